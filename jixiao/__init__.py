@@ -1,0 +1,40 @@
+"""jixiao (绩效): the 项目支出绩效自评表 that scores and checks itself.
+
+The public API: parse targets, apply a rule set, evaluate a whole table.
+"""
+
+from .errors import JixiaoError, NotASelfEvaluation, OutputError, UnknownRuleSet, UnreadableWorkbook
+from .model import (
+    Evaluation,
+    FundLine,
+    Funds,
+    Indicator,
+    Project,
+    SelfEvaluation,
+    Source,
+    evaluate,
+)
+from .parsing import Measure, parse_measure
+from .rules import (
+    RULE_SETS,
+    RuleSet,
+    Score,
+    execution_rate,
+    execution_score,
+    grade,
+    indicator_score,
+    is_met,
+    round2,
+    rule_set,
+    total_score,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULE_SETS", "Evaluation", "FundLine", "Funds", "Indicator", "JixiaoError", "Measure",
+    "NotASelfEvaluation", "OutputError", "Project", "RuleSet", "Score", "SelfEvaluation",
+    "Source", "UnknownRuleSet", "UnreadableWorkbook", "evaluate", "execution_rate",
+    "execution_score", "grade", "indicator_score", "is_met", "parse_measure", "round2",
+    "rule_set", "total_score",
+]

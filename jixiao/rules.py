@@ -1,0 +1,244 @@
+"""The scoring rules of DOMAIN.md §2 — the only place they are written.
+
+The xlwings UDFs, the headless recalculation and the validator all call these
+functions. Scores are rounded half-up to 2 decimals, never exceed their 分值
+and are never negative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from .errors import JixiaoError, UnknownRuleSet
+from .parsing import LEVEL_NAMES, Measure, parse_measure
+from .units import comparable
+
+DEFAULT_RULES = "mof2020"
+GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
+
+
+class ScoreInputError(JixiaoError):
+    """Inputs a rule cannot score (a budget of 0, a negative 分值 …)."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One published way of scoring.
+
+    reverse: "linear" — 分值 × (1 − (actual − target)/target), 0 from 2×target;
+             "ratio"  — 分值 × target / actual.
+    bands: share of 分值 allowed for each qualitative level (low, high).
+    reason_below_rate: 执行率 (%) under which a written reason is required.
+    """
+
+    name: str
+    title: str
+    reverse: str
+    bands: dict[str, tuple[float, float]]
+    reason_below_rate: float | None = None
+    default_weights: dict[str, float] = field(default_factory=lambda: {
+        "产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0, "预算执行率": 10.0})
+
+
+_MOF_BANDS = {"achieved": (0.8, 1.0), "partial": (0.6, 0.8), "not": (0.0, 0.6)}
+RULE_SETS: dict[str, RuleSet] = {
+    "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号（默认）", "linear", _MOF_BANDS),
+    "ratio": RuleSet("ratio", "比例法（部分市级表样）", "ratio",
+                     {"achieved": (0.8, 1.0), "partial": (0.5, 0.8), "not": (0.0, 0.5)}),
+    "sichuan": RuleSet("sichuan", "四川省（执行率低于90%须说明原因）", "linear", _MOF_BANDS,
+                       reason_below_rate=90.0),
+}
+
+
+def rule_set(name: str | RuleSet | None = None) -> RuleSet:
+    """The RuleSet called ``name`` (default mof2020); accepts a RuleSet as is."""
+    if isinstance(name, RuleSet):
+        return name
+    key = (name or DEFAULT_RULES).strip().lower()
+    if key not in RULE_SETS:
+        known = "、".join(RULE_SETS)
+        raise UnknownRuleSet(f"未知的评分规则“{name}”，可用：{known}")
+    return RULE_SETS[key]
+
+
+def round2(value: float) -> float:
+    """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0."""
+    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+# ------------------------------------------------------------- money block
+
+def execution_rate(budget: float | None, executed: float | None) -> float:
+    """执行率 in percent: 全年执行数 B / 全年预算数 A × 100, unrounded."""
+    if budget is None or executed is None:
+        raise ScoreInputError("全年预算数或全年执行数为空，无法计算执行率")
+    if budget <= 0:
+        raise ScoreInputError(f"全年预算数为 {budget:g}，须大于 0 才能计算执行率")
+    if executed < 0:
+        raise ScoreInputError(f"全年执行数为 {executed:g}，不能为负数")
+    return executed / budget * 100.0
+
+
+def execution_score(rate: float, weight: float = 10.0) -> float:
+    """执行率得分 = 分值 × 执行率 / 100, capped at 分值, never negative."""
+    _check_weight(weight)
+    return round2(min(weight, max(0.0, weight * rate / 100.0)))
+
+
+# ------------------------------------------------------------- indicators
+
+@dataclass(frozen=True)
+class Score:
+    """What a rule gives an indicator.
+
+    value: the 得分, or None when the rules leave it to a person (a 部分达成
+    without a judged score) or the inputs cannot be read — ``note`` says why.
+    band: for qualitative scoring, the (low, high) 得分 the level allows.
+    """
+
+    value: float | None
+    met: bool | None
+    note: str
+    band: tuple[float, float] | None = None
+
+
+def as_measure(value: Measure | object) -> Measure:
+    return value if isinstance(value, Measure) else parse_measure(value)
+
+
+def is_met(target: Measure | object, actual: Measure | object,
+           default_op: str = "=") -> bool | None:
+    """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).
+
+    A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
+    """
+    target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
+        return None if actual.level is None else actual.level == "achieved"
+    if target.kind == "date" and actual.kind == "qualitative":
+        return None if actual.level is None else actual.level == "achieved"
+    if not (target.is_number and actual.is_number and target.op):
+        return None
+    pair = comparable(target, actual)
+    if pair is None:
+        return None
+    goal, done = pair
+    done = max(done, 0.0)
+    if target.op == ">=":
+        return done >= goal
+    if target.op == ">":
+        return done > goal
+    if target.op == "=":
+        return done <= 0 if goal == 0 else done >= goal
+    if target.op == "<=":
+        return done <= goal
+    return done < goal  # "<"
+
+
+def indicator_score(target: Measure | object, actual: Measure | object, weight: float,
+                    rules: str | RuleSet | None = None, judged: float | None = None,
+                    default_op: str = "=") -> Score:
+    """The 得分 of one indicator under a rule set.
+
+    ``judged`` is the score a person gave a qualitative indicator; it is
+    accepted when it lies in the band of the indicator's level. A target
+    without ≥/≤ is read with ``default_op`` ("=", or "<=" for 成本指标).
+    """
+    ruleset = rule_set(rules)
+    _check_weight(weight)
+    target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    met = is_met(target, actual)
+
+    if target.kind == "empty":
+        return Score(None, None, "年度指标值为空")
+    if actual.kind == "empty":
+        return Score(None, None, "实际完成值为空")
+    for side, name in ((target, "年度指标值"), (actual, "实际完成值")):
+        if side.kind == "unparsed":
+            return Score(None, None, f"{name}：{side.problem}")
+
+    qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
+    if target.kind == "date" and actual.kind == "date":
+        level = "achieved" if met else "not"
+        return _qualitative(level, weight, ruleset, judged, met,
+                            "按时完成" if met else "逾期完成，按“未达成”区间评分")
+    if qualitative:
+        if target.is_number and actual.kind == "qualitative" and actual.level is None:
+            return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
+        if target.kind == "qualitative" and actual.is_number:
+            return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
+        if actual.level is None:
+            return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
+        return _qualitative(actual.level, weight, ruleset, judged, met,
+                            f"定性指标：{LEVEL_NAMES[actual.level]}")
+
+    pair = comparable(target, actual)
+    if pair is None:
+        return Score(None, None,
+                     f"单位不一致：指标值单位“{target.unit}”，完成值单位“{actual.unit}”")
+    goal, done = pair
+    done = max(done, 0.0)
+    share, note = _quantitative_share(target.op, goal, done, ruleset)
+    return Score(round2(min(weight, max(0.0, weight * share))), met, note)
+
+
+def _with_default_op(target: Measure, default_op: str) -> Measure:
+    if target.kind == "number" and target.op is None and target.value is not None:
+        return replace(target, op=default_op)
+    return target
+
+
+def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
+    if op == "=" and goal == 0:
+        return (1.0, "目标为 0 且完成值为 0") if done <= 0 else (0.0, "目标为 0，完成值大于 0")
+    if op in (">=", ">", "="):
+        if goal <= 0 or done >= goal:
+            return 1.0, "完成值达到目标值"
+        return done / goal, "正向指标：分值 × 完成值 / 目标值"
+    # reverse: ≤ <
+    if done <= goal:
+        return 1.0, "完成值未超过目标值"
+    if goal <= 0:
+        return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"
+    if ruleset.reverse == "ratio":
+        return goal / done, "反向指标（比例法）：分值 × 目标值 / 完成值"
+    if done >= 2 * goal:
+        return 0.0, "反向指标：完成值达到目标值的 2 倍及以上，得 0 分"
+    return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (完成值 − 目标值) / 目标值)"
+
+
+def _qualitative(level: str, weight: float, ruleset: RuleSet, judged: float | None,
+                 met: bool | None, note: str) -> Score:
+    low, high = ruleset.bands[level]
+    band = (round2(weight * low), round2(weight * high))
+    if judged is None:
+        if level == "achieved":
+            return Score(round2(weight), met, note, band)
+        return Score(None, met, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分", band)
+    if not band[0] <= judged <= band[1]:
+        return Score(None, met, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间",
+                     band)
+    return Score(round2(judged), met, f"{note}，人工评分", band)
+
+
+def _check_weight(weight: float) -> None:
+    if weight is None or weight < 0:
+        raise ScoreInputError(f"分值“{weight}”无效，须为不小于 0 的数")
+
+
+# ------------------------------------------------------------- total, grade
+
+def total_score(scores: Iterable[float | None]) -> float | None:
+    """总分: the sum of the 执行率得分 and every indicator 得分; None if one is unknown."""
+    values = list(scores)
+    if any(value is None for value in values):
+        return None
+    return round2(sum(Decimal(repr(float(v))) for v in values))  # type: ignore[arg-type]
+
+
+def grade(total: float) -> str:
+    """评分等级 of a 总分 rounded to 2 decimals: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差."""
+    rounded = round2(total)
+    return next(name for name, floor in GRADES if rounded >= floor)

@@ -1,0 +1,65 @@
+"""Putting a target and an actual on the same scale.
+
+96.7 万人 and 918226 人 compare as 967000 and 918226; ≥95% and 0.95 as 95 and
+95; "6 次" and a bare 6 as 6 and 6. Units that cannot be reconciled
+(万元 against 小时) give None, never a guess.
+"""
+
+from __future__ import annotations
+
+from .parsing import Measure
+
+_SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+_SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日",
+             "人次": "人次", "元/人": "元/人"}
+_TIME_IN_MINUTES = {"分钟": 1.0, "小时": 60.0, "天": 1440.0}
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, "")."""
+    unit = _SYNONYMS.get(unit, unit)
+    for prefix, scale in _SCALE_PREFIXES.items():
+        rest = unit[len(prefix):]
+        if unit.startswith(prefix) and rest:
+            return scale, _SYNONYMS.get(rest, rest)
+    if unit in _SCALE_PREFIXES:  # "30 万" means 万 of whatever the other side counts
+        return _SCALE_PREFIXES[unit], ""
+    return 1.0, unit
+
+
+def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
+    """Target and actual values on one scale, or None if their units differ."""
+    if target.value is None or actual.value is None:
+        return None
+    if target.kind == "date" or actual.kind == "date":
+        if target.kind == actual.kind == "date":
+            return target.value, actual.value
+        return None
+    t_scale, t_base = split_unit(target.unit)
+    a_scale, a_base = split_unit(actual.unit)
+    t_value, a_value = target.value * t_scale, actual.value * a_scale
+    if t_base == a_base:
+        return t_value, a_value
+    if t_base in _TIME_IN_MINUTES and a_base in _TIME_IN_MINUTES:
+        return t_value * _TIME_IN_MINUTES[t_base], a_value * _TIME_IN_MINUTES[a_base]
+    if t_base == "%" and a_base == "":
+        return t_value, _fraction_as_percent(a_value, t_value)
+    if a_base == "%" and t_base == "":
+        return _fraction_as_percent(t_value, a_value), a_value
+    # A bare number ("6" beside "≥6 次") is read in the other side's unit.
+    if a_base == "":
+        return t_value, actual.value * (a_scale if a_scale != 1.0 else t_scale)
+    if t_base == "":
+        return target.value * (t_scale if t_scale != 1.0 else a_scale), a_value
+    return None
+
+
+def compatible(target: Measure, actual: Measure) -> bool:
+    return comparable(target, actual) is not None
+
+
+def _fraction_as_percent(bare: float, percent_side: float) -> float:
+    """A bare 0.95 beside 95% is a fraction; a bare 99.8 beside 90% is percent."""
+    if 0 <= bare <= 1 and percent_side > 1:
+        return bare * 100
+    return bare

@@ -1,0 +1,118 @@
+"""Every 指标值/完成值 form of DOMAIN.md §3, parsed."""
+
+import datetime as dt
+
+import pytest
+
+from jixiao.parsing import heading_points, parse_amount, parse_measure, parse_points, parse_rate
+
+DEC_31_2023 = float(dt.date(2023, 12, 31).toordinal())
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), [
+    ("≥90.00(%)", ">=", 90.0, "%"),
+    ("=100.00(%)", "=", 100.0, "%"),
+    ("≤3 小时", "<=", 3.0, "小时"),
+    ("＜ 24 小时", "<", 24.0, "小时"),
+    ("≥ 96.7 万人", ">=", 96.7, "万人"),
+    ("≥6 次", ">=", 6.0, "次"),
+    ("＝ 47 个", "=", 47.0, "个"),
+    ("30 万元", None, 30.0, "万元"),
+    ("大于 90", ">", 90.0, ""),
+    ("99.80(%)", None, 99.8, "%"),
+    ("2 小时", None, 2.0, "小时"),
+    ("0.5 小时", None, 0.5, "小时"),
+    ("25 万参保居民医保待遇", None, 25.0, "万参保居民医保待遇"),
+    ("20 分", None, 20.0, "分"),
+    ("97 分", None, 97.0, "分"),
+    ("≥75%", ">=", 75.0, "%"),
+    ("85％", None, 85.0, "%"),
+    ("＞ 90 ％", ">", 90.0, "%"),
+    ("≧95%", ">=", 95.0, "%"),
+    ("不低于 95%", ">=", 95.0, "%"),
+    ("不超过 5 次", "<=", 5.0, "次"),
+    ("3小时以内", "<=", 3.0, "小时"),
+    ("15,000.00", None, 15000.0, ""),
+    ("9 154.00", None, 9154.0, ""),
+    ("≥ 9 6. 7 万 人", ">=", 96.7, "万人"),
+    (">=80", ">=", 80.0, ""),
+    ("＝0 起", "=", 0.0, "起"),
+])
+def test_numeric_forms(text, op, value, unit):
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == (op, value, unit)
+    assert measure.problem is None
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("及时", "achieved"), ("达成指标", "achieved"), ("通过", "achieved"), ("规范", "achieved"),
+    ("明显", "achieved"), ("满意", "achieved"), ("稳步提升", "achieved"),
+    ("部分达成", "partial"), ("基本完成", "partial"),
+    ("未达成", "not"), ("未完成", "not"), ("不满意", "not"),
+])
+def test_qualitative_words(text, level):
+    measure = parse_measure(text)
+    assert measure.kind == "qualitative"
+    assert measure.level == level
+
+
+def test_qualitative_word_without_a_level_is_kept_but_has_no_level():
+    measure = parse_measure("另行说明")
+    assert (measure.kind, measure.level) == ("qualitative", None)
+
+
+@pytest.mark.parametrize("text", ["2023 年 12 月 31 日前完成", "2023 年 12 月 31 日前全部完成",
+                                  "2023年12月31日前", "2023年底前完成", "2023 年 12 月前完成"])
+def test_deadline_dates(text):
+    measure = parse_measure(text)
+    assert measure.kind == "date"
+    assert measure.op == "<="
+    assert measure.value == DEC_31_2023
+    assert measure.date == dt.date(2023, 12, 31)
+
+
+def test_impossible_date_is_reported_not_guessed():
+    measure = parse_measure("2023 年 2 月 30 日前完成")
+    assert measure.kind == "unparsed"
+    assert "日期" in measure.problem
+
+
+def test_ocr_damaged_operator_is_reported_not_guessed():
+    measure = parse_measure("≠100.00(%)")
+    assert measure.kind == "unparsed"
+    assert measure.op is None
+    assert "≠" in measure.problem and "≥" in measure.problem
+
+
+@pytest.mark.parametrize("text", ["≥", "大于", "≥ 9x5%3", "约 90%（2023）2"])
+def test_unreadable_numbers_are_reported(text):
+    measure = parse_measure(text)
+    assert measure.kind == "unparsed"
+    assert measure.problem
+
+
+@pytest.mark.parametrize("raw", [None, "", "  ", "—", "-"])
+def test_empty(raw):
+    assert parse_measure(raw).kind == "empty"
+
+
+def test_cell_numbers_and_percent_format():
+    assert parse_measure(85).value == 85.0
+    measure = parse_measure(0.998, percent=True)
+    assert (measure.value, measure.unit) == (pytest.approx(99.8), "%")
+    assert parse_measure(dt.date(2023, 12, 31)).value == DEC_31_2023
+
+
+def test_points_amounts_rates_and_headings():
+    assert parse_points("20 分") == 20.0
+    assert parse_points("10.00") == 10.0
+    assert parse_points("十分") is None
+    assert parse_amount("30 万元") == 30.0
+    assert parse_amount("15,000.00") == 15000.0
+    assert parse_amount("300000 元") == 30.0
+    assert parse_rate("99.80%") == 99.8
+    assert parse_rate(0.998, percent_format=True) == pytest.approx(99.8)
+    assert heading_points("数量指标 (20 分)") == ("数量指标", 20.0)
+    assert heading_points("服务对象满意度指标（10分）") == ("服务对象满意度指标", 10.0)
+    assert heading_points("质量指标") == ("质量指标", None)
