@@ -1,0 +1,168 @@
+"""The worksheet functions JX_*, on plain cell values.
+
+These take what a spreadsheet passes (None for a blank cell, float, str,
+lists of rows for a range) and return what a cell can show: a number, a
+text, or "" for nothing to show. A problem comes back as a short Chinese text
+starting with ``ERROR_MARK`` — never an exception. The xlwings UDFs
+(``udfs/``) and the headless recalculation register these very functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from . import rules
+from .errors import JixiaoError
+from .parsing import parse_points
+
+ERROR_MARK = "⚠"
+Cell = Any
+
+
+def _cell_safe(function: Callable[..., Cell]) -> Callable[..., Cell]:
+    """Turn any exception into a readable text for the cell."""
+
+    @wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Cell:
+        try:
+            return function(*args, **kwargs)
+        except JixiaoError as error:
+            return f"{ERROR_MARK} {error}"
+        except Exception as error:  # a cell must never show a traceback
+            return f"{ERROR_MARK} 计算出错：{type(error).__name__}: {error}"
+
+    return guarded
+
+
+def is_error(value: Cell) -> bool:
+    return isinstance(value, str) and value.startswith(ERROR_MARK)
+
+
+def _blank(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _number(value: Cell, what: str) -> float:
+    points = parse_points(value)
+    if points is None:
+        raise rules.ScoreInputError(f"{what}“{value}”不是数字")
+    return points
+
+
+def _flat(values: Cell) -> list[Cell]:
+    if isinstance(values, (list, tuple)):
+        out: list[Cell] = []
+        for item in values:
+            out.extend(_flat(item))
+        return out
+    return [values]
+
+
+def _column(values: Cell, length: int) -> list[Cell]:
+    flat = _flat(values)
+    if len(flat) == 1:
+        return flat * length
+    return flat + [None] * (length - len(flat))
+
+
+@_cell_safe
+def rate(budget: Cell, executed: Cell) -> Cell:
+    """执行率 as a fraction (0.9981 shows as 99.81% in a percent-formatted cell)."""
+    if _blank(budget) and _blank(executed):
+        return ""
+    if parse_points(budget) == 0 and parse_points(executed) == 0:
+        return 0.0  # an unused 其中 line: published tables show 0.00%
+    return rules.execution_rate(_number(budget, "全年预算数"), _number(executed, "全年执行数")) / 100
+
+
+@_cell_safe
+def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
+    """执行率得分 from a rate given as a fraction (the result of JX_RATE)."""
+    if _blank(rate_fraction) or is_error(rate_fraction):
+        return ""
+    weight_value = 10.0 if _blank(weight) else _number(weight, "分值")
+    return rules.execution_score(_number(rate_fraction, "执行率") * 100, weight_value)
+
+
+def _default_op(level2: Cell) -> str:
+    return "<=" if isinstance(level2, str) and "成本" in level2 else "="
+
+
+@_cell_safe
+def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
+          judged: Cell = None, level2: Cell = None) -> Cell:
+    """得分 of one indicator; "" for an unused row."""
+    if _blank(target) and _blank(actual) and _blank(weight):
+        return ""
+    if _blank(weight):
+        raise rules.ScoreInputError("分值为空")
+    judged_value = None if _blank(judged) else _number(judged, "人工评分")
+    result = rules.indicator_score(target, actual, _number(weight, "分值"),
+                                   None if _blank(rule_name) else str(rule_name),
+                                   judged_value, default_op=_default_op(level2))
+    if result.value is None:
+        return f"{ERROR_MARK} {result.note}"
+    return result.value
+
+
+@_cell_safe
+def met(target: Cell, actual: Cell, level2: Cell = None) -> Cell:
+    """TRUE / FALSE, or "未知" when the rules cannot tell."""
+    if _blank(target) and _blank(actual):
+        return ""
+    verdict = rules.is_met(target, actual, default_op=_default_op(level2))
+    return "未知" if verdict is None else verdict
+
+
+def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
+           judged: Cell = None, level2s: Cell = None) -> list[list[Cell]]:
+    """得分 of a whole indicator column: one row out per row in."""
+    target_list = _flat(targets)
+    length = len(target_list)
+    columns = zip(target_list, _column(actuals, length), _column(weights, length),
+                  _column(judged, length), _column(level2s, length), strict=True)
+    return [[score(t, a, w, rule_name, j, l2)] for t, a, w, j, l2 in columns]
+
+
+@_cell_safe
+def total(*parts: Cell) -> Cell:
+    """总分: the sum of the 执行率得分 and the indicator 得分 (blanks skipped)."""
+    values = [value for value in _flat(list(parts)) if not _blank(value)]
+    if not values:
+        return ""
+    if any(is_error(value) for value in values):
+        raise rules.ScoreInputError("有得分未能计算，总分无法合计")
+    return rules.total_score(_number(value, "得分") for value in values)
+
+
+@_cell_safe
+def grade(total_value: Cell) -> Cell:
+    """评分等级 (优/良/中/差) of a 总分; "" when there is no total."""
+    if _blank(total_value) or is_error(total_value):
+        return ""
+    return rules.grade(_number(total_value, "总分"))
+
+
+def _sum_weights(values: Iterable[Cell]) -> float:
+    return sum(_number(v, "分值") for v in values if not _blank(v))
+
+
+@_cell_safe
+def weight_total(*parts: Cell) -> Cell:
+    """分值合计 of the given cells/ranges (blanks skipped)."""
+    return rules.round2(_sum_weights(_flat(list(parts))))
+
+
+# Excel name → function, for every engine that evaluates JX_ formulas.
+FUNCTIONS: dict[str, Callable[..., Cell]] = {
+    "JX_RATE": rate,
+    "JX_EXEC_SCORE": execution_score,
+    "JX_SCORE": score,
+    "JX_SCORES": scores,
+    "JX_MET": met,
+    "JX_TOTAL": total,
+    "JX_GRADE": grade,
+    "JX_WEIGHT_TOTAL": weight_total,
+}

@@ -1,0 +1,61 @@
+"""The first checks (JX101, JX201): a failing and a passing table each."""
+
+from jixiao.checks import REGISTRY, findings_rows, run_checks
+from jixiao.model import FundLine, Funds, Indicator, SelfEvaluation, Source
+
+
+def table(*rows, fund_weight=10.0):
+    """rows: (name, target, actual, weight) in one sheet, row 14 on."""
+    indicators = []
+    for offset, (name, target, actual, weight) in enumerate(rows):
+        row = 14 + offset
+        indicators.append(Indicator(
+            "产出指标", "数量指标", name, target, actual, weight,
+            sources={"target": Source("自评表", f"F{row}"), "weight": Source("自评表", f"H{row}")}))
+    return SelfEvaluation(
+        funds=Funds(total=FundLine("年度资金总额", 10, 10, 10), weight=fund_weight,
+                    sources={"weight": Source("自评表", "G7")}),
+        indicators=indicators, sources={"weight_total": Source("自评表", "H44")})
+
+
+def codes(findings):
+    return [f.code for f in findings]
+
+
+def test_jx101_weights_totalling_90_are_an_error():
+    findings = run_checks(table(("a", "≥1", "1", 50), ("b", "≥1", "1", 30)), select=["JX101"])
+    assert codes(findings) == ["JX101"]
+    assert findings[0].severity == "error"
+    assert findings[0].where == "自评表!H44"
+    assert "90" in findings[0].message
+
+
+def test_jx101_weights_totalling_100_pass():
+    ok = table(("a", "≥1", "1", 50), ("b", "≥1", "1", 30), ("c", "满意", "达成", 10))
+    assert run_checks(ok, select=["JX101"]) == []
+
+
+def test_jx201_missing_target_points_at_its_cell():
+    findings = run_checks(table(("满意度", None, "85%", 10), ("b", "≥1", "1", 80)),
+                          select=["JX201"])
+    assert codes(findings) == ["JX201"]
+    assert (findings[0].sheet, findings[0].cell) == ("自评表", "F14")
+    assert "满意度" in findings[0].message
+
+
+def test_jx201_passes_when_every_target_is_there():
+    assert run_checks(table(("a", "≥1", "1", 90)), select=["JX201"]) == []
+
+
+def test_every_check_is_documented_in_chinese():
+    for check in REGISTRY.values():
+        assert check.doc and "为什么" in check.doc, check.code
+        assert check.code.startswith("JX") and check.severity in ("error", "warning", "info")
+
+
+def test_findings_rows_for_the_result_sheet():
+    findings = run_checks(table(("满意度", None, "85%", 10)))
+    rows = findings_rows(findings)
+    assert rows[0] == ["代码", "级别", "位置", "说明"]
+    assert ["JX101", "错误", "自评表!H44"] == rows[1][:3]
+    assert rows[2][:3] == ["JX201", "错误", "自评表!F14"]
