@@ -121,6 +121,11 @@ def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
     """得分 of a whole indicator column: one row out per row in."""
     target_list = _flat(targets)
     length = len(target_list)
+    named = {"完成值": actuals, "分值": weights, "人工评分": judged, "二级指标": level2s}
+    for name, values in named.items():
+        count = len(_flat(values))
+        if count not in (1, length):
+            return [[f"{ERROR_MARK} 区域行数不一致：指标值 {length} 行，{name} {count} 行"]]
     columns = zip(target_list, _column(actuals, length), _column(weights, length),
                   _column(judged, length), _column(level2s, length), strict=True)
     return [[score(t, a, w, rule_name, j, l2)] for t, a, w, j, l2 in columns]

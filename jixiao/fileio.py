@@ -29,6 +29,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise OutputError(f"无法写入“{target}”：{error.strerror or error}") from None
     os.close(handle)
     temporary_path = Path(temporary)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary_path, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is for sharing
     try:
         yield temporary_path
         os.replace(temporary_path, target)
