@@ -1,0 +1,101 @@
+"""jixiao 的 Excel 工作表函数（xlwings UDF）。
+
+在 xlwings 的 “UDF Modules” 中填写 ``jixiao_udfs``，点击 “Import Functions”
+后即可在单元格里使用下列函数。每个函数只做参数转换，计分规则全部在
+``jixiao.rules`` 中，与无 Excel 重算（``jixiao recalc``）、校验器完全相同。
+
+| 函数 | 公式示例 | 结果 |
+|---|---|---|
+| JX_RATE(全年预算数, 全年执行数) | ``=JX_RATE(E6,F6)`` | 执行率（小数，设为百分比格式显示 99.81%） |
+| JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,G6)`` | 执行率得分 = 分值 × 执行率，最高为分值 |
+| JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,G13,JX_Rules)`` | 单个指标得分 |
+| JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
+| JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：TRUE / FALSE / 未知 |
+| JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
+| JX_GRADE(总分) | ``=JX_GRADE(H43)`` | 评分等级：优 / 良 / 中 / 差 |
+| JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(G6,G13:G42)`` | 分值合计（应为 100） |
+
+无法计算时，单元格显示以 “⚠” 开头的中文说明（例如 “⚠ 实际完成值为空”），
+不会出现 Python 报错信息。
+"""
+
+from __future__ import annotations
+
+import xlwings as xw
+
+from jixiao import cellfuncs
+
+_RULES_DOC = "评分规则：mof2020（默认）、ratio 或 sichuan"
+
+
+@xw.func(category="绩效自评")
+@xw.arg("budget", doc="全年预算数（万元）")
+@xw.arg("executed", doc="全年执行数（万元）")
+def JX_RATE(budget, executed):
+    """执行率 = 全年执行数 ÷ 全年预算数，返回小数，请设为百分比格式。"""
+    return cellfuncs.rate(budget, executed)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("rate", doc="执行率（JX_RATE 的结果，小数）")
+@xw.arg("weight", doc="分值，默认 10")
+def JX_EXEC_SCORE(rate, weight=10.0):
+    """执行率得分 = 分值 × 执行率，不超过分值，保留两位小数。"""
+    return cellfuncs.execution_score(rate, weight)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("target", doc="年度指标值，如 ≥95%、≤3 小时、及时")
+@xw.arg("actual", doc="实际完成值，如 85%、4 小时、达成 / 部分达成 / 未达成")
+@xw.arg("weight", doc="分值")
+@xw.arg("rules", doc=_RULES_DOC)
+@xw.arg("judged", doc="定性指标部分达成/未达成时的人工评分（须在规则区间内）")
+@xw.arg("level2", doc="二级指标名称；成本指标未写 ≤ 时按 ≤ 计")
+def JX_SCORE(target, actual, weight, rules=None, judged=None, level2=None):
+    """按评分规则计算一个三级指标的得分。"""
+    return cellfuncs.score(target, actual, weight, rules, judged, level2)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("targets", ndim=2, doc="年度指标值区域（一列）")
+@xw.arg("actuals", ndim=2, doc="实际完成值区域（一列）")
+@xw.arg("weights", ndim=2, doc="分值区域（一列）")
+@xw.arg("rules", doc=_RULES_DOC)
+@xw.arg("judged", ndim=2, doc="人工评分区域（可省略）")
+@xw.arg("level2s", ndim=2, doc="二级指标区域（可省略）")
+@xw.ret(expand="table")
+def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
+    """一次计算整列指标的得分（数组公式，比逐格调用快得多）。"""
+    return cellfuncs.scores(targets, actuals, weights, rules, judged, level2s)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("target", doc="年度指标值")
+@xw.arg("actual", doc="实际完成值")
+@xw.arg("level2", doc="二级指标名称（可省略）")
+def JX_MET(target, actual, level2=None):
+    """完成值是否达到指标值：TRUE、FALSE 或“未知”。"""
+    return cellfuncs.met(target, actual, level2)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("exec_score", doc="执行率得分")
+@xw.arg("scores", ndim=2, doc="各指标得分区域")
+def JX_TOTAL(exec_score, scores):
+    """总分 = 执行率得分 + 各指标得分，保留两位小数。"""
+    return cellfuncs.total(exec_score, scores)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("total", doc="总分")
+def JX_GRADE(total):
+    """评分等级：优（≥90）、良（80–90）、中（60–80）、差（<60）。"""
+    return cellfuncs.grade(total)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("exec_weight", doc="执行率分值")
+@xw.arg("weights", ndim=2, doc="各指标分值区域")
+def JX_WEIGHT_TOTAL(exec_weight, weights):
+    """分值合计，应等于 100。"""
+    return cellfuncs.weight_total(exec_weight, weights)
