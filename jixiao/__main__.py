@@ -1,0 +1,7 @@
+"""``python -m jixiao`` is the ``jixiao`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,81 @@
+"""The ``jixiao`` command line.
+
+Each sub-command lives in its own module ``jixiao.cmd_<name>`` exposing
+``configure(parser)`` and ``run(args) -> int``; those modules import nothing
+heavy at top level, so ``jixiao --help`` is instant. Every ``JixiaoError``
+becomes one Chinese line on stderr and exit code 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import JixiaoError
+
+# (command, module, one-line help) — the order of ``jixiao --help``.
+COMMANDS = (
+    ("demo", "cmd_demo", "生成并计算一份示例自评表（普陀区 2024 年公开数据）"),
+    ("new", "cmd_new", "生成空白的标准自评表模板"),
+    ("addin", "cmd_addin", "安装、卸载或重新生成 Excel 加载项"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # Chinese, exit 2, no traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"jixiao：参数错误：{message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jixiao",
+        description="项目支出绩效自评表：自动计分、校验与无 Excel 重算。",
+        epilog="各子命令的用法：jixiao 子命令 --help",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    for name, module_name, help_text in COMMANDS:
+        module = importlib.import_module(f"jixiao.{module_name}")
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.configure(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except JixiaoError as error:
+        print(f"jixiao：{error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("jixiao：已中断", file=sys.stderr)
+        return 130
+
+
+def _version() -> str:
+    from . import __version__
+
+    return f"jixiao {__version__}"
+
+
+def _utf8_output() -> None:
+    """Chinese text must print on a Windows console with a legacy code page too."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
