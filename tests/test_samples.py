@@ -47,3 +47,15 @@ def test_sample_gives_a_fresh_copy():
     first = sample("putuo-1")
     first.indicators.clear()
     assert len(sample("putuo-1").indicators) == 5
+
+
+@pytest.mark.parametrize("published", PUTUO_2024[:6], ids=lambda p: p.key)
+def test_putuo_typed_into_the_template_scores_as_published(tmp_path, published):
+    from jixiao.template import build_template, read_template
+
+    path = tmp_path / f"{published.key}.xlsx"
+    build_template(path, table=published.table)
+    evaluation = evaluate(read_template(path))
+    assert evaluation.execution_score == published.execution_score
+    assert tuple(s.value for s in evaluation.scores) == published.scores
+    assert (evaluation.total, evaluation.grade) == (published.total, published.grade)

@@ -132,7 +132,7 @@ def _garbage_cases():
             yield pytest.param(name, value, id=f"{name}-{value!r}")
 
 
-@pytest.mark.parametrize(("name", "value"), _garbage_cases())
+@pytest.mark.parametrize(("name", "value"), list(_garbage_cases()))
 def test_garbage_comes_back_as_a_warning_text_never_an_exception(name, value):
     function = getattr(udfs, name)
     for arguments in _arguments(function, value):
