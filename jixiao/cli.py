@@ -18,6 +18,9 @@ from .errors import JixiaoError
 COMMANDS = (
     ("demo", "cmd_demo", "生成并计算一份示例自评表（普陀区 2024 年公开数据）"),
     ("new", "cmd_new", "生成空白的标准自评表模板"),
+    ("check", "cmd_check", "校验自评表（各种版式）：找出审核人会发现的问题，并指明单元格"),
+    ("rules", "cmd_rules", "列出全部校验代码及其说明"),
+    ("convert", "cmd_convert", "把任何版式的自评表转入标准模板（带公式），如沿用上一年的表"),
     ("addin", "cmd_addin", "安装、卸载或重新生成 Excel 加载项"),
 )
 

@@ -1,0 +1,94 @@
+"""An annotated copy of a checked workbook, for the reviewer.
+
+Each finding's cell gets a fill (red for 错误, yellow for 警告, blue for 提示)
+and a comment with its code and message; a sheet 校验结果 lists all findings
+with hyperlinks to their cells. The original file is never touched: the copy
+is written atomically to another path. openpyxl rewrites the file, so the copy
+keeps values, formulas, merges and styles, but not charts or images, and its
+formulas are recalculated when opened.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
+from .errors import OutputError, UnreadableWorkbook
+from .fileio import atomic_output
+
+RESULT_SHEET = "校验结果"
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+AUTHOR = "jixiao"
+
+
+def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]) -> Path:
+    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    source, output = Path(source), Path(output)
+    if output.resolve() == source.resolve():
+        raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
+    keep_vba = source.suffix.lower() == ".xlsm"
+    if keep_vba and output.suffix.lower() != ".xlsm":
+        raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
+    try:
+        with warnings.catch_warnings(), open(source, "rb") as stream:
+            warnings.simplefilter("ignore")
+            book = load_workbook(stream, keep_vba=keep_vba, keep_links=True)
+    except Exception as error:  # already read once; anything here means the file changed
+        raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
+                                 f"（{type(error).__name__}）") from None
+
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for item in findings:
+        if item.sheet in book.sheetnames and item.cell:
+            by_cell.setdefault((item.sheet, item.cell), []).append(item)
+    for (sheet, ref), items in by_cell.items():
+        cell = _writable(book[sheet], ref)
+        worst = min(items, key=lambda item: SEVERITIES.index(item.severity))
+        cell.fill = PatternFill("solid", fgColor=FILLS[worst.severity])
+        text = "\n".join(f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}"
+                         for item in items)
+        if cell.comment is not None and cell.comment.author != AUTHOR:
+            text = f"{cell.comment.text}\n—\n{text}"
+        comment = Comment(text, AUTHOR)
+        comment.width, comment.height = 320, 40 + 40 * len(items)
+        cell.comment = comment
+
+    if RESULT_SHEET in book.sheetnames:
+        del book[RESULT_SHEET]
+    sheet = book.create_sheet(RESULT_SHEET)
+    rows = findings_rows(findings)
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for number, item in enumerate(findings, start=2):
+        if item.sheet in book.sheetnames and item.cell:
+            link = sheet.cell(number, 3)
+            link.hyperlink = f"#'{item.sheet.replace(chr(39), chr(39) * 2)}'!{item.cell}"
+            link.style = "Hyperlink"
+        sheet.cell(number, 1).fill = PatternFill("solid", fgColor=FILLS[item.severity])
+    if not findings:
+        sheet.append(["", "", "", "未发现问题。"])
+    for column, width in zip("ABCD", (8, 6, 16, 90), strict=True):
+        sheet.column_dimensions[column].width = width
+    book.active = book.sheetnames.index(RESULT_SHEET)
+    for other in book.worksheets:
+        other.sheet_view.tabSelected = other is sheet
+
+    with atomic_output(output) as temporary:
+        book.save(temporary)
+    return output
+
+
+def _writable(ws, ref: str):  # type: ignore[no-untyped-def]
+    """The cell to mark: a merged range's top-left cell stands for all of it."""
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[ref]

@@ -1,0 +1,220 @@
+"""Checking files and reporting the findings: text for people, JSON for programs.
+
+``check_file(path)`` reads every table of a workbook, evaluates and checks it,
+and never raises for a bad input: a workbook jixiao cannot read comes back
+with ``error`` set. ``text_report`` / ``json_report`` format a list of
+results; ``exit_code`` is 0 (no errors), 1 (errors) or 2 (a file unreadable
+or not a 自评表). The JSON schema is documented in docs/json-schema.md.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .checks import SEVERITIES, SEVERITY_NAMES, Finding, evaluate_table, run_checks
+from .errors import JixiaoError
+from .model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
+from .reader import LAYOUTS, WorkbookTable, read_workbook
+from .report import display_width
+from .rules import round2, rule_set
+
+
+@dataclass
+class CheckedTable:
+    table: SelfEvaluation
+    evaluation: Evaluation
+    findings: list[Finding]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    tables: list[CheckedTable] = field(default_factory=list)
+    error: str | None = None                         # why the file could not be checked
+    notes: list[str] = field(default_factory=list)   # sheets skipped …
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [item for checked in self.tables for item in checked.findings]
+
+
+def check_file(path: str | Path, rules: str | None = None) -> FileResult:
+    """Read, evaluate and check every table of a workbook.
+
+    ``rules`` overrides the rule set the workbook states (an unknown name
+    raises ``UnknownRuleSet``: that is the caller's mistake, not the file's).
+    """
+    chosen = rule_set(rules).name if rules else None
+    result = FileResult(Path(path))
+    try:
+        workbook = read_workbook(path)
+        result.notes = workbook.notes
+        for table in workbook.tables:
+            if chosen:
+                table.rules = chosen
+            evaluation = evaluate_table(table)
+            result.tables.append(CheckedTable(table, evaluation, run_checks(table, evaluation)))
+    except JixiaoError as error:
+        result.error, result.tables = str(error), []
+    except Exception as error:  # a bug must not stop a batch of hundreds of files
+        result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
+                                       f"{error}），请将此文件反馈给 jixiao 维护者"), []
+    return result
+
+
+def exit_code(results: list[FileResult]) -> int:
+    if any(result.error for result in results):
+        return 2
+    if any(item.severity == "error" for result in results for item in result.findings):
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------- text
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{round2(value):g}"
+
+
+def _counts(findings: list[Finding]) -> str:
+    counts = {severity: 0 for severity in SEVERITIES}
+    for item in findings:
+        counts[item.severity] += 1
+    return "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITIES)
+
+
+def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
+    table, evaluation = checked.table, checked.evaluation
+    project = table.project
+    name = project.name or "（未写项目名称）"
+    year = f"（{project.year} 年度）" if project.year else ""
+    where = table.sources.get("header")
+    layout = LAYOUTS.get(table.layout, table.layout)
+    lines = [f"表 {number}/{of}：{name}{year}",
+             f"  位置 {where.sheet if where else '—'} · {layout} · 评分规则 {evaluation.rules.name}",
+             f"  总分 填报 {_number(table.total_declared)} / 计算 {_number(evaluation.total)}；"
+             f"评分等级 填报 {table.grade_declared or '—'} / 计算 {evaluation.grade or '—'}"]
+    return lines
+
+
+def _findings_lines(findings: list[Finding]) -> list[str]:
+    lines = []
+    for severity in SEVERITIES:
+        group = [item for item in findings if item.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
+        width = max(display_width(item.where or "—") for item in group)
+        for item in group:
+            where = item.where or "—"
+            padding = " " * (width - display_width(where))
+            lines.append(f"  {item.code}  {where}{padding}  {item.message}")
+    return lines or ["  未发现问题"]
+
+
+def text_report(results: list[FileResult]) -> str:
+    """The findings of every file, grouped by severity, ending with the counts."""
+    out: list[str] = []
+    for result in results:
+        out.append(f"== {result.path} ==")
+        if result.error:
+            out.append(f"无法校验：{result.error}")
+            out.append("")
+            continue
+        for note in result.notes:
+            out.append(f"注意：{note}")
+        for number, checked in enumerate(result.tables, start=1):
+            out.extend(_table_heading(checked, number, len(result.tables)))
+            out.extend(_findings_lines(checked.findings))
+            out.append("")
+        if len(result.tables) > 1:
+            out.append(f"本文件合计：{_counts(result.findings)}")
+            out.append("")
+    findings = [item for result in results for item in result.findings]
+    unreadable = sum(1 for result in results if result.error)
+    summary = f"共 {_counts(findings)}"
+    if len(results) > 1 or unreadable:
+        summary = f"共 {len(results)} 个文件（{unreadable} 个无法校验），{_counts(findings)}"
+    out.append(summary)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- JSON
+
+def _json_value(value: Any) -> Any:
+    """A cell value as JSON: numbers as numbers, dates as ISO text."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round2(value)
+
+
+def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
+    table, evaluation = checked.table, checked.evaluation
+    funds = table.funds
+    rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
+    where = table.sources.get("header")
+    indicators = []
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        source = (indicator.sources.get("name") or indicator.sources.get("weight")
+                  or next(iter(indicator.sources.values()), None))
+        indicators.append({
+            "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
+            "target": _json_value(indicator_target(indicator)),
+            "actual": _json_value(indicator_actual(indicator)),
+            "weight": indicator.weight, "score_declared": indicator.score_declared,
+            "score_computed": score.value, "met": score.met,
+            "sheet": source.sheet if source else None, "cell": source.cell if source else None,
+        })
+    return {
+        "file": str(path),
+        "sheet": where.sheet if where else None,
+        "layout": table.layout,
+        "rules": evaluation.rules.name,
+        "project": {"name": table.project.name, "department": table.project.department,
+                    "unit": table.project.unit, "year": table.project.year},
+        "funds": {
+            "budget": funds.total.budget, "executed": funds.total.executed,
+            "rate": _rounded(rate), "rate_declared": funds.total.rate_declared,
+            "weight": funds.weight if _execution_line(table) else None,
+            "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,
+        },
+        "indicators": indicators,
+        "total_declared": table.total_declared,
+        "total_computed": evaluation.total,
+        "grade_declared": table.grade_declared,
+        "grade_computed": evaluation.grade,
+        "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
+                      "cell": item.cell, "message": item.message}
+                     for item in checked.findings],
+    }
+
+
+def _execution_line(table: SelfEvaluation) -> bool:
+    return not isinstance(table, WorkbookTable) or table.execution_line
+
+
+def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for result in results:
+        if result.error:
+            objects.append({"file": str(result.path), "error": result.error, "findings": []})
+            continue
+        objects.extend(table_json(checked, result.path) for checked in result.tables)
+    return objects
+
+
+def json_report(results: list[FileResult]) -> str:
+    """One object per table read (the usual case: one per file); a list when several."""
+    objects = json_objects(results)
+    data: Any = objects[0] if len(objects) == 1 else objects
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,205 @@
+"""The check registry, findings, and the helpers every check shares.
+
+A check takes a ``SelfEvaluation`` and its ``Evaluation`` and yields
+``Finding``s. Each is registered with a stable code, a severity and a short
+name; its docstring is its user documentation (``jixiao rules`` prints it,
+``docs/rules.md`` is generated from it). ``run_checks`` runs them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .. import rules
+from ..model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
+from ..reader import CellInfo, WorkbookTable, header_text
+from ..rules import RuleSet
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+TOLERANCE = 0.01  # "beyond rounding": scores and rates are shown with 2 decimals
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # error | warning | info
+    sheet: str | None
+    cell: str | None
+    message: str   # Chinese
+
+    @property
+    def where(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or ""
+
+
+CheckFunction = Callable[[SelfEvaluation, Evaluation], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: str
+    name: str
+    function: CheckFunction
+
+    @property
+    def doc(self) -> str:
+        """The docstring, de-indented: first line is the summary."""
+        text = self.function.__doc__ or ""
+        first, _, rest = text.strip().partition("\n")
+        lines = rest.splitlines()
+        indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()),
+                     default=0)
+        body = "\n".join(line[indent:] for line in lines).strip()
+        return f"{first.strip()}\n\n{body}".strip()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.partition("\n")[0]
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(code: str, severity: str, name: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under a stable code."""
+    assert severity in SEVERITIES, severity
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if code in REGISTRY:
+            raise ValueError(f"duplicate check code {code}")
+        REGISTRY[code] = Check(code, severity, name, function)
+        return function
+
+    return register
+
+
+def evaluate_table(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Evaluation:
+    """``model.evaluate``, for a layout without a scored 执行率 line (评分附件表,
+    第三方, most 四川 tables) leaving the 执行率得分 out of the total."""
+    evaluation = evaluate(table, ruleset)
+    if isinstance(table, WorkbookTable) and not table.execution_line:
+        total = rules.total_score(score.value for score in evaluation.scores)
+        evaluation = dataclasses.replace(
+            evaluation, execution_score=None, total=total,
+            grade=rules.grade(total) if total is not None else None)
+    return evaluation
+
+
+def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
+               select: Iterable[str] | None = None) -> list[Finding]:
+    """All findings for a table, in code order then cell order."""
+    evaluation = evaluation or evaluate_table(table)
+    wanted = set(select) if select is not None else None
+    findings: list[Finding] = []
+    for code in sorted(REGISTRY):
+        if wanted is None or code in wanted:
+            findings.extend(REGISTRY[code].function(table, evaluation))
+    return findings
+
+
+def finding(code: str, source: Source | None, message: str,
+            severity: str | None = None) -> Finding:
+    """A Finding of a registered check at a source cell."""
+    return Finding(code, severity or REGISTRY[code].severity,
+                   source.sheet if source else None, source.cell if source else None, message)
+
+
+def findings_rows(findings: Iterable[Finding]) -> list[list[str]]:
+    """The 校验结果 sheet as rows: a header, then one row per finding."""
+    rows = [["代码", "级别", "位置", "说明"]]
+    for item in findings:
+        rows.append([item.code, SEVERITY_NAMES[item.severity], item.where, item.message])
+    return rows
+
+
+# ------------------------------------------------------------- helpers
+
+def label(indicator: Indicator) -> str:
+    return indicator.name or indicator.level2 or "（未命名指标）"
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+
+
+def has_column(table: SelfEvaluation, role: str) -> bool:
+    """Whether the table's layout has a column (a table built in code has them all)."""
+    if isinstance(table, WorkbookTable):
+        return role in table.columns
+    return True
+
+
+def cell_info(table: SelfEvaluation, source: Source | None) -> CellInfo | None:
+    if isinstance(table, WorkbookTable):
+        return table.cell(source)
+    return None
+
+
+def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
+    """Whether a cell holds a JX_ formula: its value is jixiao's own result,
+    so a difference from the rules means a stale cache (JX504), not a mistake."""
+    info = cell_info(table, source)
+    return info is not None and info.formula is not None and "JX_" in info.formula.upper()
+
+
+def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
+    """A formula cell without a usable cached result (never calculated, or an error)."""
+    info = cell_info(table, source)
+    return info is not None and info.is_formula and (not info.cached or info.error is not None)
+
+
+def differs(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
+    return abs(a - b) > tolerance + _EPSILON
+
+
+def points(value: float | None) -> str:
+    """A score as a reviewer writes it: 7, 8.95, 99.8."""
+    if value is None:
+        return "—"
+    return f"{rules.round2(value):g}"
+
+
+def decimals_shown(table: SelfEvaluation, source: Source | None) -> int | None:
+    """How many decimals a number was typed with ("99.80%" → 2), if typed as text."""
+    info = cell_info(table, source)
+    if info is None or not isinstance(info.value, str):
+        return None
+    match = re.search(r"\d+(?:\.(\d+))?", header_text(info.value))
+    if match is None:
+        return None
+    return len(match.group(1) or "")
+
+
+def first_source(indicator: Indicator, *keys: str) -> Source | None:
+    for key in keys:
+        if key in indicator.sources:
+            return indicator.sources[key]
+    return next(iter(indicator.sources.values()), None)
+
+
+def level1_category(indicator: Indicator) -> str | None:
+    """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率)."""
+    text = header_text(indicator.level1)
+    if "满意" in text:
+        return "满意度指标"
+    if "产出" in text:
+        return "产出指标"
+    if "效益" in text or "效果" in text:
+        return "效益指标"
+    if "执行率" in text or (not text and "执行率" in header_text(indicator.name)):
+        return "预算执行率"
+    return None
+
+
+def is_budget_rate_indicator(indicator: Indicator) -> bool:
+    """预算执行率 / 预算资金执行率 / 资金执行率 listed as an indicator."""
+    name = header_text(indicator.name)
+    return "执行率" in name and ("预算" in name or "资金" in name)

@@ -1,0 +1,210 @@
+"""JX3xx — the money block: 预算数, 执行数, 执行率 and its score."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import rules
+from ..model import Evaluation, FundLine, SelfEvaluation, indicator_actual
+from ..parsing import parse_measure
+from ..reader import WorkbookTable
+from ..rules import ScoreInputError
+from .base import (
+    TOLERANCE,
+    Finding,
+    blank,
+    check,
+    decimals_shown,
+    differs,
+    finding,
+    is_budget_rate_indicator,
+    jixiao_formula,
+    label,
+    points,
+)
+
+
+def _lines(table: SelfEvaluation) -> list[FundLine]:
+    return [table.funds.total, *table.funds.parts]
+
+
+def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
+    """One unit of the last decimal shown: "100%" may stand for 99.6%, "99.80" not for 99.7."""
+    shown = decimals_shown(table, line.sources.get("rate"))
+    return TOLERANCE if shown is None else max(TOLERANCE, 10.0 ** -shown)
+
+
+def _declared_rate(table: SelfEvaluation, evaluation: Evaluation) -> float | None:
+    """The block's 执行率: as written, else as computed."""
+    declared = table.funds.total.rate_declared
+    return declared if declared is not None else evaluation.rate
+
+
+def _scored_execution(table: SelfEvaluation) -> bool:
+    return not isinstance(table, WorkbookTable) or table.execution_line
+
+
+@check("JX301", "error", "执行率计算错误")
+def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """执行率不等于 全年执行数 ÷ 全年预算数（超出舍入误差）。
+
+    表中没有“全年预算数”列时按年初预算数计算。按显示的小数位判断舍入：
+    写“99.80%”时允许 0.01 的误差，写“100%”时允许 1。
+
+    **为什么**：执行率决定执行率得分；用错分母（年初预算数）或抄错数是常见错误。
+
+    **错误示例**：全年预算数 31.56、全年执行数 31.50，执行率写 99.00%。
+
+    **正确示例**：执行率 99.81%（31.50 ÷ 31.56）。
+    """
+    for line in _lines(table):
+        source = line.sources.get("rate")
+        if line.rate_declared is None or jixiao_formula(table, source):
+            continue
+        if line.budget is None or line.executed is None or line.budget <= 0:
+            continue
+        try:
+            rate = rules.execution_rate(line.budget, line.executed)
+        except ScoreInputError:
+            continue
+        if differs(line.rate_declared, rate, _rate_tolerance(table, line)):
+            yield finding("JX301", source,
+                          f"“{line.label}”执行率写为 {points(line.rate_declared)}%，按 "
+                          f"{points(line.executed)} ÷ {points(line.budget)} 应为 "
+                          f"{points(rate)}%")
+
+
+@check("JX302", "error", "执行率得分计算错误")
+def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """执行率得分不等于 分值 × 执行率（不超过分值）。
+
+    按实际计算的执行率和表中写的执行率各算一次，与其中之一相符即可。
+
+    **为什么**：执行率得分是总分的一部分，常被直接写成满分 10 分。
+
+    **错误示例**：分值 10，执行率 97.53%，得分写 10。
+
+    **正确示例**：得分 9.75。
+    """
+    funds = table.funds
+    source = funds.sources.get("score")
+    if funds.score_declared is None or not _scored_execution(table) \
+            or jixiao_formula(table, source):
+        return
+    weight = funds.weight if funds.weight is not None else 10.0
+    if weight < 0:
+        return
+    candidates = {rules.execution_score(rate, weight)
+                  for rate in (evaluation.rate, funds.total.rate_declared) if rate is not None}
+    if not candidates:
+        return
+    if all(differs(funds.score_declared, expected, 0.005) for expected in candidates):
+        expected = min(candidates, key=lambda value: abs(value - funds.score_declared))
+        rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
+        yield finding("JX302", source,
+                      f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
+                      f"执行率 {points(rate)}% 应为 {points(expected)}")
+
+
+@check("JX303", "warning", "执行数大于预算数")
+def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """全年执行数大于全年预算数。
+
+    **为什么**：超预算支出须有调整手续；也常是预算数与执行数填反了。
+
+    **错误示例**：全年预算数 30，全年执行数 33。
+
+    **正确示例**：全年预算数 33（调整后），全年执行数 33。
+    """
+    for line in _lines(table):
+        if line.budget is None or line.executed is None:
+            continue
+        if line.executed > line.budget + 0.005:
+            yield finding("JX303", line.sources.get("executed"),
+                          f"“{line.label}”全年执行数 {points(line.executed)} 大于全年预算数 "
+                          f"{points(line.budget)}")
+
+
+_COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+@check("JX304", "error", "资金明细合计不等于总额")
+def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额。
+
+    **为什么**：总额与明细不符，说明有一行漏填或抄错，执行率也可能因此算错。
+
+    **错误示例**：年度资金总额 34.00，其中财政拨款 30.00、上年结转 0、其他 0。
+
+    **正确示例**：年度资金总额 34.00 = 财政拨款 34.00 + 0 + 0。
+    """
+    funds = table.funds
+    if not funds.parts:
+        return
+    shown_budget = "budget" not in funds.total.sources or (
+        funds.total.sources.get("budget") != funds.total.sources.get("initial_budget"))
+    for key, name in _COLUMNS:
+        if key == "budget" and not shown_budget:
+            continue  # no 全年预算数 column: A is the 年初预算数, already checked
+        total = getattr(funds.total, key)
+        values = [getattr(line, key) for line in funds.parts]
+        if total is None or all(value is None for value in values):
+            continue
+        parts_sum = sum(value for value in values if value is not None)
+        if differs(parts_sum, total, 0.005):
+            yield finding("JX304", funds.total.sources.get(key),
+                          f"{name}：各明细合计 {points(parts_sum)}，年度资金总额为 {points(total)}")
+
+
+@check("JX305", "error", "预算执行率指标与资金执行率不符")
+def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """“预算（资金）执行率”指标的实际完成值，与项目资金栏的执行率不同。
+
+    **为什么**：同一个执行率在表中出现两次，应当一致；不一致时至少一处是错的。
+
+    **错误示例**：项目资金栏执行率 99.70%，“预算资金执行率”指标完成值 90.00%。
+
+    **正确示例**：两处都是 99.70%。
+    """
+    rate = _declared_rate(table, evaluation)
+    if rate is None:
+        return
+    for indicator in table.indicators:
+        if not is_budget_rate_indicator(indicator):
+            continue
+        actual = parse_measure(indicator_actual(indicator))
+        if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
+            continue
+        value = actual.value * 100 if actual.unit == "" and actual.value <= 1 else actual.value
+        if differs(value, rate, max(TOLERANCE, _rate_tolerance(table, table.funds.total))):
+            yield finding("JX305", indicator.sources.get("actual"),
+                          f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
+                          f"{points(rate)}% 不一致")
+
+
+@check("JX306", "warning", "执行率偏低未说明原因")
+def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """执行率低于 90%，却没有说明原因。
+
+    规则集 sichuan 要求说明（警告）；其他规则集作为提示。原因可写在项目资金栏的
+    说明列，或“预算执行率”指标的偏差原因分析中。
+
+    **为什么**：执行率偏低意味着资金沉淀，审核时须知道原因和改进措施。
+
+    **错误示例**：执行率 75%，偏差原因空白。
+
+    **正确示例**：偏差原因写明“设备采购合同于 12 月签订，尾款次年支付”。
+    """
+    rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
+    required = evaluation.rules.reason_below_rate
+    threshold = required if required is not None else 90.0
+    if rate is None or rate >= threshold - 1e-9:
+        return
+    reasons = [table.funds.reason, *(i.reason for i in table.indicators
+                                     if is_budget_rate_indicator(i))]
+    if any(not blank(reason) for reason in reasons):
+        return
+    source = table.funds.total.sources.get("rate") or table.funds.total.sources.get("executed")
+    yield finding("JX306", source,
+                  f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因",
+                  severity="warning" if required is not None else "info")

@@ -1,0 +1,232 @@
+"""JX4xx — the 得分 of each indicator, against the rules of ``jixiao.rules``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Evaluation, Indicator, SelfEvaluation
+from ..reader import WorkbookTable
+from ..rules import Score
+from .base import (
+    Finding,
+    blank,
+    check,
+    differs,
+    finding,
+    first_source,
+    has_column,
+    jixiao_formula,
+    label,
+    points,
+    uncomputed_formula,
+)
+
+
+def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
+    yield from zip(table.indicators, evaluation.scores, strict=True)
+
+
+def _full(indicator: Indicator, value: float) -> bool:
+    return indicator.weight is not None and value >= indicator.weight - 0.005
+
+
+@check("JX401", "error", "得分超过分值")
+def score_within_weight(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """得分大于分值（指标或执行率）。
+
+    **为什么**：预算管理一体化系统拒收此类表格（“得分不能大于分值”）。
+
+    **错误示例**：分值 10，得分 12。
+
+    **正确示例**：得分不超过 10。
+    """
+    for indicator in table.indicators:
+        if indicator.score_declared is None or indicator.weight is None:
+            continue
+        if indicator.score_declared > indicator.weight + 0.005:
+            yield finding("JX401", indicator.sources.get("score"),
+                          f"“{label(indicator)}”得分 {points(indicator.score_declared)} 大于分值 "
+                          f"{points(indicator.weight)}")
+    funds = table.funds
+    if funds.score_declared is not None and funds.weight is not None \
+            and funds.score_declared > funds.weight + 0.005:
+        yield finding("JX401", funds.sources.get("score"),
+                      f"执行率得分 {points(funds.score_declared)} 大于分值 {points(funds.weight)}")
+
+
+@check("JX402", "error", "未完成却得满分")
+def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """指标没有完成，得分却是满分。
+
+    **为什么**：这是审核中最常见的问题：完成值没有达到指标值，仍按满分自评。
+
+    **错误示例**：指标值“≥ 96.7 万人”，完成值 91.8 万人，分值 10，得分 10。
+
+    **正确示例**：得分 9.49（10 × 91.8 ÷ 96.7），并写明偏差原因。
+    """
+    for indicator, score in _pairs(table, evaluation):
+        declared = indicator.score_declared
+        if score.met is False and declared is not None and _full(indicator, declared):
+            yield finding("JX402", indicator.sources.get("score"),
+                          f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
+                          f"却得满分 {points(declared)}")
+
+
+@check("JX403", "warning", "已完成却扣分")
+def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """定量指标已达到指标值，得分却低于分值。
+
+    定性指标“达成”时规则允许 80%–100% 的分数，不在此列（见 JX408）。
+
+    **为什么**：规则规定完成即得满分；无故扣分多是抄错了数。
+
+    **错误示例**：指标值“≥90%”，完成值 95%，分值 10，得分 9。
+
+    **正确示例**：得分 10。
+    """
+    for indicator, score in _pairs(table, evaluation):
+        declared = indicator.score_declared
+        if score.met is True and score.band is None and declared is not None \
+                and indicator.weight is not None and declared < indicator.weight - 0.005:
+            yield finding("JX403", indicator.sources.get("score"),
+                          f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
+                          f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")
+
+
+@check("JX404", "warning", "得分与规则计算不符")
+def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """定量指标的得分与评分规则算出的得分相差超过 0.01。
+
+    **为什么**：按规则，未完成的正向指标得 分值 × 完成值 ÷ 指标值；随意打分会被财政复核改正。
+
+    **错误示例**：满意度指标值“≥95%”，完成值 85%，分值 10，得分 7。
+
+    **正确示例**：得分 8.95（10 × 85 ÷ 95）。
+    """
+    for indicator, score in _pairs(table, evaluation):
+        declared = indicator.score_declared
+        source = indicator.sources.get("score")
+        if declared is None or score.value is None or score.band is not None \
+                or jixiao_formula(table, source):
+            continue
+        if differs(declared, score.value):
+            yield finding("JX404", source,
+                          f"“{label(indicator)}”得分 {points(declared)}，按 "
+                          f"{evaluation.rules.name} 规则应为 {points(score.value)}"
+                          f"（{score.note}）")
+
+
+@check("JX405", "error", "扣分未说明原因")
+def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """得分低于分值，偏差原因分析及改进措施却是空的。
+
+    表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
+    第三方评价指标体系没有偏差原因列，扣分在评价报告正文中说明，不适用本检查。
+
+    **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
+
+    **错误示例**：满意度分值 10、得分 7，偏差原因空白。
+
+    **正确示例**：偏差原因写“医保尚未实现全国联网结算，外出人员报销不便；下年……”。
+    """
+    if table.layout == "third_party" and not has_column(table, "reason"):
+        return  # an evaluator's index system: deductions are explained in the report
+    for indicator, score in _pairs(table, evaluation):
+        if indicator.weight is None or not blank(indicator.reason):
+            continue
+        value = indicator.score_declared
+        if value is None and (not has_column(table, "score") or (
+                uncomputed_formula(table, indicator.sources.get("score"))
+                and jixiao_formula(table, indicator.sources.get("score")))):
+            value = score.value  # what the rules (and the uncalculated JX_SCORE) give
+        if value is None or value >= indicator.weight - 0.005:
+            continue
+        source = first_source(indicator, "reason", "score")
+        column = "" if has_column(table, "reason") else "（表中没有偏差原因列）"
+        yield finding("JX405", source,
+                      f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
+                      f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因{column}")
+
+
+@check("JX406", "error", "得分缺失")
+def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """表中有得分列，某个指标（或执行率）的得分却是空的。
+
+    **为什么**：空白的得分无法汇总，总分也就无法核对。
+
+    **错误示例**：指标值“≥96.7 万人”，完成值 91.8 万人，得分空白。
+
+    **正确示例**：得分 9.49。
+    """
+    if not has_column(table, "score"):
+        return
+    for indicator in table.indicators:
+        source = indicator.sources.get("score")
+        if indicator.score_declared is None and indicator.weight is not None \
+                and not uncomputed_formula(table, source):
+            yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
+    funds = table.funds
+    source = funds.sources.get("score")
+    if isinstance(table, WorkbookTable) and "score" in table.fund_columns \
+            and funds.score_declared is None and not uncomputed_formula(table, source):
+        yield finding("JX406", source, "执行率未填写得分")
+
+
+@check("JX407", "error", "得分为负数")
+def score_not_negative(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """得分是负数。
+
+    **为什么**：得分最低为 0；负数会冲减总分。
+
+    **错误示例**：得分 -2。
+
+    **正确示例**：得分 0。
+    """
+    for indicator in table.indicators:
+        if indicator.score_declared is not None and indicator.score_declared < 0:
+            yield finding("JX407", indicator.sources.get("score"),
+                          f"“{label(indicator)}”得分 {points(indicator.score_declared)} 为负数")
+    if table.funds.score_declared is not None and table.funds.score_declared < 0:
+        yield finding("JX407", table.funds.sources.get("score"),
+                      f"执行率得分 {points(table.funds.score_declared)} 为负数")
+
+
+@check("JX408", "warning", "定性指标得分超出区间")
+def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """定性指标的得分不在其完成程度对应的区间内。
+
+    mof2020：达成 80%–100%、部分达成 60%–80%、未达成 0–60% 的分值（ratio 规则为
+    100–80 / 80–50 / 50–0）。
+
+    **为什么**：定性指标虽由人评分，但分数须与“达成/部分达成/未达成”相称。
+
+    **错误示例**：分值 10，完成值“部分达成”，得分 10。
+
+    **正确示例**：得分在 6–8 之间，并说明原因。
+    """
+    for indicator, score in _pairs(table, evaluation):
+        declared = indicator.score_declared
+        if score.band is None or declared is None or jixiao_formula(
+                table, indicator.sources.get("score")):
+            continue
+        low, high = score.band
+        if declared < low - 0.005 or declared > high + 0.005:
+            level = score.note.split("，")[0].removeprefix("定性指标：")
+            yield finding("JX408", indicator.sources.get("score"),
+                          f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
+                          f"{points(high)} 之间，填写为 {points(declared)}")
+
+
+def _pair_text(indicator: Indicator) -> str:
+    from ..model import indicator_actual, indicator_target
+
+    target, actual = indicator_target(indicator), indicator_actual(indicator)
+    return f"指标值 {_text(target)}，完成值 {_text(actual)}"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

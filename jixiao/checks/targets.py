@@ -1,0 +1,149 @@
+"""JX2xx — 年度指标值 and 实际完成值."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
+from ..parsing import parse_measure
+from ..reader import header_text
+from ..units import comparable
+from .base import Finding, blank, check, finding, first_source, has_column, label
+
+# Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
+_RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
+                 "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
+
+
+def _is_indicator(indicator: Indicator) -> bool:
+    return indicator.weight is not None or bool(indicator.name)
+
+
+@check("JX201", "error", "年度指标值缺失")
+def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """有分值的指标没有填写年度指标值。
+
+    **为什么**：没有指标值就无法判断是否完成，得分无从计算。
+
+    **错误示例**：三级指标“群众满意度”，分值 10，年度指标值空白。
+
+    **正确示例**：年度指标值填写“≥95%”。
+    """
+    if not has_column(table, "target"):
+        return
+    for indicator in table.indicators:
+        if _is_indicator(indicator) and blank(indicator_target(indicator)):
+            yield finding("JX201", indicator.sources.get("target"),
+                          f"“{label(indicator)}”未填写年度指标值")
+
+
+@check("JX202", "error", "实际完成值缺失")
+def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """有分值的指标没有填写实际完成值。
+
+    **为什么**：没有完成值，得分就只是自报，审核人无法核对。
+
+    **错误示例**：“项目完成时限”的实际完成值空白，却得满分。
+
+    **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
+    """
+    if not has_column(table, "actual"):
+        return
+    for indicator in table.indicators:
+        if _is_indicator(indicator) and blank(indicator.actual):
+            yield finding("JX202", indicator.sources.get("actual"),
+                          f"“{label(indicator)}”未填写实际完成值")
+
+
+@check("JX203", "warning", "指标值无法识别或可疑")
+def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """年度指标值（或完成值）无法识别，或写法自相矛盾。
+
+    包括：转换损坏的符号（“≠100.00(%)”本应是“≥”）；指标性质为“定性”却填了数值；
+    满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%。
+
+    **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
+
+    **错误示例**：“≠100.00(%)”；指标性质“定性”、指标值 95；“满意度 ≤ 90%”。
+
+    **正确示例**：“≥100.00(%)”；指标性质“≥”、指标值 95、度量单位 %；“满意度 ≥ 90%”。
+    """
+    for indicator in table.indicators:
+        target_text = indicator_target(indicator)
+        target = parse_measure(target_text)
+        where = first_source(indicator, "target", "nature")
+        shown = str(target_text).strip() if target_text is not None else ""
+        if target.kind == "unparsed":
+            yield finding("JX203", where, f"“{label(indicator)}”的年度指标值“{shown}”："
+                                          f"{target.problem}")
+        elif header_text(indicator.nature) == "定性" and target.kind == "number":
+            yield finding("JX203", where, f"“{label(indicator)}”的指标性质为“定性”，"
+                                          f"指标值却是数值“{shown}”")
+        elif (target.kind == "number" and target.unit == "%" and target.value is not None
+              and any(word in (indicator.name or "") for word in _RISING_RATES)):
+            if target.op in ("<", "<="):
+                yield finding("JX203", where, f"“{label(indicator)}”越高越好，指标值“{shown}”"
+                                              "却写成“≤/＜”，应为“≥”")
+            elif target.value > 100:
+                yield finding("JX203", where, f"“{label(indicator)}”的指标值“{shown}”超过 "
+                                              "100%，无法达到")
+        actual = parse_measure(indicator_actual(indicator))
+        if actual.kind == "unparsed":
+            yield finding("JX203", indicator.sources.get("actual"),
+                          f"“{label(indicator)}”的实际完成值“{str(indicator.actual).strip()}”："
+                          f"{actual.problem}")
+
+
+@check("JX204", "warning", "指标值与完成值单位不一致")
+def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """年度指标值和实际完成值的单位（或类型）无法比较。
+
+    单位能换算的不算（万人与人、% 与 0.95、小时与分钟）；不能换算的才报告，
+    例如“25 万参保居民”与“100%”，或定性指标填了数值。
+
+    **为什么**：单位不同时是否完成无从判断，得分也无法核对。
+
+    **错误示例**：指标值“25 万参保居民医保待遇”，完成值“100%”。
+
+    **正确示例**：指标值“≥25 万人”，完成值“25.3 万人”。
+    """
+    for indicator in table.indicators:
+        target = parse_measure(indicator_target(indicator))
+        actual = parse_measure(indicator_actual(indicator))
+        where = first_source(indicator, "actual", "target")
+        name = label(indicator)
+        if target.is_number and actual.is_number:
+            if comparable(target, actual) is None:
+                yield finding("JX204", where,
+                              f"“{name}”的指标值单位“{_unit(target.unit)}”与完成值单位"
+                              f"“{_unit(actual.unit)}”无法比较")
+        elif target.kind == "number" and actual.kind == "qualitative" and actual.level is None:
+            yield finding("JX204", where, f"“{name}”是定量指标，完成值“{actual.text.strip()}”"
+                                          "却不是数值")
+        elif target.kind == "qualitative" and actual.kind == "number":
+            yield finding("JX204", where, f"“{name}”是定性指标，完成值却是数值"
+                                          f"“{actual.text.strip()}”，应写达成/部分达成/未达成")
+
+
+def _unit(unit: str) -> str:
+    return {"": "无单位", "date": "日期"}.get(unit, unit)
+
+
+@check("JX205", "warning", "成本指标方向为≥")
+def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """成本指标的指标值写成了“≥”或“＞”。
+
+    **为什么**：成本是上限，应“≤”；写成“≥”时，花得越多得分越高。
+
+    **错误示例**：成本指标“项目投入资金”，指标值“≥30 万元”。
+
+    **正确示例**：“≤30 万元”（未写符号的成本指标按“≤”理解）。
+    """
+    for indicator in table.indicators:
+        if "成本" not in (indicator.level2 or "") and "成本" not in (indicator.name or ""):
+            continue
+        target = parse_measure(indicator_target(indicator))
+        if target.kind == "number" and target.op in (">=", ">"):
+            yield finding("JX205", first_source(indicator, "target", "nature"),
+                          f"成本指标“{label(indicator)}”的指标值“{target.text.strip()}”"
+                          "方向为“≥”，成本应写“≤”")

@@ -1,0 +1,234 @@
+"""JX5xx — 总分, 评分等级, and the formulas that compute them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import rules
+from ..model import Evaluation, SelfEvaluation, Source
+from ..parsing import parse_points
+from ..reader import CellInfo, WorkbookTable, header_text
+from .base import (
+    Finding,
+    check,
+    differs,
+    finding,
+    has_column,
+    jixiao_formula,
+    label,
+    points,
+    uncomputed_formula,
+)
+
+_GRADE_NAMES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
+                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def _scored_execution(table: SelfEvaluation) -> bool:
+    return not isinstance(table, WorkbookTable) or table.execution_line
+
+
+@check("JX501", "error", "总分不等于各项得分之和")
+def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """总分不等于执行率得分与各指标得分之和。
+
+    **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
+
+    **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
+
+    **正确示例**：总分 97。
+    """
+    source = table.sources.get("total")
+    if not has_column(table, "score") or jixiao_formula(table, source) \
+            or uncomputed_formula(table, source):
+        return
+    scores = [i.score_declared for i in table.indicators if i.weight is not None
+              or i.score_declared is not None]
+    if _scored_execution(table) and table.funds.score_declared is not None:
+        scores.append(table.funds.score_declared)
+    if not scores or any(score is None for score in scores):
+        return  # a missing score is JX406
+    expected = rules.total_score(scores)
+    if expected is None:
+        return
+    if table.total_declared is None:
+        if source is not None:
+            yield finding("JX501", source, f"总分未填写，各项得分之和为 {points(expected)}")
+        return
+    if differs(table.total_declared, expected, 0.005):
+        yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
+                                       f"各项得分之和为 {points(expected)}")
+
+
+@check("JX502", "error", "评分等级与总分不符")
+def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """评分等级与总分不符（优 ≥ 90，良 80–90，中 60–80，差 < 60）。
+
+    **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
+
+    **错误示例**：总分 89.5，评分等级“优”。
+
+    **正确示例**：评分等级“良”。
+    """
+    source = table.sources.get("grade")
+    if table.total_declared is None or jixiao_formula(table, source) \
+            or uncomputed_formula(table, source):
+        return
+    expected = rules.grade(table.total_declared)
+    if table.grade_declared is None:
+        if source is not None:
+            yield finding("JX502", source,
+                          f"评分等级未填写，总分 {points(table.total_declared)} 应为“{expected}”")
+        return
+    written = _GRADE_NAMES.get(header_text(table.grade_declared))
+    if written is None:
+        yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是优、良、中、差之一，"
+                                       f"总分 {points(table.total_declared)} 应为“{expected}”")
+    elif written != expected:
+        yield finding("JX502", source, f"评分等级写为“{table.grade_declared}”，总分 "
+                                       f"{points(table.total_declared)} 应为“{expected}”")
+
+
+# ---------------------------------------------------------------- formulas
+
+def _computed_cells(table: WorkbookTable,
+                    evaluation: Evaluation) -> Iterator[tuple[Source, str, object]]:
+    """(cell, what, the value jixiao computes for it) for every cell a template computes.
+
+    The value is None when the rules give none (the cell then shows a ⚠ text).
+    """
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if "score" in indicator.sources:
+            yield indicator.sources["score"], f"“{label(indicator)}”的得分", score.value
+    funds = table.funds
+    for line in (funds.total, *funds.parts):
+        if "rate" in line.sources:
+            rate = None
+            if line.budget is not None and line.executed is not None:
+                try:
+                    rate = rules.execution_rate(line.budget, line.executed)
+                except rules.ScoreInputError:
+                    rate = 0.0 if line.budget == 0 and line.executed == 0 else None
+            yield line.sources["rate"], f"“{line.label}”的执行率", rate
+    if "score" in funds.sources:
+        yield funds.sources["score"], "执行率得分", evaluation.execution_score
+    if "weight_total" in table.sources:
+        weights = [i.weight for i in table.indicators if i.weight is not None]
+        total = rules.round2(sum(weights) + (funds.weight or 0.0)) if weights else None
+        yield table.sources["weight_total"], "分值合计", total
+    if "total" in table.sources:
+        yield table.sources["total"], "总分", evaluation.total
+    if "grade" in table.sources:
+        yield table.sources["grade"], "评分等级", evaluation.grade
+
+
+@check("JX503", "warning", "模板公式被数字覆盖")
+def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖。
+
+    对 jixiao 模板生成的工作簿，这些单元格都应是 JX_ 公式；对其他工作簿，
+    得分列大部分是公式而个别行是数字时报告。
+
+    **为什么**：被覆盖的单元格不再随完成值变化，表面正确的数字可能早已过时。
+
+    **错误示例**：得分列 H14 为 =JX_SCORE(…)，H15 被改成手工填写的 10。
+
+    **正确示例**：从相邻行复制公式恢复 H15。
+    """
+    if not isinstance(table, WorkbookTable):
+        return
+    if table.template:
+        cells = [(source, what) for source, what, _ in _computed_cells(table, evaluation)]
+    else:
+        cells = [(i.sources["score"], f"“{label(i)}”的得分") for i in table.indicators
+                 if "score" in i.sources]
+        infos = [table.cell(source) for source, _ in cells]
+        formulas = sum(1 for info in infos if info is not None and info.is_formula)
+        typed = sum(1 for info in infos if _typed(info))
+        if formulas < 2 or formulas <= typed:
+            return
+    for source, what in cells:
+        info = table.cell(source)
+        if _typed(info):
+            yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
+                                           "覆盖了原有公式；请从相邻行复制公式恢复")
+
+
+def _typed(info: CellInfo | None) -> bool:
+    return info is not None and not info.is_formula and info.value is not None \
+        and not (isinstance(info.value, str) and info.value.strip() in ("—", "-", ""))
+
+
+def _shown(info: CellInfo | None) -> str:
+    value = info.value if info is not None else None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@check("JX504", "warning", "公式结果未重新计算")
+def formula_results_current(table: SelfEvaluation,
+                            evaluation: Evaluation) -> Iterator[Finding]:
+    """公式单元格保存的结果已过时：与重新计算的结果不同、没有结果或显示错误。
+
+    JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果。
+
+    **为什么**：用 WPS 或未启用加载项的 Excel 保存时，公式结果可能停留在旧值或显示
+    #NAME?，审核人看到的分数并不是按当前数据算出的。
+
+    **错误示例**：完成值已从 95% 改为 85%，得分单元格仍显示 10。
+
+    **正确示例**：在装有 jixiao 加载项的 Excel 中点“一键重算”后保存。
+    """
+    if not isinstance(table, WorkbookTable):
+        return
+    never_calculated = []
+    for source, what, computed in _computed_cells(table, evaluation):
+        info = table.cell(source)
+        if info is None or not info.is_formula:
+            continue
+        if info.error:
+            hint = "（jixiao 加载项未启用）" if info.error == "#NAME?" else ""
+            yield finding("JX504", source, f"{what}公式显示 {info.error}{hint}，没有有效结果")
+            continue
+        if not info.cached:
+            never_calculated.append((source, what))
+            continue
+        if "JX_" not in (info.formula or "").upper():
+            continue
+        stale = _stale(info, computed)
+        if stale:
+            yield finding("JX504", source, f"{what}公式保存的结果为“{_shown(info)}”，"
+                                           f"按 {evaluation.rules.name} 规则重新计算应为"
+                                           f"“{stale}”")
+    if len(never_calculated) == 1:
+        source, what = never_calculated[0]
+        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）")
+    elif never_calculated:  # a file written by a program and never opened in Excel: one line
+        cells = "、".join(source.cell for source, _ in never_calculated[:6])
+        more = " 等" if len(never_calculated) > 6 else ""
+        yield finding("JX504", never_calculated[0][0],
+                      f"{len(never_calculated)} 个公式单元格（{cells}{more}）没有计算结果："
+                      "文件保存前未重新计算，请在装有 jixiao 加载项的 Excel 中打开、重算后保存")
+
+
+def _stale(info: CellInfo, computed: object) -> str | None:
+    """The recomputed value as text when it differs from the cached one, else None."""
+    cached = info.value
+    if computed is None:
+        if cached is None or (isinstance(cached, str) and cached.startswith("⚠")):
+            return None
+        return "⚠（规则无法计算）"
+    if cached is None:  # "" shown where the rules give a value
+        return points(float(computed)) if not isinstance(computed, str) else computed
+    if isinstance(computed, str):
+        return None if header_text(cached) == computed else computed
+    value = parse_points(cached) if not isinstance(cached, bool) else None
+    if value is None:
+        return points(float(computed))  # type: ignore[arg-type]
+    if "%" in info.number_format:
+        value *= 100
+    if differs(value, float(computed), 0.005):  # type: ignore[arg-type]
+        return points(float(computed))  # type: ignore[arg-type]
+    return None
+

@@ -1,0 +1,1008 @@
+"""Reading a submitted workbook, whatever its layout (DOMAIN.md §4).
+
+``read_workbook(path)`` opens an .xlsx/.xlsm, finds every self-evaluation table
+in every sheet by its header text — never by coordinates — and returns each as
+a ``WorkbookTable``: a ``SelfEvaluation`` that also knows its header columns
+and, for every cell it read, the value shown and the formula behind it.
+
+Layouts (``WorkbookTable.layout``):
+
+    standard     一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…,
+                 the money block above it, with or without 全年预算数;
+                 二级 may carry its points, "数量指标 (20 分)"
+    sichuan      … 指标性质 | 指标值 | 度量单位 | 权重 | 实际完成指标值, often no 得分
+    attachment   评分附件表: 一级 | 三级 | 权重 | 目标值 | 业绩值 | 评分结果, with
+                 预算执行率 as an indicator row and the money maybe on another sheet
+    third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
+
+Merged 一级/二级 cells are carried down. Several tables in one workbook (one
+per sheet, or stacked) each become a table. What cannot be opened raises
+``UnreadableWorkbook``; a workbook without any table ``NotASelfEvaluation`` —
+both with a Chinese message naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import posixpath
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import NotASelfEvaluation, UnreadableWorkbook
+from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
+from .parsing import parse_amount, parse_points, parse_rate
+from .rules import RULE_SETS
+
+MAX_FILE_BYTES = 50 * 1024 * 1024       # a 自评表 is a few dozen KB
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # guards against zip bombs
+MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
+
+LAYOUTS = {
+    "standard": "标准格式（财预〔2020〕10号）",
+    "sichuan": "四川格式（指标性质/指标值/度量单位）",
+    "attachment": "评分附件表",
+    "third_party": "第三方评价指标体系",
+}
+EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
+                "#SPILL!", "#CALC!", "Err:")
+
+
+@dataclass(frozen=True)
+class CellInfo:
+    """One cell as read: the value shown (a formula's cached result) and its formula."""
+
+    value: Any
+    formula: str | None = None
+    number_format: str = "General"
+    cached: bool = True  # False: a formula saved without a result (never calculated)
+
+    @property
+    def is_formula(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def error(self) -> str | None:
+        """The Excel error shown in the cell (#NAME? …), if any."""
+        if isinstance(self.value, str) and self.value.startswith(EXCEL_ERRORS):
+            return self.value
+        return None
+
+
+@dataclass
+class WorkbookTable(SelfEvaluation):
+    """A table read from a workbook: the model plus what the checks need to know
+    about the cells (which columns the layout has, formulas, cached values)."""
+
+    file: str = ""
+    columns: frozenset[str] = frozenset()        # indicator columns: "target", "score" …
+    fund_columns: frozenset[str] = frozenset()   # money-block columns: "budget", "weight" …
+    cells: dict[Source, CellInfo] = field(default_factory=dict)
+    template: bool = False   # made from jixiao's template (JX_ names or formulas)
+
+    @property
+    def execution_line(self) -> bool:
+        """Whether the 执行率 is scored in the money block (分值/得分 columns)."""
+        return "weight" in self.fund_columns or "score" in self.fund_columns
+
+    def cell(self, source: Source | None) -> CellInfo | None:
+        return self.cells.get(source) if source is not None else None
+
+
+@dataclass
+class SubmittedWorkbook:
+    """Everything read from one file."""
+
+    path: Path
+    tables: list[WorkbookTable]
+    notes: list[str] = field(default_factory=list)  # sheets skipped and why, in Chinese
+
+
+# ================================================================ opening
+
+def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS) -> SubmittedWorkbook:
+    """Every self-evaluation table of the workbook at ``path``."""
+    path = Path(path)
+    data = _read_bytes(path)
+    _sniff(path, data)
+    archive = _open_zip(path, data)
+    with archive:
+        parts = _sheet_parts(path, archive)
+        notes: list[str] = []
+        too_big: set[str] = set()
+        for sheet, part in parts.items():
+            rows = _count_rows(path, archive, part)
+            if rows > max_rows:
+                too_big.add(part)
+                notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过")
+        formulas = {sheet: _formulas(archive, part) for sheet, part in parts.items()
+                    if part not in too_big}
+        defined_names = _has_jx_names(archive)
+        source = io.BytesIO(_without(archive, too_big) if too_big else data)
+    book = _load(path, source)
+    try:
+        grids = [_Grid(ws, formulas.get(ws.title, {})) for ws in book.worksheets
+                 if ws.title in formulas]
+    finally:
+        book.close()
+    template = defined_names or any("JX_" in formula.upper() for grid in grids
+                                    for formula in grid.formulas.values())
+    tables = _find_tables(grids, path.name)
+    if not tables:
+        if too_big:
+            raise UnreadableWorkbook(
+                f"“{path.name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
+                "请删除无关的工作表后再试")
+        raise NotASelfEvaluation(
+            f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
+            "“三级指标”（或指标名称）和“分值”（或权重）")
+    for table in tables:
+        table.file = str(path)
+        table.template = template
+    return SubmittedWorkbook(path, tables, notes)
+
+
+def read_tables(path: str | Path) -> list[WorkbookTable]:
+    """The tables of the workbook at ``path`` (see ``read_workbook``)."""
+    return read_workbook(path).tables
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise UnreadableWorkbook(f"找不到文件“{path}”")
+    if not path.is_file():
+        raise UnreadableWorkbook(f"“{path}”不是文件")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableWorkbook(f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
+                                 f"超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableWorkbook(f"无法读取“{path.name}”：{error.strerror or error}") from None
+
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
+
+
+def _sniff(path: Path, data: bytes) -> None:
+    """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
+    name = path.name
+    if data.startswith(_CFB):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
+                                     "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
+        raise UnreadableWorkbook(f"“{name}”是旧版 Excel 97-2003（.xls）文件，"
+                                 "请在 Excel 或 WPS 中另存为 .xlsx 后再试")
+    if data.startswith(b"PK"):
+        return
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
+        raise UnreadableWorkbook(f"“{name}”是网页（HTML/XML）文件，只是扩展名像 Excel，"
+                                 "请在 Excel 中打开后另存为 .xlsx 再试")
+    raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
+
+
+def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnreadableWorkbook(f"“{path.name}”已损坏，无法作为 .xlsx 打开"
+                                 "（压缩包结构不完整）") from None
+    if "content.xml" in names and "mimetype" in names:
+        archive.close()
+        raise UnreadableWorkbook(f"“{path.name}”是 OpenDocument（.ods）表格，"
+                                 "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
+    if "[Content_Types].xml" not in names:
+        archive.close()
+        raise UnreadableWorkbook(f"“{path.name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        archive.close()
+        raise UnreadableWorkbook(f"“{path.name}”解压后过大，超过 "
+                                 f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB 的上限")
+    return archive
+
+
+_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _xml(archive: zipfile.ZipFile, member: str) -> Any:
+    from defusedxml import ElementTree
+
+    return ElementTree.fromstring(archive.read(member))
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Id → (type, target member) of a part's relationships."""
+    folder, name = posixpath.split(part)
+    rels_member = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_member not in archive.namelist():
+        return {}
+    result = {}
+    for rel in _xml(archive, rels_member).iter(f"{{{_NS_PKG}}}Relationship"):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join(folder, target))
+        result[rel.get("Id", "")] = (rel.get("Type", ""), member)
+    return result
+
+
+def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name → its XML member, in workbook order."""
+    try:
+        workbook = next((member for kind, member in _relationships(archive, "").values()
+                         if kind.endswith("/officeDocument")), "xl/workbook.xml")
+        rels = _relationships(archive, workbook)
+        parts = {}
+        for sheet in _xml(archive, workbook).iter(f"{{{_NS_MAIN}}}sheet"):
+            kind, member = rels.get(sheet.get(f"{{{_NS_REL}}}id", ""), ("", ""))
+            if kind.endswith("/worksheet") and member in archive.namelist():
+                parts[sheet.get("name", "")] = member
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
+        raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
+                                 f"（{type(error).__name__}）") from None
+    return parts
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _count_rows(path: Path, archive: zipfile.ZipFile, part: str) -> int:
+    try:
+        info = archive.getinfo(part)
+        if info.file_size > MAX_UNPACKED_BYTES // 4:
+            return 1 << 30
+        return len(_ROW_TAG.findall(archive.read(part)))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise UnreadableWorkbook(f"“{path.name}”已损坏，工作表无法解压"
+                                 f"（{type(error).__name__}）") from None
+
+
+def _formulas(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, bool]]:
+    """A1 cell → (formula text, whether a result was saved with it), from the sheet
+    XML: openpyxl gives either the formulas or the cached values, not both."""
+    from defusedxml import ElementTree
+
+    found: dict[str, tuple[str, bool]] = {}
+    cell_tag, formula_tag, value_tag = (f"{{{_NS_MAIN}}}{tag}" for tag in "cfv")
+    try:
+        with archive.open(part) as stream:
+            for _, element in ElementTree.iterparse(stream, events=("end",)):
+                if element.tag == cell_tag:
+                    formula = element.find(formula_tag)
+                    if formula is not None:
+                        value = element.find(value_tag)
+                        # An empty <v/> is a result only for a text formula giving "".
+                        cached = value is not None and (
+                            bool(value.text) or element.get("t") in ("str", "s", "inlineStr"))
+                        found[element.get("r", "")] = ("=" + (formula.text or ""), cached)
+                    element.clear()
+    except Exception:  # a malformed sheet: openpyxl will say what is wrong with it
+        return found
+    return found
+
+
+def _has_jx_names(archive: zipfile.ZipFile) -> bool:
+    try:
+        return any(b"JX_" in archive.read(member) for member in archive.namelist()
+                   if member.endswith("workbook.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+
+
+_EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                b'<worksheet xmlns="' + _NS_MAIN.encode() + b'"><sheetData/></worksheet>')
+
+
+def _without(archive: zipfile.ZipFile, parts: set[str]) -> bytes:
+    """The workbook with the given sheets emptied, so openpyxl need not parse them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            copy.writestr(info, _EMPTY_SHEET if info.filename in parts else archive.read(info))
+    return out.getvalue()
+
+
+def _load(path: Path, source: io.BytesIO) -> Any:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "unsupported extension", data validation …
+            return load_workbook(source, data_only=True, keep_links=False)
+    except Exception as error:  # any failure inside openpyxl means the file is damaged
+        raise UnreadableWorkbook(f"“{path.name}”已损坏或格式异常，无法读取"
+                                 f"（{type(error).__name__}）") from None
+
+
+# ================================================================ the grid
+
+def header_text(value: Any) -> str:
+    """A cell's text for matching: NFKC, no spaces or line breaks."""
+    if value is None:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+
+
+class _Grid:
+    """One worksheet's non-empty cells, merged ranges and formulas."""
+
+    def __init__(self, ws: Any, formulas: dict[str, tuple[str, bool]]) -> None:
+        from openpyxl.cell.cell import MergedCell
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        self.name: str = ws.title
+        self.values: dict[tuple[int, int], Any] = {}
+        self.formats: dict[tuple[int, int], str] = {}
+        # ws._cells holds only the cells that exist; iter_rows() would create the rest.
+        for (row, column), cell in ws._cells.items():
+            if isinstance(cell, MergedCell):
+                continue
+            value = cell.value
+            if isinstance(value, str):
+                value = value.strip()
+            if value is None or value == "":
+                continue
+            self.values[(row, column)] = value
+            if cell.number_format and cell.number_format != "General":
+                self.formats[(row, column)] = cell.number_format
+        self.origin: dict[tuple[int, int], tuple[int, int]] = {}
+        for merged in ws.merged_cells.ranges:
+            if (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1) > 20_000:
+                continue  # a merge over a whole page carries no table structure
+            for row in range(merged.min_row, merged.max_row + 1):
+                for column in range(merged.min_col, merged.max_col + 1):
+                    self.origin[(row, column)] = (merged.min_row, merged.min_col)
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.uncached: set[tuple[int, int]] = set()
+        for ref, (formula, cached) in formulas.items():
+            try:
+                where = coordinate_to_tuple(ref)
+            except (ValueError, TypeError):
+                continue
+            self.formulas[where] = formula
+            if not cached:
+                self.uncached.add(where)
+        self.rows: dict[int, list[int]] = {}
+        for row, column in sorted(set(self.values) | set(self.formulas)):
+            self.rows.setdefault(row, []).append(column)
+        self.max_row = max(self.rows, default=0)
+
+    def raw(self, row: int, column: int) -> Any:
+        return self.values.get((row, column))
+
+    def filled(self, row: int, column: int) -> tuple[Any, tuple[int, int]]:
+        """The value shown in a cell, merges resolved: (value, origin cell)."""
+        origin = self.origin.get((row, column), (row, column))
+        return self.values.get(origin), origin
+
+    def source(self, row: int, column: int) -> Source:
+        from openpyxl.utils.cell import get_column_letter
+
+        return Source(self.name, f"{get_column_letter(column)}{row}")
+
+    def info(self, row: int, column: int) -> CellInfo:
+        return CellInfo(self.values.get((row, column)), self.formulas.get((row, column)),
+                        self.formats.get((row, column), "General"),
+                        (row, column) not in self.uncached)
+
+    def is_merged_span(self, row: int, column: int) -> bool:
+        """Whether a cell is the origin of a merge wider than one column."""
+        return self.origin.get((row, column + 1)) == (row, column)
+
+    def same_merge(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return self.origin.get(a, a) == self.origin.get(b, b)
+
+    def right_of(self, row: int, column: int, limit: int = 12) -> tuple[Any, int] | None:
+        """The first value to the right of a label, outside the label's own merge."""
+        for other in range(column + 1, column + limit + 1):
+            if self.same_merge((row, column), (row, other)):
+                continue
+            value = self.raw(row, other)
+            if value is not None:
+                return value, other
+        return None
+
+
+# ================================================================ headers
+
+# First match wins: specific words before the words they contain.
+_INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("judged", ("人工评分",)),
+    ("ignore", ("评分标准", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
+                "评价要点", "是否达成", "备注", "序号")),
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
+    ("nature", ("指标性质",)),
+    ("unit", ("度量单位", "计量单位")),
+    ("actual", ("实际完成指标值", "实际完成值", "全年完成值", "全年实际值", "实际完成数", "业绩值",
+                "实际值", "完成值", "完成情况")),
+    ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
+                "计划值")),
+    ("weight", ("分值", "权重", "标准分", "分数")),
+    ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
+    ("reason", ("原因", "改进措施")),
+)
+_EXACT_ROLES = {"单位": "unit", "指标": "name"}
+
+_FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
+    ("initial", ("年初预算数", "年初预算")),
+    ("rate", ("执行率",)),
+    ("executed", ("全年执行数", "实际执行数", "执行数", "实际支出", "支出数", "执行金额")),
+    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算")),
+    ("weight", ("分值", "分数", "权重")),
+    ("score", ("得分",)),
+    ("reason", ("说明",)),
+)
+_FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("total", ("资金总额", "总额", "合计", "总计")),
+    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "其他资金", "自筹", "其他")),
+)
+
+
+def _role(text: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    if not text:
+        return None
+    text = re.sub(r"[(（][^)）]*[)）]$", "", text) or text  # "全年预算数(A)", "执行率(%)"
+    for role, words in roles:
+        if any(word in text for word in words):
+            return role
+    return None
+
+
+def _indicator_role(text: str) -> str | None:
+    if len(text) > 20:
+        return None  # a sentence, not a header
+    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_ROLES)
+
+
+@dataclass
+class _Header:
+    row: int            # the (last) header row
+    data_start: int
+    columns: dict[str, int]
+
+
+def _header_at(grid: _Grid, row: int) -> _Header | None:
+    """The indicator header in ``row`` (with a second header row below it, if any)."""
+    columns: dict[str, int] = {}
+    for column in grid.rows.get(row, []):
+        role = _indicator_role(header_text(grid.raw(row, column)))
+        if role and role != "ignore" and role not in columns:
+            columns[role] = column
+    if "name" not in columns or "weight" not in columns:
+        return None
+    if not {"level1", "level2", "target", "actual", "score"} & set(columns):
+        return None
+    data_start = row + 1
+    below: dict[str, int] = {}
+    for column in grid.rows.get(row + 1, []):
+        # A second header row names the columns under a header merged across them
+        # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
+        role = _indicator_role(header_text(grid.raw(row + 1, column)))
+        above = grid.origin.get((row, column))
+        spans = above is not None and above[0] == row and grid.is_merged_span(*above)
+        if role and role != "ignore" and (spans or (row, column) not in grid.values
+                                          and (row, column) not in grid.origin):
+            below.setdefault(role, column)
+    if below:
+        for role, column in below.items():
+            if role not in columns or grid.same_merge((row, columns[role]), (row, column)):
+                columns[role] = column
+        data_start = row + 2
+    return _Header(data_start - 1, data_start, columns)
+
+
+def _layout(columns: dict[str, int], level1_texts: list[str]) -> str:
+    if "nature" in columns:
+        return "sichuan"
+    if not {"target", "actual"} & set(columns) or any(
+            word in text for text in level1_texts for word in ("决策", "过程")):
+        return "third_party"
+    if "level2" not in columns:
+        return "attachment"
+    return "standard"
+
+
+# ================================================================ tables
+
+_TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
+_GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
+_STOP_BLANK_ROWS = 5
+
+
+@dataclass
+class _Found:
+    grid: _Grid
+    header: _Header
+    end: int = 0  # last row that belongs to the table (total/grade row or last indicator)
+
+
+def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
+    found: list[_Found] = []
+    for grid in grids:
+        row = 1
+        while row <= grid.max_row:
+            header = _header_at(grid, row) if row in grid.rows else None
+            if header is None:
+                row += 1
+                continue
+            found.append(_Found(grid, header))
+            row = header.data_start
+    tables: list[WorkbookTable] = []
+    money_by_table: list[_Money | None] = []
+    previous_end: dict[str, int] = {}
+    for item in found:
+        grid = item.grid
+        next_header = min((other.header.row for other in found if other.grid is grid
+                           and other.header.row > item.header.row), default=grid.max_row + 1)
+        table = WorkbookTable(file=file_name)
+        table.columns = frozenset(item.header.columns)
+        table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
+        item.end = _read_indicators(grid, item.header, next_header, table)
+        top = previous_end.get(grid.name, 0) + 1
+        previous_end[grid.name] = item.end
+        _read_project(grid, top, item.header.row, table)
+        money = _find_money(grid, top, item.header.row)
+        money_by_table.append(money)
+        table.layout = _layout(item.header.columns,
+                               [i.level1 or "" for i in table.indicators])
+        tables.append(table)
+    spare_money = _money_outside(grids, found)
+    spare_project = _project_outside(grids, found)
+    for table, money in zip(tables, money_by_table, strict=True):
+        if money is None and len(spare_money) == 1:
+            money = spare_money[0]
+        if money is not None:
+            _apply_money(money, table)
+        else:
+            table.funds = Funds(weight=None)
+        if spare_project is not None:
+            for key in ("name", "department", "unit", "year"):
+                if getattr(table.project, key) is None:
+                    setattr(table.project, key, getattr(spare_project.project, key))
+                    if key in spare_project.sources:
+                        table.sources.setdefault(f"project_{key}", spare_project.sources[key])
+        if table.layout == "sichuan":  # the province's own rules, unless the workbook says
+            table.rules = "sichuan"
+        _rules_from_workbook(grids, table)
+    return tables
+
+
+def _note(table: WorkbookTable, grid: _Grid, row: int, column: int) -> Source:
+    source = grid.source(row, column)
+    table.cells[source] = grid.info(row, column)
+    return source
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        if value.startswith(EXCEL_ERRORS):
+            return None
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _cell_value(grid: _Grid, row: int, column: int) -> Any:
+    """A target/actual as a text the parser reads: 0.95 formatted as % → "95%"."""
+    value = _clean(grid.raw(row, column))
+    fmt = grid.formats.get((row, column), "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+        return f"{round(value * 100, 10):g}%"
+    if isinstance(value, _dt.time):
+        return str(value)
+    return value
+
+
+def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTable) -> int:
+    """Read the rows under ``header`` up to the 总分/等级 row; the table's last row."""
+    columns = header.columns
+    carried: dict[str, tuple[Any, Source | None]] = {"level1": (None, None),
+                                                     "level2": (None, None)}
+    leftmost = min(columns.values())
+    numbers = [columns[key] for key in ("weight", "score") if key in columns]
+    last = header.row
+    blank_run = 0
+    row = header.data_start
+    while row < stop:
+        present = grid.rows.get(row)
+        if not present:
+            blank_run += 1
+            if blank_run >= _STOP_BLANK_ROWS:
+                break
+            row += 1
+            continue
+        blank_run = 0
+        label = _row_label(grid, row, max(numbers, default=leftmost))
+        if label and label.startswith(_TOTAL_LABELS):
+            _read_total(grid, row, columns, table)
+            last = row
+            grade_row = _find_grade(grid, row, min(stop, row + 4), table)
+            return grade_row or last
+        if label and label.startswith(_GRADE_LABELS):
+            _read_grade(grid, row, table)
+            return row
+        if "项目名称" in (label or ""):
+            break
+        cells: dict[str, tuple[Any, Source]] = {}
+        for key, column in columns.items():
+            if key in ("level1", "level2"):
+                value, (r, c) = grid.filled(row, column)
+            else:
+                r, c = row, column
+                value = _cell_value(grid, row, column)
+            if _clean(value) is not None:
+                cells[key] = (_clean(value), _note(table, grid, r, c))
+            elif key in ("target", "actual", "weight", "score", "reason"):
+                cells[key] = (None, _note(table, grid, r, c))
+        for key in carried:
+            if key in cells and cells[key][0] is not None:
+                if key == "level1" and carried["level1"][1] != cells[key][1]:
+                    carried["level2"] = (None, None)  # a new 一级 starts its own 二级
+                carried[key] = cells[key]
+        score_typed = ("score" in cells and cells["score"][0] is not None
+                       and not grid.info(*_rc(cells["score"][1])).is_formula)
+        if not any(cells.get(key, (None,))[0] is not None
+                   for key in ("name", "target", "actual", "weight", "nature", "unit")) \
+                and not score_typed:
+            row += 1
+            continue
+        table.indicators.append(_indicator(cells, carried))
+        last = row
+        row += 1
+    return last
+
+
+def _rc(source: Source) -> tuple[int, int]:
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    return coordinate_to_tuple(source.cell)
+
+
+def _row_label(grid: _Grid, row: int, before: int) -> str:
+    """The first text of a row left of the number columns (总分, 评分等级 …)."""
+    for column in grid.rows.get(row, []):
+        if column >= before:
+            break
+        value = grid.raw(row, column)
+        if isinstance(value, str):
+            return header_text(value)
+    return ""
+
+
+def _indicator(cells: dict[str, tuple[Any, Source]],
+               carried: dict[str, tuple[Any, Source | None]]) -> Indicator:
+    def value(key: str) -> Any:
+        return cells.get(key, (None, None))[0]
+
+    def text(key: str) -> str | None:
+        raw = value(key)
+        if raw is None:
+            return None
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        return str(raw).strip()
+
+    level1, level1_source = carried["level1"]
+    level2, level2_source = carried["level2"]
+    indicator = Indicator(
+        level1=None if level1 is None else str(level1).strip(),
+        level2=None if level2 is None else str(level2).strip(),
+        name=text("name"), target=value("target"), actual=value("actual"),
+        weight=_points(value("weight")), score_declared=_points(value("score")),
+        reason=text("reason"), nature=text("nature"), unit=text("unit"))
+    judged = _points(value("judged")) if "judged" in cells else indicator.score_declared
+    indicator.judged = judged
+    indicator.sources = {key: source for key, (_, source) in cells.items()}
+    if level1_source is not None:
+        indicator.sources["level1"] = level1_source
+    if level2_source is not None:
+        indicator.sources["level2"] = level2_source
+    return indicator
+
+
+def _points(value: Any) -> float | None:
+    """A 分值/得分 cell; a 权重 written as "10%" counts 10 points."""
+    points = parse_points(value)
+    if points is None and isinstance(value, str) and value.strip().endswith(("%", "％")):
+        points = parse_points(value.strip()[:-1])
+    return points
+
+
+def _read_total(grid: _Grid, row: int, columns: dict[str, int], table: WorkbookTable) -> None:
+    if "weight" in columns:
+        table.sources["weight_total"] = _note(table, grid, row, columns["weight"])
+    if "score" in columns:
+        table.sources["total"] = _note(table, grid, row, columns["score"])
+        table.total_declared = _points(_clean(grid.raw(row, columns["score"])))
+    elif "weight" not in columns:
+        found = grid.right_of(row, grid.rows[row][0])
+        if found:
+            table.sources["total"] = _note(table, grid, row, found[1])
+            table.total_declared = parse_points(_clean(found[0]))
+    for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
+        if header_text(grid.raw(row, column)).startswith(_GRADE_LABELS[:5]):
+            _read_grade(grid, row, table, column)
+
+
+def _find_grade(grid: _Grid, start: int, stop: int, table: WorkbookTable) -> int | None:
+    if "grade" in table.sources:
+        return start
+    for row in range(start + 1, stop + 1):
+        for column in grid.rows.get(row, []):
+            if header_text(grid.raw(row, column)).startswith(_GRADE_LABELS):
+                _read_grade(grid, row, table, column)
+                return row
+    return None
+
+
+def _read_grade(grid: _Grid, row: int, table: WorkbookTable, column: int | None = None) -> None:
+    if column is None:
+        column = next(c for c in grid.rows[row]
+                      if header_text(grid.raw(row, c)).startswith(_GRADE_LABELS))
+    label = header_text(grid.raw(row, column))
+    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
+    if inline:
+        table.grade_declared = inline
+        table.sources["grade"] = _note(table, grid, row, column)
+        return
+    found = grid.right_of(row, column)
+    if found is None:  # an empty grade cell: point at the first cell after the label
+        other = next(c for c in range(column + 1, column + 40)
+                     if not grid.same_merge((row, column), (row, c)))
+        table.sources["grade"] = _note(table, grid, row, other)
+        return
+    value, where = found
+    table.sources["grade"] = _note(table, grid, row, where)
+    cleaned = _clean(value)
+    table.grade_declared = None if cleaned is None else str(cleaned).strip()
+
+
+# ================================================================ project
+
+_PROJECT_LABELS = (
+    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称")),
+    ("department", ("主管部门",)),
+    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位")),
+)
+_ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
+_YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)")
+
+
+@dataclass
+class _ProjectFound:
+    project: Project
+    sources: dict[str, Source]
+
+
+def _scan_project(grid: _Grid, top: int, bottom: int) -> _ProjectFound:
+    project, sources = Project(), {}
+    for row in range(top, bottom):
+        columns = grid.rows.get(row, [])
+        for column in columns:
+            text = header_text(grid.raw(row, column))
+            for key, labels in _PROJECT_LABELS:
+                if getattr(project, key) is not None or not text.startswith(labels):
+                    continue
+                inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
+                if len(inline) == 2 and inline[1].strip():  # "项目名称：某某项目"
+                    setattr(project, key, inline[1].strip())
+                    sources[key] = grid.source(row, column)
+                    break
+                found = grid.right_of(row, column, limit=6)
+                if found is not None and not header_text(found[0]).startswith(_ANY_LABEL):
+                    setattr(project, key, str(found[0]).strip())
+                    sources[key] = grid.source(row, found[1])
+                break
+        if project.year is None and columns:
+            line = "".join(header_text(grid.raw(row, c)) for c in columns
+                           if isinstance(grid.raw(row, c), (str, int, float)))
+            match = _YEAR.search(line)
+            if match:
+                project.year = int(match.group(1) or match.group(2))
+                sources["year"] = grid.source(row, columns[0])
+    return _ProjectFound(project, sources)
+
+
+def _read_project(grid: _Grid, top: int, bottom: int, table: WorkbookTable) -> None:
+    found = _scan_project(grid, top, bottom)
+    table.project = found.project
+    for key, source in found.sources.items():
+        table.sources[f"project_{key}"] = source
+        table.cells[source] = grid.info(*_rc(source))
+
+
+def _project_outside(grids: list[_Grid], found: list[_Found]) -> _ProjectFound | None:
+    """Project labels in a sheet without a table (a cover sheet), if any."""
+    with_tables = {item.grid.name for item in found}
+    for grid in grids:
+        if grid.name in with_tables:
+            continue
+        project = _scan_project(grid, 1, grid.max_row + 1)
+        if project.project.name or project.project.department:
+            return project
+    return None
+
+
+def _rules_from_workbook(grids: list[_Grid], table: WorkbookTable) -> None:
+    """The rule set a workbook states in a cell labelled 评分规则."""
+    for grid in grids:
+        for (row, column), value in grid.values.items():
+            if not isinstance(value, str) or not header_text(value).startswith("评分规则"):
+                continue
+            found = grid.right_of(row, column, limit=3)
+            if found is None:
+                continue
+            name = _rule_name(str(found[0]))
+            if name:
+                table.rules = name
+                table.sources["rules"] = grid.source(row, found[1])
+                return
+
+
+def _rule_name(text: str) -> str | None:
+    text = header_text(text).lower()
+    for name in RULE_SETS:
+        if text.startswith(name):
+            return name
+    if "比例" in text:
+        return "ratio"
+    if "四川" in text:
+        return "sichuan"
+    if "财预" in text or "财政部" in text:
+        return "mof2020"
+    return None
+
+
+# ================================================================ money
+
+@dataclass
+class _Money:
+    grid: _Grid
+    header_row: int
+    columns: dict[str, int]
+    lines: list[tuple[int, str, int | None]]  # (row, label, label column)
+
+
+def _money_header(grid: _Grid, row: int) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for column in grid.rows.get(row, []):
+        text = header_text(grid.raw(row, column))
+        if len(text) > 16:
+            continue
+        role = _role(text, _FUND_ROLES)
+        if role and role not in columns:
+            columns[role] = column
+    if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
+            "budget" in columns and "rate" in columns):
+        return None
+    return columns
+
+
+def _fund_label(text: str) -> str | None:
+    for kind, words in _FUND_LABELS:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def _find_money(grid: _Grid, top: int, bottom: int) -> _Money | None:
+    for row in range(top, bottom):
+        if row not in grid.rows:
+            continue
+        columns = _money_header(grid, row)
+        if columns is None:
+            continue
+        first = min(columns.values())
+        lines = []
+        for below in range(row + 1, min(bottom, row + 10)):
+            label, label_column = "", None
+            for column in grid.rows.get(below, []):
+                if column >= first:
+                    break
+                value = grid.raw(below, column)
+                if isinstance(value, str):
+                    label, label_column = header_text(value), column
+            if not _fund_label(label):
+                if lines:
+                    break
+                continue
+            lines.append((below, label, label_column))
+        if lines:
+            return _Money(grid, row, columns, lines)
+    for row in range(top, bottom):  # "年度资金总额：30 万元" without a money header
+        for column in grid.rows.get(row, []):
+            text = header_text(grid.raw(row, column))
+            if "资金总额" in text and len(text) <= 16:
+                found = grid.right_of(row, column, limit=4)
+                if found is not None and parse_amount(found[0]) is not None:
+                    return _Money(grid, row, {"budget": found[1]}, [(row, text, column)])
+    return None
+
+
+def _money_outside(grids: list[_Grid], found: list[_Found]) -> list[_Money]:
+    """Money blocks below every table of a sheet, or on a sheet without a table."""
+    spare = []
+    for grid in grids:
+        ends = [item.end for item in found if item.grid is grid]
+        money = _find_money(grid, max(ends, default=0) + 1, grid.max_row + 1)
+        if money is not None:
+            spare.append(money)
+    return spare
+
+
+def _apply_money(money: _Money, table: WorkbookTable) -> None:
+    grid, columns = money.grid, money.columns
+    table.fund_columns = frozenset(columns)
+    lines = []
+    for row, label, label_column in money.lines:
+        line = FundLine(_plain_label(label))
+        if label_column is not None:
+            line.sources["label"] = _note(table, grid, row, label_column)
+        for key, role in (("initial_budget", "initial"), ("budget", "budget"),
+                          ("executed", "executed")):
+            if role in columns:
+                line.sources[key] = _note(table, grid, row, columns[role])
+                setattr(line, key, parse_amount(_clean(grid.raw(row, columns[role]))))
+        if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
+            line.budget = line.initial_budget
+            line.sources["budget"] = line.sources["initial_budget"]
+        if "rate" in columns:
+            line.sources["rate"] = _note(table, grid, row, columns["rate"])
+            line.rate_declared = _rate(grid, row, columns["rate"])
+        lines.append(line)
+    totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
+              if _fund_label(label) == "total"]
+    total = totals[0] if totals else lines[0]
+    funds = Funds(total=total, parts=[line for line in lines if line is not total])
+    first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
+                     if line is total)
+    funds.weight = None
+    for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
+        if role not in columns:
+            continue
+        funds.sources[key] = _note(table, grid, first_row, columns[role])
+        value = _clean(grid.raw(first_row, columns[role]))
+        if key == "weight":
+            funds.weight = parse_points(value)
+        elif key == "score":
+            funds.score_declared = parse_points(value)
+        elif value is not None:
+            funds.reason = str(value)
+    table.funds = funds
+
+
+def _plain_label(label: str) -> str:
+    label = label.rstrip(":：")
+    for prefix in ("其中:", "其中："):
+        label = label.removeprefix(prefix)
+    return label or "年度资金总额"
+
+
+def _rate(grid: _Grid, row: int, column: int) -> float | None:
+    value = _clean(grid.raw(row, column))
+    percent = "%" in grid.formats.get((row, column), "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent \
+            and 0 < value <= 1.0:
+        percent = True  # 0.998 typed without a % format is still 99.8%
+    return parse_rate(value, percent_format=percent)
+
+
+__all__ = ["LAYOUTS", "CellInfo", "SubmittedWorkbook", "WorkbookTable", "header_text",
+           "read_tables", "read_workbook"]
