@@ -22,6 +22,7 @@ COMMANDS = (
     ("rules", "cmd_rules", "列出全部校验代码及其说明"),
     ("convert", "cmd_convert", "把任何版式的自评表转入标准模板（带公式），如沿用上一年的表"),
     ("addin", "cmd_addin", "安装、卸载或重新生成 Excel 加载项"),
+    ("recalc", "cmd_recalc", "不用 Excel 重算工作簿中的全部公式，并保存计算结果"),
 )
 
 

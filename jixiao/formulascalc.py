@@ -1,0 +1,375 @@
+"""The general path of recalculation: every formula, through the formulas package.
+
+formulas (vinci1it2000/formulas) reads the workbook with openpyxl and
+evaluates ordinary Excel formulas — SUM, IF, ROUND, references across sheets,
+shared and array formulas. The JX_ functions are registered in it as the very
+``cellfuncs`` functions, under ``JX_…`` and ``_xludf.JX_…`` (how Excel stores
+a function it does not know), called the way ``fastcalc.call_function`` calls
+them. Importing and loading take about a second, hence the fast path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import formulas
+import numpy as np
+import schedula as sh
+from formulas.cell import InvRangesAssembler
+from formulas.excel import ExcelModel
+from formulas.functions import wrap_func
+from formulas.ranges import Ranges
+from formulas.tokens.operand import Error, XlError
+
+from .cellfuncs import FUNCTIONS
+from .errors import JixiaoError
+from .fastcalc import argument_value, call_function, fit
+from .ooxml import CellValue, ExcelError, Package, area_cells
+
+_Where = tuple[str, str]  # (sheet, cell)
+
+
+@dataclass
+class Result:
+    """sheet → {cell → value} of every computed cell, and what went wrong."""
+
+    values: dict[str, dict[str, CellValue]] = field(default_factory=dict)
+    problems: dict[_Where, str] = field(default_factory=dict)  # cell → why it failed
+    cycles: list[list[_Where]] = field(default_factory=list)
+
+
+def register_functions() -> None:
+    """Make every JX_ function known to formulas (idempotent)."""
+    registry = formulas.get_functions()
+    for name, function in FUNCTIONS.items():
+        wrapped = wrap_func(_adapter(function))
+        registry[name] = wrapped
+        registry[f"_XLUDF.{name}"] = wrapped
+
+
+def _adapter(function: Any) -> Any:
+    def jx_function(*args: Any) -> Any:
+        result = call_function(function, [_argument(arg) for arg in args])
+        if isinstance(result, list):
+            return np.asarray([[_to_formulas(value) for value in row] for row in result],
+                              dtype=object)
+        return _to_formulas(result)
+
+    jx_function.__name__ = function.__name__
+    return jx_function
+
+
+def _argument(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        if value.shape == (1, 1):
+            return _argument(value[0, 0])
+        rows = value if value.ndim == 2 else value.reshape(1, -1)
+        return [[_argument(item) for item in row] for row in rows.tolist()]
+    if value is sh.EMPTY:
+        return None
+    if isinstance(value, XlError):
+        return ExcelError(str.__str__(value))
+    if isinstance(value, np.generic):
+        value = value.item()
+    return argument_value(value)
+
+
+def _to_formulas(value: Any) -> Any:
+    if isinstance(value, ExcelError):
+        return Error.errors.get(str(value), Error.errors["#VALUE!"])
+    return value
+
+
+def cell_value(value: Any) -> CellValue | list[list[CellValue]]:
+    """A value from formulas' solution as a cell holds it."""
+    if isinstance(value, Ranges):
+        value = value.value
+    if isinstance(value, np.ndarray):
+        if value.size == 0:
+            return ExcelError("#VALUE!")
+        rows = value if value.ndim == 2 else value.reshape(1, -1)
+        grid = [[cell_value(item) for item in row] for row in rows.tolist()]
+        return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid  # type: ignore[return-value]
+    if value is sh.EMPTY or value is None:
+        return 0.0  # a formula pointing at a blank shows 0
+    if isinstance(value, XlError):
+        code = str.__str__(value)
+        return ExcelError(code if code.startswith("#") else "#VALUE!")
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return ExcelError("#NUM!") if number != number or abs(number) == float("inf") else number
+    return ExcelError("#VALUE!")
+
+
+class _Model(ExcelModel):
+    """ExcelModel that turns a formula it cannot parse into #NAME? instead of failing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unparsed: dict[_Where, str] = {}
+
+    def compile_cell(self, cell: Any, context: Any, references: Any,
+                     formula_references: Any) -> Any:
+        if cell.data_type == "f":
+            _prepare_cell(cell)
+        try:
+            return super().compile_cell(cell, context, references, formula_references)
+        except Exception as error:  # noqa: BLE001 — any parser failure means "cannot evaluate"
+            where = (context.get("sheet", ""), cell.coordinate)
+            self.unparsed[where] = f"公式无法解析（{type(error).__name__}）"
+            coordinate = formula_references.get(cell.coordinate, cell.coordinate)
+            return self._compile_cell(coordinate, "=#NAME?", context, True, references)
+
+
+_ADDIN_CALL = re.compile(r"\[\d+\]!(?=(?:_xludf\.)?JX_\w+\()", re.IGNORECASE)
+_JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
+
+
+def _prepare_cell(cell: Any) -> None:
+    holder = cell.value if hasattr(cell.value, "text") else None  # an ArrayFormula
+    text = holder.text if holder is not None else cell.value
+    if not isinstance(text, str) or "JX_" not in text.upper():
+        return
+    if holder is not None:
+        holder.text = _prepared(text)
+    else:
+        cell.value = _prepared(text)
+
+
+def _prepared(formula: str) -> str:
+    """A formula as formulas must see it to call the JX_ functions as Excel does.
+
+    ``[1]!JX_SCORE(`` → ``JX_SCORE(``: Excel's way of naming a function of the
+    add-in (external workbook 1 is the .xlam). ``JX_SCORE(A1,,B1)`` →
+    ``JX_SCORE(A1,"",B1)``: Excel passes nothing for an omitted argument where
+    formulas would pass 0; "" is blank to every JX_ function, like nothing.
+    """
+    formula = _unlink(formula)
+    out: list[str] = []
+    is_jx: list[bool] = []  # one per open parenthesis
+    position, length = 0, len(formula)
+    while position < length:
+        char = formula[position]
+        if char in "\"'":  # a text or a quoted sheet name, copied as it is
+            end = position + 1
+            while end < length:
+                if formula[end] == char:
+                    if formula[end + 1:end + 2] != char:
+                        break
+                    end += 1
+                end += 1
+            out.append(formula[position:end + 1])
+            position = end + 1
+            continue
+        if char == "(":
+            is_jx.append(bool(_JX_NAME_BEFORE.search("".join(out[-40:]))))
+        elif char == ")" and is_jx:
+            is_jx.pop()
+        out.append(char)
+        position += 1
+        if char in "(," and is_jx and is_jx[-1]:
+            following = formula[position:].lstrip()[:1]
+            if following == "," or (following == ")" and char == ","):
+                out.append('""')
+    return "".join(out)
+
+
+def _unlink(formula: str) -> str:
+    parts = formula.split('"')
+    parts[::2] = [_ADDIN_CALL.sub("", part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """formulas draws progress bars and logs warnings on stderr; the CLI prints its own."""
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        yield
+
+
+def load_model(path: str) -> _Model:
+    """The workbook as a formulas model, JX_ functions registered, not yet calculated."""
+    register_functions()
+    model = _Model()
+    with _quiet():
+        model.loads(path)
+        # finish() without inverse_references: that step adds name → cell edges, which
+        # would read as cycles; a plain calculate() does not need them.
+        model.complete()
+        model.anchors()
+        model.assemble()
+    return model
+
+
+def evaluate(package: Package) -> Result:
+    """Every formula cell of ``package``, evaluated by formulas."""
+    anchors = list(_formula_anchors(package))
+    result = Result()
+    if not anchors:
+        return result
+    try:
+        model = load_model(str(package.path))
+    except JixiaoError:
+        raise
+    except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
+        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”：{type(error).__name__}: "
+                          f"{error}") from None
+    components = _cycles(_dependencies(model))
+    cyclic = {node for component in components for node in component}
+    with _quiet():
+        solution = model.calculate()
+    found = _solution_by_cell(solution)
+    sheet_of = {sheet.name.upper(): sheet.name for sheet in package.sheets}
+    unparsed = {(sheet_of.get(sheet.upper(), sheet), ref): why
+                for (sheet, ref), why in model.unparsed.items()}
+    cyclic_cells = {}
+    for node in cyclic:
+        where = _where(node)
+        if where is not None:
+            cyclic_cells[where] = node
+
+    for sheet, ref, area in anchors:
+        key = (sheet.upper(), ref)
+        grid = area_cells(area) if area else [[ref]]
+        raw = found.get((sheet.upper(), area.replace("$", "").upper())) if area else None
+        if raw is None:
+            raw = found.get(key)
+        cells = result.values.setdefault(sheet, {})
+        if raw is None:
+            reason = ("循环引用" if key in cyclic_cells else
+                      "引用了循环引用中的单元格" if cyclic_cells else "计算引擎未能求值")
+            for row in grid:
+                for cell in row:
+                    cells[cell] = ExcelError("#VALUE!")
+            result.problems[(sheet, ref)] = reason
+            continue
+        value = cell_value(raw)
+        for row_cells, row_values in zip(grid, fit(value, len(grid), len(grid[0])),
+                                         strict=True):
+            for cell, cell_result in zip(row_cells, row_values, strict=True):
+                cells[cell] = cell_result
+        if (sheet, ref) in unparsed:
+            result.problems[(sheet, ref)] = unparsed[(sheet, ref)]
+
+    known = {(sheet.upper(), ref): (sheet, ref) for sheet, ref, _ in anchors}
+    for component in components:
+        cells_in_cycle = sorted({known[where] for where in map(_where, component)
+                                 if where in known}, key=_order)
+        if cells_in_cycle:
+            result.cycles.append(cells_in_cycle)
+    return result
+
+
+def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:
+    """(sheet, cell, array area or None) of each formula; refuses what formulas cannot do."""
+    for sheet in package.sheets:
+        for cell in package.cells(sheet):
+            if cell.formula is None:
+                continue
+            if cell.formula.kind == "dataTable":
+                raise JixiaoError(f"{sheet.name}!{cell.ref} 是模拟运算表（数据表）公式，"
+                                  "jixiao recalc 不支持；请在 Excel 中重算")
+            area = cell.formula.area if cell.formula.kind == "array" else None
+            yield sheet.name, cell.ref, area
+
+
+def _solution_by_cell(solution: Any) -> dict[tuple[str, str], Any]:
+    out = {}
+    for key, value in solution.items():
+        if isinstance(key, sh.Token) or not isinstance(key, str):
+            continue
+        where = _where(key, ranges=True)
+        if where is not None:
+            out[where] = value
+    return out
+
+
+def _where(node: Any, ranges: bool = False) -> tuple[str, str] | None:
+    """(SHEET, "A1") of a formulas node name such as "'[book.xlsx]自评表'!A1"."""
+    if not isinstance(node, str) or isinstance(node, sh.Token) or "!" not in node:
+        return None
+    try:
+        found = Ranges.get_range(node)
+    except Exception:  # noqa: BLE001 — a defined name or a function node
+        return None
+    ref = found.get("ref")
+    if not ref or (":" in ref and not ranges) or found.get("anchor"):
+        return None
+    return found.get("sheet", "").replace("''", "'").upper(), ref.upper()
+
+
+def _dependencies(model: ExcelModel) -> dict[Any, Any]:
+    """The model's graph without the edges that split a range back into its cells
+    (InvRangesAssembler): those make every range look circular. formulas' own
+    solve_circular leaves them out the same way."""
+    nodes = model.dsp.function_nodes
+    skip = {key for key, node in nodes.items() if isinstance(node["function"], InvRangesAssembler)}
+    return {node: [successor for successor in successors if successor not in skip]
+            for node, successors in model.dsp.dmap.succ.items() if node not in skip}
+
+
+def _cycles(graph: dict[Any, dict[Any, Any]]) -> list[list[Any]]:
+    """Strongly connected components with a cycle (Tarjan, without recursion)."""
+    index: dict[Any, int] = {}
+    low: dict[Any, int] = {}
+    on_stack: set[Any] = set()
+    stack: list[Any] = []
+    found: list[list[Any]] = []
+    counter = 0
+    for start in graph:
+        if start in index:
+            continue
+        work = [(start, iter(graph.get(start, ())))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for successor in successors:
+                if successor not in index:
+                    index[successor] = low[successor] = counter
+                    counter += 1
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(graph.get(successor, ()))))
+                    advanced = True
+                    break
+                if successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph.get(node, ()):
+                    found.append(component)
+    return found
+
+
+def _order(where: _Where) -> tuple[str, int, str]:
+    sheet, ref = where
+    letters = ref.rstrip("0123456789")
+    return sheet, int(ref[len(letters):]), letters.rjust(3)
+
+
+__all__ = ["Result", "cell_value", "evaluate", "load_model", "register_functions"]
