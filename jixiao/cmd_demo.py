@@ -18,8 +18,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import tempfile
+
     from .errors import JixiaoError
     from .model import evaluate
+    from .recalc import recalc_file
     from .report import evaluation_text
     from .rules import rule_set
     from .samples import sample
@@ -31,9 +34,15 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise JixiaoError(f"输出文件“{output}”须以 .xlsx 结尾")
-    build_template(output, year=table.project.year, rules=ruleset.name, table=table)
+    with tempfile.TemporaryDirectory(prefix="jixiao-demo-") as folder:
+        filled = Path(folder) / "demo.xlsx"
+        build_template(filled, year=table.project.year, rules=ruleset.name, table=table)
+        # Store the results in the file, so any spreadsheet program shows them.
+        recalc_file(filled, output)
     written = read_template(output)  # score what the workbook holds, not the sample
     print(evaluation_text(written, evaluate(written, ruleset)))
     print()
-    print(f"已写入示例工作簿：{output}（得分单元格为 JX_ 公式，在装有加载项的 Excel 中实时计算）")
+    print(f"已写入示例工作簿：{output}")
+    print("得分单元格是 JX_ 公式：在装有加载项的 Excel 中实时计算；文件中已存有计算结果，"
+          "WPS、LibreOffice 打开也能看到。")
     return 0
