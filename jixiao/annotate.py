@@ -3,9 +3,10 @@
 Each finding's cell gets a fill (red for 错误, yellow for 警告, blue for 提示)
 and a comment with its code and message; a sheet 校验结果 lists all findings
 with hyperlinks to their cells. The original file is never touched: the copy
-is written atomically to another path. openpyxl rewrites the file, so the copy
-keeps values, formulas, merges and styles, but not charts or images, and its
-formulas are recalculated when opened.
+is written atomically to another path. openpyxl rewrites the file: the copy
+keeps values, formulas, merges, styles, comments, images and charts (Pillow
+is a dependency so openpyxl can carry images), but chart formatting openpyxl
+does not model may be simplified, and formulas are recalculated when opened.
 """
 
 from __future__ import annotations

@@ -144,6 +144,32 @@ def test_annotated_copy_marks_cells_and_lists_findings(tmp_path, capsys):
     assert book.active.title == "校验结果"
 
 
+def test_annotated_copy_keeps_images_charts_and_other_sheets(tmp_path, capsys):
+    import zipfile
+
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    source = zizhou(tmp_path / "zizhou.xlsx")
+    book = load_workbook(source)
+    Picture.new("RGB", (40, 30), "red").save(tmp_path / "stamp.png")
+    book["自评表"].add_image(Image(tmp_path / "stamp.png"), "K2")
+    notes = book.create_sheet("附表")
+    for row in range(1, 5):
+        notes.append([f"第{row}季度", row * 7.5])
+    chart = BarChart()
+    chart.add_data(Reference(notes, min_col=2, min_row=1, max_row=4))
+    notes.add_chart(chart, "D2")
+    book.save(source)
+    target = tmp_path / "annotated.xlsx"
+    run(capsys, source, "--annotate", target)
+    members = zipfile.ZipFile(target).namelist()
+    assert any(name.startswith("xl/media/") for name in members)
+    assert any(name.startswith("xl/charts/chart") for name in members)
+    assert load_workbook(target)["附表"]["B4"].value == 30.0
+
+
 def test_annotate_never_overwrites_the_original(tmp_path, capsys):
     source = zizhou(tmp_path / "zizhou.xlsx")
     before = source.read_bytes()
