@@ -31,6 +31,8 @@ class Project:
     department: str | None = None  # 主管部门
     unit: str | None = None        # 实施单位
     year: int | None = None        # 年度
+    goal_expected: str | None = None  # 年度总体目标 — 预期目标
+    goal_actual: str | None = None    # 年度总体目标 — 实际完成情况
 
 
 @dataclass

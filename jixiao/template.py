@@ -386,7 +386,8 @@ def _write_layout(ws: Worksheet) -> None:
 def _fill(ws: Worksheet, table: SelfEvaluation) -> None:
     """Type a table's inputs into a fresh form (formulas stay as they are)."""
     project = table.project
-    for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit)):
+    for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit),
+                       ("D11", project.goal_expected), ("G11", project.goal_actual)):
         _type(ws, ref, value)
     funds = table.funds
     _fill_fund_line(ws, FUND_ROWS[0], funds.total)
@@ -640,8 +641,13 @@ def _read_project(blocks: dict[str, _Block]) -> Project:
         value = blocks[name].get()[0]
         return None if value is None else _plain_text(value)
 
+    def optional_text(name: str) -> str | None:
+        return text(name) if len(blocks[name]) else None
+
     return Project(name=text("JX_ProjectName"), department=text("JX_Department"),
-                   unit=text("JX_Unit"), year=_year(blocks["JX_Year"].get()[0]))
+                   unit=text("JX_Unit"), year=_year(blocks["JX_Year"].get()[0]),
+                   goal_expected=optional_text("JX_GoalExpected"),
+                   goal_actual=optional_text("JX_GoalActual"))
 
 
 def _year(value: Any) -> int | None:

@@ -59,3 +59,15 @@ def test_putuo_typed_into_the_template_scores_as_published(tmp_path, published):
     assert evaluation.execution_score == published.execution_score
     assert tuple(s.value for s in evaluation.scores) == published.scores
     assert (evaluation.total, evaluation.grade) == (published.total, published.grade)
+
+
+def test_annual_goals_round_trip_through_the_template(tmp_path):
+    from jixiao.template import build_template, read_template
+
+    table = sample("putuo-1")
+    table.project.goal_expected = "提高信息系统的安全防护能力，降低系统被攻击的风险。"
+    table.project.goal_actual = "完成机房设施升级改造，通过等级保护测评。"
+    build_template(tmp_path / "goals.xlsx", table=table)
+    project = read_template(tmp_path / "goals.xlsx").project
+    assert project.goal_expected == table.project.goal_expected
+    assert project.goal_actual == table.project.goal_actual
