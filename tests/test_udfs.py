@@ -215,4 +215,6 @@ def test_range_arguments_are_two_dimensional_and_the_column_function_spills():
     two_d = {ast.literal_eval(args[0]) for dec, args, kw in decorators
              if dec == "xw.arg" and "ndim" in kw}
     assert {"targets", "actuals", "weights", "judged", "level2s"} <= two_d
-    assert any(dec == "xw.ret" for dec, _, _ in decorators)
+    # Excel 365 spills a returned array by itself; xlwings' legacy expand="table"
+    # is known to drop formulas that reference its output (xlwings issue #1164).
+    assert not any(dec == "xw.ret" and "expand" in kw for dec, _, kw in decorators)

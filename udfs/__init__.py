@@ -63,9 +63,12 @@ def JX_SCORE(target, actual, weight, rules=None, judged=None, level2=None):
 @xw.arg("rules", doc=_RULES_DOC)
 @xw.arg("judged", ndim=2, doc="人工评分区域（可省略）")
 @xw.arg("level2s", ndim=2, doc="二级指标区域（可省略）")
-@xw.ret(expand="table")
 def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
-    """一次计算整列指标的得分（数组公式，比逐格调用快得多）。"""
+    """一次计算整列指标的得分（数组公式，比逐格调用快得多）。
+
+    Excel 365 中结果自动向下溢出；旧版 Excel 请先选中同样行数的区域，输入公式后按
+    Ctrl+Shift+Enter。（不用 xlwings 旧式的 expand="table"，它在链式引用时会丢失公式。）
+    """
     return cellfuncs.scores(targets, actuals, weights, rules, judged, level2s)
 
 
