@@ -3,7 +3,14 @@
 The public API: parse targets, apply a rule set, evaluate a whole table.
 """
 
-from .errors import JixiaoError, NotASelfEvaluation, OutputError, UnknownRuleSet, UnreadableWorkbook
+from .errors import (
+    JixiaoError,
+    NotASelfEvaluation,
+    OutputError,
+    TimedOut,
+    UnknownRuleSet,
+    UnreadableWorkbook,
+)
 from .model import (
     Evaluation,
     FundLine,
@@ -34,7 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "RULE_SETS", "Evaluation", "FundLine", "Funds", "Indicator", "JixiaoError", "Measure",
     "NotASelfEvaluation", "OutputError", "Project", "RuleSet", "Score", "SelfEvaluation",
-    "Source", "UnknownRuleSet", "UnreadableWorkbook", "evaluate", "execution_rate",
+    "Source", "TimedOut", "UnknownRuleSet", "UnreadableWorkbook", "evaluate", "execution_rate",
     "execution_score", "grade", "indicator_score", "is_met", "parse_measure", "round2",
     "rule_set", "total_score",
 ]

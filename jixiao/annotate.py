@@ -18,6 +18,7 @@ from pathlib import Path
 from .checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
 from .errors import OutputError, UnreadableWorkbook
 from .fileio import atomic_output
+from .safety import check_package
 
 RESULT_SHEET = "校验结果"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
@@ -36,6 +37,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     keep_vba = source.suffix.lower() == ".xlsm"
     if keep_vba and output.suffix.lower() != ".xlsm":
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
+    check_package(source)  # the file may have changed since it was checked
     try:
         with warnings.catch_warnings(), open(source, "rb") as stream:
             warnings.simplefilter("ignore")

@@ -36,6 +36,7 @@ from pathlib import Path
 from types import ModuleType
 
 from .errors import JixiaoError, OutputError
+from .fileio import os_error_text
 
 ADDIN_STEMS = ("jixiao_recalc", "jixiao_check")
 PROJECT_NAME = "myaddin"  # fixed in the VBA of xlwings' ribbon add-in
@@ -254,7 +255,7 @@ def _install_runpython_mac() -> None:
     script = Path(xlwings.__file__).parent / f"xlwings-{xlwings.__version__}.applescript"
     target_dir = Path.home() / MAC_SCRIPTS
     target_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copy(script, target_dir)
+    _copy(script, target_dir / script.name)
 
 
 def install(layout: Layout) -> list[Path]:
@@ -272,7 +273,7 @@ def install(layout: Layout) -> list[Path]:
     except OutputError as error:
         raise OutputError(f"{error}。如果 Excel 正在运行，请先退出 Excel 再试") from None
     except OSError as error:
-        raise OutputError(f"安装失败：{error.strerror or error}（{error.filename or ''}）。"
+        raise OutputError(f"安装失败：{os_error_text(error)}（{error.filename or ''}）。"
                           "如果 Excel 正在运行，请先退出 Excel 再试") from None
     return written
 
@@ -289,7 +290,7 @@ def uninstall(layout: Layout) -> list[Path]:
             try:
                 path.unlink()
             except OSError as error:
-                raise OutputError(f"无法删除“{path}”：{error.strerror or error}。"
+                raise OutputError(f"无法删除“{path}”：{os_error_text(error)}。"
                                   "如果 Excel 正在运行，请先退出 Excel 再试") from None
             removed.append(path)
     return removed

@@ -42,7 +42,7 @@ def report_text(result: Recalculation, written: Path) -> str:
     if result.failures:
         lines.append(f"有 {len(result.failures)} 个单元格无法计算，已写入错误值，公式保留：")
         for failure in result.failures:
-            formula = f"  {failure.formula}" if failure.formula else ""
+            formula = f"  {_shortened(failure.formula)}" if failure.formula else ""
             lines.append(f"  {failure.source}  {failure.value}  {failure.reason}{formula}")
     if result.cycles:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
@@ -51,3 +51,8 @@ def report_text(result: Recalculation, written: Path) -> str:
     if not result.failures and not result.cycles:
         lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
+
+
+def _shortened(formula: str, length: int = 120) -> str:
+    """A formula as the report shows it: a hostile one may be 32,767 characters."""
+    return formula if len(formula) <= length else f"{formula[:length]}…（共 {len(formula):,} 个字符）"

@@ -4,7 +4,8 @@
      ├── UnreadableWorkbook      corrupt, encrypted, .xls, too large, missing …
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
      ├── UnknownRuleSet          a rule-set name that does not exist
-     └── OutputError             the result file could not be written
+     ├── OutputError             the result file could not be written
+     └── TimedOut                one file's work took longer than its time limit
 
 The command line catches ``JixiaoError`` and prints ``str(error)`` — one line,
 no traceback — with exit code 2.
@@ -33,3 +34,7 @@ class UnknownRuleSet(JixiaoError):
 
 class OutputError(JixiaoError):
     """The output file could not be written."""
+
+
+class TimedOut(JixiaoError):
+    """One file's work was abandoned after its time limit (``safety.run_with_time_limit``)."""

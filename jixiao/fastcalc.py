@@ -16,6 +16,8 @@ first Excel error among the arguments is the result.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from .ooxml import (
     column_letters,
     column_number,
 )
+from .safety import formula_problem
 
 NA = ExcelError("#N/A")
 
@@ -52,12 +55,22 @@ def argument_value(value: Any) -> Any:
 
 
 def call_function(function: Callable[..., Any], args: Sequence[Any]) -> Any:
-    """Call a JX_ function; an Excel error in any argument is passed on instead."""
+    """Call a JX_ function; an Excel error in any argument is passed on instead, and
+    too few or too many arguments (a file Excel did not write) give #VALUE!."""
     for arg in args:
         error = _first_error(arg)
         if error is not None:
             return error
+    try:
+        _signature(function).bind(*args)
+    except TypeError:
+        return ExcelError("#VALUE!")
     return result_value(function(*args))
+
+
+@functools.cache
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(function)
 
 
 def result_value(value: Any) -> Any:
@@ -153,6 +166,9 @@ _MAX_COLUMN, _MAX_ROW = 16384, 1048576
 
 def parse_formula(text: str) -> _Call:
     """A formula that is one JX_ call over plain operands; NotApplicable otherwise."""
+    problem = formula_problem(text)
+    if problem is not None:  # too long, deep or wide: the general engine reports the cell
+        raise NotApplicable(problem)
     tokens, position = [], 0
     while position < len(text):
         match = _TOKEN.match(text, position)
@@ -402,10 +418,10 @@ def _global_names(package: Package) -> dict[str, _Ref]:
 def evaluate(package: Package) -> dict[str, dict[str, CellValue]]:
     """sheet → {cell → value} of every cell a formula fills; NotApplicable when the
     workbook holds anything but plain JX_ calls."""
-    workbook = _Workbook(package)
-    if not workbook.formulas:
-        return {}
     try:
+        workbook = _Workbook(package)
+        if not workbook.formulas:
+            return {}
         return workbook.evaluate()
     except RecursionError:
         raise NotApplicable("formula chain too deep") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ from formulas.tokens.operand import Error, XlError
 from .cellfuncs import FUNCTIONS
 from .errors import JixiaoError
 from .fastcalc import argument_value, call_function, fit
-from .ooxml import CellValue, ExcelError, Package, area_cells
+from .ooxml import CellValue, ExcelError, Package, area_cells, column_number
+from .safety import Limits, formula_problem, formula_tokens, reference_areas
 
 _Where = tuple[str, str]  # (sheet, cell)
 
@@ -113,25 +115,49 @@ def cell_value(value: Any) -> CellValue | list[list[CellValue]]:
 class _Model(ExcelModel):
     """ExcelModel that turns a formula it cannot parse into #NAME? instead of failing."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits | None = None) -> None:
         super().__init__()
         self.unparsed: dict[_Where, str] = {}
+        self.limits = limits or Limits.from_environment()
+        self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
 
     def compile_cell(self, cell: Any, context: Any, references: Any,
                      formula_references: Any) -> Any:
+        problem = None
         if cell.data_type == "f":
             _prepare_cell(cell)
+            text = _formula_text(cell)
+            problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
         try:
-            return super().compile_cell(cell, context, references, formula_references)
+            if problem is None:
+                return super().compile_cell(cell, context, references, formula_references)
+            error_value = "=#VALUE!"  # too long, too deep or too wide for the engine: not parsed
         except Exception as error:  # noqa: BLE001 — any parser failure means "cannot evaluate"
-            where = (context.get("sheet", ""), cell.coordinate)
-            self.unparsed[where] = f"公式无法解析（{type(error).__name__}）"
-            coordinate = formula_references.get(cell.coordinate, cell.coordinate)
-            return self._compile_cell(coordinate, "=#NAME?", context, True, references)
+            problem, error_value = f"公式无法解析（{type(error).__name__}）", "=#NAME?"
+        where = (context.get("sheet", ""), cell.coordinate)
+        self.unparsed[where] = problem
+        coordinate = formula_references.get(cell.coordinate, cell.coordinate)
+        return self._compile_cell(coordinate, error_value, context, True, references)
+
+    def _dropped_name_in(self, text: str) -> str | None:
+        """Why a formula using a name ``this_file_only`` left out is not computed."""
+        for name in sorted(_names_in(text) & set(self.dropped_names)):
+            return f"名称“{name}”引用的区域过大（{self.dropped_names[name]:,} 个单元格），未计算"
+        return None
 
 
 _ADDIN_CALL = re.compile(r"\[\d+\]!(?=(?:_xludf\.)?JX_\w+\()", re.IGNORECASE)
 _JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
+
+
+def _names_in(text: str) -> set[str]:
+    return {word.upper() for word in re.findall(r"(?<![\w.!$'])(?:[^\W\d]|\\)[\w.]*(?![\w(!])",
+                                                 re.sub(r'"(?:[^"]|"")*"', '""', text))}
+
+
+def _formula_text(cell: Any) -> str:
+    text = cell.value.text if hasattr(cell.value, "text") else cell.value  # an ArrayFormula
+    return text if isinstance(text, str) else ""
 
 
 def _prepare_cell(cell: Any) -> None:
@@ -200,7 +226,7 @@ def load_model(path: str) -> _Model:
     """The workbook as a formulas model, JX_ functions registered, not yet calculated."""
     register_functions()
     model = _Model()
-    with _quiet():
+    with _quiet(), this_file_only(path, model.dropped_names, model.limits):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
         # would read as cycles; a plain calculate() does not need them.
@@ -210,8 +236,49 @@ def load_model(path: str) -> _Model:
     return model
 
 
+@contextlib.contextmanager
+def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
+                   limits: Limits | None = None) -> Iterator[None]:
+    """formulas opens every workbook a formula names (``[1]Sheet1!A1`` through the
+    external-link parts, ``'[预算.xlsx]表'!A1`` beside the file, a network path …)
+    and reads external-link parts; a submitted workbook must not make jixiao open
+    anything. Within this block it loads ``path`` alone, without its links: the
+    others fail to load, which formulas turns into #REF!.
+
+    formulas also builds every defined name's range, used or not; a name over
+    ``Limits.max_range_cells`` (``BIG = 表!$A:$C``) is left out and noted in
+    ``dropped_names`` (name → cells), so the formulas using it are reported."""
+    from formulas.excel import xlreader
+
+    original = xlreader.load_workbook
+    wanted = os.path.normcase(os.path.abspath(path))
+    limits = limits or Limits.from_environment()
+
+    def load_this_file(filename: Any, **options: Any) -> Any:
+        if not isinstance(filename, str) or os.path.normcase(os.path.abspath(filename)) != wanted:
+            raise FileNotFoundError("jixiao never opens a linked workbook")
+        book = original(filename, keep_links=False, **options)
+        for scope in [book.defined_names, *(sheet.defined_names for sheet in book.worksheets)]:
+            for name, defined in list(scope.items()):
+                cells = max(reference_areas(defined.attr_text or ""), default=0)
+                if cells > limits.max_range_cells:
+                    del scope[name]
+                    if dropped_names is not None:
+                        dropped_names[name.upper()] = cells
+        return book
+
+    xlreader.load_workbook = load_this_file
+    try:
+        yield
+    finally:
+        xlreader.load_workbook = original
+
+
 def evaluate(package: Package) -> Result:
     """Every formula cell of ``package``, evaluated by formulas."""
+    if not any(package.may_hold_formulas(sheet) for sheet in package.sheets):
+        return Result()
+    _check_workload(package)
     anchors = list(_formula_anchors(package))
     result = Result()
     if not anchors:
@@ -221,8 +288,9 @@ def evaluate(package: Package) -> Result:
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
-        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”：{type(error).__name__}: "
-                          f"{error}") from None
+        detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”（{type(error).__name__}"
+                          f"{'：' + detail if detail else ''}）") from None
     components = _cycles(_dependencies(model))
     cyclic = {node for component in components for node in component}
     with _quiet():
@@ -267,6 +335,73 @@ def evaluate(package: Package) -> Result:
         if cells_in_cycle:
             result.cycles.append(cells_in_cycle)
     return result
+
+
+def _check_workload(package: Package) -> None:
+    """Refuse a workbook that would take the engine minutes and gigabytes.
+
+    formulas makes a node of about 6 KB for every cell of each sheet's used
+    area — the rectangle from A1 to the farthest cell, merge, range hyperlink
+    or comment, empty cells included — and for every part of every formula
+    (a shared formula costs as much in each cell it fills), and about 650 bytes
+    for each cell of a range, every defined name's included.
+    ``Limits.max_formula_work`` keeps it near half a
+    gigabyte; a 自评表 needs a fiftieth of that.
+    """
+    limits = Limits.from_environment()
+    if package.inspection.cells > limits.max_formula_work:  # no need to read them to know
+        _refuse(package, package.inspection.cells, limits)
+    masters: dict[str, str] = {}
+    work, ranges = 0, set()
+    for sheet in package.sheets:
+        bottom = right = 0
+        for cell in package.cells(sheet):
+            bottom, right = max(bottom, cell.row), max(right, cell.column)
+            formula = cell.formula
+            if formula is None:
+                continue
+            text = formula.text
+            if formula.kind == "shared" and formula.shared_index is not None:
+                if text:
+                    masters[formula.shared_index] = text
+                else:
+                    text = masters.get(formula.shared_index, "")
+            if not text or formula_problem(text, limits):
+                continue  # such a cell is not given to the engine (see _Model.compile_cell)
+            work += formula_tokens(text)
+            ranges.update((sheet.name, area) for area in reference_areas(text) if area > 1)
+        masters.clear()
+        for row, column in _far_corners(package, sheet):
+            bottom, right = max(bottom, row), max(right, column)
+        work += bottom * right
+    for defined in package.defined_names:  # formulas builds every name's range, used or not
+        ranges.update((defined.name, area) for area in reference_areas(defined.text)
+                      if 1 < area <= limits.max_range_cells)
+    work += sum(area for _, area in ranges) // 10
+    if work > limits.max_formula_work:
+        _refuse(package, work, limits)
+
+
+def _refuse(package: Package, work: int, limits: Limits) -> None:
+    raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
+                      f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 Excel "
+                      "中重算，或设置环境变量 JIXIAO_MAX_FORMULA_WORK 调高上限")
+
+
+_FAR_REF = re.compile(r"""<(?:[\w.-]+:)?(?:mergeCell|hyperlink|comment)\s[^<>]*?\bref\s*=\s*["']"""
+                      r"""(?:[^"':]*:)?\$?([A-Za-z]{1,3})\$?(\d{1,7})["']""")
+
+
+def _far_corners(package: Package, sheet: Any) -> Iterator[tuple[int, int]]:
+    """(row, column) of the far corner of each merge, range hyperlink and comment:
+    openpyxl makes a cell there too, and formulas reads every cell up to it."""
+    parts = [sheet.part] + [target for kind, target, _ in package._relationships(sheet.part)
+                            if kind.endswith("/comments")]
+    for part in parts:
+        if part not in package.members:
+            continue
+        for letters, row in _FAR_REF.findall(package.members[part].decode("utf-8", "replace")):
+            yield int(row), column_number(letters)
 
 
 def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:

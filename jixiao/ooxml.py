@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .errors import UnreadableWorkbook
+from .safety import check_package, parse_xml
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -94,6 +95,7 @@ class Package:
         self.path = Path(path)
         if not self.path.is_file():
             raise UnreadableWorkbook(f"找不到文件“{self.path}”")
+        self.inspection = check_package(self.path)  # zip bombs, DTDs, cells: before reading
         try:
             with zipfile.ZipFile(self.path) as archive:
                 self.infos = archive.infolist()
@@ -105,7 +107,7 @@ class Package:
             self.workbook_part = self._workbook_part()
             self.sheets, self.defined_names = self._read_workbook()
             self._shared_strings_part = self._related(self.workbook_part, _SHARED_STRINGS)
-        except (ElementTree.ParseError, KeyError, UnicodeDecodeError) as error:
+        except (ElementTree.ParseError, KeyError, UnicodeDecodeError, ValueError) as error:
             raise _unreadable(self.path, error) from None
         self._strings: list[str] | None = None
         self._cells: dict[str, list[Cell]] = {}
@@ -133,7 +135,7 @@ class Package:
         if rels not in self.members:
             return []
         out = []
-        for rel in ElementTree.fromstring(self.members[rels]).iter(f"{{{_PKG_REL}}}Relationship"):
+        for rel in parse_xml(self.members[rels]).iter(f"{{{_PKG_REL}}}Relationship"):
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target", "")
@@ -147,8 +149,10 @@ class Package:
                      if rel_kind == kind), None)
 
     def _read_workbook(self) -> tuple[list[Sheet], list[DefinedName]]:
-        root = ElementTree.fromstring(self.members[self.workbook_part])
+        root = parse_xml(self.members[self.workbook_part])
         ns = _STRICT if root.tag.startswith(f"{{{_STRICT}}}") else _MAIN
+        if root.find(f"{{{ns}}}sheets") is None:
+            raise KeyError("sheets")  # no workbook: Excel needs at least the list of sheets
         targets = {rid: target for kind, target, rid in self._relationships(self.workbook_part)
                    if kind == _WORKSHEET}
         sheets = []
@@ -156,6 +160,8 @@ class Package:
             rid = sheet.get(f"{{{_REL}}}id")
             if rid in targets:  # chart sheets and dialog sheets hold no cells
                 sheets.append(Sheet(sheet.get("name", ""), targets[rid]))
+        if len({sheet.name.upper() for sheet in sheets}) < len(sheets):
+            raise KeyError("two sheets of one name")  # Excel refuses such a file too
         names = []
         for defined in root.iter(f"{{{ns}}}definedName"):
             local = defined.get("localSheetId")
@@ -174,7 +180,7 @@ class Package:
         if self._strings is None:
             self._strings = []
             if self._shared_strings_part in self.members:
-                root = ElementTree.fromstring(self.members[self._shared_strings_part])
+                root = parse_xml(self.members[self._shared_strings_part])
                 self._strings = [_unescape_hex(_rich_text(item)) for item in root
                                  if item.tag.endswith("}si")]
         return self._strings
@@ -253,13 +259,16 @@ class _CellSpan:
     data_type: str    # t=, "n" when absent
 
 
-_SHEET_DATA = re.compile(r"<((?:[\w.-]+:)?)sheetData(?=[\s/>])[^>]*?(/?)>")
-_ITEM = re.compile(r"<((?:[\w.-]+:)?)(?:row(?=[\s/>])([^>]*)>"
-                   r"|c(?=[\s/>])([^>]*?)(?:/>|>(.*?)</\1c\s*>))", re.S)
+# A start tag's attributes; a value may hold ">" (XML allows it, Excel never writes it).
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_SHEET_DATA = re.compile(rf"<((?:[\w.-]+:)?)sheetData(?=[\s/>]){_ATTRS}(/?)>")
+_ITEM = re.compile(rf"<((?:[\w.-]+:)?)(?:row(?=[\s/>])({_ATTRS})>"
+                   rf"|c(?=[\s/>])({_ATTRS})(?:/>|>(.*?)</\1c\s*>))", re.S)
 _R = re.compile(r"""\sr\s*=\s*["']([^"']*)["']""")
 _TYPE = re.compile(r"""\st\s*=\s*["']([^"']*)["']""")
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_CHILD = re.compile(r"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])([^>]*?)(?:/>|>(.*?)</\1\2\s*>)", re.S)
+_CHILD = re.compile(rf"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])({_ATTRS})(?:/>|>(.*?)</\1\2\s*>)",
+                    re.S)
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 
 
@@ -308,16 +317,17 @@ def _unescape(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
-        if name.startswith("#x"):
-            return chr(int(name[2:], 16))
         if name.startswith("#"):
-            return chr(int(name[1:]))
+            code = int(name[2:], 16) if name.startswith("#x") else int(name[1:])
+            if code > 0x10FFFF:
+                raise ValueError(f"not a character: &{name};")  # XML does not allow it either
+            return chr(code)
         return _NAMED[name]
 
     return _ENTITY.sub(replace, text)
 
 
-_T = re.compile(r"<((?:[\w.-]+:)?)t(?=[\s/>])[^>]*?(?:/>|>(.*?)</\1t\s*>)", re.S)
+_T = re.compile(rf"<((?:[\w.-]+:)?)t(?=[\s/>]){_ATTRS}(?:/>|>(.*?)</\1t\s*>)", re.S)
 _PHONETIC = re.compile(r"<((?:[\w.-]+:)?)rPh(?=[\s/>]).*?</\1rPh\s*>", re.S)
 
 
@@ -416,7 +426,10 @@ def write_cached_values(package: Package, target: str | Path,
                 data = _patch_sheet(package.text(info.filename), package.spans(sheet),
                                     cells).encode("utf-8")
             elif info.filename == package.workbook_part:
-                data = set_full_calc_on_load(package.text(info.filename)).encode("utf-8")
+                try:
+                    data = set_full_calc_on_load(package.text(info.filename)).encode("utf-8")
+                except ValueError:
+                    pass  # no place for <calcPr> found: the cached values are right all the same
             out.writestr(_fresh_info(info), data)
 
 
@@ -443,8 +456,8 @@ def _patch_sheet(text: str, spans: list[_CellSpan], values: Mapping[str, CellVal
 
 
 _T_ATTR = re.compile(r"""(\s)t\s*=\s*(?:"[^"]*"|'[^']*')""")
-_V_OR_IS = re.compile(r"<((?:[\w.-]+:)?)(v|is)(?=[\s/>])[^>]*?(?:/>|>.*?</\1\2\s*>)", re.S)
-_F_END = re.compile(r"<((?:[\w.-]+:)?)f(?=[\s/>])[^>]*?(?:/>|>.*?</\1f\s*>)", re.S)
+_V_OR_IS = re.compile(rf"<((?:[\w.-]+:)?)(v|is)(?=[\s/>]){_ATTRS}(?:/>|>.*?</\1\2\s*>)", re.S)
+_F_END = re.compile(rf"<((?:[\w.-]+:)?)f(?=[\s/>]){_ATTRS}(?:/>|>.*?</\1f\s*>)", re.S)
 
 
 def _patched_cell(span: _CellSpan, value: CellValue) -> str:
@@ -503,7 +516,7 @@ def cached_text(value: CellValue) -> tuple[str | None, str | None]:
     return "str", text
 
 
-_CALC_PR = re.compile(r"<((?:[\w.-]+:)?)calcPr(?=[\s/>])([^>]*?)(/?)>")
+_CALC_PR = re.compile(rf"<((?:[\w.-]+:)?)calcPr(?=[\s/>])({_ATTRS})(/?)>")
 _FULL_CALC = re.compile(r"""(\s)fullCalcOnLoad\s*=\s*(?:"[^"]*"|'[^']*')""")
 _BEFORE_CALC_PR = ("definedNames", "externalReferences", "functionGroups", "sheets")
 

@@ -19,11 +19,17 @@ Merged 一级/二级 cells are carried down. Several tables in one workbook (one
 per sheet, or stacked) each become a table. What cannot be opened raises
 ``UnreadableWorkbook``; a workbook without any table ``NotASelfEvaluation`` —
 both with a Chinese message naming the file.
+
+The cells come from a pluggable source, one ``SheetCells`` per worksheet:
+python-calamine (``jixiao.fastread``, the default) or openpyxl (the reference,
+``engine="openpyxl"``). Tables are found in ``SheetCells`` only, so both give the
+same tables; the fast source hands a file to openpyxl whenever it cannot be sure.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import posixpath
 import re
@@ -34,9 +40,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotASelfEvaluation, UnreadableWorkbook
+from .fileio import os_error_text
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
+from .safety import ExternalContent, check_package
 
 MAX_FILE_BYTES = 50 * 1024 * 1024       # a 自评表 is a few dozen KB
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # guards against zip bombs
@@ -83,6 +91,7 @@ class WorkbookTable(SelfEvaluation):
     fund_columns: frozenset[str] = frozenset()   # money-block columns: "budget", "weight" …
     cells: dict[Source, CellInfo] = field(default_factory=dict)
     template: bool = False   # made from jixiao's template (JX_ names or formulas)
+    external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
 
     @property
     def execution_line(self) -> bool:
@@ -91,6 +100,21 @@ class WorkbookTable(SelfEvaluation):
 
     def cell(self, source: Source | None) -> CellInfo | None:
         return self.cells.get(source) if source is not None else None
+
+
+@dataclass
+class SheetCells:
+    """One worksheet as a cell source reads it, before any table is looked for."""
+
+    name: str
+    # (row, column, value, number format) of each cell in the file, except the cells a
+    # merge covers besides its top-left one; empty values are allowed (they are skipped)
+    cells: list[tuple[int, int, Any, str]]
+    merges: list[tuple[int, int, int, int]]        # (min_row, min_col, max_row, max_col)
+    formulas: dict[str, tuple[str, bool]]          # A1 → (formula, whether a result is saved)
+
+
+ENGINES = ("auto", "calamine", "openpyxl")
 
 
 @dataclass
@@ -104,11 +128,19 @@ class SubmittedWorkbook:
 
 # ================================================================ opening
 
-def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS) -> SubmittedWorkbook:
-    """Every self-evaluation table of the workbook at ``path``."""
+def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
+                  engine: str = "auto") -> SubmittedWorkbook:
+    """Every self-evaluation table of the workbook at ``path``.
+
+    ``engine``: "auto" and "calamine" read the cells with python-calamine where it
+    gives what openpyxl gives, else with openpyxl; "openpyxl" always uses openpyxl.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
     data = _read_bytes(path)
     _sniff(path, data)
+    package = check_package(path, data)  # zip bombs, DTDs, too many cells: before any parser
     archive = _open_zip(path, data)
     with archive:
         parts = _sheet_parts(path, archive)
@@ -119,16 +151,20 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS) -> Submit
             if rows > max_rows:
                 too_big.add(part)
                 notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过")
-        formulas = {sheet: _formulas(archive, part) for sheet, part in parts.items()
-                    if part not in too_big}
         defined_names = _has_jx_names(archive)
-        source = io.BytesIO(_without(archive, too_big) if too_big else data)
-    book = _load(path, source)
-    try:
-        grids = [_Grid(ws, formulas.get(ws.title, {})) for ws in book.worksheets
-                 if ws.title in formulas]
-    finally:
-        book.close()
+        sheets = None
+        if engine != "openpyxl":
+            from .fastread import calamine_sheets
+
+            sheets = calamine_sheets(data, archive, {sheet: part for sheet, part in parts.items()
+                                                     if part not in too_big})
+        if sheets is None:
+            formulas = {sheet: _formulas(archive, part) for sheet, part in parts.items()
+                        if part not in too_big}
+            source = io.BytesIO(_without(archive, too_big) if too_big else data)
+    if sheets is None:
+        sheets = _openpyxl_sheets(path, source, formulas)
+    grids = [_Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
     tables = _find_tables(grids, path.name)
@@ -143,6 +179,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS) -> Submit
     for table in tables:
         table.file = str(path)
         table.template = template
+    tables[0].external = package.external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
 
 
@@ -165,7 +202,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise UnreadableWorkbook(f"无法读取“{path.name}”：{error.strerror or error}") from None
+        raise UnreadableWorkbook(f"无法读取“{path.name}”：{os_error_text(error)}") from None
 
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
@@ -314,6 +351,29 @@ def _without(archive: zipfile.ZipFile, parts: set[str]) -> bytes:
     return out.getvalue()
 
 
+def _openpyxl_sheets(path: Path, source: io.BytesIO,
+                     formulas: dict[str, dict[str, tuple[str, bool]]]) -> list[SheetCells]:
+    """The reference cell source: openpyxl, values only, formulas from the XML pass."""
+    from openpyxl.cell.cell import MergedCell
+
+    book = _load(path, source)
+    try:
+        sheets = []
+        for ws in book.worksheets:
+            if ws.title not in formulas:
+                continue
+            # ws._cells holds only the cells that exist; iter_rows() would create the rest.
+            cells = [(row, column, cell.value, cell.number_format)
+                     for (row, column), cell in ws._cells.items()
+                     if not isinstance(cell, MergedCell) and cell.value is not None]
+            merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+                      for merged in ws.merged_cells.ranges]
+            sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title]))
+    finally:
+        book.close()
+    return sheets
+
+
 def _load(path: Path, source: io.BytesIO) -> Any:
     import warnings
 
@@ -334,44 +394,46 @@ def header_text(value: Any) -> str:
     """A cell's text for matching: NFKC, no spaces or line breaks."""
     if value is None:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    return _normalized(str(value))
+
+
+# Memoised: the same labels are matched against every row of every table (a batch reads
+# thousands of workbooks with the same headers), and these functions are pure.
+@functools.lru_cache(maxsize=16384)
+def _normalized(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 class _Grid:
     """One worksheet's non-empty cells, merged ranges and formulas."""
 
-    def __init__(self, ws: Any, formulas: dict[str, tuple[str, bool]]) -> None:
-        from openpyxl.cell.cell import MergedCell
+    def __init__(self, sheet: SheetCells) -> None:
         from openpyxl.utils.cell import coordinate_to_tuple
 
-        self.name: str = ws.title
+        self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
         self.formats: dict[tuple[int, int], str] = {}
-        # ws._cells holds only the cells that exist; iter_rows() would create the rest.
-        for (row, column), cell in ws._cells.items():
-            if isinstance(cell, MergedCell):
-                continue
-            value = cell.value
+        for row, column, value, number_format in sheet.cells:
             if isinstance(value, str):
                 value = value.strip()
             if value is None or value == "":
                 continue
             self.values[(row, column)] = value
-            if cell.number_format and cell.number_format != "General":
-                self.formats[(row, column)] = cell.number_format
+            if number_format and number_format != "General":
+                self.formats[(row, column)] = number_format
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}
-        for merged in ws.merged_cells.ranges:
-            if (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1) > 20_000:
+        for min_row, min_col, max_row, max_col in sheet.merges:
+            if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
                 continue  # a merge over a whole page carries no table structure
-            for row in range(merged.min_row, merged.max_row + 1):
-                for column in range(merged.min_col, merged.max_col + 1):
-                    self.origin[(row, column)] = (merged.min_row, merged.min_col)
+            for row in range(min_row, max_row + 1):
+                for column in range(min_col, max_col + 1):
+                    self.origin[(row, column)] = (min_row, min_col)
         self.formulas: dict[tuple[int, int], str] = {}
         self.uncached: set[tuple[int, int]] = set()
-        for ref, (formula, cached) in formulas.items():
+        for ref, (formula, cached) in sheet.formulas.items():
             try:
                 where = coordinate_to_tuple(ref)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, NameError):  # NameError: openpyxl on "" (no r=)
                 continue
             self.formulas[where] = formula
             if not cached:
@@ -455,6 +517,7 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def _role(text: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     if not text:
         return None
@@ -1004,5 +1067,5 @@ def _rate(grid: _Grid, row: int, column: int) -> float | None:
     return parse_rate(value, percent_format=percent)
 
 
-__all__ = ["LAYOUTS", "CellInfo", "SubmittedWorkbook", "WorkbookTable", "header_text",
-           "read_tables", "read_workbook"]
+__all__ = ["ENGINES", "LAYOUTS", "CellInfo", "SheetCells", "SubmittedWorkbook", "WorkbookTable",
+           "header_text", "read_tables", "read_workbook"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import JixiaoError, UnreadableWorkbook
-from .fileio import atomic_output
+from .fileio import atomic_output, ensure_replaceable
 from .model import Source
 from .ooxml import CellValue, ExcelError, Package, write_cached_values
 
@@ -118,6 +118,8 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
     if target.suffix.lower() != source.suffix.lower():
         raise JixiaoError(f"输出文件须与输入一样以 {source.suffix} 结尾"
                           "（.xlsm 含宏，.xlsx 不能含宏）")
+    if in_place:
+        ensure_replaceable(source)  # read-only or open elsewhere: say so before any work
     result = recalculate(package, engine=engine)
     if in_place:
         backup = source.with_name(source.name + ".bak")

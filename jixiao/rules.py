@@ -7,6 +7,7 @@ and are never negative.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -65,7 +66,10 @@ def rule_set(name: str | RuleSet | None = None) -> RuleSet:
 
 def round2(value: float) -> float:
     """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0."""
-    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    number = float(value)
+    if not math.isfinite(number) or abs(number) >= 1e15:
+        return number  # infinities, and numbers whose float has no decimals left to round
+    return float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 # ------------------------------------------------------------- money block

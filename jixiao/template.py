@@ -754,6 +754,9 @@ def _open(path: Path) -> tuple[Workbook, Workbook]:
         raise UnreadableWorkbook(f"找不到文件“{path.name}”")
     if path.suffix.lower() == ".xls":
         raise UnreadableWorkbook(f"“{path.name}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试")
+    from .safety import check_package
+
+    check_package(path)  # zip bombs, DTDs, too many cells: before openpyxl sees it
     try:
         return (load_workbook(path, data_only=False),
                 load_workbook(path, data_only=True))

@@ -102,6 +102,7 @@ CASES = {
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)")}))},
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", "#NAME?")}))}],
               [{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 5)}))}]),
+    "JX901": ([{"rows": rows((0, {"reason": Formula("=cmd|' /C calc'!A0")}))}], [{}]),
 }
 
 

@@ -1,0 +1,501 @@
+"""Checking a whole folder of submissions: ``jixiao batch``.
+
+    folders, globs ──discover──▶ files ──content hash──▶ in the cache? ──yes──┐
+                                                            │ no              │
+                                             local processes or a Dask cluster │
+                                                  check_one(file) ──▶ outcome ─┤
+                                                                              ▼
+                                  cache (SQLite beside the summary) ◀── every outcome
+                                                                              │
+                                   summary rows ──▶ 汇总.xlsx (batch_summary.py), JSONL
+
+``check_one`` is the unit of work, the same whichever engine runs it: it calls
+``check_report.check_file`` — the function behind ``jixiao check`` — and returns
+``Outcome``: the JSON ``jixiao check --json`` prints for that file, plus notes.
+An outcome is small and plain, so it travels between processes and machines,
+and it is all the summary needs. One bad file is an outcome with ``error``;
+nothing a file holds stops the batch. Results are ordered by path, so every
+engine and every number of workers gives the same summary, byte for byte in
+its data.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # .xls/.ods are listed as unreadable, with why
+CACHE_NAME = ".jixiao-cache.sqlite"
+_IN_FLIGHT_PER_WORKER = 4  # jobs handed out ahead: workers never wait, memory stays flat
+
+
+@dataclass
+class Outcome:
+    """One checked file: what ``jixiao check FILE --json`` prints, and what it noted."""
+
+    file: str
+    report: Any                                     # the JSON value: one object, or a list
+    notes: list[str] = field(default_factory=list)  # sheets skipped, annotation trouble
+    annotated: str | None = None                    # the annotated copy written, if any
+
+    @property
+    def tables(self) -> list[dict[str, Any]]:
+        return self.report if isinstance(self.report, list) else [self.report]
+
+    @property
+    def error(self) -> str | None:
+        return next((table["error"] for table in self.tables if "error" in table), None)
+
+    def to_json(self) -> str:
+        return json.dumps({"file": self.file, "report": self.report, "notes": self.notes,
+                           "annotated": self.annotated}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Outcome:
+        return cls(**json.loads(text))
+
+
+# ================================================================ finding the files
+
+def discover(arguments: Iterable[str], skip: Iterable[str | Path] = ()) -> list[str]:
+    """Every workbook below the given folders, files or glob patterns, sorted, each once.
+
+    Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
+    (the summary itself, the folder of annotated copies) are left out.
+    """
+    from .errors import JixiaoError
+
+    skipped = [Path(item).resolve() for item in skip]
+    found: dict[Path, str] = {}
+    for argument in arguments:
+        matches = [argument] if Path(argument).exists() else sorted(
+            glob.glob(argument, recursive=True))
+        if not matches:
+            raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
+        for match in matches:
+            start = Path(match)
+            candidates = [start] if start.is_file() else _walk(start)
+            for path in candidates:
+                resolved = path.resolve()
+                if resolved in found or _skipped(path, resolved, skipped, start):
+                    continue
+                found[resolved] = str(path)
+    return sorted(found.values())
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES):
+                yield Path(root) / name
+
+
+def _skipped(path: Path, resolved: Path, skipped: list[Path], start: Path) -> bool:
+    if path.name.startswith(("~$", ".")) and path != start:
+        return True
+    return any(resolved == item or item in resolved.parents for item in skipped)
+
+
+# ================================================================ the unit of work
+
+def check_one(file: str, rules: str | None = None, annotate_to: str | None = None) -> Outcome:
+    """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises."""
+    from .check_report import check_file, json_objects
+    from .errors import JixiaoError
+
+    result = check_file(file, rules)
+    objects = json_objects([result])
+    outcome = Outcome(file, objects[0] if len(objects) == 1 else objects, list(result.notes))
+    if annotate_to and not result.error:
+        from .annotate import annotate
+
+        try:
+            Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
+            annotate(result.path, annotate_to, result.findings)
+            outcome.annotated = annotate_to
+        except (JixiaoError, OSError) as error:
+            outcome.notes.append(f"未能写出标注副本：{error}")
+    return outcome
+
+
+def _check_job(job: tuple[str, str | None, str | None]) -> Outcome:
+    return check_one(*job)
+
+
+def _failed(job: tuple[str, str | None, str | None], why: str) -> Outcome:
+    """The outcome of a job that did not come back: the file is a row that says why."""
+    return Outcome(job[0], {"file": job[0], "findings": [], "error": (
+        f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
+
+
+def _ignore_interrupt() -> None:
+    """Worker processes leave Ctrl-C to the main process, which stops them cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# ================================================================ the cache
+
+def code_fingerprint() -> str:
+    """jixiao's version and a hash of its sources: a cached result of other code is stale."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ResultCache:
+    """Outcomes by (file, content hash, rules, code), in SQLite beside the summary.
+
+    Also the store the JSONL is written from at the end, so the main process keeps
+    only the summary rows in memory, however many files there are.
+    """
+
+    def __init__(self, folder: Path, rules: str | None) -> None:
+        from .errors import OutputError
+
+        self.path = folder / CACHE_NAME
+        self.salt = f"{code_fingerprint()}\0{rules or ''}\0"
+        try:
+            self.db = sqlite3.connect(self.path, timeout=60)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, "
+                            "file TEXT, outcome TEXT, used REAL)")
+        except sqlite3.Error as error:
+            raise OutputError(f"无法使用缓存“{self.path}”：{error}（可删除此文件后重试）") from None
+        self._last_commit = time.monotonic()
+
+    def key(self, file: str, digest: str) -> str:
+        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode()).hexdigest()
+
+    def get(self, key: str) -> Outcome | None:
+        row = self.db.execute("SELECT outcome FROM outcome WHERE key = ?", (key,)).fetchone()
+        return None if row is None else Outcome.from_json(row[0])
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        self.db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
+                        (key, outcome.file, outcome.to_json(), time.time()))
+        if time.monotonic() - self._last_commit > 2:
+            self.commit()
+
+    def touch(self, keys: list[str]) -> None:
+        now = time.time()
+        self.db.executemany("UPDATE outcome SET used = ? WHERE key = ?", [(now, k) for k in keys])
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._last_commit = time.monotonic()
+
+    def close(self, keep_days: float = 180) -> None:
+        self.db.execute("DELETE FROM outcome WHERE used < ?", (time.time() - keep_days * 86400,))
+        self.db.commit()
+        self.db.close()
+
+
+def content_hash(file: str) -> str:
+    """SHA-256 of the file's bytes; "" when it cannot be read (the check will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(file, "rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+# ================================================================ running
+
+@dataclass
+class BatchOptions:
+    rules: str | None = None
+    workers: int | None = None          # None: one per CPU
+    engine: str = "local"               # "local" (processes) or "dask"
+    scheduler: str | None = None        # a Dask scheduler address; None: a LocalCluster
+    annotate_dir: Path | None = None
+    force: bool = False                 # check again even what the cache holds
+
+
+@dataclass
+class BatchRun:
+    """What a run did. The outcomes themselves went to ``on_outcome`` and the cache."""
+
+    files: list[str]                 # all files found
+    done: list[str]                  # those checked (or taken from the cache), in path order
+    keys: dict[str, str]             # file → its cache key
+    cached: int = 0                  # how many came from the cache
+    interrupted: bool = False        # Ctrl-C: ``done`` is what was finished before it
+    seconds: float = 0.0
+
+
+def annotation_target(file: str, roots: list[Path], folder: Path) -> str:
+    """Where the annotated copy of ``file`` goes: the same sub-folders under ``folder``."""
+    path = Path(file).resolve()
+    here = Path.cwd()
+    relative = next((path.relative_to(root) for root in [*roots, here] if root in path.parents),
+                    Path(path.name))
+    suffix = ".xlsm" if path.suffix.lower() == ".xlsm" else ".xlsx"
+    return str(folder / relative.parent / f"{path.stem}-校验{suffix}")
+
+
+def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
+              on_outcome: Callable[[Outcome], None] | None = None,
+              progress: Progress | None = None, roots: list[Path] | None = None) -> BatchRun:
+    """Check ``files`` (cache first, then the engine); Ctrl-C ends it with what is done."""
+    started = time.monotonic()
+    progress = progress or Progress(len(files), quiet=True)
+    done: set[str] = set()
+
+    def record(outcome: Outcome, key: str | None = None) -> None:
+        done.add(outcome.file)
+        if key is not None:
+            cache.put(key, outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        progress.advance()
+
+    jobs: list[tuple[str, str | None, str | None]] = []
+    keys: dict[str, str] = {}
+    hits: list[str] = []
+    interrupted = False
+    try:
+        for file in files:
+            key = keys[file] = cache.key(file, content_hash(file))
+            target = (annotation_target(file, roots or [], options.annotate_dir)
+                      if options.annotate_dir else None)
+            outcome = None if options.force else cache.get(key)
+            if outcome is not None and (target is None or outcome.error
+                                        or Path(target).exists()):
+                hits.append(key)
+                record(outcome)
+            else:
+                jobs.append((file, options.rules, target))
+        cache.touch(hits)
+        runner = _run_dask if options.engine == "dask" else _run_local
+        for outcome in runner(jobs, options):
+            record(outcome, keys[outcome.file])
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        cache.commit()
+        progress.close()
+    return BatchRun(files, [file for file in files if file in done], keys, len(hits), interrupted,
+                    time.monotonic() - started)
+
+
+def _workers(options: BatchOptions) -> int:
+    return max(1, options.workers or os.cpu_count() or 1)
+
+
+def _run_local(jobs: list[tuple[str, str | None, str | None]],
+               options: BatchOptions) -> Iterator[Outcome]:
+    """Worker processes on this machine; ``--workers 1`` checks in this process."""
+    if not jobs:
+        return
+    workers = min(_workers(options), len(jobs))
+    if workers == 1:
+        for job in jobs:
+            yield _check_job(job)
+        return
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    pending = list(reversed(jobs))
+    suspects: list[tuple[str, str | None, str | None]] = []
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
+    running: dict[Any, tuple[str, str | None, str | None]] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < workers * _IN_FLIGHT_PER_WORKER:
+                job = pending.pop()
+                running[pool.submit(_check_job, job)] = job
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                job = running.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    suspects.append(job)
+                    continue
+                except Exception as error:  # e.g. a result that cannot be sent back
+                    outcome = _failed(job, f"校验时出现内部错误（{type(error).__name__}）")
+                yield outcome
+            if suspects and not any(future.running() for future in running):
+                # A worker died (a crash in a library, or killed for memory): the pool is
+                # gone. Every job it held is retried alone, so only the culprit is marked.
+                suspects.extend(running.values())
+                running.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for job in suspects:
+                    yield _isolated(job, context)
+                suspects.clear()
+                pool = ProcessPoolExecutor(workers, mp_context=context,
+                                           initializer=_ignore_interrupt)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _isolated(job: tuple[str, str | None, str | None], context: Any) -> Outcome:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt) as pool:
+        try:
+            return pool.submit(_check_job, job).result()
+        except BrokenProcessPool:
+            return _failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）")
+        except Exception as error:
+            return _failed(job, f"校验时出现内部错误（{type(error).__name__}）")
+
+
+def _run_dask(jobs: list[tuple[str, str | None, str | None]],
+              options: BatchOptions) -> Iterator[Outcome]:
+    """The same jobs on a Dask cluster: the one at ``--scheduler``, or a LocalCluster on
+    127.0.0.1. The files must be readable by the workers at the same paths."""
+    from .errors import JixiaoError
+
+    if not jobs:
+        return
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise JixiaoError("--engine dask 需要 dask.distributed：pip install "
+                          "\"jixiao[dask]\"（或 pip install \"dask[distributed]\"）") from None
+    cluster = None
+    if options.scheduler:
+        try:
+            client = Client(options.scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise JixiaoError(f"无法连接 Dask 调度器“{options.scheduler}”："
+                              f"{error or type(error).__name__}") from None
+    else:
+        # Loopback only; no dashboard, and the scheduler's health endpoint on a free
+        # loopback port rather than 0.0.0.0:8787.
+        cluster = LocalCluster(n_workers=_workers(options), threads_per_worker=1,
+                               processes=True, host="127.0.0.1", dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        client = Client(cluster)
+    try:
+        pending = list(reversed(jobs))
+        window = _workers(options) * _IN_FLIGHT_PER_WORKER
+        if options.scheduler:
+            window = max(window, sum(client.nthreads().values()) * _IN_FLIGHT_PER_WORKER)
+        futures = as_completed()
+        job_of: dict[str, tuple[str, str | None, str | None]] = {}
+
+        def submit() -> None:
+            job = pending.pop()
+            future = client.submit(_check_job, job, pure=False)
+            job_of[future.key] = job
+            futures.add(future)
+
+        while pending and futures.count() < window:
+            submit()
+        for future in futures:
+            job = job_of.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as error:  # a worker lost, a result that could not travel
+                outcome = _failed(job, f"在 Dask 集群上校验时出错（{type(error).__name__}）")
+            future.release()
+            if pending:
+                submit()
+            yield outcome
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ================================================================ progress
+
+class Progress:
+    """Files done, rate and time left on stderr: a rich bar on a terminal, otherwise a
+    plain line every few seconds (for logs and CI)."""
+
+    def __init__(self, total: int, *, quiet: bool = False, interval: float = 5.0) -> None:
+        self.total, self.done = total, 0
+        self.quiet, self.interval = quiet, interval
+        self.started = self._last = time.monotonic()
+        self._printed = False
+        self._bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            self._bar = _rich_bar(total)
+
+    def advance(self) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.advance(self._bar.task_ids[0])
+        elif not self.quiet and time.monotonic() - self._last >= self.interval:
+            self._last = time.monotonic()
+            self._printed = True
+            print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = f"，预计还需 {(self.total - self.done) / rate:.0f} 秒" if rate and \
+            self.done < self.total else ""
+        return f"已完成 {self.done}/{self.total} 个文件（{rate:.0f} 个/秒{left}）"
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        elif self._printed and self.done != self.total:
+            print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
+
+
+def _rich_bar(total: int) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed or 0:.0f} 个/秒", style="progress.data.speed")
+
+    bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Rate(),
+                   TextColumn("剩余"), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=False)
+    bar.add_task("校验", total=total)
+    bar.start()
+    return bar
+
+
+def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
+    """One line per file done, in path order: the JSON ``jixiao check FILE --json``
+    prints for it, on one line. Read back from the cache one outcome at a time."""
+    from .fileio import atomic_output
+
+    with atomic_output(target) as temporary, open(temporary, "w", encoding="utf-8") as out:
+        for file in run.done:
+            outcome = cache.get(run.keys[file])
+            if outcome is not None:
+                out.write(json.dumps(outcome.report, ensure_ascii=False) + "\n")
+
+
+__all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "check_one",
+           "discover", "run_batch", "write_jsonl"]

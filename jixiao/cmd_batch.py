@@ -1,0 +1,90 @@
+"""``jixiao batch 文件夹... -o 汇总.xlsx``: check every workbook below some folders.
+
+Exit 0 = no errors in any file (warnings allowed), 1 = some file has errors,
+2 = some file could not be read or holds no 自评表 — the codes of ``jixiao
+check``, unreadable first, because a file nobody could check is the one a
+reviewer must chase. 130 = stopped by Ctrl-C (the summary then holds the files
+finished before it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="文件夹或通配符",
+                        help="要校验的文件夹（含子文件夹）、文件或通配符（如 \"收件/**/*.xlsx\"）")
+    parser.add_argument("-o", "--output", required=True, metavar="汇总.xlsx",
+                        help="汇总工作簿（汇总、问题明细、统计三张表）")
+    parser.add_argument("--json", metavar="结果.jsonl",
+                        help="另存 JSON Lines：每个文件一行，与 jixiao check 文件 --json 的输出相同")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="并行进程数（默认为 CPU 核数；1 表示在本进程中逐个校验）")
+    parser.add_argument("--annotate-dir", metavar="目录",
+                        help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构）")
+    parser.add_argument("--rules", default=None, metavar="规则",
+                        help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
+    parser.add_argument("--force", action="store_true",
+                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件）")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local：本机多进程（默认）；dask：用 Dask 集群")
+    parser.add_argument("--scheduler", metavar="地址",
+                        help="Dask 调度器地址（如 tcp://10.0.0.5:8786）；不给则在本机启动 LocalCluster。"
+                             "各 worker 须能以相同路径读到这些文件")
+    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取或不是自评表，"
+                     "130 被 Ctrl-C 中断（汇总只含已完成的文件）。")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, Progress, ResultCache, discover, run_batch, write_jsonl
+    from .batch_summary import Summary, write_summary
+    from .errors import OutputError
+    from .rules import rule_set
+
+    if args.rules:
+        rule_set(args.rules)  # an unknown name is refused before any file is read
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise OutputError(f"汇总工作簿“{output}”须以 .xlsx 结尾")
+    if not output.resolve().parent.is_dir():
+        raise OutputError(f"无法写入“{output}”：目录“{output.parent}”不存在")
+    if args.workers is not None and args.workers < 1:
+        raise OutputError("--workers 须是正整数")
+    if args.scheduler and args.engine != "dask":
+        args.engine = "dask"
+    annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None
+    skip = [output] + ([Path(args.json)] if args.json else []) + (
+        [annotate_dir] if annotate_dir else [])
+    files = discover(args.paths, skip=skip)
+    if not files:
+        print("jixiao batch：没有找到 .xlsx/.xlsm 文件", file=sys.stderr)
+        return 0
+
+    options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
+                           scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force)
+    roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
+    cache = ResultCache(output.resolve().parent, args.rules)
+    summary = Summary()
+    progress = Progress(len(files))
+    try:
+        run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
+                        roots=roots)
+        if run.interrupted:
+            print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
+                  file=sys.stderr)
+        write_summary(output, summary, run, args.rules)
+        if args.json:
+            write_jsonl(Path(args.json), cache, run)
+    finally:
+        cache.close()
+    counts = summary.counts()
+    print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
+          f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
+          f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
+    print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
+    if run.interrupted:
+        return 130
+    return summary.exit_code()

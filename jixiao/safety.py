@@ -1,0 +1,662 @@
+"""What a submitted file may make jixiao do: bounded size, time and memory, no XML tricks.
+
+    file ──check_package──▶ within Limits, no DTD ──▶ openpyxl / formulas / ooxml.Package
+                       └──▶ UnreadableWorkbook: the file's name and the limit it broke
+
+A workbook is a zip of XML parts, and a zip can lie: a few KB that unpack to
+gigabytes (a zip bomb), a million members, a sheet of a billion merged cells,
+an XML entity that expands a thousandfold. ``check_package`` looks before any
+parser does. It reads the zip's end record and central directory (refusing
+too many members before Python builds them), compares the declared sizes with
+the limits, then streams every member once through the decompressor in
+64 KiB chunks, never past the cap on the total — so memory stays one chunk and
+time is bounded by the limit, whatever the file claims. On the way it counts
+the cells the parsers would create (``<c>`` elements and the areas of merges,
+range hyperlinks and array formulas), refuses a DTD in any XML part
+(billion laughs, external entities: OOXML never has one), and notes the
+external links and DDE that ``JX901`` reports; nothing found there is ever
+followed or run.
+
+``Limits`` are generous for a real 自评表 (tens of KB, a few thousand cells)
+and can be raised with environment variables (``JIXIAO_MAX_UNPACKED_MB`` …)
+for an unusual but honest file.
+
+``run_with_time_limit(function, *args, seconds=…)`` runs one file's work in a
+child process and abandons it after the time (``TimedOut``): the building
+block for a batch that must go on past a stuck file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import JixiaoError, TimedOut, UnreadableWorkbook
+from .fileio import os_error_text
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one workbook may hold; a real 自评表 uses a thousandth of each."""
+
+    max_file_bytes: int = 50 * MB      # the file as stored
+    max_unpacked_bytes: int = 50 * MB  # all members unpacked
+    max_members: int = 10_000
+    max_cells: int = 500_000           # <c> elements plus merged, linked and array areas
+    max_sheet_area: int = 10_000_000   # rows × columns a sheet's cells span (dense readers)
+    max_ratio: int = 100               # unpacked : packed, for a member of
+    ratio_floor_bytes: int = 1 * MB    # … at least this size (small parts compress well)
+    # what the general formula engine is given: it builds a node of ~6 KB for every cell
+    # of each sheet's used area and every part of a formula, ~650 B for a range's cell
+    max_range_cells: int = 100_000     # one reference: A:A is 1,048,576 cells
+    max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> Limits:
+        """The defaults, each replaced by its ``JIXIAO_…`` variable where one is set."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, int] = {}
+        for item in fields(cls):
+            variable, scale = _ENVIRONMENT[item.name]
+            text = environ.get(variable, "").strip()
+            if not text:
+                continue
+            try:
+                values[item.name] = int(float(text) * scale)
+            except ValueError:
+                raise JixiaoError(f"环境变量 {variable} 的值“{text}”不是数字") from None
+        return cls(**values)
+
+
+_ENVIRONMENT = {  # field → (variable, unit)
+    "max_file_bytes": ("JIXIAO_MAX_FILE_MB", MB),
+    "max_unpacked_bytes": ("JIXIAO_MAX_UNPACKED_MB", MB),
+    "max_members": ("JIXIAO_MAX_MEMBERS", 1),
+    "max_cells": ("JIXIAO_MAX_CELLS", 1),
+    "max_sheet_area": ("JIXIAO_MAX_SHEET_AREA", 1),
+    "max_ratio": ("JIXIAO_MAX_RATIO", 1),
+    "ratio_floor_bytes": ("JIXIAO_RATIO_FLOOR_MB", MB),
+    "max_range_cells": ("JIXIAO_MAX_RANGE_CELLS", 1),
+    "max_formula_work": ("JIXIAO_MAX_FORMULA_WORK", 1),
+}
+
+
+@dataclass(frozen=True)
+class ExternalContent:
+    """A link out of the workbook, found as text: never followed, never run.
+
+    kind: "link" (another workbook or file), "dde" (a DDE link or formula: Excel
+    would ask to start a program), "ole" (an OLE link), "connection" (a data
+    connection or web query refreshed from outside).
+    """
+
+    kind: str
+    target: str               # the file, program or formula, as written
+    part: str                 # the zip member it was found in
+    sheet: str | None = None  # for a DDE formula: its sheet and cell
+    cell: str | None = None
+
+
+@dataclass
+class PackageReport:
+    """What ``check_package`` saw: the sizes, and what leads outside the workbook."""
+
+    members: int = 0
+    unpacked_bytes: int = 0
+    cells: int = 0
+    external: list[ExternalContent] = field(default_factory=list)
+
+
+# ================================================================ checking
+
+_CHUNK = 64 * 1024
+_NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg",
+            ".bin", ".wdp", ".jfif")
+
+
+def check_package(path: str | os.PathLike[str], data: bytes | None = None,
+                  limits: Limits | None = None) -> PackageReport:
+    """Refuse, with ``UnreadableWorkbook``, a workbook over ``limits`` or with a DTD.
+
+    ``data`` is the file's content when the caller has read it already. What
+    is not a zip at all passes: no parser will unpack it, and the caller says
+    best what it seems to be (.xls, encrypted, a web page …).
+    """
+    path = Path(path)
+    limits = limits or Limits.from_environment()
+    name = path.name
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise UnreadableWorkbook(f"找不到文件“{path}”") from None
+        except OSError as error:
+            raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
+    else:
+        size = len(data)
+    if size > limits.max_file_bytes:
+        raise _over(name, f"文件大小 {_mb(size)}，上限 {_mb(limits.max_file_bytes)}",
+                    "max_file_bytes")
+    try:
+        with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
+            return _check_stream(stream, size, name, limits)
+    except PermissionError:
+        raise UnreadableWorkbook(f"无法读取“{name}”：没有读取权限（请检查文件权限，"
+                                 "或文件是否被其他程序独占打开）") from None
+    except OSError as error:
+        raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
+
+
+def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits) -> PackageReport:
+    if not stream.read(4).startswith(b"PK"):
+        return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
+    _check_member_count(stream, size, name, limits)
+    stream.seek(0)
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            struct.error, NotImplementedError):
+        raise UnreadableWorkbook(f"“{name}”已损坏，无法作为 .xlsx 打开（压缩包结构不完整）") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_members:
+            raise _over(name, f"压缩包内有 {len(infos)} 个成员，上限 {limits.max_members}",
+                        "max_members")
+        names = {info.filename for info in infos}
+        if "mimetype" in names and "content.xml" in names:
+            raise UnreadableWorkbook(f"“{name}”是 OpenDocument（.ods）表格，"
+                                     "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
+        if "[Content_Types].xml" not in names:
+            raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
+        declared = sum(info.file_size for info in infos)
+        if declared > limits.max_unpacked_bytes:
+            raise _over(name, f"解压后共 {_mb(declared)}，上限 {_mb(limits.max_unpacked_bytes)}"
+                        "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+        for info in infos:
+            if info.file_size >= limits.ratio_floor_bytes and \
+                    info.file_size > limits.max_ratio * max(info.compress_size, 1):
+                raise _over(name, f"成员 {info.filename} 的压缩比为 "
+                            f"{info.file_size // max(info.compress_size, 1)}:1，"
+                            f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
+        report = PackageReport(members=len(infos))
+        scanners: dict[str, _Scanner] = {}
+        for info in infos:
+            scanner = _Scanner(info.filename, scan=not info.filename.lower().endswith(_NOT_XML))
+            _stream_member(archive, info, scanner, report, name, limits)
+            scanners[info.filename] = scanner
+        report.external = _external_content(scanners)
+    return report
+
+
+def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Scanner,
+                   report: PackageReport, name: str, limits: Limits) -> None:
+    if info.flag_bits & 0x1:
+        raise UnreadableWorkbook(f"“{name}”的压缩包设置了密码，无法读取；"
+                                 "请用 Excel 另存为不加密的 .xlsx 后再试")
+    try:
+        with archive.open(info) as member:
+            while True:
+                chunk = member.read(_CHUNK)
+                if not chunk:
+                    break
+                report.unpacked_bytes += len(chunk)
+                if report.unpacked_bytes > limits.max_unpacked_bytes:
+                    raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                                "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+                scanner.feed(chunk)
+                if scanner.doctype:
+                    raise UnreadableWorkbook(
+                        f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
+                        "“十亿笑声”或外部实体攻击），已拒绝读取")
+                if report.cells + scanner.cells > limits.max_cells:
+                    raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
+                                "max_cells")
+            scanner.finish()
+    except JixiaoError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError, struct.error) as error:
+        raise UnreadableWorkbook(f"“{name}”已损坏：压缩包中的 {info.filename} 无法解压"
+                                 f"（{_damage(error)}）") from None
+    if scanner.outside is not None:
+        raise UnreadableWorkbook(f"“{name}”已损坏：{info.filename} 中的单元格地址“{scanner.outside}”"
+                                 "超出 Excel 工作表的范围（最多 1,048,576 行、16,384 列）")
+    if scanner.area > limits.max_sheet_area:
+        corner = f"{_letters(scanner.left)}{scanner.top}:{_letters(scanner.right)}{scanner.bottom}"
+        raise _over(name, f"{info.filename} 的单元格分布在 {corner}（{scanner.area:,} 格），超过 "
+                    f"{limits.max_sheet_area:,} 格；多半是远处有误填的单元格，可在 Excel 中按 "
+                    "Ctrl+End 找到并删除", "max_sheet_area")
+    report.cells += scanner.cells
+    if report.cells > limits.max_cells:
+        raise _over(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
+                    "max_cells")
+
+
+def _damage(error: BaseException) -> str:
+    if isinstance(error, zlib.error):
+        return "压缩数据损坏"
+    if isinstance(error, zipfile.BadZipFile) and "CRC" in str(error):
+        return "校验和不符，内容已改变"
+    if isinstance(error, EOFError):
+        return "文件提前结束"
+    if isinstance(error, NotImplementedError):
+        return "不支持的压缩方式"
+    return type(error).__name__
+
+
+def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits) -> None:
+    """Refuse a directory of too many members from its end record, before Python reads it."""
+    tail_size = min(size, 22 + 0xFFFF)
+    stream.seek(size - tail_size)
+    tail = stream.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return  # zipfile will say the archive is damaged
+    entries, directory_size = struct.unpack("<xxxxxxxxxxHLxxxxxx", tail[at:at + 22])
+    if entries != 0xFFFF and entries > limits.max_members:
+        raise _over(name, f"压缩包内有 {entries} 个成员，上限 {limits.max_members}", "max_members")
+    # A lying count: a directory entry takes at least 46 bytes, rarely more than 1 KiB.
+    if directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
+        raise _over(name, f"压缩包目录有 {_mb(directory_size)}，超过 {limits.max_members} 个成员"
+                    "所需", "max_members")
+
+
+def _over(name: str, what: str, limit: str) -> UnreadableWorkbook:
+    variable = _ENVIRONMENT[limit][0]
+    return UnreadableWorkbook(f"“{name}”超出安全上限：{what}。自评表通常只有几十 KB；"
+                              f"如确属正常文件，可设置环境变量 {variable} 调高上限")
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
+
+
+# ================================================================ scanning a member
+
+# Matched on the bytes as they stream past. Every pattern starts with "<" and has
+# no other "<", so cutting a chunk just before its last "<" never splits a match.
+_ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])([^<>]{0,2048})")
+_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"'<>]{0,32})["']""")
+_CELL_REF = re.compile(rb"\$?([A-Za-z]{1,12})\$?(\d{1,15})")  # wider than Excel: AAAA1 too
+_AREA = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(?:mergeCell|hyperlink|f)\s[^<>]{0,1024}?"
+                   rb"""\bref\s*=\s*["']([^"'<>]{1,512})["']""")
+_CELL_OR_FORMULA = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]{0,15}:)?(?:c\s[^<>]{0,1024}?\br\s*=\s*["']([^"'<>]{1,20})"""
+    rb"""|f(?:\s[^<>]{0,1024})?>([^<]{0,8192}))""")
+_DDE = re.compile(r"(?:^|[=(,+\-*/&\s])'?([A-Za-z][\w.\- ]{0,60})'?\|")
+_DOCTYPES = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le")[:-1],
+             "<!ENTITY".encode("utf-16-le")[:-1])  # UTF-16-LE and, shifted a byte, -BE
+_KEEP = 16 * 1024  # longer than any match above
+_LINK_PARTS = re.compile(r"(^|/)(externalLinks/[^/]+\.xml|connections\.xml)$", re.I)
+_KEPT_PARTS = re.compile(r"(^|/)(externalLinks/.*|connections\.xml|workbook\.xml|"
+                         r"_rels/workbook\.xml\.rels)$", re.I)
+
+
+class _Scanner:
+    """Counts what one member would make a parser build, as its bytes stream past."""
+
+    def __init__(self, part: str, scan: bool) -> None:
+        self.part, self.scan = part, scan
+        self.cells = 0
+        self.top = self.left = 1 << 40
+        self.bottom = self.right = 0  # the rectangle the cells span
+        self.outside: str | None = None  # a cell address beyond Excel's sheet
+        self._row = self._column = 0
+        self.doctype = False
+        self.dde: list[tuple[str | None, str]] = []  # (cell, formula)
+        self.keep = bytearray() if _KEPT_PARTS.search(part) else None  # small parts, kept whole
+        self._pending = b""
+        self._cell: str | None = None  # the last cell address seen
+
+    def feed(self, chunk: bytes) -> None:
+        if self.keep is not None and len(self.keep) < MB:
+            self.keep += chunk
+        if not self.scan:
+            return
+        buffer = self._pending + chunk
+        cut = buffer.rfind(b"<")
+        if cut < 0 or len(buffer) - cut > _KEEP:
+            cut = len(buffer)  # no match starts here, or one from the last "<" is complete
+        self._scan(buffer[:cut])
+        self._pending = buffer[cut:]
+
+    def finish(self) -> None:
+        if self.scan:
+            self._scan(self._pending)
+            self._pending = b""
+
+    def _scan(self, region: bytes) -> None:
+        if not region:
+            return
+        for match in _ROW_OR_CELL.finditer(region):
+            self._place(match.group(1) == b"row", _R.search(match.group(2)))
+        if b"ref" in region:
+            self.cells += sum(_ref_area(match.group(1)) for match in _AREA.finditer(region))
+        if (b"<!" in region or b"<\x00!" in region) and any(m in region for m in _DOCTYPES):
+            self.doctype = True
+        if b"|" not in region:
+            at = region.rfind(b"<c ")
+            if at >= 0:
+                found = _CELL_OR_FORMULA.match(region, at)
+                self._cell = found.group(1).decode("ascii", "replace") if found else None
+            return
+        for match in _CELL_OR_FORMULA.finditer(region):
+            address, formula = match.groups()
+            if address is not None:
+                self._cell = address.decode("ascii", "replace")
+                continue
+            text = _xml_text(formula.decode("utf-8", "replace"))
+            if "|" in text and _DDE.search(text):
+                self.dde.append((self._cell, "=" + text))
+
+    def _place(self, is_row: bool, given: re.Match[bytes] | None) -> None:
+        """Follow a <row> or <c> as a reader does: where it is, whether Excel allows it."""
+        if is_row:
+            self._row = int(given.group(1)) if given and given.group(1).isdigit() else self._row + 1
+            self._column = 0
+            return
+        self.cells += 1
+        if given is not None:
+            ref = _CELL_REF.fullmatch(given.group(1))
+            if ref is None:
+                return  # not an address: the parsers refuse it
+            self._row, self._column = int(ref.group(2)), _column(ref.group(1))
+        else:
+            self._column += 1
+        if not (1 <= self._row <= 1_048_576 and 1 <= self._column <= 16_384):
+            if self.outside is None:
+                self.outside = (given.group(1).decode("ascii", "replace") if given
+                                else f"第 {self._row} 行第 {self._column} 列")
+            return
+        self.top, self.bottom = min(self.top, self._row), max(self.bottom, self._row)
+        self.left, self.right = min(self.left, self._column), max(self.right, self._column)
+
+    @property
+    def area(self) -> int:
+        return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.bottom else 0
+
+
+def _ref_area(value: bytes) -> int:
+    """Cells covered by a ref= value: "A1:C3" (9), "'表'!A1:B2", "A:B", "1:2", "A1 B2:C3"."""
+    total = 0
+    for piece in value.split():
+        piece = piece.rsplit(b"!", 1)[-1].replace(b"$", b"")
+        first, _, last = piece.partition(b":")
+        if not last:
+            continue  # one cell: counted as its <c>, if any
+        if first.isdigit() and last.isdigit():
+            total += 16_384 * (abs(int(last) - int(first)) + 1)
+        elif first.isalpha() and last.isalpha():
+            total += 1_048_576 * (abs(_column(last) - _column(first)) + 1)
+        else:
+            start, end = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last)
+            if start and end:
+                total += (abs(int(end.group(2)) - int(start.group(2))) + 1) * (
+                    abs(_column(end.group(1)) - _column(start.group(1))) + 1)
+    return total
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xml_text(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+# ================================================================ formulas
+
+MAX_FORMULA_LENGTH = 8192  # Excel's own limits: a longer or deeper formula was not made by Excel
+MAX_FORMULA_NESTING = 64
+
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+_CELL_RANGE = re.compile(r"(?<![\w.$])\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(])")
+# A:A and 3:5 also as parts of a chain (A1:A:A, B2:1:3): formulas builds each range
+_COLUMN_RANGE = re.compile(r"(?<![\w.$])\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![\w(])")
+_ROW_RANGE = re.compile(r"(?<![\w.$])\$?(\d+):\$?(\d+)(?![\w.])")
+_FORMULA_TOKEN = re.compile(r'"(?:[^"]|"")*"|[A-Za-z_$\\][\w.$:!\[\]]*|\d+(?:\.\d*)?(?:[Ee][+-]?\d+)?'
+                            r"|'(?:[^']|'')*'!?|[-+*/^&=<>%,;(){}]")
+
+
+def formula_problem(text: str, limits: Limits | None = None) -> str | None:
+    """Why no engine should evaluate the formula ``text`` (Chinese), or None."""
+    limits = limits or Limits.from_environment()
+    if len(text) > MAX_FORMULA_LENGTH:
+        return f"公式长 {len(text):,} 个字符，超过 Excel 的上限 {MAX_FORMULA_LENGTH}，未计算"
+    depth = formula_nesting(text)
+    if depth > MAX_FORMULA_NESTING:
+        return f"公式嵌套 {depth} 层，超过 Excel 的上限 {MAX_FORMULA_NESTING} 层，未计算"
+    largest = max(reference_areas(text), default=0)
+    if largest > limits.max_range_cells:
+        return (f"引用的区域过大（{largest:,} 个单元格，如整列、整行），超过 "
+                f"{limits.max_range_cells:,} 的上限，未计算")
+    return None
+
+
+def formula_nesting(text: str) -> int:
+    """The deepest parenthesis, texts in quotes left out."""
+    depth = deepest = 0
+    for char in _STRING.sub("", text):
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    return deepest
+
+
+def reference_areas(text: str) -> list[int]:
+    """The number of cells of each range the formula refers to (A1:B2, A:C, 3:5)."""
+    text = _STRING.sub('""', text)
+    areas = [(abs(int(bottom) - int(top)) + 1) * (abs(_column(right.encode())
+                                                      - _column(left.encode())) + 1)
+             for left, top, right, bottom in _CELL_RANGE.findall(text)]
+    areas += [1_048_576 * (abs(_column(last.encode()) - _column(first.encode())) + 1)
+              for first, last in _COLUMN_RANGE.findall(text)]
+    areas += [16_384 * (abs(int(last) - int(first)) + 1) for first, last in _ROW_RANGE.findall(text)]
+    return areas
+
+
+def formula_tokens(text: str) -> int:
+    """About how many parts (operands, operators, functions) a formula has."""
+    return len(_FORMULA_TOKEN.findall(text))
+
+
+# ================================================================ external content
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _external_content(scanners: dict[str, _Scanner]) -> list[ExternalContent]:
+    found: list[ExternalContent] = []
+    sheets = _sheet_names(scanners)
+    for part, scanner in scanners.items():
+        for cell, formula in scanner.dde:
+            found.append(ExternalContent("dde", formula, part, sheets.get(part), cell))
+        if scanner.keep is None or not _LINK_PARTS.search(part):
+            continue
+        root = _parse_small(bytes(scanner.keep))
+        if root is None:
+            continue
+        local = part.rsplit("/", 1)[-1].lower()
+        if local == "connections.xml":
+            for element in root.iter():
+                if element.tag.endswith("}connection"):
+                    target = (element.get("name") or element.get("odcFile")
+                              or element.get("sourceFile") or "")
+                    found.append(ExternalContent("connection", target, part))
+            continue
+        targets = _relationship_targets(scanners, part)
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "externalBook":
+                rid = element.get(f"{{{_REL}}}id", "")
+                found.append(ExternalContent("link", targets.get(rid, rid), part))
+            elif tag == "ddeLink":
+                found.append(ExternalContent(
+                    "dde", f"{element.get('ddeService', '')}|{element.get('ddeTopic', '')}", part))
+            elif tag == "oleLink":
+                rid = element.get(f"{{{_REL}}}id", "")
+                found.append(ExternalContent("ole", f"{element.get('progId', '')} "
+                                                    f"{targets.get(rid, rid)}".strip(), part))
+    return found
+
+
+def _sheet_names(scanners: dict[str, _Scanner]) -> dict[str, str]:
+    """Worksheet part → sheet name, from workbook.xml and its relationships."""
+    names = {}
+    for part, scanner in scanners.items():
+        if not part.lower().endswith("workbook.xml") or scanner.keep is None:
+            continue
+        root = _parse_small(bytes(scanner.keep))
+        if root is None:
+            continue
+        folder = posixpath.dirname(part)
+        targets = _relationship_targets(scanners, part)
+        for element in root.iter():
+            if element.tag.endswith("}sheet"):
+                target = targets.get(element.get(f"{{{_REL}}}id", ""), "")
+                resolved = (target.lstrip("/") if target.startswith("/")
+                            else posixpath.normpath(posixpath.join(folder, target)))
+                names[resolved] = element.get("name", "")
+    return names
+
+
+def _relationship_targets(scanners: dict[str, _Scanner], part: str) -> dict[str, str]:
+    folder, local = posixpath.split(part)
+    rels = scanners.get(posixpath.join(folder, "_rels", local + ".rels"))
+    root = _parse_small(bytes(rels.keep)) if rels is not None and rels.keep is not None else None
+    if root is None:
+        return {}
+    return {element.get("Id", ""): element.get("Target", "") for element in root.iter()
+            if element.tag.endswith("}Relationship")}
+
+
+def _parse_small(data: bytes) -> Any:
+    """A small part, parsed safely; None when it is not well-formed."""
+    if not data:
+        return None
+    try:
+        return parse_xml(data)
+    except (ValueError, SyntaxError):
+        return None
+
+
+def parse_xml(data: bytes) -> Any:
+    """``ElementTree.fromstring`` that refuses DTDs, entities and external references.
+
+    Raises ``xml.etree.ElementTree.ParseError`` for what is not well-formed
+    and for those attacks alike, so callers catch one exception.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise ParseError(f"forbidden XML: {error}") from None
+
+
+# ================================================================ time limit
+
+def run_with_time_limit(function: Callable[..., Any], *args: Any, seconds: float,
+                        name: str = "", memory_mb: int | None = None) -> Any:
+    """``function(*args)`` in a child process; its result, or its ``JixiaoError``.
+
+    After ``seconds`` the child is killed and ``TimedOut`` raised (naming
+    ``name``, the file); a child that dies (killed for memory, a crash in C)
+    gives ``JixiaoError``. ``memory_mb`` caps the child's address space where
+    the system allows it. ``function`` and its arguments and result must
+    pickle (a module-level function, paths, dataclasses). The child is forked
+    where the system can (fast: jixiao is already imported), else spawned.
+
+    A batch calls it once per file:
+
+        try:
+            result = run_with_time_limit(check_file, path, seconds=60, name=path.name)
+        except JixiaoError as error:
+            ...  # report str(error) for this file and go on with the next
+    """
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, function, args, memory_mb), daemon=True)
+    child.start()
+    sender.close()
+    label = f"“{name}”" if name else "该文件"
+    try:
+        if not receiver.poll(seconds):
+            raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常）")
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            child.join(5)
+            raise JixiaoError(f"{label}处理时进程意外退出（退出码 {child.exitcode}），"
+                              "可能是内存不足") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receiver.close()
+    if outcome == "ok":
+        return value
+    if isinstance(value, JixiaoError):
+        raise value
+    raise JixiaoError(f"{label}处理时出现内部错误（{value}），请将此文件反馈给 jixiao 维护者")
+
+
+def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
+           memory_mb: int | None) -> None:
+    if memory_mb:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
+        except (ImportError, ValueError, OSError):
+            pass  # not on this system: the time limit still holds
+    try:
+        message: tuple[str, Any] = ("ok", function(*args))
+    except JixiaoError as error:
+        message = ("error", error)
+    except MemoryError:
+        message = ("error", JixiaoError("处理时内存超过上限，已放弃"))
+    except BaseException as error:  # noqa: BLE001 — reported to the parent, never lost
+        message = ("error", f"{type(error).__name__}: {error}")
+    try:
+        sender.send(message)
+    except Exception as error:  # noqa: BLE001 — a result that does not pickle
+        sender.send(("error", f"结果无法传回（{type(error).__name__}）"))
+    finally:
+        sender.close()
+
+
+__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "ExternalContent", "Limits",
+           "PackageReport", "check_package", "formula_nesting", "formula_problem",
+           "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit"]

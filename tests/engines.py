@@ -1,0 +1,45 @@
+"""Both cell sources of the reader (python-calamine and openpyxl) must give the same
+result: the same tables, cell for cell and type for type, the same findings, the
+same refusal. ``assert_engines_agree(path)`` checks one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.checks import evaluate_table, run_checks
+from jixiao.errors import JixiaoError
+from jixiao.reader import read_workbook
+
+MAX_COMPARED_BYTES = 2 * 1024 * 1024
+
+
+def reading(path: Path, engine: str) -> str:
+    """Everything read from ``path`` with ``engine``, as a text to compare (``repr``
+    tells 10 from 10.0 and a date from a datetime, which ``==`` would not)."""
+    try:
+        workbook = read_workbook(path, engine=engine)
+    except JixiaoError as error:
+        return f"{type(error).__name__}: {error}"
+    findings = [run_checks(table, evaluate_table(table)) for table in workbook.tables]
+    return repr((workbook.tables, workbook.notes, findings))
+
+
+def assert_engines_agree(path: Path) -> None:
+    fast, reference = reading(path, "calamine"), reading(path, "openpyxl")
+    assert fast == reference, f"python-calamine and openpyxl read {path.name} differently"
+
+
+def workbooks_below(directory: Path) -> list[Path]:
+    """The workbooks in ``directory``, one of each content (copies are read once)."""
+    import hashlib
+
+    seen: set[str] = set()
+    found = []
+    for path in sorted(directory.rglob("*")):
+        if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file() \
+                and path.stat().st_size <= MAX_COMPARED_BYTES:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                found.append(path)
+    return found

@@ -1,0 +1,80 @@
+"""The corpus of broken and hostile workbooks (tests/hostile.py): each gives its
+documented outcome for ``jixiao check`` and ``jixiao recalc`` — exit 0/1 with
+results, or exit 2 with one Chinese line and no traceback — in bounded time."""
+
+import time
+from pathlib import Path
+
+import pytest
+from hostile import CORPUS, build, hold_lock, outcomes_markdown
+
+from jixiao.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = 30  # each run takes at most 1.5 s here; the bound leaves room for slow machines
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Every corpus file, built once (outside tmp_path: no cell-source comparison)."""
+    directory = tmp_path_factory.mktemp("corpus")
+    return {kind: build(kind, directory / kind) for kind in CORPUS}
+
+
+def test_the_corpus_has_at_least_30_files():
+    assert len(CORPUS) >= 30
+
+
+def _run(capsys, argv):
+    started = time.perf_counter()
+    code = main([str(arg) for arg in argv])
+    elapsed = time.perf_counter() - started
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert elapsed < SECONDS, f"{argv}: {elapsed:.1f} s"
+    return code, out, err
+
+
+@pytest.mark.parametrize("kind", list(CORPUS))
+def test_check_gives_the_documented_outcome(kind, corpus, capsys):
+    outcome, path = CORPUS[kind], corpus[kind]
+    holder = hold_lock(path) if kind == "locked" else None
+    try:
+        code, out, err = _run(capsys, ["check", path])
+    finally:
+        if holder is not None:
+            holder.kill()
+            holder.wait()
+    assert code == outcome.check, out + err
+    assert outcome.check_says in out, out
+    if code == 2:
+        [line] = [line for line in out.splitlines() if line.startswith("无法校验：")]
+        assert path.name in line
+
+
+@pytest.mark.parametrize("kind", list(CORPUS))
+def test_recalc_gives_the_documented_outcome(kind, corpus, capsys, tmp_path_factory):
+    outcome, path = CORPUS[kind], corpus[kind]
+    output = tmp_path_factory.mktemp("out") / f"out{path.suffix if path.suffix else '.xlsx'}"
+    holder = hold_lock(path) if kind == "locked" else None
+    try:
+        code, out, err = _run(capsys, ["recalc", path, "-o", output])
+    finally:
+        if holder is not None:
+            holder.kill()
+            holder.wait()
+    assert code == outcome.recalc, out + err
+    if code == 2:
+        assert err.count("\n") == 1 and err.startswith("jixiao：") and path.name in err, err
+        assert outcome.recalc_says in err, err
+        assert not output.exists()
+    else:
+        assert outcome.recalc_says in out, out
+        assert output.is_file()
+
+
+def test_docs_hardening_md_lists_every_outcome():
+    text = (ROOT / "docs" / "hardening.md").read_text(encoding="utf-8")
+    start, end = "<!-- corpus:start -->\n", "<!-- corpus:end -->"
+    assert text[text.index(start) + len(start):text.index(end)] == outcomes_markdown(), (
+        "regenerate the table: python tests/hostile.py")
