@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import platform
 import resource
+import shutil
 import signal
 import sys
 import tempfile
@@ -82,6 +83,15 @@ def worker(number: int, seeds: list[int], bases: dict[str, bytes], results: obje
     signal.signal(signal.SIGALRM, _on_alarm)
     workdir = Path(tempfile.mkdtemp(prefix=f"jixiao-fuzz-{number}-",
                                     dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+    try:
+        _run_cases(number, seeds, bases, results, current, case_seconds, memory_mb, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    current[number] = -1  # type: ignore[index]
+
+
+def _run_cases(number: int, seeds: list[int], bases: dict[str, bytes], results: object,
+               current: object, case_seconds: float, memory_mb: int, workdir: Path) -> None:
     for seed in seeds:
         current[number] = seed  # type: ignore[index]
         name, data = case_input(seed, bases)
@@ -100,7 +110,6 @@ def worker(number: int, seeds: list[int], bases: dict[str, bytes], results: obje
             signal.setitimer(signal.ITIMER_REAL, 0)
         elapsed = time.perf_counter() - started
         results.put((seed, name, problems, elapsed, _peak_kb()))  # type: ignore[attr-defined]
-    current[number] = -1  # type: ignore[index]
 
 
 def run(cases: int, workers: int, first: int, case_seconds: float, memory_mb: int,

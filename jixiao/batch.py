@@ -108,8 +108,28 @@ def _skipped(path: Path, resolved: Path, skipped: list[Path], start: Path) -> bo
 
 # ================================================================ the unit of work
 
-def check_one(file: str, rules: str | None = None, annotate_to: str | None = None) -> Outcome:
-    """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises."""
+DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
+Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
+
+
+def check_one(file: str, rules: str | None = None, annotate_to: str | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> Outcome:
+    """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
+
+    A file still being checked after ``timeout`` seconds is abandoned: its row
+    says so and the batch goes on.
+    """
+    from .errors import TimedOut
+    from .safety import time_limit
+
+    try:
+        with time_limit(timeout, Path(file).name):
+            return _check_and_annotate(file, rules, annotate_to)
+    except TimedOut as error:
+        return Outcome(file, {"file": file, "findings": [], "error": str(error)})
+
+
+def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None) -> Outcome:
     from .check_report import check_file, json_objects
     from .errors import JixiaoError
 
@@ -128,11 +148,11 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
     return outcome
 
 
-def _check_job(job: tuple[str, str | None, str | None]) -> Outcome:
+def _check_job(job: Job) -> Outcome:
     return check_one(*job)
 
 
-def _failed(job: tuple[str, str | None, str | None], why: str) -> Outcome:
+def _failed(job: Job, why: str) -> Outcome:
     """The outcome of a job that did not come back: the file is a row that says why."""
     return Outcome(job[0], {"file": job[0], "findings": [], "error": (
         f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
@@ -227,6 +247,7 @@ class BatchOptions:
     scheduler: str | None = None        # a Dask scheduler address; None: a LocalCluster
     annotate_dir: Path | None = None
     force: bool = False                 # check again even what the cache holds
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per file; None: no limit
 
 
 @dataclass
@@ -267,7 +288,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             on_outcome(outcome)
         progress.advance()
 
-    jobs: list[tuple[str, str | None, str | None]] = []
+    jobs: list[Job] = []
     keys: dict[str, str] = {}
     hits: list[str] = []
     interrupted = False
@@ -282,7 +303,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 hits.append(key)
                 record(outcome)
             else:
-                jobs.append((file, options.rules, target))
+                jobs.append((file, options.rules, target, options.timeout))
         cache.touch(hits)
         runner = _run_dask if options.engine == "dask" else _run_local
         for outcome in runner(jobs, options):
@@ -300,7 +321,7 @@ def _workers(options: BatchOptions) -> int:
     return max(1, options.workers or os.cpu_count() or 1)
 
 
-def _run_local(jobs: list[tuple[str, str | None, str | None]],
+def _run_local(jobs: list[Job],
                options: BatchOptions) -> Iterator[Outcome]:
     """Worker processes on this machine; ``--workers 1`` checks in this process."""
     if not jobs:
@@ -316,9 +337,9 @@ def _run_local(jobs: list[tuple[str, str | None, str | None]],
 
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
     pending = list(reversed(jobs))
-    suspects: list[tuple[str, str | None, str | None]] = []
+    suspects: list[Job] = []
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
-    running: dict[Any, tuple[str, str | None, str | None]] = {}
+    running: dict[Any, Job] = {}
     try:
         while pending or running:
             while pending and len(running) < workers * _IN_FLIGHT_PER_WORKER:
@@ -350,7 +371,7 @@ def _run_local(jobs: list[tuple[str, str | None, str | None]],
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _isolated(job: tuple[str, str | None, str | None], context: Any) -> Outcome:
+def _isolated(job: Job, context: Any) -> Outcome:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -363,7 +384,7 @@ def _isolated(job: tuple[str, str | None, str | None], context: Any) -> Outcome:
             return _failed(job, f"校验时出现内部错误（{type(error).__name__}）")
 
 
-def _run_dask(jobs: list[tuple[str, str | None, str | None]],
+def _run_dask(jobs: list[Job],
               options: BatchOptions) -> Iterator[Outcome]:
     """The same jobs on a Dask cluster: the one at ``--scheduler``, or a LocalCluster on
     127.0.0.1. The files must be readable by the workers at the same paths."""
@@ -396,7 +417,7 @@ def _run_dask(jobs: list[tuple[str, str | None, str | None]],
         if options.scheduler:
             window = max(window, sum(client.nthreads().values()) * _IN_FLIGHT_PER_WORKER)
         futures = as_completed()
-        job_of: dict[str, tuple[str, str | None, str | None]] = {}
+        job_of: dict[str, Job] = {}
 
         def submit() -> None:
             job = pending.pop()

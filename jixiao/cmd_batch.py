@@ -27,6 +27,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构）")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="秒",
+                        help="单个文件最多处理多少秒，超时则放弃并在汇总中注明（默认 60；0 为不限）")
     parser.add_argument("--force", action="store_true",
                         help="不使用缓存，全部重新校验（默认跳过内容未变的文件）")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -64,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
-                           scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force)
+                           scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force,
+                           timeout=args.timeout or None)
     roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     cache = ResultCache(output.resolve().parent, args.rules)
     summary = Summary()

@@ -28,6 +28,8 @@ block for a batch that must go on past a stuck file.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
 import os
 import posixpath
@@ -35,8 +37,8 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,20 +65,10 @@ class Limits:
     max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
 
     @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None) -> Limits:
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, each replaced by its ``JIXIAO_…`` variable where one is set."""
-        environ = dict(os.environ if environ is None else environ)
-        values: dict[str, int] = {}
-        for item in fields(cls):
-            variable, scale = _ENVIRONMENT[item.name]
-            text = environ.get(variable, "").strip()
-            if not text:
-                continue
-            try:
-                values[item.name] = int(float(text) * scale)
-            except ValueError:
-                raise JixiaoError(f"环境变量 {variable} 的值“{text}”不是数字") from None
-        return cls(**values)
+        environ = os.environ if environ is None else environ
+        return _limits(tuple(environ.get(variable, "") for variable, _ in _ENVIRONMENT.values()))
 
 
 _ENVIRONMENT = {  # field → (variable, unit)
@@ -90,6 +82,20 @@ _ENVIRONMENT = {  # field → (variable, unit)
     "max_range_cells": ("JIXIAO_MAX_RANGE_CELLS", 1),
     "max_formula_work": ("JIXIAO_MAX_FORMULA_WORK", 1),
 }
+
+
+@functools.lru_cache(maxsize=16)
+def _limits(texts: tuple[str, ...]) -> Limits:
+    """Limits from the variables' texts, in ``_ENVIRONMENT`` order (cached: formulas ask often)."""
+    values: dict[str, int] = {}
+    for (name, (variable, scale)), text in zip(_ENVIRONMENT.items(), texts, strict=True):
+        if not text.strip():
+            continue
+        try:
+            values[name] = int(float(text) * scale)
+        except ValueError:
+            raise JixiaoError(f"环境变量 {variable} 的值“{text.strip()}”不是数字") from None
+    return Limits(**values)
 
 
 @dataclass(frozen=True)
@@ -443,13 +449,16 @@ _FORMULA_TOKEN = re.compile(r'"(?:[^"]|"")*"|[A-Za-z_$\\][\w.$:!\[\]]*|\d+(?:\.\
 
 def formula_problem(text: str, limits: Limits | None = None) -> str | None:
     """Why no engine should evaluate the formula ``text`` (Chinese), or None."""
-    limits = limits or Limits.from_environment()
+    if len(text) <= MAX_FORMULA_LENGTH and text.count("(") <= MAX_FORMULA_NESTING \
+            and ":" not in text:
+        return None  # most formulas: short, shallow, no range
     if len(text) > MAX_FORMULA_LENGTH:
         return f"公式长 {len(text):,} 个字符，超过 Excel 的上限 {MAX_FORMULA_LENGTH}，未计算"
     depth = formula_nesting(text)
     if depth > MAX_FORMULA_NESTING:
         return f"公式嵌套 {depth} 层，超过 Excel 的上限 {MAX_FORMULA_NESTING} 层，未计算"
     largest = max(reference_areas(text), default=0)
+    limits = limits or Limits.from_environment()
     if largest > limits.max_range_cells:
         return (f"引用的区域过大（{largest:,} 个单元格，如整列、整行），超过 "
                 f"{limits.max_range_cells:,} 的上限，未计算")
@@ -583,6 +592,38 @@ def parse_xml(data: bytes) -> Any:
 
 
 # ================================================================ time limit
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
+    """Raise ``TimedOut`` in this process if the block runs past ``seconds``.
+
+    Cheap (a timer signal, no extra process), so a batch uses it for every
+    file. Where there is no SIGALRM (Windows) or outside the main thread
+    (a Dask worker thread) it does nothing; ``run_with_time_limit`` is the
+    heavier mechanism that works there too. Work stuck inside C code is
+    interrupted when it next returns to Python.
+    """
+    import signal
+    import threading
+
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    label = f"“{name}”" if name else "该文件"
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常）")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 def run_with_time_limit(function: Callable[..., Any], *args: Any, seconds: float,
                         name: str = "", memory_mb: int | None = None) -> Any:

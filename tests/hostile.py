@@ -861,7 +861,8 @@ def outcomes_markdown() -> str:
     """The table of docs/hardening.md (a test keeps it current)."""
     lines = ["| 文件 | 内容 | `jixiao check` | `jixiao recalc` |", "|---|---|---|---|"]
     for kind, outcome in CORPUS.items():
-        lines.append(f"| `{kind}` | {outcome.what} | {outcome.check}：{outcome.check_says} | "
+        what = outcome.what.replace("|", "\\|")  # a | would end the table cell
+        lines.append(f"| `{kind}` | {what} | {outcome.check}：{outcome.check_says} | "
                      f"{outcome.recalc}：{outcome.recalc_says} |")
     return "\n".join(lines) + "\n"
 
