@@ -40,6 +40,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import bench_md  # noqa: E402  (beside this script)
+
 # The mix: the filled template (30 indicators, the heaviest), the published Putuo tables
 # in their own layout, 子洲, 四川, 评分附件表, 第三方 and a plain standard table.
 BASES = ("template", "template", "template", "template", "putuo-1", "putuo-2", "putuo-3",
@@ -293,19 +295,8 @@ def megabytes(value: float | None) -> str:
     return "?" if value is None else f"{value:.0f} MB"
 
 
-START, END = "<!-- batch:start -->", "<!-- batch:end -->"
-
-
 def write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    section = f"{START}\n{text}\n{END}"
-    if START in body:
-        body = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, body,
-                      flags=re.S)
-    else:
-        body = body.rstrip("\n") + "\n\n## `jixiao batch`\n\n" + _INTRO + section + "\n"
-    path.write_text(body, encoding="utf-8")
+    bench_md.write_section("batch", "`jixiao batch`", text, _INTRO)
 
 
 _INTRO = """`python benchmarks/batch.py --write` rebuilds the tables below in one run on one

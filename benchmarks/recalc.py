@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_md  # noqa: E402  (beside this script)
 
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation  # noqa: E402
 from jixiao.template import GROUPS, build_template  # noqa: E402
@@ -203,19 +206,8 @@ def libreoffice(source: Path, work: Path) -> float | None:
     return median_ms(convert, 3)
 
 
-START, END = "<!-- recalc:start -->", "<!-- recalc:end -->"
-
-
 def write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    section = f"{START}\n{text}\n{END}"
-    if START in body:
-        body = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, body,
-                      flags=re.S)
-    else:
-        body = body.rstrip("\n") + "\n\n## `jixiao recalc`\n\n" + section + "\n"
-    path.write_text(body, encoding="utf-8")
+    bench_md.write_section("recalc", "`jixiao recalc`", text, "")
 
 
 if __name__ == "__main__":

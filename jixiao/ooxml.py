@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .errors import UnreadableWorkbook
-from .safety import check_package, parse_xml
+from .safety import check_package, column_letters, parse_xml
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -373,14 +373,6 @@ def column_number(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
     return number
-
-
-def column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def area_cells(area: str) -> list[list[str]]:

@@ -44,10 +44,8 @@ from .fileio import os_error_text
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
-from .safety import ExternalContent, check_package
+from .safety import ExternalContent, Limits, check_package
 
-MAX_FILE_BYTES = 50 * 1024 * 1024       # a 自评表 is a few dozen KB
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # guards against zip bombs
 MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
 
 LAYOUTS = {
@@ -196,9 +194,11 @@ def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
         raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
-    if size > MAX_FILE_BYTES:
+    limit = Limits.from_environment().max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
+    if size > limit:
         raise UnreadableWorkbook(f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
-                                 f"超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
+                                 f"超过 {limit // 1024 // 1024} MB 的上限"
+                                 "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
     try:
         return path.read_bytes()
     except OSError as error:
@@ -240,10 +240,6 @@ def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     if "[Content_Types].xml" not in names:
         archive.close()
         raise UnreadableWorkbook(f"“{path.name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        archive.close()
-        raise UnreadableWorkbook(f"“{path.name}”解压后过大，超过 "
-                                 f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB 的上限")
     return archive
 
 
@@ -298,7 +294,7 @@ _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 def _count_rows(path: Path, archive: zipfile.ZipFile, part: str) -> int:
     try:
         info = archive.getinfo(part)
-        if info.file_size > MAX_UNPACKED_BYTES // 4:
+        if info.file_size > Limits.from_environment().max_unpacked_bytes:
             return 1 << 30
         return len(_ROW_TAG.findall(archive.read(part)))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:

@@ -239,7 +239,7 @@ def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Sc
         raise UnreadableWorkbook(f"“{name}”已损坏：{info.filename} 中的单元格地址“{scanner.outside}”"
                                  "超出 Excel 工作表的范围（最多 1,048,576 行、16,384 列）")
     if scanner.area > limits.max_sheet_area:
-        corner = f"{_letters(scanner.left)}{scanner.top}:{_letters(scanner.right)}{scanner.bottom}"
+        corner = f"{column_letters(scanner.left)}{scanner.top}:{column_letters(scanner.right)}{scanner.bottom}"
         raise _over(name, f"{info.filename} 的单元格分布在 {corner}（{scanner.area:,} 格），超过 "
                     f"{limits.max_sheet_area:,} 格；多半是远处有误填的单元格，可在 Excel 中按 "
                     "Ctrl+End 找到并删除", "max_sheet_area")
@@ -420,7 +420,8 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _letters(number: int) -> str:
+def column_letters(number: int) -> str:
+    """1 → A, 28 → AB, 16384 → XFD."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)

@@ -242,3 +242,16 @@ def test_the_general_engine_refuses_more_work_than_it_can_do(tmp_path, monkeypat
     with pytest.raises(JixiaoError, match="通用公式引擎.*约 9\\d\\d 个计算单元，上限 800.*"
                                           "JIXIAO_MAX_FORMULA_WORK"):
         recalculate(path)
+
+
+def test_reader_file_size_limit_is_the_one_raisable_limit(tmp_path, monkeypatch):
+    from workbooks import putuo
+
+    from jixiao.reader import read_workbook
+
+    path = putuo(tmp_path / "p.xlsx")
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")
+    with pytest.raises(UnreadableWorkbook, match="JIXIAO_MAX_FILE_MB"):
+        read_workbook(path)
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "100")
+    assert read_workbook(path)
