@@ -8,6 +8,7 @@ with ``kind="unparsed"`` and a Chinese ``problem`` instead of a guess.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,6 +95,21 @@ def parse_measure(raw: object, *, percent: bool = False) -> Measure:
     ``percent=True`` says the cell is a number formatted as a percentage in
     Excel (0.998 shown as 99.80%): the value is then given in percent.
     """
+    try:
+        return _parse_memo(raw, percent)
+    except TypeError:  # a value that cannot be a dictionary key
+        return _parse(raw, percent)
+
+
+# The same few texts ("≥95%", "100%", "达成") fill every table, and each is parsed by
+# the scoring and by several checks: a pure function, remembered. typed=True keeps
+# True, 1 and 1.0 apart (a bool is no 指标值, a number is).
+@functools.lru_cache(maxsize=8192, typed=True)
+def _parse_memo(raw: object, percent: bool) -> Measure:
+    return _parse(raw, percent)
+
+
+def _parse(raw: object, percent: bool) -> Measure:
     if raw is None:
         return Measure(text="", kind="empty")
     if isinstance(raw, bool):

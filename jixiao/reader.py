@@ -44,7 +44,7 @@ from .fileio import os_error_text
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
-from .safety import ExternalContent, Limits, check_package
+from .safety import ExternalContent, Limits, check_package, column_letters
 
 MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
 
@@ -404,8 +404,6 @@ class _Grid:
     """One worksheet's non-empty cells, merged ranges and formulas."""
 
     def __init__(self, sheet: SheetCells) -> None:
-        from openpyxl.utils.cell import coordinate_to_tuple
-
         self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
         self.formats: dict[tuple[int, int], str] = {}
@@ -427,9 +425,8 @@ class _Grid:
         self.formulas: dict[tuple[int, int], str] = {}
         self.uncached: set[tuple[int, int]] = set()
         for ref, (formula, cached) in sheet.formulas.items():
-            try:
-                where = coordinate_to_tuple(ref)
-            except (ValueError, TypeError, NameError):  # NameError: openpyxl on "" (no r=)
+            where = _coordinate(ref)
+            if where is None:
                 continue
             self.formulas[where] = formula
             if not cached:
@@ -438,6 +435,8 @@ class _Grid:
         for row, column in sorted(set(self.values) | set(self.formulas)):
             self.rows.setdefault(row, []).append(column)
         self.max_row = max(self.rows, default=0)
+        self._sources: dict[tuple[int, int], Source] = {}  # made once, asked for often
+        self._infos: dict[tuple[int, int], CellInfo] = {}
 
     def raw(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
@@ -448,14 +447,20 @@ class _Grid:
         return self.values.get(origin), origin
 
     def source(self, row: int, column: int) -> Source:
-        from openpyxl.utils.cell import get_column_letter
-
-        return Source(self.name, f"{get_column_letter(column)}{row}")
+        where = (row, column)
+        found = self._sources.get(where)
+        if found is None:
+            found = self._sources[where] = Source(self.name, f"{_letters(column)}{row}")
+        return found
 
     def info(self, row: int, column: int) -> CellInfo:
-        return CellInfo(self.values.get((row, column)), self.formulas.get((row, column)),
-                        self.formats.get((row, column), "General"),
-                        (row, column) not in self.uncached)
+        where = (row, column)
+        found = self._infos.get(where)
+        if found is None:
+            found = self._infos[where] = CellInfo(
+                self.values.get(where), self.formulas.get(where),
+                self.formats.get(where, "General"), where not in self.uncached)
+        return found
 
     def is_merged_span(self, row: int, column: int) -> bool:
         """Whether a cell is the origin of a merge wider than one column."""
@@ -659,7 +664,8 @@ def _clean(value: Any) -> Any:
 
 
 def _cell_value(grid: _Grid, row: int, column: int) -> Any:
-    """A target/actual as a text the parser reads: 0.95 formatted as % → "95%"."""
+    """A target/actual as a text the parser reads: 0.95 formatted as % → "95%";
+    cleaned (``_clean``): errors and blanks are None."""
     value = _clean(grid.raw(row, column))
     fmt = grid.formats.get((row, column), "")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
@@ -667,6 +673,9 @@ def _cell_value(grid: _Grid, row: int, column: int) -> Any:
     if isinstance(value, _dt.time):
         return str(value)
     return value
+
+
+_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason"))  # even if empty
 
 
 def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTable) -> int:
@@ -703,12 +712,13 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
         for key, column in columns.items():
             if key in ("level1", "level2"):
                 value, (r, c) = grid.filled(row, column)
+                value = _clean(value)
             else:
                 r, c = row, column
-                value = _cell_value(grid, row, column)
-            if _clean(value) is not None:
-                cells[key] = (_clean(value), _note(table, grid, r, c))
-            elif key in ("target", "actual", "weight", "score", "reason"):
+                value = _cell_value(grid, row, column)  # cleaned already
+            if value is not None:
+                cells[key] = (value, _note(table, grid, r, c))
+            elif key in _ALWAYS_NOTED:
                 cells[key] = (None, _note(table, grid, r, c))
         for key in carried:
             if key in cells and cells[key][0] is not None:
@@ -716,7 +726,7 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
                     carried["level2"] = (None, None)  # a new 一级 starts its own 二级
                 carried[key] = cells[key]
         score_typed = ("score" in cells and cells["score"][0] is not None
-                       and not grid.info(*_rc(cells["score"][1])).is_formula)
+                       and (row, columns["score"]) not in grid.formulas)
         if not any(cells.get(key, (None,))[0] is not None
                    for key in ("name", "target", "actual", "weight", "nature", "unit")) \
                 and not score_typed:
@@ -729,9 +739,36 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
 
 
 def _rc(source: Source) -> tuple[int, int]:
-    from openpyxl.utils.cell import coordinate_to_tuple
+    where = _coordinate(source.cell)
+    assert where is not None, source  # made by _Grid.source
+    return where
 
-    return coordinate_to_tuple(source.cell)
+
+_PLAIN_COORDINATE = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _coordinate(ref: str) -> tuple[int, int] | None:
+    """"B12" → (12, 2), as openpyxl's ``coordinate_to_tuple`` reads it; None where
+    that raises."""
+    plain = _PLAIN_COORDINATE.fullmatch(ref)
+    if plain is not None:
+        letters, digits = plain.groups()
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        return int(digits), column
+    from openpyxl.utils.cell import coordinate_to_tuple  # anything odd: its own rules
+
+    try:
+        return coordinate_to_tuple(ref)
+    except (ValueError, TypeError, NameError):  # NameError: openpyxl on "" (no r=)
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _letters(column: int) -> str:
+    return column_letters(column)
 
 
 def _row_label(grid: _Grid, row: int, before: int) -> str:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .parsing import Measure
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
@@ -15,6 +17,7 @@ _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个�
 _TIME_IN_MINUTES = {"分钟": 1.0, "小时": 60.0, "天": 1440.0}
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of units, asked for by every indicator
 def split_unit(unit: str) -> tuple[float, str]:
     """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, "")."""
     unit = _SYNONYMS.get(unit, unit)
