@@ -35,7 +35,7 @@ from typing import Any
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # .xls/.ods are listed as unreadable, with why
 CACHE_NAME = ".jixiao-cache.sqlite"
-_IN_FLIGHT_PER_WORKER = 4  # jobs handed out ahead: workers never wait, memory stays flat
+_IN_FLIGHT_PER_WORKER = 3  # chunks handed out ahead: workers never wait, memory stays flat
 
 
 @dataclass
@@ -152,6 +152,12 @@ def _check_job(job: Job) -> Outcome:
     return check_one(*job)
 
 
+def _check_chunk(jobs: list[Job]) -> list[str]:
+    """Several jobs in one round trip to a worker process, each outcome as its JSON:
+    the text the cache stores, made once, where the work is spread over the CPUs."""
+    return [check_one(*job).to_json() for job in jobs]
+
+
 def _failed(job: Job, why: str) -> Outcome:
     """The outcome of a job that did not come back: the file is a row that says why."""
     return Outcome(job[0], {"file": job[0], "findings": [], "error": (
@@ -192,6 +198,9 @@ class ResultCache:
         try:
             self.db = sqlite3.connect(self.path, timeout=60)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # A cache: after a power cut it may lack the last results (they are checked
+            # again), but it is never corrupt. No sync on every commit.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, "
                             "file TEXT, outcome TEXT, used REAL)")
         except sqlite3.Error as error:
@@ -205,9 +214,10 @@ class ResultCache:
         row = self.db.execute("SELECT outcome FROM outcome WHERE key = ?", (key,)).fetchone()
         return None if row is None else Outcome.from_json(row[0])
 
-    def put(self, key: str, outcome: Outcome) -> None:
+    def put(self, key: str, outcome: Outcome, text: str | None = None) -> None:
+        """Store ``outcome``; ``text`` is its JSON when the caller has it already."""
         self.db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
-                        (key, outcome.file, outcome.to_json(), time.time()))
+                        (key, outcome.file, text or outcome.to_json(), time.time()))
         if time.monotonic() - self._last_commit > 2:
             self.commit()
 
@@ -280,10 +290,10 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     progress = progress or Progress(len(files), quiet=True)
     done: set[str] = set()
 
-    def record(outcome: Outcome, key: str | None = None) -> None:
+    def record(outcome: Outcome, key: str | None = None, text: str | None = None) -> None:
         done.add(outcome.file)
         if key is not None:
-            cache.put(key, outcome)
+            cache.put(key, outcome, text)
         if on_outcome is not None:
             on_outcome(outcome)
         progress.advance()
@@ -305,9 +315,13 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             else:
                 jobs.append((file, options.rules, target, options.timeout))
         cache.touch(hits)
-        runner = _run_dask if options.engine == "dask" else _run_local
-        for outcome in runner(jobs, options):
-            record(outcome, keys[outcome.file])
+        if options.engine == "dask":
+            for outcome in _run_dask(jobs, options):
+                record(outcome, keys[outcome.file])
+        else:
+            for text in _run_local(jobs, options):
+                outcome = Outcome.from_json(text)
+                record(outcome, keys[outcome.file], text)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -321,49 +335,57 @@ def _workers(options: BatchOptions) -> int:
     return max(1, options.workers or os.cpu_count() or 1)
 
 
-def _run_local(jobs: list[Job],
-               options: BatchOptions) -> Iterator[Outcome]:
-    """Worker processes on this machine; ``--workers 1`` checks in this process."""
+def _run_local(jobs: list[Job], options: BatchOptions,
+               work: Callable[[list[Job]], list[str]] = _check_chunk) -> Iterator[str]:
+    """Worker processes on this machine; ``--workers 1`` checks in this process.
+
+    Yields each outcome as its JSON text. Jobs travel in small chunks (one round
+    trip per chunk, not per file), a few chunks per worker ahead, so the workers
+    never wait and the main process's memory stays flat. ``work`` is the function
+    the workers run (tests give one that crashes).
+    """
     if not jobs:
         return
     workers = min(_workers(options), len(jobs))
     if workers == 1:
         for job in jobs:
-            yield _check_job(job)
+            yield from work([job])
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    pending = list(reversed(jobs))
+    size = _chunk_size(len(jobs), workers)
+    pending = [jobs[at:at + size] for at in range(0, len(jobs), size)][::-1]
     suspects: list[Job] = []
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
-    running: dict[Any, Job] = {}
+    running: dict[Any, list[Job]] = {}
     try:
         while pending or running:
             while pending and len(running) < workers * _IN_FLIGHT_PER_WORKER:
-                job = pending.pop()
-                running[pool.submit(_check_job, job)] = job
+                chunk = pending.pop()
+                running[pool.submit(work, chunk)] = chunk
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                job = running.pop(future)
+                chunk = running.pop(future)
                 try:
-                    outcome = future.result()
+                    texts = future.result()
                 except BrokenProcessPool:
-                    suspects.append(job)
+                    suspects.extend(chunk)
                     continue
                 except Exception as error:  # e.g. a result that cannot be sent back
-                    outcome = _failed(job, f"校验时出现内部错误（{type(error).__name__}）")
-                yield outcome
+                    texts = [_failed(job, f"校验时出现内部错误（{type(error).__name__}）")
+                             .to_json() for job in chunk]
+                yield from texts
             if suspects and not any(future.running() for future in running):
                 # A worker died (a crash in a library, or killed for memory): the pool is
                 # gone. Every job it held is retried alone, so only the culprit is marked.
-                suspects.extend(running.values())
+                for chunk in running.values():
+                    suspects.extend(chunk)
                 running.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                for job in suspects:
-                    yield _isolated(job, context)
+                yield from _one_by_one(suspects, context, work)
                 suspects.clear()
                 pool = ProcessPoolExecutor(workers, mp_context=context,
                                            initializer=_ignore_interrupt)
@@ -371,17 +393,38 @@ def _run_local(jobs: list[Job],
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _isolated(job: Job, context: Any) -> Outcome:
+_LARGEST_CHUNK = 16
+
+
+def _chunk_size(jobs: int, workers: int) -> int:
+    """Files per round trip: up to 16, but small enough that the last chunks spread
+    over all workers (about 8 chunks per worker at least)."""
+    return max(1, min(_LARGEST_CHUNK, jobs // (workers * 8)))
+
+
+def _one_by_one(jobs: list[Job], context: Any,
+                work: Callable[[list[Job]], list[str]]) -> Iterator[str]:
+    """The jobs of a broken pool again, one at a time in one fresh worker: if it dies
+    now, the job it held is the culprit, and only that file is marked."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt) as pool:
-        try:
-            return pool.submit(_check_job, job).result()
-        except BrokenProcessPool:
-            return _failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）")
-        except Exception as error:
-            return _failed(job, f"校验时出现内部错误（{type(error).__name__}）")
+    pool = None
+    try:
+        for job in jobs:
+            if pool is None:
+                pool = ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt)
+            try:
+                yield pool.submit(work, [job]).result()[0]
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+                yield _failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）").to_json()
+            except Exception as error:
+                yield _failed(job, f"校验时出现内部错误（{type(error).__name__}）").to_json()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_dask(jobs: list[Job],

@@ -1,0 +1,73 @@
+"""jixiao batch's worker processes: chunks of files per round trip, and a worker that
+dies takes only its own file down."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from workbooks import standard
+
+from jixiao import batch
+from jixiao.batch import BatchOptions, _chunk_size, _run_local
+
+CRASH_MARK = "崩溃"
+
+
+def crash_on_marked(jobs):
+    """The workers' function in these tests: a file whose name holds CRASH_MARK kills its
+    process on the spot, as a crash inside a library would (spawned workers import
+    this module by name, so it must live at module level)."""
+    for job in jobs:
+        if CRASH_MARK in Path(job[0]).name:
+            os._exit(70)
+    return batch._check_chunk(jobs)
+
+
+def folder_of(tmp_path, count, crash=()):
+    first = standard(tmp_path / "model.xlsx")
+    files = []
+    for number in range(count):
+        name = f"{CRASH_MARK if number in crash else '自评表'}{number:03d}.xlsx"
+        shutil.copyfile(first, tmp_path / name)
+        files.append(str(tmp_path / name))
+    return files
+
+
+def jobs_of(files):
+    return [(file, None, None, None) for file in files]
+
+
+def test_a_crashing_worker_marks_only_its_own_files(tmp_path):
+    files = folder_of(tmp_path, 40, crash={5, 31})
+    texts = list(_run_local(jobs_of(files), BatchOptions(workers=2), work=crash_on_marked))
+    reports = {json.loads(text)["file"]: json.loads(text)["report"] for text in texts}
+    assert sorted(reports) == sorted(files)  # every file once: none lost, none twice
+    assert len(texts) == len(files)
+    failed = {Path(file).name for file, report in reports.items() if "error" in report}
+    assert failed == {f"{CRASH_MARK}005.xlsx", f"{CRASH_MARK}031.xlsx"}
+    healthy = batch.check_one(files[0], None, None, None).report
+    for file, report in reports.items():
+        if "error" in report:
+            assert "校验进程意外退出" in report["error"] and Path(file).name in report["error"]
+        else:  # the others checked in full, as if nothing had happened
+            assert report == {**healthy, "file": file}
+
+
+def test_chunked_results_equal_one_file_at_a_time(tmp_path):
+    files = folder_of(tmp_path, 24)
+    together = list(_run_local(jobs_of(files), BatchOptions(workers=2)))
+    alone = [batch.check_one(file, None, None, None).to_json() for file in files]
+    assert sorted(together) == sorted(alone)
+
+
+def test_chunks_are_small_enough_to_spread_over_the_workers():
+    assert _chunk_size(1, 2) == 1
+    assert _chunk_size(40, 2) == 2           # 20 chunks: every worker busy to the end
+    assert _chunk_size(2000, 2) == 16        # at most 16 files per round trip
+    assert _chunk_size(2000, 16) == 15
+    for jobs in range(1, 500, 7):
+        for workers in (1, 2, 3, 8):
+            size = _chunk_size(jobs, workers)
+            assert 1 <= size <= 16
+            assert size == 1 or -(-jobs // size) >= workers * 8
