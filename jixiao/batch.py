@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -298,11 +299,13 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             on_outcome(outcome)
         progress.advance()
 
-    jobs: list[Job] = []
     keys: dict[str, str] = {}
     hits: list[str] = []
     interrupted = False
-    try:
+
+    def jobs() -> Iterator[Job]:
+        """What is left to check, found lazily: the workers start on the first file
+        while the rest are still being hashed."""
         for file in files:
             key = keys[file] = cache.key(file, content_hash(file))
             target = (annotation_target(file, roots or [], options.annotate_dir)
@@ -313,15 +316,17 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 hits.append(key)
                 record(outcome)
             else:
-                jobs.append((file, options.rules, target, options.timeout))
-        cache.touch(hits)
+                yield (file, options.rules, target, options.timeout)
+
+    try:
         if options.engine == "dask":
-            for outcome in _run_dask(jobs, options):
+            for outcome in _run_dask(list(jobs()), options):
                 record(outcome, keys[outcome.file])
         else:
-            for text in _run_local(jobs, options):
+            for text in _run_local(jobs(), options, expected=len(files)):
                 outcome = Outcome.from_json(text)
                 record(outcome, keys[outcome.file], text)
+        cache.touch(hits)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -335,20 +340,28 @@ def _workers(options: BatchOptions) -> int:
     return max(1, options.workers or os.cpu_count() or 1)
 
 
-def _run_local(jobs: list[Job], options: BatchOptions,
-               work: Callable[[list[Job]], list[str]] = _check_chunk) -> Iterator[str]:
+def _run_local(jobs: Iterable[Job], options: BatchOptions,
+               work: Callable[[list[Job]], list[str]] = _check_chunk,
+               expected: int | None = None) -> Iterator[str]:
     """Worker processes on this machine; ``--workers 1`` checks in this process.
 
-    Yields each outcome as its JSON text. Jobs travel in small chunks (one round
-    trip per chunk, not per file), a few chunks per worker ahead, so the workers
-    never wait and the main process's memory stays flat. ``work`` is the function
-    the workers run (tests give one that crashes).
+    Yields each outcome as its JSON text. ``jobs`` may be a lazy iterator of about
+    ``expected`` jobs: the pool starts with the first. Jobs travel in small chunks
+    (one round trip per chunk, not per file), a few chunks per worker ahead, so the
+    workers never wait and the main process's memory stays flat. ``work`` is the
+    function the workers run (tests give one that crashes).
     """
-    if not jobs:
+    if expected is None:
+        jobs = list(jobs)
+        expected = len(jobs)
+    source = iter(jobs)
+    first = next(source, None)
+    if first is None:
         return
-    workers = min(_workers(options), len(jobs))
+    source = itertools.chain([first], source)
+    workers = max(1, min(_workers(options), expected))
     if workers == 1:
-        for job in jobs:
+        for job in source:
             yield from work([job])
         return
     import multiprocessing
@@ -356,16 +369,21 @@ def _run_local(jobs: list[Job], options: BatchOptions,
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    size = _chunk_size(len(jobs), workers)
-    pending = [jobs[at:at + size] for at in range(0, len(jobs), size)][::-1]
+    size = _chunk_size(expected, workers)
     suspects: list[Job] = []
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
     running: dict[Any, list[Job]] = {}
+    more = True
     try:
-        while pending or running:
-            while pending and len(running) < workers * _IN_FLIGHT_PER_WORKER:
-                chunk = pending.pop()
+        while more or running:
+            while more and not suspects and len(running) < workers * _IN_FLIGHT_PER_WORKER:
+                chunk = list(itertools.islice(source, size))
+                if not chunk:
+                    more = False
+                    break
                 running[pool.submit(work, chunk)] = chunk
+            if not running:
+                break
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 chunk = running.pop(future)
