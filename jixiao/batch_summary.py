@@ -18,7 +18,7 @@ row by row (``constant_memory``), its hyperlinks waiting on disk (xlsx_stream.py
 XlsxWriter rather than openpyxl's write-only mode because it is twice as fast: 50,000
 finding rows with their links took openpyxl 8.9 s, XlsxWriter 4.8 s (2.8 s with the
 links on disk); the whole summary of 2,000 sample workbooks is written in 0.65 s
-instead of 1.5 s (with pandas and the writer imported). Excel takes at most
+instead of 1.3-1.5 s (pandas and the writer already imported). Excel takes at most
 65,530 hyperlinks on a sheet (with more, it "repairs" the file by dropping them
 all), so the rows past that have their file name as plain text, and 统计 says so.
 """

@@ -185,3 +185,87 @@ def test_an_empty_or_tiny_batch(tmp_path, count):
         assert summary.exit_code() == (1 if count else 0)
     book = load_workbook(tmp_path / "s.xlsx")
     assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:L{1 + count}"
+
+
+def varied(number: int) -> Outcome:
+    """Outcomes of every shape the 统计 sheet counts: several tables in a file, no
+    department, no computed total or grade, a declared grade outside 优良中差."""
+    outcome = synthetic(number, findings=number % 4)
+    if number % 9 == 4 and outcome.error is None:  # two tables in one file
+        second = {**outcome.report, "sheet": "第二张", "findings": [], "grade_declared": None}
+        outcome.report = [outcome.report, second]
+    for table in outcome.tables:
+        if "error" in table:
+            continue
+        if number % 5 == 1:
+            table["project"] = {**table["project"], "department": None}
+        if number % 7 == 2:
+            table["total_computed"], table["grade_computed"] = None, None
+        if number % 11 == 3:
+            table["grade_declared"] = "优秀"
+    return outcome
+
+
+def blocks(rows: list[tuple]) -> dict[str, list[tuple]]:
+    """The 统计 sheet's blocks: title → data rows (header left out)."""
+    found: dict[str, list[tuple]] = {}
+    title = None
+    for row in rows:
+        if row[0] is not None and all(value is None for value in row[1:]):
+            title = row[0]
+            found[title] = []
+        elif row[0] is None:
+            title = None
+        elif title is not None:
+            found[title].append(row)
+    widths = {name: sum(value is not None for value in data[0]) for name, data in found.items()}
+    return {name: [row[:widths[name]] for row in data[1:]] for name, data in found.items()}
+
+
+def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
+    import pandas as pd
+
+    from jixiao.batch_summary import FINDING_COLUMNS, SUMMARY_COLUMNS
+
+    outcomes = [varied(number) for number in range(400)]
+    files = [outcome.file for outcome in outcomes]
+    with Summary() as summary:
+        for outcome in outcomes:
+            summary.add(outcome)
+        write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
+    book = load_workbook(tmp_path / "s.xlsx")
+    table = pd.DataFrame(list(book["汇总"].iter_rows(min_row=2, values_only=True)),
+                         columns=list(SUMMARY_COLUMNS))
+    details = pd.DataFrame(list(book["问题明细"].iter_rows(min_row=2, values_only=True)),
+                           columns=list(FINDING_COLUMNS))
+    got = blocks([tuple(row) for row in book["统计"].iter_rows(values_only=True)])
+
+    # What the summary computed with pandas from all its rows, before it kept only counts.
+    readable = table[table["状态"] != "无法读取"]
+    computed = readable["计算等级"].fillna("无法计算").value_counts()
+    declared = readable["填报等级"].fillna("未填写").value_counts()
+    assert got["评分等级分布"] == [
+        (grade, int(computed.get(grade, 0)), int(declared.get(grade, 0))) for grade in GRADES
+    ] + [("无法计算/未填写", int(computed.get("无法计算", 0)),
+          int(declared[~declared.index.isin(GRADES)].sum()))]
+    codes = (details.groupby("代码").agg(次数=("文件", "size"), 涉及文件数=("文件", "nunique"))
+             .reset_index().sort_values(["次数", "代码"], ascending=[False, True]))
+    assert [(row[0], row[3], row[4]) for row in got["问题代码统计（按次数）"]] == list(
+        codes.itertuples(index=False, name=None))
+    departments = (readable.assign(部门=readable["主管部门"].fillna("（未填写）"),
+                                   有错误=readable["状态"] == "有错误",
+                                   总分=pd.to_numeric(readable["计算总分"], errors="coerce"))
+                   .groupby("部门")
+                   .agg(表数=("文件", "size"), 平均计算总分=("总分", "mean"),
+                        有错误的表=("有错误", "sum"), 错误数=("错误数", "sum"),
+                        警告数=("警告数", "sum"))
+                   .reset_index().sort_values(["表数", "部门"], ascending=[False, True]))
+    departments["平均计算总分"] = departments["平均计算总分"].round(2)
+    assert got["按主管部门"] == [tuple(value.item() if hasattr(value, "item") else value
+                                     for value in row)
+                                for row in departments.itertuples(index=False, name=None)]
+    overview = dict(got["概况"])
+    assert overview["读出的自评表"] == len(readable) and summary.row_count == len(table)
+    assert overview["无法读取的文件"] == table.loc[table["状态"] == "无法读取", "文件"].nunique()
+    assert (overview["有错误的表"], overview["只有警告的表"], overview["通过的表"]) == tuple(
+        int((table["状态"] == status).sum()) for status in ("有错误", "有警告", "通过"))
