@@ -399,7 +399,8 @@ def test_annotated_copies_keep_the_folders(tmp_path):
 
 def test_batch_imports_nothing_heavy():
     code = ("import sys, jixiao.cli, jixiao.cmd_batch; print(sorted(m for m in "
-            "('openpyxl', 'pandas', 'formulas', 'rich', 'distributed', 'python_calamine') "
+            "('openpyxl', 'pandas', 'formulas', 'rich', 'distributed', 'python_calamine', "
+            "'xlsxwriter') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True, env=ENV).stdout
