@@ -308,7 +308,7 @@ def main() -> int:
         "above share every text; real folders share most — headers, ≥95%, 达成 — not all).",
         "",
         "Peak memory against the number of files (`--workers "
-        f"{workers}`; the main process keeps only the summary rows, outcomes go to the cache):",
+        f"{workers}`; the main process keeps only counts: outcomes go to the cache, summary rows to a temporary database):",
         "",
         "| files | whole process | main process peak | largest worker peak | target |",
         "|---:|---:|---:|---:|---|",

@@ -70,19 +70,19 @@ def run(args: argparse.Namespace) -> int:
                            timeout=args.timeout or None)
     roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     cache = ResultCache(output.resolve().parent, args.rules)
-    summary = Summary()
     progress = Progress(len(files))
-    try:
-        run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
-                        roots=roots)
-        if run.interrupted:
-            print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
-                  file=sys.stderr)
-        write_summary(output, summary, run, args.rules)
-        if args.json:
-            write_jsonl(Path(args.json), cache, run)
-    finally:
-        cache.close()
+    with Summary() as summary:  # its rows wait in a temporary database, removed at the end
+        try:
+            run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
+                            roots=roots)
+            if run.interrupted:
+                print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
+                      file=sys.stderr)
+            write_summary(output, summary, run, args.rules)
+            if args.json:
+                write_jsonl(Path(args.json), cache, run)
+        finally:
+            cache.close()
     counts = summary.counts()
     print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
           f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"

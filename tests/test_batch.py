@@ -261,7 +261,9 @@ def test_summary_is_ready_to_sort_filter_and_print(inbox):
         assert ws.column_dimensions["A"].width > 10
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide, as many tall; fitToWidth is left out when 1, its default (as Excel does)
+        assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
     # 文件 links to the file (relative to the summary), 问题明细 to the cell as well
     link = book["汇总"]["A2"].hyperlink
     assert (work / link.target).is_file()
@@ -397,7 +399,8 @@ def test_annotated_copies_keep_the_folders(tmp_path):
 
 def test_batch_imports_nothing_heavy():
     code = ("import sys, jixiao.cli, jixiao.cmd_batch; print(sorted(m for m in "
-            "('openpyxl', 'pandas', 'formulas', 'rich', 'distributed', 'python_calamine') "
+            "('openpyxl', 'pandas', 'formulas', 'rich', 'distributed', 'python_calamine', "
+            "'xlsxwriter') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True, env=ENV).stdout
