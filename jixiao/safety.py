@@ -15,7 +15,9 @@ the cells the parsers would create (``<c>`` elements and the areas of merges,
 range hyperlinks and array formulas), refuses a DTD in any XML part
 (billion laughs, external entities: OOXML never has one), and notes the
 external links and DDE that ``JX901`` reports; nothing found there is ever
-followed or run.
+followed or run. With ``keep=True`` it keeps the XML parts it unpacked
+(``CheckedZip``, read like ``zipfile.ZipFile``), so the reader unpacks none
+of them again.
 
 ``Limits`` are generous for a real 自评表 (tens of KB, a few thousand cells)
 and can be raised with environment variables (``JIXIAO_MAX_UNPACKED_MB`` …)
@@ -122,6 +124,7 @@ class PackageReport:
     unpacked_bytes: int = 0
     cells: int = 0
     external: list[ExternalContent] = field(default_factory=list)
+    contents: CheckedZip | None = None  # keep=True: the members as unpacked, for the reader
 
 
 # ================================================================ checking
@@ -132,12 +135,14 @@ _NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".
 
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
-                  limits: Limits | None = None) -> PackageReport:
+                  limits: Limits | None = None, *, keep: bool = False) -> PackageReport:
     """Refuse, with ``UnreadableWorkbook``, a workbook over ``limits`` or with a DTD.
 
     ``data`` is the file's content when the caller has read it already. What
     is not a zip at all passes: no parser will unpack it, and the caller says
-    best what it seems to be (.xls, encrypted, a web page …).
+    best what it seems to be (.xls, encrypted, a web page …). With ``keep``,
+    ``report.contents`` serves the XML parts as unpacked here (``CheckedZip``),
+    so that the reader unpacks none of them again.
     """
     path = Path(path)
     limits = limits or Limits.from_environment()
@@ -156,7 +161,8 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
                     "max_file_bytes")
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
-            return _check_stream(stream, size, name, limits)
+            return _check_stream(stream, size, name, limits,
+                                 (data if data is not None else path) if keep else None)
     except PermissionError:
         raise UnreadableWorkbook(f"无法读取“{name}”：没有读取权限（请检查文件权限，"
                                  "或文件是否被其他程序独占打开）") from None
@@ -164,7 +170,8 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
         raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
 
 
-def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits) -> PackageReport:
+def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
+                  source: bytes | Path | None) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
         return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
     _check_member_count(stream, size, name, limits)
@@ -197,38 +204,49 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits) -> Pa
                             f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
         report = PackageReport(members=len(infos))
         scanners: dict[str, _Scanner] = {}
+        kept: dict[zipfile.ZipInfo, bytes] = {}
+        ends = _data_ends(infos, getattr(archive, "start_dir", 0))
         for info in infos:
             scanner = _Scanner(info.filename, scan=not info.filename.lower().endswith(_NOT_XML))
-            _stream_member(archive, info, scanner, report, name, limits)
+            keep = source is not None and scanner.scan and info.file_size <= MB
+            content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
+                                     report, name, limits, keep)
+            if content is not None:
+                kept[info] = content
             scanners[info.filename] = scanner
         report.external = _external_content(scanners)
+    if source is not None:
+        report.contents = CheckedZip(source, infos, kept)
     return report
 
 
-def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Scanner,
-                   report: PackageReport, name: str, limits: Limits) -> None:
+def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.ZipInfo,
+                   end: int, scanner: _Scanner, report: PackageReport, name: str,
+                   limits: Limits, keep: bool) -> bytes | None:
+    """Unpack one member through its scanner, chunk by chunk, within the limits; with
+    ``keep``, its content."""
     if info.flag_bits & 0x1:
         raise UnreadableWorkbook(f"“{name}”的压缩包设置了密码，无法读取；"
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
+    pieces: list[bytes] = []
     try:
-        with archive.open(info) as member:
-            while True:
-                chunk = member.read(_CHUNK)
-                if not chunk:
-                    break
-                report.unpacked_bytes += len(chunk)
-                if report.unpacked_bytes > limits.max_unpacked_bytes:
-                    raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
-                                "（可能是“压缩炸弹”）", "max_unpacked_bytes")
-                scanner.feed(chunk)
-                if scanner.doctype:
-                    raise UnreadableWorkbook(
-                        f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
-                        "“十亿笑声”或外部实体攻击），已拒绝读取")
-                if report.cells + scanner.cells > limits.max_cells:
-                    raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
-                                "max_cells")
-            scanner.finish()
+        whole = _unpack_small(stream, info, end)
+        for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
+            report.unpacked_bytes += len(chunk)
+            if report.unpacked_bytes > limits.max_unpacked_bytes:
+                raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                            "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+            scanner.feed(chunk)
+            if scanner.doctype:
+                raise UnreadableWorkbook(
+                    f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
+                    "“十亿笑声”或外部实体攻击），已拒绝读取")
+            if report.cells + scanner.cells > limits.max_cells:
+                raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
+                            "max_cells")
+            if keep:
+                pieces.append(chunk)
+        scanner.finish()
     except JixiaoError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
@@ -247,6 +265,124 @@ def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Sc
     if report.cells > limits.max_cells:
         raise _over(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
                     "max_cells")
+    return b"".join(pieces) if keep else None
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            yield chunk
+
+
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # signature, flags, name length, extra length
+
+
+def _unpack_small(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes | None:
+    """A member of one chunk at most, unpacked in one step where zipfile would read it
+    without a word; None leaves it to zipfile (``_chunks``), which says what is wrong.
+
+    Taken only for what every program writes: stored or deflated, not encrypted,
+    the local header naming the member as the directory does, the data ending
+    before the next member begins, exactly the size and checksum the directory
+    gives. zipfile would read such a member in one chunk, to the same bytes.
+    """
+    if info.file_size > _CHUNK or info.compress_size > _CHUNK or info.flag_bits & 0x61 \
+            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    try:
+        stream.seek(info.header_offset)
+        header = stream.read(_LOCAL_HEADER.size)
+        if len(header) != _LOCAL_HEADER.size:
+            return None
+        signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+        local_name = stream.read(name_length).decode("utf-8" if flags & 0x800 else "cp437")
+        start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+        if signature != b"PK\x03\x04" or local_name != info.orig_filename \
+                or start + info.compress_size > end:
+            return None
+        stream.seek(start)
+        packed = stream.read(info.compress_size)
+        if len(packed) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            content = packed
+        else:
+            inflater = zlib.decompressobj(-15)
+            content = inflater.decompress(packed, info.file_size + 1)
+            if not inflater.eof:
+                return None
+    except (OSError, ValueError, zlib.error):  # a name that does not decode: ValueError
+        return None
+    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        return None
+    return content
+
+
+def _data_ends(infos: list[zipfile.ZipInfo], directory: int) -> dict[int, int]:
+    """Local header offset → where the member's data must end: the next member's header,
+    or the central directory (zipfile refuses "overlapped entries" likewise). Members
+    sharing a header get their own offset: no data fits, zipfile reads them."""
+    starts = sorted(info.header_offset for info in infos)
+    ends: dict[int, int] = {}
+    for start, following in zip(starts, [*starts[1:], directory], strict=True):
+        ends[start] = start if start in ends else following
+    return ends
+
+
+class CheckedZip:
+    """A workbook's zip that ``check_package`` passed, read like ``zipfile.ZipFile``.
+
+    Its XML parts come as the check unpacked them (up to 1 MiB each, all within
+    the limits); any other member is unpacked from the file when asked for.
+    ``namelist``, ``infolist``, ``getinfo``, ``read`` and ``open`` answer as
+    zipfile's do, so the reader and ``fastread`` take either.
+    """
+
+    def __init__(self, source: bytes | Path, infos: list[zipfile.ZipInfo],
+                 parts: dict[zipfile.ZipInfo, bytes]) -> None:
+        self._source = source  # the file's bytes, or its path
+        self._infos = infos
+        self._by_name = {info.filename: info for info in infos}  # the last of a name, as zipfile
+        self._parts = parts
+        self._archive: zipfile.ZipFile | None = None
+
+    def namelist(self) -> list[str]:
+        return [info.filename for info in self._infos]
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return list(self._infos)
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"There is no item named {name!r} in the archive") from None
+
+    def read(self, name: str | zipfile.ZipInfo) -> bytes:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        content = self._parts.get(info)
+        return content if content is not None else self._zip().read(info)
+
+    def open(self, name: str | zipfile.ZipInfo) -> IO[bytes]:
+        return io.BytesIO(self.read(name))
+
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+    def __enter__(self) -> CheckedZip:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def _zip(self) -> zipfile.ZipFile:
+        if self._archive is None:
+            source = self._source
+            self._archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes)
+                                            else source)
+        return self._archive
 
 
 def _damage(error: BaseException) -> str:
@@ -291,7 +427,8 @@ def _mb(size: int) -> str:
 # ================================================================ scanning a member
 
 # Matched on the bytes as they stream past. Every pattern starts with "<" and has
-# no other "<", so cutting a chunk just before its last "<" never splits a match.
+# no other "<", so cutting a chunk just before its last "<" never splits a match
+# (nor the quick searches for a part of one, as ":c " of "<x:c ").
 _ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])([^<>]{0,2048})")
 # Every <c> without a prefix; its column and row when written <c r="AB12" as every
 # spreadsheet program writes it, else (b"", b"").
@@ -560,7 +697,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def _external_content(scanners: dict[str, _Scanner]) -> list[ExternalContent]:
     found: list[ExternalContent] = []
-    sheets = _sheet_names(scanners)
+    sheets = _sheet_names(scanners) if any(scanner.dde for scanner in scanners.values()) else {}
     for part, scanner in scanners.items():
         for cell, formula in scanner.dde:
             found.append(ExternalContent("dde", formula, part, sheets.get(part), cell))
@@ -757,6 +894,6 @@ def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
         sender.close()
 
 
-__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "ExternalContent", "Limits",
-           "PackageReport", "check_package", "formula_nesting", "formula_problem",
+__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "CheckedZip", "ExternalContent",
+           "Limits", "PackageReport", "check_package", "formula_nesting", "formula_problem",
            "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit"]

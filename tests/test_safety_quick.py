@@ -1,7 +1,9 @@
 """The quick paths of jixiao.safety give exactly what the general ones give: the
-scanner's cell placing and area counting — on every file of the hostile corpus,
-on the test workbooks and on random XML."""
+scanner's cell placing and area counting, the one-step unpacking of a small
+member and the kept parts (``CheckedZip``) — on every file of the hostile
+corpus, on the test workbooks and on random XML."""
 
+import io
 import itertools
 import zipfile
 import zlib
@@ -12,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import putuo, standard
 
+from jixiao.errors import UnreadableWorkbook
 from jixiao.safety import (
     _AREA,
     _CELL_OR_FORMULA,
@@ -22,9 +25,13 @@ from jixiao.safety import (
     _DOCTYPES,
     _R,
     _ROW_OR_CELL,
+    CheckedZip,
     _column,
+    _data_ends,
     _Scanner,
+    _unpack_small,
     _xml_text,
+    check_package,
 )
 
 _MEMBER_CAP = 8 << 20  # bytes of a member fed to both scanners: bombs need not be unpacked whole
@@ -207,3 +214,114 @@ def test_plain_rows_of_cells_agree_whatever_the_state_before(cells, tail):
     body = "".join(forms[form].format(address) for address, form in cells)
     xml = f'<sheetData><row r="2">{body}</row>{tail}<c t="n"/><c/></sheetData>'.encode()
     _both("xl/worksheets/sheet1.xml", [xml[:len(xml) // 2], xml[len(xml) // 2:]])
+
+
+# ---------------------------------------------------------------- unpacking
+
+def test_a_small_member_is_unpacked_at_once_only_as_zipfile_would(corpus):
+    """Never a member zipfile refuses; the same bytes for every other it takes."""
+    taken = refused = 0
+    for kind, path, archive in _zips(corpus):
+        ends = _data_ends(archive.infolist(), archive.start_dir)
+        with open(path, "rb") as stream:
+            for info in archive.infolist():
+                quick = _unpack_small(stream, info, ends[info.header_offset])
+                try:
+                    with archive.open(info) as member:
+                        expected = member.read(_CHUNK + 1)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+                        NotImplementedError, RuntimeError):
+                    assert quick is None, (kind, info.filename)
+                    refused += 1
+                    continue
+                if quick is not None:
+                    assert quick == expected, (kind, info.filename)
+                    taken += 1
+    assert taken > 200 and refused > 0
+
+
+def _with_member(data: bytes, name: str, change) -> bytes:
+    """The zip with the local copy of ``name`` changed by ``change(bytearray, offset)``."""
+    copy = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        change(copy, archive.getinfo(name).header_offset)
+    return bytes(copy)
+
+
+def test_what_zipfile_would_refuse_is_left_to_it_with_its_words(tmp_path):
+    path = standard(tmp_path / "t.xlsx")
+    data = path.read_bytes()
+    member = "xl/workbook.xml"
+
+    def rename(copy, at):  # the local header names another member
+        start = at + 30
+        copy[start:start + 3] = b"XL/"
+
+    def flip(copy, at):  # a bit of the data changed after the checksum was written
+        length = int.from_bytes(copy[at + 26:at + 28], "little")
+        extra = int.from_bytes(copy[at + 28:at + 30], "little")
+        copy[at + 30 + length + extra + 5] ^= 0x40
+
+    def signature(copy, at):
+        copy[at:at + 4] = b"PK\x01\x02"
+
+    for change, words in ((rename, "无法解压"), (flip, "无法解压"), (signature, "无法解压")):
+        damaged = _with_member(data, member, change)
+        with zipfile.ZipFile(io.BytesIO(damaged)) as archive:
+            info = archive.getinfo(member)
+            ends = _data_ends(archive.infolist(), archive.start_dir)
+            assert _unpack_small(io.BytesIO(damaged), info, ends[info.header_offset]) is None
+        with pytest.raises(UnreadableWorkbook) as refused:
+            check_package(path, damaged)
+        assert words in str(refused.value) and member in str(refused.value)
+
+
+def test_data_running_into_the_next_member_is_left_to_zipfile():
+    """Newer zipfile refuses such "overlapped entries"; the quick path never takes them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.xml", b"<a>" + b"x" * 500 + b"</a>")
+        archive.writestr("b.xml", b"<b/>")
+    data = bytearray(out.getvalue())
+    entry = data.index(b"PK\x01\x02")  # a.xml's directory entry: its packed size + 20
+    size = int.from_bytes(data[entry + 20:entry + 24], "little")
+    data[entry + 20:entry + 24] = (size + 20).to_bytes(4, "little")
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("a.xml")
+        ends = _data_ends(archive.infolist(), archive.start_dir)
+        assert _unpack_small(io.BytesIO(bytes(data)), info, ends[info.header_offset]) is None
+        fair = archive.getinfo("b.xml")
+        assert _unpack_small(io.BytesIO(bytes(data)), fair, ends[fair.header_offset]) == b"<b/>"
+
+
+# ---------------------------------------------------------------- the kept parts
+
+@pytest.mark.parametrize("kind", ["template", "macro", "gbk-member-names", "chinese-names",
+                                  "odd-sheet-names", "external-link", "10mb-comment"])
+def test_the_kept_parts_read_as_zipfile_reads_them(corpus, kind):
+    path = corpus[kind]
+    data = path.read_bytes()
+    report = check_package(path, data, keep=True)
+    assert check_package(path, data).contents is None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, report.contents as kept:
+        assert isinstance(kept, CheckedZip)
+        assert kept.namelist() == archive.namelist()
+        assert [info.filename for info in kept.infolist()] == archive.namelist()
+        for name in archive.namelist():
+            assert kept.read(name) == archive.read(name)
+            assert kept.open(name).read() == archive.read(name)
+            assert kept.getinfo(name).CRC == archive.getinfo(name).CRC
+        for info in kept.infolist():
+            assert kept.read(info) == archive.read(info)
+        with pytest.raises(KeyError) as missing:
+            kept.read("xl/nothing.xml")
+        with pytest.raises(KeyError) as expected:
+            archive.read("xl/nothing.xml")
+        assert str(missing.value) == str(expected.value)
+
+
+def test_the_kept_parts_of_a_file_checked_by_path(corpus):
+    path = corpus["template"]
+    with check_package(path, keep=True).contents as kept, zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            assert kept.read(name) == archive.read(name)
