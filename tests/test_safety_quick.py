@@ -1,10 +1,12 @@
-"""The quick paths of jixiao.safety give exactly what the general ones give: the
-scanner's cell placing and area counting, the one-step unpacking of a small
-member and the kept parts (``CheckedZip``) — on every file of the hostile
-corpus, on the test workbooks and on random XML."""
+"""The quick paths of jixiao.safety and the reader's opening give exactly what the
+general ones give: the scanner's cell placing and area counting, the one-step
+unpacking of a small member, the kept parts (``CheckedZip``) and the reader's
+element collector (``_elements``) — on every file of the hostile corpus, on the
+test workbooks and on random XML."""
 
 import io
 import itertools
+import re
 import zipfile
 import zlib
 
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 from workbooks import putuo, standard
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.reader import _elements, read_workbook
 from jixiao.safety import (
     _AREA,
     _CELL_OR_FORMULA,
@@ -325,3 +328,83 @@ def test_the_kept_parts_of_a_file_checked_by_path(corpus):
     with check_package(path, keep=True).contents as kept, zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             assert kept.read(name) == archive.read(name)
+
+
+def test_reading_a_workbook_unpacks_each_member_once(tmp_path, monkeypatch):
+    path = standard(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        deflated = sum(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+    made = []
+    original = zlib.decompressobj
+    monkeypatch.setattr(zlib, "decompressobj", lambda *args: made.append(args) or original(*args))
+    assert read_workbook(path).tables
+    assert len(made) == deflated  # python-calamine unpacks in Rust, on its own
+
+
+def test_a_sheet_too_long_is_still_skipped(tmp_path):
+    path = standard(tmp_path / "t.xlsx")
+    with pytest.raises(UnreadableWorkbook, match="行，超过 10 行的上限"):
+        read_workbook(path, max_rows=10)  # counted: the sheet is long enough for more rows
+    assert not read_workbook(path).notes
+
+
+# ---------------------------------------------------------------- the element collector
+
+_DOCUMENTS = [
+    b'<a xmlns="u"><b x="1"/><b y="2"><b z="3"/></b></a>', b"<a><b></a>", b"",
+    b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', b'<!DOCTYPE a SYSTEM "foo"><a>&e;</a>',
+    b"<a>&e;</a>", b'<a xmlns:r="R"><b r:id="3" id="4"/></a>', b'<a x="1" x="2"/>',
+    b'<a xmlns:r="R" xmlns:s="R"><b r:id="1" s:id="2"/></a>', b"<a><s:b/></a>",
+    b'<?xml version="1.0" encoding="ISO-8859-1"?><a xmlns="u"><b n="\xe9"/></a>',
+    "<a xmlns='u'><b n='表'/></a>".encode("utf-16"), b'<a xmlns="u"><b n="&amp;&#x41;"/></a>',
+    b'<!DOCTYPE a SYSTEM "http://x/y"><a/>', b'<!DOCTYPE a [<!ENTITY % p "x">]><a/>',
+    b'<a xmlns="u"><!-- <b x="1"/> --><![CDATA[<b/>]]><b\ty = "2"\n/></a>', b"<a/><b/>",
+    b'<a xmlns="u"><b x="\x01"/></a>', b'<a xmlns="u"><b x="&#xFFFE;"/></a>',
+]
+
+
+def _defused(xml: bytes, tag: str):
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return [dict(element.attrib) for element in fromstring(xml).iter(tag)]
+    except Exception as error:  # noqa: BLE001 — compared by kind
+        return type(error).__name__
+
+
+def _collected(xml: bytes, tag: str):
+    try:
+        return _elements(xml, tag)
+    except Exception as error:  # noqa: BLE001
+        return type(error).__name__
+
+
+def test_the_element_collector_gives_what_defusedxml_gives(corpus):
+    compared = 0
+    for xml in _DOCUMENTS:
+        for tag in ("{u}b", "b", "{R}b", "a"):
+            assert _collected(xml, tag) == _defused(xml, tag), (xml, tag)
+    for _, _, archive in _zips(corpus):
+        for name in archive.namelist():
+            if not re.search(r"(\.rels|workbook\.xml)$", name):
+                continue
+            try:
+                xml = archive.read(name)
+            except Exception:  # noqa: BLE001 — a damaged member
+                continue
+            for tag in ("{http://schemas.openxmlformats.org/package/2006/relationships}"
+                        "Relationship",
+                        "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+                assert _collected(xml, tag) == _defused(xml, tag), name
+                compared += 1
+    assert compared > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['<b x="1">', "</b>", "<b/>", '<r:b r:id="2"/>', "<c>", "</c>",
+                                 "&amp;", "&e;", "text", "<!-- c -->", '<b x="1" x="2"/>',
+                                 "<![CDATA[<b/>]]>", "<?pi x?>", "<", ">", '"']), max_size=20))
+def test_the_element_collector_agrees_on_random_documents(pieces):
+    xml = ('<a xmlns="u" xmlns:r="R">' + "".join(pieces) + "</a>").encode()
+    for tag in ("{u}b", "{R}b"):
+        assert _collected(xml, tag) == _defused(xml, tag)
