@@ -529,9 +529,9 @@ class _Scanner:
             return 0
         if not cells:
             return 0 if b"row" in region else None
-        if (b"", b"") in cells:
-            return 0  # a cell written otherwise
         letters, digits = zip(*cells, strict=True)
+        if b"" in letters:
+            return 0  # a cell written otherwise
         columns = [_column(text) for text in set(letters)]
         rows = [int(text) for text in set(digits)]
         top, bottom, left, right = min(rows), max(rows), min(columns), max(columns)
@@ -586,7 +586,8 @@ def _ref_area(value: bytes) -> int:
     plain = _PLAIN_AREA.fullmatch(value)
     if plain is not None:  # as spreadsheet programs write it: the general way, quicker
         left, top, right, bottom = plain.groups()
-        return (abs(int(bottom) - int(top)) + 1) * (abs(_column(right) - _column(left)) + 1)
+        columns = _COLUMNS.get(right) or _column(right), _COLUMNS.get(left) or _column(left)
+        return (abs(int(bottom) - int(top)) + 1) * (abs(columns[0] - columns[1]) + 1)
     total = 0
     for piece in value.split():
         piece = piece.rsplit(b"!", 1)[-1].replace(b"$", b"")
@@ -606,6 +607,11 @@ def _ref_area(value: bytes) -> int:
 
 
 _PLAIN_AREA = re.compile(rb"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})")
+
+
+_COLUMNS = {bytes([64 + first]): first for first in range(1, 27)}  # A … Z
+_COLUMNS.update({bytes([64 + first, 64 + second]): first * 26 + second  # AA … ZZ
+                 for first in range(1, 27) for second in range(1, 27)})
 
 
 def _column(letters: bytes) -> int:
