@@ -434,8 +434,10 @@ _ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])([^<>]
 # spreadsheet program writes it, else (b"", b"").
 _CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|(?=[\s/>]))')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")  # in every <x:c>
-_FORMULA_TAGS = (re.compile(rb"<f\s"), re.compile(rb":f\s"))  # <f …>, <x:f …> (one
-# pattern for both would be searched for byte by byte)
+# Where _AREA can match: at <mergeCell …, <hyperlink …, <f …, or before a prefixed one
+# (two patterns: one for both would be searched for byte by byte).
+_AREA_TAG = re.compile(rb"<(?:mergeCell|hyperlink|f)\s")
+_PREFIXED_AREA_TAG = re.compile(rb":(?:mergeCell|hyperlink|f)\s")
 _R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"'<>]{0,32})["']""")
 _CELL_REF = re.compile(rb"\$?([A-Za-z]{1,12})\$?(\d{1,15})")  # wider than Excel: AAAA1 too
 _AREA = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(?:mergeCell|hyperlink|f)\s[^<>]{0,1024}?"
@@ -545,14 +547,18 @@ class _Scanner:
 
     @staticmethod
     def _area_start(region: bytes) -> int | None:
-        """Where ``_AREA``'s first match may begin, found by quick searches: at most 18
-        bytes before the first "mergeCell", "hyperlink" or "<f " (None: there is none)."""
+        """Where ``_AREA``'s first match may begin: at the first <mergeCell, <hyperlink or
+        <f, or 17 bytes before the ":" of the first with a prefix (None: there is none)."""
         if b"ref" not in region:
             return None
-        first = [at for at in (region.find(b"mergeCell"), region.find(b"hyperlink")) if at >= 0]
-        first += [found.start() + 1 for found in (tag.search(region) for tag in _FORMULA_TAGS)
-                  if found is not None]
-        return max(0, min(first) - 18) if first else None
+        first = []
+        plain = _AREA_TAG.search(region)
+        if plain is not None:
+            first.append(plain.start())
+        prefixed = _PREFIXED_AREA_TAG.search(region)
+        if prefixed is not None:
+            first.append(max(0, prefixed.start() - 17))  # "<" and 16 bytes at most before ":"
+        return min(first) if first else None
 
     def _place(self, is_row: bool, given: re.Match[bytes] | None) -> None:
         """Follow a <row> or <c> as a reader does: where it is, whether Excel allows it."""
