@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
+import os
 import posixpath
 import re
 import unicodedata
@@ -136,16 +137,19 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
-    data = _read_bytes(path)
+    data, limits = _read_bytes(path)
     _sniff(path, data)
-    package = check_package(path, data)  # zip bombs, DTDs, too many cells: before any parser
-    archive = _open_zip(path, data)
+    # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
+    package = check_package(path, data, limits, keep=True)
+    archive = package.contents if package.contents is not None else _open_zip(path, data)
     with archive:
         parts = _sheet_parts(path, archive)
         notes: list[str] = []
         too_big: set[str] = set()
         for sheet, part in parts.items():
-            rows = _count_rows(path, archive, part)
+            if archive.getinfo(part).file_size < 5 * (max_rows + 1):
+                continue  # too short for more rows: a <row> tag takes 5 bytes
+            rows = _count_rows(path, archive, part, limits)
             if rows > max_rows:
                 too_big.add(part)
                 notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过")
@@ -186,21 +190,25 @@ def read_tables(path: str | Path) -> list[WorkbookTable]:
     return read_workbook(path).tables
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise UnreadableWorkbook(f"找不到文件“{path}”")
+def _read_bytes(path: Path) -> tuple[bytes, Limits]:
+    """The file's content, and the limits (from the environment, read once per file)."""
     if not path.is_file():
+        if not path.exists():
+            raise UnreadableWorkbook(f"找不到文件“{path}”")
         raise UnreadableWorkbook(f"“{path}”不是文件")
-    size = path.stat().st_size
-    if size == 0:
-        raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
-    limit = Limits.from_environment().max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
-    if size > limit:
-        raise UnreadableWorkbook(f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
-                                 f"超过 {limit // 1024 // 1024} MB 的上限"
-                                 "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size == 0:
+                raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
+            limits = Limits.from_environment()
+            limit = limits.max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
+            if size > limit:
+                raise UnreadableWorkbook(
+                    f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
+                    f"超过 {limit // 1024 // 1024} MB 的上限"
+                    "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
+            return stream.read(), limits
     except OSError as error:
         raise UnreadableWorkbook(f"无法读取“{path.name}”：{os_error_text(error)}") from None
 
@@ -248,10 +256,59 @@ _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def _xml(archive: zipfile.ZipFile, member: str) -> Any:
-    from defusedxml import ElementTree
+def _elements(xml: bytes, tag: str) -> list[dict[str, str]]:
+    """The attributes of every ``tag`` ("{namespace}name") element, in document order.
 
-    return ElementTree.fromstring(archive.read(member))
+    What ``defusedxml.ElementTree.fromstring(xml).iter(tag)`` gives, without the
+    tree: the same expat parser, the same refusals (entities, external references,
+    undefined entities) and ``ParseError`` for what is not well-formed.
+    """
+    from xml.etree.ElementTree import ParseError
+    from xml.parsers import expat
+
+    from defusedxml.common import EntitiesForbidden, ExternalReferenceForbidden
+
+    wanted = tag[1:] if tag.startswith("{") else tag  # expat: "namespace}name"
+    found: list[dict[str, str]] = []
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == wanted:
+            found.append({"{" + key if "}" in key else key: value
+                          for key, value in attributes.items()})
+
+    def entity(name: str, is_parameter: bool, value: str | None, base: str | None,
+               system: str | None, public: str | None, notation: str | None) -> None:
+        raise EntitiesForbidden(name, value, base, system, public, notation)
+
+    def unparsed_entity(name: str, base: str | None, system: str | None,
+                        public: str | None, notation: str | None) -> None:
+        raise EntitiesForbidden(name, None, base, system, public, notation)
+
+    def external(context: str, base: str | None, system: str | None,
+                 public: str | None) -> None:
+        raise ExternalReferenceForbidden(context, base, system, public)
+
+    def skipped(name: str, is_parameter: bool) -> None:
+        if not is_parameter:  # as ElementTree: an entity it does not know is an error
+            error = expat.ExpatError(f"undefined entity &{name};: line {parser.ErrorLineNumber}, "
+                                     f"column {parser.ErrorColumnNumber}")
+            error.code, error.lineno, error.offset = (  # type: ignore[attr-defined]
+                11, parser.ErrorLineNumber, parser.ErrorColumnNumber)
+            raise error
+
+    parser = expat.ParserCreate(None, "}")
+    parser.StartElementHandler = start
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = unparsed_entity
+    parser.ExternalEntityRefHandler = external
+    parser.SkippedEntityHandler = skipped
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as error:
+        failure = ParseError(error)
+        failure.code, failure.position = error.code, (error.lineno, error.offset)
+        raise failure from None
+    return found
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
@@ -261,7 +318,7 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     if rels_member not in archive.namelist():
         return {}
     result = {}
-    for rel in _xml(archive, rels_member).iter(f"{{{_NS_PKG}}}Relationship"):
+    for rel in _elements(archive.read(rels_member), f"{{{_NS_PKG}}}Relationship"):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
@@ -278,7 +335,7 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
                          if kind.endswith("/officeDocument")), "xl/workbook.xml")
         rels = _relationships(archive, workbook)
         parts = {}
-        for sheet in _xml(archive, workbook).iter(f"{{{_NS_MAIN}}}sheet"):
+        for sheet in _elements(archive.read(workbook), f"{{{_NS_MAIN}}}sheet"):
             kind, member = rels.get(sheet.get(f"{{{_NS_REL}}}id", ""), ("", ""))
             if kind.endswith("/worksheet") and member in archive.namelist():
                 parts[sheet.get("name", "")] = member
@@ -291,10 +348,10 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
-def _count_rows(path: Path, archive: zipfile.ZipFile, part: str) -> int:
+def _count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) -> int:
     try:
         info = archive.getinfo(part)
-        if info.file_size > Limits.from_environment().max_unpacked_bytes:
+        if info.file_size > limits.max_unpacked_bytes:
             return 1 << 30
         return len(_ROW_TAG.findall(archive.read(part)))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:

@@ -15,7 +15,9 @@ the cells the parsers would create (``<c>`` elements and the areas of merges,
 range hyperlinks and array formulas), refuses a DTD in any XML part
 (billion laughs, external entities: OOXML never has one), and notes the
 external links and DDE that ``JX901`` reports; nothing found there is ever
-followed or run.
+followed or run. With ``keep=True`` it keeps the XML parts it unpacked
+(``CheckedZip``, read like ``zipfile.ZipFile``), so the reader unpacks none
+of them again.
 
 ``Limits`` are generous for a real 自评表 (tens of KB, a few thousand cells)
 and can be raised with environment variables (``JIXIAO_MAX_UNPACKED_MB`` …)
@@ -122,6 +124,7 @@ class PackageReport:
     unpacked_bytes: int = 0
     cells: int = 0
     external: list[ExternalContent] = field(default_factory=list)
+    contents: CheckedZip | None = None  # keep=True: the members as unpacked, for the reader
 
 
 # ================================================================ checking
@@ -132,12 +135,14 @@ _NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".
 
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
-                  limits: Limits | None = None) -> PackageReport:
+                  limits: Limits | None = None, *, keep: bool = False) -> PackageReport:
     """Refuse, with ``UnreadableWorkbook``, a workbook over ``limits`` or with a DTD.
 
     ``data`` is the file's content when the caller has read it already. What
     is not a zip at all passes: no parser will unpack it, and the caller says
-    best what it seems to be (.xls, encrypted, a web page …).
+    best what it seems to be (.xls, encrypted, a web page …). With ``keep``,
+    ``report.contents`` serves the XML parts as unpacked here (``CheckedZip``),
+    so that the reader unpacks none of them again.
     """
     path = Path(path)
     limits = limits or Limits.from_environment()
@@ -156,7 +161,8 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
                     "max_file_bytes")
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
-            return _check_stream(stream, size, name, limits)
+            return _check_stream(stream, size, name, limits,
+                                 (data if data is not None else path) if keep else None)
     except PermissionError:
         raise UnreadableWorkbook(f"无法读取“{name}”：没有读取权限（请检查文件权限，"
                                  "或文件是否被其他程序独占打开）") from None
@@ -164,7 +170,8 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
         raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
 
 
-def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits) -> PackageReport:
+def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
+                  source: bytes | Path | None) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
         return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
     _check_member_count(stream, size, name, limits)
@@ -197,38 +204,49 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits) -> Pa
                             f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
         report = PackageReport(members=len(infos))
         scanners: dict[str, _Scanner] = {}
+        kept: dict[zipfile.ZipInfo, bytes] = {}
+        ends = _data_ends(infos, getattr(archive, "start_dir", 0))
         for info in infos:
             scanner = _Scanner(info.filename, scan=not info.filename.lower().endswith(_NOT_XML))
-            _stream_member(archive, info, scanner, report, name, limits)
+            keep = source is not None and scanner.scan and info.file_size <= MB
+            content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
+                                     report, name, limits, keep)
+            if content is not None:
+                kept[info] = content
             scanners[info.filename] = scanner
         report.external = _external_content(scanners)
+    if source is not None:
+        report.contents = CheckedZip(source, infos, kept)
     return report
 
 
-def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Scanner,
-                   report: PackageReport, name: str, limits: Limits) -> None:
+def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.ZipInfo,
+                   end: int, scanner: _Scanner, report: PackageReport, name: str,
+                   limits: Limits, keep: bool) -> bytes | None:
+    """Unpack one member through its scanner, chunk by chunk, within the limits; with
+    ``keep``, its content."""
     if info.flag_bits & 0x1:
         raise UnreadableWorkbook(f"“{name}”的压缩包设置了密码，无法读取；"
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
+    pieces: list[bytes] = []
     try:
-        with archive.open(info) as member:
-            while True:
-                chunk = member.read(_CHUNK)
-                if not chunk:
-                    break
-                report.unpacked_bytes += len(chunk)
-                if report.unpacked_bytes > limits.max_unpacked_bytes:
-                    raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
-                                "（可能是“压缩炸弹”）", "max_unpacked_bytes")
-                scanner.feed(chunk)
-                if scanner.doctype:
-                    raise UnreadableWorkbook(
-                        f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
-                        "“十亿笑声”或外部实体攻击），已拒绝读取")
-                if report.cells + scanner.cells > limits.max_cells:
-                    raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
-                                "max_cells")
-            scanner.finish()
+        whole = _unpack_small(stream, info, end)
+        for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
+            report.unpacked_bytes += len(chunk)
+            if report.unpacked_bytes > limits.max_unpacked_bytes:
+                raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                            "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+            scanner.feed(chunk)
+            if scanner.doctype:
+                raise UnreadableWorkbook(
+                    f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
+                    "“十亿笑声”或外部实体攻击），已拒绝读取")
+            if report.cells + scanner.cells > limits.max_cells:
+                raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
+                            "max_cells")
+            if keep:
+                pieces.append(chunk)
+        scanner.finish()
     except JixiaoError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
@@ -247,6 +265,124 @@ def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scanner: _Sc
     if report.cells > limits.max_cells:
         raise _over(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
                     "max_cells")
+    return b"".join(pieces) if keep else None
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            yield chunk
+
+
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # signature, flags, name length, extra length
+
+
+def _unpack_small(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes | None:
+    """A member of one chunk at most, unpacked in one step where zipfile would read it
+    without a word; None leaves it to zipfile (``_chunks``), which says what is wrong.
+
+    Taken only for what every program writes: stored or deflated, not encrypted,
+    the local header naming the member as the directory does, the data ending
+    before the next member begins, exactly the size and checksum the directory
+    gives. zipfile would read such a member in one chunk, to the same bytes.
+    """
+    if info.file_size > _CHUNK or info.compress_size > _CHUNK or info.flag_bits & 0x61 \
+            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    try:
+        stream.seek(info.header_offset)
+        header = stream.read(_LOCAL_HEADER.size)
+        if len(header) != _LOCAL_HEADER.size:
+            return None
+        signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+        local_name = stream.read(name_length).decode("utf-8" if flags & 0x800 else "cp437")
+        start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+        if signature != b"PK\x03\x04" or local_name != info.orig_filename \
+                or start + info.compress_size > end:
+            return None
+        stream.seek(start)
+        packed = stream.read(info.compress_size)
+        if len(packed) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            content = packed
+        else:
+            inflater = zlib.decompressobj(-15)
+            content = inflater.decompress(packed, info.file_size + 1)
+            if not inflater.eof:
+                return None
+    except (OSError, ValueError, zlib.error):  # a name that does not decode: ValueError
+        return None
+    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        return None
+    return content
+
+
+def _data_ends(infos: list[zipfile.ZipInfo], directory: int) -> dict[int, int]:
+    """Local header offset → where the member's data must end: the next member's header,
+    or the central directory (zipfile refuses "overlapped entries" likewise). Members
+    sharing a header get their own offset: no data fits, zipfile reads them."""
+    starts = sorted(info.header_offset for info in infos)
+    ends: dict[int, int] = {}
+    for start, following in zip(starts, [*starts[1:], directory], strict=True):
+        ends[start] = start if start in ends else following
+    return ends
+
+
+class CheckedZip:
+    """A workbook's zip that ``check_package`` passed, read like ``zipfile.ZipFile``.
+
+    Its XML parts come as the check unpacked them (up to 1 MiB each, all within
+    the limits); any other member is unpacked from the file when asked for.
+    ``namelist``, ``infolist``, ``getinfo``, ``read`` and ``open`` answer as
+    zipfile's do, so the reader and ``fastread`` take either.
+    """
+
+    def __init__(self, source: bytes | Path, infos: list[zipfile.ZipInfo],
+                 parts: dict[zipfile.ZipInfo, bytes]) -> None:
+        self._source = source  # the file's bytes, or its path
+        self._infos = infos
+        self._by_name = {info.filename: info for info in infos}  # the last of a name, as zipfile
+        self._parts = parts
+        self._archive: zipfile.ZipFile | None = None
+
+    def namelist(self) -> list[str]:
+        return [info.filename for info in self._infos]
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return list(self._infos)
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"There is no item named {name!r} in the archive") from None
+
+    def read(self, name: str | zipfile.ZipInfo) -> bytes:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        content = self._parts.get(info)
+        return content if content is not None else self._zip().read(info)
+
+    def open(self, name: str | zipfile.ZipInfo) -> IO[bytes]:
+        return io.BytesIO(self.read(name))
+
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+    def __enter__(self) -> CheckedZip:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def _zip(self) -> zipfile.ZipFile:
+        if self._archive is None:
+            source = self._source
+            self._archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes)
+                                            else source)
+        return self._archive
 
 
 def _damage(error: BaseException) -> str:
@@ -291,8 +427,19 @@ def _mb(size: int) -> str:
 # ================================================================ scanning a member
 
 # Matched on the bytes as they stream past. Every pattern starts with "<" and has
-# no other "<", so cutting a chunk just before its last "<" never splits a match.
+# no other "<", so cutting a chunk just before its last "<" never splits a match
+# (nor the quick searches for a part of one, as ":c " of "<x:c ").
 _ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])([^<>]{0,2048})")
+# Every <c> without a prefix; its column and row when written <c r="AB12" as every
+# spreadsheet program writes it, else (b"", b"").
+_CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|(?=[\s/>]))')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")  # in every <x:c>
+# Where _AREA can match: at <mergeCell …, <hyperlink …, <f …, or before a prefixed one
+# (two patterns: one for both would be searched for byte by byte).
+_AREA_TAG = re.compile(rb"<(?:mergeCell|hyperlink|f)\s")
+_PREFIXED_AREA_TAG = re.compile(rb":(?:mergeCell|hyperlink|f)\s")
+# Plain substrings, searched by re: quicker than bytes' own search for words this short.
+_ROW_WORD, _REF_WORD, _DECLARATION = re.compile(b"row"), re.compile(b"ref"), re.compile(rb"<\x00?!")
 _R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"'<>]{0,32})["']""")
 _CELL_REF = re.compile(rb"\$?([A-Za-z]{1,12})\$?(\d{1,15})")  # wider than Excel: AAAA1 too
 _AREA = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(?:mergeCell|hyperlink|f)\s[^<>]{0,1024}?"
@@ -343,18 +490,22 @@ class _Scanner:
             self._pending = b""
 
     def _scan(self, region: bytes) -> None:
-        if not region:
-            return
-        for match in _ROW_OR_CELL.finditer(region):
-            self._place(match.group(1) == b"row", _R.search(match.group(2)))
-        if b"ref" in region:
-            self.cells += sum(_ref_area(match.group(1)) for match in _AREA.finditer(region))
-        if (b"<!" in region or b"<\x00!" in region) and any(m in region for m in _DOCTYPES):
+        if not region or region.startswith(b"</") and region.find(b"<", 1) < 0:
+            return  # nothing, or one end tag (a member's last): every pattern needs "<" and a name
+        cells = _CELL_TAG.findall(region)
+        last_cell = region.rfind(b"<c ") if cells else -1  # no "<c " where no <c> was found
+        start = self._place_plain(region, cells, last_cell)
+        if start is not None:
+            for match in _ROW_OR_CELL.finditer(region, start):
+                self._place(match.group(1) == b"row", _R.search(match.group(2)))
+        start = self._area_start(region)
+        if start is not None:
+            self.cells += sum(map(_ref_area, _AREA.findall(region, start)))
+        if b"!" in region and _DECLARATION.search(region) and any(m in region for m in _DOCTYPES):
             self.doctype = True
         if b"|" not in region:
-            at = region.rfind(b"<c ")
-            if at >= 0:
-                found = _CELL_OR_FORMULA.match(region, at)
+            if last_cell >= 0:
+                found = _CELL_OR_FORMULA.match(region, last_cell)
                 self._cell = found.group(1).decode("ascii", "replace") if found else None
             return
         for match in _CELL_OR_FORMULA.finditer(region):
@@ -365,6 +516,50 @@ class _Scanner:
             text = _xml_text(formula.decode("utf-8", "replace"))
             if "|" in text and _DDE.search(text):
                 self.dde.append((self._cell, "=" + text))
+
+    def _place_plain(self, region: bytes, cells: list[tuple[bytes, bytes]],
+                     last_cell: int) -> int | None:
+        """Place the cells of a region written as spreadsheet programs write them, at C speed.
+
+        ``cells`` are ``_CELL_TAG.findall(region)``. Where every ``<c>`` is
+        ``<c r="AB12"…`` on the sheet, they are counted and their rectangle taken from
+        the distinct rows and columns — exactly what ``_place`` would make of them, as
+        the <row>s between them change nothing that the cells' own addresses do not set
+        again. Returns where ``_place`` must take over (after the last cell; 0: the
+        whole region), or None when there is no <row> or <c> at all.
+        """
+        if _PREFIXED_CELL.search(region) is not None:
+            return 0
+        if not cells:
+            return 0 if _ROW_WORD.search(region) else None
+        letters, digits = zip(*cells, strict=True)
+        if b"" in letters:
+            return 0  # a cell written otherwise
+        columns = [_column(text) for text in set(letters)]
+        rows = [int(text) for text in set(digits)]
+        top, bottom, left, right = min(rows), max(rows), min(columns), max(columns)
+        if top < 1 or bottom > 1_048_576 or right > 16_384:
+            return 0  # an address off the sheet: _place names the first
+        self.cells += len(cells)
+        self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
+        self.left, self.right = min(self.left, left), max(self.right, right)
+        self._row, self._column = int(cells[-1][1]), _column(cells[-1][0])
+        return last_cell + 1
+
+    @staticmethod
+    def _area_start(region: bytes) -> int | None:
+        """Where ``_AREA``'s first match may begin: at the first <mergeCell, <hyperlink or
+        <f, or 17 bytes before the ":" of the first with a prefix (None: there is none)."""
+        if _REF_WORD.search(region) is None:
+            return None
+        first = []
+        plain = _AREA_TAG.search(region)
+        if plain is not None:
+            first.append(plain.start())
+        prefixed = _PREFIXED_AREA_TAG.search(region)
+        if prefixed is not None:
+            first.append(max(0, prefixed.start() - 17))  # "<" and 16 bytes at most before ":"
+        return min(first) if first else None
 
     def _place(self, is_row: bool, given: re.Match[bytes] | None) -> None:
         """Follow a <row> or <c> as a reader does: where it is, whether Excel allows it."""
@@ -395,6 +590,11 @@ class _Scanner:
 
 def _ref_area(value: bytes) -> int:
     """Cells covered by a ref= value: "A1:C3" (9), "'表'!A1:B2", "A:B", "1:2", "A1 B2:C3"."""
+    plain = _PLAIN_AREA.fullmatch(value)
+    if plain is not None:  # as spreadsheet programs write it: the general way, quicker
+        left, top, right, bottom = plain.groups()
+        columns = _COLUMNS.get(right) or _column(right), _COLUMNS.get(left) or _column(left)
+        return (abs(int(bottom) - int(top)) + 1) * (abs(columns[0] - columns[1]) + 1)
     total = 0
     for piece in value.split():
         piece = piece.rsplit(b"!", 1)[-1].replace(b"$", b"")
@@ -411,6 +611,14 @@ def _ref_area(value: bytes) -> int:
                 total += (abs(int(end.group(2)) - int(start.group(2))) + 1) * (
                     abs(_column(end.group(1)) - _column(start.group(1))) + 1)
     return total
+
+
+_PLAIN_AREA = re.compile(rb"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})")
+
+
+_COLUMNS = {bytes([64 + first]): first for first in range(1, 27)}  # A … Z
+_COLUMNS.update({bytes([64 + first, 64 + second]): first * 26 + second  # AA … ZZ
+                 for first in range(1, 27) for second in range(1, 27)})
 
 
 def _column(letters: bytes) -> int:
@@ -502,7 +710,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def _external_content(scanners: dict[str, _Scanner]) -> list[ExternalContent]:
     found: list[ExternalContent] = []
-    sheets = _sheet_names(scanners)
+    sheets = _sheet_names(scanners) if any(scanner.dde for scanner in scanners.values()) else {}
     for part, scanner in scanners.items():
         for cell, formula in scanner.dde:
             found.append(ExternalContent("dde", formula, part, sheets.get(part), cell))
@@ -699,6 +907,6 @@ def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
         sender.close()
 
 
-__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "ExternalContent", "Limits",
-           "PackageReport", "check_package", "formula_nesting", "formula_problem",
+__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "CheckedZip", "ExternalContent",
+           "Limits", "PackageReport", "check_package", "formula_nesting", "formula_problem",
            "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit"]
