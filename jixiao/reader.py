@@ -44,7 +44,7 @@ from .fileio import os_error_text
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
-from .safety import ExternalContent, Limits, check_package
+from .safety import ExternalContent, Limits, check_package, column_letters
 
 MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
 
@@ -404,8 +404,6 @@ class _Grid:
     """One worksheet's non-empty cells, merged ranges and formulas."""
 
     def __init__(self, sheet: SheetCells) -> None:
-        from openpyxl.utils.cell import coordinate_to_tuple
-
         self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
         self.formats: dict[tuple[int, int], str] = {}
@@ -428,7 +426,7 @@ class _Grid:
         self.uncached: set[tuple[int, int]] = set()
         for ref, (formula, cached) in sheet.formulas.items():
             try:
-                where = coordinate_to_tuple(ref)
+                where = _coordinate_to_tuple(ref)
             except (ValueError, TypeError, NameError):  # NameError: openpyxl on "" (no r=)
                 continue
             self.formulas[where] = formula
@@ -448,9 +446,7 @@ class _Grid:
         return self.values.get(origin), origin
 
     def source(self, row: int, column: int) -> Source:
-        from openpyxl.utils.cell import get_column_letter
-
-        return Source(self.name, f"{get_column_letter(column)}{row}")
+        return Source(self.name, f"{_column_letter(column)}{row}")
 
     def info(self, row: int, column: int) -> CellInfo:
         return CellInfo(self.values.get((row, column)), self.formulas.get((row, column)),
@@ -729,9 +725,35 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
 
 
 def _rc(source: Source) -> tuple[int, int]:
-    from openpyxl.utils.cell import coordinate_to_tuple
+    return _coordinate_to_tuple(source.cell)
 
-    return coordinate_to_tuple(source.cell)
+
+# openpyxl's coordinate_to_tuple and get_column_letter, without importing openpyxl (a
+# third of a second for a fresh batch worker) for the references every file has.
+_PLAIN_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+
+
+def _coordinate_to_tuple(ref: str) -> tuple[int, int]:
+    """"H13" → (13, 8)."""
+    plain = _PLAIN_REF.fullmatch(ref)
+    if plain is None:
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        return coordinate_to_tuple(ref)  # "$A$1", "a1", and its errors for the rest
+    letters, digits = plain.groups()
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column
+
+
+def _column_letter(column: int) -> str:
+    """8 → "H"."""
+    if not 1 <= column <= 18278:  # ZZZ
+        from openpyxl.utils.cell import get_column_letter
+
+        return get_column_letter(column)  # its error
+    return column_letters(column)
 
 
 def _row_label(grid: _Grid, row: int, before: int) -> str:
