@@ -62,7 +62,9 @@ _UNTRIMMED = re.compile(rb"<(?:[\w.-]+:)?t>(?:[ \t\n][^<]*|[^<]*[ \t\n])</")
 
 
 def _unsure_text(xml: bytes) -> bool:
-    """``_UNSURE_TEXT.search``, quicker: plain substring tests first."""
+    """``_UNSURE_TEXT.search`` after the XML declaration, quicker: plain substring
+    tests first."""
+    xml = xml[_PROLOG.match(xml).end():]
     if any(hint in xml for hint in _UNSURE_HINTS):
         return _UNSURE_TEXT.search(xml) is not None
     return (b"t> " in xml or b"t>\t" in xml or b"t>\n" in xml or b" </" in xml
@@ -88,7 +90,8 @@ def _document(xml: bytes) -> str:
     declared = _ENCODING.match(xml)
     if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         raise _Unsure("not UTF-8")
-    if (b"\r" in xml or (b"!" in xml and b"<!" in xml) or (b"]" in xml and b"]]>" in xml)
+    if (xml.find(b"\r", _PROLOG.match(xml).end()) >= 0  # Excel ends its declaration with \r\n
+            or (b"!" in xml and b"<!" in xml) or (b"]" in xml and b"]]>" in xml)
             or _ESCAPE.search(xml) is not None):
         raise _Unsure("line ends, CDATA, comments or escapes")
     if b"&" in xml and (_BAD_AMPERSAND.search(xml) is not None or not all(
@@ -172,12 +175,11 @@ _PLAIN_STRING = re.compile(
 def _shared_strings(archive: zipfile.ZipFile, names: set[str]) -> list[str] | None:
     """The shared strings as openpyxl reads them, or ``None``: python-calamine reads them.
 
-    openpyxl takes the part the manifest names; this reads only the usual one."""
+    openpyxl takes the part the manifest names, none if it names none; this reads only
+    the usual one, when each string is one plain text run."""
     members = [member for member in names if member.lower().endswith("sharedstrings.xml")]
     manifest = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     declared = manifest.count(b"sharedStrings+xml")
-    if not members and not declared:
-        return []
     if members == ["xl/sharedStrings.xml"] and declared == 1 \
             and _STRINGS_OVERRIDE.search(manifest) is not None:
         strings = _plain_strings(archive.read(members[0]))
@@ -186,7 +188,7 @@ def _shared_strings(archive: zipfile.ZipFile, names: set[str]) -> list[str] | No
     for member in members:
         if _unsure_text(archive.read(member)):
             raise _Unsure(member)
-    return None
+    return None if declared else []
 
 
 def _plain_strings(xml: bytes) -> list[str] | None:
