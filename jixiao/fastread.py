@@ -75,8 +75,7 @@ def _unsure_text(xml: bytes) -> bool:
 _CONTROL = bytes(byte for byte in range(256) if byte >= 32 or byte in (9, 10, 13))  # to delete
 _ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)""")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
-_BAD_AMPERSAND = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)")
-_CHARACTER_REFERENCE = re.compile(rb"&#(?:([0-9]+)|x([0-9A-Fa-f]+));")
+_REFERENCE = re.compile(rb"&(?:(lt;|gt;|amp;|quot;|apos;)|#([0-9]+);|#x([0-9A-Fa-f]+);|)")
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*")
 _DEFAULT_NAMESPACE = re.compile(rb"xmlns\s*=")
 _MAIN_BYTES = _MAIN.encode()
@@ -94,9 +93,7 @@ def _document(xml: bytes) -> str:
             or (b"!" in xml and b"<!" in xml) or (b"]" in xml and b"]]>" in xml)
             or _ESCAPE.search(xml) is not None):
         raise _Unsure("line ends, CDATA, comments or escapes")
-    if b"&" in xml and (_BAD_AMPERSAND.search(xml) is not None or not all(
-            _is_xml_char(int(decimal) if decimal else int(hexadecimal, 16))
-            for decimal, hexadecimal in _CHARACTER_REFERENCE.findall(xml))):
+    if b"&" in xml and not _references_are_sound(xml):
         raise _Unsure("an entity an XML parser refuses")
     text = xml.decode()
     if "\ufffe" in text or "\uffff" in text:
@@ -104,9 +101,18 @@ def _document(xml: bytes) -> str:
     return text
 
 
-def _is_xml_char(code: int) -> bool:
-    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-            or 0x10000 <= code <= 0x10FFFF)
+def _references_are_sound(xml: bytes) -> bool:
+    """Whether every & starts a predefined entity or a reference to an XML character."""
+    for named, decimal, hexadecimal in _REFERENCE.findall(xml):
+        if named:
+            continue
+        if not decimal and not hexadecimal:
+            return False  # a bare &, or an entity no DTD defines
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+                or 0x10000 <= code <= 0x10FFFF):
+            return False
+    return True
 
 
 def _plain_part(xml: bytes, root: bytes) -> bool:
@@ -163,9 +169,10 @@ class _Calamine:
             self.book.close()
 
 
-_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-_STRINGS_OVERRIDE = re.compile(rb'<Override PartName="/xl/sharedStrings.xml" ContentType="'
-                               + re.escape(_STRINGS_TYPE.encode()) + rb'"\s*/>')
+_STRINGS_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_OVERRIDE = re.compile(rb"<(?:[\w.-]+:)?Override\s[^>]*>")
+_CONTENT_TYPE = re.compile(rb"""\sContentType\s*=\s*["']([^"']*)["']""")
+_PART_NAME = re.compile(rb"""\sPartName\s*=\s*["']/([^"'&]*)["']""")
 # One text run, maybe the phonetic properties Excel adds in a Chinese or Japanese locale.
 _PLAIN_STRING = re.compile(
     r'<si><t(?: xml:space="preserve")?>([^<]*)</t>(?:<phoneticPr fontId="[0-9]+"'
@@ -175,20 +182,36 @@ _PLAIN_STRING = re.compile(
 def _shared_strings(archive: zipfile.ZipFile, names: set[str]) -> list[str] | None:
     """The shared strings as openpyxl reads them, or ``None``: python-calamine reads them.
 
-    openpyxl takes the part the manifest names, none if it names none; this reads only
-    the usual one, when each string is one plain text run."""
+    openpyxl takes the part the manifest names first (none if it names none, an error
+    if it is missing); this reads xl/sharedStrings.xml when each string is one plain
+    text run."""
     members = [member for member in names if member.lower().endswith("sharedstrings.xml")]
-    manifest = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    declared = manifest.count(b"sharedStrings+xml")
-    if members == ["xl/sharedStrings.xml"] and declared == 1 \
-            and _STRINGS_OVERRIDE.search(manifest) is not None:
-        strings = _plain_strings(archive.read(members[0]))
+    part = _strings_part(archive.read("[Content_Types].xml")
+                         if "[Content_Types].xml" in names else b"")
+    if part is not None and part not in names:
+        raise _Unsure("the shared strings are missing")  # openpyxl fails
+    if part == "xl/sharedStrings.xml" and members == [part]:
+        strings = _plain_strings(archive.read(part))
         if strings is not None:
             return strings
     for member in members:
         if _unsure_text(archive.read(member)):
             raise _Unsure(member)
-    return None if declared else []
+    return None if part is not None else []
+
+
+def _strings_part(manifest: bytes) -> str | None:
+    """The shared-strings part the manifest names first."""
+    if _STRINGS_TYPE not in manifest:
+        return None
+    for override in _OVERRIDE.findall(manifest):
+        content_type = _CONTENT_TYPE.search(override)
+        if content_type is not None and content_type.group(1) == _STRINGS_TYPE:
+            part = _PART_NAME.search(override)
+            if part is None:
+                raise _Unsure("a shared-strings part without a plain name")
+            return part.group(1).decode()
+    return None
 
 
 def _plain_strings(xml: bytes) -> list[str] | None:
@@ -206,12 +229,13 @@ def _plain_strings(xml: bytes) -> list[str] | None:
 
 _SHEET_DATA = re.compile(r"<((?:[\w.-]+:)?)sheetData(?=[\s/>])[^>]*?(/?)>")
 # A cell with content, written the usual way: reference, attributes (s and t, in this
-# order), then the value, the text of an inline string, or any other content.
-_PLAIN_CELL = re.compile(  # atomic groups and possessive repeats: no backtracking
-    r'<c r="([A-Z]{1,3}+[0-9]++)"((?>(?: s="[0-9]++")?(?: t="[A-Za-z]++")?))>'
-    r'(?:(<f>[^<]*+</f>(?:<v ?/>)?+)?+(?:<v>([^<]++)</v>)?+'
-    r'|<is><t(?: xml:space="preserve")?>([^<]*+)</t></is>'
-    r'|((?:[^<]++|<(?!/c>))*+))</c>')
+# order), then the text of an inline string, or a formula and its value, or any other
+# content. (Possessive repeats: no backtracking; the reference is checked by _where.)
+_PLAIN_CELL = re.compile(
+    r'<c r="([^"]++)"((?: s="[0-9]++")?+(?: t="[A-Za-z]++")?+)>'
+    r'(?:<is><t(?: xml:space="preserve")?+>([^<]*+)</t></is></c>'
+    r'|(<f>[^<]*+</f>(?:<v ?/>)?+)?+(?:<v>([^<]++)</v>)?+</c>'
+    r'|((?:[^<]++|<(?!/c>))*+)</c>)')
 _CELL = re.compile(r"<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(?:/>|>(.*?)</\1c\s*>)", re.S)
 _ATTRIBUTE = re.compile(r"""\s([rst])\s*=\s*["']([^"']*)["']""")
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
@@ -251,7 +275,7 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
     formulas: dict[str, tuple[str, bool]] = {}
     calamine: list[tuple[int, int, int]] = []  # (index in cells, row, column) of its strings
     known_styles, where, append = styles.cell_styles, _WHERE, cells.append
-    for ref, attributes, formula, raw, inline, body in items:
+    for ref, attributes, inline, formula, raw, body in items:
         number_format, kind = known_styles.get(attributes) or styles.cell_style(attributes)
         if formula:  # a covered cell's formula counts too
             _plain_formula(ref, kind, formula, raw, formulas)
@@ -335,7 +359,7 @@ def _general_cells(region: str) -> list[tuple[str, str, str, str, str, str]]:
             raise _Unsure("a cell without r=")
         style = f' s="{found["s"]}"' if "s" in found else ""
         kind = f' t="{found["t"]}"' if "t" in found else ""
-        items.append((found["r"], style + kind, "", "", "", body or ""))
+        items.append((found["r"], style + kind, "", "", "", body or ""))  # as _PLAIN_CELL
     return items
 
 

@@ -130,3 +130,17 @@ def test_sheet_names_openpyxl_changes_go_to_openpyxl(tmp_path, names):
         for name, data in members.items():
             archive.writestr(name, data)
     assert sheets_of(path) is None
+
+
+def test_shared_strings_declared_but_missing_go_to_openpyxl(tmp_path):
+    path = standard(tmp_path / "t.xlsx")  # inline strings only
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{STRINGS_TYPE}"/>'
+                     f"</Types>".encode())
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert sheets_of(path) is None  # openpyxl refuses the file
+    assert_engines_agree(path)
