@@ -471,6 +471,9 @@ _WHERE_LIMIT = 100_000
 
 
 def _where(ref: str) -> tuple[int, int]:
+    known = _WHERE.get(ref)
+    if known is not None:
+        return known
     found = _REF.fullmatch(ref)
     if found is None:
         raise _Unsure(f"cell reference {ref}")  # row 0, or beyond ZZZ: openpyxl refuses it
@@ -510,25 +513,19 @@ class _Styles:
         self.cell_styles: dict[str, tuple[str, int]] = {}
         if xml is None:
             return
-        root = _parse(xml)
-        custom = {int(item.get("numFmtId")): item.get("formatCode")
-                  for numbers in root.findall(f"{{{_MAIN}}}numFmts")
-                  for item in numbers.findall(f"{{{_MAIN}}}numFmt")}
-        self.formats = []
-        for xfs in root.findall(f"{{{_MAIN}}}cellXfs"):
-            for index, xf in enumerate(xfs.findall(f"{{{_MAIN}}}xf")):
-                number = int(xf.get("numFmtId", 0))
-                if number in custom:
-                    code = custom[number]
-                elif number < BUILTIN_LIMIT:
-                    code = BUILTIN_FORMATS.get(number)
-                else:
-                    raise _Unsure("numFmtId without a format")
-                self.formats.append(code if code is not None else "General")
-                if is_date_format(code):
-                    self.dates.add(index)
-                if is_timedelta_format(code):
-                    self.timedeltas.add(index)
+        custom, numbers = _plain_styles(xml) or _parsed_styles(xml)
+        codes = []
+        for number in numbers:
+            if number in custom:
+                codes.append(custom[number])
+            elif number < BUILTIN_LIMIT:
+                codes.append(BUILTIN_FORMATS.get(number))
+            else:
+                raise _Unsure("numFmtId without a format")
+        shows = {code: (is_date_format(code), is_timedelta_format(code)) for code in set(codes)}
+        self.formats = [code if code is not None else "General" for code in codes]
+        self.dates = {index for index, code in enumerate(codes) if shows[code][0]}
+        self.timedeltas = {index for index, code in enumerate(codes) if shows[code][1]}
 
     def cell_style(self, attributes: str) -> tuple[str, int]:
         """(number format, kind) of a cell with these ``s=`` and ``t=`` attributes."""
@@ -550,6 +547,71 @@ class _Styles:
 
 
 _STYLE_ATTRIBUTES = re.compile(r'(?: s="([^"]*)")?(?: t="([^"]*)")?')
+_NUMBER_FORMAT = re.compile(r'<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"\s*/>')
+_ANY_NUMBER_FORMAT = re.compile(r"<numFmt(?=[\s/>])")
+_CELL_FORMAT = re.compile(r"<xf(?=[\s/>])([^>]*)>")
+_NUMBER_FORMAT_ID = re.compile(r'\snumFmtId="([0-9]+)"')
+
+StyleNumbers = tuple[dict[int, "str | None"], list[int]]  # numFmtId → code; numFmtId per cell style
+
+
+def _plain_styles(xml: bytes) -> StyleNumbers | None:
+    """What ``_parsed_styles`` gives, read with regular expressions from a stylesheet
+    written the usual way (a parser builds thousands of elements for a few numbers);
+    ``None`` for any other."""
+    if not _plain_part(xml, b"styleSheet"):
+        return None
+    try:
+        text = _document(xml)
+    except _Unsure:
+        return None
+    numbers, cells = _section(text, "numFmts"), _section(text, "cellXfs")
+    if numbers is None or not cells:
+        return None
+    found = _NUMBER_FORMAT.findall(numbers)
+    if len(found) != len(_ANY_NUMBER_FORMAT.findall(numbers)):
+        return None
+    # an XML parser makes each tab or line break of an attribute a space
+    custom: dict[int, str | None] = {
+        int(number): _unescape(code.replace("\t", " ").replace("\n", " "))
+        for number, code in found}
+    formats = []
+    for attributes in _CELL_FORMAT.findall(cells):
+        given = _NUMBER_FORMAT_ID.search(attributes)
+        if given is None and "numFmtId" in attributes:
+            return None
+        formats.append(int(given.group(1)) if given is not None else 0)
+    if len(formats) != cells.count("<xf"):
+        return None
+    return custom, formats
+
+
+def _section(text: str, tag: str) -> str | None:
+    """The element ``tag`` of the stylesheet, "" if there is none or it is empty, ``None``
+    if there are two or it is not closed."""
+    start = text.find(f"<{tag}")
+    if start < 0:
+        return ""
+    if text.find(f"<{tag}", start + 1) >= 0:
+        return None
+    opening = text.find(">", start)
+    if opening < 0 or text[opening - 1] == "/":
+        return "" if opening >= 0 else None
+    end = text.find(f"</{tag}>", opening)
+    return text[start:end] if end >= 0 else None
+
+
+def _parsed_styles(xml: bytes) -> StyleNumbers:
+    """The custom number formats and each cell style's numFmtId, as openpyxl reads them."""
+    root = _parse(xml)
+    lists = root.findall(f"{{{_MAIN}}}numFmts")
+    cells = root.findall(f"{{{_MAIN}}}cellXfs")
+    if len(lists) > 1 or len(cells) > 1:
+        raise _Unsure("two lists of formats")  # openpyxl takes the last
+    custom = {int(item.get("numFmtId")): item.get("formatCode")
+              for numbers in lists for item in numbers.findall(f"{{{_MAIN}}}numFmt")}
+    return custom, [int(xf.get("numFmtId", 0))
+                    for xfs in cells for xf in xfs.findall(f"{{{_MAIN}}}xf")]
 
 
 _SHEET_NAME = re.compile(r"""<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*["']([^"']*)["']""")

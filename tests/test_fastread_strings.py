@@ -144,3 +144,39 @@ def test_shared_strings_declared_but_missing_go_to_openpyxl(tmp_path):
             archive.writestr(name, data)
     assert sheets_of(path) is None  # openpyxl refuses the file
     assert_engines_agree(path)
+
+
+CODES = ['&quot;¥&quot;#,##0.00', 'yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;', "0.00%",
+         "[h]:mm:ss", "0.0&#10;0", "0.0\t0", "yyyy-mm-dd\nhh:mm", "[$-804]yyyy/m/d", "@",
+         "0.00_);[Red]\\(0.00\\)", "General"]
+
+
+@pytest.mark.parametrize("numbers, fast", [
+    ("".join(f'<numFmt numFmtId="{164 + i}" formatCode="{code}"/>' for i, code in
+             enumerate(CODES)), True),
+    ("".join(f"<numFmt formatCode='{code}' numFmtId='{164 + i}' />" for i, code in
+             enumerate(CODES)), True),                        # read by a parser, not the regex
+])
+def test_number_formats_of_the_stylesheet_are_read_as_openpyxl_reads_them(tmp_path, numbers,
+                                                                        fast):
+    from jixiao.cli import main
+
+    path = tmp_path / "t.xlsx"
+    assert main(["demo", "-o", str(path)]) == 0  # the template, filled in: 20 cell styles
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    styles = members["xl/styles.xml"].decode()
+    count = len(re.findall(r"<xf[\s/>]", styles[styles.index("<cellXfs"):]))
+    styles = re.sub(r"<numFmts[^>]*?(/>|>.*?</numFmts>)", "", styles, flags=re.S)
+    styles = styles.replace("<fonts", f'<numFmts count="{len(CODES)}">{numbers}</numFmts><fonts', 1)
+    head, cells = styles.split("<cellXfs", 1)
+    index = iter(range(10 ** 6))
+    cells = re.sub(r'numFmtId="[0-9]+"', lambda m: f'numFmtId="{164 + next(index) % len(CODES)}"',
+                   cells)
+    members["xl/styles.xml"] = (head + "<cellXfs" + cells).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert count > 1
+    assert (sheets_of(path) is not None) is fast
+    assert_engines_agree(path)
