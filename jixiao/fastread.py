@@ -1,27 +1,33 @@
-"""The fast cell source of the reader: one pass over the sheet XML, python-calamine
-only where that pass cannot read a string.
+"""The fast cell source of the reader: regular expressions over the package's XML,
+python-calamine only for what they do not read.
 
 ``calamine_sheets`` gives, for the worksheets of an opened package, the same
 ``SheetCells`` that the openpyxl source gives, an order of magnitude faster:
 
-    numbers, booleans, errors, formula results   the sheet XML, cast as openpyxl casts
-    formulas, number formats, dates              the sheet XML and xl/styles.xml
-    strings of one text run, merged ranges       the sheet XML and xl/sharedStrings.xml
-    rich-text strings, unusual merge elements    python-calamine (Rust)
+    values, formulas, plain strings, merges     the sheet XML, cast as openpyxl casts
+    shared strings of one text run              xl/sharedStrings.xml
+    number formats, dates                       xl/styles.xml, jixiao.numformats
+    rich text, unusual merges or sheets         python-calamine (Rust)
 
 Excel, WPS, LibreOffice and openpyxl write ``<c r="A1" s="1" t="s"><v>…</v></c>``
 in the spreadsheet namespace without a prefix: one regular expression reads such
-cells. A sheet written otherwise takes a general, slower pattern.
+cells. A sheet written otherwise takes a general, slower pattern, and calamine
+parses it. Nothing here imports openpyxl.
 
 It returns ``None`` — the reader then uses openpyxl — for anything where the two
-could differ: a carriage return (an XML parser turns it into \\n), a comment,
-CDATA or DTD, a character or entity an XML parser refuses, an escaped character
-(``_x000D_``), an encoding other than UTF-8, an ISO date cell, a cell without its
-reference, a style or string that does not exist, a reversed merge; where
-python-calamine reads the strings, also an untrimmed text run (calamine trims it)
-or a sheet too wide for its grid; and any error at all (openpyxl then says, in the
-usual words, what is wrong with the file). The equality is tested on every test
-workbook and on random grids (tests/test_fastread.py).
+could differ: a carriage return in the text (an XML parser turns it into \n), a
+comment, CDATA or DTD, a character or entity an XML parser refuses, an escaped
+character (``_x000D_``), an encoding other than UTF-8, a part cut short, a
+workbook, relationship or stylesheet part an XML parser refuses, a workbook
+openpyxl would not find or whose sheets it would rename, an ISO date cell, a cell
+without its reference, a style or string that does not exist, a reversed merge;
+where python-calamine reads the strings, also an untrimmed text run (calamine trims
+it) or a sheet too wide for its grid; and any error at all (openpyxl then says, in
+the usual words, what is wrong with the file). The equality is tested on every
+test workbook and on random grids (tests/test_fastread.py,
+tests/test_fastread_strings.py). A sheet that is not well-formed in the middle is
+not noticed (parsing every sheet would cost as much as the rest): such damage
+may be read here where openpyxl refuses the file.
 """
 
 from __future__ import annotations
@@ -115,6 +121,19 @@ def _references_are_sound(xml: bytes) -> bool:
     return True
 
 
+def _well_formed(xml: bytes) -> None:
+    """_Unsure unless an XML parser reads the part without an error (expat, without
+    building anything: for the small parts read once per distinct content)."""
+    from xml.parsers import expat
+
+    if b"<!" in xml:  # no DTD, so no entity to expand
+        raise _Unsure("a DTD")
+    try:
+        expat.ParserCreate().Parse(xml, True)
+    except expat.ExpatError:
+        raise _Unsure("not well-formed") from None
+
+
 def _plain_part(xml: bytes, root: bytes) -> bool:
     """Whether ``root`` is the document element, complete, in the spreadsheet namespace
     declared once as the default: then every element without a prefix is in it, and none
@@ -136,8 +155,9 @@ def calamine_sheets(data: bytes, archive: zipfile.ZipFile,
     """``SheetCells`` of the named worksheets (name → zip member), or ``None``."""
     try:
         names = set(archive.namelist())
-        styles = _styles(archive, names, _date1904(archive, names))
-        strings = _shared_strings(archive, names)
+        manifest = archive.read("[Content_Types].xml")
+        styles = _styles(archive, names, _date1904(archive, manifest))
+        strings = _shared_strings(archive, names, manifest)
         book = _Calamine(data)
         try:
             return [_sheet(name, archive.read(part), styles, strings, book)
@@ -179,15 +199,15 @@ _PLAIN_STRING = re.compile(
     r'(?: type="(?:noConversion|Hiragana|halfwidthKatakana|fullwidthKatakana)")?/>)?</si>')
 
 
-def _shared_strings(archive: zipfile.ZipFile, names: set[str]) -> list[str] | None:
+def _shared_strings(archive: zipfile.ZipFile, names: set[str],
+                    manifest: bytes) -> list[str] | None:
     """The shared strings as openpyxl reads them, or ``None``: python-calamine reads them.
 
     openpyxl takes the part the manifest names first (none if it names none, an error
     if it is missing); this reads xl/sharedStrings.xml when each string is one plain
     text run."""
     members = [member for member in names if member.lower().endswith("sharedstrings.xml")]
-    part = _strings_part(archive.read("[Content_Types].xml")
-                         if "[Content_Types].xml" in names else b"")
+    part = _first_part(manifest, (_STRINGS_TYPE,))
     if part is not None and part not in names:
         raise _Unsure("the shared strings are missing")  # openpyxl fails
     if part == "xl/sharedStrings.xml" and members == [part]:
@@ -200,17 +220,20 @@ def _shared_strings(archive: zipfile.ZipFile, names: set[str]) -> list[str] | No
     return None if part is not None else []
 
 
-def _strings_part(manifest: bytes) -> str | None:
-    """The shared-strings part the manifest names first."""
-    if _STRINGS_TYPE not in manifest:
+@functools.lru_cache(maxsize=32)
+def _first_part(manifest: bytes, types: tuple[bytes, ...]) -> str | None:
+    """The part the manifest names first with the first of these content types that it
+    names (openpyxl's choice)."""
+    if not any(content_type in manifest for content_type in types):
         return None
-    for override in _OVERRIDE.findall(manifest):
-        content_type = _CONTENT_TYPE.search(override)
-        if content_type is not None and content_type.group(1) == _STRINGS_TYPE:
-            part = _PART_NAME.search(override)
-            if part is None:
-                raise _Unsure("a shared-strings part without a plain name")
-            return part.group(1).decode()
+    overrides = [(_CONTENT_TYPE.search(override), _PART_NAME.search(override))
+                 for override in _OVERRIDE.findall(manifest)]
+    for wanted in types:
+        for content_type, part in overrides:
+            if content_type is not None and content_type.group(1) == wanted:
+                if part is None:
+                    raise _Unsure("a part without a plain name")
+                return part.group(1).decode()
     return None
 
 
@@ -565,6 +588,7 @@ def _plain_styles(xml: bytes) -> StyleNumbers | None:
         text = _document(xml)
     except _Unsure:
         return None
+    _well_formed(xml)
     numbers, cells = _section(text, "numFmts"), _section(text, "cellXfs")
     if numbers is None or not cells:
         return None
@@ -614,26 +638,51 @@ def _parsed_styles(xml: bytes) -> StyleNumbers:
                     for xfs in cells for xf in xfs.findall(f"{{{_MAIN}}}xf")]
 
 
-_SHEET_NAME = re.compile(r"""<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*["']([^"']*)["']""")
+_SHEET_NAME = re.compile(r"""<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DATE1904 = re.compile(r"""date1904\s*=\s*["']([^"']*)["']""")
 _NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
-def _date1904(archive: zipfile.ZipFile, names: set[str]) -> bool:
+_WORKBOOK_TYPES = (  # in the order openpyxl looks for them
+    b"application/vnd.ms-excel.template.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+
+
+def _date1904(archive: zipfile.ZipFile, manifest: bytes) -> bool:
     """Whether the workbook counts dates from 1904 (workbookPr date1904).
 
+    The workbook must be as openpyxl finds it (or openpyxl refuses the file): named
+    in the manifest as xl/workbook.xml, with its relationships, and one for each sheet.
     Its sheet names must be fit for the reader's name → part map: openpyxl renames a
     second sheet of the same name (ignoring case) and refuses an empty or invalid one."""
-    members = [member for member in names if member.endswith("workbook.xml")]
-    if len(members) > 1:
-        raise _Unsure("two workbook parts")
-    return _date1904_of(archive.read(members[0])) if members else False
+    if _first_part(manifest, _WORKBOOK_TYPES) != "xl/workbook.xml":
+        raise _Unsure("the workbook part is not the usual one")
+    return _date1904_of(archive.read("xl/workbook.xml"),
+                        archive.read("xl/_rels/workbook.xml.rels"))  # KeyError: openpyxl too
+
+
+_SHEET = re.compile(r"<(?:[\w.-]+:)?sheet\s[^>]*>")
+_SHEET_NAME = re.compile(r"""\sname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SHEET_RELATION = re.compile(r"""\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_RELATION_ID = re.compile(r"""\sId\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DATE1904 = re.compile(r"""date1904\s*=\s*["']([^"']*)["']""")
+_NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
 @functools.lru_cache(maxsize=32)
-def _date1904_of(workbook: bytes) -> bool:
+def _date1904_of(workbook: bytes, relations: bytes) -> bool:
+    _well_formed(workbook)
+    _well_formed(relations)
     xml = workbook.decode()
-    titles = [_unescape(title) for title in _SHEET_NAME.findall(xml)]
+    known = {double or single for double, single in _RELATION_ID.findall(relations.decode())}
+    titles = []
+    for sheet in _SHEET.findall(xml):
+        name, relation = _SHEET_NAME.search(sheet), _SHEET_RELATION.search(sheet)
+        titles.append(_unescape(name.group(1) or name.group(2)) if name is not None else "")
+        if relation is not None and _unescape(relation.group(1) or relation.group(2)) not in known:
+            raise _Unsure("a sheet without its relationship")  # openpyxl fails
     if len({title.lower() for title in titles}) != len(titles) or not all(titles) or any(
             _NOT_IN_TITLES.search(title) for title in titles):
         raise _Unsure("sheet names openpyxl changes or refuses")

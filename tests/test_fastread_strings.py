@@ -1,6 +1,7 @@
-"""The fast cell source reads the shared strings Excel writes itself; python-calamine
-reads the rest (rich text, unusual parts). Each workbook here is also read by both
-sources and compared (tests/conftest.py)."""
+"""The fast cell source reads the shared strings and number formats Excel writes
+itself, python-calamine the rest (rich text, unusual parts), and openpyxl what
+openpyxl would refuse. Each workbook here is also read by both sources and
+compared (tests/conftest.py)."""
 
 import io
 import re
@@ -179,4 +180,38 @@ def test_number_formats_of_the_stylesheet_are_read_as_openpyxl_reads_them(tmp_pa
             archive.writestr(name, data)
     assert count > 1
     assert (sheets_of(path) is not None) is fast
+    assert_engines_agree(path)
+
+
+def _rewritten(path, change):
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    change(members)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _drop(name):
+    return lambda members: members.pop(name)
+
+
+def _edit(name, old, new):
+    def change(members):
+        assert old in members[name], (name, old)
+        members[name] = members[name].replace(old, new, 1)
+    return change
+
+
+@pytest.mark.parametrize("change", [
+    _drop("xl/_rels/workbook.xml.rels"),
+    _edit("xl/_rels/workbook.xml.rels", b'Id="rId1"', b'Id="rId7"'),
+    _edit("[Content_Types].xml", b"sheet.main+xml", b"sheet.mine+xml"),
+    _edit("xl/styles.xml", b"</cellXfs>", b"</cellxfs>"),
+], ids=["no workbook relationships", "a sheet without its relationship",
+        "no workbook in the manifest", "stylesheet not well-formed"])
+def test_a_workbook_openpyxl_cannot_open_goes_to_openpyxl(tmp_path, change):
+    path = _rewritten(standard(tmp_path / "t.xlsx"), change)
+    assert sheets_of(path) is None
     assert_engines_agree(path)
