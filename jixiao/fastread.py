@@ -78,7 +78,8 @@ def _unsure_text(xml: bytes) -> bool:
 
 
 # Parts read here: what an XML parser reads differently from a regex, or refuses.
-_CONTROL = bytes(byte for byte in range(256) if byte >= 32 or byte in (9, 10, 13))  # to delete
+# every byte but the control characters XML refuses: translate() deletes these, leaves those
+_CONTROL = bytes(byte for byte in range(256) if byte >= 32 or byte in (9, 10, 13))
 _ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)""")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 _REFERENCE = re.compile(rb"&(?:(lt;|gt;|amp;|quot;|apos;)|#([0-9]+);|#x([0-9A-Fa-f]+);|)")
@@ -89,7 +90,7 @@ _MAIN_BYTES = _MAIN.encode()
 
 def _document(xml: bytes) -> str:
     """A part as text, where a regular expression reads it as an XML parser would.
-    (The tests run on the bytes: quicker than on text with CJK characters.)"""
+    (The checks run on the bytes: quicker than on text with CJK characters.)"""
     if xml.startswith((b"\xff\xfe", b"\xfe\xff")) or xml.translate(None, _CONTROL):
         raise _Unsure("UTF-16 or a control character")
     declared = _ENCODING.match(xml)
@@ -340,7 +341,7 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
                 continue
             value = bool(int(raw))
         elif raw:  # "d" (an ISO 8601 date) and types no spreadsheet writes
-            raise _Unsure(f"{attributes}")
+            raise _Unsure(f"a cell with {attributes.strip()}")
         else:
             continue
         row, column = position
