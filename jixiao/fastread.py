@@ -157,7 +157,7 @@ def calamine_sheets(data: bytes, archive: zipfile.ZipFile,
     try:
         names = set(archive.namelist())
         manifest = archive.read("[Content_Types].xml")
-        styles = _styles(archive, names, _date1904(archive, manifest))
+        styles = _styles(archive, names, _date1904(archive, manifest, parts))
         strings = _shared_strings(archive, names, manifest)
         book = _Calamine(data)
         try:
@@ -651,17 +651,24 @@ _WORKBOOK_TYPES = (  # in the order openpyxl looks for them
     b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
 
 
-def _date1904(archive: zipfile.ZipFile, manifest: bytes) -> bool:
+def _date1904(archive: zipfile.ZipFile, manifest: bytes, parts: Mapping[str, str]) -> bool:
     """Whether the workbook counts dates from 1904 (workbookPr date1904).
 
     The workbook must be as openpyxl finds it (or openpyxl refuses the file): named
-    in the manifest as xl/workbook.xml, with its relationships, and one for each sheet.
-    Its sheet names must be fit for the reader's name → part map: openpyxl renames a
-    second sheet of the same name (ignoring case) and refuses an empty or invalid one."""
+    in the manifest as xl/workbook.xml, with a relationship for each sheet. Its sheet
+    names must be fit for the reader's name → part map: openpyxl renames a second
+    sheet of the same name (ignoring case) and refuses an empty or invalid one."""
     if _first_part(manifest, _WORKBOOK_TYPES) != "xl/workbook.xml":
         raise _Unsure("the workbook part is not the usual one")
-    return _date1904_of(archive.read("xl/workbook.xml"),
-                        archive.read("xl/_rels/workbook.xml.rels"))  # KeyError: openpyxl too
+    date1904, sheets = _workbook_of(archive.read("xl/workbook.xml"))
+    if not set(parts) <= {name for name, _ in sheets}:
+        raise _Unsure("the reader read another workbook part")
+    missing = {relation for name, relation in sheets if relation and name not in parts}
+    if missing:  # the reader found no worksheet there: a chart sheet, a large one, or damage
+        known = _relation_ids(archive.read("xl/_rels/workbook.xml.rels"))  # KeyError: openpyxl too
+        if not missing <= known:
+            raise _Unsure("a sheet without its relationship")  # openpyxl fails
+    return date1904
 
 
 _SHEET = re.compile(r"<(?:[\w.-]+:)?sheet\s[^>]*>")
@@ -673,22 +680,27 @@ _NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
 @functools.lru_cache(maxsize=32)
-def _date1904_of(workbook: bytes, relations: bytes) -> bool:
+def _workbook_of(workbook: bytes) -> tuple[bool, tuple[tuple[str, str], ...]]:
+    """(date1904, (name, relationship id) of each sheet) of a well-formed workbook part."""
     _well_formed(workbook)
-    _well_formed(relations)
     xml = workbook.decode()
-    known = {double or single for double, single in _RELATION_ID.findall(relations.decode())}
-    titles = []
+    sheets = []
     for sheet in _SHEET.findall(xml):
         name, relation = _SHEET_NAME.search(sheet), _SHEET_RELATION.search(sheet)
-        titles.append(_unescape(name.group(1) or name.group(2)) if name is not None else "")
-        if relation is not None and _unescape(relation.group(1) or relation.group(2)) not in known:
-            raise _Unsure("a sheet without its relationship")  # openpyxl fails
+        sheets.append((_unescape(name.group(1) or name.group(2)) if name is not None else "",
+                       _unescape(relation.group(1) or relation.group(2))
+                       if relation is not None else ""))
+    titles = [title for title, _ in sheets]
     if len({title.lower() for title in titles}) != len(titles) or not all(titles) or any(
             _NOT_IN_TITLES.search(title) for title in titles):
         raise _Unsure("sheet names openpyxl changes or refuses")
     found = _DATE1904.search(xml)
-    return found is not None and found.group(1).strip().lower() in ("1", "true")
+    return found is not None and found.group(1).strip().lower() in ("1", "true"), tuple(sheets)
+
+
+def _relation_ids(relations: bytes) -> set[str]:
+    _well_formed(relations)
+    return {double or single for double, single in _RELATION_ID.findall(relations.decode())}
 
 
 def _parse(xml: bytes) -> Any:

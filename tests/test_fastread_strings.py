@@ -215,3 +215,26 @@ def test_a_workbook_openpyxl_cannot_open_goes_to_openpyxl(tmp_path, change):
     path = _rewritten(standard(tmp_path / "t.xlsx"), change)
     assert sheets_of(path) is None
     assert_engines_agree(path)
+
+
+def test_a_sheet_the_reader_leaves_out_is_fine_if_openpyxl_finds_it(tmp_path):
+    """The reader passes on no sheet it skips (too many rows, a chart sheet): then the
+    workbook's relationships must still hold one for it, or openpyxl refuses the file."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    book.sheet("明细").line("很多行")
+    path = book.save(tmp_path / "t.xlsx")
+
+    def first_sheet_only(path):
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return calamine_sheets(data, archive, {"自评表": "xl/worksheets/sheet1.xml"})
+
+    with zipfile.ZipFile(path) as archive:
+        assert list(_sheet_parts(path, archive)) == ["自评表", "明细"]
+    assert first_sheet_only(path) is not None
+    _rewritten(path, _edit("xl/_rels/workbook.xml.rels", b'Id="rId2"', b'Id="rId9"'))
+    assert first_sheet_only(path) is None
+    assert_engines_agree(path)
