@@ -29,6 +29,26 @@ def assert_engines_agree(path: Path) -> None:
     assert fast == reference, f"python-calamine and openpyxl read {path.name} differently"
 
 
+def assert_number_formats_agree(path: Path) -> None:
+    """jixiao.numformats tells the workbook's format codes as openpyxl does."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from openpyxl.styles import numbers as reference
+
+    from jixiao import numformats
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except Exception:  # no stylesheet, or a broken one: nothing to compare
+        return
+    for item in root.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}numFmt"):
+        code = item.get("formatCode")
+        assert numformats.is_date_format(code) == reference.is_date_format(code), code
+        assert numformats.is_timedelta_format(code) == reference.is_timedelta_format(code), code
+
+
 def workbooks_below(directory: Path) -> list[Path]:
     """The workbooks in ``directory``, one of each content (copies are read once)."""
     import hashlib
