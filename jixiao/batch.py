@@ -21,6 +21,7 @@ its data.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import itertools
@@ -292,12 +293,13 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     done: set[str] = set()
 
     def record(outcome: Outcome, key: str | None = None, text: str | None = None) -> None:
-        done.add(outcome.file)
-        if key is not None:
-            cache.put(key, outcome, text)
-        if on_outcome is not None:
-            on_outcome(outcome)
-        progress.advance()
+        with _interrupt_deferred():  # a file is in the summary, the cache and done, or in none
+            done.add(outcome.file)
+            if key is not None:
+                cache.put(key, outcome, text)
+            if on_outcome is not None:
+                on_outcome(outcome)
+            progress.advance()
 
     keys: dict[str, str] = {}
     hits: list[str] = []
@@ -334,6 +336,26 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits), interrupted,
                     time.monotonic() - started)
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C pressed inside the block takes effect at its end, not half-way through."""
+    import signal
+
+    pressed: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    except ValueError:  # not the main thread: signals go elsewhere anyway
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None
+                      else signal.default_int_handler)
+        if pressed:
+            raise KeyboardInterrupt
 
 
 def _workers(options: BatchOptions) -> int:
