@@ -397,16 +397,17 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     running: dict[Any, list[Job]] = {}
     more = True
     try:
-        while more or running:
+        while more or running or suspects:
             while more and not suspects and len(running) < workers * _IN_FLIGHT_PER_WORKER:
                 chunk = list(itertools.islice(source, size))
                 if not chunk:
                     more = False
                     break
-                running[pool.submit(work, chunk)] = chunk
-            if not running:
-                break
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                try:
+                    running[pool.submit(work, chunk)] = chunk
+                except BrokenProcessPool:  # a worker died before its futures said so
+                    suspects.extend(chunk)
+            finished = wait(running, return_when=FIRST_COMPLETED)[0] if running else set()
             for future in finished:
                 chunk = running.pop(future)
                 try:
