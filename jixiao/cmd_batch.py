@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from .batch import BatchOptions, Progress, ResultCache, discover, run_batch, write_jsonl
     from .batch_summary import Summary, write_summary
     from .errors import OutputError
+    from .fileio import os_error_text
     from .rules import rule_set
 
     if args.rules:
@@ -51,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise OutputError(f"汇总工作簿“{output}”须以 .xlsx 结尾")
-    if not output.resolve().parent.is_dir():
-        raise OutputError(f"无法写入“{output}”：目录“{output.parent}”不存在")
+    try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
+        output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法写入“{output}”：无法创建目录“{output.parent}”"
+                          f"（{os_error_text(error)}）") from None
     if args.workers is not None and args.workers < 1:
         raise OutputError("--workers 须是正整数")
     if args.scheduler and args.engine != "dask":

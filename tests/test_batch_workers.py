@@ -71,3 +71,19 @@ def test_chunks_are_small_enough_to_spread_over_the_workers():
             size = _chunk_size(jobs, workers)
             assert 1 <= size <= 16
             assert size == 1 or -(-jobs // size) >= workers * 8
+
+
+def test_the_summary_folder_is_made_when_missing(tmp_path, capsys):
+    from jixiao.cli import main
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    folder_of(inbox, 2)
+    output = tmp_path / "结果" / "2026" / "汇总.xlsx"
+    assert main(["batch", str(inbox), "-o", str(output), "--workers", "1"]) == 0
+    assert output.is_file()
+    blocked = tmp_path / "一个文件"  # a file where the folder should be
+    blocked.write_text("x")
+    assert main(["batch", str(inbox), "-o", str(blocked / "汇总.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert "无法创建目录" in error and "Traceback" not in error
