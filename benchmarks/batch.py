@@ -175,23 +175,6 @@ def split_loop(function, paths: list[str], workers: int) -> float:
         return time.perf_counter() - start
 
 
-_MEASURED = """
-import resource, runpy, sys
-sys.argv = sys.argv[1:]
-try:
-    runpy.run_module("jixiao", run_name="__main__")
-except SystemExit as stop:
-    code = stop.code
-else:
-    code = 0
-main = next(int(line.split()[1]) for line in open("/proc/self/status")
-            if line.startswith("VmHWM:"))
-child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-sys.stderr.write(f"PEAK {main} {child}\\n")
-sys.exit(code)
-"""
-
-
 def run_batch(folder: Path, output: Path, workers: int, force: bool = True) -> dict:
     """``python -m jixiao batch``: wall seconds, checking seconds, peak MB (main, worker)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -199,7 +182,7 @@ def run_batch(folder: Path, output: Path, workers: int, force: bool = True) -> d
     if force:
         args.append("--force")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], env=env,
+    done = subprocess.run([sys.executable, "-c", bench_md.MEASURED, *args], env=env,
                           capture_output=True, text=True)
     wall = time.perf_counter() - start
     if done.returncode not in (0, 1, 2):

@@ -20,3 +20,24 @@ def write_section(key: str, title: str, text: str, intro: str = "") -> None:
     else:
         body = body.rstrip("\n") + f"\n\n## {title}\n\n" + intro + section + "\n"
     path.write_text(body, encoding="utf-8")
+
+
+# ``python -c MEASURED jixiao ARGS…`` runs ``python -m jixiao ARGS…`` and ends by writing
+# "PEAK <own VmHWM KB> <largest child's maxrss KB>" to stderr. The process's own
+# high-water mark, not its rusage: that would count pages shared with the parent
+# before exec.
+MEASURED = """
+import resource, runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module("jixiao", run_name="__main__")
+except SystemExit as stop:
+    code = stop.code
+else:
+    code = 0
+main = next(int(line.split()[1]) for line in open("/proc/self/status")
+            if line.startswith("VmHWM:"))
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write(f"PEAK {main} {child}\\n")
+sys.exit(code)
+"""

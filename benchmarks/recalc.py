@@ -75,22 +75,6 @@ def median_ms(action, runs: int) -> float:
     return statistics.median(times)
 
 
-_PEAK = """
-import runpy, sys
-sys.argv = sys.argv[1:]
-try:
-    runpy.run_module("jixiao", run_name="__main__")
-except SystemExit as stop:
-    code = stop.code
-else:
-    code = 0
-for line in open("/proc/self/status"):
-    if line.startswith("VmHWM:"):
-        sys.stderr.write("PEAK " + line.split()[1] + "\\n")
-sys.exit(code)
-"""
-
-
 def process(args: list[str], runs: int) -> tuple[float, float | None]:
     """(median wall ms, median peak memory MB) of ``python -m jixiao …args``.
 
@@ -108,7 +92,8 @@ def process(args: list[str], runs: int) -> tuple[float, float | None]:
             raise SystemExit(f"jixiao {' '.join(args)} failed: {done.stderr.decode()}")
     if Path("/proc/self/status").exists():
         for _ in range(3):
-            done = subprocess.run([sys.executable, "-c", _PEAK, "jixiao", *args], env=env,
+            done = subprocess.run([sys.executable, "-c", bench_md.MEASURED, "jixiao", *args],
+                                  env=env,
                                   capture_output=True, text=True)
             found = re.search(r"PEAK (\d+)", done.stderr)
             if found:
