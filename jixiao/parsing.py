@@ -82,6 +82,7 @@ class Measure:
         return None
 
 
+@functools.lru_cache(maxsize=16384)  # pure; the same labels recur in every table
 def normalize_text(text: str) -> str:
     """NFKC (full-width → ASCII), no spaces, (%) → %."""
     text = unicodedata.normalize("NFKC", text)

@@ -7,6 +7,7 @@ and are never negative.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,13 @@ def rule_set(name: str | RuleSet | None = None) -> RuleSet:
 def round2(value: float) -> float:
     """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0."""
     number = float(value)
+    if number != number or number == 0:
+        return number  # NaN never hits a memo; 0.0 and -0.0 would share one entry
+    return _round2(number)
+
+
+@functools.lru_cache(maxsize=16384)  # Decimal is slow, and the same weights recur
+def _round2(number: float) -> float:
     if not math.isfinite(number) or abs(number) >= 1e15:
         return number  # infinities, and numbers whose float has no decimals left to round
     return float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -176,6 +176,22 @@ def test_rounding_is_half_up_on_two_decimals():
     assert grade(89.994) == "良"
 
 
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_memoised_rounding_equals_the_decimal_rule(number):
+    """round2 is memoised; every float (twice, so the memo answers) gives what the
+    plain Decimal half-up rounding gives, with the sign of zero kept."""
+    import math
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if not math.isfinite(number) or abs(number) >= 1e15:
+        expected = number
+    else:
+        expected = float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    for _ in range(2):
+        got = round2(number)
+        assert repr(got) == repr(expected)
+
+
 def test_unknown_rule_set_is_a_clear_error():
     with pytest.raises(UnknownRuleSet, match="未知的评分规则"):
         rule_set("beijing")
