@@ -635,6 +635,7 @@ class _Scanner:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.bottom else 0
 
 
+@functools.lru_cache(maxsize=1024)  # a template's merges are the same in every copy
 def _ref_area(value: bytes) -> int:
     """Cells covered by a ref= value: "A1:C3" (9), "'表'!A1:B2", "A:B", "1:2", "A1 B2:C3"."""
     plain = _PLAIN_AREA.fullmatch(value)
