@@ -10,7 +10,9 @@ parser does. It reads the zip's end record and central directory (refusing
 too many members before Python builds them), compares the declared sizes with
 the limits, then streams every member once through the decompressor in
 64 KiB chunks, never past the cap on the total — so memory stays one chunk and
-time is bounded by the limit, whatever the file claims. On the way it counts
+time is bounded by the limit, whatever the file claims (a small member packed
+exactly as one already found to hold nothing of the below — a template's theme,
+styles, relationships — is known without unpacking it again). On the way it counts
 the cells the parsers would create (``<c>`` elements and the areas of merges,
 range hyperlinks and array formulas), refuses a DTD in any XML part
 (billion laughs, external entities: OOXML never has one), and notes the
@@ -230,13 +232,18 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
     pieces: list[bytes] = []
     try:
-        whole = _unpack_small(stream, info, end)
+        packed = _small_member(stream, info, end)
+        key = (info.compress_type, info.CRC, info.file_size, packed)
+        whole = _CLEAN_MEMBERS.get(key) if packed is not None else None
+        clean = whole is not None
+        if packed is not None and not clean:
+            whole = _inflate_small(info, packed)
         for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
             report.unpacked_bytes += len(chunk)
             if report.unpacked_bytes > limits.max_unpacked_bytes:
                 raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
-            scanner.feed(chunk)
+            scanner.feed(chunk, clean)
             if scanner.doctype:
                 raise UnreadableWorkbook(
                     f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
@@ -247,6 +254,8 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
             if keep:
                 pieces.append(chunk)
         scanner.finish()
+        if whole is not None and not clean and scanner.found_nothing:
+            _remember_clean(key, whole)
     except JixiaoError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
@@ -286,6 +295,12 @@ def _unpack_small(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes |
     before the next member begins, exactly the size and checksum the directory
     gives. zipfile would read such a member in one chunk, to the same bytes.
     """
+    packed = _small_member(stream, info, end)
+    return _inflate_small(info, packed) if packed is not None else None
+
+
+def _small_member(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes | None:
+    """The packed data of a member ``_unpack_small`` may take (None: zipfile's)."""
     if info.file_size > _CHUNK or info.compress_size > _CHUNK or info.flag_bits & 0x61 \
             or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None
@@ -302,20 +317,45 @@ def _unpack_small(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes |
             return None
         stream.seek(start)
         packed = stream.read(info.compress_size)
-        if len(packed) != info.compress_size:
-            return None
-        if info.compress_type == zipfile.ZIP_STORED:
-            content = packed
-        else:
+    except (OSError, ValueError):  # a name that does not decode: ValueError
+        return None
+    return packed if len(packed) == info.compress_size else None
+
+
+def _inflate_small(info: zipfile.ZipInfo, packed: bytes) -> bytes | None:
+    """``packed`` unpacked, if it is exactly the size and checksum the directory gives."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        content = packed
+    else:
+        try:
             inflater = zlib.decompressobj(-15)
             content = inflater.decompress(packed, info.file_size + 1)
-            if not inflater.eof:
-                return None
-    except (OSError, ValueError, zlib.error):  # a name that does not decode: ValueError
-        return None
+        except zlib.error:
+            return None
+        if not inflater.eof:
+            return None
     if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
         return None
     return content
+
+
+# Small members whose scan found nothing (no cell, row, area, DTD or DDE), by packed
+# data, method, checksum and size → their content: copies of one template share their
+# theme, styles and relationships, and unpacking the same bytes gives the same content,
+# so such a member is neither unpacked nor scanned again. A worksheet has cells: never
+# here. At most _CLEAN_LIMIT members of one chunk each (a few MB at worst).
+class _Memo(dict[tuple[int, int, int, bytes], bytes]):
+    cache_clear = dict.clear  # as functools' memos: benchmarks/batch.py empties them all
+
+
+_CLEAN_MEMBERS = _Memo()
+_CLEAN_LIMIT = 64
+
+
+def _remember_clean(key: tuple[int, int, int, bytes], content: bytes) -> None:
+    if len(_CLEAN_MEMBERS) >= _CLEAN_LIMIT:
+        _CLEAN_MEMBERS.clear()  # a batch of many templates: start again (atomic, unlike popping)
+    _CLEAN_MEMBERS[key] = content
 
 
 def _data_ends(infos: list[zipfile.ZipInfo], directory: int) -> dict[int, int]:
@@ -472,10 +512,11 @@ class _Scanner:
         self._pending = b""
         self._cell: str | None = None  # the last cell address seen
 
-    def feed(self, chunk: bytes) -> None:
+    def feed(self, chunk: bytes, clean: bool = False) -> None:
+        """Scan the next chunk; ``clean``: one the scan is known to find nothing in."""
         if self.keep is not None and len(self.keep) < MB:
             self.keep += chunk
-        if not self.scan:
+        if not self.scan or clean:
             return
         buffer = self._pending + chunk
         cut = buffer.rfind(b"<")
@@ -584,10 +625,17 @@ class _Scanner:
         self.left, self.right = min(self.left, self._column), max(self.right, self._column)
 
     @property
+    def found_nothing(self) -> bool:
+        """Whether scanning found nothing: its state is a fresh scanner's (but what it keeps)."""
+        return (self.scan and not self.cells and not self.bottom and self.outside is None
+                and not self.doctype and not self.dde and not self._pending)
+
+    @property
     def area(self) -> int:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.bottom else 0
 
 
+@functools.lru_cache(maxsize=1024)  # a template's merges are the same in every copy
 def _ref_area(value: bytes) -> int:
     """Cells covered by a ref= value: "A1:C3" (9), "'表'!A1:B2", "A:B", "1:2", "A1 B2:C3"."""
     plain = _PLAIN_AREA.fullmatch(value)

@@ -1,8 +1,8 @@
 """The quick paths of jixiao.safety and the reader's opening give exactly what the
 general ones give: the scanner's cell placing and area counting, the one-step
-unpacking of a small member, the kept parts (``CheckedZip``) and the reader's
-element collector (``_elements``) — on every file of the hostile corpus, on the
-test workbooks and on random XML."""
+unpacking of a small member, the members remembered as clean, the kept parts
+(``CheckedZip``) and the reader's element collector (``_elements``) — on every
+file of the hostile corpus, on the test workbooks and on random XML."""
 
 import io
 import itertools
@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import putuo, standard
 
+import jixiao.safety as safety
 from jixiao.errors import UnreadableWorkbook
 from jixiao.reader import _elements, read_workbook
 from jixiao.safety import (
@@ -24,6 +25,8 @@ from jixiao.safety import (
     _CELL_REF,
     _CELL_TAG,
     _CHUNK,
+    _CLEAN_LIMIT,
+    _CLEAN_MEMBERS,
     _DDE,
     _DOCTYPES,
     _R,
@@ -111,6 +114,12 @@ def _state(scanner: _Scanner) -> tuple:
     return (scanner.cells, scanner.top, scanner.left, scanner.bottom, scanner.right,
             scanner.outside, scanner._row, scanner._column, scanner.doctype, scanner.dde,
             scanner._cell, scanner.keep)
+
+
+def _outside_state(scanner: _Scanner) -> tuple:
+    """What a member's scan leaves for the package (not where it stopped in the member)."""
+    return (scanner.cells, scanner.top, scanner.left, scanner.bottom, scanner.right,
+            scanner.outside, scanner.doctype, scanner.dde, scanner.keep)
 
 
 def _both(part: str, chunks) -> tuple[_Scanner, _Scanner]:
@@ -219,6 +228,21 @@ def test_plain_rows_of_cells_agree_whatever_the_state_before(cells, tail):
     _both("xl/worksheets/sheet1.xml", [xml[:len(xml) // 2], xml[len(xml) // 2:]])
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TOKENS, max_size=40))
+def test_a_member_found_clean_leaves_the_reference_scanner_as_fresh(tokens):
+    """What ``found_nothing`` lets be remembered: content whose whole scan changes
+    nothing a fresh scanner holds, so that skipping it gives the same state."""
+    xml = "".join(tokens).encode()
+    for part in ("xl/theme/theme1.xml", "xl/workbook.xml"):
+        quick, reference = _both(part, [xml])
+        if quick.found_nothing:
+            fresh = _Reference(part, scan=True)
+            fresh.feed(xml, clean=True)
+            fresh.finish()
+            assert _outside_state(fresh) == _outside_state(reference)
+
+
 # ---------------------------------------------------------------- unpacking
 
 def test_a_small_member_is_unpacked_at_once_only_as_zipfile_would(corpus):
@@ -297,6 +321,73 @@ def test_data_running_into_the_next_member_is_left_to_zipfile():
         assert _unpack_small(io.BytesIO(bytes(data)), fair, ends[fair.header_offset]) == b"<b/>"
 
 
+def _outcome(path, data):
+    try:
+        report = check_package(path, data, keep=True)
+    except UnreadableWorkbook as error:
+        return str(error)
+    if report.contents is None:
+        return report  # not a zip
+    with report.contents as kept:
+        parts = {info.filename: kept.read(info) for info in kept.infolist()}
+    return (report.members, report.unpacked_bytes, report.cells, report.external, parts)
+
+
+def test_members_remembered_as_clean_give_the_outcome_of_unpacking_them(corpus, monkeypatch):
+    """Every corpus file checked with nothing remembered, then again after all were
+    checked (their theme, styles … remembered): the same refusal or report."""
+    datas = {kind: path.read_bytes() for kind, path in corpus.items() if path.is_file()}
+    monkeypatch.setattr(safety, "_CLEAN_LIMIT", 10_000)
+    _CLEAN_MEMBERS.clear()
+    first = {}
+    for kind, data in datas.items():
+        first[kind] = _outcome(corpus[kind], data)
+        _CLEAN_MEMBERS.clear()
+    for kind, data in datas.items():
+        _outcome(corpus[kind], data)
+    assert len(_CLEAN_MEMBERS) > 5
+    for kind, data in datas.items():
+        assert _outcome(corpus[kind], data) == first[kind], kind
+    _CLEAN_MEMBERS.clear()
+
+
+def test_only_the_same_packed_bytes_checksum_and_size_count_as_seen(tmp_path):
+    """A member is skipped only when its packed data, method, checksum and size are those
+    of one found clean: another checksum or size is unpacked and refused as before."""
+    path = standard(tmp_path / "t.xlsx")
+    data = path.read_bytes()
+    _CLEAN_MEMBERS.clear()
+    check_package(path, data)
+    member = "xl/styles.xml"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+        entry = data.index(b"PK\x01\x02", archive.start_dir)
+    assert any(key[1] == info.CRC for key in _CLEAN_MEMBERS)
+    entry = data.index(member.encode(), entry) - 46  # its directory entry
+    outcomes = []
+    for offset, value in ((16, info.CRC ^ 1), (24, info.file_size + 1), (24, info.file_size - 1)):
+        copy = bytearray(data)  # another checksum or size: zipfile's outcome, whatever it is
+        copy[entry + offset:entry + offset + 4] = value.to_bytes(4, "little")
+        check_package(path, data)
+        remembered = _outcome(path, bytes(copy))
+        _CLEAN_MEMBERS.clear()
+        assert remembered == _outcome(path, bytes(copy))
+        outcomes.append(remembered)
+    assert f"{member} 无法解压（校验和不符" in outcomes[0]
+    _CLEAN_MEMBERS.clear()
+
+
+def test_the_members_remembered_stay_few(tmp_path, monkeypatch):
+    path = standard(tmp_path / "t.xlsx")
+    monkeypatch.setattr(safety, "_CLEAN_LIMIT", 3)
+    _CLEAN_MEMBERS.clear()
+    check_package(path)
+    assert 0 < len(_CLEAN_MEMBERS) <= 3
+    assert all(len(content) <= _CHUNK for content in _CLEAN_MEMBERS.values())
+    assert _CLEAN_LIMIT >= 16
+    _CLEAN_MEMBERS.clear()
+
+
 # ---------------------------------------------------------------- the kept parts
 
 @pytest.mark.parametrize("kind", ["template", "macro", "gbk-member-names", "chinese-names",
@@ -337,8 +428,14 @@ def test_reading_a_workbook_unpacks_each_member_once(tmp_path, monkeypatch):
     made = []
     original = zlib.decompressobj
     monkeypatch.setattr(zlib, "decompressobj", lambda *args: made.append(args) or original(*args))
+    _CLEAN_MEMBERS.clear()
     assert read_workbook(path).tables
     assert len(made) == deflated  # python-calamine unpacks in Rust, on its own
+    made.clear()
+    assert read_workbook(path).tables  # again: the theme, styles … are known clean
+    sheets = sum(name.startswith("xl/worksheets/") for name in zipfile.ZipFile(path).namelist())
+    assert sheets <= len(made) < deflated
+    _CLEAN_MEMBERS.clear()
 
 
 def test_a_sheet_too_long_is_still_skipped(tmp_path):
