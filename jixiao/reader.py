@@ -594,23 +594,30 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _any_word(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for _, words in roles for word in words))
+_Patterns = tuple[tuple[str, re.Pattern[str]], ...]
 
 
-# Most cells hold none of the words: one search says so.
-_INDICATOR_WORDS = _any_word(_INDICATOR_ROLES)
-_FUND_WORDS = _any_word(_FUND_ROLES)
+def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], _Patterns]:
+    """One pattern for any word of any role, and one per role: what each word is found by."""
+    def any_of(words: Any) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(word) for word in words))
+
+    return (any_of(word for _, words in roles for word in words),
+            tuple((role, any_of(words)) for role, words in roles))
+
+
+_INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
+_FUND_WORDS = _patterns(_FUND_ROLES)
 _UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
 
 
-def _role(text: str, roles: tuple[tuple[str, tuple[str, ...]], ...],
-          any_word: re.Pattern[str]) -> str | None:
-    if not any_word.search(text):  # then not in the text shortened below either
+def _role(text: str, words: tuple[re.Pattern[str], _Patterns]) -> str | None:
+    any_word, roles = words
+    if not any_word.search(text):  # most cells; then not in the text shortened below either
         return None
     text = _UNIT_SUFFIX.sub("", text) or text  # "全年预算数(A)", "执行率(%)"
-    for role, words in roles:
-        if any(word in text for word in words):
+    for role, pattern in roles:  # in order: the first role with a word in the text
+        if pattern.search(text):
             return role
     return None
 
@@ -619,12 +626,12 @@ def _role(text: str, roles: tuple[tuple[str, tuple[str, ...]], ...],
 def _indicator_role(text: str) -> str | None:
     if len(text) > 20:
         return None  # a sentence, not a header
-    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_ROLES, _INDICATOR_WORDS)
+    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
 
 
 @functools.lru_cache(maxsize=16384)
 def _fund_role(text: str) -> str | None:
-    return _role(text, _FUND_ROLES, _FUND_WORDS)
+    return _role(text, _FUND_WORDS)
 
 
 @dataclass
@@ -809,7 +816,8 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             return row
         if "项目名称" in (label or ""):
             break
-        cells: dict[str, tuple[Any, Source]] = {}
+        read: dict[str, Any] = {}  # column key → value, for the cells noted
+        sources: dict[str, Source] = {}
         for key, column in columns.items():
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
@@ -820,21 +828,19 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             if value is not None or key in _ALWAYS_NOTED:
                 source, info = grid.cell(*where)
                 noted[source] = info
-                cells[key] = (value, source)
+                read[key] = value
+                sources[key] = source
         for key in _LEVELS:
-            found = cells.get(key)
-            if found is not None and found[0] is not None:
-                if key == "level1" and carried["level1"][1] != found[1]:
+            if read.get(key) is not None:
+                if key == "level1" and carried["level1"][1] != sources[key]:
                     carried["level2"] = (None, None)  # a new 一级 starts its own 二级
-                carried[key] = found
-        score = cells.get("score")
-        score_typed = (score is not None and score[0] is not None
+                carried[key] = (read[key], sources[key])
+        score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
-        if not score_typed and not any(cells[key][0] is not None
-                                       for key in _CONTENT if key in cells):
+        if not score_typed and all(read.get(key) is None for key in _CONTENT):
             row += 1
             continue
-        table.indicators.append(_indicator(cells, carried))
+        table.indicators.append(_indicator(read, sources, carried))
         last = row
         row += 1
     return last
@@ -888,9 +894,9 @@ def _row_label(grid: _Grid, row: int, before: int) -> str:
     return ""
 
 
-def _indicator(cells: dict[str, tuple[Any, Source]],
+def _indicator(read: dict[str, Any], sources: dict[str, Source],
                carried: dict[str, tuple[Any, Source | None]]) -> Indicator:
-    value = {key: found[0] for key, found in cells.items()}.get
+    value = read.get
     level1, level1_source = carried["level1"]
     level2, level2_source = carried["level2"]
     indicator = Indicator(
@@ -899,9 +905,9 @@ def _indicator(cells: dict[str, tuple[Any, Source]],
         name=_text(value("name")), target=value("target"), actual=value("actual"),
         weight=_points(value("weight")), score_declared=_points(value("score")),
         reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")))
-    judged = _points(value("judged")) if "judged" in cells else indicator.score_declared
+    judged = _points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
-    indicator.sources = {key: source for key, (_, source) in cells.items()}
+    indicator.sources = sources  # made for this row alone
     if level1_source is not None:
         indicator.sources["level1"] = level1_source
     if level2_source is not None:
