@@ -491,9 +491,10 @@ class _Grid:
         for min_row, min_col, max_row, max_col in sheet.merges:
             if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
                 continue  # a merge over a whole page carries no table structure
+            top_left = (min_row, min_col)
             for row in range(min_row, max_row + 1):
                 for column in range(min_col, max_col + 1):
-                    self.origin[(row, column)] = (min_row, min_col)
+                    self.origin[(row, column)] = top_left
         self.formulas: dict[tuple[int, int], str] = {}
         self.uncached: set[tuple[int, int]] = set()
         for ref, (formula, cached) in sheet.formulas.items():
