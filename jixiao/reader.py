@@ -36,6 +36,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -595,12 +596,12 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-_Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+_RolePatterns = tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
 
 
-def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], _Patterns]:
-    """One pattern for any word of any role, and one per role: what each word is found by."""
-    def any_of(words: Any) -> re.Pattern[str]:
+def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> _RolePatterns:
+    """A pattern finding any word of any role, and each role's own, in the roles' order."""
+    def any_of(words: Iterable[str]) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(word) for word in words))
 
     return (any_of(word for _, words in roles for word in words),
@@ -612,7 +613,7 @@ _FUND_WORDS = _patterns(_FUND_ROLES)
 _UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
 
 
-def _role(text: str, words: tuple[re.Pattern[str], _Patterns]) -> str | None:
+def _role(text: str, words: _RolePatterns) -> str | None:
     any_word, roles = words
     if not any_word.search(text):  # most cells; then not in the text shortened below either
         return None
