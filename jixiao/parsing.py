@@ -34,6 +34,9 @@ _BAD_SYMBOLS = "≠≯≮±"
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
+_POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
+_AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
+_YUAN_RE = re.compile(rf"({_NUMBER})元")
 _DATE_RE = re.compile(
     r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?|(底|末))?\s*(之前|以前|前|底前|末前)?"
 )
@@ -85,8 +88,7 @@ class Measure:
 @functools.lru_cache(maxsize=16384)  # pure; the same labels recur in every table
 def normalize_text(text: str) -> str:
     """NFKC (full-width → ASCII), no spaces, (%) → %."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", "", text)
+    text = "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
     return text.replace("(%)", "%").replace("（%）", "%")
 
 
@@ -181,7 +183,7 @@ def parse_points(raw: object) -> float | None:
     if isinstance(raw, (int, float)):
         return float(raw)
     text = normalize_text(str(raw))
-    match = re.fullmatch(rf"({_NUMBER})(分)?", text)
+    match = _POINTS_RE.fullmatch(text)
     return _to_float(match.group(1)) if match else None
 
 
@@ -206,10 +208,10 @@ def parse_amount(raw: object) -> float | None:
     if isinstance(raw, (int, float)):
         return float(raw)
     text = normalize_text(str(raw))
-    match = re.fullmatch(rf"({_NUMBER})(万元|万)?", text)
+    match = _AMOUNT_RE.fullmatch(text)
     if match:
         return _to_float(match.group(1))
-    match = re.fullmatch(rf"({_NUMBER})元", text)
+    match = _YUAN_RE.fullmatch(text)
     return _to_float(match.group(1)) / 10000 if match else None
 
 

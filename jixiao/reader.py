@@ -36,6 +36,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,9 @@ class CellInfo:
         if isinstance(self.value, str) and self.value.startswith(EXCEL_ERRORS):
             return self.value
         return None
+
+
+_EMPTY_CELL = CellInfo(None)
 
 
 @dataclass
@@ -454,7 +458,8 @@ def header_text(value: Any) -> str:
 # thousands of workbooks with the same headers), and these functions are pure.
 @functools.lru_cache(maxsize=16384)
 def _normalized(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    # split() drops what re's \s matches: every character that isspace()
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 class _Grid:
@@ -463,22 +468,34 @@ class _Grid:
     def __init__(self, sheet: SheetCells) -> None:
         self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
+        # header_text of every value, made once: headers, labels and the 评分规则 cell
+        # are looked for by it in every row, some rows several times
+        self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
+        values, texts, formats = self.values, self.texts, self.formats
         for row, column, value, number_format in sheet.cells:
             if isinstance(value, str):
                 value = value.strip()
-            if value is None or value == "":
+                if not value:
+                    continue
+                text = _normalized(value)
+            elif value is None:
                 continue
-            self.values[(row, column)] = value
+            else:
+                text = header_text(value)
+            where = (row, column)
+            values[where] = value
+            texts[where] = text
             if number_format and number_format != "General":
-                self.formats[(row, column)] = number_format
+                formats[where] = number_format
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}
         for min_row, min_col, max_row, max_col in sheet.merges:
             if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
                 continue  # a merge over a whole page carries no table structure
+            top_left = (min_row, min_col)
             for row in range(min_row, max_row + 1):
                 for column in range(min_col, max_col + 1):
-                    self.origin[(row, column)] = (min_row, min_col)
+                    self.origin[(row, column)] = top_left
         self.formulas: dict[tuple[int, int], str] = {}
         self.uncached: set[tuple[int, int]] = set()
         for ref, (formula, cached) in sheet.formulas.items():
@@ -489,36 +506,39 @@ class _Grid:
             self.formulas[where] = formula
             if not cached:
                 self.uncached.add(where)
+        # Cell sources list the cells row by row, so this sort has little to do.
+        cells = list(values)
+        cells.extend(where for where in self.formulas if where not in values)
+        cells.sort()
         self.rows: dict[int, list[int]] = {}
-        for row, column in sorted(set(self.values) | set(self.formulas)):
+        for row, column in cells:
             self.rows.setdefault(row, []).append(column)
         self.max_row = max(self.rows, default=0)
-        self._sources: dict[tuple[int, int], Source] = {}  # made once, asked for often
-        self._infos: dict[tuple[int, int], CellInfo] = {}
+        self._cells: dict[tuple[int, int], tuple[Source, CellInfo]] = {}  # made once
 
     def raw(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
 
-    def filled(self, row: int, column: int) -> tuple[Any, tuple[int, int]]:
-        """The value shown in a cell, merges resolved: (value, origin cell)."""
-        origin = self.origin.get((row, column), (row, column))
-        return self.values.get(origin), origin
+    def cell(self, row: int, column: int) -> tuple[Source, CellInfo]:
+        """Where a cell is and what it holds, made once per cell however often asked."""
+        where = (row, column)
+        found = self._cells.get(where)
+        if found is None:
+            value, formula = self.values.get(where), self.formulas.get(where)
+            if value is None and formula is None:
+                info = _EMPTY_CELL  # formats hold cells with values, uncached formulas
+            else:
+                info = CellInfo(value, formula, self.formats.get(where, "General"),
+                                where not in self.uncached)
+            found = self._cells[where] = (
+                Source(self.name, f"{_column_letter(column)}{row}"), info)
+        return found
 
     def source(self, row: int, column: int) -> Source:
-        where = (row, column)
-        found = self._sources.get(where)
-        if found is None:
-            found = self._sources[where] = Source(self.name, f"{_column_letter(column)}{row}")
-        return found
+        return self.cell(row, column)[0]
 
     def info(self, row: int, column: int) -> CellInfo:
-        where = (row, column)
-        found = self._infos.get(where)
-        if found is None:
-            found = self._infos[where] = CellInfo(
-                self.values.get(where), self.formulas.get(where),
-                self.formats.get(where, "General"), where not in self.uncached)
-        return found
+        return self.cell(row, column)[1]
 
     def is_merged_span(self, row: int, column: int) -> bool:
         """Whether a cell is the origin of a merge wider than one column."""
@@ -576,21 +596,44 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@functools.lru_cache(maxsize=16384)
-def _role(text: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
-    if not text:
+_RolePatterns = tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
+
+
+def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> _RolePatterns:
+    """A pattern finding any word of any role, and each role's own, in the roles' order."""
+    def any_of(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(word) for word in words))
+
+    return (any_of(word for _, words in roles for word in words),
+            tuple((role, any_of(words)) for role, words in roles))
+
+
+_INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
+_FUND_WORDS = _patterns(_FUND_ROLES)
+_UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def _role(text: str, words: _RolePatterns) -> str | None:
+    any_word, roles = words
+    if not any_word.search(text):  # most cells; then not in the text shortened below either
         return None
-    text = re.sub(r"[(（][^)）]*[)）]$", "", text) or text  # "全年预算数(A)", "执行率(%)"
-    for role, words in roles:
-        if any(word in text for word in words):
+    text = _UNIT_SUFFIX.sub("", text) or text  # "全年预算数(A)", "执行率(%)"
+    for role, pattern in roles:  # in order: the first role with a word in the text
+        if pattern.search(text):
             return role
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def _indicator_role(text: str) -> str | None:
     if len(text) > 20:
         return None  # a sentence, not a header
-    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_ROLES)
+    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
+
+
+@functools.lru_cache(maxsize=16384)
+def _fund_role(text: str) -> str | None:
+    return _role(text, _FUND_WORDS)
 
 
 @dataclass
@@ -603,8 +646,9 @@ class _Header:
 def _header_at(grid: _Grid, row: int) -> _Header | None:
     """The indicator header in ``row`` (with a second header row below it, if any)."""
     columns: dict[str, int] = {}
+    texts = grid.texts
     for column in grid.rows.get(row, []):
-        role = _indicator_role(header_text(grid.raw(row, column)))
+        role = _indicator_role(texts.get((row, column), ""))
         if role and role != "ignore" and role not in columns:
             columns[role] = column
     if "name" not in columns or "weight" not in columns:
@@ -616,7 +660,7 @@ def _header_at(grid: _Grid, row: int) -> _Header | None:
     for column in grid.rows.get(row + 1, []):
         # A second header row names the columns under a header merged across them
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
-        role = _indicator_role(header_text(grid.raw(row + 1, column)))
+        role = _indicator_role(texts.get((row + 1, column), ""))
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
         if role and role != "ignore" and (spans or (row, column) not in grid.values
@@ -658,14 +702,14 @@ class _Found:
 def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
     found: list[_Found] = []
     for grid in grids:
-        row = 1
-        while row <= grid.max_row:
-            header = _header_at(grid, row) if row in grid.rows else None
-            if header is None:
-                row += 1
+        next_row = 1  # after a header, its data
+        for row in grid.rows:  # in order
+            if row < next_row:
                 continue
-            found.append(_Found(grid, header))
-            row = header.data_start
+            header = _header_at(grid, row)
+            if header is not None:
+                found.append(_Found(grid, header))
+                next_row = header.data_start
     tables: list[WorkbookTable] = []
     money_by_table: list[_Money | None] = []
     previous_end: dict[str, int] = {}
@@ -687,6 +731,7 @@ def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
         tables.append(table)
     spare_money = _money_outside(grids, found)
     spare_project = _project_outside(grids, found)
+    stated_rules = _rules_from_workbook(grids) if tables else None  # the same for every table
     for table, money in zip(tables, money_by_table, strict=True):
         if money is None and len(spare_money) == 1:
             money = spare_money[0]
@@ -702,13 +747,14 @@ def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
                         table.sources.setdefault(f"project_{key}", spare_project.sources[key])
         if table.layout == "sichuan":  # the province's own rules, unless the workbook says
             table.rules = "sichuan"
-        _rules_from_workbook(grids, table)
+        if stated_rules is not None:
+            table.rules, table.sources["rules"] = stated_rules
     return tables
 
 
 def _note(table: WorkbookTable, grid: _Grid, row: int, column: int) -> Source:
-    source = grid.source(row, column)
-    table.cells[source] = grid.info(row, column)
+    source, info = grid.cell(row, column)
+    table.cells[source] = info
     return source
 
 
@@ -724,16 +770,20 @@ def _clean(value: Any) -> Any:
 def _cell_value(grid: _Grid, row: int, column: int) -> Any:
     """A target/actual as a text the parser reads: 0.95 formatted as % → "95%";
     cleaned (``_clean``): errors and blanks are None."""
-    value = _clean(grid.raw(row, column))
-    fmt = grid.formats.get((row, column), "")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+    value = _clean(grid.values.get((row, column)))
+    if value is None or isinstance(value, str):  # most cells
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in grid.formats.get((row, column), ""):
         return f"{round(value * 100, 10):g}%"
     if isinstance(value, _dt.time):
         return str(value)
     return value
 
 
+_LEVELS = ("level1", "level2")  # carried down from merged cells
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason"))  # even if empty
+_CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
 
 
 def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTable) -> int:
@@ -743,6 +793,8 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
                                                      "level2": (None, None)}
     leftmost = min(columns.values())
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
+    label_before = max(numbers, default=leftmost)
+    values, origin, noted = grid.values, grid.origin, table.cells
     last = header.row
     blank_run = 0
     row = header.data_start
@@ -755,7 +807,7 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             row += 1
             continue
         blank_run = 0
-        label = _row_label(grid, row, max(numbers, default=leftmost))
+        label = _row_label(grid, row, label_before)
         if label and label.startswith(_TOTAL_LABELS):
             _read_total(grid, row, columns, table)
             last = row
@@ -766,31 +818,31 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             return row
         if "项目名称" in (label or ""):
             break
-        cells: dict[str, tuple[Any, Source]] = {}
+        read: dict[str, Any] = {}  # column key → value, for the cells noted
+        sources: dict[str, Source] = {}
         for key, column in columns.items():
-            if key in ("level1", "level2"):
-                value, (r, c) = grid.filled(row, column)
-                value = _clean(value)
+            if key in _LEVELS:
+                where = origin.get((row, column), (row, column))
+                value = _clean(values.get(where))
             else:
-                r, c = row, column
+                where = (row, column)
                 value = _cell_value(grid, row, column)  # cleaned already
-            if value is not None:
-                cells[key] = (value, _note(table, grid, r, c))
-            elif key in _ALWAYS_NOTED:
-                cells[key] = (None, _note(table, grid, r, c))
-        for key in carried:
-            if key in cells and cells[key][0] is not None:
-                if key == "level1" and carried["level1"][1] != cells[key][1]:
+            if value is not None or key in _ALWAYS_NOTED:
+                source, info = grid.cell(*where)
+                noted[source] = info
+                read[key] = value
+                sources[key] = source
+        for key in _LEVELS:
+            if read.get(key) is not None:
+                if key == "level1" and carried["level1"][1] != sources[key]:
                     carried["level2"] = (None, None)  # a new 一级 starts its own 二级
-                carried[key] = cells[key]
-        score_typed = ("score" in cells and cells["score"][0] is not None
+                carried[key] = (read[key], sources[key])
+        score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
-        if not any(cells.get(key, (None,))[0] is not None
-                   for key in ("name", "target", "actual", "weight", "nature", "unit")) \
-                and not score_typed:
+        if not score_typed and all(read.get(key) is None for key in _CONTENT):
             row += 1
             continue
-        table.indicators.append(_indicator(cells, carried))
+        table.indicators.append(_indicator(read, sources, carried))
         last = row
         row += 1
     return last
@@ -822,6 +874,8 @@ def _coordinate_to_tuple(ref: str) -> tuple[int, int]:
 
 def _column_letter(column: int) -> str:
     """8 → "H"."""
+    if 0 < column < len(_LETTERS):
+        return _LETTERS[column]
     if not 1 <= column <= 18278:  # ZZZ
         from openpyxl.utils.cell import get_column_letter
 
@@ -829,46 +883,46 @@ def _column_letter(column: int) -> str:
     return column_letters(column)
 
 
+_LETTERS = ("", *(column_letters(column) for column in range(1, 703)))  # A … ZZ
+
+
 def _row_label(grid: _Grid, row: int, before: int) -> str:
     """The first text of a row left of the number columns (总分, 评分等级 …)."""
     for column in grid.rows.get(row, []):
         if column >= before:
             break
-        value = grid.raw(row, column)
-        if isinstance(value, str):
-            return header_text(value)
+        if isinstance(grid.values.get((row, column)), str):
+            return grid.texts[(row, column)]
     return ""
 
 
-def _indicator(cells: dict[str, tuple[Any, Source]],
+def _indicator(read: dict[str, Any], sources: dict[str, Source],
                carried: dict[str, tuple[Any, Source | None]]) -> Indicator:
-    def value(key: str) -> Any:
-        return cells.get(key, (None, None))[0]
-
-    def text(key: str) -> str | None:
-        raw = value(key)
-        if raw is None:
-            return None
-        if isinstance(raw, float) and raw.is_integer():
-            return str(int(raw))
-        return str(raw).strip()
-
+    value = read.get
     level1, level1_source = carried["level1"]
     level2, level2_source = carried["level2"]
     indicator = Indicator(
         level1=None if level1 is None else str(level1).strip(),
         level2=None if level2 is None else str(level2).strip(),
-        name=text("name"), target=value("target"), actual=value("actual"),
+        name=_text(value("name")), target=value("target"), actual=value("actual"),
         weight=_points(value("weight")), score_declared=_points(value("score")),
-        reason=text("reason"), nature=text("nature"), unit=text("unit"))
-    judged = _points(value("judged")) if "judged" in cells else indicator.score_declared
+        reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")))
+    judged = _points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
-    indicator.sources = {key: source for key, (_, source) in cells.items()}
+    indicator.sources = sources  # made for this row alone
     if level1_source is not None:
         indicator.sources["level1"] = level1_source
     if level2_source is not None:
         indicator.sources["level2"] = level2_source
     return indicator
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _points(value: Any) -> float | None:
@@ -891,7 +945,7 @@ def _read_total(grid: _Grid, row: int, columns: dict[str, int], table: WorkbookT
             table.sources["total"] = _note(table, grid, row, found[1])
             table.total_declared = parse_points(_clean(found[0]))
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if header_text(grid.raw(row, column)).startswith(_GRADE_LABELS[:5]):
+        if grid.texts.get((row, column), "").startswith(_GRADE_LABELS[:5]):
             _read_grade(grid, row, table, column)
 
 
@@ -900,7 +954,7 @@ def _find_grade(grid: _Grid, start: int, stop: int, table: WorkbookTable) -> int
         return start
     for row in range(start + 1, stop + 1):
         for column in grid.rows.get(row, []):
-            if header_text(grid.raw(row, column)).startswith(_GRADE_LABELS):
+            if grid.texts.get((row, column), "").startswith(_GRADE_LABELS):
                 _read_grade(grid, row, table, column)
                 return row
     return None
@@ -909,8 +963,8 @@ def _find_grade(grid: _Grid, start: int, stop: int, table: WorkbookTable) -> int
 def _read_grade(grid: _Grid, row: int, table: WorkbookTable, column: int | None = None) -> None:
     if column is None:
         column = next(c for c in grid.rows[row]
-                      if header_text(grid.raw(row, c)).startswith(_GRADE_LABELS))
-    label = header_text(grid.raw(row, column))
+                      if grid.texts.get((row, c), "").startswith(_GRADE_LABELS))
+    label = grid.texts.get((row, column), "")
     inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
     if inline:
         table.grade_declared = inline
@@ -947,10 +1001,15 @@ class _ProjectFound:
 
 def _scan_project(grid: _Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = Project(), {}
+    values, texts = grid.values, grid.texts
     for row in range(top, bottom):
-        columns = grid.rows.get(row, [])
+        columns = grid.rows.get(row)
+        if not columns:
+            continue
         for column in columns:
-            text = header_text(grid.raw(row, column))
+            text = texts.get((row, column), "")
+            if not text.startswith(_ANY_LABEL):
+                continue  # most cells: no label at all
             for key, labels in _PROJECT_LABELS:
                 if getattr(project, key) is not None or not text.startswith(labels):
                     continue
@@ -960,13 +1019,13 @@ def _scan_project(grid: _Grid, top: int, bottom: int) -> _ProjectFound:
                     sources[key] = grid.source(row, column)
                     break
                 found = grid.right_of(row, column, limit=6)
-                if found is not None and not header_text(found[0]).startswith(_ANY_LABEL):
+                if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):
                     setattr(project, key, str(found[0]).strip())
                     sources[key] = grid.source(row, found[1])
                 break
-        if project.year is None and columns:
-            line = "".join(header_text(grid.raw(row, c)) for c in columns
-                           if isinstance(grid.raw(row, c), (str, int, float)))
+        if project.year is None:
+            line = "".join(texts[(row, c)] for c in columns
+                           if isinstance(values.get((row, c)), (str, int, float)))
             match = _YEAR.search(line)
             if match:
                 project.year = int(match.group(1) or match.group(2))
@@ -994,20 +1053,19 @@ def _project_outside(grids: list[_Grid], found: list[_Found]) -> _ProjectFound |
     return None
 
 
-def _rules_from_workbook(grids: list[_Grid], table: WorkbookTable) -> None:
-    """The rule set a workbook states in a cell labelled 评分规则."""
+def _rules_from_workbook(grids: list[_Grid]) -> tuple[str, Source] | None:
+    """The rule set a workbook states in a cell labelled 评分规则, and where."""
     for grid in grids:
-        for (row, column), value in grid.values.items():
-            if not isinstance(value, str) or not header_text(value).startswith("评分规则"):
+        for (row, column), text in grid.texts.items():
+            if not text.startswith("评分规则") or not isinstance(grid.values[(row, column)], str):
                 continue
             found = grid.right_of(row, column, limit=3)
             if found is None:
                 continue
             name = _rule_name(str(found[0]))
             if name:
-                table.rules = name
-                table.sources["rules"] = grid.source(row, found[1])
-                return
+                return name, grid.source(row, found[1])
+    return None
 
 
 def _rule_name(text: str) -> str | None:
@@ -1037,10 +1095,10 @@ class _Money:
 def _money_header(grid: _Grid, row: int) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for column in grid.rows.get(row, []):
-        text = header_text(grid.raw(row, column))
+        text = grid.texts.get((row, column), "")
         if len(text) > 16:
             continue
-        role = _role(text, _FUND_ROLES)
+        role = _fund_role(text)
         if role and role not in columns:
             columns[role] = column
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
@@ -1070,9 +1128,8 @@ def _find_money(grid: _Grid, top: int, bottom: int) -> _Money | None:
             for column in grid.rows.get(below, []):
                 if column >= first:
                     break
-                value = grid.raw(below, column)
-                if isinstance(value, str):
-                    label, label_column = header_text(value), column
+                if isinstance(grid.values.get((below, column)), str):
+                    label, label_column = grid.texts[(below, column)], column
             if not _fund_label(label):
                 if lines:
                     break
@@ -1082,7 +1139,7 @@ def _find_money(grid: _Grid, top: int, bottom: int) -> _Money | None:
             return _Money(grid, row, columns, lines)
     for row in range(top, bottom):  # "年度资金总额：30 万元" without a money header
         for column in grid.rows.get(row, []):
-            text = header_text(grid.raw(row, column))
+            text = grid.texts.get((row, column), "")
             if "资金总额" in text and len(text) <= 16:
                 found = grid.right_of(row, column, limit=4)
                 if found is not None and parse_amount(found[0]) is not None:

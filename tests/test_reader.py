@@ -1,9 +1,13 @@
 """Reading submitted workbooks in every layout, and refusing what cannot be read."""
 
+import re
+import sys
 import time
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from workbooks import (
     ATTACHMENT,
@@ -22,7 +26,16 @@ from workbooks import (
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import Source
-from jixiao.reader import read_tables, read_workbook
+from jixiao.reader import (
+    _EXACT_ROLES,
+    _FUND_ROLES,
+    _INDICATOR_ROLES,
+    _fund_role,
+    _indicator_role,
+    header_text,
+    read_tables,
+    read_workbook,
+)
 
 
 def only(path):
@@ -98,6 +111,17 @@ def test_sichuan_layout_with_a_two_row_header(tmp_path):
 
 def test_the_workbook_states_its_rule_set(tmp_path):
     assert only(sichuan(tmp_path / "s.xlsx", rules="ratio")).rules == "ratio"
+
+
+def test_a_rule_set_stated_once_holds_for_every_table(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet("两张表"))
+    sheet.blank(2)
+    standard_sheet(sheet, name="第二个项目")
+    book.sheet("说明").line("评分规则", "ratio")
+    tables = read_tables(book.save(tmp_path / "rules.xlsx"))
+    assert [t.rules for t in tables] == ["ratio", "ratio"]
+    assert [t.sources["rules"] for t in tables] == [Source("说明", "B1")] * 2
 
 
 def test_attachment_layout_with_money_on_another_sheet(tmp_path):
@@ -269,3 +293,38 @@ def test_headings_on_their_own_rows_and_inline_labels(tmp_path):
         ("产出指标（50 分）", "数量指标（30 分）", "养护里程"),
         ("产出指标（50 分）", "数量指标（30 分）", "桥梁检查"),
         ("产出指标（50 分）", "质量指标（20 分）", "优良路率")]
+
+
+# ---------------------------------------------------------------- matching header texts
+
+def test_header_text_drops_what_the_whitespace_pattern_matches():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(every.split()) == re.sub(r"\s+", "", every)  # header_text uses split()
+    assert header_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
+
+
+def _role_by_every_word(text, roles):
+    """A role as found by trying every word of every role, in order."""
+    if not text:
+        return None
+    text = re.sub(r"[(（][^)）]*[)）]$", "", text) or text
+    for role, words in roles:
+        if any(word in text for word in words):
+            return role
+    return None
+
+
+_ROLE_CHARACTERS = "".join(sorted({character for roles in (_INDICATOR_ROLES, _FUND_ROLES)
+                                   for _, words in roles for word in words
+                                   for character in word})) + "()（）%A单位指标"
+
+
+@given(st.text(_ROLE_CHARACTERS, max_size=24)
+       | st.sampled_from([word + suffix for roles in (_INDICATOR_ROLES, _FUND_ROLES)
+                          for _, words in roles for word in words
+                          for suffix in ("", "(A)", "（%）", "说明")]))
+def test_roles_are_those_every_word_gives(text):
+    expected = None if len(text) > 20 else (
+        _EXACT_ROLES.get(text) or _role_by_every_word(text, _INDICATOR_ROLES))
+    assert _indicator_role(text) == expected
+    assert _fund_role(text) == _role_by_every_word(text, _FUND_ROLES)
