@@ -6,8 +6,9 @@
 
 In one run, over the same files (a mix of layouts, see ``BASES``):
 - calamine-read-only, the floor: every sheet's values and merged ranges through
-  python-calamine, nothing else — a plain loop in one process, and the same loop
-  split over the workers like the batch;
+  python-calamine, nothing else — a plain loop in one process, the same loop
+  split over the workers like the batch, and that split as a whole process
+  (interpreter start, workers spawned, exit), counted as the batch's whole process is;
 - openpyxl-load-only: ``load_workbook(data_only=True)`` in a plain loop, one process
   (what reading cost before the fast cell source);
 - ``python -m jixiao batch DIR -o 汇总.xlsx --workers N --force``: the whole process
@@ -175,6 +176,26 @@ def split_loop(function, paths: list[str], workers: int) -> float:
         return time.perf_counter() - start
 
 
+def floor_process(paths: list[str], workers: int, scratch: Path) -> float:
+    """The floor counted as ``jixiao batch`` is: a whole process (interpreter start,
+    imports, ``workers`` spawned processes, the reading, exit), wall seconds."""
+    listing = scratch / "floor-files.txt"
+    listing.write_text("\n".join(paths), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--floor-run", str(listing),
+                    "--workers", str(workers)], check=True)
+    return time.perf_counter() - start
+
+
+def _floor_run(listing: str, workers: int) -> None:
+    import multiprocessing
+
+    paths = Path(listing).read_text(encoding="utf-8").splitlines()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        list(pool.map(calamine_read, [paths[index::workers] for index in range(workers)]))
+
+
 def run_batch(folder: Path, output: Path, workers: int, force: bool = True) -> dict:
     """``python -m jixiao batch``: wall seconds, checking seconds, peak MB (main, worker)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -203,8 +224,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each throughput measurement; the best is kept")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
+    parser.add_argument("--floor-run", help=argparse.SUPPRESS)  # one floor_process run
     options = parser.parse_args()
     workers = options.workers
+    if options.floor_run:
+        _floor_run(options.floor_run, workers)
+        return 0
 
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     work = Path(tempfile.mkdtemp(prefix="jixiao-batch-bench-"))
@@ -220,6 +245,7 @@ def main() -> int:
         repeat = options.repeat
         floor_one = min(timed(calamine_read, files) for _ in range(repeat))
         floor_split = min(split_loop(calamine_read, files, workers) for _ in range(repeat))
+        floor_whole = min(floor_process(files, workers, work) for _ in range(repeat))
         openpyxl_one = timed(openpyxl_load, files)
         sample = files[:400]
         check_loop(sample[:50])
@@ -249,6 +275,7 @@ def main() -> int:
         return f"{count / seconds:,.0f} 个/秒"
 
     ratio = batch["wall"] / floor_split
+    ratio_whole = batch["wall"] / floor_whole
     ratio_checking = batch["checking"] / floor_split
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     lines = [
@@ -271,6 +298,8 @@ def main() -> int:
         f"{rate(floor_one)} | |",
         f"| calamine-read-only floor, split over {workers} processes | {floor_split:.1f} s | "
         f"{rate(floor_split)} | |",
+        f"| calamine-read-only floor as a whole process (start, {workers} processes "
+        f"spawned, read, exit) | {floor_whole:.1f} s | {rate(floor_whole)} | |",
         f"| openpyxl-load-only, plain loop, 1 process | {openpyxl_one:.1f} s | "
         f"{rate(openpyxl_one)} | |",
         f"| **`jixiao batch --workers {workers}`**, whole process (start, hash, check, "
@@ -280,6 +309,8 @@ def main() -> int:
         f"| … whole process against the floor split over {workers} processes | | "
         f"**{ratio:.1f}×** slower | ≤ 5× |",
         f"| … checking phase against the same floor | | {ratio_checking:.1f}× slower | |",
+        f"| … whole process against the floor as a whole process | | "
+        f"{ratio_whole:.1f}× slower | |",
         f"| `jixiao batch --workers 1`, whole process | {single['wall']:.1f} s | "
         f"{rate(single['wall'])} | |",
         f"| `jixiao batch` again, nothing changed (cache) | {cached['wall']:.1f} s | "
