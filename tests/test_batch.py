@@ -385,6 +385,30 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
     assert "已校验 1/1" in out and code == 1
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):
+    from jixiao.batch import discover
+
+    for name in ("收件/a.xlsx", "收件/~$a.xlsx", "收件/.h.xlsx", "收件/子/b.XLSX", "收件/.隐藏/c.xlsx",
+                 "收件/d.txt", "输出/汇总.xlsx", "输出/标注/a-校验.xlsx", "别处/e.xlsm"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "收件" / "0链接.xlsx").symlink_to(tmp_path / "收件" / "a.xlsx")  # found first
+    (tmp_path / "收件" / "看得见.xlsx").symlink_to(tmp_path / "收件" / ".h.xlsx")
+    (tmp_path / "收件" / "别处").symlink_to(tmp_path / "别处")  # a linked folder is not entered
+    (tmp_path / "出").symlink_to(tmp_path / "输出")
+    monkeypatch.chdir(tmp_path)
+    assert discover(["收件"]) == ["收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["./收件/", "收件/子", "收件/a.xlsx"]) == [
+        "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["收件/.h.xlsx", "收件"]) == [  # named: taken, even hidden
+        "收件/.h.xlsx", "收件/0链接.xlsx", "收件/子/b.XLSX"]
+    assert discover(["."], skip=["出/汇总.xlsx", "出/标注"]) == [
+        "别处/e.xlsm", "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["出", "输出"], skip=["输出/标注"]) == ["出/汇总.xlsx"]
+    assert discover(["."], skip=[tmp_path]) == []
+
+
 def test_annotated_copies_keep_the_folders(tmp_path):
     folder = small_inbox(tmp_path)
     marked = tmp_path / "标注"
