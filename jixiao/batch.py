@@ -175,11 +175,15 @@ def _failed(job: Job, why: str) -> Outcome:
         f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
 
 
-def _ignore_interrupt() -> None:
-    """Worker processes leave Ctrl-C to the main process, which stops them cleanly."""
+def _start_worker(environment: dict[str, str]) -> None:
+    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, and
+    takes the main process's environment (``JIXIAO_MAX_*``): a fork server's may be older."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.environ != environment:
+        os.environ.clear()
+        os.environ.update(environment)
 
 
 # ================================================================ the cache
@@ -395,14 +399,13 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
         for job in source:
             yield from work([job])
         return
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    context = _process_context()
     size = _chunk_size(expected, workers)
     suspects: list[Job] = []
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
+    pool = _pool(workers, context)
     running: dict[Any, list[Job]] = {}
     more = True
     try:
@@ -437,10 +440,38 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _one_by_one(suspects, context, work)
                 suspects.clear()
-                pool = ProcessPoolExecutor(workers, mp_context=context,
-                                           initializer=_ignore_interrupt)
+                pool = _pool(workers, context)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+# What a worker imports to check a file: the fork server imports it once for all workers.
+_WORKER_MODULES = ["jixiao.batch", "jixiao.check_report", "jixiao.reader", "jixiao.fastread",
+                   "jixiao.safety"]
+
+
+def _pool(workers: int, context: Any) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(dict(os.environ),))
+
+
+def _process_context() -> Any:
+    """How worker processes start: never a plain fork of this process, which may have
+    threads (rich's refresh thread). Where there is one (not on Windows), a fork server:
+    a fresh, single-threaded process that imports jixiao once and forks each worker from
+    itself, ready at once; a spawned worker starts a new interpreter and imports jixiao
+    itself (about 0.2 s of CPU each). Python before 3.10.9 / 3.11.1 had a fork server
+    others on the machine could talk to (CVE-2022-42919): there, spawn."""
+    import multiprocessing
+
+    fixed = sys.version_info >= (3, 11, 1) or (3, 10, 9) <= sys.version_info < (3, 11)
+    if fixed and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_WORKER_MODULES)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 _LARGEST_CHUNK = 16
@@ -456,14 +487,13 @@ def _one_by_one(jobs: list[Job], context: Any,
                 work: Callable[[list[Job]], list[str]]) -> Iterator[str]:
     """The jobs of a broken pool again, one at a time in one fresh worker: if it dies
     now, the job it held is the culprit, and only that file is marked."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = None
     try:
         for job in jobs:
             if pool is None:
-                pool = ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt)
+                pool = _pool(1, context)
             try:
                 yield pool.submit(work, [job]).result()[0]
             except BrokenProcessPool:

@@ -61,6 +61,19 @@ def test_chunked_results_equal_one_file_at_a_time(tmp_path):
     assert sorted(together) == sorted(alone)
 
 
+def test_workers_take_the_environment_of_the_moment(tmp_path, monkeypatch):
+    """Workers forked from a fork server, started by an earlier batch, still see the
+    limits (JIXIAO_MAX_*) set since, as spawned workers would."""
+    files = folder_of(tmp_path, 4)
+    first = [json.loads(text)["report"] for text in _run_local(jobs_of(files),
+                                                               BatchOptions(workers=2))]
+    assert all("error" not in report for report in first)
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")
+    again = [json.loads(text)["report"] for text in _run_local(jobs_of(files),
+                                                               BatchOptions(workers=2))]
+    assert all("JIXIAO_MAX_FILE_MB" in report.get("error", "") for report in again), again
+
+
 def test_chunks_are_small_enough_to_spread_over_the_workers():
     assert _chunk_size(1, 2) == 1
     assert _chunk_size(40, 2) == 2           # 20 chunks: every worker busy to the end
