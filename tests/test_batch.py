@@ -353,6 +353,27 @@ def test_the_cache_is_keyed_by_rule_set(tmp_path):
     assert "（0 个未变化" in out
 
 
+def test_the_cache_keeps_what_was_used_in_the_last_180_days(tmp_path):
+    from jixiao.batch import Outcome, ResultCache
+
+    day = 86400
+    cache = ResultCache(tmp_path, None)
+    ages = {"today": 3600, "last year": 365 * day, "unused": 365 * day}
+    for name, age in ages.items():
+        cache.put(name, Outcome(name, {"file": name, "findings": []}))
+        cache.db.execute("UPDATE outcome SET used = ? WHERE key = ?", (time.time() - age, name))
+    before = dict(cache.db.execute("SELECT key, used FROM outcome"))
+    cache.touch(["today", "last year"])
+    after = dict(cache.db.execute("SELECT key, used FROM outcome"))
+    assert after["today"] == before["today"]  # marked today already: not rewritten
+    assert after["last year"] > time.time() - 60
+    cache.close()
+    cache = ResultCache(tmp_path, None)
+    assert sorted(key for (key,) in cache.db.execute("SELECT key FROM outcome")) == [
+        "last year", "today"]
+    cache.close()
+
+
 def test_exit_codes(tmp_path):
     good = tmp_path / "good"
     good.mkdir()
