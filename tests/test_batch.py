@@ -316,7 +316,7 @@ def small_inbox(root: Path) -> Path:
 
 def cached_rows(output: Path) -> int:
     with sqlite3.connect(output.parent / ".jixiao-cache.sqlite") as db:
-        return db.execute("SELECT count(*) FROM outcome").fetchone()[0]
+        return db.execute("SELECT count(*) FROM result").fetchone()[0]
 
 
 def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch):
@@ -361,16 +361,39 @@ def test_the_cache_keeps_what_was_used_in_the_last_180_days(tmp_path):
     ages = {"today": 3600, "last year": 365 * day, "unused": 365 * day}
     for name, age in ages.items():
         cache.put(name, Outcome(name, {"file": name, "findings": []}))
-        cache.db.execute("UPDATE outcome SET used = ? WHERE key = ?", (time.time() - age, name))
-    before = dict(cache.db.execute("SELECT key, used FROM outcome"))
+        cache.db.execute("UPDATE result SET used = ? WHERE key = ?", (time.time() - age, name))
+    before = dict(cache.db.execute("SELECT key, used FROM result"))
     cache.touch(["today", "last year"])
-    after = dict(cache.db.execute("SELECT key, used FROM outcome"))
+    after = dict(cache.db.execute("SELECT key, used FROM result"))
     assert after["today"] == before["today"]  # marked today already: not rewritten
     assert after["last year"] > time.time() - 60
     cache.close()
     cache = ResultCache(tmp_path, None)
-    assert sorted(key for (key,) in cache.db.execute("SELECT key FROM outcome")) == [
+    assert sorted(key for (key,) in cache.db.execute("SELECT key FROM result")) == [
         "last year", "today"]
+    cache.close()
+
+
+def test_the_cache_keeps_each_outcome_in_full_and_in_brief(tmp_path):
+    from jixiao.batch import CACHE_NAME, Outcome, ResultCache
+
+    with sqlite3.connect(tmp_path / CACHE_NAME) as db:  # a cache an older jixiao made
+        db.execute("CREATE TABLE outcome (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, "
+                   "used REAL)")
+        db.execute("INSERT INTO outcome VALUES ('k', 'a.xlsx', '{}', 0)")
+    db.close()
+    table = {"file": "a.xlsx", "sheet": "表", "funds": {"budget": 1}, "indicators": [{}],
+             "findings": [{"code": "JX101"}], "total_computed": 90}
+    outcome = Outcome("a.xlsx", [table, {**table, "sheet": "表二"}], ["注"])
+    cache = ResultCache(tmp_path, None)
+    assert cache.get("k") is None  # the older table is gone: its outcomes were stale
+    assert [name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")] == [
+        "result", "sqlite_autoindex_result_1"]
+    cache.put("k", outcome)
+    assert cache.get("k") == outcome
+    brief = {key: value for key, value in table.items() if key not in ("funds", "indicators")}
+    assert cache.get("k", brief=True) == Outcome(
+        "a.xlsx", [brief, {**brief, "sheet": "表二"}], ["注"])
     cache.close()
 
 
