@@ -25,9 +25,11 @@ def write_section(key: str, title: str, text: str, intro: str = "") -> None:
 # ``python -c MEASURED jixiao ARGS…`` runs ``python -m jixiao ARGS…`` and ends by writing
 # "PEAK <own VmHWM KB> <largest child's maxrss KB>" to stderr. The process's own
 # high-water mark, not its rusage: that would count pages shared with the parent
-# before exec.
+# before exec. Workers forked by a fork server are its children: it is stopped (and so
+# waited for) first, and the largest of them counts among this process's children.
 MEASURED = """
 import resource, runpy, sys
+from multiprocessing import forkserver
 sys.argv = sys.argv[1:]
 try:
     runpy.run_module("jixiao", run_name="__main__")
@@ -35,6 +37,7 @@ except SystemExit as stop:
     code = stop.code
 else:
     code = 0
+forkserver._forkserver._stop()
 main = next(int(line.split()[1]) for line in open("/proc/self/status")
             if line.startswith("VmHWM:"))
 child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -14,13 +14,14 @@ thousands): ``Summary`` sends each outcome's rows to a temporary SQLite database
 as it arrives and keeps in memory only running counts — enough for the exit code
 and the 统计 sheet, whose blocks are small pandas DataFrames. ``write_summary``
 reads the rows back in path order, a chunk at a time, and XlsxWriter writes them
-row by row (``constant_memory``), its hyperlinks waiting on disk (xlsx_stream.py).
-XlsxWriter rather than openpyxl's write-only mode because it is twice as fast: 50,000
-finding rows with their links took openpyxl 8.9 s, XlsxWriter 4.8 s (2.8 s with the
-links on disk); the whole summary of 2,000 sample workbooks is written in 0.65 s
-instead of 1.3-1.5 s (pandas and the writer already imported). Excel takes at most
-65,530 hyperlinks on a sheet (with more, it "repairs" the file by dropping them
-all), so the rows past that have their file name as plain text, and 统计 says so.
+row by row (``constant_memory``), its hyperlinks waiting on disk and each row's XML
+made in one go (xlsx_stream.py). XlsxWriter rather than openpyxl's write-only mode
+because it is twice as fast: 50,000 finding rows with their links took openpyxl 8.9 s,
+XlsxWriter 4.8 s (2.8 s with the links on disk). The two lists of 2,000 sample
+workbooks (9,000 rows) take 0.18 s, 0.52 s with XlsxWriter's cell calls. Excel
+takes at most 65,530 hyperlinks on a sheet (with more, it "repairs" the file by
+dropping them all), so the rows past that have their file name as plain text, and
+统计 says so.
 """
 
 from __future__ import annotations
@@ -349,23 +350,30 @@ class _Styles:
 def _link_target(base: str, file: str) -> str:
     """The file as a hyperlink target, relative to the summary so the folder can move."""
     folder, name = os.path.split(os.path.abspath(file))
-    path = os.path.join(_real_folder(folder), name)
-    try:
-        relative = os.path.relpath(path, base).replace(os.sep, "/")
-    except ValueError:  # another drive (Windows)
-        return Path(path).as_uri()
-    # A relationship target is a URI: escape what Excel escapes in one.
-    for character, escaped in (("%", "%25"), (" ", "%20"), ("#", "%23"), ('"', "%22"),
-                               ("<", "%3C"), (">", "%3E"), ("[", "%5B"), ("]", "%5D"),
-                               ("^", "%5E"), ("`", "%60"), ("{", "%7B"), ("}", "%7D")):
-        relative = relative.replace(character, escaped)
-    return relative
+    relative_folder = _relative_folder(folder, base)
+    if relative_folder is None:  # another drive (Windows)
+        return Path(os.path.join(os.path.realpath(folder), name)).as_uri()
+    return relative_folder + _uri_escaped(name)
 
 
 @lru_cache(maxsize=256)
-def _real_folder(folder: str) -> str:
-    """The folder with its links resolved, once per folder (files come folder by folder)."""
-    return os.path.realpath(folder)
+def _relative_folder(folder: str, base: str) -> str | None:
+    """The folder, its links resolved, relative to ``base`` as the start of a URI
+    ("../收件/"); None on another drive. Once per folder: files come folder by folder."""
+    try:
+        relative = os.path.relpath(os.path.realpath(folder), base)
+    except ValueError:
+        return None
+    return "" if relative == os.curdir else _uri_escaped(relative.replace(os.sep, "/")) + "/"
+
+
+def _uri_escaped(path: str) -> str:
+    """A path in a relationship's target (a URI): escaped as Excel escapes one."""
+    for character, escaped in (("%", "%25"), (" ", "%20"), ("#", "%23"), ('"', "%22"),
+                               ("<", "%3C"), (">", "%3E"), ("[", "%5B"), ("]", "%5D"),
+                               ("^", "%5E"), ("`", "%60"), ("{", "%7B"), ("}", "%7D")):
+        path = path.replace(character, escaped)
+    return path
 
 
 def _print_setup(ws: Any, list_sheet: bool) -> None:
@@ -399,7 +407,7 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
                 "type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
     ws.write_row(0, 0, columns, styles.header)
 
-    write_string, write_number, link = ws.write_string, ws.write_number, ws.link
+    append_row, link = ws.append_row, ws.link
     file = target = None
     for number, values in enumerate(rows, start=1):
         if values[0] != file:
@@ -408,21 +416,10 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
         sheet, cell = values[width:] or (None, None)
         location = (f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
                     if sheet and cell else None)
-        if link(number, 0, target, location, "打开文件" if location is None else "打开文件并定位",
-                _MAX_LINKS):
-            write_string(number, 0, file, styles.link)
-        else:
-            write_string(number, 0, file)
-        for column in range(1, width):
-            value = values[column]
-            if value is None:
-                continue
-            if isinstance(value, str):
-                write_string(number, column, value, formats[column])
-            elif isinstance(value, (int, float)) and math.isfinite(value):
-                write_number(number, column, value, formats[column])
-            elif not isinstance(value, float):
-                write_string(number, column, str(value), formats[column])
+        linked = link(number, 0, target, location,
+                      "打开文件" if location is None else "打开文件并定位", _MAX_LINKS)
+        formats[0] = styles.link if linked else None
+        append_row(number, values[:width], formats)
         if number <= _WIDTH_SAMPLE:
             for column, value in enumerate(values[:width]):
                 # a text is at most twice as wide as it is long: most need no measuring

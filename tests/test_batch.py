@@ -316,7 +316,7 @@ def small_inbox(root: Path) -> Path:
 
 def cached_rows(output: Path) -> int:
     with sqlite3.connect(output.parent / ".jixiao-cache.sqlite") as db:
-        return db.execute("SELECT count(*) FROM outcome").fetchone()[0]
+        return db.execute("SELECT count(*) FROM result").fetchone()[0]
 
 
 def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch):
@@ -353,6 +353,50 @@ def test_the_cache_is_keyed_by_rule_set(tmp_path):
     assert "（0 个未变化" in out
 
 
+def test_the_cache_keeps_what_was_used_in_the_last_180_days(tmp_path):
+    from jixiao.batch import Outcome, ResultCache
+
+    day = 86400
+    cache = ResultCache(tmp_path, None)
+    ages = {"today": 3600, "last year": 365 * day, "unused": 365 * day}
+    for name, age in ages.items():
+        cache.put(name, Outcome(name, {"file": name, "findings": []}))
+        cache.db.execute("UPDATE result SET used = ? WHERE key = ?", (time.time() - age, name))
+    before = dict(cache.db.execute("SELECT key, used FROM result"))
+    cache.touch(["today", "last year"])
+    after = dict(cache.db.execute("SELECT key, used FROM result"))
+    assert after["today"] == before["today"]  # marked today already: not rewritten
+    assert after["last year"] > time.time() - 60
+    cache.close()
+    cache = ResultCache(tmp_path, None)
+    assert sorted(key for (key,) in cache.db.execute("SELECT key FROM result")) == [
+        "last year", "today"]
+    cache.close()
+
+
+def test_the_cache_keeps_each_outcome_in_full_and_in_brief(tmp_path):
+    from jixiao.batch import CACHE_NAME, Outcome, ResultCache
+
+    with sqlite3.connect(tmp_path / CACHE_NAME) as db:  # a cache an older jixiao made
+        db.execute("CREATE TABLE outcome (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, "
+                   "used REAL)")
+        db.execute("INSERT INTO outcome VALUES ('k', 'a.xlsx', '{}', 0)")
+    db.close()
+    table = {"file": "a.xlsx", "sheet": "表", "funds": {"budget": 1}, "indicators": [{}],
+             "findings": [{"code": "JX101"}], "total_computed": 90}
+    outcome = Outcome("a.xlsx", [table, {**table, "sheet": "表二"}], ["注"])
+    cache = ResultCache(tmp_path, None)
+    assert cache.get("k") is None  # the older table is gone: its outcomes were stale
+    assert [name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")] == [
+        "result", "sqlite_autoindex_result_1"]
+    cache.put("k", outcome)
+    assert cache.get("k") == outcome
+    brief = {key: value for key, value in table.items() if key not in ("funds", "indicators")}
+    assert cache.get("k", brief=True) == Outcome(
+        "a.xlsx", [brief, {**brief, "sheet": "表二"}], ["注"])
+    cache.close()
+
+
 def test_exit_codes(tmp_path):
     good = tmp_path / "good"
     good.mkdir()
@@ -383,6 +427,30 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
     assert "已校验 3/3" in batch(pattern, "-o", tmp_path / "g.xlsx", "--workers", "1")[1]
     code, out = batch(str(folder / "sub" / "*.xlsx"), "-o", tmp_path / "g.xlsx")
     assert "已校验 1/1" in out and code == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):
+    from jixiao.batch import discover
+
+    for name in ("收件/a.xlsx", "收件/~$a.xlsx", "收件/.h.xlsx", "收件/子/b.XLSX", "收件/.隐藏/c.xlsx",
+                 "收件/d.txt", "输出/汇总.xlsx", "输出/标注/a-校验.xlsx", "别处/e.xlsm"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "收件" / "0链接.xlsx").symlink_to(tmp_path / "收件" / "a.xlsx")  # found first
+    (tmp_path / "收件" / "看得见.xlsx").symlink_to(tmp_path / "收件" / ".h.xlsx")
+    (tmp_path / "收件" / "别处").symlink_to(tmp_path / "别处")  # a linked folder is not entered
+    (tmp_path / "出").symlink_to(tmp_path / "输出")
+    monkeypatch.chdir(tmp_path)
+    assert discover(["收件"]) == ["收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["./收件/", "收件/子", "收件/a.xlsx"]) == [
+        "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["收件/.h.xlsx", "收件"]) == [  # named: taken, even hidden
+        "收件/.h.xlsx", "收件/0链接.xlsx", "收件/子/b.XLSX"]
+    assert discover(["."], skip=["出/汇总.xlsx", "出/标注"]) == [
+        "别处/e.xlsm", "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["出", "输出"], skip=["输出/标注"]) == ["出/汇总.xlsx"]
+    assert discover(["."], skip=[tmp_path]) == []
 
 
 def test_annotated_copies_keep_the_folders(tmp_path):

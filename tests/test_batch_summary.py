@@ -269,3 +269,121 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     assert overview["无法读取的文件"] == table.loc[table["状态"] == "无法读取", "文件"].nunique()
     assert (overview["有错误的表"], overview["只有警告的表"], overview["通过的表"]) == tuple(
         int((table["状态"] == status).sum()) for status in ("有错误", "有警告", "通过"))
+
+
+# ---------------------------------------------------------------- rows written by hand
+
+def awkward_values(count: int) -> list[list]:
+    """Rows of every kind of value a list sheet may be given, mixed at random."""
+    import random
+
+    texts = ["", " ", "  两端有空格  ", "\t制表符", "行末换行\n", "第一行\n第二行", "\u3000全角空格",
+             "不换行空格\xa0", "&<>\"'", "A & B <c> \"d\"", "=SUM(A1:A9)", "=1/0", "+1", "-1",
+             "http://example.com/a?b=1&c=2", "'收件'!F5", "控制\x00\x01\x08\x0b\x0c\x0e\x1f字符",
+             "回车\r\n", "_x0041_ 像转义", "_x00ff_", "_x004G_", "\ufffe\uffff", "仅\uffff",
+             "\x0b开头", "结尾\x1f",
+             "emoji 😀 在此", "é ü ß", "<r><t>富文本?</t></r>", "<r>", "</r>", "]]>", "x" * 40_000,
+             "😀" * 17_000, "自" * 33_000, "0123", "1e5", "TRUE", "#N/A"]
+    numbers = [0, 1, -1, 7, 10**15, 10**16 + 1, -(2**62), 0.1, 1 / 3, 95.5, -0.0, 1e-300,
+               1.7976931348623157e308, 5e-324, 123456789.123456789, True, False,
+               float("inf"), float("-inf"), float("nan")]
+    others = [None, None, None, b"bytes", Path("a/b.xlsx")]
+    every = texts + numbers + others
+    pick = random.Random(20240).choice
+    # each value once in every column, then at random
+    return [[every[(row + column) % len(every)] if row < len(every)
+             else pick(pick((texts, numbers, others, texts))) for column in range(9)]
+            for row in range(count)]
+
+
+def write_with(path: Path, rows: list[list], by_hand: bool) -> None:
+    """A list sheet, its rows written by ``append_row`` or by XlsxWriter's own calls with
+    the meaning ``append_row`` gives its values; a few rows linked, a few not."""
+    import math
+
+    from jixiao.xlsx_stream import LinkedSheet, StreamingWorkbook
+
+    book = StreamingWorkbook(str(path), {
+        "constant_memory": True, "tmpdir": str(path.parent), "strings_to_numbers": False,
+        "strings_to_formulas": False, "strings_to_urls": False})
+    header = book.add_format({"bold": True, "bottom": 1})
+    link = book.add_format({"font_color": "#0563C1", "underline": 1})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    number = book.add_format({"num_format": "0.00"})
+    ws = book.add_worksheet("列表", LinkedSheet)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, len(rows), 8)
+    ws.write_row(0, 0, [f"列{column}" for column in range(9)], header)
+    formats = [None, None, number, None, None, number, None, None, wrap]
+    for row, values in enumerate(rows, start=1):
+        if row % 3:
+            ws.link(row, 0, f"../收件/{row}.xlsx", f"'表'!A{row}" if row % 2 else None, "打开文件")
+        formats[0] = link if row % 3 else None
+        if by_hand:
+            ws.append_row(row, values, formats)
+            continue
+        for column, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
+            if value is None or isinstance(value, float) and not math.isfinite(value):
+                continue
+            if isinstance(value, (int, float)) and not isinstance(value, str):
+                ws.write_number(row, column, value, cell_format)
+            else:
+                ws.write_string(row, column, value if isinstance(value, str) else str(value),
+                                cell_format)
+    ws.set_column(0, 8, 20)
+    book.close()
+
+
+def test_rows_written_by_hand_are_the_bytes_xlsxwriter_writes(tmp_path):
+    """``append_row`` writes a row's XML itself: exactly what ``write_string`` and
+    ``write_number`` write, for texts that need escaping, control characters, long
+    texts, texts that look like formulas or links, numbers of every size, empty cells."""
+    rows = awkward_values(400)
+    rows = [[None if isinstance(value, str) and value.startswith("<r>") and value.endswith("</r>")
+             else value for value in values] for values in rows]  # see the next test
+    rows[5] = [None] * 9           # a row with no cells at all
+    rows[6] = [None] * 8 + ["末列"]  # a row with its only cell last
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write_with(tmp_path / "a" / "s.xlsx", rows, by_hand=False)
+    write_with(tmp_path / "b" / "s.xlsx", rows, by_hand=True)
+    with zipfile.ZipFile(tmp_path / "a" / "s.xlsx") as a, \
+            zipfile.ZipFile(tmp_path / "b" / "s.xlsx") as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # the time it was written
+                assert a.read(name) == b.read(name), name
+    sheet = load_workbook(tmp_path / "b" / "s.xlsx")["列表"]
+    assert sheet.max_row == 401 and sheet["A2"].hyperlink is not None
+
+
+def test_a_text_that_looks_like_rich_text_stays_text(tmp_path):
+    # XlsxWriter copies "<r>…</r>" into the sheet as XML; a workbook's own text could
+    # then break the summary. append_row escapes it like any text.
+    text = '<r><rPr><b/></rPr><t>粗体</t></r><r><t x="</t>">'
+    write_with(tmp_path / "s.xlsx", [[text, "<r>", None, None, None, None, None, None, "</r>"]],
+               by_hand=True)
+    sheet = load_workbook(tmp_path / "s.xlsx")["列表"]
+    assert [sheet["A2"].value, sheet["B2"].value, sheet["I2"].value] == [text, "<r>", "</r>"]
+
+
+def test_rows_by_hand_go_below_those_written_and_xlsxwriter_can_go_on(tmp_path):
+    from jixiao.xlsx_stream import LinkedSheet, StreamingWorkbook
+
+    book = StreamingWorkbook(str(tmp_path / "s.xlsx"), {"constant_memory": True,
+                                                        "tmpdir": str(tmp_path)})
+    ws = book.add_worksheet("列表", LinkedSheet)
+    ws.write_string(0, 0, "表头")
+    ws.append_row(1, ["甲", 1], [None, None])
+    with pytest.raises(ValueError):
+        ws.append_row(1, ["again"], [None])
+    ws.write_string(2, 1, "XlsxWriter 接着写")
+    with pytest.raises(ValueError):
+        ws.append_row(2, ["同一行"], [None])
+    ws.append_row(4, ["乙", None, 2.5], [None, None, None])
+    book.close()
+    sheet = load_workbook(tmp_path / "s.xlsx")["列表"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["表头", None, None], ["甲", 1, None], [None, "XlsxWriter 接着写", None],
+        [None, None, None], ["乙", None, 2.5]]
+    assert sheet.dimensions == "A1:C5"
