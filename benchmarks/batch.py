@@ -154,7 +154,8 @@ def _memos() -> list:
 
     check_one(str(ROOT / "workbook_templates" / "自评表.xlsx"), None, None, None)
     return [value for name, module in sorted(sys.modules.items()) if name.startswith("jixiao")
-            for value in vars(module).values() if hasattr(value, "cache_clear")]
+            for value in vars(module).values()
+            if hasattr(value, "cache_clear") and not isinstance(value, type)]  # not classes
 
 
 def timed(function, *args) -> float:
