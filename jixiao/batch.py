@@ -185,6 +185,44 @@ def _check_chunk(jobs: list[Job]) -> list[tuple[str, str]]:
     return [check_one(*job).texts() for job in jobs]
 
 
+def _check_sent(job: Job, content: bytes) -> Outcome:
+    """``check_one`` on a file's bytes sent along with the job, for a Dask worker that
+    cannot read the reviewer's folder: written under the same name into a private
+    folder of its own, checked there, and reported under the original path."""
+    import tempfile
+
+    file = job[0]
+    with tempfile.TemporaryDirectory(prefix="jixiao-") as folder:
+        copy = str(Path(folder) / Path(file).name)
+        with open(copy, "wb") as stream:
+            stream.write(content)
+        outcome = check_one(copy, *job[1:])
+    outcome.file = file
+    outcome.notes = [note.replace(copy, file) for note in outcome.notes]
+    for table in outcome.tables:
+        for key, value in table.items():
+            if isinstance(value, str) and copy in value:  # "file", a message naming the path
+                table[key] = value.replace(copy, file)
+    return outcome
+
+
+def _sendable(job: Job) -> bytes | None:
+    """A job's file content, to send to a Dask worker; None: let the worker read the path
+    (an annotated copy is written there; a file that cannot be read or is over the size
+    limit is refused by the worker as it would be here, without sending it)."""
+    from .safety import Limits
+
+    if job[2] is not None:
+        return None
+    try:
+        with open(job[0], "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > Limits.from_environment().max_file_bytes:
+                return None
+            return stream.read()
+    except OSError:
+        return None
+
+
 def _failed(job: Job, why: str) -> Outcome:
     """The outcome of a job that did not come back: the file is a row that says why."""
     return Outcome(job[0], {"file": job[0], "findings": [], "error": (
@@ -539,7 +577,8 @@ def _one_by_one(jobs: list[Job], context: Any,
 def _run_dask(jobs: list[Job],
               options: BatchOptions) -> Iterator[Outcome]:
     """The same jobs on a Dask cluster: the one at ``--scheduler``, or a LocalCluster on
-    127.0.0.1. The files must be readable by the workers at the same paths."""
+    127.0.0.1. Each file's content travels with its job, so the workers need not share
+    the folder; only ``--annotate-dir`` needs the same paths on every worker."""
     from .errors import JixiaoError
 
     if not jobs:
@@ -573,7 +612,9 @@ def _run_dask(jobs: list[Job],
 
         def submit() -> None:
             job = pending.pop()
-            future = client.submit(_check_job, job, pure=False)
+            content = _sendable(job)  # the workers need not see this folder
+            future = (client.submit(_check_job, job, pure=False) if content is None
+                      else client.submit(_check_sent, job, content, pure=False))
             job_of[future.key] = job
             futures.add(future)
 

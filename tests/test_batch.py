@@ -550,3 +550,26 @@ def test_engine_dask_without_an_address_starts_a_local_cluster(tmp_path):
     assert local[0] == dask[0] == 2
     assert (tmp_path / "l.jsonl").read_text(encoding="utf-8") == (
         tmp_path / "d.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_dask_worker_checks_the_content_it_is_sent_not_the_path(inbox, tmp_path):
+    """A remote Dask worker cannot see the reviewer's folder: the file's bytes travel with
+    the job, and the outcome is the one checking the file in place gives, under its path."""
+    from jixiao.batch import _check_sent, _sendable, check_one
+
+    work, made, _, _ = inbox
+    os.chdir(work)
+    for name in made:
+        original = Path("收件") / name
+        moved = tmp_path / "elsewhere" / name  # the path the worker is told, then gone
+        moved.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(original, moved)
+        job = (str(moved), None, None, 60.0)
+        content = _sendable(job)
+        expected = check_one(*job).texts()
+        moved.unlink()
+        assert content is not None and check_one(*job).texts() != expected  # really gone
+        assert _check_sent(job, content).texts() == expected, name
+    annotated = (str(Path("收件") / next(iter(made))), None, str(tmp_path / "a.xlsx"), 60.0)
+    assert _sendable(annotated) is None  # an annotated copy is written where the path is
+    assert _sendable((str(tmp_path / "missing.xlsx"), None, None, 60.0)) is None
