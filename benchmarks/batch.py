@@ -353,9 +353,11 @@ _INTRO = """`python benchmarks/batch.py --write` rebuilds the tables below in on
 machine. The floor is what reading alone costs with python-calamine (every sheet's
 values and merged ranges, nothing else); openpyxl-load-only is what reading cost
 before the fast cell source. `jixiao batch` is timed as a user runs it, as a whole
-process: interpreter start, discovery, content hashes, the worker processes
-(spawned), reading, evaluating and checking every table, the cache, the summary
-workbook with its charts, exit. Its checking phase alone is the time it reports.
+process: interpreter start, discovery, content hashes, the worker processes (forked
+from a fork server that imports jixiao once), reading, evaluating and checking every
+table, the cache, the summary workbook with its charts, exit. Its checking phase alone
+is the time it reports. The floor is also timed the same way, as a whole process
+(interpreter start, worker processes spawned, reading, exit), to compare like with like.
 Throughputs are the best of three runs (the machine is shared; the load average
 is printed). Peak memory is the main process's own high-water mark (`VmHWM`) and
 the largest worker's (`RUSAGE_CHILDREN`).
