@@ -286,11 +286,12 @@ def main() -> int:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
         f"--workers {workers}; best of {options.repeat} runs (of {max(1, options.repeat - 1)} "
         f"for `--workers 1`); load average {load_before:.1f} before the run, "
-        f"{load_after:.1f} after (1-minute; anything else running shows here).",
+        f"{load_after:.1f} after (1-minute; the one after includes the benchmark's own "
+        "processes, the one before shows anything else running).",
         *([""] + [f"The machine was not idle (load average ≥ {BUSY_LOAD} with "
                    f"{os.cpu_count()} CPUs): other work shared the CPUs, so the throughputs "
                    "below are lower than on an idle machine, and `--workers 2` gains little "
-                   "over `--workers 1`."] if max(load_before or 0, load_after or 0) >= BUSY_LOAD
+                   "over `--workers 1`."] if (load_before or 0) >= BUSY_LOAD
           else []),
         "",
         "| measurement | time | throughput | target |",
