@@ -1023,6 +1023,8 @@ def _scan_project(grid: _Grid, top: int, bottom: int) -> _ProjectFound:
                     setattr(project, key, str(found[0]).strip())
                     sources[key] = grid.source(row, found[1])
                 break
+        if project.goal_expected is None and project.goal_actual is None:
+            _scan_goal(grid, row, columns, project, sources)
         if project.year is None:
             line = "".join(texts[(row, c)] for c in columns
                            if isinstance(values.get((row, c)), (str, int, float)))
@@ -1031,6 +1033,44 @@ def _scan_project(grid: _Grid, top: int, bottom: int) -> _ProjectFound:
                 project.year = int(match.group(1) or match.group(2))
                 sources["year"] = grid.source(row, columns[0])
     return _ProjectFound(project, sources)
+
+
+_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标")
+_GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
+                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
+
+
+def _scan_goal(grid: _Grid, row: int, columns: list[int], project: Project,
+               sources: dict[str, Source]) -> None:
+    """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
+    text beside the label where a layout has no such headings."""
+    texts = grid.texts
+    label = next((c for c in columns if texts.get((row, c), "").startswith(_GOAL_LABEL)
+                  and len(texts[(row, c)]) <= 12), None)
+    if label is None:
+        return
+    found = False
+    for header_row in (row, row + 1):
+        for column in grid.rows.get(header_row) or ():
+            if column <= label:
+                continue
+            text = texts.get((header_row, column), "")
+            for key, labels in _GOAL_COLUMNS:
+                if getattr(project, key) is None and text in labels:
+                    below = header_row + 1
+                    while grid.same_merge((header_row, column), (below, column)):
+                        below += 1
+                    value = grid.raw(below, column)
+                    found = True
+                    if value is not None and str(value).strip():
+                        setattr(project, key, str(value).strip())
+                        sources[key] = grid.source(below, column)
+        if found:
+            return
+    beside = grid.right_of(row, label, limit=8)
+    if beside is not None and isinstance(beside[0], str):
+        project.goal_expected = beside[0].strip()
+        sources["goal_expected"] = grid.source(row, beside[1])
 
 
 def _read_project(grid: _Grid, top: int, bottom: int, table: WorkbookTable) -> None:

@@ -185,6 +185,30 @@ def test_annotate_several_files_into_a_folder(tmp_path, capsys):
     assert sorted(path.name for path in out_dir.iterdir()) == ["p-校验.xlsx", "z-校验.xlsx"]
 
 
+def test_annotate_makes_its_folder_as_batch_does(tmp_path, capsys):
+    """--annotate into a folder that does not exist yet: made, for one file and for several
+    (batch --annotate-dir does the same); a name ending in .xlsx stays a file name."""
+    several, one = tmp_path / "新目录" / "多个", tmp_path / "单个"
+    run(capsys, zizhou(tmp_path / "z.xlsx"), putuo(tmp_path / "p.xlsx"), "--annotate", several)
+    assert sorted(path.name for path in several.iterdir()) == ["p-校验.xlsx", "z-校验.xlsx"]
+    run(capsys, zizhou(tmp_path / "z.xlsx"), "--annotate", one)
+    assert [path.name for path in one.iterdir()] == ["z-校验.xlsx"]
+
+
+def test_check_of_a_folder_points_to_batch(tmp_path, capsys):
+    code, out, err = run(capsys, tmp_path)
+    assert code == 2 and "是文件夹" in err and "jixiao batch" in err
+    assert "1 个文件" not in out
+
+
+def test_an_unknown_option_shows_the_usage_of_its_command(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(zizhou(tmp_path / "z.xlsx")), "--bogus"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "jixiao check" in err and "--bogus" in err and "子命令" not in err
+
+
 # ---------------------------------------------------------------- rules
 
 def test_rules_lists_every_code(capsys):
@@ -244,6 +268,48 @@ def test_convert_joins_sichuan_targets(tmp_path, capsys):
     assert table.rules == "sichuan"
     assert [i.target for i in table.indicators][:2] == ["≥20台", "＝100%"]
     assert "执行率 10 分" in capsys.readouterr().out
+
+
+ZIZHOU_GOAL = "进一步提升医疗保障经办和服务水平。"
+
+
+def test_convert_carries_the_overall_goal_over(tmp_path):
+    """年度总体目标 (预期目标 / 实际完成情况) survives convert, from a standard-layout table
+    and from a file that is already the template (convert of a convert)."""
+    from jixiao.template import read_template
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(first)]) == 0
+    assert main(["convert", str(first), "-o", str(second)]) == 0
+    for path in (first, second):
+        project = read_template(path).project
+        assert (project.goal_expected, project.goal_actual) == (ZIZHOU_GOAL, ZIZHOU_GOAL)
+
+
+def test_convert_carries_a_sichuan_goal_over(tmp_path):
+    """A 四川 table states its goal as one text beside 年度总体目标: it becomes 预期目标."""
+    from workbooks import Book
+
+    from jixiao.template import read_template
+
+    book = Book()
+    sheet = book.sheet("四川")
+    sheet.title("专项预算项目绩效目标完成情况自评表")
+    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
+    sheet.money([("年度资金总额", 100, 98, "98%", None)],
+                header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
+                label="专项资金（万元）")
+    row = sheet.line("年度总体目标", None, "购置设备 20 台，提升基层诊疗能力")
+    sheet.merge(row, 1, 2)
+    sheet.merge(row, 3, 9)
+    sheet.indicators([("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 90, 20, None)],
+                     header=("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+                             "权重", "实际完成指标值", "偏差原因分析及改进措施"), lead=None)
+    out = tmp_path / "out.xlsx"
+    assert main(["convert", str(book.save(tmp_path / "s.xlsx")), "-o", str(out)]) == 0
+    project = read_template(out).project
+    assert project.goal_expected == "购置设备 20 台，提升基层诊疗能力"
+    assert project.goal_actual is None
 
 
 def test_convert_refuses_what_the_template_cannot_hold(tmp_path, capsys):
