@@ -70,14 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"jixiao.{module_name}")
         command = sub.add_parser(name, help=help_text, description=help_text)
         module.configure(command)
-        command.set_defaults(_run=module.run)
+        command.set_defaults(_run=module.run, _parser=command)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # "jixiao check f.xlsx --bogus": the usage of check, not of jixiao
+        (getattr(args, "_parser", None) or parser).error(
+            argparse._("unrecognized arguments: %s") % " ".join(unknown))  # type: ignore[attr-defined]
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

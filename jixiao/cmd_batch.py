@@ -34,8 +34,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local：本机多进程（默认）；dask：用 Dask 集群")
     parser.add_argument("--scheduler", metavar="地址",
-                        help="Dask 调度器地址（如 tcp://10.0.0.5:8786）；不给则在本机启动 LocalCluster。"
-                             "各 worker 须能以相同路径读到这些文件")
+                        help="Dask 调度器地址（如 tcp://10.0.0.5:8786），给出即使用 dask；"
+                             "不给则 --engine dask 在本机启动 LocalCluster。文件内容随任务发给 worker，"
+                             "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
+                             "各 worker 须能以相同路径读写这些文件（共享目录）")
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取或不是自评表，"
                      "130 被 Ctrl-C 中断（汇总只含已完成的文件）。")
 

@@ -17,8 +17,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON（格式见 docs/json-schema.md）")
     parser.add_argument("--annotate", metavar="输出.xlsx",
-                        help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表；"
-                             "校验多个文件时为输出目录")
+                        help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表。"
+                             "给 .xlsx 文件名时写到该文件（仅校验一个文件时）；否则视为目录，"
+                             "不存在时自动创建")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有错误，2 文件无法读取或不是自评表。"
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
+    _refuse_folders(args.files)
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
     results = [check_file(path, args.rules) for path in args.files]
     written = []
@@ -51,18 +53,31 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(results)
 
 
+def _refuse_folders(files: list[str]) -> None:
+    """A folder is the batch's job: say so instead of reporting it as an unreadable file."""
+    from .errors import UsageError
+
+    for name in files:
+        if Path(name).is_dir():
+            raise UsageError(f"“{name}”是文件夹；jixiao check 校验单个文件。校验整个文件夹请用："
+                             f"jixiao batch \"{name}\" -o 汇总.xlsx")
+
+
 def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:
+    """Where each annotated copy goes. One file and a name ending in .xlsx/.xlsm: that
+    file; otherwise a folder, made if missing (as ``batch --annotate-dir`` does)."""
     from .errors import OutputError
+    from .fileio import os_error_text
 
     out = Path(annotate)
-    if len(files) == 1:
-        if out.is_dir():
-            return {files[0]: out / _annotated_name(Path(files[0]))}
-        if out.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise OutputError(f"标注副本“{out}”须以 .xlsx 或 .xlsm 结尾")
+    if len(files) == 1 and not out.is_dir() and out.suffix.lower() in (".xlsx", ".xlsm"):
         return {files[0]: out}
-    if not out.is_dir():
-        raise OutputError(f"校验多个文件时，--annotate 须是已存在的目录，“{out}”不是")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"校验多个文件时，--annotate 须是目录，“{out}”是一个文件")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法创建标注副本目录“{out}”（{os_error_text(error)}）") from None
     return {path: out / _annotated_name(Path(path)) for path in files}
 
 

@@ -5,6 +5,7 @@
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
      ├── UnknownRuleSet          a rule-set name that does not exist
      ├── OutputError             the result file could not be written
+ ├── UsageError              the command was asked for something it does not do
      └── TimedOut                one file's work took longer than its time limit
 
 The command line catches ``JixiaoError`` and prints ``str(error)`` — one line,
@@ -34,6 +35,11 @@ class UnknownRuleSet(JixiaoError):
 
 class OutputError(JixiaoError):
     """The output file could not be written."""
+
+
+class UsageError(JixiaoError):
+    """A command given arguments it cannot act on (a folder to ``check``, …); the
+    message says which command does it."""
 
 
 class TimedOut(JixiaoError):
