@@ -47,6 +47,7 @@ the text; readers carry it down. ``table_from_ranges`` is the one reader:
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import zipfile
 from collections.abc import Callable, Sequence
@@ -536,6 +537,15 @@ class _FixedTimeZip(zipfile.ZipFile):
             info.external_attr = 0o600 << 16
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
+              compresslevel: Any = None) -> None:
+        """openpyxl writes worksheets from temporary files, whose mtime ZipFile.write
+        would stamp: write their bytes with the fixed timestamp instead."""
+        with open(filename, "rb") as source:
+            data = source.read()
+        self.writestr(str(arcname or os.path.basename(filename)), data, compress_type,
+                      compresslevel)
 
 
 def _save_reproducibly(wb: Workbook, path: Path) -> None:

@@ -433,6 +433,19 @@ def test_builds_are_reproducible(tmp_path):
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
 
 
+def test_every_member_of_a_build_carries_the_fixed_timestamp(tmp_path):
+    """Worksheets are written by openpyxl through ZipFile.write, which would stamp the
+    temporary file's mtime: two builds a second apart would differ."""
+    build_template(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        stamps = {info.filename: info.date_time for info in archive.infolist()}
+    assert any(name.startswith("xl/worksheets/") for name in stamps)
+    assert set(stamps.values()) == {next(iter(stamps.values()))}
+    from jixiao.template import _FIXED_TIME
+
+    assert set(stamps.values()) == {_FIXED_TIME.timetuple()[:6]}  # the fixed time, not today
+
+
 def test_committed_template_is_a_fresh_build(tmp_path):
     fresh = tmp_path / "fresh.xlsx"
     build_template(fresh)
