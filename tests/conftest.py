@@ -1,9 +1,18 @@
 """Every workbook a test writes is also read by both cell sources of the reader,
 which must agree (tests/engines.py): the fast path is proved on all of them, and
-its number-format predicates on all their format codes."""
+its number-format predicates on all their format codes.
+
+With ``JIXIAO_JSON_SNAPSHOT=DIR`` set, the ``jixiao check --json`` of every workbook a
+test writes is also stored below DIR (one file per test and workbook), so two trees of
+the code can be compared on all of them: ``python scripts/compare_snapshots.py A B``."""
+
+import os
 
 import pytest
-from engines import assert_engines_agree, assert_number_formats_agree, workbooks_below
+from engines import (assert_engines_agree, assert_number_formats_agree, store_json_snapshot,
+                     workbooks_below)
+
+SNAPSHOT = os.environ.get("JIXIAO_JSON_SNAPSHOT")
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +23,5 @@ def _cell_sources_agree_on_every_test_workbook(request):
         for path in workbooks_below(directory):
             assert_engines_agree(path)
             assert_number_formats_agree(path)
+            if SNAPSHOT:
+                store_json_snapshot(SNAPSHOT, request.node.nodeid, directory, path)

@@ -63,3 +63,18 @@ def workbooks_below(directory: Path) -> list[Path]:
                 seen.add(digest)
                 found.append(path)
     return found
+
+
+def store_json_snapshot(root: str, test: str, directory: Path, path: Path) -> None:
+    """``jixiao check --json`` of one workbook, stored as ROOT/<test>/<path in tmp>.json."""
+    import re
+
+    from jixiao.check_report import check_file, json_report
+
+    text = json_report([check_file(path)])
+    text = text.replace(str(directory), "<tmp>")
+    name = re.sub(r"[^\w.\-\[\]]+", "_", test)[:150]
+    target = Path(root) / name / (path.relative_to(directory).as_posix().replace("/", "__")
+                                  + ".json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
