@@ -121,7 +121,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """得分低于分值，偏差原因分析及改进措施却是空的。
 
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
-    第三方评价指标体系没有偏差原因列，扣分在评价报告正文中说明，不适用本检查。
+    第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
 
     **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
 
@@ -129,8 +129,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：偏差原因写“医保尚未实现全国联网结算，外出人员报销不便；下年……”。
     """
-    if table.layout == "third_party" and not has_column(table, "reason"):
-        return  # an evaluator's index system: deductions are explained in the report
+    if table.layout in ("third_party", "attachment") and not has_column(table, "reason"):
+        return  # an evaluator's index system or a report's 附件表: explained in the report
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
