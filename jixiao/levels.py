@@ -53,10 +53,16 @@ def level1_of_level2(level2: str | None) -> str | None:
     return None
 
 
-def is_level1_only(text: str | None) -> bool:
-    """Whether a cell says nothing but a 一级 name ("产出目标", "效益指标 (30 分)")."""
+def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:
+    """Whether a cell says nothing but a 一级 name ("产出目标", "效益指标 (30 分)").
+
+    ``as_name``: the text stands in the 三级 column, where "满意度" or "过程" may be an
+    indicator's own name: only "…指标"/"…目标" (or 产出, 效益) count there."""
     name, _ = heading_points(text)
-    return normalize_text(name).rstrip(":：") in _LEVEL1_ONLY
+    name = normalize_text(name).rstrip(":：")
+    if as_name and not (name.endswith(("指标", "目标")) or name in ("产出", "效益")):
+        return False
+    return name in _LEVEL1_ONLY
 
 
 def is_budget_rate_name(name: str | None) -> bool:

@@ -960,8 +960,9 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
         rank = None
         if indicator.weight is not None and _blank_measure(indicator):
             if indicator.name is None:
-                rank = 0 if own1 else 1 if own2 else 2
-            elif levels.is_level1_only(indicator.name):
+                rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
+                    else 1 if own2 else 2
+            elif levels.is_level1_only(indicator.name, as_name=True):
                 rank = 0
         ranks.append(rank)
     if all(rank is None for rank in ranks):
