@@ -11,7 +11,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPERATORS = (">=", ">", "=", "<=", "<")
 
@@ -174,6 +174,35 @@ def qualitative_level(text: str) -> str | None:
         if any(word in text for word in words):
             return level
     return None
+
+
+# A 完成值 that plainly fulfils a qualitative 指标值 without saying 达成: the same words,
+# the words going on (持续推进 → 持续推进中), or none where little is wanted (低 → 无投诉).
+_NEGATIONS = ("未", "不", "没", "无", "尚", "非", "差", "欠")
+_LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减少", "下降", "不发生", "杜绝",
+                  "未发生", "零发生", "无发生")
+_NONE_DONE = ("无", "零", "没有", "未发生", "未出现", "未收到", "0")
+
+
+def fulfils(target: Measure, actual: Measure) -> bool:
+    """Whether a qualitative 完成值 with no 达成-word of its own fulfils the 指标值:
+    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中, 低 → 无投诉."""
+    if target.kind != "qualitative" or actual.kind != "qualitative" or actual.level is not None:
+        return False
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    if not goal or not done:
+        return False
+    if goal in done:
+        rest = done.replace(goal, "", 1)
+        return not any(word in rest for word in _NEGATIONS)
+    return goal in _LITTLE_WANTED and done.startswith(_NONE_DONE)
+
+
+def with_fulfilment(target: Measure, actual: Measure) -> Measure:
+    """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``)."""
+    if fulfils(target, actual):
+        return replace(actual, level="achieved")
+    return actual
 
 
 def parse_points(raw: object) -> float | None:

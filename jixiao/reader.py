@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import NotASelfEvaluation, UnreadableWorkbook
 from . import levels
+from .errors import NotASelfEvaluation, UnreadableWorkbook
 from .fileio import os_error_text
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import grade_name, parse_amount, parse_points, parse_rate
@@ -899,7 +899,7 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             row += 1
             continue
         indicator = _indicator(read, sources, carried)
-        if read.get("level1") is None:
+        if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
             _infer_level1(indicator, table)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))

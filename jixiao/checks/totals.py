@@ -21,7 +21,6 @@ from .base import (
 )
 
 
-
 def _scored_execution(table: SelfEvaluation) -> bool:
     return not isinstance(table, WorkbookTable) or table.execution_line
 

@@ -225,3 +225,29 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
         yield finding("JX106", source, f"{what}未填写分值")
     else:
         yield finding("JX106", source, f"{what}的分值“{raw}”不是数字")
+
+
+@check("JX107", "info", "一级指标按二级指标归类")
+def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """一级指标单元格为空，上方的一级指标与本行的二级指标不符，按二级指标归类。
+
+    社会效益、经济效益、生态效益、可持续影响指标属于效益指标；服务对象满意度指标属于
+    满意度指标；数量、质量、时效、成本指标属于产出指标。
+
+    **为什么**：一级指标留空时通常沿用上方合并单元格，但“社会效益指标”不会属于产出
+    指标；按错的一级汇总分值会误报权重问题。
+
+    **错误示例**：产出指标下几行之后，一级指标空白、二级指标“社会效益指标”。
+
+    **正确示例**：该行的一级指标写“效益指标”（或合并单元格只覆盖产出指标各行）。
+    """
+    seen: set[object] = set()
+    for indicator, carried in getattr(table, "level1_inferred", ()):
+        where = indicator.sources.get("level2") or indicator.sources.get("name")
+        key = (where, indicator.level1)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield finding("JX107", where,
+                      f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"
+                      f"（而非上方的“{carried}”）")
