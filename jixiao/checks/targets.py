@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from ..parsing import parse_measure
+from ..parsing import Measure, parse_measure
 from ..reader import header_text
 from ..units import comparable, split_unit
 from .base import Finding, blank, check, finding, first_source, has_column, label
@@ -197,8 +197,9 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if target.kind != "number" or actual.kind != "number" or target.op not in (">=", ">"):
             continue
         pair = comparable(target, actual)
-        if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND:
-            continue
+        if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND \
+                or _magnitude_mismatch(target, actual) is not None:
+            continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
         yield finding("JX206", first_source(indicator, "reason", "actual"),
                       f"“{label(indicator)}”完成值 {str(indicator_actual(indicator)).strip()} 超出"
@@ -223,22 +224,32 @@ def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     for indicator in table.indicators:
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))
-        if target.kind != "number" or actual.kind != "number" or actual.unit \
-                or not target.value or not actual.value:
+        mismatch = _magnitude_mismatch(target, actual)
+        if mismatch is None:
             continue
-        scale, base = split_unit(target.unit)
-        if scale == 1.0:
-            continue
-        as_written = actual.value / target.value       # 11800 万人 against 1.2 万人
-        as_base = actual.value / (target.value * scale)  # 11800 人 against 12000 人
-        if as_written < 100 or not 0.1 <= as_base <= 10:
-            continue
+        as_written, scale, base = mismatch
         read = f"{_plain(actual.value)} {target.unit}"
         other = f"{_plain(actual.value)} {base or '（基本单位）'}"
         yield finding("JX207", first_source(indicator, "actual"),
                       f"“{label(indicator)}”完成值“{_plain(actual.value)}”未写单位，按指标值的单位"
                       f"计为 {read}，是指标值的 {as_written:.0f} 倍；若指 {other}，即 "
                       f"{_plain(round(actual.value / scale, 4))} {target.unit}，请写明单位")
+
+
+def _magnitude_mismatch(target: Measure, actual: Measure) -> tuple[float, float, str] | None:
+    """(times the target as read, the unit's scale, its base unit) where a bare 完成值 read
+    in the target's 万-unit is 100 times too big and plausible in the base unit."""
+    if target.kind != "number" or actual.kind != "number" or actual.unit \
+            or not target.value or not actual.value:
+        return None
+    scale, base = split_unit(target.unit)
+    if scale == 1.0:
+        return None
+    as_written = actual.value / target.value       # 11800 万人 against 1.2 万人
+    as_base = actual.value / (target.value * scale)  # 11800 人 against 12000 人
+    if as_written < 100 or not 0.1 <= as_base <= 10:
+        return None
+    return as_written, scale, base
 
 
 def _plain(value: float) -> str:
