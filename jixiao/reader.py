@@ -231,7 +231,8 @@ _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 def foreign_refusal(name: str, kind: str, action: str) -> str:
     """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
-    return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件：jixiao 可以校验它，但不能{action}；"
+    return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
+            f"校验它，但不能{action}；"
             f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
             f"另存为 .xlsx）后再{action}")
 

@@ -206,6 +206,24 @@ def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
     assert data["total_computed"] is None
 
 
+def test_an_unjudgeable_row_with_a_declared_score_is_totalled_with_it(tmp_path):
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
+            ("效益指标", "社会效益指标", "医保便民服务", "稳步提升", "有待加强", 30, 24, "窗口人手不足"),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, 94)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == ["JX410", "JX410"]
+    assert all(item["severity"] == "info" for item in data["findings"])
+    assert "医保便民服务" in data["findings"][0]["message"]
+    assert "总分为 94" in data["findings"][1]["message"]
+
+
 # ---------------------------------------------------------------- empty submission (9)
 
 def test_an_unfilled_template_is_an_error_with_its_own_code(tmp_path, capsys):
@@ -350,3 +368,36 @@ def test_recalc_and_annotate_refuse_an_xls_with_a_clear_line(tmp_path, capsys):
     assert "不能制作标注副本" in err and "共 0 个错误" in out
     assert not (tmp_path / "标注.xlsx").exists()
 
+
+
+def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_path):
+    import zipfile
+
+    from jixiao.errors import UnreadableWorkbook
+    from jixiao.reader import foreign_format, read_workbook
+
+    path = tmp_path / "导出.xlsx"  # the name says .xlsx; the content is an .xlsb
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    assert foreign_format(path.read_bytes()) == "xlsb"
+    with pytest.raises(UnreadableWorkbook, match=r"导出\.xlsx.*\.xlsb.*已损坏"):
+        read_workbook(path)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("规定时间内", "规定时间内", True), ("持续推进", "持续推进中", True), ("低", "无投诉", True),
+    ("按计划支出", "未按计划支出", None), ("低", "较高", None), ("优", "良", None)])
+def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
+    from jixiao.rules import is_met
+
+    assert is_met(target, actual) is met
+
+
+@pytest.mark.parametrize(("text", "grade"), [("优秀", "优"), ("良好", "良"), ("合格", "中"),
+                                            ("不合格", "差"), ("优等", "优"), ("0", None),
+                                            ("甲", None)])
+def test_grade_words(text, grade):
+    from jixiao.parsing import grade_name
+
+    assert grade_name(text) == grade

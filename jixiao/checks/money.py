@@ -22,6 +22,7 @@ from .base import (
     label,
     points,
 )
+from .filled import unfilled
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
@@ -225,8 +226,9 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     """
     funds = table.funds
     if not isinstance(table, WorkbookTable) or not table.execution_line \
-            or funds.weight is None or evaluation.execution_score is not None:
-        return
+            or funds.weight is None or evaluation.execution_score is not None \
+            or unfilled(table):
+        return  # (an empty table is one JX001)
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")

@@ -301,6 +301,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     **正确示例**：完成值写“部分达成”，并在得分列（或人工评分列）填 6–8 分之间的得分。
     """
     open_rows: list[str] = []
+    declared: list[float | None] = []  # the open rows' scores as written, if any
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or score.value is not None:
             continue
@@ -322,6 +323,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         else:
             continue  # a missing or unreadable value: JX201–JX204 say which
         open_rows.append(label(indicator))
+        declared.append(indicator.score_declared)
     if not open_rows or evaluation.total is not None:
         return
     known = [score.value for score in evaluation.scores if score.value is not None]
@@ -339,6 +341,12 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             known.append(table.funds.score_declared)
     where = table.sources.get("total") or table.sources.get("header")
     names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
+    if None not in declared:  # every open row carries a person's score: total with them
+        total = sum(known) + sum(declared)  # type: ignore[arg-type]
+        yield finding("JX410", where,
+                      f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计，总分为 "
+                      f"{points(total)}{without}", severity="info")
+        return
     yield finding("JX410", where,
                   f"总分须待 {len(open_rows)} 项人工评分后才能算出（{names}）；其余各项得分合计 "
                   f"{points(sum(known))}{without}")
