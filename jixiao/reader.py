@@ -1043,8 +1043,8 @@ def _take_execution_row(table: WorkbookTable, first: int, heads: list[tuple[bool
         indicator = table.indicators[index]
         if indicator.weight is None or not _blank_measure(indicator):
             continue
-        if levels.level1_category(indicator.level1, indicator.name) == levels.EXECUTION \
-                or levels.is_budget_rate_name(indicator.name):
+        # its own 一级 (预算执行率 beside 产出/效益/满意度), not an indicator under 产出
+        if levels.level1_category(indicator.level1, indicator.name) == levels.EXECUTION:
             table.execution_row = table.indicators.pop(index)
             heads.pop(index - first)
             return
@@ -1056,13 +1056,18 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
-    follow, or when its points equal the sum of the rows below it."""
+    follow, or when its points equal the sum of the rows below it; a row labelled 小计
+    sums the rows above it."""
     rows = table.indicators[first:]
     ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
     for indicator, (own1, own2) in zip(rows, heads, strict=True):
         rank = None
         if indicator.weight is not None and _blank_measure(indicator):
-            if indicator.name is None:
+            own = (indicator.name, indicator.level1 if own1 else None,
+                   indicator.level2 if own2 else None)
+            if any(header_text(text).startswith("小计") for text in own if text):
+                rank = -1  # "小计" under its rows
+            elif indicator.name is None:
                 rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
                     else 1 if own2 else 2
             elif levels.is_level1_only(indicator.name, as_name=True):
@@ -1075,6 +1080,18 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
         if rank is None:
             continue
         heading = rows[index]
+        if rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
+            members = []
+            for above in range(index - 1, -1, -1):
+                if ranks[above] is not None:
+                    break
+                members.insert(0, rows[above])
+                if heads[above][0]:
+                    break
+            taken.add(index)
+            table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+            continue
         named = heading.name is not None
         category = levels.level1_category(heading.name if named else heading.level1)
         members = []
@@ -1100,13 +1117,15 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
                 for member in members:
                     if member.level1 is None:
                         member.level1 = label
-            sources = {key: heading.sources[key] for key in ("name", "level1", "level2",
-                                                             "weight", "score")
-                       if key in heading.sources}
             table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
-                                            members, sources))
+                                            members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _heading_sources(heading: Indicator) -> dict[str, Source]:
+    return {key: heading.sources[key] for key in ("name", "level1", "level2", "weight", "score")
+            if key in heading.sources}
 
 
 def _rc(source: Source) -> tuple[int, int]:

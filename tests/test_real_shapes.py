@@ -284,13 +284,8 @@ def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
     rows = [("产出指标", "数量指标", "培训场次", "≥", 12, "个", 30, 36, None),
             ("产出指标", "数量指标", "受益人数", "≥", 1.2, "万人", 20, None, None),
             *SICHUAN_90[2:]]
-    path = sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期")
-    from openpyxl import load_workbook
-
-    book = load_workbook(path)  # a bare 11800 beside the 度量单位 万人 … typed as text
-    book["四川"]["I9"] = "11800"
-    book.save(path)
-    _, data = checked(path)
+    rows[1] = (*rows[1][:7], 11800, None)  # a bare 11800 beside the 度量单位 万人
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
     assert codes(data) == ["JX206", "JX207"]
     far, magnitude = data["findings"]
     assert "培训场次" in far["message"] and "200%" in far["message"] and far["cell"] == "J8"
@@ -401,3 +396,30 @@ def test_grade_words(text, grade):
     from jixiao.parsing import grade_name
 
     assert grade_name(text) == grade
+
+
+def test_xiaoji_rows_under_their_rows_are_subtotals(tmp_path):
+    rows = [(None, "培训人次", 30, "≥500人次", "620人次", 30),
+            ("产出指标", "培训合格率", 20, "≥90%", "95%", 20),
+            ("小计", None, 50, None, None, 50),
+            ("效益指标", "政策知晓率", 30, "≥85%", "90%", 30),
+            ("小计", None, 30, None, None, 30),
+            ("满意度指标", "参训人员满意度", 10, "≥90%", "93%", 10),
+            ("小计", None, 10, None, None, 10)]
+    rows[0] = ("产出指标", *rows[0][1:])
+    rows[1] = (None, *rows[1][1:])
+    table, data = checked(attachment(tmp_path / "小计.xlsx",
+                                     rows=[ATTACHMENT_ROWS[0], *rows], total=99.6))
+    assert codes(data) == [] and [row[2] for row in rows_read(table)] == [
+        "培训人次", "培训合格率", "政策知晓率", "参训人员满意度"]
+    assert [(s.label, s.weight, len(s.members)) for s in table.subtotals] == [
+        ("小计", 50, 2), ("小计", 30, 1), ("小计", 10, 1)]
+
+
+def test_a_blank_budget_rate_indicator_under_output_stays_an_indicator(tmp_path):
+    from workbooks import PUTUO_1_ROWS, standard
+
+    rows = [(*PUTUO_1_ROWS[0][:3], None, None, *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
+    assert codes(data) == ["JX201", "JX202"] and table.indicators[0].name == "预算资金执行率"
+    assert (data["funds"]["weight"], data["funds"]["weight_source"]) == (10, "money")

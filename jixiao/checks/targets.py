@@ -198,7 +198,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             continue
         pair = comparable(target, actual)
         if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND \
-                or _magnitude_mismatch(target, actual) is not None:
+                or _magnitude_mismatch(target, parse_measure(indicator.actual)) is not None:
             continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
         yield finding("JX206", first_source(indicator, "reason", "actual"),
@@ -211,8 +211,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """完成值只写了数字，按指标值的单位（万人、万元）理解时数量级明显不对。
 
-    只写数字的完成值按指标值的单位计（“≥1.2 万人”与 11800 读作 11800 万人），
-    本检查说明按哪种理解计分、另一种理解是多少。
+    只写数字的完成值按指标值的单位计（“≥1.2 万人”与 11800 读作 11800 万人；四川格式
+    度量单位列写“万人”时也是如此），本检查说明按哪种理解计分、另一种理解是多少。
 
     **为什么**：“≥1.2 万人”完成 11800 人实际未达到指标值，按万人理解却成了超额完成
     满分。
@@ -223,7 +223,7 @@ def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     """
     for indicator in table.indicators:
         target = parse_measure(indicator_target(indicator))
-        actual = parse_measure(indicator_actual(indicator))
+        actual = parse_measure(indicator.actual)  # as typed: a 度量单位 column is the target's
         mismatch = _magnitude_mismatch(target, actual)
         if mismatch is None:
             continue
