@@ -286,7 +286,7 @@ def _strict_equality(indicator: Indicator) -> str | None:
 
 @check("JX410", "warning", "指标无法计分")
 def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """规则无法给出得分、须由人评定的指标；总分按其余各项计算并列出这些指标。
+    """规则无法给出得分、须由人评定的指标；总分算不出时，按其余各项计算并列出待定的指标。
 
     包括：完成值既不是“达成/部分达成/未达成”，也不能看出是否达到指标值（“有待加强”）；
     定性指标“部分达成/未达成”却没有合规的人工得分。与指标值相同或显然满足指标值的
@@ -320,8 +320,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"
                           "请写明达成/部分达成/未达成，或人工评分")
-        else:
-            continue  # a missing or unreadable value: JX201–JX204 say which
+        # else a missing or unreadable value: JX201–JX204 say which; still an open row
         open_rows.append(label(indicator))
         declared.append(indicator.score_declared)
     if not open_rows or evaluation.total is not None:
@@ -344,9 +343,10 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     if None not in declared:  # every open row carries a person's score: total with them
         total = sum(known) + sum(declared)  # type: ignore[arg-type]
         yield finding("JX410", where,
-                      f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计，总分为 "
+                      f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计入，"
+                      "按规则计算的总分为 "
                       f"{points(total)}{without}", severity="info")
         return
     yield finding("JX410", where,
-                  f"总分须待 {len(open_rows)} 项人工评分后才能算出（{names}）；其余各项得分合计 "
+                  f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "
                   f"{points(sum(known))}{without}")
