@@ -301,11 +301,14 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     **正确示例**：完成值写“部分达成”，并在得分列（或人工评分列）填 6–8 分之间的得分。
     """
     open_rows: list[str] = []
+    unjudged = 0  # open rows that wait for a person's judgement (not for a missing value)
     declared: list[float | None] = []  # the open rows' scores as written, if any
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or score.value is not None:
             continue
         source = first_source(indicator, "score", "actual")
+        open_rows.append(label(indicator))
+        declared.append(indicator.score_declared)
         if score.band is not None:
             low, high = score.band
             level = score.note.split("，")[0].removeprefix("定性指标：")
@@ -320,11 +323,11 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"
                           "请写明达成/部分达成/未达成，或人工评分")
-        # else a missing or unreadable value: JX201–JX204 say which; still an open row
-        open_rows.append(label(indicator))
-        declared.append(indicator.score_declared)
-    if not open_rows or evaluation.total is not None:
-        return
+        else:
+            continue  # a missing or unreadable value: JX201–JX204 say which
+        unjudged += 1
+    if not unjudged or evaluation.total is not None:
+        return  # no open row of this check's: the total line would only repeat JX201–JX204
     known = [score.value for score in evaluation.scores if score.value is not None]
     if evaluation.execution_score is not None:
         known.append(evaluation.execution_score)
