@@ -37,7 +37,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     keep_vba = source.suffix.lower() == ".xlsm"
     if keep_vba and output.suffix.lower() != ".xlsm":
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
-    from .reader import foreign_format_of, foreign_refusal
+    from .foreign import foreign_format_of, foreign_refusal
 
     kind = foreign_format_of(source)
     if kind is not None:  # checked by its values; openpyxl cannot write it back

@@ -44,6 +44,8 @@ from typing import Any
 from . import levels
 from .errors import NotASelfEvaluation, UnreadableWorkbook
 from .fileio import os_error_text
+from .foreign import CFB as _CFB
+from .foreign import foreign_format, foreign_sheets
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import grade_name, parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
@@ -169,7 +171,8 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
     if kind is not None:
         if kind != "xls":
             check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
-        sheets, notes = _foreign_sheets(path, data, kind, max_rows)
+        found, notes = foreign_sheets(path.name, data, kind, max_rows)
+        sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
         return _workbook(path, sheets, notes, False, False, [])
     _sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
@@ -224,97 +227,6 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     return SubmittedWorkbook(path, tables, notes)
 
 
-FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二进制（.xlsb）",
-                   "ods": "OpenDocument（.ods）"}
-_ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
-
-
-def foreign_refusal(name: str, kind: str, action: str) -> str:
-    """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
-    return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
-            f"校验它，但不能{action}；"
-            f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
-            f"另存为 .xlsx）后再{action}")
-
-
-def foreign_format_of(path: str | Path) -> str | None:
-    """``foreign_format`` of a file, from its first and last bytes; None if unreadable."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(4096)
-            if head.startswith(_CFB):
-                return foreign_format(head + stream.read())
-            stream.seek(0, os.SEEK_END)
-            size = stream.tell()
-            stream.seek(max(0, size - 65536))
-            tail = stream.read()
-    except OSError:
-        return None
-    if foreign_format(head) == "ods":
-        return "ods"
-    return "xlsb" if head.startswith(b"PK") and b"xl/workbook.bin" in tail else None
-
-
-def foreign_format(data: bytes) -> str | None:
-    """"xls", "xlsb" or "ods" for a workbook jixiao reads by its values only, else None.
-
-    Told by the bytes, not the name: an OLE2 file without encryption is a .xls, a zip
-    whose first member is an ODF spreadsheet mimetype an .ods, one listing
-    xl/workbook.bin an .xlsb."""
-    if data.startswith(_CFB):
-        return None if "EncryptionInfo".encode("utf-16-le") in data else "xls"
-    if not data.startswith(b"PK"):
-        return None
-    if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
-        return "ods"
-    if data.find(b"xl/workbook.bin", max(0, len(data) - 65536)) >= 0:  # central directory
-        return "xlsb"
-    return None
-
-
-def _foreign_sheets(path: Path, data: bytes, kind: str,
-                    max_rows: int) -> tuple[list[SheetCells], list[str]]:
-    """Every sheet's values (and merged ranges where the format keeps them), by
-    python-calamine: such files are checked like an .xlsx, without formulas."""
-    what = FOREIGN_FORMATS[kind]
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:
-        raise UnreadableWorkbook(f"“{path.name}”是{what}文件，读取它需要 python-calamine；"
-                                 "请另存为 .xlsx 后再试") from None
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine refuses: damaged, or encrypted
-        raise UnreadableWorkbook(f"“{path.name}”是{what}文件，但已损坏或设置了密码，无法读取"
-                                 f"（{type(error).__name__}）；请在 Excel 或 WPS 中打开后另存为"
-                                 " .xlsx 再试") from None
-    sheets: list[SheetCells] = []
-    notes: list[str] = []
-    try:
-        for name in book.sheet_names:
-            try:
-                sheet = book.get_sheet_by_name(name)
-                if sheet.total_height > max_rows:
-                    notes.append(f"工作表“{name}”有 {sheet.total_height} 行，超过 {max_rows} 行的"
-                                 "上限，已跳过")
-                    continue
-                rows = sheet.to_python(skip_empty_area=False)
-                merges = sheet.merged_cell_ranges or []
-            except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
-                notes.append(f"工作表“{name}”无法读取（{type(error).__name__}），已跳过")
-                continue
-            cells = [(row, column, value, "General")
-                     for row, values in enumerate(rows, start=1)
-                     for column, value in enumerate(values, start=1)
-                     if value is not None and value != ""]
-            sheets.append(SheetCells(name, cells, [
-                (top + 1, left + 1, bottom + 1, right + 1)
-                for (top, left), (bottom, right) in merges], {}))
-    finally:
-        book.close()
-    return sheets, notes
-
-
 def read_tables(path: str | Path) -> list[WorkbookTable]:
     """The tables of the workbook at ``path`` (see ``read_workbook``)."""
     return read_workbook(path).tables
@@ -343,7 +255,6 @@ def _read_bytes(path: Path) -> tuple[bytes, Limits]:
         raise UnreadableWorkbook(f"无法读取“{path.name}”：{os_error_text(error)}") from None
 
 
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
 
 def _sniff(path: Path, data: bytes) -> None:
@@ -1599,6 +1510,5 @@ def _rate(grid: _Grid, row: int, column: int) -> float | None:
     return parse_rate(value, percent_format=percent)
 
 
-__all__ = ["ENGINES", "FOREIGN_FORMATS", "LAYOUTS", "CellInfo", "SheetCells", "SubmittedWorkbook", "WorkbookTable",
-           "foreign_format", "foreign_format_of", "foreign_refusal", "header_text", "read_tables",
-           "read_workbook"]
+__all__ = ["ENGINES", "LAYOUTS", "CellInfo", "SheetCells", "SubmittedWorkbook", "WorkbookTable",
+           "header_text", "read_tables", "read_workbook"]

@@ -90,7 +90,7 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 def open_workbook(path: str | Path) -> Package:
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
-        from .reader import foreign_format_of, foreign_refusal
+        from .foreign import foreign_format_of, foreign_refusal
 
         kind = foreign_format_of(path)
         if kind is not None:

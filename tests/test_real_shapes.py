@@ -369,7 +369,8 @@ def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_p
     import zipfile
 
     from jixiao.errors import UnreadableWorkbook
-    from jixiao.reader import foreign_format, read_workbook
+    from jixiao.foreign import foreign_format
+    from jixiao.reader import read_workbook
 
     path = tmp_path / "导出.xlsx"  # the name says .xlsx; the content is an .xlsb
     with zipfile.ZipFile(path, "w") as archive:
