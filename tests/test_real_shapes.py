@@ -250,6 +250,13 @@ def test_names_and_weights_only_is_one_jx001_not_a_flood(tmp_path):
     assert errors == ["JX001"] and "3 个指标" in data["findings"][0]["message"]
 
 
+def test_a_sichuan_form_with_only_its_natures_and_units_is_empty(tmp_path):
+    rows = [(*row[:3], row[3], None, row[5], row[6], None, None) for row in SICHUAN_90]
+    _, data = checked(sichuan(tmp_path / "空.xlsx", rows=rows, rate=None))
+    assert [item["code"] for item in data["findings"] if item["severity"] == "error"] == [
+        "JX001"]
+
+
 # ---------------------------------------------------------------- strict target (7)
 
 def test_strict_target_met_only_at_equality_is_visible_without_a_score_column(tmp_path):

@@ -106,12 +106,24 @@ def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
                select: Iterable[str] | None = None) -> list[Finding]:
     """All findings for a table, in code order then cell order."""
     evaluation = evaluation or evaluate_table(table)
-    wanted = set(select) if select is not None else None
+    wanted = set(select) if select is not None else set(REGISTRY)
+    if unfilled(table):  # an empty submission is one JX001, not a finding per empty cell
+        wanted &= WHEN_EMPTY
     findings: list[Finding] = []
     for code in sorted(REGISTRY):
-        if wanted is None or code in wanted:
+        if code in wanted:
             findings.extend(REGISTRY[code].function(table, evaluation))
     return findings
+
+
+WHEN_EMPTY = frozenset(("JX001", "JX901"))  # the checks that still run on an empty table
+
+
+def unfilled(table: SelfEvaluation) -> bool:
+    """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
+    四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
+    return not any(not blank(indicator.target) or not blank(indicator.actual)
+                   or indicator.score_declared is not None for indicator in table.indicators)
 
 
 def finding(code: str, source: Source | None, message: str,

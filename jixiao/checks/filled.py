@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation, indicator_target
-from .base import Finding, blank, check, finding
-
-
-def unfilled(table: SelfEvaluation) -> bool:
-    """No indicator carries a 指标值, a 完成值 or a score: an empty submission."""
-    return not any(not blank(indicator_target(indicator)) or not blank(indicator.actual)
-                   or indicator.score_declared is not None for indicator in table.indicators)
+from ..model import Evaluation, SelfEvaluation
+from .base import Finding, check, finding, unfilled
 
 
 @check("JX001", "error", "自评表未填写")
 def table_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """自评表是空表：没有一个指标填写了年度指标值、实际完成值或得分。
+
+    空表只报告本条（和 JX901），不再逐格报告缺失的指标值、完成值和得分。
 
     **为什么**：未填写的模板（或只留了表头的表）不是自评结果；批量审核时不能让
     空表当作“未发现问题”通过。

@@ -22,7 +22,6 @@ from .base import (
     label,
     points,
 )
-from .filled import unfilled
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
@@ -226,9 +225,8 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     """
     funds = table.funds
     if not isinstance(table, WorkbookTable) or not table.execution_line \
-            or funds.weight is None or evaluation.execution_score is not None \
-            or unfilled(table):
-        return  # (an empty table is one JX001)
+            or funds.weight is None or evaluation.execution_score is not None:
+        return
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")

@@ -20,7 +20,6 @@ from .base import (
     points,
     uncomputed_formula,
 )
-from .filled import unfilled
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -159,8 +158,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
     **正确示例**：得分 9.49。
     """
-    if not has_column(table, "score") or unfilled(table):
-        return  # an empty table is one JX001
+    if not has_column(table, "score"):
+        return
     for indicator in table.indicators:
         source = indicator.sources.get("score")
         if indicator.score_declared is None and indicator.weight is not None \

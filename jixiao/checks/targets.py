@@ -9,7 +9,6 @@ from ..parsing import Measure, parse_measure
 from ..reader import header_text
 from ..units import comparable, split_unit
 from .base import Finding, blank, check, finding, first_source, has_column, label
-from .filled import unfilled
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
@@ -30,8 +29,8 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：年度指标值填写“≥95%”。
     """
-    if not has_column(table, "target") or unfilled(table):
-        return  # an empty table is one JX001, not a JX201 per row
+    if not has_column(table, "target"):
+        return
     for indicator in table.indicators:
         if _is_indicator(indicator) and blank(indicator_target(indicator)):
             yield finding("JX201", indicator.sources.get("target"),
@@ -48,7 +47,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
     """
-    if not has_column(table, "actual") or unfilled(table):
+    if not has_column(table, "actual"):
         return
     for indicator in table.indicators:
         if _is_indicator(indicator) and blank(indicator.actual):
