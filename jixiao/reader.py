@@ -978,7 +978,7 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
                    indicator.level2 if own2 else None)
             if any(header_text(text).startswith("小计") for text in own if text):
                 rank = -1  # "小计" under its rows
-            elif indicator.name is None:
+            elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
                     else 1 if own2 else 2
             elif levels.is_level1_only(indicator.name, as_name=True):
@@ -1003,7 +1003,7 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
             table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
                                             members, _heading_sources(heading)))
             continue
-        named = heading.name is not None
+        named = not _blank_text(heading.name)
         category = levels.level1_category(heading.name if named else heading.level1)
         members = []
         for below in range(index + 1, len(rows)):
