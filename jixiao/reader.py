@@ -1310,7 +1310,17 @@ _ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("budget", ("预算安排", "全年预算数", "调整后预算数", "预算数", "预算资金", "年度预算")),
     ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用")),
 )
-_ANY_ROW_LABEL = tuple(word for _, words in _ROW_LABELS for word in words)
+_ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
+
+
+def _row_label_role(label: str) -> str | None:
+    """预算安排 (1) → budget, 实际支出 (4) → executed, 预算执行率(%) (6)=(4)/(1) → rate."""
+    if not _ANY_ROW_LABEL.search(label) or len(label) > 24:
+        return None
+    for role, words in _ROW_LABELS:
+        if any(word in label for word in words):
+            return None if role != "rate" and "率" in label else role  # 到位率 is no amount
+    return None
 
 
 def _in_yuan(texts: Iterable[str]) -> bool:
@@ -1329,14 +1339,11 @@ def _money_by_rows(grid: _Grid, top: int, bottom: int) -> _Money | None:
     texts = grid.texts
     for row in range(top, bottom):
         for column in grid.rows.get(row, []):
-            text = texts.get((row, column), "")
-            if not text.startswith(_ANY_ROW_LABEL) or len(text) > 24:
+            if _row_label_role(texts.get((row, column), "")) is None:
                 continue
             found: dict[str, tuple[int, int]] = {}
             for below in range(row, min(bottom, row + 12)):
-                label = texts.get((below, column), "")
-                role = next((role for role, words in _ROW_LABELS
-                             if label.startswith(words)), None)
+                role = _row_label_role(texts.get((below, column), ""))
                 if role is None or role in found:
                     continue
                 value = grid.right_of(below, column, limit=4)

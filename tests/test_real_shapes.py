@@ -55,7 +55,12 @@ ATTACHMENT_ROWS = [
 ]
 
 
-def attachment(path, rows=ATTACHMENT_ROWS, total=97.6, grade="优秀", money=True):
+YUAN_MONEY = (("预算安排 (1)", 500000), ("其中：财政拨款 (2)", 500000), ("实际到位 (3)", 500000),
+              ("实际支出 (4)", 480000), ("结余 (5)", 20000), ("预算执行率(%) (6)=(4)/(1)", 96))
+
+
+def attachment(path, rows=ATTACHMENT_ROWS, total=97.6, grade="优秀", money=True,
+               money_lines=YUAN_MONEY, unit="单位：元"):
     """A 评分附件表 as an evaluation report attaches it: 一级 subtotal rows above their
     三级 rows, 预算执行率 as a row, the grade under 评分结果 past a stray 0 under 权重,
     and the money on its own sheet as 资金安排情况 (labels down the rows, amounts in 元)."""
@@ -63,11 +68,9 @@ def attachment(path, rows=ATTACHMENT_ROWS, total=97.6, grade="优秀", money=Tru
     if money:
         sheet = book.sheet("资金安排情况")
         sheet.line("项目资金安排及使用情况")
-        sheet.line("单位：元")
+        sheet.line(unit)
         sheet.line("项目", "金额")
-        for line in (("预算安排 (1)", 500000), ("其中：财政拨款 (2)", 500000),
-                     ("实际到位 (3)", 500000), ("实际支出 (4)", 480000), ("结余 (5)", 20000),
-                     ("预算执行率(%) (6)=(4)/(1)", 96)):
+        for line in money_lines:
             sheet.line(*line)
     sheet = book.sheet("评分表")
     sheet.line("附件1：医保经办能力提升项目绩效评分表")
@@ -96,6 +99,15 @@ def test_attachment_table_read_right_gives_no_false_alarm(tmp_path):
             funds["score_computed"]) == (10, "row", 9.6, 9.6)
     assert (data["total_computed"], data["grade_declared"], data["grade_computed"]) == (
         97.6, "优秀", "优")
+
+
+def test_money_rows_in_wanyuan_with_other_labels(tmp_path):
+    lines = (("本年预算数", 50), ("资金到位率", "100%"), ("实际支出数", 48), ("预算执行率", "96%"))
+    _, data = checked(attachment(tmp_path / "万元.xlsx", money_lines=lines, unit="单位：万元"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"], funds["rate_declared"]) == (
+        50, 48, 96, 96)
+    assert codes(data) == []
 
 
 def test_attachment_mistakes_are_found_where_they_are(tmp_path):
