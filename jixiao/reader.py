@@ -1,6 +1,6 @@
 """Reading a submitted workbook, whatever its layout (DOMAIN.md §4).
 
-``read_workbook(path)`` opens an .xlsx/.xlsm, finds every self-evaluation table
+``read_workbook(path)`` opens a workbook (.xlsx/.xlsm; .xls/.xlsb/.ods by value), finds every self-evaluation table
 in every sheet by its header text — never by coordinates — and returns each as
 a ``WorkbookTable``: a ``SelfEvaluation`` that also knows its header columns
 and, for every cell it read, the value shown and the formula behind it.
@@ -15,8 +15,14 @@ Layouts (``WorkbookTable.layout``):
                  预算执行率 as an indicator row and the money maybe on another sheet
     third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
 
-Merged 一级/二级 cells are carried down. Several tables in one workbook (one
-per sheet, or stacked) each become a table. What cannot be opened raises
+Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its
+二级 names (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级
+小计 of a 评分附件表) become ``subtotals``, never indicators; a 预算执行率 row of its
+own 一级 is the money's 分值 and 得分. Money is read as a block above the table, as
+资金总额 | 年初预算数 | 全年预算数 | 全年执行数 side by side, or as a 资金安排情况
+table down the rows (预算安排 / 实际支出 / 预算执行率), on any sheet; amounts in 元
+become 万元. .xls, .xlsb and .ods are read by their values (``jixiao.foreign``).
+Several tables in one workbook (one per sheet, or stacked) each become a table. What cannot be opened raises
 ``UnreadableWorkbook``; a workbook without any table ``NotASelfEvaluation`` —
 both with a Chinese message naming the file.
 
