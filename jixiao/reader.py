@@ -266,12 +266,9 @@ def _read_bytes(path: Path) -> tuple[bytes, Limits]:
 def _sniff(path: Path, data: bytes) -> None:
     """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
     name = path.name
-    if data.startswith(_CFB):
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
-                                     "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
-        raise UnreadableWorkbook(f"“{name}”是旧版 Excel 97-2003（.xls）文件，"
-                                 "请在 Excel 或 WPS 中另存为 .xlsx 后再试")
+    if data.startswith(_CFB):  # an OLE2 file that foreign_format did not take: encrypted
+        raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
+                                 "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
     if data.startswith(b"PK"):
         return
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
