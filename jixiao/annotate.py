@@ -37,6 +37,11 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     keep_vba = source.suffix.lower() == ".xlsm"
     if keep_vba and output.suffix.lower() != ".xlsm":
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
+    from .foreign import foreign_format_of, foreign_refusal
+
+    kind = foreign_format_of(source)
+    if kind is not None:  # checked by its values; openpyxl cannot write it back
+        raise UnreadableWorkbook(foreign_refusal(source.name, kind, "制作标注副本"))
     check_package(source)  # the file may have changed since it was checked
     try:
         with warnings.catch_warnings(), open(source, "rb") as stream:

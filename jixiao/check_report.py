@@ -186,6 +186,8 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
             "budget": funds.total.budget, "executed": funds.total.executed,
             "rate": _rounded(rate), "rate_declared": funds.total.rate_declared,
             "weight": funds.weight if _execution_line(table) else None,
+            "weight_source": (getattr(table, "funds_weight_source", None)
+                              if _execution_line(table) else None),
             "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,
         },
         "indicators": indicators,

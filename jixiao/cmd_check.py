@@ -41,8 +41,13 @@ def run(args: argparse.Namespace) -> int:
         if target is None or result.error:
             continue
         from .annotate import annotate
+        from .errors import UnreadableWorkbook
 
-        annotate(result.path, target, result.findings)
+        try:
+            annotate(result.path, target, result.findings)
+        except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
+            print(f"jixiao：{error}", file=sys.stderr)
+            continue
         written.append(target)
     print(json_report(results) if args.json else text_report(results))
     for result in results:

@@ -11,7 +11,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPERATORS = (">=", ">", "=", "<=", "<")
 
@@ -176,6 +176,35 @@ def qualitative_level(text: str) -> str | None:
     return None
 
 
+# A 完成值 that plainly fulfils a qualitative 指标值 without saying 达成: the same words,
+# the words going on (持续推进 → 持续推进中), or none where little is wanted (低 → 无投诉).
+_NEGATIONS = ("未", "不", "没", "无", "尚", "非", "差", "欠")
+_LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减少", "下降", "不发生", "杜绝",
+                  "未发生", "零发生", "无发生")
+_NONE_DONE = ("无", "零", "没有", "未发生", "未出现", "未收到", "0")
+
+
+def fulfils(target: Measure, actual: Measure) -> bool:
+    """Whether a qualitative 完成值 with no 达成-word of its own fulfils the 指标值:
+    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中, 低 → 无投诉."""
+    if target.kind != "qualitative" or actual.kind != "qualitative" or actual.level is not None:
+        return False
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    if not goal or not done:
+        return False
+    if goal in done:
+        rest = done.replace(goal, "", 1)
+        return not any(word in rest for word in _NEGATIONS)
+    return goal in _LITTLE_WANTED and done.startswith(_NONE_DONE)
+
+
+def with_fulfilment(target: Measure, actual: Measure) -> Measure:
+    """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``)."""
+    if fulfils(target, actual):
+        return replace(actual, level="achieved")
+    return actual
+
+
 def parse_points(raw: object) -> float | None:
     """A 分值/得分 cell: 10, "10.00", "20 分", "20分" → float; else None."""
     if raw is None or isinstance(raw, bool):
@@ -185,6 +214,19 @@ def parse_points(raw: object) -> float | None:
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
     return _to_float(match.group(1)) if match else None
+
+
+# 评分等级 as written → one of the four grades (rules.GRADES): 优, 良, 中, 差.
+_GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
+                "合格": "中", "一般": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def grade_name(raw: object) -> str | None:
+    """"优秀", "良好", "合格", "优等" → 优, 良, 中, 优; anything else None."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw)
+    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
 
 
 _HEADING_POINTS_RE = re.compile(r"^(.*?)[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$")

@@ -1,6 +1,6 @@
 """Reading a submitted workbook, whatever its layout (DOMAIN.md §4).
 
-``read_workbook(path)`` opens an .xlsx/.xlsm, finds every self-evaluation table
+``read_workbook(path)`` opens a workbook (.xlsx/.xlsm; .xls/.xlsb/.ods by value), finds every self-evaluation table
 in every sheet by its header text — never by coordinates — and returns each as
 a ``WorkbookTable``: a ``SelfEvaluation`` that also knows its header columns
 and, for every cell it read, the value shown and the formula behind it.
@@ -15,8 +15,14 @@ Layouts (``WorkbookTable.layout``):
                  预算执行率 as an indicator row and the money maybe on another sheet
     third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
 
-Merged 一级/二级 cells are carried down. Several tables in one workbook (one
-per sheet, or stacked) each become a table. What cannot be opened raises
+Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its
+二级 names (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级
+小计 of a 评分附件表) become ``subtotals``, never indicators; a 预算执行率 row of its
+own 一级 is the money's 分值 and 得分. Money is read as a block above the table, as
+资金总额 | 年初预算数 | 全年预算数 | 全年执行数 side by side, or as a 资金安排情况
+table down the rows (预算安排 / 实际支出 / 预算执行率), on any sheet; amounts in 元
+become 万元. .xls, .xlsb and .ods are read by their values (``jixiao.foreign``).
+Several tables in one workbook (one per sheet, or stacked) each become a table. What cannot be opened raises
 ``UnreadableWorkbook``; a workbook without any table ``NotASelfEvaluation`` —
 both with a Chinese message naming the file.
 
@@ -41,10 +47,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import levels
 from .errors import NotASelfEvaluation, UnreadableWorkbook
 from .fileio import os_error_text
+from .foreign import CFB as _CFB
+from .foreign import foreign_format, foreign_sheets
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
-from .parsing import parse_amount, parse_points, parse_rate
+from .parsing import grade_name, parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS
 from .safety import ExternalContent, Limits, check_package, column_letters
 
@@ -85,6 +94,18 @@ _EMPTY_CELL = CellInfo(None)
 
 
 @dataclass
+class Subtotal:
+    """A 一级 (or 二级) subtotal row ("产出目标 | | 40 | | | 40"): its points, and the
+    indicator rows it sums. Never an indicator itself."""
+
+    label: str
+    weight: float | None
+    score: float | None
+    members: list[Indicator]
+    sources: dict[str, Source]
+
+
+@dataclass
 class WorkbookTable(SelfEvaluation):
     """A table read from a workbook: the model plus what the checks need to know
     about the cells (which columns the layout has, formulas, cached values)."""
@@ -95,11 +116,21 @@ class WorkbookTable(SelfEvaluation):
     cells: dict[Source, CellInfo] = field(default_factory=dict)
     template: bool = False   # made from jixiao's template (JX_ names or formulas)
     external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
+    # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
+    # column), "row" (a 预算执行率 row of a 评分附件表), "rules" (the rule set's share:
+    # the table lists money but no points for it, its indicators total 90), or None.
+    funds_weight_source: str | None = None
+    subtotals: list[Subtotal] = field(default_factory=list)  # 一级/二级 小计 rows
+    # (indicator, the 一级 carried down to it) where its 二级 names another 一级
+    level1_inferred: list[tuple[Indicator, str]] = field(default_factory=list)
+    execution_row: Indicator | None = None  # the 预算执行率 row read as the money's score
 
     @property
     def execution_line(self) -> bool:
-        """Whether the 执行率 is scored in the money block (分值/得分 columns)."""
-        return "weight" in self.fund_columns or "score" in self.fund_columns
+        """Whether the 执行率 is scored: in the money block (分值/得分 columns), by a
+        预算执行率 row, or by the rule set's share beside the money."""
+        return (self.funds_weight_source is not None or "weight" in self.fund_columns
+                or "score" in self.fund_columns)
 
     def cell(self, source: Source | None) -> CellInfo | None:
         return self.cells.get(source) if source is not None else None
@@ -142,6 +173,13 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
         raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
     data, limits = _read_bytes(path)
+    kind = foreign_format(data)
+    if kind is not None:
+        if kind != "xls":
+            check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
+        found, notes = foreign_sheets(path.name, data, kind, max_rows)
+        sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
+        return _workbook(path, sheets, notes, False, False, [])
     _sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     package = check_package(path, data, limits, keep=True)
@@ -170,6 +208,12 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
             source = io.BytesIO(_without(archive, too_big) if too_big else data)
     if sheets is None:
         sheets = _openpyxl_sheets(path, source, formulas)
+    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external)
+
+
+def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
+              defined_names: bool, external: list[ExternalContent]) -> SubmittedWorkbook:
+    """The tables found in the sheets read, whatever format they came from."""
     grids = [_Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
@@ -185,7 +229,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
     for table in tables:
         table.file = str(path)
         table.template = template
-    tables[0].external = package.external  # the workbook's, reported once
+    tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
 
 
@@ -217,18 +261,14 @@ def _read_bytes(path: Path) -> tuple[bytes, Limits]:
         raise UnreadableWorkbook(f"无法读取“{path.name}”：{os_error_text(error)}") from None
 
 
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
 
 def _sniff(path: Path, data: bytes) -> None:
     """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
     name = path.name
-    if data.startswith(_CFB):
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
-                                     "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
-        raise UnreadableWorkbook(f"“{name}”是旧版 Excel 97-2003（.xls）文件，"
-                                 "请在 Excel 或 WPS 中另存为 .xlsx 后再试")
+    if data.startswith(_CFB):  # an OLE2 file that foreign_format did not take: encrypted
+        raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
+                                 "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
     if data.startswith(b"PK"):
         return
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -749,7 +789,33 @@ def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
             table.rules = "sichuan"
         if stated_rules is not None:
             table.rules, table.sources["rules"] = stated_rules
+        _execution_weight(table, money is not None)
     return tables
+
+
+def _execution_weight(table: WorkbookTable, has_money: bool) -> None:
+    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column,
+    or — a table with money but no points for it, whose indicators do not already
+    total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points."""
+    funds, row = table.funds, table.execution_row
+    if row is not None:
+        funds.weight, funds.score_declared = row.weight, row.score_declared
+        for key in ("weight", "score", "reason"):
+            if key in row.sources:
+                funds.sources[key] = row.sources[key]
+        if funds.reason is None and row.reason:
+            funds.reason = row.reason
+        table.funds_weight_source = "row"
+    elif "weight" in table.fund_columns:
+        table.funds_weight_source = "money"
+    elif has_money and table.layout != "third_party" and table.indicators:
+        weights = [i.weight for i in table.indicators if i.weight is not None]
+        listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
+                     for i in table.indicators)
+        if weights and not listed and abs(sum(weights) - 100.0) > 0.005:
+            funds.weight = RULE_SETS[table.rules].default_weights[levels.EXECUTION] \
+                if table.rules in RULE_SETS else 10.0
+            table.funds_weight_source = "rules"
 
 
 def _note(table: WorkbookTable, grid: _Grid, row: int, column: int) -> Source:
@@ -798,6 +864,8 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
     last = header.row
     blank_run = 0
     row = header.data_start
+    first = len(table.indicators)
+    heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     while row < stop:
         present = grid.rows.get(row)
         if not present:
@@ -812,18 +880,23 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
             _read_total(grid, row, columns, table)
             last = row
             grade_row = _find_grade(grid, row, min(stop, row + 4), table)
-            return grade_row or last
+            last = grade_row or last
+            break
         if label and label.startswith(_GRADE_LABELS):
             _read_grade(grid, row, table)
-            return row
+            last = row
+            break
         if "项目名称" in (label or ""):
             break
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         sources: dict[str, Source] = {}
+        own = [False, False]
         for key, column in columns.items():
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
                 value = _clean(values.get(where))
+                if value is not None and where[0] == row:
+                    own[_LEVELS.index(key)] = True
             else:
                 where = (row, column)
                 value = _cell_value(grid, row, column)  # cleaned already
@@ -842,10 +915,131 @@ def _read_indicators(grid: _Grid, header: _Header, stop: int, table: WorkbookTab
         if not score_typed and all(read.get(key) is None for key in _CONTENT):
             row += 1
             continue
-        table.indicators.append(_indicator(read, sources, carried))
+        indicator = _indicator(read, sources, carried)
+        if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
+            _infer_level1(indicator, table)
+        table.indicators.append(indicator)
+        heads.append((own[0], own[1]))
         last = row
         row += 1
+    if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
+        _take_execution_row(table, first, heads)
+    _take_subtotals(table, first, heads, "level2" in columns)
     return last
+
+
+def _infer_level1(indicator: Indicator, table: WorkbookTable) -> None:
+    """A blank 一级 filled from above, where the row's 二级 names another 一级
+    (社会效益指标 under a carried 产出指标): the 二级 wins; the check says so."""
+    carried = indicator.level1
+    inferred = levels.level1_of_level2(indicator.level2)
+    category = levels.level1_category(carried)
+    if carried and inferred and category is not None and category != inferred:
+        indicator.level1 = inferred
+        table.level1_inferred.append((indicator, carried))
+
+
+def _blank_measure(indicator: Indicator) -> bool:
+    return all(_blank_text(value) for value in (indicator.target, indicator.actual,
+                                                indicator.nature, indicator.unit))
+
+
+def _blank_text(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+
+
+def _take_execution_row(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]]) -> None:
+    """The 预算执行率 row of a 评分附件表 ("预算执行率 | 预算执行率 | 10 | | | 3.10"): no
+    target or actual, its points and score are the money's; it leaves the indicators."""
+    if table.execution_row is not None:
+        return
+    for index in range(first, len(table.indicators)):
+        indicator = table.indicators[index]
+        if indicator.weight is None or not _blank_measure(indicator):
+            continue
+        # its own 一级 (预算执行率 beside 产出/效益/满意度), not an indicator under 产出
+        if levels.level1_category(indicator.level1, indicator.name) == levels.EXECUTION:
+            table.execution_row = table.indicators.pop(index)
+            heads.pop(index - first)
+            return
+
+
+def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]],
+                    has_level2: bool) -> None:
+    """Move 小计 rows out of the indicators into ``table.subtotals``.
+
+    A row without target and actual is a subtotal when its name cell holds only a 一级
+    name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
+    follow, or when its points equal the sum of the rows below it; a row labelled 小计
+    sums the rows above it."""
+    rows = table.indicators[first:]
+    ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
+    for indicator, (own1, own2) in zip(rows, heads, strict=True):
+        rank = None
+        if indicator.weight is not None and _blank_measure(indicator):
+            own = (indicator.name, indicator.level1 if own1 else None,
+                   indicator.level2 if own2 else None)
+            if any(header_text(text).startswith("小计") for text in own if text):
+                rank = -1  # "小计" under its rows
+            elif _blank_text(indicator.name):  # empty, or "—" / "/"
+                rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
+                    else 1 if own2 else 2
+            elif levels.is_level1_only(indicator.name, as_name=True):
+                rank = 0
+        ranks.append(rank)
+    if all(rank is None for rank in ranks):
+        return
+    taken: set[int] = set()
+    for index, rank in enumerate(ranks):
+        if rank is None:
+            continue
+        heading = rows[index]
+        if rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
+            members = []
+            for above in range(index - 1, -1, -1):
+                if ranks[above] is not None:
+                    break
+                members.insert(0, rows[above])
+                if heads[above][0]:
+                    break
+            taken.add(index)
+            table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+            continue
+        named = not _blank_text(heading.name)
+        category = levels.level1_category(heading.name if named else heading.level1)
+        members = []
+        for below in range(index + 1, len(rows)):
+            other_rank, (own1, own2) = ranks[below], heads[below]
+            if other_rank is not None:
+                if other_rank <= rank:
+                    break
+                continue  # a 二级 subtotal inside a 一级
+            if rank == 0:
+                if own1 and levels.level1_category(rows[below].level1) != category:
+                    break
+            elif own1 or own2:
+                break
+            members.append(rows[below])
+        total = sum(member.weight or 0.0 for member in members)
+        if named or (members and (abs(total - heading.weight) <= 0.005
+                                  or (rank == 0 and not has_level2))):
+            taken.add(index)
+            text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
+            label = str(text or "小计")
+            if named:
+                for member in members:
+                    if member.level1 is None:
+                        member.level1 = label
+            table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+    if taken:
+        table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _heading_sources(heading: Indicator) -> dict[str, Source]:
+    return {key: heading.sources[key] for key in ("name", "level1", "level2", "weight", "score")
+            if key in heading.sources}
 
 
 def _rc(source: Source) -> tuple[int, int]:
@@ -970,7 +1164,7 @@ def _read_grade(grid: _Grid, row: int, table: WorkbookTable, column: int | None 
         table.grade_declared = inline
         table.sources["grade"] = _note(table, grid, row, column)
         return
-    found = grid.right_of(row, column)
+    found = _grade_cell(grid, row, column)
     if found is None:  # an empty grade cell: point at the first cell after the label
         other = next(c for c in range(column + 1, column + 40)
                      if not grid.same_merge((row, column), (row, c)))
@@ -980,6 +1174,24 @@ def _read_grade(grid: _Grid, row: int, table: WorkbookTable, column: int | None 
     table.sources["grade"] = _note(table, grid, row, where)
     cleaned = _clean(value)
     table.grade_declared = None if cleaned is None else str(cleaned).strip()
+
+
+def _grade_cell(grid: _Grid, row: int, column: int) -> tuple[Any, int] | None:
+    """The grade right of its label: the first cell that names a grade (优秀 under 评分结果,
+    past a stray 0 under 权重), else the first text, else the first value."""
+    first = grid.right_of(row, column)
+    if first is None or grade_name(first[0]):
+        return first
+    text = first if isinstance(first[0], str) else None
+    for other in grid.rows.get(row, []):
+        if other <= first[1]:
+            continue
+        value = grid.values.get((row, other))
+        if grade_name(value):
+            return value, other
+        if text is None and isinstance(value, str):
+            text = (value, other)
+    return text or first
 
 
 # ================================================================ project
@@ -1130,6 +1342,67 @@ class _Money:
     header_row: int
     columns: dict[str, int]
     lines: list[tuple[int, str, int | None]]  # (row, label, label column)
+    scale: float = 1.0  # 1/10000 where the headers say the amounts are in 元
+    # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
+    by_label: dict[str, tuple[int, int]] | None = None
+
+
+# 资金安排情况 tables list the money down the rows: label → role.
+_ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("rate", ("预算执行率", "资金执行率", "执行率")),
+    ("budget", ("预算安排", "全年预算数", "调整后预算数", "预算数", "预算资金", "年度预算")),
+    ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用")),
+)
+_ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
+
+
+def _row_label_role(label: str) -> str | None:
+    """预算安排 (1) → budget, 实际支出 (4) → executed, 预算执行率(%) (6)=(4)/(1) → rate."""
+    if not _ANY_ROW_LABEL.search(label) or len(label) > 24:
+        return None
+    for role, words in _ROW_LABELS:
+        if any(word in label for word in words):
+            return None if role != "rate" and "率" in label else role  # 到位率 is no amount
+    return None
+
+
+def _in_yuan(texts: Iterable[str]) -> bool:
+    """Whether headers say amounts are in 元 ("单位：元", "金额（元）"), not 万元."""
+    for text in texts:
+        if "万元" in text:
+            return False
+        if re.search(r"(?:单位[:：]|[(（])元", text) or text.endswith("元"):
+            return True
+    return False
+
+
+def _money_by_rows(grid: _Grid, top: int, bottom: int) -> _Money | None:
+    """A 资金安排情况 table: 预算安排 / 实际支出 / 预算执行率 labels down one column, each
+    amount right of its label; in 元 where a label, header or title says so."""
+    texts = grid.texts
+    for row in range(top, bottom):
+        for column in grid.rows.get(row, []):
+            if _row_label_role(texts.get((row, column), "")) is None:
+                continue
+            found: dict[str, tuple[int, int]] = {}
+            for below in range(row, min(bottom, row + 12)):
+                role = _row_label_role(texts.get((below, column), ""))
+                if role is None or role in found:
+                    continue
+                value = grid.right_of(below, column, limit=4)
+                if value is not None and (parse_amount(value[0]) is not None
+                                          or role == "rate"):
+                    found[role] = (below, value[1])
+            if "budget" in found and "executed" in found:
+                around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
+                          for c in grid.rows.get(r, []) if isinstance(
+                              grid.values.get((r, c)), str)]
+                scale = 1e-4 if _in_yuan(around) else 1.0
+                return _Money(grid, row, {role: cell[1] for role, cell in found.items()},
+                              [(row, "年度资金总额", None)], scale, found)
+    return None
+
+
 
 
 def _money_header(grid: _Grid, row: int) -> dict[str, int] | None:
@@ -1175,8 +1448,16 @@ def _find_money(grid: _Grid, top: int, bottom: int) -> _Money | None:
                     break
                 continue
             lines.append((below, label, label_column))
+        if not lines:  # 资金总额 | 年初预算数 | 全年预算数 | 全年执行数, the amounts below
+            label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
+                          and isinstance(grid.values.get((row, c)), str)), "")
+            amount = columns.get("executed", columns.get("budget"))
+            if "资金" in label and amount is not None \
+                    and parse_amount(_clean(grid.raw(row + 1, amount))) is not None:
+                lines = [(row + 1, "年度资金总额", None)]
         if lines:
-            return _Money(grid, row, columns, lines)
+            heads = [grid.texts.get((row, c), "") for c in grid.rows[row]]
+            return _Money(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
     for row in range(top, bottom):  # "年度资金总额：30 万元" without a money header
         for column in grid.rows.get(row, []):
             text = grid.texts.get((row, column), "")
@@ -1184,7 +1465,7 @@ def _find_money(grid: _Grid, top: int, bottom: int) -> _Money | None:
                 found = grid.right_of(row, column, limit=4)
                 if found is not None and parse_amount(found[0]) is not None:
                     return _Money(grid, row, {"budget": found[1]}, [(row, text, column)])
-    return None
+    return _money_by_rows(grid, top, bottom)
 
 
 def _money_outside(grids: list[_Grid], found: list[_Found]) -> list[_Money]:
@@ -1201,6 +1482,9 @@ def _money_outside(grids: list[_Grid], found: list[_Found]) -> list[_Money]:
 def _apply_money(money: _Money, table: WorkbookTable) -> None:
     grid, columns = money.grid, money.columns
     table.fund_columns = frozenset(columns)
+    if money.by_label is not None:
+        _apply_money_rows(money, table)
+        return
     lines = []
     for row, label, label_column in money.lines:
         line = FundLine(_plain_label(label))
@@ -1210,7 +1494,7 @@ def _apply_money(money: _Money, table: WorkbookTable) -> None:
                           ("executed", "executed")):
             if role in columns:
                 line.sources[key] = _note(table, grid, row, columns[role])
-                setattr(line, key, parse_amount(_clean(grid.raw(row, columns[role]))))
+                setattr(line, key, _amount(grid, row, columns[role], money.scale))
         if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
             line.budget = line.initial_budget
             line.sources["budget"] = line.sources["initial_budget"]
@@ -1237,6 +1521,27 @@ def _apply_money(money: _Money, table: WorkbookTable) -> None:
         elif value is not None:
             funds.reason = str(value)
     table.funds = funds
+
+
+def _apply_money_rows(money: _Money, table: WorkbookTable) -> None:
+    grid, line = money.grid, FundLine("年度资金总额")
+    for key, role in (("budget", "budget"), ("executed", "executed")):
+        row, column = money.by_label[role]  # type: ignore[index]
+        line.sources[key] = _note(table, grid, row, column)
+        setattr(line, key, _amount(grid, row, column, money.scale))
+    if "rate" in money.by_label:  # type: ignore[operator]
+        row, column = money.by_label["rate"]  # type: ignore[index]
+        line.sources["rate"] = _note(table, grid, row, column)
+        line.rate_declared = _rate(grid, row, column)
+    table.funds = Funds(total=line, weight=None)
+
+
+def _amount(grid: _Grid, row: int, column: int, scale: float) -> float | None:
+    raw = _clean(grid.raw(row, column))
+    amount = parse_amount(raw)
+    if amount is None or scale == 1.0 or (isinstance(raw, str) and "元" in raw):
+        return amount  # "30 万元", "500000 元": the cell says its unit
+    return round(amount * scale, 6)  # 元 → 万元
 
 
 def _plain_label(label: str) -> str:

@@ -90,6 +90,11 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 def open_workbook(path: str | Path) -> Package:
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
+        from .foreign import foreign_format_of, foreign_refusal
+
+        kind = foreign_format_of(path)
+        if kind is not None:
+            raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
         raise UnreadableWorkbook(f"“{path.name}”不是 .xlsx 或 .xlsm 工作簿")
     return Package(path)
 

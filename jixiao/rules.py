@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import JixiaoError, UnknownRuleSet
-from .parsing import LEVEL_NAMES, Measure, parse_measure
+from .parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
 from .units import comparable
 
 DEFAULT_RULES = "mof2020"
@@ -127,6 +127,7 @@ def is_met(target: Measure | object, actual: Measure | object,
     A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
     """
     target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
@@ -161,6 +162,7 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     ruleset = rule_set(rules)
     _check_weight(weight)
     target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
     met = is_met(target, actual)
 
     if target.kind == "empty":

@@ -137,12 +137,14 @@ _NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".
 
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
-                  limits: Limits | None = None, *, keep: bool = False) -> PackageReport:
+                  limits: Limits | None = None, *, keep: bool = False,
+                  ods: bool = False) -> PackageReport:
     """Refuse, with ``UnreadableWorkbook``, a workbook over ``limits`` or with a DTD.
 
     ``data`` is the file's content when the caller has read it already. What
     is not a zip at all passes: no parser will unpack it, and the caller says
-    best what it seems to be (.xls, encrypted, a web page …). With ``keep``,
+    best what it seems to be (.xls, encrypted, a web page …). ``ods``: the caller
+    reads an OpenDocument spreadsheet (by its values): check it, do not refuse it. With ``keep``,
     ``report.contents`` serves the XML parts as unpacked here (``CheckedZip``),
     so that the reader unpacks none of them again.
     """
@@ -164,7 +166,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
             return _check_stream(stream, size, name, limits,
-                                 (data if data is not None else path) if keep else None)
+                                 (data if data is not None else path) if keep else None, ods)
     except PermissionError:
         raise UnreadableWorkbook(f"无法读取“{name}”：没有读取权限（请检查文件权限，"
                                  "或文件是否被其他程序独占打开）") from None
@@ -173,7 +175,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
 
 
 def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
-                  source: bytes | Path | None) -> PackageReport:
+                  source: bytes | Path | None, ods: bool = False) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
         return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
     _check_member_count(stream, size, name, limits)
@@ -190,9 +192,10 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                         "max_members")
         names = {info.filename for info in infos}
         if "mimetype" in names and "content.xml" in names:
-            raise UnreadableWorkbook(f"“{name}”是 OpenDocument（.ods）表格，"
-                                     "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
-        if "[Content_Types].xml" not in names:
+            if not ods:
+                raise UnreadableWorkbook(f"“{name}”是 OpenDocument（.ods）表格，"
+                                         "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
+        elif "[Content_Types].xml" not in names:
             raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
         declared = sum(info.file_size for info in infos)
         if declared > limits.max_unpacked_bytes:

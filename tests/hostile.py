@@ -743,7 +743,8 @@ CORPUS: dict[str, Outcome] = {
     "xls": Outcome(xls, "旧版 Excel 97-2003 文件（OLE）", 2, "旧版 Excel 97-2003", 2, _NOT_XLSX),
     "encrypted": Outcome(encrypted, "设置了打开密码的 .xlsx（OLE 中含 EncryptionInfo）", 2,
                          "设置了打开密码", 2, "已加密或是旧版 .xls"),
-    "ods": Outcome(ods, "OpenDocument 表格（.ods）", 2, "OpenDocument", 2, _NOT_XLSX),
+    "ods": Outcome(ods, "OpenDocument 表格（.ods），其中没有表格", 2, "没有找到项目支出绩效自评表", 2,
+                   _NOT_XLSX),
     "html-as-xlsx": Outcome(html_as_xlsx, "网页表格另存为 .xlsx 扩展名", 2, "是网页", 2, _NOT_VALID),
     "csv-as-xlsx": Outcome(csv_as_xlsx, "GBK 编码的 CSV 改名为 .xlsx", 2, "不是 Excel 工作簿", 2,
                            _NOT_VALID),
@@ -827,8 +828,8 @@ CORPUS: dict[str, Outcome] = {
     "read-only": Outcome(read_only, "只读文件", 0, "共 0 个错误", 0, "全部公式计算成功"),
     "locked": Outcome(locked, "被另一个进程加锁（fcntl）的文件", 0, "共 0 个错误", 0,
                       "全部公式计算成功"),
-    "template": Outcome(template_copy, "对照：jixiao new 生成的空白模板", 0, "个警告", 0,
-                        "全部公式计算成功"),
+    "template": Outcome(template_copy, "对照：jixiao new 生成的空白模板（未填写）", 1,
+                        "自评表未填写", 0, "全部公式计算成功"),
 }
 
 

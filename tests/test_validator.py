@@ -39,8 +39,19 @@ def findings(path, select=None):
 
 SATISFACTION_85 = {"target": "≥95%", "actual": "85%"}
 
+NO_SCORE = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+            "偏差原因分析及改进措施")
+
+
+def unscored(*changes):
+    """PUTUO_1_ROWS in a layout without 得分 column."""
+    return [(*row[:6], row[7]) for row in rows(*changes)]
+
+
 # code → (failing descriptions, passing descriptions); each a dict of ``standard`` options.
 CASES = {
+    "JX001": ([{"rows": [(*row[:3], None, None, row[5], None, None) for row in PUTUO_1_ROWS],
+                "total": (100, None), "grade": None}], [{}]),
     "JX101": ([{"rows": rows((3, {"weight": 20, "score": 20})), "total": (90, 89.98)}], [{}]),
     "JX102": ([{"rows": rows((1, {"weight": 35, "score": 35}), (3, {"weight": 20, "score": 20}))}],
               [{}]),
@@ -50,6 +61,7 @@ CASES = {
     "JX105": ([{"rows": rows((2, {"name": "预算编制规范性"}))}], [{}]),
     "JX106": ([{"rows": rows((1, {"weight": "二十五"}))}, {"rows": rows((1, {"weight": None}))},
                {"rows": rows((1, {"weight": 0}))}], [{"rows": rows((1, {"weight": "25 分"}))}]),
+    "JX107": ([{"rows": rows((3, {"level1": None}))}], [{}]),
     "JX201": ([{"rows": rows((4, {"target": None}))}], [{}]),
     "JX202": ([{"rows": rows((4, {"actual": None}))}], [{}]),
     "JX203": ([{"rows": rows((0, {"target": "≠90.00(%)"}))},
@@ -63,6 +75,14 @@ CASES = {
                                   "target": "≥30 万元", "actual": "30 万元"}))}],
               [{"rows": rows((0, {"level2": "成本指标", "name": "项目投入资金",
                                   "target": "≤30 万元", "actual": "30 万元"}))}]),
+    "JX206": ([{"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "36 个"}))}],
+              [{"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "36 个",
+                                  "reason": "年中追加培训任务，下年度调高指标值"}))},
+               {"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "17 个"}))}]),
+    "JX207": ([{"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人", "actual": 11800}))}],
+              [{"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人", "actual": 1.25}))},
+               {"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人",
+                                  "actual": "12500 人"}))}]),
     "JX301": ([{"money": money((0, {"rate": 99.00}))}, {"money": money((0, {"rate": "95%"}))}],
               [{}, {"money": [("年度资金总额", 10, 10, 9.96, 10, "100%", 9.96)]}]),
     "JX302": ([{"money": money((0, {"score": 10}))}],
@@ -77,6 +97,7 @@ CASES = {
                                (1, {"executed": 25, "rate": 79.21})),
                 "rows": rows((0, {"actual": "79.21(%)", "score": 4.4,
                                   "reason": "设备尾款次年支付"}))}]),
+    "JX307": ([{"money": money((0, {"executed": None}), (1, {"executed": None}))}], [{}]),
     "JX401": ([{"rows": rows((4, {"score": 12}))}], [{}]),
     "JX402": ([{"rows": rows((4, {"name": "参保人数", "target": "≥96.7 万人",
                                   "actual": "91.8 万人"}))}],
@@ -92,6 +113,18 @@ CASES = {
     "JX407": ([{"rows": rows((4, {"score": -2}))}], [{}]),
     "JX408": ([{"rows": rows((1, {"actual": "部分达成", "score": 25}))}],
               [{"rows": rows((1, {"actual": "部分达成", "score": 18, "reason": "部分科室未完成"}))}]),
+    "JX409": ([{"rows": unscored((2, {"target": "＜24 小时", "actual": "24 小时",
+                                      "reason": "按时拨付"})),
+                "header": NO_SCORE, "total": (100, None)},
+               {"rows": unscored((4, {**SATISFACTION_85, "reason": "未联网结算"})),
+                "header": NO_SCORE, "total": (100, None)}],
+              [{"rows": unscored(), "header": NO_SCORE, "total": (100, None)},
+               {"rows": rows((2, {"target": "＜24 小时", "actual": "24 小时", "score": 16,
+                                  "reason": "按时拨付"}))}]),
+    "JX410": ([{"rows": rows((3, {"target": "稳步提升", "actual": "有待加强", "score": None}))},
+               {"rows": rows((3, {"target": "稳步提升", "actual": "有待加强"}))}],
+              [{"rows": rows((3, {"target": "持续推进", "actual": "持续推进中"}))},
+               {"rows": rows((2, {"target": "规定时间内", "actual": "规定时间内"}))}]),
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
     "JX502": ([{"grade": "良"}, {"grade": "甲"}], [{}, {"grade": "优秀"}]),
     "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)

@@ -1,5 +1,6 @@
 """Checks of a self-evaluation, one small function each, like ruff's rules.
 
+    JX0xx  the table as a whole         filled.py
     JX1xx  weights (分值/权重)          weights.py
     JX2xx  targets and actuals          targets.py
     JX3xx  the money block (执行率)     money.py
@@ -17,7 +18,7 @@ written here: every score comes from ``jixiao.rules`` via ``jixiao.model``.
 
 from __future__ import annotations
 
-from . import links, money, scores, targets, totals, weights  # noqa: F401  (registers the checks)
+from . import filled, links, money, scores, targets, totals, weights  # noqa: F401  (registers the checks)
 from .base import (
     REGISTRY,
     SEVERITIES,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .. import rules
+from .. import levels, rules
 from ..model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
 from ..reader import CellInfo, WorkbookTable, header_text
 from ..rules import RuleSet
@@ -85,11 +85,20 @@ def evaluate_table(table: SelfEvaluation, ruleset: str | RuleSet | None = None) 
     """``model.evaluate``, for a layout without a scored 执行率 line (评分附件表,
     第三方, most 四川 tables) leaving the 执行率得分 out of the total."""
     evaluation = evaluate(table, ruleset)
-    if isinstance(table, WorkbookTable) and not table.execution_line:
+    if not isinstance(table, WorkbookTable):
+        return evaluation
+    if not table.execution_line:
         total = rules.total_score(score.value for score in evaluation.scores)
         evaluation = dataclasses.replace(
             evaluation, execution_score=None, total=total,
             grade=rules.grade(total) if total is not None else None)
+    elif evaluation.execution_score is None and table.funds_weight_source == "row" \
+            and table.funds.score_declared is not None:
+        # a 预算执行率 row without money to check it against: its score as declared (JX307)
+        total = rules.total_score([table.funds.score_declared,
+                                   *(score.value for score in evaluation.scores)])
+        evaluation = dataclasses.replace(
+            evaluation, total=total, grade=rules.grade(total) if total is not None else None)
     return evaluation
 
 
@@ -97,12 +106,24 @@ def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
                select: Iterable[str] | None = None) -> list[Finding]:
     """All findings for a table, in code order then cell order."""
     evaluation = evaluation or evaluate_table(table)
-    wanted = set(select) if select is not None else None
+    wanted = set(select) if select is not None else set(REGISTRY)
+    if unfilled(table):  # an empty submission is one JX001, not a finding per empty cell
+        wanted &= WHEN_EMPTY
     findings: list[Finding] = []
     for code in sorted(REGISTRY):
-        if wanted is None or code in wanted:
+        if code in wanted:
             findings.extend(REGISTRY[code].function(table, evaluation))
     return findings
+
+
+WHEN_EMPTY = frozenset(("JX001", "JX901"))  # the checks that still run on an empty table
+
+
+def unfilled(table: SelfEvaluation) -> bool:
+    """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
+    四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
+    return not any(not blank(indicator.target) or not blank(indicator.actual)
+                   or indicator.score_declared is not None for indicator in table.indicators)
 
 
 def finding(code: str, source: Source | None, message: str,
@@ -187,19 +208,9 @@ def first_source(indicator: Indicator, *keys: str) -> Source | None:
 
 def level1_category(indicator: Indicator) -> str | None:
     """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率)."""
-    text = header_text(indicator.level1)
-    if "满意" in text:
-        return "满意度指标"
-    if "产出" in text:
-        return "产出指标"
-    if "效益" in text or "效果" in text:
-        return "效益指标"
-    if "执行率" in text or (not text and "执行率" in header_text(indicator.name)):
-        return "预算执行率"
-    return None
+    return levels.level1_category(indicator.level1, indicator.name)
 
 
 def is_budget_rate_indicator(indicator: Indicator) -> bool:
     """预算执行率 / 预算资金执行率 / 资金执行率 listed as an indicator."""
-    name = header_text(indicator.name)
-    return "执行率" in name and ("预算" in name or "资金" in name)
+    return levels.is_budget_rate_name(indicator.name)

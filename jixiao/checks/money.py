@@ -208,3 +208,34 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     yield finding("JX306", source,
                   f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因",
                   severity="warning" if required is not None else "info")
+
+
+@check("JX307", "info", "执行率得分无法核对")
+def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """执行率计分，但表中（及其他工作表中）找不到能算出执行率的资金数。
+
+    评分附件表的“预算执行率”行只写了分值和得分、没有资金表时，按填报的得分计入总分；
+    资金栏只写了年度资金总额、没有全年执行数时，执行率得分无法计算。
+
+    **为什么**：执行率得分应等于 分值 × 执行率；没有预算数和执行数，审核人无法核对。
+
+    **错误示例**：附件表“预算执行率 | 10 | | | 3.10”，工作簿中没有资金安排情况表。
+
+    **正确示例**：另附资金表，写明预算安排和实际支出（或全年预算数、全年执行数）。
+    """
+    funds = table.funds
+    if not isinstance(table, WorkbookTable) or not table.execution_line \
+            or funds.weight is None or evaluation.execution_score is not None:
+        return
+    why = evaluation.execution_note or "没有全年预算数和全年执行数"
+    if table.funds_weight_source == "row":
+        source = funds.sources.get("score") or funds.sources.get("weight")
+        if funds.score_declared is not None:
+            yield finding("JX307", source,
+                          f"预算执行率（分值 {points(funds.weight)}）无法核对：{why}；"
+                          f"按填报的得分 {points(funds.score_declared)} 计入总分")
+        return
+    source = funds.total.sources.get("budget") or funds.sources.get("weight") \
+        or table.sources.get("header")
+    yield finding("JX307", source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
+                                   "总分无法算出")

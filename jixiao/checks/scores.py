@@ -121,7 +121,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """得分低于分值，偏差原因分析及改进措施却是空的。
 
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
-    第三方评价指标体系没有偏差原因列，扣分在评价报告正文中说明，不适用本检查。
+    第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
 
     **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
 
@@ -129,8 +129,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：偏差原因写“医保尚未实现全国联网结算，外出人员报销不便；下年……”。
     """
-    if table.layout == "third_party" and not has_column(table, "reason"):
-        return  # an evaluator's index system: deductions are explained in the report
+    if table.layout in ("third_party", "attachment") and not has_column(table, "reason"):
+        return  # an evaluator's index system or a report's 附件表: explained in the report
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
@@ -230,3 +230,125 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+@check("JX409", "info", "未达到指标值（表中无得分列）")
+def unmet_without_score_column(table: SelfEvaluation,
+                               evaluation: Evaluation) -> Iterator[Finding]:
+    """表中没有得分列（如四川格式），某个指标未达到指标值：说明规则给的得分。
+
+    严格的指标值（“＜24 小时”“＞90%”）要求完成值越过目标值，恰好相等不算达到；
+    这种情况填表人多以为已完成，报告为警告。其余未达到的指标已写偏差原因时作为提示
+    （没写原因的由 JX405 报告扣分）。
+
+    **为什么**：没有得分列时，审核人看不到哪些指标没有完成、按规则该扣多少分。
+
+    **错误示例**：指标值“＜24 小时”，完成值“24 小时”（没有得分列）。
+
+    **正确示例**：完成值“20 小时”；或指标值写“≤24 小时”。
+    """
+    if has_column(table, "score"):
+        return  # the table shows its scores: JX402/JX404 compare them
+    for indicator, score in _pairs(table, evaluation):
+        if score.met is not False or indicator.weight is None:
+            continue
+        rule = (f"按 {evaluation.rules.name} 规则得 {points(score.value)} 分（满分 "
+                f"{points(indicator.weight)}）" if score.value is not None
+                else "得分须人工评定")
+        strict = _strict_equality(indicator)
+        if not strict and blank(indicator.reason) and score.value is not None \
+                and score.value < indicator.weight - 0.005:
+            continue  # JX405 shows the deduction already
+        if strict:
+            yield finding("JX409", first_source(indicator, "actual", "target"),
+                          f"“{label(indicator)}”的指标值“{strict}”是严格的，完成值恰好等于目标值，"
+                          f"不算达到指标值；{rule}", severity="warning")
+        else:
+            yield finding("JX409", first_source(indicator, "actual", "target"),
+                          f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}）；{rule}")
+
+
+def _strict_equality(indicator: Indicator) -> str | None:
+    """The target text when it is strict (＜, ＞) and the actual equals it exactly."""
+    from ..model import indicator_actual, indicator_target
+    from ..parsing import parse_measure
+    from ..units import comparable
+
+    target = parse_measure(indicator_target(indicator))
+    if target.kind != "number" or target.op not in ("<", ">"):
+        return None
+    pair = comparable(target, parse_measure(indicator_actual(indicator)))
+    if pair is None or abs(pair[0] - pair[1]) > 1e-9:
+        return None
+    return str(indicator_target(indicator)).strip()
+
+
+@check("JX410", "warning", "指标无法计分")
+def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """规则无法给出得分、须由人评定的指标；总分算不出时，按其余各项计算并列出待定的指标。
+
+    包括：完成值既不是“达成/部分达成/未达成”，也不能看出是否达到指标值（“有待加强”）；
+    定性指标“部分达成/未达成”却没有合规的人工得分。与指标值相同或显然满足指标值的
+    完成值（“规定时间内”→“规定时间内”，“持续推进”→“持续推进中”，“低”→“无投诉”）
+    按达成计，不在此列。
+
+    **为什么**：一项得分算不出，总分和等级就都算不出；审核人须知道是哪几项、
+    其余各项合计多少。
+
+    **错误示例**：指标值“稳步提升”，完成值“有待加强”，没有得分。
+
+    **正确示例**：完成值写“部分达成”，并在得分列（或人工评分列）填 6–8 分之间的得分。
+    """
+    open_rows: list[str] = []
+    unjudged = 0  # open rows that wait for a person's judgement (not for a missing value)
+    declared: list[float | None] = []  # the open rows' scores as written, if any
+    for indicator, score in _pairs(table, evaluation):
+        if indicator.weight is None or score.value is not None:
+            continue
+        source = first_source(indicator, "score", "actual")
+        open_rows.append(label(indicator))
+        declared.append(indicator.score_declared)
+        if score.band is not None:
+            low, high = score.band
+            level = score.note.split("，")[0].removeprefix("定性指标：")
+            yield finding("JX410", source,
+                          f"“{label(indicator)}”为“{level}”，须人工评分（{points(low)}–"
+                          f"{points(high)} 分之间）：{score.note}")
+        elif score.note.startswith("无法判断") and indicator.score_declared is not None:
+            yield finding("JX410", source,
+                          f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），填报得分 "
+                          f"{points(indicator.score_declared)} 无法按规则核对", severity="info")
+        elif score.note.startswith("无法判断"):
+            yield finding("JX410", source,
+                          f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"
+                          "请写明达成/部分达成/未达成，或人工评分")
+        else:
+            continue  # a missing or unreadable value: JX201–JX204 say which
+        unjudged += 1
+    if not unjudged or evaluation.total is not None:
+        return  # no open row of this check's: the total line would only repeat JX201–JX204
+    known = [score.value for score in evaluation.scores if score.value is not None]
+    if evaluation.execution_score is not None:
+        known.append(evaluation.execution_score)
+    if len(known) + len(open_rows) < len(evaluation.scores) + (
+            evaluation.execution_score is not None):
+        return  # other rows cannot be scored either (their own findings say why)
+    without = ""
+    if isinstance(table, WorkbookTable) and table.execution_line \
+            and evaluation.execution_score is None and table.funds.weight is not None:
+        if table.funds.score_declared is None:
+            without = "（不含执行率得分）"
+        else:
+            known.append(table.funds.score_declared)
+    where = table.sources.get("total") or table.sources.get("header")
+    names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
+    if None not in declared:  # every open row carries a person's score: total with them
+        total = sum(known) + sum(declared)  # type: ignore[arg-type]
+        yield finding("JX410", where,
+                      f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计入，"
+                      "按规则计算的总分为 "
+                      f"{points(total)}{without}", severity="info")
+        return
+    yield finding("JX410", where,
+                  f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "
+                  f"{points(sum(known))}{without}")

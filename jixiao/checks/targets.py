@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from ..parsing import parse_measure
+from ..parsing import Measure, parse_measure
 from ..reader import header_text
-from ..units import comparable
+from ..units import comparable, split_unit
 from .base import Finding, blank, check, finding, first_source, has_column, label
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -129,21 +129,127 @@ def _unit(unit: str) -> str:
     return {"": "无单位", "date": "日期"}.get(unit, unit)
 
 
+# Under 成本指标, a share that is not a cost: misfiled. A saving (节约) rate rises by nature.
+_NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "达标率", "完成率", "参保率",
+              "到位率", "及时率", "正确率", "准确率", "兑付率", "发放率", "执行率", "使用率")
+_SAVINGS = ("节约", "节省", "节支", "降低率", "下降率")
+
+
 @check("JX205", "warning", "成本指标方向为≥")
 def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """成本指标的指标值写成了“≥”或“＞”。
+    """成本指标的指标值写成了“≥”或“＞”，或成本指标下列的其实不是成本。
+
+    成本节约率、节支率这类“节约”比率越高越好，写“≥”是对的，不报告。知晓率、满意度、
+    覆盖率等比率不是成本，列在成本指标下是归类错误，应移到效益或满意度指标，
+    不必改方向。
 
     **为什么**：成本是上限，应“≤”；写成“≥”时，花得越多得分越高。
 
-    **错误示例**：成本指标“项目投入资金”，指标值“≥30 万元”。
+    **错误示例**：成本指标“项目投入资金”，指标值“≥30 万元”；成本指标“医保政策知晓率
+    ≥90%”。
 
-    **正确示例**：“≤30 万元”（未写符号的成本指标按“≤”理解）。
+    **正确示例**：“≤30 万元”（未写符号的成本指标按“≤”理解）；“成本节约率 ≥0”；
+    知晓率列在社会效益指标下。
     """
     for indicator in table.indicators:
         if "成本" not in (indicator.level2 or "") and "成本" not in (indicator.name or ""):
             continue
         target = parse_measure(indicator_target(indicator))
-        if target.kind == "number" and target.op in (">=", ">"):
-            yield finding("JX205", first_source(indicator, "target", "nature"),
-                          f"成本指标“{label(indicator)}”的指标值“{target.text.strip()}”"
-                          "方向为“≥”，成本应写“≤”")
+        if target.kind != "number" or target.op not in (">=", ">"):
+            continue
+        name = header_text(indicator.name)
+        if any(word in name for word in _SAVINGS):
+            continue  # a saving rate: ≥ is right
+        where = first_source(indicator, "target", "nature")
+        shown = target.text.strip()
+        misfiled = next((word for word in _NOT_COSTS if word in name), None)
+        if misfiled and "成本" not in name:
+            yield finding("JX205", first_source(indicator, "level2", "name"),
+                          f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
+                          "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")
+        else:
+            yield finding("JX205", where, f"成本指标“{label(indicator)}”的指标值“{shown}”"
+                                          "方向为“≥”，成本应写“≤”")
+
+
+_FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was set too low
+
+
+@check("JX206", "warning", "大幅超额完成未说明原因")
+def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """完成值超出指标值 50% 以上（正向指标），偏差原因分析却是空的。
+
+    **为什么**：财政部门要求对大幅超额完成的指标说明原因：多半是年初目标定得过低，
+    下一年度应据实调高。
+
+    **错误示例**：指标值“≥12 个”，完成值“36 个”，偏差原因空白。
+
+    **正确示例**：偏差原因写“年中追加任务，下年度按实际需求调高指标值”。
+    """
+    if not has_column(table, "reason"):
+        return  # the layout has nowhere to write it (评分附件表, 第三方)
+    for indicator in table.indicators:
+        if not blank(indicator.reason) or indicator.weight is None:
+            continue
+        target = parse_measure(indicator_target(indicator))
+        actual = parse_measure(indicator_actual(indicator))
+        if target.kind != "number" or actual.kind != "number" or target.op not in (">=", ">"):
+            continue
+        pair = comparable(target, actual)
+        if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND \
+                or _magnitude_mismatch(target, parse_measure(indicator.actual)) is not None:
+            continue  # (a bare 11800 beside 万人 is JX207's)
+        goal, done = pair
+        yield finding("JX206", first_source(indicator, "reason", "actual"),
+                      f"“{label(indicator)}”完成值 {str(indicator_actual(indicator)).strip()} 超出"
+                      f"指标值 {str(indicator_target(indicator)).strip()} 的 "
+                      f"{(done / goal - 1) * 100:.0f}%，未说明原因（目标是否定得过低）")
+
+
+@check("JX207", "warning", "完成值数量级与单位矛盾")
+def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """完成值只写了数字，按指标值的单位（万人、万元）理解时数量级明显不对。
+
+    只写数字的完成值按指标值的单位计（“≥1.2 万人”与 11800 读作 11800 万人；四川格式
+    度量单位列写“万人”时也是如此），本检查说明按哪种理解计分、另一种理解是多少。
+
+    **为什么**：“≥1.2 万人”完成 11800 人实际未达到指标值，按万人理解却成了超额完成
+    满分。
+
+    **错误示例**：指标值“≥1.2 万人”，完成值 11800。
+
+    **正确示例**：完成值写“1.18 万人”或“11800 人”。
+    """
+    for indicator in table.indicators:
+        target = parse_measure(indicator_target(indicator))
+        actual = parse_measure(indicator.actual)  # as typed: a 度量单位 column is the target's
+        mismatch = _magnitude_mismatch(target, actual)
+        if mismatch is None:
+            continue
+        as_written, scale, base = mismatch
+        read = f"{_plain(actual.value)} {target.unit}"
+        other = f"{_plain(actual.value)} {base or '（基本单位）'}"
+        yield finding("JX207", first_source(indicator, "actual"),
+                      f"“{label(indicator)}”完成值“{_plain(actual.value)}”未写单位，按指标值的单位"
+                      f"计为 {read}，是指标值的 {as_written:.0f} 倍；若指 {other}，即 "
+                      f"{_plain(round(actual.value / scale, 4))} {target.unit}，请写明单位")
+
+
+def _magnitude_mismatch(target: Measure, actual: Measure) -> tuple[float, float, str] | None:
+    """(times the target as read, the unit's scale, its base unit) where a bare 完成值 read
+    in the target's 万-unit is 100 times too big and plausible in the base unit."""
+    if target.kind != "number" or actual.kind != "number" or actual.unit \
+            or not target.value or not actual.value:
+        return None
+    scale, base = split_unit(target.unit)
+    if scale == 1.0:
+        return None
+    as_written = actual.value / target.value       # 11800 万人 against 1.2 万人
+    as_base = actual.value / (target.value * scale)  # 11800 人 against 12000 人
+    if as_written < 100 or not 0.1 <= as_base <= 10:
+        return None
+    return as_written, scale, base
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import rules
 from ..model import Evaluation, SelfEvaluation, Source
-from ..parsing import parse_points
+from ..parsing import grade_name, parse_points
 from ..reader import CellInfo, WorkbookTable, header_text
 from .base import (
     Finding,
@@ -19,9 +19,6 @@ from .base import (
     points,
     uncomputed_formula,
 )
-
-_GRADE_NAMES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
-                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
 
 
 def _scored_execution(table: SelfEvaluation) -> bool:
@@ -80,7 +77,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX502", source,
                           f"评分等级未填写，总分 {points(table.total_declared)} 应为“{expected}”")
         return
-    written = _GRADE_NAMES.get(header_text(table.grade_declared))
+    written = grade_name(table.grade_declared)
     if written is None:
         yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是优、良、中、差之一，"
                                        f"总分 {points(table.total_declared)} 应为“{expected}”")

@@ -31,19 +31,35 @@ def _third_party(table: SelfEvaluation) -> bool:
 def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """分值合计（各指标分值 + 执行率分值）不等于 100。
 
+    执行率分值取项目资金栏的分值、评分附件表的“预算执行率”行；表中列了资金却没有
+    给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
+    正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）。各指标本身已合计 100 的，
+    视为不另给执行率计分。
+
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
     **错误示例**：执行率 10 分，产出 50、效益 20、满意度 10，合计 90。
 
-    **正确示例**：执行率 10 + 产出 50 + 效益 30 + 满意度 10 = 100。
+    **正确示例**：执行率 10 + 产出 50 + 效益 30 + 满意度 10 = 100；四川格式各指标权重
+    合计 90，资金栏不列分值。
     """
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
         return
-    total = round2(sum(weights) + (table.funds.weight or 0.0))
+    indicators = round2(sum(weights))
+    execution = table.funds.weight or 0.0
+    total = round2(indicators + execution)
     if abs(total - 100.0) > 0.005:
-        where = table.sources.get("weight_total") or table.funds.sources.get("weight")
-        yield finding("JX101", where, f"分值合计为 {total:g}，应为 100")
+        where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
+                 or table.sources.get("header"))
+        detail = ""
+        if execution:
+            detail = f"（各指标 {points(indicators)} + 执行率 {points(execution)}"
+            if getattr(table, "funds_weight_source", None) == "rules":
+                detail += f"，表中未列执行率分值，按 {evaluation.rules.name} 规则计 " \
+                          f"{points(execution)} 分"
+            detail += "）"
+        yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
 
 
 @check("JX102", "warning", "一级指标权重与默认不同")
@@ -72,8 +88,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         sums[category] = sums.get(category, 0.0) + indicator.weight
         where.setdefault(category, indicator.sources.get("level1")
                          or indicator.sources.get("weight"))
-    if table.funds.weight is not None and (not isinstance(table, WorkbookTable)
-                                           or table.execution_line):
+    if table.funds.weight is not None and (not isinstance(table, WorkbookTable) or (
+            table.execution_line and table.funds_weight_source != "rules")):
         sums["预算执行率"] = sums.get("预算执行率", 0.0) + table.funds.weight
         where.setdefault("预算执行率", table.funds.sources.get("weight"))
     if "预算执行率" not in sums:
@@ -91,7 +107,10 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 @check("JX103", "error", "二级指标分值与明细不符")
 def heading_points_match_rows(table: SelfEvaluation,
                               evaluation: Evaluation) -> Iterator[Finding]:
-    """二级（或一级）指标标题写明的分值，与其下各三级指标分值之和不等。
+    """二级（或一级）指标标题或小计行写明的分值（得分），与其下各三级指标之和不等。
+
+    评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
+    各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。
 
     **为什么**：标题“数量指标（20 分）”是对下面各行分值的汇总，二者不一致说明有一处填错。
 
@@ -115,6 +134,19 @@ def heading_points_match_rows(table: SelfEvaluation,
                 yield finding("JX103", source,
                               f"“{name}”标明 {points(stated)} 分，其下各指标分值合计 "
                               f"{points(total)} 分")
+    for subtotal in getattr(table, "subtotals", ()):
+        members = subtotal.members
+        weights = sum(member.weight or 0.0 for member in members)
+        if subtotal.weight is not None and differs(weights, subtotal.weight, 0.005):
+            yield finding("JX103", subtotal.sources.get("weight"),
+                          f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，其下各指标"
+                          f"分值合计 {points(weights)}")
+        scores = [member.score_declared for member in members]
+        if subtotal.score is not None and scores and None not in scores \
+                and differs(sum(scores), subtotal.score, 0.005):  # type: ignore[arg-type]
+            yield finding("JX103", subtotal.sources.get("score"),
+                          f"小计行“{subtotal.label}”得分 {points(subtotal.score)}，其下各指标"
+                          f"得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
 
 
 @check("JX104", "warning", "缺少必备的一级指标")
@@ -193,3 +225,29 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
         yield finding("JX106", source, f"{what}未填写分值")
     else:
         yield finding("JX106", source, f"{what}的分值“{raw}”不是数字")
+
+
+@check("JX107", "info", "一级指标按二级指标归类")
+def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """一级指标单元格为空，上方的一级指标与本行的二级指标不符，按二级指标归类。
+
+    社会效益、经济效益、生态效益、可持续影响指标属于效益指标；服务对象满意度指标属于
+    满意度指标；数量、质量、时效、成本指标属于产出指标。
+
+    **为什么**：一级指标留空时通常沿用上方合并单元格，但“社会效益指标”不会属于产出
+    指标；按错的一级汇总分值会误报权重问题。
+
+    **错误示例**：产出指标下几行之后，一级指标空白、二级指标“社会效益指标”。
+
+    **正确示例**：该行的一级指标写“效益指标”（或合并单元格只覆盖产出指标各行）。
+    """
+    seen: set[object] = set()
+    for indicator, carried in getattr(table, "level1_inferred", ()):
+        where = indicator.sources.get("level2") or indicator.sources.get("name")
+        key = (where, indicator.level1)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield finding("JX107", where,
+                      f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"
+                      f"（而非上方的“{carried}”）")

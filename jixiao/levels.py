@@ -1,0 +1,71 @@
+"""The 一级/二级 names of the standard form, and which 一级 a name belongs to.
+
+The standard 一级 are 产出指标, 效益指标 and 满意度指标 (DOMAIN.md §1), with the
+预算执行率 as the fourth share of the 100 points; each 二级 belongs to one of them
+(数量/质量/时效/成本 → 产出; 经济/社会/生态效益, 可持续影响 → 效益; 满意度 → 满意度).
+Real tables write them loosely ("产出目标", "社会效益指标 (30 分)"), so every
+function here matches normalised text by its key words.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .parsing import heading_points, normalize_text
+
+OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
+LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION)
+
+# 二级 key words → the 一级 they belong to; 满意 first: "满意度指标" has no other word.
+_LEVEL2_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (SATISFACTION, ("满意",)),
+    (BENEFIT, ("经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "可持续发展")),
+    (OUTPUT, ("数量指标", "质量指标", "时效指标", "成本指标")),
+)
+# A cell holding nothing but a 一级 name (a 评分附件表 subtotal row's label).
+_LEVEL1_ONLY = frozenset({"产出", "产出指标", "产出目标", "效益", "效益指标", "效益目标", "效果",
+                          "效果指标", "满意度", "满意度指标", "满意度目标", "决策", "决策指标",
+                          "过程", "过程指标", "管理", "管理指标", "绩效", "绩效指标"})
+
+
+@functools.lru_cache(maxsize=4096)
+def level1_category(level1: str | None, name: str | None = None) -> str | None:
+    """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率)."""
+    text = normalize_text(level1 or "")
+    if "满意" in text:
+        return SATISFACTION
+    if "产出" in text:
+        return OUTPUT
+    if "效益" in text or "效果" in text:
+        return BENEFIT
+    if "执行率" in text or (not text and "执行率" in normalize_text(name or "")):
+        return EXECUTION
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def level1_of_level2(level2: str | None) -> str | None:
+    """The 一级 a 二级 name belongs to ("社会效益指标 (30 分)" → 效益指标), if it says."""
+    text, _ = heading_points(level2)
+    for level1, words in _LEVEL2_WORDS:
+        if any(word in text for word in words):
+            return level1
+    return None
+
+
+def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:
+    """Whether a cell says nothing but a 一级 name ("产出目标", "效益指标 (30 分)").
+
+    ``as_name``: the text stands in the 三级 column, where "满意度" or "过程" may be an
+    indicator's own name: only "…指标"/"…目标" (or 产出, 效益) count there."""
+    name, _ = heading_points(text)
+    name = normalize_text(name).rstrip(":：")
+    if as_name and not (name.endswith(("指标", "目标")) or name in ("产出", "效益")):
+        return False
+    return name in _LEVEL1_ONLY
+
+
+def is_budget_rate_name(name: str | None) -> bool:
+    """预算执行率 / 预算资金执行率 / 资金执行率 as an indicator's name."""
+    text = normalize_text(name or "")
+    return "执行率" in text and ("预算" in text or "资金" in text)
