@@ -266,8 +266,8 @@ def _remove(paths: list[Path]) -> list[Path]:
 
 def install(layout: Layout, settings: dict[str, str]) -> tuple[list[Path], list[Path]]:
     """Write the configured add-in; (files written, old files removed)."""
-    data = _package().with_settings(shipped_addin().read_bytes(), settings)
     try:
+        data = _package().with_settings(shipped_addin().read_bytes(), settings)
         layout.addin_dir.mkdir(parents=True, exist_ok=True)
         _write(layout.addin, data)
         written = [layout.addin]
