@@ -16,7 +16,8 @@ add-in — the same kind of project xlwings ships in its own add-ins. Modules:
 - ``JixiaoRibbon``: the three buttons (``vba/JixiaoRibbon.bas``), Chinese
   string literals written as ``ChrW`` so that the project is ASCII;
 - ``ThisWorkbook`` and ``Sheet1``: the document modules of the workbook and
-  its one sheet.
+  its one sheet; ``Workbook_Open`` replays the ``MacroOptions`` calls that
+  ``import_udfs`` made (function wizard category 绩效自评, Chinese texts).
 
 Needs the dev tools (``olefile`` to read xlwings' add-in, xlwings
 ``XLWINGS_VERSION``); the result is committed and shipped as package data,
@@ -187,10 +188,51 @@ def run_import_udfs(module_name: str = UDF_MODULE, addin_name: str = ADDIN_FILE)
     return addin
 
 
-def udf_wrapper_module() -> str:
+def udf_wrapper_module(recorded: FakeAddin) -> str:
     """The ``xlwings_udfs`` module as VBA stores it after the import (CRLF lines)."""
-    text = run_import_udfs().imported[0]
-    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return recorded.imported[0].replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def _assign(variable: str, text: str, chunk: int = 40) -> list[str]:
+    """VBA lines that build ``text`` in ``variable``, short enough for VBA's line limit."""
+    lines = [f"    {variable} = {vba_literal(text[:chunk])}"]
+    lines += [f"    {variable} = {variable} & {vba_literal(text[i:i + chunk])}"
+              for i in range(chunk, len(text), chunk)]
+    return lines
+
+
+def registration_code(recorded: FakeAddin) -> str:
+    """``Workbook_Open`` replaying the ``MacroOptions`` calls that xlwings'
+    ``import_udfs`` made for the add-in: the function wizard's category,
+    description and argument texts of each JX_ function."""
+    lines = [
+        "Private Sub Workbook_Open()",
+        "    ' The function wizard texts of the JX_ functions: the MacroOptions calls",
+        "    ' of xlwings' import_udfs, replayed (build.py writes them from its run).",
+        "    Dim d As String, c As String, a() As Variant",
+        "    On Error Resume Next",
+    ]
+    prefix = f"'{ADDIN_FILE}'!"
+    for macro, options in recorded.macro_options:
+        if not macro.startswith(prefix):
+            raise BuildError(f"unexpected macro name {macro}")
+        name = macro[len(prefix):]
+        lines += _assign("d", str(options.get("Description") or ""))
+        lines += _assign("c", str(options.get("Category") or ""))
+        call = (f"    Application.MacroOptions Macro:=\"'\" & ThisWorkbook.Name & \"'!{name}\", "
+                "Description:=d, Category:=c")
+        arguments = list(options.get("ArgumentDescriptions") or [])  # type: ignore[call-overload]
+        if arguments:
+            lines.append(f"    ReDim a(0 To {len(arguments) - 1})")
+            for index, text in enumerate(arguments):
+                lines += _assign(f"a({index})", str(text))
+            call += ", ArgumentDescriptions:=a"
+        lines.append(call)
+    lines.append("End Sub")
+    for line in lines:
+        if not line.isascii() or len(line) > MAX_LINE:
+            raise BuildError(f"registration line not ASCII or too long: {line[:80]}")
+    return "".join(line + "\r\n" for line in lines)
 
 
 # ------------------------------------------------------------ our module
@@ -202,7 +244,7 @@ def vba_literal(text: str) -> str:
     """A VBA expression for ``text``: ASCII runs as literals, the rest as ChrW()."""
     pieces, run = [], ""
     for char in text:
-        if ord(char) < 128:
+        if 32 <= ord(char) < 128:
             run += char
             continue
         if run:
@@ -258,12 +300,14 @@ def document_module(name: str, like: ovba.Module) -> ovba.Module:
 def project_modules(template: Path | None = None) -> tuple[list[ovba.Module], bytes]:
     found, office = template_modules(template)
     sheet = next(m for m in found.values() if m.kind == "document" and m.name != "ThisWorkbook")
+    recorded = run_import_udfs()
+    this_workbook = found["ThisWorkbook"]
     modules = [
-        found["ThisWorkbook"],
+        ovba.Module("ThisWorkbook", this_workbook.source + registration_code(recorded), "document"),
         document_module("Sheet1", sheet),
         ovba.Module("xlwings", xlwings_module(found["xlwings"].source)),
         found["Dictionary"],
-        ovba.Module("xlwings_udfs", udf_wrapper_module()),
+        ovba.Module("xlwings_udfs", udf_wrapper_module(recorded)),
         ovba.Module("JixiaoRibbon", ribbon_module()),
     ]
     for module in modules:

@@ -112,6 +112,47 @@ def test_the_udf_wrappers_are_what_xlwings_own_generator_writes(modules):
     assert {o["Category"] for _, o in recorded.macro_options} == {"绩效自评"}
 
 
+def vba_value(expression: str) -> str:
+    """The text of a literal, a ``ChrW(&H…)``, or ``(… & …)`` of those."""
+    return "".join(chr(int(piece[7:11], 16)) if piece.startswith("ChrW")
+                   else piece[1:-1].replace('""', '"') for piece in re.findall(_PIECE, expression))
+
+
+def replay_macro_options(source: str) -> list[tuple[str, dict]]:
+    """Run the few statement forms of the generated Workbook_Open, in Python."""
+    values: dict[str, str] = {}
+    calls = []
+    for line in source.replace("\r\n", "\n").split("\n"):
+        line = line.strip()
+        if match := re.fullmatch(r"(\w+(?:\(\d+\))?) = (.*)", line):
+            target, expression = match.groups()
+            keep = expression.startswith(f"{target} & ")
+            if keep:
+                expression = expression[len(target) + 3:]
+            values[target] = (values[target] if keep else "") + vba_value(expression)
+        elif match := re.fullmatch(r"ReDim a\(0 To (\d+)\)", line):
+            count = int(match.group(1)) + 1
+        elif line.startswith("Application.MacroOptions"):
+            name = re.search(r"'!(\w+)\"", line).group(1)
+            options = {"Description": values["d"], "Category": values["c"]}
+            if "ArgumentDescriptions:=a" in line:
+                options["ArgumentDescriptions"] = [values[f"a({i})"] for i in range(count)]
+            calls.append((f"'jixiao.xlam'!{name}", options))
+    return calls
+
+
+def test_workbook_open_sets_the_function_wizard_texts_as_xlwings_import_does(modules):
+    recorded = build.run_import_udfs()
+    expected = [(macro, {key: value for key, value in options.items()
+                         if key in ("Description", "Category", "ArgumentDescriptions")})
+                for macro, options in recorded.macro_options]
+    assert any("\n" in options["Description"] for _, options in expected)  # JX_SCORES
+    source = modules["ThisWorkbook"]
+    assert "Private Sub Workbook_Open()" in source and "On Error Resume Next" in source
+    assert replay_macro_options(source) == expected
+    assert max(len(line) for line in source.splitlines()) <= build.MAX_LINE
+
+
 def test_the_stubs_leave_xlwings_as_they_found_it():
     import xlwings
 
