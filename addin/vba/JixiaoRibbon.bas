@@ -47,7 +47,7 @@ Public Sub JixiaoHelp(control As IRibbonControl)
     MsgBox message, vbInformation, "绩效自评"
 End Sub
 
-Public Function RecalcMessage(total As Variant, grade As Variant) As String
+Private Function RecalcMessage(total As Variant, grade As Variant) As String
     ' The status bar after a full recalculation: total score and grade.
     Dim shown As String
     RecalcMessage = "已全部重算"
