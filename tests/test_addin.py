@@ -386,9 +386,9 @@ End Sub
 """
 
 
-def libreoffice_modules(xlam: Path, work: Path) -> dict[str, str]:
-    """Open ``xlam`` in a headless LibreOffice (own profile, bounded time) and
-    return its Basic library's modules as LibreOffice imported them."""
+def run_libreoffice_basic(work: Path, code: str, call: str) -> None:
+    """Run ``call`` of a Basic module holding ``code``, in a headless LibreOffice
+    with its own profile under ``work``, bounded in time."""
     from xml.sax.saxutils import escape
 
     profile = work / "profile"
@@ -401,12 +401,17 @@ def libreoffice_modules(xlam: Path, work: Path) -> dict[str, str]:
         '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE script:module PUBLIC '
         '"-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
         '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
-        f'script:language="StarBasic">{escape(LIST_MODULES)}</script:module>\n', encoding="utf-8")
-    out = work / "modules.txt"
-    macro = f'macro:///Standard.Module1.ListModules("{xlam}","{out}")'
+        f'script:language="StarBasic">{escape(code)}</script:module>\n', encoding="utf-8")
     result = subprocess.run(["timeout", "-k", "5", "120", "soffice", url, "--headless",
-                             "--norestore", macro], capture_output=True, timeout=150)
+                             "--norestore", f"macro:///Standard.Module1.{call}"],
+                            capture_output=True, timeout=150)
     assert result.returncode == 0, result.stderr
+
+
+def libreoffice_modules(xlam: Path, work: Path) -> dict[str, str]:
+    """Open ``xlam`` in LibreOffice; its Basic library's modules as LibreOffice imported them."""
+    out = work / "modules.txt"
+    run_libreoffice_basic(work, LIST_MODULES, f'ListModules("{xlam}","{out}")')
     text = out.read_text(encoding="utf-8", errors="replace")
     assert "NOT LOADED" not in text
     found: dict[str, list[str]] = {}
@@ -430,6 +435,36 @@ def test_libreoffice_opens_the_addin_and_lists_its_modules(tmp_path, modules):
         assert lines[:2] == ["Rem Attribute VBA_ModuleType=VBAModule", "Option VBASupport 1"]
         ours = [line for line in without_attributes(modules[name]) if line]
         assert [line for line in lines[2:] if line] == ours, name
+
+
+STATUS_BAR_TEST = """
+Public Sub SelfTest(target As String)
+    Dim f As Integer, r As String, i As Integer
+    r = RecalcMessage(92.456, ChrW(&H4F18)) & "|" & RecalcMessage(90, "") & "|" _
+        & RecalcMessage("x", "y") & "|" & RecalcMessage(0, Empty) & "|" & RecalcMessage(Empty, "A")
+    f = FreeFile
+    Open target For Output As #f
+    For i = 1 To Len(r)
+        Print #f, AscW(Mid(r, i, 1))
+    Next
+    Close #f
+    StarDesktop.terminate()
+End Sub
+"""
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("timeout") is None,
+                    reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_runs_the_recalc_status_message_from_the_addin(tmp_path, modules):
+    """The JixiaoRibbon module as stored in the add-in, run by LibreOffice Basic in
+    its VBA mode: the ChrW-written Chinese comes out as the status bar text."""
+    source = "\n".join(without_attributes(modules["JixiaoRibbon"]))
+    out = tmp_path / "status.txt"
+    run_libreoffice_basic(tmp_path, "Option VBASupport 1\n" + source + STATUS_BAR_TEST,
+                          f'SelfTest("{out}")')
+    text = "".join(chr(int(code)) for code in out.read_text().split())
+    assert text.split("|") == ["已全部重算：总分 92.46，评分等级 优", "已全部重算：总分 90",
+                               "已全部重算", "已全部重算：总分 0", "已全部重算"]
 
 
 # ------------------------------------------------------------ jixiao addin
