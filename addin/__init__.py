@@ -1,13 +1,14 @@
-"""What the two ribbon buttons of the 绩效自评 tab do (Excel add-in, via xlwings).
+"""The Excel add-in ``jixiao.xlam`` (tab 绩效自评) and what its 校验 button runs.
 
-    button       add-in file           runs                     does
-    一键重算     jixiao_recalc.xlam    jixiao_recalc.main()     ``recalc()``
-    校验         jixiao_check.xlam     jixiao_check.main()      ``check()``
+    button      runs
+    一键重算    VBA only: ``Application.CalculateFull``, then 总分/评分等级 on the status bar
+    校验        ``RunPython "import jixiao_addin; jixiao_addin.check()"`` → ``check()``
+    帮助        VBA only: shows the 填写说明 sheet of the active workbook
 
-The add-ins are xlwings' quickstart ribbon add-in with a new ribbon
-(``build.py``); its only callback runs ``import <file name>; <file name>.main()``,
-hence one add-in file per button and the stub modules ``jixiao_recalc.py`` and
-``jixiao_check.py`` that ``jixiao addin install`` puts on the add-in's PYTHONPATH.
+The add-in is built from source by ``build.py`` (VBA: ``vba/JixiaoRibbon.bas``
+plus xlwings' runtime and the JX_ function wrappers); ``jixiao addin install``
+copies it with this machine's interpreter written into its ``jixiao.conf``
+sheet (``package.py``).
 
 Everything here is thin: the table is read by ``jixiao.template``, checked by
 ``jixiao.checks``; only the Excel plumbing lives in this module. xlwings is
@@ -18,12 +19,16 @@ tested without Excel.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 RESULT_SHEET = "校验结果"
 TITLE = "绩效自评"
+ADDIN_FILE = "jixiao.xlam"
+PROJECT_NAME = "jixiao"  # the VBA project; xlwings' settings sheet/file is named after it
+# The add-in carries this xlwings version's VBA, which loads this version's DLL
+# (xlwings64-<version>.dll); pyproject.toml pins the same version.
+XLWINGS_VERSION = "0.37.8"
 TEMPLATE_ONLY = "“校验”按钮只适用于用 jixiao 模板（jixiao new）填写的自评表。"
 
 RangeValues = tuple[str, str, list[list[Any]]]  # sheet name, top-left cell "F14", rows
@@ -139,14 +144,6 @@ def check_summary(findings: Iterable[Any]) -> str:
     return "校验完成：" + "，".join(parts) + f"，详见“{RESULT_SHEET}”工作表"
 
 
-def recalc_message(total: Any = None, grade: Any = None) -> str:
-    """The status-bar line after 一键重算."""
-    if isinstance(total, (int, float)) and not isinstance(total, bool):
-        shown = f"{total:.2f}".rstrip("0").rstrip(".")
-        return f"已全部重算：总分 {shown}" + (f"，评分等级 {grade}" if grade else "")
-    return "已全部重算"
-
-
 # ------------------------------------------------------------ Excel side
 
 def _active_book() -> Any:
@@ -164,30 +161,11 @@ def _active_book() -> Any:
         return xw.apps.active.books.active
 
 
-def _name_value(book: Any, name: str) -> Any:
-    try:
-        return book.names[name].refers_to_range.value if name in book.names else None
-    except Exception:
-        return None
-
-
 def _alert(book: Any, message: str) -> None:
     try:
         book.app.alert(message, title=TITLE, mode="critical")
     except Exception:  # alert is not available on every platform/version
         book.app.status_bar = message
-
-
-def recalc() -> None:
-    """一键重算: full recalculation of the active workbook, JX_ functions included."""
-    book = _active_book()
-    app = book.app
-    if sys.platform.startswith("win"):
-        app.api.CalculateFull()  # also recomputes cells Excel thinks are clean
-    else:
-        app.calculate()
-    app.status_bar = recalc_message(_name_value(book, "JX_TotalScore"),
-                                    _name_value(book, "JX_TotalGrade"))
 
 
 def check() -> None:
@@ -224,6 +202,6 @@ def _write_results(book: Any, rows: list[list[Any]]) -> None:
 
 
 __all__ = [
-    "RESULT_SHEET", "check", "check_summary", "get_range_from_names", "hyperlink_formula",
-    "plain_address", "recalc", "recalc_message", "result_rows", "top_left",
+    "ADDIN_FILE", "PROJECT_NAME", "RESULT_SHEET", "XLWINGS_VERSION", "check", "check_summary",
+    "get_range_from_names", "hyperlink_formula", "plain_address", "result_rows", "top_left",
 ]

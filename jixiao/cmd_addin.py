@@ -1,51 +1,46 @@
-"""``jixiao addin``: install, remove or rebuild the Excel add-in (tab 绩效自评).
+"""``jixiao addin``: install or remove the Excel add-in ``jixiao.xlam`` (tab 绩效自评).
 
-    jixiao addin install [--dir 文件夹]    add-ins into XLSTART, stubs, user config
-    jixiao addin uninstall [--dir 文件夹]  remove what install copied
-    jixiao addin build [--out 文件夹]      regenerate the two .xlam files
-    jixiao addin path [--dir 文件夹]       show where install puts things
+    jixiao addin install [--dir 文件夹] [--python 目标电脑的 python.exe]
+    jixiao addin uninstall [--dir 文件夹]
+    jixiao addin path [--dir 文件夹]
 
-Where things go (``Layout``):
+``install`` writes a copy of the shipped add-in whose ``jixiao.conf`` sheet
+also names the interpreter (xlwings' VBA reads its settings from that sheet
+of the add-in first), into Excel's startup folder: the running Excel's
+``startup_path`` if there is one (as ``xlwings addin install`` does), else
+the standard per-user XLSTART. Nothing else is written (on macOS also
+xlwings' AppleScript, which RunPython needs there), and no administrator
+rights are needed. The interpreter is the one running this command, i.e. the
+one that has jixiao; ``--python`` names another PC's instead (with ``--dir``:
+prepare the add-in here, carry it there).
 
-- the add-ins ``jixiao_recalc.xlam`` and ``jixiao_check.xlam`` into Excel's
-  startup folder, found like ``xlwings addin install`` does (the running
-  Excel's ``startup_path``, else the standard per-user folder);
-- the stub modules ``jixiao_recalc.py`` and ``jixiao_check.py`` — which the
-  ribbon callback imports — into ``~/.myaddin``, put on the add-in's
-  PYTHONPATH through the config. Not into XLSTART: Excel opens every file it
-  finds there at start-up;
-- the settings into the add-ins' user config, which their VBA reads
-  (``%USERPROFILE%\\.myaddin\\myaddin.conf`` on Windows,
-  ``~/Library/Containers/com.microsoft.Excel/Data/myaddin.conf`` on macOS),
-  in xlwings' ``"KEY","value"`` format; other keys in that file are kept.
-
-``--dir`` puts add-ins and stubs into one given folder instead (the add-in's
-own folder is on its PYTHONPATH too); without Excel (Linux) the config then
-goes into that folder as well. The .xlam files are built from the installed
-xlwings' ribbon add-in, so their VBA matches the installed xlwings DLL.
+Before writing, the installed xlwings must be the version whose VBA the
+add-in carries, and on Windows its DLL must sit where that VBA looks for it
+(next to python.exe or one folder up) — which a per-user ``pip install
+--user`` fallback breaks; both get a Chinese message saying what to do.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from types import ModuleType
 
 from .errors import JixiaoError, OutputError
 from .fileio import os_error_text
 
-ADDIN_STEMS = ("jixiao_recalc", "jixiao_check")
-PROJECT_NAME = "myaddin"  # fixed in the VBA of xlwings' ribbon add-in
-CONFIG_NAME = f"{PROJECT_NAME}.conf"
-UDF_MODULE = "jixiao_udfs"
 MAC_STARTUP = ("Library/Group Containers/UBF8T346G9.Office/User Content.localized/"
                "Startup.localized/Excel")
-MAC_CONTAINER = "Library/Containers/com.microsoft.Excel/Data"
 MAC_SCRIPTS = "Library/Application Scripts/com.microsoft.Excel"
+# left behind by jixiao before 0.2: two add-ins built on xlwings' "myaddin" quickstart
+LEGACY_ADDINS = ("jixiao_recalc.xlam", "jixiao_check.xlam")
+LEGACY_STUBS = ("jixiao_recalc.py", "jixiao_check.py")
+VENV_STEPS = ('  python -m venv "%USERPROFILE%\\jixiao-env"\n'
+              '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m pip install jixiao\n'
+              '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m jixiao addin install')
 
 
 class NoExcel(JixiaoError):
@@ -54,9 +49,12 @@ class NoExcel(JixiaoError):
 
 @dataclass(frozen=True)
 class Layout:
-    addin_dir: Path    # the .xlam files
-    module_dir: Path   # the stub modules the ribbon callback imports
-    config_file: Path  # the add-ins' user config, read by their VBA
+    addin_dir: Path                  # where jixiao.xlam goes
+    legacy_stub_dir: Path | None     # ~/.myaddin of the old add-ins, cleaned up
+
+    @property
+    def addin(self) -> Path:
+        return self.addin_dir / addin_package().ADDIN_FILE
 
 
 def platform_name(platform: str | None = None) -> str:
@@ -71,7 +69,7 @@ def platform_name(platform: str | None = None) -> str:
 def default_layout(platform: str | None = None, home: Path | None = None,
                    environ: dict[str, str] | None = None,
                    startup_path: str | None = None) -> Layout | None:
-    """Where ``install`` puts things on this system; None without desktop Excel."""
+    """Where ``install`` puts the add-in on this system; None without desktop Excel."""
     kind = platform_name(platform)
     home = home or Path.home()
     environ = dict(os.environ) if environ is None else environ
@@ -79,11 +77,10 @@ def default_layout(platform: str | None = None, home: Path | None = None,
         profile = Path(environ.get("USERPROFILE") or home)
         appdata = Path(environ.get("APPDATA") or profile / "AppData" / "Roaming")
         startup = Path(startup_path) if startup_path else appdata / "Microsoft/Excel/XLSTART"
-        return Layout(startup, profile / f".{PROJECT_NAME}",
-                      profile / f".{PROJECT_NAME}" / CONFIG_NAME)
+        return Layout(startup, profile / ".myaddin")
     if kind == "mac":
         startup = Path(startup_path) if startup_path else home / MAC_STARTUP
-        return Layout(startup, home / f".{PROJECT_NAME}", home / MAC_CONTAINER / CONFIG_NAME)
+        return Layout(startup, home / ".myaddin")
     return None
 
 
@@ -102,13 +99,12 @@ def _running_excel_startup_path() -> str | None:
 def resolve_layout(directory: str | None) -> Layout:
     if directory:
         folder = Path(directory).expanduser().resolve()
-        system = default_layout(startup_path=str(folder))
-        return Layout(folder, folder, system.config_file if system else folder / CONFIG_NAME)
+        return Layout(folder, None)
     layout = default_layout(startup_path=_running_excel_startup_path())
     if layout is None:
         raise NoExcel("此系统上没有桌面版 Excel，加载项只能安装到 Windows 或 macOS 的 Excel 中。"
-                      "可以用“jixiao addin install --dir 文件夹”把文件放到指定文件夹，"
-                      "再复制到装有 Excel 的电脑上。")
+                      "可以用“jixiao addin install --dir 文件夹 --python 目标电脑上的 python.exe 路径”"
+                      "准备好加载项，再复制到装有 Excel 的电脑上。")
     return layout
 
 
@@ -134,203 +130,179 @@ def addin_package() -> ModuleType:
     return module
 
 
-def package_dir() -> Path:
-    return Path(addin_package().__file__ or "").resolve().parent
+def shipped_addin() -> Path:
+    module = addin_package()
+    path = Path(module.__file__ or "").resolve().parent / module.ADDIN_FILE
+    if not path.is_file():
+        raise JixiaoError(f"找不到随 jixiao 发布的加载项“{path}”，请重新安装：pip install jixiao")
+    return path
 
 
-def _build_module() -> ModuleType:
+def _package() -> ModuleType:
+    """``jixiao_addin.package``: the parts of the add-in (stdlib only)."""
     import importlib
 
     addin_package()
-    return importlib.import_module("jixiao_addin.build")
+    return importlib.import_module("jixiao_addin.package")
 
 
-# ------------------------------------------------------------ configuration
+# ------------------------------------------------------------ settings and checks
 
-def config_settings(module_dir: Path, platform: str | None = None,
-                    interpreter: str | None = None,
-                    environ: dict[str, str] | None = None) -> dict[str, str]:
-    """The keys ``install`` writes into the user config."""
+def is_windows_path(path: str) -> bool:
+    pure = PureWindowsPath(path)
+    return bool(pure.drive) and pure.is_absolute()
+
+
+def interpreter_settings(interpreter: str, platform: str | None = None,
+                         environ: dict[str, str] | None = None,
+                         this_machine: bool = True) -> dict[str, str]:
+    """The interpreter keys for the add-in's ``jixiao.conf`` sheet.
+
+    ``this_machine``: ``interpreter`` runs here, so the platform and a conda
+    environment are this machine's; else the path's form says Windows or macOS.
+    """
     environ = dict(os.environ) if environ is None else environ
-    kind = platform_name(platform)
-    settings: dict[str, str] = {}
-    conda_env, conda_exe = environ.get("CONDA_DEFAULT_ENV"), environ.get("CONDA_EXE")
-    if kind == "win" and conda_env and conda_exe:
-        # like ``xlwings config create``: let the VBA activate the conda env, so that
-        # numpy/pandas find their DLLs; an interpreter path would bypass the activation
-        settings["INTERPRETER_WIN"] = ""
-        settings["CONDA PATH"] = str(Path(conda_exe).parent.parent)
-        settings["CONDA ENV"] = conda_env
-    else:
-        key = "INTERPRETER_MAC" if kind == "mac" else "INTERPRETER_WIN"
-        settings[key] = interpreter or sys.executable
-    settings["UDF MODULES"] = UDF_MODULE
-    settings["PYTHONPATH"] = str(module_dir)
-    return settings
+    if this_machine:
+        kind = platform_name(platform)
+        conda_env, conda_exe = environ.get("CONDA_DEFAULT_ENV"), environ.get("CONDA_EXE")
+        if kind == "win" and conda_env and conda_exe:
+            # like ``xlwings config create``: the VBA activates the env, so that
+            # numpy/pandas find their DLLs; a bare interpreter path would bypass that
+            return {"INTERPRETER_WIN": "", "CONDA PATH": str(Path(conda_exe).parent.parent),
+                    "CONDA ENV": conda_env}
+        return {"INTERPRETER_MAC" if kind == "mac" else "INTERPRETER_WIN": interpreter}
+    if is_windows_path(interpreter):
+        if not PureWindowsPath(interpreter).name.lower().endswith(".exe"):
+            raise JixiaoError(f"“{interpreter}”不是 python.exe 的路径（例如 "
+                              "C:\\Users\\张三\\AppData\\Local\\Programs\\Python\\Python311\\python.exe）")
+        return {"INTERPRETER_WIN": interpreter}
+    if interpreter.startswith("/"):
+        return {"INTERPRETER_MAC": interpreter}
+    raise JixiaoError(f"“{interpreter}”不是完整路径：--python 需要目标电脑上 python.exe 的完整路径，"
+                      "例如 C:\\Users\\张三\\AppData\\Local\\Programs\\Python\\Python311\\python.exe")
 
 
-def _config_key(line: str) -> str:
-    return line.split(",", 1)[0].strip().strip('"').upper()
+def addin_settings(interpreter_keys: dict[str, str]) -> dict[str, str]:
+    return {**_package().SHARED_SETTINGS, **interpreter_keys}
 
 
-def _config_value(line: str) -> str:
-    parts = line.rstrip("\r\n").split(",", 1)
-    return parts[1].strip().strip('"') if len(parts) == 2 else ""
+def check_xlwings_version(installed: str | None = None) -> None:
+    """The add-in's VBA calls xlwings' DLL of exactly its own version."""
+    wanted = addin_package().XLWINGS_VERSION
+    if installed is None:
+        try:
+            from importlib.metadata import version
+
+            installed = version("xlwings")
+        except Exception:
+            installed = "未安装"
+    if installed != wanted:
+        raise JixiaoError(f"本机的 xlwings 版本是 {installed}，jixiao 加载项需要 xlwings {wanted}。"
+                          f"请运行：\"{sys.executable}\" -m pip install xlwings=={wanted} ，"
+                          "再重新运行 jixiao addin install")
 
 
-def merged_config(existing: str, settings: dict[str, str]) -> str:
-    """``existing`` config text with ``settings`` set; other keys and PYTHONPATH entries kept."""
-    ours = {key.upper() for key in settings}
-    kept, paths = [], []
-    for line in existing.splitlines():
-        if not line.strip():
-            continue
-        key = _config_key(line)
-        if key == "PYTHONPATH" and "PYTHONPATH" in ours:
-            paths = [p for p in _config_value(line).split(";") if p]
-        elif key not in ours:
-            kept.append(line)
-    lines = list(kept)
-    for key, value in settings.items():
-        if key.upper() == "PYTHONPATH":
-            value = ";".join([value, *(p for p in paths if p != value)])
-        if '"' in value:
-            raise OutputError(f"配置值不能含有英文双引号：{value}")
-        lines.append(f'"{key}","{value}"')
-    return "".join(line + "\n" for line in lines)
+def xlwings_dll_dirs() -> list[Path]:
+    """The folders holding the installed xlwings' DLLs (Windows wheels only)."""
+    from importlib.metadata import distribution
 
-
-def _config_encoding() -> str:
-    # VBA's ``Input #`` reads the ANSI code page on Windows (GBK on Chinese Windows).
-    return "mbcs" if platform_name() == "win" else "utf-8"
-
-
-def write_config(path: Path, settings: dict[str, str]) -> None:
-    from .fileio import atomic_output
-
-    encoding = _config_encoding()
-    existing = ""
-    if path.is_file():
-        existing = path.read_bytes().decode(encoding, errors="replace")
-    text = merged_config(existing, settings)
     try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError:
-        raise OutputError(f"无法写入配置“{path}”：路径中含有系统代码页无法表示的字符，"
-                          "请把 Python 安装到只含英文字符的路径") from None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(path) as temporary:
-        temporary.write_bytes(data)
+        dist = distribution("xlwings")
+    except Exception:
+        return []
+    return sorted({Path(str(dist.locate_file(f))).resolve().parent for f in dist.files or ()
+                   if f.name.lower().startswith("xlwings") and f.name.lower().endswith(".dll")})
+
+
+def check_dll_location(interpreter: Path, dll_dirs: list[Path]) -> None:
+    """xlwings' VBA loads its DLL from python.exe's folder or the one above
+    (a venv); a ``pip install --user`` puts it in ``%APPDATA%\\Python`` instead."""
+    searched = [interpreter.parent, interpreter.parent.parent]
+    if any(folder in searched for folder in dll_dirs):
+        return
+    where = "、".join(f"“{folder}”" for folder in dll_dirs) or "（未找到）"
+    raise JixiaoError(
+        f"xlwings 的 DLL 在 {where}，但 Excel 只会在 Python 所在的文件夹“{searched[0]}”"
+        f"及其上一级“{searched[1]}”中查找它（没有管理员权限时 pip 会改为按用户安装，就会这样）。"
+        f"请在命令提示符中依次运行下面三行（不需要管理员权限），改用自己的虚拟环境：\n{VENV_STEPS}")
 
 
 # ------------------------------------------------------------ actions
 
-def _copy(source: Path, target: Path) -> None:
+def _write(target: Path, data: bytes) -> None:
     from .fileio import atomic_output
 
     with atomic_output(target) as temporary:
-        shutil.copyfile(source, temporary)
+        temporary.write_bytes(data)
 
 
-def _place_addins(addin_dir: Path) -> list[Path]:
-    """Build the .xlam files from the installed xlwings; else copy the shipped ones."""
-    build = _build_module()
-    try:
-        return build.build_addins(addin_dir)
-    except build.TemplateError as error:
-        shipped = [package_dir() / f"{stem}.xlam" for stem in ADDIN_STEMS]
-        if not all(path.is_file() for path in shipped):
-            raise JixiaoError(str(error)) from None
-        print(f"注意：{error}；改为复制随 jixiao 发布的加载项（需要 xlwings 0.37.8）")
-        targets = [addin_dir / path.name for path in shipped]
-        for source, target in zip(shipped, targets, strict=True):
-            _copy(source, target)
-        return targets
-
-
-def _install_runpython_mac() -> None:
+def _install_runpython_mac() -> Path:
     """``xlwings runpython install``: macOS runs Python through this AppleScript."""
     import xlwings
 
     script = Path(xlwings.__file__).parent / f"xlwings-{xlwings.__version__}.applescript"
     target_dir = Path.home() / MAC_SCRIPTS
     target_dir.mkdir(parents=True, exist_ok=True)
-    _copy(script, target_dir / script.name)
+    _write(target_dir / script.name, script.read_bytes())
+    return target_dir / script.name
 
 
-def install(layout: Layout) -> list[Path]:
+def legacy_files(layout: Layout) -> list[Path]:
+    files = [layout.addin_dir / name for name in LEGACY_ADDINS]
+    if layout.legacy_stub_dir is not None:
+        files += [layout.legacy_stub_dir / name for name in LEGACY_STUBS]
+    return [path for path in files if path.is_file()]
+
+
+def _remove(paths: list[Path]) -> list[Path]:
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError as error:
+            raise OutputError(f"无法删除“{path}”：{os_error_text(error)}。"
+                              "如果 Excel 正在运行，请先退出 Excel 再试") from None
+    return paths
+
+
+def install(layout: Layout, settings: dict[str, str]) -> tuple[list[Path], list[Path]]:
+    """Write the configured add-in; (files written, old files removed)."""
     try:
-        for folder in (layout.addin_dir, layout.module_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-        written = _place_addins(layout.addin_dir)
-        for stem in ADDIN_STEMS:
-            target = layout.module_dir / f"{stem}.py"
-            _copy(package_dir() / f"{stem}.py", target)
-            written.append(target)
-        write_config(layout.config_file, config_settings(layout.module_dir))
-        if platform_name() == "mac":
-            _install_runpython_mac()
+        data = _package().with_settings(shipped_addin().read_bytes(), settings)
+        layout.addin_dir.mkdir(parents=True, exist_ok=True)
+        _write(layout.addin, data)
+        written = [layout.addin]
+        if platform_name() == "mac" and layout.legacy_stub_dir is not None:
+            written.append(_install_runpython_mac())
     except OutputError as error:
         raise OutputError(f"{error}。如果 Excel 正在运行，请先退出 Excel 再试") from None
     except OSError as error:
         raise OutputError(f"安装失败：{os_error_text(error)}（{error.filename or ''}）。"
                           "如果 Excel 正在运行，请先退出 Excel 再试") from None
-    return written
-
-
-def installed_files(layout: Layout) -> list[Path]:
-    return ([layout.addin_dir / f"{stem}.xlam" for stem in ADDIN_STEMS]
-            + [layout.module_dir / f"{stem}.py" for stem in ADDIN_STEMS])
+    return written, _remove(legacy_files(layout))
 
 
 def uninstall(layout: Layout) -> list[Path]:
-    removed = []
-    for path in installed_files(layout):
-        if path.is_file():
-            try:
-                path.unlink()
-            except OSError as error:
-                raise OutputError(f"无法删除“{path}”：{os_error_text(error)}。"
-                                  "如果 Excel 正在运行，请先退出 Excel 再试") from None
-            removed.append(path)
-    return removed
-
-
-def default_build_dir() -> Path:
-    folder = package_dir()
-    return folder if os.access(folder, os.W_OK) else Path.cwd()
+    return _remove([path for path in [layout.addin] if path.is_file()] + legacy_files(layout))
 
 
 # ------------------------------------------------------------ command line
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("install", "uninstall", "build", "path"),
-                        metavar="操作",
-                        help="install 安装；uninstall 卸载；build 重新生成 .xlam；path 显示安装位置")
+    parser.add_argument("action", choices=("install", "uninstall", "path"), metavar="操作",
+                        help="install 安装；uninstall 卸载；path 显示安装位置")
     parser.add_argument("--dir", metavar="文件夹",
-                        help="install/uninstall/path：使用此文件夹，而不是 Excel 的启动文件夹 XLSTART")
-    parser.add_argument("--out", metavar="文件夹",
-                        help="build：输出文件夹（默认为加载项源文件夹，不可写时为当前文件夹）")
+                        help="使用此文件夹，而不是 Excel 的启动文件夹 XLSTART"
+                             "（例如为另一台电脑准备加载项）")
+    parser.add_argument("--python", metavar="python.exe",
+                        help="install：写入加载项的 Python 解释器完整路径（目标电脑上的），"
+                             "默认为运行本命令的 Python")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.action == "build":
-        out = Path(args.out) if args.out else default_build_dir()
-        if not out.is_dir():
-            raise OutputError(f"输出文件夹“{out}”不存在")
-        build = _build_module()
-        try:
-            paths = build.build_addins(out)
-        except build.TemplateError as error:
-            raise JixiaoError(str(error)) from None
-        for path in paths:
-            print(f"已生成：{path}")
-        return 0
     layout = resolve_layout(args.dir)
     if args.action == "path":
-        print(f"加载项（.xlam）：{layout.addin_dir}")
-        print(f"Python 入口模块：{layout.module_dir}")
-        print(f"配置文件：{layout.config_file}")
+        print(f"加载项：{layout.addin}")
+        print(f"Python：{args.python or sys.executable}")
         return 0
     if args.action == "uninstall":
         removed = uninstall(layout)
@@ -338,28 +310,45 @@ def run(args: argparse.Namespace) -> int:
             print(f"已删除：{path}")
         if not removed:
             print("未找到已安装的 jixiao 加载项，无需卸载。")
-        print(f"配置文件“{layout.config_file}”保留未动，如不再需要可手动删除。")
         print("请重新启动 Excel。")
         return 0
-    for path in install(layout):
+    if args.python:
+        keys = interpreter_settings(args.python, this_machine=False)
+    elif platform_name() == "other":
+        raise JixiaoError("此系统上没有 Excel：请用 --python 给出目标电脑上 python.exe 的完整路径，"
+                          "例如 --python \"C:\\Users\\张三\\AppData\\Local\\Programs\\Python\\"
+                          "Python311\\python.exe\"")
+    else:
+        check_xlwings_version()
+        if platform_name() == "win":
+            check_dll_location(Path(sys.executable).resolve(), xlwings_dll_dirs())
+        keys = interpreter_settings(sys.executable)
+    written, removed = install(layout, addin_settings(keys))
+    for path in written:
         print(f"已安装：{path}")
-    print(f"已写入配置：{layout.config_file}（Python：{sys.executable}；函数模块：{UDF_MODULE}）")
-    print(_next_steps(layout, args.dir is not None))
+    for path in removed:
+        print(f"已删除旧版文件：{path}")
+    python = next(iter(keys.values())) or f"conda 环境 {keys.get('CONDA ENV')}"
+    print(f"加载项使用的 Python：{python}")
+    print(_next_steps(layout, args.dir is not None, args.python is not None))
     return 0
 
 
-def _next_steps(layout: Layout, custom_dir: bool) -> str:
+def _next_steps(layout: Layout, custom_dir: bool, other_pc: bool) -> str:
     steps = ["下一步："]
+    if other_pc:
+        steps.append("  · 目标电脑上须已用同一 Python 安装 jixiao（pip install jixiao），"
+                     "其中的 xlwings 版本由 jixiao 固定。")
     if custom_dir:
-        steps.append(f"  · 文件已放在“{layout.addin_dir}”。在 Excel 中选择 文件 → 选项 → 加载项 → "
-                     "管理“Excel 加载项”→ 转到 → 浏览，选中其中的两个 .xlam；"
-                     "或把它们复制到 Excel 的启动文件夹 XLSTART。")
+        steps.append(f"  · 把“{layout.addin}”复制到目标电脑 Excel 的启动文件夹 "
+                     "%APPDATA%\\Microsoft\\Excel\\XLSTART；或在 Excel 中选择 文件 → 选项 → 加载项 → "
+                     "管理“Excel 加载项”→ 转到 → 浏览，选中它。")
     steps += [
-        "  1. 完全退出 Excel 后重新打开，功能区会出现“绩效自评”选项卡（一键重算、校验）。",
-        "  2. 如果看不到选项卡或提示宏已禁用：文件 → 选项 → 信任中心 → 信任中心设置，"
-        "启用宏，或把加载项所在文件夹添加为受信任位置。",
-        "  3. 要在单元格中使用 JX_ 函数（仅 Windows）：在信任中心勾选“信任对 VBA 工程对象模型的访问”，"
-        "然后按 Alt+F8，输入 jixiao_recalc.xlam!ImportPythonUDFsToAddin 并运行，"
-        "再在 VBA 编辑器（Alt+F11）中保存该加载项。详见 jixiao 源码中的 addin/README.md。",
+        "  1. 完全退出 Excel 后重新打开，功能区会出现“绩效自评”选项卡（一键重算、校验、帮助）。",
+        "  2. 如果看不到选项卡或提示宏已禁用：文件 → 选项 → 信任中心 → 信任中心设置 → 受信任位置，"
+        "把加载项所在的文件夹添加为受信任位置。",
     ]
     return "\n".join(steps)
+
+
+__all__ = ["Layout", "install", "interpreter_settings", "uninstall"]

@@ -84,18 +84,14 @@ def test_a_write_that_fails_midway_leaves_the_old_file(command, tmp_path, capsys
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file is removed
 
 
-def test_addin_build_writes_atomically(tmp_path, crash_while_zipping):
-    from jixiao.cmd_addin import _build_module
+def test_addin_install_writes_atomically(tmp_path, crash_while_zipping):
+    from jixiao import cmd_addin
 
-    build = _build_module()
-    target = _old(tmp_path / "jixiao_recalc.xlam")
+    layout = cmd_addin.Layout(tmp_path, None)
+    target = _old(tmp_path / "jixiao.xlam")
     crash_while_zipping()
-    try:
-        build.build_addins(tmp_path)
-    except build.TemplateError:
-        pytest.skip("xlwings' add-in template is not installed")
-    except OutputError:
-        pass
+    with pytest.raises(OutputError, match="磁盘空间不足|无法写入|安装失败"):
+        cmd_addin.install(layout, {"INTERPRETER_WIN": "C:\\py\\python.exe"})
     assert target.read_bytes() == OLD
 
 
