@@ -22,7 +22,7 @@ COMMANDS = (
     ("batch", "cmd_batch", "批量校验一个或多个文件夹中的全部自评表，写出带图表的汇总工作簿"),
     ("rules", "cmd_rules", "列出全部校验代码及其说明"),
     ("convert", "cmd_convert", "把任何版式的自评表转入标准模板（带公式），如沿用上一年的表"),
-    ("addin", "cmd_addin", "安装、卸载或重新生成 Excel 加载项"),
+    ("addin", "cmd_addin", "安装或卸载 Excel 加载项（绩效自评选项卡）"),
     ("recalc", "cmd_recalc", "不用 Excel 重算工作簿中的全部公式，并保存计算结果"),
 )
 

@@ -20,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # source folder → the import name it has in the wheel, and the data files it ships
 PACKAGES = {"jixiao": ("jixiao", ()), "udfs": ("jixiao_udfs", ()),
-            "addin": ("jixiao_addin", ("*.xlam", "*.xml"))}
+            "addin": ("jixiao_addin", ("*.xlam", "*.xml", "vba/*.bas"))}
 SCRATCH = (".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
            ".hypothesis", ".ruff_cache", "*.xlsx.bak")
 
