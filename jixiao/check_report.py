@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import SEVERITIES, SEVERITY_NAMES, Finding, evaluate_table, run_checks
+from .checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding, evaluate_table, run_checks
 from .errors import JixiaoError
 from .model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
 from .reader import LAYOUTS, WorkbookTable, read_workbook
 from .report import display_width
 from .rules import round2, rule_set
+from .terminal import printable
 
 
 @dataclass
@@ -90,14 +93,15 @@ def _counts(findings: list[Finding]) -> str:
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     table, evaluation = checked.table, checked.evaluation
     project = table.project
-    name = project.name or "（未写项目名称）"
+    name = printable(project.name or "（未写项目名称）")
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
     layout = LAYOUTS.get(table.layout, table.layout)
+    sheet = printable(where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
-             f"  位置 {where.sheet if where else '—'} · {layout} · 评分规则 {evaluation.rules.name}",
+             f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_number(table.total_declared)} / 计算 {_number(evaluation.total)}；"
-             f"评分等级 填报 {table.grade_declared or '—'} / 计算 {evaluation.grade or '—'}"]
+             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
     return lines
 
 
@@ -108,11 +112,11 @@ def _findings_lines(findings: list[Finding]) -> list[str]:
         if not group:
             continue
         lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
-        width = max(display_width(item.where or "—") for item in group)
-        for item in group:
-            where = item.where or "—"
+        places = [printable(item.where or "—") for item in group]
+        width = max(display_width(where) for where in places)
+        for item, where in zip(group, places, strict=True):
             padding = " " * (width - display_width(where))
-            lines.append(f"  {item.code}  {where}{padding}  {item.message}")
+            lines.append(f"  {item.code}  {where}{padding}  {printable(item.message)}")
     return lines or ["  未发现问题"]
 
 
@@ -120,13 +124,13 @@ def text_report(results: list[FileResult]) -> str:
     """The findings of every file, grouped by severity, ending with the counts."""
     out: list[str] = []
     for result in results:
-        out.append(f"== {result.path} ==")
+        out.append(f"== {printable(str(result.path))} ==")
         if result.error:
-            out.append(f"无法校验：{result.error}")
+            out.append(f"无法校验：{printable(result.error)}")
             out.append("")
             continue
         for note in result.notes:
-            out.append(f"注意：{note}")
+            out.append(f"注意：{printable(note)}")
         for number, checked in enumerate(result.tables, start=1):
             out.extend(_table_heading(checked, number, len(result.tables)))
             out.extend(_findings_lines(checked.findings))
@@ -204,17 +208,62 @@ def _execution_line(table: SelfEvaluation) -> bool:
 
 
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
+    """The JSON of each table read (or of each file that could not be): only finite
+    numbers — an infinite one (``1e999``) is null, and the table has a JX601 finding."""
     objects: list[dict[str, Any]] = []
     for result in results:
         if result.error:
             objects.append({"file": str(result.path), "error": result.error, "findings": []})
             continue
-        objects.extend(table_json(checked, result.path) for checked in result.tables)
+        objects.extend(_finite_only(table_json(checked, result.path))
+                       for checked in result.tables)
     return objects
+
+
+def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
+    no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
+    should one have escaped it, a finding says so here."""
+    replaced = [0]
+
+    def finite(value: Any) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            replaced[0] += 1
+            return None
+        if isinstance(value, dict):
+            return {key: finite(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [finite(item) for item in value]
+        return value
+
+    table = finite(table)
+    if replaced[0] and not any(item["code"] == NOT_FINITE for item in table["findings"]):
+        table["findings"].append({
+            "code": NOT_FINITE, "severity": REGISTRY[NOT_FINITE].severity, "sheet": table["sheet"],
+            "cell": None, "message": f"有 {replaced[0]} 个数值超出可计算的范围（无穷大或非数字），"
+                                     "JSON 中写为 null"})
+    return table
+
+
+NOT_FINITE = "JX601"  # the check of numbers beyond computing (checks/numbers.py)
+# What JSON text may still hold raw after json.dumps(ensure_ascii=False), which escapes
+# only C0: DEL, C1, bidi controls, line separators, lone surrogates (non-UTF-8 file names).
+_JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                              "\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """Strict JSON (RFC 8259): ``NaN``/``Infinity`` refused (``ValueError``) — make them
+    null first — and every control character escaped (``\\u009b``), so the text is safe to
+    print and to write as UTF-8 whatever a file name holds."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    if _JSON_RAW_UNSAFE.search(text):
+        text = _JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
 
 
 def json_report(results: list[FileResult]) -> str:
     """One object per table read (the usual case: one per file); a list when several."""
     objects = json_objects(results)
     data: Any = objects[0] if len(objects) == 1 else objects
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data, indent=2)

@@ -3,7 +3,9 @@
 Each sub-command lives in its own module ``jixiao.cmd_<name>`` exposing
 ``configure(parser)`` and ``run(args) -> int``; those modules import nothing
 heavy at top level, so ``jixiao --help`` is instant. Every ``JixiaoError``
-becomes one Chinese line on stderr and exit code 2 — never a traceback.
+becomes one Chinese line on stderr and exit code 2 — never a traceback. Whatever is
+printed goes through ``terminal.printable`` (no control character from a file reaches
+the terminal), and a closed pipe or a full disk on stdout ends the output quietly.
 """
 
 from __future__ import annotations
@@ -75,13 +77,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .terminal import guarded_output
+
     _utf8_output()
+    with guarded_output() as guard:  # no control character from a file reaches the terminal
+        try:
+            code = _run(argv)
+        except SystemExit as stop:  # argparse: --help, --version, a wrong argument
+            code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+        sys.stdout.flush()
+        return guard.exit_code(code)
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     try:
+        _check_environment()
         return int(args._run(args) or 0)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
@@ -89,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jixiao：已中断", file=sys.stderr)
         return 130
+
+
+def _check_environment() -> None:
+    """A limit set to junk (``JIXIAO_MAX_CELLS=inf``) is refused before any file is read,
+    naming the variable, rather than in every file of a batch."""
+    from .safety import Limits
+
+    Limits.from_environment()
 
 
 def _version() -> str:
