@@ -104,6 +104,30 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("jixiao：已中断", file=sys.stderr)
         return 130
+    except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        if type(error).__module__ != "sqlite3":  # the cache or the summary's rows: disk full …
+            raise
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+
+
+def _environment_error_text(error: BaseException) -> str:
+    """One Chinese line for an error of the machine a command ran on."""
+    from .fileio import os_error_text
+
+    if isinstance(error, MemoryError):
+        return "内存不足，无法完成；请关闭其他程序，或分批处理"
+    if isinstance(error, OSError):
+        where = f"“{error.filename}”：" if error.filename else ""
+        return f"无法完成：{where}{os_error_text(error)}"
+    text = str(error)
+    why = ("磁盘空间不足" if "full" in text else "磁盘读写错误" if "I/O" in text
+           else "数据库已损坏或不是 jixiao 的缓存" if "malformed" in text or "not a database" in text
+           else text)
+    return f"无法完成：读写缓存或临时数据库时出错（{why}）；请检查磁盘空间后重试"
 
 
 def _check_environment() -> None:
