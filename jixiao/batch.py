@@ -687,13 +687,18 @@ def _rich_bar(total: int) -> Any:
     )
     from rich.text import Text
 
+    from .terminal import raw_stream
+
     class Rate(ProgressColumn):
         def render(self, task: Any) -> Text:
             return Text(f"{task.speed or 0:.0f} 个/秒", style="progress.data.speed")
 
+    # The bar's own escape sequences go to the terminal itself; anything else printed
+    # meanwhile still goes through sys.stderr, which escapes control characters (terminal.py).
     bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Rate(),
                    TextColumn("剩余"), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=False)
+                   console=Console(file=raw_stream(sys.stderr)), transient=False,
+                   redirect_stdout=False, redirect_stderr=False)
     bar.add_task("校验", total=total)
     bar.start()
     return bar

@@ -68,11 +68,6 @@ class _GuardedStream(io.TextIOBase):
         self._stream = stream
         self.failed: OSError | None = None
 
-    @property
-    def rich_proxied_file(self) -> IO[str]:
-        """rich (the batch progress bar) writes its own escape sequences to the real stream."""
-        return self._stream
-
     def write(self, text: str) -> int:
         if self.failed is None:
             try:
@@ -139,6 +134,11 @@ class Guard:
         return max(code, 2)
 
 
+def raw_stream(stream: IO[str]) -> IO[str]:
+    """The terminal behind a guarded stream: for a progress bar's own escape sequences."""
+    return stream._stream if isinstance(stream, _GuardedStream) else stream
+
+
 @contextlib.contextmanager
 def guarded_output() -> Iterator[Guard]:
     """stdout and stderr through ``printable`` for the block; see the module's doc."""
@@ -153,4 +153,4 @@ def guarded_output() -> Iterator[Guard]:
         sys.stdout, sys.stderr = saved
 
 
-__all__ = ["Guard", "guarded_output", "has_control", "printable"]
+__all__ = ["Guard", "guarded_output", "has_control", "printable", "raw_stream"]

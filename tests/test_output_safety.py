@@ -304,16 +304,17 @@ class _FullDisk(io.RawIOBase):
 @pytest.mark.parametrize("room", [0, 2_000, 9_000])
 def test_a_summary_on_a_full_disk_is_one_chinese_error_and_no_zipfile_noise(
         tmp_path, monkeypatch, room):
-    import jixiao.xlsx_stream as stream
+    import builtins
 
-    real_open = open
+    real_open = io.open
 
     def full_open(path, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "w" in mode and "b" in mode:
+        if "w" in mode and "b" in mode and ".s.xlsx." in str(path):  # the summary's temporary
             return io.BufferedWriter(_FullDisk(room), 1024)
         return real_open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr(stream, "open", full_open, raising=False)
+    monkeypatch.setattr(builtins, "open", full_open)
+    monkeypatch.setattr(io, "open", full_open)  # zipfile's
     unraisable = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     files = [str(tmp_path / f"{number}.xlsx") for number in range(50)]
@@ -479,3 +480,34 @@ def test_no_input_text_becomes_a_formula_or_reaches_the_terminal(tmp_path_factor
     assert all(path.is_file() for path in outputs) and (outputs or target == "check")
     for path in outputs:
         assert _formulas_from_input(path) == [], path
+
+
+def test_summary_texts_are_text_cells_whatever_they_start_with(tmp_path):
+    """汇总, 问题明细 and 统计: project, 主管部门, 实施单位, sheet, message, reason."""
+    file = str(tmp_path / "=QZX.xlsx")
+    hostile = {"file": file, "sheet": "=QZX|' -c calc'", "project": {
+        "name": "=QZX+1", "department": "@QZX", "unit": "+QZX|' /C calc'!A0"},
+        "grade_declared": "-QZX", "findings": [
+            {"code": "JX101", "severity": "error", "sheet": "=QZX|' -c calc'", "cell": "G43",
+             "message": "=QZX()"}]}
+    with Summary() as summary:
+        summary.add(Outcome(file, [hostile, dict(hostile)], notes=["=QZX 注意"]))
+        write_summary(tmp_path / "s.xlsx", summary, BatchRun([file], [file], {}))
+    assert _formulas_from_input(tmp_path / "s.xlsx") == []
+    from openpyxl import load_workbook
+
+    texts = [cell.value for ws in load_workbook(tmp_path / "s.xlsx").worksheets
+             for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert {"=QZX+1", "@QZX", "+QZX|' /C calc'!A0", "=QZX()", "=QZX|' -c calc'!G43"} <= set(texts)
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="no script(1) to fake a terminal")
+def test_the_progress_bar_keeps_its_own_escapes_on_a_terminal(tmp_path):
+    """Escaping stops file names acting on the terminal, not the bar drawing itself."""
+    _many_copies(tmp_path, 3)
+    command = (f"{sys.executable} -m jixiao batch {tmp_path} -o {tmp_path}/out/s.xlsx "
+               "--workers 1")
+    done = subprocess.run(["script", "-qc", command, "/dev/null"], capture_output=True,
+                          timeout=120, cwd=ROOT)
+    assert b"\x1b[" in done.stdout          # the bar, drawn
+    assert b"\\x1b" not in done.stdout      # not shown as text
