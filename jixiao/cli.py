@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             code = _run(argv)
         except SystemExit as stop:  # argparse: --help, --version, a wrong argument
             code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+            sys.stdout.flush()
+            raise SystemExit(guard.exit_code(code)) from None
         sys.stdout.flush()
         return guard.exit_code(code)
 
