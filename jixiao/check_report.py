@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from .model import Evaluation, SelfEvaluation, indicator_actual, indicator_targe
 from .reader import LAYOUTS, WorkbookTable, read_workbook
 from .report import display_width
 from .rules import round2, rule_set
-from .terminal import printable
+from .terminal import CONTROL_EXCEPT_NEWLINE, printable
 
 
 @dataclass
@@ -220,6 +219,9 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
     return objects
 
 
+NOT_FINITE = "JX601"  # the check of numbers beyond computing (checks/numbers.py)
+
+
 def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
     no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
@@ -245,20 +247,15 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-NOT_FINITE = "JX601"  # the check of numbers beyond computing (checks/numbers.py)
-# What JSON text may still hold raw after json.dumps(ensure_ascii=False), which escapes
-# only C0: DEL, C1, bidi controls, line separators, lone surrogates (non-UTF-8 file names).
-_JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                              "\u2066-\u2069\ud800-\udfff]")
-
-
 def json_text(value: Any, indent: int | None = None) -> str:
     """Strict JSON (RFC 8259): ``NaN``/``Infinity`` refused (``ValueError``) — make them
     null first — and every control character escaped (``\\u009b``), so the text is safe to
     print and to write as UTF-8 whatever a file name holds."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
-    if _JSON_RAW_UNSAFE.search(text):
-        text = _JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    # json.dumps escaped C0 in strings already (a raw line feed is indent); DEL, C1, bidi
+    # controls and lone surrogates remain raw
+    if CONTROL_EXCEPT_NEWLINE.search(text):
+        text = CONTROL_EXCEPT_NEWLINE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return text
 
 

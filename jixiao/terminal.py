@@ -30,10 +30,9 @@ from typing import IO, Any
 # line), DEL, C1 controls (U+009B is a CSI on 8-bit terminals), the bidi controls, the
 # line and paragraph separators, and lone surrogates (bytes of a file name that are not
 # UTF-8, as Python decodes them).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                     "\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                                "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NOT_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+CONTROL = re.compile(f"[\x00-\x1f{_NOT_C0}]")
+CONTROL_EXCEPT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_NOT_C0}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -51,13 +50,13 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` safe to print: each control character shown as an escape (``\\x1b``).
     ``keep_newlines``: line feeds stay (a whole report); otherwise they are escaped too
     (one name, one message)."""
-    pattern = _UNSAFE_KEEP_LINES if keep_newlines else _UNSAFE
+    pattern = CONTROL_EXCEPT_NEWLINE if keep_newlines else CONTROL
     return pattern.sub(_escaped, text) if pattern.search(text) else text
 
 
 def has_control(text: str) -> bool:
     """Whether printing ``text`` as is could act on a terminal (line feeds allowed)."""
-    return _UNSAFE_KEEP_LINES.search(text) is not None
+    return CONTROL_EXCEPT_NEWLINE.search(text) is not None
 
 
 class _GuardedStream(io.TextIOBase):
@@ -153,4 +152,4 @@ def guarded_output() -> Iterator[Guard]:
         sys.stdout, sys.stderr = saved
 
 
-__all__ = ["Guard", "guarded_output", "has_control", "printable", "raw_stream"]
+__all__ = ["CONTROL", "CONTROL_EXCEPT_NEWLINE", "Guard", "guarded_output", "has_control", "printable", "raw_stream"]
