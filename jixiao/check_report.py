@@ -226,32 +226,36 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
     no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
     should one have escaped it, a finding says so here."""
-    replaced = [0]
-
-    def finite(value: Any) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            replaced[0] += 1
-            return None
-        if isinstance(value, dict):
-            return {key: finite(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [finite(item) for item in value]
-        return value
-
-    table = finite(table)
-    if replaced[0] and not any(item["code"] == NOT_FINITE for item in table["findings"]):
+    table, replaced = _nulled(table)
+    if replaced and not any(item["code"] == NOT_FINITE for item in table["findings"]):
         table["findings"].append({
             "code": NOT_FINITE, "severity": REGISTRY[NOT_FINITE].severity, "sheet": table["sheet"],
-            "cell": None, "message": f"有 {replaced[0]} 个数值超出可计算的范围（无穷大或非数字），"
+            "cell": None, "message": f"有 {replaced} 个数值超出可计算的范围（无穷大或非数字），"
                                      "JSON 中写为 null"})
     return table
 
 
+def _nulled(value: Any) -> tuple[Any, int]:
+    """``value`` with its numbers that are not finite made None, and how many there were."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, 1
+    if isinstance(value, dict):
+        pairs = [(key, *_nulled(item)) for key, item in value.items()]
+        return {key: item for key, item, _ in pairs}, sum(count for _, _, count in pairs)
+    if isinstance(value, list):
+        items = [_nulled(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    return value, 0
+
+
 def json_text(value: Any, indent: int | None = None) -> str:
-    """Strict JSON (RFC 8259): ``NaN``/``Infinity`` refused (``ValueError``) — make them
-    null first — and every control character escaped (``\\u009b``), so the text is safe to
-    print and to write as UTF-8 whatever a file name holds."""
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    """Strict JSON (RFC 8259), safe to print and to write as UTF-8 whatever a file name
+    holds: no ``NaN``/``Infinity`` (a number that is not finite is null — ``json_objects``
+    has reported it already), every control character escaped (``\\u009b``)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    except ValueError:  # Out of range float values are not JSON compliant
+        text = json.dumps(_nulled(value)[0], ensure_ascii=False, allow_nan=False, indent=indent)
     # json.dumps escaped C0 in strings already (a raw line feed is indent); DEL, C1, bidi
     # controls and lone surrogates remain raw
     if CONTROL_EXCEPT_NEWLINE.search(text):

@@ -119,12 +119,12 @@ def test_every_printed_line_goes_through_printable(tmp_path):
 
 # ================================================================ JSON (item 12)
 
-def test_json_text_escapes_what_json_dumps_leaves_raw_and_refuses_infinity():
-    text = json_text({"a": "\u009b\u202e\x7f\udcb2\x1b"})
+def test_json_text_escapes_what_json_dumps_leaves_raw_and_never_writes_infinity():
+    text = json_text({"a": "\u009b\u202e\x7f\udcb2\x1b"}, indent=2)
     assert not has_control(text)
     assert strict_json(text) == {"a": "\u009b\u202e\x7f\udcb2\x1b"}
-    with pytest.raises(ValueError):
-        json_text({"budget": float("inf")})
+    assert strict_json(json_text({"budget": float("inf"), "x": [float("nan"), 1.5]})) == {
+        "budget": None, "x": [None, 1.5]}
 
 
 def _infinite_workbook(path: Path) -> Path:
@@ -511,3 +511,21 @@ def test_the_progress_bar_keeps_its_own_escapes_on_a_terminal(tmp_path):
                           timeout=120, cwd=ROOT)
     assert b"\x1b[" in done.stdout          # the bar, drawn
     assert b"\\x1b" not in done.stdout      # not shown as text
+
+
+def test_json_lines_hold_any_file_name_and_no_infinity(tmp_path):
+    """A GBK file name (bytes that are not UTF-8) and a number that escaped as infinite:
+    the line is still strict JSON, written as UTF-8 (was: UnicodeEncodeError)."""
+    from jixiao.batch import write_jsonl
+
+    file = os.fsdecode("自评表".encode("gbk")) + ".xlsx"
+    report = {"file": file, "findings": [], "funds": {"budget": float("inf")}, "sheet": "表"}
+
+    class Cache:
+        def get(self, key):  # type: ignore[no-untyped-def]
+            return Outcome(file, report)
+
+    write_jsonl(tmp_path / "r.jsonl", Cache(), BatchRun([file], [file], {file: "k"}))  # type: ignore[arg-type]
+    [line] = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    data = strict_json(line)
+    assert data["file"] == file and data["funds"]["budget"] is None
