@@ -226,6 +226,15 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
     no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
     should one have escaped it, a finding says so here."""
+    # The number fields first: as good as always all finite, and looking at them costs a
+    # seventh of walking the whole table (10 µs, not 70). A number field added later and
+    # not listed here is still made null by json_text.
+    numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"]]
+    for indicator in table["indicators"]:
+        numbers += (indicator["target"], indicator["actual"], indicator["weight"],
+                    indicator["score_declared"], indicator["score_computed"])
+    if all(type(number) is not float or math.isfinite(number) for number in numbers):
+        return table
     table, replaced = _nulled(table)
     if replaced and not any(item["code"] == NOT_FINITE for item in table["findings"]):
         table["findings"].append({
