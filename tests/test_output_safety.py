@@ -165,7 +165,8 @@ def test_batch_json_lines_are_strict_json(tmp_path):
 def test_a_null_nobody_reported_still_gets_a_finding():
     from jixiao.check_report import _finite_only
 
-    table = _finite_only({"sheet": "表", "funds": {"budget": float("nan")}, "findings": []})
+    table = _finite_only({"sheet": "表", "funds": {"budget": float("nan")}, "indicators": [],
+                          "total_declared": None, "total_computed": None, "findings": []})
     assert table["funds"]["budget"] is None
     assert [item["code"] for item in table["findings"]] == ["JX601"]
 
