@@ -9,10 +9,11 @@ line before it) would act on the reviewer's terminal. ``printable`` shows each
 such character as an escape (``\\x1b``, ``\\u202e``) instead.
 
 ``guarded_output()`` puts every line the command line prints through
-``printable`` (keeping the line breaks jixiao itself writes), and turns a closed
-pipe (``jixiao check *.xlsx | head -1``) and a full disk (``> /dev/full``) into
-a quiet end: the command finishes its work, nothing more is printed, and
-``Guard.exit_code`` says what to return.
+``printable`` (keeping the line breaks jixiao itself writes). When stdout goes away —
+a closed pipe (``jixiao check *.xlsx | head -1``) or a full disk (``> /dev/full``) —
+the command finishes its work printing nothing more, and ``Guard.exit_code`` gives
+its exit code: the command's own after a closed pipe (quietly: the reader chose to
+stop), 2 after a full disk, with one line on stderr.
 """
 
 from __future__ import annotations
@@ -152,4 +153,5 @@ def guarded_output() -> Iterator[Guard]:
         sys.stdout, sys.stderr = saved
 
 
-__all__ = ["CONTROL", "CONTROL_EXCEPT_NEWLINE", "Guard", "guarded_output", "has_control", "printable", "raw_stream"]
+__all__ = ["CONTROL", "CONTROL_EXCEPT_NEWLINE", "Guard", "guarded_output", "has_control",
+           "printable", "raw_stream"]
