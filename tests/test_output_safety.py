@@ -530,3 +530,27 @@ def test_json_lines_hold_any_file_name_and_no_infinity(tmp_path):
     [line] = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
     data = strict_json(line)
     assert data["file"] == file and data["funds"]["budget"] is None
+
+
+def test_summary_of_a_gbk_file_name_shows_it_and_links_to_its_bytes(tmp_path):
+    """A Windows archive unzipped on Linux: names in GBK bytes. The 文件 cell reads as
+    the name was meant; the link opens that very file; two such names stay two rows."""
+    from openpyxl import load_workbook
+
+    files = [str(tmp_path / (os.fsdecode(name.encode("gbk")) + ".xlsx"))
+             for name in ("自评表", "测试")]
+    files.append(str(tmp_path / "自评表.xlsx"))  # the same name in UTF-8: another file
+    with Summary() as summary:
+        for file in files:
+            summary.add(Outcome(file, {"file": file, "error": f"“{Path(file).name}”已损坏",
+                                       "findings": []}))
+        write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
+    rows = list(load_workbook(tmp_path / "s.xlsx")["汇总"].iter_rows(values_only=True))[1:]
+    shown = sorted(Path(row[0]).name for row in rows)
+    assert shown == ["测试.xlsx", "自评表.xlsx", "自评表.xlsx"]
+    assert all("已损坏" in row[11] and "\ufffd" not in row[11] for row in rows)
+    from urllib.parse import unquote_to_bytes
+
+    opened = sorted(os.fsdecode(unquote_to_bytes(target[2:]))
+                    for target in link_targets(tmp_path / "s.xlsx"))
+    assert opened == sorted(Path(file).name for file in files)
