@@ -687,13 +687,18 @@ def _rich_bar(total: int) -> Any:
     )
     from rich.text import Text
 
+    from .terminal import raw_stream
+
     class Rate(ProgressColumn):
         def render(self, task: Any) -> Text:
             return Text(f"{task.speed or 0:.0f} 个/秒", style="progress.data.speed")
 
+    # The bar's own escape sequences go to the terminal itself; anything else printed
+    # meanwhile still goes through sys.stderr, which escapes control characters (terminal.py).
     bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Rate(),
                    TextColumn("剩余"), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=False)
+                   console=Console(file=raw_stream(sys.stderr)), transient=False,
+                   redirect_stdout=False, redirect_stderr=False)
     bar.add_task("校验", total=total)
     bar.start()
     return bar
@@ -702,13 +707,14 @@ def _rich_bar(total: int) -> Any:
 def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
     """One line per file done, in path order: the JSON ``jixiao check FILE --json``
     prints for it, on one line. Read back from the cache one outcome at a time."""
+    from .check_report import json_text
     from .fileio import atomic_output
 
     with atomic_output(target) as temporary, open(temporary, "w", encoding="utf-8") as out:
         for file in run.done:
             outcome = cache.get(run.keys[file])
-            if outcome is not None:
-                out.write(json.dumps(outcome.report, ensure_ascii=False) + "\n")
+            if outcome is not None:  # strict JSON, even for a file name that is not UTF-8
+                out.write(json_text(outcome.report) + "\n")
 
 
 __all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "check_one",

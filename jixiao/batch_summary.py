@@ -26,9 +26,11 @@ dropping them all), so the rows past that have their file name as plain text, an
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 import os
+import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -54,12 +56,14 @@ _WIDTH_SAMPLE = 2000           # column widths are fitted to the first rows of a
 _CHUNK = 2000                  # rows inserted, or read back, at a time
 
 # The rows in SQLite: the key is the path and the row's place in its file, so reading
-# in key order gives the summary's order (sorted by file, a file's rows in order).
+# in key order gives the summary's order (sorted by file, a file's rows in order). The
+# path is kept as bytes: a file name that is not UTF-8 (GBK, from an unzipped Windows
+# archive) is no valid SQLite text, and two names must never become one.
 _SCHEMA = """
-CREATE TABLE summary_row (file TEXT NOT NULL, seq INTEGER NOT NULL, project, department, unit,
+CREATE TABLE summary_row (file BLOB NOT NULL, seq INTEGER NOT NULL, project, department, unit,
     total_declared, total_computed, grade_declared, grade_computed, errors, warnings, status,
     reason, PRIMARY KEY (file, seq)) WITHOUT ROWID;
-CREATE TABLE finding_row (file TEXT NOT NULL, seq INTEGER NOT NULL, project, code, severity,
+CREATE TABLE finding_row (file BLOB NOT NULL, seq INTEGER NOT NULL, project, code, severity,
     place, message, sheet, cell, PRIMARY KEY (file, seq)) WITHOUT ROWID;
 """
 # OR REPLACE: a batch interrupted by Ctrl-C between its insert and its commit is simply
@@ -123,12 +127,12 @@ class Summary:
 
     def add(self, outcome: Outcome) -> None:
         """The rows of one checked file, and its counts."""
-        file, tables = outcome.file, outcome.tables
+        file, tables = _path_key(outcome.file), outcome.tables
         rows, findings, codes = [], [], set()
         for number, table in enumerate(tables):
             if "error" in table:
                 rows.append((file, number, None, None, None, None, None, None, None, None,
-                             None, "无法读取", table["error"]))
+                             None, "无法读取", readable_text(table["error"])))
                 continue
             project = table.get("project") or {}
             name, department = project.get("name"), project.get("department")
@@ -152,7 +156,7 @@ class Summary:
             rows.append((file, number, name, department, project.get("unit"),
                          table.get("total_declared"), computed, table.get("grade_declared"),
                          table.get("grade_computed"), errors, warnings, status,
-                         "；".join(reasons) or None))
+                         readable_text("；".join(reasons)) or None))
             self._count_table(department, computed, table, errors, warnings)
 
         for row in rows:
@@ -191,14 +195,14 @@ class Summary:
         self._findings.clear()
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
-        """The 汇总 rows in order, each in ``SUMMARY_COLUMNS`` order."""
+        """The 汇总 rows in order, each in ``SUMMARY_COLUMNS`` order (文件: the path)."""
         self._flush()
-        yield from _chunked(self._db.execute(_SELECT_ROWS))
+        yield from _with_paths(_chunked(self._db.execute(_SELECT_ROWS)))
 
     def finding_rows(self, limit: int) -> Iterator[tuple[Any, ...]]:
         """The first ``limit`` 问题明细 rows in order: ``FINDING_COLUMNS``, then sheet, cell."""
         self._flush()
-        yield from _chunked(self._db.execute(_SELECT_FINDINGS, (limit,)))
+        yield from _with_paths(_chunked(self._db.execute(_SELECT_FINDINGS, (limit,))))
 
     @property
     def row_count(self) -> int:
@@ -216,6 +220,34 @@ class Summary:
 def _chunked(cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
     while chunk := cursor.fetchmany(_CHUNK):
         yield from chunk
+
+
+def _path_key(file: str) -> bytes:
+    """A path as stored: bytes, whatever it holds (lone surrogates: bytes not UTF-8)."""
+    return file.encode("utf-8", "surrogatepass")
+
+
+def _with_paths(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    path = key = None
+    for row in rows:
+        if row[0] != key:
+            key, path = row[0], row[0].decode("utf-8", "surrogatepass")
+        yield (path, *row[1:])
+
+
+_NOT_UTF8 = re.compile("[\udc80-\udcff]+")  # bytes of a file name that were not UTF-8
+
+
+def readable_text(text: str) -> str:
+    """A text for a cell: the bytes of a file name that were not UTF-8 read as GBK (what a
+    Windows archive unzipped on Linux holds), else shown as U+FFFD. A cell cannot hold them."""
+    if not _NOT_UTF8.search(text):
+        return text
+    def decoded(match: re.Match[str]) -> str:
+        raw = bytes(ord(character) - 0xDC00 for character in match.group())
+        return raw.decode("gb18030", "replace")
+
+    return _NOT_UTF8.sub(decoded, text).encode("utf-8", "replace").decode("utf-8")
 
 
 def _number(value: Any) -> float | None:
@@ -243,6 +275,7 @@ def write_summary(target: Path, summary: Summary, run: BatchRun,
 
     blocks = _statistics(summary, run, rules)
     base = str(target.resolve().parent)
+    read = sorted(run.done)  # links go only to the files this run read (8 bytes a file)
     # XlsxWriter's own scratch files go in a folder removed even on an error or Ctrl-C.
     with tempfile.TemporaryDirectory(prefix="jixiao-summary-",
                                      ignore_cleanup_errors=True) as scratch, \
@@ -252,11 +285,11 @@ def write_summary(target: Path, summary: Summary, run: BatchRun,
             "strings_to_formulas": False, "strings_to_urls": False})
         styles = _Styles(book)
         _write_list(book.add_worksheet(SUMMARY_SHEET, LinkedSheet), styles,
-                    SUMMARY_COLUMNS, summary.rows(), summary.row_count, base,
+                    SUMMARY_COLUMNS, summary.rows(), summary.row_count, base, read,
                     numbers=(4, 5), status_column=10)
         _write_list(book.add_worksheet(FINDINGS_SHEET, LinkedSheet), styles,
                     FINDING_COLUMNS, summary.finding_rows(_MAX_FINDING_ROWS),
-                    min(summary.finding_count, _MAX_FINDING_ROWS), base)
+                    min(summary.finding_count, _MAX_FINDING_ROWS), base, read)
         _write_statistics(book, book.add_worksheet(STATS_SHEET), styles, blocks)
         try:
             book.close()
@@ -348,10 +381,16 @@ class _Styles:
 
 
 def _link_target(base: str, file: str) -> str:
-    """The file as a hyperlink target, relative to the summary so the folder can move."""
+    """The file as a hyperlink target, relative to the summary so the folder can move.
+
+    Built only from the path jixiao read, every character that could make it anything
+    but that file escaped: a name such as ``\\\\evil.example\\share\\y.xlsx``,
+    ``file:\\\\…`` or ``http:evil.example.xlsx`` must not become a UNC path or a URL
+    (a click would send the reviewer's Windows credentials to that host). The target
+    starts with ``./`` or ``../``, so it is a relative path, never a scheme or a host."""
     folder, name = os.path.split(os.path.abspath(file))
     relative_folder = _relative_folder(folder, base)
-    if relative_folder is None:  # another drive (Windows)
+    if relative_folder is None:  # another drive (Windows): an absolute file URI of our own
         return Path(os.path.join(os.path.realpath(folder), name)).as_uri()
     return relative_folder + _uri_escaped(name)
 
@@ -359,21 +398,35 @@ def _link_target(base: str, file: str) -> str:
 @lru_cache(maxsize=256)
 def _relative_folder(folder: str, base: str) -> str | None:
     """The folder, its links resolved, relative to ``base`` as the start of a URI
-    ("../收件/"); None on another drive. Once per folder: files come folder by folder."""
+    ("../收件/", "./"); None on another drive. Once per folder: files come folder by folder."""
     try:
         relative = os.path.relpath(os.path.realpath(folder), base)
     except ValueError:
         return None
-    return "" if relative == os.curdir else _uri_escaped(relative.replace(os.sep, "/")) + "/"
+    if relative == os.curdir:
+        return "./"
+    relative = _uri_escaped(relative.replace(os.sep, "/"), keep="/")
+    return (relative if relative.startswith("../") else "./" + relative) + "/"
 
 
-def _uri_escaped(path: str) -> str:
-    """A path in a relationship's target (a URI): escaped as Excel escapes one."""
-    for character, escaped in (("%", "%25"), (" ", "%20"), ("#", "%23"), ('"', "%22"),
-                               ("<", "%3C"), (">", "%3E"), ("[", "%5B"), ("]", "%5D"),
-                               ("^", "%5E"), ("`", "%60"), ("{", "%7B"), ("}", "%7D")):
-        path = path.replace(character, escaped)
-    return path
+# What is escaped in a target (a URI): ASCII other than letters, digits and -._~!$&'()*+,;=@
+# (so ':' and '\\' too: no scheme, no UNC path), and the invisible characters of other
+# scripts. Chinese and other letters stay as they are, as Excel writes them.
+_URI_UNSAFE = re.compile("[^0-9A-Za-z\\-._~!$&'()*+,;=@\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+                         "|[\u00a0\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202f"
+                         "\u205f-\u206f\u3000\u3164\ufeff\ufff0-\ufffd]")
+
+
+def _uri_escaped(path: str, keep: str = "") -> str:
+    """A path in a relationship's target, escaped as above: %XX of its UTF-8 bytes (of the
+    bytes themselves where a file name is not UTF-8); ``keep``: characters left as they are."""
+    def escaped(match: re.Match[str]) -> str:
+        text = match.group()
+        if text in keep:
+            return text
+        return "".join(f"%{byte:02X}" for byte in os.fsencode(text))
+
+    return _URI_UNSAFE.sub(escaped, path)
 
 
 def _print_setup(ws: Any, list_sheet: bool) -> None:
@@ -387,10 +440,11 @@ def _print_setup(ws: Any, list_sheet: bool) -> None:
 
 
 def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
-                rows: Iterator[tuple[Any, ...]], count: int, base: str,
+                rows: Iterator[tuple[Any, ...]], count: int, base: str, read: list[str],
                 numbers: tuple[int, ...] = (), status_column: int | None = None) -> None:
     """A list sheet, streamed row by row: frozen header, filter, widths, print setup;
-    文件 links to the file (and, in 问题明细, to the cell of the finding)."""
+    文件 links to the file (and, in 问题明细, to the cell of the finding) if it is one of
+    the files ``read`` (sorted). Every text is a text cell, never a formula, whatever it starts with."""
     from .report import display_width
 
     width = len(columns)
@@ -408,18 +462,20 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
     ws.write_row(0, 0, columns, styles.header)
 
     append_row, link = ws.append_row, ws.link
-    file = target = None
+    file = target = shown = None
     for number, values in enumerate(rows, start=1):
         if values[0] != file:
             file = values[0]
-            target = _link_target(base, file)
+            target = _link_target(base, file) if _among(read, file) else None
+            shown = readable_text(file)
         sheet, cell = values[width:] or (None, None)
         location = (f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
                     if sheet and cell else None)
-        linked = link(number, 0, target, location,
-                      "打开文件" if location is None else "打开文件并定位", _MAX_LINKS)
+        linked = target is not None and link(
+            number, 0, target, location, "打开文件" if location is None else "打开文件并定位",
+            _MAX_LINKS)
         formats[0] = styles.link if linked else None
-        append_row(number, values[:width], formats)
+        append_row(number, (shown, *values[1:width]), formats)
         if number <= _WIDTH_SAMPLE:
             for column, value in enumerate(values[:width]):
                 # a text is at most twice as wide as it is long: most need no measuring
@@ -427,6 +483,12 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
                     widths[column] = max(widths[column], display_width(text))
     for column, text_width in enumerate(widths):
         ws.set_column(column, column, min(max(text_width + 2, 6), 60))
+
+
+def _among(items: list[str], item: str) -> bool:
+    """Whether ``item`` is in the sorted list ``items``."""
+    at = bisect.bisect_left(items, item)
+    return at < len(items) and items[at] == item
 
 
 def _plain(value: Any) -> Any:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import SEVERITIES, SEVERITY_NAMES, Finding, evaluate_table, run_checks
+from .checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding, evaluate_table, run_checks
 from .errors import JixiaoError
 from .model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
 from .reader import LAYOUTS, WorkbookTable, read_workbook
 from .report import display_width
 from .rules import round2, rule_set
+from .terminal import CONTROL_EXCEPT_NEWLINE, printable
 
 
 @dataclass
@@ -90,14 +92,15 @@ def _counts(findings: list[Finding]) -> str:
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     table, evaluation = checked.table, checked.evaluation
     project = table.project
-    name = project.name or "（未写项目名称）"
+    name = printable(project.name or "（未写项目名称）")
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
     layout = LAYOUTS.get(table.layout, table.layout)
+    sheet = printable(where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
-             f"  位置 {where.sheet if where else '—'} · {layout} · 评分规则 {evaluation.rules.name}",
+             f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_number(table.total_declared)} / 计算 {_number(evaluation.total)}；"
-             f"评分等级 填报 {table.grade_declared or '—'} / 计算 {evaluation.grade or '—'}"]
+             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
     return lines
 
 
@@ -108,11 +111,11 @@ def _findings_lines(findings: list[Finding]) -> list[str]:
         if not group:
             continue
         lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
-        width = max(display_width(item.where or "—") for item in group)
-        for item in group:
-            where = item.where or "—"
+        places = [printable(item.where or "—") for item in group]
+        width = max(display_width(where) for where in places)
+        for item, where in zip(group, places, strict=True):
             padding = " " * (width - display_width(where))
-            lines.append(f"  {item.code}  {where}{padding}  {item.message}")
+            lines.append(f"  {item.code}  {where}{padding}  {printable(item.message)}")
     return lines or ["  未发现问题"]
 
 
@@ -120,13 +123,13 @@ def text_report(results: list[FileResult]) -> str:
     """The findings of every file, grouped by severity, ending with the counts."""
     out: list[str] = []
     for result in results:
-        out.append(f"== {result.path} ==")
+        out.append(f"== {printable(str(result.path))} ==")
         if result.error:
-            out.append(f"无法校验：{result.error}")
+            out.append(f"无法校验：{printable(result.error)}")
             out.append("")
             continue
         for note in result.notes:
-            out.append(f"注意：{note}")
+            out.append(f"注意：{printable(note)}")
         for number, checked in enumerate(result.tables, start=1):
             out.extend(_table_heading(checked, number, len(result.tables)))
             out.extend(_findings_lines(checked.findings))
@@ -206,17 +209,73 @@ def _execution_line(table: SelfEvaluation) -> bool:
 
 
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
+    """The JSON of each table read (or of each file that could not be): only finite
+    numbers — an infinite one (``1e999``) is null, and the table has a JX601 finding."""
     objects: list[dict[str, Any]] = []
     for result in results:
         if result.error:
             objects.append({"file": str(result.path), "error": result.error, "findings": []})
             continue
-        objects.extend(table_json(checked, result.path) for checked in result.tables)
+        objects.extend(_finite_only(table_json(checked, result.path))
+                       for checked in result.tables)
     return objects
+
+
+NOT_FINITE = "JX601"  # the check of numbers beyond computing (checks/numbers.py)
+
+
+def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
+    no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
+    should one have escaped it, a finding says so here."""
+    # The number fields first: as good as always all finite, and looking at them costs a
+    # seventh of walking the whole table (10 µs, not 70). A number field added later and
+    # not listed here is still made null by json_text.
+    numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"]]
+    for indicator in table["indicators"]:
+        numbers += (indicator["target"], indicator["actual"], indicator["weight"],
+                    indicator["score_declared"], indicator["score_computed"])
+    if all(type(number) is not float or math.isfinite(number) for number in numbers):
+        return table
+    table, replaced = _nulled(table)
+    if replaced and not any(item["code"] == NOT_FINITE for item in table["findings"]):
+        table["findings"].append({
+            "code": NOT_FINITE, "severity": REGISTRY[NOT_FINITE].severity, "sheet": table["sheet"],
+            "cell": None, "message": f"有 {replaced} 个数值超出可计算的范围（无穷大或非数字），"
+                                     "JSON 中写为 null"})
+    return table
+
+
+def _nulled(value: Any) -> tuple[Any, int]:
+    """``value`` with its numbers that are not finite made None, and how many there were."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, 1
+    if isinstance(value, dict):
+        pairs = [(key, *_nulled(item)) for key, item in value.items()]
+        return {key: item for key, item, _ in pairs}, sum(count for _, _, count in pairs)
+    if isinstance(value, list):
+        items = [_nulled(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    return value, 0
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """Strict JSON (RFC 8259), safe to print and to write as UTF-8 whatever a file name
+    holds: no ``NaN``/``Infinity`` (a number that is not finite is null — ``json_objects``
+    has reported it already), every control character escaped (``\\u009b``)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    except ValueError:  # Out of range float values are not JSON compliant
+        text = json.dumps(_nulled(value)[0], ensure_ascii=False, allow_nan=False, indent=indent)
+    # json.dumps escaped C0 in strings already (a raw line feed is indent); DEL, C1, bidi
+    # controls and lone surrogates remain raw
+    if CONTROL_EXCEPT_NEWLINE.search(text):
+        text = CONTROL_EXCEPT_NEWLINE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
 
 
 def json_report(results: list[FileResult]) -> str:
     """One object per table read (the usual case: one per file); a list when several."""
     objects = json_objects(results)
     data: Any = objects[0] if len(objects) == 1 else objects
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data, indent=2)

@@ -3,7 +3,9 @@
 Each sub-command lives in its own module ``jixiao.cmd_<name>`` exposing
 ``configure(parser)`` and ``run(args) -> int``; those modules import nothing
 heavy at top level, so ``jixiao --help`` is instant. Every ``JixiaoError``
-becomes one Chinese line on stderr and exit code 2 — never a traceback.
+becomes one Chinese line on stderr and exit code 2 — never a traceback. Whatever is
+printed goes through ``terminal.printable`` (no control character from a file reaches
+the terminal), and a closed pipe or a full disk on stdout ends the output quietly.
 """
 
 from __future__ import annotations
@@ -75,7 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .terminal import guarded_output
+
     _utf8_output()
+    with guarded_output() as guard:  # no control character from a file reaches the terminal
+        try:
+            code = _run(argv)
+        except SystemExit as stop:  # argparse: --help, --version, a wrong argument
+            code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+            sys.stdout.flush()
+            raise SystemExit(guard.exit_code(code)) from None
+        sys.stdout.flush()
+        return guard.exit_code(code)
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # "jixiao check f.xlsx --bogus": the usage of check, not of jixiao
@@ -85,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        _check_environment()
         return int(args._run(args) or 0)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
@@ -92,6 +109,38 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jixiao：已中断", file=sys.stderr)
         return 130
+    except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        if type(error).__module__ != "sqlite3":  # the cache or the summary's rows: disk full …
+            raise
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+
+
+def _environment_error_text(error: BaseException) -> str:
+    """One Chinese line for an error of the machine a command ran on."""
+    from .fileio import os_error_text
+
+    if isinstance(error, MemoryError):
+        return "内存不足，无法完成；请关闭其他程序，或分批处理"
+    if isinstance(error, OSError):
+        where = f"“{error.filename}”：" if error.filename else ""
+        return f"无法完成：{where}{os_error_text(error)}"
+    text = str(error)
+    why = ("磁盘空间不足" if "full" in text else "磁盘读写错误" if "I/O" in text
+           else "数据库已损坏或不是 jixiao 的缓存" if "malformed" in text or "not a database" in text
+           else text)
+    return f"无法完成：读写缓存或临时数据库时出错（{why}）；请检查磁盘空间后重试"
+
+
+def _check_environment() -> None:
+    """A limit set to junk (``JIXIAO_MAX_CELLS=inf``) is refused before any file is read,
+    naming the variable, rather than in every file of a batch."""
+    from .safety import Limits
+
+    Limits.from_environment()
 
 
 def _version() -> str:

@@ -1,4 +1,5 @@
-"""Plain-text reports for a terminal: Chinese, aligned by display width."""
+"""Plain-text reports for a terminal: Chinese, aligned by display width; every text from
+a workbook shown through ``terminal.printable``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .model import Evaluation, SelfEvaluation
+from .terminal import printable
 
 
 def display_width(text: str) -> int:
@@ -35,7 +37,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return printable(str(value).strip())
 
 
 def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
@@ -44,8 +46,8 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
     year = f"（{project.year} 年度）" if project.year else ""
     funds = table.funds.total
     lines = [
-        f"项目名称：{project.name or '—'}{year}",
-        f"主管部门：{project.department or '—'}    实施单位：{project.unit or '—'}",
+        f"项目名称：{_cell(project.name) or '—'}{year}",
+        f"主管部门：{_cell(project.department) or '—'}    实施单位：{_cell(project.unit) or '—'}",
         f"评分规则：{evaluation.rules.name}（{evaluation.rules.title}）",
         "",
         f"项目资金：全年预算数 {_number(funds.budget)} 万元，全年执行数 {_number(funds.executed)} 万元，"
@@ -53,7 +55,7 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
         f" / {_number(table.funds.weight)}",
     ]
     if evaluation.execution_note:
-        lines.append(f"  ⚠ {evaluation.execution_note}")
+        lines.append(f"  ⚠ {printable(evaluation.execution_note)}")
     lines.append("")
     rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
     notes = []
@@ -62,7 +64,7 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
                      _cell(indicator.target), _cell(indicator.actual),
                      _number(indicator.weight), _number(score.value)])
         if score.value is None:
-            notes.append(f"  ⚠ {_cell(indicator.name)}：{score.note}")
+            notes.append(f"  ⚠ {_cell(indicator.name)}：{printable(score.note)}")
     lines.append(table_text(rows, [10, 20, 24, 22, 22, 6, 6]))
     lines.extend(notes)
     lines.append("")

@@ -35,10 +35,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import math
 import os
 import posixpath
 import re
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -48,6 +50,7 @@ from typing import IO, Any
 
 from .errors import JixiaoError, TimedOut, UnreadableWorkbook
 from .fileio import os_error_text
+from .terminal import printable
 
 MB = 1024 * 1024
 
@@ -96,10 +99,19 @@ def _limits(texts: tuple[str, ...]) -> Limits:
         if not text.strip():
             continue
         try:
-            values[name] = int(float(text) * scale)
+            number = float(text) * scale
         except ValueError:
-            raise JixiaoError(f"环境变量 {variable} 的值“{text.strip()}”不是数字") from None
+            number = math.nan
+        if not math.isfinite(number) or number < 0:  # "inf", "1e400", "nan", "-1", "abc"
+            shown = printable(text.strip()[:40])
+            raise JixiaoError(f"环境变量 {variable} 的值“{shown}”不是有效的上限"
+                              "（须是不小于 0 的有限数字），请改正或删除该变量")
+        # beyond any file: a value that large means "no limit", and must still fit a C size
+        values[name] = min(int(number), _NO_LIMIT)
     return Limits(**values)
+
+
+_NO_LIMIT = sys.maxsize // 2
 
 
 @dataclass(frozen=True)

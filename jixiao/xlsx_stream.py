@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import tempfile
 from collections.abc import Sequence
 from typing import IO, Any
@@ -211,7 +212,75 @@ class _Packager(Packager):  # type: ignore[misc]
 
 class StreamingWorkbook(Workbook):  # type: ignore[misc]
     """``xlsxwriter.Workbook`` that packs the links of its ``LinkedSheet``s, whose
-    scratch files go in its ``tmpdir``, like its own."""
+    scratch files go in its ``tmpdir``, like its own; and whose file, when a write fails
+    (a full disk), fails once: the error is raised, and the half-written zip says nothing
+    more (no "Exception ignored in ZipFile.__del__" when Python collects it)."""
 
     def _get_packager(self) -> Packager:
         return _Packager()
+
+    def _store_workbook(self) -> None:
+        if not isinstance(self.filename, str):
+            super()._store_workbook()
+            return
+        path = self.filename
+        stream = _FailingOnce(open(path, "wb"))  # noqa: SIM115  (closed below)
+        self.filename = stream
+        try:
+            super()._store_workbook()
+        finally:
+            self.filename = path
+            if stream.failed is None and sys.exc_info()[0] is not None:
+                stream.failed = OSError("not written")  # ZipFile's own error: say no more
+            stream.close()
+
+
+class _FailingOnce:
+    """A binary file that raises its first error, then takes every later write, flush and
+    close without a word: ZipFile, when collected, closes itself again (its end record)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self.failed: OSError | None = None
+        self._position = 0  # after a failure: where ZipFile believes it is
+
+    def write(self, data: bytes) -> int:
+        if self.failed is None:
+            try:
+                return self._raw.write(data)
+            except OSError as error:
+                self.failed = error
+                raise
+        self._position += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        if self.failed is None:
+            try:
+                self._raw.flush()
+            except OSError as error:
+                self.failed = error
+                raise
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        except OSError as error:
+            if self.failed is None:
+                self.failed = error
+                raise
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self.failed is None:
+            self._position = self._raw.seek(offset, whence)
+        elif whence == 0:
+            self._position = offset
+        return self._position
+
+    def tell(self) -> int:
+        if self.failed is None:
+            self._position = self._raw.tell()
+        return self._position
+
+    def __getattr__(self, name: str) -> Any:  # seekable …
+        return getattr(self._raw, name)

@@ -9,8 +9,12 @@ the code can be compared on all of them: ``python scripts/compare_snapshots.py A
 import os
 
 import pytest
-from engines import (assert_engines_agree, assert_number_formats_agree, store_json_snapshot,
-                     workbooks_below)
+from engines import (
+    assert_engines_agree,
+    assert_number_formats_agree,
+    store_json_snapshot,
+    workbooks_below,
+)
 
 SNAPSHOT = os.environ.get("JIXIAO_JSON_SNAPSHOT")
 

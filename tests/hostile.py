@@ -683,6 +683,49 @@ def sheet_names_odd(d: Path) -> Path:
     return rezip(path, d / "odd-sheet-names.xlsx", replace={"xl/workbook.xml": workbook.encode()})
 
 
+ESCAPE_FILE_NAME = "转义\x1b[2J\x1b]0;标题\x07\x9b31m\u202egpj.xlsx"
+
+
+def escape_sequences(d: Path) -> Path:
+    """Terminal escapes everywhere a name is printed: the file name (ESC[2J clears the
+    screen, ESC]0;…BEL sets the window title, a bidi override), and the 8-bit forms XML can
+    hold (CSI U+009B, OSC U+009D … ST U+009C) in the sheet name, the project name and a
+    formula that fails (recalc lists it)."""
+    book = Book()
+    standard_sheet(book.sheet("自评表\u009b2J\u202e"), name="项目\u009d0;被改的标题\u009c\u009b2J")
+    book.wb.create_sheet("附表")["A1"] = '=NOSUCHFUNCTION("\u009d0;pwn\u009c")'
+    return book.save(d / ESCAPE_FILE_NAME)
+
+
+FORMULA_TEXTS = ("=1+1", "@SUM(1)", "+cmd|' /C calc'!A0", "-2+3",
+                 '=HYPERLINK("http://evil.example/x","点击")')
+
+
+def formula_like_names(d: Path) -> Path:
+    """Texts a spreadsheet would take for formulas: a sheet named =powershell|' -c calc'
+    (a valid name: a DDE formula if written into a cell), project and indicator names
+    starting with =, +, -, @ (typed as texts, as a clerk can)."""
+    from workbooks import PUTUO_1_ROWS
+
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    for row, text in zip(rows, FORMULA_TEXTS[:4], strict=False):
+        row[2] = text
+    book = Book()
+    standard_sheet(book.sheet("=powershell|' -c calc'"), rows=rows, name=FORMULA_TEXTS[4])
+    return book.save(d / "=cmd|' -c calc'!A0.xlsx")
+
+
+LINK_FILE_NAMES = ("\\\\evil.example\\share\\y.xlsx", "file:\\\\evil.example\\x.xlsx",
+                   "http:evil.example.xlsx")
+
+
+def link_like_names(d: Path) -> Path:
+    """A file named like a UNC path (\\\\evil.example\\share\\y.xlsx): legal on Linux,
+    where an inbox unzipped from anywhere may hold it; a link built from it must not
+    become a UNC path or a URL (batch summary)."""
+    return _good(d, LINK_FILE_NAMES[0])
+
+
 # ---------------------------------------------------------------- file system
 
 def read_only(d: Path) -> Path:
@@ -828,6 +871,13 @@ CORPUS: dict[str, Outcome] = {
     "read-only": Outcome(read_only, "只读文件", 0, "共 0 个错误", 0, "全部公式计算成功"),
     "locked": Outcome(locked, "被另一个进程加锁（fcntl）的文件", 0, "共 0 个错误", 0,
                       "全部公式计算成功"),
+    "escape-sequences": Outcome(escape_sequences, "文件名、工作表名、项目名称和公式中含终端控制序列"
+                                "（ESC[2J、ESC]0;…BEL、CSI、从右向左覆盖）", 0, "\\x1b[2J", 1,
+                                "\\x9d0;pwn\\x9c"),
+    "formula-like-names": Outcome(formula_like_names, "工作表名 =powershell|' -c calc'，项目和指标名称以"
+                                  " =、+、-、@ 开头", 0, "位置 =powershell", 0, "全部公式计算成功"),
+    "link-like-names": Outcome(link_like_names, "文件名形如 UNC 路径（两个反斜杠开头的 evil.example 共享）",
+                               0, "共 0 个错误", 0, "全部公式计算成功"),
     "template": Outcome(template_copy, "对照：jixiao new 生成的空白模板（未填写）", 1,
                         "自评表未填写", 0, "全部公式计算成功"),
 }

@@ -1,7 +1,9 @@
 """The corpus of broken and hostile workbooks (tests/hostile.py): each gives its
 documented outcome for ``jixiao check`` and ``jixiao recalc`` — exit 0/1 with
-results, or exit 2 with one Chinese line and no traceback — in bounded time."""
+results, or exit 2 with one Chinese line and no traceback — in bounded time, printing
+no control character from the file, and strict JSON for ``check --json``."""
 
+import json
 import time
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from hostile import CORPUS, build, hold_lock, outcomes_markdown
 
 from jixiao.cli import main
+from jixiao.terminal import has_control
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 30  # each run takes at most 2.5 s here; the bound leaves room for slow machines
@@ -31,8 +34,29 @@ def _run(capsys, argv):
     elapsed = time.perf_counter() - started
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
+    assert not has_control(out + err), [line for line in (out + err).splitlines()
+                                        if has_control(line)]
     assert elapsed < SECONDS, f"{argv}: {elapsed:.1f} s"
     return code, out, err
+
+
+def _no_constant(name):
+    raise ValueError(f"not JSON: {name}")
+
+
+@pytest.mark.parametrize("kind", [kind for kind in CORPUS if kind != "locked"])
+def test_check_json_is_strict_json(kind, corpus, capsys):
+    """NaN/Infinity are not JSON (jq and JSON.parse refuse them): an infinite number is
+    null, with a JX601 finding."""
+    code, out, _ = _run(capsys, ["check", "--json", corpus[kind]])
+    assert code == CORPUS[kind].check
+    data = json.loads(out, parse_constant=_no_constant)
+    if kind == "odd-numbers":
+        [table] = [data] if isinstance(data, dict) else data
+        [item] = [item for item in table["indicators"] if item["name"] == "服务对象满意度"]
+        assert item["score_declared"] is None
+        assert any(finding["code"] == "JX601" and finding["cell"] == "H15"
+                   for finding in table["findings"]), table["findings"]
 
 
 @pytest.mark.parametrize("kind", list(CORPUS))

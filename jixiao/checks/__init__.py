@@ -6,6 +6,7 @@
     JX3xx  the money block (执行率)     money.py
     JX4xx  indicator scores (得分)      scores.py
     JX5xx  总分, 等级, formulas          totals.py
+    JX6xx  numbers beyond computing     numbers.py
     JX9xx  links out of the workbook    links.py
 
 A check takes a ``SelfEvaluation`` and its ``Evaluation`` and yields
@@ -18,7 +19,7 @@ written here: every score comes from ``jixiao.rules`` via ``jixiao.model``.
 
 from __future__ import annotations
 
-from . import filled, links, money, scores, targets, totals, weights  # noqa: F401  (registers the checks)
+from . import filled, links, money, numbers, scores, targets, totals, weights  # noqa: F401  (registers the checks)
 from .base import (
     REGISTRY,
     SEVERITIES,
