@@ -72,3 +72,21 @@ def test_a_file_is_the_same_whatever_the_size_of_the_corpus(files, tmp_path):
     assert corpus.content_hash(again) == corpus.content_hash(files[7])
     other_seed = corpus.build(tmp_path / "other.xlsx", 7, seed=corpus.DEFAULT_SEED + 1)
     assert corpus.content_hash(other_seed) != corpus.content_hash(files[7])
+
+
+def test_writing_a_section_replaces_its_numbers_and_its_intro_only(tmp_path, monkeypatch):
+    import bench_md
+
+    (tmp_path / "BENCHMARKS.md").write_text(
+        "# Benchmarks\n\n## `jixiao recalc`\n\nrecalc intro\n\n<!-- recalc:start -->\nr\n"
+        "<!-- recalc:end -->\n\n## `jixiao batch`\n\nold method\n\n<!-- batch:start -->\n"
+        "old numbers\n<!-- batch:end -->\n", encoding="utf-8")
+    monkeypatch.setattr(bench_md, "ROOT", tmp_path)
+    bench_md.write_section("batch", "`jixiao batch`", "new numbers", "new method\n\n")
+    body = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert "old" not in body
+    assert "## `jixiao batch`\n\nnew method\n\n<!-- batch:start -->\nnew numbers\n" in body
+    assert "## `jixiao recalc`\n\nrecalc intro\n\n<!-- recalc:start -->\nr\n" in body
+    bench_md.write_section("recalc", "`jixiao recalc`", "r2", "")  # no intro: kept
+    assert "recalc intro\n\n<!-- recalc:start -->\nr2\n" in \
+        (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
