@@ -27,6 +27,8 @@ process's own high-water mark (VmHWM) and the largest worker's (RUSAGE_CHILDREN)
 on distinct files up to ``--distinct``, beyond it on round-robin copies of them.
 
 The load average is printed before and after; a busy machine is said so.
+
+(Over 400 lines: the old 16-file mix and the report's text live here too.)
 """
 
 from __future__ import annotations
