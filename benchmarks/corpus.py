@@ -96,8 +96,6 @@ LEVELS = (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("
           ("产出指标", "成本指标"), ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"),
           ("效益指标", "生态效益指标"), ("效益指标", "可持续影响指标"),
           ("满意度指标", "服务对象满意度指标"))
-TEMPLATE_ROWS = {"数量指标": 4, "质量指标": 4, "时效指标": 3, "成本指标": 3, "经济效益指标": 3,
-                 "社会效益指标": 4, "生态效益指标": 3, "可持续影响指标": 3, "服务对象满意度指标": 3}
 
 
 # ------------------------------------------------------------------ one table
@@ -206,7 +204,7 @@ class Table:
         self.unit = f"{place}{unit}" if rng.random() < 0.8 else self.department
         # 4–9 indicators as read; the 附件表 lists 预算执行率 as one of them.
         count = rng.randint(3, 8) if self.layout == "attachment" else rng.randint(4, 9)
-        if self.layout == "template":  # the form has 3–4 rows per 二级指标
+        if self.layout == "template":  # the form has 3–4 rows per 二级指标: 2 at most here
             levels = [LEVELS[0], LEVELS[5], LEVELS[8]] + rng.sample(LEVELS, count - 3)
         else:
             levels = [LEVELS[0], LEVELS[5], LEVELS[8]] + \
@@ -258,7 +256,7 @@ class Table:
             self.scores[at] = self.weights[at] if self.scores[at] != self.weights[at] else \
                 rules.round2(self.weights[at] * 0.9)
         elif mistake == "weights":
-            self.weights[rng.randrange(len(self.weights))] += rng.choice((5, -2, 3))
+            self.weights[rng.randrange(len(self.weights))] += rng.choice((5, 2, 3))
         elif mistake == "total" and self.total is not None:
             self.total = rules.round2(self.total + rng.choice((1, -1, 2.5, 10)))
         elif mistake == "grade":
