@@ -1,25 +1,34 @@
-"""Benchmark ``jixiao batch`` on a folder of filled workbooks.
+"""Benchmark ``jixiao batch`` against the python-calamine floor on distinct workbooks.
 
-    python benchmarks/batch.py                    # 2,000 files, memory at 100…10,000
+    python benchmarks/batch.py                    # 2,000 distinct files, memory at 100…10,000
     python benchmarks/batch.py --write            # also update the section in BENCHMARKS.md
-    python benchmarks/batch.py --files 500 --memory 100,1000
+    python benchmarks/batch.py --files 200 --memory 100,200 --repeat 2   # a quick smoke run
 
-In one run, over the same files (a mix of layouts, see ``BASES``):
-- calamine-read-only, the floor: every sheet's values and merged ranges through
-  python-calamine, nothing else — a plain loop in one process, the same loop
-  split over the workers like the batch, and that split as a whole process
-  (interpreter start, workers spawned, exit), counted as the batch's whole process is;
-- openpyxl-load-only: ``load_workbook(data_only=True)`` in a plain loop, one process
-  (what reading cost before the fast cell source);
-- ``python -m jixiao batch DIR -o 汇总.xlsx --workers N --force``: the whole process
-  (start, discovery, hashing, checking, summary and JSONL written); the checking
-  phase alone is the time the command reports; then the same again with the cache
-  (nothing changed);
-- peak memory against the number of files: the main process's own high-water mark
-  (VmHWM) and the largest worker's (``RUSAGE_CHILDREN``), copies of the same mix.
+The corpus (``corpus.py``): distinct workbooks of one table of 4–9 indicators each,
+generated from a seed, cached under the temp dir by generator version, so a second
+run does not generate them again. No two share their content (checked by hash).
+Generating costs about 12 ms of CPU per file: the 10,000 of the default memory runs
+take 1–2 minutes on two idle CPUs (about 8 minutes on a 2-CPU machine at load 7),
+once; ``--distinct N`` caps it, and larger memory runs then use copies.
 
-Throughputs are the best of ``--repeat`` runs: the machine may be shared, and the
-best run is the one least disturbed. The load average is printed with the results.
+The headline, in one run over the same files, both timed the same way (wall time
+of a child process, from start to exit, output captured), paired and alternated
+(floor, batch, floor, batch …) after one warm-up of each:
+- the floor: ``python floor.py DIR``: interpreter start, the files found, 2 worker
+  processes, python-calamine reading every sheet's values (and merged ranges) of
+  every file, exit;
+- ``python -m jixiao batch DIR -o 汇总.xlsx --workers 2 --force``.
+The ratio of each pair is printed, and their median is the headline (target ≤ 6×,
+long-term ≤ 5×). Secondary rows: the checking phase the command reports, a re-run
+with the cache, ``--workers 1``, one file checked in-process, the floor as a plain
+loop, openpyxl loading a sample, and the old mix (16 files copied round robin,
+``--no-mix`` leaves it out). Peak memory against the number of files: the main
+process's own high-water mark (VmHWM) and the largest worker's (RUSAGE_CHILDREN),
+on distinct files up to ``--distinct``, beyond it on round-robin copies of them.
+
+The load average is printed before and after; a busy machine is said so.
+
+(Over 400 lines: the old 16-file mix and the report's text live here too.)
 """
 
 from __future__ import annotations
@@ -29,11 +38,11 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +51,41 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_md  # noqa: E402  (beside this script)
+import corpus  # noqa: E402
 
-# The mix: the filled template (30 indicators, the heaviest), the published Putuo tables
-# in their own layout, 子洲, 四川, 评分附件表, 第三方 and a plain standard table.
+BUSY_LOAD = 1.0  # 1-minute load average before the run at which the machine counts as busy
+BUSY_SPREAD = 1.25  # largest / smallest paired ratio beyond which the pairs were disturbed
+
+# The floor as a whole process: ``python floor.py DIR WORKERS START_METHOD``, this text
+# written to a file (so that spawned workers can import it too). The files
+# are found as the batch finds them (every .xlsx under DIR), split evenly over the
+# workers, and every sheet's values and merged ranges read.
+FLOOR = """
+import multiprocessing, os, sys
+
+def read(paths):
+    from python_calamine import CalamineWorkbook
+    cells = 0
+    for path in paths:
+        book = CalamineWorkbook.from_path(path)
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            cells += sum(len(row) for row in sheet.to_python(skip_empty_area=False))
+            sheet.merged_cell_ranges
+        book.close()
+    return cells
+
+if __name__ == "__main__":
+    folder, workers, method = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    paths = sorted(os.path.join(top, name) for top, _, names in os.walk(folder)
+                   for name in names if name.endswith(".xlsx"))
+    with multiprocessing.get_context(method).Pool(workers) as pool:
+        cells = sum(pool.map(read, [paths[index::workers] for index in range(workers)]))
+    print(len(paths), cells)
+"""
+
+# The old mix: the filled template (30 indicators, the heaviest), the published Putuo tables
+# in their own layout, 子洲, 四川, 评分附件表, a plain standard table — copied round robin.
 BASES = ("template", "template", "template", "template", "putuo-1", "putuo-2", "putuo-3",
          "putuo-4", "putuo-5", "putuo-6", "putuo-7", "zizhou", "sichuan", "sichuan-reason",
          "attachment", "standard")
@@ -93,29 +134,26 @@ def make_bases(folder: Path) -> list[Path]:
     return made
 
 
-def fill(folder: Path, bases: list[Path], count: int) -> list[Path]:
-    """``count`` files in sub-folders of 100, copies of the bases round robin."""
+def view(folder: Path, sources: list[Path], count: int) -> list[Path]:
+    """``count`` files in sub-folders of 100: the sources in order, round robin beyond
+    them; hard links where the file system allows (same bytes, nothing copied)."""
     files = []
     for number in range(count):
-        target = folder / f"单位{number // 100:03d}" / f"自评表{number:05d}.xlsx"
+        target = folder / corpus.relative_path(number)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(bases[number % len(bases)], target)
+        source = sources[number % len(sources)]
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
         files.append(target)
     return files
 
 
 def calamine_read(paths: list[str]) -> int:
-    from python_calamine import CalamineWorkbook
-
-    cells = 0
-    for path in paths:
-        book = CalamineWorkbook.from_path(path)
-        for name in book.sheet_names:
-            sheet = book.get_sheet_by_name(name)
-            cells += sum(len(row) for row in sheet.to_python(skip_empty_area=False))
-            sheet.merged_cell_ranges  # noqa: B018 — read, like the reader does
-        book.close()
-    return cells
+    namespace: dict = {"__name__": "floor"}
+    exec(FLOOR, namespace)  # the floor's own reading function, in this process
+    return namespace["read"](paths)
 
 
 def openpyxl_load(paths: list[str]) -> int:
@@ -164,167 +202,220 @@ def timed(function, *args) -> float:
     return time.perf_counter() - start
 
 
-def split_loop(function, paths: list[str], workers: int) -> float:
-    """The loop over the workers, chunks as even as the batch's: wall time, pool started."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        list(pool.map(function, [[]] * workers))  # start and import first
-        start = time.perf_counter()
-        chunks = [paths[index::workers] for index in range(workers)]
-        list(pool.map(function, chunks))
-        return time.perf_counter() - start
-
-
-def floor_process(paths: list[str], workers: int, scratch: Path) -> float:
-    """The floor counted as ``jixiao batch`` is: a whole process (interpreter start,
-    imports, ``workers`` spawned processes, the reading, exit), wall seconds."""
-    listing = scratch / "floor-files.txt"
-    listing.write_text("\n".join(paths), encoding="utf-8")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--floor-run", str(listing),
-                    "--workers", str(workers)], check=True)
-    return time.perf_counter() - start
-
-
-def _floor_run(listing: str, workers: int) -> None:
-    import multiprocessing
-
-    paths = Path(listing).read_text(encoding="utf-8").splitlines()
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        list(pool.map(calamine_read, [paths[index::workers] for index in range(workers)]))
-
-
-def run_batch(folder: Path, output: Path, workers: int, force: bool = True) -> dict:
-    """``python -m jixiao batch``: wall seconds, checking seconds, peak MB (main, worker)."""
+def whole_process(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, str, str]:
+    """Wall seconds of one child process, start to exit, output captured; (s, out, err)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = ["jixiao", "batch", str(folder), "-o", str(output), "--workers", str(workers)]
-    if force:
-        args.append("--force")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", bench_md.MEASURED, *args], env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(args, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    if done.returncode not in (0, 1, 2):
-        raise SystemExit(f"jixiao batch failed ({done.returncode}): {done.stderr[-2000:]}")
-    checking = float(re.search(r"用时 ([\d.]+) 秒", done.stdout).group(1))
-    found = re.search(r"PEAK (\d+) (\d+)", done.stderr)
+    if done.returncode not in ok:
+        raise SystemExit(f"{' '.join(args[:4])} … failed ({done.returncode}): "
+                         f"{done.stderr[-2000:]}")
+    return wall, done.stdout, done.stderr
+
+
+def floor_args(folder: Path, workers: int, method: str) -> list[str]:
+    script = folder.parent / "floor.py"
+    if not script.exists():
+        script.write_text(FLOOR, encoding="utf-8")
+    return [sys.executable, str(script), str(folder), str(workers), method]
+
+
+def batch_args(folder: Path, output: Path, workers: int, force: bool = True,
+               measured: bool = False) -> list[str]:
+    """``python -m jixiao batch …``; ``measured``: through bench_md.MEASURED, which also
+    reports the peak memory."""
+    head = [sys.executable, "-c", bench_md.MEASURED] if measured else [sys.executable, "-m"]
+    args = [*head, "jixiao", "batch", str(folder), "-o", str(output), "--workers", str(workers)]
+    return [*args, "--force"] if force else args
+
+
+def run_batch(folder: Path, output: Path, workers: int, force: bool = True,
+              measured: bool = False) -> dict:
+    """Wall seconds, checking seconds (as the command reports them), peak MB."""
+    wall, out, err = whole_process(batch_args(folder, output, workers, force, measured),
+                                   ok=(0, 1, 2))
+    checking = float(re.search(r"用时 ([\d.]+) 秒", out).group(1))
+    found = re.search(r"PEAK (\d+) (\d+)", err)
     main_mb, worker_mb = (int(found.group(1)) / 1024, int(found.group(2)) / 1024) if found \
         else (None, None)
     return {"wall": wall, "checking": checking, "main_mb": main_mb, "worker_mb": worker_mb}
 
 
+def paired(folder: Path, output: Path, workers: int, method: str, pairs: int) -> dict:
+    """Floor and batch as whole processes, one warm-up each, then A B A B …"""
+    whole_process(floor_args(folder, workers, method))  # warm: page cache, imports
+    run_batch(folder, output, workers)
+    floors, batches = [], []
+    for _ in range(pairs):
+        floors.append(whole_process(floor_args(folder, workers, method))[0])
+        batches.append(run_batch(folder, output, workers))
+    ratios = [batch["wall"] / floor for floor, batch in zip(floors, batches, strict=True)]
+    return {"floors": floors, "batches": batches, "ratios": ratios,
+            "ratio": statistics.median(ratios),
+            "floor": statistics.median(floors),
+            "batch": statistics.median(batch["wall"] for batch in batches),
+            "checking": statistics.median(batch["checking"] for batch in batches)}
+
+
+def load() -> float | None:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=2000, help="distinct files of the headline")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--memory", default="100,1000,2000,5000,10000",
                         help="numbers of files for the peak-memory runs")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each throughput measurement; the best is kept")
+    parser.add_argument("--distinct", type=int, default=10000,
+                        help="distinct files at most; larger memory runs copy them round robin")
+    parser.add_argument("--repeat", type=int, default=5, help="pairs (floor, batch) timed")
+    parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
+    parser.add_argument("--corpus-dir", help="where the corpus is cached (default: temp dir)")
+    parser.add_argument("--floor-start", default="fork", choices=("fork", "forkserver", "spawn"),
+                        help="how the floor starts its workers")
+    parser.add_argument("--no-mix", action="store_true", help="leave out the old 16-file mix")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
-    parser.add_argument("--floor-run", help=argparse.SUPPRESS)  # one floor_process run
     options = parser.parse_args()
-    workers = options.workers
-    if options.floor_run:
-        _floor_run(options.floor_run, workers)
-        return 0
+    workers, method, repeat = options.workers, options.floor_start, options.repeat
+    sizes = [int(item) for item in options.memory.split(",") if item]
+    distinct = min(options.distinct, max([options.files, *sizes]))
+    if options.files > distinct:
+        parser.error("--files must not exceed --distinct")
 
-    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    load_start = load()
+    start = time.perf_counter()
+    directory = Path(options.corpus_dir) if options.corpus_dir else \
+        corpus.default_directory(options.seed)
+    cached_before = sum(1 for index in range(distinct)
+                        if (directory / corpus.relative_path(index)).exists())
+    sources = corpus.ensure_corpus(distinct, directory, options.seed, workers)
+    generated = time.perf_counter() - start
+    start = time.perf_counter()
+    corpus.assert_distinct(sources)
+    hashed = time.perf_counter() - start
+    layouts = {name: sum(1 for index in range(options.files) if corpus.layout_of(index) == name)
+               for name in corpus.LAYOUTS.values()}
+
     work = Path(tempfile.mkdtemp(prefix="jixiao-batch-bench-"))
     try:
-        bases = make_bases(work / "bases")
         folder = work / "inbox"
-        files = [str(path) for path in fill(folder, bases, options.files)]
+        files = [str(path) for path in view(folder, sources, options.files)]
         count = len(files)
         total_bytes = sum(Path(file).stat().st_size for file in files)
-
-        calamine_read(files[:50])  # warm the page cache and the imports
-        openpyxl_load(files[:20])
-        repeat = options.repeat
-        floor_one = min(timed(calamine_read, files) for _ in range(repeat))
-        floor_split = min(split_loop(calamine_read, files, workers) for _ in range(repeat))
-        floor_whole = min(floor_process(files, workers, work) for _ in range(repeat))
-        openpyxl_one = timed(openpyxl_load, files)
-        sample = files[:400]
-        check_loop(sample[:50])
-        per_file = min(check_loop(sample) for _ in range(repeat))
-        per_file_cold = min(check_loop(sample, forget=True) for _ in range(repeat))
-
         output = work / "out" / "汇总.xlsx"
         output.parent.mkdir()
-        batch = min((run_batch(folder, output, workers) for _ in range(repeat)),
-                    key=lambda result: result["wall"])
-        cached = min((run_batch(folder, output, workers, force=False) for _ in range(repeat)),
-                     key=lambda result: result["wall"])
-        single = min((run_batch(folder, work / "out" / "单进程.xlsx", 1)
-                      for _ in range(max(1, repeat - 1))), key=lambda result: result["wall"])
+        load_before = load()
+        head = paired(folder, output, workers, method, repeat)
+        cached = run_batch(folder, output, workers, force=False)
+        single = run_batch(folder, work / "out1" / "汇总.xlsx", 1)
+
+        floor_one = timed(calamine_read, files)
+        sample = files[:100]
+        openpyxl_one = timed(openpyxl_load, sample) / len(sample)
+        check_sample = files[:400]
+        check_loop(check_sample[:20])
+        per_file = check_loop(check_sample)
+        per_file_cold = check_loop(check_sample, forget=True)
+
+        mix = None
+        if not options.no_mix:
+            bases = make_bases(work / "bases")
+            view(work / "mix", bases, count)
+            mix = paired(work / "mix", work / "out-mix" / "汇总.xlsx", workers, method,
+                         min(2, repeat))
 
         memory = []
-        for size in [int(item) for item in options.memory.split(",") if item]:
+        for size in sizes:
             target = work / f"mem{size}"
-            fill(target, bases, size)
-            result = run_batch(target, work / "out" / f"mem{size}.xlsx", workers)
+            view(target, sources[:distinct], size)
+            result = run_batch(target, work / f"out-mem{size}" / "汇总.xlsx", workers,
+                               measured=True)
             memory.append((size, result))
             shutil.rmtree(target, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load_after = load()
 
-    def rate(seconds: float) -> str:
-        return f"{count / seconds:,.0f} 个/秒"
+    def rate(seconds: float, files: int = count) -> str:
+        return f"{files / seconds:,.0f} 个/秒"
 
-    ratio = batch["wall"] / floor_split
-    ratio_whole = batch["wall"] / floor_whole
-    ratio_checking = batch["checking"] / floor_split
-    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    spread = max(head["ratios"]) / min(head["ratios"])
+    busy = []
+    generated_now = cached_before < distinct
+    if (load_start or 0) >= BUSY_LOAD or (not generated_now and (load_before or 0) >= BUSY_LOAD):
+        busy.append(f"the load average was {max(load_start, load_before):.1f} before the "
+                    f"measurements (≥ {BUSY_LOAD} with {os.cpu_count()} CPUs)")
+    if spread > BUSY_SPREAD:
+        busy.append(f"the paired ratios spread by {spread:.2f}× (> {BUSY_SPREAD}×)")
+    generation = (f"all {distinct:,} taken from the cache" if not generated_now else
+                  f"{distinct - cached_before:,} of {distinct:,} generated in {generated:.0f} s "
+                  f"with {workers} processes, the rest from the cache")
+    copies = [size for size in sizes if size > distinct]
     lines = [
-        f"{count:,} workbooks ({total_bytes / count / 1024:.0f} KB on average; the mix: "
-        f"{', '.join(BASES)}, copied round robin into folders of 100), "
+        f"{count:,} distinct workbooks (`benchmarks/corpus.py`, seed {options.seed}, generator "
+        f"{directory.name}; {total_bytes / count / 1024:.1f} KB on average; one table of "
+        "4–9 indicators each, about one in seven with a mistake; layouts: "
+        f"{', '.join(f'{name} {number}' for name, number in layouts.items())}; "
+        f"folders of 100; {generation}; no two share their content: "
+        f"{distinct:,} hashes checked in {hashed:.1f} s), "
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
-        f"--workers {workers}; best of {options.repeat} runs (of {max(1, options.repeat - 1)} "
-        f"for `--workers 1`); load average {load_before:.1f} before the run, "
-        f"{load_after:.1f} after (1-minute; the one after includes the benchmark's own "
-        "processes, the one before shows anything else running).",
-        *([""] + [f"The machine was not idle (load average ≥ {BUSY_LOAD} with "
-                   f"{os.cpu_count()} CPUs): other work shared the CPUs, so the throughputs "
-                   "below are lower than on an idle machine, and `--workers 2` gains little "
-                   "over `--workers 1`."] if (load_before or 0) >= BUSY_LOAD
-          else []),
+        f"--workers {workers}; load average (1-minute) {load_start:.1f} at the start, "
+        f"{load_before:.1f} before the measurements"
+        + (" (after generating the corpus)" if generated_now else "")
+        + f", {load_after:.1f} after them (the one after includes the benchmark's own "
+        "processes; the one at the start shows anything else running).",
         "",
-        "| measurement | time | throughput | target |",
+        ("**The machine was busy**: " + "; ".join(busy) + ". Other work shared the CPUs: "
+         "the times below are longer and the ratios less reliable than on a quiet machine."
+         if busy else "The machine was quiet (load average below "
+         f"{BUSY_LOAD} before the run, paired ratios within {BUSY_SPREAD}× of each other)."),
+        "",
+        "Both whole processes timed the same way (a child process, start to exit), "
+        f"{repeat} pair{'s' if repeat != 1 else ''} alternated after one warm-up of each; the floor's {workers} workers started "
+        f"by `{method}`. Ratios of the pairs: "
+        + ", ".join(f"{ratio:.1f}×" for ratio in head["ratios"]) + ".",
+        "",
+        "| measurement | time (median) | throughput | target |",
         "|---|---:|---:|---|",
-        f"| calamine-read-only floor, plain loop, 1 process | {floor_one:.1f} s | "
-        f"{rate(floor_one)} | |",
-        f"| calamine-read-only floor, split over {workers} processes | {floor_split:.1f} s | "
-        f"{rate(floor_split)} | |",
-        f"| calamine-read-only floor as a whole process (start, {workers} processes "
-        f"spawned, read, exit) | {floor_whole:.1f} s | {rate(floor_whole)} | |",
-        f"| openpyxl-load-only, plain loop, 1 process | {openpyxl_one:.1f} s | "
-        f"{rate(openpyxl_one)} | |",
-        f"| **`jixiao batch --workers {workers}`**, whole process (start, hash, check, "
-        f"summary, exit) | {batch['wall']:.1f} s | **{rate(batch['wall'])}** | ≥ 150 个/秒 |",
-        f"| … its checking phase alone | {batch['checking']:.1f} s | "
-        f"{rate(batch['checking'])} | |",
-        f"| … whole process against the floor split over {workers} processes | | "
-        f"**{ratio:.1f}×** slower | ≤ 5× |",
-        f"| … checking phase against the same floor | | {ratio_checking:.1f}× slower | |",
-        f"| … whole process against the floor as a whole process | | "
-        f"{ratio_whole:.1f}× slower | |",
-        f"| `jixiao batch --workers 1`, whole process | {single['wall']:.1f} s | "
-        f"{rate(single['wall'])} | |",
-        f"| `jixiao batch` again, nothing changed (cache) | {cached['wall']:.1f} s | "
+        f"| calamine-read-only floor as a whole process (start, find, {workers} processes, "
+        f"read every sheet, exit) | {head['floor']:.2f} s | {rate(head['floor'])} | |",
+        f"| **`jixiao batch DIR -o 汇总.xlsx --workers {workers} --force`**, whole process | "
+        f"{head['batch']:.2f} s | **{rate(head['batch'])}** | ≥ 150 个/秒 |",
+        f"| **… against the floor, paired** | | **{head['ratio']:.1f}× slower** | "
+        "≤ 6× (long-term ≤ 5×) |",
+        f"| … its checking phase alone (as it reports it) | {head['checking']:.1f} s | "
+        f"{rate(head['checking'])} | |",
+        f"| `jixiao batch` again, nothing changed (cache) | {cached['wall']:.2f} s | "
         f"{rate(cached['wall'])} | |",
+        f"| `jixiao batch --workers 1`, whole process | {single['wall']:.2f} s | "
+        f"{rate(single['wall'])} | |",
+        f"| calamine-read-only floor, plain loop in this process | {floor_one:.2f} s | "
+        f"{rate(floor_one)} | |",
+        f"| openpyxl `load_workbook(data_only=True)`, plain loop, {len(sample)} files | "
+        f"{openpyxl_one * 1000:.1f} ms per file | {1 / openpyxl_one:,.0f} 个/秒 | |",
+    ]
+    if mix:
+        lines += [
+            f"| old mix ({len(BASES)} files copied round robin to {count:,}): floor, whole "
+            f"process | {mix['floor']:.2f} s | {rate(mix['floor'])} | |",
+            f"| old mix: `jixiao batch`, whole process | {mix['batch']:.2f} s | "
+            f"{rate(mix['batch'])} | |",
+            f"| old mix: against its floor, paired ({len(mix['ratios'])} pairs) | | "
+            f"{mix['ratio']:.1f}× slower | (not the target: copies keep memos warm) |",
+        ]
+    lines += [
         "",
-        f"One file checked in one process (`check_one`, a plain loop over {len(sample)} of "
-        f"the files): **{per_file * 1000:.2f} ms** per file; {per_file_cold * 1000:.2f} ms "
-        "with every memo of jixiao's pure functions emptied before each file (the copies "
-        "above share every text; real folders share most — headers, ≥95%, 达成 — not all).",
+        f"One file checked in this process (`check_one`, a plain loop over {len(check_sample)} "
+        f"of the files): **{per_file * 1000:.2f} ms** per file; {per_file_cold * 1000:.2f} ms "
+        "with every memo of jixiao's pure functions emptied before each file.",
         "",
-        "Peak memory against the number of files (`--workers "
-        f"{workers}`; the main process keeps only counts: outcomes go to the cache, summary rows to a temporary database):",
+        f"Peak memory against the number of files (`--workers {workers}`; distinct files up to "
+        f"{distinct:,}"
+        + (f", beyond that round-robin copies of them: {', '.join(f'{s:,}' for s in copies)}"
+           if copies else "") + "):",
         "",
         "| files | whole process | main process peak | largest worker peak | target |",
         "|---:|---:|---:|---:|---|",
@@ -339,9 +430,6 @@ def main() -> int:
     return 0
 
 
-BUSY_LOAD = 1.0
-
-
 def megabytes(value: float | None) -> str:
     return "?" if value is None else f"{value:.0f} MB"
 
@@ -351,17 +439,17 @@ def write_section(text: str) -> None:
 
 
 _INTRO = """`python benchmarks/batch.py --write` rebuilds the tables below in one run on one
-machine. The floor is what reading alone costs with python-calamine (every sheet's
-values and merged ranges, nothing else); openpyxl-load-only is what reading cost
-before the fast cell source. `jixiao batch` is timed as a user runs it, as a whole
-process: interpreter start, discovery, content hashes, the worker processes (forked
-from a fork server that imports jixiao once), reading, evaluating and checking every
-table, the cache, the summary workbook with its charts, exit. Its checking phase alone
-is the time it reports. The floor is also timed the same way, as a whole process
-(interpreter start, worker processes spawned, reading, exit), to compare like with like.
-Throughputs are the best of three runs (the machine is shared; the load average
-is printed). Peak memory is the main process's own high-water mark (`VmHWM`) and
-the largest worker's (`RUSAGE_CHILDREN`).
+machine, on a corpus of distinct workbooks (`benchmarks/corpus.py`: one table of 4–9
+indicators each, names, targets, actuals, weights and money varied, some with
+mistakes; mostly the standard table, some `jixiao new` forms, 四川 and 评分附件表).
+The floor is what reading alone costs with python-calamine (every sheet's values and
+merged ranges, nothing else) as a whole process: interpreter start, the files found,
+2 worker processes, reading, exit. `jixiao batch` is timed as a user runs it, as a
+whole process: interpreter start, discovery, content hashes, the worker processes,
+reading, evaluating and checking every table, the cache, the summary workbook, exit.
+Both are timed the same way, in pairs alternated (floor, batch, floor, batch …); the
+headline is the median ratio of the pairs. Peak memory is the main process's own
+high-water mark (`VmHWM`) and the largest worker's (`RUSAGE_CHILDREN`).
 
 """
 

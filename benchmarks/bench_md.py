@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_section(key: str, title: str, text: str, intro: str = "") -> None:
-    """Replace the text between ``<!-- key:start -->`` and ``<!-- key:end -->``, or append it."""
+    """Replace the text between ``<!-- key:start -->`` and ``<!-- key:end -->``, or append it.
+
+    A non-empty ``intro`` also replaces what stands between the section's heading and
+    its start marker (the description of the method, which changes with the script).
+    """
     start, end = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
     path = ROOT / "BENCHMARKS.md"
     body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
@@ -17,6 +21,10 @@ def write_section(key: str, title: str, text: str, intro: str = "") -> None:
     if start in body:
         body = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: section, body,
                       flags=re.S)
+        if intro:
+            heading = f"## {title}\n\n"
+            body = re.sub(re.escape(heading) + r"(?:(?!\n## ).)*?" + re.escape(start),
+                          lambda _: heading + intro + start, body, flags=re.S)
     else:
         body = body.rstrip("\n") + f"\n\n## {title}\n\n" + intro + section + "\n"
     path.write_text(body, encoding="utf-8")

@@ -318,15 +318,19 @@ def zizhou(path: str | Path) -> Path:
 
 
 def sichuan(path: str | Path, rate: Any = "75%", reason: str | None = None,
-            rows: Sequence[Sequence[Any]] | None = None, rules: str | None = None) -> Path:
-    """A 四川-style table: 指标性质 | 指标值 | 度量单位 under a two-row header, no 得分."""
+            rows: Sequence[Sequence[Any]] | None = None, rules: str | None = None, *,
+            project: Sequence[str] = ("乡村医疗设备购置", "某县卫生健康局", "某县人民医院"),
+            money: Sequence[Any] = (100, 75), name: str = "四川") -> Path:
+    """A 四川-style table: 指标性质 | 指标值 | 度量单位 under a two-row header, no 得分.
+
+    ``money``: (全年预算数, 全年执行数); ``name``: the sheet's."""
     book = Book()
-    sheet = book.sheet("四川")
+    sheet = book.sheet(name)
     sheet.title("专项预算项目绩效目标完成情况自评表")
-    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
+    sheet.project(*project)
     if rules:
         sheet.line("评分规则", rules)
-    sheet.money([("年度资金总额", 100, 75, rate, reason)],
+    sheet.money([("年度资金总额", *money, rate, reason)],
                 header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
                 label="专项资金（万元）")
     row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
