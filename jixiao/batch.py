@@ -24,9 +24,11 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
+import hmac
 import itertools
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -58,8 +60,8 @@ class Outcome:
         return next((table["error"] for table in self.tables if "error" in table), None)
 
     def to_json(self) -> str:
-        return json.dumps({"file": self.file, "report": self.report, "notes": self.notes,
-                           "annotated": self.annotated}, ensure_ascii=False)
+        return _json({"file": self.file, "report": self.report, "notes": self.notes,
+                      "annotated": self.annotated}, self.file)
 
     @classmethod
     def from_json(cls, text: str) -> Outcome:
@@ -81,49 +83,185 @@ class Outcome:
 _DETAILS = ("indicators", "funds")  # what a table's summary row does not need
 
 
+def _json(value: Any, file: str) -> str:
+    """``value`` as JSON text. A file name that is not Unicode (the GBK bytes of a
+    Windows archive unzipped on Linux: Python holds them as lone surrogates) is kept
+    exactly as ``\\udcxx`` escapes — valid JSON, and UTF-8 for SQLite and files."""
+    return json.dumps(value, ensure_ascii=not _is_unicode(file))
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(text: str) -> str:
+    """A text holding a file name that is not Unicode, for people: each run of bytes
+    that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
+    that fails."""
+    if _is_unicode(text):
+        return text
+    return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
+                          .decode("gb18030", "replace"), text)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def _shown(outcome: Outcome) -> Outcome:
+    """``outcome`` with every text readable (``shown_name``): what the summary gets."""
+    if _is_unicode(outcome.file):
+        return outcome
+    return Outcome.from_json(shown_name(json.dumps(
+        {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
+         "annotated": outcome.annotated}, ensure_ascii=False)))
+
+
 # ================================================================ finding the files
 
-def discover(arguments: Iterable[str], skip: Iterable[str | Path] = ()) -> list[str]:
+def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
+             odd: dict[str, str] | None = None,
+             outputs: Iterable[str | Path] = ()) -> list[str]:
     """Every workbook below the given folders, files or glob patterns, sorted, each once.
 
     Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
-    (the summary itself, the folder of annotated copies) are left out.
+    (the folder of annotated copies) are left out. An entry with a workbook's name
+    that is not a regular file (a folder named ``x.xlsx``, a link that loops or
+    points nowhere, a named pipe, a device) is never opened: when ``odd`` is given
+    it is listed too, with the reason in ``odd[path]``, so it becomes a row.
+    ``outputs`` (the summary, the JSON Lines) are left out if jixiao wrote them
+    (``_ours``); a file the user submitted there is refused (``OutputError``).
     """
-    from .errors import JixiaoError
+    from .errors import JixiaoError, OutputError
 
     # Plain strings, not Paths: 2,000 files took 0.1 s of Path objects. normcase: on
     # Windows paths compare case-insensitively, as Paths do there.
     skipped = [os.path.normcase(os.path.realpath(item)) for item in skip]
+    written = {os.path.normcase(os.path.realpath(item)): Path(item) for item in outputs}
     found: dict[str, str] = {}  # real path (normcase) → the path as found
+    strange: dict[str, str] = {}  # the path as found → why it is not read
     for argument in arguments:
-        matches = [argument] if Path(argument).exists() else sorted(
-            glob.glob(argument, recursive=True))
+        named = os.path.lexists(argument)
+        matches = [argument] if named else sorted(glob.glob(argument, recursive=True))
         if not matches:
             raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
         for match in matches:
-            start = Path(match)
             # a file named on the command line is taken even if its name is hidden
-            candidates = [(str(start), os.path.realpath(start))] if start.is_file() \
-                else _walk(start)
+            candidates = _walk(Path(match), strange) if os.path.isdir(match) \
+                else _entry(str(Path(match)), None, strange, named=True)
             for path, real in candidates:
                 key = os.path.normcase(real)
-                if key not in found and not _skipped(key, skipped):
+                if key in written:
+                    if not _ours(path):
+                        raise OutputError(
+                            f"输出文件“{written[key]}”就是要校验的文件“{path}”，不会覆盖它；"
+                            "请另选一个文件名")
+                elif key not in found and not _skipped(key, skipped):
                     found[key] = path
+    if odd is not None:
+        odd.update((path, why) for path, why in strange.items()
+                   if not _skipped(os.path.normcase(os.path.abspath(path)), skipped))
+        return sorted([*found.values(), *odd])
     return sorted(found.values())
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, str]]:
+def _walk(folder: Path, strange: dict[str, str]) -> Iterator[tuple[str, str]]:
     """Each workbook below ``folder`` but Office's lock files and hidden ones: its path,
     and its real path. A folder's real path is found once, not for each of its files:
-    only a file that is a link is resolved itself."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+    only a file that is a link is resolved itself. Linked folders are not entered (no
+    loops); entries with a workbook's name that cannot be read go to ``strange``."""
+    pending = [str(folder)]
+    while pending:
+        root = pending.pop()
         here, real_here = str(Path(root)), os.path.realpath(root)
-        for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith(("~$", ".")):
-                path = os.path.join(here, name)
-                yield path, (os.path.realpath(path) if os.path.islink(path)
-                             else os.path.join(real_here, name))
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            if root != str(folder):
+                strange[here] = _unreadable_folder(error)
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(os.path.join(here, name))
+                if name.lower().endswith(SUFFIXES):
+                    strange[os.path.join(here, name)] = "是一个文件夹，不是工作簿"
+            elif name.lower().endswith(SUFFIXES) and not name.startswith("~$"):
+                yield from _entry(os.path.join(here, name), entry, strange,
+                                  real=os.path.join(real_here, name))
+        pending.extend(reversed(folders))
+
+
+def _entry(path: str, entry: os.DirEntry[str] | None, strange: dict[str, str], *,
+           real: str | None = None, named: bool = False) -> Iterator[tuple[str, str]]:
+    """``path`` and its real path if it is a regular file or a link to one; otherwise
+    the reason it is not read goes to ``strange``. A plain file costs no system call
+    here (the folder listing says what it is)."""
+    import stat
+
+    try:
+        if entry is not None and entry.is_file(follow_symlinks=False):
+            yield path, real or os.path.realpath(path)
+            return
+        mode = os.stat(path).st_mode  # follows a link; a loop or a dangling link fails
+    except OSError as error:
+        strange[path] = _why_unreadable(error, os.path.islink(path))
+        return
+    if stat.S_ISREG(mode):
+        yield path, os.path.realpath(path)
+    elif stat.S_ISDIR(mode):
+        if not named:
+            strange[path] = "是一个文件夹（或指向文件夹的链接），不是工作簿"
+    else:
+        strange[path] = "不是普通文件（而是命名管道、设备或套接字），未读取"
+
+
+def _why_unreadable(error: OSError, link: bool) -> str:
+    import errno
+
+    from .fileio import os_error_text
+
+    if error.errno == errno.ELOOP:
+        return "是循环的符号链接（链接最终指向自己），未读取"
+    if link and error.errno == errno.ENOENT:
+        return "是符号链接，但它指向的文件不存在"
+    return f"无法读取：{os_error_text(error)}"
+
+
+def _unreadable_folder(error: OSError) -> str:
+    from .fileio import os_error_text
+
+    return f"是无法打开的文件夹（{os_error_text(error)}），其中的文件未校验"
+
+
+def _ours(path: str) -> bool:
+    """Whether an output file met among the inputs is one jixiao wrote: a summary
+    (its 汇总 and 问题明细 sheets) or anything that is not a workbook (JSON Lines)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        try:
+            with open(path, "rb") as stream:
+                return stream.read(4) != b"PK\x03\x04"
+        except OSError:
+            return True
+    from .batch_summary import FINDINGS_SHEET, SUMMARY_SHEET
+
+    return all(f'name="{sheet}"'.encode() in workbook for sheet in (SUMMARY_SHEET, FINDINGS_SHEET))
 
 
 def _skipped(key: str, skipped: list[str]) -> bool:
@@ -167,7 +305,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None) -
 
         try:
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
-            annotate(result.path, annotate_to, result.findings)
+            annotate(result.path, annotate_to, result.findings, derived=True)
             outcome.annotated = annotate_to
         except (JixiaoError, OSError) as error:
             outcome.notes.append(f"未能写出标注副本：{error}")
@@ -229,15 +367,58 @@ def _failed(job: Job, why: str) -> Outcome:
         f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
 
 
-def _start_worker(environment: dict[str, str]) -> None:
-    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, and
-    takes the main process's environment (``JIXIAO_MAX_*``): a fork server's may be older."""
+def _start_worker(environment: dict[str, str], parent: int) -> None:
+    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, dies
+    with the main process (``_die_with``), and takes the main process's environment
+    (``JIXIAO_MAX_*``): a fork server's may be older."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     if os.environ != environment:
         os.environ.clear()
         os.environ.update(environment)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the batch's main process ``parent`` ends, however it ends
+    (kill -9 included), instead of checking files for no one: on Linux the kernel
+    sends SIGKILL when the process that forked it (the fork server, which itself ends
+    with the main process) exits; everywhere, a thread watches the main process."""
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if not _alive(parent):  # it ended before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="jixiao-parent-watch").start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch(parent: int) -> None:
+    while _alive(parent):
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill would end it there; the pool's pipes stop the worker instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 # ================================================================ the cache
@@ -257,42 +438,100 @@ class ResultCache:
 
     Also the store the JSONL is written from at the end, so the main process keeps
     only the summary rows in memory, however many files there are.
+
+    The folder is often the reviewers' shared inbox, so the cache trusts nothing it
+    finds there: every row is sealed with an HMAC under the user's own secret
+    (``_user_secret``, kept outside that folder), and a row whose seal does not
+    match — planted, forged, or written by another user — is ignored and checked
+    again. A file at the cache's name that is a link, not a database, or has other
+    tables is not used at all (this run keeps its cache in memory); a cache of
+    another schema is rebuilt. Each case is a line in ``notes``, never a crash.
     """
 
     def __init__(self, folder: Path, rules: str | None) -> None:
-        from .errors import OutputError
-
         self.path = folder / CACHE_NAME
         self.salt = f"{code_fingerprint()}\0{rules or ''}\0"
-        try:
-            self.db = sqlite3.connect(self.path, timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # A cache: after a power cut it may lack the last results (they are checked
-            # again), but it is never corrupt. No sync on every commit.
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            # "outcome": the table of a jixiao before briefs, whose outcomes are stale (other
-            # code). Dropped, not altered: that jixiao, if run again, makes it anew.
-            self.db.execute("DROP TABLE IF EXISTS outcome")
-            self.db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, "
-                            "file TEXT, outcome TEXT, brief TEXT, used REAL)")
-        except sqlite3.Error as error:
-            raise OutputError(f"无法使用缓存“{self.path}”：{error}（可删除此文件后重试）") from None
+        self.notes: list[str] = []
+        self.untrusted = 0  # rows whose seal did not match, ignored
+        self._secret = _user_secret(self.notes)
+        self.db = self._open()
         self._last_commit = time.monotonic()
 
+    def _open(self) -> sqlite3.Connection:
+        why = _not_ours(self.path)
+        if why is None:
+            try:
+                db = sqlite3.connect(self.path, timeout=60)
+                try:
+                    self._prepare(db, on_disk=True)
+                    return db
+                except BaseException:
+                    db.close()
+                    raise
+            except _Foreign as error:
+                why = str(error)
+            except sqlite3.Error as error:
+                why = f"无法作为缓存使用（{error}）"
+        self.notes.append(f"缓存“{self.path}”{why}；本次未使用也未改动它，全部文件重新校验"
+                          "（如不需要它，可删除）")
+        db = sqlite3.connect(":memory:")
+        self._prepare(db, on_disk=False)
+        return db
+
+    def _prepare(self, db: sqlite3.Connection, *, on_disk: bool) -> None:
+        db.execute("PRAGMA trusted_schema = OFF")  # no functions run from a planted schema
+        objects = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        foreign = [name for kind, name, _ in objects
+                   if name not in ("result", "outcome", "sqlite_autoindex_result_1")]
+        if foreign:
+            raise _Foreign(f"含有 jixiao 不会建立的内容（{'、'.join(foreign[:3])}）")
+        if on_disk:
+            db.execute("PRAGMA journal_mode=WAL")
+            # A cache: after a power cut it may lack the last results (they are checked
+            # again), but it is never corrupt. No sync on every commit.
+            db.execute("PRAGMA synchronous=NORMAL")
+        # "outcome": the table of a jixiao before briefs, whose outcomes are stale (other
+        # code). Dropped, not altered: that jixiao, if run again, makes it anew.
+        db.execute("DROP TABLE IF EXISTS outcome")
+        table = next((sql for kind, name, sql in objects if name == "result"), None)
+        if table is not None and table != _TABLE:
+            db.execute("DROP TABLE result")  # another jixiao's schema: its rows are stale
+            self.notes.append(f"缓存“{self.path}”的格式与本版 jixiao 不同，已重建")
+        db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+        db.commit()
+
     def key(self, file: str, digest: str) -> str:
-        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode(
+            "utf-8", "surrogateescape")).hexdigest()
+
+    def _seal(self, key: str, text: str) -> str:
+        return hmac.new(self._secret, f"{key}\0{text}".encode(), "sha256").hexdigest()
 
     def get(self, key: str, brief: bool = False) -> Outcome | None:
-        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``)."""
-        column = "brief" if brief else "outcome"
-        row = self.db.execute(f"SELECT {column} FROM result WHERE key = ?", (key,)).fetchone()
-        return None if row is None else Outcome.from_json(row[0])
+        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``);
+        None when there is none, or none this user's jixiao sealed."""
+        column, seal = ("brief", "brief_seal") if brief else ("outcome", "outcome_seal")
+        row = self.db.execute(f"SELECT {column}, {seal} FROM result WHERE key = ?",
+                              (key,)).fetchone()
+        if row is None:
+            return None
+        text, stored = row
+        if not (isinstance(text, str) and isinstance(stored, str)
+                and hmac.compare_digest(self._seal(key, text), stored)):
+            self.untrusted += 1
+            return None
+        try:
+            return Outcome.from_json(text)
+        except (ValueError, TypeError):  # sealed, so ours: but never let a row crash a batch
+            self.untrusted += 1
+            return None
 
     def put(self, key: str, outcome: Outcome, texts: tuple[str, str] | None = None) -> None:
         """Store ``outcome``; ``texts`` are its ``Outcome.texts`` when the caller has them."""
         text, brief = texts or outcome.texts()
-        self.db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?)",
-                        (key, outcome.file, text, brief, time.time()))
+        self.db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (key, shown_name(outcome.file), text, brief, time.time(),
+                         self._seal(key, text), self._seal(key, brief)))
         if time.monotonic() - self._last_commit > 2:
             self.commit()
 
@@ -309,20 +548,125 @@ class ResultCache:
         self._last_commit = time.monotonic()
 
     def close(self, keep_days: float = 180) -> None:
+        if self.untrusted:
+            self.notes.append(f"缓存中有 {self.untrusted} 条记录无法验证（不是本用户的 jixiao "
+                              "写入的，或已被改动），已忽略并重新校验")
         self.db.execute("DELETE FROM result WHERE used < ?", (time.time() - keep_days * 86400,))
         self.db.commit()
         self.db.close()
 
 
+_TABLE = ("CREATE TABLE result (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, brief TEXT, "
+          "used REAL, outcome_seal TEXT, brief_seal TEXT)")
+
+
+class _Foreign(Exception):
+    """A database at the cache's name that jixiao did not make."""
+
+
+def _not_ours(path: Path) -> str | None:
+    """Why the file at the cache's name (or its journal) must not be opened: a link
+    could make SQLite write elsewhere. None: nothing there yet (then it is created
+    exclusively, so no one else's file is taken), or a regular file."""
+    import stat
+
+    for name in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm",
+                                                                        "-journal"))):
+        try:
+            mode = os.lstat(name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            from .fileio import os_error_text
+
+            return f"无法读取（{os_error_text(error)}）"
+        if not stat.S_ISREG(mode):
+            return f"的“{name.name}”不是普通文件（可能是指向别处的链接）"
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0), 0o644))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        from .fileio import os_error_text
+
+        return f"无法建立（{os_error_text(error)}）"
+    return None
+
+
+SECRET_NAME = "cache-secret"
+
+
+def _user_secret(notes: list[str]) -> bytes:
+    """The key the cache's rows are sealed with: 32 random bytes in a file of the user's
+    own (``$XDG_CACHE_HOME/jixiao``, ``~/.cache/jixiao``, ``%LOCALAPPDATA%\\jixiao``),
+    created exclusively with mode 0600 and trusted only while it is still a private
+    regular file. Kept there, not beside the cache: an archive unzipped into the inbox
+    could plant a key beside a forged cache, but not here. Without such a file, a key
+    for this run only (nothing cached is then trusted next time)."""
+    import secrets
+    import stat
+
+    folder = _user_cache_folder()
+    path = folder / SECRET_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                info = os.fstat(handle)
+                private = stat.S_ISREG(info.st_mode) and (
+                    os.name != "posix" or (info.st_uid == os.getuid()
+                                           and not info.st_mode & 0o077))
+                secret = os.read(handle, 64) if private else b""
+            finally:
+                os.close(handle)
+            if len(secret) >= 32:
+                return secret
+            raise OSError(f"“{path}”不是只有本用户可读的密钥文件") from None
+        secret = secrets.token_bytes(32)
+        try:
+            os.write(handle, secret)
+        finally:
+            os.close(handle)
+        return secret
+    except OSError as error:
+        from .fileio import os_error_text
+
+        why = os_error_text(error) if error.errno else str(error)
+        notes.append(f"无法使用缓存密钥（{why}）：本次结果仍会缓存，但下次不会被采用")
+        return secrets.token_bytes(32)
+
+
+def _user_cache_folder() -> Path:
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "jixiao"
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "jixiao"
+
+
 def content_hash(file: str) -> str:
-    """SHA-256 of the file's bytes; "" when it cannot be read (the check will say why)."""
+    """SHA-256 of the file's bytes; "" when it cannot be read or is not a regular file
+    (the check will say why). Opened without waiting: a named pipe put in place of a
+    file after discovery must not hang the batch."""
+    import stat
+
     digest = hashlib.sha256()
     try:
-        with open(file, "rb") as stream:
-            for chunk in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(chunk)
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    with open(handle, "rb") as stream:
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return ""
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+        except OSError:
+            return ""
     return digest.hexdigest()
 
 
@@ -349,50 +693,93 @@ class BatchRun:
     cached: int = 0                  # how many came from the cache
     interrupted: bool = False        # Ctrl-C: ``done`` is what was finished before it
     seconds: float = 0.0
+    signal: int | None = None        # what stopped it: SIGINT (Ctrl-C), SIGTERM or SIGHUP
 
 
-def annotation_target(file: str, roots: list[Path], folder: Path) -> str:
-    """Where the annotated copy of ``file`` goes: the same sub-folders under ``folder``."""
-    path = Path(file).resolve()
-    here = Path.cwd()
-    relative = next((path.relative_to(root) for root in [*roots, here] if root in path.parents),
-                    Path(path.name))
-    suffix = ".xlsm" if path.suffix.lower() == ".xlsm" else ".xlsx"
-    return str(folder / relative.parent / f"{path.stem}-校验{suffix}")
+def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) -> dict[str, str]:
+    """Where the annotated copy of each file goes: the same sub-folders under ``folder``,
+    ``NAME-校验.xlsx``. Every copy gets its own name — ``a/x.xlsx`` under two folders,
+    or ``x.xlsx`` beside ``x.XLSX``, would otherwise overwrite each other: a later one
+    is ``NAME-校验-2.xlsx`` (names compared ignoring case, as Windows and macOS do).
+    A long name is shortened to fit the 255 bytes a file system allows."""
+    here = os.getcwd()
+    bases = [str(root) for root in roots] + [here]
+    taken: set[str] = set()
+    targets = {}
+    for file in files:
+        path = os.path.realpath(file)
+        base = next((root for root in bases if path.startswith(root.rstrip(os.sep) + os.sep)),
+                    None)
+        relative = os.path.dirname(os.path.relpath(path, base)) if base else ""
+        stem, extension = os.path.splitext(os.path.basename(path))
+        suffix = ".xlsm" if extension.lower() == ".xlsm" else ".xlsx"
+        stem = _shortened_name(stem, _NAME_BYTES - len("-校验-9999.xlsx".encode()))
+        number = 1
+        while True:
+            name = f"{stem}-校验{suffix}" if number == 1 else f"{stem}-校验-{number}{suffix}"
+            target = os.path.join(folder, relative, name)
+            if target.casefold() not in taken:
+                break
+            number += 1
+        taken.add(target.casefold())
+        targets[file] = target
+    return targets
+
+
+_NAME_BYTES = 255
+
+
+def _shortened_name(stem: str, limit: int) -> str:
+    raw = stem.encode("utf-8", "surrogateescape")
+    if len(raw) <= limit:
+        return stem
+    return raw[:limit].decode("utf-8", "ignore").rstrip() or "文件"
 
 
 def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
               on_outcome: Callable[[Outcome], None] | None = None,
-              progress: Progress | None = None, roots: list[Path] | None = None) -> BatchRun:
-    """Check ``files`` (cache first, then the engine); Ctrl-C ends it with what is done.
-    ``on_outcome`` is given each outcome in brief (``Outcome.brief``)."""
+              progress: Progress | None = None, roots: list[Path] | None = None,
+              odd: dict[str, str] | None = None) -> BatchRun:
+    """Check ``files`` (cache first, then the engine); Ctrl-C, SIGTERM or SIGHUP end it
+    with what is done. ``on_outcome`` is given each outcome in brief (``Outcome.brief``).
+    ``odd``: the entries discovery found unreadable (``discover``), each a row saying why.
+    """
     started = time.monotonic()
     progress = progress or Progress(len(files), quiet=True)
     done: set[str] = set()
+    stop = _Stop()
 
     def record(outcome: Outcome, key: str | None = None,
                texts: tuple[str, str] | None = None) -> None:
         """``outcome`` in brief; when new, ``key`` and its ``texts`` for the cache."""
-        with _interrupt_deferred():  # a file is in the summary, the cache and done, or in none
+        with stop.deferred():  # a file is in the summary, the cache and done, or in none
             done.add(outcome.file)
             if key is not None and texts is not None:
                 cache.put(key, outcome, texts)
             if on_outcome is not None:
-                on_outcome(outcome)
+                on_outcome(_shown(outcome))
             progress.advance()
 
     keys: dict[str, str] = {}
     hits: list[str] = []
-    interrupted = False
+    odd = odd or {}
+    targets = (annotation_targets([file for file in files if file not in odd], roots or [],
+                                  options.annotate_dir) if options.annotate_dir else {})
 
     def jobs() -> Iterator[Job]:
         """What is left to check, found lazily: the workers start on the first file
         while the rest are still being hashed."""
         for file in files:
-            key = keys[file] = cache.key(file, content_hash(file))
-            target = (annotation_target(file, roots or [], options.annotate_dir)
-                      if options.annotate_dir else None)
-            outcome = None if options.force else cache.get(key, brief=True)
+            if file in odd:
+                outcome = Outcome(file, {"file": file, "findings": [],
+                                         "error": f"“{Path(file).name}”{odd[file]}"})
+                keys[file] = cache.key(file, "")
+                record(outcome, keys[file], outcome.texts())
+                continue
+            digest = content_hash(file)
+            key = keys[file] = cache.key(file, digest)
+            target = targets.get(file)
+            outcome = None if options.force or not digest else cache.get(key, brief=True)
             if outcome is not None and (target is None or outcome.error
                                         or Path(target).exists()):
                 hits.append(key)
@@ -401,41 +788,77 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 yield (file, options.rules, target, options.timeout)
 
     try:
-        if options.engine == "dask":
-            for outcome in _run_dask(list(jobs()), options):
-                record(outcome.brief(), keys[outcome.file], outcome.texts())
-        else:
-            for texts in _run_local(jobs(), options, expected=len(files)):
-                outcome = Outcome.from_json(texts[1])
-                record(outcome, keys[outcome.file], texts)
-        cache.touch(hits)
+        with stop.installed():
+            if options.engine == "dask":
+                for outcome in _run_dask(list(jobs()), options):
+                    record(outcome.brief(), keys[outcome.file], outcome.texts())
+            else:
+                with contextlib.closing(_run_local(jobs(), options, expected=len(files))) \
+                        as results:
+                    for texts in results:
+                        outcome = Outcome.from_json(texts[1])
+                        record(outcome, keys[outcome.file], texts)
+            cache.touch(hits)
     except KeyboardInterrupt:
-        interrupted = True
+        stop.received = stop.received or _SIGINT
     finally:
         cache.commit()
         progress.close()
-    return BatchRun(files, [file for file in files if file in done], keys, len(hits), interrupted,
-                    time.monotonic() - started)
+    return BatchRun(files, [file for file in files if file in done], keys, len(hits),
+                    stop.received is not None, time.monotonic() - started, stop.received)
 
 
-@contextlib.contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Ctrl-C pressed inside the block takes effect at its end, not half-way through."""
-    import signal
+_SIGINT = 2
 
-    pressed: list[int] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
-    except ValueError:  # not the main thread: signals go elsewhere anyway
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous if previous is not None
-                      else signal.default_int_handler)
-        if pressed:
+
+class _Stop:
+    """Ctrl-C (SIGINT), SIGTERM (a service stopped, ``kill``) and SIGHUP (the terminal
+    closed) all end a batch the same way: a ``KeyboardInterrupt`` in the main process,
+    which then writes the summary of the files done. Inside ``deferred`` a signal
+    takes effect only at the block's end, so a file is never half recorded."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._deferring = False
+        self._pending = False
+
+    def _handle(self, number: int, frame: object) -> None:
+        self.received = self.received or number
+        if self._deferring:
+            self._pending = True
+        else:
             raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import signal
+
+        previous = {}
+        try:
+            for name in self.SIGNALS:
+                if hasattr(signal, name):
+                    number = getattr(signal, name)
+                    previous[number] = signal.signal(number, self._handle)
+        except ValueError:  # not the main thread: signals go elsewhere anyway
+            pass
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if self._pending:
+                self._pending = False
+                raise KeyboardInterrupt
 
 
 def _workers(options: BatchOptions) -> int:
@@ -475,6 +898,7 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     pool = _pool(workers, context)
     running: dict[Any, list[Job]] = {}
     more = True
+    finished_normally = False
     try:
         while more or running or suspects:
             while more and not suspects and len(running) < workers * _IN_FLIGHT_PER_WORKER:
@@ -508,8 +932,18 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
                 yield from _one_by_one(suspects, context, work)
                 suspects.clear()
                 pool = _pool(workers, context)
+        finished_normally = True
     finally:
+        if not finished_normally:  # stopped (Ctrl-C, SIGTERM …): no file is waited for
+            _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(pool: Any) -> None:
+    """End a pool's worker processes now, not after the file each is checking."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.
@@ -521,7 +955,7 @@ def _pool(workers: int, context: Any) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(dict(os.environ),))
+                               initargs=(dict(os.environ), os.getpid()))
 
 
 def _process_context() -> Any:
@@ -708,7 +1142,7 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
         for file in run.done:
             outcome = cache.get(run.keys[file])
             if outcome is not None:
-                out.write(json.dumps(outcome.report, ensure_ascii=False) + "\n")
+                out.write(_json(outcome.report, file) + "\n")
 
 
 __all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "check_one",
