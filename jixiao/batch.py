@@ -739,15 +739,17 @@ def _shortened_name(stem: str, limit: int) -> str:
 def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
               on_outcome: Callable[[Outcome], None] | None = None,
               progress: Progress | None = None, roots: list[Path] | None = None,
-              odd: dict[str, str] | None = None) -> BatchRun:
+              odd: dict[str, str] | None = None, stop: Stop | None = None) -> BatchRun:
     """Check ``files`` (cache first, then the engine); Ctrl-C, SIGTERM or SIGHUP end it
     with what is done. ``on_outcome`` is given each outcome in brief (``Outcome.brief``).
     ``odd``: the entries discovery found unreadable (``discover``), each a row saying why.
+    ``stop``: the caller's ``Stop``, already installed (to defer signals after the run).
     """
     started = time.monotonic()
     progress = progress or Progress(len(files), quiet=True)
     done: set[str] = set()
-    stop = _Stop()
+    own = stop is None
+    stop = stop or Stop()
 
     def record(outcome: Outcome, key: str | None = None,
                texts: tuple[str, str] | None = None) -> None:
@@ -788,7 +790,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 yield (file, options.rules, target, options.timeout)
 
     try:
-        with stop.installed():
+        with stop.installed() if own else contextlib.nullcontext():
             if options.engine == "dask":
                 for outcome in _run_dask(list(jobs()), options):
                     record(outcome.brief(), keys[outcome.file], outcome.texts())
@@ -811,7 +813,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
 _SIGINT = 2
 
 
-class _Stop:
+class Stop:
     """Ctrl-C (SIGINT), SIGTERM (a service stopped, ``kill``) and SIGHUP (the terminal
     closed) all end a batch the same way: a ``KeyboardInterrupt`` in the main process,
     which then writes the summary of the files done. Inside ``deferred`` a signal
@@ -850,7 +852,9 @@ class _Stop:
                 signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
     @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
+    def deferred(self, *, raising: bool = True) -> Iterator[None]:
+        """Signals in the block wait for its end; then, if ``raising``, they interrupt
+        (otherwise only ``received`` tells)."""
         self._deferring = True
         try:
             yield
@@ -858,7 +862,8 @@ class _Stop:
             self._deferring = False
             if self._pending:
                 self._pending = False
-                raise KeyboardInterrupt
+                if raising:
+                    raise KeyboardInterrupt
 
 
 def _workers(options: BatchOptions) -> int:
@@ -1145,5 +1150,5 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
                 out.write(_json(outcome.report, file) + "\n")
 
 
-__all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "check_one",
+__all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "Stop", "check_one",
            "discover", "run_batch", "write_jsonl"]

@@ -44,7 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, Progress, ResultCache, discover, run_batch, write_jsonl
+    from .batch import BatchOptions, Progress, ResultCache, Stop, discover, run_batch, write_jsonl
     from .batch_summary import Summary, write_summary
     from .errors import OutputError
     from .fileio import os_error_text, refuse_input_as_output
@@ -83,16 +83,18 @@ def run(args: argparse.Namespace) -> int:
     roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     cache = ResultCache(output.resolve().parent, args.rules)
     progress = Progress(len(files))
-    with Summary() as summary:  # its rows wait in a temporary database, removed at the end
+    stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
+    with Summary() as summary, stop.installed():  # rows wait in a temporary database
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
-                            roots=roots, odd=odd)
+                            roots=roots, odd=odd, stop=stop)
             if run.interrupted:
                 print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
                       file=sys.stderr)
-            write_summary(output, summary, run, args.rules)
-            if args.json:
-                write_jsonl(Path(args.json), cache, run)
+            with stop.deferred(raising=False):  # a signal now waits for the summary
+                write_summary(output, summary, run, args.rules)
+                if args.json:
+                    write_jsonl(Path(args.json), cache, run)
         finally:
             cache.close()
             for note in cache.notes:
@@ -102,6 +104,6 @@ def run(args: argparse.Namespace) -> int:
           f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
-    if run.interrupted:
-        return 128 + (run.signal or 2)  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
+    if stop.received is not None:
+        return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     return summary.exit_code()

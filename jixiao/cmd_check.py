@@ -27,11 +27,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .check_report import check_file, exit_code, json_report, text_report
+    from .fileio import refuse_input_as_output
     from .rules import rule_set
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
+    for target in targets.values():  # never onto a file given to be checked
+        refuse_input_as_output(target, args.files, "标注副本")
     results = [check_file(path, args.rules) for path in args.files]
     written = []
     for result in results:
@@ -40,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         from .annotate import annotate
 
-        annotate(result.path, target, result.findings)
+        # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
+        annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir())
         written.append(target)
     print(json_report(results) if args.json else text_report(results))
     for result in results:
