@@ -418,7 +418,11 @@ def _alive(pid: int) -> bool:
         return False
     except OSError:
         return True
-    return True
+    try:  # Linux: a killed process not yet reaped by its own parent is a zombie
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 # ================================================================ the cache
@@ -599,46 +603,59 @@ SECRET_NAME = "cache-secret"
 
 def _user_secret(notes: list[str]) -> bytes:
     """The key the cache's rows are sealed with: 32 random bytes in a file of the user's
-    own (``$XDG_CACHE_HOME/jixiao``, ``~/.cache/jixiao``, ``%LOCALAPPDATA%\\jixiao``),
-    created exclusively with mode 0600 and trusted only while it is still a private
-    regular file. Kept there, not beside the cache: an archive unzipped into the inbox
-    could plant a key beside a forged cache, but not here. Without such a file, a key
-    for this run only (nothing cached is then trusted next time)."""
+    own (``$XDG_CACHE_HOME/jixiao``, ``~/.cache/jixiao``, ``%LOCALAPPDATA%\\jixiao``;
+    else a private folder in the temporary folder), created exclusively with mode 0600
+    and trusted only while it is still a private regular file. Kept there, not beside
+    the cache: an archive unzipped into the inbox could plant a key beside a forged
+    cache, but not here. Without such a file, a key for this run only (nothing cached
+    is then trusted next time)."""
+    import tempfile
+
+    problem = ""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    for folder in (_user_cache_folder(), Path(tempfile.gettempdir()) / f"jixiao-{uid}"):
+        try:
+            return _secret_in(folder)
+        except OSError as error:
+            from .fileio import os_error_text
+
+            problem = problem or (os_error_text(error) if error.errno else str(error))
+    import secrets
+
+    notes.append(f"无法保存缓存密钥（{problem}）：本次结果仍会缓存，但下次不会被采用")
+    return secrets.token_bytes(32)
+
+
+def _secret_in(folder: Path) -> bytes:
     import secrets
     import stat
 
-    folder = _user_cache_folder()
+    def private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
+        return kind(info.st_mode) and (os.name != "posix" or (
+            info.st_uid == os.getuid() and not info.st_mode & 0o077))
+
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not private(os.lstat(folder), stat.S_ISDIR):
+        raise OSError(f"“{folder}”不是只有本用户能访问的文件夹")
     path = folder / SECRET_NAME
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
+    except FileExistsError:
+        handle = os.open(path, os.O_RDONLY | nofollow)
         try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        except FileExistsError:
-            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            try:
-                info = os.fstat(handle)
-                private = stat.S_ISREG(info.st_mode) and (
-                    os.name != "posix" or (info.st_uid == os.getuid()
-                                           and not info.st_mode & 0o077))
-                secret = os.read(handle, 64) if private else b""
-            finally:
-                os.close(handle)
-            if len(secret) >= 32:
-                return secret
-            raise OSError(f"“{path}”不是只有本用户可读的密钥文件") from None
-        secret = secrets.token_bytes(32)
-        try:
-            os.write(handle, secret)
+            secret = os.read(handle, 64) if private(os.fstat(handle), stat.S_ISREG) else b""
         finally:
             os.close(handle)
+        if len(secret) < 32:
+            raise OSError(f"“{path}”不是只有本用户可读的密钥文件") from None
         return secret
-    except OSError as error:
-        from .fileio import os_error_text
-
-        why = os_error_text(error) if error.errno else str(error)
-        notes.append(f"无法使用缓存密钥（{why}）：本次结果仍会缓存，但下次不会被采用")
-        return secrets.token_bytes(32)
+    secret = secrets.token_bytes(32)
+    try:
+        os.write(handle, secret)
+    finally:
+        os.close(handle)
+    return secret
 
 
 def _user_cache_folder() -> Path:

@@ -309,6 +309,8 @@ _ERRNO_TEXTS = {
     errno.ENAMETOOLONG: "文件名太长",
     errno.EDQUOT: "磁盘配额已满",
     errno.EIO: "磁盘读写错误",
+    errno.ELOOP: "符号链接循环（链接最终指向自己）",
+    errno.ENXIO: "不是普通文件（如命名管道），无法读取",
 }
 
 
