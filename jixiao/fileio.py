@@ -10,6 +10,13 @@ target is whole either way.
 An existing target is replaced only if it may be: not a read-only file, and
 not open in another program (a lock held on it, or the lock file LibreOffice,
 WPS or Excel put beside it). Messages are Chinese (``os_error_text``).
+
+Folders jixiao writes into are often shared inboxes, where anyone (or an
+unzipped archive) may have planted a symbolic link. So a name jixiao makes up
+(``derived``: IN.recalc.xlsx, annotated copies) is never written through a link,
+a backup (``keep_backup``) is created exclusively and never overwritten, a file
+replaced in place is held locked (``held_for_replacement``), and no output may
+be one of the inputs (``refuse_input_as_output``).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
+from hostile import INBOX, inbox_markdown, odd_inbox
 from openpyxl import load_workbook
 from workbooks import Book, standard, standard_sheet
 
@@ -332,41 +333,10 @@ def test_every_annotated_copy_gets_its_own_name(tmp_path):
 
 # ================================================================ 10: odd inbox entries
 
-def _odd_inbox(root: Path) -> tuple[Path, dict[str, str]]:
-    """An inbox of every odd entry an unzipped archive or a shared folder gives, and
-    the reason each must be listed with (None: a good file that must be checked)."""
-    inbox = root / "收件"
-    inbox.mkdir()
-    data = standard(root / "good.xlsx").read_bytes()
-    expected: dict[str, str | None] = {}
-
-    def put(name: str | bytes, reason=None) -> None:
-        path = os.path.join(os.fsencode(inbox), os.fsencode(name))
-        with open(path, "wb") as stream:
-            stream.write(data)
-        expected[os.fsdecode(os.path.basename(path))] = reason
-
-    put("换\n行.xlsx")
-    put("esc\x1b[2J\x1b]0;title\x07.xlsx")
-    put("长" * 80 + ".xlsx")  # 245 bytes
-    put("甲乙".encode("gbk") + b"-gbk.xlsx")  # GBK bytes: not UTF-8
-    (inbox / "文件夹.xlsx").mkdir()
-    expected["文件夹.xlsx"] = "是一个文件夹"
-    if os.name == "posix":
-        (inbox / "循环.xlsx").symlink_to("循环.xlsx")
-        expected["循环.xlsx"] = "循环的符号链接"
-        (inbox / "断链.xlsx").symlink_to("不存在.xlsx")
-        expected["断链.xlsx"] = "指向的文件不存在"
-        os.mkfifo(inbox / "收件.xlsx")
-        expected["收件.xlsx"] = "不是普通文件"
-        (inbox / "环").symlink_to(".")  # a folder link that loops: not entered
-    return inbox, expected
-
-
 @posix_only
 @pytest.mark.parametrize("annotate", [False, True])
 def test_every_odd_inbox_entry_is_a_row_with_a_reason(tmp_path, annotate):
-    inbox, expected = _odd_inbox(tmp_path)
+    inbox = odd_inbox(tmp_path, standard(tmp_path / "good.xlsx"))
     output = tmp_path / "出" / "汇总.xlsx"
     argv = [sys.executable, "-m", "jixiao", "batch", str(inbox), "-o", str(output),
             "--json", str(tmp_path / "出" / "r.jsonl"), "--workers", "2", "--timeout", "20"]
@@ -376,20 +346,32 @@ def test_every_odd_inbox_entry_is_a_row_with_a_reason(tmp_path, annotate):
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode == 2, done.stdout + done.stderr  # unreadable entries: exit 2
     rows = summary_rows(output)
-    assert len(rows) == len(expected)
-    reasons = [reason for reason in expected.values() if reason]
-    assert sum("通过" in row for row in rows) == len(expected) - len(reasons), rows
+    assert len(rows) == len(INBOX)
+    reasons = [entry.reason for entry in INBOX.values() if entry.reason]
+    assert sum("通过" in row for row in rows) == len(INBOX) - len(reasons), rows
     for reason in reasons:
         [row] = [row for row in rows if reason in str(row)]
         assert "无法读取" in row
+    assert any("甲乙-gbk.xlsx" in str(row[0]) for row in rows)  # GBK bytes shown as GBK
+    lines = (tmp_path / "出" / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(INBOX) and all(json.loads(line) for line in lines)
+    if annotate:
+        copies = list((tmp_path / "标注").iterdir())
+        assert len(copies) == len(INBOX) - len(reasons)
+
+
+def test_docs_hardening_md_lists_every_inbox_entry():
+    text = (ROOT / "docs" / "hardening.md").read_text(encoding="utf-8")
+    start, end = "<!-- inbox:start -->\n", "<!-- inbox:end -->"
+    assert text[text.index(start) + len(start):text.index(end)] == inbox_markdown(), (
+        "regenerate the table: python tests/hostile.py inbox")
+
+
+def test_a_file_name_that_is_not_unicode_is_shown_as_gbk():
     from jixiao.batch import shown_name
 
-    assert any("甲乙-gbk.xlsx" in str(row[0]) for row in rows)  # GBK bytes shown as GBK
-    assert shown_name(os.fsdecode("甲乙".encode("gbk"))) == "甲乙"
-    lines = (tmp_path / "出" / "r.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(expected) and all(json.loads(line) for line in lines)
-    if annotate:
-        assert len(list((tmp_path / "标注").iterdir())) == 4  # the four good files
+    assert shown_name(os.fsdecode("甲乙".encode("gbk") + "报告".encode())) == "甲乙报告"
+    assert shown_name("普通.xlsx") == "普通.xlsx"
 
 
 @posix_only
