@@ -181,8 +181,7 @@ def _walk(folder: Path, strange: dict[str, str]) -> Iterator[tuple[str, str]]:
             with os.scandir(root) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
-            if root != str(folder):
-                strange[here] = _unreadable_folder(error)
+            strange[here] = _unreadable_folder(error)
             continue
         folders = []
         for entry in entries:
@@ -746,6 +745,25 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
 _NAME_BYTES = 255
 
 
+def _astray(targets: dict[str, str], folder: Path | None) -> dict[str, str]:
+    """The annotated copies that would land outside ``folder`` because a sub-folder in
+    it is a link planted to point elsewhere: not written, a note says why. Each
+    folder's real path is found once."""
+    real_folder = os.path.realpath(folder or ".")
+    inside: dict[str, bool] = {}
+    astray = {}
+    for file, target in targets.items():
+        here = os.path.dirname(target)
+        if here not in inside:
+            real = os.path.realpath(here)
+            inside[here] = real == real_folder or real.startswith(real_folder.rstrip(os.sep)
+                                                                  + os.sep)
+        if not inside[here]:
+            astray[file] = (f"未写出标注副本：标注目录中的“{here}”是指向别处的符号链接，"
+                            "jixiao 不会写到标注目录之外")
+    return astray
+
+
 def _shortened_name(stem: str, limit: int) -> str:
     raw = stem.encode("utf-8", "surrogateescape")
     if len(raw) <= limit:
@@ -776,6 +794,9 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             if key is not None and texts is not None:
                 cache.put(key, outcome, texts)
             if on_outcome is not None:
+                if outcome.file in astray:
+                    outcome = Outcome(outcome.file, outcome.report,
+                                      [*outcome.notes, astray[outcome.file]], outcome.annotated)
                 on_outcome(_shown(outcome))
             progress.advance()
 
@@ -784,6 +805,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     odd = odd or {}
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
                                   options.annotate_dir) if options.annotate_dir else {})
+    astray = _astray(targets, options.annotate_dir) if targets else {}
 
     def jobs() -> Iterator[Job]:
         """What is left to check, found lazily: the workers start on the first file
@@ -797,7 +819,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 continue
             digest = content_hash(file)
             key = keys[file] = cache.key(file, digest)
-            target = targets.get(file)
+            target = None if file in astray else targets.get(file)
             outcome = None if options.force or not digest else cache.get(key, brief=True)
             if outcome is not None and (target is None or outcome.error
                                         or Path(target).exists()):

@@ -469,3 +469,19 @@ def test_workers_end_with_a_stopped_batch(tmp_path, slow_inbox, signal_name):
     else:  # handled as Ctrl-C: the summary of what was done, and 128 + the signal
         assert process.returncode == 128 + number, out + err
         assert "已中断" in err and output.is_file()
+
+
+@posix_only
+def test_annotated_copies_stay_inside_the_annotation_folder(tmp_path):
+    inbox, marked, elsewhere = tmp_path / "in", tmp_path / "标注", tmp_path / "别处"
+    (inbox / "子").mkdir(parents=True)
+    marked.mkdir()
+    elsewhere.mkdir()
+    standard(inbox / "子" / "x.xlsx")
+    (marked / "子").symlink_to(elsewhere)  # planted: 标注/子 → 别处
+    code, _, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
+                     "--workers", "1")
+    assert code == 0
+    assert list(elsewhere.iterdir()) == []
+    [row] = summary_rows(tmp_path / "s.xlsx")
+    assert "标注目录之外" in str(row)
