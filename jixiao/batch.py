@@ -157,7 +157,7 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
                 if key in written:
                     if not _ours(path):
                         raise OutputError(
-                            f"输出文件“{written[key]}”就是要校验的文件“{path}”，不会覆盖它；"
+                            f"输出文件“{written[key]}”就是要校验的文件“{path}”，不能覆盖原文件；"
                             "请另选一个文件名")
                 elif key not in found and not _skipped(key, skipped):
                     found[key] = path

@@ -285,7 +285,7 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
         except OSError:
             continue
         if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
-            raise OutputError(f"{option}“{output}”就是要读取的文件“{path}”，不会覆盖它；"
+            raise OutputError(f"{option}“{output}”就是要读取的文件“{path}”，不能覆盖原文件；"
                               "请另选一个文件名（只有 recalc --in-place 会替换原文件）")
 
 

@@ -155,7 +155,7 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
             (["batch", inbox, "-o", second], "就是要校验的文件"),
             (["batch", inbox, "-o", tmp_path / "s.xlsx", "--json", second], "就是要校验的文件"),
             (["check", first, inbox / "a-校验.xlsx", "--annotate", inbox], "就是要读取的文件"),
-            (["check", first, "--annotate", first], "不会覆盖"),
+            (["check", first, "--annotate", first], "不能覆盖原文件"),
             (["convert", first, "-o", second, "--force"], None),  # another file: replaced …
     ):
         code, out, err = run(*argv)
@@ -178,7 +178,7 @@ def test_a_hard_link_to_an_input_is_that_input(tmp_path):
     for argv in (["batch", inbox, "-o", other], ["convert", source, "-o", other, "--force"],
                  ["check", source, "--annotate", other]):
         code, _, err = run(*argv)
-        assert code == 2 and "不会覆盖" in err, (argv, err)
+        assert code == 2 and "不能覆盖原文件" in err, (argv, err)
     assert source.read_bytes() == data
 
 
