@@ -1,6 +1,7 @@
 """Checking a whole folder of submissions: ``jixiao batch``.
 
     folders, globs ──discover──▶ files ──content hash──▶ in the cache? ──yes──┐
+    (batch_discovery.py)                                (batch_cache.py)      │
                                                             │ no              │
                                              local processes or a Dask cluster │
                                                   check_one(file) ──▶ outcome ─┤
