@@ -11,6 +11,7 @@ does not model may be simplified, and formulas are recalculated when opened.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,14 +26,17 @@ FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 AUTHOR = "jixiao"
 
 
-def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]) -> Path:
-    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells."""
+def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
+             derived: bool = False) -> Path:
+    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells.
+    ``derived``: jixiao made the name up, so it is never written through a link
+    (``fileio.atomic_output``)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
     source, output = Path(source), Path(output)
-    if output.resolve() == source.resolve():
+    if os.path.realpath(output) == os.path.realpath(source):
         raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
     keep_vba = source.suffix.lower() == ".xlsm"
     if keep_vba and output.suffix.lower() != ".xlsm":
@@ -89,7 +93,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
 
-    with atomic_output(output) as temporary:
+    with atomic_output(output, derived=derived) as temporary:
         book.save(temporary)
     return output
 

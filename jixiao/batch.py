@@ -1,6 +1,7 @@
 """Checking a whole folder of submissions: ``jixiao batch``.
 
     folders, globs ──discover──▶ files ──content hash──▶ in the cache? ──yes──┐
+    (batch_discovery.py)                                (batch_cache.py)      │
                                                             │ no              │
                                              local processes or a Dask cluster │
                                                   check_one(file) ──▶ outcome ─┤
@@ -22,12 +23,10 @@ its data.
 from __future__ import annotations
 
 import contextlib
-import glob
-import hashlib
 import itertools
 import json
 import os
-import sqlite3
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -35,8 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # .xls/.ods are listed as unreadable, with why
-CACHE_NAME = ".jixiao-cache.sqlite"
+from .batch_cache import CACHE_NAME, ResultCache, code_fingerprint, content_hash
+from .batch_discovery import SUFFIXES, discover
+
 _IN_FLIGHT_PER_WORKER = 3  # chunks handed out ahead: workers never wait, memory stays flat
 
 
@@ -58,8 +58,8 @@ class Outcome:
         return next((table["error"] for table in self.tables if "error" in table), None)
 
     def to_json(self) -> str:
-        return json.dumps({"file": self.file, "report": self.report, "notes": self.notes,
-                           "annotated": self.annotated}, ensure_ascii=False)
+        return _json({"file": self.file, "report": self.report, "notes": self.notes,
+                      "annotated": self.annotated}, self.file)
 
     @classmethod
     def from_json(cls, text: str) -> Outcome:
@@ -81,55 +81,41 @@ class Outcome:
 _DETAILS = ("indicators", "funds")  # what a table's summary row does not need
 
 
-# ================================================================ finding the files
-
-def discover(arguments: Iterable[str], skip: Iterable[str | Path] = ()) -> list[str]:
-    """Every workbook below the given folders, files or glob patterns, sorted, each once.
-
-    Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
-    (the summary itself, the folder of annotated copies) are left out.
-    """
-    from .errors import JixiaoError
-
-    # Plain strings, not Paths: 2,000 files took 0.1 s of Path objects. normcase: on
-    # Windows paths compare case-insensitively, as Paths do there.
-    skipped = [os.path.normcase(os.path.realpath(item)) for item in skip]
-    found: dict[str, str] = {}  # real path (normcase) → the path as found
-    for argument in arguments:
-        matches = [argument] if Path(argument).exists() else sorted(
-            glob.glob(argument, recursive=True))
-        if not matches:
-            raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
-        for match in matches:
-            start = Path(match)
-            # a file named on the command line is taken even if its name is hidden
-            candidates = [(str(start), os.path.realpath(start))] if start.is_file() \
-                else _walk(start)
-            for path, real in candidates:
-                key = os.path.normcase(real)
-                if key not in found and not _skipped(key, skipped):
-                    found[key] = path
-    return sorted(found.values())
+def _json(value: Any, file: str) -> str:
+    """``value`` as JSON text. A file name that is not Unicode (the GBK bytes of a
+    Windows archive unzipped on Linux: Python holds them as lone surrogates) is kept
+    exactly as ``\\udcxx`` escapes — valid JSON, and UTF-8 for SQLite and files."""
+    return json.dumps(value, ensure_ascii=not _is_unicode(file))
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, str]]:
-    """Each workbook below ``folder`` but Office's lock files and hidden ones: its path,
-    and its real path. A folder's real path is found once, not for each of its files:
-    only a file that is a link is resolved itself."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        here, real_here = str(Path(root)), os.path.realpath(root)
-        for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith(("~$", ".")):
-                path = os.path.join(here, name)
-                yield path, (os.path.realpath(path) if os.path.islink(path)
-                             else os.path.join(real_here, name))
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _skipped(key: str, skipped: list[str]) -> bool:
-    """Whether the real path ``key`` is one of ``skipped`` or inside one."""
-    return any(key == item or key.startswith(item if item.endswith(os.sep) else item + os.sep)
-               for item in skipped)
+def shown_name(text: str) -> str:
+    """A text holding a file name that is not Unicode, for people: each run of bytes
+    that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
+    that fails."""
+    if _is_unicode(text):
+        return text
+    return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
+                          .decode("gb18030", "replace"), text)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def _shown(outcome: Outcome) -> Outcome:
+    """``outcome`` with every text readable (``shown_name``): what the summary gets."""
+    if _is_unicode(outcome.file):
+        return outcome
+    return Outcome.from_json(shown_name(json.dumps(
+        {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
+         "annotated": outcome.annotated}, ensure_ascii=False)))
 
 
 # ================================================================ the unit of work
@@ -167,7 +153,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None) -
 
         try:
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
-            annotate(result.path, annotate_to, result.findings)
+            annotate(result.path, annotate_to, result.findings, derived=True)
             outcome.annotated = annotate_to
         except (JixiaoError, OSError) as error:
             outcome.notes.append(f"未能写出标注副本：{error}")
@@ -229,101 +215,62 @@ def _failed(job: Job, why: str) -> Outcome:
         f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
 
 
-def _start_worker(environment: dict[str, str]) -> None:
-    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, and
-    takes the main process's environment (``JIXIAO_MAX_*``): a fork server's may be older."""
+def _start_worker(environment: dict[str, str], parent: int) -> None:
+    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, dies
+    with the main process (``_die_with``), and takes the main process's environment
+    (``JIXIAO_MAX_*``): a fork server's may be older."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     if os.environ != environment:
         os.environ.clear()
         os.environ.update(environment)
 
 
-# ================================================================ the cache
+def _die_with(parent: int) -> None:
+    """End this worker when the batch's main process ``parent`` ends, however it ends
+    (kill -9 included), instead of checking files for no one: on Linux the kernel
+    sends SIGKILL when the process that forked it (the fork server, which itself ends
+    with the main process) exits; everywhere, a thread watches the main process."""
+    import signal
+    import threading
 
-def code_fingerprint() -> str:
-    """jixiao's version and a hash of its sources: a cached result of other code is stale."""
-    from . import __version__
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
 
-    digest = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-class ResultCache:
-    """Outcomes by (file, content hash, rules, code), in SQLite beside the summary.
-
-    Also the store the JSONL is written from at the end, so the main process keeps
-    only the summary rows in memory, however many files there are.
-    """
-
-    def __init__(self, folder: Path, rules: str | None) -> None:
-        from .errors import OutputError
-
-        self.path = folder / CACHE_NAME
-        self.salt = f"{code_fingerprint()}\0{rules or ''}\0"
-        try:
-            self.db = sqlite3.connect(self.path, timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # A cache: after a power cut it may lack the last results (they are checked
-            # again), but it is never corrupt. No sync on every commit.
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            # "outcome": the table of a jixiao before briefs, whose outcomes are stale (other
-            # code). Dropped, not altered: that jixiao, if run again, makes it anew.
-            self.db.execute("DROP TABLE IF EXISTS outcome")
-            self.db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, "
-                            "file TEXT, outcome TEXT, brief TEXT, used REAL)")
-        except sqlite3.Error as error:
-            raise OutputError(f"无法使用缓存“{self.path}”：{error}（可删除此文件后重试）") from None
-        self._last_commit = time.monotonic()
-
-    def key(self, file: str, digest: str) -> str:
-        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode()).hexdigest()
-
-    def get(self, key: str, brief: bool = False) -> Outcome | None:
-        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``)."""
-        column = "brief" if brief else "outcome"
-        row = self.db.execute(f"SELECT {column} FROM result WHERE key = ?", (key,)).fetchone()
-        return None if row is None else Outcome.from_json(row[0])
-
-    def put(self, key: str, outcome: Outcome, texts: tuple[str, str] | None = None) -> None:
-        """Store ``outcome``; ``texts`` are its ``Outcome.texts`` when the caller has them."""
-        text, brief = texts or outcome.texts()
-        self.db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?)",
-                        (key, outcome.file, text, brief, time.time()))
-        if time.monotonic() - self._last_commit > 2:
-            self.commit()
-
-    def touch(self, keys: list[str]) -> None:
-        """Mark outcomes used now, for ``close`` to keep them. Only those not marked in
-        the last day: rewriting every row (its whole outcome) cost a re-run of 2,000
-        files 45 ms, for a date that need only be right to the day."""
-        now = time.time()
-        self.db.executemany("UPDATE result SET used = ? WHERE key = ? AND used < ?",
-                            [(now, key, now - 86400) for key in keys])
-
-    def commit(self) -> None:
-        self.db.commit()
-        self._last_commit = time.monotonic()
-
-    def close(self, keep_days: float = 180) -> None:
-        self.db.execute("DELETE FROM result WHERE used < ?", (time.time() - keep_days * 86400,))
-        self.db.commit()
-        self.db.close()
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if not _alive(parent):  # it ended before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="jixiao-parent-watch").start()
 
 
-def content_hash(file: str) -> str:
-    """SHA-256 of the file's bytes; "" when it cannot be read (the check will say why)."""
-    digest = hashlib.sha256()
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch(parent: int) -> None:
+    while _alive(parent):
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill would end it there; the pool's pipes stop the worker instead
     try:
-        with open(file, "rb") as stream:
-            for chunk in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(chunk)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
     except OSError:
-        return ""
-    return digest.hexdigest()
+        return True
+    try:  # Linux: a killed process not yet reaped by its own parent is a zombie
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 # ================================================================ running
@@ -349,50 +296,118 @@ class BatchRun:
     cached: int = 0                  # how many came from the cache
     interrupted: bool = False        # Ctrl-C: ``done`` is what was finished before it
     seconds: float = 0.0
+    signal: int | None = None        # what stopped it: SIGINT (Ctrl-C), SIGTERM or SIGHUP
 
 
-def annotation_target(file: str, roots: list[Path], folder: Path) -> str:
-    """Where the annotated copy of ``file`` goes: the same sub-folders under ``folder``."""
-    path = Path(file).resolve()
-    here = Path.cwd()
-    relative = next((path.relative_to(root) for root in [*roots, here] if root in path.parents),
-                    Path(path.name))
-    suffix = ".xlsm" if path.suffix.lower() == ".xlsm" else ".xlsx"
-    return str(folder / relative.parent / f"{path.stem}-校验{suffix}")
+def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) -> dict[str, str]:
+    """Where the annotated copy of each file goes: the same sub-folders under ``folder``,
+    ``NAME-校验.xlsx``. Every copy gets its own name — ``a/x.xlsx`` under two folders,
+    or ``x.xlsx`` beside ``x.XLSX``, would otherwise overwrite each other: a later one
+    is ``NAME-校验-2.xlsx`` (names compared ignoring case, as Windows and macOS do).
+    A long name is shortened to fit the 255 bytes a file system allows."""
+    here = os.getcwd()
+    bases = [str(root) for root in roots] + [here]
+    taken: set[str] = set()
+    targets = {}
+    for file in files:
+        path = os.path.realpath(file)
+        base = next((root for root in bases if path.startswith(root.rstrip(os.sep) + os.sep)),
+                    None)
+        relative = os.path.dirname(os.path.relpath(path, base)) if base else ""
+        stem, extension = os.path.splitext(os.path.basename(path))
+        suffix = ".xlsm" if extension.lower() == ".xlsm" else ".xlsx"
+        stem = _shortened_name(stem, _NAME_BYTES - len("-校验-9999.xlsx".encode()))
+        number = 1
+        while True:
+            name = f"{stem}-校验{suffix}" if number == 1 else f"{stem}-校验-{number}{suffix}"
+            target = os.path.join(folder, relative, name)
+            if target.casefold() not in taken:
+                break
+            number += 1
+        taken.add(target.casefold())
+        targets[file] = target
+    return targets
+
+
+_NAME_BYTES = 255
+
+
+def _astray(targets: dict[str, str], folder: Path | None) -> dict[str, str]:
+    """The annotated copies that would land outside ``folder`` because a sub-folder in
+    it is a link planted to point elsewhere: not written, a note says why. Each
+    folder's real path is found once."""
+    real_folder = os.path.realpath(folder or ".")
+    inside: dict[str, bool] = {}
+    astray = {}
+    for file, target in targets.items():
+        here = os.path.dirname(target)
+        if here not in inside:
+            real = os.path.realpath(here)
+            inside[here] = real == real_folder or real.startswith(real_folder.rstrip(os.sep)
+                                                                  + os.sep)
+        if not inside[here]:
+            astray[file] = (f"未写出标注副本：标注目录中的“{here}”是指向别处的符号链接，"
+                            "jixiao 不会写到标注目录之外")
+    return astray
+
+
+def _shortened_name(stem: str, limit: int) -> str:
+    raw = stem.encode("utf-8", "surrogateescape")
+    if len(raw) <= limit:
+        return stem
+    return raw[:limit].decode("utf-8", "ignore").rstrip() or "文件"
 
 
 def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
               on_outcome: Callable[[Outcome], None] | None = None,
-              progress: Progress | None = None, roots: list[Path] | None = None) -> BatchRun:
-    """Check ``files`` (cache first, then the engine); Ctrl-C ends it with what is done.
-    ``on_outcome`` is given each outcome in brief (``Outcome.brief``)."""
+              progress: Progress | None = None, roots: list[Path] | None = None,
+              odd: dict[str, str] | None = None, stop: Stop | None = None) -> BatchRun:
+    """Check ``files`` (cache first, then the engine); Ctrl-C, SIGTERM or SIGHUP end it
+    with what is done. ``on_outcome`` is given each outcome in brief (``Outcome.brief``).
+    ``odd``: the entries discovery found unreadable (``discover``), each a row saying why.
+    ``stop``: the caller's ``Stop``, already installed (to defer signals after the run).
+    """
     started = time.monotonic()
     progress = progress or Progress(len(files), quiet=True)
     done: set[str] = set()
+    own = stop is None
+    stop = stop or Stop()
 
     def record(outcome: Outcome, key: str | None = None,
                texts: tuple[str, str] | None = None) -> None:
         """``outcome`` in brief; when new, ``key`` and its ``texts`` for the cache."""
-        with _interrupt_deferred():  # a file is in the summary, the cache and done, or in none
+        with stop.deferred():  # a file is in the summary, the cache and done, or in none
             done.add(outcome.file)
             if key is not None and texts is not None:
                 cache.put(key, outcome, texts)
             if on_outcome is not None:
-                on_outcome(outcome)
+                if outcome.file in astray:
+                    outcome = Outcome(outcome.file, outcome.report,
+                                      [*outcome.notes, astray[outcome.file]], outcome.annotated)
+                on_outcome(_shown(outcome))
             progress.advance()
 
     keys: dict[str, str] = {}
     hits: list[str] = []
-    interrupted = False
+    odd = odd or {}
+    targets = (annotation_targets([file for file in files if file not in odd], roots or [],
+                                  options.annotate_dir) if options.annotate_dir else {})
+    astray = _astray(targets, options.annotate_dir) if targets else {}
 
     def jobs() -> Iterator[Job]:
         """What is left to check, found lazily: the workers start on the first file
         while the rest are still being hashed."""
         for file in files:
-            key = keys[file] = cache.key(file, content_hash(file))
-            target = (annotation_target(file, roots or [], options.annotate_dir)
-                      if options.annotate_dir else None)
-            outcome = None if options.force else cache.get(key, brief=True)
+            if file in odd:
+                outcome = Outcome(file, {"file": file, "findings": [],
+                                         "error": f"“{Path(file).name}”{odd[file]}"})
+                keys[file] = cache.key(file, "")
+                record(outcome, keys[file], outcome.texts())
+                continue
+            digest = content_hash(file)
+            key = keys[file] = cache.key(file, digest)
+            target = None if file in astray else targets.get(file)
+            outcome = None if options.force or not digest else cache.get(key, brief=True)
             if outcome is not None and (target is None or outcome.error
                                         or Path(target).exists()):
                 hits.append(key)
@@ -401,41 +416,80 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 yield (file, options.rules, target, options.timeout)
 
     try:
-        if options.engine == "dask":
-            for outcome in _run_dask(list(jobs()), options):
-                record(outcome.brief(), keys[outcome.file], outcome.texts())
-        else:
-            for texts in _run_local(jobs(), options, expected=len(files)):
-                outcome = Outcome.from_json(texts[1])
-                record(outcome, keys[outcome.file], texts)
-        cache.touch(hits)
+        with stop.installed() if own else contextlib.nullcontext():
+            if options.engine == "dask":
+                for outcome in _run_dask(list(jobs()), options):
+                    record(outcome.brief(), keys[outcome.file], outcome.texts())
+            else:
+                with contextlib.closing(_run_local(jobs(), options, expected=len(files))) \
+                        as results:
+                    for texts in results:
+                        outcome = Outcome.from_json(texts[1])
+                        record(outcome, keys[outcome.file], texts)
+            cache.touch(hits)
     except KeyboardInterrupt:
-        interrupted = True
+        stop.received = stop.received or _SIGINT
     finally:
         cache.commit()
         progress.close()
-    return BatchRun(files, [file for file in files if file in done], keys, len(hits), interrupted,
-                    time.monotonic() - started)
+    return BatchRun(files, [file for file in files if file in done], keys, len(hits),
+                    stop.received is not None, time.monotonic() - started, stop.received)
 
 
-@contextlib.contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Ctrl-C pressed inside the block takes effect at its end, not half-way through."""
-    import signal
+_SIGINT = 2
 
-    pressed: list[int] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
-    except ValueError:  # not the main thread: signals go elsewhere anyway
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous if previous is not None
-                      else signal.default_int_handler)
-        if pressed:
+
+class Stop:
+    """Ctrl-C (SIGINT), SIGTERM (a service stopped, ``kill``) and SIGHUP (the terminal
+    closed) all end a batch the same way: a ``KeyboardInterrupt`` in the main process,
+    which then writes the summary of the files done. Inside ``deferred`` a signal
+    takes effect only at the block's end, so a file is never half recorded."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._deferring = False
+        self._pending = False
+
+    def _handle(self, number: int, frame: object) -> None:
+        self.received = self.received or number
+        if self._deferring:
+            self._pending = True
+        else:
             raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import signal
+
+        previous = {}
+        try:
+            for name in self.SIGNALS:
+                if hasattr(signal, name):
+                    number = getattr(signal, name)
+                    previous[number] = signal.signal(number, self._handle)
+        except ValueError:  # not the main thread: signals go elsewhere anyway
+            pass
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+    @contextlib.contextmanager
+    def deferred(self, *, raising: bool = True) -> Iterator[None]:
+        """Signals in the block wait for its end; then, if ``raising``, they interrupt
+        (otherwise only ``received`` tells)."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if self._pending:
+                self._pending = False
+                if raising:
+                    raise KeyboardInterrupt
 
 
 def _workers(options: BatchOptions) -> int:
@@ -475,6 +529,7 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     pool = _pool(workers, context)
     running: dict[Any, list[Job]] = {}
     more = True
+    finished_normally = False
     try:
         while more or running or suspects:
             while more and not suspects and len(running) < workers * _IN_FLIGHT_PER_WORKER:
@@ -508,8 +563,18 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
                 yield from _one_by_one(suspects, context, work)
                 suspects.clear()
                 pool = _pool(workers, context)
+        finished_normally = True
     finally:
+        if not finished_normally:  # stopped (Ctrl-C, SIGTERM …): no file is waited for
+            _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(pool: Any) -> None:
+    """End a pool's worker processes now, not after the file each is checking."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.
@@ -521,7 +586,7 @@ def _pool(workers: int, context: Any) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(dict(os.environ),))
+                               initargs=(dict(os.environ), os.getpid()))
 
 
 def _process_context() -> Any:
@@ -717,5 +782,6 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
                 out.write(json_text(outcome.report) + "\n")
 
 
-__all__ = ["BatchOptions", "BatchRun", "Outcome", "Progress", "ResultCache", "check_one",
+__all__ = ["CACHE_NAME", "SUFFIXES", "BatchOptions", "BatchRun", "Outcome", "Progress",
+           "ResultCache", "Stop", "check_one", "code_fingerprint", "content_hash",
            "discover", "run_batch", "write_jsonl"]

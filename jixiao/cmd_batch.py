@@ -3,13 +3,15 @@
 Exit 0 = no errors in any file (warnings allowed), 1 = some file has errors,
 2 = some file could not be read or holds no 自评表 — the codes of ``jixiao
 check``, unreadable first, because a file nobody could check is the one a
-reviewer must chase. 130 = stopped by Ctrl-C (the summary then holds the files
-finished before it).
+reviewer must chase. 130 = stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the
+summary then holds the files finished before it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -39,14 +41,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
                              "各 worker 须能以相同路径读写这些文件（共享目录）")
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取或不是自评表，"
-                     "130 被 Ctrl-C 中断（汇总只含已完成的文件）。")
+                     "130 被 Ctrl-C 中断、143 被终止（SIGTERM）、129 终端关闭（SIGHUP）："
+                     "汇总只含已完成的文件。")
 
 
 def run(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, Progress, ResultCache, discover, run_batch, write_jsonl
+    from .batch import BatchOptions, Progress, ResultCache, Stop, discover, run_batch, write_jsonl
     from .batch_summary import Summary, write_summary
     from .errors import OutputError
-    from .fileio import os_error_text
+    from .fileio import os_error_text, refuse_input_as_output
     from .rules import rule_set
 
     if args.rules:
@@ -64,9 +67,14 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"
     annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None
-    skip = [output] + ([Path(args.json)] if args.json else []) + (
-        [annotate_dir] if annotate_dir else [])
-    files = discover(args.paths, skip=skip)
+    outputs = [output] + ([Path(args.json)] if args.json else [])
+    odd: dict[str, str] = {}  # entries that are not regular files: rows saying why
+    files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
+                     outputs=outputs)
+    for written in outputs:  # a hard link to a submitted file is that file
+        with contextlib.suppress(OSError):
+            if os.stat(written).st_nlink > 1:
+                refuse_input_as_output(written, files)
     if not files:
         print("jixiao batch：没有找到 .xlsx/.xlsm 文件", file=sys.stderr)
         return 0
@@ -77,23 +85,27 @@ def run(args: argparse.Namespace) -> int:
     roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     cache = ResultCache(output.resolve().parent, args.rules)
     progress = Progress(len(files))
-    with Summary() as summary:  # its rows wait in a temporary database, removed at the end
+    stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
+    with Summary() as summary, stop.installed():  # rows wait in a temporary database
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
-                            roots=roots)
+                            roots=roots, odd=odd, stop=stop)
             if run.interrupted:
                 print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
                       file=sys.stderr)
-            write_summary(output, summary, run, args.rules)
-            if args.json:
-                write_jsonl(Path(args.json), cache, run)
+            with stop.deferred(raising=False):  # a signal now waits for the summary
+                write_summary(output, summary, run, args.rules)
+                if args.json:
+                    write_jsonl(Path(args.json), cache, run)
         finally:
             cache.close()
+            for note in cache.notes:
+                print(f"jixiao batch：{note}", file=sys.stderr)
     counts = summary.counts()
     print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
           f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
-    if run.interrupted:
-        return 130
+    if stop.received is not None:
+        return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     return summary.exit_code()

@@ -28,12 +28,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .check_report import check_file, exit_code, json_report, text_report
+    from .fileio import refuse_input_as_output
     from .rules import rule_set
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     _refuse_folders(args.files)
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
+    for target in targets.values():  # never onto a file given to be checked
+        refuse_input_as_output(target, args.files, "标注副本")
     results = [check_file(path, args.rules) for path in args.files]
     written = []
     for result in results:
@@ -44,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         from .errors import UnreadableWorkbook
 
         try:
-            annotate(result.path, target, result.findings)
+            # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
+            annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir())
         except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
             print(f"jixiao：{error}", file=sys.stderr)
             continue

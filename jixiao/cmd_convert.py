@@ -20,6 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .checks import evaluate_table
     from .errors import OutputError
+    from .fileio import refuse_input_as_output
     from .reader import read_workbook
     from .rules import rule_set
     from .template import build_template
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     targets = [output] if len(tables) == 1 else [
         output.with_name(f"{output.stem}-{number}{output.suffix}")
         for number in range(1, len(tables) + 1)]
+    for target in targets:  # --force replaces an earlier result, never the table read
+        refuse_input_as_output(target, [args.input])
     existing = [str(path) for path in targets if path.exists()]
     if existing and not args.force:
         raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")

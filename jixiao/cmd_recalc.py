@@ -20,7 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     where.add_argument("-o", "--output", metavar="输出.xlsx",
                        help="结果的保存位置（默认：输入文件名加 .recalc，放在输入文件旁边）")
     where.add_argument("--in-place", action="store_true",
-                       help="直接替换输入文件（先把原文件保存为 输入.xlsx.bak）")
+                       help="直接替换输入文件（先把原文件备份为 输入.xlsx.bak；已有不同的备份时"
+                            "依次为 输入.xlsx.1.bak、输入.xlsx.2.bak……，从不覆盖已有备份）")
     parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
                         help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
                              "core（只用核心）、formulas（只用通用公式引擎）")
@@ -39,6 +40,8 @@ def report_text(result: Recalculation, written: Path) -> str:
     """The command's report: what was computed, what failed, where it was written."""
     how = "核心快速计算" if result.engine == "core" else "通用公式引擎"
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
+    if result.backup is not None:
+        lines.append(f"原文件已备份为：{result.backup}")
     if result.failures:
         lines.append(f"有 {len(result.failures)} 个单元格无法计算，已写入错误值，公式保留：")
         for failure in result.failures:

@@ -10,50 +10,100 @@ target is whole either way.
 An existing target is replaced only if it may be: not a read-only file, and
 not open in another program (a lock held on it, or the lock file LibreOffice,
 WPS or Excel put beside it). Messages are Chinese (``os_error_text``).
+
+Folders jixiao writes into are often shared inboxes, where anyone (or an
+unzipped archive) may have planted a symbolic link. So a name jixiao makes up
+(``derived``: IN.recalc.xlsx, annotated copies) is never written through a link,
+a backup (``keep_backup``) is created exclusively and never overwritten, a file
+replaced in place is held locked (``held_for_replacement``), and no output may
+be one of the inputs (``refuse_input_as_output``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
 import os
+import shutil
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_output(path: str | os.PathLike[str], *, derived: bool = False) -> Iterator[Path]:
+    """A temporary path beside ``path``; renamed over it when the block ends without error.
+
+    ``path`` as the user named it (``-o 文件``) may be a symbolic link: the file it
+    points to is replaced, the link kept. A ``derived`` name is one jixiao made up
+    (IN.recalc.xlsx, an annotated copy): anyone who can write the folder could have
+    planted a link there, so it is never followed — an existing link or anything
+    but a regular file is refused, and the rename replaces only the name itself.
+    """
     target = Path(path)
-    if target.is_symlink():
+    if target.is_symlink() and not derived:
         target = target.resolve()  # replace the file the link points to, keep the link
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
+    if derived:
+        _refuse_planted(target)
     if target.exists():
         ensure_replaceable(target)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=directory)
-    except OSError as error:
-        raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
-    os.close(handle)
-    temporary_path = Path(temporary)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary_path, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is for sharing
+    temporary_path = _temporary_beside(target, directory)
     try:
         yield temporary_path
         _flush(temporary_path)
-        os.replace(temporary_path, target)
+        if derived:
+            _refuse_planted(target)  # a link planted while the file was being written
+        os.replace(temporary_path, target)  # a rename never follows a link at ``target``
         _flush_directory(directory)
     except OSError as error:
         raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
     finally:
         if temporary_path.exists():
             temporary_path.unlink()
+
+
+def _refuse_planted(target: Path) -> None:
+    """A derived name that is a link (even a broken one) or not a regular file is refused."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
+    if stat.S_ISLNK(mode):
+        raise OutputError(f"“{target}”是一个符号链接，jixiao 不会写入链接指向的文件；"
+                          "请删除或移走这个链接后再试")
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"“{target}”是一个文件夹，不能写成文件")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"“{target}”不是普通文件，jixiao 不会写入它；请移走它后再试")
+
+
+def _temporary_beside(target: Path, directory: Path) -> Path:
+    """A new hidden file in ``directory`` (created exclusively, so never a planted one),
+    its name short enough for a 255-byte file system however long the target's is."""
+    name = os.fsencode(target.name)
+    prefix = "." + (os.fsdecode(name[:_NAME_BYTES_KEPT]) if len(name) > _NAME_BYTES_KEPT
+                    else target.name) + "."
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is for sharing
+    return Path(temporary)
+
+
+_NAME_BYTES_KEPT = 200  # of a long name, in its temporary file's: ".", ".xxxxxxxx.tmp" fit
 
 
 def ensure_replaceable(target: Path) -> None:
@@ -76,11 +126,14 @@ def _locked_by_another_process(target: Path) -> bool:
     except ImportError:  # Windows: a file open in Excel cannot be replaced, os.replace says so
         return False
     try:
-        handle = os.open(target, os.O_RDWR)
+        handle = os.open(target, os.O_RDWR | os.O_NONBLOCK)
     except OSError:
         return False
     try:
-        for lock in (fcntl.flock, fcntl.lockf):
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return False
+        held = _file_id(handle) in _HELD
+        for lock in (fcntl.lockf,) if held else (fcntl.flock, fcntl.lockf):
             try:
                 lock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
@@ -91,6 +144,149 @@ def _locked_by_another_process(target: Path) -> bool:
         return False
     finally:
         os.close(handle)
+
+
+# ================================================================ replacing an input
+
+_HELD: set[tuple[int, int]] = set()  # (device, inode) of the files this process holds locked
+
+
+def _file_id(handle: int) -> tuple[int, int]:
+    info = os.fstat(handle)
+    return info.st_dev, info.st_ino
+
+
+@contextlib.contextmanager
+def held_for_replacement(path: Path) -> Iterator[None]:
+    """Hold ``path`` while jixiao replaces it (``recalc --in-place``): an exclusive lock
+    (flock) on the file, so a second jixiao on the same file is refused with a Chinese
+    line instead of interleaving with the first — which once left the backup holding
+    the already-recalculated file. Where the file system has no locks, the numbered
+    backups (``keep_backup``) still keep the original."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: os.replace of a file open elsewhere fails there anyway
+        yield
+        return
+    for _attempt in range(5):
+        try:
+            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError as error:
+            raise OutputError(f"无法读取“{path}”：{os_error_text(error)}") from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(handle)
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise OutputError(f"“{path.name}”正被其他程序使用（文件已加锁，可能是另一个 "
+                                  "jixiao 正在处理它），请等它结束后再试") from None
+            yield  # no locks on this file system
+            return
+        try:
+            if os.stat(path).st_ino == os.fstat(handle).st_ino:
+                break  # still the file at ``path``: another run did not replace it meanwhile
+        except OSError:
+            pass
+        os.close(handle)
+    else:
+        raise OutputError(f"“{path.name}”正被反复替换，请等其他程序结束后再试")
+    held = _file_id(handle)
+    _HELD.add(held)
+    try:
+        yield
+    finally:
+        _HELD.discard(held)
+        os.close(handle)
+
+
+MAX_BACKUPS = 1000
+
+
+def keep_backup(source: Path) -> Path:
+    """Keep a copy of ``source`` before it is replaced, and return its name.
+
+    The first backup is ``IN.xlsx.bak``; it is never overwritten, so the original
+    survives any number of later runs: a file that differs from every backup
+    already there is copied to the first free name of ``IN.xlsx.1.bak``,
+    ``IN.xlsx.2.bak`` …; a backup identical to the file is reused. A name is
+    taken only if nothing exists there — not even a link planted to point
+    elsewhere (``os.link`` creates a name exclusively and atomically, and
+    follows no link).
+    """
+    directory = source.parent if str(source.parent) else Path(".")
+    temporary = _temporary_beside(source, directory)
+    try:
+        try:
+            shutil.copy2(source, temporary)
+            _flush(temporary)
+        except OSError as error:
+            raise OutputError(f"无法备份“{source}”：{os_error_text(error)}") from None
+        for number in range(MAX_BACKUPS):
+            name = source.with_name(f"{source.name}.bak" if number == 0
+                                    else f"{source.name}.{number}.bak")
+            if _same_regular_content(name, temporary):
+                return name
+            try:
+                _create_exclusively(temporary, name)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                raise OutputError(f"无法写入备份“{name}”：{os_error_text(error)}") from None
+            _flush_directory(directory)
+            return name
+        raise OutputError(f"“{source.name}”已有 {MAX_BACKUPS} 个备份（.bak），请清理后再试")
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _create_exclusively(temporary: Path, name: Path) -> None:
+    """Give the finished file ``temporary`` the new name ``name``, only if ``name`` is free."""
+    try:
+        os.link(temporary, name)  # EEXIST if anything, a dangling link included, is there
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                               errno.EMLINK):
+            raise
+        # no hard links here (FAT, some network shares): claim the name first, then fill it
+        handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        os.close(handle)
+        os.replace(temporary, name)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _same_regular_content(name: Path, copy: Path) -> bool:
+    try:
+        if not stat.S_ISREG(os.lstat(name).st_mode):
+            return False
+        return filecmp.cmp(name, copy, shallow=False)
+    except OSError:
+        return False
+
+
+# ================================================================ outputs that are inputs
+
+def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
+                           option: str = "输出文件") -> None:
+    """Refuse an output that is one of the inputs — the same name, a link to it, or a
+    hard link (the same file under another name): writing it would replace a file the
+    user gave to be read. ``--in-place`` is the only way to replace an input."""
+    try:
+        written = os.stat(output)
+    except OSError:
+        return  # nothing there yet: it cannot be an input
+    for path in inputs:
+        try:
+            read = os.stat(path)
+        except OSError:
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise OutputError(f"{option}“{output}”就是要读取的文件“{path}”，不能覆盖原文件；"
+                              "请另选一个文件名（只有 recalc --in-place 会替换原文件）")
 
 
 def _flush(path: Path) -> None:
@@ -120,6 +316,8 @@ _ERRNO_TEXTS = {
     errno.ENAMETOOLONG: "文件名太长",
     errno.EDQUOT: "磁盘配额已满",
     errno.EIO: "磁盘读写错误",
+    errno.ELOOP: "符号链接循环（链接最终指向自己）",
+    errno.ENXIO: "不是普通文件（如命名管道），无法读取",
 }
 
 

@@ -13,13 +13,14 @@ when it is exact (see ``fastcalc``); the tests check that both engines agree.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import JixiaoError, UnreadableWorkbook
-from .fileio import atomic_output, ensure_replaceable
+from .fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from .model import Source
 from .ooxml import CellValue, ExcelError, Package, write_cached_values
 
@@ -56,6 +57,7 @@ class Recalculation:
     values: dict[str, dict[str, CellValue]]
     failures: list[Failure] = field(default_factory=list)
     cycles: list[list[Source]] = field(default_factory=list)  # 循环引用, one list per loop
+    backup: Path | None = None                    # recalc --in-place: where the original went
 
     @property
     def cell_count(self) -> int:
@@ -109,30 +111,32 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
                 engine: str = "auto") -> tuple[Path, Recalculation]:
     """Recalculate ``path`` and write the copy with cached values; returns (written, result).
 
-    Without ``output`` the copy is IN.recalc.xlsx beside the input. ``in_place``
-    first keeps IN.xlsx.bak, then replaces the input atomically. The input is
-    never written otherwise.
+    Without ``output`` the copy is IN.recalc.xlsx beside the input (a name jixiao
+    made up: never written through a link). ``in_place`` first keeps a backup
+    (``fileio.keep_backup``: IN.xlsx.bak, never overwritten; its name is in
+    ``result.backup``), then replaces the input atomically, holding it locked so
+    that a second run on the same file is refused. The input is never written
+    otherwise.
     """
     source = Path(path)
-    package = open_workbook(source)
     if in_place and output is not None:
         raise JixiaoError("--in-place 与 -o 不能同时使用")
     target = source if in_place else Path(output) if output else default_output(source)
-    if not in_place and _same_file(source, target):
-        raise JixiaoError("输出文件就是输入文件；要覆盖原文件请使用 --in-place")
-    if target.suffix.lower() != source.suffix.lower():
-        raise JixiaoError(f"输出文件须与输入一样以 {source.suffix} 结尾"
-                          "（.xlsm 含宏，.xlsx 不能含宏）")
-    if in_place:
-        ensure_replaceable(source)  # read-only or open elsewhere: say so before any work
-    result = recalculate(package, engine=engine)
-    if in_place:
-        backup = source.with_name(source.name + ".bak")
-        with atomic_output(backup) as temporary:
-            shutil.copy2(source, temporary)
-    with atomic_output(target) as temporary:
-        write_cached_values(package, temporary, result.values)
-        shutil.copymode(source, temporary)  # not the private mode of a temporary file
+    with held_for_replacement(source) if in_place else contextlib.nullcontext():
+        package = open_workbook(source)
+        if not in_place and _same_file(source, target):
+            raise JixiaoError("输出文件就是输入文件；要覆盖原文件请使用 --in-place")
+        if target.suffix.lower() != source.suffix.lower():
+            raise JixiaoError(f"输出文件须与输入一样以 {source.suffix} 结尾"
+                              "（.xlsm 含宏，.xlsx 不能含宏）")
+        if in_place:
+            ensure_replaceable(source)  # read-only or open elsewhere: say so before any work
+        result = recalculate(package, engine=engine)
+        if in_place:
+            result.backup = keep_backup(source)
+        with atomic_output(target, derived=output is None and not in_place) as temporary:
+            write_cached_values(package, temporary, result.values)
+            shutil.copymode(source, temporary)  # not the private mode of a temporary file
     return target, result
 
 

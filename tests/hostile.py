@@ -668,6 +668,11 @@ def gbk_file_name(d: Path) -> Path:
     return path
 
 
+def long_file_name(d: Path) -> Path:
+    """A 245-byte name (80 汉字): the hidden temporary file beside it must still fit."""
+    return _good(d, "长" * 80 + ".xlsx")
+
+
 def sheet_names_odd(d: Path) -> Path:
     """Sheet names with quotes, brackets and 31 characters, and a defined name to a missing sheet."""
     book = Book()
@@ -866,6 +871,8 @@ CORPUS: dict[str, Outcome] = {
                                     "压缩包结构不完整", 2, "压缩包结构不完整"),
     "gbk-file-name": Outcome(gbk_file_name, "文件名是 GBK 字节（不是有效的 UTF-8）", 0,
                              "共 0 个错误", 0, "全部公式计算成功"),
+    "long-file-name": Outcome(long_file_name, "245 字节的文件名（80 个汉字）", 0, "共 0 个错误", 0,
+                              "全部公式计算成功"),
     "odd-sheet-names": Outcome(sheet_names_odd, "工作表名含 !#$%&'() 和 31 个汉字，名称指向不存在的表",
                                0, "JX503", 1, "#REF!"),
     "read-only": Outcome(read_only, "只读文件", 0, "共 0 个错误", 0, "全部公式计算成功"),
@@ -918,6 +925,66 @@ def outcomes_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------- odd inbox entries
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of an inbox, as an unzipped archive or a shared folder gives it, and
+    what ``jixiao batch`` must list for it: None = checked like any file, else words
+    of the reason in its 无法读取 row."""
+
+    what: str              # Chinese, for docs/hardening.md
+    name: str | bytes      # the entry's name (bytes: not UTF-8)
+    make: str              # "file" (a good table), "folder", "loop", "dangling", "fifo"
+    reason: str | None
+
+
+INBOX: dict[str, Entry] = {
+    "newline": Entry("文件名含换行符", "换\n行.xlsx", "file", None),
+    "escape": Entry("文件名含终端控制序列（ESC[2J、设置窗口标题）", "esc\x1b[2J\x1b]0;标题\x07.xlsx",
+                    "file", None),
+    "long-name": Entry("245 字节的文件名", "长" * 80 + ".xlsx", "file", None),
+    "gbk-name": Entry("文件名是 GBK 字节（Windows 压缩包在 Linux 上解压）", "甲乙".encode("gbk")
+                      + b"-gbk.xlsx", "file", None),
+    "folder": Entry("名为 .xlsx 的文件夹", "文件夹.xlsx", "folder", "是一个文件夹"),
+    "symlink-loop": Entry("指向自己的符号链接", "循环.xlsx", "loop", "循环的符号链接"),
+    "dangling-link": Entry("指向不存在文件的符号链接", "断链.xlsx", "dangling", "指向的文件不存在"),
+    "fifo": Entry("命名管道（打开就会一直等）", "收件.xlsx", "fifo", "不是普通文件"),
+}
+
+
+def odd_inbox(root: Path, good: Path) -> Path:
+    """A folder ``root/收件`` holding every ``INBOX`` entry (the files are copies of
+    ``good``), and a linked folder that loops (never entered)."""
+    inbox = root / "收件"
+    inbox.mkdir(parents=True)
+    data = good.read_bytes()
+    for entry in INBOX.values():
+        path = os.path.join(os.fsencode(inbox), os.fsencode(entry.name))
+        if entry.make == "file":
+            with open(path, "wb") as stream:
+                stream.write(data)
+        elif entry.make == "folder":
+            os.mkdir(path)
+        elif entry.make == "loop":
+            os.symlink(os.path.basename(path), path)
+        elif entry.make == "dangling":
+            os.symlink(b"nowhere.xlsx", path)
+        else:
+            os.mkfifo(path)
+    (inbox / "环").symlink_to(".")
+    return inbox
+
+
+def inbox_markdown() -> str:
+    """The inbox table of docs/hardening.md (a test keeps it current)."""
+    lines = ["| 条目 | 内容 | 汇总中 |", "|---|---|---|"]
+    for kind, entry in INBOX.items():
+        outcome = "照常校验" if entry.reason is None else f"无法读取：{entry.reason}"
+        lines.append(f"| `{kind}` | {entry.what} | {outcome} |")
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
-    print(outcomes_markdown(), end="")
+    print(inbox_markdown() if sys.argv[1:] == ["inbox"] else outcomes_markdown(), end="")
 
