@@ -18,6 +18,7 @@ from .parsing import LEVEL_NAMES, Measure, parse_measure
 from .units import comparable
 
 DEFAULT_RULES = "mof2020"
+SCORE_STEP = 0.01  # scores are shown with 2 decimals
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
 
 
@@ -138,15 +139,31 @@ def is_met(target: Measure | object, actual: Measure | object,
         return None
     goal, done = pair
     done = max(done, 0.0)
-    if target.op == ">=":
-        return done >= goal
-    if target.op == ">":
-        return done > goal
+    at = at_target(goal, done)
+    if target.op in STRICT_OPS and at:
+        return False  # a strict target reached only at equality is not met
+    if target.op in (">=", ">"):
+        return at or done > goal
     if target.op == "=":
-        return done <= 0 if goal == 0 else done >= goal
-    if target.op == "<=":
-        return done <= goal
-    return done < goal  # "<"
+        return done <= 0 if goal == 0 else at or done > goal
+    return at or done < goal  # "<=", "<"
+
+
+STRICT_OPS = (">", "<")
+
+
+def at_target(goal: float, done: float) -> bool:
+    """The actual equals the target (up to float noise from unit scaling: 96.7 万 = 967000)."""
+    return math.isclose(done, goal, rel_tol=1e-9)
+
+
+def strict_at_target_share(ruleset: RuleSet) -> float:
+    """Share of 分值 for a strict target (＞ / ＜) whose actual equals the target.
+
+    Not met, so scored as 部分达成: the top of the rule set's 部分达成 band
+    (mof2020 and sichuan 80 %, ratio 80 %). See docs/rules.md, “严格目标”.
+    """
+    return ruleset.bands["partial"][1]
 
 
 def indicator_score(target: Measure | object, actual: Measure | object, weight: float,
@@ -193,7 +210,12 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     goal, done = pair
     done = max(done, 0.0)
     share, note = _quantitative_share(target.op, goal, done, ruleset)
-    return Score(round2(min(weight, max(0.0, weight * share))), met, note)
+    value = round2(min(weight, max(0.0, weight * share)))
+    if met is False and weight > 0 and value >= round2(weight):
+        # 99.999 of ≥100 rounds to full marks, which reviewers reject as 未完成却得满分.
+        value = round2(max(0.0, round2(weight) - SCORE_STEP))
+        note += f"；未达成不得满分，取 {value:g} 分"
+    return Score(value, met, note)
 
 
 def _with_default_op(target: Measure, default_op: str) -> Measure:
@@ -203,14 +225,19 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
 
 
 def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
+    if op in STRICT_OPS and at_target(goal, done):
+        share = strict_at_target_share(ruleset)
+        return share, (f"严格目标（{'＞' if op == '>' else '＜'}）完成值恰好等于目标值，未达成，"
+                       f"按“部分达成”区间上限 {share:.0%} 评分")
     if op == "=" and goal == 0:
         return (1.0, "目标为 0 且完成值为 0") if done <= 0 else (0.0, "目标为 0，完成值大于 0")
+    at = at_target(goal, done)
     if op in (">=", ">", "="):
-        if goal <= 0 or done >= goal:
+        if goal <= 0 or done >= goal or at:
             return 1.0, "完成值达到目标值"
         return done / goal, "正向指标：分值 × 完成值 / 目标值"
     # reverse: ≤ <
-    if done <= goal:
+    if done <= goal or at:
         return 1.0, "完成值未超过目标值"
     if goal <= 0:
         return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"
