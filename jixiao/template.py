@@ -230,11 +230,22 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     _write_help(wb.create_sheet(HELP_SHEET))
     for name, ref in NAME_RANGES.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
-    wb.calculation.fullCalcOnLoad = True
     wb.properties.creator = "jixiao"
     wb.properties.title = "项目支出绩效自评表"
     with atomic_output(path) as temporary:
         _save_reproducibly(wb, temporary)
+        _store_results(temporary)
+
+
+def _store_results(path: Path) -> None:
+    """Compute every formula and store the results in ``path`` (an empty row's as empty),
+    so WPS, LibreOffice and an Excel without the add-in show them on opening."""
+    from .ooxml import Package, write_cached_values
+    from .recalc import recalculate
+
+    package = Package(path)
+    result = recalculate(package, engine="core")
+    write_cached_values(package, path, result.values)
 
 
 def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
