@@ -132,3 +132,15 @@ def test_input_text_is_never_written_as_a_formula(tmp_path):
                            for part in sheet_parts)
     assert "HYPERLINK" not in formulas and "1+1" not in formulas
     assert "powershell" not in formulas
+
+
+def test_a_file_without_results_still_gets_a_computed_total(tmp_path, monkeypatch):
+    """A template saved by a program that computes nothing: the total is still computed."""
+    import jixiao.template as template
+
+    monkeypatch.setattr(template, "_store_results", lambda path: None)
+    path = tmp_path / "uncalculated.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"))
+    assert all(value is None for value in cached_formula_results(path).values())
+    checked = check_file(path).tables[0]
+    assert checked.evaluation.total == 99.98 and checked.evaluation.grade == "优"
