@@ -48,7 +48,12 @@ def report_text(result: Recalculation, written: Path) -> str:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
         for cycle in result.cycles:
             lines.append("  " + "、".join(str(source) for source in cycle))
-    if not result.failures and not result.cycles:
+    warnings = result.warnings
+    if warnings:
+        lines.append(f"有 {len(warnings)} 个单元格显示 ⚠（规则无法计算，请按提示修改输入）：")
+        for source, text in warnings:
+            lines.append(f"  {source}  {_shortened(text)}")
+    if not result.failures and not result.cycles and not warnings:
         lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
 

@@ -61,6 +61,14 @@ class Recalculation:
     def cell_count(self) -> int:
         return sum(len(cells) for cells in self.values.values())
 
+    @property
+    def warnings(self) -> list[tuple[Source, str]]:
+        """Cells whose result is a ⚠ text (the JX_ functions' “cannot score this”), with it."""
+        from .cellfuncs import is_error
+
+        return [(Source(sheet, ref), str(value)) for sheet, cells in self.values.items()
+                for ref, value in cells.items() if is_error(value)]
+
 
 def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalculation:
     """Evaluate every formula of a workbook; nothing is written.

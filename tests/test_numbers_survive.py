@@ -144,3 +144,15 @@ def test_a_file_without_results_still_gets_a_computed_total(tmp_path, monkeypatc
     assert all(value is None for value in cached_formula_results(path).values())
     checked = check_file(path).tables[0]
     assert checked.evaluation.total == 99.98 and checked.evaluation.grade == "优"
+
+
+def test_recalc_lists_the_cells_that_show_a_warning(tmp_path, capsys):
+    table = sample("putuo-1")
+    table.indicators[0].target = "稳步提升到九成"
+    table.indicators[0].actual = "95%"
+    path = tmp_path / "warned.xlsx"
+    build_template(path, table=table)
+    assert main(["recalc", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "全部公式计算成功" not in out
+    assert f"{SHEET}!H13  ⚠" in out
