@@ -160,13 +160,17 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     """
     if not has_column(table, "score"):
         return
-    for indicator in table.indicators:
+    for indicator, score in _pairs(table, evaluation):
         source = indicator.sources.get("score")
+        if score.value is None and jixiao_formula(table, source):
+            continue  # the template's own ⚠: the inputs are at fault, reported where they are
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source):
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
+    if evaluation.execution_score is None and jixiao_formula(table, source):
+        return
     if isinstance(table, WorkbookTable) and "score" in table.fund_columns \
             and funds.score_declared is None and not uncomputed_formula(table, source):
         yield finding("JX406", source, "执行率未填写得分")
@@ -203,9 +207,23 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **错误示例**：分值 10，完成值“部分达成”，得分 10。
 
     **正确示例**：得分在 6–8 之间，并说明原因。
+
+    jixiao 模板中，“部分达成/未达成”的得分由人工评分列给出：人工评分为空或不在区间内时，
+    本检查指向人工评分单元格并写明区间。
     """
     for indicator, score in _pairs(table, evaluation):
         declared = indicator.score_declared
+        if score.band is not None and score.value is None and jixiao_formula(
+                table, indicator.sources.get("score")):
+            # the template leaves the score to a person: point at the 人工评分 cell
+            low, high = score.band
+            level = score.note.split("，")[0].removeprefix("定性指标：")
+            judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
+                if indicator.judged is not None else "请在人工评分列填写"
+            yield finding("JX408", first_source(indicator, "judged", "score"),
+                          f"“{label(indicator)}”为“{level}”，{judged} {points(low)}–"
+                          f"{points(high)} 分之间（{evaluation.rules.name} 规则）")
+            continue
         if score.band is None or declared is None or jixiao_formula(
                 table, indicator.sources.get("score")):
             continue

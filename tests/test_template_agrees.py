@@ -1,0 +1,122 @@
+"""The template never argues with its checker (issue 14), as a property.
+
+A clerk fills the template — typed inputs only — and runs ``jixiao recalc``;
+then ``jixiao check``:
+
+* a sound fill (weights 90 + 10, every row with target, actual and a reason,
+  money lines that add up, judged scores inside their band) gets no error;
+* any fill gets findings only on cells the clerk can change (never on a
+  locked formula cell) or on no cell at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jixiao.check_report import check_file
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation
+from jixiao.recalc import recalc_file
+from jixiao.rules import rule_set
+from jixiao.template import GROUPS, SHEET, build_template
+
+LEVELS = [(level1, level2) for level1, level2, _ in GROUPS]
+SLOTS = {level2: rows for _, level2, rows in GROUPS}
+UNITS = ["%", "小时", "个", "万元", "次", ""]
+OPERATORS = ["≥", "＞", "≤", "＜", "＝", "", "不低于", "大于", "不超过", "小于", ">=", "<"]
+QUALITATIVE = ["及时", "规范", "满意", "明显提升", "通过"]
+LEVEL_WORDS = {"achieved": "达成", "partial": "部分达成", "not": "未达成"}
+
+
+@pytest.fixture(scope="module")
+def input_cells(tmp_path_factory) -> set[str]:
+    """The cells a clerk can type into: the unlocked cells of the form."""
+    path = tmp_path_factory.mktemp("blank") / "blank.xlsx"
+    build_template(path)
+    sheet = openpyxl.load_workbook(path)[SHEET]
+    return {cell.coordinate for row in sheet.iter_rows() for cell in row
+            if not cell.protection.locked}
+
+
+@st.composite
+def quantitative_row(draw):
+    unit = draw(st.sampled_from(UNITS))
+    op = draw(st.sampled_from(OPERATORS))
+    goal = draw(st.sampled_from([0, 1, 3, 24, 90, 95, 100, 30.5, 967]))
+    actual = draw(st.one_of(st.just(goal), st.just(goal * 2), st.just(goal / 2),
+                            st.floats(min_value=0, max_value=2000, allow_nan=False)
+                            .map(lambda x: round(x, 2))))
+    actual_unit = unit if draw(st.booleans()) else ""
+    return f"{op}{goal:g}{unit}", f"{actual:g}{actual_unit}", None
+
+
+@st.composite
+def qualitative_row(draw, weight, rules):
+    level = draw(st.sampled_from(list(LEVEL_WORDS)))
+    band = rule_set(rules).bands[level]
+    judged = None
+    if level != "achieved":
+        low, high = band
+        judged = round(weight * draw(st.floats(min_value=low, max_value=high)), 2)
+        judged = min(max(judged, round(weight * low + 0.005, 2)), round(weight * high, 2))
+    return draw(st.sampled_from(QUALITATIVE)), LEVEL_WORDS[level], judged
+
+
+@st.composite
+def sound_fill(draw) -> SelfEvaluation:
+    rules = draw(st.sampled_from(["mof2020", "ratio", "sichuan"]))
+    budget = draw(st.floats(min_value=1, max_value=5000).map(lambda x: round(x, 2)))
+    executed = round(budget * draw(st.floats(min_value=0.9, max_value=1.0)), 2)
+    funds = Funds(total=FundLine("年度资金总额", budget, budget, executed),
+                  parts=[FundLine("其中：当年财政拨款", budget, budget, executed)], weight=10.0)
+    rows, weights = [], []
+    for level1, points in rule_set("mof2020").default_weights.items():
+        if level1 == "预算执行率":
+            continue
+        groups = [level2 for first, level2 in LEVELS if first == level1]
+        count = draw(st.integers(min_value=1, max_value=min(4, int(points))))
+        chosen = draw(st.lists(st.sampled_from(groups), min_size=count, max_size=count))
+        placed = [(level1, level2) for index, level2 in enumerate(chosen)
+                  if chosen[:index].count(level2) < SLOTS[level2]]
+        cuts = sorted(draw(st.lists(st.integers(min_value=1, max_value=int(points) - 1),
+                                    min_size=len(placed) - 1, max_size=len(placed) - 1,
+                                    unique=True)))
+        rows += placed
+        weights += [b - a for a, b in zip([0, *cuts], [*cuts, int(points)], strict=True)]
+    indicators = []
+    for number, ((level1, level2), weight) in enumerate(zip(rows, weights, strict=True)):
+        if draw(st.booleans()):
+            target, actual, judged = draw(quantitative_row())
+        else:
+            target, actual, judged = draw(qualitative_row(weight, rules))
+        indicators.append(Indicator(level1, level2, f"指标{number + 1}", target, actual,
+                                    float(weight), reason="已说明偏差原因", judged=judged))
+    return SelfEvaluation(Project("项目", "主管部门", "实施单位", 2024, "目标", "完成"), funds,
+                          indicators, rules=rules)
+
+
+def checked(table: SelfEvaluation, folder: Path):
+    path = folder / "filled.xlsx"
+    build_template(path, table=table)
+    written, _ = recalc_file(path, folder / "filled.recalc.xlsx")
+    result = check_file(written)
+    assert result.error is None, result.error
+    return result.findings
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=sound_fill())
+def test_a_sound_fill_gets_no_error_and_warnings_only_on_inputs(table, tmp_path_factory,
+                                                                input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"))
+    errors = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.severity == "error"]
+    assert not errors
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
