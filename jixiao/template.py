@@ -311,7 +311,7 @@ def _write_indicator_block(ws: Worksheet) -> None:
               "reason": "偏差原因分析及改进措施"}
     for key, title in titles.items():
         _put(ws, f"{_COLUMN[key]}{HEADER_ROW}", title, _HEADER)
-    _put(ws, f"{_COLUMN['judged']}{HEADER_ROW}", "人工评分（定性指标部分达成/未达成时填写）",
+    _put(ws, f"{_COLUMN['judged']}{HEADER_ROW}", "人工评分（部分达成/未达成时填）",
          _Style(bold=True, fill=_HELPER_FILL))
     _put(ws, f"{_COLUMN['met']}{HEADER_ROW}", "是否达成", _Style(bold=True, fill=_HELPER_FILL))
 

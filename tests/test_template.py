@@ -108,7 +108,7 @@ def test_heading_money_block_and_totals(sheet, book):
     texts = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
     for text in ("项目名称", "主管部门", "实施单位", "年初预算数", "全年预算数(A)", "全年执行数(B)",
                  "执行率(B/A)", "年度总体目标", "预期目标", "实际完成情况", "绩效指标", "总分",
-                 "评分等级", "人工评分（定性指标部分达成/未达成时填写）", "评分规则"):
+                 "评分等级", "人工评分（部分达成/未达成时填）", "评分规则"):
         assert text in texts, text
     assert cells_of(book, "JX_FundWeight")[0].value == 10
     weight_column = cells_of(book, "JX_FundWeight")[0].column_letter
