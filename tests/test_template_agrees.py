@@ -120,3 +120,66 @@ def test_a_sound_fill_gets_no_error_and_warnings_only_on_inputs(table, tmp_path_
     locked = [f"{item.code} {item.where} {item.message}" for item in findings
               if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
     assert not locked
+
+
+# ---------------------------------------------------------------- the cases seen (issue 14)
+
+def _putuo_with(tmp_path: Path, **changes) -> Path:
+    from jixiao.samples import sample
+
+    table = sample("putuo-1")
+    for key, value in changes.items():
+        setattr(table.indicators[0], key, value)
+    path = tmp_path / "filled.xlsx"
+    build_template(path, year=2024, table=table)
+    return recalc_file(path, tmp_path / "filled.recalc.xlsx")[0]
+
+
+def _findings(path: Path) -> list[str]:
+    return [f"{item.code} {item.severity} {item.cell} {item.message}"
+            for item in check_file(path).findings]
+
+
+def test_strict_target_met_only_at_equality_agrees_with_its_score(tmp_path):
+    path = _putuo_with(tmp_path, target="＜ 24 小时", actual="24 小时", reason="恰好 24 小时")
+    findings = _findings(path)
+    assert not [item for item in findings if " error " in item], findings
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert (cells["H13"].value, cells["K13"].value) == (4.0, "否")  # 80 % of 5, not met
+
+
+def test_a_score_typed_over_its_formula_is_one_error_with_the_rules_value(tmp_path):
+    path = _putuo_with(tmp_path, name="服务对象满意度", target="≥95%", actual="85%",
+                       reason="宣传不足")
+    book = openpyxl.load_workbook(path)
+    assert book[SHEET]["H13"].value.startswith("=JX_SCORE")
+    book[SHEET]["H13"] = 4  # the rules give 5 × 85 / 95 = 4.47
+    typed = tmp_path / "typed.xlsx"
+    book.save(typed)
+    recalculated, _ = recalc_file(typed, tmp_path / "typed.recalc.xlsx")
+    findings = _findings(recalculated)
+    assert [item for item in findings if " H13 " in item or "JX504" in item] == [
+        "JX503 error H13 “服务对象满意度”的得分是手工填写的“4”，覆盖了原有公式；"
+        "按 mof2020 规则应为 4.47，请从相邻行复制公式恢复"], findings
+
+
+def test_a_manual_score_outside_its_band_points_at_the_manual_score(tmp_path):
+    path = _putuo_with(tmp_path, target="及时", actual="部分达成", judged=4.5, reason="延误")
+    findings = _findings(path)
+    assert [item for item in findings if "指标" in item.split(" ", 3)[3][:12] or " J13 " in item
+            or " H13 " in item] == [
+        "JX408 warning J13 “预算资金执行率”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
+        "（mof2020 规则）"], findings
+
+
+def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalculate(tmp_path):
+    from jixiao.ooxml import ExcelError, Package, write_cached_values
+
+    path = _putuo_with(tmp_path)
+    package = Package(path)
+    sheet = package.sheets[0]
+    lost = {cell.ref: ExcelError("#NAME?") for cell in package.cells(sheet) if cell.formula}
+    saved = tmp_path / "saved-by-libreoffice.xlsx"
+    write_cached_values(package, saved, {sheet.name: lost})
+    stale = [item for item in _findings(saved) if item.startswith("JX504")]
+    assert len(stale) == 1 and "jixiao recalc" in stale[0] and "一键重算" in stale[0], stale

@@ -10,6 +10,7 @@ from ..rules import Score
 from .base import (
     Finding,
     blank,
+    cell_info,
     check,
     differs,
     finding,
@@ -107,7 +108,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         declared = indicator.score_declared
         source = indicator.sources.get("score")
         if declared is None or score.value is None or score.band is not None \
-                or jixiao_formula(table, source):
+                or jixiao_formula(table, source) or _typed_over_template(table, source):
             continue
         if differs(declared, score.value):
             yield finding("JX404", source,
@@ -233,6 +234,13 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX408", indicator.sources.get("score"),
                           f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
                           f"{points(high)} 之间，填写为 {points(declared)}")
+
+
+def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore[no-untyped-def]
+    """A number typed over a jixiao template's formula: JX503 says it, with the rule's value."""
+    info = cell_info(table, source)
+    return isinstance(table, WorkbookTable) and table.template and info is not None \
+        and not info.is_formula
 
 
 def _pair_text(indicator: Indicator) -> str:

@@ -91,11 +91,13 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
 # ---------------------------------------------------------------- formulas
 
-def _computed_cells(table: WorkbookTable,
-                    evaluation: Evaluation) -> Iterator[tuple[Source, str, object]]:
+def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool = False
+                    ) -> Iterator[tuple[Source, str, object]]:
     """(cell, what, the value jixiao computes for it) for every cell a template computes.
 
     The value is None when the rules give none (the cell then shows a ⚠ text).
+    ``current``: the 总分 and 评分等级 as their formulas give them from the score
+    cells as they are (a score typed over its formula is JX503's, not a stale total).
     """
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         if "score" in indicator.sources:
@@ -116,10 +118,26 @@ def _computed_cells(table: WorkbookTable,
         weights = [i.weight for i in table.indicators if i.weight is not None]
         total = rules.round2(sum(weights) + (funds.weight or 0.0)) if weights else None
         yield table.sources["weight_total"], "分值合计", total
+    total, grade = evaluation.total, evaluation.grade
+    if current and table.template and any(_typed(table.cell(source)) for source, _, _ in
+                                          _score_cells(table, evaluation)):
+        parts = [funds.score_declared, *(i.score_declared for i in table.indicators
+                                          if i.weight is not None or i.score_declared is not None)]
+        total = rules.total_score(parts)
+        grade = rules.grade(total) if total is not None else None
     if "total" in table.sources:
-        yield table.sources["total"], "总分", evaluation.total
+        yield table.sources["total"], "总分", total
     if "grade" in table.sources:
-        yield table.sources["grade"], "评分等级", evaluation.grade
+        yield table.sources["grade"], "评分等级", grade
+
+
+def _score_cells(table: WorkbookTable,
+                 evaluation: Evaluation) -> Iterator[tuple[Source, str, object]]:
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if "score" in indicator.sources:
+            yield indicator.sources["score"], f"“{label(indicator)}”的得分", score.value
+    if "score" in table.funds.sources:
+        yield table.funds.sources["score"], "执行率得分", evaluation.execution_score
 
 
 @check("JX503", "warning", "模板公式被数字覆盖")
@@ -134,22 +152,31 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **错误示例**：得分列 H14 为 =JX_SCORE(…)，H15 被改成手工填写的 10。
 
     **正确示例**：从相邻行复制公式恢复 H15。
+
+    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数。
     """
     if not isinstance(table, WorkbookTable):
         return
     if table.template:
-        cells = [(source, what) for source, what, _ in _computed_cells(table, evaluation)]
+        cells = list(_computed_cells(table, evaluation))
     else:
-        cells = [(i.sources["score"], f"“{label(i)}”的得分") for i in table.indicators
+        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i in table.indicators
                  if "score" in i.sources]
-        infos = [table.cell(source) for source, _ in cells]
+        infos = [table.cell(source) for source, _, _ in cells]
         formulas = sum(1 for info in infos if info is not None and info.is_formula)
         typed = sum(1 for info in infos if _typed(info))
         if formulas < 2 or formulas <= typed:
             return
-    for source, what in cells:
+    for source, what, computed in cells:
         info = table.cell(source)
-        if _typed(info):
+        if not _typed(info):
+            continue
+        wrong = table.template and computed is not None and _stale(info, computed)
+        if wrong:  # a number the rules would not give: an error, with what they give
+            yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
+                                           f"按 {evaluation.rules.name} 规则应为 {wrong}，"
+                                           "请从相邻行复制公式恢复", severity="error")
+        else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            "覆盖了原有公式；请从相邻行复制公式恢复")
 
@@ -182,14 +209,13 @@ def formula_results_current(table: SelfEvaluation,
     """
     if not isinstance(table, WorkbookTable):
         return
-    never_calculated = []
-    for source, what, computed in _computed_cells(table, evaluation):
+    never_calculated, showing_errors = [], []
+    for source, what, computed in _computed_cells(table, evaluation, current=True):
         info = table.cell(source)
         if info is None or not info.is_formula:
             continue
         if info.error:
-            hint = "（jixiao 加载项未启用）" if info.error == "#NAME?" else ""
-            yield finding("JX504", source, f"{what}公式显示 {info.error}{hint}，没有有效结果")
+            showing_errors.append((source, what, info.error))
             continue
         if not info.cached:
             never_calculated.append((source, what))
@@ -201,15 +227,31 @@ def formula_results_current(table: SelfEvaluation,
             yield finding("JX504", source, f"{what}公式保存的结果为“{_shown(info)}”，"
                                            f"按 {evaluation.rules.name} 规则重新计算应为"
                                            f"“{stale}”")
+    if len(showing_errors) == 1:
+        source, what, error = showing_errors[0]
+        hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
+        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{_RECALC_HINT}")
+    elif showing_errors:  # saved by a program without the JX_ functions: one line
+        shown = sorted({error for _, _, error in showing_errors})
+        yield finding("JX504", showing_errors[0][0],
+                      f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
+                      f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
+                      f"{_RECALC_HINT}")
     if len(never_calculated) == 1:
         source, what = never_calculated[0]
-        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）")
+        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{_RECALC_HINT}")
     elif never_calculated:  # a file written by a program and never opened in Excel: one line
-        cells = "、".join(source.cell for source, _ in never_calculated[:6])
-        more = " 等" if len(never_calculated) > 6 else ""
         yield finding("JX504", never_calculated[0][0],
-                      f"{len(never_calculated)} 个公式单元格（{cells}{more}）没有计算结果："
-                      "文件保存前未重新计算，请在装有 jixiao 加载项的 Excel 中打开、重算后保存")
+                      f"{len(never_calculated)} 个公式单元格（{_cell_list(never_calculated)}）"
+                      f"没有计算结果：文件保存前未重新计算；{_RECALC_HINT}")
+
+
+_RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"
+
+
+def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
+    cells = "、".join(item[0].cell for item in items[:6])
+    return cells + (" 等" if len(items) > 6 else "")
 
 
 def _stale(info: CellInfo, computed: object) -> str | None:
