@@ -22,6 +22,21 @@ SCORE_STEP = 0.01  # scores are shown with 2 decimals
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
 
 
+# User documentation of the decisions the scoring rules make beyond DOMAIN.md §2;
+# docs/rules.md prints it (section 评分约定), the code below follows it.
+SCORING_NOTES = """\
+**严格目标恰好等于目标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，
+完成值恰好等于目标值（单位换算后相等，如 0.9 与 90%、967000 人与 96.7 万人）时**未达成**：
+是否达成为“否”，得分按“部分达成”区间的上限计，即 mof2020、sichuan 和 ratio 规则下均为分值的 80%
+（分值 5 得 4 分）。完成值超过（＞）或低于（＜）目标值时按原规则：达成得满分，否则按正向或反向
+指标的公式计分。JX_SCORE、JX_MET、`jixiao recalc` 和各项检查都按此计算，所以未改动的模板不会
+因为严格目标报错（JX402）。
+
+**未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
+得分取分值减 0.01，避免“未完成却得满分”（JX402）。
+"""
+
+
 class ScoreInputError(JixiaoError):
     """Inputs a rule cannot score (a budget of 0, a negative 分值 …)."""
 
