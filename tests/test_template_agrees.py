@@ -122,6 +122,48 @@ def test_a_sound_fill_gets_no_error_and_warnings_only_on_inputs(table, tmp_path_
     assert not locked
 
 
+
+maybe_number = st.one_of(st.none(), st.floats(min_value=0, max_value=1000, allow_nan=False)
+                         .map(lambda x: round(x, 2)))
+any_target = st.one_of(st.none(), st.sampled_from(QUALITATIVE + ["≠100%", "全部完成", "2024 年 12 月前"]),
+                       st.tuples(st.sampled_from(OPERATORS), st.sampled_from([0, 5, 90, 100]),
+                                 st.sampled_from(UNITS)).map(lambda t: f"{t[0]}{t[1]}{t[2]}"))
+any_actual = st.one_of(st.none(), st.sampled_from([*LEVEL_WORDS.values(), "完成", "较好"]),
+                       st.tuples(st.floats(min_value=0, max_value=300, allow_nan=False),
+                                 st.sampled_from(UNITS)).map(lambda t: f"{t[0]:.4g}{t[1]}"))
+
+
+@st.composite
+def any_fill(draw) -> SelfEvaluation:
+    budget, executed = draw(maybe_number), draw(maybe_number)
+    funds = Funds(total=FundLine("年度资金总额", draw(maybe_number), budget, executed),
+                  weight=draw(st.one_of(st.none(), st.sampled_from([10.0, 5.0, 0.0]))))
+    rows = draw(st.lists(st.sampled_from(LEVELS), max_size=8))
+    used: dict[str, int] = {}
+    indicators = []
+    for number, (level1, level2) in enumerate(rows):
+        if used.get(level2, 0) == SLOTS[level2]:
+            continue
+        used[level2] = used.get(level2, 0) + 1
+        indicators.append(Indicator(
+            level1, level2, draw(st.one_of(st.none(), st.just(f"指标{number}"))),
+            draw(any_target), draw(any_actual),
+            draw(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0, 12.5, 30.0]))),
+            reason=draw(st.one_of(st.none(), st.just("原因"))), judged=draw(maybe_number)))
+    return SelfEvaluation(Project("项目"), funds, indicators,
+                          rules=draw(st.sampled_from(["mof2020", "ratio", "sichuan"])))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=any_fill())
+def test_any_fill_gets_findings_only_on_cells_the_clerk_can_change(table, tmp_path_factory,
+                                                                   input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"))
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
 # ---------------------------------------------------------------- the cases seen (issue 14)
 
 def _putuo_with(tmp_path: Path, **changes) -> Path:

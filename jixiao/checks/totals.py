@@ -96,9 +96,15 @@ def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool 
     """(cell, what, the value jixiao computes for it) for every cell a template computes.
 
     The value is None when the rules give none (the cell then shows a ⚠ text).
-    ``current``: the 总分 and 评分等级 as their formulas give them from the score
-    cells as they are (a score typed over its formula is JX503's, not a stale total).
+    On jixiao's template the values are what its JX_ formulas give — the very
+    functions of ``cellfuncs`` on the cells' inputs — so the checker never argues
+    with the template. ``current``: the 总分 and 评分等级 as their formulas give
+    them from the score cells as they are (a score typed over its formula is
+    JX503's, not a stale total).
     """
+    if table.template:
+        yield from _template_cells(table, evaluation, current)
+        return
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", score.value
@@ -118,26 +124,57 @@ def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool 
         weights = [i.weight for i in table.indicators if i.weight is not None]
         total = rules.round2(sum(weights) + (funds.weight or 0.0)) if weights else None
         yield table.sources["weight_total"], "分值合计", total
-    total, grade = evaluation.total, evaluation.grade
-    if current and table.template and any(_typed(table.cell(source)) for source, _, _ in
-                                          _score_cells(table, evaluation)):
-        parts = [funds.score_declared, *(i.score_declared for i in table.indicators
-                                          if i.weight is not None or i.score_declared is not None)]
-        total = rules.total_score(parts)
-        grade = rules.grade(total) if total is not None else None
     if "total" in table.sources:
-        yield table.sources["total"], "总分", total
+        yield table.sources["total"], "总分", evaluation.total
     if "grade" in table.sources:
-        yield table.sources["grade"], "评分等级", grade
+        yield table.sources["grade"], "评分等级", evaluation.grade
 
 
-def _score_cells(table: WorkbookTable,
-                 evaluation: Evaluation) -> Iterator[tuple[Source, str, object]]:
-    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+def _template_cells(table: WorkbookTable, evaluation: Evaluation,
+                    current: bool) -> Iterator[tuple[Source, str, object]]:
+    from .. import cellfuncs
+
+    def shown(value: object) -> object:  # "" and ⚠ texts: no value
+        return None if value == "" or cellfuncs.is_error(value) else value
+
+    funds = table.funds
+    rate_fraction: object = ""
+    for line in (funds.total, *funds.parts):
+        fraction = cellfuncs.rate(line.budget, line.executed)
+        if line is funds.total:
+            rate_fraction = fraction
+        if "rate" in line.sources:
+            value = shown(fraction)
+            yield line.sources["rate"], f"“{line.label}”的执行率", \
+                None if value is None else float(value) * 100  # type: ignore[arg-type]
+    execution = cellfuncs.execution_score(rate_fraction, funds.weight)
+    parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
+    if "score" in funds.sources:
+        yield funds.sources["score"], "执行率得分", shown(execution)
+    for indicator in table.indicators:
+        value = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
+                                evaluation.rules.name, indicator.judged, indicator.level2)
+        parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
-            yield indicator.sources["score"], f"“{label(indicator)}”的得分", score.value
-    if "score" in table.funds.sources:
-        yield table.funds.sources["score"], "执行率得分", evaluation.execution_score
+            yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
+    if "weight_total" in table.sources:
+        weights = [i.weight for i in table.indicators]
+        yield table.sources["weight_total"], "分值合计", \
+            shown(cellfuncs.weight_total(funds.weight, weights))
+    total = cellfuncs.total(*parts)
+    if "total" in table.sources:
+        yield table.sources["total"], "总分", shown(total)
+    if "grade" in table.sources:
+        yield table.sources["grade"], "评分等级", shown(cellfuncs.grade(total))
+
+
+def _as_shown(table: WorkbookTable, source: Source | None, computed: object,
+              current: bool) -> object:
+    """What a score cell holds for the total: its typed number when typed over (current)."""
+    info = table.cell(source)
+    if current and _typed(info):
+        return info.value  # type: ignore[union-attr]
+    return computed
 
 
 @check("JX503", "warning", "模板公式被数字覆盖")
@@ -171,7 +208,8 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         info = table.cell(source)
         if not _typed(info):
             continue
-        wrong = table.template and computed is not None and _stale(info, computed)
+        wrong = table.template and computed is not None and what.endswith("的得分") \
+            and _wrong_score(info, computed)
         if wrong:  # a number the rules would not give: an error, with what they give
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
                                            f"按 {evaluation.rules.name} 规则应为 {wrong}，"
@@ -179,6 +217,14 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            "覆盖了原有公式；请从相邻行复制公式恢复")
+
+
+def _wrong_score(info: CellInfo, computed: object) -> str | None:
+    """The rules' score as text when a typed score differs from it beyond rounding."""
+    value = parse_points(info.value)
+    if value is None or not differs(value, float(computed)):  # type: ignore[arg-type]
+        return None
+    return points(float(computed))  # type: ignore[arg-type]
 
 
 def _typed(info: CellInfo | None) -> bool:
