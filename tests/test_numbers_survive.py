@@ -156,3 +156,14 @@ def test_recalc_lists_the_cells_that_show_a_warning(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "全部公式计算成功" not in out
     assert f"{SHEET}!H13  ⚠" in out
+
+
+def test_a_file_saved_again_by_libreoffice_keeps_its_results(written, tmp_path):
+    from libreoffice import convert
+
+    saved = convert(written["recalc"], tmp_path, "xlsx") / "recalc.xlsx"
+    assert saved.is_file(), "LibreOffice wrote no .xlsx"
+    result = check_file(saved)
+    assert result.error is None
+    assert not [item for item in result.findings if item.code == "JX504"]
+    assert result.tables[0].table.total_declared == 99.98
