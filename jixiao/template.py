@@ -66,6 +66,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import cellfuncs
 from . import rules as _rules
 from .cellfuncs import is_error
 from .errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
@@ -104,7 +105,7 @@ PRINT_AREA = f"A1:I{GRADE_ROW}"
 # 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K.
 _COLUMN = {"level1": "B", "level2": "C", "name": "D", "target": "E", "actual": "F",
            "weight": "G", "score": "H", "reason": "I", "judged": "J", "met": "K"}
-_COLUMN_WIDTHS = {"A": 6, "B": 10, "C": 12, "D": 26, "E": 16, "F": 16, "G": 10, "H": 10,
+_COLUMN_WIDTHS = {"A": 6, "B": 10, "C": 12, "D": 26, "E": 16, "F": 16, "G": 10, "H": 14,
                   "I": 32, "J": 18, "K": 10}
 
 
@@ -225,7 +226,7 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     ws.title = SHEET
     _write_form(ws, year, rule_name)
     if table is not None:
-        _fill(ws, table)
+        _fill(ws, table, rule_name)
     _write_conf(wb.create_sheet(CONF_SHEET))
     _write_help(wb.create_sheet(HELP_SHEET))
     for name, ref in NAME_RANGES.items():
@@ -369,7 +370,7 @@ def _write_layout(ws: Worksheet) -> None:
         ws.column_dimensions[column].width = width
     heights = {1: 32, 2: 20, 3: 24, 4: 24, 5: 30, 10: 22, 11: 110, HEADER_ROW: 48}
     for row in range(1, GRADE_ROW + 1):
-        ws.row_dimensions[row].height = heights.get(row, 30 if row >= FIRST_ROW else 22)
+        ws.row_dimensions[row].height = heights.get(row, _ROW_HEIGHT if row >= FIRST_ROW else 22)
     ws.freeze_panes = None
     ws.sheet_view.zoomScale = 100
 
@@ -382,7 +383,10 @@ def _write_layout(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # The footer sits between footer and bottom margin: 0.3 in leaves it room to print
+    # whole (openpyxl's footer 0.5 in under a 0.6 in margin cut it in half).
+    ws.page_margins.top, ws.page_margins.header = 0.6, 0.3
+    ws.page_margins.bottom, ws.page_margins.footer = 0.8, 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
     # Protection without a password: it guards the formulas against slips, not people.
@@ -394,7 +398,7 @@ def _write_layout(ws: Worksheet) -> None:
     ws.protection.selectUnlockedCells = False
 
 
-def _fill(ws: Worksheet, table: SelfEvaluation) -> None:
+def _fill(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
     """Type a table's inputs into a fresh form (formulas stay as they are)."""
     project = table.project
     for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit),
@@ -415,6 +419,37 @@ def _fill(ws: Worksheet, table: SelfEvaluation) -> None:
                   "reason": indicator.reason, "judged": indicator.judged}
         for key, value in values.items():
             _type(ws, f"{c[key]}{row}", value)
+        level2 = ws[f"{c['level2']}{_group_first_row(row)}"].value
+        values["score"] = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
+                                          rule_name, indicator.judged, level2)
+        _fit_row(ws, row, values)
+
+
+_ROW_HEIGHT = 30.0      # points: an indicator row, room for two lines
+_LINE_HEIGHT = 14.5     # points per line of 11 pt 宋体
+
+
+def _fit_row(ws: Worksheet, row: int, values: dict[str, Any]) -> None:
+    """A row tall enough to show its texts whole (a long ⚠ in 得分 included):
+    spreadsheet programs keep a row's stored height when they open a file."""
+    from .report import display_width
+
+    lines = 1
+    for key, value in values.items():
+        if value is None or key == "judged":
+            continue
+        width = _COLUMN_WIDTHS[_COLUMN[key]] - 1  # about one unit per half-width character
+        lines = max(lines, -(-display_width(str(value)) // max(1, int(width))))
+    ws.row_dimensions[row].height = max(_ROW_HEIGHT, lines * _LINE_HEIGHT + 4)
+
+
+def _group_first_row(row: int) -> int:
+    first = FIRST_ROW
+    for _, _, count in GROUPS:
+        if row < first + count:
+            return first
+        first += count
+    raise ValueError(row)
 
 
 def _type(ws: Worksheet, ref: str, value: Any) -> None:
@@ -483,6 +518,7 @@ def _group_of(indicator: Indicator) -> int | None:
 
 
 def _write_conf(ws: Worksheet) -> None:
+    ws.sheet_state = "hidden"  # the add-in's settings: xlwings reads it hidden, nobody prints it
     ws["A1"] = "UDF Modules"
     ws["B1"] = UDF_MODULE
     ws.column_dimensions["A"].width = 16
@@ -491,6 +527,7 @@ def _write_conf(ws: Worksheet) -> None:
 
 _HELP_LINES: tuple[tuple[str, str], ...] = (
     ("填写说明", ""),
+    ("本页", "供填写时参阅，不随自评表打印；要打印本页，请先取消其打印区域（页面布局 → 打印区域）。"),
     ("填写区", "浅黄色单元格为填写区；标题和公式单元格已锁定。工作表保护未设密码，"
                "需要时可在“审阅 → 撤销工作表保护”中解除。"),
     ("表头", "填写年度、项目名称、主管部门、实施单位。"),
@@ -520,14 +557,15 @@ _HELP_LINES: tuple[tuple[str, str], ...] = (
 )
 
 
+_HELP_PRINT_AREA = "D1"
+
+
 def _write_help(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 90
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Printing the workbook (LibreOffice prints every sheet) gives the form alone: the
+    # help's print area is one blank cell, and LibreOffice leaves out empty pages.
+    ws.print_area = _HELP_PRINT_AREA
     for row, (topic, text) in enumerate(_HELP_LINES, start=1):
         heading = not text
         ws.cell(row, 1, topic).font = Font(name=_FONT, size=14 if row == 1 else 11, bold=heading)
