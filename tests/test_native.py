@@ -11,15 +11,13 @@ says; on every row the formulas claim (a number), that number is the score of
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from libreoffice import sheets_as_shown
 from openpyxl import Workbook
 
 from jixiao import cellfuncs, native
 from jixiao.rules import rule_set
-
-from libreoffice import sheets_as_shown
 
 ROWS = 1200
 FIRST = 2
