@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_text(result: Recalculation, written: Path) -> str:
     """The command's report: what was computed, what failed, where it was written."""
-    how = "核心快速计算" if result.engine == "core" else "通用公式引擎"
+    how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
     if result.failures:
         lines.append(f"有 {len(result.failures)} 个单元格无法计算，已写入错误值，公式保留：")

@@ -8,7 +8,7 @@ LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
   number, with %, the actual's unit, or no unit; actuals a number, or a number
   with the same unit (a bare 0.95 beside a % target is read as 95 %);
-* 定性: an actual of exactly 达成 / 部分达成 / 未达成, with the 人工评分 column.
+* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
 
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas in
 numbers, words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
@@ -50,7 +50,8 @@ _CONVERTED_STARTS = ("万", "千", "百", "亿")
 _CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
 # Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时).
 _DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
-_LEVELS = {"达成": "A", "部分达成": "P", "未达成": "N"}
+_LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
+           "未达成指标": "N"}
 
 # Hidden helper columns of an indicator row, in order.
 HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "level", "kind",
@@ -110,8 +111,9 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         "a_text": f'IF(ISNUMBER({f}),"",{f_text})',
         "a_unit": f'IF(ISNUMBER({f}),"",{_strip_number(h["a_text"])})',
         "a_num": f'IF(ISNUMBER({f}),{f},{_number_of(h["a_text"], h["a_unit"])})',
-        "level": (f'IF(ISNUMBER({f}),"",IF({h["a_text"]}="达成","A",'
-                  f'IF({h["a_text"]}="部分达成","P",IF({h["a_text"]}="未达成","N",""))))'),
+        "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
+                  f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
+                  f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",""))))'),
     }
     t_text, t_unit, t_num = h["t_text"], h["t_unit"], h["t_num"]
     a_unit, a_num, level = h["a_unit"], h["a_num"], h["level"]
@@ -242,7 +244,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         a_text = _normalised(actual)
         a_unit = _unit(a_text)
         a_num = _number(a_text, a_unit)
-        level = {"达成": "A", "部分达成": "P", "未达成": "N"}.get(a_text, "")
+        level = _LEVELS.get(a_text, "")
     values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
                   a_unit=a_unit, a_num=a_num, level=level)
 
@@ -341,3 +343,73 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
 
 
 __all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_values"]
+
+
+# ---------------------------------------------------------------- the whole form
+
+WARN_MONEY = "⚠ 预算数须大于 0，执行数须为不小于 0 的数"
+WARN_TOTAL = "⚠ 有得分未能计算，总分无法合计"
+MARKER_NAME = "JX_Formulas"  # a defined name: "native" in a native template
+
+
+def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row: int,
+                   grade_row: int) -> dict[str, str]:
+    """Cell → formula of the 执行率, 执行率得分, 分值合计, 总分 and 评分等级 cells."""
+    out = {}
+    for row in fund_rows:
+        e, f = f"E{row}", f"F{row}"
+        out[f"H{row}"] = (f'=IF(AND({e}="",{f}=""),"",IF(AND(ISNUMBER({e}),ISNUMBER({f})),'
+                          f'IF(AND({e}=0,{f}=0),0,IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")),'
+                          f'"{WARN_MONEY}"))')
+    top = fund_rows[0]
+    rate, weight = f"H{top}", f"G{top}"
+    out[f"I{top}"] = (f'=IF(NOT(ISNUMBER({rate})),"",IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
+                      f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
+                      f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}")))')
+    scores = f"H{first}:H{last}"
+    out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
+    out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
+                            f'IF(COUNT(I{top},{scores})=0,"",ROUND(SUM(I{top},{scores}),2)))')
+    total = f"H{total_row}"
+    out[f"H{grade_row}"] = (f'=IF(ISNUMBER({total}),IF(ROUND({total},2)>=90,"优",'
+                            f'IF(ROUND({total},2)>=80,"良",IF(ROUND({total},2)>=60,"中","差"))),"")')
+    return out
+
+
+def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
+                 weights: list[Any]) -> dict[str, Any]:
+    """What ``money_formulas`` show: "rates" (one per fund line), "execution",
+    "weight_total", "total", "grade"."""
+    rates = []
+    for budget, executed in funds:
+        if _blank(budget) and _blank(executed):
+            rates.append("")
+        elif _is_number(budget) and _is_number(executed):
+            rates.append(0.0 if budget == 0 and executed == 0 else
+                         executed / budget if budget > 0 and executed >= 0 else WARN_MONEY)
+        else:
+            rates.append(WARN_MONEY)
+    rate = rates[0]
+    if not _is_number(rate):
+        execution: Any = ""
+    elif _blank(weight):
+        execution = round2(min(10.0, max(0.0, 10 * rate)))
+    elif _is_number(weight) and weight >= 0:
+        execution = round2(min(weight, max(0.0, weight * rate)))
+    else:
+        execution = WARN_WEIGHT
+    parts = [execution, *scores]
+    weight_total = round2(sum(w for w in [weight, *weights] if _is_number(w)))
+    if any(isinstance(part, str) and part.startswith("⚠") for part in parts):
+        total: Any = WARN_TOTAL
+    elif not any(_is_number(part) for part in parts):
+        total = ""
+    else:
+        total = round2(sum(part for part in parts if _is_number(part)))
+    grade = ""
+    if _is_number(total):
+        rounded = round2(total)
+        grade = "优" if rounded >= 90 else "良" if rounded >= 80 else "中" if rounded >= 60 \
+            else "差"
+    return {"rates": rates, "execution": execution, "weight_total": weight_total,
+            "total": total, "grade": grade}

@@ -66,7 +66,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import cellfuncs
+from . import cellfuncs, native
 from . import rules as _rules
 from .cellfuncs import is_error
 from .errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
@@ -211,13 +211,20 @@ def _put(ws: Worksheet, ref: str, value: Any = None, style: _Style = _LABEL) -> 
 
 # ---------------------------------------------------------------- writing
 
+FORMULA_KINDS = ("addin", "native")
+
+
 def build_template(path: str | Path, *, year: int | None = None, rules: str | None = None,
-                   table: SelfEvaluation | None = None) -> None:
+                   table: SelfEvaluation | None = None, formulas: str = "addin") -> None:
     """Write the standard 自评表 to ``path`` (atomically, byte-reproducibly).
 
     ``rules`` defaults to the table's rule set, else mof2020; ``year`` to the
     table's year, else blank. With ``table`` the input cells are filled from it.
+    ``formulas``: "addin" — the JX_ functions of the add-in; "native" — plain
+    worksheet functions every spreadsheet program has (``jixiao.native``).
     """
+    if formulas not in FORMULA_KINDS:
+        raise JixiaoError(f"未知的公式类型“{formulas}”，可用：{'、'.join(FORMULA_KINDS)}")
     rule_name = _rules.rule_set(rules or (table.rules if table else None)).name
     if year is None and table is not None:
         year = table.project.year
@@ -231,11 +238,64 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     _write_help(wb.create_sheet(HELP_SHEET))
     for name, ref in NAME_RANGES.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
+    if formulas == "native":
+        _make_native(ws)
+        wb.defined_names[native.MARKER_NAME] = DefinedName(native.MARKER_NAME,
+                                                           attr_text='"native"')
     wb.properties.creator = "jixiao"
     wb.properties.title = "项目支出绩效自评表"
     with atomic_output(path) as temporary:
         _save_reproducibly(wb, temporary)
-        _store_results(temporary)
+        if formulas == "native":
+            _store_native_results(temporary, lambda ref: ws[ref].value)
+        else:
+            _store_results(temporary)
+
+
+def _make_native(ws: Worksheet) -> None:
+    """Put the native formulas (``jixiao.native``) in every computed cell; hide the helpers."""
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        level2 = f"${_COLUMN['level2']}${_group_first_row(row)}"
+        for column, formula in native.row_formulas(row, level2).items():
+            ws[f"{column}{row}"] = formula
+    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, LAST_ROW, TOTAL_ROW,
+                                              GRADE_ROW).items():
+        ws[ref] = formula
+    for column in native.HELPER_COLUMNS:
+        ws.column_dimensions[column].hidden = True
+
+
+def native_results(get: Callable[[str], Any]) -> dict[str, Any]:
+    """What a native template's formulas show (cell → value), from its inputs (``get(ref)``)."""
+    c = _COLUMN
+    rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
+    out: dict[str, Any] = {}
+    scores, weights = [], []
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        weight = get(f"{c['weight']}{row}")
+        shown = native.row_values(get(f"{c['target']}{row}"), get(f"{c['actual']}{row}"),
+                                  weight, rules, get(f"{c['judged']}{row}"),
+                                  get(f"{c['level2']}{_group_first_row(row)}"))
+        for key, column in zip(native.HELPER_KEYS, native.HELPER_COLUMNS, strict=True):
+            out[f"{column}{row}"] = shown[key]
+        out[f"{c['score']}{row}"], out[f"{c['met']}{row}"] = shown["score"], shown["met_shown"]
+        scores.append(shown["score"])
+        weights.append(weight)
+    money = native.money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
+                                get(f"G{FUND_ROWS[0]}"), scores, weights)
+    for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
+        out[f"H{row}"] = rate
+    out[f"I{FUND_ROWS[0]}"] = money["execution"]
+    out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
+    out[f"H{GRADE_ROW}"] = money["grade"]
+    return out
+
+
+def _store_native_results(path: Path, get: Callable[[str], Any]) -> None:
+    from .ooxml import Package, write_cached_values
+
+    package = Package(path)
+    write_cached_values(package, path, {SHEET: native_results(get)})
 
 
 def _store_results(path: Path) -> None:

@@ -27,11 +27,29 @@ def soffice() -> str:
     return found
 
 
-def convert(path: Path, work: Path, target: str, *, timeout: int = 180) -> Path:
-    """Convert ``path`` with LibreOffice into a fresh folder under ``work``; the folder."""
-    out = work / f"{path.stem}-{target.split(':')[0]}"
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def convert(path: Path, work: Path, target: str, *, timeout: int = 180,
+            recalculate: bool = False) -> Path:
+    """Convert ``path`` with LibreOffice into a fresh folder under ``work``; the folder.
+
+    ``recalculate``: LibreOffice set to recalculate every formula on loading
+    (Tools → Options → Calc → Formula → Recalculation on file load: Always).
+    """
+    out = work / f"{path.stem}-{target.split(':')[0]}{'-recalc' if recalculate else ''}"
     out.mkdir(parents=True, exist_ok=True)
-    profile = (work / "lo-profile").as_uri()
+    profile_dir = work / ("lo-profile-recalc" if recalculate else "lo-profile")
+    if recalculate and not profile_dir.exists():
+        (profile_dir / "user").mkdir(parents=True)
+        (profile_dir / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS,
+                                                                       encoding="utf-8")
+    profile = profile_dir.as_uri()
     env = {**os.environ, "HOME": str(work)}
     subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--norestore",
                     "--convert-to", target, "--outdir", str(out), str(path)],
@@ -39,9 +57,10 @@ def convert(path: Path, work: Path, target: str, *, timeout: int = 180) -> Path:
     return out
 
 
-def sheets_as_shown(path: Path, work: Path) -> dict[str, list[list[str]]]:
+def sheets_as_shown(path: Path, work: Path, *, recalculate: bool = False
+                    ) -> dict[str, list[list[str]]]:
     """Every sheet as LibreOffice shows it: sheet name → rows of cell texts."""
-    out = convert(path, work, _CSV_ALL_SHEETS)
+    out = convert(path, work, _CSV_ALL_SHEETS, recalculate=recalculate)
     produced = sorted(out.glob("*.csv"))
     assert produced, f"LibreOffice produced no CSV for {path.name}"
     sheets = {}

@@ -147,3 +147,86 @@ def test_every_number_the_formulas_give_is_the_rules_score(computed):
     share = handled / len(rows)
     print(f"native formulas score {handled} of {len(rows)} random rows ({share:.0%})")
     assert share > 0.35  # the common forms are handled, not only the trivial ones
+
+
+# ---------------------------------------------------------------- the native template
+
+ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUTE", "LEFT",
+           "MID", "RIGHT", "LEN", "VALUE", "IFERROR", "ROUND", "MIN", "MAX", "ABS", "LOWER",
+           "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF"}
+
+
+@pytest.fixture(scope="module")
+def native_filled(tmp_path_factory):
+    from jixiao.samples import sample
+    from jixiao.template import build_template
+
+    table = sample("putuo-1")
+    table.indicators[0].actual = "92%"                      # ≥90% met
+    table.indicators[1].actual = "部分达成"                  # judged 20 of 25
+    table.indicators[1].judged = 18.0
+    table.indicators[2].target, table.indicators[2].actual = "＜ 24 小时", "24 小时"  # strict
+    table.indicators[3].target = "稳步提升到 9 成"             # ⚠: the rules read no number
+    path = tmp_path_factory.mktemp("native-template") / "native.xlsx"
+    build_template(path, year=2024, table=table, formulas="native")
+    return path
+
+
+def test_the_native_template_uses_only_shared_functions(tmp_path):
+    import re
+
+    from jixiao.cli import main
+    from jixiao.ooxml import Package
+
+    path = tmp_path / "blank.xlsx"
+    assert main(["new", str(path), "--formulas", "native"]) == 0
+    package = Package(path)
+    formulas = [cell.formula.text for sheet in package.sheets for cell in package.cells(sheet)
+                if cell.formula is not None]
+    assert len(formulas) > 400
+    used = {name.upper() for text in formulas for name in re.findall(r"([A-Za-z_.]+)\(", text)}
+    assert used <= ALLOWED, used - ALLOWED
+    assert not any("JX_" in text.upper() and "JX_RULES" not in text.upper() for text in formulas)
+
+
+def test_libreoffice_computes_what_jixiao_stored(native_filled, tmp_path):
+    from jixiao.template import SHEET
+
+    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
+        return [[text.strip() for text in row] for row in rows]
+
+    stored = stripped(sheets_as_shown(native_filled, tmp_path)[SHEET])
+    computed = stripped(sheets_as_shown(native_filled, tmp_path, recalculate=True)[SHEET])
+    assert computed[12:44] == stored[12:44]  # the indicator block, 总分, 评分等级
+    assert [row[:9] for row in computed[:11]] == [row[:9] for row in stored[:11]]
+    assert _cell(computed, 43, "H") not in ("", "#NAME?")
+
+
+def test_check_and_recalc_take_the_native_formulas_as_the_templates_own(native_filled, tmp_path):
+    from jixiao.check_report import check_file
+    from jixiao.ooxml import Package
+    from jixiao.recalc import recalc_file
+
+    findings = check_file(native_filled).findings
+    assert not [f for f in findings if f.code in ("JX503", "JX504", "JX406", "JX404")], findings
+    again, result = recalc_file(native_filled, tmp_path / "again.xlsx")
+    assert result.engine == "native"
+    # the ⚠ row and the total it leaves open, each once (not the hidden helper cells)
+    assert [where.cell for where, _ in result.warnings] == ["H37", "H43"]
+
+    def cached(path):
+        package = Package(path)
+        return {cell.ref: cell.value for cell in package.cells(package.sheets[0])
+                if cell.formula is not None}
+
+    assert cached(again) == cached(native_filled)
+
+
+def test_convert_writes_the_native_template(native_filled, tmp_path):
+    from jixiao.cli import main
+    from jixiao.ooxml import Package
+
+    out = tmp_path / "converted.xlsx"
+    assert main(["convert", str(native_filled), "-o", str(out), "--formulas", "native"]) == 0
+    package = Package(out)
+    assert any(name.name == native.MARKER_NAME for name in package.defined_names)
