@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import rules
 from ..model import Evaluation, SelfEvaluation, Source
@@ -137,6 +137,10 @@ def _template_cells(table: WorkbookTable, evaluation: Evaluation,
     def shown(value: object) -> object:  # "" and ⚠ texts: no value
         return None if value == "" or cellfuncs.is_error(value) else value
 
+    if _native(table):
+        yield from _native_cells(table, evaluation, current, shown)
+        return
+
     funds = table.funds
     rate_fraction: object = ""
     for line in (funds.total, *funds.parts):
@@ -166,6 +170,44 @@ def _template_cells(table: WorkbookTable, evaluation: Evaluation,
         yield table.sources["total"], "总分", shown(total)
     if "grade" in table.sources:
         yield table.sources["grade"], "评分等级", shown(cellfuncs.grade(total))
+
+
+def _native(table: WorkbookTable) -> bool:
+    """A template made with ``--formulas native``: its score formulas are plain functions."""
+    infos = [table.cell(i.sources.get("score")) for i in table.indicators]
+    formulas = [info.formula for info in infos if info is not None and info.formula]
+    return bool(formulas) and all("JX_" not in formula.upper() for formula in formulas)
+
+
+def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
+                  shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
+    """The values the native formulas give (``jixiao.native``), cell by cell."""
+    from .. import native
+
+    funds = table.funds
+    scores, weights = [], []
+    for indicator in table.indicators:
+        values = native.row_values(indicator.target, indicator.actual, indicator.weight,
+                                   evaluation.rules.name, indicator.judged, indicator.level2)
+        source = indicator.sources.get("score")
+        scores.append(_as_shown(table, source, values["score"], current))
+        weights.append(indicator.weight)
+        if source is not None:
+            yield source, f"“{label(indicator)}”的得分", shown(values["score"])
+    lines = (funds.total, *funds.parts)
+    money = native.money_values([(line.budget, line.executed) for line in lines], funds.weight,
+                                scores, weights)
+    for line, rate in zip(lines, money["rates"], strict=False):
+        if "rate" in line.sources:
+            value = shown(rate)
+            yield line.sources["rate"], f"“{line.label}”的执行率", \
+                None if value is None else float(value) * 100  # type: ignore[arg-type]
+    if "score" in funds.sources:
+        yield funds.sources["score"], "执行率得分", shown(money["execution"])
+    for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
+                             ("total", "总分", money["total"]), ("grade", "评分等级", money["grade"])):
+        if key in table.sources:
+            yield table.sources[key], what, shown(value)
 
 
 def _as_shown(table: WorkbookTable, source: Source | None, computed: object,
