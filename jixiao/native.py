@@ -86,8 +86,11 @@ def _number_of(rest: str, unit: str) -> str:
 def _converted(unit: str) -> str:
     starts = ",".join(f'LEFT({unit},1)="{start}"' for start in _CONVERTED_STARTS)
     named = ",".join(f'{unit}="{name}"' for name in _CONVERTED_UNITS)
-    dates = ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS)
-    return f"OR({starts},{named},{dates})"
+    return f"OR({starts},{named},{_dated(unit)})"
+
+
+def _dated(unit: str) -> str:
+    return "OR(" + ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS) + ")"
 
 
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
@@ -126,7 +129,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
                    f'AND({t_unit}="",{a_unit}="%"),'
                    f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
                    f'AND({t_unit}="",{a_unit}<>"%",NOT({_converted(a_unit)})))')
-    same_dates = f'AND(EXACT({t_unit},{a_unit}),{_converted(t_unit)})'
+    same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)})'
     formulas["kind"] = (
         f'IF(AND({e}="",{f}="",{g}=""),"",'
         f'IF(AND({rules}<>"",{rules}<>"mof2020",{rules}<>"ratio",{rules}<>"sichuan"),'
@@ -270,7 +273,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                  or (t_unit == "" and a_unit == "%")
                  or (a_unit == "" and t_unit != "%" and not _is_converted(t_unit))
                  or (t_unit == "" and a_unit != "%" and not _is_converted(a_unit)))
-        same_dates = t_unit == a_unit and _is_converted(t_unit)
+        same_dates = t_unit == a_unit and any(ch in t_unit for ch in _DATE_CHARS)
         kind = "N" if agree and not same_dates else WARN_INPUT
     else:
         kind = WARN_INPUT
