@@ -99,9 +99,9 @@ def sound_fill(draw) -> SelfEvaluation:
                           indicators, rules=rules)
 
 
-def checked(table: SelfEvaluation, folder: Path):
+def checked(table: SelfEvaluation, folder: Path, formulas: str = "addin"):
     path = folder / "filled.xlsx"
-    build_template(path, table=table)
+    build_template(path, table=table, formulas=formulas)
     written, _ = recalc_file(path, folder / "filled.recalc.xlsx")
     result = check_file(written)
     assert result.error is None, result.error
@@ -163,6 +163,20 @@ def test_any_fill_gets_findings_only_on_cells_the_clerk_can_change(table, tmp_pa
     locked = [f"{item.code} {item.where} {item.message}" for item in findings
               if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
     assert not locked
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=sound_fill())
+def test_the_native_template_agrees_with_its_checker_too(table, tmp_path_factory, input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"), formulas="native")
+    errors = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.severity == "error"]
+    assert not errors
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
 
 # ---------------------------------------------------------------- the cases seen (issue 14)
 

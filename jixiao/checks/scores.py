@@ -158,6 +158,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     **错误示例**：指标值“≥96.7 万人”，完成值 91.8 万人，得分空白。
 
     **正确示例**：得分 9.49。
+
+    原生公式模板（`--formulas native`）中写法须由 jixiao 计分的行（得分显示 ⚠），
+    作为警告指向指标值单元格并给出规则算出的得分。
     """
     if not has_column(table, "score"):
         return
@@ -165,6 +168,15 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
         source = indicator.sources.get("score")
         if score.value is None and jixiao_formula(table, source):
             continue  # the template's own ⚠: the inputs are at fault, reported where they are
+        info = cell_info(table, source)
+        if jixiao_formula(table, source) and info is not None \
+                and str(info.value or "").startswith("⚠"):
+            # the native template's formulas leave this writing to jixiao: give its score
+            yield finding("JX406", first_source(indicator, "target", "score"),
+                          f"“{label(indicator)}”的写法须由 jixiao 计分：按 {evaluation.rules.name} "
+                          f"规则得分为 {points(score.value)}（{score.note}）；改用常见写法"
+                          "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+            continue
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source):
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")

@@ -176,7 +176,7 @@ def _native(table: WorkbookTable) -> bool:
     """A template made with ``--formulas native``: its score formulas are plain functions."""
     infos = [table.cell(i.sources.get("score")) for i in table.indicators]
     formulas = [info.formula for info in infos if info is not None and info.formula]
-    return bool(formulas) and all("JX_" not in formula.upper() for formula in formulas)
+    return bool(formulas) and all("JX_SCORE" not in formula.upper() for formula in formulas)
 
 
 def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
