@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from libreoffice import sheets_as_shown
+from libreoffice import error_cells, sheets_as_shown
 from openpyxl import Workbook
 
 from jixiao import cellfuncs, native
@@ -195,8 +195,10 @@ def test_libreoffice_computes_what_jixiao_stored(native_filled, tmp_path):
     def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
         return [[text.strip() for text in row] for row in rows]
 
-    stored = stripped(sheets_as_shown(native_filled, tmp_path)[SHEET])
-    computed = stripped(sheets_as_shown(native_filled, tmp_path, recalculate=True)[SHEET])
+    as_stored = sheets_as_shown(native_filled, tmp_path)
+    as_computed = sheets_as_shown(native_filled, tmp_path, recalculate=True)
+    assert not error_cells(as_stored) and not error_cells(as_computed)
+    stored, computed = stripped(as_stored[SHEET]), stripped(as_computed[SHEET])
     assert computed[12:44] == stored[12:44]  # the indicator block, 总分, 评分等级
     assert [row[:9] for row in computed[:11]] == [row[:9] for row in stored[:11]]
     assert _cell(computed, 43, "H") not in ("", "#NAME?")
