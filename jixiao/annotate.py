@@ -6,7 +6,13 @@ with hyperlinks to their cells. The original file is never touched: the copy
 is written atomically to another path. openpyxl rewrites the file: the copy
 keeps values, formulas, merges, styles, comments, images and charts (Pillow
 is a dependency so openpyxl can carry images), but chart formatting openpyxl
-does not model may be simplified, and formulas are recalculated when opened.
+does not model may be simplified. openpyxl drops every formula's cached
+result, so they are then written back at the XML level from the input, as
+``jixiao recalc`` writes its own (``ooxml.write_cached_values``): the copy shows
+the input's numbers in any program, without recalculating.
+
+Text from the input (sheet names, messages quoting cells) is written as text,
+never as a formula, even when it starts with "=".
 """
 
 from __future__ import annotations
@@ -74,9 +80,9 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     if RESULT_SHEET in book.sheetnames:
         del book[RESULT_SHEET]
     sheet = book.create_sheet(RESULT_SHEET)
-    rows = findings_rows(findings)
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(findings_rows(findings), start=1):
+        for column, value in enumerate(row, start=1):
+            _text_cell(sheet, number, column, value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, item in enumerate(findings, start=2):
@@ -86,7 +92,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
             link.style = "Hyperlink"
         sheet.cell(number, 1).fill = PatternFill("solid", fgColor=FILLS[item.severity])
     if not findings:
-        sheet.append(["", "", "", "未发现问题。"])
+        _text_cell(sheet, 2, 4, "未发现问题。")
     for column, width in zip("ABCD", (8, 6, 16, 90), strict=True):
         sheet.column_dimensions[column].width = width
     book.active = book.sheetnames.index(RESULT_SHEET)
@@ -95,7 +101,31 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
 
     with atomic_output(output, derived=derived) as temporary:
         book.save(temporary)
+        _keep_cached_results(source, temporary)
     return output
+
+
+def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-untyped-def]
+    """A string cell, whatever it starts with: openpyxl takes "=…" for a formula."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _keep_cached_results(source: Path, copy: Path) -> None:
+    """Put back into ``copy`` the cached result of every formula cell of ``source``."""
+    from .ooxml import Package, write_cached_values
+
+    original = Package(source)
+    cached = {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
+                           if cell.formula is not None}
+              for sheet in original.sheets if original.may_hold_formulas(sheet)}
+    written = Package(copy)
+    names = {sheet.name for sheet in written.sheets}
+    write_cached_values(written, copy, {name: cells for name, cells in cached.items()
+                                        if name in names and cells})
 
 
 def _writable(ws, ref: str):  # type: ignore[no-untyped-def]

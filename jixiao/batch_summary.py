@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import math
 import os
 import re
@@ -52,7 +53,7 @@ _STATUS_FILLS = {"无法读取": "#D9D9D9", "有错误": "#FFC7CE", "有警告":
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx_stream.MAX_LINKS)
 _TOP_CODES = 10
-_WIDTH_SAMPLE = 2000           # column widths are fitted to the first rows of a list
+_WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a list (held in memory)
 _CHUNK = 2000                  # rows inserted, or read back, at a time
 
 # The rows in SQLite: the key is the path and the row's place in its file, so reading
@@ -372,7 +373,8 @@ class _Styles:
         self.header = book.add_format({
             "bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter",
             "text_wrap": True, "bottom": 1, "bottom_color": "#808080"})
-        self.link = book.add_format({"font_color": "#0563C1", "underline": 1})
+        self.link = book.add_format({"font_color": "#0563C1", "underline": 1,
+                                     "text_wrap": True, "valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.number = book.add_format({"num_format": "0.00"})
         self.title = book.add_format({"bold": True, "font_size": 12})
@@ -449,8 +451,8 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
 
     width = len(columns)
     last = width - 1
-    formats = [styles.number if column in numbers else styles.wrap if column == last else None
-               for column in range(width)]
+    # Text wraps in every text column: widths are cut to fit the page (_print_widths).
+    formats = [styles.number if column in numbers else styles.wrap for column in range(width)]
     widths = [display_width(name) for name in columns]
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, count, last)
@@ -461,9 +463,22 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
                 "type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
     ws.write_row(0, 0, columns, styles.header)
 
+    # The first rows fix the widths (text fitted, then cut to the page) before any row is
+    # written, so each row can be given the height its wrapped text needs: LibreOffice
+    # keeps a row's height on opening instead of fitting it to the text.
+    rows = iter(rows)
+    sample = list(itertools.islice(rows, _WIDTH_SAMPLE))
+    for values in sample:
+        for column, value in enumerate(values[:width]):
+            # a text is at most twice as wide as it is long: most need no measuring
+            if value is not None and 2 * len(text := str(value)) > widths[column]:
+                widths[column] = max(widths[column], display_width(text))
+    fitted = _print_widths([min(max(text_width + 2, 6), 60) for text_width in widths],
+                           numbers, columns)
+
     append_row, link = ws.append_row, ws.link
     file = target = shown = None
-    for number, values in enumerate(rows, start=1):
+    for number, values in enumerate(itertools.chain(sample, rows), start=1):
         if values[0] != file:
             file = values[0]
             target = _link_target(base, file) if _among(read, file) else None
@@ -474,15 +489,50 @@ def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
         linked = target is not None and link(
             number, 0, target, location, "打开文件" if location is None else "打开文件并定位",
             _MAX_LINKS)
-        formats[0] = styles.link if linked else None
-        append_row(number, (shown, *values[1:width]), formats)
-        if number <= _WIDTH_SAMPLE:
-            for column, value in enumerate(values[:width]):
-                # a text is at most twice as wide as it is long: most need no measuring
-                if value is not None and 2 * len(text := str(value)) > widths[column]:
-                    widths[column] = max(widths[column], display_width(text))
-    for column, text_width in enumerate(widths):
-        ws.set_column(column, column, min(max(text_width + 2, 6), 60))
+        formats[0] = styles.link if linked else styles.wrap
+        append_row(number, (shown, *values[1:width]), formats,
+                   height=_row_height(values[:width], fitted, numbers))
+    for column, column_width in enumerate(fitted):
+        ws.set_column(column, column, column_width)
+
+
+_LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def _row_height(values: tuple[Any, ...], widths: list[float],
+                numbers: tuple[int, ...]) -> float | None:
+    """The height that shows every wrapped text of a row whole; None for one line."""
+    from .report import display_width
+
+    lines = 1
+    for column, value in enumerate(values):
+        if value is None or column in numbers:
+            continue
+        text = str(value)
+        if 2 * len(text) > widths[column] - 1:
+            per_line = max(1, int(widths[column]) - 1)
+            lines = max(lines, -(-display_width(text) // per_line))
+    return None if lines == 1 else lines * _LINE_HEIGHT
+
+
+PRINT_WIDTH = 150  # character units across A4 landscape at 100 % (0.4 in margins)
+
+
+def _print_widths(widths: list[float], numbers: tuple[int, ...],
+                  columns: tuple[str, ...]) -> list[float]:
+    """Column widths that print one page wide at a readable size: the text columns
+    give up width in proportion (their text wraps), never below their header."""
+    from .report import display_width
+
+    fixed = sum(width for column, width in enumerate(widths) if column in numbers)
+    text = sum(width for column, width in enumerate(widths) if column not in numbers)
+    room = PRINT_WIDTH - fixed
+    if text <= room or text <= 0:
+        return widths
+    share = max(room, 0) / text
+    return [width if column in numbers else
+            max(round(width * share, 1), display_width(columns[column]) + 2, 6)
+            for column, width in enumerate(widths)]
 
 
 def _among(items: list[str], item: str) -> bool:

@@ -107,13 +107,17 @@ def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
     return result.value
 
 
+# JX_MET answers in text: a cached TRUE/FALSE is recalculated by LibreOffice on
+# opening (showing #NAME? for a JX_ function), a cached text is kept everywhere.
+MET_TEXT = {True: "是", False: "否", None: "未知"}
+
+
 @_cell_safe
 def met(target: Cell, actual: Cell, level2: Cell = None) -> Cell:
-    """TRUE / FALSE, or "未知" when the rules cannot tell."""
+    """是 / 否, or 未知 when the rules cannot tell."""
     if _blank(target) and _blank(actual):
         return ""
-    verdict = rules.is_met(target, actual, default_op=_default_op(level2))
-    return "未知" if verdict is None else verdict
+    return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2))]
 
 
 def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,

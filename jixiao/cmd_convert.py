@@ -14,6 +14,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="标准模板的保存位置；原表有多张自评表时依次加 -1、-2 … 后缀")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="模板的评分规则：mof2020、ratio、sichuan（默认沿用原表）")
+    parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
+                        help="得分公式：addin（默认，JX_ 函数）、native（只用各软件都有的函数，无需加载项）")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
 
 
@@ -41,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     for table, target in zip(tables, targets, strict=True):
         rules = chosen or table.rules
         standard = _as_standard(table, evaluate_table(table, rules))
-        build_template(target, year=table.project.year, rules=rules, table=standard)
+        build_template(target, year=table.project.year, rules=rules, table=standard,
+                       formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
         print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {rules}）→ {target}")
         if not table.execution_line:

@@ -12,6 +12,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="表头年度，如 2024（默认留空）")
     parser.add_argument("--rules", default="mof2020", metavar="规则",
                         help="评分规则：mof2020（默认）、ratio、sichuan")
+    parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
+                        help="得分公式：addin（默认，JX_ 函数，需 jixiao 加载项或 jixiao recalc）、"
+                             "native（只用 Excel 2010+、WPS、LibreOffice 都有的函数，无需 Python；"
+                             "常见写法以外显示 ⚠，请用 jixiao check）")
     parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
 
@@ -26,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     if output.exists() and not args.force:
         raise OutputError(f"文件“{output}”已存在；如要覆盖，请加 --force")
     ruleset = rule_set(args.rules)
-    build_template(output, year=args.year, rules=ruleset.name)
+    build_template(output, year=args.year, rules=ruleset.name, formulas=args.formulas)
     year = f"{args.year} 年度，" if args.year else ""
-    print(f"已生成空白自评表模板：{output}（{year}评分规则 {ruleset.name}：{ruleset.title}）")
+    kind = "，原生公式（无需加载项）" if args.formulas == "native" else ""
+    print(f"已生成空白自评表模板：{output}（{year}评分规则 {ruleset.name}：{ruleset.title}{kind}）")
     return 0

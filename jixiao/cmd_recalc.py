@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_text(result: Recalculation, written: Path) -> str:
     """The command's report: what was computed, what failed, where it was written."""
-    how = "核心快速计算" if result.engine == "core" else "通用公式引擎"
+    how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
     if result.backup is not None:
         lines.append(f"原文件已备份为：{result.backup}")
@@ -51,7 +51,12 @@ def report_text(result: Recalculation, written: Path) -> str:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
         for cycle in result.cycles:
             lines.append("  " + "、".join(str(source) for source in cycle))
-    if not result.failures and not result.cycles:
+    warnings = result.warnings
+    if warnings:
+        lines.append(f"有 {len(warnings)} 个单元格显示 ⚠（规则无法计算，请按提示修改输入）：")
+        for source, text in warnings:
+            lines.append(f"  {source}  {_shortened(text)}")
+    if not result.failures and not result.cycles and not warnings:
         lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
 

@@ -402,7 +402,7 @@ def _unreadable(path: Path, error: BaseException) -> UnreadableWorkbook:
 
 def write_cached_values(package: Package, target: str | Path,
                         values: Mapping[str, Mapping[str, CellValue]]) -> None:
-    """Copy ``package`` to ``target`` with new cached values and fullCalcOnLoad="1".
+    """Copy ``package`` to ``target`` with new cached values that programs keep on opening.
 
     ``values``: sheet name → {cell ref → value}. Only those cells' ``<v>`` and
     ``t=`` change. A cell without an element in the sheet XML is left out (a
@@ -419,7 +419,7 @@ def write_cached_values(package: Package, target: str | Path,
                                     cells).encode("utf-8")
             elif info.filename == package.workbook_part:
                 try:
-                    data = set_full_calc_on_load(package.text(info.filename)).encode("utf-8")
+                    data = keep_cached_results(package.text(info.filename)).encode("utf-8")
                 except ValueError:
                     pass  # no place for <calcPr> found: the cached values are right all the same
             out.writestr(_fresh_info(info), data)
@@ -509,19 +509,32 @@ def cached_text(value: CellValue) -> tuple[str | None, str | None]:
 
 
 _CALC_PR = re.compile(rf"<((?:[\w.-]+:)?)calcPr(?=[\s/>])({_ATTRS})(/?)>")
-_FULL_CALC = re.compile(r"""(\s)fullCalcOnLoad\s*=\s*(?:"[^"]*"|'[^']*')""")
+_FULL_CALC = re.compile(r"""\sfullCalcOnLoad\s*=\s*(?:"[^"]*"|'[^']*')""")
+_CALC_ID = re.compile(r"""(\s)calcId\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _BEFORE_CALC_PR = ("definedNames", "externalReferences", "functionGroups", "sheets")
+# Excel recalculates every formula on opening a file whose calcId is *less than* its
+# own engine's id ([MS-XLS] 2.4.215 RecalcId; ECMA-376 Part 1 §18.2.2 calcPr): Excel
+# 2010 145621, 2013 152511, 2016 162913, Microsoft 365 191029 so far. An id above
+# every released one keeps the stored results in an Excel without the add-in.
+KEEP_CALC_ID = 999999
 
 
-def set_full_calc_on_load(workbook_xml: str) -> str:
-    """workbook.xml with ``<calcPr fullCalcOnLoad="1">``: Excel recalculates on opening."""
+def keep_cached_results(workbook_xml: str) -> str:
+    """workbook.xml whose <calcPr> asks no program to recalculate on opening.
+
+    Drops ``fullCalcOnLoad`` and raises ``calcId`` to ``KEEP_CALC_ID`` (see
+    docs/recalc.md); every other attribute stays.
+    """
     found = _CALC_PR.search(workbook_xml)
     if found:
         prefix, attrs, empty = found.groups()
-        if _FULL_CALC.search(attrs):
-            attrs = _FULL_CALC.sub(lambda m: f'{m.group(1)}fullCalcOnLoad="1"', attrs)
-        else:
-            attrs = f'{attrs.rstrip()} fullCalcOnLoad="1"'
+        attrs = _FULL_CALC.sub("", attrs)
+        current = _CALC_ID.search(attrs)
+        stated = (current.group(2) or current.group(3) or "").strip() if current else ""
+        if not (stated.isdigit() and int(stated) >= KEEP_CALC_ID):
+            attrs = _CALC_ID.sub("", attrs)
+            attrs = f' calcId="{KEEP_CALC_ID}"{attrs}' if attrs.strip() else \
+                f' calcId="{KEEP_CALC_ID}"'
         tag = f"<{prefix}calcPr{attrs}{empty}>"
         return workbook_xml[:found.start()] + tag + workbook_xml[found.end():]
     root = re.search(r"<((?:[\w.-]+:)?)workbook(?=[\s/>])", workbook_xml)
@@ -531,10 +544,11 @@ def set_full_calc_on_load(workbook_xml: str) -> str:
                           r"(?=[\s/])[^>]*/>", workbook_xml)
         if close:
             at = close.end()
-            return workbook_xml[:at] + f'<{prefix}calcPr fullCalcOnLoad="1"/>' + workbook_xml[at:]
+            return (workbook_xml[:at] + f'<{prefix}calcPr calcId="{KEEP_CALC_ID}"/>'
+                    + workbook_xml[at:])
     raise ValueError("workbook.xml has no <sheets>")
 
 
 __all__ = ["Cell", "CellValue", "DefinedName", "ExcelError", "Formula", "Package", "Sheet",
            "area_cells", "cached_text", "column_letters", "column_number",
-           "set_full_calc_on_load", "split_ref", "write_cached_values"]
+           "KEEP_CALC_ID", "keep_cached_results", "split_ref", "write_cached_values"]

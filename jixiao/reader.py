@@ -848,7 +848,7 @@ def _cell_value(grid: _Grid, row: int, column: int) -> Any:
 
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
-_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason"))  # even if empty
+_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
 _CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
 
 

@@ -63,6 +63,17 @@ class Recalculation:
     def cell_count(self) -> int:
         return sum(len(cells) for cells in self.values.values())
 
+    @property
+    def warnings(self) -> list[tuple[Source, str]]:
+        """Cells whose result is a ⚠ text (the JX_ functions' “cannot score this”), with it."""
+        from .cellfuncs import is_error
+        from .native import HELPER_COLUMNS
+
+        helpers = HELPER_COLUMNS if self.engine == "native" else ()
+        return [(Source(sheet, ref), str(value)) for sheet, cells in self.values.items()
+                for ref, value in cells.items()
+                if is_error(value) and ref.rstrip("0123456789") not in helpers]
+
 
 def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalculation:
     """Evaluate every formula of a workbook; nothing is written.
@@ -73,6 +84,8 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
     if engine not in ENGINES:
         raise JixiaoError(f"未知的计算方式“{engine}”，可用：{'、'.join(ENGINES)}")
     package = path if isinstance(path, Package) else open_workbook(path)
+    if engine in ("auto", "core") and _is_native_template(package):
+        return _report(package, "native", _native_values(package), {}, [])
     if engine in ("auto", "core"):
         from .fastcalc import NotApplicable, evaluate
 
@@ -87,6 +100,32 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
     general = formulascalc.evaluate(package)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
     return _report(package, "formulas", general.values, general.problems, cycles)
+
+
+def _is_native_template(package: Package) -> bool:
+    """A template written with ``--formulas native`` (its marker name says so)."""
+    from .native import MARKER_NAME
+
+    return any(name.name == MARKER_NAME and name.text.strip('"').lower() == "native"
+               for name in package.defined_names)
+
+
+def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
+    """The native template's formulas, computed as its plain functions compute them
+    (``template.native_results``: the same steps as the formulas, in Python)."""
+    from .template import SHEET, native_results
+
+    sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
+    if sheet is None:
+        raise JixiaoError(f"“{package.path.name}”标明是原生公式模板，却没有工作表“{SHEET}”")
+    cells = {cell.ref: cell for cell in package.cells(sheet)}
+    values = native_results(lambda ref: cells[ref].value if ref in cells else None)
+    formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
+    others = formulas - set(values)
+    if others:
+        raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
+                          f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
+    return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
 
 
 def open_workbook(path: str | Path) -> Package:

@@ -18,7 +18,23 @@ from .parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
 from .units import comparable
 
 DEFAULT_RULES = "mof2020"
+SCORE_STEP = 0.01  # scores are shown with 2 decimals
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
+
+
+# User documentation of the decisions the scoring rules make beyond DOMAIN.md §2;
+# docs/rules.md prints it (section 评分约定), the code below follows it.
+SCORING_NOTES = """\
+**严格目标恰好等于目标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，
+完成值恰好等于目标值（单位换算后相等，如 0.9 与 90%、967000 人与 96.7 万人）时**未达成**：
+是否达成为“否”，得分按“部分达成”区间的上限计，即 mof2020、sichuan 和 ratio 规则下均为分值的 80%
+（分值 5 得 4 分）。完成值超过（＞）或低于（＜）目标值时按原规则：达成得满分，否则按正向或反向
+指标的公式计分。JX_SCORE、JX_MET、`jixiao recalc` 和各项检查都按此计算，所以未改动的模板不会
+因为严格目标报错（JX402）。
+
+**未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
+得分取分值减 0.01，避免“未完成却得满分”（JX402）。
+"""
 
 
 class ScoreInputError(JixiaoError):
@@ -139,15 +155,31 @@ def is_met(target: Measure | object, actual: Measure | object,
         return None
     goal, done = pair
     done = max(done, 0.0)
-    if target.op == ">=":
-        return done >= goal
-    if target.op == ">":
-        return done > goal
+    at = at_target(goal, done)
+    if target.op in STRICT_OPS and at:
+        return False  # a strict target reached only at equality is not met
+    if target.op in (">=", ">"):
+        return at or done > goal
     if target.op == "=":
-        return done <= 0 if goal == 0 else done >= goal
-    if target.op == "<=":
-        return done <= goal
-    return done < goal  # "<"
+        return done <= 0 if goal == 0 else at or done > goal
+    return at or done < goal  # "<=", "<"
+
+
+STRICT_OPS = (">", "<")
+
+
+def at_target(goal: float, done: float) -> bool:
+    """The actual equals the target (up to float noise from unit scaling: 96.7 万 = 967000)."""
+    return math.isclose(done, goal, rel_tol=1e-9)
+
+
+def strict_at_target_share(ruleset: RuleSet) -> float:
+    """Share of 分值 for a strict target (＞ / ＜) whose actual equals the target.
+
+    Not met, so scored as 部分达成: the top of the rule set's 部分达成 band
+    (mof2020 and sichuan 80 %, ratio 80 %). See docs/rules.md, “严格目标”.
+    """
+    return ruleset.bands["partial"][1]
 
 
 def indicator_score(target: Measure | object, actual: Measure | object, weight: float,
@@ -195,7 +227,12 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     goal, done = pair
     done = max(done, 0.0)
     share, note = _quantitative_share(target.op, goal, done, ruleset)
-    return Score(round2(min(weight, max(0.0, weight * share))), met, note)
+    value = round2(min(weight, max(0.0, weight * share)))
+    if met is False and weight > 0 and value >= round2(weight):
+        # 99.999 of ≥100 rounds to full marks, which reviewers reject as 未完成却得满分.
+        value = round2(max(0.0, round2(weight) - SCORE_STEP))
+        note += f"；未达成不得满分，取 {value:g} 分"
+    return Score(value, met, note)
 
 
 def _with_default_op(target: Measure, default_op: str) -> Measure:
@@ -205,14 +242,19 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
 
 
 def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
+    if op in STRICT_OPS and at_target(goal, done):
+        share = strict_at_target_share(ruleset)
+        return share, (f"严格目标（{'＞' if op == '>' else '＜'}）完成值恰好等于目标值，未达成，"
+                       f"按“部分达成”区间上限 {share:.0%} 评分")
     if op == "=" and goal == 0:
         return (1.0, "目标为 0 且完成值为 0") if done <= 0 else (0.0, "目标为 0，完成值大于 0")
+    at = at_target(goal, done)
     if op in (">=", ">", "="):
-        if goal <= 0 or done >= goal:
+        if goal <= 0 or done >= goal or at:
             return 1.0, "完成值达到目标值"
         return done / goal, "正向指标：分值 × 完成值 / 目标值"
     # reverse: ≤ <
-    if done <= goal:
+    if done <= goal or at:
         return 1.0, "完成值未超过目标值"
     if goal <= 0:
         return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"

@@ -67,6 +67,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import cellfuncs, native
 from . import rules as _rules
 from .cellfuncs import is_error
 from .errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
@@ -105,7 +106,7 @@ PRINT_AREA = f"A1:I{GRADE_ROW}"
 # 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K.
 _COLUMN = {"level1": "B", "level2": "C", "name": "D", "target": "E", "actual": "F",
            "weight": "G", "score": "H", "reason": "I", "judged": "J", "met": "K"}
-_COLUMN_WIDTHS = {"A": 6, "B": 10, "C": 12, "D": 26, "E": 16, "F": 16, "G": 10, "H": 10,
+_COLUMN_WIDTHS = {"A": 6, "B": 10, "C": 12, "D": 26, "E": 16, "F": 16, "G": 10, "H": 14,
                   "I": 32, "J": 18, "K": 10}
 
 
@@ -211,13 +212,20 @@ def _put(ws: Worksheet, ref: str, value: Any = None, style: _Style = _LABEL) -> 
 
 # ---------------------------------------------------------------- writing
 
+FORMULA_KINDS = ("addin", "native")
+
+
 def build_template(path: str | Path, *, year: int | None = None, rules: str | None = None,
-                   table: SelfEvaluation | None = None) -> None:
+                   table: SelfEvaluation | None = None, formulas: str = "addin") -> None:
     """Write the standard 自评表 to ``path`` (atomically, byte-reproducibly).
 
     ``rules`` defaults to the table's rule set, else mof2020; ``year`` to the
     table's year, else blank. With ``table`` the input cells are filled from it.
+    ``formulas``: "addin" — the JX_ functions of the add-in; "native" — plain
+    worksheet functions every spreadsheet program has (``jixiao.native``).
     """
+    if formulas not in FORMULA_KINDS:
+        raise JixiaoError(f"未知的公式类型“{formulas}”，可用：{'、'.join(FORMULA_KINDS)}")
     rule_name = _rules.rule_set(rules or (table.rules if table else None)).name
     if year is None and table is not None:
         year = table.project.year
@@ -226,16 +234,80 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     ws.title = SHEET
     _write_form(ws, year, rule_name)
     if table is not None:
-        _fill(ws, table)
+        _fill(ws, table, rule_name)
     _write_conf(wb.create_sheet(CONF_SHEET))
     _write_help(wb.create_sheet(HELP_SHEET))
     for name, ref in NAME_RANGES.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
-    wb.calculation.fullCalcOnLoad = True
+    if formulas == "native":
+        _make_native(ws)
+        wb.defined_names[native.MARKER_NAME] = DefinedName(native.MARKER_NAME,
+                                                           attr_text='"native"')
     wb.properties.creator = "jixiao"
     wb.properties.title = "项目支出绩效自评表"
     with atomic_output(path) as temporary:
         _save_reproducibly(wb, temporary)
+        if formulas == "native":
+            _store_native_results(temporary, lambda ref: ws[ref].value)
+        else:
+            _store_results(temporary)
+
+
+def _make_native(ws: Worksheet) -> None:
+    """Put the native formulas (``jixiao.native``) in every computed cell; hide the helpers."""
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        level2 = f"${_COLUMN['level2']}${_group_first_row(row)}"
+        for column, formula in native.row_formulas(row, level2).items():
+            ws[f"{column}{row}"] = formula
+    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, LAST_ROW, TOTAL_ROW,
+                                              GRADE_ROW).items():
+        ws[ref] = formula
+    for column in native.HELPER_COLUMNS:
+        ws.column_dimensions[column].hidden = True
+
+
+def native_results(get: Callable[[str], Any]) -> dict[str, Any]:
+    """What a native template's formulas show (cell → value), from its inputs (``get(ref)``)."""
+    c = _COLUMN
+    rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
+    out: dict[str, Any] = {}
+    scores, weights = [], []
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        weight = get(f"{c['weight']}{row}")
+        shown = native.row_values(get(f"{c['target']}{row}"), get(f"{c['actual']}{row}"),
+                                  weight, rules, get(f"{c['judged']}{row}"),
+                                  get(f"{c['level2']}{_group_first_row(row)}"))
+        for key, column in zip(native.HELPER_KEYS, native.HELPER_COLUMNS, strict=True):
+            out[f"{column}{row}"] = shown[key]
+        out[f"{c['score']}{row}"], out[f"{c['met']}{row}"] = shown["score"], shown["met_shown"]
+        scores.append(shown["score"])
+        weights.append(weight)
+    money = native.money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
+                                get(f"G{FUND_ROWS[0]}"), scores, weights)
+    for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
+        out[f"H{row}"] = rate
+    out[f"I{FUND_ROWS[0]}"] = money["execution"]
+    out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
+    out[f"H{GRADE_ROW}"] = money["grade"]
+    return out
+
+
+def _store_native_results(path: Path, get: Callable[[str], Any]) -> None:
+    from .ooxml import Package, write_cached_values
+
+    package = Package(path)
+    write_cached_values(package, path, {SHEET: native_results(get)})
+
+
+def _store_results(path: Path) -> None:
+    """Compute every formula and store the results in ``path`` (an empty row's as empty),
+    so WPS, LibreOffice and an Excel without the add-in show them on opening."""
+    from .ooxml import Package, write_cached_values
+    from .recalc import recalculate
+
+    package = Package(path)
+    result = recalculate(package, engine="core")
+    write_cached_values(package, path, result.values)
 
 
 def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
@@ -301,7 +373,7 @@ def _write_indicator_block(ws: Worksheet) -> None:
               "reason": "偏差原因分析及改进措施"}
     for key, title in titles.items():
         _put(ws, f"{_COLUMN[key]}{HEADER_ROW}", title, _HEADER)
-    _put(ws, f"{_COLUMN['judged']}{HEADER_ROW}", "人工评分（定性指标部分达成/未达成时填写）",
+    _put(ws, f"{_COLUMN['judged']}{HEADER_ROW}", "人工评分（部分达成/未达成时填）",
          _Style(bold=True, fill=_HELPER_FILL))
     _put(ws, f"{_COLUMN['met']}{HEADER_ROW}", "是否达成", _Style(bold=True, fill=_HELPER_FILL))
 
@@ -359,7 +431,7 @@ def _write_layout(ws: Worksheet) -> None:
         ws.column_dimensions[column].width = width
     heights = {1: 32, 2: 20, 3: 24, 4: 24, 5: 30, 10: 22, 11: 110, HEADER_ROW: 48}
     for row in range(1, GRADE_ROW + 1):
-        ws.row_dimensions[row].height = heights.get(row, 30 if row >= FIRST_ROW else 22)
+        ws.row_dimensions[row].height = heights.get(row, _ROW_HEIGHT if row >= FIRST_ROW else 22)
     ws.freeze_panes = None
     ws.sheet_view.zoomScale = 100
 
@@ -372,7 +444,10 @@ def _write_layout(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # The footer sits between footer and bottom margin: 0.3 in leaves it room to print
+    # whole (openpyxl's footer 0.5 in under a 0.6 in margin cut it in half).
+    ws.page_margins.top, ws.page_margins.header = 0.6, 0.3
+    ws.page_margins.bottom, ws.page_margins.footer = 0.8, 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
     # Protection without a password: it guards the formulas against slips, not people.
@@ -384,7 +459,7 @@ def _write_layout(ws: Worksheet) -> None:
     ws.protection.selectUnlockedCells = False
 
 
-def _fill(ws: Worksheet, table: SelfEvaluation) -> None:
+def _fill(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
     """Type a table's inputs into a fresh form (formulas stay as they are)."""
     project = table.project
     for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit),
@@ -405,6 +480,37 @@ def _fill(ws: Worksheet, table: SelfEvaluation) -> None:
                   "reason": indicator.reason, "judged": indicator.judged}
         for key, value in values.items():
             _type(ws, f"{c[key]}{row}", value)
+        level2 = ws[f"{c['level2']}{_group_first_row(row)}"].value
+        values["score"] = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
+                                          rule_name, indicator.judged, level2)
+        _fit_row(ws, row, values)
+
+
+_ROW_HEIGHT = 30.0      # points: an indicator row, room for two lines
+_LINE_HEIGHT = 14.5     # points per line of 11 pt 宋体
+
+
+def _fit_row(ws: Worksheet, row: int, values: dict[str, Any]) -> None:
+    """A row tall enough to show its texts whole (a long ⚠ in 得分 included):
+    spreadsheet programs keep a row's stored height when they open a file."""
+    from .report import display_width
+
+    lines = 1
+    for key, value in values.items():
+        if value is None or key == "judged":
+            continue
+        width = _COLUMN_WIDTHS[_COLUMN[key]] - 1  # about one unit per half-width character
+        lines = max(lines, -(-display_width(str(value)) // max(1, int(width))))
+    ws.row_dimensions[row].height = max(_ROW_HEIGHT, lines * _LINE_HEIGHT + 4)
+
+
+def _group_first_row(row: int) -> int:
+    first = FIRST_ROW
+    for _, _, count in GROUPS:
+        if row < first + count:
+            return first
+        first += count
+    raise ValueError(row)
 
 
 def _type(ws: Worksheet, ref: str, value: Any) -> None:
@@ -473,6 +579,7 @@ def _group_of(indicator: Indicator) -> int | None:
 
 
 def _write_conf(ws: Worksheet) -> None:
+    ws.sheet_state = "hidden"  # the add-in's settings: xlwings reads it hidden, nobody prints it
     ws["A1"] = "UDF Modules"
     ws["B1"] = UDF_MODULE
     ws.column_dimensions["A"].width = 16
@@ -481,6 +588,7 @@ def _write_conf(ws: Worksheet) -> None:
 
 _HELP_LINES: tuple[tuple[str, str], ...] = (
     ("填写说明", ""),
+    ("本页", "供填写时参阅，不随自评表打印；要打印本页，请先取消其打印区域（页面布局 → 打印区域）。"),
     ("填写区", "浅黄色单元格为填写区；标题和公式单元格已锁定。工作表保护未设密码，"
                "需要时可在“审阅 → 撤销工作表保护”中解除。"),
     ("表头", "填写年度、项目名称、主管部门、实施单位。"),
@@ -501,7 +609,7 @@ _HELP_LINES: tuple[tuple[str, str], ...] = (
     ("JX_EXEC_SCORE(执行率, 分值)", "执行率得分 = 分值 × 执行率，不超过分值。"),
     ("JX_SCORE(指标值, 完成值, 分值, 规则, 人工评分, 二级指标)",
      "一个三级指标的得分；成本指标未写符号时按“≤”理解。"),
-    ("JX_MET(指标值, 完成值, 二级指标)", "是否达成：TRUE / FALSE，无法判断时为“未知”。"),
+    ("JX_MET(指标值, 完成值, 二级指标)", "是否达成：是 / 否，无法判断时为“未知”。"),
     ("JX_WEIGHT_TOTAL(执行率分值, 分值列)", "分值合计，应为 100。"),
     ("JX_TOTAL(执行率得分, 得分列)", "总分 = 执行率得分 + 各指标得分。"),
     ("JX_GRADE(总分)", "评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60。"),
@@ -510,14 +618,15 @@ _HELP_LINES: tuple[tuple[str, str], ...] = (
 )
 
 
+_HELP_PRINT_AREA = "D1"
+
+
 def _write_help(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 90
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Printing the workbook (LibreOffice prints every sheet) gives the form alone: the
+    # help's print area is one blank cell, and LibreOffice leaves out empty pages.
+    ws.print_area = _HELP_PRINT_AREA
     for row, (topic, text) in enumerate(_HELP_LINES, start=1):
         heading = not text
         ws.cell(row, 1, topic).font = Font(name=_FONT, size=14 if row == 1 else 11, bold=heading)

@@ -77,12 +77,13 @@ class LinkedSheet(Worksheet):  # type: ignore[misc]
         self._style_of: dict[Format, str] = {}   # ' s="3"': a format's attribute in a cell
 
     def append_row(self, row: int, values: Sequence[Any],
-                   formats: Sequence[Format | None]) -> None:
+                   formats: Sequence[Format | None], height: float | None = None) -> None:
         """Write ``values`` in the row ``row`` from column A, each in its format (one
         format per value), as ``write_string`` and ``write_number`` would in
         ``constant_memory`` mode. None, and a number that is not finite, leave the cell
         empty; an int or float is a number; anything else is text (its ``str``). The row
-        must be below every row written so far: it is written at once."""
+        must be below every row written so far: it is written at once. ``height``: the
+        row's height in points (for wrapped text), else the default."""
         if row < self.previous_row or (row == self.previous_row and self.table):
             raise ValueError(f"{self.name}: row {row + 1} is written already")
         if self.row_info or self.comments or self.excel_version != 2007 \
@@ -122,7 +123,8 @@ class LinkedSheet(Worksheet):  # type: ignore[misc]
             return
         if self._check_dimensions(row, first) or self._check_dimensions(row, last):
             raise ValueError(f"{self.name}: row {number} is past the sheet's last row")
-        self.fh.write(f'<row r="{number}">{"".join(cells)}</row>')
+        size = f' ht="{height:g}" customHeight="1"' if height else ""
+        self.fh.write(f'<row r="{number}"{size}>{"".join(cells)}</row>')
         self.previous_row = number  # XlsxWriter's next row: this one is written
 
     def link(self, row: int, column: int, target: str, location: str | None = None,

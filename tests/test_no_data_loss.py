@@ -58,10 +58,15 @@ def crash_while_zipping(monkeypatch):
 
 def template(path: Path) -> Path:
     """The template filled with the first Putuo table: JX_ formulas without cached values."""
+    from jixiao.ooxml import Package, write_cached_values
     from jixiao.samples import sample
     from jixiao.template import build_template
 
     build_template(path, year=2024, table=sample("putuo-1"))
+    package = Package(path)  # the template stores its results: take them out again
+    write_cached_values(package, path, {sheet.name: {cell.ref: None for cell in
+                                                     package.cells(sheet) if cell.formula}
+                                        for sheet in package.sheets})
     return path
 
 

@@ -189,7 +189,8 @@ def test_the_jixiao_template_is_read_like_any_standard_table(tmp_path):
     assert table.template and table.layout == "standard"
     assert [i.name for i in table.indicators] == [i.name for i in sample("putuo-1").indicators]
     assert table.cell(table.indicators[0].sources["score"]).formula.startswith("=JX_SCORE(")
-    assert not table.cell(table.indicators[0].sources["score"]).cached
+    assert table.cell(table.indicators[0].sources["score"]).cached  # results are stored
+    assert table.indicators[0].score_declared == 5.0
 
 
 # ---------------------------------------------------------------- refusals

@@ -21,7 +21,14 @@ from openpyxl.comments import Comment
 from jixiao.cli import main
 from jixiao.errors import JixiaoError, UnreadableWorkbook
 from jixiao.model import evaluate
-from jixiao.ooxml import ExcelError, Package, cached_text, set_full_calc_on_load
+from jixiao.ooxml import (
+    KEEP_CALC_ID,
+    ExcelError,
+    Package,
+    cached_text,
+    keep_cached_results,
+    write_cached_values,
+)
 from jixiao.recalc import default_output, recalc_file, recalculate
 from jixiao.samples import sample, zizhou_2023
 from jixiao.template import build_template, read_template
@@ -34,14 +41,24 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # ---------------------------------------------------------------- test workbooks
 
+def uncalculated(path: Path) -> Path:
+    """The file without its formulas' results, as a program that computes nothing saves it
+    (jixiao's template stores them)."""
+    package = Package(path)
+    write_cached_values(package, path, {sheet.name: {cell.ref: None for cell in
+                                                     package.cells(sheet) if cell.formula}
+                                        for sheet in package.sheets})
+    return path
+
+
 def putuo(path: Path) -> Path:
     build_template(path, table=sample("putuo-1"))
-    return path
+    return uncalculated(path)
 
 
 def zizhou(path: Path) -> Path:
     build_template(path, table=zizhou_2023().table)
-    return path
+    return uncalculated(path)
 
 
 def clerk_formulas(path: Path) -> Path:
@@ -293,7 +310,7 @@ def test_cached_values_are_the_core_model_numbers(key, workbooks, recalculated):
 def test_putuo_shows_the_published_numbers(recalculated):
     values = cached(recalculated["putuo"][0])
     assert (values["I6"], values["H43"], values["H44"]) == (9.98, 99.98, "优")
-    assert values["K13"] is True
+    assert values["K13"] == "是"
     assert values["H14"] == " "  # an unused row: shown blank (see ooxml.cached_text)
 
 
@@ -336,7 +353,7 @@ def test_excel_style_workbook(recalculated):
     values = cached(written)
     # 满意度 ≥95% vs 85% → 8.95; 100% → 20; a 成本 ceiling of 30 万元 overrun to 45 → 5.
     assert [values[f"D{row}"] for row in (2, 3, 4)] == [8.95, 20, 5]
-    assert [values[f"G{row}"] for row in (2, 3, 4)] == [False, True, False]
+    assert [values[f"G{row}"] for row in (2, 3, 4)] == ["否", "是", "否"]
     assert (values["D5"], values["E5"]) == (33.95, "差")
 
 
@@ -415,10 +432,10 @@ def test_output_differs_only_in_computed_values_and_calc_properties(key, workboo
                 computed = set(result.values.get(parts[info.filename], {}))
                 assert _mask(old.decode(), computed) == _mask(new.decode(), computed)
             elif info.filename == package.workbook_part:
-                without = re.compile(r'\sfullCalcOnLoad="1"')
-                assert without.sub("", old.decode()).replace("<calcPr/>", "") == \
-                    without.sub("", new.decode()).replace("<calcPr/>", "")
-                assert 'fullCalcOnLoad="1"' in new.decode()
+                calc_pr = re.compile(r"<calcPr[^>]*>")
+                assert calc_pr.sub("", old.decode()) == calc_pr.sub("", new.decode())
+                assert f'<calcPr calcId="{KEEP_CALC_ID}"' in new.decode()
+                assert "fullCalcOnLoad" not in new.decode()
             else:
                 assert old == new, info.filename
     if key == "macro":
@@ -455,12 +472,23 @@ def test_cached_text_encodings():
 
 def test_calc_pr_is_added_where_the_schema_wants_it():
     bare = f'<workbook xmlns="{MAIN_NS}"><sheets><sheet name="S"/></sheets></workbook>'
-    assert set_full_calc_on_load(bare).endswith('</sheets><calcPr fullCalcOnLoad="1"/></workbook>')
+    assert keep_cached_results(bare).endswith(
+        f'</sheets><calcPr calcId="{KEEP_CALC_ID}"/></workbook>')
     named = bare.replace("</sheets>", "</sheets><definedNames><definedName>x</definedName>"
                          "</definedNames>")
-    assert '</definedNames><calcPr fullCalcOnLoad="1"/>' in set_full_calc_on_load(named)
-    kept = bare.replace("</workbook>", '<calcPr calcId="191029" fullCalcOnLoad="0"/></workbook>')
-    assert '<calcPr calcId="191029" fullCalcOnLoad="1"/>' in set_full_calc_on_load(kept)
+    assert f'</definedNames><calcPr calcId="{KEEP_CALC_ID}"/>' in keep_cached_results(named)
+
+
+def test_calc_pr_asks_no_program_to_recalculate_on_opening():
+    """fullCalcOnLoad goes, an old calcId (openpyxl's 124519) is raised, the rest stays."""
+    bare = f'<workbook xmlns="{MAIN_NS}"><sheets><sheet name="S"/></sheets></workbook>'
+    old = bare.replace("</workbook>", '<calcPr calcId="124519" fullCalcOnLoad="1" '
+                       'iterate="1"/></workbook>')
+    assert f'<calcPr calcId="{KEEP_CALC_ID}" iterate="1"/>' in keep_cached_results(old)
+    newer = bare.replace("</workbook>", f'<calcPr calcId="{KEEP_CALC_ID + 1}"/></workbook>')
+    assert f'<calcPr calcId="{KEEP_CALC_ID + 1}"/>' in keep_cached_results(newer)
+    prefixed = bare.replace("</workbook>", "<x:calcPr fullCalcOnLoad='1'/></workbook>")
+    assert f'<x:calcPr calcId="{KEEP_CALC_ID}"/>' in keep_cached_results(prefixed)
 
 
 def test_prefixed_xml_and_cells_without_addresses(tmp_path):

@@ -120,6 +120,32 @@ def test_strict_target_met_only_beyond_equality():
     assert is_met("≥90%", "90%") is True
 
 
+@pytest.mark.parametrize(("target", "actual", "rules", "expected"), [
+    ("＜ 24 小时", "24 小时", "mof2020", 8.0),
+    ("＜ 24 小时", "24 小时", "sichuan", 8.0),
+    ("＜ 24 小时", "24 小时", "ratio", 8.0),
+    ("＞90%", "90%", "mof2020", 8.0),
+    ("＞90%", "0.9", "mof2020", 8.0),       # the same value in another unit
+    ("大于 96.7 万人", "967000 人", "mof2020", 8.0),
+    ("＜ 24 小时", "1440 分钟", "mof2020", 8.0),
+    ("＜ 24 小时", "23 小时", "mof2020", 10.0),
+    ("＞90%", "91%", "mof2020", 10.0),
+])
+def test_strict_target_at_equality_is_partial_at_the_top_of_its_band(target, actual, rules,
+                                                                     expected):
+    """Decided rule (docs/rules.md): not met, scored as 部分达成 at the band's upper bound."""
+    result = indicator_score(target, actual, 10, rules)
+    assert result.value == expected
+    assert result.met is is_met(target, actual)
+    assert (result.met is False) == (expected < 10)
+
+
+def test_unmet_target_never_rounds_to_full_marks():
+    result = indicator_score("≥100", "99.9999", 10)
+    assert result.met is False and result.value == 9.99
+    assert indicator_score("≥100", "99.9999", 0).value == 0.0
+
+
 # -------------------------------------------------------- qualitative
 
 def test_qualitative_achieved_is_full():
@@ -222,6 +248,8 @@ def test_met_implies_full_marks(op, goal, done, weight, rules):
     result = indicator_score(target, actual, weight, rules)
     if result.met:
         assert result.value == round2(weight)
+    elif result.met is False and round2(weight) > 0:
+        assert result.value < round2(weight)  # never 未完成却得满分
 
 
 @given(st.sampled_from(["及时", "规范", "满意"]),

@@ -16,7 +16,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, evaluate
 from jixiao.samples import sample
 from jixiao.template import (
     DEFINED_NAMES,
@@ -108,7 +108,7 @@ def test_heading_money_block_and_totals(sheet, book):
     texts = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
     for text in ("项目名称", "主管部门", "实施单位", "年初预算数", "全年预算数(A)", "全年执行数(B)",
                  "执行率(B/A)", "年度总体目标", "预期目标", "实际完成情况", "绩效指标", "总分",
-                 "评分等级", "人工评分（定性指标部分达成/未达成时填写）", "评分规则"):
+                 "评分等级", "人工评分（部分达成/未达成时填）", "评分规则"):
         assert text in texts, text
     assert cells_of(book, "JX_FundWeight")[0].value == 10
     weight_column = cells_of(book, "JX_FundWeight")[0].column_letter
@@ -285,9 +285,10 @@ def test_round_trip_keeps_everything_typed(tmp_path):
     expected.funds.parts.reverse()
     assert typed_inputs(read) == typed_inputs(expected)
     assert read.layout == "standard"
-    # Nothing was calculated yet: openpyxl stores formulas without results.
-    assert read.total_declared is None and read.grade_declared is None
-    assert all(i.score_declared is None for i in read.indicators)
+    # The results are stored with the formulas: any program shows them on opening.
+    computed = evaluate(read)
+    assert (read.total_declared, read.grade_declared) == (computed.total, computed.grade)
+    assert [i.score_declared for i in read.indicators] == [s.value for s in computed.scores]
 
 
 def test_sources_point_at_the_cells(tmp_path):
@@ -324,18 +325,12 @@ def test_published_tables_survive_the_template(tmp_path, key):
 
 def with_cached_values(path, values):
     """Give formula cells the results Excel would have stored on saving."""
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    xml = members["xl/worksheets/sheet1.xml"].decode()
-    for cell, value in values.items():
-        pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*/></c>')
-        kind = ' t="str"' if isinstance(value, str) else ""
-        xml, count = pattern.subn(rf'<c r="{cell}"\1{kind}><f>\2</f><v>{value}</v></c>', xml)
-        assert count == 1, cell
-    members["xl/worksheets/sheet1.xml"] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+    from jixiao.ooxml import Package, write_cached_values
+
+    package = Package(path)
+    formulas = {cell.ref for cell in package.cells(package.sheets[0]) if cell.formula}
+    assert set(values) <= formulas, set(values) - formulas
+    write_cached_values(package, path, {package.sheets[0].name: values})
 
 
 def test_declared_scores_come_from_cached_results(tmp_path):

@@ -85,9 +85,9 @@ def test_blank_rows_give_empty_text():
 
 
 def test_met():
-    assert udfs.JX_MET("≥95%", "96%") is True
-    assert udfs.JX_MET("≥95%", "85%") is False
-    assert udfs.JX_MET("≤3 小时", "2 小时") is True
+    assert udfs.JX_MET("≥95%", "96%") == "是"
+    assert udfs.JX_MET("≥95%", "85%") == "否"
+    assert udfs.JX_MET("≤3 小时", "2 小时") == "是"
 
 
 def test_total_grade_and_weight_total():
@@ -140,7 +140,7 @@ def test_garbage_comes_back_as_a_warning_text_never_an_exception(name, value):
         cells = [cell for row in result for cell in row] if name == "JX_SCORES" else [result]
         for cell in cells:
             assert (cell == "" or _is_error(cell) or isinstance(cell, (bool, int, float))
-                    or cell in ("优", "良", "中", "差", "未知")), (name, arguments, cell)
+                    or cell in ("优", "良", "中", "差", "是", "否", "未知")), (name, arguments, cell)
 
 
 def test_scores_with_a_longer_actual_column_is_a_warning_not_an_exception():

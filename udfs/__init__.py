@@ -10,7 +10,7 @@
 | JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,G6)`` | 执行率得分 = 分值 × 执行率，最高为分值 |
 | JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,G13,JX_Rules)`` | 单个指标得分 |
 | JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
-| JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：TRUE / FALSE / 未知 |
+| JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：是 / 否 / 未知 |
 | JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
 | JX_GRADE(总分) | ``=JX_GRADE(H43)`` | 评分等级：优 / 良 / 中 / 差 |
 | JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(G6,G13:G42)`` | 分值合计（应为 100） |

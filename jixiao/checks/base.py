@@ -168,7 +168,10 @@ def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
     """Whether a cell holds a JX_ formula: its value is jixiao's own result,
     so a difference from the rules means a stale cache (JX504), not a mistake."""
     info = cell_info(table, source)
-    return info is not None and info.formula is not None and "JX_" in info.formula.upper()
+    if info is None or info.formula is None:
+        return False
+    # on jixiao's template any formula in a computed cell is the template's own: JX_ or native
+    return "JX_" in info.formula.upper() or (isinstance(table, WorkbookTable) and table.template)
 
 
 def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:

@@ -7,6 +7,7 @@ current: regenerate it with ``jixiao rules --markdown > docs/rules.md``);
 
 from __future__ import annotations
 
+from ..rules import SCORING_NOTES
 from .base import REGISTRY, SEVERITY_NAMES
 
 
@@ -36,6 +37,7 @@ def rules_markdown() -> str:
         item = REGISTRY[code]
         lines.append(f"| [{code}](#{code.lower()}) | {SEVERITY_NAMES[item.severity]} | "
                      f"{item.name} | {item.summary} |")
+    lines += ["", "## 评分约定", "", SCORING_NOTES.rstrip()]
     for code in sorted(REGISTRY):
         item = REGISTRY[code]
         lines += ["", f"## {code}", "",

@@ -204,7 +204,10 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
                                      if is_budget_rate_indicator(i))]
     if any(not blank(reason) for reason in reasons):
         return
-    source = table.funds.total.sources.get("rate") or table.funds.total.sources.get("executed")
+    sources = table.funds.total.sources
+    source = sources.get("rate") or sources.get("executed")
+    if jixiao_formula(table, source) and "executed" in sources:
+        source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,
                   f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因",
                   severity="warning" if required is not None else "info")

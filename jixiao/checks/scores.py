@@ -10,6 +10,7 @@ from ..rules import Score
 from .base import (
     Finding,
     blank,
+    cell_info,
     check,
     differs,
     finding,
@@ -107,7 +108,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         declared = indicator.score_declared
         source = indicator.sources.get("score")
         if declared is None or score.value is None or score.band is not None \
-                or jixiao_formula(table, source):
+                or jixiao_formula(table, source) or _typed_over_template(table, source):
             continue
         if differs(declared, score.value):
             yield finding("JX404", source,
@@ -157,16 +158,32 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     **错误示例**：指标值“≥96.7 万人”，完成值 91.8 万人，得分空白。
 
     **正确示例**：得分 9.49。
+
+    原生公式模板（`--formulas native`）中写法须由 jixiao 计分的行（得分显示 ⚠），
+    作为警告指向指标值单元格并给出规则算出的得分。
     """
     if not has_column(table, "score"):
         return
-    for indicator in table.indicators:
+    for indicator, score in _pairs(table, evaluation):
         source = indicator.sources.get("score")
+        if score.value is None and jixiao_formula(table, source):
+            continue  # the template's own ⚠: the inputs are at fault, reported where they are
+        info = cell_info(table, source)
+        if jixiao_formula(table, source) and info is not None \
+                and str(info.value or "").startswith("⚠"):
+            # the native template's formulas leave this writing to jixiao: give its score
+            yield finding("JX406", first_source(indicator, "target", "score"),
+                          f"“{label(indicator)}”的写法须由 jixiao 计分：按 {evaluation.rules.name} "
+                          f"规则得分为 {points(score.value)}（{score.note}）；改用常见写法"
+                          "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+            continue
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source):
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
+    if evaluation.execution_score is None and jixiao_formula(table, source):
+        return
     if isinstance(table, WorkbookTable) and "score" in table.fund_columns \
             and funds.score_declared is None and not uncomputed_formula(table, source):
         yield finding("JX406", source, "执行率未填写得分")
@@ -203,9 +220,23 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **错误示例**：分值 10，完成值“部分达成”，得分 10。
 
     **正确示例**：得分在 6–8 之间，并说明原因。
+
+    jixiao 模板中，“部分达成/未达成”的得分由人工评分列给出：人工评分为空或不在区间内时，
+    本检查指向人工评分单元格并写明区间。
     """
     for indicator, score in _pairs(table, evaluation):
         declared = indicator.score_declared
+        if score.band is not None and score.value is None and jixiao_formula(
+                table, indicator.sources.get("score")):
+            # the template leaves the score to a person: point at the 人工评分 cell
+            low, high = score.band
+            level = score.note.split("，")[0].removeprefix("定性指标：")
+            judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
+                if indicator.judged is not None else "请在人工评分列填写"
+            yield finding("JX408", first_source(indicator, "judged", "score"),
+                          f"“{label(indicator)}”为“{level}”，{judged} {points(low)}–"
+                          f"{points(high)} 分之间（{evaluation.rules.name} 规则）")
+            continue
         if score.band is None or declared is None or jixiao_formula(
                 table, indicator.sources.get("score")):
             continue
@@ -215,6 +246,13 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX408", indicator.sources.get("score"),
                           f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
                           f"{points(high)} 之间，填写为 {points(declared)}")
+
+
+def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore[no-untyped-def]
+    """A number typed over a jixiao template's formula: JX503 says it, with the rule's value."""
+    info = cell_info(table, source)
+    return isinstance(table, WorkbookTable) and table.template and info is not None \
+        and not info.is_formula
 
 
 def _pair_text(indicator: Indicator) -> str:

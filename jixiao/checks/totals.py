@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import rules
 from ..model import Evaluation, SelfEvaluation, Source
@@ -88,12 +88,20 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
 # ---------------------------------------------------------------- formulas
 
-def _computed_cells(table: WorkbookTable,
-                    evaluation: Evaluation) -> Iterator[tuple[Source, str, object]]:
+def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool = False
+                    ) -> Iterator[tuple[Source, str, object]]:
     """(cell, what, the value jixiao computes for it) for every cell a template computes.
 
     The value is None when the rules give none (the cell then shows a ⚠ text).
+    On jixiao's template the values are what its JX_ formulas give — the very
+    functions of ``cellfuncs`` on the cells' inputs — so the checker never argues
+    with the template. ``current``: the 总分 and 评分等级 as their formulas give
+    them from the score cells as they are (a score typed over its formula is
+    JX503's, not a stale total).
     """
+    if table.template:
+        yield from _template_cells(table, evaluation, current)
+        return
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", score.value
@@ -119,6 +127,95 @@ def _computed_cells(table: WorkbookTable,
         yield table.sources["grade"], "评分等级", evaluation.grade
 
 
+def _template_cells(table: WorkbookTable, evaluation: Evaluation,
+                    current: bool) -> Iterator[tuple[Source, str, object]]:
+    from .. import cellfuncs
+
+    def shown(value: object) -> object:  # "" and ⚠ texts: no value
+        return None if value == "" or cellfuncs.is_error(value) else value
+
+    if _native(table):
+        yield from _native_cells(table, evaluation, current, shown)
+        return
+
+    funds = table.funds
+    rate_fraction: object = ""
+    for line in (funds.total, *funds.parts):
+        fraction = cellfuncs.rate(line.budget, line.executed)
+        if line is funds.total:
+            rate_fraction = fraction
+        if "rate" in line.sources:
+            value = shown(fraction)
+            yield line.sources["rate"], f"“{line.label}”的执行率", \
+                None if value is None else float(value) * 100  # type: ignore[arg-type]
+    execution = cellfuncs.execution_score(rate_fraction, funds.weight)
+    parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
+    if "score" in funds.sources:
+        yield funds.sources["score"], "执行率得分", shown(execution)
+    for indicator in table.indicators:
+        value = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
+                                evaluation.rules.name, indicator.judged, indicator.level2)
+        parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
+        if "score" in indicator.sources:
+            yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
+    if "weight_total" in table.sources:
+        weights = [i.weight for i in table.indicators]
+        yield table.sources["weight_total"], "分值合计", \
+            shown(cellfuncs.weight_total(funds.weight, weights))
+    total = cellfuncs.total(*parts)
+    if "total" in table.sources:
+        yield table.sources["total"], "总分", shown(total)
+    if "grade" in table.sources:
+        yield table.sources["grade"], "评分等级", shown(cellfuncs.grade(total))
+
+
+def _native(table: WorkbookTable) -> bool:
+    """A template made with ``--formulas native``: its score formulas are plain functions."""
+    infos = [table.cell(i.sources.get("score")) for i in table.indicators]
+    formulas = [info.formula for info in infos if info is not None and info.formula]
+    return bool(formulas) and all("JX_SCORE" not in formula.upper() for formula in formulas)
+
+
+def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
+                  shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
+    """The values the native formulas give (``jixiao.native``), cell by cell."""
+    from .. import native
+
+    funds = table.funds
+    scores, weights = [], []
+    for indicator in table.indicators:
+        values = native.row_values(indicator.target, indicator.actual, indicator.weight,
+                                   evaluation.rules.name, indicator.judged, indicator.level2)
+        source = indicator.sources.get("score")
+        scores.append(_as_shown(table, source, values["score"], current))
+        weights.append(indicator.weight)
+        if source is not None:
+            yield source, f"“{label(indicator)}”的得分", shown(values["score"])
+    lines = (funds.total, *funds.parts)
+    money = native.money_values([(line.budget, line.executed) for line in lines], funds.weight,
+                                scores, weights)
+    for line, rate in zip(lines, money["rates"], strict=False):
+        if "rate" in line.sources:
+            value = shown(rate)
+            yield line.sources["rate"], f"“{line.label}”的执行率", \
+                None if value is None else float(value) * 100  # type: ignore[arg-type]
+    if "score" in funds.sources:
+        yield funds.sources["score"], "执行率得分", shown(money["execution"])
+    for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
+                             ("total", "总分", money["total"]), ("grade", "评分等级", money["grade"])):
+        if key in table.sources:
+            yield table.sources[key], what, shown(value)
+
+
+def _as_shown(table: WorkbookTable, source: Source | None, computed: object,
+              current: bool) -> object:
+    """What a score cell holds for the total: its typed number when typed over (current)."""
+    info = table.cell(source)
+    if current and _typed(info):
+        return info.value  # type: ignore[union-attr]
+    return computed
+
+
 @check("JX503", "warning", "模板公式被数字覆盖")
 def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖。
@@ -131,24 +228,42 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **错误示例**：得分列 H14 为 =JX_SCORE(…)，H15 被改成手工填写的 10。
 
     **正确示例**：从相邻行复制公式恢复 H15。
+
+    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数。
     """
     if not isinstance(table, WorkbookTable):
         return
     if table.template:
-        cells = [(source, what) for source, what, _ in _computed_cells(table, evaluation)]
+        cells = list(_computed_cells(table, evaluation))
     else:
-        cells = [(i.sources["score"], f"“{label(i)}”的得分") for i in table.indicators
+        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i in table.indicators
                  if "score" in i.sources]
-        infos = [table.cell(source) for source, _ in cells]
+        infos = [table.cell(source) for source, _, _ in cells]
         formulas = sum(1 for info in infos if info is not None and info.is_formula)
         typed = sum(1 for info in infos if _typed(info))
         if formulas < 2 or formulas <= typed:
             return
-    for source, what in cells:
+    for source, what, computed in cells:
         info = table.cell(source)
-        if _typed(info):
+        if not _typed(info):
+            continue
+        wrong = table.template and computed is not None and what.endswith("的得分") \
+            and _wrong_score(info, computed)
+        if wrong:  # a number the rules would not give: an error, with what they give
+            yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
+                                           f"按 {evaluation.rules.name} 规则应为 {wrong}，"
+                                           "请从相邻行复制公式恢复", severity="error")
+        else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            "覆盖了原有公式；请从相邻行复制公式恢复")
+
+
+def _wrong_score(info: CellInfo, computed: object) -> str | None:
+    """The rules' score as text when a typed score differs from it beyond rounding."""
+    value = parse_points(info.value)
+    if value is None or not differs(value, float(computed)):  # type: ignore[arg-type]
+        return None
+    return points(float(computed))  # type: ignore[arg-type]
 
 
 def _typed(info: CellInfo | None) -> bool:
@@ -179,14 +294,13 @@ def formula_results_current(table: SelfEvaluation,
     """
     if not isinstance(table, WorkbookTable):
         return
-    never_calculated = []
-    for source, what, computed in _computed_cells(table, evaluation):
+    never_calculated, showing_errors = [], []
+    for source, what, computed in _computed_cells(table, evaluation, current=True):
         info = table.cell(source)
         if info is None or not info.is_formula:
             continue
         if info.error:
-            hint = "（jixiao 加载项未启用）" if info.error == "#NAME?" else ""
-            yield finding("JX504", source, f"{what}公式显示 {info.error}{hint}，没有有效结果")
+            showing_errors.append((source, what, info.error))
             continue
         if not info.cached:
             never_calculated.append((source, what))
@@ -198,15 +312,31 @@ def formula_results_current(table: SelfEvaluation,
             yield finding("JX504", source, f"{what}公式保存的结果为“{_shown(info)}”，"
                                            f"按 {evaluation.rules.name} 规则重新计算应为"
                                            f"“{stale}”")
+    if len(showing_errors) == 1:
+        source, what, error = showing_errors[0]
+        hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
+        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{_RECALC_HINT}")
+    elif showing_errors:  # saved by a program without the JX_ functions: one line
+        shown = sorted({error for _, _, error in showing_errors})
+        yield finding("JX504", showing_errors[0][0],
+                      f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
+                      f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
+                      f"{_RECALC_HINT}")
     if len(never_calculated) == 1:
         source, what = never_calculated[0]
-        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）")
+        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{_RECALC_HINT}")
     elif never_calculated:  # a file written by a program and never opened in Excel: one line
-        cells = "、".join(source.cell for source, _ in never_calculated[:6])
-        more = " 等" if len(never_calculated) > 6 else ""
         yield finding("JX504", never_calculated[0][0],
-                      f"{len(never_calculated)} 个公式单元格（{cells}{more}）没有计算结果："
-                      "文件保存前未重新计算，请在装有 jixiao 加载项的 Excel 中打开、重算后保存")
+                      f"{len(never_calculated)} 个公式单元格（{_cell_list(never_calculated)}）"
+                      f"没有计算结果：文件保存前未重新计算；{_RECALC_HINT}")
+
+
+_RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"
+
+
+def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
+    cells = "、".join(item[0].cell for item in items[:6])
+    return cells + (" 等" if len(items) > 6 else "")
 
 
 def _stale(info: CellInfo, computed: object) -> str | None:

@@ -15,12 +15,18 @@ from .base import (
     check,
     differs,
     finding,
+    jixiao_formula,
     label,
     level1_category,
     points,
 )
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
+
+
+def _template(table: SelfEvaluation) -> bool:
+    """jixiao's own template: labels and 合计 are locked, findings go to typed cells."""
+    return isinstance(table, WorkbookTable) and table.template
 
 
 def _third_party(table: SelfEvaluation) -> bool:
@@ -52,6 +58,10 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     if abs(total - 100.0) > 0.005:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
                  or table.sources.get("header"))
+        if jixiao_formula(table, where):  # the template's locked 合计: point at a typed 分值
+            where = next((i.sources["weight"] for i in table.indicators
+                          if i.weight is not None and "weight" in i.sources),
+                         table.funds.sources.get("weight"))
         detail = ""
         if execution:
             detail = f"（各指标 {points(indicators)} + 执行率 {points(execution)}"
@@ -86,8 +96,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         if category is None or indicator.weight is None:
             continue
         sums[category] = sums.get(category, 0.0) + indicator.weight
-        where.setdefault(category, indicator.sources.get("level1")
-                         or indicator.sources.get("weight"))
+        first, second = ("weight", "level1") if _template(table) else ("level1", "weight")
+        where.setdefault(category, indicator.sources.get(first) or indicator.sources.get(second))
     if table.funds.weight is not None and (not isinstance(table, WorkbookTable) or (
             table.execution_line and table.funds_weight_source != "rules")):
         sums["预算执行率"] = sums.get("预算执行率", 0.0) + table.funds.weight
@@ -166,7 +176,11 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     present = {level1_category(indicator) for indicator in table.indicators}
     for required in _REQUIRED_LEVEL1:
         if required not in present:
-            yield finding("JX104", table.sources.get("header"), f"缺少一级指标“{required}”")
+            if _template(table):  # its rows are there, blank: no one cell to point at
+                yield finding("JX104", None, f"缺少一级指标“{required}”：请在模板中该一级指标下的"
+                                             "空行填写三级指标")
+            else:
+                yield finding("JX104", table.sources.get("header"), f"缺少一级指标“{required}”")
 
 
 @check("JX105", "warning", "三级指标重复")

@@ -1,0 +1,418 @@
+"""Score formulas that need no add-in: the template's ``--formulas native`` (issue 14).
+
+Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
+and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
+RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT) — no
+LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
+
+* targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
+  number, with %, the actual's unit, or no unit; actuals a number, or a number
+  with the same unit (a bare 0.95 beside a % target is read as 95 %);
+* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
+
+Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas in
+numbers, words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
+clerk to ``jixiao check``: never a wrong number. Where they give a number it is
+the number of ``rules.indicator_score`` (tests/test_native.py checks this with
+LibreOffice on over a thousand rows).
+
+The helper cells of a row sit in hidden columns (``HELPER_COLUMNS``).
+``row_values`` is the same algorithm in Python, step for step: what the cells
+show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .rules import RULE_SETS, round2
+
+WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
+WARN_WEIGHT = "⚠ 分值为空或无效"
+WARN_RULES = "⚠ 评分规则应为 mof2020、ratio 或 sichuan"
+WARN_JUDGED = "⚠ 人工评分须为数字"
+
+# Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
+REPLACEMENTS: tuple[tuple[str, str], ...] = (
+    (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""),
+    ("（%）", "%"), ("(%)", "%"), ("％", "%"),
+    ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
+    ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
+    ("大于", ">"), ("小于", "<"), ("高于", ">"), ("低于", "<"),
+)
+_NUMBER_CHARS = "0123456789."
+_DIGITS = "0123456789"
+_EMPTY_WORDS = ("-", "—", "/", "无", "--")
+# A unit jixiao's rules read differently from its text: a scale (万人 = 10,000 人), a
+# synonym (h = 小时, 个百分点 = %), a date. Compared only when both sides write the same.
+_CONVERTED_STARTS = ("万", "千", "百", "亿")
+_CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
+# Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时).
+_DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
+_LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
+           "未达成指标": "N"}
+
+# Hidden helper columns of an indicator row, in order.
+HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "level", "kind",
+               "eop", "goal", "done", "at", "share", "met")
+HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "AA")
+_HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
+
+
+# ---------------------------------------------------------------- the formulas
+
+def _substitute(expression: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        old_text = 'CHAR(10)' if old == "\n" else 'CHAR(13)' if old == "\r" else \
+            'CHAR(9)' if old == "\t" else f'"{old}"'
+        expression = f'SUBSTITUTE({expression},{old_text},"{new}")'
+    return expression
+
+
+def _strip_number(expression: str) -> str:
+    return _substitute(expression, tuple((ch, "") for ch in _NUMBER_CHARS))
+
+
+def _number_of(rest: str, unit: str) -> str:
+    """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit."""
+    body = f"LEFT({rest},LEN({rest})-LEN({unit}))"
+    dots = f'LEN({body})-LEN(SUBSTITUTE({body},".",""))'
+    return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
+            f'IF(AND({dots}<=1,LEFT({body},1)<>".",RIGHT({body},1)<>"."),'
+            f'IFERROR(VALUE({body}),""),""),"")')
+
+
+def _converted(unit: str) -> str:
+    starts = ",".join(f'LEFT({unit},1)="{start}"' for start in _CONVERTED_STARTS)
+    named = ",".join(f'{unit}="{name}"' for name in _CONVERTED_UNITS)
+    return f"OR({starts},{named},{_dated(unit)})"
+
+
+def _dated(unit: str) -> str:
+    return "OR(" + ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS) + ")"
+
+
+def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
+    """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
+    the helpers, 得分 (H) and 是否达成 (K)."""
+    e, f, g, j = f"E{row}", f"F{row}", f"G{row}", f"J{row}"
+    h = {key: f"{column}{row}" for key, column in _HELPERS.items()}
+    rules = f"LOWER(TRIM({rules_name}))"
+    ratio = f'{rules}="ratio"'
+    t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
+    op = h["op"]
+    effective_op = f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("成本",{level2_cell})),"<=","="))'
+    e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
+    formulas = {
+        "t_text": f'IF(ISNUMBER({e}),"",{e_text})',
+        "op": (f'IF(LEFT({h["t_text"]},2)=">=",">=",IF(LEFT({h["t_text"]},2)="<=","<=",'
+               f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
+               f'LEFT({h["t_text"]},1)="="),LEFT({h["t_text"]},1),"")))'),
+        "t_unit": f'IF(ISNUMBER({e}),"",{_strip_number(t_rest)})',
+        "t_num": f'IF(ISNUMBER({e}),{e},{_number_of(t_rest, h["t_unit"])})',
+        "a_text": f'IF(ISNUMBER({f}),"",{f_text})',
+        "a_unit": f'IF(ISNUMBER({f}),"",{_strip_number(h["a_text"])})',
+        "a_num": f'IF(ISNUMBER({f}),{f},{_number_of(h["a_text"], h["a_unit"])})',
+        "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
+                  f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
+                  f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",""))))'),
+    }
+    t_text, t_unit, t_num = h["t_text"], h["t_unit"], h["t_num"]
+    a_unit, a_num, level = h["a_unit"], h["a_num"], h["level"]
+    no_digits = f"LEN({_substitute(t_text, tuple((d, '') for d in _DIGITS))})=LEN({t_text})"
+    qualitative_target = (f'AND(NOT(ISNUMBER({e})),{op}="",{no_digits},'
+                          + ",".join(f'{t_text}<>"{word}"' for word in _EMPTY_WORDS)
+                          + "," + ",".join(f'ISERROR(SEARCH("{ch}",{t_text}))'
+                                           for ch in "≠≯≮±年月日") + ")")
+    units_agree = (f'OR(EXACT({t_unit},{a_unit}),AND({t_unit}="%",{a_unit}=""),'
+                   f'AND({t_unit}="",{a_unit}="%"),'
+                   f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
+                   f'AND({t_unit}="",{a_unit}<>"%",NOT({_converted(a_unit)})))')
+    same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)})'
+    formulas["kind"] = (
+        f'IF(AND({e}="",{f}="",{g}=""),"",'
+        f'IF(AND({rules}<>"",{rules}<>"mof2020",{rules}<>"ratio",{rules}<>"sichuan"),'
+        f'"{WARN_RULES}",'
+        f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
+        f'IF(OR({e}="",{f}=""),"{WARN_INPUT}",'
+        f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
+        f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target}),"Q","{WARN_INPUT}"),'
+        f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
+        f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))')
+    numeric = f'{h["kind"]}<>"N"'
+    formulas["eop"] = f'IF({numeric},"",{effective_op})'
+    formulas["goal"] = (f'IF({numeric},"",IF(AND({t_unit}="",{a_unit}="%",{t_num}>=0,{t_num}<=1,'
+                        f'{a_num}>1),{t_num}*100,{t_num}))')
+    formulas["done"] = (f'IF({numeric},"",MAX(IF(AND({t_unit}="%",{a_unit}="",{a_num}>=0,'
+                        f'{a_num}<=1,{t_num}>1),{a_num}*100,{a_num}),0))')
+    eop, goal, done = h["eop"], h["goal"], h["done"]
+    formulas["at"] = (f'IF({numeric},"",IF(ABS({done}-{goal})<=1E-9*MAX(ABS({done}),'
+                      f'ABS({goal})),"是","否"))')
+    at = f'{h["at"]}="是"'
+    formulas["share"] = (
+        f'IF({numeric},"",'
+        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),0.8,'
+        f'IF(AND({eop}="=",{goal}=0),IF({done}<=0,1,0),'
+        f'IF(OR({eop}=">=",{eop}=">",{eop}="="),'
+        f'IF(OR({goal}<=0,{done}>={goal},{at}),1,{done}/{goal}),'
+        f'IF(OR({done}<={goal},{at}),1,IF({goal}<=0,0,'
+        f'IF({ratio},{goal}/{done},IF({done}>=2*{goal},0,1-({done}-{goal})/{goal}))))))))')
+    formulas["met"] = (
+        f'IF({h["kind"]}="Q",IF({level}="A","是","否"),IF({numeric},"",'
+        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),"否",'
+        f'IF(OR({eop}=">=",{eop}=">"),IF(OR({at},{done}>{goal}),"是","否"),'
+        f'IF({eop}="=",IF({goal}=0,IF({done}<=0,"是","否"),IF(OR({at},{done}>{goal}),"是","否")),'
+        f'IF(OR({at},{done}<{goal}),"是","否"))))))')
+    value = f"ROUND(MIN({g},MAX(0,{g}*{h['share']})),2)"
+    numeric = (f'IF(AND({h["met"]}="否",{g}>0,{value}>=ROUND({g},2)),'
+               f'ROUND(MAX(0,ROUND({g},2)-0.01),2),{value})')
+    low = f'IF({level}="A",0.8,IF({level}="P",IF({ratio},0.5,0.6),0))'
+    high = f'IF({level}="A",1,IF({level}="P",0.8,IF({ratio},0.5,0.6)))'
+    lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
+    band = f'TEXT({lo},"0.00")&"–"&TEXT({hi},"0.00")'
+    qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
+                   f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
+    score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
+             f'IF({h["kind"]}="Q",{qualitative},{h["kind"]})))')
+    met = f'IF(AND({e}="",{f}=""),"",IF({h["met"]}="","未知",{h["met"]}))'
+    out = {_HELPERS[key]: f"={text}" for key, text in formulas.items()}
+    out["H"], out["K"] = f"={score}", f"={met}"
+    return out
+
+
+# ---------------------------------------------------------------- the same, in Python
+
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _normalised(value: Any) -> str:
+    text = _text(value)
+    for old, new in REPLACEMENTS:
+        text = text.replace(old, new)
+    return text
+
+
+def _unit(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _NUMBER_CHARS)
+
+
+def _number(rest: str, unit: str) -> float | str:
+    if not (len(rest) > len(unit) and rest.endswith(unit)):
+        return ""
+    body = rest[:len(rest) - len(unit)]
+    if body.count(".") > 1 or body.startswith(".") or body.endswith("."):
+        return ""
+    try:
+        return float(body)
+    except ValueError:
+        return ""
+
+
+def _is_converted(unit: str) -> bool:
+    return unit.startswith(_CONVERTED_STARTS) or unit.lower() in _CONVERTED_UNITS \
+        or any(ch in unit for ch in _DATE_CHARS)
+
+
+def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
+               judged: Any = None, level2: Any = None) -> dict[str, Any]:
+    """What the native formulas of a row show: helper key → value, plus "score", "met"."""
+    values: dict[str, Any] = {}
+    rules = _text(rules_name).strip().lower()
+    if isinstance(target, (int, float)) and not isinstance(target, bool):
+        t_text, op, t_unit, t_num = "", "", "", float(target)
+    else:
+        t_text = _normalised(target)
+        op = next((symbol for symbol in (">=", "<=") if t_text.startswith(symbol)),
+                  t_text[:1] if t_text[:1] in (">", "<", "=") else "")
+        rest = t_text[len(op):]
+        t_unit = _unit(rest)
+        t_num = _number(rest, t_unit)
+    if _is_number(actual):
+        a_text, a_unit, a_num, level = "", "", float(actual), ""
+    else:
+        a_text = _normalised(actual)
+        a_unit = _unit(a_text)
+        a_num = _number(a_text, a_unit)
+        level = _LEVELS.get(a_text, "")
+    values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
+                  a_unit=a_unit, a_num=a_num, level=level)
+
+    def qualitative_target() -> bool:
+        return (not _is_number(target) and op == "" and not any(d in t_text for d in _DIGITS)
+                and t_text not in _EMPTY_WORDS
+                and not any(ch in t_text for ch in "≠≯≮±年月日"))
+
+    if _blank(target) and _blank(actual) and _blank(weight):
+        kind = ""
+    elif rules not in ("", *RULE_SETS):
+        kind = WARN_RULES
+    elif not _is_number(weight) or weight < 0:
+        kind = WARN_WEIGHT
+    elif _blank(target) or _blank(actual):
+        kind = WARN_INPUT
+    elif not _blank(judged) and not _is_number(judged):
+        kind = WARN_JUDGED
+    elif level:
+        kind = "Q" if (t_num != "" or qualitative_target()) else WARN_INPUT
+    elif t_num != "" and a_num != "":
+        agree = (t_unit == a_unit or (t_unit == "%" and a_unit == "")
+                 or (t_unit == "" and a_unit == "%")
+                 or (a_unit == "" and t_unit != "%" and not _is_converted(t_unit))
+                 or (t_unit == "" and a_unit != "%" and not _is_converted(a_unit)))
+        same_dates = t_unit == a_unit and any(ch in t_unit for ch in _DATE_CHARS)
+        kind = "N" if agree and not same_dates else WARN_INPUT
+    else:
+        kind = WARN_INPUT
+    values["kind"] = kind
+    ratio = rules == "ratio"
+    values.update(eop="", goal="", done="", at="", share="", met="")
+    if kind == "N":
+        goal = float(t_num) * 100 if (t_unit == "" and a_unit == "%" and 0 <= float(t_num) <= 1
+                                      and float(a_num) > 1) else float(t_num)
+        done = max(float(a_num) * 100 if (t_unit == "%" and a_unit == "" and 0 <= float(a_num) <= 1
+                                          and float(t_num) > 1) else float(a_num), 0.0)
+        effective = op or ("<=" if isinstance(level2, str) and "成本" in level2 else "=")
+        at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
+        share, met = _share_and_met(effective, goal, done, at, ratio)
+        values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,
+                      met=met)
+    elif kind == "Q":
+        values["met"] = "是" if level == "A" else "否"
+    values["score"] = _score(kind, values["share"], values["met"], level, weight, judged, ratio)
+    values["met_shown"] = "" if _blank(target) and _blank(actual) else (values["met"] or "未知")
+    return values
+
+
+def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool
+                   ) -> tuple[float, str]:
+    yes_no: Callable[[bool], str] = lambda flag: "是" if flag else "否"  # noqa: E731
+    if op in (">", "<") and at:
+        return 0.8, "否"
+    if op == "=" and goal == 0:
+        share = 1.0 if done <= 0 else 0.0
+    elif op in (">=", ">", "="):
+        share = 1.0 if (goal <= 0 or done >= goal or at) else done / goal
+    elif done <= goal or at:
+        share = 1.0
+    elif goal <= 0:
+        share = 0.0
+    elif ratio:
+        share = goal / done
+    else:
+        share = 0.0 if done >= 2 * goal else 1 - (done - goal) / goal
+    if op in (">=", ">"):
+        met = yes_no(at or done > goal)
+    elif op == "=":
+        met = yes_no(done <= 0) if goal == 0 else yes_no(at or done > goal)
+    else:
+        met = yes_no(at or done < goal)
+    return share, met
+
+
+def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any,
+           ratio: bool) -> Any:
+    if kind == "":
+        return ""
+    if kind == "N":
+        value = round2(min(weight, max(0.0, weight * share)))
+        if met == "否" and weight > 0 and value >= round2(weight):
+            return round2(max(0.0, round2(weight) - 0.01))
+        return value
+    if kind != "Q":
+        return kind
+    low = 0.8 if level == "A" else (0.5 if ratio else 0.6) if level == "P" else 0.0
+    high = 1.0 if level == "A" else 0.8 if level == "P" else (0.5 if ratio else 0.6)
+    lo, hi = round2(weight * low), round2(weight * high)
+    band = f"{lo:.2f}–{hi:.2f}"
+    if _blank(judged):
+        return round2(weight) if level == "A" else f"⚠ 请在人工评分列填写 {band} 分"
+    if lo <= judged <= hi:
+        return round2(judged)
+    return f"⚠ 人工评分应在 {band} 分之间"
+
+
+__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_values"]
+
+
+# ---------------------------------------------------------------- the whole form
+
+WARN_MONEY = "⚠ 预算数须大于 0，执行数须为不小于 0 的数"
+WARN_TOTAL = "⚠ 有得分未能计算，总分无法合计"
+MARKER_NAME = "JX_Formulas"  # a defined name: "native" in a native template
+
+
+def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row: int,
+                   grade_row: int) -> dict[str, str]:
+    """Cell → formula of the 执行率, 执行率得分, 分值合计, 总分 and 评分等级 cells."""
+    out = {}
+    for row in fund_rows:
+        e, f = f"E{row}", f"F{row}"
+        out[f"H{row}"] = (f'=IF(AND({e}="",{f}=""),"",IF(AND(ISNUMBER({e}),ISNUMBER({f})),'
+                          f'IF(AND({e}=0,{f}=0),0,IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")),'
+                          f'"{WARN_MONEY}"))')
+    top = fund_rows[0]
+    rate, weight = f"H{top}", f"G{top}"
+    out[f"I{top}"] = (f'=IF(NOT(ISNUMBER({rate})),"",IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
+                      f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
+                      f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}")))')
+    scores = f"H{first}:H{last}"
+    out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
+    out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
+                            f'IF(COUNT(I{top},{scores})=0,"",ROUND(SUM(I{top},{scores}),2)))')
+    total = f"H{total_row}"
+    out[f"H{grade_row}"] = (f'=IF(ISNUMBER({total}),IF(ROUND({total},2)>=90,"优",'
+                            f'IF(ROUND({total},2)>=80,"良",IF(ROUND({total},2)>=60,"中","差"))),"")')
+    return out
+
+
+def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
+                 weights: list[Any]) -> dict[str, Any]:
+    """What ``money_formulas`` show: "rates" (one per fund line), "execution",
+    "weight_total", "total", "grade"."""
+    rates = []
+    for budget, executed in funds:
+        if _blank(budget) and _blank(executed):
+            rates.append("")
+        elif _is_number(budget) and _is_number(executed):
+            rates.append(0.0 if budget == 0 and executed == 0 else
+                         executed / budget if budget > 0 and executed >= 0 else WARN_MONEY)
+        else:
+            rates.append(WARN_MONEY)
+    rate = rates[0]
+    if not _is_number(rate):
+        execution: Any = ""
+    elif _blank(weight):
+        execution = round2(min(10.0, max(0.0, 10 * rate)))
+    elif _is_number(weight) and weight >= 0:
+        execution = round2(min(weight, max(0.0, weight * rate)))
+    else:
+        execution = WARN_WEIGHT
+    parts = [execution, *scores]
+    weight_total = round2(sum(w for w in [weight, *weights] if _is_number(w)))
+    if any(isinstance(part, str) and part.startswith("⚠") for part in parts):
+        total: Any = WARN_TOTAL
+    elif not any(_is_number(part) for part in parts):
+        total = ""
+    else:
+        total = round2(sum(part for part in parts if _is_number(part)))
+    grade = ""
+    if _is_number(total):
+        rounded = round2(total)
+        grade = "优" if rounded >= 90 else "良" if rounded >= 80 else "中" if rounded >= 60 \
+            else "差"
+    return {"rates": rates, "execution": execution, "weight_total": weight_total,
+            "total": total, "grade": grade}
