@@ -1,0 +1,651 @@
+"""The 校验 button's Python (``jixiao_addin.check_book``) against a recorded fake of
+the xlwings objects it touches, and the done-criterion of issue 12: on every
+workbook of the corpus below, what the button writes into 校验结果 is, finding
+for finding, what ``jixiao check --json`` says about the same file.
+
+The fake ``Book`` stands for a workbook open in Excel: its ``api.SaveCopyAs(path)``
+copies the file the book was "opened" from, byte for byte, as Excel writes what
+it holds. What the button writes is read back as Excel would store it: a text
+with the ``'`` prefix is that text; a formula must be one of our HYPERLINKs, and
+any other string fails the test (Excel would have made it a formula, number or
+date).
+"""
+
+import contextlib
+import io
+import json
+import os
+import re
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from workbooks import (
+    BROKEN_KINDS,
+    NO_REASON,
+    PUTUO_1_ROWS,
+    big_sheet,
+    broken,
+    putuo,
+    sichuan,
+    standard,
+    zizhou,
+)
+
+from jixiao import cmd_addin
+from jixiao.checks import SEVERITY_NAMES, Finding
+from jixiao.cli import main
+from jixiao.samples import PUTUO_2024
+
+addin = cmd_addin.addin_package()  # jixiao_addin, installed or from addin/
+
+
+# ------------------------------------------------------------ the recorded fake
+
+class Log(list):
+    """Every call the button makes on the fake, in order."""
+
+
+class FakeApi:
+    """The part of Excel's ``Workbook`` COM object the button uses."""
+
+    def __init__(self, book, source, folder, file_format, fail=None):
+        self._book, self._source, self._fail = book, source, fail
+        self.Path, self.FileFormat, self.Saved = folder, file_format, False
+        self.copies = []  # (path, its folder's mode, files already in the folder)
+
+    def SaveCopyAs(self, filename):  # noqa: N802 (Excel's name)
+        self._book.log.append(("SaveCopyAs", filename))
+        if self._fail is not None:
+            raise self._fail
+        target = Path(filename)
+        assert target.is_absolute()
+        self.copies.append((target, stat.S_IMODE(target.parent.stat().st_mode),
+                            sorted(target.parent.iterdir())))
+        shutil.copyfile(self._source, target)
+
+
+class FakeRange:
+    def __init__(self, sheet, address):
+        self.sheet, self.address = sheet, address
+        self.font = type("Font", (), {"bold": False})()
+
+    @property
+    def value(self):
+        return self.sheet.written.get(self.address)
+
+    @value.setter
+    def value(self, rows):
+        self.sheet.book.log.append(("value", self.sheet.name, self.address))
+        self.sheet.written[self.address] = rows
+
+    def expand(self, direction):
+        assert direction == "right"
+        return self
+
+    def autofit(self):
+        pass
+
+
+class FakeSheet:
+    def __init__(self, book, name):
+        self.book, self.name, self.written = book, name, {}
+
+    def __getitem__(self, address):
+        return FakeRange(self, address)
+
+    def clear(self):
+        self.book.log.append(("clear", self.name))
+        if self.book.protected:
+            raise RuntimeError(-2147352567, "发生意外。", (0, "Microsoft Excel", "工作表受保护", None, 0, 0))
+        self.written.clear()
+
+    def activate(self):
+        self.book.active_sheet = self
+
+
+class FakeSheets(list):
+    def __init__(self, book, names):
+        super().__init__(FakeSheet(book, name) for name in names)
+        self.book = book
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return next(sheet for sheet in self if sheet.name == key)
+        return list.__getitem__(self, key)
+
+    def add(self, name, after=None):
+        self.book.log.append(("add", name, after.name))
+        if self.book.protected:
+            raise RuntimeError(-2147352567, "发生意外。",
+                               (0, "Microsoft Excel", "无法更改受保护的工作簿结构。", None, 0, 0))
+        sheet = FakeSheet(self.book, name)
+        self.insert(self.index(after) + 1, sheet)
+        return sheet
+
+
+class FakeApp:
+    def __init__(self, book):
+        self.book, self._status, self.alerts = book, None, []
+
+    @property
+    def status_bar(self):
+        return self._status
+
+    @status_bar.setter
+    def status_bar(self, text):
+        self.book.log.append(("status_bar", text))
+        self._status = text
+
+    def alert(self, prompt, title=None, mode=None):
+        self.book.log.append(("alert", prompt))
+        self.alerts.append((prompt, title, mode))
+
+
+class FakeBook:
+    """A workbook open in Excel, "opened" from ``source``."""
+
+    def __init__(self, source, *, name=None, folder=None, file_format=51, sheets=None,
+                 fail=None, protected=False):
+        source = Path(source)
+        self.log, self.protected, self.active_sheet = Log(), protected, None
+        self.name = source.name if name is None else name
+        self.api = FakeApi(self, source, str(source.parent) if folder is None else folder,
+                           file_format, fail)
+        self.app = FakeApp(self)
+        self.sheets = FakeSheets(self, sheets if sheets is not None else sheet_names(source))
+
+
+def sheet_names(path):
+    """The sheets Excel would show (calamine reads .xlsx/.xlsm/.xls/.ods); a dummy
+    when the file cannot be read (Excel would not have opened it either)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names) or ["Sheet1"]
+    except Exception:
+        return ["Sheet1"]
+
+
+# ------------------------------------------------------------ what Excel stores
+
+_LINK = re.compile(r'=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)')
+
+
+def stored(value):
+    """What Excel holds after the button wrote ``value``: ("text", …), ("link",
+    target, shown) or None for a blank; anything Excel would reinterpret fails."""
+    if value is None or value == "":
+        return None
+    assert isinstance(value, str), value
+    if value.startswith("'"):
+        return ("text", value[1:])
+    match = _LINK.fullmatch(value)
+    assert match, f"Excel would not store this as text: {value!r}"
+    target, shown = (part.replace('""', '"') for part in match.groups())
+    return ("link", target, shown)
+
+
+_NAMES = {name: severity for severity, name in SEVERITY_NAMES.items()}
+
+
+def written_findings(book):
+    """(code, severity, sheet, cell, message) of each row the button wrote, each
+    hyperlink checked to go to that cell of a sheet of the book; and the notes."""
+    rows = book.sheets[addin.RESULT_SHEET].written["A1"]
+    assert all(len(row) == 4 for row in rows)
+    assert [stored(value) for value in rows[0]] == [("text", t) for t in ["代码", "级别", "位置", "说明"]]
+    findings, notes, body = [], [], rows[1:]
+    if [stored(value) for value in body[0]] == [None, None, None, ("text", "未发现问题。")]:
+        body = body[1:]
+    for index, row in enumerate(body):
+        cells = [stored(value) for value in row]
+        if cells == [None] * 4:
+            notes = [cell[1] for _, _, _, cell in (map(stored, r) for r in body[index + 1:])]
+            break
+        code, level, where, message = cells
+        sheet = cell = None
+        if where is not None and where[0] == "link":
+            target, shown = where[1], where[2]
+            sheet_part, _, cell = target.rpartition("!")
+            assert sheet_part.startswith("#'") and sheet_part.endswith("'")
+            sheet = sheet_part[2:-1].replace("''", "'")
+            assert sheet in [s.name for s in book.sheets], (sheet, target)  # the link works
+            assert re.fullmatch(r"[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?", cell), cell
+            if shown == sheet:
+                assert cell == "A1"
+                cell = None
+            else:
+                assert shown == f"{sheet}!{cell}"
+        elif where is not None:  # no link possible: the sheet name as text
+            sheet = where[1]
+        findings.append((code[1], _NAMES[level[1]], sheet, cell, message[1]))
+    return findings, notes
+
+
+# ------------------------------------------------------------ jixiao check
+
+def cli(*args):
+    """``jixiao …`` in this process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(arg) for arg in args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def cli_findings(path):
+    """``jixiao check --json``: ("error", message) or the list of findings of all tables."""
+    code, out, err = cli("check", "--json", path)
+    assert "Traceback" not in err
+    data = json.loads(out)
+    objects = data if isinstance(data, list) else [data]
+    if len(objects) == 1 and "error" in objects[0]:
+        assert code == 2
+        return ("error", objects[0]["error"])
+    return [(item["code"], item["severity"], item["sheet"], item["cell"], item["message"])
+            for obj in objects for item in obj["findings"]]
+
+
+def press(path, **options):
+    """The button pressed on the workbook ``path`` opened in Excel: the fake book after."""
+    book = FakeBook(path, **options)
+    addin.check_book(book)
+    return book
+
+
+# ------------------------------------------------------------ the corpus
+
+def _move(produced, target):
+    produced = Path(produced)
+    if produced != target:
+        shutil.move(produced, target)
+    return target
+
+
+def _jixiao(*args):
+    code, out, err = cli(*args)
+    assert code == 0, out + err
+
+
+def _new(rules):
+    def make(d):
+        _jixiao("new", d / f"模板-{rules}.xlsx", "--year", "2024", "--rules", rules)
+        return d / f"模板-{rules}.xlsx"
+    return make
+
+
+def _demo(sample, rules=None):
+    def make(d):
+        path = d / f"{sample}-{rules or '默认'}.xlsx"
+        _jixiao("demo", "-o", path, "--sample", sample, *(["--rules", rules] if rules else []))
+        return path
+    return make
+
+
+def _recalculated(make):
+    def recalc(d):
+        source = make(d)
+        target = source.with_name(source.stem + "-重算" + source.suffix)
+        code, out, err = cli("recalc", source, "-o", target)
+        assert code in (0, 1) and target.is_file(), out + err
+        return target
+    return recalc
+
+
+def _template_cell(path, name):
+    book = load_workbook(path)
+    ((sheet, ref),) = book.defined_names[name].destinations
+    return book, book[sheet], ref.replace("$", "").split(":")[0]
+
+
+def _typed_over(make, score=1.5, grade="优"):
+    """A filled template whose first score and the grade were typed over their formulas."""
+    def typed(d):
+        path = make(d)
+        book, sheet, top = _template_cell(path, "JX_IndicatorScore")
+        sheet[top] = score
+        _, grade_sheet, grade_cell = _template_cell(path, "JX_TotalGrade")
+        book[grade_sheet.title][grade_cell] = grade
+        out = path.with_name(path.stem + "-改分" + path.suffix)
+        book.save(out)
+        return out
+    return typed
+
+
+def _rules_cell(make, text):
+    """A filled template whose 评分规则 cell says ``text`` (as a clerk types it)."""
+    def retyped(d):
+        path = make(d)
+        book, sheet, cell = _template_cell(path, "JX_Rules")
+        sheet[cell] = text
+        out = path.with_name(f"{path.stem}-规则{text}{path.suffix}")
+        book.save(out)
+        return out
+    return retyped
+
+
+def _attachment(d):
+    from test_batch import attachment
+
+    return attachment(d / "附件表.xlsx")
+
+
+def _third_party(d):
+    from test_batch import third_party
+
+    return third_party(d / "第三方.xlsx")
+
+
+def _several(d):
+    from test_batch import several_tables
+
+    return several_tables(d / "三张表.xlsx")
+
+
+def _low_scores(d):
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90%", "50%", 5, 2.78, "进度滞后"),
+            *[(*row[:7], None) for row in PUTUO_1_ROWS[1:]]]
+    return standard(d / "低分.xlsx", rows=rows, total=(100, 97.76), grade="优")
+
+
+def _gaps(d):
+    rows = [("产出指标", "数量指标", "预算资金执行率", None, "99.8%", 10, 5, None),
+            *PUTUO_1_ROWS[1:]]
+    return standard(d / "缺指标值.xlsx", rows=rows, total=(100, 95), grade="良")
+
+
+def _hostile_sheet_name(d):
+    """A table on a sheet named like a DDE formula, with a message quoting text that
+    starts with "="."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    rows = [("产出指标", "数量指标", "预算资金执行率", "=1+1", "@SUM(A1)", 5, 5, "=cmd|' /C calc'!A0"),
+            *PUTUO_1_ROWS[1:]]
+    standard_sheet(book.sheet("=powershell|calc"), rows=rows, total=(100, 90), grade="+1")
+    return book.save(d / "恶意表名.xlsx")
+
+
+CORPUS = {
+    "standard": lambda d: standard(d / "标准.xlsx"),
+    "standard-no-reason": lambda d: standard(d / "无原因列.xlsx", header=NO_REASON,
+                                             rows=[row[:7] for row in PUTUO_1_ROWS]),
+    "wrong-total": lambda d: standard(d / "总分写错.xlsx", total=(100, 90), grade="优"),
+    "low-scores": _low_scores,
+    "gaps": _gaps,
+    "xlsm": lambda d: standard(d / "带宏.xlsm"),
+    **{item.key: (lambda d, k=item.key: putuo(d / f"{k}.xlsx", k)) for item in PUTUO_2024},
+    "zizhou": lambda d: zizhou(d / "子洲.xlsx"),
+    **{f"sichuan-{rate}": (lambda d, r=rate: sichuan(d / "四川.xlsx", rate=r))
+       for rate in ("75%", "95%", "100%")},
+    "sichuan-reason": lambda d: sichuan(d / "四川.xlsx", rate="80%", reason="采购延期"),
+    "sichuan-ratio": lambda d: sichuan(d / "四川.xlsx", rules="ratio"),
+    "sichuan-四川": lambda d: sichuan(d / "四川.xlsx", rules="四川"),
+    "attachment": _attachment,
+    "third-party": _third_party,
+    "several-tables": _several,
+    "skipped-sheet": lambda d: big_sheet(d / "大表.xlsx", 6000, table=True),
+    "hostile-sheet-name": _hostile_sheet_name,
+    **{f"broken-{kind}": (lambda d, k=kind: broken(d, k)) for kind in BROKEN_KINDS},
+    **{f"new-{rules}": _new(rules) for rules in ("mof2020", "ratio", "sichuan")},
+    **{f"demo-{item.key}": _demo(item.key) for item in PUTUO_2024},
+    "demo-zizhou": _demo("zizhou-2023"),
+    "demo-ratio": _demo("putuo-3", "ratio"),
+    "demo-sichuan": _demo("zizhou-2023", "sichuan"),
+    "recalculated-putuo": _recalculated(_demo("putuo-2")),
+    "recalculated-zizhou": _recalculated(_demo("zizhou-2023")),
+    "recalculated-new": _recalculated(_new("mof2020")),
+    "typed-over": _typed_over(_demo("putuo-1")),
+    "typed-over-recalculated": _recalculated(_typed_over(_demo("zizhou-2023"), 3, "差")),
+    "rules-四川": _rules_cell(_demo("putuo-4"), "四川"),
+    "rules-四川-recalculated": _recalculated(_rules_cell(_demo("zizhou-2023"), "四川")),
+    "rules-比例法": _recalculated(_rules_cell(_demo("putuo-5"), "比例法")),
+    "rules-unknown": _rules_cell(_demo("putuo-6"), "浙江"),
+}
+
+
+def _hostile():
+    from hostile import CORPUS as HOSTILE
+
+    # "locked" is a good file held by another process: Excel would hold it itself
+    return [kind for kind in HOSTILE if kind != "locked"]
+
+
+HOSTILE = _hostile()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Every corpus file, built on first use (outside tmp_path: the cell-source
+    comparison of conftest.py runs on the test suite's own workbooks)."""
+    root = tmp_path_factory.mktemp("button-corpus")
+    built = {}
+
+    def get(kind):
+        if kind not in built:
+            directory = root / re.sub(r"\W", "_", kind)
+            directory.mkdir()
+            if kind.startswith("hostile:"):
+                from hostile import build
+
+                built[kind] = build(kind.split(":", 1)[1], directory)
+            else:
+                built[kind] = CORPUS[kind](directory)
+        return built[kind]
+
+    return get
+
+
+def test_the_corpus_covers_what_the_tests_write():
+    assert len(CORPUS) >= 50 and len(HOSTILE) >= 50
+    assert {f"broken-{kind}" for kind in BROKEN_KINDS} <= set(CORPUS)
+
+
+@pytest.mark.parametrize("kind", [*CORPUS, *(f"hostile:{kind}" for kind in HOSTILE)])
+def test_the_button_writes_what_jixiao_check_json_says(kind, corpus):
+    path = corpus(kind)
+    before = path.read_bytes()
+    expected = cli_findings(path)
+    book = press(path)
+    assert path.read_bytes() == before  # the clerk's file is never written
+    ((copy, mode, already),) = book.api.copies
+    assert copy.name == path.name and already == []
+    assert not copy.parent.exists()  # the temporary folder is gone
+    if os.name == "posix":
+        assert mode == 0o700  # private to this user
+    if isinstance(expected, tuple):  # a file jixiao cannot check: the same line, one alert
+        _, error = expected
+        ((message, title, _),) = book.app.alerts
+        assert message == "无法校验：" + error and title == "绩效自评"
+        _, text, _ = cli("check", path)
+        assert message in text.splitlines()
+        assert [sheet.name for sheet in book.sheets].count(addin.RESULT_SHEET) == 0
+        return
+    findings, notes = written_findings(book)
+    assert findings == expected
+    assert book.app.alerts == []
+    assert book.active_sheet is book.sheets[addin.RESULT_SHEET]
+    assert book.app.status_bar == addin.check_summary(
+        [Finding(*item) for item in expected])
+    _, text, _ = cli("check", path)
+    assert notes == [line for line in text.splitlines() if line.startswith("注意：")]
+
+
+# ------------------------------------------------------------ the bugs it fixes
+
+def test_a_template_whose_rules_cell_says_sichuan_is_checked_with_the_sichuan_rules(corpus):
+    """Was UnknownRuleSet outside the button's try (a Python error dialog in Excel);
+    and JX503/JX504/JX901 could never fire from the button."""
+    path = corpus("rules-四川-recalculated")
+    code, out, _ = cli("check", "--json", path)
+    assert json.loads(out)["rules"] == "sichuan"
+    book = press(path)
+    findings, _ = written_findings(book)
+    assert book.app.alerts == [] and findings == cli_findings(path)
+    assert "JX504" in {code for code, *_ in findings}
+
+
+def test_a_received_file_not_made_from_the_template_is_checked(corpus):
+    """Was refused: "不是由标准模板生成的自评表"."""
+    for kind in ("zizhou", "sichuan-reason", "attachment", "hostile:external-link"):
+        path = corpus(kind)
+        book = press(path)
+        findings, _ = written_findings(book)
+        assert book.app.alerts == [] and findings == cli_findings(path), kind
+
+
+def test_workbook_text_stays_text_and_links_are_ours(corpus):
+    path = corpus("hostile-sheet-name")
+    book = press(path)
+    rows = book.sheets[addin.RESULT_SHEET].written["A1"]
+    formulas = [value for row in rows for value in row
+                if isinstance(value, str) and value.startswith("=")]
+    assert len(formulas) == len(rows) - 1 and all(_LINK.fullmatch(value) for value in formulas)
+    assert all(value.startswith('=HYPERLINK("#\'=powershell|calc\'!') for value in formulas)
+    messages = [row[3] for row in rows[1:]]
+    assert all(message.startswith("'") for message in messages)
+    assert any("=1+1" in message for message in messages)
+    assert any("@SUM(A1)" in message for message in messages)
+    findings, _ = written_findings(book)
+    assert findings == cli_findings(path)
+    assert {sheet for _, _, sheet, _, _ in findings} == {"=powershell|calc"}
+
+
+def test_every_string_written_has_the_text_prefix():
+    findings = [Finding("JX101", "error", "自评表", "H44", "分值合计为 90，应为 100"),
+                Finding("JX201", "error", None, None, "=没有位置"),
+                Finding("JX901", "info", "=cmd|' /C calc'!A0", None, "+1"),
+                Finding("JX301", "warning", "表", "H14", "001")]
+    rows = addin.result_rows(findings)
+    assert rows[0] == ["'代码", "'级别", "'位置", "'说明"]
+    assert rows[1] == ["'JX101", "'错误", '=HYPERLINK("#\'自评表\'!H44","自评表!H44")',
+                       "'分值合计为 90，应为 100"]
+    assert rows[2] == ["'JX201", "'错误", "", "'=没有位置"]
+    assert rows[3] == ["'JX901", "'提示", '=HYPERLINK("#\'=cmd|\'\' /C calc\'\'!A0\'!A1",'
+                       '"=cmd|\' /C calc\'!A0")', "'+1"]
+    assert rows[4][3] == "'001"
+    assert addin.result_rows([]) == [["'代码", "'级别", "'位置", "'说明"],
+                                     ["", "", "", "'未发现问题。"]]
+    assert addin.result_rows([], ["工作表“明细”有 6000 行"])[-2:] == [
+        ["", "", "", ""], ["", "", "", "'注意：工作表“明细”有 6000 行"]]
+
+
+def test_hyperlink_formula_quotes_and_refuses_what_excel_cannot_hold():
+    assert addin.hyperlink_formula("自评表", "F14") == '=HYPERLINK("#\'自评表\'!F14","自评表!F14")'
+    assert addin.hyperlink_formula("Bob's \"表\"", "A1") == (
+        '=HYPERLINK("#\'Bob\'\'s ""表""\'!A1","Bob\'s ""表""!A1")')
+    assert addin.hyperlink_formula("表", None) == '=HYPERLINK("#\'表\'!A1","表")'
+    assert addin.hyperlink_formula("表", "H14:H20") == '=HYPERLINK("#\'表\'!H14:H20","表!H14:H20")'
+    assert addin.hyperlink_formula("表", "第 3 行") is None  # not a cell: no link
+    assert addin.hyperlink_formula("长" * 250, "A1") is None  # an .ods sheet name over 255
+    row = addin.result_rows([Finding("JX101", "error", "长" * 250, "A1", "x")])[1]
+    assert row[2] == "'" + "长" * 250 + "!A1"
+
+
+def test_a_message_longer_than_a_cell_is_clipped_to_what_excel_keeps():
+    row = addin.result_rows([Finding("JX101", "error", None, None, "字" * 40000)])[1]
+    assert row[3] == "'" + "字" * 32767
+
+
+def test_summaries():
+    findings = [Finding("A", "error", None, None, ""), Finding("B", "warning", None, None, ""),
+                Finding("C", "error", None, None, "")]
+    assert addin.check_summary(findings) == "校验完成：2 个错误，1 个警告，详见“校验结果”工作表"
+    assert addin.check_summary([]) == "校验完成：未发现问题"
+
+
+# ------------------------------------------------------------ the COM sequence
+
+def test_the_com_sequence_and_a_second_run(corpus):
+    path = corpus("gaps")
+    book = FakeBook(path)
+    addin.check_book(book)
+    rows = book.sheets[addin.RESULT_SHEET].written["A1"]
+    (save,) = [entry for entry in book.log if entry[0] == "SaveCopyAs"]
+    assert book.log[0] == save and Path(save[1]).name == "缺指标值.xlsx"
+    assert book.log[1:] == [("add", "校验结果", "自评表"), ("value", "校验结果", "A1"),
+                            ("status_bar", book.app.status_bar)]
+    assert book.api.Saved is False  # untouched: SaveCopyAs leaves the clerk's changes unsaved
+    assert book.api.Path == str(path.parent)
+    book.log.clear()
+    addin.check_book(book)  # again: the same sheet cleared and rewritten
+    assert [entry[0] for entry in book.log] == ["SaveCopyAs", "clear", "value", "status_bar"]
+    assert [sheet.name for sheet in book.sheets].count("校验结果") == 1
+    assert book.sheets[addin.RESULT_SHEET].written["A1"] == rows
+
+
+def test_a_workbook_never_saved_is_copied_under_its_format(corpus):
+    path = corpus("xlsm")
+    book = press(path, name="工作簿1", folder="", file_format=52)
+    ((copy, _, _),) = book.api.copies
+    assert copy.name == "工作簿1.xlsm"
+    assert written_findings(book)[0] == cli_findings(path)
+    assert addin.copy_name("工作簿2", "", 51) == "工作簿2.xlsx"
+    assert addin.copy_name("工作簿2", "", 56) == "工作簿2.xls"
+    assert addin.copy_name("自评表", "D:\\收件", 51) == "自评表"  # saved without extension: as is
+    assert addin.copy_name("自评表.XLS", "D:\\收件", 51) == "自评表.XLS"
+
+
+class ComError(Exception):
+    """What pywintypes.com_error carries: (hresult, text, excepinfo, argerror)."""
+
+
+def test_excel_failing_to_save_the_copy_is_one_chinese_alert(corpus):
+    path = corpus("standard")
+    failure = ComError(-2147352567, "发生意外。",
+                       (0, "Microsoft Excel", "无法访问该文件。", None, 0, -2146827284), None)
+    book = press(path, fail=failure)
+    ((message, title, _),) = book.app.alerts
+    assert message.startswith("Excel 无法为校验另存“标准.xlsx”的副本（无法访问该文件。）")
+    assert title == "绩效自评"
+    assert [sheet.name for sheet in book.sheets] == ["自评表"]
+
+
+def test_the_temporary_folder_goes_even_when_the_check_fails(corpus, monkeypatch):
+    import jixiao.check_report
+
+    seen = []
+
+    def exploding(copy, rules=None):
+        seen.append(Path(copy))
+        raise KeyboardInterrupt  # not even a JixiaoError: the folder must still go
+
+    monkeypatch.setattr(jixiao.check_report, "check_file", exploding)
+    with pytest.raises(KeyboardInterrupt):
+        press(corpus("standard"))
+    (copy,) = seen
+    assert not copy.parent.exists()
+
+
+def test_a_protected_workbook_gets_the_counts_and_why_in_one_alert(corpus):
+    path = corpus("wrong-total")
+    book = press(path, protected=True)
+    ((message, _, _),) = book.app.alerts
+    errors = sum(1 for item in cli_findings(path) if item[1] == "error")
+    assert message.startswith(f"校验完成（{errors} 个错误")
+    assert "无法写入“校验结果”工作表（无法更改受保护的工作簿结构。）" in message
+    assert "撤销保护" in message
+
+
+def test_nothing_escapes_the_button_as_a_python_error(monkeypatch, corpus):
+    book = FakeBook(corpus("standard"))
+    monkeypatch.setattr(addin, "_active_book", lambda: book)
+
+    def bug(_book):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(addin, "check_book", bug)
+    addin.check()
+    ((message, title, _),) = book.app.alerts
+    assert message == ("校验时出现内部错误（ZeroDivisionError: division by zero），"
+                       "请将此工作簿反馈给 jixiao 维护者") and title == "绩效自评"
+
+
+def test_check_runs_the_button_on_the_active_book(monkeypatch, corpus):
+    path = corpus("zizhou")
+    book = FakeBook(path)
+    monkeypatch.setattr(addin, "_active_book", lambda: book)
+    addin.check()
+    assert written_findings(book)[0] == cli_findings(path)
