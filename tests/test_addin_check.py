@@ -649,3 +649,76 @@ def test_check_runs_the_button_on_the_active_book(monkeypatch, corpus):
     monkeypatch.setattr(addin, "_active_book", lambda: book)
     addin.check()
     assert written_findings(book)[0] == cli_findings(path)
+
+
+# ------------------------------------------------------------ pressed twice
+
+def _as_excel_saves_it(build_table, rows, path):
+    """The workbook of ``build_table`` with a 校验结果 sheet holding ``rows`` as Excel
+    stores what the button wrote: texts as texts, our HYPERLINKs as formulas with
+    their shown text cached."""
+    from openpyxl.utils import get_column_letter
+    from workbooks import Book
+
+    book = Book()
+    build_table(book)
+    sheet = book.wb.create_sheet(addin.RESULT_SHEET)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            ref, kept = f"{get_column_letter(c)}{r}", stored(value)
+            if kept is None:
+                continue
+            if kept[0] == "text":
+                sheet[ref] = kept[1]
+                sheet[ref].data_type = "s"  # openpyxl would take "=…" for a formula
+            else:
+                sheet[ref] = value
+                book.cached[(addin.RESULT_SHEET, ref)] = kept[2]
+    return book.save(path)
+
+
+def _hostile_table(book):
+    from workbooks import standard_sheet
+
+    rows = [("产出指标", "数量指标", "预算资金执行率", "=1+1", "@SUM(A1)", 5, 5, "=cmd|' /C calc'!A0"),
+            *PUTUO_1_ROWS[1:]]
+    standard_sheet(book.sheet("=powershell|calc"), rows=rows, total=(100, 90), grade="+1")
+
+
+def _gaps_table(book):
+    from workbooks import standard_sheet
+
+    rows = [("产出指标", "数量指标", "预算资金执行率", None, "99.8%", 10, 5, None),
+            *PUTUO_1_ROWS[1:]]
+    standard_sheet(book.sheet(), rows=rows, total=(100, 95), grade="良")
+
+
+@pytest.mark.parametrize("build_table", [_hostile_table, _gaps_table])
+def test_pressing_again_finds_the_same_the_results_sheet_is_not_read_as_content(
+        build_table, tmp_path):
+    """SaveCopyAs copies what Excel holds, 校验结果 of the last press included: that
+    sheet (links to odd sheet names, messages quoting cells) adds no finding."""
+    first = _as_excel_saves_it(build_table, [], tmp_path / "first.xlsx")
+    first_rows = press(first).sheets[addin.RESULT_SHEET].written["A1"]
+    again = _as_excel_saves_it(build_table, first_rows, tmp_path / "again.xlsx")
+    book = press(again)
+    assert written_findings(book)[0] == cli_findings(again) == cli_findings(first)
+    assert book.sheets[addin.RESULT_SHEET].written["A1"] == first_rows
+
+
+def test_a_pipe_in_a_formula_string_is_no_dde_a_dde_formula_still_is(tmp_path):
+    """The scanner took ``=HYPERLINK("#'a|b'!A1",…)`` for DDE (the "|" inside the
+    literal): our own links to a sheet named "=powershell|calc" were reported back."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet())
+    sheet = book.wb.create_sheet("附表")
+    sheet["A1"] = '=HYPERLINK("#\'=powershell|calc\'!A1","=powershell|calc")'
+    sheet["A2"] = '=IF(TRUE,"x|y",cmd|\' /C calc\'!A0)'
+    book.cached.update({("附表", "A1"): "=powershell|calc", ("附表", "A2"): "x|y"})
+    path = book.save(tmp_path / "links.xlsx")
+    dde = [(sheet, cell) for code, _, sheet, cell, message in cli_findings(path)
+           if code == "JX901"]
+    assert dde == [("附表", "A2")]
+    assert written_findings(press(path))[0] == cli_findings(path)
