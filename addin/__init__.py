@@ -279,5 +279,6 @@ def _write_results(book: Any, rows: list[list[Any]]) -> None:
 
 __all__ = [
     "ADDIN_FILE", "PROJECT_NAME", "RESULT_SHEET", "XLWINGS_VERSION", "as_text", "check",
-    "check_book", "check_summary", "copy_name", "counts_text", "hyperlink_formula", "result_rows", "saved_copy",
+    "check_book", "check_summary", "copy_name", "counts_text", "hyperlink_formula",
+    "result_rows", "saved_copy",
 ]
