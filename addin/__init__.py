@@ -18,7 +18,8 @@ received file in the standard, 四川 or attachment layout is checked as
 2. ``jixiao.check_report.check_file`` reads and checks the copy, exactly as the
    command line does; then the temporary folder is deleted, whatever happened.
 3. The findings go to the 校验结果 sheet (代码, 级别, 位置 as a hyperlink to the
-   cell, 说明), the counts to the status bar. A file jixiao cannot check gives one
+   cell, 说明; a clerk's own sheet of that name is left alone, see
+   ``_results_sheet``), the counts to the status bar. A file jixiao cannot check gives one
    alert, "无法校验：…" — the line ``jixiao check`` prints for it; any other
    failure, one Chinese alert too: never a Python traceback dialog in Excel.
 
@@ -265,12 +266,25 @@ def check() -> None:
             _alert(book, message)
 
 
+def _results_sheet(book: Any) -> Any:
+    """The 校验结果 sheet of an earlier press (or of ``jixiao check --annotate``),
+    cleared; a new one after the last sheet when there is none. A sheet of that
+    name that is not ours (its A1 is not "代码") is the clerk's: it is left as it
+    is, and the results go to 校验结果2 (3 …)."""
+    names = [sheet.name for sheet in book.sheets]
+    name, number = RESULT_SHEET, 1
+    while name in names:
+        sheet = book.sheets[name]
+        if sheet["A1"].value == HEADER[0]:
+            sheet.clear()
+            return sheet
+        number += 1
+        name = f"{RESULT_SHEET}{number}"
+    return book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+
+
 def _write_results(book: Any, rows: list[list[Any]]) -> None:
-    if RESULT_SHEET in [sheet.name for sheet in book.sheets]:
-        sheet = book.sheets[RESULT_SHEET]
-        sheet.clear()
-    else:
-        sheet = book.sheets.add(RESULT_SHEET, after=book.sheets[len(book.sheets) - 1])
+    sheet = _results_sheet(book)
     sheet["A1"].value = rows
     sheet["A1"].expand("right").font.bold = True
     sheet["A:D"].autofit()

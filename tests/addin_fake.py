@@ -60,7 +60,12 @@ class FakeRange:
 
     @property
     def value(self):
-        return self.sheet.written.get(self.address)
+        """As xlwings reads one cell: what Excel stores there (a clerk's sheet: ``a1``)."""
+        assert self.address == "A1"
+        if "A1" not in self.sheet.written:
+            return self.sheet.a1
+        kept = stored(self.sheet.written["A1"][0][0])
+        return kept[1] if kept and kept[0] == "text" else kept
 
     @value.setter
     def value(self, rows):
@@ -76,8 +81,8 @@ class FakeRange:
 
 
 class FakeSheet:
-    def __init__(self, book, name):
-        self.book, self.name, self.written = book, name, {}
+    def __init__(self, book, name, a1=None):
+        self.book, self.name, self.written, self.a1 = book, name, {}, a1
 
     def __getitem__(self, address):
         return FakeRange(self, address)
@@ -93,8 +98,9 @@ class FakeSheet:
 
 
 class FakeSheets(list):
-    def __init__(self, book, names):
-        super().__init__(FakeSheet(book, name) for name in names)
+    def __init__(self, book, sheets):
+        super().__init__(FakeSheet(book, *sheet) if isinstance(sheet, tuple)
+                         else FakeSheet(book, sheet) for sheet in sheets)
         self.book = book
 
     def __getitem__(self, key):
@@ -145,14 +151,24 @@ class FakeBook:
 
 
 def sheet_names(path):
-    """The sheets Excel would show (calamine reads .xlsx/.xlsm/.xls/.ods); a dummy
-    when the file cannot be read (Excel would not have opened it either)."""
+    """The sheets Excel would show (calamine reads .xlsx/.xlsm/.xls/.ods), with the
+    A1 of a 校验结果 sheet (only there: reading the hostile corpus' cells with
+    calamine directly can abort the process); a dummy when the file cannot be read
+    (Excel would not have opened it either)."""
     from python_calamine import CalamineWorkbook
 
     try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names) or ["Sheet1"]
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in workbook.sheet_names:
+            a1 = None
+            if name.startswith(addin.RESULT_SHEET):
+                rows = workbook.get_sheet_by_name(name).to_python(nrows=1)
+                a1 = rows[0][0] if rows and rows[0] else None
+            sheets.append((name, a1))
+        return sheets or [("Sheet1", None)]
     except Exception:
-        return ["Sheet1"]
+        return [("Sheet1", None)]
 
 
 # ------------------------------------------------------------ what Excel stores

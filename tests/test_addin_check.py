@@ -415,6 +415,8 @@ def _as_excel_saves_it(build_table, rows, path):
 
     book = Book()
     build_table(book)
+    if not rows:
+        return book.save(path)
     sheet = book.wb.create_sheet(addin.RESULT_SHEET)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
@@ -475,3 +477,19 @@ def test_a_pipe_in_a_formula_string_is_no_dde_a_dde_formula_still_is(tmp_path):
            if code == "JX901"]
     assert dde == [("附表", "A2")]
     assert written_findings(press(path))[0] == cli_findings(path)
+
+
+def test_a_clerks_own_sheet_named_like_the_results_is_left_alone(corpus):
+    path = corpus("gaps")
+    book = FakeBook(path, sheets=["自评表", "校验结果"])
+    book.sheets["校验结果"].a1 = "我的备注"  # not ours: A1 is not "代码"
+    addin.check_book(book)
+    assert [sheet.name for sheet in book.sheets] == ["自评表", "校验结果", "校验结果2"]
+    assert book.sheets["校验结果"].written == {}
+    assert ("clear", "校验结果") not in book.log
+    rows = book.sheets["校验结果2"].written["A1"]
+    addin.check_book(book)  # the next press finds its own sheet by its A1
+    assert [sheet.name for sheet in book.sheets] == ["自评表", "校验结果", "校验结果2"]
+    assert book.log.count(("clear", "校验结果2")) == 1
+    assert book.sheets["校验结果2"].written["A1"] == rows
+    assert book.active_sheet is book.sheets["校验结果2"]
