@@ -570,7 +570,8 @@ class _Scanner:
                 self._cell = address.decode("ascii", "replace")
                 continue
             text = _xml_text(formula.decode("utf-8", "replace"))
-            if "|" in text and _DDE.search(text):
+            # a "|" inside a string literal ("#'a|b'!A1" of a HYPERLINK) is no DDE
+            if "|" in text and _DDE.search(_STRING.sub('""', text)):
                 self.dde.append((self._cell, "=" + text))
 
     def _place_plain(self, region: bytes, cells: list[tuple[bytes, bytes]],

@@ -40,8 +40,9 @@ shadow the function JX_SCORE (LibreOffice shows Err:509). Hence
 JX_IndicatorScore, JX_IndicatorMet, JX_TotalScore and JX_TotalGrade.
 
 一级/二级 cells are merged over their rows, so only a group's first row holds
-the text; readers carry it down. ``table_from_ranges`` is the one reader:
-``read_template`` feeds it from openpyxl, the Excel add-in from xlwings.
+the text; readers carry it down. ``table_from_ranges`` is the one reader of
+the names; ``read_template`` feeds it from openpyxl. (The add-in's 校验 button
+does not read names: it checks a copy of the workbook as ``jixiao check`` does.)
 """
 
 from __future__ import annotations

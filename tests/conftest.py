@@ -4,7 +4,11 @@ its number-format predicates on all their format codes.
 
 With ``JIXIAO_JSON_SNAPSHOT=DIR`` set, the ``jixiao check --json`` of every workbook a
 test writes is also stored below DIR (one file per test and workbook), so two trees of
-the code can be compared on all of them: ``python scripts/compare_snapshots.py A B``."""
+the code can be compared on all of them: ``python scripts/compare_snapshots.py A B``.
+
+With ``JIXIAO_BUTTON_IDENTITY=1`` set, the add-in's 校验 button (run on a recorded fake
+of xlwings, tests/addin_fake.py) must also write, finding for finding, what
+``jixiao check --json`` says about every workbook a test writes."""
 
 import os
 
@@ -17,6 +21,7 @@ from engines import (
 )
 
 SNAPSHOT = os.environ.get("JIXIAO_JSON_SNAPSHOT")
+BUTTON = os.environ.get("JIXIAO_BUTTON_IDENTITY")
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +34,7 @@ def _cell_sources_agree_on_every_test_workbook(request):
             assert_number_formats_agree(path)
             if SNAPSHOT:
                 store_json_snapshot(SNAPSHOT, request.node.nodeid, directory, path)
+            if BUTTON:
+                from addin_fake import assert_button_agrees
+
+                assert_button_agrees(path)
