@@ -39,7 +39,8 @@ MAC_SCRIPTS = "Library/Application Scripts/com.microsoft.Excel"
 LEGACY_ADDINS = ("jixiao_recalc.xlam", "jixiao_check.xlam")
 LEGACY_STUBS = ("jixiao_recalc.py", "jixiao_check.py")
 VENV_STEPS = ('  python -m venv "%USERPROFILE%\\jixiao-env"\n'
-              '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m pip install jixiao\n'
+              '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m pip install '
+              'jixiao-0.1.0-py3-none-any.whl\n'
               '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m jixiao addin install')
 
 
@@ -123,7 +124,7 @@ def addin_package() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "jixiao_addin", source / "__init__.py", submodule_search_locations=[str(source)])
     if spec is None or spec.loader is None or not (source / "__init__.py").is_file():
-        raise JixiaoError("找不到 Excel 加载项文件（jixiao_addin），请重新安装：pip install jixiao")
+        raise JixiaoError("找不到 Excel 加载项文件（jixiao_addin），请重新安装 jixiao（pip install 单位信息科提供的 jixiao 安装文件 .whl）")
     module = importlib.util.module_from_spec(spec)
     sys.modules["jixiao_addin"] = module
     spec.loader.exec_module(module)
@@ -134,7 +135,7 @@ def shipped_addin() -> Path:
     module = addin_package()
     path = Path(module.__file__ or "").resolve().parent / module.ADDIN_FILE
     if not path.is_file():
-        raise JixiaoError(f"找不到随 jixiao 发布的加载项“{path}”，请重新安装：pip install jixiao")
+        raise JixiaoError(f"找不到随 jixiao 发布的加载项“{path}”，请重新安装 jixiao（pip install 单位信息科提供的 jixiao 安装文件 .whl）")
     return path
 
 
@@ -337,7 +338,7 @@ def run(args: argparse.Namespace) -> int:
 def _next_steps(layout: Layout, custom_dir: bool, other_pc: bool) -> str:
     steps = ["下一步："]
     if other_pc:
-        steps.append("  · 目标电脑上须已用同一 Python 安装 jixiao（pip install jixiao），"
+        steps.append("  · 目标电脑上须已用同一 Python 安装 jixiao（pip install jixiao 的 .whl 安装文件），"
                      "其中的 xlwings 版本由 jixiao 固定。")
     if custom_dir:
         steps.append(f"  · 把“{layout.addin}”复制到目标电脑 Excel 的启动文件夹 "

@@ -54,7 +54,7 @@ from .foreign import CFB as _CFB
 from .foreign import foreign_format, foreign_sheets
 from .model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from .parsing import grade_name, parse_amount, parse_points, parse_rate
-from .rules import RULE_SETS
+from .rules import RULE_SETS, rule_name
 from .safety import ExternalContent, Limits, check_package, column_letters
 
 MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
@@ -1321,17 +1321,7 @@ def _rules_from_workbook(grids: list[_Grid]) -> tuple[str, Source] | None:
 
 
 def _rule_name(text: str) -> str | None:
-    text = header_text(text).lower()
-    for name in RULE_SETS:
-        if text.startswith(name):
-            return name
-    if "比例" in text:
-        return "ratio"
-    if "四川" in text:
-        return "sichuan"
-    if "财预" in text or "财政部" in text:
-        return "mof2020"
-    return None
+    return rule_name(header_text(text))
 
 
 # ================================================================ money

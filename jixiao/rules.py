@@ -71,14 +71,37 @@ RULE_SETS: dict[str, RuleSet] = {
 
 
 def rule_set(name: str | RuleSet | None = None) -> RuleSet:
-    """The RuleSet called ``name`` (default mof2020); accepts a RuleSet as is."""
+    """The RuleSet called ``name`` (default mof2020); accepts a RuleSet as is, and the
+    words a 评分规则 cell may hold (``四川``, ``比例法``, ``财预〔2020〕10号``: ``rule_name``)."""
     if isinstance(name, RuleSet):
         return name
     key = (name or DEFAULT_RULES).strip().lower()
     if key not in RULE_SETS:
+        key = rule_name(key) or key
+    if key not in RULE_SETS:
         known = "、".join(RULE_SETS)
         raise UnknownRuleSet(f"未知的评分规则“{name}”，可用：{known}")
     return RULE_SETS[key]
+
+
+def rule_name(text: str) -> str | None:
+    """The rule set a person's words name — the one home of this reading, used by the
+    reader (a 评分规则 cell), the JX_ functions and the command line: a rule set's own
+    name at the start (``sichuan（四川）``), 比例 → ratio, 四川 → sichuan,
+    财预 / 财政部 → mof2020; None for anything else."""
+    import unicodedata
+
+    text = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
+    for name in RULE_SETS:
+        if text.startswith(name):
+            return name
+    if "比例" in text:
+        return "ratio"
+    if "四川" in text:
+        return "sichuan"
+    if "财预" in text or "财政部" in text:
+        return "mof2020"
+    return None
 
 
 def round2(value: float) -> float:

@@ -744,8 +744,9 @@ def table_from_ranges(get_range: GetRange, *, origin: str = "工作簿") -> Self
     grade = note("grade", "JX_TotalGrade")
     table.grade_declared = str(grade) if grade is not None else None
     note("weight_total", "JX_WeightTotal")
-    rule_name = note("rules", "JX_Rules")
-    table.rules = str(rule_name).strip().lower() if rule_name is not None else _rules.DEFAULT_RULES
+    stated = note("rules", "JX_Rules")  # 四川, 比例法 … as the reader and JX_ functions read them
+    table.rules = (_rules.rule_name(str(stated)) or str(stated).strip().lower()) \
+        if stated is not None else _rules.DEFAULT_RULES
     return table
 
 

@@ -266,3 +266,37 @@ def test_qualitative_scores_stay_in_band(target, actual, weight, rules, judged):
        st.floats(min_value=0, max_value=1e7, allow_nan=False), weights)
 def test_execution_score_in_range(budget, executed, weight):
     assert 0.0 <= execution_score(execution_rate(budget, executed), weight) <= round2(weight)
+
+
+def test_a_rules_cell_may_name_its_rule_set_in_words():
+    """One reading of 评分规则 for the reader, the JX_ functions and the CLI: a template
+    whose cell says 四川 is scored (not ⚠) by recalc, as check reads it."""
+    from jixiao.rules import rule_name, rule_set
+
+    assert rule_set("四川").name == rule_name("四川省规则") == "sichuan"
+    assert rule_set("比例法").name == "ratio"
+    assert rule_set("财预〔2020〕10号").name == rule_set(" MOF2020 ").name == "mof2020"
+    assert rule_name("浙江") is None
+    with pytest.raises(UnknownRuleSet):
+        rule_set("浙江")
+
+
+def test_recalc_scores_a_template_whose_rules_cell_says_sichuan_in_words(tmp_path):
+    from openpyxl import load_workbook
+
+    from jixiao.check_report import check_file
+    from jixiao.recalc import recalc_file
+    from jixiao.samples import sample
+    from jixiao.template import build_template, read_template
+
+    filled = tmp_path / "filled.xlsx"
+    build_template(filled, table=sample("putuo-1"))
+    book = load_workbook(filled)
+    sheet = next(ws for ws in book.worksheets if ws["K2"].value == "mof2020")
+    sheet["K2"].value = "四川"
+    book.save(filled)
+    recalc_file(filled, tmp_path / "out.xlsx")
+    table = read_template(tmp_path / "out.xlsx")
+    assert table.rules == "sichuan"
+    assert all(isinstance(i.score_declared, float) for i in table.indicators)
+    assert not [f for f in check_file(tmp_path / "out.xlsx").findings if f.severity == "error"]
