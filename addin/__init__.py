@@ -144,7 +144,9 @@ def copy_name(name: str, folder: str | None, file_format: Any) -> str:
     """The file name of the copy checked: the workbook's own name (so that the
     messages name the clerk's file), extension included. A workbook never saved
     (``folder`` "", e.g. "工作簿1") gets the extension of its file format."""
-    name = Path(name.replace("\\", "/")).name or "工作簿"
+    # a workbook's name is never a path; only this system's separators could make it one
+    # (a backslash is an ordinary character of a file name outside Windows)
+    name = Path(name.replace(os.sep, "/")).name or "工作簿"
     if folder == "" and not Path(name).suffix:
         name += _FILE_FORMATS.get(file_format, ".xlsx")
     return name

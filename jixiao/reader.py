@@ -217,7 +217,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     grids = [_Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
-    tables = _find_tables(grids, path.name)
+    tables = _find_tables(grids, path.name, template)
     if not tables:
         if too_big:
             raise UnreadableWorkbook(
@@ -739,7 +739,8 @@ class _Found:
     end: int = 0  # last row that belongs to the table (total/grade row or last indicator)
 
 
-def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
+def _find_tables(grids: list[_Grid], file_name: str,
+                 template: bool = False) -> list[WorkbookTable]:
     found: list[_Found] = []
     for grid in grids:
         next_row = 1  # after a header, its data
@@ -757,7 +758,7 @@ def _find_tables(grids: list[_Grid], file_name: str) -> list[WorkbookTable]:
         grid = item.grid
         next_header = min((other.header.row for other in found if other.grid is grid
                            and other.header.row > item.header.row), default=grid.max_row + 1)
-        table = WorkbookTable(file=file_name)
+        table = WorkbookTable(file=file_name, template=template)
         table.columns = frozenset(item.header.columns)
         table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
         item.end = _read_indicators(grid, item.header, next_header, table)
@@ -971,7 +972,10 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
-    sums the rows above it."""
+    sums the rows above it. jixiao's template has no subtotal rows: a row of it with
+    points and nothing else is a half-filled indicator (JX201/JX202 say what is missing)."""
+    if table.template:
+        return
     rows = table.indicators[first:]
     ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
     for indicator, (own1, own2) in zip(rows, heads, strict=True):

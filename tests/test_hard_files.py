@@ -49,8 +49,13 @@ def run(*args):
 
 
 def template(path: Path) -> Path:
-    """A workbook with formulas, so that a recalculation changes its bytes."""
+    """A workbook with formulas, so that a recalculation changes its bytes: the new
+    template, saved again by openpyxl (which keeps no calculated results)."""
+    from openpyxl import load_workbook
+
     assert run("new", path)[0] == 0
+    book = load_workbook(path)
+    book.save(path)
     return path
 
 

@@ -432,11 +432,7 @@ def _formulas_from_input(path: Path) -> list[tuple[str, str, str]]:
     return [item for item in formula_cells(path) if MARK in item[2].upper()]
 
 
-TARGETS = ["check", "batch-summary", "convert",
-           pytest.param("check-annotated", marks=pytest.mark.xfail(
-               strict=True, reason="annotate rewrite in branch numbers")),
-           pytest.param("batch-annotated", marks=pytest.mark.xfail(
-               strict=True, reason="annotate rewrite in branch numbers"))]
+TARGETS = ["check", "batch-summary", "convert", "check-annotated", "batch-annotated"]
 
 
 @pytest.mark.parametrize("target", TARGETS)

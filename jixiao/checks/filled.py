@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation
+from ..model import Evaluation, SelfEvaluation, Source
+from ..reader import WorkbookTable
 from .base import Finding, check, finding, unfilled
 
 
@@ -26,4 +28,9 @@ def table_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     named = [indicator for indicator in table.indicators if indicator.name]
     what = (f"{len(named)} 个指标都没有填写年度指标值和实际完成值" if named
             else "没有填写任何三级指标")
-    yield finding("JX001", table.sources.get("header"), f"自评表未填写：{what}，是空表")
+    where = table.sources.get("header")
+    if where is not None and isinstance(table, WorkbookTable) and table.template:
+        # the template's header is locked: point at the first row a clerk fills
+        column, row = re.fullmatch(r"([A-Z]+)(\d+)", where.cell).groups()  # type: ignore[union-attr]
+        where = Source(where.sheet, f"{column}{int(row) + 1}")
+    yield finding("JX001", where, f"自评表未填写：{what}，是空表")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, Indicator, SelfEvaluation
+from ..model import Evaluation, Indicator, SelfEvaluation, Source
 from ..reader import WorkbookTable
 from ..rules import Score
 from .base import (
@@ -67,7 +67,8 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     """
     for indicator, score in _pairs(table, evaluation):
         declared = indicator.score_declared
-        if score.met is False and declared is not None and _full(indicator, declared):
+        if score.met is False and declared is not None and _full(indicator, declared) \
+                and (indicator.weight or 0) > 0:  # 0 of 0 points is no full marks: JX106
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
                           f"却得满分 {points(declared)}")
@@ -338,14 +339,21 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     **正确示例**：完成值写“部分达成”，并在得分列（或人工评分列）填 6–8 分之间的得分。
     """
     open_rows: list[str] = []
+    first_open: Source | None = None
     unjudged = 0  # open rows that wait for a person's judgement (not for a missing value)
     declared: list[float | None] = []  # the open rows' scores as written, if any
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or score.value is not None:
             continue
-        source = first_source(indicator, "score", "actual")
+        template = isinstance(table, WorkbookTable) and table.template
+        # on the template the score is a locked formula: the clerk types the 人工评分
+        source = first_source(indicator, *(("judged", "actual") if template
+                                           else ("score", "actual")))
         open_rows.append(label(indicator))
         declared.append(indicator.score_declared)
+        first_open = first_open or source
+        if score.band is not None and indicator.judged is not None:
+            continue  # a person's score outside the band: JX408 says so, on that cell
         if score.band is not None:
             low, high = score.band
             level = score.note.split("，")[0].removeprefix("定性指标：")
@@ -379,6 +387,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         else:
             known.append(table.funds.score_declared)
     where = table.sources.get("total") or table.sources.get("header")
+    if isinstance(table, WorkbookTable) and table.template:
+        where = first_open  # the template's 总分 is locked: point at what the clerk fills
     names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
     if None not in declared:  # every open row carries a person's score: total with them
         total = sum(known) + sum(declared)  # type: ignore[arg-type]
