@@ -571,10 +571,23 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
 
 
 def _kill_workers(pool: Any) -> None:
-    """End a pool's worker processes now, not after the file each is checking."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    """End a pool's worker processes now, not after the file each is checking.
+
+    A worker killed while sending its result leaves part of a message in the result
+    pipe; the pool's manager thread then waits for the rest forever, and the interpreter
+    waits for that thread at exit (a Ctrl-C'd batch that never ends). Once the workers
+    are gone, the parent's own writing end is closed: the pipe ends, the thread's read
+    fails and it stops."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(Exception):
             process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(Exception):
+        writer.close()
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.

@@ -101,3 +101,26 @@ def test_the_summary_folder_is_made_when_missing(tmp_path, capsys):
     assert main(["batch", str(inbox), "-o", str(blocked / "汇总.xlsx")]) == 2
     error = capsys.readouterr().err
     assert "无法创建目录" in error and "Traceback" not in error
+
+
+def test_killing_the_workers_mid_message_lets_the_pool_end(tmp_path):
+    """A worker killed while sending its result leaves half a message in the pipe: the
+    pool's manager thread must still end, or the interpreter hangs at exit after Ctrl-C
+    (seen: a SIGINT'd batch waiting in concurrent.futures' _python_exit for minutes)."""
+    import multiprocessing
+    import struct
+
+    from jixiao.batch import _kill_workers, _pool
+
+    pool = _pool(1, multiprocessing.get_context("fork"))
+    assert pool.submit(len, "abc").result(timeout=60) == 3
+    writer = pool._result_queue._writer
+    # a header announcing 1,000 bytes, then only 10 of them: what a killed sender leaves
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    manager = pool._executor_manager_thread
+    manager.join(timeout=1)
+    assert manager.is_alive()  # stuck in the read, as in the hang
+    _kill_workers(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    manager.join(timeout=10)
+    assert not manager.is_alive()
