@@ -132,8 +132,12 @@ class PackageReport:
 # ================================================================ checking
 
 _CHUNK = 64 * 1024
-_NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg",
-            ".bin", ".wdp", ".jfif")
+# The compression methods Excel, WPS and LibreOffice write. Python's bzip2 and lzma
+# readers inflate a whole block in one C call that no limit or timer can interrupt:
+# a member of 2 KB can become gigabytes before the next check.
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "xz", 98: "PPMd",
+                 99: "AES 加密"}
 
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
@@ -204,16 +208,30 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 raise _over(name, f"成员 {info.filename} 的压缩比为 "
                             f"{info.file_size // max(info.compress_size, 1)}:1，"
                             f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
+        for info in infos:
+            if info.compress_type not in _METHODS:
+                method = _METHOD_NAMES.get(info.compress_type, f"编号 {info.compress_type}")
+                raise UnreadableWorkbook(
+                    f"“{name}”的压缩包成员 {info.filename} 使用 {method} 压缩方式，Excel 从不"
+                    "这样保存（可能是恶意构造的文件），已拒绝读取；请用 Excel 另存为 .xlsx 后再试")
         report = PackageReport(members=len(infos))
         scanners: dict[str, _Scanner] = {}
         kept: dict[zipfile.ZipInfo, bytes] = {}
         ends = _data_ends(infos, getattr(archive, "start_dir", 0))
-        for info in infos:
-            scanner = _Scanner(info.filename, scan=not info.filename.lower().endswith(_NOT_XML))
-            keep = source is not None and scanner.scan and info.file_size <= MB
+        # What the package says each part is (content types, relationships) is read first:
+        # whether a part that does not begin as XML may be skipped depends on it.
+        declarations = [info for info in infos if _DECLARATION_PART.search(info.filename)]
+        xml_parts: _Declared | None = None
+        for info in [*declarations, *(info for info in infos
+                                       if not _DECLARATION_PART.search(info.filename))]:
+            if xml_parts is None and not _DECLARATION_PART.search(info.filename):
+                xml_parts = _declared_xml_parts(scanners)
+            declared = xml_parts is None or _is_declared_xml(info.filename, xml_parts)
+            scanner = _Scanner(info.filename, declared)
+            keep = source is not None and info.file_size <= MB
             content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
                                      report, name, limits, keep)
-            if content is not None:
+            if content is not None and scanner.scan:
                 kept[info] = content
             scanners[info.filename] = scanner
         report.external = _external_content(scanners)
@@ -244,6 +262,10 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                 raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
             scanner.feed(chunk, clean)
+            if scanner.encoding is not None:
+                raise UnreadableWorkbook(
+                    f"“{name}”的 {info.filename} 不是 UTF-8 或 UTF-16 编码的 XML"
+                    f"（{scanner.encoding}；Excel 只写 UTF-8），可能是恶意构造的文件，已拒绝读取")
             if scanner.doctype:
                 raise UnreadableWorkbook(
                     f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
@@ -493,14 +515,17 @@ _DOCTYPES = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le")[:-1],
 _KEEP = 16 * 1024  # longer than any match above
 _LINK_PARTS = re.compile(r"(^|/)(externalLinks/[^/]+\.xml|connections\.xml)$", re.I)
 _KEPT_PARTS = re.compile(r"(^|/)(externalLinks/.*|connections\.xml|workbook\.xml|"
-                         r"_rels/workbook\.xml\.rels)$", re.I)
+                         r"_rels/[^/]*\.rels|\[Content_Types\]\.xml)$", re.I)
+_DECLARATION_PART = re.compile(r"(^\[Content_Types\]\.xml|\.rels)$", re.I)
 
 
 class _Scanner:
     """Counts what one member would make a parser build, as its bytes stream past."""
 
-    def __init__(self, part: str, scan: bool) -> None:
-        self.part, self.scan = part, scan
+    def __init__(self, part: str, declared_xml: bool = True, scan: bool | None = None) -> None:
+        self.part, self.declared_xml = part, declared_xml
+        self.scan = scan  # None: decided by the first bytes (``_sniff``)
+        self.encoding: str | None = None  # why an XML part's encoding is refused
         self.cells = 0
         self.top = self.left = 1 << 40
         self.bottom = self.right = 0  # the rectangle the cells span
@@ -516,6 +541,8 @@ class _Scanner:
         """Scan the next chunk; ``clean``: one the scan is known to find nothing in."""
         if self.keep is not None and len(self.keep) < MB:
             self.keep += chunk
+        if self.scan is None and chunk:
+            self.scan = self._sniff(chunk)
         if not self.scan or clean:
             return
         buffer = self._pending + chunk
@@ -529,6 +556,25 @@ class _Scanner:
         if self.scan:
             self._scan(self._pending)
             self._pending = b""
+
+    def _sniff(self, head: bytes) -> bool:
+        """Whether the part is scanned as XML, from its first bytes, whatever its name.
+
+        A part that begins as XML in UTF-8 or UTF-16 is scanned, and refused when its
+        declaration names another encoding. One that does not (an image, a VBA project)
+        is skipped — unless the package says it is XML (content type, relationship):
+        then it is XML in an encoding the byte scan cannot read (UTF-32, EBCDIC …),
+        which some parsers accept, and it is refused (``encoding``).
+        """
+        form = _xml_form(head)
+        if form is not None:
+            declared = _declared_encoding(head, form)
+            if declared is not None and declared.lower() not in _XML_ENCODINGS:
+                self.encoding = f"声明的编码为 {declared}"
+            return True
+        if self.declared_xml:
+            self.encoding = f"开头的字节为 {head[:4].hex(' ').upper()}"
+        return False
 
     def _scan(self, region: bytes) -> None:
         if not region or region.startswith(b"</") and region.find(b"<", 1) < 0:
@@ -633,6 +679,98 @@ class _Scanner:
     @property
     def area(self) -> int:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.bottom else 0
+
+
+_XML_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+_ENCODING_DECLARATION = re.compile(r"""\s*<\?xml\s[^<>]{0,200}?\bencoding\s*=\s*["']([^"'<>]{0,40})["']""")
+
+
+def _xml_form(head: bytes) -> str | None:
+    """"utf-8" or "utf-16" when ``head`` begins an XML document in that encoding, else None
+    (not XML, or XML in an encoding such as UTF-32 or EBCDIC)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if head[:4] in (b"\xff\xfe\0\0", b"\0\0\xfe\xff", b"<\0\0\0", b"\0\0\0<"):
+        return None  # UTF-32
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    pair = head[:2]
+    if len(pair) == 2 and b"\0" in pair and pair.replace(b"\0", b"") in (b"<", b" ", b"\t",
+                                                                         b"\r", b"\n"):
+        return "utf-16"
+    stripped = head.lstrip(b" \t\r\n")
+    return "utf-8" if not stripped or stripped.startswith(b"<") else None
+
+
+def _declared_encoding(head: bytes, form: str) -> str | None:
+    """The encoding an XML declaration at the start of ``head`` names, if any."""
+    if form == "utf-8":
+        text = head[:512].decode("utf-8", "replace").lstrip("\ufeff")
+    else:
+        start = head[:1024]
+        codec = ("utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff"))
+                 else "utf-16-be" if start.startswith(b"\0") else "utf-16-le")
+        text = start[:len(start) // 2 * 2].decode(codec, "replace")
+    found = _ENCODING_DECLARATION.match(text)
+    return found.group(1).strip() if found else None
+
+
+# Relationship types whose target is not XML; any other makes its target an XML part.
+_BINARY_RELATIONSHIPS = {"image", "vbaproject", "oleobject", "package", "printersettings",
+                         "audio", "video", "media", "hdphoto", "font", "activexcontrolbinary",
+                         "attachedtoolbars", "vbaprojectsignature", "thumbnail", "embeddedfont"}
+_XML_EXTENSIONS = (".xml", ".rels", ".vml")
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """Which parts the package declares XML: by content type and by relationship."""
+
+    extensions: frozenset[str]      # Default Extension= with an XML content type
+    overrides: dict[str, bool]      # Override PartName → its content type is XML
+    related: frozenset[str]         # targets of relationships that are not binary
+
+
+def _declared_xml_parts(scanners: dict[str, _Scanner]) -> _Declared:
+    """What ``[Content_Types].xml`` and every ``.rels`` part (scanned and kept) declare."""
+    extensions: set[str] = set()
+    overrides: dict[str, bool] = {}
+    related: set[str] = set()
+    for part, scanner in scanners.items():
+        root = _parse_small(bytes(scanner.keep)) if scanner.keep is not None else None
+        if root is None:
+            continue
+        if part.lower() == "[content_types].xml":
+            for element in root.iter():
+                tag, kind = element.tag.rsplit("}", 1)[-1], element.get("ContentType", "")
+                is_xml = kind.lower().endswith(("+xml", "/xml"))
+                if tag == "Default" and is_xml:
+                    extensions.add("." + element.get("Extension", "").lower())
+                elif tag == "Override":
+                    overrides[element.get("PartName", "").lstrip("/").lower()] = is_xml
+            continue
+        folder = posixpath.dirname(posixpath.dirname(part))  # a/_rels/b.xml.rels → a
+        for element in root.iter():
+            if not element.tag.endswith("}Relationship") or \
+                    element.get("TargetMode", "").lower() == "external":
+                continue
+            kind = element.get("Type", "").rstrip("/").rsplit("/", 1)[-1].lower()
+            if kind in _BINARY_RELATIONSHIPS:
+                continue
+            target = element.get("Target", "")
+            resolved = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target)))
+            related.add(resolved.lower())
+    return _Declared(frozenset(extensions), overrides, frozenset(related))
+
+
+def _is_declared_xml(part: str, declared: _Declared) -> bool:
+    lower = part.lower()
+    if lower in declared.related or lower.endswith(_XML_EXTENSIONS):
+        return True
+    if lower in declared.overrides:
+        return declared.overrides[lower]
+    return posixpath.splitext(lower)[1] in declared.extensions
 
 
 @functools.lru_cache(maxsize=1024)  # a template's merges are the same in every copy
