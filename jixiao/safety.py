@@ -872,9 +872,14 @@ def formula_nesting(text: str) -> int:
     return deepest
 
 
+_INDIRECT = re.compile(r'(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*\)', re.IGNORECASE)
+
+
 def reference_areas(text: str) -> list[int]:
-    """The number of cells of each range the formula refers to (A1:B2, A:C, 3:5)."""
-    text = _STRING.sub('""', text)
+    """The number of cells of each range the formula refers to (A1:B2, A:C, 3:5), those
+    written as text in INDIRECT("A:J") too (formulas builds them as references)."""
+    texts = [inner.replace('""', '"') for inner in _INDIRECT.findall(text)] if "(" in text else []
+    text = " ".join([_STRING.sub('""', text), *texts])
     areas = [(abs(int(bottom) - int(top)) + 1) * (abs(_column(right.encode())
                                                       - _column(left.encode())) + 1)
              for left, top, right, bottom in _CELL_RANGE.findall(text)]
