@@ -993,6 +993,37 @@ def parse_xml(data: bytes) -> Any:
 
 # ================================================================ time limit
 
+TIMEOUT_VARIABLE = "JIXIAO_TIMEOUT"
+DEFAULT_FILE_SECONDS = 60.0  # a file at every limit takes ~10 s here; a 自评表 well under 1 s
+
+
+def file_seconds(given: float | None = None, environ: Mapping[str, str] | None = None
+                 ) -> float | None:
+    """Seconds one file's work may take: ``given`` (--timeout), else ``JIXIAO_TIMEOUT``,
+    else 60; None (0 given) for no limit."""
+    if given is None:
+        text = (os.environ if environ is None else environ).get(TIMEOUT_VARIABLE, "").strip()
+        if not text:
+            return DEFAULT_FILE_SECONDS
+        try:
+            given = float(text)
+        except ValueError:
+            given = float("nan")
+        if not 0 <= given < float("inf"):
+            raise JixiaoError(f"环境变量 {TIMEOUT_VARIABLE} 的值“{text}”不是有效的秒数"
+                              "（应为 0 或正数，0 为不限）")
+    if not 0 <= given < float("inf"):
+        raise JixiaoError(f"--timeout 的值 {given:g} 不是有效的秒数（应为 0 或正数，0 为不限）")
+    return given or None
+
+
+def add_timeout_option(parser: Any) -> None:
+    """The ``--timeout`` option of every command that reads submitted files."""
+    parser.add_argument("--timeout", type=float, default=None, metavar="秒数",
+                        help=f"每个文件的处理时间上限（秒；默认 {DEFAULT_FILE_SECONDS:g}，或环境变量 "
+                             f"{TIMEOUT_VARIABLE}；0 为不限）")
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
     """Raise ``TimedOut`` in this process if the block runs past ``seconds``.
@@ -1014,7 +1045,8 @@ def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
     label = f"“{name}”" if name else "该文件"
 
     def expire(signum: int, frame: object) -> None:
-        raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常）")
+        raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常；"
+                       f"如确属正常文件，可用 --timeout 或环境变量 {TIMEOUT_VARIABLE} 调高上限）")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -1098,6 +1130,8 @@ def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
         sender.close()
 
 
-__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "CheckedZip", "ExternalContent",
-           "Limits", "PackageReport", "check_package", "formula_nesting", "formula_problem",
-           "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit"]
+__all__ = ["DEFAULT_FILE_SECONDS", "MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "TIMEOUT_VARIABLE",
+           "CheckedZip", "ExternalContent", "Limits", "PackageReport", "add_timeout_option",
+           "check_package", "file_seconds", "formula_nesting", "formula_problem",
+           "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit",
+           "time_limit"]
