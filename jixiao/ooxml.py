@@ -426,8 +426,12 @@ def write_cached_values(package: Package, target: str | Path,
     """
     by_part = {sheet.part: (sheet, values[sheet.name]) for sheet in package.sheets
                if values.get(sheet.name)}
+    written: set[str] = set()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
         for info in package.infos:
+            if info.filename in written:
+                continue  # a name twice in the input: once, with the content readers take
+            written.add(info.filename)
             data = package.members[info.filename]
             if info.filename in by_part:
                 sheet, cells = by_part[info.filename]

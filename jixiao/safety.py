@@ -67,6 +67,9 @@ class Limits:
     # of each sheet's used area and every part of a formula, ~650 B for a range's cell
     max_range_cells: int = 100_000     # one reference: A:A is 1,048,576 cells
     max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
+    # rows of one sheet the reader reads as a table; a longer sheet (a ledger, an export)
+    # is skipped. 10,000 holds a table of 5,000 indicators with room to spare.
+    max_rows: int = 10_000
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -85,6 +88,7 @@ _ENVIRONMENT = {  # field → (variable, unit)
     "ratio_floor_bytes": ("JIXIAO_RATIO_FLOOR_MB", MB),
     "max_range_cells": ("JIXIAO_MAX_RANGE_CELLS", 1),
     "max_formula_work": ("JIXIAO_MAX_FORMULA_WORK", 1),
+    "max_rows": ("JIXIAO_MAX_ROWS", 1),
 }
 
 
