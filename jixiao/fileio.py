@@ -35,8 +35,8 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     if target.exists():
         ensure_replaceable(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target.name),
+                                             suffix=".tmp", dir=directory)
     except OSError as error:
         raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
     os.close(handle)
@@ -54,6 +54,16 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         if temporary_path.exists():
             temporary_path.unlink()
+
+
+_TEMPORARY_NAME_BYTES = 200  # ".NAME." + 8 random + ".tmp" within a file name's 255 bytes
+
+
+def _temporary_prefix(name: str) -> str:
+    """".NAME.", the name shortened (by whole characters) to leave room for the rest."""
+    while len(os.fsencode(name)) > _TEMPORARY_NAME_BYTES:
+        name = name[:-1]
+    return f".{name}."
 
 
 def ensure_replaceable(target: Path) -> None:
