@@ -442,11 +442,24 @@ def huge_comment(d: Path) -> Path:
 
 
 def long_strings(d: Path) -> Path:
-    """Cells of 32,767 characters (Excel's maximum) and a 200,000-character one."""
-    path = _sheet_with(d, "strings.xlsx", lambda ws: ws.append(["长" * 32_767, "文" * 32_767]))
+    """Cells of 32,767 characters (Excel's maximum) and a 200,000-character one.
+
+    The text is random (seeded): a run of one character packs about 640:1, so whether
+    the part trips the compression-ratio guard (``LONG_STRINGS_RATIO``) would hang on
+    its size and on the zlib that packed it. Random CJK text packs under 2:1 anywhere.
+    """
+    rng = random.Random(32_767)
+
+    def text(length: int) -> str:
+        return "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(length))
+
+    path = _sheet_with(d, "strings.xlsx", lambda ws: ws.append([text(32_767), text(32_767)]))
     _patch_sheet(path, 2, "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>'
-                 + "字" * 200_000 + "</t></is></c></row>")
+                 + text(200_000) + "</t></is></c></row>")
     return path
+
+
+LONG_STRINGS_RATIO = 4  # the largest unpacked : packed of long_strings' members (a test checks)
 
 
 def deep_xml(d: Path) -> Path:
