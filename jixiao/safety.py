@@ -224,14 +224,15 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
         ends = _data_ends(infos, getattr(archive, "start_dir", 0))
         # What the package says each part is (content types, relationships) is read first:
         # whether a part that does not begin as XML may be skipped depends on it.
-        declarations = [info for info in infos if _DECLARATION_PART.search(info.filename)]
+        declarations: list[zipfile.ZipInfo] = []
+        others: list[zipfile.ZipInfo] = []
+        for info in infos:
+            (declarations if _DECLARATION_PART.search(info.filename) else others).append(info)
         xml_parts: _Declared | None = None
-        for info in [*declarations, *(info for info in infos
-                                       if not _DECLARATION_PART.search(info.filename))]:
-            if xml_parts is None and not _DECLARATION_PART.search(info.filename):
+        for number, info in enumerate([*declarations, *others]):
+            if number == len(declarations):
                 xml_parts = _declared_xml_parts(scanners)
-            declared = xml_parts is None or _is_declared_xml(info.filename, xml_parts)
-            scanner = _Scanner(info.filename, declared)
+            scanner = _Scanner(info.filename, xml_parts)
             keep = source is not None and info.file_size <= MB
             content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
                                      report, name, limits, keep)
@@ -526,8 +527,10 @@ _DECLARATION_PART = re.compile(r"(^\[Content_Types\]\.xml|\.rels)$", re.I)
 class _Scanner:
     """Counts what one member would make a parser build, as its bytes stream past."""
 
-    def __init__(self, part: str, declared_xml: bool = True, scan: bool | None = None) -> None:
-        self.part, self.declared_xml = part, declared_xml
+    def __init__(self, part: str, declared: _Declared | None = None,
+                 scan: bool | None = None) -> None:
+        self.part = part
+        self.declared = declared  # what the package declares XML (None: this part is XML)
         self.scan = scan  # None: decided by the first bytes (``_sniff``)
         self.encoding: str | None = None  # why an XML part's encoding is refused
         self.cells = 0
@@ -570,13 +573,15 @@ class _Scanner:
         then it is XML in an encoding the byte scan cannot read (UTF-32, EBCDIC …),
         which some parsers accept, and it is refused (``encoding``).
         """
+        if head.startswith(_USUAL_DECLARATIONS):
+            return True
         form = _xml_form(head)
         if form is not None:
             declared = _declared_encoding(head, form)
             if declared is not None and declared.lower() not in _XML_ENCODINGS:
                 self.encoding = f"声明的编码为 {declared}"
             return True
-        if self.declared_xml:
+        if self.declared is None or _is_declared_xml(self.part, self.declared):
             self.encoding = f"开头的字节为 {head[:4].hex(' ').upper()}"
         return False
 
@@ -686,6 +691,8 @@ class _Scanner:
 
 
 _XML_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+_USUAL_DECLARATIONS = tuple(f"<?xml version={q}1.0{q} encoding={q}{name}{q}".encode()
+                            for q in "\"'" for name in ("UTF-8", "utf-8"))
 _ENCODING_DECLARATION = re.compile(r"""\s*<\?xml\s[^<>]{0,200}?\bencoding\s*=\s*["']([^"'<>]{0,40})["']""")
 
 
@@ -737,11 +744,17 @@ class _Declared:
 
 def _declared_xml_parts(scanners: dict[str, _Scanner]) -> _Declared:
     """What ``[Content_Types].xml`` and every ``.rels`` part (scanned and kept) declare."""
+    return _declarations(tuple((part, bytes(scanner.keep)) for part, scanner in scanners.items()
+                               if scanner.keep is not None))
+
+
+@functools.lru_cache(maxsize=64)  # copies of one template declare the same
+def _declarations(parts: tuple[tuple[str, bytes], ...]) -> _Declared:
     extensions: set[str] = set()
     overrides: dict[str, bool] = {}
     related: set[str] = set()
-    for part, scanner in scanners.items():
-        root = _parse_small(bytes(scanner.keep)) if scanner.keep is not None else None
+    for part, content in parts:
+        root = _parse_small(content)
         if root is None:
             continue
         if part.lower() == "[content_types].xml":
