@@ -8,16 +8,20 @@ gigabytes (a zip bomb), a million members, a sheet of a billion merged cells,
 an XML entity that expands a thousandfold. ``check_package`` looks before any
 parser does. It reads the zip's end record and central directory (refusing
 too many members before Python builds them), compares the declared sizes with
-the limits, then streams every member once through the decompressor in
-64 KiB chunks, never past the cap on the total — so memory stays one chunk and
-time is bounded by the limit, whatever the file claims (a small member packed
+the limits, refuses any member not stored or deflated (Python's bzip2 and LZMA
+readers inflate a whole block in one call), then streams every member once
+through the decompressor in 64 KiB chunks, never past the cap on the total — so
+memory stays one chunk and time is bounded by the limit, whatever the file
+claims (a small member packed
 exactly as one already found to hold nothing of the below — a template's theme,
 styles, relationships — is known without unpacking it again). On the way it counts
 the cells the parsers would create (``<c>`` elements and the areas of merges,
 range hyperlinks and array formulas), refuses a DTD in any XML part
 (billion laughs, external entities: OOXML never has one), and notes the
 external links and DDE that ``JX901`` reports; nothing found there is ever
-followed or run. With ``keep=True`` it keeps the XML parts it unpacked
+followed or run. A part is XML by what it is, not by its name: every part
+that begins as XML is scanned, and one the package declares XML (content
+type, relationship) in an encoding the byte scan cannot read is refused. With ``keep=True`` it keeps the XML parts it unpacked
 (``CheckedZip``, read like ``zipfile.ZipFile``), so the reader unpacks none
 of them again.
 
