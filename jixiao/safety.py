@@ -1066,6 +1066,9 @@ def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
     label = f"“{name}”" if name else "该文件"
 
     def expire(signum: int, frame: object) -> None:
+        # Again each second until the block ends: code that catches every Exception
+        # (a library's, a fallback's) must not swallow the one chance to stop.
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
         raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常；"
                        f"如确属正常文件，可用 --timeout 或环境变量 {TIMEOUT_VARIABLE} 调高上限）")
 

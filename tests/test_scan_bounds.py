@@ -18,7 +18,7 @@ from workbooks import Book, standard, standard_sheet
 
 from jixiao import fastread
 from jixiao.cli import main
-from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
 from jixiao.ooxml import _cell_spans, _children, _inline_text
 from jixiao.safety import (
     DEFAULT_FILE_SECONDS,
@@ -244,6 +244,20 @@ def test_every_command_gives_up_on_a_file_after_its_time(tmp_path, capsys, comma
     out, err = capsys.readouterr()
     assert "“慢.xlsx”处理超过 0.3 秒，已放弃" in out + err and "JIXIAO_TIMEOUT" in out + err
     assert not (tmp_path / "o.xlsx").exists() and not (tmp_path / "c.xlsx").exists()
+
+
+def test_the_time_bound_holds_when_code_inside_swallows_the_first_interruption():
+    """formulas, openpyxl and jixiao's fallbacks catch every Exception in places."""
+    started = time.monotonic()
+    with pytest.raises(TimedOut), time_limit(0.2, "吞.xlsx"):
+        try:
+            while True:
+                time.sleep(0.01)
+        except Exception:  # noqa: BLE001 — as a library would
+            pass
+        while time.monotonic() - started < 10:
+            time.sleep(0.01)
+    assert time.monotonic() - started < 5
 
 
 def test_the_time_bound_comes_from_the_option_the_environment_or_the_default():
