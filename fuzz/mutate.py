@@ -70,10 +70,12 @@ REFS = ("A1", "B2", "$A$1", "XFD1", "A1048576", "XFD1048576", "A0", "XFE1", "AAA
         "1A", "", "a1", "A1:B2", "B2:A1", "A1:XFD1048576", "Z100", "H13", "G6", "自评表!A1")
 FUNCTIONS = ("SUM", "IF", "ROUND", "JX_SCORE", "JX_RATE", "JX_TOTAL", "JX_GRADE", "JX_SCORES",
              "VLOOKUP", "INDIRECT", "OFFSET", "INDEX", "MATCH", "SUMPRODUCT", "TEXT", "NOSUCH",
-             "_xludf.JX_SCORE", "[1]!JX_SCORE", "IFERROR", "AVERAGE", "MIN", "MAX", "CONCATENATE")
+             "_xludf.JX_SCORE", "[1]!JX_SCORE", "IFERROR", "AVERAGE", "MIN", "MAX", "CONCATENATE",
+             "MUNIT", "MAKEARRAY", "EXPAND", "MMULT", "REPT")
 OPERANDS = ("A1", "B2", "$C$3", "H13:H20", "A:A", "1:1", "'自评表'!G6", "'x''y'!A1", "Sheet9!A1",
             "[1]Sheet1!A1", "1", "0", "-1", "1e308", '"≥90%"', '"达成"', '""', "TRUE", "#REF!",
-            "#DIV/0!", "JX_NAME", "{1,2;3,4}", "A1:B2 B1:C3", "cmd|' /C calc'!A0", "%", "(", ")")
+            "#DIV/0!", "JX_NAME", "{1,2;3,4}", "A1:B2 B1:C3", "cmd|' /C calc'!A0", "%", "(", ")",
+            'INDIRECT("A:J")', 'INDIRECT("1:9")', "100000", "1E9")
 OPERATORS = ("+", "-", "*", "/", "^", "&", "=", "<>", "<=", ",", ":", " ", "%")
 
 
@@ -296,11 +298,51 @@ def add_dtd(members: Members, choices: Choices) -> None:
           + dtd + (text[text.index("?>") + 2:] if text.startswith("<?xml") else text))
 
 
+# Many unclosed start tags, bare or inside a comment, a processing instruction or a CDATA
+# section: a pattern searching from each tag to the end of the part takes the square of
+# their number (issue 11: 60,000 in a comment hung recalc for 13 minutes).
+_FLOODED = ('<c r="B1">', '<c r="B1"><v>', '<c r="B1"><f>', '<row r="9">', "<v>", "<f>", "<t>",
+            "<is>", '<c a="', "<!--", "<?x ", "<![CDATA[", "<rPh>", "<mergeCell ")
+_WRAPPERS = (("<!--", "-->"), ("<?jixiao ", "?>"), ("<![CDATA[", "]]>"), ("", ""),
+             ("<!--", ""), ("<?jixiao ", ""), ("<![CDATA[", ""))
+
+
+def flood_markup(members: Members, choices: Choices) -> None:
+    tag, wrapper = choices.pick(_FLOODED), choices.pick(_WRAPPERS)
+    flood = wrapper[0] + tag * choices.pick((10, 1_000, 20_000, 60_000)) + wrapper[1]
+
+    def edit(text: str) -> str:
+        end = text.find("</sheetData>")
+        at = end if end >= 0 and choices.integer(0, 1) else _at(choices, text)
+        return text[:at] + flood + text[at:]
+    _edit(members, _xml_member(members, choices, prefer="worksheets/sheet"), edit)
+
+
+def reencode_member(members: Members, choices: Choices) -> None:
+    """A part in another encoding (declared or not), or renamed as a picture or a binary."""
+    index = _xml_member(members, choices, prefer="worksheets/sheet")
+    name, data = members[index]
+    encoding = choices.pick(("utf-16", "utf-16-be", "utf-32", "cp500", "gbk", "latin-1", None))
+    if encoding is None:
+        new_name = name.rsplit(".", 1)[0] + choices.pick((".png", ".bin", ".jpg", ""))
+        members[index] = (new_name, data)
+        for position, (other, body) in enumerate(members):
+            if other.endswith(".rels"):
+                members[position] = (other, body.replace(name.rsplit("/", 1)[-1].encode(),
+                                                         new_name.rsplit("/", 1)[-1].encode()))
+        return
+    text = data.decode("utf-8", "replace")
+    if choices.integer(0, 1):
+        text = re.sub(r'encoding="[^"]*"', f'encoding="{encoding}"', text, count=1)
+    members[index] = (name, text.encode(encoding, "replace"))
+
+
 MEMBER_MUTATIONS = (flip_xml_bytes, cut_xml, insert_text, duplicate_tag, drop_tag,
                     change_attribute, change_value, change_value, change_type, add_cell,
                     change_merges, change_merges, change_formula, change_formula,
                     change_formula, add_defined_name, drop_member, duplicate_member,
-                    swap_members, rename_member, add_dtd)
+                    swap_members, rename_member, add_dtd, flood_markup, flood_markup,
+                    reencode_member)
 
 
 def flip_file_bytes(data: bytes, choices: Choices) -> bytes:

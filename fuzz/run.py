@@ -81,6 +81,9 @@ def worker(number: int, seeds: list[int], bases: dict[str, bytes], results: obje
     warnings.simplefilter("ignore")
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
     signal.signal(signal.SIGALRM, _on_alarm)
+    from jixiao.formulascalc import register_functions
+
+    register_functions()  # importing the engine (1-6 s, once per process) is no case's time
     workdir = Path(tempfile.mkdtemp(prefix=f"jixiao-fuzz-{number}-",
                                     dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 
 from .errors import JixiaoError
 
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     from .terminal import guarded_output
 
     _utf8_output()
+    if not sys.warnoptions:  # libraries' warnings are English, for developers (-W shows them)
+        warnings.simplefilter("ignore")
     with guarded_output() as guard:  # no control character from a file reaches the terminal
         try:
             code = _run(argv)

@@ -22,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "不存在时自动创建")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
+    from .safety import add_timeout_option
+
+    add_timeout_option(parser)
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有错误，2 文件无法读取或不是自评表。"
                      "全部代码见 jixiao rules。")
 
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from .check_report import check_file, exit_code, json_report, text_report
     from .fileio import refuse_input_as_output
     from .rules import rule_set
+    from .safety import file_seconds, time_limit
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
@@ -37,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
     for target in targets.values():  # never onto a file given to be checked
         refuse_input_as_output(target, args.files, "标注副本")
-    results = [check_file(path, args.rules) for path in args.files]
+    results = []
+    seconds = file_seconds(args.timeout)
+    for path in args.files:
+        with time_limit(seconds, Path(path).name):
+            results.append(check_file(path, args.rules))
     written = []
     for result in results:
         target = targets.get(str(result.path))

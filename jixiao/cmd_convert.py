@@ -17,20 +17,31 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
                         help="得分公式：addin（默认，JX_ 函数）、native（只用各软件都有的函数，无需加载项）")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    from .safety import add_timeout_option
+
+    add_timeout_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .checks import evaluate_table
     from .errors import OutputError
-    from .fileio import refuse_input_as_output
-    from .reader import read_workbook
     from .rules import rule_set
-    from .template import build_template
+    from .safety import file_seconds, time_limit
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
     chosen = rule_set(args.rules).name if args.rules else None
+    with time_limit(file_seconds(args.timeout), Path(args.input).name):
+        return _convert(args, output, chosen)
+
+
+def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
+    from .checks import evaluate_table
+    from .errors import OutputError
+    from .fileio import refuse_input_as_output
+    from .reader import read_workbook
+    from .template import build_template
+
     tables = read_workbook(args.input).tables
     targets = [output] if len(tables) == 1 else [
         output.with_name(f"{output.stem}-{number}{output.suffix}")

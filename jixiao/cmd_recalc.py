@@ -25,13 +25,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
                         help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
                              "core（只用核心）、formulas（只用通用公式引擎）")
+    from .safety import add_timeout_option
+
+    add_timeout_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from .recalc import recalc_file
+    from .safety import file_seconds, time_limit
 
-    written, result = recalc_file(args.input, args.output, in_place=args.in_place,
-                                  engine=args.engine)
+    with time_limit(file_seconds(args.timeout), Path(args.input).name):
+        written, result = recalc_file(args.input, args.output, in_place=args.in_place,
+                                      engine=args.engine)
     print(report_text(result, written))
     return 1 if result.failures or result.cycles else 0
 

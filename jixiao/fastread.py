@@ -98,8 +98,9 @@ def _document(xml: bytes) -> str:
         raise _Unsure("not UTF-8")
     if (xml.find(b"\r", _PROLOG.match(xml).end()) >= 0  # Excel ends its declaration with \r\n
             or (b"!" in xml and b"<!" in xml) or (b"]" in xml and b"]]>" in xml)
+            or xml.find(b"<?", _PROLOG.match(xml).end()) >= 0
             or _ESCAPE.search(xml) is not None):
-        raise _Unsure("line ends, CDATA, comments or escapes")
+        raise _Unsure("line ends, CDATA, comments, processing instructions or escapes")
     if b"&" in xml and not _references_are_sound(xml):
         raise _Unsure("an entity an XML parser refuses")
     text = xml.decode()
@@ -259,13 +260,18 @@ _PLAIN_CELL = re.compile(
     r'<c r="([^"]++)"((?: s="[0-9]++")?+(?: t="[A-Za-z]++")?+)>'
     r'(?:<is><t(?: xml:space="preserve")?+>([^<]*+)</t></is></c>'
     r'|(<f>[^<]*+</f>(?:<v ?/>)?+)?+(?:<v>([^<]++)</v>)?+</c>'
-    r'|((?:[^<]++|<(?!/c>))*+)</c>)')
-_CELL = re.compile(r"<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(?:/>|>(.*?)</\1c\s*>)", re.S)
+    r'|((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)')
+# (Each content stops at the next start of its own element, which it cannot hold: an
+# unclosed tag repeated 60,000 times is searched past once, not once for each.)
+_CELL = re.compile(r"<((?:[\w.-]+:)?)c(?=[\s/>])([^<>]*?)(?:/>|>((?:[^<]++|<(?!(?:[\w.-]+:)?c"
+                   r"[\s/>]))*?)</\1c\s*>)", re.S)
 _ATTRIBUTE = re.compile(r"""\s([rst])\s*=\s*["']([^"']*)["']""")
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
 _PLAIN_FORMULA = re.compile(r'<f(?: [^>]*)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|(<v ?/>))?')
-_FORMULA = re.compile(r"<((?:[\w.-]+:)?)f(?=[\s/>])[^>]*?(?:/>|>(.*?)</\1f\s*>)", re.S)
-_VALUE = re.compile(r"<((?:[\w.-]+:)?)v(?=[\s/>])[^>]*?(?:/>|>(.*?)</\1v\s*>)", re.S)
+_FORMULA = re.compile(r"<((?:[\w.-]+:)?)f(?=[\s/>])[^<>]*?(?:/>|>((?:[^<]++|<(?!(?:[\w.-]+:)?f"
+                      r"[\s/>]))*?)</\1f\s*>)", re.S)
+_VALUE = re.compile(r"<((?:[\w.-]+:)?)v(?=[\s/>])[^<>]*?(?:/>|>((?:[^<]++|<(?!(?:[\w.-]+:)?v"
+                    r"[\s/>]))*?)</\1v\s*>)", re.S)
 _PLAIN_MERGE = re.compile(r'<mergeCell ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"\s*/>')
 _ANY_MERGE = re.compile(r"<mergeCell[\s/>]")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell(?=[\s/>])")

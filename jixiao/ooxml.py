@@ -259,16 +259,30 @@ class _CellSpan:
     data_type: str    # t=, "n" when absent
 
 
+# Every pattern below is linear in the text, whatever it holds: none can run past the
+# next "<" of a tag or the next start of its own element (XML allows no "<" in an attribute
+# value and no <c> inside a <c>), and comments, processing instructions and CDATA sections
+# are skipped whole — so 60,000 unclosed <c r=…> in a comment are passed over once, not
+# searched from each of them to the end of the sheet.
+#
 # A start tag's attributes; a value may hold ">" (XML allows it, Excel never writes it).
-_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_ATTRS = r"""(?:[^<>"']|"[^"<]*"|'[^'<]*')*?"""
+
+
+def _content(*tags: str) -> str:
+    """An element's content up to its end tag: anything but a start of ``tags``."""
+    return rf"(?:[^<]++|<(?!(?:[\w.-]+:)?(?:{'|'.join(tags)})[\s/>]))*?"
+
+
+_SKIPPED = r"!--.*?(?:-->|\Z)|\?.*?(?:\?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)"
 _SHEET_DATA = re.compile(rf"<((?:[\w.-]+:)?)sheetData(?=[\s/>]){_ATTRS}(/?)>")
-_ITEM = re.compile(rf"<((?:[\w.-]+:)?)(?:row(?=[\s/>])({_ATTRS})>"
-                   rf"|c(?=[\s/>])({_ATTRS})(?:/>|>(.*?)</\1c\s*>))", re.S)
+_ITEM = re.compile(rf"<(?:{_SKIPPED}|((?:[\w.-]+:)?)(?:row(?=[\s/>])({_ATTRS})>"
+                   rf"|c(?=[\s/>])({_ATTRS})(?:/>|>({_content('c', 'row')})</\1c\s*>)))", re.S)
 _R = re.compile(r"""\sr\s*=\s*["']([^"']*)["']""")
 _TYPE = re.compile(r"""\st\s*=\s*["']([^"']*)["']""")
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_CHILD = re.compile(rf"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])({_ATTRS})(?:/>|>(.*?)</\1\2\s*>)",
-                    re.S)
+_CHILD = re.compile(rf"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])({_ATTRS})"
+                    rf"(?:/>|>({_content('f', 'v', 'is')})</\1\2\s*>)", re.S)
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 
 
@@ -281,6 +295,8 @@ def _cell_spans(text: str) -> Iterator[_CellSpan]:
     row = column = 0
     for match in _ITEM.finditer(text, opening.end(), end):
         prefix, row_attrs, attrs, body = match.groups()
+        if prefix is None:
+            continue  # a comment, processing instruction or CDATA section
         if row_attrs is not None:
             given = _R.search(row_attrs)
             row, column = (int(given.group(1)) if given else row + 1), 0
@@ -327,8 +343,8 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(replace, text)
 
 
-_T = re.compile(rf"<((?:[\w.-]+:)?)t(?=[\s/>]){_ATTRS}(?:/>|>(.*?)</\1t\s*>)", re.S)
-_PHONETIC = re.compile(r"<((?:[\w.-]+:)?)rPh(?=[\s/>]).*?</\1rPh\s*>", re.S)
+_T = re.compile(rf"<((?:[\w.-]+:)?)t(?=[\s/>]){_ATTRS}(?:/>|>({_content('t')})</\1t\s*>)", re.S)
+_PHONETIC = re.compile(rf"<((?:[\w.-]+:)?)rPh(?=[\s/>]){_content('rPh')}</\1rPh\s*>", re.S)
 
 
 def _inline_text(body: str | None) -> str:
@@ -410,8 +426,12 @@ def write_cached_values(package: Package, target: str | Path,
     """
     by_part = {sheet.part: (sheet, values[sheet.name]) for sheet in package.sheets
                if values.get(sheet.name)}
+    written: set[str] = set()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
         for info in package.infos:
+            if info.filename in written:
+                continue  # a name twice in the input: once, with the content readers take
+            written.add(info.filename)
             data = package.members[info.filename]
             if info.filename in by_part:
                 sheet, cells = by_part[info.filename]
@@ -448,8 +468,10 @@ def _patch_sheet(text: str, spans: list[_CellSpan], values: Mapping[str, CellVal
 
 
 _T_ATTR = re.compile(r"""(\s)t\s*=\s*(?:"[^"]*"|'[^']*')""")
-_V_OR_IS = re.compile(rf"<((?:[\w.-]+:)?)(v|is)(?=[\s/>]){_ATTRS}(?:/>|>.*?</\1\2\s*>)", re.S)
-_F_END = re.compile(rf"<((?:[\w.-]+:)?)f(?=[\s/>]){_ATTRS}(?:/>|>.*?</\1f\s*>)", re.S)
+_V_OR_IS = re.compile(rf"<((?:[\w.-]+:)?)(v|is)(?=[\s/>]){_ATTRS}"
+                      rf"(?:/>|>{_content('f', 'v', 'is')}</\1\2\s*>)", re.S)
+_F_END = re.compile(rf"<((?:[\w.-]+:)?)f(?=[\s/>]){_ATTRS}(?:/>|>{_content('f', 'v', 'is')}"
+                    rf"</\1f\s*>)", re.S)
 
 
 def _patched_cell(span: _CellSpan, value: CellValue) -> str:

@@ -57,8 +57,6 @@ from .parsing import grade_name, parse_amount, parse_points, parse_rate
 from .rules import RULE_SETS, rule_name
 from .safety import ExternalContent, Limits, check_package, column_letters
 
-MAX_SHEET_ROWS = 5_000                  # larger sheets are skipped (ledgers, exports)
-
 LAYOUTS = {
     "standard": "标准格式（财预〔2020〕10号）",
     "sichuan": "四川格式（指标性质/指标值/度量单位）",
@@ -162,9 +160,12 @@ class SubmittedWorkbook:
 
 # ================================================================ opening
 
-def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
+def read_workbook(path: str | Path, *, max_rows: int | None = None,
                   engine: str = "auto") -> SubmittedWorkbook:
     """Every self-evaluation table of the workbook at ``path``.
+
+    A sheet of more than ``max_rows`` rows (default ``Limits.max_rows``,
+    ``JIXIAO_MAX_ROWS``) is skipped: a ledger or an export, not a table.
 
     ``engine``: "auto" and "calamine" read the cells with python-calamine where it
     gives what openpyxl gives, else with openpyxl; "openpyxl" always uses openpyxl.
@@ -173,6 +174,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
         raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
     data, limits = _read_bytes(path)
+    max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:
         if kind != "xls":
@@ -194,7 +196,8 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_SHEET_ROWS,
             rows = _count_rows(path, archive, part, limits)
             if rows > max_rows:
                 too_big.add(part)
-                notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过")
+                notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过"
+                             "（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
         defined_names = _has_jx_names(archive)
         sheets = None
         if engine != "openpyxl":

@@ -8,16 +8,20 @@ gigabytes (a zip bomb), a million members, a sheet of a billion merged cells,
 an XML entity that expands a thousandfold. ``check_package`` looks before any
 parser does. It reads the zip's end record and central directory (refusing
 too many members before Python builds them), compares the declared sizes with
-the limits, then streams every member once through the decompressor in
-64 KiB chunks, never past the cap on the total — so memory stays one chunk and
-time is bounded by the limit, whatever the file claims (a small member packed
+the limits, refuses any member not stored or deflated (Python's bzip2 and LZMA
+readers inflate a whole block in one call), then streams every member once
+through the decompressor in 64 KiB chunks, never past the cap on the total — so
+memory stays one chunk and time is bounded by the limit, whatever the file
+claims (a small member packed
 exactly as one already found to hold nothing of the below — a template's theme,
 styles, relationships — is known without unpacking it again). On the way it counts
 the cells the parsers would create (``<c>`` elements and the areas of merges,
 range hyperlinks and array formulas), refuses a DTD in any XML part
 (billion laughs, external entities: OOXML never has one), and notes the
 external links and DDE that ``JX901`` reports; nothing found there is ever
-followed or run. With ``keep=True`` it keeps the XML parts it unpacked
+followed or run. A part is XML by what it is, not by its name: every part
+that begins as XML is scanned, and one the package declares XML (content
+type, relationship) in an encoding the byte scan cannot read is refused. With ``keep=True`` it keeps the XML parts it unpacked
 (``CheckedZip``, read like ``zipfile.ZipFile``), so the reader unpacks none
 of them again.
 
@@ -70,6 +74,9 @@ class Limits:
     # of each sheet's used area and every part of a formula, ~650 B for a range's cell
     max_range_cells: int = 100_000     # one reference: A:A is 1,048,576 cells
     max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
+    # rows of one sheet the reader reads as a table; a longer sheet (a ledger, an export)
+    # is skipped. 10,000 holds a table of 5,000 indicators with room to spare.
+    max_rows: int = 10_000
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -88,6 +95,7 @@ _ENVIRONMENT = {  # field → (variable, unit)
     "ratio_floor_bytes": ("JIXIAO_RATIO_FLOOR_MB", MB),
     "max_range_cells": ("JIXIAO_MAX_RANGE_CELLS", 1),
     "max_formula_work": ("JIXIAO_MAX_FORMULA_WORK", 1),
+    "max_rows": ("JIXIAO_MAX_ROWS", 1),
 }
 
 
@@ -144,8 +152,12 @@ class PackageReport:
 # ================================================================ checking
 
 _CHUNK = 64 * 1024
-_NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg",
-            ".bin", ".wdp", ".jfif")
+# The compression methods Excel, WPS and LibreOffice write. Python's bzip2 and lzma
+# readers inflate a whole block in one C call that no limit or timer can interrupt:
+# a member of 2 KB can become gigabytes before the next check.
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "xz", 98: "PPMd",
+                 99: "AES 加密"}
 
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
@@ -219,16 +231,31 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 raise _over(name, f"成员 {info.filename} 的压缩比为 "
                             f"{info.file_size // max(info.compress_size, 1)}:1，"
                             f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
+        for info in infos:
+            if info.compress_type not in _METHODS:
+                method = _METHOD_NAMES.get(info.compress_type, f"编号 {info.compress_type}")
+                raise UnreadableWorkbook(
+                    f"“{name}”的压缩包成员 {info.filename} 使用 {method} 压缩方式，Excel 从不"
+                    "这样保存（可能是恶意构造的文件），已拒绝读取；请用 Excel 另存为 .xlsx 后再试")
         report = PackageReport(members=len(infos))
         scanners: dict[str, _Scanner] = {}
         kept: dict[zipfile.ZipInfo, bytes] = {}
         ends = _data_ends(infos, getattr(archive, "start_dir", 0))
+        # What the package says each part is (content types, relationships) is read first:
+        # whether a part that does not begin as XML may be skipped depends on it.
+        declarations: list[zipfile.ZipInfo] = []
+        others: list[zipfile.ZipInfo] = []
         for info in infos:
-            scanner = _Scanner(info.filename, scan=not info.filename.lower().endswith(_NOT_XML))
-            keep = source is not None and scanner.scan and info.file_size <= MB
+            (declarations if _DECLARATION_PART.search(info.filename) else others).append(info)
+        xml_parts: _Declared | None = None
+        for number, info in enumerate([*declarations, *others]):
+            if number == len(declarations):
+                xml_parts = _declared_xml_parts(scanners)
+            scanner = _Scanner(info.filename, xml_parts)
+            keep = source is not None and info.file_size <= MB
             content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
                                      report, name, limits, keep)
-            if content is not None:
+            if content is not None and scanner.scan:
                 kept[info] = content
             scanners[info.filename] = scanner
         report.external = _external_content(scanners)
@@ -259,6 +286,10 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                 raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
             scanner.feed(chunk, clean)
+            if scanner.encoding is not None:
+                raise UnreadableWorkbook(
+                    f"“{name}”的 {info.filename} 不是 UTF-8 或 UTF-16 编码的 XML"
+                    f"（{scanner.encoding}；Excel 只写 UTF-8），可能是恶意构造的文件，已拒绝读取")
             if scanner.doctype:
                 raise UnreadableWorkbook(
                     f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
@@ -508,14 +539,19 @@ _DOCTYPES = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le")[:-1],
 _KEEP = 16 * 1024  # longer than any match above
 _LINK_PARTS = re.compile(r"(^|/)(externalLinks/[^/]+\.xml|connections\.xml)$", re.I)
 _KEPT_PARTS = re.compile(r"(^|/)(externalLinks/.*|connections\.xml|workbook\.xml|"
-                         r"_rels/workbook\.xml\.rels)$", re.I)
+                         r"_rels/[^/]*\.rels|\[Content_Types\]\.xml)$", re.I)
+_DECLARATION_PART = re.compile(r"(^\[Content_Types\]\.xml|\.rels)$", re.I)
 
 
 class _Scanner:
     """Counts what one member would make a parser build, as its bytes stream past."""
 
-    def __init__(self, part: str, scan: bool) -> None:
-        self.part, self.scan = part, scan
+    def __init__(self, part: str, declared: _Declared | None = None,
+                 scan: bool | None = None) -> None:
+        self.part = part
+        self.declared = declared  # what the package declares XML (None: this part is XML)
+        self.scan = scan  # None: decided by the first bytes (``_sniff``)
+        self.encoding: str | None = None  # why an XML part's encoding is refused
         self.cells = 0
         self.top = self.left = 1 << 40
         self.bottom = self.right = 0  # the rectangle the cells span
@@ -531,6 +567,8 @@ class _Scanner:
         """Scan the next chunk; ``clean``: one the scan is known to find nothing in."""
         if self.keep is not None and len(self.keep) < MB:
             self.keep += chunk
+        if self.scan is None and chunk:
+            self.scan = self._sniff(chunk)
         if not self.scan or clean:
             return
         buffer = self._pending + chunk
@@ -544,6 +582,27 @@ class _Scanner:
         if self.scan:
             self._scan(self._pending)
             self._pending = b""
+
+    def _sniff(self, head: bytes) -> bool:
+        """Whether the part is scanned as XML, from its first bytes, whatever its name.
+
+        A part that begins as XML in UTF-8 or UTF-16 is scanned, and refused when its
+        declaration names another encoding. One that does not (an image, a VBA project)
+        is skipped — unless the package says it is XML (content type, relationship):
+        then it is XML in an encoding the byte scan cannot read (UTF-32, EBCDIC …),
+        which some parsers accept, and it is refused (``encoding``).
+        """
+        if head.startswith(_USUAL_DECLARATIONS):
+            return True
+        form = _xml_form(head)
+        if form is not None:
+            declared = _declared_encoding(head, form)
+            if declared is not None and declared.lower() not in _XML_ENCODINGS:
+                self.encoding = f"声明的编码为 {declared}"
+            return True
+        if self.declared is None or _is_declared_xml(self.part, self.declared):
+            self.encoding = f"开头的字节为 {head[:4].hex(' ').upper()}"
+        return False
 
     def _scan(self, region: bytes) -> None:
         if not region or region.startswith(b"</") and region.find(b"<", 1) < 0:
@@ -651,6 +710,106 @@ class _Scanner:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.bottom else 0
 
 
+_XML_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+_USUAL_DECLARATIONS = tuple(f"<?xml version={q}1.0{q} encoding={q}{name}{q}".encode()
+                            for q in "\"'" for name in ("UTF-8", "utf-8"))
+_ENCODING_DECLARATION = re.compile(r"""\s*<\?xml\s[^<>]{0,200}?\bencoding\s*=\s*["']([^"'<>]{0,40})["']""")
+
+
+def _xml_form(head: bytes) -> str | None:
+    """"utf-8" or "utf-16" when ``head`` begins an XML document in that encoding, else None
+    (not XML, or XML in an encoding such as UTF-32 or EBCDIC)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if head[:4] in (b"\xff\xfe\0\0", b"\0\0\xfe\xff", b"<\0\0\0", b"\0\0\0<"):
+        return None  # UTF-32
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    pair = head[:2]
+    if len(pair) == 2 and b"\0" in pair and pair.replace(b"\0", b"") in (b"<", b" ", b"\t",
+                                                                         b"\r", b"\n"):
+        return "utf-16"
+    stripped = head.lstrip(b" \t\r\n")
+    return "utf-8" if not stripped or stripped.startswith(b"<") else None
+
+
+def _declared_encoding(head: bytes, form: str) -> str | None:
+    """The encoding an XML declaration at the start of ``head`` names, if any."""
+    if form == "utf-8":
+        text = head[:512].decode("utf-8", "replace").lstrip("\ufeff")
+    else:
+        start = head[:1024]
+        codec = ("utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff"))
+                 else "utf-16-be" if start.startswith(b"\0") else "utf-16-le")
+        text = start[:len(start) // 2 * 2].decode(codec, "replace")
+    found = _ENCODING_DECLARATION.match(text)
+    return found.group(1).strip() if found else None
+
+
+# Relationship types whose target is not XML; any other makes its target an XML part.
+_BINARY_RELATIONSHIPS = {"image", "vbaproject", "oleobject", "package", "printersettings",
+                         "audio", "video", "media", "hdphoto", "font", "activexcontrolbinary",
+                         "attachedtoolbars", "vbaprojectsignature", "thumbnail", "embeddedfont"}
+_XML_EXTENSIONS = (".xml", ".rels", ".vml")
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """Which parts the package declares XML: by content type and by relationship."""
+
+    extensions: frozenset[str]      # Default Extension= with an XML content type
+    overrides: dict[str, bool]      # Override PartName → its content type is XML
+    related: frozenset[str]         # targets of relationships that are not binary
+
+
+def _declared_xml_parts(scanners: dict[str, _Scanner]) -> _Declared:
+    """What ``[Content_Types].xml`` and every ``.rels`` part (scanned and kept) declare."""
+    return _declarations(tuple((part, bytes(scanner.keep)) for part, scanner in scanners.items()
+                               if scanner.keep is not None))
+
+
+@functools.lru_cache(maxsize=64)  # copies of one template declare the same
+def _declarations(parts: tuple[tuple[str, bytes], ...]) -> _Declared:
+    extensions: set[str] = set()
+    overrides: dict[str, bool] = {}
+    related: set[str] = set()
+    for part, content in parts:
+        root = _parse_small(content)
+        if root is None:
+            continue
+        if part.lower() == "[content_types].xml":
+            for element in root.iter():
+                tag, kind = element.tag.rsplit("}", 1)[-1], element.get("ContentType", "")
+                is_xml = kind.lower().endswith(("+xml", "/xml"))
+                if tag == "Default" and is_xml:
+                    extensions.add("." + element.get("Extension", "").lower())
+                elif tag == "Override":
+                    overrides[element.get("PartName", "").lstrip("/").lower()] = is_xml
+            continue
+        folder = posixpath.dirname(posixpath.dirname(part))  # a/_rels/b.xml.rels → a
+        for element in root.iter():
+            if not element.tag.endswith("}Relationship") or \
+                    element.get("TargetMode", "").lower() == "external":
+                continue
+            kind = element.get("Type", "").rstrip("/").rsplit("/", 1)[-1].lower()
+            if kind in _BINARY_RELATIONSHIPS:
+                continue
+            target = element.get("Target", "")
+            resolved = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target)))
+            related.add(resolved.lower())
+    return _Declared(frozenset(extensions), overrides, frozenset(related))
+
+
+def _is_declared_xml(part: str, declared: _Declared) -> bool:
+    lower = part.lower()
+    if lower in declared.related or lower.endswith(_XML_EXTENSIONS):
+        return True
+    if lower in declared.overrides:
+        return declared.overrides[lower]
+    return posixpath.splitext(lower)[1] in declared.extensions
+
+
 @functools.lru_cache(maxsize=1024)  # a template's merges are the same in every copy
 def _ref_area(value: bytes) -> int:
     """Cells covered by a ref= value: "A1:C3" (9), "'表'!A1:B2", "A:B", "1:2", "A1 B2:C3"."""
@@ -750,9 +909,14 @@ def formula_nesting(text: str) -> int:
     return deepest
 
 
+_INDIRECT = re.compile(r'(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*\)', re.IGNORECASE)
+
+
 def reference_areas(text: str) -> list[int]:
-    """The number of cells of each range the formula refers to (A1:B2, A:C, 3:5)."""
-    text = _STRING.sub('""', text)
+    """The number of cells of each range the formula refers to (A1:B2, A:C, 3:5), those
+    written as text in INDIRECT("A:J") too (formulas builds them as references)."""
+    texts = [inner.replace('""', '"') for inner in _INDIRECT.findall(text)] if "(" in text else []
+    text = " ".join([_STRING.sub('""', text), *texts])
     areas = [(abs(int(bottom) - int(top)) + 1) * (abs(_column(right.encode())
                                                       - _column(left.encode())) + 1)
              for left, top, right, bottom in _CELL_RANGE.findall(text)]
@@ -866,6 +1030,37 @@ def parse_xml(data: bytes) -> Any:
 
 # ================================================================ time limit
 
+TIMEOUT_VARIABLE = "JIXIAO_TIMEOUT"
+DEFAULT_FILE_SECONDS = 60.0  # a file at every limit takes ~10 s here; a 自评表 well under 1 s
+
+
+def file_seconds(given: float | None = None, environ: Mapping[str, str] | None = None
+                 ) -> float | None:
+    """Seconds one file's work may take: ``given`` (--timeout), else ``JIXIAO_TIMEOUT``,
+    else 60; None (0 given) for no limit."""
+    if given is None:
+        text = (os.environ if environ is None else environ).get(TIMEOUT_VARIABLE, "").strip()
+        if not text:
+            return DEFAULT_FILE_SECONDS
+        try:
+            given = float(text)
+        except ValueError:
+            given = float("nan")
+        if not 0 <= given < float("inf"):
+            raise JixiaoError(f"环境变量 {TIMEOUT_VARIABLE} 的值“{text}”不是有效的秒数"
+                              "（应为 0 或正数，0 为不限）")
+    if not 0 <= given < float("inf"):
+        raise JixiaoError(f"--timeout 的值 {given:g} 不是有效的秒数（应为 0 或正数，0 为不限）")
+    return given or None
+
+
+def add_timeout_option(parser: Any) -> None:
+    """The ``--timeout`` option of every command that reads submitted files."""
+    parser.add_argument("--timeout", type=float, default=None, metavar="秒数",
+                        help=f"每个文件的处理时间上限（秒；默认 {DEFAULT_FILE_SECONDS:g}，或环境变量 "
+                             f"{TIMEOUT_VARIABLE}；0 为不限）")
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
     """Raise ``TimedOut`` in this process if the block runs past ``seconds``.
@@ -887,7 +1082,11 @@ def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
     label = f"“{name}”" if name else "该文件"
 
     def expire(signum: int, frame: object) -> None:
-        raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常）")
+        # Again each second until the block ends: code that catches every Exception
+        # (a library's, a fallback's) must not swallow the one chance to stop.
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常；"
+                       f"如确属正常文件，可用 --timeout 或环境变量 {TIMEOUT_VARIABLE} 调高上限）")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -971,6 +1170,8 @@ def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
         sender.close()
 
 
-__all__ = ["MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "CheckedZip", "ExternalContent",
-           "Limits", "PackageReport", "check_package", "formula_nesting", "formula_problem",
-           "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit"]
+__all__ = ["DEFAULT_FILE_SECONDS", "MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "TIMEOUT_VARIABLE",
+           "CheckedZip", "ExternalContent", "Limits", "PackageReport", "add_timeout_option",
+           "check_package", "file_seconds", "formula_nesting", "formula_problem",
+           "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit",
+           "time_limit"]

@@ -238,7 +238,75 @@ def _sheet_entity(d: Path, name: str, target: str, encoding: str) -> Path:
     return rezip(path, d / name, replace={"xl/worksheets/sheet1.xml": text.encode(encoding)})
 
 
+def sheet_named_png_xxe(d: Path) -> Path:
+    """A worksheet renamed .png (relationship updated), with an external entity: the
+    package says it is a worksheet, whatever its name."""
+    path = external_entity(d)
+    return _renamed_sheet(path, d / "xxe-png.xlsx", 1, "xl/media/sheet1.png")
+
+
+def _renamed_sheet(path: Path, target: Path, number: int, new_name: str) -> Path:
+    old_name = f"xl/worksheets/sheet{number}.xml"
+    parts = dict((info.filename, data) for info, data in members(path))
+    parts[new_name] = parts.pop(old_name)
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        f"/xl/worksheets/sheet{number}.xml".encode(), f"/{new_name}".encode()).replace(
+        f"worksheets/sheet{number}.xml".encode(), new_name.removeprefix("xl/").encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        f'<Override PartName="/{old_name}"'.encode(), b'<Override PartName="/xl/unused.xml"')
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return target
+
+
+def ebcdic_entity(d: Path) -> Path:
+    """An external entity in a sheet encoded in EBCDIC (cp500): no UTF-8 byte matches."""
+    path = _sheet_with(d, "ebcdic-source.xlsx", lambda ws: ws.append(["x", 1]))
+    text = (f'<?xml version="1.0" encoding="cp500"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM '
+            f'"file:///etc/passwd">]><worksheet xmlns="{_MAIN}"><sheetData><row r="1">'
+            '<c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>')
+    return rezip(path, d / "ebcdic.xlsx", replace={"xl/worksheets/sheet2.xml": text.encode("cp500")})
+
+
 # ---------------------------------------------------------------- zip bombs
+
+def bzip2_bomb(d: Path) -> Path:
+    """A bzip2 member that declares 2,000 bytes and unpacks to 64 MB (zipfile's bzip2
+    reader inflates a whole block in one call: no chunk limit applies)."""
+    import bz2
+
+    path = rezip(_good(d), d / "bzip2-bomb.xlsx")
+    packer = bz2.BZ2Compressor(9)
+    block = bytes(1 << 20)
+    packed = b"".join(packer.compress(block) for _ in range(64)) + packer.flush()
+    crc = 0
+    for _ in range(64):
+        crc = zlib.crc32(block, crc)
+    return _append_raw_member(path, "xl/media/image1.png", packed, 12, crc, 2000)
+
+
+def _append_raw_member(path: Path, name: str, packed: bytes, method: int, crc: int,
+                       declared_size: int) -> Path:
+    """``path`` with one more member of already packed data, declaring ``declared_size``."""
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as archive:
+        start = archive.start_dir
+        count = len(archive.infolist())
+    end = data.rindex(b"PK\x05\x06")
+    directory = data[start:end]
+    encoded = name.encode()
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 46, 0x800, method, 0, 0x21, crc,
+                        len(packed), declared_size, len(encoded), 0) + encoded + packed
+    entry = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 46, 46, 0x800, method, 0, 0x21, crc,
+                        len(packed), declared_size, len(encoded), 0, 0, 0, 0, 0, start) + encoded
+    body = data[:start] + local
+    directory += entry
+    record = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count + 1, count + 1, len(directory),
+                         len(body), 0)
+    path.write_bytes(body + directory + record)
+    return path
+
 
 def zip_bomb(d: Path) -> Path:
     """1 GB of zeros in 1 MB: the sizes are declared honestly."""
@@ -442,11 +510,63 @@ def huge_comment(d: Path) -> Path:
 
 
 def long_strings(d: Path) -> Path:
-    """Cells of 32,767 characters (Excel's maximum) and a 200,000-character one."""
-    path = _sheet_with(d, "strings.xlsx", lambda ws: ws.append(["长" * 32_767, "文" * 32_767]))
+    """Cells of 32,767 characters (Excel's maximum) and a 200,000-character one.
+
+    The text is random (seeded): a run of one character packs about 640:1, so whether
+    the part trips the compression-ratio guard (``LONG_STRINGS_RATIO``) would hang on
+    its size and on the zlib that packed it. Random CJK text packs under 2:1 anywhere.
+    """
+    rng = random.Random(32_767)
+
+    def text(length: int) -> str:
+        return "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(length))
+
+    path = _sheet_with(d, "strings.xlsx", lambda ws: ws.append([text(32_767), text(32_767)]))
     _patch_sheet(path, 2, "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>'
-                 + "字" * 200_000 + "</t></is></c></row>")
+                 + text(200_000) + "</t></is></c></row>")
     return path
+
+
+LONG_STRINGS_RATIO = 4  # the largest unpacked : packed of long_strings' members (a test checks)
+
+
+def sheet_named_bin_cells(d: Path) -> Path:
+    """A second worksheet named .bin holding 600,000 cells: over the cell limit by
+    what the package says it is."""
+    cells = "".join(f'<c r="{letters}{{row}}"><v>1</v></c>' for letters in _columns(100))
+    rows = "".join(f'<row r="{row}">{cells.format(row=row)}</row>' for row in range(1, 6_001))
+    text = f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>{rows}</sheetData></worksheet>'
+    path = _sheet_with(d, "cells-bin-source.xlsx", lambda ws: ws.append(["x"]))
+    path = rezip(path, d / "cells-bin-source2.xlsx",
+                 replace={"xl/worksheets/sheet2.xml": text.encode()})
+    return _renamed_sheet(path, d / "cells-bin.xlsx", 2, "xl/printerSettings/sheet2.bin")
+
+
+def tags_in_comment(d: Path) -> Path:
+    """60,000 unclosed <c r=…> start tags inside an XML comment in sheetData."""
+    return _sheet_with_markup(d, "comment-tags.xlsx", "<!--" + '<c r="B1">' * 60_000 + "-->")
+
+
+def tags_in_instruction(d: Path) -> Path:
+    """The same inside a processing instruction."""
+    return _sheet_with_markup(d, "pi-tags.xlsx", "<?jixiao " + '<c r="B1">' * 60_000 + "?>")
+
+
+def _sheet_with_markup(d: Path, name: str, markup: str) -> Path:
+    """The template (recalculated by the core: no engine limit applies) with ``markup``
+    at the end of its table's sheetData."""
+    path = template_copy(d)
+    _patch_sheet(path, 1, "</sheetData>", markup)
+    return path.rename(d / name)
+
+
+def five_thousand_indicators(d: Path) -> Path:
+    """A legitimate table of 5,000 indicators (5,000 rows and more)."""
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥90%", "95%", 0.018, 0.018, None)
+            for n in range(1, 5_001)]
+    book = Book()
+    standard_sheet(book.sheet(), rows=rows)
+    return book.save(d / "indicators-5000.xlsx")
 
 
 def deep_xml(d: Path) -> Path:
@@ -506,6 +626,24 @@ def wrong_arity(d: Path) -> Path:
     def fill(ws: object) -> None:
         ws["A1"], ws["A2"] = "=JX_SCORES()", "=JX_RATE(1,2,3,4,5,6,7,8,9)"  # type: ignore[index]
     return _sheet_with(d, "arity.xlsx", fill)
+
+
+def indirect_whole_columns(d: Path) -> Path:
+    """=SUM(INDIRECT("A:J")): ten whole columns written as text."""
+    def fill(ws: object) -> None:
+        ws["A1"], ws["B1"] = 1, '=SUM(INDIRECT("A:J"))'  # type: ignore[index]
+        ws["C1"] = "=A1*2"  # type: ignore[index]
+    return _sheet_with(d, "indirect.xlsx", fill)
+
+
+def huge_arrays(d: Path) -> Path:
+    """Functions that build an array of the size they are given: MUNIT(100000) is 10^10 cells."""
+    def fill(ws: object) -> None:
+        ws["A1"], ws["B1"] = 1, "=SUM(MUNIT(100000))"  # type: ignore[index]
+        ws["B2"] = '=LEN(REPT("x",1000000000))'  # type: ignore[index]
+        ws["B3"] = "=SUM(MAKEARRAY(100000,100000,LAMBDA(r,c,1)))"  # type: ignore[index]
+        ws["C1"] = "=A1*2"  # type: ignore[index]
+    return _sheet_with(d, "arrays.xlsx", fill)
 
 
 def whole_column_name(d: Path) -> Path:
@@ -773,6 +911,7 @@ _DTD = "含有 DTD/实体声明"
 _BROKEN = "已损坏"
 _NOT_XLSX = "不是 .xlsx 或 .xlsm 工作簿"
 _NOT_VALID = "不是有效的 .xlsx/.xlsm 工作簿"
+_ENCODING = "不是 UTF-8 或 UTF-16 编码的 XML"
 
 CORPUS: dict[str, Outcome] = {
     "corrupt-zip": Outcome(corrupt_zip, "压缩数据中间有 200 字节被清零", 2, "无法解压", 2, "无法解压"),
@@ -805,6 +944,10 @@ CORPUS: dict[str, Outcome] = {
     "external-entity": Outcome(external_entity, "外部实体：读取 /etc/passwd", 2, _DTD, 2, _DTD),
     "external-entity-utf16": Outcome(external_entity_utf16, "UTF-16 编码的外部实体（访问网络）",
                                      2, _DTD, 2, _DTD),
+    "worksheet-named-png": Outcome(sheet_named_png_xxe, "工作表改名为 .png（关系已改），内含外部实体",
+                                   2, _DTD, 2, _DTD),
+    "ebcdic-entity": Outcome(ebcdic_entity, "EBCDIC（cp500）编码的工作表，内含外部实体", 2,
+                             _ENCODING, 2, _ENCODING),
     "zip-bomb": Outcome(zip_bomb, "压缩炸弹：1 MB 解压为 1 GB（如实声明大小）", 2,
                         "解压后共 1024 MB", 2, "解压后共 1024 MB"),
     "zip-bomb-lying": Outcome(zip_bomb_lying, "压缩炸弹：声明 2 KB，实为 200 MB", 2, _BOMB, 2, _BOMB),
@@ -812,6 +955,8 @@ CORPUS: dict[str, Outcome] = {
                               "压缩比"),
     "overlapping-members": Outcome(overlapping_members, "2000 个目录项指向同一段数据（重叠炸弹）",
                                    2, "解压后共 20000 MB", 2, "解压后共 20000 MB"),
+    "bzip2-bomb": Outcome(bzip2_bomb, "bzip2 压缩的成员：声明 2,000 字节，实为 64 MB", 2,
+                          "使用 bzip2 压缩方式", 2, "使用 bzip2 压缩方式"),
     "many-members": Outcome(many_members, "12,000 个成员", 2, "个成员，上限 10000", 2,
                             "个成员，上限 10000"),
     "huge-merge": Outcome(huge_merge, "合并单元格 A200:XFD1048576（170 亿格）", 2, _CELLS, 2, _CELLS),
@@ -831,16 +976,24 @@ CORPUS: dict[str, Outcome] = {
     "duplicate-sheet-names": Outcome(duplicate_sheet_names, "两张工作表同名", 0, "共 0 个错误", 2,
                                      _NOT_VALID),
     "million-empty-rows": Outcome(million_empty_rows, "附表有 1,000,000 个空行", 0,
-                                  "有 1000001 行，超过 5000 行的上限，已跳过", 0, "全部公式计算成功"),
+                                  "有 1000001 行，超过 10000 行的上限，已跳过", 0, "全部公式计算成功"),
     "all-16384-columns": Outcome(all_columns, "附表一行写满 16,384 列（A–XFD）", 0, "共 0 个错误",
                                  0, "全部公式计算成功"),
     "million-cells": Outcome(million_cells, "附表 1,000,100 个单元格", 2, _CELLS, 2, _CELLS),
+    "worksheet-named-bin": Outcome(sheet_named_bin_cells, "600,000 个单元格的工作表改名为 .bin",
+                                   2, _CELLS, 2, _CELLS),
     "huge-dimension": Outcome(huge_dimension, "声明的范围是整张工作表，实际只有几十格", 0,
                               "共 0 个错误", 0, "全部公式计算成功"),
     "10mb-comment": Outcome(huge_comment, "一条 10 MB 的批注", 0, "共 0 个错误", 0,
                             "全部公式计算成功"),
     "long-strings": Outcome(long_strings, "32,767 字的单元格和 200,000 字的内联文字", 0,
                             "共 0 个错误", 0, "全部公式计算成功"),
+    "tags-in-comment": Outcome(tags_in_comment, "表格数据中的 XML 注释里有 60,000 个未闭合的 <c r=…>",
+                               1, "自评表未填写", 0, "全部公式计算成功"),
+    "tags-in-instruction": Outcome(tags_in_instruction, "同样的 60,000 个标记放在处理指令 <?…?> 里",
+                                   1, "自评表未填写", 0, "全部公式计算成功"),
+    "5000-indicators": Outcome(five_thousand_indicators, "5,000 个指标的自评表（5,012 行）", 0,
+                               "个警告", 0, "全部公式计算成功"),
     "deep-xml": Outcome(deep_xml, "一个单元格的 XML 嵌套 100,000 层", 0, "共 0 个错误", 0,
                         "全部公式计算成功"),
     "circular-formulas": Outcome(circular, "循环引用（A1↔B1，C1 引用自身）", 0, "共 0 个错误", 1,
@@ -849,6 +1002,10 @@ CORPUS: dict[str, Outcome] = {
                                  "个错误", 1, "#DIV/0!"),
     "whole-column-formulas": Outcome(whole_column_formulas, "=SUM(A:A) 等整列、整行、整表引用",
                                      0, "共 0 个错误", 1, "引用的区域过大"),
+    "indirect-whole-columns": Outcome(indirect_whole_columns, '=SUM(INDIRECT("A:J"))：以文字写出的十整列',
+                                      0, "共 0 个错误", 1, "引用的区域过大"),
+    "huge-arrays": Outcome(huge_arrays, "MUNIT(100000)、MAKEARRAY(100000,100000,…)、REPT(\"x\",1E9)",
+                           0, "共 0 个错误", 1, "要生成的数组过大"),
     "wrong-arity": Outcome(wrong_arity, "JX_ 函数参数过少或过多", 0, "共 0 个错误", 1, "#VALUE!"),
     "whole-column-name": Outcome(whole_column_name, "名称“大区域”指向三整列（一个公式用它，另一个名称没人用）",
                                  0, "共 0 个错误", 1, "名称“大区域”引用的区域过大"),

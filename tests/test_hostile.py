@@ -5,23 +5,36 @@ no control character from the file, and strict JSON for ``check --json``."""
 
 import json
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
-from hostile import CORPUS, build, hold_lock, outcomes_markdown
+from hostile import CORPUS, LONG_STRINGS_RATIO, build, hold_lock, outcomes_markdown
 
 from jixiao.cli import main
+from jixiao.safety import Limits
 from jixiao.terminal import has_control
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 30  # each run takes at most 2.5 s here; the bound leaves room for slow machines
 
 
+class _Built(dict):
+    """Corpus files by kind, each built when first asked for: ``-k long-strings`` builds one."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__()
+        self.directory = directory
+
+    def __missing__(self, kind: str) -> Path:
+        self[kind] = build(kind, self.directory / kind)
+        return self[kind]
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Every corpus file, built once (outside tmp_path: no cell-source comparison)."""
-    directory = tmp_path_factory.mktemp("corpus")
-    return {kind: build(kind, directory / kind) for kind in CORPUS}
+    return _Built(tmp_path_factory.mktemp("corpus"))
 
 
 def test_the_corpus_has_at_least_30_files():
@@ -95,6 +108,18 @@ def test_recalc_gives_the_documented_outcome(kind, corpus, capsys, tmp_path_fact
     else:
         assert outcome.recalc_says in out, out
         assert output.is_file()
+
+
+def test_long_strings_stays_far_from_the_compression_ratio_guard(corpus):
+    """Its outcome must not hang on the machine's zlib or load: every member packs at
+    most LONG_STRINGS_RATIO:1 (its long parts: the guard looks at no small one), a
+    twenty-fifth of the guard's 100:1."""
+    with zipfile.ZipFile(corpus["long-strings"]) as archive:
+        long_parts = [info for info in archive.infolist() if info.file_size >= 64 * 1024]
+    assert long_parts
+    for info in long_parts:
+        assert info.file_size <= LONG_STRINGS_RATIO * info.compress_size, info.filename
+    assert LONG_STRINGS_RATIO * 25 <= Limits().max_ratio
 
 
 def test_docs_hardening_md_lists_every_outcome():
