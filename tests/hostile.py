@@ -1047,6 +1047,18 @@ CORPUS: dict[str, Outcome] = {
 }
 
 
+def built_on_demand(directory: Path):  # the value of a test fixture
+    """``get(kind)``: the corpus file ``kind`` in ``directory``, built when first asked for."""
+    cache: dict[str, Path] = {}
+
+    def get(kind: str) -> Path:
+        if kind not in cache:
+            cache[kind] = build(kind, directory / kind)
+        return cache[kind]
+
+    return get
+
+
 def build(kind: str, directory: str | Path) -> Path:
     """The corpus file ``kind`` (see ``CORPUS``), written into ``directory``."""
     directory = Path(directory)

@@ -4,10 +4,9 @@ one file's work run under a time limit."""
 import os
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
-from hostile import build, rezip
+from hostile import built_on_demand, rezip
 from workbooks import standard
 
 from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
@@ -17,15 +16,7 @@ from jixiao.safety import Limits, check_package, parse_xml, run_with_time_limit
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     """Corpus files, built once, outside ``tmp_path`` (no engine comparison)."""
-    directory = tmp_path_factory.mktemp("hostile")
-    cache: dict[str, Path] = {}
-
-    def get(kind: str) -> Path:
-        if kind not in cache:
-            cache[kind] = build(kind, directory / kind)
-        return cache[kind]
-
-    return get
+    return built_on_demand(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.mark.parametrize(("kind", "words"), [

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile import build, member, rezip
+from hostile import built_on_demand, member, rezip
 from workbooks import Book, standard, standard_sheet
 
 from jixiao import fastread
@@ -35,15 +35,7 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("bounds")
-    cache: dict[str, Path] = {}
-
-    def get(kind: str) -> Path:
-        if kind not in cache:
-            cache[kind] = build(kind, directory / kind)
-        return cache[kind]
-
-    return get
+    return built_on_demand(tmp_path_factory.mktemp("bounds"))
 
 
 # ---------------------------------------------------------------- item 4: methods
