@@ -237,7 +237,7 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     if table is not None:
         _fill(ws, table, rule_name)
     _write_conf(wb.create_sheet(CONF_SHEET))
-    _write_help(wb.create_sheet(HELP_SHEET))
+    _write_help(wb.create_sheet(HELP_SHEET), formulas)
     for name, ref in NAME_RANGES.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
     if formulas == "native":
@@ -606,6 +606,19 @@ _HELP_LINES: tuple[tuple[str, str], ...] = (
     ("评分规则", "在“评分规则”单元格选择：" + "；".join(
         f"{name} — {ruleset.title}" for name, ruleset in _rules.RULE_SETS.items()) + "。"),
     ("函数", ""),
+)
+# What the functions part says instead in the native template (jixiao new --formulas native)
+_HELP_NATIVE: tuple[tuple[str, str], ...] = (
+    ("计分公式", ""),
+    ("原生公式", "本表的执行率、得分、总分和等级只用 Excel、WPS、LibreOffice 都有的内置函数计算，"
+                 "改了输入即自动更新，不需要加载项，也不需要 Python。"),
+    ("能计算的写法", "≥ ＞ ≤ ＜ ＝（以及不低于、不超过、大于、以内等）加数字，百分数或与完成值相同的"
+                     "单位；定性指标的完成值填达成、部分达成或未达成（后两种在“人工评分”列填分数）。"),
+    ("得分显示 ⚠ 时", "这种写法（单位换算、日期、无法识别的文字）公式不能稳妥地计算，请用命令行 "
+                      "jixiao check 计分；表中不会给出错误的分数。"),
+    ("隐藏列", "右侧隐藏的列是计算用的辅助单元格，请勿删除或插入行列。"),
+)
+_HELP_ADDIN: tuple[tuple[str, str], ...] = (
     ("JX_RATE(全年预算数, 全年执行数)", "执行率（B/A），以百分比显示。"),
     ("JX_EXEC_SCORE(执行率, 分值)", "执行率得分 = 分值 × 执行率，不超过分值。"),
     ("JX_SCORE(指标值, 完成值, 分值, 规则, 人工评分, 二级指标)",
@@ -622,13 +635,14 @@ _HELP_LINES: tuple[tuple[str, str], ...] = (
 _HELP_PRINT_AREA = "D1"
 
 
-def _write_help(ws: Worksheet) -> None:
+def _write_help(ws: Worksheet, formulas: str = "addin") -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 90
     # Printing the workbook (LibreOffice prints every sheet) gives the form alone: the
     # help's print area is one blank cell, and LibreOffice leaves out empty pages.
     ws.print_area = _HELP_PRINT_AREA
-    for row, (topic, text) in enumerate(_HELP_LINES, start=1):
+    lines = _HELP_LINES[:-1] + (_HELP_NATIVE if formulas == "native" else _HELP_LINES[-1:] + _HELP_ADDIN)
+    for row, (topic, text) in enumerate(lines, start=1):
         heading = not text
         ws.cell(row, 1, topic).font = Font(name=_FONT, size=14 if row == 1 else 11, bold=heading)
         ws.cell(row, 2, text or None).font = Font(name=_FONT, size=11)

@@ -488,3 +488,16 @@ def test_libreoffice_opens_and_prints_it(libreoffice_pdf):
     assert libreoffice_pdf.is_file(), "LibreOffice produced no PDF"
     data = libreoffice_pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
+
+
+def test_the_native_templates_help_explains_its_own_formulas(tmp_path):
+    """A clerk with the native template has no add-in: its 填写说明 never sends them to JX_."""
+    build_template(tmp_path / "n.xlsx", formulas="native")
+    build_template(tmp_path / "a.xlsx")
+    from openpyxl import load_workbook
+
+    def texts(path):
+        sheet = load_workbook(path)["填写说明"]
+        return " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value)
+    assert "JX_" not in texts(tmp_path / "n.xlsx") and "⚠" in texts(tmp_path / "n.xlsx")
+    assert "JX_SCORE" in texts(tmp_path / "a.xlsx")
