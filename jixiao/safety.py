@@ -288,7 +288,7 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
             scanner.feed(chunk, clean)
             if scanner.encoding is not None:
                 raise UnreadableWorkbook(
-                    f"“{name}”的 {info.filename} 不是 UTF-8 或 UTF-16 编码的 XML"
+                    f"“{name}”的 {info.filename} 不是 UTF-8 编码的 XML"
                     f"（{scanner.encoding}；Excel 只写 UTF-8），可能是恶意构造的文件，已拒绝读取")
             if scanner.doctype:
                 raise UnreadableWorkbook(
@@ -595,6 +595,12 @@ class _Scanner:
         if head.startswith(_USUAL_DECLARATIONS):
             return True
         form = _xml_form(head)
+        if form == "utf-16":
+            # the cell and merged-range limits read UTF-8 bytes: a UTF-16 sheet would pass
+            # them unread (a merge over the whole sheet: 6.8 GB in openpyxl). Excel, WPS and
+            # LibreOffice write UTF-8 only.
+            self.encoding = "UTF-16"
+            return True
         if form is not None:
             declared = _declared_encoding(head, form)
             if declared is not None and declared.lower() not in _XML_ENCODINGS:

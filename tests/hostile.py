@@ -911,7 +911,7 @@ _DTD = "含有 DTD/实体声明"
 _BROKEN = "已损坏"
 _NOT_XLSX = "不是 .xlsx 或 .xlsm 工作簿"
 _NOT_VALID = "不是有效的 .xlsx/.xlsm 工作簿"
-_ENCODING = "不是 UTF-8 或 UTF-16 编码的 XML"
+_ENCODING = "不是 UTF-8 编码的 XML"
 
 CORPUS: dict[str, Outcome] = {
     "corrupt-zip": Outcome(corrupt_zip, "压缩数据中间有 200 字节被清零", 2, "无法解压", 2, "无法解压"),
@@ -943,7 +943,7 @@ CORPUS: dict[str, Outcome] = {
                               _DTD),
     "external-entity": Outcome(external_entity, "外部实体：读取 /etc/passwd", 2, _DTD, 2, _DTD),
     "external-entity-utf16": Outcome(external_entity_utf16, "UTF-16 编码的外部实体（访问网络）",
-                                     2, _DTD, 2, _DTD),
+                                     2, _ENCODING, 2, _ENCODING),
     "worksheet-named-png": Outcome(sheet_named_png_xxe, "工作表改名为 .png（关系已改），内含外部实体",
                                    2, _DTD, 2, _DTD),
     "ebcdic-entity": Outcome(ebcdic_entity, "EBCDIC（cp500）编码的工作表，内含外部实体", 2,

@@ -31,7 +31,7 @@ def files(tmp_path_factory):
     ("million-cells", "单元格（含合并区域）超过"),
     ("billion-laughs", "DTD/实体声明"),
     ("external-entity", "DTD/实体声明"),
-    ("external-entity-utf16", "DTD/实体声明"),
+    ("external-entity-utf16", "不是 UTF-8 编码的 XML"),
     ("zip-password", "压缩包设置了密码"),
     ("ods", "OpenDocument"),
     ("zip-not-workbook", "不是 Excel 工作簿"),
