@@ -104,14 +104,14 @@ def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:
         return indicator.target
-    parts = [indicator.nature or "", _plain(indicator.target), indicator.unit or ""]
+    parts = [indicator.nature or "", plain_text(indicator.target), indicator.unit or ""]
     return "".join(part for part in parts if part and part != "定性") or None
 
 
 def indicator_actual(indicator: Indicator) -> object:
     """The 完成值, given the table's 度量单位 column when the cell is a bare number."""
     if indicator.unit and isinstance(indicator.actual, (int, float)):
-        return f"{_plain(indicator.actual)}{indicator.unit}"
+        return f"{plain_text(indicator.actual)}{indicator.unit}"
     return indicator.actual
 
 
@@ -148,7 +148,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
                       rules.grade(total) if total is not None else None)
 
 
-def _plain(value: object) -> str:
+def plain_text(value: object) -> str:
+    """A cell value as text, a whole float without ".0" (10.0 → "10")."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .model import plain_text
 from .rules import RULE_SETS, round2
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
@@ -192,11 +193,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return plain_text(value)
 
 
 def _normalised(value: Any) -> str:
