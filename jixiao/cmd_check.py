@@ -22,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "不存在时自动创建")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
-    from .safety import add_timeout_option
+    from .timeouts import add_timeout_option
 
     add_timeout_option(parser)
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有错误，2 文件无法读取或不是自评表。"

@@ -17,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
                         help="得分公式：addin（默认，JX_ 函数）、native（只用各软件都有的函数，无需加载项）")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
-    from .safety import add_timeout_option
+    from .timeouts import add_timeout_option
 
     add_timeout_option(parser)
 

@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
                         help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
                              "core（只用核心）、formulas（只用通用公式引擎）")
-    from .safety import add_timeout_option
+    from .timeouts import add_timeout_option
 
     add_timeout_option(parser)
 

@@ -1036,8 +1036,7 @@ def parse_xml(data: bytes) -> Any:
 
 # ================================================================ time limit
 
-TIMEOUT_VARIABLE = "JIXIAO_TIMEOUT"
-DEFAULT_FILE_SECONDS = 60.0  # a file at every limit takes ~10 s here; a 自评表 well under 1 s
+from .timeouts import DEFAULT_FILE_SECONDS, TIMEOUT_VARIABLE, add_timeout_option  # noqa: E402,F401
 
 
 def file_seconds(given: float | None = None, environ: Mapping[str, str] | None = None
@@ -1058,13 +1057,6 @@ def file_seconds(given: float | None = None, environ: Mapping[str, str] | None =
     if not 0 <= given < float("inf"):
         raise JixiaoError(f"--timeout 的值 {given:g} 不是有效的秒数（应为 0 或正数，0 为不限）")
     return given or None
-
-
-def add_timeout_option(parser: Any) -> None:
-    """The ``--timeout`` option of every command that reads submitted files."""
-    parser.add_argument("--timeout", type=float, default=None, metavar="秒数",
-                        help=f"每个文件的处理时间上限（秒；默认 {DEFAULT_FILE_SECONDS:g}，或环境变量 "
-                             f"{TIMEOUT_VARIABLE}；0 为不限）")
 
 
 @contextlib.contextmanager
