@@ -8,14 +8,14 @@
 校验 checks any workbook open in Excel, not only one made from the template: a
 received file in the standard, 四川 or attachment layout is checked as
 ``jixiao check`` checks it, because it *is* checked by ``jixiao check``'s own
-``check_file``, on a copy. ``check_book`` is the whole COM sequence:
+``check_workbook``, on a copy. ``check_book`` is the whole COM sequence:
 
 1. Excel writes a copy of the active workbook with ``Workbook.SaveCopyAs`` into a
    private temporary folder, under the workbook's own name and extension
    (.xlsx/.xlsm/.xls …), so the messages name the clerk's file. SaveCopyAs leaves
    the open workbook alone: its path, its name and its unsaved changes (``Saved``).
    The copy holds what Excel shows, unsaved edits included.
-2. ``jixiao.check_report.check_file`` reads and checks the copy, exactly as the
+2. ``jixiao.pipeline.check_workbook`` reads and checks the copy, exactly as the
    command line does; then the temporary folder is deleted, whatever happened.
 3. The findings go to the 校验结果 sheet (代码, 级别, 位置 as a hyperlink to the
    cell, 说明; a clerk's own sheet of that name is left alone, see
@@ -34,7 +34,7 @@ plus xlwings' runtime and the JX_ function wrappers); ``jixiao addin install``
 copies it with this machine's interpreter written into its ``jixiao.conf``
 sheet (``package.py``). xlwings is imported only inside ``_active_book``; the
 rest is tested without Excel against a recorded fake of the few xlwings
-objects used (tests/test_addin_check.py).
+objects used (tests/addin/test_addin_check.py).
 """
 
 from __future__ import annotations
@@ -229,12 +229,12 @@ def _remove(folder: Path, attempts: int = 10) -> None:
 
 def check_book(book: Any) -> None:
     """校验 on one workbook: the COM sequence (see the module docstring)."""
-    from jixiao.check_report import check_file
     from jixiao.errors import JixiaoError
+    from jixiao.pipeline import check_workbook
 
     try:
         with saved_copy(book) as copy:
-            result = check_file(copy)
+            result = check_workbook(copy)
     except JixiaoError as error:
         _alert(book, str(error))
         return

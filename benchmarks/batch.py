@@ -95,7 +95,7 @@ def make_bases(folder: Path) -> list[Path]:
     import workbooks as W
     from recalc import thirty_indicators
 
-    from jixiao.template import build_template
+    from jixiao.template.build import build_template
 
     folder.mkdir(parents=True, exist_ok=True)
     made = []
@@ -175,7 +175,7 @@ def check_loop(paths: list[str], forget: bool = False) -> float:
     """Seconds per file of ``check_one`` in this process; ``forget``: every memo of
     jixiao's pure functions (text → measure, header → role, styles …) emptied before
     each file, as if no two files shared a text."""
-    from jixiao.batch import check_one
+    from jixiao.batch.run import check_one
 
     memos = _memos() if forget else []
     start = time.perf_counter()
@@ -187,8 +187,8 @@ def check_loop(paths: list[str], forget: bool = False) -> float:
 
 
 def _memos() -> list:
-    import jixiao.batch  # noqa: F401  (imports what a worker imports)
-    from jixiao.batch import check_one
+    import jixiao.batch.run  # noqa: F401  (imports what a worker imports)
+    from jixiao.batch.run import check_one
 
     check_one(str(ROOT / "workbook_templates" / "自评表.xlsx"), None, None, None)
     return [value for name, module in sorted(sys.modules.items()) if name.startswith("jixiao")

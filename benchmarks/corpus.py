@@ -91,7 +91,7 @@ REASONS = ("设备到货延期，下年度加快采购进度", "受天气影响�
 SHARES = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
 SICHUAN_SHARES = {"产出指标": 60, "效益指标": 30, "满意度指标": 10}
 
-# 二级指标 → 一级指标, in the order of the standard form (jixiao.template.GROUPS).
+# 二级指标 → 一级指标, in the order of the standard form (jixiao.template.build.GROUPS).
 LEVELS = (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
           ("产出指标", "成本指标"), ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"),
           ("效益指标", "生态效益指标"), ("效益指标", "可持续影响指标"),
@@ -234,7 +234,6 @@ class Table:
 
     def _score(self) -> None:
         from jixiao import rules
-
         self.rate = round(rules.execution_rate(self.budget, self.executed), 2)
         self.fund_score = rules.execution_score(self.rate, 10.0)
         self.scores, self.judged = [], []
@@ -315,7 +314,7 @@ def _standard(table: Table, path: Path) -> None:
 
 def _template(table: Table, path: Path) -> None:
     from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation
-    from jixiao.template import build_template
+    from jixiao.template.build import build_template
 
     indicators = [Indicator(level1, level2, name, measure.target(), table.actual(measure),
                             float(weight), judged=judged,
@@ -329,7 +328,7 @@ def _template(table: Table, path: Path) -> None:
                     parts=[FundLine("当年财政拨款", table.initial, table.budget, table.executed)],
                     weight=10.0),
         indicators=indicators)
-    from jixiao.recalc import recalc_file
+    from jixiao.recalc.workbook import recalc_file
 
     blank = path.with_name(f".{path.name}.form.xlsx")
     build_template(blank, table=evaluation)  # then recalculated, as the clerk's Excel would

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_md  # noqa: E402  (beside this script)
 
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation  # noqa: E402
-from jixiao.template import GROUPS, build_template  # noqa: E402
+from jixiao.template.build import GROUPS, build_template  # noqa: E402
 
 TARGETS = {  # 二级指标 → (指标值, 完成值) examples; cycled over a group's rows
     "数量指标": [("≥95%", "98%"), ("≥200 人次", "180 人次"), ("=100%", "100%"), ("≥12 次", "12 次")],
@@ -107,7 +107,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20, help="runs of the fast measurements")
     options = parser.parse_args()
 
-    from jixiao.recalc import recalc_file, recalculate
+    from jixiao.recalc.workbook import recalc_file, recalculate
 
     work = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     try:
@@ -123,7 +123,7 @@ def main() -> int:
 
         import formulas  # noqa: F401 — import time is not part of the measurement
 
-        from jixiao.formulascalc import register_functions
+        from jixiao.recalc.general import register_functions
 
         register_functions()
 

@@ -1,5 +1,5 @@
 """What a fuzz case runs: ``jixiao check`` and ``jixiao recalc`` on one workbook,
-as the commands do, minus printing. Shared by tests/test_fuzz.py and fuzz/run.py.
+as the commands do, minus printing. Shared by tests/product/test_fuzz.py and fuzz/run.py.
 
 ``exercise(path, workdir)`` returns the problems found — empty when every step
 either succeeded or refused the file with a ``JixiaoError`` (what the command
@@ -28,9 +28,9 @@ def base_workbooks() -> dict[str, bytes]:
     import hostile
     import workbooks
 
-    from jixiao.recalc import recalc_file
+    from jixiao.recalc.workbook import recalc_file
     from jixiao.samples import sample
-    from jixiao.template import build_template
+    from jixiao.template.build import build_template
 
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="jixiao-fuzz-") as folder:
@@ -56,8 +56,8 @@ def exercise(path: Path, workdir: Path) -> list[str]:
     """Check and recalculate ``path``; the problems, each a one-line description."""
     from jixiao.checks import evaluate_table, run_checks
     from jixiao.errors import JixiaoError
-    from jixiao.reader import read_workbook
-    from jixiao.recalc import recalc_file
+    from jixiao.read.reader import read_workbook
+    from jixiao.recalc.workbook import recalc_file
 
     problems = []
     try:
@@ -112,7 +112,7 @@ def _damaged_parts(source: Path, output: Path) -> list[str]:
 
 
 def _well_formed(data: bytes) -> bool:
-    from jixiao.safety import parse_xml
+    from jixiao.xlsx.guard import parse_xml
 
     try:
         parse_xml(data)

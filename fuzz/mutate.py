@@ -1,7 +1,7 @@
 """Mutations of valid workbooks, for fuzzing ``jixiao check`` and ``jixiao recalc``.
 
     mutated = mutate(base_bytes, RandomChoices(seed))     # fuzz/run.py: many seeds
-    mutated = mutate(base_bytes, DrawChoices(data))       # tests/test_fuzz.py: hypothesis
+    mutated = mutate(base_bytes, DrawChoices(data))       # tests/product/test_fuzz.py: hypothesis
 
 One function, two sources of choices: a seeded ``random.Random`` for the long
 run (every case is reproduced from its seed) and hypothesis's ``data.draw`` in

@@ -81,7 +81,7 @@ def worker(number: int, seeds: list[int], bases: dict[str, bytes], results: obje
     warnings.simplefilter("ignore")
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
     signal.signal(signal.SIGALRM, _on_alarm)
-    from jixiao.formulascalc import register_functions
+    from jixiao.recalc.general import register_functions
 
     register_functions()  # importing the engine (1-6 s, once per process) is no case's time
     workdir = Path(tempfile.mkdtemp(prefix=f"jixiao-fuzz-{number}-",
@@ -234,8 +234,8 @@ def replay(seed: int) -> int:
         print(f"case {seed}: {name} mutated, {len(data)} bytes -> {path}")
         from jixiao.checks import evaluate_table, run_checks
         from jixiao.errors import JixiaoError
-        from jixiao.reader import read_workbook
-        from jixiao.recalc import recalc_file
+        from jixiao.read.reader import read_workbook
+        from jixiao.recalc.workbook import recalc_file
 
         for step in ("check", "recalc"):
             try:

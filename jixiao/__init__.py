@@ -3,7 +3,7 @@
 The public API: parse targets, apply a rule set, evaluate a whole table.
 """
 
-from .errors import (
+from jixiao.errors import (
     JixiaoError,
     NotASelfEvaluation,
     OutputError,
@@ -11,7 +11,7 @@ from .errors import (
     UnknownRuleSet,
     UnreadableWorkbook,
 )
-from .model import (
+from jixiao.model import (
     Evaluation,
     FundLine,
     Funds,
@@ -21,8 +21,8 @@ from .model import (
     Source,
     evaluate,
 )
-from .parsing import Measure, parse_measure
-from .rules import (
+from jixiao.parsing import Measure, parse_measure
+from jixiao.rules import (
     RULE_SETS,
     RuleSet,
     Score,

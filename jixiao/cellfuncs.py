@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
 
-from . import rules
-from .errors import JixiaoError
-from .parsing import parse_points
+from jixiao import rules
+from jixiao.errors import JixiaoError
+from jixiao.parsing import parse_points
 
 ERROR_MARK = "⚠"
 Cell = Any

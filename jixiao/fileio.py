@@ -31,7 +31,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from jixiao.errors import OutputError
 
 
 @contextlib.contextmanager

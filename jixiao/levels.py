@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from .parsing import heading_points, normalize_text
+from jixiao.parsing import heading_points, normalize_text
 
 OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import rules
-from .parsing import parse_measure
-from .rules import RuleSet, Score, ScoreInputError
+from jixiao import rules
+from jixiao.parsing import parse_measure
+from jixiao.rules import RuleSet, Score, ScoreInputError
 
 
 @dataclass(frozen=True)

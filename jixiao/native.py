@@ -13,7 +13,7 @@ LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas in
 numbers, words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
 clerk to ``jixiao check``: never a wrong number. Where they give a number it is
-the number of ``rules.indicator_score`` (tests/test_native.py checks this with
+the number of ``rules.indicator_score`` (tests/template/test_native.py checks this with
 LibreOffice on over a thousand rows).
 
 The helper cells of a row sit in hidden columns (``HELPER_COLUMNS``).
@@ -26,8 +26,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .model import plain_text
-from .rules import RULE_SETS, round2
+from jixiao.layout import (
+    COLUMN,
+    FIRST_ROW,
+    FUND_ROWS,
+    GRADE_ROW,
+    LAST_ROW,
+    NAME_RANGES,
+    TOTAL_ROW,
+    group_first_row,
+)
+from jixiao.model import plain_text
+from jixiao.rules import RULE_SETS, round2
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
@@ -413,3 +423,29 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
             else "差"
     return {"rates": rates, "execution": execution, "weight_total": weight_total,
             "total": total, "grade": grade}
+
+
+def native_results(get: Callable[[str], Any]) -> dict[str, Any]:
+    """What a native template's formulas show (cell → value), from its inputs (``get(ref)``)."""
+    c = COLUMN
+    rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
+    out: dict[str, Any] = {}
+    scores, weights = [], []
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        weight = get(f"{c['weight']}{row}")
+        shown = row_values(get(f"{c['target']}{row}"), get(f"{c['actual']}{row}"),
+                                  weight, rules, get(f"{c['judged']}{row}"),
+                                  get(f"{c['level2']}{group_first_row(row)}"))
+        for key, column in zip(HELPER_KEYS, HELPER_COLUMNS, strict=True):
+            out[f"{column}{row}"] = shown[key]
+        out[f"{c['score']}{row}"], out[f"{c['met']}{row}"] = shown["score"], shown["met_shown"]
+        scores.append(shown["score"])
+        weights.append(weight)
+    money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
+                                get(f"G{FUND_ROWS[0]}"), scores, weights)
+    for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
+        out[f"H{row}"] = rate
+    out[f"I{FUND_ROWS[0]}"] = money["execution"]
+    out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
+    out[f"H{GRADE_ROW}"] = money["grade"]
+    return out

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .errors import JixiaoError, UnknownRuleSet
-from .parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
-from .units import comparable
+from jixiao.errors import JixiaoError, UnknownRuleSet
+from jixiao.parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
+from jixiao.units import comparable
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from .model import FundLine, Funds, Indicator, Project, SelfEvaluation
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation
 
 _PUTUO_DEPARTMENT = "上海市普陀区医疗保障局"
 _PUTUO_UNIT = "上海市普陀区医疗保险事务中心"
@@ -148,7 +148,7 @@ def zizhou_2023() -> PublishedTable:
 
 def sample(key: str) -> SelfEvaluation:
     """A fresh copy of a published table by key (putuo-1 … putuo-7, zizhou-2023)."""
-    from .errors import JixiaoError
+    from jixiao.errors import JixiaoError
 
     tables = {item.key: item for item in (*PUTUO_2024, zizhou_2023())}
     if key not in tables:

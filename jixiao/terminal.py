@@ -24,6 +24,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -128,7 +129,7 @@ class Guard:
         error = self.stdout.failed
         if error is None or error.errno == errno.EPIPE:
             return code
-        from .fileio import os_error_text
+        from jixiao.fileio import os_error_text
 
         print(f"jixiao：无法输出结果（{os_error_text(error)}）", file=self.stderr)
         return max(code, 2)
@@ -155,3 +156,7 @@ def guarded_output() -> Iterator[Guard]:
 
 __all__ = ["CONTROL", "CONTROL_EXCEPT_NEWLINE", "Guard", "guarded_output", "has_control",
            "printable", "raw_stream"]
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

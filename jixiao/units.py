@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from .parsing import Measure
+from jixiao.parsing import Measure
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日",

@@ -15,10 +15,20 @@ import sys
 from pathlib import Path
 
 
+def _tree(root: Path) -> dict[Path, Path]:
+    """Snapshot files by name; an older tree named its folders ``tests_<file>_<test>``
+    (the test file's path), a newer one ``<file>_<test>`` (tests now live in folders)."""
+    found = {}
+    for path in root.rglob("*.json"):
+        relative = path.relative_to(root)
+        top = relative.parts[0].removeprefix("tests_")
+        found[Path(top, *relative.parts[1:])] = path
+    return found
+
+
 def main(argv: list[str]) -> int:
     before, after = Path(argv[0]), Path(argv[1])
-    old = {p.relative_to(before): p for p in before.rglob("*.json")}
-    new = {p.relative_to(after): p for p in after.rglob("*.json")}
+    old, new = _tree(before), _tree(after)
     changed = 0
     for name in sorted(old.keys() & new.keys()):
         a, b = old[name].read_text("utf-8"), new[name].read_text("utf-8")

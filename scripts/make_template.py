@@ -3,7 +3,7 @@
     python scripts/make_template.py
 
 The output is byte-reproducible (fixed document dates and zip times), so a
-re-run changes the file only when ``jixiao/template.py`` changed.
+re-run changes the file only when ``jixiao/template/build.py`` changed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ TEMPLATE = ROOT / "workbook_templates" / "自评表.xlsx"
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from jixiao.template import build_template
+    from jixiao.template.build import build_template
 
     build_template(TEMPLATE)
     print(f"已生成 {TEMPLATE.relative_to(ROOT)}")

@@ -2,7 +2,7 @@
 would store of what the button writes, and ``assert_button_agrees(path)``: the
 button and ``jixiao check --json`` give the same findings on ``path``.
 
-Used by tests/test_addin_check.py and, with ``JIXIAO_BUTTON_IDENTITY=1``, by
+Used by tests/addin/test_addin_check.py and, with ``JIXIAO_BUTTON_IDENTITY=1``, by
 conftest.py on every workbook any test writes.
 
 The fake ``Book`` stands for a workbook open in Excel: its ``api.SaveCopyAs(path)``
@@ -21,9 +21,9 @@ import shutil
 import stat
 from pathlib import Path
 
-from jixiao import cmd_addin
 from jixiao.checks import SEVERITY_NAMES, Finding
-from jixiao.cli import main
+from jixiao.cli import addin as cmd_addin
+from jixiao.cli.main import main
 
 addin = cmd_addin.addin_package()  # jixiao_addin, installed or from addin/
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jixiao.checks import evaluate_table, run_checks
 from jixiao.errors import JixiaoError
-from jixiao.reader import read_workbook
+from jixiao.read.reader import read_workbook
 
 MAX_COMPARED_BYTES = 2 * 1024 * 1024
 
@@ -30,14 +30,13 @@ def assert_engines_agree(path: Path) -> None:
 
 
 def assert_number_formats_agree(path: Path) -> None:
-    """jixiao.numformats tells the workbook's format codes as openpyxl does."""
+    """jixiao.xlsx.numformats tells the workbook's format codes as openpyxl does."""
     import zipfile
     from xml.etree import ElementTree
 
     from openpyxl.styles import numbers as reference
 
-    from jixiao import numformats
-
+    from jixiao.xlsx import numformats
     try:
         with zipfile.ZipFile(path) as archive:
             root = ElementTree.fromstring(archive.read("xl/styles.xml"))
@@ -69,11 +68,13 @@ def store_json_snapshot(root: str, test: str, directory: Path, path: Path) -> No
     """``jixiao check --json`` of one workbook, stored as ROOT/<test>/<path in tmp>.json."""
     import re
 
-    from jixiao.check_report import check_file, json_report
+    from jixiao.pipeline import check_workbook
+    from jixiao.report.check import json_report
 
-    text = json_report([check_file(path)])
+    text = json_report([check_workbook(path)])
     text = text.replace(str(directory), "<tmp>")
-    name = re.sub(r"[^\w.\-\[\]]+", "_", test)[:150]
+    test = test.split("::", 1)[0].rsplit("/", 1)[-1] + "::" + test.split("::", 1)[1]  # by file name:
+    name = re.sub(r"[^\w.\-\[\]]+", "_", test)[:150]  # the same wherever the tests folder puts it
     target = Path(root) / name / (path.relative_to(directory).as_posix().replace("/", "__")
                                   + ".json")
     target.parent.mkdir(parents=True, exist_ok=True)

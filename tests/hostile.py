@@ -8,7 +8,7 @@ Each builder starts from a good table (``workbooks.standard``) or from nothing
 and breaks one thing, the way files arrive from hundreds of offices: damaged
 on a USB stick, saved by another program, renamed, or made to hurt the
 reader (zip bombs, XML entities, billions of merged cells). What jixiao must
-do with each is in docs/hardening.md and tests/test_hostile.py.
+do with each is in docs/hardening.md and tests/product/test_hostile.py.
 """
 
 from __future__ import annotations
@@ -885,7 +885,7 @@ def locked(d: Path) -> Path:
 
 def template_copy(d: Path) -> Path:
     """The committed template, for comparison: must pass untouched."""
-    from jixiao.template import build_template
+    from jixiao.template.build import build_template
 
     path = d / "template.xlsx"
     build_template(path, year=2024)

@@ -19,8 +19,8 @@ written here: every score comes from ``jixiao.rules`` via ``jixiao.model``.
 
 from __future__ import annotations
 
-from . import filled, links, money, numbers, scores, targets, totals, weights  # noqa: F401  (registers the checks)
-from .base import (
+from jixiao.checks import filled, links, money, numbers, scores, targets, totals, weights  # noqa: F401  (registers the checks)
+from jixiao.checks.base import (
     REGISTRY,
     SEVERITIES,
     SEVERITY_NAMES,
@@ -32,7 +32,7 @@ from .base import (
     findings_rows,
     run_checks,
 )
-from .docs import rules_markdown, rules_text
+from jixiao.checks.docs import rules_markdown, rules_text
 
 __all__ = [
     "REGISTRY", "SEVERITIES", "SEVERITY_NAMES", "Check", "Finding", "check", "evaluate_table",

@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .. import levels, rules
-from ..model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
-from ..reader import CellInfo, WorkbookTable, header_text
-from ..rules import RuleSet
+from jixiao import levels, rules
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
+from jixiao.read.reader import CellInfo, WorkbookTable, header_text
+from jixiao.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -7,8 +7,8 @@ current: regenerate it with ``jixiao rules --markdown > docs/rules.md``);
 
 from __future__ import annotations
 
-from ..rules import SCORING_NOTES
-from .base import REGISTRY, SEVERITY_NAMES
+from jixiao.checks.base import REGISTRY, SEVERITY_NAMES
+from jixiao.rules import SCORING_NOTES
 
 
 def rules_text(verbose: bool = False) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation, Source
-from ..reader import WorkbookTable
-from .base import Finding, check, finding, unfilled
+from jixiao.checks.base import Finding, check, finding, unfilled
+from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.read.reader import WorkbookTable
 
 
 @check("JX001", "error", "自评表未填写")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation, Source
-from ..reader import WorkbookTable
-from .base import Finding, check, finding
+from jixiao.checks.base import Finding, check, finding
+from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.read.reader import WorkbookTable
 
 _KINDS = {
     "link": "外部链接：引用了其他文件“{target}”",

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import rules
-from ..model import Evaluation, FundLine, SelfEvaluation, indicator_actual
-from ..parsing import parse_measure
-from ..reader import WorkbookTable
-from ..rules import ScoreInputError
-from .base import (
+from jixiao import rules
+from jixiao.checks.base import (
     TOLERANCE,
     Finding,
     blank,
@@ -22,6 +18,10 @@ from .base import (
     label,
     points,
 )
+from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
+from jixiao.parsing import parse_measure
+from jixiao.read.reader import WorkbookTable
+from jixiao.rules import ScoreInputError
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:

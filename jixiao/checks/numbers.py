@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation, Source
-from .base import Finding, check, finding, first_source, label
+from jixiao.checks.base import Finding, check, finding, first_source, label
+from jixiao.model import Evaluation, SelfEvaluation, Source
 
 
 def _infinite(value: object) -> bool:

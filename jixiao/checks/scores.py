@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, Indicator, SelfEvaluation, Source
-from ..reader import WorkbookTable
-from ..rules import Score
-from .base import (
+from jixiao.checks.base import (
     Finding,
     blank,
     cell_info,
@@ -21,6 +18,9 @@ from .base import (
     points,
     uncomputed_formula,
 )
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
+from jixiao.read.reader import WorkbookTable
+from jixiao.rules import Score
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -257,7 +257,7 @@ def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore
 
 
 def _pair_text(indicator: Indicator) -> str:
-    from ..model import indicator_actual, indicator_target
+    from jixiao.model import indicator_actual, indicator_target
 
     target, actual = indicator_target(indicator), indicator_actual(indicator)
     return f"指标值 {_text(target)}，完成值 {_text(actual)}"
@@ -309,9 +309,9 @@ def unmet_without_score_column(table: SelfEvaluation,
 
 def _strict_equality(indicator: Indicator) -> str | None:
     """The target text when it is strict (＜, ＞) and the actual equals it exactly."""
-    from ..model import indicator_actual, indicator_target
-    from ..parsing import parse_measure
-    from ..units import comparable
+    from jixiao.model import indicator_actual, indicator_target
+    from jixiao.parsing import parse_measure
+    from jixiao.units import comparable
 
     target = parse_measure(indicator_target(indicator))
     if target.kind != "number" or target.op not in ("<", ">"):

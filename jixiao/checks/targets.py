@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from ..parsing import Measure, parse_measure
-from ..reader import header_text
-from ..units import comparable, split_unit
-from .base import Finding, blank, check, finding, first_source, has_column, label
+from jixiao.checks.base import Finding, blank, check, finding, first_source, has_column, label
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
+from jixiao.parsing import Measure, parse_measure
+from jixiao.read.reader import header_text
+from jixiao.units import comparable, split_unit
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",

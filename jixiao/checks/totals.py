@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import rules
-from ..model import Evaluation, SelfEvaluation, Source
-from ..parsing import grade_name, parse_points
-from ..reader import CellInfo, WorkbookTable, header_text
-from .base import (
+from jixiao import rules
+from jixiao.checks.base import (
     Finding,
     check,
     differs,
@@ -19,6 +16,9 @@ from .base import (
     points,
     uncomputed_formula,
 )
+from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.parsing import grade_name, parse_points
+from jixiao.read.reader import CellInfo, WorkbookTable, header_text
 
 
 def _scored_execution(table: SelfEvaluation) -> bool:
@@ -129,8 +129,7 @@ def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool 
 
 def _template_cells(table: WorkbookTable, evaluation: Evaluation,
                     current: bool) -> Iterator[tuple[Source, str, object]]:
-    from .. import cellfuncs
-
+    from jixiao import cellfuncs
     def shown(value: object) -> object:  # "" and ⚠ texts: no value
         return None if value == "" or cellfuncs.is_error(value) else value
 
@@ -179,8 +178,7 @@ def _native(table: WorkbookTable) -> bool:
 def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
                   shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
     """The values the native formulas give (``jixiao.native``), cell by cell."""
-    from .. import native
-
+    from jixiao import native
     funds = table.funds
     scores, weights = [], []
     for indicator in table.indicators:

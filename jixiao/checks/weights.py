@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, SelfEvaluation, Source
-from ..parsing import heading_points
-from ..reader import WorkbookTable, header_text
-from ..rules import round2
-from .base import (
+from jixiao.checks.base import (
     Finding,
     blank,
     cell_info,
@@ -20,6 +16,10 @@ from .base import (
     level1_category,
     points,
 )
+from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.parsing import heading_points
+from jixiao.read.reader import WorkbookTable, header_text
+from jixiao.rules import round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 

@@ -1,0 +1,288 @@
+"""The cache of a batch: each file's outcome, by content, in SQLite beside the summary.
+
+The folder is often the reviewers' shared inbox, so nothing found there is
+trusted: rows are sealed with the user's own secret (``ResultCache``), and a
+file at the cache's name that jixiao did not make is left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jixiao.batch.outcome import Outcome
+
+CACHE_NAME = ".jixiao-cache.sqlite"
+
+
+def code_fingerprint() -> str:
+    """jixiao's version and a hash of its sources: a cached result of other code is stale."""
+    from jixiao import __version__
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parents[1].rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ResultCache:
+    """Outcomes by (file, content hash, rules, code), in SQLite beside the summary.
+
+    Also the store the JSONL is written from at the end, so the main process keeps
+    only the summary rows in memory, however many files there are.
+
+    The folder is often the reviewers' shared inbox, so the cache trusts nothing it
+    finds there: every row is sealed with an HMAC under the user's own secret
+    (``_user_secret``, kept outside that folder), and a row whose seal does not
+    match — planted, forged, or written by another user — is ignored and checked
+    again. A file at the cache's name that is a link, not a database, or has other
+    tables is not used at all (this run keeps its cache in memory); a cache of
+    another schema is rebuilt. Each case is a line in ``notes``, never a crash.
+    """
+
+    def __init__(self, folder: Path, rules: str | None) -> None:
+        self.path = folder / CACHE_NAME
+        self.salt = f"{code_fingerprint()}\0{rules or ''}\0"
+        self.notes: list[str] = []
+        self.untrusted = 0  # rows whose seal did not match, ignored
+        self._secret = _user_secret(self.notes)
+        self.db = self._open()
+        self._last_commit = time.monotonic()
+
+    def _open(self) -> sqlite3.Connection:
+        why = _not_ours(self.path)
+        if why is None:
+            try:
+                db = sqlite3.connect(self.path, timeout=60)
+                try:
+                    self._prepare(db, on_disk=True)
+                    return db
+                except BaseException:
+                    db.close()
+                    raise
+            except _Foreign as error:
+                why = str(error)
+            except sqlite3.Error as error:
+                why = f"无法作为缓存使用（{error}）"
+        self.notes.append(f"缓存“{self.path}”{why}；本次未使用也未改动它，全部文件重新校验"
+                          "（如不需要它，可删除）")
+        db = sqlite3.connect(":memory:")
+        self._prepare(db, on_disk=False)
+        return db
+
+    def _prepare(self, db: sqlite3.Connection, *, on_disk: bool) -> None:
+        db.execute("PRAGMA trusted_schema = OFF")  # no functions run from a planted schema
+        objects = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        foreign = [name for kind, name, _ in objects
+                   if name not in ("result", "outcome", "sqlite_autoindex_result_1")]
+        if foreign:
+            raise _Foreign(f"含有 jixiao 不会建立的内容（{'、'.join(foreign[:3])}）")
+        if on_disk:
+            db.execute("PRAGMA journal_mode=WAL")
+            # A cache: after a power cut it may lack the last results (they are checked
+            # again), but it is never corrupt. No sync on every commit.
+            db.execute("PRAGMA synchronous=NORMAL")
+        # "outcome": the table of a jixiao before briefs, whose outcomes are stale (other
+        # code). Dropped, not altered: that jixiao, if run again, makes it anew.
+        db.execute("DROP TABLE IF EXISTS outcome")
+        table = next((sql for kind, name, sql in objects if name == "result"), None)
+        if table is not None and table != _TABLE:
+            db.execute("DROP TABLE result")  # another jixiao's schema: its rows are stale
+            self.notes.append(f"缓存“{self.path}”的格式与本版 jixiao 不同，已重建")
+        db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+        db.commit()
+
+    def key(self, file: str, digest: str) -> str:
+        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode(
+            "utf-8", "surrogateescape")).hexdigest()
+
+    def _seal(self, key: str, text: str) -> str:
+        return hmac.new(self._secret, f"{key}\0{text}".encode(), "sha256").hexdigest()
+
+    def get(self, key: str, brief: bool = False) -> Outcome | None:
+        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``);
+        None when there is none, or none this user's jixiao sealed."""
+        column, seal = ("brief", "brief_seal") if brief else ("outcome", "outcome_seal")
+        row = self.db.execute(f"SELECT {column}, {seal} FROM result WHERE key = ?",
+                              (key,)).fetchone()
+        if row is None:
+            return None
+        text, stored = row
+        if not (isinstance(text, str) and isinstance(stored, str)
+                and hmac.compare_digest(self._seal(key, text), stored)):
+            self.untrusted += 1
+            return None
+        from jixiao.batch.outcome import Outcome
+
+        try:
+            return Outcome.from_json(text)
+        except (ValueError, TypeError):  # sealed, so ours: but never let a row crash a batch
+            self.untrusted += 1
+            return None
+
+    def put(self, key: str, outcome: Outcome, texts: tuple[str, str] | None = None) -> None:
+        """Store ``outcome``; ``texts`` are its ``Outcome.texts`` when the caller has them."""
+        from jixiao.batch.outcome import shown_name
+
+        text, brief = texts or outcome.texts()
+        self.db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (key, shown_name(outcome.file), text, brief, time.time(),
+                         self._seal(key, text), self._seal(key, brief)))
+        if time.monotonic() - self._last_commit > 2:
+            self.commit()
+
+    def touch(self, keys: list[str]) -> None:
+        """Mark outcomes used now, for ``close`` to keep them. Only those not marked in
+        the last day: rewriting every row (its whole outcome) cost a re-run of 2,000
+        files 45 ms, for a date that need only be right to the day."""
+        now = time.time()
+        self.db.executemany("UPDATE result SET used = ? WHERE key = ? AND used < ?",
+                            [(now, key, now - 86400) for key in keys])
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._last_commit = time.monotonic()
+
+    def close(self, keep_days: float = 180) -> None:
+        if self.untrusted:
+            self.notes.append(f"缓存中有 {self.untrusted} 条记录无法验证（不是本用户的 jixiao "
+                              "写入的，或已被改动），已忽略并重新校验")
+        self.db.execute("DELETE FROM result WHERE used < ?", (time.time() - keep_days * 86400,))
+        self.db.commit()
+        self.db.close()
+
+
+_TABLE = ("CREATE TABLE result (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, brief TEXT, "
+          "used REAL, outcome_seal TEXT, brief_seal TEXT)")
+
+
+class _Foreign(Exception):
+    """A database at the cache's name that jixiao did not make."""
+
+
+def _not_ours(path: Path) -> str | None:
+    """Why the file at the cache's name (or its journal) must not be opened: a link
+    could make SQLite write elsewhere. None: nothing there yet (then it is created
+    exclusively, so no one else's file is taken), or a regular file."""
+    import stat
+
+    for name in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm",
+                                                                        "-journal"))):
+        try:
+            mode = os.lstat(name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            from jixiao.fileio import os_error_text
+
+            return f"无法读取（{os_error_text(error)}）"
+        if not stat.S_ISREG(mode):
+            return f"的“{name.name}”不是普通文件（可能是指向别处的链接）"
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0), 0o644))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        from jixiao.fileio import os_error_text
+
+        return f"无法建立（{os_error_text(error)}）"
+    return None
+
+
+SECRET_NAME = "cache-secret"
+
+
+def _user_secret(notes: list[str]) -> bytes:
+    """The key the cache's rows are sealed with: 32 random bytes in a file of the user's
+    own (``$XDG_CACHE_HOME/jixiao``, ``~/.cache/jixiao``, ``%LOCALAPPDATA%\\jixiao``;
+    else a private folder in the temporary folder), created exclusively with mode 0600
+    and trusted only while it is still a private regular file. Kept there, not beside
+    the cache: an archive unzipped into the inbox could plant a key beside a forged
+    cache, but not here. Without such a file, a key for this run only (nothing cached
+    is then trusted next time)."""
+    import tempfile
+
+    problem = ""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    for folder in (_user_cache_folder(), Path(tempfile.gettempdir()) / f"jixiao-{uid}"):
+        try:
+            return _secret_in(folder)
+        except OSError as error:
+            from jixiao.fileio import os_error_text
+
+            problem = problem or (os_error_text(error) if error.errno else str(error))
+    import secrets
+
+    notes.append(f"无法保存缓存密钥（{problem}）：本次结果仍会缓存，但下次不会被采用")
+    return secrets.token_bytes(32)
+
+
+def _secret_in(folder: Path) -> bytes:
+    import secrets
+    import stat
+
+    def private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
+        return kind(info.st_mode) and (os.name != "posix" or (
+            info.st_uid == os.getuid() and not info.st_mode & 0o077))
+
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not private(os.lstat(folder), stat.S_ISDIR):
+        raise OSError(f"“{folder}”不是只有本用户能访问的文件夹")
+    path = folder / SECRET_NAME
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
+    except FileExistsError:
+        handle = os.open(path, os.O_RDONLY | nofollow)
+        try:
+            secret = os.read(handle, 64) if private(os.fstat(handle), stat.S_ISREG) else b""
+        finally:
+            os.close(handle)
+        if len(secret) < 32:
+            raise OSError(f"“{path}”不是只有本用户可读的密钥文件") from None
+        return secret
+    secret = secrets.token_bytes(32)
+    try:
+        os.write(handle, secret)
+    finally:
+        os.close(handle)
+    return secret
+
+
+def _user_cache_folder() -> Path:
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "jixiao"
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "jixiao"
+
+
+def content_hash(file: str) -> str:
+    """SHA-256 of the file's bytes; "" when it cannot be read or is not a regular file
+    (the check will say why). Opened without waiting: a named pipe put in place of a
+    file after discovery must not hang the batch."""
+    import stat
+
+    digest = hashlib.sha256()
+    try:
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return ""
+    with open(handle, "rb") as stream:
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return ""
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+        except OSError:
+            return ""
+    return digest.hexdigest()
+
+
+__all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash"]

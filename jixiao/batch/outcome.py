@@ -1,0 +1,104 @@
+"""What a batch run produces, as plain data: one ``Outcome`` per file (what
+``jixiao check FILE --json`` prints, plus notes), the ``BatchRun`` record, and the
+names of the summary workbook's sheets (discovery skips jixiao's own summaries).
+Everything here is small and plain, so it travels between processes and machines."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SUMMARY_SHEET, FINDINGS_SHEET, STATS_SHEET = "汇总", "问题明细", "统计"
+
+
+@dataclass
+class Outcome:
+    """One checked file: what ``jixiao check FILE --json`` prints, and what it noted."""
+
+    file: str
+    report: Any                                     # the JSON value: one object, or a list
+    notes: list[str] = field(default_factory=list)  # sheets skipped, annotation trouble
+    annotated: str | None = None                    # the annotated copy written, if any
+
+    @property
+    def tables(self) -> list[dict[str, Any]]:
+        return self.report if isinstance(self.report, list) else [self.report]
+
+    @property
+    def error(self) -> str | None:
+        return next((table["error"] for table in self.tables if "error" in table), None)
+
+    def to_json(self) -> str:
+        return _json({"file": self.file, "report": self.report, "notes": self.notes,
+                      "annotated": self.annotated}, self.file)
+
+    @classmethod
+    def from_json(cls, text: str) -> Outcome:
+        return cls(**json.loads(text))
+
+    def brief(self) -> Outcome:
+        """The outcome without its tables' indicators and funds: all a summary row needs,
+        in a quarter of the JSON (2,000 files: 25 ms to parse again, not 105 ms)."""
+        tables = [{key: value for key, value in table.items() if key not in _DETAILS}
+                  for table in self.tables]
+        return Outcome(self.file, tables if isinstance(self.report, list) else tables[0],
+                       self.notes, self.annotated)
+
+    def texts(self) -> tuple[str, str]:
+        """Its JSON in full (the JSON Lines) and in brief (the summary)."""
+        return self.to_json(), self.brief().to_json()
+
+
+_DETAILS = ("indicators", "funds")  # what a table's summary row does not need
+
+
+def _json(value: Any, file: str) -> str:
+    """``value`` as JSON text. A file name that is not Unicode (the GBK bytes of a
+    Windows archive unzipped on Linux: Python holds them as lone surrogates) is kept
+    exactly as ``\\udcxx`` escapes — valid JSON, and UTF-8 for SQLite and files."""
+    return json.dumps(value, ensure_ascii=not _is_unicode(file))
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(text: str) -> str:
+    """A text holding a file name that is not Unicode, for people: each run of bytes
+    that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
+    that fails."""
+    if _is_unicode(text):
+        return text
+    return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
+                          .decode("gb18030", "replace"), text)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def readable(outcome: Outcome) -> Outcome:
+    """``outcome`` with every text readable (``shown_name``): what the summary gets."""
+    if _is_unicode(outcome.file):
+        return outcome
+    return Outcome.from_json(shown_name(json.dumps(
+        {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
+         "annotated": outcome.annotated}, ensure_ascii=False)))
+
+
+@dataclass
+class BatchRun:
+    """What a run did. The outcomes themselves went to ``on_outcome`` and the cache."""
+
+    files: list[str]                 # all files found
+    done: list[str]                  # those checked (or taken from the cache), in path order
+    keys: dict[str, str]             # file → its cache key
+    cached: int = 0                  # how many came from the cache
+    interrupted: bool = False        # Ctrl-C: ``done`` is what was finished before it
+    seconds: float = 0.0
+    signal: int | None = None        # what stopped it: SIGINT (Ctrl-C), SIGTERM or SIGHUP

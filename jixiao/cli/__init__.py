@@ -1,0 +1,1 @@
+"""The ``jixiao`` command line: one thin module per command (``jixiao.cli.<command>``)."""

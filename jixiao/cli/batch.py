@@ -1,0 +1,119 @@
+"""``jixiao batch 文件夹... -o 汇总.xlsx``: check every workbook below some folders.
+
+Exit 0 = no errors in any file (warnings allowed), 1 = some file has errors,
+2 = some file could not be read or holds no 自评表 — the codes of ``jixiao
+check``, unreadable first, because a file nobody could check is the one a
+reviewer must chase. 130 = stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the
+summary then holds the files finished before it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="文件夹或通配符",
+                        help="要校验的文件夹（含子文件夹）、文件或通配符（如 \"收件/**/*.xlsx\"）")
+    parser.add_argument("-o", "--output", required=True, metavar="汇总.xlsx",
+                        help="汇总工作簿（汇总、问题明细、统计三张表）")
+    parser.add_argument("--json", metavar="结果.jsonl",
+                        help="另存 JSON Lines：每个文件一行，与 jixiao check 文件 --json 的输出相同")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="并行进程数（默认为 CPU 核数；1 表示在本进程中逐个校验）")
+    parser.add_argument("--annotate-dir", metavar="目录",
+                        help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构）")
+    parser.add_argument("--rules", default=None, metavar="规则",
+                        help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="秒",
+                        help="单个文件最多处理多少秒，超时则放弃并在汇总中注明（默认 60；0 为不限）")
+    parser.add_argument("--force", action="store_true",
+                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件）")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local：本机多进程（默认）；dask：用 Dask 集群")
+    parser.add_argument("--scheduler", metavar="地址",
+                        help="Dask 调度器地址（如 tcp://10.0.0.5:8786），给出即使用 dask；"
+                             "不给则 --engine dask 在本机启动 LocalCluster。文件内容随任务发给 worker，"
+                             "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
+                             "各 worker 须能以相同路径读写这些文件（共享目录）")
+    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取或不是自评表，"
+                     "130 被 Ctrl-C 中断、143 被终止（SIGTERM）、129 终端关闭（SIGHUP）："
+                     "汇总只含已完成的文件。")
+
+
+def run(args: argparse.Namespace) -> int:
+    from jixiao.batch.run import (
+        BatchOptions,
+        Progress,
+        ResultCache,
+        Stop,
+        discover,
+        run_batch,
+        write_jsonl,
+    )
+    from jixiao.batch.summary_book import Summary, write_summary
+    from jixiao.errors import OutputError
+    from jixiao.fileio import os_error_text, refuse_input_as_output
+    from jixiao.rules import rule_set
+
+    if args.rules:
+        rule_set(args.rules)  # an unknown name is refused before any file is read
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise OutputError(f"汇总工作簿“{output}”须以 .xlsx 结尾")
+    try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
+        output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法写入“{output}”：无法创建目录“{output.parent}”"
+                          f"（{os_error_text(error)}）") from None
+    if args.workers is not None and args.workers < 1:
+        raise OutputError("--workers 须是正整数")
+    if args.scheduler and args.engine != "dask":
+        args.engine = "dask"
+    annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None
+    outputs = [output] + ([Path(args.json)] if args.json else [])
+    odd: dict[str, str] = {}  # entries that are not regular files: rows saying why
+    files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
+                     outputs=outputs)
+    for written in outputs:  # a hard link to a submitted file is that file
+        with contextlib.suppress(OSError):
+            if os.stat(written).st_nlink > 1:
+                refuse_input_as_output(written, files)
+    if not files:
+        print("jixiao batch：没有找到 .xlsx/.xlsm 文件", file=sys.stderr)
+        return 0
+
+    options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
+                           scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force,
+                           timeout=args.timeout or None)
+    roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
+    cache = ResultCache(output.resolve().parent, args.rules)
+    progress = Progress(len(files))
+    stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
+    with Summary() as summary, stop.installed():  # rows wait in a temporary database
+        try:
+            run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
+                            roots=roots, odd=odd, stop=stop)
+            if run.interrupted:
+                print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
+                      file=sys.stderr)
+            with stop.deferred(raising=False):  # a signal now waits for the summary
+                write_summary(output, summary, run, args.rules)
+                if args.json:
+                    write_jsonl(Path(args.json), cache, run)
+        finally:
+            cache.close()
+            for note in cache.notes:
+                print(f"jixiao batch：{note}", file=sys.stderr)
+    counts = summary.counts()
+    print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
+          f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
+          f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
+    print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
+    if stop.received is not None:
+        return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
+    return summary.exit_code()

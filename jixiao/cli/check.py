@@ -1,0 +1,103 @@
+"""``jixiao check FILE...``: find every mistake a reviewer would, with cell references.
+
+Exit 0 = no errors (warnings allowed), 1 = errors, 2 = a file unreadable or
+not a 自评表.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="文件.xlsx",
+                        help="要校验的自评表（.xlsx/.xlsm；.xls/.xlsb/.ods 按数值读取），可以多个")
+    parser.add_argument("--json", action="store_true",
+                        help="输出 JSON（格式见 docs/json-schema.md）")
+    parser.add_argument("--annotate", metavar="输出.xlsx",
+                        help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表。"
+                             "给 .xlsx 文件名时写到该文件（仅校验一个文件时）；否则视为目录，"
+                             "不存在时自动创建")
+    parser.add_argument("--rules", default=None, metavar="规则",
+                        help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
+    from jixiao.timeouts import add_timeout_option
+
+    add_timeout_option(parser)
+    parser.epilog = ("退出码：0 没有错误（可有警告），1 有错误，2 文件无法读取或不是自评表。"
+                     "全部代码见 jixiao rules。")
+
+
+def run(args: argparse.Namespace) -> int:
+    from jixiao.fileio import refuse_input_as_output
+    from jixiao.pipeline import check_workbook
+    from jixiao.report.check import exit_code, json_report, text_report
+    from jixiao.rules import rule_set
+    from jixiao.xlsx.guard import file_seconds, time_limit
+
+    if args.rules:
+        rule_set(args.rules)  # an unknown name is refused before any file is read
+    _refuse_folders(args.files)
+    targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
+    for target in targets.values():  # never onto a file given to be checked
+        refuse_input_as_output(target, args.files, "标注副本")
+    results = []
+    seconds = file_seconds(args.timeout)
+    for path in args.files:
+        with time_limit(seconds, Path(path).name):
+            results.append(check_workbook(path, args.rules))
+    written = []
+    for result in results:
+        target = targets.get(str(result.path))
+        if target is None or result.error:
+            continue
+        from jixiao.errors import UnreadableWorkbook
+        from jixiao.report.annotate import annotate
+
+        try:
+            # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
+            annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir())
+        except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
+            print(f"jixiao：{error}", file=sys.stderr)
+            continue
+        written.append(target)
+    print(json_report(results) if args.json else text_report(results))
+    for result in results:
+        if result.error and args.json:
+            print(f"jixiao：{result.error}", file=sys.stderr)
+    for target in written:
+        print(f"已写入标注副本：{target}", file=sys.stderr if args.json else sys.stdout)
+    return exit_code(results)
+
+
+def _refuse_folders(files: list[str]) -> None:
+    """A folder is the batch's job: say so instead of reporting it as an unreadable file."""
+    from jixiao.errors import UsageError
+
+    for name in files:
+        if Path(name).is_dir():
+            raise UsageError(f"“{name}”是文件夹；jixiao check 校验单个文件。校验整个文件夹请用："
+                             f"jixiao batch \"{name}\" -o 汇总.xlsx")
+
+
+def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:
+    """Where each annotated copy goes. One file and a name ending in .xlsx/.xlsm: that
+    file; otherwise a folder, made if missing (as ``batch --annotate-dir`` does)."""
+    from jixiao.errors import OutputError
+    from jixiao.fileio import os_error_text
+
+    out = Path(annotate)
+    if len(files) == 1 and not out.is_dir() and out.suffix.lower() in (".xlsx", ".xlsm"):
+        return {files[0]: out}
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"校验多个文件时，--annotate 须是目录，“{out}”是一个文件")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法创建标注副本目录“{out}”（{os_error_text(error)}）") from None
+    return {path: out / _annotated_name(Path(path)) for path in files}
+
+
+def _annotated_name(path: Path) -> str:
+    return f"{path.stem}-校验{path.suffix if path.suffix.lower() == '.xlsm' else '.xlsx'}"

@@ -1,0 +1,88 @@
+"""``jixiao convert IN.xlsx -o OUT.xlsx``: move a table of any layout into the
+standard template, with live formulas — e.g. last year's table, to fill in anew."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="输入.xlsx", help="要转换的自评表（任何可识别的版式）")
+    parser.add_argument("-o", "--output", required=True, metavar="输出.xlsx",
+                        help="标准模板的保存位置；原表有多张自评表时依次加 -1、-2 … 后缀")
+    parser.add_argument("--rules", default=None, metavar="规则",
+                        help="模板的评分规则：mof2020、ratio、sichuan（默认沿用原表）")
+    parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
+                        help="得分公式：addin（默认，JX_ 函数）、native（只用各软件都有的函数，无需加载项）")
+    parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    from jixiao.timeouts import add_timeout_option
+
+    add_timeout_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jixiao.errors import OutputError
+    from jixiao.rules import rule_set
+    from jixiao.xlsx.guard import file_seconds, time_limit
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
+    chosen = rule_set(args.rules).name if args.rules else None
+    with time_limit(file_seconds(args.timeout), Path(args.input).name):
+        return _convert(args, output, chosen)
+
+
+def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
+    from jixiao.checks import evaluate_table
+    from jixiao.errors import OutputError
+    from jixiao.fileio import refuse_input_as_output
+    from jixiao.read.reader import read_workbook
+    from jixiao.template.build import build_template
+
+    tables = read_workbook(args.input).tables
+    targets = [output] if len(tables) == 1 else [
+        output.with_name(f"{output.stem}-{number}{output.suffix}")
+        for number in range(1, len(tables) + 1)]
+    for target in targets:  # --force replaces an earlier result, never the table read
+        refuse_input_as_output(target, [args.input])
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not args.force:
+        raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
+    for table, target in zip(tables, targets, strict=True):
+        rules = chosen or table.rules
+        standard = _as_standard(table, evaluate_table(table, rules))
+        build_template(target, year=table.project.year, rules=rules, table=standard,
+                       formulas=args.formulas)
+        name = table.project.name or "（未写项目名称）"
+        print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {rules}）→ {target}")
+        if not table.execution_line:
+            print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
+    return 0
+
+
+def _as_standard(table: Any, evaluation: Any) -> Any:
+    """The table as the template holds it: targets joined (四川 指标性质/度量单位), and a
+    person's score kept only where the rules leave it to a person (定性, not full marks)."""
+    import copy
+
+    from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
+
+    indicators = []
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        row = copy.copy(indicator)
+        row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
+        row.nature = row.unit = None
+        declared = indicator.judged
+        full = declared is not None and indicator.weight is not None \
+            and declared >= indicator.weight - 0.005
+        row.judged = declared if score.band is not None and not full else None
+        row.sources = {}
+        indicators.append(row)
+    funds = copy.deepcopy(table.funds)
+    if not table.execution_line:
+        funds.weight = None
+    return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
+                          rules=table.rules, layout="standard")

@@ -1,0 +1,164 @@
+"""The ``jixiao`` command line.
+
+Each sub-command lives in its own module ``jixiao.cli.<name>`` exposing
+``configure(parser)`` and ``run(args) -> int``; those modules import nothing
+heavy at top level, so ``jixiao --help`` is instant. Every ``JixiaoError``
+becomes one Chinese line on stderr and exit code 2 — never a traceback. Whatever is
+printed goes through ``terminal.printable`` (no control character from a file reaches
+the terminal), and a closed pipe or a full disk on stdout ends the output quietly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import warnings
+
+from jixiao.errors import JixiaoError
+
+# (command, module, one-line help) — the order of ``jixiao --help``.
+COMMANDS = (
+    ("demo", "demo", "生成并计算一份示例自评表（普陀区 2024 年公开数据）"),
+    ("new", "new", "生成空白的标准自评表模板"),
+    ("check", "check", "校验自评表（各种版式）：找出审核人会发现的问题，并指明单元格"),
+    ("batch", "batch", "批量校验一个或多个文件夹中的全部自评表，写出带图表的汇总工作簿"),
+    ("rules", "rules", "列出全部校验代码及其说明"),
+    ("convert", "convert", "把任何版式的自评表转入标准模板（带公式），如沿用上一年的表"),
+    ("addin", "addin", "安装或卸载 Excel 加载项（绩效自评选项卡）"),
+    ("recalc", "recalc", "不用 Excel 重算工作簿中的全部公式，并保存计算结果"),
+)
+
+
+# argparse's own texts, in Chinese: every word a user sees is Chinese.
+_ARGPARSE_TEXTS = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "必须给出参数 %s 之一",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的子命令 %(parser_name)r（可选：%(choices)s）",
+}
+argparse._ = lambda text: _ARGPARSE_TEXTS.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # Chinese, exit 2, no traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"jixiao：参数错误：{message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jixiao",
+        description="项目支出绩效自评表：自动计分、校验与无 Excel 重算。",
+        epilog="各子命令的用法：jixiao 子命令 --help",
+    )
+    parser.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    for name, module_name, help_text in COMMANDS:
+        module = importlib.import_module(f"jixiao.cli.{module_name}")
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.configure(command)
+        command.set_defaults(_run=module.run, _parser=command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from jixiao.terminal import guarded_output
+
+    _utf8_output()
+    if not sys.warnoptions:  # libraries' warnings are English, for developers (-W shows them)
+        warnings.simplefilter("ignore")
+    with guarded_output() as guard:  # no control character from a file reaches the terminal
+        try:
+            code = _run(argv)
+        except SystemExit as stop:  # argparse: --help, --version, a wrong argument
+            code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+            sys.stdout.flush()
+            raise SystemExit(guard.exit_code(code)) from None
+        sys.stdout.flush()
+        return guard.exit_code(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # "jixiao check f.xlsx --bogus": the usage of check, not of jixiao
+        (getattr(args, "_parser", None) or parser).error(
+            argparse._("unrecognized arguments: %s") % " ".join(unknown))  # type: ignore[attr-defined]
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        _check_environment()
+        return int(args._run(args) or 0)
+    except JixiaoError as error:
+        print(f"jixiao：{error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("jixiao：已中断", file=sys.stderr)
+        return 130
+    except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        if type(error).__module__ != "sqlite3":  # the cache or the summary's rows: disk full …
+            raise
+        print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
+        return 2
+
+
+def _environment_error_text(error: BaseException) -> str:
+    """One Chinese line for an error of the machine a command ran on."""
+    from jixiao.fileio import os_error_text
+
+    if isinstance(error, MemoryError):
+        return "内存不足，无法完成；请关闭其他程序，或分批处理"
+    if isinstance(error, OSError):
+        where = f"“{error.filename}”：" if error.filename else ""
+        return f"无法完成：{where}{os_error_text(error)}"
+    text = str(error)
+    why = ("磁盘空间不足" if "full" in text else "磁盘读写错误" if "I/O" in text
+           else "数据库已损坏或不是 jixiao 的缓存" if "malformed" in text or "not a database" in text
+           else text)
+    return f"无法完成：读写缓存或临时数据库时出错（{why}）；请检查磁盘空间后重试"
+
+
+def _check_environment() -> None:
+    """A limit set to junk (``JIXIAO_MAX_CELLS=inf``) is refused before any file is read,
+    naming the variable, rather than in every file of a batch."""
+    from jixiao.xlsx.guard import Limits
+
+    Limits.from_environment()
+
+
+def _version() -> str:
+    from jixiao import __version__
+    return f"jixiao {__version__}"
+
+
+def _utf8_output() -> None:
+    """Chinese text must print on a Windows console with a legacy code page too."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""``jixiao recalc``: recalculate a workbook without Excel, keeping its formulas.
+
+Exit codes: 0 every formula computed, 1 some cells show an error value (listed),
+2 the input cannot be read (or another error, printed by the CLI).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jixiao.recalc.workbook import Recalculation
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="输入.xlsx", help="要重算的工作簿（.xlsx 或 .xlsm）")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="输出.xlsx",
+                       help="结果的保存位置（默认：输入文件名加 .recalc，放在输入文件旁边）")
+    where.add_argument("--in-place", action="store_true",
+                       help="直接替换输入文件（先把原文件备份为 输入.xlsx.bak；已有不同的备份时"
+                            "依次为 输入.xlsx.1.bak、输入.xlsx.2.bak……，从不覆盖已有备份）")
+    parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
+                        help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
+                             "core（只用核心）、formulas（只用通用公式引擎）")
+    from jixiao.timeouts import add_timeout_option
+
+    add_timeout_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.xlsx.guard import file_seconds, time_limit
+
+    with time_limit(file_seconds(args.timeout), Path(args.input).name):
+        written, result = recalc_file(args.input, args.output, in_place=args.in_place,
+                                      engine=args.engine)
+    print(report_text(result, written))
+    return 1 if result.failures or result.cycles else 0
+
+
+def report_text(result: Recalculation, written: Path) -> str:
+    """The command's report: what was computed, what failed, where it was written."""
+    how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
+    lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
+    if result.backup is not None:
+        lines.append(f"原文件已备份为：{result.backup}")
+    if result.failures:
+        lines.append(f"有 {len(result.failures)} 个单元格无法计算，已写入错误值，公式保留：")
+        for failure in result.failures:
+            formula = f"  {_shortened(failure.formula)}" if failure.formula else ""
+            lines.append(f"  {failure.source}  {failure.value}  {failure.reason}{formula}")
+    if result.cycles:
+        lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
+        for cycle in result.cycles:
+            lines.append("  " + "、".join(str(source) for source in cycle))
+    warnings = result.warnings
+    if warnings:
+        lines.append(f"有 {len(warnings)} 个单元格显示 ⚠（规则无法计算，请按提示修改输入）：")
+        for source, text in warnings:
+            lines.append(f"  {source}  {_shortened(text)}")
+    if not result.failures and not result.cycles and not warnings:
+        lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
+    return "\n".join(lines)
+
+
+def _shortened(formula: str, length: int = 120) -> str:
+    """A formula as the report shows it: a hostile one may be 32,767 characters."""
+    return formula if len(formula) <= length else f"{formula[:length]}…（共 {len(formula):,} 个字符）"

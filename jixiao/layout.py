@@ -1,0 +1,88 @@
+"""The standard form's layout: its sheets, rows, columns and defined names.
+
+The one contract shared by the template builder (``template/``), the reader that finds a
+table by the template's defined names, and recalculation of a native-formula template."""
+
+from __future__ import annotations
+
+SHEET = "自评表"
+HELP_SHEET = "填写说明"
+CONF_SHEET = "xlwings.conf"
+UDF_MODULE = "jixiao_udfs"
+
+# (一级指标, 二级指标, rows) in the order of the paper form; 30 rows in all.
+GROUPS: tuple[tuple[str, str, int], ...] = (
+    ("产出指标", "数量指标", 4),
+    ("产出指标", "质量指标", 4),
+    ("产出指标", "时效指标", 3),
+    ("产出指标", "成本指标", 3),
+    ("效益指标", "经济效益指标", 3),
+    ("效益指标", "社会效益指标", 4),
+    ("效益指标", "生态效益指标", 3),
+    ("效益指标", "可持续影响指标", 3),
+    ("满意度指标", "服务对象满意度指标", 3),
+)
+INDICATOR_ROWS = sum(rows for _, _, rows in GROUPS)
+HEADER_ROW = 12
+FIRST_ROW = HEADER_ROW + 1
+LAST_ROW = FIRST_ROW + INDICATOR_ROWS - 1
+TOTAL_ROW = LAST_ROW + 1
+GRADE_ROW = LAST_ROW + 2
+FUND_ROWS = (6, 7, 8, 9)
+FUND_LABELS = ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金")
+PRINT_AREA = f"A1:I{GRADE_ROW}"
+
+# Indicator block columns: 一级 B, 二级 C, 三级 D, 指标值 E, 完成值 F, 分值 G,
+# 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K.
+COLUMN = {"level1": "B", "level2": "C", "name": "D", "target": "E", "actual": "F",
+           "weight": "G", "score": "H", "reason": "I", "judged": "J", "met": "K"}
+
+
+def _rows(column: str) -> str:
+    return f"${column}${FIRST_ROW}:${column}${LAST_ROW}"
+
+
+def _funds(column: str) -> str:
+    return f"${column}${FUND_ROWS[0]}:${column}${FUND_ROWS[-1]}"
+
+
+# The contract: defined name → its range on the sheet 自评表 of a fresh template.
+NAME_RANGES: dict[str, str] = {
+    "JX_Year": "$E$2",
+    "JX_ProjectName": "$D$3",
+    "JX_Department": "$D$4",
+    "JX_Unit": "$G$4",
+    "JX_Rules": "$K$2",
+    "JX_FundLabel": _funds("B"),
+    "JX_FundInitial": _funds("D"),
+    "JX_FundBudget": _funds("E"),
+    "JX_FundExecuted": _funds("F"),
+    "JX_FundWeight": f"$G${FUND_ROWS[0]}",
+    "JX_FundRate": _funds("H"),
+    "JX_FundScore": f"$I${FUND_ROWS[0]}",
+    "JX_GoalExpected": "$D$11",
+    "JX_GoalActual": "$G$11",
+    "JX_Level1": _rows(COLUMN["level1"]),
+    "JX_Level2": _rows(COLUMN["level2"]),
+    "JX_Name": _rows(COLUMN["name"]),
+    "JX_Target": _rows(COLUMN["target"]),
+    "JX_Actual": _rows(COLUMN["actual"]),
+    "JX_Weight": _rows(COLUMN["weight"]),
+    "JX_IndicatorScore": _rows(COLUMN["score"]),
+    "JX_Reason": _rows(COLUMN["reason"]),
+    "JX_Judged": _rows(COLUMN["judged"]),
+    "JX_IndicatorMet": _rows(COLUMN["met"]),
+    "JX_WeightTotal": f"$G${TOTAL_ROW}",
+    "JX_TotalScore": f"$H${TOTAL_ROW}",
+    "JX_TotalGrade": f"$H${GRADE_ROW}",
+}
+DEFINED_NAMES: tuple[str, ...] = tuple(NAME_RANGES)
+
+
+def group_first_row(row: int) -> int:
+    first = FIRST_ROW
+    for _, _, count in GROUPS:
+        if row < first + count:
+            return first
+        first += count
+    raise ValueError(row)

@@ -1,0 +1,41 @@
+"""The one way a workbook is checked: ``check_workbook(path)``.
+
+bytes → package (``xlsx/``) → table (``read/``) → evaluation (``rules``) → findings
+(``checks/``) → ``FileResult`` (``report/``). The CLI (``jixiao check``), the batch and its
+workers, and the add-in's 校验 button all call this function, so they cannot disagree.
+It never raises for a bad input: a workbook jixiao cannot read comes back with ``error`` set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.checks import evaluate_table, run_checks
+from jixiao.errors import JixiaoError
+from jixiao.read.reader import read_workbook
+from jixiao.report.check import CheckedTable, FileResult
+from jixiao.rules import rule_set
+
+
+def check_workbook(path: str | Path, rules: str | None = None) -> FileResult:
+    """Read, evaluate and check every table of a workbook.
+
+    ``rules`` overrides the rule set the workbook states (an unknown name
+    raises ``UnknownRuleSet``: that is the caller's mistake, not the file's).
+    """
+    chosen = rule_set(rules).name if rules else None
+    result = FileResult(Path(path))
+    try:
+        workbook = read_workbook(path)
+        result.notes = workbook.notes
+        for table in workbook.tables:
+            if chosen:
+                table.rules = chosen
+            evaluation = evaluate_table(table)
+            result.tables.append(CheckedTable(table, evaluation, run_checks(table, evaluation)))
+    except JixiaoError as error:
+        result.error, result.tables = str(error), []
+    except Exception as error:  # a bug must not stop a batch of hundreds of files
+        result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
+                                       f"{error}），请将此文件反馈给 jixiao 维护者"), []
+    return result

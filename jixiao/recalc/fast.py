@@ -1,0 +1,431 @@
+"""The fast path of recalculation: JX_ formulas evaluated by the core directly.
+
+The template's formulas are all plain calls such as
+``=JX_SCORE(E13,F13,G13,JX_Rules,J13,$C$13)`` — a JX_ function over cell
+references, ranges, defined names and literals. Excel may store the function
+as ``_xludf.JX_SCORE`` (unknown when saved) or ``[1]!JX_SCORE`` (from the
+add-in, linked as external workbook 1); all three are the same function. ``evaluate`` computes such
+workbooks with ``cellfuncs`` alone, in milliseconds, and raises
+``NotApplicable`` for anything else (another function, an operator, a cycle, an
+external reference …): then only the general engine can be exact.
+
+Both engines call a JX_ function the same way, through ``call_function``:
+blanks arrive as None, numbers as float, a range as a list of rows, and the
+first Excel error among the arguments is the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jixiao.cellfuncs import FUNCTIONS
+from jixiao.xlsx.guard import formula_problem
+from jixiao.xlsx.package import (
+    Cell,
+    CellValue,
+    ExcelError,
+    Formula,
+    Package,
+    area_cells,
+    column_letters,
+    column_number,
+)
+
+NA = ExcelError("#N/A")
+
+
+class NotApplicable(Exception):
+    """The fast path cannot promise the general engine's result for this workbook."""
+
+
+# ---------------------------------------------------------------- calling convention
+
+def argument_value(value: Any) -> Any:
+    """A cell value as a JX_ function receives it: floats, text, bools, None, errors."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    return value
+
+
+def call_function(function: Callable[..., Any], args: Sequence[Any]) -> Any:
+    """Call a JX_ function; an Excel error in any argument is passed on instead, and
+    too few or too many arguments (a file Excel did not write) give #VALUE!."""
+    for arg in args:
+        error = _first_error(arg)
+        if error is not None:
+            return error
+    try:
+        _signature(function).bind(*args)
+    except TypeError:
+        return ExcelError("#VALUE!")
+    return result_value(function(*args))
+
+
+@functools.cache
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(function)
+
+
+def result_value(value: Any) -> Any:
+    """What a JX_ function returned, as a cell (or a list of rows of cells) holds it."""
+    if isinstance(value, (list, tuple)):
+        return [[result_value(item) for item in (row if isinstance(row, (list, tuple))
+                                                  else [row])] for row in value]
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            return ExcelError("#NUM!")
+        return number
+    return ExcelError("#VALUE!")
+
+
+def fit(result: Any, rows: int, columns: int) -> list[list[CellValue]]:
+    """A result spread over an array formula's cells as Excel does: a single row or
+    column repeats, cells beyond the result show #N/A."""
+    grid = result if isinstance(result, list) else [[result]]
+    out = []
+    for row in range(rows):
+        source = grid[0] if len(grid) == 1 else grid[row] if row < len(grid) else None
+        if source is None:
+            out.append([NA] * columns)
+            continue
+        out.append([source[0] if len(source) == 1 else source[column]
+                    if column < len(source) else NA for column in range(columns)])
+    return out
+
+
+def _first_error(value: Any) -> ExcelError | None:
+    if isinstance(value, ExcelError):
+        return value
+    if isinstance(value, list):
+        for item in value:
+            error = _first_error(item)
+            if error is not None:
+                return error
+    return None
+
+
+# ---------------------------------------------------------------- formulas
+
+@dataclass(frozen=True)
+class _Ref:
+    sheet: str | None  # None: the formula's own sheet
+    top: int
+    left: int
+    bottom: int
+    right: int
+    fixed: tuple[bool, bool, bool, bool]  # $ on top, left, bottom, right
+    is_range: bool
+
+    def moved(self, rows: int, columns: int) -> _Ref:
+        """The reference as a shared formula's follower, ``rows``/``columns`` away, sees it."""
+        top, left, bottom, right = (
+            value if fixed else value + delta
+            for value, fixed, delta in zip((self.top, self.left, self.bottom, self.right),
+                                           self.fixed, (rows, columns, rows, columns),
+                                           strict=True))
+        if min(top, left, bottom, right) < 1:
+            raise NotApplicable("shared formula moves a reference off the sheet")
+        return _Ref(self.sheet, top, left, bottom, right, self.fixed, self.is_range)
+
+
+@dataclass(frozen=True)
+class _Call:
+    name: str
+    args: tuple[Any, ...]  # _Call, _Ref, _Name, float, str, bool
+
+
+@dataclass(frozen=True)
+class _Name:
+    name: str
+
+
+_TOKEN = re.compile(r"""
+    (?P<string>"(?:[^"]|"")*")
+  | (?P<call>(?:\[\d+\]!)?(?i:_xludf\.)?(?P<function>[A-Za-z_][\w.]*)\()
+  | (?P<ref>(?:(?P<sheet>'(?:[^']|'')+'|[^\s'!(),:"&=<>+\-*/^%]+)!)?
+        (?P<c1>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<c2>\$?[A-Za-z]{1,3}\$?\d+))?)(?![\w.(!:])
+  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)(?![\w.])
+  | (?P<name>[A-Za-z_\\][\w.]*)(?![\w.(!:])
+  | (?P<punct>[(),])
+""", re.X)
+_CELL = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)")
+_MAX_COLUMN, _MAX_ROW = 16384, 1048576
+
+
+def parse_formula(text: str) -> _Call:
+    """A formula that is one JX_ call over plain operands; NotApplicable otherwise."""
+    problem = formula_problem(text)
+    if problem is not None:  # too long, deep or wide: the general engine reports the cell
+        raise NotApplicable(problem)
+    tokens, position = [], 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:
+            raise NotApplicable(f"unsupported syntax at {text[position:position + 10]!r}")
+        tokens.append(match)
+        position = match.end()
+    call, end = _parse_call(tokens, 0)
+    if end != len(tokens):
+        raise NotApplicable("more than one call")
+    return call
+
+
+def _parse_call(tokens: list[re.Match[str]], index: int) -> tuple[_Call, int]:
+    if index >= len(tokens) or not tokens[index].group("call"):
+        raise NotApplicable("not a function call")
+    name = tokens[index].group("function").upper()
+    if name not in FUNCTIONS:
+        raise NotApplicable(f"{name} is not a JX_ function")
+    args: list[Any] = []
+    index += 1
+    if index < len(tokens) and tokens[index].group("punct") == ")":
+        return _Call(name, ()), index + 1
+    while True:
+        arg, index = _parse_operand(tokens, index)
+        args.append(arg)
+        if index >= len(tokens):
+            raise NotApplicable("unclosed call")
+        punct = tokens[index].group("punct")
+        index += 1
+        if punct == ")":
+            return _Call(name, tuple(args)), index
+        if punct != ",":
+            raise NotApplicable("expected , or )")
+
+
+def _parse_operand(tokens: list[re.Match[str]], index: int) -> tuple[Any, int]:
+    if index >= len(tokens):
+        raise NotApplicable("missing argument")
+    token = tokens[index]
+    if token.group("punct") in (",", ")"):
+        return None, index  # an omitted argument: a blank, as Excel passes it
+    if token.group("call"):
+        return _parse_call(tokens, index)
+    if token.group("string") is not None:
+        return token.group("string")[1:-1].replace('""', '"'), index + 1
+    if token.group("number") is not None:
+        return float(token.group("number")), index + 1
+    if token.group("ref"):
+        return _reference(token), index + 1
+    if token.group("name"):
+        word = token.group("name")
+        if word.upper() in ("TRUE", "FALSE"):
+            return word.upper() == "TRUE", index + 1
+        return _Name(word.upper()), index + 1
+    raise NotApplicable("unexpected (")
+
+
+def _reference(token: re.Match[str]) -> _Ref:
+    sheet = token.group("sheet")
+    if sheet is not None:
+        if sheet.startswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        if sheet.startswith("["):
+            raise NotApplicable("reference to another workbook")
+    first = _CELL.fullmatch(token.group("c1"))
+    last = _CELL.fullmatch(token.group("c2") or token.group("c1"))
+    assert first is not None and last is not None
+    top, bottom = int(first.group(4)), int(last.group(4))
+    left, right = column_number(first.group(2)), column_number(last.group(2))
+    if max(left, right) > _MAX_COLUMN or max(top, bottom) > _MAX_ROW or min(top, bottom) < 1:
+        raise NotApplicable("reference outside the sheet")
+    if top > bottom or left > right:  # B5:A1 — Excel normalises it; stay out of the way
+        raise NotApplicable("reversed range")
+    fixed = (bool(first.group(3)), bool(first.group(1)), bool(last.group(3)),
+             bool(last.group(1)))
+    return _Ref(sheet, top, left, bottom, right, fixed, token.group("c2") is not None)
+
+
+def _moved(node: Any, rows: int, columns: int) -> Any:
+    if isinstance(node, _Ref):
+        return node.moved(rows, columns)
+    if isinstance(node, _Call):
+        return _Call(node.name, tuple(_moved(arg, rows, columns) for arg in node.args))
+    return node
+
+
+# ---------------------------------------------------------------- evaluation
+
+_Key = tuple[str, int, int]  # (SHEET NAME UPPER-CASED, row, column)
+
+
+@dataclass
+class _Computed:
+    sheet: str
+    anchor: Cell
+    call: _Call
+    rows: int = 1
+    columns: int = 1
+
+
+class _Workbook:
+    def __init__(self, package: Package) -> None:
+        self.sheets = {sheet.name.upper(): sheet.name for sheet in package.sheets}
+        self.values: dict[_Key, Any] = {}
+        self.formulas: dict[_Key, _Computed] = {}    # every cell a formula fills → its formula
+        self.results: dict[_Key, Any] = {}           # anchor → result (scalar or rows)
+        self.names = _global_names(package)
+        self.package = package
+        self.unread = {sheet.name.upper(): sheet for sheet in package.sheets}
+        for sheet in package.sheets:
+            if package.may_hold_formulas(sheet):
+                self._read(sheet.name.upper())
+
+    def _read_if_needed(self, key_sheet: str) -> None:
+        if key_sheet in self.unread:  # a sheet without formulas, read when referenced
+            self._read(key_sheet)
+
+    def _read(self, key_sheet: str) -> None:
+        sheet_part = self.unread.pop(key_sheet)
+        sheet, cells = sheet_part.name, self.package.cells(sheet_part)
+        masters: dict[str, tuple[Cell, _Call]] = {}
+        for cell in cells:
+            if cell.formula is None:
+                if cell.data_type in ("e", "d"):
+                    raise NotApplicable(f"{sheet}!{cell.ref} holds t={cell.data_type}")
+                if (key_sheet, cell.row, cell.column) not in self.formulas:
+                    self.values[(key_sheet, cell.row, cell.column)] = _constant(cell.value)
+                continue
+            call = self._formula_call(cell, cell.formula, masters)
+            computed = _Computed(sheet, cell, call)
+            if cell.formula.kind == "array":
+                grid = area_cells(cell.formula.area or cell.ref)
+                computed.rows, computed.columns = len(grid), len(grid[0])
+                for offset_row in range(computed.rows):
+                    for offset_column in range(computed.columns):
+                        key = (key_sheet, cell.row + offset_row, cell.column + offset_column)
+                        self.formulas[key] = computed
+                        self.values.pop(key, None)
+            else:
+                self.formulas[(key_sheet, cell.row, cell.column)] = computed
+
+    @staticmethod
+    def _formula_call(cell: Cell, formula: Formula, masters: dict[str, tuple[Cell, _Call]]
+                      ) -> _Call:
+        if formula.kind == "dataTable":
+            raise NotApplicable("data table")
+        if formula.kind == "shared" and formula.shared_index is not None:
+            if formula.text:
+                call = parse_formula(formula.text)
+                masters[formula.shared_index] = (cell, call)
+                return call
+            if formula.shared_index not in masters:
+                raise NotApplicable("shared formula before its master")
+            master, call = masters[formula.shared_index]
+            return _moved(call, cell.row - master.row, cell.column - master.column)
+        if not formula.text:
+            raise NotApplicable("empty formula")
+        return parse_formula(formula.text)
+
+    # -------------------------------------------------------- evaluation
+
+    def evaluate(self) -> dict[str, dict[str, CellValue]]:
+        out: dict[str, dict[str, CellValue]] = {}
+        done: set[int] = set()
+        for computed in self.formulas.values():
+            if id(computed) in done:
+                continue
+            done.add(id(computed))
+            result = self._result(computed, ())
+            grid = fit(result, computed.rows, computed.columns)
+            cells = out.setdefault(computed.sheet, {})
+            for offset_row, row in enumerate(grid):
+                for offset_column, value in enumerate(row):
+                    ref = (f"{column_letters(computed.anchor.column + offset_column)}"
+                           f"{computed.anchor.row + offset_row}")
+                    cells[ref] = value
+        return out
+
+    def _result(self, computed: _Computed, path: tuple[int, ...]) -> Any:
+        key = (computed.sheet.upper(), computed.anchor.row, computed.anchor.column)
+        if key in self.results:
+            return self.results[key]
+        if id(computed) in path:
+            raise NotApplicable("circular reference")
+        if len(path) > 200:
+            raise NotApplicable("formula chain too deep")
+        path = (*path, id(computed))
+        args = [self._operand(arg, computed.sheet, path) for arg in computed.call.args]
+        result = call_function(FUNCTIONS[computed.call.name], args)
+        self.results[key] = result
+        return result
+
+    def _operand(self, node: Any, sheet: str, path: tuple[int, ...]) -> Any:
+        if isinstance(node, _Call):
+            args = [self._operand(arg, sheet, path) for arg in node.args]
+            return call_function(FUNCTIONS[node.name], args)
+        if isinstance(node, _Name):
+            if node.name not in self.names:
+                raise NotApplicable(f"name {node.name} is not a workbook-scope reference")
+            return self._operand(self.names[node.name], sheet, path)
+        if isinstance(node, _Ref):
+            target = (node.sheet or sheet).upper()
+            if target not in self.sheets:
+                raise NotApplicable(f"no sheet {node.sheet}")
+            grid = [[self._cell(target, row, column, path)
+                     for column in range(node.left, node.right + 1)]
+                    for row in range(node.top, node.bottom + 1)]
+            return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
+        return node  # a literal
+
+    def _cell(self, sheet: str, row: int, column: int, path: tuple[int, ...]) -> Any:
+        self._read_if_needed(sheet)
+        key = (sheet, row, column)
+        computed = self.formulas.get(key)
+        if computed is None:
+            return self.values.get(key)
+        result = self._result(computed, path)
+        grid = fit(result, computed.rows, computed.columns)
+        return grid[row - computed.anchor.row][column - computed.anchor.column]
+
+
+def _constant(value: CellValue) -> Any:
+    """A typed cell as the formulas package reads it (floats rounded to 15 places)."""
+    if isinstance(value, float):
+        return round(value, 15)
+    return argument_value(value)
+
+
+def _global_names(package: Package) -> dict[str, _Ref]:
+    """Workbook-scope names that point at one cell or range (the formulas package ignores
+    sheet-scope names, so the fast path must not use them either)."""
+    names = {}
+    for defined in package.defined_names:
+        if defined.local_sheet is not None or defined.hidden:
+            continue
+        match = _TOKEN.fullmatch(defined.text.strip())
+        if match is None or not match.group("ref") or not match.group("sheet"):
+            continue
+        try:
+            names[defined.name.upper()] = _reference(match)
+        except NotApplicable:
+            continue
+    return names
+
+
+def evaluate(package: Package) -> dict[str, dict[str, CellValue]]:
+    """sheet → {cell → value} of every cell a formula fills; NotApplicable when the
+    workbook holds anything but plain JX_ calls."""
+    try:
+        workbook = _Workbook(package)
+        if not workbook.formulas:
+            return {}
+        return workbook.evaluate()
+    except RecursionError:
+        raise NotApplicable("formula chain too deep") from None
+
+
+__all__ = ["NotApplicable", "argument_value", "call_function", "evaluate", "fit",
+           "parse_formula", "result_value"]

@@ -1,0 +1,635 @@
+"""The general path of recalculation: every formula, through the formulas package.
+
+formulas (vinci1it2000/formulas) reads the workbook with openpyxl and
+evaluates ordinary Excel formulas — SUM, IF, ROUND, references across sheets,
+shared and array formulas. The JX_ functions are registered in it as the very
+``cellfuncs`` functions, under ``JX_…`` and ``_xludf.JX_…`` (how Excel stores
+a function it does not know), called the way ``fastcalc.call_function`` calls
+them. Importing and loading take about a second, hence the fast path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import formulas
+import numpy as np
+import schedula as sh
+from formulas.cell import InvRangesAssembler
+from formulas.excel import ExcelModel
+from formulas.functions import wrap_func
+from formulas.ranges import Ranges
+from formulas.tokens.operand import Error, XlError
+
+from jixiao.cellfuncs import FUNCTIONS
+from jixiao.errors import JixiaoError
+from jixiao.recalc.fast import argument_value, call_function, fit
+from jixiao.xlsx.guard import Limits, formula_problem, formula_tokens, reference_areas
+from jixiao.xlsx.package import CellValue, ExcelError, Package, area_cells, column_number
+
+_Where = tuple[str, str]  # (sheet, cell)
+
+
+@dataclass
+class Result:
+    """sheet → {cell → value} of every computed cell, and what went wrong."""
+
+    values: dict[str, dict[str, CellValue]] = field(default_factory=dict)
+    problems: dict[_Where, str] = field(default_factory=dict)  # cell → why it failed
+    cycles: list[list[_Where]] = field(default_factory=list)
+
+
+def register_functions() -> None:
+    """Make every JX_ function known to formulas, and bound the functions that build an
+    array of the size their arguments ask for (idempotent)."""
+    registry = formulas.get_functions()
+    for name, function in FUNCTIONS.items():
+        wrapped = wrap_func(_adapter(function))
+        registry[name] = wrapped
+        registry[f"_XLUDF.{name}"] = wrapped
+    for name, size in _ARRAY_SIZES.items():
+        for key in (name, f"_XLFN.{name}"):
+            function = registry.get(key)
+            if callable(function) and not getattr(function, "jixiao_bounded", False):
+                registry[key] = _bounded(name, function, size)
+
+
+# What a function would build, from its arguments as formulas passes them: an identity
+# matrix of MUNIT(100000) is 10^10 cells, REPT("x",1E9) a gigabyte of text — made inside
+# one numpy or str call that no time limit interrupts. Such a call is not made: the cell
+# shows #VALUE! and the report says why (``runtime_problem``).
+def _munit_size(n: Any) -> float | None:
+    value = _scalar(n)
+    return None if value is None else value * value
+
+
+def _makearray_size(rows: Any, columns: Any, *_: Any) -> float | None:
+    height, width = _scalar(rows), _scalar(columns)
+    return None if height is None or width is None else height * width
+
+
+def _expand_size(array: Any, rows: Any, columns: Any = None, *_: Any) -> float | None:
+    height = _scalar(rows)
+    width = _scalar(columns) if columns is not None else float(np.shape(_plain(array))[-1] or 1)
+    return None if height is None or width is None else height * width
+
+
+def _mmult_size(left: Any, right: Any) -> float | None:
+    shapes = np.shape(_plain(left)), np.shape(_plain(right))
+    if any(len(shape) != 2 for shape in shapes):
+        return None
+    return float(shapes[0][0] * shapes[1][1])
+
+
+def _rept_size(text: Any, times: Any) -> float | None:
+    count, piece = _scalar(times), _plain(text)
+    if count is None:
+        return None
+    if isinstance(piece, np.ndarray):
+        piece = piece.ravel()[0] if piece.size else ""
+    return count * len(str(piece))
+
+
+MAX_TEXT_LENGTH = 32_767  # Excel's longest text in a cell; REPT beyond it gives #VALUE!
+_ARRAY_SIZES = {"MUNIT": _munit_size, "MAKEARRAY": _makearray_size, "EXPAND": _expand_size,
+                "MMULT": _mmult_size, "REPT": _rept_size}
+_ARRAY_REFUSED: dict[str, float] = {}  # function → the size asked for, in this calculation
+
+
+def _bounded(name: str, function: Any, size: Any) -> Any:
+    import functools
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            asked = size(*args, **kwargs)
+        except Exception:  # noqa: BLE001 — arguments formulas itself will refuse
+            asked = None
+        limit = MAX_TEXT_LENGTH if name == "REPT" else Limits.from_environment().max_range_cells
+        if asked is not None and asked > limit:
+            _ARRAY_REFUSED[name] = max(asked, _ARRAY_REFUSED.get(name, 0))
+            return Error.errors["#VALUE!"]
+        return function(*args, **kwargs)
+
+    bounded.jixiao_bounded = True  # type: ignore[attr-defined]
+    return bounded
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Ranges) else value
+
+
+def _scalar(value: Any) -> float | None:
+    value = _plain(value)
+    if isinstance(value, np.ndarray):
+        if value.size == 0:
+            return None
+        value = value.ravel()[0]
+    if value is sh.EMPTY or isinstance(value, XlError):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number else None
+
+
+def runtime_problem(text: str) -> str | None:
+    """Why a formula's cell shows #VALUE!: a function that was not let build its array."""
+    upper = text.upper()
+    for name, asked in _ARRAY_REFUSED.items():
+        if re.search(rf"(?<![\w.]){name}\s*\(", upper):
+            if name == "REPT":
+                return (f"REPT 要生成 {asked:,.0f} 个字符的文字，超过 Excel 的上限 "
+                        f"{MAX_TEXT_LENGTH:,} 个字符，未计算")
+            return (f"{name} 要生成的数组过大（{asked:,.0f} 个单元格），超过 "
+                    f"{Limits.from_environment().max_range_cells:,} 的上限，未计算")
+    return None
+
+
+def _adapter(function: Any) -> Any:
+    def jx_function(*args: Any) -> Any:
+        result = call_function(function, [_argument(arg) for arg in args])
+        if isinstance(result, list):
+            return np.asarray([[_to_formulas(value) for value in row] for row in result],
+                              dtype=object)
+        return _to_formulas(result)
+
+    jx_function.__name__ = function.__name__
+    return jx_function
+
+
+def _argument(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        if value.shape == (1, 1):
+            return _argument(value[0, 0])
+        rows = value if value.ndim == 2 else value.reshape(1, -1)
+        return [[_argument(item) for item in row] for row in rows.tolist()]
+    if value is sh.EMPTY:
+        return None
+    if isinstance(value, XlError):
+        return ExcelError(str.__str__(value))
+    if isinstance(value, np.generic):
+        value = value.item()
+    return argument_value(value)
+
+
+def _to_formulas(value: Any) -> Any:
+    if isinstance(value, ExcelError):
+        return Error.errors.get(str(value), Error.errors["#VALUE!"])
+    return value
+
+
+def cell_value(value: Any) -> CellValue | list[list[CellValue]]:
+    """A value from formulas' solution as a cell holds it."""
+    if isinstance(value, Ranges):
+        value = value.value
+    if isinstance(value, np.ndarray):
+        if value.size == 0:
+            return ExcelError("#VALUE!")
+        rows = value if value.ndim == 2 else value.reshape(1, -1)
+        grid = [[cell_value(item) for item in row] for row in rows.tolist()]
+        return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid  # type: ignore[return-value]
+    if value is sh.EMPTY or value is None:
+        return 0.0  # a formula pointing at a blank shows 0
+    if isinstance(value, XlError):
+        code = str.__str__(value)
+        return ExcelError(code if code.startswith("#") else "#VALUE!")
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return ExcelError("#NUM!") if number != number or abs(number) == float("inf") else number
+    return ExcelError("#VALUE!")
+
+
+class _Model(ExcelModel):
+    """ExcelModel that turns a formula it cannot parse into #NAME? instead of failing."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        super().__init__()
+        self.unparsed: dict[_Where, str] = {}
+        self.limits = limits or Limits.from_environment()
+        self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
+
+    def compile_cell(self, cell: Any, context: Any, references: Any,
+                     formula_references: Any) -> Any:
+        problem = None
+        if cell.data_type == "f":
+            _prepare_cell(cell)
+            text = _formula_text(cell)
+            problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
+        try:
+            if problem is None:
+                return super().compile_cell(cell, context, references, formula_references)
+            error_value = "=#VALUE!"  # too long, too deep or too wide for the engine: not parsed
+        except Exception as error:  # noqa: BLE001 — any parser failure means "cannot evaluate"
+            problem, error_value = f"公式无法解析（{type(error).__name__}）", "=#NAME?"
+        where = (context.get("sheet", ""), cell.coordinate)
+        self.unparsed[where] = problem
+        coordinate = formula_references.get(cell.coordinate, cell.coordinate)
+        return self._compile_cell(coordinate, error_value, context, True, references)
+
+    def _dropped_name_in(self, text: str) -> str | None:
+        """Why a formula using a name ``this_file_only`` left out is not computed."""
+        for name in sorted(_names_in(text) & set(self.dropped_names)):
+            return f"名称“{name}”引用的区域过大（{self.dropped_names[name]:,} 个单元格），未计算"
+        return None
+
+
+_ADDIN_CALL = re.compile(r"\[\d+\]!(?=(?:_xludf\.)?JX_\w+\()", re.IGNORECASE)
+_JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
+
+
+def _names_in(text: str) -> set[str]:
+    return {word.upper() for word in re.findall(r"(?<![\w.!$'])(?:[^\W\d]|\\)[\w.]*(?![\w(!])",
+                                                 re.sub(r'"(?:[^"]|"")*"', '""', text))}
+
+
+def _formula_text(cell: Any) -> str:
+    text = cell.value.text if hasattr(cell.value, "text") else cell.value  # an ArrayFormula
+    return text if isinstance(text, str) else ""
+
+
+def _prepare_cell(cell: Any) -> None:
+    holder = cell.value if hasattr(cell.value, "text") else None  # an ArrayFormula
+    text = holder.text if holder is not None else cell.value
+    if not isinstance(text, str) or "JX_" not in text.upper():
+        return
+    if holder is not None:
+        holder.text = _prepared(text)
+    else:
+        cell.value = _prepared(text)
+
+
+def _prepared(formula: str) -> str:
+    """A formula as formulas must see it to call the JX_ functions as Excel does.
+
+    ``[1]!JX_SCORE(`` → ``JX_SCORE(``: Excel's way of naming a function of the
+    add-in (external workbook 1 is the .xlam). ``JX_SCORE(A1,,B1)`` →
+    ``JX_SCORE(A1,"",B1)``: Excel passes nothing for an omitted argument where
+    formulas would pass 0; "" is blank to every JX_ function, like nothing.
+    """
+    formula = _unlink(formula)
+    out: list[str] = []
+    is_jx: list[bool] = []  # one per open parenthesis
+    position, length = 0, len(formula)
+    while position < length:
+        char = formula[position]
+        if char in "\"'":  # a text or a quoted sheet name, copied as it is
+            end = position + 1
+            while end < length:
+                if formula[end] == char:
+                    if formula[end + 1:end + 2] != char:
+                        break
+                    end += 1
+                end += 1
+            out.append(formula[position:end + 1])
+            position = end + 1
+            continue
+        if char == "(":
+            is_jx.append(bool(_JX_NAME_BEFORE.search("".join(out[-40:]))))
+        elif char == ")" and is_jx:
+            is_jx.pop()
+        out.append(char)
+        position += 1
+        if char in "(," and is_jx and is_jx[-1]:
+            following = formula[position:].lstrip()[:1]
+            if following == "," or (following == ")" and char == ","):
+                out.append('""')
+    return "".join(out)
+
+
+def _unlink(formula: str) -> str:
+    parts = formula.split('"')
+    parts[::2] = [_ADDIN_CALL.sub("", part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """formulas draws progress bars and logs warnings on stderr; the CLI prints its own."""
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        yield
+
+
+def load_model(path: str) -> _Model:
+    """The workbook as a formulas model, JX_ functions registered, not yet calculated."""
+    register_functions()
+    model = _Model()
+    with _quiet(), this_file_only(path, model.dropped_names, model.limits):
+        model.loads(path)
+        # finish() without inverse_references: that step adds name → cell edges, which
+        # would read as cycles; a plain calculate() does not need them.
+        model.complete()
+        model.anchors()
+        model.assemble()
+    return model
+
+
+@contextlib.contextmanager
+def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
+                   limits: Limits | None = None) -> Iterator[None]:
+    """formulas opens every workbook a formula names (``[1]Sheet1!A1`` through the
+    external-link parts, ``'[预算.xlsx]表'!A1`` beside the file, a network path …)
+    and reads external-link parts; a submitted workbook must not make jixiao open
+    anything. Within this block it loads ``path`` alone, without its links: the
+    others fail to load, which formulas turns into #REF!.
+
+    formulas also builds every defined name's range, used or not; a name over
+    ``Limits.max_range_cells`` (``BIG = 表!$A:$C``) is left out and noted in
+    ``dropped_names`` (name → cells), so the formulas using it are reported."""
+    from formulas.excel import xlreader
+
+    original = xlreader.load_workbook
+    wanted = os.path.normcase(os.path.abspath(path))
+    limits = limits or Limits.from_environment()
+
+    def load_this_file(filename: Any, **options: Any) -> Any:
+        if not isinstance(filename, str) or os.path.normcase(os.path.abspath(filename)) != wanted:
+            raise FileNotFoundError("jixiao never opens a linked workbook")
+        book = original(filename, keep_links=False, **options)
+        for scope in [book.defined_names, *(sheet.defined_names for sheet in book.worksheets)]:
+            for name, defined in list(scope.items()):
+                cells = max(reference_areas(defined.attr_text or ""), default=0)
+                if cells > limits.max_range_cells:
+                    del scope[name]
+                    if dropped_names is not None:
+                        dropped_names[name.upper()] = cells
+        return book
+
+    xlreader.load_workbook = load_this_file
+    try:
+        yield
+    finally:
+        xlreader.load_workbook = original
+
+
+def evaluate(package: Package) -> Result:
+    """Every formula cell of ``package``, evaluated by formulas."""
+    if not any(package.may_hold_formulas(sheet) for sheet in package.sheets):
+        return Result()
+    _check_workload(package)
+    anchors = list(_formula_anchors(package))
+    result = Result()
+    if not anchors:
+        return result
+    _ARRAY_REFUSED.clear()  # formulas computes some cells while loading
+    try:
+        model = load_model(str(package.path))
+    except JixiaoError:
+        raise
+    except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
+        detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”（{type(error).__name__}"
+                          f"{'：' + detail if detail else ''}）") from None
+    components = _cycles(_dependencies(model))
+    cyclic = {node for component in components for node in component}
+    with _quiet():
+        solution = model.calculate()
+    texts = _formula_texts(package) if _ARRAY_REFUSED else {}
+    found = _solution_by_cell(solution)
+    sheet_of = {sheet.name.upper(): sheet.name for sheet in package.sheets}
+    unparsed = {(sheet_of.get(sheet.upper(), sheet), ref): why
+                for (sheet, ref), why in model.unparsed.items()}
+    cyclic_cells = {}
+    for node in cyclic:
+        where = _where(node)
+        if where is not None:
+            cyclic_cells[where] = node
+
+    for sheet, ref, area in anchors:
+        key = (sheet.upper(), ref)
+        grid = area_cells(area) if area else [[ref]]
+        raw = found.get((sheet.upper(), area.replace("$", "").upper())) if area else None
+        if raw is None:
+            raw = found.get(key)
+        cells = result.values.setdefault(sheet, {})
+        if raw is None:
+            reason = ("循环引用" if key in cyclic_cells else
+                      "引用了循环引用中的单元格" if cyclic_cells else "计算引擎未能求值")
+            for row in grid:
+                for cell in row:
+                    cells[cell] = ExcelError("#VALUE!")
+            result.problems[(sheet, ref)] = reason
+            continue
+        value = cell_value(raw)
+        for row_cells, row_values in zip(grid, fit(value, len(grid), len(grid[0])),
+                                         strict=True):
+            for cell, cell_result in zip(row_cells, row_values, strict=True):
+                cells[cell] = cell_result
+        if (sheet, ref) in unparsed:
+            result.problems[(sheet, ref)] = unparsed[(sheet, ref)]
+        elif (sheet, ref) in texts and isinstance(value, ExcelError):
+            refused = runtime_problem(texts[(sheet, ref)])
+            if refused is not None:
+                result.problems[(sheet, ref)] = refused
+
+    known = {(sheet.upper(), ref): (sheet, ref) for sheet, ref, _ in anchors}
+    for component in components:
+        cells_in_cycle = sorted({known[where] for where in map(_where, component)
+                                 if where in known}, key=_order)
+        if cells_in_cycle:
+            result.cycles.append(cells_in_cycle)
+    return result
+
+
+def _check_workload(package: Package) -> None:
+    """Refuse a workbook that would take the engine minutes and gigabytes.
+
+    formulas makes a node of about 6 KB for every cell of each sheet's used
+    area — the rectangle from A1 to the farthest cell, merge, range hyperlink
+    or comment, empty cells included — and for every part of every formula
+    (a shared formula costs as much in each cell it fills), and about 650 bytes
+    for each cell of a range, every defined name's included.
+    ``Limits.max_formula_work`` keeps it near half a
+    gigabyte; a 自评表 needs a fiftieth of that.
+    """
+    limits = Limits.from_environment()
+    if package.inspection.cells > limits.max_formula_work:  # no need to read them to know
+        _refuse(package, package.inspection.cells, limits)
+    masters: dict[str, str] = {}
+    work, ranges = 0, set()
+    for sheet in package.sheets:
+        bottom = right = 0
+        for cell in package.cells(sheet):
+            bottom, right = max(bottom, cell.row), max(right, cell.column)
+            formula = cell.formula
+            if formula is None:
+                continue
+            text = formula.text
+            if formula.kind == "shared" and formula.shared_index is not None:
+                if text:
+                    masters[formula.shared_index] = text
+                else:
+                    text = masters.get(formula.shared_index, "")
+            if not text or formula_problem(text, limits):
+                continue  # such a cell is not given to the engine (see _Model.compile_cell)
+            work += formula_tokens(text)
+            ranges.update((sheet.name, area) for area in reference_areas(text) if area > 1)
+        masters.clear()
+        for row, column in _far_corners(package, sheet):
+            bottom, right = max(bottom, row), max(right, column)
+        work += bottom * right
+    for defined in package.defined_names:  # formulas builds every name's range, used or not
+        ranges.update((defined.name, area) for area in reference_areas(defined.text)
+                      if 1 < area <= limits.max_range_cells)
+    work += sum(area for _, area in ranges) // 10
+    if work > limits.max_formula_work:
+        _refuse(package, work, limits)
+
+
+def _refuse(package: Package, work: int, limits: Limits) -> None:
+    raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
+                      f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 Excel "
+                      "中重算，或设置环境变量 JIXIAO_MAX_FORMULA_WORK 调高上限")
+
+
+_FAR_REF = re.compile(r"""<(?:[\w.-]+:)?(?:mergeCell|hyperlink|comment)\s[^<>]*?\bref\s*=\s*["']"""
+                      r"""(?:[^"':]*:)?\$?([A-Za-z]{1,3})\$?(\d{1,7})["']""")
+
+
+def _far_corners(package: Package, sheet: Any) -> Iterator[tuple[int, int]]:
+    """(row, column) of the far corner of each merge, range hyperlink and comment:
+    openpyxl makes a cell there too, and formulas reads every cell up to it."""
+    parts = [sheet.part] + [target for kind, target, _ in package._relationships(sheet.part)
+                            if kind.endswith("/comments")]
+    for part in parts:
+        if part not in package.members:
+            continue
+        for letters, row in _FAR_REF.findall(package.members[part].decode("utf-8", "replace")):
+            yield int(row), column_number(letters)
+
+
+def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:
+    """(sheet, cell, array area or None) of each formula; refuses what formulas cannot do."""
+    for sheet in package.sheets:
+        for cell in package.cells(sheet):
+            if cell.formula is None:
+                continue
+            if cell.formula.kind == "dataTable":
+                raise JixiaoError(f"{sheet.name}!{cell.ref} 是模拟运算表（数据表）公式，"
+                                  "jixiao recalc 不支持；请在 Excel 中重算")
+            area = cell.formula.area if cell.formula.kind == "array" else None
+            yield sheet.name, cell.ref, area
+
+
+def _formula_texts(package: Package) -> dict[_Where, str]:
+    """(sheet, cell) → the formula's text, a shared formula's followers included."""
+    texts = {}
+    for sheet in package.sheets:
+        masters: dict[str, str] = {}
+        for cell in package.cells(sheet):
+            formula = cell.formula
+            if formula is None:
+                continue
+            text = formula.text
+            if formula.kind == "shared" and formula.shared_index is not None:
+                if text:
+                    masters[formula.shared_index] = text
+                else:
+                    text = masters.get(formula.shared_index)
+            if text:
+                texts[(sheet.name, cell.ref)] = text
+    return texts
+
+
+def _solution_by_cell(solution: Any) -> dict[tuple[str, str], Any]:
+    out = {}
+    for key, value in solution.items():
+        if isinstance(key, sh.Token) or not isinstance(key, str):
+            continue
+        where = _where(key, ranges=True)
+        if where is not None:
+            out[where] = value
+    return out
+
+
+def _where(node: Any, ranges: bool = False) -> tuple[str, str] | None:
+    """(SHEET, "A1") of a formulas node name such as "'[book.xlsx]自评表'!A1"."""
+    if not isinstance(node, str) or isinstance(node, sh.Token) or "!" not in node:
+        return None
+    try:
+        found = Ranges.get_range(node)
+    except Exception:  # noqa: BLE001 — a defined name or a function node
+        return None
+    ref = found.get("ref")
+    if not ref or (":" in ref and not ranges) or found.get("anchor"):
+        return None
+    return found.get("sheet", "").replace("''", "'").upper(), ref.upper()
+
+
+def _dependencies(model: ExcelModel) -> dict[Any, Any]:
+    """The model's graph without the edges that split a range back into its cells
+    (InvRangesAssembler): those make every range look circular. formulas' own
+    solve_circular leaves them out the same way."""
+    nodes = model.dsp.function_nodes
+    skip = {key for key, node in nodes.items() if isinstance(node["function"], InvRangesAssembler)}
+    return {node: [successor for successor in successors if successor not in skip]
+            for node, successors in model.dsp.dmap.succ.items() if node not in skip}
+
+
+def _cycles(graph: dict[Any, dict[Any, Any]]) -> list[list[Any]]:
+    """Strongly connected components with a cycle (Tarjan, without recursion)."""
+    index: dict[Any, int] = {}
+    low: dict[Any, int] = {}
+    on_stack: set[Any] = set()
+    stack: list[Any] = []
+    found: list[list[Any]] = []
+    counter = 0
+    for start in graph:
+        if start in index:
+            continue
+        work = [(start, iter(graph.get(start, ())))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for successor in successors:
+                if successor not in index:
+                    index[successor] = low[successor] = counter
+                    counter += 1
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(graph.get(successor, ()))))
+                    advanced = True
+                    break
+                if successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph.get(node, ()):
+                    found.append(component)
+    return found
+
+
+def _order(where: _Where) -> tuple[str, int, str]:
+    sheet, ref = where
+    letters = ref.rstrip("0123456789")
+    return sheet, int(ref[len(letters):]), letters.rjust(3)
+
+
+__all__ = ["Result", "cell_value", "evaluate", "load_model", "register_functions"]

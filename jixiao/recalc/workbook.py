@@ -1,0 +1,209 @@
+"""Headless recalculation (``jixiao recalc``): the numbers, without Excel.
+
+    IN.xlsx ──Package──▶ fastcalc     (only plain JX_ calls: the template) ──┐
+                    └──▶ formulascalc (any formula, via the formulas package) ┴─▶ values
+    values ──write_cached_values──▶ OUT.xlsx  (formulas kept, cached values set)
+
+Every formula is evaluated and its result stored as the cell's cached value,
+so WPS, LibreOffice or an Excel without the add-in show the numbers without
+recalculating. The JX_ functions are the core's ``cellfuncs`` in both engines
+— the same functions the add-in's 一键重算 calls. The fast path is chosen only
+when it is exact (see ``fastcalc``); the tests check that both engines agree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
+from jixiao.model import Source
+from jixiao.xlsx.package import CellValue, ExcelError, Package, write_cached_values
+
+ENGINES = ("auto", "core", "formulas")
+SUFFIXES = (".xlsx", ".xlsm")
+
+# Why a cell shows an Excel error, for the report.
+ERROR_REASONS = {
+    "#NAME?": "未知的函数或名称",
+    "#DIV/0!": "除数为 0",
+    "#VALUE!": "参数类型不对，无法计算",
+    "#REF!": "引用了不存在的单元格",
+    "#N/A": "没有可用的值",
+    "#NUM!": "数值无效",
+    "#NULL!": "区域不相交",
+}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A computed cell that shows an Excel error; its formula is kept."""
+
+    source: Source
+    value: ExcelError
+    reason: str               # Chinese, for the user
+    formula: str | None = None
+
+
+@dataclass
+class Recalculation:
+    """What a recalculation computed: sheet → {cell → value}, and what failed."""
+
+    engine: str                                   # "core" (fast path) or "formulas"
+    values: dict[str, dict[str, CellValue]]
+    failures: list[Failure] = field(default_factory=list)
+    cycles: list[list[Source]] = field(default_factory=list)  # 循环引用, one list per loop
+    backup: Path | None = None                    # recalc --in-place: where the original went
+
+    @property
+    def cell_count(self) -> int:
+        return sum(len(cells) for cells in self.values.values())
+
+    @property
+    def warnings(self) -> list[tuple[Source, str]]:
+        """Cells whose result is a ⚠ text (the JX_ functions' “cannot score this”), with it."""
+        from jixiao.cellfuncs import is_error
+        from jixiao.native import HELPER_COLUMNS
+
+        helpers = HELPER_COLUMNS if self.engine == "native" else ()
+        return [(Source(sheet, ref), str(value)) for sheet, cells in self.values.items()
+                for ref, value in cells.items()
+                if is_error(value) and ref.rstrip("0123456789") not in helpers]
+
+
+def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalculation:
+    """Evaluate every formula of a workbook; nothing is written.
+
+    engine: "auto" (the fast path when exact, else formulas), "core" (the fast
+    path or a JixiaoError) or "formulas".
+    """
+    if engine not in ENGINES:
+        raise JixiaoError(f"未知的计算方式“{engine}”，可用：{'、'.join(ENGINES)}")
+    package = path if isinstance(path, Package) else open_workbook(path)
+    if engine in ("auto", "core") and _is_native_template(package):
+        return _report(package, "native", _native_values(package), {}, [])
+    if engine in ("auto", "core"):
+        from jixiao.recalc.fast import NotApplicable, evaluate
+
+        try:
+            return _report(package, "core", evaluate(package), {}, [])
+        except NotApplicable as reason:
+            if engine == "core":
+                raise JixiaoError(f"“{package.path.name}”含有 JX_ 函数以外的公式，"
+                                  f"不能只用核心计算（{reason}）") from None
+    from jixiao.recalc import general as formulascalc
+    general = formulascalc.evaluate(package)
+    cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
+    return _report(package, "formulas", general.values, general.problems, cycles)
+
+
+def _is_native_template(package: Package) -> bool:
+    """A template written with ``--formulas native`` (its marker name says so)."""
+    from jixiao.native import MARKER_NAME
+
+    return any(name.name == MARKER_NAME and name.text.strip('"').lower() == "native"
+               for name in package.defined_names)
+
+
+def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
+    """The native template's formulas, computed as its plain functions compute them
+    (``native.native_results``: the same steps as the formulas, in Python)."""
+    from jixiao.layout import SHEET
+    from jixiao.native import native_results
+
+    sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
+    if sheet is None:
+        raise JixiaoError(f"“{package.path.name}”标明是原生公式模板，却没有工作表“{SHEET}”")
+    cells = {cell.ref: cell for cell in package.cells(sheet)}
+    values = native_results(lambda ref: cells[ref].value if ref in cells else None)
+    formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
+    others = formulas - set(values)
+    if others:
+        raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
+                          f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
+    return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
+
+
+def open_workbook(path: str | Path) -> Package:
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
+
+        kind = foreign_format_of(path)
+        if kind is not None:
+            raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
+        raise UnreadableWorkbook(f"“{path.name}”不是 .xlsx 或 .xlsm 工作簿")
+    return Package(path)
+
+
+def default_output(path: str | Path) -> Path:
+    """IN.xlsx → IN.recalc.xlsx beside it (IN.xlsm → IN.recalc.xlsm)."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.recalc{path.suffix}")
+
+
+def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place: bool = False,
+                engine: str = "auto") -> tuple[Path, Recalculation]:
+    """Recalculate ``path`` and write the copy with cached values; returns (written, result).
+
+    Without ``output`` the copy is IN.recalc.xlsx beside the input (a name jixiao
+    made up: never written through a link). ``in_place`` first keeps a backup
+    (``fileio.keep_backup``: IN.xlsx.bak, never overwritten; its name is in
+    ``result.backup``), then replaces the input atomically, holding it locked so
+    that a second run on the same file is refused. The input is never written
+    otherwise.
+    """
+    source = Path(path)
+    if in_place and output is not None:
+        raise JixiaoError("--in-place 与 -o 不能同时使用")
+    target = source if in_place else Path(output) if output else default_output(source)
+    with held_for_replacement(source) if in_place else contextlib.nullcontext():
+        package = open_workbook(source)
+        if not in_place and _same_file(source, target):
+            raise JixiaoError("输出文件就是输入文件；要覆盖原文件请使用 --in-place")
+        if target.suffix.lower() != source.suffix.lower():
+            raise JixiaoError(f"输出文件须与输入一样以 {source.suffix} 结尾"
+                              "（.xlsm 含宏，.xlsx 不能含宏）")
+        if in_place:
+            ensure_replaceable(source)  # read-only or open elsewhere: say so before any work
+        result = recalculate(package, engine=engine)
+        if in_place:
+            result.backup = keep_backup(source)
+        with atomic_output(target, derived=output is None and not in_place) as temporary:
+            write_cached_values(package, temporary, result.values)
+            shutil.copymode(source, temporary)  # not the private mode of a temporary file
+    return target, result
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue]],
+            problems: dict[tuple[str, str], str], cycles: list[list[Source]]
+            ) -> Recalculation:
+    failed_sheets = {sheet for sheet, cells in values.items()
+                     if any(isinstance(value, ExcelError) for value in cells.values())}
+    formulas = {(sheet.name, cell.ref): cell.formula.text
+                for sheet in package.sheets if sheet.name in failed_sheets
+                for cell in package.cells(sheet) if cell.formula is not None and cell.formula.text}
+    failures = []
+    for sheet, cells in values.items():
+        for ref, value in cells.items():
+            if isinstance(value, ExcelError):
+                reason = problems.get((sheet, ref)) or ERROR_REASONS.get(value, "无法计算")
+                text = formulas.get((sheet, ref))
+                failures.append(Failure(Source(sheet, ref), value, reason,
+                                        f"={text}" if text else None))
+    return Recalculation(engine, values, failures, cycles)
+
+
+__all__ = ["ENGINES", "Failure", "Recalculation", "default_output", "recalc_file",
+           "recalculate"]

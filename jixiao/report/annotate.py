@@ -1,0 +1,136 @@
+"""An annotated copy of a checked workbook, for the reviewer.
+
+Each finding's cell gets a fill (red for 错误, yellow for 警告, blue for 提示)
+and a comment with its code and message; a sheet 校验结果 lists all findings
+with hyperlinks to their cells. The original file is never touched: the copy
+is written atomically to another path. openpyxl rewrites the file: the copy
+keeps values, formulas, merges, styles, comments, images and charts (Pillow
+is a dependency so openpyxl can carry images), but chart formatting openpyxl
+does not model may be simplified. openpyxl drops every formula's cached
+result, so they are then written back at the XML level from the input, as
+``jixiao recalc`` writes its own (``ooxml.write_cached_values``): the copy shows
+the input's numbers in any program, without recalculating.
+
+Text from the input (sheet names, messages quoting cells) is written as text,
+never as a formula, even when it starts with "=".
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
+from jixiao.errors import OutputError, UnreadableWorkbook
+from jixiao.fileio import atomic_output
+from jixiao.xlsx.guard import check_package
+
+RESULT_SHEET = "校验结果"
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+AUTHOR = "jixiao"
+
+
+def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
+             derived: bool = False) -> Path:
+    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells.
+    ``derived``: jixiao made the name up, so it is never written through a link
+    (``fileio.atomic_output``)."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    source, output = Path(source), Path(output)
+    if os.path.realpath(output) == os.path.realpath(source):
+        raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
+    keep_vba = source.suffix.lower() == ".xlsm"
+    if keep_vba and output.suffix.lower() != ".xlsm":
+        raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
+    from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
+
+    kind = foreign_format_of(source)
+    if kind is not None:  # checked by its values; openpyxl cannot write it back
+        raise UnreadableWorkbook(foreign_refusal(source.name, kind, "制作标注副本"))
+    check_package(source)  # the file may have changed since it was checked
+    try:
+        with warnings.catch_warnings(), open(source, "rb") as stream:
+            warnings.simplefilter("ignore")
+            book = load_workbook(stream, keep_vba=keep_vba, keep_links=True)
+    except Exception as error:  # already read once; anything here means the file changed
+        raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
+                                 f"（{type(error).__name__}）") from None
+
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for item in findings:
+        if item.sheet in book.sheetnames and item.cell:
+            by_cell.setdefault((item.sheet, item.cell), []).append(item)
+    for (sheet, ref), items in by_cell.items():
+        cell = _writable(book[sheet], ref)
+        worst = min(items, key=lambda item: SEVERITIES.index(item.severity))
+        cell.fill = PatternFill("solid", fgColor=FILLS[worst.severity])
+        text = "\n".join(f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}"
+                         for item in items)
+        if cell.comment is not None and cell.comment.author != AUTHOR:
+            text = f"{cell.comment.text}\n—\n{text}"
+        comment = Comment(text, AUTHOR)
+        comment.width, comment.height = 320, 40 + 40 * len(items)
+        cell.comment = comment
+
+    if RESULT_SHEET in book.sheetnames:
+        del book[RESULT_SHEET]
+    sheet = book.create_sheet(RESULT_SHEET)
+    for number, row in enumerate(findings_rows(findings), start=1):
+        for column, value in enumerate(row, start=1):
+            _text_cell(sheet, number, column, value)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for number, item in enumerate(findings, start=2):
+        if item.sheet in book.sheetnames and item.cell:
+            link = sheet.cell(number, 3)
+            link.hyperlink = f"#'{item.sheet.replace(chr(39), chr(39) * 2)}'!{item.cell}"
+            link.style = "Hyperlink"
+        sheet.cell(number, 1).fill = PatternFill("solid", fgColor=FILLS[item.severity])
+    if not findings:
+        _text_cell(sheet, 2, 4, "未发现问题。")
+    for column, width in zip("ABCD", (8, 6, 16, 90), strict=True):
+        sheet.column_dimensions[column].width = width
+    book.active = book.sheetnames.index(RESULT_SHEET)
+    for other in book.worksheets:
+        other.sheet_view.tabSelected = other is sheet
+
+    with atomic_output(output, derived=derived) as temporary:
+        book.save(temporary)
+        _keep_cached_results(source, temporary)
+    return output
+
+
+def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-untyped-def]
+    """A string cell, whatever it starts with: openpyxl takes "=…" for a formula."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _keep_cached_results(source: Path, copy: Path) -> None:
+    """Put back into ``copy`` the cached result of every formula cell of ``source``."""
+    from jixiao.xlsx.package import Package, write_cached_values
+
+    original = Package(source)
+    cached = {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
+                           if cell.formula is not None}
+              for sheet in original.sheets if original.may_hold_formulas(sheet)}
+    written = Package(copy)
+    names = {sheet.name for sheet in written.sheets}
+    write_cached_values(written, copy, {name: cells for name, cells in cached.items()
+                                        if name in names and cells})
+
+
+def _writable(ws, ref: str):  # type: ignore[no-untyped-def]
+    """The cell to mark: a merged range's top-left cell stands for all of it."""
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[ref]

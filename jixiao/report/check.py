@@ -1,0 +1,253 @@
+"""Checking files and reporting the findings: text for people, JSON for programs.
+
+``FileResult`` is what ``pipeline.check_workbook`` found in one workbook. ``text_report`` / ``json_report`` format a list of
+results; ``exit_code`` is 0 (no errors), 1 (errors) or 2 (a file unreadable
+or not a 自评表). The JSON schema is documented in docs/json-schema.md.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jixiao.checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding
+from jixiao.model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
+from jixiao.read.reader import LAYOUTS, WorkbookTable
+from jixiao.rules import round2
+from jixiao.terminal import CONTROL_EXCEPT_NEWLINE, display_width, printable
+
+
+@dataclass
+class CheckedTable:
+    table: SelfEvaluation
+    evaluation: Evaluation
+    findings: list[Finding]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    tables: list[CheckedTable] = field(default_factory=list)
+    error: str | None = None                         # why the file could not be checked
+    notes: list[str] = field(default_factory=list)   # sheets skipped …
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [item for checked in self.tables for item in checked.findings]
+
+
+def exit_code(results: list[FileResult]) -> int:
+    if any(result.error for result in results):
+        return 2
+    if any(item.severity == "error" for result in results for item in result.findings):
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------- text
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{round2(value):g}"
+
+
+def _counts(findings: list[Finding]) -> str:
+    counts = {severity: 0 for severity in SEVERITIES}
+    for item in findings:
+        counts[item.severity] += 1
+    return "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITIES)
+
+
+def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
+    table, evaluation = checked.table, checked.evaluation
+    project = table.project
+    name = printable(project.name or "（未写项目名称）")
+    year = f"（{project.year} 年度）" if project.year else ""
+    where = table.sources.get("header")
+    layout = LAYOUTS.get(table.layout, table.layout)
+    sheet = printable(where.sheet) if where else "—"
+    lines = [f"表 {number}/{of}：{name}{year}",
+             f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
+             f"  总分 填报 {_number(table.total_declared)} / 计算 {_number(evaluation.total)}；"
+             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
+    return lines
+
+
+def _findings_lines(findings: list[Finding]) -> list[str]:
+    lines = []
+    for severity in SEVERITIES:
+        group = [item for item in findings if item.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
+        places = [printable(item.where or "—") for item in group]
+        width = max(display_width(where) for where in places)
+        for item, where in zip(group, places, strict=True):
+            padding = " " * (width - display_width(where))
+            lines.append(f"  {item.code}  {where}{padding}  {printable(item.message)}")
+    return lines or ["  未发现问题"]
+
+
+def text_report(results: list[FileResult]) -> str:
+    """The findings of every file, grouped by severity, ending with the counts."""
+    out: list[str] = []
+    for result in results:
+        out.append(f"== {printable(str(result.path))} ==")
+        if result.error:
+            out.append(f"无法校验：{printable(result.error)}")
+            out.append("")
+            continue
+        for note in result.notes:
+            out.append(f"注意：{printable(note)}")
+        for number, checked in enumerate(result.tables, start=1):
+            out.extend(_table_heading(checked, number, len(result.tables)))
+            out.extend(_findings_lines(checked.findings))
+            out.append("")
+        if len(result.tables) > 1:
+            out.append(f"本文件合计：{_counts(result.findings)}")
+            out.append("")
+    findings = [item for result in results for item in result.findings]
+    unreadable = sum(1 for result in results if result.error)
+    summary = f"共 {_counts(findings)}"
+    if len(results) > 1 or unreadable:
+        summary = f"共 {len(results)} 个文件（{unreadable} 个无法校验），{_counts(findings)}"
+    out.append(summary)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- JSON
+
+def _json_value(value: Any) -> Any:
+    """A cell value as JSON: numbers as numbers, dates as ISO text."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round2(value)
+
+
+def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
+    table, evaluation = checked.table, checked.evaluation
+    funds = table.funds
+    rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
+    where = table.sources.get("header")
+    indicators = []
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        source = (indicator.sources.get("name") or indicator.sources.get("weight")
+                  or next(iter(indicator.sources.values()), None))
+        indicators.append({
+            "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
+            "target": _json_value(indicator_target(indicator)),
+            "actual": _json_value(indicator_actual(indicator)),
+            "weight": indicator.weight, "score_declared": indicator.score_declared,
+            "score_computed": score.value, "met": score.met,
+            "sheet": source.sheet if source else None, "cell": source.cell if source else None,
+        })
+    return {
+        "file": str(path),
+        "sheet": where.sheet if where else None,
+        "layout": table.layout,
+        "rules": evaluation.rules.name,
+        "project": {"name": table.project.name, "department": table.project.department,
+                    "unit": table.project.unit, "year": table.project.year},
+        "funds": {
+            "budget": funds.total.budget, "executed": funds.total.executed,
+            "rate": _rounded(rate), "rate_declared": funds.total.rate_declared,
+            "weight": funds.weight if _execution_line(table) else None,
+            "weight_source": (getattr(table, "funds_weight_source", None)
+                              if _execution_line(table) else None),
+            "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,
+        },
+        "indicators": indicators,
+        "total_declared": table.total_declared,
+        "total_computed": evaluation.total,
+        "grade_declared": table.grade_declared,
+        "grade_computed": evaluation.grade,
+        "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
+                      "cell": item.cell, "message": item.message}
+                     for item in checked.findings],
+    }
+
+
+def _execution_line(table: SelfEvaluation) -> bool:
+    return not isinstance(table, WorkbookTable) or table.execution_line
+
+
+def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
+    """The JSON of each table read (or of each file that could not be): only finite
+    numbers — an infinite one (``1e999``) is null, and the table has a JX601 finding."""
+    objects: list[dict[str, Any]] = []
+    for result in results:
+        if result.error:
+            objects.append({"file": str(result.path), "error": result.error, "findings": []})
+            continue
+        objects.extend(_finite_only(table_json(checked, result.path))
+                       for checked in result.tables)
+    return objects
+
+
+NOT_FINITE = "JX601"  # the check of numbers beyond computing (checks/numbers.py)
+
+
+def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` with every number that is not finite (inf, -inf, NaN) made null: JSON has
+    no such numbers (``Infinity`` breaks jq and JSON.parse). The JX601 check reports them;
+    should one have escaped it, a finding says so here."""
+    # The number fields first: as good as always all finite, and looking at them costs a
+    # seventh of walking the whole table (10 µs, not 70). A number field added later and
+    # not listed here is still made null by json_text.
+    numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"]]
+    for indicator in table["indicators"]:
+        numbers += (indicator["target"], indicator["actual"], indicator["weight"],
+                    indicator["score_declared"], indicator["score_computed"])
+    if all(type(number) is not float or math.isfinite(number) for number in numbers):
+        return table
+    table, replaced = _nulled(table)
+    if replaced and not any(item["code"] == NOT_FINITE for item in table["findings"]):
+        table["findings"].append({
+            "code": NOT_FINITE, "severity": REGISTRY[NOT_FINITE].severity, "sheet": table["sheet"],
+            "cell": None, "message": f"有 {replaced} 个数值超出可计算的范围（无穷大或非数字），"
+                                     "JSON 中写为 null"})
+    return table
+
+
+def _nulled(value: Any) -> tuple[Any, int]:
+    """``value`` with its numbers that are not finite made None, and how many there were."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, 1
+    if isinstance(value, dict):
+        pairs = [(key, *_nulled(item)) for key, item in value.items()]
+        return {key: item for key, item, _ in pairs}, sum(count for _, _, count in pairs)
+    if isinstance(value, list):
+        items = [_nulled(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    return value, 0
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """Strict JSON (RFC 8259), safe to print and to write as UTF-8 whatever a file name
+    holds: no ``NaN``/``Infinity`` (a number that is not finite is null — ``json_objects``
+    has reported it already), every control character escaped (``\\u009b``)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    except ValueError:  # Out of range float values are not JSON compliant
+        text = json.dumps(_nulled(value)[0], ensure_ascii=False, allow_nan=False, indent=indent)
+    # json.dumps escaped C0 in strings already (a raw line feed is indent); DEL, C1, bidi
+    # controls and lone surrogates remain raw
+    if CONTROL_EXCEPT_NEWLINE.search(text):
+        text = CONTROL_EXCEPT_NEWLINE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
+
+
+def json_report(results: list[FileResult]) -> str:
+    """One object per table read (the usual case: one per file); a list when several."""
+    objects = json_objects(results)
+    data: Any = objects[0] if len(objects) == 1 else objects
+    return json_text(data, indent=2)

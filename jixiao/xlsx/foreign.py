@@ -1,0 +1,110 @@
+"""Workbooks jixiao reads by their values only: .xls, .xlsb and .ods.
+
+The central 预算项目库 system and WPS export .xls. ``foreign_format`` tells such a
+file by its bytes (never its name); ``foreign_sheets`` reads its values and merged
+ranges with python-calamine, and the reader checks them like an .xlsx. They have
+no formulas jixiao could write back: recalculation and annotated copies refuse
+them with ``foreign_refusal``'s line.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from jixiao.errors import UnreadableWorkbook
+
+CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
+
+FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二进制（.xlsb）",
+                   "ods": "OpenDocument（.ods）"}
+_ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
+def foreign_refusal(name: str, kind: str, action: str) -> str:
+    """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
+    return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
+            f"校验它，但不能{action}；"
+            f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
+            f"另存为 .xlsx）后再{action}")
+
+
+def foreign_format_of(path: str | Path) -> str | None:
+    """``foreign_format`` of a file, from its first and last bytes; None if unreadable."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+            if head.startswith(CFB):
+                return foreign_format(head + stream.read())
+            stream.seek(0, os.SEEK_END)
+            size = stream.tell()
+            stream.seek(max(0, size - 65536))
+            tail = stream.read()
+    except OSError:
+        return None
+    if foreign_format(head) == "ods":
+        return "ods"
+    return "xlsb" if head.startswith(b"PK") and b"xl/workbook.bin" in tail else None
+
+
+def foreign_format(data: bytes) -> str | None:
+    """"xls", "xlsb" or "ods" for a workbook jixiao reads by its values only, else None.
+
+    Told by the bytes, not the name: an OLE2 file without encryption is a .xls, a zip
+    whose first member is an ODF spreadsheet mimetype an .ods, one listing
+    xl/workbook.bin an .xlsb."""
+    if data.startswith(CFB):
+        return None if "EncryptionInfo".encode("utf-16-le") in data else "xls"
+    if not data.startswith(b"PK"):
+        return None
+    if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
+        return "ods"
+    if data.find(b"xl/workbook.bin", max(0, len(data) - 65536)) >= 0:  # central directory
+        return "xlsb"
+    return None
+
+
+def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
+                   ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
+                                     list[tuple[int, int, int, int]]]], list[str]]:
+    """(sheet name, cells, merged ranges) of every sheet, and notes on sheets skipped:
+    the values (and merged ranges where the format keeps them), by python-calamine.
+    Cells are (row, column, value, number format) as ``reader.SheetCells`` holds them."""
+    what = FOREIGN_FORMATS[kind]
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        raise UnreadableWorkbook(f"“{name}”是{what}文件，读取它需要 python-calamine；"
+                                 "请另存为 .xlsx 后再试") from None
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as error:  # calamine refuses: damaged, or encrypted
+        raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取"
+                                 f"（{type(error).__name__}）；请在 Excel 或 WPS 中打开后另存为"
+                                 " .xlsx 再试") from None
+    sheets = []
+    notes: list[str] = []
+    try:
+        for sheet_name in book.sheet_names:
+            try:
+                sheet = book.get_sheet_by_name(sheet_name)
+                if sheet.total_height > max_rows:
+                    notes.append(f"工作表“{sheet_name}”有 {sheet.total_height} 行，超过 "
+                                 f"{max_rows} 行的上限，已跳过")
+                    continue
+                rows = sheet.to_python(skip_empty_area=False)
+                merges = sheet.merged_cell_ranges or []
+            except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
+                notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
+                continue
+            cells = [(row, column, value, "General")
+                     for row, values in enumerate(rows, start=1)
+                     for column, value in enumerate(values, start=1)
+                     if value is not None and value != ""]
+            sheets.append((sheet_name, cells, [(top + 1, left + 1, bottom + 1, right + 1)
+                                               for (top, left), (bottom, right) in merges]))
+    finally:
+        book.close()
+    return sheets, notes

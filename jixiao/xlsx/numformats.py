@@ -1,0 +1,105 @@
+"""Excel number formats, as the fast cell source needs them: the built-in codes,
+whether a code shows a date or a duration, and a serial number as a date.
+
+These give exactly what openpyxl gives (the reference cell source), without
+importing it: openpyxl pulls in numpy and PIL, a third of a second for a fresh
+batch worker. tests/xlsx/test_numformats.py compares both on every built-in id and on
+tricky codes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+# ECMA-376 Part 1, 18.8.30 numFmt: ids below 164 are built in and need not be written
+# in styles.xml. The spec fixes the ids below; 5-8 and 41-44 vary with the locale
+# and are given here in their en-US form.
+BUILTIN_LIMIT = 164
+BUILTIN_FORMATS: dict[int, str] = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)',
+    42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    # without the ";" between sections, as openpyxl has it: the reference wins
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
+
+# Only the first section (before any ";", even a quoted one) decides, as in openpyxl.
+# Quoted text and bracketed colours or locales ([Red], [$-409]) are not date parts;
+# elapsed-time brackets ([h], [mm], [ss]) are.
+_NOT_DATE_PARTS = re.compile(r'"[^"\n]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_PART = re.compile(r"(?<![_\\])[dmhysDMHYS]")  # not after _ (a space) or \ (literal)
+_ELAPSED = re.compile(r"\[(?:hh?|mm?|ss?)\]", re.IGNORECASE)
+
+WINDOWS_EPOCH = datetime.datetime(1899, 12, 30)
+MAC_EPOCH = datetime.datetime(1904, 1, 1)  # workbookPr date1904
+
+
+def is_date_format(code: str | None) -> bool:
+    """Whether a cell with this format holds a date, a time or a duration."""
+    if code is None:
+        return False
+    first = _NOT_DATE_PARTS.sub("", code.partition(";")[0])
+    return _DATE_PART.search(first) is not None
+
+
+def is_timedelta_format(code: str | None) -> bool:
+    """Whether the format shows elapsed time ([h]:mm): a duration, not a time of day."""
+    return code is not None and _ELAPSED.search(code.partition(";")[0]) is not None
+
+
+def from_excel(serial: float, epoch: datetime.datetime = WINDOWS_EPOCH,
+               timedelta: bool = False) -> datetime.datetime | datetime.time | datetime.timedelta:
+    """A date serial as openpyxl reads it: a datetime, a time (below 1) or a duration,
+    to the millisecond. OverflowError or ValueError when it is no date."""
+    if timedelta:
+        span = datetime.timedelta(days=serial)
+        if span.microseconds:
+            span = datetime.timedelta(seconds=span.total_seconds() // 1,
+                                      microseconds=round(span.microseconds, -3))
+        return span
+    day, fraction = divmod(serial, 1)
+    time = datetime.timedelta(milliseconds=round(fraction * 86400 * 1000))
+    if 0 <= serial < 1 and time.days == 0:
+        minutes, seconds = divmod(time.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return datetime.time(hours, minutes, seconds, time.microseconds)
+    if 0 < serial < 60 and epoch == WINDOWS_EPOCH:
+        day += 1  # Excel counts 1900-02-29, which never was; serials before it are a day off
+    return epoch + datetime.timedelta(days=day) + time
+
+
+__all__ = ["BUILTIN_FORMATS", "BUILTIN_LIMIT", "MAC_EPOCH", "WINDOWS_EPOCH", "from_excel",
+           "is_date_format", "is_timedelta_format"]

@@ -1,0 +1,220 @@
+"""The JX_ worksheet functions (``udfs/``, package ``jixiao_udfs``) called as plain Python.
+
+On a machine without Excel the xlwings decorators pass the functions through
+unchanged, so the Excel-facing documentation (category, docstring, one
+``xw.arg(doc=…)`` per parameter) is checked in the source.
+"""
+
+import ast
+import importlib
+import importlib.util
+import inspect
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+UDF_DIR = Path(__file__).resolve().parents[2] / "udfs"
+
+
+def _load_udfs():
+    try:
+        return importlib.import_module("jixiao_udfs")
+    except ModuleNotFoundError:  # a source checkout that is not pip-installed
+        spec = importlib.util.spec_from_file_location(
+            "jixiao_udfs", UDF_DIR / "__init__.py", submodule_search_locations=[str(UDF_DIR)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["jixiao_udfs"] = module
+        spec.loader.exec_module(module)
+        return module
+
+
+udfs = _load_udfs()
+UDF_NAMES = sorted(name for name in vars(udfs) if name.startswith("JX_"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_error(value):
+    return isinstance(value, str) and value.startswith("⚠")
+
+
+# ------------------------------------------------------------ the numbers
+
+def test_all_eight_functions_are_there():
+    assert UDF_NAMES == ["JX_EXEC_SCORE", "JX_GRADE", "JX_MET", "JX_RATE", "JX_SCORE",
+                         "JX_SCORES", "JX_TOTAL", "JX_WEIGHT_TOTAL"]
+
+
+def test_score_below_target_is_proportional():
+    assert udfs.JX_SCORE("95%", "85%", 10) == pytest.approx(8.95)
+    assert udfs.JX_SCORE("≥95%", "85%", 10) == pytest.approx(8.95)
+
+
+def test_rate_and_execution_score():
+    assert udfs.JX_RATE(200, 170) == pytest.approx(0.85)
+    assert udfs.JX_EXEC_SCORE(0.85, 10) == pytest.approx(8.5)
+    assert udfs.JX_EXEC_SCORE(udfs.JX_RATE(200, 170)) == pytest.approx(8.5)  # 分值 defaults to 10
+
+
+def test_execution_score_never_exceeds_its_weight():
+    assert udfs.JX_EXEC_SCORE(udfs.JX_RATE(100, 120), 10) == pytest.approx(10)
+
+
+def test_scores_over_a_column_equal_score_per_cell():
+    targets = [["≥95%"], ["≤3 小时"], ["及时"], [None], ["≥6 次"], ["=100%"]]
+    actuals = [["85%"], ["4 小时"], ["达成"], [None], ["7 次"], ["90%"]]
+    weights = [[10], [10], [5], [None], [5], [20]]
+    column = udfs.JX_SCORES(targets, actuals, weights, "mof2020")
+    assert len(column) == len(targets)
+    for (t,), (a,), (w,), (out,) in zip(targets, actuals, weights, column, strict=True):
+        assert out == udfs.JX_SCORE(t, a, w, "mof2020")
+    assert column[0] == [pytest.approx(8.95)]
+    assert column[3] == [""]
+
+
+def test_blank_rows_give_empty_text():
+    assert udfs.JX_SCORE(None, None, None) == ""
+    assert udfs.JX_SCORE("", " ", None) == ""
+    assert udfs.JX_RATE(None, None) == ""
+    assert udfs.JX_EXEC_SCORE(None) == ""
+    assert udfs.JX_MET(None, None) == ""
+    assert udfs.JX_GRADE(None) == ""
+    assert udfs.JX_TOTAL(None, [[None], [None]]) == ""
+    assert udfs.JX_SCORES([[None], [None]], [[None], [None]], [[None], [None]]) == [[""], [""]]
+
+
+def test_met():
+    assert udfs.JX_MET("≥95%", "96%") == "是"
+    assert udfs.JX_MET("≥95%", "85%") == "否"
+    assert udfs.JX_MET("≤3 小时", "2 小时") == "是"
+
+
+def test_total_grade_and_weight_total():
+    assert udfs.JX_TOTAL(8.5, [[8.95], [10], [None], [""]]) == pytest.approx(27.45)
+    assert udfs.JX_GRADE(95) == "优"
+    assert udfs.JX_GRADE(85) == "良"
+    assert udfs.JX_GRADE(70) == "中"
+    assert udfs.JX_GRADE(59.99) == "差"
+    assert udfs.JX_WEIGHT_TOTAL(10, [[50], [30], [10], [None]]) == pytest.approx(100)
+    assert udfs.JX_WEIGHT_TOTAL(10, [[50], [20], [10]]) == pytest.approx(90)
+
+
+def test_an_error_in_a_score_makes_the_total_an_error_not_a_wrong_number():
+    assert _is_error(udfs.JX_TOTAL(8.5, [["⚠ 实际完成值为空"], [10]]))
+    assert udfs.JX_GRADE("⚠ 有得分未能计算") == ""
+
+
+# ------------------------------------------------------------ never an exception
+
+GARBAGE = [[1, 2], True, False, "abc", {"a": 1}, float("nan"), -5, "≥", ["x", ["y"]], object()]
+
+
+def _arguments(function, value):
+    """``value`` in every parameter position, the others sensible."""
+    sensible = {"budget": 100, "executed": 90, "rate": 0.9, "weight": 10, "target": "≥95%",
+                "actual": "96%", "rules": "mof2020", "judged": None, "level2": None,
+                "targets": [["≥95%"]], "actuals": [["96%"]], "weights": [[10]],
+                "level2s": None, "exec_score": 10, "scores": [[8]], "total": 90,
+                "exec_weight": 10}
+    names = list(inspect.signature(function).parameters)
+    for position in range(len(names)):
+        arguments = [sensible[name] for name in names]
+        arguments[position] = value
+        yield arguments
+
+
+# cellfuncs.scores zips the columns with strict=True outside the cell guard: a list in
+# place of a single cell makes actuals/weights longer than targets → ValueError.
+def _garbage_cases():
+    for name in UDF_NAMES:
+        for value in GARBAGE:
+            yield pytest.param(name, value, id=f"{name}-{value!r}")
+
+
+@pytest.mark.parametrize(("name", "value"), list(_garbage_cases()))
+def test_garbage_comes_back_as_a_warning_text_never_an_exception(name, value):
+    function = getattr(udfs, name)
+    for arguments in _arguments(function, value):
+        result = function(*arguments)  # must not raise
+        cells = [cell for row in result for cell in row] if name == "JX_SCORES" else [result]
+        for cell in cells:
+            assert (cell == "" or _is_error(cell) or isinstance(cell, (bool, int, float))
+                    or cell in ("优", "良", "中", "差", "是", "否", "未知")), (name, arguments, cell)
+
+
+def test_scores_with_a_longer_actual_column_is_a_warning_not_an_exception():
+    result = udfs.JX_SCORES([["≥95%"]], [["85%"], ["90%"]], [[10], [10]])
+    assert _is_error(result[0][0]) or _is_error(result)
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    (lambda: udfs.JX_SCORE("≥95%", "85%", "abc"), "分值"),
+    (lambda: udfs.JX_RATE("abc", 100), "全年预算数"),
+    (lambda: udfs.JX_SCORE("≥95%", "85%", None), "分值为空"),
+    (lambda: udfs.JX_SCORE("≥95%", "85%", 10, "nosuch"), "规则"),
+])
+def test_error_texts_are_chinese_and_say_what_is_wrong(call, expected):
+    result = call()
+    assert _is_error(result)
+    assert expected in result
+    assert "Traceback" not in result
+
+
+# ------------------------------------------------------------ Excel documentation
+
+def _functions_in_source():
+    tree = ast.parse((UDF_DIR / "__init__.py").read_text(encoding="utf-8"))
+    return {node.name: node for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("JX_")}
+
+
+def _decorators(node):
+    """(decorator name, positional args, keyword args) for each ``@xw.something(…)``."""
+    for decorator in node.decorator_list:
+        assert isinstance(decorator, ast.Call), ast.unparse(decorator)
+        name = ast.unparse(decorator.func)
+        args = [ast.unparse(arg) for arg in decorator.args]
+        keywords = {kw.arg: kw.value for kw in decorator.keywords}
+        yield name, args, keywords
+
+
+def _literal(node, module):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:  # a module constant such as _RULES_DOC
+        return getattr(module, ast.unparse(node))
+
+
+def test_the_source_defines_exactly_the_module_functions():
+    assert sorted(_functions_in_source()) == UDF_NAMES
+
+
+@pytest.mark.parametrize("name", UDF_NAMES)
+def test_each_udf_has_a_category_a_chinese_docstring_and_a_doc_per_parameter(name):
+    node = _functions_in_source()[name]
+    docstring = ast.get_docstring(node)
+    assert docstring and CJK.search(docstring), name
+    decorators = list(_decorators(node))
+    funcs = [kw for dec, _, kw in decorators if dec == "xw.func"]
+    assert len(funcs) == 1 and _literal(funcs[0]["category"], udfs) == "绩效自评"
+    documented = {}
+    for dec, args, keywords in decorators:
+        if dec == "xw.arg":
+            documented[ast.literal_eval(args[0])] = _literal(keywords["doc"], udfs)
+    parameters = [arg.arg for arg in node.args.args]
+    assert sorted(documented) == sorted(parameters), name
+    for parameter, doc in documented.items():
+        assert CJK.search(doc), (name, parameter)
+        assert len(doc) <= 255  # Excel's limit for argument descriptions
+
+
+def test_range_arguments_are_two_dimensional_and_the_column_function_spills():
+    node = _functions_in_source()["JX_SCORES"]
+    decorators = list(_decorators(node))
+    two_d = {ast.literal_eval(args[0]) for dec, args, kw in decorators
+             if dec == "xw.arg" and "ndim" in kw}
+    assert {"targets", "actuals", "weights", "judged", "level2s"} <= two_d
+    # Excel 365 spills a returned array by itself; xlwings' legacy expand="table"
+    # is known to drop formulas that reference its output (xlwings issue #1164).
+    assert not any(dec == "xw.ret" and "expand" in kw for dec, _, kw in decorators)

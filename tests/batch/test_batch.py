@@ -1,0 +1,575 @@
+"""jixiao batch: a folder of submissions in every layout, good and bad, into one summary."""
+
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from workbooks import (
+    ATTACHMENT,
+    BROKEN_KINDS,
+    PUTUO_1_ROWS,
+    THIRD_PARTY,
+    Book,
+    Percent,
+    broken,
+    putuo,
+    sichuan,
+    standard,
+    standard_sheet,
+    zizhou,
+)
+
+from jixiao.batch.summary_book import FINDING_COLUMNS, SUMMARY_COLUMNS
+from jixiao.cli.main import main
+from jixiao.samples import PUTUO_2024
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+
+
+# ---------------------------------------------------------------- the inbox
+
+def attachment(path, rate=0.96):
+    book = Book()
+    money = book.sheet("资金情况")
+    money.project("某某项目", "某县农业农村局")
+    money.money([("年度资金总额", 50, 48, Percent(rate))],
+                header=("全年预算数", "全年执行数", "执行率"), label="资金")
+    sheet = book.sheet("评分附件表")
+    sheet.indicators([("预算执行率", "预算执行率", 10, "100%", f"{rate:.0%}", rate * 10, "年底尾款"),
+                      ("产出指标", "完成数量", 50, "≥100 户", "100 户", 50, None),
+                      ("效益指标", "群众受益", 30, "明显", "达成", 30, None),
+                      ("满意度指标", "满意度", 10, "≥90%", "90%", 10, None)],
+                     header=ATTACHMENT, lead=None)
+    sheet.total(100, round(90 + rate * 10, 2), label="合计")
+    return book.save(path)
+
+
+def third_party(path, decision=20):
+    book = Book()
+    sheet = book.sheet("指标体系")
+    sheet.project("第三方评价项目", "某市财政局")
+    rows = [("决策", "项目实施", "实施依据充分性", "…", 22, decision),
+            ("过程", "资金管理", "预算执行率", "…", 18, 18),
+            ("产出", "产出数量", "实际完成率", "…", 40, 38), ("效益", "项目效益", "满意度", "…", 20, 20)]
+    sheet.indicators(rows, header=THIRD_PARTY, lead=None)
+    sheet.total(100, decision + 76, label="合计")
+    return book.save(path)
+
+
+def low_scores(path, actual="50%", score=2.78):
+    """A standard table whose first indicator missed its target: lower total and grade."""
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90%", actual, 5, score, "进度滞后"),
+            *[(*row[:7], None) for row in PUTUO_1_ROWS[1:]]]
+    return standard(path, rows=rows, total=(100, 97.76), grade="优")
+
+
+def several_tables(path):
+    book = Book()
+    sheet = standard_sheet(book.sheet("两张表"))
+    sheet.blank(2)
+    standard_sheet(sheet, name="第二个项目", grade="良")
+    standard_sheet(book.sheet("第三张"), name="第三个项目")
+    return book.save(path)
+
+
+def build_inbox(root: Path) -> dict[str, str]:
+    """~50 submissions; returns file (relative to root) → what it is."""
+    made: dict[str, str] = {}
+
+    def put(relative, builder, what):
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        produced = builder(target)
+        if Path(produced) != target:  # broken() names its own files
+            target.unlink(missing_ok=True)
+            shutil.move(produced, target)
+        made[relative] = what
+
+    for number in range(12):
+        put(f"普陀区/标准{number:02d}.xlsx",
+            lambda p, n=number: standard(p, name=f"普陀项目{n:02d}"), "standard")
+    for item in PUTUO_2024:
+        put(f"普陀区/公开/{item.key}.xlsx", lambda p, k=item.key: putuo(p, k), "putuo")
+    for number in range(3):
+        put(f"子洲县/子洲{number}.xlsx", zizhou, "zizhou")
+    for number, (rate, reason) in enumerate([("75%", None), ("95%", None), ("80%", "采购延期"),
+                                             ("100%", None)]):
+        put(f"四川/四川{number}.xlsx", lambda p, r=rate, s=reason: sichuan(p, rate=r, reason=s),
+            "sichuan")
+    put("四川/写明比例法.xlsx", lambda p: sichuan(p, rules="ratio"), "sichuan")
+    for number, rate in enumerate([0.96, 0.8, 1.0]):
+        put(f"附件表/附件{number}.xlsx", lambda p, r=rate: attachment(p, r), "attachment")
+    for number, decision in enumerate([20, 10, 22]):
+        put(f"第三方/评价{number}.xlsx", lambda p, d=decision: third_party(p, d), "third_party")
+    for number, (actual, score) in enumerate([("50%", 2.78), ("0%", 0), ("80%", 4.44)]):
+        put(f"低分/低分{number}.xlsx", lambda p, a=actual, s=score: low_scores(p, a, s), "low")
+    put("普陀区/总分写错.xlsx", lambda p: standard(p, total=(100, 90), grade="优"), "wrong-total")
+    put("多表/三张表.xlsx", several_tables, "several")
+    put("宏/带宏.xlsm", standard, "xlsm")
+    for sample in ("putuo-1", "zizhou-2023"):
+        with redirect_stdout(io.StringIO()):
+            put(f"模板/{sample}.xlsx",
+                lambda p, s=sample: main(["demo", "-o", str(p), "--sample", s]) == 0 and p,
+                "template")
+    scratch = root.parent / "scratch"  # broken() leaves a good copy beside the corrupt one
+    scratch.mkdir(exist_ok=True)
+    for kind in BROKEN_KINDS:
+        suffix = ".xls" if kind == "xls" else ".xlsx"
+        put(f"坏文件/{kind}{suffix}", lambda p, k=kind: broken(scratch, k), kind)
+    (root / "普陀区" / "~$标准00.xlsx").write_bytes(b"lock file of an open workbook")
+    (root / "普陀区" / "说明.txt").write_text("not a workbook", encoding="utf-8")
+    (root / ".hidden").mkdir()
+    shutil.copy(root / "普陀区" / "标准00.xlsx", root / ".hidden" / "x.xlsx")
+    return made
+
+
+def batch(*args, capsys=None):
+    """``jixiao batch …`` in this process; returns (exit code, stdout)."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["batch", *map(str, args)])
+    return code, out.getvalue()
+
+
+def check_json(path: str):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["check", path, "--json"])
+    return json.loads(out.getvalue())
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple]:
+    return [tuple(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory):
+    work = tmp_path_factory.mktemp("batch")
+    made = build_inbox(work / "收件")
+    os.chdir(work)  # paths in the summary and the JSONL are as found: relative to here
+    code, out = batch("收件", "-o", "汇总.xlsx", "--json", "结果.jsonl", "--workers", "2")
+    return work, made, code, out
+
+
+@pytest.fixture(autouse=True)
+def _keep_cwd():
+    cwd = os.getcwd()
+    yield
+    os.chdir(cwd)
+
+
+def test_every_submission_is_a_row_and_skipped_files_are_not(inbox):
+    work, made, code, out = inbox
+    os.chdir(work)
+    assert code == 2  # some files cannot be read: that wins over errors
+    assert len(made) >= 45
+    rows = sheet_rows(work / "汇总.xlsx", "汇总")
+    assert rows[0] == SUMMARY_COLUMNS
+    files = [row[0] for row in rows[1:]]
+    assert sorted(set(files)) == sorted(str(Path("收件") / name) for name in made)
+    assert files == sorted(files)
+    assert files.count(str(Path("收件/多表/三张表.xlsx"))) == 3  # one row per table
+    assert not any("~$" in name or ".hidden" in name or name.endswith(".txt") for name in files)
+    assert f"已校验 {len(made)}/{len(made)} 个文件" in out
+
+
+def test_summary_rows_say_what_each_file_is(inbox):
+    work, made, _, _ = inbox
+    rows = {row[0]: dict(zip(SUMMARY_COLUMNS, row, strict=True))
+            for row in sheet_rows(work / "汇总.xlsx", "汇总")[1:]}
+
+    def row(name):
+        return rows[str(Path("收件") / name)]
+
+    good = row("普陀区/标准03.xlsx")
+    assert (good["项目名称"], good["主管部门"], good["实施单位"]) == (
+        "普陀项目03", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    assert (good["填报总分"], good["计算总分"], good["填报等级"], good["计算等级"]) == (
+        99.98, 99.98, "优", "优")
+    assert (good["错误数"], good["警告数"], good["状态"], good["原因"]) == (0, 0, "通过", None)
+    assert row("子洲县/子洲0.xlsx")["状态"] == "有错误"
+    wrong = row("普陀区/总分写错.xlsx")
+    assert wrong["状态"] == "有错误" and wrong["填报总分"] == 90 and wrong["计算总分"] == 99.98
+    assert row("低分/低分1.xlsx")["计算总分"] < 99
+    reasons = {"corrupt-zip": "已损坏", "xls": "97-2003", "encrypted": "密码",
+               "empty-workbook": "没有找到", "no-table": "没有找到", "100000-rows": "过大"}
+    for name, what in made.items():
+        if what in reasons:
+            broken_row = row(name)
+            assert broken_row["状态"] == "无法读取" and reasons[what] in broken_row["原因"], name
+            assert broken_row["项目名称"] is None and broken_row["错误数"] is None
+    several = [value for key, value in rows.items() if key.endswith("三张表.xlsx")]
+    assert len(several) == 1  # the dict keeps one; the sheet has three (see above)
+
+
+def test_each_jsonl_line_is_what_jixiao_check_json_prints(inbox):
+    work, made, _, _ = inbox
+    os.chdir(work)
+    lines = (work / "结果.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(made)
+    for line in lines:
+        value = json.loads(line)
+        file = value[0]["file"] if isinstance(value, list) else value["file"]
+        assert value == check_json(file), file
+
+
+def test_summary_rows_agree_with_the_json(inbox):
+    work, _, _, _ = inbox
+    os.chdir(work)
+    rows = sheet_rows(work / "汇总.xlsx", "汇总")[1:]
+    findings = sheet_rows(work / "汇总.xlsx", "问题明细")
+    assert findings[0] == FINDING_COLUMNS
+    expected_rows, expected_findings = [], []
+    for line in (work / "结果.jsonl").read_text(encoding="utf-8").splitlines():
+        value = json.loads(line)
+        for table in value if isinstance(value, list) else [value]:
+            if "error" in table:
+                expected_rows.append((table["file"], "无法读取"))
+                continue
+            severities = [item["severity"] for item in table["findings"]]
+            expected_rows.append((table["file"], table["project"]["name"],
+                                  table["total_computed"], severities.count("error"),
+                                  severities.count("warning")))
+            expected_findings.extend((table["file"], item["code"], item["message"])
+                                     for item in table["findings"])
+    assert [(r[0], r[10]) if r[10] == "无法读取" else (r[0], r[1], r[5], r[8], r[9])
+            for r in rows] == expected_rows
+    assert [(r[0], r[2], r[5]) for r in findings[1:]] == expected_findings
+
+
+def test_summary_is_ready_to_sort_filter_and_print(inbox):
+    work, _, _, _ = inbox
+    book = load_workbook(work / "汇总.xlsx")
+    assert book.sheetnames == ["汇总", "问题明细", "统计"]
+    for name in ("汇总", "问题明细"):
+        ws = book[name]
+        assert ws.freeze_panes == "B2"
+        assert ws.auto_filter.ref == ws.dimensions
+        assert ws.print_title_rows == "$1:$1"
+        assert ws.column_dimensions["A"].width > 10
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        # one page wide, as many tall; fitToWidth is left out when 1, its default (as Excel does)
+        assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # 文件 links to the file (relative to the summary), 问题明细 to the cell as well
+    link = book["汇总"]["A2"].hyperlink
+    assert (work / link.target).is_file()
+    detail = book["问题明细"]["A2"].hyperlink
+    assert (work / detail.target).is_file() and "!" in detail.location
+
+
+def test_statistics_and_native_charts(inbox):
+    work, made, _, _ = inbox
+    stats = sheet_rows(work / "汇总.xlsx", "统计")
+    labels = {row[0]: row[1] for row in stats if row and row[0]}
+    assert labels["找到的文件"] == len(made) and labels["已校验的文件"] == len(made)
+    assert labels["无法读取的文件"] == len(BROKEN_KINDS)
+    grades = {row[0]: row[1] for row in stats if row[0] in ("优", "良", "中", "差")}
+    assert grades["优"] >= 20 and sum(grades.values()) >= 30
+    codes = [row for row in stats if row[0] and str(row[0]).startswith("JX")]
+    assert codes and codes == sorted(codes, key=lambda row: (-row[3], row[0]))
+    with zipfile.ZipFile(work / "汇总.xlsx") as archive:
+        charts = sorted(name for name in archive.namelist() if name.startswith("xl/charts/chart"))
+        assert len(charts) == 2
+        xml = [archive.read(name).decode() for name in charts]
+    assert all("barChart>" in text and "'统计'!" in text for text in xml)
+    assert 'barDir val="col"' in xml[0] and 'barDir val="bar"' in xml[1]
+
+
+def test_summary_opens_in_libreoffice(inbox, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc")
+    work, _, _, _ = inbox
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(work / "汇总.xlsx")],
+                   capture_output=True, timeout=180, check=False,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    pdf = tmp_path / "汇总.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert pdf.stat().st_size > 10_000
+
+
+# ---------------------------------------------------------------- the cache
+
+def small_inbox(root: Path) -> Path:
+    (root / "in" / "sub").mkdir(parents=True)
+    standard(root / "in" / "a.xlsx")
+    zizhou(root / "in" / "sub" / "z.xlsx")
+    broken(root / "in", "encrypted")
+    return root / "in"
+
+
+def cached_rows(output: Path) -> int:
+    with sqlite3.connect(output.parent / ".jixiao-cache.sqlite") as db:
+        return db.execute("SELECT count(*) FROM result").fetchone()[0]
+
+
+def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch):
+    folder = small_inbox(tmp_path)
+    output = tmp_path / "汇总.xlsx"
+    code, out = batch(folder, "-o", output, "--json", tmp_path / "a.jsonl", "--workers", "1")
+    assert code == 2 and "（0 个未变化" in out and cached_rows(output) == 3
+    first = (tmp_path / "a.jsonl").read_text(encoding="utf-8")
+
+    import jixiao.batch.run
+
+    def must_not_run(*args):
+        raise AssertionError("an unchanged file was checked again")
+
+    monkeypatch.setattr(jixiao.batch.run, "check_one", must_not_run)
+    code, out = batch(folder, "-o", output, "--json", tmp_path / "b.jsonl", "--workers", "1")
+    assert code == 2 and "（3 个未变化" in out
+    assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == first
+    monkeypatch.undo()
+
+    standard(folder / "a.xlsx", total=(100, 90))  # changed: checked again
+    code, out = batch(folder, "-o", output, "--workers", "1")
+    assert "（2 个未变化" in out
+    assert "有错误" in [row[10] for row in sheet_rows(output, "汇总") if row[0].endswith("a.xlsx")]
+    code, out = batch(folder, "-o", output, "--workers", "1", "--force")
+    assert "（0 个未变化" in out
+
+
+def test_the_cache_is_keyed_by_rule_set(tmp_path):
+    folder = small_inbox(tmp_path)
+    output = tmp_path / "汇总.xlsx"
+    batch(folder, "-o", output, "--workers", "1")
+    code, out = batch(folder, "-o", output, "--workers", "1", "--rules", "ratio")
+    assert "（0 个未变化" in out
+
+
+def test_the_cache_keeps_what_was_used_in_the_last_180_days(tmp_path):
+    from jixiao.batch.run import Outcome, ResultCache
+
+    day = 86400
+    cache = ResultCache(tmp_path, None)
+    ages = {"today": 3600, "last year": 365 * day, "unused": 365 * day}
+    for name, age in ages.items():
+        cache.put(name, Outcome(name, {"file": name, "findings": []}))
+        cache.db.execute("UPDATE result SET used = ? WHERE key = ?", (time.time() - age, name))
+    before = dict(cache.db.execute("SELECT key, used FROM result"))
+    cache.touch(["today", "last year"])
+    after = dict(cache.db.execute("SELECT key, used FROM result"))
+    assert after["today"] == before["today"]  # marked today already: not rewritten
+    assert after["last year"] > time.time() - 60
+    cache.close()
+    cache = ResultCache(tmp_path, None)
+    assert sorted(key for (key,) in cache.db.execute("SELECT key FROM result")) == [
+        "last year", "today"]
+    cache.close()
+
+
+def test_the_cache_keeps_each_outcome_in_full_and_in_brief(tmp_path):
+    from jixiao.batch.run import CACHE_NAME, Outcome, ResultCache
+
+    with sqlite3.connect(tmp_path / CACHE_NAME) as db:  # a cache an older jixiao made
+        db.execute("CREATE TABLE outcome (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, "
+                   "used REAL)")
+        db.execute("INSERT INTO outcome VALUES ('k', 'a.xlsx', '{}', 0)")
+    db.close()
+    table = {"file": "a.xlsx", "sheet": "表", "funds": {"budget": 1}, "indicators": [{}],
+             "findings": [{"code": "JX101"}], "total_computed": 90}
+    outcome = Outcome("a.xlsx", [table, {**table, "sheet": "表二"}], ["注"])
+    cache = ResultCache(tmp_path, None)
+    assert cache.get("k") is None  # the older table is gone: its outcomes were stale
+    assert [name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")] == [
+        "result", "sqlite_autoindex_result_1"]
+    cache.put("k", outcome)
+    assert cache.get("k") == outcome
+    brief = {key: value for key, value in table.items() if key not in ("funds", "indicators")}
+    assert cache.get("k", brief=True) == Outcome(
+        "a.xlsx", [brief, {**brief, "sheet": "表二"}], ["注"])
+    cache.close()
+
+
+def test_exit_codes(tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    standard(good / "a.xlsx")
+    sichuan(good / "s.xlsx", reason="设备到货延期")  # a warning only
+    assert batch(good, "-o", tmp_path / "g.xlsx", "--workers", "1")[0] == 0
+    zizhou(good / "z.xlsx")
+    assert batch(good, "-o", tmp_path / "g.xlsx", "--workers", "1")[0] == 1
+    broken(good, "corrupt-zip")
+    assert batch(good, "-o", tmp_path / "g.xlsx", "--workers", "1")[0] == 2
+
+
+def test_bad_arguments_are_one_chinese_line(tmp_path, capsys):
+    assert main(["batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "s.xlsx")]) == 2
+    assert "找不到" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "s.csv")]) == 2
+    assert "须以 .xlsx 结尾" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "s.xlsx"), "--rules", "x"]) == 2
+
+
+def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path):
+    folder = small_inbox(tmp_path)
+    output = folder / "汇总.xlsx"
+    batch(folder, "-o", output, "--json", folder / "r.jsonl", "--workers", "1")
+    assert "已校验 3/3" in batch(folder, "-o", output, "--workers", "1")[1]
+    output.unlink()
+    pattern = str(folder / "**" / "*.xlsx")
+    assert "已校验 3/3" in batch(pattern, "-o", tmp_path / "g.xlsx", "--workers", "1")[1]
+    code, out = batch(str(folder / "sub" / "*.xlsx"), "-o", tmp_path / "g.xlsx")
+    assert "已校验 1/1" in out and code == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):
+    from jixiao.batch.run import discover
+
+    for name in ("收件/a.xlsx", "收件/~$a.xlsx", "收件/.h.xlsx", "收件/子/b.XLSX", "收件/.隐藏/c.xlsx",
+                 "收件/d.txt", "输出/汇总.xlsx", "输出/标注/a-校验.xlsx", "别处/e.xlsm"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "收件" / "0链接.xlsx").symlink_to(tmp_path / "收件" / "a.xlsx")  # found first
+    (tmp_path / "收件" / "看得见.xlsx").symlink_to(tmp_path / "收件" / ".h.xlsx")
+    (tmp_path / "收件" / "别处").symlink_to(tmp_path / "别处")  # a linked folder is not entered
+    (tmp_path / "出").symlink_to(tmp_path / "输出")
+    monkeypatch.chdir(tmp_path)
+    assert discover(["收件"]) == ["收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["./收件/", "收件/子", "收件/a.xlsx"]) == [
+        "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["收件/.h.xlsx", "收件"]) == [  # named: taken, even hidden
+        "收件/.h.xlsx", "收件/0链接.xlsx", "收件/子/b.XLSX"]
+    assert discover(["."], skip=["出/汇总.xlsx", "出/标注"]) == [
+        "别处/e.xlsm", "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["出", "输出"], skip=["输出/标注"]) == ["出/汇总.xlsx"]
+    assert discover(["."], skip=[tmp_path]) == []
+
+
+def test_annotated_copies_keep_the_folders(tmp_path):
+    folder = small_inbox(tmp_path)
+    marked = tmp_path / "标注"
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked)
+    assert (marked / "a-校验.xlsx").is_file() and (marked / "sub" / "z-校验.xlsx").is_file()
+    assert not (marked / "secret-校验.xlsx").exists()  # unreadable: nothing to mark
+    assert "校验结果" in load_workbook(marked / "sub" / "z-校验.xlsx").sheetnames
+    (marked / "a-校验.xlsx").unlink()  # a missing copy is made again, even from the cache
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked)
+    assert (marked / "a-校验.xlsx").is_file() and "（2 个未变化" in out
+
+
+def test_batch_imports_nothing_heavy():
+    code = ("import sys, jixiao.cli.main, jixiao.cli.batch; print(sorted(m for m in "
+            "('openpyxl', 'pandas', 'formulas', 'rich', 'distributed', 'python_calamine', "
+            "'xlsxwriter') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True, env=ENV).stdout
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- Ctrl-C
+
+def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    first = standard(folder / "s0000.xlsx")
+    for number in range(1, 3000):
+        shutil.copy(first, folder / f"s{number:04d}.xlsx")
+    output = tmp_path / "汇总.xlsx"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
+         str(tmp_path / "r.jsonl"), "--workers", "2"],
+        cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:  # until results are kept
+        time.sleep(0.2)
+        try:
+            if cached_rows(output) > 0:
+                break
+        except sqlite3.Error:
+            continue
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "已中断" in err and "Traceback" not in err
+    rows = sheet_rows(output, "汇总")[1:]
+    assert 0 < len(rows) < 3000
+    assert all(row[10] == "通过" for row in rows)
+    stats = {row[0]: row[1] for row in sheet_rows(output, "统计") if row[0]}
+    assert "校验被中断" in stats["注意"] and stats["已校验的文件"] == len(rows)
+    lines = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(rows)
+
+
+def test_plain_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
+    from jixiao.batch.run import Progress
+
+    progress = Progress(10, interval=0)
+    for _ in range(3):
+        progress.advance()
+    progress.close()
+    err = capsys.readouterr().err
+    assert "已完成 3/10 个文件" in err and "个/秒" in err
+
+
+# ---------------------------------------------------------------- Dask
+
+def test_a_dask_cluster_on_loopback_gives_the_same_results(inbox, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="pip install 'jixiao[dask]'")
+    work, made, code, _ = inbox
+    os.chdir(work)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  protocol="tcp", host="127.0.0.1", dashboard_address=None,
+                                  scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}
+                                  ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        dask_code, out = batch("收件", "-o", tmp_path / "dask.xlsx", "--json",
+                               tmp_path / "dask.jsonl", "--engine", "dask", "--scheduler",
+                               cluster.scheduler_address, "--force")
+    assert dask_code == code
+    assert (tmp_path / "dask.jsonl").read_text(encoding="utf-8") == (
+        work / "结果.jsonl").read_text(encoding="utf-8")
+    for sheet in ("汇总", "问题明细"):
+        assert sheet_rows(tmp_path / "dask.xlsx", sheet) == sheet_rows(work / "汇总.xlsx", sheet)
+
+
+def test_engine_dask_without_an_address_starts_a_local_cluster(tmp_path):
+    pytest.importorskip("distributed", reason="pip install 'jixiao[dask]'")
+    folder = small_inbox(tmp_path)
+    local = batch(folder, "-o", tmp_path / "l.xlsx", "--json", tmp_path / "l.jsonl")
+    dask = batch(folder, "-o", tmp_path / "d.xlsx", "--json", tmp_path / "d.jsonl",
+                 "--engine", "dask", "--workers", "2", "--force")
+    assert local[0] == dask[0] == 2
+    assert (tmp_path / "l.jsonl").read_text(encoding="utf-8") == (
+        tmp_path / "d.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_dask_worker_checks_the_content_it_is_sent_not_the_path(inbox, tmp_path):
+    """A remote Dask worker cannot see the reviewer's folder: the file's bytes travel with
+    the job, and the outcome is the one checking the file in place gives, under its path."""
+    from jixiao.batch.run import _check_sent, _sendable, check_one
+
+    work, made, _, _ = inbox
+    os.chdir(work)
+    for name in made:
+        original = Path("收件") / name
+        moved = tmp_path / "elsewhere" / name  # the path the worker is told, then gone
+        moved.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(original, moved)
+        job = (str(moved), None, None, 60.0)
+        content = _sendable(job)
+        expected = check_one(*job).texts()
+        moved.unlink()
+        assert content is not None and check_one(*job).texts() != expected  # really gone
+        assert _check_sent(job, content).texts() == expected, name
+    annotated = (str(Path("收件") / next(iter(made))), None, str(tmp_path / "a.xlsx"), 60.0)
+    assert _sendable(annotated) is None  # an annotated copy is written where the path is
+    assert _sendable((str(tmp_path / "missing.xlsx"), None, None, 60.0)) is None

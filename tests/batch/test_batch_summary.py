@@ -1,0 +1,389 @@
+"""The summary of jixiao batch at a province's scale: memory flat in the number of files,
+every row written, nothing left behind. (tests/batch/test_batch.py checks its contents.)"""
+
+import os
+import subprocess
+import sys
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import jixiao.batch.summary_book as batch_summary
+from jixiao.batch.run import BatchRun, Outcome
+from jixiao.batch.summary_book import GRADES, Summary, write_summary
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def synthetic(number: int, findings: int = 2) -> Outcome:
+    """A checked file: one table with ``findings`` findings; every 50th unreadable."""
+    file = f"收件/单位{number // 100:04d}/自评表{number:06d}.xlsx"
+    if number % 50 == 7:
+        return Outcome(file, {"file": file, "findings": [], "error": f"“{file}”已损坏"})
+    items = [{"code": f"JX{101 + (number + k) % 7}", "severity": ("error", "warning", "info")[k % 3],
+              "sheet": "自评表", "cell": f"F{5 + k}",
+              "message": f"第 {k + 1} 个问题：预算执行率得分应为 9.60，表中填的是 10"}
+             for k in range(findings)]
+    return Outcome(file, {
+        "file": file, "sheet": "自评表", "findings": items,
+        "project": {"name": f"项目{number}", "department": f"部门{number % 37}", "unit": "某中心"},
+        "total_declared": 95.5, "total_computed": 90.0 + number % 10, "grade_declared": "优",
+        "grade_computed": GRADES[number % 4]})
+
+
+def summarise(count: int, output: Path) -> tuple[int, int]:
+    """Add ``count`` outcomes and write the summary under tracemalloc: the heap's peak
+    while adding, and over the whole (adding and writing)."""
+    files = [synthetic(number).file for number in range(count)]  # the run's lists, not ours
+    run = BatchRun(files, files, {})
+    tracemalloc.start()
+    try:
+        with Summary() as summary:
+            for number in range(count):
+                summary.add(synthetic(number))
+            adding = tracemalloc.get_traced_memory()[1]
+            write_summary(output, summary, run)
+        return adding, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_does_not_grow_with_the_number_of_files(tmp_path_factory):
+    # Not tmp_path: the reader need not check these big summaries (conftest.py).
+    folder = tmp_path_factory.mktemp("summary")
+    summarise(10, folder / "warm.xlsx")  # what is imported or cached once, is, before measuring
+
+    few_adding, few = summarise(2_000, folder / "few.xlsx")
+    many_adding, many = summarise(20_000, folder / "many.xlsx")
+    # 18,000 files more, 58,000 rows more: not 56 bytes more for each file. (Keeping the
+    # rows in memory, as before, the peak grew by 126 MB, with three findings a file.)
+    assert many_adding - few_adding < 1_000_000, (few_adding, many_adding)
+    assert many - few < 1_000_000, (few, many)
+
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(folder / "many.xlsx"))
+    table = book.get_sheet_by_name("汇总").to_python()
+    assert [row[0] for row in table[1:]] == [synthetic(number).file for number in range(20_000)]
+    findings = book.get_sheet_by_name("问题明细").to_python()
+    assert len(findings) == 1 + 2 * (20_000 - 400)
+    assert findings[-1][:3] == [synthetic(19_999).file, "项目19999", "JX102"]
+    stats = {row[0]: row[1] for row in book.get_sheet_by_name("统计").to_python() if row[0]}
+    assert stats["读出的自评表"] == 19_600 and stats["无法读取的文件"] == 400
+
+
+def test_adding_is_cheap():
+    import time
+
+    outcomes = [synthetic(number, findings=4) for number in range(5_000)]
+    with Summary() as summary:
+        started = time.process_time()
+        for outcome in outcomes:
+            summary.add(outcome)
+        seconds = time.process_time() - started
+    assert summary.counts()["无法读取"] == 100 and summary.finding_count == 4 * 4_900
+    assert seconds / len(outcomes) < 200e-6  # measured ~20 µs; the CPUs are shared
+
+
+def test_rows_past_the_hyperlink_and_row_limits(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_summary, "_MAX_LINKS", 5)
+    monkeypatch.setattr(batch_summary, "_MAX_FINDING_ROWS", 7)
+    output = tmp_path / "s.xlsx"
+    files = [synthetic(number).file for number in range(10)]
+    with Summary() as summary:
+        for number in range(10):
+            summary.add(synthetic(number))
+        write_summary(output, summary, BatchRun(files, files, {}))
+    book = load_workbook(output)
+    table, details = book["汇总"], book["问题明细"]
+    assert [cell.hyperlink is not None for cell in table["A"][1:]] == [True] * 5 + [False] * 5
+    assert table.max_row == 11 and details.max_row == 8  # 18 findings, the first 7 listed
+    assert [cell.hyperlink is not None for cell in details["A"][1:]] == [True] * 5 + [False] * 2
+    assert details["A7"].value == synthetic(2).file and details["A7"].font.u is None
+    notes = [row[1] for row in book["统计"].iter_rows(values_only=True) if row[0] == "注意"]
+    assert any("问题明细只列出前 7 条" in note for note in notes)
+    assert any("汇总第 7 行起" in note for note in notes)
+    assert any("问题明细第 7 行起" in note for note in notes)
+
+
+def test_links_are_relative_uris(tmp_path):
+    folder = tmp_path / "收件 2024" / "#1"
+    folder.mkdir(parents=True)
+    file = str(folder / "a b.xlsx")
+    (tmp_path / "out").mkdir()
+    with Summary() as summary:
+        summary.add(Outcome(file, {**synthetic(1).report, "file": file}))
+        write_summary(tmp_path / "out" / "s.xlsx", summary, BatchRun([file], [file], {}))
+    with zipfile.ZipFile(tmp_path / "out" / "s.xlsx") as archive:
+        rels = archive.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+    assert 'Target="../%E6' not in rels  # Chinese stays readable, as Excel writes it
+    assert 'Target="../收件%202024/%231/a%20b.xlsx"' in rels
+    link = load_workbook(tmp_path / "out" / "s.xlsx")["汇总"]["A2"].hyperlink
+    assert link.target == "../收件%202024/%231/a%20b.xlsx" and link.tooltip == "打开文件"
+
+
+_LEAVES_NOTHING = """
+import os, sys
+from pathlib import Path
+import jixiao.batch.summary_book as batch_summary
+from jixiao.batch.run import BatchRun
+from jixiao.batch.summary_book import Summary, write_summary
+sys.path.insert(0, {tests!r})
+from test_batch_summary import synthetic
+
+scratch, output = Path({scratch!r}), Path({output!r})
+files = [synthetic(number).file for number in range(1000)]
+with Summary() as summary:
+    for number in range(1000):  # 3,000 rows: more than one chunk
+        summary.add(synthetic(number))
+    assert len(list(summary.rows())) == 1000  # in the database now
+    if os.name == "posix":  # the database's file has no name left (Windows: until closed)
+        assert not list(scratch.iterdir()), list(scratch.iterdir())
+
+    def ctrl_c(*args):
+        raise KeyboardInterrupt
+    statistics, batch_summary._write_statistics = batch_summary._write_statistics, ctrl_c
+    try:
+        write_summary(output, summary, BatchRun(files, files, {{}}))
+    except KeyboardInterrupt:  # Ctrl-C after both lists were written
+        assert not output.exists() and not list(scratch.iterdir()), list(scratch.iterdir())
+    else:
+        raise AssertionError("not interrupted")
+    batch_summary._write_statistics = statistics
+    write_summary(output, summary, BatchRun(files, files, {{}}))
+print("ok")
+"""
+
+
+def test_the_temporary_database_and_scratch_files_are_removed(tmp_path):
+    """SQLite deletes its temporary database itself (at once on POSIX, at close on
+    Windows); XlsxWriter's scratch files go in a folder removed even on an error."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    output = tmp_path / "汇总.xlsx"
+    code = _LEAVES_NOTHING.format(tests=str(ROOT / "tests" / "batch"), scratch=str(scratch),
+                                  output=str(output))
+    env = {**os.environ, "TMPDIR": str(scratch), "TEMP": str(scratch), "TMP": str(scratch),
+           "SQLITE_TMPDIR": str(scratch),
+           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    assert output.is_file() and not list(scratch.iterdir())
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_an_empty_or_tiny_batch(tmp_path, count):
+    files = [synthetic(number).file for number in range(count)]
+    with Summary() as summary:
+        for number in range(count):
+            summary.add(synthetic(number))
+        write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
+        assert summary.exit_code() == (1 if count else 0)
+    book = load_workbook(tmp_path / "s.xlsx")
+    assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:L{1 + count}"
+
+
+def varied(number: int) -> Outcome:
+    """Outcomes of every shape the 统计 sheet counts: several tables in a file, no
+    department, no computed total or grade, a declared grade outside 优良中差."""
+    outcome = synthetic(number, findings=number % 4)
+    if number % 9 == 4 and outcome.error is None:  # two tables in one file
+        second = {**outcome.report, "sheet": "第二张", "findings": [], "grade_declared": None}
+        outcome.report = [outcome.report, second]
+    for table in outcome.tables:
+        if "error" in table:
+            continue
+        if number % 5 == 1:
+            table["project"] = {**table["project"], "department": None}
+        if number % 7 == 2:
+            table["total_computed"], table["grade_computed"] = None, None
+        if number % 11 == 3:
+            table["grade_declared"] = "优秀"
+    return outcome
+
+
+def blocks(rows: list[tuple]) -> dict[str, list[tuple]]:
+    """The 统计 sheet's blocks: title → data rows (header left out)."""
+    found: dict[str, list[tuple]] = {}
+    title = None
+    for row in rows:
+        if row[0] is not None and all(value is None for value in row[1:]):
+            title = row[0]
+            found[title] = []
+        elif row[0] is None:
+            title = None
+        elif title is not None:
+            found[title].append(row)
+    widths = {name: sum(value is not None for value in data[0]) for name, data in found.items()}
+    return {name: [row[:widths[name]] for row in data[1:]] for name, data in found.items()}
+
+
+def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
+    import pandas as pd
+
+    from jixiao.batch.summary_book import FINDING_COLUMNS, SUMMARY_COLUMNS
+
+    outcomes = [varied(number) for number in range(400)]
+    files = [outcome.file for outcome in outcomes]
+    with Summary() as summary:
+        for outcome in outcomes:
+            summary.add(outcome)
+        write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
+    book = load_workbook(tmp_path / "s.xlsx")
+    table = pd.DataFrame(list(book["汇总"].iter_rows(min_row=2, values_only=True)),
+                         columns=list(SUMMARY_COLUMNS))
+    details = pd.DataFrame(list(book["问题明细"].iter_rows(min_row=2, values_only=True)),
+                           columns=list(FINDING_COLUMNS))
+    got = blocks([tuple(row) for row in book["统计"].iter_rows(values_only=True)])
+
+    # What the summary computed with pandas from all its rows, before it kept only counts.
+    readable = table[table["状态"] != "无法读取"]
+    computed = readable["计算等级"].fillna("无法计算").value_counts()
+    declared = readable["填报等级"].fillna("未填写").value_counts()
+    assert got["评分等级分布"] == [
+        (grade, int(computed.get(grade, 0)), int(declared.get(grade, 0))) for grade in GRADES
+    ] + [("无法计算/未填写", int(computed.get("无法计算", 0)),
+          int(declared[~declared.index.isin(GRADES)].sum()))]
+    codes = (details.groupby("代码").agg(次数=("文件", "size"), 涉及文件数=("文件", "nunique"))
+             .reset_index().sort_values(["次数", "代码"], ascending=[False, True]))
+    assert [(row[0], row[3], row[4]) for row in got["问题代码统计（按次数）"]] == list(
+        codes.itertuples(index=False, name=None))
+    departments = (readable.assign(部门=readable["主管部门"].fillna("（未填写）"),
+                                   有错误=readable["状态"] == "有错误",
+                                   总分=pd.to_numeric(readable["计算总分"], errors="coerce"))
+                   .groupby("部门")
+                   .agg(表数=("文件", "size"), 平均计算总分=("总分", "mean"),
+                        有错误的表=("有错误", "sum"), 错误数=("错误数", "sum"),
+                        警告数=("警告数", "sum"))
+                   .reset_index().sort_values(["表数", "部门"], ascending=[False, True]))
+    departments["平均计算总分"] = departments["平均计算总分"].round(2)
+    assert got["按主管部门"] == [tuple(value.item() if hasattr(value, "item") else value
+                                     for value in row)
+                                for row in departments.itertuples(index=False, name=None)]
+    overview = dict(got["概况"])
+    assert overview["读出的自评表"] == len(readable) and summary.row_count == len(table)
+    assert overview["无法读取的文件"] == table.loc[table["状态"] == "无法读取", "文件"].nunique()
+    assert (overview["有错误的表"], overview["只有警告的表"], overview["通过的表"]) == tuple(
+        int((table["状态"] == status).sum()) for status in ("有错误", "有警告", "通过"))
+
+
+# ---------------------------------------------------------------- rows written by hand
+
+def awkward_values(count: int) -> list[list]:
+    """Rows of every kind of value a list sheet may be given, mixed at random."""
+    import random
+
+    texts = ["", " ", "  两端有空格  ", "\t制表符", "行末换行\n", "第一行\n第二行", "\u3000全角空格",
+             "不换行空格\xa0", "&<>\"'", "A & B <c> \"d\"", "=SUM(A1:A9)", "=1/0", "+1", "-1",
+             "http://example.com/a?b=1&c=2", "'收件'!F5", "控制\x00\x01\x08\x0b\x0c\x0e\x1f字符",
+             "回车\r\n", "_x0041_ 像转义", "_x00ff_", "_x004G_", "\ufffe\uffff", "仅\uffff",
+             "\x0b开头", "结尾\x1f",
+             "emoji 😀 在此", "é ü ß", "<r><t>富文本?</t></r>", "<r>", "</r>", "]]>", "x" * 40_000,
+             "😀" * 17_000, "自" * 33_000, "0123", "1e5", "TRUE", "#N/A"]
+    numbers = [0, 1, -1, 7, 10**15, 10**16 + 1, -(2**62), 0.1, 1 / 3, 95.5, -0.0, 1e-300,
+               1.7976931348623157e308, 5e-324, 123456789.123456789, True, False,
+               float("inf"), float("-inf"), float("nan")]
+    others = [None, None, None, b"bytes", Path("a/b.xlsx")]
+    every = texts + numbers + others
+    pick = random.Random(20240).choice
+    # each value once in every column, then at random
+    return [[every[(row + column) % len(every)] if row < len(every)
+             else pick(pick((texts, numbers, others, texts))) for column in range(9)]
+            for row in range(count)]
+
+
+def write_with(path: Path, rows: list[list], by_hand: bool) -> None:
+    """A list sheet, its rows written by ``append_row`` or by XlsxWriter's own calls with
+    the meaning ``append_row`` gives its values; a few rows linked, a few not."""
+    import math
+
+    from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
+
+    book = StreamingWorkbook(str(path), {
+        "constant_memory": True, "tmpdir": str(path.parent), "strings_to_numbers": False,
+        "strings_to_formulas": False, "strings_to_urls": False})
+    header = book.add_format({"bold": True, "bottom": 1})
+    link = book.add_format({"font_color": "#0563C1", "underline": 1})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    number = book.add_format({"num_format": "0.00"})
+    ws = book.add_worksheet("列表", LinkedSheet)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, len(rows), 8)
+    ws.write_row(0, 0, [f"列{column}" for column in range(9)], header)
+    formats = [None, None, number, None, None, number, None, None, wrap]
+    for row, values in enumerate(rows, start=1):
+        if row % 3:
+            ws.link(row, 0, f"../收件/{row}.xlsx", f"'表'!A{row}" if row % 2 else None, "打开文件")
+        formats[0] = link if row % 3 else None
+        if by_hand:
+            ws.append_row(row, values, formats)
+            continue
+        for column, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
+            if value is None or isinstance(value, float) and not math.isfinite(value):
+                continue
+            if isinstance(value, (int, float)) and not isinstance(value, str):
+                ws.write_number(row, column, value, cell_format)
+            else:
+                ws.write_string(row, column, value if isinstance(value, str) else str(value),
+                                cell_format)
+    ws.set_column(0, 8, 20)
+    book.close()
+
+
+def test_rows_written_by_hand_are_the_bytes_xlsxwriter_writes(tmp_path):
+    """``append_row`` writes a row's XML itself: exactly what ``write_string`` and
+    ``write_number`` write, for texts that need escaping, control characters, long
+    texts, texts that look like formulas or links, numbers of every size, empty cells."""
+    rows = awkward_values(400)
+    rows = [[None if isinstance(value, str) and value.startswith("<r>") and value.endswith("</r>")
+             else value for value in values] for values in rows]  # see the next test
+    rows[5] = [None] * 9           # a row with no cells at all
+    rows[6] = [None] * 8 + ["末列"]  # a row with its only cell last
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write_with(tmp_path / "a" / "s.xlsx", rows, by_hand=False)
+    write_with(tmp_path / "b" / "s.xlsx", rows, by_hand=True)
+    with zipfile.ZipFile(tmp_path / "a" / "s.xlsx") as a, \
+            zipfile.ZipFile(tmp_path / "b" / "s.xlsx") as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # the time it was written
+                assert a.read(name) == b.read(name), name
+    sheet = load_workbook(tmp_path / "b" / "s.xlsx")["列表"]
+    assert sheet.max_row == 401 and sheet["A2"].hyperlink is not None
+
+
+def test_a_text_that_looks_like_rich_text_stays_text(tmp_path):
+    # XlsxWriter copies "<r>…</r>" into the sheet as XML; a workbook's own text could
+    # then break the summary. append_row escapes it like any text.
+    text = '<r><rPr><b/></rPr><t>粗体</t></r><r><t x="</t>">'
+    write_with(tmp_path / "s.xlsx", [[text, "<r>", None, None, None, None, None, None, "</r>"]],
+               by_hand=True)
+    sheet = load_workbook(tmp_path / "s.xlsx")["列表"]
+    assert [sheet["A2"].value, sheet["B2"].value, sheet["I2"].value] == [text, "<r>", "</r>"]
+
+
+def test_rows_by_hand_go_below_those_written_and_xlsxwriter_can_go_on(tmp_path):
+    from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
+
+    book = StreamingWorkbook(str(tmp_path / "s.xlsx"), {"constant_memory": True,
+                                                        "tmpdir": str(tmp_path)})
+    ws = book.add_worksheet("列表", LinkedSheet)
+    ws.write_string(0, 0, "表头")
+    ws.append_row(1, ["甲", 1], [None, None])
+    with pytest.raises(ValueError):
+        ws.append_row(1, ["again"], [None])
+    ws.write_string(2, 1, "XlsxWriter 接着写")
+    with pytest.raises(ValueError):
+        ws.append_row(2, ["同一行"], [None])
+    ws.append_row(4, ["乙", None, 2.5], [None, None, None])
+    book.close()
+    sheet = load_workbook(tmp_path / "s.xlsx")["列表"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["表头", None, None], ["甲", 1, None], [None, "XlsxWriter 接着写", None],
+        [None, None, None], ["乙", None, 2.5]]
+    assert sheet.dimensions == "A1:C5"

@@ -1,0 +1,126 @@
+"""jixiao batch's worker processes: chunks of files per round trip, and a worker that
+dies takes only its own file down."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from workbooks import standard
+
+from jixiao.batch import run as batch
+from jixiao.batch.run import BatchOptions, Outcome, _chunk_size, _run_local
+
+CRASH_MARK = "崩溃"
+
+
+def crash_on_marked(jobs):
+    """The workers' function in these tests: a file whose name holds CRASH_MARK kills its
+    process on the spot, as a crash inside a library would (spawned workers import
+    this module by name, so it must live at module level)."""
+    for job in jobs:
+        if CRASH_MARK in Path(job[0]).name:
+            os._exit(70)
+    return batch._check_chunk(jobs)
+
+
+def folder_of(tmp_path, count, crash=()):
+    first = standard(tmp_path / "model.xlsx")
+    files = []
+    for number in range(count):
+        name = f"{CRASH_MARK if number in crash else '自评表'}{number:03d}.xlsx"
+        shutil.copyfile(first, tmp_path / name)
+        files.append(str(tmp_path / name))
+    return files
+
+
+def jobs_of(files):
+    return [(file, None, None, None) for file in files]
+
+
+def test_a_crashing_worker_marks_only_its_own_files(tmp_path):
+    files = folder_of(tmp_path, 40, crash={5, 31})
+    texts = list(_run_local(jobs_of(files), BatchOptions(workers=2), work=crash_on_marked))
+    reports = {json.loads(text)["file"]: json.loads(text)["report"] for text, _ in texts}
+    assert all(brief == Outcome.from_json(text).brief().to_json() for text, brief in texts)
+    assert sorted(reports) == sorted(files)  # every file once: none lost, none twice
+    assert len(texts) == len(files)
+    failed = {Path(file).name for file, report in reports.items() if "error" in report}
+    assert failed == {f"{CRASH_MARK}005.xlsx", f"{CRASH_MARK}031.xlsx"}
+    healthy = batch.check_one(files[0], None, None, None).report
+    for file, report in reports.items():
+        if "error" in report:
+            assert "校验进程意外退出" in report["error"] and Path(file).name in report["error"]
+        else:  # the others checked in full, as if nothing had happened
+            assert report == {**healthy, "file": file}
+
+
+def test_chunked_results_equal_one_file_at_a_time(tmp_path):
+    files = folder_of(tmp_path, 24)
+    together = list(_run_local(jobs_of(files), BatchOptions(workers=2)))
+    alone = [batch.check_one(file, None, None, None).texts() for file in files]
+    assert sorted(together) == sorted(alone)
+
+
+def test_workers_take_the_environment_of_the_moment(tmp_path, monkeypatch):
+    """Workers forked from a fork server, started by an earlier batch, still see the
+    limits (JIXIAO_MAX_*) set since, as spawned workers would."""
+    files = folder_of(tmp_path, 4)
+    first = [json.loads(text)["report"] for text, _ in _run_local(jobs_of(files),
+                                                                  BatchOptions(workers=2))]
+    assert all("error" not in report for report in first)
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")
+    again = [json.loads(text)["report"] for text, _ in _run_local(jobs_of(files),
+                                                                  BatchOptions(workers=2))]
+    assert all("JIXIAO_MAX_FILE_MB" in report.get("error", "") for report in again), again
+
+
+def test_chunks_are_small_enough_to_spread_over_the_workers():
+    assert _chunk_size(1, 2) == 1
+    assert _chunk_size(40, 2) == 2           # 20 chunks: every worker busy to the end
+    assert _chunk_size(2000, 2) == 16        # at most 16 files per round trip
+    assert _chunk_size(2000, 16) == 15
+    for jobs in range(1, 500, 7):
+        for workers in (1, 2, 3, 8):
+            size = _chunk_size(jobs, workers)
+            assert 1 <= size <= 16
+            assert size == 1 or -(-jobs // size) >= workers * 8
+
+
+def test_the_summary_folder_is_made_when_missing(tmp_path, capsys):
+    from jixiao.cli.main import main
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    folder_of(inbox, 2)
+    output = tmp_path / "结果" / "2026" / "汇总.xlsx"
+    assert main(["batch", str(inbox), "-o", str(output), "--workers", "1"]) == 0
+    assert output.is_file()
+    blocked = tmp_path / "一个文件"  # a file where the folder should be
+    blocked.write_text("x")
+    assert main(["batch", str(inbox), "-o", str(blocked / "汇总.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert "无法创建目录" in error and "Traceback" not in error
+
+
+def test_killing_the_workers_mid_message_lets_the_pool_end(tmp_path):
+    """A worker killed while sending its result leaves half a message in the pipe: the
+    pool's manager thread must still end, or the interpreter hangs at exit after Ctrl-C
+    (seen: a SIGINT'd batch waiting in concurrent.futures' _python_exit for minutes)."""
+    import multiprocessing
+    import struct
+
+    from jixiao.batch.run import _kill_workers, _pool
+
+    pool = _pool(1, multiprocessing.get_context("fork"))
+    assert pool.submit(len, "abc").result(timeout=60) == 3
+    writer = pool._result_queue._writer
+    # a header announcing 1,000 bytes, then only 10 of them: what a killed sender leaves
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    manager = pool._executor_manager_thread
+    manager.join(timeout=1)
+    assert manager.is_alive()  # stuck in the read, as in the hang
+    _kill_workers(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    manager.join(timeout=10)
+    assert not manager.is_alive()

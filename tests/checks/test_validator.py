@@ -1,0 +1,226 @@
+"""Every check: a workbook that fails it and one that passes, each built from a
+compact description (a change to the published Putuo table, which has no finding)."""
+
+import re
+
+import pytest
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, standard, standard_sheet
+
+from jixiao.checks import REGISTRY, evaluate_table, run_checks
+from jixiao.read.reader import read_tables
+
+FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
+MONEY_FIELDS = ("label", "initial", "budget", "executed", "weight", "rate", "score")
+
+
+def rows(*changes, drop=()):
+    """PUTUO_1_ROWS with (index, {field: value}) changes, without the rows in ``drop``."""
+    table = [list(row) for row in PUTUO_1_ROWS]
+    for index, fields in changes:
+        for key, value in fields.items():
+            table[index][FIELDS.index(key)] = value
+    return [tuple(row) for index, row in enumerate(table) if index not in drop]
+
+
+def money(*changes):
+    lines = [list(line) for line in PUTUO_1_MONEY]
+    for index, fields in changes:
+        for key, value in fields.items():
+            lines[index][MONEY_FIELDS.index(key)] = value
+    return [tuple(line) for line in lines]
+
+
+def findings(path, select=None):
+    out = []
+    for table in read_tables(path):
+        out.extend(run_checks(table, evaluate_table(table), select=select))
+    return out
+
+
+SATISFACTION_85 = {"target": "≥95%", "actual": "85%"}
+
+NO_SCORE = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+            "偏差原因分析及改进措施")
+
+
+def unscored(*changes):
+    """PUTUO_1_ROWS in a layout without 得分 column."""
+    return [(*row[:6], row[7]) for row in rows(*changes)]
+
+
+# code → (failing descriptions, passing descriptions); each a dict of ``standard`` options.
+CASES = {
+    "JX001": ([{"rows": [(*row[:3], None, None, row[5], None, None) for row in PUTUO_1_ROWS],
+                "total": (100, None), "grade": None}], [{}]),
+    "JX101": ([{"rows": rows((3, {"weight": 20, "score": 20})), "total": (90, 89.98)}], [{}]),
+    "JX102": ([{"rows": rows((1, {"weight": 35, "score": 35}), (3, {"weight": 20, "score": 20}))}],
+              [{}]),
+    "JX103": ([{"rows": rows((0, {"level2": "数量指标 (20 分)"}))}],
+              [{"rows": rows((0, {"level2": "数量指标 (5 分)"}))}]),
+    "JX104": ([{"rows": rows((3, {"weight": 40, "score": 40}), drop=[4])}], [{}]),
+    "JX105": ([{"rows": rows((2, {"name": "预算编制规范性"}))}], [{}]),
+    "JX106": ([{"rows": rows((1, {"weight": "二十五"}))}, {"rows": rows((1, {"weight": None}))},
+               {"rows": rows((1, {"weight": 0}))}], [{"rows": rows((1, {"weight": "25 分"}))}]),
+    "JX107": ([{"rows": rows((3, {"level1": None}))}], [{}]),
+    "JX201": ([{"rows": rows((4, {"target": None}))}], [{}]),
+    "JX202": ([{"rows": rows((4, {"actual": None}))}], [{}]),
+    "JX203": ([{"rows": rows((0, {"target": "≠90.00(%)"}))},
+               {"rows": rows((4, {"target": "≤90%", "actual": "95%"}))},
+               {"rows": rows((4, {"target": "≥120%", "actual": "95%", "score": 7.92}))}],
+              [{"rows": rows((4, {"target": "≥90%", "actual": "95%"}))}]),
+    "JX204": ([{"rows": rows((0, {"target": "≥90 万元", "actual": "4 小时"}))},
+               {"rows": rows((1, {"actual": 25}))}],
+              [{"rows": rows((0, {"target": "≥90%", "actual": 0.998}))}]),
+    "JX205": ([{"rows": rows((0, {"level2": "成本指标", "name": "项目投入资金",
+                                  "target": "≥30 万元", "actual": "30 万元"}))}],
+              [{"rows": rows((0, {"level2": "成本指标", "name": "项目投入资金",
+                                  "target": "≤30 万元", "actual": "30 万元"}))}]),
+    "JX206": ([{"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "36 个"}))}],
+              [{"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "36 个",
+                                  "reason": "年中追加培训任务，下年度调高指标值"}))},
+               {"rows": rows((4, {"name": "培训场次", "target": "≥12 个", "actual": "17 个"}))}]),
+    "JX207": ([{"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人", "actual": 11800}))}],
+              [{"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人", "actual": 1.25}))},
+               {"rows": rows((4, {"name": "受益人数", "target": "≥1.2 万人",
+                                  "actual": "12500 人"}))}]),
+    "JX301": ([{"money": money((0, {"rate": 99.00}))}, {"money": money((0, {"rate": "95%"}))}],
+              [{}, {"money": [("年度资金总额", 10, 10, 9.96, 10, "100%", 9.96)]}]),
+    "JX302": ([{"money": money((0, {"score": 10}))}],
+              [{}, {"money": money((0, {"score": 9.98}))}]),
+    "JX303": ([{"money": money((0, {"executed": 33}), (1, {"executed": 33}))}], [{}]),
+    "JX304": ([{"money": money((1, {"budget": 30}))}], [{}]),
+    "JX305": ([{"rows": rows((0, {"actual": "90.00(%)"}))}], [{}]),
+    "JX306": ([{"money": money((0, {"executed": 25, "rate": 79.21, "score": 7.92}),
+                               (1, {"executed": 25, "rate": 79.21})),
+                "rows": rows((0, {"actual": "79.21(%)", "score": 4.4, "reason": None}))}],
+              [{"money": money((0, {"executed": 25, "rate": 79.21, "score": 7.92}),
+                               (1, {"executed": 25, "rate": 79.21})),
+                "rows": rows((0, {"actual": "79.21(%)", "score": 4.4,
+                                  "reason": "设备尾款次年支付"}))}]),
+    "JX307": ([{"money": money((0, {"executed": None}), (1, {"executed": None}))}], [{}]),
+    "JX401": ([{"rows": rows((4, {"score": 12}))}], [{}]),
+    "JX402": ([{"rows": rows((4, {"name": "参保人数", "target": "≥96.7 万人",
+                                  "actual": "91.8 万人"}))}],
+              [{"rows": rows((4, {"name": "参保人数", "target": "≥96.7 万人",
+                                  "actual": "91.8 万人", "score": 9.49, "reason": "外迁"}))}]),
+    "JX403": ([{"rows": rows((0, {"score": 4}))}], [{}]),
+    "JX404": ([{"rows": rows((4, {**SATISFACTION_85, "score": 7, "reason": "未联网结算"}))}],
+              [{"rows": rows((4, {**SATISFACTION_85, "score": 8.95, "reason": "未联网结算"}))}]),
+    "JX405": ([{"rows": rows((4, {**SATISFACTION_85, "score": 8.95}))}],
+              [{"rows": rows((4, {**SATISFACTION_85, "score": 8.95, "reason": "未联网结算"}))}]),
+    "JX406": ([{"rows": rows((4, {"score": None}))}, {"money": money((0, {"score": None}))}],
+              [{}]),
+    "JX407": ([{"rows": rows((4, {"score": -2}))}], [{}]),
+    "JX408": ([{"rows": rows((1, {"actual": "部分达成", "score": 25}))}],
+              [{"rows": rows((1, {"actual": "部分达成", "score": 18, "reason": "部分科室未完成"}))}]),
+    "JX409": ([{"rows": unscored((2, {"target": "＜24 小时", "actual": "24 小时",
+                                      "reason": "按时拨付"})),
+                "header": NO_SCORE, "total": (100, None)},
+               {"rows": unscored((4, {**SATISFACTION_85, "reason": "未联网结算"})),
+                "header": NO_SCORE, "total": (100, None)}],
+              [{"rows": unscored(), "header": NO_SCORE, "total": (100, None)},
+               {"rows": rows((2, {"target": "＜24 小时", "actual": "24 小时", "score": 16,
+                                  "reason": "按时拨付"}))}]),
+    "JX410": ([{"rows": rows((3, {"target": "稳步提升", "actual": "有待加强", "score": None}))},
+               {"rows": rows((3, {"target": "稳步提升", "actual": "有待加强"}))}],
+              [{"rows": rows((3, {"target": "持续推进", "actual": "持续推进中"}))},
+               {"rows": rows((2, {"target": "规定时间内", "actual": "规定时间内"}))}]),
+    "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
+    "JX502": ([{"grade": "良"}, {"grade": "甲"}], [{}, {"grade": "优秀"}]),
+    "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)
+                         for i, row in enumerate(PUTUO_1_ROWS)]}],
+              [{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]), None)
+                         for i, row in enumerate(PUTUO_1_ROWS)]}]),
+    "JX504": ([{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 3)}))},
+               {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)")}))},
+               {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", "#NAME?")}))}],
+              [{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 5)}))}]),
+    # (a cell typed as 1e999 cannot be written by openpyxl: test_output_safety.py patches XML)
+    "JX601": ([{"money": money((0, {"budget": 1e-300, "executed": 1e300}))},
+               {"rows": rows((1, {"weight": 1e308, "score": 1e308}),
+                             (2, {"weight": 1e308, "score": 1e308}))}],
+              [{}, {"rows": rows((1, {"score": 1e300}))}]),
+    "JX901": ([{"rows": rows((0, {"reason": Formula("=cmd|' /C calc'!A0")}))}], [{}]),
+}
+
+
+def test_every_registered_check_has_cases():
+    assert set(CASES) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_failing_workbook(code, tmp_path):
+    for number, description in enumerate(CASES[code][0]):
+        found = findings(standard(tmp_path / f"bad{number}.xlsx", **description), [code])
+        assert found, (code, description)
+        for item in found:
+            assert item.code == code and item.sheet == "自评表"
+            assert re.fullmatch(r"[A-Z]+\d+", item.cell), item
+            assert re.search(r"[\u4e00-\u9fff]", item.message), item
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_passing_workbook(code, tmp_path):
+    for number, description in enumerate(CASES[code][1]):
+        found = findings(standard(tmp_path / f"good{number}.xlsx", **description), [code])
+        assert found == [], (code, description, found)
+
+
+def test_the_published_putuo_table_has_no_finding(tmp_path):
+    assert findings(standard(tmp_path / "t.xlsx")) == []
+
+
+def test_findings_point_at_the_cell_of_the_mistake(tmp_path):
+    bad = rows((4, {**SATISFACTION_85, "score": 7}))
+    found = {item.code: item.cell for item in findings(standard(tmp_path / "t.xlsx", rows=bad))}
+    assert found["JX404"] == "H15" and found["JX405"] == "I15" and found["JX501"] == "H16"
+
+
+def test_jx306_is_a_warning_under_sichuan_and_a_hint_otherwise(tmp_path):
+    low = {"money": money((0, {"executed": 25, "rate": 79.21, "score": 7.92}),
+                          (1, {"executed": 25, "rate": 79.21})),
+           "rows": rows((0, {"actual": "79.21(%)", "score": 4.4, "reason": None}))}
+    [hint] = findings(standard(tmp_path / "m.xlsx", **low), ["JX306"])
+    assert hint.severity == "info" and hint.cell == "G6"
+    [warning] = findings(sichuan(tmp_path / "s.xlsx"), ["JX306"])
+    assert warning.severity == "warning"
+    assert findings(sichuan(tmp_path / "r.xlsx", reason="合同尾款次年支付"), ["JX306"]) == []
+
+
+def test_sichuan_deduction_without_a_score_column_needs_a_reason(tmp_path):
+    unmet = [("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 18, None),
+             ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100, None),
+             ("产出指标", "成本指标", "设备购置成本", "≥", 100, "万元", 10, 75, None),
+             ("效益指标", "社会效益指标", "基层诊疗能力", "定性", 95, "%", 30, "达成", None),
+             ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, None)]
+    found = findings(sichuan(tmp_path / "s.xlsx", rows=unmet, reason="尾款"))
+    codes = sorted(item.code for item in found)
+    assert codes == ["JX203", "JX205", "JX405", "JX405"], found
+    deductions = [item.message for item in found if item.code == "JX405"]
+    assert "27/30" in deductions[0]  # 30 × 18/20: scored by the rules, no 得分 column
+    assert "定性" in found[0].message
+
+
+def test_template_cells_overwritten_by_numbers(tmp_path):
+    from openpyxl import load_workbook
+
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "tpl.xlsx"
+    build_template(path, table=sample("putuo-1"))
+    book = load_workbook(path)
+    book["自评表"]["H13"] = 5  # the first score formula, typed over
+    book.save(path)
+    found = findings(path, ["JX503"])
+    assert [(item.cell, item.code) for item in found] == [("H13", "JX503")]
+    assert "公式" in found[0].message
+
+
+def test_several_tables_are_each_checked(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet("两张表"))
+    sheet.blank(2)
+    standard_sheet(sheet, name="第二个项目", grade="良")
+    found = findings(book.save(tmp_path / "two.xlsx"))
+    assert [(item.code, item.cell) for item in found] == [("JX502", "B36")]

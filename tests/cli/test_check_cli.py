@@ -1,0 +1,341 @@
+"""``jixiao check`` and ``jixiao rules``: exit codes, text and JSON reports,
+annotated copies, and the generated docs/rules.md."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from workbooks import BROKEN_KINDS, broken, putuo, standard, zizhou
+
+from jixiao.checks import REGISTRY, rules_markdown
+from jixiao.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
+
+
+def run(capsys, *argv):
+    code = main(["check", *map(str, argv)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+# ---------------------------------------------------------------- exit codes
+
+def test_exit_0_without_errors_even_with_warnings(tmp_path, capsys):
+    assert run(capsys, standard(tmp_path / "clean.xlsx"))[0] == 0
+    code, out, _ = run(capsys, putuo(tmp_path / "p7.xlsx", "putuo-7"))  # JX203 warnings only
+    assert code == 0 and "警告（3）" in out
+
+
+def test_exit_1_with_errors(tmp_path, capsys):
+    code, out, _ = run(capsys, zizhou(tmp_path / "zizhou.xlsx"))
+    assert code == 1 and "JX405" in out
+
+
+@pytest.mark.parametrize("kind", BROKEN_KINDS)
+def test_exit_2_for_what_cannot_be_read(kind, tmp_path, capsys):
+    path = broken(tmp_path, kind)
+    code, out, _ = run(capsys, path)
+    assert code == 2
+    assert "无法校验" in out and path.name in out
+    code, out, err = run(capsys, path, "--json")
+    assert code == 2 and json.loads(out)["error"] and path.name in err
+
+
+def test_exit_2_wins_over_errors_in_other_files(tmp_path, capsys):
+    code, out, _ = run(capsys, zizhou(tmp_path / "z.xlsx"), broken(tmp_path, "xls"))
+    assert code == 2 and "共 2 个文件（1 个无法校验）" in out
+
+
+def test_unknown_rule_set_is_refused(tmp_path, capsys):
+    code, _, err = run(capsys, standard(tmp_path / "t.xlsx"), "--rules", "beijing")
+    assert code == 2 and "未知的评分规则" in err
+
+
+def test_rules_option_overrides_the_workbook(tmp_path, capsys):
+    code, out, _ = run(capsys, zizhou(tmp_path / "z.xlsx"), "--json", "--rules", "ratio")
+    assert json.loads(out)["rules"] == "ratio"
+
+
+# ---------------------------------------------------------------- text
+
+def test_text_report_snapshot(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    zizhou(tmp_path / "zizhou.xlsx")
+    putuo(tmp_path / "putuo-2.xlsx", "putuo-2")
+    broken(tmp_path, "xls")
+    code, out, _ = run(capsys, "zizhou.xlsx", "putuo-2.xlsx", "old.xls")
+    assert code == 2
+    snapshot = SNAPSHOTS / "check_report.txt"
+    if os.environ.get("JIXIAO_UPDATE_SNAPSHOTS"):
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text(out, encoding="utf-8")
+    assert out == snapshot.read_text(encoding="utf-8")
+
+
+def test_text_report_is_grouped_by_severity_and_ends_with_counts(tmp_path, capsys):
+    _, out, _ = run(capsys, zizhou(tmp_path / "zizhou.xlsx"))
+    lines = out.rstrip().splitlines()
+    assert lines.index("错误（1）") < lines.index("警告（2）")
+    assert "  JX405  自评表!I17  “群众满意度”扣 3 分（7/10），未说明偏差原因" in lines
+    assert lines[-1] == "共 1 个错误，2 个警告，0 个提示"
+
+
+# ---------------------------------------------------------------- JSON
+
+def test_json_for_one_table(tmp_path, capsys):
+    _, out, _ = run(capsys, putuo(tmp_path / "p2.xlsx", "putuo-2"), "--json")
+    data = json.loads(out)
+    assert set(data) >= {"file", "layout", "rules", "project", "funds", "indicators",
+                         "total_declared", "total_computed", "grade_declared",
+                         "grade_computed", "findings"}
+    assert data["layout"] == "standard" and data["rules"] == "mof2020"
+    assert data["project"]["department"] == "上海市普陀区医疗保障局"
+    funds = data["funds"]
+    assert funds["rate"] == 99.71 and funds["rate_declared"] == 99.7  # percent, not 0.997
+    assert (funds["budget"], funds["executed"], funds["weight"]) == (34.0, 33.9, 10.0)
+    assert (funds["score_declared"], funds["score_computed"]) == (9.97, 9.97)
+    first = data["indicators"][0]
+    assert first == {"level1": "产出指标", "level2": "数量指标", "name": "预算资金执行率",
+                     "target": "=90.00(%)", "actual": "90.00(%)", "weight": 5.0,
+                     "score_declared": 5.0, "score_computed": 5.0, "met": True,
+                     "sheet": "自评表", "cell": "C13"}
+    assert (data["total_declared"], data["total_computed"]) == (99.97, 99.97)
+    assert (data["grade_declared"], data["grade_computed"]) == ("优", "优")
+    assert data["findings"] == [{"code": "JX305", "severity": "error", "sheet": "自评表",
+                                 "cell": "E13", "message": data["findings"][0]["message"]}]
+
+
+def test_json_absent_values_are_null_and_several_files_give_a_list(tmp_path, capsys):
+    _, out, _ = run(capsys, zizhou(tmp_path / "z.xlsx"), putuo(tmp_path / "p.xlsx"), "--json")
+    first, second = json.loads(out)
+    assert first["total_computed"] is None and first["grade_declared"] is None
+    assert first["indicators"][0]["score_computed"] is None
+    assert first["indicators"][0]["met"] is None
+    assert second["findings"] == []
+
+
+# ---------------------------------------------------------------- annotate
+
+def test_annotated_copy_marks_cells_and_lists_findings(tmp_path, capsys):
+    source = zizhou(tmp_path / "zizhou.xlsx")
+    before = source.read_bytes()
+    target = tmp_path / "zizhou-校验.xlsx"
+    code, out, _ = run(capsys, source, "--annotate", target)
+    assert code == 1 and "已写入标注副本" in out
+    assert source.read_bytes() == before
+    book = load_workbook(target)
+    sheet = book["自评表"]
+    assert "JX405" in sheet["I17"].comment.text and sheet["I17"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert "JX404" in sheet["H17"].comment.text and sheet["H17"].fill.fgColor.rgb.endswith("FFEB9C")
+    assert sheet["D12"].value == "全县 25 万城乡居民医保工作"  # the data is all still there
+    results = book["校验结果"]
+    assert [cell.value for cell in results[1]] == ["代码", "级别", "位置", "说明"]
+    codes = [row[0].value for row in results.iter_rows(min_row=2)]
+    assert codes == ["JX204", "JX404", "JX405"]
+    link = results.cell(2, 3).hyperlink
+    assert link.location == "'自评表'!F12" or link.target == "#'自评表'!F12"
+    assert book.active.title == "校验结果"
+
+
+def test_annotated_copy_keeps_images_charts_and_other_sheets(tmp_path, capsys):
+    import zipfile
+
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    source = zizhou(tmp_path / "zizhou.xlsx")
+    book = load_workbook(source)
+    Picture.new("RGB", (40, 30), "red").save(tmp_path / "stamp.png")
+    book["自评表"].add_image(Image(tmp_path / "stamp.png"), "K2")
+    notes = book.create_sheet("附表")
+    for row in range(1, 5):
+        notes.append([f"第{row}季度", row * 7.5])
+    chart = BarChart()
+    chart.add_data(Reference(notes, min_col=2, min_row=1, max_row=4))
+    notes.add_chart(chart, "D2")
+    book.save(source)
+    target = tmp_path / "annotated.xlsx"
+    run(capsys, source, "--annotate", target)
+    members = zipfile.ZipFile(target).namelist()
+    assert any(name.startswith("xl/media/") for name in members)
+    assert any(name.startswith("xl/charts/chart") for name in members)
+    assert load_workbook(target)["附表"]["B4"].value == 30.0
+
+
+def test_annotate_never_overwrites_the_original(tmp_path, capsys):
+    source = zizhou(tmp_path / "zizhou.xlsx")
+    before = source.read_bytes()
+    code, _, err = run(capsys, source, "--annotate", source)
+    assert code == 2 and "不能覆盖原文件" in err
+    assert source.read_bytes() == before
+
+
+def test_annotate_several_files_into_a_folder(tmp_path, capsys):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    run(capsys, zizhou(tmp_path / "z.xlsx"), putuo(tmp_path / "p.xlsx"), "--annotate", out_dir)
+    assert sorted(path.name for path in out_dir.iterdir()) == ["p-校验.xlsx", "z-校验.xlsx"]
+
+
+def test_annotate_makes_its_folder_as_batch_does(tmp_path, capsys):
+    """--annotate into a folder that does not exist yet: made, for one file and for several
+    (batch --annotate-dir does the same); a name ending in .xlsx stays a file name."""
+    several, one = tmp_path / "新目录" / "多个", tmp_path / "单个"
+    run(capsys, zizhou(tmp_path / "z.xlsx"), putuo(tmp_path / "p.xlsx"), "--annotate", several)
+    assert sorted(path.name for path in several.iterdir()) == ["p-校验.xlsx", "z-校验.xlsx"]
+    run(capsys, zizhou(tmp_path / "z.xlsx"), "--annotate", one)
+    assert [path.name for path in one.iterdir()] == ["z-校验.xlsx"]
+
+
+def test_check_of_a_folder_points_to_batch(tmp_path, capsys):
+    code, out, err = run(capsys, tmp_path)
+    assert code == 2 and "是文件夹" in err and "jixiao batch" in err
+    assert "1 个文件" not in out
+
+
+def test_an_unknown_option_shows_the_usage_of_its_command(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(zizhou(tmp_path / "z.xlsx")), "--bogus"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "jixiao check" in err and "--bogus" in err and "子命令" not in err
+
+
+# ---------------------------------------------------------------- rules
+
+def test_rules_lists_every_code(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for code in REGISTRY:
+        assert code in out
+    assert main(["rules", "jx405"]) == 0
+    assert "**为什么**" in capsys.readouterr().out
+    assert main(["rules", "JX999"]) == 2
+
+
+def test_docs_rules_md_is_generated_from_the_docstrings():
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md 已过时：jixiao rules --markdown > docs/rules.md"
+
+
+def test_every_check_is_documented_with_why_and_examples():
+    for check in REGISTRY.values():
+        for section in ("**为什么**", "**错误示例**", "**正确示例**"):
+            assert section in check.doc, (check.code, section)
+
+
+def test_check_commands_import_nothing_heavy():
+    code = ("import sys, jixiao.cli.check, jixiao.cli.rules; "
+            "print(sorted(m for m in ('openpyxl', 'pandas', 'formulas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- convert
+
+def test_convert_moves_a_table_into_the_template(tmp_path, capsys):
+    from jixiao.template.build import read_template
+
+    out = tmp_path / "2024.xlsx"
+    assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(out)]) == 0
+    assert "已转换" in capsys.readouterr().out
+    table = read_template(out)
+    assert table.project.name == "医疗保障经办和服务能力提升" and table.project.year == 2023
+    assert [i.name for i in table.indicators][-1] == "群众满意度"
+    assert [(i.target, i.actual, i.weight) for i in table.indicators][-1] == ("≥95%", "85%", 10)
+    assert table.funds.total.budget == 30
+    assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(out)]) == 2  # exists
+    assert "--force" in capsys.readouterr().err
+
+
+def test_convert_joins_sichuan_targets(tmp_path, capsys):
+    from workbooks import sichuan
+
+    from jixiao.template.build import read_template
+
+    out = tmp_path / "sc.xlsx"
+    assert main(["convert", str(sichuan(tmp_path / "s.xlsx")), "-o", str(out)]) == 0
+    table = read_template(out)
+    assert table.rules == "sichuan"
+    assert [i.target for i in table.indicators][:2] == ["≥20台", "＝100%"]
+    assert "执行率 10 分" in capsys.readouterr().out
+
+
+ZIZHOU_GOAL = "进一步提升医疗保障经办和服务水平。"
+
+
+def test_convert_carries_the_overall_goal_over(tmp_path):
+    """年度总体目标 (预期目标 / 实际完成情况) survives convert, from a standard-layout table
+    and from a file that is already the template (convert of a convert)."""
+    from jixiao.template.build import read_template
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(first)]) == 0
+    assert main(["convert", str(first), "-o", str(second)]) == 0
+    for path in (first, second):
+        project = read_template(path).project
+        assert (project.goal_expected, project.goal_actual) == (ZIZHOU_GOAL, ZIZHOU_GOAL)
+
+
+def test_convert_carries_a_sichuan_goal_over(tmp_path):
+    """A 四川 table states its goal as one text beside 年度总体目标: it becomes 预期目标."""
+    from workbooks import Book
+
+    from jixiao.template.build import read_template
+
+    book = Book()
+    sheet = book.sheet("四川")
+    sheet.title("专项预算项目绩效目标完成情况自评表")
+    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
+    sheet.money([("年度资金总额", 100, 98, "98%", None)],
+                header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
+                label="专项资金（万元）")
+    row = sheet.line("年度总体目标", None, "购置设备 20 台，提升基层诊疗能力")
+    sheet.merge(row, 1, 2)
+    sheet.merge(row, 3, 9)
+    sheet.indicators([("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 90, 20, None)],
+                     header=("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+                             "权重", "实际完成指标值", "偏差原因分析及改进措施"), lead=None)
+    out = tmp_path / "out.xlsx"
+    assert main(["convert", str(book.save(tmp_path / "s.xlsx")), "-o", str(out)]) == 0
+    project = read_template(out).project
+    assert project.goal_expected == "购置设备 20 台，提升基层诊疗能力"
+    assert project.goal_actual is None
+
+
+def test_convert_refuses_what_the_template_cannot_hold(tmp_path, capsys):
+    from workbooks import THIRD_PARTY, Book
+
+    book = Book()
+    book.sheet("体系").indicators([("决策", "项目实施", "实施依据充分性", "…", 100, 98)],
+                                 header=THIRD_PARTY, lead=None)
+    path = book.save(tmp_path / "tp.xlsx")
+    assert main(["convert", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert "不在标准模板中" in capsys.readouterr().err
+
+
+def test_an_internal_error_is_reported_not_raised(tmp_path, capsys, monkeypatch):
+    import jixiao.pipeline
+
+    def broken_checks(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(jixiao.pipeline, "run_checks", broken_checks)
+    code, out, _ = run(capsys, standard(tmp_path / "t.xlsx"))
+    assert code == 2 and "内部错误" in out and "ZeroDivisionError" in out
+
+
+def test_a_skipped_large_sheet_is_mentioned(tmp_path, capsys):
+    from workbooks import big_sheet
+
+    code, out, _ = run(capsys, big_sheet(tmp_path / "big.xlsx", 20_000))
+    assert code == 0 and "注意：工作表“明细”有 20000 行" in out

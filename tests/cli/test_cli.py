@@ -1,0 +1,53 @@
+"""The command line as a user runs it: separate processes, Chinese output."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def jixiao(*args, cwd=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True,
+                          text=True, encoding="utf-8", cwd=cwd, timeout=120, env=env)
+
+
+def test_help_lists_the_commands_in_chinese():
+    result = jixiao("--help")
+    assert result.returncode == 0
+    for command in ("demo", "new", "addin"):
+        assert command in result.stdout
+    assert "子命令" in result.stdout
+
+
+def test_demo_scores_the_putuo_table_as_published(tmp_path):
+    result = jixiao("demo", "-o", str(tmp_path / "demo.xlsx"))
+    assert result.returncode == 0, result.stderr
+    assert "执行率 99.81%，得分 9.98 / 10.00" in result.stdout
+    assert "总分：99.98    评分等级：优" in result.stdout
+    assert (tmp_path / "demo.xlsx").stat().st_size > 0
+
+
+def test_demo_zizhou_shows_the_rule_score_and_why_one_score_is_missing(tmp_path):
+    result = jixiao("demo", "--sample", "zizhou-2023", "-o", str(tmp_path / "z.xlsx"))
+    assert result.returncode == 0, result.stderr
+    assert "8.95" in result.stdout
+    assert "单位不一致" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("demo", "--sample", "beijing"), "没有名为“beijing”的样例"),
+    (("demo", "--rules", "nosuch"), "未知的评分规则"),
+    (("demo", "-o", "/nonexistent-dir/x.xlsx"), "目录"),
+    (("demo", "-o", "x.txt"), ".xlsx"),
+    (("nosuchcommand",), "参数错误"),
+])
+def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, args, message):
+    result = jixiao(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,302 @@
+"""Every rule row of DOMAIN.md §2, with hand-computed numbers."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jixiao.errors import UnknownRuleSet
+from jixiao.parsing import Measure
+from jixiao.rules import (
+    ScoreInputError,
+    execution_rate,
+    execution_score,
+    grade,
+    indicator_score,
+    is_met,
+    round2,
+    rule_set,
+    total_score,
+)
+
+
+def score(target, actual, weight=10.0, rules="mof2020", **kwargs):
+    return indicator_score(target, actual, weight, rules, **kwargs).value
+
+
+# -------------------------------------------------------- execution rate
+
+def test_rate_is_executed_over_full_year_budget():
+    assert execution_rate(200, 170) == pytest.approx(85.0)
+    assert execution_score(execution_rate(200, 170), 10) == 8.50
+
+
+def test_putuo_rate_and_score():
+    rate = execution_rate(31.56, 31.50)          # 99.8099 %
+    assert round2(rate) == 99.81
+    assert execution_score(rate, 10) == 9.98      # as published
+
+
+def test_execution_score_is_capped_at_its_weight():
+    assert execution_score(execution_rate(100, 120), 10) == 10.0
+    assert execution_score(-5, 10) == 0.0
+
+
+@pytest.mark.parametrize(("budget", "executed"), [(0, 5), (-1, 5), (None, 5), (10, None), (10, -1)])
+def test_rate_refuses_impossible_money(budget, executed):
+    with pytest.raises(ScoreInputError):
+        execution_rate(budget, executed)
+
+
+# -------------------------------------------------------- positive targets
+
+def test_positive_target_not_met_scores_in_proportion():
+    assert score("≥95%", "85%") == 8.95           # 10 × 85 / 95 = 8.947…
+    assert score("≥ 96.7 万人", "91.8 万人") == 9.49  # 10 × 91.8 / 96.7 = 9.493…
+
+
+def test_positive_target_met_scores_full():
+    assert score("≥90.00(%)", "99.80(%)", 5) == 5.0
+    assert score(">90", "90.5") == 10.0
+
+
+def test_units_are_reconciled():
+    assert score("≥ 96.7 万人", "918226 人") == 9.5   # 918226 / 967000 = 0.94956…
+    assert score("≥95%", "0.95") == 10.0
+    assert score("≥95%", "0.85") == 8.95
+    assert score("≥6 次", "3") == 5.0
+
+
+def test_incompatible_units_give_no_score():
+    result = indicator_score("≥30 万元", "2 小时", 10)
+    assert result.value is None and "单位" in result.note
+
+
+# -------------------------------------------------------- reverse targets
+
+def test_reverse_target_mof2020_linear():
+    assert score("≤3 小时", "4 小时") == 6.67       # 10 × (1 − 1/3)
+    assert score("≤3 小时", "2 小时") == 10.0
+    assert score("≤5 次", "12 次") == 0.0           # ≥ 2 × target
+    assert score("≤5 次", "10 次") == 0.0           # exactly 2 × target
+
+
+def test_reverse_target_ratio_rule_set():
+    assert score("≤3 小时", "4 小时", rules="ratio") == 7.50   # 10 × 3 / 4
+    assert score("≤5 次", "12 次", rules="ratio") == 4.17     # 10 × 5 / 12
+
+
+def test_reverse_units_convert_minutes_and_hours():
+    assert score("≤0.5 小时", "45 分钟") == 5.0
+
+
+def test_cost_target_without_operator_is_a_ceiling():
+    assert score("30 万元", "33 万元", default_op="<=") == 9.0
+    assert score("30 万元", "33 万元") == 10.0     # read as "=" → as positive
+
+
+# -------------------------------------------------------- equals targets
+
+def test_equals_positive_target_scores_as_positive():
+    assert score("＝ 47 个", "47 个") == 10.0
+    assert score("＝ 47 个", "40 个") == 8.51      # 10 × 40 / 47 = 8.510…
+
+
+def test_equals_zero_target():
+    assert score("=0 起", "0 起") == 10.0
+    assert score("=0 起", "1 起") == 0.0
+
+
+def test_negative_actual_is_treated_as_zero():
+    assert score("≥10 个", "-3 个") == 0.0
+    assert score("≤5 次", "-2 次") == 10.0
+
+
+# -------------------------------------------------------- strict targets
+
+def test_strict_target_met_only_beyond_equality():
+    assert is_met("＜ 24 小时", "24 小时") is False
+    assert is_met("＜ 24 小时", "23.5 小时") is True
+    assert is_met("＞90%", "90%") is False
+    assert is_met("≥90%", "90%") is True
+
+
+@pytest.mark.parametrize(("target", "actual", "rules", "expected"), [
+    ("＜ 24 小时", "24 小时", "mof2020", 8.0),
+    ("＜ 24 小时", "24 小时", "sichuan", 8.0),
+    ("＜ 24 小时", "24 小时", "ratio", 8.0),
+    ("＞90%", "90%", "mof2020", 8.0),
+    ("＞90%", "0.9", "mof2020", 8.0),       # the same value in another unit
+    ("大于 96.7 万人", "967000 人", "mof2020", 8.0),
+    ("＜ 24 小时", "1440 分钟", "mof2020", 8.0),
+    ("＜ 24 小时", "23 小时", "mof2020", 10.0),
+    ("＞90%", "91%", "mof2020", 10.0),
+])
+def test_strict_target_at_equality_is_partial_at_the_top_of_its_band(target, actual, rules,
+                                                                     expected):
+    """Decided rule (docs/rules.md): not met, scored as 部分达成 at the band's upper bound."""
+    result = indicator_score(target, actual, 10, rules)
+    assert result.value == expected
+    assert result.met is is_met(target, actual)
+    assert (result.met is False) == (expected < 10)
+
+
+def test_unmet_target_never_rounds_to_full_marks():
+    result = indicator_score("≥100", "99.9999", 10)
+    assert result.met is False and result.value == 9.99
+    assert indicator_score("≥100", "99.9999", 0).value == 0.0
+
+
+# -------------------------------------------------------- qualitative
+
+def test_qualitative_achieved_is_full():
+    assert score("及时", "达成指标", 20) == 20.0
+    assert score("满意", "满意", 10) == 10.0
+
+
+def test_qualitative_bands_mof2020_and_ratio():
+    partial = indicator_score("规范", "部分达成", 10)
+    assert partial.value is None and partial.band == (6.0, 8.0)
+    assert indicator_score("规范", "未达成", 10).band == (0.0, 6.0)
+    assert indicator_score("规范", "部分达成", 10, "ratio").band == (5.0, 8.0)
+    assert indicator_score("规范", "未达成", 10, "ratio").band == (0.0, 5.0)
+    assert indicator_score("规范", "达成", 10).band == (8.0, 10.0)
+
+
+def test_judged_qualitative_score_must_lie_in_its_band():
+    assert score("规范", "部分达成", judged=7) == 7.0
+    outside = indicator_score("规范", "部分达成", 10, judged=9)
+    assert outside.value is None and "6.00–8.00" in outside.note
+
+
+def test_deadline_targets():
+    assert score("2023 年 12 月 31 日前完成", "2023 年 12 月 31 日前全部完成") == 10.0
+    late = indicator_score("2023 年 12 月 31 日前完成", "2024 年 3 月 31 日前完成", 10)
+    assert late.met is False and late.value is None and late.band == (0.0, 6.0)
+
+
+def test_unparseable_inputs_give_no_score_but_a_reason():
+    result = indicator_score("≠100.00(%)", "100.00(%)", 5)
+    assert result.value is None and "≠" in result.note
+    assert indicator_score("", "85%", 10).note == "年度指标值为空"
+    assert indicator_score("≥95%", None, 10).note == "实际完成值为空"
+
+
+# -------------------------------------------------------- total, grade, rounding
+
+def test_total_and_grade():
+    assert total_score([9.98, 5, 25, 20, 30, 10]) == 99.98
+    assert total_score([9.98, None]) is None
+    assert grade(99.98) == "优"
+    assert grade(90) == "优"
+    assert grade(89.99) == "良"
+    assert grade(80) == "良"
+    assert grade(79.99) == "中"
+    assert grade(60) == "中"
+    assert grade(59.99) == "差"
+
+
+def test_rounding_is_half_up_on_two_decimals():
+    assert round2(8.947368) == 8.95
+    assert round2(2.675) == 2.68          # float 2.675 is 2.67499…; people round up
+    assert grade(89.995) == "优"          # 89.995 rounds to 90.00
+    assert grade(89.994) == "良"
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_memoised_rounding_equals_the_decimal_rule(number):
+    """round2 is memoised; every float (twice, so the memo answers) gives what the
+    plain Decimal half-up rounding gives, with the sign of zero kept."""
+    import math
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if not math.isfinite(number) or abs(number) >= 1e15:
+        expected = number
+    else:
+        expected = float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    for _ in range(2):
+        got = round2(number)
+        assert repr(got) == repr(expected)
+
+
+def test_unknown_rule_set_is_a_clear_error():
+    with pytest.raises(UnknownRuleSet, match="未知的评分规则"):
+        rule_set("beijing")
+    assert rule_set("SICHUAN").reason_below_rate == 90.0
+
+
+# -------------------------------------------------------- properties
+
+operators = st.sampled_from([">=", ">", "=", "<=", "<"])
+amounts = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+weights = st.floats(min_value=0, max_value=100, allow_nan=False)
+rule_names = st.sampled_from(["mof2020", "ratio", "sichuan"])
+
+
+@given(operators, amounts, amounts, weights, rule_names)
+def test_score_never_leaves_zero_to_weight(op, goal, done, weight, rules):
+    target = Measure(text=f"{op}{goal}", kind="number", op=op, value=goal, unit="%")
+    actual = Measure(text=f"{done}", kind="number", value=done, unit="%")
+    result = indicator_score(target, actual, weight, rules)
+    if result.value is not None:
+        assert 0.0 <= result.value <= round2(weight)
+
+
+@given(operators, amounts, amounts, weights, rule_names)
+def test_met_implies_full_marks(op, goal, done, weight, rules):
+    target = Measure(text=f"{op}{goal}", kind="number", op=op, value=goal, unit="%")
+    actual = Measure(text=f"{done}", kind="number", value=done, unit="%")
+    result = indicator_score(target, actual, weight, rules)
+    if result.met:
+        assert result.value == round2(weight)
+    elif result.met is False and round2(weight) > 0:
+        assert result.value < round2(weight)  # never 未完成却得满分
+
+
+@given(st.sampled_from(["及时", "规范", "满意"]),
+       st.sampled_from(["达成", "部分达成", "未达成"]), weights, rule_names,
+       st.one_of(st.none(), st.floats(min_value=-10, max_value=110, allow_nan=False)))
+def test_qualitative_scores_stay_in_band(target, actual, weight, rules, judged):
+    result = indicator_score(target, actual, weight, rules, judged=judged)
+    if result.value is not None:
+        low, high = result.band
+        assert low <= result.value <= high <= round2(weight)
+
+
+@given(st.floats(min_value=0.01, max_value=1e7, allow_nan=False),
+       st.floats(min_value=0, max_value=1e7, allow_nan=False), weights)
+def test_execution_score_in_range(budget, executed, weight):
+    assert 0.0 <= execution_score(execution_rate(budget, executed), weight) <= round2(weight)
+
+
+def test_a_rules_cell_may_name_its_rule_set_in_words():
+    """One reading of 评分规则 for the reader, the JX_ functions and the CLI: a template
+    whose cell says 四川 is scored (not ⚠) by recalc, as check reads it."""
+    from jixiao.rules import rule_name, rule_set
+
+    assert rule_set("四川").name == rule_name("四川省规则") == "sichuan"
+    assert rule_set("比例法").name == "ratio"
+    assert rule_set("财预〔2020〕10号").name == rule_set(" MOF2020 ").name == "mof2020"
+    assert rule_name("浙江") is None
+    with pytest.raises(UnknownRuleSet):
+        rule_set("浙江")
+
+
+def test_recalc_scores_a_template_whose_rules_cell_says_sichuan_in_words(tmp_path):
+    from openpyxl import load_workbook
+
+    from jixiao.pipeline import check_workbook
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template, read_template
+
+    filled = tmp_path / "filled.xlsx"
+    build_template(filled, table=sample("putuo-1"))
+    book = load_workbook(filled)
+    sheet = next(ws for ws in book.worksheets if ws["K2"].value == "mof2020")
+    sheet["K2"].value = "四川"
+    book.save(filled)
+    recalc_file(filled, tmp_path / "out.xlsx")
+    table = read_template(tmp_path / "out.xlsx")
+    assert table.rules == "sichuan"
+    assert all(isinstance(i.score_declared, float) for i in table.indicators)
+    assert not [f for f in check_workbook(tmp_path / "out.xlsx").findings if f.severity == "error"]

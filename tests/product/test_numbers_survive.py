@@ -1,0 +1,169 @@
+"""Whatever jixiao writes shows its numbers in any program until an input changes (issue 14).
+
+Each kind of file jixiao writes — a new template, the committed template, a
+converted table, a recalculated file, an annotated copy — is opened by
+LibreOffice (a real spreadsheet program that lacks the JX_ functions) and must
+show no #NAME? and the scores jixiao computed; its <calcPr> asks no program to
+recalculate on opening (docs/recalc.md).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from libreoffice import error_cells, sheets_as_shown, shown
+
+from jixiao.checks import Finding
+from jixiao.cli.main import main
+from jixiao.model import evaluate
+from jixiao.pipeline import check_workbook
+from jixiao.recalc.workbook import recalc_file
+from jixiao.report.annotate import RESULT_SHEET, annotate
+from jixiao.samples import sample
+from jixiao.template.build import SHEET, build_template, read_template
+from jixiao.xlsx.package import KEEP_CALC_ID, Package
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMITTED = ROOT / "workbook_templates" / "自评表.xlsx"
+HOSTILE_SHEET = "=powershell|calc"
+
+
+def calc_pr(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        found = re.search(r"<(?:\w+:)?calcPr[^>]*>", archive.read("xl/workbook.xml").decode())
+    assert found, f"{path.name} has no <calcPr>"
+    return found.group(0)
+
+
+def cached_formula_results(path: Path) -> dict[tuple[str, str], object]:
+    package = Package(path)
+    return {(sheet.name, cell.ref): cell.value for sheet in package.sheets
+            for cell in package.cells(sheet) if cell.formula is not None}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> dict[str, Path]:
+    """One file of every kind jixiao writes."""
+    work = tmp_path_factory.mktemp("written")
+    files: dict[str, Path] = {"committed": COMMITTED}
+    files["new"] = work / "new.xlsx"
+    assert main(["new", str(files["new"])]) == 0
+    table = sample("putuo-1")
+    filled = work / "filled.xlsx"
+    build_template(filled, year=2024, table=table)
+    files["filled"] = filled
+    files["recalc"], _ = recalc_file(filled, work / "recalc.xlsx")
+    files["convert"] = work / "convert.xlsx"
+    assert main(["convert", str(files["recalc"]), "-o", str(files["convert"])]) == 0
+    files["annotated"] = work / "annotated.xlsx"
+    main(["check", str(files["recalc"]), "--annotate", str(files["annotated"])])
+    return files
+
+
+@pytest.mark.parametrize("kind", ["committed", "new", "filled", "recalc", "convert",
+                                  "annotated"])
+def test_no_program_is_asked_to_recalculate_on_opening(written, kind):
+    tag = calc_pr(written[kind])
+    assert "fullCalcOnLoad" not in tag
+    assert int(re.search(r'calcId="(\d+)"', tag).group(1)) >= KEEP_CALC_ID
+
+
+@pytest.mark.parametrize("kind", ["committed", "new", "filled", "recalc", "convert",
+                                  "annotated"])
+def test_every_formula_carries_a_result(written, kind):
+    results = cached_formula_results(written[kind])
+    assert results
+    missing = [ref for ref, value in results.items() if value is None]
+    assert not missing, f"{kind}: formulas without a stored result: {missing[:5]}"
+    assert not any(isinstance(value, bool) for value in results.values())  # LO recalculates
+
+
+@pytest.mark.parametrize("kind", ["committed", "new", "recalc", "convert", "annotated"])
+def test_libreoffice_shows_no_error_and_the_scores(written, kind, tmp_path):
+    sheets = sheets_as_shown(written[kind], tmp_path)
+    assert not error_cells(sheets), error_cells(sheets)[:10]
+    if kind in ("committed", "new"):
+        return
+    form = sheets[SHEET]
+    expected = evaluate(read_template(written["filled"]))
+    assert float(shown(form, "H43")) == pytest.approx(expected.total)
+    assert shown(form, "H44") == expected.grade
+    assert shown(form, "K13") in ("是", "否")
+
+
+def test_the_annotated_copy_keeps_every_cached_result(written):
+    before = cached_formula_results(written["recalc"])
+    after = cached_formula_results(written["annotated"])
+    assert {ref: value for ref, value in after.items() if ref[0] != RESULT_SHEET} == before
+
+
+def test_the_annotated_copy_passes_its_own_check_as_its_input_does(written):
+    codes = {finding.code for finding in check_workbook(written["annotated"]).findings}
+    assert "JX504" not in codes
+
+
+def test_input_text_is_never_written_as_a_formula(tmp_path):
+    """A sheet named like a DDE call, and messages starting with "=", stay text."""
+    source = tmp_path / "hostile.xlsx"
+    build_template(source, table=sample("putuo-1"))
+    recalculated, _ = recalc_file(source, tmp_path / "hostile.recalc.xlsx")
+    book = openpyxl.load_workbook(recalculated)
+    book.create_sheet(HOSTILE_SHEET)
+    hostile_name = book.sheetnames[-1]
+    assert hostile_name == HOSTILE_SHEET
+    book.save(recalculated)
+    findings = [Finding("JX203", "warning", hostile_name, "A1", "=HYPERLINK(\"http://x\",\"y\")"),
+                Finding("JX404", "warning", SHEET, "H13", "=1+1")]
+    target = annotate(recalculated, tmp_path / "marked.xlsx", findings)
+    marked = openpyxl.load_workbook(target)
+    result = marked[RESULT_SHEET]
+    texts = [cell for row in result.iter_rows() for cell in row if cell.value is not None]
+    assert any(str(cell.value).startswith(hostile_name) for cell in texts)
+    assert all(cell.data_type == "s" for cell in texts), [
+        (cell.coordinate, cell.value) for cell in texts if cell.data_type != "s"]
+    with zipfile.ZipFile(target) as archive:
+        sheet_parts = [name for name in archive.namelist() if name.startswith("xl/worksheets/")
+                       and name.endswith(".xml")]
+        formulas = "".join("".join(re.findall(r"<f[ >][^<]*", archive.read(part).decode()))
+                           for part in sheet_parts)
+    assert "HYPERLINK" not in formulas and "1+1" not in formulas
+    assert "powershell" not in formulas
+
+
+def test_a_file_without_results_still_gets_a_computed_total(tmp_path, monkeypatch):
+    """A template saved by a program that computes nothing: the total is still computed."""
+    import jixiao.template.build as template
+
+    monkeypatch.setattr(template, "_store_results", lambda path: None)
+    path = tmp_path / "uncalculated.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"))
+    assert all(value is None for value in cached_formula_results(path).values())
+    checked = check_workbook(path).tables[0]
+    assert checked.evaluation.total == 99.98 and checked.evaluation.grade == "优"
+
+
+def test_recalc_lists_the_cells_that_show_a_warning(tmp_path, capsys):
+    table = sample("putuo-1")
+    table.indicators[0].target = "稳步提升到九成"
+    table.indicators[0].actual = "95%"
+    path = tmp_path / "warned.xlsx"
+    build_template(path, table=table)
+    assert main(["recalc", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "全部公式计算成功" not in out
+    assert f"{SHEET}!H13  ⚠" in out
+
+
+def test_a_file_saved_again_by_libreoffice_keeps_its_results(written, tmp_path):
+    from libreoffice import convert
+
+    saved = convert(written["recalc"], tmp_path, "xlsx") / "recalc.xlsx"
+    assert saved.is_file(), "LibreOffice wrote no .xlsx"
+    result = check_workbook(saved)
+    assert result.error is None
+    assert not [item for item in result.findings if item.code == "JX504"]
+    assert result.tables[0].table.total_declared == 99.98

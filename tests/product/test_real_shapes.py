@@ -1,0 +1,446 @@
+"""What units really send (issue 13): each shape of real table, with our own data,
+gives the findings a reviewer would and none a reviewer would not, and is read row
+for row (name, 一级/二级, target with its direction and unit, actual, weight)."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+from workbooks import Book, sichuan
+
+from jixiao.checks.base import points
+from jixiao.cli.main import main
+from jixiao.model import indicator_target
+from jixiao.parsing import parse_measure
+from jixiao.pipeline import check_workbook
+from jixiao.report.check import json_report
+
+
+def checked(path):
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    [checked_table] = result.tables
+    return checked_table.table, json.loads(json_report([result]))
+
+
+def codes(data):
+    return sorted(item["code"] for item in data["findings"])
+
+
+def rows_read(table):
+    """Each indicator as read: (一级, 二级, 三级, (op, value, unit) of the target, actual, 分值)."""
+    out = []
+    for indicator in table.indicators:
+        target = parse_measure(indicator_target(indicator))
+        measure = (target.op, target.value, target.unit) if target.kind == "number" \
+            else target.text
+        out.append((indicator.level1, indicator.level2, indicator.name, measure,
+                    indicator.actual, indicator.weight))
+    return out
+
+
+# ---------------------------------------------------------------- 评分附件表 (1, 2, 3, 4)
+
+ATTACHMENT_ROWS = [
+    ("预算执行率", "预算执行率", 10, None, None, 9.6),
+    ("产出目标", "—", 50, "—", "—", 50),
+    (None, "培训人次", 30, "≥500人次", "620人次", 30),
+    (None, "培训合格率", 20, "≥90%", "95%", 20),
+    ("效益目标", None, 30, None, None, 28),
+    (None, "参保率提升", 20, "≥2%", "1.8%", 18),
+    (None, "政策知晓率", 10, "≥85%", "90%", 10),
+    ("满意度", None, 10, None, None, 10),
+    (None, "参训人员满意度", 10, "≥90%", "93%", 10),
+]
+
+
+YUAN_MONEY = (("预算安排 (1)", 500000), ("其中：财政拨款 (2)", 500000), ("实际到位 (3)", 500000),
+              ("实际支出 (4)", 480000), ("结余 (5)", 20000), ("预算执行率(%) (6)=(4)/(1)", 96))
+
+
+def attachment(path, rows=ATTACHMENT_ROWS, total=97.6, grade="优秀", money=True,
+               money_lines=YUAN_MONEY, unit="单位：元"):
+    """A 评分附件表 as an evaluation report attaches it: 一级 subtotal rows above their
+    三级 rows, 预算执行率 as a row, the grade under 评分结果 past a stray 0 under 权重,
+    and the money on its own sheet as 资金安排情况 (labels down the rows, amounts in 元)."""
+    book = Book()
+    if money:
+        sheet = book.sheet("资金安排情况")
+        sheet.line("项目资金安排及使用情况")
+        sheet.line(unit)
+        sheet.line("项目", "金额")
+        for line in money_lines:
+            sheet.line(*line)
+    sheet = book.sheet("评分表")
+    sheet.line("附件1：医保经办能力提升项目绩效评分表")
+    sheet.line("一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果")
+    for row in rows:
+        sheet.line(*row)
+    sheet.line("合计", None, 100, None, None, total)
+    sheet.line("评价等级", 0, None, None, None, grade)
+    return book.save(path)
+
+
+def test_attachment_table_read_right_gives_no_false_alarm(tmp_path):
+    table, data = checked(attachment(tmp_path / "附件表.xlsx"))
+    assert data["layout"] == "attachment" and codes(data) == []
+    assert rows_read(table) == [
+        ("产出目标", None, "培训人次", (">=", 500, "人次"), "620人次", 30),
+        ("产出目标", None, "培训合格率", (">=", 90, "%"), "95%", 20),
+        ("效益目标", None, "参保率提升", (">=", 2, "%"), "1.8%", 20),
+        ("效益目标", None, "政策知晓率", (">=", 85, "%"), "90%", 10),
+        ("满意度", None, "参训人员满意度", (">=", 90, "%"), "93%", 10)]
+    assert [(s.label, s.weight, s.score, len(s.members)) for s in table.subtotals] == [
+        ("产出目标", 50, 50, 2), ("效益目标", 30, 28, 2), ("满意度", 10, 10, 1)]
+    funds = data["funds"]  # 元 → 万元; the 预算执行率 row is the money's score
+    assert (funds["budget"], funds["executed"], funds["rate"]) == (50, 48, 96)
+    assert (funds["weight"], funds["weight_source"], funds["score_declared"],
+            funds["score_computed"]) == (10, "row", 9.6, 9.6)
+    assert (data["total_computed"], data["grade_declared"], data["grade_computed"]) == (
+        97.6, "优秀", "优")
+
+
+def test_money_rows_in_wanyuan_with_other_labels(tmp_path):
+    lines = (("本年预算数", 50), ("资金到位率", "100%"), ("实际支出数", 48), ("预算执行率", "96%"))
+    _, data = checked(attachment(tmp_path / "万元.xlsx", money_lines=lines, unit="单位：万元"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"], funds["rate_declared"]) == (
+        50, 48, 96, 96)
+    assert codes(data) == []
+
+
+def test_attachment_mistakes_are_found_where_they_are(tmp_path):
+    rows = [list(row) for row in ATTACHMENT_ROWS]
+    rows[0][5] = 10          # 执行率 96 %: 9.6, not 10
+    rows[1][2] = 40          # the 产出 subtotal says 40, its rows 50
+    path = attachment(tmp_path / "错.xlsx", rows=[tuple(row) for row in rows], total=98,
+                      grade="良好")
+    _, data = checked(path)
+    found = {(item["code"], item["cell"]) for item in data["findings"]}
+    assert found == {("JX103", "C4"), ("JX302", "F3"), ("JX502", "F13")}
+
+
+def test_attachment_without_money_accepts_the_declared_rate_score(tmp_path):
+    rows = [("预算执行率", "预算执行率", 10, None, None, 3.10), *ATTACHMENT_ROWS[1:]]
+    _, data = checked(attachment(tmp_path / "无资金.xlsx", rows=rows, total=91.1, money=False))
+    assert codes(data) == ["JX307"] and data["findings"][0]["severity"] == "info"
+    assert "3.1" in data["findings"][0]["message"] and data["findings"][0]["cell"] == "F3"
+    assert data["total_computed"] == 91.1 and data["funds"]["score_computed"] is None
+
+
+# ---------------------------------------------------------------- 90 + 10 (12)
+
+SICHUAN_90 = [
+    ("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20, None),
+    ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100, None),
+    ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 10, 75, None),
+    ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20, "达成", None),
+    ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, None)]
+
+
+def test_sichuan_90_plus_the_rule_sets_10_is_100(tmp_path):
+    table, data = checked(sichuan(tmp_path / "s.xlsx", rows=SICHUAN_90, reason="设备到货延期"))
+    assert codes(data) == [] and table.layout == "sichuan"
+    funds = data["funds"]
+    assert (funds["weight"], funds["weight_source"], funds["rate"], funds["score_computed"]) == (
+        10, "rules", 75, 7.5)
+    assert data["total_computed"] == 97.5
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "购置设备数量", (">=", 20, "台"), 20, 30)
+    assert rows_read(table)[3][3:] == ("明显提升", "达成", 20)
+
+
+def test_sichuan_70_is_still_wrong_and_the_message_gives_80(tmp_path):
+    rows = [list(row) for row in SICHUAN_90]
+    rows[0][6] = 10
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=[tuple(r) for r in rows], reason="延期"))
+    assert codes(data) == ["JX101"]
+    message = data["findings"][0]["message"]
+    assert "分值合计为 80" in message and "70 + 执行率 10" in message and "sichuan" in message
+
+
+# ---------------------------------------------------------------- 一级 from 二级 (5)
+
+def test_blank_level1_across_a_level1_change_follows_the_level2(tmp_path):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升", "某县医疗保障局", "某县医保中心")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+            (None, "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+            (None, "社会效益指标", "群众办事便利度", "明显提升", "达成", 20, 20, None),
+            (None, "可持续影响指标", "经办规范长效机制", "建立", "已建立", 10, 10, None),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    sheet.indicators(rows, merge=False)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [row[0] for row in rows_read(table)] == [
+        "产出指标", "产出指标", "效益指标", "效益指标", "满意度指标"]
+    assert codes(data) == ["JX107", "JX107"]  # no JX102/JX104 from a wrong 一级
+    assert all(item["severity"] == "info" and "产出指标" in item["message"]
+               for item in data["findings"])
+
+
+# ---------------------------------------------------------------- qualitative (6)
+
+def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+            ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
+            ("产出指标", "质量指标", "经办服务质量", "优", "优", 10, 10, None),
+            ("产出指标", "成本指标", "资金支出进度", "按计划支出", "按计划支出", 10, 10, None),
+            ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
+            ("效益指标", "可持续影响指标", "群众投诉率", "低", "无投诉", 10, 10, None),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert [i["met"] for i in data["indicators"]] == [True] * 7
+    assert data["total_computed"] == 100 and data["grade_computed"] == "优"
+
+
+def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
+    rows = [*SICHUAN_90[:3],
+            ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "稳步提升", None, 20, "有待加强", "设备刚到位"),
+            SICHUAN_90[4]]
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
+    assert codes(data) == ["JX410", "JX410"]
+    row, total = data["findings"]
+    assert "基层诊疗能力" in row["message"] and "人工评分" in row["message"]
+    assert row["cell"] == "I11"
+    assert "基层诊疗能力" in total["message"] and "77.5" in total["message"]  # 70 + 7.5
+    assert data["total_computed"] is None
+
+
+def test_an_unjudgeable_row_with_a_declared_score_is_totalled_with_it(tmp_path):
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
+            ("效益指标", "社会效益指标", "医保便民服务", "稳步提升", "有待加强", 30, 24, "窗口人手不足"),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, 94)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == ["JX410", "JX410"]
+    assert all(item["severity"] == "info" for item in data["findings"])
+    assert "医保便民服务" in data["findings"][0]["message"]
+    assert "总分为 94" in data["findings"][1]["message"]
+
+
+# ---------------------------------------------------------------- empty submission (9)
+
+def test_an_unfilled_template_is_an_error_with_its_own_code(tmp_path, capsys):
+    path = tmp_path / "空表.xlsx"
+    assert main(["new", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert "JX001" in codes(data) and all(
+        item["severity"] != "error" for item in data["findings"] if item["code"] != "JX001")
+
+
+def test_names_and_weights_only_is_one_jx001_not_a_flood(tmp_path):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("某项目")
+    sheet.money([("年度资金总额", None, None, None, 10, None, None)])
+    sheet.indicators([("产出指标", "数量指标", "培训人次", None, None, 50, None, None),
+                      ("效益指标", "社会效益指标", "政策知晓率", None, None, 30, None, None),
+                      ("满意度指标", "服务对象满意度指标", "满意度", None, None, 10, None, None)])
+    sheet.total(100, None)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    errors = [item["code"] for item in data["findings"] if item["severity"] == "error"]
+    assert errors == ["JX001"] and "3 个指标" in data["findings"][0]["message"]
+
+
+def test_a_sichuan_form_with_only_its_natures_and_units_is_empty(tmp_path):
+    rows = [(*row[:3], row[3], None, row[5], row[6], None, None) for row in SICHUAN_90]
+    _, data = checked(sichuan(tmp_path / "空.xlsx", rows=rows, rate=None))
+    assert [item["code"] for item in data["findings"] if item["severity"] == "error"] == [
+        "JX001"]
+
+
+# ---------------------------------------------------------------- strict target (7)
+
+def test_strict_target_met_only_at_equality_is_visible_without_a_score_column(tmp_path):
+    rows = [*SICHUAN_90[:2],
+            ("产出指标", "时效指标", "设备安装时限", "＜", 24, "小时", 10, 24, "厂家到场即装"),
+            *SICHUAN_90[3:]]
+    table, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
+    assert codes(data) == ["JX409"]
+    [item] = data["findings"]
+    row = data["indicators"][2]
+    assert row["met"] is False and item["severity"] == "warning" and item["cell"] == "I10"
+    assert "＜24小时" in item["message"] and "不算达到" in item["message"]
+    assert f"得 {points(row['score_computed'])} 分" in item["message"]  # whatever the rule gives
+    assert rows_read(table)[2][3] == ("<", 24, "小时")
+
+
+# ---------------------------------------------------------------- JX205 advice (8)
+
+def test_cost_direction_advice_says_what_is_wrong(tmp_path):
+    rows = [(*row[:3], row[3], row[4], row[5], row[6], row[7], row[8]) for row in SICHUAN_90]
+    rows[2] = ("产出指标", "成本指标", "医保重要政策知晓率", "≥", 90, "%", 5, 93, None)
+    rows.insert(3, ("产出指标", "成本指标", "成本节约率", "≥", 0, "%", 5, 3, None))
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
+    [item] = [item for item in data["findings"] if item["code"] == "JX205"]
+    assert "知晓率" in item["message"] and "不是成本" in item["message"]
+    assert "应写“≤”" not in item["message"] and item["cell"] == "C10"
+
+
+# ---------------------------------------------------------------- DOMAIN promises (10)
+
+def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
+    rows = [("产出指标", "数量指标", "培训场次", "≥", 12, "个", 30, 36, None),
+            ("产出指标", "数量指标", "受益人数", "≥", 1.2, "万人", 20, None, None),
+            *SICHUAN_90[2:]]
+    rows[1] = (*rows[1][:7], 11800, None)  # a bare 11800 beside the 度量单位 万人
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
+    assert codes(data) == ["JX206", "JX207"]
+    far, magnitude = data["findings"]
+    assert "培训场次" in far["message"] and "200%" in far["message"] and far["cell"] == "J8"
+    assert "11800 万人" in magnitude["message"] and "11800 人" in magnitude["message"]
+
+
+# ---------------------------------------------------------------- 部门整体支出 money (4)
+
+@pytest.mark.parametrize(("unit", "scale"), [("万元", 1), ("元", 10000)])
+def test_department_money_block_side_by_side(tmp_path, unit, scale):
+    book = Book()
+    sheet = book.sheet("部门整体")
+    sheet.line("部门整体支出绩效自评表")
+    sheet.line("部门（单位）名称", None, "某县医疗保障局")
+    row = sheet.line(f"资金总额（{unit}）", None, "年初预算数", "全年预算数", "全年执行数")
+    sheet.merge(row, 1, 2, row + 1)
+    sheet.line(None, None, 1200 * scale, 1350 * scale, 1296 * scale)
+    sheet.indicators([("产出指标", "数量指标", "参保人数", "≥20 万人", "20.5 万人", 50, 50, None),
+                      ("效益指标", "社会效益指标", "基金运行", "平稳", "达成", 30, 30, None),
+                      ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "92%", 10, 10, None)],
+                     lead=None)
+    sheet.total(90, 90)
+    _, data = checked(book.save(tmp_path / "d.xlsx"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"]) == (1350, 1296, 96)
+    assert funds["weight_source"] == "rules" and codes(data) == []
+
+
+# ---------------------------------------------------------------- .xls and .ods (11)
+
+def _convert(source, kind, work):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not on PATH: cannot write an .xls")
+    env = {**os.environ, "HOME": str(work)}
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                    "--headless", "--convert-to", kind, "--outdir", str(work / "out"),
+                    str(source)], capture_output=True, timeout=180, env=env, check=False)
+    out = work / "out" / f"{source.stem}.{kind}"
+    assert out.is_file(), f"LibreOffice wrote no .{kind}"
+    return out
+
+
+def _same_check(path):
+    result = check_workbook(path)
+    assert result.error is None, result.error
+    data = json.loads(json_report([result]))
+    data.pop("file")
+    return data
+
+
+def test_xls_and_ods_written_by_libreoffice_give_the_same_findings(tmp_path):
+    rows = [list(row) for row in ATTACHMENT_ROWS]
+    rows[0][5] = 10  # a JX302, so there is something to find
+    source = attachment(tmp_path / "附件表.xlsx", rows=[tuple(row) for row in rows], total=98)
+    expected = _same_check(source)
+    assert codes(expected) == ["JX302"]
+    for kind in ("xls", "ods"):
+        assert _same_check(_convert(source, kind, tmp_path)) == expected, kind
+
+
+def test_sichuan_xls_with_merged_header_reads_as_the_xlsx(tmp_path):
+    source = sichuan(tmp_path / "四川.xlsx", rows=SICHUAN_90, reason="设备到货延期")
+    assert _same_check(_convert(source, "xls", tmp_path)) == _same_check(source)
+
+
+def test_recalc_and_annotate_refuse_an_xls_with_a_clear_line(tmp_path, capsys):
+    source = attachment(tmp_path / "附件表.xlsx")
+    xls = _convert(source, "xls", tmp_path)
+    assert main(["recalc", str(xls)]) == 2
+    err = capsys.readouterr().err
+    assert "xls" in err and "不能重新计算" in err and "jixiao convert" in err
+    assert main(["check", str(xls), "--annotate", str(tmp_path / "标注.xlsx")]) == 0
+    out, err = capsys.readouterr()
+    assert "不能制作标注副本" in err and "共 0 个错误" in out
+    assert not (tmp_path / "标注.xlsx").exists()
+
+
+
+def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_path):
+    import zipfile
+
+    from jixiao.errors import UnreadableWorkbook
+    from jixiao.read.reader import read_workbook
+    from jixiao.xlsx.foreign import foreign_format
+
+    path = tmp_path / "导出.xlsx"  # the name says .xlsx; the content is an .xlsb
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    assert foreign_format(path.read_bytes()) == "xlsb"
+    with pytest.raises(UnreadableWorkbook, match=r"导出\.xlsx.*\.xlsb.*已损坏"):
+        read_workbook(path)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("规定时间内", "规定时间内", True), ("持续推进", "持续推进中", True), ("低", "无投诉", True),
+    ("按计划支出", "未按计划支出", None), ("低", "较高", None), ("优", "良", None)])
+def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
+    from jixiao.rules import is_met
+
+    assert is_met(target, actual) is met
+
+
+@pytest.mark.parametrize(("text", "grade"), [("优秀", "优"), ("良好", "良"), ("合格", "中"),
+                                            ("不合格", "差"), ("优等", "优"), ("0", None),
+                                            ("甲", None)])
+def test_grade_words(text, grade):
+    from jixiao.parsing import grade_name
+
+    assert grade_name(text) == grade
+
+
+def test_xiaoji_rows_under_their_rows_are_subtotals(tmp_path):
+    rows = [(None, "培训人次", 30, "≥500人次", "620人次", 30),
+            ("产出指标", "培训合格率", 20, "≥90%", "95%", 20),
+            ("小计", None, 50, None, None, 50),
+            ("效益指标", "政策知晓率", 30, "≥85%", "90%", 30),
+            ("小计", None, 30, None, None, 30),
+            ("满意度指标", "参训人员满意度", 10, "≥90%", "93%", 10),
+            ("小计", None, 10, None, None, 10)]
+    rows[0] = ("产出指标", *rows[0][1:])
+    rows[1] = (None, *rows[1][1:])
+    table, data = checked(attachment(tmp_path / "小计.xlsx",
+                                     rows=[ATTACHMENT_ROWS[0], *rows], total=99.6))
+    assert codes(data) == [] and [row[2] for row in rows_read(table)] == [
+        "培训人次", "培训合格率", "政策知晓率", "参训人员满意度"]
+    assert [(s.label, s.weight, len(s.members)) for s in table.subtotals] == [
+        ("小计", 50, 2), ("小计", 30, 1), ("小计", 10, 1)]
+
+
+def test_a_blank_budget_rate_indicator_under_output_stays_an_indicator(tmp_path):
+    from workbooks import PUTUO_1_ROWS, standard
+
+    rows = [(*PUTUO_1_ROWS[0][:3], None, None, *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
+    assert codes(data) == ["JX201", "JX202"] and table.indicators[0].name == "预算资金执行率"
+    assert (data["funds"]["weight"], data["funds"]["weight_source"]) == (10, "money")

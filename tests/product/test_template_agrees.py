@@ -1,0 +1,241 @@
+"""The template never argues with its checker (issue 14), as a property.
+
+A clerk fills the template — typed inputs only — and runs ``jixiao recalc``;
+then ``jixiao check``:
+
+* a sound fill (weights 90 + 10, every row with target, actual and a reason,
+  money lines that add up, judged scores inside their band) gets no error;
+* any fill gets findings only on cells the clerk can change (never on a
+  locked formula cell) or on no cell at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation
+from jixiao.pipeline import check_workbook
+from jixiao.recalc.workbook import recalc_file
+from jixiao.rules import rule_set
+from jixiao.template.build import GROUPS, SHEET, build_template
+
+LEVELS = [(level1, level2) for level1, level2, _ in GROUPS]
+SLOTS = {level2: rows for _, level2, rows in GROUPS}
+UNITS = ["%", "小时", "个", "万元", "次", ""]
+OPERATORS = ["≥", "＞", "≤", "＜", "＝", "", "不低于", "大于", "不超过", "小于", ">=", "<"]
+QUALITATIVE = ["及时", "规范", "满意", "明显提升", "通过"]
+LEVEL_WORDS = {"achieved": "达成", "partial": "部分达成", "not": "未达成"}
+
+
+@pytest.fixture(scope="module")
+def input_cells(tmp_path_factory) -> set[str]:
+    """The cells a clerk can type into: the unlocked cells of the form."""
+    path = tmp_path_factory.mktemp("blank") / "blank.xlsx"
+    build_template(path)
+    sheet = openpyxl.load_workbook(path)[SHEET]
+    return {cell.coordinate for row in sheet.iter_rows() for cell in row
+            if not cell.protection.locked}
+
+
+@st.composite
+def quantitative_row(draw):
+    unit = draw(st.sampled_from(UNITS))
+    op = draw(st.sampled_from(OPERATORS))
+    goal = draw(st.sampled_from([0, 1, 3, 24, 90, 95, 100, 30.5, 967]))
+    actual = draw(st.one_of(st.just(goal), st.just(goal * 2), st.just(goal / 2),
+                            st.floats(min_value=0, max_value=2000, allow_nan=False)
+                            .map(lambda x: round(x, 2))))
+    actual_unit = unit if draw(st.booleans()) else ""
+    return f"{op}{goal:g}{unit}", f"{actual:g}{actual_unit}", None
+
+
+@st.composite
+def qualitative_row(draw, weight, rules):
+    level = draw(st.sampled_from(list(LEVEL_WORDS)))
+    band = rule_set(rules).bands[level]
+    judged = None
+    if level != "achieved":
+        low, high = band
+        judged = round(weight * draw(st.floats(min_value=low, max_value=high)), 2)
+        judged = min(max(judged, round(weight * low + 0.005, 2)), round(weight * high, 2))
+    return draw(st.sampled_from(QUALITATIVE)), LEVEL_WORDS[level], judged
+
+
+@st.composite
+def sound_fill(draw) -> SelfEvaluation:
+    rules = draw(st.sampled_from(["mof2020", "ratio", "sichuan"]))
+    budget = draw(st.floats(min_value=1, max_value=5000).map(lambda x: round(x, 2)))
+    executed = round(budget * draw(st.floats(min_value=0.9, max_value=1.0)), 2)
+    funds = Funds(total=FundLine("年度资金总额", budget, budget, executed),
+                  parts=[FundLine("其中：当年财政拨款", budget, budget, executed)], weight=10.0)
+    rows, weights = [], []
+    for level1, points in rule_set("mof2020").default_weights.items():
+        if level1 == "预算执行率":
+            continue
+        groups = [level2 for first, level2 in LEVELS if first == level1]
+        count = draw(st.integers(min_value=1, max_value=min(4, int(points))))
+        chosen = draw(st.lists(st.sampled_from(groups), min_size=count, max_size=count))
+        placed = [(level1, level2) for index, level2 in enumerate(chosen)
+                  if chosen[:index].count(level2) < SLOTS[level2]]
+        cuts = sorted(draw(st.lists(st.integers(min_value=1, max_value=int(points) - 1),
+                                    min_size=len(placed) - 1, max_size=len(placed) - 1,
+                                    unique=True)))
+        rows += placed
+        weights += [b - a for a, b in zip([0, *cuts], [*cuts, int(points)], strict=True)]
+    indicators = []
+    for number, ((level1, level2), weight) in enumerate(zip(rows, weights, strict=True)):
+        if draw(st.booleans()):
+            target, actual, judged = draw(quantitative_row())
+        else:
+            target, actual, judged = draw(qualitative_row(weight, rules))
+        indicators.append(Indicator(level1, level2, f"指标{number + 1}", target, actual,
+                                    float(weight), reason="已说明偏差原因", judged=judged))
+    return SelfEvaluation(Project("项目", "主管部门", "实施单位", 2024, "目标", "完成"), funds,
+                          indicators, rules=rules)
+
+
+def checked(table: SelfEvaluation, folder: Path, formulas: str = "addin"):
+    path = folder / "filled.xlsx"
+    build_template(path, table=table, formulas=formulas)
+    written, _ = recalc_file(path, folder / "filled.recalc.xlsx")
+    result = check_workbook(written)
+    assert result.error is None, result.error
+    return result.findings
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=sound_fill())
+def test_a_sound_fill_gets_no_error_and_warnings_only_on_inputs(table, tmp_path_factory,
+                                                                input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"))
+    errors = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.severity == "error"]
+    assert not errors
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
+
+
+maybe_number = st.one_of(st.none(), st.floats(min_value=0, max_value=1000, allow_nan=False)
+                         .map(lambda x: round(x, 2)))
+any_target = st.one_of(st.none(), st.sampled_from(QUALITATIVE + ["≠100%", "全部完成", "2024 年 12 月前"]),
+                       st.tuples(st.sampled_from(OPERATORS), st.sampled_from([0, 5, 90, 100]),
+                                 st.sampled_from(UNITS)).map(lambda t: f"{t[0]}{t[1]}{t[2]}"))
+any_actual = st.one_of(st.none(), st.sampled_from([*LEVEL_WORDS.values(), "完成", "较好"]),
+                       st.tuples(st.floats(min_value=0, max_value=300, allow_nan=False),
+                                 st.sampled_from(UNITS)).map(lambda t: f"{t[0]:.4g}{t[1]}"))
+
+
+@st.composite
+def any_fill(draw) -> SelfEvaluation:
+    budget, executed = draw(maybe_number), draw(maybe_number)
+    funds = Funds(total=FundLine("年度资金总额", draw(maybe_number), budget, executed),
+                  weight=draw(st.one_of(st.none(), st.sampled_from([10.0, 5.0, 0.0]))))
+    rows = draw(st.lists(st.sampled_from(LEVELS), max_size=8))
+    used: dict[str, int] = {}
+    indicators = []
+    for number, (level1, level2) in enumerate(rows):
+        if used.get(level2, 0) == SLOTS[level2]:
+            continue
+        used[level2] = used.get(level2, 0) + 1
+        indicators.append(Indicator(
+            level1, level2, draw(st.one_of(st.none(), st.just(f"指标{number}"))),
+            draw(any_target), draw(any_actual),
+            draw(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0, 12.5, 30.0]))),
+            reason=draw(st.one_of(st.none(), st.just("原因"))), judged=draw(maybe_number)))
+    return SelfEvaluation(Project("项目"), funds, indicators,
+                          rules=draw(st.sampled_from(["mof2020", "ratio", "sichuan"])))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=any_fill())
+def test_any_fill_gets_findings_only_on_cells_the_clerk_can_change(table, tmp_path_factory,
+                                                                   input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"))
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=sound_fill())
+def test_the_native_template_agrees_with_its_checker_too(table, tmp_path_factory, input_cells):
+    findings = checked(table, tmp_path_factory.mktemp("fill"), formulas="native")
+    errors = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.severity == "error"]
+    assert not errors
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
+
+# ---------------------------------------------------------------- the cases seen (issue 14)
+
+def _putuo_with(tmp_path: Path, **changes) -> Path:
+    from jixiao.samples import sample
+
+    table = sample("putuo-1")
+    for key, value in changes.items():
+        setattr(table.indicators[0], key, value)
+    path = tmp_path / "filled.xlsx"
+    build_template(path, year=2024, table=table)
+    return recalc_file(path, tmp_path / "filled.recalc.xlsx")[0]
+
+
+def _findings(path: Path) -> list[str]:
+    return [f"{item.code} {item.severity} {item.cell} {item.message}"
+            for item in check_workbook(path).findings]
+
+
+def test_strict_target_met_only_at_equality_agrees_with_its_score(tmp_path):
+    path = _putuo_with(tmp_path, target="＜ 24 小时", actual="24 小时", reason="恰好 24 小时")
+    findings = _findings(path)
+    assert not [item for item in findings if " error " in item], findings
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert (cells["H13"].value, cells["K13"].value) == (4.0, "否")  # 80 % of 5, not met
+
+
+def test_a_score_typed_over_its_formula_is_one_error_with_the_rules_value(tmp_path):
+    path = _putuo_with(tmp_path, name="服务对象满意度", target="≥95%", actual="85%",
+                       reason="宣传不足")
+    book = openpyxl.load_workbook(path)
+    assert book[SHEET]["H13"].value.startswith("=JX_SCORE")
+    book[SHEET]["H13"] = 4  # the rules give 5 × 85 / 95 = 4.47
+    typed = tmp_path / "typed.xlsx"
+    book.save(typed)
+    recalculated, _ = recalc_file(typed, tmp_path / "typed.recalc.xlsx")
+    findings = _findings(recalculated)
+    assert [item for item in findings if " H13 " in item or "JX504" in item] == [
+        "JX503 error H13 “服务对象满意度”的得分是手工填写的“4”，覆盖了原有公式；"
+        "按 mof2020 规则应为 4.47，请从相邻行复制公式恢复"], findings
+
+
+def test_a_manual_score_outside_its_band_points_at_the_manual_score(tmp_path):
+    path = _putuo_with(tmp_path, target="及时", actual="部分达成", judged=4.5, reason="延误")
+    findings = _findings(path)
+    assert [item for item in findings if "指标" in item.split(" ", 3)[3][:12] or " J13 " in item
+            or " H13 " in item] == [
+        "JX408 warning J13 “预算资金执行率”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
+        "（mof2020 规则）"], findings
+
+
+def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalculate(tmp_path):
+    from jixiao.xlsx.package import ExcelError, Package, write_cached_values
+
+    path = _putuo_with(tmp_path)
+    package = Package(path)
+    sheet = package.sheets[0]
+    lost = {cell.ref: ExcelError("#NAME?") for cell in package.cells(sheet) if cell.formula}
+    saved = tmp_path / "saved-by-libreoffice.xlsx"
+    write_cached_values(package, saved, {sheet.name: lost})
+    stale = [item for item in _findings(saved) if item.startswith("JX504")]
+    assert len(stale) == 1 and "jixiao recalc" in stale[0] and "一键重算" in stale[0], stale

@@ -1,0 +1,331 @@
+"""Reading submitted workbooks in every layout, and refusing what cannot be read."""
+
+import re
+import sys
+import time
+import zipfile
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from workbooks import (
+    ATTACHMENT,
+    MONEY_NO_BUDGET,
+    PUTUO_1_ROWS,
+    THIRD_PARTY,
+    Book,
+    Formula,
+    Percent,
+    big_sheet,
+    sichuan,
+    standard,
+    standard_sheet,
+    zizhou,
+)
+
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.model import Source
+from jixiao.read.reader import (
+    _EXACT_ROLES,
+    _FUND_ROLES,
+    _INDICATOR_ROLES,
+    _fund_role,
+    _indicator_role,
+    header_text,
+    read_tables,
+    read_workbook,
+)
+
+
+def only(path):
+    tables = read_tables(path)
+    assert len(tables) == 1
+    return tables[0]
+
+
+# ---------------------------------------------------------------- layouts
+
+def test_standard_layout_is_read_with_sources(tmp_path):
+    table = only(standard(tmp_path / "t.xlsx"))
+    assert table.layout == "standard" and table.rules == "mof2020"
+    assert table.project.name.startswith("普陀区医疗保险事务中心")
+    assert (table.project.department, table.project.year) == ("上海市普陀区医疗保障局", 2024)
+    total = table.funds.total
+    assert (total.initial_budget, total.budget, total.executed, total.rate_declared) == (
+        30.03, 31.56, 31.50, 99.80)
+    assert total.sources["budget"] == Source("自评表", "D6")
+    assert table.funds.weight == 10 and table.funds.score_declared == 9.98
+    assert [line.label for line in table.funds.parts] == ["当年财政拨款", "上年结转资金", "其他资金"]
+    names = [i.name for i in table.indicators]
+    assert names == [row[2] for row in PUTUO_1_ROWS]
+    first = table.indicators[0]
+    assert (first.target, first.actual, first.weight, first.score_declared) == (
+        "≥90.00(%)", "99.80(%)", 5, 5)
+    assert first.sources["score"] == Source("自评表", "H11")
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+    assert table.sources["total"] == Source("自评表", "H16")
+
+
+def test_merged_level1_and_level2_are_carried_down(tmp_path):
+    rows = [("产出指标", "数量指标", "a", "≥1", "1", 20, 20, None),
+            ("产出指标", "数量指标", "b", "≥1", "1", 20, 20, None),
+            ("产出指标", "质量指标", "c", "≥1", "1", 10, 10, None),
+            ("效益指标", "社会效益指标", "d", "≥1", "1", 30, 30, None)]
+    table = only(standard(tmp_path / "t.xlsx", rows=rows))
+    assert [(i.level1, i.level2) for i in table.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("产出指标", "质量指标"),
+        ("效益指标", "社会效益指标")]
+    # the merged cell's top-left is the source of every row under it
+    assert table.indicators[1].sources["level1"] == table.indicators[0].sources["level1"]
+
+
+def test_zizhou_layout_without_budget_column_and_points_in_headings(tmp_path):
+    table = only(zizhou(tmp_path / "z.xlsx"))
+    total = table.funds.total
+    assert (total.budget, total.executed, total.rate_declared) == (30, 30, 100)
+    assert total.sources["budget"] == total.sources["initial_budget"]  # A = 年初预算数
+    assert table.indicators[0].level2 == "数量指标 (20 分)"
+    assert [i.weight for i in table.indicators] == [20, 10, 10, 10, 30, 10]
+    assert table.indicators[-1].score_declared == 7
+    assert table.total_declared == 97 and table.grade_declared is None
+    assert table.project.year == 2023
+
+
+def test_standard_without_budget_column_header(tmp_path):
+    money = [("年度资金总额", 40, 38, 10, "95%", 9.5)]
+    table = only(standard(tmp_path / "t.xlsx", money=money, money_header=MONEY_NO_BUDGET))
+    assert table.funds.total.budget == 40 and table.funds.total.executed == 38
+
+
+def test_sichuan_layout_with_a_two_row_header(tmp_path):
+    table = only(sichuan(tmp_path / "s.xlsx"))
+    assert table.layout == "sichuan" and table.rules == "sichuan"
+    first = table.indicators[0]
+    assert (first.nature, first.target, first.unit, first.weight, first.actual) == (
+        "≥", 20, "台", 30, 20)
+    assert first.score_declared is None and "score" not in table.columns
+    assert not table.execution_line and table.funds.weight is None
+    assert table.funds.total.rate_declared == 75
+
+
+def test_the_workbook_states_its_rule_set(tmp_path):
+    assert only(sichuan(tmp_path / "s.xlsx", rules="ratio")).rules == "ratio"
+
+
+def test_a_rule_set_stated_once_holds_for_every_table(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet("两张表"))
+    sheet.blank(2)
+    standard_sheet(sheet, name="第二个项目")
+    book.sheet("说明").line("评分规则", "ratio")
+    tables = read_tables(book.save(tmp_path / "rules.xlsx"))
+    assert [t.rules for t in tables] == ["ratio", "ratio"]
+    assert [t.sources["rules"] for t in tables] == [Source("说明", "B1")] * 2
+
+
+def test_attachment_layout_with_money_on_another_sheet(tmp_path):
+    book = Book()
+    money = book.sheet("资金情况")
+    money.project("某某项目")
+    money.money([("年度资金总额", 50, 48, Percent(0.96))],
+                header=("全年预算数", "全年执行数", "执行率"), label="资金")
+    sheet = book.sheet("评分附件表")
+    sheet.indicators([("预算执行率", "预算执行率", 10, "100%", "96%", 9.6, "年底合同尾款未付"),
+                      ("产出指标", "完成数量", 50, "≥100 户", "100 户", 50, None),
+                      ("效益指标", "群众受益", 30, "明显", "达成", 30, None),
+                      ("满意度指标", "满意度", 10, "≥90%", "90%", 10, None)],
+                     header=ATTACHMENT, lead=None)
+    sheet.total(100, 99.6, label="合计")
+    table = only(book.save(tmp_path / "a.xlsx"))
+    assert table.layout == "attachment" and table.project.name == "某某项目"
+    assert table.funds.total.rate_declared == 96 and table.funds.total.sources["rate"].sheet == "资金情况"
+    assert table.indicators[0].level2 is None and table.indicators[0].weight == 10
+    assert table.total_declared == 99.6
+
+
+def test_third_party_index_system(tmp_path):
+    book = Book()
+    sheet = book.sheet("指标体系")
+    rows = [("决策", "项目实施", "实施依据充分性", "…", 22, 20), ("过程", "资金管理", "预算执行率", "…", 18, 18),
+            ("产出", "产出数量", "实际完成率", "…", 40, 38), ("效益", "项目效益", "满意度", "…", 20, 20)]
+    sheet.indicators(rows, header=THIRD_PARTY, lead=None)
+    sheet.total(100, 96, label="合计")
+    table = only(book.save(tmp_path / "b.xlsx"))
+    assert table.layout == "third_party" and len(table.indicators) == 4
+    assert table.indicators[0].target is None and table.total_declared == 96
+
+
+def test_several_tables_stacked_and_one_per_sheet(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet("两张表"))
+    sheet.blank(2)
+    standard_sheet(sheet, name="第二个项目", grade="良")
+    standard_sheet(book.sheet("第三张"), name="第三个项目")
+    tables = read_tables(book.save(tmp_path / "many.xlsx"))
+    assert [t.project.name for t in tables][1:] == ["第二个项目", "第三个项目"]
+    assert [len(t.indicators) for t in tables] == [5, 5, 5]
+    assert tables[1].grade_declared == "良"
+    assert tables[1].funds.total.sources["budget"].cell == "D25"
+
+
+def test_percent_formatted_numbers_and_formulas(tmp_path):
+    rows = [(*PUTUO_1_ROWS[0][:4], Percent(0.998), 5, Formula("=G11", 5), None),
+            *PUTUO_1_ROWS[1:]]
+    table = only(standard(tmp_path / "t.xlsx", rows=rows))
+    first = table.indicators[0]
+    assert first.actual == "99.8%" and first.score_declared == 5
+    info = table.cell(first.sources["score"])
+    assert info.formula == "=G11" and info.cached and info.value == 5
+
+
+def test_the_jixiao_template_is_read_like_any_standard_table(tmp_path):
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "tpl.xlsx"
+    build_template(path, table=sample("putuo-1"))
+    table = only(path)
+    assert table.template and table.layout == "standard"
+    assert [i.name for i in table.indicators] == [i.name for i in sample("putuo-1").indicators]
+    assert table.cell(table.indicators[0].sources["score"]).formula.startswith("=JX_SCORE(")
+    assert table.cell(table.indicators[0].sources["score"]).cached  # results are stored
+    assert table.indicators[0].score_declared == 5.0
+
+
+# ---------------------------------------------------------------- refusals
+
+def refused(path, error=UnreadableWorkbook):
+    with pytest.raises(error) as caught:
+        read_workbook(path)
+    message = str(caught.value)
+    assert path.name in message and "Traceback" not in message
+    return message
+
+
+def test_corrupt_zip(tmp_path):
+    good = standard(tmp_path / "good.xlsx").read_bytes()
+    path = tmp_path / "corrupt.xlsx"
+    path.write_bytes(good[: len(good) // 2])
+    assert "损坏" in refused(path)
+
+
+def test_zip_with_a_broken_sheet(tmp_path):
+    good = standard(tmp_path / "good.xlsx")
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[:200]
+            target.writestr(info, data)
+    assert "损坏" in refused(path)
+
+
+def test_old_xls(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    assert ".xls" in refused(path) and "另存为 .xlsx" in refused(path)
+
+
+def test_encrypted(tmp_path):
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+                     + "EncryptionInfo".encode("utf-16-le") + b"\0" * 500)
+    assert "密码" in refused(path)
+
+
+def test_html_saved_as_xls_and_ods_and_empty_file(tmp_path):
+    html = tmp_path / "export.xls"
+    html.write_bytes("<html><table><tr><td>项目名称</td></tr></table></html>".encode())
+    assert "网页" in refused(html)
+    ods = tmp_path / "table.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<x/>")
+    assert ".ods" in refused(ods)
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    assert "空文件" in refused(empty)
+    missing = tmp_path / "missing.xlsx"
+    with pytest.raises(UnreadableWorkbook, match="找不到"):
+        read_workbook(missing)
+
+
+def test_empty_workbook_and_a_sheet_without_a_table(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    assert "没有找到" in refused(path, NotASelfEvaluation)
+    book = Book()
+    sheet = book.sheet("说明")
+    sheet.line("项目名称", "某项目")
+    sheet.line("年度指标值", "实际完成值", "偏差原因")  # no 三级指标 / 分值: not a table
+    assert "没有找到" in refused(book.save(tmp_path / "notes.xlsx"), NotASelfEvaluation)
+
+
+def test_a_100000_row_sheet_is_refused_quickly(tmp_path):
+    path = big_sheet(tmp_path / "big.xlsx", 100_000, table=False)
+    started = time.perf_counter()
+    message = refused(path)
+    assert time.perf_counter() - started < 5
+    assert "过大" in message and "100000 行" in message
+
+
+def test_a_large_sheet_beside_the_table_is_skipped_with_a_note(tmp_path):
+    workbook = read_workbook(big_sheet(tmp_path / "big.xlsx", 100_000))
+    assert len(workbook.tables) == 1 and len(workbook.tables[0].indicators) == 5
+    assert "明细" in workbook.notes[0]
+
+
+def test_headings_on_their_own_rows_and_inline_labels(tmp_path):
+    book = Book()
+    sheet = book.sheet("表")
+    sheet.line("项目名称：乡村公路养护")
+    sheet.line("主管部门：某县交通运输局", None, "实施单位：某县公路段")
+    sheet.indicators([("产出指标（50 分）", None, None, None, None, None, None, None),
+                      (None, "数量指标（30 分）", "养护里程", "≥120 公里", "126 公里", 20, 20, None),
+                      (None, None, "桥梁检查", "≥12 座", "12 座", 10, 10, None),
+                      (None, "质量指标（20 分）", "优良路率", "≥80%", "85%", 20, 20, None)],
+                     merge=False)
+    table = only(book.save(tmp_path / "h.xlsx"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        "乡村公路养护", "某县交通运输局", "某县公路段")
+    assert [(i.level1, i.level2, i.name) for i in table.indicators] == [
+        ("产出指标（50 分）", "数量指标（30 分）", "养护里程"),
+        ("产出指标（50 分）", "数量指标（30 分）", "桥梁检查"),
+        ("产出指标（50 分）", "质量指标（20 分）", "优良路率")]
+
+
+# ---------------------------------------------------------------- matching header texts
+
+def test_header_text_drops_what_the_whitespace_pattern_matches():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(every.split()) == re.sub(r"\s+", "", every)  # header_text uses split()
+    assert header_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
+
+
+def _role_by_every_word(text, roles):
+    """A role as found by trying every word of every role, in order."""
+    if not text:
+        return None
+    text = re.sub(r"[(（][^)）]*[)）]$", "", text) or text
+    for role, words in roles:
+        if any(word in text for word in words):
+            return role
+    return None
+
+
+_ROLE_CHARACTERS = "".join(sorted({character for roles in (_INDICATOR_ROLES, _FUND_ROLES)
+                                   for _, words in roles for word in words
+                                   for character in word})) + "()（）%A单位指标"
+
+
+@given(st.text(_ROLE_CHARACTERS, max_size=24)
+       | st.sampled_from([word + suffix for roles in (_INDICATOR_ROLES, _FUND_ROLES)
+                          for _, words in roles for word in words
+                          for suffix in ("", "(A)", "（%）", "说明")]))
+def test_roles_are_those_every_word_gives(text):
+    expected = None if len(text) > 20 else (
+        _EXACT_ROLES.get(text) or _role_by_every_word(text, _INDICATOR_ROLES))
+    assert _indicator_role(text) == expected
+    assert _fund_role(text) == _role_by_every_word(text, _FUND_ROLES)

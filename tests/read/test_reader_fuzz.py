@@ -1,0 +1,51 @@
+"""Whatever a sheet holds, reading and checking it never fails with anything but
+a JixiaoError (which the command line prints as one Chinese line)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, Book
+
+from jixiao.checks import evaluate_table, run_checks
+from jixiao.errors import JixiaoError
+from jixiao.read.reader import read_workbook
+
+WORDS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "权重",
+         "指标性质", "度量单位", "偏差原因", "总分", "合计", "评分等级", "项目名称", "主管部门",
+         "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "其中：财政拨款",
+         "产出指标", "数量指标 (20 分)", "≥90%", "≠100(%)", "85%", "达成", "部分达成", "及时",
+         "定性", "≤", "≥", "%", "万元", "30 万元", "2023 年 12 月 31 日前完成", "优", "良", "—",
+         "10 分", "#NAME?", "", " ", "评分规则", "sichuan", "（2024 年度）"]
+CELLS = st.one_of(st.none(), st.sampled_from(WORDS),
+                  st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+                  st.integers(min_value=-5, max_value=200))
+GRIDS = st.lists(st.lists(CELLS, min_size=1, max_size=9), min_size=1, max_size=14)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(grid=GRIDS, header=st.sampled_from([None, STANDARD, SICHUAN, ATTACHMENT, THIRD_PARTY]),
+       at=st.integers(0, 6), merges=st.lists(st.tuples(st.integers(1, 14), st.integers(1, 9),
+                                             st.integers(0, 3)), max_size=4))
+def test_any_grid_reads_or_is_refused_and_checks_never_fail(tmp_path, grid, header, at,
+                                                            merges):
+    if header is not None:
+        grid = [*grid[:at], list(header), *grid[at:]]
+    book = Book()
+    sheet = book.sheet("表")
+    for values in grid:
+        sheet.line(*values)
+    taken = set()
+    for row, column, height in merges:
+        cells = {(r, column) for r in range(row, row + height + 1)}
+        if height and not cells & taken:
+            sheet.merge(row, column, column, row + height)
+            taken |= cells
+    path = book.save(tmp_path / "fuzz.xlsx")
+    try:
+        tables = read_workbook(path).tables
+    except JixiaoError:
+        return
+    for table in tables:
+        for rules in ("mof2020", "ratio", "sichuan"):
+            table.rules = rules
+            run_checks(table, evaluate_table(table))

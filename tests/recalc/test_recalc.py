@@ -1,0 +1,675 @@
+"""Headless recalculation: values, the untouched package, both engines, the command, LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+
+from jixiao.cli.main import main
+from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.model import evaluate
+from jixiao.recalc.workbook import default_output, recalc_file, recalculate
+from jixiao.samples import sample, zizhou_2023
+from jixiao.template.build import build_template, read_template
+from jixiao.xlsx.package import (
+    KEEP_CALC_ID,
+    ExcelError,
+    Package,
+    cached_text,
+    keep_cached_results,
+    write_cached_values,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SHEET = "自评表"
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+# ---------------------------------------------------------------- test workbooks
+
+def uncalculated(path: Path) -> Path:
+    """The file without its formulas' results, as a program that computes nothing saves it
+    (jixiao's template stores them)."""
+    package = Package(path)
+    write_cached_values(package, path, {sheet.name: {cell.ref: None for cell in
+                                                     package.cells(sheet) if cell.formula}
+                                        for sheet in package.sheets})
+    return path
+
+
+def putuo(path: Path) -> Path:
+    build_template(path, table=sample("putuo-1"))
+    return uncalculated(path)
+
+
+def zizhou(path: Path) -> Path:
+    build_template(path, table=zizhou_2023().table)
+    return uncalculated(path)
+
+
+def clerk_formulas(path: Path) -> Path:
+    """The Putuo template plus what a clerk adds: SUM, IF, ROUND, other sheets."""
+    putuo(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET]
+    ws["L6"] = "=ROUND(H6*100,1)"
+    ws["L43"] = "=SUM(G13:G42)+G6"
+    summary = wb.create_sheet("汇总")
+    summary["A1"] = "总分"
+    summary["B1"] = f"='{SHEET}'!H43"
+    summary["B2"] = f'=IF(\'{SHEET}\'!H43>=90,"优秀","待改进")'
+    summary["B3"] = f"=ROUND(SUM('{SHEET}'!H13:H42)/COUNT('{SHEET}'!H13:H42),2)"
+    summary["B4"] = f"=JX_GRADE('{SHEET}'!H43-10)"
+    summary["B5"] = f"='{SHEET}'!L43*2"
+    wb.save(path)
+    return path
+
+
+def macro_workbook(path: Path) -> Path:
+    """An .xlsm: the Putuo template with a VBA project member."""
+    plain = putuo(path.with_suffix(".plain.xlsx"))
+    vba = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8  # stands in for VBA
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
+                    b"</Types>", b'<Default Extension="bin" '
+                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdVba" Target="vbaProject.bin" '
+                    b'Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject"/>'
+                    b"</Relationships>"))
+            out.writestr(info, data)
+        out.writestr("xl/vbaProject.bin", vba)
+    plain.unlink()
+    return path
+
+
+def image_and_comment(path: Path) -> Path:
+    """The Putuo template with a comment on a cell and a picture on the sheet."""
+    putuo(path)
+    wb = openpyxl.load_workbook(path)
+    wb[SHEET]["D3"].comment = Comment("项目名称以批复文件为准", "财务科")
+    wb.save(path)
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    drawing = (
+        '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        f' xmlns:r="{REL_NS}"><xdr:oneCellAnchor><xdr:from><xdr:col>9</xdr:col><xdr:colOff>0'
+        "</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+        '<xdr:ext cx="952500" cy="952500"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="印章"/>'
+        "<xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed=\"rIdPng\"/><a:stretch>"
+        "<a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst=\"rect\"/>"
+        "</xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    b'<Default Extension="png" ContentType="image/png"/>'
+                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
+                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>'
+                ))
+            elif info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<legacyDrawing", (
+                    f'<drawing xmlns:r="{REL_NS}" r:id="rIdDrawing"/><legacyDrawing').encode(), 1)
+            elif info.filename == "xl/worksheets/_rels/sheet1.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    '<Relationship Id="rIdDrawing" Target="/xl/drawings/drawing1.xml" Type='
+                    f'"{REL_NS}/drawing"/></Relationships>').encode())
+            out.writestr(info, data)
+        out.writestr("xl/drawings/drawing1.xml", drawing)
+        out.writestr("xl/drawings/_rels/drawing1.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rIdPng" Type="{REL_NS}/image" Target="../media/image1.png"/>'
+            "</Relationships>"))
+        out.writestr("xl/media/image1.png", _png())
+    return path
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    pixels = zlib.compress(b"".join(b"\x00" + b"\xcc\x00\x00" * 4 for _ in range(4)))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def raw_workbook(path: Path, sheets: dict[str, str], names: dict[str, str] | None = None,
+                 generator: str = "Microsoft Excel", strings: list[str] | None = None) -> Path:
+    """A package written by hand: sheet name → the XML inside <sheetData>; ``strings``
+    become the shared strings (t="s" cells index them)."""
+    sheet_entries = "".join(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+                            for i, name in enumerate(sheets, start=1))
+    defined = "".join(f'<definedName name="{name}">{ref}</definedName>'
+                      for name, ref in (names or {}).items())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType='
+            '"application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType='
+                      '"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                      for i in range(1, len(sheets) + 1))
+            + ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+               'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+               if strings else "")
+            + '<Override PartName="/docProps/app.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'))
+        out.writestr("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{REL_NS}/extended-properties" '
+            'Target="docProps/app.xml"/></Relationships>'))
+        out.writestr("docProps/app.xml", (
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'extended-properties"><Application>{generator}</Application></Properties>'))
+        out.writestr("xl/workbook.xml", (
+            f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{sheet_entries}</sheets>'
+            + (f"<definedNames>{defined}</definedNames>" if defined else "") + "</workbook>"))
+        out.writestr("xl/_rels/workbook.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" '
+                      f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+            + (f'<Relationship Id="rIdStrings" Type="{REL_NS}/sharedStrings" '
+               'Target="sharedStrings.xml"/>' if strings else "")
+            + "</Relationships>"))
+        if strings:
+            out.writestr("xl/sharedStrings.xml", (
+                f'<sst xmlns="{MAIN_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+                + "".join(f"<si><t>{text}</t></si>" for text in strings) + "</sst>"))
+        for i, data in enumerate(sheets.values(), start=1):
+            out.writestr(f"xl/worksheets/sheet{i}.xml",
+                         f'<worksheet xmlns="{MAIN_NS}"><sheetData>{data}</sheetData></worksheet>')
+    return path
+
+
+def shared_and_array(path: Path) -> Path:
+    """JX_ formulas as Excel saves them: shared down a column, and one array formula."""
+    rows = []
+    targets = [("≥95%", "85%", 10), ("100%", "100%", 20), ("≤3 小时", "4 小时", 10)]
+    for row, (target, actual, weight) in enumerate(targets, start=1):
+        f = ('<f t="shared" ref="D1:D3" si="0">JX_SCORE(A1,B1,C1,Rules)</f>' if row == 1
+             else '<f t="shared" si="0"/>')
+        rows.append(
+            f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>{target}</t></is></c>'
+            f'<c r="B{row}" t="inlineStr"><is><t>{actual}</t></is></c>'
+            f'<c r="C{row}"><v>{weight}</v></c><c r="D{row}">{f}<v>0</v></c>'
+            + (f'<c r="E{row}"><f t="array" ref="E1:E3">_xludf.JX_SCORES(A1:A3,B1:B3,C1:C3)</f>'
+               "<v>0</v></c>" if row == 1 else f'<c r="E{row}"><v>0</v></c>')
+            + ('<c r="F1" t="inlineStr"><is><t>mof2020</t></is></c>' if row == 1 else "")
+            + "</row>")
+    rows.append('<row r="4"><c r="D4"><f>JX_TOTAL(D1:D3)</f></c>'
+                '<c r="E4" t="str"><f>JX_GRADE(D4)</f><v></v></c></row>')
+    return raw_workbook(path, {"表": "".join(rows)}, {"Rules": "'表'!$F$1"})
+
+
+def excel_style(path: Path) -> Path:
+    """As Excel saves the template: shared strings, shared formulas, the add-in's
+    functions as [1]!JX_… (external workbook 1 is the .xlam), cached values present."""
+    strings = ["≥95%", "85%", "100%", "mof2020", "满意度指标", "成本指标", "≤30 万元", "45 万元"]
+    rows = [('<row r="1"><c r="F1" t="s"><v>3</v></c></row>')]
+    for row, (target, actual, weight, level2) in enumerate(
+            [(0, 1, 10, 4), (2, 2, 20, 4), (6, 7, 10, 5)], start=2):
+        f = ('<f t="shared" ref="D2:D4" si="0">[1]!JX_SCORE(A2,B2,C2,$F$1,,E2)</f>' if row == 2
+             else '<f t="shared" si="0"/>')
+        rows.append(f'<row r="{row}"><c r="A{row}" t="s"><v>{target}</v></c>'
+                    f'<c r="B{row}" t="s"><v>{actual}</v></c><c r="C{row}"><v>{weight}</v></c>'
+                    f'<c r="D{row}">{f}<v>7</v></c><c r="E{row}" t="s"><v>{level2}</v></c>'
+                    f'<c r="G{row}" t="b"><f>_xludf.JX_MET(A{row},B{row},E{row})</f><v>0</v></c>'
+                    "</row>")
+    rows.append('<row r="5"><c r="D5"><f>[1]!JX_TOTAL(D2:D4)</f><v>37</v></c>'
+                '<c r="E5" t="str"><f>[1]!JX_GRADE(D5)</f><v>差</v></c></row>')
+    return raw_workbook(path, {"自评表": "".join(rows)}, strings=strings)
+
+
+WORKBOOKS = {
+    "putuo": (putuo, ".xlsx"),
+    "zizhou": (zizhou, ".xlsx"),
+    "clerk": (clerk_formulas, ".xlsx"),
+    "macro": (macro_workbook, ".xlsm"),
+    "image_comment": (image_and_comment, ".xlsx"),
+    "shared_array": (shared_and_array, ".xlsx"),
+    "excel_style": (excel_style, ".xlsx"),
+}
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("workbooks")
+    return {key: make(folder / f"{key}{suffix}") for key, (make, suffix) in WORKBOOKS.items()}
+
+
+@pytest.fixture(scope="module")
+def recalculated(workbooks, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("recalculated")
+    out = {}
+    for key, path in workbooks.items():
+        target = folder / f"{key}.recalc{path.suffix}"
+        written, result = recalc_file(path, target)
+        out[key] = (written, result)
+    return out
+
+
+# ---------------------------------------------------------------- the values
+
+def cached(path: Path, sheet: str = SHEET) -> dict[str, object]:
+    """The cached values as a reader sees them (openpyxl, data_only)."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    return {cell.coordinate: cell.value for row in wb[sheet].iter_rows() for cell in row}
+
+
+@pytest.mark.parametrize("key", ["putuo", "zizhou", "macro", "image_comment"])
+def test_cached_values_are_the_core_model_numbers(key, workbooks, recalculated):
+    written, result = recalculated[key]
+    assert result.engine == "core" and not result.failures and not result.cycles
+    table = read_template(workbooks[key])
+    evaluation = evaluate(table)
+    values = cached(written)
+    assert values["I6"] == evaluation.execution_score
+    assert values["H6"] == pytest.approx(evaluation.rate / 100, abs=1e-15)
+    if evaluation.total is None:
+        assert values["H43"].startswith("⚠") and values["H44"] == " "
+    else:
+        assert (values["H43"], values["H44"]) == (evaluation.total, evaluation.grade)
+    assert values["G43"] == 100
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        shown_score = values["H" + indicator.sources["name"].cell[1:]]
+        if score.value is None:
+            assert shown_score.startswith("⚠")
+        else:
+            assert shown_score == score.value
+    again = read_template(written)  # the reader sees the scores as declared now
+    assert again.total_declared == evaluation.total  # None for a ⚠ text
+    assert again.funds.score_declared == evaluation.execution_score
+
+
+def test_putuo_shows_the_published_numbers(recalculated):
+    values = cached(recalculated["putuo"][0])
+    assert (values["I6"], values["H43"], values["H44"]) == (9.98, 99.98, "优")
+    assert values["K13"] == "是"
+    assert values["H14"] == " "  # an unused row: shown blank (see ooxml.cached_text)
+
+
+def test_zizhou_scores_the_satisfaction_by_the_rules_and_flags_the_unit_mismatch(recalculated):
+    values = cached(recalculated["zizhou"][0])
+    scores = [v for k, v in values.items() if re.fullmatch(r"H(1[3-9]|[23]\d|4[0-2])", k)]
+    assert 8.95 in scores
+    assert any(isinstance(v, str) and v.startswith("⚠") for v in scores)  # 25 万参保 vs 100%
+    assert values["H43"].startswith("⚠") and values["H44"] == " "
+
+
+def test_clerk_formulas_use_the_general_engine_with_the_same_jx_numbers(recalculated):
+    written, result = recalculated["clerk"]
+    assert result.engine == "formulas" and not result.failures
+    values, plain = cached(written), cached(recalculated["putuo"][0])
+    assert all(values[ref] == plain[ref] for ref in plain if ref[0] in "GHIK")
+    assert values["L6"] == 99.8
+    assert values["L43"] == 100
+    summary = cached(written, "汇总")
+    assert summary["B1"] == 99.98
+    assert summary["B2"] == "优秀"
+    assert summary["B3"] == round(99.98 - 9.98, 2) / 5  # 90 over five scored rows
+    assert summary["B4"] == "良"
+    assert summary["B5"] == 200
+
+
+def test_shared_and_array_formulas(recalculated):
+    written, result = recalculated["shared_array"]
+    assert result.engine == "core"
+    values = cached(written, "表")
+    assert [values[f"D{row}"] for row in (1, 2, 3)] == [8.95, 20, 6.67]
+    assert [values[f"E{row}"] for row in (1, 2, 3)] == [8.95, 20, 6.67]
+    assert values["D4"] == 35.62
+    assert values["E4"] == "差"
+
+
+def test_excel_style_workbook(recalculated):
+    written, result = recalculated["excel_style"]
+    assert result.engine == "core" and not result.failures
+    values = cached(written)
+    # 满意度 ≥95% vs 85% → 8.95; 100% → 20; a 成本 ceiling of 30 万元 overrun to 45 → 5.
+    assert [values[f"D{row}"] for row in (2, 3, 4)] == [8.95, 20, 5]
+    assert [values[f"G{row}"] for row in (2, 3, 4)] == ["否", "是", "否"]
+    assert (values["D5"], values["E5"]) == (33.95, "差")
+
+
+# ---------------------------------------------------------------- both engines agree
+
+@pytest.mark.parametrize("key", sorted(WORKBOOKS))
+def test_both_engines_give_identical_values(key, workbooks):
+    general = recalculate(workbooks[key], engine="formulas")
+    if key == "clerk":
+        with pytest.raises(JixiaoError, match="JX_ 函数以外的公式"):
+            recalculate(workbooks[key], engine="core")
+        assert recalculate(workbooks[key]).engine == "formulas"
+        plain = recalculate(workbooks["putuo"], engine="core").values[SHEET]
+        assert {ref: general.values[SHEET][ref] for ref in plain} == plain
+        return
+    fast = recalculate(workbooks[key], engine="core")
+    assert fast.values == general.values
+    assert recalculate(workbooks[key]).engine == "core"
+
+
+@pytest.mark.parametrize("table", ["putuo-2", "putuo-3", "putuo-4", "putuo-5", "putuo-6",
+                                   "putuo-7"])
+def test_both_engines_agree_on_every_published_table(table, tmp_path):
+    path = tmp_path / "t.xlsx"
+    build_template(path, table=sample(table))
+    assert recalculate(path, engine="core").values == recalculate(path, engine="formulas").values
+
+
+def test_both_engines_agree_on_awkward_inputs(tmp_path):
+    """Blanks, texts in number cells, judged scores, a bad rule name, errors in inputs."""
+    rows = "".join(
+        f'<row r="{row}">'
+        + "".join(f'<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>' if text else ""
+                  for col, text in zip("ABC", cells, strict=True))
+        + f'<c r="D{row}"><f>JX_SCORE(A{row},B{row},C{row},$F$1,E{row},"成本指标")</f></c>'
+        + f'<c r="G{row}"><f>JX_MET(A{row},B{row})</f></c>'
+        + f'<c r="H{row}"><f>_xludf.JX_SCORE(A{row},B{row},C{row},,,)</f></c></row>'
+        for row, cells in enumerate([
+            ("≥90%", "部分达成", "10"), ("", "", ""), ("及时", "达成", "x"),
+            ("30 万元", "45 万元", "10"), ("≥95%", "85 %", "-1"), ("2023-12-31", "2024-01-02", "5"),
+        ], start=2))
+    sheet = ('<row r="1"><c r="F1" t="inlineStr"><is><t>nosuch</t></is></c></row>' + rows
+             + '<row r="9"><c r="D9"><f>JX_TOTAL(D2:D7,0.5)</f></c>'
+             '<c r="E9"><f>JX_WEIGHT_TOTAL(C2:C7)</f></c><c r="F9"><f>JX_RATE(31.56,"31.50")</f>'
+             '</c><c r="G9"><f>JX_EXEC_SCORE(F9)</f></c></row>')
+    path = raw_workbook(tmp_path / "awkward.xlsx", {"S": sheet})
+    fast = recalculate(path, engine="core")
+    assert fast.values == recalculate(path, engine="formulas").values
+    assert fast.values["S"]["F9"] == pytest.approx(31.5 / 31.56)
+
+
+# ---------------------------------------------------------------- the package stays as it was
+
+def _mask(xml: str, cells: set[str]) -> str:
+    """Sheet XML with the t= and <v> of the given cells removed."""
+    def strip(match: re.Match[str]) -> str:
+        start, body = match.group(1), match.group(3) or ""
+        start = re.sub(r'\st="[^"]*"', "", start)
+        body = re.sub(r"<v(?:\s[^>]*)?(?:/>|>.*?</v>)", "", body, flags=re.S)
+        return f"{start}>{body}</c>"
+
+    pattern = re.compile(r'(<c r="([A-Z]+\d+)"[^>]*?)(?:/>|>(.*?)</c>)', re.S)
+    return pattern.sub(lambda m: strip(m) if m.group(2) in cells else m.group(0), xml)
+
+
+@pytest.mark.parametrize("key", sorted(WORKBOOKS))
+def test_output_differs_only_in_computed_values_and_calc_properties(key, workbooks, recalculated):
+    source, (written, result) = workbooks[key], recalculated[key]
+    package = Package(source)
+    parts = {sheet.part: sheet.name for sheet in package.sheets}
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(written) as after:
+        assert [i.filename for i in before.infolist()] == [i.filename for i in after.infolist()]
+        for info in before.infolist():
+            old, new = before.read(info), after.read(info.filename)
+            if info.filename in parts:
+                computed = set(result.values.get(parts[info.filename], {}))
+                assert _mask(old.decode(), computed) == _mask(new.decode(), computed)
+            elif info.filename == package.workbook_part:
+                calc_pr = re.compile(r"<calcPr[^>]*>")
+                assert calc_pr.sub("", old.decode()) == calc_pr.sub("", new.decode())
+                assert f'<calcPr calcId="{KEEP_CALC_ID}"' in new.decode()
+                assert "fullCalcOnLoad" not in new.decode()
+            else:
+                assert old == new, info.filename
+    if key == "macro":
+        assert written.suffix == ".xlsm"
+        with zipfile.ZipFile(written) as archive:
+            assert archive.read("xl/vbaProject.bin").startswith(b"\xd0\xcf\x11\xe0")
+    if key == "image_comment":
+        wb = openpyxl.load_workbook(written)
+        assert wb[SHEET]["D3"].comment.text == "项目名称以批复文件为准"
+        with zipfile.ZipFile(written) as archive:
+            assert archive.read("xl/media/image1.png") == _png()
+
+
+def test_formulas_are_kept_and_a_second_run_changes_nothing(recalculated, tmp_path):
+    written = recalculated["putuo"][0]
+    assert openpyxl.load_workbook(written)[SHEET]["H43"].value == "=JX_TOTAL(I6,H13:H42)"
+    again, _ = recalc_file(written, tmp_path / "again.xlsx")
+    with zipfile.ZipFile(written) as first, zipfile.ZipFile(again) as second:
+        for info in first.infolist():
+            assert first.read(info) == second.read(info.filename), info.filename
+
+
+def test_cached_text_encodings():
+    assert cached_text(9.98) == (None, "9.98")
+    assert cached_text(100.0) == (None, "100")
+    assert cached_text(1e-20) == (None, "1E-20")
+    assert cached_text(True) == ("b", "1")
+    assert cached_text(ExcelError("#DIV/0!")) == ("e", "#DIV/0!")
+    assert cached_text(float("nan")) == ("e", "#NUM!")
+    assert cached_text("优") == ("str", "优")
+    assert cached_text("") == ("str", " ")
+    assert cached_text("a<b & _x0041_\x01") == ("str", "a&lt;b &amp; _x005F_x0041__x0001_")
+
+
+def test_calc_pr_is_added_where_the_schema_wants_it():
+    bare = f'<workbook xmlns="{MAIN_NS}"><sheets><sheet name="S"/></sheets></workbook>'
+    assert keep_cached_results(bare).endswith(
+        f'</sheets><calcPr calcId="{KEEP_CALC_ID}"/></workbook>')
+    named = bare.replace("</sheets>", "</sheets><definedNames><definedName>x</definedName>"
+                         "</definedNames>")
+    assert f'</definedNames><calcPr calcId="{KEEP_CALC_ID}"/>' in keep_cached_results(named)
+
+
+def test_calc_pr_asks_no_program_to_recalculate_on_opening():
+    """fullCalcOnLoad goes, an old calcId (openpyxl's 124519) is raised, the rest stays."""
+    bare = f'<workbook xmlns="{MAIN_NS}"><sheets><sheet name="S"/></sheets></workbook>'
+    old = bare.replace("</workbook>", '<calcPr calcId="124519" fullCalcOnLoad="1" '
+                       'iterate="1"/></workbook>')
+    assert f'<calcPr calcId="{KEEP_CALC_ID}" iterate="1"/>' in keep_cached_results(old)
+    newer = bare.replace("</workbook>", f'<calcPr calcId="{KEEP_CALC_ID + 1}"/></workbook>')
+    assert f'<calcPr calcId="{KEEP_CALC_ID + 1}"/>' in keep_cached_results(newer)
+    prefixed = bare.replace("</workbook>", "<x:calcPr fullCalcOnLoad='1'/></workbook>")
+    assert f'<x:calcPr calcId="{KEEP_CALC_ID}"/>' in keep_cached_results(prefixed)
+
+
+def test_prefixed_xml_and_cells_without_addresses(tmp_path):
+    """Other generators write <x:c> with a namespace prefix, or leave out r=."""
+    path = raw_workbook(tmp_path / "p.xlsx", {"S": "", "T": (
+        '<row><c t="inlineStr"><is><t>≥95%</t></is></c><c t="inlineStr"><is><t>85%</t></is>'
+        "</c><c><v>10</v></c><c><f>JX_SCORE(A1,B1,C1)</f></c><c><f>C1*2</f></c></row>")})
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as out:
+        for info, data in members:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = (f'<x:worksheet xmlns:x="{MAIN_NS}"><x:sheetData><x:row r="2">'
+                        '<x:c r="B2"><x:v>4</x:v></x:c><x:c r="C2" s="0"><x:f>JX_GRADE(B2*20)'
+                        '</x:f></x:c><x:c r="D2" t="str"><x:f>JX_GRADE(B2)</x:f><x:v>良</x:v></x:c>'
+                        "</x:row></x:sheetData></x:worksheet>").encode()
+            out.writestr(info, data)
+    written, result = recalc_file(path)
+    assert result.engine == "formulas"  # B2*20 is not a plain JX_ call
+    assert result.values == {"S": {"C2": "良", "D2": "差"}, "T": {"D1": 8.95, "E1": 20.0}}
+    shown_s = cached(written, "S")
+    assert (shown_s["B2"], shown_s["C2"], shown_s["D2"]) == (4, "良", "差")
+    assert cached(written, "T")["D1"] == 8.95
+    text = zipfile.ZipFile(written).read("xl/worksheets/sheet1.xml").decode()
+    assert '<x:c r="D2" t="str"><x:f>JX_GRADE(B2)</x:f><x:v>差</x:v></x:c>' in text
+
+
+# ---------------------------------------------------------------- failures and cycles
+
+def broken(path: Path) -> Path:
+    return raw_workbook(path, {"S": (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1/0</f></c><c r="C1"><f>NOSUCH(A1)</f>'
+        '</c><c r="D1"><f>E1+1</f></c><c r="E1"><f>D1+1</f></c><c r="F1"><f>SUM(A1:F1)</f></c>'
+        '<c r="G1"><f>JX_TOTAL(B1,A1)</f></c><c r="H1"><f>A1*3</f><v>999</v></c></row>')})
+
+
+def test_failed_cells_get_error_values_and_are_listed(tmp_path):
+    written, result = recalc_file(broken(tmp_path / "b.xlsx"))
+    assert written == tmp_path / "b.recalc.xlsx"
+    failed = {failure.source.cell: (failure.value, failure.reason) for failure in result.failures}
+    assert failed["B1"] == ("#DIV/0!", "除数为 0")
+    assert failed["C1"][0] == "#NAME?"
+    assert failed["D1"][1] == failed["E1"][1] == failed["F1"][1] == "循环引用"
+    assert failed["G1"][0] == "#DIV/0!"  # an error argument is passed on
+    assert "H1" not in failed
+    assert sorted(map(sorted, ([s.cell for s in c] for c in result.cycles))) == [
+        ["D1", "E1"], ["F1"]]
+    values = cached(written, "S")
+    assert values["B1"] == "#DIV/0!" and values["H1"] == 3
+    assert openpyxl.load_workbook(written)["S"]["C1"].value == "=NOSUCH(A1)"
+
+
+def test_a_data_table_is_refused_in_chinese(tmp_path):
+    path = raw_workbook(tmp_path / "t.xlsx", {"S": (
+        '<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/>'
+        "<v>1</v></c></row>")})
+    with pytest.raises(JixiaoError, match="模拟运算表"):
+        recalculate(path)
+
+
+# ---------------------------------------------------------------- files and the command
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_input_is_never_touched(workbooks, tmp_path):
+    source = shutil.copy(workbooks["putuo"], tmp_path / "自评表.xlsx")
+    before = (digest(source), source.stat().st_mtime_ns)
+    assert main(["recalc", str(source)]) == 0
+    assert main(["recalc", str(source), "-o", str(tmp_path / "out.xlsx")]) == 0
+    assert (digest(source), source.stat().st_mtime_ns) == before
+    assert (tmp_path / "自评表.recalc.xlsx").is_file() and (tmp_path / "out.xlsx").is_file()
+
+
+def test_in_place_keeps_a_backup(workbooks, tmp_path):
+    source = Path(shutil.copy(workbooks["macro"], tmp_path / "m.xlsm"))
+    original = digest(source)
+    assert main(["recalc", str(source), "--in-place"]) == 0
+    assert digest(tmp_path / "m.xlsm.bak") == original
+    assert digest(source) != original
+    assert cached(source)["H43"] == 99.98
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsm", "m.xlsm.bak"]
+
+
+def test_default_output_names():
+    assert default_output("a/自评表.xlsx") == Path("a/自评表.recalc.xlsx")
+    assert default_output("b.XLSM") == Path("b.recalc.XLSM")
+
+
+def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
+    assert main(["recalc", str(broken(tmp_path / "b.xlsx"))]) == 1
+    out = capsys.readouterr().out
+    assert "S!B1  #DIV/0!  除数为 0  =A1/0" in out
+    assert "S!C1  #NAME?  未知的函数或名称  =NOSUCH(A1)" in out
+    assert "发现 2 处循环引用" in out and "  S!D1、S!E1\n" in out and "  S!F1\n" in out
+
+
+@pytest.mark.parametrize(("make", "args", "message"), [
+    (lambda d: d / "missing.xlsx", (), "找不到文件"),
+    (lambda d: _write(d / "bad.xlsx", b"not a zip"), (), "不是有效的"),
+    (lambda d: _write(d / "old.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600), (), "已加密"),
+    (lambda d: _write(d / "data.csv", b"a,b"), (), ".xlsx 或 .xlsm"),
+    (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsm"), "须与输入一样以 .xlsx 结尾"),
+    (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsx"), "--in-place"),
+    (lambda d: putuo(d / "p.xlsx"), ("-o", "/nonexistent-dir/p.xlsx"), "目录"),
+])
+def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, capsys, make, args, message):
+    path = make(tmp_path)
+    code = main(["recalc", str(path), *(a.format(d=tmp_path) for a in args)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert message in captured.err and "Traceback" not in captured.err
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_the_fast_path_process_imports_no_engine(workbooks, tmp_path):
+    source = shutil.copy(workbooks["putuo"], tmp_path / "p.xlsx")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "jixiao", "recalc",
+                           str(source)], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "核心快速计算" in done.stdout
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert not imported & {"formulas", "openpyxl", "numpy"}  # the fast path loads none
+
+
+# ---------------------------------------------------------------- a real spreadsheet program
+
+def libreoffice_csv(path: Path, work: Path) -> list[list[str]]:
+    """The first sheet as LibreOffice shows it, converted without recalculating."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice is not None
+    out = work / path.stem
+    out.mkdir()
+    profile = (work / f"profile-{path.stem}").as_uri()
+    env = {**os.environ, "HOME": str(work)}
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                    "--outdir", str(out), str(path)],
+                   capture_output=True, timeout=120, env=env, check=False)
+    produced = sorted(out.glob("*.csv"))
+    assert produced, f"LibreOffice produced no CSV for {path.name}"
+    with open(produced[0], encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def shown(rows: list[list[str]], ref: str) -> str:
+    column, row = ord(ref[0]) - 65, int(ref[1:])
+    line = rows[row - 1] if row <= len(rows) else []
+    return line[column] if column < len(line) else ""
+
+
+@pytest.mark.parametrize("key", ["putuo", "zizhou"])
+def test_libreoffice_shows_the_core_numbers_only_after_recalc(key, workbooks, recalculated,
+                                                              tmp_path):
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc")
+    source, (written, _) = workbooks[key], recalculated[key]
+    evaluation = evaluate(read_template(source))
+    after = libreoffice_csv(written, tmp_path)
+    before = libreoffice_csv(source, tmp_path)
+    assert float(shown(after, "I6")) == evaluation.execution_score
+    assert float(shown(after, "H6").rstrip("%")) == pytest.approx(evaluation.rate, abs=1e-9)
+    for indicator, score in zip(read_template(source).indicators, evaluation.scores, strict=True):
+        cell = "H" + indicator.sources["name"].cell[1:]
+        if score.value is not None:
+            assert float(shown(after, cell)) == score.value
+            assert shown(before, cell) in ("", "#NAME?")
+    if evaluation.total is not None:
+        assert float(shown(after, "H43")) == evaluation.total
+        assert shown(after, "H44") == evaluation.grade
+    assert shown(before, "H43") in ("", "#NAME?") and shown(before, "I6") in ("", "#NAME?")
+    assert shown(after, "H14").strip() == "" and shown(before, "H14") == "#NAME?"  # unused row
+
+
+def test_unreadable_is_the_exception_for_garbage(tmp_path):
+    with pytest.raises(UnreadableWorkbook):
+        recalculate(_write(tmp_path / "x.xlsx", b"PK\x03\x04garbage"))

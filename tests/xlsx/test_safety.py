@@ -1,0 +1,248 @@
+"""jixiao.xlsx.guard: limits checked before any parser, XML that cannot expand, and
+one file's work run under a time limit."""
+
+import os
+import time
+import zipfile
+
+import pytest
+from hostile import built_on_demand, rezip
+from workbooks import standard
+
+from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
+from jixiao.xlsx.guard import Limits, check_package, parse_xml, run_with_time_limit
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """Corpus files, built once, outside ``tmp_path`` (no engine comparison)."""
+    return built_on_demand(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("zip-bomb", "解压后共 1024 MB，上限 50 MB"),
+    ("zip-bomb-lying", "解压后共 200 MB"),
+    ("zip-bomb-ratio", "压缩比为 1028:1，上限 100:1"),
+    ("overlapping-members", "解压后共 20000 MB"),
+    ("many-members", "个成员，上限 10000"),
+    ("huge-merge", "单元格（含合并区域）超过 500,000 个"),
+    ("huge-array-formula", "单元格（含合并区域）超过"),
+    ("huge-hyperlink", "单元格（含合并区域）超过"),
+    ("million-cells", "单元格（含合并区域）超过"),
+    ("billion-laughs", "DTD/实体声明"),
+    ("external-entity", "DTD/实体声明"),
+    ("external-entity-utf16", "不是 UTF-8 编码的 XML"),
+    ("zip-password", "压缩包设置了密码"),
+    ("ods", "OpenDocument"),
+    ("zip-not-workbook", "不是 Excel 工作簿"),
+    ("crc-mismatch", "无法解压"),
+    ("bad-utf8-member-name", "已损坏"),
+])
+def test_over_a_limit_or_hostile_is_refused_quickly_naming_the_file(files, kind, words):
+    path = files(kind)
+    started = time.perf_counter()
+    with pytest.raises(UnreadableWorkbook) as refused:
+        check_package(path)
+    assert time.perf_counter() - started < 5
+    message = str(refused.value)
+    assert words in message and path.name in message and "\n" not in message
+
+
+@pytest.mark.parametrize("kind", ["template", "million-empty-rows", "all-16384-columns",
+                                  "10mb-comment", "gbk-member-names", "macro"])
+def test_real_and_merely_large_workbooks_pass(files, kind):
+    report = check_package(files(kind))
+    assert report.members > 0 and report.cells < 1_000_000
+
+
+def test_what_is_not_a_zip_is_left_to_the_caller(files):
+    for kind in ("xls", "encrypted", "html-as-xlsx", "empty-file"):
+        assert check_package(files(kind)).members == 0
+
+
+def test_the_limit_is_named_with_the_variable_that_raises_it(files, monkeypatch):
+    path = files("zip-bomb-ratio")
+    with pytest.raises(UnreadableWorkbook, match="JIXIAO_MAX_RATIO"):
+        check_package(path)
+    monkeypatch.setenv("JIXIAO_MAX_RATIO", "2000")
+    assert check_package(path).unpacked_bytes > 20 << 20
+
+
+def test_limits_from_the_environment():
+    limits = Limits.from_environment({"JIXIAO_MAX_UNPACKED_MB": "200", "JIXIAO_MAX_CELLS": "5",
+                                      "JIXIAO_MAX_FILE_MB": " "})
+    assert limits.max_unpacked_bytes == 200 << 20 and limits.max_cells == 5
+    assert limits.max_file_bytes == Limits().max_file_bytes
+    with pytest.raises(JixiaoError, match="JIXIAO_MAX_CELLS"):
+        Limits.from_environment({"JIXIAO_MAX_CELLS": "many"})
+
+
+def test_cells_are_counted_as_they_stream_across_chunk_boundaries(tmp_path):
+    path = standard(tmp_path / "t.xlsx")
+    rows = "".join(f'<row r="{row}">' + f'<c r="A{row}"><v>1</v></c><x:c r="B{row}"/>'
+                   + "</row>" for row in range(1, 20_001))
+    sheet = (f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+             f'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             f'{rows}</sheetData><mergeCells><mergeCell ref="C1:D10"/></mergeCells></worksheet>')
+    out = rezip(path, tmp_path / "many.xlsx", replace={"xl/worksheets/sheet1.xml": sheet.encode()})
+    assert check_package(out).cells == 40_000 + 20
+    with pytest.raises(UnreadableWorkbook, match="超过 39,999 个"):
+        check_package(out, limits=Limits(max_cells=39_999))
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    path = standard(tmp_path / "t.xlsx")
+    with pytest.raises(UnreadableWorkbook, match="文件大小"):
+        check_package(path, limits=Limits(max_file_bytes=1000))
+
+
+def test_the_parsers_themselves_refuse_entities(files, monkeypatch):
+    """Defence in depth: were the check skipped, openpyxl and ooxml still refuse."""
+    import openpyxl
+
+    import jixiao.xlsx.guard
+    import jixiao.xlsx.package
+    from jixiao.read.reader import read_workbook
+    from jixiao.xlsx.package import Package
+
+    assert openpyxl.DEFUSEDXML  # openpyxl parses with defusedxml
+    with pytest.raises(SyntaxError):
+        parse_xml(b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>')
+    monkeypatch.setattr(jixiao.xlsx.guard, "check_package", lambda *args, **kwargs: None)
+    monkeypatch.setattr(jixiao.xlsx.package, "check_package", lambda *args, **kwargs: None)
+    for kind in ("billion-laughs", "external-entity"):
+        with pytest.raises(UnreadableWorkbook):
+            read_workbook(files(kind), engine="openpyxl")
+    with pytest.raises(UnreadableWorkbook):
+        Package(files("billion-laughs"))
+
+
+def test_external_links_and_dde_are_found_never_followed(files):
+    report = check_package(files("external-link"))
+    assert [(item.kind, item.target) for item in report.external] == [
+        ("link", "file:///C:/财务/2024/预算明细.xlsx")]
+    found = {(item.kind, item.target, item.cell) for item in check_package(files("dde")).external}
+    assert ("dde", "=cmd|' /C calc'!A0", "A1") in found
+    assert ("dde", "cmd|/c calc", None) in found
+    assert not any("HYPERLINK" in target for _, target, _ in found)
+
+
+def test_a_good_table_has_no_external_content(files):
+    assert check_package(files("template")).external == []
+
+
+# ---------------------------------------------------------------- time limit
+
+def _sleep(seconds: float) -> str:
+    time.sleep(seconds)
+    return "done"
+
+
+def _refuse(name: str) -> None:
+    raise UnreadableWorkbook(f"“{name}”不行")
+
+
+def _crash() -> None:
+    raise ZeroDivisionError("boom")
+
+
+def _die() -> None:
+    os._exit(9)
+
+
+def _allocate() -> int:
+    return len(bytearray(400 << 20))
+
+
+def test_run_with_time_limit_returns_the_result():
+    assert run_with_time_limit(_sleep, 0, seconds=30) == "done"
+
+
+def test_run_with_time_limit_abandons_a_stuck_file():
+    started = time.perf_counter()
+    with pytest.raises(TimedOut, match="“卡住.xlsx”处理超过 0.5 秒"):
+        run_with_time_limit(_sleep, 30, seconds=0.5, name="卡住.xlsx")
+    assert time.perf_counter() - started < 10
+
+
+def test_run_with_time_limit_passes_errors_on():
+    with pytest.raises(UnreadableWorkbook, match="“x.xlsx”不行"):
+        run_with_time_limit(_refuse, "x.xlsx", seconds=30)
+    with pytest.raises(JixiaoError, match="内部错误（ZeroDivisionError: boom）"):
+        run_with_time_limit(_crash, seconds=30)
+    with pytest.raises(JixiaoError, match="进程意外退出"):
+        run_with_time_limit(_die, seconds=30)
+
+
+def test_run_with_time_limit_caps_memory():
+    with pytest.raises(JixiaoError, match="内存"):
+        run_with_time_limit(_allocate, seconds=30, memory_mb=200)
+
+
+def test_a_whole_check_runs_under_a_time_limit(files):
+    from jixiao.pipeline import check_workbook
+
+    result = run_with_time_limit(check_workbook, files("template"), seconds=60)
+    assert result.error is None and result.tables
+
+
+def test_zip_members_are_never_all_held_in_memory(files):
+    """The 1 GB bomb, allowed by raised limits, streams in bounded memory."""
+    import resource
+
+    limits = Limits(max_unpacked_bytes=2 << 30, max_ratio=10**6)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = check_package(files("zip-bomb"), limits=limits)
+    assert report.unpacked_bytes > 1 << 30
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KiB
+
+
+def test_check_package_accepts_bytes_already_read(files):
+    path = files("zip-bomb-ratio")
+    with pytest.raises(UnreadableWorkbook, match="bomb-ratio.xlsx"):
+        check_package(path, path.read_bytes())
+    assert zipfile.is_zipfile(path)
+
+
+# ---------------------------------------------------------------- formulas
+
+def test_formula_limits_are_excels_own_and_a_range_cap():
+    from jixiao.xlsx.guard import formula_nesting, formula_problem, reference_areas
+
+    assert formula_problem("JX_SCORE(D11,E11,F11)") is None
+    assert sorted(reference_areas('SUM(A:B)+COUNT(3:4)+SUM(Sheet1!$A$1:$B$3)&"A:A"')) == [
+        6, 2 * 16_384, 2 * 1_048_576]
+    assert "引用的区域过大" in formula_problem("SUM(A:A)")
+    assert formula_nesting('IF(("(((",1),2)') == 2
+    assert "嵌套 65 层" in formula_problem("(" * 65 + "1" + ")" * 65)
+    assert "超过 Excel 的上限 8192" in formula_problem("1+" * 4100 + "1")
+
+
+def test_the_general_engine_refuses_more_work_than_it_can_do(tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from jixiao.recalc.workbook import recalculate
+
+    book = Workbook()
+    book.active["A1"], book.active["B1"] = 1, "=A1+1"
+    book.active.merge_cells("C1:C300")  # the far corner counts: formulas reads up to it
+    path = tmp_path / "w.xlsx"
+    book.save(path)
+    assert recalculate(path).values == {"Sheet": {"B1": 2.0}}
+    monkeypatch.setenv("JIXIAO_MAX_FORMULA_WORK", "800")
+    with pytest.raises(JixiaoError, match="通用公式引擎.*约 9\\d\\d 个计算单元，上限 800.*"
+                                          "JIXIAO_MAX_FORMULA_WORK"):
+        recalculate(path)
+
+
+def test_reader_file_size_limit_is_the_one_raisable_limit(tmp_path, monkeypatch):
+    from workbooks import putuo
+
+    from jixiao.read.reader import read_workbook
+
+    path = putuo(tmp_path / "p.xlsx")
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")
+    with pytest.raises(UnreadableWorkbook, match="JIXIAO_MAX_FILE_MB"):
+        read_workbook(path)
+    monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "100")
+    assert read_workbook(path)
