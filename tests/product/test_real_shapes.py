@@ -185,6 +185,19 @@ def test_blank_level1_across_a_level1_change_follows_the_level2(tmp_path):
 
 # ---------------------------------------------------------------- qualitative (6)
 
+def medical_insurance(path, rows, total):
+    """A standard table of the 医保经办能力提升 project: money fully spent (10 of 10), the
+    given indicator rows, a total of 100 points with the given score, graded 优."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade("优")
+    return book.save(path)
+
+
 def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
     rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
             ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
@@ -193,14 +206,7 @@ def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
             ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
             ("效益指标", "可持续影响指标", "群众投诉率", "低", "无投诉", 10, 10, None),
             ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators(rows)
-    sheet.total(100, 100)
-    sheet.grade("优")
-    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
     assert codes(data) == []
     assert [i["met"] for i in data["indicators"]] == [True] * 7
     assert data["total_computed"] == 100 and data["grade_computed"] == "优"
@@ -223,14 +229,7 @@ def test_an_unjudgeable_row_with_a_declared_score_is_totalled_with_it(tmp_path):
     rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
             ("效益指标", "社会效益指标", "医保便民服务", "稳步提升", "有待加强", 30, 24, "窗口人手不足"),
             ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators(rows)
-    sheet.total(100, 94)
-    sheet.grade("优")
-    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=94))
     assert codes(data) == ["JX410", "JX410"]
     assert all(item["severity"] == "info" for item in data["findings"])
     assert "医保便民服务" in data["findings"][0]["message"]

@@ -108,18 +108,27 @@ def checked(table: SelfEvaluation, folder: Path, formulas: str = "addin"):
     return result.findings
 
 
+def assert_only_input_cells(findings, input_cells) -> None:
+    """No finding points at a cell the clerk cannot change (a locked or computed cell)."""
+    locked = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
+    assert not locked
+
+
+def assert_no_error_and_only_input_cells(findings, input_cells) -> None:
+    errors = [f"{item.code} {item.where} {item.message}" for item in findings
+              if item.severity == "error"]
+    assert not errors
+    assert_only_input_cells(findings, input_cells)
+
+
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(table=sound_fill())
 def test_a_sound_fill_gets_no_error_and_warnings_only_on_inputs(table, tmp_path_factory,
                                                                 input_cells):
     findings = checked(table, tmp_path_factory.mktemp("fill"))
-    errors = [f"{item.code} {item.where} {item.message}" for item in findings
-              if item.severity == "error"]
-    assert not errors
-    locked = [f"{item.code} {item.where} {item.message}" for item in findings
-              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
-    assert not locked
+    assert_no_error_and_only_input_cells(findings, input_cells)
 
 
 
@@ -160,9 +169,7 @@ def any_fill(draw) -> SelfEvaluation:
 def test_any_fill_gets_findings_only_on_cells_the_clerk_can_change(table, tmp_path_factory,
                                                                    input_cells):
     findings = checked(table, tmp_path_factory.mktemp("fill"))
-    locked = [f"{item.code} {item.where} {item.message}" for item in findings
-              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
-    assert not locked
+    assert_only_input_cells(findings, input_cells)
 
 
 @settings(max_examples=25, deadline=None,
@@ -170,12 +177,7 @@ def test_any_fill_gets_findings_only_on_cells_the_clerk_can_change(table, tmp_pa
 @given(table=sound_fill())
 def test_the_native_template_agrees_with_its_checker_too(table, tmp_path_factory, input_cells):
     findings = checked(table, tmp_path_factory.mktemp("fill"), formulas="native")
-    errors = [f"{item.code} {item.where} {item.message}" for item in findings
-              if item.severity == "error"]
-    assert not errors
-    locked = [f"{item.code} {item.where} {item.message}" for item in findings
-              if item.cell is not None and (item.sheet != SHEET or item.cell not in input_cells)]
-    assert not locked
+    assert_no_error_and_only_input_cells(findings, input_cells)
 
 
 # ---------------------------------------------------------------- the cases seen (issue 14)
