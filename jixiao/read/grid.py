@@ -166,12 +166,14 @@ _LETTERS = ("", *(column_letters(column) for column in range(1, 703)))  # A … 
 
 
 def note(table: WorkbookTable, grid: Grid, row: int, column: int) -> Source:
+    """Where a cell is; what it holds is recorded in the table's cells for the checks."""
     source, info = grid.cell(row, column)
     table.cells[source] = info
     return source
 
 
 def clean(value: Any) -> Any:
+    """A value as read: an Excel error (#DIV/0! …) and blank text are None, text stripped."""
     if isinstance(value, str):
         if value.startswith(EXCEL_ERRORS):
             return None
@@ -182,7 +184,7 @@ def clean(value: Any) -> Any:
 
 def points(value: Any) -> float | None:
     """A 分值/得分 cell; a 权重 written as "10%" counts 10 points."""
-    points = parse_points(value)
-    if points is None and isinstance(value, str) and value.strip().endswith(("%", "％")):
-        points = parse_points(value.strip()[:-1])
-    return points
+    parsed = parse_points(value)
+    if parsed is None and isinstance(value, str) and value.strip().endswith(("%", "％")):
+        parsed = parse_points(value.strip()[:-1])
+    return parsed

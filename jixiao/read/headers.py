@@ -40,10 +40,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
 )
-
-
 _EXACT_ROLES = {"单位": "unit", "指标": "name"}
-
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
@@ -70,11 +67,7 @@ def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> _RolePatterns:
 
 
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
-
-
 _FUND_WORDS = _patterns(_FUND_ROLES)
-
-
 _UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
 
 

@@ -19,11 +19,7 @@ from jixiao.read.headers import Header
 from jixiao.read.table import Subtotal, WorkbookTable
 
 _TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
-
-
 _GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
-
-
 _STOP_BLANK_ROWS = 5
 
 
@@ -42,11 +38,7 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
 
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
-
-
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
-
-
 _CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
 
 

@@ -43,8 +43,6 @@ _ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("budget", ("预算安排", "全年预算数", "调整后预算数", "预算数", "预算资金", "年度预算")),
     ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用")),
 )
-
-
 _ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
 
 

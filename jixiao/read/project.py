@@ -17,11 +17,7 @@ _PROJECT_LABELS = (
     ("department", ("主管部门",)),
     ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位")),
 )
-
-
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
-
-
 _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)")
 
 
@@ -68,8 +64,6 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
 
 
 _GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标")
-
-
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
                  ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
 

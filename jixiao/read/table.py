@@ -16,8 +16,6 @@ LAYOUTS = {
     "attachment": "评分附件表",
     "third_party": "第三方评价指标体系",
 }
-
-
 EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
                 "#SPILL!", "#CALC!", "Err:")
 

@@ -73,11 +73,7 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
 
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
