@@ -96,6 +96,8 @@ def fund_role(text: str) -> str | None:
 
 @dataclass
 class Header:
+    """An indicator header: its (last) row, the first data row, the column of each role."""
+
     row: int            # the (last) header row
     data_start: int
     columns: dict[str, int]
@@ -145,6 +147,8 @@ def layout_of(columns: dict[str, int], level1_texts: list[str]) -> str:
 
 @dataclass
 class Found:
+    """A header found in a sheet, and (once its rows are read) where its table ends."""
+
     grid: Grid
     header: Header
     end: int = 0  # last row that belongs to the table (total/grade row or last indicator)

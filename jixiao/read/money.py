@@ -22,6 +22,8 @@ from jixiao.rules import RULE_SETS
 
 @dataclass
 class MoneyBlock:
+    """A money block found in a sheet: its header row, column roles and fund lines."""
+
     grid: Grid
     header_row: int
     columns: dict[str, int]
