@@ -56,7 +56,7 @@ def exercise(path: Path, workdir: Path) -> list[str]:
     """Check and recalculate ``path``; the problems, each a one-line description."""
     from jixiao.checks import evaluate_table, run_checks
     from jixiao.errors import JixiaoError
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
     from jixiao.recalc.workbook import recalc_file
 
     problems = []

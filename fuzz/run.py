@@ -234,7 +234,7 @@ def replay(seed: int) -> int:
         print(f"case {seed}: {name} mutated, {len(data)} bytes -> {path}")
         from jixiao.checks import evaluate_table, run_checks
         from jixiao.errors import JixiaoError
-        from jixiao.read.reader import read_workbook
+        from jixiao.read.workbook import read_workbook
         from jixiao.recalc.workbook import recalc_file
 
         for step in ("check", "recalc"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jixiao.checks import evaluate_table, run_checks
 from jixiao.errors import JixiaoError
-from jixiao.read.reader import read_workbook
+from jixiao.read.workbook import read_workbook
 
 MAX_COMPARED_BYTES = 2 * 1024 * 1024
 

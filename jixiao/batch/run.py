@@ -500,7 +500,7 @@ def _kill_workers(pool: Any) -> None:
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.
-_WORKER_MODULES = ["jixiao.batch.run", "jixiao.report.check", "jixiao.read.reader", "jixiao.xlsx.cells",
+_WORKER_MODULES = ["jixiao.batch.run", "jixiao.report.check", "jixiao.read.workbook", "jixiao.xlsx.cells",
                    "jixiao.xlsx.guard"]
 
 

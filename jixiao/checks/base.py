@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from jixiao import levels, rules
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
-from jixiao.read.reader import CellInfo, WorkbookTable, header_text
+from jixiao.read.grid import header_text
+from jixiao.read.table import CellInfo, WorkbookTable
 from jixiao.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, check, finding, unfilled
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.read.reader import WorkbookTable
+from jixiao.read.table import WorkbookTable
 
 
 @check("JX001", "error", "自评表未填写")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, check, finding
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.read.reader import WorkbookTable
+from jixiao.read.table import WorkbookTable
 
 _KINDS = {
     "link": "外部链接：引用了其他文件“{target}”",

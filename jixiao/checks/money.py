@@ -20,7 +20,7 @@ from jixiao.checks.base import (
 )
 from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
 from jixiao.parsing import parse_measure
-from jixiao.read.reader import WorkbookTable
+from jixiao.read.table import WorkbookTable
 from jixiao.rules import ScoreInputError
 
 

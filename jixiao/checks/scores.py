@@ -19,7 +19,7 @@ from jixiao.checks.base import (
     uncomputed_formula,
 )
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
-from jixiao.read.reader import WorkbookTable
+from jixiao.read.table import WorkbookTable
 from jixiao.rules import Score
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.checks.base import Finding, blank, check, finding, first_source, has_column, label
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.parsing import Measure, parse_measure
-from jixiao.read.reader import header_text
+from jixiao.read.grid import header_text
 from jixiao.units import comparable, split_unit
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.

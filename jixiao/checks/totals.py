@@ -18,7 +18,8 @@ from jixiao.checks.base import (
 )
 from jixiao.model import Evaluation, SelfEvaluation, Source
 from jixiao.parsing import grade_name, parse_points
-from jixiao.read.reader import CellInfo, WorkbookTable, header_text
+from jixiao.read.grid import header_text
+from jixiao.read.table import CellInfo, WorkbookTable
 
 
 def _scored_execution(table: SelfEvaluation) -> bool:

@@ -18,7 +18,8 @@ from jixiao.checks.base import (
 )
 from jixiao.model import Evaluation, SelfEvaluation, Source
 from jixiao.parsing import heading_points
-from jixiao.read.reader import WorkbookTable, header_text
+from jixiao.read.grid import header_text
+from jixiao.read.table import WorkbookTable
 from jixiao.rules import round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")

@@ -39,7 +39,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
     from jixiao.checks import evaluate_table
     from jixiao.errors import OutputError
     from jixiao.fileio import refuse_input_as_output
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
 
     tables = read_workbook(args.input).tables

@@ -16,7 +16,7 @@ from typing import Any
 
 from jixiao.checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding
 from jixiao.model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
-from jixiao.read.reader import LAYOUTS, WorkbookTable
+from jixiao.read.table import LAYOUTS, WorkbookTable
 from jixiao.rules import round2
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE, display_width, printable
 

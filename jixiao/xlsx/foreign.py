@@ -71,7 +71,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                      list[tuple[int, int, int, int]]]], list[str]]:
     """(sheet name, cells, merged ranges) of every sheet, and notes on sheets skipped:
     the values (and merged ranges where the format keeps them), by python-calamine.
-    Cells are (row, column, value, number format) as ``reader.SheetCells`` holds them."""
+    Cells are (row, column, value, number format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
     try:
         from python_calamine import CalamineWorkbook

@@ -1,7 +1,7 @@
 """What a cell source gives for one worksheet, before any table is looked for.
 
 Both cell sources give it — the fast one (``xlsx/cells.py``) and the openpyxl reference
-(the reader's) — and tests/engines.py proves them equal on every test workbook."""
+(``xlsx/openpyxl_cells.py``) — and tests/engines.py proves them equal on every test workbook."""
 
 from __future__ import annotations
 

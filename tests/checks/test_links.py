@@ -5,7 +5,7 @@ from workbooks import Book, standard, standard_sheet
 
 from jixiao.checks import run_checks
 from jixiao.pipeline import check_workbook
-from jixiao.read.reader import read_workbook
+from jixiao.read.workbook import read_workbook
 
 
 def jx901(path):

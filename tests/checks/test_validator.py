@@ -7,7 +7,7 @@ import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, standard, standard_sheet
 
 from jixiao.checks import REGISTRY, evaluate_table, run_checks
-from jixiao.read.reader import read_tables
+from jixiao.read.workbook import read_tables
 
 FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
 MONEY_FIELDS = ("label", "initial", "budget", "executed", "weight", "rate", "score")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from workbooks import standard
 
-from jixiao.read.reader import _column_letter, _coordinate_to_tuple
+from jixiao.read.grid import _column_letter, row_column
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,4 +44,4 @@ REFS = ["A1", "Z9", "AA10", "XFD1048576", "ZZZ1", "A0", "A01", "a1", "$A$1", "A$
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(REFS) | st.from_regex(r"\$?[A-Za-z]{0,4}\$?[0-9]{0,8}", fullmatch=True))
 def test_cell_references_are_read_as_openpyxl_reads_them(ref):
-    assert _outcome(_coordinate_to_tuple, ref) == _outcome(coordinate_to_tuple, ref)
+    assert _outcome(row_column, ref) == _outcome(coordinate_to_tuple, ref)

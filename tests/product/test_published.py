@@ -5,7 +5,7 @@ import pytest
 from workbooks import putuo, zizhou
 
 from jixiao.checks import evaluate_table, run_checks
-from jixiao.read.reader import read_tables
+from jixiao.read.workbook import read_tables
 from jixiao.samples import PUTUO_2024, zizhou_2023
 
 # What a reviewer finds in each published table.

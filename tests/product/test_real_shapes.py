@@ -388,7 +388,7 @@ def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_p
     import zipfile
 
     from jixiao.errors import UnreadableWorkbook
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
     from jixiao.xlsx.foreign import foreign_format
 
     path = tmp_path / "导出.xlsx"  # the name says .xlsx; the content is an .xlsb

@@ -26,16 +26,15 @@ from workbooks import (
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import Source
-from jixiao.read.reader import (
+from jixiao.read.grid import header_text
+from jixiao.read.headers import (
     _EXACT_ROLES,
     _FUND_ROLES,
     _INDICATOR_ROLES,
-    _fund_role,
-    _indicator_role,
-    header_text,
-    read_tables,
-    read_workbook,
+    fund_role,
+    indicator_role,
 )
+from jixiao.read.workbook import read_tables, read_workbook
 
 
 def only(path):
@@ -327,5 +326,5 @@ _ROLE_CHARACTERS = "".join(sorted({character for roles in (_INDICATOR_ROLES, _FU
 def test_roles_are_those_every_word_gives(text):
     expected = None if len(text) > 20 else (
         _EXACT_ROLES.get(text) or _role_by_every_word(text, _INDICATOR_ROLES))
-    assert _indicator_role(text) == expected
-    assert _fund_role(text) == _role_by_every_word(text, _FUND_ROLES)
+    assert indicator_role(text) == expected
+    assert fund_role(text) == _role_by_every_word(text, _FUND_ROLES)

@@ -7,7 +7,7 @@ from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, Book
 
 from jixiao.checks import evaluate_table, run_checks
 from jixiao.errors import JixiaoError
-from jixiao.read.reader import read_workbook
+from jixiao.read.workbook import read_workbook
 
 WORDS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "权重",
          "指标性质", "度量单位", "偏差原因", "总分", "合计", "评分等级", "项目名称", "主管部门",

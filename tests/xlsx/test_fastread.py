@@ -27,15 +27,16 @@ from workbooks import (
     zizhou,
 )
 
-from jixiao.read.reader import _sheet_parts, read_workbook
+from jixiao.read.workbook import read_workbook
 from jixiao.samples import PUTUO_2024
+from jixiao.xlsx.book import sheet_parts
 from jixiao.xlsx.cells import calamine_sheets
 
 
 def fast_path_taken(path) -> bool:
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return calamine_sheets(data, archive, _sheet_parts(path, archive)) is not None
+        return calamine_sheets(data, archive, sheet_parts(path, archive)) is not None
 
 
 BUILDERS = {

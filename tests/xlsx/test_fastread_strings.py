@@ -11,7 +11,7 @@ import pytest
 from engines import assert_engines_agree
 from workbooks import sichuan, standard
 
-from jixiao.read.reader import _sheet_parts
+from jixiao.xlsx.book import sheet_parts
 from jixiao.xlsx.cells import calamine_sheets
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -26,7 +26,7 @@ EXCEL_ROOT = (f'<worksheet xmlns="{MAIN}" xmlns:r="http://schemas.openxmlformats
 def sheets_of(path):
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return calamine_sheets(data, archive, _sheet_parts(path, archive))
+        return calamine_sheets(data, archive, sheet_parts(path, archive))
 
 
 def excel_like(path, item=None, member="xl/sharedStrings.xml", declared=True):
@@ -233,7 +233,7 @@ def test_a_sheet_the_reader_leaves_out_is_fine_if_openpyxl_finds_it(tmp_path):
             return calamine_sheets(data, archive, {"自评表": "xl/worksheets/sheet1.xml"})
 
     with zipfile.ZipFile(path) as archive:
-        assert list(_sheet_parts(path, archive)) == ["自评表", "明细"]
+        assert list(sheet_parts(path, archive)) == ["自评表", "明细"]
     assert first_sheet_only(path) is not None
     _rewritten(path, _edit("xl/_rels/workbook.xml.rels", b'Id="rId2"', b'Id="rId9"'))
     assert first_sheet_only(path) is None

@@ -102,7 +102,7 @@ def test_the_parsers_themselves_refuse_entities(files, monkeypatch):
 
     import jixiao.xlsx.guard
     import jixiao.xlsx.package
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
     from jixiao.xlsx.package import Package
 
     assert openpyxl.DEFUSEDXML  # openpyxl parses with defusedxml
@@ -238,7 +238,7 @@ def test_the_general_engine_refuses_more_work_than_it_can_do(tmp_path, monkeypat
 def test_reader_file_size_limit_is_the_one_raisable_limit(tmp_path, monkeypatch):
     from workbooks import putuo
 
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
 
     path = putuo(tmp_path / "p.xlsx")
     monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")

@@ -18,7 +18,8 @@ from workbooks import putuo, standard
 
 import jixiao.xlsx.guard as safety
 from jixiao.errors import UnreadableWorkbook
-from jixiao.read.reader import _elements, read_workbook
+from jixiao.read.workbook import read_workbook
+from jixiao.xlsx.book import _elements
 from jixiao.xlsx.guard import (
     _AREA,
     _CELL_OR_FORMULA,

@@ -236,7 +236,7 @@ def test_every_command_gives_up_on_a_file_after_its_time(tmp_path, capsys, comma
     def slow(*args, **kwargs):
         time.sleep(5)
 
-    monkeypatch.setattr("jixiao.read.reader._find_tables", slow)
+    monkeypatch.setattr("jixiao.read.workbook.find_tables", slow)
     monkeypatch.setattr("jixiao.recalc.workbook.recalculate", slow)
     extra = {"check": [], "recalc": ["-o", str(tmp_path / "o.xlsx")],
              "convert": ["-o", str(tmp_path / "c.xlsx")]}[command]
@@ -274,7 +274,7 @@ def test_the_time_bound_comes_from_the_option_the_environment_or_the_default():
 
 def test_the_environment_sets_the_time_bound_of_check(tmp_path, capsys, monkeypatch):
     path = standard(tmp_path / "慢.xlsx")
-    monkeypatch.setattr("jixiao.read.reader._find_tables", lambda *a, **k: time.sleep(5))
+    monkeypatch.setattr("jixiao.read.workbook.find_tables", lambda *a, **k: time.sleep(5))
     monkeypatch.setenv("JIXIAO_TIMEOUT", "0.2")
     assert main(["check", str(path)]) == 2
     assert "处理超过 0.2 秒" in capsys.readouterr().out
@@ -283,14 +283,14 @@ def test_the_environment_sets_the_time_bound_of_check(tmp_path, capsys, monkeypa
 # ---------------------------------------------------------------- item 13
 
 def test_a_table_of_5000_indicators_is_read(files):
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
 
     [table] = read_workbook(files("5000-indicators")).tables
     assert len(table.indicators) == 5_000
 
 
 def test_the_row_limit_is_set_by_the_environment(files, monkeypatch):
-    from jixiao.read.reader import read_workbook
+    from jixiao.read.workbook import read_workbook
 
     monkeypatch.setenv("JIXIAO_MAX_ROWS", "4000")
     with pytest.raises(UnreadableWorkbook, match="超过 4000 行的上限.*JIXIAO_MAX_ROWS"):

@@ -1,0 +1,190 @@
+"""One worksheet as a grid: its non-empty cells by (row, column), each also as the text
+headers are matched by (``header_text``: NFKC, no spaces), its merged ranges (a merged
+cell's origin), formulas and number formats; and the small readings of one cell
+(``clean``, ``points``, ``note`` — which also records the cell in the table)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+from jixiao.model import Source
+from jixiao.parsing import parse_points
+from jixiao.read.table import EXCEL_ERRORS, CellInfo, WorkbookTable
+from jixiao.xlsx.guard import column_letters
+from jixiao.xlsx.sheet import SheetCells
+
+
+def header_text(value: Any) -> str:
+    """A cell's text for matching: NFKC, no spaces or line breaks."""
+    if value is None:
+        return ""
+    return _normalized(str(value))
+
+
+# Memoised: the same labels are matched against every row of every table (a batch reads
+# thousands of workbooks with the same headers), and these functions are pure.
+@functools.lru_cache(maxsize=16384)
+def _normalized(text: str) -> str:
+    # split() drops what re's \s matches: every character that isspace()
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+_EMPTY_CELL = CellInfo(None)
+
+
+class Grid:
+    """One worksheet's non-empty cells, merged ranges and formulas."""
+
+    def __init__(self, sheet: SheetCells) -> None:
+        self.name: str = sheet.name
+        self.values: dict[tuple[int, int], Any] = {}
+        # header_text of every value, made once: headers, labels and the 评分规则 cell
+        # are looked for by it in every row, some rows several times
+        self.texts: dict[tuple[int, int], str] = {}
+        self.formats: dict[tuple[int, int], str] = {}
+        values, texts, formats = self.values, self.texts, self.formats
+        for row, column, value, number_format in sheet.cells:
+            if isinstance(value, str):
+                value = value.strip()
+                if not value:
+                    continue
+                text = _normalized(value)
+            elif value is None:
+                continue
+            else:
+                text = header_text(value)
+            where = (row, column)
+            values[where] = value
+            texts[where] = text
+            if number_format and number_format != "General":
+                formats[where] = number_format
+        self.origin: dict[tuple[int, int], tuple[int, int]] = {}
+        for min_row, min_col, max_row, max_col in sheet.merges:
+            if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
+                continue  # a merge over a whole page carries no table structure
+            top_left = (min_row, min_col)
+            for row in range(min_row, max_row + 1):
+                for column in range(min_col, max_col + 1):
+                    self.origin[(row, column)] = top_left
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.uncached: set[tuple[int, int]] = set()
+        for ref, (formula, cached) in sheet.formulas.items():
+            try:
+                where = row_column(ref)
+            except (ValueError, TypeError, NameError):  # NameError: openpyxl on "" (no r=)
+                continue
+            self.formulas[where] = formula
+            if not cached:
+                self.uncached.add(where)
+        # Cell sources list the cells row by row, so this sort has little to do.
+        cells = list(values)
+        cells.extend(where for where in self.formulas if where not in values)
+        cells.sort()
+        self.rows: dict[int, list[int]] = {}
+        for row, column in cells:
+            self.rows.setdefault(row, []).append(column)
+        self.max_row = max(self.rows, default=0)
+        self._cells: dict[tuple[int, int], tuple[Source, CellInfo]] = {}  # made once
+
+    def raw(self, row: int, column: int) -> Any:
+        return self.values.get((row, column))
+
+    def cell(self, row: int, column: int) -> tuple[Source, CellInfo]:
+        """Where a cell is and what it holds, made once per cell however often asked."""
+        where = (row, column)
+        found = self._cells.get(where)
+        if found is None:
+            value, formula = self.values.get(where), self.formulas.get(where)
+            if value is None and formula is None:
+                info = _EMPTY_CELL  # formats hold cells with values, uncached formulas
+            else:
+                info = CellInfo(value, formula, self.formats.get(where, "General"),
+                                where not in self.uncached)
+            found = self._cells[where] = (
+                Source(self.name, f"{_column_letter(column)}{row}"), info)
+        return found
+
+    def source(self, row: int, column: int) -> Source:
+        return self.cell(row, column)[0]
+
+    def info(self, row: int, column: int) -> CellInfo:
+        return self.cell(row, column)[1]
+
+    def is_merged_span(self, row: int, column: int) -> bool:
+        """Whether a cell is the origin of a merge wider than one column."""
+        return self.origin.get((row, column + 1)) == (row, column)
+
+    def same_merge(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return self.origin.get(a, a) == self.origin.get(b, b)
+
+    def right_of(self, row: int, column: int, limit: int = 12) -> tuple[Any, int] | None:
+        """The first value to the right of a label, outside the label's own merge."""
+        for other in range(column + 1, column + limit + 1):
+            if self.same_merge((row, column), (row, other)):
+                continue
+            value = self.raw(row, other)
+            if value is not None:
+                return value, other
+        return None
+
+
+# openpyxl's coordinate_to_tuple and get_column_letter, without importing openpyxl (a
+# third of a second for a fresh batch worker) for the references every file has.
+_PLAIN_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def row_column(ref: str) -> tuple[int, int]:
+    """"H13" → (13, 8)."""
+    plain = _PLAIN_REF.fullmatch(ref)
+    if plain is None:
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        return coordinate_to_tuple(ref)  # "$A$1", "a1", and its errors for the rest
+    letters, digits = plain.groups()
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column
+
+
+def _column_letter(column: int) -> str:
+    """8 → "H"."""
+    if 0 < column < len(_LETTERS):
+        return _LETTERS[column]
+    if not 1 <= column <= 18278:  # ZZZ
+        from openpyxl.utils.cell import get_column_letter
+
+        return get_column_letter(column)  # its error
+    return column_letters(column)
+
+
+_LETTERS = ("", *(column_letters(column) for column in range(1, 703)))  # A … ZZ
+
+
+def note(table: WorkbookTable, grid: Grid, row: int, column: int) -> Source:
+    """Where a cell is; what it holds is recorded in the table's cells for the checks."""
+    source, info = grid.cell(row, column)
+    table.cells[source] = info
+    return source
+
+
+def clean(value: Any) -> Any:
+    """A value as read: an Excel error (#DIV/0! …) and blank text are None, text stripped."""
+    if isinstance(value, str):
+        if value.startswith(EXCEL_ERRORS):
+            return None
+        value = value.strip()
+        return value or None
+    return value
+
+
+def points(value: Any) -> float | None:
+    """A 分值/得分 cell; a 权重 written as "10%" counts 10 points."""
+    parsed = parse_points(value)
+    if parsed is None and isinstance(value, str) and value.strip().endswith(("%", "％")):
+        parsed = parse_points(value.strip()[:-1])
+    return parsed

@@ -1,0 +1,170 @@
+"""Finding the tables: a header row is found by its text, never by coordinates
+(docs/domain.md §4). A row naming a 三级指标 (or 指标名称) column and a 分值 (or 权重) column
+starts a table; each header cell gets a role ("name", "target", "weight" …), and the
+roles found tell the layout:
+
+    standard     一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…,
+                 the money block above it, with or without 全年预算数;
+                 二级 may carry its points, "数量指标 (20 分)"
+    sichuan      … 指标性质 | 指标值 | 度量单位 | 权重 | 实际完成指标值, often no 得分
+    attachment   评分附件表: 一级 | 三级 | 权重 | 目标值 | 业绩值 | 评分结果, with
+                 预算执行率 as an indicator row and the money maybe on another sheet
+    third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
+
+The money block's column roles (``fund_role``) live here too: 全年预算数, 执行数, 执行率 …"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jixiao.read.grid import Grid
+
+# First match wins: specific words before the words they contain.
+_INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("judged", ("人工评分",)),
+    ("ignore", ("评分标准", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
+                "评价要点", "是否达成", "备注", "序号")),
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
+    ("nature", ("指标性质",)),
+    ("unit", ("度量单位", "计量单位")),
+    ("actual", ("实际完成指标值", "实际完成值", "全年完成值", "全年实际值", "实际完成数", "业绩值",
+                "实际值", "完成值", "完成情况")),
+    ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
+                "计划值")),
+    ("weight", ("分值", "权重", "标准分", "分数")),
+    ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
+    ("reason", ("原因", "改进措施")),
+)
+_EXACT_ROLES = {"单位": "unit", "指标": "name"}
+
+_FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
+    ("initial", ("年初预算数", "年初预算")),
+    ("rate", ("执行率",)),
+    ("executed", ("全年执行数", "实际执行数", "执行数", "实际支出", "支出数", "执行金额")),
+    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算")),
+    ("weight", ("分值", "分数", "权重")),
+    ("score", ("得分",)),
+    ("reason", ("说明",)),
+)
+
+
+_RolePatterns = tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
+
+
+def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> _RolePatterns:
+    """A pattern finding any word of any role, and each role's own, in the roles' order."""
+    def any_of(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(word) for word in words))
+
+    return (any_of(word for _, words in roles for word in words),
+            tuple((role, any_of(words)) for role, words in roles))
+
+
+_INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
+_FUND_WORDS = _patterns(_FUND_ROLES)
+_UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def _role(text: str, words: _RolePatterns) -> str | None:
+    any_word, roles = words
+    if not any_word.search(text):  # most cells; then not in the text shortened below either
+        return None
+    text = _UNIT_SUFFIX.sub("", text) or text  # "全年预算数(A)", "执行率(%)"
+    for role, pattern in roles:  # in order: the first role with a word in the text
+        if pattern.search(text):
+            return role
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def indicator_role(text: str) -> str | None:
+    if len(text) > 20:
+        return None  # a sentence, not a header
+    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
+
+
+@functools.lru_cache(maxsize=16384)
+def fund_role(text: str) -> str | None:
+    return _role(text, _FUND_WORDS)
+
+
+@dataclass
+class Header:
+    """An indicator header: its (last) row, the first data row, the column of each role."""
+
+    row: int            # the (last) header row
+    data_start: int
+    columns: dict[str, int]
+
+
+def header_at(grid: Grid, row: int) -> Header | None:
+    """The indicator header in ``row`` (with a second header row below it, if any)."""
+    columns: dict[str, int] = {}
+    texts = grid.texts
+    for column in grid.rows.get(row, []):
+        role = indicator_role(texts.get((row, column), ""))
+        if role and role != "ignore" and role not in columns:
+            columns[role] = column
+    if "name" not in columns or "weight" not in columns:
+        return None
+    if not {"level1", "level2", "target", "actual", "score"} & set(columns):
+        return None
+    data_start = row + 1
+    below: dict[str, int] = {}
+    for column in grid.rows.get(row + 1, []):
+        # A second header row names the columns under a header merged across them
+        # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
+        role = indicator_role(texts.get((row + 1, column), ""))
+        above = grid.origin.get((row, column))
+        spans = above is not None and above[0] == row and grid.is_merged_span(*above)
+        if role and role != "ignore" and (spans or (row, column) not in grid.values
+                                          and (row, column) not in grid.origin):
+            below.setdefault(role, column)
+    if below:
+        for role, column in below.items():
+            if role not in columns or grid.same_merge((row, columns[role]), (row, column)):
+                columns[role] = column
+        data_start = row + 2
+    return Header(data_start - 1, data_start, columns)
+
+
+def layout_of(columns: dict[str, int], level1_texts: list[str]) -> str:
+    if "nature" in columns:
+        return "sichuan"
+    if not {"target", "actual"} & set(columns) or any(
+            word in text for text in level1_texts for word in ("决策", "过程")):
+        return "third_party"
+    if "level2" not in columns:
+        return "attachment"
+    return "standard"
+
+
+@dataclass
+class Found:
+    """A header found in a sheet, and (once its rows are read) where its table ends."""
+
+    grid: Grid
+    header: Header
+    end: int = 0  # last row that belongs to the table (total/grade row or last indicator)
+
+
+def find_headers(grids: list[Grid]) -> list[Found]:
+    """Every indicator header of every sheet, top to bottom; a header's own rows are not
+    looked at for another header."""
+    found: list[Found] = []
+    for grid in grids:
+        next_row = 1  # after a header, its data
+        for row in grid.rows:  # in order
+            if row < next_row:
+                continue
+            header = header_at(grid, row)
+            if header is not None:
+                found.append(Found(grid, header))
+                next_row = header.data_start
+    return found

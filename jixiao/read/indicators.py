@@ -1,0 +1,341 @@
+"""The rows under a header: one ``Indicator`` per row, down to the 总分 / 等级 row.
+
+Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
+(社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
+become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
+and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from jixiao import levels
+from jixiao.model import Indicator, Source
+from jixiao.parsing import grade_name, parse_points
+from jixiao.read.grid import Grid, clean, header_text, note, points
+from jixiao.read.headers import Header
+from jixiao.read.table import Subtotal, WorkbookTable
+
+_TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
+_GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
+_STOP_BLANK_ROWS = 5
+
+
+def _cell_value(grid: Grid, row: int, column: int) -> Any:
+    """A target/actual as a text the parser reads: 0.95 formatted as % → "95%";
+    cleaned (``clean``): errors and blanks are None."""
+    value = clean(grid.values.get((row, column)))
+    if value is None or isinstance(value, str):  # most cells
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in grid.formats.get((row, column), ""):
+        return f"{round(value * 100, 10):g}%"
+    if isinstance(value, _dt.time):
+        return str(value)
+    return value
+
+
+_LEVELS = ("level1", "level2")  # carried down from merged cells
+_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
+_CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
+
+
+def read_indicators(grid: Grid, header: Header, stop: int, table: WorkbookTable) -> int:
+    """Read the rows under ``header`` up to the 总分/等级 row; the table's last row."""
+    columns = header.columns
+    carried: dict[str, tuple[Any, Source | None]] = {"level1": (None, None),
+                                                     "level2": (None, None)}
+    leftmost = min(columns.values())
+    numbers = [columns[key] for key in ("weight", "score") if key in columns]
+    label_before = max(numbers, default=leftmost)
+    values, origin, noted = grid.values, grid.origin, table.cells
+    last = header.row
+    blank_run = 0
+    row = header.data_start
+    first = len(table.indicators)
+    heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
+    while row < stop:
+        present = grid.rows.get(row)
+        if not present:
+            blank_run += 1
+            if blank_run >= _STOP_BLANK_ROWS:
+                break
+            row += 1
+            continue
+        blank_run = 0
+        label = _row_label(grid, row, label_before)
+        if label and label.startswith(_TOTAL_LABELS):
+            _read_total(grid, row, columns, table)
+            last = row
+            grade_row = _find_grade(grid, row, min(stop, row + 4), table)
+            last = grade_row or last
+            break
+        if label and label.startswith(_GRADE_LABELS):
+            _read_grade(grid, row, table)
+            last = row
+            break
+        if "项目名称" in (label or ""):
+            break
+        read: dict[str, Any] = {}  # column key → value, for the cells noted
+        sources: dict[str, Source] = {}
+        own = [False, False]
+        for key, column in columns.items():
+            if key in _LEVELS:
+                where = origin.get((row, column), (row, column))
+                value = clean(values.get(where))
+                if value is not None and where[0] == row:
+                    own[_LEVELS.index(key)] = True
+            else:
+                where = (row, column)
+                value = _cell_value(grid, row, column)  # cleaned already
+            if value is not None or key in _ALWAYS_NOTED:
+                source, info = grid.cell(*where)
+                noted[source] = info
+                read[key] = value
+                sources[key] = source
+        for key in _LEVELS:
+            if read.get(key) is not None:
+                if key == "level1" and carried["level1"][1] != sources[key]:
+                    carried["level2"] = (None, None)  # a new 一级 starts its own 二级
+                carried[key] = (read[key], sources[key])
+        score_typed = (read.get("score") is not None
+                       and (row, columns["score"]) not in grid.formulas)
+        if not score_typed and all(read.get(key) is None for key in _CONTENT):
+            row += 1
+            continue
+        indicator = _indicator(read, sources, carried)
+        if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
+            _infer_level1(indicator, table)
+        table.indicators.append(indicator)
+        heads.append((own[0], own[1]))
+        last = row
+        row += 1
+    if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
+        _take_execution_row(table, first, heads)
+    _take_subtotals(table, first, heads, "level2" in columns)
+    return last
+
+
+def _infer_level1(indicator: Indicator, table: WorkbookTable) -> None:
+    """A blank 一级 filled from above, where the row's 二级 names another 一级
+    (社会效益指标 under a carried 产出指标): the 二级 wins; the check says so."""
+    carried = indicator.level1
+    inferred = levels.level1_of_level2(indicator.level2)
+    category = levels.level1_category(carried)
+    if carried and inferred and category is not None and category != inferred:
+        indicator.level1 = inferred
+        table.level1_inferred.append((indicator, carried))
+
+
+def _blank_measure(indicator: Indicator) -> bool:
+    return all(_blank_text(value) for value in (indicator.target, indicator.actual,
+                                                indicator.nature, indicator.unit))
+
+
+def _blank_text(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+
+
+def _take_execution_row(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]]) -> None:
+    """The 预算执行率 row of a 评分附件表 ("预算执行率 | 预算执行率 | 10 | | | 3.10"): no
+    target or actual, its points and score are the money's; it leaves the indicators."""
+    if table.execution_row is not None:
+        return
+    for index in range(first, len(table.indicators)):
+        indicator = table.indicators[index]
+        if indicator.weight is None or not _blank_measure(indicator):
+            continue
+        # its own 一级 (预算执行率 beside 产出/效益/满意度), not an indicator under 产出
+        if levels.level1_category(indicator.level1, indicator.name) == levels.EXECUTION:
+            table.execution_row = table.indicators.pop(index)
+            heads.pop(index - first)
+            return
+
+
+def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]],
+                    has_level2: bool) -> None:
+    """Move 小计 rows out of the indicators into ``table.subtotals``.
+
+    A row without target and actual is a subtotal when its name cell holds only a 一级
+    name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
+    follow, or when its points equal the sum of the rows below it; a row labelled 小计
+    sums the rows above it. jixiao's template has no subtotal rows: a row of it with
+    points and nothing else is a half-filled indicator (JX201/JX202 say what is missing)."""
+    if table.template:
+        return
+    rows = table.indicators[first:]
+    ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
+    for indicator, (own1, own2) in zip(rows, heads, strict=True):
+        rank = None
+        if indicator.weight is not None and _blank_measure(indicator):
+            own = (indicator.name, indicator.level1 if own1 else None,
+                   indicator.level2 if own2 else None)
+            if any(header_text(text).startswith("小计") for text in own if text):
+                rank = -1  # "小计" under its rows
+            elif _blank_text(indicator.name):  # empty, or "—" / "/"
+                rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
+                    else 1 if own2 else 2
+            elif levels.is_level1_only(indicator.name, as_name=True):
+                rank = 0
+        ranks.append(rank)
+    if all(rank is None for rank in ranks):
+        return
+    taken: set[int] = set()
+    for index, rank in enumerate(ranks):
+        if rank is None:
+            continue
+        heading = rows[index]
+        if rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
+            members = []
+            for above in range(index - 1, -1, -1):
+                if ranks[above] is not None:
+                    break
+                members.insert(0, rows[above])
+                if heads[above][0]:
+                    break
+            taken.add(index)
+            table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+            continue
+        named = not _blank_text(heading.name)
+        category = levels.level1_category(heading.name if named else heading.level1)
+        members = []
+        for below in range(index + 1, len(rows)):
+            other_rank, (own1, own2) = ranks[below], heads[below]
+            if other_rank is not None:
+                if other_rank <= rank:
+                    break
+                continue  # a 二级 subtotal inside a 一级
+            if rank == 0:
+                if own1 and levels.level1_category(rows[below].level1) != category:
+                    break
+            elif own1 or own2:
+                break
+            members.append(rows[below])
+        total = sum(member.weight or 0.0 for member in members)
+        if named or (members and (abs(total - heading.weight) <= 0.005
+                                  or (rank == 0 and not has_level2))):
+            taken.add(index)
+            text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
+            label = str(text or "小计")
+            if named:
+                for member in members:
+                    if member.level1 is None:
+                        member.level1 = label
+            table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+    if taken:
+        table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _heading_sources(heading: Indicator) -> dict[str, Source]:
+    return {key: heading.sources[key] for key in ("name", "level1", "level2", "weight", "score")
+            if key in heading.sources}
+
+
+def _row_label(grid: Grid, row: int, before: int) -> str:
+    """The first text of a row left of the number columns (总分, 评分等级 …)."""
+    for column in grid.rows.get(row, []):
+        if column >= before:
+            break
+        if isinstance(grid.values.get((row, column)), str):
+            return grid.texts[(row, column)]
+    return ""
+
+
+def _indicator(read: dict[str, Any], sources: dict[str, Source],
+               carried: dict[str, tuple[Any, Source | None]]) -> Indicator:
+    value = read.get
+    level1, level1_source = carried["level1"]
+    level2, level2_source = carried["level2"]
+    indicator = Indicator(
+        level1=None if level1 is None else str(level1).strip(),
+        level2=None if level2 is None else str(level2).strip(),
+        name=_text(value("name")), target=value("target"), actual=value("actual"),
+        weight=points(value("weight")), score_declared=points(value("score")),
+        reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")))
+    judged = points(value("judged")) if "judged" in read else indicator.score_declared
+    indicator.judged = judged
+    indicator.sources = sources  # made for this row alone
+    if level1_source is not None:
+        indicator.sources["level1"] = level1_source
+    if level2_source is not None:
+        indicator.sources["level2"] = level2_source
+    return indicator
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_total(grid: Grid, row: int, columns: dict[str, int], table: WorkbookTable) -> None:
+    if "weight" in columns:
+        table.sources["weight_total"] = note(table, grid, row, columns["weight"])
+    if "score" in columns:
+        table.sources["total"] = note(table, grid, row, columns["score"])
+        table.total_declared = points(clean(grid.raw(row, columns["score"])))
+    elif "weight" not in columns:
+        found = grid.right_of(row, grid.rows[row][0])
+        if found:
+            table.sources["total"] = note(table, grid, row, found[1])
+            table.total_declared = parse_points(clean(found[0]))
+    for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
+        if grid.texts.get((row, column), "").startswith(_GRADE_LABELS[:5]):
+            _read_grade(grid, row, table, column)
+
+
+def _find_grade(grid: Grid, start: int, stop: int, table: WorkbookTable) -> int | None:
+    if "grade" in table.sources:
+        return start
+    for row in range(start + 1, stop + 1):
+        for column in grid.rows.get(row, []):
+            if grid.texts.get((row, column), "").startswith(_GRADE_LABELS):
+                _read_grade(grid, row, table, column)
+                return row
+    return None
+
+
+def _read_grade(grid: Grid, row: int, table: WorkbookTable, column: int | None = None) -> None:
+    if column is None:
+        column = next(c for c in grid.rows[row]
+                      if grid.texts.get((row, c), "").startswith(_GRADE_LABELS))
+    label = grid.texts.get((row, column), "")
+    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
+    if inline:
+        table.grade_declared = inline
+        table.sources["grade"] = note(table, grid, row, column)
+        return
+    found = _grade_cell(grid, row, column)
+    if found is None:  # an empty grade cell: point at the first cell after the label
+        other = next(c for c in range(column + 1, column + 40)
+                     if not grid.same_merge((row, column), (row, c)))
+        table.sources["grade"] = note(table, grid, row, other)
+        return
+    value, where = found
+    table.sources["grade"] = note(table, grid, row, where)
+    cleaned = clean(value)
+    table.grade_declared = None if cleaned is None else str(cleaned).strip()
+
+
+def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:
+    """The grade right of its label: the first cell that names a grade (优秀 under 评分结果,
+    past a stray 0 under 权重), else the first text, else the first value."""
+    first = grid.right_of(row, column)
+    if first is None or grade_name(first[0]):
+        return first
+    text = first if isinstance(first[0], str) else None
+    for other in grid.rows.get(row, []):
+        if other <= first[1]:
+            continue
+        value = grid.values.get((row, other))
+        if grade_name(value):
+            return value, other
+        if text is None and isinstance(value, str):
+            text = (value, other)
+    return text or first

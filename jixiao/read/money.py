@@ -1,0 +1,275 @@
+"""The money block (资金情况) and the points of its 执行率.
+
+Money is read as a block above the table, as 资金总额 | 年初预算数 | 全年预算数 | 全年执行数
+side by side, or as a 资金安排情况 table down the rows (预算安排 / 实际支出 / 预算执行率),
+on any sheet; amounts in 元 become 万元. The 执行率's 分值 comes from a 预算执行率 row,
+the block's 分值 column, or the rule set's share (``execution_weight``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jixiao import levels
+from jixiao.model import FundLine, Funds
+from jixiao.parsing import parse_amount, parse_points, parse_rate
+from jixiao.read.grid import Grid, clean, note
+from jixiao.read.headers import Found, fund_role
+from jixiao.read.table import WorkbookTable
+from jixiao.rules import RULE_SETS
+
+
+@dataclass
+class MoneyBlock:
+    """A money block found in a sheet: its header row, column roles and fund lines."""
+
+    grid: Grid
+    header_row: int
+    columns: dict[str, int]
+    lines: list[tuple[int, str, int | None]]  # (row, label, label column)
+    scale: float = 1.0  # 1/10000 where the headers say the amounts are in 元
+    # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
+    by_label: dict[str, tuple[int, int]] | None = None
+
+
+_FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("total", ("资金总额", "总额", "合计", "总计")),
+    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "其他资金", "自筹", "其他")),
+)
+
+
+# 资金安排情况 tables list the money down the rows: label → role.
+_ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("rate", ("预算执行率", "资金执行率", "执行率")),
+    ("budget", ("预算安排", "全年预算数", "调整后预算数", "预算数", "预算资金", "年度预算")),
+    ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用")),
+)
+_ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
+
+
+def _row_label_role(label: str) -> str | None:
+    """预算安排 (1) → budget, 实际支出 (4) → executed, 预算执行率(%) (6)=(4)/(1) → rate."""
+    if not _ANY_ROW_LABEL.search(label) or len(label) > 24:
+        return None
+    for role, words in _ROW_LABELS:
+        if any(word in label for word in words):
+            return None if role != "rate" and "率" in label else role  # 到位率 is no amount
+    return None
+
+
+def _in_yuan(texts: Iterable[str]) -> bool:
+    """Whether headers say amounts are in 元 ("单位：元", "金额（元）"), not 万元."""
+    for text in texts:
+        if "万元" in text:
+            return False
+        if re.search(r"(?:单位[:：]|[(（])元", text) or text.endswith("元"):
+            return True
+    return False
+
+
+def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
+    """A 资金安排情况 table: 预算安排 / 实际支出 / 预算执行率 labels down one column, each
+    amount right of its label; in 元 where a label, header or title says so."""
+    texts = grid.texts
+    for row in range(top, bottom):
+        for column in grid.rows.get(row, []):
+            if _row_label_role(texts.get((row, column), "")) is None:
+                continue
+            found: dict[str, tuple[int, int]] = {}
+            for below in range(row, min(bottom, row + 12)):
+                role = _row_label_role(texts.get((below, column), ""))
+                if role is None or role in found:
+                    continue
+                value = grid.right_of(below, column, limit=4)
+                if value is not None and (parse_amount(value[0]) is not None
+                                          or role == "rate"):
+                    found[role] = (below, value[1])
+            if "budget" in found and "executed" in found:
+                around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
+                          for c in grid.rows.get(r, []) if isinstance(
+                              grid.values.get((r, c)), str)]
+                scale = 1e-4 if _in_yuan(around) else 1.0
+                return MoneyBlock(grid, row, {role: cell[1] for role, cell in found.items()},
+                                  [(row, "年度资金总额", None)], scale, found)
+    return None
+
+
+def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for column in grid.rows.get(row, []):
+        text = grid.texts.get((row, column), "")
+        if len(text) > 16:
+            continue
+        role = fund_role(text)
+        if role and role not in columns:
+            columns[role] = column
+    if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
+            "budget" in columns and "rate" in columns):
+        return None
+    return columns
+
+
+def _fund_label(text: str) -> str | None:
+    for kind, words in _FUND_LABELS:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
+    for row in range(top, bottom):
+        if row not in grid.rows:
+            continue
+        columns = _money_header(grid, row)
+        if columns is None:
+            continue
+        first = min(columns.values())
+        lines = []
+        for below in range(row + 1, min(bottom, row + 10)):
+            label, label_column = "", None
+            for column in grid.rows.get(below, []):
+                if column >= first:
+                    break
+                if isinstance(grid.values.get((below, column)), str):
+                    label, label_column = grid.texts[(below, column)], column
+            if not _fund_label(label):
+                if lines:
+                    break
+                continue
+            lines.append((below, label, label_column))
+        if not lines:  # 资金总额 | 年初预算数 | 全年预算数 | 全年执行数, the amounts below
+            label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
+                          and isinstance(grid.values.get((row, c)), str)), "")
+            amount = columns.get("executed", columns.get("budget"))
+            if "资金" in label and amount is not None \
+                    and parse_amount(clean(grid.raw(row + 1, amount))) is not None:
+                lines = [(row + 1, "年度资金总额", None)]
+        if lines:
+            heads = [grid.texts.get((row, c), "") for c in grid.rows[row]]
+            return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
+    for row in range(top, bottom):  # "年度资金总额：30 万元" without a money header
+        for column in grid.rows.get(row, []):
+            text = grid.texts.get((row, column), "")
+            if "资金总额" in text and len(text) <= 16:
+                found = grid.right_of(row, column, limit=4)
+                if found is not None and parse_amount(found[0]) is not None:
+                    return MoneyBlock(grid, row, {"budget": found[1]}, [(row, text, column)])
+    return _money_by_rows(grid, top, bottom)
+
+
+def money_outside(grids: list[Grid], found: list[Found]) -> list[MoneyBlock]:
+    """Money blocks below every table of a sheet, or on a sheet without a table."""
+    spare = []
+    for grid in grids:
+        ends = [item.end for item in found if item.grid is grid]
+        money = find_money(grid, max(ends, default=0) + 1, grid.max_row + 1)
+        if money is not None:
+            spare.append(money)
+    return spare
+
+
+def apply_money(money: MoneyBlock, table: WorkbookTable) -> None:
+    grid, columns = money.grid, money.columns
+    table.fund_columns = frozenset(columns)
+    if money.by_label is not None:
+        _apply_money_rows(money, table)
+        return
+    lines = []
+    for row, label, label_column in money.lines:
+        line = FundLine(_plain_label(label))
+        if label_column is not None:
+            line.sources["label"] = note(table, grid, row, label_column)
+        for key, role in (("initial_budget", "initial"), ("budget", "budget"),
+                          ("executed", "executed")):
+            if role in columns:
+                line.sources[key] = note(table, grid, row, columns[role])
+                setattr(line, key, _amount(grid, row, columns[role], money.scale))
+        if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
+            line.budget = line.initial_budget
+            line.sources["budget"] = line.sources["initial_budget"]
+        if "rate" in columns:
+            line.sources["rate"] = note(table, grid, row, columns["rate"])
+            line.rate_declared = _rate(grid, row, columns["rate"])
+        lines.append(line)
+    totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
+              if _fund_label(label) == "total"]
+    total = totals[0] if totals else lines[0]
+    funds = Funds(total=total, parts=[line for line in lines if line is not total])
+    first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
+                     if line is total)
+    funds.weight = None
+    for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
+        if role not in columns:
+            continue
+        funds.sources[key] = note(table, grid, first_row, columns[role])
+        value = clean(grid.raw(first_row, columns[role]))
+        if key == "weight":
+            funds.weight = parse_points(value)
+        elif key == "score":
+            funds.score_declared = parse_points(value)
+        elif value is not None:
+            funds.reason = str(value)
+    table.funds = funds
+
+
+def _apply_money_rows(money: MoneyBlock, table: WorkbookTable) -> None:
+    grid, line = money.grid, FundLine("年度资金总额")
+    for key, role in (("budget", "budget"), ("executed", "executed")):
+        row, column = money.by_label[role]  # type: ignore[index]
+        line.sources[key] = note(table, grid, row, column)
+        setattr(line, key, _amount(grid, row, column, money.scale))
+    if "rate" in money.by_label:  # type: ignore[operator]
+        row, column = money.by_label["rate"]  # type: ignore[index]
+        line.sources["rate"] = note(table, grid, row, column)
+        line.rate_declared = _rate(grid, row, column)
+    table.funds = Funds(total=line, weight=None)
+
+
+def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
+    raw = clean(grid.raw(row, column))
+    amount = parse_amount(raw)
+    if amount is None or scale == 1.0 or (isinstance(raw, str) and "元" in raw):
+        return amount  # "30 万元", "500000 元": the cell says its unit
+    return round(amount * scale, 6)  # 元 → 万元
+
+
+def _plain_label(label: str) -> str:
+    label = label.rstrip(":：")
+    for prefix in ("其中:", "其中："):
+        label = label.removeprefix(prefix)
+    return label or "年度资金总额"
+
+
+def _rate(grid: Grid, row: int, column: int) -> float | None:
+    value = clean(grid.raw(row, column))
+    percent = "%" in grid.formats.get((row, column), "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent \
+            and 0 < value <= 1.0:
+        percent = True  # 0.998 typed without a % format is still 99.8%
+    return parse_rate(value, percent_format=percent)
+
+
+def execution_weight(table: WorkbookTable, has_money: bool) -> None:
+    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column,
+    or — a table with money but no points for it, whose indicators do not already
+    total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points."""
+    funds, row = table.funds, table.execution_row
+    if row is not None:
+        funds.weight, funds.score_declared = row.weight, row.score_declared
+        for key in ("weight", "score", "reason"):
+            if key in row.sources:
+                funds.sources[key] = row.sources[key]
+        if funds.reason is None and row.reason:
+            funds.reason = row.reason
+        table.funds_weight_source = "row"
+    elif "weight" in table.fund_columns:
+        table.funds_weight_source = "money"
+    elif has_money and table.layout != "third_party" and table.indicators:
+        weights = [i.weight for i in table.indicators if i.weight is not None]
+        listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
+                     for i in table.indicators)
+        if weights and not listed and abs(sum(weights) - 100.0) > 0.005:
+            funds.weight = RULE_SETS[table.rules].default_weights[levels.EXECUTION] \
+                if table.rules in RULE_SETS else 10.0
+            table.funds_weight_source = "rules"

@@ -1,0 +1,144 @@
+"""The project's facts above a table, or on a cover sheet: 项目名称, 主管部门, 实施单位, the
+year, 年度总体目标 (预期目标 / 实际完成情况), and the rule set a 评分规则 cell states."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.model import Project, Source
+from jixiao.read.grid import Grid, header_text, row_column
+from jixiao.read.headers import Found
+from jixiao.read.table import WorkbookTable
+from jixiao.rules import rule_name
+
+_PROJECT_LABELS = (
+    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称")),
+    ("department", ("主管部门",)),
+    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位")),
+)
+_ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
+_YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)")
+
+
+@dataclass
+class _ProjectFound:
+    project: Project
+    sources: dict[str, Source]
+
+
+def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
+    project, sources = Project(), {}
+    values, texts = grid.values, grid.texts
+    for row in range(top, bottom):
+        columns = grid.rows.get(row)
+        if not columns:
+            continue
+        for column in columns:
+            text = texts.get((row, column), "")
+            if not text.startswith(_ANY_LABEL):
+                continue  # most cells: no label at all
+            for key, labels in _PROJECT_LABELS:
+                if getattr(project, key) is not None or not text.startswith(labels):
+                    continue
+                inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
+                if len(inline) == 2 and inline[1].strip():  # "项目名称：某某项目"
+                    setattr(project, key, inline[1].strip())
+                    sources[key] = grid.source(row, column)
+                    break
+                found = grid.right_of(row, column, limit=6)
+                if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):
+                    setattr(project, key, str(found[0]).strip())
+                    sources[key] = grid.source(row, found[1])
+                break
+        if project.goal_expected is None and project.goal_actual is None:
+            _scan_goal(grid, row, columns, project, sources)
+        if project.year is None:
+            line = "".join(texts[(row, c)] for c in columns
+                           if isinstance(values.get((row, c)), (str, int, float)))
+            match = _YEAR.search(line)
+            if match:
+                project.year = int(match.group(1) or match.group(2))
+                sources["year"] = grid.source(row, columns[0])
+    return _ProjectFound(project, sources)
+
+
+_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标")
+_GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
+                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
+
+
+def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
+               sources: dict[str, Source]) -> None:
+    """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
+    text beside the label where a layout has no such headings."""
+    texts = grid.texts
+    label = next((c for c in columns if texts.get((row, c), "").startswith(_GOAL_LABEL)
+                  and len(texts[(row, c)]) <= 12), None)
+    if label is None:
+        return
+    found = False
+    for header_row in (row, row + 1):
+        for column in grid.rows.get(header_row) or ():
+            if column <= label:
+                continue
+            text = texts.get((header_row, column), "")
+            for key, labels in _GOAL_COLUMNS:
+                if getattr(project, key) is None and text in labels:
+                    below = header_row + 1
+                    while grid.same_merge((header_row, column), (below, column)):
+                        below += 1
+                    value = grid.raw(below, column)
+                    found = True
+                    if value is not None and str(value).strip():
+                        setattr(project, key, str(value).strip())
+                        sources[key] = grid.source(below, column)
+        if found:
+            return
+    beside = grid.right_of(row, label, limit=8)
+    if beside is not None and isinstance(beside[0], str):
+        project.goal_expected = beside[0].strip()
+        sources["goal_expected"] = grid.source(row, beside[1])
+
+
+def read_project(grid: Grid, top: int, bottom: int, table: WorkbookTable) -> None:
+    found = _scan_project(grid, top, bottom)
+    table.project = found.project
+    for key, source in found.sources.items():
+        table.sources[f"project_{key}"] = source
+        table.cells[source] = grid.info(*_rc(source))
+
+
+def _rc(source: Source) -> tuple[int, int]:
+    return row_column(source.cell)
+
+
+def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:
+    """Project labels in a sheet without a table (a cover sheet), if any."""
+    with_tables = {item.grid.name for item in found}
+    for grid in grids:
+        if grid.name in with_tables:
+            continue
+        project = _scan_project(grid, 1, grid.max_row + 1)
+        if project.project.name or project.project.department:
+            return project
+    return None
+
+
+def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
+    """The rule set a workbook states in a cell labelled 评分规则, and where."""
+    for grid in grids:
+        for (row, column), text in grid.texts.items():
+            if not text.startswith("评分规则") or not isinstance(grid.values[(row, column)], str):
+                continue
+            found = grid.right_of(row, column, limit=3)
+            if found is None:
+                continue
+            name = _rule_name(str(found[0]))
+            if name:
+                return name, grid.source(row, found[1])
+    return None
+
+
+def _rule_name(text: str) -> str | None:
+    return rule_name(header_text(text))

@@ -1,0 +1,177 @@
+"""Reading a submitted workbook, whatever its layout (docs/domain.md §4): the entry of
+``read/``, file → sheets → tables.
+
+``read_workbook(path)`` opens a workbook (.xlsx/.xlsm; .xls/.xlsb/.ods by value), finds every
+self-evaluation table in every sheet by its header text — never by coordinates — and returns
+each as a ``WorkbookTable`` (``read.table``). Several tables in one workbook (one per sheet,
+or stacked) each become a table. What cannot be opened raises ``UnreadableWorkbook``; a
+workbook without any table ``NotASelfEvaluation`` — both with a Chinese message naming the
+file.
+
+The cells come from a pluggable source, one ``SheetCells`` per worksheet: python-calamine
+(``jixiao.xlsx.cells``, the default) or openpyxl (the reference,
+``jixiao.xlsx.openpyxl_cells``, ``engine="openpyxl"``). Tables are found in ``SheetCells``
+only, so both give the same tables; the fast source hands a file to openpyxl whenever it
+cannot be sure. Then: ``read.grid`` → ``read.headers`` → ``read.indicators``,
+``read.project``, ``read.money``."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.model import Funds
+from jixiao.read.grid import Grid
+from jixiao.read.headers import find_headers, layout_of
+from jixiao.read.indicators import read_indicators
+from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
+from jixiao.read.project import project_outside, read_project, rules_from_workbook
+from jixiao.read.table import WorkbookTable
+from jixiao.xlsx.book import count_rows, has_jx_names, open_zip, read_bytes, sheet_parts, sniff
+from jixiao.xlsx.foreign import foreign_format, foreign_sheets
+from jixiao.xlsx.guard import ExternalContent, check_package
+from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
+from jixiao.xlsx.sheet import SheetCells
+
+ENGINES = ("auto", "calamine", "openpyxl")
+
+
+@dataclass
+class SubmittedWorkbook:
+    """Everything read from one file."""
+
+    path: Path
+    tables: list[WorkbookTable]
+    notes: list[str] = field(default_factory=list)  # sheets skipped and why, in Chinese
+
+
+def read_workbook(path: str | Path, *, max_rows: int | None = None,
+                  engine: str = "auto") -> SubmittedWorkbook:
+    """Every self-evaluation table of the workbook at ``path``.
+
+    A sheet of more than ``max_rows`` rows (default ``Limits.max_rows``,
+    ``JIXIAO_MAX_ROWS``) is skipped: a ledger or an export, not a table.
+
+    ``engine``: "auto" and "calamine" read the cells with python-calamine where it
+    gives what openpyxl gives, else with openpyxl; "openpyxl" always uses openpyxl.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
+    path = Path(path)
+    data, limits = read_bytes(path)
+    max_rows = limits.max_rows if max_rows is None else max_rows
+    kind = foreign_format(data)
+    if kind is not None:
+        if kind != "xls":
+            check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
+        found, notes = foreign_sheets(path.name, data, kind, max_rows)
+        sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
+        return _workbook(path, sheets, notes, False, False, [])
+    sniff(path, data)
+    # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
+    package = check_package(path, data, limits, keep=True)
+    archive = package.contents if package.contents is not None else open_zip(path, data)
+    with archive:
+        parts = sheet_parts(path, archive)
+        notes: list[str] = []
+        too_big: set[str] = set()
+        for sheet, part in parts.items():
+            if archive.getinfo(part).file_size < 5 * (max_rows + 1):
+                continue  # too short for more rows: a <row> tag takes 5 bytes
+            rows = count_rows(path, archive, part, limits)
+            if rows > max_rows:
+                too_big.add(part)
+                notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过"
+                             "（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
+        defined_names = has_jx_names(archive)
+        sheets = None
+        if engine != "openpyxl":
+            from jixiao.xlsx.cells import calamine_sheets
+
+            sheets = calamine_sheets(data, archive, {sheet: part for sheet, part in parts.items()
+                                                     if part not in too_big})
+        if sheets is None:
+            formulas = {sheet: sheet_formulas(archive, part) for sheet, part in parts.items()
+                        if part not in too_big}
+            source = io.BytesIO(without_sheets(archive, too_big) if too_big else data)
+    if sheets is None:
+        sheets = openpyxl_sheets(path, source, formulas)
+    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external)
+
+
+def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
+              defined_names: bool, external: list[ExternalContent]) -> SubmittedWorkbook:
+    """The tables found in the sheets read, whatever format they came from."""
+    grids = [Grid(sheet) for sheet in sheets]
+    template = defined_names or any("JX_" in formula.upper() for grid in grids
+                                    for formula in grid.formulas.values())
+    tables = find_tables(grids, path.name, template)
+    if not tables:
+        if too_big:
+            raise UnreadableWorkbook(
+                f"“{path.name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
+                "请删除无关的工作表后再试")
+        raise NotASelfEvaluation(
+            f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
+            "“三级指标”（或指标名称）和“分值”（或权重）")
+    for table in tables:
+        table.file = str(path)
+        table.template = template
+    tables[0].external = external  # the workbook's, reported once
+    return SubmittedWorkbook(path, tables, notes)
+
+
+def read_tables(path: str | Path) -> list[WorkbookTable]:
+    """The tables of the workbook at ``path`` (see ``read_workbook``)."""
+    return read_workbook(path).tables
+
+
+def find_tables(grids: list[Grid], file_name: str,
+                template: bool = False) -> list[WorkbookTable]:
+    found = find_headers(grids)
+    tables: list[WorkbookTable] = []
+    money_by_table: list[MoneyBlock | None] = []
+    previous_end: dict[str, int] = {}
+    for item in found:
+        grid = item.grid
+        next_header = min((other.header.row for other in found if other.grid is grid
+                           and other.header.row > item.header.row), default=grid.max_row + 1)
+        table = WorkbookTable(file=file_name, template=template)
+        table.columns = frozenset(item.header.columns)
+        table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
+        item.end = read_indicators(grid, item.header, next_header, table)
+        top = previous_end.get(grid.name, 0) + 1
+        previous_end[grid.name] = item.end
+        read_project(grid, top, item.header.row, table)
+        money = find_money(grid, top, item.header.row)
+        money_by_table.append(money)
+        table.layout = layout_of(item.header.columns,
+                                 [i.level1 or "" for i in table.indicators])
+        tables.append(table)
+    spare_money = money_outside(grids, found)
+    spare_project = project_outside(grids, found)
+    stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
+    for table, money in zip(tables, money_by_table, strict=True):
+        if money is None and len(spare_money) == 1:
+            money = spare_money[0]
+        if money is not None:
+            apply_money(money, table)
+        else:
+            table.funds = Funds(weight=None)
+        if spare_project is not None:
+            for key in ("name", "department", "unit", "year"):
+                if getattr(table.project, key) is None:
+                    setattr(table.project, key, getattr(spare_project.project, key))
+                    if key in spare_project.sources:
+                        table.sources.setdefault(f"project_{key}", spare_project.sources[key])
+        if table.layout == "sichuan":  # the province's own rules, unless the workbook says
+            table.rules = "sichuan"
+        if stated_rules is not None:
+            table.rules, table.sources["rules"] = stated_rules
+        execution_weight(table, money is not None)
+    return tables
+
+
+__all__ = ["ENGINES", "SubmittedWorkbook", "find_tables", "read_tables", "read_workbook"]

@@ -1,0 +1,87 @@
+"""The reference cell source: openpyxl reads the values, one XML pass the formulas — the
+twin of the fast source (``xlsx/cells.py``), giving the same ``SheetCells``."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.book import NS_MAIN
+from jixiao.xlsx.sheet import SheetCells
+
+
+def sheet_formulas(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, bool]]:
+    """A1 cell → (formula text, whether a result was saved with it), from the sheet
+    XML: openpyxl gives either the formulas or the cached values, not both."""
+    from defusedxml import ElementTree
+
+    found: dict[str, tuple[str, bool]] = {}
+    cell_tag, formula_tag, value_tag = (f"{{{NS_MAIN}}}{tag}" for tag in "cfv")
+    try:
+        with archive.open(part) as stream:
+            for _, element in ElementTree.iterparse(stream, events=("end",)):
+                if element.tag == cell_tag:
+                    formula = element.find(formula_tag)
+                    if formula is not None:
+                        value = element.find(value_tag)
+                        # An empty <v/> is a result only for a text formula giving "".
+                        cached = value is not None and (
+                            bool(value.text) or element.get("t") in ("str", "s", "inlineStr"))
+                        found[element.get("r", "")] = ("=" + (formula.text or ""), cached)
+                    element.clear()
+    except Exception:  # a malformed sheet: openpyxl will say what is wrong with it
+        return found
+    return found
+
+
+_EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                b'<worksheet xmlns="' + NS_MAIN.encode() + b'"><sheetData/></worksheet>')
+
+
+def without_sheets(archive: zipfile.ZipFile, parts: set[str]) -> bytes:
+    """The workbook with the given sheets emptied, so openpyxl need not parse them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            copy.writestr(info, _EMPTY_SHEET if info.filename in parts else archive.read(info))
+    return out.getvalue()
+
+
+def openpyxl_sheets(path: Path, source: io.BytesIO,
+                    formulas: dict[str, dict[str, tuple[str, bool]]]) -> list[SheetCells]:
+    """The reference cell source: openpyxl, values only, formulas from the XML pass."""
+    from openpyxl.cell.cell import MergedCell
+
+    book = _load(path, source)
+    try:
+        sheets = []
+        for ws in book.worksheets:
+            if ws.title not in formulas:
+                continue
+            # ws._cells holds only the cells that exist; iter_rows() would create the rest.
+            cells = [(row, column, cell.value, cell.number_format)
+                     for (row, column), cell in ws._cells.items()
+                     if not isinstance(cell, MergedCell) and cell.value is not None]
+            merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+                      for merged in ws.merged_cells.ranges]
+            sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title]))
+    finally:
+        book.close()
+    return sheets
+
+
+def _load(path: Path, source: io.BytesIO) -> Any:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "unsupported extension", data validation …
+            return load_workbook(source, data_only=True, keep_links=False)
+    except Exception as error:  # any failure inside openpyxl means the file is damaged
+        raise UnreadableWorkbook(f"“{path.name}”已损坏或格式异常，无法读取"
+                                 f"（{type(error).__name__}）") from None
