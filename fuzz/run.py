@@ -232,8 +232,9 @@ def replay(seed: int) -> int:
         path = Path(folder) / f"case{Path(name).suffix}"
         path.write_bytes(data)
         print(f"case {seed}: {name} mutated, {len(data)} bytes -> {path}")
-        from jixiao.checks import evaluate_table, run_checks
+        from jixiao.checks import run_checks
         from jixiao.errors import JixiaoError
+        from jixiao.model import evaluate
         from jixiao.read.workbook import read_workbook
         from jixiao.recalc.workbook import recalc_file
 
@@ -241,7 +242,7 @@ def replay(seed: int) -> int:
             try:
                 if step == "check":
                     for table in read_workbook(path).tables:
-                        run_checks(table, evaluate_table(table))
+                        run_checks(table, evaluate(table))
                 else:
                     recalc_file(path, Path(folder) / f"out{path.suffix}")
                 print(f"{step}: ok")

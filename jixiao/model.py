@@ -1,13 +1,19 @@
 """A self-evaluation as plain data, and its evaluation under a rule set.
 
-Readers (template, submitted layouts) build a ``SelfEvaluation``; every value
-remembers the cell it came from (``Source``) so findings can point at it.
-``evaluate()`` applies the rules of ``jixiao.rules`` to the whole table.
+Every reader (a submitted workbook, the template's defined names) and a table built in
+code give the same ``SelfEvaluation``: every value remembers the cell it came from
+(``Source``) so findings can point at it, and the table carries the cell facts the checks
+need (its columns, each cell's value and formula as read — ``CellInfo`` —, whether it is
+jixiao's template, its links out, its subtotal rows). The defaults describe a table known
+completely from its values: every indicator column, no cells, not a template, no links.
+``evaluate()`` applies the rules of ``jixiao.rules`` (the table's ``RuleSet``) to it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 from jixiao import rules
 from jixiao.parsing import parse_measure
@@ -23,6 +29,60 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.sheet}!{self.cell}"
+
+
+# Excel's error values as a cell shows them ("Err:" is LibreOffice's Err:502 …).
+EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
+                "#SPILL!", "#CALC!", "Err:")
+
+LAYOUTS = {  # SelfEvaluation.layout → its name in reports
+    "standard": "标准格式（财预〔2020〕10号）",
+    "sichuan": "四川格式（指标性质/指标值/度量单位）",
+    "attachment": "评分附件表",
+    "third_party": "第三方评价指标体系",
+}
+
+# The indicator columns a table may have, by the Indicator field they fill (the roles of
+# the header reader, read/headers.py): a table built in code has them all.
+INDICATOR_COLUMNS = frozenset(("level1", "level2", "name", "nature", "unit", "target",
+                               "actual", "weight", "score", "reason", "judged"))
+
+
+@dataclass(frozen=True)
+class CellInfo:
+    """One cell as read: the value shown (a formula's cached result) and its formula."""
+
+    value: Any
+    formula: str | None = None
+    number_format: str = "General"
+    cached: bool = True  # False: a formula saved without a result (never calculated)
+
+    @property
+    def is_formula(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def error(self) -> str | None:
+        """The Excel error shown in the cell (#NAME? …), if any."""
+        if isinstance(self.value, str) and self.value.startswith(EXCEL_ERRORS):
+            return self.value
+        return None
+
+
+@dataclass(frozen=True)
+class ExternalContent:
+    """A link out of the workbook, found as text: never followed, never run.
+
+    kind: "link" (another workbook or file), "dde" (a DDE link or formula: Excel
+    would ask to start a program), "ole" (an OLE link), "connection" (a data
+    connection or web query refreshed from outside).
+    """
+
+    kind: str
+    target: str               # the file, program or formula, as written
+    part: str                 # the zip member it was found in
+    sheet: str | None = None  # for a DDE formula: its sheet and cell
+    cell: str | None = None
 
 
 @dataclass
@@ -76,15 +136,59 @@ class Indicator:
 
 
 @dataclass
+class Subtotal:
+    """A 一级 (or 二级) subtotal row ("产出目标 | | 40 | | | 40"): its points, and the
+    indicator rows it sums. Never an indicator itself."""
+
+    label: str
+    weight: float | None
+    score: float | None
+    members: list[Indicator]
+    sources: dict[str, Source]
+
+
+@dataclass
 class SelfEvaluation:
+    """One table, and what is known of its cells. ``rules`` is resolved on construction
+    (a name such as "ratio" or "四川" becomes its ``RuleSet``; an unknown one raises
+    ``UnknownRuleSet``)."""
+
     project: Project = field(default_factory=Project)
     funds: Funds = field(default_factory=Funds)
     indicators: list[Indicator] = field(default_factory=list)
     total_declared: float | None = None
     grade_declared: str | None = None
-    rules: str = rules.DEFAULT_RULES
-    layout: str = "standard"
+    rules: RuleSet = field(default_factory=rules.rule_set)
+    layout: str = "standard"  # a key of LAYOUTS
     sources: dict[str, Source] = field(default_factory=dict)
+    file: str = ""  # the workbook read
+    columns: frozenset[str] = INDICATOR_COLUMNS  # indicator columns: "target", "score" …
+    # Money-block columns read ("budget", "weight" …). Empty for a table built in code: its
+    # funds are its values, and it claims no 分值/得分 cell of its own for the 执行率.
+    fund_columns: frozenset[str] = frozenset()
+    cells: dict[Source, CellInfo] = field(default_factory=dict)  # each cell read, by place
+    template: bool = False   # made from jixiao's template (JX_ names or formulas)
+    external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
+    # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
+    # column), "row" (a 预算执行率 row of a 评分附件表), "rules" (the rule set's share:
+    # the table lists money but no points for it, its indicators total 90), or None (not
+    # read from the table: given in code, or none).
+    funds_weight_source: str | None = None
+    # Whether the 执行率 is scored (counts in the total): in the money block (分值/得分
+    # columns), by a 预算执行率 row, or by the rule set's share beside the money. False
+    # for a layout without it (评分附件表, 第三方, most 四川 tables).
+    execution_line: bool = True
+    subtotals: list[Subtotal] = field(default_factory=list)  # 一级/二级 小计 rows
+    # (indicator, the 一级 carried down to it) where its 二级 names another 一级
+    level1_inferred: list[tuple[Indicator, str]] = field(default_factory=list)
+    execution_row: Indicator | None = None  # the 预算执行率 row read as the money's score
+
+    def __post_init__(self) -> None:
+        self.rules = rules.rule_set(self.rules)
+
+    def cell(self, source: Source | None) -> CellInfo | None:
+        """The cell read at ``source``; None for a table built in code."""
+        return self.cells.get(source) if source is not None else None
 
 
 @dataclass
@@ -132,8 +236,12 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) 
 
 
 def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Evaluation:
-    """Apply the rules (``ruleset`` or the table's own) to every score of the table."""
-    chosen = rules.rule_set(ruleset or table.rules)
+    """Apply the rules (``ruleset`` or the table's own) to every score of the table.
+
+    A layout without a scored 执行率 line (``execution_line`` false) leaves the 执行率得分
+    out of the total; a 预算执行率 row without money to check it against counts with its
+    score as declared (JX307 says so)."""
+    chosen = rules.rule_set(ruleset) if ruleset else table.rules
     rate = execution = None
     note = ""
     try:
@@ -144,8 +252,20 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         note = str(error)
     scores = [score_indicator(indicator, chosen) for indicator in table.indicators]
     total = rules.total_score([execution, *(score.value for score in scores)])
-    return Evaluation(chosen, rate, execution, note, scores, total,
-                      rules.grade(total) if total is not None else None)
+    evaluation = Evaluation(chosen, rate, execution, note, scores, total,
+                            rules.grade(total) if total is not None else None)
+    if not table.execution_line:
+        total = rules.total_score(score.value for score in scores)
+        evaluation = dataclasses.replace(
+            evaluation, execution_score=None, total=total,
+            grade=rules.grade(total) if total is not None else None)
+    elif execution is None and table.funds_weight_source == "row" \
+            and table.funds.score_declared is not None:
+        total = rules.total_score([table.funds.score_declared,
+                                   *(score.value for score in scores)])
+        evaluation = dataclasses.replace(
+            evaluation, total=total, grade=rules.grade(total) if total is not None else None)
+    return evaluation
 
 
 def plain_text(value: object) -> str:
@@ -158,6 +278,7 @@ def plain_text(value: object) -> str:
 
 
 __all__ = [
-    "Evaluation", "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source",
+    "EXCEL_ERRORS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
+    "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Subtotal",
     "evaluate", "indicator_actual", "indicator_target", "parse_measure", "score_indicator",
 ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.checks import evaluate_table, run_checks
+from jixiao.checks import run_checks
 from jixiao.errors import JixiaoError
+from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
 from jixiao.report.check import CheckedTable, FileResult
 from jixiao.rules import rule_set
@@ -23,15 +24,15 @@ def check_workbook(path: str | Path, rules: str | None = None) -> FileResult:
     ``rules`` overrides the rule set the workbook states (an unknown name
     raises ``UnknownRuleSet``: that is the caller's mistake, not the file's).
     """
-    chosen = rule_set(rules).name if rules else None
+    chosen = rule_set(rules) if rules else None
     result = FileResult(Path(path))
     try:
         workbook = read_workbook(path)
         result.notes = workbook.notes
         for table in workbook.tables:
-            if chosen:
+            if chosen is not None:
                 table.rules = chosen
-            evaluation = evaluate_table(table)
+            evaluation = evaluate(table)
             result.tables.append(CheckedTable(table, evaluation, run_checks(table, evaluation)))
     except JixiaoError as error:
         result.error, result.tables = str(error), []

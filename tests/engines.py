@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.checks import evaluate_table, run_checks
+from jixiao.checks import run_checks
 from jixiao.errors import JixiaoError
+from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
 
 MAX_COMPARED_BYTES = 2 * 1024 * 1024
@@ -20,7 +21,7 @@ def reading(path: Path, engine: str) -> str:
         workbook = read_workbook(path, engine=engine)
     except JixiaoError as error:
         return f"{type(error).__name__}: {error}"
-    findings = [run_checks(table, evaluate_table(table)) for table in workbook.tables]
+    findings = [run_checks(table, evaluate(table)) for table in workbook.tables]
     return repr((workbook.tables, workbook.notes, findings))
 
 

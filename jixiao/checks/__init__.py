@@ -27,7 +27,6 @@ from jixiao.checks.base import (
     Check,
     Finding,
     check,
-    evaluate_table,
     finding,
     findings_rows,
     run_checks,
@@ -35,6 +34,6 @@ from jixiao.checks.base import (
 from jixiao.checks.docs import rules_markdown, rules_text
 
 __all__ = [
-    "REGISTRY", "SEVERITIES", "SEVERITY_NAMES", "Check", "Finding", "check", "evaluate_table",
+    "REGISTRY", "SEVERITIES", "SEVERITY_NAMES", "Check", "Finding", "check",
     "finding", "findings_rows", "rules_markdown", "rules_text", "run_checks",
 ]

@@ -8,7 +8,6 @@ name; its docstring is its user documentation (``jixiao rules`` prints it,
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,8 +15,6 @@ from dataclasses import dataclass
 from jixiao import levels, rules
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
 from jixiao.read.grid import header_text
-from jixiao.read.table import CellInfo, WorkbookTable
-from jixiao.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -82,31 +79,10 @@ def check(code: str, severity: str, name: str) -> Callable[[CheckFunction], Chec
     return register
 
 
-def evaluate_table(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Evaluation:
-    """``model.evaluate``, for a layout without a scored 执行率 line (评分附件表,
-    第三方, most 四川 tables) leaving the 执行率得分 out of the total."""
-    evaluation = evaluate(table, ruleset)
-    if not isinstance(table, WorkbookTable):
-        return evaluation
-    if not table.execution_line:
-        total = rules.total_score(score.value for score in evaluation.scores)
-        evaluation = dataclasses.replace(
-            evaluation, execution_score=None, total=total,
-            grade=rules.grade(total) if total is not None else None)
-    elif evaluation.execution_score is None and table.funds_weight_source == "row" \
-            and table.funds.score_declared is not None:
-        # a 预算执行率 row without money to check it against: its score as declared (JX307)
-        total = rules.total_score([table.funds.score_declared,
-                                   *(score.value for score in evaluation.scores)])
-        evaluation = dataclasses.replace(
-            evaluation, total=total, grade=rules.grade(total) if total is not None else None)
-    return evaluation
-
-
 def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
                select: Iterable[str] | None = None) -> list[Finding]:
     """All findings for a table, in code order then cell order."""
-    evaluation = evaluation or evaluate_table(table)
+    evaluation = evaluation or evaluate(table)
     wanted = set(select) if select is not None else set(REGISTRY)
     if unfilled(table):  # an empty submission is one JX001, not a finding per empty cell
         wanted &= WHEN_EMPTY
@@ -152,32 +128,19 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
 
 
-def has_column(table: SelfEvaluation, role: str) -> bool:
-    """Whether the table's layout has a column (a table built in code has them all)."""
-    if isinstance(table, WorkbookTable):
-        return role in table.columns
-    return True
-
-
-def cell_info(table: SelfEvaluation, source: Source | None) -> CellInfo | None:
-    if isinstance(table, WorkbookTable):
-        return table.cell(source)
-    return None
-
-
 def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
     """Whether a cell holds a JX_ formula: its value is jixiao's own result,
     so a difference from the rules means a stale cache (JX504), not a mistake."""
-    info = cell_info(table, source)
+    info = table.cell(source)
     if info is None or info.formula is None:
         return False
     # on jixiao's template any formula in a computed cell is the template's own: JX_ or native
-    return "JX_" in info.formula.upper() or (isinstance(table, WorkbookTable) and table.template)
+    return "JX_" in info.formula.upper() or table.template
 
 
 def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
     """A formula cell without a usable cached result (never calculated, or an error)."""
-    info = cell_info(table, source)
+    info = table.cell(source)
     return info is not None and info.is_formula and (not info.cached or info.error is not None)
 
 
@@ -194,7 +157,7 @@ def points(value: float | None) -> str:
 
 def decimals_shown(table: SelfEvaluation, source: Source | None) -> int | None:
     """How many decimals a number was typed with ("99.80%" → 2), if typed as text."""
-    info = cell_info(table, source)
+    info = table.cell(source)
     if info is None or not isinstance(info.value, str):
         return None
     match = re.search(r"\d+(?:\.(\d+))?", header_text(info.value))

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, check, finding, unfilled
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.read.table import WorkbookTable
 
 
 @check("JX001", "error", "自评表未填写")
@@ -29,7 +28,7 @@ def table_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     what = (f"{len(named)} 个指标都没有填写年度指标值和实际完成值" if named
             else "没有填写任何三级指标")
     where = table.sources.get("header")
-    if where is not None and isinstance(table, WorkbookTable) and table.template:
+    if where is not None and table.template:
         # the template's header is locked: point at the first row a clerk fills
         column, row = re.fullmatch(r"([A-Z]+)(\d+)", where.cell).groups()  # type: ignore[union-attr]
         where = Source(where.sheet, f"{column}{int(row) + 1}")

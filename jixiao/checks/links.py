@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, check, finding
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.read.table import WorkbookTable
 
 _KINDS = {
     "link": "外部链接：引用了其他文件“{target}”",
@@ -38,8 +37,6 @@ def external_content(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
     **正确示例**：把引用的数据“粘贴为数值”后再提交；删除 DDE 公式。
     """
-    if not isinstance(table, WorkbookTable):
-        return
     for item in table.external:
         where = Source(item.sheet, item.cell) if item.sheet and item.cell else None
         kind = "dde-link" if item.kind == "dde" and not item.target.startswith("=") else item.kind

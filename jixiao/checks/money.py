@@ -20,7 +20,6 @@ from jixiao.checks.base import (
 )
 from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
 from jixiao.parsing import parse_measure
-from jixiao.read.table import WorkbookTable
 from jixiao.rules import ScoreInputError
 
 
@@ -38,10 +37,6 @@ def _declared_rate(table: SelfEvaluation, evaluation: Evaluation) -> float | Non
     """The block's 执行率: as written, else as computed."""
     declared = table.funds.total.rate_declared
     return declared if declared is not None else evaluation.rate
-
-
-def _scored_execution(table: SelfEvaluation) -> bool:
-    return not isinstance(table, WorkbookTable) or table.execution_line
 
 
 @check("JX301", "error", "执行率计算错误")
@@ -88,7 +83,7 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     """
     funds = table.funds
     source = funds.sources.get("score")
-    if funds.score_declared is None or not _scored_execution(table) \
+    if funds.score_declared is None or not table.execution_line \
             or jixiao_formula(table, source):
         return
     weight = funds.weight if funds.weight is not None else 10.0
@@ -227,8 +222,10 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     **正确示例**：另附资金表，写明预算安排和实际支出（或全年预算数、全年执行数）。
     """
     funds = table.funds
-    if not isinstance(table, WorkbookTable) or not table.execution_line \
-            or funds.weight is None or evaluation.execution_score is not None:
+    # the 执行率's points are the table's (a 分值 column, a 预算执行率 row, the rule set's
+    # share beside its money), not the default of a table built in code
+    if table.funds_weight_source is None or funds.weight is None \
+            or evaluation.execution_score is not None:
         return
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":

@@ -7,19 +7,16 @@ from collections.abc import Iterator
 from jixiao.checks.base import (
     Finding,
     blank,
-    cell_info,
     check,
     differs,
     finding,
     first_source,
-    has_column,
     jixiao_formula,
     label,
     points,
     uncomputed_formula,
 )
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
-from jixiao.read.table import WorkbookTable
 from jixiao.rules import Score
 
 
@@ -131,20 +128,20 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：偏差原因写“医保尚未实现全国联网结算，外出人员报销不便；下年……”。
     """
-    if table.layout in ("third_party", "attachment") and not has_column(table, "reason"):
+    if table.layout in ("third_party", "attachment") and "reason" not in table.columns:
         return  # an evaluator's index system or a report's 附件表: explained in the report
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
         value = indicator.score_declared
-        if value is None and (not has_column(table, "score") or (
+        if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
                 and jixiao_formula(table, indicator.sources.get("score")))):
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
         if value is None or value >= indicator.weight - 0.005:
             continue
         source = first_source(indicator, "reason", "score")
-        column = "" if has_column(table, "reason") else "（表中没有偏差原因列）"
+        column = "" if "reason" in table.columns else "（表中没有偏差原因列）"
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
                       f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因{column}")
@@ -163,13 +160,13 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     原生公式模板（`--formulas native`）中写法须由 jixiao 计分的行（得分显示 ⚠），
     作为警告指向指标值单元格并给出规则算出的得分。
     """
-    if not has_column(table, "score"):
+    if "score" not in table.columns:
         return
     for indicator, score in _pairs(table, evaluation):
         source = indicator.sources.get("score")
         if score.value is None and jixiao_formula(table, source):
             continue  # the template's own ⚠: the inputs are at fault, reported where they are
-        info = cell_info(table, source)
+        info = table.cell(source)
         if jixiao_formula(table, source) and info is not None \
                 and str(info.value or "").startswith("⚠"):
             # the native template's formulas leave this writing to jixiao: give its score
@@ -185,7 +182,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     source = funds.sources.get("score")
     if evaluation.execution_score is None and jixiao_formula(table, source):
         return
-    if isinstance(table, WorkbookTable) and "score" in table.fund_columns \
+    if "score" in table.fund_columns \
             and funds.score_declared is None and not uncomputed_formula(table, source):
         yield finding("JX406", source, "执行率未填写得分")
 
@@ -251,8 +248,8 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
 def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore[no-untyped-def]
     """A number typed over a jixiao template's formula: JX503 says it, with the rule's value."""
-    info = cell_info(table, source)
-    return isinstance(table, WorkbookTable) and table.template and info is not None \
+    info = table.cell(source)
+    return table.template and info is not None \
         and not info.is_formula
 
 
@@ -286,7 +283,7 @@ def unmet_without_score_column(table: SelfEvaluation,
 
     **正确示例**：完成值“20 小时”；或指标值写“≤24 小时”。
     """
-    if has_column(table, "score"):
+    if "score" in table.columns:
         return  # the table shows its scores: JX402/JX404 compare them
     for indicator, score in _pairs(table, evaluation):
         if score.met is not False or indicator.weight is None:
@@ -345,7 +342,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or score.value is not None:
             continue
-        template = isinstance(table, WorkbookTable) and table.template
+        template = table.template
         # on the template the score is a locked formula: the clerk types the 人工评分
         source = first_source(indicator, *(("judged", "actual") if template
                                            else ("score", "actual")))
@@ -380,14 +377,15 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             evaluation.execution_score is not None):
         return  # other rows cannot be scored either (their own findings say why)
     without = ""
-    if isinstance(table, WorkbookTable) and table.execution_line \
+    # the 执行率's points are the table's (see JX307), and the rules could not score them
+    if table.funds_weight_source is not None \
             and evaluation.execution_score is None and table.funds.weight is not None:
         if table.funds.score_declared is None:
             without = "（不含执行率得分）"
         else:
             known.append(table.funds.score_declared)
     where = table.sources.get("total") or table.sources.get("header")
-    if isinstance(table, WorkbookTable) and table.template:
+    if table.template:
         where = first_open  # the template's 总分 is locked: point at what the clerk fills
     names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
     if None not in declared:  # every open row carries a person's score: total with them

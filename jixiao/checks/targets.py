@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.checks.base import Finding, blank, check, finding, first_source, has_column, label
+from jixiao.checks.base import Finding, blank, check, finding, first_source, label
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.parsing import Measure, parse_measure
 from jixiao.read.grid import header_text
@@ -29,7 +29,7 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：年度指标值填写“≥95%”。
     """
-    if not has_column(table, "target"):
+    if "target" not in table.columns:
         return
     for indicator in table.indicators:
         if _is_indicator(indicator) and blank(indicator_target(indicator)):
@@ -47,7 +47,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
     """
-    if not has_column(table, "actual"):
+    if "actual" not in table.columns:
         return
     for indicator in table.indicators:
         if _is_indicator(indicator) and blank(indicator.actual):
@@ -186,7 +186,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
     **正确示例**：偏差原因写“年中追加任务，下年度按实际需求调高指标值”。
     """
-    if not has_column(table, "reason"):
+    if "reason" not in table.columns:
         return  # the layout has nowhere to write it (评分附件表, 第三方)
     for indicator in table.indicators:
         if not blank(indicator.reason) or indicator.weight is None:

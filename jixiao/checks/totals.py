@@ -10,20 +10,14 @@ from jixiao.checks.base import (
     check,
     differs,
     finding,
-    has_column,
     jixiao_formula,
     label,
     points,
     uncomputed_formula,
 )
-from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.model import CellInfo, Evaluation, SelfEvaluation, Source
 from jixiao.parsing import grade_name, parse_points
 from jixiao.read.grid import header_text
-from jixiao.read.table import CellInfo, WorkbookTable
-
-
-def _scored_execution(table: SelfEvaluation) -> bool:
-    return not isinstance(table, WorkbookTable) or table.execution_line
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -37,12 +31,12 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     **正确示例**：总分 97。
     """
     source = table.sources.get("total")
-    if not has_column(table, "score") or jixiao_formula(table, source) \
+    if "score" not in table.columns or jixiao_formula(table, source) \
             or uncomputed_formula(table, source):
         return
     scores = [i.score_declared for i in table.indicators if i.weight is not None
               or i.score_declared is not None]
-    if _scored_execution(table) and table.funds.score_declared is not None:
+    if table.execution_line and table.funds.score_declared is not None:
         scores.append(table.funds.score_declared)
     if not scores or any(score is None for score in scores):
         return  # a missing score is JX406
@@ -89,7 +83,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
 # ---------------------------------------------------------------- formulas
 
-def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool = False
+def _computed_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool = False
                     ) -> Iterator[tuple[Source, str, object]]:
     """(cell, what, the value jixiao computes for it) for every cell a template computes.
 
@@ -128,7 +122,7 @@ def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool 
         yield table.sources["grade"], "评分等级", evaluation.grade
 
 
-def _template_cells(table: WorkbookTable, evaluation: Evaluation,
+def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
                     current: bool) -> Iterator[tuple[Source, str, object]]:
     from jixiao import cellfuncs
     def shown(value: object) -> object:  # "" and ⚠ texts: no value
@@ -169,14 +163,14 @@ def _template_cells(table: WorkbookTable, evaluation: Evaluation,
         yield table.sources["grade"], "评分等级", shown(cellfuncs.grade(total))
 
 
-def _native(table: WorkbookTable) -> bool:
+def _native(table: SelfEvaluation) -> bool:
     """A template made with ``--formulas native``: its score formulas are plain functions."""
     infos = [table.cell(i.sources.get("score")) for i in table.indicators]
     formulas = [info.formula for info in infos if info is not None and info.formula]
     return bool(formulas) and all("JX_SCORE" not in formula.upper() for formula in formulas)
 
 
-def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
+def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
                   shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
     """The values the native formulas give (``jixiao.native``), cell by cell."""
     from jixiao import native
@@ -206,7 +200,7 @@ def _native_cells(table: WorkbookTable, evaluation: Evaluation, current: bool,
             yield table.sources[key], what, shown(value)
 
 
-def _as_shown(table: WorkbookTable, source: Source | None, computed: object,
+def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,
               current: bool) -> object:
     """What a score cell holds for the total: its typed number when typed over (current)."""
     info = table.cell(source)
@@ -230,8 +224,6 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数。
     """
-    if not isinstance(table, WorkbookTable):
-        return
     if table.template:
         cells = list(_computed_cells(table, evaluation))
     else:
@@ -291,8 +283,6 @@ def formula_results_current(table: SelfEvaluation,
 
     **正确示例**：在装有 jixiao 加载项的 Excel 中点“一键重算”后保存。
     """
-    if not isinstance(table, WorkbookTable):
-        return
     never_calculated, showing_errors = [], []
     for source, what, computed in _computed_cells(table, evaluation, current=True):
         info = table.cell(source)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from jixiao.checks.base import (
     Finding,
     blank,
-    cell_info,
     check,
     differs,
     finding,
@@ -19,7 +18,6 @@ from jixiao.checks.base import (
 from jixiao.model import Evaluation, SelfEvaluation, Source
 from jixiao.parsing import heading_points
 from jixiao.read.grid import header_text
-from jixiao.read.table import WorkbookTable
 from jixiao.rules import round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -27,7 +25,7 @@ _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
 def _template(table: SelfEvaluation) -> bool:
     """jixiao's own template: labels and 合计 are locked, findings go to typed cells."""
-    return isinstance(table, WorkbookTable) and table.template
+    return table.template
 
 
 def _third_party(table: SelfEvaluation) -> bool:
@@ -66,7 +64,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         detail = ""
         if execution:
             detail = f"（各指标 {points(indicators)} + 执行率 {points(execution)}"
-            if getattr(table, "funds_weight_source", None) == "rules":
+            if table.funds_weight_source == "rules":
                 detail += f"，表中未列执行率分值，按 {evaluation.rules.name} 规则计 " \
                           f"{points(execution)} 分"
             detail += "）"
@@ -99,8 +97,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         sums[category] = sums.get(category, 0.0) + indicator.weight
         first, second = ("weight", "level1") if _template(table) else ("level1", "weight")
         where.setdefault(category, indicator.sources.get(first) or indicator.sources.get(second))
-    if table.funds.weight is not None and (not isinstance(table, WorkbookTable) or (
-            table.execution_line and table.funds_weight_source != "rules")):
+    if table.funds.weight is not None and table.execution_line \
+            and table.funds_weight_source != "rules":
         sums["预算执行率"] = sums.get("预算执行率", 0.0) + table.funds.weight
         where.setdefault("预算执行率", table.funds.sources.get("weight"))
     if "预算执行率" not in sums:
@@ -145,7 +143,7 @@ def heading_points_match_rows(table: SelfEvaluation,
                 yield finding("JX103", source,
                               f"“{name}”标明 {points(stated)} 分，其下各指标分值合计 "
                               f"{points(total)} 分")
-    for subtotal in getattr(table, "subtotals", ()):
+    for subtotal in table.subtotals:
         members = subtotal.members
         weights = sum(member.weight or 0.0 for member in members)
         if subtotal.weight is not None and differs(weights, subtotal.weight, 0.005):
@@ -221,7 +219,7 @@ def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     for indicator in table.indicators:
         source = indicator.sources.get("weight")
         yield from _weight_problem(table, indicator.weight, source, f"“{label(indicator)}”")
-    if isinstance(table, WorkbookTable) and "weight" in table.fund_columns:
+    if "weight" in table.fund_columns:
         yield from _weight_problem(table, table.funds.weight, table.funds.sources.get("weight"),
                                    "执行率")
 
@@ -232,7 +230,7 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
         if weight <= 0:
             yield finding("JX106", source, f"{what}的分值为 {points(weight)}，应大于 0")
         return
-    info = cell_info(table, source)
+    info = table.cell(source)
     raw = info.value if info is not None else None
     if info is not None and info.error:
         yield finding("JX106", source, f"{what}的分值显示为 {info.error}，不是数字")
@@ -257,7 +255,7 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     **正确示例**：该行的一级指标写“效益指标”（或合并单元格只覆盖产出指标各行）。
     """
     seen: set[object] = set()
-    for indicator, carried in getattr(table, "level1_inferred", ()):
+    for indicator, carried in table.level1_inferred:
         where = indicator.sources.get("level2") or indicator.sources.get("name")
         key = (where, indicator.level1)
         if key in seen:

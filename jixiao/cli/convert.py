@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jixiao.rules import RuleSet
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -30,15 +33,15 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
-    chosen = rule_set(args.rules).name if args.rules else None
+    chosen = rule_set(args.rules) if args.rules else None
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         return _convert(args, output, chosen)
 
 
-def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
-    from jixiao.checks import evaluate_table
+def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> int:
     from jixiao.errors import OutputError
     from jixiao.fileio import refuse_input_as_output
+    from jixiao.model import evaluate
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
 
@@ -52,12 +55,12 @@ def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
     if existing and not args.force:
         raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
     for table, target in zip(tables, targets, strict=True):
-        rules = chosen or table.rules
-        standard = _as_standard(table, evaluate_table(table, rules))
-        build_template(target, year=table.project.year, rules=rules, table=standard,
+        ruleset = chosen or table.rules
+        standard = _as_standard(table, evaluate(table, ruleset))
+        build_template(target, year=table.project.year, rules=ruleset.name, table=standard,
                        formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
-        print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {rules}）→ {target}")
+        print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")
         if not table.execution_line:
             print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
     return 0

@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.template.build import build_template, read_template
 
     table = sample(args.sample)
-    ruleset = rule_set(args.rules or table.rules)
-    table.rules = ruleset.name
+    ruleset = rule_set(args.rules) if args.rules else table.rules
+    table.rules = ruleset
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise JixiaoError(f"输出文件“{output}”须以 .xlsx 结尾")

@@ -1,4 +1,4 @@
-"""Reading: a workbook's cells become tables (``WorkbookTable``), in this order —
-``workbook`` (the entry: file → sheets) → ``grid`` (one sheet's cells and merges) →
-``headers`` (where each table starts, its columns, its layout) → ``indicators``,
-``project``, ``money`` (what the table says) → ``table`` (what reading gives)."""
+"""Reading: a workbook's cells become tables (``jixiao.model.SelfEvaluation`` with its cell
+facts), in this order — ``workbook`` (the entry: file → sheets) → ``grid`` (one sheet's cells
+and merges) → ``headers`` (where each table starts, its columns, its layout) →
+``indicators``, ``project``, ``money`` (what the table says)."""

@@ -10,9 +10,8 @@ import re
 import unicodedata
 from typing import Any
 
-from jixiao.model import Source
+from jixiao.model import EXCEL_ERRORS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import parse_points
-from jixiao.read.table import EXCEL_ERRORS, CellInfo, WorkbookTable
 from jixiao.xlsx.guard import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -165,7 +164,7 @@ def _column_letter(column: int) -> str:
 _LETTERS = ("", *(column_letters(column) for column in range(1, 703)))  # A … ZZ
 
 
-def note(table: WorkbookTable, grid: Grid, row: int, column: int) -> Source:
+def note(table: SelfEvaluation, grid: Grid, row: int, column: int) -> Source:
     """Where a cell is; what it holds is recorded in the table's cells for the checks."""
     source, info = grid.cell(row, column)
     table.cells[source] = info

@@ -12,11 +12,10 @@ import re
 from typing import Any
 
 from jixiao import levels
-from jixiao.model import Indicator, Source
+from jixiao.model import Indicator, SelfEvaluation, Source, Subtotal
 from jixiao.parsing import grade_name, parse_points
 from jixiao.read.grid import Grid, clean, header_text, note, points
 from jixiao.read.headers import Header
-from jixiao.read.table import Subtotal, WorkbookTable
 
 _TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
 _GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
@@ -42,7 +41,7 @@ _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "jud
 _CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
 
 
-def read_indicators(grid: Grid, header: Header, stop: int, table: WorkbookTable) -> int:
+def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation) -> int:
     """Read the rows under ``header`` up to the 总分/等级 row; the table's last row."""
     columns = header.columns
     carried: dict[str, tuple[Any, Source | None]] = {"level1": (None, None),
@@ -118,7 +117,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: WorkbookTable)
     return last
 
 
-def _infer_level1(indicator: Indicator, table: WorkbookTable) -> None:
+def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:
     """A blank 一级 filled from above, where the row's 二级 names another 一级
     (社会效益指标 under a carried 产出指标): the 二级 wins; the check says so."""
     carried = indicator.level1
@@ -138,7 +137,7 @@ def _blank_text(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
 
 
-def _take_execution_row(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]]) -> None:
+def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]]) -> None:
     """The 预算执行率 row of a 评分附件表 ("预算执行率 | 预算执行率 | 10 | | | 3.10"): no
     target or actual, its points and score are the money's; it leaves the indicators."""
     if table.execution_row is not None:
@@ -154,7 +153,7 @@ def _take_execution_row(table: WorkbookTable, first: int, heads: list[tuple[bool
             return
 
 
-def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bool]],
+def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]],
                     has_level2: bool) -> None:
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
@@ -274,7 +273,7 @@ def _text(value: Any) -> str | None:
     return str(value).strip()
 
 
-def _read_total(grid: Grid, row: int, columns: dict[str, int], table: WorkbookTable) -> None:
+def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
     if "weight" in columns:
         table.sources["weight_total"] = note(table, grid, row, columns["weight"])
     if "score" in columns:
@@ -290,7 +289,7 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: WorkbookTa
             _read_grade(grid, row, table, column)
 
 
-def _find_grade(grid: Grid, start: int, stop: int, table: WorkbookTable) -> int | None:
+def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int | None:
     if "grade" in table.sources:
         return start
     for row in range(start + 1, stop + 1):
@@ -301,7 +300,7 @@ def _find_grade(grid: Grid, start: int, stop: int, table: WorkbookTable) -> int 
     return None
 
 
-def _read_grade(grid: Grid, row: int, table: WorkbookTable, column: int | None = None) -> None:
+def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
     if column is None:
         column = next(c for c in grid.rows[row]
                       if grid.texts.get((row, c), "").startswith(_GRADE_LABELS))

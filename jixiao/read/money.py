@@ -12,12 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jixiao import levels
-from jixiao.model import FundLine, Funds
+from jixiao.model import FundLine, Funds, SelfEvaluation
 from jixiao.parsing import parse_amount, parse_points, parse_rate
 from jixiao.read.grid import Grid, clean, note
 from jixiao.read.headers import Found, fund_role
-from jixiao.read.table import WorkbookTable
-from jixiao.rules import RULE_SETS
 
 
 @dataclass
@@ -169,7 +167,7 @@ def money_outside(grids: list[Grid], found: list[Found]) -> list[MoneyBlock]:
     return spare
 
 
-def apply_money(money: MoneyBlock, table: WorkbookTable) -> None:
+def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     grid, columns = money.grid, money.columns
     table.fund_columns = frozenset(columns)
     if money.by_label is not None:
@@ -213,7 +211,7 @@ def apply_money(money: MoneyBlock, table: WorkbookTable) -> None:
     table.funds = funds
 
 
-def _apply_money_rows(money: MoneyBlock, table: WorkbookTable) -> None:
+def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
     grid, line = money.grid, FundLine("年度资金总额")
     for key, role in (("budget", "budget"), ("executed", "executed")):
         row, column = money.by_label[role]  # type: ignore[index]
@@ -250,10 +248,11 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
     return parse_rate(value, percent_format=percent)
 
 
-def execution_weight(table: WorkbookTable, has_money: bool) -> None:
+def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column,
     or — a table with money but no points for it, whose indicators do not already
-    total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points."""
+    total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
+    whether the 执行率 is scored at all (``execution_line``)."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -270,6 +269,7 @@ def execution_weight(table: WorkbookTable, has_money: bool) -> None:
         listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
                      for i in table.indicators)
         if weights and not listed and abs(sum(weights) - 100.0) > 0.005:
-            funds.weight = RULE_SETS[table.rules].default_weights[levels.EXECUTION] \
-                if table.rules in RULE_SETS else 10.0
+            funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
+    table.execution_line = table.funds_weight_source is not None \
+        or "weight" in table.fund_columns or "score" in table.fund_columns

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.model import Project, Source
+from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.read.grid import Grid, header_text, row_column
 from jixiao.read.headers import Found
-from jixiao.read.table import WorkbookTable
 from jixiao.rules import rule_name
 
 _PROJECT_LABELS = (
@@ -101,7 +100,7 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
         sources["goal_expected"] = grid.source(row, beside[1])
 
 
-def read_project(grid: Grid, top: int, bottom: int, table: WorkbookTable) -> None:
+def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     found = _scan_project(grid, top, bottom)
     table.project = found.project
     for key, source in found.sources.items():

@@ -3,7 +3,7 @@
 
 ``read_workbook(path)`` opens a workbook (.xlsx/.xlsm; .xls/.xlsb/.ods by value), finds every
 self-evaluation table in every sheet by its header text — never by coordinates — and returns
-each as a ``WorkbookTable`` (``read.table``). Several tables in one workbook (one per sheet,
+each as a ``SelfEvaluation`` (``jixiao.model``), with the cell facts the checks use. Several tables in one workbook (one per sheet,
 or stacked) each become a table. What cannot be opened raises ``UnreadableWorkbook``; a
 workbook without any table ``NotASelfEvaluation`` — both with a Chinese message naming the
 file.
@@ -22,16 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
-from jixiao.model import Funds
+from jixiao.model import ExternalContent, Funds, SelfEvaluation
 from jixiao.read.grid import Grid
 from jixiao.read.headers import find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
-from jixiao.read.table import WorkbookTable
+from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, open_zip, read_bytes, sheet_parts, sniff
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
-from jixiao.xlsx.guard import ExternalContent, check_package
+from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
 from jixiao.xlsx.sheet import SheetCells
 
@@ -43,7 +43,7 @@ class SubmittedWorkbook:
     """Everything read from one file."""
 
     path: Path
-    tables: list[WorkbookTable]
+    tables: list[SelfEvaluation]
     notes: list[str] = field(default_factory=list)  # sheets skipped and why, in Chinese
 
 
@@ -123,22 +123,22 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     return SubmittedWorkbook(path, tables, notes)
 
 
-def read_tables(path: str | Path) -> list[WorkbookTable]:
+def read_tables(path: str | Path) -> list[SelfEvaluation]:
     """The tables of the workbook at ``path`` (see ``read_workbook``)."""
     return read_workbook(path).tables
 
 
 def find_tables(grids: list[Grid], file_name: str,
-                template: bool = False) -> list[WorkbookTable]:
+                template: bool = False) -> list[SelfEvaluation]:
     found = find_headers(grids)
-    tables: list[WorkbookTable] = []
+    tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
     previous_end: dict[str, int] = {}
     for item in found:
         grid = item.grid
         next_header = min((other.header.row for other in found if other.grid is grid
                            and other.header.row > item.header.row), default=grid.max_row + 1)
-        table = WorkbookTable(file=file_name, template=template)
+        table = SelfEvaluation(file=file_name, template=template)
         table.columns = frozenset(item.header.columns)
         table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
         item.end = read_indicators(grid, item.header, next_header, table)
@@ -167,9 +167,9 @@ def find_tables(grids: list[Grid], file_name: str,
                     if key in spare_project.sources:
                         table.sources.setdefault(f"project_{key}", spare_project.sources[key])
         if table.layout == "sichuan":  # the province's own rules, unless the workbook says
-            table.rules = "sichuan"
+            table.rules = rule_set("sichuan")
         if stated_rules is not None:
-            table.rules, table.sources["rules"] = stated_rules
+            table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
     return tables
 

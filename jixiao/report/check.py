@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding
-from jixiao.model import Evaluation, SelfEvaluation, indicator_actual, indicator_target
-from jixiao.read.table import LAYOUTS, WorkbookTable
+from jixiao.model import LAYOUTS, Evaluation, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.rules import round2
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE, display_width, printable
 
@@ -160,9 +159,8 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "funds": {
             "budget": funds.total.budget, "executed": funds.total.executed,
             "rate": _rounded(rate), "rate_declared": funds.total.rate_declared,
-            "weight": funds.weight if _execution_line(table) else None,
-            "weight_source": (getattr(table, "funds_weight_source", None)
-                              if _execution_line(table) else None),
+            "weight": funds.weight if table.execution_line else None,
+            "weight_source": table.funds_weight_source if table.execution_line else None,
             "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,
         },
         "indicators": indicators,
@@ -174,10 +172,6 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
                       "cell": item.cell, "message": item.message}
                      for item in checked.findings],
     }
-
-
-def _execution_line(table: SelfEvaluation) -> bool:
-    return not isinstance(table, WorkbookTable) or table.execution_line
 
 
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:

@@ -672,8 +672,7 @@ def table_from_ranges(get_range: GetRange, *, origin: str = "工作簿") -> Self
     table.grade_declared = str(grade) if grade is not None else None
     note("weight_total", "JX_WeightTotal")
     stated = note("rules", "JX_Rules")  # 四川, 比例法 … as the reader and JX_ functions read them
-    table.rules = (_rules.rule_name(str(stated)) or str(stated).strip().lower()) \
-        if stated is not None else _rules.DEFAULT_RULES
+    table.rules = _rules.rule_set(str(stated) if stated is not None else None)
     return table
 
 

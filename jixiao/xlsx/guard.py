@@ -54,6 +54,7 @@ from typing import IO, Any
 
 from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
 from jixiao.fileio import os_error_text
+from jixiao.model import ExternalContent
 from jixiao.terminal import printable
 
 MB = 1024 * 1024
@@ -120,22 +121,6 @@ def _limits(texts: tuple[str, ...]) -> Limits:
 
 
 _NO_LIMIT = sys.maxsize // 2
-
-
-@dataclass(frozen=True)
-class ExternalContent:
-    """A link out of the workbook, found as text: never followed, never run.
-
-    kind: "link" (another workbook or file), "dde" (a DDE link or formula: Excel
-    would ask to start a program), "ole" (an OLE link), "connection" (a data
-    connection or web query refreshed from outside).
-    """
-
-    kind: str
-    target: str               # the file, program or formula, as written
-    part: str                 # the zip member it was found in
-    sheet: str | None = None  # for a DDE formula: its sheet and cell
-    cell: str | None = None
 
 
 @dataclass
@@ -1169,7 +1154,7 @@ def _child(sender: Any, function: Callable[..., Any], args: tuple[Any, ...],
 
 
 __all__ = ["DEFAULT_FILE_SECONDS", "MAX_FORMULA_LENGTH", "MAX_FORMULA_NESTING", "TIMEOUT_VARIABLE",
-           "CheckedZip", "ExternalContent", "Limits", "PackageReport", "add_timeout_option",
+           "CheckedZip", "Limits", "PackageReport", "add_timeout_option",
            "check_package", "file_seconds", "formula_nesting", "formula_problem",
            "formula_tokens", "parse_xml", "reference_areas", "run_with_time_limit",
            "time_limit"]

@@ -6,7 +6,8 @@ import re
 import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, standard, standard_sheet
 
-from jixiao.checks import REGISTRY, evaluate_table, run_checks
+from jixiao.checks import REGISTRY, run_checks
+from jixiao.model import evaluate
 from jixiao.read.workbook import read_tables
 
 FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
@@ -33,7 +34,7 @@ def money(*changes):
 def findings(path, select=None):
     out = []
     for table in read_tables(path):
-        out.extend(run_checks(table, evaluate_table(table), select=select))
+        out.extend(run_checks(table, evaluate(table), select=select))
     return out
 
 

@@ -265,7 +265,7 @@ def test_convert_joins_sichuan_targets(tmp_path, capsys):
     out = tmp_path / "sc.xlsx"
     assert main(["convert", str(sichuan(tmp_path / "s.xlsx")), "-o", str(out)]) == 0
     table = read_template(out)
-    assert table.rules == "sichuan"
+    assert table.rules.name == "sichuan"
     assert [i.target for i in table.indicators][:2] == ["≥20台", "＝100%"]
     assert "执行率 10 分" in capsys.readouterr().out
 

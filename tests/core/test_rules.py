@@ -297,6 +297,6 @@ def test_recalc_scores_a_template_whose_rules_cell_says_sichuan_in_words(tmp_pat
     book.save(filled)
     recalc_file(filled, tmp_path / "out.xlsx")
     table = read_template(tmp_path / "out.xlsx")
-    assert table.rules == "sichuan"
+    assert table.rules.name == "sichuan"
     assert all(isinstance(i.score_declared, float) for i in table.indicators)
     assert not [f for f in check_workbook(tmp_path / "out.xlsx").findings if f.severity == "error"]

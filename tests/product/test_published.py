@@ -4,7 +4,8 @@ reviewer would: Putuo 2024 (seven tables) and Zizhou 2023."""
 import pytest
 from workbooks import putuo, zizhou
 
-from jixiao.checks import evaluate_table, run_checks
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
 from jixiao.read.workbook import read_tables
 from jixiao.samples import PUTUO_2024, zizhou_2023
 
@@ -20,7 +21,7 @@ EXPECTED = {
 
 def checked(path):
     [table] = read_tables(path)
-    evaluation = evaluate_table(table)
+    evaluation = evaluate(table)
     return table, evaluation, run_checks(table, evaluation)
 
 

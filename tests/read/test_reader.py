@@ -47,7 +47,7 @@ def only(path):
 
 def test_standard_layout_is_read_with_sources(tmp_path):
     table = only(standard(tmp_path / "t.xlsx"))
-    assert table.layout == "standard" and table.rules == "mof2020"
+    assert table.layout == "standard" and table.rules.name == "mof2020"
     assert table.project.name.startswith("普陀区医疗保险事务中心")
     assert (table.project.department, table.project.year) == ("上海市普陀区医疗保障局", 2024)
     total = table.funds.total
@@ -99,7 +99,7 @@ def test_standard_without_budget_column_header(tmp_path):
 
 def test_sichuan_layout_with_a_two_row_header(tmp_path):
     table = only(sichuan(tmp_path / "s.xlsx"))
-    assert table.layout == "sichuan" and table.rules == "sichuan"
+    assert table.layout == "sichuan" and table.rules.name == "sichuan"
     first = table.indicators[0]
     assert (first.nature, first.target, first.unit, first.weight, first.actual) == (
         "≥", 20, "台", 30, 20)
@@ -109,7 +109,7 @@ def test_sichuan_layout_with_a_two_row_header(tmp_path):
 
 
 def test_the_workbook_states_its_rule_set(tmp_path):
-    assert only(sichuan(tmp_path / "s.xlsx", rules="ratio")).rules == "ratio"
+    assert only(sichuan(tmp_path / "s.xlsx", rules="ratio")).rules.name == "ratio"
 
 
 def test_a_rule_set_stated_once_holds_for_every_table(tmp_path):
@@ -119,7 +119,7 @@ def test_a_rule_set_stated_once_holds_for_every_table(tmp_path):
     standard_sheet(sheet, name="第二个项目")
     book.sheet("说明").line("评分规则", "ratio")
     tables = read_tables(book.save(tmp_path / "rules.xlsx"))
-    assert [t.rules for t in tables] == ["ratio", "ratio"]
+    assert [t.rules.name for t in tables] == ["ratio", "ratio"]
     assert [t.sources["rules"] for t in tables] == [Source("说明", "B1")] * 2
 
 

@@ -235,7 +235,7 @@ def test_rules_and_year_arguments(tmp_path):
     path = tmp_path / "ratio.xlsx"
     build_template(path, rules="ratio")
     table = read_template(path)
-    assert table.rules == "ratio"
+    assert table.rules.name == "ratio"
     assert table.project.year is None
     with pytest.raises(JixiaoError, match="未知的评分规则"):
         build_template(tmp_path / "bad.xlsx", rules="nosuch")
@@ -387,7 +387,7 @@ def test_table_from_ranges_is_the_reader_for_any_source():
         return "表", "C5", values[name]
 
     table = table_from_ranges(get_range)
-    assert table.project.year == 2023 and table.rules == "ratio"
+    assert table.project.year == 2023 and table.rules.name == "ratio"
     (indicator,) = table.indicators
     assert (indicator.level1, indicator.level2, indicator.name, indicator.weight) == (
         "产出指标", "数量指标", "甲", 20.0)
@@ -461,11 +461,11 @@ def test_cli_new_writes_and_refuses_to_overwrite(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "已生成" in result.stdout
     table = read_template(out)
-    assert (table.project.year, table.rules) == (2025, "sichuan")
+    assert (table.project.year, table.rules.name) == (2025, "sichuan")
     again = jixiao("new", str(out))
     assert again.returncode == 2 and "--force" in again.stderr and "Traceback" not in again.stderr
     assert jixiao("new", str(out), "--force").returncode == 0
-    assert read_template(out).rules == "mof2020"
+    assert read_template(out).rules.name == "mof2020"
 
 
 @pytest.fixture(scope="module")
