@@ -59,3 +59,19 @@ def test_findings_rows_for_the_result_sheet():
     assert rows[0] == ["代码", "级别", "位置", "说明"]
     assert ["JX101", "错误", "自评表!H44"] == rows[1][:3]
     assert rows[2][:3] == ["JX201", "错误", "自评表!F14"]
+
+
+def test_the_checks_read_the_cell_facts_of_the_model_whichever_reader_made_it():
+    """A table built in code claims no 分值/得分 cell for its 执行率: nothing is asked of
+    them; the same values with the money block's 分值 and 得分 columns read are checked."""
+    import dataclasses
+
+    built = table(("a", "≥1", "1", 50), ("b", "≥1", "1", 40))
+    built.funds = Funds(weight=10.0)  # no 全年预算数 / 全年执行数
+    for indicator in built.indicators:
+        indicator.score_declared = indicator.weight
+    assert [f for f in run_checks(built) if f.code in ("JX307", "JX406")] == []
+    read = dataclasses.replace(built, fund_columns=frozenset(("label", "weight", "score")),
+                               funds_weight_source="money")
+    assert [(f.code, f.message[:8]) for f in run_checks(read) if f.code in ("JX307", "JX406")] \
+        == [("JX307", "执行率得分（分值"), ("JX406", "执行率未填写得分")]

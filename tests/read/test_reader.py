@@ -328,3 +328,13 @@ def test_roles_are_those_every_word_gives(text):
         _EXACT_ROLES.get(text) or _role_by_every_word(text, _INDICATOR_ROLES))
     assert indicator_role(text) == expected
     assert fund_role(text) == _role_by_every_word(text, _FUND_ROLES)
+
+
+def test_every_column_the_header_reader_knows_is_one_a_table_built_in_code_has():
+    """A table built in code has every indicator column (model.INDICATOR_COLUMNS), so a
+    check that asks for one never tells a read table from a built one."""
+    from jixiao.model import INDICATOR_COLUMNS
+    from jixiao.read.headers import _EXACT_ROLES, _INDICATOR_ROLES
+
+    known = {role for role, _ in _INDICATOR_ROLES} | set(_EXACT_ROLES.values())
+    assert known - {"ignore"} == INDICATOR_COLUMNS

@@ -1,0 +1,84 @@
+"""One model for every reader: a table built in code carries the same cell facts as a
+table read from a workbook (defaults: known completely from its values), its rule set is
+a ``RuleSet`` resolved once, and ``evaluate`` alone computes its evaluation."""
+
+import dataclasses
+
+import pytest
+
+from jixiao.errors import UnknownRuleSet
+from jixiao.model import (
+    INDICATOR_COLUMNS,
+    CellInfo,
+    FundLine,
+    Funds,
+    Indicator,
+    SelfEvaluation,
+    Source,
+    evaluate,
+)
+from jixiao.rules import RULE_SETS
+
+
+def _table(**facts):
+    """Two indicators (10 + 80 points, one short of its target) and 执行率 90 % of 10."""
+    indicators = [Indicator("产出指标", "数量指标", "设备", "≥10台", "10台", 80.0),
+                  Indicator("满意度指标", "满意度指标", "满意度", "≥95%", "90%", 10.0)]
+    funds = Funds(total=FundLine("年度资金总额", budget=100.0, executed=90.0), weight=10.0)
+    return SelfEvaluation(funds=funds, indicators=indicators, **facts)
+
+
+def test_a_table_built_in_code_is_known_completely_from_its_values():
+    table = SelfEvaluation()
+    assert table.columns == INDICATOR_COLUMNS and {"target", "actual", "score", "reason"} \
+        <= table.columns
+    assert table.execution_line and table.funds_weight_source is None
+    assert table.fund_columns == frozenset()  # no 分值/得分 cell of its own is claimed
+    assert (table.cells, table.template, table.external, table.subtotals,
+            table.level1_inferred, table.execution_row, table.file) == ({}, False, [], [], [],
+                                                                        None, "")
+    assert table.cell(Source("自评表", "H14")) is None and table.cell(None) is None
+
+
+def test_the_cells_read_are_plain_reads_of_the_model():
+    where = Source("自评表", "H14")
+    info = CellInfo("#NAME?", "=JX_SCORE(F14,G14,E14)", cached=True)
+    table = SelfEvaluation(cells={where: info})
+    assert table.cell(where) is info and info.is_formula and info.error == "#NAME?"
+    assert CellInfo("Err:502").error == "Err:502" and CellInfo("10").error is None
+
+
+def test_a_rule_set_named_in_code_is_resolved_on_construction():
+    assert SelfEvaluation().rules is RULE_SETS["mof2020"]
+    assert SelfEvaluation(rules="ratio").rules is RULE_SETS["ratio"]
+    assert SelfEvaluation(rules="四川").rules is RULE_SETS["sichuan"]  # a person's words
+    assert SelfEvaluation(rules=RULE_SETS["ratio"]).rules is RULE_SETS["ratio"]
+    with pytest.raises(UnknownRuleSet, match="未知的评分规则“浙江”"):
+        SelfEvaluation(rules="浙江")
+
+
+def test_evaluate_uses_the_tables_rule_set_unless_told_another():
+    table = _table(rules="ratio")
+    assert evaluate(table).rules is RULE_SETS["ratio"]
+    assert evaluate(table, "mof2020").rules is RULE_SETS["mof2020"]
+
+
+def test_evaluate_counts_the_execution_score_only_where_the_layout_scores_it():
+    scored = evaluate(_table())
+    assert scored.execution_score == 9.0 and scored.total == pytest.approx(
+        9.0 + sum(score.value for score in scored.scores))
+    # 评分附件表, 第三方, most 四川 tables: no 执行率 line, the indicators alone make the total
+    unscored = evaluate(_table(execution_line=False))
+    assert unscored.execution_score is None and unscored.rate == scored.rate
+    assert unscored.total == pytest.approx(scored.total - 9.0)
+    assert unscored.grade == ("优" if unscored.total >= 90 else "良")
+
+
+def test_a_budget_rate_row_without_money_counts_with_its_declared_score():
+    table = _table(funds_weight_source="row")
+    table.funds = Funds(weight=10.0, score_declared=7.0)  # no 全年预算数 / 全年执行数
+    evaluation = evaluate(table)
+    assert evaluation.execution_score is None
+    assert evaluation.total == pytest.approx(7.0 + sum(s.value for s in evaluation.scores))
+    built_in_code = evaluate(dataclasses.replace(table, funds_weight_source=None))
+    assert built_in_code.total is None  # the 执行率 cannot be scored: no total
