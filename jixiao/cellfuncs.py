@@ -87,7 +87,7 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
 
 
 def _default_op(level2: Cell) -> str:
-    return "<=" if isinstance(level2, str) and "成本" in level2 else "="
+    return rules.direction(level2).value
 
 
 @_cell_safe

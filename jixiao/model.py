@@ -116,8 +116,8 @@ def indicator_actual(indicator: Indicator) -> object:
 
 
 def default_operator(indicator: Indicator) -> str:
-    """How to read a target written without ≥/≤: costs are ceilings, the rest goals."""
-    return "<=" if "成本" in (indicator.level2 or "") else "="
+    """How to read a target written without ≥/≤ (``rules.direction``)."""
+    return rules.direction(indicator.level2).value
 
 
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) -> Score:

@@ -37,7 +37,8 @@ from jixiao.layout import (
     group_first_row,
 )
 from jixiao.model import plain_text
-from jixiao.rules import RULE_SETS, round2
+from jixiao.rules import COST_WORD, GRADES, RULE_SETS, SCORE_STEP, Direction, direction, round2
+from jixiao.rules import grade as rules_grade
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
@@ -113,7 +114,8 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     ratio = f'{rules}="ratio"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
-    effective_op = f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("成本",{level2_cell})),"<=","="))'
+    effective_op = (f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
+                    f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
     formulas = {
         "t_text": f'IF(ISNUMBER({e}),"",{e_text})',
@@ -177,7 +179,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'IF(OR({at},{done}<{goal}),"是","否"))))))')
     value = f"ROUND(MIN({g},MAX(0,{g}*{h['share']})),2)"
     numeric = (f'IF(AND({h["met"]}="否",{g}>0,{value}>=ROUND({g},2)),'
-               f'ROUND(MAX(0,ROUND({g},2)-0.01),2),{value})')
+               f'ROUND(MAX(0,ROUND({g},2)-{SCORE_STEP:g}),2),{value})')
     low = f'IF({level}="A",0.8,IF({level}="P",IF({ratio},0.5,0.6),0))'
     high = f'IF({level}="A",1,IF({level}="P",0.8,IF({ratio},0.5,0.6)))'
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
@@ -292,7 +294,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                                       and float(a_num) > 1) else float(t_num)
         done = max(float(a_num) * 100 if (t_unit == "%" and a_unit == "" and 0 <= float(a_num) <= 1
                                           and float(t_num) > 1) else float(a_num), 0.0)
-        effective = op or ("<=" if isinstance(level2, str) and "成本" in level2 else "=")
+        effective = op or direction(level2).value
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
         values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,
@@ -337,7 +339,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     if kind == "N":
         value = round2(min(weight, max(0.0, weight * share)))
         if met == "否" and weight > 0 and value >= round2(weight):
-            return round2(max(0.0, round2(weight) - 0.01))
+            return round2(max(0.0, round2(weight) - SCORE_STEP))
         return value
     if kind != "Q":
         return kind
@@ -381,9 +383,16 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
                             f'IF(COUNT(I{top},{scores})=0,"",ROUND(SUM(I{top},{scores}),2)))')
     total = f"H{total_row}"
-    out[f"H{grade_row}"] = (f'=IF(ISNUMBER({total}),IF(ROUND({total},2)>=90,"优",'
-                            f'IF(ROUND({total},2)>=80,"良",IF(ROUND({total},2)>=60,"中","差"))),"")')
+    out[f"H{grade_row}"] = f'=IF(ISNUMBER({total}),{_grade_formula(f"ROUND({total},2)")},"")'
     return out
+
+
+def _grade_formula(rounded: str) -> str:
+    """``rules.grade`` as nested IFs, best grade first (IF(t>=90,优,IF(t>=80,良,…)))."""
+    formula = f'"{GRADES[-1].name}"'
+    for grade in reversed(GRADES[:-1]):
+        formula = f'IF({rounded}>={grade.floor:g},"{grade.name}",{formula})'
+    return formula
 
 
 def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
@@ -416,11 +425,7 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
         total = ""
     else:
         total = round2(sum(part for part in parts if _is_number(part)))
-    grade = ""
-    if _is_number(total):
-        rounded = round2(total)
-        grade = "优" if rounded >= 90 else "良" if rounded >= 80 else "中" if rounded >= 60 \
-            else "差"
+    grade = rules_grade(total) if _is_number(total) else ""
     return {"rates": rates, "execution": execution, "weight_total": weight_total,
             "total": total, "grade": grade}
 

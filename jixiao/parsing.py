@@ -216,19 +216,6 @@ def parse_points(raw: object) -> float | None:
     return _to_float(match.group(1)) if match else None
 
 
-# 评分等级 as written → one of the four grades (rules.GRADES): 优, 良, 中, 差.
-_GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
-                "合格": "中", "一般": "中", "差": "差", "较差": "差", "不合格": "差"}
-
-
-def grade_name(raw: object) -> str | None:
-    """"优秀", "良好", "合格", "优等" → 优, 良, 中, 优; anything else None."""
-    if not isinstance(raw, str):
-        return None
-    text = normalize_text(raw)
-    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
-
-
 _HEADING_POINTS_RE = re.compile(r"^(.*?)[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$")
 
 

@@ -12,14 +12,17 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
 from jixiao.errors import JixiaoError, UnknownRuleSet
-from jixiao.parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
+from jixiao.parsing import LEVEL_NAMES, Measure, normalize_text, parse_measure, with_fulfilment
 from jixiao.units import comparable
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
-GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
+# Two numbers shown with 2 decimals (分, 万元, %) are the same when they differ by less than
+# half a step: the one tolerance of "equal as written" (a 总分 against its sum, 分值 against 100).
+TOLERANCE = SCORE_STEP / 2
 
 
 # User documentation of the decisions the scoring rules make beyond DOMAIN.md §2;
@@ -191,6 +194,29 @@ def is_met(target: Measure | object, actual: Measure | object,
 STRICT_OPS = (">", "<")
 
 
+class Direction(Enum):
+    """How a 指标值 written without ≥/≤ ("100%", "30 万元") is read; the value is
+    the operator it stands for."""
+
+    GOAL = "="      # reach it: most indicators
+    CEILING = "<="  # stay within it: costs
+
+
+COST_WORD = "成本"
+
+
+def is_cost(text: object) -> bool:
+    """Whether a 二级指标 (or an indicator's name) speaks of a cost (成本)."""
+    return isinstance(text, str) and COST_WORD in text
+
+
+def direction(level2: object) -> Direction:
+    """成本 means ≤ — the one place it is written: an indicator under a 二级 of costs
+    (成本指标) is a ceiling, every other one a goal. The model, the JX_ functions and
+    the native formulas all ask this."""
+    return Direction.CEILING if is_cost(level2) else Direction.GOAL
+
+
 def at_target(goal: float, done: float) -> bool:
     """The actual equals the target (up to float noise from unit scaling: 96.7 万 = 967000)."""
     return math.isclose(done, goal, rel_tol=1e-9)
@@ -317,7 +343,33 @@ def total_score(scores: Iterable[float | None]) -> float | None:
     return round2(sum(Decimal(repr(float(v))) for v in values))  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Grade:
+    """One 评分等级: its name, the lowest 总分 (rounded to 2 decimals) that earns it,
+    and the other words tables write for it (优秀 for 优)."""
+
+    name: str
+    floor: float
+    words: tuple[str, ...] = ()
+
+
+# The four grades, best first — the one list of them (DOMAIN.md §2).
+GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好",)),
+          Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
+GRADE_NAMES = tuple(grade.name for grade in GRADES)
+_GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}
+
+
 def grade(total: float) -> str:
     """评分等级 of a 总分 rounded to 2 decimals: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差."""
     rounded = round2(total)
-    return next(name for name, floor in GRADES if rounded >= floor)
+    return next(grade.name for grade in GRADES if rounded >= grade.floor)
+
+
+def grade_name(raw: object) -> str | None:
+    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优;
+    anything else None."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw)
+    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))

@@ -20,7 +20,6 @@ from jixiao.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-TOLERANCE = 0.01  # "beyond rounding": scores and rates are shown with 2 decimals
 _EPSILON = 1e-9
 
 
@@ -180,7 +179,8 @@ def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
     return info is not None and info.is_formula and (not info.cached or info.error is not None)
 
 
-def differs(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
+def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:
+    """Beyond ``tolerance``: by default a whole step of the 2 decimals shown (0.01)."""
     return abs(a - b) > tolerance + _EPSILON
 
 

@@ -8,6 +8,7 @@ from jixiao.checks.base import Finding, blank, check, finding, first_source, has
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.parsing import Measure, parse_measure
 from jixiao.read.reader import header_text
+from jixiao.rules import Direction, direction, is_cost
 from jixiao.units import comparable, split_unit
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -152,8 +153,8 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     知晓率列在社会效益指标下。
     """
     for indicator in table.indicators:
-        if "成本" not in (indicator.level2 or "") and "成本" not in (indicator.name or ""):
-            continue
+        if direction(indicator.level2) is not Direction.CEILING and not is_cost(indicator.name):
+            continue  # neither scored as a ceiling nor named a cost
         target = parse_measure(indicator_target(indicator))
         if target.kind != "number" or target.op not in (">=", ">"):
             continue
@@ -163,7 +164,7 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)
-        if misfiled and "成本" not in name:
+        if misfiled and not is_cost(name):
             yield finding("JX205", first_source(indicator, "level2", "name"),
                           f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
                           "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")

@@ -17,7 +17,7 @@ from jixiao.checks.base import (
     uncomputed_formula,
 )
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.parsing import grade_name, parse_points
+from jixiao.parsing import parse_points
 from jixiao.read.reader import CellInfo, WorkbookTable, header_text
 
 
@@ -52,7 +52,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if source is not None:
             yield finding("JX501", source, f"总分未填写，各项得分之和为 {points(expected)}")
         return
-    if differs(table.total_declared, expected, 0.005):
+    if differs(table.total_declared, expected, rules.TOLERANCE):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}")
 
@@ -77,9 +77,9 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX502", source,
                           f"评分等级未填写，总分 {points(table.total_declared)} 应为“{expected}”")
         return
-    written = grade_name(table.grade_declared)
+    written = rules.grade_name(table.grade_declared)
     if written is None:
-        yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是优、良、中、差之一，"
+        yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是{'、'.join(rules.GRADE_NAMES)}之一，"
                                        f"总分 {points(table.total_declared)} 应为“{expected}”")
     elif written != expected:
         yield finding("JX502", source, f"评分等级写为“{table.grade_declared}”，总分 "
@@ -353,7 +353,7 @@ def _stale(info: CellInfo, computed: object) -> str | None:
         return points(float(computed))  # type: ignore[arg-type]
     if "%" in info.number_format:
         value *= 100
-    if differs(value, float(computed), 0.005):  # type: ignore[arg-type]
+    if differs(value, float(computed), rules.TOLERANCE):  # type: ignore[arg-type]
         return points(float(computed))  # type: ignore[arg-type]
     return None
 

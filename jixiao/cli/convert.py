@@ -68,6 +68,7 @@ def _as_standard(table: Any, evaluation: Any) -> Any:
     person's score kept only where the rules leave it to a person (定性, not full marks)."""
     import copy
 
+    from jixiao import rules
     from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
 
     indicators = []
@@ -77,7 +78,7 @@ def _as_standard(table: Any, evaluation: Any) -> Any:
         row.nature = row.unit = None
         declared = indicator.judged
         full = declared is not None and indicator.weight is not None \
-            and declared >= indicator.weight - 0.005
+            and declared >= indicator.weight - rules.TOLERANCE
         row.judged = declared if score.band is not None and not full else None
         row.sources = {}
         indicators.append(row)

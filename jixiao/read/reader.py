@@ -51,8 +51,8 @@ from jixiao import levels
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.fileio import os_error_text
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
-from jixiao.parsing import grade_name, parse_amount, parse_points, parse_rate
-from jixiao.rules import RULE_SETS, rule_name
+from jixiao.parsing import parse_amount, parse_points, parse_rate
+from jixiao.rules import RULE_SETS, TOLERANCE, grade_name, rule_name
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import ExternalContent, Limits, check_package, column_letters
@@ -805,7 +805,7 @@ def _execution_weight(table: WorkbookTable, has_money: bool) -> None:
         weights = [i.weight for i in table.indicators if i.weight is not None]
         listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
                      for i in table.indicators)
-        if weights and not listed and abs(sum(weights) - 100.0) > 0.005:
+        if weights and not listed and abs(sum(weights) - 100.0) > TOLERANCE:
             funds.weight = RULE_SETS[table.rules].default_weights[levels.EXECUTION] \
                 if table.rules in RULE_SETS else 10.0
             table.funds_weight_source = "rules"
@@ -1018,7 +1018,7 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
                 break
             members.append(rows[below])
         total = sum(member.weight or 0.0 for member in members)
-        if named or (members and (abs(total - heading.weight) <= 0.005
+        if named or (members and (abs(total - heading.weight) <= TOLERANCE
                                   or (rank == 0 and not has_level2))):
             taken.add(index)
             text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
