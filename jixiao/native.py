@@ -39,6 +39,7 @@ from jixiao.layout import (
 from jixiao.model import plain_text
 from jixiao.rules import COST_WORD, GRADES, RULE_SETS, SCORE_STEP, Direction, direction, round2
 from jixiao.rules import grade as rules_grade
+from jixiao.units import fraction_as_percent
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
@@ -105,6 +106,11 @@ def _dated(unit: str) -> str:
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS) + ")"
 
 
+def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
+    """``units.fraction_as_percent`` as a formula, applied ``when`` all hold."""
+    return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{percent_side}>1),{bare}*100,{bare})'
+
+
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
     """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
     the helpers, 得分 (H) and 是否达成 (K)."""
@@ -155,10 +161,10 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
-    formulas["goal"] = (f'IF({numeric},"",IF(AND({t_unit}="",{a_unit}="%",{t_num}>=0,{t_num}<=1,'
-                        f'{a_num}>1),{t_num}*100,{t_num}))')
-    formulas["done"] = (f'IF({numeric},"",MAX(IF(AND({t_unit}="%",{a_unit}="",{a_num}>=0,'
-                        f'{a_num}<=1,{t_num}>1),{a_num}*100,{a_num}),0))')
+    goal = _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"')
+    done = _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""')
+    formulas["goal"] = f'IF({numeric},"",{goal})'
+    formulas["done"] = f'IF({numeric},"",MAX({done},0))'
     eop, goal, done = h["eop"], h["goal"], h["done"]
     formulas["at"] = (f'IF({numeric},"",IF(ABS({done}-{goal})<=1E-9*MAX(ABS({done}),'
                       f'ABS({goal})),"是","否"))')
@@ -204,12 +210,8 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _text(value: Any) -> str:
-    return plain_text(value)
-
-
 def _normalised(value: Any) -> str:
-    text = _text(value)
+    text = plain_text(value)
     for old, new in REPLACEMENTS:
         text = text.replace(old, new)
     return text
@@ -240,7 +242,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                judged: Any = None, level2: Any = None) -> dict[str, Any]:
     """What the native formulas of a row show: helper key → value, plus "score", "met"."""
     values: dict[str, Any] = {}
-    rules = _text(rules_name).strip().lower()
+    rules = plain_text(rules_name).strip().lower()
     if isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
     else:
@@ -290,10 +292,10 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     ratio = rules == "ratio"
     values.update(eop="", goal="", done="", at="", share="", met="")
     if kind == "N":
-        goal = float(t_num) * 100 if (t_unit == "" and a_unit == "%" and 0 <= float(t_num) <= 1
-                                      and float(a_num) > 1) else float(t_num)
-        done = max(float(a_num) * 100 if (t_unit == "%" and a_unit == "" and 0 <= float(a_num) <= 1
-                                          and float(t_num) > 1) else float(a_num), 0.0)
+        goal = fraction_as_percent(float(t_num), float(a_num)) if (t_unit, a_unit) == ("", "%") \
+            else float(t_num)
+        done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
+                   else float(a_num), 0.0)
         effective = op or direction(level2).value
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)

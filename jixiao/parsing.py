@@ -85,11 +85,25 @@ class Measure:
         return None
 
 
-@functools.lru_cache(maxsize=16384)  # pure; the same labels recur in every table
+def compact_text(value: object) -> str:
+    """A cell's text for matching — the one normaliser of cell text: NFKC (full-width
+    → ASCII), no whitespace at all (line breaks, 全角空格); None → ""."""
+    if value is None:
+        return ""
+    return _compact(value if isinstance(value, str) else str(value))
+
+
+# Memoised: the same labels are matched against every row of every table (a batch reads
+# thousands of workbooks with the same headers), and these functions are pure.
+@functools.lru_cache(maxsize=16384)
+def _compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
+
+
+@functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
-    """NFKC (full-width → ASCII), no spaces, (%) → %."""
-    text = "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
-    return text.replace("(%)", "%").replace("（%）", "%")
+    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, and (%) → %."""
+    return _compact(text).replace("(%)", "%").replace("（%）", "%")
 
 
 def parse_measure(raw: object, *, percent: bool = False) -> Measure:

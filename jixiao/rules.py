@@ -15,7 +15,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from jixiao.errors import JixiaoError, UnknownRuleSet
-from jixiao.parsing import LEVEL_NAMES, Measure, normalize_text, parse_measure, with_fulfilment
+from jixiao.parsing import (
+    LEVEL_NAMES,
+    Measure,
+    compact_text,
+    normalize_text,
+    parse_measure,
+    with_fulfilment,
+)
 from jixiao.units import comparable
 
 DEFAULT_RULES = "mof2020"
@@ -92,9 +99,7 @@ def rule_name(text: str) -> str | None:
     reader (a 评分规则 cell), the JX_ functions and the command line: a rule set's own
     name at the start (``sichuan（四川）``), 比例 → ratio, 四川 → sichuan,
     财预 / 财政部 → mof2020; None for anything else."""
-    import unicodedata
-
-    text = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
+    text = compact_text(text).lower()
     for name in RULE_SETS:
         if text.startswith(name):
             return name

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from jixiao import levels, rules
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
-from jixiao.read.reader import CellInfo, WorkbookTable, header_text
+from jixiao.parsing import compact_text
+from jixiao.read.reader import CellInfo, WorkbookTable
 from jixiao.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
@@ -196,7 +197,7 @@ def decimals_shown(table: SelfEvaluation, source: Source | None) -> int | None:
     info = cell_info(table, source)
     if info is None or not isinstance(info.value, str):
         return None
-    match = re.search(r"\d+(?:\.(\d+))?", header_text(info.value))
+    match = re.search(r"\d+(?:\.(\d+))?", compact_text(info.value))
     if match is None:
         return None
     return len(match.group(1) or "")

@@ -21,6 +21,7 @@ from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
 from jixiao.parsing import parse_measure
 from jixiao.read.reader import WorkbookTable
 from jixiao.rules import SCORE_STEP, TOLERANCE, ScoreInputError
+from jixiao.units import fraction_as_percent
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
@@ -174,7 +175,7 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
         actual = parse_measure(indicator_actual(indicator))
         if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
             continue
-        value = actual.value * 100 if actual.unit == "" and actual.value <= 1 else actual.value
+        value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
         if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.total))):
             yield finding("JX305", indicator.sources.get("actual"),
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "

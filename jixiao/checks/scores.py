@@ -18,7 +18,7 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, plain_text
 from jixiao.read.reader import WorkbookTable
 from jixiao.rules import TOLERANCE, Score
 
@@ -264,11 +264,7 @@ def _pair_text(indicator: Indicator) -> str:
 
 
 def _text(value: object) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return "空" if value is None else plain_text(value).strip()
 
 
 @check("JX409", "info", "未达到指标值（表中无得分列）")

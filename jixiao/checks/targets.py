@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, blank, check, finding, first_source, has_column, label
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from jixiao.parsing import Measure, parse_measure
-from jixiao.read.reader import header_text
+from jixiao.parsing import Measure, compact_text, parse_measure
 from jixiao.rules import Direction, direction, is_cost
 from jixiao.units import comparable, split_unit
 
@@ -77,7 +76,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if target.kind == "unparsed":
             yield finding("JX203", where, f"“{label(indicator)}”的年度指标值“{shown}”："
                                           f"{target.problem}")
-        elif header_text(indicator.nature) == "定性" and target.kind == "number":
+        elif compact_text(indicator.nature) == "定性" and target.kind == "number":
             yield finding("JX203", where, f"“{label(indicator)}”的指标性质为“定性”，"
                                           f"指标值却是数值“{shown}”")
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
@@ -158,7 +157,7 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         target = parse_measure(indicator_target(indicator))
         if target.kind != "number" or target.op not in (">=", ">"):
             continue
-        name = header_text(indicator.name)
+        name = compact_text(indicator.name)
         if any(word in name for word in _SAVINGS):
             continue  # a saving rate: ≥ is right
         where = first_source(indicator, "target", "nature")

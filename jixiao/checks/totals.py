@@ -16,9 +16,9 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
-from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.parsing import parse_points
-from jixiao.read.reader import CellInfo, WorkbookTable, header_text
+from jixiao.model import Evaluation, SelfEvaluation, Source, plain_text
+from jixiao.parsing import compact_text, parse_points
+from jixiao.read.reader import CellInfo, WorkbookTable
 
 
 def _scored_execution(table: SelfEvaluation) -> bool:
@@ -271,9 +271,7 @@ def _typed(info: CellInfo | None) -> bool:
 
 def _shown(info: CellInfo | None) -> str:
     value = info.value if info is not None else None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return "None" if value is None else plain_text(value)
 
 
 @check("JX504", "warning", "公式结果未重新计算")
@@ -347,7 +345,7 @@ def _stale(info: CellInfo, computed: object) -> str | None:
     if cached is None:  # "" shown where the rules give a value
         return points(float(computed)) if not isinstance(computed, str) else computed
     if isinstance(computed, str):
-        return None if header_text(cached) == computed else computed
+        return None if compact_text(cached) == computed else computed
     value = parse_points(cached) if not isinstance(cached, bool) else None
     if value is None:
         return points(float(computed))  # type: ignore[arg-type]

@@ -17,8 +17,8 @@ from jixiao.checks.base import (
     points,
 )
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.parsing import heading_points
-from jixiao.read.reader import WorkbookTable, header_text
+from jixiao.parsing import compact_text, heading_points
+from jixiao.read.reader import WorkbookTable
 from jixiao.rules import TOLERANCE, round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -195,7 +195,7 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     seen: dict[str, Source | None] = {}
     for indicator in table.indicators:
-        key = header_text(indicator.name)
+        key = compact_text(indicator.name)
         if not key:
             continue
         if key in seen:

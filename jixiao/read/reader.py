@@ -40,7 +40,6 @@ import io
 import os
 import posixpath
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,9 +49,10 @@ from typing import Any
 from jixiao import levels
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.fileio import os_error_text
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
-from jixiao.parsing import parse_amount, parse_points, parse_rate
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, plain_text
+from jixiao.parsing import compact_text, parse_amount, parse_points, parse_rate
 from jixiao.rules import RULE_SETS, TOLERANCE, grade_name, rule_name
+from jixiao.units import fraction_as_percent
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import ExternalContent, Limits, check_package, column_letters
@@ -479,28 +479,13 @@ def _load(path: Path, source: io.BytesIO) -> Any:
 
 # ================================================================ the grid
 
-def header_text(value: Any) -> str:
-    """A cell's text for matching: NFKC, no spaces or line breaks."""
-    if value is None:
-        return ""
-    return _normalized(str(value))
-
-
-# Memoised: the same labels are matched against every row of every table (a batch reads
-# thousands of workbooks with the same headers), and these functions are pure.
-@functools.lru_cache(maxsize=16384)
-def _normalized(text: str) -> str:
-    # split() drops what re's \s matches: every character that isspace()
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 class _Grid:
     """One worksheet's non-empty cells, merged ranges and formulas."""
 
     def __init__(self, sheet: SheetCells) -> None:
         self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
-        # header_text of every value, made once: headers, labels and the 评分规则 cell
+        # compact_text of every value, made once: headers, labels and the 评分规则 cell
         # are looked for by it in every row, some rows several times
         self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
@@ -510,11 +495,11 @@ class _Grid:
                 value = value.strip()
                 if not value:
                     continue
-                text = _normalized(value)
+                text = compact_text(value)
             elif value is None:
                 continue
             else:
-                text = header_text(value)
+                text = compact_text(value)
             where = (row, column)
             values[where] = value
             texts[where] = text
@@ -975,7 +960,7 @@ def _take_subtotals(table: WorkbookTable, first: int, heads: list[tuple[bool, bo
         if indicator.weight is not None and _blank_measure(indicator):
             own = (indicator.name, indicator.level1 if own1 else None,
                    indicator.level2 if own2 else None)
-            if any(header_text(text).startswith("小计") for text in own if text):
+            if any(compact_text(text).startswith("小计") for text in own if text):
                 rank = -1  # "小计" under its rows
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
@@ -1108,11 +1093,7 @@ def _indicator(read: dict[str, Any], sources: dict[str, Source],
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return None if value is None else plain_text(value).strip()
 
 
 def _points(value: Any) -> float | None:
@@ -1310,14 +1291,10 @@ def _rules_from_workbook(grids: list[_Grid]) -> tuple[str, Source] | None:
             found = grid.right_of(row, column, limit=3)
             if found is None:
                 continue
-            name = _rule_name(str(found[0]))
+            name = rule_name(str(found[0]))
             if name:
                 return name, grid.source(row, found[1])
     return None
-
-
-def _rule_name(text: str) -> str | None:
-    return rule_name(header_text(text))
 
 
 # ================================================================ money
@@ -1540,11 +1517,10 @@ def _plain_label(label: str) -> str:
 def _rate(grid: _Grid, row: int, column: int) -> float | None:
     value = _clean(grid.raw(row, column))
     percent = "%" in grid.formats.get((row, column), "")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent \
-            and 0 < value <= 1.0:
-        percent = True  # 0.998 typed without a % format is still 99.8%
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent:
+        value = fraction_as_percent(value)  # 0.998 typed without a % format is still 99.8%
     return parse_rate(value, percent_format=percent)
 
 
 __all__ = ["ENGINES", "LAYOUTS", "CellInfo", "SheetCells", "SubmittedWorkbook", "WorkbookTable",
-           "header_text", "read_tables", "read_workbook"]
+           "read_tables", "read_workbook"]

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from jixiao import cellfuncs, native, rules
-from jixiao.model import Indicator, default_operator, score_indicator
+from jixiao.model import Indicator, default_operator, plain_text, score_indicator
+from jixiao.parsing import compact_text, normalize_text, parse_measure
+from jixiao.units import comparable, fraction_as_percent
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(p for folder in ("jixiao", "udfs", "addin") for p in (ROOT / folder).rglob("*.py"))
@@ -106,3 +108,46 @@ def test_every_user_of_the_direction_agrees(level2, target, actual):
     assert shown["eop"] == op
     assert shown["score"] == model_score
     assert shown["met_shown"] == cellfuncs.MET_TEXT[met]
+
+
+# ---------------------------------------------------------------- percent normalisation
+
+def test_bare_fractions_are_read_as_percent_in_one_place():
+    assert fraction_as_percent(0.95) == 95.0
+    assert fraction_as_percent(0.95, 90.0) == 95.0
+    assert fraction_as_percent(99.8, 90.0) == 99.8
+    assert fraction_as_percent(0.8, 0.5) == 0.8  # beside 0.5 %, 0.8 is 0.8 %
+    assert fraction_as_percent(-0.5) == -0.5
+    # a second copy: a bound "<= 1" (or "0 < x <= 1.0") and a "* 100" on one line
+    copies = _hits(r"<=\s*1(\.0)?\b.*\*\s*100|\*\s*100\b.*<=\s*1(\.0)?\b",
+                   allowed=("jixiao/units.py",))
+    assert [hit.partition(":")[0] for hit in copies] == ["jixiao/native.py"]  # as a formula
+
+
+@pytest.mark.parametrize("bare", [0, 0.5, 0.95, 1, 1.5, 95, 99.8])
+@pytest.mark.parametrize("goal", ["≥0.5%", "≥90%", "≥95%", "≤100%"])
+def test_the_rules_and_the_native_formulas_read_a_bare_actual_alike(bare, goal):
+    target = parse_measure(goal)
+    pair = comparable(target, parse_measure(bare))
+    assert pair is not None
+    shown = native.row_values(goal, bare, 10.0)
+    assert (shown["goal"], shown["done"]) == (pair[0], max(pair[1], 0.0))
+
+
+# ---------------------------------------------------------------- text
+
+def test_cell_text_has_one_normaliser():
+    assert compact_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
+    assert compact_text(None) == "" and compact_text(10) == "10"
+    assert normalize_text("执行率 (%)") == "执行率%"
+    assert rules.rule_name(" 四 川 ") == "sichuan"
+    assert _hits(r"NFKC", allowed=("jixiao/parsing.py",)) == []
+
+
+def test_a_whole_float_is_shown_without_decimals_in_one_place():
+    assert plain_text(10.0) == "10" and plain_text(None) == "" and plain_text(" a ") == " a "
+    # "10.0 → '10'": a float's is_integer() turned into str(int(…)) (the xlsx writer's
+    # number text and the year reader are other rules)
+    assert _hits(r"is_integer\(\)", allowed=("jixiao/model.py", "jixiao/xlsx/package.py",
+                                             "jixiao/template/build.py")) == []
+    assert _hits(r"str\(int\(", allowed=("jixiao/model.py", "jixiao/xlsx/package.py")) == []
