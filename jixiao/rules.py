@@ -155,12 +155,17 @@ class Score:
     value: the 得分, or None when the rules leave it to a person (a 部分达成
     without a judged score) or the inputs cannot be read — ``note`` says why.
     band: for qualitative scoring, the (low, high) 得分 the level allows.
+    level: for qualitative scoring, the level scored: "achieved" | "partial" | "not";
+    level_name: the same as a person reads it — 达成 / 部分达成 / 未达成, or 按时完成 /
+    逾期完成 for a deadline.
     """
 
     value: float | None
     met: bool | None
     note: str
     band: tuple[float, float] | None = None
+    level: str | None = None
+    level_name: str | None = None
 
 
 def as_measure(value: Measure | object) -> Measure:
@@ -262,8 +267,9 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
         level = "achieved" if met else "not"
-        return _qualitative(level, weight, ruleset, judged, met,
-                            "按时完成" if met else "逾期完成，按“未达成”区间评分")
+        on_time = "按时完成" if met else "逾期完成"
+        return _qualitative(level, on_time, weight, ruleset, judged, met,
+                            on_time if met else f"{on_time}，按“未达成”区间评分")
     if qualitative:
         if target.is_number and actual.kind == "qualitative" and actual.level is None:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
@@ -271,7 +277,7 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
         if actual.level is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
-        return _qualitative(actual.level, weight, ruleset, judged, met,
+        return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,
                             f"定性指标：{LEVEL_NAMES[actual.level]}")
 
     pair = comparable(target, actual)
@@ -319,18 +325,20 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (完成值 − 目标值) / 目标值)"
 
 
-def _qualitative(level: str, weight: float, ruleset: RuleSet, judged: float | None,
-                 met: bool | None, note: str) -> Score:
+def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
+                 judged: float | None, met: bool | None, note: str) -> Score:
     low, high = ruleset.bands[level]
     band = (round2(weight * low), round2(weight * high))
     if judged is None:
         if level == "achieved":
-            return Score(round2(weight), met, note, band)
-        return Score(None, met, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分", band)
-    if not band[0] <= judged <= band[1]:
-        return Score(None, met, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间",
-                     band)
-    return Score(round2(judged), met, f"{note}，人工评分", band)
+            value = round2(weight)
+        else:
+            value, note = None, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分"
+    elif not band[0] <= judged <= band[1]:
+        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间"
+    else:
+        value, note = round2(judged), f"{note}，人工评分"
+    return Score(value, met, note, band, level, level_name)
 
 
 def _check_weight(weight: float) -> None:

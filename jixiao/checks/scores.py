@@ -231,7 +231,7 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+            level = score.level_name
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
                 if indicator.judged is not None else "请在人工评分列填写"
             yield finding("JX408", first_source(indicator, "judged", "score"),
@@ -243,7 +243,7 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             continue
         low, high = score.band
         if declared < low - TOLERANCE or declared > high + TOLERANCE:
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+            level = score.level_name
             yield finding("JX408", indicator.sources.get("score"),
                           f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
                           f"{points(high)} 之间，填写为 {points(declared)}")
@@ -352,7 +352,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             continue  # a person's score outside the band: JX408 says so, on that cell
         if score.band is not None:
             low, high = score.band
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+            level = score.level_name
             yield finding("JX410", source,
                           f"“{label(indicator)}”为“{level}”，须人工评分（{points(low)}–"
                           f"{points(high)} 分之间）：{score.note}")

@@ -151,3 +151,26 @@ def test_a_whole_float_is_shown_without_decimals_in_one_place():
     assert _hits(r"is_integer\(\)", allowed=("jixiao/model.py", "jixiao/xlsx/package.py",
                                              "jixiao/template/build.py")) == []
     assert _hits(r"str\(int\(", allowed=("jixiao/model.py", "jixiao/xlsx/package.py")) == []
+
+
+# ---------------------------------------------------------------- Score carries its level
+
+@pytest.mark.parametrize(("target", "actual", "level", "name"), [
+    ("达成", "部分达成", "partial", "部分达成"),
+    ("达成", "未达成", "not", "未达成"),
+    ("达成", "达成", "achieved", "达成"),
+    ("2024年12月31日前", "2024年12月20日", "achieved", "按时完成"),
+    ("2024年6月底前", "2024年8月", "not", "逾期完成"),
+])
+def test_a_qualitative_score_carries_its_level(target, actual, level, name):
+    score = rules.indicator_score(target, actual, 10.0)
+    assert (score.level, score.level_name) == (level, name)
+    assert score.band is not None
+
+
+def test_a_quantitative_score_has_no_level():
+    assert rules.indicator_score("≥90%", "95%", 10.0).level is None
+
+
+def test_no_check_reads_a_level_back_out_of_a_note():
+    assert _hits(r"note\.split|removeprefix\(\"定性指标", allowed=()) == []
