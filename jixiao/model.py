@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao import rules
+from jixiao.errors import ScoreInputError
 from jixiao.parsing import parse_measure
-from jixiao.rules import RuleSet, Score, ScoreInputError
+from jixiao.rules import RuleSet, Score
 
 
 @dataclass(frozen=True)

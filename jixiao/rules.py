@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from jixiao.errors import JixiaoError, UnknownRuleSet
+from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
@@ -45,10 +45,6 @@ SCORING_NOTES = """\
 **未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
 得分取分值减 0.01，避免“未完成却得满分”（JX402）。
 """
-
-
-class ScoreInputError(JixiaoError):
-    """Inputs a rule cannot score (a budget of 0, a negative 分值 …)."""
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from jixiao.checks.base import (
     label,
     points,
 )
+from jixiao.errors import ScoreInputError
 from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
 from jixiao.parsing import parse_measure
 from jixiao.read.reader import WorkbookTable
-from jixiao.rules import SCORE_STEP, TOLERANCE, ScoreInputError
+from jixiao.rules import SCORE_STEP, TOLERANCE
 from jixiao.units import fraction_as_percent
 
 

@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
+from jixiao.errors import ScoreInputError
 from jixiao.model import Evaluation, SelfEvaluation, Source, plain_text
 from jixiao.parsing import compact_text, parse_points
 from jixiao.read.reader import CellInfo, WorkbookTable
@@ -112,7 +113,7 @@ def _computed_cells(table: WorkbookTable, evaluation: Evaluation, current: bool 
             if line.budget is not None and line.executed is not None:
                 try:
                     rate = rules.execution_rate(line.budget, line.executed)
-                except rules.ScoreInputError:
+                except ScoreInputError:
                     rate = 0.0 if line.budget == 0 and line.executed == 0 else None
             yield line.sources["rate"], f"“{line.label}”的执行率", rate
     if "score" in funds.sources:

@@ -23,13 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.errors import OutputError
+    from jixiao.errors import wrong_suffix
     from jixiao.rules import rule_set
     from jixiao.xlsx.guard import file_seconds, time_limit
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     chosen = rule_set(args.rules).name if args.rules else None
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         return _convert(args, output, chosen)

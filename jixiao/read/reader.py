@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao import levels
-from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, plain_text
 from jixiao.parsing import compact_text, parse_amount, parse_points, parse_rate
@@ -234,7 +234,7 @@ def _read_bytes(path: Path) -> tuple[bytes, Limits]:
     """The file's content, and the limits (from the environment, read once per file)."""
     if not path.is_file():
         if not path.exists():
-            raise UnreadableWorkbook(f"找不到文件“{path}”")
+            raise missing_file(path)
         raise UnreadableWorkbook(f"“{path}”不是文件")
     try:
         with path.open("rb") as stream:

@@ -71,7 +71,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jixiao import cellfuncs, native
 from jixiao import rules as _rules
 from jixiao.cellfuncs import is_error
-from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook, missing_file
 from jixiao.fileio import atomic_output
 from jixiao.layout import (
     COLUMN,
@@ -793,7 +793,7 @@ def read_template(path: str | Path) -> SelfEvaluation:
 
 def _open(path: Path) -> tuple[Workbook, Workbook]:
     if not path.is_file():
-        raise UnreadableWorkbook(f"找不到文件“{path.name}”")
+        raise missing_file(path)
     if path.suffix.lower() == ".xls":
         raise UnreadableWorkbook(f"“{path.name}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试")
     from jixiao.xlsx.guard import check_package

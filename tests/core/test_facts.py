@@ -174,3 +174,23 @@ def test_a_quantitative_score_has_no_level():
 
 def test_no_check_reads_a_level_back_out_of_a_note():
     assert _hits(r"note\.split|removeprefix\(\"定性指标", allowed=()) == []
+
+
+# ---------------------------------------------------------------- one exception tree
+
+def test_every_error_a_user_may_see_is_defined_in_errors():
+    """A JixiaoError subclass lives in errors.py; other exception classes are private
+    signals inside one module (a leading underscore, or caught where raised)."""
+    user_errors = _hits(r"^\s*class \w+\((\w+\.)?(JixiaoError|UnreadableWorkbook|"
+                        r"NotASelfEvaluation|UnknownRuleSet|ScoreInputError|OutputError|"
+                        r"UsageError|NoExcel|TimedOut)\)", allowed=("jixiao/errors.py",))
+    assert user_errors == []
+
+
+def test_the_same_mistake_reads_alike_everywhere():
+    from jixiao import errors
+
+    assert str(errors.missing_file("甲.xlsx")) == "找不到文件“甲.xlsx”"
+    assert isinstance(errors.wrong_suffix("甲.txt"), errors.OutputError)
+    assert _hits(r"找不到文件“|须以 \.xlsx 结尾", allowed=("jixiao/errors.py",)) == []
+
