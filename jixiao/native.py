@@ -37,13 +37,34 @@ from jixiao.layout import (
     group_first_row,
 )
 from jixiao.model import plain_text
-from jixiao.rules import COST_WORD, GRADES, RULE_SETS, SCORE_STEP, Direction, direction, round2
+from jixiao.rules import (
+    COST_WORD,
+    DEFAULT_RULES,
+    GRADES,
+    RULE_SETS,
+    SCORE_STEP,
+    Direction,
+    direction,
+    round2,
+    strict_at_target_share,
+)
 from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
-WARN_RULES = "⚠ 评分规则应为 mof2020、ratio 或 sichuan"
+_NAMES = tuple(RULE_SETS)
+WARN_RULES = f"⚠ 评分规则应为 {'、'.join(_NAMES[:-1])} 或 {_NAMES[-1]}"
+# The formulas tell two families of rule sets apart, by the 评分规则 cell's exact name:
+# the ratio family (比例法) and the linear one (mof2020, sichuan); their shares come
+# from rules.RULE_SETS, which must not grow a third family unnoticed.
+[_RATIO] = [name for name, rule in RULE_SETS.items() if rule.reverse == "ratio"]
+_LINEAR = RULE_SETS[DEFAULT_RULES]
+assert all(rule.bands == (RULE_SETS[_RATIO] if rule.reverse == "ratio" else _LINEAR).bands
+           for rule in RULE_SETS.values()), "a rule set the native formulas cannot express"
+_BANDS = {"A": "achieved", "P": "partial", "N": "not"}
+_STRICT = strict_at_target_share(_LINEAR)
+assert _STRICT == strict_at_target_share(RULE_SETS[_RATIO])
 WARN_JUDGED = "⚠ 人工评分须为数字"
 
 # Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
@@ -111,13 +132,25 @@ def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
     return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{percent_side}>1),{bare}*100,{bare})'
 
 
+def _band(level: str, end: int) -> str:
+    """The low (``end`` 0) or high (1) share of 分值 a level allows, as a formula term:
+    a number, or IF({ratio},…,…) where the two families differ."""
+    linear = _LINEAR.bands[_BANDS[level]][end]
+    ratio = RULE_SETS[_RATIO].bands[_BANDS[level]][end]
+    return f"{linear:g}" if linear == ratio else f"IF({{ratio}},{ratio:g},{linear:g})"
+
+
+def _share(level: str, end: int, ratio: bool) -> float:
+    return (RULE_SETS[_RATIO] if ratio else _LINEAR).bands[_BANDS[level]][end]
+
+
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
     """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
     the helpers, 得分 (H) and 是否达成 (K)."""
     e, f, g, j = f"E{row}", f"F{row}", f"G{row}", f"J{row}"
     h = {key: f"{column}{row}" for key, column in _HELPERS.items()}
     rules = f"LOWER(TRIM({rules_name}))"
-    ratio = f'{rules}="ratio"'
+    ratio = f'{rules}="{_RATIO}"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
     effective_op = (f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
@@ -151,7 +184,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)})'
     formulas["kind"] = (
         f'IF(AND({e}="",{f}="",{g}=""),"",'
-        f'IF(AND({rules}<>"",{rules}<>"mof2020",{rules}<>"ratio",{rules}<>"sichuan"),'
+        f'IF(AND({rules}<>"",' + ",".join(f'{rules}<>"{name}"' for name in _NAMES) + '),'
         f'"{WARN_RULES}",'
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF(OR({e}="",{f}=""),"{WARN_INPUT}",'
@@ -171,7 +204,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     at = f'{h["at"]}="是"'
     formulas["share"] = (
         f'IF({numeric},"",'
-        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),0.8,'
+        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),{_STRICT:g},'
         f'IF(AND({eop}="=",{goal}=0),IF({done}<=0,1,0),'
         f'IF(OR({eop}=">=",{eop}=">",{eop}="="),'
         f'IF(OR({goal}<=0,{done}>={goal},{at}),1,{done}/{goal}),'
@@ -186,8 +219,8 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     value = f"ROUND(MIN({g},MAX(0,{g}*{h['share']})),2)"
     numeric = (f'IF(AND({h["met"]}="否",{g}>0,{value}>=ROUND({g},2)),'
                f'ROUND(MAX(0,ROUND({g},2)-{SCORE_STEP:g}),2),{value})')
-    low = f'IF({level}="A",0.8,IF({level}="P",IF({ratio},0.5,0.6),0))'
-    high = f'IF({level}="A",1,IF({level}="P",0.8,IF({ratio},0.5,0.6)))'
+    low, high = (f'IF({level}="A",{_band("A", end)},IF({level}="P",{_band("P", end)},'
+                  f'{_band("N", end)}))'.replace("{ratio}", ratio) for end in (0, 1))
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
     band = f'TEXT({lo},"0.00")&"–"&TEXT({hi},"0.00")'
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
@@ -289,7 +322,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     else:
         kind = WARN_INPUT
     values["kind"] = kind
-    ratio = rules == "ratio"
+    ratio = rules == _RATIO
     values.update(eop="", goal="", done="", at="", share="", met="")
     if kind == "N":
         goal = fraction_as_percent(float(t_num), float(a_num)) if (t_unit, a_unit) == ("", "%") \
@@ -312,7 +345,7 @@ def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool
                    ) -> tuple[float, str]:
     yes_no: Callable[[bool], str] = lambda flag: "是" if flag else "否"  # noqa: E731
     if op in (">", "<") and at:
-        return 0.8, "否"
+        return _STRICT, "否"
     if op == "=" and goal == 0:
         share = 1.0 if done <= 0 else 0.0
     elif op in (">=", ">", "="):
@@ -345,8 +378,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
         return value
     if kind != "Q":
         return kind
-    low = 0.8 if level == "A" else (0.5 if ratio else 0.6) if level == "P" else 0.0
-    high = 1.0 if level == "A" else 0.8 if level == "P" else (0.5 if ratio else 0.6)
+    low, high = _share(level, 0, ratio), _share(level, 1, ratio)
     lo, hi = round2(weight * low), round2(weight * high)
     band = f"{lo:.2f}–{hi:.2f}"
     if _blank(judged):

@@ -194,3 +194,25 @@ def test_the_same_mistake_reads_alike_everywhere():
     assert isinstance(errors.wrong_suffix("甲.txt"), errors.OutputError)
     assert _hits(r"找不到文件“|须以 \.xlsx 结尾", allowed=("jixiao/errors.py",)) == []
 
+
+
+# ---------------------------------------------------------------- rule-set names
+
+def test_rule_set_names_are_read_in_one_place():
+    # rules.rule_name reads a person's words; nobody else compares with a name or a word
+    # (a RuleSet's reverse formula and a table's layout have names of their own)
+    assert _hits(r"""(?<!reverse )(?<!layout )[=!]=\s*["'](ratio|sichuan|mof2020)["']"""
+                 r"""|["'](四川|比例)["']\s+in\b""",
+                 allowed=("jixiao/rules.py",)) == []
+
+
+def test_the_native_formulas_take_their_names_and_shares_from_the_rule_sets():
+    for name in rules.RULE_SETS:
+        assert name in native.WARN_RULES
+        assert native.row_values("≥90%", "95%", 10.0, name)["kind"] == "N"
+    assert native.row_values("≥90%", "95%", 10.0, "nosuch")["kind"] == native.WARN_RULES
+    for name, ruleset in rules.RULE_SETS.items():
+        for level, words in (("partial", "部分达成"), ("not", "未达成")):
+            for judged in ruleset.bands[level]:
+                expected = rules.indicator_score("达成", words, 10.0, name, judged * 10).value
+                assert native.row_values("达成", words, 10.0, name, judged * 10)["score"] == expected
