@@ -1,5 +1,7 @@
 """Score formulas that need no add-in: the template's ``--formulas native`` (issue 14).
 
+(Over 400 lines for one reason: each formula and its Python twin sit side by side.)
+
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT) — no
