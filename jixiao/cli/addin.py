@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from types import ModuleType
 
-from jixiao.errors import JixiaoError, OutputError
+from jixiao.errors import JixiaoError, NoExcel, OutputError
 from jixiao.fileio import os_error_text
 
 MAC_STARTUP = ("Library/Group Containers/UBF8T346G9.Office/User Content.localized/"
@@ -42,10 +42,6 @@ VENV_STEPS = ('  python -m venv "%USERPROFILE%\\jixiao-env"\n'
               '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m pip install '
               'jixiao-0.1.0-py3-none-any.whl\n'
               '  "%USERPROFILE%\\jixiao-env\\Scripts\\python.exe" -m jixiao addin install')
-
-
-class NoExcel(JixiaoError):
-    """This operating system has no desktop Excel to install into."""
 
 
 @dataclass(frozen=True)
@@ -316,9 +312,9 @@ def run(args: argparse.Namespace) -> int:
     if args.python:
         keys = interpreter_settings(args.python, this_machine=False)
     elif platform_name() == "other":
-        raise JixiaoError("此系统上没有 Excel：请用 --python 给出目标电脑上 python.exe 的完整路径，"
-                          "例如 --python \"C:\\Users\\张三\\AppData\\Local\\Programs\\Python\\"
-                          "Python311\\python.exe\"")
+        raise NoExcel("此系统上没有 Excel：请用 --python 给出目标电脑上 python.exe 的完整路径，"
+                      "例如 --python \"C:\\Users\\张三\\AppData\\Local\\Programs\\Python\\"
+                      "Python311\\python.exe\"")
     else:
         check_xlwings_version()
         if platform_name() == "win":

@@ -23,13 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.errors import OutputError
+    from jixiao.errors import wrong_suffix
     from jixiao.rules import rule_set
     from jixiao.xlsx.guard import file_seconds, time_limit
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     chosen = rule_set(args.rules).name if args.rules else None
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         return _convert(args, output, chosen)
@@ -68,6 +68,7 @@ def _as_standard(table: Any, evaluation: Any) -> Any:
     person's score kept only where the rules leave it to a person (定性, not full marks)."""
     import copy
 
+    from jixiao import rules
     from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
 
     indicators = []
@@ -77,7 +78,7 @@ def _as_standard(table: Any, evaluation: Any) -> Any:
         row.nature = row.unit = None
         declared = indicator.judged
         full = declared is not None and indicator.weight is not None \
-            and declared >= indicator.weight - 0.005
+            and declared >= indicator.weight - rules.TOLERANCE
         row.judged = declared if score.band is not None and not full else None
         row.sources = {}
         indicators.append(row)

@@ -20,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import tempfile
 
-    from jixiao.errors import JixiaoError
+    from jixiao.errors import wrong_suffix
     from jixiao.model import evaluate
     from jixiao.recalc.workbook import recalc_file
     from jixiao.report.text import evaluation_text
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     table.rules = ruleset.name
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise JixiaoError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     with tempfile.TemporaryDirectory(prefix="jixiao-demo-") as folder:
         filled = Path(folder) / "demo.xlsx"
         build_template(filled, year=table.project.year, rules=ruleset.name, table=table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jixiao.model import Evaluation, SelfEvaluation
+from jixiao.model import Evaluation, SelfEvaluation, plain_text
 from jixiao.terminal import display_width, printable
 
 
@@ -28,11 +28,7 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return printable(str(value).strip())
+    return printable(plain_text(value).strip())
 
 
 def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:

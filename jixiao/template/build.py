@@ -71,7 +71,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jixiao import cellfuncs, native
 from jixiao import rules as _rules
 from jixiao.cellfuncs import is_error
-from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook, missing_file
 from jixiao.fileio import atomic_output
 from jixiao.layout import (
     COLUMN,
@@ -92,7 +92,7 @@ from jixiao.layout import (
     UDF_MODULE,
     group_first_row,
 )
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
+from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, plain_text
 from jixiao.native import native_results
 from jixiao.parsing import heading_points, parse_amount, parse_points, parse_rate
 
@@ -687,7 +687,7 @@ def _lookup(get_range: GetRange, name: str) -> RangeValues | None:
 def _read_project(blocks: dict[str, _Block]) -> Project:
     def text(name: str) -> str | None:
         value = blocks[name].get()[0]
-        return None if value is None else _plain_text(value)
+        return None if value is None else plain_text(value).strip()
 
     def optional_text(name: str) -> str | None:
         return text(name) if len(blocks[name]) else None
@@ -740,7 +740,7 @@ def _read_funds(blocks: dict[str, _Block]) -> Funds:
 def _fund_label(value: Any) -> str | None:
     if value is None:
         return None
-    text = _plain_text(value).rstrip(":：")
+    text = plain_text(value).strip().rstrip(":：")
     for prefix in ("其中：", "其中:"):
         text = text.removeprefix(prefix)
     return text.strip() or None
@@ -777,13 +777,7 @@ def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
 
 
 def _optional_text(value: Any) -> str | None:
-    return None if value is None else _plain_text(value)
-
-
-def _plain_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return None if value is None else plain_text(value).strip()
 
 
 def read_template(path: str | Path) -> SelfEvaluation:
@@ -799,7 +793,7 @@ def read_template(path: str | Path) -> SelfEvaluation:
 
 def _open(path: Path) -> tuple[Workbook, Workbook]:
     if not path.is_file():
-        raise UnreadableWorkbook(f"找不到文件“{path.name}”")
+        raise missing_file(path)
     if path.suffix.lower() == ".xls":
         raise UnreadableWorkbook(f"“{path.name}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试")
     from jixiao.xlsx.guard import check_package

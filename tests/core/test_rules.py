@@ -4,10 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.errors import UnknownRuleSet
+from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import Measure
 from jixiao.rules import (
-    ScoreInputError,
     execution_rate,
     execution_score,
     grade,

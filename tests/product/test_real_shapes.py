@@ -413,7 +413,7 @@ def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
                                             ("不合格", "差"), ("优等", "优"), ("0", None),
                                             ("甲", None)])
 def test_grade_words(text, grade):
-    from jixiao.parsing import grade_name
+    from jixiao.rules import grade_name
 
     assert grade_name(text) == grade
 
