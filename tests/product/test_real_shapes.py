@@ -15,7 +15,7 @@ from jixiao.cli.main import main
 from jixiao.model import indicator_target
 from jixiao.parsing import parse_measure
 from jixiao.pipeline import check_workbook
-from jixiao.report.check import json_report
+from jixiao.report.json import json_report
 
 
 def checked(path):
