@@ -345,16 +345,16 @@ def test_one_tab_three_buttons_each_with_its_vba_callback(modules):
 
 
 def test_recalc_is_vba_only_and_reads_the_template_names(modules):
-    from jixiao.template import build as template
+    from jixiao import layout
     ribbon = decode_chrw(modules["JixiaoRibbon"])
     recalc = ribbon[ribbon.index("Sub JixiaoRecalc"):ribbon.index("End Sub", ribbon.index("Sub JixiaoRecalc"))]
     assert "Application.CalculateFull" in recalc and "RunPython" not in recalc
     for name in ("JX_TotalScore", "JX_TotalGrade"):
-        assert name in template.DEFINED_NAMES and f'"{name}"' in ribbon
+        assert name in layout.DEFINED_NAMES and f'"{name}"' in ribbon
     assert '"已全部重算"' in ribbon and "总分" in ribbon and "评分等级" in ribbon
     check = ribbon[ribbon.index("Sub JixiaoCheck"):]
     assert 'RunPython "import jixiao_addin; jixiao_addin.check()"' in check
-    assert '"填写说明"' in ribbon and template.HELP_SHEET == "填写说明"
+    assert '"填写说明"' in ribbon and layout.HELP_SHEET == "填写说明"
 
 
 # ------------------------------------------------------------ LibreOffice
