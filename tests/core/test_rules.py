@@ -1,4 +1,4 @@
-"""Every rule row of DOMAIN.md §2, with hand-computed numbers."""
+"""Every rule row of docs/domain.md §2, with hand-computed numbers."""
 
 import pytest
 from hypothesis import given

@@ -298,7 +298,7 @@ def test_cost_direction_advice_says_what_is_wrong(tmp_path):
     assert "应写“≤”" not in item["message"] and item["cell"] == "C10"
 
 
-# ---------------------------------------------------------------- DOMAIN promises (10)
+# ---------------------------------------------------------------- docs/domain.md §3, §5 (10)
 
 def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
     rows = [("产出指标", "数量指标", "培训场次", "≥", 12, "个", 30, 36, None),
