@@ -28,7 +28,15 @@ from jixiao import rules as _rules
 from jixiao.cellfuncs import is_error
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.layout import DEFINED_NAMES, FUND_LABELS
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
+from jixiao.model import (
+    FundLine,
+    Funds,
+    Indicator,
+    Project,
+    SelfEvaluation,
+    Source,
+    plain_text,
+)
 from jixiao.parsing import parse_amount, parse_points, parse_rate
 
 # get_range(name) → (sheet name, top-left cell "D13", rows of values); None or
@@ -122,8 +130,7 @@ def _lookup(get_range: GetRange, name: str) -> RangeValues | None:
 
 def _read_project(blocks: dict[str, _Block]) -> Project:
     def text(name: str) -> str | None:
-        value = blocks[name].get()[0]
-        return None if value is None else _plain_text(value)
+        return _optional_text(blocks[name].get()[0])
 
     def optional_text(name: str) -> str | None:
         return text(name) if len(blocks[name]) else None
@@ -176,7 +183,7 @@ def _read_funds(blocks: dict[str, _Block]) -> Funds:
 def _fund_label(value: Any) -> str | None:
     if value is None:
         return None
-    text = _plain_text(value).rstrip(":：")
+    text = plain_text(value).strip().rstrip(":：")
     for prefix in ("其中：", "其中:"):
         text = text.removeprefix(prefix)
     return text.strip() or None
@@ -213,13 +220,7 @@ def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
 
 
 def _optional_text(value: Any) -> str | None:
-    return None if value is None else _plain_text(value)
-
-
-def _plain_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return None if value is None else plain_text(value).strip()
 
 
 def read_template(path: str | Path) -> SelfEvaluation:
