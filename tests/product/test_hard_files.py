@@ -373,7 +373,7 @@ def test_docs_hardening_md_lists_every_inbox_entry():
 
 
 def test_a_file_name_that_is_not_unicode_is_shown_as_gbk():
-    from jixiao.batch.run import shown_name
+    from jixiao.batch.outcome import shown_name
 
     assert shown_name(os.fsdecode("甲乙".encode("gbk") + "报告".encode())) == "甲乙报告"
     assert shown_name("普通.xlsx") == "普通.xlsx"
