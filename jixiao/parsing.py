@@ -1,7 +1,7 @@
 """Reading 年度指标值 / 实际完成值 text as written in real tables.
 
 ``parse_measure("≥ 96.7 万人")`` gives ``Measure(op=">=", value=96.7, unit="万人")``.
-Every form of DOMAIN.md §3 is understood; what is not understood comes back
+Every form of docs/domain.md §3 is understood; what is not understood comes back
 with ``kind="unparsed"`` and a Chinese ``problem`` instead of a guess.
 """
 

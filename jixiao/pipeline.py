@@ -13,7 +13,7 @@ from pathlib import Path
 from jixiao.checks import evaluate_table, run_checks
 from jixiao.errors import JixiaoError
 from jixiao.read.workbook import read_workbook
-from jixiao.report.check import CheckedTable, FileResult
+from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import rule_set
 
 

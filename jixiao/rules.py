@@ -1,4 +1,4 @@
-"""The scoring rules of DOMAIN.md §2 — the only place they are written.
+"""The scoring rules of docs/domain.md §2 — the only place they are written.
 
 The xlwings UDFs, the headless recalculation and the validator all call these
 functions. Scores are rounded half-up to 2 decimals, never exceed their 分值
@@ -32,7 +32,7 @@ SCORE_STEP = 0.01  # scores are shown with 2 decimals
 TOLERANCE = SCORE_STEP / 2
 
 
-# User documentation of the decisions the scoring rules make beyond DOMAIN.md §2;
+# User documentation of the decisions the scoring rules make beyond docs/domain.md §2;
 # docs/rules.md prints it (section 评分约定), the code below follows it.
 SCORING_NOTES = """\
 **严格目标恰好等于目标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，

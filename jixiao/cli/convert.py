@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +40,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
     from jixiao.fileio import refuse_input_as_output
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
+    from jixiao.template.fill import as_standard
 
     tables = read_workbook(args.input).tables
     targets = [output] if len(tables) == 1 else [
@@ -53,7 +53,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
         raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
     for table, target in zip(tables, targets, strict=True):
         rules = chosen or table.rules
-        standard = _as_standard(table, evaluate_table(table, rules))
+        standard = as_standard(table, evaluate_table(table, rules))
         build_template(target, year=table.project.year, rules=rules, table=standard,
                        formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
@@ -61,29 +61,3 @@ def _convert(args: argparse.Namespace, output: Path, chosen: str | None) -> int:
         if not table.execution_line:
             print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
     return 0
-
-
-def _as_standard(table: Any, evaluation: Any) -> Any:
-    """The table as the template holds it: targets joined (四川 指标性质/度量单位), and a
-    person's score kept only where the rules leave it to a person (定性, not full marks)."""
-    import copy
-
-    from jixiao import rules
-    from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
-
-    indicators = []
-    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        row = copy.copy(indicator)
-        row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
-        row.nature = row.unit = None
-        declared = indicator.judged
-        full = declared is not None and indicator.weight is not None \
-            and declared >= indicator.weight - rules.TOLERANCE
-        row.judged = declared if score.band is not None and not full else None
-        row.sources = {}
-        indicators.append(row)
-    funds = copy.deepcopy(table.funds)
-    if not table.execution_line:
-        funds.weight = None
-    return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
-                          rules=table.rules, layout="standard")

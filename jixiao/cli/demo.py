@@ -22,11 +22,12 @@ def run(args: argparse.Namespace) -> int:
 
     from jixiao.errors import wrong_suffix
     from jixiao.model import evaluate
+    from jixiao.read.by_names import read_template
     from jixiao.recalc.workbook import recalc_file
     from jixiao.report.text import evaluation_text
     from jixiao.rules import rule_set
     from jixiao.samples import sample
-    from jixiao.template.build import build_template, read_template
+    from jixiao.template.build import build_template
 
     table = sample(args.sample)
     ruleset = rule_set(args.rules or table.rules)
