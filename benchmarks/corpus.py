@@ -91,7 +91,7 @@ REASONS = ("设备到货延期，下年度加快采购进度", "受天气影响�
 SHARES = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
 SICHUAN_SHARES = {"产出指标": 60, "效益指标": 30, "满意度指标": 10}
 
-# 二级指标 → 一级指标, in the order of the standard form (jixiao.template.build.GROUPS).
+# 二级指标 → 一级指标, in the order of the standard form (jixiao.layout.GROUPS).
 LEVELS = (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
           ("产出指标", "成本指标"), ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"),
           ("效益指标", "生态效益指标"), ("效益指标", "可持续影响指标"),

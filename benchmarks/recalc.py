@@ -35,8 +35,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_md  # noqa: E402  (beside this script)
 
+from jixiao.layout import GROUPS  # noqa: E402
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation  # noqa: E402
-from jixiao.template.build import GROUPS, build_template  # noqa: E402
+from jixiao.template.build import build_template  # noqa: E402
 
 TARGETS = {  # 二级指标 → (指标值, 完成值) examples; cycled over a group's rows
     "数量指标": [("≥95%", "98%"), ("≥200 人次", "180 人次"), ("=100%", "100%"), ("≥12 次", "12 次")],

@@ -14,7 +14,7 @@ from functools import wraps
 from typing import Any
 
 from jixiao import rules
-from jixiao.errors import JixiaoError
+from jixiao.errors import JixiaoError, ScoreInputError
 from jixiao.parsing import parse_points
 
 ERROR_MARK = "⚠"
@@ -47,7 +47,7 @@ def _blank(value: Cell) -> bool:
 def _number(value: Cell, what: str) -> float:
     points = parse_points(value)
     if points is None:
-        raise rules.ScoreInputError(f"{what}“{value}”不是数字")
+        raise ScoreInputError(f"{what}“{value}”不是数字")
     return points
 
 
@@ -87,7 +87,7 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
 
 
 def _default_op(level2: Cell) -> str:
-    return "<=" if isinstance(level2, str) and "成本" in level2 else "="
+    return rules.direction(level2).value
 
 
 @_cell_safe
@@ -97,7 +97,7 @@ def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
     if _blank(target) and _blank(actual) and _blank(weight):
         return ""
     if _blank(weight):
-        raise rules.ScoreInputError("分值为空")
+        raise ScoreInputError("分值为空")
     judged_value = None if _blank(judged) else _number(judged, "人工评分")
     result = rules.indicator_score(target, actual, _number(weight, "分值"),
                                    None if _blank(rule_name) else str(rule_name),
@@ -142,7 +142,7 @@ def total(*parts: Cell) -> Cell:
     if not values:
         return ""
     if any(is_error(value) for value in values):
-        raise rules.ScoreInputError("有得分未能计算，总分无法合计")
+        raise ScoreInputError("有得分未能计算，总分无法合计")
     return rules.total_score(_number(value, "得分") for value in values)
 
 

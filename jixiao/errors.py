@@ -4,12 +4,15 @@
      ├── UnreadableWorkbook      corrupt, encrypted, .xls, too large, missing …
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
      ├── UnknownRuleSet          a rule-set name that does not exist
+     ├── ScoreInputError         inputs a rule cannot score (a budget of 0 …)
      ├── OutputError             the result file could not be written
- ├── UsageError              the command was asked for something it does not do
+     ├── UsageError              the command was asked for something it does not do
+     ├── NoExcel                 no desktop Excel here to install the add-in into
      └── TimedOut                one file's work took longer than its time limit
 
 The command line catches ``JixiaoError`` and prints ``str(error)`` — one line,
-no traceback — with exit code 2.
+no traceback — with exit code 2. A mistake made in several places is raised by
+one function here (``missing_file``, ``wrong_suffix``), so it always reads alike.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ class UnknownRuleSet(JixiaoError):
     """A rule-set name that jixiao does not know."""
 
 
+class ScoreInputError(JixiaoError):
+    """Inputs a rule cannot score (a budget of 0, a negative 分值 …)."""
+
+
 class OutputError(JixiaoError):
     """The output file could not be written."""
 
@@ -42,5 +49,19 @@ class UsageError(JixiaoError):
     message says which command does it."""
 
 
+class NoExcel(JixiaoError):
+    """This operating system has no desktop Excel to install the add-in into."""
+
+
 class TimedOut(JixiaoError):
     """One file's work was abandoned after its time limit (``safety.run_with_time_limit``)."""
+
+
+def missing_file(path: object) -> UnreadableWorkbook:
+    """The error of a file that is not there, wherever it is looked for."""
+    return UnreadableWorkbook(f"找不到文件“{path}”")
+
+
+def wrong_suffix(path: object, what: str = "输出文件", suffix: str = ".xlsx") -> OutputError:
+    """The error of an output file named with the wrong ending."""
+    return OutputError(f"{what}“{path}”须以 {suffix} 结尾")

@@ -1,6 +1,6 @@
 """The 一级/二级 names of the standard form, and which 一级 a name belongs to.
 
-The standard 一级 are 产出指标, 效益指标 and 满意度指标 (DOMAIN.md §1), with the
+The standard 一级 are 产出指标, 效益指标 and 满意度指标 (docs/domain.md §1), with the
 预算执行率 as the fourth share of the 100 points; each 二级 belongs to one of them
 (数量/质量/时效/成本 → 产出; 经济/社会/生态效益, 可持续影响 → 效益; 满意度 → 满意度).
 Real tables write them loosely ("产出目标", "社会效益指标 (30 分)"), so every

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao import rules
+from jixiao.errors import ScoreInputError
 from jixiao.parsing import parse_measure
-from jixiao.rules import RuleSet, Score, ScoreInputError
+from jixiao.rules import RuleSet, Score
 
 
 @dataclass(frozen=True)
@@ -220,8 +221,8 @@ def indicator_actual(indicator: Indicator) -> object:
 
 
 def default_operator(indicator: Indicator) -> str:
-    """How to read a target written without ≥/≤: costs are ceilings, the rest goals."""
-    return "<=" if "成本" in (indicator.level2 or "") else "="
+    """How to read a target written without ≥/≤ (``rules.direction``)."""
+    return rules.direction(indicator.level2).value
 
 
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) -> Score:

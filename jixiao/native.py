@@ -1,5 +1,7 @@
 """Score formulas that need no add-in: the template's ``--formulas native`` (issue 14).
 
+(Over 400 lines for one reason: each formula and its Python twin sit side by side.)
+
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT) — no
@@ -37,11 +39,34 @@ from jixiao.layout import (
     group_first_row,
 )
 from jixiao.model import plain_text
-from jixiao.rules import RULE_SETS, round2
+from jixiao.rules import (
+    COST_WORD,
+    DEFAULT_RULES,
+    GRADES,
+    RULE_SETS,
+    SCORE_STEP,
+    Direction,
+    direction,
+    round2,
+    strict_at_target_share,
+)
+from jixiao.rules import grade as rules_grade
+from jixiao.units import fraction_as_percent
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
-WARN_RULES = "⚠ 评分规则应为 mof2020、ratio 或 sichuan"
+_NAMES = tuple(RULE_SETS)
+WARN_RULES = f"⚠ 评分规则应为 {'、'.join(_NAMES[:-1])} 或 {_NAMES[-1]}"
+# The formulas tell two families of rule sets apart, by the 评分规则 cell's exact name:
+# the ratio family (比例法) and the linear one (mof2020, sichuan); their shares come
+# from rules.RULE_SETS, which must not grow a third family unnoticed.
+[_RATIO] = [name for name, rule in RULE_SETS.items() if rule.reverse == "ratio"]
+_LINEAR = RULE_SETS[DEFAULT_RULES]
+assert all(rule.bands == (RULE_SETS[_RATIO] if rule.reverse == "ratio" else _LINEAR).bands
+           for rule in RULE_SETS.values()), "a rule set the native formulas cannot express"
+_BANDS = {"A": "achieved", "P": "partial", "N": "not"}
+_STRICT = strict_at_target_share(_LINEAR)
+assert _STRICT == strict_at_target_share(RULE_SETS[_RATIO])
 WARN_JUDGED = "⚠ 人工评分须为数字"
 
 # Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
@@ -104,16 +129,34 @@ def _dated(unit: str) -> str:
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS) + ")"
 
 
+def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
+    """``units.fraction_as_percent`` as a formula, applied ``when`` all hold."""
+    return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{percent_side}>1),{bare}*100,{bare})'
+
+
+def _band(level: str, end: int) -> str:
+    """The low (``end`` 0) or high (1) share of 分值 a level allows, as a formula term:
+    a number, or IF({ratio},…,…) where the two families differ."""
+    linear = _LINEAR.bands[_BANDS[level]][end]
+    ratio = RULE_SETS[_RATIO].bands[_BANDS[level]][end]
+    return f"{linear:g}" if linear == ratio else f"IF({{ratio}},{ratio:g},{linear:g})"
+
+
+def _share(level: str, end: int, ratio: bool) -> float:
+    return (RULE_SETS[_RATIO] if ratio else _LINEAR).bands[_BANDS[level]][end]
+
+
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
     """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
     the helpers, 得分 (H) and 是否达成 (K)."""
     e, f, g, j = f"E{row}", f"F{row}", f"G{row}", f"J{row}"
     h = {key: f"{column}{row}" for key, column in _HELPERS.items()}
     rules = f"LOWER(TRIM({rules_name}))"
-    ratio = f'{rules}="ratio"'
+    ratio = f'{rules}="{_RATIO}"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
-    effective_op = f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("成本",{level2_cell})),"<=","="))'
+    effective_op = (f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
+                    f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
     formulas = {
         "t_text": f'IF(ISNUMBER({e}),"",{e_text})',
@@ -143,7 +186,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)})'
     formulas["kind"] = (
         f'IF(AND({e}="",{f}="",{g}=""),"",'
-        f'IF(AND({rules}<>"",{rules}<>"mof2020",{rules}<>"ratio",{rules}<>"sichuan"),'
+        f'IF(AND({rules}<>"",' + ",".join(f'{rules}<>"{name}"' for name in _NAMES) + '),'
         f'"{WARN_RULES}",'
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF(OR({e}="",{f}=""),"{WARN_INPUT}",'
@@ -153,17 +196,17 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
-    formulas["goal"] = (f'IF({numeric},"",IF(AND({t_unit}="",{a_unit}="%",{t_num}>=0,{t_num}<=1,'
-                        f'{a_num}>1),{t_num}*100,{t_num}))')
-    formulas["done"] = (f'IF({numeric},"",MAX(IF(AND({t_unit}="%",{a_unit}="",{a_num}>=0,'
-                        f'{a_num}<=1,{t_num}>1),{a_num}*100,{a_num}),0))')
+    goal = _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"')
+    done = _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""')
+    formulas["goal"] = f'IF({numeric},"",{goal})'
+    formulas["done"] = f'IF({numeric},"",MAX({done},0))'
     eop, goal, done = h["eop"], h["goal"], h["done"]
     formulas["at"] = (f'IF({numeric},"",IF(ABS({done}-{goal})<=1E-9*MAX(ABS({done}),'
                       f'ABS({goal})),"是","否"))')
     at = f'{h["at"]}="是"'
     formulas["share"] = (
         f'IF({numeric},"",'
-        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),0.8,'
+        f'IF(AND(OR({eop}=">",{eop}="<"),{at}),{_STRICT:g},'
         f'IF(AND({eop}="=",{goal}=0),IF({done}<=0,1,0),'
         f'IF(OR({eop}=">=",{eop}=">",{eop}="="),'
         f'IF(OR({goal}<=0,{done}>={goal},{at}),1,{done}/{goal}),'
@@ -177,9 +220,9 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'IF(OR({at},{done}<{goal}),"是","否"))))))')
     value = f"ROUND(MIN({g},MAX(0,{g}*{h['share']})),2)"
     numeric = (f'IF(AND({h["met"]}="否",{g}>0,{value}>=ROUND({g},2)),'
-               f'ROUND(MAX(0,ROUND({g},2)-0.01),2),{value})')
-    low = f'IF({level}="A",0.8,IF({level}="P",IF({ratio},0.5,0.6),0))'
-    high = f'IF({level}="A",1,IF({level}="P",0.8,IF({ratio},0.5,0.6)))'
+               f'ROUND(MAX(0,ROUND({g},2)-{SCORE_STEP:g}),2),{value})')
+    low, high = (f'IF({level}="A",{_band("A", end)},IF({level}="P",{_band("P", end)},'
+                  f'{_band("N", end)}))'.replace("{ratio}", ratio) for end in (0, 1))
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
     band = f'TEXT({lo},"0.00")&"–"&TEXT({hi},"0.00")'
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
@@ -202,12 +245,8 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _text(value: Any) -> str:
-    return plain_text(value)
-
-
 def _normalised(value: Any) -> str:
-    text = _text(value)
+    text = plain_text(value)
     for old, new in REPLACEMENTS:
         text = text.replace(old, new)
     return text
@@ -238,7 +277,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                judged: Any = None, level2: Any = None) -> dict[str, Any]:
     """What the native formulas of a row show: helper key → value, plus "score", "met"."""
     values: dict[str, Any] = {}
-    rules = _text(rules_name).strip().lower()
+    rules = plain_text(rules_name).strip().lower()
     if isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
     else:
@@ -285,14 +324,14 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     else:
         kind = WARN_INPUT
     values["kind"] = kind
-    ratio = rules == "ratio"
+    ratio = rules == _RATIO
     values.update(eop="", goal="", done="", at="", share="", met="")
     if kind == "N":
-        goal = float(t_num) * 100 if (t_unit == "" and a_unit == "%" and 0 <= float(t_num) <= 1
-                                      and float(a_num) > 1) else float(t_num)
-        done = max(float(a_num) * 100 if (t_unit == "%" and a_unit == "" and 0 <= float(a_num) <= 1
-                                          and float(t_num) > 1) else float(a_num), 0.0)
-        effective = op or ("<=" if isinstance(level2, str) and "成本" in level2 else "=")
+        goal = fraction_as_percent(float(t_num), float(a_num)) if (t_unit, a_unit) == ("", "%") \
+            else float(t_num)
+        done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
+                   else float(a_num), 0.0)
+        effective = op or direction(level2).value
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
         values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,
@@ -308,7 +347,7 @@ def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool
                    ) -> tuple[float, str]:
     yes_no: Callable[[bool], str] = lambda flag: "是" if flag else "否"  # noqa: E731
     if op in (">", "<") and at:
-        return 0.8, "否"
+        return _STRICT, "否"
     if op == "=" and goal == 0:
         share = 1.0 if done <= 0 else 0.0
     elif op in (">=", ">", "="):
@@ -337,12 +376,11 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     if kind == "N":
         value = round2(min(weight, max(0.0, weight * share)))
         if met == "否" and weight > 0 and value >= round2(weight):
-            return round2(max(0.0, round2(weight) - 0.01))
+            return round2(max(0.0, round2(weight) - SCORE_STEP))
         return value
     if kind != "Q":
         return kind
-    low = 0.8 if level == "A" else (0.5 if ratio else 0.6) if level == "P" else 0.0
-    high = 1.0 if level == "A" else 0.8 if level == "P" else (0.5 if ratio else 0.6)
+    low, high = _share(level, 0, ratio), _share(level, 1, ratio)
     lo, hi = round2(weight * low), round2(weight * high)
     band = f"{lo:.2f}–{hi:.2f}"
     if _blank(judged):
@@ -381,9 +419,16 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
                             f'IF(COUNT(I{top},{scores})=0,"",ROUND(SUM(I{top},{scores}),2)))')
     total = f"H{total_row}"
-    out[f"H{grade_row}"] = (f'=IF(ISNUMBER({total}),IF(ROUND({total},2)>=90,"优",'
-                            f'IF(ROUND({total},2)>=80,"良",IF(ROUND({total},2)>=60,"中","差"))),"")')
+    out[f"H{grade_row}"] = f'=IF(ISNUMBER({total}),{_grade_formula(f"ROUND({total},2)")},"")'
     return out
+
+
+def _grade_formula(rounded: str) -> str:
+    """``rules.grade`` as nested IFs, best grade first (IF(t>=90,优,IF(t>=80,良,…)))."""
+    formula = f'"{GRADES[-1].name}"'
+    for grade in reversed(GRADES[:-1]):
+        formula = f'IF({rounded}>={grade.floor:g},"{grade.name}",{formula})'
+    return formula
 
 
 def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
@@ -416,11 +461,7 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
         total = ""
     else:
         total = round2(sum(part for part in parts if _is_number(part)))
-    grade = ""
-    if _is_number(total):
-        rounded = round2(total)
-        grade = "优" if rounded >= 90 else "良" if rounded >= 80 else "中" if rounded >= 60 \
-            else "差"
+    grade = rules_grade(total) if _is_number(total) else ""
     return {"rates": rates, "execution": execution, "weight_total": weight_total,
             "total": total, "grade": grade}
 

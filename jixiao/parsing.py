@@ -1,7 +1,7 @@
 """Reading 年度指标值 / 实际完成值 text as written in real tables.
 
 ``parse_measure("≥ 96.7 万人")`` gives ``Measure(op=">=", value=96.7, unit="万人")``.
-Every form of DOMAIN.md §3 is understood; what is not understood comes back
+Every form of docs/domain.md §3 is understood; what is not understood comes back
 with ``kind="unparsed"`` and a Chinese ``problem`` instead of a guess.
 """
 
@@ -85,11 +85,25 @@ class Measure:
         return None
 
 
-@functools.lru_cache(maxsize=16384)  # pure; the same labels recur in every table
+def compact_text(value: object) -> str:
+    """A cell's text for matching — the one normaliser of cell text: NFKC (full-width
+    → ASCII), no whitespace at all (line breaks, 全角空格); None → ""."""
+    if value is None:
+        return ""
+    return _compact(value if isinstance(value, str) else str(value))
+
+
+# Memoised: the same labels are matched against every row of every table (a batch reads
+# thousands of workbooks with the same headers), and these functions are pure.
+@functools.lru_cache(maxsize=16384)
+def _compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
+
+
+@functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
-    """NFKC (full-width → ASCII), no spaces, (%) → %."""
-    text = "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
-    return text.replace("(%)", "%").replace("（%）", "%")
+    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, and (%) → %."""
+    return _compact(text).replace("(%)", "%").replace("（%）", "%")
 
 
 def parse_measure(raw: object, *, percent: bool = False) -> Measure:
@@ -214,19 +228,6 @@ def parse_points(raw: object) -> float | None:
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
     return _to_float(match.group(1)) if match else None
-
-
-# 评分等级 as written → one of the four grades (rules.GRADES): 优, 良, 中, 差.
-_GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
-                "合格": "中", "一般": "中", "差": "差", "较差": "差", "不合格": "差"}
-
-
-def grade_name(raw: object) -> str | None:
-    """"优秀", "良好", "合格", "优等" → 优, 良, 中, 优; anything else None."""
-    if not isinstance(raw, str):
-        return None
-    text = normalize_text(raw)
-    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
 
 
 _HEADING_POINTS_RE = re.compile(r"^(.*?)[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$")

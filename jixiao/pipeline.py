@@ -14,7 +14,7 @@ from jixiao.checks import run_checks
 from jixiao.errors import JixiaoError
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
-from jixiao.report.check import CheckedTable, FileResult
+from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import rule_set
 
 

@@ -1,4 +1,4 @@
-"""The scoring rules of DOMAIN.md §2 — the only place they are written.
+"""The scoring rules of docs/domain.md §2 — the only place they are written.
 
 The xlwings UDFs, the headless recalculation and the validator all call these
 functions. Scores are rounded half-up to 2 decimals, never exceed their 分值
@@ -12,17 +12,27 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
-from jixiao.errors import JixiaoError, UnknownRuleSet
-from jixiao.parsing import LEVEL_NAMES, Measure, parse_measure, with_fulfilment
+from jixiao.errors import ScoreInputError, UnknownRuleSet
+from jixiao.parsing import (
+    LEVEL_NAMES,
+    Measure,
+    compact_text,
+    normalize_text,
+    parse_measure,
+    with_fulfilment,
+)
 from jixiao.units import comparable
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
-GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
+# Two numbers shown with 2 decimals (分, 万元, %) are the same when they differ by less than
+# half a step: the one tolerance of "equal as written" (a 总分 against its sum, 分值 against 100).
+TOLERANCE = SCORE_STEP / 2
 
 
-# User documentation of the decisions the scoring rules make beyond DOMAIN.md §2;
+# User documentation of the decisions the scoring rules make beyond docs/domain.md §2;
 # docs/rules.md prints it (section 评分约定), the code below follows it.
 SCORING_NOTES = """\
 **严格目标恰好等于目标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，
@@ -35,10 +45,6 @@ SCORING_NOTES = """\
 **未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
 得分取分值减 0.01，避免“未完成却得满分”（JX402）。
 """
-
-
-class ScoreInputError(JixiaoError):
-    """Inputs a rule cannot score (a budget of 0, a negative 分值 …)."""
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,7 @@ def rule_name(text: str) -> str | None:
     reader (a 评分规则 cell), the JX_ functions and the command line: a rule set's own
     name at the start (``sichuan（四川）``), 比例 → ratio, 四川 → sichuan,
     财预 / 财政部 → mof2020; None for anything else."""
-    import unicodedata
-
-    text = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
+    text = compact_text(text).lower()
     for name in RULE_SETS:
         if text.startswith(name):
             return name
@@ -147,12 +151,17 @@ class Score:
     value: the 得分, or None when the rules leave it to a person (a 部分达成
     without a judged score) or the inputs cannot be read — ``note`` says why.
     band: for qualitative scoring, the (low, high) 得分 the level allows.
+    level: for qualitative scoring, the level scored: "achieved" | "partial" | "not";
+    level_name: the same as a person reads it — 达成 / 部分达成 / 未达成, or 按时完成 /
+    逾期完成 for a deadline.
     """
 
     value: float | None
     met: bool | None
     note: str
     band: tuple[float, float] | None = None
+    level: str | None = None
+    level_name: str | None = None
 
 
 def as_measure(value: Measure | object) -> Measure:
@@ -189,6 +198,29 @@ def is_met(target: Measure | object, actual: Measure | object,
 
 
 STRICT_OPS = (">", "<")
+
+
+class Direction(Enum):
+    """How a 指标值 written without ≥/≤ ("100%", "30 万元") is read; the value is
+    the operator it stands for."""
+
+    GOAL = "="      # reach it: most indicators
+    CEILING = "<="  # stay within it: costs
+
+
+COST_WORD = "成本"
+
+
+def is_cost(text: object) -> bool:
+    """Whether a 二级指标 (or an indicator's name) speaks of a cost (成本)."""
+    return isinstance(text, str) and COST_WORD in text
+
+
+def direction(level2: object) -> Direction:
+    """成本 means ≤ — the one place it is written: an indicator under a 二级 of costs
+    (成本指标) is a ceiling, every other one a goal. The model, the JX_ functions and
+    the native formulas all ask this."""
+    return Direction.CEILING if is_cost(level2) else Direction.GOAL
 
 
 def at_target(goal: float, done: float) -> bool:
@@ -231,8 +263,9 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
         level = "achieved" if met else "not"
-        return _qualitative(level, weight, ruleset, judged, met,
-                            "按时完成" if met else "逾期完成，按“未达成”区间评分")
+        on_time = "按时完成" if met else "逾期完成"
+        return _qualitative(level, on_time, weight, ruleset, judged, met,
+                            on_time if met else f"{on_time}，按“未达成”区间评分")
     if qualitative:
         if target.is_number and actual.kind == "qualitative" and actual.level is None:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
@@ -240,7 +273,7 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
         if actual.level is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
-        return _qualitative(actual.level, weight, ruleset, judged, met,
+        return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,
                             f"定性指标：{LEVEL_NAMES[actual.level]}")
 
     pair = comparable(target, actual)
@@ -288,18 +321,20 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (完成值 − 目标值) / 目标值)"
 
 
-def _qualitative(level: str, weight: float, ruleset: RuleSet, judged: float | None,
-                 met: bool | None, note: str) -> Score:
+def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
+                 judged: float | None, met: bool | None, note: str) -> Score:
     low, high = ruleset.bands[level]
     band = (round2(weight * low), round2(weight * high))
     if judged is None:
         if level == "achieved":
-            return Score(round2(weight), met, note, band)
-        return Score(None, met, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分", band)
-    if not band[0] <= judged <= band[1]:
-        return Score(None, met, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间",
-                     band)
-    return Score(round2(judged), met, f"{note}，人工评分", band)
+            value = round2(weight)
+        else:
+            value, note = None, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分"
+    elif not band[0] <= judged <= band[1]:
+        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间"
+    else:
+        value, note = round2(judged), f"{note}，人工评分"
+    return Score(value, met, note, band, level, level_name)
 
 
 def _check_weight(weight: float) -> None:
@@ -317,7 +352,33 @@ def total_score(scores: Iterable[float | None]) -> float | None:
     return round2(sum(Decimal(repr(float(v))) for v in values))  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Grade:
+    """One 评分等级: its name, the lowest 总分 (rounded to 2 decimals) that earns it,
+    and the other words tables write for it (优秀 for 优)."""
+
+    name: str
+    floor: float
+    words: tuple[str, ...] = ()
+
+
+# The four grades, best first — the one list of them (DOMAIN.md §2).
+GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好",)),
+          Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
+GRADE_NAMES = tuple(grade.name for grade in GRADES)
+_GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}
+
+
 def grade(total: float) -> str:
     """评分等级 of a 总分 rounded to 2 decimals: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差."""
     rounded = round2(total)
-    return next(name for name, floor in GRADES if rounded >= floor)
+    return next(grade.name for grade in GRADES if rounded >= grade.floor)
+
+
+def grade_name(raw: object) -> str | None:
+    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优;
+    anything else None."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw)
+    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))

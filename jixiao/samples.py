@@ -1,9 +1,10 @@
 """Real published self-evaluation tables, typed in as data.
 
-Source: ``shared/examples/putuo-2024-self-evaluation-tables.txt`` (上海市普陀区
-医疗保险事务中心, 2024 年度, seven tables) and
-``zizhou-2023-self-evaluation-report.txt`` (子洲县, 2023 年度). Each sample
-keeps the published 执行率, 得分, 总分 and 等级 so tests can compare.
+Sources: the seven 2024 年度 项目支出绩效自评表 published by 上海市普陀区医疗保险事务中心
+(putuo-1 … putuo-7), and the table in 子洲县's 2023 年度 self-evaluation report
+(zizhou-2023). The published documents are not in the repository; this module is their
+data. Each sample keeps the published 执行率, 得分, 总分 and 等级 so tests can compare
+(the form they fill is docs/domain.md §1, the ways they write targets §3).
 ``jixiao demo`` writes the first Putuo table into the template.
 """
 

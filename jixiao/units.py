@@ -46,9 +46,9 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if t_base in _TIME_IN_MINUTES and a_base in _TIME_IN_MINUTES:
         return t_value * _TIME_IN_MINUTES[t_base], a_value * _TIME_IN_MINUTES[a_base]
     if t_base == "%" and a_base == "":
-        return t_value, _fraction_as_percent(a_value, t_value)
+        return t_value, fraction_as_percent(a_value, t_value)
     if a_base == "%" and t_base == "":
-        return _fraction_as_percent(t_value, a_value), a_value
+        return fraction_as_percent(t_value, a_value), a_value
     # A bare number ("6" beside "≥6 次") is read in the other side's unit.
     if a_base == "":
         return t_value, actual.value * (a_scale if a_scale != 1.0 else t_scale)
@@ -61,8 +61,13 @@ def compatible(target: Measure, actual: Measure) -> bool:
     return comparable(target, actual) is not None
 
 
-def _fraction_as_percent(bare: float, percent_side: float) -> float:
-    """A bare 0.95 beside 95% is a fraction; a bare 99.8 beside 90% is percent."""
-    if 0 <= bare <= 1 and percent_side > 1:
+def fraction_as_percent(bare: float, percent_side: float | None = None) -> float:
+    """A number written without % where a percent is meant, in percent: a bare 0.95
+    is a fraction (95 %), a bare 99.8 is already percent — the one home of this reading.
+
+    ``percent_side``: the percent it is compared with (the 指标值 beside a 完成值);
+    beside a percent of at most 1 (0.5 %) a bare 0.8 is 0.8 %. None when there is
+    nothing to compare with (an 执行率 cell)."""
+    if 0 <= bare <= 1 and (percent_side is None or percent_side > 1):
         return bare * 100
     return bare

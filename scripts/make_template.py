@@ -3,7 +3,7 @@
     python scripts/make_template.py
 
 The output is byte-reproducible (fixed document dates and zip times), so a
-re-run changes the file only when ``jixiao/template/build.py`` changed.
+re-run changes the file only when ``jixiao/template/`` changed.
 """
 
 from __future__ import annotations

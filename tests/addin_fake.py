@@ -21,11 +21,11 @@ import shutil
 import stat
 from pathlib import Path
 
+from jixiao import addin_setup
 from jixiao.checks import SEVERITY_NAMES, Finding
-from jixiao.cli import addin as cmd_addin
 from jixiao.cli.main import main
 
-addin = cmd_addin.addin_package()  # jixiao_addin, installed or from addin/
+addin = addin_setup.addin_package()  # jixiao_addin, installed or from addin/
 
 
 # ------------------------------------------------------------ the recorded fake

@@ -70,7 +70,7 @@ def store_json_snapshot(root: str, test: str, directory: Path, path: Path) -> No
     import re
 
     from jixiao.pipeline import check_workbook
-    from jixiao.report.check import json_report
+    from jixiao.report.json import json_report
 
     text = json_report([check_workbook(path)])
     text = text.replace(str(directory), "<tmp>")

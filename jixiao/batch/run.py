@@ -65,7 +65,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
 def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None) -> Outcome:
     from jixiao.errors import JixiaoError
     from jixiao.pipeline import check_workbook
-    from jixiao.report.check import json_objects
+    from jixiao.report.json import json_objects
 
     result = check_workbook(file, rules)
     objects = json_objects([result])
@@ -500,7 +500,7 @@ def _kill_workers(pool: Any) -> None:
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.
-_WORKER_MODULES = ["jixiao.batch.run", "jixiao.report.check", "jixiao.read.workbook", "jixiao.xlsx.cells",
+_WORKER_MODULES = ["jixiao.batch.run", "jixiao.report.json", "jixiao.read.workbook", "jixiao.xlsx.cells",
                    "jixiao.xlsx.guard"]
 
 
@@ -695,7 +695,7 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
     """One line per file done, in path order: the JSON ``jixiao check FILE --json``
     prints for it, on one line. Read back from the cache one outcome at a time."""
     from jixiao.fileio import atomic_output
-    from jixiao.report.check import json_text
+    from jixiao.report.json import json_text
 
     with atomic_output(target) as temporary, open(temporary, "w", encoding="utf-8") as out:
         for file in run.done:

@@ -42,12 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.batch.outcome import FINDINGS_SHEET, STATS_SHEET, SUMMARY_SHEET, BatchRun, Outcome
+from jixiao.rules import GRADE_NAMES
 
 SUMMARY_COLUMNS = ("文件", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
                    "填报等级", "计算等级", "错误数", "警告数", "状态", "原因")
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 STATUSES = ("无法读取", "有错误", "有警告", "通过")
-GRADES = ("优", "良", "中", "差")
+GRADES = GRADE_NAMES
 _STATUS_FILLS = {"无法读取": "#D9D9D9", "有错误": "#FFC7CE", "有警告": "#FFEB9C", "通过": "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx_stream.MAX_LINKS)

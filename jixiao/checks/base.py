@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from jixiao import levels, rules
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
-from jixiao.read.grid import header_text
+from jixiao.parsing import compact_text
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-TOLERANCE = 0.01  # "beyond rounding": scores and rates are shown with 2 decimals
 _EPSILON = 1e-9
 
 
@@ -144,7 +143,8 @@ def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
     return info is not None and info.is_formula and (not info.cached or info.error is not None)
 
 
-def differs(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
+def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:
+    """Beyond ``tolerance``: by default a whole step of the 2 decimals shown (0.01)."""
     return abs(a - b) > tolerance + _EPSILON
 
 
@@ -160,7 +160,7 @@ def decimals_shown(table: SelfEvaluation, source: Source | None) -> int | None:
     info = table.cell(source)
     if info is None or not isinstance(info.value, str):
         return None
-    match = re.search(r"\d+(?:\.(\d+))?", header_text(info.value))
+    match = re.search(r"\d+(?:\.(\d+))?", compact_text(info.value))
     if match is None:
         return None
     return len(match.group(1) or "")

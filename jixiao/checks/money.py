@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from jixiao import rules
 from jixiao.checks.base import (
-    TOLERANCE,
     Finding,
     blank,
     check,
@@ -18,9 +17,11 @@ from jixiao.checks.base import (
     label,
     points,
 )
+from jixiao.errors import ScoreInputError
 from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
 from jixiao.parsing import parse_measure
-from jixiao.rules import ScoreInputError
+from jixiao.rules import SCORE_STEP, TOLERANCE
+from jixiao.units import fraction_as_percent
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
@@ -30,7 +31,7 @@ def _lines(table: SelfEvaluation) -> list[FundLine]:
 def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
     """One unit of the last decimal shown: "100%" may stand for 99.6%, "99.80" not for 99.7."""
     shown = decimals_shown(table, line.sources.get("rate"))
-    return TOLERANCE if shown is None else max(TOLERANCE, 10.0 ** -shown)
+    return SCORE_STEP if shown is None else max(SCORE_STEP, 10.0 ** -shown)
 
 
 def _declared_rate(table: SelfEvaluation, evaluation: Evaluation) -> float | None:
@@ -93,7 +94,7 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
                   for rate in (evaluation.rate, funds.total.rate_declared) if rate is not None}
     if not candidates:
         return
-    if all(differs(funds.score_declared, expected, 0.005) for expected in candidates):
+    if all(differs(funds.score_declared, expected, TOLERANCE) for expected in candidates):
         expected = min(candidates, key=lambda value: abs(value - funds.score_declared))
         rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
         yield finding("JX302", source,
@@ -114,7 +115,7 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     for line in _lines(table):
         if line.budget is None or line.executed is None:
             continue
-        if line.executed > line.budget + 0.005:
+        if line.executed > line.budget + TOLERANCE:
             yield finding("JX303", line.sources.get("executed"),
                           f"“{line.label}”全年执行数 {points(line.executed)} 大于全年预算数 "
                           f"{points(line.budget)}")
@@ -146,7 +147,7 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if total is None or all(value is None for value in values):
             continue
         parts_sum = sum(value for value in values if value is not None)
-        if differs(parts_sum, total, 0.005):
+        if differs(parts_sum, total, TOLERANCE):
             yield finding("JX304", funds.total.sources.get(key),
                           f"{name}：各明细合计 {points(parts_sum)}，年度资金总额为 {points(total)}")
 
@@ -170,8 +171,8 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
         actual = parse_measure(indicator_actual(indicator))
         if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
             continue
-        value = actual.value * 100 if actual.unit == "" and actual.value <= 1 else actual.value
-        if differs(value, rate, max(TOLERANCE, _rate_tolerance(table, table.funds.total))):
+        value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
+        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.total))):
             yield finding("JX305", indicator.sources.get("actual"),
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
                           f"{points(rate)}% 不一致")

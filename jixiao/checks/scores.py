@@ -16,8 +16,8 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
-from jixiao.rules import Score
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, plain_text
+from jixiao.rules import TOLERANCE, Score
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -25,7 +25,7 @@ def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indi
 
 
 def _full(indicator: Indicator, value: float) -> bool:
-    return indicator.weight is not None and value >= indicator.weight - 0.005
+    return indicator.weight is not None and value >= indicator.weight - TOLERANCE
 
 
 @check("JX401", "error", "得分超过分值")
@@ -41,13 +41,13 @@ def score_within_weight(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     for indicator in table.indicators:
         if indicator.score_declared is None or indicator.weight is None:
             continue
-        if indicator.score_declared > indicator.weight + 0.005:
+        if indicator.score_declared > indicator.weight + TOLERANCE:
             yield finding("JX401", indicator.sources.get("score"),
                           f"“{label(indicator)}”得分 {points(indicator.score_declared)} 大于分值 "
                           f"{points(indicator.weight)}")
     funds = table.funds
     if funds.score_declared is not None and funds.weight is not None \
-            and funds.score_declared > funds.weight + 0.005:
+            and funds.score_declared > funds.weight + TOLERANCE:
         yield finding("JX401", funds.sources.get("score"),
                       f"执行率得分 {points(funds.score_declared)} 大于分值 {points(funds.weight)}")
 
@@ -86,7 +86,7 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     for indicator, score in _pairs(table, evaluation):
         declared = indicator.score_declared
         if score.met is True and score.band is None and declared is not None \
-                and indicator.weight is not None and declared < indicator.weight - 0.005:
+                and indicator.weight is not None and declared < indicator.weight - TOLERANCE:
             yield finding("JX403", indicator.sources.get("score"),
                           f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
                           f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")
@@ -138,7 +138,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 uncomputed_formula(table, indicator.sources.get("score"))
                 and jixiao_formula(table, indicator.sources.get("score")))):
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
-        if value is None or value >= indicator.weight - 0.005:
+        if value is None or value >= indicator.weight - TOLERANCE:
             continue
         source = first_source(indicator, "reason", "score")
         column = "" if "reason" in table.columns else "（表中没有偏差原因列）"
@@ -228,7 +228,7 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+            level = score.level_name
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
                 if indicator.judged is not None else "请在人工评分列填写"
             yield finding("JX408", first_source(indicator, "judged", "score"),
@@ -239,8 +239,8 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             continue
         low, high = score.band
-        if declared < low - 0.005 or declared > high + 0.005:
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+        if declared < low - TOLERANCE or declared > high + TOLERANCE:
+            level = score.level_name
             yield finding("JX408", indicator.sources.get("score"),
                           f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
                           f"{points(high)} 之间，填写为 {points(declared)}")
@@ -261,11 +261,7 @@ def _pair_text(indicator: Indicator) -> str:
 
 
 def _text(value: object) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return "空" if value is None else plain_text(value).strip()
 
 
 @check("JX409", "info", "未达到指标值（表中无得分列）")
@@ -293,7 +289,7 @@ def unmet_without_score_column(table: SelfEvaluation,
                 else "得分须人工评定")
         strict = _strict_equality(indicator)
         if not strict and blank(indicator.reason) and score.value is not None \
-                and score.value < indicator.weight - 0.005:
+                and score.value < indicator.weight - TOLERANCE:
             continue  # JX405 shows the deduction already
         if strict:
             yield finding("JX409", first_source(indicator, "actual", "target"),
@@ -353,7 +349,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             continue  # a person's score outside the band: JX408 says so, on that cell
         if score.band is not None:
             low, high = score.band
-            level = score.note.split("，")[0].removeprefix("定性指标：")
+            level = score.level_name
             yield finding("JX410", source,
                           f"“{label(indicator)}”为“{level}”，须人工评分（{points(low)}–"
                           f"{points(high)} 分之间）：{score.note}")

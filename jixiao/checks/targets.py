@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, blank, check, finding, first_source, label
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from jixiao.parsing import Measure, parse_measure
-from jixiao.read.grid import header_text
+from jixiao.parsing import Measure, compact_text, parse_measure
+from jixiao.rules import Direction, direction, is_cost
 from jixiao.units import comparable, split_unit
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -76,7 +76,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if target.kind == "unparsed":
             yield finding("JX203", where, f"“{label(indicator)}”的年度指标值“{shown}”："
                                           f"{target.problem}")
-        elif header_text(indicator.nature) == "定性" and target.kind == "number":
+        elif compact_text(indicator.nature) == "定性" and target.kind == "number":
             yield finding("JX203", where, f"“{label(indicator)}”的指标性质为“定性”，"
                                           f"指标值却是数值“{shown}”")
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
@@ -152,18 +152,18 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     知晓率列在社会效益指标下。
     """
     for indicator in table.indicators:
-        if "成本" not in (indicator.level2 or "") and "成本" not in (indicator.name or ""):
-            continue
+        if direction(indicator.level2) is not Direction.CEILING and not is_cost(indicator.name):
+            continue  # neither scored as a ceiling nor named a cost
         target = parse_measure(indicator_target(indicator))
         if target.kind != "number" or target.op not in (">=", ">"):
             continue
-        name = header_text(indicator.name)
+        name = compact_text(indicator.name)
         if any(word in name for word in _SAVINGS):
             continue  # a saving rate: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)
-        if misfiled and "成本" not in name:
+        if misfiled and not is_cost(name):
             yield finding("JX205", first_source(indicator, "level2", "name"),
                           f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
                           "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")

@@ -15,9 +15,9 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
-from jixiao.model import CellInfo, Evaluation, SelfEvaluation, Source
-from jixiao.parsing import grade_name, parse_points
-from jixiao.read.grid import header_text
+from jixiao.errors import ScoreInputError
+from jixiao.model import CellInfo, Evaluation, SelfEvaluation, Source, plain_text
+from jixiao.parsing import compact_text, parse_points
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -47,7 +47,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if source is not None:
             yield finding("JX501", source, f"总分未填写，各项得分之和为 {points(expected)}")
         return
-    if differs(table.total_declared, expected, 0.005):
+    if differs(table.total_declared, expected, rules.TOLERANCE):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}")
 
@@ -72,9 +72,9 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX502", source,
                           f"评分等级未填写，总分 {points(table.total_declared)} 应为“{expected}”")
         return
-    written = grade_name(table.grade_declared)
+    written = rules.grade_name(table.grade_declared)
     if written is None:
-        yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是优、良、中、差之一，"
+        yield finding("JX502", source, f"评分等级“{table.grade_declared}”不是{'、'.join(rules.GRADE_NAMES)}之一，"
                                        f"总分 {points(table.total_declared)} 应为“{expected}”")
     elif written != expected:
         yield finding("JX502", source, f"评分等级写为“{table.grade_declared}”，总分 "
@@ -107,7 +107,7 @@ def _computed_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool
             if line.budget is not None and line.executed is not None:
                 try:
                     rate = rules.execution_rate(line.budget, line.executed)
-                except rules.ScoreInputError:
+                except ScoreInputError:
                     rate = 0.0 if line.budget == 0 and line.executed == 0 else None
             yield line.sources["rate"], f"“{line.label}”的执行率", rate
     if "score" in funds.sources:
@@ -264,9 +264,7 @@ def _typed(info: CellInfo | None) -> bool:
 
 def _shown(info: CellInfo | None) -> str:
     value = info.value if info is not None else None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return "None" if value is None else plain_text(value)
 
 
 @check("JX504", "warning", "公式结果未重新计算")
@@ -338,13 +336,13 @@ def _stale(info: CellInfo, computed: object) -> str | None:
     if cached is None:  # "" shown where the rules give a value
         return points(float(computed)) if not isinstance(computed, str) else computed
     if isinstance(computed, str):
-        return None if header_text(cached) == computed else computed
+        return None if compact_text(cached) == computed else computed
     value = parse_points(cached) if not isinstance(cached, bool) else None
     if value is None:
         return points(float(computed))  # type: ignore[arg-type]
     if "%" in info.number_format:
         value *= 100
-    if differs(value, float(computed), 0.005):  # type: ignore[arg-type]
+    if differs(value, float(computed), rules.TOLERANCE):  # type: ignore[arg-type]
         return points(float(computed))  # type: ignore[arg-type]
     return None
 

@@ -16,9 +16,8 @@ from jixiao.checks.base import (
     points,
 )
 from jixiao.model import Evaluation, SelfEvaluation, Source
-from jixiao.parsing import heading_points
-from jixiao.read.grid import header_text
-from jixiao.rules import round2
+from jixiao.parsing import compact_text, heading_points
+from jixiao.rules import TOLERANCE, round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -54,7 +53,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     indicators = round2(sum(weights))
     execution = table.funds.weight or 0.0
     total = round2(indicators + execution)
-    if abs(total - 100.0) > 0.005:
+    if abs(total - 100.0) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
                  or table.sources.get("header"))
         if jixiao_formula(table, where):  # the template's locked 合计: point at a typed 分值
@@ -107,7 +106,7 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
                              for name, value in defaults.items())
     for category, value in sums.items():
         expected = defaults.get(category)
-        if expected is not None and differs(value, expected, 0.005):
+        if expected is not None and differs(value, expected, TOLERANCE):
             yield finding("JX102", where[category],
                           f"一级指标“{category}”分值合计 {points(value)}，默认为 "
                           f"{points(expected)}（{default_text}）；调整权重须说明理由")
@@ -139,20 +138,20 @@ def heading_points_match_rows(table: SelfEvaluation,
             _, _, _, total = groups.get(key, (name, stated, source, 0.0))
             groups[key] = (name, stated, source, total + (indicator.weight or 0.0))
         for name, stated, source, total in groups.values():
-            if differs(total, stated, 0.005):
+            if differs(total, stated, TOLERANCE):
                 yield finding("JX103", source,
                               f"“{name}”标明 {points(stated)} 分，其下各指标分值合计 "
                               f"{points(total)} 分")
     for subtotal in table.subtotals:
         members = subtotal.members
         weights = sum(member.weight or 0.0 for member in members)
-        if subtotal.weight is not None and differs(weights, subtotal.weight, 0.005):
+        if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
             yield finding("JX103", subtotal.sources.get("weight"),
                           f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，其下各指标"
                           f"分值合计 {points(weights)}")
         scores = [member.score_declared for member in members]
         if subtotal.score is not None and scores and None not in scores \
-                and differs(sum(scores), subtotal.score, 0.005):  # type: ignore[arg-type]
+                and differs(sum(scores), subtotal.score, TOLERANCE):  # type: ignore[arg-type]
             yield finding("JX103", subtotal.sources.get("score"),
                           f"小计行“{subtotal.label}”得分 {points(subtotal.score)}，其下各指标"
                           f"得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
@@ -194,7 +193,7 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     seen: dict[str, Source | None] = {}
     for indicator in table.indicators:
-        key = header_text(indicator.name)
+        key = compact_text(indicator.name)
         if not key:
             continue
         if key in seen:

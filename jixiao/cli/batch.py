@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         write_jsonl,
     )
     from jixiao.batch.summary_book import Summary, write_summary
-    from jixiao.errors import OutputError
+    from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import os_error_text, refuse_input_as_output
     from jixiao.rules import rule_set
 
@@ -64,14 +64,14 @@ def run(args: argparse.Namespace) -> int:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(f"汇总工作簿“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output, "汇总工作簿")
     try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
         output.resolve().parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"无法写入“{output}”：无法创建目录“{output.parent}”"
                           f"（{os_error_text(error)}）") from None
     if args.workers is not None and args.workers < 1:
-        raise OutputError("--workers 须是正整数")
+        raise UsageError("--workers 须是正整数")
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"
     annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None

@@ -32,7 +32,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.fileio import refuse_input_as_output
     from jixiao.pipeline import check_workbook
-    from jixiao.report.check import exit_code, json_report, text_report
+    from jixiao.report.json import json_report
+    from jixiao.report.result import exit_code
+    from jixiao.report.text import text_report
     from jixiao.rules import rule_set
     from jixiao.xlsx.guard import file_seconds, time_limit
 

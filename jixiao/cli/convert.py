@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jixiao.rules import RuleSet
@@ -26,13 +26,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.errors import OutputError
+    from jixiao.errors import wrong_suffix
     from jixiao.rules import rule_set
     from jixiao.xlsx.guard import file_seconds, time_limit
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     chosen = rule_set(args.rules) if args.rules else None
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         return _convert(args, output, chosen)
@@ -44,6 +44,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
     from jixiao.model import evaluate
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
+    from jixiao.template.fill import as_standard
 
     tables = read_workbook(args.input).tables
     targets = [output] if len(tables) == 1 else [
@@ -56,7 +57,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
         raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
     for table, target in zip(tables, targets, strict=True):
         ruleset = chosen or table.rules
-        standard = _as_standard(table, evaluate(table, ruleset))
+        standard = as_standard(table, evaluate(table, ruleset))
         build_template(target, year=table.project.year, rules=ruleset.name, table=standard,
                        formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
@@ -64,28 +65,3 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
         if not table.execution_line:
             print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
     return 0
-
-
-def _as_standard(table: Any, evaluation: Any) -> Any:
-    """The table as the template holds it: targets joined (四川 指标性质/度量单位), and a
-    person's score kept only where the rules leave it to a person (定性, not full marks)."""
-    import copy
-
-    from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
-
-    indicators = []
-    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        row = copy.copy(indicator)
-        row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
-        row.nature = row.unit = None
-        declared = indicator.judged
-        full = declared is not None and indicator.weight is not None \
-            and declared >= indicator.weight - 0.005
-        row.judged = declared if score.band is not None and not full else None
-        row.sources = {}
-        indicators.append(row)
-    funds = copy.deepcopy(table.funds)
-    if not table.execution_line:
-        funds.weight = None
-    return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
-                          rules=table.rules, layout="standard")

@@ -20,20 +20,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import tempfile
 
-    from jixiao.errors import JixiaoError
+    from jixiao.errors import wrong_suffix
     from jixiao.model import evaluate
+    from jixiao.read.by_names import read_template
     from jixiao.recalc.workbook import recalc_file
     from jixiao.report.text import evaluation_text
     from jixiao.rules import rule_set
     from jixiao.samples import sample
-    from jixiao.template.build import build_template, read_template
+    from jixiao.template.build import build_template
 
     table = sample(args.sample)
     ruleset = rule_set(args.rules) if args.rules else table.rules
     table.rules = ruleset
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise JixiaoError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     with tempfile.TemporaryDirectory(prefix="jixiao-demo-") as folder:
         filled = Path(folder) / "demo.xlsx"
         build_template(filled, year=table.project.year, rules=ruleset.name, table=table)

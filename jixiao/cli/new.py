@@ -20,13 +20,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.errors import OutputError
+    from jixiao.errors import OutputError, wrong_suffix
     from jixiao.rules import rule_set
     from jixiao.template.build import build_template
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(f"输出文件“{output}”须以 .xlsx 结尾")
+        raise wrong_suffix(output)
     if output.exists() and not args.force:
         raise OutputError(f"文件“{output}”已存在；如要覆盖，请加 --force")
     ruleset = rule_set(args.rules)

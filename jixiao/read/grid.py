@@ -1,5 +1,5 @@
 """One worksheet as a grid: its non-empty cells by (row, column), each also as the text
-headers are matched by (``header_text``: NFKC, no spaces), its merged ranges (a merged
+headers are matched by (``parsing.compact_text``), its merged ranges (a merged
 cell's origin), formulas and number formats; and the small readings of one cell
 (``clean``, ``points``, ``note`` — which also records the cell in the table)."""
 
@@ -7,29 +7,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Any
 
 from jixiao.model import EXCEL_ERRORS, CellInfo, SelfEvaluation, Source
-from jixiao.parsing import parse_points
+from jixiao.parsing import compact_text, parse_points
 from jixiao.xlsx.guard import column_letters
 from jixiao.xlsx.sheet import SheetCells
-
-
-def header_text(value: Any) -> str:
-    """A cell's text for matching: NFKC, no spaces or line breaks."""
-    if value is None:
-        return ""
-    return _normalized(str(value))
-
-
-# Memoised: the same labels are matched against every row of every table (a batch reads
-# thousands of workbooks with the same headers), and these functions are pure.
-@functools.lru_cache(maxsize=16384)
-def _normalized(text: str) -> str:
-    # split() drops what re's \s matches: every character that isspace()
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
 
 _EMPTY_CELL = CellInfo(None)
 
@@ -40,7 +23,7 @@ class Grid:
     def __init__(self, sheet: SheetCells) -> None:
         self.name: str = sheet.name
         self.values: dict[tuple[int, int], Any] = {}
-        # header_text of every value, made once: headers, labels and the 评分规则 cell
+        # compact_text of every value, made once: headers, labels and the 评分规则 cell
         # are looked for by it in every row, some rows several times
         self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
@@ -50,11 +33,11 @@ class Grid:
                 value = value.strip()
                 if not value:
                     continue
-                text = _normalized(value)
+                text = compact_text(value)
             elif value is None:
                 continue
             else:
-                text = header_text(value)
+                text = compact_text(value)
             where = (row, column)
             values[where] = value
             texts[where] = text

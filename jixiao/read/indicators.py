@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from jixiao import levels
-from jixiao.model import Indicator, SelfEvaluation, Source, Subtotal
-from jixiao.parsing import grade_name, parse_points
-from jixiao.read.grid import Grid, clean, header_text, note, points
+from jixiao.model import Indicator, SelfEvaluation, Source, Subtotal, plain_text
+from jixiao.parsing import compact_text, parse_points
+from jixiao.read.grid import Grid, clean, note, points
 from jixiao.read.headers import Header
+from jixiao.rules import TOLERANCE, grade_name
 
 _TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
 _GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
@@ -171,7 +172,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         if indicator.weight is not None and _blank_measure(indicator):
             own = (indicator.name, indicator.level1 if own1 else None,
                    indicator.level2 if own2 else None)
-            if any(header_text(text).startswith("小计") for text in own if text):
+            if any(compact_text(text).startswith("小计") for text in own if text):
                 rank = -1  # "小计" under its rows
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
@@ -214,7 +215,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                 break
             members.append(rows[below])
         total = sum(member.weight or 0.0 for member in members)
-        if named or (members and (abs(total - heading.weight) <= 0.005
+        if named or (members and (abs(total - heading.weight) <= TOLERANCE
                                   or (rank == 0 and not has_level2))):
             taken.add(index)
             text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
@@ -266,11 +267,7 @@ def _indicator(read: dict[str, Any], sources: dict[str, Source],
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return None if value is None else plain_text(value).strip()
 
 
 def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:

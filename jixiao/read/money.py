@@ -16,6 +16,8 @@ from jixiao.model import FundLine, Funds, SelfEvaluation
 from jixiao.parsing import parse_amount, parse_points, parse_rate
 from jixiao.read.grid import Grid, clean, note
 from jixiao.read.headers import Found, fund_role
+from jixiao.rules import TOLERANCE
+from jixiao.units import fraction_as_percent
 
 
 @dataclass
@@ -242,9 +244,8 @@ def _plain_label(label: str) -> str:
 def _rate(grid: Grid, row: int, column: int) -> float | None:
     value = clean(grid.raw(row, column))
     percent = "%" in grid.formats.get((row, column), "")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent \
-            and 0 < value <= 1.0:
-        percent = True  # 0.998 typed without a % format is still 99.8%
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent:
+        value = fraction_as_percent(value)  # 0.998 typed without a % format is still 99.8%
     return parse_rate(value, percent_format=percent)
 
 
@@ -268,7 +269,7 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         weights = [i.weight for i in table.indicators if i.weight is not None]
         listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
                      for i in table.indicators)
-        if weights and not listed and abs(sum(weights) - 100.0) > 0.005:
+        if weights and not listed and abs(sum(weights) - 100.0) > TOLERANCE:
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
     table.execution_line = table.funds_weight_source is not None \

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.model import Project, SelfEvaluation, Source
-from jixiao.read.grid import Grid, header_text, row_column
+from jixiao.read.grid import Grid, row_column
 from jixiao.read.headers import Found
 from jixiao.rules import rule_name
 
@@ -133,11 +133,9 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
             found = grid.right_of(row, column, limit=3)
             if found is None:
                 continue
-            name = _rule_name(str(found[0]))
+            name = rule_name(str(found[0]))
             if name:
                 return name, grid.source(row, found[1])
     return None
 
 
-def _rule_name(text: str) -> str | None:
-    return rule_name(header_text(text))

@@ -19,7 +19,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
 from jixiao.xlsx.package import CellValue, ExcelError, Package, write_cached_values
@@ -159,7 +159,7 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
     """
     source = Path(path)
     if in_place and output is not None:
-        raise JixiaoError("--in-place 与 -o 不能同时使用")
+        raise UsageError("--in-place 与 -o 不能同时使用")
     target = source if in_place else Path(output) if output else default_output(source)
     with held_for_replacement(source) if in_place else contextlib.nullcontext():
         package = open_workbook(source)

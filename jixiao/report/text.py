@@ -1,11 +1,17 @@
 """Plain-text reports for a terminal: Chinese, aligned by display width; every text from
-a workbook shown through ``terminal.printable``."""
+a workbook shown through ``terminal.printable``.
+
+``text_report`` gives the findings of ``jixiao check`` (grouped by severity, ending with
+the counts); ``evaluation_text`` the scores of one table (``jixiao demo``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jixiao.model import Evaluation, SelfEvaluation
+from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
+from jixiao.model import LAYOUTS, Evaluation, SelfEvaluation, plain_text
+from jixiao.report.result import CheckedTable, FileResult
+from jixiao.rules import round2
 from jixiao.terminal import display_width, printable
 
 
@@ -28,11 +34,7 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return printable(str(value).strip())
+    return printable(plain_text(value).strip())
 
 
 def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
@@ -65,3 +67,73 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
     lines.append("")
     lines.append(f"总分：{_number(evaluation.total)}    评分等级：{evaluation.grade or '—'}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- jixiao check
+
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{round2(value):g}"
+
+
+def _counts(findings: list[Finding]) -> str:
+    counts = {severity: 0 for severity in SEVERITIES}
+    for item in findings:
+        counts[item.severity] += 1
+    return "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITIES)
+
+
+def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
+    table, evaluation = checked.table, checked.evaluation
+    project = table.project
+    name = printable(project.name or "（未写项目名称）")
+    year = f"（{project.year} 年度）" if project.year else ""
+    where = table.sources.get("header")
+    layout = LAYOUTS.get(table.layout, table.layout)
+    sheet = printable(where.sheet) if where else "—"
+    lines = [f"表 {number}/{of}：{name}{year}",
+             f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
+             f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}；"
+             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
+    return lines
+
+
+def _findings_lines(findings: list[Finding]) -> list[str]:
+    lines = []
+    for severity in SEVERITIES:
+        group = [item for item in findings if item.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
+        places = [printable(item.where or "—") for item in group]
+        width = max(display_width(where) for where in places)
+        for item, where in zip(group, places, strict=True):
+            padding = " " * (width - display_width(where))
+            lines.append(f"  {item.code}  {where}{padding}  {printable(item.message)}")
+    return lines or ["  未发现问题"]
+
+
+def text_report(results: list[FileResult]) -> str:
+    """The findings of every file, grouped by severity, ending with the counts."""
+    out: list[str] = []
+    for result in results:
+        out.append(f"== {printable(str(result.path))} ==")
+        if result.error:
+            out.append(f"无法校验：{printable(result.error)}")
+            out.append("")
+            continue
+        for note in result.notes:
+            out.append(f"注意：{printable(note)}")
+        for number, checked in enumerate(result.tables, start=1):
+            out.extend(_table_heading(checked, number, len(result.tables)))
+            out.extend(_findings_lines(checked.findings))
+            out.append("")
+        if len(result.tables) > 1:
+            out.append(f"本文件合计：{_counts(result.findings)}")
+            out.append("")
+    findings = [item for result in results for item in result.findings]
+    unreadable = sum(1 for result in results if result.error)
+    summary = f"共 {_counts(findings)}"
+    if len(results) > 1 or unreadable:
+        summary = f"共 {len(results)} 个文件（{unreadable} 个无法校验），{_counts(findings)}"
+    out.append(summary)
+    return "\n".join(out)

@@ -11,7 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.guard import Limits
@@ -21,7 +21,7 @@ def read_bytes(path: Path) -> tuple[bytes, Limits]:
     """The file's content, and the limits (from the environment, read once per file)."""
     if not path.is_file():
         if not path.exists():
-            raise UnreadableWorkbook(f"找不到文件“{path}”")
+            raise missing_file(path)
         raise UnreadableWorkbook(f"“{path}”不是文件")
     try:
         with path.open("rb") as stream:

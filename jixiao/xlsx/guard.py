@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
+from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.terminal import printable
@@ -164,7 +164,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
         try:
             size = path.stat().st_size
         except FileNotFoundError:
-            raise UnreadableWorkbook(f"找不到文件“{path}”") from None
+            raise missing_file(path) from None
         except OSError as error:
             raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
     else:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, missing_file
 from jixiao.xlsx.guard import check_package, column_letters, parse_xml
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -94,7 +94,7 @@ class Package:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise UnreadableWorkbook(f"找不到文件“{self.path}”")
+            raise missing_file(self.path)
         self.inspection = check_package(self.path)  # zip bombs, DTDs, cells: before reading
         try:
             with zipfile.ZipFile(self.path) as archive:

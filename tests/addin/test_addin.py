@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from jixiao.cli import addin as cmd_addin
+from jixiao import addin_setup
 from jixiao.cli import main as cli
 from jixiao.errors import JixiaoError
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ADDIN_DIR = ROOT / "addin"
 SHIPPED = ADDIN_DIR / "jixiao.xlam"
 XSD = Path(__file__).resolve().parents[1] / "data" / "customui-subset.xsd"  # our own, see its head
-addin = cmd_addin.addin_package()  # jixiao_addin, installed or from addin/
+addin = addin_setup.addin_package()  # jixiao_addin, installed or from addin/
 build = importlib.import_module("jixiao_addin.build")
 ovba = importlib.import_module("jixiao_addin.ovba")
 cfb = importlib.import_module("jixiao_addin.cfb")
@@ -345,16 +345,16 @@ def test_one_tab_three_buttons_each_with_its_vba_callback(modules):
 
 
 def test_recalc_is_vba_only_and_reads_the_template_names(modules):
-    from jixiao.template import build as template
+    from jixiao import layout
     ribbon = decode_chrw(modules["JixiaoRibbon"])
     recalc = ribbon[ribbon.index("Sub JixiaoRecalc"):ribbon.index("End Sub", ribbon.index("Sub JixiaoRecalc"))]
     assert "Application.CalculateFull" in recalc and "RunPython" not in recalc
     for name in ("JX_TotalScore", "JX_TotalGrade"):
-        assert name in template.DEFINED_NAMES and f'"{name}"' in ribbon
+        assert name in layout.DEFINED_NAMES and f'"{name}"' in ribbon
     assert '"已全部重算"' in ribbon and "总分" in ribbon and "评分等级" in ribbon
     check = ribbon[ribbon.index("Sub JixiaoCheck"):]
     assert 'RunPython "import jixiao_addin; jixiao_addin.check()"' in check
-    assert '"填写说明"' in ribbon and template.HELP_SHEET == "填写说明"
+    assert '"填写说明"' in ribbon and layout.HELP_SHEET == "填写说明"
 
 
 # ------------------------------------------------------------ LibreOffice
@@ -513,7 +513,7 @@ def test_install_for_another_pc_writes_its_interpreter_into_the_addin(jixiao, tm
     assert WIN_PYTHON in out and "下一步" in out and "XLSTART" in out
 
 
-@pytest.mark.skipif(cmd_addin.platform_name() != "other", reason="a system without Excel")
+@pytest.mark.skipif(addin_setup.platform_name() != "other", reason="a system without Excel")
 def test_without_python_a_system_without_excel_writes_no_linux_path(jixiao, tmp_path):
     code, _, err = jixiao("addin", "install", "--dir", str(tmp_path / "x"))
     assert code == 2 and "--python" in err and "Traceback" not in err
@@ -527,12 +527,12 @@ def test_a_target_interpreter_must_be_a_full_path(jixiao, tmp_path, python):
 
 
 def test_a_mac_interpreter_goes_to_interpreter_mac():
-    assert cmd_addin.interpreter_settings("/Users/u/venv/bin/python", this_machine=False) == {
+    assert addin_setup.interpreter_settings("/Users/u/venv/bin/python", this_machine=False) == {
         "INTERPRETER_MAC": "/Users/u/venv/bin/python"}
 
 
 def test_this_machines_interpreter_per_platform():
-    settings = cmd_addin.interpreter_settings
+    settings = addin_setup.interpreter_settings
     assert settings("C:/py/python.exe", "win32", environ={}) == {"INTERPRETER_WIN": "C:/py/python.exe"}
     assert settings("/py/bin/python", "darwin", environ={}) == {"INTERPRETER_MAC": "/py/bin/python"}
     conda = settings("C:/x/python.exe", "win32",
@@ -543,7 +543,7 @@ def test_this_machines_interpreter_per_platform():
 def test_uninstall_removes_the_addin_and_the_old_two(jixiao, tmp_path):
     target = tmp_path / "addins"
     target.mkdir()
-    for old in cmd_addin.LEGACY_ADDINS:
+    for old in addin_setup.LEGACY_ADDINS:
         (target / old).write_bytes(b"old")
     (target / "other.xlam").write_bytes(b"not ours")
     code, out, _ = jixiao("addin", "install", "--dir", str(target), "--python", WIN_PYTHON)
@@ -559,53 +559,74 @@ def test_uninstall_removes_the_addin_and_the_old_two(jixiao, tmp_path):
 def test_install_on_windows_removes_the_old_stub_modules(tmp_path):
     stubs = tmp_path / ".myaddin"
     stubs.mkdir()
-    for name in (*cmd_addin.LEGACY_STUBS, "myaddin.conf"):
+    for name in (*addin_setup.LEGACY_STUBS, "myaddin.conf"):
         (stubs / name).write_text("x")
-    layout = cmd_addin.Layout(tmp_path / "XLSTART", stubs)
-    written, removed = cmd_addin.install(layout, {"INTERPRETER_WIN": "C:\\py\\python.exe"})
+    layout = addin_setup.Layout(tmp_path / "XLSTART", stubs)
+    written, removed = addin_setup.install(layout, {"INTERPRETER_WIN": "C:\\py\\python.exe"})
     assert written == [tmp_path / "XLSTART" / "jixiao.xlam"]
-    assert sorted(p.name for p in removed) == sorted(cmd_addin.LEGACY_STUBS)
+    assert sorted(p.name for p in removed) == sorted(addin_setup.LEGACY_STUBS)
     assert [p.name for p in stubs.iterdir()] == ["myaddin.conf"]  # may be another add-in's
+
+
+def test_install_on_macos_also_copies_xlwings_applescript(tmp_path, monkeypatch):
+    """RunPython on macOS goes through xlwings' AppleScript in Excel's script folder: the
+    command finds it (cli/addin.py asks xlwings), the installer copies it — not with --dir."""
+    from jixiao.cli.addin import _xlwings_applescript
+
+    home = tmp_path / "home"
+    monkeypatch.setattr(addin_setup, "platform_name", lambda platform=None: "mac")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    script = _xlwings_applescript()
+    layout = addin_setup.Layout(tmp_path / "Startup", home / ".myaddin")
+    written, _ = addin_setup.install(layout, {"INTERPRETER_MAC": "/py/bin/python"},
+                                     _xlwings_applescript)
+    copied = home / addin_setup.MAC_SCRIPTS / script.name
+    assert written == [layout.addin, copied]
+    assert copied.read_bytes() == script.read_bytes()
+    elsewhere = addin_setup.Layout(tmp_path / "for-another-mac", None)  # --dir
+    written, _ = addin_setup.install(elsewhere, {"INTERPRETER_MAC": "/py/bin/python"},
+                                     _xlwings_applescript)
+    assert written == [elsewhere.addin]
 
 
 def test_a_different_xlwings_is_refused_with_the_pip_line():
     with pytest.raises(JixiaoError) as caught:
-        cmd_addin.check_xlwings_version("0.33.1")
+        addin_setup.check_xlwings_version("0.33.1")
     message = str(caught.value)
     assert "0.33.1" in message and f"xlwings=={addin.XLWINGS_VERSION}" in message
     assert "pip install" in message
-    cmd_addin.check_xlwings_version(addin.XLWINGS_VERSION)
+    addin_setup.check_xlwings_version(addin.XLWINGS_VERSION)
 
 
 def test_the_dll_must_be_where_xlwings_vba_looks_for_it(tmp_path):
     python_org = tmp_path / "Python311"            # python.org "for me only": DLL beside python.exe
-    cmd_addin.check_dll_location(python_org / "python.exe", [python_org])
+    addin_setup.check_dll_location(python_org / "python.exe", [python_org])
     venv = tmp_path / "jixiao-env"                  # a venv: DLL in the env, python in Scripts
-    cmd_addin.check_dll_location(venv / "Scripts" / "python.exe", [venv])
+    addin_setup.check_dll_location(venv / "Scripts" / "python.exe", [venv])
     user_base = tmp_path / "AppData" / "Roaming" / "Python"  # pip's per-user fallback
     with pytest.raises(JixiaoError) as caught:
-        cmd_addin.check_dll_location(tmp_path / "Program Files" / "Python311" / "python.exe",
+        addin_setup.check_dll_location(tmp_path / "Program Files" / "Python311" / "python.exe",
                                      [user_base])
     message = str(caught.value)
     assert str(user_base) in message and "venv" in message and "jixiao addin install" in message
 
 
 def test_windows_and_mac_layouts():
-    layout = cmd_addin.default_layout(
+    layout = addin_setup.default_layout(
         "win32", home=Path("/home/u"),
         environ={"APPDATA": "C:/Users/u/AppData/Roaming", "USERPROFILE": "C:/Users/u"})
     assert layout.addin == Path("C:/Users/u/AppData/Roaming/Microsoft/Excel/XLSTART/jixiao.xlam")
     assert layout.legacy_stub_dir == Path("C:/Users/u/.myaddin")
-    running = cmd_addin.default_layout("win32", environ={"USERPROFILE": "C:/u"},
+    running = addin_setup.default_layout("win32", environ={"USERPROFILE": "C:/u"},
                                        startup_path="D:/Excel/XLSTART")
     assert running.addin_dir == Path("D:/Excel/XLSTART")
-    mac = cmd_addin.default_layout("darwin", home=Path("/Users/u"), environ={})
+    mac = addin_setup.default_layout("darwin", home=Path("/Users/u"), environ={})
     assert mac.addin_dir == Path("/Users/u/Library/Group Containers/UBF8T346G9.Office/"
                                  "User Content.localized/Startup.localized/Excel")
-    assert cmd_addin.default_layout("linux", home=Path("/home/u"), environ={}) is None
+    assert addin_setup.default_layout("linux", home=Path("/home/u"), environ={}) is None
 
 
-@pytest.mark.skipif(cmd_addin.platform_name() != "other", reason="a system without Excel")
+@pytest.mark.skipif(addin_setup.platform_name() != "other", reason="a system without Excel")
 @pytest.mark.parametrize("action", ["install", "path", "uninstall"])
 def test_without_excel_and_without_dir_exit_2_in_chinese(jixiao, action):
     code, out, err = jixiao("addin", action)

@@ -105,19 +105,19 @@ def _rules_cell(make, text):
 
 
 def _attachment(d):
-    from test_batch import attachment
+    from workbooks import attachment
 
     return attachment(d / "附件表.xlsx")
 
 
 def _third_party(d):
-    from test_batch import third_party
+    from workbooks import third_party
 
     return third_party(d / "第三方.xlsx")
 
 
 def _several(d):
-    from test_batch import several_tables
+    from workbooks import several_tables
 
     return several_tables(d / "三张表.xlsx")
 

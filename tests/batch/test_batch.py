@@ -16,17 +16,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from workbooks import (
-    ATTACHMENT,
     BROKEN_KINDS,
-    PUTUO_1_ROWS,
-    THIRD_PARTY,
-    Book,
-    Percent,
+    attachment,
     broken,
+    low_scores,
     putuo,
+    several_tables,
     sichuan,
     standard,
-    standard_sheet,
+    third_party,
     zizhou,
 )
 
@@ -39,50 +37,6 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("P
 
 
 # ---------------------------------------------------------------- the inbox
-
-def attachment(path, rate=0.96):
-    book = Book()
-    money = book.sheet("资金情况")
-    money.project("某某项目", "某县农业农村局")
-    money.money([("年度资金总额", 50, 48, Percent(rate))],
-                header=("全年预算数", "全年执行数", "执行率"), label="资金")
-    sheet = book.sheet("评分附件表")
-    sheet.indicators([("预算执行率", "预算执行率", 10, "100%", f"{rate:.0%}", rate * 10, "年底尾款"),
-                      ("产出指标", "完成数量", 50, "≥100 户", "100 户", 50, None),
-                      ("效益指标", "群众受益", 30, "明显", "达成", 30, None),
-                      ("满意度指标", "满意度", 10, "≥90%", "90%", 10, None)],
-                     header=ATTACHMENT, lead=None)
-    sheet.total(100, round(90 + rate * 10, 2), label="合计")
-    return book.save(path)
-
-
-def third_party(path, decision=20):
-    book = Book()
-    sheet = book.sheet("指标体系")
-    sheet.project("第三方评价项目", "某市财政局")
-    rows = [("决策", "项目实施", "实施依据充分性", "…", 22, decision),
-            ("过程", "资金管理", "预算执行率", "…", 18, 18),
-            ("产出", "产出数量", "实际完成率", "…", 40, 38), ("效益", "项目效益", "满意度", "…", 20, 20)]
-    sheet.indicators(rows, header=THIRD_PARTY, lead=None)
-    sheet.total(100, decision + 76, label="合计")
-    return book.save(path)
-
-
-def low_scores(path, actual="50%", score=2.78):
-    """A standard table whose first indicator missed its target: lower total and grade."""
-    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90%", actual, 5, score, "进度滞后"),
-            *[(*row[:7], None) for row in PUTUO_1_ROWS[1:]]]
-    return standard(path, rows=rows, total=(100, 97.76), grade="优")
-
-
-def several_tables(path):
-    book = Book()
-    sheet = standard_sheet(book.sheet("两张表"))
-    sheet.blank(2)
-    standard_sheet(sheet, name="第二个项目", grade="良")
-    standard_sheet(book.sheet("第三张"), name="第三个项目")
-    return book.save(path)
-
 
 def build_inbox(root: Path) -> dict[str, str]:
     """~50 submissions; returns file (relative to root) → what it is."""

@@ -243,7 +243,7 @@ def test_check_commands_import_nothing_heavy():
 # ---------------------------------------------------------------- convert
 
 def test_convert_moves_a_table_into_the_template(tmp_path, capsys):
-    from jixiao.template.build import read_template
+    from jixiao.read.by_names import read_template
 
     out = tmp_path / "2024.xlsx"
     assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(out)]) == 0
@@ -260,7 +260,7 @@ def test_convert_moves_a_table_into_the_template(tmp_path, capsys):
 def test_convert_joins_sichuan_targets(tmp_path, capsys):
     from workbooks import sichuan
 
-    from jixiao.template.build import read_template
+    from jixiao.read.by_names import read_template
 
     out = tmp_path / "sc.xlsx"
     assert main(["convert", str(sichuan(tmp_path / "s.xlsx")), "-o", str(out)]) == 0
@@ -276,7 +276,7 @@ ZIZHOU_GOAL = "进一步提升医疗保障经办和服务水平。"
 def test_convert_carries_the_overall_goal_over(tmp_path):
     """年度总体目标 (预期目标 / 实际完成情况) survives convert, from a standard-layout table
     and from a file that is already the template (convert of a convert)."""
-    from jixiao.template.build import read_template
+    from jixiao.read.by_names import read_template
 
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     assert main(["convert", str(zizhou(tmp_path / "z.xlsx")), "-o", str(first)]) == 0
@@ -290,7 +290,7 @@ def test_convert_carries_a_sichuan_goal_over(tmp_path):
     """A 四川 table states its goal as one text beside 年度总体目标: it becomes 预期目标."""
     from workbooks import Book
 
-    from jixiao.template.build import read_template
+    from jixiao.read.by_names import read_template
 
     book = Book()
     sheet = book.sheet("四川")

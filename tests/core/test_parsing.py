@@ -1,4 +1,4 @@
-"""Every 指标值/完成值 form of DOMAIN.md §3, parsed."""
+"""Every 指标值/完成值 form of docs/domain.md §3, parsed."""
 
 import datetime as dt
 

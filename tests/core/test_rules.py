@@ -1,13 +1,12 @@
-"""Every rule row of DOMAIN.md §2, with hand-computed numbers."""
+"""Every rule row of docs/domain.md §2, with hand-computed numbers."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.errors import UnknownRuleSet
+from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import Measure
 from jixiao.rules import (
-    ScoreInputError,
     execution_rate,
     execution_score,
     grade,
@@ -285,9 +284,10 @@ def test_recalc_scores_a_template_whose_rules_cell_says_sichuan_in_words(tmp_pat
     from openpyxl import load_workbook
 
     from jixiao.pipeline import check_workbook
+    from jixiao.read.by_names import read_template
     from jixiao.recalc.workbook import recalc_file
     from jixiao.samples import sample
-    from jixiao.template.build import build_template, read_template
+    from jixiao.template.build import build_template
 
     filled = tmp_path / "filled.xlsx"
     build_template(filled, table=sample("putuo-1"))

@@ -51,7 +51,8 @@ def test_sample_gives_a_fresh_copy():
 
 @pytest.mark.parametrize("published", PUTUO_2024[:6], ids=lambda p: p.key)
 def test_putuo_typed_into_the_template_scores_as_published(tmp_path, published):
-    from jixiao.template.build import build_template, read_template
+    from jixiao.read.by_names import read_template
+    from jixiao.template.build import build_template
 
     path = tmp_path / f"{published.key}.xlsx"
     build_template(path, table=published.table)
@@ -62,7 +63,8 @@ def test_putuo_typed_into_the_template_scores_as_published(tmp_path, published):
 
 
 def test_annual_goals_round_trip_through_the_template(tmp_path):
-    from jixiao.template.build import build_template, read_template
+    from jixiao.read.by_names import read_template
+    from jixiao.template.build import build_template
 
     table = sample("putuo-1")
     table.project.goal_expected = "提高信息系统的安全防护能力，降低系统被攻击的风险。"

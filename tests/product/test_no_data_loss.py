@@ -90,12 +90,12 @@ def test_a_write_that_fails_midway_leaves_the_old_file(command, tmp_path, capsys
 
 
 def test_addin_install_writes_atomically(tmp_path, crash_while_zipping):
-    from jixiao.cli import addin as cmd_addin
-    layout = cmd_addin.Layout(tmp_path, None)
+    from jixiao import addin_setup
+    layout = addin_setup.Layout(tmp_path, None)
     target = _old(tmp_path / "jixiao.xlam")
     crash_while_zipping()
     with pytest.raises(OutputError, match="磁盘空间不足|无法写入|安装失败"):
-        cmd_addin.install(layout, {"INTERPRETER_WIN": "C:\\py\\python.exe"})
+        addin_setup.install(layout, {"INTERPRETER_WIN": "C:\\py\\python.exe"})
     assert target.read_bytes() == OLD
 
 

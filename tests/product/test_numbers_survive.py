@@ -19,12 +19,14 @@ from libreoffice import error_cells, sheets_as_shown, shown
 
 from jixiao.checks import Finding
 from jixiao.cli.main import main
+from jixiao.layout import SHEET
 from jixiao.model import evaluate
 from jixiao.pipeline import check_workbook
+from jixiao.read.by_names import read_template
 from jixiao.recalc.workbook import recalc_file
 from jixiao.report.annotate import RESULT_SHEET, annotate
 from jixiao.samples import sample
-from jixiao.template.build import SHEET, build_template, read_template
+from jixiao.template.build import build_template
 from jixiao.xlsx.package import KEEP_CALC_ID, Package
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -34,7 +34,7 @@ from jixiao.batch.run import BatchRun, Outcome
 from jixiao.batch.summary_book import Summary, _link_target, write_summary
 from jixiao.cli.main import main
 from jixiao.errors import OutputError
-from jixiao.report.check import json_text
+from jixiao.report.json import json_text
 from jixiao.terminal import has_control, printable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,7 +163,7 @@ def test_batch_json_lines_are_strict_json(tmp_path):
 
 
 def test_a_null_nobody_reported_still_gets_a_finding():
-    from jixiao.report.check import _finite_only
+    from jixiao.report.json import _finite_only
 
     table = _finite_only({"sheet": "表", "funds": {"budget": float("nan")}, "indicators": [],
                           "total_declared": None, "total_computed": None, "findings": []})

@@ -14,9 +14,11 @@ import openpyxl
 import pytest
 from libreoffice import pdf_of, pdf_pages_text
 
+from jixiao.layout import CONF_SHEET, HELP_SHEET, SHEET
 from jixiao.model import evaluate
+from jixiao.read.by_names import read_template
 from jixiao.samples import sample
-from jixiao.template.build import CONF_SHEET, HELP_SHEET, SHEET, build_template, read_template
+from jixiao.template.build import build_template
 
 WARNED_TARGET = "稳步提升到九成以上并保持"
 

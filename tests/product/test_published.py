@@ -1,5 +1,5 @@
-"""The real tables of shared/examples, typed into their own layouts, checked as a
-reviewer would: Putuo 2024 (seven tables) and Zizhou 2023."""
+"""The real published tables (jixiao/samples.py), typed into their own layouts, checked as
+a reviewer would: Putuo 2024 (seven tables) and Zizhou 2023."""
 
 import pytest
 from workbooks import putuo, zizhou

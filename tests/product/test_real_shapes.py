@@ -15,7 +15,7 @@ from jixiao.cli.main import main
 from jixiao.model import indicator_target
 from jixiao.parsing import parse_measure
 from jixiao.pipeline import check_workbook
-from jixiao.report.check import json_report
+from jixiao.report.json import json_report
 
 
 def checked(path):
@@ -297,7 +297,7 @@ def test_cost_direction_advice_says_what_is_wrong(tmp_path):
     assert "应写“≤”" not in item["message"] and item["cell"] == "C10"
 
 
-# ---------------------------------------------------------------- DOMAIN promises (10)
+# ---------------------------------------------------------------- docs/domain.md §3, §5 (10)
 
 def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
     rows = [("产出指标", "数量指标", "培训场次", "≥", 12, "个", 30, 36, None),
@@ -413,7 +413,7 @@ def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
                                             ("不合格", "差"), ("优等", "优"), ("0", None),
                                             ("甲", None)])
 def test_grade_words(text, grade):
-    from jixiao.parsing import grade_name
+    from jixiao.rules import grade_name
 
     assert grade_name(text) == grade
 

@@ -18,11 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jixiao.layout import GROUPS, SHEET
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation
 from jixiao.pipeline import check_workbook
 from jixiao.recalc.workbook import recalc_file
 from jixiao.rules import rule_set
-from jixiao.template.build import GROUPS, SHEET, build_template
+from jixiao.template.build import build_template
 
 LEVELS = [(level1, level2) for level1, level2, _ in GROUPS]
 SLOTS = {level2: rows for _, level2, rows in GROUPS}

@@ -26,7 +26,7 @@ from workbooks import (
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import Source
-from jixiao.read.grid import header_text
+from jixiao.parsing import compact_text
 from jixiao.read.headers import (
     _EXACT_ROLES,
     _FUND_ROLES,
@@ -297,10 +297,10 @@ def test_headings_on_their_own_rows_and_inline_labels(tmp_path):
 
 # ---------------------------------------------------------------- matching header texts
 
-def test_header_text_drops_what_the_whitespace_pattern_matches():
+def test_compact_text_drops_what_the_whitespace_pattern_matches():
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert "".join(every.split()) == re.sub(r"\s+", "", every)  # header_text uses split()
-    assert header_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
+    assert "".join(every.split()) == re.sub(r"\s+", "", every)  # compact_text uses split()
+    assert compact_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
 
 
 def _role_by_every_word(text, roles):

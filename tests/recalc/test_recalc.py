@@ -21,9 +21,10 @@ from openpyxl.comments import Comment
 from jixiao.cli.main import main
 from jixiao.errors import JixiaoError, UnreadableWorkbook
 from jixiao.model import evaluate
+from jixiao.read.by_names import read_template
 from jixiao.recalc.workbook import default_output, recalc_file, recalculate
 from jixiao.samples import sample, zizhou_2023
-from jixiao.template.build import build_template, read_template
+from jixiao.template.build import build_template
 from jixiao.xlsx.package import (
     KEEP_CALC_ID,
     ExcelError,

@@ -190,7 +190,7 @@ def test_the_native_template_uses_only_shared_functions(tmp_path):
 
 
 def test_libreoffice_computes_what_jixiao_stored(native_filled, tmp_path):
-    from jixiao.template.build import SHEET
+    from jixiao.layout import SHEET
 
     def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
         return [[text.strip() for text in row] for row in rows]

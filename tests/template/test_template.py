@@ -1,4 +1,5 @@
-"""The standard template: its contract (defined names), its form, and its reader."""
+"""The standard template: its contract (defined names), its form, and what the reader of
+its names (``jixiao.read.by_names``) reads back from it."""
 
 from __future__ import annotations
 
@@ -15,19 +16,12 @@ import pytest
 from openpyxl.utils.cell import range_boundaries
 
 from jixiao.cellfuncs import FUNCTIONS
-from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import JixiaoError
+from jixiao.layout import DEFINED_NAMES, GROUPS, NAME_RANGES, PRINT_AREA, SHEET
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, evaluate
+from jixiao.read.by_names import read_template
 from jixiao.samples import sample
-from jixiao.template.build import (
-    DEFINED_NAMES,
-    GROUPS,
-    NAME_RANGES,
-    PRINT_AREA,
-    SHEET,
-    build_template,
-    read_template,
-    table_from_ranges,
-)
+from jixiao.template.build import build_template
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "workbook_templates" / "自评表.xlsx"
@@ -374,28 +368,6 @@ def test_reader_follows_the_names_not_the_coordinates(tmp_path):
     assert read.project.name == "信息安全等保项目"
 
 
-def test_table_from_ranges_is_the_reader_for_any_source():
-    values = {"JX_Name": [["甲"], [None]], "JX_Target": [["≥1 个"], [None]],
-              "JX_Actual": [["2 个"], [None]], "JX_Weight": [[20.0], [None]],
-              "JX_Level1": [["产出指标"], [None]], "JX_Level2": [["数量指标"], [None]],
-              "JX_Year": [["2023 年"]], "JX_Rules": [["Ratio"]],
-              "JX_TotalGrade": [["#NAME?"]], "JX_TotalScore": [["⚠ 有得分未能计算，总分无法合计"]]}
-
-    def get_range(name):  # like the add-in: KeyError for a name that is not there
-        if name not in values:
-            raise KeyError(name)
-        return "表", "C5", values[name]
-
-    table = table_from_ranges(get_range)
-    assert table.project.year == 2023 and table.rules.name == "ratio"
-    (indicator,) = table.indicators
-    assert (indicator.level1, indicator.level2, indicator.name, indicator.weight) == (
-        "产出指标", "数量指标", "甲", 20.0)
-    assert indicator.sources["target"] == Source("表", "C5")
-    assert table.funds.total.budget is None and table.funds.weight is None
-    assert table.grade_declared is None and table.total_declared is None  # errors are no value
-
-
 def test_too_many_indicators_for_a_group(tmp_path):
     table = small_table()
     table.indicators = [Indicator("产出指标", "时效指标", f"时效{i}", "及时", "达成", 5.0)
@@ -405,19 +377,6 @@ def test_too_many_indicators_for_a_group(tmp_path):
     table.indicators = [Indicator("产出指标", "其他指标", "甲", "1", "1", 5.0)]
     with pytest.raises(JixiaoError, match="不在标准模板中"):
         build_template(tmp_path / "x.xlsx", table=table)
-
-
-def test_unreadable_and_foreign_workbooks(tmp_path):
-    broken = tmp_path / "坏文件.xlsx"
-    broken.write_bytes(b"not a zip")
-    with pytest.raises(UnreadableWorkbook, match="坏文件.xlsx"):
-        read_template(broken)
-    with pytest.raises(UnreadableWorkbook, match="找不到"):
-        read_template(tmp_path / "没有.xlsx")
-    foreign = tmp_path / "别的表.xlsx"
-    openpyxl.Workbook().save(foreign)
-    with pytest.raises(NotASelfEvaluation, match="别的表.xlsx"):
-        read_template(foreign)
 
 
 # ---------------------------------------------------------------- the committed file
@@ -436,9 +395,9 @@ def test_every_member_of_a_build_carries_the_fixed_timestamp(tmp_path):
         stamps = {info.filename: info.date_time for info in archive.infolist()}
     assert any(name.startswith("xl/worksheets/") for name in stamps)
     assert set(stamps.values()) == {next(iter(stamps.values()))}
-    from jixiao.template.build import _FIXED_TIME
+    from jixiao.template.reproducible import FIXED_TIME
 
-    assert set(stamps.values()) == {_FIXED_TIME.timetuple()[:6]}  # the fixed time, not today
+    assert set(stamps.values()) == {FIXED_TIME.timetuple()[:6]}  # the fixed time, not today
 
 
 def test_committed_template_is_a_fresh_build(tmp_path):

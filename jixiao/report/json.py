@@ -1,123 +1,20 @@
-"""Checking files and reporting the findings: text for people, JSON for programs.
-
-``FileResult`` is what ``pipeline.check_workbook`` found in one workbook. ``text_report`` / ``json_report`` format a list of
-results; ``exit_code`` is 0 (no errors), 1 (errors) or 2 (a file unreadable
-or not a 自评表). The JSON schema is documented in docs/json-schema.md.
-"""
+"""The findings as JSON for programs (schema: docs/json-schema.md): one object per table
+read, strict RFC 8259 — a number that is not finite is null, and says so in a finding."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jixiao.checks import REGISTRY, SEVERITIES, SEVERITY_NAMES, Finding
-from jixiao.model import LAYOUTS, Evaluation, SelfEvaluation, indicator_actual, indicator_target
+from jixiao.checks import REGISTRY
+from jixiao.model import indicator_actual, indicator_target
+from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import round2
-from jixiao.terminal import CONTROL_EXCEPT_NEWLINE, display_width, printable
+from jixiao.terminal import CONTROL_EXCEPT_NEWLINE
 
-
-@dataclass
-class CheckedTable:
-    table: SelfEvaluation
-    evaluation: Evaluation
-    findings: list[Finding]
-
-
-@dataclass
-class FileResult:
-    path: Path
-    tables: list[CheckedTable] = field(default_factory=list)
-    error: str | None = None                         # why the file could not be checked
-    notes: list[str] = field(default_factory=list)   # sheets skipped …
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [item for checked in self.tables for item in checked.findings]
-
-
-def exit_code(results: list[FileResult]) -> int:
-    if any(result.error for result in results):
-        return 2
-    if any(item.severity == "error" for result in results for item in result.findings):
-        return 1
-    return 0
-
-
-# ---------------------------------------------------------------- text
-
-def _number(value: float | None) -> str:
-    return "—" if value is None else f"{round2(value):g}"
-
-
-def _counts(findings: list[Finding]) -> str:
-    counts = {severity: 0 for severity in SEVERITIES}
-    for item in findings:
-        counts[item.severity] += 1
-    return "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITIES)
-
-
-def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
-    table, evaluation = checked.table, checked.evaluation
-    project = table.project
-    name = printable(project.name or "（未写项目名称）")
-    year = f"（{project.year} 年度）" if project.year else ""
-    where = table.sources.get("header")
-    layout = LAYOUTS.get(table.layout, table.layout)
-    sheet = printable(where.sheet) if where else "—"
-    lines = [f"表 {number}/{of}：{name}{year}",
-             f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
-             f"  总分 填报 {_number(table.total_declared)} / 计算 {_number(evaluation.total)}；"
-             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
-    return lines
-
-
-def _findings_lines(findings: list[Finding]) -> list[str]:
-    lines = []
-    for severity in SEVERITIES:
-        group = [item for item in findings if item.severity == severity]
-        if not group:
-            continue
-        lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
-        places = [printable(item.where or "—") for item in group]
-        width = max(display_width(where) for where in places)
-        for item, where in zip(group, places, strict=True):
-            padding = " " * (width - display_width(where))
-            lines.append(f"  {item.code}  {where}{padding}  {printable(item.message)}")
-    return lines or ["  未发现问题"]
-
-
-def text_report(results: list[FileResult]) -> str:
-    """The findings of every file, grouped by severity, ending with the counts."""
-    out: list[str] = []
-    for result in results:
-        out.append(f"== {printable(str(result.path))} ==")
-        if result.error:
-            out.append(f"无法校验：{printable(result.error)}")
-            out.append("")
-            continue
-        for note in result.notes:
-            out.append(f"注意：{printable(note)}")
-        for number, checked in enumerate(result.tables, start=1):
-            out.extend(_table_heading(checked, number, len(result.tables)))
-            out.extend(_findings_lines(checked.findings))
-            out.append("")
-        if len(result.tables) > 1:
-            out.append(f"本文件合计：{_counts(result.findings)}")
-            out.append("")
-    findings = [item for result in results for item in result.findings]
-    unreadable = sum(1 for result in results if result.error)
-    summary = f"共 {_counts(findings)}"
-    if len(results) > 1 or unreadable:
-        summary = f"共 {len(results)} 个文件（{unreadable} 个无法校验），{_counts(findings)}"
-    out.append(summary)
-    return "\n".join(out)
-
-
-# ---------------------------------------------------------------- JSON
 
 def _json_value(value: Any) -> Any:
     """A cell value as JSON: numbers as numbers, dates as ISO text."""

@@ -1,0 +1,42 @@
+"""What checking one workbook found: ``FileResult`` (its tables, or why it could not be
+read), and the command's exit code for a list of them.
+
+``pipeline.check_workbook`` returns a ``FileResult``; ``report/text.py`` and
+``report/json.py`` format a list of them. ``exit_code`` is 0 (no errors), 1 (errors) or
+2 (a file unreadable or not a 自评表).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.checks import Finding
+from jixiao.model import Evaluation, SelfEvaluation
+
+
+@dataclass
+class CheckedTable:
+    table: SelfEvaluation
+    evaluation: Evaluation
+    findings: list[Finding]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    tables: list[CheckedTable] = field(default_factory=list)
+    error: str | None = None                         # why the file could not be checked
+    notes: list[str] = field(default_factory=list)   # sheets skipped …
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [item for checked in self.tables for item in checked.findings]
+
+
+def exit_code(results: list[FileResult]) -> int:
+    if any(result.error for result in results):
+        return 2
+    if any(item.severity == "error" for result in results for item in result.findings):
+        return 1
+    return 0

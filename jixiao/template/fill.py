@@ -1,0 +1,153 @@
+"""Putting a table into the standard form: its inputs typed into a fresh sheet (the
+formulas stay), each row tall enough for its texts; and ``as_standard``, any table in the
+template's shape."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jixiao import cellfuncs
+from jixiao.errors import JixiaoError
+from jixiao.layout import COLUMN, FIRST_ROW, FUND_ROWS, GROUPS, group_first_row
+from jixiao.model import (
+    Evaluation,
+    FundLine,
+    Indicator,
+    SelfEvaluation,
+    indicator_actual,
+    indicator_target,
+)
+from jixiao.parsing import heading_points
+from jixiao.rules import TOLERANCE
+from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
+
+
+def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
+    """Type a table's inputs into a fresh form (formulas stay as they are)."""
+    project = table.project
+    for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit),
+                       ("D11", project.goal_expected), ("G11", project.goal_actual)):
+        _type(ws, ref, value)
+    funds = table.funds
+    _fill_fund_line(ws, FUND_ROWS[0], funds.total)
+    for row, line in zip(FUND_ROWS[1:], _place_parts(funds.parts), strict=True):
+        if line is not None:
+            _fill_fund_line(ws, row, line)
+    if funds.weight is not None:
+        ws[f"G{FUND_ROWS[0]}"] = funds.weight
+
+    c = COLUMN
+    for row, indicator in _place_indicators(table.indicators):
+        values = {"name": indicator.name, "target": indicator.target,
+                  "actual": indicator.actual, "weight": indicator.weight,
+                  "reason": indicator.reason, "judged": indicator.judged}
+        for key, value in values.items():
+            _type(ws, f"{c[key]}{row}", value)
+        level2 = ws[f"{c['level2']}{group_first_row(row)}"].value
+        values["score"] = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
+                                          rule_name, indicator.judged, level2)
+        _fit_row(ws, row, values)
+
+
+def _fit_row(ws: Worksheet, row: int, values: dict[str, Any]) -> None:
+    """A row tall enough to show its texts whole (a long ⚠ in 得分 included):
+    spreadsheet programs keep a row's stored height when they open a file."""
+    from jixiao.terminal import display_width
+
+    lines = 1
+    for key, value in values.items():
+        if value is None or key == "judged":
+            continue
+        width = COLUMN_WIDTHS[COLUMN[key]] - 1  # about one unit per half-width character
+        lines = max(lines, -(-display_width(str(value)) // max(1, int(width))))
+    ws.row_dimensions[row].height = max(ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
+def _type(ws: Worksheet, ref: str, value: Any) -> None:
+    """Put a value as a person types it: a text such as "=100%" stays a text."""
+    cell = ws[ref]
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
+def _fill_fund_line(ws: Worksheet, row: int, line: FundLine) -> None:
+    for column, value in zip("DEF", (line.initial_budget, line.budget, line.executed),
+                             strict=True):
+        ws[f"{column}{row}"] = value
+
+
+_PART_KEYS = ("财政拨款", "结转", "其他")
+
+
+def _place_parts(parts: Sequence[FundLine]) -> list[FundLine | None]:
+    """The 其中 lines in the template's order, matched by their label."""
+    if len(parts) > len(_PART_KEYS):
+        raise JixiaoError(f"资金明细有 {len(parts)} 行，标准模板只有 {len(_PART_KEYS)} 行"
+                          "（当年财政拨款、上年结转资金、其他资金）")
+    slots: list[FundLine | None] = [None] * len(_PART_KEYS)
+    unmatched = []
+    for line in parts:
+        index = next((i for i, key in enumerate(_PART_KEYS) if key in (line.label or "")), None)
+        if index is None or slots[index] is not None:
+            unmatched.append(line)
+        else:
+            slots[index] = line
+    for line in unmatched:
+        slots[slots.index(None)] = line
+    return slots
+
+
+_LEVEL2_KEYS = ("数量", "质量", "时效", "成本", "经济", "社会", "生态", "可持续", "满意")
+
+
+def _place_indicators(indicators: Sequence[Indicator]) -> list[tuple[int, Indicator]]:
+    """The row of each indicator: its 二级指标's group, in order."""
+    starts, row = [], FIRST_ROW
+    for _, _, count in GROUPS:
+        starts.append(row)
+        row += count
+    used = [0] * len(GROUPS)
+    placed = []
+    for number, indicator in enumerate(indicators, start=1):
+        group = _group_of(indicator)
+        if group is None:
+            what = f"“{indicator.name}”" if indicator.name else f"第 {number} 条"
+            raise JixiaoError(f"指标{what}的二级指标“{indicator.level2 or ''}”不在标准模板中")
+        level1, level2, count = GROUPS[group]
+        if used[group] == count:
+            total = sum(1 for other in indicators if _group_of(other) == group)
+            raise JixiaoError(f"{level1}“{level2}”有 {total} 条三级指标，标准模板只有 {count} 行")
+        placed.append((starts[group] + used[group], indicator))
+        used[group] += 1
+    return placed
+
+
+def _group_of(indicator: Indicator) -> int | None:
+    level2 = heading_points(indicator.level2)[0]
+    return next((i for i, key in enumerate(_LEVEL2_KEYS) if key in level2), None)
+
+
+def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation:
+    """The table as the template holds it: targets joined (四川 指标性质/度量单位), and a
+    person's score kept only where the rules leave it to a person (定性, not full marks)."""
+    indicators = []
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        row = copy.copy(indicator)
+        row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
+        row.nature = row.unit = None
+        declared = indicator.judged
+        full = declared is not None and indicator.weight is not None \
+            and declared >= indicator.weight - TOLERANCE
+        row.judged = declared if score.band is not None and not full else None
+        row.sources = {}
+        indicators.append(row)
+    funds = copy.deepcopy(table.funds)
+    if not table.execution_line:
+        funds.weight = None
+    return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
+                          rules=table.rules, layout="standard")

@@ -1,0 +1,218 @@
+"""Each domain fact has one home with a name, and a second copy of it fails here.
+
+The tolerance, the grades, the directions (成本 means ≤), percent normalisation,
+the text normalisers and the 10.0 → "10" text each live once; these tests look
+for copies in the source and ask every user of a fact the same questions.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jixiao import cellfuncs, native, rules
+from jixiao.model import Indicator, default_operator, plain_text, score_indicator
+from jixiao.parsing import compact_text, normalize_text, parse_measure
+from jixiao.units import comparable, fraction_as_percent
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = sorted(p for folder in ("jixiao", "udfs", "addin") for p in (ROOT / folder).rglob("*.py"))
+
+
+def _code_lines(path: Path) -> list[tuple[int, str]]:
+    """(number, line) of the source without comments (docstrings stay: they are short)."""
+    return [(number, line.split("#")[0]) for number, line in
+            enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
+
+
+def _hits(pattern: str, *, allowed: tuple[str, ...]) -> list[str]:
+    regex = re.compile(pattern)
+    return [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+            for path in SOURCES if str(path.relative_to(ROOT)) not in allowed
+            for number, line in _code_lines(path) if regex.search(line)]
+
+
+# ---------------------------------------------------------------- TOLERANCE
+
+def test_the_tolerance_is_written_once():
+    assert rules.TOLERANCE == 0.005 == rules.SCORE_STEP / 2
+    assert _hits(r"(?<![\d.])0\.005(?!\d)", allowed=("jixiao/rules.py",)) == []
+
+
+# ---------------------------------------------------------------- grades
+
+def test_grades_are_listed_once():
+    # the top grades as string literals ("优", '良') outside the home (sample data aside;
+    # 中 and 差 are words of other things too)
+    assert _hits(r"""["'](优|良)["']""", allowed=("jixiao/rules.py", "jixiao/samples.py")) == []
+    assert rules.GRADE_NAMES == ("优", "良", "中", "差")
+
+
+@pytest.mark.parametrize("total", [100, 90, 89.995, 89.994, 80, 79.99, 60, 59.995, 59.994, 0])
+def test_every_user_of_the_grades_agrees(total):
+    expected = rules.grade(total)
+    assert cellfuncs.grade(total) == expected
+    assert native.money_values([(100.0, 100.0)], 10.0, [total - 10], [90.0])["grade"] == expected
+
+
+def test_the_native_grade_formula_is_built_from_the_grades():
+    formula = native.money_formulas((5,), 10, 20, 21, 22)["H22"]
+    for grade in rules.GRADES[:-1]:
+        assert f'>={grade.floor:g},"{grade.name}"' in formula
+    assert f'"{rules.GRADES[-1].name}"' in formula
+
+
+@pytest.mark.parametrize(("written", "grade"), [
+    ("优", "优"), ("优秀", "优"), ("优等", "优"), ("良好", "良"), ("合格", "中"), ("一般", "中"),
+    ("较差", "差"), ("不合格", "差"), ("差级", "差"), ("甲", None), (90, None)])
+def test_grade_name_reads_the_words_of_the_grades(written, grade):
+    assert rules.grade_name(written) == grade
+
+
+# ---------------------------------------------------------------- directions
+
+_DIRECTION_CASES = [  # (二级指标, target, actual): the target has no ≥/≤
+    ("成本指标", "30 万元", "33 万元"),
+    ("成本指标", "30", 29),
+    ("经济成本指标", "100", 120),
+    ("数量指标", "30", 33),
+    ("数量指标", "100", 90),
+    (None, "100", 120),
+    ("", "5", 6),
+]
+
+
+def test_direction_is_the_one_rule_of_costs():
+    assert rules.direction("成本指标") is rules.Direction.CEILING
+    assert rules.direction("质量指标") is rules.Direction.GOAL
+    assert rules.direction(None) is rules.Direction.GOAL
+    assert rules.direction(3.0) is rules.Direction.GOAL
+    # "成本" in …: a second reading of costs (the template's list of 二级 words is no rule)
+    assert _hits(r"""["']成本["']\s+(not\s+)?in\b|SEARCH\(["']成本""",
+                 allowed=("jixiao/rules.py",)) == []
+
+
+@pytest.mark.parametrize(("level2", "target", "actual"), _DIRECTION_CASES)
+def test_every_user_of_the_direction_agrees(level2, target, actual):
+    """The model, the JX_ functions and the native formulas read a bare target alike."""
+    op = rules.direction(level2).value
+    indicator = Indicator("产出指标", level2, "x", target, actual, 10.0)
+    assert default_operator(indicator) == op
+    met = rules.is_met(target, actual, default_op=op)
+    assert cellfuncs.met(target, actual, level2) == cellfuncs.MET_TEXT[met]
+    model_score = score_indicator(indicator).value
+    assert cellfuncs.score(target, actual, 10.0, None, None, level2) == model_score
+    shown = native.row_values(target, actual, 10.0, None, None, level2)
+    assert shown["eop"] == op
+    assert shown["score"] == model_score
+    assert shown["met_shown"] == cellfuncs.MET_TEXT[met]
+
+
+# ---------------------------------------------------------------- percent normalisation
+
+def test_bare_fractions_are_read_as_percent_in_one_place():
+    assert fraction_as_percent(0.95) == 95.0
+    assert fraction_as_percent(0.95, 90.0) == 95.0
+    assert fraction_as_percent(99.8, 90.0) == 99.8
+    assert fraction_as_percent(0.8, 0.5) == 0.8  # beside 0.5 %, 0.8 is 0.8 %
+    assert fraction_as_percent(-0.5) == -0.5
+    # a second copy: a bound "<= 1" (or "0 < x <= 1.0") and a "* 100" on one line
+    copies = _hits(r"<=\s*1(\.0)?\b.*\*\s*100|\*\s*100\b.*<=\s*1(\.0)?\b",
+                   allowed=("jixiao/units.py",))
+    assert [hit.partition(":")[0] for hit in copies] == ["jixiao/native.py"]  # as a formula
+
+
+@pytest.mark.parametrize("bare", [0, 0.5, 0.95, 1, 1.5, 95, 99.8])
+@pytest.mark.parametrize("goal", ["≥0.5%", "≥90%", "≥95%", "≤100%"])
+def test_the_rules_and_the_native_formulas_read_a_bare_actual_alike(bare, goal):
+    target = parse_measure(goal)
+    pair = comparable(target, parse_measure(bare))
+    assert pair is not None
+    shown = native.row_values(goal, bare, 10.0)
+    assert (shown["goal"], shown["done"]) == (pair[0], max(pair[1], 0.0))
+
+
+# ---------------------------------------------------------------- text
+
+def test_cell_text_has_one_normaliser():
+    assert compact_text(" 三级\u3000指标\n（A） ") == "三级指标(A)"
+    assert compact_text(None) == "" and compact_text(10) == "10"
+    assert normalize_text("执行率 (%)") == "执行率%"
+    assert rules.rule_name(" 四 川 ") == "sichuan"
+    assert _hits(r"NFKC", allowed=("jixiao/parsing.py",)) == []
+
+
+def test_a_whole_float_is_shown_without_decimals_in_one_place():
+    assert plain_text(10.0) == "10" and plain_text(None) == "" and plain_text(" a ") == " a "
+    # "10.0 → '10'": a float's is_integer() turned into str(int(…)) (the xlsx writer's
+    # number text and the year reader are other rules)
+    assert _hits(r"is_integer\(\)", allowed=("jixiao/model.py", "jixiao/xlsx/package.py",
+                                             "jixiao/read/by_names.py")) == []
+    assert _hits(r"str\(int\(", allowed=("jixiao/model.py", "jixiao/xlsx/package.py")) == []
+
+
+# ---------------------------------------------------------------- Score carries its level
+
+@pytest.mark.parametrize(("target", "actual", "level", "name"), [
+    ("达成", "部分达成", "partial", "部分达成"),
+    ("达成", "未达成", "not", "未达成"),
+    ("达成", "达成", "achieved", "达成"),
+    ("2024年12月31日前", "2024年12月20日", "achieved", "按时完成"),
+    ("2024年6月底前", "2024年8月", "not", "逾期完成"),
+])
+def test_a_qualitative_score_carries_its_level(target, actual, level, name):
+    score = rules.indicator_score(target, actual, 10.0)
+    assert (score.level, score.level_name) == (level, name)
+    assert score.band is not None
+
+
+def test_a_quantitative_score_has_no_level():
+    assert rules.indicator_score("≥90%", "95%", 10.0).level is None
+
+
+def test_no_check_reads_a_level_back_out_of_a_note():
+    assert _hits(r"note\.split|removeprefix\(\"定性指标", allowed=()) == []
+
+
+# ---------------------------------------------------------------- one exception tree
+
+def test_every_error_a_user_may_see_is_defined_in_errors():
+    """A JixiaoError subclass lives in errors.py; other exception classes are private
+    signals inside one module (a leading underscore, or caught where raised)."""
+    user_errors = _hits(r"^\s*class \w+\((\w+\.)?(JixiaoError|UnreadableWorkbook|"
+                        r"NotASelfEvaluation|UnknownRuleSet|ScoreInputError|OutputError|"
+                        r"UsageError|NoExcel|TimedOut)\)", allowed=("jixiao/errors.py",))
+    assert user_errors == []
+
+
+def test_the_same_mistake_reads_alike_everywhere():
+    from jixiao import errors
+
+    assert str(errors.missing_file("甲.xlsx")) == "找不到文件“甲.xlsx”"
+    assert isinstance(errors.wrong_suffix("甲.txt"), errors.OutputError)
+    assert _hits(r"找不到文件“|须以 \.xlsx 结尾", allowed=("jixiao/errors.py",)) == []
+
+
+
+# ---------------------------------------------------------------- rule-set names
+
+def test_rule_set_names_are_read_in_one_place():
+    # rules.rule_name reads a person's words; nobody else compares with a name or a word
+    # (a RuleSet's reverse formula and a table's layout have names of their own)
+    assert _hits(r"""(?<!reverse )(?<!layout )[=!]=\s*["'](ratio|sichuan|mof2020)["']"""
+                 r"""|["'](四川|比例)["']\s+in\b""",
+                 allowed=("jixiao/rules.py",)) == []
+
+
+def test_the_native_formulas_take_their_names_and_shares_from_the_rule_sets():
+    for name in rules.RULE_SETS:
+        assert name in native.WARN_RULES
+        assert native.row_values("≥90%", "95%", 10.0, name)["kind"] == "N"
+    assert native.row_values("≥90%", "95%", 10.0, "nosuch")["kind"] == native.WARN_RULES
+    for name, ruleset in rules.RULE_SETS.items():
+        for level, words in (("partial", "部分达成"), ("not", "未达成")):
+            for judged in ruleset.bands[level]:
+                expected = rules.indicator_score("达成", words, 10.0, name, judged * 10).value
+                assert native.row_values("达成", words, 10.0, name, judged * 10)["score"] == expected
