@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.pipeline import check_workbook
     from jixiao.report.check import exit_code, json_report, text_report
     from jixiao.rules import rule_set
-    from jixiao.xlsx.guard import file_seconds, time_limit
+    from jixiao.timeouts import file_seconds, time_limit
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read

@@ -53,9 +53,12 @@ from jixiao.fileio import os_error_text
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from jixiao.parsing import grade_name, parse_amount, parse_points, parse_rate
 from jixiao.rules import RULE_SETS, rule_name
+from jixiao.xlsx.external import ExternalContent
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
-from jixiao.xlsx.guard import ExternalContent, Limits, check_package, column_letters
+from jixiao.xlsx.guard import check_package
+from jixiao.xlsx.limits import Limits
+from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
 LAYOUTS = {

@@ -49,8 +49,9 @@ from jixiao.xlsx.numformats import (
     is_date_format,
     is_timedelta_format,
 )
-from jixiao.xlsx.package import _unescape
+from jixiao.xlsx.refs import column_number
 from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.xml import unescape
 
 MAX_GRID_CELLS = 500_000  # calamine gives a sheet as a full grid from A1
 
@@ -247,7 +248,7 @@ def _plain_strings(xml: bytes) -> list[str] | None:
     found = _PLAIN_STRING.findall(text)
     if len(found) != text.count("<si"):
         return None
-    return [_unescape(string).replace("x005F_", "") for string in found]
+    return [unescape(string).replace("x005F_", "") for string in found]
 
 
 # ------------------------------------------------------------ a sheet
@@ -331,7 +332,7 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
                 calamine.append((len(cells), *position))
                 value = None
             elif inline:
-                value = _unescape(inline) if "&" in inline else inline
+                value = unescape(inline) if "&" in inline else inline
             else:
                 continue
         elif kind == _DATE or kind == _DURATION:
@@ -341,7 +342,7 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
         elif kind == _TEXT or kind == _ERROR:
             if not raw:
                 continue
-            value = _unescape(raw)
+            value = unescape(raw)
         elif kind == _BOOL:
             if not raw:
                 continue
@@ -401,7 +402,7 @@ def _plain_formula(ref: str, kind: int, formula: str, raw: str,
     if empty_value and raw:
         raise _Unsure("two values")  # openpyxl takes the first, the empty one
     cached = bool(raw) or (bool(empty_value) and kind in _CACHED_WHEN_EMPTY)
-    formulas[ref] = ("=" + (_unescape(text) if text else ""), cached)
+    formulas[ref] = ("=" + (unescape(text) if text else ""), cached)
 
 
 def _content(ref: str, kind: int, body: str, formulas: dict[str, tuple[str, bool]]) -> str:
@@ -420,7 +421,7 @@ def _content(ref: str, kind: int, body: str, formulas: dict[str, tuple[str, bool
             return raw or ""
         formula = found.group(2)
     cached = has_value and (bool(raw) or kind in _CACHED_WHEN_EMPTY)
-    formulas[ref] = ("=" + (_unescape(formula) if formula else ""), cached)
+    formulas[ref] = ("=" + (unescape(formula) if formula else ""), cached)
     return raw or ""
 
 
@@ -508,10 +509,7 @@ def _where(ref: str) -> tuple[int, int]:
     if found is None:
         raise _Unsure(f"cell reference {ref}")  # row 0, or beyond ZZZ: openpyxl refuses it
     letters, digits = found.groups()
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    where = (int(digits), column)
+    where = (int(digits), column_number(letters))
     if len(_WHERE) < _WHERE_LIMIT:
         _WHERE[ref] = where
     return where
@@ -604,7 +602,7 @@ def _plain_styles(xml: bytes) -> StyleNumbers | None:
         return None
     # an XML parser makes each tab or line break of an attribute a space
     custom: dict[int, str | None] = {
-        int(number): _unescape(code.replace("\t", " ").replace("\n", " "))
+        int(number): unescape(code.replace("\t", " ").replace("\n", " "))
         for number, code in found}
     formats = []
     for attributes in _CELL_FORMAT.findall(cells):
@@ -643,11 +641,6 @@ def _parsed_styles(xml: bytes) -> StyleNumbers:
               for numbers in lists for item in numbers.findall(f"{{{_MAIN}}}numFmt")}
     return custom, [int(xf.get("numFmtId", 0))
                     for xfs in cells for xf in xfs.findall(f"{{{_MAIN}}}xf")]
-
-
-_SHEET_NAME = re.compile(r"""<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_DATE1904 = re.compile(r"""date1904\s*=\s*["']([^"']*)["']""")
-_NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
 _WORKBOOK_TYPES = (  # in the order openpyxl looks for them
@@ -693,8 +686,8 @@ def _workbook_of(workbook: bytes) -> tuple[bool, tuple[tuple[str, str], ...]]:
     sheets = []
     for sheet in _SHEET.findall(xml):
         name, relation = _SHEET_NAME.search(sheet), _SHEET_RELATION.search(sheet)
-        sheets.append((_unescape(name.group(1) or name.group(2)) if name is not None else "",
-                       _unescape(relation.group(1) or relation.group(2))
+        sheets.append((unescape(name.group(1) or name.group(2)) if name is not None else "",
+                       unescape(relation.group(1) or relation.group(2))
                        if relation is not None else ""))
     titles = [title for title, _ in sheets]
     if len({title.lower() for title in titles}) != len(titles) or not all(titles) or any(

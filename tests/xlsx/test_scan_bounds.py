@@ -18,15 +18,10 @@ from workbooks import Book, standard, standard_sheet
 
 from jixiao.cli.main import main
 from jixiao.errors import JixiaoError, TimedOut, UnreadableWorkbook
+from jixiao.timeouts import DEFAULT_FILE_SECONDS, file_seconds, time_limit
 from jixiao.xlsx import cells as fastread
-from jixiao.xlsx.guard import (
-    DEFAULT_FILE_SECONDS,
-    Limits,
-    check_package,
-    file_seconds,
-    reference_areas,
-    time_limit,
-)
+from jixiao.xlsx.guard import check_package, reference_areas
+from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.package import _cell_spans, _children, _inline_text
 
 ROOT = Path(__file__).resolve().parents[2]
