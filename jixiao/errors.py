@@ -43,4 +43,4 @@ class UsageError(JixiaoError):
 
 
 class TimedOut(JixiaoError):
-    """One file's work was abandoned after its time limit (``safety.run_with_time_limit``)."""
+    """One file's work was abandoned after its time limit (``timeouts.time_limit``)."""

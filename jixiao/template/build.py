@@ -95,6 +95,7 @@ from jixiao.layout import (
 from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source
 from jixiao.native import native_results
 from jixiao.parsing import heading_points, parse_amount, parse_points, parse_rate
+from jixiao.xlsx.package import ERROR_CODES as _EXCEL_ERRORS
 
 _COLUMN_WIDTHS = {"A": 6, "B": 10, "C": 12, "D": 26, "E": 16, "F": 16, "G": 10, "H": 14,
                   "I": 32, "J": 18, "K": 10}
@@ -632,11 +633,6 @@ def _as_rows(values: Any) -> list[list[Any]]:
     if not isinstance(values, (list, tuple)):
         return [[values]]
     return [list(row) if isinstance(row, (list, tuple)) else [row] for row in values]
-
-
-_EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
-                           "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
 
 
 def _clean(value: Any) -> Any:

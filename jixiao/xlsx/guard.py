@@ -331,7 +331,7 @@ class CheckedZip:
     Its XML parts come as the check unpacked them (up to 1 MiB each, all within
     the limits); any other member is unpacked from the file when asked for.
     ``namelist``, ``infolist``, ``getinfo``, ``read`` and ``open`` answer as
-    zipfile's do, so the reader and ``fastread`` take either.
+    zipfile's do, so the reader and ``xlsx.cells`` take either.
     """
 
     def __init__(self, source: bytes | Path, infos: list[zipfile.ZipInfo],

@@ -32,8 +32,12 @@ _WORKSHEET = _REL + "/worksheet"
 _SHARED_STRINGS = _REL + "/sharedStrings"
 _STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
+# The error values a cell can hold (t="e"), Excel's whole list: the one list of them.
 ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-               "#GETTING_DATA", "#SPILL!", "#CALC!")
+               "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
+               "#BUSY!", "#UNKNOWN!")
+# How the text of a cell showing an error begins: one of those, or LibreOffice's Err:502 …
+ERROR_TEXTS = (*ERROR_CODES, "Err:")
 
 
 class ExcelError(str):
@@ -351,12 +355,12 @@ def _unreadable(path: Path, error: BaseException) -> UnreadableWorkbook:
             head = handle.read(8)
     except OSError:
         pass
-    if head.startswith(CFB):
+    if head.startswith(CFB[:4]):  # an OLE2 file, even one cut short: .xls or encrypted
         return UnreadableWorkbook(f"“{path.name}”已加密或是旧版 .xls 文件；请在 Excel 中取消密码或"
                                   "另存为 .xlsx 后再试")
     return UnreadableWorkbook(f"无法读取“{path.name}”：不是有效的 .xlsx/.xlsm 工作簿"
                               f"（{type(error).__name__}）")
 
 
-__all__ = ["ERROR_CODES", "Cell", "CellSpan", "CellValue", "DefinedName", "ExcelError", "Formula",
+__all__ = ["ERROR_CODES", "ERROR_TEXTS", "Cell", "CellSpan", "CellValue", "DefinedName", "ExcelError", "Formula",
            "Package", "Sheet"]
