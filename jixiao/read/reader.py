@@ -58,6 +58,7 @@ from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
+from jixiao.xlsx.package import ERROR_TEXTS as EXCEL_ERRORS
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -67,8 +68,6 @@ LAYOUTS = {
     "attachment": "评分附件表",
     "third_party": "第三方评价指标体系",
 }
-EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
-                "#SPILL!", "#CALC!", "Err:")
 
 
 @dataclass(frozen=True)
