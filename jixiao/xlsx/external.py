@@ -7,7 +7,7 @@ import posixpath
 from dataclasses import dataclass
 
 from jixiao.xlsx.scan import LINK_PARTS, MemberScanner
-from jixiao.xlsx.xml import parse_small
+from jixiao.xlsx.xml import RELATIONSHIPS, parse_small
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,6 @@ class ExternalContent:
     part: str                 # the zip member it was found in
     sheet: str | None = None  # for a DDE formula: its sheet and cell
     cell: str | None = None
-
-
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def external_content(scanners: dict[str, MemberScanner]) -> list[ExternalContent]:
@@ -53,13 +50,13 @@ def external_content(scanners: dict[str, MemberScanner]) -> list[ExternalContent
         for element in root.iter():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "externalBook":
-                rid = element.get(f"{{{_REL}}}id", "")
+                rid = element.get(f"{{{RELATIONSHIPS}}}id", "")
                 found.append(ExternalContent("link", targets.get(rid, rid), part))
             elif tag == "ddeLink":
                 found.append(ExternalContent(
                     "dde", f"{element.get('ddeService', '')}|{element.get('ddeTopic', '')}", part))
             elif tag == "oleLink":
-                rid = element.get(f"{{{_REL}}}id", "")
+                rid = element.get(f"{{{RELATIONSHIPS}}}id", "")
                 found.append(ExternalContent("ole", f"{element.get('progId', '')} "
                                                     f"{targets.get(rid, rid)}".strip(), part))
     return found
@@ -78,7 +75,7 @@ def _sheet_names(scanners: dict[str, MemberScanner]) -> dict[str, str]:
         targets = _relationship_targets(scanners, part)
         for element in root.iter():
             if element.tag.endswith("}sheet"):
-                target = targets.get(element.get(f"{{{_REL}}}id", ""), "")
+                target = targets.get(element.get(f"{{{RELATIONSHIPS}}}id", ""), "")
                 resolved = (target.lstrip("/") if target.startswith("/")
                             else posixpath.normpath(posixpath.join(folder, target)))
                 names[resolved] = element.get("name", "")

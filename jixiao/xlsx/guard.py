@@ -1,4 +1,5 @@
 """What a submitted file may make jixiao do: bounded size, time and memory, no XML tricks.
+(~420 lines once the formula limits below move to recalc/: one walk of the zip.)
 
     file ──check_package──▶ within Limits, no DTD ──▶ openpyxl / formulas / package.Package
                        └──▶ UnreadableWorkbook: the file's name and the limit it broke

@@ -22,14 +22,19 @@ from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.refs import column_letters, split_ref
-from jixiao.xlsx.xml import ATTRIBUTES, element_content, parse_xml, unescape
+from jixiao.xlsx.xml import (
+    ATTRIBUTES,
+    MAIN,
+    PACKAGE_RELATIONSHIPS,
+    RELATIONSHIPS,
+    element_content,
+    parse_xml,
+    unescape,
+)
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = _REL + "/officeDocument"
-_WORKSHEET = _REL + "/worksheet"
-_SHARED_STRINGS = _REL + "/sharedStrings"
+_OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument"
+_WORKSHEET = RELATIONSHIPS + "/worksheet"
+_SHARED_STRINGS = RELATIONSHIPS + "/sharedStrings"
 _STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 # The error values a cell can hold (t="e"), Excel's whole list: the one list of them.
@@ -139,7 +144,7 @@ class Package:
         if rels not in self.members:
             return []
         out = []
-        for rel in parse_xml(self.members[rels]).iter(f"{{{_PKG_REL}}}Relationship"):
+        for rel in parse_xml(self.members[rels]).iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"):
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target", "")
@@ -154,14 +159,14 @@ class Package:
 
     def _read_workbook(self) -> tuple[list[Sheet], list[DefinedName]]:
         root = parse_xml(self.members[self.workbook_part])
-        ns = _STRICT if root.tag.startswith(f"{{{_STRICT}}}") else _MAIN
+        ns = _STRICT if root.tag.startswith(f"{{{_STRICT}}}") else MAIN
         if root.find(f"{{{ns}}}sheets") is None:
             raise KeyError("sheets")  # no workbook: Excel needs at least the list of sheets
         targets = {rid: target for kind, target, rid in self._relationships(self.workbook_part)
                    if kind == _WORKSHEET}
         sheets = []
         for sheet in root.iter(f"{{{ns}}}sheet"):
-            rid = sheet.get(f"{{{_REL}}}id")
+            rid = sheet.get(f"{{{RELATIONSHIPS}}}id")
             if rid in targets:  # chart sheets and dialog sheets hold no cells
                 sheets.append(Sheet(sheet.get("name", ""), targets[rid]))
         if len({sheet.name.upper() for sheet in sheets}) < len(sheets):

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # SpreadsheetML
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
 
 def parse_xml(data: bytes) -> Any:
     """``ElementTree.fromstring`` that refuses DTDs, entities and external references.
@@ -69,4 +73,4 @@ def element_content(*tags: str) -> str:
     return rf"(?:[^<]++|<(?!(?:[\w.-]+:)?(?:{'|'.join(tags)})[\s/>]))*?"
 
 
-__all__ = ["ATTRIBUTES", "element_content", "parse_small", "parse_xml", "unescape"]
+__all__ = ["ATTRIBUTES", "MAIN", "PACKAGE_RELATIONSHIPS", "RELATIONSHIPS", "element_content", "parse_small", "parse_xml", "unescape"]
