@@ -38,6 +38,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import parse_amount, parse_points, parse_rate
+from jixiao.xlsx.package import ERROR_CODES as _EXCEL_ERRORS
 
 # get_range(name) → (sheet name, top-left cell "D13", rows of values); None or
 # KeyError when the workbook has no such name. Values are what the cells show: the
@@ -75,10 +76,6 @@ def _as_rows(values: Any) -> list[list[Any]]:
         return [[values]]
     return [list(row) if isinstance(row, (list, tuple)) else [row] for row in values]
 
-
-_EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
-                           "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
 
 
 def _clean(value: Any) -> Any:

@@ -12,7 +12,7 @@ from typing import Any
 from jixiao.model import Source
 from jixiao.parsing import compact_text, parse_points
 from jixiao.read.table import EXCEL_ERRORS, CellInfo, WorkbookTable
-from jixiao.xlsx.guard import column_letters
+from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
 _EMPTY_CELL = CellInfo(None)

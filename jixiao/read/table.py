@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.model import Indicator, SelfEvaluation, Source
-from jixiao.xlsx.guard import ExternalContent
+from jixiao.xlsx.external import ExternalContent
+from jixiao.xlsx.package import ERROR_TEXTS as EXCEL_ERRORS
 
 LAYOUTS = {
     "standard": "标准格式（财预〔2020〕10号）",
@@ -16,8 +17,6 @@ LAYOUTS = {
     "attachment": "评分附件表",
     "third_party": "第三方评价指标体系",
 }
-EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
-                "#SPILL!", "#CALC!", "Err:")
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_mo
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
 from jixiao.read.table import WorkbookTable
 from jixiao.xlsx.book import count_rows, has_jx_names, open_zip, read_bytes, sheet_parts, sniff
+from jixiao.xlsx.external import ExternalContent
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
-from jixiao.xlsx.guard import ExternalContent, check_package
+from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
 from jixiao.xlsx.sheet import SheetCells
 

@@ -25,16 +25,8 @@ from typing import Any
 
 from jixiao.cellfuncs import FUNCTIONS
 from jixiao.xlsx.guard import formula_problem
-from jixiao.xlsx.package import (
-    Cell,
-    CellValue,
-    ExcelError,
-    Formula,
-    Package,
-    area_cells,
-    column_letters,
-    column_number,
-)
+from jixiao.xlsx.package import Cell, CellValue, ExcelError, Formula, Package
+from jixiao.xlsx.refs import area_cells, column_letters, column_number
 
 NA = ExcelError("#N/A")
 

@@ -30,8 +30,10 @@ from formulas.tokens.operand import Error, XlError
 from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError
 from jixiao.recalc.fast import argument_value, call_function, fit
-from jixiao.xlsx.guard import Limits, formula_problem, formula_tokens, reference_areas
-from jixiao.xlsx.package import CellValue, ExcelError, Package, area_cells, column_number
+from jixiao.xlsx.guard import formula_problem, formula_tokens, reference_areas
+from jixiao.xlsx.limits import Limits
+from jixiao.xlsx.package import CellValue, ExcelError, Package
+from jixiao.xlsx.refs import area_cells, column_number
 
 _Where = tuple[str, str]  # (sheet, cell)
 

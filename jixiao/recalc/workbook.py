@@ -22,7 +22,8 @@ from pathlib import Path
 from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
-from jixiao.xlsx.package import CellValue, ExcelError, Package, write_cached_values
+from jixiao.xlsx.package import CellValue, ExcelError, Package
+from jixiao.xlsx.writeback import write_cached_values
 
 ENGINES = ("auto", "core", "formulas")
 SUFFIXES = (".xlsx", ".xlsm")

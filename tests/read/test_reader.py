@@ -328,3 +328,14 @@ def test_roles_are_those_every_word_gives(text):
         _EXACT_ROLES.get(text) or _role_by_every_word(text, _INDICATOR_ROLES))
     assert indicator_role(text) == expected
     assert fund_role(text) == _role_by_every_word(text, _FUND_ROLES)
+
+
+@pytest.mark.parametrize("code", ["#GETTING_DATA", "#FIELD!", "#BUSY!", "#DIV/0!", "Err:502"])
+def test_a_cell_showing_an_error_value_is_read_as_no_value(tmp_path, code):
+    """Every error value Excel has (xlsx.package.ERROR_CODES) and LibreOffice's Err:NNN reads
+    as no value, as the template's name reader reads it: not as a 完成值 text."""
+    rows = [(*PUTUO_1_ROWS[0][:4], code, *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    [table] = read_tables(standard(tmp_path / "t.xlsx", rows=rows))
+    first = table.indicators[0]
+    assert first.actual is None
+    assert table.cells[first.sources["actual"]].error == code

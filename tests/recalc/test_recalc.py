@@ -25,10 +25,9 @@ from jixiao.read.by_names import read_template
 from jixiao.recalc.workbook import default_output, recalc_file, recalculate
 from jixiao.samples import sample, zizhou_2023
 from jixiao.template.build import build_template
-from jixiao.xlsx.package import (
+from jixiao.xlsx.package import ExcelError, Package
+from jixiao.xlsx.writeback import (
     KEEP_CALC_ID,
-    ExcelError,
-    Package,
     cached_text,
     keep_cached_results,
     write_cached_values,
@@ -312,7 +311,7 @@ def test_putuo_shows_the_published_numbers(recalculated):
     values = cached(recalculated["putuo"][0])
     assert (values["I6"], values["H43"], values["H44"]) == (9.98, 99.98, "优")
     assert values["K13"] == "是"
-    assert values["H14"] == " "  # an unused row: shown blank (see ooxml.cached_text)
+    assert values["H14"] == " "  # an unused row: shown blank (see xlsx.writeback.cached_text)
 
 
 def test_zizhou_scores_the_satisfaction_by_the_rules_and_flags_the_unit_mismatch(recalculated):
