@@ -24,7 +24,6 @@ from jixiao.xlsx.guard import (
     Limits,
     check_package,
     file_seconds,
-    reference_areas,
     time_limit,
 )
 from jixiao.xlsx.package import _cell_spans, _children, _inline_text
@@ -191,12 +190,6 @@ def test_check_and_recalc_pass_over_60000_tags_in_markup(files, kind, tmp_path, 
 
 
 # ---------------------------------------------------------------- item 4: the engine at run time
-
-def test_ranges_written_as_text_in_indirect_count_as_ranges():
-    assert reference_areas('SUM(INDIRECT("A:J"))') == [10 * 1_048_576]
-    assert reference_areas('INDIRECT("表!A1:B2")+INDIRECT("3:4")') == [4, 2 * 16_384]
-    assert reference_areas('"A:J"&INDIRECT_X("A1")') == []
-
 
 @pytest.mark.parametrize(("kind", "cell", "words"), [
     ("indirect-whole-columns", "B1", "引用的区域过大（10,485,760 个单元格"),
