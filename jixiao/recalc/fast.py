@@ -15,7 +15,6 @@ Both engines call a JX_ function the same way (``calling``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from jixiao.cellfuncs import FUNCTIONS
@@ -38,15 +37,21 @@ class NotApplicable(Exception):
 
 # ---------------------------------------------------------------- formulas
 
-@dataclass(frozen=True)
+# The parsed formula's nodes are plain classes with __slots__, not dataclasses: making a
+# dataclass runs code generation at import (about 0.5 ms each), and this module exists to
+# be quick from the process's start. Nothing compares or hashes them.
+
 class _Ref:
-    sheet: str | None  # None: the formula's own sheet
-    top: int
-    left: int
-    bottom: int
-    right: int
-    fixed: tuple[bool, bool, bool, bool]  # $ on top, left, bottom, right
-    is_range: bool
+    """A cell or a range, as written in the formula."""
+
+    __slots__ = ("sheet", "top", "left", "bottom", "right", "fixed", "is_range")
+
+    def __init__(self, sheet: str | None, top: int, left: int, bottom: int, right: int,
+                 fixed: tuple[bool, bool, bool, bool], is_range: bool) -> None:
+        self.sheet = sheet          # None: the formula's own sheet
+        self.top, self.left, self.bottom, self.right = top, left, bottom, right
+        self.fixed = fixed          # $ on top, left, bottom, right
+        self.is_range = is_range
 
     def moved(self, rows: int, columns: int) -> _Ref:
         """The reference as a shared formula's follower, ``rows``/``columns`` away, sees it."""
@@ -60,15 +65,23 @@ class _Ref:
         return _Ref(self.sheet, top, left, bottom, right, self.fixed, self.is_range)
 
 
-@dataclass(frozen=True)
 class _Call:
-    name: str
-    args: tuple[Any, ...]  # _Call, _Ref, _Name, float, str, bool
+    """A JX_ function called on its arguments."""
+
+    __slots__ = ("name", "args")
+
+    def __init__(self, name: str, args: tuple[Any, ...]) -> None:
+        self.name = name
+        self.args = args  # _Call, _Ref, _Name, float, str, bool or None
 
 
-@dataclass(frozen=True)
 class _Name:
-    name: str
+    """A defined name."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 _TOKEN = re.compile(r"""
@@ -181,13 +194,14 @@ def _moved(node: Any, rows: int, columns: int) -> Any:
 _Key = tuple[str, int, int]  # (SHEET NAME UPPER-CASED, row, column)
 
 
-@dataclass
 class _Computed:
-    sheet: str
-    anchor: Cell
-    call: _Call
-    rows: int = 1
-    columns: int = 1
+    """A formula and the cells it fills: one, or an array formula's rows × columns."""
+
+    __slots__ = ("sheet", "anchor", "call", "rows", "columns")
+
+    def __init__(self, sheet: str, anchor: Cell, call: _Call) -> None:
+        self.sheet, self.anchor, self.call = sheet, anchor, call
+        self.rows = self.columns = 1
 
 
 class _Workbook:

@@ -67,9 +67,10 @@ class Recalculation:
     def warnings(self) -> list[tuple[Source, str]]:
         """Cells whose result is a ⚠ text (the JX_ functions' “cannot score this”), with it."""
         from jixiao.cellfuncs import is_error
-        from jixiao.native import HELPER_COLUMNS
 
-        helpers = HELPER_COLUMNS if self.engine == "native" else ()
+        helpers: tuple[str, ...] = ()
+        if self.engine == "native":
+            from jixiao.native import HELPER_COLUMNS as helpers
         return [(Source(sheet, ref), str(value)) for sheet, cells in self.values.items()
                 for ref, value in cells.items()
                 if is_error(value) and ref.rstrip("0123456789") not in helpers]
@@ -103,10 +104,12 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 
 def _is_native_template(package: Package) -> bool:
     """A template written with ``--formulas native`` (its marker name says so)."""
+    marked = [name for name in package.defined_names if name.text.strip('"').lower() == "native"]
+    if not marked:  # every other workbook: jixiao.native need not be imported
+        return False
     from jixiao.native import MARKER_NAME
 
-    return any(name.name == MARKER_NAME and name.text.strip('"').lower() == "native"
-               for name in package.defined_names)
+    return any(name.name == MARKER_NAME for name in marked)
 
 
 def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
