@@ -31,13 +31,8 @@ from jixiao.errors import JixiaoError
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.cycles import cycles, dependencies
-from jixiao.recalc.limits import (
-    STRING_LITERAL,
-    cells_with_texts,
-    check_workload,
-    formula_problem,
-    reference_areas,
-)
+from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
+from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.guard import Limits
 from jixiao.xlsx.package import CellValue, ExcelError, Package, area_cells
 

@@ -348,7 +348,7 @@ def test_shared_and_array_formulas(recalculated):
 
 
 def test_a_shared_formulas_followers_have_their_masters_text(tmp_path):
-    from jixiao.recalc.limits import cells_with_texts
+    from jixiao.recalc.workload import cells_with_texts
 
     package = Package(shared_and_array(tmp_path / "shared.xlsx"))
     [sheet] = package.sheets
