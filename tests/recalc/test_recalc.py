@@ -347,6 +347,18 @@ def test_shared_and_array_formulas(recalculated):
     assert values["E4"] == "差"
 
 
+def test_a_shared_formulas_followers_have_their_masters_text(tmp_path):
+    from jixiao.recalc.workload import cells_with_texts
+
+    package = Package(shared_and_array(tmp_path / "shared.xlsx"))
+    [sheet] = package.sheets
+    texts = {cell.ref: text for cell, text in cells_with_texts(package, sheet)}
+    assert [texts[f"D{row}"] for row in (1, 2, 3)] == ["JX_SCORE(A1,B1,C1,Rules)"] * 3
+    assert texts["E1"] == "_xludf.JX_SCORES(A1:A3,B1:B3,C1:C3)"
+    assert texts["A1"] == texts["E2"] == ""  # a value, and a cell an array formula fills
+    assert texts["E4"] == "JX_GRADE(D4)"
+
+
 def test_excel_style_workbook(recalculated):
     written, result = recalculated["excel_style"]
     assert result.engine == "core" and not result.failures
