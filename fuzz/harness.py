@@ -112,7 +112,7 @@ def _damaged_parts(source: Path, output: Path) -> list[str]:
 
 
 def _well_formed(data: bytes) -> bool:
-    from jixiao.xlsx.guard import parse_xml
+    from jixiao.xlsx.xml import parse_xml
 
     try:
         parse_xml(data)

@@ -293,9 +293,14 @@ def add_dtd(members: Members, choices: Choices) -> None:
     dtd = choices.pick(('<!DOCTYPE x [<!ENTITY a "aaaa">]>',
                         '<!DOCTYPE x SYSTEM "http://127.0.0.1:9/x.dtd">',
                         '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>'))
-    _edit(members, _xml_member(members, choices),
-          lambda text: (text[:text.index("?>") + 2] if text.startswith("<?xml") else "")
-          + dtd + (text[text.index("?>") + 2:] if text.startswith("<?xml") else text))
+    _edit(members, _xml_member(members, choices), lambda text: _after_declaration(text, dtd))
+
+
+def _after_declaration(text: str, insert: str) -> str:
+    """``insert`` after the XML declaration, or at the start where there is none (or where
+    an earlier mutation cut its "?>")."""
+    end = text.find("?>") if text.startswith("<?xml") else -1
+    return insert + text if end < 0 else text[:end + 2] + insert + text[end + 2:]
 
 
 # Many unclosed start tags, bare or inside a comment, a processing instruction or a CDATA

@@ -54,7 +54,7 @@ class NoExcel(JixiaoError):
 
 
 class TimedOut(JixiaoError):
-    """One file's work was abandoned after its time limit (``safety.run_with_time_limit``)."""
+    """One file's work was abandoned after its time limit (``timeouts.time_limit``)."""
 
 
 def missing_file(path: object) -> UnreadableWorkbook:

@@ -32,9 +32,12 @@ class Source:
         return f"{self.sheet}!{self.cell}"
 
 
-# Excel's error values as a cell shows them ("Err:" is LibreOffice's Err:502 …).
-EXCEL_ERRORS = ("#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!", "#NULL!",
-                "#SPILL!", "#CALC!", "Err:")
+# The error values a cell can hold (t="e"), Excel's whole list: the one list of them.
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+               "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
+               "#BUSY!", "#UNKNOWN!")
+# How the text of a cell showing an error begins: one of those, or LibreOffice's Err:502 …
+ERROR_TEXTS = (*ERROR_CODES, "Err:")
 
 LAYOUTS = {  # SelfEvaluation.layout → its name in reports
     "standard": "标准格式（财预〔2020〕10号）",
@@ -65,7 +68,7 @@ class CellInfo:
     @property
     def error(self) -> str | None:
         """The Excel error shown in the cell (#NAME? …), if any."""
-        if isinstance(self.value, str) and self.value.startswith(EXCEL_ERRORS):
+        if isinstance(self.value, str) and self.value.startswith(ERROR_TEXTS):
             return self.value
         return None
 
@@ -279,7 +282,7 @@ def plain_text(value: object) -> str:
 
 
 __all__ = [
-    "EXCEL_ERRORS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
+    "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
     "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Subtotal",
     "evaluate", "indicator_actual", "indicator_target", "parse_measure", "score_indicator",
 ]

@@ -53,7 +53,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
     says so and the batch goes on.
     """
     from jixiao.errors import TimedOut
-    from jixiao.xlsx.guard import time_limit
+    from jixiao.timeouts import time_limit
 
     try:
         with time_limit(timeout, Path(file).name):
@@ -118,7 +118,7 @@ def _sendable(job: Job) -> bytes | None:
     """A job's file content, to send to a Dask worker; None: let the worker read the path
     (an annotated copy is written there; a file that cannot be read or is over the size
     limit is refused by the worker as it would be here, without sending it)."""
-    from jixiao.xlsx.guard import Limits
+    from jixiao.xlsx.limits import Limits
 
     if job[2] is not None:
         return None

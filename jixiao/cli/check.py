@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.report.result import exit_code
     from jixiao.report.text import text_report
     from jixiao.rules import rule_set
-    from jixiao.xlsx.guard import file_seconds, time_limit
+    from jixiao.timeouts import file_seconds, time_limit
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read

@@ -28,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.errors import wrong_suffix
     from jixiao.rules import rule_set
-    from jixiao.xlsx.guard import file_seconds, time_limit
+    from jixiao.timeouts import file_seconds, time_limit
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":

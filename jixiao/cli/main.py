@@ -141,7 +141,7 @@ def _environment_error_text(error: BaseException) -> str:
 def _check_environment() -> None:
     """A limit set to junk (``JIXIAO_MAX_CELLS=inf``) is refused before any file is read,
     naming the variable, rather than in every file of a batch."""
-    from jixiao.xlsx.guard import Limits
+    from jixiao.xlsx.limits import Limits
 
     Limits.from_environment()
 

@@ -32,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.recalc.workbook import recalc_file
-    from jixiao.xlsx.guard import file_seconds, time_limit
+    from jixiao.timeouts import file_seconds, time_limit
 
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,

@@ -29,6 +29,7 @@ from jixiao.cellfuncs import is_error
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, missing_file
 from jixiao.layout import DEFINED_NAMES, FUND_LABELS
 from jixiao.model import (
+    ERROR_CODES,
     FundLine,
     Funds,
     Indicator,
@@ -80,16 +81,12 @@ def _as_rows(values: Any) -> list[list[Any]]:
     return [list(row) if isinstance(row, (list, tuple)) else [row] for row in values]
 
 
-_EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
-                           "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
-
 
 def _clean(value: Any) -> Any:
     """A cell value as data: blank text and error values (#NAME?, ⚠ …) are None."""
     if isinstance(value, str):
         value = value.strip()
-        if not value or value.upper() in _EXCEL_ERRORS or is_error(value):
+        if not value or value.upper() in ERROR_CODES or is_error(value):
             return None
     return value
 

@@ -9,9 +9,9 @@ import functools
 import re
 from typing import Any
 
-from jixiao.model import EXCEL_ERRORS, CellInfo, SelfEvaluation, Source
+from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import compact_text, parse_points
-from jixiao.xlsx.guard import column_letters
+from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
 _EMPTY_CELL = CellInfo(None)
@@ -157,7 +157,7 @@ def note(table: SelfEvaluation, grid: Grid, row: int, column: int) -> Source:
 def clean(value: Any) -> Any:
     """A value as read: an Excel error (#DIV/0! …) and blank text are None, text stripped."""
     if isinstance(value, str):
-        if value.startswith(EXCEL_ERRORS):
+        if value.startswith(ERROR_TEXTS):
             return None
         value = value.strip()
         return value or None

@@ -9,124 +9,42 @@ workbooks with ``cellfuncs`` alone, in milliseconds, and raises
 ``NotApplicable`` for anything else (another function, an operator, a cycle, an
 external reference …): then only the general engine can be exact.
 
-Both engines call a JX_ function the same way, through ``call_function``:
-blanks arrive as None, numbers as float, a range as a list of rows, and the
-first Excel error among the arguments is the result.
+Both engines call a JX_ function the same way (``calling``).
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from jixiao.cellfuncs import FUNCTIONS
-from jixiao.xlsx.guard import formula_problem
-from jixiao.xlsx.package import (
-    Cell,
-    CellValue,
-    ExcelError,
-    Formula,
-    Package,
-    area_cells,
-    column_letters,
-    column_number,
-)
-
-NA = ExcelError("#N/A")
+from jixiao.recalc.calling import argument_value, call_function, fit
+from jixiao.recalc.limits import formula_problem
+from jixiao.xlsx.package import Cell, CellValue, Formula, Package
+from jixiao.xlsx.refs import area_cells, column_letters, column_number
 
 
 class NotApplicable(Exception):
     """The fast path cannot promise the general engine's result for this workbook."""
 
 
-# ---------------------------------------------------------------- calling convention
-
-def argument_value(value: Any) -> Any:
-    """A cell value as a JX_ function receives it: floats, text, bools, None, errors."""
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)):
-        return float(value)
-    return value
-
-
-def call_function(function: Callable[..., Any], args: Sequence[Any]) -> Any:
-    """Call a JX_ function; an Excel error in any argument is passed on instead, and
-    too few or too many arguments (a file Excel did not write) give #VALUE!."""
-    for arg in args:
-        error = _first_error(arg)
-        if error is not None:
-            return error
-    try:
-        _signature(function).bind(*args)
-    except TypeError:
-        return ExcelError("#VALUE!")
-    return result_value(function(*args))
-
-
-@functools.cache
-def _signature(function: Callable[..., Any]) -> inspect.Signature:
-    return inspect.signature(function)
-
-
-def result_value(value: Any) -> Any:
-    """What a JX_ function returned, as a cell (or a list of rows of cells) holds it."""
-    if isinstance(value, (list, tuple)):
-        return [[result_value(item) for item in (row if isinstance(row, (list, tuple))
-                                                  else [row])] for row in value]
-    if value is None:
-        return ""
-    if isinstance(value, bool) or isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)):
-        number = float(value)
-        if number != number or number in (float("inf"), float("-inf")):
-            return ExcelError("#NUM!")
-        return number
-    return ExcelError("#VALUE!")
-
-
-def fit(result: Any, rows: int, columns: int) -> list[list[CellValue]]:
-    """A result spread over an array formula's cells as Excel does: a single row or
-    column repeats, cells beyond the result show #N/A."""
-    grid = result if isinstance(result, list) else [[result]]
-    out = []
-    for row in range(rows):
-        source = grid[0] if len(grid) == 1 else grid[row] if row < len(grid) else None
-        if source is None:
-            out.append([NA] * columns)
-            continue
-        out.append([source[0] if len(source) == 1 else source[column]
-                    if column < len(source) else NA for column in range(columns)])
-    return out
-
-
-def _first_error(value: Any) -> ExcelError | None:
-    if isinstance(value, ExcelError):
-        return value
-    if isinstance(value, list):
-        for item in value:
-            error = _first_error(item)
-            if error is not None:
-                return error
-    return None
-
-
 # ---------------------------------------------------------------- formulas
 
-@dataclass(frozen=True)
+# The parsed formula's nodes are plain classes with __slots__, not dataclasses: making a
+# dataclass runs code generation at import (about 0.5 ms each), and this module exists to
+# be quick from the process's start. Nothing compares or hashes them.
+
 class _Ref:
-    sheet: str | None  # None: the formula's own sheet
-    top: int
-    left: int
-    bottom: int
-    right: int
-    fixed: tuple[bool, bool, bool, bool]  # $ on top, left, bottom, right
-    is_range: bool
+    """A cell or a range, as written in the formula."""
+
+    __slots__ = ("sheet", "top", "left", "bottom", "right", "fixed", "is_range")
+
+    def __init__(self, sheet: str | None, top: int, left: int, bottom: int, right: int,
+                 fixed: tuple[bool, bool, bool, bool], is_range: bool) -> None:
+        self.sheet = sheet          # None: the formula's own sheet
+        self.top, self.left, self.bottom, self.right = top, left, bottom, right
+        self.fixed = fixed          # $ on top, left, bottom, right
+        self.is_range = is_range
 
     def moved(self, rows: int, columns: int) -> _Ref:
         """The reference as a shared formula's follower, ``rows``/``columns`` away, sees it."""
@@ -140,15 +58,23 @@ class _Ref:
         return _Ref(self.sheet, top, left, bottom, right, self.fixed, self.is_range)
 
 
-@dataclass(frozen=True)
 class _Call:
-    name: str
-    args: tuple[Any, ...]  # _Call, _Ref, _Name, float, str, bool
+    """A JX_ function called on its arguments."""
+
+    __slots__ = ("name", "args")
+
+    def __init__(self, name: str, args: tuple[Any, ...]) -> None:
+        self.name = name
+        self.args = args  # _Call, _Ref, _Name, float, str, bool or None
 
 
-@dataclass(frozen=True)
 class _Name:
-    name: str
+    """A defined name."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 _TOKEN = re.compile(r"""
@@ -261,13 +187,14 @@ def _moved(node: Any, rows: int, columns: int) -> Any:
 _Key = tuple[str, int, int]  # (SHEET NAME UPPER-CASED, row, column)
 
 
-@dataclass
 class _Computed:
-    sheet: str
-    anchor: Cell
-    call: _Call
-    rows: int = 1
-    columns: int = 1
+    """A formula and the cells it fills: one, or an array formula's rows × columns."""
+
+    __slots__ = ("sheet", "anchor", "call", "rows", "columns")
+
+    def __init__(self, sheet: str, anchor: Cell, call: _Call) -> None:
+        self.sheet, self.anchor, self.call = sheet, anchor, call
+        self.rows = self.columns = 1
 
 
 class _Workbook:
@@ -427,5 +354,4 @@ def evaluate(package: Package) -> dict[str, dict[str, CellValue]]:
         raise NotApplicable("formula chain too deep") from None
 
 
-__all__ = ["NotApplicable", "argument_value", "call_function", "evaluate", "fit",
-           "parse_formula", "result_value"]
+__all__ = ["NotApplicable", "evaluate", "parse_formula"]

@@ -4,7 +4,7 @@ formulas (vinci1it2000/formulas) reads the workbook with openpyxl and
 evaluates ordinary Excel formulas — SUM, IF, ROUND, references across sheets,
 shared and array formulas. The JX_ functions are registered in it as the very
 ``cellfuncs`` functions, under ``JX_…`` and ``_xludf.JX_…`` (how Excel stores
-a function it does not know), called the way ``fastcalc.call_function`` calls
+a function it does not know), called the way ``calling.call_function`` calls
 them. Importing and loading take about a second, hence the fast path.
 """
 
@@ -21,7 +21,6 @@ from typing import Any
 import formulas
 import numpy as np
 import schedula as sh
-from formulas.cell import InvRangesAssembler
 from formulas.excel import ExcelModel
 from formulas.functions import wrap_func
 from formulas.ranges import Ranges
@@ -29,9 +28,14 @@ from formulas.tokens.operand import Error, XlError
 
 from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError
-from jixiao.recalc.fast import argument_value, call_function, fit
-from jixiao.xlsx.guard import Limits, formula_problem, formula_tokens, reference_areas
-from jixiao.xlsx.package import CellValue, ExcelError, Package, area_cells, column_number
+from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
+from jixiao.recalc.calling import argument_value, call_function, fit
+from jixiao.recalc.cycles import cycles, dependencies
+from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
+from jixiao.recalc.workload import cells_with_texts, check_workload
+from jixiao.xlsx.limits import Limits
+from jixiao.xlsx.package import CellValue, ExcelError, Package
+from jixiao.xlsx.refs import area_cells
 
 _Where = tuple[str, str]  # (sheet, cell)
 
@@ -53,104 +57,7 @@ def register_functions() -> None:
         wrapped = wrap_func(_adapter(function))
         registry[name] = wrapped
         registry[f"_XLUDF.{name}"] = wrapped
-    for name, size in _ARRAY_SIZES.items():
-        for key in (name, f"_XLFN.{name}"):
-            function = registry.get(key)
-            if callable(function) and not getattr(function, "jixiao_bounded", False):
-                registry[key] = _bounded(name, function, size)
-
-
-# What a function would build, from its arguments as formulas passes them: an identity
-# matrix of MUNIT(100000) is 10^10 cells, REPT("x",1E9) a gigabyte of text — made inside
-# one numpy or str call that no time limit interrupts. Such a call is not made: the cell
-# shows #VALUE! and the report says why (``runtime_problem``).
-def _munit_size(n: Any) -> float | None:
-    value = _scalar(n)
-    return None if value is None else value * value
-
-
-def _makearray_size(rows: Any, columns: Any, *_: Any) -> float | None:
-    height, width = _scalar(rows), _scalar(columns)
-    return None if height is None or width is None else height * width
-
-
-def _expand_size(array: Any, rows: Any, columns: Any = None, *_: Any) -> float | None:
-    height = _scalar(rows)
-    width = _scalar(columns) if columns is not None else float(np.shape(_plain(array))[-1] or 1)
-    return None if height is None or width is None else height * width
-
-
-def _mmult_size(left: Any, right: Any) -> float | None:
-    shapes = np.shape(_plain(left)), np.shape(_plain(right))
-    if any(len(shape) != 2 for shape in shapes):
-        return None
-    return float(shapes[0][0] * shapes[1][1])
-
-
-def _rept_size(text: Any, times: Any) -> float | None:
-    count, piece = _scalar(times), _plain(text)
-    if count is None:
-        return None
-    if isinstance(piece, np.ndarray):
-        piece = piece.ravel()[0] if piece.size else ""
-    return count * len(str(piece))
-
-
-MAX_TEXT_LENGTH = 32_767  # Excel's longest text in a cell; REPT beyond it gives #VALUE!
-_ARRAY_SIZES = {"MUNIT": _munit_size, "MAKEARRAY": _makearray_size, "EXPAND": _expand_size,
-                "MMULT": _mmult_size, "REPT": _rept_size}
-_ARRAY_REFUSED: dict[str, float] = {}  # function → the size asked for, in this calculation
-
-
-def _bounded(name: str, function: Any, size: Any) -> Any:
-    import functools
-
-    @functools.wraps(function)
-    def bounded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            asked = size(*args, **kwargs)
-        except Exception:  # noqa: BLE001 — arguments formulas itself will refuse
-            asked = None
-        limit = MAX_TEXT_LENGTH if name == "REPT" else Limits.from_environment().max_range_cells
-        if asked is not None and asked > limit:
-            _ARRAY_REFUSED[name] = max(asked, _ARRAY_REFUSED.get(name, 0))
-            return Error.errors["#VALUE!"]
-        return function(*args, **kwargs)
-
-    bounded.jixiao_bounded = True  # type: ignore[attr-defined]
-    return bounded
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Ranges) else value
-
-
-def _scalar(value: Any) -> float | None:
-    value = _plain(value)
-    if isinstance(value, np.ndarray):
-        if value.size == 0:
-            return None
-        value = value.ravel()[0]
-    if value is sh.EMPTY or isinstance(value, XlError):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number == number else None
-
-
-def runtime_problem(text: str) -> str | None:
-    """Why a formula's cell shows #VALUE!: a function that was not let build its array."""
-    upper = text.upper()
-    for name, asked in _ARRAY_REFUSED.items():
-        if re.search(rf"(?<![\w.]){name}\s*\(", upper):
-            if name == "REPT":
-                return (f"REPT 要生成 {asked:,.0f} 个字符的文字，超过 Excel 的上限 "
-                        f"{MAX_TEXT_LENGTH:,} 个字符，未计算")
-            return (f"{name} 要生成的数组过大（{asked:,.0f} 个单元格），超过 "
-                    f"{Limits.from_environment().max_range_cells:,} 的上限，未计算")
-    return None
+    bound_array_functions(registry)
 
 
 def _adapter(function: Any) -> Any:
@@ -251,7 +158,7 @@ _JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
 
 def _names_in(text: str) -> set[str]:
     return {word.upper() for word in re.findall(r"(?<![\w.!$'])(?:[^\W\d]|\\)[\w.]*(?![\w(!])",
-                                                 re.sub(r'"(?:[^"]|"")*"', '""', text))}
+                                                 STRING_LITERAL.sub('""', text))}
 
 
 def _formula_text(cell: Any) -> str:
@@ -377,12 +284,12 @@ def evaluate(package: Package) -> Result:
     """Every formula cell of ``package``, evaluated by formulas."""
     if not any(package.may_hold_formulas(sheet) for sheet in package.sheets):
         return Result()
-    _check_workload(package)
+    check_workload(package)
     anchors = list(_formula_anchors(package))
     result = Result()
     if not anchors:
         return result
-    _ARRAY_REFUSED.clear()  # formulas computes some cells while loading
+    REFUSED.clear()  # formulas computes some cells while loading
     try:
         model = load_model(str(package.path))
     except JixiaoError:
@@ -391,11 +298,12 @@ def evaluate(package: Package) -> Result:
         detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
         raise JixiaoError(f"计算引擎无法读取“{package.path.name}”（{type(error).__name__}"
                           f"{'：' + detail if detail else ''}）") from None
-    components = _cycles(_dependencies(model))
+    components = cycles(dependencies(model))
     cyclic = {node for component in components for node in component}
     with _quiet():
         solution = model.calculate()
-    texts = _formula_texts(package) if _ARRAY_REFUSED else {}
+    texts = {(sheet.name, cell.ref): text for sheet in package.sheets
+             for cell, text in cells_with_texts(package, sheet) if text} if REFUSED else {}
     found = _solution_by_cell(solution)
     sheet_of = {sheet.name.upper(): sheet.name for sheet in package.sheets}
     unparsed = {(sheet_of.get(sheet.upper(), sheet), ref): why
@@ -442,73 +350,6 @@ def evaluate(package: Package) -> Result:
     return result
 
 
-def _check_workload(package: Package) -> None:
-    """Refuse a workbook that would take the engine minutes and gigabytes.
-
-    formulas makes a node of about 6 KB for every cell of each sheet's used
-    area — the rectangle from A1 to the farthest cell, merge, range hyperlink
-    or comment, empty cells included — and for every part of every formula
-    (a shared formula costs as much in each cell it fills), and about 650 bytes
-    for each cell of a range, every defined name's included.
-    ``Limits.max_formula_work`` keeps it near half a
-    gigabyte; a 自评表 needs a fiftieth of that.
-    """
-    limits = Limits.from_environment()
-    if package.inspection.cells > limits.max_formula_work:  # no need to read them to know
-        _refuse(package, package.inspection.cells, limits)
-    masters: dict[str, str] = {}
-    work, ranges = 0, set()
-    for sheet in package.sheets:
-        bottom = right = 0
-        for cell in package.cells(sheet):
-            bottom, right = max(bottom, cell.row), max(right, cell.column)
-            formula = cell.formula
-            if formula is None:
-                continue
-            text = formula.text
-            if formula.kind == "shared" and formula.shared_index is not None:
-                if text:
-                    masters[formula.shared_index] = text
-                else:
-                    text = masters.get(formula.shared_index, "")
-            if not text or formula_problem(text, limits):
-                continue  # such a cell is not given to the engine (see _Model.compile_cell)
-            work += formula_tokens(text)
-            ranges.update((sheet.name, area) for area in reference_areas(text) if area > 1)
-        masters.clear()
-        for row, column in _far_corners(package, sheet):
-            bottom, right = max(bottom, row), max(right, column)
-        work += bottom * right
-    for defined in package.defined_names:  # formulas builds every name's range, used or not
-        ranges.update((defined.name, area) for area in reference_areas(defined.text)
-                      if 1 < area <= limits.max_range_cells)
-    work += sum(area for _, area in ranges) // 10
-    if work > limits.max_formula_work:
-        _refuse(package, work, limits)
-
-
-def _refuse(package: Package, work: int, limits: Limits) -> None:
-    raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
-                      f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 Excel "
-                      "中重算，或设置环境变量 JIXIAO_MAX_FORMULA_WORK 调高上限")
-
-
-_FAR_REF = re.compile(r"""<(?:[\w.-]+:)?(?:mergeCell|hyperlink|comment)\s[^<>]*?\bref\s*=\s*["']"""
-                      r"""(?:[^"':]*:)?\$?([A-Za-z]{1,3})\$?(\d{1,7})["']""")
-
-
-def _far_corners(package: Package, sheet: Any) -> Iterator[tuple[int, int]]:
-    """(row, column) of the far corner of each merge, range hyperlink and comment:
-    openpyxl makes a cell there too, and formulas reads every cell up to it."""
-    parts = [sheet.part] + [target for kind, target, _ in package._relationships(sheet.part)
-                            if kind.endswith("/comments")]
-    for part in parts:
-        if part not in package.members:
-            continue
-        for letters, row in _FAR_REF.findall(package.members[part].decode("utf-8", "replace")):
-            yield int(row), column_number(letters)
-
-
 def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:
     """(sheet, cell, array area or None) of each formula; refuses what formulas cannot do."""
     for sheet in package.sheets:
@@ -520,26 +361,6 @@ def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:
                                   "jixiao recalc 不支持；请在 Excel 中重算")
             area = cell.formula.area if cell.formula.kind == "array" else None
             yield sheet.name, cell.ref, area
-
-
-def _formula_texts(package: Package) -> dict[_Where, str]:
-    """(sheet, cell) → the formula's text, a shared formula's followers included."""
-    texts = {}
-    for sheet in package.sheets:
-        masters: dict[str, str] = {}
-        for cell in package.cells(sheet):
-            formula = cell.formula
-            if formula is None:
-                continue
-            text = formula.text
-            if formula.kind == "shared" and formula.shared_index is not None:
-                if text:
-                    masters[formula.shared_index] = text
-                else:
-                    text = masters.get(formula.shared_index)
-            if text:
-                texts[(sheet.name, cell.ref)] = text
-    return texts
 
 
 def _solution_by_cell(solution: Any) -> dict[tuple[str, str], Any]:
@@ -565,65 +386,6 @@ def _where(node: Any, ranges: bool = False) -> tuple[str, str] | None:
     if not ref or (":" in ref and not ranges) or found.get("anchor"):
         return None
     return found.get("sheet", "").replace("''", "'").upper(), ref.upper()
-
-
-def _dependencies(model: ExcelModel) -> dict[Any, Any]:
-    """The model's graph without the edges that split a range back into its cells
-    (InvRangesAssembler): those make every range look circular. formulas' own
-    solve_circular leaves them out the same way."""
-    nodes = model.dsp.function_nodes
-    skip = {key for key, node in nodes.items() if isinstance(node["function"], InvRangesAssembler)}
-    return {node: [successor for successor in successors if successor not in skip]
-            for node, successors in model.dsp.dmap.succ.items() if node not in skip}
-
-
-def _cycles(graph: dict[Any, dict[Any, Any]]) -> list[list[Any]]:
-    """Strongly connected components with a cycle (Tarjan, without recursion)."""
-    index: dict[Any, int] = {}
-    low: dict[Any, int] = {}
-    on_stack: set[Any] = set()
-    stack: list[Any] = []
-    found: list[list[Any]] = []
-    counter = 0
-    for start in graph:
-        if start in index:
-            continue
-        work = [(start, iter(graph.get(start, ())))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for successor in successors:
-                if successor not in index:
-                    index[successor] = low[successor] = counter
-                    counter += 1
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(graph.get(successor, ()))))
-                    advanced = True
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in graph.get(node, ()):
-                    found.append(component)
-    return found
 
 
 def _order(where: _Where) -> tuple[str, int, str]:

@@ -1,14 +1,14 @@
 """Headless recalculation (``jixiao recalc``): the numbers, without Excel.
 
-    IN.xlsx ──Package──▶ fastcalc     (only plain JX_ calls: the template) ──┐
-                    └──▶ formulascalc (any formula, via the formulas package) ┴─▶ values
+    IN.xlsx ──Package──▶ fast    (only plain JX_ calls: the template) ──┐
+                    └──▶ general (any formula, via the formulas package) ┴─▶ values
     values ──write_cached_values──▶ OUT.xlsx  (formulas kept, cached values set)
 
 Every formula is evaluated and its result stored as the cell's cached value,
 so WPS, LibreOffice or an Excel without the add-in show the numbers without
 recalculating. The JX_ functions are the core's ``cellfuncs`` in both engines
 — the same functions the add-in's 一键重算 calls. The fast path is chosen only
-when it is exact (see ``fastcalc``); the tests check that both engines agree.
+when it is exact (see ``fast``); the tests check that both engines agree.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from pathlib import Path
 from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
-from jixiao.xlsx.package import CellValue, ExcelError, Package, write_cached_values
+from jixiao.xlsx.package import CellValue, ExcelError, Package
+from jixiao.xlsx.writeback import write_cached_values
 
 ENGINES = ("auto", "core", "formulas")
 SUFFIXES = (".xlsx", ".xlsm")
@@ -67,9 +68,10 @@ class Recalculation:
     def warnings(self) -> list[tuple[Source, str]]:
         """Cells whose result is a ⚠ text (the JX_ functions' “cannot score this”), with it."""
         from jixiao.cellfuncs import is_error
-        from jixiao.native import HELPER_COLUMNS
 
-        helpers = HELPER_COLUMNS if self.engine == "native" else ()
+        helpers: tuple[str, ...] = ()
+        if self.engine == "native":
+            from jixiao.native import HELPER_COLUMNS as helpers
         return [(Source(sheet, ref), str(value)) for sheet, cells in self.values.items()
                 for ref, value in cells.items()
                 if is_error(value) and ref.rstrip("0123456789") not in helpers]
@@ -95,18 +97,21 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
             if engine == "core":
                 raise JixiaoError(f"“{package.path.name}”含有 JX_ 函数以外的公式，"
                                   f"不能只用核心计算（{reason}）") from None
-    from jixiao.recalc import general as formulascalc
-    general = formulascalc.evaluate(package)
+    from jixiao.recalc.general import evaluate as evaluate_all
+
+    general = evaluate_all(package)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
     return _report(package, "formulas", general.values, general.problems, cycles)
 
 
 def _is_native_template(package: Package) -> bool:
     """A template written with ``--formulas native`` (its marker name says so)."""
+    marked = [name for name in package.defined_names if name.text.strip('"').lower() == "native"]
+    if not marked:  # every other workbook: jixiao.native need not be imported
+        return False
     from jixiao.native import MARKER_NAME
 
-    return any(name.name == MARKER_NAME and name.text.strip('"').lower() == "native"
-               for name in package.defined_names)
+    return any(name.name == MARKER_NAME for name in marked)
 
 
 def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:

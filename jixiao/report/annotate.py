@@ -8,7 +8,7 @@ keeps values, formulas, merges, styles, comments, images and charts (Pillow
 is a dependency so openpyxl can carry images), but chart formatting openpyxl
 does not model may be simplified. openpyxl drops every formula's cached
 result, so they are then written back at the XML level from the input, as
-``jixiao recalc`` writes its own (``ooxml.write_cached_values``): the copy shows
+``jixiao recalc`` writes its own (``xlsx.writeback.write_cached_values``): the copy shows
 the input's numbers in any program, without recalculating.
 
 Text from the input (sheet names, messages quoting cells) is written as text,
@@ -116,7 +116,8 @@ def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-unt
 
 def _keep_cached_results(source: Path, copy: Path) -> None:
     """Put back into ``copy`` the cached result of every formula cell of ``source``."""
-    from jixiao.xlsx.package import Package, write_cached_values
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     original = Package(source)
     cached = {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)

@@ -158,7 +158,8 @@ def _make_native(ws: Worksheet) -> None:
 
 
 def _store_native_results(path: Path, get: Callable[[str], Any]) -> None:
-    from jixiao.xlsx.package import Package, write_cached_values
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     package = Package(path)
     write_cached_values(package, path, {SHEET: native_results(get)})
@@ -168,7 +169,8 @@ def _store_results(path: Path) -> None:
     """Compute every formula and store the results in ``path`` (an empty row's as empty),
     so WPS, LibreOffice and an Excel without the add-in show them on opening."""
     from jixiao.recalc.workbook import recalculate
-    from jixiao.xlsx.package import Package, write_cached_values
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     package = Package(path)
     result = recalculate(package, engine="core")

@@ -14,7 +14,7 @@ from pathlib import Path
 from jixiao.errors import UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
-from jixiao.xlsx.guard import Limits
+from jixiao.xlsx.limits import Limits
 
 
 def read_bytes(path: Path) -> tuple[bytes, Limits]:

@@ -1,18 +1,20 @@
 """The fast cell source of the reader: regular expressions over the package's XML,
-python-calamine only for what they do not read.
+python-calamine only for what they do not read. (~480 lines, one job: a sheet's cells
+exactly as openpyxl gives them; the pieces share the patterns and the casts.)
 
 ``calamine_sheets`` gives, for the worksheets of an opened package, the same
 ``SheetCells`` that the openpyxl source gives, an order of magnitude faster:
 
     values, formulas, plain strings, merges     the sheet XML, cast as openpyxl casts
     shared strings of one text run              xl/sharedStrings.xml
-    number formats, dates                       xl/styles.xml, jixiao.xlsx.numformats
+    number formats, dates                       xl/styles.xml (xlsx/styles.py, numformats.py)
     rich text, unusual merges or sheets         python-calamine (Rust)
 
 Excel, WPS, LibreOffice and openpyxl write ``<c r="A1" s="1" t="s"><v>…</v></c>``
 in the spreadsheet namespace without a prefix: one regular expression reads such
 cells. A sheet written otherwise takes a general, slower pattern, and calamine
-parses it. Nothing here imports openpyxl.
+parses it. Nothing here imports openpyxl. Whether a regex may read a part at all is
+xlsx/plainxml.py's question.
 
 It returns ``None`` — the reader then uses openpyxl — for anything where the two
 could differ: a carriage return in the text (an XML parser turns it into \n), a
@@ -40,115 +42,24 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jixiao.xlsx.numformats import (
-    BUILTIN_FORMATS,
-    BUILTIN_LIMIT,
-    MAC_EPOCH,
-    WINDOWS_EPOCH,
-    from_excel,
-    is_date_format,
-    is_timedelta_format,
-)
-from jixiao.xlsx.package import _unescape
+from jixiao.xlsx.plainxml import Unsure, document, plain_part, unsure_text, well_formed
+from jixiao.xlsx.refs import column_number
 from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.styles import (
+    BOOL,
+    DATE,
+    DURATION,
+    ERROR,
+    INLINE,
+    NUMBER,
+    SHARED,
+    TEXT,
+    Styles,
+    read_styles,
+)
+from jixiao.xlsx.xml import unescape
 
 MAX_GRID_CELLS = 500_000  # calamine gives a sheet as a full grid from A1
-
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-# ------------------------------------------------------------ what a regex cannot promise
-
-# Parts python-calamine reads: it decodes _xHHHH_ escapes (openpyxl keeps them, and
-# drops "x005F_" in shared strings), trims a text run that has no xml:space="preserve",
-# and keeps the \r that an XML parser turns into \n.
-_UNSURE_TEXT = re.compile(rb"_x[0-9A-Fa-f]{4}_|x005F_|\r|<!|purl\.oclc\.org"
-                          rb"|<(?:[\w.-]+:)?t>(?:[ \t\n][^<]*|[^<]*[ \t\n])</")
-_UNSURE_HINTS = (b"_x", b"x005F_", b"\r", b"<!", b"purl.oclc.org")
-_UNTRIMMED = re.compile(rb"<(?:[\w.-]+:)?t>(?:[ \t\n][^<]*|[^<]*[ \t\n])</")
-
-
-def _unsure_text(xml: bytes) -> bool:
-    """``_UNSURE_TEXT.search`` after the XML declaration, quicker: plain substring
-    tests first."""
-    xml = xml[_PROLOG.match(xml).end():]
-    if any(hint in xml for hint in _UNSURE_HINTS):
-        return _UNSURE_TEXT.search(xml) is not None
-    return (b"t> " in xml or b"t>\t" in xml or b"t>\n" in xml or b" </" in xml
-            or b"\t</" in xml or b"\n</" in xml) and _UNTRIMMED.search(xml) is not None
-
-
-# Parts read here: what an XML parser reads differently from a regex, or refuses.
-# every byte but the control characters XML refuses: translate() deletes these, leaves those
-_CONTROL = bytes(byte for byte in range(256) if byte >= 32 or byte in (9, 10, 13))
-_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)""")
-_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
-_REFERENCE = re.compile(rb"&(?:(lt;|gt;|amp;|quot;|apos;)|#([0-9]+);|#x([0-9A-Fa-f]+);|)")
-_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*")
-_DEFAULT_NAMESPACE = re.compile(rb"xmlns\s*=")
-_MAIN_BYTES = _MAIN.encode()
-
-
-def _document(xml: bytes) -> str:
-    """A part as text, where a regular expression reads it as an XML parser would.
-    (The checks run on the bytes: quicker than on text with CJK characters.)"""
-    if xml.startswith((b"\xff\xfe", b"\xfe\xff")) or xml.translate(None, _CONTROL):
-        raise _Unsure("UTF-16 or a control character")
-    declared = _ENCODING.match(xml)
-    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-        raise _Unsure("not UTF-8")
-    if (xml.find(b"\r", _PROLOG.match(xml).end()) >= 0  # Excel ends its declaration with \r\n
-            or (b"!" in xml and b"<!" in xml) or (b"]" in xml and b"]]>" in xml)
-            or xml.find(b"<?", _PROLOG.match(xml).end()) >= 0
-            or _ESCAPE.search(xml) is not None):
-        raise _Unsure("line ends, CDATA, comments, processing instructions or escapes")
-    if b"&" in xml and not _references_are_sound(xml):
-        raise _Unsure("an entity an XML parser refuses")
-    text = xml.decode()
-    if "\ufffe" in text or "\uffff" in text:
-        raise _Unsure("not a character")
-    return text
-
-
-def _references_are_sound(xml: bytes) -> bool:
-    """Whether every & starts a predefined entity or a reference to an XML character."""
-    for named, decimal, hexadecimal in _REFERENCE.findall(xml):
-        if named:
-            continue
-        if not decimal and not hexadecimal:
-            return False  # a bare &, or an entity no DTD defines
-        code = int(decimal) if decimal else int(hexadecimal, 16)
-        if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-                or 0x10000 <= code <= 0x10FFFF):
-            return False
-    return True
-
-
-def _well_formed(xml: bytes) -> None:
-    """_Unsure unless an XML parser reads the part without an error (expat, without
-    building anything: for the small parts read once per distinct content)."""
-    from xml.parsers import expat
-
-    if b"<!" in xml:  # no DTD, so no entity to expand
-        raise _Unsure("a DTD")
-    try:
-        expat.ParserCreate().Parse(xml, True)
-    except expat.ExpatError:
-        raise _Unsure("not well-formed") from None
-
-
-def _plain_part(xml: bytes, root: bytes) -> bool:
-    """Whether ``root`` is the document element, complete, in the spreadsheet namespace
-    declared once as the default: then every element without a prefix is in it, and none
-    with one. (A part cut short is for an XML parser to refuse.)"""
-    start = _PROLOG.match(xml).end()
-    return (xml.startswith(b"<" + root + b' xmlns="' + _MAIN_BYTES + b'"', start)
-            and xml.rstrip().endswith(b"</" + root + b">") and xml.count(_MAIN_BYTES) == 1
-            and len(_DEFAULT_NAMESPACE.findall(xml)) == 1)
-
-
-class _Unsure(Exception):
-    """The fast source cannot promise openpyxl's result for this file."""
-
 
 # ------------------------------------------------------------ the workbook
 
@@ -158,7 +69,7 @@ def calamine_sheets(data: bytes, archive: zipfile.ZipFile,
     try:
         names = set(archive.namelist())
         manifest = archive.read("[Content_Types].xml")
-        styles = _styles(archive, names, _date1904(archive, manifest, parts))
+        styles = read_styles(archive, names, _date1904(archive, manifest, parts))
         strings = _shared_strings(archive, names, manifest)
         book = _Calamine(data)
         try:
@@ -166,7 +77,7 @@ def calamine_sheets(data: bytes, archive: zipfile.ZipFile,
                     for name, part in parts.items()]
         finally:
             book.close()
-    except Exception:  # _Unsure, or calamine refusing the file: openpyxl decides
+    except Exception:  # Unsure, or calamine refusing the file: openpyxl decides
         return None
 
 
@@ -182,7 +93,7 @@ class _Calamine:
             try:
                 from python_calamine import CalamineWorkbook
             except ImportError:
-                raise _Unsure("python-calamine is not installed") from None
+                raise Unsure("python-calamine is not installed") from None
             self.book = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
         return self.book.get_sheet_by_name(name)
 
@@ -211,14 +122,14 @@ def _shared_strings(archive: zipfile.ZipFile, names: set[str],
     members = [member for member in names if member.lower().endswith("sharedstrings.xml")]
     part = _first_part(manifest, (_STRINGS_TYPE,))
     if part is not None and part not in names:
-        raise _Unsure("the shared strings are missing")  # openpyxl fails
+        raise Unsure("the shared strings are missing")  # openpyxl fails
     if part == "xl/sharedStrings.xml" and members == [part]:
         strings = _plain_strings(archive.read(part))
         if strings is not None:
             return strings
     for member in members:
-        if _unsure_text(archive.read(member)):
-            raise _Unsure(member)
+        if unsure_text(archive.read(member)):
+            raise Unsure(member)
     return None if part is not None else []
 
 
@@ -234,20 +145,20 @@ def _first_part(manifest: bytes, types: tuple[bytes, ...]) -> str | None:
         for content_type, part in overrides:
             if content_type is not None and content_type.group(1) == wanted:
                 if part is None:
-                    raise _Unsure("a part without a plain name")
+                    raise Unsure("a part without a plain name")
                 return part.group(1).decode()
     return None
 
 
 def _plain_strings(xml: bytes) -> list[str] | None:
     """Every ``<si>`` of the part, if each is one plain text run; else ``None``."""
-    text = _document(xml)
-    if not _plain_part(xml, b"sst"):
+    text = document(xml)
+    if not plain_part(xml, b"sst"):
         return None
     found = _PLAIN_STRING.findall(text)
     if len(found) != text.count("<si"):
         return None
-    return [_unescape(string).replace("x005F_", "") for string in found]
+    return [unescape(string).replace("x005F_", "") for string in found]
 
 
 # ------------------------------------------------------------ a sheet
@@ -276,29 +187,25 @@ _PLAIN_MERGE = re.compile(r'<mergeCell ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+
 _ANY_MERGE = re.compile(r"<mergeCell[\s/>]")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell(?=[\s/>])")
 
-# What a cell's t= (and, for numbers, its style) makes of its text, as openpyxl casts it.
-_NUMBER, _DATE, _DURATION, _SHARED, _INLINE, _TEXT, _ERROR, _BOOL, _OTHER = range(9)
-_KINDS = {None: _NUMBER, "n": _NUMBER, "s": _SHARED, "inlineStr": _INLINE, "str": _TEXT,
-          "e": _ERROR, "b": _BOOL}
-_CACHED_WHEN_EMPTY = (_SHARED, _INLINE, _TEXT)  # an empty result is a result (text "")
+_CACHED_WHEN_EMPTY = (SHARED, INLINE, TEXT)  # an empty result is a result (text "")
 
 
-def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
+def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
            book: _Calamine) -> SheetCells:
-    text = _document(xml)
-    items = _PLAIN_CELL.findall(text) if _plain_part(xml, b"worksheet") else None
+    text = document(xml)
+    items = _PLAIN_CELL.findall(text) if plain_part(xml, b"worksheet") else None
     if items is not None and len(items) == text.count("</c>"):
         merges = _plain_merges(text)
     else:  # written some other way
         if b"purl.oclc.org" in xml:  # strict OOXML: openpyxl reads no cells
-            raise _Unsure("strict namespace")
+            raise Unsure("strict namespace")
         items, merges = _general_cells(_sheet_data(text)), None
     if merges is None:
         # python-calamine parses the sheet: an error if it is not well-formed
         merges = [(top + 1, left + 1, bottom + 1, right + 1)
                   for (top, left), (bottom, right) in book.sheet(name).merged_cell_ranges or []]
         if len(merges) != len(_MERGE.findall(xml)):
-            raise _Unsure("merged ranges")
+            raise Unsure("merged ranges")
     covered, large = _covered(tuple(merges))
 
     cells: list[tuple[int, int, Any, str]] = []
@@ -314,11 +221,11 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
         position = where.get(ref) or _where(ref)
         if position in covered:
             continue
-        if kind == _NUMBER:
+        if kind == NUMBER:
             if not raw:
                 continue
             value: Any = int(raw) if raw.isdigit() else _number(raw)
-        elif kind == _SHARED:
+        elif kind == SHARED:
             if not raw:
                 continue
             if strings is None:
@@ -326,28 +233,28 @@ def _sheet(name: str, xml: bytes, styles: _Styles, strings: list[str] | None,
                 value = None
             else:
                 value = strings[int(raw)]  # IndexError: openpyxl fails too
-        elif kind == _INLINE:
+        elif kind == INLINE:
             if body:
                 calamine.append((len(cells), *position))
                 value = None
             elif inline:
-                value = _unescape(inline) if "&" in inline else inline
+                value = unescape(inline) if "&" in inline else inline
             else:
                 continue
-        elif kind == _DATE or kind == _DURATION:
+        elif kind == DATE or kind == DURATION:
             if not raw:
                 continue
-            value = styles.date(_number(raw), kind == _DURATION)
-        elif kind == _TEXT or kind == _ERROR:
+            value = styles.date(_number(raw), kind == DURATION)
+        elif kind == TEXT or kind == ERROR:
             if not raw:
                 continue
-            value = _unescape(raw)
-        elif kind == _BOOL:
+            value = unescape(raw)
+        elif kind == BOOL:
             if not raw:
                 continue
             value = bool(int(raw))
         elif raw:  # "d" (an ISO 8601 date) and types no spreadsheet writes
-            raise _Unsure(f"a cell with {attributes.strip()}")
+            raise Unsure(f"a cell with {attributes.strip()}")
         else:
             continue
         row, column = position
@@ -386,7 +293,7 @@ def _general_cells(region: str) -> list[tuple[str, str, str, str, str, str]]:
             continue  # a cell kept for its style only
         found = dict(_ATTRIBUTE.findall(attributes))
         if _REF.fullmatch(found.get("r", "")) is None:
-            raise _Unsure("a cell without r=")
+            raise Unsure("a cell without r=")
         style = f' s="{found["s"]}"' if "s" in found else ""
         kind = f' t="{found["t"]}"' if "t" in found else ""
         items.append((found["r"], style + kind, "", "", "", body or ""))  # as _PLAIN_CELL
@@ -399,9 +306,9 @@ def _plain_formula(ref: str, kind: int, formula: str, raw: str,
     source reads it."""
     text, _, empty_value = formula[3:].partition("</f>")
     if empty_value and raw:
-        raise _Unsure("two values")  # openpyxl takes the first, the empty one
+        raise Unsure("two values")  # openpyxl takes the first, the empty one
     cached = bool(raw) or (bool(empty_value) and kind in _CACHED_WHEN_EMPTY)
-    formulas[ref] = ("=" + (_unescape(text) if text else ""), cached)
+    formulas[ref] = ("=" + (unescape(text) if text else ""), cached)
 
 
 def _content(ref: str, kind: int, body: str, formulas: dict[str, tuple[str, bool]]) -> str:
@@ -420,23 +327,23 @@ def _content(ref: str, kind: int, body: str, formulas: dict[str, tuple[str, bool
             return raw or ""
         formula = found.group(2)
     cached = has_value and (bool(raw) or kind in _CACHED_WHEN_EMPTY)
-    formulas[ref] = ("=" + (_unescape(formula) if formula else ""), cached)
+    formulas[ref] = ("=" + (unescape(formula) if formula else ""), cached)
     return raw or ""
 
 
 def _read_strings(sheet: Any, xml: bytes, cells: list[tuple[int, int, Any, str]],
                   wanted: list[tuple[int, int, int]]) -> None:
     """Fill in the strings python-calamine reads (rich text, or shared strings it parsed)."""
-    if _unsure_text(xml):
-        raise _Unsure("text calamine reads differently")
+    if unsure_text(xml):
+        raise Unsure("text calamine reads differently")
     end = sheet.end
     if end is None or (end[0] + 1) * (end[1] + 1) > MAX_GRID_CELLS:
-        raise _Unsure("grid too large")
+        raise Unsure("grid too large")
     grid = sheet.to_python(skip_empty_area=False)
     for index, row, column in wanted:
         text = grid[row - 1][column - 1]  # IndexError: a string calamine did not read
         if not isinstance(text, str):
-            raise _Unsure("not a string")
+            raise Unsure("not a string")
         cells[index] = (row, column, text, cells[index][3])
 
 
@@ -462,7 +369,7 @@ def _merges_of(section: str) -> tuple[tuple[int, int, int, int], ...] | None:
     for first, last in found:
         (top, left), (bottom, right) = _where(first), _where(last)
         if top > bottom or left > right:
-            raise _Unsure("a reversed merge")  # openpyxl refuses it
+            raise Unsure("a reversed merge")  # openpyxl refuses it
         merges.append((top, left, bottom, right))
     return tuple(merges)
 
@@ -506,148 +413,12 @@ def _where(ref: str) -> tuple[int, int]:
         return known
     found = _REF.fullmatch(ref)
     if found is None:
-        raise _Unsure(f"cell reference {ref}")  # row 0, or beyond ZZZ: openpyxl refuses it
+        raise Unsure(f"cell reference {ref}")  # row 0, or beyond ZZZ: openpyxl refuses it
     letters, digits = found.groups()
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    where = (int(digits), column)
+    where = (int(digits), column_number(letters))
     if len(_WHERE) < _WHERE_LIMIT:
         _WHERE[ref] = where
     return where
-
-
-# ------------------------------------------------------------ styles
-
-def _styles(archive: zipfile.ZipFile, names: set[str], date1904: bool) -> _Styles:
-    # openpyxl reads this path only
-    xml = archive.read("xl/styles.xml") if "xl/styles.xml" in names else None
-    return _styles_of(xml, date1904)
-
-
-@functools.lru_cache(maxsize=32)
-def _styles_of(xml: bytes | None, date1904: bool) -> _Styles:
-    """Parsed once per distinct stylesheet: a folder of copies of one template shares it."""
-    return _Styles(xml, date1904)
-
-
-class _Styles:
-    """Number formats of the cell styles (xl/styles.xml, as openpyxl reads it)."""
-
-    def __init__(self, xml: bytes | None, date1904: bool) -> None:
-        self.formats: list[str] = ["General"]  # openpyxl's default stylesheet has one style
-        self.dates: set[int] = set()
-        self.timedeltas: set[int] = set()
-        self.epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
-        # a cell's s= and t= attributes, as written → (number format, kind)
-        self.cell_styles: dict[str, tuple[str, int]] = {}
-        if xml is None:
-            return
-        custom, numbers = _plain_styles(xml) or _parsed_styles(xml)
-        codes = []
-        for number in numbers:
-            if number in custom:
-                codes.append(custom[number])
-            elif number < BUILTIN_LIMIT:
-                codes.append(BUILTIN_FORMATS.get(number))
-            else:
-                raise _Unsure("numFmtId without a format")
-        shows = {code: (is_date_format(code), is_timedelta_format(code)) for code in set(codes)}
-        self.formats = [code if code is not None else "General" for code in codes]
-        self.dates = {index for index, code in enumerate(codes) if shows[code][0]}
-        self.timedeltas = {index for index, code in enumerate(codes) if shows[code][1]}
-
-    def cell_style(self, attributes: str) -> tuple[str, int]:
-        """(number format, kind) of a cell with these ``s=`` and ``t=`` attributes."""
-        style, kind = _STYLE_ATTRIBUTES.fullmatch(attributes).groups()
-        index = int(style) if style is not None else 0  # s="": ValueError, openpyxl fails too
-        found = (self.formats[index], _KINDS.get(kind, _OTHER))  # IndexError as in openpyxl
-        if found[1] == _NUMBER and index in self.dates:
-            found = (found[0], _DURATION if index in self.timedeltas else _DATE)
-        if len(self.cell_styles) < 1000:
-            self.cell_styles[attributes] = found
-        return found
-
-    def date(self, serial: float, duration: bool) -> Any:
-        """A number in a date style, as openpyxl gives it."""
-        try:
-            return from_excel(serial, self.epoch, timedelta=duration)
-        except (OverflowError, ValueError):
-            return "#VALUE!"
-
-
-_STYLE_ATTRIBUTES = re.compile(r'(?: s="([^"]*)")?(?: t="([^"]*)")?')
-_NUMBER_FORMAT = re.compile(r'<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"\s*/>')
-_ANY_NUMBER_FORMAT = re.compile(r"<numFmt(?=[\s/>])")
-_CELL_FORMAT = re.compile(r"<xf(?=[\s/>])([^>]*)>")
-_NUMBER_FORMAT_ID = re.compile(r'\snumFmtId="([0-9]+)"')
-
-StyleNumbers = tuple[dict[int, "str | None"], list[int]]  # numFmtId → code; numFmtId per cell style
-
-
-def _plain_styles(xml: bytes) -> StyleNumbers | None:
-    """What ``_parsed_styles`` gives, read with regular expressions from a stylesheet
-    written the usual way (a parser builds thousands of elements for a few numbers);
-    ``None`` for any other."""
-    if not _plain_part(xml, b"styleSheet"):
-        return None
-    try:
-        text = _document(xml)
-    except _Unsure:
-        return None
-    _well_formed(xml)
-    numbers, cells = _section(text, "numFmts"), _section(text, "cellXfs")
-    if numbers is None or not cells:
-        return None
-    found = _NUMBER_FORMAT.findall(numbers)
-    if len(found) != len(_ANY_NUMBER_FORMAT.findall(numbers)):
-        return None
-    # an XML parser makes each tab or line break of an attribute a space
-    custom: dict[int, str | None] = {
-        int(number): _unescape(code.replace("\t", " ").replace("\n", " "))
-        for number, code in found}
-    formats = []
-    for attributes in _CELL_FORMAT.findall(cells):
-        given = _NUMBER_FORMAT_ID.search(attributes)
-        if given is None and "numFmtId" in attributes:
-            return None
-        formats.append(int(given.group(1)) if given is not None else 0)
-    if len(formats) != cells.count("<xf"):
-        return None
-    return custom, formats
-
-
-def _section(text: str, tag: str) -> str | None:
-    """The element ``tag`` of the stylesheet, "" if there is none or it is empty, ``None``
-    if there are two or it is not closed."""
-    start = text.find(f"<{tag}")
-    if start < 0:
-        return ""
-    if text.find(f"<{tag}", start + 1) >= 0:
-        return None
-    opening = text.find(">", start)
-    if opening < 0 or text[opening - 1] == "/":
-        return "" if opening >= 0 else None
-    end = text.find(f"</{tag}>", opening)
-    return text[start:end] if end >= 0 else None
-
-
-def _parsed_styles(xml: bytes) -> StyleNumbers:
-    """The custom number formats and each cell style's numFmtId, as openpyxl reads them."""
-    root = _parse(xml)
-    lists = root.findall(f"{{{_MAIN}}}numFmts")
-    cells = root.findall(f"{{{_MAIN}}}cellXfs")
-    if len(lists) > 1 or len(cells) > 1:
-        raise _Unsure("two lists of formats")  # openpyxl takes the last
-    custom = {int(item.get("numFmtId")): item.get("formatCode")
-              for numbers in lists for item in numbers.findall(f"{{{_MAIN}}}numFmt")}
-    return custom, [int(xf.get("numFmtId", 0))
-                    for xfs in cells for xf in xfs.findall(f"{{{_MAIN}}}xf")]
-
-
-_SHEET_NAME = re.compile(r"""<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_DATE1904 = re.compile(r"""date1904\s*=\s*["']([^"']*)["']""")
-_NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
 _WORKBOOK_TYPES = (  # in the order openpyxl looks for them
@@ -665,15 +436,15 @@ def _date1904(archive: zipfile.ZipFile, manifest: bytes, parts: Mapping[str, str
     names must be fit for the reader's name → part map: openpyxl renames a second
     sheet of the same name (ignoring case) and refuses an empty or invalid one."""
     if _first_part(manifest, _WORKBOOK_TYPES) != "xl/workbook.xml":
-        raise _Unsure("the workbook part is not the usual one")
+        raise Unsure("the workbook part is not the usual one")
     date1904, sheets = _workbook_of(archive.read("xl/workbook.xml"))
     if not set(parts) <= {name for name, _ in sheets}:
-        raise _Unsure("the reader read another workbook part")
+        raise Unsure("the reader read another workbook part")
     missing = {relation for name, relation in sheets if relation and name not in parts}
     if missing:  # the reader found no worksheet there: a chart sheet, a large one, or damage
         known = _relation_ids(archive.read("xl/_rels/workbook.xml.rels"))  # KeyError: openpyxl too
         if not missing <= known:
-            raise _Unsure("a sheet without its relationship")  # openpyxl fails
+            raise Unsure("a sheet without its relationship")  # openpyxl fails
     return date1904
 
 
@@ -688,31 +459,25 @@ _NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 @functools.lru_cache(maxsize=32)
 def _workbook_of(workbook: bytes) -> tuple[bool, tuple[tuple[str, str], ...]]:
     """(date1904, (name, relationship id) of each sheet) of a well-formed workbook part."""
-    _well_formed(workbook)
+    well_formed(workbook)
     xml = workbook.decode()
     sheets = []
     for sheet in _SHEET.findall(xml):
         name, relation = _SHEET_NAME.search(sheet), _SHEET_RELATION.search(sheet)
-        sheets.append((_unescape(name.group(1) or name.group(2)) if name is not None else "",
-                       _unescape(relation.group(1) or relation.group(2))
+        sheets.append((unescape(name.group(1) or name.group(2)) if name is not None else "",
+                       unescape(relation.group(1) or relation.group(2))
                        if relation is not None else ""))
     titles = [title for title, _ in sheets]
     if len({title.lower() for title in titles}) != len(titles) or not all(titles) or any(
             _NOT_IN_TITLES.search(title) for title in titles):
-        raise _Unsure("sheet names openpyxl changes or refuses")
+        raise Unsure("sheet names openpyxl changes or refuses")
     found = _DATE1904.search(xml)
     return found is not None and found.group(1).strip().lower() in ("1", "true"), tuple(sheets)
 
 
 def _relation_ids(relations: bytes) -> set[str]:
-    _well_formed(relations)
+    well_formed(relations)
     return {double or single for double, single in _RELATION_ID.findall(relations.decode())}
-
-
-def _parse(xml: bytes) -> Any:
-    from defusedxml import ElementTree
-
-    return ElementTree.fromstring(xml)
 
 
 __all__ = ["calamine_sheets"]

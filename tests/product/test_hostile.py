@@ -13,7 +13,7 @@ from hostile import CORPUS, LONG_STRINGS_RATIO, build, hold_lock, outcomes_markd
 
 from jixiao.cli.main import main
 from jixiao.terminal import has_control
-from jixiao.xlsx.guard import Limits
+from jixiao.xlsx.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 SECONDS = 30  # each run takes at most 2.5 s here; the bound leaves room for slow machines

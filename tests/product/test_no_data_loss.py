@@ -60,7 +60,8 @@ def template(path: Path) -> Path:
     """The template filled with the first Putuo table: JX_ formulas without cached values."""
     from jixiao.samples import sample
     from jixiao.template.build import build_template
-    from jixiao.xlsx.package import Package, write_cached_values
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     build_template(path, year=2024, table=sample("putuo-1"))
     package = Package(path)  # the template stores its results: take them out again

@@ -27,7 +27,8 @@ from jixiao.recalc.workbook import recalc_file
 from jixiao.report.annotate import RESULT_SHEET, annotate
 from jixiao.samples import sample
 from jixiao.template.build import build_template
-from jixiao.xlsx.package import KEEP_CALC_ID, Package
+from jixiao.xlsx.package import Package
+from jixiao.xlsx.writeback import KEEP_CALC_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "workbook_templates" / "自评表.xlsx"

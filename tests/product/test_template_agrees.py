@@ -232,7 +232,8 @@ def test_a_manual_score_outside_its_band_points_at_the_manual_score(tmp_path):
 
 
 def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalculate(tmp_path):
-    from jixiao.xlsx.package import ExcelError, Package, write_cached_values
+    from jixiao.xlsx.package import ExcelError, Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     path = _putuo_with(tmp_path)
     package = Package(path)

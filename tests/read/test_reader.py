@@ -338,3 +338,14 @@ def test_every_column_the_header_reader_knows_is_one_a_table_built_in_code_has()
 
     known = {role for role, _ in _INDICATOR_ROLES} | set(_EXACT_ROLES.values())
     assert known - {"ignore"} == INDICATOR_COLUMNS
+
+
+@pytest.mark.parametrize("code", ["#GETTING_DATA", "#FIELD!", "#BUSY!", "#DIV/0!", "Err:502"])
+def test_a_cell_showing_an_error_value_is_read_as_no_value(tmp_path, code):
+    """Every error value Excel has (model.ERROR_CODES) and LibreOffice's Err:NNN reads
+    as no value, as the template's name reader reads it: not as a 完成值 text."""
+    rows = [(*PUTUO_1_ROWS[0][:4], code, *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    [table] = read_tables(standard(tmp_path / "t.xlsx", rows=rows))
+    first = table.indicators[0]
+    assert first.actual is None
+    assert table.cells[first.sources["actual"]].error == code

@@ -25,10 +25,9 @@ from jixiao.read.by_names import read_template
 from jixiao.recalc.workbook import default_output, recalc_file, recalculate
 from jixiao.samples import sample, zizhou_2023
 from jixiao.template.build import build_template
-from jixiao.xlsx.package import (
+from jixiao.xlsx.package import ExcelError, Package
+from jixiao.xlsx.writeback import (
     KEEP_CALC_ID,
-    ExcelError,
-    Package,
     cached_text,
     keep_cached_results,
     write_cached_values,
@@ -312,7 +311,7 @@ def test_putuo_shows_the_published_numbers(recalculated):
     values = cached(recalculated["putuo"][0])
     assert (values["I6"], values["H43"], values["H44"]) == (9.98, 99.98, "优")
     assert values["K13"] == "是"
-    assert values["H14"] == " "  # an unused row: shown blank (see ooxml.cached_text)
+    assert values["H14"] == " "  # an unused row: shown blank (see xlsx.writeback.cached_text)
 
 
 def test_zizhou_scores_the_satisfaction_by_the_rules_and_flags_the_unit_mismatch(recalculated):
@@ -346,6 +345,18 @@ def test_shared_and_array_formulas(recalculated):
     assert [values[f"E{row}"] for row in (1, 2, 3)] == [8.95, 20, 6.67]
     assert values["D4"] == 35.62
     assert values["E4"] == "差"
+
+
+def test_a_shared_formulas_followers_have_their_masters_text(tmp_path):
+    from jixiao.recalc.workload import cells_with_texts
+
+    package = Package(shared_and_array(tmp_path / "shared.xlsx"))
+    [sheet] = package.sheets
+    texts = {cell.ref: text for cell, text in cells_with_texts(package, sheet)}
+    assert [texts[f"D{row}"] for row in (1, 2, 3)] == ["JX_SCORE(A1,B1,C1,Rules)"] * 3
+    assert texts["E1"] == "_xludf.JX_SCORES(A1:A3,B1:B3,C1:C3)"
+    assert texts["A1"] == texts["E2"] == ""  # a value, and a cell an array formula fills
+    assert texts["E4"] == "JX_GRADE(D4)"
 
 
 def test_excel_style_workbook(recalculated):

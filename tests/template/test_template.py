@@ -319,7 +319,8 @@ def test_published_tables_survive_the_template(tmp_path, key):
 
 def with_cached_values(path, values):
     """Give formula cells the results Excel would have stored on saving."""
-    from jixiao.xlsx.package import Package, write_cached_values
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
 
     package = Package(path)
     formulas = {cell.ref for cell in package.cells(package.sheets[0]) if cell.formula}

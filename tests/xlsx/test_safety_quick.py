@@ -21,24 +21,27 @@ from jixiao.errors import UnreadableWorkbook
 from jixiao.read.workbook import read_workbook
 from jixiao.xlsx.book import _elements
 from jixiao.xlsx.guard import (
+    _CHUNK,
+    _CLEAN_LIMIT,
+    _CLEAN_MEMBERS,
+    CheckedZip,
+    _data_ends,
+    _inflate_small,
+    _small_member,
+    check_package,
+)
+from jixiao.xlsx.refs import column_number
+from jixiao.xlsx.scan import (
     _AREA,
     _CELL_OR_FORMULA,
     _CELL_REF,
     _CELL_TAG,
-    _CHUNK,
-    _CLEAN_LIMIT,
-    _CLEAN_MEMBERS,
     _DDE,
     _DOCTYPES,
     _R,
     _ROW_OR_CELL,
-    CheckedZip,
-    _column,
-    _data_ends,
-    _Scanner,
-    _unpack_small,
+    MemberScanner,
     _xml_text,
-    check_package,
 )
 
 _MEMBER_CAP = 8 << 20  # bytes of a member fed to both scanners: bombs need not be unpacked whole
@@ -64,7 +67,7 @@ def _zips(corpus):
 
 # ---------------------------------------------------------------- the scanner
 
-class _Reference(_Scanner):
+class _Reference(MemberScanner):
     """The scanning as it was before the quick paths (18f9eff), kept as the reference."""
 
     def _scan(self, region: bytes) -> None:
@@ -102,30 +105,30 @@ def _reference_area(value: bytes) -> int:
         if first.isdigit() and last.isdigit():
             total += 16_384 * (abs(int(last) - int(first)) + 1)
         elif first.isalpha() and last.isalpha():
-            total += 1_048_576 * (abs(_column(last) - _column(first)) + 1)
+            total += 1_048_576 * (abs(column_number(last) - column_number(first)) + 1)
         else:
             start, end = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last)
             if start and end:
                 total += (abs(int(end.group(2)) - int(start.group(2))) + 1) * (
-                    abs(_column(end.group(1)) - _column(start.group(1))) + 1)
+                    abs(column_number(end.group(1)) - column_number(start.group(1))) + 1)
     return total
 
 
-def _state(scanner: _Scanner) -> tuple:
+def _state(scanner: MemberScanner) -> tuple:
     return (scanner.cells, scanner.top, scanner.left, scanner.bottom, scanner.right,
             scanner.outside, scanner._row, scanner._column, scanner.doctype, scanner.dde,
             scanner._cell, scanner.keep)
 
 
-def _outside_state(scanner: _Scanner) -> tuple:
+def _outside_state(scanner: MemberScanner) -> tuple:
     """What a member's scan leaves for the package (not where it stopped in the member)."""
     return (scanner.cells, scanner.top, scanner.left, scanner.bottom, scanner.right,
             scanner.outside, scanner.doctype, scanner.dde, scanner.keep)
 
 
-def _both(part: str, chunks) -> tuple[_Scanner, _Scanner]:
+def _both(part: str, chunks) -> tuple[MemberScanner, MemberScanner]:
     """Feed the chunks to the quick scanner and the reference, comparing after each."""
-    quick, reference = _Scanner(part, scan=True), _Reference(part, scan=True)
+    quick, reference = MemberScanner(part, scan=True), _Reference(part, scan=True)
     for chunk in chunks:
         quick.feed(chunk)
         reference.feed(chunk)
@@ -165,7 +168,7 @@ def test_the_quick_scan_agrees_on_test_workbooks_and_takes_its_quick_path(tmp_pa
         quick, _ = _both("xl/worksheets/sheet1.xml", [sheet])
         assert quick.cells > 50
         last_cell = sheet.rfind(b"<c ")
-        fresh = _Scanner("xl/worksheets/sheet1.xml", scan=True)
+        fresh = MemberScanner("xl/worksheets/sheet1.xml", scan=True)
         assert fresh._place_plain(sheet, _CELL_TAG.findall(sheet), last_cell) == last_cell + 1
 
 
@@ -245,6 +248,13 @@ def test_a_member_found_clean_leaves_the_reference_scanner_as_fresh(tokens):
 
 
 # ---------------------------------------------------------------- unpacking
+
+def _unpack_small(stream, info, end):
+    """A member unpacked in one step as ``check_package`` takes it (``_small_member``, then
+    ``_inflate_small``); None where it leaves the member to zipfile."""
+    packed = _small_member(stream, info, end)
+    return _inflate_small(info, packed) if packed is not None else None
+
 
 def test_a_small_member_is_unpacked_at_once_only_as_zipfile_would(corpus):
     """Never a member zipfile refuses; the same bytes for every other it takes."""

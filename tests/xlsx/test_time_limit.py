@@ -6,7 +6,7 @@ import pytest
 
 from jixiao.batch import run as batch
 from jixiao.errors import TimedOut
-from jixiao.xlsx.guard import time_limit
+from jixiao.timeouts import time_limit
 
 
 def test_time_limit_interrupts_a_stuck_block():

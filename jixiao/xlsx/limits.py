@@ -1,0 +1,81 @@
+"""What one workbook may hold (``Limits``), each limit raisable by its ``JIXIAO_…`` variable."""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jixiao.errors import JixiaoError
+from jixiao.terminal import printable
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one workbook may hold; a real 自评表 uses a thousandth of each."""
+
+    max_file_bytes: int = 50 * MB      # the file as stored
+    max_unpacked_bytes: int = 50 * MB  # all members unpacked
+    max_members: int = 10_000
+    max_cells: int = 500_000           # <c> elements plus merged, linked and array areas
+    max_sheet_area: int = 10_000_000   # rows × columns a sheet's cells span (dense readers)
+    max_ratio: int = 100               # unpacked : packed, for a member of
+    ratio_floor_bytes: int = 1 * MB    # … at least this size (small parts compress well)
+    # what the general formula engine is given: it builds a node of ~6 KB for every cell
+    # of each sheet's used area and every part of a formula, ~650 B for a range's cell
+    max_range_cells: int = 100_000     # one reference: A:A is 1,048,576 cells
+    max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
+    # rows of one sheet the reader reads as a table; a longer sheet (a ledger, an export)
+    # is skipped. 10,000 holds a table of 5,000 indicators with room to spare.
+    max_rows: int = 10_000
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """The defaults, each replaced by its ``JIXIAO_…`` variable where one is set."""
+        environ = os.environ if environ is None else environ
+        return _limits(tuple(environ.get(variable, "") for variable, _ in VARIABLES.values()))
+
+
+VARIABLES = {  # field → (environment variable, unit)
+    "max_file_bytes": ("JIXIAO_MAX_FILE_MB", MB),
+    "max_unpacked_bytes": ("JIXIAO_MAX_UNPACKED_MB", MB),
+    "max_members": ("JIXIAO_MAX_MEMBERS", 1),
+    "max_cells": ("JIXIAO_MAX_CELLS", 1),
+    "max_sheet_area": ("JIXIAO_MAX_SHEET_AREA", 1),
+    "max_ratio": ("JIXIAO_MAX_RATIO", 1),
+    "ratio_floor_bytes": ("JIXIAO_RATIO_FLOOR_MB", MB),
+    "max_range_cells": ("JIXIAO_MAX_RANGE_CELLS", 1),
+    "max_formula_work": ("JIXIAO_MAX_FORMULA_WORK", 1),
+    "max_rows": ("JIXIAO_MAX_ROWS", 1),
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _limits(texts: tuple[str, ...]) -> Limits:
+    """Limits from the variables' texts, in ``VARIABLES`` order (cached: formulas ask often)."""
+    values: dict[str, int] = {}
+    for (name, (variable, scale)), text in zip(VARIABLES.items(), texts, strict=True):
+        if not text.strip():
+            continue
+        try:
+            number = float(text) * scale
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or number < 0:  # "inf", "1e400", "nan", "-1", "abc"
+            shown = printable(text.strip()[:40])
+            raise JixiaoError(f"环境变量 {variable} 的值“{shown}”不是有效的上限"
+                              "（须是不小于 0 的有限数字），请改正或删除该变量")
+        # beyond any file: a value that large means "no limit", and must still fit a C size
+        values[name] = min(int(number), _NO_LIMIT)
+    return Limits(**values)
+
+
+_NO_LIMIT = sys.maxsize // 2
+
+
+__all__ = ["MB", "VARIABLES", "Limits"]
