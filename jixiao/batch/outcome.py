@@ -6,8 +6,10 @@ Everything here is small and plain, so it travels between processes and machines
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 SUMMARY_SHEET, FINDINGS_SHEET, STATS_SHEET = "汇总", "问题明细", "统计"
@@ -89,6 +91,45 @@ def readable(outcome: Outcome) -> Outcome:
     return Outcome.from_json(shown_name(json.dumps(
         {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
          "annotated": outcome.annotated}, ensure_ascii=False)))
+
+
+def moved(outcome: Outcome, file: str) -> Outcome | None:
+    """``outcome``, checked at another path, as checking the same bytes at ``file`` gives
+    it: its file fields changed. None when anything else in it names the old path or,
+    for a file renamed, the old name (a message quoting it): then the file is checked
+    again rather than shown a stale name."""
+    old = outcome.file
+    if old == file:
+        return outcome
+    report = json.loads(json.dumps(outcome.report))
+    tables = report if isinstance(report, list) else [report]
+    for table in tables:
+        if not isinstance(table, dict):
+            return None
+        if table.get("file") == old:
+            table["file"] = file
+        elif table.get("file") == str(Path(old)):
+            table["file"] = str(Path(file))
+        else:
+            return None
+    names = {old, os.path.abspath(old), os.path.realpath(old)}
+    if os.path.basename(old) != os.path.basename(file):
+        names.add(os.path.basename(old))
+    rest = [{key: value for key, value in table.items() if key != "file"} for table in tables]
+    if any(name and name in text for text in _texts([rest, outcome.notes]) for name in names):
+        return None
+    return Outcome(file, report, list(outcome.notes))
+
+
+def _texts(value: Any) -> Any:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 @dataclass

@@ -1,14 +1,14 @@
 """Checking a whole folder of submissions: ``jixiao batch``.
 
-    folders, globs ──discover──▶ files ──content hash──▶ in the cache? ──yes──┐
-    (batch_discovery.py)                                (batch_cache.py)      │
-                                                            │ no              │
-                                             local processes or a Dask cluster │
-                                                  check_one(file) ──▶ outcome ─┤
-                                                                              ▼
-                                  cache (SQLite beside the summary) ◀── every outcome
-                                                                              │
-                                   summary rows ──▶ 汇总.xlsx (batch_summary.py), JSONL
+    folders, globs ──discover──▶ files ──▶ local worker processes (or a Dask cluster)
+    (discover.py; the workers'          read the bytes, hash them: content in the cache?
+     fork server starts meanwhile)        │ no: check_one(file) ──▶ outcome, its cache
+                                          │     row sealed and its FileSummary
+                                          │ yes: say so; the main process takes the row
+                                          ▼
+           cache (SQLite beside the summary, one transaction per chunk) ◀── every file
+                                          │
+             FileSummary ──▶ 汇总.xlsx (summary_book.py); the cache ──▶ JSONL
 
 ``check_one`` is the unit of work, the same whichever engine runs it: it calls
 ``pipeline.check_workbook`` — the function behind ``jixiao check`` — and returns
@@ -22,19 +22,30 @@ its data.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.cache import CACHE_NAME, ResultCache, code_fingerprint, content_hash
-from jixiao.batch.discover import SUFFIXES, discover
-from jixiao.batch.outcome import BatchRun, Outcome, readable
+from jixiao.batch.cache import (
+    CACHE_NAME,
+    ResultCache,
+    code_fingerprint,
+    content_hash,
+    content_key,
+    is_known,
+    seal,
+)
+from jixiao.batch.discover import SUFFIXES
+from jixiao.batch.discover import discover as _discover
+from jixiao.batch.outcome import BatchRun, Outcome, _is_unicode, shown_name
+from jixiao.batch.summary import FileSummary
 
 _IN_FLIGHT_PER_WORKER = 3  # chunks handed out ahead: workers never wait, memory stays flat
 
@@ -86,11 +97,81 @@ def _check_job(job: Job) -> Outcome:
     return check_one(*job)
 
 
-def _check_chunk(jobs: list[Job]) -> list[tuple[str, str]]:
-    """Several jobs in one round trip to a worker process, each outcome as its JSON in
-    full and in brief: the texts the cache stores, made once, where the work is spread
-    over the CPUs (the main process parses only the brief one)."""
-    return [check_one(*job).texts() for job in jobs]
+@dataclass(frozen=True)
+class RunSettings:
+    """What every worker of one run knows: how to key and seal a cache row (the salt
+    and the user's secret — this machine's own processes only), and which contents
+    the cache holds (``ResultCache.known``)."""
+
+    salt: str = ""
+    secret: bytes = b""
+    known: dict[str, bool] = field(default_factory=dict)
+
+
+_SETTINGS = RunSettings()  # in a worker: its run's (``_start_worker``)
+
+
+@dataclass(slots=True)
+class Checked:
+    """One file as a worker hands it back: small, plain, no JSON to parse.
+
+    ``texts`` None: the cache holds this content (the main process takes the row).
+    Otherwise the outcome's JSON in full and in brief (what the cache stores), its
+    ``summary`` for the summary workbook, and its row's key and seals when the worker
+    could seal it."""
+
+    file: str
+    content: str                         # content_key; "" when unread or not keyed
+    texts: tuple[str, str] | None = None
+    summary: FileSummary | None = None
+    error: bool = False
+    sealed: tuple[str, float, str, str] | None = None  # key, time, seals of the texts
+
+    @classmethod
+    def of(cls, outcome: Outcome, content: str = "",
+           settings: RunSettings | None = None) -> Checked:
+        texts = outcome.texts()
+        sealed = None
+        if settings is not None and settings.secret:
+            from jixiao.batch.cache import row_key
+
+            key = row_key(outcome.file, content)
+            sealed = (key, time.time(), seal(settings.secret, key, texts[0]),
+                      seal(settings.secret, key, texts[1]))
+        return cls(outcome.file, content, texts,
+                   FileSummary.from_report(outcome.file, outcome.report, outcome.notes),
+                   outcome.error is not None, sealed)
+
+    def row(self, key: str, secret: bytes) -> tuple[object, ...]:
+        """Its cache row (``ResultCache.put_rows``)."""
+        assert self.texts is not None
+        full, brief = self.texts
+        if self.sealed is not None and self.sealed[0] == key:
+            _, used, full_seal, brief_seal = self.sealed
+        else:
+            used, full_seal, brief_seal = time.time(), seal(secret, key, full), seal(secret, key,
+                                                                                    brief)
+        return (key, self.content, int(self.error), shown_name(self.file), full, brief, used,
+                full_seal, brief_seal)
+
+
+def _check_chunk(jobs: list[Job]) -> list[Checked]:
+    """Several jobs in one round trip to a worker process. Each file is read and hashed
+    here; a content the cache holds is not checked; otherwise the outcome comes back with
+    what the main process needs — its JSON texts, their seals, its summary — made where
+    the work is spread over the CPUs."""
+    return [_check_here(job, _SETTINGS) for job in jobs]
+
+
+def _check_here(job: Job | tuple[Any, ...], settings: RunSettings) -> Checked:
+    file, rules, target, timeout = job[:4]
+    again = len(job) > 4 and job[4]  # the cache's row would not do: check it
+    content = content_key(settings.salt, file, content_hash(file)) if settings.salt else ""
+    if not again:
+        unreadable = is_known(settings.known, content)
+        if unreadable is not None and (target is None or unreadable or os.path.exists(target)):
+            return Checked(file, content)
+    return Checked.of(check_one(file, rules, target, timeout), content, settings)
 
 
 def _check_sent(job: Job, content: bytes) -> Outcome:
@@ -137,12 +218,16 @@ def _failed(job: Job, why: str) -> Outcome:
         f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
 
 
-def _start_worker(environment: dict[str, str], parent: int) -> None:
+def _start_worker(environment: dict[str, str], parent: int,
+                  settings: RunSettings | None = None) -> None:
     """A worker process leaves Ctrl-C to the main process, which stops it cleanly, dies
-    with the main process (``_die_with``), and takes the main process's environment
-    (``JIXIAO_MAX_*``): a fork server's may be older."""
+    with the main process (``_die_with``), takes the main process's environment
+    (``JIXIAO_MAX_*``: a fork server's may be older) and its run's ``settings``."""
     import signal
 
+    global _SETTINGS
+    if settings is not None:
+        _SETTINGS = settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
     if os.environ != environment:
@@ -267,12 +352,32 @@ def _shortened_name(stem: str, limit: int) -> str:
     return raw[:limit].decode("utf-8", "ignore").rstrip() or "文件"
 
 
+def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
+             odd: dict[str, str] | None = None,
+             outputs: Iterable[str | Path] = ()) -> list[str]:
+    """``discover.discover``, while the workers' fork server starts: it imports jixiao
+    (a few tenths of a second) as the folders are walked, so the first worker is ready
+    when the first file is."""
+    start_workers_early()
+    return _discover(arguments, skip, odd, outputs)
+
+
+def start_workers_early() -> None:
+    """Start the fork server the worker processes are forked from, in the background."""
+    context = _process_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(Exception):
+            forkserver.ensure_running()
+
+
 def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
-              on_outcome: Callable[[Outcome], None] | None = None,
+              on_outcome: Callable[[FileSummary], None] | None = None,
               progress: Progress | None = None, roots: list[Path] | None = None,
               odd: dict[str, str] | None = None, stop: Stop | None = None) -> BatchRun:
-    """Check ``files`` (cache first, then the engine); Ctrl-C, SIGTERM or SIGHUP end it
-    with what is done. ``on_outcome`` is given each outcome in brief (``Outcome.brief``).
+    """Check ``files`` (the cache first, then the engine); Ctrl-C, SIGTERM or SIGHUP end
+    it with what is done. ``on_outcome`` is given each file's ``FileSummary``.
     ``odd``: the entries discovery found unreadable (``discover``), each a row saying why.
     ``stop``: the caller's ``Stop``, already installed (to defer signals after the run).
     """
@@ -281,20 +386,39 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     done: set[str] = set()
     own = stop is None
     stop = stop or Stop()
+    rows: list[tuple[object, ...]] = []  # new cache rows, written a chunk at a time
+    secret = cache.sealing()[1]
 
-    def record(outcome: Outcome, key: str | None = None,
-               texts: tuple[str, str] | None = None) -> None:
-        """``outcome`` in brief; when new, ``key`` and its ``texts`` for the cache."""
+    def record(summary: FileSummary, key: str, row: tuple[object, ...] | None = None) -> None:
+        """A file's summary; ``row``: its new cache row."""
         with stop.deferred():  # a file is in the summary, the cache and done, or in none
-            done.add(outcome.file)
-            if key is not None and texts is not None:
-                cache.put(key, outcome, texts)
+            done.add(summary.file)
+            keys[summary.file] = key
+            if row is not None:
+                rows.append(row)
+                if len(rows) >= _LARGEST_CHUNK:
+                    flush()
             if on_outcome is not None:
-                if outcome.file in astray:
-                    outcome = Outcome(outcome.file, outcome.report,
-                                      [*outcome.notes, astray[outcome.file]], outcome.annotated)
-                on_outcome(readable(outcome))
+                if summary.file in astray:
+                    summary = FileSummary(summary.file, summary.tables,
+                                          (*summary.notes, astray[summary.file]))
+                on_outcome(summary if _is_unicode(summary.file) else summary.shown(shown_name))
             progress.advance()
+
+    def flush() -> None:  # one transaction
+        cache.put_rows(rows)
+        cache.commit()
+        rows.clear()
+
+    def from_cache(file: str, content: str, target: str | None) -> bool:
+        """Record ``file`` from the cache if it holds a result for its content."""
+        outcome = cache.find(file, content)
+        if outcome is None or not (target is None or outcome.error or Path(target).exists()):
+            return False
+        key = cache.key(file, content)
+        hits.append(key)
+        record(FileSummary.from_report(file, outcome.report, outcome.notes), key)
+        return True
 
     keys: dict[str, str] = {}
     hits: list[str] = []
@@ -303,43 +427,58 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                                   options.annotate_dir) if options.annotate_dir else {})
     astray = _astray(targets, options.annotate_dir) if targets else {}
 
+    def job(file: str) -> Job:
+        return (file, options.rules, None if file in astray else targets.get(file),
+                options.timeout)
+
     def jobs() -> Iterator[Job]:
-        """What is left to check, found lazily: the workers start on the first file
-        while the rest are still being hashed."""
+        """What is left to check, found lazily: the workers start on the first file."""
         for file in files:
             if file in odd:
-                outcome = Outcome(file, {"file": file, "findings": [],
-                                         "error": f"“{Path(file).name}”{odd[file]}"})
-                keys[file] = cache.key(file, "")
-                record(outcome, keys[file], outcome.texts())
-                continue
-            digest = content_hash(file)
-            key = keys[file] = cache.key(file, digest)
-            target = None if file in astray else targets.get(file)
-            outcome = None if options.force or not digest else cache.get(key, brief=True)
-            if outcome is not None and (target is None or outcome.error
-                                        or Path(target).exists()):
-                hits.append(key)
-                record(outcome)
+                checked = Checked.of(Outcome(file, {"file": file, "findings": [],
+                                                    "error": f"“{Path(file).name}”{odd[file]}"}))
+                key = cache.key(file, "")
+                record(checked.summary, key, checked.row(key, secret))  # type: ignore[arg-type]
             else:
-                yield (file, options.rules, target, options.timeout)
+                yield job(file)
 
+    settings = RunSettings(cache.salt, secret, cache.known(options.force))
     try:
         with stop.installed() if own else contextlib.nullcontext():
             if options.engine == "dask":
-                for outcome in _run_dask(list(jobs()), options):
-                    record(outcome.brief(), keys[outcome.file], outcome.texts())
+                def unknown() -> Iterator[Job]:  # the main process reads what it sends
+                    for item in jobs():
+                        content = cache.content_key(item[0], content_hash(item[0]))
+                        contents[item[0]] = content
+                        if options.force or not content or not from_cache(
+                                item[0], content, item[2]):
+                            yield item
+
+                contents: dict[str, str] = {}
+                for outcome in _run_dask(list(unknown()), options):
+                    checked = Checked.of(outcome, contents.get(outcome.file, ""))
+                    key = cache.key(outcome.file, checked.content)
+                    record(checked.summary, key, checked.row(key, secret))  # type: ignore[arg-type]
             else:
-                with contextlib.closing(_run_local(jobs(), options, expected=len(files))) \
-                        as results:
-                    for texts in results:
-                        outcome = Outcome.from_json(texts[1])
-                        record(outcome, keys[outcome.file], texts)
+                again: collections.deque[Job | tuple[Any, ...]] = collections.deque()
+                with contextlib.closing(_run_local(jobs(), options, expected=len(files),
+                                                   settings=settings, again=again)) as results:
+                    for checked in results:
+                        key = cache.key(checked.file, checked.content)
+                        if checked.texts is not None:
+                            record(checked.summary, key,  # type: ignore[arg-type]
+                                   checked.row(key, secret))
+                        elif not from_cache(checked.file, checked.content,
+                                            job(checked.file)[2]):
+                            again.append((*job(checked.file), True))  # check it after all
             cache.touch(hits)
     except KeyboardInterrupt:
         stop.received = stop.received or _SIGINT
     finally:
-        cache.commit()
+        with stop.deferred(raising=False):
+            if rows:
+                flush()
+            cache.commit()
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received)
@@ -406,19 +545,24 @@ def _workers(options: BatchOptions) -> int:
 
 
 def _run_local(jobs: Iterable[Job], options: BatchOptions,
-               work: Callable[[list[Job]], list[tuple[str, str]]] = _check_chunk,
-               expected: int | None = None) -> Iterator[tuple[str, str]]:
+               work: Callable[[list[Job]], list[Checked]] = _check_chunk,
+               expected: int | None = None, settings: RunSettings | None = None,
+               again: collections.deque[Any] | None = None) -> Iterator[Checked]:
     """Worker processes on this machine; ``--workers 1`` checks in this process.
 
-    Yields each outcome as its ``Outcome.texts``. ``jobs`` may be a lazy iterator of about
+    Yields each file as ``Checked``. ``jobs`` may be a lazy iterator of about
     ``expected`` jobs: the pool starts with the first. Jobs travel in small chunks
     (one round trip per chunk, not per file), a few chunks per worker ahead, so the
     workers never wait and the main process's memory stays flat. ``work`` is the
-    function the workers run (tests give one that crashes).
+    function the workers run (tests give one that crashes); ``settings``, the run's
+    (``RunSettings``); ``again``: jobs the caller adds while it reads the results
+    (a file the worker found in the cache, whose row would not do after all).
     """
+    global _SETTINGS
     if expected is None:
         jobs = list(jobs)
         expected = len(jobs)
+    again = collections.deque() if again is None else again
     source = iter(jobs)
     first = next(source, None)
     if first is None:
@@ -426,8 +570,12 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     source = itertools.chain([first], source)
     workers = max(1, min(_workers(options), expected))
     if workers == 1:
-        for job in source:
-            yield from work([job])
+        previous, _SETTINGS = _SETTINGS, settings or RunSettings()
+        try:
+            for job in itertools.chain(source, _drained(again)):
+                yield from work([job])
+        finally:
+            _SETTINGS = previous
         return
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -435,17 +583,20 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     context = _process_context()
     size = _chunk_size(expected, workers)
     suspects: list[Job] = []
-    pool = _pool(workers, context)
+    pool = _pool(workers, context, settings)
     running: dict[Any, list[Job]] = {}
     more = True
     finished_normally = False
     try:
-        while more or running or suspects:
-            while more and not suspects and len(running) < workers * _IN_FLIGHT_PER_WORKER:
-                chunk = list(itertools.islice(source, size))
+        while more or running or suspects or again:
+            while (more or again) and not suspects and \
+                    len(running) < workers * _IN_FLIGHT_PER_WORKER:
+                chunk = list(itertools.islice(source, size)) if more else []
                 if not chunk:
                     more = False
-                    break
+                    chunk = [again.popleft() for _ in range(min(size, len(again)))]
+                    if not chunk:
+                        break
                 try:
                     running[pool.submit(work, chunk)] = chunk
                 except BrokenProcessPool:  # a worker died before its futures said so
@@ -459,8 +610,8 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
                     suspects.extend(chunk)
                     continue
                 except Exception as error:  # e.g. a result that cannot be sent back
-                    texts = [_failed(job, f"校验时出现内部错误（{type(error).__name__}）")
-                             .texts() for job in chunk]
+                    texts = [Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
+                             for job in chunk]
                 yield from texts
             if suspects and not any(future.running() for future in running):
                 # A worker died (a crash in a library, or killed for memory): the pool is
@@ -469,9 +620,9 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
                     suspects.extend(chunk)
                 running.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                yield from _one_by_one(suspects, context, work)
+                yield from _one_by_one(suspects, context, work, settings)
                 suspects.clear()
-                pool = _pool(workers, context)
+                pool = _pool(workers, context, settings)
         finished_normally = True
     finally:
         if not finished_normally:  # stopped (Ctrl-C, SIGTERM …): no file is waited for
@@ -500,15 +651,20 @@ def _kill_workers(pool: Any) -> None:
 
 
 # What a worker imports to check a file: the fork server imports it once for all workers.
-_WORKER_MODULES = ["jixiao.batch.run", "jixiao.report.check", "jixiao.read.reader", "jixiao.xlsx.cells",
-                   "jixiao.xlsx.guard"]
+_WORKER_MODULES = ["jixiao.batch.run", "jixiao.pipeline", "jixiao.report.check",
+                   "jixiao.read.reader", "jixiao.xlsx.cells", "jixiao.xlsx.guard"]
 
 
-def _pool(workers: int, context: Any) -> Any:
+def _drained(items: collections.deque[Any]) -> Iterator[Any]:
+    while items:
+        yield items.popleft()
+
+
+def _pool(workers: int, context: Any, settings: RunSettings | None = None) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(dict(os.environ), os.getpid()))
+                               initargs=(dict(os.environ), os.getpid(), settings))
 
 
 def _process_context() -> Any:
@@ -537,8 +693,8 @@ def _chunk_size(jobs: int, workers: int) -> int:
     return max(1, min(_LARGEST_CHUNK, jobs // (workers * 8)))
 
 
-def _one_by_one(jobs: list[Job], context: Any,
-                work: Callable[[list[Job]], list[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
+def _one_by_one(jobs: list[Job], context: Any, work: Callable[[list[Job]], list[Checked]],
+                settings: RunSettings | None) -> Iterator[Checked]:
     """The jobs of a broken pool again, one at a time in one fresh worker: if it dies
     now, the job it held is the culprit, and only that file is marked."""
     from concurrent.futures.process import BrokenProcessPool
@@ -547,15 +703,15 @@ def _one_by_one(jobs: list[Job], context: Any,
     try:
         for job in jobs:
             if pool is None:
-                pool = _pool(1, context)
+                pool = _pool(1, context, settings)
             try:
                 yield pool.submit(work, [job]).result()[0]
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = None
-                yield _failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）").texts()
+                yield Checked.of(_failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）"))
             except Exception as error:
-                yield _failed(job, f"校验时出现内部错误（{type(error).__name__}）").texts()
+                yield Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
     finally:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -704,6 +860,6 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
                 out.write(json_text(outcome.report) + "\n")
 
 
-__all__ = ["CACHE_NAME", "SUFFIXES", "BatchOptions", "BatchRun", "Outcome", "Progress",
-           "ResultCache", "Stop", "check_one", "code_fingerprint", "content_hash",
-           "discover", "run_batch", "write_jsonl"]
+__all__ = ["CACHE_NAME", "SUFFIXES", "BatchOptions", "BatchRun", "Checked", "Outcome",
+           "Progress", "ResultCache", "RunSettings", "Stop", "check_one", "code_fingerprint",
+           "content_hash", "discover", "run_batch", "write_jsonl"]
