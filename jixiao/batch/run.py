@@ -128,8 +128,9 @@ class Checked:
     sealed: tuple[str, float, str, str] | None = None  # key, time, seals of the texts
 
     @classmethod
-    def of(cls, outcome: Outcome, content: str = "",
-           settings: RunSettings | None = None) -> Checked:
+    def of(cls, outcome: Outcome, content: str = "", settings: RunSettings | None = None,
+           indicators: bool = False) -> Checked:
+        """``outcome`` as handed back; ``indicators``: its summary keeps the indicator rows."""
         texts = outcome.texts()
         sealed = None
         if settings is not None and settings.secret:
@@ -139,7 +140,8 @@ class Checked:
             sealed = (key, time.time(), seal(settings.secret, key, texts[0]),
                       seal(settings.secret, key, texts[1]))
         return cls(outcome.file, content, texts,
-                   FileSummary.from_report(outcome.file, outcome.report, outcome.notes),
+                   FileSummary.from_report(outcome.file, outcome.report, outcome.notes,
+                                           indicators),
                    outcome.error is not None, sealed)
 
     def row(self, key: str, secret: bytes) -> tuple[object, ...]:
