@@ -60,10 +60,10 @@ def _json(value: Any, file: str) -> str:
     """``value`` as JSON text. A file name that is not Unicode (the GBK bytes of a
     Windows archive unzipped on Linux: Python holds them as lone surrogates) is kept
     exactly as ``\\udcxx`` escapes — valid JSON, and UTF-8 for SQLite and files."""
-    return json.dumps(value, ensure_ascii=not _is_unicode(file))
+    return json.dumps(value, ensure_ascii=not is_unicode(file))
 
 
-def _is_unicode(text: str) -> bool:
+def is_unicode(text: str) -> bool:
     try:
         text.encode()
     except UnicodeEncodeError:
@@ -75,7 +75,7 @@ def shown_name(text: str) -> str:
     """A text holding a file name that is not Unicode, for people: each run of bytes
     that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
     that fails."""
-    if _is_unicode(text):
+    if is_unicode(text):
         return text
     return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
                           .decode("gb18030", "replace"), text)
@@ -86,7 +86,7 @@ _UNDECODED = re.compile("[\udc80-\udcff]+")
 
 def readable(outcome: Outcome) -> Outcome:
     """``outcome`` with every text readable (``shown_name``): what the summary gets."""
-    if _is_unicode(outcome.file):
+    if is_unicode(outcome.file):
         return outcome
     return Outcome.from_json(shown_name(json.dumps(
         {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,

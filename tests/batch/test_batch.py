@@ -326,12 +326,12 @@ def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch
     assert code == 2 and "（0 个未变化" in out and cached_rows(output) == 3
     first = (tmp_path / "a.jsonl").read_text(encoding="utf-8")
 
-    import jixiao.batch.run
+    import jixiao.batch.work
 
     def must_not_run(*args):
         raise AssertionError("an unchanged file was checked again")
 
-    monkeypatch.setattr(jixiao.batch.run, "check_one", must_not_run)
+    monkeypatch.setattr(jixiao.batch.work, "check_one", must_not_run)
     code, out = batch(folder, "-o", output, "--json", tmp_path / "b.jsonl", "--workers", "1")
     assert code == 2 and "（3 个未变化" in out
     assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == first
@@ -599,7 +599,7 @@ def test_engine_dask_without_an_address_starts_a_local_cluster(tmp_path):
 def test_a_dask_worker_checks_the_content_it_is_sent_not_the_path(inbox, tmp_path):
     """A remote Dask worker cannot see the reviewer's folder: the file's bytes travel with
     the job, and the outcome is the one checking the file in place gives, under its path."""
-    from jixiao.batch.run import _check_sent, _sendable, check_one
+    from jixiao.batch.work import _check_sent, _sendable, check_one
 
     work, made, _, _ = inbox
     os.chdir(work)

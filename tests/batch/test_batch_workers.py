@@ -8,8 +8,9 @@ from pathlib import Path
 
 from workbooks import standard
 
-from jixiao.batch import run as batch
-from jixiao.batch.run import BatchOptions, Outcome, _chunk_size, _run_local
+from jixiao.batch import work as batch
+from jixiao.batch.engines import _chunk_size, _run_local
+from jixiao.batch.run import BatchOptions, Outcome
 
 CRASH_MARK = "崩溃"
 
@@ -113,7 +114,7 @@ def test_killing_the_workers_mid_message_lets_the_pool_end(tmp_path):
     import multiprocessing
     import struct
 
-    from jixiao.batch.run import _kill_workers, _pool
+    from jixiao.batch.engines import _kill_workers, _pool
 
     pool = _pool(1, multiprocessing.get_context("fork"))
     assert pool.submit(len, "abc").result(timeout=60) == 3
