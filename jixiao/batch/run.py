@@ -144,9 +144,8 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 on_outcome(summary if is_unicode(summary.file) else summary.shown(shown_name))
             progress.advance()
 
-    def flush() -> None:  # one transaction
+    def flush() -> None:  # one statement per chunk; committed every 2 s and at the end
         cache.put_rows(rows)
-        cache.commit()
         rows.clear()
 
     def from_cache(file: str, content: str, target: str | None) -> bool:
