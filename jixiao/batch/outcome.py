@@ -84,15 +84,6 @@ def shown_name(text: str) -> str:
 _UNDECODED = re.compile("[\udc80-\udcff]+")
 
 
-def readable(outcome: Outcome) -> Outcome:
-    """``outcome`` with every text readable (``shown_name``): what the summary gets."""
-    if is_unicode(outcome.file):
-        return outcome
-    return Outcome.from_json(shown_name(json.dumps(
-        {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
-         "annotated": outcome.annotated}, ensure_ascii=False)))
-
-
 def moved(outcome: Outcome, file: str) -> Outcome | None:
     """``outcome``, checked at another path, as checking the same bytes at ``file`` gives
     it: its file fields changed. None when anything else in it names the old path or,
