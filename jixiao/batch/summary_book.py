@@ -16,7 +16,7 @@ and the 统计 sheet, whose blocks are a few plain rows each (no pandas: importi
 cost 0.3–0.4 s of every batch). ``write_summary``
 reads the rows back in path order, a chunk at a time, and XlsxWriter writes them
 row by row (``constant_memory``), its hyperlinks waiting on disk and each row's XML
-made in one go (xlsx_stream.py). XlsxWriter rather than openpyxl's write-only mode
+made in one go (xlsx/stream_writer.py). XlsxWriter rather than openpyxl's write-only mode
 because it is twice as fast: 50,000 finding rows with their links took openpyxl 8.9 s,
 XlsxWriter 4.8 s (2.8 s with the links on disk). The two lists of 2,000 sample
 workbooks (9,000 rows) take 0.18 s, 0.52 s with XlsxWriter's cell calls. Excel
@@ -54,7 +54,7 @@ FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说�
 GRADES = GRADE_NAMES
 _STATUS_FILLS = {"无法读取": "#D9D9D9", "有错误": "#FFC7CE", "有警告": "#FFEB9C", "通过": "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
-_MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx_stream.MAX_LINKS)
+_MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
 _TOP_CODES = 10
 _WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a list (held in memory)
 _CHUNK = 2000                  # rows inserted, or read back, at a time
