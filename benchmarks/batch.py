@@ -421,17 +421,14 @@ def main() -> int:
         "|---:|---:|---:|---:|---|",
     ]
     for size, result in memory:
-        lines.append(f"| {size:,} | {result['wall']:.1f} s | {megabytes(result['main_mb'])} | "
-                     f"{megabytes(result['worker_mb'])} | ≤ 300 MB, flat |")
+        lines.append(f"| {size:,} | {result['wall']:.1f} s | {bench_md.megabytes(result['main_mb'])} | "
+                     f"{bench_md.megabytes(result['worker_mb'])} | ≤ 300 MB, flat |")
     text = "\n".join(lines)
     print(text)
     if options.write:
         write_section(text)
     return 0
 
-
-def megabytes(value: float | None) -> str:
-    return "?" if value is None else f"{value:.0f} MB"
 
 
 def write_section(text: str) -> None:

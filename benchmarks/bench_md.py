@@ -30,6 +30,10 @@ def write_section(key: str, title: str, text: str, intro: str = "") -> None:
     path.write_text(body, encoding="utf-8")
 
 
+def megabytes(value: float | None) -> str:
+    return "?" if value is None else f"{value:.0f} MB"
+
+
 # ``python -c MEASURED jixiao ARGS…`` runs ``python -m jixiao ARGS…`` and ends by writing
 # "PEAK <own VmHWM KB> <largest child's maxrss KB>" to stderr. The process's own
 # high-water mark, not its rusage: that would count pages shared with the parent

@@ -161,9 +161,9 @@ def main() -> int:
         + (f"{libreoffice_ms:.0f} ms" if libreoffice_ms is not None else "not installed")
         + " | |",
         f"| whole process `python -m jixiao recalc IN -o OUT` | {whole_ms:.0f} ms, "
-        f"{megabytes(whole_mb)} peak memory | ≤ 0.5 s, ≤ 150 MB |",
+        f"{bench_md.megabytes(whole_mb)} peak memory | ≤ 0.5 s, ≤ 150 MB |",
         f"| whole process with `--engine formulas` | {general_whole_ms:.0f} ms, "
-        f"{megabytes(general_whole_mb)} peak memory | |",
+        f"{bench_md.megabytes(general_whole_mb)} peak memory | |",
     ]
     text = "\n".join(lines)
     print(text)
@@ -171,9 +171,6 @@ def main() -> int:
         write_section(text)
     return 0
 
-
-def megabytes(value: float | None) -> str:
-    return "?" if value is None else f"{value:.0f} MB"
 
 
 def libreoffice(source: Path, work: Path) -> float | None:

@@ -362,7 +362,7 @@ class Grade:
     words: tuple[str, ...] = ()
 
 
-# The four grades, best first — the one list of them (DOMAIN.md §2).
+# The four grades, best first — the one list of them (docs/domain.md §2).
 GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好",)),
           Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
 GRADE_NAMES = tuple(grade.name for grade in GRADES)

@@ -1,5 +1,12 @@
 """The cache of a batch: each file's outcome, by content, in SQLite beside the summary.
 
+A result is found by the hash of the file's bytes (with the rule set and jixiao's
+code), not by where the file is: a renamed or moved inbox is all cache hits. The
+worker that reads a file hashes those same bytes (``content_key``) and skips the
+check when the cache knows the content (``known``); the main process then takes the
+row stored for that path, or one stored for the same content under another path,
+moved to this one (``moved``) when nothing in it but its file fields names the path.
+
 The folder is often the reviewers' shared inbox, so nothing found there is
 trusted: rows are sealed with the user's own secret (``ResultCache``), and a
 file at the cache's name that jixiao did not make is left alone.
@@ -32,7 +39,7 @@ def code_fingerprint() -> str:
 
 
 class ResultCache:
-    """Outcomes by (file, content hash, rules, code), in SQLite beside the summary.
+    """Outcomes by content (hash, rules, code) and file, in SQLite beside the summary.
 
     Also the store the JSONL is written from at the end, so the main process keeps
     only the summary rows in memory, however many files there are.
@@ -80,7 +87,8 @@ class ResultCache:
         db.execute("PRAGMA trusted_schema = OFF")  # no functions run from a planted schema
         objects = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
         foreign = [name for kind, name, _ in objects
-                   if name not in ("result", "outcome", "sqlite_autoindex_result_1")]
+                   if name not in ("result", "outcome", "sqlite_autoindex_result_1",
+                                   "result_content")]
         if foreign:
             raise _Foreign(f"含有 jixiao 不会建立的内容（{'、'.join(foreign[:3])}）")
         if on_disk:
@@ -96,24 +104,56 @@ class ResultCache:
             db.execute("DROP TABLE result")  # another jixiao's schema: its rows are stale
             self.notes.append(f"缓存“{self.path}”的格式与本版 jixiao 不同，已重建")
         db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+        db.execute("CREATE INDEX IF NOT EXISTS result_content ON result (content)")
         db.commit()
 
-    def key(self, file: str, digest: str) -> str:
-        return hashlib.sha256(f"{self.salt}{file}\0{digest}".encode(
-            "utf-8", "surrogateescape")).hexdigest()
+    def key(self, file: str, content: str) -> str:
+        """The row of ``file`` with the content ``content_key`` ("" when unreadable)."""
+        return row_key(file, content)
+
+    def content_key(self, file: str, digest: str) -> str:
+        return content_key(self.salt, file, digest)
 
     def _seal(self, key: str, text: str) -> str:
-        return hmac.new(self._secret, f"{key}\0{text}".encode(), "sha256").hexdigest()
+        return seal(self._secret, key, text)
 
-    def get(self, key: str, brief: bool = False) -> Outcome | None:
-        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``);
-        None when there is none, or none this user's jixiao sealed."""
-        column, seal = ("brief", "brief_seal") if brief else ("outcome", "outcome_seal")
-        row = self.db.execute(f"SELECT {column}, {seal} FROM result WHERE key = ?",
-                              (key,)).fetchone()
-        if row is None:
-            return None
-        text, stored = row
+    def sealing(self) -> tuple[str, bytes]:
+        """What a worker needs to key and seal its rows itself (``worker_row``): the
+        salt and the user's secret (sent to this machine's own worker processes only)."""
+        return self.salt, self._secret
+
+    def known(self, force: bool = False) -> dict[str, bool]:
+        """The contents the cache holds (a prefix of each ``content_key``), and whether
+        that content could not be read: what a worker needs to skip a check."""
+        if force:
+            return {}
+        return {content[:_KNOWN]: bool(error) for content, error in self.db.execute(
+            "SELECT content, max(error) FROM result WHERE content != '' GROUP BY content")}
+
+    def find(self, file: str, content: str) -> Outcome | None:
+        """The outcome in brief of ``file`` whose content is ``content``: its own row, or a
+        row of the same content stored for another path, moved to this one (and stored
+        for it, so the JSON Lines find it). None: none this user's jixiao sealed, or none
+        that can be moved (its messages name the old path)."""
+        key = self.key(file, content)
+        outcome = self.get(key, brief=True)
+        if outcome is not None or not content:
+            return outcome
+        for other, text, stored in self.db.execute(
+                "SELECT key, outcome, outcome_seal FROM result WHERE content = ? AND key != ? "
+                "LIMIT 8", (content, key)).fetchall():
+            found = self._opened(other, text, stored)
+            if found is None or self.key(found.file, content) != other:
+                continue
+            from jixiao.batch.outcome import moved
+
+            there = moved(found, file)
+            if there is not None:
+                self.put(key, there, content=content)
+                return there.brief()
+        return None
+
+    def _opened(self, key: str, text: object, stored: object) -> Outcome | None:
         if not (isinstance(text, str) and isinstance(stored, str)
                 and hmac.compare_digest(self._seal(key, text), stored)):
             self.untrusted += 1
@@ -126,14 +166,26 @@ class ResultCache:
             self.untrusted += 1
             return None
 
-    def put(self, key: str, outcome: Outcome, texts: tuple[str, str] | None = None) -> None:
-        """Store ``outcome``; ``texts`` are its ``Outcome.texts`` when the caller has them."""
-        from jixiao.batch.outcome import shown_name
+    def get(self, key: str, brief: bool = False) -> Outcome | None:
+        """The outcome stored under ``key``, in full or in brief (``Outcome.brief``);
+        None when there is none, or none this user's jixiao sealed."""
+        column, seal = ("brief", "brief_seal") if brief else ("outcome", "outcome_seal")
+        row = self.db.execute(f"SELECT {column}, {seal} FROM result WHERE key = ?",
+                              (key,)).fetchone()
+        if row is None:
+            return None
+        return self._opened(key, *row)
 
+    def put(self, key: str, outcome: Outcome, texts: tuple[str, str] | None = None,
+            content: str = "") -> None:
+        """Store ``outcome``; ``texts`` are its ``Outcome.texts`` when the caller has them."""
         text, brief = texts or outcome.texts()
-        self.db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (key, shown_name(outcome.file), text, brief, time.time(),
-                         self._seal(key, text), self._seal(key, brief)))
+        self.put_rows([_row(key, content, outcome.file, text, brief,
+                            outcome.error is not None, self._secret)])
+
+    def put_rows(self, rows: list[tuple[object, ...]]) -> None:
+        """Rows made by ``worker_row`` (or ``put``), in one statement."""
+        self.db.executemany(f"INSERT OR REPLACE INTO result VALUES ({', '.join('?' * 9)})", rows)
         if time.monotonic() - self._last_commit > 2:
             self.commit()
 
@@ -158,8 +210,49 @@ class ResultCache:
         self.db.close()
 
 
-_TABLE = ("CREATE TABLE result (key TEXT PRIMARY KEY, file TEXT, outcome TEXT, brief TEXT, "
-          "used REAL, outcome_seal TEXT, brief_seal TEXT)")
+_TABLE = ("CREATE TABLE result (key TEXT PRIMARY KEY, content TEXT, error INTEGER, file TEXT, "
+          "outcome TEXT, brief TEXT, used REAL, outcome_seal TEXT, brief_seal TEXT)")
+_KNOWN = 20  # hex digits of a content key a worker is told: a rare clash is only a lookup
+
+
+def content_key(salt: str, file: str, digest: str) -> str:
+    """The key of a file's content: its bytes' SHA-256 ``digest`` under ``salt`` (jixiao's
+    code and the rule set), and its kind (suffix). "" when it could not be read."""
+    if not digest:
+        return ""
+    suffix = os.path.splitext(file)[1].lower()
+    return hashlib.sha256(f"{salt}{suffix}\0{digest}".encode()).hexdigest()
+
+
+def row_key(file: str, content: str) -> str:
+    """The row of one path with one content: each path keeps its own row (the JSON Lines
+    are read back by it), found by its content from any other path."""
+    return hashlib.sha256(f"{content}\0{file}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def seal(secret: bytes, key: str, text: str) -> str:
+    return hmac.new(secret, f"{key}\0{text}".encode(), "sha256").hexdigest()
+
+
+def _row(key: str, content: str, file: str, text: str, brief: str, error: bool,
+         secret: bytes) -> tuple[object, ...]:
+    from jixiao.batch.outcome import shown_name
+
+    return (key, content, int(error), shown_name(file), text, brief, time.time(),
+            seal(secret, key, text), seal(secret, key, brief))
+
+
+def worker_row(sealing: tuple[str, bytes], file: str, content: str, texts: tuple[str, str],
+               error: bool) -> tuple[object, ...]:
+    """The cache row of a checked file, keyed and sealed where it was checked (a worker
+    process of this machine), so the main process only inserts it."""
+    return _row(row_key(file, content), content, file, *texts, error, sealing[1])
+
+
+def is_known(known: dict[str, bool], content: str) -> bool | None:
+    """Whether ``known`` (``ResultCache.known``) holds ``content``: None if not, else
+    whether that content was unreadable."""
+    return known.get(content[:_KNOWN]) if content else None
 
 
 class _Foreign(Exception):
@@ -285,4 +378,5 @@ def content_hash(file: str) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash"]
+__all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash", "content_key",
+           "row_key", "worker_row"]

@@ -6,8 +6,10 @@ Everything here is small and plain, so it travels between processes and machines
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 SUMMARY_SHEET, FINDINGS_SHEET, STATS_SHEET = "汇总", "问题明细", "统计"
@@ -58,10 +60,10 @@ def _json(value: Any, file: str) -> str:
     """``value`` as JSON text. A file name that is not Unicode (the GBK bytes of a
     Windows archive unzipped on Linux: Python holds them as lone surrogates) is kept
     exactly as ``\\udcxx`` escapes — valid JSON, and UTF-8 for SQLite and files."""
-    return json.dumps(value, ensure_ascii=not _is_unicode(file))
+    return json.dumps(value, ensure_ascii=not is_unicode(file))
 
 
-def _is_unicode(text: str) -> bool:
+def is_unicode(text: str) -> bool:
     try:
         text.encode()
     except UnicodeEncodeError:
@@ -73,7 +75,7 @@ def shown_name(text: str) -> str:
     """A text holding a file name that is not Unicode, for people: each run of bytes
     that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
     that fails."""
-    if _is_unicode(text):
+    if is_unicode(text):
         return text
     return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
                           .decode("gb18030", "replace"), text)
@@ -82,13 +84,43 @@ def shown_name(text: str) -> str:
 _UNDECODED = re.compile("[\udc80-\udcff]+")
 
 
-def readable(outcome: Outcome) -> Outcome:
-    """``outcome`` with every text readable (``shown_name``): what the summary gets."""
-    if _is_unicode(outcome.file):
+def moved(outcome: Outcome, file: str) -> Outcome | None:
+    """``outcome``, checked at another path, as checking the same bytes at ``file`` gives
+    it: its file fields changed. None when anything else in it names the old path or,
+    for a file renamed, the old name (a message quoting it): then the file is checked
+    again rather than shown a stale name."""
+    old = outcome.file
+    if old == file:
         return outcome
-    return Outcome.from_json(shown_name(json.dumps(
-        {"file": outcome.file, "report": outcome.report, "notes": outcome.notes,
-         "annotated": outcome.annotated}, ensure_ascii=False)))
+    report = json.loads(json.dumps(outcome.report))
+    tables = report if isinstance(report, list) else [report]
+    for table in tables:
+        if not isinstance(table, dict):
+            return None
+        if table.get("file") == old:
+            table["file"] = file
+        elif table.get("file") == str(Path(old)):
+            table["file"] = str(Path(file))
+        else:
+            return None
+    names = {old, os.path.abspath(old), os.path.realpath(old)}
+    if os.path.basename(old) != os.path.basename(file):
+        names.add(os.path.basename(old))
+    rest = [{key: value for key, value in table.items() if key != "file"} for table in tables]
+    if any(name and name in text for text in _texts([rest, outcome.notes]) for name in names):
+        return None
+    return Outcome(file, report, list(outcome.notes))
+
+
+def _texts(value: Any) -> Any:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 @dataclass

@@ -10,18 +10,21 @@ Each list sheet has its header frozen, an autofilter, widths fitted to its text
 and a landscape, one-page-wide print setup. The file is written atomically.
 
 Memory stays flat however many files a batch has (a province has tens of
-thousands): ``Summary`` sends each outcome's rows to a temporary SQLite database
+thousands): ``Summary`` sends each file's rows (its typed ``FileSummary``) to a temporary SQLite database
 as it arrives and keeps in memory only running counts — enough for the exit code
-and the 统计 sheet, whose blocks are small pandas DataFrames. ``write_summary``
+and the 统计 sheet, whose blocks are a few plain rows each (no pandas: importing it
+cost 0.3–0.4 s of every batch). ``write_summary``
 reads the rows back in path order, a chunk at a time, and XlsxWriter writes them
 row by row (``constant_memory``), its hyperlinks waiting on disk and each row's XML
-made in one go (xlsx_stream.py). XlsxWriter rather than openpyxl's write-only mode
+made in one go (xlsx/stream_writer.py). XlsxWriter rather than openpyxl's write-only mode
 because it is twice as fast: 50,000 finding rows with their links took openpyxl 8.9 s,
 XlsxWriter 4.8 s (2.8 s with the links on disk). The two lists of 2,000 sample
 workbooks (9,000 rows) take 0.18 s, 0.52 s with XlsxWriter's cell calls. Excel
 takes at most 65,530 hyperlinks on a sheet (with more, it "repairs" the file by
 dropping them all), so the rows past that have their file name as plain text, and
 统计 says so.
+
+(Over 400 lines: three sheets streamed in one pass, with their links, widths and print setup.)
 """
 
 from __future__ import annotations
@@ -42,16 +45,16 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.batch.outcome import FINDINGS_SHEET, STATS_SHEET, SUMMARY_SHEET, BatchRun, Outcome
+from jixiao.batch.summary import FileSummary, TableSummary
 from jixiao.rules import GRADE_NAMES
 
 SUMMARY_COLUMNS = ("文件", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
                    "填报等级", "计算等级", "错误数", "警告数", "状态", "原因")
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
-STATUSES = ("无法读取", "有错误", "有警告", "通过")
 GRADES = GRADE_NAMES
 _STATUS_FILLS = {"无法读取": "#D9D9D9", "有错误": "#FFC7CE", "有警告": "#FFEB9C", "通过": "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
-_MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx_stream.MAX_LINKS)
+_MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
 _TOP_CODES = 10
 _WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a list (held in memory)
 _CHUNK = 2000                  # rows inserted, or read back, at a time
@@ -126,43 +129,41 @@ class Summary:
     def close(self) -> None:
         self._db.close()
 
-    def add(self, outcome: Outcome) -> None:
-        """The rows of one checked file, and its counts."""
-        file, tables = _path_key(outcome.file), outcome.tables
+    def add(self, checked: FileSummary | Outcome) -> None:
+        """The rows of one checked file (its ``FileSummary``, or its ``Outcome``), and its counts."""
+        if isinstance(checked, Outcome):
+            checked = FileSummary.from_report(checked.file, checked.report, checked.notes)
+        file, tables = _path_key(checked.file), checked.tables
         rows, findings, codes = [], [], set()
+        unreadable = False
         for number, table in enumerate(tables):
-            if "error" in table:
+            status = table.status
+            self.statuses[status] += 1
+            if table.error is not None:
+                unreadable = True
                 rows.append((file, number, None, None, None, None, None, None, None, None,
-                             None, "无法读取", readable_text(table["error"])))
+                             None, status, readable_text(table.error)))
                 continue
-            project = table.get("project") or {}
-            name, department = project.get("name"), project.get("department")
-            errors = warnings = 0
-            for item in table["findings"]:
-                severity = item["severity"]
-                errors += severity == "error"
-                warnings += severity == "warning"
-                sheet, cell = item.get("sheet"), item.get("cell")
+            name = table.project
+            for item in table.findings:
+                sheet, cell = item.sheet, item.cell
                 place = f"{sheet}!{cell}" if sheet and cell else sheet or ""
-                findings.append((file, len(findings), name, item["code"],
-                                 self._severity_names.get(severity, severity), place,
-                                 item["message"], sheet, cell))
-                codes.add(item["code"])
-            status = "有错误" if errors else "有警告" if warnings else "通过"
-            reasons = list(outcome.notes)
+                findings.append((file, len(findings), name, item.code,
+                                 self._severity_names.get(item.severity, item.severity), place,
+                                 item.message, sheet, cell))
+                codes.add(item.code)
+            errors, warnings = table.errors, table.warnings
+            reasons = list(checked.notes)
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
-                                  f"（工作表“{table.get('sheet')}”）")
-            computed = table.get("total_computed")
-            rows.append((file, number, name, department, project.get("unit"),
-                         table.get("total_declared"), computed, table.get("grade_declared"),
-                         table.get("grade_computed"), errors, warnings, status,
+                                  f"（工作表“{table.sheet}”）")
+            rows.append((file, number, name, table.department, table.unit,
+                         table.total_declared, table.total_computed, table.grade_declared,
+                         table.grade_computed, errors, warnings, status,
                          readable_text("；".join(reasons)) or None))
-            self._count_table(department, computed, table, errors, warnings)
+            self._count_table(table, errors, warnings)
 
-        for row in rows:
-            self.statuses[row[11]] += 1
-        self.unreadable_files += any(row[11] == "无法读取" for row in rows)
+        self.unreadable_files += unreadable
         self.finding_count += len(findings)
         self.code_count.update(item[3] for item in findings)
         self.code_files.update(codes)
@@ -171,21 +172,20 @@ class Summary:
         if len(self._rows) + len(self._findings) >= _CHUNK:
             self._flush()
 
-    def _count_table(self, department: str | None, computed: Any, table: dict[str, Any],
-                     errors: int, warnings: int) -> None:
-        key = department or "（未填写）"
+    def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
+        key = table.department or "（未填写）"
         totals = self.departments.get(key) or self.departments.setdefault(key, _Department())
         totals.tables += 1
-        score = _number(computed)
+        score = _number(table.total_computed)
         if score is not None:
             totals.score_sum += score
             totals.scored += 1
         totals.with_errors += errors > 0
         totals.errors += errors
         totals.warnings += warnings
-        grade = table.get("grade_computed")
+        grade = table.grade_computed
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
-        grade = table.get("grade_declared")
+        grade = table.grade_declared
         self.grades_declared[grade if grade in GRADES else "other"] += 1
 
     def _flush(self) -> None:
@@ -300,10 +300,20 @@ def write_summary(target: Path, summary: Summary, run: BatchRun,
     return target
 
 
-def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[tuple[str, Any]]:
-    """The 统计 blocks, each a (title, DataFrame)."""
-    import pandas as pd
+@dataclass(frozen=True)
+class _Block:
+    """One block of the 统计 sheet: a small table under its title."""
 
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def column(self, number: int, rows: int | None = None) -> list[Any]:
+        return [row[number] for row in self.rows[:rows]]
+
+
+def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Block]:
+    """The 统计 blocks (a few rows each: plain tuples, no DataFrames)."""
     from jixiao.checks import REGISTRY
 
     statuses = summary.statuses
@@ -330,31 +340,25 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[tupl
                                      f"{sheet}第 {_MAX_LINKS + 2} 行起的“文件”没有链接"))
 
     computed, declared = summary.grades_computed, summary.grades_declared
-    grades = pd.DataFrame({
-        "等级": [*GRADES, "无法计算/未填写"],
-        "计算等级（份）": [computed[grade] for grade in GRADES] + [computed[None]],
-        "填报等级（份）": [declared[grade] for grade in GRADES] + [declared["other"]],
-    })
+    grades = [(grade, computed[grade], declared[grade]) for grade in GRADES]
+    grades.append(("无法计算/未填写", computed[None], declared["other"]))
 
-    codes = pd.DataFrame(
-        sorted(((code, _severity_name(REGISTRY[code].severity) if code in REGISTRY else "",
-                 REGISTRY[code].summary if code in REGISTRY else "", count,
-                 summary.code_files[code]) for code, count in summary.code_count.items()),
-               key=lambda row: (-row[3], row[0])),
-        columns=["代码", "级别", "问题", "次数", "涉及文件数"])
+    codes = sorted(((code, _severity_name(REGISTRY[code].severity) if code in REGISTRY else "",
+                     REGISTRY[code].summary if code in REGISTRY else "", count,
+                     summary.code_files[code]) for code, count in summary.code_count.items()),
+                   key=lambda row: (-row[3], row[0]))
 
-    departments = pd.DataFrame(
-        sorted(((name, item.tables,
-                 round(item.score_sum / item.scored, 2) if item.scored else None,
-                 item.with_errors, item.errors, item.warnings)
-                for name, item in summary.departments.items()),
-               key=lambda row: (-row[1], row[0])),
-        columns=["主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数"])
+    departments = sorted(((name, item.tables,
+                           round(item.score_sum / item.scored, 2) if item.scored else None,
+                           item.with_errors, item.errors, item.warnings)
+                          for name, item in summary.departments.items()),
+                         key=lambda row: (-row[1], row[0]))
     return [
-        ("概况", pd.DataFrame(overview, columns=["项目", "数值"])),
-        ("评分等级分布", grades),
-        ("问题代码统计（按次数）", codes),
-        ("按主管部门", departments),
+        _Block("概况", ("项目", "数值"), overview),
+        _Block("评分等级分布", ("等级", "计算等级（份）", "填报等级（份）"), grades),
+        _Block("问题代码统计（按次数）", ("代码", "级别", "问题", "次数", "涉及文件数"), codes),
+        _Block("按主管部门", ("主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数"),
+               departments),
     ]
 
 
@@ -542,86 +546,80 @@ def _among(items: list[str], item: str) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    """A DataFrame value as a cell value: NaN/None → empty, numpy numbers → Python."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):  # numpy scalar
-        value = value.item()
+    """A block's value as a cell value: None and NaN → empty."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 
 
-def _widths(frame: Any, widest: int) -> list[float]:
+def _widths(block: _Block, widest: int) -> list[float]:
     from jixiao.terminal import display_width
 
     widths = []
-    for column in frame.columns:
-        texts = [str(column)] + [str(v) for v in frame[column] if _plain(v) is not None]
+    for number, column in enumerate(block.columns):
+        texts = [column] + [str(v) for v in block.column(number) if _plain(v) is not None]
         widths.append(min(max(max(display_width(text) for text in texts) + 2, 6), widest))
     return widths
 
 
-def _write_statistics(book: Any, ws: Any, styles: _Styles,
-                      blocks: list[tuple[str, Any]]) -> None:
+def _write_statistics(book: Any, ws: Any, styles: _Styles, blocks: list[_Block]) -> None:
     """The blocks one under another, a blank row between; the two charts to their right."""
     widths: dict[int, float] = {}
-    for _, frame in blocks:
-        for number, width in enumerate(_widths(frame, widest=48)):
+    for block in blocks:
+        for number, width in enumerate(_widths(block, widest=48)):
             widths[number] = max(widths.get(number, 0), width)
     widths[0] = max(widths.get(0, 0), 22)
     for number, width in widths.items():
         ws.set_column(number, number, width)
     _print_setup(ws, list_sheet=False)
-    places: dict[str, tuple[int, Any]] = {}
+    places: dict[str, tuple[int, _Block]] = {}
     row = 0
-    for title, frame in blocks:
-        ws.write_string(row, 0, title, styles.title)
-        ws.write_row(row + 1, 0, [str(name) for name in frame.columns], styles.header)
-        places[title] = (row + 1, frame)  # the header row (from 0), the block
-        for number, values in enumerate(frame.itertuples(index=False, name=None),
-                                         start=row + 2):
+    for block in blocks:
+        ws.write_string(row, 0, block.title, styles.title)
+        ws.write_row(row + 1, 0, list(block.columns), styles.header)
+        places[block.title] = (row + 1, block)  # the header row (from 0), the block
+        for number, values in enumerate(block.rows, start=row + 2):
             for column, value in enumerate(values):
                 value = _plain(value)
                 if isinstance(value, str):
                     ws.write_string(number, column, value)
                 elif value is not None:
                     ws.write_number(number, column, value)
-        row += len(frame) + 3
+        row += len(block.rows) + 3
     _charts(book, ws, places)
 
 
-def _charts(book: Any, ws: Any, blocks: dict[str, tuple[int, Any]]) -> None:
+def _charts(book: Any, ws: Any, blocks: dict[str, tuple[int, _Block]]) -> None:
     """Bar charts of the grades and of the most frequent codes. Their data is given too
     (``*_data``): in ``constant_memory`` XlsxWriter cannot read it back from the sheet to
     cache it in the chart, for viewers that do not recalculate."""
     from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell
 
-    def series(header: int, frame: Any, column: int, rows: int) -> dict[str, Any]:
+    def series(header: int, block: _Block, column: int, rows: int) -> dict[str, Any]:
         # The sheet's name quoted, as Excel writes it: '统计'!$A$1
         return {"name": f"='{STATS_SHEET}'!{xl_rowcol_to_cell(header, column, True, True)}",
-                "name_data": [str(frame.columns[column])],
+                "name_data": [block.columns[column]],
                 "categories": f"='{STATS_SHEET}'!{xl_range_abs(header + 1, 0, header + rows, 0)}",
-                "categories_data": [_plain(value) for value in frame.iloc[:rows, 0]],
+                "categories_data": [_plain(value) for value in block.column(0, rows)],
                 "values": f"='{STATS_SHEET}'!"
                           f"{xl_range_abs(header + 1, column, header + rows, column)}",
-                "values_data": [_plain(value) for value in frame.iloc[:rows, column]]}
+                "values_data": [_plain(value) for value in block.column(column, rows)]}
 
-    header, frame = blocks["评分等级分布"]
+    header, block = blocks["评分等级分布"]
     chart = book.add_chart({"type": "column"})
     for column in (1, 2):
-        chart.add_series(series(header, frame, column, len(frame)))
+        chart.add_series(series(header, block, column, len(block.rows)))
     chart.set_title({"name": "评分等级分布"})
     chart.set_x_axis({"name": "等级"})
     chart.set_y_axis({"name": "份数"})
     chart.set_size({"width": 605, "height": 302})  # 16 × 8 cm
     ws.insert_chart(1, 7, chart)  # H2
 
-    header, frame = blocks["问题代码统计（按次数）"]
-    if len(frame):
-        top = min(len(frame), _TOP_CODES)
+    header, block = blocks["问题代码统计（按次数）"]
+    if block.rows:
+        top = min(len(block.rows), _TOP_CODES)
         chart = book.add_chart({"type": "bar"})
-        chart.add_series(series(header, frame, 3, top))
+        chart.add_series(series(header, block, 3, top))
         chart.set_title({"name": f"最常见的问题（前 {top} 个代码）"})
         chart.set_x_axis({"name": "次数"})
         chart.set_y_axis({"name": "代码", "reverse": True})  # the most frequent on top

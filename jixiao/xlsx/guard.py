@@ -1,5 +1,5 @@
 """What a submitted file may make jixiao do: bounded size, time and memory, no XML tricks.
-(~420 lines once the formula limits below move to recalc/: one walk of the zip.)
+(Over 400 lines for one job: one walk of the zip, member by member, with its limits.)
 
     file ──check_package──▶ within Limits, no DTD ──▶ openpyxl / formulas / package.Package
                        └──▶ UnreadableWorkbook: the file's name and the limit it broke

@@ -280,12 +280,12 @@ def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch
     assert code == 2 and "（0 个未变化" in out and cached_rows(output) == 3
     first = (tmp_path / "a.jsonl").read_text(encoding="utf-8")
 
-    import jixiao.batch.run
+    import jixiao.batch.work
 
     def must_not_run(*args):
         raise AssertionError("an unchanged file was checked again")
 
-    monkeypatch.setattr(jixiao.batch.run, "check_one", must_not_run)
+    monkeypatch.setattr(jixiao.batch.work, "check_one", must_not_run)
     code, out = batch(folder, "-o", output, "--json", tmp_path / "b.jsonl", "--workers", "1")
     assert code == 2 and "（3 个未变化" in out
     assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == first
@@ -297,6 +297,50 @@ def test_unchanged_files_come_from_the_cache_unless_forced(tmp_path, monkeypatch
     assert "有错误" in [row[10] for row in sheet_rows(output, "汇总") if row[0].endswith("a.xlsx")]
     code, out = batch(folder, "-o", output, "--workers", "1", "--force")
     assert "（0 个未变化" in out
+
+
+def test_a_renamed_or_moved_inbox_is_all_cache_hits(tmp_path):
+    """The cache is keyed by content, not by path: check a folder, rename it, check it
+    again: every file from the cache, and the same summary and JSON Lines a forced run
+    gives (the paths in them are the new ones)."""
+    folder = small_inbox(tmp_path)
+    output = tmp_path / "汇总.xlsx"
+    first, out = batch(folder, "-o", output, "--json", tmp_path / "a.jsonl", "--workers", "2")
+    assert "（0 个未变化" in out
+    renamed = folder.rename(tmp_path / "收件-改名")
+    code, out = batch(renamed, "-o", output, "--json", tmp_path / "b.jsonl", "--workers", "2")
+    assert code == first and "已校验 3/3 个文件（3 个未变化" in out
+    forced = tmp_path / "forced" / "汇总.xlsx"
+    code, out = batch(renamed, "-o", forced, "--json", tmp_path / "c.jsonl", "--force")
+    assert code == first and "（0 个未变化" in out
+    for sheet in ("汇总", "问题明细"):
+        rows = sheet_rows(output, sheet)
+        assert rows == sheet_rows(forced, sheet)
+        assert any("收件-改名" in str(row[0]) for row in rows[1:])
+    assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == (
+        tmp_path / "c.jsonl").read_text(encoding="utf-8")
+    # moved again, checked in this process: hits again, from the rows just stored
+    moved = renamed.rename(tmp_path / "归档")
+    code, out = batch(moved, "-o", output, "--workers", "1")
+    assert code == first and "（3 个未变化" in out
+
+
+def test_a_renamed_file_is_a_hit_unless_its_messages_name_it(tmp_path):
+    """A renamed file is taken from the cache when nothing but its file fields names it;
+    an outcome quoting the old name (an unreadable file's message) is checked again."""
+    folder = small_inbox(tmp_path)
+    output = tmp_path / "汇总.xlsx"
+    batch(folder, "-o", output, "--workers", "1")
+    (folder / "a.xlsx").rename(folder / "改名.xlsx")
+    [encrypted] = [path for path in folder.iterdir() if path.suffix == ".xlsx"
+                   and path.name != "改名.xlsx"]
+    encrypted.rename(folder / "另一个名字.xlsx")
+    code, out = batch(folder, "-o", output, "--json", tmp_path / "a.jsonl", "--workers", "1")
+    assert "（2 个未变化" in out  # a.xlsx and sub/z.xlsx; the encrypted one checked again
+    batch(folder, "-o", tmp_path / "f" / "s.xlsx", "--json", tmp_path / "b.jsonl", "--force")
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == (
+        tmp_path / "b.jsonl").read_text(encoding="utf-8")
+    assert "另一个名字.xlsx" in (tmp_path / "a.jsonl").read_text(encoding="utf-8")
 
 
 def test_the_cache_is_keyed_by_rule_set(tmp_path):
@@ -342,7 +386,7 @@ def test_the_cache_keeps_each_outcome_in_full_and_in_brief(tmp_path):
     cache = ResultCache(tmp_path, None)
     assert cache.get("k") is None  # the older table is gone: its outcomes were stale
     assert [name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")] == [
-        "result", "sqlite_autoindex_result_1"]
+        "result", "sqlite_autoindex_result_1", "result_content"]
     cache.put("k", outcome)
     assert cache.get("k") == outcome
     brief = {key: value for key, value in table.items() if key not in ("funds", "indicators")}
@@ -509,7 +553,7 @@ def test_engine_dask_without_an_address_starts_a_local_cluster(tmp_path):
 def test_a_dask_worker_checks_the_content_it_is_sent_not_the_path(inbox, tmp_path):
     """A remote Dask worker cannot see the reviewer's folder: the file's bytes travel with
     the job, and the outcome is the one checking the file in place gives, under its path."""
-    from jixiao.batch.run import _check_sent, _sendable, check_one
+    from jixiao.batch.work import _check_sent, _sendable, check_one
 
     work, made, _, _ = inbox
     os.chdir(work)

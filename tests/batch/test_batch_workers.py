@@ -8,8 +8,9 @@ from pathlib import Path
 
 from workbooks import standard
 
-from jixiao.batch import run as batch
-from jixiao.batch.run import BatchOptions, Outcome, _chunk_size, _run_local
+from jixiao.batch import work as batch
+from jixiao.batch.engines import _chunk_size, _run_local
+from jixiao.batch.run import BatchOptions, Outcome
 
 CRASH_MARK = "崩溃"
 
@@ -40,7 +41,8 @@ def jobs_of(files):
 
 def test_a_crashing_worker_marks_only_its_own_files(tmp_path):
     files = folder_of(tmp_path, 40, crash={5, 31})
-    texts = list(_run_local(jobs_of(files), BatchOptions(workers=2), work=crash_on_marked))
+    texts = [checked.texts for checked in _run_local(jobs_of(files), BatchOptions(workers=2),
+                                                     work=crash_on_marked)]
     reports = {json.loads(text)["file"]: json.loads(text)["report"] for text, _ in texts}
     assert all(brief == Outcome.from_json(text).brief().to_json() for text, brief in texts)
     assert sorted(reports) == sorted(files)  # every file once: none lost, none twice
@@ -59,19 +61,21 @@ def test_chunked_results_equal_one_file_at_a_time(tmp_path):
     files = folder_of(tmp_path, 24)
     together = list(_run_local(jobs_of(files), BatchOptions(workers=2)))
     alone = [batch.check_one(file, None, None, None).texts() for file in files]
-    assert sorted(together) == sorted(alone)
+    assert sorted(checked.texts for checked in together) == sorted(alone)
+    assert all(checked.summary == batch.FileSummary.from_report(
+        checked.file, json.loads(checked.texts[0])["report"]) for checked in together)
 
 
 def test_workers_take_the_environment_of_the_moment(tmp_path, monkeypatch):
     """Workers forked from a fork server, started by an earlier batch, still see the
     limits (JIXIAO_MAX_*) set since, as spawned workers would."""
     files = folder_of(tmp_path, 4)
-    first = [json.loads(text)["report"] for text, _ in _run_local(jobs_of(files),
-                                                                  BatchOptions(workers=2))]
+    first = [json.loads(checked.texts[0])["report"]
+             for checked in _run_local(jobs_of(files), BatchOptions(workers=2))]
     assert all("error" not in report for report in first)
     monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "0.001")
-    again = [json.loads(text)["report"] for text, _ in _run_local(jobs_of(files),
-                                                                  BatchOptions(workers=2))]
+    again = [json.loads(checked.texts[0])["report"]
+             for checked in _run_local(jobs_of(files), BatchOptions(workers=2))]
     assert all("JIXIAO_MAX_FILE_MB" in report.get("error", "") for report in again), again
 
 
@@ -110,7 +114,7 @@ def test_killing_the_workers_mid_message_lets_the_pool_end(tmp_path):
     import multiprocessing
     import struct
 
-    from jixiao.batch.run import _kill_workers, _pool
+    from jixiao.batch.engines import _kill_workers, _pool
 
     pool = _pool(1, multiprocessing.get_context("fork"))
     assert pool.submit(len, "abc").result(timeout=60) == 3

@@ -249,7 +249,8 @@ def _forge(cache: Path, file: Path, rules=None, schema="old") -> None:
     from jixiao.batch.run import code_fingerprint
 
     key.salt = f"{code_fingerprint()}\0{rules or ''}\0"
-    row_key = key.key(str(file), content_hash(str(file)))
+    content = key.content_key(str(file), content_hash(str(file)))
+    row_key = key.key(str(file), content)
     forged = {"file": str(file), "report": {"file": str(file), "project": {
         "name": "伪造的项目", "department": "伪造"}, "findings": []}, "notes": [],
         "annotated": None}
@@ -261,8 +262,9 @@ def _forge(cache: Path, file: Path, rules=None, schema="old") -> None:
             db.execute("INSERT INTO result VALUES (?, ?, ?, ?, ?)",
                        (row_key, str(file), text, text, time.time()))
         else:
-            db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (row_key, str(file), text, text, time.time(), "0" * 64, "0" * 64))
+            db.execute("INSERT OR REPLACE INTO result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (row_key, content, 0, str(file), text, text, time.time(), "0" * 64,
+                        "0" * 64))
 
 
 def test_a_planted_cache_cannot_make_a_bad_file_pass(tmp_path):

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from jixiao.batch import run as batch
+from jixiao.batch import work as batch
 from jixiao.errors import TimedOut
 from jixiao.timeouts import time_limit
 

@@ -1,0 +1,345 @@
+"""Who checks the files: worker processes on this machine, or a Dask cluster.
+
+Jobs travel in small chunks, a few per worker ahead; a worker that dies takes only
+its own file down (its chunk is retried one by one); workers die with the batch;
+Ctrl-C ends them at once. (Over 300 lines: the process pool's failure handling.)
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import itertools
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from jixiao.batch import work as _work
+from jixiao.batch.outcome import Outcome
+from jixiao.batch.work import (
+    BatchOptions,
+    Checked,
+    Job,
+    RunSettings,
+    _check_chunk,
+    _check_job,
+    _check_sent,
+    _failed,
+    _sendable,
+)
+
+_IN_FLIGHT_PER_WORKER = 3  # chunks handed out ahead: workers never wait, memory stays flat
+
+
+def start_workers_early() -> None:
+    """Start the fork server the worker processes are forked from, in the background."""
+    context = _process_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(Exception):
+            forkserver.ensure_running()
+
+
+
+def _start_worker(environment: dict[str, str], parent: int,
+                  settings: RunSettings | None = None) -> None:
+    """A worker process leaves Ctrl-C to the main process, which stops it cleanly, dies
+    with the main process (``_die_with``), takes the main process's environment
+    (``JIXIAO_MAX_*``: a fork server's may be older) and its run's ``settings``."""
+    import signal
+
+    if settings is not None:
+        _work._SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+    if os.environ != environment:
+        os.environ.clear()
+        os.environ.update(environment)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the batch's main process ``parent`` ends, however it ends
+    (kill -9 included), instead of checking files for no one: on Linux the kernel
+    sends SIGKILL when the process that forked it (the fork server, which itself ends
+    with the main process) exits; everywhere, a thread watches the main process."""
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if not _alive(parent):  # it ended before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="jixiao-parent-watch").start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch(parent: int) -> None:
+    while _alive(parent):
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill would end it there; the pool's pipes stop the worker instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    try:  # Linux: a killed process not yet reaped by its own parent is a zombie
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+
+
+def _workers(options: BatchOptions) -> int:
+    return max(1, options.workers or os.cpu_count() or 1)
+
+
+def _run_local(jobs: Iterable[Job], options: BatchOptions,
+               work: Callable[[list[Job]], list[Checked]] = _check_chunk,
+               expected: int | None = None, settings: RunSettings | None = None,
+               again: collections.deque[Any] | None = None) -> Iterator[Checked]:
+    """Worker processes on this machine; ``--workers 1`` checks in this process.
+
+    Yields each file as ``Checked``. ``jobs`` may be a lazy iterator of about
+    ``expected`` jobs: the pool starts with the first. Jobs travel in small chunks
+    (one round trip per chunk, not per file), a few chunks per worker ahead, so the
+    workers never wait and the main process's memory stays flat. ``work`` is the
+    function the workers run (tests give one that crashes); ``settings``, the run's
+    (``RunSettings``); ``again``: jobs the caller adds while it reads the results
+    (a file the worker found in the cache, whose row would not do after all).
+    """
+    if expected is None:
+        jobs = list(jobs)
+        expected = len(jobs)
+    again = collections.deque() if again is None else again
+    source = iter(jobs)
+    first = next(source, None)
+    if first is None:
+        return
+    source = itertools.chain([first], source)
+    workers = max(1, min(_workers(options), expected))
+    if workers == 1:
+        previous, _work._SETTINGS = _work._SETTINGS, settings or RunSettings()
+        try:
+            for job in itertools.chain(source, _drained(again)):
+                yield from work([job])
+        finally:
+            _work._SETTINGS = previous
+        return
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = _process_context()
+    size = _chunk_size(expected, workers)
+    suspects: list[Job] = []
+    pool = _pool(workers, context, settings)
+    running: dict[Any, list[Job]] = {}
+    more = True
+    finished_normally = False
+    try:
+        while more or running or suspects or again:
+            while (more or again) and not suspects and \
+                    len(running) < workers * _IN_FLIGHT_PER_WORKER:
+                chunk = list(itertools.islice(source, size)) if more else []
+                if not chunk:
+                    more = False
+                    chunk = [again.popleft() for _ in range(min(size, len(again)))]
+                    if not chunk:
+                        break
+                try:
+                    running[pool.submit(work, chunk)] = chunk
+                except BrokenProcessPool:  # a worker died before its futures said so
+                    suspects.extend(chunk)
+            finished = wait(running, return_when=FIRST_COMPLETED)[0] if running else set()
+            for future in finished:
+                chunk = running.pop(future)
+                try:
+                    texts = future.result()
+                except BrokenProcessPool:
+                    suspects.extend(chunk)
+                    continue
+                except Exception as error:  # e.g. a result that cannot be sent back
+                    texts = [Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
+                             for job in chunk]
+                yield from texts
+            if suspects and not any(future.running() for future in running):
+                # A worker died (a crash in a library, or killed for memory): the pool is
+                # gone. Every job it held is retried alone, so only the culprit is marked.
+                for chunk in running.values():
+                    suspects.extend(chunk)
+                running.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _one_by_one(suspects, context, work, settings)
+                suspects.clear()
+                pool = _pool(workers, context, settings)
+        finished_normally = True
+    finally:
+        if not finished_normally:  # stopped (Ctrl-C, SIGTERM …): no file is waited for
+            _kill_workers(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(pool: Any) -> None:
+    """End a pool's worker processes now, not after the file each is checking.
+
+    A worker killed while sending its result leaves part of a message in the result
+    pipe; the pool's manager thread then waits for the rest forever, and the interpreter
+    waits for that thread at exit (a Ctrl-C'd batch that never ends). Once the workers
+    are gone, the parent's own writing end is closed: the pipe ends, the thread's read
+    fails and it stops."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(Exception):
+        writer.close()
+
+
+# What a worker imports to check a file: the fork server imports it once for all workers.
+_WORKER_MODULES = ["jixiao.batch.work", "jixiao.batch.engines", "jixiao.pipeline", "jixiao.report.json",
+                   "jixiao.read.workbook", "jixiao.xlsx.cells", "jixiao.xlsx.guard"]
+
+
+def _drained(items: collections.deque[Any]) -> Iterator[Any]:
+    while items:
+        yield items.popleft()
+
+
+def _pool(workers: int, context: Any, settings: RunSettings | None = None) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(dict(os.environ), os.getpid(), settings))
+
+
+def _process_context() -> Any:
+    """How worker processes start: never a plain fork of this process, which may have
+    threads (rich's refresh thread). Where there is one (not on Windows), a fork server:
+    a fresh, single-threaded process that imports jixiao once and forks each worker from
+    itself, ready at once; a spawned worker starts a new interpreter and imports jixiao
+    itself (about 0.2 s of CPU each). Python before 3.10.9 / 3.11.1 had a fork server
+    others on the machine could talk to (CVE-2022-42919): there, spawn."""
+    import multiprocessing
+
+    fixed = sys.version_info >= (3, 11, 1) or (3, 10, 9) <= sys.version_info < (3, 11)
+    if fixed and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_WORKER_MODULES)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+_LARGEST_CHUNK = 16
+
+
+def _chunk_size(jobs: int, workers: int) -> int:
+    """Files per round trip: up to 16, but small enough that the last chunks spread
+    over all workers (about 8 chunks per worker at least)."""
+    return max(1, min(_LARGEST_CHUNK, jobs // (workers * 8)))
+
+
+def _one_by_one(jobs: list[Job], context: Any, work: Callable[[list[Job]], list[Checked]],
+                settings: RunSettings | None) -> Iterator[Checked]:
+    """The jobs of a broken pool again, one at a time in one fresh worker: if it dies
+    now, the job it held is the culprit, and only that file is marked."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = None
+    try:
+        for job in jobs:
+            if pool is None:
+                pool = _pool(1, context, settings)
+            try:
+                yield pool.submit(work, [job]).result()[0]
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+                yield Checked.of(_failed(job, "校验时校验进程意外退出（可能是文件异常或内存不足）"))
+            except Exception as error:
+                yield Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_dask(jobs: list[Job],
+              options: BatchOptions) -> Iterator[Outcome]:
+    """The same jobs on a Dask cluster: the one at ``--scheduler``, or a LocalCluster on
+    127.0.0.1. Each file's content travels with its job, so the workers need not share
+    the folder; only ``--annotate-dir`` needs the same paths on every worker."""
+    from jixiao.errors import JixiaoError
+
+    if not jobs:
+        return
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise JixiaoError("--engine dask 需要 dask.distributed：pip install "
+                          "\"jixiao[dask]\"（或 pip install \"dask[distributed]\"）") from None
+    cluster = None
+    if options.scheduler:
+        try:
+            client = Client(options.scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise JixiaoError(f"无法连接 Dask 调度器“{options.scheduler}”："
+                              f"{error or type(error).__name__}") from None
+    else:
+        # Loopback only; no dashboard, and the scheduler's health endpoint on a free
+        # loopback port rather than 0.0.0.0:8787.
+        cluster = LocalCluster(n_workers=_workers(options), threads_per_worker=1,
+                               processes=True, host="127.0.0.1", dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        client = Client(cluster)
+    try:
+        pending = list(reversed(jobs))
+        window = _workers(options) * _IN_FLIGHT_PER_WORKER
+        if options.scheduler:
+            window = max(window, sum(client.nthreads().values()) * _IN_FLIGHT_PER_WORKER)
+        futures = as_completed()
+        job_of: dict[str, Job] = {}
+
+        def submit() -> None:
+            job = pending.pop()
+            content = _sendable(job)  # the workers need not see this folder
+            future = (client.submit(_check_job, job, pure=False) if content is None
+                      else client.submit(_check_sent, job, content, pure=False))
+            job_of[future.key] = job
+            futures.add(future)
+
+        while pending and futures.count() < window:
+            submit()
+        for future in futures:
+            job = job_of.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as error:  # a worker lost, a result that could not travel
+                outcome = _failed(job, f"在 Dask 集群上校验时出错（{type(error).__name__}）")
+            future.release()
+            if pending:
+                submit()
+            yield outcome
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

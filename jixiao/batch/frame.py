@@ -1,0 +1,94 @@
+"""Submissions as pandas DataFrames, for reviewers who analyse a folder in Jupyter.
+
+    from jixiao.batch.frame import check_folder, tables_frame, indicators_frame
+    files = check_folder("收件/")         # each file checked, in parallel, as ``jixiao batch`` does
+    tables_frame(files)                   # one row per table (and per unreadable file)
+    indicators_frame(files)               # one row per indicator
+    findings_frame(files)                 # one row per finding
+
+The rows come from ``FileSummary`` — the typed form of the JSON ``jixiao check
+--json`` prints, the same the summary workbook is made from — so a frame, the JSON
+and the workbook agree. pandas is imported here only: ``jixiao batch`` never loads it.
+Column names are the JSON's field names (docs/json-schema.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jixiao.batch.run import BatchOptions, Checked, Job, _run_local, check_one, discover
+from jixiao.batch.summary import FileSummary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TABLE_COLUMNS = ("file", "sheet", "layout", "rules", "project", "department", "unit", "year",
+                 "total_declared", "total_computed", "grade_declared", "grade_computed",
+                 "errors", "warnings", "status", "error")
+INDICATOR_COLUMNS = ("file", "sheet", "project", "department", "level1", "level2", "name",
+                     "target", "actual", "weight", "score_declared", "score_computed", "met",
+                     "cell")
+FINDING_COLUMNS = ("file", "project", "code", "severity", "sheet", "cell", "message")
+
+
+def check_folder(paths: str | Iterable[str], rules: str | None = None,
+                 workers: int | None = None, timeout: float | None = 60.0) -> list[FileSummary]:
+    """Every workbook below ``paths`` (folders, files or glob patterns, as ``jixiao
+    batch`` takes them) checked, in path order, each with its indicator rows. No cache
+    and no file is written."""
+    arguments = [paths] if isinstance(paths, str) else list(paths)
+    odd: dict[str, str] = {}
+    files = discover(arguments, odd=odd)
+    options = BatchOptions(rules=rules, workers=workers, timeout=timeout)
+    summaries = {file: FileSummary.from_report(file, {"file": file, "findings": [],
+                                                      "error": f"“{Path(file).name}”{why}"})
+                 for file, why in odd.items()}
+    jobs = [(file, rules, None, timeout) for file in files if file not in odd]
+    for checked in _run_local(jobs, options, work=_with_indicators):
+        assert checked.summary is not None
+        summaries[checked.file] = checked.summary
+    return [summaries[file] for file in files if file in summaries]
+
+
+def _with_indicators(jobs: list[Job]) -> list[Checked]:
+    """The workers' function: each file checked, its summary with its indicator rows."""
+    return [Checked.of(check_one(*job[:4]), indicators=True) for job in jobs]
+
+
+def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
+    """One row per table read, and one per file that could not be (``status`` 无法读取,
+    ``error`` says why)."""
+    import pandas as pd
+
+    rows = [(table.file, table.sheet, table.layout, table.rules, table.project,
+             table.department, table.unit, table.year, table.total_declared,
+             table.total_computed, table.grade_declared, table.grade_computed, table.errors,
+             table.warnings, table.status, table.error)
+            for summary in files for table in summary.tables]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def indicators_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
+    """One row per indicator of every table (``check_folder`` keeps them)."""
+    import pandas as pd
+
+    rows = [(table.file, item.sheet, table.project, table.department, item.level1,
+             item.level2, item.name, item.target, item.actual, item.weight,
+             item.score_declared, item.score_computed, item.met, item.cell)
+            for summary in files for table in summary.tables for item in table.indicators]
+    return pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
+
+
+def findings_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
+    """One row per finding (``severity``: error, warning, info)."""
+    import pandas as pd
+
+    rows = [(table.file, table.project, item.code, item.severity, item.sheet, item.cell,
+             item.message)
+            for summary in files for table in summary.tables for item in table.findings]
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+
+
+__all__ = ["check_folder", "findings_frame", "indicators_frame", "tables_frame"]

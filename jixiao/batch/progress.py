@@ -1,0 +1,131 @@
+"""A batch's progress on stderr, and its way of stopping (Ctrl-C, SIGTERM, SIGHUP)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+_SIGINT = 2
+
+
+class Stop:
+    """Ctrl-C (SIGINT), SIGTERM (a service stopped, ``kill``) and SIGHUP (the terminal
+    closed) all end a batch the same way: a ``KeyboardInterrupt`` in the main process,
+    which then writes the summary of the files done. Inside ``deferred`` a signal
+    takes effect only at the block's end, so a file is never half recorded."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._deferring = False
+        self._pending = False
+
+    def _handle(self, number: int, frame: object) -> None:
+        self.received = self.received or number
+        if self._deferring:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import signal
+
+        previous = {}
+        try:
+            for name in self.SIGNALS:
+                if hasattr(signal, name):
+                    number = getattr(signal, name)
+                    previous[number] = signal.signal(number, self._handle)
+        except ValueError:  # not the main thread: signals go elsewhere anyway
+            pass
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+    @contextlib.contextmanager
+    def deferred(self, *, raising: bool = True) -> Iterator[None]:
+        """Signals in the block wait for its end; then, if ``raising``, they interrupt
+        (otherwise only ``received`` tells)."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if self._pending:
+                self._pending = False
+                if raising:
+                    raise KeyboardInterrupt
+
+
+
+class Progress:
+    """Files done, rate and time left on stderr: a rich bar on a terminal, otherwise a
+    plain line every few seconds (for logs and CI)."""
+
+    def __init__(self, total: int, *, quiet: bool = False, interval: float = 5.0) -> None:
+        self.total, self.done = total, 0
+        self.quiet, self.interval = quiet, interval
+        self.started = self._last = time.monotonic()
+        self._printed = False
+        self._bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            self._bar = _rich_bar(total)
+
+    def advance(self) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.advance(self._bar.task_ids[0])
+        elif not self.quiet and time.monotonic() - self._last >= self.interval:
+            self._last = time.monotonic()
+            self._printed = True
+            print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = f"，预计还需 {(self.total - self.done) / rate:.0f} 秒" if rate and \
+            self.done < self.total else ""
+        return f"已完成 {self.done}/{self.total} 个文件（{rate:.0f} 个/秒{left}）"
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        elif self._printed and self.done != self.total:
+            print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
+
+
+def _rich_bar(total: int) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    from jixiao.terminal import raw_stream
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed or 0:.0f} 个/秒", style="progress.data.speed")
+
+    # The bar's own escape sequences go to the terminal itself; anything else printed
+    # meanwhile still goes through sys.stderr, which escapes control characters (terminal.py).
+    bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Rate(),
+                   TextColumn("剩余"), TimeRemainingColumn(),
+                   console=Console(file=raw_stream(sys.stderr)), transient=False,
+                   redirect_stdout=False, redirect_stderr=False)
+    bar.add_task("校验", total=total)
+    bar.start()
+    return bar

@@ -1,0 +1,140 @@
+"""One checked file as typed rows: ``FileSummary`` of ``TableSummary``.
+
+Made once from the JSON ``jixiao check FILE --json`` prints (an ``Outcome``'s
+report) — in the worker that checked the file, or from the cache's brief copy —
+and used by the summary workbook (``summary_book``) and the reviewers' DataFrames
+(``frame``), so neither reads the JSON by string key or tuple index. The JSON
+stays the one format of a result; these are its fields under names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
+STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingSummary:
+    code: str
+    severity: str            # "error", "warning", "info"
+    sheet: str | None
+    cell: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSummary:
+    """One indicator row of a table (only from a full outcome: the brief has none)."""
+
+    level1: str | None
+    level2: str | None
+    name: str | None
+    target: Any
+    actual: Any
+    weight: float | None
+    score_declared: float | None
+    score_computed: float | None
+    met: bool | None
+    sheet: str | None
+    cell: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TableSummary:
+    """One table read from a file, or the file that could not be read (``error``)."""
+
+    file: str
+    error: str | None = None
+    sheet: str | None = None
+    layout: str | None = None
+    rules: str | None = None
+    project: str | None = None
+    department: str | None = None
+    unit: str | None = None
+    year: Any = None
+    total_declared: Any = None
+    total_computed: Any = None
+    grade_declared: Any = None
+    grade_computed: Any = None
+    findings: tuple[FindingSummary, ...] = ()
+    indicators: tuple[IndicatorSummary, ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(item.severity == "error" for item in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(item.severity == "warning" for item in self.findings)
+
+    @property
+    def status(self) -> str:
+        if self.error is not None:
+            return UNREADABLE
+        return WITH_ERRORS if self.errors else WITH_WARNINGS if self.warnings else PASSED
+
+    @classmethod
+    def from_json(cls, table: dict[str, Any], file: str) -> TableSummary:
+        """A table's JSON object (``report.json.table_json``, or a file's error object)."""
+        findings = tuple(FindingSummary(item["code"], item["severity"], item.get("sheet"),
+                                        item.get("cell"), item["message"])
+                         for item in table.get("findings") or ())
+        if "error" in table:
+            return cls(file, error=table["error"], findings=findings)
+        project = table.get("project") or {}
+        indicators = tuple(IndicatorSummary(
+            item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
+            item.get("actual"), item.get("weight"), item.get("score_declared"),
+            item.get("score_computed"), item.get("met"), item.get("sheet"), item.get("cell"))
+            for item in table.get("indicators") or ())
+        return cls(file, None, table.get("sheet"), table.get("layout"), table.get("rules"),
+                   project.get("name"), project.get("department"), project.get("unit"),
+                   project.get("year"), table.get("total_declared"),
+                   table.get("total_computed"), table.get("grade_declared"),
+                   table.get("grade_computed"), findings, indicators)
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """A checked file: its tables (one as a rule), and the notes of its check."""
+
+    file: str
+    tables: tuple[TableSummary, ...]
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def from_report(cls, file: str, report: Any, notes: list[str] | tuple[str, ...] = (),
+                    indicators: bool = False) -> FileSummary:
+        """From the JSON value of ``jixiao check FILE --json`` (an object, or a list of
+        them); ``indicators``: keep each table's indicator rows (the reviewers' frame)."""
+        tables = report if isinstance(report, list) else [report]
+        made = tuple(TableSummary.from_json(table, file) for table in tables)
+        if not indicators:
+            made = tuple(replace(table, indicators=()) if table.indicators else table
+                         for table in made)
+        return cls(file, made, tuple(notes))
+
+    @property
+    def unreadable(self) -> bool:
+        return any(table.error is not None for table in self.tables)
+
+    def shown(self, show: Any) -> FileSummary:
+        """Every text passed through ``show`` (``outcome.shown_name``: a file name that is
+        not Unicode made readable); the summary is given this."""
+        return _mapped(self, show)
+
+
+def _mapped(value: Any, show: Any) -> Any:
+    if isinstance(value, str):
+        return show(value)
+    if isinstance(value, tuple):
+        return tuple(_mapped(item, show) for item in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return type(value)(*(_mapped(getattr(value, item.name), show) for item in fields(value)))
+    return value
+
+
+__all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

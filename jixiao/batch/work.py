@@ -1,0 +1,202 @@
+"""The unit of work of a batch, the same whichever engine runs it: ``check_one``.
+
+``check_one`` calls ``pipeline.check_workbook`` — the function behind ``jixiao check`` —
+and returns ``Outcome``: the JSON ``jixiao check --json`` prints for that file, plus
+notes. In a local worker process, ``_check_chunk`` also reads and hashes the file
+(its cache key), skips what the cache holds, and hands back ``Checked``: the JSON
+texts, their cache seals and the typed ``FileSummary``, so the main process has no
+JSON to parse and nothing to hash.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jixiao.batch.cache import content_hash, content_key, is_known, row_key, seal
+from jixiao.batch.outcome import Outcome, shown_name
+from jixiao.batch.summary import FileSummary
+
+DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
+Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
+
+
+def check_one(file: str, rules: str | None = None, annotate_to: str | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> Outcome:
+    """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
+
+    A file still being checked after ``timeout`` seconds is abandoned: its row
+    says so and the batch goes on.
+    """
+    from jixiao.errors import TimedOut
+    from jixiao.timeouts import time_limit
+
+    try:
+        with time_limit(timeout, Path(file).name):
+            return _check_and_annotate(file, rules, annotate_to)
+    except TimedOut as error:
+        return Outcome(file, {"file": file, "findings": [], "error": str(error)})
+
+
+def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None) -> Outcome:
+    from jixiao.errors import JixiaoError
+    from jixiao.pipeline import check_workbook
+    from jixiao.report.json import json_objects
+
+    result = check_workbook(file, rules)
+    objects = json_objects([result])
+    outcome = Outcome(file, objects[0] if len(objects) == 1 else objects, list(result.notes))
+    if annotate_to and not result.error:
+        from jixiao.report.annotate import annotate
+
+        try:
+            Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
+            annotate(result.path, annotate_to, result.findings, derived=True)
+            outcome.annotated = annotate_to
+        except (JixiaoError, OSError) as error:
+            outcome.notes.append(f"未能写出标注副本：{error}")
+    return outcome
+
+
+def _check_job(job: Job) -> Outcome:
+    return check_one(*job)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every worker of one run knows: how to key and seal a cache row (the salt
+    and the user's secret — this machine's own processes only), and which contents
+    the cache holds (``ResultCache.known``)."""
+
+    salt: str = ""
+    secret: bytes = b""
+    known: dict[str, bool] = field(default_factory=dict)
+
+
+_SETTINGS = RunSettings()  # in a worker: its run's (``_start_worker``)
+
+
+@dataclass(slots=True)
+class Checked:
+    """One file as a worker hands it back: small, plain, no JSON to parse.
+
+    ``texts`` None: the cache holds this content (the main process takes the row).
+    Otherwise the outcome's JSON in full and in brief (what the cache stores), its
+    ``summary`` for the summary workbook, and its row's key and seals when the worker
+    could seal it."""
+
+    file: str
+    content: str                         # content_key; "" when unread or not keyed
+    texts: tuple[str, str] | None = None
+    summary: FileSummary | None = None
+    error: bool = False
+    sealed: tuple[str, float, str, str] | None = None  # key, time, seals of the texts
+
+    @classmethod
+    def of(cls, outcome: Outcome, content: str = "", settings: RunSettings | None = None,
+           indicators: bool = False) -> Checked:
+        """``outcome`` as handed back; ``indicators``: its summary keeps the indicator rows."""
+        texts = outcome.texts()
+        sealed = None
+        if settings is not None and settings.secret:
+            key = row_key(outcome.file, content)
+            sealed = (key, time.time(), seal(settings.secret, key, texts[0]),
+                      seal(settings.secret, key, texts[1]))
+        return cls(outcome.file, content, texts,
+                   FileSummary.from_report(outcome.file, outcome.report, outcome.notes,
+                                           indicators),
+                   outcome.error is not None, sealed)
+
+    def row(self, key: str, secret: bytes) -> tuple[object, ...]:
+        """Its cache row (``ResultCache.put_rows``)."""
+        assert self.texts is not None
+        full, brief = self.texts
+        if self.sealed is not None and self.sealed[0] == key:
+            _, used, full_seal, brief_seal = self.sealed
+        else:
+            used, full_seal, brief_seal = time.time(), seal(secret, key, full), seal(secret, key,
+                                                                                    brief)
+        return (key, self.content, int(self.error), shown_name(self.file), full, brief, used,
+                full_seal, brief_seal)
+
+
+def _check_chunk(jobs: list[Job]) -> list[Checked]:
+    """Several jobs in one round trip to a worker process. Each file is read and hashed
+    here; a content the cache holds is not checked; otherwise the outcome comes back with
+    what the main process needs — its JSON texts, their seals, its summary — made where
+    the work is spread over the CPUs."""
+    return [_check_here(job, _SETTINGS) for job in jobs]
+
+
+def _check_here(job: Job | tuple[Any, ...], settings: RunSettings) -> Checked:
+    file, rules, target, timeout = job[:4]
+    again = len(job) > 4 and job[4]  # the cache's row would not do: check it
+    content = content_key(settings.salt, file, content_hash(file)) if settings.salt else ""
+    if not again:
+        unreadable = is_known(settings.known, content)
+        if unreadable is not None and (target is None or unreadable or os.path.exists(target)):
+            return Checked(file, content)
+    return Checked.of(check_one(file, rules, target, timeout), content, settings)
+
+
+def _check_sent(job: Job, content: bytes) -> Outcome:
+    """``check_one`` on a file's bytes sent along with the job, for a Dask worker that
+    cannot read the reviewer's folder: written under the same name into a private
+    folder of its own, checked there, and reported under the original path."""
+    import tempfile
+
+    file = job[0]
+    with tempfile.TemporaryDirectory(prefix="jixiao-") as folder:
+        copy = str(Path(folder) / Path(file).name)
+        with open(copy, "wb") as stream:
+            stream.write(content)
+        outcome = check_one(copy, *job[1:])
+    outcome.file = file
+    outcome.notes = [note.replace(copy, file) for note in outcome.notes]
+    for table in outcome.tables:
+        for key, value in table.items():
+            if isinstance(value, str) and copy in value:  # "file", a message naming the path
+                table[key] = value.replace(copy, file)
+    return outcome
+
+
+def _sendable(job: Job) -> bytes | None:
+    """A job's file content, to send to a Dask worker; None: let the worker read the path
+    (an annotated copy is written there; a file that cannot be read or is over the size
+    limit is refused by the worker as it would be here, without sending it)."""
+    from jixiao.xlsx.limits import Limits
+
+    if job[2] is not None:
+        return None
+    try:
+        with open(job[0], "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > Limits.from_environment().max_file_bytes:
+                return None
+            return stream.read()
+    except OSError:
+        return None
+
+
+def _failed(job: Job, why: str) -> Outcome:
+    """The outcome of a job that did not come back: the file is a row that says why."""
+    return Outcome(job[0], {"file": job[0], "findings": [], "error": (
+        f"“{Path(job[0]).name}”{why}，请将此文件反馈给 jixiao 维护者")})
+
+
+
+@dataclass
+class BatchOptions:
+    rules: str | None = None
+    workers: int | None = None          # None: one per CPU
+    engine: str = "local"               # "local" (processes) or "dask"
+    scheduler: str | None = None        # a Dask scheduler address; None: a LocalCluster
+    annotate_dir: Path | None = None
+    force: bool = False                 # check again even what the cache holds
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per file; None: no limit
+
+
+
+__all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "Checked", "Job", "RunSettings", "check_one"]

@@ -1,0 +1,87 @@
+"""The reviewers' DataFrames (jixiao.batch.frame): the same facts as the JSON of
+``jixiao check --json``, one row per table, indicator and finding; pandas only there."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from workbooks import broken, standard, zizhou
+
+from jixiao.batch.frame import (
+    INDICATOR_COLUMNS,
+    check_folder,
+    findings_frame,
+    indicators_frame,
+    tables_frame,
+)
+from jixiao.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def check_json(path: Path):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["check", str(path), "--json"])
+    value = json.loads(out.getvalue())
+    return value if isinstance(value, list) else [value]
+
+
+def plain(value):
+    return None if value is None or value != value else value  # NaN is not itself
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    (tmp_path / "收件" / "子").mkdir(parents=True)
+    standard(tmp_path / "收件" / "a.xlsx")
+    standard(tmp_path / "收件" / "b.xlsx", total=(100, 90))  # a wrong 总分: an error
+    zizhou(tmp_path / "收件" / "子" / "z.xlsx")
+    broken(tmp_path / "收件", "encrypted")
+    return tmp_path / "收件"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_frames_hold_what_the_json_says(folder, workers):
+    files = check_folder(str(folder), workers=workers)
+    tables, indicators, findings = (tables_frame(files), indicators_frame(files),
+                                    findings_frame(files))
+    expected = [table for file in sorted(str(path) for path in folder.rglob("*.xlsx"))
+                for table in check_json(Path(file))]
+    assert list(tables["file"]) == [table["file"] for table in expected]
+    assert list(tables["status"]).count("无法读取") == 1
+    for (_, row), table in zip(tables.iterrows(), expected, strict=True):
+        if "error" in table:
+            assert row["error"] == table["error"] and row["status"] == "无法读取"
+            continue
+        assert row["project"] == table["project"]["name"]
+        assert plain(row["total_computed"]) == table["total_computed"]  # None: NaN in pandas
+        assert plain(row["grade_computed"]) == table["grade_computed"]
+        errors = sum(item["severity"] == "error" for item in table["findings"])
+        assert row["errors"] == errors
+        assert row["status"] == ("有错误" if errors else "有警告" if row["warnings"] else "通过")
+    rows = [(table["file"], item["name"], item["score_computed"], item["cell"])
+            for table in expected for item in table.get("indicators", [])]
+    assert len(indicators) == len(rows) > 8
+    assert list(indicators.columns) == list(INDICATOR_COLUMNS)
+    assert [tuple(map(plain, row)) for row in indicators[
+        ["file", "name", "score_computed", "cell"]].itertuples(index=False)] == rows
+    assert [tuple(row) for row in findings[["file", "code", "message"]].itertuples(
+        index=False)] == [(table["file"], item["code"], item["message"])
+                          for table in expected for item in table["findings"]]
+    assert "有错误" in set(tables["status"])
+
+
+def test_a_batch_run_never_imports_pandas(folder, tmp_path):
+    code = ("import sys; from jixiao.cli.main import main; "
+            "code = main(['batch', sys.argv[1], '-o', sys.argv[2], '--workers', '2']); "
+            "print(code, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(tmp_path / "s.xlsx")],
+                         capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}).stdout
+    assert out.split()[-2:] == ["2", "False"]
