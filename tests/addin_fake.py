@@ -2,8 +2,8 @@
 would store of what the button writes, and ``assert_button_agrees(path)``: the
 button and ``jixiao check --json`` give the same findings on ``path``.
 
-Used by tests/addin/test_addin_check.py and, with ``JIXIAO_BUTTON_IDENTITY=1``, by
-conftest.py on every workbook any test writes.
+Used by tests/addin/test_addin_check.py and by conftest.py on every workbook any test
+writes (unless ``JIXIAO_BUTTON_IDENTITY=0``).
 
 The fake ``Book`` stands for a workbook open in Excel: its ``api.SaveCopyAs(path)``
 copies the file the book was "opened" from, byte for byte, as Excel writes what

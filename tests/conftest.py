@@ -6,9 +6,9 @@ With ``JIXIAO_JSON_SNAPSHOT=DIR`` set, the ``jixiao check --json`` of every work
 test writes is also stored below DIR (one file per test and workbook), so two trees of
 the code can be compared on all of them: ``python scripts/compare_snapshots.py A B``.
 
-With ``JIXIAO_BUTTON_IDENTITY=1`` set, the add-in's 校验 button (run on a recorded fake
-of xlwings, tests/addin_fake.py) must also write, finding for finding, what
-``jixiao check --json`` says about every workbook a test writes."""
+The add-in's 校验 button (run on a recorded fake of xlwings, tests/addin_fake.py) must
+also write, finding for finding, what ``jixiao check --json`` says about every workbook a
+test writes (``JIXIAO_BUTTON_IDENTITY=0`` turns this off for a quicker local run)."""
 
 import os
 
@@ -21,7 +21,7 @@ from engines import (
 )
 
 SNAPSHOT = os.environ.get("JIXIAO_JSON_SNAPSHOT")
-BUTTON = os.environ.get("JIXIAO_BUTTON_IDENTITY")
+BUTTON = os.environ.get("JIXIAO_BUTTON_IDENTITY", "1") != "0"
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,11 @@
 """The 校验 button's Python (``jixiao_addin.check_book``) against a recorded fake of
 the xlwings objects it touches (tests/addin_fake.py), and the done-criterion of
 issue 12: on every workbook of the corpus below — what the test builders write
-(tests/workbooks.py, test_batch.py), ``jixiao new``/``demo``/``recalc`` outputs,
+(tests/workbooks.py), ``jixiao new``/``demo``/``recalc`` outputs,
 templates with typed-over scores or rules, the hostile corpus — what the button
 writes into 校验结果 is, finding for finding, what ``jixiao check --json`` says
-about the same file. ``JIXIAO_BUTTON_IDENTITY=1 pytest`` also compares them on
-every workbook any other test writes (conftest.py).
+about the same file. conftest.py also compares them on every workbook any other test
+writes (``JIXIAO_BUTTON_IDENTITY=0`` turns that off).
 """
 
 import json
