@@ -23,7 +23,7 @@ from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import Funds
-from jixiao.read.grid import Grid
+from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
@@ -139,9 +139,9 @@ def find_tables(grids: list[Grid], file_name: str,
         grid = item.grid
         next_header = min((other.header.row for other in found if other.grid is grid
                            and other.header.row > item.header.row), default=grid.max_row + 1)
-        table = WorkbookTable(file=file_name, template=template)
+        table = WorkbookTable(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
-        table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
+        table.sources["header"] = (grid, item.header.row, item.header.columns["name"])
         item.end = read_indicators(grid, item.header, next_header, table)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
@@ -165,8 +165,8 @@ def find_tables(grids: list[Grid], file_name: str,
             for key in ("name", "department", "unit", "year"):
                 if getattr(table.project, key) is None:
                     setattr(table.project, key, getattr(spare_project.project, key))
-                    if key in spare_project.sources:
-                        table.sources.setdefault(f"project_{key}", spare_project.sources[key])
+                    if key in spare_project.places:
+                        table.sources.setdefault(f"project_{key}", spare_project.places[key])
         if table.layout == "sichuan":  # the province's own rules, unless the workbook says
             table.rules = "sichuan"
         if stated_rules is not None:
