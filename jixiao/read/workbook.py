@@ -29,7 +29,7 @@ from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
 from jixiao.read.table import WorkbookTable
-from jixiao.xlsx.book import count_rows, has_jx_names, open_zip, read_bytes, sheet_parts, sniff
+from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
 from jixiao.xlsx.external import ExternalContent
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import check_package
@@ -73,9 +73,10 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     package = check_package(path, data, limits, keep=True)
-    archive = package.contents if package.contents is not None else open_zip(path, data)
+    archive = package.contents  # a zip (sniff), so kept: its XML parts are read from here
+    assert archive is not None
     with archive:
-        parts = sheet_parts(path, archive)
+        parts = sheet_parts(path, archive, package.relationships)
         notes: list[str] = []
         too_big: set[str] = set()
         for sheet, part in parts.items():
