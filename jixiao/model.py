@@ -12,6 +12,7 @@ completely from its values: every indicator column, no cells, not a template, no
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,70 @@ class ExternalContent:
     cell: str | None = None
 
 
+class Sources(dict[str, Source]):
+    """Where each value of a record came from: key → ``Source``, a dict to whoever reads it.
+
+    A reader may store a *place* instead of a Source: a tuple ``(sheet, row, column)``
+    whose ``sheet.source(row, column)`` gives the Source. It becomes that Source when
+    first read — a table names some ninety cells, and the checks look at a few of them.
+    Every way of reading the values (``[]``, ``get``, ``values``, ``items``, iteration
+    by ``dict()``, ``==``, copying, pickling) gives Sources; ``in`` and ``len`` need none.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Source:
+        value = dict.__getitem__(self, key)
+        return value if type(value) is not tuple else self._made(key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = dict.get(self, key, default)
+        return value if type(value) is not tuple else self._made(key, value)
+
+    def _made(self, key: str, place: tuple[Any, int, int]) -> Source:
+        source: Source = place[0].source(place[1], place[2])
+        dict.__setitem__(self, key, source)
+        return source
+
+    def __iter__(self) -> Iterator[str]:  # dict(), {**…} and update() then read values by []
+        return dict.__iter__(self)
+
+    def values(self) -> list[Source]:  # type: ignore[override]
+        return [self[key] for key in dict.__iter__(self)]
+
+    def items(self) -> list[tuple[str, Source]]:  # type: ignore[override]
+        return [(key, self[key]) for key in dict.__iter__(self)]
+
+    def pop(self, key: str, *default: Any) -> Any:
+        if key in self:
+            value = self[key]
+            dict.__delitem__(self, key)
+            return value
+        return dict.pop(self, key, *default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            dict.__setitem__(self, key, default)
+        return self[key]
+
+    def copy(self) -> Sources:
+        return Sources(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, dict):
+            return NotImplemented
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, Sources) else other)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))  # as the dict it stands for
+
+
 @dataclass
 class Project:
     name: str | None = None        # 项目名称
@@ -108,7 +173,7 @@ class FundLine:
     budget: float | None = None          # 全年预算数 (A)
     executed: float | None = None        # 全年执行数 (B)
     rate_declared: float | None = None   # 执行率 as written, in percent
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=Sources)
 
 
 @dataclass
@@ -120,7 +185,7 @@ class Funds:
     weight: float | None = 10.0          # 分值
     score_declared: float | None = None  # 得分 as written
     reason: str | None = None            # 执行率偏低的原因 (sichuan)
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=Sources)
 
 
 @dataclass
@@ -136,7 +201,7 @@ class Indicator:
     judged: float | None = None  # a person's score for a qualitative indicator
     nature: str | None = None    # 指标性质 column (四川 style), when the layout has one
     unit: str | None = None      # 度量单位 column, when the layout has one
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=Sources)
 
 
 @dataclass
@@ -164,13 +229,13 @@ class SelfEvaluation:
     grade_declared: str | None = None
     rules: RuleSet = field(default_factory=rules.rule_set)
     layout: str = "standard"  # a key of LAYOUTS
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=Sources)
     file: str = ""  # the workbook read
     columns: frozenset[str] = INDICATOR_COLUMNS  # indicator columns: "target", "score" …
     # Money-block columns read ("budget", "weight" …). Empty for a table built in code: its
     # funds are its values, and it claims no 分值/得分 cell of its own for the 执行率.
     fund_columns: frozenset[str] = frozenset()
-    cells: dict[Source, CellInfo] = field(default_factory=dict)  # each cell read, by place
+    cells: Mapping[Source, CellInfo] = field(default_factory=dict)  # each cell read, by place
     template: bool = False   # made from jixiao's template (JX_ names or formulas)
     external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
     # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
@@ -283,6 +348,6 @@ def plain_text(value: object) -> str:
 
 __all__ = [
     "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
-    "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Subtotal",
+    "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
     "evaluate", "indicator_actual", "indicator_target", "parse_measure", "score_indicator",
 ]

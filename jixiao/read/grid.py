@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
@@ -69,31 +70,34 @@ class Grid:
         for row, column in cells:
             self.rows.setdefault(row, []).append(column)
         self.max_row = max(self.rows, default=0)
-        self._cells: dict[tuple[int, int], tuple[Source, CellInfo]] = {}  # made once
+        # made once each, and only when asked for: most cells are never asked about
+        self._sources: dict[tuple[int, int], Source] = {}
+        self._infos: dict[tuple[int, int], CellInfo] = {}
 
     def raw(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
 
-    def cell(self, row: int, column: int) -> tuple[Source, CellInfo]:
-        """Where a cell is and what it holds, made once per cell however often asked."""
+    def source(self, row: int, column: int) -> Source:
+        """Where a cell is (``Sources`` makes a place into it when it is read)."""
         where = (row, column)
-        found = self._cells.get(where)
+        found = self._sources.get(where)
+        if found is None:
+            found = self._sources[where] = Source(self.name, f"{_column_letter(column)}{row}")
+        return found
+
+    def info(self, row: int, column: int) -> CellInfo:
+        """What a cell holds, made once per cell however often asked."""
+        where = (row, column)
+        found = self._infos.get(where)
         if found is None:
             value, formula = self.values.get(where), self.formulas.get(where)
             if value is None and formula is None:
-                info = _EMPTY_CELL  # formats hold cells with values, uncached formulas
+                found = _EMPTY_CELL  # formats hold cells with values, uncached formulas
             else:
-                info = CellInfo(value, formula, self.formats.get(where, "General"),
-                                where not in self.uncached)
-            found = self._cells[where] = (
-                Source(self.name, f"{_column_letter(column)}{row}"), info)
+                found = CellInfo(value, formula, self.formats.get(where, "General"),
+                                 where not in self.uncached)
+            self._infos[where] = found
         return found
-
-    def source(self, row: int, column: int) -> Source:
-        return self.cell(row, column)[0]
-
-    def info(self, row: int, column: int) -> CellInfo:
-        return self.cell(row, column)[1]
 
     def is_merged_span(self, row: int, column: int) -> bool:
         """Whether a cell is the origin of a merge wider than one column."""
@@ -133,6 +137,13 @@ def row_column(ref: str) -> tuple[int, int]:
     return int(digits), column
 
 
+@functools.lru_cache(maxsize=4096)
+def _written(ref: str) -> tuple[int, int] | None:
+    """(row, column) of a reference as ``Grid.source`` writes it ("H13"), else None."""
+    plain = _PLAIN_REF.fullmatch(ref) if isinstance(ref, str) else None
+    return row_column(ref) if plain is not None else None
+
+
 def _column_letter(column: int) -> str:
     """8 → "H"."""
     if 0 < column < len(_LETTERS):
@@ -147,11 +158,56 @@ def _column_letter(column: int) -> str:
 _LETTERS = ("", *(column_letters(column) for column in range(1, 703)))  # A … ZZ
 
 
-def note(table: SelfEvaluation, grid: Grid, row: int, column: int) -> Source:
-    """Where a cell is; what it holds is recorded in the table's cells for the checks."""
-    source, info = grid.cell(row, column)
-    table.cells[source] = info
-    return source
+Place = tuple[Grid, int, int]  # (grid, row, column): a Source not yet made (``model.Sources``)
+
+
+def note(table: SelfEvaluation, grid: Grid, row: int, column: int) -> Place:
+    """Where a cell is, as a place for the table's ``Sources``; the cell is noted in the
+    table's cells (``NotedCells``) for the checks."""
+    place = (grid, row, column)
+    table.cells.note(place)  # type: ignore[attr-defined]
+    return place
+
+
+class NotedCells(Mapping[Source, CellInfo]):
+    """A table's cells as the checks see them (``SelfEvaluation.cells``): Source → CellInfo
+    for each cell the reader noted, made only when asked for."""
+
+    __slots__ = ("_grids", "_places")
+
+    def __init__(self) -> None:
+        self._places: dict[Place, None] = {}  # in the order noted
+        self._grids: dict[str, Grid] = {}  # by name, made when first needed
+
+    def note(self, place: Place) -> None:
+        self._places[place] = None
+
+    def get(self, source: Source, default: Any = None) -> Any:  # type: ignore[override]
+        grid = self._grids.get(source.sheet)
+        if grid is None:
+            self._grids = {place[0].name: place[0] for place in self._places}
+            grid = self._grids.get(source.sheet)
+            if grid is None:
+                return default
+        where = _written(source.cell)
+        if where is None or (grid, *where) not in self._places:
+            return default
+        return grid.info(*where)
+
+    def __getitem__(self, source: Source) -> CellInfo:
+        found = self.get(source)
+        if found is None:
+            raise KeyError(source)
+        return found
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter([grid.source(row, column) for grid, row, column in self._places])
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:  # as the dict it stands for
+        return repr(dict(self.items()))
 
 
 def clean(value: Any) -> Any:

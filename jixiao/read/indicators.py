@@ -12,9 +12,9 @@ import re
 from typing import Any
 
 from jixiao import levels
-from jixiao.model import Indicator, SelfEvaluation, Source, Subtotal, plain_text
+from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
 from jixiao.parsing import compact_text, parse_points
-from jixiao.read.grid import Grid, clean, note, points
+from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
 from jixiao.rules import TOLERANCE, grade_name
 
@@ -45,12 +45,12 @@ _CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes
 def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation) -> int:
     """Read the rows under ``header`` up to the 总分/等级 row; the table's last row."""
     columns = header.columns
-    carried: dict[str, tuple[Any, Source | None]] = {"level1": (None, None),
-                                                     "level2": (None, None)}
+    carried: dict[str, tuple[Any, Place | None]] = {"level1": (None, None),
+                                                    "level2": (None, None)}
     leftmost = min(columns.values())
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     label_before = max(numbers, default=leftmost)
-    values, origin, noted = grid.values, grid.origin, table.cells
+    values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     last = header.row
     blank_run = 0
     row = header.data_start
@@ -79,7 +79,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if "项目名称" in (label or ""):
             break
         read: dict[str, Any] = {}  # column key → value, for the cells noted
-        sources: dict[str, Source] = {}
+        places: dict[str, Place] = {}
         own = [False, False]
         for key, column in columns.items():
             if key in _LEVELS:
@@ -91,21 +91,21 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 where = (row, column)
                 value = _cell_value(grid, row, column)  # cleaned already
             if value is not None or key in _ALWAYS_NOTED:
-                source, info = grid.cell(*where)
-                noted[source] = info
+                place = (grid, *where)
+                noted(place)
                 read[key] = value
-                sources[key] = source
+                places[key] = place
         for key in _LEVELS:
             if read.get(key) is not None:
-                if key == "level1" and carried["level1"][1] != sources[key]:
+                if key == "level1" and carried["level1"][1] != places[key]:
                     carried["level2"] = (None, None)  # a new 一级 starts its own 二级
-                carried[key] = (read[key], sources[key])
+                carried[key] = (read[key], places[key])
         score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
         if not score_typed and all(read.get(key) is None for key in _CONTENT):
             row += 1
             continue
-        indicator = _indicator(read, sources, carried)
+        indicator = _indicator(read, places, carried)
         if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
             _infer_level1(indicator, table)
         table.indicators.append(indicator)
@@ -245,8 +245,8 @@ def _row_label(grid: Grid, row: int, before: int) -> str:
     return ""
 
 
-def _indicator(read: dict[str, Any], sources: dict[str, Source],
-               carried: dict[str, tuple[Any, Source | None]]) -> Indicator:
+def _indicator(read: dict[str, Any], places: dict[str, Place],
+               carried: dict[str, tuple[Any, Place | None]]) -> Indicator:
     value = read.get
     level1, level1_source = carried["level1"]
     level2, level2_source = carried["level2"]
@@ -255,10 +255,10 @@ def _indicator(read: dict[str, Any], sources: dict[str, Source],
         level2=None if level2 is None else str(level2).strip(),
         name=_text(value("name")), target=value("target"), actual=value("actual"),
         weight=points(value("weight")), score_declared=points(value("score")),
-        reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")))
+        reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")),
+        sources=Sources(places))  # each made a Source when read
     judged = points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
-    indicator.sources = sources  # made for this row alone
     if level1_source is not None:
         indicator.sources["level1"] = level1_source
     if level2_source is not None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.model import Project, SelfEvaluation, Source
-from jixiao.read.grid import Grid, row_column
+from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Found
 from jixiao.rules import rule_name
 
@@ -23,11 +23,11 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩�
 @dataclass
 class _ProjectFound:
     project: Project
-    sources: dict[str, Source]
+    places: dict[str, Place]  # key → where it was read (a Source when the table reads it)
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
-    project, sources = Project(), {}
+    project, sources = Project(), {}  # key → place
     values, texts = grid.values, grid.texts
     for row in range(top, bottom):
         columns = grid.rows.get(row)
@@ -43,12 +43,12 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
                 if len(inline) == 2 and inline[1].strip():  # "项目名称：某某项目"
                     setattr(project, key, inline[1].strip())
-                    sources[key] = grid.source(row, column)
+                    sources[key] = (grid, row, column)
                     break
                 found = grid.right_of(row, column, limit=6)
                 if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):
                     setattr(project, key, str(found[0]).strip())
-                    sources[key] = grid.source(row, found[1])
+                    sources[key] = (grid, row, found[1])
                 break
         if project.goal_expected is None and project.goal_actual is None:
             _scan_goal(grid, row, columns, project, sources)
@@ -58,7 +58,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             match = _YEAR.search(line)
             if match:
                 project.year = int(match.group(1) or match.group(2))
-                sources["year"] = grid.source(row, columns[0])
+                sources["year"] = (grid, row, columns[0])
     return _ProjectFound(project, sources)
 
 
@@ -68,7 +68,7 @@ _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年�
 
 
 def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
-               sources: dict[str, Source]) -> None:
+               sources: dict[str, Place]) -> None:
     """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
     text beside the label where a layout has no such headings."""
     texts = grid.texts
@@ -91,25 +91,21 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
                     found = True
                     if value is not None and str(value).strip():
                         setattr(project, key, str(value).strip())
-                        sources[key] = grid.source(below, column)
+                        sources[key] = (grid, below, column)
         if found:
             return
     beside = grid.right_of(row, label, limit=8)
     if beside is not None and isinstance(beside[0], str):
         project.goal_expected = beside[0].strip()
-        sources["goal_expected"] = grid.source(row, beside[1])
+        sources["goal_expected"] = (grid, row, beside[1])
 
 
 def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     found = _scan_project(grid, top, bottom)
     table.project = found.project
-    for key, source in found.sources.items():
-        table.sources[f"project_{key}"] = source
-        table.cells[source] = grid.info(*_rc(source))
-
-
-def _rc(source: Source) -> tuple[int, int]:
-    return row_column(source.cell)
+    for key, place in found.places.items():
+        table.sources[f"project_{key}"] = place
+        table.cells.note(place)  # type: ignore[attr-defined]
 
 
 def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:

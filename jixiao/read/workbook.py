@@ -23,13 +23,13 @@ from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, SelfEvaluation
-from jixiao.read.grid import Grid
+from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
 from jixiao.rules import rule_set
-from jixiao.xlsx.book import count_rows, has_jx_names, open_zip, read_bytes, sheet_parts, sniff
+from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -72,9 +72,10 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     package = check_package(path, data, limits, keep=True)
-    archive = package.contents if package.contents is not None else open_zip(path, data)
+    archive = package.contents  # a zip (sniff), so kept: its XML parts are read from here
+    assert archive is not None
     with archive:
-        parts = sheet_parts(path, archive)
+        parts = sheet_parts(path, archive, package.relationships)
         notes: list[str] = []
         too_big: set[str] = set()
         for sheet, part in parts.items():
@@ -138,9 +139,9 @@ def find_tables(grids: list[Grid], file_name: str,
         grid = item.grid
         next_header = min((other.header.row for other in found if other.grid is grid
                            and other.header.row > item.header.row), default=grid.max_row + 1)
-        table = SelfEvaluation(file=file_name, template=template)
+        table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
-        table.sources["header"] = grid.source(item.header.row, item.header.columns["name"])
+        table.sources["header"] = (grid, item.header.row, item.header.columns["name"])
         item.end = read_indicators(grid, item.header, next_header, table)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
@@ -164,8 +165,8 @@ def find_tables(grids: list[Grid], file_name: str,
             for key in ("name", "department", "unit", "year"):
                 if getattr(table.project, key) is None:
                     setattr(table.project, key, getattr(spare_project.project, key))
-                    if key in spare_project.sources:
-                        table.sources.setdefault(f"project_{key}", spare_project.sources[key])
+                    if key in spare_project.places:
+                        table.sources.setdefault(f"project_{key}", spare_project.places[key])
         if table.layout == "sichuan":  # the province's own rules, unless the workbook says
             table.rules = rule_set("sichuan")
         if stated_rules is not None:

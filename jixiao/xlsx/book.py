@@ -1,14 +1,19 @@
 """Opening a submitted file: its bytes (within the size limit), a clear refusal of what is
-not an .xlsx (encrypted, HTML, .ods, damaged), the zip, and the worksheets listed in
-workbook.xml with their parts — parsed with the same refusals as defusedxml."""
+not a zip (encrypted, HTML; ``check_package`` then refuses a zip that is no workbook and
+keeps the one that is), the relationships of the package — read here and nowhere else
+(``read_relationships``: the guard's scan, this reader and ``package.Package`` all use
+it) — and the worksheets listed in workbook.xml with their parts, parsed with the same
+refusals as defusedxml. The file is read once: the reader takes the zip, its XML parts
+and its relationships from ``check_package(keep=True)``."""
 
 from __future__ import annotations
 
-import io
 import os
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.errors import UnreadableWorkbook, missing_file
@@ -55,23 +60,6 @@ def sniff(path: Path, data: bytes) -> None:
     raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
 
 
-def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnreadableWorkbook(f"“{path.name}”已损坏，无法作为 .xlsx 打开"
-                                 "（压缩包结构不完整）") from None
-    if "content.xml" in names and "mimetype" in names:
-        archive.close()
-        raise UnreadableWorkbook(f"“{path.name}”是 OpenDocument（.ods）表格，"
-                                 "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
-    if "[Content_Types].xml" not in names:
-        archive.close()
-        raise UnreadableWorkbook(f"“{path.name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
-    return archive
-
-
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -84,18 +72,24 @@ def _elements(xml: bytes, tag: str) -> list[dict[str, str]]:
     tree: the same expat parser, the same refusals (entities, external references,
     undefined entities) and ``ParseError`` for what is not well-formed.
     """
+    wanted = tag[1:] if tag.startswith("{") else tag  # expat: "namespace}name"
+    return [attributes for _, attributes in _collect(xml, lambda name: name == wanted)]
+
+
+def _collect(xml: bytes, wanted: Callable[[str], bool]) -> list[tuple[str, dict[str, str]]]:
+    """(tag as "namespace}name", attributes) of every element whose tag is ``wanted``
+    (``_elements``)."""
     from xml.etree.ElementTree import ParseError
     from xml.parsers import expat
 
     from defusedxml.common import EntitiesForbidden, ExternalReferenceForbidden
 
-    wanted = tag[1:] if tag.startswith("{") else tag  # expat: "namespace}name"
-    found: list[dict[str, str]] = []
+    found: list[tuple[str, dict[str, str]]] = []
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        if name == wanted:
-            found.append({"{" + key if "}" in key else key: value
-                          for key, value in attributes.items()})
+        if wanted(name):
+            found.append((name, {"{" + key if "}" in key else key: value
+                                 for key, value in attributes.items()}))
 
     def entity(name: str, is_parameter: bool, value: str | None, base: str | None,
                system: str | None, public: str | None, notation: str | None) -> None:
@@ -132,33 +126,70 @@ def _elements(xml: bytes, tag: str) -> list[dict[str, str]]:
     return found
 
 
-def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Id → (type, target member) of a part's relationships."""
+@dataclass(frozen=True)
+class Relationship:
+    """One ``<Relationship>`` of a ``.rels`` part, as written but for its target."""
+
+    id: str
+    type: str
+    target: str     # the part it leads to, resolved against the source part's folder
+                    # (as written when it leads outside)
+    mode: str       # TargetMode as written: "External" leads outside the package
+    standard: bool  # in the package-relationships namespace, as Excel writes it
+
+
+def relationships_part(part: str) -> str:
+    """The ``.rels`` part of a part ("" is the package): xl/workbook.xml → xl/_rels/workbook.xml.rels."""
     folder, name = posixpath.split(part)
-    rels_member = posixpath.join(folder, "_rels", name + ".rels")
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def read_relationships(rels_part: str, xml: bytes) -> tuple[Relationship, ...]:
+    """Every relationship of a ``.rels`` part (in any namespace), in document order; the one
+    reading of relationships in jixiao. ``ParseError``, or ``ValueError`` for entities, as
+    ``_elements``."""
+    folder = posixpath.dirname(posixpath.dirname(rels_part))  # a/_rels/b.xml.rels → a
+    found = []
+    for tag, rel in _collect(xml, lambda name: name.endswith("}Relationship")):
+        target, mode = rel.get("Target", ""), rel.get("TargetMode", "")
+        resolved = (target if mode == "External" else target.lstrip("/") if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target)))
+        found.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), resolved, mode,
+                                  tag == _STANDARD_RELATIONSHIP))
+    return tuple(found)
+
+
+_STANDARD_RELATIONSHIP = f"{_NS_PKG}}}Relationship"
+
+
+def _relationships(archive: zipfile.ZipFile, part: str,
+                   known: Mapping[str, tuple[Relationship, ...]]) -> dict[str, tuple[str, str]]:
+    """Id → (type, target member) of a part's relationships; ``known``: the ``.rels`` parts
+    read already (``check_package``)."""
+    rels_member = relationships_part(part)
     if rels_member not in archive.namelist():
         return {}
-    result = {}
-    for rel in _elements(archive.read(rels_member), f"{{{_NS_PKG}}}Relationship"):
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External":
-            continue
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(folder, target))
-        result[rel.get("Id", "")] = (rel.get("Type", ""), member)
-    return result
+    found = known.get(rels_member)
+    if found is None:
+        found = read_relationships(rels_member, archive.read(rels_member))
+    return {rel.id: (rel.type, rel.target) for rel in found
+            if rel.standard and rel.mode != "External"}
 
 
-def sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet name → its XML member, in workbook order."""
+def sheet_parts(path: Path, archive: zipfile.ZipFile,
+                known: Mapping[str, tuple[Relationship, ...]] | None = None) -> dict[str, str]:
+    """Worksheet name → its XML member, in workbook order. ``known``: the relationships
+    ``check_package`` read (``PackageReport.relationships``), not read again."""
+    known = known or {}
     try:
-        workbook = next((member for kind, member in _relationships(archive, "").values()
+        workbook = next((member for kind, member in _relationships(archive, "", known).values()
                          if kind.endswith("/officeDocument")), "xl/workbook.xml")
-        rels = _relationships(archive, workbook)
+        rels = _relationships(archive, workbook, known)
+        members = set(archive.namelist())
         parts = {}
         for sheet in _elements(archive.read(workbook), f"{{{NS_MAIN}}}sheet"):
             kind, member = rels.get(sheet.get(f"{{{_NS_REL}}}id", ""), ("", ""))
-            if kind.endswith("/worksheet") and member in archive.namelist():
+            if kind.endswith("/worksheet") and member in members:
                 parts[sheet.get("name", "")] = member
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"

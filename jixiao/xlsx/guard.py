@@ -23,8 +23,8 @@ notes the external links and DDE that ``JX901`` reports (external.py); nothing
 found there is ever followed or run. A part is XML by what it is, not by its name: every part
 that begins as XML is scanned, and one the package declares XML (content
 type, relationship) in an encoding the byte scan cannot read is refused. With ``keep=True`` it keeps the XML parts it unpacked
-(``CheckedZip``, read like ``zipfile.ZipFile``), so the reader unpacks none
-of them again.
+(``CheckedZip``, read like ``zipfile.ZipFile``) and the relationships it read
+(``report.relationships``), so the reader unpacks and parses none of them again.
 
 ``Limits`` (limits.py) are generous for a real 自评表 (tens of KB, a few thousand
 cells) and can be raised with environment variables (``JIXIAO_MAX_UNPACKED_MB`` …)
@@ -46,6 +46,7 @@ from typing import IO
 from jixiao.errors import JixiaoError, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
+from jixiao.xlsx.book import Relationship
 from jixiao.xlsx.external import external_content
 from jixiao.xlsx.limits import MB, VARIABLES, Limits
 from jixiao.xlsx.refs import column_letters
@@ -61,6 +62,8 @@ class PackageReport:
     cells: int = 0
     external: list[ExternalContent] = field(default_factory=list)
     contents: CheckedZip | None = None  # keep=True: the members as unpacked, for the reader
+    # keep=True: each well-formed .rels part → its relationships, read once here for the reader
+    relationships: dict[str, tuple[Relationship, ...]] = field(default_factory=dict)
 
 
 # ================================================================ checking
@@ -175,6 +178,9 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
         report.external = external_content(scanners)
     if source is not None:
         report.contents = CheckedZip(source, infos, kept)
+        if xml_parts is not None:  # as read whole (a part kept up to 1 MiB may be cut short)
+            report.relationships = {part: found for part, found in xml_parts.relationships.items()
+                                    if len(scanners[part].keep or b"") < MB}
     return report
 
 

@@ -10,7 +10,6 @@ Cell values, as a spreadsheet stores them: ``float``, ``str``, ``bool``,
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -19,13 +18,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from jixiao.errors import UnreadableWorkbook, missing_file
+from jixiao.xlsx.book import read_relationships, relationships_part
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.refs import column_letters, split_ref
 from jixiao.xlsx.xml import (
     ATTRIBUTES,
     MAIN,
-    PACKAGE_RELATIONSHIPS,
     RELATIONSHIPS,
     element_content,
     parse_xml,
@@ -131,19 +130,11 @@ class Package:
 
     def _relationships(self, part: str) -> list[tuple[str, str, str]]:
         """(type, target part, id) of each internal relationship of ``part`` ("" = package)."""
-        folder, name = posixpath.split(part)
-        rels = posixpath.join(folder, "_rels", name + ".rels")
+        rels = relationships_part(part)
         if rels not in self.members:
             return []
-        out = []
-        for rel in parse_xml(self.members[rels]).iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"):
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            resolved = (target.lstrip("/") if target.startswith("/")
-                        else posixpath.normpath(posixpath.join(folder, target)))
-            out.append((rel.get("Type", ""), resolved, rel.get("Id", "")))
-        return out
+        return [(rel.type, rel.target, rel.id) for rel in read_relationships(rels, self.members[rels])
+                if rel.standard and rel.mode != "External"]
 
     def _related(self, part: str, kind: str) -> str | None:
         return next((target for rel_kind, target, _ in self._relationships(part)

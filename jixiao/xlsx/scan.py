@@ -15,6 +15,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from jixiao.xlsx.book import Relationship, read_relationships
 from jixiao.xlsx.limits import MB
 from jixiao.xlsx.refs import FORMULA_STRING, column_letters, column_number
 from jixiao.xlsx.xml import parse_small
@@ -273,6 +274,8 @@ class Declared:
     extensions: frozenset[str]      # Default Extension= with an XML content type
     overrides: dict[str, bool]      # Override PartName → its content type is XML
     related: frozenset[str]         # targets of relationships that are not binary
+    # every .rels part that is well-formed → its relationships, for the reader (book.py)
+    relationships: dict[str, tuple[Relationship, ...]]
 
 
 def declared_xml_parts(scanners: dict[str, MemberScanner]) -> Declared:
@@ -286,11 +289,12 @@ def _declarations(parts: tuple[tuple[str, bytes], ...]) -> Declared:
     extensions: set[str] = set()
     overrides: dict[str, bool] = {}
     related: set[str] = set()
+    relationships: dict[str, tuple[Relationship, ...]] = {}
     for part, content in parts:
-        root = parse_small(content)
-        if root is None:
-            continue
         if part.lower() == "[content_types].xml":
+            root = parse_small(content)
+            if root is None:
+                continue
             for element in root.iter():
                 tag, kind = element.tag.rsplit("}", 1)[-1], element.get("ContentType", "")
                 is_xml = kind.lower().endswith(("+xml", "/xml"))
@@ -299,19 +303,17 @@ def _declarations(parts: tuple[tuple[str, bytes], ...]) -> Declared:
                 elif tag == "Override":
                     overrides[element.get("PartName", "").lstrip("/").lower()] = is_xml
             continue
-        folder = posixpath.dirname(posixpath.dirname(part))  # a/_rels/b.xml.rels → a
-        for element in root.iter():
-            if not element.tag.endswith("}Relationship") or \
-                    element.get("TargetMode", "").lower() == "external":
+        try:
+            found = relationships[part] = read_relationships(part, content)
+        except (ValueError, SyntaxError):  # not well-formed: declares nothing here
+            continue
+        for rel in found:
+            if rel.mode.lower() == "external":
                 continue
-            kind = element.get("Type", "").rstrip("/").rsplit("/", 1)[-1].lower()
-            if kind in _BINARY_RELATIONSHIPS:
-                continue
-            target = element.get("Target", "")
-            resolved = (target.lstrip("/") if target.startswith("/")
-                        else posixpath.normpath(posixpath.join(folder, target)))
-            related.add(resolved.lower())
-    return Declared(frozenset(extensions), overrides, frozenset(related))
+            kind = rel.type.rstrip("/").rsplit("/", 1)[-1].lower()
+            if kind not in _BINARY_RELATIONSHIPS:
+                related.add(rel.target.lower())
+    return Declared(frozenset(extensions), overrides, frozenset(related), relationships)
 
 
 def _is_declared_xml(part: str, declared: Declared) -> bool:
