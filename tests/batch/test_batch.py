@@ -475,12 +475,18 @@ def test_batch_imports_nothing_heavy():
 
 # ---------------------------------------------------------------- Ctrl-C
 
-def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path):
+def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
+    # not tmp_path: conftest would read all 12,000 distinct copies after the test
+    tmp_path = tmp_path_factory.mktemp("ctrl_c")
     folder = tmp_path / "many"
     folder.mkdir()
     first = standard(folder / "s0000.xlsx")
-    for number in range(1, 3000):
-        shutil.copy(first, folder / f"s{number:04d}.xlsx")
+    # distinct contents (the cache knows a file by its bytes), enough of them that the batch
+    # (some 1,300 files a second) is still running when its first results are kept (2 s)
+    for number in range(1, 12_000):
+        copy = shutil.copy(first, folder / f"s{number:04d}.xlsx")
+        with zipfile.ZipFile(copy, "a") as archive:
+            archive.comment = f"{number}".encode()
     output = tmp_path / "汇总.xlsx"
     process = subprocess.Popen(
         [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
@@ -499,7 +505,7 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path):
     assert process.returncode == 130, err
     assert "已中断" in err and "Traceback" not in err
     rows = sheet_rows(output, "汇总")[1:]
-    assert 0 < len(rows) < 3000
+    assert 0 < len(rows) < 12_000
     assert all(row[10] == "通过" for row in rows)
     stats = {row[0]: row[1] for row in sheet_rows(output, "统计") if row[0]}
     assert "校验被中断" in stats["注意"] and stats["已校验的文件"] == len(rows)
