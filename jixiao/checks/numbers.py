@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from jixiao.checks.base import Finding, check, finding, first_source, label
 from jixiao.model import Evaluation, SelfEvaluation, Source
@@ -31,39 +31,44 @@ def numbers_finite(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **正确示例**：分值 10、20、30 …
     """
     funds, total = table.funds, table.funds.total
-    declared: list[tuple[str, object, Source | None]] = [
-        ("全年预算数", total.budget, total.sources.get("budget")),
-        ("年初预算数", total.initial_budget, total.sources.get("initial_budget")),
-        ("全年执行数", total.executed, total.sources.get("executed")),
-        ("填报的执行率", total.rate_declared, total.sources.get("rate")),
-        ("执行率分值", funds.weight, funds.sources.get("weight")),
-        ("执行率得分", funds.score_declared, funds.sources.get("score")),
-        ("总分", table.total_declared, table.sources.get("total")),
+    # (what, value, its record's sources, key): a Source is made only for a finding
+    declared: list[tuple[str, object, Mapping[str, Source], str]] = [
+        ("全年预算数", total.budget, total.sources, "budget"),
+        ("年初预算数", total.initial_budget, total.sources, "initial_budget"),
+        ("全年执行数", total.executed, total.sources, "executed"),
+        ("填报的执行率", total.rate_declared, total.sources, "rate"),
+        ("执行率分值", funds.weight, funds.sources, "weight"),
+        ("执行率得分", funds.score_declared, funds.sources, "score"),
+        ("总分", table.total_declared, table.sources, "total"),
     ]
+    written = False
+    for what, value, sources, key in declared:
+        if _infinite(value):
+            written = True
+            yield finding("JX601", sources.get(key), f"{what}为{_shown(value)}（{value}），无法计算；"
+                                                     "请填写实际的数")
     for indicator in table.indicators:
-        name = f"“{label(indicator)}”"
         for what, value, key in (("分值", indicator.weight, "weight"),
                                  ("得分", indicator.score_declared, "score"),
                                  ("年度指标值", indicator.target, "target"),
                                  ("实际完成值", indicator.actual, "actual")):
-            declared.append((f"{name}的{what}", value, first_source(indicator, key)))
-    written = False
-    for what, value, source in declared:
-        if _infinite(value):
-            written = True
-            yield finding("JX601", source, f"{what}为{_shown(value)}（{value}），无法计算；"
-                                           "请填写实际的数")
+            if _infinite(value):
+                written = True
+                yield finding("JX601", first_source(indicator, key),
+                              f"“{label(indicator)}”的{what}为{_shown(value)}（{value}），无法计算；"
+                              "请填写实际的数")
     if written:
         return  # what is computed from them is infinite because of them
-    computed: list[tuple[str, float | None, Source | None]] = [
-        ("执行率", evaluation.rate, total.sources.get("rate") or total.sources.get("executed")),
-        ("执行率得分", evaluation.execution_score, funds.sources.get("score")),
-        ("总分", evaluation.total, table.sources.get("total")),
-    ]
-    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        computed.append((f"“{label(indicator)}”的得分", score.value,
-                         first_source(indicator, "score", "weight")))
-    for what, value, source in computed:
+    if _infinite(evaluation.rate):
+        yield finding("JX601", total.sources.get("rate") or total.sources.get("executed"),
+                      f"执行率的计算结果为{_shown(evaluation.rate)}：所填的数过大，请检查")
+    for what, value, sources, key in (("执行率得分", evaluation.execution_score, funds.sources, "score"),
+                                      ("总分", evaluation.total, table.sources, "total")):
         if _infinite(value):
-            yield finding("JX601", source, f"{what}的计算结果为{_shown(value)}："
-                                           "所填的数过大，请检查")
+            yield finding("JX601", sources.get(key), f"{what}的计算结果为{_shown(value)}："
+                                                     "所填的数过大，请检查")
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if _infinite(score.value):
+            yield finding("JX601", first_source(indicator, "score", "weight"),
+                          f"“{label(indicator)}”的得分的计算结果为{_shown(score.value)}："
+                          "所填的数过大，请检查")
