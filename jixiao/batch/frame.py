@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.batch.run import BatchOptions, Checked, Job, _run_local, check_one, discover
+from jixiao.batch.discover import discover
+from jixiao.batch.run import BatchOptions, Checked, Job, _run_local, check_one
 from jixiao.batch.summary import FileSummary
 
 if TYPE_CHECKING:

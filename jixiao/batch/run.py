@@ -31,8 +31,7 @@ from typing import Any
 
 from jixiao.batch.cache import CACHE_NAME, ResultCache, code_fingerprint, content_hash
 from jixiao.batch.discover import SUFFIXES
-from jixiao.batch.discover import discover as _discover
-from jixiao.batch.engines import _LARGEST_CHUNK, _run_dask, _run_local, start_workers_early
+from jixiao.batch.engines import _LARGEST_CHUNK, _run_dask, _run_local
 from jixiao.batch.outcome import BatchRun, Outcome, is_unicode, shown_name
 from jixiao.batch.progress import _SIGINT, Progress, Stop
 from jixiao.batch.summary import FileSummary
@@ -98,17 +97,6 @@ def _shortened_name(stem: str, limit: int) -> str:
     if len(raw) <= limit:
         return stem
     return raw[:limit].decode("utf-8", "ignore").rstrip() or "文件"
-
-
-def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
-             odd: dict[str, str] | None = None,
-             outputs: Iterable[str | Path] = ()) -> list[str]:
-    """``discover.discover``, while the workers' fork server starts: it imports jixiao
-    (a few tenths of a second) as the folders are walked, so the first worker is ready
-    when the first file is."""
-    start_workers_early()
-    return _discover(arguments, skip, odd, outputs)
-
 
 
 def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
@@ -238,4 +226,4 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
 # The batch's face: the CLI and the tests take these names from here.
 __all__ = ["CACHE_NAME", "SUFFIXES", "BatchOptions", "BatchRun", "Checked", "Outcome",
            "Progress", "ResultCache", "RunSettings", "Stop", "check_one", "code_fingerprint",
-           "content_hash", "discover", "run_batch", "shown_name", "write_jsonl"]
+           "content_hash", "run_batch", "shown_name", "write_jsonl"]

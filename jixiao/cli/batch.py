@@ -46,15 +46,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.batch.run import (
-        BatchOptions,
-        Progress,
-        ResultCache,
-        Stop,
-        discover,
-        run_batch,
-        write_jsonl,
-    )
+    from jixiao.batch.discover import discover
+    from jixiao.batch.engines import start_workers_early
+    from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary_book import Summary, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import os_error_text, refuse_input_as_output
@@ -77,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None
     outputs = [output] + ([Path(args.json)] if args.json else [])
     odd: dict[str, str] = {}  # entries that are not regular files: rows saying why
+    if args.engine == "local" and args.workers != 1:
+        start_workers_early()  # the workers' fork server imports jixiao as folders are walked
     files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
                      outputs=outputs)
     for written in outputs:  # a hard link to a submitted file is that file

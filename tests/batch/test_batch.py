@@ -429,7 +429,7 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
 def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):
-    from jixiao.batch.run import discover
+    from jixiao.batch.discover import discover
 
     for name in ("收件/a.xlsx", "收件/~$a.xlsx", "收件/.h.xlsx", "收件/子/b.XLSX", "收件/.隐藏/c.xlsx",
                  "收件/d.txt", "输出/汇总.xlsx", "输出/标注/a-校验.xlsx", "别处/e.xlsm"):
