@@ -454,3 +454,22 @@ def several_tables(path):
     standard_sheet(sheet, name="第二个项目", grade="良")
     standard_sheet(book.sheet("第三张"), name="第三个项目")
     return book.save(path)
+
+
+def grid_book(path, grid, header=None, at=0, merges=()):
+    """A sheet "表" of ``grid``'s lines, the ``header`` line inserted before line ``at``,
+    and each (row, column, height, width) merge that overlaps no earlier one."""
+    if header is not None:
+        grid = [*grid[:at], list(header), *grid[at:]]
+    book = Book()
+    sheet = book.sheet("表")
+    for values in grid:
+        sheet.line(*values)
+    taken: set[tuple[int, int]] = set()
+    for row, column, height, width in merges:
+        cells = {(r, c) for r in range(row, row + height + 1)
+                 for c in range(column, column + width + 1)}
+        if (height or width) and not cells & taken:
+            sheet.merge(row, column, column + width, row + height)
+            taken |= cells
+    return book.save(path)

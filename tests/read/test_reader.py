@@ -18,6 +18,7 @@ from workbooks import (
     Formula,
     Percent,
     big_sheet,
+    several_tables,
     sichuan,
     standard,
     standard_sheet,
@@ -156,12 +157,7 @@ def test_third_party_index_system(tmp_path):
 
 
 def test_several_tables_stacked_and_one_per_sheet(tmp_path):
-    book = Book()
-    sheet = standard_sheet(book.sheet("两张表"))
-    sheet.blank(2)
-    standard_sheet(sheet, name="第二个项目", grade="良")
-    standard_sheet(book.sheet("第三张"), name="第三个项目")
-    tables = read_tables(book.save(tmp_path / "many.xlsx"))
+    tables = read_tables(several_tables(tmp_path / "many.xlsx"))
     assert [t.project.name for t in tables][1:] == ["第二个项目", "第三个项目"]
     assert [len(t.indicators) for t in tables] == [5, 5, 5]
     assert tables[1].grade_declared == "良"

@@ -3,7 +3,7 @@ a JixiaoError (which the command line prints as one Chinese line)."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, Book
+from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, grid_book
 
 from jixiao.checks import run_checks
 from jixiao.errors import JixiaoError
@@ -29,19 +29,8 @@ GRIDS = st.lists(st.lists(CELLS, min_size=1, max_size=9), min_size=1, max_size=1
                                              st.integers(0, 3)), max_size=4))
 def test_any_grid_reads_or_is_refused_and_checks_never_fail(tmp_path, grid, header, at,
                                                             merges):
-    if header is not None:
-        grid = [*grid[:at], list(header), *grid[at:]]
-    book = Book()
-    sheet = book.sheet("表")
-    for values in grid:
-        sheet.line(*values)
-    taken = set()
-    for row, column, height in merges:
-        cells = {(r, column) for r in range(row, row + height + 1)}
-        if height and not cells & taken:
-            sheet.merge(row, column, column, row + height)
-            taken |= cells
-    path = book.save(tmp_path / "fuzz.xlsx")
+    path = grid_book(tmp_path / "fuzz.xlsx", grid, header, at,
+                     [(row, column, height, 0) for row, column, height in merges])
     try:
         tables = read_workbook(path).tables
     except JixiaoError:

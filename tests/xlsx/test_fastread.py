@@ -21,6 +21,7 @@ from workbooks import (
     Formula,
     Percent,
     broken,
+    grid_book,
     putuo,
     sichuan,
     standard,
@@ -193,18 +194,5 @@ GRIDS = st.lists(st.lists(CELLS, min_size=1, max_size=9), min_size=1, max_size=1
        at=st.integers(0, 6), merges=st.lists(st.tuples(st.integers(1, 14), st.integers(1, 9),
                                              st.integers(0, 3), st.integers(0, 2)), max_size=5))
 def test_any_grid_is_read_identically_by_both_sources(tmp_path, grid, header, at, merges):
-    if header is not None:
-        grid = [*grid[:at], list(header), *grid[at:]]
-    book = Book()
-    sheet = book.sheet("表")
-    for values in grid:
-        sheet.line(*values)
-    taken: set[tuple[int, int]] = set()
-    for row, column, height, width in merges:
-        cells = {(r, c) for r in range(row, row + height + 1)
-                 for c in range(column, column + width + 1)}
-        if (height or width) and not cells & taken:
-            sheet.merge(row, column, column + width, row + height)
-            taken |= cells
-    path = book.save(tmp_path / "grid.xlsx")
+    path = grid_book(tmp_path / "grid.xlsx", grid, header, at, merges)
     assert_engines_agree(path)
