@@ -75,11 +75,15 @@ class Progress:
         self.started = self._last = time.monotonic()
         self._printed = False
         self._bar: Any = None
-        if not quiet and sys.stderr.isatty():
-            self._bar = _rich_bar(total)
+        # The bar (and its refresh thread) starts with the first file done: the worker
+        # processes are forked before it, from a process with one thread (engines.py).
+        self._wants_bar = not quiet and sys.stderr.isatty()
 
     def advance(self) -> None:
         self.done += 1
+        if self._wants_bar:
+            self._wants_bar = False
+            self._bar = _rich_bar(self.total)
         if self._bar is not None:
             self._bar.advance(self._bar.task_ids[0])
         elif not self.quiet and time.monotonic() - self._last >= self.interval:

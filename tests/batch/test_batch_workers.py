@@ -4,14 +4,18 @@ dies takes only its own file down."""
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from workbooks import standard
 
 from jixiao.batch import work as batch
 from jixiao.batch.engines import _chunk_size, _run_local
 from jixiao.batch.run import BatchOptions, Outcome
 
+ROOT = Path(__file__).resolve().parents[2]
 CRASH_MARK = "崩溃"
 
 
@@ -128,3 +132,46 @@ def test_killing_the_workers_mid_message_lets_the_pool_end(tmp_path):
     pool.shutdown(wait=False, cancel_futures=True)
     manager.join(timeout=10)
     assert not manager.is_alive()
+
+
+_START_METHOD = """
+import threading, time
+from jixiao.batch.engines import _process_context
+alone = _process_context().get_start_method()
+stop = threading.Event()
+thread = threading.Thread(target=stop.wait)
+thread.start()
+with_thread = _process_context().get_start_method()
+stop.set()
+thread.join()
+print(alone, with_thread)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+def test_workers_are_forked_only_from_a_process_with_one_thread():
+    """The CLI forks its workers from itself (they start at once); a process with another
+    thread (a progress bar's, a notebook's) uses a fork server: a fork would copy a lock
+    another thread holds."""
+    done = subprocess.run([sys.executable, "-c", _START_METHOD], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["fork", "forkserver"]
+
+
+def test_a_forked_worker_dies_by_sigterm_not_by_the_batchs_handler():
+    """A worker forked from the CLI inherits its SIGTERM/SIGHUP handlers (which end the
+    batch with a summary): the worker's own start puts the defaults back."""
+    import signal
+
+    from jixiao.batch import engines
+
+    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        signal.signal(signal.SIGTERM, lambda *args: None)
+        engines._worker_signals()
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)

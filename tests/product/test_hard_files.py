@@ -456,10 +456,10 @@ def test_workers_end_with_a_stopped_batch(tmp_path, slow_inbox, signal_name):
                                text=True)
     workers: set[int] = set()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(workers) < 3:  # fork server and 2 workers
-        time.sleep(0.2)
+    while time.monotonic() < deadline and len(workers) < 2:  # 2 workers (forked by the
+        time.sleep(0.2)                                         # CLI: no fork server)
         workers = _descendants(process.pid)
-    assert len(workers) >= 3, "the workers never started"
+    assert len(workers) >= 2, "the workers never started"
     time.sleep(0.5)
     number = getattr(signal, signal_name)
     process.send_signal(number)
