@@ -18,16 +18,18 @@ from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import rule_set
 
 
-def check_workbook(path: str | Path, rules: str | None = None) -> FileResult:
+def check_workbook(path: str | Path, rules: str | None = None, *,
+                   data: bytes | None = None) -> FileResult:
     """Read, evaluate and check every table of a workbook.
 
     ``rules`` overrides the rule set the workbook states (an unknown name
     raises ``UnknownRuleSet``: that is the caller's mistake, not the file's).
+    ``data``: the file's content, when the caller has read it already.
     """
     chosen = rule_set(rules) if rules else None
     result = FileResult(Path(path))
     try:
-        workbook = read_workbook(path)
+        workbook = read_workbook(path, data=data)
         result.notes = workbook.notes
         for table in workbook.tables:
             if chosen is not None:

@@ -360,23 +360,37 @@ def content_hash(file: str) -> str:
     """SHA-256 of the file's bytes; "" when it cannot be read or is not a regular file
     (the check will say why). Opened without waiting: a named pipe put in place of a
     file after discovery must not hang the batch."""
+    return hashed_content(file)[0]
+
+
+def hashed_content(file: str, keep: int = 0) -> tuple[str, bytes | None]:
+    """``content_hash(file)``, and the bytes hashed when the file holds at most ``keep``
+    of them (the worker checks those same bytes: the file is read once), else None."""
     import stat
 
     digest = hashlib.sha256()
     try:
         handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return ""
+        return "", None
     with open(handle, "rb") as stream:
         try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return ""
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode):
+                return "", None
+            if 0 < status.st_size <= keep:
+                data = stream.read(keep + 1)
+                if len(data) <= keep:  # not grown since: all of it
+                    digest.update(data)
+                    return digest.hexdigest(), data
+                digest.update(data)
             for chunk in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(chunk)
         except OSError:
-            return ""
-    return digest.hexdigest()
+            return "", None
+    return digest.hexdigest(), None
 
 
 __all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash", "content_key",
+           "hashed_content",
            "row_key", "worker_row"]

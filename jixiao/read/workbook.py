@@ -48,7 +48,7 @@ class SubmittedWorkbook:
 
 
 def read_workbook(path: str | Path, *, max_rows: int | None = None,
-                  engine: str = "auto") -> SubmittedWorkbook:
+                  engine: str = "auto", data: bytes | None = None) -> SubmittedWorkbook:
     """Every self-evaluation table of the workbook at ``path``.
 
     A sheet of more than ``max_rows`` rows (default ``Limits.max_rows``,
@@ -56,11 +56,12 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 
     ``engine``: "auto" and "calamine" read the cells with python-calamine where it
     gives what openpyxl gives, else with openpyxl; "openpyxl" always uses openpyxl.
+    ``data``: the file's content, when the caller has read it (a batch worker).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
-    data, limits = read_bytes(path)
+    data, limits = read_bytes(path, data)
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:

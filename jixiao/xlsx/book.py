@@ -22,27 +22,35 @@ from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
 
 
-def read_bytes(path: Path) -> tuple[bytes, Limits]:
-    """The file's content, and the limits (from the environment, read once per file)."""
+def read_bytes(path: Path, data: bytes | None = None) -> tuple[bytes, Limits]:
+    """The file's content, and the limits (from the environment, read once per file).
+    ``data``: the content as the caller read it already (a batch worker, which hashed it)."""
+    if data is not None:
+        limits = Limits.from_environment()
+        _within(path, len(data), limits)
+        return data, limits
     if not path.is_file():
         if not path.exists():
             raise missing_file(path)
         raise UnreadableWorkbook(f"“{path}”不是文件")
     try:
         with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size == 0:
-                raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
             limits = Limits.from_environment()
-            limit = limits.max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
-            if size > limit:
-                raise UnreadableWorkbook(
-                    f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
-                    f"超过 {limit // 1024 // 1024} MB 的上限"
-                    "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
+            _within(path, os.fstat(stream.fileno()).st_size, limits)
             return stream.read(), limits
     except OSError as error:
         raise UnreadableWorkbook(f"无法读取“{path.name}”：{os_error_text(error)}") from None
+
+
+def _within(path: Path, size: int, limits: Limits) -> None:
+    if size == 0:
+        raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
+    limit = limits.max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
+    if size > limit:
+        raise UnreadableWorkbook(
+            f"“{path.name}”过大（{size / 1024 / 1024:.0f} MB），"
+            f"超过 {limit // 1024 // 1024} MB 的上限"
+            "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
 
 
 def sniff(path: Path, data: bytes) -> None:

@@ -577,3 +577,34 @@ def test_a_dask_worker_checks_the_content_it_is_sent_not_the_path(inbox, tmp_pat
     annotated = (str(Path("收件") / next(iter(made))), None, str(tmp_path / "a.xlsx"), 60.0)
     assert _sendable(annotated) is None  # an annotated copy is written where the path is
     assert _sendable((str(tmp_path / "missing.xlsx"), None, None, 60.0)) is None
+
+
+def test_a_worker_reads_each_file_once(tmp_path, monkeypatch):
+    """The bytes hashed for the cache are the bytes checked: the same hash as reading the
+    file on its own, the same findings as checking the path; a file over the size kept is
+    hashed as it streams and read by the check itself."""
+    import hashlib
+
+    from jixiao.batch.cache import content_hash, hashed_content
+    from jixiao.batch.work import RunSettings, _check_here
+    from jixiao.pipeline import check_workbook
+    from jixiao.report.json import json_objects
+
+    file = standard(tmp_path / "a.xlsx")
+    raw = file.read_bytes()
+    digest, data = hashed_content(str(file), len(raw))
+    assert data == raw and digest == hashlib.sha256(raw).hexdigest() == content_hash(str(file))
+    assert hashed_content(str(file), len(raw) - 1) == (digest, None)
+    assert json_objects([check_workbook(file, data=data)]) == json_objects([check_workbook(file)])
+
+    opened = []
+    real_open, path_open = os.open, Path.open
+    monkeypatch.setattr(os, "open", lambda path, *args: (opened.append(str(path)),
+                                                         real_open(path, *args))[1])
+    monkeypatch.setattr(Path, "open", lambda path, *args, **kwargs: (
+        opened.append(str(path)), path_open(path, *args, **kwargs))[1])
+    checked = _check_here((str(file), None, None, None), RunSettings(salt="s", secret=b"k"))
+    assert checked.texts is not None and opened == [str(file)]  # hashed and checked: one open
+    opened.clear()
+    check_workbook(file)  # the check on its own opens the file itself
+    assert opened == [str(file)]
