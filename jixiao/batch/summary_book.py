@@ -10,13 +10,14 @@ Each list sheet has its header frozen, an autofilter, widths fitted to its text
 and a landscape, one-page-wide print setup. The file is written atomically.
 
 Memory stays flat however many files a batch has (a province has tens of
-thousands): ``Summary`` sends each file's rows (its typed ``FileSummary``) to a temporary SQLite database
-as it arrives and keeps in memory only running counts — enough for the exit code
-and the 统计 sheet, whose blocks are a few plain rows each (no pandas: importing it
-cost 0.3–0.4 s of every batch). ``write_summary``
-reads the rows back in path order, a chunk at a time, and XlsxWriter writes them
-row by row (``constant_memory``), its hyperlinks waiting on disk and each row's XML
-made in one go (xlsx/stream_writer.py). XlsxWriter rather than openpyxl's write-only mode
+thousands): ``Summary`` is opened before the first file is checked and writes each
+file's rows (from its typed ``FileSummary``) as soon as the files before it have come,
+XlsxWriter writing row by row (``constant_memory``), its hyperlinks waiting on disk and
+each row's XML made in one go (xlsx/stream_writer.py); in memory stay the few rows that
+came early and the running counts — enough for the exit code and the 统计 sheet, whose
+blocks are a few plain rows each (no pandas: importing it cost 0.3–0.4 s of every
+batch). The rows are written while the workers check, so at the end only 统计 is left.
+XlsxWriter rather than openpyxl's write-only mode
 because it is twice as fast: 50,000 finding rows with their links took openpyxl 8.9 s,
 XlsxWriter 4.8 s (2.8 s with the links on disk). The two lists of 2,000 sample
 workbooks (9,000 rows) take 0.18 s, 0.52 s with XlsxWriter's cell calls. Excel
@@ -31,14 +32,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import itertools
 import math
 import os
 import re
-import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,29 +56,6 @@ _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
 _TOP_CODES = 10
 _WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a list (held in memory)
-_CHUNK = 2000                  # rows inserted, or read back, at a time
-
-# The rows in SQLite: the key is the path and the row's place in its file, so reading
-# in key order gives the summary's order (sorted by file, a file's rows in order). The
-# path is kept as bytes: a file name that is not UTF-8 (GBK, from an unzipped Windows
-# archive) is no valid SQLite text, and two names must never become one.
-_SCHEMA = """
-CREATE TABLE summary_row (file BLOB NOT NULL, seq INTEGER NOT NULL, project, department, unit,
-    total_declared, total_computed, grade_declared, grade_computed, errors, warnings, status,
-    reason, PRIMARY KEY (file, seq)) WITHOUT ROWID;
-CREATE TABLE finding_row (file BLOB NOT NULL, seq INTEGER NOT NULL, project, code, severity,
-    place, message, sheet, cell, PRIMARY KEY (file, seq)) WITHOUT ROWID;
-"""
-# OR REPLACE: a batch interrupted by Ctrl-C between its insert and its commit is simply
-# inserted again by the next flush.
-_INSERT_ROW = "INSERT OR REPLACE INTO summary_row VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-_INSERT_FINDING = "INSERT OR REPLACE INTO finding_row VALUES (?,?,?,?,?,?,?,?,?)"
-_SELECT_ROWS = ("SELECT file, project, department, unit, total_declared, total_computed, "
-                "grade_declared, grade_computed, errors, warnings, status, reason "
-                "FROM summary_row ORDER BY file, seq")
-_SELECT_FINDINGS = ("SELECT file, project, code, severity, place, message, sheet, cell "
-                    "FROM finding_row ORDER BY file, seq LIMIT ?")
-
 
 @dataclass(slots=True)
 class _Department:
@@ -94,23 +70,27 @@ class _Department:
 
 
 class Summary:
-    """The summary of a batch, gathered outcome by outcome.
+    """The summary of a batch, gathered outcome by outcome, written as it comes.
 
-    The rows go to a temporary SQLite database (SQLite's own: deleted when closed, and
-    by the operating system if the process dies); in memory stay only running counts.
-    Each file is added once, as ``run_batch`` does. Close it, or use it in a ``with``.
+    Given its ``target`` and the run's ``files`` (``jixiao batch`` does), each file's rows
+    go into the workbook as soon as every file before it (in path order) has come: the
+    rows are written while the workers check the next files, and only the 统计 sheet is
+    left for ``write_summary``. The outcomes come nearly in order (a few chunks in
+    flight), so few rows wait; in memory stay those and the running counts. Without a
+    ``target`` (a test, a notebook) the rows wait until ``write_summary``. Each file is
+    added once, as ``run_batch`` does. Close it, or use it in a ``with``: a summary not
+    written leaves nothing behind.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, target: Path | None = None, files: Iterable[str] = ()) -> None:
         from jixiao.checks import SEVERITY_NAMES
 
         self._severity_names = SEVERITY_NAMES
-        self._db = sqlite3.connect("")  # "": a private temporary database on disk
-        self._db.execute("PRAGMA journal_mode = MEMORY")
-        self._db.execute("PRAGMA synchronous = OFF")
-        self._db.executescript(_SCHEMA)
-        self._rows: list[tuple[Any, ...]] = []      # waiting to be inserted
-        self._findings: list[tuple[Any, ...]] = []
+        # rows of files not written yet: (汇总 rows, 问题明细 rows)
+        self._waiting: dict[str, tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = {}
+        self._order: list[str] = []     # the run's files in the summary's order (by path key)
+        self._next = 0                  # the first of them not written yet
+        self._book: _Book | None = None
         self.statuses: Counter[str] = Counter()     # tables (or unreadable files) per status
         self.unreadable_files = 0
         self.finding_count = 0
@@ -119,6 +99,8 @@ class Summary:
         self.departments: dict[str, _Department] = {}
         self.grades_computed: Counter[str | None] = Counter()  # GRADES, None or another
         self.grades_declared: Counter[str] = Counter()         # GRADES or "other"
+        if target is not None:
+            self._start(target, files)
 
     def __enter__(self) -> Summary:
         return self
@@ -127,28 +109,40 @@ class Summary:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        """Discard what is not written (the scratch files; the target is never touched)."""
+        if self._book is not None:
+            self._book.discard()
+            self._book = None
+
+    def _start(self, target: Path, files: Iterable[str]) -> None:
+        # the caller's own strings, sorted: 8 bytes a file, however many files. Code point
+        # order is the order of the paths' UTF-8 bytes (lone surrogates too:
+        # a name that is not UTF-8), the same on every platform.
+        self._order = sorted(files)
+        self._book = _Book(target, self._order)
 
     def add(self, checked: FileSummary | Outcome) -> None:
         """The rows of one checked file (its ``FileSummary``, or its ``Outcome``), and its counts."""
         if isinstance(checked, Outcome):
             checked = FileSummary.from_report(checked.file, checked.report, checked.notes)
-        file, tables = _path_key(checked.file), checked.tables
-        rows, findings, codes = [], [], set()
+        file, tables = checked.file, checked.tables
+        rows: list[tuple[Any, ...]] = []
+        findings: list[tuple[Any, ...]] = []
+        codes = set()
         unreadable = False
         for number, table in enumerate(tables):
             status = table.status
             self.statuses[status] += 1
             if table.error is not None:
                 unreadable = True
-                rows.append((file, number, None, None, None, None, None, None, None, None,
+                rows.append((file, None, None, None, None, None, None, None, None,
                              None, status, readable_text(table.error)))
                 continue
             name = table.project
             for item in table.findings:
                 sheet, cell = item.sheet, item.cell
                 place = f"{sheet}!{cell}" if sheet and cell else sheet or ""
-                findings.append((file, len(findings), name, item.code,
+                findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
                                  item.message, sheet, cell))
                 codes.add(item.code)
@@ -157,7 +151,7 @@ class Summary:
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
-            rows.append((file, number, name, table.department, table.unit,
+            rows.append((file, name, table.department, table.unit,
                          table.total_declared, table.total_computed, table.grade_declared,
                          table.grade_computed, errors, warnings, status,
                          readable_text("；".join(reasons)) or None))
@@ -165,12 +159,30 @@ class Summary:
 
         self.unreadable_files += unreadable
         self.finding_count += len(findings)
-        self.code_count.update(item[3] for item in findings)
+        self.code_count.update(item[2] for item in findings)
         self.code_files.update(codes)
-        self._rows.extend(rows)
-        self._findings.extend(findings)
-        if len(self._rows) + len(self._findings) >= _CHUNK:
-            self._flush()
+        self._waiting[file] = (rows, findings)
+        self._write_ready()
+
+    def _write_ready(self) -> None:
+        """Write the rows of the files next in order that have come."""
+        book, order, waiting = self._book, self._order, self._waiting
+        if book is None:
+            return
+        while self._next < len(order):
+            item = waiting.pop(order[self._next], None)
+            if item is None:
+                return
+            self._next += 1
+            book.add(*item)
+
+    def _write_rest(self) -> None:
+        """Every row still waiting, in order: the files after one that never came (a
+        stopped run), and any file outside the run's list."""
+        assert self._book is not None
+        self._next = len(self._order)
+        for file in sorted(self._waiting):
+            self._book.add(*self._waiting.pop(file))
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
         key = table.department or "（未填写）"
@@ -188,23 +200,6 @@ class Summary:
         grade = table.grade_declared
         self.grades_declared[grade if grade in GRADES else "other"] += 1
 
-    def _flush(self) -> None:
-        with self._db:  # one transaction per chunk
-            self._db.executemany(_INSERT_ROW, self._rows)
-            self._db.executemany(_INSERT_FINDING, self._findings)
-        self._rows.clear()
-        self._findings.clear()
-
-    def rows(self) -> Iterator[tuple[Any, ...]]:
-        """The 汇总 rows in order, each in ``SUMMARY_COLUMNS`` order (文件: the path)."""
-        self._flush()
-        yield from _with_paths(_chunked(self._db.execute(_SELECT_ROWS)))
-
-    def finding_rows(self, limit: int) -> Iterator[tuple[Any, ...]]:
-        """The first ``limit`` 问题明细 rows in order: ``FINDING_COLUMNS``, then sheet, cell."""
-        self._flush()
-        yield from _with_paths(_chunked(self._db.execute(_SELECT_FINDINGS, (limit,))))
-
     @property
     def row_count(self) -> int:
         """Rows of 汇总: the tables read, and the files that could not be."""
@@ -218,22 +213,10 @@ class Summary:
         return Counter(self.statuses)
 
 
-def _chunked(cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
-    while chunk := cursor.fetchmany(_CHUNK):
-        yield from chunk
-
-
-def _path_key(file: str) -> bytes:
-    """A path as stored: bytes, whatever it holds (lone surrogates: bytes not UTF-8)."""
-    return file.encode("utf-8", "surrogatepass")
-
-
-def _with_paths(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    path = key = None
-    for row in rows:
-        if row[0] != key:
-            key, path = row[0], row[0].decode("utf-8", "surrogatepass")
-        yield (path, *row[1:])
+def _among(files: list[str], file: str) -> bool:
+    """Whether ``file`` is in ``files``, sorted."""
+    at = bisect.bisect_left(files, file)
+    return at < len(files) and files[at] == file
 
 
 _NOT_UTF8 = re.compile("[\udc80-\udcff]+")  # bytes of a file name that were not UTF-8
@@ -268,36 +251,75 @@ def _number(value: Any) -> float | None:
 
 def write_summary(target: Path, summary: Summary, run: BatchRun,
                   rules: str | None = None) -> Path:
-    """Write the summary workbook at ``target`` (atomically)."""
-    from xlsxwriter.exceptions import FileCreateError
-
-    from jixiao.fileio import atomic_output
-    from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
-
-    blocks = _statistics(summary, run, rules)
-    base = str(target.resolve().parent)
-    read = sorted(run.done)  # links go only to the files this run read (8 bytes a file)
-    # XlsxWriter's own scratch files go in a folder removed even on an error or Ctrl-C.
-    with tempfile.TemporaryDirectory(prefix="jixiao-summary-",
-                                     ignore_cleanup_errors=True) as scratch, \
-            atomic_output(target) as temporary:
-        book = StreamingWorkbook(str(temporary), {
-            "constant_memory": True, "tmpdir": scratch, "strings_to_numbers": False,
-            "strings_to_formulas": False, "strings_to_urls": False})
-        styles = _Styles(book)
-        _write_list(book.add_worksheet(SUMMARY_SHEET, LinkedSheet), styles,
-                    SUMMARY_COLUMNS, summary.rows(), summary.row_count, base, read,
-                    numbers=(4, 5), status_column=10)
-        _write_list(book.add_worksheet(FINDINGS_SHEET, LinkedSheet), styles,
-                    FINDING_COLUMNS, summary.finding_rows(_MAX_FINDING_ROWS),
-                    min(summary.finding_count, _MAX_FINDING_ROWS), base, read)
-        _write_statistics(book, book.add_worksheet(STATS_SHEET), styles, blocks)
-        try:
-            book.close()
-        except FileCreateError as error:  # an OSError inside: atomic_output says it in Chinese
-            raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
-                str(error)) from None
+    """Finish the summary workbook at ``target`` (atomically): the rows not written yet,
+    then the 统计 sheet. A summary made without a target starts here, its links going
+    only to the files this run read."""
+    if summary._book is None:
+        summary._start(target, run.done)
+    book = summary._book
+    assert book is not None
+    summary._write_rest()
+    book.finish(target, _statistics(summary, run, rules))
+    summary._book = None
     return target
+
+
+class _Book:
+    """The summary workbook being written: its two lists stream row by row (XlsxWriter's
+    ``constant_memory``, its scratch files in a folder of their own), the file itself
+    is made only by ``finish``. Links go only to the files ``linked`` (sorted)."""
+
+    def __init__(self, target: Path, linked: list[str]) -> None:
+        from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
+
+        self._scratch = tempfile.TemporaryDirectory(prefix="jixiao-summary-",
+                                                    ignore_cleanup_errors=True)
+        try:
+            # The file's name is given when it is written (``finish``): XlsxWriter makes
+            # the zip only when closed, so a run stopped before leaves nothing beside it.
+            self.book = StreamingWorkbook("", {
+                "constant_memory": True, "tmpdir": self._scratch.name,
+                "strings_to_numbers": False, "strings_to_formulas": False,
+                "strings_to_urls": False})
+            self.styles = _Styles(self.book)
+            base = str(target.resolve().parent)
+            self.table = _List(self.book.add_worksheet(SUMMARY_SHEET, LinkedSheet), self.styles,
+                               SUMMARY_COLUMNS, base, linked, numbers=(4, 5), status_column=10)
+            self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
+                                  self.styles, FINDING_COLUMNS, base, linked,
+                                  limit=_MAX_FINDING_ROWS)
+        except BaseException:
+            self._scratch.cleanup()
+            raise
+
+    def add(self, rows: list[tuple[Any, ...]], findings: list[tuple[Any, ...]]) -> None:
+        for row in rows:
+            self.table.add(row)
+        for row in findings:
+            self.findings.add(row)
+
+    def finish(self, target: Path, blocks: list[_Block]) -> None:
+        from xlsxwriter.exceptions import FileCreateError
+
+        from jixiao.fileio import atomic_output
+
+        try:
+            self.table.close()
+            self.findings.close()
+            _write_statistics(self.book, self.book.add_worksheet(STATS_SHEET), self.styles,
+                              blocks)
+            with atomic_output(target) as temporary:
+                self.book.filename = str(temporary)
+                try:
+                    self.book.close()
+                except FileCreateError as error:  # an OSError inside: atomic_output says it
+                    raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
+                        str(error)) from None
+        finally:
+            self._scratch.cleanup()
+
+    def discard(self) -> None:
+        self._scratch.cleanup()  # the rows' scratch files; no file was made at the target
 
 
 @dataclass(frozen=True)
@@ -445,59 +467,95 @@ def _print_setup(ws: Any, list_sheet: bool) -> None:
         ws.repeat_rows(0)     # and the header on every page
 
 
-def _write_list(ws: Any, styles: _Styles, columns: tuple[str, ...],
-                rows: Iterator[tuple[Any, ...]], count: int, base: str, read: list[str],
-                numbers: tuple[int, ...] = (), status_column: int | None = None) -> None:
+class _List:
     """A list sheet, streamed row by row: frozen header, filter, widths, print setup;
     文件 links to the file (and, in 问题明细, to the cell of the finding) if it is one of
-    the files ``read`` (sorted). Every text is a text cell, never a formula, whatever it starts with."""
-    from jixiao.terminal import display_width
+    the files ``linked``. Every text is a text cell, never a formula, whatever it starts
+    with. A row is the sheet's columns, then (问题明细) the finding's sheet and cell."""
 
-    width = len(columns)
-    last = width - 1
-    # Text wraps in every text column: widths are cut to fit the page (_print_widths).
-    formats = [styles.number if column in numbers else styles.wrap for column in range(width)]
-    widths = [display_width(name) for name in columns]
-    ws.freeze_panes(1, 1)
-    ws.autofilter(0, 0, count, last)
-    _print_setup(ws, list_sheet=True)
-    if status_column is not None and count:
-        for status, style in styles.statuses.items():
-            ws.conditional_format(1, status_column, count, status_column, {
-                "type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
-    ws.write_row(0, 0, columns, styles.header)
+    def __init__(self, ws: Any, styles: _Styles, columns: tuple[str, ...], base: str,
+                 linked: list[str], numbers: tuple[int, ...] = (),
+                 status_column: int | None = None, limit: int | None = None) -> None:
+        from jixiao.terminal import display_width
 
-    # The first rows fix the widths (text fitted, then cut to the page) before any row is
-    # written, so each row can be given the height its wrapped text needs: LibreOffice
-    # keeps a row's height on opening instead of fitting it to the text.
-    rows = iter(rows)
-    sample = list(itertools.islice(rows, _WIDTH_SAMPLE))
-    for values in sample:
-        for column, value in enumerate(values[:width]):
-            # a text is at most twice as wide as it is long: most need no measuring
-            if value is not None and 2 * len(text := str(value)) > widths[column]:
-                widths[column] = max(widths[column], display_width(text))
-    fitted = _print_widths([min(max(text_width + 2, 6), 60) for text_width in widths],
-                           numbers, columns)
+        self.ws, self.styles, self.columns, self.base, self.linked = (
+            ws, styles, columns, base, linked)
+        self.numbers, self.status_column, self.limit = numbers, status_column, limit
+        self.count = 0
+        # Text wraps in every text column: widths are cut to fit the page (_print_widths).
+        self.formats = [styles.number if column in numbers else styles.wrap
+                        for column in range(len(columns))]
+        self.widths: list[float] = [display_width(name) for name in columns]
+        self.fitted: list[float] | None = None
+        self.sample: list[tuple[Any, ...]] = []
+        self._file: str | None = None
+        self._target: str | None = None
+        self._shown: str | None = None
+        ws.freeze_panes(1, 1)
+        _print_setup(ws, list_sheet=True)
+        ws.write_row(0, 0, columns, styles.header)
 
-    append_row, link = ws.append_row, ws.link
-    file = target = shown = None
-    for number, values in enumerate(itertools.chain(sample, rows), start=1):
-        if values[0] != file:
-            file = values[0]
-            target = _link_target(base, file) if _among(read, file) else None
-            shown = readable_text(file)
+    def add(self, values: tuple[Any, ...]) -> None:
+        if self.limit is not None and self.count >= self.limit:
+            return
+        self.count += 1
+        if self.fitted is not None:
+            self._write(self.count, values)
+            return
+        # The first rows fix the widths (text fitted, then cut to the page) before any row
+        # is written, so each row can be given the height its wrapped text needs:
+        # LibreOffice keeps a row's height on opening instead of fitting it to the text.
+        self.sample.append(values)
+        if len(self.sample) >= _WIDTH_SAMPLE:
+            self._fit()
+
+    def _fit(self) -> None:
+        from jixiao.terminal import display_width
+
+        widths, width = self.widths, len(self.columns)
+        for values in self.sample:
+            for column, value in enumerate(values[:width]):
+                # a text is at most twice as wide as it is long: most need no measuring
+                if value is not None and 2 * len(text := str(value)) > widths[column]:
+                    widths[column] = max(widths[column], display_width(text))
+        self.fitted = _print_widths([min(max(text_width + 2, 6), 60) for text_width in widths],
+                                    self.numbers, self.columns)
+        for number, values in enumerate(self.sample, start=1):
+            self._write(number, values)
+        self.sample = []
+
+    def _write(self, number: int, values: tuple[Any, ...]) -> None:
+        width, ws = len(self.columns), self.ws
+        if values[0] != self._file:
+            self._file = file = values[0]
+            self._target = (_link_target(self.base, file) if _among(self.linked, file)
+                            else None)
+            self._shown = readable_text(file)
         sheet, cell = values[width:] or (None, None)
         location = (f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
                     if sheet and cell else None)
-        linked = target is not None and link(
-            number, 0, target, location, "打开文件" if location is None else "打开文件并定位",
-            _MAX_LINKS)
-        formats[0] = styles.link if linked else styles.wrap
-        append_row(number, (shown, *values[1:width]), formats,
-                   height=_row_height(values[:width], fitted, numbers))
-    for column, column_width in enumerate(fitted):
-        ws.set_column(column, column, column_width)
+        linked = self._target is not None and ws.link(
+            number, 0, self._target, location,
+            "打开文件" if location is None else "打开文件并定位", _MAX_LINKS)
+        formats = self.formats
+        formats[0] = self.styles.link if linked else self.styles.wrap
+        assert self.fitted is not None
+        ws.append_row(number, (self._shown, *values[1:width]), formats,
+                      height=_row_height(values[:width], self.fitted, self.numbers))
+
+    def close(self) -> None:
+        if self.fitted is None:
+            self._fit()
+        assert self.fitted is not None
+        ws, count, last = self.ws, self.count, len(self.columns) - 1
+        ws.autofilter(0, 0, count, last)
+        if self.status_column is not None and count:
+            for status, style in self.styles.statuses.items():
+                ws.conditional_format(1, self.status_column, count, self.status_column, {
+                    "type": "cell", "criteria": "==", "value": f'"{status}"',
+                    "format": style})
+        for column, column_width in enumerate(self.fitted):
+            ws.set_column(column, column, column_width)
 
 
 _LINE_HEIGHT = 15.0  # points per line of 11 pt text
@@ -537,12 +595,6 @@ def _print_widths(widths: list[float], numbers: tuple[int, ...],
     return [width if column in numbers else
             max(round(width * share, 1), display_width(columns[column]) + 2, 6)
             for column, width in enumerate(widths)]
-
-
-def _among(items: list[str], item: str) -> bool:
-    """Whether ``item`` is in the sorted list ``items``."""
-    at = bisect.bisect_left(items, item)
-    return at < len(items) and items[at] == item
 
 
 def _plain(value: Any) -> Any:

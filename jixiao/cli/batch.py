@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     cache = ResultCache(output.resolve().parent, args.rules)
     progress = Progress(len(files))
     stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
-    with Summary() as summary, stop.installed():  # rows wait in a temporary database
+    # The summary's rows are written as the files come (in path order); write_summary
+    # adds the 统计 sheet and makes the file.
+    with Summary(output, files) as summary, stop.installed():
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
                             roots=roots, odd=odd, stop=stop)
