@@ -159,4 +159,9 @@ __all__ = ["CONTROL", "CONTROL_EXCEPT_NEWLINE", "Guard", "guarded_output", "has_
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns ``text`` takes in a terminal or a cell: 2 for a wide (CJK) character."""
+    if text.isascii():
+        return len(text)
+    # east_asian_width gives "W", "F", "Na", "H", "A" or "N": only W and F are wide
+    kinds = "".join(map(unicodedata.east_asian_width, text))
+    return len(text) + kinds.count("W") + kinds.count("F")

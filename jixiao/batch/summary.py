@@ -9,7 +9,7 @@ stays the one format of a result; these are its fields under names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
@@ -77,24 +77,26 @@ class TableSummary:
         return WITH_ERRORS if self.errors else WITH_WARNINGS if self.warnings else PASSED
 
     @classmethod
-    def from_json(cls, table: dict[str, Any], file: str) -> TableSummary:
-        """A table's JSON object (``report.json.table_json``, or a file's error object)."""
+    def from_json(cls, table: dict[str, Any], file: str,
+                  indicators: bool = True) -> TableSummary:
+        """A table's JSON object (``report.json.table_json``, or a file's error object);
+        ``indicators``: with its indicator rows."""
         findings = tuple(FindingSummary(item["code"], item["severity"], item.get("sheet"),
                                         item.get("cell"), item["message"])
                          for item in table.get("findings") or ())
         if "error" in table:
             return cls(file, error=table["error"], findings=findings)
         project = table.get("project") or {}
-        indicators = tuple(IndicatorSummary(
+        rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
             item.get("actual"), item.get("weight"), item.get("score_declared"),
             item.get("score_computed"), item.get("met"), item.get("sheet"), item.get("cell"))
-            for item in table.get("indicators") or ())
+            for item in table.get("indicators") or ()) if indicators else ()
         return cls(file, None, table.get("sheet"), table.get("layout"), table.get("rules"),
                    project.get("name"), project.get("department"), project.get("unit"),
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
-                   table.get("grade_computed"), findings, indicators)
+                   table.get("grade_computed"), findings, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +113,8 @@ class FileSummary:
         """From the JSON value of ``jixiao check FILE --json`` (an object, or a list of
         them); ``indicators``: keep each table's indicator rows (the reviewers' frame)."""
         tables = report if isinstance(report, list) else [report]
-        made = tuple(TableSummary.from_json(table, file) for table in tables)
-        if not indicators:
-            made = tuple(replace(table, indicators=()) if table.indicators else table
-                         for table in made)
-        return cls(file, made, tuple(notes))
+        return cls(file, tuple(TableSummary.from_json(table, file, indicators)
+                               for table in tables), tuple(notes))
 
     @property
     def unreadable(self) -> bool:
