@@ -16,20 +16,22 @@ from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
 from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import rule_set
+from jixiao.xlsx.limits import Limits
 
 
 def check_workbook(path: str | Path, rules: str | None = None, *,
-                   data: bytes | None = None) -> FileResult:
+                   data: bytes | None = None, limits: Limits | None = None) -> FileResult:
     """Read, evaluate and check every table of a workbook.
 
     ``rules`` overrides the rule set the workbook states (an unknown name
     raises ``UnknownRuleSet``: that is the caller's mistake, not the file's).
-    ``data``: the file's content, when the caller has read it already.
+    ``data``: the file's content, when the caller has read it already; ``limits``: the
+    ``Limits`` it read (a batch worker reads them once for many files).
     """
     chosen = rule_set(rules) if rules else None
     result = FileResult(Path(path))
     try:
-        workbook = read_workbook(path, data=data)
+        workbook = read_workbook(path, data=data, limits=limits)
         result.notes = workbook.notes
         for table in workbook.tables:
             if chosen is not None:

@@ -245,8 +245,31 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
     ``judged`` is the score a person gave a qualitative indicator; it is
     accepted when it lies in the band of the indicator's level. A target
     without ≥/≤ is read with ``default_op`` ("=", or "<=" for 成本指标).
+
+    Remembered for the published rule sets (a pure function of its inputs, and a
+    ``Score`` is frozen): a table's score is asked for by the evaluation, by the
+    template's JX_ functions the checks re-run and by the checks, and the same
+    指标值/完成值/分值 recur across the tables of a batch.
     """
     ruleset = rule_set(rules)
+    if RULE_SETS.get(ruleset.name) is ruleset:
+        try:
+            hash((target, actual, weight, judged))
+        except TypeError:  # a value no cell holds (a list): computed, not remembered
+            pass
+        else:
+            return _remembered_score(target, actual, weight, ruleset.name, judged, default_op)
+    return _indicator_score(target, actual, weight, ruleset, judged, default_op)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are read differently
+def _remembered_score(target: Measure | object, actual: Measure | object, weight: float,
+                      rules: str, judged: float | None, default_op: str) -> Score:
+    return _indicator_score(target, actual, weight, RULE_SETS[rules], judged, default_op)
+
+
+def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
+                     ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
     target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
     actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成

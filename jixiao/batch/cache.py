@@ -379,8 +379,10 @@ def hashed_content(file: str, keep: int = 0) -> tuple[str, bytes | None]:
             if not stat.S_ISREG(status.st_mode):
                 return "", None
             if 0 < status.st_size <= keep:
-                data = stream.read(keep + 1)
-                if len(data) <= keep:  # not grown since: all of it
+                # the size as it is now, and one byte more to see it has not grown (a
+                # read of ``keep`` bytes would allocate all of them, for every file)
+                data = stream.read(status.st_size + 1)
+                if len(data) <= status.st_size:  # all of it
                     digest.update(data)
                     return digest.hexdigest(), data
                 digest.update(data)

@@ -19,35 +19,38 @@ from typing import Any
 from jixiao.batch.cache import content_key, hashed_content, is_known, row_key, seal
 from jixiao.batch.outcome import Outcome, shown_name
 from jixiao.batch.summary import FileSummary
+from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
 Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
 
 
 def check_one(file: str, rules: str | None = None, annotate_to: str | None = None,
-              timeout: float | None = DEFAULT_TIMEOUT, data: bytes | None = None) -> Outcome:
+              timeout: float | None = DEFAULT_TIMEOUT, data: bytes | None = None,
+              limits: Limits | None = None) -> Outcome:
     """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
 
     A file still being checked after ``timeout`` seconds is abandoned: its row
-    says so and the batch goes on. ``data``: its content, read already.
+    says so and the batch goes on. ``data``: its content, read already; ``limits``: the
+    ``Limits`` in force (read once for a chunk of files).
     """
     from jixiao.errors import TimedOut
     from jixiao.timeouts import time_limit
 
     try:
         with time_limit(timeout, Path(file).name):
-            return _check_and_annotate(file, rules, annotate_to, data)
+            return _check_and_annotate(file, rules, annotate_to, data, limits)
     except TimedOut as error:
         return Outcome(file, {"file": file, "findings": [], "error": str(error)})
 
 
 def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
-                        data: bytes | None = None) -> Outcome:
+                        data: bytes | None = None, limits: Limits | None = None) -> Outcome:
     from jixiao.errors import JixiaoError
     from jixiao.pipeline import check_workbook
     from jixiao.report.json import json_objects
 
-    result = check_workbook(file, rules, data=data)
+    result = check_workbook(file, rules, data=data, limits=limits)
     objects = json_objects([result])
     outcome = Outcome(file, objects[0] if len(objects) == 1 else objects, list(result.notes))
     if annotate_to and not result.error:
@@ -129,27 +132,25 @@ def _check_chunk(jobs: list[Job]) -> list[Checked]:
     here; a content the cache holds is not checked; otherwise the outcome comes back with
     what the main process needs — its JSON texts, their seals, its summary — made where
     the work is spread over the CPUs."""
-    return [_check_here(job, _SETTINGS) for job in jobs]
+    limits = Limits.from_environment()  # once for the chunk
+    return [_check_here(job, _SETTINGS, limits) for job in jobs]
 
 
-def _check_here(job: Job | tuple[Any, ...], settings: RunSettings) -> Checked:
+def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
+                limits: Limits | None = None) -> Checked:
     file, rules, target, timeout = job[:4]
     again = len(job) > 4 and job[4]  # the cache's row would not do: check it
     # The bytes hashed are the bytes checked: the file is read once (up to the size
     # limit; a larger one is hashed as it streams past and refused by the check).
-    digest, data = hashed_content(file, _size_limit()) if settings.salt else ("", None)
+    limits = limits or Limits.from_environment()
+    digest, data = (hashed_content(file, limits.max_file_bytes) if settings.salt
+                    else ("", None))
     content = content_key(settings.salt, file, digest) if settings.salt else ""
     if not again:
         unreadable = is_known(settings.known, content)
         if unreadable is not None and (target is None or unreadable or os.path.exists(target)):
             return Checked(file, content)
-    return Checked.of(check_one(file, rules, target, timeout, data), content, settings)
-
-
-def _size_limit() -> int:
-    from jixiao.xlsx.limits import Limits
-
-    return Limits.from_environment().max_file_bytes
+    return Checked.of(check_one(file, rules, target, timeout, data, limits), content, settings)
 
 
 def _check_sent(job: Job, content: bytes) -> Outcome:

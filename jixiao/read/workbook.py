@@ -32,6 +32,7 @@ from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import check_package
+from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
 from jixiao.xlsx.sheet import SheetCells
 
@@ -48,7 +49,8 @@ class SubmittedWorkbook:
 
 
 def read_workbook(path: str | Path, *, max_rows: int | None = None,
-                  engine: str = "auto", data: bytes | None = None) -> SubmittedWorkbook:
+                  engine: str = "auto", data: bytes | None = None,
+                  limits: Limits | None = None) -> SubmittedWorkbook:
     """Every self-evaluation table of the workbook at ``path``.
 
     A sheet of more than ``max_rows`` rows (default ``Limits.max_rows``,
@@ -56,12 +58,13 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 
     ``engine``: "auto" and "calamine" read the cells with python-calamine where it
     gives what openpyxl gives, else with openpyxl; "openpyxl" always uses openpyxl.
-    ``data``: the file's content, when the caller has read it (a batch worker).
+    ``data``: the file's content, when the caller has read it (a batch worker);
+    ``limits``: the ``Limits`` the caller read (default: from the environment).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
     path = Path(path)
-    data, limits = read_bytes(path, data)
+    data, limits = read_bytes(path, data, limits)
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:

@@ -22,11 +22,13 @@ from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
 
 
-def read_bytes(path: Path, data: bytes | None = None) -> tuple[bytes, Limits]:
+def read_bytes(path: Path, data: bytes | None = None,
+               limits: Limits | None = None) -> tuple[bytes, Limits]:
     """The file's content, and the limits (from the environment, read once per file).
-    ``data``: the content as the caller read it already (a batch worker, which hashed it)."""
+    ``data``: the content as the caller read it already (a batch worker, which hashed it);
+    ``limits``: as the caller read them (once for many files)."""
     if data is not None:
-        limits = Limits.from_environment()
+        limits = limits or Limits.from_environment()
         _within(path, len(data), limits)
         return data, limits
     if not path.is_file():
@@ -35,7 +37,7 @@ def read_bytes(path: Path, data: bytes | None = None) -> tuple[bytes, Limits]:
         raise UnreadableWorkbook(f"“{path}”不是文件")
     try:
         with path.open("rb") as stream:
-            limits = Limits.from_environment()
+            limits = limits or Limits.from_environment()
             _within(path, os.fstat(stream.fileno()).st_size, limits)
             return stream.read(), limits
     except OSError as error:

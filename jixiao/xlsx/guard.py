@@ -198,6 +198,8 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
         key = (info.compress_type, info.CRC, info.file_size, packed)
         whole = _CLEAN_MEMBERS.get(key) if packed is not None else None
         clean = whole is not None
+        if clean:  # remembered only as XML in UTF-8 (found_nothing): no need to sniff again
+            scanner.scan = True
         if packed is not None and not clean:
             whole = _inflate_small(info, packed)
         for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():

@@ -30,7 +30,7 @@ def test_no_limit_means_no_timer():
 
 
 def test_batch_row_of_a_stuck_file_says_it_was_abandoned(monkeypatch, tmp_path):
-    def stuck(file, rules, annotate_to):
+    def stuck(file, rules, annotate_to, *read):
         time.sleep(30)
 
     monkeypatch.setattr(batch, "_check_and_annotate", stuck)
