@@ -7,6 +7,7 @@ the block's 分值 column, or the rule set's share (``execution_weight``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ _ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
 
 
+@functools.lru_cache(maxsize=4096)
 def _row_label_role(label: str) -> str | None:
     """预算安排 (1) → budget, 实际支出 (4) → executed, 预算执行率(%) (6)=(4)/(1) → rate."""
     if not _ANY_ROW_LABEL.search(label) or len(label) > 24:
@@ -110,6 +112,7 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     return columns
 
 
+@functools.lru_cache(maxsize=4096)  # the same few labels in every table of a batch
 def _fund_label(text: str) -> str | None:
     for kind, words in _FUND_LABELS:
         if any(word in text for word in words):
