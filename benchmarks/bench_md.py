@@ -37,10 +37,11 @@ def megabytes(value: float | None) -> str:
 # ``python -c MEASURED jixiao ARGS…`` runs ``python -m jixiao ARGS…`` and ends by writing
 # "PEAK <own VmHWM KB> <largest child's maxrss KB>" to stderr. The process's own
 # high-water mark, not its rusage: that would count pages shared with the parent
-# before exec. Workers forked by a fork server are its children: it is stopped (and so
-# waited for) first, and the largest of them counts among this process's children.
+# before exec. The workers are this process's children (forked by it) or a fork
+# server's: the ones still ending are waited for, and the fork server stopped (and so
+# waited for), so that the largest of them counts among this process's children.
 MEASURED = """
-import resource, runpy, sys
+import multiprocessing, resource, runpy, sys, time
 from multiprocessing import forkserver
 sys.argv = sys.argv[1:]
 try:
@@ -49,6 +50,9 @@ except SystemExit as stop:
     code = stop.code
 else:
     code = 0
+deadline = time.monotonic() + 30
+while multiprocessing.active_children() and time.monotonic() < deadline:
+    time.sleep(0.01)  # active_children() reaps the workers that have ended
 forkserver._forkserver._stop()
 main = next(int(line.split()[1]) for line in open("/proc/self/status")
             if line.startswith("VmHWM:"))

@@ -74,8 +74,9 @@ def _worker_signals() -> None:
 def _die_with(parent: int) -> None:
     """End this worker when the batch's main process ``parent`` ends, however it ends
     (kill -9 included), instead of checking files for no one: on Linux the kernel
-    sends SIGKILL when the process that forked it (the fork server, which itself ends
-    with the main process) exits; everywhere, a thread watches the main process."""
+    sends SIGKILL when the process that forked it (the main process, or the fork server,
+    which itself ends with the main process) exits; everywhere, a thread watches the
+    main process."""
     import signal
     import threading
 
@@ -228,7 +229,8 @@ def _kill_workers(pool: Any) -> None:
         writer.close()
 
 
-# What a worker imports to check a file: the fork server imports it once for all workers.
+# What a worker imports to check a file: a fork server imports it once for all workers
+# (a worker forked from the CLI imports it with its first file).
 _WORKER_MODULES = ["jixiao.batch.work", "jixiao.batch.engines", "jixiao.pipeline", "jixiao.report.json",
                    "jixiao.read.workbook", "jixiao.xlsx.cells", "jixiao.xlsx.guard"]
 

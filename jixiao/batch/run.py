@@ -1,14 +1,16 @@
 """Checking a whole folder of submissions: ``jixiao batch``.
 
-    folders, globs ──discover──▶ files ──▶ local worker processes (or a Dask cluster)
-    (discover.py; the workers'          read the bytes, hash them: content in the cache?
-     fork server starts meanwhile)        │ no: check_one(file) ──▶ outcome, its cache
-                                          │     row sealed and its FileSummary
+    folders, globs ──discover──▶ files ──▶ local worker processes (or a Dask cluster),
+    (discover.py)                         forked from the CLI (engines.py): each reads a
+                                          file once and hashes those bytes: in the cache?
+                                          │ no: check_one(file, data) ──▶ outcome, its
+                                          │     cache row sealed and its FileSummary
                                           │ yes: say so; the main process takes the row
                                           ▼
            cache (SQLite beside the summary, one transaction per chunk) ◀── every file
                                           │
-             FileSummary ──▶ 汇总.xlsx (summary_book.py); the cache ──▶ JSONL
+             FileSummary ──▶ 汇总.xlsx, its rows written as the files come, in path
+             order (summary_book.py); the cache ──▶ JSONL
 
 ``check_one`` (work.py) is the unit of work, the same whichever engine (engines.py)
 runs it: it calls ``pipeline.check_workbook`` — the function behind ``jixiao check`` —

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     outputs = [output] + ([Path(args.json)] if args.json else [])
     odd: dict[str, str] = {}  # entries that are not regular files: rows saying why
     if args.engine == "local" and args.workers != 1:
-        start_workers_early()  # the workers' fork server imports jixiao as folders are walked
+        start_workers_early()  # a fork server, if one is used, imports jixiao meanwhile
     files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
                      outputs=outputs)
     for written in outputs:  # a hard link to a submitted file is that file
