@@ -165,12 +165,13 @@ def _plain_strings(xml: bytes) -> list[str] | None:
 
 _SHEET_DATA = re.compile(r"<((?:[\w.-]+:)?)sheetData(?=[\s/>])[^>]*?(/?)>")
 # A cell with content, written the usual way: reference, attributes (s and t, in this
-# order), then the text of an inline string, or a formula and its value, or any other
-# content. (Possessive repeats: no backtracking; the reference is checked by _where.)
+# order), then the text of an inline string, or a formula and its value (kept as written
+# where ``xml:space="preserve"``: the " " openpyxl writes for a formula's empty text
+# result), or any other content. (Possessive repeats: no backtracking; the reference is checked by _where.)
 _PLAIN_CELL = re.compile(
     r'<c r="([^"]++)"((?: s="[0-9]++")?+(?: t="[A-Za-z]++")?+)>'
     r'(?:<is><t(?: xml:space="preserve")?+>([^<]*+)</t></is></c>'
-    r'|(<f>[^<]*+</f>(?:<v ?/>)?+)?+(?:<v>([^<]++)</v>)?+</c>'
+    r'|(<f>[^<]*+</f>(?:<v ?/>)?+)?+(?:<v(?: xml:space="preserve")?+>([^<]++)</v>)?+</c>'
     r'|((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)')
 # (Each content stops at the next start of its own element, which it cannot hold: an
 # unclosed tag repeated 60,000 times is searched past once, not once for each.)
