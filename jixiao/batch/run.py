@@ -34,7 +34,7 @@ from typing import Any
 from jixiao.batch.cache import CACHE_NAME, ResultCache, code_fingerprint, content_hash
 from jixiao.batch.discover import SUFFIXES
 from jixiao.batch.engines import _LARGEST_CHUNK, _run_dask, _run_local
-from jixiao.batch.outcome import BatchRun, Outcome, is_unicode, shown_name
+from jixiao.batch.outcome import BatchRun, Outcome, shown_name
 from jixiao.batch.progress import _SIGINT, Progress, Stop
 from jixiao.batch.summary import FileSummary
 from jixiao.batch.work import BatchOptions, Checked, Job, RunSettings, check_one
@@ -131,7 +131,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 if summary.file in astray:
                     summary = FileSummary(summary.file, summary.tables,
                                           (*summary.notes, astray[summary.file]))
-                on_outcome(summary if is_unicode(summary.file) else summary.shown(shown_name))
+                on_outcome(summary)  # names as read: the summary book shows them readable
             progress.advance()
 
     def flush() -> None:  # one statement per chunk; committed every 2 s and at the end

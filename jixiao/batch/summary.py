@@ -9,7 +9,7 @@ stays the one format of a result; these are its fields under names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
@@ -119,21 +119,6 @@ class FileSummary:
     @property
     def unreadable(self) -> bool:
         return any(table.error is not None for table in self.tables)
-
-    def shown(self, show: Any) -> FileSummary:
-        """Every text passed through ``show`` (``outcome.shown_name``: a file name that is
-        not Unicode made readable); the summary is given this."""
-        return _mapped(self, show)
-
-
-def _mapped(value: Any, show: Any) -> Any:
-    if isinstance(value, str):
-        return show(value)
-    if isinstance(value, tuple):
-        return tuple(_mapped(item, show) for item in value)
-    if hasattr(value, "__dataclass_fields__"):
-        return type(value)(*(_mapped(getattr(value, item.name), show) for item in fields(value)))
-    return value
 
 
 __all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

@@ -86,9 +86,9 @@ class Summary:
         from jixiao.checks import SEVERITY_NAMES
 
         self._severity_names = SEVERITY_NAMES
-        # rows of files not written yet: (汇总 rows, 问题明细 rows)
-        self._waiting: dict[str, tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = {}
-        self._order: list[str] = []     # the run's files in the summary's order (by path key)
+        # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
+        self._waiting: dict[str, list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]] = {}
+        self._order: list[str] = []     # the run's files in the summary's order
         self._next = 0                  # the first of them not written yet
         self._book: _Book | None = None
         self.statuses: Counter[str] = Counter()     # tables (or unreadable files) per status
@@ -115,9 +115,14 @@ class Summary:
             self._book = None
 
     def _start(self, target: Path, files: Iterable[str]) -> None:
-        # the caller's own strings, sorted: 8 bytes a file, however many files. Code point
-        # order is the order of the paths' UTF-8 bytes (lone surrogates too:
-        # a name that is not UTF-8), the same on every platform.
+        # The files as their rows name them (``run_batch`` makes a name that is not UTF-8
+        # readable: ``shown_name``), sorted: code point order is the order of the names'
+        # UTF-8 bytes, the same on every platform. The caller's own strings where they are
+        # shown as they are: 8 bytes a file, however many files.
+        # The caller's own strings, sorted: 8 bytes a file, however many files. Code point
+        # order is the order of the paths' UTF-8 bytes (lone surrogates too: the bytes of
+        # a name that is not UTF-8, shown readable and linked as they are), the same on
+        # every platform.
         self._order = sorted(files)
         self._book = _Book(target, self._order)
 
@@ -144,7 +149,7 @@ class Summary:
                 place = f"{sheet}!{cell}" if sheet and cell else sheet or ""
                 findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
-                                 item.message, sheet, cell))
+                                 readable_text(item.message), sheet, cell))
                 codes.add(item.code)
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
@@ -161,7 +166,7 @@ class Summary:
         self.finding_count += len(findings)
         self.code_count.update(item[2] for item in findings)
         self.code_files.update(codes)
-        self._waiting[file] = (rows, findings)
+        self._waiting.setdefault(file, []).append((rows, findings))
         self._write_ready()
 
     def _write_ready(self) -> None:
@@ -170,11 +175,12 @@ class Summary:
         if book is None:
             return
         while self._next < len(order):
-            item = waiting.pop(order[self._next], None)
-            if item is None:
+            items = waiting.pop(order[self._next], None)
+            if items is None:
                 return
             self._next += 1
-            book.add(*item)
+            for item in items:
+                book.add(*item)
 
     def _write_rest(self) -> None:
         """Every row still waiting, in order: the files after one that never came (a
@@ -182,7 +188,8 @@ class Summary:
         assert self._book is not None
         self._next = len(self._order)
         for file in sorted(self._waiting):
-            self._book.add(*self._waiting.pop(file))
+            for item in self._waiting.pop(file):
+                self._book.add(*item)
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
         key = table.department or "（未填写）"

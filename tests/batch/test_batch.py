@@ -608,3 +608,27 @@ def test_a_worker_reads_each_file_once(tmp_path, monkeypatch):
     opened.clear()
     check_workbook(file)  # the check on its own opens the file itself
     assert opened == [str(file)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8: Linux")
+def test_a_gbk_file_name_in_the_batch_is_shown_readable_linked_and_in_path_order(tmp_path):
+    """A Windows archive unzipped on Linux: a name in GBK bytes. Its row comes in path
+    order with the others (rows are written as files come), shows the name as meant, and
+    links to the file's own bytes."""
+    from urllib.parse import unquote_to_bytes
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    model = standard(tmp_path / "model.xlsx")
+    names = ["a.xlsx", os.fsdecode("甲乙".encode("gbk")) + ".xlsx", "z.xlsx"]
+    for name in names:
+        shutil.copyfile(model, inbox / name)
+    output = tmp_path / "汇总.xlsx"
+    with redirect_stdout(io.StringIO()):
+        assert main(["batch", str(inbox), "-o", str(output), "--workers", "2"]) == 0
+    sheet = load_workbook(output)["汇总"]
+    shown = [Path(row[0].value).name for row in sheet.iter_rows(min_row=2)]
+    assert shown == ["a.xlsx", "z.xlsx", "甲乙.xlsx"]  # the bytes' order: 0xBC… after "z"
+    targets = [os.fsdecode(unquote_to_bytes(row[0].hyperlink.target.removeprefix("./收件/")))
+               for row in sheet.iter_rows(min_row=2)]
+    assert targets == sorted(names) and (inbox / targets[2]).is_file()
