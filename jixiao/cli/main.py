@@ -116,7 +116,7 @@ def _run(argv: list[str] | None) -> int:
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
         return 2
     except Exception as error:
-        if type(error).__module__ != "sqlite3":  # the cache or the summary's rows: disk full …
+        if type(error).__module__ != "sqlite3":  # the cache (SQLite): disk full …
             raise
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
         return 2
@@ -135,7 +135,7 @@ def _environment_error_text(error: BaseException) -> str:
     why = ("磁盘空间不足" if "full" in text else "磁盘读写错误" if "I/O" in text
            else "数据库已损坏或不是 jixiao 的缓存" if "malformed" in text or "not a database" in text
            else text)
-    return f"无法完成：读写缓存或临时数据库时出错（{why}）；请检查磁盘空间后重试"
+    return f"无法完成：读写缓存时出错（{why}）；请检查磁盘空间后重试"
 
 
 def _check_environment() -> None:

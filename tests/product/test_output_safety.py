@@ -345,7 +345,7 @@ def test_a_cache_on_a_full_disk_is_one_chinese_line(tmp_path, monkeypatch):
     standard(tmp_path / "in" / "t.xlsx")
     code, out, err = run(["batch", tmp_path / "in", "-o", tmp_path / "s.xlsx"])
     assert code == 2
-    assert err == "jixiao：无法完成：读写缓存或临时数据库时出错（磁盘空间不足）；请检查磁盘空间后重试\n"
+    assert err == "jixiao：无法完成：读写缓存时出错（磁盘空间不足）；请检查磁盘空间后重试\n"
 
 
 def _can_mount_tmpfs() -> bool:
