@@ -30,7 +30,7 @@ step() {  # step EXPECTED_EXIT_CODE COMMAND...
   local expected="$1"; shift
   echo "smoke: \$ $* (expect exit $expected)"
   set +e; "$@" > "$work/out.txt" 2>&1; local code=$?; set -e
-  sed 's/^/    /' "$work/out.txt" | head -n 12
+  sed -n '1,12s/^/    /p' "$work/out.txt"  # no pipe: head closing it early is SIGPIPE under pipefail
   if [ "$code" -ne "$expected" ]; then
     echo "smoke: FAILED: '$*' exited $code, expected $expected"; cat "$work/out.txt"; exit 1
   fi
