@@ -168,10 +168,23 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
         for number, info in enumerate([*declarations, *others]):
             if number == len(declarations):
                 xml_parts = declared_xml_parts(scanners)
-            scanner = MemberScanner(info.filename, xml_parts)
             keep = source is not None and info.file_size <= MB
-            content = _stream_member(archive, stream, info, ends[info.header_offset], scanner,
-                                     report, name, limits, keep)
+            end = ends[info.header_offset]
+            packed = _small_member(stream, info, end) if not info.flag_bits & 0x1 else None
+            known = _clean_member(info, packed) if packed is not None else None
+            if known is not None:  # a member found clean before: as scanned then
+                scanner, whole = known
+                report.unpacked_bytes += len(whole)
+                if report.unpacked_bytes > limits.max_unpacked_bytes:
+                    raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                                "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+                if keep:
+                    kept[info] = whole
+                scanners[info.filename] = scanner
+                continue
+            scanner = MemberScanner(info.filename, xml_parts)
+            content = _stream_member(archive, stream, info, end, scanner, report, name, limits,
+                                     keep, packed)
             if content is not None and scanner.scan:
                 kept[info] = content
             scanners[info.filename] = scanner
@@ -186,15 +199,14 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
 
 def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.ZipInfo,
                    end: int, scanner: MemberScanner, report: PackageReport, name: str,
-                   limits: Limits, keep: bool) -> bytes | None:
+                   limits: Limits, keep: bool, packed: bytes | None = None) -> bytes | None:
     """Unpack one member through its scanner, chunk by chunk, within the limits; with
-    ``keep``, its content."""
+    ``keep``, its content. ``packed``: its data as ``_small_member`` read it, if it did."""
     if info.flag_bits & 0x1:
         raise UnreadableWorkbook(f"“{name}”的压缩包设置了密码，无法读取；"
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
     pieces: list[bytes] = []
     try:
-        packed = _small_member(stream, info, end)
         key = (info.compress_type, info.CRC, info.file_size, packed)
         whole = _CLEAN_MEMBERS.get(key) if packed is not None else None
         clean = whole is not None
@@ -274,7 +286,9 @@ def _small_member(stream: IO[bytes], info: zipfile.ZipInfo, end: int) -> bytes |
         if len(header) != _LOCAL_HEADER.size:
             return None
         signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
-        local_name = stream.read(name_length).decode("utf-8" if flags & 0x800 else "cp437")
+        raw_name = stream.read(name_length)  # ASCII, as most are: the same in both encodings
+        local_name = raw_name.decode("ascii" if raw_name.isascii()
+                                     else "utf-8" if flags & 0x800 else "cp437")
         start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
         if signature != b"PK\x03\x04" or local_name != info.orig_filename \
                 or start + info.compress_size > end:
@@ -319,7 +333,32 @@ _CLEAN_LIMIT = 64
 def _remember_clean(key: tuple[int, int, int, bytes], content: bytes) -> None:
     if len(_CLEAN_MEMBERS) >= _CLEAN_LIMIT:
         _CLEAN_MEMBERS.clear()  # a batch of many templates: start again (atomic, unlike popping)
+        _CLEAN_SCANNERS.clear()
     _CLEAN_MEMBERS[key] = content
+
+
+# (part, key of _CLEAN_MEMBERS) → the scanner as that member leaves it: it found nothing,
+# so its state is a fresh one's but what it keeps — the same for every copy. Shared by the
+# reports of many files: read only once made (the reader and external.py only read them).
+_CLEAN_SCANNERS = _Memo()
+
+
+def _clean_member(info: zipfile.ZipInfo, packed: bytes) -> tuple[MemberScanner, bytes] | None:
+    """A member whose packed data is that of a member found clean (``_CLEAN_MEMBERS``):
+    its scanner as scanning it would leave it, and its content; else None."""
+    key = (info.compress_type, info.CRC, info.file_size, packed)
+    whole = _CLEAN_MEMBERS.get(key)
+    if whole is None:
+        return None
+    scanner = _CLEAN_SCANNERS.get((info.filename, key))
+    if scanner is None:
+        scanner = MemberScanner(info.filename, scan=True)
+        scanner.feed(whole, clean=True)
+        scanner.finish()
+        if len(_CLEAN_SCANNERS) >= 4 * _CLEAN_LIMIT:
+            _CLEAN_SCANNERS.clear()
+        _CLEAN_SCANNERS[(info.filename, key)] = scanner
+    return scanner, whole
 
 
 def _data_ends(infos: list[zipfile.ZipInfo], directory: int) -> dict[int, int]:
