@@ -54,14 +54,16 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     **正确示例**：执行率 99.81%（31.50 ÷ 31.56）。
     """
     for line in _lines(table):
-        source = line.sources.get("rate")
-        if line.rate_declared is None or jixiao_formula(table, source):
+        if line.rate_declared is None:
             continue
         if line.budget is None or line.executed is None or line.budget <= 0:
             continue
         try:
             rate = rules.execution_rate(line.budget, line.executed)
         except ScoreInputError:
+            continue
+        source = line.sources.get("rate")
+        if jixiao_formula(table, source):
             continue
         if differs(line.rate_declared, rate, _rate_tolerance(table, line)):
             yield finding("JX301", source,

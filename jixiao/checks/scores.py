@@ -104,11 +104,11 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     for indicator, score in _pairs(table, evaluation):
         declared = indicator.score_declared
-        source = indicator.sources.get("score")
         if declared is None or score.value is None or score.band is not None \
-                or jixiao_formula(table, source) or _typed_over_template(table, source):
+                or not differs(declared, score.value):
             continue
-        if differs(declared, score.value):
+        source = indicator.sources.get("score")  # its cell, read only where they differ
+        if not (jixiao_formula(table, source) or _typed_over_template(table, source)):
             yield finding("JX404", source,
                           f"“{label(indicator)}”得分 {points(declared)}，按 "
                           f"{evaluation.rules.name} 规则应为 {points(score.value)}"

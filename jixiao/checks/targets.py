@@ -71,22 +71,20 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     for indicator in table.indicators:
         target_text = indicator_target(indicator)
         target = parse_measure(target_text)
-        where = first_source(indicator, "target", "nature")
         shown = str(target_text).strip() if target_text is not None else ""
+        problem = None
         if target.kind == "unparsed":
-            yield finding("JX203", where, f"“{label(indicator)}”的年度指标值“{shown}”："
-                                          f"{target.problem}")
+            problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
         elif compact_text(indicator.nature) == "定性" and target.kind == "number":
-            yield finding("JX203", where, f"“{label(indicator)}”的指标性质为“定性”，"
-                                          f"指标值却是数值“{shown}”")
+            problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
               and any(word in (indicator.name or "") for word in _RISING_RATES)):
             if target.op in ("<", "<="):
-                yield finding("JX203", where, f"“{label(indicator)}”越高越好，指标值“{shown}”"
-                                              "却写成“≤/＜”，应为“≥”")
+                problem = f"“{label(indicator)}”越高越好，指标值“{shown}”却写成“≤/＜”，应为“≥”"
             elif target.value > 100:
-                yield finding("JX203", where, f"“{label(indicator)}”的指标值“{shown}”超过 "
-                                              "100%，无法达到")
+                problem = f"“{label(indicator)}”的指标值“{shown}”超过 100%，无法达到"
+        if problem is not None:  # its cell named only for a finding
+            yield finding("JX203", first_source(indicator, "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))
         if actual.kind == "unparsed":
             yield finding("JX203", indicator.sources.get("actual"),
@@ -110,19 +108,19 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     for indicator in table.indicators:
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))
-        where = first_source(indicator, "actual", "target")
         name = label(indicator)
+        problem = None
         if target.is_number and actual.is_number:
             if comparable(target, actual) is None:
-                yield finding("JX204", where,
-                              f"“{name}”的指标值单位“{_unit(target.unit)}”与完成值单位"
-                              f"“{_unit(actual.unit)}”无法比较")
+                problem = (f"“{name}”的指标值单位“{_unit(target.unit)}”与完成值单位"
+                           f"“{_unit(actual.unit)}”无法比较")
         elif target.kind == "number" and actual.kind == "qualitative" and actual.level is None:
-            yield finding("JX204", where, f"“{name}”是定量指标，完成值“{actual.text.strip()}”"
-                                          "却不是数值")
+            problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
         elif target.kind == "qualitative" and actual.kind == "number":
-            yield finding("JX204", where, f"“{name}”是定性指标，完成值却是数值"
-                                          f"“{actual.text.strip()}”，应写达成/部分达成/未达成")
+            problem = (f"“{name}”是定性指标，完成值却是数值“{actual.text.strip()}”，"
+                       "应写达成/部分达成/未达成")
+        if problem is not None:  # its cell named only for a finding
+            yield finding("JX204", first_source(indicator, "actual", "target"), problem)
 
 
 def _unit(unit: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from jixiao.checks.base import (
     Finding,
@@ -15,7 +15,7 @@ from jixiao.checks.base import (
     level1_category,
     points,
 )
-from jixiao.model import Evaluation, SelfEvaluation, Source
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
 from jixiao.parsing import compact_text, heading_points
 from jixiao.rules import TOLERANCE, round2
 
@@ -88,18 +88,20 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         return
     defaults = evaluation.rules.default_weights
     sums: dict[str, float] = {}
-    where: dict[str, Source | None] = {}
+    where: dict[str, Callable[[], Source | None]] = {}  # its cell, named for a finding only
+    first, second = ("weight", "level1") if _template(table) else ("level1", "weight")
     for indicator in table.indicators:
         category = level1_category(indicator)
         if category is None or indicator.weight is None:
             continue
         sums[category] = sums.get(category, 0.0) + indicator.weight
-        first, second = ("weight", "level1") if _template(table) else ("level1", "weight")
-        where.setdefault(category, indicator.sources.get(first) or indicator.sources.get(second))
+        if category not in where:
+            sources = indicator.sources
+            where[category] = lambda sources=sources: sources.get(first) or sources.get(second)
     if table.funds.weight is not None and table.execution_line \
             and table.funds_weight_source != "rules":
         sums["预算执行率"] = sums.get("预算执行率", 0.0) + table.funds.weight
-        where.setdefault("预算执行率", table.funds.sources.get("weight"))
+        where.setdefault("预算执行率", lambda: table.funds.sources.get("weight"))
     if "预算执行率" not in sums:
         return  # no 执行率 points at all (四川 tables): the default split cannot apply
     default_text = "、".join(f"{name.removesuffix('指标')} {points(value)}"
@@ -107,7 +109,7 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     for category, value in sums.items():
         expected = defaults.get(category)
         if expected is not None and differs(value, expected, TOLERANCE):
-            yield finding("JX102", where[category],
+            yield finding("JX102", where[category](),
                           f"一级指标“{category}”分值合计 {points(value)}，默认为 "
                           f"{points(expected)}（{default_text}）；调整权重须说明理由")
 
@@ -191,18 +193,18 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：每个三级指标只出现一次。
     """
-    seen: dict[str, Source | None] = {}
+    seen: dict[str, Indicator] = {}  # the first of each name (its cell named for a finding)
     for indicator in table.indicators:
         key = compact_text(indicator.name)
         if not key:
             continue
         if key in seen:
-            first = seen[key]
+            first = seen[key].sources.get("name")
             where = f"（与 {first} 重复）" if first else ""
             yield finding("JX105", indicator.sources.get("name"),
                           f"三级指标“{indicator.name}”重复出现{where}")
         else:
-            seen[key] = indicator.sources.get("name")
+            seen[key] = indicator
 
 
 @check("JX106", "error", "分值缺失或无效")
@@ -216,6 +218,8 @@ def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     **正确示例**：分值填 10 或“10 分”。
     """
     for indicator in table.indicators:
+        if indicator.weight is not None and indicator.weight > 0:
+            continue  # valid: no need to name its cell
         source = indicator.sources.get("weight")
         yield from _weight_problem(table, indicator.weight, source, f"“{label(indicator)}”")
     if "weight" in table.fund_columns:
