@@ -100,6 +100,9 @@ def _compact(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
 
 
+compact_string = _compact  # ``compact_text`` of what the caller knows is a str
+
+
 @functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
     """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, and (%) → %."""

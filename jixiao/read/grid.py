@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
-from jixiao.parsing import compact_text, parse_points
+from jixiao.parsing import compact_string, compact_text, parse_points
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -29,12 +29,15 @@ class Grid:
         self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
         values, texts, formats = self.values, self.texts, self.formats
+        rows: dict[int, list[int]] = {}
+        ordered = True  # the sources list cells row by row, left to right
+        last = (0, 0)
         for row, column, value, number_format in sheet.cells:
             if isinstance(value, str):
                 value = value.strip()
                 if not value:
                     continue
-                text = compact_text(value)
+                text = compact_string(value)
             elif value is None:
                 continue
             else:
@@ -44,6 +47,16 @@ class Grid:
             texts[where] = text
             if number_format and number_format != "General":
                 formats[where] = number_format
+            if ordered:
+                if where > last:
+                    last = where
+                    columns = rows.get(row)
+                    if columns is None:
+                        rows[row] = [column]
+                    else:
+                        columns.append(column)
+                else:
+                    ordered = False
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}
         for min_row, min_col, max_row, max_col in sheet.merges:
             if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
@@ -62,14 +75,18 @@ class Grid:
             self.formulas[where] = formula
             if not cached:
                 self.uncached.add(where)
-        # Cell sources list the cells row by row, so this sort has little to do.
-        cells = list(values)
-        cells.extend(where for where in self.formulas if where not in values)
-        cells.sort()
-        self.rows: dict[int, list[int]] = {}
-        for row, column in cells:
-            self.rows.setdefault(row, []).append(column)
-        self.max_row = max(self.rows, default=0)
+        # Each row's columns, in order: the cells' own order where it is already (a cell
+        # source's), else sorted; a formula's cell counts even without a value.
+        extra = [where for where in self.formulas if where not in values]
+        if not ordered or extra:
+            cells = list(values)
+            cells.extend(extra)
+            cells.sort()
+            rows = {}
+            for row, column in cells:
+                rows.setdefault(row, []).append(column)
+        self.rows: dict[int, list[int]] = rows
+        self.max_row = max(rows, default=0)
         # made once each, and only when asked for: most cells are never asked about
         self._sources: dict[tuple[int, int], Source] = {}
         self._infos: dict[tuple[int, int], CellInfo] = {}

@@ -89,7 +89,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     own[_LEVELS.index(key)] = True
             else:
                 where = (row, column)
-                value = _cell_value(grid, row, column)  # cleaned already
+                # cleaned already (most cells of a row are empty: no call for them)
+                value = None if where not in values else _cell_value(grid, row, column)
             if value is not None or key in _ALWAYS_NOTED:
                 place = (grid, *where)
                 noted(place)
