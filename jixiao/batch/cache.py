@@ -231,7 +231,7 @@ def row_key(file: str, content: str) -> str:
 
 
 def seal(secret: bytes, key: str, text: str) -> str:
-    return hmac.new(secret, f"{key}\0{text}".encode(), "sha256").hexdigest()
+    return hmac.digest(secret, f"{key}\0{text}".encode(), "sha256").hex()  # one C call
 
 
 def _row(key: str, content: str, file: str, text: str, brief: str, error: bool,
