@@ -9,13 +9,31 @@ stays the one format of a result; these are its fields under names.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
 STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
 
+_Plain = TypeVar("_Plain", bound=type)
 
+
+def plain_pickle(cls: _Plain) -> _Plain:
+    """Pickle a slots dataclass as its class and its fields in order: what a worker hands
+    back for each file travels as plain tuples, not as per-attribute state (half the time
+    each way)."""
+    fields = operator.attrgetter(*cls.__slots__)
+
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        return cls, fields(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign, assignment]
+    return cls
+
+
+
+@plain_pickle
 @dataclass(frozen=True, slots=True)
 class FindingSummary:
     code: str
@@ -25,6 +43,7 @@ class FindingSummary:
     message: str
 
 
+@plain_pickle
 @dataclass(frozen=True, slots=True)
 class IndicatorSummary:
     """One indicator row of a table (only from a full outcome: the brief has none)."""
@@ -42,6 +61,7 @@ class IndicatorSummary:
     cell: str | None
 
 
+@plain_pickle
 @dataclass(frozen=True, slots=True)
 class TableSummary:
     """One table read from a file, or the file that could not be read (``error``)."""
@@ -99,6 +119,7 @@ class TableSummary:
                    table.get("grade_computed"), findings, rows)
 
 
+@plain_pickle
 @dataclass(frozen=True, slots=True)
 class FileSummary:
     """A checked file: its tables (one as a rule), and the notes of its check."""

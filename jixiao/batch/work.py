@@ -18,7 +18,7 @@ from typing import Any
 
 from jixiao.batch.cache import content_key, hashed_content, is_known, row_key, seal
 from jixiao.batch.outcome import Outcome, shown_name
-from jixiao.batch.summary import FileSummary
+from jixiao.batch.summary import FileSummary, plain_pickle
 from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
@@ -83,6 +83,7 @@ class RunSettings:
 _SETTINGS = RunSettings()  # in a worker: its run's (``_start_worker``)
 
 
+@plain_pickle
 @dataclass(slots=True)
 class Checked:
     """One file as a worker hands it back: small, plain, no JSON to parse.

@@ -70,6 +70,28 @@ def test_chunked_results_equal_one_file_at_a_time(tmp_path):
         checked.file, json.loads(checked.texts[0])["report"]) for checked in together)
 
 
+def test_what_a_worker_hands_back_travels_as_plain_fields(tmp_path):
+    """Checked and its summaries pickle as class + fields (no per-attribute state) and
+    come back equal, findings and indicator rows included."""
+    import pickle
+
+    from jixiao.batch.summary import FindingSummary, IndicatorSummary
+
+    file = standard(tmp_path / "自评表.xlsx", total=(100, 90))  # a wrong total: a finding
+    settings = batch.RunSettings(salt="s", secret=b"k")
+    checked = batch._check_here((str(file), None, None, None), settings)
+    rows = batch.Checked.of(batch.check_one(str(file)), "c", settings, indicators=True)
+    assert checked.summary.tables[0].findings and rows.summary.tables[0].indicators
+    for item in (checked, rows):
+        assert pickle.loads(pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) == item
+    for item in (checked, checked.summary, checked.summary.tables[0],
+                 checked.summary.tables[0].findings[0], rows.summary.tables[0].indicators[0]):
+        rebuilt, fields = item.__reduce__()
+        assert rebuilt is type(item) and rebuilt(*fields) == item
+    assert isinstance(rows.summary.tables[0].indicators[0], IndicatorSummary)
+    assert isinstance(checked.summary.tables[0].findings[0], FindingSummary)
+
+
 def test_workers_take_the_environment_of_the_moment(tmp_path, monkeypatch):
     """Workers forked from a fork server, started by an earlier batch, still see the
     limits (JIXIAO_MAX_*) set since, as spawned workers would."""
