@@ -8,6 +8,7 @@ and its relationships from ``check_package(keep=True)``."""
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -197,14 +198,21 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         rels = _relationships(archive, workbook, known)
         members = set(archive.namelist())
         parts = {}
-        for sheet in _elements(archive.read(workbook), f"{{{NS_MAIN}}}sheet"):
-            kind, member = rels.get(sheet.get(f"{{{_NS_REL}}}id", ""), ("", ""))
+        for name, relation in _sheets(archive.read(workbook)):
+            kind, member = rels.get(relation, ("", ""))
             if kind.endswith("/worksheet") and member in members:
-                parts[sheet.get("name", "")] = member
+                parts[name] = member
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
                                  f"（{type(error).__name__}）") from None
     return parts
+
+
+@functools.lru_cache(maxsize=64)  # copies of one template have the same workbook part
+def _sheets(workbook: bytes) -> tuple[tuple[str, str], ...]:
+    """(name, relationship id) of each ``<sheet>`` of a workbook part, in order."""
+    return tuple((sheet.get("name", ""), sheet.get(f"{{{_NS_REL}}}id", ""))
+                 for sheet in _elements(workbook, f"{{{NS_MAIN}}}sheet"))
 
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
