@@ -259,6 +259,14 @@ class SelfEvaluation:
         """The cell read at ``source``; None for a table built in code."""
         return self.cells.get(source) if source is not None else None
 
+    def holds_formulas(self) -> bool:
+        """Whether any cell read for the table holds a formula: where none does, the
+        formula checks have nothing to look at."""
+        noted = getattr(self.cells, "any_formula", None)
+        if noted is not None:
+            return bool(noted())
+        return any(info.formula is not None for info in self.cells.values())
+
 
 @dataclass
 class Evaluation:

@@ -162,7 +162,10 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     """
     if "score" not in table.columns:
         return
+    formulas = table.holds_formulas()
     for indicator, score in _pairs(table, evaluation):
+        if not formulas and (indicator.score_declared is not None or indicator.weight is None):
+            continue  # no formula to ask about, and a score is there (or no points to score)
         source = indicator.sources.get("score")
         if score.value is None and jixiao_formula(table, source):
             continue  # the template's own ⚠: the inputs are at fault, reported where they are

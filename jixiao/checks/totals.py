@@ -226,6 +226,8 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     if table.template:
         cells = list(_computed_cells(table, evaluation))
+    elif not table.holds_formulas():
+        return  # no formula to be overwritten
     else:
         cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i in table.indicators
                  if "score" in i.sources]
@@ -281,6 +283,8 @@ def formula_results_current(table: SelfEvaluation,
 
     **正确示例**：在装有 jixiao 加载项的 Excel 中点“一键重算”后保存。
     """
+    if not table.holds_formulas():
+        return  # no formula, no result to be stale
     never_calculated, showing_errors = [], []
     for source, what, computed in _computed_cells(table, evaluation, current=True):
         info = table.cell(source)

@@ -199,6 +199,10 @@ class NotedCells(Mapping[Source, CellInfo]):
     def note(self, place: Place) -> None:
         self._places[place] = None
 
+    def any_formula(self) -> bool:
+        """Whether any noted cell holds a formula."""
+        return any((row, column) in grid.formulas for grid, row, column in self._places)
+
     def get(self, source: Source, default: Any = None) -> Any:  # type: ignore[override]
         grid = self._grids.get(source.sheet)
         if grid is None:
