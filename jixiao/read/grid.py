@@ -190,18 +190,23 @@ class NotedCells(Mapping[Source, CellInfo]):
     """A table's cells as the checks see them (``SelfEvaluation.cells``): Source → CellInfo
     for each cell the reader noted, made only when asked for."""
 
-    __slots__ = ("_grids", "_places")
+    __slots__ = ("_formula", "_grids", "_places")
 
     def __init__(self) -> None:
         self._places: dict[Place, None] = {}  # in the order noted
         self._grids: dict[str, Grid] = {}  # by name, made when first needed
+        self._formula: tuple[int, bool] = (0, False)  # (cells noted, any a formula) when asked
 
     def note(self, place: Place) -> None:
         self._places[place] = None
 
     def any_formula(self) -> bool:
-        """Whether any noted cell holds a formula."""
-        return any((row, column) in grid.formulas for grid, row, column in self._places)
+        """Whether any noted cell holds a formula (found once for the cells noted so far)."""
+        noted, found = self._formula
+        if noted != len(self._places):
+            found = any((row, column) in grid.formulas for grid, row, column in self._places)
+            self._formula = (len(self._places), found)
+        return found
 
     def get(self, source: Source, default: Any = None) -> Any:  # type: ignore[override]
         grid = self._grids.get(source.sheet)
