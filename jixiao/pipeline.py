@@ -31,7 +31,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
     chosen = rule_set(rules) if rules else None
     result = FileResult(Path(path))
     try:
-        workbook = read_workbook(path, data=data, limits=limits)
+        workbook = read_workbook(result.path, data=data, limits=limits)
         result.notes = workbook.notes
         for table in workbook.tables:
             if chosen is not None:

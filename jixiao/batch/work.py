@@ -38,7 +38,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
     from jixiao.timeouts import time_limit
 
     try:
-        with time_limit(timeout, Path(file).name):
+        with time_limit(timeout, os.path.basename(file)):
             return _check_and_annotate(file, rules, annotate_to, data, limits)
     except TimedOut as error:
         return Outcome(file, {"file": file, "findings": [], "error": str(error)})

@@ -63,7 +63,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)  # a Path is parsed once
     data, limits = read_bytes(path, data, limits)
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)

@@ -89,7 +89,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     ``report.contents`` serves the XML parts as unpacked here (``CheckedZip``),
     so that the reader unpacks none of them again.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     limits = limits or Limits.from_environment()
     name = path.name
     if data is None:
