@@ -109,7 +109,14 @@ def rule_name(text: str) -> str | None:
 
 
 def round2(value: float) -> float:
-    """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0."""
+    """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0.
+
+    A score computed on a tie is rounded as the tie it is: 10 × 83.35 % is 8.335 on
+    paper but 8.334999999999999 in binary floating point, and Excel, WPS and LibreOffice
+    all give ROUND(…, 2) = 8.34 for it (they round to 15 significant digits first, the
+    precision they show and store). So does this: the native-formula template and the
+    Python core then agree, and a clerk's hand-computed 8.34 is what jixiao computes.
+    """
     number = float(value)
     if number != number or number == 0:
         return number  # NaN never hits a memo; 0.0 and -0.0 would share one entry
@@ -120,7 +127,9 @@ def round2(value: float) -> float:
 def _round2(number: float) -> float:
     if not math.isfinite(number) or abs(number) >= 1e15:
         return number  # infinities, and numbers whose float has no decimals left to round
-    return float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    # 15 significant digits: what a spreadsheet keeps of a float (no float has more that
+    # a person wrote); beyond them is binary noise, which must not decide a tie
+    return float(Decimal(f"{number:.15g}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 # ------------------------------------------------------------- money block

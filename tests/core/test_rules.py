@@ -201,17 +201,33 @@ def test_rounding_is_half_up_on_two_decimals():
     assert grade(89.994) == "良"
 
 
+def test_a_tie_computed_in_floating_point_rounds_as_the_tie_it_is():
+    """10 × 83.35 % is 8.335 by hand, 8.334999999999999 in binary; Excel, WPS and
+    LibreOffice give ROUND(…, 2) = 8.34 (tests/product/test_rounding_ties.py), and so
+    must jixiao, or a clerk's correct 8.34 is called wrong and a 90.00 table 良."""
+    assert 10 * (83.35 / 100) < 8.335  # the float really lies below the tie
+    assert round2(10 * (83.35 / 100)) == 8.34
+    assert indicator_score("100%", "83.35%", 10).value == 8.34  # 10 × 83.35/100
+    # cost ≤ 20 万元, actual 22.15: 10 × (1 − 2.15/20) = 8.925 → 8.93
+    assert indicator_score("≤20 万元", "22.15 万元", 10).value == 8.93
+    assert round2(10 * (1 - 2.15 / 20)) == 8.93
+    assert round2(8.92499999999999) == 8.92  # a value below the tie at 15 digits stays below
+    assert grade(round2(80 + 8.925 + 1.075)) == "优"  # 90.00, not 89.99
+
+
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_memoised_rounding_equals_the_decimal_rule(number):
     """round2 is memoised; every float (twice, so the memo answers) gives what the
-    plain Decimal half-up rounding gives, with the sign of zero kept."""
+    plain Decimal half-up rounding of its 15 significant digits gives (what a
+    spreadsheet keeps of it), with the sign of zero kept."""
     import math
     from decimal import ROUND_HALF_UP, Decimal
 
     if not math.isfinite(number) or abs(number) >= 1e15:
         expected = number
     else:
-        expected = float(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        expected = float(Decimal(f"{number:.15g}").quantize(Decimal("0.01"),
+                                                           rounding=ROUND_HALF_UP))
     for _ in range(2):
         got = round2(number)
         assert repr(got) == repr(expected)
