@@ -141,11 +141,12 @@ def find_tables(grids: list[Grid], file_name: str,
     previous_end: dict[str, int] = {}
     for item in found:
         grid = item.grid
-        next_header = min((other.header.row for other in found if other.grid is grid
-                           and other.header.row > item.header.row), default=grid.max_row + 1)
+        next_header = min((other.header.top for other in found if other.grid is grid
+                           and other.header.top > item.header.row), default=grid.max_row + 1)
         table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
-        table.sources["header"] = (grid, item.header.row, item.header.columns["name"])
+        name_cell = (item.header.row, item.header.columns["name"])
+        table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
         item.end = read_indicators(grid, item.header, next_header, table)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
