@@ -1,8 +1,9 @@
 """Headers over two rows: a header cell merged down over both rows is the header of its
 column in each, so a row's columns may be named in the row above ("绩效指标" across
-一级|二级|三级, with 年度指标值 … 偏差原因 merged down beside them)."""
+一级|二级|三级, with 年度指标值 … 偏差原因 merged down beside them). And a header printed
+again in the middle of its table (a page break of a converted PDF) continues the table."""
 
-from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet, standard_sheet
 
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
@@ -130,8 +131,7 @@ def test_a_table_above_ends_where_the_next_header_begins(tmp_path):
     book = Book()
     sheet = book.sheet()
     _project(sheet)
-    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-               "偏差原因分析及改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
     _rows(sheet, total=None, grade=None)
     sheet.blank()
     _lead_above(sheet)
@@ -139,3 +139,42 @@ def test_a_table_above_ends_where_the_next_header_begins(tmp_path):
     tables = read_tables(book.save(tmp_path / "stacked.xlsx"))
     assert [[i.name for i in t.indicators] for t in tables] == [
         [row[2] for row in PUTUO_1_ROWS]] * 2
+
+
+# ---------------------------------------------------------------- a header printed again
+
+def test_a_header_repeated_after_a_page_break_continues_its_table(tmp_path):
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:3])
+    sheet.indicators(PUTUO_1_ROWS[3:])  # the header again, as on the second printed page
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    tables = read_tables(book.save(tmp_path / "page-break.xlsx"))
+    assert len(tables) == 1
+    table = tables[0]
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert table.sources["header"] == Source("自评表", "D10")  # the first header's
+    assert table.funds.total.budget == 31.56 and table.project.name == "信息安全等保项目"
+    assert evaluate(table).total == TOTAL and table.total_declared == TOTAL
+    assert _findings(table) == []
+
+
+def test_a_header_after_a_total_starts_another_table(tmp_path):
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    assert len(read_tables(book.save(tmp_path / "two.xlsx"))) == 2
+
+
+def test_a_header_after_another_project_starts_another_table(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet(), total=None, grade=None)
+    standard_sheet(sheet, name="第二个项目")
+    tables = read_tables(book.save(tmp_path / "two-projects.xlsx"))
+    assert [len(t.indicators) for t in tables] == [5, 5]
