@@ -1,7 +1,8 @@
 """Finding the tables: a header row is found by its text, never by coordinates
 (docs/domain.md §4). A row naming a 三级指标 (or 指标名称) column and a 分值 (or 权重) column
 starts a table; each header cell gets a role ("name", "target", "weight" …), and the
-roles found tell the layout:
+roles found tell the layout. A header may take two rows: a cell merged down over both
+heads its column in each, and a cell merged across names the columns under it.
 
     standard     一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…,
                  the money block above it, with or without 全年预算数;
@@ -101,16 +102,27 @@ class Header:
     row: int            # the (last) header row
     data_start: int
     columns: dict[str, int]
+    top: int = 0        # the first header row (0: ``row``)
+
+    def __post_init__(self) -> None:
+        self.top = self.top or self.row
+
+
+_HEADER_DEPTH = 3  # header rows at most: a cell merged down from further up heads no column
 
 
 def header_at(grid: Grid, row: int) -> Header | None:
-    """The indicator header in ``row`` (with a second header row below it, if any)."""
+    """The indicator header in ``row`` (with header cells merged down into it from the rows
+    above, and a second header row below it, if any)."""
     columns: dict[str, int] = {}
     texts = grid.texts
     for column in grid.rows.get(row, []):
         role = indicator_role(texts.get((row, column), ""))
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+    top = row
+    if columns:  # a header row (or a row with a header word): few rows
+        top = _merged_down(grid, row, columns)
     if "name" not in columns or "weight" not in columns:
         return None
     if not {"level1", "level2", "target", "actual", "score"} & set(columns):
@@ -131,7 +143,27 @@ def header_at(grid: Grid, row: int) -> Header | None:
             if role not in columns or grid.same_merge((row, columns[role]), (row, column)):
                 columns[role] = column
         data_start = row + 2
-    return Header(data_start - 1, data_start, columns)
+    return Header(data_start - 1, data_start, columns, top)
+
+
+def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
+    """Adds to ``columns`` the roles of ``row``'s cells covered by a header cell merged down
+    from a row above: such a cell heads its column in every header row it covers ("绩效指标"
+    across 一级|二级|三级 above them, 分值 and 得分 merged down beside them). The row's own
+    header cells come first. Returns the first header row: the highest that names one."""
+    origin, texts = grid.origin, grid.texts
+    heads = []  # (column, row above) of each cell merged down into ``row``
+    for above in range(row - 1, max(row - _HEADER_DEPTH, 0), -1):
+        for column in grid.rows.get(above, []):
+            if origin.get((row, column)) == (above, column):
+                heads.append((column, above))
+    top = row
+    for column, above in sorted(heads):
+        role = indicator_role(texts.get((above, column), ""))
+        if role and role != "ignore":
+            columns.setdefault(role, column)
+            top = min(top, above)
+    return top
 
 
 def layout_of(columns: dict[str, int], level1_texts: list[str]) -> str:

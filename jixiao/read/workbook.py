@@ -24,7 +24,7 @@ from pathlib import Path
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, SelfEvaluation
 from jixiao.read.grid import Grid, NotedCells
-from jixiao.read.headers import find_headers, layout_of
+from jixiao.read.headers import Found, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
@@ -139,14 +139,22 @@ def find_tables(grids: list[Grid], file_name: str,
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
     previous_end: dict[str, int] = {}
-    for item in found:
+    kept: list[Found] = []  # one per table: a header printed again is its table's
+    index = 0
+    while index < len(found):
+        item = found[index]
         grid = item.grid
-        next_header = min((other.header.row for other in found if other.grid is grid
-                           and other.header.row > item.header.row), default=grid.max_row + 1)
         table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
-        table.sources["header"] = (grid, item.header.row, item.header.columns["name"])
-        item.end = read_indicators(grid, item.header, next_header, table)
+        name_cell = (item.header.row, item.header.columns["name"])
+        table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
+        item.end = read_indicators(grid, item.header, _next_header(found, index), table)
+        index += 1
+        while index < len(found) and _repeated(item, found[index], table):
+            item.end = read_indicators(grid, found[index].header, _next_header(found, index),
+                                       table)
+            index += 1
+        kept.append(item)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
         read_project(grid, top, item.header.row, table)
@@ -155,8 +163,8 @@ def find_tables(grids: list[Grid], file_name: str,
         table.layout = layout_of(item.header.columns,
                                  [i.level1 or "" for i in table.indicators])
         tables.append(table)
-    spare_money = money_outside(grids, found)
-    spare_project = project_outside(grids, found)
+    spare_money = money_outside(grids, kept)
+    spare_project = project_outside(grids, kept)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     for table, money in zip(tables, money_by_table, strict=True):
         if money is None and len(spare_money) == 1:
@@ -177,6 +185,27 @@ def find_tables(grids: list[Grid], file_name: str,
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
     return tables
+
+
+def _next_header(found: list[Found], index: int) -> int:
+    """The first row of the next header in the sheet of ``found[index]`` (where its rows
+    end at the latest)."""
+    item = found[index]
+    return min((other.header.top for other in found[index + 1:] if other.grid is item.grid
+                and other.header.top > item.header.row), default=item.grid.max_row + 1)
+
+
+def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
+    """Whether ``later`` is ``item``'s header printed again in the middle of its table, as
+    a PDF or Word table converted to Excel repeats it after each page break: the same
+    columns, nothing but the indicator rows read (and blank rows) between, no 总分 or
+    等级 row read yet."""
+    grid = later.grid
+    if grid is not item.grid or later.header.columns != item.header.columns:
+        return False
+    if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
+        return False
+    return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
 
 
 __all__ = ["ENGINES", "SubmittedWorkbook", "find_tables", "read_tables", "read_workbook"]

@@ -1,0 +1,180 @@
+"""Headers over two rows: a header cell merged down over both rows is the header of its
+column in each, so a row's columns may be named in the row above ("绩效指标" across
+一级|二级|三级, with 年度指标值 … 偏差原因 merged down beside them). And a header printed
+again in the middle of its table (a page break of a converted PDF) continues the table."""
+
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet, standard_sheet
+
+from jixiao.checks import run_checks
+from jixiao.model import Source, evaluate
+from jixiao.read.workbook import read_tables
+
+# The first Putuo 2024 table: 执行率 31.50 / 31.56 = 99.81% → 10 × 0.9981 = 9.98;
+# indicators 5 + 25 + 20 + 30 + 10 = 90, all met; 总分 99.98, 优.
+TOTAL = 99.98
+
+
+def _project(sheet: Sheet, name: str = "信息安全等保项目") -> None:
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+
+
+def _two_row_header(sheet: Sheet, top: list, bottom: list, across: list[tuple[int, int]],
+                    down: list[int]) -> int:
+    """Two header rows from column 1; ``across``: (first, last) merged in the top row;
+    ``down``: columns merged over both rows. The first header row."""
+    first = sheet.line(*top)
+    sheet.line(*bottom)
+    for start, end in across:
+        sheet.merge(first, start, end)
+    for column in down:
+        sheet.merge(first, column, column, first + 1)
+    return first
+
+
+def _rows(sheet: Sheet, rows=PUTUO_1_ROWS, total=(100, TOTAL), grade="优") -> None:
+    first = sheet.row
+    for values in rows:
+        sheet.line(*values)
+    sheet.merge(first, 1, 1, first + 2)  # 产出指标 over its three rows, as on paper
+    if total is not None:
+        row = sheet.line("总分", None, None, None, None, *total)
+        sheet.merge(row, 1, 5)
+    if grade is not None:
+        sheet.line("评分等级", grade)
+
+
+def _lead_above(sheet: Sheet) -> int:
+    """"绩效指标" across 一级|二级|三级, each other header merged down over both rows."""
+    return _two_row_header(
+        sheet, ["绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分",
+                "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标"], across=[(1, 3)], down=[4, 5, 6, 7, 8])
+
+
+def _findings(table):
+    return [(f.code, f.message) for f in run_checks(table, evaluate(table))]
+
+
+def test_lead_across_the_levels_above_them(tmp_path):
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    first = _lead_above(sheet)
+    _rows(sheet)
+    tables = read_tables(book.save(tmp_path / "lead-above.xlsx"))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.layout == "standard"
+    assert table.columns == {"level1", "level2", "name", "target", "actual", "weight",
+                             "score", "reason"}
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [(i.level1, i.level2) for i in table.indicators] == [
+        row[:2] for row in PUTUO_1_ROWS]
+    one = table.indicators[0]
+    assert (one.target, one.actual, one.weight, one.score_declared) == (
+        "≥90.00(%)", "99.80(%)", 5, 5)
+    # the cells under the merged-down headers are the data rows' own
+    assert one.sources["target"] == Source("自评表", f"D{first + 2}")
+    assert table.sources["header"] == Source("自评表", f"C{first + 1}")
+    assert table.funds.total.budget == 31.56 and table.funds.weight == 10
+    evaluation = evaluate(table)
+    assert (evaluation.total, evaluation.grade) == (TOTAL, "优")
+    assert (table.total_declared, table.grade_declared) == (TOTAL, "优")
+    assert _findings(table) == []
+
+
+def test_targets_merged_down_beside_a_row_that_names_the_rest(tmp_path):
+    # The lower row alone has 三级指标 and 分值; its 年度指标值 and 实际完成值 are the cells
+    # merged down from the row above. Read without them the table has no targets at all.
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    _two_row_header(
+        sheet, ["绩效指标", None, None, "年度指标值", "实际完成值", "评分", None,
+                "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", None, None, "分值", "得分"],
+        across=[(1, 3), (6, 7)], down=[4, 5, 8])
+    _rows(sheet)
+    table = read_tables(book.save(tmp_path / "targets-above.xlsx"))[0]
+    assert table.columns == {"level1", "level2", "name", "target", "actual", "weight",
+                             "score", "reason"}
+    assert [(i.target, i.actual) for i in table.indicators] == [
+        row[3:5] for row in PUTUO_1_ROWS]
+    assert evaluate(table).total == TOTAL
+    assert _findings(table) == []
+
+
+def test_scores_named_only_in_the_row_above(tmp_path):
+    # The upper row names every column but 分值 and 得分, which the lower row names under
+    # "评分"; the lower row has no other header of its own.
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    first = _two_row_header(
+        sheet, ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "评分", None,
+                "偏差原因分析及改进措施"],
+        [None, None, None, None, None, "分值", "得分"],
+        across=[(6, 7)], down=[1, 2, 3, 4, 5, 8])
+    _rows(sheet)
+    table = read_tables(book.save(tmp_path / "scores-below.xlsx"))[0]
+    assert [i.weight for i in table.indicators] == [row[5] for row in PUTUO_1_ROWS]
+    assert table.sources["header"] == Source("自评表", f"C{first}")  # the 三级指标 shown
+    assert _findings(table) == []
+
+
+def test_a_table_above_ends_where_the_next_header_begins(tmp_path):
+    # The first table has no 总分 row and the second no project block: the first ends at
+    # the second's first header row, never reading "绩效指标 | 年度指标值 …" as one of
+    # its indicators.
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+    _rows(sheet, total=None, grade=None)
+    sheet.blank()
+    _lead_above(sheet)
+    _rows(sheet)
+    tables = read_tables(book.save(tmp_path / "stacked.xlsx"))
+    assert [[i.name for i in t.indicators] for t in tables] == [
+        [row[2] for row in PUTUO_1_ROWS]] * 2
+
+
+# ---------------------------------------------------------------- a header printed again
+
+def test_a_header_repeated_after_a_page_break_continues_its_table(tmp_path):
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:3])
+    sheet.indicators(PUTUO_1_ROWS[3:])  # the header again, as on the second printed page
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    tables = read_tables(book.save(tmp_path / "page-break.xlsx"))
+    assert len(tables) == 1
+    table = tables[0]
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert table.sources["header"] == Source("自评表", "D10")  # the first header's
+    assert table.funds.total.budget == 31.56 and table.project.name == "信息安全等保项目"
+    assert evaluate(table).total == TOTAL and table.total_declared == TOTAL
+    assert _findings(table) == []
+
+
+def test_a_header_after_a_total_starts_another_table(tmp_path):
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    assert len(read_tables(book.save(tmp_path / "two.xlsx"))) == 2
+
+
+def test_a_header_after_another_project_starts_another_table(tmp_path):
+    book = Book()
+    sheet = standard_sheet(book.sheet(), total=None, grade=None)
+    standard_sheet(sheet, name="第二个项目")
+    tables = read_tables(book.save(tmp_path / "two-projects.xlsx"))
+    assert [len(t.indicators) for t in tables] == [5, 5]
