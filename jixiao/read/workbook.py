@@ -184,7 +184,10 @@ def find_tables(grids: list[Grid], file_name: str,
         if stated_rules is not None:
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
-    return tables
+    # A 绩效目标表 (指标值 and 分值, no 完成值 and no 得分 column) sent with the 自评表 is
+    # the plan it is scored against, not a second self-evaluation; alone, it is read.
+    evaluated = [table for table in tables if {"actual", "score"} & table.columns]
+    return evaluated or tables
 
 
 def _next_header(found: list[Found], index: int) -> int:
