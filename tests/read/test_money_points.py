@@ -52,3 +52,24 @@ def test_a_money_weight_that_is_no_number_is_still_jx106(tmp_path):
     table = only(percent_weights(tmp_path / "t.xlsx", money_weight="十分"))
     assert table.funds.weight is None
     assert ("JX106", "F6", "执行率的分值“十分”不是数字") in findings(table, ["JX106"])
+
+
+def test_both_readers_of_the_template_read_a_percent_weight_alike(tmp_path):
+    """``jixiao new``'s template read by its defined names (the add-in's button) and by
+    the header reader (check, batch): the same points for "10%" typed as text."""
+    import openpyxl
+
+    from jixiao.read.by_names import read_template
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "模板.xlsx"
+    build_template(path, table=sample("putuo-1"))
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    assert (sheet["G6"].value, sheet["G13"].value) == (10, 5)  # 执行率's 分值, first row's
+    sheet["G6"], sheet["G13"] = "10%", "5%"
+    book.save(path)
+    by_names, by_header = read_template(path), only(path)
+    for table in (by_names, by_header):
+        assert table.funds.weight == 10.0 and table.indicators[0].weight == 5.0
