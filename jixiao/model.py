@@ -11,7 +11,6 @@ completely from its values: every indicator column, no cells, not a template, no
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -313,11 +312,8 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) 
 
 
 def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Evaluation:
-    """Apply the rules (``ruleset`` or the table's own) to every score of the table.
-
-    A layout without a scored 执行率 line (``execution_line`` false) leaves the 执行率得分
-    out of the total; a 预算执行率 row without money to check it against counts with its
-    score as declared (JX307 says so)."""
+    """Apply the rules (``ruleset`` or the table's own) to every score of the table; the
+    总分 counts the 执行率得分 as ``execution_in_total`` says."""
     chosen = rules.rule_set(ruleset) if ruleset else table.rules
     rate = execution = None
     note = ""
@@ -328,21 +324,40 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     except ScoreInputError as error:
         note = str(error)
     scores = [score_indicator(indicator, chosen) for indicator in table.indicators]
-    total = rules.total_score([execution, *(score.value for score in scores)])
-    evaluation = Evaluation(chosen, rate, execution, note, scores, total,
-                            rules.grade(total) if total is not None else None)
+    counted, part = execution_in_total(table, execution)
+    total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
+    return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
+                      rules.grade(total) if total is not None else None)
+
+
+def execution_in_total(table: SelfEvaluation, computed: float | None,
+                       written: bool = False) -> tuple[bool, float | None]:
+    """Whether the 总分 counts a 执行率得分, and the one it counts (None: unknown).
+
+    The one rule of what the 总分 is made of, for the total jixiao computes and the one
+    the table wrote (JX501). A layout without a scored 执行率 (``execution_line`` false)
+    counts none. Otherwise the total jixiao computes counts ``computed``, the score the
+    rules give from the funds — or, for a 预算执行率 row without money to check it
+    against, its declared score (JX307 says so). The written total (``written``) counts
+    the score written in the table's own cell for it (``execution_written``), and the
+    computed one where the layout gives no such cell (四川: the rule set's share beside
+    the money, scored from the funds)."""
     if not table.execution_line:
-        total = rules.total_score(score.value for score in scores)
-        evaluation = dataclasses.replace(
-            evaluation, execution_score=None, total=total,
-            grade=rules.grade(total) if total is not None else None)
-    elif execution is None and table.funds_weight_source == "row" \
-            and table.funds.score_declared is not None:
-        total = rules.total_score([table.funds.score_declared,
-                                   *(score.value for score in scores)])
-        evaluation = dataclasses.replace(
-            evaluation, total=total, grade=rules.grade(total) if total is not None else None)
-    return evaluation
+        return False, None
+    funds = table.funds
+    if written and execution_written(table):
+        return True, funds.score_declared
+    if computed is None and table.funds_weight_source == "row":
+        return True, funds.score_declared
+    return True, computed
+
+
+def execution_written(table: SelfEvaluation) -> bool:
+    """Whether the table has a cell of its own for the 执行率得分 (the money block's 得分,
+    a 预算执行率 row's), filled or not, or a score given for it in code."""
+    funds = table.funds
+    return funds.score_declared is not None or "score" in funds.sources \
+        or "score" in table.fund_columns
 
 
 def plain_text(value: object) -> str:
@@ -357,5 +372,6 @@ def plain_text(value: object) -> str:
 __all__ = [
     "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
     "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
-    "evaluate", "indicator_actual", "indicator_target", "parse_measure", "score_indicator",
+    "evaluate", "execution_in_total", "execution_written", "indicator_actual", "indicator_target",
+    "parse_measure", "score_indicator",
 ]

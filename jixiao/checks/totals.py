@@ -16,13 +16,25 @@ from jixiao.checks.base import (
     uncomputed_formula,
 )
 from jixiao.errors import ScoreInputError
-from jixiao.model import CellInfo, Evaluation, SelfEvaluation, Source, plain_text
+from jixiao.model import (
+    CellInfo,
+    Evaluation,
+    SelfEvaluation,
+    Source,
+    execution_in_total,
+    execution_written,
+    plain_text,
+)
 from jixiao.parsing import compact_text, parse_points
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
 def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """总分不等于执行率得分与各指标得分之和。
+
+    各项得分指表中计分的每一项：各指标的得分，加上执行率得分——填在资金表或
+    预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
+    90，执行率的 10 分按资金计算），按资金算出的数。
 
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
@@ -36,20 +48,24 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         return
     scores = [i.score_declared for i in table.indicators if i.weight is not None
               or i.score_declared is not None]
-    if table.execution_line and table.funds.score_declared is not None:
-        scores.append(table.funds.score_declared)
+    counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
+    if counted:
+        scores.append(execution)
     if not scores or any(score is None for score in scores):
-        return  # a missing score is JX406
+        return  # a missing score is JX406; an unknown 执行率, the money checks'
     expected = rules.total_score(scores)
     if expected is None:
         return
+    made_of = f"（含按资金计算的执行率得分 {points(execution)}）" \
+        if counted and not execution_written(table) else ""
     if table.total_declared is None:
         if source is not None:
-            yield finding("JX501", source, f"总分未填写，各项得分之和为 {points(expected)}")
+            yield finding("JX501", source,
+                          f"总分未填写，各项得分之和为 {points(expected)}{made_of}")
         return
     if differs(table.total_declared, expected, rules.TOLERANCE):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
-                                       f"各项得分之和为 {points(expected)}")
+                                       f"各项得分之和为 {points(expected)}{made_of}")
 
 
 @check("JX502", "error", "评分等级与总分不符")

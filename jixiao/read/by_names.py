@@ -38,7 +38,8 @@ from jixiao.model import (
     Source,
     plain_text,
 )
-from jixiao.parsing import parse_amount, parse_points, parse_rate
+from jixiao.parsing import parse_amount, parse_rate
+from jixiao.read.grid import points
 
 # get_range(name) → (sheet name, top-left cell "D13", rows of values); None or
 # KeyError when the workbook has no such name. Values are what the cells show: the
@@ -118,7 +119,7 @@ def table_from_ranges(get_range: GetRange, *, origin: str = "工作簿") -> Self
             table.sources[key] = source
         return value
 
-    table.total_declared = parse_points(note("total", "JX_TotalScore"))
+    table.total_declared = points(note("total", "JX_TotalScore"))
     grade = note("grade", "JX_TotalGrade")
     table.grade_declared = str(grade) if grade is not None else None
     note("weight_total", "JX_WeightTotal")
@@ -176,11 +177,11 @@ def _read_funds(blocks: dict[str, _Block]) -> Funds:
                    if any(v is not None for v in (line.initial_budget, line.budget,
                                                   line.executed))]
     weight, source = blocks["JX_FundWeight"].get()
-    funds.weight = parse_points(weight)
+    funds.weight = points(weight)
     if source is not None:
         funds.sources["weight"] = source
     score, source = blocks["JX_FundScore"].get()
-    funds.score_declared = parse_points(score)
+    funds.score_declared = points(score)
     if source is not None:
         funds.sources["score"] = source
     return funds
@@ -216,9 +217,9 @@ def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
         indicator = Indicator(
             level1=_optional_text(value["level1"]), level2=_optional_text(value["level2"]),
             name=_optional_text(value["name"]), target=value["target"],
-            actual=value["actual"], weight=parse_points(value["weight"]),
-            score_declared=parse_points(value["score"]),
-            reason=_optional_text(value["reason"]), judged=parse_points(value["judged"]))
+            actual=value["actual"], weight=points(value["weight"]),
+            score_declared=points(value["score"]),
+            reason=_optional_text(value["reason"]), judged=points(value["judged"]))
         indicator.sources = {key: source for key, (_, source) in cells.items()
                              if source is not None}
         indicators.append(indicator)

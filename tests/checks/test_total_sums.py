@@ -1,0 +1,123 @@
+"""JX501 sums what the 总分 counts: every indicator's score and the 执行率得分, whether
+written in the table or — where the layout gives it no cell (四川: indicators' 权重 total
+90, the 执行率's 10 points scored from the funds) — computed from the money."""
+
+import pytest
+from workbooks import MONEY, PUTUO_1_MONEY, Book, standard
+
+from jixiao.checks import run_checks
+from jixiao.model import (
+    FundLine,
+    Funds,
+    Indicator,
+    SelfEvaluation,
+    evaluate,
+    execution_in_total,
+    execution_written,
+)
+from jixiao.read.workbook import read_tables
+
+# 四川 rows with a 得分 column: 权重 20 + 20 + 10 + 30 + 10 = 90, every target met.
+SICHUAN_SCORED = [
+    ("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 20, 20, 20, None),
+    ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100, 20, None),
+    ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 10, 96, 10, None),
+    ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 30, "达成", 30, None),
+    ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, 10, None),
+]
+
+
+def sichuan_scored(path, total=99.6, grade="优", weights_total=90):
+    """A 四川 table with a 得分 column and a 总分 row; money 100 → 96 万元 (执行率 96 %,
+    no 分值 in the money block: its 10 points are the rule set's, 10 × 96 % = 9.6)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("专项预算项目绩效目标完成情况自评表")
+    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
+    sheet.money([("年度资金总额", 100, 96, "96%", None)],
+                header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
+                label="专项资金（万元）")
+    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
+                     "实际完成指标值", "得分", "偏差原因分析及改进措施")
+    sheet.merge(row, 5, 7)
+    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
+    for values in SICHUAN_SCORED:
+        sheet.line(None, *values)
+    total_row = sheet.line("总分", None, None, None, None, None, None, weights_total, None,
+                           total)
+    sheet.merge(total_row, 1, 7)
+    sheet.line("评分等级", grade)
+    return book.save(path)
+
+
+def findings(path, codes=None):
+    out = []
+    for table in read_tables(path):
+        out.extend(run_checks(table, evaluate(table), select=codes))
+    return out
+
+
+def test_a_sichuan_total_counts_the_execution_score_computed_from_the_funds(tmp_path):
+    path = sichuan_scored(tmp_path / "s.xlsx")
+    (table,) = read_tables(path)
+    evaluation = evaluate(table)
+    assert table.layout == "sichuan" and table.funds_weight_source == "rules"
+    assert evaluation.execution_score == 9.6 and evaluation.total == 99.6  # 9.6 + 90
+    assert findings(path) == []
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    (98, "总分写为 98，各项得分之和为 99.6（含按资金计算的执行率得分 9.6）"),
+    (90, "总分写为 90，各项得分之和为 99.6（含按资金计算的执行率得分 9.6）"),
+    (None, "总分未填写，各项得分之和为 99.6（含按资金计算的执行率得分 9.6）"),
+])
+def test_a_wrong_sichuan_total_says_the_execution_part_is_computed(tmp_path, written, message):
+    found = findings(sichuan_scored(tmp_path / "s.xlsx", total=written), ["JX501"])
+    assert [(f.code, f.cell, f.message) for f in found] == [("JX501", "J13", message)]
+
+
+def test_a_money_block_with_points_but_no_score_cell_counts_the_computed_score(tmp_path):
+    """Standard form whose money block has a 分值 but no 得分: 10 × 99.80 % = 9.98."""
+    header = tuple(name for name in MONEY if name != "得分")
+    money = [line[:-1] for line in PUTUO_1_MONEY]
+    assert findings(standard(tmp_path / "t.xlsx", money=money, money_header=header),
+                    ["JX501"]) == []
+    found = findings(standard(tmp_path / "w.xlsx", money=money, money_header=header,
+                              total=(100, 90)), ["JX501"])
+    assert [f.message for f in found] == \
+        ["总分写为 90，各项得分之和为 99.98（含按资金计算的执行率得分 9.98）"]
+
+
+def test_a_written_execution_score_is_summed_as_written(tmp_path):
+    """The standard form's 得分 9.98 is summed as written (JX302 judges it), so the
+    message names no computed part; an empty one is JX406's, not a wrong total."""
+    money = [list(line) for line in PUTUO_1_MONEY]
+    money[0][-1] = 9.0
+    found = findings(standard(tmp_path / "t.xlsx", money=[tuple(x) for x in money]), ["JX501"])
+    assert [f.message for f in found] == ["总分写为 99.98，各项得分之和为 99"]
+    money[0][-1] = None
+    assert findings(standard(tmp_path / "e.xlsx", money=[tuple(x) for x in money]),
+                    ["JX501"]) == []
+
+
+def _table(**facts):
+    indicators = [Indicator("产出指标", "数量指标", "设备", "≥10台", "10台", 90.0,
+                            score_declared=90.0)]
+    funds = Funds(total=FundLine("年度资金总额", budget=100.0, executed=96.0), weight=10.0)
+    return SelfEvaluation(funds=funds, indicators=indicators, total_declared=99.6, **facts)
+
+
+def test_one_rule_says_what_the_total_counts_for_the_computed_and_the_written_total():
+    computed = _table()
+    assert not execution_written(computed)
+    assert execution_in_total(computed, 9.6) == execution_in_total(computed, 9.6, True) \
+        == (True, 9.6)
+    assert evaluate(computed).total == 99.6 and run_checks(computed, select=["JX501"]) == []
+    written = _table()
+    written.funds.score_declared = 9.0
+    assert execution_written(written)
+    assert execution_in_total(written, 9.6) == (True, 9.6)
+    assert execution_in_total(written, 9.6, written=True) == (True, 9.0)
+    unscored = _table(execution_line=False)
+    assert execution_in_total(unscored, 9.6, True) == (False, None)
+    assert evaluate(unscored).total == 90.0
