@@ -28,7 +28,12 @@ _WORD_OPS = {
     "不多于": "<=", "不大于": "<=", "至多": "<=", "控制在": "<=",
     "小于": "<", "低于": "<", "少于": "<",
 }
-_SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<="}
+# A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
+# done within it: the operator, not part of the unit.
+_RANGE_SUFFIX_RE = re.compile(
+    r"^(.*?)(及以上|以上|及以下|以下|以内|之内|范围内|内)(?:完成|办结|到位|完工|解决|处理)?$")
+_SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
+               "范围内": "<=", "内": "<="}
 _BAD_SYMBOLS = "≠≯≮±"
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -37,19 +42,34 @@ _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
 _POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
 _AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
 _YUAN_RE = re.compile(rf"({_NUMBER})元")
+_BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is the deadline either way
+# 底/末 after a month or a year (月底, 年末): the last day of that month or year.
+# 2024年12月31日, 2024年12月, 2024年12月底, 2024年底 (then 前/之前 …)
 _DATE_RE = re.compile(
-    r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?|(底|末))?\s*(之前|以前|前|底前|末前)?"
-)
+    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?|(?P<yend>底|末))?"
+    + _BY)
+# 2024-12-20, 2024.12.20, 2024/12/20 typed as text
+_DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.])" + _BY)
+# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前
+_YEARLESS_DATE_RE = re.compile(
+    r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|(?=之前|以前|前))"
+    r"|年(?P<yend>底|末))" + _BY)
+# The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
+# places it in the year of the date it is compared with.
+YEARLESS_YEAR = 2000
 
 # Qualitative 完成值 → level. Checked in this order: a "未达成" also contains "达成".
 _LEVEL_WORDS = (
-    ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "不达标", "未通过", "不合格",
-             "未实现", "不满意", "未及时", "较差")),
+    ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "没有达到", "不达标", "未通过",
+             "不合格", "未实现", "不满意", "未及时", "较差", "未满足", "不满足", "未控制在",
+             "超出预算", "超过预算", "超支", "未能", "未按时", "未按期", "不及时", "未在", "不在")),
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
-                 "基本满意", "基本及时", "基本规范")),
+                 "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
+                 "基本控制在")),
+    # 达到 / 控制在 / 满足 before words (达到预期目标, 控制在预算范围内) state the goal reached
     ("achieved", ("达成", "完成", "达标", "通过", "合格", "实现", "满意", "及时", "规范", "明显",
                   "合理", "完善", "有效", "准确", "充分", "提升", "提高", "改善", "是", "良好",
-                  "到位", "显著", "按时", "按期", "符合")),
+                  "到位", "显著", "按时", "按期", "符合", "达到", "控制在", "满足", "范围内")),
 )
 LEVEL_NAMES = {"achieved": "达成", "partial": "部分达成", "not": "未达成"}
 
@@ -61,7 +81,8 @@ class Measure:
     kind: "number" | "date" | "qualitative" | "empty" | "unparsed"
     op: one of OPERATORS, or None when the text states none (or a bad one)
     value: the number as written (96.7 for "96.7 万人"); a date as its ordinal
-    unit: normalised unit ("%", "万人", "小时", "" for none, "date" for dates)
+    unit: normalised unit ("%", "万人", "小时", "" for none, "date" for dates, "月日" for
+          a date written without its year — value then in YEARLESS_YEAR)
     level: for qualitative text, "achieved" | "partial" | "not" | None
     problem: why the text could not be understood, in Chinese, else None
     """
@@ -80,9 +101,42 @@ class Measure:
 
     @property
     def date(self) -> _dt.date | None:
-        if self.kind == "date" and self.value is not None:
+        """The date, when it is one with a year."""
+        if self.kind == "date" and self.value is not None and not self.yearless:
             return _dt.date.fromordinal(int(self.value))
         return None
+
+    @property
+    def yearless(self) -> bool:
+        """A date written without its year (12月31日前): the table's own year is meant."""
+        return self.kind == "date" and self.unit == YEARLESS_UNIT
+
+    @property
+    def month_day(self) -> tuple[int, int] | None:
+        if self.kind != "date" or self.value is None:
+            return None
+        day = _dt.date.fromordinal(int(self.value))
+        return day.month, day.day
+
+
+YEARLESS_UNIT = "月日"
+
+
+def dates_compared(target: Measure, actual: Measure) -> tuple[float, float]:
+    """Two dates as ordinals on one calendar: a date without a year is placed in the
+    year of the other (a table's 12月20日 beside its 2024年12月31日前 is 2024年12月20日);
+    two without a year compare by month and day. 2月29日 in a year without one is 2月28日."""
+    if target.yearless == actual.yearless:
+        return target.value, actual.value  # type: ignore[return-value]
+    if target.yearless:
+        return _in_year(target, actual), actual.value  # type: ignore[return-value]
+    return target.value, _in_year(actual, target)  # type: ignore[return-value]
+
+
+def _in_year(yearless: Measure, dated: Measure) -> float:
+    month, day = yearless.month_day  # type: ignore[misc]
+    year = _dt.date.fromordinal(int(dated.value)).year  # type: ignore[arg-type]
+    return float(_dt.date(year, month, min(day, _month_end(year, month))).toordinal())
 
 
 def compact_text(value: object) -> str:
@@ -167,17 +221,22 @@ def _parse(raw: object, percent: bool) -> Measure:
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"无法识别“{original.strip()}”中的数值")
-        if op is not None:
+        if op is not None and (not rest or _OP_SYMBOL_RE.match(text)):  # "≥", "大于", "≥上年"
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"“{original.strip()}”有运算符但没有数值")
+        # A word operator before words, not a number (达到预期目标, 控制在预算范围内): a
+        # statement of what was reached, qualitative — no comparison to make.
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
     value = _to_float(number.group(1))
     unit = _clean_unit(number.group(2))
-    if op is None:
-        for suffix, suffix_op in _SUFFIX_OPS.items():
-            if unit.endswith(suffix):
-                op, unit = suffix_op, unit[: -len(suffix)]
-                break
+    suffix = _RANGE_SUFFIX_RE.match(unit)
+    if suffix is not None:
+        suffix_op = _SUFFIX_OPS[suffix.group(2)]
+        if op is not None and op != "=" and op[0] != suffix_op[0]:
+            return Measure(text=original, kind="unparsed", op=op, value=value,
+                           problem=f"“{original.strip()}”的运算符与“{suffix.group(2)}”相互矛盾")
+        op = suffix_op if op in (None, "=") else op  # 控制在…以内 is ≤; 超过…以上 stays ＞
+        unit = _clean_unit(suffix.group(1))
     if any(ch.isdigit() for ch in unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
@@ -286,26 +345,38 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
 
 
 def _parse_date(text: str, original: str) -> Measure | None:
+    """A deadline or a date: with its year, as date text, or without the year."""
+    if "年" not in text and "月" not in text and not any(sep in text for sep in "-./"):
+        return None  # most texts: no date to look for
+    unit = "date"
     match = _DATE_RE.search(text)
-    if match is None:
-        return None
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else 12
-    if match.group(3):
-        day = int(match.group(3))
+    if match is not None:
+        if not match.group("m") and not match.group("yend") and re.search(r"\d", text[match.end():]):
+            return None  # a bare "2023 年" with no 月/底 is not a deadline ("2023 年完成率 95%")
     else:
-        next_month = _dt.date(year + (month == 12), month % 12 + 1, 1)
-        day = (next_month - _dt.timedelta(days=1)).day
-    if not match.group(2) and not match.group(4):
-        # A bare "2023 年" with no 月/底 is not a deadline ("2023 年完成率 95%").
-        if re.search(r"\d", text[match.end():]):
-            return None
+        match = _DATE_TEXT_RE.search(text) or _YEARLESS_DATE_RE.search(text)
+        if match is None or re.search(r"\d", text[:match.start()] + text[match.end():]):
+            return None  # a number beside it: a rate or count named after a date, not a date
+        if match.re is _YEARLESS_DATE_RE:
+            unit = YEARLESS_UNIT
+    year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
+    month = int(match.group("m")) if match.group("m") else 12
     try:
+        day = int(match.group("d")) if match.group("d") else _month_end(year, month)
         day_value = _dt.date(year, month, day)
     except ValueError:
         return Measure(text=original, kind="unparsed", problem=f"“{original.strip()}”中的日期不存在")
+    rest = text[match.end():]
     return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
-                   unit="date", level=qualitative_level(text[match.end():]) if match.end() < len(text) else None)
+                   unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month (ValueError for a month that does not exist)."""
+    next_month = _dt.date(year + (month == 12), month % 12 + 1, 1) if 1 <= month <= 12 else None
+    if next_month is None:
+        raise ValueError(month)
+    return (next_month - _dt.timedelta(days=1)).day
 
 
 def _clean_unit(unit: str) -> str:

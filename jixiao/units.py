@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from jixiao.parsing import Measure
+from jixiao.parsing import Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日",
@@ -36,7 +36,7 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         return None
     if target.kind == "date" or actual.kind == "date":
         if target.kind == actual.kind == "date":
-            return target.value, actual.value
+            return dates_compared(target, actual)  # 12月20日 beside 2024年12月31日前: in 2024
         return None
     t_scale, t_base = split_unit(target.unit)
     a_scale, a_base = split_unit(actual.unit)

@@ -1,0 +1,67 @@
+"""Whole tables whose 指标值/完成值 are written as real units write them — 达到预期目标,
+控制在预算范围内, 控制在 30 万元以内, 12月31日前完成, 12月底前, 2024-12-20 — are read,
+scored and found correct (no JX203/JX204, a computed 总分)."""
+
+import pytest
+from workbooks import PUTUO_1_ROWS, standard
+
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+
+def checked(path):
+    (table,) = read_tables(path)
+    evaluation = evaluate(table)
+    return evaluation, [(finding.code, finding.message) for finding in run_checks(table, evaluation)]
+
+
+def with_row(index, target, actual, level2=None):
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[index][3], rows[index][4] = target, actual
+    if level2 is not None:
+        rows[index][1] = level2
+    return [tuple(row) for row in rows]
+
+
+@pytest.mark.parametrize(("index", "target", "actual", "level2"), [
+    (1, "完善", "达到预期目标", None),                        # 质量 25: 达成 → 25
+    (3, "稳步提升", "达到预期效果", None),                     # 可持续影响 30 → 30
+    (1, "控制在预算范围内", "控制在预算范围内", "成本指标"),   # 25 → 25
+    (2, "12月31日前完成", "12月20日完成", None),              # 时效 20: on time → 20
+    (2, "12月底前", "12月底前完成", None),
+    (2, "2024年12月31日前完成", "2024-12-20", None),
+    (2, "2024年12月31日前完成", "2024.12.20", None),
+    (2, "年底前完成", "2024/12/20", None),
+])
+def test_phrases_read_and_scored_full(tmp_path, index, target, actual, level2):
+    # 9.98 (执行率) + 5 + 25 + 20 + 30 + 10 = 99.98, as declared
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=with_row(index, target, actual,
+                                                                            level2)))
+    assert found == []
+    assert evaluation.scores[index].value == PUTUO_1_ROWS[index][5]
+    assert evaluation.total == 99.98
+
+
+def test_cost_within_a_ceiling_in_words(tmp_path):
+    # 成本 25 points, ≤30 万元, actual 28.6 万元: met → 25; total 99.98
+    rows = with_row(1, "控制在30万元以内", "28.6 万元", "成本指标")
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows))
+    assert found == [] and evaluation.scores[1].value == 25.0 and evaluation.total == 99.98
+
+
+def test_cost_over_a_ceiling_in_words_is_deducted(tmp_path):
+    # ≤30 万元, actual 33 万元: 25 × (1 − 3/30) = 22.5; total 9.98 + 5 + 22.5 + 20 + 30 + 10 = 97.48
+    rows = with_row(1, "控制在30万元以内", "33 万元", "成本指标")
+    rows[1] = (*rows[1][:6], 22.5, "超支 3 万元，下年加强预算管理")
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, 97.48)))
+    assert evaluation.scores[1].value == 22.5 and evaluation.total == 97.48
+    assert [code for code, _ in found if code.startswith(("JX2", "JX4"))] == []
+
+
+def test_late_yearless_deadline_is_found(tmp_path):
+    # 11月底前, done 12月5日: 逾期 → 未达成 band 0–12 of 20, yet full marks declared
+    _, found = checked(standard(tmp_path / "t.xlsx", rows=with_row(2, "11月底前", "12月5日完成")))
+    codes = [code for code, _ in found]
+    assert "JX203" not in codes and "JX204" not in codes
+    assert any(code.startswith("JX4") for code in codes), found

@@ -1,0 +1,181 @@
+"""指标值/完成值 phrases of real tables beyond docs/domain.md §3: statements of achievement
+without a number (达到预期目标, 控制在预算范围内), ranges written around the number
+(控制在 30 万元以内, 3 个工作日内完成), and deadlines without a year (12月31日前, 12月底前,
+年底前) or written as date text (2024-12-20, 2024.12.20, 2024/12/20)."""
+
+import datetime as dt
+
+import pytest
+
+from jixiao.parsing import parse_measure
+from jixiao.rules import indicator_score, is_met
+from jixiao.units import comparable
+
+
+def ordinal(year, month, day):
+    return float(dt.date(year, month, day).toordinal())
+
+
+# ------------------------------------------------ statements without a number
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("达到预期目标", "achieved"), ("达到预期", "achieved"), ("达到预期效果", "achieved"),
+    ("达到年度目标", "achieved"), ("达到国家标准", "achieved"),
+    ("控制在预算范围内", "achieved"), ("控制在合理范围", "achieved"),
+    ("基本达到预期", "partial"), ("部分达到预期目标", "partial"),
+    ("未达到预期目标", "not"), ("没有达到预期", "not"), ("超出预算", "not"),
+    ("未能达到预期", "not"), ("不在预算范围内", "not"),
+])
+def test_a_word_operator_without_a_number_is_a_qualitative_statement(text, level):
+    measure = parse_measure(text)
+    assert measure.kind == "qualitative", measure
+    assert measure.level == level
+    assert measure.problem is None
+
+
+@pytest.mark.parametrize("text", ["未在规定时间内完成", "未按时完成", "不及时", "未能完成"])
+def test_a_negated_achievement_word_is_not_achieved(text):
+    # each holds an achievement word (完成, 按时, 及时) that its negation turns round
+    assert parse_measure(text).level == "not"
+
+
+def test_within_the_budget_is_achieved():
+    assert parse_measure("在预算范围内").level == "achieved"
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), [
+    ("达到95%", ">=", 95.0, "%"),
+    ("达到 95%以上", ">=", 95.0, "%"),
+    ("控制在30万元", "<=", 30.0, "万元"),
+])
+def test_a_word_operator_with_a_number_stays_a_comparison(text, op, value, unit):
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == (op, value, unit)
+
+
+@pytest.mark.parametrize("text", ["大于", "≥", "达到", "≥上年水平"])
+def test_an_operator_alone_or_a_symbol_without_a_number_is_still_unreadable(text):
+    assert parse_measure(text).kind == "unparsed"
+
+
+# ------------------------------------------------ ranges around the number
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), [
+    ("控制在30万元以内", "<=", 30.0, "万元"),
+    ("控制在 30 万元之内", "<=", 30.0, "万元"),
+    ("控制在30万元范围内", "<=", 30.0, "万元"),
+    ("不超过30万元以内", "<=", 30.0, "万元"),
+    ("24小时内", "<=", 24.0, "小时"),
+    ("3个工作日内完成", "<=", 3.0, "个工作日"),
+    ("5天以内办结", "<=", 5.0, "天"),
+    ("超过90%以上", ">", 90.0, "%"),
+    ("=30万元以内", "<=", 30.0, "万元"),
+])
+def test_a_range_word_after_the_number_is_the_operator_not_the_unit(text, op, value, unit):
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == (op, value, unit)
+
+
+@pytest.mark.parametrize("text", ["不低于30万元以内", "控制在90%以上"])
+def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
+    measure = parse_measure(text)
+    assert measure.kind == "unparsed"
+    assert "矛盾" in measure.problem
+
+
+# ------------------------------------------------ dates
+
+@pytest.mark.parametrize(("text", "month", "day"), [
+    ("12月31日前完成", 12, 31), ("12月31日前", 12, 31), ("12月20日完成", 12, 20),
+    ("12 月 20 号", 12, 20), ("于11月30日前全部完成", 11, 30),
+    ("12月底前", 12, 31), ("12月底前完成", 12, 31), ("11月底", 11, 30), ("2月末前", 2, 29),
+    ("6月前完成", 6, 30), ("年底前完成", 12, 31), ("年末前", 12, 31),
+])
+def test_a_date_without_a_year_keeps_its_month_and_day(text, month, day):
+    measure = parse_measure(text)
+    assert measure.kind == "date", measure
+    assert measure.op == "<="
+    assert measure.yearless and measure.date is None
+    assert measure.month_day == (month, day)
+
+
+@pytest.mark.parametrize("text", ["2024-12-20", "2024.12.20", "2024/12/20", "2024－12－20",
+                                  "2024-12-20前完成", "2024年12月20日", "2024 年 12 月 20 号"])
+def test_date_text_with_a_year(text):
+    measure = parse_measure(text)
+    assert measure.kind == "date", measure
+    assert measure.date == dt.date(2024, 12, 20)
+    assert not measure.yearless
+
+
+@pytest.mark.parametrize(("text", "day"), [("2024年12月底前", 31), ("2024年11月底前完成", 30),
+                                           ("2024年2月末", 29)])
+def test_month_end_with_a_year(text, day):
+    measure = parse_measure(text)
+    assert measure.kind == "date"
+    assert measure.date.day == day and not measure.yearless
+
+
+@pytest.mark.parametrize("text", ["2月30日前", "2024-02-30", "13月1日前"])
+def test_impossible_dates_are_reported(text):
+    measure = parse_measure(text)
+    assert measure.kind == "unparsed", measure
+    assert "日期" in measure.problem
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("12个月", "number"),          # a duration, not a date
+    ("年底前完成率≥90%", "unparsed"),  # a rate named after its deadline, not a deadline
+    ("2024.12", "number"),
+    ("每月1次", "unparsed"),
+    ("≥6月", "number"),
+])
+def test_numbers_near_months_are_not_dates(text, kind):
+    assert parse_measure(text).kind == kind
+
+
+def test_a_yearless_date_is_read_in_the_year_of_the_other_side():
+    target, actual = parse_measure("2024年12月31日前完成"), parse_measure("12月20日完成")
+    assert comparable(target, actual) == (ordinal(2024, 12, 31), ordinal(2024, 12, 20))
+    assert comparable(actual, target) == (ordinal(2024, 12, 20), ordinal(2024, 12, 31))
+    both = comparable(parse_measure("12月31日前"), parse_measure("12月20日"))
+    assert both is not None and both[1] < both[0]  # month and day compared
+    # 2月29日 in a year without one is that month's end
+    leap = comparable(parse_measure("2023年3月1日前"), parse_measure("2月末"))
+    assert leap == (ordinal(2023, 3, 1), ordinal(2023, 2, 28))
+
+
+# ------------------------------------------------ scoring (hand-computed)
+
+def test_statements_of_achievement_score_full_marks():
+    # a 定性 target; 达到预期目标 is 达成 → full 分值 (mof2020 band 80–100 %, no judged score)
+    assert indicator_score("完善", "达到预期目标", 10).value == 10.0
+    assert indicator_score("控制在预算范围内", "控制在预算范围内", 10, default_op="<=").value == 10.0
+    partial = indicator_score("完善", "基本达到预期", 10)
+    assert partial.value is None and partial.band == (6.0, 8.0)
+    assert indicator_score("完善", "未达到预期目标", 10).band == (0.0, 6.0)
+
+
+def test_cost_within_a_ceiling_scores_as_reverse_indicator():
+    assert indicator_score("控制在30万元以内", "28.6 万元", 10).value == 10.0
+    # 33 of ≤30: 10 × (1 − 3/30) = 9.00
+    assert indicator_score("控制在30万元以内", "33万元", 10).value == 9.0
+    # ratio rules: 10 × 30/33 = 9.0909 → 9.09
+    assert indicator_score("控制在30万元以内", "33万元", 10, "ratio").value == 9.09
+    # 5 days of ≤3 个工作日 is not the same unit; 4 of 3: 10 × (1 − 1/3) = 6.67
+    assert indicator_score("3个工作日内完成", "4个工作日", 10).value == 6.67
+
+
+def test_yearless_and_date_text_deadlines_score_on_time_or_late():
+    assert indicator_score("12月31日前完成", "12月20日完成", 5).value == 5.0
+    assert indicator_score("12月底前", "12月底前完成", 5).value == 5.0
+    assert indicator_score("2024年12月31日前完成", "2024-12-20", 5).value == 5.0
+    assert indicator_score("2024年12月31日前完成", "2024.12.20", 5).value == 5.0
+    assert indicator_score("年底前完成", "2024/12/31", 5).value == 5.0
+    assert is_met("12月31日前完成", "2024年12月31日") is True
+    late = indicator_score("11月底前", "12月5日完成", 5)
+    # late: 逾期完成, scored in the 未达成 band 0–60 % of 5 → a person's score 0–3
+    assert late.met is False and late.value is None and late.band == (0.0, 3.0)
+    assert indicator_score("11月底前", "12月5日完成", 5, judged=2).value == 2.0
