@@ -23,7 +23,7 @@ from jixiao.parsing import (
     parse_measure,
     with_fulfilment,
 )
-from jixiao.units import comparable
+from jixiao.units import comparable, unit_name
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
@@ -311,7 +311,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     pair = comparable(target, actual)
     if pair is None:
         return Score(None, None,
-                     f"单位不一致：指标值单位“{target.unit}”，完成值单位“{actual.unit}”")
+                     f"单位不一致：指标值单位“{unit_name(target.unit)}”，"
+                     f"完成值单位“{unit_name(actual.unit)}”")
     goal, done = pair
     done = max(done, 0.0)
     share, note = _quantitative_share(target.op, goal, done, ruleset)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from jixiao.parsing import Measure, dates_compared
+from jixiao.parsing import YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日",
@@ -28,6 +28,15 @@ def split_unit(unit: str) -> tuple[float, str]:
     if unit in _SCALE_PREFIXES:  # "30 万" means 万 of whatever the other side counts
         return _SCALE_PREFIXES[unit], ""
     return 1.0, unit
+
+
+def unit_name(unit: str) -> str:
+    """A unit as a clerk reads it in a message: "" → 无单位, a date (with or without
+    its year) → 日期."""
+    return _UNIT_NAMES.get(unit, unit)
+
+
+_UNIT_NAMES = {"": "无单位", "date": "日期", YEARLESS_UNIT: "日期"}
 
 
 def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:

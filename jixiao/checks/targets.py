@@ -8,7 +8,7 @@ from jixiao.checks.base import Finding, blank, check, finding, first_source, lab
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.parsing import Measure, compact_text, parse_measure
 from jixiao.rules import Direction, direction, is_cost
-from jixiao.units import comparable, split_unit
+from jixiao.units import comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
@@ -112,8 +112,8 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         problem = None
         if target.is_number and actual.is_number:
             if comparable(target, actual) is None:
-                problem = (f"“{name}”的指标值单位“{_unit(target.unit)}”与完成值单位"
-                           f"“{_unit(actual.unit)}”无法比较")
+                problem = (f"“{name}”的指标值单位“{unit_name(target.unit)}”与完成值单位"
+                           f"“{unit_name(actual.unit)}”无法比较")
         elif target.kind == "number" and actual.kind == "qualitative" and actual.level is None:
             problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
         elif target.kind == "qualitative" and actual.kind == "number":
@@ -121,10 +121,6 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                        "应写达成/部分达成/未达成")
         if problem is not None:  # its cell named only for a finding
             yield finding("JX204", first_source(indicator, "actual", "target"), problem)
-
-
-def _unit(unit: str) -> str:
-    return {"": "无单位", "date": "日期"}.get(unit, unit)
 
 
 # Under 成本指标, a share that is not a cost: misfiled. A saving (节约) rate rises by nature.

@@ -316,3 +316,10 @@ def test_recalc_scores_a_template_whose_rules_cell_says_sichuan_in_words(tmp_pat
     assert table.rules.name == "sichuan"
     assert all(isinstance(i.score_declared, float) for i in table.indicators)
     assert not [f for f in check_workbook(tmp_path / "out.xlsx").findings if f.severity == "error"]
+
+
+def test_a_date_is_named_a_date_when_units_differ():
+    """The clerk reads “日期”, never the parser's own names for it (date, 月日)."""
+    for deadline in ("2024年12月31日前完成", "12月31日前完成"):
+        note = indicator_score(deadline, "100%", 10).note
+        assert note == "单位不一致：指标值单位“日期”，完成值单位“%”"
