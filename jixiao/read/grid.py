@@ -246,6 +246,21 @@ def clean(value: Any) -> Any:
     return value
 
 
+def percent_shown(value: Any, number_format: str) -> Any:
+    """A number formatted as a percentage as the text the cell shows (0.95 → "95%"),
+    so that it is read as what the clerk typed; any other value as it is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{round(value * 100, 10):g}%"
+    return value
+
+
+def points_at(grid: Grid, row: int, column: int) -> float | None:
+    """A 分值/得分 cell as points: "10%", and 10% typed into Excel (0.1 shown as 10%),
+    count 10."""
+    where = (row, column)
+    return points(percent_shown(clean(grid.values.get(where)), grid.formats.get(where, "")))
+
+
 def points(value: Any) -> float | None:
     """A 分值/得分 cell; a 权重 written as "10%" counts 10 points."""
     parsed = parse_points(value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from jixiao import levels
 from jixiao.model import FundLine, Funds, SelfEvaluation
 from jixiao.parsing import parse_amount, parse_rate
-from jixiao.read.grid import Grid, clean, note, points
+from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role
 from jixiao.rules import TOLERANCE
 from jixiao.units import fraction_as_percent
@@ -206,12 +206,11 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if role not in columns:
             continue
         funds.sources[key] = note(table, grid, first_row, columns[role])
-        value = clean(grid.raw(first_row, columns[role]))
         if key == "weight":  # read as the indicators' 分值/权重 are: "10%" is 10 points
-            funds.weight = points(value)
+            funds.weight = points_at(grid, first_row, columns[role])
         elif key == "score":
-            funds.score_declared = points(value)
-        elif value is not None:
+            funds.score_declared = points_at(grid, first_row, columns[role])
+        elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = str(value)
     table.funds = funds
 

@@ -73,3 +73,19 @@ def test_both_readers_of_the_template_read_a_percent_weight_alike(tmp_path):
     by_names, by_header = read_template(path), only(path)
     for table in (by_names, by_header):
         assert table.funds.weight == 10.0 and table.indicators[0].weight == 5.0
+
+
+def test_percent_typed_into_excel_counts_its_points_in_both_blocks(tmp_path):
+    """15% typed into Excel is stored as 0.15 shown as 15%: every 权重 so typed, the money
+    block's as the indicators', counts what it shows (5 + 25 + 20 + 30 + 10, and 10)."""
+    from workbooks import Percent
+
+    rows = [(*row[:5], Percent(row[5] / 100), *row[6:]) for row in PUTUO_1_ROWS]
+    money = [list(line) for line in PUTUO_1_MONEY]
+    money[0][4] = Percent(0.10)
+    table = only(standard(tmp_path / "typed.xlsx", rows=rows, header=PERCENT_HEADER,
+                          money_header=PERCENT_MONEY_HEADER, money=[tuple(m) for m in money]))
+    assert [i.weight for i in table.indicators] == [5, 25, 20, 30, 10]
+    assert table.funds.weight == 10.0
+    assert evaluate(table).total == 99.98
+    assert findings(table) == []
