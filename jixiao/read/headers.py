@@ -143,7 +143,20 @@ def header_at(grid: Grid, row: int) -> Header | None:
             if role not in columns or grid.same_merge((row, columns[role]), (row, column)):
                 columns[role] = column
         data_start = row + 2
+    if "reason" not in columns:  # no 偏差原因 column: the clerk explains in the 备注
+        remark = _remark_column(grid, range(top, data_start))
+        if remark is not None:
+            columns["reason"] = remark
     return Header(data_start - 1, data_start, columns, top)
+
+
+def _remark_column(grid: Grid, rows: range) -> int | None:
+    """The column of a header cell 备注 (备注说明 …) in the header's rows, if any."""
+    for row in rows:
+        for column in grid.rows.get(row, []):
+            if grid.texts.get((row, column), "").startswith("备注"):
+                return column
+    return None
 
 
 def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:

@@ -178,3 +178,31 @@ def test_a_header_after_another_project_starts_another_table(tmp_path):
     standard_sheet(sheet, name="第二个项目")
     tables = read_tables(book.save(tmp_path / "two-projects.xlsx"))
     assert [len(t.indicators) for t in tables] == [5, 5]
+
+
+REMARK_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                 "备注")
+
+
+def _deducted(reason):
+    """The Putuo rows, 服务对象满意度 ≥95% done 85%: 10 × 85/95 = 8.95 (reason ``reason``)."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[4][3:8] = ["≥95%", "85%", 10, 8.95, reason]
+    return [tuple(row) for row in rows]
+
+
+def test_without_a_reason_column_the_remark_explains_a_deduction(tmp_path):
+    book = Book()
+    standard_sheet(book.sheet(), rows=_deducted("问卷样本偏少"), header=REMARK_HEADER,
+                   total=(100, 98.93))  # 99.98 − 10 + 8.95
+    (table,) = read_tables(book.save(tmp_path / "remark.xlsx"))
+    assert table.indicators[4].reason == "问卷样本偏少"
+    assert [f.code for f in run_checks(table, evaluate(table))] == []
+
+
+def test_an_empty_remark_is_where_the_missing_reason_belongs(tmp_path):
+    book = Book()
+    standard_sheet(book.sheet(), rows=_deducted(None), header=REMARK_HEADER, total=(100, 98.93))
+    (table,) = read_tables(book.save(tmp_path / "remark-empty.xlsx"))
+    found = [f for f in run_checks(table, evaluate(table)) if f.code == "JX405"]
+    assert [(f.sheet, f.cell) for f in found] == [("自评表", "I15")]  # the 备注 cell, editable
