@@ -317,14 +317,11 @@ def zizhou(path: str | Path) -> Path:
     return book.save(path)
 
 
-def sichuan(path: str | Path, rate: Any = "75%", reason: str | None = None,
-            rows: Sequence[Sequence[Any]] | None = None, rules: str | None = None, *,
-            project: Sequence[str] = ("乡村医疗设备购置", "某县卫生健康局", "某县人民医院"),
-            money: Sequence[Any] = (100, 75), name: str = "四川") -> Path:
-    """A 四川-style table: 指标性质 | 指标值 | 度量单位 under a two-row header, no 得分.
-
-    ``money``: (全年预算数, 全年执行数); ``name``: the sheet's."""
-    book = Book()
+def sichuan_head(book: Book, name: str = "四川", money: Sequence[Any] = (100, 75),
+                 rate: Any = "75%", reason: str | None = None, *,
+                 project: Sequence[str] = ("乡村医疗设备购置", "某县卫生健康局", "某县人民医院"),
+                 rules: str | None = None) -> Sheet:
+    """A 四川 sheet down to its money block (title, project, 评分规则 if given, funds)."""
     sheet = book.sheet(name)
     sheet.title("专项预算项目绩效目标完成情况自评表")
     sheet.project(*project)
@@ -333,6 +330,18 @@ def sichuan(path: str | Path, rate: Any = "75%", reason: str | None = None,
     sheet.money([("年度资金总额", *money, rate, reason)],
                 header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
                 label="专项资金（万元）")
+    return sheet
+
+
+def sichuan(path: str | Path, rate: Any = "75%", reason: str | None = None,
+            rows: Sequence[Sequence[Any]] | None = None, rules: str | None = None, *,
+            project: Sequence[str] = ("乡村医疗设备购置", "某县卫生健康局", "某县人民医院"),
+            money: Sequence[Any] = (100, 75), name: str = "四川") -> Path:
+    """A 四川-style table: 指标性质 | 指标值 | 度量单位 under a two-row header, no 得分.
+
+    ``money``: (全年预算数, 全年执行数); ``name``: the sheet's."""
+    book = Book()
+    sheet = sichuan_head(book, name, money, rate, reason, project=project, rules=rules)
     row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
                      "实际完成指标值", "偏差原因分析及改进措施")
     sheet.merge(row, 5, 7)

@@ -288,17 +288,12 @@ def test_convert_carries_the_overall_goal_over(tmp_path):
 
 def test_convert_carries_a_sichuan_goal_over(tmp_path):
     """A 四川 table states its goal as one text beside 年度总体目标: it becomes 预期目标."""
-    from workbooks import Book
+    from workbooks import Book, sichuan_head
 
     from jixiao.read.by_names import read_template
 
     book = Book()
-    sheet = book.sheet("四川")
-    sheet.title("专项预算项目绩效目标完成情况自评表")
-    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
-    sheet.money([("年度资金总额", 100, 98, "98%", None)],
-                header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"),
-                label="专项资金（万元）")
+    sheet = sichuan_head(book, "四川", (100, 98), "98%")
     row = sheet.line("年度总体目标", None, "购置设备 20 台，提升基层诊疗能力")
     sheet.merge(row, 1, 2)
     sheet.merge(row, 3, 9)
