@@ -274,6 +274,28 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     return goal in _LITTLE_WANTED and done.startswith(_NONE_DONE)
 
 
+# A count of nothing written as words: 无, 未发生, 零 … beside a 0 on the other side
+# (安全事故 ＝0 起 → 未发生; 无 → 0 起) is that 0.
+_NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "无发生", "零发生", "杜绝", "不发生")
+
+
+def says_none(measure: Measure) -> bool:
+    """Whether a value is a word for nothing (无, 未发生 …), with no number of its own."""
+    return measure.kind in ("empty", "qualitative") and measure.level is None \
+        and normalize_text(measure.text).startswith(_NONE_WORDS)
+
+
+def none_as_zero(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
+    """Target and actual where one is a zero count and the other says none in words: the
+    words read as 0 of the count's unit (＝0 起 → 未发生 is 0 起 of 0; 无 → 0 起 likewise)."""
+    if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
+            and says_none(actual):
+        return target, replace(actual, kind="number", value=0.0, unit=target.unit)
+    if actual.kind == "number" and actual.value == 0 and actual.op is None and says_none(target):
+        return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
+    return target, actual
+
+
 def with_fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``)."""
     if fulfils(target, actual):

@@ -19,6 +19,7 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
     compact_text,
+    none_as_zero,
     normalize_text,
     parse_measure,
     with_fulfilment,
@@ -183,7 +184,8 @@ def is_met(target: Measure | object, actual: Measure | object,
 
     A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
     """
-    target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
+    target = _with_default_op(target, default_op)
     actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
@@ -280,7 +282,8 @@ def _remembered_score(target: Measure | object, actual: Measure | object, weight
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
-    target, actual = _with_default_op(as_measure(target), default_op), as_measure(actual)
+    target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
+    target = _with_default_op(target, default_op)
     actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
     met = is_met(target, actual)
 

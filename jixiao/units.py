@@ -12,7 +12,7 @@ import functools
 from jixiao.parsing import YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
-_SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日",
+_SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人"}
 _TIME_IN_MINUTES = {"分钟": 1.0, "小时": 60.0, "天": 1440.0}
 
