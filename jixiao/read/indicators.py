@@ -3,7 +3,8 @@
 Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
 (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
 become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
-and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade."""
+and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
+(both known by what their labels mean, ``roles``)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,9 @@ from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, p
 from jixiao.parsing import compact_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
+from jixiao.read.roles import is_grade_label, is_total_label
 from jixiao.rules import TOLERANCE, grade_name
 
-_TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
-_GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
 _STOP_BLANK_ROWS = 5
 
 
@@ -66,13 +66,13 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         blank_run = 0
         label = _row_label(grid, row, label_before)
-        if label and label.startswith(_TOTAL_LABELS):
+        if label and is_total_label(label):
             _read_total(grid, row, columns, table)
             last = row
             grade_row = _find_grade(grid, row, min(stop, row + 4), table)
             last = grade_row or last
             break
-        if label and label.startswith(_GRADE_LABELS):
+        if label and is_grade_label(label):
             _read_grade(grid, row, table)
             last = row
             break
@@ -283,7 +283,7 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
             table.sources["total"] = note(table, grid, row, found[1])
             table.total_declared = parse_points(clean(found[0]))
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if grid.texts.get((row, column), "").startswith(_GRADE_LABELS[:5]):
+        if is_grade_label(grid.texts.get((row, column), ""), results=False):
             _read_grade(grid, row, table, column)
 
 
@@ -292,7 +292,7 @@ def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int
         return start
     for row in range(start + 1, stop + 1):
         for column in grid.rows.get(row, []):
-            if grid.texts.get((row, column), "").startswith(_GRADE_LABELS):
+            if is_grade_label(grid.texts.get((row, column), "")):
                 _read_grade(grid, row, table, column)
                 return row
     return None
@@ -301,7 +301,7 @@ def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int
 def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
     if column is None:
         column = next(c for c in grid.rows[row]
-                      if grid.texts.get((row, c), "").startswith(_GRADE_LABELS))
+                      if is_grade_label(grid.texts.get((row, c), "")))
     label = grid.texts.get((row, column), "")
     inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
     if inline:
