@@ -4,7 +4,8 @@ Merged 一级/二级 cells are carried down; a carried 一级 gives way to the o
 (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
 become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
 and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
-(both known by what their labels mean, ``roles``)."""
+(both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
+explains each of them."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     last = header.row
     blank_run = 0
-    row = header.data_start
+    row = data_start = header.data_start
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     while row < stop:
@@ -89,8 +90,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     own[_LEVELS.index(key)] = True
             else:
                 where = (row, column)
+                if key == "reason":  # one 偏差原因 merged down over the rows it explains
+                    top = origin.get(where)
+                    if top is not None and top[1] == column and data_start <= top[0] < row:
+                        where = top
                 # cleaned already (most cells of a row are empty: no call for them)
-                value = None if where not in values else _cell_value(grid, row, column)
+                value = None if where not in values else _cell_value(grid, *where)
             if value is not None or key in _ALWAYS_NOTED:
                 place = (grid, *where)
                 noted(place)

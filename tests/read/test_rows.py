@@ -1,5 +1,6 @@
 """What each row under the indicator header is: the 总分 row and the 评分等级 row by what
-their labels mean (总得分, 评价总分, 自评得分 … 绩效评价等级, 等级评定 …)."""
+their labels mean (总得分, 评价总分, 自评得分 … 绩效评价等级, 等级评定 …), a 偏差原因 merged
+down over the rows it explains."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
 
 from jixiao.checks import run_checks
-from jixiao.model import evaluate
+from jixiao.model import Source, evaluate
 from jixiao.read.roles import is_grade_label, is_total_label
 from jixiao.read.workbook import read_tables
 
@@ -93,3 +94,36 @@ def test_a_grade_row_is_known_and_checked(tmp_path, label):
     wrong, _ = _sheet(tmp_path, total_label="评价总分", grade="良", grade_label=label,
                       name="wrong.xlsx")
     assert [code for code, _ in _codes(wrong)] == ["JX502"]  # 99.98 is 优, not 良
+
+
+# ------------------------------------------------------------------ 2. a merged 偏差原因
+
+# 质量 ≥95% met at 90%: 25 × 90/95 = 23.68; 时效 ≥100% at 95%: 20 × 0.95 = 19; one reason
+# merged over both. Indicators 5 + 23.68 + 19 + 30 + 10 = 87.68; 总分 97.66, 优.
+REASON = "设备到货延迟，验收和交付顺延，下年度提前采购"
+DEDUCTED = [PUTUO_1_ROWS[0],
+            ("产出指标", "质量指标", "验收合格率", "≥95%", "90%", 25, 23.68, REASON),
+            ("产出指标", "时效指标", "按时完成率", "≥100%", "95%", 20, 19, None),
+            *PUTUO_1_ROWS[3:]]
+
+
+def test_a_reason_merged_down_explains_every_row_it_spans(tmp_path):
+    table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66), reason_merge=(1, 2))
+    quality, timely = table.indicators[1:3]
+    assert quality.reason == timely.reason == REASON
+    assert timely.sources["reason"] == Source("自评表", f"I{first + 1}")  # the merge's cell
+    assert evaluate(table).total == 97.66
+    assert _codes(table) == []
+
+
+def test_a_reason_missing_under_a_merge_points_at_the_cell_to_fill(tmp_path):
+    rows = [*DEDUCTED[:1], (*DEDUCTED[1][:7], None), *DEDUCTED[2:]]
+    table, first = _sheet(tmp_path, rows=rows, total=(100, 97.66), reason_merge=(1, 2))
+    # the empty merged cell is one cell: both findings point at its top, the editable one
+    assert _codes(table) == [("JX405", f"I{first + 1}"), ("JX405", f"I{first + 1}")]
+
+
+def test_a_reason_of_one_row_does_not_explain_the_next(tmp_path):
+    table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66))
+    assert table.indicators[2].reason is None
+    assert _codes(table) == [("JX405", f"I{first + 2}")]
