@@ -5,7 +5,7 @@ Merged 一级/二级 cells are carried down; a carried 一级 gives way to the o
 become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
 and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
 (both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
-explains each of them."""
+explains each of them; an unused template row ("/" or "—" in every cell) is no indicator."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, p
 from jixiao.parsing import compact_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
-from jixiao.read.roles import is_grade_label, is_total_label
+from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
 from jixiao.rules import TOLERANCE, grade_name
 
 _STOP_BLANK_ROWS = 5
@@ -40,7 +40,8 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
-_CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
+_CONTENT_TEXT = ("target", "actual", "nature", "unit")  # with name, 分值 and a typed 得分:
+# a row holding any of them, other than a placeholder, is an indicator
 
 
 def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation) -> int:
@@ -108,7 +109,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 carried[key] = (read[key], places[key])
         score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
-        if not score_typed and all(read.get(key) is None for key in _CONTENT):
+        if _unused_row(read, score_typed):
             row += 1
             continue
         indicator = _indicator(read, places, carried)
@@ -122,6 +123,17 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         _take_execution_row(table, first, heads)
     _take_subtotals(table, first, heads, "level2" in columns)
     return last
+
+
+def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
+    """A row that is no indicator: blank (a printed 二级 label at most), or a template row
+    left unused, with no name and nothing but placeholders ("/", "—", 无, 0 points) in its
+    cells. A named row with a "/" in some cell is an indicator (its checks say what is
+    missing); a 得分 a formula gives does not make one."""
+    return (is_placeholder(read.get("name"))
+            and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
+            and is_placeholder_points(read.get("weight"))
+            and (not score_typed or is_placeholder_points(read.get("score"))))
 
 
 def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:
@@ -140,8 +152,7 @@ def _blank_measure(indicator: Indicator) -> bool:
                                                 indicator.nature, indicator.unit))
 
 
-def _blank_text(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+_blank_text = is_placeholder  # empty, or "—" / "/" / 无
 
 
 def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]]) -> None:

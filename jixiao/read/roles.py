@@ -1,5 +1,5 @@
-"""What a row of the indicator block is, by what its cells mean: the 总分 row or the
-评分等级 row.
+"""What a row of the indicator block is, by what its cells mean: the 总分 row, the 评分等级
+row, or an unused template row holding only placeholders.
 
 Labels are matched on ``compact_text`` (NFKC, no spaces: "总 得 分（100分）" is
 "总得分(100分)") by the words they are made of, not by a list of whole labels: a total
@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
+
+from jixiao.parsing import compact_string, parse_points
 
 # Words a label may open with that say nothing of its role (项目绩效自评总分).
 _DECOR = "(?:项目|绩效|部门|单位|本表|全表)*"
@@ -28,6 +31,8 @@ _GRADE_WORDS = "(?:评分|自评|评价|评审|评定|考核|绩效|综合|总�
 _GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in one cell
 _GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
 _RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结果{_END}")
+# A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
+_PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -42,3 +47,22 @@ def is_grade_label(text: str, *, results: bool = True) -> bool:
     count too (not beside the total on its own row, where a 结果 may be the score's)."""
     return _GRADE.match(text) is not None or (results and _RESULT.match(text) is not None)
 
+
+def is_placeholder(value: Any) -> bool:
+    """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    return _placeholder_text(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _placeholder_text(value: str) -> bool:
+    text = compact_string(value)
+    return not text or _PLACEHOLDER.fullmatch(text) is not None
+
+
+def is_placeholder_points(value: Any) -> bool:
+    """A 分值/得分 cell of an unused row: a placeholder, or 0."""
+    return is_placeholder(value) or parse_points(value) == 0

@@ -1,6 +1,6 @@
 """What each row under the indicator header is: the 总分 row and the 评分等级 row by what
 their labels mean (总得分, 评价总分, 自评得分 … 绩效评价等级, 等级评定 …), a 偏差原因 merged
-down over the rows it explains."""
+down over the rows it explains, and unused template rows holding only "/" or "—"."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
 
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
+from jixiao.read.by_names import table_from_ranges
 from jixiao.read.roles import is_grade_label, is_total_label
 from jixiao.read.workbook import read_tables
 
@@ -127,3 +128,44 @@ def test_a_reason_of_one_row_does_not_explain_the_next(tmp_path):
     table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66))
     assert table.indicators[2].reason is None
     assert _codes(table) == [("JX405", f"I{first + 2}")]
+
+
+# ------------------------------------------------------------------ 3. unused template rows
+
+@pytest.mark.parametrize("unused", [
+    ("产出指标", "数量指标", "/", "/", "/", "/", "/", "/"),
+    ("产出指标", "数量指标", "／", "／", "／", "／", "／", None),
+    ("产出指标", "数量指标", "—", "—", "—", 0, 0, None),
+    ("产出指标", "数量指标", "——", "——", "——", "-", "-", "无"),
+    ("产出指标", "数量指标", "无", "无", "无", "0", "0", None)])
+def test_an_unused_template_row_is_not_an_indicator(tmp_path, unused):
+    rows = [PUTUO_1_ROWS[0], unused, *PUTUO_1_ROWS[1:4],
+            ("效益指标", "经济效益指标", "—", "—", "—", 0, 0, None), *PUTUO_1_ROWS[4:]]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_named_row_with_a_placeholder_is_still_read(tmp_path):
+    # 预算资金执行率 with "/" for its actual: a real indicator whose actual is missing
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "/", 5, 5, None),
+            *PUTUO_1_ROWS[1:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert table.indicators[0].name == "预算资金执行率"
+    assert ("JX202", f"F{first}") in _codes(table)
+
+
+def test_the_template_reader_skips_unused_rows_too():
+    values = {"JX_Name": [["甲"], ["/"], ["—"]], "JX_Target": [["≥1 个"], ["/"], ["—"]],
+              "JX_Actual": [["2 个"], ["/"], ["—"]], "JX_Weight": [[20.0], ["/"], [0]],
+              "JX_Level1": [["产出指标"], [None], [None]],
+              "JX_Level2": [["数量指标"], [None], [None]]}
+
+    def get_range(name):
+        if name not in values:
+            raise KeyError(name)
+        return "表", "D13", values[name]
+
+    (indicator,) = table_from_ranges(get_range).indicators
+    assert indicator.name == "甲"
