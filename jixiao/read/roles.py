@@ -13,7 +13,8 @@ import functools
 import re
 from typing import Any
 
-from jixiao.parsing import compact_string, parse_points
+from jixiao.parsing import compact_string
+from jixiao.read.grid import points
 
 # Words a label may open with that say nothing of its role (项目绩效自评总分).
 _DECOR = "(?:项目|绩效|部门|单位|本表|全表)*"
@@ -65,4 +66,4 @@ def _placeholder_text(value: str) -> bool:
 
 def is_placeholder_points(value: Any) -> bool:
     """A 分值/得分 cell of an unused row: a placeholder, or 0."""
-    return is_placeholder(value) or parse_points(value) == 0
+    return is_placeholder(value) or points(value) == 0
