@@ -1,11 +1,12 @@
 """What a row of the indicator block is, by what its cells mean: the 总分 row, the 评分等级
 row, or an unused template row holding only placeholders.
 
-Labels are matched on their ``compact_text`` (full-width made plain, no spaces: "总 得 分（100分）" is
-"总得分(100分)") by the words they are made of, not by a list of whole labels: a total
-row says it sums the table's points (总分, 总得分, 评价总分, 自评得分, 得分合计, 综合评分,
-合计 …), a grade row names the grade (评分等级, 绩效评价等级, 等级评定, 评价结果 …). A
-score of one topic (满意度得分, 执行率得分) is an indicator, not the total."""
+Labels are matched on their ``compact_text`` (full-width made plain, no spaces:
+"总 得 分（100分）" is "总得分(100分)") by the words they are made of, not by a list
+of whole labels. A total row says it sums the table's points (总分, 总得分, 评价总分,
+自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
+绩效评价等级, 等级评定, 评价结果 …). A score of one topic (满意度得分, 执行率得分)
+is an indicator, not the total."""
 
 from __future__ import annotations
 
