@@ -40,6 +40,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import points
+from jixiao.read.roles import is_placeholder, is_placeholder_points
 
 # get_range(name) → (sheet name, top-left cell "D13", rows of values); None or
 # KeyError when the workbook has no such name. Values are what the cells show: the
@@ -211,8 +212,9 @@ def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
             if cells[key][0] is not None:
                 carried[key] = cells[key]
             cells[key] = carried[key]
-        if all(cells[key][0] is None for key in ("name", "target", "actual", "weight")):
-            continue
+        if all(is_placeholder(cells[key][0]) for key in ("name", "target", "actual")) \
+                and is_placeholder_points(cells["weight"][0]):
+            continue  # an unused row, blank or only "/", "—", 0 (as the header reader)
         value = {key: cell[0] for key, cell in cells.items()}
         indicator = Indicator(
             level1=_optional_text(value["level1"]), level2=_optional_text(value["level2"]),

@@ -3,7 +3,9 @@
 Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
 (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
 become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
-and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade."""
+and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
+(both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
+explains each of them; an unused template row ("/" or "—" in every cell) is no indicator."""
 
 from __future__ import annotations
 
@@ -16,10 +18,9 @@ from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, p
 from jixiao.parsing import compact_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
+from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
 from jixiao.rules import TOLERANCE, grade_name
 
-_TOTAL_LABELS = ("总分", "合计", "总计", "综合得分", "自评总分", "得分合计", "分值合计")
-_GRADE_LABELS = ("评分等级", "自评等级", "评价等级", "绩效等级", "等级", "评价结果", "自评结果")
 _STOP_BLANK_ROWS = 5
 
 
@@ -39,7 +40,8 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
-_CONTENT = ("name", "target", "actual", "weight", "nature", "unit")  # one makes an indicator
+_CONTENT_TEXT = ("target", "actual", "nature", "unit")  # with name, 分值 and a typed 得分:
+# a row holding any of them, other than a placeholder, is an indicator
 
 
 def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation) -> int:
@@ -53,7 +55,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     last = header.row
     blank_run = 0
-    row = header.data_start
+    row = data_start = header.data_start
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     while row < stop:
@@ -66,13 +68,13 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         blank_run = 0
         label = _row_label(grid, row, label_before)
-        if label and label.startswith(_TOTAL_LABELS):
+        if label and is_total_label(label):
             _read_total(grid, row, columns, table)
             last = row
             grade_row = _find_grade(grid, row, min(stop, row + 4), table)
             last = grade_row or last
             break
-        if label and label.startswith(_GRADE_LABELS):
+        if label and is_grade_label(label):
             _read_grade(grid, row, table)
             last = row
             break
@@ -89,8 +91,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     own[_LEVELS.index(key)] = True
             else:
                 where = (row, column)
+                if key == "reason":  # one 偏差原因 merged down over the rows it explains
+                    top = origin.get(where)
+                    if top is not None and top[1] == column and data_start <= top[0] < row:
+                        where = top
                 # cleaned already (most cells of a row are empty: no call for them)
-                value = None if where not in values else _cell_value(grid, row, column)
+                value = None if where not in values else _cell_value(grid, *where)
             if value is not None or key in _ALWAYS_NOTED:
                 place = (grid, *where)
                 noted(place)
@@ -103,7 +109,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 carried[key] = (read[key], places[key])
         score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
-        if not score_typed and all(read.get(key) is None for key in _CONTENT):
+        if _unused_row(read, score_typed):
             row += 1
             continue
         indicator = _indicator(read, places, carried)
@@ -117,6 +123,17 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         _take_execution_row(table, first, heads)
     _take_subtotals(table, first, heads, "level2" in columns)
     return last
+
+
+def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
+    """A row that is no indicator: blank (a printed 二级 label at most), or a template row
+    left unused, with no name and nothing but placeholders ("/", "—", 无, 0 points) in its
+    cells. A named row with a "/" in some cell is an indicator (its checks say what is
+    missing); a 得分 a formula gives does not make one."""
+    return (is_placeholder(read.get("name"))
+            and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
+            and is_placeholder_points(read.get("weight"))
+            and (not score_typed or is_placeholder_points(read.get("score"))))
 
 
 def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:
@@ -135,8 +152,7 @@ def _blank_measure(indicator: Indicator) -> bool:
                                                 indicator.nature, indicator.unit))
 
 
-def _blank_text(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+_blank_text = is_placeholder  # empty, or "—" / "/" / 无
 
 
 def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]]) -> None:
@@ -283,7 +299,7 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
             table.sources["total"] = note(table, grid, row, found[1])
             table.total_declared = parse_points(clean(found[0]))
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if grid.texts.get((row, column), "").startswith(_GRADE_LABELS[:5]):
+        if is_grade_label(grid.texts.get((row, column), ""), results=False):
             _read_grade(grid, row, table, column)
 
 
@@ -292,7 +308,7 @@ def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int
         return start
     for row in range(start + 1, stop + 1):
         for column in grid.rows.get(row, []):
-            if grid.texts.get((row, column), "").startswith(_GRADE_LABELS):
+            if is_grade_label(grid.texts.get((row, column), "")):
                 _read_grade(grid, row, table, column)
                 return row
     return None
@@ -301,7 +317,7 @@ def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int
 def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
     if column is None:
         column = next(c for c in grid.rows[row]
-                      if grid.texts.get((row, c), "").startswith(_GRADE_LABELS))
+                      if is_grade_label(grid.texts.get((row, c), "")))
     label = grid.texts.get((row, column), "")
     inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
     if inline:

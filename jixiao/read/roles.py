@@ -1,0 +1,70 @@
+"""What a row of the indicator block is, by what its cells mean: the 总分 row, the 评分等级
+row, or an unused template row holding only placeholders.
+
+Labels are matched on their ``compact_text`` (full-width made plain, no spaces:
+"总 得 分（100分）" is "总得分(100分)") by the words they are made of, not by a list
+of whole labels. A total row says it sums the table's points (总分, 总得分, 评价总分,
+自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
+绩效评价等级, 等级评定, 评价结果 …). A score of one topic (满意度得分, 执行率得分)
+is an indicator, not the total."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from jixiao.parsing import compact_string
+from jixiao.read.grid import points
+
+# Words a label may open with that say nothing of its role (项目绩效自评总分).
+_DECOR = "(?:项目|绩效|部门|单位|本表|全表)*"
+# What makes a score the whole table's: "总/综合 …" or "the evaluation's" (自评得分, the
+# row under the 得分 column), or a word of summing (得分合计, 合计得分, 合计).
+_WHOLE = "(?:总体|整体|综合|最终|总评|总|自评|评价|评审|考核|绩效评价|绩效自评)"
+_SCORE = "(?:得分|评分|分值|分数|分)"
+_SUM = "(?:合计|总计|总和|汇总|加总)"
+# After the label: nothing, or a note, a colon or a number ("总分（满分100）", "合计：").
+_END = r"(?:$|[^\u3400-\u9fff])"
+_TOTAL = re.compile(f"{_DECOR}(?:{_SUM}{_SCORE}?|{_WHOLE}+{_SCORE}{_SUM}?|{_SCORE}{_SUM})"
+                    f"(?:数|值)?{_END}")
+# A grade: (评分|自评|评价|绩效|考核 …)等级, 等级评定, 评级; or the evaluation's 结果.
+_GRADE_WORDS = "(?:评分|自评|评价|评审|评定|考核|绩效|综合|总体|最终|项目)"
+_GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in one cell
+_GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
+_RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结果{_END}")
+# A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
+_PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_total_label(text: str) -> bool:
+    """Whether a row's label (its compact text) marks the table's 总分 row."""
+    return _TOTAL.match(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_grade_label(text: str, *, results: bool = True) -> bool:
+    """Whether a cell's compact text labels the 评分等级. ``results``: 评价结果/自评结果
+    count too (not beside the total on its own row, where a 结果 may be the score's)."""
+    return _GRADE.match(text) is not None or (results and _RESULT.match(text) is not None)
+
+
+def is_placeholder(value: Any) -> bool:
+    """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    return _placeholder_text(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _placeholder_text(value: str) -> bool:
+    text = compact_string(value)
+    return not text or _PLACEHOLDER.fullmatch(text) is not None
+
+
+def is_placeholder_points(value: Any) -> bool:
+    """A 分值/得分 cell of an unused row: a placeholder, or 0."""
+    return is_placeholder(value) or points(value) == 0

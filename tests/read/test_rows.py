@@ -1,0 +1,171 @@
+"""What each row under the indicator header is: the 总分 row and the 评分等级 row by what
+their labels mean (总得分, 评价总分, 自评得分 … 绩效评价等级, 等级评定 …), a 偏差原因 merged
+down over the rows it explains, and unused template rows holding only "/" or "—"."""
+
+from __future__ import annotations
+
+import pytest
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
+
+from jixiao.checks import run_checks
+from jixiao.model import Source, evaluate
+from jixiao.read.by_names import table_from_ranges
+from jixiao.read.roles import is_grade_label, is_total_label
+from jixiao.read.workbook import read_tables
+
+# The first Putuo 2024 table: 执行率 31.50 / 31.56 = 99.81% → 10 × 0.9981 = 9.98;
+# indicators 5 + 25 + 20 + 30 + 10 = 90, all met; 总分 99.98, 优.
+TOTAL = 99.98
+
+
+def _sheet(tmp_path, rows=PUTUO_1_ROWS, total=(100, TOTAL), total_label="总分",
+           grade="优", grade_label="评分等级", reason_merge=None, name="t.xlsx"):
+    """A standard table; ``reason_merge``: (first, last) indicator indexes whose 偏差原因
+    cell is one cell merged down over them. The sheet's rows: (first indicator row, sheet)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    first = sheet.row + 1
+    sheet.indicators(rows)
+    if reason_merge is not None:
+        column = sheet.columns["偏差原因分析及改进措施"]
+        sheet.merge(first + reason_merge[0], column, column, first + reason_merge[1])
+    if total is not None:
+        sheet.total(*total, label=total_label)
+    if grade is not None:
+        sheet.grade(grade, label=grade_label)
+    tables = read_tables(book.save(tmp_path / name))
+    assert len(tables) == 1
+    return tables[0], first
+
+
+def _codes(table):
+    return [(f.code, f.cell) for f in run_checks(table, evaluate(table))]
+
+
+# ------------------------------------------------------------------ 1. total and grade rows
+
+@pytest.mark.parametrize("label", ["总得分", "评价总分", "自评得分", "评价得分", "总体得分",
+                                   "得分总计", "综合评分", "自评得分合计", "总 分（100 分）",
+                                   "绩效评价总分", "合计得分"])
+def test_a_total_row_is_known_by_what_its_label_means(tmp_path, label):
+    table, _ = _sheet(tmp_path, total_label=label)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert table.total_declared == TOTAL
+    assert (table.grade_declared, evaluate(table).total) == ("优", TOTAL)
+    assert _codes(table) == []
+
+
+def test_a_topic_score_is_an_indicator_not_the_total(tmp_path):
+    # 满意度 split in two rows of 5 under one merged 一级/二级: the second row's first
+    # text is its 三级 name "满意度得分", an indicator (≥90 分, actual 95 分: full 5).
+    rows = [*PUTUO_1_ROWS[:4],
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "满意", "达成指标", 5, 5, None),
+            ("满意度指标", "服务对象满意度指标", "满意度得分", "≥90 分", "95 分", 5, 5, None)]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators][-2:] == ["服务对象满意度", "满意度得分"]
+    assert sum(i.weight for i in table.indicators) == 90
+    assert table.total_declared == TOTAL and evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("总分", True), ("合计", True), ("总得分", True), ("分值合计", True), ("总计", True),
+    ("满意度得分", False), ("执行率得分", False), ("得分", False), ("评分等级", False),
+    ("小计", False), ("总体目标", False), ("群众评价得分", False)])
+def test_total_labels(text, total):
+    assert is_total_label(text) is total
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("绩效评价等级", True), ("评价等级", True), ("绩效等级", True), ("等级评定", True),
+    ("评分等级(优/良/中/差)", True), ("自评结果", True),
+    ("等级医院达标率", False), ("评分结果", False), ("总分", False)])
+def test_grade_labels(text, grade):
+    assert is_grade_label(text) is grade
+
+
+@pytest.mark.parametrize("label", ["绩效评价等级", "评价等级", "绩效等级", "等级评定"])
+def test_a_grade_row_is_known_and_checked(tmp_path, label):
+    table, _ = _sheet(tmp_path, total_label="评价总分", grade_label=label)
+    assert table.grade_declared == "优"
+    assert _codes(table) == []
+    wrong, _ = _sheet(tmp_path, total_label="评价总分", grade="良", grade_label=label,
+                      name="wrong.xlsx")
+    assert [code for code, _ in _codes(wrong)] == ["JX502"]  # 99.98 is 优, not 良
+
+
+# ------------------------------------------------------------------ 2. a merged 偏差原因
+
+# 质量 ≥95% met at 90%: 25 × 90/95 = 23.68; 时效 ≥100% at 95%: 20 × 0.95 = 19; one reason
+# merged over both. Indicators 5 + 23.68 + 19 + 30 + 10 = 87.68; 总分 97.66, 优.
+REASON = "设备到货延迟，验收和交付顺延，下年度提前采购"
+DEDUCTED = [PUTUO_1_ROWS[0],
+            ("产出指标", "质量指标", "验收合格率", "≥95%", "90%", 25, 23.68, REASON),
+            ("产出指标", "时效指标", "按时完成率", "≥100%", "95%", 20, 19, None),
+            *PUTUO_1_ROWS[3:]]
+
+
+def test_a_reason_merged_down_explains_every_row_it_spans(tmp_path):
+    table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66), reason_merge=(1, 2))
+    quality, timely = table.indicators[1:3]
+    assert quality.reason == timely.reason == REASON
+    assert timely.sources["reason"] == Source("自评表", f"I{first + 1}")  # the merge's cell
+    assert evaluate(table).total == 97.66
+    assert _codes(table) == []
+
+
+def test_a_reason_missing_under_a_merge_points_at_the_cell_to_fill(tmp_path):
+    rows = [*DEDUCTED[:1], (*DEDUCTED[1][:7], None), *DEDUCTED[2:]]
+    table, first = _sheet(tmp_path, rows=rows, total=(100, 97.66), reason_merge=(1, 2))
+    # the empty merged cell is one cell: both findings point at its top, the editable one
+    assert _codes(table) == [("JX405", f"I{first + 1}"), ("JX405", f"I{first + 1}")]
+
+
+def test_a_reason_of_one_row_does_not_explain_the_next(tmp_path):
+    table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66))
+    assert table.indicators[2].reason is None
+    assert _codes(table) == [("JX405", f"I{first + 2}")]
+
+
+# ------------------------------------------------------------------ 3. unused template rows
+
+@pytest.mark.parametrize("unused", [
+    ("产出指标", "数量指标", "/", "/", "/", "/", "/", "/"),
+    ("产出指标", "数量指标", "／", "／", "／", "／", "／", None),
+    ("产出指标", "数量指标", "—", "—", "—", 0, 0, None),
+    ("产出指标", "数量指标", "——", "——", "——", "-", "-", "无"),
+    ("产出指标", "数量指标", "无", "无", "无", "0", "0", None)])
+def test_an_unused_template_row_is_not_an_indicator(tmp_path, unused):
+    rows = [PUTUO_1_ROWS[0], unused, *PUTUO_1_ROWS[1:4],
+            ("效益指标", "经济效益指标", "—", "—", "—", 0, 0, None), *PUTUO_1_ROWS[4:]]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_named_row_with_a_placeholder_is_still_read(tmp_path):
+    # 预算资金执行率 with "/" for its actual: a real indicator whose actual is missing
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "/", 5, 5, None),
+            *PUTUO_1_ROWS[1:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert table.indicators[0].name == "预算资金执行率"
+    assert ("JX202", f"F{first}") in _codes(table)
+
+
+def test_the_template_reader_skips_unused_rows_too():
+    values = {"JX_Name": [["甲"], ["/"], ["—"]], "JX_Target": [["≥1 个"], ["/"], ["—"]],
+              "JX_Actual": [["2 个"], ["/"], ["—"]], "JX_Weight": [[20.0], ["/"], [0]],
+              "JX_Level1": [["产出指标"], [None], [None]],
+              "JX_Level2": [["数量指标"], [None], [None]]}
+
+    def get_range(name):
+        if name not in values:
+            raise KeyError(name)
+        return "表", "D13", values[name]
+
+    (indicator,) = table_from_ranges(get_range).indicators
+    assert indicator.name == "甲"
