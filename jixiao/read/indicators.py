@@ -15,7 +15,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text, parse_points
+from jixiao.parsing import compact_text, normalize_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
 from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
@@ -292,7 +292,13 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
         table.sources["weight_total"] = note(table, grid, row, columns["weight"])
     if "score" in columns:
         table.sources["total"] = note(table, grid, row, columns["score"])
-        table.total_declared = points(clean(grid.raw(row, columns["score"])))
+        raw = clean(grid.raw(row, columns["score"]))
+        table.total_declared = points(raw)
+        if table.total_declared is None and isinstance(raw, str):  # "99.48（优）"
+            total, named = _total_with_grade(raw)
+            if total is not None:
+                table.total_declared = total
+                table.grade_declared, table.sources["grade"] = named, table.sources["total"]
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])
         if found:
@@ -301,6 +307,17 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             _read_grade(grid, row, table, column)
+
+
+_TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
+
+
+def _total_with_grade(text: str) -> tuple[float | None, str | None]:
+    """A 总分 cell that also names the grade: "99.48（优）", "92分 优秀" → (99.48, "优")."""
+    match = _TOTAL_WITH_GRADE.fullmatch(normalize_text(text))
+    if match is None or grade_name(match.group(2)) is None:
+        return None, None
+    return float(match.group(1)), match.group(2)
 
 
 def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int | None:

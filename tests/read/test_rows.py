@@ -169,3 +169,12 @@ def test_the_template_reader_skips_unused_rows_too():
 
     (indicator,) = table_from_ranges(get_range).indicators
     assert indicator.name == "甲"
+
+
+@pytest.mark.parametrize(("written", "grade"), [("99.98（优）", "优"), ("99.98分 优秀", "优秀"),
+                                                ("99.98(良)", "良")])
+def test_a_total_cell_that_names_the_grade_gives_both(tmp_path, written, grade):
+    table, _ = _sheet(tmp_path, total=(100, written), grade=None)
+    assert (table.total_declared, table.grade_declared) == (99.98, grade)
+    found = [(f.code, f.cell) for f in run_checks(table, evaluate(table))]
+    assert found == ([] if grade != "良" else [("JX502", table.sources["total"].cell)])
