@@ -103,6 +103,7 @@ class Header:
     data_start: int
     columns: dict[str, int]
     top: int = 0        # the first header row (0: ``row``)
+    money: int | None = None  # read: a money block's header row among the indicator rows
 
     def __post_init__(self) -> None:
         self.top = self.top or self.row

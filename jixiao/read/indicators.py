@@ -18,6 +18,7 @@ from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, p
 from jixiao.parsing import compact_text, normalize_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
 from jixiao.read.headers import Header
+from jixiao.read.money import money_rows_end
 from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
 from jixiao.rules import TOLERANCE, grade_name
 
@@ -80,6 +81,11 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
+        money_end = money_rows_end(grid, row, stop)
+        if money_end is not None:  # the money block printed below the indicators
+            header.money = header.money or row
+            row = money_end + 1
+            continue
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         places: dict[str, Place] = {}
         own = [False, False]

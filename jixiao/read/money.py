@@ -120,6 +120,22 @@ def _fund_label(text: str) -> str | None:
     return None
 
 
+def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
+    """Where a money block that begins at ``row`` (its header: 全年预算数 | 执行数 …) ends —
+    its last 资金 line — or None if no money header is at ``row``."""
+    columns = _money_header(grid, row)
+    if columns is None:
+        return None
+    first, end = min(columns.values()), row
+    for below in range(row + 1, min(stop, row + 10)):
+        labels = [grid.texts[(below, column)] for column in grid.rows.get(below, [])
+                  if column < first and isinstance(grid.values.get((below, column)), str)]
+        if not labels or not _fund_label(labels[-1]):
+            break
+        end = below
+    return end
+
+
 def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     for row in range(top, bottom):
         if row not in grid.rows:

@@ -159,6 +159,8 @@ def find_tables(grids: list[Grid], file_name: str,
         previous_end[grid.name] = item.end
         read_project(grid, top, item.header.row, table)
         money = find_money(grid, top, item.header.row)
+        if money is None and item.header.money is not None:  # below its indicators
+            money = find_money(grid, item.header.money, item.end + 1)
         money_by_table.append(money)
         table.layout = layout_of(item.header.columns,
                                  [i.level1 or "" for i in table.indicators])
