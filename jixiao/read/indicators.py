@@ -17,12 +17,13 @@ from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
 from jixiao.parsing import compact_text, normalize_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, points
-from jixiao.read.headers import Header
+from jixiao.read.headers import Header, fund_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
 from jixiao.rules import TOLERANCE, grade_name
 
 _STOP_BLANK_ROWS = 5
+_AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
 
 
 def _cell_value(grid: Grid, row: int, column: int) -> Any:
@@ -54,6 +55,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     label_before = max(numbers, default=leftmost)
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
+    texts = grid.texts
+    # a money header among the rows names its amounts where the indicators' texts stand
+    money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
     last = header.row
     blank_run = 0
     row = data_start = header.data_start
@@ -81,7 +85,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
-        money_end = money_rows_end(grid, row, stop)
+        money_end = None if not any(fund_role(texts.get((row, column), "")) in _AMOUNTS
+                                    for column in money_columns) \
+            else money_rows_end(grid, row, stop)
         if money_end is not None:  # the money block printed below the indicators
             header.money = header.money or row
             row = money_end + 1
@@ -319,7 +325,8 @@ _TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\
 
 
 def _total_with_grade(text: str) -> tuple[float | None, str | None]:
-    """A 总分 cell that also names the grade: "99.48（优）", "92分 优秀" → (99.48, "优")."""
+    """A 总分 cell that also names the grade, 99.48（优） or 92分 优秀: the total and the
+    grade's own text."""
     match = _TOTAL_WITH_GRADE.fullmatch(normalize_text(text))
     if match is None or grade_name(match.group(2)) is None:
         return None, None
