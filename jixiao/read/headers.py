@@ -122,7 +122,7 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if role and role != "ignore" and role not in columns:
             columns[role] = column
     top = row
-    if columns:  # a header row (or a row with a header word): few rows
+    if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
     if "name" not in columns or "weight" not in columns:
         return None

@@ -58,6 +58,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
+    weight_column = columns["weight"]
     last = header.row
     blank_run = 0
     row = data_start = header.data_start
@@ -85,9 +86,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
-        money_end = None if not any(fund_role(texts.get((row, column), "")) in _AMOUNTS
-                                    for column in money_columns) \
-            else money_rows_end(grid, row, stop)
+        money_end = None
+        if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
+            for column in money_columns:
+                if fund_role(texts.get((row, column), "")) in _AMOUNTS:
+                    money_end = money_rows_end(grid, row, stop)
+                    break
         if money_end is not None:  # the money block printed below the indicators
             header.money = header.money or row
             row = money_end + 1

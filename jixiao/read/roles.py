@@ -35,6 +35,8 @@ _GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|评级)(?:评定|评价)?
 _RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结果{_END}")
 # A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
 _PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)
+# The characters a placeholder can begin with, before normalising (full-width forms too).
+_PLACEHOLDER_FIRST = frozenset("-/\\—–―‐−－／﹣无NnＮｎ")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,6 +58,8 @@ def is_placeholder(value: Any) -> bool:
         return True
     if not isinstance(value, str):
         return False
+    if value and value[0] not in _PLACEHOLDER_FIRST and not value[0].isspace():
+        return False  # most cells: a name, a number written as text
     return _placeholder_text(value)
 
 
