@@ -194,7 +194,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
-    sums the rows above it. jixiao's template has no subtotal rows: a row of it with
+    sums the rows above it — or those below, when it opens its 一级 and the 一级 goes on
+    down from it (one cell merged over the 小计 and its rows). jixiao's template has no subtotal rows: a row of it with
     points and nothing else is a half-filled indicator (JX201/JX202 say what is missing)."""
     if table.template:
         return
@@ -220,7 +221,16 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         if rank is None:
             continue
         heading = rows[index]
-        if rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
+        if rank == -1 and heads[index][0] and index + 1 < len(rows) \
+                and ranks[index + 1] is None and not heads[index + 1][0]:
+            # 小计 on the row that opens its 一级, the 一级 going on down (a merge): it
+            # heads the rows of that 一级 below it
+            members = []
+            for below in range(index + 1, len(rows)):
+                if ranks[below] is not None or heads[below][0]:
+                    break
+                members.append(rows[below])
+        elif rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
             members = []
             for above in range(index - 1, -1, -1):
                 if ranks[above] is not None:
@@ -228,6 +238,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                 members.insert(0, rows[above])
                 if heads[above][0]:
                     break
+        if rank == -1:
             taken.add(index)
             table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
                                             members, _heading_sources(heading)))
