@@ -103,11 +103,13 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             source = io.BytesIO(without_sheets(archive, too_big) if too_big else data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas)
-    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external)
+    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
+                     parts.hidden)
 
 
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
-              defined_names: bool, external: list[ExternalContent]) -> SubmittedWorkbook:
+              defined_names: bool, external: list[ExternalContent],
+              hidden: frozenset[str] = frozenset()) -> SubmittedWorkbook:
     """The tables found in the sheets read, whatever format they came from."""
     grids = [Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
@@ -121,6 +123,13 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）")
+    if hidden:  # a table the workbook hides (last year's draft) beside one it shows
+        shown = [table for table in tables if table.sources["header"].sheet not in hidden]
+        if shown and len(shown) < len(tables):
+            skipped = sorted({table.sources["header"].sheet for table in tables} & hidden)
+            notes.append("隐藏的工作表" + "、".join(f"“{name}”" for name in skipped)
+                         + "中的表未校验：以显示的工作表为准")
+            tables = shown
     for table in tables:
         table.file = str(path)
         table.template = template

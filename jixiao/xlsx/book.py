@@ -187,8 +187,15 @@ def _relationships(archive: zipfile.ZipFile, part: str,
             if rel.standard and rel.mode != "External"}
 
 
+class SheetParts(dict[str, str]):
+    """Worksheet name → its XML member, in workbook order; ``hidden``: the names of the
+    sheets the workbook hides (state hidden or veryHidden)."""
+
+    hidden: frozenset[str] = frozenset()
+
+
 def sheet_parts(path: Path, archive: zipfile.ZipFile,
-                known: Mapping[str, tuple[Relationship, ...]] | None = None) -> dict[str, str]:
+                known: Mapping[str, tuple[Relationship, ...]] | None = None) -> SheetParts:
     """Worksheet name → its XML member, in workbook order. ``known``: the relationships
     ``check_package`` read (``PackageReport.relationships``), not read again."""
     known = known or {}
@@ -197,11 +204,15 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
                          if kind.endswith("/officeDocument")), "xl/workbook.xml")
         rels = _relationships(archive, workbook, known)
         members = set(archive.namelist())
-        parts = {}
-        for name, relation in _sheets(archive.read(workbook)):
+        parts = SheetParts()
+        hidden = []
+        for name, relation, state in _sheets(archive.read(workbook)):
             kind, member = rels.get(relation, ("", ""))
             if kind.endswith("/worksheet") and member in members:
                 parts[name] = member
+                if state in ("hidden", "veryHidden"):
+                    hidden.append(name)
+        parts.hidden = frozenset(hidden)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
                                  f"（{type(error).__name__}）") from None
@@ -209,9 +220,10 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
 
 
 @functools.lru_cache(maxsize=64)  # copies of one template have the same workbook part
-def _sheets(workbook: bytes) -> tuple[tuple[str, str], ...]:
-    """(name, relationship id) of each ``<sheet>`` of a workbook part, in order."""
-    return tuple((sheet.get("name", ""), sheet.get(f"{{{_NS_REL}}}id", ""))
+def _sheets(workbook: bytes) -> tuple[tuple[str, str, str], ...]:
+    """(name, relationship id, state) of each ``<sheet>`` of a workbook part, in order."""
+    return tuple((sheet.get("name", ""), sheet.get(f"{{{_NS_REL}}}id", ""),
+                  sheet.get("state", "visible"))
                  for sheet in _elements(workbook, f"{{{NS_MAIN}}}sheet"))
 
 
