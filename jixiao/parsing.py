@@ -257,7 +257,10 @@ def qualitative_level(text: str) -> str | None:
 _NEGATIONS = ("未", "不", "没", "无", "尚", "非", "差", "欠")
 _LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减少", "下降", "不发生", "杜绝",
                   "未发生", "零发生", "无发生")
-_NONE_DONE = ("无", "零", "没有", "未发生", "未出现", "未收到", "0")
+# Words for nothing happened (无投诉, 未发生, 零事故): the one list of them
+_NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "未收到", "无发生", "零发生", "杜绝",
+               "不发生")
+_NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指标值
 
 
 def fulfils(target: Measure, actual: Measure) -> bool:
@@ -274,11 +277,6 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     return goal in _LITTLE_WANTED and done.startswith(_NONE_DONE)
 
 
-# A count of nothing written as words: 无, 未发生, 零 … beside a 0 on the other side
-# (安全事故 ＝0 起 → 未发生; 无 → 0 起) is that 0.
-_NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "无发生", "零发生", "杜绝", "不发生")
-
-
 def says_none(measure: Measure) -> bool:
     """Whether a value is a word for nothing (无, 未发生 …), with no number of its own."""
     return measure.kind in ("empty", "qualitative") and measure.level is None \
@@ -286,7 +284,8 @@ def says_none(measure: Measure) -> bool:
 
 
 def none_as_zero(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
-    """Target and actual where one is a zero count and the other says none in words: the
+    """A count of nothing written as words beside a 0 on the other side (安全事故 ＝0 起 →
+    未发生; 无 → 0 起) is that 0. Target and actual where one is a zero count and the other says none in words: the
     words read as 0 of the count's unit (＝0 起 → 未发生 is 0 起 of 0; 无 → 0 起 likewise)."""
     if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
             and says_none(actual):

@@ -16,7 +16,7 @@ from typing import Any
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
 from jixiao.parsing import compact_text, normalize_text, parse_points
-from jixiao.read.grid import Grid, Place, clean, note, points
+from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
@@ -32,12 +32,9 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
     value = clean(grid.values.get((row, column)))
     if value is None or isinstance(value, str):  # most cells
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) \
-            and "%" in grid.formats.get((row, column), ""):
-        return f"{round(value * 100, 10):g}%"
     if isinstance(value, _dt.time):
         return str(value)
-    return value
+    return percent_shown(value, grid.formats.get((row, column), ""))
 
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells

@@ -126,14 +126,27 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     columns = _money_header(grid, row)
     if columns is None:
         return None
-    first, end = min(columns.values()), row
-    for below in range(row + 1, min(stop, row + 10)):
-        labels = [grid.texts[(below, column)] for column in grid.rows.get(below, [])
-                  if column < first and isinstance(grid.values.get((below, column)), str)]
-        if not labels or not _fund_label(labels[-1]):
-            break
-        end = below
-    return end
+    lines = _money_lines(grid, row, min(columns.values()), stop)
+    return lines[-1][0] if lines else row
+
+
+def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[int, str, int | None]]:
+    """The 资金 lines under a money header at ``row`` whose amounts begin in column
+    ``first``: (row, label, label's column), each labelled left of the amounts."""
+    lines: list[tuple[int, str, int | None]] = []
+    for below in range(row + 1, min(bottom, row + 10)):
+        label, label_column = "", None
+        for column in grid.rows.get(below, []):
+            if column >= first:
+                break
+            if isinstance(grid.values.get((below, column)), str):
+                label, label_column = grid.texts[(below, column)], column
+        if not _fund_label(label):
+            if lines:
+                break
+            continue
+        lines.append((below, label, label_column))
+    return lines
 
 
 def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
@@ -144,19 +157,7 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if columns is None:
             continue
         first = min(columns.values())
-        lines = []
-        for below in range(row + 1, min(bottom, row + 10)):
-            label, label_column = "", None
-            for column in grid.rows.get(below, []):
-                if column >= first:
-                    break
-                if isinstance(grid.values.get((below, column)), str):
-                    label, label_column = grid.texts[(below, column)], column
-            if not _fund_label(label):
-                if lines:
-                    break
-                continue
-            lines.append((below, label, label_column))
+        lines = _money_lines(grid, row, first, bottom)
         if not lines:  # 资金总额 | 年初预算数 | 全年预算数 | 全年执行数, the amounts below
             label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
                           and isinstance(grid.values.get((row, c)), str)), "")
