@@ -162,6 +162,7 @@ def find_tables(grids: list[Grid], file_name: str,
         while index < len(found) and _repeated(item, found[index], table):
             item.end = read_indicators(grid, found[index].header, _next_header(found, index),
                                        table)
+            item.header.money = item.header.money or found[index].header.money
             index += 1
         kept.append(item)
         top = previous_end.get(grid.name, 0) + 1

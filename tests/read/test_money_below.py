@@ -23,3 +23,19 @@ def test_money_between_the_indicators_and_the_total(tmp_path):
     evaluation = evaluate(table)  # 10 × 31.50 / 31.56 = 9.98; 9.98 + 90
     assert (evaluation.execution_score, evaluation.total) == (9.98, 99.98)
     assert [f.code for f in run_checks(table, evaluation)] == []
+
+
+def test_money_below_a_table_whose_header_was_printed_again(tmp_path):
+    """A page break repeats the header; the money block then follows the second part."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.indicators(PUTUO_1_ROWS[:3])
+    sheet.indicators(PUTUO_1_ROWS[3:])
+    sheet.money(PUTUO_1_MONEY)
+    sheet.total(100, 99.98)
+    (table,) = read_tables(book.save(tmp_path / "money-below-repeated.xlsx"))
+    assert len(table.indicators) == 5 and table.funds.total.budget == 31.56
+    assert evaluate(table).total == 99.98
+    assert [f.code for f in run_checks(table, evaluate(table))] == []
