@@ -68,10 +68,11 @@ def foreign_format(data: bytes) -> str | None:
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                    ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
-                                     list[tuple[int, int, int, int]]]], list[str]]:
-    """(sheet name, cells, merged ranges) of every sheet, and notes on sheets skipped:
-    the values (and merged ranges where the format keeps them), by python-calamine.
-    Cells are (row, column, value, number format) as ``SheetCells`` holds them."""
+                                     list[tuple[int, int, int, int]]]], list[str], frozenset[str]]:
+    """(sheet name, cells, merged ranges) of every sheet, notes on sheets skipped, and
+    the names of the sheets the workbook hides: the values (and merged ranges where the
+    format keeps them), by python-calamine. Cells are (row, column, value, number
+    format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
     try:
         from python_calamine import CalamineWorkbook
@@ -87,6 +88,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     sheets = []
     notes: list[str] = []
     try:
+        hidden = frozenset(_hidden_sheets(book))
         for sheet_name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(sheet_name)
@@ -107,4 +109,14 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                                for (top, left), (bottom, right) in merges]))
     finally:
         book.close()
-    return sheets, notes
+    return sheets, notes, hidden
+
+
+def _hidden_sheets(book: Any) -> list[str]:
+    """The sheets a workbook hides (hidden or very hidden), as calamine says; none if
+    it cannot say."""
+    try:
+        return [sheet.name for sheet in book.sheets_metadata
+                if str(sheet.visible).rsplit(".", 1)[-1] != "Visible"]
+    except Exception:  # an older calamine without the metadata: every sheet is shown
+        return []

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from workbooks import Book, sichuan
+from workbooks import Book, sichuan, standard_sheet
 
 from jixiao.checks.base import points
 from jixiao.cli.main import main
@@ -443,3 +443,18 @@ def test_a_blank_budget_rate_indicator_under_output_stays_an_indicator(tmp_path)
     table, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
     assert codes(data) == ["JX201", "JX202"] and table.indicators[0].name == "预算资金执行率"
     assert (data["funds"]["weight"], data["funds"]["weight_source"]) == (10, "money")
+
+
+def test_a_hidden_draft_sheet_in_an_xls_or_ods_is_not_checked(tmp_path):
+    book = Book()
+    old = standard_sheet(book.sheet("2023年（旧）"), total=(100, 98))  # its 总分 is wrong
+    old.ws.sheet_state = "hidden"
+    standard_sheet(book.sheet())
+    source = book.save(tmp_path / "with-hidden.xlsx")
+    expected = _same_check(source)
+    assert codes(expected) == [] and expected["sheet"] == "自评表"
+    for kind in ("xls", "ods"):
+        converted = _convert(source, kind, tmp_path)
+        assert _same_check(converted) == expected, kind
+        assert check_workbook(converted).notes == [
+            "隐藏的工作表“2023年（旧）”中的表未校验：以显示的工作表为准"], kind
