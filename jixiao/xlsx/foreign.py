@@ -89,6 +89,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     notes: list[str] = []
     try:
         hidden = frozenset(_hidden_sheets(book))
+        ods_merges = _ods_merges(data) if kind == "ods" else {}
         for sheet_name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(sheet_name)
@@ -97,7 +98,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                  f"{max_rows} 行的上限，已跳过")
                     continue
                 rows = sheet.to_python(skip_empty_area=False)
-                merges = sheet.merged_cell_ranges or []
+                merges = sheet.merged_cell_ranges or ods_merges.get(sheet_name, [])
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
                 notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
                 continue
@@ -110,6 +111,64 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     finally:
         book.close()
     return sheets, notes, hidden
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Each sheet's merged ranges in an .ods (python-calamine gives none there), as
+    calamine gives them for an .xls: ((top, left), (bottom, right)) from 0. A cell spans
+    ``table:number-columns-spanned`` × ``table:number-rows-spanned``; rows and cells
+    count as often as they are repeated. Nothing (no merges) when the part cannot be read.
+    The package was checked before (check_package: size, DTD): the parse refuses DTDs too."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml.ElementTree import iterparse
+
+    table, row_tag = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
+    cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+    name_key = f"{{{_TABLE}}}name"
+    repeated_rows, repeated_columns = (f"{{{_TABLE}}}number-rows-repeated",
+                                       f"{{{_TABLE}}}number-columns-repeated")
+    spanned_rows, spanned_columns = (f"{{{_TABLE}}}number-rows-spanned",
+                                     f"{{{_TABLE}}}number-columns-spanned")
+    found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
+            depth, name, row, column = 0, "", 0, 0
+            merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+            for event, element in iterparse(part, ("start", "end"), forbid_dtd=True):
+                tag = element.tag
+                if tag == table:
+                    if event == "start":
+                        depth += 1
+                        if depth == 1:
+                            name, row, merges = element.get(name_key, ""), 0, []
+                    else:
+                        depth -= 1
+                        if depth == 0 and merges:
+                            found[name] = merges
+                        element.clear()
+                elif depth != 1:
+                    continue  # a table inside a cell: not the sheet's grid
+                elif tag == row_tag:
+                    if event == "start":
+                        column = 0
+                    else:
+                        row += int(element.get(repeated_rows) or 1)
+                        element.clear()
+                elif tag in cell_tags and event == "start":
+                    repeat = int(element.get(repeated_columns) or 1)
+                    wide = int(element.get(spanned_columns) or 1)
+                    high = int(element.get(spanned_rows) or 1)
+                    if tag == cell_tags[0] and (wide > 1 or high > 1):  # its covered cells follow
+                        merges.append(((row, column), (row + high - 1, column + wide - 1)))
+                    column += repeat
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return {}  # (defusedxml's refusals are ValueErrors: check_package refused such files)
+    return found
 
 
 def _hidden_sheets(book: Any) -> list[str]:
