@@ -78,9 +78,10 @@ LEVEL_NAMES = {"achieved": "达成", "partial": "部分达成", "not": "未达�
 class Measure:
     """One 指标值 or 完成值, understood.
 
-    kind: "number" | "date" | "qualitative" | "empty" | "unparsed"
+    kind: "number" | "date" | "range" | "qualitative" | "empty" | "unparsed"
     op: one of OPERATORS, or None when the text states none (or a bad one)
-    value: the number as written (96.7 for "96.7 万人"); a date as its ordinal
+    value: the number as written (96.7 for "96.7 万人"); a date as its ordinal; a range's
+           lower bound (95 for "95%-100%", -5 for "±5%")
     unit: normalised unit ("%", "万人", "小时", "" for none, "date" for dates, "月日" for
           a date written without its year — value then in YEARLESS_YEAR)
     level: for qualitative text, "achieved" | "partial" | "not" | None
@@ -94,6 +95,7 @@ class Measure:
     unit: str = ""
     level: str | None = None
     problem: str | None = None
+    upper: float | None = None  # a range's upper bound (100 for "95%-100%")
 
     @property
     def is_number(self) -> bool:
@@ -201,6 +203,12 @@ def _parse(raw: object, percent: bool) -> Measure:
     if text in ("", "-", "—", "/", "无", "--"):
         return Measure(text=original, kind="empty")
 
+    if "±" in text or "+-" in text:
+        plus_minus = _PLUS_MINUS_RE.match(text)
+        if plus_minus is not None:
+            bound = _to_float(plus_minus.group(1))
+            return Measure(text=original, kind="range", value=-bound, upper=bound,
+                           unit=_clean_unit(plus_minus.group(2)))
     bad = next((ch for ch in text if ch in _BAD_SYMBOLS), None)
     if bad is not None:
         number = _NUMBER_RE.match(text.lstrip(_BAD_SYMBOLS))
@@ -215,6 +223,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     if date_measure is not None:
         return date_measure
 
+    span = _range(text, original)
+    if span is not None:
+        return span
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
     if number is None:
@@ -350,6 +361,32 @@ def parse_rate(raw: object, *, percent_format: bool = False) -> float | None:
 
 
 # ---------------------------------------------------------------- helpers
+
+# A range of values: "95%-100%", "90～100", "95%至100%", "≥90%且≤100%", and a tolerance
+# either side of nothing, "±5%" (a deviation of at most 5 %), "≤±5%", "±5%以内".
+_RANGE_WORDS = "以内|之内|范围内|之间|区间内|内"
+_PLUS_MINUS_RE = re.compile(rf"^(?:<=|≤)?(?:±|\+-)(\d+(?:\.\d+)?)(.*?)(?:{_RANGE_WORDS})?$")
+_SPAN_RE = re.compile(rf"^({_NUMBER})([^\d~至到—–-]*)(?:~|至|到|—|–|-)({_NUMBER})(.*?)(?:{_RANGE_WORDS})?$")
+_BOTH_BOUNDS_RE = re.compile(
+    rf"^(?:>=|≥|>|不低于|不少于)({_NUMBER})([^\d且并,、;]*)(?:并且|且|并|,|、|;)"
+    rf"(?:<=|≤|<|不高于|不超过|不大于)({_NUMBER})(.*)$")
+
+
+def _range(text: str, original: str) -> Measure | None:
+    """A range target ("95%-100%", "≥90%且≤100%"), or None. Both bounds in one unit:
+    either may omit it ("95-100%", "≥90%且≤100"); a lower bound above the upper is no range."""
+    if not any(ch.isdigit() for ch in text[1:]):
+        return None
+    match = _SPAN_RE.match(text) or _BOTH_BOUNDS_RE.match(text)
+    if match is None:
+        return None
+    lower, upper = _to_float(match.group(1)), _to_float(match.group(3))
+    first, unit = _clean_unit(match.group(2)), _clean_unit(match.group(4))
+    unit = unit or first
+    if first not in ("", unit) or lower > upper or any(ch.isdigit() for ch in unit):
+        return None
+    return Measure(text=original, kind="range", value=lower, upper=upper, unit=unit)
+
 
 def _leading_operator(text: str) -> tuple[str | None, str]:
     match = _OP_SYMBOL_RE.match(text)

@@ -45,6 +45,11 @@ SCORING_NOTES = """\
 
 **未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
 得分取分值减 0.01，避免“未完成却得满分”（JX402）。
+
+**区间指标值**：指标值写作区间（“95%-100%”“90～100”“≥90%且≤100%”）或上下浮动（“±5%”“≤±5%”，
+即 −5% 到 5%）时，完成值在区间内（含两端）为达成，得满分；在区间外为未达成，但计分规则没有规定
+区间指标的扣分方法，jixiao 不给出得分（总分显示“—”），请人工复核；填报满分的会报“未完成却得满分”
+（JX402）。原生公式模板不识别区间写法，这样的行显示 ⚠，请改用 JX_ 公式模板或人工评分。
 """
 
 
@@ -191,6 +196,8 @@ def is_met(target: Measure | object, actual: Measure | object,
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
         return None if actual.level is None else actual.level == "achieved"
+    if target.kind == "range":
+        return _in_range(target, actual)
     if not (target.is_number and actual.is_number and target.op):
         return None
     pair = comparable(target, actual)
@@ -209,6 +216,19 @@ def is_met(target: Measure | object, actual: Measure | object,
 
 
 STRICT_OPS = (">", "<")
+
+
+def _in_range(target: Measure, actual: Measure) -> bool | None:
+    """Whether the 完成值 lies within a range 指标值 (its bounds included); None when it
+    is no number in the range's unit. A range allows values below 0 (±5 %): none is cut."""
+    if actual.kind != "number" or actual.value is None:
+        return None
+    low = comparable(replace(target, kind="number"), actual)
+    high = comparable(replace(target, kind="number", value=target.upper), actual)
+    if low is None or high is None:
+        return None
+    (lower, done), (upper, _) = low, high
+    return (done >= lower or at_target(lower, done)) and (done <= upper or at_target(upper, done))
 
 
 class Direction(Enum):
@@ -295,6 +315,16 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         if side.kind == "unparsed":
             return Score(None, None, f"{name}：{side.problem}")
 
+    if target.kind == "range" and actual.kind != "qualitative":
+        # Within the range is met: full marks. The rules give no deduction for a value
+        # outside it (below the lower bound, or above the upper): a reviewer judges.
+        if met is None:
+            return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否在指标值区间"
+                                     f"“{target.text.strip()}”内")
+        if met:
+            return Score(round2(weight), True, "完成值在指标值区间内")
+        return Score(None, False, f"完成值在指标值区间“{target.text.strip()}”之外，计分规则未规定"
+                                  "区间指标的扣分方法，请人工复核得分")
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
         level = "achieved" if met else "not"
