@@ -226,6 +226,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     span = _range(text, original)
     if span is not None:
         return span
+    text, change = _change(text)
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
     if number is None:
@@ -251,6 +252,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     if any(ch.isdigit() for ch in unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
+    if change is not None:  # a change to reach: at least it, under 成本指标 as well
+        op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
@@ -370,6 +373,27 @@ _SPAN_RE = re.compile(rf"^({_NUMBER})([^\d~至到—–-]*)(?:~|至|到|—|–|
 _BOTH_BOUNDS_RE = re.compile(
     rf"^(?:>=|≥|>|不低于|不少于)({_NUMBER})([^\d且并,、;]*)(?:并且|且|并|,|、|;)"
     rf"(?:<=|≤|<|不高于|不超过|不大于)({_NUMBER})(.*)$")
+
+
+# A change on last year, as a number: 较上年增长10%, 同比提高5%, 增长12% — the rise itself
+# (10 %, a goal to reach); 较上年下降5%, 降低6% — the fall as a number in its own unit
+# (DECLINE + "%": 5, to reach as well), so that a fall of 6 % meets a fall of 5 % and a
+# rise never does (the units differ: not comparable).
+_CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|往年)(?:相比|同期)?,?|同比)?"
+                        r"(增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?")
+_FALLS = ("下降", "降低", "减少")
+DECLINE = "降"
+
+
+def _change(text: str) -> tuple[str, str | None]:
+    """The text with a change word before its number taken off, and "rise" or "fall"
+    (None, the text as it is, when it states no change by a number)."""
+    if not ("增" in text or "提" in text or "升" in text or "降" in text or "减" in text):
+        return text, None
+    match = _CHANGE_RE.match(text)
+    if match is None or _NUMBER_RE.match(_leading_operator(text[match.end():])[1]) is None:
+        return text, None
+    return text[match.end():], "fall" if match.group(1) in _FALLS else "rise"
 
 
 def _range(text: str, original: str) -> Measure | None:

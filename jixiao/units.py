@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from jixiao.parsing import YEARLESS_UNIT, Measure, dates_compared
+from jixiao.parsing import DECLINE, YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
@@ -33,6 +33,8 @@ def split_unit(unit: str) -> tuple[float, str]:
 def unit_name(unit: str) -> str:
     """A unit as a clerk reads it in a message: "" → 无单位, a date (with or without
     its year) → 日期."""
+    if unit.startswith(DECLINE):  # a fall on last year (较上年下降5%)
+        return f"{unit_name(unit[len(DECLINE):])}（下降）"
     return _UNIT_NAMES.get(unit, unit)
 
 

@@ -151,3 +151,32 @@ def test_yearless_and_date_text_deadlines_score_on_time_or_late():
     # late: 逾期完成, scored in the 未达成 band 0–60 % of 5 → a person's score 0–3
     assert late.met is False and late.value is None and late.band == (0.0, 3.0)
     assert indicator_score("11月底前", "12月5日完成", 5, judged=2).value == 2.0
+
+
+# ------------------------------------------------ a change on last year
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("较上年增长10%", 10, "%"), ("同比增长5%", 5, "%"), ("增长12%", 12, "%"), ("提高10%", 10, "%"),
+    ("比上年提高2个百分点", 2, "个百分点"), ("较上年增长10%以上", 10, "%"), ("增长不低于10%", 10, "%"),
+    ("较上年下降5%", 5, "降%"), ("同比降低6%", 6, "降%"), ("较去年减少3个", 3, "降个"),
+])
+def test_a_change_on_last_year_is_the_change_to_reach(text, value, unit):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", ">=", value, unit)
+
+
+@pytest.mark.parametrize("text", ["降低成本", "提升服务质量", "较上年有所提升", "不低于上年"])
+def test_a_change_without_a_number_stays_a_statement(text):
+    assert parse_measure(text).kind == "qualitative"
+
+
+@pytest.mark.parametrize(("target", "actual", "met", "score"), [
+    ("较上年增长10%", "增长12%", True, 10), ("较上年增长10%", "12%", True, 10),
+    ("较上年增长10%", "增长5%", False, 5),
+    ("较上年下降5%", "下降6%", True, 10), ("较上年下降5%", "下降4%", False, 8),
+    ("较上年下降5%", "增长2%", None, None),  # a rise where a fall is wanted: not comparable
+])
+def test_a_change_is_scored_as_a_goal_even_under_costs(target, actual, met, score):
+    for default_op in ("=", "<="):  # under 成本指标 a bare target is a ceiling: not a change
+        assert is_met(target, actual, default_op) is met
+        assert indicator_score(target, actual, 10, default_op=default_op).value == score
