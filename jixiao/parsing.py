@@ -238,6 +238,8 @@ def _parse(raw: object, percent: bool) -> Measure:
                            problem=f"“{original.strip()}”有运算符但没有数值")
         # A word operator before words, not a number (达到预期目标, 控制在预算范围内): a
         # statement of what was reached, qualitative — no comparison to make.
+        if op in (">=", ">") and _LAST_YEAR_RE.fullmatch(rest):  # 不低于上年: a rise of 0 at least
+            return Measure(text=original, kind="number", op=op, value=0.0, unit="%")
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
     value = _to_float(number.group(1))
     unit = _clean_unit(number.group(2))
@@ -382,6 +384,7 @@ _BOTH_BOUNDS_RE = re.compile(
 _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|往年)(?:相比|同期)?,?|同比)?"
                         r"(增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?")
 _FALLS = ("下降", "降低", "减少")
+_LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
 
 

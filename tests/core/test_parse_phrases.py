@@ -165,7 +165,8 @@ def test_a_change_on_last_year_is_the_change_to_reach(text, value, unit):
     assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", ">=", value, unit)
 
 
-@pytest.mark.parametrize("text", ["降低成本", "提升服务质量", "较上年有所提升", "不低于上年"])
+@pytest.mark.parametrize("text", ["降低成本", "提升服务质量", "较上年有所提升", "不低于预期",
+                                  "低于上年"])
 def test_a_change_without_a_number_stays_a_statement(text):
     assert parse_measure(text).kind == "qualitative"
 
@@ -180,3 +181,12 @@ def test_a_change_is_scored_as_a_goal_even_under_costs(target, actual, met, scor
     for default_op in ("=", "<="):  # under 成本指标 a bare target is a ceiling: not a change
         assert is_met(target, actual, default_op) is met
         assert indicator_score(target, actual, 10, default_op=default_op).value == score
+
+
+@pytest.mark.parametrize(("text", "op"), [("不低于上年", ">="), ("不低于上年水平", ">="),
+                                          ("达到上年水平", ">="), ("高于上年同期", ">")])
+def test_not_below_last_year_is_a_rise_of_zero_at_least(text, op):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", op, 0, "%")
+    assert is_met(text, "较上年增长8%") is True and is_met(text, "达成") is True
+    assert indicator_score(text, "较上年增长8%", 10).value == 10
