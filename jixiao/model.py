@@ -11,6 +11,7 @@ completely from its values: every indicator column, no cells, not a template, no
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -361,11 +362,14 @@ def execution_written(table: SelfEvaluation) -> bool:
 
 
 def plain_text(value: object) -> str:
-    """A cell value as text, a whole float without ".0" (10.0 → "10")."""
+    """A cell value as text, a whole float without ".0" (10.0 → "10"), a date cell's
+    midnight without its time (2024-12-31, not 2024-12-31 00:00:00)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time():
+        return value.date().isoformat()
     return str(value)
 
 

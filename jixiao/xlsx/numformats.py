@@ -67,6 +67,20 @@ WINDOWS_EPOCH = datetime.datetime(1899, 12, 30)
 MAC_EPOCH = datetime.datetime(1904, 1, 1)  # workbookPr date1904
 
 
+# ECMA-376 Part 1, 18.8.30: ids 27-36 and 50-58 are built-in dates and times whose codes
+# depend on the East Asian locale of the program that wrote the file, and are written
+# without their codes. A Chinese Excel gives a date typed as 2024年12月20日 id 31. openpyxl
+# knows no code for them and reads such a cell as its serial number (45646); jixiao reads
+# it as the date, with these zh-CN codes, in both cell sources.
+EAST_ASIAN_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"',
+    35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"',
+    56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+}
+
+
 def is_date_format(code: str | None) -> bool:
     """Whether a cell with this format holds a date, a time or a duration."""
     if code is None:

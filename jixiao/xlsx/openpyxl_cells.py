@@ -10,6 +10,7 @@ from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
+from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
 from jixiao.xlsx.sheet import SheetCells
 
 
@@ -62,7 +63,8 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
             if ws.title not in formulas:
                 continue
             # ws._cells holds only the cells that exist; iter_rows() would create the rest.
-            cells = [(row, column, cell.value, cell.number_format)
+            cells = [_east_asian(cell, book.epoch) if cell._style.numFmtId in EAST_ASIAN_FORMATS
+                     else (row, column, cell.value, cell.number_format)
                      for (row, column), cell in ws._cells.items()
                      if not isinstance(cell, MergedCell) and cell.value is not None]
             merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
@@ -71,6 +73,19 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
     finally:
         book.close()
     return sheets
+
+
+def _east_asian(cell: Any, epoch: Any) -> tuple[int, int, Any, str]:
+    """A cell in a built-in East Asian date style (``EAST_ASIAN_FORMATS``): openpyxl reads
+    its serial number and "General"; the date and its code, as the fast source reads it."""
+    value, code = cell.value, cell.number_format
+    if code == "General" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        code = EAST_ASIAN_FORMATS[cell._style.numFmtId]
+        try:
+            value = from_excel(value, epoch, timedelta=is_timedelta_format(code))
+        except (OverflowError, ValueError):
+            value = "#VALUE!"
+    return cell.row, cell.column, value, code
 
 
 def _load(path: Path, source: io.BytesIO) -> Any:

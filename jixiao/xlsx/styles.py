@@ -11,6 +11,7 @@ from typing import Any
 from jixiao.xlsx.numformats import (
     BUILTIN_FORMATS,
     BUILTIN_LIMIT,
+    EAST_ASIAN_FORMATS,
     MAC_EPOCH,
     WINDOWS_EPOCH,
     from_excel,
@@ -56,7 +57,7 @@ class Styles:
             if number in custom:
                 codes.append(custom[number])
             elif number < BUILTIN_LIMIT:
-                codes.append(BUILTIN_FORMATS.get(number))
+                codes.append(BUILTIN_FORMATS.get(number) or EAST_ASIAN_FORMATS.get(number))
             else:
                 raise Unsure("numFmtId without a format")
         shows = {code: (is_date_format(code), is_timedelta_format(code)) for code in set(codes)}

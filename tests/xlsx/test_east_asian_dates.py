@@ -1,0 +1,64 @@
+"""A date typed as 2024年12月20日 in a Chinese Excel: a serial number in built-in style 31
+(or 27-36, 50-58), written without its format code. openpyxl reads the serial (45646);
+both cell sources read the date, and a 时效 indicator is judged by it."""
+
+import datetime as dt
+import re
+import zipfile
+
+import pytest
+from workbooks import PUTUO_1_ROWS, Book, standard_sheet
+
+from jixiao.pipeline import check_workbook
+from jixiao.read.workbook import read_workbook
+
+_CODES = {'yyyy"年"m"月"d"日"': 31, 'm"月"d"日"': 58}
+
+
+def _as_builtin(path):
+    """The workbook with each code of _CODES replaced by its built-in id, as Excel writes it."""
+    with zipfile.ZipFile(path) as archive:
+        members = {info: archive.read(info) for info in archive.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members.items():
+            if info.filename == "xl/styles.xml":
+                text = data.decode()
+                for code, number in _CODES.items():
+                    found = re.search(r'<numFmt numFmtId="(\d+)" formatCode="'
+                                      + re.escape(code.replace('"', "&quot;")) + r'"\s*/>', text)
+                    if found:
+                        text = text.replace(found.group(0), "").replace(
+                            f'numFmtId="{found.group(1)}"', f'numFmtId="{number}"')
+                data = text.encode()
+            archive.writestr(info, data)
+    return path
+
+
+def _table(tmp_path, target, actual, score=20):
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[2][3:7] = [target, actual, 20, score]  # 资金拨付及时性
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=[tuple(row) for row in rows])
+    for row in sheet.ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = 'yyyy"年"m"月"d"日"'
+    path = _as_builtin(book.save(tmp_path / "zh-CN.xlsx"))
+    assert b'numFmtId="31"' in zipfile.ZipFile(path).read("xl/styles.xml")
+    return path
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_both_sources_read_the_date_of_a_builtin_east_asian_style(tmp_path, engine):
+    path = _table(tmp_path, "2024年12月31日前", dt.datetime(2024, 12, 20))
+    indicator = read_workbook(path, engine=engine).tables[0].indicators[2]
+    assert indicator.actual == dt.datetime(2024, 12, 20)
+
+
+def test_dates_in_that_style_are_judged_as_dates(tmp_path):
+    late = check_workbook(_table(tmp_path, dt.datetime(2024, 12, 31), dt.datetime(2025, 1, 10)))
+    # late, yet full marks: caught (and the score is above the band of 逾期完成)
+    assert [f.code for f in late.findings] == ["JX402", "JX408"]
+    assert "（指标值 2024-12-31，完成值 2025-01-10），却得满分" in late.findings[0].message
+    on_time = check_workbook(_table(tmp_path, "2024年12月31日前", dt.datetime(2024, 12, 20)))
+    assert [f.code for f in on_time.findings] == []
