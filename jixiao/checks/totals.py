@@ -26,6 +26,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import compact_text, parse_points
+from jixiao.xlsx.numformats import shows_percent
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -360,7 +361,7 @@ def _stale(info: CellInfo, computed: object) -> str | None:
     value = parse_points(cached) if not isinstance(cached, bool) else None
     if value is None:
         return points(float(computed))  # type: ignore[arg-type]
-    if "%" in info.number_format:
+    if shows_percent(info.number_format):
         value *= 100
     if differs(value, float(computed), rules.TOLERANCE):  # type: ignore[arg-type]
         return points(float(computed))  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import compact_string, compact_text, parse_points
+from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -249,7 +250,8 @@ def clean(value: Any) -> Any:
 def percent_shown(value: Any, number_format: str) -> Any:
     """A number formatted as a percentage as the text the cell shows (0.95 → "95%"),
     so that it is read as what the clerk typed; any other value as it is."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in number_format and shows_percent(number_format):
         return f"{round(value * 100, 10):g}%"
     return value
 

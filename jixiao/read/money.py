@@ -19,6 +19,7 @@ from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role
 from jixiao.rules import TOLERANCE
 from jixiao.units import fraction_as_percent
+from jixiao.xlsx.numformats import shows_percent
 
 
 @dataclass
@@ -262,7 +263,7 @@ def _plain_label(label: str) -> str:
 
 def _rate(grid: Grid, row: int, column: int) -> float | None:
     value = clean(grid.raw(row, column))
-    percent = "%" in grid.formats.get((row, column), "")
+    percent = shows_percent(grid.formats.get((row, column), ""))
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent:
         value = fraction_as_percent(value)  # 0.998 typed without a % format is still 99.8%
     return parse_rate(value, percent_format=percent)

@@ -10,6 +10,7 @@ tricky codes.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 # ECMA-376 Part 1, 18.8.30 numFmt: ids below 164 are built in and need not be written
@@ -79,6 +80,16 @@ EAST_ASIAN_FORMATS: dict[int, str] = {
     52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"',
     56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 }
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # "text", \x, [Red] / [$-804]
+
+
+@functools.lru_cache(maxsize=256)
+def shows_percent(code: str) -> bool:
+    r"""Whether a format shows its number times 100 with a % sign: 0%, 0.00%, but not the
+    literal "%" of 0.00"%" or 0.00\% (95 shown as 95.00%, a clerk's way to add the sign)."""
+    return "%" in code and "%" in _LITERALS.sub("", code)
 
 
 def is_date_format(code: str | None) -> bool:

@@ -86,3 +86,12 @@ def test_any_serial_becomes_the_date_openpyxl_gives(serial, mac, duration):
 def test_epochs_are_openpyxls():
     assert numformats.WINDOWS_EPOCH == reference_dates.WINDOWS_EPOCH == dt.datetime(1899, 12, 30)
     assert numformats.MAC_EPOCH == reference_dates.MAC_EPOCH
+
+
+@pytest.mark.parametrize(("code", "shows"), [
+    ("0%", True), ("0.00%", True), ("0.0%;[Red]-0.0%", True),
+    ('0.00"%"', False), ("0.00\\%", False), ('[$-804]0"%"', False), ("General", False),
+    ("#,##0.00", False),
+])
+def test_a_percent_sign_in_quotes_or_escaped_is_text_not_a_percent_format(code, shows):
+    assert numformats.shows_percent(code) is shows

@@ -1,6 +1,7 @@
-"""A date typed as 2024年12月20日 in a Chinese Excel: a serial number in built-in style 31
-(or 27-36, 50-58), written without its format code. openpyxl reads the serial (45646);
-both cell sources read the date, and a 时效 indicator is judged by it."""
+"""Number styles of real submissions. A date typed as 2024年12月20日 in a Chinese Excel: a
+serial number in built-in style 31 (or 27-36, 50-58), written without its format code.
+openpyxl reads the serial (45646); both cell sources read the date, and a 时效 indicator is
+judged by it. A percent sign a clerk adds as text (0.00"%") does not scale the number."""
 
 import datetime as dt
 import re
@@ -62,3 +63,18 @@ def test_dates_in_that_style_are_judged_as_dates(tmp_path):
     assert "（指标值 2024-12-31，完成值 2025-01-10），却得满分" in late.findings[0].message
     on_time = check_workbook(_table(tmp_path, "2024年12月31日前", dt.datetime(2024, 12, 20)))
     assert [f.code for f in on_time.findings] == []
+
+
+def test_a_number_with_a_literal_percent_sign_is_that_percent(tmp_path):
+    """99.8 in 0.00"%" shows 99.80%: a clerk adding the sign, not a fraction to scale."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[0][4] = 99.8  # 预算资金执行率 ≥90.00(%), shown 99.80%
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=[tuple(row) for row in rows])
+    for row in sheet.ws.iter_rows():
+        for cell in row:
+            if cell.value == 99.8:
+                cell.number_format = '0.00"%"'
+    result = check_workbook(book.save(tmp_path / "literal.xlsx"))
+    assert [f.code for f in result.findings] == []
+    assert result.tables[0].table.indicators[0].actual == 99.8
