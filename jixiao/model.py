@@ -18,7 +18,7 @@ from typing import Any
 
 from jixiao import rules
 from jixiao.errors import ScoreInputError
-from jixiao.parsing import parse_measure
+from jixiao.parsing import joined_target, parse_measure
 from jixiao.rules import RuleSet, Score
 
 
@@ -49,7 +49,7 @@ LAYOUTS = {  # SelfEvaluation.layout → its name in reports
 
 # The indicator columns a table may have, by the Indicator field they fill (the roles of
 # the header reader, read/headers.py): a table built in code has them all.
-INDICATOR_COLUMNS = frozenset(("level1", "level2", "name", "nature", "unit", "target",
+INDICATOR_COLUMNS = frozenset(("level1", "level2", "name", "nature", "sign", "unit", "target",
                                "actual", "weight", "score", "reason", "judged"))
 
 
@@ -285,8 +285,7 @@ def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:
         return indicator.target
-    parts = [indicator.nature or "", plain_text(indicator.target), indicator.unit or ""]
-    return "".join(part for part in parts if part and part != "定性") or None
+    return joined_target(indicator.nature, plain_text(indicator.target), indicator.unit) or None
 
 
 def indicator_actual(indicator: Indicator) -> object:

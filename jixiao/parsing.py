@@ -200,7 +200,7 @@ def _parse(raw: object, percent: bool) -> Measure:
                        unit="date")
     original = str(raw)
     text = normalize_text(original)
-    if text in ("", "-", "—", "/", "无", "--"):
+    if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
 
     if "±" in text or "+-" in text:
@@ -257,6 +257,33 @@ def _parse(raw: object, percent: bool) -> Measure:
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
+
+
+_EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
+# What a 指标性质 / 计算符号 / 指标方向 cell says about the sign before the 指标值: a direction in
+# words is the sign it means; 定量 (counted) and 定性 (judged) say none.
+_DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤"}
+_NO_SIGN = ("定量", "定性")
+
+
+def joined_target(nature: object, target: str, unit: object) -> str:
+    """The 指标值 as one text, from a row that writes it in parts (四川 style): the sign
+    (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤, 定量/定性 → none), the value, the 度量单位.
+    A sign written in the value itself wins over the column's ("≥95%" under 正向, not
+    "≥≥95%"); a unit the value already ends with is not written twice ("95%" and "%");
+    a placeholder unit ("/", "—") is none."""
+    value = normalize_text(target)
+    sign = compact_text(nature)
+    sign = sign[:-2] if sign.endswith("指标") and len(sign) > 2 else sign
+    if sign in _NO_SIGN or sign in _EMPTY_TEXTS or \
+            (value and _leading_operator(value)[0] is not None):
+        sign = ""
+    else:
+        sign = _DIRECTION_SIGNS.get(sign, str(nature).strip())
+    unit_text = "" if unit is None else str(unit).strip()
+    if normalize_text(unit_text) in _EMPTY_TEXTS or (value and value.endswith(normalize_text(unit_text))):
+        unit_text = ""
+    return sign + target + unit_text
 
 
 def qualitative_level(text: str) -> str | None:

@@ -75,7 +75,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         problem = None
         if target.kind == "unparsed":
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
-        elif compact_text(indicator.nature) == "定性" and target.kind == "number":
+        elif compact_text(indicator.nature) in ("定性", "定性指标") and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
               and any(word in (indicator.name or "") for word in _RISING_RATES)):

@@ -39,7 +39,7 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
-_CONTENT_TEXT = ("target", "actual", "nature", "unit")  # with name, 分值 and a typed 得分:
+_CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit")  # with name, 分值 and a typed 得分:
 # a row holding any of them, other than a placeholder, is an indicator
 
 
@@ -298,6 +298,11 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         weight=points(value("weight")), score_declared=points(value("score")),
         reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")),
         sources=Sources(places))  # each made a Source when read
+    sign = _text(value("sign"))
+    if not is_placeholder(sign) and compact_text(indicator.nature) not in ("定性", "定性指标"):
+        # a 计算符号 column beside 指标性质 (定量/定性): the sign is the column's
+        indicator.nature = sign
+        indicator.sources["nature"] = places["sign"]
     judged = points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
     if level1_source is not None:

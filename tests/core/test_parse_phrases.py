@@ -190,3 +190,25 @@ def test_not_below_last_year_is_a_rise_of_zero_at_least(text, op):
     assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", op, 0, "%")
     assert is_met(text, "较上年增长8%") is True and is_met(text, "达成") is True
     assert indicator_score(text, "较上年增长8%", 10).value == 10
+
+
+@pytest.mark.parametrize(("nature", "target", "unit", "joined"), [
+    ("≥", "20", "台", "≥20台"),
+    ("正向指标", "20", "台", "≥20台"),
+    ("反向", "30", "天", "≤30天"),
+    ("逆向指标", "5", "次", "≤5次"),
+    ("定量", "100", "%", "100%"),
+    ("定性", "明显提升", None, "明显提升"),
+    ("定性指标", "明显提升", "/", "明显提升"),
+    ("正向", "≥95", "%", "≥95%"),          # the value's own sign wins
+    ("≥", "≥95%", "%", "≥95%"),            # not ≥≥, not %%
+    ("≥", "95%", "％", "≥95%"),            # full-width unit, the same unit
+    ("≤", "5万元", "元", "≤5万元"),        # the value already says its unit
+    (None, "500", "人次", "500人次"),
+    ("大于等于", "90", "%", "大于等于90%"),
+    ("≠", "100", "%", "≠100%"),            # kept for the check to name
+])
+def test_a_target_written_in_parts_is_joined_once(nature, target, unit, joined):
+    from jixiao.parsing import joined_target
+
+    assert joined_target(nature, target, unit) == joined

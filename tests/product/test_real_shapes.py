@@ -460,3 +460,57 @@ def test_a_hidden_draft_sheet_in_an_xls_or_ods_is_not_checked(tmp_path):
         assert _same_check(converted) == expected, kind
         assert check_workbook(converted).notes == [
             "隐藏的工作表“2023年（旧）”中的表未校验：以显示的工作表为准"], kind
+
+
+# ---------------------------------------------------------------- the sign in its own column
+
+def _signed_sichuan(path, header, rows):
+    from workbooks import sichuan_head
+
+    book = Book()
+    sheet = sichuan_head(book, reason="设备到货延期")
+    sheet.line(None, *header)
+    for values in rows:
+        sheet.line(None, *values)
+    return book.save(path)
+
+
+def test_a_sign_column_beside_quantitative_or_qualitative_is_the_sign(tmp_path):
+    """The 预算管理一体化 export: 指标性质 says 定量/定性, the sign has its own column
+    (计算符号); a 指标值 typed with its % beside the 度量单位 % is read once."""
+    header = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "度量单位",
+              "权重", "实际完成指标值", "偏差原因分析及改进措施")
+    rows = [("产出指标", "数量指标", "购置设备数量", "定量", "≥", 20, "台", 30, 20, None),
+            ("产出指标", "质量指标", "设备验收合格率", "定量", "＝", 100, "%", 20, 100, None),
+            ("产出指标", "时效指标", "设备到位时间", "定量", "≤", 30, "天", 10, 25, None),
+            ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "/", "明显提升", "/", 20, "达成",
+             None),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "定量", "≥", "90%", "%", 10, "92%",
+             None)]
+    table, data = checked(_signed_sichuan(tmp_path / "一体化.xlsx", header, rows))
+    assert codes(data) == []
+    assert [row[3] for row in rows_read(table)] == [
+        (">=", 20, "台"), ("=", 100, "%"), ("<=", 30, "天"), "明显提升", (">=", 90, "%")]
+    assert data["total_computed"] == 97.5  # 90 points met, 执行率 75 % of 10
+
+
+def test_a_direction_in_words_is_its_sign(tmp_path):
+    """指标性质 正向指标 / 反向指标 (and 指标方向 正向/反向): ≥ and ≤; a sign in the value
+    itself wins over the column's."""
+    header = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
+              "实际完成指标值", "偏差原因分析及改进措施")
+    rows = [("产出指标", "数量指标", "购置设备数量", "正向指标", 20, "台", 30, 20, None),
+            ("产出指标", "质量指标", "设备验收合格率", "正向", "≥95", "%", 20, 100, None),
+            ("产出指标", "时效指标", "设备到位时间", "反向指标", 30, "天", 10, 25, None),
+            ("效益指标", "社会效益指标", "基层诊疗能力", "定性指标", "明显提升", None, 20, "达成",
+             None),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "正向指标", 90, "%", 10, 92, None)]
+    table, data = checked(_signed_sichuan(tmp_path / "方向.xlsx", header, rows))
+    assert codes(data) == []
+    assert [row[3] for row in rows_read(table)] == [
+        (">=", 20, "台"), (">=", 95, "%"), ("<=", 30, "天"), "明显提升", (">=", 90, "%")]
+    late = [list(row) for row in rows]
+    late[2][7] = 40  # 40 days against at most 30: short of the target, its reason missing
+    table, data = checked(_signed_sichuan(tmp_path / "逾期.xlsx", header, late))
+    assert parse_measure(indicator_target(table.indicators[2])).op == "<="
+    assert data["total_computed"] < 97.5
