@@ -308,8 +308,13 @@ _NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指
 
 def fulfils(target: Measure, actual: Measure) -> bool:
     """Whether a qualitative 完成值 with no 达成-word of its own fulfils the 指标值:
-    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中, 低 → 无投诉."""
-    if target.kind != "qualitative" or actual.kind != "qualitative" or actual.level is not None:
+    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中; where nothing is wanted
+    (低, 无重大安全事故, 杜绝事故, 投诉率低), a word for nothing (无投诉, 未发生, 零, 无)."""
+    if target.kind != "qualitative" or actual.level is not None:
+        return False
+    if actual.kind == "empty":  # 无 beside 无重大安全事故: nothing happened, as wanted
+        return says_none(actual) and _wants_none(normalize_text(target.text))
+    if actual.kind != "qualitative":
         return False
     goal, done = normalize_text(target.text), normalize_text(actual.text)
     if not goal or not done:
@@ -317,7 +322,13 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     if goal in done:
         rest = done.replace(goal, "", 1)
         return not any(word in rest for word in _NEGATIONS)
-    return goal in _LITTLE_WANTED and done.startswith(_NONE_DONE)
+    return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+def _wants_none(goal: str) -> bool:
+    """A 指标值 that nothing fulfils: 低, 无重大安全事故, 零事故, 杜绝…, 投诉率低."""
+    return goal in _LITTLE_WANTED or (goal.startswith(_NONE_WORDS) and not goal.startswith("无法")) \
+        or goal.endswith(("低", "少"))
 
 
 def says_none(measure: Measure) -> bool:
@@ -340,8 +351,8 @@ def none_as_zero(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
 
 def with_fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``)."""
-    if fulfils(target, actual):
-        return replace(actual, level="achieved")
+    if fulfils(target, actual):  # 无 read as the word it is, not as a blank
+        return replace(actual, kind="qualitative", level="achieved")
     return actual
 
 

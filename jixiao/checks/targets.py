@@ -46,13 +46,24 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **错误示例**：“项目完成时限”的实际完成值空白，却得满分。
 
     **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
+
+    只写“无”的完成值，除非指标值本就要求“无”（无重大安全事故、零投诉、＝0 起），
+    同样看不出完成情况（警告）。
     """
     if "actual" not in table.columns:
         return
-    for indicator in table.indicators:
-        if _is_indicator(indicator) and blank(indicator.actual):
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if not _is_indicator(indicator):
+            continue
+        if blank(indicator.actual):
             yield finding("JX202", indicator.sources.get("actual"),
                           f"“{label(indicator)}”未填写实际完成值")
+        elif score.met is None and score.value is None and \
+                parse_measure(indicator_actual(indicator)).kind == "empty":
+            yield finding("JX202", indicator.sources.get("actual"),
+                          f"“{label(indicator)}”的实际完成值只写了“{str(indicator.actual).strip()}”，"
+                          f"看不出是否达到指标值“{str(indicator_target(indicator) or '').strip()}”",
+                          severity="warning")
 
 
 @check("JX203", "warning", "指标值无法识别或可疑")

@@ -212,6 +212,26 @@ def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
     assert data["total_computed"] == 100 and data["grade_computed"] == "优"
 
 
+def test_nothing_happened_fulfils_a_target_of_nothing(tmp_path):
+    """无 (or 未发生, 没有) beside 无重大安全事故 / 杜绝… is the word it is, not a blank cell:
+    what was wanted, full marks; beside 及时 it is no answer."""
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+            ("产出指标", "质量指标", "安全生产", "无重大安全事故", "无", 10, 10, None),
+            ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
+            ("效益指标", "社会效益指标", "服务投诉", "杜绝有效投诉", "未发生", 20, 20, None),
+            ("效益指标", "可持续影响指标", "信息安全", "零泄露", "没有", 10, 10, None),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert codes(data) == []
+    assert [i["met"] for i in data["indicators"]] == [True] * 6
+    rows[2] = (*rows[2][:4], "无", *rows[2][5:])
+    _, data = checked(medical_insurance(tmp_path / "u.xlsx", rows, total=100))
+    assert data["indicators"][2]["met"] is None and codes(data) == ["JX202"]
+    [found] = data["findings"]
+    assert (found["severity"], found["cell"]) == ("warning", "F7")  # the row's 实际完成值
+    assert "只写了“无”" in found["message"] and "规定时间内" in found["message"]
+
+
 def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
     rows = [*SICHUAN_90[:3],
             ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "稳步提升", None, 20, "有待加强", "设备刚到位"),
@@ -404,7 +424,10 @@ def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_p
 
 @pytest.mark.parametrize(("target", "actual", "met"), [
     ("规定时间内", "规定时间内", True), ("持续推进", "持续推进中", True), ("低", "无投诉", True),
-    ("按计划支出", "未按计划支出", None), ("低", "较高", None), ("优", "良", None)])
+    ("按计划支出", "未按计划支出", None), ("低", "较高", None), ("优", "良", None),
+    ("无重大安全事故", "无", True), ("无重大安全事故", "未发生", True), ("杜绝安全事故", "没有", True),
+    ("零投诉", "零", True), ("投诉率低", "无投诉", True), ("及时", "无", None),
+    ("无重大安全事故", "无法统计", None)])
 def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
     from jixiao.rules import is_met
 
