@@ -333,8 +333,9 @@ def _wants_none(goal: str) -> bool:
 
 def says_none(measure: Measure) -> bool:
     """Whether a value is a word for nothing (无, 未发生 …), with no number of its own."""
+    text = normalize_text(measure.text)
     return measure.kind in ("empty", "qualitative") and measure.level is None \
-        and normalize_text(measure.text).startswith(_NONE_WORDS)
+        and text.startswith(_NONE_WORDS) and not text.startswith("无法")  # 无法统计: unknown
 
 
 def none_as_zero(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
