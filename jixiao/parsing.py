@@ -39,6 +39,7 @@ _BAD_SYMBOLS = "≠≯≮±"
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
+_SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
 _POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
 _AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
 _YUAN_RE = re.compile(rf"({_NUMBER})元")
@@ -251,7 +252,7 @@ def _parse(raw: object, percent: bool) -> Measure:
                            problem=f"“{original.strip()}”的运算符与“{suffix.group(2)}”相互矛盾")
         op = suffix_op if op in (None, "=") else op  # 控制在…以内 is ≤; 超过…以上 stays ＞
         unit = _clean_unit(suffix.group(1))
-    if any(ch.isdigit() for ch in unit):
+    if any(ch.isdigit() for ch in unit) and not _SQUARE_OR_CUBIC_RE.search(unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
     if change is not None:  # a change to reach: at least it, under 成本指标 as well

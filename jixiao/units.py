@@ -14,7 +14,19 @@ from jixiao.parsing import DECLINE, YEARLESS_UNIT, Measure, dates_compared
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人"}
-_TIME_IN_MINUTES = {"分钟": 1.0, "小时": 60.0, "天": 1440.0}
+# Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
+# 千米 is 1000 米, 万亩 10,000 亩): minutes, metres, square metres, grams.
+_QUANTITIES: dict[str, tuple[str, float]] = {
+    "秒": ("time", 1 / 60), "分钟": ("time", 1.0), "小时": ("time", 60.0), "天": ("time", 1440.0),
+    "周": ("time", 10080.0),
+    "米": ("length", 1.0), "m": ("length", 1.0), "公里": ("length", 1000.0),
+    "km": ("length", 1000.0), "厘米": ("length", 0.01), "cm": ("length", 0.01),
+    "平方米": ("area", 1.0), "㎡": ("area", 1.0), "m2": ("area", 1.0), "m²": ("area", 1.0),
+    "平米": ("area", 1.0), "亩": ("area", 2000 / 3), "公顷": ("area", 1e4),
+    "平方公里": ("area", 1e6), "km2": ("area", 1e6), "km²": ("area", 1e6),
+    "立方米": ("volume", 1.0), "m3": ("volume", 1.0), "方": ("volume", 1.0),
+    "克": ("mass", 1.0), "公斤": ("mass", 1e3), "kg": ("mass", 1e3), "吨": ("mass", 1e6),
+}
 
 
 @functools.lru_cache(maxsize=1024)  # a handful of units, asked for by every indicator
@@ -54,8 +66,9 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     t_value, a_value = target.value * t_scale, actual.value * a_scale
     if t_base == a_base:
         return t_value, a_value
-    if t_base in _TIME_IN_MINUTES and a_base in _TIME_IN_MINUTES:
-        return t_value * _TIME_IN_MINUTES[t_base], a_value * _TIME_IN_MINUTES[a_base]
+    t_quantity, a_quantity = _QUANTITIES.get(t_base), _QUANTITIES.get(a_base)
+    if t_quantity is not None and a_quantity is not None and t_quantity[0] == a_quantity[0]:
+        return t_value * t_quantity[1], a_value * a_quantity[1]  # 5 公里 and 5200 米
     if t_base == "%" and a_base == "":
         return t_value, fraction_as_percent(a_value, t_value)
     if a_base == "%" and t_base == "":

@@ -88,6 +88,24 @@ def test_reverse_units_convert_minutes_and_hours():
     assert score("≤0.5 小时", "45 分钟") == 5.0
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥5 公里", "5200 米", 10.0), ("≥5 公里", "5.2km", 10.0),
+    ("≥5 千米", "4.8 公里", 9.6),                 # 10 × 4.8 / 5
+    ("≥1500 亩", "100 公顷", 10.0),               # 1,500 亩 is exactly 100 公顷
+    ("≥1500 亩", "90 公顷", 9.0),                 # 1,350 亩 of 1,500
+    ("≥1 万平方米", "12000㎡", 10.0), ("≥1 万平方米", "0.8万m2", 8.0),
+    ("≥500 立方米", "600m³", 10.0), ("≥3 万方", "2.4万立方米", 8.0),
+    ("≥10 吨", "8000 公斤", 8.0), ("≤30 秒", "0.75 分钟", 5.0),  # 45 s: 10 × (1 − 15/30)
+])
+def test_lengths_areas_volumes_masses_convert(target, actual, expected):
+    assert score(target, actual) == expected
+
+
+def test_different_quantities_do_not_compare():
+    result = indicator_score("≥5 公里", "3 小时", 10)
+    assert (result.value, result.met) == (None, None) and "单位不一致" in result.note
+
+
 def test_cost_target_without_operator_is_a_ceiling():
     assert score("30 万元", "33 万元", default_op="<=") == 9.0
     assert score("30 万元", "33 万元") == 10.0     # read as "=" → as positive
