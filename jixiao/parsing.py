@@ -203,6 +203,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     text = normalize_text(original)
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
+    text = _counted_in_words(text)  # ≥两次 → ≥2次
 
     if "±" in text or "+-" in text:
         plus_minus = _PLUS_MINUS_RE.match(text)
@@ -453,6 +454,59 @@ def _range(text: str, original: str) -> Measure | None:
     if first not in ("", unit) or lower > upper or any(ch.isdigit() for ch in unit):
         return None
     return Measure(text=original, kind="range", value=lower, upper=upper, unit=unit)
+
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                   "七": 7, "八": 8, "九": 9}
+_CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL = "零〇一二两三四五六七八九十百千"
+# A count in Chinese numerals, the whole text: an operator at most before it, a counting
+# word after it, a range word at most after that (两次以上). 一般, 一致, 一次性 are no counts.
+_COUNTED_RE = re.compile(
+    rf"^(?P<op>[^{_NUMERAL}\d]{{0,5}})(?P<number>[{_NUMERAL}]+)"
+    r"(?P<unit>个月|个|次|年|项|名|人次|人|场|期|批次|批|家|所|座|台|套|份|本|篇|条|处|户|月|天|"
+    r"周|轮|件|位|支|辆|间|张|部|门|类|趟|宗|块|栋|幢|种|季度|小时|万元|万人|万)"
+    r"(?P<rest>及以上|以上|及以下|以下|以内|之内|内)?$")
+
+
+def _counted_in_words(text: str) -> str:
+    """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月);
+    any other text as it is."""
+    if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS for ch in text):
+        return text  # most texts
+    match = _COUNTED_RE.match(text)
+    if match is None or (match.group("op") and _leading_operator(match.group("op"))[1]):
+        return text  # not an operator before the number: words (首次, 第一年)
+    value = _chinese_number(match.group("number"))
+    if value is None:
+        return text
+    return f"{match.group('op')}{value}{match.group('unit')}{match.group('rest') or ''}"
+
+
+def _chinese_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000; None for what is not one
+    number (二三, 一一, 百)."""
+    if numeral in _CHINESE_DIGITS:
+        return _CHINESE_DIGITS[numeral]
+    total, digit, last_power = 0, None, 10_000
+    for position, ch in enumerate(numeral):
+        if ch in _CHINESE_DIGITS:
+            if digit:  # two digits in a row (二三); a 零 may stand between (一百零五)
+                return None
+            digit = _CHINESE_DIGITS[ch]
+            continue
+        power = _CHINESE_POWERS[ch]
+        if power >= last_power:
+            return None
+        if digit:
+            multiplier = digit
+        elif position == 0 and power == 10:
+            multiplier = 1  # 十二
+        else:
+            return None  # a power with no digit before it (百, 零十)
+        total += multiplier * power
+        digit, last_power = None, power
+    return total + (digit or 0)
 
 
 def _leading_operator(text: str) -> tuple[str | None, str]:

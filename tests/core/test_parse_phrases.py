@@ -212,3 +212,25 @@ def test_a_target_written_in_parts_is_joined_once(nature, target, unit, joined):
     from jixiao.parsing import joined_target
 
     assert joined_target(nature, target, unit) == joined
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), [
+    ("≥两次", ">=", 2, "次"), ("三次", None, 3, "次"), ("一年", None, 1, "年"),
+    ("十二个月", None, 12, "个月"), ("不少于三次", ">=", 3, "次"), ("两次以上", ">=", 2, "次"),
+    ("一年内", "<=", 1, "年"), ("至少一名", ">=", 1, "名"), ("≥五万元", ">=", 5, "万元"),
+    ("二十五人", None, 25, "人"), ("一百零五户", None, 105, "户"), ("两千人次", None, 2000, "人次"),
+])
+def test_a_count_in_chinese_numerals_is_that_number(text, op, value, unit):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", op, value, unit)
+
+
+@pytest.mark.parametrize("text", ["一般", "一致", "一次性", "首次", "第一年", "二〇二三年", "零事故",
+                                  "一二年", "统一规范"])
+def test_words_with_a_numeral_in_them_are_no_count(text):
+    assert parse_measure(text).kind != "number"
+
+
+def test_a_count_in_words_scores_against_digits():
+    assert indicator_score("≥3次", "两次", 10).value == 6.67  # 10 × 2 / 3
+    assert indicator_score("一年", "1年", 10).met is True
