@@ -28,10 +28,10 @@ _SUM = "(?:合计|总计|总和|汇总|加总)"
 _END = r"(?:$|[^\u3400-\u9fff])"
 _TOTAL = re.compile(f"{_DECOR}(?:{_SUM}{_SCORE}?|{_WHOLE}+{_SCORE}{_SUM}?|{_SCORE}{_SUM})"
                     f"(?:数|值)?{_END}")
-# A grade: (评分|自评|评价|绩效|考核 …)等级, 等级评定, 评级; or the evaluation's 结果.
+# A grade: (评分|自评|评价|绩效|考核 …)等级 or 等次, 等级评定, 评级; or the evaluation's 结果.
 _GRADE_WORDS = "(?:评分|自评|评价|评审|评定|考核|绩效|综合|总体|最终|项目)"
 _GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in one cell
-_GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
+_GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|等次|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
 _RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结果{_END}")
 # A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
 _PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)

@@ -81,8 +81,8 @@ def test_total_labels(text, total):
 
 @pytest.mark.parametrize(("text", "grade"), [
     ("绩效评价等级", True), ("评价等级", True), ("绩效等级", True), ("等级评定", True),
-    ("评分等级(优/良/中/差)", True), ("自评结果", True),
-    ("等级医院达标率", False), ("评分结果", False), ("总分", False)])
+    ("评分等级(优/良/中/差)", True), ("自评结果", True), ("评价等次", True), ("自评等次", True),
+    ("等次", True), ("等级医院达标率", False), ("等次评定工作完成率", False), ("评分结果", False), ("总分", False)])
 def test_grade_labels(text, grade):
     assert is_grade_label(text) is grade
 
