@@ -206,7 +206,9 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             if any(compact_text(text).startswith("小计") for text in own if text):
                 rank = -1  # "小计" under its rows
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
-                rank = 0 if own1 and levels.is_level1_only(indicator.level1) \
+                # its own 二级 cell makes it the 二级's, though the 一级 merge begins on it
+                level2_own = own2 and not levels.is_level1_only(indicator.level2)
+                rank = 1 if level2_own else 0 if own1 and levels.is_level1_only(indicator.level1) \
                     else 1 if own2 else 2
             elif levels.is_level1_only(indicator.name, as_name=True):
                 rank = 0
@@ -252,8 +254,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             if rank == 0:
                 if own1 and levels.level1_category(rows[below].level1) != category:
                     break
-            elif own1 or own2:
-                break
+            elif (own1 and levels.level1_category(rows[below].level1)
+                  != levels.level1_category(heading.level1)) or \
+                    (own2 and compact_text(rows[below].level2) != compact_text(heading.level2)):
+                break  # another 一级 or 二级 (the same one written again on its rows goes on)
             members.append(rows[below])
         total = sum(member.weight or 0.0 for member in members)
         if named or (members and (abs(total - heading.weight) <= TOLERANCE

@@ -232,6 +232,35 @@ def test_nothing_happened_fulfils_a_target_of_nothing(tmp_path):
     assert "只写了“无”" in found["message"] and "规定时间内" in found["message"]
 
 
+LEVEL2_SUBTOTALS = [
+    ("产出指标", "数量指标", None, None, None, 30, 30, None),
+    ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+    ("产出指标", "质量指标", None, None, None, 20, 20, None),
+    ("产出指标", "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+    ("效益指标", "社会效益指标", None, None, None, 30, 30, None),
+    ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_level2_subtotal_row_on_which_its_level1_begins(tmp_path, merged):
+    """A 二级 row with its points and no 三级 (数量指标 30) heads the rows below it, also
+    where the 一级 merge begins on it, and where 一级 and 二级 are written on every row."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(LEVEL2_SUBTOTALS, merge=merged)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert [row[2] for row in rows_read(table)] == ["经办业务量", "差错率", "医保便民服务",
+                                                     "参保群众满意度"]
+    assert [(s.label, s.weight, len(s.members)) for s in table.subtotals] == [
+        ("数量指标", 30, 1), ("质量指标", 20, 1), ("社会效益指标", 30, 1)]
+
+
 def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
     rows = [*SICHUAN_90[:3],
             ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "稳步提升", None, 20, "有待加强", "设备刚到位"),
