@@ -26,7 +26,8 @@ from jixiao.read.grid import Grid
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
-    ("ignore", ("评分标准", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
+    ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明")),  # before 得分/评分: a text
+    ("ignore", ("评分标准", "评分依据", "计分依据", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
                 "评价要点", "是否达成", "备注", "序号")),
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
@@ -42,14 +43,17 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
 )
-_EXACT_ROLES = {"单位": "unit", "指标": "name"}
+_EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级": "level2", "三级": "name",
+                "实际完成": "actual"}
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
     ("initial", ("年初预算数", "年初预算")),
     ("rate", ("执行率",)),
-    ("executed", ("全年执行数", "实际执行数", "执行数", "实际支出", "支出数", "执行金额")),
-    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算")),
+    ("executed", ("全年执行数", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
+                  "实际执行")),
+    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算", "批复预算",
+                "预算金额")),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
     ("reason", ("说明",)),

@@ -261,6 +261,33 @@ def test_a_level2_subtotal_row_on_which_its_level1_begins(tmp_path, merged):
         ("数量指标", 30, 1), ("质量指标", 20, 1), ("社会效益指标", 30, 1)]
 
 
+def test_short_headers_and_explanation_columns(tmp_path):
+    """一级 | 二级 | 三级 | 实际完成 as bare headers; 评分依据 is a text of rules, not the 得分
+    column; a deduction explained in 得分说明 is explained."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators([
+        ("产出指标", "数量指标", "经办业务量", "按完成比例计分", "≥2.5 万件", "2 万件", 30, 24,
+         "参保人数下降，业务量减少"),
+        ("产出指标", "质量指标", "差错率", "超出按比例扣分", "≤1%", "0.5%", 20, 20, None),
+        ("效益指标", "社会效益指标", "医保便民服务", "定性评价", "持续推进", "持续推进中", 30, 30,
+         None),
+        ("满意度指标", "服务对象满意度指标", "参保群众满意度", "按完成比例计分", "≥90%", "95%", 10,
+         10, None)],
+        header=("一级", "二级", "三级", "评分依据", "年度指标值", "实际完成", "分值", "得分",
+                "得分说明"))
+    sheet.total(100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
+                                   "2 万件", 30)
+    assert table.indicators[0].reason == "参保人数下降，业务量减少"
+    assert data["total_computed"] == 94
+
+
 def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
     rows = [*SICHUAN_90[:3],
             ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "稳步提升", None, 20, "有待加强", "设备刚到位"),
