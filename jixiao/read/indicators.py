@@ -19,7 +19,13 @@ from jixiao.parsing import compact_text, normalize_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role
 from jixiao.read.money import money_rows_end
-from jixiao.read.roles import is_grade_label, is_placeholder, is_placeholder_points, is_total_label
+from jixiao.read.roles import (
+    is_between_rows,
+    is_grade_label,
+    is_placeholder,
+    is_placeholder_points,
+    is_total_label,
+)
 from jixiao.rules import TOLERANCE, grade_name
 
 _STOP_BLANK_ROWS = 5
@@ -63,6 +69,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     while row < stop:
         present = grid.rows.get(row)
+        if present and len(present) <= 2 and is_between_rows(
+                [texts.get((row, column), "") for column in present]):
+            present = None  # 第 1 页，共 2 页 between the rows of a converted PDF: no row
         if not present:
             blank_run += 1
             if blank_run >= _STOP_BLANK_ROWS:
@@ -100,6 +109,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
                 value = clean(values.get(where))
+                if isinstance(value, str) and is_between_rows([texts.get(where, "")]):
+                    value = None  # a page's number merged down: the 一级 above goes on
                 if value is not None and where[0] == row:
                     own[_LEVELS.index(key)] = True
             else:

@@ -52,6 +52,25 @@ def is_grade_label(text: str, *, results: bool = True) -> bool:
     return _GRADE.match(text) is not None or (results and _RESULT.match(text) is not None)
 
 
+# What a PDF conversion prints into a table between its rows: a page's number (第 1 页，共
+# 2 页; - 2 -; 1/3; Page 2 of 3), or a note (注：金额单位为万元). No row of the table.
+_PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页|[-—–]+\d+[-—–]+|\d+/\d+"
+                        r"|page\d+(?:of\d+)?", re.IGNORECASE)
+_NOTE = re.compile(r"(?:注|备注|说明)\d*[:：].*")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_page_mark(text: str) -> bool:
+    """Whether a cell's compact text is a page's number a conversion printed."""
+    return _PAGE_MARK.fullmatch(text) is not None
+
+
+def is_between_rows(texts: list[str]) -> bool:
+    """Whether a row's texts (compact) are only a page's number or a note: a line printed
+    between the rows of a table, not one of them."""
+    return bool(texts) and all(is_page_mark(text) or _NOTE.fullmatch(text) for text in texts)
+
+
 def is_placeholder(value: Any) -> bool:
     """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
     if value is None:

@@ -288,6 +288,38 @@ def test_short_headers_and_explanation_columns(tmp_path):
     assert data["total_computed"] == 94
 
 
+PAGED = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+         (None, "质量指标", "差错率", "≤1%", "0.5%", 10, 10, None),
+         ("第 1 页，共 2 页", None, None, None, None, None, None, None),
+         (None, "时效指标", "办结时限", "≤5天", "3天", 10, 10, None),
+         ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+         ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
+@pytest.mark.parametrize(("where", "mark"), [(0, "第 1 页，共 2 页"), (2, "第1页"), (1, "- 1 -"),
+                                             (0, "Page 1 of 2"), (0, "注：金额单位为万元")])
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_page_number_between_the_rows_is_no_row(tmp_path, where, mark, merged):
+    """A PDF converted to Excel prints the page's number (or a note) between the rows, in
+    any column, sometimes merged down over the rows of the next page: no indicator, no
+    一级 of the rows after it."""
+    rows = [list(row) for row in PAGED]
+    rows[2] = [None] * 8
+    rows[2][where] = mark
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows, merge=merged)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert [(row[0], row[2]) for row in rows_read(table)] == [
+        ("产出指标", "经办业务量"), ("产出指标", "差错率"), ("产出指标", "办结时限"),
+        ("效益指标", "医保便民服务"), ("满意度指标", "参保群众满意度")]
+
+
 def test_an_unjudgeable_row_is_named_and_the_rest_is_totalled(tmp_path):
     rows = [*SICHUAN_90[:3],
             ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "稳步提升", None, 20, "有待加强", "设备刚到位"),
