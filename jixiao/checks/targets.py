@@ -240,6 +240,33 @@ def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Ite
                       f"{_plain(round(actual.value / scale, 4))} {target.unit}，请写明单位")
 
 
+_VALUE_COLUMNS = (("target", "年度指标值", "年度指标值、年度目标值、目标值、指标值"),
+                  ("actual", "实际完成值", "实际完成值、实际完成指标值、全年完成值、业绩值、完成情况"))
+
+
+@check("JX208", "warning", "表头中没有指标值或完成值列")
+def value_columns_found(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """有得分列的自评表，表头中却找不到“年度指标值”或“实际完成值”列。
+
+    表头按文字识别；写法不在可识别之列（如“实绩”“绩效目标”）时，这一列没有读取，
+    各项得分无法按规则核对——不报告，审核人会以为表格已通过校验。
+
+    **为什么**：得分是否合规要由指标值和完成值算出；缺了其中一列，错误的得分也看不出来。
+
+    **错误示例**：表头写“一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实绩 | 分值 | 得分”。
+
+    **正确示例**：把“实绩”改为“实际完成值”。
+    """
+    if table.template or table.layout == "third_party" or "score" not in table.columns \
+            or not any(indicator.weight is not None for indicator in table.indicators):
+        return
+    for key, name, known in _VALUE_COLUMNS:
+        if key not in table.columns:
+            yield finding("JX208", table.sources.get("header"),
+                          f"表头中没有找到“{name}”列（可识别的写法：{known}），该列未读取，"
+                          "各项得分无法按规则核对；请把该列表头改为上述写法之一")
+
+
 def _magnitude_mismatch(target: Measure, actual: Measure) -> tuple[float, float, str] | None:
     """(times the target as read, the unit's scale, its base unit) where a bare 完成值 read
     in the target's 万-unit is 100 times too big and plausible in the base unit."""
