@@ -13,7 +13,9 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # .xls/.ods are listed as unreadable, with why
+# Workbooks: .xlsx/.xlsm read whole; .xls, .xlsb, .ods and WPS's .et by value (a file that
+# is none of them after all is a row saying why).
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
 
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),

@@ -428,6 +428,27 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_every_kind_of_workbook_a_unit_sends_is_checked(tmp_path):
+    """.xls, .xlsb, .ods and WPS's own .et are found by the batch like .xlsx; an .et saved
+    in the .xls format is read as one, a damaged .xlsb is a row saying why."""
+    import shutil
+
+    from workbooks import standard
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    source = standard(tmp_path / "t.xlsx")
+    from libreoffice import convert
+
+    [converted] = convert(source, tmp_path, "xls").glob("*.xls")
+    shutil.copy(converted, folder / "甲.xls")
+    shutil.copy(converted, folder / "乙.et")
+    (folder / "丙.xlsb").write_bytes(b"PK\x03\x04 not a workbook")
+    (folder / "丁.docx").write_bytes(b"")
+    code, out = batch(str(folder), "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert "已校验 3/3" in out and "1 个文件无法读取" in out and code == 2
+
+
 def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):
     from jixiao.batch.discover import discover
 
