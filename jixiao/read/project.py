@@ -12,9 +12,10 @@ from jixiao.read.headers import Found
 from jixiao.rules import rule_name
 
 _PROJECT_LABELS = (
-    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称")),
-    ("department", ("主管部门",)),
-    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位")),
+    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项资金名称")),
+    ("department", ("主管部门", "预算部门", "主管单位")),
+    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
+              "承担单位", "项目承担单位")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
 _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)")
@@ -59,7 +60,36 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             if match:
                 project.year = int(match.group(1) or match.group(2))
                 sources["year"] = (grid, row, columns[0])
+    if project.name is None:
+        _name_from_title(grid, top, bottom, project, sources)
     return _ProjectFound(project, sources)
+
+
+# A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".
+_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?自评(?:价)?表"
+                    r"(?:\((?:19|20)\d{2}年度?\))?$")
+_NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
+# What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
+_NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
+
+
+def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
+                     sources: dict[str, Place]) -> None:
+    """The project's name from the table's title, where no 项目名称 cell gives it; a
+    title that names no project (项目支出绩效自评表) gives none."""
+    for row in range(top, bottom):
+        for column in grid.rows.get(row, ()):
+            text = grid.texts.get((row, column), "")
+            if not text.endswith(("表", ")")) or len(text) > 60:
+                continue
+            match = _TITLE.match(text)
+            if match is None:
+                continue
+            name = match.group("name").strip("()（）:：")
+            if len(name) >= 2 and name not in _NO_NAME and not _NO_NAME_END.search(name):
+                project.name = name
+                sources["name"] = (grid, row, column)
+            return  # the title: a name or none
 
 
 _GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标")

@@ -625,3 +625,45 @@ def test_a_direction_in_words_is_its_sign(tmp_path):
     table, data = checked(_signed_sichuan(tmp_path / "逾期.xlsx", header, late))
     assert parse_measure(indicator_target(table.indicators[2])).op == "<="
     assert data["total_computed"] < 97.5
+
+
+# ---------------------------------------------------------------- the project named only in the title
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("2023年度某县农村公路养护项目支出绩效自评表", "某县农村公路养护项目"),
+    ("医保经办能力提升项目绩效自评表（2024年度）", "医保经办能力提升项目"),
+    ("2024年某某专项资金绩效自评表", "某某专项资金"),
+    ("项目支出绩效自评表", None), ("XX局2023年项目支出绩效自评表", None),
+    ("部门整体支出绩效自评表", None)])
+def test_a_project_named_only_in_its_title(tmp_path, title, name):
+    """No 项目名称 row: the title names the project, unless it names only the form."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title(title)
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators([
+        ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
+        ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)])
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == [] and table.project.name == data["project"]["name"] == name
+    if name:
+        assert table.sources["project_name"].cell == "A1"  # the title's cell
+
+
+def test_a_project_name_cell_wins_over_the_title(tmp_path):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("2023年度某县农村公路养护项目支出绩效自评表")
+    sheet.project("农村公路养护", "某县交通运输局", "某县公路养护中心")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators([
+        ("产出指标", "数量指标", "养护里程", "≥200 公里", "210 公里", 50, 50, None),
+        ("效益指标", "社会效益指标", "通行条件", "明显改善", "明显改善", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None)])
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert (table.project.name, table.project.department) == ("农村公路养护", "某县交通运输局")
