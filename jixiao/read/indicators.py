@@ -214,8 +214,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         if indicator.weight is not None and _blank_measure(indicator):
             own = (indicator.name, indicator.level1 if own1 else None,
                    indicator.level2 if own2 else None)
-            if any(compact_text(text).startswith("小计") for text in own if text):
-                rank = -1  # "小计" under its rows
+            if any(_sums_rows_above(text) for text in own if text):
+                rank = -1  # "小计" (产出指标小计, 产出指标合计) under its rows
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 # its own 二级 cell makes it the 二级's, though the 一级 merge begins on it
                 level2_own = own2 and not levels.is_level1_only(indicator.level2)
@@ -284,6 +284,21 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+# 小计, 产出指标小计, 数量指标合计 (小计): a row summing the rows of its 一级/二级
+_SUM_LABEL = re.compile(r"(?P<what>.{0,12}?)(?:小计|合计)(?:\(.*\))?[:：]?")
+
+
+def _sums_rows_above(text: str) -> bool:
+    """Whether a label is a subtotal's: 小计 (alone or after what it sums), or 合计 after a
+    一级/二级 name (合计 alone is the table's 总分)."""
+    match = _SUM_LABEL.fullmatch(compact_text(text))
+    if match is None:
+        return False
+    what = match.group("what")
+    return "小计" in text or (bool(what) and (levels.is_level1_only(what)
+                                            or levels.level1_of_level2(what) is not None))
 
 
 def _heading_sources(heading: Indicator) -> dict[str, Source]:

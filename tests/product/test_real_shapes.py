@@ -288,6 +288,31 @@ def test_short_headers_and_explanation_columns(tmp_path):
     assert data["total_computed"] == 94
 
 
+def _named_subtotals(where):
+    """Each 一级 closed by a row "产出指标小计" (or 合计) in the 三级 (or 一级) column."""
+    rows = []
+    for level1, members, label in (
+            ("产出指标", [("数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30),
+                          ("质量指标", "差错率", "≤1%", "0.5%", 20, 20)], "产出指标小计"),
+            ("效益指标", [("社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30)],
+             "效益指标合计"),
+            ("满意度指标", [("服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10)],
+             "小计")):
+        rows += [(level1, *member, None) for member in members]
+        points = sum(member[4] for member in members)
+        rows.append((level1, None, label, None, None, points, points, None) if where == "name"
+                    else (label, None, None, None, None, points, points, None))
+    return rows
+
+
+@pytest.mark.parametrize("where", ["name", "level1"])
+def test_a_subtotal_named_after_what_it_sums(tmp_path, where):
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _named_subtotals(where), total=100))
+    assert codes(data) == []
+    assert [i["name"] for i in data["indicators"]] == ["经办业务量", "差错率", "医保便民服务",
+                                                       "参保群众满意度"]
+
+
 PAGED = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
          (None, "质量指标", "差错率", "≤1%", "0.5%", 10, 10, None),
          ("第 1 页，共 2 页", None, None, None, None, None, None, None),
