@@ -40,7 +40,19 @@ def level1_category(level1: str | None, name: str | None = None) -> str | None:
         return BENEFIT
     if "执行率" in text or (not text and "执行率" in normalize_text(name or "")):
         return EXECUTION
+    if text and (by_level2 := level1_of_level2(text)) is not None:
+        return level1_category(by_level2)  # 成本指标 as a 一级 of its own counts with the 产出
     return None
+
+
+def indicator_category(level1: str | None, level2: str | None, name: str | None) -> str | None:
+    """Which default 一级 an indicator row counts towards, as a reviewer reads it: by its
+    一级; where it has none, by its 二级 (社会效益指标 → 效益), else by its name (预算执行率)."""
+    if not level1:
+        by_level2 = level1_of_level2(level2)
+        if by_level2 is not None:  # 预算执行率 listed under 数量指标 counts as 产出
+            return level1_category(by_level2)
+    return level1_category(level1, name)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao import rules
+from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import joined_target, parse_measure
 from jixiao.rules import RuleSet, Score
@@ -174,6 +174,7 @@ class FundLine:
     executed: float | None = None        # 全年执行数 (B)
     rate_declared: float | None = None   # 执行率 as written, in percent
     sources: dict[str, Source] = field(default_factory=Sources)
+    nested: bool = False  # a source of a part (中央补助 …), perhaps listed under 财政拨款
 
 
 @dataclass
@@ -300,10 +301,21 @@ def default_operator(indicator: Indicator) -> str:
     return rules.direction(indicator.level2).value
 
 
+def _is_execution_row(indicator: Indicator) -> bool:
+    """Whether the row is the 预算执行率 as its own 一级 (beside 产出/效益/满意度), not an
+    indicator of that name under 产出."""
+    return levels.indicator_category(indicator.level1, indicator.level2,
+                                     indicator.name) == levels.EXECUTION
+
+
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) -> Score:
     if indicator.weight is None:
         return Score(None, None, "分值为空")
     try:
+        if _is_execution_row(indicator):
+            execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight)
+            if execution is not None:
+                return execution
         return rules.indicator_score(indicator_target(indicator), indicator_actual(indicator),
                                      indicator.weight, ruleset, indicator.judged,
                                      default_op=default_operator(indicator))

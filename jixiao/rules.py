@@ -24,7 +24,7 @@ from jixiao.parsing import (
     parse_measure,
     with_fulfilment,
 )
-from jixiao.units import comparable, unit_name
+from jixiao.units import comparable, fraction_as_percent, unit_name
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
@@ -155,6 +155,18 @@ def execution_score(rate: float, weight: float = 10.0) -> float:
     """执行率得分 = 分值 × 执行率 / 100, capped at 分值, never negative."""
     _check_weight(weight)
     return round2(min(weight, max(0.0, weight * rate / 100.0)))
+
+
+def execution_row_score(actual: object, weight: float) -> Score | None:
+    """The 得分 of a 预算执行率 listed as its own 一级 (beside 产出/效益/满意度): the
+    执行率得分 of its 完成值 (分值 × 执行率, ``execution_score``), whatever its 指标值
+    (≥90% states the goal, not the rule); None when the 完成值 is no rate."""
+    measure = as_measure(actual)
+    if measure.kind != "number" or measure.value is None or measure.unit not in ("%", ""):
+        return None
+    rate = measure.value if measure.unit == "%" else fraction_as_percent(measure.value)
+    value = execution_score(rate, weight)
+    return Score(value, value >= round2(weight), "预算执行率：分值 × 执行率")
 
 
 # ------------------------------------------------------------- indicators

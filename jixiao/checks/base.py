@@ -177,11 +177,7 @@ def level1_category(indicator: Indicator) -> str | None:
     """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率); a
     table without 一级 (no such column, or the cell empty with none above) is told by
     the 二级 (社会效益指标 → 效益指标), as a reviewer reads it."""
-    if not indicator.level1:
-        by_level2 = levels.level1_of_level2(indicator.level2)
-        if by_level2 is not None:  # 预算执行率 listed under 数量指标 counts as 产出, as with 一级
-            return levels.level1_category(by_level2)
-    return levels.level1_category(indicator.level1, indicator.name)
+    return levels.indicator_category(indicator.level1, indicator.level2, indicator.name)
 
 
 def is_budget_rate_indicator(indicator: Indicator) -> bool:

@@ -126,6 +126,12 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 _COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
 
 
+def _sum(values: Iterator[float | None] | list[float | None]) -> float | None:
+    """The sum of the amounts given; None when none is."""
+    given = [value for value in values if value is not None]
+    return sum(given) if given else None
+
+
 @check("JX304", "error", "资金明细合计不等于总额")
 def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额。
@@ -134,7 +140,9 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
     **错误示例**：年度资金总额 34.00，其中财政拨款 30.00、上年结转 0、其他 0。
 
-    **正确示例**：年度资金总额 34.00 = 财政拨款 34.00 + 0 + 0。
+    **正确示例**：年度资金总额 34.00 = 财政拨款 34.00 + 0 + 0。按资金来源分列的
+    （中央补助、省级资金、市县配套）可以是总额的明细，也可以是紧挨在它们上面的那一行
+    （如财政拨款）的明细，这时它们的合计应等于那一行。
     """
     funds = table.funds
     if not funds.parts:
@@ -148,10 +156,34 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         values = [getattr(line, key) for line in funds.parts]
         if total is None or all(value is None for value in values):
             continue
-        parts_sum = sum(value for value in values if value is not None)
-        if differs(parts_sum, total, TOLERANCE):
+        everything = _sum(values)
+        if everything is not None and not differs(everything, total, TOLERANCE):
+            continue
+        outer = _sum(getattr(line, key) for line in funds.parts if not line.nested)
+        nested = _sum(getattr(line, key) for line in funds.parts if line.nested)
+        if nested is not None and not differs(nested, total, TOLERANCE):
+            continue  # the sources break down the total, the other lines one of them
+        parent = _parent_of_nested(funds.parts)
+        if outer is None or nested is None or parent is None \
+                or differs(outer, total, TOLERANCE):
+            shown = outer if outer is not None and nested is not None else everything
             yield finding("JX304", funds.total.sources.get(key),
-                          f"{name}：各明细合计 {points(parts_sum)}，年度资金总额为 {points(total)}")
+                          f"{name}：各明细合计 {points(shown or 0.0)}，年度资金总额为 "
+                          f"{points(total)}")
+            continue
+        part = getattr(parent, key)
+        if part is None or differs(nested, part, TOLERANCE):
+            yield finding("JX304", parent.sources.get(key),
+                          f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
+                          f"“{parent.label}”为 {points(part or 0.0)}")
+
+
+def _parent_of_nested(parts: list[FundLine]) -> FundLine | None:
+    """The line right above the first source line (中央补助 …) that is none itself."""
+    for above, line in zip(parts, parts[1:], strict=False):
+        if line.nested and not above.nested:
+            return above
+    return None
 
 
 @check("JX305", "error", "预算执行率指标与资金执行率不符")

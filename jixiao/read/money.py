@@ -37,7 +37,11 @@ class MoneyBlock:
 
 _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("total", ("资金总额", "总额", "合计", "总计")),
-    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "其他资金", "自筹", "其他")),
+    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "结余", "其他资金", "自筹",
+              "社会资金", "社会投入", "自有资金", "单位资金", "其他")),
+    # where the money came from: parts of 财政拨款 in some tables, the parts in others
+    ("source", ("中央", "省级", "省补", "市级", "县级", "区级", "市县", "本级", "配套",
+                "补助")),
 )
 
 
@@ -105,7 +109,7 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
         if len(text) > 16:
             continue
         role = fund_role(text)
-        if role and role not in columns:
+        if role and role != "ignore" and role not in columns:
             columns[role] = column
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
             "budget" in columns and "rate" in columns):
@@ -212,6 +216,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
             line.rate_declared = _rate(grid, row, columns["rate"])
+        line.nested = _fund_label(label) == "source"
         lines.append(line)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
               if _fund_label(label) == "total"]

@@ -692,3 +692,129 @@ def test_a_project_name_cell_wins_over_the_title(tmp_path):
     sheet.grade("优")
     table, _ = checked(book.save(tmp_path / "t.xlsx"))
     assert (table.project.name, table.project.department) == ("农村公路养护", "某县交通运输局")
+
+
+EXECUTION_AS_LEVEL1 = [
+    ("预算执行率", None, "预算执行率", "≥90%", "75%", 10, 7.5, "设备到货延期，尾款未付"),
+    ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+    ("产出指标", "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+    ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def test_execution_rate_as_its_own_level1_is_scored_by_the_execution_rule(tmp_path):
+    """预算执行率 listed as a 一级 among the indicators (≥90%, 75% spent, 10 points) earns
+    10 × 75% = 7.5, as the money part's 执行率 would: ≥90% states the goal, not the rule."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.indicators(EXECUTION_AS_LEVEL1)
+    sheet.total(100, 97.5)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["indicators"][0]["score_computed"] == 7.5
+    assert data["total_computed"] == 97.5
+
+
+def test_execution_rate_under_output_is_an_indicator(tmp_path):
+    """A 预算资金执行率 under 产出/时效指标 is an indicator like any other: below its ≥90%
+    it earns the share of its target (75/90 of 10)."""
+    rows = [("产出指标", "时效指标", "预算资金执行率", "≥90%", "75%", 10, 8.33, "设备到货延期"),
+            *EXECUTION_AS_LEVEL1[1:]]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.indicators(rows)
+    sheet.total(100, 98.33)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["indicators"][0]["score_computed"] == 8.33
+
+
+def _funded_by(tmp_path, name, parts, total=30):
+    """A table whose 年度资金总额 (``total`` 万元, all spent) is broken down by ``parts``:
+    (label, amount) lines under it."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", total, total, total, 10, "100%", 10),
+                 *((label, amount, amount, amount, None, None, None) for label, amount in parts)])
+    sheet.indicators(EXECUTION_AS_LEVEL1[1:])
+    sheet.total(100, 100)
+    sheet.grade("优")
+    return book.save(tmp_path / name)
+
+
+@pytest.mark.parametrize("parts", [
+    [("当年财政拨款", 20), ("上年结余资金", 4), ("社会资金", 6)],
+    [("中央补助资金", 12), ("省级资金", 8), ("市县配套", 6), ("单位自有资金", 4)],
+    [("财政拨款", 26), ("其中：中央补助", 16), ("省级资金", 10), ("其他资金", 4)],
+], ids=["结余和社会资金", "按来源分列", "财政拨款的来源"])
+def test_money_parts_by_where_the_money_came_from(tmp_path, parts):
+    """上年结余, 社会资金, 中央补助 / 省级资金 / 市县配套, 单位自有资金 are parts of the
+    总额 (中央补助 … may also break down the 财政拨款 above them): they add up, no JX304."""
+    _, data = checked(_funded_by(tmp_path, "t.xlsx", parts))
+    assert codes(data) == []
+    wrong = [(label, amount + 1 if i == 1 else amount) for i, (label, amount) in enumerate(parts)]
+    _, data = checked(_funded_by(tmp_path, "wrong.xlsx", wrong))
+    assert codes(data) == ["JX304"] * 3  # 年初预算数, 全年预算数, 全年执行数
+    if parts[1][0].startswith("其中"):  # found where it is wrong: the 财政拨款 line
+        assert {item["message"].split("：")[1][:6] for item in data["findings"]} == {"“财政拨款”"}
+
+
+@pytest.mark.parametrize("header", [
+    ("一级指标", "二级指标", "三级指标", "年度目标", "执行情况", "满分", "得分", "偏差说明"),
+    ("一级指标", "二级指标", "三级指标", "预期目标", "完成指标值", "分值", "得分",
+     "存在问题及整改措施"),
+    ("一级指标", "二级指标", "三级指标", "年度指标值", "实际达到值", "分值", "得分", "未完成原因"),
+], ids=["年度目标-执行情况-满分-偏差说明", "预期目标-完成指标值-整改措施", "实际达到值-未完成原因"])
+def test_other_words_for_the_standard_columns(tmp_path, header):
+    """Headers units write for 指标值 (年度目标, 预期目标), 完成值 (执行情况, 完成指标值 — not
+    the 指标值), 分值 (满分) and the 偏差原因 (偏差说明, 存在问题及整改措施, 未完成原因)."""
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2.5 万件", "2 万件", 30, 24, "参保人数下降"),
+            *EXECUTION_AS_LEVEL1[2:]]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows, header=header)
+    sheet.total(100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
+                                   "2 万件", 30)
+    assert table.indicators[0].reason == "参保人数下降"
+    assert data["total_computed"] == 94
+
+
+def test_a_column_of_budget_changes_is_not_the_budget(tmp_path):
+    """年初预算数 | 追加（调减）预算数 | 全年预算数 …: the change (−5) is no budget; A is the
+    全年预算数 after it."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 35, -5, 30, 27, 10, "90%", 9)],
+                header=("年初预算数", "追加（调减）预算数", "全年预算数(A)", "全年执行数(B)", "分值",
+                        "执行率(B/A)", "得分"))
+    sheet.indicators(EXECUTION_AS_LEVEL1[1:])
+    sheet.total(100, 99)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["funds"]["budget"], data["funds"]["executed"], data["funds"]["rate"]) == (30, 27, 90)
+    assert codes(data) == []
+
+
+def test_cost_as_a_level1_of_its_own_counts_with_the_output(tmp_path):
+    """成本指标 as a 一级 (产出 40 | 成本 10 | 效益 30 | 满意度 10): its 10 points count with
+    the 产出's 40 towards the default 50, no JX102; its 指标值 is a ceiling."""
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+            ("产出指标", "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+            ("成本指标", "经济成本指标", "人均经办成本", "50 元", "56 元", 10, 8.8, "耗材涨价"),
+            ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=98.8))
+    assert codes(data) == []
+    assert data["indicators"][2]["score_computed"] == 8.8  # 10 × (1 − 6/50)
