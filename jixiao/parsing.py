@@ -231,6 +231,10 @@ def _parse(raw: object, percent: bool) -> Measure:
     text, change = _change(text)
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
+    if number is None and op is None and change is None:
+        named = _after_naming_words(text)
+        if named is not None:
+            return replace(_parse(named, percent), text=original)
     if number is None:
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
@@ -558,10 +562,50 @@ def _month_end(year: int, month: int) -> int:
     return (next_month - _dt.timedelta(days=1)).day
 
 
+# The words that name what is counted before its number (完成培训 500 人次, 覆盖率 ≥95%,
+# 共计 12 次): none that changes what the number means (较上年, 增长, 每月, 近, 第, 前 …).
+_NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?=[\d≥≧⩾≤≦⩽<>=]|[大小不低高少多至达超等控])")
+_NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降", "减", "升", "提", "长", "不",
+               "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
+               "以", "余", "多", "少", "低", "高", "差", "累", "人均", "平均", "年均")
+
+
+def _after_naming_words(text: str) -> str | None:
+    """The rest of a text that names what it counts before the number or the sign:
+    "完成培训500人次" → "500人次", "培训人数达到500人" → "达到500人"; None when no such
+    words lead it, or they change the number's meaning."""
+    match = _NAMING_RE.match(text)
+    if match is None:
+        return None
+    words = match.group(0)
+    for cut in range(1, len(words) + 1):
+        prefix, rest = text[:cut], text[cut:]
+        if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
+            continue  # 基本达到预期: words, no number after them
+        if any(word in prefix for word in _NOT_NAMING):
+            return None
+        return rest
+    return None
+
+
+# After the unit: a note in brackets (98%（抽查）), the word for done or passed (300 人次完成,
+# 100% 合格), 余/多 for "some more" (500 余人): none is the unit.
+_UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
+_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位")
+
+
 def _clean_unit(unit: str) -> str:
     unit = unit.strip()
     if unit.startswith("(") and unit.endswith(")"):
         unit = unit[1:-1]
+    if unit and not unit.startswith(("(", "（")):
+        unit = _UNIT_NOTE_RE.sub("", unit).strip() or unit
+    for word in _DONE_WORDS:
+        if unit.endswith(word) and len(unit) > len(word):
+            unit = unit[:-len(word)].strip()
+            break
+    if unit[:1] in ("余", "多") and len(unit) > 1:
+        unit = unit[1:]
     return {"％": "%", "h": "小时", "H": "小时", "日": "天"}.get(unit, unit)
 
 

@@ -234,3 +234,42 @@ def test_words_with_a_numeral_in_them_are_no_count(text):
 def test_a_count_in_words_scores_against_digits():
     assert indicator_score("≥3次", "两次", 10).value == 6.67  # 10 × 2 / 3
     assert indicator_score("一年", "1年", 10).met is True
+
+
+# ------------------------------------------------ words around the number
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("完成培训500人次", (None, 500.0, "人次")),
+    ("培训人数达到500人", (">=", 500.0, "人")),
+    ("覆盖率≥95%", (">=", 95.0, "%")),
+    ("合格率100%", (None, 100.0, "%")),
+    ("共计12次", (None, 12.0, "次")),
+    ("发放补贴资金120万元", (None, 120.0, "万元")),
+    ("500余人", (None, 500.0, "人")),
+    ("1000多户", (None, 1000.0, "户")),
+    ("300人次完成", (None, 300.0, "人次")),
+    ("100%合格", (None, 100.0, "%")),
+    ("98%（抽查）", (None, 98.0, "%")),
+    ("5台（套）", (None, 5.0, "台")),
+])
+def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
+    """What the number counts, written before it, a note in brackets after it, 完成/合格
+    after the unit, 余/多 (some more) before it: the number and its unit are read."""
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == expected
+    assert measure.text == text
+
+
+@pytest.mark.parametrize("text", ["每月1次", "近600人", "约600人", "第3季度", "人均500元",
+                                  "2023年完成率95%"])
+def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
+    """每月 (a rate), 近/约 (about), 第 (an ordinal), 人均, a year before the number: the
+    number alone would say something else; the text stays for a person to read."""
+    assert parse_measure(text).kind == "unparsed"
+
+
+def test_a_named_actual_is_scored_against_its_target():
+    # ≥500 人次, done "完成培训450人次": 10 × 450/500
+    assert indicator_score("≥500人次", "完成培训450人次", 10).value == 9.0
+    assert indicator_score("≥95%", "抽检合格率98%（抽查）", 10).value == 10.0
