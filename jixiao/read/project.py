@@ -18,7 +18,11 @@ _PROJECT_LABELS = (
               "承担单位", "项目承担单位")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
-_YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)")
+_YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)"
+                   # 评价年度：2024年 (label and value in one cell or two)
+                   r"|年度[:：]?\s*((?:19|20)\d{2})(?!\d)"
+                   # 某县财政局2023年项目支出绩效自评表
+                   r"|((?:19|20)\d{2})年(?:项目|部门|专项|财政).{0,20}(?:自评|绩效)")
 
 
 @dataclass
@@ -58,7 +62,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                            if isinstance(values.get((row, c)), (str, int, float)))
             match = _YEAR.search(line)
             if match:
-                project.year = int(match.group(1) or match.group(2))
+                project.year = int(next(group for group in match.groups() if group))
                 sources["year"] = (grid, row, columns[0])
     if project.name is None:
         _name_from_title(grid, top, bottom, project, sources)

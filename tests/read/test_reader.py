@@ -345,3 +345,22 @@ def test_a_cell_showing_an_error_value_is_read_as_no_value(tmp_path, code):
     first = table.indicators[0]
     assert first.actual is None
     assert table.cells[first.sources["actual"]].error == code
+
+
+@pytest.mark.parametrize("lines", [
+    ("项目支出绩效自评表", "评价年度：2024年"),
+    ("项目支出绩效自评表", "评价年度2024"),
+    ("某县财政局2024年项目支出绩效自评表",),
+    ("（2024年度）",),
+])
+def test_the_year_where_units_write_it(tmp_path, lines):
+    """评价年度：2024年 under the title, or the year inside the title after the unit's name."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title(*lines)
+    sheet.project("医保经办能力提升")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators([("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 90, 90, None)])
+    sheet.total(100, 100)
+    path = book.save(tmp_path / "t.xlsx")
+    assert only(path).project.year == 2024
