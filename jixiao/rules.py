@@ -195,6 +195,30 @@ def as_measure(value: Measure | object) -> Measure:
     return value if isinstance(value, Measure) else parse_measure(value)
 
 
+def _fulfilment(target: Measure, actual: Measure) -> Measure:
+    """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
+    sides name a quality level (优, 良好, 合格 …; 优良 is 良 or better, 良好及以上 too), the
+    levels decide: as good or better is 达成, one level worse 部分达成 (优良 wanted,
+    合格 reached), further 未达成."""
+    wanted, reached = _quality_level(target), _quality_level(actual)
+    if wanted is not None and reached is not None:
+        level = "achieved" if reached <= wanted else "partial" if reached == wanted + 1 else "not"
+        return replace(actual, kind="qualitative", level=level)
+    return with_fulfilment(target, actual)
+
+
+def _quality_level(measure: Measure) -> int | None:
+    """The rank (0 best) of the quality level a qualitative 指标值/完成值 names, if it does."""
+    if measure.kind != "qualitative":
+        return None
+    text = normalize_text(measure.text).removesuffix("以上").removesuffix("及")
+    text = text.removesuffix("等级").removesuffix("水平")
+    if text == GRADE_NAMES[0] + GRADE_NAMES[1]:  # 优良: good or better
+        return 1
+    name = grade_name(text)
+    return None if name is None else GRADE_NAMES.index(name)
+
+
 def is_met(target: Measure | object, actual: Measure | object,
            default_op: str = "=") -> bool | None:
     """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).
@@ -203,7 +227,7 @@ def is_met(target: Measure | object, actual: Measure | object,
     """
     target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
     target = _with_default_op(target, default_op)
-    actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
+    actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
@@ -316,7 +340,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     _check_weight(weight)
     target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
     target = _with_default_op(target, default_op)
-    actual = with_fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成
+    actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     met = is_met(target, actual)
 
     if target.kind == "empty":

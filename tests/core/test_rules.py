@@ -341,3 +341,18 @@ def test_a_date_is_named_a_date_when_units_differ():
     for deadline in ("2024年12月31日前完成", "12月31日前完成"):
         note = indicator_score(deadline, "100%", 10).note
         assert note == "单位不一致：指标值单位“日期”，完成值单位“%”"
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("优良", "优", "achieved"), ("优良", "良好", "achieved"), ("合格", "优秀", "achieved"),
+    ("良好及以上", "优", "achieved"), ("优", "优秀", "achieved"),
+    ("优良", "合格", "partial"), ("优", "良好", "partial"),
+    ("优", "合格", "not"), ("优良", "不合格", "not"),
+])
+def test_quality_levels_are_compared_not_matched_as_words(target, actual, level):
+    """工程质量 优良 (good or better) met by 优; 优 wanted, 良好 reached is one level short —
+    部分达成, a person scores it in 6–8 of 10 — though 良好 alone reads as 达成."""
+    found = indicator_score(target, actual, 10)
+    assert found.level == level
+    assert found.met is (level == "achieved")
+    assert found.value == (10.0 if level == "achieved" else None)
