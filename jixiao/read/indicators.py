@@ -17,7 +17,7 @@ from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
 from jixiao.parsing import compact_text, normalize_text, parse_points
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
-from jixiao.read.headers import Header, fund_role
+from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     is_between_rows,
@@ -67,6 +67,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     row = data_start = header.data_start
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
+    sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
@@ -80,7 +81,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         blank_run = 0
         label = _row_label(grid, row, label_before)
-        if label and is_total_label(label):
+        mid_sum = bool(label) and is_total_label(label) and _rows_go_on(grid, columns, row, stop)
+        if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
+            sums.add(len(table.indicators) - first)
+        elif label and is_total_label(label):
             _read_total(grid, row, columns, table)
             last = row
             grade_row = _find_grade(grid, row, min(stop, row + 4), table)
@@ -145,8 +149,29 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         row += 1
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
-    _take_subtotals(table, first, heads, "level2" in columns)
+    _take_subtotals(table, first, heads, "level2" in columns, sums)
     return last
+
+
+def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> bool:
+    """Whether a row labelled as a sum (合计) has indicator rows under it — a 一级's
+    subtotal amid the table, not the 总分: the next row with cells names an indicator
+    (its 三级 with points, or a 指标值/完成值), not a total or grade."""
+    for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
+        if not grid.rows.get(below):
+            continue
+        label = _row_label(grid, below, min(columns[key] for key in ("weight", "score")
+                                            if key in columns))
+        if label and (is_total_label(label) or is_grade_label(label)):
+            return False
+        values = grid.values
+        name = values.get((below, columns.get("name", -1)))
+        named = isinstance(name, str) and indicator_role(grid.texts[(below, columns["name"])]) is None
+        weighted = isinstance(values.get((below, columns["weight"])), (int, float))
+        measured = any(values.get((below, columns[key])) is not None
+                       for key in ("target", "actual") if key in columns)
+        return named and (weighted or measured)
+    return False
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
@@ -196,7 +221,7 @@ def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[boo
 
 
 def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]],
-                    has_level2: bool) -> None:
+                    has_level2: bool, sums: frozenset[int] | set[int] = frozenset()) -> None:
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
@@ -209,12 +234,12 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         return
     rows = table.indicators[first:]
     ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
-    for indicator, (own1, own2) in zip(rows, heads, strict=True):
+    for index, (indicator, (own1, own2)) in enumerate(zip(rows, heads, strict=True)):
         rank = None
         if indicator.weight is not None and _blank_measure(indicator):
             own = (indicator.name, indicator.level1 if own1 else None,
                    indicator.level2 if own2 else None)
-            if any(_sums_rows_above(text) for text in own if text):
+            if index in sums or any(_sums_rows_above(text) for text in own if text):
                 rank = -1  # "小计" (产出指标小计, 产出指标合计) under its rows
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 # its own 二级 cell makes it the 二级's, though the 一级 merge begins on it

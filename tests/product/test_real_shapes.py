@@ -818,3 +818,22 @@ def test_cost_as_a_level1_of_its_own_counts_with_the_output(tmp_path):
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=98.8))
     assert codes(data) == []
     assert data["indicators"][2]["score_computed"] == 8.8  # 10 × (1 − 6/50)
+
+
+@pytest.mark.parametrize("where", ["level1", "level2", "name"])
+def test_a_bare_sum_row_amid_the_table_is_a_subtotal(tmp_path, where):
+    """合计 (50 | 50) under the 产出 rows with the 效益 and 满意度 rows below it sums the rows
+    above: a subtotal, not the 总分 — the table goes on to its real 总分 row."""
+    cells = {"level1": ("合计", None, None), "level2": ("产出指标", "合计", None),
+             "name": ("产出指标", None, "合计")}[where]
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+            ("产出指标", "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+            (*cells, None, None, 50, 50, None),
+            ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert codes(data) == []
+    assert [i["name"] for i in data["indicators"]] == ["经办业务量", "差错率", "医保便民服务",
+                                                       "参保群众满意度"]
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 2)]
+    assert data["total_declared"] == 100
