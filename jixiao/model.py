@@ -18,8 +18,9 @@ from typing import Any
 
 from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
-from jixiao.parsing import joined_target, parse_measure
+from jixiao.parsing import joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
+from jixiao.units import split_unit
 
 
 @dataclass(frozen=True)
@@ -290,8 +291,10 @@ def indicator_target(indicator: Indicator) -> object:
 
 
 def indicator_actual(indicator: Indicator) -> object:
-    """The 完成值, given the table's 度量单位 column when the cell is a bare number."""
-    if indicator.unit and isinstance(indicator.actual, (int, float)):
+    """The 完成值, given the table's 度量单位 column when the cell is a bare number — but
+    for a unit with 万/千 (万人): bare, read in 万 or in 人 as ``units.bare_in_base`` says."""
+    if indicator.unit and isinstance(indicator.actual, (int, float)) \
+            and split_unit(normalize_text(str(indicator.unit)).strip())[0] == 1.0:
         return f"{plain_text(indicator.actual)}{indicator.unit}"
     return indicator.actual
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import math
 
 from jixiao.parsing import DECLINE, YEARLESS_UNIT, Measure, dates_compared
 
@@ -75,10 +76,28 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         return fraction_as_percent(t_value, a_value), a_value
     # A bare number ("6" beside "≥6 次") is read in the other side's unit.
     if a_base == "":
-        return t_value, actual.value * (a_scale if a_scale != 1.0 else t_scale)
+        return t_value, _bare(actual.value, a_scale, t_scale, t_value)
     if t_base == "":
-        return target.value * (t_scale if t_scale != 1.0 else a_scale), a_value
+        return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+def _bare(bare: float, own_scale: float, other_scale: float, other: float) -> float:
+    """A bare number beside a value in the other side's unit, on the base scale: in that
+    unit ("2.3" beside "≥2 万件" is 2.3 万) — or in the plain unit where ``bare_in_base``."""
+    if own_scale != 1.0:
+        return bare * own_scale
+    return bare if bare_in_base(bare, other_scale, other) else bare * other_scale
+
+
+def bare_in_base(bare: float, scale: float, other: float) -> bool:
+    """Whether a bare number beside a unit with 万/千 (``scale``) beside ``other`` (in the
+    base unit) means the plain unit: it lands nearer the other side so (23000 beside 2
+    万件, 295000 beside 30 万元, 11800 beside 1.2 万人: a clerk who typed the count, the
+    yuan) than in the 万 (2.3, 29.5, 1.18). The one home of this reading."""
+    if scale <= 1.0 or other <= 0 or bare <= 0:
+        return False
+    return abs(math.log(bare / other)) < abs(math.log(bare * scale / other))
 
 
 def compatible(target: Measure, actual: Measure) -> bool:

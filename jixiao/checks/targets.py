@@ -8,7 +8,7 @@ from jixiao.checks.base import Finding, blank, check, finding, first_source, lab
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
 from jixiao.parsing import Measure, compact_text, none_as_zero, parse_measure
 from jixiao.rules import Direction, direction, is_cost
-from jixiao.units import comparable, split_unit, unit_name
+from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
@@ -213,13 +213,14 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
 @check("JX207", "warning", "完成值数量级与单位矛盾")
 def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """完成值只写了数字，按指标值的单位（万人、万元）理解时数量级明显不对。
+    """完成值只写了数字，指标值的单位带“万”（万人、万元），按万计数量级明显不对。
 
-    只写数字的完成值按指标值的单位计（“≥1.2 万人”与 11800 读作 11800 万人；四川格式
-    度量单位列写“万人”时也是如此），本检查说明按哪种理解计分、另一种理解是多少。
+    只写数字的完成值，按“万”计和按基本单位计哪个更接近指标值就按哪个计分（“≥1.2 万人”
+    与 11800 按 11800 人计，与 1.18 按 1.18 万人计；四川格式度量单位列写“万人”时也是
+    如此）；按基本单位计时，本检查说明按哪种理解计分、另一种理解是多少。
 
-    **为什么**：“≥1.2 万人”完成 11800 人实际未达到指标值，按万人理解却成了超额完成
-    满分。
+    **为什么**：单位没写，计分只能推断；“≥1.2 万人”完成 11800 人未达到指标值，若按万人
+    理解却成了超额完成满分。
 
     **错误示例**：指标值“≥1.2 万人”，完成值 11800。
 
@@ -231,13 +232,13 @@ def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         mismatch = _magnitude_mismatch(target, actual)
         if mismatch is None:
             continue
-        as_written, scale, base = mismatch
-        read = f"{_plain(actual.value)} {target.unit}"
-        other = f"{_plain(actual.value)} {base or '（基本单位）'}"
+        share, scale, base = mismatch
+        value = _plain(actual.value)
         yield finding("JX207", first_source(indicator, "actual"),
-                      f"“{label(indicator)}”完成值“{_plain(actual.value)}”未写单位，按指标值的单位"
-                      f"计为 {read}，是指标值的 {as_written:.0f} 倍；若指 {other}，即 "
-                      f"{_plain(round(actual.value / scale, 4))} {target.unit}，请写明单位")
+                      f"“{label(indicator)}”完成值“{value}”未写单位，按 {value} "
+                      f"{base or '（基本单位）'}（即 {_plain(round(actual.value / scale, 4))} "
+                      f"{target.unit}）计分，是指标值的 {share * 100:.0f}%；若指 {value} "
+                      f"{target.unit}，请写明单位")
 
 
 _VALUE_COLUMNS = (("target", "年度指标值", "年度指标值、年度目标值、目标值、指标值"),
@@ -268,19 +269,16 @@ def value_columns_found(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
 
 def _magnitude_mismatch(target: Measure, actual: Measure) -> tuple[float, float, str] | None:
-    """(times the target as read, the unit's scale, its base unit) where a bare 完成值 read
-    in the target's 万-unit is 100 times too big and plausible in the base unit."""
+    """(its share of the target, the unit's scale, its base unit) where a bare 完成值
+    beside a 万-unit is read in the base unit (``units.bare_in_base``)."""
     if target.kind != "number" or actual.kind != "number" or actual.unit \
             or not target.value or not actual.value:
         return None
     scale, base = split_unit(target.unit)
-    if scale == 1.0:
+    goal = target.value * scale
+    if scale == 1.0 or not bare_in_base(actual.value, scale, goal):
         return None
-    as_written = actual.value / target.value       # 11800 万人 against 1.2 万人
-    as_base = actual.value / (target.value * scale)  # 11800 人 against 12000 人
-    if as_written < 100 or not 0.1 <= as_base <= 10:
-        return None
-    return as_written, scale, base
+    return actual.value / goal, scale, base
 
 
 def _plain(value: float) -> str:

@@ -356,3 +356,16 @@ def test_quality_levels_are_compared_not_matched_as_words(target, actual, level)
     assert found.level == level
     assert found.met is (level == "achieved")
     assert found.value == (10.0 if level == "achieved" else None)
+
+
+@pytest.mark.parametrize(("target", "actual", "value", "met"), [
+    ("≥2万件", 23000, 10.0, True),      # the count typed out
+    ("≥2万件", 2.3, 10.0, True),        # in the target's 万
+    ("≤30万元", 295000, 10.0, True),    # the yuan typed out: 29.5 万元, within
+    ("≤30万元", 350000, 8.33, False),   # 35 万元: 10 × (1 − 5/30)
+    ("≥96.7万人", 918000, 9.49, False),  # 91.8 万人 — not 918,000 万
+    ("≥96.7万人", 91.8, 9.49, False),
+])
+def test_a_bare_number_beside_a_wan_unit_is_read_at_the_nearer_scale(target, actual, value, met):
+    found = indicator_score(target, actual, 10)
+    assert (found.value, found.met) == (value, met)

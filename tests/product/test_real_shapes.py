@@ -438,10 +438,14 @@ def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
             *SICHUAN_90[2:]]
     rows[1] = (*rows[1][:7], 11800, None)  # a bare 11800 beside the 度量单位 万人
     _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
-    assert codes(data) == ["JX206", "JX207"]
-    far, magnitude = data["findings"]
+    # 11800 is read as 人 (nearer 1.2 万 than 11800 万 is): 98 % of the target, a deduction
+    # of 0.33 without a reason (JX405) — and JX207 says the unit is missing, and how it was read
+    assert codes(data) == ["JX206", "JX207", "JX405"]
+    far, magnitude, unexplained = data["findings"]
     assert "培训场次" in far["message"] and "200%" in far["message"] and far["cell"] == "J8"
-    assert "11800 万人" in magnitude["message"] and "11800 人" in magnitude["message"]
+    assert "按 11800 人（即 1.18 万人）计分" in magnitude["message"]
+    assert "若指 11800 万人" in magnitude["message"]
+    assert "19.67/20" in unexplained["message"]
 
 
 # ---------------------------------------------------------------- 部门整体支出 money (4)
