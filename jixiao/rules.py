@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -478,9 +479,13 @@ def grade(total: float) -> str:
 
 
 def grade_name(raw: object) -> str | None:
-    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优;
-    anything else None."""
+    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优,
+    with its score noted after it or not ("优（95分）"); anything else None."""
     if not isinstance(raw, str):
         return None
-    text = normalize_text(raw)
+    text = _GRADE_NOTE.sub("", normalize_text(raw)).strip() or normalize_text(raw)
     return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
+
+
+# A note after the grade: its score ("优（95分）", "优 98.5"), in brackets or not.
+_GRADE_NOTE = re.compile(r"\s*(?:\([^()]*\)|\d+(?:\.\d+)?分?)$")

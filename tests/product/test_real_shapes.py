@@ -553,7 +553,8 @@ def test_qualitative_fulfilment_is_read_from_the_words(target, actual, met):
 
 @pytest.mark.parametrize(("text", "grade"), [("优秀", "优"), ("良好", "良"), ("合格", "中"),
                                             ("不合格", "差"), ("优等", "优"), ("0", None),
-                                            ("甲", None)])
+                                            ("甲", None), ("优（95分）", "优"),
+                                            ("良好 86.5", "良"), ("优良", None)])
 def test_grade_words(text, grade):
     from jixiao.rules import grade_name
 
