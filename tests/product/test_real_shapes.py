@@ -185,28 +185,41 @@ def test_blank_level1_across_a_level1_change_follows_the_level2(tmp_path):
 
 # ---------------------------------------------------------------- qualitative (6)
 
-def medical_insurance(path, rows, total):
-    """A standard table of the 医保经办能力提升 project: money fully spent (10 of 10), the
-    given indicator rows, a total of 100 points with the given score, graded 优."""
+FULLY_SPENT = [("年度资金总额", 30, 30, 30, 10, "100%", 10)]
+
+
+def medical_insurance(path, rows, total, *, money=FULLY_SPENT, money_header=None, title=None,
+                      project=("医保经办能力提升",), **indicators):
+    """A standard table of the 医保经办能力提升 project (``project``: the 项目名称 row's
+    cells, none when empty; under ``title`` if given): the money lines (fully spent, 10 of
+    10; none when ``money`` is empty), the given indicator rows (``indicators``: the
+    header, merge …), a total of 100 points with the given score, graded 优."""
     book = Book()
     sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators(rows)
+    if title:
+        sheet.title(title)
+    if project:
+        sheet.project(*project)
+    if money:
+        sheet.money(money, **({"header": money_header} if money_header else {}))
+    sheet.indicators(rows, **indicators)
     sheet.total(100, total)
     sheet.grade("优")
     return book.save(path)
 
 
+QUALITATIVE_MET = [
+    ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+    ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
+    ("产出指标", "质量指标", "经办服务质量", "优", "优", 10, 10, None),
+    ("产出指标", "成本指标", "资金支出进度", "按计划支出", "按计划支出", 10, 10, None),
+    ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
+    ("效益指标", "可持续影响指标", "群众投诉率", "低", "无投诉", 10, 10, None),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
 def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
-    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
-            ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
-            ("产出指标", "质量指标", "经办服务质量", "优", "优", 10, 10, None),
-            ("产出指标", "成本指标", "资金支出进度", "按计划支出", "按计划支出", 10, 10, None),
-            ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
-            ("效益指标", "可持续影响指标", "群众投诉率", "低", "无投诉", 10, 10, None),
-            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
-    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, total=100))
     assert codes(data) == []
     assert [i["met"] for i in data["indicators"]] == [True] * 7
     assert data["total_computed"] == 100 and data["grade_computed"] == "优"
@@ -215,20 +228,19 @@ def test_equal_or_fulfilling_qualitative_actuals_are_achieved(tmp_path):
 def test_nothing_happened_fulfils_a_target_of_nothing(tmp_path):
     """无 (or 未发生, 没有) beside 无重大安全事故 / 杜绝… is the word it is, not a blank cell:
     what was wanted, full marks; beside 及时 it is no answer."""
-    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
-            ("产出指标", "质量指标", "安全生产", "无重大安全事故", "无", 10, 10, None),
-            ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
+    rows = [*QUALITATIVE_MET[:2],
+            ("产出指标", "质量指标", "安全生产", "无重大安全事故", "无", 20, 20, None),
             ("效益指标", "社会效益指标", "服务投诉", "杜绝有效投诉", "未发生", 20, 20, None),
             ("效益指标", "可持续影响指标", "信息安全", "零泄露", "没有", 10, 10, None),
-            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+            QUALITATIVE_MET[-1]]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
     assert codes(data) == []
     assert [i["met"] for i in data["indicators"]] == [True] * 6
-    rows[2] = (*rows[2][:4], "无", *rows[2][5:])
+    rows[1] = (*rows[1][:4], "无", *rows[1][5:])
     _, data = checked(medical_insurance(tmp_path / "u.xlsx", rows, total=100))
-    assert data["indicators"][2]["met"] is None and codes(data) == ["JX202"]
+    assert data["indicators"][1]["met"] is None and codes(data) == ["JX202"]
     [found] = data["findings"]
-    assert (found["severity"], found["cell"]) == ("warning", "F7")  # the row's 实际完成值
+    assert (found["severity"], found["cell"]) == ("warning", "F6")  # the row's 实际完成值
     assert "只写了“无”" in found["message"] and "规定时间内" in found["message"]
 
 
@@ -246,14 +258,8 @@ LEVEL2_SUBTOTALS = [
 def test_a_level2_subtotal_row_on_which_its_level1_begins(tmp_path, merged):
     """A 二级 row with its points and no 三级 (数量指标 30) heads the rows below it, also
     where the 一级 merge begins on it, and where 一级 and 二级 are written on every row."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators(LEVEL2_SUBTOTALS, merge=merged)
-    sheet.total(100, 100)
-    sheet.grade("优")
-    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", LEVEL2_SUBTOTALS, 100,
+                                            merge=merged))
     assert codes(data) == []
     assert [row[2] for row in rows_read(table)] == ["经办业务量", "差错率", "医保便民服务",
                                                      "参保群众满意度"]
@@ -264,27 +270,26 @@ def test_a_level2_subtotal_row_on_which_its_level1_begins(tmp_path, merged):
 def test_short_headers_and_explanation_columns(tmp_path):
     """一级 | 二级 | 三级 | 实际完成 as bare headers; 评分依据 is a text of rules, not the 得分
     column; a deduction explained in 得分说明 is explained."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators([
+    rows = [
         ("产出指标", "数量指标", "经办业务量", "按完成比例计分", "≥2.5 万件", "2 万件", 30, 24,
          "参保人数下降，业务量减少"),
         ("产出指标", "质量指标", "差错率", "超出按比例扣分", "≤1%", "0.5%", 20, 20, None),
         ("效益指标", "社会效益指标", "医保便民服务", "定性评价", "持续推进", "持续推进中", 30, 30,
          None),
         ("满意度指标", "服务对象满意度指标", "参保群众满意度", "按完成比例计分", "≥90%", "95%", 10,
-         10, None)],
-        header=("一级", "二级", "三级", "评分依据", "年度指标值", "实际完成", "分值", "得分",
-                "得分说明"))
-    sheet.total(100, 94)
-    sheet.grade("优")
-    table, data = checked(book.save(tmp_path / "t.xlsx"))
+         10, None)]
+    header = ("一级", "二级", "三级", "评分依据", "年度指标值", "实际完成", "分值", "得分", "得分说明")
+    _reads_the_deduction(tmp_path, rows, header, "参保人数下降，业务量减少")
+
+
+def _reads_the_deduction(tmp_path, rows, header, reason):
+    """The table (经办业务量 ≥2.5 万件, done 2 万件, 24 of 30 with a ``reason``) is read
+    through ``header``: the first row right, its reason, no finding, 94 in all."""
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, 94, header=header))
     assert codes(data) == []
     assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
                                    "2 万件", 30)
-    assert table.indicators[0].reason == "参保人数下降，业务量减少"
+    assert table.indicators[0].reason == reason
     assert data["total_computed"] == 94
 
 
@@ -667,35 +672,23 @@ def test_a_direction_in_words_is_its_sign(tmp_path):
     ("部门整体支出绩效自评表", None)])
 def test_a_project_named_only_in_its_title(tmp_path, title, name):
     """No 项目名称 row: the title names the project, unless it names only the form."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.title(title)
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators([
-        ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
-        ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
-        ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)])
-    sheet.total(100, 100)
-    sheet.grade("优")
-    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    rows = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50, None),
+            *QUALITATIVE_MET[4:5], QUALITATIVE_MET[-1]]
+    rows[1] = (*rows[1][:5], 30, 30, None)
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, 100, title=title,
+                                            project=()))
     assert codes(data) == [] and table.project.name == data["project"]["name"] == name
     if name:
         assert table.sources["project_name"].cell == "A1"  # the title's cell
 
 
 def test_a_project_name_cell_wins_over_the_title(tmp_path):
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.title("2023年度某县农村公路养护项目支出绩效自评表")
-    sheet.project("农村公路养护", "某县交通运输局", "某县公路养护中心")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators([
-        ("产出指标", "数量指标", "养护里程", "≥200 公里", "210 公里", 50, 50, None),
-        ("效益指标", "社会效益指标", "通行条件", "明显改善", "明显改善", 30, 30, None),
-        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None)])
-    sheet.total(100, 100)
-    sheet.grade("优")
-    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    rows = [("产出指标", "数量指标", "养护里程", "≥200 公里", "210 公里", 50, 50, None),
+            ("效益指标", "社会效益指标", "通行条件", "明显改善", "明显改善", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None)]
+    table, _ = checked(medical_insurance(
+        tmp_path / "t.xlsx", rows, 100, title="2023年度某县农村公路养护项目支出绩效自评表",
+        project=("农村公路养护", "某县交通运输局", "某县公路养护中心")))
     assert (table.project.name, table.project.department) == ("农村公路养护", "某县交通运输局")
 
 
@@ -710,13 +703,8 @@ EXECUTION_AS_LEVEL1 = [
 def test_execution_rate_as_its_own_level1_is_scored_by_the_execution_rule(tmp_path):
     """预算执行率 listed as a 一级 among the indicators (≥90%, 75% spent, 10 points) earns
     10 × 75% = 7.5, as the money part's 执行率 would: ≥90% states the goal, not the rule."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.indicators(EXECUTION_AS_LEVEL1)
-    sheet.total(100, 97.5)
-    sheet.grade("优")
-    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", EXECUTION_AS_LEVEL1, 97.5,
+                                        money=[]))
     assert codes(data) == []
     assert data["indicators"][0]["score_computed"] == 7.5
     assert data["total_computed"] == 97.5
@@ -727,13 +715,7 @@ def test_execution_rate_under_output_is_an_indicator(tmp_path):
     it earns the share of its target (75/90 of 10)."""
     rows = [("产出指标", "时效指标", "预算资金执行率", "≥90%", "75%", 10, 8.33, "设备到货延期"),
             *EXECUTION_AS_LEVEL1[1:]]
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.indicators(rows)
-    sheet.total(100, 98.33)
-    sheet.grade("优")
-    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, 98.33, money=[]))
     assert codes(data) == []
     assert data["indicators"][0]["score_computed"] == 8.33
 
@@ -741,15 +723,9 @@ def test_execution_rate_under_output_is_an_indicator(tmp_path):
 def _funded_by(tmp_path, name, parts, total=30):
     """A table whose 年度资金总额 (``total`` 万元, all spent) is broken down by ``parts``:
     (label, amount) lines under it."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", total, total, total, 10, "100%", 10),
-                 *((label, amount, amount, amount, None, None, None) for label, amount in parts)])
-    sheet.indicators(EXECUTION_AS_LEVEL1[1:])
-    sheet.total(100, 100)
-    sheet.grade("优")
-    return book.save(tmp_path / name)
+    money = [("年度资金总额", total, total, total, 10, "100%", 10),
+             *((label, amount, amount, amount, None, None, None) for label, amount in parts)]
+    return medical_insurance(tmp_path / name, EXECUTION_AS_LEVEL1[1:], 100, money=money)
 
 
 @pytest.mark.parametrize("parts", [
@@ -780,34 +756,17 @@ def test_other_words_for_the_standard_columns(tmp_path, header):
     the 指标值), 分值 (满分) and the 偏差原因 (偏差说明, 存在问题及整改措施, 未完成原因)."""
     rows = [("产出指标", "数量指标", "经办业务量", "≥2.5 万件", "2 万件", 30, 24, "参保人数下降"),
             *EXECUTION_AS_LEVEL1[2:]]
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
-    sheet.indicators(rows, header=header)
-    sheet.total(100, 94)
-    sheet.grade("优")
-    table, data = checked(book.save(tmp_path / "t.xlsx"))
-    assert codes(data) == []
-    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
-                                   "2 万件", 30)
-    assert table.indicators[0].reason == "参保人数下降"
-    assert data["total_computed"] == 94
+    _reads_the_deduction(tmp_path, rows, header, "参保人数下降")
 
 
 def test_a_column_of_budget_changes_is_not_the_budget(tmp_path):
     """年初预算数 | 追加（调减）预算数 | 全年预算数 …: the change (−5) is no budget; A is the
     全年预算数 after it."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
-    sheet.money([("年度资金总额", 35, -5, 30, 27, 10, "90%", 9)],
-                header=("年初预算数", "追加（调减）预算数", "全年预算数(A)", "全年执行数(B)", "分值",
-                        "执行率(B/A)", "得分"))
-    sheet.indicators(EXECUTION_AS_LEVEL1[1:])
-    sheet.total(100, 99)
-    sheet.grade("优")
-    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    header = ("年初预算数", "追加（调减）预算数", "全年预算数(A)", "全年执行数(B)", "分值",
+              "执行率(B/A)", "得分")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", EXECUTION_AS_LEVEL1[1:], 99,
+                                        money=[("年度资金总额", 35, -5, 30, 27, 10, "90%", 9)],
+                                        money_header=header))
     assert (data["funds"]["budget"], data["funds"]["executed"], data["funds"]["rate"]) == (30, 27, 90)
     assert codes(data) == []
 
