@@ -26,7 +26,7 @@ _WORD_OPS = {
     "至少": ">=", "达到": ">=", "超过": ">", "大于": ">", "高于": ">", "多于": ">",
     "等于": "=", "小于等于": "<=", "小于或等于": "<=", "不高于": "<=", "不超过": "<=",
     "不多于": "<=", "不大于": "<=", "至多": "<=", "控制在": "<=",
-    "小于": "<", "低于": "<", "少于": "<",
+    "小于": "<", "低于": "<", "少于": "<", "不到": "<", "不足": "<",
 }
 # A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
 # done within it: the operator, not part of the unit.
@@ -63,7 +63,7 @@ YEARLESS_YEAR = 2000
 _LEVEL_WORDS = (
     ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "没有达到", "不达标", "未通过",
              "不合格", "未实现", "不满意", "未及时", "较差", "未满足", "不满足", "未控制在",
-             "超出预算", "超过预算", "超支", "未能", "未按时", "未按期", "不及时", "未在", "不在")),
+             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在")),
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
                  "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
                  "基本控制在")),
@@ -293,12 +293,32 @@ def joined_target(nature: object, target: str, unit: object) -> str:
 
 
 def qualitative_level(text: str) -> str | None:
-    """达成 / 部分达成 / 未达成 of a qualitative 完成值, or None if it says none."""
+    """达成 / 部分达成 / 未达成 of a qualitative 完成值, or None if it says none. A word of
+    achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成."""
     text = normalize_text(text)
     for level, words in _LEVEL_WORDS:
-        if any(word in text for word in words):
+        found = [word for word in words if word in text]
+        if found:
+            if level == "achieved" and any(_negated(text, word) for word in found):
+                return "not"
             return level
     return None
+
+
+# Before a word of achievement, what turns it round: a negation right before it (不规范,
+# 未到位, 无明显) or a hedge (不够完善, 不太明显) — not one further off (不断完善,
+# 未发现问题，运行规范).
+_HEDGES = ("不够", "不太", "不很", "没有", "未能", "尚未")
+
+
+def _negated(text: str, word: str) -> bool:
+    start = text.find(word)
+    while start != -1:
+        before = text[max(0, start - 2):start]
+        if before[-1:] in _NEGATIONS or before in _HEDGES:
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 # A 完成值 that plainly fulfils a qualitative 指标值 without saying 达成: the same words,
@@ -567,7 +587,8 @@ def _month_end(year: int, month: int) -> int:
 _NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?=[\d≥≧⩾≤≦⩽<>=]|[大小不低高少多至达超等控])")
 _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降", "减", "升", "提", "长", "不",
                "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
-               "以", "余", "多", "少", "低", "高", "差", "累", "人均", "平均", "年均")
+               "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
+_COUNTED_NEW = ("新增", "新建")  # what is counted, though 增 alone would be a change
 
 
 def _after_naming_words(text: str) -> str | None:
@@ -582,7 +603,10 @@ def _after_naming_words(text: str) -> str | None:
         prefix, rest = text[:cut], text[cut:]
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
-        if any(word in prefix for word in _NOT_NAMING):
+        plain = prefix
+        for word in _COUNTED_NEW:
+            plain = plain.replace(word, "")
+        if any(word in plain for word in _NOT_NAMING):
             return None
         return rest
     return None

@@ -33,10 +33,18 @@ def test_a_word_operator_without_a_number_is_a_qualitative_statement(text, level
     assert measure.problem is None
 
 
-@pytest.mark.parametrize("text", ["未在规定时间内完成", "未按时完成", "不及时", "未能完成"])
+@pytest.mark.parametrize("text", ["未在规定时间内完成", "未按时完成", "不及时", "未能完成",
+                                  "不规范", "资金未到位", "效果不明显", "不够完善", "不太明显",
+                                  "没有完成", "不符合要求", "无明显改善", "未按规定完成", "不是"])
 def test_a_negated_achievement_word_is_not_achieved(text):
-    # each holds an achievement word (完成, 按时, 及时) that its negation turns round
+    # each holds an achievement word (完成, 按时, 及时, 规范, 到位, 明显 …) that its
+    # negation turns round
     assert parse_measure(text).level == "not"
+
+
+@pytest.mark.parametrize("text", ["不断完善", "未发现问题，运行规范", "按时完成", "符合要求"])
+def test_a_negation_further_off_leaves_the_achievement(text):
+    assert parse_measure(text).level == "achieved"
 
 
 def test_within_the_budget_is_achieved():
@@ -273,3 +281,12 @@ def test_a_named_actual_is_scored_against_its_target():
     # ≥500 人次, done "完成培训450人次": 10 × 450/500
     assert indicator_score("≥500人次", "完成培训450人次", 10).value == 9.0
     assert indicator_score("≥95%", "抽检合格率98%（抽查）", 10).value == 10.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("平均3天", (None, 3.0, "天")), ("新增3个", (None, 3.0, "个")),
+    ("不到1%", ("<", 1.0, "%")), ("不足1%", ("<", 1.0, "%")),
+])
+def test_an_average_a_count_of_new_things_and_less_than(text, expected):
+    measure = parse_measure(text)
+    assert (measure.op, measure.value, measure.unit) == expected
