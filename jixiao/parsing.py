@@ -70,7 +70,8 @@ _LEVEL_WORDS = (
     # 达到 / 控制在 / 满足 before words (达到预期目标, 控制在预算范围内) state the goal reached
     ("achieved", ("达成", "完成", "达标", "通过", "合格", "实现", "满意", "及时", "规范", "明显",
                   "合理", "完善", "有效", "准确", "充分", "提升", "提高", "改善", "是", "良好",
-                  "到位", "显著", "按时", "按期", "符合", "达到", "控制在", "满足", "范围内")),
+                  "到位", "显著", "按时", "按期", "符合", "达到", "控制在", "满足", "范围内", "正常",
+                  "稳定")),
 )
 LEVEL_NAMES = {"achieved": "达成", "partial": "部分达成", "not": "未达成"}
 
@@ -301,6 +302,8 @@ def qualitative_level(text: str) -> str | None:
         if found:
             if level == "achieved" and any(_negated(text, word) for word in found):
                 return "not"
+            if level == "achieved" and any(_preceded(text, word, ("基本",)) for word in found):
+                return "partial"  # 基本稳定, 基本到位: as 基本完成
             return level
     return None
 
@@ -312,10 +315,16 @@ _HEDGES = ("不够", "不太", "不很", "没有", "未能", "尚未")
 
 
 def _negated(text: str, word: str) -> bool:
+    return _preceded(text, word, _HEDGES, _NEGATIONS)
+
+
+def _preceded(text: str, word: str, words: tuple[str, ...], chars: tuple[str, ...] = ()) -> bool:
+    """Whether ``word`` stands in ``text`` right after one of ``words`` (two characters)
+    or ``chars`` (one)."""
     start = text.find(word)
     while start != -1:
         before = text[max(0, start - 2):start]
-        if before[-1:] in _NEGATIONS or before in _HEDGES:
+        if before[-1:] in chars or before in words:
             return True
         start = text.find(word, start + 1)
     return False

@@ -290,3 +290,13 @@ def test_a_named_actual_is_scored_against_its_target():
 def test_an_average_a_count_of_new_things_and_less_than(text, expected):
     measure = parse_measure(text)
     assert (measure.op, measure.value, measure.unit) == expected
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("运行稳定", "achieved"), ("运行正常", "achieved"), ("不稳定", "not"), ("非正常", "not"),
+    ("基本稳定", "partial"), ("基本到位", "partial"), ("基本正常", "partial"),
+])
+def test_steady_and_normal_running_and_mostly_so(text, level):
+    """稳定/正常 state the goal reached; 基本 before a word of achievement is 部分达成, as
+    基本完成 is."""
+    assert parse_measure(text).level == level
