@@ -801,3 +801,12 @@ def test_a_bare_sum_row_amid_the_table_is_a_subtotal(tmp_path, where):
                                                        "参保群众满意度"]
     assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 2)]
     assert data["total_declared"] == 100
+
+
+def test_attachment_execution_row_with_its_target_and_actual(tmp_path):
+    """预算执行率 | 预算执行率 | 10 | ≥90% | 96% | 9.6 in a 评分附件表: an indicator row
+    scored by the execution rule, 10 × 96% = 9.6 — not the full 10 of a met ≥90%."""
+    rows = [["预算执行率", "预算执行率", 10, "≥90%", "96%", 9.6], *ATTACHMENT_ROWS[1:]]
+    _, data = checked(attachment(tmp_path / "附件表.xlsx", rows=rows))
+    assert codes(data) == []
+    assert data["indicators"][0]["score_computed"] == 9.6 and data["total_computed"] == 97.6
