@@ -16,10 +16,13 @@ _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人"}
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
-# 千米 is 1000 米, 万亩 10,000 亩): minutes, metres, square metres, grams.
+# 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
 _QUANTITIES: dict[str, tuple[str, float]] = {
     "秒": ("time", 1 / 60), "分钟": ("time", 1.0), "小时": ("time", 60.0), "天": ("time", 1440.0),
     "周": ("time", 10080.0),
+    # the calendar's own: months, quarters, years (a month has no fixed number of days)
+    "个月": ("calendar", 1.0), "季度": ("calendar", 3.0), "个季度": ("calendar", 3.0),
+    "年": ("calendar", 12.0),
     "米": ("length", 1.0), "m": ("length", 1.0), "公里": ("length", 1000.0),
     "km": ("length", 1000.0), "厘米": ("length", 0.01), "cm": ("length", 0.01),
     "平方米": ("area", 1.0), "㎡": ("area", 1.0), "m2": ("area", 1.0), "m²": ("area", 1.0),

@@ -369,3 +369,12 @@ def test_quality_levels_are_compared_not_matched_as_words(target, actual, level)
 def test_a_bare_number_beside_a_wan_unit_is_read_at_the_nearer_scale(target, actual, value, met):
     found = indicator_score(target, actual, 10)
     assert (found.value, found.met) == (value, met)
+
+
+@pytest.mark.parametrize(("target", "actual", "value", "met"), [
+    ("≥2年", "24个月", 10.0, True), ("≥2年", "18个月", 7.5, False),
+    ("≤6个月", "2个季度", 10.0, True), ("≤30天", "1个月", None, None),  # a month is no fixed 30 days
+])
+def test_months_quarters_and_years_convert_days_do_not(target, actual, value, met):
+    found = indicator_score(target, actual, 10)
+    assert (found.value, found.met) == (value, met)
