@@ -81,7 +81,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         blank_run = 0
         label = _row_label(grid, row, label_before)
-        mid_sum = bool(label) and is_total_label(label) and _rows_go_on(grid, columns, row, stop)
+        mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
+            and _rows_go_on(grid, columns, row, stop)
         if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
             sums.add(len(table.indicators) - first)
         elif label and is_total_label(label):
@@ -153,6 +154,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     return last
 
 
+# A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
+_BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
+
+
 def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> bool:
     """Whether a row labelled as a sum (合计) has indicator rows under it — a 一级's
     subtotal amid the table, not the 总分: the next row with cells names an indicator
@@ -164,9 +169,12 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
                                             if key in columns))
         if label and (is_total_label(label) or is_grade_label(label)):
             return False
-        values = grid.values
+        values, texts = grid.values, grid.texts
+        if any(fund_role(texts.get((below, column), "")) in _AMOUNTS
+               for column in grid.rows[below]):
+            return False  # the money block printed under the indicators
         name = values.get((below, columns.get("name", -1)))
-        named = isinstance(name, str) and indicator_role(grid.texts[(below, columns["name"])]) is None
+        named = isinstance(name, str) and indicator_role(texts[(below, columns["name"])]) is None
         weighted = isinstance(values.get((below, columns["weight"])), (int, float))
         measured = any(values.get((below, columns[key])) is not None
                        for key in ("target", "actual") if key in columns)

@@ -37,7 +37,7 @@ class MoneyBlock:
 
 _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("total", ("资金总额", "总额", "合计", "总计")),
-    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "结余", "其他资金", "自筹",
+    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "其他资金", "自筹",
               "社会资金", "社会投入", "自有资金", "单位资金", "公共预算", "政府性基金", "国有资本",
               "债券", "其他")),
     # where the money came from: parts of 财政拨款 in some tables, the parts in others

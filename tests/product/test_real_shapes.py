@@ -811,3 +811,18 @@ def test_attachment_execution_row_with_its_target_and_actual(tmp_path):
     _, data = checked(attachment(tmp_path / "附件表.xlsx", rows=rows))
     assert codes(data) == []
     assert data["indicators"][0]["score_computed"] == 9.6 and data["total_computed"] == 97.6
+
+
+def test_a_sum_row_with_the_money_block_under_it_is_the_total(tmp_path):
+    """合计 | 100 | 100 with the money block printed below it (its header names amounts
+    where the indicators' texts stand): the 总分, not a subtotal."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.indicators(QUALITATIVE_MET)
+    sheet.total(100, 100, label="合计")
+    sheet.money(FULLY_SPENT)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert data["total_declared"] == 100 and table.subtotals == []
+    assert data["funds"]["budget"] == 30 and data["total_computed"] == 100
+    assert codes(data) == []
