@@ -229,6 +229,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     span = _range(text, original)
     if span is not None:
         return span
+    per_year = _per_year(text, percent)
+    if per_year is not None:
+        return replace(per_year, text=original)
     text, change = _change(text)
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
@@ -264,6 +267,35 @@ def _parse(raw: object, percent: bool) -> Measure:
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
+
+
+# A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期.
+_FREQUENCY_RE = re.compile(r"^每(半年|年度|年|季度|季|个月|月|周|星期)")
+_PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "周": 52,
+             "星期": 52}
+_EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
+_NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
+
+
+def _per_year(text: str, percent: bool) -> Measure | None:
+    """A frequency's count over the year, or None when ``text`` is none."""
+    match = _FREQUENCY_RE.match(text)
+    if match is None:
+        return None
+    after = text[match.end():]
+    for cut in range(min(len(after), 7)):
+        words, rest = after[:cut], _counted_in_words(after[cut:])  # 召开一次
+        if words and ("\u4e00" > words[-1] or words[-1] > "\u9fff"):
+            return None
+        if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
+            continue
+        if any(word in words for word in _NOT_DONE_IN):
+            return None
+        count = _parse(rest, percent)
+        if count.kind != "number" or count.value is None or count.unit not in _EVENT_UNITS:
+            return None
+        return replace(count, value=count.value * _PER_YEAR[match.group(1)])
+    return None
 
 
 _EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
@@ -373,16 +405,28 @@ def says_none(measure: Measure) -> bool:
         and text.startswith(_NONE_WORDS) and not text.startswith("无法")  # 无法统计: unknown
 
 
-def none_as_zero(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
-    """A count of nothing written as words beside a 0 on the other side (安全事故 ＝0 起 →
-    未发生; 无 → 0 起) is that 0. Target and actual where one is a zero count and the other says none in words: the
-    words read as 0 of the count's unit (＝0 起 → 未发生 is 0 起 of 0; 无 → 0 起 likewise)."""
+def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
+    """Target and actual where one side is a number and the other says it in words:
+    a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
+    coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %."""
     if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
             and says_none(actual):
         return target, replace(actual, kind="number", value=0.0, unit=target.unit)
     if actual.kind == "number" and actual.value == 0 and actual.op is None and says_none(target):
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
+    if target.kind == "number" and target.unit == "%" and says_whole(actual):
+        return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
+    if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
+        return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
     return target, actual
+
+
+_WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
+
+
+def says_whole(measure: Measure) -> bool:
+    """Whether a value says full coverage in words: 全覆盖, 实现全覆盖, 已全部覆盖."""
+    return measure.kind == "qualitative" and _WHOLE_RE.match(normalize_text(measure.text)) is not None
 
 
 def with_fulfilment(target: Measure, actual: Measure) -> Measure:
@@ -598,6 +642,7 @@ _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降
                "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
                "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
 _COUNTED_NEW = ("新增", "新建")  # what is counted, though 增 alone would be a change
+_THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 
 
 def _after_naming_words(text: str) -> str | None:
@@ -613,6 +658,10 @@ def _after_naming_words(text: str) -> str | None:
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
         plain = prefix
+        for word in _THIS_YEAR:  # 全年开展4次: the year the table is about
+            if plain.startswith(word):
+                plain = plain[len(word):]
+                break
         for word in _COUNTED_NEW:
             plain = plain.replace(word, "")
         if any(word in plain for word in _NOT_NAMING):
@@ -621,10 +670,10 @@ def _after_naming_words(text: str) -> str | None:
     return None
 
 
-# After the unit: a note in brackets (98%（抽查）), the word for done or passed (300 人次完成,
-# 100% 合格), 余/多 for "some more" (500 余人): none is the unit.
+# After the unit: a note in brackets (98%（抽查）), the word for done, passed or covered (300 人次完成,
+# 100% 合格, 100%覆盖), 余/多 for "some more" (500 余人): none is the unit.
 _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
-_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位")
+_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "覆盖")
 
 
 def _clean_unit(unit: str) -> str:

@@ -20,10 +20,10 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
     compact_text,
-    none_as_zero,
     normalize_text,
     parse_measure,
     with_fulfilment,
+    words_as_numbers,
 )
 from jixiao.units import comparable, fraction_as_percent, unit_name
 
@@ -226,7 +226,7 @@ def is_met(target: Measure | object, actual: Measure | object,
 
     A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
     """
-    target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
+    target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
@@ -339,7 +339,7 @@ def _remembered_score(target: Measure | object, actual: Measure | object, weight
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
-    target, actual = none_as_zero(as_measure(target), as_measure(actual))  # 0 起 → 未发生
+    target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     met = is_met(target, actual)

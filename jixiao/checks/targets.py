@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, blank, check, finding, first_source, label
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
-from jixiao.parsing import Measure, compact_text, none_as_zero, parse_measure
+from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
 from jixiao.rules import Direction, direction, is_cost
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
@@ -117,7 +117,7 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **正确示例**：指标值“≥25 万人”，完成值“25.3 万人”。
     """
     for indicator in table.indicators:
-        target, actual = none_as_zero(parse_measure(indicator_target(indicator)),
+        target, actual = words_as_numbers(parse_measure(indicator_target(indicator)),
                                       parse_measure(indicator_actual(indicator)))
         name = label(indicator)
         problem = None

@@ -109,7 +109,7 @@ def test_impossible_dates_are_reported(text):
     ("12个月", "number"),          # a duration, not a date
     ("年底前完成率≥90%", "unparsed"),  # a rate named after its deadline, not a deadline
     ("2024.12", "number"),
-    ("每月1次", "unparsed"),
+    ("每月1次", "number"),          # a frequency: 12 次 over the year, not a date
     ("≥6月", "number"),
 ])
 def test_numbers_near_months_are_not_dates(text, kind):
@@ -269,11 +269,12 @@ def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
     assert measure.text == text
 
 
-@pytest.mark.parametrize("text", ["每月1次", "近600人", "约600人", "第3季度", "人均500元",
-                                  "2023年完成率95%"])
+@pytest.mark.parametrize("text", ["近600人", "约600人", "第3季度", "人均500元",
+                                  "2023年完成率95%", "年均3次", "每人1次", "每年增长5%",
+                                  "每月1次，共12次"])
 def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
-    """每月 (a rate), 近/约 (about), 第 (an ordinal), 人均, a year before the number: the
-    number alone would say something else; the text stays for a person to read."""
+    """近/约 (about), 第 (an ordinal), 人均/年均/每人, a year before the number, a growth
+    每年: the number alone would say something else; the text stays for a person to read."""
     assert parse_measure(text).kind == "unparsed"
 
 
@@ -300,3 +301,36 @@ def test_steady_and_normal_running_and_mostly_so(text, level):
     """稳定/正常 state the goal reached; 基本 before a word of achievement is 部分达成, as
     基本完成 is."""
     assert parse_measure(text).level == level
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("每季度1次", (None, 4.0, "次")), ("每季度开展1次", (None, 4.0, "次")),
+    ("每季度召开一次", (None, 4.0, "次")), ("每月1次", (None, 12.0, "次")),
+    ("每半年至少1期", (">=", 2.0, "期")), ("每年2次", (None, 2.0, "次")),
+    ("每季度1次以上", (">=", 4.0, "次")), ("每周1次", (None, 52.0, "次")),
+    ("全年开展4次", (None, 4.0, "次")), ("本年度完成12次", (None, 12.0, "次")),
+    ("年度完成500人", (None, 500.0, "人")),
+])
+def test_a_frequency_is_a_count_over_the_year(text, expected):
+    """每季度1次 is 4 次 over the year; 全年/本年度 before a count names the table's year."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *expected)
+    assert measure.text == text
+
+
+def test_a_frequency_scores_against_the_count_done():
+    assert indicator_score("每季度1次", "4次", 10).met is True
+    assert indicator_score("每季度1次", "每季度1次", 10).value == 10.0
+    assert indicator_score("每季度1次", "全年开展3次", 10).value == 7.5  # 10 × 3/4
+    assert indicator_score("每月召开一次", "10次", 12).value == 10.0    # 12 × 10/12
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("100%", "全覆盖", 10.0), ("覆盖率100%", "实现全覆盖", 10.0), ("≥95%", "已全部覆盖", 10.0),
+    ("全覆盖", "95%", 9.5), ("100%", "100%覆盖", 10.0), ("全覆盖", "全覆盖", 10.0),
+])
+def test_full_coverage_in_words_is_100_percent(target, actual, score):
+    """全覆盖 beside a percentage on the other side is 100 % (before: a 定性/定量 mismatch
+    for a person, JX204); 基本覆盖 stays words."""
+    assert indicator_score(target, actual, 10).value == score
+    assert indicator_score("100%", "基本覆盖", 10).value is None

@@ -826,3 +826,19 @@ def test_a_sum_row_with_the_money_block_under_it_is_the_total(tmp_path):
     assert data["total_declared"] == 100 and table.subtotals == []
     assert data["funds"]["budget"] == 30 and data["total_computed"] == 100
     assert codes(data) == []
+
+
+def test_frequencies_and_full_coverage_score_as_counts_and_percentages(tmp_path):
+    """每季度1次 done as 全年开展4次, 100% reached as 全覆盖: met, no finding (before: JX203
+    and JX204 warnings on each); 3 of 4 quarterly meetings is a deduction the rules give."""
+    rows = [("产出指标", "数量指标", "业务培训", "每季度1次", "全年开展4次", 20, 20, None),
+            ("产出指标", "质量指标", "参保覆盖率", "100%", "全覆盖", 10, 10, None),
+            *QUALITATIVE_MET[2:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert codes(data) == []
+    rows[0] = ("产出指标", "数量指标", "业务培训", "每季度召开一次", "3次", 20, 15, "疫情停办一次")
+    _, data = checked(medical_insurance(tmp_path / "t2.xlsx", rows, total=95))
+    assert codes(data) == [] and data["indicators"][0]["score_computed"] == 15
+    rows[0] = ("产出指标", "数量指标", "业务培训", "每季度召开一次", "3次", 20, 20, None)
+    _, data = checked(medical_insurance(tmp_path / "t3.xlsx", rows, total=100))
+    assert codes(data) == ["JX402", "JX404"]  # full marks for 3 of 4: not what the rules give
