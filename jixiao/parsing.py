@@ -264,9 +264,27 @@ def _parse(raw: object, percent: bool) -> Measure:
     if any(ch.isdigit() for ch in unit) and not _SQUARE_OR_CUBIC_RE.search(unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
+    value, unit = _per_period(value, unit)
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
+
+
+_PER_PERIOD_RE = re.compile(r"^(.+?)(?:/|每)(半年|年度|年|季度|季|个月|月|周|星期)$")
+
+
+def _per_period(value: float, unit: str) -> tuple[float, str]:
+    """A count per period as the count over the year the table is about: 1次/季度 is 4 次,
+    500人次/年 is 500 人次; 100元/月 (a monthly standard, not a count) stays as written."""
+    match = _PER_PERIOD_RE.match(unit)
+    if match is None:
+        return value, unit
+    counted, per_year = match.group(1), _PER_YEAR[match.group(2)]
+    if per_year == 1:
+        return value, counted
+    if counted in _EVENT_UNITS:
+        return value * per_year, counted
+    return value, unit
 
 
 # A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期.

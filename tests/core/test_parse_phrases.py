@@ -310,6 +310,9 @@ def test_steady_and_normal_running_and_mostly_so(text, level):
     ("每季度1次以上", (">=", 4.0, "次")), ("每周1次", (None, 52.0, "次")),
     ("全年开展4次", (None, 4.0, "次")), ("本年度完成12次", (None, 12.0, "次")),
     ("年度完成500人", (None, 500.0, "人")),
+    ("≥1次/年", (">=", 1.0, "次")), ("1次/季度", (None, 4.0, "次")), ("2次/月", (None, 24.0, "次")),
+    ("500人次/年", (None, 500.0, "人次")), ("30万元/年", (None, 30.0, "万元")),
+    ("100元/月", (None, 100.0, "元/月")),  # a monthly standard, not a count: as written
 ])
 def test_a_frequency_is_a_count_over_the_year(text, expected):
     """每季度1次 is 4 次 over the year; 全年/本年度 before a count names the table's year."""
@@ -323,6 +326,8 @@ def test_a_frequency_scores_against_the_count_done():
     assert indicator_score("每季度1次", "每季度1次", 10).value == 10.0
     assert indicator_score("每季度1次", "全年开展3次", 10).value == 7.5  # 10 × 3/4
     assert indicator_score("每月召开一次", "10次", 12).value == 10.0    # 12 × 10/12
+    assert indicator_score("≥1次/年", "2次", 10).met is True  # before: 次/年 against 次, no score
+    assert indicator_score("1次/季度", "3次", 10).value == 7.5
 
 
 @pytest.mark.parametrize(("target", "actual", "score"), [
