@@ -21,6 +21,7 @@ from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     is_between_rows,
+    is_conclusion_label,
     is_grade_label,
     is_placeholder,
     is_placeholder_points,
@@ -396,11 +397,19 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
         if found:
             table.sources["total"] = note(table, grid, row, found[1])
             table.total_declared = parse_points(clean(found[0]))
+    if table.total_declared is None and ("score" not in columns
+                                         or clean(grid.raw(row, columns["score"])) is None):
+        first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
+        inline = _INLINE_TOTAL.search(grid.texts.get((row, first), ""))
+        if inline is not None:
+            table.total_declared = float(inline.group(1))
+            table.sources["total"] = note(table, grid, row, first)
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             _read_grade(grid, row, table, column)
 
 
+_INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
 _TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
 
 
@@ -430,6 +439,10 @@ def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None 
                       if is_grade_label(grid.texts.get((row, c), "")))
     label = grid.texts.get((row, column), "")
     inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
+    if is_conclusion_label(label):  # 自评结论: a grade only where one is named
+        found = (inline, column) if inline else _grade_cell(grid, row, column)
+        if found is None or not grade_name(found[0]):
+            return
     if inline:
         table.grade_declared = inline
         table.sources["grade"] = note(table, grid, row, column)

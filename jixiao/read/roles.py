@@ -5,7 +5,7 @@ Labels are matched on their ``compact_text`` (full-width made plain, no spaces:
 "总 得 分（100分）" is "总得分(100分)") by the words they are made of, not by a list
 of whole labels. A total row says it sums the table's points (总分, 总得分, 评价总分,
 自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
-绩效评价等级, 等级评定, 评价结果 …). A score of one topic (满意度得分, 执行率得分)
+绩效评价等级, 等级评定, 评价结果, 自评结论 …). A score of one topic (满意度得分, 执行率得分)
 is an indicator, not the total."""
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ _TOTAL = re.compile(f"{_DECOR}(?:{_SUM}{_SCORE}?|{_WHOLE}+{_SCORE}{_SUM}?|{_SCOR
 _GRADE_WORDS = "(?:评分|自评|评价|评审|评定|考核|绩效|综合|总体|最终|项目)"
 _GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in one cell
 _GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|等次|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
-_RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结果{_END}")
+_RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)(?:结果|结论){_END}")
+_CONCLUSION = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结论")
 # A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
 _PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)
 # The characters a placeholder can begin with, before normalising (full-width forms too).
@@ -50,6 +51,12 @@ def is_grade_label(text: str, *, results: bool = True) -> bool:
     """Whether a cell's compact text labels the 评分等级. ``results``: 评价结果/自评结果
     count too (not beside the total on its own row, where a 结果 may be the score's)."""
     return _GRADE.match(text) is not None or (results and _RESULT.match(text) is not None)
+
+
+def is_conclusion_label(text: str) -> bool:
+    """Whether a grade label is a 结论 (自评结论, 评价结论): a grade only where the cell after
+    it names one, else a sentence of the unit's judgement, no grade to check."""
+    return _CONCLUSION.match(text) is not None
 
 
 # What a PDF conversion prints into a table between its rows: a page's number (第 1 页，共

@@ -82,7 +82,7 @@ def test_total_labels(text, total):
 @pytest.mark.parametrize(("text", "grade"), [
     ("绩效评价等级", True), ("评价等级", True), ("绩效等级", True), ("等级评定", True),
     ("评分等级(优/良/中/差)", True), ("自评结果", True), ("评价等次", True), ("自评等次", True),
-    ("等次", True), ("等级医院达标率", False), ("等次评定工作完成率", False), ("评分结果", False), ("总分", False)])
+    ("等次", True), ("自评结论", True), ("评价结论", True), ("结论", False), ("等级医院达标率", False), ("等次评定工作完成率", False), ("评分结果", False), ("总分", False)])
 def test_grade_labels(text, grade):
     assert is_grade_label(text) is grade
 
@@ -178,3 +178,29 @@ def test_a_total_cell_that_names_the_grade_gives_both(tmp_path, written, grade):
     assert (table.total_declared, table.grade_declared) == (99.98, grade)
     found = [(f.code, f.cell) for f in run_checks(table, evaluate(table))]
     assert found == ([] if grade != "良" else [("JX502", table.sources["total"].cell)])
+
+
+@pytest.mark.parametrize(("written", "grade", "found"), [
+    ("优", "优", []), ("良", "良", ["JX502"]),
+    ("项目完成情况较好，达到预期目标", None, []),  # a sentence: no grade to check
+])
+def test_a_conclusion_row_gives_the_grade_it_names(tmp_path, written, grade, found):
+    """自评结论 | 优: the grade; 自评结论 | a sentence of judgement: none — not JX502's
+    "评分等级 … 不是优、良、中、差之一"."""
+    table, _ = _sheet(tmp_path, grade=written, grade_label="自评结论")
+    assert table.grade_declared == grade
+    assert [code for code, _ in _codes(table)] == found
+
+
+@pytest.mark.parametrize(("written", "total", "found"), [
+    ("总分：99.98分", 99.98, []), ("总分:99.98", 99.98, []), ("总分：95分", 95.0, ["JX501"]),
+    ("总分（100分）", None, ["JX501"]),  # the most points, no score: still not filled in
+])
+def test_a_total_typed_into_its_label_cell(tmp_path, written, total, found):
+    """总分：99.98分 in one cell, the 得分 cell beside it empty: the 总分 written."""
+    table, _ = _sheet(tmp_path, total=(None, None), total_label=written)
+    assert table.total_declared == total
+    assert [code for code, _ in _codes(table)] == found
+    if total is not None:  # the finding points at the label's cell, column A of the row
+        row = table.sources["weight_total"].cell.lstrip("ABCDEFGHIJ")
+        assert table.sources["total"].cell == f"A{row}"
