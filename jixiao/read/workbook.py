@@ -171,6 +171,9 @@ def find_tables(grids: list[Grid], file_name: str,
         money = find_money(grid, top, item.header.row)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)
+        total = dict.get(table.sources, "total") or dict.get(table.sources, "weight_total")
+        if money is None and type(total) is tuple and total[1] < item.end:  # a place
+            money = find_money(grid, total[1] + 1, item.end + 1)  # between 总分 and 评分等级
         money_by_table.append(money)
         table.layout = layout_of(item.header.columns,
                                  [i.level1 or "" for i in table.indicators])

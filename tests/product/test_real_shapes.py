@@ -813,16 +813,22 @@ def test_attachment_execution_row_with_its_target_and_actual(tmp_path):
     assert data["indicators"][0]["score_computed"] == 9.6 and data["total_computed"] == 97.6
 
 
-def test_a_sum_row_with_the_money_block_under_it_is_the_total(tmp_path):
+@pytest.mark.parametrize("grade_after", [False, True])
+def test_a_sum_row_with_the_money_block_under_it_is_the_total(tmp_path, grade_after):
     """合计 | 100 | 100 with the money block printed below it (its header names amounts
-    where the indicators' texts stand): the 总分, not a subtotal."""
+    where the indicators' texts stand): the 总分, not a subtotal. With the 评分等级 row
+    under the money block, the money between them is the table's too (it was lost: a
+    false JX101 and JX501)."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("医保经办能力提升")
     sheet.indicators(QUALITATIVE_MET)
     sheet.total(100, 100, label="合计")
     sheet.money(FULLY_SPENT)
+    if grade_after:
+        sheet.grade("优")
     table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert data["grade_declared"] == ("优" if grade_after else None)
     assert data["total_declared"] == 100 and table.subtotals == []
     assert data["funds"]["budget"] == 30 and data["total_computed"] == 100
     assert codes(data) == []
