@@ -86,8 +86,8 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
     return rules.execution_score(_number(rate_fraction, "执行率") * 100, weight_value)
 
 
-def _default_op(level2: Cell) -> str:
-    return rules.direction(level2).value
+def _default_op(level2: Cell, target: Cell) -> str:
+    return rules.direction(level2, target).value
 
 
 @_cell_safe
@@ -101,7 +101,7 @@ def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
     judged_value = None if _blank(judged) else _number(judged, "人工评分")
     result = rules.indicator_score(target, actual, _number(weight, "分值"),
                                    None if _blank(rule_name) else str(rule_name),
-                                   judged_value, default_op=_default_op(level2))
+                                   judged_value, default_op=_default_op(level2, target))
     if result.value is None:
         return f"{ERROR_MARK} {result.note}"
     return result.value
@@ -117,7 +117,7 @@ def met(target: Cell, actual: Cell, level2: Cell = None) -> Cell:
     """是 / 否, or 未知 when the rules cannot tell."""
     if _blank(target) and _blank(actual):
         return ""
-    return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2))]
+    return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2, target))]
 
 
 def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,

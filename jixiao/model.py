@@ -301,7 +301,7 @@ def indicator_actual(indicator: Indicator) -> object:
 
 def default_operator(indicator: Indicator) -> str:
     """How to read a target written without ≥/≤ (``rules.direction``)."""
-    return rules.direction(indicator.level2).value
+    return rules.direction(indicator.level2, indicator_target(indicator)).value
 
 
 def _is_execution_row(indicator: Indicator) -> bool:

@@ -42,9 +42,11 @@ from jixiao.model import plain_text
 from jixiao.rules import (
     COST_WORD,
     DEFAULT_RULES,
+    DURATION_UNITS,
     GRADES,
     RULE_SETS,
     SCORE_STEP,
+    TIMELINESS_WORD,
     Direction,
     direction,
     round2,
@@ -155,7 +157,9 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     ratio = f'{rules}="{_RATIO}"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
-    effective_op = (f'IF({op}<>"",{op},IF(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
+    durations = ",".join(f'{h["t_unit"]}="{unit}"' for unit in DURATION_UNITS)
+    effective_op = (f'IF({op}<>"",{op},IF(OR(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
+                    f'AND(ISNUMBER(SEARCH("{TIMELINESS_WORD}",{level2_cell})),OR({durations}))),'
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
     formulas = {
@@ -252,6 +256,17 @@ def _normalised(value: Any) -> str:
     return text
 
 
+def _direction(level2: Any, t_unit: str) -> str:
+    """The operator of a target without one, as the formula finds it: ``rules.direction``
+    on the unit as typed (SEARCH and = ignore case, as Excel's do)."""
+    if direction(level2) is Direction.CEILING:
+        return Direction.CEILING.value
+    timely = isinstance(level2, str) and TIMELINESS_WORD in level2
+    if timely and t_unit.lower() in [unit.lower() for unit in DURATION_UNITS]:
+        return Direction.CEILING.value
+    return Direction.GOAL.value
+
+
 def _unit(text: str) -> str:
     return "".join(ch for ch in text if ch not in _NUMBER_CHARS)
 
@@ -331,7 +346,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
             else float(t_num)
         done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
                    else float(a_num), 0.0)
-        effective = op or direction(level2).value
+        effective = op or _direction(level2, t_unit)
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
         values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,

@@ -273,7 +273,7 @@ class Direction(Enum):
     the operator it stands for."""
 
     GOAL = "="      # reach it: most indicators
-    CEILING = "<="  # stay within it: costs
+    CEILING = "<="  # stay within it: costs, and a time allowed under 时效指标
 
 
 COST_WORD = "成本"
@@ -284,11 +284,23 @@ def is_cost(text: object) -> bool:
     return isinstance(text, str) and COST_WORD in text
 
 
-def direction(level2: object) -> Direction:
+TIMELINESS_WORD = "时效"
+# A length of time as the 指标值's unit, as parsed (日 → 天, h → 小时) and as typed (the
+# native formulas compare the unit typed): under 时效指标 it is the time allowed.
+DURATION_UNITS = ("秒", "分钟", "小时", "天", "日", "工作日", "个工作日", "周", "个月", "h")
+
+
+def direction(level2: object, target: object = None) -> Direction:
     """成本 means ≤ — the one place it is written: an indicator under a 二级 of costs
-    (成本指标) is a ceiling, every other one a goal. The model, the JX_ functions and
-    the native formulas all ask this."""
-    return Direction.CEILING if is_cost(level2) else Direction.GOAL
+    (成本指标) is a ceiling; so is a ``target`` that is a length of time under 时效指标
+    (办结时限 "5个工作日", 响应时间 "2小时": the time allowed, done in 3 is met); every
+    other one a goal. The model, the JX_ functions and the native formulas all ask this."""
+    if is_cost(level2):
+        return Direction.CEILING
+    if target is not None and isinstance(level2, str) and TIMELINESS_WORD in level2 \
+            and as_measure(target).unit in DURATION_UNITS:
+        return Direction.CEILING
+    return Direction.GOAL
 
 
 def at_target(goal: float, done: float) -> bool:

@@ -848,3 +848,16 @@ def test_frequencies_and_full_coverage_score_as_counts_and_percentages(tmp_path)
     rows[0] = ("产出指标", "数量指标", "业务培训", "每季度召开一次", "3次", 20, 20, None)
     _, data = checked(medical_insurance(tmp_path / "t3.xlsx", rows, total=100))
     assert codes(data) == ["JX402", "JX404"]  # full marks for 3 of 4: not what the rules give
+
+
+def test_a_time_allowed_under_timeliness_is_a_ceiling(tmp_path):
+    """办结时限 "5个工作日" (no sign) under 时效指标, done in 3: the time allowed, met — not
+    10 × 3/5 with a false JX402 (未完成却得满分). Over it, the ceiling's deduction."""
+    rows = [*QUALITATIVE_MET[:1],
+            ("产出指标", "时效指标", "待遇审核办结时限", "5个工作日", "3个工作日", 10, 10, None),
+            *QUALITATIVE_MET[2:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert codes(data) == []
+    rows[1] = ("产出指标", "时效指标", "待遇审核办结时限", "5个工作日", "6个工作日", 10, 8, "系统故障")
+    _, data = checked(medical_insurance(tmp_path / "t2.xlsx", rows, total=98))
+    assert codes(data) == [] and data["indicators"][1]["score_computed"] == 8  # 10 × (1 − 1/5)
