@@ -116,6 +116,11 @@ class Header:
         self.top = self.top or self.row
 
 
+# Bare words under a header merged across two columns (指标值 over 年度 | 实际, over 计划 |
+# 完成): which of the two values each column holds. Alone they name nothing.
+_UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "目标": "target",
+                 "预期": "target", "实际": "actual", "完成": "actual", "实际完成": "actual"}
+
 _HEADER_DEPTH = 3  # header rows at most: a cell merged down from further up heads no column
 
 
@@ -140,9 +145,10 @@ def header_at(grid: Grid, row: int) -> Header | None:
     for column in grid.rows.get(row + 1, []):
         # A second header row names the columns under a header merged across them
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
-        role = indicator_role(texts.get((row + 1, column), ""))
+        text = texts.get((row + 1, column), "")
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
+        role = indicator_role(text) or (_UNDER_VALUES.get(text) if spans else None)
         if role and role != "ignore" and (spans or (row, column) not in grid.values
                                           and (row, column) not in grid.origin):
             below.setdefault(role, column)

@@ -206,3 +206,23 @@ def test_an_empty_remark_is_where_the_missing_reason_belongs(tmp_path):
     (table,) = read_tables(book.save(tmp_path / "remark-empty.xlsx"))
     found = [f for f in run_checks(table, evaluate(table)) if f.code == "JX405"]
     assert [(f.sheet, f.cell) for f in found] == [("自评表", "I15")]  # the 备注 cell, editable
+
+
+def test_bare_words_under_a_values_header_say_which_value(tmp_path):
+    """指标值 merged across two columns over 年度 | 实际 (or 计划 | 完成): the 年度指标值 and
+    the 实际完成值. Before, 实际 named nothing: no 完成值 column (JX208) and the second
+    header row read as an indicator (JX106)."""
+    for under in (("年度", "实际"), ("计划", "完成")):
+        book = Book()
+        sheet = book.sheet()
+        _project(sheet)
+        _two_row_header(
+            sheet, ["一级指标", "二级指标", "三级指标", "指标值", None, "分值", "得分",
+                    "偏差原因分析及改进措施"],
+            [None, None, None, *under], across=[(4, 5)], down=[1, 2, 3, 6, 7, 8])
+        _rows(sheet)
+        table = read_tables(book.save(tmp_path / f"{under[0]}.xlsx"))[0]
+        assert [(i.target, i.actual) for i in table.indicators] == [
+            row[3:5] for row in PUTUO_1_ROWS]
+        assert evaluate(table).total == TOTAL
+        assert _findings(table) == []
