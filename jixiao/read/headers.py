@@ -129,10 +129,15 @@ def header_at(grid: Grid, row: int) -> Header | None:
     above, and a second header row below it, if any)."""
     columns: dict[str, int] = {}
     texts = grid.texts
+    weights = []
     for column in grid.rows.get(row, []):
         role = indicator_role(texts.get((row, column), ""))
+        if role == "weight":
+            weights.append(column)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+    if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
+        columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
     top = row
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)

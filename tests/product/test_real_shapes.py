@@ -861,3 +861,24 @@ def test_a_time_allowed_under_timeliness_is_a_ceiling(tmp_path):
     rows[1] = ("产出指标", "时效指标", "待遇审核办结时限", "5个工作日", "6个工作日", 10, 8, "系统故障")
     _, data = checked(medical_insurance(tmp_path / "t2.xlsx", rows, total=98))
     assert codes(data) == [] and data["indicators"][1]["score_computed"] == 8  # 10 × (1 − 1/5)
+
+
+def test_points_of_each_level_in_a_column_of_their_own(tmp_path):
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评分标准 | 得分 (a third-party index
+    system): the 三级指标's own 分值 is the indicator's, not the 一级's 22 (before: the
+    first 分值 column was taken — 22 points for one row, none for the rest, seven JX106)."""
+    book = Book()
+    sheet = book.sheet("评价指标体系")
+    sheet.line("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "得分")
+    rows = [("决策", 22, "项目立项", 8, "立项依据充分性", 4, "…", 4),
+            (None, None, None, None, "立项程序规范性", 4, "…", 3),
+            (None, None, "绩效目标", 14, "绩效目标合理性", 14, "…", 14),
+            ("过程", 18, "资金管理", 18, "预算执行率", 18, "…", 16),
+            ("产出", 40, "产出数量", 40, "实际完成率", 40, "…", 38),
+            ("效益", 20, "项目效益", 20, "满意度", 20, "…", 18)]
+    for row in rows:
+        sheet.line(*row)
+    sheet.line("合计", 100, None, 100, None, 100, None, 93)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i["weight"] for i in data["indicators"]] == [4, 4, 14, 18, 40, 20]
+    assert data["total_declared"] == 93 and codes(data) == []
