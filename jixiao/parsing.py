@@ -345,8 +345,28 @@ def joined_target(nature: object, target: str, unit: object) -> str:
 
 def qualitative_level(text: str) -> str | None:
     """达成 / 部分达成 / 未达成 of a qualitative 完成值, or None if it says none. A word of
-    achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成."""
+    achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成; done late
+    (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成."""
     text = normalize_text(text)
+    level = _level(text)
+    if level in ("achieved", None):
+        late = next((word for word in _LATE if word in text and not _late_denied(text, word)), None)
+        if late is not None:
+            return "partial" if any(word in text for word in _DONE_LATE) else "not"
+    return level
+
+
+# Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time.
+_LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于")
+_DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办结")
+
+
+def _late_denied(text: str, word: str) -> bool:
+    start = text.find(word)
+    return any(ch in text[max(0, start - 3):start] for ch in ("未", "无", "没", "不"))
+
+
+def _level(text: str) -> str | None:
     for level, words in _LEVEL_WORDS:
         found = [word for word in words if word in text]
         if found:

@@ -303,6 +303,20 @@ def test_steady_and_normal_running_and_mostly_so(text, level):
     assert parse_measure(text).level == level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("延期完成", "partial"), ("推迟完成", "partial"), ("逾期办结", "partial"),
+    ("晚于计划完成", "partial"), ("进度滞后", "not"), ("延期", "not"), ("滞后于计划", "not"),
+    ("未按时完成，延期一个月", "not"), ("按时完成，无延期", "achieved"),
+    ("按期完成未延期", "achieved"),
+])
+def test_done_late_is_not_done_on_time(text, level):
+    """延期完成 beside 按时 was 达成 for its 完成 — a silent full mark. Done late is 部分达成,
+    late and not done 未达成; lateness denied (无延期) leaves what the rest says."""
+    assert parse_measure(text).level == level
+    if level != "achieved":
+        assert indicator_score("按时完成", text, 10).met is False
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("每季度1次", (None, 4.0, "次")), ("每季度开展1次", (None, 4.0, "次")),
     ("每季度召开一次", (None, 4.0, "次")), ("每月1次", (None, 12.0, "次")),
