@@ -66,7 +66,7 @@ _LEVEL_WORDS = (
              "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在")),
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
                  "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
-                 "基本控制在")),
+                 "基本控制在", "未全部", "未完全", "不完全", "未全面", "一半", "过半")),
     # 达到 / 控制在 / 满足 before words (达到预期目标, 控制在预算范围内) state the goal reached
     ("achieved", ("达成", "完成", "达标", "通过", "合格", "实现", "满意", "及时", "规范", "明显",
                   "合理", "完善", "有效", "准确", "充分", "提升", "提高", "改善", "是", "良好",
@@ -356,6 +356,11 @@ def qualitative_level(text: str) -> str | None:
     return level
 
 
+# What is still needed before a word of achievement: the goal not yet reached.
+_STILL_NEEDED = re.compile(r"(?:有待|亟待|仍待|尚待|仍需|还需|尚需|(?<![按无必所])(?:需要|待|需))(?:进一步|继续|持续|加强)?"
+                           r"(?:完成|提高|提升|完善|改善|规范|加强|落实|实现|达到)")
+
+
 # Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time.
 _LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于")
 _DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办结")
@@ -374,6 +379,8 @@ def _level(text: str) -> str | None:
                 return "not"
             if level == "achieved" and any(_preceded(text, word, ("基本",)) for word in found):
                 return "partial"  # 基本稳定, 基本到位: as 基本完成
+            if level == "achieved" and _STILL_NEEDED.search(text):
+                return "partial"  # 有待提高, 需进一步完善: there, not yet as wanted
             return level
     return None
 
