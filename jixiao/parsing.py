@@ -63,7 +63,8 @@ YEARLESS_YEAR = 2000
 _LEVEL_WORDS = (
     ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "没有达到", "不达标", "未通过",
              "不合格", "未实现", "不满意", "未及时", "较差", "未满足", "不满足", "未控制在",
-             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在")),
+             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在", "未达",
+             "低于预期", "不及预期", "不理想", "欠佳", "不佳", "成效不大", "效果不大")),
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
                  "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
                  "基本控制在", "未全部", "未完全", "不完全", "未全面", "一半", "过半")),
@@ -361,6 +362,19 @@ _STILL_NEEDED = re.compile(r"(?:有待|亟待|仍待|尚待|仍需|还需|尚需
                            r"(?:完成|提高|提升|完善|改善|规范|加强|落实|实现|达到)")
 
 
+# Right after a word of achievement (and 度/率 making it a measure: 满意度, 合格率), how
+# much of it there was: low is 未达成, middling 部分达成.
+_LOW_AFTER = re.compile(r"^[度率性]?(?:(较低|偏低|很低|低|不高|较差|差|不足)|(一般|中等|较弱))")
+
+
+def _judged_low(text: str, words: list[str]) -> str | None:
+    for word in words:
+        after = _LOW_AFTER.match(text[text.find(word) + len(word):])
+        if after is not None:
+            return "not" if after.group(1) else "partial"
+    return None
+
+
 # Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time.
 _LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于")
 _DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办结")
@@ -381,6 +395,10 @@ def _level(text: str) -> str | None:
                 return "partial"  # 基本稳定, 基本到位: as 基本完成
             if level == "achieved" and _STILL_NEEDED.search(text):
                 return "partial"  # 有待提高, 需进一步完善: there, not yet as wanted
+            if level == "achieved":
+                judged = _judged_low(text, found)
+                if judged is not None:
+                    return judged  # 满意度较低, 合格率偏低: the word names what is low
             return level
     return None
 

@@ -308,10 +308,14 @@ def test_steady_and_normal_running_and_mostly_so(text, level):
     ("未全部完成", "partial"), ("完成一半", "partial"), ("完成过半", "partial"),
     ("不断提高", "achieved"), ("进一步提升", "achieved"), ("按需完成", "achieved"),
     ("无需整改，运行规范", "achieved"),
+    ("满意度较低", "not"), ("合格率偏低", "not"), ("群众满意度不高", "not"), ("达成率低", "not"),
+    ("满意度一般", "partial"), ("已完成，但效果不佳", "not"), ("未达预期", "not"),
+    ("低于预期", "not"), ("满意度较高", "achieved"), ("按时完成，成本较低", "achieved"),
 ])
 def test_still_to_do_and_not_all_done_is_partly_achieved(text, level):
-    """有待提高 (still to be raised), 需进一步完善, 未全部完成, 完成一半 were 达成 for the word
-    of achievement in them — silent full marks; 不断提高, 按需完成 say the goal reached."""
+    """有待提高 (still to be raised), 需进一步完善, 未全部完成, 完成一半, 满意度较低 (the
+    word of achievement names what is low) were 达成 for the word of achievement in them —
+    silent full marks; 不断提高, 按需完成, 满意度较高 say the goal reached."""
     assert parse_measure(text).level == level
 
 
