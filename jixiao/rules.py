@@ -478,7 +478,7 @@ class Grade:
 
 
 # The four grades, best first — the one list of them (docs/domain.md §2).
-GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好",)),
+GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好", "较好")),
           Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
 GRADE_NAMES = tuple(grade.name for grade in GRADES)
 _GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}

@@ -65,7 +65,8 @@ def test_the_native_grade_formula_is_built_from_the_grades():
 
 
 @pytest.mark.parametrize(("written", "grade"), [
-    ("优", "优"), ("优秀", "优"), ("优等", "优"), ("良好", "良"), ("合格", "中"), ("一般", "中"),
+    ("优", "优"), ("优秀", "优"), ("优等", "优"), ("良好", "良"), ("较好", "良"), ("合格", "中"),
+    ("一般", "中"),
     ("较差", "差"), ("不合格", "差"), ("差级", "差"), ("甲", None), (90, None)])
 def test_grade_name_reads_the_words_of_the_grades(written, grade):
     assert rules.grade_name(written) == grade

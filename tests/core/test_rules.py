@@ -346,7 +346,7 @@ def test_a_date_is_named_a_date_when_units_differ():
 @pytest.mark.parametrize(("target", "actual", "level"), [
     ("优良", "优", "achieved"), ("优良", "良好", "achieved"), ("合格", "优秀", "achieved"),
     ("良好及以上", "优", "achieved"), ("优", "优秀", "achieved"),
-    ("优良", "合格", "partial"), ("优", "良好", "partial"),
+    ("优良", "合格", "partial"), ("优", "良好", "partial"), ("良好", "较好", "achieved"), ("优", "较好", "partial"),
     ("优", "合格", "not"), ("优良", "不合格", "not"),
 ])
 def test_quality_levels_are_compared_not_matched_as_words(target, actual, level):
