@@ -361,6 +361,16 @@ def test_a_frequency_scores_against_the_count_done():
 
 
 @pytest.mark.parametrize(("target", "actual", "score"), [
+    ("全部完成", "100%", 10.0), ("按时完成", "100%", 10.0), ("达标", "100%达标", 10.0),
+    ("全部完成", "完成80%", None), ("按时完成", "95%", None),  # less: for a person
+])
+def test_all_done_in_percent_against_a_goal_in_words(target, actual, score):
+    """全部完成 / 按时完成 done as 100 %: 达成, as 100% → 已完成 is (before: a 定性/定量
+    mismatch, JX204, for a person)."""
+    assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
     ("100%", "全覆盖", 10.0), ("覆盖率100%", "实现全覆盖", 10.0), ("≥95%", "已全部覆盖", 10.0),
     ("全覆盖", "95%", 9.5), ("100%", "100%覆盖", 10.0), ("全覆盖", "全覆盖", 10.0),
 ])
