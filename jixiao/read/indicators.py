@@ -125,6 +125,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     top = origin.get(where)
                     if top is not None and top[1] == column and data_start <= top[0] < row:
                         where = top
+                elif key == "name" and where not in values:  # 二级 merged across the 三级
+                    left = origin.get(where)
+                    if left is not None and left[0] == row and left[1] < column:
+                        where = left
                 # cleaned already (most cells of a row are empty: no call for them)
                 value = None if where not in values else _cell_value(grid, *where)
             if value is not None or key in _ALWAYS_NOTED:

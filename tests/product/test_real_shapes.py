@@ -882,3 +882,23 @@ def test_points_of_each_level_in_a_column_of_their_own(tmp_path):
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [i["weight"] for i in data["indicators"]] == [4, 4, 14, 18, 40, 20]
     assert data["total_declared"] == 93 and codes(data) == []
+
+
+def test_a_level2_merged_across_the_name_names_the_indicator(tmp_path):
+    """满意度指标 | 服务对象满意度 (one cell across 二级 and 三级) | ≥90% …: the indicator is
+    named by that cell (before: no name, the summary's row blank)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+               "偏差原因分析及改进措施")
+    for row in QUALITATIVE_MET[:-1]:
+        sheet.line(*row)
+    last = sheet.line("满意度指标", "服务对象满意度", None, "≥90%", "95%", 10, 10)
+    sheet.merge(last, 2, 3)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.line("评分等级", "优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert data["indicators"][-1]["name"] == "服务对象满意度"
+    assert codes(data) == []
