@@ -127,7 +127,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                         where = top
                 elif key == "name" and where not in values:  # 二级 merged across the 三级
                     left = origin.get(where)
-                    if left is not None and left[0] == row and left[1] < column:
+                    if left is not None and left[0] == row and left[1] == columns.get("level2"):
                         where = left
                 # cleaned already (most cells of a row are empty: no call for them)
                 value = None if where not in values else _cell_value(grid, *where)
