@@ -3,6 +3,10 @@
 ``parse_measure("≥ 96.7 万人")`` gives ``Measure(op=">=", value=96.7, unit="万人")``.
 Every form of docs/domain.md §3 is understood; what is not understood comes back
 with ``kind="unparsed"`` and a Chinese ``problem`` instead of a guess.
+
+(Over 400 lines for one job: the words of real tables around a number — signs, units,
+dates, ranges, counts in words, frequencies, words of achievement — are one reading, each
+part asked by the others; split, every part would import the rest.)
 """
 
 from __future__ import annotations

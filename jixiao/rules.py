@@ -3,6 +3,9 @@
 The xlwings UDFs, the headless recalculation and the validator all call these
 functions. Scores are rounded half-up to 2 decimals, never exceed their 分值
 and are never negative.
+
+(Over 400 lines for one reason: this is the one home of every rule — directions, bands,
+grades, execution, totals — so that no rule is written twice.)
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ Merged 一级/二级 cells are carried down; a carried 一级 gives way to the o
 become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
 and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
 (both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
-explains each of them; an unused template row ("/" or "—" in every cell) is no indicator."""
+explains each of them; an unused template row ("/" or "—" in every cell) is no indicator;
+a row holding only the wrapped rest of the texts above it (a converted PDF) is that text.
+
+(Over 400 lines for one job: the walk down the rows, where each kind of row is told from
+the others by what the rows around it hold.)"""
 
 from __future__ import annotations
 
@@ -64,6 +68,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
     weight_column = columns["weight"]
     last = header.row
+    home = 0  # the row of the last indicator read
     blank_run = 0
     row = data_start = header.data_start
     first = len(table.indicators)
@@ -136,6 +141,11 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
+        if last == row - 1 and len(table.indicators) > first \
+                and _continued(table.indicators[-1], read, own, home, carried):
+            last = row  # a PDF conversion's wrapped text: the rest of the row above
+            row += 1
+            continue
         for key in _LEVELS:
             if read.get(key) is not None:
                 if key == "level1" and carried["level1"][1] != places[key]:
@@ -151,7 +161,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             _infer_level1(indicator, table)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))
-        last = row
+        last = home = row
         row += 1
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
@@ -185,6 +195,43 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
                        for key in ("target", "actual") if key in columns)
         return named and (weighted or measured)
     return False
+
+
+_WRAPPED = ("level1", "level2", "name", "target", "actual", "reason")
+_FRAGMENT = 12  # characters at most of a wrapped line's rest
+
+
+def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: int,
+               carried: dict[str, tuple[Any, Place | None]]) -> bool:
+    """Whether a row holds only the wrapped rest of the texts of the indicator right above
+    it (read in row ``home``) — a PDF converted to a sheet puts a cell's further lines in
+    rows of their own ("全县经办业务" / "量", "规定时间" / "内", "满意度指" / "标") — and if
+    so, adds each piece to its text. No points, only short texts, each under a text of
+    the indicator's own row and shorter than it."""
+    if read.get("weight") is not None or read.get("score") is not None:
+        return False
+    pieces = {key: value for key, value in read.items() if value is not None
+              and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
+    if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
+                         or len(value.strip()) > _FRAGMENT or is_placeholder(value)
+                         for key, value in pieces.items()):
+        return False
+    for key, value in pieces.items():
+        text = getattr(above, key)
+        place = dict.get(above.sources, key)
+        if not isinstance(text, str) or not text or type(place) is not tuple \
+                or place[1] != home:  # the indicator's own cell, in its own row
+            return False
+        # A wrapped line's rest is no longer than the line; one piece alone, much shorter
+        # (a short name under a long one may be a row of its own, left unfilled).
+        longest = len(text) if len(pieces) > 1 else max(2, len(text) // 2)
+        if len(value.strip()) > longest:
+            return False
+    for key, value in pieces.items():
+        setattr(above, key, getattr(above, key) + value.strip())
+        if key in carried and carried[key][1] == dict.get(above.sources, key):
+            carried[key] = (getattr(above, key), carried[key][1])
+    return True
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:

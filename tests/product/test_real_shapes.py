@@ -902,3 +902,49 @@ def test_a_level2_merged_across_the_name_names_the_indicator(tmp_path):
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert data["indicators"][-1]["name"] == "服务对象满意度"
     assert codes(data) == []
+
+
+def _wrapped_table(tmp_path, extra=None, merged_level1=False):
+    """QUALITATIVE_MET as a PDF converted to a sheet prints it: cells whose text wrapped
+    have their second line in a row of its own."""
+    book = Book()
+    sheet = book.sheet("Table 1")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+               "偏差原因分析及改进措施")
+    top = sheet.line("产出指标", "数量指标", "全县经办业务", "≥2 万件", "2.3 万件", 20, 20)
+    sheet.line(None, None, "量")
+    sheet.line(None, "时效指标", "待遇发放时限", "规定时间", "规定时间内", 10, 10)
+    bottom = sheet.line(None, None, None, "内")
+    if merged_level1:
+        sheet.merge(top, 1, 1, bottom)
+    for row in QUALITATIVE_MET[2:-1]:
+        sheet.line(*row)
+    sheet.line("满意度指", "服务对象满", "参保群众满意", "≥90%", "95%", 10, 10)
+    sheet.line("标", "意度指标", "度")
+    if extra:
+        sheet.line(*extra)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.line("评分等级", "优")
+    return book.save(tmp_path / "t.xlsx")
+
+
+@pytest.mark.parametrize("merged_level1", [False, True])
+def test_text_wrapped_onto_a_row_of_its_own_is_the_row_above(tmp_path, merged_level1):
+    """A converted PDF puts a cell's second line in a row of its own (全县经办业务 / 量,
+    规定时间 / 内, 满意度指 / 标): it is the rest of the text above, not an indicator with
+    nothing filled in (before: seven JX106/JX201/JX202 errors on a correct table)."""
+    _, data = checked(_wrapped_table(tmp_path, merged_level1=merged_level1))
+    assert codes(data) == []
+    names = [i["name"] for i in data["indicators"]]
+    assert names[0] == "全县经办业务量" and names[-1] == "参保群众满意度" and len(names) == 7
+    assert data["indicators"][1]["target"] == "规定时间内"
+    assert data["indicators"][-1]["level1"] == "满意度指标"
+
+
+def test_a_row_left_unfilled_is_not_taken_for_wrapped_text(tmp_path):
+    """A name alone under a shorter one is a row the clerk left unfilled: still reported."""
+    _, data = checked(_wrapped_table(tmp_path, extra=(None, None, "参保人员待遇按时足额发放")))
+    assert data["indicators"][-1]["name"] == "参保人员待遇按时足额发放"
+    assert sorted(set(codes(data))) == ["JX106", "JX201", "JX202"]
