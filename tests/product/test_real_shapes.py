@@ -884,15 +884,22 @@ def test_points_of_each_level_in_a_column_of_their_own(tmp_path):
     assert data["total_declared"] == 93 and codes(data) == []
 
 
-def test_a_level2_merged_across_the_name_names_the_indicator(tmp_path):
-    """满意度指标 | 服务对象满意度 (one cell across 二级 and 三级) | ≥90% …: the indicator is
-    named by that cell (before: no name, the summary's row blank)."""
+def _headed(name):
+    """A book whose sheet ``name`` has the project, the money (fully spent) and the
+    standard indicator header on a line of its own; the indicator rows are the caller's."""
     book = Book()
-    sheet = book.sheet("自评表")
+    sheet = book.sheet(name)
     sheet.project("医保经办能力提升")
     sheet.money(FULLY_SPENT)
     sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                "偏差原因分析及改进措施")
+    return book, sheet
+
+
+def test_a_level2_merged_across_the_name_names_the_indicator(tmp_path):
+    """满意度指标 | 服务对象满意度 (one cell across 二级 and 三级) | ≥90% …: the indicator is
+    named by that cell (before: no name, the summary's row blank)."""
+    book, sheet = _headed("自评表")
     for row in QUALITATIVE_MET[:-1]:
         sheet.line(*row)
     last = sheet.line("满意度指标", "服务对象满意度", None, "≥90%", "95%", 10, 10)
@@ -907,12 +914,7 @@ def test_a_level2_merged_across_the_name_names_the_indicator(tmp_path):
 def _wrapped_table(tmp_path, extra=None, merged_level1=False):
     """QUALITATIVE_MET as a PDF converted to a sheet prints it: cells whose text wrapped
     have their second line in a row of its own."""
-    book = Book()
-    sheet = book.sheet("Table 1")
-    sheet.project("医保经办能力提升")
-    sheet.money(FULLY_SPENT)
-    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-               "偏差原因分析及改进措施")
+    book, sheet = _headed("Table 1")
     top = sheet.line("产出指标", "数量指标", "全县经办业务", "≥2 万件", "2.3 万件", 20, 20)
     sheet.line(None, None, "量")
     sheet.line(None, "时效指标", "待遇发放时限", "规定时间", "规定时间内", 10, 10)
