@@ -126,18 +126,65 @@ _HEADER_DEPTH = 3  # header rows at most: a cell merged down from further up hea
 
 def header_at(grid: Grid, row: int) -> Header | None:
     """The indicator header in ``row`` (with header cells merged down into it from the rows
-    above, and a second header row below it, if any)."""
-    columns: dict[str, int] = {}
+    above, and a second header row below it, if any) — or over ``row`` and the next, where
+    a converted PDF put the second line of each wrapped header cell in a row of its own
+    ("年度指标" / "值", "一级指" / "标")."""
     texts = grid.texts
+    own = {column: texts.get((row, column), "") for column in grid.rows.get(row, [])}
+    columns = _roles(own)
+    if not columns:
+        return None  # most rows: no header word at all
+    header = _header(grid, row, dict(columns))
+    if header is None or not {"target", "actual"} <= set(header.columns):
+        joined = _wrapped(grid, row, own)
+        if joined is not None:
+            wrapped = _header(grid, row, _roles(joined), wrapped=True)
+            if wrapped is not None and (header is None
+                                        or len(wrapped.columns) > len(header.columns)):
+                return wrapped
+    return header
+
+
+def _roles(texts: dict[int, str]) -> dict[str, int]:
+    """Column of each role the header texts of a row name (column → text)."""
+    columns: dict[str, int] = {}
     weights = []
-    for column in grid.rows.get(row, []):
-        role = indicator_role(texts.get((row, column), ""))
+    for column, text in texts.items():
+        role = indicator_role(text)
         if role == "weight":
             weights.append(column)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
         columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
+    return columns
+
+
+_WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
+
+
+def _wrapped(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] | None:
+    """The texts of ``row`` joined with the next row's where that row holds only the
+    wrapped rest of them: short texts, each under a text of ``row``; else None."""
+    below = grid.rows.get(row + 1, [])
+    if not below:
+        return None
+    joined = dict(own)
+    for column in below:
+        value = grid.values.get((row + 1, column))
+        text = grid.texts.get((row + 1, column), "")
+        if not isinstance(value, str) or not text or len(text) > _WRAP_PIECE \
+                or not own.get(column) or (row + 1, column) in grid.origin:
+            return None
+        joined[column] = own[column] + text
+    return joined
+
+
+def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
+            ) -> Header | None:
+    """The header of ``row`` whose own cells name ``columns`` (over it and the next row
+    when ``wrapped``)."""
+    texts = grid.texts
     top = row
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
@@ -145,9 +192,9 @@ def header_at(grid: Grid, row: int) -> Header | None:
         return None
     if not {"level1", "level2", "target", "actual", "score"} & set(columns):
         return None
-    data_start = row + 1
+    data_start = row + 2 if wrapped else row + 1
     below: dict[str, int] = {}
-    for column in grid.rows.get(row + 1, []):
+    for column in [] if wrapped else grid.rows.get(row + 1, []):
         # A second header row names the columns under a header merged across them
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
         text = texts.get((row + 1, column), "")

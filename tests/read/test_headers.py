@@ -226,3 +226,31 @@ def test_bare_words_under_a_values_header_say_which_value(tmp_path):
             row[3:5] for row in PUTUO_1_ROWS]
         assert evaluate(table).total == TOTAL
         assert _findings(table) == []
+
+
+def test_header_texts_wrapped_onto_a_row_of_their_own(tmp_path):
+    """A converted PDF puts the second line of each wrapped header cell in a row of its
+    own (年度指标 / 值, 一级指 / 标, 偏差原因分析及改 / 进措施): the two rows are one header.
+    Before, 年度指 | 实际完 named nothing — the table was read without its 指标值 and
+    完成值, and without a word of it (no check could compare a score)."""
+    wrapped = [
+        (["一级指标", "二级指标", "三级指标", "年度指标", "实际完成", "分值", "得分",
+          "偏差原因分析及改"], [None, None, None, "值", "值", None, None, "进措施"]),
+        (["一级指", "二级指", "三级指", "年度指标", "实际完成", "分值", "得分", "偏差原因"],
+         ["标", "标", "标", "值", "值", None, None, "分析"]),
+        (["一级指标", "二级指标", "三级指标", "年度指", "实际完", "分值", "得分", "偏差原因"],
+         [None, None, None, "标值", "成值", None, None, "分析"]),
+    ]
+    for number, (top, bottom) in enumerate(wrapped):
+        book = Book()
+        sheet = book.sheet()
+        _project(sheet)
+        sheet.line(*top)
+        sheet.line(*bottom)
+        _rows(sheet)
+        table = read_tables(book.save(tmp_path / f"{number}.xlsx"))[0]
+        assert {"target", "actual", "weight", "score", "reason"} <= table.columns
+        assert [(i.name, i.target, i.actual) for i in table.indicators] == [
+            row[2:5] for row in PUTUO_1_ROWS]
+        assert evaluate(table).total == TOTAL
+        assert _findings(table) == []
