@@ -136,7 +136,7 @@ def header_at(grid: Grid, row: int) -> Header | None:
         return None  # most rows: no header word at all
     header = _header(grid, row, dict(columns))
     if header is None or not {"target", "actual"} <= set(header.columns):
-        joined = _wrapped(grid, row, own)
+        joined = wrapped_texts(grid, row, own)
         if joined is not None:
             wrapped = _header(grid, row, _roles(joined), wrapped=True)
             if wrapped is not None and (header is None
@@ -163,7 +163,7 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
 _WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
 
 
-def _wrapped(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] | None:
+def wrapped_texts(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] | None:
     """The texts of ``row`` joined with the next row's where that row holds only the
     wrapped rest of them: short texts, each under a text of ``row``; else None."""
     below = grid.rows.get(row + 1, [])

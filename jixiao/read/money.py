@@ -16,7 +16,7 @@ from jixiao import levels
 from jixiao.model import FundLine, Funds, SelfEvaluation
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
-from jixiao.read.headers import Found, fund_role
+from jixiao.read.headers import Found, fund_role, wrapped_texts
 from jixiao.rules import TOLERANCE
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
@@ -104,17 +104,30 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
 
 
 def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
+    """The money columns a header in ``row`` names (with the wrapped rest of its cells in
+    the next row, as a converted PDF prints 全年执行 / 数(B)), or None."""
+    own = {column: grid.texts.get((row, column), "") for column in grid.rows.get(row, [])}
+    columns = _fund_roles(own)
+    if not columns:
+        return None  # most rows
+    if not {"budget", "executed", "rate"} <= set(columns):
+        joined = wrapped_texts(grid, row, own)
+        if joined is not None and len(_fund_roles(joined)) > len(columns):
+            columns = _fund_roles(joined)
+    if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
+            "budget" in columns and "rate" in columns):
+        return None
+    return columns
+
+
+def _fund_roles(texts: dict[int, str]) -> dict[str, int]:
     columns: dict[str, int] = {}
-    for column in grid.rows.get(row, []):
-        text = grid.texts.get((row, column), "")
+    for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
-    if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
-            "budget" in columns and "rate" in columns):
-        return None
     return columns
 
 

@@ -950,3 +950,26 @@ def test_a_row_left_unfilled_is_not_taken_for_wrapped_text(tmp_path):
     _, data = checked(_wrapped_table(tmp_path, extra=(None, None, "参保人员待遇按时足额发放")))
     assert data["indicators"][-1]["name"] == "参保人员待遇按时足额发放"
     assert sorted(set(codes(data))) == ["JX106", "JX201", "JX202"]
+
+
+@pytest.mark.parametrize(("top", "bottom"), [
+    (("年初预算", "全年预算", "全年执行", "分值", "执行率", "得分"),
+     ("数", "数(A)", "数(B)", None, "(B/A)", None)),
+    (("年初预", "全年预算", "全年执", "分值", "执行", "得分"), ("算数", "数", "行数", None, "率", None)),
+])
+def test_a_money_header_wrapped_onto_a_row_of_its_own(tmp_path, top, bottom):
+    """全年执行 / 数(B) — a converted PDF's money header over two rows: one header (before,
+    no 全年执行数 column: JX307, no 执行率 score, no 总分)."""
+    book = Book()
+    sheet = book.sheet("Table 1")
+    sheet.project("医保经办能力提升")
+    sheet.line("项目资金", None, *top)
+    sheet.line("（万元）", None, *bottom)
+    sheet.line(None, "年度资金总额", 30, 30, 29, 10, "96.67%", 9.67)
+    sheet.line(None, "其中：当年财政拨款", 30, 30, 29, None, None, None)
+    sheet.indicators(QUALITATIVE_MET)
+    sheet.total(100, 99.67)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["funds"]["executed"], data["funds"]["score_computed"]) == (29, 9.67)
+    assert data["total_computed"] == 99.67 and codes(data) == []
