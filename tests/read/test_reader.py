@@ -364,3 +364,11 @@ def test_the_year_where_units_write_it(tmp_path, lines):
     sheet.total(100, 100)
     path = book.save(tmp_path / "t.xlsx")
     assert only(path).project.year == 2024
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("全年执行", "executed"), ("全年执行（万元）", "executed"), ("全年执行数(B)", "executed"),
+    ("全年执行率", "rate"), ("全年预算", "budget")])
+def test_money_header_words(text, role):
+    """全年执行 alone heads the 全年执行数 column; 全年执行率 is still the rate."""
+    assert fund_role(text) == role
