@@ -153,19 +153,34 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
     """The 资金 lines under a money header at ``row`` whose amounts begin in column
     ``first``: (row, label, label's column), each labelled left of the amounts."""
     lines: list[tuple[int, str, int | None]] = []
+    joined_next = False
     for below in range(row + 1, min(bottom, row + 10)):
-        label, label_column = "", None
-        for column in grid.rows.get(below, []):
-            if column >= first:
-                break
-            if isinstance(grid.values.get((below, column)), str):
-                label, label_column = grid.texts[(below, column)], column
+        if joined_next:  # the rest of the label above, wrapped onto its own row
+            joined_next = False
+            continue
+        label, label_column = _line_label(grid, below, first)
+        if not _fund_label(label) and label_column is not None:
+            rest, rest_column = _line_label(grid, below + 1, first)
+            if rest_column == label_column and len(grid.rows.get(below + 1, [])) == 1 \
+                    and len(rest) <= 6 and _fund_label(label + rest):
+                label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
         if not _fund_label(label):
             if lines:
                 break
             continue
         lines.append((below, label, label_column))
     return lines
+
+
+def _line_label(grid: Grid, row: int, first: int) -> tuple[str, int | None]:
+    """The (last) text left of the amounts (which begin in column ``first``) in ``row``."""
+    label, label_column = "", None
+    for column in grid.rows.get(row, []):
+        if column >= first:
+            break
+        if isinstance(grid.values.get((row, column)), str):
+            label, label_column = grid.texts[(row, column)], column
+    return label, label_column
 
 
 def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from workbooks import Book, sichuan, standard_sheet
+from workbooks import MONEY, Book, sichuan, standard_sheet
 
 from jixiao.checks.base import points
 from jixiao.cli.main import main
@@ -972,4 +972,24 @@ def test_a_money_header_wrapped_onto_a_row_of_its_own(tmp_path, top, bottom):
     sheet.grade("优")
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert (data["funds"]["executed"], data["funds"]["score_computed"]) == (29, 9.67)
+    assert data["total_computed"] == 99.67 and codes(data) == []
+
+
+def test_money_labels_wrapped_onto_a_row_of_their_own(tmp_path):
+    """年度资金 / 总额 and 其中：当年财政 / 拨款 — a converted PDF's money labels over two
+    rows: the amounts are the lines'. Before, no line was known (JX101, JX106, JX406)."""
+    book = Book()
+    sheet = book.sheet("Table 1")
+    sheet.project("医保经办能力提升")
+    sheet.line("项目资金（万元）", None, *MONEY)
+    sheet.line(None, "年度资金", 30, 30, 29, 10, "96.67%", 9.67)
+    sheet.line(None, "总额")
+    sheet.line(None, "其中：当年财政", 30, 30, 29, None, None, None)
+    sheet.line(None, "拨款")
+    sheet.indicators(QUALITATIVE_MET)
+    sheet.total(100, 99.67)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [line.label for line in (table.funds.total, *table.funds.parts)] == [
+        "年度资金总额", "当年财政拨款"]  # 其中： is no part of the name
     assert data["total_computed"] == 99.67 and codes(data) == []
