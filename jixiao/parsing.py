@@ -50,15 +50,19 @@ _YUAN_RE = re.compile(rf"({_NUMBER})元")
 _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is the deadline either way
 # 底/末 after a month or a year (月底, 年末): the last day of that month or year.
 # 2024年12月31日, 2024年12月, 2024年12月底, 2024年底 (then 前/之前 …)
+# A part of the year ends at its last month: 上半年 (and 年中) June, 第三季度 September.
+_PART = r"(?P<part>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?"
+_PART_END = {"上半年": 6, "年中": 6, "下半年": 12, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9,
+             "3": 9, "四": 12, "4": 12}
 _DATE_RE = re.compile(
-    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?|(?P<yend>底|末))?"
-    + _BY)
+    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?|(?P<yend>底|末)|"
+    + _PART + ")?" + _BY)
 # 2024-12-20, 2024.12.20, 2024/12/20 typed as text
 _DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.])" + _BY)
 # Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前
 _YEARLESS_DATE_RE = re.compile(
     r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|(?=之前|以前|前))"
-    r"|年(?P<yend>底|末))" + _BY)
+    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年))" + _BY)
 # The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
 # places it in the year of the date it is compared with.
 YEARLESS_YEAR = 2000
@@ -688,7 +692,8 @@ def _parse_date(text: str, original: str) -> Measure | None:
         if match.re is _YEARLESS_DATE_RE:
             unit = YEARLESS_UNIT
     year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
-    month = int(match.group("m")) if match.group("m") else 12
+    part = match.groupdict().get("part")
+    month = int(match.group("m")) if match.group("m") else _part_end(part) if part else 12
     try:
         day = int(match.group("d")) if match.group("d") else _month_end(year, month)
         day_value = _dt.date(year, month, day)
@@ -697,6 +702,11 @@ def _parse_date(text: str, original: str) -> Measure | None:
     rest = text[match.end():]
     return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+def _part_end(part: str) -> int:
+    """The last month of a part of the year: 上半年 6, 第三季度 9."""
+    return _PART_END.get(part) or _PART_END[part.removeprefix("第")[0]]
 
 
 def _month_end(year: int, month: int) -> int:

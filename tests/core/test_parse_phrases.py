@@ -379,3 +379,16 @@ def test_full_coverage_in_words_is_100_percent(target, actual, score):
     for a person, JX204); 基本覆盖 stays words."""
     assert indicator_score(target, actual, 10).value == score
     assert indicator_score("100%", "基本覆盖", 10).value is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2024年上半年", dt.date(2024, 6, 30)), ("2024年下半年", dt.date(2024, 12, 31)),
+    ("2024年第三季度", dt.date(2024, 9, 30)), ("2024年3季度", dt.date(2024, 9, 30)),
+    ("2024年一季度末", dt.date(2024, 3, 31)), ("2024年年中", dt.date(2024, 6, 30)),
+])
+def test_a_part_of_the_year_is_its_last_day(text, day):
+    """2024年上半年 was read as the year 2024, ending 12月31日: against 6月30日前, late."""
+    assert parse_measure(text).date == day
+    assert parse_measure("2024年上半年完成率95%").kind == "unparsed"  # a rate, named
+    assert indicator_score("2024年6月30日前", "2024年上半年", 10).met is True
+    assert indicator_score("上半年完成", "2024年5月", 10).met is True
