@@ -479,8 +479,9 @@ def says_none(measure: Measure) -> bool:
 def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual where one side is a number and the other says it in words:
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
-    coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; 100 % done against a goal
-    stated in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person)."""
+    coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; a month done against a
+    deadline (12月底前 → 11月) is that month's last day; 100 % done against a goal stated
+    in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person)."""
     if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
             and says_none(actual):
         return target, replace(actual, kind="number", value=0.0, unit=target.unit)
@@ -490,6 +491,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
         return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
+    if target.kind == "date" and actual.kind == "number" and actual.unit == "月" \
+            and actual.op is None and actual.value in range(1, 13):  # 12月底前 → 11月
+        month = int(actual.value)
+        day = _dt.date(YEARLESS_YEAR, month, _month_end(YEARLESS_YEAR, month))
+        return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
+                               unit=YEARLESS_UNIT)
     if target.kind == "qualitative" and target.level == "achieved" and actual.kind == "number" \
             and actual.unit == "%" and actual.op is None and actual.value is not None \
             and actual.value >= 100:  # 全部完成, 按时完成 → 100%: all of it done

@@ -392,3 +392,11 @@ def test_a_part_of_the_year_is_its_last_day(text, day):
     assert parse_measure("2024年上半年完成率95%").kind == "unparsed"  # a rate, named
     assert indicator_score("2024年6月30日前", "2024年上半年", 10).met is True
     assert indicator_score("上半年完成", "2024年5月", 10).met is True
+
+
+def test_a_month_done_against_a_deadline_is_that_month():
+    """12月底前 done in "11月": on time (before: 日期 against 月, no score, JX204)."""
+    assert indicator_score("12月底前", "11月", 10).met is True
+    assert indicator_score("2024年12月31日前", "11月", 10).met is True
+    assert indicator_score("2024年6月30日前", "9月", 10).met is False
+    assert indicator_score("≥6月", "11月", 10).met is True  # a count of months stays one
