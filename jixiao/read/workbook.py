@@ -24,10 +24,11 @@ from pathlib import Path
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, SelfEvaluation
 from jixiao.read.grid import Grid, NotedCells
-from jixiao.read.headers import Found, find_headers, layout_of
+from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
 from jixiao.read.project import project_outside, read_project, rules_from_workbook
+from jixiao.read.roles import is_between_rows
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets
@@ -149,6 +150,7 @@ def find_tables(grids: list[Grid], file_name: str,
     money_by_table: list[MoneyBlock | None] = []
     previous_end: dict[str, int] = {}
     kept: list[Found] = []  # one per table: a header printed again is its table's
+    pages: list[Found] = []  # a table's rows going on on the next sheets
     index = 0
     while index < len(found):
         item = found[index]
@@ -164,6 +166,15 @@ def find_tables(grids: list[Grid], file_name: str,
                                        table)
             item.header.money = item.header.money or found[index].header.money
             index += 1
+        last = item
+        while (page := _next_page(grids, last, found, index, table)) is not None:
+            stop = page.grid.max_row + 1
+            if index < len(found) and page is found[index]:
+                stop = _next_header(found, index)  # its header printed again on the page
+                index += 1
+            page.end = read_indicators(page.grid, page.header, stop, table)
+            pages.append(page)
+            last = page
         kept.append(item)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
@@ -178,8 +189,8 @@ def find_tables(grids: list[Grid], file_name: str,
         table.layout = layout_of(item.header.columns,
                                  [i.level1 or "" for i in table.indicators])
         tables.append(table)
-    spare_money = money_outside(grids, kept)
-    spare_project = project_outside(grids, kept)
+    spare_money = money_outside(grids, kept + pages)
+    spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     for table, money in zip(tables, money_by_table, strict=True):
         if money is None and len(spare_money) == 1:
@@ -211,6 +222,49 @@ def _next_header(found: list[Found], index: int) -> int:
     item = found[index]
     return min((other.header.top for other in found[index + 1:] if other.grid is item.grid
                 and other.header.top > item.header.row), default=item.grid.max_row + 1)
+
+
+def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
+               table: SelfEvaluation) -> Found | None:
+    """Where the table read down to ``last`` goes on, on the next sheet — a PDF converted
+    page by page puts each page on a sheet of its own (Table 1, Table 2 …): the table has
+    no 总分 or 等级 row yet, nothing follows it on its sheet, and the next sheet begins
+    with its header printed again (``found[index]``), or without a header with rows that
+    read as indicators (or the 总分) under the columns of the header before. None if not."""
+    if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
+        return None
+    grid = last.grid
+    if not _nothing_between(grid, last.end + 1, grid.max_row + 1):
+        return None
+    position = next(number for number, other in enumerate(grids) if other is grid)
+    if position + 1 >= len(grids):
+        return None
+    page = grids[position + 1]
+    if index < len(found) and found[index].grid is page:
+        head = found[index]
+        if set(head.header.columns) == set(last.header.columns) \
+                and _nothing_between(page, 1, head.header.top):
+            return head
+        return None
+    if any(other.grid is page for other in found) or not page.rows:
+        return None
+    first = min(page.rows)
+    header = Header(first - 1, first, dict(last.header.columns), first - 1)
+    trial = SelfEvaluation(file=table.file, template=table.template, cells=NotedCells())
+    read_indicators(page, header, page.max_row + 1, trial)
+    named = [i for i in trial.indicators if i.name and isinstance(i.weight, (int, float))]
+    if "total" not in trial.sources and not named:
+        return None
+    if len(named) < len(trial.indicators) / 2:
+        return None  # rows that do not read as indicators under these columns
+    return Found(page, header)
+
+
+def _nothing_between(grid: Grid, top: int, bottom: int) -> bool:
+    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
+    number or a note between a converted PDF's rows."""
+    return all(is_between_rows([grid.texts.get((row, column), "") for column in grid.rows[row]])
+               for row in grid.rows if top <= row < bottom)
 
 
 def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:

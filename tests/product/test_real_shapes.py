@@ -993,3 +993,52 @@ def test_money_labels_wrapped_onto_a_row_of_their_own(tmp_path):
     assert [line.label for line in (table.funds.total, *table.funds.parts)] == [
         "年度资金总额", "当年财政拨款"]  # 其中： is no part of the name
     assert data["total_computed"] == 99.67 and codes(data) == []
+
+
+def _paged(tmp_path, second, total=True):
+    """QUALITATIVE_MET over two sheets, as a PDF converted page by page (Table 1, Table 2):
+    the first four rows under the project and money, the rest on ``second``'s sheet, which
+    ``second(sheet, rows)`` fills; the 总分 and 等级 at its end (``total``)."""
+    book = Book()
+    sheet = book.sheet("Table 1")
+    sheet.title("项目支出绩效自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(QUALITATIVE_MET[:4])
+    page = book.sheet("Table 2")
+    second(page, QUALITATIVE_MET[4:])
+    if total:
+        page.line("总分", None, None, None, None, None, 100, 100)
+        page.grade("优")
+    return book.save(tmp_path / "t.xlsx")
+
+
+def _with_header(page, rows):
+    page.indicators(rows)
+
+
+def _without_header(page, rows):
+    for row in rows:
+        page.line(None, *row)
+
+
+@pytest.mark.parametrize("second", [_with_header, _without_header])
+def test_a_table_going_on_on_the_next_sheet_is_one_table(tmp_path, second):
+    """A converted PDF's second page on a sheet of its own, with its header printed again
+    or without one: the rows, 总分 and 等级 there are the table's. Before, two tables
+    (the second without project or money), or one short of its rows (JX101, JX501)."""
+    _, data = checked(_paged(tmp_path, second))  # one table
+    assert [i["name"] for i in data["indicators"]] == [row[2] for row in QUALITATIVE_MET]
+    assert (data["total_declared"], data["grade_declared"]) == (100, "优")
+    assert codes(data) == []
+
+
+def test_a_next_sheet_of_notes_is_no_page_of_the_table(tmp_path):
+    """A table without its 总分, the next sheet a 填写说明: the notes are not read as its
+    rows; the table stays as short as it is (JX101, JX104 say so)."""
+    def notes(page, rows):
+        page.line("填写说明")
+        page.line("1.", "指标值按年初批复填写")
+    _, data = checked(_paged(tmp_path, notes, total=False))
+    assert [i["name"] for i in data["indicators"]] == [row[2] for row in QUALITATIVE_MET[:4]]
+    assert codes(data) == ["JX101", "JX104", "JX104"]
