@@ -62,7 +62,12 @@ def level1_of_level2(level2: str | None) -> str | None:
     for level1, words in _LEVEL2_WORDS:
         if any(word in text for word in words):
             return level1
+    if normalize_text(text).removesuffix("目标") in _OUTPUT_BARE:  # 数量, 时效目标
+        return OUTPUT
     return None
+
+
+_OUTPUT_BARE = frozenset(("数量", "质量", "时效", "成本"))
 
 
 def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:

@@ -28,3 +28,11 @@ def test_a_missing_kind_is_still_missing_without_level1(tmp_path):
     found = codes(standard(tmp_path / "no-satisfaction.xlsx", rows=rows, header=WITHOUT_LEVEL1))
     assert ("JX104", "缺少一级指标“满意度指标”") in found
     assert [code for code, _ in found if code == "JX104"] == ["JX104"]
+
+
+def test_bare_level2_names_count_too(tmp_path):
+    """数量 / 质量 / 时效 (no 指标 after them) are 产出's 二级 as 数量指标 is: no false JX104
+    (缺少一级指标“产出指标”)."""
+    bare = {"数量指标": "数量", "质量指标": "质量", "时效指标": "时效"}
+    rows = [(bare.get(row[1], row[1]), *row[2:]) for row in PUTUO_1_ROWS]
+    assert codes(standard(tmp_path / "bare-level2.xlsx", rows=rows, header=WITHOUT_LEVEL1)) == []
