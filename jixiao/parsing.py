@@ -241,6 +241,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     per_year = _per_year(text, percent)
     if per_year is not None:
         return replace(per_year, text=original)
+    if _ABOUT_RE.search(text):
+        return Measure(text=original, kind="unparsed",
+                       problem=f"“{original.strip()}”是约数，无法判断是否达到，请填写确切的数值")
     text, change = _change(text)
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
@@ -294,6 +297,10 @@ def _per_period(value: float, unit: str) -> tuple[float, str]:
     if counted in _EVENT_UNITS:
         return value * per_year, counted
     return value, unit
+
+
+# About a number (约95%, 近600人, 90%左右): no number to score against; a person asks.
+_ABOUT_RE = re.compile(rf"^(?:约|大约|近|将近|接近){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$")
 
 
 # A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期.

@@ -400,3 +400,12 @@ def test_a_month_done_against_a_deadline_is_that_month():
     assert indicator_score("2024年12月31日前", "11月", 10).met is True
     assert indicator_score("2024年6月30日前", "9月", 10).met is False
     assert indicator_score("≥6月", "11月", 10).met is True  # a count of months stays one
+
+
+@pytest.mark.parametrize("text", ["约95%", "近600人", "90%左右", "500人上下", "大约3天"])
+def test_an_approximate_number_asks_for_the_exact_one(text):
+    """约/近 before the number, 左右/上下 after it: no number to score against; the message
+    says why (before: 无法识别…中的数值, or a unit “%左右” that matched nothing)."""
+    measure = parse_measure(text)
+    assert measure.kind == "unparsed" and "约数" in measure.problem
+    assert parse_measure("近三年平均95%").problem == "无法识别“近三年平均95%”中的数值"
