@@ -409,3 +409,13 @@ def test_an_approximate_number_asks_for_the_exact_one(text):
     measure = parse_measure(text)
     assert measure.kind == "unparsed" and "约数" in measure.problem
     assert parse_measure("近三年平均95%").problem == "无法识别“近三年平均95%”中的数值"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("≥95%。", "%"), ("95%；", "%"), ("100%.", "%"), ("≥95%*", "%"), ("30万元。", "万元"),
+    ("≥3.5小时;", "小时")])
+def test_a_sentences_end_after_the_unit_is_no_part_of_it(text, unit):
+    """≥95%。 (the sentence's end, or a note's *): the unit is %, not “%。” — which matched
+    no other side's unit (before: 单位不一致, no score)."""
+    assert parse_measure(text).unit == unit
+    assert indicator_score("≥95%", "96%。", 10).value == 10.0
