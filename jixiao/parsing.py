@@ -373,7 +373,8 @@ def qualitative_level(text: str) -> str | None:
 
 
 # What is still needed before a word of achievement: the goal not yet reached.
-_STILL_NEEDED = re.compile(r"(?:有待|亟待|仍待|尚待|仍需|还需|尚需|(?<![按无必所])(?:需要|待|需))(?:进一步|继续|持续|加强)?"
+_STILL_NEEDED = re.compile(r"(?:有待|亟待|仍待|尚待|仍需|还需|尚需|仍要|还要|(?:^|[,，;；])(?:需要|待|需))"
+                           r"(?:进一步|继续|持续|加强)?"
                            r"(?:完成|提高|提升|完善|改善|规范|加强|落实|实现|达到)")
 
 

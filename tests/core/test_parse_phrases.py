@@ -307,7 +307,7 @@ def test_steady_and_normal_running_and_mostly_so(text, level):
     ("有待提高", "partial"), ("需进一步完善", "partial"), ("仍需提升", "partial"),
     ("未全部完成", "partial"), ("完成一半", "partial"), ("完成过半", "partial"),
     ("不断提高", "achieved"), ("进一步提升", "achieved"), ("按需完成", "achieved"),
-    ("无需整改，运行规范", "achieved"),
+    ("无需整改，运行规范", "achieved"), ("接待完成", "achieved"), ("已完成，需进一步提升", "partial"),
     ("满意度较低", "not"), ("合格率偏低", "not"), ("群众满意度不高", "not"), ("达成率低", "not"),
     ("满意度一般", "partial"), ("已完成，但效果不佳", "not"), ("未达预期", "not"),
     ("低于预期", "not"), ("满意度较高", "achieved"), ("按时完成，成本较低", "achieved"),
