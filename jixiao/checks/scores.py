@@ -16,12 +16,21 @@ from jixiao.checks.base import (
     points,
     uncomputed_formula,
 )
+from jixiao.checks.targets import unsigned_falling_rate
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, plain_text
 from jixiao.rules import TOLERANCE, Score
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
     yield from zip(table.indicators, evaluation.scores, strict=True)
+
+
+def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
+    """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤ (JX203
+    says to write it; read "＝", doing better would count as falling short)."""
+    for indicator, score in _pairs(table, evaluation):
+        if not unsigned_falling_rate(indicator):
+            yield indicator, score
 
 
 def _full(indicator: Indicator, value: float) -> bool:
@@ -62,7 +71,7 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
     **正确示例**：得分 9.49（10 × 91.8 ÷ 96.7），并写明偏差原因。
     """
-    for indicator, score in _pairs(table, evaluation):
+    for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if score.met is False and declared is not None and _full(indicator, declared) \
                 and (indicator.weight or 0) > 0:  # 0 of 0 points is no full marks: JX106
@@ -83,7 +92,7 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
     **正确示例**：得分 10。
     """
-    for indicator, score in _pairs(table, evaluation):
+    for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if score.met is True and score.band is None and declared is not None \
                 and indicator.weight is not None and declared < indicator.weight - TOLERANCE:
@@ -102,7 +111,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：得分 8.95（10 × 85 ÷ 95）。
     """
-    for indicator, score in _pairs(table, evaluation):
+    for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if declared is None or score.value is None or score.band is not None \
                 or not differs(declared, score.value):
@@ -136,7 +145,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         value = indicator.score_declared
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
-                and jixiao_formula(table, indicator.sources.get("score")))):
+                and jixiao_formula(table, indicator.sources.get("score")))) \
+                and not unsigned_falling_rate(indicator):
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
         if value is None or value >= indicator.weight - TOLERANCE:
             continue

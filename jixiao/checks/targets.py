@@ -15,6 +15,26 @@ _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率"
                  "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
 
 
+# Rates where less is better: a 指标值 of them without ≤ ("差错率 1%") is read "＝" by the
+# rules, so doing better (0.5 %) scores as not reaching it; the clerk meant "≤".
+_FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率", "事故率", "发生率", "不合格率",
+                  "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率", "返贫率",
+                  "漏报率", "误报率", "空置率", "闲置率", "损耗率")
+
+
+def unsigned_falling_rate(indicator: Indicator) -> bool:
+    """Whether the indicator is a rate where less is better (差错率, 投诉率 …) whose 指标值
+    is a number above 0 written without ≥/≤ and read "＝" (not a ceiling already by its
+    二级): its scores cannot be judged by the rules until the sign is written (JX203)."""
+    name = indicator.name or ""
+    if not any(word in name for word in _FALLING_RATES):
+        return False
+    target_text = indicator_target(indicator)
+    target = parse_measure(target_text)
+    return target.kind == "number" and target.op is None and bool(target.value) \
+        and direction(indicator.level2, target_text) is Direction.GOAL
+
+
 def _is_indicator(indicator: Indicator) -> bool:
     return indicator.weight is not None or bool(indicator.name)
 
@@ -71,13 +91,16 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     """年度指标值（或完成值）无法识别，或写法自相矛盾。
 
     包括：转换损坏的符号（“≠100.00(%)”本应是“≥”）；指标性质为“定性”却填了数值；
-    满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%。
+    满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%；差错率、投诉率等越低越好的
+    比率没有写“≤”（按“＝”计分，做得更好反而扣分；这类指标的得分不再按规则核对，
+    改正符号后再核对）。
 
     **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
 
-    **错误示例**：“≠100.00(%)”；指标性质“定性”、指标值 95；“满意度 ≤ 90%”。
+    **错误示例**：“≠100.00(%)”；指标性质“定性”、指标值 95；“满意度 ≤ 90%”；“差错率 1%”。
 
-    **正确示例**：“≥100.00(%)”；指标性质“≥”、指标值 95、度量单位 %；“满意度 ≥ 90%”。
+    **正确示例**：“≥100.00(%)”；指标性质“≥”、指标值 95、度量单位 %；“满意度 ≥ 90%”；
+    “差错率 ≤1%”。
     """
     for indicator in table.indicators:
         target_text = indicator_target(indicator)
@@ -94,6 +117,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 problem = f"“{label(indicator)}”越高越好，指标值“{shown}”却写成“≤/＜”，应为“≥”"
             elif target.value > 100:
                 problem = f"“{label(indicator)}”的指标值“{shown}”超过 100%，无法达到"
+        elif unsigned_falling_rate(indicator):
+            problem = (f"“{label(indicator)}”越低越好，指标值“{shown}”却没有写“≤”，按规则读作"
+                       f"“＝”，低于它反而按未完成计分；应写“≤{shown}”")
         if problem is not None:  # its cell named only for a finding
             yield finding("JX203", first_source(indicator, "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))

@@ -1042,3 +1042,21 @@ def test_a_next_sheet_of_notes_is_no_page_of_the_table(tmp_path):
     _, data = checked(_paged(tmp_path, notes, total=False))
     assert [i["name"] for i in data["indicators"]] == [row[2] for row in QUALITATIVE_MET[:4]]
     assert codes(data) == ["JX101", "JX104", "JX104"]
+
+
+def test_a_falling_rate_without_its_sign_is_for_the_clerk_to_fix(tmp_path):
+    """差错率 "1%" (no ≤), done 0.5 %, full marks: the rules read the "1%" as "＝", and
+    doing better would score as falling short — before, a JX402 error (未完成却得满分) and
+    a JX404. Now JX203 says to write ≤1%, and the score is not judged by the "＝" reading;
+    with the ≤ written, nothing to say. A 投诉率 of 0 (无投诉) needs no sign."""
+    def table(target, name, actual="0.5%"):
+        rows = [*QUALITATIVE_MET[:2],
+                ("产出指标", "质量指标", "经办差错率", target, actual, 10, 10, None),
+                *QUALITATIVE_MET[3:]]
+        return checked(medical_insurance(tmp_path / name, rows, total=100))[1]
+
+    data = table("1%", "unsigned.xlsx")
+    assert codes(data) == ["JX203"]
+    assert "应写“≤1%”" in data["findings"][0]["message"]
+    assert codes(table("≤1%", "signed.xlsx")) == []
+    assert codes(table("0", "zero.xlsx", actual="0")) == []
