@@ -528,13 +528,17 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
 
 
 def parse_points(raw: object) -> float | None:
-    """A 分值/得分 cell: 10, "10.00", "20 分", "20分" → float; else None."""
+    """A 分值/得分 cell: 10, "10.00", "20 分", "20分", "10（满分）", "10分。" → float; else
+    None."""
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
         return float(raw)
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
+    if match is None:  # 10分。 10（满分）: a sentence's end, a note in brackets
+        text = _UNIT_NOTE_RE.sub("", text.rstrip(_END_MARKS)).strip()
+        match = _POINTS_RE.fullmatch(text) if text else None
     return _to_float(match.group(1)) if match else None
 
 

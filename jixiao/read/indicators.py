@@ -437,12 +437,12 @@ def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvalua
     if "score" in columns:
         table.sources["total"] = note(table, grid, row, columns["score"])
         raw = clean(grid.raw(row, columns["score"]))
-        table.total_declared = points(raw)
-        if table.total_declared is None and isinstance(raw, str):  # "99.48（优）"
-            total, named = _total_with_grade(raw)
-            if total is not None:
-                table.total_declared = total
-                table.grade_declared, table.sources["grade"] = named, table.sources["total"]
+        total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
+        if total is not None:  # "99.48（优）"
+            table.total_declared = total
+            table.grade_declared, table.sources["grade"] = named, table.sources["total"]
+        else:
+            table.total_declared = points(raw)
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])
         if found:

@@ -122,6 +122,9 @@ def test_points_amounts_rates_and_headings():
     assert parse_points("20 分") == 20.0
     assert parse_points("10.00") == 10.0
     assert parse_points("十分") is None
+    # a note in brackets or a sentence's end after the points (before: no score, JX406)
+    assert parse_points("10（满分）") == 10.0 and parse_points("10分。") == 10.0
+    assert parse_points("（10）") is None and parse_points("满分") is None
     assert parse_amount("30 万元") == 30.0
     assert parse_amount("15,000.00") == 15000.0
     assert parse_amount("300000 元") == 30.0
