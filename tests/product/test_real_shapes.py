@@ -733,10 +733,12 @@ def _funded_by(tmp_path, name, parts, total=30):
     [("中央补助资金", 12), ("省级资金", 8), ("市县配套", 6), ("单位自有资金", 4)],
     [("财政拨款", 26), ("其中：中央补助", 16), ("省级资金", 10), ("其他资金", 4)],
     [("一般公共预算", 20), ("政府性基金预算", 6), ("专项债券资金", 4)],
-], ids=["结余和社会资金", "按来源分列", "财政拨款的来源", "按预算类别"])
+    [("财政拨款", 24), ("其中：上级专项资金", 14), ("转移支付资金", 10), ("银行贷款", 6)],
+], ids=["结余和社会资金", "按来源分列", "财政拨款的来源", "按预算类别", "专项和转移支付"])
 def test_money_parts_by_where_the_money_came_from(tmp_path, parts):
     """上年结余, 社会资金, 中央补助 / 省级资金 / 市县配套, 单位自有资金, 一般公共预算 /
-    政府性基金 / 专项债券 are parts of the 总额 (中央补助 … may also break down the 财政拨款 above them): they add up, no JX304."""
+    政府性基金 / 专项债券, 银行贷款 are parts of the 总额 (中央补助, 上级专项, 转移支付 … may also
+    break down the 财政拨款 above them): they add up, no JX304."""
     _, data = checked(_funded_by(tmp_path, "t.xlsx", parts))
     assert codes(data) == []
     wrong = [(label, amount + 1 if i == 1 else amount) for i, (label, amount) in enumerate(parts)]
