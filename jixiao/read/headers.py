@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from jixiao.read.grid import Grid
 
+_SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
+                  "实际分数", "最终分数")
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
@@ -40,6 +42,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "业绩值", "实际值", "完成值", "完成情况", "执行情况", "达成值", "实际达到")),
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
                 "计划值", "年度目标", "预期目标")),
+    ("score", _SCORED_POINTS),  # before 分数: 自评分数 is the score, 分数 alone the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
@@ -56,6 +59,7 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "实际执行")),
     ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算", "批复预算",
                 "预算金额")),
+    ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
     ("reason", ("说明",)),

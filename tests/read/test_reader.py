@@ -372,3 +372,13 @@ def test_the_year_where_units_write_it(tmp_path, lines):
 def test_money_header_words(text, role):
     """全年执行 alone heads the 全年执行数 column; 全年执行率 is still the rate."""
     assert fund_role(text) == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("自评分数", "score"), ("评价分数", "score"), ("实得分数", "score"), ("考核分数", "score"),
+    ("分数", "weight"), ("指标分数", "weight"), ("标准分值", "weight")])
+def test_points_scored_and_points_to_score(text, role):
+    """自评分数 / 评价分数 head the score (they were read as the 分值, 分数 being in them);
+    分数 alone stays the 分值, as the 普陀 money block uses it."""
+    assert indicator_role(text) == role
+    assert fund_role(text) == role
