@@ -38,6 +38,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sign", ("计算符号", "运算符号", "比较符号", "符号", "指标方向")),  # ≥ ≤ …, 正向/反向
     ("nature", ("指标性质",)),
     ("unit", ("度量单位", "计量单位")),
+    ("target", ("计划完成值", "计划完成数", "预期完成值")),  # before 完成值: what was planned
     ("actual", ("实际完成指标值", "完成指标值", "实际完成值", "全年完成值", "全年实际值", "实际完成数",
                 "业绩值", "实际值", "完成值", "完成情况", "执行情况", "达成值", "实际达到")),
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
@@ -46,7 +47,9 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
+    ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
+_NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
 _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级": "level2", "三级": "name",
                 "实际完成": "actual"}
 
@@ -159,6 +162,9 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             weights.append(column)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+    other = columns.pop("other_name", None)
+    if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
+        columns["name"] = other
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
         columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
     return columns
@@ -205,7 +211,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
         role = indicator_role(text) or (_UNDER_VALUES.get(text) if spans else None)
-        if role and role != "ignore" and (spans or (row, column) not in grid.values
+        if role and role not in _NO_COLUMN and (spans or (row, column) not in grid.values
                                           and (row, column) not in grid.origin):
             below.setdefault(role, column)
     if below:
@@ -243,7 +249,7 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
     top = row
     for column, above in sorted(heads):
         role = indicator_role(texts.get((above, column), ""))
-        if role and role != "ignore":
+        if role and role not in _NO_COLUMN:
             columns.setdefault(role, column)
             top = min(top, above)
     return top

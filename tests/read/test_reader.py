@@ -330,10 +330,10 @@ def test_every_column_the_header_reader_knows_is_one_a_table_built_in_code_has()
     """A table built in code has every indicator column (model.INDICATOR_COLUMNS), so a
     check that asks for one never tells a read table from a built one."""
     from jixiao.model import INDICATOR_COLUMNS
-    from jixiao.read.headers import _EXACT_ROLES, _INDICATOR_ROLES
+    from jixiao.read.headers import _EXACT_ROLES, _INDICATOR_ROLES, _NO_COLUMN
 
     known = {role for role, _ in _INDICATOR_ROLES} | set(_EXACT_ROLES.values())
-    assert known - {"ignore"} == INDICATOR_COLUMNS
+    assert known - set(_NO_COLUMN) == INDICATOR_COLUMNS
 
 
 @pytest.mark.parametrize("code", ["#GETTING_DATA", "#FIELD!", "#BUSY!", "#DIV/0!", "Err:502"])
@@ -382,3 +382,13 @@ def test_points_scored_and_points_to_score(text, role):
     分数 alone stays the 分值, as the 普陀 money block uses it."""
     assert indicator_role(text) == role
     assert fund_role(text) == role
+
+
+def test_an_evaluation_index_column_names_the_indicator_only_where_nothing_else_does(tmp_path):
+    """一级 | 二级 | 评价指标 | 分值 | 得分 (a 第三方 index system): 评价指标 is the 三级 column;
+    beside a 三级指标 column it is no column at all (a lead label over the levels)."""
+    from jixiao.read.headers import _roles
+    assert _roles({1: "一级指标", 2: "二级指标", 3: "评价指标", 4: "分值", 5: "得分"})["name"] == 3
+    assert _roles({1: "评价指标", 2: "一级指标", 3: "三级指标", 4: "分值"})["name"] == 3
+    assert "other_name" not in _roles({1: "评价指标", 2: "三级指标", 3: "分值"})
+    assert indicator_role("计划完成值") == "target"  # planned, not done
