@@ -449,6 +449,7 @@ _LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减
 # Words for nothing happened (无投诉, 未发生, 零事故): the one list of them
 _NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "未收到", "无发生", "零发生", "杜绝",
                "不发生")
+_COUNTS = ("起", "次", "件", "例", "人", "人次", "宗", "项", "个", "")  # of what may happen
 _NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指标值
 
 
@@ -495,6 +496,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return target, replace(actual, kind="number", value=0.0, unit=target.unit)
     if actual.kind == "number" and actual.value == 0 and actual.op is None and says_none(target):
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
+    if actual.kind == "number" and actual.value is not None and actual.value > 0 \
+            and actual.op is None and actual.unit in _COUNTS and target.kind == "qualitative" \
+            and says_none(target):  # 零事故 → 1起: a count of what was to be none
+        return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
     if target.kind == "number" and target.unit == "%" and says_whole(actual):
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
@@ -521,10 +526,22 @@ def says_whole(measure: Measure) -> bool:
 
 
 def with_fulfilment(target: Measure, actual: Measure) -> Measure:
-    """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``)."""
+    """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``), as 未达成
+    where it is the 指标值 negated (合规 → 不合规, 落实 → 未落实, 是 → 否)."""
     if fulfils(target, actual):  # 无 read as the word it is, not as a blank
         return replace(actual, kind="qualitative", level="achieved")
+    if _negates(target, actual):
+        return replace(actual, kind="qualitative", level="not")
     return actual
+
+
+def _negates(target: Measure, actual: Measure) -> bool:
+    if target.kind != "qualitative" or actual.kind != "qualitative" or actual.level is not None:
+        return False
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    if goal == "是" and done == "否":
+        return True
+    return bool(goal) and any(done == word + goal for word in ("不", "未", "没有", "没", "非", "尚未"))
 
 
 def parse_points(raw: object) -> float | None:

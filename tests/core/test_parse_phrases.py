@@ -419,3 +419,19 @@ def test_a_sentences_end_after_the_unit_is_no_part_of_it(text, unit):
     no other side's unit (before: 单位不一致, no score)."""
     assert parse_measure(text).unit == unit
     assert indicator_score("≥95%", "96%。", 10).value == 10.0
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("是", "否", "not"), ("合规", "不合规", "not"), ("落实", "未落实", "not"),
+    ("健全", "不健全", "not"), ("否", "否", "achieved")])
+def test_the_target_negated_is_not_achieved(target, actual, level):
+    """不合规 against 合规, 否 against 是: 未达成 (before: no reading, for a person)."""
+    assert indicator_score(target, actual, 10).level == level
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("零事故", "1起", 0.0), ("无重大安全事故", "2起", 0.0), ("不发生", "发生1起", 0.0),
+    ("零投诉", "0", 10.0), ("无重大安全事故", "95%", None)])
+def test_a_count_of_what_was_to_be_none(target, actual, score):
+    """零事故 → 1起 is 0 wanted, 1 happened: as ＝0 起 → 1起 scores (before: no reading)."""
+    assert indicator_score(target, actual, 10).value == score
