@@ -137,11 +137,11 @@ def header_at(grid: Grid, row: int) -> Header | None:
     a converted PDF put the second line of each wrapped header cell in a row of its own
     ("年度指标" / "值", "一级指" / "标")."""
     texts = grid.texts
-    own = {column: texts.get((row, column), "") for column in grid.rows.get(row, [])}
-    columns = _roles(own)
-    if not columns:
+    cells = grid.rows.get(row, ())
+    if not any(indicator_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows: no header word at all
-    header = _header(grid, row, dict(columns))
+    own = {column: texts.get((row, column), "") for column in cells}
+    header = _header(grid, row, _roles(own))
     if header is None or not {"target", "actual"} <= set(header.columns):
         joined = wrapped_texts(grid, row, own)
         if joined is not None:

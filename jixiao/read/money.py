@@ -106,10 +106,11 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
 def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     """The money columns a header in ``row`` names (with the wrapped rest of its cells in
     the next row, as a converted PDF prints 全年执行 / 数(B)), or None."""
-    own = {column: grid.texts.get((row, column), "") for column in grid.rows.get(row, [])}
-    columns = _fund_roles(own)
-    if not columns:
+    texts, cells = grid.texts, grid.rows.get(row, ())
+    if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
+    own = {column: texts.get((row, column), "") for column in cells}
+    columns = _fund_roles(own)
     if not {"budget", "executed", "rate"} <= set(columns):
         joined = wrapped_texts(grid, row, own)
         if joined is not None and len(_fund_roles(joined)) > len(columns):
