@@ -3,7 +3,7 @@ a JixiaoError (which the command line prints as one Chinese line)."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, grid_book
+from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, Book, grid_book
 
 from jixiao.checks import run_checks
 from jixiao.errors import JixiaoError
@@ -15,7 +15,11 @@ WORDS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实
          "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "其中：财政拨款",
          "产出指标", "数量指标 (20 分)", "≥90%", "≠100(%)", "85%", "达成", "部分达成", "及时",
          "定性", "≤", "≥", "%", "万元", "30 万元", "2023 年 12 月 31 日前完成", "优", "良", "—",
-         "10 分", "#NAME?", "", " ", "评分规则", "sichuan", "（2024 年度）"]
+         "10 分", "#NAME?", "", " ", "评分规则", "sichuan", "（2024 年度）",
+         # the rest of a wrapped cell, and words read since (converted PDFs, real tables)
+         "值", "标", "数(B)", "年度指标", "全年执行", "年度资金", "总额", "每季度1次", "全覆盖",
+         "约95%", "延期完成", "有待提高", "自评结论", "总分：98", "计划完成值", "评价指标",
+         "5个工作日", "时效指标", "差错率", "1%", "2024年上半年", "11月", "10（满分）"]
 CELLS = st.one_of(st.none(), st.sampled_from(WORDS),
                   st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
                   st.integers(min_value=-5, max_value=200))
@@ -38,3 +42,28 @@ def test_any_grid_reads_or_is_refused_and_checks_never_fail(tmp_path, grid, head
     for table in tables:
         for rules in ("mof2020", "ratio", "sichuan"):
             run_checks(table, evaluate(table, rules))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(first=GRIDS, second=GRIDS, header=st.sampled_from([STANDARD, SICHUAN, THIRD_PARTY]),
+       again=st.booleans())
+def test_any_second_sheet_after_a_table_reads_or_is_refused(tmp_path, first, second, header,
+                                                           again):
+    """A table on one sheet, anything on the next (a converted PDF's next page, or not)."""
+    book = Book()
+    sheet = book.sheet("Table 1")
+    sheet.line(*header)
+    for values in first:
+        sheet.line(*values)
+    page = book.sheet("Table 2")
+    if again:
+        page.line(*header)
+    for values in second:
+        page.line(*values)
+    try:
+        tables = read_workbook(book.save(tmp_path / "pages.xlsx")).tables
+    except JixiaoError:
+        return
+    for table in tables:
+        run_checks(table, evaluate(table))
