@@ -115,7 +115,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     grids = [Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
-    tables = find_tables(grids, path.name, template)
+    tables = find_tables(grids, path.name, template, hidden)
     if not tables:
         if too_big:
             raise UnreadableWorkbook(
@@ -143,8 +143,8 @@ def read_tables(path: str | Path) -> list[SelfEvaluation]:
     return read_workbook(path).tables
 
 
-def find_tables(grids: list[Grid], file_name: str,
-                template: bool = False) -> list[SelfEvaluation]:
+def find_tables(grids: list[Grid], file_name: str, template: bool = False,
+                hidden: frozenset[str] = frozenset()) -> list[SelfEvaluation]:
     found = find_headers(grids)
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
@@ -167,7 +167,7 @@ def find_tables(grids: list[Grid], file_name: str,
             item.header.money = item.header.money or found[index].header.money
             index += 1
         last = item
-        while (page := _next_page(grids, last, found, index, table)) is not None:
+        while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
             stop = page.grid.max_row + 1
             if index < len(found) and page is found[index]:
                 stop = _next_header(found, index)  # its header printed again on the page
@@ -225,12 +225,13 @@ def _next_header(found: list[Found], index: int) -> int:
 
 
 def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
-               table: SelfEvaluation) -> Found | None:
+               table: SelfEvaluation, hidden: frozenset[str]) -> Found | None:
     """Where the table read down to ``last`` goes on, on the next sheet — a PDF converted
     page by page puts each page on a sheet of its own (Table 1, Table 2 …): the table has
     no 总分 or 等级 row yet, nothing follows it on its sheet, and the next sheet begins
     with its header printed again (``found[index]``), or without a header with rows that
-    read as indicators (or the 总分) under the columns of the header before. None if not."""
+    read as indicators (or the 总分) under the columns of the header before — and is
+    shown as the table's sheet is (or hidden as it is). None if not."""
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return None
     grid = last.grid
@@ -240,6 +241,8 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if position + 1 >= len(grids):
         return None
     page = grids[position + 1]
+    if (page.name in hidden) != (grid.name in hidden):
+        return None  # a hidden sheet (last year's draft) is no page of a shown table
     if index < len(found) and found[index].grid is page:
         head = found[index]
         if set(head.header.columns) == set(last.header.columns) \

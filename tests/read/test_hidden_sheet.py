@@ -34,3 +34,17 @@ def test_a_table_only_on_a_hidden_sheet_is_still_checked(tmp_path):
     assert [table.sources["header"].sheet for table in workbook.tables] == ["2023年（旧）"]
     assert workbook.notes == []
     assert [row[2] for row in PUTUO_1_ROWS] == [i.name for i in workbook.tables[0].indicators]
+
+
+def test_a_hidden_sheet_is_no_page_of_the_shown_table(tmp_path):
+    """A shown table without its 总分, a hidden draft's rows after it (no header of their
+    own): they are not read as the shown table's next page."""
+    book = Book()
+    standard_sheet(book.sheet(), total=None, grade=None)
+    old = book.sheet("2023年（旧）")
+    old.ws.sheet_state = "hidden"
+    for row in PUTUO_1_ROWS:
+        old.line(None, *row)
+    workbook = read_workbook(book.save(tmp_path / "draft-after.xlsx"))
+    [table] = workbook.tables
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
