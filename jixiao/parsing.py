@@ -760,6 +760,7 @@ _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降
                "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
                "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
 _COUNTED_NEW = ("新增", "新建")  # what is counted, though 增 alone would be a change
+_LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 
 
@@ -767,6 +768,9 @@ def _after_naming_words(text: str) -> str | None:
     """The rest of a text that names what it counts before the number or the sign:
     "完成培训500人次" → "500人次", "培训人数达到500人" → "达到500人"; None when no such
     words lead it, or they change the number's meaning."""
+    labelled = _LABELLED_RE.match(text)  # 完成值：96%, 满意度:96%
+    if labelled is not None and not any(word in labelled.group(1) for word in _NOT_NAMING):
+        return labelled.group(2)
     match = _NAMING_RE.match(text)
     if match is None:
         return None

@@ -259,6 +259,7 @@ def test_a_count_in_words_scores_against_digits():
     ("100%合格", (None, 100.0, "%")),
     ("98%（抽查）", (None, 98.0, "%")),
     ("5台（套）", (None, 5.0, "台")),
+    ("完成值：96%", (None, 96.0, "%")), ("满意度:≥95%", (">=", 95.0, "%")),
 ])
 def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
     """What the number counts, written before it, a note in brackets after it, 完成/合格
@@ -269,7 +270,7 @@ def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
     assert measure.text == text
 
 
-@pytest.mark.parametrize("text", ["近600人", "约600人", "第3季度", "人均500元",
+@pytest.mark.parametrize("text", ["近600人", "约600人", "第3季度", "人均500元", "人均：500元",
                                   "2023年完成率95%", "年均3次", "每人1次", "每年增长5%",
                                   "每月1次，共12次"])
 def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
