@@ -214,7 +214,7 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
                          or len(value.strip()) > _FRAGMENT or is_placeholder(value)
-                         for key, value in pieces.items()):
+                         or _names_a_row(value) for key, value in pieces.items()):
         return False
     for key, value in pieces.items():
         text = getattr(above, key)
@@ -232,6 +232,12 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
     return True
+
+
+def _names_a_row(text: str) -> bool:
+    """Whether a short text is a row's own: a 一级/二级 name (效益, 质量指标) or a sum (小计)."""
+    return levels.is_level1_only(text) or levels.level1_of_level2(text) is not None \
+        or "小计" in text or _BARE_SUM.fullmatch(compact_text(text)) is not None
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:

@@ -1062,3 +1062,17 @@ def test_a_falling_rate_without_its_sign_is_for_the_clerk_to_fix(tmp_path):
     assert "应写“≤1%”" in data["findings"][0]["message"]
     assert codes(table("≤1%", "signed.xlsx")) == []
     assert codes(table("0", "zero.xlsx", actual="0")) == []
+
+
+def test_a_short_heading_row_is_no_wrapped_text(tmp_path):
+    """产出 on an indicator's own row, then a row holding only 效益 (the next 一级's heading):
+    a row of its own, not the rest of 产出 (产出效益)."""
+    book, sheet = _headed("自评表")
+    sheet.line("产出", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 50, 50)
+    sheet.line("效益")
+    sheet.line(None, "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30)
+    sheet.line("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.line("评分等级", "优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i["level1"] for i in data["indicators"]] == ["产出", "效益", "满意度指标"]
