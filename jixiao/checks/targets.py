@@ -18,16 +18,20 @@ _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率"
 # Rates where less is better: a 指标值 of them without ≤ ("差错率 1%") is read "＝" by the
 # rules, so doing better (0.5 %) scores as not reaching it; the clerk meant "≤".
 _FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率", "事故率", "发生率", "不合格率",
-                  "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率", "返贫率",
-                  "漏报率", "误报率", "空置率", "闲置率", "损耗率")
+                  "不达标率", "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率",
+                  "返贫率", "漏报率", "误报率", "空置率", "闲置率", "损耗率", "偏差率", "误差率",
+                  "死亡率", "发病率", "感染率", "复发率", "辍学率")
+
+
+def _falling(name: str) -> bool:
+    return any(word in name for word in _FALLING_RATES)
 
 
 def unsigned_falling_rate(indicator: Indicator) -> bool:
     """Whether the indicator is a rate where less is better (差错率, 投诉率 …) whose 指标值
     is a number above 0 written without ≥/≤ and read "＝" (not a ceiling already by its
     二级): its scores cannot be judged by the rules until the sign is written (JX203)."""
-    name = indicator.name or ""
-    if not any(word in name for word in _FALLING_RATES):
+    if not _falling(indicator.name or ""):
         return False
     target_text = indicator_target(indicator)
     target = parse_measure(target_text)
@@ -112,7 +116,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         elif compact_text(indicator.nature) in ("定性", "定性指标") and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
-              and any(word in (indicator.name or "") for word in _RISING_RATES)):
+              and any(word in (indicator.name or "") for word in _RISING_RATES)
+              and not _falling(indicator.name or "")):  # 不合格率 is no 合格率
             if target.op in ("<", "<="):
                 problem = f"“{label(indicator)}”越高越好，指标值“{shown}”却写成“≤/＜”，应为“≥”"
             elif target.value > 100:

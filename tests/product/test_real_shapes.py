@@ -1076,3 +1076,13 @@ def test_a_short_heading_row_is_no_wrapped_text(tmp_path):
     sheet.line("评分等级", "优")
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [i["level1"] for i in data["indicators"]] == ["产出", "效益", "满意度指标"]
+
+
+
+def test_a_rate_of_failures_is_no_rate_of_passes(tmp_path):
+    """产品不合格率 ≤5%: less is better, rightly ≤ — not the 合格率 in its name, which JX203
+    told to write "≥" (a false warning)."""
+    rows = [*QUALITATIVE_MET[:2], ("产出指标", "质量指标", "产品不合格率", "≤5%", "2%", 10, 10, None),
+            *QUALITATIVE_MET[3:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert codes(data) == []
