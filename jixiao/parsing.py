@@ -300,7 +300,8 @@ def _per_period(value: float, unit: str) -> tuple[float, str]:
 
 
 # About a number (约95%, 近600人, 90%左右): no number to score against; a person asks.
-_ABOUT_RE = re.compile(rf"^(?:约|大约|近|将近|接近){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$")
+_ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条契公])约为?|大约|将近|接近|"
+                       rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$")
 
 
 # A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期.
@@ -759,7 +760,7 @@ _NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?=[\d≥≧⩾≤≦⩽<>=]|[大
 _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降", "减", "升", "提", "长", "不",
                "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
                "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
-_COUNTED_NEW = ("新增", "新建")  # what is counted, though 增 alone would be a change
+_COUNTED_NEW = ("新增", "新建", "签约", "节约")  # what is counted, though 增 (约) alone changes it
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 

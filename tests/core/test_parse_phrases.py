@@ -403,13 +403,23 @@ def test_a_month_done_against_a_deadline_is_that_month():
     assert indicator_score("≥6月", "11月", 10).met is True  # a count of months stays one
 
 
-@pytest.mark.parametrize("text", ["约95%", "近600人", "90%左右", "500人上下", "大约3天"])
+@pytest.mark.parametrize("text", ["约95%", "近600人", "90%左右", "500人上下", "大约3天",
+                                  "覆盖率约为95%", "参保人数近600人", "接近100%"])
 def test_an_approximate_number_asks_for_the_exact_one(text):
     """约/近 before the number, 左右/上下 after it: no number to score against; the message
     says why (before: 无法识别…中的数值, or a unit “%左右” that matched nothing)."""
     measure = parse_measure(text)
     assert measure.kind == "unparsed" and "约数" in measure.problem
     assert parse_measure("近三年平均95%").problem == "无法识别“近三年平均95%”中的数值"
+    assert parse_measure("最近3年").problem == "无法识别“最近3年”中的数值"  # recent, not about
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("签约95户", (95.0, "户")), ("家庭医生签约1200人", (1200.0, "人")), ("节约5万元", (5.0, "万元"))])
+def test_words_with_yue_that_count(text, expected):
+    """签约 (signed up), 节约 (saved) name what is counted; 约 alone would be "about"."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.unit) == ("number", *expected)
 
 
 @pytest.mark.parametrize(("text", "unit"), [
