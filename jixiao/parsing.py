@@ -812,6 +812,8 @@ def _clean_unit(unit: str) -> str:
             break
     if unit[:1] in ("余", "多") and len(unit) > 1:
         unit = unit[1:]
+    if len(unit) >= 3 and unit[-1] == "次" and unit[-2] in "·・•/":  # 人·次, 人/次: 人次
+        unit = unit[:-2] + "次"
     return {"％": "%", "h": "小时", "H": "小时", "日": "天"}.get(unit, unit)
 
 

@@ -446,3 +446,10 @@ def test_the_target_negated_is_not_achieved(target, actual, level):
 def test_a_count_of_what_was_to_be_none(target, actual, score):
     """零事故 → 1起 is 0 wanted, 1 happened: as ＝0 起 → 1起 scores (before: no reading)."""
     assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize("text", ["≥500人·次", "≥500人/次", "≥500人次"])
+def test_person_times_however_written(text):
+    """人·次 and 人/次 are 人次 (before: units that matched nothing, no score)."""
+    assert parse_measure(text).unit == "人次"
+    assert indicator_score(text, "520人次", 10).met is True
