@@ -48,9 +48,9 @@ from jixiao.rules import (
     SCORE_STEP,
     TIMELINESS_WORD,
     Direction,
-    direction,
     round2,
     strict_at_target_share,
+    unit_direction,
 )
 from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent
@@ -256,17 +256,6 @@ def _normalised(value: Any) -> str:
     return text
 
 
-def _direction(level2: Any, t_unit: str) -> str:
-    """The operator of a target without one, as the formula finds it: ``rules.direction``
-    on the unit as typed (SEARCH and = ignore case, as Excel's do)."""
-    if direction(level2) is Direction.CEILING:
-        return Direction.CEILING.value
-    timely = isinstance(level2, str) and TIMELINESS_WORD in level2
-    if timely and t_unit.lower() in [unit.lower() for unit in DURATION_UNITS]:
-        return Direction.CEILING.value
-    return Direction.GOAL.value
-
-
 def _unit(text: str) -> str:
     return "".join(ch for ch in text if ch not in _NUMBER_CHARS)
 
@@ -346,7 +335,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
             else float(t_num)
         done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
                    else float(a_num), 0.0)
-        effective = op or _direction(level2, t_unit)
+        effective = op or unit_direction(level2, t_unit).value
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
         values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,

@@ -282,7 +282,6 @@ def _parse(raw: object, percent: bool) -> Measure:
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
-_PER_PERIOD_RE = re.compile(r"^(.+?)(?:/|每)(半年|年度|年|季度|季|个月|月|周|星期)$")
 
 
 def _per_period(value: float, unit: str) -> tuple[float, str]:
@@ -304,10 +303,13 @@ _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条�
                        rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$")
 
 
-# A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期.
-_FREQUENCY_RE = re.compile(r"^每(半年|年度|年|季度|季|个月|月|周|星期)")
+# A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期;
+# so is a count per period (1次/季度).
 _PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "周": 52,
              "星期": 52}
+_PERIODS = "|".join(sorted(_PER_YEAR, key=len, reverse=True))  # 半年 before 年
+_FREQUENCY_RE = re.compile(rf"^每({_PERIODS})")
+_PER_PERIOD_RE = re.compile(rf"^(.+?)(?:/|每)({_PERIODS})$")
 _EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
 _NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
 
@@ -506,7 +508,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
         return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
     if target.kind == "date" and actual.kind == "number" and actual.unit == "月" \
-            and actual.op is None and actual.value in range(1, 13):  # 12月底前 → 11月
+            and actual.op is None and actual.value in _MONTHS:  # 12月底前 → 11月
         month = int(actual.value)
         day = _dt.date(YEARLESS_YEAR, month, _month_end(YEARLESS_YEAR, month))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
@@ -518,6 +520,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     return target, actual
 
 
+_MONTHS = frozenset(float(month) for month in range(1, 13))
 _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
 
 

@@ -293,15 +293,25 @@ TIMELINESS_WORD = "时效"
 DURATION_UNITS = ("秒", "分钟", "小时", "天", "日", "工作日", "个工作日", "周", "个月", "h")
 
 
+_DURATIONS_FOLDED = frozenset(unit.casefold() for unit in DURATION_UNITS)
+
+
 def direction(level2: object, target: object = None) -> Direction:
     """成本 means ≤ — the one place it is written: an indicator under a 二级 of costs
     (成本指标) is a ceiling; so is a ``target`` that is a length of time under 时效指标
     (办结时限 "5个工作日", 响应时间 "2小时": the time allowed, done in 3 is met); every
-    other one a goal. The model, the JX_ functions and the native formulas all ask this."""
+    other one a goal. The model and the JX_ functions ask this; the native formulas'
+    twin asks ``unit_direction`` with the unit as typed."""
+    return unit_direction(level2, "" if target is None else as_measure(target).unit)
+
+
+def unit_direction(level2: object, unit: str) -> Direction:
+    """``direction`` for a 指标值 whose unit is ``unit`` (compared ignoring case, as a
+    worksheet's = does: H is h)."""
     if is_cost(level2):
         return Direction.CEILING
-    if target is not None and isinstance(level2, str) and TIMELINESS_WORD in level2 \
-            and as_measure(target).unit in DURATION_UNITS:
+    if isinstance(level2, str) and TIMELINESS_WORD in level2 \
+            and unit.casefold() in _DURATIONS_FOLDED:
         return Direction.CEILING
     return Direction.GOAL
 
