@@ -138,17 +138,27 @@ YEARLESS_UNIT = "月日"
 def dates_compared(target: Measure, actual: Measure) -> tuple[float, float]:
     """Two dates as ordinals on one calendar: a date without a year is placed in the
     year of the other (a table's 12月20日 beside its 2024年12月31日前 is 2024年12月20日);
-    two without a year compare by month and day. 2月29日 in a year without one is 2月28日."""
+    two without a year compare by month and day. 2月29日 in a year without one is 2月28日.
+
+    A deadline without a year that would fall more than half a year after the date done is
+    the one of the year before: the year evaluated is over when the table is written, so
+    12月底前 beside 2025年1月10日 is 2024年12月31日 (done late), not 2025年12月31日."""
     if target.yearless == actual.yearless:
         return target.value, actual.value  # type: ignore[return-value]
     if target.yearless:
-        return _in_year(target, actual), actual.value  # type: ignore[return-value]
+        deadline = _in_year(target, actual)
+        if deadline - actual.value > _HALF_YEAR:  # type: ignore[operator]
+            deadline = _in_year(target, actual, years_back=1)
+        return deadline, actual.value  # type: ignore[return-value]
     return target.value, _in_year(actual, target)  # type: ignore[return-value]
 
 
-def _in_year(yearless: Measure, dated: Measure) -> float:
+_HALF_YEAR = 183  # days
+
+
+def _in_year(yearless: Measure, dated: Measure, years_back: int = 0) -> float:
     month, day = yearless.month_day  # type: ignore[misc]
-    year = _dt.date.fromordinal(int(dated.value)).year  # type: ignore[arg-type]
+    year = _dt.date.fromordinal(int(dated.value)).year - years_back  # type: ignore[arg-type]
     return float(_dt.date(year, month, min(day, _month_end(year, month))).toordinal())
 
 

@@ -378,3 +378,18 @@ def test_a_bare_number_beside_a_wan_unit_is_read_at_the_nearer_scale(target, act
 def test_months_quarters_and_years_convert_days_do_not(target, actual, value, met):
     found = indicator_score(target, actual, 10)
     assert (found.value, found.met) == (value, met)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("12月底前", "2025年1月10日", False),   # the year evaluated was 2024: done late
+    ("年底前完成", "2025年2月", False),
+    ("6月底前", "2024年12月", False),       # half a year late, the same year
+    ("11月30日前", "2024年12月5日", False),
+    ("12月底前", "2024年11月", True),
+    ("12月31日前", "2024年12月20日", True),
+    ("3月底前", "2025年3月20日", True),     # a deadline in the year of the date done
+])
+def test_a_deadline_without_a_year_is_the_year_evaluated(target, actual, met):
+    """A table is written after its year: 12月底前 beside a date of next January is the
+    December before it, not the one eleven months on — before, that read 按时完成."""
+    assert indicator_score(target, actual, 10).met is met
