@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import math
 
@@ -71,8 +72,17 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if t_base == a_base:
         return t_value, a_value
     t_quantity, a_quantity = _QUANTITIES.get(t_base), _QUANTITIES.get(a_base)
-    if t_quantity is not None and a_quantity is not None and t_quantity[0] == a_quantity[0]:
-        return t_value * t_quantity[1], a_value * a_quantity[1]  # 5 公里 and 5200 米
+    if t_quantity is not None and a_quantity is not None:
+        if t_quantity[0] == a_quantity[0]:
+            return t_value * t_quantity[1], a_value * a_quantity[1]  # 5 公里 and 5200 米
+        if {t_quantity[0], a_quantity[0]} == {"time", "calendar"}:  # ≤3个月 beside 80天
+            return _months_and_days(t_value * t_quantity[1], t_quantity[0],
+                                    a_value * a_quantity[1])
+    if (t_base == "工作日" and a_quantity is not None and a_quantity[0] == "time"
+            and target.op in ("<=", "<", None) and target.upper is None):
+        days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
+        if days <= t_value:                              # than 3 working days either way
+            return t_value, days                         # (a ceiling only: 3天 may hold none)
     if t_base == "%" and a_base == "":
         return t_value, fraction_as_percent(a_value, t_value)
     if a_base == "%" and t_base == "":
@@ -83,6 +93,35 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if t_base == "":
         return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+_MINUTES_A_DAY = 1440.0
+_DAYS_A_MONTH = 365.25 / 12
+
+
+def _months_and_days(target: float, target_quantity: str, actual: float) -> tuple[float, float]:
+    """A length in months (``calendar``) beside one in minutes (``time``), in days: a
+    month has 28 to 31 of them, so a number of days any run of that many months can
+    hold (30天 beside 1个月, 365天 beside 1年) is that length — else months are 365.25/12
+    days each (80天 is within ≤3个月)."""
+    months, minutes = (target, actual) if target_quantity == "calendar" else (actual, target)
+    days = minutes / _MINUTES_A_DAY
+    fewest, most = _days_in_months(months)
+    month_days = days if fewest <= days <= most else months * _DAYS_A_MONTH
+    return (month_days, days) if target_quantity == "calendar" else (days, month_days)
+
+
+@functools.lru_cache(maxsize=64)
+def _days_in_months(months: float) -> tuple[float, float]:
+    """The fewest and most days ``months`` whole months in a row hold (1: 28–31, 12:
+    365–366); a fraction of a month (1.5个月) only its average."""
+    whole = int(months)
+    if whole != months or not 0 < whole <= 120:
+        return months * _DAYS_A_MONTH, months * _DAYS_A_MONTH
+    spans = [(_dt.date(year + (start + whole) // 12, (start + whole) % 12 + 1, 1)
+              - _dt.date(year, start + 1, 1)).days
+             for year in (2023, 2024) for start in range(12)]
+    return float(min(spans)), float(max(spans))
 
 
 def _bare(bare: float, own_scale: float, other_scale: float, other: float) -> float:

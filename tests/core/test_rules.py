@@ -101,6 +101,28 @@ def test_lengths_areas_volumes_masses_convert(target, actual, expected):
     assert score(target, actual) == expected
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤3个月", "80天", 10.0), ("≤2个月", "45天", 10.0), ("≤90天", "1个季度", 10.0),
+    ("≤30天", "1个月", 10.0), ("≤31天", "1个月", 10.0),   # a month is 28–31 days
+    ("≤1年", "365天", 10.0), ("≤1年", "366天", 10.0),
+    ("≤1个月", "35天", 8.5),        # 10 × (1 − (35 − 30.44) / 30.44): a month's average
+    ("≤3个月", "120天", 6.86),
+    ("≥6个月", "200天", 10.0),
+])
+def test_months_and_days_compare(target, actual, expected):
+    """A month has no fixed number of days: a number of days that many months can hold is
+    their length; beyond it a month is 365.25/12 days — before, 单位不一致 and no score."""
+    assert score(target, actual) == expected
+
+
+def test_days_within_the_working_days_allowed_are_met():
+    """3天 hold at most 3 working days, within ≤5个工作日; 7天 may hold 5 or 7 — no reading."""
+    assert score("≤5个工作日", "3天") == 10.0
+    assert score("≤5个工作日", "5日") == 10.0
+    result = indicator_score("≤5个工作日", "7天", 10)
+    assert (result.value, result.met) == (None, None) and "单位不一致" in result.note
+
+
 def test_different_quantities_do_not_compare():
     result = indicator_score("≥5 公里", "3 小时", 10)
     assert (result.value, result.met) == (None, None) and "单位不一致" in result.note
@@ -373,9 +395,9 @@ def test_a_bare_number_beside_a_wan_unit_is_read_at_the_nearer_scale(target, act
 
 @pytest.mark.parametrize(("target", "actual", "value", "met"), [
     ("≥2年", "24个月", 10.0, True), ("≥2年", "18个月", 7.5, False),
-    ("≤6个月", "2个季度", 10.0, True), ("≤30天", "1个月", None, None),  # a month is no fixed 30 days
+    ("≤6个月", "2个季度", 10.0, True), ("≤30天", "1个月", 10.0, True),  # a month holds 28–31 days
 ])
-def test_months_quarters_and_years_convert_days_do_not(target, actual, value, met):
+def test_months_quarters_and_years_convert(target, actual, value, met):
     found = indicator_score(target, actual, 10)
     assert (found.value, found.met) == (value, met)
 
