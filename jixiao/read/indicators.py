@@ -141,11 +141,20 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
-        if last == row - 1 and len(table.indicators) > first \
+        # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
+        printed = "score" not in columns or ((row, columns["score"]) not in grid.formulas
+                                             and (row - 1, columns["score"]) not in grid.formulas)
+        if printed and last == row - 1 and len(table.indicators) > first \
                 and _continued(table.indicators[-1], read, own, home, carried):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
             row += 1
             continue
+        if printed and last == row - 1 == home and len(table.indicators) > first \
+                and _leads(table.indicators[-1], heads[-1], read, places, own, home):
+            lead = table.indicators.pop()  # its text's first lines: one indicator with this row
+            heads.pop()
+            table.level1_inferred[:] = [pair for pair in table.level1_inferred
+                                        if pair[0] is not lead]
         for key in _LEVELS:
             if read.get(key) is not None:
                 if key == "level1" and carried["level1"][1] != places[key]:
@@ -231,6 +240,53 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         setattr(above, key, getattr(above, key) + value.strip())
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
+    return True
+
+
+def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
+           places: dict[str, Place], own: list[bool], home: int) -> bool:
+    """Whether the indicator right above (read in row ``home``) holds only the first lines
+    of this row's texts — a converted PDF prints a wrapped cell's first line a row above
+    the numbers when they sit on its last ("全县经办业务" / "量 | ≥2万件 | … | 20") — and if
+    so, puts them before this row's texts (``read``, ``places``, ``own``). The row above:
+    a name and texts, no points or numbers; this row: points, and under each of those
+    texts nothing or a short rest (one alone at most a third of its first line's length:
+    a name of its own under a row left unfilled is no rest)."""
+    if read.get("weight") is None and read.get("score") is None:
+        return False
+    if any(value is not None for value in (above.weight, above.score_declared, above.judged,
+                                           above.nature, above.unit)):
+        return False
+    lead: dict[str, str] = {}
+    for key in _WRAPPED:
+        text = getattr(above, key)
+        place = dict.get(above.sources, key)
+        if text is None or (key in _LEVELS and not heads[_LEVELS.index(key)]):
+            continue
+        if not isinstance(text, str) or not text or is_placeholder(text) \
+                or type(place) is not tuple or place[1] != home:
+            return False
+        lead[key] = text
+    if "name" not in lead:
+        return False
+    rests: dict[str, str] = {}
+    for key in lead:
+        value = read.get(key)
+        if value is None or (key in _LEVELS and not own[_LEVELS.index(key)]):
+            continue
+        if not isinstance(value, str) or len(value.strip()) > _FRAGMENT \
+                or is_placeholder(value) or _names_a_row(value):
+            return False
+        rests[key] = value.strip()
+    for key, rest in rests.items():
+        longest = len(lead[key]) if len(rests) > 1 else max(2, len(lead[key]) // 3)
+        if len(rest) > longest:
+            return False
+    for key, text in lead.items():
+        read[key] = text + rests.get(key, "")
+        places[key] = above.sources[key]  # where the text starts
+        if key in _LEVELS:
+            own[_LEVELS.index(key)] = True
     return True
 
 

@@ -947,6 +947,48 @@ def test_text_wrapped_onto_a_row_of_its_own_is_the_row_above(tmp_path, merged_le
     assert data["indicators"][-1]["level1"] == "满意度指标"
 
 
+def _leading_wrapped_table(tmp_path, extra=None):
+    """QUALITATIVE_MET as a converted PDF prints it when the numbers of a row sit on the
+    last line of its wrapped texts: the first lines in a row of their own above."""
+    book, sheet = _headed("Table 1")
+    sheet.line("产出指标", "数量指标", "全县经办业务")
+    sheet.line(None, None, "量", "≥2 万件", "2.3 万件", 20, 20)
+    sheet.line(None, "时效指标", "待遇发放时限", "规定时间")
+    sheet.line(None, None, None, "内", "规定时间内", 10, 10)
+    if extra:
+        sheet.line(*extra)
+    for row in QUALITATIVE_MET[2:-1]:
+        sheet.line(*row)
+    sheet.line("满意度指", "服务对象满", "参保群众满意")
+    sheet.line("标", "意度指标", "度", "≥90%", "95%", 10, 10)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.line("评分等级", "优")
+    return book.save(tmp_path / "t.xlsx")
+
+
+def test_text_wrapped_from_a_row_of_its_own_above_is_the_row_below(tmp_path):
+    """全县经办业务 (alone) / 量 | ≥2 万件 | 2.3 万件 | 20 | 20: the first line of the name
+    printed a row above the numbers is the start of the text below (before: an indicator
+    with nothing filled in and one named 量 — JX106/JX201/JX202 on a correct table)."""
+    _, data = checked(_leading_wrapped_table(tmp_path))
+    assert codes(data) == []
+    names = [i["name"] for i in data["indicators"]]
+    assert names[0] == "全县经办业务量" and names[-1] == "参保群众满意度" and len(names) == 7
+    assert data["indicators"][1]["target"] == "规定时间内"
+    assert data["indicators"][-1]["level1"] == "满意度指标"
+    assert data["indicators"][-1]["level2"] == "服务对象满意度指标"
+
+
+def test_a_row_left_unfilled_above_a_short_name_is_still_a_row(tmp_path):
+    """A long name alone above an indicator with a name of its own (经办服务质量) is a row
+    the clerk left unfilled, not a first line: still reported."""
+    _, data = checked(_leading_wrapped_table(tmp_path, extra=(
+        None, "质量指标", "参保人员待遇按时足额发放")))
+    names = [i["name"] for i in data["indicators"]]
+    assert "参保人员待遇按时足额发放" in names
+    assert sorted(set(codes(data))) == ["JX106", "JX201", "JX202"]
+
+
 def test_a_row_left_unfilled_is_not_taken_for_wrapped_text(tmp_path):
     """A name alone under a shorter one is a row the clerk left unfilled: still reported."""
     _, data = checked(_wrapped_table(tmp_path, extra=(None, None, "参保人员待遇按时足额发放")))
