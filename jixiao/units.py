@@ -15,7 +15,9 @@ from jixiao.parsing import DECLINE, YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
-             "人次": "人次", "元/人": "元/人"}
+             "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
+             "个小时": "小时", "t": "吨"}
+_KEPT = frozenset(("人次", "户次", "家次", "台次", "批次", "轮次", "场次", "个人"))  # one unit each
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
 _QUANTITIES: dict[str, tuple[str, float]] = {
@@ -36,15 +38,32 @@ _QUANTITIES: dict[str, tuple[str, float]] = {
 
 @functools.lru_cache(maxsize=1024)  # a handful of units, asked for by every indicator
 def split_unit(unit: str) -> tuple[float, str]:
-    """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, "")."""
+    """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, ""); "200名学生"'s unit → (1, "人")."""
+    unit = unit.lower() if unit.isascii() else unit  # KM, Km: km
     unit = _SYNONYMS.get(unit, unit)
     for prefix, scale in _SCALE_PREFIXES.items():
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest:
-            return scale, _SYNONYMS.get(rest, rest)
+            return scale, _counted(_SYNONYMS.get(rest, rest))
     if unit in _SCALE_PREFIXES:  # "30 万" means 万 of whatever the other side counts
         return _SCALE_PREFIXES[unit], ""
-    return 1.0, unit
+    return 1.0, _counted(unit)
+
+
+# Words that count (个, 名, 户, 所 …), which a clerk may follow with what is counted:
+# 18个乡镇, 200名学生, 152户家庭, 3所学校 are 个, 人, 户, 所 — and a word left after the
+# unit (100户已…, 100%准确). Not where what follows makes another unit: 人次, 个月, 个工作日.
+_COUNTING = frozenset("个名位人户所辆台份家项座条处套批间张部本册块栋幢支只头棵株场期次件篇门类种趟宗例起%")
+_UNIT_AFTER = ("次", "月", "季", "年", "天", "日", "周", "小时", "工作日", "百分点", "分钟", "秒")
+
+
+def _counted(unit: str) -> str:
+    if len(unit) < 2 or unit[0] not in _COUNTING or unit in _QUANTITIES or unit in _KEPT:
+        return unit
+    rest = unit[1:]
+    if rest.startswith(_UNIT_AFTER) or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return unit
+    return _SYNONYMS.get(unit[0], unit[0])
 
 
 def unit_name(unit: str) -> str:

@@ -415,3 +415,22 @@ def test_a_deadline_without_a_year_is_the_year_evaluated(target, actual, met):
     """A table is written after its year: 12月底前 beside a date of next January is the
     December before it, not the one eleven months on — before, that read 按时完成."""
     assert indicator_score(target, actual, 10).met is met
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥120人", "100名", 8.33), ("≥300位老人", "312人", 10.0), ("≥2万人", "2.1万名", 10.0),
+    ("≥200名学生", "205人", 10.0), ("≥150户", "152户家庭", 10.0), ("完成2000份问卷", "2150份", 10.0),
+    ("全县18个乡镇", "18个", 10.0), ("≥3所", "3所学校", 10.0), ("≥2批", "1批次", 5.0),
+    ("≥5KM", "5.2公里", 10.0), ("≥100户", "100户已全部完成", 10.0), ("≥10小时", "12个小时", 10.0),
+])
+def test_counting_words_and_what_they_count(target, actual, expected):
+    """名/位 are 人; 200名学生 counts 名, 18个乡镇 个 (before: 单位不一致, no score, so a
+    shortfall at full marks passed with a warning)."""
+    assert score(target, actual) == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥500人次", "520人"), ("≥5个", "5个人"), ("≥12个月", "12个"), ("≥10辆", "10台")])
+def test_units_that_differ_stay_apart(target, actual):
+    """人次 is no 人, 个月 no 个: what follows the counting word makes another unit."""
+    assert indicator_score(target, actual, 10).value is None
