@@ -292,10 +292,13 @@ def indicator_target(indicator: Indicator) -> object:
 
 def indicator_actual(indicator: Indicator) -> object:
     """The 完成值, given the table's 度量单位 column when the cell is a bare number — but
-    for a unit with 万/千 (万人): bare, read in 万 or in 人 as ``units.bare_in_base`` says."""
-    if indicator.unit and isinstance(indicator.actual, (int, float)) \
-            and split_unit(normalize_text(str(indicator.unit)).strip())[0] == 1.0:
-        return f"{plain_text(indicator.actual)}{indicator.unit}"
+    for a unit with 万/千 (万人): bare, read in 万 or in 人 as ``units.bare_in_base`` says;
+    and for %: bare, a fraction (0.975) or a percent (97.5) as
+    ``units.fraction_as_percent`` says beside the 指标值 (0.975 % it is not)."""
+    if indicator.unit and isinstance(indicator.actual, (int, float)):
+        scale, base = split_unit(normalize_text(str(indicator.unit)).strip())
+        if scale == 1.0 and base != "%":
+            return f"{plain_text(indicator.actual)}{indicator.unit}"
     return indicator.actual
 
 

@@ -16,6 +16,7 @@ from jixiao.model import (
     SelfEvaluation,
     Source,
     evaluate,
+    score_indicator,
 )
 from jixiao.rules import RULE_SETS
 
@@ -82,3 +83,16 @@ def test_a_budget_rate_row_without_money_counts_with_its_declared_score():
     assert evaluation.total == pytest.approx(7.0 + sum(s.value for s in evaluation.scores))
     built_in_code = evaluate(dataclasses.replace(table, funds_weight_source=None))
     assert built_in_code.total is None  # the 执行率 cannot be scored: no total
+
+
+@pytest.mark.parametrize(("actual", "value", "met"), [
+    (0.975, 20.0, True), (97.5, 20.0, True), (1, 20.0, True), ("97.5%", 20.0, True),
+    (0.9, 18.95, False),  # 90 % of ≥95 %: 20 × 90/95
+])
+def test_a_bare_actual_beside_a_percent_unit_column_is_a_fraction_or_a_percent(actual, value, met):
+    """四川 tables: 指标性质 ≥ | 指标值 95 | 度量单位 % | 完成值 0.975 is 97.5 % (before:
+    0.975 %, 0.21 of 20 and a false JX405)."""
+    indicator = Indicator("产出指标", "质量指标", "设备验收合格率", target=95, actual=actual,
+                          weight=20, nature="≥", unit="%")
+    found = score_indicator(indicator)
+    assert (found.value, found.met) == (value, met)
