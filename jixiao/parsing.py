@@ -59,10 +59,10 @@ _DATE_RE = re.compile(
     + _PART + ")?" + _BY)
 # 2024-12-20, 2024.12.20, 2024/12/20 typed as text
 _DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.])" + _BY)
-# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前
+# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度
 _YEARLESS_DATE_RE = re.compile(
     r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|(?=之前|以前|前))"
-    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年))" + _BY)
+    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?)" + _BY)
 # The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
 # places it in the year of the date it is compared with.
 YEARLESS_YEAR = 2000
@@ -382,7 +382,16 @@ def qualitative_level(text: str) -> str | None:
         late = next((word for word in _LATE if word in text and not _late_denied(text, word)), None)
         if late is not None:
             return "partial" if any(word in text for word in _DONE_LATE) else "not"
+        if level is None and (any(word in text for word in _LATE) or _BAD_DENIED.search(text)):
+            return "achieved"  # 未逾期, 无超期; 无违规, 未发现差错: what was feared did not happen
     return level
+
+
+# A thing to avoid, said not to have happened (无违规, 未发现差错, 未超预算). Not 无事故 or
+# 零投诉: words for nothing, which a 指标值 may want (``says_none``).
+_BAD_DENIED = re.compile(r"(?:^|[,，;；、])(?:无|未|没有|没|并无|从未)(?:发现|出现|存在|发生|有)?"
+                         r"(?:任何)?(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
+                         r"|隐患|问题)")
 
 
 # What is still needed before a word of achievement: the goal not yet reached.
@@ -417,11 +426,13 @@ def _late_denied(text: str, word: str) -> bool:
 def _level(text: str) -> str | None:
     for level, words in _LEVEL_WORDS:
         found = [word for word in words if word in text]
+        if found and level == "not" and all(_denied(text, word) for word in found):
+            return "achieved"  # 未超支, 无不合格, 不低于预期: what falls short did not happen
         if found:
             if level == "achieved" and any(_negated(text, word) for word in found):
                 return "not"
-            if level == "achieved" and any(_preceded(text, word, ("基本",)) for word in found):
-                return "partial"  # 基本稳定, 基本到位: as 基本完成
+            if level == "achieved" and any(_preceded(text, word, _PARTLY) for word in found):
+                return "partial"  # 基本稳定, 部分到位, 初步完善: as 基本完成
             if level == "achieved" and _STILL_NEEDED.search(text):
                 return "partial"  # 有待提高, 需进一步完善: there, not yet as wanted
             if level == "achieved":
@@ -436,6 +447,24 @@ def _level(text: str) -> str | None:
 # 未到位, 无明显) or a hedge (不够完善, 不太明显) — not one further off (不断完善,
 # 未发现问题，运行规范).
 _HEDGES = ("不够", "不太", "不很", "没有", "未能", "尚未")
+
+
+# Before a word of falling short, what denies it: 无不合格, 未超支, 未出现超支, 没有不及时.
+_DENIAL_BEFORE = re.compile(r"(?:无|未|没有|没|不|杜绝|并无|从未)(?:发现|出现|存在|发生|有)?(?:任何)?$")
+
+
+def _denied(text: str, word: str) -> bool:
+    """Whether each ``word`` in ``text`` stands right after a denial of it."""
+    start = text.find(word)
+    while start != -1:
+        if _DENIAL_BEFORE.search(text, 0, start) is None:
+            return False
+        start = text.find(word, start + 1)
+    return True
+
+
+# Before a word of achievement, what makes it a part: 基本到位, 部分合规, 初步建立.
+_PARTLY = ("基本", "部分", "初步")
 
 
 def _negated(text: str, word: str) -> bool:
@@ -463,6 +492,7 @@ _LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减
 _NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "未收到", "无发生", "零发生", "杜绝",
                "不发生")
 _COUNTS = ("起", "次", "件", "例", "人", "人次", "宗", "项", "个", "")  # of what may happen
+_INCIDENTS = ("起", "例", "宗", "件")  # what happens, counted (a bare 无 beside them is none)
 _NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指标值
 
 
@@ -503,7 +533,11 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
     coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; a month done against a
     deadline (12月底前 → 11月) is that month's last day; 100 % done against a goal stated
-    in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person)."""
+    in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person). A 指标值 of
+    just 无 beside none (未发生) or a count of incidents (1起) is a target of none."""
+    if target.kind == "empty" and says_none(target) and (
+            says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
+        target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
     if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
             and says_none(actual):
         return target, replace(actual, kind="number", value=0.0, unit=target.unit)
@@ -543,7 +577,9 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``), as 未达成
     where it is the 指标值 negated (合规 → 不合规, 落实 → 未落实, 是 → 否)."""
     if fulfils(target, actual):  # 无 read as the word it is, not as a blank
-        return replace(actual, kind="qualitative", level="achieved")
+        goal, done = normalize_text(target.text), normalize_text(actual.text)
+        partly = bool(goal) and _preceded(done, goal, _PARTLY)  # 合规 → 基本合规, 部分合规
+        return replace(actual, kind="qualitative", level="partial" if partly else "achieved")
     if _negates(target, actual):
         return replace(actual, kind="qualitative", level="not")
     return actual
@@ -552,6 +588,11 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
 def _negates(target: Measure, actual: Measure) -> bool:
     if target.kind != "qualitative" or actual.kind != "qualitative" or actual.level is not None:
         return False
+    return says_the_negation(target, actual)
+
+
+def says_the_negation(target: Measure, actual: Measure) -> bool:
+    """Whether the 完成值 is the 指标值 negated: 合规 → 不合规, 合格 → 不合格, 是 → 否."""
     goal, done = normalize_text(target.text), normalize_text(actual.text)
     if goal == "是" and done == "否":
         return True
@@ -728,7 +769,8 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
 
 def _parse_date(text: str, original: str) -> Measure | None:
     """A deadline or a date: with its year, as date text, or without the year."""
-    if "年" not in text and "月" not in text and not any(sep in text for sep in "-./"):
+    if "年" not in text and "月" not in text and "季度" not in text \
+            and not any(sep in text for sep in "-./"):
         return None  # most texts: no date to look for
     unit = "date"
     match = _DATE_RE.search(text)

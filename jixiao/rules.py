@@ -25,6 +25,7 @@ from jixiao.parsing import (
     compact_text,
     normalize_text,
     parse_measure,
+    says_the_negation,
     with_fulfilment,
     words_as_numbers,
 )
@@ -207,6 +208,8 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
     wanted, reached = _quality_level(target), _quality_level(actual)
     if wanted is not None and reached is not None:
         level = "achieved" if reached <= wanted else "partial" if reached == wanted + 1 else "not"
+        if level == "partial" and says_the_negation(target, actual):
+            level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
     return with_fulfilment(target, actual)
 
@@ -256,6 +259,7 @@ def is_met(target: Measure | object, actual: Measure | object,
 
 
 STRICT_OPS = (">", "<")
+EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 
 
 def _in_range(target: Measure, actual: Measure) -> bool | None:
@@ -370,7 +374,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     met = is_met(target, actual)
 
     if target.kind == "empty":
-        return Score(None, None, "年度指标值为空")
+        return Score(None, None, EMPTY_TARGET)
     if actual.kind == "empty":
         return Score(None, None, "实际完成值为空")
     for side, name in ((target, "年度指标值"), (actual, "实际完成值")):

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, blank, check, finding, first_source, label
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, indicator_actual, indicator_target
+from jixiao.model import (
+    Evaluation,
+    Indicator,
+    SelfEvaluation,
+    indicator_actual,
+    indicator_target,
+    plain_text,
+)
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
-from jixiao.rules import Direction, direction, is_cost
+from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -52,13 +59,23 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **错误示例**：三级指标“群众满意度”，分值 10，年度指标值空白。
 
     **正确示例**：年度指标值填写“≥95%”。
+
+    只写“无”的指标值，除非完成值也是“无”“未发生”或几起事故（指标值即“无事故”），
+    同样没有目标。
     """
     if "target" not in table.columns:
         return
-    for indicator in table.indicators:
-        if _is_indicator(indicator) and blank(indicator_target(indicator)):
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if not _is_indicator(indicator):
+            continue
+        target = indicator_target(indicator)
+        if blank(target):
             yield finding("JX201", indicator.sources.get("target"),
                           f"“{label(indicator)}”未填写年度指标值")
+        elif score.note == EMPTY_TARGET:  # 无 beside 520人次: no goal stated
+            yield finding("JX201", indicator.sources.get("target"),
+                          f"“{label(indicator)}”的年度指标值只写了“{plain_text(target).strip()}”，"
+                          "请写明目标（如“≥500人次”；要求不发生的写“无重大安全事故”或“＝0起”）")
 
 
 @check("JX202", "error", "实际完成值缺失")

@@ -270,7 +270,7 @@ def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
     assert measure.text == text
 
 
-@pytest.mark.parametrize("text", ["近600人", "约600人", "第3季度", "人均500元", "人均：500元",
+@pytest.mark.parametrize("text", ["近600人", "约600人", "第3期", "人均500元", "人均：500元",
                                   "2023年完成率95%", "年均3次", "每人1次", "每年增长5%",
                                   "每月1次，共12次"])
 def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
@@ -453,3 +453,69 @@ def test_person_times_however_written(text):
     """人·次 and 人/次 are 人次 (before: units that matched nothing, no score)."""
     assert parse_measure(text).unit == "人次"
     assert indicator_score(text, "520人次", 10).met is True
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≤30万元", "未超支"), ("控制在预算范围内", "无超支"), ("不超过预算", "没有超支"),
+    ("控制在预算范围内", "未出现超支"), ("不超过预算", "未超出预算"), ("合格", "无不合格"),
+    ("合格", "无不合格情况"), ("合格率100%", "未发现不合格"), ("达标", "未出现不达标情况"),
+    ("满意", "无不满意"), ("及时", "没有不及时"), ("达到预期", "不低于预期"),
+])
+def test_a_shortfall_denied_is_achieved(target, actual):
+    """未超支, 无不合格, 不低于预期: what falls short did not happen — full marks (before:
+    the shortfall word alone read, 未达成, and false JX402/JX408 errors)."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.value) == ("achieved", 10.0)
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    *[(target, actual, "achieved") for target, actual in (
+        ("合规", "无违规"), ("合规", "未发现违规"), ("合规", "无违规违纪行为"), ("合规", "无挤占挪用"),
+        ("准确", "无差错"), ("按时", "未逾期"), ("按时", "无超期"), ("达标", "未超标准"))],
+    ("合规", "存在违规", None), ("按时", "逾期", "not"), ("满意", "有不满意", "not"),
+    ("完成", "尚未完成", "not"), ("达标", "部分不达标", "not"),
+])
+def test_what_was_feared_said_not_to_have_happened(target, actual, level):
+    """无违规, 未发现差错, 未逾期: achieved (before: no reading); said to have happened, not."""
+    assert indicator_score(target, actual, 10).level == level
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("到位", "部分到位"), ("资金到位", "资金部分到位"), ("合规", "部分合规"), ("合规", "基本合规"),
+    ("规范", "部分规范"), ("及时", "部分及时"), ("合格", "部分合格"), ("健全", "基本健全"),
+    ("安全", "基本安全"), ("完善", "初步完善"), ("建立", "初步建立"),
+])
+def test_in_part_or_at_first_is_partly_achieved(target, actual):
+    """部分到位, 基本合规, 初步建立: 部分达成, scored by a person in 6–8 of 10 (before:
+    the target's word in the actual read as 达成 — full marks, no finding)."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.value) == ("partial", None)
+    assert indicator_score(target, target, 10).level == "achieved"
+
+
+def test_failed_against_pass_is_not_one_level_short():
+    """合格 → 不合格 is the target negated (未达成), not a quality level short (部分达成)."""
+    assert indicator_score("合格", "不合格", 10).level == "not"
+    assert indicator_score("优", "良好", 10).level == "partial"
+
+
+@pytest.mark.parametrize(("actual", "met", "value"), [
+    ("发生1起", False, 0.0), ("1起", False, 0.0), ("未发生", True, 10.0), ("无", True, 10.0),
+    ("520人次", None, None)])
+def test_a_bare_none_as_the_target(actual, met, value):
+    """指标值 无 (三级 重大安全事故): none wanted — 1起 scores 0, 未发生 full marks (before:
+    read as an empty cell, no score and no finding); beside 520人次 it is no target."""
+    found = indicator_score("无", actual, 10)
+    assert (found.met, found.value) == (met, value)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("第三季度", "2024年11月", False), ("第三季度完成", "2024年11月完成", False),
+    ("第三季度前完成", "2024年8月完成", True), ("三季度末前", "9月", True),
+    ("第四季度", "11月", True), ("第3季度", "2024年12月", False),
+])
+def test_a_quarter_without_a_year_is_a_deadline(target, actual, met):
+    """第三季度 is 9月30日 of the table's year (before: a word, no score, no finding);
+    ≥3季度 stays a count of quarters."""
+    assert indicator_score(target, actual, 10).met is met
+    assert indicator_score("≥3季度", "4季度", 10).met is True
