@@ -519,3 +519,14 @@ def test_a_quarter_without_a_year_is_a_deadline(target, actual, met):
     ≥3季度 stays a count of quarters."""
     assert indicator_score(target, actual, 10).met is met
     assert indicator_score("≥3季度", "4季度", 10).met is True
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("差错率≤1%", "0.5%", 10.0), ("差错率≤1%", "1.5%", 5.0), ("差错率不超过1%", "0.8%", 10.0),
+    ("偏差率≤5%", "3%", 10.0), ("≥500人次", "累计培训520人次", 10.0),
+    ("≥500人次", "全年累计培训450人次", 9.0), ("≥95%", "差5%", None),
+])
+def test_an_error_rate_and_a_running_total_are_named_numbers(target, actual, score):
+    """差错率 ≤1%, 累计培训520人次: the words name the number (before: 差 and 累 were read
+    as changing it — no score, JX203 only); 差5% (a gap) still is no reading."""
+    assert indicator_score(target, actual, 10).value == score
