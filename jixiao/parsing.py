@@ -241,6 +241,9 @@ def _parse(raw: object, percent: bool) -> Measure:
             problem=f"“{bad}”不是有效的指标性质（多为“≥”在转换中损坏），请改为 ≥、＞、＝、≤ 或 ＜",
         )
 
+    as_of = _AS_OF_RE.match(text)
+    if as_of is not None and re.search(r"\d", text[as_of.end():]):
+        text = text[as_of.end():]  # 截至12月底完成520人次: the count, at that date
     date_measure = _parse_date(text, original)
     if date_measure is not None:
         return date_measure
@@ -765,6 +768,11 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
                 rest = rest[symbol.end():]
             return _WORD_OPS[word], rest
     return None, text
+
+
+# "As of" a date before a count (截至12月底, 截止2024年12月31日): when the count was taken.
+_AS_OF_RE = re.compile(r"^(?:截至|截止到|截止|至)(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?"
+                       r"|年底|年末|\d{4}-\d{1,2}-\d{1,2})[,，]?")
 
 
 def _parse_date(text: str, original: str) -> Measure | None:

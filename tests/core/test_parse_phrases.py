@@ -530,3 +530,12 @@ def test_an_error_rate_and_a_running_total_are_named_numbers(target, actual, sco
     """差错率 ≤1%, 累计培训520人次: the words name the number (before: 差 and 累 were read
     as changing it — no score, JX203 only); 差5% (a gap) still is no reading."""
     assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize("actual", ["截至12月底完成520人次", "截至2024年12月31日培训520人次",
+                                    "截止2024年12月，累计培训520人次"])
+def test_a_count_as_of_a_date_is_the_count(actual):
+    """截至12月底 before a count says when it was taken (before: JX203, or read as a date
+    and JX204); a date alone after 截至 stays a date."""
+    assert indicator_score("≥500人次", actual, 10).value == 10.0
+    assert parse_measure("截至2024年12月31日").kind == "date"
