@@ -721,6 +721,11 @@ def _counted_in_words(text: str) -> str:
     any other text as it is."""
     if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS for ch in text):
         return text  # most texts
+    percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 百分之百 → 100%
+    if percent is not None:
+        value = 100 if percent.group(1) == "百" else _chinese_number(percent.group(1))
+        if value is not None:
+            return f"{text[:percent.start()]}{value}%{text[percent.end():]}"
     match = _COUNTED_RE.match(text)
     if match is None or (match.group("op") and _leading_operator(match.group("op"))[1]):
         return text  # not an operator before the number: words (首次, 第一年)
@@ -728,6 +733,9 @@ def _counted_in_words(text: str) -> str:
     if value is None:
         return text
     return f"{match.group('op')}{value}{match.group('unit')}{match.group('rest') or ''}"
+
+
+_PERCENT_IN_WORDS_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)")
 
 
 def _chinese_number(numeral: str) -> int | None:

@@ -539,3 +539,11 @@ def test_a_count_as_of_a_date_is_the_count(actual):
     and JX204); a date alone after 截至 stays a date."""
     assert indicator_score("≥500人次", actual, 10).value == 10.0
     assert parse_measure("截至2024年12月31日").kind == "date"
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("≥90%", "百分之九十五", 10.0), ("100%", "百分之百", 10.0), ("≥90%", "百分之八十", 8.89),
+    ("≥百分之九十", "95%", 10.0)])
+def test_a_percent_in_words(target, actual, score):
+    """百分之九十五 is 95 % (before: 不是数值, JX204 only — a shortfall at full marks passed)."""
+    assert indicator_score(target, actual, 10).value == score
