@@ -267,7 +267,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     if number is None:
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
-                           problem=f"无法识别“{original.strip()}”中的数值")
+                           problem=f"无法识别“{original.strip()}”{_NO_NUMBER_READ}")
         if op is not None and (not rest or _OP_SYMBOL_RE.match(text)):  # "≥", "大于", "≥上年"
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"“{original.strip()}”有运算符但没有数值")
@@ -321,7 +321,7 @@ _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条�
 _PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "周": 52,
              "星期": 52}
 _PERIODS = "|".join(sorted(_PER_YEAR, key=len, reverse=True))  # 半年 before 年
-_FREQUENCY_RE = re.compile(rf"^每({_PERIODS})")
+_FREQUENCY_RE = re.compile(rf"^(?:每({_PERIODS})|一?(年)|(半年))(?!度)")  # 每季度, 一年两次, 半年一次
 _PER_PERIOD_RE = re.compile(rf"^(.+?)(?:/|每)({_PERIODS})$")
 _EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
 _NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
@@ -344,7 +344,8 @@ def _per_year(text: str, percent: bool) -> Measure | None:
         count = _parse(rest, percent)
         if count.kind != "number" or count.value is None or count.unit not in _EVENT_UNITS:
             return None
-        return replace(count, value=count.value * _PER_YEAR[match.group(1)])
+        period = next(group for group in match.groups() if group)
+        return replace(count, value=count.value * _PER_YEAR[period])
     return None
 
 
@@ -537,7 +538,16 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; a month done against a
     deadline (12月底前 → 11月) is that month's last day; 100 % done against a goal stated
     in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person). A 指标值 of
-    just 无 beside none (未发生) or a count of incidents (1起) is a target of none."""
+    just 无 beside none (未发生) or a count of incidents (1起) is a target of none. Done the
+    same day (当日办结) beside a time allowed is 1 天. A 指标值 stated in words that hold a
+    number but no measure (每月10日前, 资金到位后1个月内) beside a word of achievement (按时
+    发放) is a statement the 完成值 answers."""
+    if target.kind == "unparsed" and (target.problem or "").endswith(_NO_NUMBER_READ) \
+            and actual.kind == "qualitative" and actual.level is not None:
+        target = replace(target, kind="qualitative", problem=None)
+    if target.kind == "number" and target.unit in _DAY_UNITS and actual.kind == "qualitative" \
+            and normalize_text(actual.text).startswith(_SAME_DAY):
+        actual = replace(actual, kind="number", value=1.0, unit="天", level=None)
     if target.kind == "empty" and says_none(target) and (
             says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
@@ -554,10 +564,11 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
         return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
-    if target.kind == "date" and actual.kind == "number" and actual.unit == "月" \
-            and actual.op is None and actual.value in _MONTHS:  # 12月底前 → 11月
+    if target.kind == "date" and actual.kind == "number" and actual.unit in _MONTH_PARTS \
+            and actual.op is None and actual.value in _MONTHS:  # 12月底前 → 11月, 10月中旬
         month = int(actual.value)
-        day = _dt.date(YEARLESS_YEAR, month, _month_end(YEARLESS_YEAR, month))
+        day = _dt.date(YEARLESS_YEAR, month, _MONTH_PARTS[actual.unit]
+                       or _month_end(YEARLESS_YEAR, month))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit=YEARLESS_UNIT)
     if target.kind == "qualitative" and target.level == "achieved" and actual.kind == "number" \
@@ -568,6 +579,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
 
 
 _MONTHS = frozenset(float(month) for month in range(1, 13))
+_NO_NUMBER_READ = "中的数值"  # the end of the problem of a text whose number is not read
+_DAY_UNITS = ("天", "日", "工作日", "个工作日", "小时")  # a time allowed, in days or hours
+_SAME_DAY = ("当日", "当天", "即时", "即办", "立即")  # done the same day: 1 天
+# A month, or a part of it, done: its last day (月, 月份, 下旬) or the part's (上旬 the 10th).
+_MONTH_PARTS = {"月": None, "月份": None, "月下旬": None, "月上旬": 10, "月初": 10, "月中旬": 20,
+                "月中": 20}
 _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
 
 

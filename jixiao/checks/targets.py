@@ -128,7 +128,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         target = parse_measure(target_text)
         shown = str(target_text).strip() if target_text is not None else ""
         problem = None
-        if target.kind == "unparsed":
+        if target.kind == "unparsed" and words_as_numbers(
+                target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
+            # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read)
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
         elif compact_text(indicator.nature) in ("定性", "定性指标") and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"

@@ -547,3 +547,35 @@ def test_a_count_as_of_a_date_is_the_count(actual):
 def test_a_percent_in_words(target, actual, score):
     """百分之九十五 is 95 % (before: 不是数值, JX204 only — a shortfall at full marks passed)."""
     assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("一年两次", "2次", 10.0), ("半年一次", "2次", 10.0), ("半年1次", "1次", 5.0),
+    ("≥2次", "一年两次", 10.0), ("年均3次", "3次", None)])
+def test_a_frequency_without_mei(target, actual, score):
+    """一年两次, 半年一次: counts over the year as 每半年1次 is (before: words, no score)."""
+    assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("10月底前", "10月中旬", True), ("6月前", "5月份", True), ("10月10日前", "10月上旬", True),
+    ("9月底前", "10月上旬", False)])
+def test_a_month_or_a_part_of_it_done_against_a_deadline(target, actual, met):
+    """10月中旬, 5月份 done: that part's last day, 上旬 the 10th (before: 单位不一致)."""
+    assert indicator_score(target, actual, 10).met is met
+
+
+@pytest.mark.parametrize("target", ["3个工作日内", "≤24小时", "≤2天"])
+def test_done_the_same_day_is_one_day(target):
+    """当日办结 beside a time allowed is 1 天 (before: 不是数值, no score)."""
+    assert indicator_score(target, "当日办结", 10).value == 10.0
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("每月10日前", "按时报送", "achieved"), ("次月5日前", "按时", "achieved"),
+    ("资金到位后1个月内", "未按时", "not"), ("每天≥8小时", "达成", "achieved"),
+    ("约95%", "达成", None)])
+def test_a_rule_in_words_with_a_number_is_answered_by_the_actual(target, actual, level):
+    """每月10日前 (no measure to read) beside 按时报送: a statement the 完成值 answers
+    (before: no score, JX203 on a correct row); an approximate number still asks."""
+    assert indicator_score(target, actual, 10).level == level
