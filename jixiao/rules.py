@@ -393,10 +393,12 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                                   "区间指标的扣分方法，请人工复核得分")
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
-        level = "achieved" if met else "not"
-        on_time = "按时完成" if met else "逾期完成"
+        # Done after the deadline is done late: 部分达成, as 延期完成 is (docs/domain.md §3) —
+        # unless the 完成值 says it is not done (2025年3月尚未完成).
+        level = "achieved" if met else "not" if actual.level == "not" else "partial"
+        on_time = "按时完成" if met else "未完成" if level == "not" else "逾期完成"
         return _qualitative(level, on_time, weight, ruleset, judged, met,
-                            on_time if met else f"{on_time}，按“未达成”区间评分")
+                            on_time if met else f"{on_time}，按“{LEVEL_NAMES[level]}”区间评分")
     if qualitative:
         if target.is_number and actual.kind == "qualitative" and actual.level is None:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")

@@ -174,7 +174,8 @@ def test_a_whole_float_is_shown_without_decimals_in_one_place():
     ("达成", "未达成", "not", "未达成"),
     ("达成", "达成", "achieved", "达成"),
     ("2024年12月31日前", "2024年12月20日", "achieved", "按时完成"),
-    ("2024年6月底前", "2024年8月", "not", "逾期完成"),
+    ("2024年6月底前", "2024年8月", "partial", "逾期完成"),
+    ("2024年6月底前", "2024年8月尚未完成", "not", "未完成"),
 ])
 def test_a_qualitative_score_carries_its_level(target, actual, level, name):
     score = rules.indicator_score(target, actual, 10.0)

@@ -156,9 +156,11 @@ def test_yearless_and_date_text_deadlines_score_on_time_or_late():
     assert indicator_score("年底前完成", "2024/12/31", 5).value == 5.0
     assert is_met("12月31日前完成", "2024年12月31日") is True
     late = indicator_score("11月底前", "12月5日完成", 5)
-    # late: 逾期完成, scored in the 未达成 band 0–60 % of 5 → a person's score 0–3
-    assert late.met is False and late.value is None and late.band == (0.0, 3.0)
-    assert indicator_score("11月底前", "12月5日完成", 5, judged=2).value == 2.0
+    # late: 逾期完成, done late as 延期完成 is, scored in the 部分达成 band 60–80 % of 5 → 3–4
+    assert late.met is False and late.value is None and late.band == (3.0, 4.0)
+    assert indicator_score("11月底前", "12月5日完成", 5, judged=3.5).value == 3.5
+    assert indicator_score("12月31日前完成", "2025年1月15日完成", 10).level \
+        == indicator_score("12月31日前完成", "延期完成", 10).level == "partial"
 
 
 # ------------------------------------------------ a change on last year

@@ -210,7 +210,9 @@ def test_judged_qualitative_score_must_lie_in_its_band():
 def test_deadline_targets():
     assert score("2023 年 12 月 31 日前完成", "2023 年 12 月 31 日前全部完成") == 10.0
     late = indicator_score("2023 年 12 月 31 日前完成", "2024 年 3 月 31 日前完成", 10)
-    assert late.met is False and late.value is None and late.band == (0.0, 6.0)
+    assert late.met is False and late.value is None and late.band == (6.0, 8.0)  # 逾期完成
+    undone = indicator_score("2023 年 12 月 31 日前完成", "2024 年 3 月尚未完成", 10)
+    assert undone.level == "not" and undone.band == (0.0, 6.0)
 
 
 def test_unparseable_inputs_give_no_score_but_a_reason():
