@@ -166,7 +166,7 @@ def native_filled(tmp_path_factory):
     table.indicators[1].actual = "部分达成"                  # judged 20 of 25
     table.indicators[1].judged = 18.0
     table.indicators[2].target, table.indicators[2].actual = "＜ 24 小时", "24 小时"  # strict
-    table.indicators[3].target = "稳步提升到 9 成"             # ⚠: the rules read no number
+    table.indicators[3].target = "稳步提升到约 9 成"           # ⚠: an approximate number, no score
     path = tmp_path_factory.mktemp("native-template") / "native.xlsx"
     build_template(path, year=2024, table=table, formulas="native")
     return path
