@@ -19,19 +19,19 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text, normalize_text, parse_points
-from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
+from jixiao.parsing import compact_text
+from jixiao.read.grid import Grid, Place, clean, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     is_between_rows,
-    is_conclusion_label,
     is_grade_label,
     is_placeholder,
     is_placeholder_points,
     is_total_label,
 )
-from jixiao.rules import TOLERANCE, grade_name
+from jixiao.read.totals import find_grade, read_grade, read_total
+from jixiao.rules import TOLERANCE
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
@@ -92,13 +92,13 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
             sums.add(len(table.indicators) - first)
         elif label and is_total_label(label):
-            _read_total(grid, row, columns, table)
+            read_total(grid, row, columns, table)
             last = row
-            grade_row = _find_grade(grid, row, min(stop, row + 4), table)
+            grade_row = find_grade(grid, row, min(stop, row + 4), table)
             last = grade_row or last
             break
         if label and is_grade_label(label):
-            _read_grade(grid, row, table)
+            read_grade(grid, row, table)
             last = row
             break
         if "项目名称" in (label or ""):
@@ -491,100 +491,3 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
 
 def _text(value: Any) -> str | None:
     return None if value is None else plain_text(value).strip()
-
-
-def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
-    if "weight" in columns:
-        table.sources["weight_total"] = note(table, grid, row, columns["weight"])
-    if "score" in columns:
-        table.sources["total"] = note(table, grid, row, columns["score"])
-        raw = clean(grid.raw(row, columns["score"]))
-        total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
-        if total is not None:  # "99.48（优）"
-            table.total_declared = total
-            table.grade_declared, table.sources["grade"] = named, table.sources["total"]
-        else:
-            table.total_declared = points(raw)
-    elif "weight" not in columns:
-        found = grid.right_of(row, grid.rows[row][0])
-        if found:
-            table.sources["total"] = note(table, grid, row, found[1])
-            table.total_declared = parse_points(clean(found[0]))
-    if table.total_declared is None and ("score" not in columns
-                                         or clean(grid.raw(row, columns["score"])) is None):
-        first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
-        inline = _INLINE_TOTAL.search(grid.texts.get((row, first), ""))
-        if inline is not None:
-            table.total_declared = float(inline.group(1))
-            table.sources["total"] = note(table, grid, row, first)
-    for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if is_grade_label(grid.texts.get((row, column), ""), results=False):
-            _read_grade(grid, row, table, column)
-
-
-_INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
-_TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
-
-
-def _total_with_grade(text: str) -> tuple[float | None, str | None]:
-    """A 总分 cell that also names the grade, 99.48（优） or 92分 优秀: the total and the
-    grade's own text."""
-    match = _TOTAL_WITH_GRADE.fullmatch(normalize_text(text))
-    if match is None or grade_name(match.group(2)) is None:
-        return None, None
-    return float(match.group(1)), match.group(2)
-
-
-def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int | None:
-    if "grade" in table.sources:
-        return start
-    for row in range(start + 1, stop + 1):
-        for column in grid.rows.get(row, []):
-            if is_grade_label(grid.texts.get((row, column), "")):
-                _read_grade(grid, row, table, column)
-                return row
-    return None
-
-
-def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
-    if column is None:
-        column = next(c for c in grid.rows[row]
-                      if is_grade_label(grid.texts.get((row, c), "")))
-    label = grid.texts.get((row, column), "")
-    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
-    if is_conclusion_label(label):  # 自评结论: a grade only where one is named
-        found = (inline, column) if inline else _grade_cell(grid, row, column)
-        if found is None or not grade_name(found[0]):
-            return
-    if inline:
-        table.grade_declared = inline
-        table.sources["grade"] = note(table, grid, row, column)
-        return
-    found = _grade_cell(grid, row, column)
-    if found is None:  # an empty grade cell: point at the first cell after the label
-        other = next(c for c in range(column + 1, column + 40)
-                     if not grid.same_merge((row, column), (row, c)))
-        table.sources["grade"] = note(table, grid, row, other)
-        return
-    value, where = found
-    table.sources["grade"] = note(table, grid, row, where)
-    cleaned = clean(value)
-    table.grade_declared = None if cleaned is None else str(cleaned).strip()
-
-
-def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:
-    """The grade right of its label: the first cell that names a grade (优秀 under 评分结果,
-    past a stray 0 under 权重), else the first text, else the first value."""
-    first = grid.right_of(row, column)
-    if first is None or grade_name(first[0]):
-        return first
-    text = first if isinstance(first[0], str) else None
-    for other in grid.rows.get(row, []):
-        if other <= first[1]:
-            continue
-        value = grid.values.get((row, other))
-        if grade_name(value):
-            return value, other
-        if text is None and isinstance(value, str):
-            text = (value, other)
-    return text or first
