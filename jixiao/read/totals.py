@@ -1,8 +1,10 @@
 """The 总分 row and the 评分等级 row that close an indicator block (docs/domain.md §4).
 
 The walk down the rows (``indicators``) finds them by what their labels mean
-(``roles``); here their cells are read: the declared total under the 得分 column, or a
-"总分：98.5" in the label's own cell, or a 总分 cell that names its grade too ("99.48（优）");
+(``roles``); here their cells are read: the declared total under the 得分 column — that
+cell empty, the number beside the label ("总分 | 98.5", 98.5 under 分值; never the 分值
+total 100) — or a "总分：98.5" in the label's own cell, or a 总分 cell that names its grade
+too ("99.48（优）");
 the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on one row, or a
 自评结论 that names a grade."""
 
@@ -14,22 +16,19 @@ from typing import Any
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, parse_points
 from jixiao.read.grid import Grid, clean, note, points
-from jixiao.read.roles import is_conclusion_label, is_grade_label
-from jixiao.rules import grade_name
+from jixiao.read.roles import is_conclusion_label, is_grade_label, is_total_label
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 
 def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
     if "weight" in columns:
         table.sources["weight_total"] = note(table, grid, row, columns["weight"])
+    at = None  # the total's column
     if "score" in columns:
-        table.sources["total"] = note(table, grid, row, columns["score"])
-        raw = clean(grid.raw(row, columns["score"]))
-        total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
-        if total is not None:  # "99.48（优）"
-            table.total_declared = total
-            table.grade_declared, table.sources["grade"] = named, table.sources["total"]
-        else:
-            table.total_declared = points(raw)
+        at = columns["score"]
+        if clean(grid.raw(row, at)) is None:  # typed beside its label, or under 分值
+            at = _total_beside(grid, row, columns) or at
+        _declared_total(grid, row, at, table)
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])
         if found:
@@ -45,6 +44,52 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             read_grade(grid, row, table, column)
+
+
+def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+    table.sources["total"] = note(table, grid, row, column)
+    raw = clean(grid.raw(row, column))
+    total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
+    if total is not None:  # "99.48（优）"
+        table.total_declared = total
+        table.grade_declared, table.sources["grade"] = named, table.sources["total"]
+    else:
+        table.total_declared = points(raw)
+
+
+def _total_beside(grid: Grid, row: int, columns: dict[str, int]) -> int | None:
+    """Where the 总分 stands on its row when the 得分 cell is empty: the number right of
+    the label ("总分 | 98.5", "自评得分 | 98.5 | 自评等级 | 优", 98.5 under 分值 or in 分值
+    and 得分 merged) — of several, the one nearest the 得分 column; never the 分值 total
+    (100 under 分值: the score left unfilled), nor a number past a grade's label."""
+    cells = grid.rows.get(row, [])
+    label = next((column for column in cells
+                  if is_total_label(grid.texts.get((row, column), ""))), None)
+    if label is None:
+        return None
+    found = []
+    for column in cells:
+        if column <= label or grid.same_merge((row, label), (row, column)):
+            continue
+        if column > max(columns.values()) \
+                or is_grade_label(grid.texts.get((row, column), ""), results=False):
+            break
+        number = _total_number(clean(grid.raw(row, column)))
+        if number is None or (column == columns.get("weight")
+                              and abs(number - FULL_MARKS) <= TOLERANCE):
+            continue
+        found.append(column)
+    return min(found, key=lambda column: abs(column - columns["score"]), default=None)
+
+
+def _total_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        total, _ = _total_with_grade(value)
+        if total is not None:
+            return total
+    return points(value)
 
 
 _INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
