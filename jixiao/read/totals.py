@@ -4,9 +4,9 @@ The walk down the rows (``indicators``) finds them by what their labels mean
 (``roles``); here their cells are read: the declared total under the 得分 column — that
 cell empty, the number beside the label ("总分 | 98.5", 98.5 under 分值; never the 分值
 total 100) — or a "总分：98.5" in the label's own cell, or a 总分 cell that names its grade
-too ("99.48（优）");
-the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on one row, or a
-自评结论 that names a grade."""
+too ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优"
+on one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"),
+or a 自评结论 that names a grade."""
 
 from __future__ import annotations
 
@@ -44,6 +44,11 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             read_grade(grid, row, table, column)
+    if "grade" not in table.sources and at is not None and table.total_declared is not None:
+        after = grid.right_of(row, at, limit=max(columns.values()) - at)
+        if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
+            table.grade_declared = str(clean(after[0]))
+            table.sources["grade"] = note(table, grid, row, after[1])
 
 
 def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:

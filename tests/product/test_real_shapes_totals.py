@@ -100,3 +100,19 @@ def test_the_points_total_is_no_score(tmp_path):
 
     _, data = checked(table(tmp_path / "u.xlsx", in_the_reason_column))
     assert codes(data) == [] and data["total_declared"] == TOTAL
+
+
+@pytest.mark.parametrize(("grade", "found"), [("优", []), ("良", ["JX502"]), ("无", [])])
+def test_a_grade_typed_right_of_the_total_is_the_grade(tmp_path, grade, found):
+    """总分 | 100 | 99 | 优, the grade in the 偏差原因 column of the 总分 row without a
+    label of its own: the grade (before: not read, a wrong grade passed); a text that
+    names no grade there is none."""
+    def closing(sheet):
+        row = sheet.total(100, TOTAL)
+        sheet.put(row, REASON, grade)
+
+    _, data = checked(table(tmp_path / "t.xlsx", closing))
+    assert codes(data) == found and data["total_declared"] == TOTAL
+    assert data["grade_declared"] == (None if grade == "无" else grade)
+    if found:
+        assert data["findings"][0]["cell"] == "I12"
