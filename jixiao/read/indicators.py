@@ -30,7 +30,7 @@ from jixiao.read.roles import (
     is_placeholder_points,
     is_total_label,
 )
-from jixiao.read.totals import find_grade, read_grade, read_total
+from jixiao.read.totals import find_grade, find_total, read_grade, read_total, row_label
 from jixiao.rules import TOLERANCE
 
 _STOP_BLANK_ROWS = 5
@@ -86,7 +86,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1
             continue
         blank_run = 0
-        label = _row_label(grid, row, label_before)
+        label = row_label(grid, row, label_before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
             and _rows_go_on(grid, columns, row, stop)
         if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
@@ -99,7 +99,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
-            last = row
+            last = find_total(grid, row, min(stop, row + 4), columns, table) or row
             break
         if "项目名称" in (label or ""):
             break
@@ -189,7 +189,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = _row_label(grid, below, min(columns[key] for key in ("weight", "score")
+        label = row_label(grid, below, min(columns[key] for key in ("weight", "score")
                                             if key in columns))
         if label and (is_total_label(label) or is_grade_label(label)):
             return False
@@ -451,16 +451,6 @@ def _sums_rows_above(text: str) -> bool:
 def _heading_sources(heading: Indicator) -> dict[str, Source]:
     return {key: heading.sources[key] for key in ("name", "level1", "level2", "weight", "score")
             if key in heading.sources}
-
-
-def _row_label(grid: Grid, row: int, before: int) -> str:
-    """The first text of a row left of the number columns (总分, 评分等级 …)."""
-    for column in grid.rows.get(row, []):
-        if column >= before:
-            break
-        if isinstance(grid.values.get((row, column)), str):
-            return grid.texts[(row, column)]
-    return ""
 
 
 def _indicator(read: dict[str, Any], places: dict[str, Place],

@@ -1,7 +1,7 @@
 """The 总分 row and the 评分等级 row that close an indicator block (docs/domain.md §4).
 
 The walk down the rows (``indicators``) finds them by what their labels mean
-(``roles``); here their cells are read: the declared total under the 得分 column — that
+(``roles``), in either order (a 评分等级 row printed above the 总分 row); here their cells are read: the declared total under the 得分 column — that
 cell empty, the number beside the label ("总分 | 98.5", 98.5 under 分值; never the 分值
 total 100) — or a "总分：98.5" in the label's own cell, or a 总分 cell that names its grade
 too ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优"
@@ -18,6 +18,29 @@ from jixiao.parsing import normalize_text, parse_points
 from jixiao.read.grid import Grid, clean, note, points
 from jixiao.read.roles import is_conclusion_label, is_grade_label, is_total_label
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+
+
+def row_label(grid: Grid, row: int, before: int) -> str:
+    """The first text of a row left of the number columns (总分, 评分等级 …)."""
+    for column in grid.rows.get(row, []):
+        if column >= before:
+            break
+        if isinstance(grid.values.get((row, column)), str):
+            return grid.texts[(row, column)]
+    return ""
+
+
+def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
+               table: SelfEvaluation) -> int | None:
+    """The 总分 row printed under the 评分等级 row (``start``), up to ``stop``: read, its row
+    returned; None if there is none."""
+    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    for row in range(start + 1, stop + 1):
+        label = row_label(grid, row, before)
+        if label and is_total_label(label):
+            read_total(grid, row, columns, table)
+            return row
+    return None
 
 
 def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:

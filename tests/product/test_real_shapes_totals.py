@@ -116,3 +116,18 @@ def test_a_grade_typed_right_of_the_total_is_the_grade(tmp_path, grade, found):
     assert data["grade_declared"] == (None if grade == "无" else grade)
     if found:
         assert data["findings"][0]["cell"] == "I12"
+
+
+@pytest.mark.parametrize(("total", "found"), [(TOTAL, []), (95, ["JX501"])])
+def test_a_total_under_the_grade_row_is_read(tmp_path, total, found):
+    """评分等级 | 优 printed above 总分 | 100 | 99: the total is read (before: the grade row
+    ended the table, the total was never read and a wrong one passed silently)."""
+    def closing(sheet):
+        sheet.grade("优")
+        sheet.total(100, total)
+
+    _, data = checked(table(tmp_path / "t.xlsx", closing))
+    assert codes(data) == found
+    assert (data["total_declared"], data["grade_declared"]) == (total, "优")
+    if found:
+        assert data["findings"][0]["cell"] == "H13"
