@@ -1,12 +1,13 @@
 """The 总分 row and the 评分等级 row that close an indicator block (docs/domain.md §4).
 
-The walk down the rows (``indicators``) finds them by what their labels mean
-(``roles``), in either order (a 评分等级 row printed above the 总分 row); here their cells are read: the declared total under the 得分 column — that
-cell empty, the number beside the label ("总分 | 98.5", 98.5 under 分值; never the 分值
-total 100) — or a "总分：98.5" in the label's own cell, or a 总分 cell that names its grade
-too ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优"
-on one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"),
-or a 自评结论 that names a grade."""
+The walk down the rows (``indicators``) finds them by what their labels mean (``roles``),
+in either order (a 评分等级 row printed above the 总分 row); here their cells are read:
+the declared total under the 得分 column — that cell empty, the number beside the label
+("总分 | 98.5", 98.5 under 分值; never the 分值 total, 100 or the indicators' 90) — or a
+"总分：98.5" in the label's own cell, or a 总分 cell that names its grade too
+("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on
+one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"), or
+a 自评结论 that names a grade."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ from typing import Any
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, parse_points
 from jixiao.read.grid import Grid, clean, note, points
-from jixiao.read.roles import is_conclusion_label, is_grade_label, is_total_label
+from jixiao.read.roles import (
+    is_conclusion_label,
+    is_grade_label,
+    is_placeholder,
+    is_total_label,
+)
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 
@@ -50,7 +56,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if "score" in columns:
         at = columns["score"]
         if clean(grid.raw(row, at)) is None:  # typed beside its label, or under 分值
-            at = _total_beside(grid, row, columns) or at
+            at = _total_beside(grid, row, columns, table) or at
         _declared_total(grid, row, at, table)
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])
@@ -85,16 +91,23 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.total_declared = points(raw)
 
 
-def _total_beside(grid: Grid, row: int, columns: dict[str, int]) -> int | None:
+def _total_beside(grid: Grid, row: int, columns: dict[str, int],
+                  table: SelfEvaluation) -> int | None:
     """Where the 总分 stands on its row when the 得分 cell is empty: the number right of
     the label ("总分 | 98.5", "自评得分 | 98.5 | 自评等级 | 优", 98.5 under 分值 or in 分值
     and 得分 merged) — of several, the one nearest the 得分 column; never the 分值 total
-    (100 under 分值: the score left unfilled), nor a number past a grade's label."""
+    (100, or the indicators' weights, under 分值: the score left unfilled), nor a number
+    past a grade's label."""
     cells = grid.rows.get(row, [])
     label = next((column for column in cells
                   if is_total_label(grid.texts.get((row, column), ""))), None)
     if label is None:
         return None
+    # what the 分值 cell of the 总分 row holds: 100, or the indicators' weights (四川: 90)
+    measured = [indicator.weight for indicator in table.indicators
+                if indicator.weight is not None and not (is_placeholder(indicator.target)
+                                                         and is_placeholder(indicator.actual))]
+    points_totals = (FULL_MARKS, sum(measured))
     found = []
     for column in cells:
         if column <= label or grid.same_merge((row, label), (row, column)):
@@ -103,8 +116,8 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int]) -> int | None:
                 or is_grade_label(grid.texts.get((row, column), ""), results=False):
             break
         number = _total_number(clean(grid.raw(row, column)))
-        if number is None or (column == columns.get("weight")
-                              and abs(number - FULL_MARKS) <= TOLERANCE):
+        if number is None or (column == columns.get("weight") and any(
+                abs(number - points_total) <= TOLERANCE for points_total in points_totals)):
             continue
         found.append(column)
     return min(found, key=lambda column: abs(column - columns["score"]), default=None)
