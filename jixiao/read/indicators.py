@@ -2,11 +2,13 @@
 
 Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
 (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
-become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
-and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
-(both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
-explains each of them; an unused template row ("/" or "—" in every cell) is no indicator;
-a row holding only the wrapped rest of the texts above it (a converted PDF) is that text.
+become ``subtotals``, never indicators, and so does a row above the 总分 that sums every
+indicator (指标合计 | 90 | 89, the 执行率's 10 points in the money block); a 预算执行率 row
+of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
+declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
+their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
+them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
+only the wrapped rest of the texts above it (a converted PDF) is that text.
 
 (Over 400 lines for one job: the walk down the rows, where each kind of row is told from
 the others by what the rows around it hold.)"""
@@ -26,11 +28,19 @@ from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     is_between_rows,
     is_grade_label,
+    is_indicators_sum_label,
     is_placeholder,
     is_placeholder_points,
     is_total_label,
 )
-from jixiao.read.totals import find_grade, find_total, read_grade, read_total, row_label
+from jixiao.read.totals import (
+    find_grade,
+    find_total,
+    read_grade,
+    read_total,
+    row_label,
+    sums_the_indicators,
+)
 from jixiao.rules import TOLERANCE
 
 _STOP_BLANK_ROWS = 5
@@ -88,9 +98,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         blank_run = 0
         label = row_label(grid, row, label_before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
-            and _rows_go_on(grid, columns, row, stop)
-        if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
-            sums.add(len(table.indicators) - first)
+            and (_rows_go_on(grid, columns, row, stop)
+                 or sums_the_indicators(grid, row, stop, columns, table))
+        if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
+            sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
             read_total(grid, row, columns, table)
             last = row
@@ -350,8 +361,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
     sums the rows above it — or those below, when it opens its 一级 and the 一级 goes on
-    down from it (one cell merged over the 小计 and its rows). jixiao's template has no subtotal rows: a row of it with
-    points and nothing else is a half-filled indicator (JX201/JX202 say what is missing)."""
+    down from it (one cell merged over the 小计 and its rows); the last row, when it sums
+    every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
+    subtotal rows: a row of it with points and nothing else is a half-filled indicator
+    (JX201/JX202 say what is missing)."""
     if table.template:
         return
     rows = table.indicators[first:]
@@ -371,6 +384,9 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             elif levels.is_level1_only(indicator.name, as_name=True):
                 rank = 0
         ranks.append(rank)
+    whole = _whole_sum(table, first, ranks, heads, sums)
+    if whole is not None:
+        ranks[-1] = _WHOLE
     if all(rank is None for rank in ranks):
         return
     taken: set[int] = set()
@@ -378,6 +394,12 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         if rank is None:
             continue
         heading = rows[index]
+        if rank == _WHOLE and whole is not None:
+            taken.add(index)
+            label, members = whole
+            table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+            continue
         if rank == -1 and heads[index][0] and index + 1 < len(rows) \
                 and ranks[index + 1] is None and not heads[index + 1][0]:
             # 小计 on the row that opens its 一级, the 一级 going on down (a merge): it
@@ -431,6 +453,45 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+_WHOLE = -2  # the rank of a row summing every indicator above it
+_BARE_SUBTOTAL = re.compile(r"(?:小计|合计|总计)[:：]?")
+
+
+def _whole_sum(table: SelfEvaluation, first: int, ranks: list[int | None],
+               heads: list[tuple[bool, bool]], sums: frozenset[int] | set[int]
+               ) -> tuple[str, list[Indicator]] | None:
+    """The label and members of the last row read if it sums every indicator above it —
+    a row right above the 总分, or the last of a table without one, that checks the
+    indicators' sum ("指标合计 | 90 | 89" under indicators of 90 points, the 执行率's 10
+    in the money block): no 指标值 or 完成值, and its 分值 is theirs, or its label says it
+    (指标合计, 绩效指标得分; 合计 above a 总分 row; 小计 in a table without other
+    subtotals). None if it is none."""
+    rows = table.indicators[first:]
+    if not rows:
+        return None
+    row, (own1, own2) = rows[-1], heads[-1]
+    if not _blank_measure(row) or (row.weight is None and row.score_declared is None):
+        return None
+    members = [*table.indicators[:first],
+               *(indicator for indicator, rank in zip(rows[:-1], ranks[:-1], strict=True)
+                 if rank is None)]
+    if len(members) < 2:
+        return None
+    labels = [compact_text(text) for text in (row.name, row.level1 if own1 else None,
+                                              row.level2 if own2 else None)
+              if not _blank_text(text)]
+    label = labels[0] if labels else "合计"
+    weights = sum(member.weight or 0.0 for member in members)
+    if row.weight is not None and abs(row.weight - weights) <= TOLERANCE:
+        return label, members
+    if len(rows) - 1 in sums or any(is_indicators_sum_label(text) for text in labels):
+        return label, members
+    alone = ranks[-1] == -1 and all(rank is None for rank in ranks[:-1])  # the one 小计
+    if alone and labels and all(_BARE_SUBTOTAL.fullmatch(text) for text in labels):
+        return label, members
+    return None
 
 
 # 小计, 产出指标小计, 数量指标合计 (小计): a row summing the rows of its 一级/二级

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jixiao import levels
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, parse_points
-from jixiao.read.grid import Grid, clean, note, points
+from jixiao.read.grid import Grid, clean, note, points, points_at
 from jixiao.read.roles import (
     is_conclusion_label,
     is_grade_label,
@@ -47,6 +48,45 @@ def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
             read_total(grid, row, columns, table)
             return row
     return None
+
+
+def measured_weight(table: SelfEvaluation) -> float:
+    """The weights of the indicators read so far that have a 指标值 or 完成值 — not the
+    subtotal and heading rows among them: what the indicators weigh together (四川: 90)."""
+    return sum(indicator.weight for indicator in table.indicators
+               if indicator.weight is not None and not (is_placeholder(indicator.target)
+                                                        and is_placeholder(indicator.actual)))
+
+
+def sums_the_indicators(grid: Grid, row: int, stop: int, columns: dict[str, int],
+                        table: SelfEvaluation) -> bool:
+    """Whether a row labelled 合计 under the indicators is their sum, not the 总分: a 总分
+    row follows it (past a 预算执行率得分 row, if any) — unless its 分值 is the full 100 the
+    indicators do not make —, or its 分值 is the indicators' weights short of 100 (四川
+    "合计 | 90 | 89": the 执行率's 10 points are not in it)."""
+    weight = points_at(grid, row, columns["weight"])
+    indicators = measured_weight(table)
+    if weight is not None and abs(weight - indicators) <= TOLERANCE \
+            and indicators < FULL_MARKS - TOLERANCE:
+        return True
+    return _total_follows(grid, row, stop, columns) and (
+        weight is None or abs(weight - FULL_MARKS) > TOLERANCE
+        or abs(weight - indicators) <= TOLERANCE)
+
+
+def _total_follows(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
+    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    for below in range(row + 1, min(stop, row + 5)):
+        label = row_label(grid, below, before)
+        if not label:
+            if grid.rows.get(below):
+                return False
+            continue
+        if is_total_label(label):
+            return True
+        if levels.level1_category(label) != levels.EXECUTION:  # 预算执行率得分 | 10 | 9.5
+            return False
+    return False
 
 
 def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
@@ -103,11 +143,7 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
                   if is_total_label(grid.texts.get((row, column), ""))), None)
     if label is None:
         return None
-    # what the 分值 cell of the 总分 row holds: 100, or the indicators' weights (四川: 90)
-    measured = [indicator.weight for indicator in table.indicators
-                if indicator.weight is not None and not (is_placeholder(indicator.target)
-                                                         and is_placeholder(indicator.actual))]
-    points_totals = (FULL_MARKS, sum(measured))
+    points_totals = (FULL_MARKS, measured_weight(table))  # what a 总分 row's 分值 holds
     found = []
     for column in cells:
         if column <= label or grid.same_merge((row, label), (row, column)):

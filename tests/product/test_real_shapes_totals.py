@@ -4,7 +4,7 @@ finding, and a wrong number is found in its own cell."""
 
 import pytest
 from test_real_shapes import FULLY_SPENT, QUALITATIVE_MET, checked, codes
-from workbooks import Book
+from workbooks import Book, sichuan_head
 
 # 经办业务量 1.9 of ≥2 万件: 20 × 1.9/2 = 19 — 执行率 10 + indicators 89 = 99, graded 优
 ROWS = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "1.9 万件", 20, 19, "年末申报减少"),
@@ -131,3 +131,137 @@ def test_a_total_under_the_grade_row_is_read(tmp_path, total, found):
     assert (data["total_declared"], data["grade_declared"]) == (total, "优")
     if found:
         assert data["findings"][0]["cell"] == "H13"
+
+
+# ---------------------------------------------------------------- the indicators' sum
+
+INDICATORS = sum(row[5] for row in ROWS), sum(row[6] for row in ROWS)  # 90, 89
+SUM_LABELS = ["合计", "小计", "指标合计", "绩效指标合计", "三级指标合计", "指标分值合计",
+              "绩效指标得分", "指标得分合计"]
+
+
+def _sum_then_total(label, weight=INDICATORS[0], score=INDICATORS[1]):
+    def closing(sheet):
+        sheet.total(weight, score, label=label)
+        sheet.total(100, TOTAL)
+        sheet.grade("优")
+    return closing
+
+
+@pytest.mark.parametrize("label", SUM_LABELS)
+def test_the_indicators_sum_above_the_total_checks_them(tmp_path, label):
+    """合计 | 90 | 89 — the indicators without the 执行率's 10 points in the money block —
+    above 总分 | 100 | 99: a check row of the indicators' sum, not the 总分 (合计: a false
+    JX501/JX502), nor a 一级's 小计 (小计, 绩效指标合计: a false JX103), nor an indicator
+    (指标合计 …: JX101, JX201, JX202, JX405, JX501)."""
+    table_read, data = checked(table(tmp_path / "t.xlsx", _sum_then_total(label)))
+    assert codes(data) == [] and data["total_declared"] == TOTAL
+    assert len(data["indicators"]) == len(ROWS)
+    assert [(s.label, s.weight, s.score, len(s.members)) for s in table_read.subtotals] == [
+        (label, *INDICATORS, len(ROWS))]
+
+
+@pytest.mark.parametrize(("label", "weight", "score", "cell"), [
+    ("合计", 90, 88, "H12"), ("小计", 90, 88, "H12"), ("指标合计", 85, 89, "G12")])
+def test_an_indicators_sum_that_does_not_add_up_is_one_finding(tmp_path, label, weight,
+                                                               score, cell):
+    _, data = checked(table(tmp_path / "t.xlsx", _sum_then_total(label, weight, score)))
+    [found] = data["findings"]
+    assert (found["code"], found["cell"]) == ("JX103", cell)
+    assert data["total_declared"] == TOTAL
+
+
+def test_level1_subtotals_and_the_indicators_sum(tmp_path):
+    """小计 under each 一级's rows, then 指标合计 over all of them above the 总分: each
+    小计 sums its 一级, the 指标合计 every indicator (not the 小计 rows)."""
+    rows, level1 = [], None
+    for row in ROWS:
+        if level1 and row[0] != level1:
+            rows.append(_level1_sum(level1, rows))
+        rows.append(row)
+        level1 = row[0]
+    rows.append(_level1_sum(level1, rows))
+    table_read, data = checked(table(tmp_path / "t.xlsx", _sum_then_total("指标合计"),
+                                     rows=rows))
+    assert codes(data) == [] and len(data["indicators"]) == len(ROWS)
+    assert [(s.label, s.weight, len(s.members)) for s in table_read.subtotals] == [
+        ("小计", 50, 4), ("小计", 30, 2), ("小计", 10, 1), ("指标合计", 90, 7)]
+
+
+def _level1_sum(level1, rows):
+    members = [row for row in rows if row[0] == level1 and row[2] != "小计"]
+    return (level1, None, "小计", None, None, sum(row[5] for row in members),
+            sum(row[6] for row in members), None)
+
+
+def test_a_sum_of_the_whole_table_is_still_its_total(tmp_path):
+    """合计 | 100 | 99 (no 总分 row): the 总分 — of a table with money (90 + 10) as of
+    one without (the indicators weigh 100); a wrong one is JX501 in the 合计 row."""
+    def heji(total):
+        def closing(sheet):
+            sheet.total(100, total, label="合计")
+            sheet.grade("优")
+        return closing
+
+    table_read, data = checked(table(tmp_path / "t.xlsx", heji(TOTAL)))
+    assert codes(data) == [] and data["total_declared"] == TOTAL
+    assert table_read.subtotals == []
+    rows = [(*ROWS[0][:5], 30, 28.5, ROWS[0][7]), *ROWS[1:]]  # 100 points, no money
+    table_read, data = checked(table(tmp_path / "u.xlsx", heji(98.5), rows=rows, money=()))
+    assert codes(data) == [] and data["total_declared"] == 98.5
+    assert table_read.subtotals == []
+    _, data = checked(table(tmp_path / "w.xlsx", heji(97), rows=rows, money=()))
+    [found] = data["findings"]
+    assert (found["code"], found["cell"]) == ("JX501", "H10")  # no money rows above
+
+
+# 四川 rows with a 得分 column: 权重 20 + 20 + 10 + 30 + 10 = 90, one target missed (19 of 20)
+SICHUAN_SCORED = [
+    ("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 20, 19, 19, "一台到货延期"),
+    ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100, 20, None),
+    ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 10, 96, 10, None),
+    ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 30, "达成", 30, None),
+    ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, 10, None)]
+
+
+def sichuan_scored(path, *closing):
+    """A 四川 table with a 得分 column (money 100 → 96 万元, no 分值: the 执行率's 10
+    points are the rule set's, 9.6), closed by ``closing``: (label, 权重, 得分) rows."""
+    book = Book()
+    sheet = sichuan_head(book, "自评表", (100, 96), "96%")
+    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
+                     "实际完成指标值", "得分", "偏差原因分析及改进措施")
+    sheet.merge(row, 5, 7)
+    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
+    for values in SICHUAN_SCORED:
+        sheet.line(None, *values)
+    for label, weight, score in closing:
+        sheet.line(None, label, None, None, None, None, None, weight, None, score)
+    return book.save(path)
+
+
+def test_a_sichuan_sum_of_90_without_a_total_row_is_no_total(tmp_path):
+    """四川 with a 得分 column, 合计 | 90 | 89 last and no 总分 row: 90 plainly leaves out
+    the 执行率's 10 points — the indicators' sum, not a 总分 of 89 (a false JX501)."""
+    table_read, data = checked(sichuan_scored(tmp_path / "s.xlsx", ("合计", 90, 89)))
+    assert codes(data) == [] and data["total_declared"] is None
+    assert [(s.label, s.weight, s.score) for s in table_read.subtotals] == [("合计", 90, 89)]
+    _, data = checked(sichuan_scored(tmp_path / "t.xlsx", ("合计", 90, 88)))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX103", "J13")]
+
+
+def test_a_sichuan_sum_and_rate_rows_above_the_total(tmp_path):
+    """指标得分合计 | 90 | 89, 预算执行率得分 | 10 | 9.6, 总分 | 100 | 98.6: the sum of the
+    indicators, the 执行率's points and the 总分 (before: the sum was an indicator of 90
+    points, JX101, JX201, JX202, JX405, JX501)."""
+    path = sichuan_scored(tmp_path / "s.xlsx", ("指标得分合计", 90, 89),
+                          ("预算执行率得分", 10, 9.6), ("总分", 100, 98.6))
+    table_read, data = checked(path)
+    assert codes(data) == [] and data["total_declared"] == 98.6
+    assert data["funds"]["score_declared"] == 9.6 and len(data["indicators"]) == 5
+
+
+def test_a_sichuan_sum_of_100_is_the_total(tmp_path):
+    table_read, data = checked(sichuan_scored(tmp_path / "s.xlsx", ("合计", 100, 98.6)))
+    assert codes(data) == [] and data["total_declared"] == 98.6
+    assert table_read.subtotals == []
