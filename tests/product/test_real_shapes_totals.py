@@ -168,6 +168,7 @@ def test_an_indicators_sum_that_does_not_add_up_is_one_finding(tmp_path, label, 
     _, data = checked(table(tmp_path / "t.xlsx", _sum_then_total(label, weight, score)))
     [found] = data["findings"]
     assert (found["code"], found["cell"]) == ("JX103", cell)
+    assert f"所汇总的 {len(ROWS)} 项指标" in found["message"]  # not "其下": they are above it
     assert data["total_declared"] == TOTAL
 
 
