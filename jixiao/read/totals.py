@@ -63,7 +63,11 @@ def sums_the_indicators(grid: Grid, row: int, stop: int, columns: dict[str, int]
     """Whether a row labelled 合计 under the indicators is their sum, not the 总分: a 总分
     row follows it (past a 预算执行率得分 row, if any) — unless its 分值 is the full 100 the
     indicators do not make —, or its 分值 is the indicators' weights short of 100 (四川
-    "合计 | 90 | 89": the 执行率's 10 points are not in it)."""
+    "合计 | 90 | 89": the 执行率's 10 points are not in it). Never a row with a 指标值 or
+    完成值 (a table of spending printed above the 总分 ends in its 合计 too)."""
+    if any(not is_placeholder(clean(grid.raw(row, columns[key])))
+           for key in ("target", "actual") if key in columns):
+        return False
     weight = points_at(grid, row, columns["weight"])
     indicators = measured_weight(table)
     if weight is not None and abs(weight - indicators) <= TOLERANCE \
