@@ -36,6 +36,7 @@ SCORE_STEP = 0.01  # scores are shown with 2 decimals
 # Two numbers shown with 2 decimals (分, 万元, %) are the same when they differ by less than
 # half a step: the one tolerance of "equal as written" (a 总分 against its sum, 分值 against 100).
 TOLERANCE = SCORE_STEP / 2
+FULL_MARKS = 100.0  # 满分: the points of a whole table (执行率 and every indicator)
 
 
 # User documentation of the decisions the scoring rules make beyond docs/domain.md §2;

@@ -149,14 +149,14 @@ def heading_points_match_rows(table: SelfEvaluation,
         weights = sum(member.weight or 0.0 for member in members)
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
             yield finding("JX103", subtotal.sources.get("weight"),
-                          f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，其下各指标"
-                          f"分值合计 {points(weights)}")
+                          f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
+                          f"{len(members)} 项指标分值合计 {points(weights)}")
         scores = [member.score_declared for member in members]
         if subtotal.score is not None and scores and None not in scores \
                 and differs(sum(scores), subtotal.score, TOLERANCE):  # type: ignore[arg-type]
             yield finding("JX103", subtotal.sources.get("score"),
-                          f"小计行“{subtotal.label}”得分 {points(subtotal.score)}，其下各指标"
-                          f"得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
+                          f"小计行“{subtotal.label}”得分 {points(subtotal.score)}，所汇总的 "
+                          f"{len(members)} 项指标得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
 
 
 @check("JX104", "warning", "缺少必备的一级指标")

@@ -2,11 +2,13 @@
 
 Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
 (社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
-become ``subtotals``, never indicators; a 预算执行率 row of its own 一级 is the money's 分值
-and 得分 (``execution_row``). The 总分 row gives the declared total, the 等级 row the grade
-(both known by what their labels mean, ``roles``). A 偏差原因 merged down over several rows
-explains each of them; an unused template row ("/" or "—" in every cell) is no indicator;
-a row holding only the wrapped rest of the texts above it (a converted PDF) is that text.
+become ``subtotals``, never indicators, and so does a row above the 总分 that sums every
+indicator (指标合计 | 90 | 89, the 执行率's 10 points in the money block); a 预算执行率 row
+of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
+declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
+their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
+them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
+only the wrapped rest of the texts above it (a converted PDF) is that text.
 
 (Over 400 lines for one job: the walk down the rows, where each kind of row is told from
 the others by what the rows around it hold.)"""
@@ -19,19 +21,27 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text, normalize_text, parse_points
-from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
+from jixiao.parsing import compact_text
+from jixiao.read.grid import Grid, Place, clean, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     is_between_rows,
-    is_conclusion_label,
     is_grade_label,
+    is_indicators_sum_label,
     is_placeholder,
     is_placeholder_points,
     is_total_label,
 )
-from jixiao.rules import TOLERANCE, grade_name
+from jixiao.read.totals import (
+    find_grade,
+    find_total,
+    read_grade,
+    read_total,
+    row_label,
+    sums_the_indicators,
+)
+from jixiao.rules import TOLERANCE
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
@@ -86,20 +96,21 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1
             continue
         blank_run = 0
-        label = _row_label(grid, row, label_before)
+        label = row_label(grid, row, label_before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
-            and _rows_go_on(grid, columns, row, stop)
-        if mid_sum:  # 合计 under the rows of one 一级, more rows below: a subtotal
-            sums.add(len(table.indicators) - first)
+            and (_rows_go_on(grid, columns, row, stop)
+                 or sums_the_indicators(grid, row, stop, columns, table))
+        if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
+            sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
-            _read_total(grid, row, columns, table)
+            read_total(grid, row, columns, table)
             last = row
-            grade_row = _find_grade(grid, row, min(stop, row + 4), table)
+            grade_row = find_grade(grid, row, min(stop, row + 4), table)
             last = grade_row or last
             break
         if label and is_grade_label(label):
-            _read_grade(grid, row, table)
-            last = row
+            read_grade(grid, row, table)
+            last = find_total(grid, row, min(stop, row + 4), columns, table) or row
             break
         if "项目名称" in (label or ""):
             break
@@ -189,7 +200,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = _row_label(grid, below, min(columns[key] for key in ("weight", "score")
+        label = row_label(grid, below, min(columns[key] for key in ("weight", "score")
                                             if key in columns))
         if label and (is_total_label(label) or is_grade_label(label)):
             return False
@@ -350,8 +361,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
     sums the rows above it — or those below, when it opens its 一级 and the 一级 goes on
-    down from it (one cell merged over the 小计 and its rows). jixiao's template has no subtotal rows: a row of it with
-    points and nothing else is a half-filled indicator (JX201/JX202 say what is missing)."""
+    down from it (one cell merged over the 小计 and its rows); the last row, when it sums
+    every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
+    subtotal rows: a row of it with points and nothing else is a half-filled indicator
+    (JX201/JX202 say what is missing)."""
     if table.template:
         return
     rows = table.indicators[first:]
@@ -371,6 +384,9 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             elif levels.is_level1_only(indicator.name, as_name=True):
                 rank = 0
         ranks.append(rank)
+    whole = _whole_sum(table, first, ranks, heads, sums)
+    if whole is not None:
+        ranks[-1] = _WHOLE
     if all(rank is None for rank in ranks):
         return
     taken: set[int] = set()
@@ -378,6 +394,12 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         if rank is None:
             continue
         heading = rows[index]
+        if rank == _WHOLE and whole is not None:
+            taken.add(index)
+            label, members = whole
+            table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
+                                            members, _heading_sources(heading)))
+            continue
         if rank == -1 and heads[index][0] and index + 1 < len(rows) \
                 and ranks[index + 1] is None and not heads[index + 1][0]:
             # 小计 on the row that opens its 一级, the 一级 going on down (a merge): it
@@ -433,6 +455,45 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
 
 
+_WHOLE = -2  # the rank of a row summing every indicator above it
+_BARE_SUBTOTAL = re.compile(r"(?:小计|合计|总计)[:：]?")
+
+
+def _whole_sum(table: SelfEvaluation, first: int, ranks: list[int | None],
+               heads: list[tuple[bool, bool]], sums: frozenset[int] | set[int]
+               ) -> tuple[str, list[Indicator]] | None:
+    """The label and members of the last row read if it sums every indicator above it —
+    a row right above the 总分, or the last of a table without one, that checks the
+    indicators' sum ("指标合计 | 90 | 89" under indicators of 90 points, the 执行率's 10
+    in the money block): no 指标值 or 完成值, and its 分值 is theirs, or its label says it
+    (指标合计, 绩效指标得分; 合计 above a 总分 row; 小计 in a table without other
+    subtotals). None if it is none."""
+    rows = table.indicators[first:]
+    if not rows:
+        return None
+    row, (own1, own2) = rows[-1], heads[-1]
+    if not _blank_measure(row) or (row.weight is None and row.score_declared is None):
+        return None
+    members = [*table.indicators[:first],
+               *(indicator for indicator, rank in zip(rows[:-1], ranks[:-1], strict=True)
+                 if rank is None)]
+    if len(members) < 2:
+        return None
+    labels = [compact_text(text) for text in (row.name, row.level1 if own1 else None,
+                                              row.level2 if own2 else None)
+              if not _blank_text(text)]
+    label = labels[0] if labels else "合计"
+    weights = sum(member.weight or 0.0 for member in members)
+    if row.weight is not None and abs(row.weight - weights) <= TOLERANCE:
+        return label, members
+    if len(rows) - 1 in sums or any(is_indicators_sum_label(text) for text in labels):
+        return label, members
+    alone = ranks[-1] == -1 and all(rank is None for rank in ranks[:-1])  # the one 小计
+    if alone and labels and all(_BARE_SUBTOTAL.fullmatch(text) for text in labels):
+        return label, members
+    return None
+
+
 # 小计, 产出指标小计, 数量指标合计 (小计): a row summing the rows of its 一级/二级
 _SUM_LABEL = re.compile(r"(?P<what>.{0,12}?)(?:小计|合计)(?:\(.*\))?[:：]?")
 
@@ -451,16 +512,6 @@ def _sums_rows_above(text: str) -> bool:
 def _heading_sources(heading: Indicator) -> dict[str, Source]:
     return {key: heading.sources[key] for key in ("name", "level1", "level2", "weight", "score")
             if key in heading.sources}
-
-
-def _row_label(grid: Grid, row: int, before: int) -> str:
-    """The first text of a row left of the number columns (总分, 评分等级 …)."""
-    for column in grid.rows.get(row, []):
-        if column >= before:
-            break
-        if isinstance(grid.values.get((row, column)), str):
-            return grid.texts[(row, column)]
-    return ""
 
 
 def _indicator(read: dict[str, Any], places: dict[str, Place],
@@ -491,100 +542,3 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
 
 def _text(value: Any) -> str | None:
     return None if value is None else plain_text(value).strip()
-
-
-def _read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
-    if "weight" in columns:
-        table.sources["weight_total"] = note(table, grid, row, columns["weight"])
-    if "score" in columns:
-        table.sources["total"] = note(table, grid, row, columns["score"])
-        raw = clean(grid.raw(row, columns["score"]))
-        total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
-        if total is not None:  # "99.48（优）"
-            table.total_declared = total
-            table.grade_declared, table.sources["grade"] = named, table.sources["total"]
-        else:
-            table.total_declared = points(raw)
-    elif "weight" not in columns:
-        found = grid.right_of(row, grid.rows[row][0])
-        if found:
-            table.sources["total"] = note(table, grid, row, found[1])
-            table.total_declared = parse_points(clean(found[0]))
-    if table.total_declared is None and ("score" not in columns
-                                         or clean(grid.raw(row, columns["score"])) is None):
-        first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
-        inline = _INLINE_TOTAL.search(grid.texts.get((row, first), ""))
-        if inline is not None:
-            table.total_declared = float(inline.group(1))
-            table.sources["total"] = note(table, grid, row, first)
-    for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if is_grade_label(grid.texts.get((row, column), ""), results=False):
-            _read_grade(grid, row, table, column)
-
-
-_INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
-_TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
-
-
-def _total_with_grade(text: str) -> tuple[float | None, str | None]:
-    """A 总分 cell that also names the grade, 99.48（优） or 92分 优秀: the total and the
-    grade's own text."""
-    match = _TOTAL_WITH_GRADE.fullmatch(normalize_text(text))
-    if match is None or grade_name(match.group(2)) is None:
-        return None, None
-    return float(match.group(1)), match.group(2)
-
-
-def _find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int | None:
-    if "grade" in table.sources:
-        return start
-    for row in range(start + 1, stop + 1):
-        for column in grid.rows.get(row, []):
-            if is_grade_label(grid.texts.get((row, column), "")):
-                _read_grade(grid, row, table, column)
-                return row
-    return None
-
-
-def _read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
-    if column is None:
-        column = next(c for c in grid.rows[row]
-                      if is_grade_label(grid.texts.get((row, c), "")))
-    label = grid.texts.get((row, column), "")
-    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
-    if is_conclusion_label(label):  # 自评结论: a grade only where one is named
-        found = (inline, column) if inline else _grade_cell(grid, row, column)
-        if found is None or not grade_name(found[0]):
-            return
-    if inline:
-        table.grade_declared = inline
-        table.sources["grade"] = note(table, grid, row, column)
-        return
-    found = _grade_cell(grid, row, column)
-    if found is None:  # an empty grade cell: point at the first cell after the label
-        other = next(c for c in range(column + 1, column + 40)
-                     if not grid.same_merge((row, column), (row, c)))
-        table.sources["grade"] = note(table, grid, row, other)
-        return
-    value, where = found
-    table.sources["grade"] = note(table, grid, row, where)
-    cleaned = clean(value)
-    table.grade_declared = None if cleaned is None else str(cleaned).strip()
-
-
-def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:
-    """The grade right of its label: the first cell that names a grade (优秀 under 评分结果,
-    past a stray 0 under 权重), else the first text, else the first value."""
-    first = grid.right_of(row, column)
-    if first is None or grade_name(first[0]):
-        return first
-    text = first if isinstance(first[0], str) else None
-    for other in grid.rows.get(row, []):
-        if other <= first[1]:
-            continue
-        value = grid.values.get((row, other))
-        if grade_name(value):
-            return value, other
-        if text is None and isinstance(value, str):
-            text = (value, other)
-    return text or first

@@ -6,7 +6,8 @@ Labels are matched on their ``compact_text`` (full-width made plain, no spaces:
 of whole labels. A total row says it sums the table's points (总分, 总得分, 评价总分,
 自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
 绩效评价等级, 等级评定, 评价结果, 自评结论 …). A score of one topic (满意度得分, 执行率得分)
-is an indicator, not the total."""
+is an indicator, not the total; the sum of the indicators (指标合计, 绩效指标得分) is
+neither."""
 
 from __future__ import annotations
 
@@ -44,6 +45,19 @@ _PLACEHOLDER_FIRST = frozenset("-/\\—–―‐−－／﹣无NnＮｎ")
 def is_total_label(text: str) -> bool:
     """Whether a row's label (its compact text) marks the table's 总分 row."""
     return _TOTAL.match(text) is not None
+
+
+# A row that sums the indicators, not the table's 总分 (the 执行率's points are not in it):
+# 指标合计, 三级指标合计, 指标分值合计, 绩效指标得分, 指标得分合计.
+_SUMMING = "(?:合计|小计|总计|汇总|之和)"
+_INDICATORS_SUM = re.compile(f"(?:绩效|三级|各项?)?指标(?:(?:分值|得分|分数){_SUMMING}?|{_SUMMING})"
+                             r"(?:\(.*\))?[:：]?")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_indicators_sum_label(text: str) -> bool:
+    """Whether a row's label (its compact text) names the sum of the indicator rows."""
+    return _INDICATORS_SUM.fullmatch(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,241 @@
+"""The 总分 row and the 评分等级 row that close an indicator block (docs/domain.md §4).
+
+The walk down the rows (``indicators``) finds them by what their labels mean (``roles``),
+in either order (a 评分等级 row printed above the 总分 row); here their cells are read:
+the declared total under the 得分 column — that cell empty, the number beside the label
+("总分 | 98.5", 98.5 under 分值; never the 分值 total, 100 or the indicators' 90) — or a
+"总分：98.5" in the label's own cell, or a 总分 cell that names its grade too
+("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on
+one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"), or
+a 自评结论 that names a grade."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jixiao import levels
+from jixiao.model import SelfEvaluation
+from jixiao.parsing import normalize_text, parse_points
+from jixiao.read.grid import Grid, clean, note, points, points_at
+from jixiao.read.roles import (
+    is_conclusion_label,
+    is_grade_label,
+    is_placeholder,
+    is_total_label,
+)
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+
+
+def row_label(grid: Grid, row: int, before: int) -> str:
+    """The first text of a row left of the number columns (总分, 评分等级 …)."""
+    for column in grid.rows.get(row, []):
+        if column >= before:
+            break
+        if isinstance(grid.values.get((row, column)), str):
+            return grid.texts[(row, column)]
+    return ""
+
+
+def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
+               table: SelfEvaluation) -> int | None:
+    """The 总分 row printed under the 评分等级 row (``start``), up to ``stop``: read, its row
+    returned; None if there is none."""
+    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    for row in range(start + 1, stop + 1):
+        label = row_label(grid, row, before)
+        if label and is_total_label(label):
+            read_total(grid, row, columns, table)
+            return row
+    return None
+
+
+def measured_weight(table: SelfEvaluation) -> float:
+    """The weights of the indicators read so far that have a 指标值 or 完成值 — not the
+    subtotal and heading rows among them: what the indicators weigh together (四川: 90)."""
+    return sum(indicator.weight for indicator in table.indicators
+               if indicator.weight is not None and not (is_placeholder(indicator.target)
+                                                        and is_placeholder(indicator.actual)))
+
+
+def sums_the_indicators(grid: Grid, row: int, stop: int, columns: dict[str, int],
+                        table: SelfEvaluation) -> bool:
+    """Whether a row labelled 合计 under the indicators is their sum, not the 总分: a 总分
+    row follows it (past a 预算执行率得分 row, if any) — unless its 分值 is the full 100 the
+    indicators do not make —, or its 分值 is the indicators' weights short of 100 (四川
+    "合计 | 90 | 89": the 执行率's 10 points are not in it). Never a row with a 指标值 or
+    完成值 (a table of spending printed above the 总分 ends in its 合计 too)."""
+    if any(not is_placeholder(clean(grid.raw(row, columns[key])))
+           for key in ("target", "actual") if key in columns):
+        return False
+    weight = points_at(grid, row, columns["weight"])
+    indicators = measured_weight(table)
+    if weight is not None and abs(weight - indicators) <= TOLERANCE \
+            and indicators < FULL_MARKS - TOLERANCE:
+        return True
+    return _total_follows(grid, row, stop, columns) and (
+        weight is None or abs(weight - FULL_MARKS) > TOLERANCE
+        or abs(weight - indicators) <= TOLERANCE)
+
+
+def _total_follows(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
+    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    for below in range(row + 1, min(stop, row + 5)):
+        label = row_label(grid, below, before)
+        if not label:
+            if grid.rows.get(below):
+                return False
+            continue
+        if is_total_label(label):
+            return True
+        if levels.level1_category(label) != levels.EXECUTION:  # 预算执行率得分 | 10 | 9.5
+            return False
+    return False
+
+
+def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
+    if "weight" in columns:
+        table.sources["weight_total"] = note(table, grid, row, columns["weight"])
+    at = None  # the total's column
+    if "score" in columns:
+        at = columns["score"]
+        if clean(grid.raw(row, at)) is None:  # typed beside its label, or under 分值
+            at = _total_beside(grid, row, columns, table) or at
+        _declared_total(grid, row, at, table)
+    elif "weight" not in columns:
+        found = grid.right_of(row, grid.rows[row][0])
+        if found:
+            table.sources["total"] = note(table, grid, row, found[1])
+            table.total_declared = parse_points(clean(found[0]))
+    if table.total_declared is None and ("score" not in columns
+                                         or clean(grid.raw(row, columns["score"])) is None):
+        first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
+        inline = _INLINE_TOTAL.search(grid.texts.get((row, first), ""))
+        if inline is not None:
+            table.total_declared = float(inline.group(1))
+            table.sources["total"] = note(table, grid, row, first)
+    for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
+        if is_grade_label(grid.texts.get((row, column), ""), results=False):
+            read_grade(grid, row, table, column)
+    if "grade" not in table.sources and at is not None and table.total_declared is not None:
+        after = grid.right_of(row, at, limit=max(columns.values()) - at)
+        if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
+            table.grade_declared = str(clean(after[0]))
+            table.sources["grade"] = note(table, grid, row, after[1])
+
+
+def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+    table.sources["total"] = note(table, grid, row, column)
+    raw = clean(grid.raw(row, column))
+    total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
+    if total is not None:  # "99.48（优）"
+        table.total_declared = total
+        table.grade_declared, table.sources["grade"] = named, table.sources["total"]
+    else:
+        table.total_declared = points(raw)
+
+
+def _total_beside(grid: Grid, row: int, columns: dict[str, int],
+                  table: SelfEvaluation) -> int | None:
+    """Where the 总分 stands on its row when the 得分 cell is empty: the number right of
+    the label ("总分 | 98.5", "自评得分 | 98.5 | 自评等级 | 优", 98.5 under 分值 or in 分值
+    and 得分 merged) — of several, the one nearest the 得分 column; never the 分值 total
+    (100, or the indicators' weights, under 分值: the score left unfilled), nor a number
+    past a grade's label."""
+    cells = grid.rows.get(row, [])
+    label = next((column for column in cells
+                  if is_total_label(grid.texts.get((row, column), ""))), None)
+    if label is None:
+        return None
+    points_totals = (FULL_MARKS, measured_weight(table))  # what a 总分 row's 分值 holds
+    found = []
+    for column in cells:
+        if column <= label or grid.same_merge((row, label), (row, column)):
+            continue
+        if column > max(columns.values()) \
+                or is_grade_label(grid.texts.get((row, column), ""), results=False):
+            break
+        number = _total_number(clean(grid.raw(row, column)))
+        if number is None or (column == columns.get("weight") and any(
+                abs(number - points_total) <= TOLERANCE for points_total in points_totals)):
+            continue
+        found.append(column)
+    return min(found, key=lambda column: abs(column - columns["score"]), default=None)
+
+
+def _total_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        total, _ = _total_with_grade(value)
+        if total is not None:
+            return total
+    return points(value)
+
+
+_INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
+_TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
+
+
+def _total_with_grade(text: str) -> tuple[float | None, str | None]:
+    """A 总分 cell that also names the grade, 99.48（优） or 92分 优秀: the total and the
+    grade's own text."""
+    match = _TOTAL_WITH_GRADE.fullmatch(normalize_text(text))
+    if match is None or grade_name(match.group(2)) is None:
+        return None, None
+    return float(match.group(1)), match.group(2)
+
+
+def find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int | None:
+    if "grade" in table.sources:
+        return start
+    for row in range(start + 1, stop + 1):
+        for column in grid.rows.get(row, []):
+            if is_grade_label(grid.texts.get((row, column), "")):
+                read_grade(grid, row, table, column)
+                return row
+    return None
+
+
+def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None = None) -> None:
+    if column is None:
+        column = next(c for c in grid.rows[row]
+                      if is_grade_label(grid.texts.get((row, c), "")))
+    label = grid.texts.get((row, column), "")
+    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
+    if is_conclusion_label(label):  # 自评结论: a grade only where one is named
+        found = (inline, column) if inline else _grade_cell(grid, row, column)
+        if found is None or not grade_name(found[0]):
+            return
+    if inline:
+        table.grade_declared = inline
+        table.sources["grade"] = note(table, grid, row, column)
+        return
+    found = _grade_cell(grid, row, column)
+    if found is None:  # an empty grade cell: point at the first cell after the label
+        other = next(c for c in range(column + 1, column + 40)
+                     if not grid.same_merge((row, column), (row, c)))
+        table.sources["grade"] = note(table, grid, row, other)
+        return
+    value, where = found
+    table.sources["grade"] = note(table, grid, row, where)
+    cleaned = clean(value)
+    table.grade_declared = None if cleaned is None else str(cleaned).strip()
+
+
+def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:
+    """The grade right of its label: the first cell that names a grade (优秀 under 评分结果,
+    past a stray 0 under 权重), else the first text, else the first value."""
+    first = grid.right_of(row, column)
+    if first is None or grade_name(first[0]):
+        return first
+    text = first if isinstance(first[0], str) else None
+    for other in grid.rows.get(row, []):
+        if other <= first[1]:
+            continue
+        value = grid.values.get((row, other))
+        if grade_name(value):
+            return value, other
+        if text is None and isinstance(value, str):
+            text = (value, other)
+    return text or first
