@@ -55,13 +55,16 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级"
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
-    ("initial", ("年初预算数", "年初预算")),
+    # what was planned at the start of the year: not A where the year's budget is given
+    ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A
     ("rate", ("执行率",)),
+    # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
-                  "实际执行")),
-    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算", "批复预算",
-                "预算金额")),
+                  "实际执行", "决算")),
+    # A: the year's budget after its changes (预算安排数, 调整后预算 …)
+    ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
+                "预算金额", "预算安排")),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
