@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from jixiao.read.grid import Grid
 
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
-                  "实际分数", "最终分数")
+                  "实际分数", "最终分数", "得分值", "自评分值")
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
@@ -43,10 +43,12 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "业绩值", "实际值", "完成值", "完成情况", "执行情况", "达成值", "实际达到")),
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
                 "计划值", "年度目标", "预期目标")),
-    ("score", _SCORED_POINTS),  # before 分数: 自评分数 is the score, 分数 alone the 分值
+    ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
+    # the target in fewer words, after every other role's ("年度指标得分" is the score)
+    ("target", ("年度指标", "年度绩效目标", "预期值")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)

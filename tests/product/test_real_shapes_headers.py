@@ -6,12 +6,16 @@ is read in full and gives no finding."""
 import pytest
 from test_real_shapes import (
     ATTACHMENT_ROWS,
+    EXECUTION_AS_LEVEL1,
+    FULLY_SPENT,
     QUALITATIVE_MET,
     attachment,
     checked,
     codes,
     medical_insurance,
+    rows_read,
 )
+from workbooks import STANDARD, Book
 
 # 年初 100, A 120, B 114: 执行率 95 %, 9.5 of 10 points; the indicators' 90 all met.
 SPENT_95 = [("年度资金总额", 100, 120, 114, 10, "95%", 9.5),
@@ -85,3 +89,77 @@ def test_money_down_the_rows_takes_the_budget_after_its_changes(tmp_path):
     assert (funds["budget"], funds["executed"], funds["rate"], funds["score_computed"]) == (
         60, 57, 95, 9.5)
     assert codes(data) == []
+
+
+# ---------------------------------------------------------------- indicator columns
+
+DEDUCTED = [("产出指标", "数量指标", "经办业务量", "≥2.5 万件", "2 万件", 30, 24, "参保人数下降"),
+            *EXECUTION_AS_LEVEL1[2:]]
+
+
+def _reads_the_deduction(tmp_path, header):
+    """The table (经办业务量 ≥2.5 万件, done 2 万件, 24 of 30, 参保人数下降) is read through
+    ``header`` (its columns in the standard order, the 总分 under 分值 and 得分): the first
+    row right, its score and reason, no finding, 94 in all."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(DEDUCTED, header=header, lead=None)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
+                                   "2 万件", 30)
+    first = table.indicators[0]
+    assert (first.score_declared, first.reason) == (24, "参保人数下降")
+    assert (data["total_declared"], data["total_computed"]) == (94, 94)
+
+
+def _standard_with(**words):
+    """The standard header with some of its columns (by role) worded otherwise."""
+    roles = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
+    return tuple(words.get(role, text) for role, text in zip(roles, STANDARD, strict=True))
+
+
+@pytest.mark.parametrize("header", [
+    _standard_with(target="年度指标", score="得分值"),
+    _standard_with(target="年度绩效目标", score="自评分值"),
+    _standard_with(target="预期值", actual="完成值", weight="权重"),
+], ids=lambda header: f"{header[3]}-{header[6]}")
+def test_other_words_for_the_target_and_the_score(tmp_path, header):
+    """年度指标, 年度绩效目标, 预期值 head the 指标值 (before: JX208, nothing scored); 得分值,
+    自评分值 the 得分 (before: read as a second 分值, the scores declared ignored)."""
+    _reads_the_deduction(tmp_path, header)
+
+
+@pytest.mark.parametrize("header", [
+    _standard_with(weight="指标分值"),
+    _standard_with(weight="标准分值", score="评分结果"),
+    _standard_with(target="年度指标值(A)", actual="实际完成值(B)"),
+], ids=lambda header: f"{header[3]}-{header[5]}-{header[6]}")
+def test_the_words_for_the_columns_read_before_still_read(tmp_path, header):
+    """分值 in a word of the 分值 (指标分值, 标准分值) is no 得分值; 年度指标值 is the target."""
+    _reads_the_deduction(tmp_path, header)
+
+
+@pytest.mark.parametrize("label", ["年度总体目标", "年度绩效目标"])
+@pytest.mark.parametrize("target", ["年度指标值", "年度绩效目标"])
+def test_a_goal_block_headed_as_a_target_column_is_no_header(tmp_path, label, target):
+    """年度绩效目标 may head the 总体目标 block too (预期目标 | 实际完成情况, then the two
+    texts): that row is no indicator header, and the header under it still is — also where
+    it names its 指标值 column with the same word."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line(label, "预期目标", None, None, "实际完成情况")
+    sheet.line(None, "提升医保经办服务能力", None, None, "经办服务能力明显提升")
+    sheet.indicators(QUALITATIVE_MET, header=_standard_with(target=target))
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
+    assert table.indicators[0].target == "≥2 万件"
+    assert codes(data) == [] and data["total_computed"] == 100
