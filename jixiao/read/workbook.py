@@ -178,8 +178,9 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         kept.append(item)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
-        read_project(grid, top, item.header.row, table)
-        money = find_money(grid, top, item.header.row)
+        # above the header's first row: a header over two rows names no project fact
+        read_project(grid, top, item.header.top, table)
+        money = find_money(grid, top, item.header.top)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)
         total = dict.get(table.sources, "total") or dict.get(table.sources, "weight_total")

@@ -148,8 +148,8 @@ def test_the_words_for_the_columns_read_before_still_read(tmp_path, header):
 @pytest.mark.parametrize("target", ["年度指标值", "年度绩效目标"])
 def test_a_goal_block_headed_as_a_target_column_is_no_header(tmp_path, label, target):
     """年度绩效目标 may head the 总体目标 block too (预期目标 | 实际完成情况, then the two
-    texts): that row is no indicator header, and the header under it still is — also where
-    it names its 指标值 column with the same word."""
+    texts): that row is no indicator header, its texts are the goal, and the header under
+    it still is one — also where it names its 指标值 column with the same word."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("医保经办能力提升")
@@ -163,3 +163,28 @@ def test_a_goal_block_headed_as_a_target_column_is_no_header(tmp_path, label, ta
     assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
     assert table.indicators[0].target == "≥2 万件"
     assert codes(data) == [] and data["total_computed"] == 100
+    assert (table.project.goal_expected, table.project.goal_actual) == (
+        "提升医保经办服务能力", "经办服务能力明显提升")
+
+
+@pytest.mark.parametrize("target", ["年度目标", "年度绩效目标"])
+def test_the_first_row_of_a_merged_two_row_header_is_no_goal(tmp_path, target):
+    """绩效指标 across 一级|二级|三级, 年度目标 … merged down beside them: the header's first
+    row is no 总体目标 block (before: 年度目标 there gave the goal "实际完成值")."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line("绩效指标", None, None, target, "实际完成值", "分值", "得分",
+                       "偏差原因分析及改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标")
+    sheet.merge(first, 1, 3)
+    for column in range(4, 9):
+        sheet.merge(first, column, column, first + 1)
+    for row in QUALITATIVE_MET:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert len(table.indicators) == len(QUALITATIVE_MET) and codes(data) == []
+    assert (table.project.goal_expected, table.project.goal_actual) == (None, None)
