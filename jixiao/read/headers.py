@@ -154,6 +154,11 @@ def header_at(grid: Grid, row: int) -> Header | None:
             if wrapped is not None and (header is None
                                         or len(wrapped.columns) > len(header.columns)):
                 return wrapped
+    elif (joined := wrapped_texts(grid, row, own, rests_only=True)) is not None:
+        # 年度指标 / 值, 实际完成 / 值: words that name their column before the rest below
+        wrapped = _header(grid, row, _roles(joined), wrapped=True)
+        if wrapped is not None and set(wrapped.columns) >= set(header.columns):
+            return wrapped
     return header
 
 
@@ -178,9 +183,13 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
 _WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
 
 
-def wrapped_texts(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] | None:
+def wrapped_texts(grid: Grid, row: int, own: dict[int, str], rests_only: bool = False
+                  ) -> dict[int, str] | None:
     """The texts of ``row`` joined with the next row's where that row holds only the
-    wrapped rest of them: short texts, each under a text of ``row``; else None."""
+    wrapped rest of them: short texts, each under a text of ``row``; else None.
+    ``rests_only``: under a header whose words already name every column, each rest must
+    also be shorter than the text above it and hold no digit — a first indicator row of
+    short texts ("产出指标 | 数量指标 | 培训 …", "20 分") is no rest."""
     below = grid.rows.get(row + 1, [])
     if not below:
         return None
@@ -190,6 +199,9 @@ def wrapped_texts(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] |
         text = grid.texts.get((row + 1, column), "")
         if not isinstance(value, str) or not text or len(text) > _WRAP_PIECE \
                 or not own.get(column) or (row + 1, column) in grid.origin:
+            return None
+        if rests_only and (len(text) >= len(own[column])
+                           or any(character.isdigit() for character in text)):
             return None
         joined[column] = own[column] + text
     return joined

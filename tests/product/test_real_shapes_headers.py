@@ -188,3 +188,21 @@ def test_the_first_row_of_a_merged_two_row_header_is_no_goal(tmp_path, target):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert len(table.indicators) == len(QUALITATIVE_MET) and codes(data) == []
     assert (table.project.goal_expected, table.project.goal_actual) == (None, None)
+
+
+def test_a_first_row_of_short_texts_is_no_rest_of_the_header(tmp_path):
+    """年度指标 names its column and may go on in the row below (年度指标 / 值,
+    tests/read/test_headers.py); a first indicator row of short texts, its points typed
+    "20 分", is no such rest: every row is read."""
+    rows = [(*row[:5], f"{row[5]} 分", f"{row[6]} 分") for row in QUALITATIVE_MET]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(rows, header=_standard_with(target="年度指标")[:7],
+                     lead=None, merge=False)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
+    assert codes(data) == [] and data["total_computed"] == 100
