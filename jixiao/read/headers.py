@@ -2,7 +2,8 @@
 (docs/domain.md §4). A row naming a 三级指标 (or 指标名称) column and a 分值 (or 权重) column
 starts a table; each header cell gets a role ("name", "target", "weight" …), and the
 roles found tell the layout. A header may take two rows: a cell merged down over both
-heads its column in each, and a cell merged across names the columns under it.
+heads its column in each, and a cell merged across names the columns under it; where a
+converted PDF lost those merges, the two rows' roles are combined column by column.
 
     standard     一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…,
                  the money block above it, with or without 全年预算数;
@@ -154,12 +155,65 @@ def header_at(grid: Grid, row: int) -> Header | None:
             if wrapped is not None and (header is None
                                         or len(wrapped.columns) > len(header.columns)):
                 return wrapped
+        return _two_rows(grid, row, own, header) or header
     elif (joined := wrapped_texts(grid, row, own, rests_only=True)) is not None:
         # 年度指标 / 值, 实际完成 / 值: words that name their column before the rest below
         wrapped = _header(grid, row, _roles(joined), wrapped=True)
         if wrapped is not None and set(wrapped.columns) >= set(header.columns):
             return wrapped
     return header
+
+
+def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
+              ) -> Header | None:
+    """The header over ``row`` and the next whose merges a conversion lost: 绩效指标 | | |
+    年度指标值 … above 一级指标 | 二级指标 | 三级指标, or 指标值 | (empty) above 年度 | 实际.
+    The next row holds header words only, none merged and not a header by itself, each
+    under a cell of ``row`` that names no column (or the same one); the two rows' roles,
+    column by column, make a full header that ``row`` alone (``alone``) does not."""
+    below = grid.rows.get(row + 1)
+    if not below or any(grid.origin.get((row + 1, column)) == (row, column) for column in own):
+        return None  # none, or merged down from ``row``: read from the next row (_merged_down)
+    values, texts = grid.values, grid.texts
+    combined = dict(own)
+    under: dict[str, int] = {}  # 年度 | 实际 under the 指标值 whose merge was lost
+    for column in below:
+        if not isinstance(values.get((row + 1, column)), str) or (row + 1, column) in grid.origin:
+            return None  # a number: a first indicator row
+        text = texts[(row + 1, column)]
+        role = indicator_role(text)
+        above = indicator_role(own.get(column, ""))
+        if role is None:
+            role = _value_under_lost_merge(own, column, text)
+            if role is None:
+                return None  # a note, an indicator's name: no second header row
+            under.setdefault(role, column)
+        elif above in (None, *_NO_COLUMN):
+            combined[column] = text
+        elif above != role:
+            return None  # two header rows of their own
+    lower = _roles({column: texts[(row + 1, column)] for column in below})
+    if {"name", "weight"} <= set(lower):
+        return None  # the next row is the header, ``row`` something above it
+    columns = _roles(combined)
+    for role, column in under.items():
+        columns.setdefault(role, column)
+    if not ({"target", "actual"} <= set(columns) or "score" in columns) or (
+            alone is not None and set(columns) <= set(alone.columns)):
+        return None
+    return _header(grid, row, columns, wrapped=True)
+
+
+def _value_under_lost_merge(own: dict[int, str], column: int, text: str) -> str | None:
+    """年度 (计划) or 实际 (完成) under an unmerged 指标值 or the empty cell beside it — the
+    merge across the two was lost: which value the column holds; else None."""
+    role = _UNDER_VALUES.get(text)
+    head = column
+    while role is not None and head > column - 2 and not own.get(head):
+        head -= 1  # the empty cell right of the 指标值
+    if role is None or indicator_role(own.get(head, "")) != "target" or own.get(head + 1):
+        return None
+    return role
 
 
 def _roles(texts: dict[int, str]) -> dict[str, int]:

@@ -158,6 +158,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
         name_cell = (item.header.row, item.header.columns["name"])
+        if name_cell not in grid.values and name_cell not in grid.origin:
+            name_cell = (item.header.top, name_cell[1])  # 三级指标 above its row's 实际
         table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
         item.end = read_indicators(grid, item.header, _next_header(found, index), table)
         index += 1

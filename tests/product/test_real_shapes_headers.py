@@ -15,7 +15,7 @@ from test_real_shapes import (
     medical_insurance,
     rows_read,
 )
-from workbooks import STANDARD, Book
+from workbooks import STANDARD, THIRD_PARTY, Book
 
 # 年初 100, A 120, B 114: 执行率 95 %, 9.5 of 10 points; the indicators' 90 all met.
 SPENT_95 = [("年度资金总额", 100, 120, 114, 10, "95%", 9.5),
@@ -206,3 +206,107 @@ def test_a_first_row_of_short_texts_is_no_rest_of_the_header(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
     assert codes(data) == [] and data["total_computed"] == 100
+
+
+# ---------------------------------------------------------------- a header over two rows
+
+LEAD_TOP = ("绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+LEAD_BOTTOM = ("一级指标", "二级指标", "三级指标")
+VALUES_TOP = ("一级指标", "二级指标", "三级指标", "指标值", None, "分值", "得分",
+              "偏差原因分析及改进措施")
+
+
+def _two_row_table(tmp_path, top, bottom, merges=()):
+    """The deduction table under a header of rows ``top`` and ``bottom`` (merged only as
+    ``merges`` says: (first, last) column across the top row): the findings, the table,
+    the header's first row."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line(*top)
+    sheet.line(*bottom)
+    for start, end in merges:
+        sheet.merge(first, start, end)
+    for row in DEDUCTED:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    return table, data, first
+
+
+def _read_in_full(table, data):
+    assert [i.name for i in table.indicators] == [row[2] for row in DEDUCTED]
+    first = table.indicators[0]
+    assert (first.level1, first.level2, first.target, first.actual, first.weight,
+            first.score_declared, first.reason) == DEDUCTED[0][:2] + DEDUCTED[0][3:]
+    assert codes(data) == [] and (data["total_declared"], data["total_computed"]) == (94, 94)
+
+
+@pytest.mark.parametrize("merges", [(), [(1, 3)]], ids=["无合并", "绩效指标跨三列"])
+def test_a_two_row_header_that_lost_its_merges_down(tmp_path, merges):
+    """绩效指标 | | | 年度指标值 … over 一级指标 | 二级指标 | 三级指标, nothing merged down (a
+    PDF converted): each row names the columns the other leaves blank — one header (before:
+    no table found, exit 2)."""
+    table, data, first = _two_row_table(tmp_path, LEAD_TOP, LEAD_BOTTOM, merges)
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == f"C{first + 1}"
+
+
+@pytest.mark.parametrize("values", [("年度", "实际"), ("计划", "完成")])
+def test_values_under_an_unmerged_target_header(tmp_path, values):
+    """指标值 | (empty) over 年度 | 实际, the merge across lost: the target and the actual
+    (before: the 年度 | 实际 row read as an indicator without points, JX106, and JX208)."""
+    table, data, first = _two_row_table(tmp_path, VALUES_TOP, (None, None, None, *values))
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == f"C{first}"
+
+
+def test_the_header_words_over_two_rows_read_before_still_read(tmp_path):
+    """指标值 merged across 年度 | 实际, and 指标值 | (empty) over 年度指标值 | 实际完成值."""
+    _read_in_full(*_two_row_table(tmp_path, VALUES_TOP, (None, None, None, "年度", "实际"),
+                                  merges=[(4, 5)])[:2])
+    _read_in_full(*_two_row_table(tmp_path, VALUES_TOP,
+                                  (None, None, None, "年度指标值", "实际完成值"))[:2])
+
+
+def test_a_notes_row_under_a_header_is_not_its_second_row(tmp_path):
+    """A third-party index (no 指标值 or 完成值 column, so a second header row is looked
+    for) with a note under its header naming 分值: a note, not a row of the header."""
+    def read(note):
+        book = Book()
+        sheet = book.sheet("指标体系")
+        sheet.project("第三方评价项目", "某市财政局")
+        header = sheet.line(*THIRD_PARTY)
+        sheet.columns = {text: column for column, text in enumerate(THIRD_PARTY, start=1)}
+        if note:
+            sheet.line(None, None, None, "注：分值合计100分")
+        for row in [("决策", "项目实施", "实施依据充分性", "…", 22, 20),
+                    ("过程", "资金管理", "预算执行率", "…", 18, 18),
+                    ("产出", "产出数量", "实际完成率", "…", 40, 38),
+                    ("效益", "项目效益", "满意度", "…", 20, 20)]:
+            sheet.line(*row)
+        sheet.total(100, 96, label="合计")
+        table, data = checked(book.save(tmp_path / f"{note}.xlsx"))
+        assert table.sources["header"].cell == f"C{header}" and table.layout == "third_party"
+        return [(i.name, i.weight, i.score_declared) for i in table.indicators], codes(data)
+
+    assert read(note=True) == read(note=False)
+    assert len(read(note=True)[0]) == 4
+
+
+def test_a_goal_row_right_above_the_header_is_not_its_first_row(tmp_path):
+    """年度绩效目标 | 预期目标 | … | 实际完成情况 right above the header names a 指标值 and a 完成值
+    too: the header under it is a header by itself, the goal row no part of it."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line("年度绩效目标", "预期目标", None, None, "实际完成情况")
+    sheet.indicators(DEDUCTED, lead=None)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == "C5"
