@@ -172,8 +172,8 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
     under a cell of ``row`` that names no column (or the same one); the two rows' roles,
     column by column, make a full header that ``row`` alone (``alone``) does not."""
     below = grid.rows.get(row + 1)
-    if not below or any(grid.origin.get((row + 1, column)) == (row, column) for column in own):
-        return None  # none, or merged down from ``row``: read from the next row (_merged_down)
+    if not below:
+        return None
     values, texts = grid.values, grid.texts
     combined = dict(own)
     under: dict[str, int] = {}  # 年度 | 实际 under the 指标值 whose merge was lost
@@ -195,6 +195,8 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
     lower = _roles({column: texts[(row + 1, column)] for column in below})
     if {"name", "weight"} <= set(lower):
         return None  # the next row is the header, ``row`` something above it
+    if any(grid.origin.get((row + 1, column)) == (row, column) for column in own):
+        return None  # merged down from ``row``: read from the next row (_merged_down)
     columns = _roles(combined)
     for role, column in under.items():
         columns.setdefault(role, column)
