@@ -95,6 +95,8 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 if value is not None and (parse_amount(value[0]) is not None
                                           or role == "rate"):
                     found[role] = (below, value[1])
+            if "budget" not in found and "initial" in found:  # A = 年初预算数 then
+                found["budget"] = found.pop("initial")
             if "budget" in found and "executed" in found:
                 around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
                           for c in grid.rows.get(r, []) if isinstance(

@@ -91,6 +91,15 @@ def test_money_down_the_rows_takes_the_budget_after_its_changes(tmp_path):
     assert codes(data) == []
 
 
+
+def test_money_down_the_rows_with_only_the_initial_budget_takes_it_for_a(tmp_path):
+    """年初预算数 | 实际支出 down the rows, no other budget: the 年初 is A, as in a header."""
+    lines = (("年初预算数", 50), ("实际支出", 48), ("预算执行率", "96%"))
+    _, data = checked(attachment(tmp_path / "t.xlsx", money_lines=lines, unit="单位：万元"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"]) == (50, 48, 96)
+    assert codes(data) == []
+
 # ---------------------------------------------------------------- indicator columns
 
 DEDUCTED = [("产出指标", "数量指标", "经办业务量", "≥2.5 万件", "2 万件", 30, 24, "参保人数下降"),
