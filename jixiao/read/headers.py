@@ -2,7 +2,8 @@
 (docs/domain.md §4). A row naming a 三级指标 (or 指标名称) column and a 分值 (or 权重) column
 starts a table; each header cell gets a role ("name", "target", "weight" …), and the
 roles found tell the layout. A header may take two rows: a cell merged down over both
-heads its column in each, and a cell merged across names the columns under it.
+heads its column in each, and a cell merged across names the columns under it; where a
+converted PDF lost those merges, the two rows' roles are combined column by column.
 
     standard     一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…,
                  the money block above it, with or without 全年预算数;
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from jixiao.read.grid import Grid
 
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
-                  "实际分数", "最终分数")
+                  "实际分数", "最终分数", "得分值", "自评分值")
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
@@ -43,10 +44,12 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "业绩值", "实际值", "完成值", "完成情况", "执行情况", "达成值", "实际达到")),
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
                 "计划值", "年度目标", "预期目标")),
-    ("score", _SCORED_POINTS),  # before 分数: 自评分数 is the score, 分数 alone the 分值
+    ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
+    # the target in fewer words, after every other role's ("年度指标得分" is the score)
+    ("target", ("年度指标", "年度绩效目标", "预期值")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
@@ -55,13 +58,16 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级"
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
-    ("initial", ("年初预算数", "年初预算")),
+    # what was planned at the start of the year: not A where the year's budget is given
+    ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A
     ("rate", ("执行率",)),
+    # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
-                  "实际执行")),
-    ("budget", ("全年预算数", "调整后预算数", "调整预算数", "预算数", "全年预算", "批复预算",
-                "预算金额")),
+                  "实际执行", "决算")),
+    # A: the year's budget after its changes (预算安排数, 调整后预算 …)
+    ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
+                "预算金额", "预算安排")),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
@@ -149,7 +155,67 @@ def header_at(grid: Grid, row: int) -> Header | None:
             if wrapped is not None and (header is None
                                         or len(wrapped.columns) > len(header.columns)):
                 return wrapped
+        return _two_rows(grid, row, own, header) or header
+    elif (joined := wrapped_texts(grid, row, own, rests_only=True)) is not None:
+        # 年度指标 / 值, 实际完成 / 值: words that name their column before the rest below
+        wrapped = _header(grid, row, _roles(joined), wrapped=True)
+        if wrapped is not None and set(wrapped.columns) >= set(header.columns):
+            return wrapped
     return header
+
+
+def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
+              ) -> Header | None:
+    """The header over ``row`` and the next whose merges a conversion lost: 绩效指标 | | |
+    年度指标值 … above 一级指标 | 二级指标 | 三级指标, or 指标值 | (empty) above 年度 | 实际.
+    The next row holds header words only, none merged and not a header by itself, each
+    under a cell of ``row`` that names no column (or the same one); the two rows' roles,
+    column by column, make a full header that ``row`` alone (``alone``) does not."""
+    below = grid.rows.get(row + 1)
+    if not below:
+        return None
+    values, texts = grid.values, grid.texts
+    combined = dict(own)
+    under: dict[str, int] = {}  # 年度 | 实际 under the 指标值 whose merge was lost
+    for column in below:
+        if not isinstance(values.get((row + 1, column)), str) or (row + 1, column) in grid.origin:
+            return None  # a number: a first indicator row
+        text = texts[(row + 1, column)]
+        role = indicator_role(text)
+        above = indicator_role(own.get(column, ""))
+        if role is None:
+            role = _value_under_lost_merge(own, column, text)
+            if role is None:
+                return None  # a note, an indicator's name: no second header row
+            under.setdefault(role, column)
+        elif above in (None, *_NO_COLUMN):
+            combined[column] = text
+        elif above != role:
+            return None  # two header rows of their own
+    lower = _roles({column: texts[(row + 1, column)] for column in below})
+    if {"name", "weight"} <= set(lower):
+        return None  # the next row is the header, ``row`` something above it
+    if any(grid.origin.get((row + 1, column)) == (row, column) for column in own):
+        return None  # merged down from ``row``: read from the next row (_merged_down)
+    columns = _roles(combined)
+    for role, column in under.items():
+        columns.setdefault(role, column)
+    if not ({"target", "actual"} <= set(columns) or "score" in columns) or (
+            alone is not None and set(columns) <= set(alone.columns)):
+        return None
+    return _header(grid, row, columns, wrapped=True)
+
+
+def _value_under_lost_merge(own: dict[int, str], column: int, text: str) -> str | None:
+    """年度 (计划) or 实际 (完成) under an unmerged 指标值 or the empty cell beside it — the
+    merge across the two was lost: which value the column holds; else None."""
+    role = _UNDER_VALUES.get(text)
+    head = column
+    while role is not None and head > column - 2 and not own.get(head):
+        head -= 1  # the empty cell right of the 指标值
+    if role is None or indicator_role(own.get(head, "")) != "target" or own.get(head + 1):
+        return None
+    return role
 
 
 def _roles(texts: dict[int, str]) -> dict[str, int]:
@@ -173,9 +239,13 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
 _WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
 
 
-def wrapped_texts(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] | None:
+def wrapped_texts(grid: Grid, row: int, own: dict[int, str], rests_only: bool = False
+                  ) -> dict[int, str] | None:
     """The texts of ``row`` joined with the next row's where that row holds only the
-    wrapped rest of them: short texts, each under a text of ``row``; else None."""
+    wrapped rest of them: short texts, each under a text of ``row``; else None.
+    ``rests_only``: under a header whose words already name every column, each rest must
+    also be shorter than the text above it and hold no digit — a first indicator row of
+    short texts ("产出指标 | 数量指标 | 培训 …", "20 分") is no rest."""
     below = grid.rows.get(row + 1, [])
     if not below:
         return None
@@ -185,6 +255,9 @@ def wrapped_texts(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str] |
         text = grid.texts.get((row + 1, column), "")
         if not isinstance(value, str) or not text or len(text) > _WRAP_PIECE \
                 or not own.get(column) or (row + 1, column) in grid.origin:
+            return None
+        if rests_only and (len(text) >= len(own[column])
+                           or any(character.isdigit() for character in text)):
             return None
         joined[column] = own[column] + text
     return joined

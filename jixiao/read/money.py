@@ -47,10 +47,12 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 # 资金安排情况 tables list the money down the rows: label → role.
+# As in the money header (``fund_role``): 年初预算数 is no A where the year's is given.
 _ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rate", ("预算执行率", "资金执行率", "执行率")),
-    ("budget", ("预算安排", "全年预算数", "调整后预算数", "预算数", "预算资金", "年度预算")),
-    ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用")),
+    ("initial", ("年初预算", "年初安排", "年初批复")),
+    ("budget", ("预算安排", "全年预算数", "调整后预算", "预算数", "预算资金", "年度预算")),
+    ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用", "决算")),
 )
 _ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
 
@@ -93,6 +95,8 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 if value is not None and (parse_amount(value[0]) is not None
                                           or role == "rate"):
                     found[role] = (below, value[1])
+            if "budget" not in found and "initial" in found:  # A = 年初预算数 then
+                found["budget"] = found.pop("initial")
             if "budget" in found and "executed" in found:
                 around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
                           for c in grid.rows.get(r, []) if isinstance(

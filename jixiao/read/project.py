@@ -96,7 +96,7 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
             return  # the title: a name or none
 
 
-_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标")
+_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
                  ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
 

@@ -158,6 +158,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
         name_cell = (item.header.row, item.header.columns["name"])
+        if name_cell not in grid.values and name_cell not in grid.origin:
+            name_cell = (item.header.top, name_cell[1])  # 三级指标 above its row's 实际
         table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
         item.end = read_indicators(grid, item.header, _next_header(found, index), table)
         index += 1
@@ -178,8 +180,9 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         kept.append(item)
         top = previous_end.get(grid.name, 0) + 1
         previous_end[grid.name] = item.end
-        read_project(grid, top, item.header.row, table)
-        money = find_money(grid, top, item.header.row)
+        # above the header's first row: a header over two rows names no project fact
+        read_project(grid, top, item.header.top, table)
+        money = find_money(grid, top, item.header.top)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)
         total = dict.get(table.sources, "total") or dict.get(table.sources, "weight_total")

@@ -1,0 +1,321 @@
+"""Headers as units word and print them (red-team of correct tables): the money block's
+other words for A, B and the 年初 budget, the indicator columns' other words, and a
+header over two rows whose merges a PDF conversion lost. Each table is right, so each
+is read in full and gives no finding."""
+
+import pytest
+from test_real_shapes import (
+    ATTACHMENT_ROWS,
+    EXECUTION_AS_LEVEL1,
+    FULLY_SPENT,
+    QUALITATIVE_MET,
+    attachment,
+    checked,
+    codes,
+    medical_insurance,
+    rows_read,
+)
+from workbooks import STANDARD, THIRD_PARTY, Book
+
+# 年初 100, A 120, B 114: 执行率 95 %, 9.5 of 10 points; the indicators' 90 all met.
+SPENT_95 = [("年度资金总额", 100, 120, 114, 10, "95%", 9.5),
+            ("其中：当年财政拨款", 100, 110, 105, None, "95.45%", None),
+            ("上年结转资金", 0, 10, 9, None, "90%", None)]
+WITHOUT_INITIAL = [(label, *amounts[1:]) for label, *amounts in SPENT_95]
+POINTS = ("分值", "执行率", "得分")
+
+
+def _money_read(tmp_path, header, lines):
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 99.5,
+                                        money=lines, money_header=header))
+    funds = data["funds"]
+    return (funds["budget"], funds["executed"], funds["rate"], funds["score_computed"],
+            data["total_computed"], codes(data))
+
+
+READ_RIGHT = (120, 114, 95, 9.5, 99.5, [])
+
+
+@pytest.mark.parametrize("header", [
+    ("年初预算数", "预算安排数", "全年执行数"),
+    ("年初安排数", "调整后预算", "实际支出数"),
+    ("年初预算数", "全年预算数", "决算数"),
+], ids=["预算安排数", "年初安排数-调整后预算", "决算数"])
+def test_other_words_for_the_budget_beside_the_initial_one(tmp_path, header):
+    """预算安排数 / 调整后预算 are A, 决算数 is B, 年初安排数 the 年初 budget: A is not the
+    年初 (before: 114 ÷ 100, two JX301 and three JX303)."""
+    assert _money_read(tmp_path, (*header, *POINTS), SPENT_95) == READ_RIGHT
+
+
+@pytest.mark.parametrize("header", [
+    ("预算安排数", "实际支出数"), ("调整后预算", "决算数"), ("全年预算数", "决算数"),
+    ("预算安排数", "决算数")], ids=lambda header: "-".join(header))
+def test_other_words_for_the_budget_and_the_spending_without_an_initial(tmp_path, header):
+    """Without a 年初 column the two amounts alone make the money header (before: JX307,
+    no 执行率 and no 总分)."""
+    assert _money_read(tmp_path, (*header, *POINTS), WITHOUT_INITIAL) == READ_RIGHT
+
+
+@pytest.mark.parametrize("header", [
+    ("年初预算数", "全年预算数(A)", "全年执行数(B)"), ("年初预算数", "调整后预算数", "执行数"),
+    ("年初预算", "批复预算", "实际支出")], ids=lambda header: "-".join(header))
+def test_the_words_read_before_still_read(tmp_path, header):
+    assert _money_read(tmp_path, (*header, *POINTS), SPENT_95) == READ_RIGHT
+
+
+def test_a_budget_change_is_still_no_budget(tmp_path):
+    """年初预算数 | 预算调整数 | 调整后预算数: the change (20) is not A, the budget after it is."""
+    lines = [(label, initial, budget - initial, budget, *rest)
+             for label, initial, budget, *rest in SPENT_95]
+    header = ("年初预算数", "预算调整数", "调整后预算数", "全年执行数", *POINTS)
+    assert _money_read(tmp_path, header, lines) == READ_RIGHT
+
+
+def test_the_initial_budget_alone_is_still_a(tmp_path):
+    """年初安排数 | 全年执行数 with no other budget: the 年初 is all the budget there is."""
+    lines = [(label, budget, *rest) for label, _, budget, *rest in SPENT_95]
+    assert _money_read(tmp_path, ("年初安排数", "全年执行数", *POINTS), lines) == READ_RIGHT
+
+
+def test_money_down_the_rows_takes_the_budget_after_its_changes(tmp_path):
+    """资金安排情况 down the rows: 年初预算数 | 调整后预算数 | 决算数 — A is the adjusted one,
+    B the 决算数 (before: A the 年初, and no B)."""
+    lines = (("年初预算数", 50), ("调整后预算数", 60), ("决算数", 57), ("预算执行率", "95%"))
+    rows = [("预算执行率", "预算执行率", 10, None, None, 9.5),
+            *ATTACHMENT_ROWS[1:]]
+    _, data = checked(attachment(tmp_path / "t.xlsx", rows=rows, total=97.5,
+                                 money_lines=lines, unit="单位：万元"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"], funds["score_computed"]) == (
+        60, 57, 95, 9.5)
+    assert codes(data) == []
+
+
+
+def test_money_down_the_rows_with_only_the_initial_budget_takes_it_for_a(tmp_path):
+    """年初预算数 | 实际支出 down the rows, no other budget: the 年初 is A, as in a header."""
+    lines = (("年初预算数", 50), ("实际支出", 48), ("预算执行率", "96%"))
+    _, data = checked(attachment(tmp_path / "t.xlsx", money_lines=lines, unit="单位：万元"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"]) == (50, 48, 96)
+    assert codes(data) == []
+
+# ---------------------------------------------------------------- indicator columns
+
+DEDUCTED = [("产出指标", "数量指标", "经办业务量", "≥2.5 万件", "2 万件", 30, 24, "参保人数下降"),
+            *EXECUTION_AS_LEVEL1[2:]]
+
+
+def _reads_the_deduction(tmp_path, header):
+    """The table (经办业务量 ≥2.5 万件, done 2 万件, 24 of 30, 参保人数下降) is read through
+    ``header`` (its columns in the standard order, the 总分 under 分值 and 得分): the first
+    row right, its score and reason, no finding, 94 in all."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(DEDUCTED, header=header, lead=None)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.5, "万件"),
+                                   "2 万件", 30)
+    first = table.indicators[0]
+    assert (first.score_declared, first.reason) == (24, "参保人数下降")
+    assert (data["total_declared"], data["total_computed"]) == (94, 94)
+
+
+def _standard_with(**words):
+    """The standard header with some of its columns (by role) worded otherwise."""
+    roles = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
+    return tuple(words.get(role, text) for role, text in zip(roles, STANDARD, strict=True))
+
+
+@pytest.mark.parametrize("header", [
+    _standard_with(target="年度指标", score="得分值"),
+    _standard_with(target="年度绩效目标", score="自评分值"),
+    _standard_with(target="预期值", actual="完成值", weight="权重"),
+], ids=lambda header: f"{header[3]}-{header[6]}")
+def test_other_words_for_the_target_and_the_score(tmp_path, header):
+    """年度指标, 年度绩效目标, 预期值 head the 指标值 (before: JX208, nothing scored); 得分值,
+    自评分值 the 得分 (before: read as a second 分值, the scores declared ignored)."""
+    _reads_the_deduction(tmp_path, header)
+
+
+@pytest.mark.parametrize("header", [
+    _standard_with(weight="指标分值"),
+    _standard_with(weight="标准分值", score="评分结果"),
+    _standard_with(target="年度指标值(A)", actual="实际完成值(B)"),
+], ids=lambda header: f"{header[3]}-{header[5]}-{header[6]}")
+def test_the_words_for_the_columns_read_before_still_read(tmp_path, header):
+    """分值 in a word of the 分值 (指标分值, 标准分值) is no 得分值; 年度指标值 is the target."""
+    _reads_the_deduction(tmp_path, header)
+
+
+@pytest.mark.parametrize("label", ["年度总体目标", "年度绩效目标"])
+@pytest.mark.parametrize("target", ["年度指标值", "年度绩效目标"])
+def test_a_goal_block_headed_as_a_target_column_is_no_header(tmp_path, label, target):
+    """年度绩效目标 may head the 总体目标 block too (预期目标 | 实际完成情况, then the two
+    texts): that row is no indicator header, its texts are the goal, and the header under
+    it still is one — also where it names its 指标值 column with the same word."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line(label, "预期目标", None, None, "实际完成情况")
+    sheet.line(None, "提升医保经办服务能力", None, None, "经办服务能力明显提升")
+    sheet.indicators(QUALITATIVE_MET, header=_standard_with(target=target))
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
+    assert table.indicators[0].target == "≥2 万件"
+    assert codes(data) == [] and data["total_computed"] == 100
+    assert (table.project.goal_expected, table.project.goal_actual) == (
+        "提升医保经办服务能力", "经办服务能力明显提升")
+
+
+@pytest.mark.parametrize("target", ["年度目标", "年度绩效目标"])
+def test_the_first_row_of_a_merged_two_row_header_is_no_goal(tmp_path, target):
+    """绩效指标 across 一级|二级|三级, 年度目标 … merged down beside them: the header's first
+    row is no 总体目标 block (before: 年度目标 there gave the goal "实际完成值")."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line("绩效指标", None, None, target, "实际完成值", "分值", "得分",
+                       "偏差原因分析及改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标")
+    sheet.merge(first, 1, 3)
+    for column in range(4, 9):
+        sheet.merge(first, column, column, first + 1)
+    for row in QUALITATIVE_MET:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert len(table.indicators) == len(QUALITATIVE_MET) and codes(data) == []
+    assert (table.project.goal_expected, table.project.goal_actual) == (None, None)
+
+
+def test_a_first_row_of_short_texts_is_no_rest_of_the_header(tmp_path):
+    """年度指标 names its column and may go on in the row below (年度指标 / 值,
+    tests/read/test_headers.py); a first indicator row of short texts, its points typed
+    "20 分", is no such rest: every row is read."""
+    rows = [(*row[:5], f"{row[5]} 分", f"{row[6]} 分") for row in QUALITATIVE_MET]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(rows, header=_standard_with(target="年度指标")[:7],
+                     lead=None, merge=False)
+    sheet.line("总分", None, None, None, None, 100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in QUALITATIVE_MET]
+    assert codes(data) == [] and data["total_computed"] == 100
+
+
+# ---------------------------------------------------------------- a header over two rows
+
+LEAD_TOP = ("绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+LEAD_BOTTOM = ("一级指标", "二级指标", "三级指标")
+VALUES_TOP = ("一级指标", "二级指标", "三级指标", "指标值", None, "分值", "得分",
+              "偏差原因分析及改进措施")
+
+
+def _two_row_table(tmp_path, top, bottom, merges=()):
+    """The deduction table under a header of rows ``top`` and ``bottom`` (merged only as
+    ``merges`` says: (first, last) column across the top row): the findings, the table,
+    the header's first row."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line(*top)
+    sheet.line(*bottom)
+    for start, end in merges:
+        sheet.merge(first, start, end)
+    for row in DEDUCTED:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    return table, data, first
+
+
+def _read_in_full(table, data):
+    assert [i.name for i in table.indicators] == [row[2] for row in DEDUCTED]
+    first = table.indicators[0]
+    assert (first.level1, first.level2, first.target, first.actual, first.weight,
+            first.score_declared, first.reason) == DEDUCTED[0][:2] + DEDUCTED[0][3:]
+    assert codes(data) == [] and (data["total_declared"], data["total_computed"]) == (94, 94)
+
+
+@pytest.mark.parametrize("merges", [(), [(1, 3)]], ids=["无合并", "绩效指标跨三列"])
+def test_a_two_row_header_that_lost_its_merges_down(tmp_path, merges):
+    """绩效指标 | | | 年度指标值 … over 一级指标 | 二级指标 | 三级指标, nothing merged down (a
+    PDF converted): each row names the columns the other leaves blank — one header (before:
+    no table found, exit 2)."""
+    table, data, first = _two_row_table(tmp_path, LEAD_TOP, LEAD_BOTTOM, merges)
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == f"C{first + 1}"
+
+
+@pytest.mark.parametrize("values", [("年度", "实际"), ("计划", "完成")])
+def test_values_under_an_unmerged_target_header(tmp_path, values):
+    """指标值 | (empty) over 年度 | 实际, the merge across lost: the target and the actual
+    (before: the 年度 | 实际 row read as an indicator without points, JX106, and JX208)."""
+    table, data, first = _two_row_table(tmp_path, VALUES_TOP, (None, None, None, *values))
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == f"C{first}"
+
+
+def test_the_header_words_over_two_rows_read_before_still_read(tmp_path):
+    """指标值 merged across 年度 | 实际, and 指标值 | (empty) over 年度指标值 | 实际完成值."""
+    _read_in_full(*_two_row_table(tmp_path, VALUES_TOP, (None, None, None, "年度", "实际"),
+                                  merges=[(4, 5)])[:2])
+    _read_in_full(*_two_row_table(tmp_path, VALUES_TOP,
+                                  (None, None, None, "年度指标值", "实际完成值"))[:2])
+
+
+def test_a_notes_row_under_a_header_is_not_its_second_row(tmp_path):
+    """A third-party index (no 指标值 or 完成值 column, so a second header row is looked
+    for) with a note under its header naming 分值: a note, not a row of the header."""
+    def read(note):
+        book = Book()
+        sheet = book.sheet("指标体系")
+        sheet.project("第三方评价项目", "某市财政局")
+        header = sheet.line(*THIRD_PARTY)
+        sheet.columns = {text: column for column, text in enumerate(THIRD_PARTY, start=1)}
+        if note:
+            sheet.line(None, None, None, "注：分值合计100分")
+        for row in [("决策", "项目实施", "实施依据充分性", "…", 22, 20),
+                    ("过程", "资金管理", "预算执行率", "…", 18, 18),
+                    ("产出", "产出数量", "实际完成率", "…", 40, 38),
+                    ("效益", "项目效益", "满意度", "…", 20, 20)]:
+            sheet.line(*row)
+        sheet.total(100, 96, label="合计")
+        table, data = checked(book.save(tmp_path / f"{note}.xlsx"))
+        assert table.sources["header"].cell == f"C{header}" and table.layout == "third_party"
+        return [(i.name, i.weight, i.score_declared) for i in table.indicators], codes(data)
+
+    assert read(note=True) == read(note=False)
+    assert len(read(note=True)[0]) == 4
+
+
+def test_a_goal_row_right_above_the_header_is_not_its_first_row(tmp_path):
+    """年度绩效目标 | 预期目标 | … | 实际完成情况 right above the header names a 指标值 and a 完成值
+    too: the header under it is a header by itself, the goal row no part of it."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.line("年度绩效目标", "预期目标", None, None, "实际完成情况")
+    sheet.indicators(DEDUCTED, lead=None)
+    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    _read_in_full(table, data)
+    assert table.sources["header"].cell == "C5"
