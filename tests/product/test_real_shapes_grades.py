@@ -4,7 +4,7 @@ finding on a correct table."""
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import Book, standard_sheet
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, standard_sheet
 
 # ---------------------------------------------------------------- a grade ticked in a tick box
 
@@ -63,3 +63,58 @@ def test_grades_in_words_read_as_before(tmp_path, grade, found):
     assert codes(data) == found
     if grade == "甲":
         assert "不是优、良、中、差之一" in data["findings"][0]["message"]
+
+
+# ---------------------------------------------------------------- several project labels in one cell
+
+DEPARTMENT, UNIT = "某县农业农村局", "某县农村经济服务中心"
+
+
+def _project_lines(path, *lines):
+    """The standard Putuo table whose project block is the given lines, each one cell."""
+    book = Book()
+    sheet = book.sheet()
+    for text in lines:
+        row = sheet.line(text)
+        sheet.merge(row, 1, 8)
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("gap", ["      ", " ", "\u3000\u3000", "\n", "\t"])
+def test_department_and_unit_in_one_cell(tmp_path, gap):
+    """Before: 主管部门 “某县农业农村局      实施单位：某县农村经济服务中心”, 实施单位 none."""
+    table, data = checked(_project_lines(tmp_path / "t.xlsx", "项目名称：基层站点建设",
+                                         f"主管部门：{DEPARTMENT}{gap}实施单位：{UNIT}"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        "基层站点建设", DEPARTMENT, UNIT)
+    assert data["project"]["unit"] == UNIT
+    assert table.sources["project_department"].cell == table.sources["project_unit"].cell == "A2"
+    assert codes(data) == []
+
+
+def test_name_department_and_unit_in_one_cell(tmp_path):
+    table, data = checked(_project_lines(
+        tmp_path / "t.xlsx", f"项目名称：基层站点建设    主管部门：{DEPARTMENT}    实施单位：{UNIT}"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        "基层站点建设", DEPARTMENT, UNIT)
+    assert codes(data) == []
+
+
+def test_labels_with_a_note_before_the_colon(tmp_path):
+    table, _ = checked(_project_lines(tmp_path / "t.xlsx", "项目名称：基层站点建设",
+                                      f"主管部门（盖章）：{DEPARTMENT}  实施单位（盖章）：{UNIT}"))
+    assert (table.project.department, table.project.unit) == (DEPARTMENT, UNIT)
+
+
+@pytest.mark.parametrize("name", ["预算单位财务管理系统", "实施单位能力提升", "主管部门业务培训",
+                                  "村级服务站点建设（项目单位：某中心）"])
+def test_a_name_holding_a_label_word_without_its_colon_stays_whole(tmp_path, name):
+    """A label's word without its colon, or in brackets, is part of the name."""
+    table, _ = checked(_project_lines(tmp_path / "t.xlsx", f"项目名称：{name}",
+                                      f"主管部门：{DEPARTMENT}", f"实施单位：{UNIT}"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        name, DEPARTMENT, UNIT)
