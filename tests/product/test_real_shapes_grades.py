@@ -118,3 +118,82 @@ def test_a_name_holding_a_label_word_without_its_colon_stays_whole(tmp_path, nam
                                       f"主管部门：{DEPARTMENT}", f"实施单位：{UNIT}"))
     assert (table.project.name, table.project.department, table.project.unit) == (
         name, DEPARTMENT, UNIT)
+
+
+# ---------------------------------------------------------------- 一级 and 二级 in one cell
+
+COMBINED_HEADER = ("指标类别", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施")
+LEVELS_READ = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+               ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
+               ("满意度指标", "服务对象满意度指标")]
+COMBINED_ROWS = [
+    ("产出指标{}数量指标", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+    ("产出指标{}质量指标", "差错率", "≤1%", "0.5%", 10, 10, None),
+    ("产出指标{}时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
+    ("产出指标{}成本指标", "人均经办成本", "30元", "28元", 10, 10, None),  # no sign: a ceiling
+    ("效益指标{}社会效益指标", "医保便民服务", "持续推进", "持续推进中", 30, 30, None),
+    ("满意度指标{}服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def _combined(path, joiner, merged=False):
+    """A standard table whose 一级 and 二级 share one 指标类别 cell, joined by ``joiner``
+    (``merged``: the cell spans the two columns 一级指标 | 二级指标 instead)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.project("医保经办能力提升", DEPARTMENT, UNIT)
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    rows = [(row[0].format(joiner), *row[1:]) for row in COMBINED_ROWS]
+    if merged:
+        sheet.indicators([(row[0], None, *row[1:]) for row in rows])
+        for row in range(sheet.row - len(rows), sheet.row):
+            sheet.merge(row, 2, 3)
+    else:
+        sheet.indicators(rows, header=COMBINED_HEADER)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("joiner", ["-", "—", "／", "/", "\n", " - ", "——"])
+def test_level1_and_level2_in_one_cell(tmp_path, joiner):
+    """Before: three JX104 缺少一级指标 warnings, no 一级 or 二级 read, a 评分附件表."""
+    table, data = checked(_combined(tmp_path / "t.xlsx", joiner))
+    assert [(i.level1, i.level2) for i in table.indicators] == LEVELS_READ
+    assert data["layout"] == "standard" and codes(data) == []
+    assert table.indicators[0].sources["level2"].cell == "B6"
+    assert data["indicators"][3]["met"] is True  # 成本指标: 28元 against 30元 is within
+
+
+def test_level1_and_level2_in_one_cell_merged_across_both_columns(tmp_path):
+    table, data = checked(_combined(tmp_path / "t.xlsx", "-", merged=True))
+    assert [(i.level1, i.level2) for i in table.indicators] == LEVELS_READ
+    assert codes(data) == []
+
+
+def test_a_category_column_of_level1_names_alone(tmp_path):
+    """指标类别 holding only the 一级: the 一级, no 二级 made up, a 评分附件表 as before."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.project("医保经办能力提升", DEPARTMENT, UNIT)
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    rows = [(row[0].format("-").split("-")[0], *row[1:]) for row in COMBINED_ROWS]
+    rows[3] = (*rows[3][:2], "≤30元", *rows[3][3:])  # no 成本指标 to make 30元 a ceiling
+    sheet.indicators(rows, header=COMBINED_HEADER, merge=False)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [(i.level1, i.level2) for i in table.indicators] == [
+        (level1, None) for level1, _ in LEVELS_READ]
+    assert data["layout"] == "attachment" and codes(data) == []
+
+
+@pytest.mark.parametrize("level1", ["产出指标-社会效益指标", "重点任务-数量指标", "产出指标（一）"])
+def test_a_level1_with_a_dash_that_names_no_pair_stays_whole(tmp_path, level1):
+    rows = [(level1, "数量指标", *COMBINED_ROWS[0][1:])]
+    book = Book()
+    sheet = book.sheet()
+    sheet.project("医保经办能力提升", DEPARTMENT, UNIT)
+    sheet.indicators(rows)
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert (table.indicators[0].level1, table.indicators[0].level2) == (level1, "数量指标")
