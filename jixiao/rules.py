@@ -527,10 +527,10 @@ def ticked_grades(raw: object) -> tuple[str, ...] | None:
     if not isinstance(raw, str):
         return None
     text = normalize_text(raw)
-    for item in _TICK_ITEMS:
-        if re.fullmatch(f"(?:{item.pattern})+", text):
+    for item, items in _TICK_FORMS:
+        if items.fullmatch(text):
             return tuple(_GRADE_WORDS[found["word"]] for found in item.finditer(text)
-                         if re.search(f"[{_TICKS}]", found["box"]))
+                         if _TICKED.search(found["box"]))
     return None
 
 
@@ -540,5 +540,8 @@ def ticked_grades(raw: object) -> tuple[str, ...] | None:
 _TICKS = "√✓✔☑☒✅■●◉Rþý"
 _EMPTY = "□☐◻▢○◯口£\u0308"
 _BOX = rf"(?P<box>[{_TICKS}{_EMPTY}]|[(\[【][{_TICKS}]?[)\]】])"
-_WORD = "(?P<word>{})".format("|".join(sorted(_GRADE_WORDS, key=len, reverse=True)))
-_TICK_ITEMS = tuple(re.compile(f"{item}[、,;/|]?") for item in (_BOX + _WORD, _WORD + _BOX))
+_TICKED = re.compile(f"[{_TICKS}]")
+_WORD = "(?P<word>{})".format("|".join(map(re.escape, sorted(_GRADE_WORDS, key=len, reverse=True))))
+# (one grade with its box, every grade with its box) — boxes before the words, or after them
+_TICK_FORMS = tuple((re.compile(item), re.compile(f"(?:{item})+")) for item in
+                    (f"{_BOX}{_WORD}[、,;/|]?", f"{_WORD}{_BOX}[、,;/|]?"))
