@@ -10,6 +10,7 @@ function here matches normalised text by its key words.
 from __future__ import annotations
 
 import functools
+import re
 
 from jixiao.parsing import heading_points, normalize_text
 
@@ -68,6 +69,22 @@ def level1_of_level2(level2: str | None) -> str | None:
 
 
 _OUTPUT_BARE = frozenset(("数量", "质量", "时效", "成本"))
+
+
+def combined_levels(text: object) -> tuple[str, str] | None:
+    """一级 and 二级 written in one cell, joined by a dash, a slash or a line break
+    ("产出指标-数量指标", "效益指标／社会效益指标"): the two names, where the first is a 一级
+    and the second a 二级 of it; else None."""
+    if not isinstance(text, str):
+        return None
+    parts = [part.strip() for part in _LEVELS_JOINED.split(text.strip(), maxsplit=1)]
+    if len(parts) == 2 and is_level1_only(parts[0]) \
+            and level1_of_level2(parts[1]) == level1_category(parts[0]) is not None:
+        return parts[0], parts[1]
+    return None
+
+
+_LEVELS_JOINED = re.compile(r"\s*(?:[-－—–―/／]+|\n)\s*")
 
 
 def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:

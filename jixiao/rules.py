@@ -512,12 +512,43 @@ def grade(total: float) -> str:
 
 def grade_name(raw: object) -> str | None:
     """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优,
-    with its score noted after it or not ("优（95分）"); anything else None."""
+    with its score noted after it or not ("优（95分）"), or the one grade ticked in a
+    tick box ("√优 □良 □中 □差", ``ticked_grades``); anything else None."""
     if not isinstance(raw, str):
         return None
+    ticked = ticked_grades(raw)
+    if ticked is not None:
+        return ticked[0] if len(ticked) == 1 else None
     text = _GRADE_NOTE.sub("", normalize_text(raw)).strip() or normalize_text(raw)
     return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
 
 
 # A note after the grade: its score ("优（95分）", "优 98.5"), in brackets or not.
 _GRADE_NOTE = re.compile(r"\s*(?:\([^()]*\)|\d+(?:\.\d+)?分?)$")
+
+
+def ticked_grades(raw: object) -> tuple[str, ...] | None:
+    """The grades ticked in a tick-box 评分等级 — each grade word with a box before it
+    ("√优 □良 □中 □差", "☑优秀 ☐良好") or after it ("优（√） 良（ ）", "优☑ 良□", "优√"):
+    their names, none or several as marked; None where the text is no tick box."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw)
+    for item, items in _TICK_FORMS:
+        if items.fullmatch(text):
+            return tuple(_GRADE_WORDS[found["word"]] for found in item.finditer(text)
+                         if _TICKED.search(found["box"]))
+    return None
+
+
+# The marks that tick a box — typed, or shown by a symbol font (R is Wingdings 2's ☑,
+# þ and ý are Wingdings' ☑ and ☒) — and the empty boxes (口 typed for one, £ is
+# Wingdings 2's ☐, ¨ Wingdings' ◻: NFKC leaves its combining diaeresis).
+_TICKS = "√✓✔☑☒✅■●◉Rþý"
+_EMPTY = "□☐◻▢○◯口£\u0308"
+_BOX = rf"(?P<box>[{_TICKS}{_EMPTY}]|[(\[【][{_TICKS}]?[)\]】])"
+_TICKED = re.compile(f"[{_TICKS}]")
+_WORD = "(?P<word>{})".format("|".join(map(re.escape, sorted(_GRADE_WORDS, key=len, reverse=True))))
+# (one grade with its box, every grade with its box) — boxes before the words, or after them
+_TICK_FORMS = tuple((re.compile(item), re.compile(f"(?:{item})+")) for item in
+                    (f"{_BOX}{_WORD}[、,;/|]?", f"{_WORD}{_BOX}[、,;/|]?"))

@@ -33,7 +33,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "整改措施")),  # before 得分/评分: a text
     ("ignore", ("评分标准", "评分依据", "计分依据", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
                 "评价要点", "是否达成", "备注", "序号")),
-    ("level1", ("一级指标",)),
+    ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
     ("level2", ("二级指标",)),
     ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
     ("sign", ("计算符号", "运算符号", "比较符号", "符号", "指标方向")),  # ≥ ≤ …, 正向/反向
@@ -328,13 +328,15 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
     return top
 
 
-def layout_of(columns: dict[str, int], level1_texts: list[str]) -> str:
+def layout_of(columns: dict[str, int], level1_texts: list[str], level2_read: bool = False) -> str:
+    """The layout the columns tell; ``level2_read``: the rows gave 二级 names without a
+    二级 column (产出指标-数量指标 under 指标类别), as a standard table's."""
     if "nature" in columns:
         return "sichuan"
     if not {"target", "actual"} & set(columns) or any(
             word in text for text in level1_texts for word in ("决策", "过程")):
         return "third_party"
-    if "level2" not in columns:
+    if "level2" not in columns and not level2_read:
         return "attachment"
     return "standard"
 

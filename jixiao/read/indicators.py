@@ -519,6 +519,12 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
     value = read.get
     level1, level1_source = carried["level1"]
     level2, level2_source = carried["level2"]
+    if level1 is None or level2 is None or level1_source == level2_source:
+        # 产出指标-数量指标: both in one cell (指标类别, or merged across the two columns)
+        both = levels.combined_levels(level2 if level1 is None else level1)
+        if both is not None:
+            level1, level2 = both
+            level1_source = level2_source = level1_source or level2_source
     indicator = Indicator(
         level1=None if level1 is None else str(level1).strip(),
         level2=None if level2 is None else str(level2).strip(),

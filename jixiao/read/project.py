@@ -25,6 +25,31 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩�
                    r"|((?:19|20)\d{2})年(?:项目|部门|专项|财政).{0,20}(?:自评|绩效)")
 
 
+def _label_pattern(label: str) -> str:
+    return re.escape(label).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+
+
+# A label with its colon amid a cell's text: one cell may hold several, "项目名称：P    主管部门：X
+# 实施单位：Y", each value up to the next. Without its colon a label's word is part of the
+# value (项目名称：预算单位财务管理系统), and so is one in brackets (…项目（项目单位：Y）); a note
+# may stand before the colon (主管部门（盖章）：).
+_INLINE_LABEL = re.compile("(?<![(（])({})(?:[(（][^()（）]{{0,8}}[)）])?[ \t\u3000]*[:：]".format(
+    "|".join(_label_pattern(label) for label in sorted(_ANY_LABEL, key=len, reverse=True))))
+
+
+def _inline_values(key: str, text: str) -> list[tuple[str, str]]:
+    """(key, value) of the label ``key`` whose colon ``text`` follows, its value cut at the
+    next label, then of each further label in the text."""
+    marks = list(_INLINE_LABEL.finditer(text))
+    ends = [mark.start() for mark in marks] + [len(text)]
+    values = [(key, text[:ends[0]].strip())]
+    for mark, end in zip(marks, ends[1:], strict=True):
+        label = mark.group(1).replace("（", "(").replace("）", ")")
+        other = next(key for key, labels in _PROJECT_LABELS if label in labels)
+        values.append((other, text[mark.end():end].strip()))
+    return values
+
+
 @dataclass
 class _ProjectFound:
     project: Project
@@ -47,8 +72,10 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     continue
                 inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
                 if len(inline) == 2 and inline[1].strip():  # "项目名称：某某项目"
-                    setattr(project, key, inline[1].strip())
-                    sources[key] = (grid, row, column)
+                    for other, value in _inline_values(key, inline[1]):
+                        if value and getattr(project, other) is None:
+                            setattr(project, other, value)
+                            sources[other] = (grid, row, column)
                     break
                 found = grid.right_of(row, column, limit=6)
                 if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):

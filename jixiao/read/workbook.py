@@ -189,8 +189,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         if money is None and type(total) is tuple and total[1] < item.end:  # a place
             money = find_money(grid, total[1] + 1, item.end + 1)  # between 总分 and 评分等级
         money_by_table.append(money)
-        table.layout = layout_of(item.header.columns,
-                                 [i.level1 or "" for i in table.indicators])
+        table.layout = layout_of(item.header.columns, [i.level1 or "" for i in table.indicators],
+                                 any(i.level2 for i in table.indicators))
         tables.append(table)
     spare_money = money_outside(grids, kept + pages)
     spare_project = project_outside(grids, kept + pages)
