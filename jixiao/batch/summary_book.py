@@ -45,7 +45,7 @@ from typing import Any
 
 from jixiao.batch.outcome import FINDINGS_SHEET, STATS_SHEET, SUMMARY_SHEET, BatchRun, Outcome
 from jixiao.batch.summary import FileSummary, TableSummary
-from jixiao.rules import GRADE_NAMES
+from jixiao.rules import GRADE_NAMES, grade_name
 
 SUMMARY_COLUMNS = ("文件", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
                    "填报等级", "计算等级", "错误数", "警告数", "状态", "原因")
@@ -204,7 +204,7 @@ class Summary:
         totals.warnings += warnings
         grade = table.grade_computed
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
-        grade = table.grade_declared
+        grade = grade_name(table.grade_declared)  # 优秀, √优 □良 …: the grade they name
         self.grades_declared[grade if grade in GRADES else "other"] += 1
 
     @property

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 import jixiao.batch.summary_book as batch_summary
 from jixiao.batch.run import BatchRun, Outcome
 from jixiao.batch.summary_book import GRADES, Summary, write_summary
+from jixiao.rules import grade_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -228,7 +229,11 @@ def varied(number: int) -> Outcome:
         if number % 7 == 2:
             table["total_computed"], table["grade_computed"] = None, None
         if number % 11 == 3:
-            table["grade_declared"] = "优秀"
+            table["grade_declared"] = "优秀"  # 优, as the table names it
+        if number % 13 == 4:
+            table["grade_declared"] = "√优 □良 □中 □差"  # ticked: 优
+        if number % 17 == 5:
+            table["grade_declared"] = "A"  # no grade
     return outcome
 
 
@@ -269,7 +274,7 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     # What the summary computed with pandas from all its rows, before it kept only counts.
     readable = table[table["状态"] != "无法读取"]
     computed = readable["计算等级"].fillna("无法计算").value_counts()
-    declared = readable["填报等级"].fillna("未填写").value_counts()
+    declared = readable["填报等级"].map(grade_name).fillna("未填写").value_counts()  # 优秀 is 优
     assert got["评分等级分布"] == [
         (grade, int(computed.get(grade, 0)), int(declared.get(grade, 0))) for grade in GRADES
     ] + [("无法计算/未填写", int(computed.get("无法计算", 0)),
