@@ -73,7 +73,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
         found, notes, hidden = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
-        return _workbook(path, sheets, notes, False, False, [], hidden)
+        skipped = any("上限" in note for note in notes)  # a sheet over the row limit
+        return _workbook(path, sheets, notes, skipped, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     package = check_package(path, data, limits, keep=True)

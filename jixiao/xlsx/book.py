@@ -227,15 +227,21 @@ def _sheets(workbook: bytes) -> tuple[tuple[str, str, str], ...]:
                  for sheet in _elements(workbook, f"{{{NS_MAIN}}}sheet"))
 
 
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+# A row with content: a value, an inline string or a formula in one of its cells. A row
+# of styled empty cells (a border drawn down to row 12000) or an empty <row/> is none.
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>][^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+_CONTENT = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>/]")
 
 
 def count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) -> int:
+    """How many rows of a sheet hold something: what the row limit is about (a ledger, an
+    export), not rows only formatted."""
     try:
         info = archive.getinfo(part)
         if info.file_size > limits.max_unpacked_bytes:
             return 1 << 30
-        return len(_ROW_TAG.findall(archive.read(part)))
+        return sum(1 for row in _ROW.finditer(archive.read(part))
+                   if row.group(1) and _CONTENT.search(row.group(1)))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，工作表无法解压"
                                  f"（{type(error).__name__}）") from None

@@ -93,10 +93,12 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
         for sheet_name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(sheet_name)
-                if sheet.total_height > max_rows:
-                    notes.append(f"工作表“{sheet_name}”有 {sheet.total_height} 行，超过 "
-                                 f"{max_rows} 行的上限，已跳过")
-                    continue
+                if sheet.total_height > max_rows:  # rows only formatted, or a stray cell far down?
+                    filled = _filled_rows(sheet, max_rows)
+                    if filled > max_rows:
+                        notes.append(f"工作表“{sheet_name}”有内容的行超过 {max_rows} 行的上限，"
+                                     "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
+                        continue
                 rows = sheet.to_python(skip_empty_area=False)
                 merges = sheet.merged_cell_ranges or ods_merges.get(sheet_name, [])
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
@@ -111,6 +113,17 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     finally:
         book.close()
     return sheets, notes, hidden
+
+
+def _filled_rows(sheet: Any, limit: int) -> int:
+    """The rows of a sheet holding a value, counted up to ``limit`` + 1."""
+    filled = 0
+    for values in sheet.iter_rows():
+        if any(value is not None and value != "" for value in values):
+            filled += 1
+            if filled > limit:
+                break
+    return filled
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

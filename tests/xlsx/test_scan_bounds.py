@@ -323,3 +323,49 @@ def test_a_245_byte_file_name_can_be_recalculated_in_place_and_annotated(tmp_pat
         assert target.is_file()
     assert not [item for item in os.listdir(tmp_path) if item.endswith(".tmp")]
     capsys.readouterr()
+
+
+def _with_rows_far_down(path, how):
+    """A standard table and, far below it, rows only formatted (``how`` "border": a
+    border drawn down to row 12000) or one stray space (``how`` "stray": A12000)."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Border, Side
+
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    if how == "border":
+        for row in range(60, 12000):
+            sheet.cell(row, 2).border = Border(bottom=Side(style="thin"))
+    else:
+        sheet["A12000"] = " "
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["border", "stray"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_rows_only_formatted_or_one_stray_cell_are_no_long_sheet(tmp_path, how, suffix):
+    """The row limit is about rows with content (a ledger): a border drawn down to row
+    12000 refused the .xlsx as 过大, a stray space at A12000 dropped the .xls/.ods sheet
+    with 没有找到 (the limit's note lost). Every format reads the table now."""
+    from libreoffice import convert
+
+    from jixiao.read.workbook import read_workbook
+
+    path = _with_rows_far_down(standard(tmp_path / "t.xlsx"), how)
+    if suffix != ".xlsx":
+        path = convert(path, tmp_path, suffix.lstrip(".")) / f"t{suffix}"
+    [table] = read_workbook(path).tables
+    assert len(table.indicators) > 3
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_an_xls_or_ods_sheet_over_the_row_limit_says_so(tmp_path, suffix):
+    """Before, the sheet was dropped and the file said 没有找到项目支出绩效自评表."""
+    from libreoffice import convert
+
+    from jixiao.read.workbook import read_workbook
+
+    path = convert(standard(tmp_path / "t.xlsx"), tmp_path, suffix.lstrip(".")) / f"t{suffix}"
+    with pytest.raises(UnreadableWorkbook, match="过大.*超过 5 行的上限.*JIXIAO_MAX_ROWS"):
+        read_workbook(path, max_rows=5)
