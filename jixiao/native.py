@@ -133,7 +133,8 @@ def _dated(unit: str) -> str:
 
 def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
     """``units.fraction_as_percent`` as a formula, applied ``when`` all hold."""
-    return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{percent_side}>1),{bare}*100,{bare})'
+    near = f"OR({percent_side}>1,{bare}*10<{percent_side})"  # below a tenth of a small percent
+    return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{near}),{bare}*100,{bare})'
 
 
 def _band(level: str, end: int) -> str:

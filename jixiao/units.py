@@ -170,8 +170,10 @@ def fraction_as_percent(bare: float, percent_side: float | None = None) -> float
     is a fraction (95 %), a bare 99.8 is already percent — the one home of this reading.
 
     ``percent_side``: the percent it is compared with (the 指标值 beside a 完成值);
-    beside a percent of at most 1 (0.5 %) a bare 0.8 is 0.8 %. None when there is
-    nothing to compare with (an 执行率 cell)."""
-    if 0 <= bare <= 1 and (percent_side is None or percent_side > 1):
+    beside a percent of at most 1 (0.5 %) a bare 0.8 is 0.8 % — but a bare 0.008 is
+    0.8 % there too (a clerk typed 0.8% and the cell keeps 0.008): below a tenth of that
+    percent, the fraction lands nearer it. None when there is nothing to compare with
+    (an 执行率 cell)."""
+    if 0 <= bare <= 1 and (percent_side is None or percent_side > 1 or bare * 10 < percent_side):
         return bare * 100
     return bare

@@ -436,3 +436,13 @@ def test_counting_words_and_what_they_count(target, actual, expected):
 def test_units_that_differ_stay_apart(target, actual):
     """人次 is no 人, 个月 no 个: what follows the counting word makes another unit."""
     assert indicator_score(target, actual, 10).value is None
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤0.5%", 0.008, 4.0), ("≤1%", 0.015, 5.0), ("≥1%", 0.012, 10.0),  # 0.8%, 1.5%, 1.2% typed
+    ("≤0.5%", 0.8, 4.0), ("≤0.5%", 0.05, 10.0)])
+def test_a_small_percent_typed_into_a_cell_is_that_percent(target, actual, expected):
+    """A clerk types 0.8% into a cell beside ≤0.5%: the cell keeps 0.008, which the JX_
+    functions and recalc see bare. Below a tenth of the target it is the fraction (0.8 %),
+    as check reads the cell shown (before: 0.008 %, full marks, and check's JX402)."""
+    assert score(target, actual) == expected
