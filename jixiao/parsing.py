@@ -562,8 +562,15 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
     if target.kind == "number" and target.unit == "%" and says_whole(actual):
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
-    if actual.kind == "number" and actual.unit == "%" and actual.op is None and says_whole(target):
+    if actual.kind == "number" and actual.unit in ("%", "") and actual.op is None \
+            and says_whole(target):  # (a cell showing 100% keeps 1: a fraction, units say)
         return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
+    if target.kind == "date" and actual.kind == "number" and actual.unit == "" \
+            and actual.op is None and actual.value is not None \
+            and _SERIALS[0] <= actual.value <= _SERIALS[1]:  # a date cell, as its serial number
+        day = _EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
+        return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
+                               unit="date")
     if target.kind == "date" and actual.kind == "number" and actual.unit in _MONTH_PARTS \
             and actual.op is None and actual.value in _MONTHS:  # 12月底前 → 11月, 10月中旬
         month = int(actual.value)
@@ -579,6 +586,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
 
 
 _MONTHS = frozenset(float(month) for month in range(1, 13))
+# A date typed into a cell reaches a JX_ function in recalc as its serial number (Excel's
+# 1900 system): 2000-01-01 to 2099-12-31 beside a date 指标值 is that day.
+_EXCEL_EPOCH = _dt.date(1899, 12, 30)
+_SERIALS = (36526, 73050)
 _NO_NUMBER_READ = "中的数值"  # the end of the problem of a text whose number is not read
 _DAY_UNITS = ("天", "日", "工作日", "个工作日", "小时")  # a time allowed, in days or hours
 _SAME_DAY = ("当日", "当天", "即时", "即办", "立即")  # done the same day: 1 天

@@ -581,3 +581,22 @@ def test_a_rule_in_words_with_a_number_is_answered_by_the_actual(target, actual,
     """每月10日前 (no measure to read) beside 按时报送: a statement the 完成值 answers
     (before: no score, JX203 on a correct row); an approximate number still asks."""
     assert indicator_score(target, actual, 10).level == level
+
+
+@pytest.mark.parametrize(("actual", "met"), [
+    (45646.0, True), (dt.datetime(2024, 12, 20), True), (45700.0, False)])
+def test_a_date_cell_as_its_serial_number_is_that_date(actual, met):
+    """recalc hands a date typed into a cell to the JX_ functions as its serial number
+    (45646 is 2024-12-20), where Excel hands a datetime and check reads the date shown:
+    all three read the day (before: ⚠ 单位不一致 in the recalculated template)."""
+    from jixiao import cellfuncs
+
+    assert indicator_score("2024年12月31日前完成", actual, 10).met is met
+    assert (cellfuncs.score("2024年12月31日前完成", actual, 10) == 10) is met
+    assert indicator_score("≥95%", 45646.0, 10).met is True  # no date beside it: a number
+
+
+@pytest.mark.parametrize(("actual", "score"), [(1.0, 10.0), (0.98, 9.8), ("100%", 10.0)])
+def test_full_coverage_against_a_cell_of_100_percent(actual, score):
+    """A cell showing 100% keeps 1: beside 全覆盖 it is 100 % (before: ⚠ in recalc)."""
+    assert indicator_score("全覆盖", actual, 10).value == score
