@@ -77,6 +77,9 @@ _F_END = re.compile(rf"<((?:[\w.-]+:)?)f(?=[\s/>]){ATTRIBUTES}(?:/>|>{element_co
                     rf"</\1f\s*>)", re.S)
 
 
+BLANK_RESULT = "\u00a0"  # an empty result, as stored: blank to the eye and to jixiao
+
+
 def _patched_cell(span: CellSpan, value: CellValue) -> str:
     data_type, stored = cached_text(value)
     attrs = _T_ATTR.sub("", span.attrs) if data_type is None else (
@@ -124,9 +127,10 @@ def cached_text(value: CellValue) -> tuple[str | None, str | None]:
     if value == "":
         # LibreOffice keeps a cached text result only when it is not empty and
         # recalculates the cell otherwise (showing #NAME? for a JX_ function); a
-        # single space (written with xml:space="preserve", as Excel does) shows
-        # the same blank cell, and jixiao's functions and readers take it as blank.
-        return "str", " "
+        # no-break space shows the same blank cell, and jixiao's functions and readers
+        # take it as blank. (A plain space, even with xml:space="preserve", is dropped
+        # when LibreOffice saves the file: opened again, #NAME?.)
+        return "str", BLANK_RESULT
     text = _HEX_ANY_CASE.sub(lambda match: "_x005F" + match.group(0), str(value))
     text = _ILLEGAL.sub(lambda match: f"_x{ord(match.group(0)):04X}_", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -27,6 +27,7 @@ from jixiao.samples import sample, zizhou_2023
 from jixiao.template.build import build_template
 from jixiao.xlsx.package import ExcelError, Package
 from jixiao.xlsx.writeback import (
+    BLANK_RESULT,
     KEEP_CALC_ID,
     cached_text,
     keep_cached_results,
@@ -292,7 +293,7 @@ def test_cached_values_are_the_core_model_numbers(key, workbooks, recalculated):
     assert values["I6"] == evaluation.execution_score
     assert values["H6"] == pytest.approx(evaluation.rate / 100, abs=1e-15)
     if evaluation.total is None:
-        assert values["H43"].startswith("⚠") and values["H44"] == " "
+        assert values["H43"].startswith("⚠") and values["H44"] == BLANK_RESULT
     else:
         assert (values["H43"], values["H44"]) == (evaluation.total, evaluation.grade)
     assert values["G43"] == 100
@@ -311,7 +312,7 @@ def test_putuo_shows_the_published_numbers(recalculated):
     values = cached(recalculated["putuo"][0])
     assert (values["I6"], values["H43"], values["H44"]) == (9.98, 99.98, "优")
     assert values["K13"] == "是"
-    assert values["H14"] == " "  # an unused row: shown blank (see xlsx.writeback.cached_text)
+    assert values["H14"] == BLANK_RESULT  # an unused row: shown blank (writeback.cached_text)
 
 
 def test_zizhou_scores_the_satisfaction_by_the_rules_and_flags_the_unit_mismatch(recalculated):
@@ -319,7 +320,7 @@ def test_zizhou_scores_the_satisfaction_by_the_rules_and_flags_the_unit_mismatch
     scores = [v for k, v in values.items() if re.fullmatch(r"H(1[3-9]|[23]\d|4[0-2])", k)]
     assert 8.95 in scores
     assert any(isinstance(v, str) and v.startswith("⚠") for v in scores)  # 25 万参保 vs 100%
-    assert values["H43"].startswith("⚠") and values["H44"] == " "
+    assert values["H43"].startswith("⚠") and values["H44"] == BLANK_RESULT
 
 
 def test_clerk_formulas_use_the_general_engine_with_the_same_jx_numbers(recalculated):
@@ -478,7 +479,7 @@ def test_cached_text_encodings():
     assert cached_text(ExcelError("#DIV/0!")) == ("e", "#DIV/0!")
     assert cached_text(float("nan")) == ("e", "#NUM!")
     assert cached_text("优") == ("str", "优")
-    assert cached_text("") == ("str", " ")
+    assert cached_text("") == ("str", BLANK_RESULT)  # a no-break space: LibreOffice keeps it
     assert cached_text("a<b & _x0041_\x01") == ("str", "a&lt;b &amp; _x005F_x0041__x0001_")
 
 
