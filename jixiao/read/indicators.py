@@ -8,7 +8,9 @@ of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总�
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
 their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
 them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
-only the wrapped rest of the texts above it (a converted PDF) is that text.
+only the wrapped rest of the texts above it (a converted PDF) is that text. A table
+without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
+text of a 偏差原因 row there is the table's ``reason``.
 
 (Over 400 lines for one job: the walk down the rows, where each kind of row is told from
 the others by what the rows around it hold.)"""

@@ -7,7 +7,8 @@ of whole labels. A total row says it sums the table's points (总分, 总得分,
 自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
 绩效评价等级, 等级评定, 评价结果, 自评结论 …). A score of one topic (满意度得分, 执行率得分)
 is an indicator, not the total; the sum of the indicators (指标合计, 绩效指标得分) is
-neither."""
+neither. Under a table, a signature line (填报单位（盖章）：…, 填报人：…) and a row
+explaining the table (偏差大或目标未完成原因分析, 改进措施及结果应用方案) end it."""
 
 from __future__ import annotations
 
