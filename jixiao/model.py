@@ -253,6 +253,8 @@ class SelfEvaluation:
     # (indicator, the 一级 carried down to it) where its 二级 names another 一级
     level1_inferred: list[tuple[Indicator, str]] = field(default_factory=list)
     execution_row: Indicator | None = None  # the 预算执行率 row read as the money's score
+    # 偏差大或目标未完成原因分析 written under the table: explains every shortfall in it
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)

@@ -230,7 +230,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     threshold = required if required is not None else 90.0
     if rate is None or rate >= threshold - 1e-9:
         return
-    reasons = [table.funds.reason, *(i.reason for i in table.indicators
+    reasons = [table.funds.reason, table.reason, *(i.reason for i in table.indicators
                                      if is_budget_rate_indicator(i))]
     if any(not blank(reason) for reason in reasons):
         return

@@ -139,6 +139,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     if table.layout in ("third_party", "attachment") and "reason" not in table.columns:
         return  # an evaluator's index system or a report's 附件表: explained in the report
+    if not blank(table.reason):
+        return  # 偏差大或目标未完成原因分析 under the table explains them all
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
@@ -301,7 +303,8 @@ def unmet_without_score_column(table: SelfEvaluation,
                 f"{points(indicator.weight)}）" if score.value is not None
                 else "得分须人工评定")
         strict = _strict_equality(indicator)
-        if not strict and blank(indicator.reason) and score.value is not None \
+        if not strict and blank(indicator.reason) and blank(table.reason) \
+                and score.value is not None \
                 and score.value < indicator.weight - TOLERANCE:
             continue  # JX405 shows the deduction already
         if strict:

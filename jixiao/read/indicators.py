@@ -8,7 +8,9 @@ of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总�
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
 their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
 them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
-only the wrapped rest of the texts above it (a converted PDF) is that text.
+only the wrapped rest of the texts above it (a converted PDF) is that text. A table
+without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
+text of a 偏差原因 row there is the table's ``reason``.
 
 (Over 400 lines for one job: the walk down the rows, where each kind of row is told from
 the others by what the rows around it hold.)"""
@@ -22,11 +24,13 @@ from typing import Any
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
 from jixiao.parsing import compact_text
-from jixiao.read.grid import Grid, Place, clean, percent_shown, points
+from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
+    explaining_label,
     is_between_rows,
+    is_footer_label,
     is_grade_label,
     is_indicators_sum_label,
     is_placeholder,
@@ -124,6 +128,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             header.money = header.money or row
             row = money_end + 1
             continue
+        if _closes_table(grid, row, weight_column, table):
+            break
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         places: dict[str, Place] = {}
         own = [False, False]
@@ -187,6 +193,34 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         _take_execution_row(table, first, heads)
     _take_subtotals(table, first, heads, "level2" in columns, sums)
     return last
+
+
+def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> bool:
+    """Whether ``row`` is a line under the table, not an indicator: the signature line
+    (填报单位（盖章）：… | 填报人：…) or a row explaining the table as a whole
+    (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>); the text of a
+    原因 row becomes the table's ``reason``."""
+    if isinstance(grid.values.get((row, weight_column)), (int, float)):
+        return False  # points: an indicator, whatever its name
+    cells = [column for column in grid.rows.get(row, [])
+             if isinstance(grid.values.get((row, column)), str)]
+    if not cells:
+        return False
+    first = compact_text(grid.texts[(row, cells[0])])
+    if is_footer_label(first):
+        return True
+    kind = explaining_label(first)
+    if kind is None:
+        return False
+    if kind == "reason" and table.reason is None:
+        written = [str(grid.values[(row, column)]).strip() for column in cells]
+        after = re.split("[:：]", written[0], maxsplit=1)[1:]  # 未完成原因：<text> in one cell
+        in_label = bool(after and after[0].strip())
+        texts = [after[0].strip()] if in_label else written[1:]
+        table.reason = "；".join(text for text in texts if text) or None
+        table.sources["reason"] = note(table, grid, row,
+                                       cells[0] if in_label or len(cells) == 1 else cells[1])
+    return True
 
 
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it

@@ -114,24 +114,44 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     own = {column: texts.get((row, column), "") for column in cells}
-    columns = _fund_roles(own)
+    labels = _label_columns(grid, row, cells)
+    columns = _fund_roles(own, labels)
     if not {"budget", "executed", "rate"} <= set(columns):
         joined = wrapped_texts(grid, row, own)
-        if joined is not None and len(_fund_roles(joined)) > len(columns):
-            columns = _fund_roles(joined)
+        if joined is not None and len(_fund_roles(joined, labels)) > len(columns):
+            columns = _fund_roles(joined, labels)
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
             "budget" in columns and "rate" in columns):
         return None
     return columns
 
 
-def _fund_roles(texts: dict[int, str]) -> dict[str, int]:
+def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]:
+    """The columns of a money header at ``row`` whose cells below are the money lines'
+    labels (总额, 其中：财政资金), not amounts: the label column's own heading, as the
+    四川 form's 年度预算数(万元) above 总额 stands beside 年初预算 | 调整后预算数."""
+    found = []
+    for column in cells:
+        under = next((below for below in range(row + 1, row + 4)
+                      if (below, column) in grid.values), None)
+        value = None if under is None else grid.values[(under, column)]
+        if isinstance(value, str) and parse_amount(value) is None \
+                and _fund_label(grid.texts[(under, column)]):  # type: ignore[index]
+            found.append(column)
+    return frozenset(found)
+
+
+def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
+    """Each money role's column: the first that names it, passing over a column of the
+    lines' labels (``labels``) where another column names the same role."""
     columns: dict[str, int] = {}
     for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
-        if role and role != "ignore" and role not in columns:
+        if not role or role == "ignore":
+            continue
+        if role not in columns or (columns[role] in labels and column not in labels):
             columns[role] = column
     return columns
 

@@ -7,7 +7,8 @@ of whole labels. A total row says it sums the table's points (总分, 总得分,
 自评得分, 得分合计, 综合评分, 合计 …); a grade row names the grade (评分等级,
 绩效评价等级, 等级评定, 评价结果, 自评结论 …). A score of one topic (满意度得分, 执行率得分)
 is an indicator, not the total; the sum of the indicators (指标合计, 绩效指标得分) is
-neither."""
+neither. Under a table, a signature line (填报单位（盖章）：…, 填报人：…) and a row
+explaining the table (偏差大或目标未完成原因分析, 改进措施及结果应用方案) end it."""
 
 from __future__ import annotations
 
@@ -90,6 +91,37 @@ def is_between_rows(texts: list[str]) -> bool:
     """Whether a row's texts (compact) are only a page's number or a note: a line printed
     between the rows of a table, not one of them."""
     return bool(texts) and all(is_page_mark(text) or _NOTE.fullmatch(text) for text in texts)
+
+
+# The lines under a table that close it: who filled it in and signed (填报单位（盖章）：…,
+# 填报人：李四, 单位负责人 | 张三, 联系电话：…), each label followed by a colon or a value.
+_FOOTER = re.compile(r"(?:填报|填表|制表|审核|复核|经办)(?:单位|部门|人|日期|时间)?"
+                     r"|(?:单位|部门|财务|项目)负责人|联系(?:电话|人|方式)|(?:填报|报送)日期"
+                     r"|盖章|签字")
+_FOOTER_LABEL = re.compile(f"(?:{_FOOTER.pattern})(?:\\([^)]*\\))?(?::.*)?")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_footer_label(text: str) -> bool:
+    """Whether a row's first text (compact) is a signature line's label: 填报单位(盖章):…,
+    填报人:李四, 单位负责人 — the line that ends the table above it."""
+    return _FOOTER_LABEL.fullmatch(text) is not None
+
+
+# A row under the table explaining it as a whole: 偏差大或目标未完成原因分析 | <text>,
+# 改进措施及结果应用方案 | <text> (四川). Its label ends with what it holds.
+_EXPLAINING = re.compile(r"[\u3400-\u9fff、()]{0,16}?(原因分析|原因说明|原因|改进措施|整改措施"
+                         r"|应用方案|应用情况)(?:及[\u3400-\u9fff]{0,12})?(?::(?P<text>.*))?")
+
+
+@functools.lru_cache(maxsize=1024)
+def explaining_label(text: str) -> str | None:
+    """What a row's first text (compact) under a table labels: "reason" (偏差原因分析,
+    未完成原因), "measures" (改进措施, 结果应用方案), or None."""
+    found = _EXPLAINING.fullmatch(text)
+    if found is None:
+        return None
+    return "reason" if "原因" in found.group(1) else "measures"
 
 
 def is_placeholder(value: Any) -> bool:

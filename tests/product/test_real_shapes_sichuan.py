@@ -1,0 +1,151 @@
+"""Real 四川 tables (the red team's second round): the 2023 部门预算项目支出绩效自评表
+(报表编号 510000_0013zp) whose money header heads its label column with 年度预算数(万元),
+and the rows units write under a table without a 总分 row (the signature line, the
+偏差原因 and 改进措施 rows)."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import Book
+
+from jixiao.model import evaluate
+
+INDICATORS_HEADER = ("绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值",
+                     "度量单位", "完成值", "权重", "得分", "未完成原因分析")
+INDICATORS = [
+    (None, "产出指标", "数量指标", "发放(缴纳)覆盖率", "=", 100, "%", 100, 30, 30),
+    (None, None, "质量指标", "资金使用合规率", "=", 100, "%", 100, 20, 20),
+    (None, None, "时效指标", "按时发放率", "≥", 95, "%", 100, 10, 10),
+    (None, "效益指标", "社会效益指标", "足额保障率(参保率)", "=", 100, "%", 100, 20, 20),
+    (None, "满意度指标", "服务对象满意度指标", "职工满意度", "≥", 90, "%", 85, 10, 9.44,
+     "个别职工对发放时间有意见"),
+]
+
+
+def sichuan_2023(path, money_header, lines):
+    """The 510000_0013zp form: 预算执行情况(10分) merged down its money lines, then the
+    indicators under 绩效指标(90分), then 合计."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("报表编号:510000_0013zp")
+    sheet.line("部门预算项目支出绩效自评表(2023年度)")
+    sheet.line("项目名称", "51000021R000000019951-工资性支出")
+    sheet.line("主管部门", "青神县发展和改革局本级", None, None, None, "实施单位 (盖章)", "青神县发展和改革局")
+    top = sheet.line("预算执行情况(10分)", *money_header)
+    for values in lines:
+        sheet.line(None, *values)
+    sheet.merge(top, 1, 1, sheet.row - 1)
+    first = sheet.line(*INDICATORS_HEADER)
+    for values in INDICATORS:
+        sheet.line(*values)
+    sheet.merge(first, 1, 1, sheet.row - 1)
+    sheet.merge(first + 1, 2, 2, first + 3)
+    total = sheet.line("合计", None, None, None, None, None, None, None, 100, 99.44)
+    sheet.merge(total, 1, 8)
+    return book.save(path)
+
+
+# 年度预算数(万元) heads the column of 总额 / 其中:财政资金; 调整后预算数 is the budget (A)
+REAL_HEADER = ("年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+               "得分", "原因")
+REAL_LINES = [("总额", 238.93, 251.89, 251.89, "100.00%", 10, 10, "1.预算执行率=预算执行数/调整后预算数"),
+              ("其中:财政资金", 238.93, 251.89, 251.89, "100.00%", "/", "/")]
+
+
+def test_the_label_columns_heading_is_no_budget_column(tmp_path):
+    table, data = checked(sichuan_2023(tmp_path / "青神.xlsx", REAL_HEADER, REAL_LINES))
+    assert table.funds.total.budget == pytest.approx(251.89)
+    assert table.funds.total.executed == pytest.approx(251.89)
+    assert table.funds.total.initial_budget == pytest.approx(238.93)
+    assert "JX101" not in codes(data) and "JX501" not in codes(data)
+    assert evaluate(table).total == pytest.approx(99.44)
+
+
+def test_a_year_budget_column_over_amounts_is_still_the_budget(tmp_path):
+    """年度预算数 over the amounts, the labels under a heading of their own: A as before."""
+    header = ("资金", "年度预算数(万元)", "预算执行数", "预算执行率", "权重", "得分")
+    lines = [("总额", 251.89, 251.89, "100.00%", 10, 10), ("其中:财政资金", 251.89, 251.89, "100.00%")]
+    table, data = checked(sichuan_2023(tmp_path / "四川.xlsx", header, lines))
+    assert table.funds.total.budget == pytest.approx(251.89)
+    assert table.funds.total.executed == pytest.approx(251.89)
+    assert "JX101" not in codes(data) and "JX501" not in codes(data)
+
+
+# ------------------------------------------------ rows under a 四川 table without 总分
+
+UNDER_ROWS = [("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20),
+              ("产出指标", "数量指标", "培训人次", "≥", 500, "人次", 10, 480),
+              ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100),
+              ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20, "达成"),
+              ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92)]
+
+
+def sichuan_without_total(path, under=(), rate=(200, 190, "95%"), rows=UNDER_ROWS, blank=False):
+    """A 四川 table with no 总分 row, then the ``under`` rows (merged A:B and C:I where
+    they hold two texts), after a blank row if ``blank``."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("专项预算项目绩效目标完成情况自评表")
+    sheet.line("项目名称", None, "2024年乡村卫生室设备购置项目")
+    sheet.line("主管部门", None, "某县卫生健康局", None, None, "实施单位", "某县人民医院")
+    sheet.line("专项资金（万元）", None, "全年预算数", "全年执行数", "执行率")
+    sheet.line(None, "年度资金总额", *rate)
+    sheet.line(None, "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
+               "实际完成指标值")
+    for values in rows:
+        sheet.line(None, *values)
+    if blank:
+        sheet.blank()
+    for values in under:
+        row = sheet.line(*values)
+        if len(values) == 3 and values[1] is None:
+            sheet.merge(row, 1, 2)
+            sheet.merge(row, 3, 9)
+    return book.save(path)
+
+
+SIGNATURES = [
+    (None, "填报单位（盖章）：某县人民医院", None, None, None, "填报人：李四", None, "填报日期：2025年3月1日"),
+    ("单位负责人：张三", None, None, "财务负责人：王五", None, None, "填表人：李四"),
+    (None, "填报人", "李四", None, "联系电话", "0833-1234567", None, "审核人：赵六"),
+]
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("signature", SIGNATURES)
+def test_the_signature_line_ends_the_table(tmp_path, signature, blank):
+    table, data = checked(sichuan_without_total(tmp_path / "签字.xlsx", [signature], blank=blank))
+    assert [indicator.name for indicator in table.indicators] == [row[2] for row in UNDER_ROWS]
+    assert not {"JX106", "JX201", "JX202"} & set(codes(data))
+    assert evaluate(table).total is not None
+
+
+def test_a_last_indicator_named_like_a_signature_still_reads(tmp_path):
+    """填报及时率 with its points is an indicator, not the signature line under it."""
+    rows = [*UNDER_ROWS[:-1], ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 5, 92),
+            ("满意度指标", "服务对象满意度指标", "填报及时率", "≥", 95, "%", 5, 100)]
+    table, data = checked(sichuan_without_total(tmp_path / "及时.xlsx", [SIGNATURES[0]], rows=rows))
+    assert [indicator.name for indicator in table.indicators][-1] == "填报及时率"
+    assert table.indicators[-1].weight == 5 and table.indicators[-1].actual == 100
+    assert not {"JX106", "JX201", "JX202"} & set(codes(data))
+
+
+REASON = ("偏差大或目标未完成原因分析", None, "培训人次未达标：部分村医外出未参训；执行率85%：设备尾款按合同次年支付。")
+MEASURES = ("改进措施及结果应用方案", None, "次年一季度补训；加快尾款支付。")
+
+
+def test_the_reason_rows_under_the_table_explain_it(tmp_path):
+    table, data = checked(sichuan_without_total(tmp_path / "原因.xlsx", [REASON, MEASURES],
+                                                rate=(200, 170, "85%")))
+    assert len(table.indicators) == len(UNDER_ROWS)
+    assert table.reason == REASON[2]
+    # 培训人次 480 of ≥500 loses 0.4 points, the 执行率 85% is low: both explained below
+    assert not {"JX106", "JX201", "JX202", "JX306", "JX405"} & set(codes(data))
+
+
+def test_without_a_reason_row_the_shortfalls_are_still_unexplained(tmp_path):
+    """改进措施 alone ends the table but explains no shortfall."""
+    table, data = checked(sichuan_without_total(tmp_path / "措施.xlsx", [MEASURES],
+                                                rate=(200, 170, "85%")))
+    assert len(table.indicators) == len(UNDER_ROWS) and table.reason is None
+    assert {"JX306", "JX405"} <= set(codes(data))
+    assert not {"JX106", "JX201", "JX202"} & set(codes(data))
