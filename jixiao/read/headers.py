@@ -178,8 +178,9 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
     combined = dict(own)
     under: dict[str, int] = {}  # 年度 | 实际 under the 指标值 whose merge was lost
     for column in below:
-        if not isinstance(values.get((row + 1, column)), str) or (row + 1, column) in grid.origin:
-            return None  # a number: a first indicator row
+        if not isinstance(values.get((row + 1, column)), str) or (row + 1, column) in grid.origin \
+                or (row + 1, column) in grid.formulas:
+            return None  # a number or a formula: a first indicator row
         text = texts[(row + 1, column)]
         role = indicator_role(text)
         above = indicator_role(own.get(column, ""))
@@ -280,6 +281,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     for column in [] if wrapped else grid.rows.get(row + 1, []):
         # A second header row names the columns under a header merged across them
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
+        if (row + 1, column) in grid.formulas:
+            continue  # a computed cell (the template's ⚠ 分值为空或无效) names no column
         text = texts.get((row + 1, column), "")
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)

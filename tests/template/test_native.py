@@ -232,3 +232,32 @@ def test_convert_writes_the_native_template(native_filled, tmp_path):
     assert main(["convert", str(native_filled), "-o", str(out), "--formulas", "native"]) == 0
     package = Package(out)
     assert any(name.name == native.MARKER_NAME for name in package.defined_names)
+
+
+def test_a_first_row_whose_formulas_say_fenzhi_is_no_second_header_row(tmp_path):
+    """The native template's first indicator row with 分值 typed as text ("10分"): its
+    helper cells, under no header, say “⚠ 分值为空或无效” after recalc — a computed text,
+    never a header word (before: the row was taken for a second header row and dropped,
+    a false JX101 分值合计为 90)."""
+    from openpyxl import load_workbook
+
+    from jixiao.cli.main import main
+    from jixiao.pipeline import check_workbook
+    from jixiao.recalc.workbook import recalc_file
+
+    path = tmp_path / "native.xlsx"
+    assert main(["new", str(path), "--formulas", "native"]) == 0
+    book = load_workbook(path)
+    sheet = book["自评表"]
+    for column, value in zip("DEF", (13, 13, 12.68), strict=True):
+        sheet[f"{column}6"] = value
+    for row, name, target, actual, weight in [
+            (13, "服务点数量", "≥10个", "12个", "10分"), (14, "培训", "≥500人次", "520人次", 40),
+            (30, "参保率", "≥98%", "98.5%", 30), (40, "满意度", "≥90%", "95%", 10)]:
+        for column, value in zip("DEFG", (name, target, actual, weight), strict=True):
+            sheet[f"{column}{row}"] = value
+    book.save(path)
+    recalculated, _ = recalc_file(path, tmp_path / "out.xlsx")
+    result = check_workbook(recalculated)
+    assert [i.name for i in result.tables[0].table.indicators][0] == "服务点数量"
+    assert not [f for f in result.findings if f.severity == "error"]
