@@ -99,8 +99,9 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     at = None  # the total's column
     if "score" in columns:
         at = columns["score"]
-        if clean(grid.raw(row, at)) is None:  # typed beside its label, or under 分值
-            at = _total_beside(grid, row, columns, table) or at
+        if clean(grid.raw(row, at)) is None and (row, at) not in grid.formulas:
+            at = _total_beside(grid, row, columns, table) or at  # typed beside its label …
+            # (a formula's empty result — the template's, not yet computed — is no empty cell)
         _declared_total(grid, row, at, table)
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])

@@ -266,3 +266,14 @@ def test_a_sichuan_sum_of_100_is_the_total(tmp_path):
     table_read, data = checked(sichuan_scored(tmp_path / "s.xlsx", ("合计", 100, 98.6)))
     assert codes(data) == [] and data["total_declared"] == 98.6
     assert table_read.subtotals == []
+
+
+def test_the_templates_uncomputed_total_is_not_taken_from_its_points(tmp_path):
+    """A blank `jixiao new` template: its 总分 formula has no result yet; the 分值 total
+    beside it (10, the 执行率's) is no 总分 (before: 总分 填报 10)."""
+    from jixiao.cli.main import main
+    from jixiao.pipeline import check_workbook
+
+    path = tmp_path / "blank.xlsx"
+    assert main(["new", str(path)]) == 0
+    assert check_workbook(path).tables[0].table.total_declared is None
