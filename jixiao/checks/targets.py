@@ -50,6 +50,13 @@ def _is_indicator(indicator: Indicator) -> bool:
     return indicator.weight is not None or bool(indicator.name)
 
 
+def _judged_without_values(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """A row of an evaluator's index system (第三方: 决策, 过程 …) with neither 指标值 nor
+    完成值 ("—" in both): scored by its 评分标准, nothing is missing."""
+    return table.layout == "third_party" and blank(indicator_target(indicator)) \
+        and blank(indicator.actual)
+
+
 @check("JX201", "error", "年度指标值缺失")
 def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """有分值的指标没有填写年度指标值。
@@ -60,6 +67,7 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：年度指标值填写“≥95%”。
 
+    第三方评价指标体系中指标值和完成值都写“—”的行（决策、过程类，按评分标准打分）不适用。
     只写“无”的指标值，除非完成值也是“无”“未发生”或几起事故（指标值即“无事故”），
     同样没有目标。
     """
@@ -69,6 +77,8 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if not _is_indicator(indicator):
             continue
         target = indicator_target(indicator)
+        if _judged_without_values(table, indicator):
+            continue
         if blank(target):
             yield finding("JX201", indicator.sources.get("target"),
                           f"“{label(indicator)}”未填写年度指标值")
@@ -94,7 +104,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     if "actual" not in table.columns:
         return
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        if not _is_indicator(indicator):
+        if not _is_indicator(indicator) or _judged_without_values(table, indicator):
             continue
         if blank(indicator.actual):
             yield finding("JX202", indicator.sources.get("actual"),

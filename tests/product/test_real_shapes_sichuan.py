@@ -149,3 +149,24 @@ def test_without_a_reason_row_the_shortfalls_are_still_unexplained(tmp_path):
     assert len(table.indicators) == len(UNDER_ROWS) and table.reason is None
     assert {"JX306", "JX405"} <= set(codes(data))
     assert not {"JX106", "JX201", "JX202"} & set(codes(data))
+
+
+@pytest.mark.parametrize("empty", ["—", "/", None])
+def test_an_index_systems_judged_rows_need_no_values(tmp_path, empty):
+    """第三方 index system with 指标值 and 完成值 columns: 决策/过程 rows scored by their
+    评分标准 hold "—" in both — nothing missing (before: JX201 and JX202 on every such
+    row); a row with a 指标值 and no 完成值 still misses it."""
+    book = Book()
+    sheet = book.sheet("指标体系")
+    sheet.project("第三方评价项目", "某市财政局")
+    rows = [("决策", "项目立项", "立项依据充分性", empty, empty, 20, 20),
+            ("过程", "资金管理", "资金使用合规性", empty, empty, 20, 20),
+            ("产出", "产出数量", "实际完成率", "≥95%", "96%", 40, 40),
+            ("效益", "项目效益", "满意度", "≥90%", None, 20, 20)]
+    sheet.indicators(rows, header=("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                                   "分值", "得分"), lead=None)
+    sheet.total(100, 100, label="合计")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.layout == "third_party"
+    assert [(f["code"], f["cell"]) for f in data["findings"] if f["severity"] == "error"] == [
+        ("JX202", "E7")]
