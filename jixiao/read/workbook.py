@@ -109,6 +109,18 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                      parts.hidden)
 
 
+_EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
+
+
+def _is_example(table: SelfEvaluation) -> bool:
+    """A table given as an example (a 填表说明 sheet's 示例 rows): on a sheet named so, or
+    every indicator's name marked (（示例）培训人次)."""
+    sheet = table.sources["header"].sheet
+    names = [indicator.name or "" for indicator in table.indicators]
+    return any(word in sheet for word in _EXAMPLE_WORDS) or (
+        bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
+
+
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
               defined_names: bool, external: list[ExternalContent],
               hidden: frozenset[str] = frozenset()) -> SubmittedWorkbook:
@@ -125,6 +137,12 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）")
+    examples = [table for table in tables if _is_example(table)]
+    if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
+        notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
+                                                for table in examples}))
+                     + "未校验：以填报的表为准")
+        tables = [table for table in tables if table not in examples]
     if hidden:  # a table the workbook hides (last year's draft) beside one it shows
         shown = [table for table in tables if table.sources["header"].sheet not in hidden]
         if shown and len(shown) < len(tables):

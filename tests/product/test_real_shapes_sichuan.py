@@ -170,3 +170,20 @@ def test_an_index_systems_judged_rows_need_no_values(tmp_path, empty):
     assert table.layout == "third_party"
     assert [(f["code"], f["cell"]) for f in data["findings"] if f["severity"] == "error"] == [
         ("JX202", "E7")]
+
+
+@pytest.mark.parametrize("sheet_name", ["填表说明", "说明"])
+def test_a_sample_table_beside_the_table_is_not_checked(tmp_path, sheet_name):
+    """A 填表说明 sheet with two （示例） rows beside the filled table: the sample is no
+    second table (before: JX101 分值合计为 20 and the file 有错误); alone, it is checked."""
+    from workbooks import standard_sheet
+
+    book = Book()
+    notes = book.sheet(sheet_name)
+    notes.line("1.请按下列示例填写，分值合计100分。")
+    notes.indicators([("产出指标", "数量指标", "（示例）培训人次", "≥500人次", "520人次", 10, 10),
+                      ("满意度指标", "服务对象满意度指标", "（示例）群众满意度", "≥90%", "95%", 10, 10)])
+    standard_sheet(book.sheet("自评表"))
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.sources["header"].sheet == "自评表"
+    assert not [f for f in data["findings"] if f["severity"] == "error"]
