@@ -112,6 +112,11 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
 
 
+def _targets_only(table: SelfEvaluation) -> bool:
+    """A 绩效目标表 (the year's targets as planned): 指标值 and 分值, no 完成值 nor 得分."""
+    return "target" in table.columns and not {"actual", "score"} & set(table.columns)
+
+
 def _is_example(table: SelfEvaluation) -> bool:
     """A table given as an example (a 填表说明 sheet's 示例 rows): on a sheet named so, or
     every indicator's name marked (（示例）培训人次)."""
@@ -137,6 +142,16 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）")
+    targets_only = [table for table in tables if _targets_only(table)]
+    if targets_only and len(targets_only) == len(tables):
+        raise NotASelfEvaluation(
+            f"“{path.name}”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
+            "请提交填好实际完成值和得分的项目支出绩效自评表")
+    if targets_only:
+        notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
+                                                 for table in targets_only}))
+                     + "只有年度指标值，未校验")
+        tables = [table for table in tables if table not in targets_only]
     examples = [table for table in tables if _is_example(table)]
     if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
         notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"

@@ -187,3 +187,25 @@ def test_a_sample_table_beside_the_table_is_not_checked(tmp_path, sheet_name):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert table.sources["header"].sheet == "自评表"
     assert not [f for f in data["findings"] if f["severity"] == "error"]
+
+
+def test_a_table_of_targets_only_is_no_self_evaluation(tmp_path):
+    """A 绩效目标表 (指标值 and 分值, no 完成值 nor 得分) sent instead of the 自评表: said
+    so (before: checked, a lone JX101 and 有错误); beside a 自评表 it is left out."""
+    from jixiao.errors import NotASelfEvaluation
+    from jixiao.read.workbook import read_workbook
+    from workbooks import standard_sheet
+
+    def targets(book):
+        sheet = book.sheet("绩效目标表")
+        sheet.indicators([("产出指标", "数量指标", "培训人次", "≥500人次", 50),
+                          ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", 40)],
+                         header=("一级指标", "二级指标", "三级指标", "年度指标值", "分值"))
+        return book
+
+    with pytest.raises(NotASelfEvaluation, match="是绩效目标表"):
+        read_workbook(targets(Book()).save(tmp_path / "plan.xlsx"))
+    book = targets(Book())
+    standard_sheet(book.sheet("自评表"))
+    read = read_workbook(book.save(tmp_path / "both.xlsx"))
+    assert [table.sources["header"].sheet for table in read.tables] == ["自评表"]
