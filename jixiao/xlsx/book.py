@@ -63,6 +63,10 @@ def sniff(path: Path, data: bytes) -> None:
         raise UnreadableWorkbook(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
                                  "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
     if data.startswith(b"PK"):
+        other = next((what for part, what in _OTHER_OFFICE if part in data[-65536:]), None)
+        if other is not None and b"xl/workbook" not in data[-65536:]:  # (central directory)
+            raise UnreadableWorkbook(f"“{name}”是{other}，只是扩展名改成了 Excel 的，"
+                                     "请提交自评表的 Excel 文件")
         return
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
@@ -70,6 +74,9 @@ def sniff(path: Path, data: bytes) -> None:
                                  "请在 Excel 中打开后另存为 .xlsx 再试")
     raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
 
+
+# Other Office files are zips too: known by a part's name in the central directory.
+_OTHER_OFFICE = ((b"word/document.xml", "Word 文档"), (b"ppt/presentation.xml", "PowerPoint 演示文稿"))
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

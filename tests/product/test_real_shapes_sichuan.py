@@ -192,9 +192,10 @@ def test_a_sample_table_beside_the_table_is_not_checked(tmp_path, sheet_name):
 def test_a_table_of_targets_only_is_no_self_evaluation(tmp_path):
     """A 绩效目标表 (指标值 and 分值, no 完成值 nor 得分) sent instead of the 自评表: said
     so (before: checked, a lone JX101 and 有错误); beside a 自评表 it is left out."""
+    from workbooks import standard_sheet
+
     from jixiao.errors import NotASelfEvaluation
     from jixiao.read.workbook import read_workbook
-    from workbooks import standard_sheet
 
     def targets(book):
         sheet = book.sheet("绩效目标表")

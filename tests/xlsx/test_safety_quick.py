@@ -516,3 +516,15 @@ def test_the_element_collector_agrees_on_random_documents(pieces):
     xml = ('<a xmlns="u" xmlns:r="R">' + "".join(pieces) + "</a>").encode()
     for tag in ("{u}b", "{R}b"):
         assert _collected(xml, tag) == _defused(xml, tag)
+
+
+@pytest.mark.parametrize(("part", "what"), [("word/document.xml", "Word 文档"),
+                                            ("ppt/presentation.xml", "PowerPoint 演示文稿")])
+def test_a_word_or_powerpoint_file_named_xlsx_is_said_to_be_one(tmp_path, part, what):
+    """A .docx renamed .xlsx: said so (before: 已损坏或格式异常（OSError）)."""
+    path = tmp_path / "自评表.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<document/>")
+    with pytest.raises(UnreadableWorkbook, match=f"“自评表.xlsx”是{what}"):
+        read_workbook(path)
