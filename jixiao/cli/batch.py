@@ -46,7 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.batch.discover import discover
+    from jixiao.batch.discover import SUFFIXES, discover
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary_book import Summary, write_summary
@@ -80,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
             if os.stat(written).st_nlink > 1:
                 refuse_input_as_output(written, files)
     if not files:
-        print("jixiao batch：没有找到 .xlsx/.xlsm 文件", file=sys.stderr)
-        return 0
+        where = "、".join(f"“{path}”" for path in args.paths)
+        print(f"jixiao batch：{where}中没有找到工作簿（{'、'.join(SUFFIXES)}），未写出汇总表；"
+              "请检查文件夹路径", file=sys.stderr)
+        return 2
 
     options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
                            scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force,

@@ -418,3 +418,14 @@ def test_rows_by_hand_go_below_those_written_and_xlsxwriter_can_go_on(tmp_path):
         ["表头", None, None], ["甲", 1, None], [None, "XlsxWriter 接着写", None],
         [None, None, None], ["乙", None, 2.5]]
     assert sheet.dimensions == "A1:C5"
+
+
+def test_a_folder_without_workbooks_is_said_so(tmp_path, capsys):
+    """A reviewer pointing at the wrong folder: a message naming it and the formats looked
+    for, exit 2, no summary written (before: exit 0 and “没有找到 .xlsx/.xlsm 文件”)."""
+    from jixiao.cli.main import main
+
+    (tmp_path / "收件").mkdir()
+    assert main(["batch", str(tmp_path / "收件"), "-o", str(tmp_path / "汇总.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert "收件" in error and ".ods" in error and not (tmp_path / "汇总.xlsx").exists()
