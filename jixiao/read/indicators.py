@@ -360,7 +360,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
-    sums the rows above it — or those below, when it opens its 一级 and the 一级 goes on
+    sums the rows above it, back to where the 一级 changes (the same 一级 written on
+    each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on
     down from it (one cell merged over the 小计 and its rows); the last row, when it sums
     every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
     subtotal rows: a row of it with points and nothing else is a half-filled indicator
@@ -414,9 +415,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             for above in range(index - 1, -1, -1):
                 if ranks[above] is not None:
                     break
+                if members and heads[above + 1][0] \
+                        and not _same_level1(rows[above].level1, rows[above + 1].level1):
+                    break  # another 一级 (the same one written again on its rows goes on)
                 members.insert(0, rows[above])
-                if heads[above][0]:
-                    break
         if rank == -1:
             taken.add(index)
             table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
@@ -453,6 +455,12 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _same_level1(upper: str | None, lower: str | None) -> bool:
+    """Whether two rows' 一级 are one: the same text (not the same category — 成本指标
+    as a 一级 of its own counts with the 产出 but has its own 小计)."""
+    return compact_text(upper) == compact_text(lower)
 
 
 _WHOLE = -2  # the rank of a row summing every indicator above it

@@ -1,0 +1,101 @@
+"""小计 rows of tables whose 一级 is written on every row instead of merged, and a
+预算执行率 row of its own 一级 judged by the money's rule (the red team's round 2)."""
+
+import pytest
+from test_real_shapes import FULLY_SPENT, checked, codes
+from test_real_shapes_totals import ROWS, TOTAL
+from workbooks import THIRD_PARTY, Book
+
+
+def _with_subtotals(rows, label_column):
+    """``rows`` with a 小计 row after each 一级's rows, its label in the 三级 ("name") or
+    the 一级 column ("level1"); each 一级 written on every row of it."""
+    out, level1 = [], None
+    for row in [*rows, (None,)]:
+        if level1 and row[0] != level1:
+            members = [r for r in rows if r[0] == level1]
+            sums = (sum(r[5] for r in members), sum(r[6] for r in members))
+            out.append((level1, None, "小计", None, None, *sums, None) if label_column == "name"
+                       else ("小计", None, None, None, None, *sums, None))
+        if row[0] is not None:
+            out.append(row)
+        level1 = row[0]
+    return out
+
+
+def _standard(path, rows, merge):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(rows, merge=merge)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("merge", [False, True])
+@pytest.mark.parametrize("label_column", ["name", "level1"])
+def test_level1_subtotals_with_the_level1_on_every_row(tmp_path, label_column, merge):
+    """产出指标 | … written on each of its 4 rows, then 小计 | 50 | 49: the 小计 sums all 4
+    (before: only the row above it, a false JX103 “所汇总的 1 项指标分值合计 10”);
+    the same table with merged 一级 cells still reads the same."""
+    rows = _with_subtotals(ROWS, label_column)
+    table, data = checked(_standard(tmp_path / "t.xlsx", rows, merge))
+    assert codes(data) == []
+    assert len(data["indicators"]) == len(ROWS)
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 4), (30, 2), (10, 1)]
+
+
+def test_a_wrong_subtotal_with_the_level1_on_every_row_is_found(tmp_path):
+    rows = _with_subtotals(ROWS, "name")
+    rows[4] = (*rows[4][:5], 55, *rows[4][6:])  # 产出指标's 小计: 55 of 50 points
+    _, data = checked(_standard(tmp_path / "t.xlsx", rows, False))
+    [found] = [item for item in data["findings"] if item["code"] == "JX103"]
+    assert found["cell"] == "G9" and "所汇总的 4 项指标分值合计 50" in found["message"]
+
+
+def test_level2_subtotals_with_the_level1_on_every_row(tmp_path):
+    """A 小计 per 二级 (数量 then 质量/时效 of 产出), the 一级 on every row: each 小计 sums
+    its own rows back to the 小计 above it, not the whole 一级."""
+    output = [row for row in ROWS if row[0] == "产出指标"]
+    rows = [output[0], ("产出指标", "数量指标", "小计", None, None, 20, 19, None),
+            *output[1:], ("产出指标", None, "小计", None, None, 30, 30, None),
+            *[row for row in ROWS if row[0] != "产出指标"]]
+    table, data = checked(_standard(tmp_path / "t.xlsx", rows, False))
+    assert codes(data) == []
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(20, 1), (30, 3)]
+
+
+THIRD_ROWS = [("决策", "项目立项", "立项依据充分性", "…", 12, 12),
+              ("决策", "绩效目标", "目标明确性", "…", 10, 8),
+              ("过程", "资金管理", "预算执行率", "…", 10, 10),
+              ("过程", "组织实施", "制度执行有效性", "…", 8, 8),
+              ("产出", "产出数量", "实际完成率", "…", 25, 24),
+              ("产出", "产出质量", "质量达标率", "…", 15, 14),
+              ("效益", "项目效益", "社会效益", "…", 12, 12),
+              ("效益", "满意度", "服务对象满意度", "…", 8, 7)]
+
+
+@pytest.mark.parametrize("label", ["小计", "{}小计"])
+def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label):
+    """An index system (第三方) with 决策 | … on each row and 小计 / 决策小计 under them:
+    no JX103 (before: 8, each 小计 against the one row above it)."""
+    rows, level1 = [], None
+    for row in [*THIRD_ROWS, (None,)]:
+        if level1 and row[0] != level1:
+            members = [r for r in THIRD_ROWS if r[0] == level1]
+            rows.append((level1, None, label.format(level1), None,
+                         sum(r[4] for r in members), sum(r[5] for r in members)))
+        if row[0] is not None:
+            rows.append(row)
+        level1 = row[0]
+    book = Book()
+    sheet = book.sheet("指标体系")
+    sheet.project("第三方评价项目", "某市财政局")
+    sheet.indicators(rows, header=THIRD_PARTY, lead=None, merge=False)
+    sheet.total(100, 95, label="合计")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert "JX103" not in codes(data)
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [
+        (22, 2), (18, 2), (40, 2), (20, 2)]
