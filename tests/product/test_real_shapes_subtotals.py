@@ -99,3 +99,39 @@ def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label):
     assert "JX103" not in codes(data)
     assert [(s.weight, len(s.members)) for s in table.subtotals] == [
         (22, 2), (18, 2), (40, 2), (20, 2)]
+
+
+def _execution_row_table(path, actual, score, reason=None, rows=ROWS):
+    """No money block: the 预算执行率 is its own 一级, a row "≥90% | actual | 10 | score"
+    above the indicators (89 of 90)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.indicators([("预算执行率", "预算执行率", "预算执行率", "≥90%", actual, 10, score, reason),
+                      *rows], merge=False)
+    sheet.total(100, score + sum(row[6] for row in rows))
+    sheet.grade("优" if score + sum(row[6] for row in rows) >= 90 else "良")
+    return book.save(path)
+
+
+def test_an_execution_row_above_90_percent_needs_no_reason(tmp_path):
+    """预算执行率 as its own 一级, 95 % → 9.5 of 10: the money's 执行率得分, which needs a
+    reason only below 90 % (JX306) — no JX405 (before: “扣 0.5 分，未说明偏差原因”)."""
+    table, data = checked(_execution_row_table(tmp_path / "t.xlsx", "95%", 9.5))
+    assert codes(data) == []
+    assert data["total_computed"] == 98.5
+
+
+def test_an_execution_row_below_90_percent_is_judged_once_by_the_rate_rule(tmp_path):
+    """80 % → 8 of 10 with no reason: JX306 (the 执行率 rule) in the row, not JX405 too;
+    with a reason nothing; an indicator's deduction without reason is still JX405."""
+    _, data = checked(_execution_row_table(tmp_path / "t.xlsx", "80%", 8))
+    assert codes(data) == ["JX306"]
+    [found] = data["findings"]
+    assert found["cell"] == "I3" and "执行率 80% 低于 90%" in found["message"]
+    _, data = checked(_execution_row_table(tmp_path / "r.xlsx", "80%", 8, "年底尾款次年支付"))
+    assert codes(data) == []
+    rows = [(*ROWS[0][:7], None), *ROWS[1:]]  # 经办业务量 19 of 20, its reason gone
+    _, data = checked(_execution_row_table(tmp_path / "u.xlsx", "95%", 9.5, rows=rows))
+    assert codes(data) == ["JX405"]
+    assert "经办业务量" in data["findings"][0]["message"]
