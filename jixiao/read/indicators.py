@@ -362,7 +362,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
     sums the rows above it, back to where the 一级 changes (the same 一级 written on
     each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on
-    down from it (one cell merged over the 小计 and its rows); the last row, when it sums
+    down from it (one cell merged over the 小计 and its rows, or 过程小计 above rows
+    each written 过程); the last row, when it sums
     every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
     subtotal rows: a row of it with points and nothing else is a half-filled indicator
     (JX201/JX202 say what is missing)."""
@@ -402,12 +403,15 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
             continue
         if rank == -1 and heads[index][0] and index + 1 < len(rows) \
-                and ranks[index + 1] is None and not heads[index + 1][0]:
-            # 小计 on the row that opens its 一级, the 一级 going on down (a merge): it
-            # heads the rows of that 一级 below it
-            members = []
-            for below in range(index + 1, len(rows)):
-                if ranks[below] is not None or heads[below][0]:
+                and ranks[index + 1] is None and (not heads[index + 1][0]
+                                                  or _heads_rows_below(rows, index)):
+            # 小计 on the row that opens its 一级, the 一级 going on down (a merge), or
+            # named after the 一级 of the rows below (过程小计 above 过程 | …): it heads
+            # the rows of that 一级 below it
+            members = [rows[index + 1]]
+            for below in range(index + 2, len(rows)):
+                if ranks[below] is not None or (heads[below][0] and not _same_level1(
+                        rows[below].level1, rows[below - 1].level1)):
                     break
                 members.append(rows[below])
         elif rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
@@ -455,6 +459,16 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _heads_rows_below(rows: list[Indicator], index: int) -> bool:
+    """Whether the 小计 at ``index`` names the 一级 of the row below it (过程小计 above
+    过程 | 资金管理 | …) and not that of the row above it."""
+    heading = rows[index]
+    named = {match.group("what") for text in (heading.name, heading.level1)
+             if (match := _SUM_LABEL.fullmatch(compact_text(text))) is not None}
+    return compact_text(rows[index + 1].level1) in named - {""} and (
+        index == 0 or compact_text(rows[index - 1].level1) not in named)
 
 
 def _same_level1(upper: str | None, lower: str | None) -> bool:

@@ -77,16 +77,20 @@ THIRD_ROWS = [("决策", "项目立项", "立项依据充分性", "…", 12, 12)
               ("效益", "满意度", "服务对象满意度", "…", 8, 7)]
 
 
-@pytest.mark.parametrize("label", ["小计", "{}小计"])
-def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label):
-    """An index system (第三方) with 决策 | … on each row and 小计 / 决策小计 under them:
-    no JX103 (before: 8, each 小计 against the one row above it)."""
+@pytest.mark.parametrize(("label", "above"), [("小计", False), ("{}小计", False),
+                                               ("{}小计", True)])
+def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label, above):
+    """An index system (第三方) with 决策 | … on each row and 小计 / 决策小计 under them,
+    or 决策小计 in the 一级 column above them: no JX103 (before: 8 under them, each 小计
+    against the one row above it; 6 above them, each against the 一级 before it)."""
     rows, level1 = [], None
     for row in [*THIRD_ROWS, (None,)]:
-        if level1 and row[0] != level1:
-            members = [r for r in THIRD_ROWS if r[0] == level1]
-            rows.append((level1, None, label.format(level1), None,
-                         sum(r[4] for r in members), sum(r[5] for r in members)))
+        if row[0] != level1 and (level1 if not above else row[0]):
+            name = level1 if not above else row[0]
+            members = [r for r in THIRD_ROWS if r[0] == name]
+            sums = (sum(r[4] for r in members), sum(r[5] for r in members))
+            rows.append((name, None, label.format(name), None, *sums) if not above
+                        else (label.format(name), None, None, None, *sums))
         if row[0] is not None:
             rows.append(row)
         level1 = row[0]
