@@ -316,6 +316,15 @@ def _is_execution_row(indicator: Indicator) -> bool:
                                      indicator.name) == levels.EXECUTION
 
 
+def execution_row_rate(indicator: Indicator) -> float | None:
+    """The 执行率 (in %) of a 预算执行率 row of its own 一级, scored as the money's
+    (分值 × 执行率) and judged as the money's (JX306, not JX405); None for any other row,
+    or one whose 完成值 is no rate."""
+    if not _is_execution_row(indicator):
+        return None
+    return rules.execution_row_rate(indicator_actual(indicator))
+
+
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) -> Score:
     if indicator.weight is None:
         return Score(None, None, "分值为空")

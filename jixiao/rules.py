@@ -167,12 +167,20 @@ def execution_row_score(actual: object, weight: float) -> Score | None:
     """The 得分 of a 预算执行率 listed as its own 一级 (beside 产出/效益/满意度): the
     执行率得分 of its 完成值 (分值 × 执行率, ``execution_score``), whatever its 指标值
     (≥90% states the goal, not the rule); None when the 完成值 is no rate."""
+    rate = execution_row_rate(actual)
+    if rate is None:
+        return None
+    value = execution_score(rate, weight)
+    return Score(value, value >= round2(weight), "预算执行率：分值 × 执行率")
+
+
+def execution_row_rate(actual: object) -> float | None:
+    """The 执行率 (in %) a 预算执行率 row's 完成值 states: 95%, 95 or 0.95; None when it
+    is no rate."""
     measure = as_measure(actual)
     if measure.kind != "number" or measure.value is None or measure.unit not in ("%", ""):
         return None
-    rate = measure.value if measure.unit == "%" else fraction_as_percent(measure.value)
-    value = execution_score(rate, weight)
-    return Score(value, value >= round2(weight), "预算执行率：分值 × 执行率")
+    return measure.value if measure.unit == "%" else fraction_as_percent(measure.value)
 
 
 # ------------------------------------------------------------- indicators

@@ -18,7 +18,13 @@ from jixiao.checks.base import (
     points,
 )
 from jixiao.errors import ScoreInputError
-from jixiao.model import Evaluation, FundLine, SelfEvaluation, indicator_actual
+from jixiao.model import (
+    Evaluation,
+    FundLine,
+    SelfEvaluation,
+    execution_row_rate,
+    indicator_actual,
+)
 from jixiao.parsing import parse_measure
 from jixiao.rules import SCORE_STEP, TOLERANCE
 from jixiao.units import fraction_as_percent
@@ -218,6 +224,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
 
     规则集 sichuan 要求说明（警告）；其他规则集作为提示。原因可写在项目资金栏的
     说明列、“预算执行率”指标的偏差原因分析中，或表下的“偏差大或目标未完成原因分析”行。
+    没有项目资金栏时，按单列为一级指标的“预算执行率”行的完成值判断。
 
     **为什么**：执行率偏低意味着资金沉淀，审核时须知道原因和改进措施。
 
@@ -226,16 +233,21 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     **正确示例**：偏差原因写明“设备采购合同于 12 月签订，尾款次年支付”。
     """
     rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
+    rows = [i for i in table.indicators if execution_row_rate(i) is not None]
+    row_source = None
+    if rate is None and rows:  # no money block: the 预算执行率 row of its own 一级
+        rate = execution_row_rate(rows[0])
+        row_source = rows[0].sources.get("reason") or rows[0].sources.get("actual")
     required = evaluation.rules.reason_below_rate
     threshold = required if required is not None else 90.0
     if rate is None or rate >= threshold - 1e-9:
         return
     reasons = [table.funds.reason, table.reason, *(i.reason for i in table.indicators
-                                     if is_budget_rate_indicator(i))]
+                                                   if is_budget_rate_indicator(i) or i in rows)]
     if any(not blank(reason) for reason in reasons):
         return
     sources = table.funds.total.sources
-    source = sources.get("rate") or sources.get("executed")
+    source = row_source or sources.get("rate") or sources.get("executed")
     if jixiao_formula(table, source) and "executed" in sources:
         source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,

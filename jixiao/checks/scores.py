@@ -17,7 +17,14 @@ from jixiao.checks.base import (
     uncomputed_formula,
 )
 from jixiao.checks.targets import unsigned_falling_rate
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, plain_text
+from jixiao.model import (
+    Evaluation,
+    Indicator,
+    SelfEvaluation,
+    Source,
+    execution_row_rate,
+    plain_text,
+)
 from jixiao.rules import TOLERANCE, Score
 
 
@@ -131,6 +138,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
     表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明。
+    单列为一级指标的“预算执行率”行按执行率得分，是否须说明原因按执行率判断（JX306）。
 
     **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
 
@@ -145,6 +153,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
+        if execution_row_rate(indicator) is not None:
+            continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         value = indicator.score_declared
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))

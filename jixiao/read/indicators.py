@@ -394,8 +394,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
-    sums the rows above it — or those below, when it opens its 一级 and the 一级 goes on
-    down from it (one cell merged over the 小计 and its rows); the last row, when it sums
+    sums the rows above it, back to where the 一级 changes (the same 一级 written on
+    each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on
+    down from it (one cell merged over the 小计 and its rows, or 过程小计 above rows
+    each written 过程); the last row, when it sums
     every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
     subtotal rows: a row of it with points and nothing else is a half-filled indicator
     (JX201/JX202 say what is missing)."""
@@ -435,12 +437,15 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
             continue
         if rank == -1 and heads[index][0] and index + 1 < len(rows) \
-                and ranks[index + 1] is None and not heads[index + 1][0]:
-            # 小计 on the row that opens its 一级, the 一级 going on down (a merge): it
-            # heads the rows of that 一级 below it
-            members = []
-            for below in range(index + 1, len(rows)):
-                if ranks[below] is not None or heads[below][0]:
+                and ranks[index + 1] is None and (not heads[index + 1][0]
+                                                  or _heads_rows_below(rows, index)):
+            # 小计 on the row that opens its 一级, the 一级 going on down (a merge), or
+            # named after the 一级 of the rows below (过程小计 above 过程 | …): it heads
+            # the rows of that 一级 below it
+            members = [rows[index + 1]]
+            for below in range(index + 2, len(rows)):
+                if ranks[below] is not None or (heads[below][0] and not _same_level1(
+                        rows[below].level1, rows[below - 1].level1)):
                     break
                 members.append(rows[below])
         elif rank == -1:  # the rows above it, back to the previous subtotal or 一级 start
@@ -448,9 +453,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             for above in range(index - 1, -1, -1):
                 if ranks[above] is not None:
                     break
+                if members and heads[above + 1][0] \
+                        and not _same_level1(rows[above].level1, rows[above + 1].level1):
+                    break  # another 一级 (the same one written again on its rows goes on)
                 members.insert(0, rows[above])
-                if heads[above][0]:
-                    break
         if rank == -1:
             taken.add(index)
             table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
@@ -487,6 +493,22 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _heads_rows_below(rows: list[Indicator], index: int) -> bool:
+    """Whether the 小计 at ``index`` names the 一级 of the row below it (过程小计 above
+    过程 | 资金管理 | …) and not that of the row above it."""
+    heading = rows[index]
+    named = {match.group("what") for text in (heading.name, heading.level1)
+             if (match := _SUM_LABEL.fullmatch(compact_text(text))) is not None}
+    return compact_text(rows[index + 1].level1) in named - {""} and (
+        index == 0 or compact_text(rows[index - 1].level1) not in named)
+
+
+def _same_level1(upper: str | None, lower: str | None) -> bool:
+    """Whether two rows' 一级 are one: the same text (not the same category — 成本指标
+    as a 一级 of its own counts with the 产出 but has its own 小计)."""
+    return compact_text(upper) == compact_text(lower)
 
 
 _WHOLE = -2  # the rank of a row summing every indicator above it

@@ -1,0 +1,141 @@
+"""小计 rows of tables whose 一级 is written on every row instead of merged, and a
+预算执行率 row of its own 一级 judged by the money's rule (the red team's round 2)."""
+
+import pytest
+from test_real_shapes import FULLY_SPENT, checked, codes
+from test_real_shapes_totals import ROWS, TOTAL
+from workbooks import THIRD_PARTY, Book
+
+
+def _with_subtotals(rows, label_column):
+    """``rows`` with a 小计 row after each 一级's rows, its label in the 三级 ("name") or
+    the 一级 column ("level1"); each 一级 written on every row of it."""
+    out, level1 = [], None
+    for row in [*rows, (None,)]:
+        if level1 and row[0] != level1:
+            members = [r for r in rows if r[0] == level1]
+            sums = (sum(r[5] for r in members), sum(r[6] for r in members))
+            out.append((level1, None, "小计", None, None, *sums, None) if label_column == "name"
+                       else ("小计", None, None, None, None, *sums, None))
+        if row[0] is not None:
+            out.append(row)
+        level1 = row[0]
+    return out
+
+
+def _standard(path, rows, merge):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(rows, merge=merge)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("merge", [False, True])
+@pytest.mark.parametrize("label_column", ["name", "level1"])
+def test_level1_subtotals_with_the_level1_on_every_row(tmp_path, label_column, merge):
+    """产出指标 | … written on each of its 4 rows, then 小计 | 50 | 49: the 小计 sums all 4
+    (before: only the row above it, a false JX103 “所汇总的 1 项指标分值合计 10”);
+    the same table with merged 一级 cells still reads the same."""
+    rows = _with_subtotals(ROWS, label_column)
+    table, data = checked(_standard(tmp_path / "t.xlsx", rows, merge))
+    assert codes(data) == []
+    assert len(data["indicators"]) == len(ROWS)
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 4), (30, 2), (10, 1)]
+
+
+def test_a_wrong_subtotal_with_the_level1_on_every_row_is_found(tmp_path):
+    rows = _with_subtotals(ROWS, "name")
+    rows[4] = (*rows[4][:5], 55, *rows[4][6:])  # 产出指标's 小计: 55 of 50 points
+    _, data = checked(_standard(tmp_path / "t.xlsx", rows, False))
+    [found] = [item for item in data["findings"] if item["code"] == "JX103"]
+    assert found["cell"] == "G9" and "所汇总的 4 项指标分值合计 50" in found["message"]
+
+
+def test_level2_subtotals_with_the_level1_on_every_row(tmp_path):
+    """A 小计 per 二级 (数量 then 质量/时效 of 产出), the 一级 on every row: each 小计 sums
+    its own rows back to the 小计 above it, not the whole 一级."""
+    output = [row for row in ROWS if row[0] == "产出指标"]
+    rows = [output[0], ("产出指标", "数量指标", "小计", None, None, 20, 19, None),
+            *output[1:], ("产出指标", None, "小计", None, None, 30, 30, None),
+            *[row for row in ROWS if row[0] != "产出指标"]]
+    table, data = checked(_standard(tmp_path / "t.xlsx", rows, False))
+    assert codes(data) == []
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(20, 1), (30, 3)]
+
+
+THIRD_ROWS = [("决策", "项目立项", "立项依据充分性", "…", 12, 12),
+              ("决策", "绩效目标", "目标明确性", "…", 10, 8),
+              ("过程", "资金管理", "预算执行率", "…", 10, 10),
+              ("过程", "组织实施", "制度执行有效性", "…", 8, 8),
+              ("产出", "产出数量", "实际完成率", "…", 25, 24),
+              ("产出", "产出质量", "质量达标率", "…", 15, 14),
+              ("效益", "项目效益", "社会效益", "…", 12, 12),
+              ("效益", "满意度", "服务对象满意度", "…", 8, 7)]
+
+
+@pytest.mark.parametrize(("label", "above"), [("小计", False), ("{}小计", False),
+                                               ("{}小计", True)])
+def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label, above):
+    """An index system (第三方) with 决策 | … on each row and 小计 / 决策小计 under them,
+    or 决策小计 in the 一级 column above them: no JX103 (before: 8 under them, each 小计
+    against the one row above it; 6 above them, each against the 一级 before it)."""
+    rows, level1 = [], None
+    for row in [*THIRD_ROWS, (None,)]:
+        if row[0] != level1 and (level1 if not above else row[0]):
+            name = level1 if not above else row[0]
+            members = [r for r in THIRD_ROWS if r[0] == name]
+            sums = (sum(r[4] for r in members), sum(r[5] for r in members))
+            rows.append((name, None, label.format(name), None, *sums) if not above
+                        else (label.format(name), None, None, None, *sums))
+        if row[0] is not None:
+            rows.append(row)
+        level1 = row[0]
+    book = Book()
+    sheet = book.sheet("指标体系")
+    sheet.project("第三方评价项目", "某市财政局")
+    sheet.indicators(rows, header=THIRD_PARTY, lead=None, merge=False)
+    sheet.total(100, 95, label="合计")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert "JX103" not in codes(data)
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [
+        (22, 2), (18, 2), (40, 2), (20, 2)]
+
+
+def _execution_row_table(path, actual, score, reason=None, rows=ROWS):
+    """No money block: the 预算执行率 is its own 一级, a row "≥90% | actual | 10 | score"
+    above the indicators (89 of 90)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.indicators([("预算执行率", "预算执行率", "预算执行率", "≥90%", actual, 10, score, reason),
+                      *rows], merge=False)
+    sheet.total(100, score + sum(row[6] for row in rows))
+    sheet.grade("优" if score + sum(row[6] for row in rows) >= 90 else "良")
+    return book.save(path)
+
+
+def test_an_execution_row_above_90_percent_needs_no_reason(tmp_path):
+    """预算执行率 as its own 一级, 95 % → 9.5 of 10: the money's 执行率得分, which needs a
+    reason only below 90 % (JX306) — no JX405 (before: “扣 0.5 分，未说明偏差原因”)."""
+    table, data = checked(_execution_row_table(tmp_path / "t.xlsx", "95%", 9.5))
+    assert codes(data) == []
+    assert data["total_computed"] == 98.5
+
+
+def test_an_execution_row_below_90_percent_is_judged_once_by_the_rate_rule(tmp_path):
+    """80 % → 8 of 10 with no reason: JX306 (the 执行率 rule) in the row, not JX405 too;
+    with a reason nothing; an indicator's deduction without reason is still JX405."""
+    _, data = checked(_execution_row_table(tmp_path / "t.xlsx", "80%", 8))
+    assert codes(data) == ["JX306"]
+    [found] = data["findings"]
+    assert found["cell"] == "I3" and "执行率 80% 低于 90%" in found["message"]
+    _, data = checked(_execution_row_table(tmp_path / "r.xlsx", "80%", 8, "年底尾款次年支付"))
+    assert codes(data) == []
+    rows = [(*ROWS[0][:7], None), *ROWS[1:]]  # 经办业务量 19 of 20, its reason gone
+    _, data = checked(_execution_row_table(tmp_path / "u.xlsx", "95%", 9.5, rows=rows))
+    assert codes(data) == ["JX405"]
+    assert "经办业务量" in data["findings"][0]["message"]
