@@ -29,10 +29,15 @@ def test_the_plan_beside_the_table_is_not_a_second_table(tmp_path):
     assert evaluate(table).total == 99.98  # 9.98 + 25 + 20 + 30 + 10 + 5
 
 
-def test_a_plan_alone_is_still_read(tmp_path):
+def test_a_plan_alone_is_said_to_be_one(tmp_path):
+    """A 绩效目标表 sent instead of the 自评表: no table to check, and the message says what
+    was sent (before: read as a table — a lone JX101 and 有错误, misleading a reviewer)."""
+    import pytest
+
+    from jixiao.errors import NotASelfEvaluation
+
     book = Book()
     _plan(book)
-    tables = read_tables(book.save(tmp_path / "plan-only.xlsx"))
-    assert len(tables) == 1
-    assert [indicator.name for indicator in tables[0].indicators] == [
-        row[2] for row in PUTUO_1_ROWS]
+    with pytest.raises(NotASelfEvaluation, match="是绩效目标表"):
+        read_tables(book.save(tmp_path / "plan-only.xlsx"))
+
