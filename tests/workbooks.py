@@ -333,6 +333,19 @@ def sichuan_head(book: Book, name: str = "四川", money: Sequence[Any] = (100, 
     return sheet
 
 
+def sichuan_scored_rows(book: Book, rows: Sequence[Sequence[Any]]) -> Sheet:
+    """A 四川 sheet with a 得分 column (money 100 → 96 万元, 执行率 96 %, no 分值: the
+    执行率's 10 points are the rule set's), down to its indicator ``rows``."""
+    sheet = sichuan_head(book, "自评表", (100, 96), "96%")
+    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
+                     "实际完成指标值", "得分", "偏差原因分析及改进措施")
+    sheet.merge(row, 5, 7)
+    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
+    for values in rows:
+        sheet.line(None, *values)
+    return sheet
+
+
 def sichuan(path: str | Path, rate: Any = "75%", reason: str | None = None,
             rows: Sequence[Sequence[Any]] | None = None, rules: str | None = None, *,
             project: Sequence[str] = ("乡村医疗设备购置", "某县卫生健康局", "某县人民医院"),

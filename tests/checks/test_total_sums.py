@@ -3,7 +3,7 @@ written in the table or — where the layout gives it no cell (四川: indicator
 90, the 执行率's 10 points scored from the funds) — computed from the money."""
 
 import pytest
-from workbooks import MONEY, PUTUO_1_MONEY, Book, sichuan_head, standard
+from workbooks import MONEY, PUTUO_1_MONEY, Book, sichuan_scored_rows, standard
 
 from jixiao.checks import run_checks
 from jixiao.model import (
@@ -31,13 +31,7 @@ def sichuan_scored(path, total=99.6, grade="优", weights_total=90):
     """A 四川 table with a 得分 column and a 总分 row; money 100 → 96 万元 (执行率 96 %,
     no 分值 in the money block: its 10 points are the rule set's, 10 × 96 % = 9.6)."""
     book = Book()
-    sheet = sichuan_head(book, "自评表", (100, 96), "96%")
-    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
-                     "实际完成指标值", "得分", "偏差原因分析及改进措施")
-    sheet.merge(row, 5, 7)
-    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
-    for values in SICHUAN_SCORED:
-        sheet.line(None, *values)
+    sheet = sichuan_scored_rows(book, SICHUAN_SCORED)
     total_row = sheet.line("总分", None, None, None, None, None, None, weights_total, None,
                            total)
     sheet.merge(total_row, 1, 7)

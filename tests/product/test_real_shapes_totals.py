@@ -4,7 +4,7 @@ finding, and a wrong number is found in its own cell."""
 
 import pytest
 from test_real_shapes import FULLY_SPENT, QUALITATIVE_MET, checked, codes
-from workbooks import Book, sichuan_head
+from workbooks import Book, sichuan_scored_rows
 
 # 经办业务量 1.9 of ≥2 万件: 20 × 1.9/2 = 19 — 执行率 10 + indicators 89 = 99, graded 优
 ROWS = [("产出指标", "数量指标", "经办业务量", "≥2 万件", "1.9 万件", 20, 19, "年末申报减少"),
@@ -229,13 +229,7 @@ def sichuan_scored(path, *closing):
     """A 四川 table with a 得分 column (money 100 → 96 万元, no 分值: the 执行率's 10
     points are the rule set's, 9.6), closed by ``closing``: (label, 权重, 得分) rows."""
     book = Book()
-    sheet = sichuan_head(book, "自评表", (100, 96), "96%")
-    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
-                     "实际完成指标值", "得分", "偏差原因分析及改进措施")
-    sheet.merge(row, 5, 7)
-    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
-    for values in SICHUAN_SCORED:
-        sheet.line(None, *values)
+    sheet = sichuan_scored_rows(book, SICHUAN_SCORED)
     for label, weight, score in closing:
         sheet.line(None, label, None, None, None, None, None, weight, None, score)
     return book.save(path)
