@@ -539,8 +539,8 @@ def ticked_grades(raw: object) -> tuple[str, ...] | None:
     """The grades ticked in a tick-box 评分等级 — each grade word with a box before it
     ("√优 □良 □中 □差", "☑优秀 ☐良好") or after it ("优（√） 良（ ）", "优☑ 良□", "优√"):
     their names, none or several as marked; None where the text is no tick box."""
-    if not isinstance(raw, str):
-        return None
+    if not isinstance(raw, str) or not _ANY_MARK.search(raw):
+        return None  # most grades: no box at all
     text = normalize_text(raw)
     for item, items in _TICK_FORMS:
         if items.fullmatch(text):
@@ -556,6 +556,7 @@ _TICKS = "√✓✔☑☒✅■●◉Rþý"
 _EMPTY = "□☐◻▢○◯口£\u0308"
 _BOX = rf"(?P<box>[{_TICKS}{_EMPTY}]|[(\[【][{_TICKS}]?[)\]】])"
 _TICKED = re.compile(f"[{_TICKS}]")
+_ANY_MARK = re.compile(f"[{_TICKS}{_EMPTY}()（）\\[\\]【】¨]")  # before NFKC too
 _WORD = "(?P<word>{})".format("|".join(map(re.escape, sorted(_GRADE_WORDS, key=len, reverse=True))))
 # (one grade with its box, every grade with its box) — boxes before the words, or after them
 _TICK_FORMS = tuple((re.compile(item), re.compile(f"(?:{item})+")) for item in

@@ -233,11 +233,13 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     **正确示例**：偏差原因写明“设备采购合同于 12 月签订，尾款次年支付”。
     """
     rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
-    rows = [i for i in table.indicators if execution_row_rate(i) is not None]
+    rows: list = []
     row_source = None
-    if rate is None and rows:  # no money block: the 预算执行率 row of its own 一级
-        rate = execution_row_rate(rows[0])
-        row_source = rows[0].sources.get("reason") or rows[0].sources.get("actual")
+    if rate is None:  # no money block: the 预算执行率 row of its own 一级, if any
+        rows = [i for i in table.indicators if execution_row_rate(i) is not None]
+        if rows:
+            rate = execution_row_rate(rows[0])
+            row_source = rows[0].sources.get("reason") or rows[0].sources.get("actual")
     required = evaluation.rules.reason_below_rate
     threshold = required if required is not None else 90.0
     if rate is None or rate >= threshold - 1e-9:

@@ -153,8 +153,6 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or not blank(indicator.reason):
             continue
-        if execution_row_rate(indicator) is not None:
-            continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         value = indicator.score_declared
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
@@ -163,6 +161,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
         if value is None or value >= indicator.weight - TOLERANCE:
             continue
+        if execution_row_rate(indicator) is not None:
+            continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         source = first_source(indicator, "reason", "score")
         column = "" if "reason" in table.columns else "（表中没有偏差原因列）"
         yield finding("JX405", source,

@@ -114,7 +114,9 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     own = {column: texts.get((row, column), "") for column in cells}
-    labels = _label_columns(grid, row, cells)
+    named = [role for role in map(fund_role, own.values()) if role and role != "ignore"]
+    # a role named twice: one may head the lines' labels (年度预算数(万元) above 总额)
+    labels = _label_columns(grid, row, cells) if len(set(named)) < len(named) else frozenset()
     columns = _fund_roles(own, labels)
     if not {"budget", "executed", "rate"} <= set(columns):
         joined = wrapped_texts(grid, row, own)
