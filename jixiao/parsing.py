@@ -568,7 +568,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if target.kind == "date" and actual.kind == "number" and actual.unit == "" \
             and actual.op is None and actual.value is not None \
             and _SERIALS[0] <= actual.value <= _SERIALS[1]:  # a date cell, as its serial number
-        day = _EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
+        day = EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit="date")
     if target.kind == "date" and actual.kind == "number" and actual.unit in _MONTH_PARTS \
@@ -588,7 +588,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
 _MONTHS = frozenset(float(month) for month in range(1, 13))
 # A date typed into a cell reaches a JX_ function in recalc as its serial number (Excel's
 # 1900 system): 2000-01-01 to 2099-12-31 beside a date 指标值 is that day.
-_EXCEL_EPOCH = _dt.date(1899, 12, 30)
+EXCEL_EPOCH = _dt.date(1899, 12, 30)  # day 0 of that system (the one home; xlsx.numformats)
 _SERIALS = (36526, 73050)
 _NO_NUMBER_READ = "中的数值"  # the end of the problem of a text whose number is not read
 _DAY_UNITS = ("天", "日", "工作日", "个工作日", "小时")  # a time allowed, in days or hours

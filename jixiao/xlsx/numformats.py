@@ -13,6 +13,8 @@ import datetime
 import functools
 import re
 
+from jixiao.parsing import EXCEL_EPOCH
+
 # ECMA-376 Part 1, 18.8.30 numFmt: ids below 164 are built in and need not be written
 # in styles.xml. The spec fixes the ids below; 5-8 and 41-44 vary with the locale
 # and are given here in their en-US form.
@@ -64,7 +66,7 @@ _NOT_DATE_PARTS = re.compile(r'"[^"\n]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_PART = re.compile(r"(?<![_\\])[dmhysDMHYS]")  # not after _ (a space) or \ (literal)
 _ELAPSED = re.compile(r"\[(?:hh?|mm?|ss?)\]", re.IGNORECASE)
 
-WINDOWS_EPOCH = datetime.datetime(1899, 12, 30)
+WINDOWS_EPOCH = datetime.datetime.combine(EXCEL_EPOCH, datetime.time())
 MAC_EPOCH = datetime.datetime(1904, 1, 1)  # workbookPr date1904
 
 
