@@ -17,7 +17,7 @@ from jixiao.checks.base import (
 )
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
 from jixiao.parsing import compact_text, heading_points
-from jixiao.rules import TOLERANCE, round2
+from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -53,7 +53,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     indicators = round2(sum(weights))
     execution = table.funds.weight or 0.0
     total = round2(indicators + execution)
-    if abs(total - 100.0) > TOLERANCE:
+    if abs(total - FULL_MARKS) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
                  or table.sources.get("header"))
         if jixiao_formula(table, where):  # the template's locked 合计: point at a typed 分值

@@ -71,10 +71,9 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     if kind is not None:
         if kind != "xls":
             check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
-        found, notes, hidden = foreign_sheets(path.name, data, kind, max_rows)
+        found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
-        skipped = any("上限" in note for note in notes)  # a sheet over the row limit
-        return _workbook(path, sheets, notes, skipped, False, [], hidden)
+        return _workbook(path, sheets, notes, too_long, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     package = check_package(path, data, limits, keep=True)

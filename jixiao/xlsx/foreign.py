@@ -68,9 +68,11 @@ def foreign_format(data: bytes) -> str | None:
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                    ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
-                                     list[tuple[int, int, int, int]]]], list[str], frozenset[str]]:
-    """(sheet name, cells, merged ranges) of every sheet, notes on sheets skipped, and
-    the names of the sheets the workbook hides: the values (and merged ranges where the
+                                     list[tuple[int, int, int, int]]]], list[str], frozenset[str],
+                              bool]:
+    """(sheet name, cells, merged ranges) of every sheet, notes on sheets skipped, the
+    names of the sheets the workbook hides, and whether a sheet was skipped for its
+    length (over ``max_rows`` rows with content): the values (and merged ranges where the
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
@@ -87,6 +89,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                  " .xlsx 再试") from None
     sheets = []
     notes: list[str] = []
+    too_long = False
     try:
         hidden = frozenset(_hidden_sheets(book))
         ods_merges = _ods_merges(data) if kind == "ods" else {}
@@ -96,6 +99,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                 if sheet.total_height > max_rows:  # rows only formatted, or a stray cell far down?
                     filled = _filled_rows(sheet, max_rows)
                     if filled > max_rows:
+                        too_long = True
                         notes.append(f"工作表“{sheet_name}”有内容的行超过 {max_rows} 行的上限，"
                                      "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
                         continue
@@ -112,7 +116,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                                for (top, left), (bottom, right) in merges]))
     finally:
         book.close()
-    return sheets, notes, hidden
+    return sheets, notes, hidden, too_long
 
 
 def _filled_rows(sheet: Any, limit: int) -> int:
