@@ -391,10 +391,12 @@ def qualitative_level(text: str) -> str | None:
     return level
 
 
+# A denial of what may have happened: 无, 未发现, 没有出现, 并无任何 …
+_DENIAL = r"(?:无|未|没有|没|并无|从未{more})(?:发现|出现|存在|发生|有)?(?:任何)?"
 # A thing to avoid, said not to have happened (无违规, 未发现差错, 未超预算). Not 无事故 or
 # 零投诉: words for nothing, which a 指标值 may want (``says_none``).
-_BAD_DENIED = re.compile(r"(?:^|[,，;；、])(?:无|未|没有|没|并无|从未)(?:发现|出现|存在|发生|有)?"
-                         r"(?:任何)?(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
+_BAD_DENIED = re.compile(r"(?:^|[,，;；、])" + _DENIAL.format(more="")
+                         + r"(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
                          r"|隐患|问题)")
 
 
@@ -454,7 +456,7 @@ _HEDGES = ("不够", "不太", "不很", "没有", "未能", "尚未")
 
 
 # Before a word of falling short, what denies it: 无不合格, 未超支, 未出现超支, 没有不及时.
-_DENIAL_BEFORE = re.compile(r"(?:无|未|没有|没|不|杜绝|并无|从未)(?:发现|出现|存在|发生|有)?(?:任何)?$")
+_DENIAL_BEFORE = re.compile(_DENIAL.format(more="|不|杜绝") + "$")  # 不低于预期 too
 
 
 def _denied(text: str, word: str) -> bool:

@@ -17,7 +17,7 @@ _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
              "个小时": "小时", "t": "吨"}
-_KEPT = frozenset(("人次", "户次", "家次", "台次", "批次", "轮次", "场次", "个人"))  # one unit each
+_KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
 _QUANTITIES: dict[str, tuple[str, float]] = {
