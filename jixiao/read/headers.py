@@ -227,6 +227,8 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         role = indicator_role(text)
         if role == "weight":
             weights.append(column)
+        if role == "reason" and "reason" in columns:  # 未完成原因分析 | 改进措施: the clerk
+            columns.setdefault("measures", column)  # may explain in either
         if role and role != "ignore" and role not in columns:
             columns[role] = column
     other = columns.pop("other_name", None)

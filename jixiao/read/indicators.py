@@ -110,11 +110,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             read_total(grid, row, columns, table)
             last = row
             grade_row = find_grade(grid, row, min(stop, row + 4), table)
-            last = grade_row or last
+            last = _explained_below(grid, grade_row or last, stop, weight_column, table)
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
             last = find_total(grid, row, min(stop, row + 4), columns, table) or row
+            last = _explained_below(grid, last, stop, weight_column, table)
             break
         if "项目名称" in (label or ""):
             break
@@ -221,6 +222,21 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         table.sources["reason"] = note(table, grid, row,
                                        cells[0] if in_label or len(cells) == 1 else cells[1])
     return True
+
+
+def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
+                     table: SelfEvaluation) -> int:
+    """The table's last row once the rows explaining it under its 总分 and 等级 are taken
+    (偏差大或目标未完成原因分析 | <text>, 改进措施… — the 四川 form's closing rows; a 原因
+    row's text is the table's ``reason``): ``last``, or the last such row."""
+    row = last + 1
+    while row < min(stop, last + _STOP_BLANK_ROWS + 2):
+        if grid.rows.get(row):
+            if not _closes_table(grid, row, weight_column, table):
+                break
+            last = row
+        row += 1
+    return last
 
 
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
@@ -581,18 +597,22 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         if both is not None:
             level1, level2 = both
             level1_source = level2_source = level1_source or level2_source
+    measures = places.pop("measures", None)  # a second 原因/改进措施 column, if any
     indicator = Indicator(
         level1=None if level1 is None else str(level1).strip(),
         level2=None if level2 is None else str(level2).strip(),
         name=_text(value("name")), target=value("target"), actual=value("actual"),
         weight=points(value("weight")), score_declared=points(value("score")),
-        reason=_text(value("reason")), nature=_text(value("nature")), unit=_text(value("unit")),
+        reason=_text(value("reason")) or _text(value("measures")),
+        nature=_text(value("nature")), unit=_text(value("unit")),
         sources=Sources(places))  # each made a Source when read
     sign = _text(value("sign"))
     if not is_placeholder(sign) and compact_text(indicator.nature) not in ("定性", "定性指标"):
         # a 计算符号 column beside 指标性质 (定量/定性): the sign is the column's
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
+    if measures is not None and indicator.reason is not None and not _text(value("reason")):
+        indicator.sources["reason"] = measures  # explained in the 改进措施 only
     judged = points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
     if level1_source is not None:

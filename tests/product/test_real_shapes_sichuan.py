@@ -210,3 +210,61 @@ def test_a_table_of_targets_only_is_no_self_evaluation(tmp_path):
     standard_sheet(book.sheet("自评表"))
     read = read_workbook(book.save(tmp_path / "both.xlsx"))
     assert [table.sources["header"].sheet for table in read.tables] == ["自评表"]
+
+
+@pytest.mark.parametrize("grade_first", [False, True])
+def test_the_reason_rows_under_the_total_explain_the_table(tmp_path, grade_first):
+    """The 四川 form's 偏差大或目标未完成原因分析 row printed under its 总分 and 评分等级
+    rows (before: the table ended at the 总分, JX405 "表中没有偏差原因列")."""
+    total = ("总分", None, None, None, None, None, None, 90)
+    grade = ("评分等级", "优")
+    closing = [grade, total] if grade_first else [total, grade]
+    table, data = checked(sichuan_without_total(tmp_path / "总分下.xlsx",
+                                                [*closing, REASON, MEASURES],
+                                                rate=(200, 170, "85%")))
+    assert table.reason == REASON[2]
+    assert len(table.indicators) == len(UNDER_ROWS)
+    assert not {"JX306", "JX405"} & set(codes(data))
+
+
+def test_without_the_reason_row_under_the_total_the_shortfall_is_unexplained(tmp_path):
+    total = ("总分", None, None, None, None, None, None, 90)
+    table, data = checked(sichuan_without_total(tmp_path / "总分下.xlsx",
+                                                [total, ("评分等级", "优"), MEASURES],
+                                                rate=(200, 170, "85%")))
+    assert table.reason is None
+    assert {"JX306", "JX405"} <= set(codes(data))
+
+
+def two_explaining_columns(path, reason, measures):
+    """A 四川 table with 得分 and two text columns, 未完成原因分析 | 改进措施; the 培训人次
+    row (480 of ≥500, 9.6 of 10) explained by ``reason`` and ``measures``."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("专项预算项目绩效目标完成情况自评表")
+    sheet.line("项目名称", None, "2024年乡村卫生室设备购置项目")
+    sheet.line("专项资金（万元）", None, "全年预算数", "全年执行数", "执行率")
+    sheet.line(None, "年度资金总额", 200, 190, "95%")
+    sheet.line(None, "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
+               "实际完成指标值", "得分", "未完成原因分析", "改进措施")
+    sheet.line(None, "产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20, 30)
+    short = sheet.line(None, "产出指标", "数量指标", "培训人次", "≥", 500, "人次", 30, 480, 28.8,
+                       reason, measures)
+    sheet.line(None, "效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20,
+               "达成", 20)
+    sheet.line(None, "满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, 10)
+    return book.save(path), short
+
+
+def test_a_shortfall_explained_in_the_measures_column_is_explained(tmp_path):
+    path, _ = two_explaining_columns(tmp_path / "措施.xlsx", None, "村医外出未参训，次年补训")
+    table, data = checked(path)
+    assert table.indicators[1].reason == "村医外出未参训，次年补训"
+    assert "JX405" not in codes(data)
+
+
+def test_a_shortfall_explained_in_neither_column_points_at_the_reason_cell(tmp_path):
+    path, row = two_explaining_columns(tmp_path / "未说明.xlsx", None, None)
+    table, data = checked(path)
+    cells = [finding["cell"] for finding in data["findings"] if finding["code"] == "JX405"]
+    assert cells == [f"K{row}"]
