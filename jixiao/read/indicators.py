@@ -134,7 +134,11 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         places: dict[str, Place] = {}
         own = [False, False]
-        for key, column in columns.items():
+        row_columns = columns
+        if "score" in columns and (not isinstance(values.get((row, weight_column)), (int, float))
+                                   or (row, columns["score"]) not in values):
+            row_columns = _shifted_row(grid, row, columns) or columns
+        for key, column in row_columns.items():
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
                 value = clean(values.get(where))
@@ -222,6 +226,57 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         table.sources["reason"] = note(table, grid, row,
                                        cells[0] if in_label or len(cells) == 1 else cells[1])
     return True
+
+
+def _points_text(value: Any) -> str | None:
+    """How a cell writes points: "number" (20, "20"), "分" ("20 分"); None if no points."""
+    if isinstance(value, bool) or points(value) is None:
+        return None
+    return "分" if isinstance(value, str) and value.strip().endswith("分") else "number"
+
+
+def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int] | None:
+    """The columns of a row a PDF conversion moved by one cell, if it did; else None.
+
+    Right: a target's wrapped second line in a cell of its own pushed the rest along —
+    the 分值 and 得分 stand under 得分 and the column after it, written alike ("20 分" |
+    "20 分", a score no more than its points), the 分值 column holding what is no such
+    points (the 完成值, "100%"). The 完成值 is then the cell before the 分值, and the cell
+    left over must repeat it (else the row is read as it stands).
+    Left: a row starting one column early — its 一级 in the column before the table's
+    first (绩效指标), its 分值 and 得分 under 完成值 and 分值, the 得分 column empty."""
+    values = grid.values
+    weight, score = columns["weight"], columns["score"]
+    if score != weight + 1:
+        return None
+    here = values.get((row, weight))
+    after = values.get((row, score + 1))
+    roles = set(columns.values())
+    if (score + 1 not in roles or columns.get("reason") == score + 1) \
+            and (shown := _points_text(after)) is not None \
+            and shown == _points_text(values.get((row, score))) \
+            and _points_text(here) != shown and here is not None \
+            and points(after) <= points(values.get((row, score))) + TOLERANCE:
+        actual = columns.get("actual")
+        if actual is None or actual != weight - 1:
+            return None
+        shifted = {key: column + 1 if column >= weight else column
+                   for key, column in columns.items()}
+        shifted["actual"] = weight
+        spare = grid.texts.get((row, actual), "")
+        if spare and spare != grid.texts.get((row, weight), "") and "target" in columns \
+                and columns["target"] == actual - 1:
+            return None  # the left-over cell is no repeat: not taken for a wrapped rest
+        return shifted
+    first = min(columns.values())
+    if first > 1 and (row, score) not in values and (row, first - 1) in values \
+            and first - 1 not in roles and (row, first - 1) not in grid.origin \
+            and isinstance(values[(row, first - 1)], str) \
+            and levels.is_level1_only(compact_text(grid.texts[(row, first - 1)])) \
+            and (shown := _points_text(here)) is not None \
+            and _points_text(values.get((row, weight - 1))) == shown:
+        return {key: column - 1 for key, column in columns.items()}
+    return None
 
 
 def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,

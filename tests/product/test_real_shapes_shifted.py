@@ -1,0 +1,83 @@
+"""Rows a PDF conversion moved by one cell: the 子洲县 2023 table as its PDF's text gives
+it (its first indicator row one cell to the right — the 完成值 printed twice —, its last
+one cell to the left, its 一级 under 绩效指标) is read as the table as printed."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import ZIZHOU_ROWS, Book, zizhou
+
+HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+          "未完成原因分析")
+# the PDF text's cells, column A first (A is the 绩效指标 label column)
+PASTED = [
+    (None, "产出指标", "数量指标 (20 分)", "全县 25 万城乡居民医保工作", "25 万参保居民医保待遇",
+     "100%", "100%", "20 分", "20 分"),
+    (None, None, "质量指标 (10 分)", "足额投入项目活动经费;", "100%", "100%", "10 分", "10 分"),
+    (None, None, "时效指标 (10 分)", "项目完成时限", "2023 年 12 月 31 日前完成",
+     "2023 年 12 月 31 日前全部完成", "10 分", "10 分"),
+    (None, None, "成本指标 (10 分)", "项目投入资金", "30 万元", "30 万元", "10 分", "10 分"),
+    (None, "效益指标", "社会效益指标 (30 分)", "覆盖全县城乡居民医保管理", "≥75%", "85%", "30 分",
+     "30 分"),
+    ("满意度指标", "服务对象满意度指标 (10 分)", "群众满意度", "≥95%", "85%", "10 分", "7 分"),
+]
+
+
+def pasted(path, rows=PASTED):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "(2023 年度)")
+    sheet.line("项目名称", None, "医疗保障经办和服务能力提升")
+    sheet.money([("年度资金总额", "30 万元", "30 万元", "100%", 10, "100%", 10)],
+                header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
+                label="项目资金 (万元)")
+    sheet.line(*HEADER)
+    for values in rows:
+        sheet.line(*values)
+    sheet.line("总分", None, None, None, None, None, "100 分", "97 分")
+    return book.save(path)
+
+
+def as_read(table):
+    return [(i.level1, i.name, i.target, i.actual, i.weight, i.score_declared)
+            for i in table.indicators]
+
+
+def test_the_pasted_table_reads_as_the_printed_one(tmp_path):
+    table, data = checked(pasted(tmp_path / "子洲.xlsx"))
+    printed, _ = checked(zizhou(tmp_path / "printed.xlsx"))
+    assert as_read(table) == as_read(printed)
+    assert [i.weight for i in table.indicators] == [row[5] and float(row[5].split()[0])
+                                                    for row in ZIZHOU_ROWS]
+    # what the printed table gets: the 7 of 10 unexplained and not the rules' 8.95, the
+    # first row's target and actual not comparable — and no weights of 177, no 得分 missing
+    assert codes(data) == ["JX204", "JX404", "JX405"]
+    cells = {item["code"]: item["cell"] for item in data["findings"]}
+    assert cells["JX404"] == "G12"  # the 7 分 where it stands
+
+
+def test_a_left_over_cell_that_is_no_repeat_leaves_the_row_as_it_stands(tmp_path):
+    rows = [(None, "产出指标", "数量指标 (20 分)", "全县 25 万城乡居民医保工作", "25 万参保居民医保待遇",
+             "98%", "100%", "20 分", "20 分"), *PASTED[1:]]
+    table, _ = checked(pasted(tmp_path / "不重复.xlsx", rows))
+    assert table.indicators[0].actual == "98%" and table.indicators[0].weight == 100
+
+
+@pytest.mark.parametrize("first", ["合计", "备注说明"])
+def test_a_row_starting_early_needs_a_level1_name_there(tmp_path, first):
+    rows = [*PASTED[:-1], (first, "服务对象满意度指标 (10 分)", "群众满意度", "≥95%", "85%",
+                           "10 分", "7 分")]
+    table, _ = checked(pasted(tmp_path / "早.xlsx", rows))
+    assert table.indicators[-1].weight != 10 or table.indicators[-1].score_declared is None
+
+
+def test_points_written_as_percent_with_a_reason_after_them_are_no_shift(tmp_path):
+    """权重 written "10%" and a 得分, the reason column holding text: as it stands."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("项目名称", "培训项目")
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因")
+    sheet.line("产出指标", "数量指标", "培训人次", "≥500人次", "480人次", "50%", 48, "10 分钟未到")
+    sheet.line("满意度指标", "满意度指标", "满意度", "≥90%", "95%", "50%", 50)
+    table, _ = checked(book.save(tmp_path / "权重.xlsx"))
+    assert [i.weight for i in table.indicators] == [50, 50]
+    assert table.indicators[0].actual == "480人次"
