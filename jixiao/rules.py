@@ -83,8 +83,10 @@ RULE_SETS: dict[str, RuleSet] = {
     "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号（默认）", "linear", _MOF_BANDS),
     "ratio": RuleSet("ratio", "比例法（部分市级表样）", "ratio",
                      {"achieved": (0.8, 1.0), "partial": (0.5, 0.8), "not": (0.0, 0.5)}),
+    # 四川's forms give the indicators 90 points with no split among the 一级 (published
+    # tables weigh 产出/效益 60/30, 67.5/22.5 …): only the 执行率's 10 are prescribed
     "sichuan": RuleSet("sichuan", "四川省（执行率低于90%须说明原因）", "linear", _MOF_BANDS,
-                       reason_below_rate=90.0),
+                       reason_below_rate=90.0, default_weights={"预算执行率": 10.0}),
 }
 
 

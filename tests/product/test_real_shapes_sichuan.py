@@ -268,3 +268,34 @@ def test_a_shortfall_explained_in_neither_column_points_at_the_reason_cell(tmp_p
     table, data = checked(path)
     cells = [finding["cell"] for finding in data["findings"] if finding["code"] == "JX405"]
     assert cells == [f"K{row}"]
+
+
+@pytest.mark.parametrize(("output", "benefit", "money_points", "flagged"), [
+    (67.5, 22.5, 10, False),  # the form's 90 split as the unit chose: no default to differ from
+    (60, 30, 10, False),
+    (60, 30, 20, True),       # the 执行率's points are prescribed: 20 differs (and JX101)
+])
+def test_sichuan_prescribes_no_split_of_the_indicators_90(tmp_path, output, benefit,
+                                                           money_points, flagged):
+    header = ("资金", "年度预算数(万元)", "预算执行数", "预算执行率", "权重", "得分")
+    lines = [("总额", 100, 100, "100.00%", money_points, money_points)]
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("部门预算项目支出绩效自评表(2022年度)")
+    sheet.line("项目名称", "社保缴费")
+    sheet.line("预算执行情况", *header)
+    for values in lines:
+        sheet.line(None, *values)
+    sheet.line("绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+               "完成值", "权重", "得分")
+    sheet.line(None, "产出指标", "数量指标", "参保人数", "≥", 100, "人", 100, output / 2, output / 2)
+    sheet.line(None, "产出指标", "质量指标", "足额缴纳率", "=", 100, "%", 100, output / 2, output / 2)
+    sheet.line(None, "效益指标", "社会效益指标", "保障水平", "定性", "提高", None, "达成", benefit,
+               benefit)
+    table, data = checked(book.save(tmp_path / "四川.xlsx"))
+    assert table.rules.name == "sichuan"
+    found = [item["message"] for item in data["findings"] if item["code"] == "JX102"]
+    if flagged:
+        assert found and all("预算执行率" in message for message in found)
+    else:
+        assert found == []
