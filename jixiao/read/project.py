@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 
 from jixiao.model import Project, SelfEvaluation, Source
+from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Found
+from jixiao.read.roles import is_grade_label, is_total_label
+from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
 
 _PROJECT_LABELS = (
@@ -54,11 +57,18 @@ def _inline_values(key: str, text: str) -> list[tuple[str, str]]:
 class _ProjectFound:
     project: Project
     places: dict[str, Place]  # key → where it was read (a Source when the table reads it)
+    total: tuple[int, int] | None = None  # the cell of a 自评总分 label among the rows
+    grade: tuple[int, int] | None = None  # … and of a 评分等级 label
+
+
+# the first characters of a 总分 or 等级 label's compact text among the project's rows
+_HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "绩效", "考核", "等级")
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = Project(), {}  # key → place
     values, texts = grid.values, grid.texts
+    total = grade = None
     for row in range(top, bottom):
         columns = grid.rows.get(row)
         if not columns:
@@ -66,6 +76,14 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
         for column in columns:
             text = texts.get((row, column), "")
             if not text.startswith(_ANY_LABEL):
+                if text.startswith(_HEAD_RESULT_WORDS) and len(text) <= 16 \
+                        and isinstance(values.get((row, column)), str):  # 自评总分(分) | 97.93
+                    label = compact_text(text)
+                    if total is None and is_total_label(label) \
+                            and "分值" not in label and "满分" not in label:  # the scale's 100
+                        total = (row, column)
+                    elif grade is None and is_grade_label(label, results=False):
+                        grade = (row, column)
                 continue  # most cells: no label at all
             for key, labels in _PROJECT_LABELS:
                 if getattr(project, key) is not None or not text.startswith(labels):
@@ -93,7 +111,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 sources["year"] = (grid, row, columns[0])
     if project.name is None:
         _name_from_title(grid, top, bottom, project, sources)
-    return _ProjectFound(project, sources)
+    return _ProjectFound(project, sources, total, grade)
 
 
 # A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".
@@ -167,6 +185,10 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> No
     for key, place in found.places.items():
         table.sources[f"project_{key}"] = place
         table.cells.note(place)  # type: ignore[attr-defined]
+    if found.total is not None:  # 自评总分 written above the table (重庆, 湖北 forms)
+        read_head_total(grid, *found.total, table)
+    if found.grade is not None and "grade" not in table.sources:
+        read_grade(grid, found.grade[0], table, found.grade[1])
 
 
 def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:

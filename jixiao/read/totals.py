@@ -7,7 +7,8 @@ the declared total under the 得分 column — that cell empty, the number besid
 "总分：98.5" in the label's own cell, or a 总分 cell that names its grade too
 ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on
 one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"), or
-a 自评结论 that names a grade."""
+a 自评结论 that names a grade. A 总分 (and 等级) may also stand above the table, beside its
+label among the project's rows (``read_head_total``, called by ``project``)."""
 
 from __future__ import annotations
 
@@ -162,6 +163,23 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
             continue
         found.append(column)
     return min(found, key=lambda column: abs(column - columns["score"]), default=None)
+
+
+def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+    """A 总分 written above the table, beside its label in the project's rows
+    ("自评总分(分) | 97.93", "自评总分：95"): the declared total where no 总分 row under the
+    indicators gave one."""
+    if table.total_declared is not None or "total" in table.sources:
+        return
+    inline = _INLINE_TOTAL.search(grid.texts.get((row, column), ""))
+    if inline is not None:
+        table.total_declared = float(inline.group(1))
+        table.sources["total"] = note(table, grid, row, column)
+        return
+    found = grid.right_of(row, column, limit=3)
+    if found is not None and (number := _total_number(clean(found[0]))) is not None:
+        table.total_declared = number
+        table.sources["total"] = note(table, grid, row, found[1])
 
 
 def _total_number(value: Any) -> float | None:

@@ -271,3 +271,45 @@ def test_the_templates_uncomputed_total_is_not_taken_from_its_points(tmp_path):
     path = tmp_path / "blank.xlsx"
     assert main(["new", str(path)]) == 0
     assert check_workbook(path).tables[0].table.total_declared is None
+
+
+# ---------------------------------------------------------------- a 总分 above the table
+
+
+def head_total(path, cells, closing=lambda sheet: None):
+    """The 医保 table with ``cells`` (a row of label and value) among its project rows."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升")
+    sheet.line("主管部门", None, "某县医疗保障局", None, "实施单位", "某县医保中心", None, *cells)
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(ROWS)
+    closing(sheet)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("cells", [("自评总分(分)", TOTAL), ("自评总分：99",), ("综合得分", "99分")])
+def test_a_total_above_the_table_is_read(tmp_path, cells):
+    """重庆's and 湖北's forms print the 自评总分 among the project's rows, with no 总分 row
+    under the indicators (before: never read, a wrong one passed)."""
+    table, data = checked(head_total(tmp_path / "上.xlsx", cells))
+    assert table.total_declared == TOTAL
+    assert "JX501" not in codes(data)
+
+
+def test_a_wrong_total_above_the_table_is_found_in_its_cell(tmp_path):
+    table, data = checked(head_total(tmp_path / "错.xlsx", ("自评总分(分)", 88)))
+    [cell] = [item["cell"] for item in data["findings"] if item["code"] == "JX501"]
+    assert cell == "I2"
+
+
+def test_a_total_row_under_the_table_is_the_one_read(tmp_path):
+    table, data = checked(head_total(tmp_path / "两处.xlsx", ("自评总分(分)", 88),
+                                     lambda sheet: sheet.total(100, TOTAL)))
+    assert table.total_declared == TOTAL
+
+
+@pytest.mark.parametrize("label", ["总分值", "满分"])
+def test_the_scales_full_marks_above_the_table_is_no_total(tmp_path, label):
+    table, data = checked(head_total(tmp_path / "满分.xlsx", (label, 100)))
+    assert table.total_declared is None and "JX501" not in codes(data)
