@@ -17,6 +17,7 @@ from jixiao.model import FundLine, Funds, SelfEvaluation
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
+from jixiao.read.roles import without_instructions
 from jixiao.rules import TOLERANCE
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
@@ -290,7 +291,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         elif key == "score":
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
-            funds.reason = str(value)
+            funds.reason = without_instructions(str(value))
     table.funds = funds
 
 

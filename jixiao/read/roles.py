@@ -124,6 +124,24 @@ def explaining_label(text: str) -> str | None:
     return "reason" if "原因" in found.group(1) else "measures"
 
 
+# What a form prints in its 原因 cell for the clerk: 1.预算执行率=预算执行数/调整后预算数，
+# 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason.
+_INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请]说明原因[(（]|\d+字以[内下]"
+                          r"|=\s*[\u3400-\u9fff]{2,8}[/÷]")
+_ITEM = re.compile(r"[；;。，,\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
+
+
+def without_instructions(text: str) -> str | None:
+    """A reason cell's text without the form's printed instructions (each numbered item or
+    clause that tells the clerk what to write, or defines the rate); None if nothing else
+    is written."""
+    if _INSTRUCTION.search(text) is None:
+        return text  # nearly every cell
+    kept = [item.strip(" ，,") for item in _ITEM.split(text)
+            if item.strip(" ，,") and _INSTRUCTION.search(item) is None]
+    return "；".join(kept) or None
+
+
 def is_placeholder(value: Any) -> bool:
     """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
     if value is None:

@@ -299,3 +299,20 @@ def test_sichuan_prescribes_no_split_of_the_indicators_90(tmp_path, output, bene
         assert found and all("预算执行率" in message for message in found)
     else:
         assert found == []
+
+
+PRINTED = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）"
+
+
+@pytest.mark.parametrize(("reason", "explained"), [
+    (PRINTED, False),  # the form's instruction left as printed: no reason given
+    (PRINTED + "；2.设备尾款按合同于次年支付", True),
+    ("设备尾款按合同于次年支付", True),
+    ("执行率偏低：因招标延期需说明情况的项目顺延至次年", True),  # a reason naming 需说明
+])
+def test_the_forms_printed_instruction_is_no_reason(tmp_path, reason, explained):
+    lines = [("总额", 238.93, 251.89, 200, "79.40%", 10, 7.94, reason),
+             ("其中:财政资金", 238.93, 251.89, 200, "79.40%", "/", "/")]
+    table, data = checked(sichuan_2023(tmp_path / "说明.xlsx", REAL_HEADER, lines))
+    assert table.rules.name == "sichuan"
+    assert ("JX306" in codes(data)) is not explained
