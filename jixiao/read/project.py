@@ -15,10 +15,13 @@ from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
 
 _PROJECT_LABELS = (
-    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项资金名称")),
-    ("department", ("主管部门", "预算部门", "主管单位")),
+    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项资金名称",
+              "转移支付(项目)名称", "转移支付名称", "转移支付项目名称")),
+    # 中央主管部门 and 地方主管部门 on a transfer payment's form: the first one written
+    ("department", ("主管部门", "预算部门", "主管单位", "中央主管部门", "地方主管部门",
+                    "部门(单位)名称", "部门名称")),
     ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
-              "承担单位", "项目承担单位")),
+              "承担单位", "项目承担单位", "资金使用单位", "填报单位", "单位名称")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
 _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)"

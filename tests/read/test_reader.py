@@ -291,6 +291,24 @@ def test_headings_on_their_own_rows_and_inline_labels(tmp_path):
         ("产出指标（50 分）", "质量指标（20 分）", "优良路率")]
 
 
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the transfer payment's form: the first of its two departments, the unit using the money
+    ([("转移支付（项目）名称", "农业产业发展资金"), ("中央主管部门", "农业农村部"),
+      ("地方主管部门", "某省农业农村厅", None, "资金使用单位", "某县农业农村局")],
+     ("农业产业发展资金", "农业农村部", "某县农业农村局")),
+    ([("项目名称", "乡村公路养护"), ("部门（单位）名称", "某县交通运输局", None, "填报单位", "某县公路段")],
+     ("乡村公路养护", "某县交通运输局", "某县公路段")),
+])
+def test_the_labels_other_forms_give_the_project(tmp_path, lines, expected):
+    book = Book()
+    sheet = book.sheet("表")
+    for line in lines:
+        sheet.line(*line)
+    sheet.indicators([("产出指标", "数量指标", "养护里程", "≥120 公里", "126 公里", 50, 50, None)])
+    table = only(book.save(tmp_path / "p.xlsx"))
+    assert (table.project.name, table.project.department, table.project.unit) == expected
+
+
 # ---------------------------------------------------------------- matching header texts
 
 def test_compact_text_drops_what_the_whitespace_pattern_matches():
