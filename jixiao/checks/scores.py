@@ -208,7 +208,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     source = funds.sources.get("score")
     if evaluation.execution_score is None and jixiao_formula(table, source):
         return
-    if "score" in table.fund_columns \
+    if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source):
         yield finding("JX406", source, "执行率未填写得分")
 

@@ -212,6 +212,8 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """指标（或执行率）的分值为空、不是数字，或不大于 0。
 
+    资金表的分值和得分都空着、各指标分值已合计 100 的表，执行率不计分，不要求填写。
+
     **为什么**：没有有效的分值，得分和分值合计都无法计算。
 
     **错误示例**：分值写“十分”、留空，或填 0。
@@ -223,7 +225,8 @@ def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             continue  # valid: no need to name its cell
         source = indicator.sources.get("weight")
         yield from _weight_problem(table, indicator.weight, source, f"“{label(indicator)}”")
-    if "weight" in table.fund_columns:
+    if "weight" in table.fund_columns and table.execution_line:  # (not scored: the
+        # indicators were given all 100 points and the money's 分值 left blank)
         yield from _weight_problem(table, table.funds.weight, table.funds.sources.get("weight"),
                                    "执行率")
 

@@ -18,7 +18,7 @@ from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
 from jixiao.read.roles import without_instructions
-from jixiao.rules import TOLERANCE
+from jixiao.rules import FULL_MARKS, TOLERANCE
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
 
@@ -346,13 +346,23 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             funds.reason = row.reason
         table.funds_weight_source = "row"
     elif "weight" in table.fund_columns:
+        if funds.weight is None and funds.score_declared is None and not table.template \
+                and _indicators_total_100(table):
+            table.execution_line = False  # 分值 and 得分 left blank, the indicators
+            return  # given all 100 points: the 执行率 is not scored
         table.funds_weight_source = "money"
     elif has_money and table.layout != "third_party" and table.indicators:
-        weights = [i.weight for i in table.indicators if i.weight is not None]
         listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
                      for i in table.indicators)
-        if weights and not listed and abs(sum(weights) - 100.0) > TOLERANCE:
+        if not listed and any(i.weight is not None for i in table.indicators) \
+                and not _indicators_total_100(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _indicators_total_100(table: SelfEvaluation) -> bool:
+    """Whether the indicators' 分值 already make the full 100 points."""
+    weights = [i.weight for i in table.indicators if i.weight is not None]
+    return bool(weights) and abs(sum(weights) - FULL_MARKS) <= TOLERANCE

@@ -313,3 +313,24 @@ def test_a_total_row_under_the_table_is_the_one_read(tmp_path):
 def test_the_scales_full_marks_above_the_table_is_no_total(tmp_path, label):
     table, data = checked(head_total(tmp_path / "满分.xlsx", (label, 100)))
     assert table.total_declared is None and "JX501" not in codes(data)
+
+
+# ------------------------------------------- a money block without points, indicators 100
+
+FULL_100 = [*QUALITATIVE_MET[:-1], ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%",
+                                   20, 20, None)]  # the 满意度 given the 执行率's 10 too
+
+
+@pytest.mark.parametrize(("rows", "money_points", "expected"), [
+    (FULL_100, (None, None), []),  # all 100 to the indicators, the money's 分值/得分 blank
+    (QUALITATIVE_MET, (None, None), ["JX101", "JX106", "JX406"]),  # 90, the 执行率 blank
+    (FULL_100, (10, 10), ["JX101"]),  # 100 + 10
+])
+def test_a_money_block_left_without_points(tmp_path, rows, money_points, expected):
+    from test_real_shapes import medical_insurance
+    weight, score = money_points
+    money = [("年度资金总额", 30, 30, 30, weight, "100%", score)]
+    table, data = checked(medical_insurance(tmp_path / "无分值.xlsx", rows, 100, money=money))
+    assert sorted(set(codes(data)) - {"JX102", "JX501"}) == expected
+    if not expected:
+        assert data["total_computed"] == 100 and "JX102" not in codes(data)
