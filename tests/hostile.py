@@ -932,7 +932,9 @@ CORPUS: dict[str, Outcome] = {
                          "设置了打开密码", 2, "已加密或是旧版 .xls"),
     "ods": Outcome(ods, "OpenDocument 表格（.ods），其中没有表格", 2, "没有找到项目支出绩效自评表", 2,
                    _NOT_XLSX),
-    "html-as-xlsx": Outcome(html_as_xlsx, "网页表格另存为 .xlsx 扩展名", 2, "是网页", 2, _NOT_VALID),
+    # read as the page it is (Excel opens it): this one's header has no indicator rows
+    "html-as-xlsx": Outcome(html_as_xlsx, "网页表格另存为 .xlsx 扩展名", 2, "没有找到项目支出绩效自评表", 2,
+                            _NOT_VALID),
     "csv-as-xlsx": Outcome(csv_as_xlsx, "GBK 编码的 CSV 改名为 .xlsx", 2, "不是 Excel 工作簿", 2,
                            _NOT_VALID),
     "zip-not-workbook": Outcome(zip_not_workbook, "普通压缩包（照片）改名为 .xlsx", 2,

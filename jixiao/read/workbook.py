@@ -69,7 +69,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:
-        if kind != "xls":
+        if kind in ("ods", "xlsb"):
             check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]

@@ -1,4 +1,5 @@
-"""Workbooks jixiao reads by their values only: .xls, .xlsb and .ods.
+"""Workbooks jixiao reads by their values only: .xls, .xlsb and .ods (and the web pages
+and Excel 2003 XML files saved as .xls, ``webtable``).
 
 The central 预算项目库 system and WPS export .xls. ``foreign_format`` tells such a
 file by its bytes (never its name); ``foreign_sheets`` reads its values and merged
@@ -15,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.webtable import html_sheets, spreadsheetml_sheets, text_format
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
 FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二进制（.xlsb）",
-                   "ods": "OpenDocument（.ods）"}
+                   "ods": "OpenDocument（.ods）", "html": "网页格式（HTML）的 Excel 表",
+                   "xml2003": "XML 表格 2003（SpreadsheetML）"}
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -44,8 +47,8 @@ def foreign_format_of(path: str | Path) -> str | None:
             tail = stream.read()
     except OSError:
         return None
-    if foreign_format(head) == "ods":
-        return "ods"
+    if foreign_format(head) in ("ods", "html", "xml2003"):
+        return foreign_format(head)
     return "xlsb" if head.startswith(b"PK") and b"xl/workbook.bin" in tail else None
 
 
@@ -58,7 +61,7 @@ def foreign_format(data: bytes) -> str | None:
     if data.startswith(CFB):
         return None if "EncryptionInfo".encode("utf-16-le") in data else "xls"
     if not data.startswith(b"PK"):
-        return None
+        return text_format(data)  # a web page or Excel 2003's XML, named .xls
     if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
         return "ods"
     if data.find(b"xl/workbook.bin", max(0, len(data) - 65536)) >= 0:  # central directory
@@ -76,6 +79,8 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
+    if kind in ("html", "xml2003"):
+        return _text_sheets(name, data, kind, max_rows)
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
@@ -117,6 +122,34 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     finally:
         book.close()
     return sheets, notes, hidden, too_long
+
+
+def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
+                 ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
+                                  list[tuple[int, int, int, int]]]], list[str], frozenset[str],
+                            bool]:
+    """``foreign_sheets`` of a web page or an Excel 2003 XML workbook (``webtable``)."""
+    from xml.etree.ElementTree import ParseError
+
+    hidden: frozenset[str] = frozenset()
+    try:
+        if kind == "html":
+            sheets = html_sheets(name, data)
+        else:
+            sheets, hidden = spreadsheetml_sheets(data)
+    except (ParseError, ValueError) as error:  # (defusedxml's refusals are ValueErrors)
+        raise UnreadableWorkbook(f"“{name}”是{FOREIGN_FORMATS[kind]}文件，但已损坏或格式异常，"
+                                 f"无法读取（{type(error).__name__}）；请在 Excel 或 WPS 中打开后"
+                                 "另存为 .xlsx 再试") from None
+    kept, notes, too_long = [], [], False
+    for sheet_name, cells, merges in sheets:
+        if len({row for row, _, _, _ in cells}) > max_rows:
+            too_long = True
+            notes.append(f"工作表“{sheet_name}”有内容的行超过 {max_rows} 行的上限，"
+                         "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
+            continue
+        kept.append((sheet_name, cells, merges))
+    return kept, notes, hidden, too_long
 
 
 def _filled_rows(sheet: Any, limit: int) -> int:

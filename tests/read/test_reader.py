@@ -233,7 +233,7 @@ def test_encrypted(tmp_path):
 def test_html_saved_as_xls_and_ods_and_empty_file(tmp_path):
     html = tmp_path / "export.xls"
     html.write_bytes("<html><table><tr><td>项目名称</td></tr></table></html>".encode())
-    assert "网页" in refused(html)
+    assert "没有找到项目支出绩效自评表" in refused(html, NotASelfEvaluation)  # read as a page
     ods = tmp_path / "table.ods"
     with zipfile.ZipFile(ods, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
