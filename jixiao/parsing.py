@@ -182,8 +182,20 @@ compact_string = _compact  # ``compact_text`` of what the caller knows is a str
 
 @functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
-    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, and (%) → %."""
-    return _compact(text).replace("(%)", "%").replace("（%）", "%")
+    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, (%) → %, and a
+    sign's look-alike (which NFKC keeps) as the sign a person reads in it."""
+    text = _compact(text).replace("(%)", "%").replace("（%）", "%")
+    return text if text.isascii() else text.translate(_LOOK_ALIKE_SIGNS)
+
+
+# Signs that fonts, PDF exports and OCR print for ≥ ≤ = and NFKC leaves as they are:
+# 公开14表 exports write ═ (a box-drawing line) for =, and ≧ ≦ ⩾ ⩽ ≽ ≼ ⋝ ⋜ for ≥ ≤.
+# (＝ ﹦ ＞ ﹥ ＜ ﹤ are ASCII after NFKC already.)
+_LOOK_ALIKE_SIGNS = str.maketrans({
+    "═": "=", "꞊": "=", "゠": "=", "⹀": "=",
+    "≧": "≥", "⩾": "≥", "≽": "≥", "⋝": "≥", "⪰": "≥",
+    "≦": "≤", "⩽": "≤", "≼": "≤", "⋜": "≤", "⪯": "≤",
+})
 
 
 def parse_measure(raw: object, *, percent: bool = False) -> Measure:
