@@ -273,6 +273,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
     if number is None and op is None and change is None:
+        standard = _per_unit(text, percent) if text.startswith("每") else None
+        if standard is not None:
+            return replace(standard, text=original)
         named = _after_naming_words(text)
         if named is not None:
             return replace(_parse(named, percent), text=original)
@@ -321,6 +324,32 @@ def _per_period(value: float, unit: str) -> tuple[float, str]:
     if counted in _EVENT_UNITS:
         return value * per_year, counted
     return value, unit
+
+
+# A standard per unit written with 每 before the number (每亩300元, 每人每月200元, 每生每年不低于
+# 1000元, 每亩补助300元): the number per that unit, as 300元/亩 and 200元/人/月 write it. Money
+# (or a bare number) only: a count per person (每人1次) stays for a person to read.
+_PER_UNIT_RE = re.compile(r"^每([^\d每]{1,4}?)(?:每([^\d每]{1,4}?))?(?:补助|补贴|标准|资助|奖补|奖励|发放)?"
+                          r"(?=[\d<>=≥≤]|不|大于|小于|高于|低于|达到|超过|至少|至多|控制在|等于|少于|多于)")
+# Words in what 每 names that make the number no standard (每年增长5%, 每月10日前).
+_NOT_PER_UNIT = ("增", "降", "减", "升", "提", "长", "约", "近", "均", "第", "前", "后", "以", "日", "号")
+
+
+def _per_unit(text: str, percent: bool) -> Measure | None:
+    """A standard per unit written 每亩300元 as the 300元/亩 it is (每人每月200元 as
+    200元/人/月, 每亩300 as 300/亩), or None when ``text`` is no money per unit."""
+    match = _PER_UNIT_RE.match(text)
+    if match is None:
+        return None
+    per = [name for name in match.groups() if name]
+    if any(word in name for name in per for word in _NOT_PER_UNIT):
+        return None
+    amount = _parse(text[match.end():], percent)
+    if amount.kind != "number" or amount.value is None or not (
+            amount.unit == "" or amount.unit.endswith("元")):
+        return None
+    value, unit = _per_period(amount.value, amount.unit + "".join("/" + name for name in per))
+    return replace(amount, value=value, unit=unit)
 
 
 # About a number (约95%, 近600人, 90%左右): no number to score against; a person asks.

@@ -27,3 +27,45 @@ def test_a_look_alike_sign_scores_as_the_sign():
     assert cellfuncs.score("≧90%且≦100%", "95%", 10) == 10.0  # a range in look-alikes
     assert indicator_score("═0起", "1起", 10).value == 0.0  # a miss still loses its points
     assert parse_measure("≠100%").kind == "unparsed"  # OCR damage stays flagged
+
+
+# ------------------------------------------------ a standard per unit written 每亩300元
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), [
+    ("每亩300元", None, 300.0, "元/亩"), ("每亩 300 元", None, 300.0, "元/亩"),
+    ("每亩300", None, 300.0, "/亩"), ("每亩补助300元", None, 300.0, "元/亩"),
+    ("每人每月200元", None, 200.0, "元/人/月"), ("每生每年1000元", None, 1000.0, "元/生"),
+    ("每亩不超过300元", "<=", 300.0, "元/亩"), ("每户补助2000元", None, 2000.0, "元/户")])
+def test_a_standard_per_unit_with_mei_first(text, op, value, unit):
+    """每亩300元 is the 300元/亩 a clerk also writes (before: JX203 无法识别…中的数值)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", op, value, unit)
+
+
+@pytest.mark.parametrize(("mei", "slash"), [
+    ("每亩300元", "300元/亩"), ("每人每月200元", "200元/人/月"), ("每生每年1000元", "1000元/生/年"),
+    ("每亩300", "300/亩")])
+def test_a_standard_per_unit_reads_as_its_slash_form(mei, slash):
+    assert (parse_measure(mei).value, parse_measure(mei).unit) == \
+        (parse_measure(slash).value, parse_measure(slash).unit)
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("每亩300元", "300元/亩", 6.0), ("每亩300元", "每亩 300 元", 6.0), ("每亩300", "每亩300", 6.0),
+    ("每亩300元", "每亩350元", 5.0),  # a ceiling (成本指标) overrun still loses points
+    ("每人每月200元", "每人每月150元", 4.5)])  # a goal missed too
+def test_a_standard_per_unit_is_scored(target, actual, score):
+    default_op = "<=" if actual == "每亩350元" else "="
+    assert indicator_score(target, actual, 6, default_op=default_op).value == score
+
+
+@pytest.mark.parametrize("text", ["每年增长5%", "每月10日前", "人均500元"])
+def test_words_with_mei_that_are_no_standard_stay_unread(text):
+    """A change (每年增长5%), a day of the month (每月10日前), 人均 (domain §3): not a
+    standard per unit."""
+    assert parse_measure(text).kind == "unparsed"
+
+
+def test_a_frequency_stays_a_count_over_the_year():
+    assert (parse_measure("每季度1次").value, parse_measure("每季度1次").unit) == (4.0, "次")
