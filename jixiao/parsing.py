@@ -871,6 +871,9 @@ def _parse_date(text: str, original: str) -> Measure | None:
         if match.re is _YEARLESS_DATE_RE:
             unit = YEARLESS_UNIT
     year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
+    end = _PERIOD_END_RE.match(text, match.end()) if unit == "date" else None
+    if end is not None:  # a period (2024年3月-11月): done within it is done by its end
+        match, year = end, int(end.group("y") or year)
     part = match.groupdict().get("part")
     month = int(match.group("m")) if match.group("m") else _part_end(part) if part else 12
     try:
@@ -881,6 +884,12 @@ def _parse_date(text: str, original: str) -> Measure | None:
     rest = text[match.end():]
     return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+# The end of a period after its first date (2020年1月--2020年11月, 2024年3月-11月, 2024年1月至12月,
+# 2024年1月1日-12月31日): its deadline.
+_PERIOD_END_RE = re.compile(r"(?:-{1,2}|—{1,2}|–|~|至|到)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
+                            r"(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?" + _BY)
 
 
 def _part_end(part: str) -> int:

@@ -2,6 +2,8 @@
 PDF export prints as look-alikes (═100%), standards per unit written with 每 before the
 number (每亩300元), periods (2024年1月至12月), grading scales as 定性 targets (优良中低差)."""
 
+import datetime as dt
+
 import pytest
 
 from jixiao import cellfuncs
@@ -69,3 +71,26 @@ def test_words_with_mei_that_are_no_standard_stay_unread(text):
 
 def test_a_frequency_stays_a_count_over_the_year():
     assert (parse_measure("每季度1次").value, parse_measure("每季度1次").unit) == (4.0, "次")
+
+
+# ------------------------------------------------ a period's deadline is its end
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("2020年1月--2020年11月", dt.date(2020, 11, 30)), ("2024年3月-11月", dt.date(2024, 11, 30)),
+    ("2024年1月至12月", dt.date(2024, 12, 31)), ("2024年1月1日-12月31日", dt.date(2024, 12, 31)),
+    ("2024年12月-2025年3月", dt.date(2025, 3, 31)), ("2024年1月~12月底前", dt.date(2024, 12, 31))])
+def test_a_period_is_a_deadline_at_its_end(text, end):
+    """Read before as the first month's end: done within the period counted as late."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.date) == ("date", "<=", end)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("2020年1月--2020年11月", "2020年11月", True), ("2024年3月-11月", "2024年10月", True),
+    ("2024年1月至12月", "2024年12月20日", True),
+    ("2024年3月-11月", "2025年1月", False)])  # done after the period is still late
+def test_done_within_a_period_is_on_time(target, actual, met):
+    score = indicator_score(target, actual, 10)
+    assert score.met is met
+    assert (score.value == 10.0) is met
