@@ -94,3 +94,42 @@ def test_done_within_a_period_is_on_time(target, actual, met):
     score = indicator_score(target, actual, 10)
     assert score.met is met
     assert (score.value == 10.0) is met
+
+
+# ------------------------------------------------ a grading scale as the 定性 指标值
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("优良中低差", "优", "achieved"), ("优良中低差", "优秀", "achieved"),
+    ("优/良/中/差", "优", "achieved"), ("好/较好/一般/差", "好", "achieved"), ("好坏", "好", "achieved"),
+    ("优良中低差", "良", "partial"), ("优良中低差", "中", "partial"),
+    ("好/较好/一般/差", "一般", "partial"),
+    ("优良中低差", "差", "not"), ("优良中低差", "低", "not"), ("好坏", "坏", "not"),
+    ("优良中低差", "达成", "achieved"), ("优良中低差", "基本达成", "partial")])
+def test_the_actual_names_a_level_of_the_scale_the_target_lists(target, actual, level):
+    """The top level is 达成; a level of the bad end (差, 低, 坏) 未达成; one between them
+    部分达成 (before: no reading, JX410, no total). The actual's own words still count."""
+    assert indicator_score(target, actual, 10).level == level
+
+
+def test_the_top_of_a_scale_scores_full_and_a_lower_level_asks_for_a_person():
+    assert indicator_score("优良中低差", "优", 10).value == 10.0
+    lower = indicator_score("优良中低差", "良", 10)
+    assert (lower.value, lower.band) == (None, (6.0, 8.0))
+
+
+@pytest.mark.parametrize(("target", "actual"), [("好坏", "好坏"), ("优良中低差", "优良中低差"),
+                                                ("优/良/中/差", "优良中差")])
+def test_the_scale_copied_as_the_actual_is_no_reading(target, actual):
+    """好坏 → 好坏: the options, no level chosen (before: 达成, full marks)."""
+    score = indicator_score(target, actual, 5)
+    assert (score.value, score.met, score.level) == (None, None, None)
+    assert "等级选项" in score.note
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("优良", "优", "achieved"), ("优良", "合格", "partial"), ("良好", "良好", "achieved"),
+    ("合格", "不合格", "not")])
+def test_a_level_wanted_is_no_scale(target, actual, level):
+    """优良 is 良 or better wanted (domain §3), not the scale 优, 良."""
+    assert indicator_score(target, actual, 10).level == level
