@@ -365,6 +365,26 @@ def is_cost(text: object) -> bool:
     return isinstance(text, str) and COST_WORD in text
 
 
+# Rates of what is bad, where less is better: a 指标值 of them without ≤ ("差错率 1%",
+# "森林火灾受害率 0.9%") is read "＝" by the rules, so doing better (0.5 %, 0) would score as
+# not reaching it; the clerk meant "≤". Read by the name only: the checks say to write the ≤
+# (JX203) and judge no score by the "＝" reading. The JX_ functions, given no name, read
+# the "＝" (a 成本指标 二级 or a ≤ written is a ceiling anyway).
+FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率", "事故率", "发生率", "不合格率",
+                 "不达标率", "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率",
+                 "返贫率", "漏报率", "误报率", "空置率", "闲置率", "损耗率", "偏差率", "误差率",
+                 "死亡率", "发病率", "感染率", "复发率", "辍学率", "受害率", "成灾率", "超标率",
+                 "违约率", "失业率", "病死率", "致死率", "伤亡率", "患病率", "犯罪率", "发案率",
+                 "损失率", "破损率", "漏检率", "误诊率", "不良率", "缺陷率", "次品率", "返修率",
+                 "失败率", "拖欠率", "欠薪率", "脱失率", "致贫率")
+
+
+def is_falling_rate(name: object) -> bool:
+    """Whether an indicator's name is a rate of something bad (差错率, 受害率, 失业率 …),
+    where less is better."""
+    return isinstance(name, str) and "率" in name and any(word in name for word in FALLING_RATES)
+
+
 TIMELINESS_WORD = "时效"
 # A length of time as the 指标值's unit, as parsed (日 → 天, h → 小时) and as typed (the
 # native formulas compare the unit typed): under 时效指标 it is the time allowed.
@@ -479,7 +499,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         if target.kind == "qualitative" and actual.is_number:
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
         if actual.level is None and grading_scale(actual) is not None:
-            return Score(None, None, f"完成值“{actual.text.strip()}”照抄了等级选项，未写明达到哪一级")
+            return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成：照抄了"
+                                     "等级选项，未写明达到哪一级")
         if actual.level is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
         return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,
