@@ -4,6 +4,7 @@ its ≤, and the money lines' labels of other provinces' forms."""
 
 import pytest
 from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
+from workbooks import Book
 
 
 def _with_row(row, at=2):
@@ -50,3 +51,48 @@ def test_a_rate_of_something_bad_with_its_sign_is_judged(tmp_path):
     row = ("效益指标", "生态效益指标", "森林火灾受害率", "≤0.9%", "1.5%", 10, 10, None)
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 5), total=100))
     assert "JX402" in codes(data)
+
+
+# ------------------------------------------------ the money lines' labels
+
+
+def test_a_total_line_labelled_nianduzongjine_is_the_total(tmp_path):
+    """重庆's 部门整体 form heads its money line 年度总金额: the 年度资金总额 (before: the money
+    was not read, and a false JX101 said the weights of 90 missed the 执行率's 10)."""
+    def table(label):
+        book = Book()
+        sheet = book.sheet("自评表")
+        sheet.title("某区林业局2024年度部门整体绩效自评表")
+        sheet.line("主管部门", "某区林业局", None, "自评总分(分)", 97.93)
+        sheet.line(None, "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重",
+                   "执行率得分")
+        sheet.line(label, 500, 510, 404.3, "79.27%", 10, 7.93)
+        sheet.line("绩效指标", "指标名称", "计量单位", "指标性质", "指标值", "指标权重(分)",
+                   "全年完成值", "指标得分(分)", "说明")
+        sheet.line(None, "林地管护任务完成率", "%", "≥", 90, 30, 100, 30, None)
+        sheet.line(None, "公益林管护面积", "万亩", "≥", 28, 30, 28, 30, None)
+        sheet.line(None, "群众满意度", "%", "≥", 90, 30, 95, 30, None)
+        return checked(book.save(tmp_path / f"{label}.xlsx"))
+
+    for label in ("年度总金额", "年度资金总额"):
+        found, data = table(label)
+        assert (found.funds.total.budget, found.funds.total.executed) == (510, 404.3)
+        assert "JX101" not in codes(data)
+        assert "JX306" in codes(data)  # 79.27 % without a reason: a true finding
+
+
+@pytest.mark.parametrize("label", ["地方资金", "省级资金", "地方配套资金", "自筹资金"])
+def test_a_part_by_where_the_money_came_from_is_a_part(tmp_path, label):
+    """中央对地方转移支付区域绩效自评表: 年度资金总额 5000 = 中央补助 3000 + 地方资金 2000
+    (before: the 地方资金 line was not read, two false JX304). A sum that is off still is."""
+    def table(local):
+        money = [("年度资金总额", 5000, 5000, 5000, 10, "100%", 10),
+                 ("其中：中央补助", 3000, 3000, 3000, "—", "100%", "—"),
+                 (label, local, local, local, "—", "100%", "—"),
+                 ("其他资金", 0, 0, 0, "—", "0%", "—")]
+        return checked(medical_insurance(tmp_path / f"{local}.xlsx", QUALITATIVE_MET, total=100,
+                                         money=money))
+    found, data = table(2000)
+    assert [line.label for line in found.funds.parts] == ["中央补助", label, "其他资金"]
+    assert codes(data) == []
+    assert codes(table(1500)[1]) == ["JX304", "JX304", "JX304"]
