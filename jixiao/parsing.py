@@ -559,7 +559,20 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     if goal in done:
         rest = done.replace(goal, "", 1)
         return not any(word in rest for word in _NEGATIONS)
+    if _shortened(goal, done):
+        return True
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+def _shortened(goal: str, done: str) -> bool:
+    """Whether the 完成值 is the 指标值's own words shortened at their end (全天候可用 →
+    全天候): two characters or more, over half of them, nothing negated, and what is left
+    off no word of achievement (按时完成 → 按时 says nothing of 完成) nor of denial."""
+    if len(done) < 2 or 2 * len(done) <= len(goal) or not goal.startswith(done):
+        return False
+    rest = goal[len(done):]
+    return not any(word in done or word in rest for word in _NEGATIONS) \
+        and not any(word in rest for word in _LEVEL_WORDS[-1][1])
 
 
 def _wants_none(goal: str) -> bool:

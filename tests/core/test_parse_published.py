@@ -133,3 +133,16 @@ def test_the_scale_copied_as_the_actual_is_no_reading(target, actual):
 def test_a_level_wanted_is_no_scale(target, actual, level):
     """优良 is 良 or better wanted (domain §3), not the scale 优, 良."""
     assert indicator_score(target, actual, 10).level == level
+
+
+# ------------------------------------------------ the target's own words shortened
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("全天候可用", "全天候", "achieved"), ("全天候开放", "全天候", "achieved"),
+    ("专款专用", "专款", None),  # half of the words: says too little
+    ("持续推进并完善", "持续推进", None),  # 完善 left off: not said
+    ("全天候可用", "非全天候", None)])
+def test_an_actual_that_shortens_the_targets_own_words(target, actual, level):
+    """全天候可用 → 全天候 (a library's hours): the target's words, 达成 (before: 无法判断)."""
+    assert indicator_score(target, actual, 10).level == level
