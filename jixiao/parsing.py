@@ -886,7 +886,8 @@ def _parse_date(text: str, original: str) -> Measure | None:
     year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
     end = _PERIOD_END_RE.match(text, match.end()) if unit == "date" else None
     if end is not None:  # a period (2024年3月-11月): done within it is done by its end
-        match, year = end, int(end.group("y") or year)
+        start_month = int(match.group("m") or 1)
+        match, year = end, int(end.group("y") or year + (int(end.group("m")) < start_month))
     part = match.groupdict().get("part")
     month = int(match.group("m")) if match.group("m") else _part_end(part) if part else 12
     try:

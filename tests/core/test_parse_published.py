@@ -79,7 +79,8 @@ def test_a_frequency_stays_a_count_over_the_year():
 @pytest.mark.parametrize(("text", "end"), [
     ("2020年1月--2020年11月", dt.date(2020, 11, 30)), ("2024年3月-11月", dt.date(2024, 11, 30)),
     ("2024年1月至12月", dt.date(2024, 12, 31)), ("2024年1月1日-12月31日", dt.date(2024, 12, 31)),
-    ("2024年12月-2025年3月", dt.date(2025, 3, 31)), ("2024年1月~12月底前", dt.date(2024, 12, 31))])
+    ("2024年12月-2025年3月", dt.date(2025, 3, 31)), ("2024年1月~12月底前", dt.date(2024, 12, 31)),
+    ("2024年10月-3月", dt.date(2025, 3, 31))])  # over the year's end: the next year's month
 def test_a_period_is_a_deadline_at_its_end(text, end):
     """Read before as the first month's end: done within the period counted as late."""
     measure = parse_measure(text)
