@@ -182,8 +182,20 @@ compact_string = _compact  # ``compact_text`` of what the caller knows is a str
 
 @functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
-    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, and (%) → %."""
-    return _compact(text).replace("(%)", "%").replace("（%）", "%")
+    """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, (%) → %, and a
+    sign's look-alike (which NFKC keeps) as the sign a person reads in it."""
+    text = _compact(text).replace("(%)", "%").replace("（%）", "%")
+    return text if text.isascii() else text.translate(_LOOK_ALIKE_SIGNS)
+
+
+# Signs that fonts, PDF exports and OCR print for ≥ ≤ = and NFKC leaves as they are:
+# 公开14表 exports write ═ (a box-drawing line) for =, and ≧ ≦ ⩾ ⩽ ≽ ≼ ⋝ ⋜ for ≥ ≤.
+# (＝ ﹦ ＞ ﹥ ＜ ﹤ are ASCII after NFKC already.)
+_LOOK_ALIKE_SIGNS = str.maketrans({
+    "═": "=", "꞊": "=", "゠": "=", "⹀": "=",
+    "≧": "≥", "⩾": "≥", "≽": "≥", "⋝": "≥", "⪰": "≥",
+    "≦": "≤", "⩽": "≤", "≼": "≤", "⋜": "≤", "⪯": "≤",
+})
 
 
 def parse_measure(raw: object, *, percent: bool = False) -> Measure:
@@ -261,6 +273,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     op, rest = _leading_operator(text)
     number = _NUMBER_RE.match(rest)
     if number is None and op is None and change is None:
+        standard = _per_unit(text, percent) if text.startswith("每") else None
+        if standard is not None:
+            return replace(standard, text=original)
         named = _after_naming_words(text)
         if named is not None:
             return replace(_parse(named, percent), text=original)
@@ -309,6 +324,32 @@ def _per_period(value: float, unit: str) -> tuple[float, str]:
     if counted in _EVENT_UNITS:
         return value * per_year, counted
     return value, unit
+
+
+# A standard per unit written with 每 before the number (每亩300元, 每人每月200元, 每生每年不低于
+# 1000元, 每亩补助300元): the number per that unit, as 300元/亩 and 200元/人/月 write it. Money
+# (or a bare number) only: a count per person (每人1次) stays for a person to read.
+_PER_UNIT_RE = re.compile(r"^每([^\d每]{1,4}?)(?:每([^\d每]{1,4}?))?(?:补助|补贴|标准|资助|奖补|奖励|发放)?"
+                          r"(?=[\d<>=≥≤]|不|大于|小于|高于|低于|达到|超过|至少|至多|控制在|等于|少于|多于)")
+# Words in what 每 names that make the number no standard (每年增长5%, 每月10日前).
+_NOT_PER_UNIT = ("增", "降", "减", "升", "提", "长", "约", "近", "均", "第", "前", "后", "以", "日", "号")
+
+
+def _per_unit(text: str, percent: bool) -> Measure | None:
+    """A standard per unit written 每亩300元 as the 300元/亩 it is (每人每月200元 as
+    200元/人/月, 每亩300 as 300/亩), or None when ``text`` is no money per unit."""
+    match = _PER_UNIT_RE.match(text)
+    if match is None:
+        return None
+    per = [name for name in match.groups() if name]
+    if any(word in name for name in per for word in _NOT_PER_UNIT):
+        return None
+    amount = _parse(text[match.end():], percent)
+    if amount.kind != "number" or amount.value is None or not (
+            amount.unit == "" or amount.unit.endswith("元")):
+        return None
+    value, unit = _per_period(amount.value, amount.unit + "".join("/" + name for name in per))
+    return replace(amount, value=value, unit=unit)
 
 
 # About a number (约95%, 近600人, 90%左右): no number to score against; a person asks.
@@ -518,7 +559,20 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     if goal in done:
         rest = done.replace(goal, "", 1)
         return not any(word in rest for word in _NEGATIONS)
+    if _shortened(goal, done):
+        return True
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+def _shortened(goal: str, done: str) -> bool:
+    """Whether the 完成值 is the 指标值's own words shortened at their end (全天候可用 →
+    全天候): two characters or more, over half of them, nothing negated, and what is left
+    off no word of achievement (按时完成 → 按时 says nothing of 完成) nor of denial."""
+    if len(done) < 2 or 2 * len(done) <= len(goal) or not goal.startswith(done):
+        return False
+    rest = goal[len(done):]
+    return not any(word in done or word in rest for word in _NEGATIONS) \
+        and not any(word in rest for word in _LEVEL_WORDS[-1][1])
 
 
 def _wants_none(goal: str) -> bool:
@@ -830,6 +884,10 @@ def _parse_date(text: str, original: str) -> Measure | None:
         if match.re is _YEARLESS_DATE_RE:
             unit = YEARLESS_UNIT
     year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
+    end = _PERIOD_END_RE.match(text, match.end()) if unit == "date" else None
+    if end is not None:  # a period (2024年3月-11月): done within it is done by its end
+        start_month = int(match.group("m") or 1)
+        match, year = end, int(end.group("y") or year + (int(end.group("m")) < start_month))
     part = match.groupdict().get("part")
     month = int(match.group("m")) if match.group("m") else _part_end(part) if part else 12
     try:
@@ -840,6 +898,12 @@ def _parse_date(text: str, original: str) -> Measure | None:
     rest = text[match.end():]
     return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+# The end of a period after its first date (2020年1月--2020年11月, 2024年3月-11月, 2024年1月至12月,
+# 2024年1月1日-12月31日): its deadline.
+_PERIOD_END_RE = re.compile(r"(?:-{1,2}|—{1,2}|–|~|至|到)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
+                            r"(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?" + _BY)
 
 
 def _part_end(part: str) -> int:

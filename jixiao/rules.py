@@ -56,6 +56,11 @@ SCORING_NOTES = """\
 即 −5% 到 5%）时，完成值在区间内（含两端）为达成，得满分；在区间外为未达成，但计分规则没有规定
 区间指标的扣分方法，jixiao 不给出得分（总分显示“—”），请人工复核；填报满分的会报“未完成却得满分”
 （JX402）。原生公式模板不识别区间写法，这样的行显示 ⚠，请改用 JX_ 公式模板或人工评分。
+
+**等级选项作指标值**：定性指标的指标值写作等级选项（“优良中低差”“优/良/中/差”“好/较好/一般/差”
+“好坏”）时，完成值写出其中一级：最高一级（优、好）为达成，得满分；最低端的等级（差、低、坏）为
+未达成（按 0–60% 区间人工评分）；两者之间的等级（良、中、较好、一般）为部分达成（按 60–80%
+区间人工评分）。完成值照抄等级选项（“好坏”→“好坏”）视为未填写结果，不给出得分。
 """
 
 
@@ -215,7 +220,14 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
     sides name a quality level (优, 良好, 合格 …; 优良 is 良 or better, 良好及以上 too), the
     levels decide: as good or better is 达成, one level worse 部分达成 (优良 wanted,
-    合格 reached), further 未达成."""
+    合格 reached), further 未达成. Against a grading scale to choose from (``grading_scale``)
+    the level named on it decides (``_level_on_scale``)."""
+    scale = grading_scale(target)
+    if scale is not None and actual.kind == "qualitative":
+        level = _level_on_scale(scale, actual)
+        if level is not None or grading_scale(actual) is not None:
+            return replace(actual, level=level)  # 好坏 → 好坏: the options copied, no level
+        return actual  # its own words (达成) or none
     wanted, reached = _quality_level(target), _quality_level(actual)
     if wanted is not None and reached is not None:
         level = "achieved" if reached <= wanted else "partial" if reached == wanted + 1 else "not"
@@ -223,6 +235,59 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
             level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
     return with_fulfilment(target, actual)
+
+
+# A 定性 指标值 that prints the grading scale to choose from (the 一体化 system's 优良中低差,
+# 优/良/中/差, 好/较好/一般/差, 好坏): the 完成值 names one level of it. Its words, longest
+# first, and those of its bad end (差, 低, 坏 …).
+_SCALE_WORDS = ("不合格", "不及格", "较好", "较差", "一般", "优秀", "良好", "合格", "及格", "中等", "优",
+                "良", "中", "低", "差", "好", "坏")
+_BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "低", "差", "坏"))
+_SCALE_SEPARATORS = frozenset("/、,;|或")
+
+
+def grading_scale(measure: Measure) -> tuple[str, ...] | None:
+    """The levels, best first, of a 指标值 that lists a grading scale (优良中低差 → 优, 良,
+    中, 低, 差; 好坏 → 好, 坏); None for any other. Three levels or more, or two down to a
+    bad one: 优良 alone is a level wanted (良 or better), not a scale."""
+    if measure.kind != "qualitative":
+        return None
+    text = normalize_text(measure.text)
+    if not 2 <= len(text) <= 24 or text[0] not in _SCALE_STARTS:
+        return None  # most 指标值: no scale
+    levels: list[str] = []
+    position = 0
+    while position < len(text):
+        if text[position] in _SCALE_SEPARATORS:
+            position += 1
+            continue
+        word = next((word for word in _SCALE_WORDS if text.startswith(word, position)), None)
+        if word is None or word in levels:
+            return None
+        levels.append(word)
+        position += len(word)
+    if len(levels) >= 3 or (len(levels) == 2 and levels[-1] in _BAD_LEVELS):
+        return tuple(levels)
+    return None
+
+
+_SCALE_STARTS = frozenset(word[0] for word in _SCALE_WORDS)
+
+
+def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
+    """What the 完成值 reaches on a grading scale: its top level 达成, a level of its bad end
+    (差, 低, 坏) 未达成 — the rules' 未达成且效果较差 —, a level between them 部分达成 (良, 中,
+    一般: some effect, short of the top). None where it names no level of it (the scale
+    copied as it is: the form was not filled in)."""
+    done = normalize_text(actual.text)
+    if done not in scale:
+        name = grade_name(done)
+        done = next((level for level in scale if grade_name(level) == name), "") if name else ""
+    if not done:
+        return None
+    if done == scale[0]:
+        return "achieved"
+    return "not" if done in _BAD_LEVELS else "partial"
 
 
 def _quality_level(measure: Measure) -> int | None:
@@ -300,6 +365,26 @@ COST_WORD = "成本"
 def is_cost(text: object) -> bool:
     """Whether a 二级指标 (or an indicator's name) speaks of a cost (成本)."""
     return isinstance(text, str) and COST_WORD in text
+
+
+# Rates of what is bad, where less is better: a 指标值 of them without ≤ ("差错率 1%",
+# "森林火灾受害率 0.9%") is read "＝" by the rules, so doing better (0.5 %, 0) would score as
+# not reaching it; the clerk meant "≤". Read by the name only: the checks say to write the ≤
+# (JX203) and judge no score by the "＝" reading. The JX_ functions, given no name, read
+# the "＝" (a 成本指标 二级 or a ≤ written is a ceiling anyway).
+FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率", "事故率", "发生率", "不合格率",
+                 "不达标率", "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率",
+                 "返贫率", "漏报率", "误报率", "空置率", "闲置率", "损耗率", "偏差率", "误差率",
+                 "死亡率", "发病率", "感染率", "复发率", "辍学率", "受害率", "成灾率", "超标率",
+                 "违约率", "失业率", "病死率", "致死率", "伤亡率", "患病率", "犯罪率", "发案率",
+                 "损失率", "破损率", "漏检率", "误诊率", "不良率", "缺陷率", "次品率", "返修率",
+                 "失败率", "拖欠率", "欠薪率", "脱失率", "致贫率")
+
+
+def is_falling_rate(name: object) -> bool:
+    """Whether an indicator's name is a rate of something bad (差错率, 受害率, 失业率 …),
+    where less is better."""
+    return isinstance(name, str) and "率" in name and any(word in name for word in FALLING_RATES)
 
 
 TIMELINESS_WORD = "时效"
@@ -415,6 +500,9 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
         if target.kind == "qualitative" and actual.is_number:
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
+        if actual.level is None and grading_scale(actual) is not None:
+            return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成：照抄了"
+                                     "等级选项，未写明达到哪一级")
         if actual.level is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
         return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,

@@ -14,7 +14,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
-from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost
+from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost, is_falling_rate
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -22,16 +22,8 @@ _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率"
                  "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
 
 
-# Rates where less is better: a 指标值 of them without ≤ ("差错率 1%") is read "＝" by the
-# rules, so doing better (0.5 %) scores as not reaching it; the clerk meant "≤".
-_FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率", "事故率", "发生率", "不合格率",
-                  "不达标率", "返工率", "故障率", "流失率", "违规率", "超支率", "逾期率", "退回率",
-                  "返贫率", "漏报率", "误报率", "空置率", "闲置率", "损耗率", "偏差率", "误差率",
-                  "死亡率", "发病率", "感染率", "复发率", "辍学率")
-
-
 def _falling(name: str) -> bool:
-    return any(word in name for word in _FALLING_RATES)
+    return is_falling_rate(name)
 
 
 def unsigned_falling_rate(indicator: Indicator) -> bool:

@@ -1,0 +1,98 @@
+"""Whole tables whose 指标值/完成值 a published table writes in a way read wrong before
+(round 5): 每亩300元, a grading scale as the 定性 target, a rate of something bad without
+its ≤, and the money lines' labels of other provinces' forms."""
+
+import pytest
+from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
+from workbooks import Book
+
+
+def _with_row(row, at=2):
+    return [*QUALITATIVE_MET[:at], row, *QUALITATIVE_MET[at + 1:]]
+
+
+def test_a_standard_per_unit_written_with_mei_is_read(tmp_path):
+    """造林补助 每亩300 → 每亩300 under 成本指标 (零陵 2021): met, nothing to say (before:
+    JX203 on both cells, no total computed). An overrun still loses points."""
+    row = ("产出指标", "成本指标", "造林补助标准", "每亩300元", "300元/亩", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 3), total=100))
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+    over = ("产出指标", "成本指标", "造林补助标准", "每亩300元", "每亩360元", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "o.xlsx", _with_row(over, 3), total=100))
+    assert "JX402" in codes(data)
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("优良中低差", "优", []), ("好坏", "好", []), ("优良中低差", "良", ["JX402", "JX408"]),
+    ("好坏", "好坏", ["JX410", "JX410"])])
+def test_a_grading_scale_as_the_target(tmp_path, target, actual, expected):
+    """管理机制健全性 优良中低差 (四川, the 一体化 system's scale), 优 reached, full marks:
+    达成 (before: JX410, no total); 良 with full marks is 部分达成 (a person scores 60–80 %);
+    the scale copied as the actual is no answer (before: 达成, full marks unchecked)."""
+    row = ("效益指标", "可持续影响指标", "管理机制健全性", target, actual, 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 5), total=100))
+    assert [code for code in codes(data) if code != "JX405"] == expected
+
+
+@pytest.mark.parametrize("name", ["森林火灾受害率", "林业有害生物成灾率", "农药残留超标率",
+                                  "贷款违约率", "城镇登记失业率"])
+def test_a_rate_of_something_bad_without_its_sign(tmp_path, name):
+    """森林火灾受害率 0.9% (no ≤), done 0, full marks (重庆 梁平 2022): JX203 says to write
+    ≤0.9%, as for 差错率 (before: a JX402 error and a JX404 as if 0 missed a goal)."""
+    row = ("效益指标", "生态效益指标", name, "0.9%", "0", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 5), total=100))
+    assert codes(data) == ["JX203"]
+    assert "应写“≤0.9%”" in data["findings"][0]["message"]
+
+
+def test_a_rate_of_something_bad_with_its_sign_is_judged(tmp_path):
+    """With the ≤ written, a rate over its ceiling still loses its points."""
+    row = ("效益指标", "生态效益指标", "森林火灾受害率", "≤0.9%", "1.5%", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 5), total=100))
+    assert "JX402" in codes(data)
+
+
+# ------------------------------------------------ the money lines' labels
+
+
+def test_a_total_line_labelled_nianduzongjine_is_the_total(tmp_path):
+    """重庆's 部门整体 form heads its money line 年度总金额: the 年度资金总额 (before: the money
+    was not read, and a false JX101 said the weights of 90 missed the 执行率's 10)."""
+    def table(label):
+        book = Book()
+        sheet = book.sheet("自评表")
+        sheet.title("某区林业局2024年度部门整体绩效自评表")
+        sheet.line("主管部门", "某区林业局", None, "自评总分(分)", 97.93)
+        sheet.line(None, "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重",
+                   "执行率得分")
+        sheet.line(label, 500, 510, 404.3, "79.27%", 10, 7.93)
+        sheet.line("绩效指标", "指标名称", "计量单位", "指标性质", "指标值", "指标权重(分)",
+                   "全年完成值", "指标得分(分)", "说明")
+        sheet.line(None, "林地管护任务完成率", "%", "≥", 90, 30, 100, 30, None)
+        sheet.line(None, "公益林管护面积", "万亩", "≥", 28, 30, 28, 30, None)
+        sheet.line(None, "群众满意度", "%", "≥", 90, 30, 95, 30, None)
+        return checked(book.save(tmp_path / f"{label}.xlsx"))
+
+    for label in ("年度总金额", "年度资金总额"):
+        found, data = table(label)
+        assert (found.funds.total.budget, found.funds.total.executed) == (510, 404.3)
+        assert "JX101" not in codes(data)
+        assert "JX306" in codes(data)  # 79.27 % without a reason: a true finding
+
+
+@pytest.mark.parametrize("label", ["地方资金", "省级资金", "地方配套资金", "自筹资金"])
+def test_a_part_by_where_the_money_came_from_is_a_part(tmp_path, label):
+    """中央对地方转移支付区域绩效自评表: 年度资金总额 5000 = 中央补助 3000 + 地方资金 2000
+    (before: the 地方资金 line was not read, two false JX304). A sum that is off still is."""
+    def table(local):
+        money = [("年度资金总额", 5000, 5000, 5000, 10, "100%", 10),
+                 ("其中：中央补助", 3000, 3000, 3000, "—", "100%", "—"),
+                 (label, local, local, local, "—", "100%", "—"),
+                 ("其他资金", 0, 0, 0, "—", "0%", "—")]
+        return checked(medical_insurance(tmp_path / f"{local}.xlsx", QUALITATIVE_MET, total=100,
+                                         money=money))
+    found, data = table(2000)
+    assert [line.label for line in found.funds.parts] == ["中央补助", label, "其他资金"]
+    assert codes(data) == []
+    assert codes(table(1500)[1]) == ["JX304", "JX304", "JX304"]
