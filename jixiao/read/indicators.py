@@ -35,6 +35,7 @@ from jixiao.read.roles import (
     is_indicators_sum_label,
     is_placeholder,
     is_placeholder_points,
+    is_template_name,
     is_total_label,
 )
 from jixiao.read.totals import (
@@ -339,7 +340,8 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
                          or len(value.strip()) > _FRAGMENT or is_placeholder(value)
-                         or _names_a_row(value) for key, value in pieces.items()):
+                         or is_template_name(value) or _names_a_row(value)
+                         for key, value in pieces.items()):
         return False
     for key, value in pieces.items():
         text = getattr(above, key)
@@ -391,7 +393,7 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
         if value is None or (key in _LEVELS and not own[_LEVELS.index(key)]):
             continue
         if not isinstance(value, str) or len(value.strip()) > _FRAGMENT \
-                or is_placeholder(value) or _names_a_row(value):
+                or is_placeholder(value) or is_template_name(value) or _names_a_row(value):
             return False
         rests[key] = value.strip()
     for key, rest in rests.items():
@@ -414,10 +416,12 @@ def _names_a_row(text: str) -> bool:
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
     """A row that is no indicator: blank (a printed 二级 label at most), or a template row
-    left unused, with no name and nothing but placeholders ("/", "—", 无, 0 points) in its
-    cells. A named row with a "/" in some cell is an indicator (its checks say what is
-    missing); a 得分 a formula gives does not make one."""
-    return (is_placeholder(read.get("name"))
+    left unused, with no name, or the template's own (指标1：, ……), and nothing but
+    placeholders ("/", "—", 无, 0 points) in its cells. A named row with a "/" in some
+    cell is an indicator (its checks say what is missing); a 得分 a formula gives does
+    not make one."""
+    name = read.get("name")
+    return ((is_placeholder(name) or is_template_name(name))
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))

@@ -204,3 +204,32 @@ def test_a_total_typed_into_its_label_cell(tmp_path, written, total, found):
     if total is not None:  # the finding points at the label's cell, column A of the row
         row = table.sources["weight_total"].cell.lstrip("ABCDEFGHIJ")
         assert table.sources["total"].cell == f"A{row}"
+
+
+# ------------------------------------------------------------------ 4. rows no indicator
+# The template's own rows, 一级 headings, breakdowns and a goal block among the rows.
+
+@pytest.mark.parametrize("name", ["指标2:", "指标1：", "指标２", "……", "...", "指标2:……",
+                                  "指标 3："])
+@pytest.mark.parametrize("cells", [(None, None, None, None), ("/", "/", "/", "/"),
+                                   (None, None, 0, None)])
+def test_a_template_row_left_unused_is_no_indicator(tmp_path, name, cells):
+    """The form offers numbered rows (指标1：, 指标2：, ……) under each 二级; those left with
+    only that label (and "/" or 0 points) are no indicators — no JX106/JX201/JX202 — and
+    no wrapped rest of the name above (网络安全防护能力 / 指标2: read as one name)."""
+    rows = [PUTUO_1_ROWS[0], (None, None, name, *cells), *PUTUO_1_ROWS[1:4],
+            (None, None, name, *cells), ("效益指标", "经济效益指标", name, *cells),
+            *PUTUO_1_ROWS[4:]]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_template_label_with_a_target_is_still_an_indicator(tmp_path):
+    """指标2： with a 指标值 typed but no 分值 or 完成值: an indicator left half filled in."""
+    rows = [*PUTUO_1_ROWS[:3], (None, None, "指标2：", "≥2次", None, None, None, None),
+            *PUTUO_1_ROWS[3:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators][3] == "指标2："
+    assert {("JX106", f"G{first + 3}"), ("JX202", f"F{first + 3}")} <= set(_codes(table))
