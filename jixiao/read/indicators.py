@@ -164,6 +164,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
+        if _breakdown_row(read):
+            row += 1  # 其中… under an indicator: what its count is made of, no row of its own
+            continue
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
         printed = "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                              and (row - 1, columns["score"]) not in grid.formulas)
@@ -425,6 +428,16 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))
+
+
+def _breakdown_row(read: dict[str, Any]) -> bool:
+    """A row that breaks the indicator above it down (其中桃树种植面积 | 1.5亩 | 1.5亩 under
+    补助种植面积 | 29.5亩 | 29.5亩 | 20): named 其中…, without points of its own. It
+    explains the row above and is not scored; neither an indicator nor the wrapped rest
+    of the name above it. A 其中 row with its own 分值 is an indicator."""
+    name = read.get("name")
+    return isinstance(name, str) and name.lstrip().startswith("其中") \
+        and is_placeholder_points(read.get("weight")) and is_placeholder_points(read.get("score"))
 
 
 def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:

@@ -233,3 +233,31 @@ def test_a_template_label_with_a_target_is_still_an_indicator(tmp_path):
     table, first = _sheet(tmp_path, rows=rows)
     assert [i.name for i in table.indicators][3] == "指标2："
     assert {("JX106", f"G{first + 3}"), ("JX202", f"F{first + 3}")} <= set(_codes(table))
+
+
+AREA_ROWS = [("产出指标", "数量指标", "补助种植面积", "≥29.5亩", "29.5亩", 5, 5, None),
+             (None, None, "其中：桃树种植面积", "1.5亩", "1.5亩", None, None, None),
+             (None, None, "其中露天蔬菜", "20亩", "20亩", None, None, None),
+             *PUTUO_1_ROWS[1:]]
+
+
+def test_a_breakdown_row_explains_the_row_above_and_is_not_scored(tmp_path):
+    """其中… rows without points under an indicator say what its count is made of: no
+    indicators of their own (no JX106) and not glued into the row above (before: 补助种植
+    面积其中：桃树种植面积…, target “≥29.5亩1.5亩20亩”, JX203 and no 总分 computed)."""
+    table, _ = _sheet(tmp_path, rows=AREA_ROWS)
+    first = table.indicators[0]
+    assert (first.name, first.target, first.actual) == ("补助种植面积", "≥29.5亩", "29.5亩")
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_breakdown_row_with_points_is_an_indicator(tmp_path):
+    """其中… with its own 分值 and 得分 is scored: here its 5 points make the weights 95."""
+    rows = [*AREA_ROWS[:2], (None, None, "其中大棚蔬菜", "3亩", "2亩", 5, 5, None),
+            *AREA_ROWS[3:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators][1] == "其中大棚蔬菜"
+    codes = [code for code, _ in _codes(table)]
+    assert "JX402" in codes  # 2亩 of 3亩, full marks
