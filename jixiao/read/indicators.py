@@ -23,7 +23,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, heading_points
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
@@ -120,6 +120,13 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
+        if len(present) == 1 and "level1" not in columns \
+                and (heading := _section_heading(grid, row, present[0])) is not None:
+            carried["level1"] = (heading, (grid, row, present[0]))  # 一、产出指标（50分）
+            carried["level2"] = (None, None)  # across the table: the 一级 of the rows below
+            noted(carried["level1"][1])
+            row += 1
+            continue
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -428,6 +435,27 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))
+
+
+# The number before a section's heading: 一、 (一) 1. 1、
+_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])")
+
+
+def _section_heading(grid: Grid, row: int, column: int) -> str | None:
+    """The 一级 a row alone in a table without 一级 column opens, if it is such a heading
+    (一、产出指标（50分）, （二）效益指标, 满意度指标 — written across the table above its
+    二级 | 三级 | … rows): the 一级 name with its points, without its number; else None."""
+    if not isinstance(grid.values.get((row, column)), str):
+        return None
+    text = grid.texts[(row, column)]
+    if len(text) > 24:
+        return None
+    if (number := _ORDINAL.match(text)) is not None:
+        text = text[number.end():]
+    name, _ = heading_points(text)
+    if not levels.is_level1_only(name) or name.rstrip(":").startswith("绩效"):
+        return None  # 绩效指标 alone: a header's word, no 一级
+    return text
 
 
 def _breakdown_row(read: dict[str, Any]) -> bool:

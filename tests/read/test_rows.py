@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
 
+from jixiao import levels
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
 from jixiao.read.by_names import table_from_ranges
@@ -261,3 +262,53 @@ def test_a_breakdown_row_with_points_is_an_indicator(tmp_path):
     assert [i.name for i in table.indicators][1] == "其中大棚蔬菜"
     codes = [code for code, _ in _codes(table)]
     assert "JX402" in codes  # 2亩 of 3亩, full marks
+
+
+def _section_rows(tmp_path, headings=("一、产出指标（50分）", "二、效益指标（30分）",
+                                      "三、满意度指标（10分）")):
+    """No 一级 column: each 一级 a row across the table above its 二级 | 三级 | … rows."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    header = ("二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施")
+    sheet.line(*header)
+    sheet.columns = {text: index for index, text in enumerate(header, start=1)}
+    groups = [PUTUO_1_ROWS[:3], PUTUO_1_ROWS[3:4], PUTUO_1_ROWS[4:]]
+    for heading, rows in zip(headings, groups, strict=True):
+        row = sheet.line(heading)
+        sheet.merge(row, 1, len(header))
+        for values in rows:
+            sheet.line(*values[1:])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    [table] = read_tables(book.save(tmp_path / "s.xlsx"))
+    return table
+
+
+@pytest.mark.parametrize("headings", [
+    ("一、产出指标（50分）", "二、效益指标（30分）", "三、满意度指标（10分）"),
+    ("（一）产出指标(50分)", "（二）效益指标(30分)", "（三）满意度指标(10分)"),
+    ("产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"),
+    ("一、产出指标", "二、效益指标", "三、满意度指标")])
+def test_level1_written_as_section_rows_heads_the_rows_below(tmp_path, headings):
+    """一、产出指标（50分） across the table: the 一级 of the rows under it, its points
+    checked against theirs (JX103) — no indicator (before: JX106/JX201/JX202 for each
+    heading, and JX103 “标明 50 分，其下各指标分值合计 0 分”)."""
+    table = _section_rows(tmp_path, headings)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [levels.level1_category(i.level1) for i in table.indicators] == [
+        levels.OUTPUT] * 3 + [levels.BENEFIT, levels.SATISFACTION]
+    assert not table.indicators[0].level1.startswith(("一", "("))
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_section_row_whose_points_differ_from_its_rows(tmp_path):
+    table = _section_rows(tmp_path, ("一、产出指标（60分）", "二、效益指标（30分）",
+                                     "三、满意度指标（10分）"))
+    [found] = [f for f in run_checks(table, evaluate(table)) if f.code == "JX103"]
+    assert "标明 60 分，其下各指标分值合计 50 分" in found.message
+
