@@ -89,6 +89,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
+    goal = False  # in a 年度总体目标 block printed among the rows
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
@@ -139,6 +140,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         if _closes_table(grid, row, weight_column, table):
             break
+        if (goal or label.startswith(_GOAL_LABEL) and len(label) <= 12) \
+                and not isinstance(values.get((row, weight_column)), (int, float)):
+            goal = True  # 年度总体目标 | 预期目标 | 实际完成情况 printed under the indicators:
+            row += 1  # its texts are no indicator rows, down to a row with points or the 总分
+            continue
+        goal = False
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         places: dict[str, Place] = {}
         own = [False, False]
@@ -305,6 +312,9 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
     return last
 
 
+# The label of the 年度总体目标 block (预期目标 / 实际完成情况), printed under the indicators
+# by some units; not 年度绩效目标, which may head the indicator block itself (湖北)
+_GOAL_LABEL = ("年度总体目标", "总体目标")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
 
