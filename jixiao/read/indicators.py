@@ -7,7 +7,10 @@ indicator (指标合计 | 90 | 89, the 执行率's 10 points in the money block)
 of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
 their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
-them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
+them; an unused template row ("/" or "—" in every cell, or the template's 指标1：/……
+alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
+row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across
+a table without 一级 column (一、产出指标（50分）) heads the rows below it; a row holding
 only the wrapped rest of the texts above it (a converted PDF) is that text. A table
 without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
 text of a 偏差原因 row there is the table's ``reason``.
