@@ -143,7 +143,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         if _closes_table(grid, row, weight_column, table):
             break
-        if (goal or label.startswith(_GOAL_LABEL) and len(label) <= 12) \
+        if (goal or _GOAL_LABEL.fullmatch(label) is not None) \
                 and not isinstance(values.get((row, weight_column)), (int, float)):
             goal = True  # 年度总体目标 | 预期目标 | 实际完成情况 printed under the indicators:
             row += 1  # its texts are no indicator rows, down to a row with points or the 总分
@@ -181,7 +181,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
-        if _breakdown_row(read):
+        if len(table.indicators) > first and _breakdown_row(read):
             row += 1  # 其中… under an indicator: what its count is made of, no row of its own
             continue
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
@@ -316,8 +316,9 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
 
 
 # The label of the 年度总体目标 block (预期目标 / 实际完成情况), printed under the indicators
-# by some units; not 年度绩效目标, which may head the indicator block itself (湖北)
-_GOAL_LABEL = ("年度总体目标", "总体目标")
+# by some units — the label alone, not an indicator named after it (总体目标完成率); not
+# 年度绩效目标, which may head the indicator block itself (湖北)
+_GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
 

@@ -333,3 +333,15 @@ def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path):
     assert (table.total_declared, table.grade_declared) == (TOTAL, "优")
     assert evaluate(table).total == TOTAL
     assert _codes(table) == []
+
+
+def test_an_indicator_named_after_the_goal_is_still_read(tmp_path):
+    """总体目标完成率 without its 分值 is an indicator left half filled in (JX106), not a
+    goal block; nor is a 其中… row above every indicator a breakdown."""
+    rows = [("产出指标", "数量指标", "其中：培训人次", "≥500人次", "520人次", None, None, None),
+            *PUTUO_1_ROWS, (None, None, "总体目标完成率", "100%", "100%", None, None, None)]
+    table, first = _sheet(tmp_path, rows=rows)
+    names = [i.name for i in table.indicators]
+    assert names[0] == "其中：培训人次" and names[-1] == "总体目标完成率"
+    found = _codes(table)
+    assert ("JX106", f"G{first}") in found and ("JX106", f"G{first + 6}") in found
