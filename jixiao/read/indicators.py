@@ -143,8 +143,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         if _closes_table(grid, row, weight_column, table):
             break
-        if (goal or _GOAL_LABEL.fullmatch(label) is not None) \
-                and not isinstance(values.get((row, weight_column)), (int, float)):
+        if (goal or "总体目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
+                and _points_text(values.get((row, weight_column))) is None:
             goal = True  # 年度总体目标 | 预期目标 | 实际完成情况 printed under the indicators:
             row += 1  # its texts are no indicator rows, down to a row with points or the 总分
             continue

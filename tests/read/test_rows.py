@@ -313,19 +313,24 @@ def test_a_section_row_whose_points_differ_from_its_rows(tmp_path):
     assert "标明 60 分，其下各指标分值合计 50 分" in found.message
 
 
-def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path):
+@pytest.mark.parametrize("after", [5, 3])
+def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path, after):
     """年度总体目标 | 预期目标 | 实际完成情况 and their texts between the last indicator and
-    the 总分 (before: JX106 for “预期目标” and for the goal's text, JX203 on its numbers)."""
+    the 总分 (before: JX106 for “预期目标” and for the goal's text, JX203 on its numbers);
+    printed amid the rows, the rows under it (分值 typed “30 分”) are read again."""
     book = Book()
     sheet = book.sheet()
     sheet.title("项目支出绩效自评表", "（2024 年度）")
     sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     sheet.money(PUTUO_1_MONEY)
-    sheet.indicators(PUTUO_1_ROWS)
+    rows = [(*row[:5], f"{row[5]} 分", f"{row[6]} 分", row[7]) for row in PUTUO_1_ROWS]
+    sheet.indicators(rows[:after])
     first = sheet.line("年度总体目标", "预期目标", None, None, "实际完成情况")
     sheet.line(None, "完成机房 3 处设施升级，等保测评通过率 100%", None, None,
                "完成 3 处升级，测评全部通过")
     sheet.merge(first, 1, 1, first + 1)
+    for row in rows[after:]:
+        sheet.line(None, *row)
     sheet.total(100, TOTAL)
     sheet.grade("优")
     [table] = read_tables(book.save(tmp_path / "g.xlsx"))
