@@ -124,13 +124,18 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
-        if len(present) == 1 and "level1" not in columns \
-                and (heading := _section_heading(grid, row, present[0])) is not None:
-            carried["level1"] = (heading, (grid, row, present[0]))  # 一、产出指标（50分）
+        section = None  # a 一级 heading's cell, where this row is one
+        if "level1" not in columns and len(present) <= 3 \
+                and (heading := _section_heading(grid, row, present[0])) is not None \
+                and all(column in numbers and _points_text(values.get((row, column))) is not None
+                        for column in present[1:]):
+            section = (grid, row, present[0])
+            carried["level1"] = (heading, section)  # 一、产出指标（50分）
             carried["level2"] = (None, None)  # across the table: the 一级 of the rows below
-            noted(carried["level1"][1])
-            row += 1
-            continue
+            noted(section)
+            if len(present) == 1:
+                row += 1
+                continue
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -184,9 +189,15 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if len(table.indicators) > first and _breakdown_row(read):
             row += 1  # 其中… under an indicator: what its count is made of, no row of its own
             continue
+        if section is not None:  # 产出指标 | | | | 50 | 48: the 一级's own points, its subtotal
+            for key in ("level2", "name"):
+                read.pop(key, None)
+                places.pop(key, None)
+            own = [True, False]
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
-        printed = "score" not in columns or ((row, columns["score"]) not in grid.formulas
-                                             and (row - 1, columns["score"]) not in grid.formulas)
+        printed = section is None and (
+            "score" not in columns or ((row, columns["score"]) not in grid.formulas
+                                       and (row - 1, columns["score"]) not in grid.formulas))
         if printed and last == row - 1 and len(table.indicators) > first \
                 and _continued(table.indicators[-1], read, own, home, carried):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
@@ -217,7 +228,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         row += 1
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
-    _take_subtotals(table, first, heads, "level2" in columns, sums)
+    # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
+    # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
+    _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
     return last
 
 
@@ -522,7 +535,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
-    name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
+    name, when it opens a 一级 in a layout without 二级 column (评分附件表) or is a 一级
+    written across a table without 一级 column (产出指标 | | | | 50) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
     sums the rows above it, back to where the 一级 changes (the same 一级 written on
     each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on

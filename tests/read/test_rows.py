@@ -265,8 +265,9 @@ def test_a_breakdown_row_with_points_is_an_indicator(tmp_path):
 
 
 def _section_rows(tmp_path, headings=("一、产出指标（50分）", "二、效益指标（30分）",
-                                      "三、满意度指标（10分）")):
-    """No 一级 column: each 一级 a row across the table above its 二级 | 三级 | … rows."""
+                                      "三、满意度指标（10分）"), points=None):
+    """No 一级 column: each 一级 a row across the table above its 二级 | 三级 | … rows;
+    ``points``: (分值, 得分) of each, in their columns (the heading not merged across)."""
     book = Book()
     sheet = book.sheet()
     sheet.title("项目支出绩效自评表", "（2024 年度）")
@@ -277,9 +278,12 @@ def _section_rows(tmp_path, headings=("一、产出指标（50分）", "二、�
     sheet.line(*header)
     sheet.columns = {text: index for index, text in enumerate(header, start=1)}
     groups = [PUTUO_1_ROWS[:3], PUTUO_1_ROWS[3:4], PUTUO_1_ROWS[4:]]
-    for heading, rows in zip(headings, groups, strict=True):
-        row = sheet.line(heading)
-        sheet.merge(row, 1, len(header))
+    for index, (heading, rows) in enumerate(zip(headings, groups, strict=True)):
+        if points is None:
+            row = sheet.line(heading)
+            sheet.merge(row, 1, len(header))
+        else:
+            sheet.line(heading, None, None, None, *points[index])
         for values in rows:
             sheet.line(*values[1:])
     sheet.total(100, TOTAL)
@@ -304,6 +308,21 @@ def test_level1_written_as_section_rows_heads_the_rows_below(tmp_path, headings)
     assert not table.indicators[0].level1.startswith(("一", "("))
     assert evaluate(table).total == TOTAL
     assert _codes(table) == []
+
+
+def test_a_section_row_with_its_points_in_their_columns_sums_the_rows_below(tmp_path):
+    """一、产出指标 | | | | 50 | 50: the 一级 and its subtotal, checked against its rows;
+    60 there where they weigh 50 is JX103."""
+    points = [(50, 50), (30, 30), (10, 10)]
+    table = _section_rows(tmp_path, ("一、产出指标", "二、效益指标", "三、满意度指标"), points)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 3), (30, 1), (10, 1)]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+    points[0] = (60, 50)
+    table = _section_rows(tmp_path, ("一、产出指标", "二、效益指标", "三、满意度指标"), points)
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    assert [code for code, _ in _codes(table)] == ["JX103"]
 
 
 def test_a_section_row_whose_points_differ_from_its_rows(tmp_path):
