@@ -336,7 +336,8 @@ def test_a_section_row_whose_points_differ_from_its_rows(tmp_path):
 def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path, after):
     """年度总体目标 | 预期目标 | 实际完成情况 and their texts between the last indicator and
     the 总分 (before: JX106 for “预期目标” and for the goal's text, JX203 on its numbers);
-    printed amid the rows, the rows under it (分值 typed “30 分”) are read again."""
+    printed amid the rows, the rows under it (分值 typed “30 分”) are read again. Its texts
+    are the table's 预期目标 and 实际完成情况."""
     book = Book()
     sheet = book.sheet()
     sheet.title("项目支出绩效自评表", "（2024 年度）")
@@ -355,6 +356,8 @@ def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path, aft
     [table] = read_tables(book.save(tmp_path / "g.xlsx"))
     assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
     assert (table.total_declared, table.grade_declared) == (TOTAL, "优")
+    assert (table.project.goal_expected, table.project.goal_actual) == (
+        "完成机房 3 处设施升级，等保测评通过率 100%", "完成 3 处升级，测评全部通过")
     assert evaluate(table).total == TOTAL
     assert _codes(table) == []
 
