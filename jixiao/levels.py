@@ -31,7 +31,9 @@ _LEVEL1_ONLY = frozenset({"产出", "产出指标", "产出目标", "效益", "�
 
 @functools.lru_cache(maxsize=4096)
 def level1_category(level1: str | None, name: str | None = None) -> str | None:
-    """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率)."""
+    """Which default 一级 an indicator counts towards (产出/效益/满意度/预算执行率). A 一级
+    that names the budget's execution (预算执行情况, 预算执行) is the 预算执行率's where
+    ``name`` is the rate (预算执行率, 预算资金执行率), and no default 一级 otherwise."""
     text = normalize_text(level1 or "")
     if "满意" in text:
         return SATISFACTION
@@ -41,6 +43,8 @@ def level1_category(level1: str | None, name: str | None = None) -> str | None:
         return BENEFIT
     if "执行率" in text or (not text and "执行率" in normalize_text(name or "")):
         return EXECUTION
+    if ("预算执行" in text or "资金执行" in text) and is_budget_rate_name(name):
+        return EXECUTION  # 预算执行情况（10分）| 预算执行率: the 一级 of the rate, in other words
     if text and (by_level2 := level1_of_level2(text)) is not None:
         return level1_category(by_level2)  # 成本指标 as a 一级 of its own counts with the 产出
     return None

@@ -330,7 +330,8 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) 
         return Score(None, None, "分值为空")
     try:
         if _is_execution_row(indicator):
-            execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight)
+            execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight,
+                                                  indicator_target(indicator))
             if execution is not None:
                 return execution
         return rules.indicator_score(indicator_target(indicator), indicator_actual(indicator),

@@ -170,15 +170,19 @@ def execution_score(rate: float, weight: float = 10.0) -> float:
     return round2(min(weight, max(0.0, weight * rate / 100.0)))
 
 
-def execution_row_score(actual: object, weight: float) -> Score | None:
+def execution_row_score(actual: object, weight: float, target: object = None) -> Score | None:
     """The 得分 of a 预算执行率 listed as its own 一级 (beside 产出/效益/满意度): the
     执行率得分 of its 完成值 (分值 × 执行率, ``execution_score``), whatever its 指标值
-    (≥90% states the goal, not the rule); None when the 完成值 is no rate."""
+    (≥90% states the goal, not the rule); None when the 完成值 is no rate. It is met
+    when the rate reaches the 指标值 (95 % against ≥90 %), where one is written and
+    compares; else when the score is full."""
     rate = execution_row_rate(actual)
     if rate is None:
         return None
     value = execution_score(rate, weight)
-    return Score(value, value >= round2(weight), "预算执行率：分值 × 执行率")
+    met = None if target is None else is_met(target, actual, ">=")
+    return Score(value, value >= round2(weight) if met is None else met,
+                 "预算执行率：分值 × 执行率")
 
 
 def execution_row_rate(actual: object) -> float | None:

@@ -91,7 +91,8 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """定量指标已达到指标值，得分却低于分值。
 
-    定性指标“达成”时规则允许 80%–100% 的分数，不在此列（见 JX408）。
+    定性指标“达成”时规则允许 80%–100% 的分数，不在此列（见 JX408）；单列为一级指标的
+    预算执行率按“分值 × 执行率”计分（95% 得 9.5 分），也不在此列。
 
     **为什么**：规则规定完成即得满分；无故扣分多是抄错了数。
 
@@ -102,7 +103,8 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if score.met is True and score.band is None and declared is not None \
-                and indicator.weight is not None and declared < indicator.weight - TOLERANCE:
+                and indicator.weight is not None and declared < indicator.weight - TOLERANCE \
+                and execution_row_rate(indicator) is None:  # 分值 × 执行率 below ≥90 % met
             yield finding("JX403", indicator.sources.get("score"),
                           f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
                           f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")

@@ -7,7 +7,10 @@ indicator (指标合计 | 90 | 89, the 执行率's 10 points in the money block)
 of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
 their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
-them; an unused template row ("/" or "—" in every cell) is no indicator; a row holding
+them; an unused template row ("/" or "—" in every cell, or the template's 指标1：/……
+alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
+row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across
+a table without 一级 column (一、产出指标（50分）) heads the rows below it; a row holding
 only the wrapped rest of the texts above it (a converted PDF) is that text. A table
 without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
 text of a 偏差原因 row there is the table's ``reason``.
@@ -23,7 +26,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, heading_points
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
@@ -35,6 +38,7 @@ from jixiao.read.roles import (
     is_indicators_sum_label,
     is_placeholder,
     is_placeholder_points,
+    is_template_name,
     is_total_label,
 )
 from jixiao.read.totals import (
@@ -88,6 +92,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
+    goal = False  # in a 年度总体目标 block printed among the rows
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
@@ -119,6 +124,18 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
+        section = None  # a 一级 heading's cell, where this row is one
+        if "level1" not in columns and len(present) <= 3 \
+                and (heading := _section_heading(grid, row, present[0])) is not None \
+                and all(column in numbers and _points_text(values.get((row, column))) is not None
+                        for column in present[1:]):
+            section = (grid, row, present[0])
+            carried["level1"] = (heading, section)  # 一、产出指标（50分）
+            carried["level2"] = (None, None)  # across the table: the 一级 of the rows below
+            noted(section)
+            if len(present) == 1:
+                row += 1
+                continue
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -131,6 +148,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         if _closes_table(grid, row, weight_column, table):
             break
+        if (goal or "总体目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
+                and _points_text(values.get((row, weight_column))) is None:
+            goal = True  # 年度总体目标 | 预期目标 | 实际完成情况 printed under the indicators:
+            row += 1  # its texts are no indicator rows, down to a row with points or the 总分
+            continue
+        goal = False
         read: dict[str, Any] = {}  # column key → value, for the cells noted
         places: dict[str, Place] = {}
         own = [False, False]
@@ -163,9 +186,18 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
+        if len(table.indicators) > first and _breakdown_row(read):
+            row += 1  # 其中… under an indicator: what its count is made of, no row of its own
+            continue
+        if section is not None:  # 产出指标 | | | | 50 | 48: the 一级's own points, its subtotal
+            for key in ("level2", "name"):
+                read.pop(key, None)
+                places.pop(key, None)
+            own = [True, False]
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
-        printed = "score" not in columns or ((row, columns["score"]) not in grid.formulas
-                                             and (row - 1, columns["score"]) not in grid.formulas)
+        printed = section is None and (
+            "score" not in columns or ((row, columns["score"]) not in grid.formulas
+                                       and (row - 1, columns["score"]) not in grid.formulas))
         if printed and last == row - 1 and len(table.indicators) > first \
                 and _continued(table.indicators[-1], read, own, home, carried):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
@@ -196,7 +228,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         row += 1
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
-    _take_subtotals(table, first, heads, "level2" in columns, sums)
+    # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
+    # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
+    _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
     return last
 
 
@@ -294,6 +328,10 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
     return last
 
 
+# The label of the 年度总体目标 block (预期目标 / 实际完成情况), printed under the indicators
+# by some units — the label alone, not an indicator named after it (总体目标完成率); not
+# 年度绩效目标, which may head the indicator block itself (湖北)
+_GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
 
@@ -339,7 +377,8 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
                          or len(value.strip()) > _FRAGMENT or is_placeholder(value)
-                         or _names_a_row(value) for key, value in pieces.items()):
+                         or is_template_name(value) or _names_a_row(value)
+                         for key, value in pieces.items()):
         return False
     for key, value in pieces.items():
         text = getattr(above, key)
@@ -391,7 +430,7 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
         if value is None or (key in _LEVELS and not own[_LEVELS.index(key)]):
             continue
         if not isinstance(value, str) or len(value.strip()) > _FRAGMENT \
-                or is_placeholder(value) or _names_a_row(value):
+                or is_placeholder(value) or is_template_name(value) or _names_a_row(value):
             return False
         rests[key] = value.strip()
     for key, rest in rests.items():
@@ -414,13 +453,46 @@ def _names_a_row(text: str) -> bool:
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
     """A row that is no indicator: blank (a printed 二级 label at most), or a template row
-    left unused, with no name and nothing but placeholders ("/", "—", 无, 0 points) in its
-    cells. A named row with a "/" in some cell is an indicator (its checks say what is
-    missing); a 得分 a formula gives does not make one."""
-    return (is_placeholder(read.get("name"))
+    left unused, with no name, or the template's own (指标1：, ……), and nothing but
+    placeholders ("/", "—", 无, 0 points) in its cells. A named row with a "/" in some
+    cell is an indicator (its checks say what is missing); a 得分 a formula gives does
+    not make one."""
+    name = read.get("name")
+    return ((is_placeholder(name) or is_template_name(name))
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))
+
+
+# The number before a section's heading: 一、 (一) 1. 1、
+_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])")
+
+
+def _section_heading(grid: Grid, row: int, column: int) -> str | None:
+    """The 一级 a row alone in a table without 一级 column opens, if it is such a heading
+    (一、产出指标（50分）, （二）效益指标, 满意度指标 — written across the table above its
+    二级 | 三级 | … rows): the 一级 name with its points, without its number; else None."""
+    if not isinstance(grid.values.get((row, column)), str):
+        return None
+    text = grid.texts[(row, column)]
+    if len(text) > 24:
+        return None
+    if (number := _ORDINAL.match(text)) is not None:
+        text = text[number.end():]
+    name, _ = heading_points(text)
+    if not levels.is_level1_only(name) or name.rstrip(":").startswith("绩效"):
+        return None  # 绩效指标 alone: a header's word, no 一级
+    return text
+
+
+def _breakdown_row(read: dict[str, Any]) -> bool:
+    """A row that breaks the indicator above it down (其中桃树种植面积 | 1.5亩 | 1.5亩 under
+    补助种植面积 | 29.5亩 | 29.5亩 | 20): named 其中…, without points of its own. It
+    explains the row above and is not scored; neither an indicator nor the wrapped rest
+    of the name above it. A 其中 row with its own 分值 is an indicator."""
+    name = read.get("name")
+    return isinstance(name, str) and name.lstrip().startswith("其中") \
+        and is_placeholder_points(read.get("weight")) and is_placeholder_points(read.get("score"))
 
 
 def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:
@@ -463,7 +535,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
-    name, when it opens a 一级 in a layout without 二级 column (评分附件表) and rows
+    name, when it opens a 一级 in a layout without 二级 column (评分附件表) or is a 一级
+    written across a table without 一级 column (产出指标 | | | | 50) and rows
     follow, or when its points equal the sum of the rows below it; a row labelled 小计
     sums the rows above it, back to where the 一级 changes (the same 一级 written on
     each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on

@@ -150,11 +150,12 @@ _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年�
 
 
 def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
-               sources: dict[str, Place]) -> None:
+               sources: dict[str, Place], labels: tuple[str, ...] = _GOAL_LABEL,
+               headed: bool = False) -> None:
     """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
-    text beside the label where a layout has no such headings."""
+    text beside the label where a layout has no such headings (not where ``headed``)."""
     texts = grid.texts
-    label = next((c for c in columns if texts.get((row, c), "").startswith(_GOAL_LABEL)
+    label = next((c for c in columns if texts.get((row, c), "").startswith(labels)
                   and len(texts[(row, c)]) <= 12), None)
     if label is None:
         return
@@ -174,12 +175,32 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
                     if value is not None and str(value).strip():
                         setattr(project, key, str(value).strip())
                         sources[key] = (grid, below, column)
-        if found:
+        if found or headed:
             return
     beside = grid.right_of(row, label, limit=8)
     if beside is not None and isinstance(beside[0], str):
         project.goal_expected = beside[0].strip()
         sources["goal_expected"] = (grid, row, beside[1])
+
+
+def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
+    """年度总体目标 | 预期目标 | 实际完成情况 printed among or under the indicator rows (rows
+    ``top`` to ``bottom``, excluded), where no goal stands above the header: its texts.
+    Only under those headings — a 年度绩效目标 there may head the indicators (湖北)."""
+    project = table.project
+    if project.goal_expected is not None or project.goal_actual is not None:
+        return
+    sources: dict[str, Place] = {}
+    for row in range(top, bottom):
+        columns = grid.rows.get(row)
+        if columns and "总体目标" in grid.texts.get((row, columns[0]), ""):
+            _scan_goal(grid, row, columns, project, sources, ("年度总体目标", "总体目标"),
+                       headed=True)
+            if sources:
+                break
+    for key, place in sources.items():
+        table.sources[f"project_{key}"] = place
+        table.cells.note(place)  # type: ignore[attr-defined]
 
 
 def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:

@@ -159,6 +159,31 @@ def _placeholder_text(value: str) -> bool:
     return not text or _PLACEHOLDER.fullmatch(text) is not None
 
 
+# A 三级 name the form's template prints on a row for the unit to fill in: a numbered
+# "指标1：" / "指标 2" / "指标一", an ellipsis "……" (after NFKC "......", "⋯"), or both.
+_TEMPLATE_NAME = re.compile(r"(?:(?:三级)?指标[0-9一二三四五六七八九十]{1,3}[:.、]?)?"
+                            r"(?:\.{2,}|[⋯。·]{2,})?")
+_TEMPLATE_FIRST = frozenset("三指.…⋯。·．")
+
+
+def is_template_name(value: Any) -> bool:
+    """Whether a name cell holds only the template's placeholder for an indicator
+    (指标1：, 指标2, ……): a row the unit left unused when nothing else on it is filled
+    in — a row whose 指标值, 完成值 or 分值 is filled in keeps it as its name."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if not text or text[0] not in _TEMPLATE_FIRST:
+        return False  # most names
+    return _template_text(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _template_text(value: str) -> bool:
+    text = compact_string(value)
+    return bool(text) and _TEMPLATE_NAME.fullmatch(text) is not None
+
+
 def is_placeholder_points(value: Any) -> bool:
     """A 分值/得分 cell of an unused row: a placeholder, or 0."""
     return is_placeholder(value) or points(value) == 0

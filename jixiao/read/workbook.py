@@ -27,7 +27,12 @@ from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
-from jixiao.read.project import project_outside, read_project, rules_from_workbook
+from jixiao.read.project import (
+    project_outside,
+    read_goal_among_rows,
+    read_project,
+    rules_from_workbook,
+)
 from jixiao.read.roles import is_between_rows
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
@@ -215,6 +220,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         previous_end[grid.name] = item.end
         # above the header's first row: a header over two rows names no project fact
         read_project(grid, top, item.header.top, table)
+        read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)

@@ -46,3 +46,18 @@ def test_grade_name_of_a_tick_box_is_the_one_ticked(text, grade):
     ("重点任务-数量指标", None), ("产出指标-", None), (None, None), (3, None)])
 def test_combined_levels(text, pair):
     assert levels.combined_levels(text) == pair
+
+
+@pytest.mark.parametrize(("level1", "name", "category"), [
+    ("预算执行率", None, levels.EXECUTION),
+    ("预算执行情况", "预算执行率", levels.EXECUTION),
+    ("预算执行情况（10分）", "预算资金执行率", levels.EXECUTION),
+    ("预算执行", "预算执行率", levels.EXECUTION),
+    ("预算执行情况", "结转结余率", None),  # another indicator of that 一级: no 执行率
+    ("产出指标", "预算资金执行率", levels.OUTPUT),  # under 产出: an indicator like any other
+])
+def test_the_level1_of_the_budget_rate(level1, name, category):
+    """A 一级 naming the budget's execution (预算执行情况, 预算执行) is the 预算执行率's for
+    the rate's own row, as 一级 预算执行率 is."""
+    assert levels.level1_category(level1, name) == category
+

@@ -813,6 +813,19 @@ def test_attachment_execution_row_with_its_target_and_actual(tmp_path):
     _, data = checked(attachment(tmp_path / "附件表.xlsx", rows=rows))
     assert codes(data) == []
     assert data["indicators"][0]["score_computed"] == 9.6 and data["total_computed"] == 97.6
+    assert data["indicators"][0]["met"] is True  # 96 % reaches ≥90 % (it said False: not 10)
+
+
+def test_attachment_execution_row_short_of_its_target(tmp_path):
+    """85 % against ≥90 %: not met, 8.5 of 10 (beside the money's 96 %: JX305), never JX403;
+    full marks for it are JX402 (not met) and JX404 (8.5)."""
+    rows = [["预算执行率", "预算执行率", 10, "≥90%", "85%", 8.5], *ATTACHMENT_ROWS[1:]]
+    _, data = checked(attachment(tmp_path / "附件表.xlsx", rows=rows, total=96.5))
+    assert data["indicators"][0]["met"] is False
+    assert codes(data) == ["JX305"]
+    rows = [["预算执行率", "预算执行率", 10, "≥90%", "85%", 10], *ATTACHMENT_ROWS[1:]]
+    _, data = checked(attachment(tmp_path / "满分.xlsx", rows=rows, total=98))
+    assert {"JX402", "JX404"} <= set(codes(data))
 
 
 @pytest.mark.parametrize("grade_after", [False, True])

@@ -105,13 +105,14 @@ def test_third_party_subtotals_with_the_level1_on_every_row(tmp_path, label, abo
         (22, 2), (18, 2), (40, 2), (20, 2)]
 
 
-def _execution_row_table(path, actual, score, reason=None, rows=ROWS):
+def _execution_row_table(path, actual, score, reason=None, rows=ROWS, level1="预算执行率",
+                         name="预算执行率"):
     """No money block: the 预算执行率 is its own 一级, a row "≥90% | actual | 10 | score"
     above the indicators (89 of 90)."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("医保经办能力提升")
-    sheet.indicators([("预算执行率", "预算执行率", "预算执行率", "≥90%", actual, 10, score, reason),
+    sheet.indicators([(level1, "预算执行率", name, "≥90%", actual, 10, score, reason),
                       *rows], merge=False)
     sheet.total(100, score + sum(row[6] for row in rows))
     sheet.grade("优" if score + sum(row[6] for row in rows) >= 90 else "良")
@@ -139,3 +140,18 @@ def test_an_execution_row_below_90_percent_is_judged_once_by_the_rate_rule(tmp_p
     _, data = checked(_execution_row_table(tmp_path / "u.xlsx", "95%", 9.5, rows=rows))
     assert codes(data) == ["JX405"]
     assert "经办业务量" in data["findings"][0]["message"]
+
+
+@pytest.mark.parametrize("level1", ["预算执行情况", "预算执行情况（10分）", "预算执行",
+                                    "预算执行指标"])
+def test_an_execution_row_under_another_name_of_its_level1(tmp_path, level1):
+    """The 一级 of the rate written 预算执行情况 (the 四川 money part's heading) or 预算执行
+    (部门整体), its 三级 预算执行率: the money's 执行率得分 as under 一级 预算执行率, 95 % →
+    9.5 of 10 (before: JX403, JX404 “应为 10” and JX405). A full 10 for it is still wrong."""
+    table, data = checked(_execution_row_table(tmp_path / "t.xlsx", "95%", 9.5, level1=level1))
+    assert codes(data) == []
+    assert data["total_computed"] == 98.5
+    _, data = checked(_execution_row_table(tmp_path / "f.xlsx", "95%", 10, level1=level1))
+    assert "JX404" in codes(data)
+    assert data["total_computed"] == 98.5
+

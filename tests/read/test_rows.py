@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
 
+from jixiao import levels
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
 from jixiao.read.by_names import table_from_ranges
@@ -204,3 +205,170 @@ def test_a_total_typed_into_its_label_cell(tmp_path, written, total, found):
     if total is not None:  # the finding points at the label's cell, column A of the row
         row = table.sources["weight_total"].cell.lstrip("ABCDEFGHIJ")
         assert table.sources["total"].cell == f"A{row}"
+
+
+# ------------------------------------------------------------------ 4. rows no indicator
+# The template's own rows, 一级 headings, breakdowns and a goal block among the rows.
+
+@pytest.mark.parametrize("name", ["指标2:", "指标1：", "指标２", "……", "...", "指标2:……",
+                                  "指标 3："])
+@pytest.mark.parametrize("cells", [(None, None, None, None), ("/", "/", "/", "/"),
+                                   (None, None, 0, None)])
+def test_a_template_row_left_unused_is_no_indicator(tmp_path, name, cells):
+    """The form offers numbered rows (指标1：, 指标2：, ……) under each 二级; those left with
+    only that label (and "/" or 0 points) are no indicators — no JX106/JX201/JX202 — and
+    no wrapped rest of the name above (网络安全防护能力 / 指标2: read as one name)."""
+    rows = [PUTUO_1_ROWS[0], (None, None, name, *cells), *PUTUO_1_ROWS[1:4],
+            (None, None, name, *cells), ("效益指标", "经济效益指标", name, *cells),
+            *PUTUO_1_ROWS[4:]]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_template_label_with_a_target_is_still_an_indicator(tmp_path):
+    """指标2： with a 指标值 typed but no 分值 or 完成值: an indicator left half filled in."""
+    rows = [*PUTUO_1_ROWS[:3], (None, None, "指标2：", "≥2次", None, None, None, None),
+            *PUTUO_1_ROWS[3:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators][3] == "指标2："
+    assert {("JX106", f"G{first + 3}"), ("JX202", f"F{first + 3}")} <= set(_codes(table))
+
+
+AREA_ROWS = [("产出指标", "数量指标", "补助种植面积", "≥29.5亩", "29.5亩", 5, 5, None),
+             (None, None, "其中：桃树种植面积", "1.5亩", "1.5亩", None, None, None),
+             (None, None, "其中露天蔬菜", "20亩", "20亩", None, None, None),
+             *PUTUO_1_ROWS[1:]]
+
+
+def test_a_breakdown_row_explains_the_row_above_and_is_not_scored(tmp_path):
+    """其中… rows without points under an indicator say what its count is made of: no
+    indicators of their own (no JX106) and not glued into the row above (before: 补助种植
+    面积其中：桃树种植面积…, target “≥29.5亩1.5亩20亩”, JX203 and no 总分 computed)."""
+    table, _ = _sheet(tmp_path, rows=AREA_ROWS)
+    first = table.indicators[0]
+    assert (first.name, first.target, first.actual) == ("补助种植面积", "≥29.5亩", "29.5亩")
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_breakdown_row_with_points_is_an_indicator(tmp_path):
+    """其中… with its own 分值 and 得分 is scored: here its 5 points make the weights 95."""
+    rows = [*AREA_ROWS[:2], (None, None, "其中大棚蔬菜", "3亩", "2亩", 5, 5, None),
+            *AREA_ROWS[3:]]
+    table, first = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators][1] == "其中大棚蔬菜"
+    codes = [code for code, _ in _codes(table)]
+    assert "JX402" in codes  # 2亩 of 3亩, full marks
+
+
+def _section_rows(tmp_path, headings=("一、产出指标（50分）", "二、效益指标（30分）",
+                                      "三、满意度指标（10分）"), points=None):
+    """No 一级 column: each 一级 a row across the table above its 二级 | 三级 | … rows;
+    ``points``: (分值, 得分) of each, in their columns (the heading not merged across)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    header = ("二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施")
+    sheet.line(*header)
+    sheet.columns = {text: index for index, text in enumerate(header, start=1)}
+    groups = [PUTUO_1_ROWS[:3], PUTUO_1_ROWS[3:4], PUTUO_1_ROWS[4:]]
+    for index, (heading, rows) in enumerate(zip(headings, groups, strict=True)):
+        if points is None:
+            row = sheet.line(heading)
+            sheet.merge(row, 1, len(header))
+        else:
+            sheet.line(heading, None, None, None, *points[index])
+        for values in rows:
+            sheet.line(*values[1:])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    [table] = read_tables(book.save(tmp_path / "s.xlsx"))
+    return table
+
+
+@pytest.mark.parametrize("headings", [
+    ("一、产出指标（50分）", "二、效益指标（30分）", "三、满意度指标（10分）"),
+    ("（一）产出指标(50分)", "（二）效益指标(30分)", "（三）满意度指标(10分)"),
+    ("产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"),
+    ("一、产出指标", "二、效益指标", "三、满意度指标")])
+def test_level1_written_as_section_rows_heads_the_rows_below(tmp_path, headings):
+    """一、产出指标（50分） across the table: the 一级 of the rows under it, its points
+    checked against theirs (JX103) — no indicator (before: JX106/JX201/JX202 for each
+    heading, and JX103 “标明 50 分，其下各指标分值合计 0 分”)."""
+    table = _section_rows(tmp_path, headings)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [levels.level1_category(i.level1) for i in table.indicators] == [
+        levels.OUTPUT] * 3 + [levels.BENEFIT, levels.SATISFACTION]
+    assert not table.indicators[0].level1.startswith(("一", "("))
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_a_section_row_with_its_points_in_their_columns_sums_the_rows_below(tmp_path):
+    """一、产出指标 | | | | 50 | 50: the 一级 and its subtotal, checked against its rows;
+    60 there where they weigh 50 is JX103."""
+    points = [(50, 50), (30, 30), (10, 10)]
+    table = _section_rows(tmp_path, ("一、产出指标", "二、效益指标", "三、满意度指标"), points)
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(50, 3), (30, 1), (10, 1)]
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+    points[0] = (60, 50)
+    table = _section_rows(tmp_path, ("一、产出指标", "二、效益指标", "三、满意度指标"), points)
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    assert [code for code, _ in _codes(table)] == ["JX103"]
+
+
+def test_a_section_row_whose_points_differ_from_its_rows(tmp_path):
+    table = _section_rows(tmp_path, ("一、产出指标（60分）", "二、效益指标（30分）",
+                                     "三、满意度指标（10分）"))
+    [found] = [f for f in run_checks(table, evaluate(table)) if f.code == "JX103"]
+    assert "标明 60 分，其下各指标分值合计 50 分" in found.message
+
+
+@pytest.mark.parametrize("after", [5, 3])
+def test_a_goal_block_printed_under_the_indicators_is_no_indicator(tmp_path, after):
+    """年度总体目标 | 预期目标 | 实际完成情况 and their texts between the last indicator and
+    the 总分 (before: JX106 for “预期目标” and for the goal's text, JX203 on its numbers);
+    printed amid the rows, the rows under it (分值 typed “30 分”) are read again. Its texts
+    are the table's 预期目标 and 实际完成情况."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    rows = [(*row[:5], f"{row[5]} 分", f"{row[6]} 分", row[7]) for row in PUTUO_1_ROWS]
+    sheet.indicators(rows[:after])
+    first = sheet.line("年度总体目标", "预期目标", None, None, "实际完成情况")
+    sheet.line(None, "完成机房 3 处设施升级，等保测评通过率 100%", None, None,
+               "完成 3 处升级，测评全部通过")
+    sheet.merge(first, 1, 1, first + 1)
+    for row in rows[after:]:
+        sheet.line(None, *row)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    [table] = read_tables(book.save(tmp_path / "g.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert (table.total_declared, table.grade_declared) == (TOTAL, "优")
+    assert (table.project.goal_expected, table.project.goal_actual) == (
+        "完成机房 3 处设施升级，等保测评通过率 100%", "完成 3 处升级，测评全部通过")
+    assert evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+def test_an_indicator_named_after_the_goal_is_still_read(tmp_path):
+    """总体目标完成率 without its 分值 is an indicator left half filled in (JX106), not a
+    goal block; nor is a 其中… row above every indicator a breakdown."""
+    rows = [("产出指标", "数量指标", "其中：培训人次", "≥500人次", "520人次", None, None, None),
+            *PUTUO_1_ROWS, (None, None, "总体目标完成率", "100%", "100%", None, None, None)]
+    table, first = _sheet(tmp_path, rows=rows)
+    names = [i.name for i in table.indicators]
+    assert names[0] == "其中：培训人次" and names[-1] == "总体目标完成率"
+    found = _codes(table)
+    assert ("JX106", f"G{first}") in found and ("JX106", f"G{first + 6}") in found
