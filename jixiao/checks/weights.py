@@ -122,6 +122,9 @@ def heading_points_match_rows(table: SelfEvaluation,
     评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
     各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。
 
+    一级、二级单元格没有合并、在每一行重复写同一标题（“产出指标(50分)”）的，连续重复
+    该标题的各行合为一组，与标题的分值核对一次。
+
     **为什么**：标题“数量指标（20 分）”是对下面各行分值的汇总，二者不一致说明有一处填错。
 
     **错误示例**：“数量指标 (20 分)”下两行分值 10 和 5，合计 15。
@@ -130,15 +133,21 @@ def heading_points_match_rows(table: SelfEvaluation,
     """
     for level in ("level2", "level1"):
         groups: dict[object, tuple[str, float, Source | None, float]] = {}
+        previous: tuple[object, object] | None = None  # the last row's (heading, group key)
         for indicator in table.indicators:
             text = getattr(indicator, level)
             name, stated = heading_points(text)
             if stated is None:
+                previous = None
                 continue
             source = indicator.sources.get(level)
-            key = source or (level, text)
-            _, _, _, total = groups.get(key, (name, stated, source, 0.0))
-            groups[key] = (name, stated, source, total + (indicator.weight or 0.0))
+            heading = (text, indicator.level1 if level == "level2" else None)
+            # the same heading written again on the next row (cells not merged): one group
+            key = previous[1] if previous and previous[0] == heading \
+                else source or (level, text)
+            previous = (heading, key)
+            _, _, first, total = groups.get(key, (name, stated, source, 0.0))
+            groups[key] = (name, stated, first, total + (indicator.weight or 0.0))
         for name, stated, source, total in groups.values():
             if differs(total, stated, TOLERANCE):
                 yield finding("JX103", source,

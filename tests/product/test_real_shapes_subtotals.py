@@ -23,13 +23,13 @@ def _with_subtotals(rows, label_column):
     return out
 
 
-def _standard(path, rows, merge):
+def _standard(path, rows, merge, total=TOTAL):
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("医保经办能力提升")
     sheet.money(FULLY_SPENT)
     sheet.indicators(rows, merge=merge)
-    sheet.total(100, TOTAL)
+    sheet.total(100, total)
     sheet.grade("优")
     return book.save(path)
 
@@ -139,3 +139,37 @@ def test_an_execution_row_below_90_percent_is_judged_once_by_the_rate_rule(tmp_p
     _, data = checked(_execution_row_table(tmp_path / "u.xlsx", "95%", 9.5, rows=rows))
     assert codes(data) == ["JX405"]
     assert "经办业务量" in data["findings"][0]["message"]
+
+
+# 一级/二级 with their points, written again on every row (not merged): 产出 50 over 4 rows
+POINTS_EVERY_ROW = [
+    ("产出指标(50分)", "数量指标（30分）", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+    ("产出指标(50分)", "数量指标（30分）", "参保登记人数", "≥800人", "860人", 10, 10, None),
+    ("产出指标(50分)", "时效指标（10分）", "待遇发放时限", "≤5个工作日", "3个工作日", 10, 10, None),
+    ("产出指标(50分)", "质量指标（10分）", "经办差错率", "≤1%", "0.5%", 10, 10, None),
+    ("效益指标(30分)", "社会效益指标（30分）", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
+    ("效益指标(30分)", "社会效益指标（30分）", "异地就医直接结算率", "≥95%", "97%", 10, 10, None),
+    ("满意度指标(10分)", "服务对象满意度指标（10分）", "参保群众满意度", "≥90%", "95%", 10, 10,
+     None)]
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_heading_points_repeated_on_every_row_are_the_groups(tmp_path, merge):
+    """`产出指标(50分)` and `数量指标（30分）` written on every row of their group (a converted
+    PDF, a clerk's own table): the points belong to the rows that repeat them, checked
+    once (before: a false JX103 on every row, “标明 50 分，其下各指标分值合计 20 分”)."""
+    _, data = checked(_standard(tmp_path / "t.xlsx", POINTS_EVERY_ROW, merge, 100))
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_a_repeated_heading_whose_rows_do_not_sum_is_found_once(tmp_path, merge):
+    """The 参保登记人数 row given 5 points instead of 10: its 二级 (30) and 一级 (50) are
+    each flagged once, at the group's first cell."""
+    rows = list(POINTS_EVERY_ROW)
+    rows[1] = (*rows[1][:5], 5, 5, "年中政策调整")
+    _, data = checked(_standard(tmp_path / "t.xlsx", rows, merge, 95))
+    found = sorted((item["cell"], item["message"]) for item in data["findings"]
+                   if item["code"] == "JX103")
+    assert found == [("B5", "“产出指标”标明 50 分，其下各指标分值合计 45 分"),
+                     ("C5", "“数量指标”标明 30 分，其下各指标分值合计 25 分")]
