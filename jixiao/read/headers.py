@@ -164,12 +164,16 @@ def header_at(grid: Grid, row: int) -> Header | None:
     return header
 
 
+_TARGET_PARTS = ("nature", "sign", "target", "unit")  # the 指标值 written in parts
+
+
 def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
               ) -> Header | None:
     """The header over ``row`` and the next whose merges a conversion lost: 绩效指标 | | |
     年度指标值 … above 一级指标 | 二级指标 | 三级指标, or 指标值 | (empty) above 年度 | 实际.
     The next row holds header words only, none merged and not a header by itself, each
-    under a cell of ``row`` that names no column (or the same one); the two rows' roles,
+    under a cell of ``row`` that names no column (or the same one, or — under 年度指标值 —
+    a part of the target: 指标性质 | 指标值 | 度量单位, 丽江); the two rows' roles,
     column by column, make a full header that ``row`` alone (``alone``) does not."""
     below = grid.rows.get(row + 1)
     if not below:
@@ -189,8 +193,8 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
             if role is None:
                 return None  # a note, an indicator's name: no second header row
             under.setdefault(role, column)
-        elif above in (None, *_NO_COLUMN):
-            combined[column] = text
+        elif above in (None, *_NO_COLUMN) or (above == "target" and role in _TARGET_PARTS):
+            combined[column] = text  # 年度指标值 over 指标性质 | 指标值 | 度量单位: its parts
         elif above != role:
             return None  # two header rows of their own
     lower = _roles({column: texts[(row + 1, column)] for column in below})

@@ -319,3 +319,38 @@ def test_a_goal_row_right_above_the_header_is_not_its_first_row(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     _read_in_full(table, data)
     assert table.sources["header"].cell == "C5"
+
+
+SPLIT_TOP = ("绩效指标", None, None, "年度指标值", None, None, "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施")
+SPLIT_BOTTOM = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")
+SPLIT_ROWS = [("产出指标", "数量指标", "巡查图斑核查数", "≥", "1200", "个", "1260", 30, 30, None),
+              ("产出指标", "质量指标", "核查结果准确率", "≥", "98", "%", "97", 20, 19.8,
+               "个别图斑边界认定有误，已复核更正"),
+              ("效益指标", "社会效益指标", "违法用地查处率", "≥", "95", "%", "96", 30, 30, None),
+              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "93", 10, 10, None)]
+
+
+@pytest.mark.parametrize("merges", [(), [(1, 3), (4, 6)]], ids=["无合并", "合并"])
+def test_a_two_row_header_with_the_target_split_in_parts(tmp_path, merges):
+    """年度指标值 over 指标性质 | 指标值 | 度量单位 beside 绩效指标 over 一级 | 二级 | 三级 (丽江),
+    the merges lost in a conversion: one header, the target read from its three parts
+    (before: no table found, exit 2); the same header merged reads the same."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("卫片执法检查")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line(*SPLIT_TOP)
+    sheet.line(*SPLIT_BOTTOM)
+    for start, end in merges:
+        sheet.merge(first, start, end)
+    for row in SPLIT_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, None, None, 100, 99.8)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert rows_read(table)[:2] == [
+        ("产出指标", "数量指标", "巡查图斑核查数", (">=", 1200, "个"), "1260", 30),
+        ("产出指标", "质量指标", "核查结果准确率", (">=", 98, "%"), "97", 20)]
+    assert len(table.indicators) == 4 and codes(data) == []
+    assert data["total_computed"] == 99.8
