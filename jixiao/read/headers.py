@@ -49,7 +49,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
     # the target in fewer words, after every other role's ("年度指标得分" is the score)
-    ("target", ("年度指标", "年度绩效目标", "预期值")),
+    ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
@@ -235,6 +235,9 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             columns.setdefault("measures", column)  # may explain in either
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+        elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
+                and not _fewer_words_target(text):
+            columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
     other = columns.pop("other_name", None)
     if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
         columns["name"] = other
@@ -243,6 +246,17 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
     return columns
 
 
+def _fewer_words_target(text: str) -> bool:
+    """Whether a header names the target only in fewer words (年度绩效目标, 年度指标), none
+    of a 指标值's own (年度指标值, 目标值): in a row that has both, it heads something else
+    — the block of the table (湖北: 年度绩效目标（80分） left of 一级指标)."""
+    shortened = _UNIT_SUFFIX.sub("", text) or text
+    return any(word in shortened for word in _FEWER_WORDS_TARGET) \
+        and not _FULL_TARGET.search(shortened)
+
+
+_FULL_TARGET = re.compile("|".join(
+    re.escape(word) for role, words in _INDICATOR_ROLES[:-2] if role == "target" for word in words))
 _WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
 
 

@@ -291,7 +291,28 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = str(value)
+    if "weight" not in columns and "score" in columns:
+        stated = _stated_points(grid, money.header_row, columns)
+        if stated is not None:
+            funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
     table.funds = funds
+
+
+_STATED_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _stated_points(grid: Grid, row: int, columns: dict[str, int]
+                   ) -> tuple[float, tuple[int, int]] | None:
+    """The 执行率's points where a money header without a 分值 column states them (湖北:
+    预算执行情况（万元）（20分） | … | 得分(20分*执行率)): the points and their cell, the
+    得分's header first; else None."""
+    first = min(columns.values())
+    cells = [columns["score"], *(column for column in grid.rows.get(row, []) if column < first)]
+    for column in cells:
+        found = _STATED_POINTS.search(grid.texts.get((row, column), ""))
+        if found is not None:
+            return float(found.group(1)), (row, column)
+    return None
 
 
 def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
@@ -331,8 +352,8 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
 
 
 def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
-    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column,
-    or — a table with money but no points for it, whose indicators do not already
+    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column
+    (or the points its header states, 得分(20分*执行率)), or — a table with money but no points for it, whose indicators do not already
     total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
     whether the 执行率 is scored at all (``execution_line``)."""
     funds, row = table.funds, table.execution_row
@@ -344,7 +365,7 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         if funds.reason is None and row.reason:
             funds.reason = row.reason
         table.funds_weight_source = "row"
-    elif "weight" in table.fund_columns:
+    elif "weight" in table.fund_columns or "weight" in funds.sources:  # or its header's
         table.funds_weight_source = "money"
     elif has_money and table.layout != "third_party" and table.indicators:
         weights = [i.weight for i in table.indicators if i.weight is not None]

@@ -354,3 +354,52 @@ def test_a_two_row_header_with_the_target_split_in_parts(tmp_path, merges):
         ("产出指标", "质量指标", "核查结果准确率", (">=", 98, "%"), "97", 20)]
     assert len(table.indicators) == 4 and codes(data) == []
     assert data["total_computed"] == 99.8
+
+
+# ---------------------------------------------------------------- 湖北 省直 form (20 + 80)
+
+HUBEI_ROWS = [("产出指标（50分）", "数量指标", "维修改造供水工程", "12处", "12处", 20, 20),
+              (None, "质量指标", "工程验收合格率", "100%", "100%", 15, 15),
+              (None, "时效指标", "完工及时率", "≥95%", "100%", 15, 15),
+              ("效益指标（20分）", "社会效益指标", "受益人口", "≥3000人", "3200人", 20, 20),
+              ("满意度指标（10分）", "服务对象满意度指标", "受益群众满意度", "≥90%", "94%", 10, 10)]
+
+
+def _hubei(path, block="年度绩效目标（80分）", money_score=19.8, total=99.8):
+    """The 湖北 省直 自评表: the money's 20 points stated in its header (预算执行情况（万元）
+    （20分） | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)), the 80 of the
+    indicators in a column merged down beside them (``block``)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    sheet.line("预算执行情况（万元）（20分）", None, "预算数(A)", "执行数(B)", "执行率(B/A)",
+               "得分(20分*执行率)")
+    sheet.line(None, "年度财政资金总额", 800, 792, "99%", money_score)
+    header = sheet.line(block, "一级指标", "二级指标", "三级指标", "年初目标值(A)",
+                        "实际完成值(B)", "分值", "得分")
+    for row in HUBEI_ROWS:
+        sheet.line(None, *row)
+    sheet.merge(header, 1, 1, sheet.row - 1)
+    sheet.line("总分", None, None, None, None, None, 100, total)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("block", ["年度绩效目标（80分）", "绩效指标（80分）"])
+def test_the_hubei_form_reads_its_targets_and_the_money_points(tmp_path, block):
+    """年度绩效目标（80分） heads the indicator block, not its targets: the 指标值 is
+    年初目标值(A) (before: 8 × JX201 “未填写年度指标值”); the money's 20 points stated in
+    its header are the 执行率's (before: 10 by the rules, JX101, JX302, JX401 and
+    89.73/良 against 99.63/优)."""
+    table, data = checked(_hubei(tmp_path / "t.xlsx", block))
+    assert [i.target for i in table.indicators][:2] == ["12处", "100%"]
+    assert (table.funds.weight, table.funds.sources["weight"].cell) == (20, "F3")
+    assert codes(data) == ["JX102", "JX102"]  # 效益 20 and 执行率 20: not the default split
+    assert data["total_computed"] == 99.8
+
+
+def test_the_hubei_money_score_is_still_checked_against_its_20_points(tmp_path):
+    """20 × 99 % is 19.8: a 执行率得分 of 20 is still JX302."""
+    _, data = checked(_hubei(tmp_path / "t.xlsx", money_score=20, total=100))
+    assert [(f["code"], f["cell"]) for f in data["findings"] if f["severity"] == "error"] \
+        == [("JX302", "F4")]
