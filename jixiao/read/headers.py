@@ -292,7 +292,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     top = row
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
-    if "name" not in columns or "weight" not in columns:
+    if "name" not in columns or ("weight" not in columns and not _scored_by_headings(columns)):
         return None
     if not {"level1", "level2", "target", "actual", "score"} & set(columns):
         return None
@@ -320,6 +320,14 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         if remark is not None:
             columns["reason"] = remark
     return Header(data_start - 1, data_start, columns, top)
+
+
+def _scored_by_headings(columns: dict[str, int]) -> bool:
+    """Whether a header without a 分值 column is still a 自评表's: 一级/二级, 三级, 指标值,
+    完成值 and 得分 (湖北, 云南: the points stand in the headings, "产出指标（50分）",
+    or nowhere) — its rows are read, their weights unknown."""
+    return {"name", "target", "actual", "score"} <= set(columns) \
+        and ("level1" in columns or "level2" in columns)
 
 
 def _remark_column(grid: Grid, rows: range) -> int | None:

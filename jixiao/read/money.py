@@ -328,6 +328,15 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
     table.funds = Funds(total=line, weight=None)
 
 
+def _headings_points(table: SelfEvaluation) -> float | None:
+    """The points the 一级 headings state together (else the 二级's), if they state any."""
+    for level in ("level1", "level2"):
+        groups = levels.heading_groups(table.indicators, level)
+        if groups:
+            return sum(stated for _, stated, _ in groups)
+    return None
+
+
 def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
     raw = clean(grid.raw(row, column))
     amount = parse_amount(raw)
@@ -355,7 +364,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column
     (or the points its header states, 得分(20分*执行率)), or — a table with money but no points for it, whose indicators do not already
     total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
-    whether the 执行率 is scored at all (``execution_line``)."""
+    whether the 执行率 is scored at all (``execution_line``). A table without a 分值
+    column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
+    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -367,12 +378,16 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         table.funds_weight_source = "row"
     elif "weight" in table.fund_columns or "weight" in funds.sources:  # or its header's
         table.funds_weight_source = "money"
-    elif has_money and table.layout != "third_party" and table.indicators:
+    elif table.layout != "third_party" and table.indicators and not any(
+            levels.level1_category(i.level1, i.name) == levels.EXECUTION
+            for i in table.indicators):
         weights = [i.weight for i in table.indicators if i.weight is not None]
-        listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
-                     for i in table.indicators)
-        if weights and not listed and abs(sum(weights) - 100.0) > TOLERANCE:
+        headed = None if "weight" in table.columns else _headings_points(table)
+        if has_money and weights and abs(sum(weights) - 100.0) > TOLERANCE:
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
+        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0:
+            funds.weight = round(100.0 - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
+            table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns

@@ -403,3 +403,62 @@ def test_the_hubei_money_score_is_still_checked_against_its_20_points(tmp_path):
     _, data = checked(_hubei(tmp_path / "t.xlsx", money_score=20, total=100))
     assert [(f["code"], f["cell"]) for f in data["findings"] if f["severity"] == "error"] \
         == [("JX302", "F4")]
+
+
+# ---------------------------------------------------------------- no 分值 column (湖北, 云南)
+
+def _no_weights(path, rows, total, money_score=19.8):
+    """The 湖北 form as published: no 分值 column, the points in the 一级 headings
+    (产出 50, 效益 20, 满意度 10) and the money's 20 in its header; or, with
+    ``money_score`` None, a money block without points (广水: 预算数 | 执行数 | 执行率), the
+    headings' points short of 100 being the 执行率's."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    if money_score is None:
+        sheet.line("项目资金", None, "预算数(万元)", "执行数(万元)", "执行率")
+        sheet.line(None, "年度资金总额", 800, 792, "99%")
+    else:
+        sheet.line("预算执行情况（万元）（20分）", None, "预算数(A)", "执行数(B)", "执行率(B/A)",
+                   "得分(20分*执行率)")
+        sheet.line(None, "年度财政资金总额", 800, 792, "99%", money_score)
+    sheet.line("一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "得分")
+    for row in rows:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, total)
+    return book.save(path)
+
+
+NO_WEIGHT_ROWS = [(*row[:5], row[6]) for row in HUBEI_ROWS]
+
+
+def test_a_table_without_a_weight_column_is_read(tmp_path):
+    """一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 得分 and no 分值 (before: no
+    table found, exit 2): read, no weight made up, JX108 saying what could not be checked;
+    the 总分 is still checked against the 得分 and the money's 20 × 99 %."""
+    table, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, 99.8))
+    assert [(i.name, i.target, i.weight, i.score_declared) for i in table.indicators][:2] == [
+        ("维修改造供水工程", "12处", None, 20), ("工程验收合格率", "100%", None, 15)]
+    assert codes(data) == ["JX102", "JX108"]  # the 执行率's 20: not the default 10
+    _, wrong = checked(_no_weights(tmp_path / "wrong.xlsx", NO_WEIGHT_ROWS, 98.8))
+    assert codes(wrong) == ["JX102", "JX108", "JX501"]
+
+
+def test_scores_above_their_heading_points_without_a_weight_column(tmp_path):
+    """产出指标（50分） whose rows score 52: JX103 (the one thing their points can check)."""
+    rows = list(NO_WEIGHT_ROWS)
+    rows[2] = (*rows[2][:5], 17)
+    _, data = checked(_no_weights(tmp_path / "t.xlsx", rows, 101.8))
+    [found] = [f for f in data["findings"] if f["code"] == "JX103"]
+    assert (found["cell"], found["message"]) == (
+        "A6", "“产出指标”标明 50 分，其下各指标得分合计 52 分，超过标明的分值")
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.8, []), (100, ["JX501"])])
+def test_the_points_the_headings_leave_are_the_execution_rates(tmp_path, total, found):
+    """产出 50 + 效益 20 + 满意度 10 in the headings, a money block without points: its
+    20 are the 执行率's, 20 × 99 % = 19.8 in the 总分 (not a false JX501 “各项得分之和为 80”)."""
+    _, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, total, None))
+    assert codes(data) == ["JX108", *found]
+    assert data["funds"]["weight_source"] == "headings"
