@@ -98,6 +98,7 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             if "budget" not in found and "initial" in found:  # A = 年初预算数 then
                 found["budget"] = found.pop("initial")
             if "budget" in found and "executed" in found:
+                _from_sum_column(grid, row, column, found)
                 around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
                           for c in grid.rows.get(r, []) if isinstance(
                               grid.values.get((r, c)), str)]
@@ -105,6 +106,20 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 return MoneyBlock(grid, row, {role: cell[1] for role, cell in found.items()},
                                   [(row, "年度资金总额", None)], scale, found)
     return None
+
+
+def _from_sum_column(grid: Grid, row: int, column: int, found: dict[str, tuple[int, int]]
+                     ) -> None:
+    """Where the money's sources head the columns (资金来源 | 中央资金 | 省级资金 | 市县资金 |
+    合计, 全年预算数 / 全年执行数 down the rows), the amounts are the 合计 column's, not
+    the first source's: moves ``found``'s amounts there."""
+    total = next((at for at in grid.rows.get(row - 1, []) if at > column
+                  and _fund_label(grid.texts.get((row - 1, at), "")) == "total"), None)
+    if total is None:
+        return
+    for role in ("initial", "budget", "executed"):
+        if role in found and parse_amount(clean(grid.raw(found[role][0], total))) is not None:
+            found[role] = (found[role][0], total)
 
 
 def _money_header(grid: Grid, row: int) -> dict[str, int] | None:

@@ -462,3 +462,24 @@ def test_the_points_the_headings_leave_are_the_execution_rates(tmp_path, total, 
     _, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, total, None))
     assert codes(data) == ["JX108", *found]
     assert data["funds"]["weight_source"] == "headings"
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.5, []), (99.67, ["JX501"])])
+def test_money_with_its_sources_as_columns_is_read_from_the_sum(tmp_path, total, found):
+    """资金来源 | 中央资金 | 省级资金 | 市县资金 | 合计 over 全年预算数 / 全年执行数 rows: A and B
+    are the 合计's 120 and 114, 95 % and 9.5 (before: the 中央资金's 60 and 58, a false
+    JX501 against 9.67); a 总分 built on the 中央资金's rate is still JX501."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("农村劳动力转移就业技能培训")
+    sheet.line("项目资金（万元）", "资金来源", "中央资金", "省级资金", "市县资金", "合计", "执行率",
+               "分值", "得分")
+    sheet.line(None, "全年预算数", 60, 30, 30, 120)
+    sheet.line(None, "全年执行数", 58, 28, 28, 114, "95%", 10, 9.5)
+    sheet.indicators(QUALITATIVE_MET)
+    sheet.total(100, total)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"]) == (120, 114)
+    assert codes(data) == found
