@@ -123,7 +123,8 @@ def heading_points_match_rows(table: SelfEvaluation,
     得分之和超过标题写明的分值。
 
     评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
-    各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。
+    各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。一级、
+    二级指标各有分值列的（一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值），同样核对。
 
     一级、二级单元格没有合并、在每一行重复写同一标题（“产出指标(50分)”）的，连续重复
     该标题的各行合为一组，与标题的分值核对一次。
@@ -154,8 +155,9 @@ def heading_points_match_rows(table: SelfEvaluation,
         members = subtotal.members
         weights = sum(member.weight or 0.0 for member in members)
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
+            what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
             yield finding("JX103", subtotal.sources.get("weight"),
-                          f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
+                          f"{what}“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
                           f"{len(members)} 项指标分值合计 {points(weights)}")
         scores = [member.score_declared for member in members]
         if subtotal.score is not None and scores and None not in scores \

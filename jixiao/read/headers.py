@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.read.grid import Grid
 
@@ -124,6 +124,8 @@ class Header:
     columns: dict[str, int]
     top: int = 0        # the first header row (0: ``row``)
     money: int | None = None  # read: a money block's header row among the indicator rows
+    # 一级 | 分值 | 二级 | 分值 | 三级 | 分值: the column of the 一级's and the 二级's points
+    level_weights: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.top = self.top or self.row
@@ -243,6 +245,14 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         columns["name"] = other
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
         columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
+        for level in ("level1", "level2"):  # … and the 一级's and 二级's own points
+            if level not in columns:
+                continue
+            after = next((c for c in weights if c > columns[level]), 0)
+            following = min((c for c in (columns["name"], columns.get("level2", 0))
+                             if c > columns[level]), default=0)  # the next level's column
+            if after < following and after != columns["weight"]:
+                columns[f"{level}_weight"] = after
     return columns
 
 
@@ -319,7 +329,9 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         remark = _remark_column(grid, range(top, data_start))
         if remark is not None:
             columns["reason"] = remark
-    return Header(data_start - 1, data_start, columns, top)
+    levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
+              if f"{level}_weight" in columns}
+    return Header(data_start - 1, data_start, columns, top, level_weights=levels)
 
 
 def _scored_by_headings(columns: dict[str, int]) -> bool:
