@@ -137,6 +137,12 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
         joined = wrapped_texts(grid, row, own)
         if joined is not None and len(_fund_roles(joined, labels)) > len(columns):
             columns = _fund_roles(joined, labels)
+    if "executed" in columns and not {"budget", "initial"} & set(columns):
+        # 本级(万元) | 合计(万元) | 执行数(万元) | 执行率 (湖北 广水): the 合计 is the budget
+        total = next((column for column, text in own.items() if column < columns["executed"]
+                      and text.startswith(("合计", "总计"))), None)
+        if total is not None:
+            columns["budget"] = total
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
             "budget" in columns and "rate" in columns):
         return None

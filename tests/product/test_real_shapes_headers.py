@@ -483,3 +483,21 @@ def test_money_with_its_sources_as_columns_is_read_from_the_sum(tmp_path, total,
     funds = data["funds"]
     assert (funds["budget"], funds["executed"]) == (120, 114)
     assert codes(data) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.8, []), (100, ["JX501"])])
+def test_the_money_total_column_beside_the_spending_is_the_budget(tmp_path, total, found):
+    """项目资金 | 本级(万元) | 合计(万元) | 执行数(万元) | 执行率 (广水): A is the 合计 (before:
+    no money read, the 执行率得分 and the 总分 not checked)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升")
+    sheet.line("项目资金", "本级(万元)", "合计(万元)", "执行数(万元)", "执行率")
+    sheet.line(None, 800, 800, 792, "99%")
+    sheet.line("一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "得分")
+    for row in NO_WEIGHT_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, total)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["funds"]["budget"], data["funds"]["executed"]) == (800, 792)
+    assert codes(data) == ["JX108", *found]
