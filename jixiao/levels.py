@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from jixiao.parsing import heading_points, normalize_text
 
@@ -73,6 +75,29 @@ def level1_of_level2(level2: str | None) -> str | None:
 
 
 _OUTPUT_BARE = frozenset(("数量", "质量", "时效", "成本"))
+
+
+def heading_groups(indicators: Iterable[Any], level: str) -> list[tuple[str, float, list[Any]]]:
+    """The rows under each 一级 (``level`` "level1") or 二级 ("level2") heading that states
+    its points ("产出指标（50分）", "数量指标15分"): (name, points, its indicators), in order.
+
+    A merged heading cell is one group; so is a run of rows that write the same heading
+    again on every row (cells not merged, a converted PDF, a clerk's own table) — its
+    points belong to the rows that repeat it, not to each row."""
+    groups: dict[object, tuple[str, float, list[Any]]] = {}
+    previous: tuple[object, object] | None = None  # the last row's (heading, group key)
+    for indicator in indicators:
+        text = getattr(indicator, level)
+        name, stated = heading_points(text)
+        if stated is None:
+            previous = None
+            continue
+        heading = (text, indicator.level1 if level == "level2" else None)
+        key = previous[1] if previous is not None and previous[0] == heading \
+            else indicator.sources.get(level) or (level, text)
+        previous = (heading, key)
+        groups.setdefault(key, (name, stated, []))[2].append(indicator)
+    return list(groups.values())
 
 
 def combined_levels(text: object) -> tuple[str, str] | None:

@@ -208,8 +208,9 @@ class Indicator:
 
 @dataclass
 class Subtotal:
-    """A 一级 (or 二级) subtotal row ("产出目标 | | 40 | | | 40"): its points, and the
-    indicator rows it sums. Never an indicator itself."""
+    """A 一级 (or 二级) subtotal row ("产出目标 | | 40 | | | 40"), or a 一级/二级 heading's
+    points in a 分值 column of their own (sources["heading"]: the heading's cell): its
+    points, and the indicator rows it sums. Never an indicator itself."""
 
     label: str
     weight: float | None
@@ -242,7 +243,8 @@ class SelfEvaluation:
     external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
     # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
     # column), "row" (a 预算执行率 row of a 评分附件表), "rules" (the rule set's share:
-    # the table lists money but no points for it, its indicators total 90), or None (not
+    # the table lists money but no points for it, its indicators total 90), "headings"
+    # (no 分值 column: what the 一级 headings' points leave of the 100), or None (not
     # read from the table: given in code, or none).
     funds_weight_source: str | None = None
     # Whether the 执行率 is scored (counts in the total): in the money block (分值/得分

@@ -15,8 +15,9 @@ from jixiao.checks.base import (
     level1_category,
     points,
 )
+from jixiao.levels import heading_groups
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
-from jixiao.parsing import compact_text, heading_points
+from jixiao.parsing import compact_text
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -100,7 +101,7 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
             sources = indicator.sources
             where[category] = lambda sources=sources: sources.get(first) or sources.get(second)
     if table.funds.weight is not None and table.execution_line \
-            and table.funds_weight_source != "rules":
+            and table.funds_weight_source not in ("rules", "headings"):  # stated, not implied
         sums["预算执行率"] = sums.get("预算执行率", 0.0) + table.funds.weight
         where.setdefault("预算执行率", lambda: table.funds.sources.get("weight"))
     if "预算执行率" not in sums:
@@ -118,10 +119,16 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 @check("JX103", "error", "二级指标分值与明细不符")
 def heading_points_match_rows(table: SelfEvaluation,
                               evaluation: Evaluation) -> Iterator[Finding]:
-    """二级（或一级）指标标题或小计行写明的分值（得分），与其下各三级指标之和不等。
+    """二级（或一级）指标标题或小计行写明的分值（得分），与其下各三级指标之和不等；
+    表中没有分值列的（湖北、云南格式：分值只写在一级、二级指标标题中），其下各指标
+    得分之和超过标题写明的分值。
 
     评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
-    各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。
+    各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。一级、
+    二级指标各有分值列的（一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值），同样核对。
+
+    一级、二级单元格没有合并、在每一行重复写同一标题（“产出指标(50分)”）的，连续重复
+    该标题的各行合为一组，与标题的分值核对一次。
 
     **为什么**：标题“数量指标（20 分）”是对下面各行分值的汇总，二者不一致说明有一处填错。
 
@@ -129,28 +136,29 @@ def heading_points_match_rows(table: SelfEvaluation,
 
     **正确示例**：“数量指标 (20 分)”下两行分值 10 和 10。
     """
+    weighted = "weight" in table.columns
     for level in ("level2", "level1"):
-        groups: dict[object, tuple[str, float, Source | None, float]] = {}
-        for indicator in table.indicators:
-            text = getattr(indicator, level)
-            name, stated = heading_points(text)
-            if stated is None:
+        for name, stated, members in heading_groups(table.indicators, level):
+            source = members[0].sources.get(level)
+            if weighted:
+                total = sum(member.weight or 0.0 for member in members)
+                if differs(total, stated, TOLERANCE):
+                    yield finding("JX103", source,
+                                  f"“{name}”标明 {points(stated)} 分，其下各指标分值合计 "
+                                  f"{points(total)} 分")
                 continue
-            source = indicator.sources.get(level)
-            key = source or (level, text)
-            _, _, _, total = groups.get(key, (name, stated, source, 0.0))
-            groups[key] = (name, stated, source, total + (indicator.weight or 0.0))
-        for name, stated, source, total in groups.values():
-            if differs(total, stated, TOLERANCE):
+            scored = sum(member.score_declared or 0.0 for member in members)
+            if scored > stated + TOLERANCE:  # no 分值 column: its 得分 at most its points
                 yield finding("JX103", source,
-                              f"“{name}”标明 {points(stated)} 分，其下各指标分值合计 "
-                              f"{points(total)} 分")
+                              f"“{name}”标明 {points(stated)} 分，其下各指标得分合计 "
+                              f"{points(scored)} 分，超过标明的分值")
     for subtotal in table.subtotals:
         members = subtotal.members
         weights = sum(member.weight or 0.0 for member in members)
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
+            what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
             yield finding("JX103", subtotal.sources.get("weight"),
-                          f"小计行“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
+                          f"{what}“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
                           f"{len(members)} 项指标分值合计 {points(weights)}")
         scores = [member.score_declared for member in members]
         if subtotal.score is not None and scores and None not in scores \
@@ -220,7 +228,7 @@ def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
     **正确示例**：分值填 10 或“10 分”。
     """
-    for indicator in table.indicators:
+    for indicator in table.indicators if "weight" in table.columns else ():  # else JX108
         if indicator.weight is not None and indicator.weight > 0:
             continue  # valid: no need to name its cell
         source = indicator.sources.get("weight")
@@ -271,3 +279,27 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         yield finding("JX107", where,
                       f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"
                       f"（而非上方的“{carried}”）")
+
+
+@check("JX108", "info", "表中没有分值列")
+def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """表头中没有分值（权重）列，只有得分列：各指标的分值未知。
+
+    湖北、云南等地的格式只在一级、二级指标标题中写分值（“产出指标（40 分）”），或根本
+    不写。这样的表照常读取，核对得分之和不超过标题写明的分值（JX103）、总分和等级；
+    各指标的得分是否符合评分规则无法核对，须由人审核。
+
+    **为什么**：不能替单位编造各指标的分值；说明哪些没有核对，审核人才知道还要看什么。
+
+    **错误示例**：表头“一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 自评分”。
+
+    **正确示例**：表头另有“分值”列，每个三级指标写明分值。
+    """
+    if "weight" in table.columns or not table.indicators:
+        return
+    headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2"))
+    checked = "已核对各一级、二级指标的得分之和不超过标题写明的分值，及总分和等级" if headed \
+        else "一级、二级指标标题中也没有写分值，只核对了总分和等级"
+    yield finding("JX108", table.sources.get("header"),
+                  f"表中没有分值列，各指标分值未知：{checked}；各指标得分是否符合评分规则"
+                  "无法核对，须人工审核")

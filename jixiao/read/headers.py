@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.read.grid import Grid
 
@@ -49,7 +49,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
     # the target in fewer words, after every other role's ("年度指标得分" is the score)
-    ("target", ("年度指标", "年度绩效目标", "预期值")),
+    ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
@@ -124,6 +124,8 @@ class Header:
     columns: dict[str, int]
     top: int = 0        # the first header row (0: ``row``)
     money: int | None = None  # read: a money block's header row among the indicator rows
+    # 一级 | 分值 | 二级 | 分值 | 三级 | 分值: the column of the 一级's and the 二级's points
+    level_weights: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.top = self.top or self.row
@@ -164,12 +166,16 @@ def header_at(grid: Grid, row: int) -> Header | None:
     return header
 
 
+_TARGET_PARTS = ("nature", "sign", "target", "unit")  # the 指标值 written in parts
+
+
 def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
               ) -> Header | None:
     """The header over ``row`` and the next whose merges a conversion lost: 绩效指标 | | |
     年度指标值 … above 一级指标 | 二级指标 | 三级指标, or 指标值 | (empty) above 年度 | 实际.
     The next row holds header words only, none merged and not a header by itself, each
-    under a cell of ``row`` that names no column (or the same one); the two rows' roles,
+    under a cell of ``row`` that names no column (or the same one, or — under 年度指标值 —
+    a part of the target: 指标性质 | 指标值 | 度量单位, 丽江); the two rows' roles,
     column by column, make a full header that ``row`` alone (``alone``) does not."""
     below = grid.rows.get(row + 1)
     if not below:
@@ -189,8 +195,8 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
             if role is None:
                 return None  # a note, an indicator's name: no second header row
             under.setdefault(role, column)
-        elif above in (None, *_NO_COLUMN):
-            combined[column] = text
+        elif above in (None, *_NO_COLUMN) or (above == "target" and role in _TARGET_PARTS):
+            combined[column] = text  # 年度指标值 over 指标性质 | 指标值 | 度量单位: its parts
         elif above != role:
             return None  # two header rows of their own
     lower = _roles({column: texts[(row + 1, column)] for column in below})
@@ -231,14 +237,36 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             columns.setdefault("measures", column)  # may explain in either
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+        elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
+                and not _fewer_words_target(text):
+            columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
     other = columns.pop("other_name", None)
     if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
         columns["name"] = other
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
         columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
+        for level in ("level1", "level2"):  # … and the 一级's and 二级's own points
+            if level not in columns:
+                continue
+            after = next((c for c in weights if c > columns[level]), 0)
+            following = min((c for c in (columns["name"], columns.get("level2", 0))
+                             if c > columns[level]), default=0)  # the next level's column
+            if after < following and after != columns["weight"]:
+                columns[f"{level}_weight"] = after
     return columns
 
 
+def _fewer_words_target(text: str) -> bool:
+    """Whether a header names the target only in fewer words (年度绩效目标, 年度指标), none
+    of a 指标值's own (年度指标值, 目标值): in a row that has both, it heads something else
+    — the block of the table (湖北: 年度绩效目标（80分） left of 一级指标)."""
+    shortened = _UNIT_SUFFIX.sub("", text) or text
+    return any(word in shortened for word in _FEWER_WORDS_TARGET) \
+        and not _FULL_TARGET.search(shortened)
+
+
+_FULL_TARGET = re.compile("|".join(
+    re.escape(word) for role, words in _INDICATOR_ROLES[:-2] if role == "target" for word in words))
 _WRAP_PIECE = 8  # characters at most of a wrapped header line's rest
 
 
@@ -274,7 +302,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     top = row
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
-    if "name" not in columns or "weight" not in columns:
+    if "name" not in columns or ("weight" not in columns and not _scored_by_headings(columns)):
         return None
     if not {"level1", "level2", "target", "actual", "score"} & set(columns):
         return None
@@ -301,7 +329,17 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         remark = _remark_column(grid, range(top, data_start))
         if remark is not None:
             columns["reason"] = remark
-    return Header(data_start - 1, data_start, columns, top)
+    levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
+              if f"{level}_weight" in columns}
+    return Header(data_start - 1, data_start, columns, top, level_weights=levels)
+
+
+def _scored_by_headings(columns: dict[str, int]) -> bool:
+    """Whether a header without a 分值 column is still a 自评表's: 一级/二级, 三级, 指标值,
+    完成值 and 得分 (湖北, 云南: the points stand in the headings, "产出指标（50分）",
+    or nowhere) — its rows are read, their weights unknown."""
+    return {"name", "target", "actual", "score"} <= set(columns) \
+        and ("level1" in columns or "level2" in columns)
 
 
 def _remark_column(grid: Grid, rows: range) -> int | None:

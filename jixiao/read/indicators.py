@@ -84,7 +84,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
-    weight_column = columns["weight"]
+    weight_column = columns.get("weight") or columns["score"]  # no 分值 column: the 得分's
     last = header.row
     home = 0  # the row of the last indicator read
     blank_run = 0
@@ -280,7 +280,7 @@ def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
     Left: a row starting one column early — its 一级 in the column before the table's
     first (绩效指标), its 分值 and 得分 under 完成值 and 分值, the 得分 column empty."""
     values = grid.values
-    weight, score = columns["weight"], columns["score"]
+    weight, score = columns.get("weight", -2), columns["score"]  # no 分值 column: no shift
     if score != weight + 1:
         return None
     here = values.get((row, weight))
@@ -353,7 +353,8 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
             return False  # the money block printed under the indicators
         name = values.get((below, columns.get("name", -1)))
         named = isinstance(name, str) and indicator_role(texts[(below, columns["name"])]) is None
-        weighted = isinstance(values.get((below, columns["weight"])), (int, float))
+        weighted = isinstance(values.get((below, columns.get("weight") or columns["score"])),
+                              (int, float))
         measured = any(values.get((below, columns[key])) is not None
                        for key in ("target", "actual") if key in columns)
         return named and (weighted or measured)

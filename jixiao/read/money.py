@@ -99,6 +99,7 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             if "budget" not in found and "initial" in found:  # A = 年初预算数 then
                 found["budget"] = found.pop("initial")
             if "budget" in found and "executed" in found:
+                _from_sum_column(grid, row, column, found)
                 around = [texts.get((r, c), "") for r in range(max(1, row - 3), row + 12)
                           for c in grid.rows.get(r, []) if isinstance(
                               grid.values.get((r, c)), str)]
@@ -106,6 +107,20 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 return MoneyBlock(grid, row, {role: cell[1] for role, cell in found.items()},
                                   [(row, "年度资金总额", None)], scale, found)
     return None
+
+
+def _from_sum_column(grid: Grid, row: int, column: int, found: dict[str, tuple[int, int]]
+                     ) -> None:
+    """Where the money's sources head the columns (资金来源 | 中央资金 | 省级资金 | 市县资金 |
+    合计, 全年预算数 / 全年执行数 down the rows), the amounts are the 合计 column's, not
+    the first source's: moves ``found``'s amounts there."""
+    total = next((at for at in grid.rows.get(row - 1, []) if at > column
+                  and _fund_label(grid.texts.get((row - 1, at), "")) == "total"), None)
+    if total is None:
+        return
+    for role in ("initial", "budget", "executed"):
+        if role in found and parse_amount(clean(grid.raw(found[role][0], total))) is not None:
+            found[role] = (found[role][0], total)
 
 
 def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
@@ -123,6 +138,12 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
         joined = wrapped_texts(grid, row, own)
         if joined is not None and len(_fund_roles(joined, labels)) > len(columns):
             columns = _fund_roles(joined, labels)
+    if "executed" in columns and not {"budget", "initial"} & set(columns):
+        # 本级(万元) | 合计(万元) | 执行数(万元) | 执行率 (湖北 广水): the 合计 is the budget
+        total = next((column for column, text in own.items() if column < columns["executed"]
+                      and text.startswith(("合计", "总计"))), None)
+        if total is not None:
+            columns["budget"] = total
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
             "budget" in columns and "rate" in columns):
         return None
@@ -292,7 +313,28 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
+    if "weight" not in columns and "score" in columns:
+        stated = _stated_points(grid, money.header_row, columns)
+        if stated is not None:
+            funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
     table.funds = funds
+
+
+_STATED_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _stated_points(grid: Grid, row: int, columns: dict[str, int]
+                   ) -> tuple[float, tuple[int, int]] | None:
+    """The 执行率's points where a money header without a 分值 column states them (湖北:
+    预算执行情况（万元）（20分） | … | 得分(20分*执行率)): the points and their cell, the
+    得分's header first; else None."""
+    first = min(columns.values())
+    cells = [columns["score"], *(column for column in grid.rows.get(row, []) if column < first)]
+    for column in cells:
+        found = _STATED_POINTS.search(grid.texts.get((row, column), ""))
+        if found is not None:
+            return float(found.group(1)), (row, column)
+    return None
 
 
 def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
@@ -306,6 +348,15 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
         line.sources["rate"] = note(table, grid, row, column)
         line.rate_declared = _rate(grid, row, column)
     table.funds = Funds(total=line, weight=None)
+
+
+def _headings_points(table: SelfEvaluation) -> float | None:
+    """The points the 一级 headings state together (else the 二级's), if they state any."""
+    for level in ("level1", "level2"):
+        groups = levels.heading_groups(table.indicators, level)
+        if groups:
+            return sum(stated for _, stated, _ in groups)
+    return None
 
 
 def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
@@ -332,10 +383,12 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
 
 
 def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
-    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column,
-    or — a table with money but no points for it, whose indicators do not already
+    """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column
+    (or the points its header states, 得分(20分*执行率)), or — a table with money but no points for it, whose indicators do not already
     total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
-    whether the 执行率 is scored at all (``execution_line``)."""
+    whether the 执行率 is scored at all (``execution_line``). A table without a 分值
+    column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
+    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -345,19 +398,23 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         if funds.reason is None and row.reason:
             funds.reason = row.reason
         table.funds_weight_source = "row"
-    elif "weight" in table.fund_columns:
+    elif "weight" in table.fund_columns or "weight" in funds.sources:  # or its header's
         if funds.weight is None and funds.score_declared is None and not table.template \
                 and _indicators_total_100(table):
             table.execution_line = False  # 分值 and 得分 left blank, the indicators
             return  # given all 100 points: the 执行率 is not scored
         table.funds_weight_source = "money"
-    elif has_money and table.layout != "third_party" and table.indicators:
-        listed = any(levels.level1_category(i.level1, i.name) == levels.EXECUTION
-                     for i in table.indicators)
-        if not listed and any(i.weight is not None for i in table.indicators) \
+    elif table.layout != "third_party" and table.indicators and not any(
+            levels.level1_category(i.level1, i.name) == levels.EXECUTION
+            for i in table.indicators):
+        headed = None if "weight" in table.columns else _headings_points(table)
+        if has_money and any(i.weight is not None for i in table.indicators) \
                 and not _indicators_total_100(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
+        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0:
+            funds.weight = round(100.0 - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
+            table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
 

@@ -69,7 +69,7 @@ def sums_the_indicators(grid: Grid, row: int, stop: int, columns: dict[str, int]
     if any(not is_placeholder(clean(grid.raw(row, columns[key])))
            for key in ("target", "actual") if key in columns):
         return False
-    weight = points_at(grid, row, columns["weight"])
+    weight = points_at(grid, row, columns["weight"]) if "weight" in columns else None
     indicators = measured_weight(table)
     if weight is not None and abs(weight - indicators) <= TOLERANCE \
             and indicators < FULL_MARKS - TOLERANCE:

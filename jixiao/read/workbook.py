@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
-from jixiao.model import ExternalContent, Funds, SelfEvaluation
-from jixiao.read.grid import Grid, NotedCells
+from jixiao.model import ExternalContent, Funds, Indicator, SelfEvaluation, Sources, Subtotal
+from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
@@ -40,6 +40,7 @@ from jixiao.xlsx.foreign import foreign_format, foreign_sheets
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
+from jixiao.xlsx.refs import split_ref
 from jixiao.xlsx.sheet import SheetCells
 
 ENGINES = ("auto", "calamine", "openpyxl")
@@ -130,6 +131,32 @@ def _is_example(table: SelfEvaluation) -> bool:
         bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
 
 
+def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
+    """一级 | 分值 | 二级 | 分值 | 三级 | 分值: the points beside each 一级 (二级) heading, at
+    its first row, kept as a subtotal of the rows under it for JX103 to compare — the
+    rows of one merged heading cell, or of the same heading written on each row."""
+    for level, column in columns.items():
+        runs: list[list[Indicator]] = []
+        previous: Indicator | None = None
+        for indicator in table.indicators:
+            text = getattr(indicator, level)
+            if text and previous is not None and getattr(previous, level) == text \
+                    and previous.level1 == indicator.level1:
+                runs[-1].append(indicator)
+            elif text:
+                runs.append([indicator])
+            previous = indicator
+        for members in runs:
+            source = members[0].sources.get(level)
+            if source is None or source.sheet != grid.name:
+                continue
+            row = split_ref(source.cell)[0]
+            weight = points_at(grid, row, column)
+            if weight is not None:
+                table.subtotals.append(Subtotal(getattr(members[0], level), weight, None, members,
+                                                Sources({"weight": note(table, grid, row, column),
+                                                         "heading": source})))
+
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
               defined_names: bool, external: list[ExternalContent],
               hidden: frozenset[str] = frozenset()) -> SubmittedWorkbook:
@@ -145,7 +172,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                 "请删除无关的工作表后再试")
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
-            "“三级指标”（或指标名称）和“分值”（或权重）")
+            "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
+            "一级（或二级）指标、三级指标、指标值、完成值和得分")
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise NotASelfEvaluation(
@@ -206,6 +234,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                                        table)
             item.header.money = item.header.money or found[index].header.money
             index += 1
+        if item.header.level_weights:
+            _level_points(grid, item.header.level_weights, table)
         last = item
         while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
             stop = page.grid.max_row + 1

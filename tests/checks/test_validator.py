@@ -44,6 +44,10 @@ NO_SCORE = ("一级指标", "二级指标", "三级指标", "年度指标值", "
             "偏差原因分析及改进措施")
 
 
+NO_WEIGHT = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分",
+             "偏差原因分析及改进措施")
+
+
 def unscored(*changes):
     """PUTUO_1_ROWS in a layout without 得分 column."""
     return [(*row[:6], row[7]) for row in rows(*changes)]
@@ -63,6 +67,8 @@ CASES = {
     "JX106": ([{"rows": rows((1, {"weight": "二十五"}))}, {"rows": rows((1, {"weight": None}))},
                {"rows": rows((1, {"weight": 0}))}], [{"rows": rows((1, {"weight": "25 分"}))}]),
     "JX107": ([{"rows": rows((3, {"level1": None}))}], [{}]),
+    "JX108": ([{"rows": [(*row[:5], *row[6:]) for row in PUTUO_1_ROWS], "total": (None, 99.98),
+                "header": NO_WEIGHT}], [{}]),
     "JX201": ([{"rows": rows((4, {"target": None}))}], [{}]),
     "JX202": ([{"rows": rows((4, {"actual": None}))}], [{}]),
     "JX203": ([{"rows": rows((0, {"target": "≠90.00(%)"}))},

@@ -319,3 +319,185 @@ def test_a_goal_row_right_above_the_header_is_not_its_first_row(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     _read_in_full(table, data)
     assert table.sources["header"].cell == "C5"
+
+
+SPLIT_TOP = ("绩效指标", None, None, "年度指标值", None, None, "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施")
+SPLIT_BOTTOM = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")
+SPLIT_ROWS = [("产出指标", "数量指标", "巡查图斑核查数", "≥", "1200", "个", "1260", 30, 30, None),
+              ("产出指标", "质量指标", "核查结果准确率", "≥", "98", "%", "97", 20, 19.8,
+               "个别图斑边界认定有误，已复核更正"),
+              ("效益指标", "社会效益指标", "违法用地查处率", "≥", "95", "%", "96", 30, 30, None),
+              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "93", 10, 10, None)]
+
+
+@pytest.mark.parametrize("merges", [(), [(1, 3), (4, 6)]], ids=["无合并", "合并"])
+def test_a_two_row_header_with_the_target_split_in_parts(tmp_path, merges):
+    """年度指标值 over 指标性质 | 指标值 | 度量单位 beside 绩效指标 over 一级 | 二级 | 三级 (丽江),
+    the merges lost in a conversion: one header, the target read from its three parts
+    (before: no table found, exit 2); the same header merged reads the same."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("卫片执法检查")
+    sheet.money(FULLY_SPENT)
+    first = sheet.line(*SPLIT_TOP)
+    sheet.line(*SPLIT_BOTTOM)
+    for start, end in merges:
+        sheet.merge(first, start, end)
+    for row in SPLIT_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, None, None, 100, 99.8)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert rows_read(table)[:2] == [
+        ("产出指标", "数量指标", "巡查图斑核查数", (">=", 1200, "个"), "1260", 30),
+        ("产出指标", "质量指标", "核查结果准确率", (">=", 98, "%"), "97", 20)]
+    assert len(table.indicators) == 4 and codes(data) == []
+    assert data["total_computed"] == 99.8
+
+
+# ---------------------------------------------------------------- 湖北 省直 form (20 + 80)
+
+HUBEI_ROWS = [("产出指标（50分）", "数量指标", "维修改造供水工程", "12处", "12处", 20, 20),
+              (None, "质量指标", "工程验收合格率", "100%", "100%", 15, 15),
+              (None, "时效指标", "完工及时率", "≥95%", "100%", 15, 15),
+              ("效益指标（20分）", "社会效益指标", "受益人口", "≥3000人", "3200人", 20, 20),
+              ("满意度指标（10分）", "服务对象满意度指标", "受益群众满意度", "≥90%", "94%", 10, 10)]
+
+
+def _hubei(path, block="年度绩效目标（80分）", money_score=19.8, total=99.8):
+    """The 湖北 省直 自评表: the money's 20 points stated in its header (预算执行情况（万元）
+    （20分） | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)), the 80 of the
+    indicators in a column merged down beside them (``block``)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    sheet.line("预算执行情况（万元）（20分）", None, "预算数(A)", "执行数(B)", "执行率(B/A)",
+               "得分(20分*执行率)")
+    sheet.line(None, "年度财政资金总额", 800, 792, "99%", money_score)
+    header = sheet.line(block, "一级指标", "二级指标", "三级指标", "年初目标值(A)",
+                        "实际完成值(B)", "分值", "得分")
+    for row in HUBEI_ROWS:
+        sheet.line(None, *row)
+    sheet.merge(header, 1, 1, sheet.row - 1)
+    sheet.line("总分", None, None, None, None, None, 100, total)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("block", ["年度绩效目标（80分）", "绩效指标（80分）"])
+def test_the_hubei_form_reads_its_targets_and_the_money_points(tmp_path, block):
+    """年度绩效目标（80分） heads the indicator block, not its targets: the 指标值 is
+    年初目标值(A) (before: 8 × JX201 “未填写年度指标值”); the money's 20 points stated in
+    its header are the 执行率's (before: 10 by the rules, JX101, JX302, JX401 and
+    89.73/良 against 99.63/优)."""
+    table, data = checked(_hubei(tmp_path / "t.xlsx", block))
+    assert [i.target for i in table.indicators][:2] == ["12处", "100%"]
+    assert (table.funds.weight, table.funds.sources["weight"].cell) == (20, "F3")
+    assert codes(data) == ["JX102", "JX102"]  # 效益 20 and 执行率 20: not the default split
+    assert data["total_computed"] == 99.8
+
+
+def test_the_hubei_money_score_is_still_checked_against_its_20_points(tmp_path):
+    """20 × 99 % is 19.8: a 执行率得分 of 20 is still JX302."""
+    _, data = checked(_hubei(tmp_path / "t.xlsx", money_score=20, total=100))
+    assert [(f["code"], f["cell"]) for f in data["findings"] if f["severity"] == "error"] \
+        == [("JX302", "F4")]
+
+
+# ---------------------------------------------------------------- no 分值 column (湖北, 云南)
+
+def _no_weights(path, rows, total, money_score=19.8):
+    """The 湖北 form as published: no 分值 column, the points in the 一级 headings
+    (产出 50, 效益 20, 满意度 10) and the money's 20 in its header; or, with
+    ``money_score`` None, a money block without points (广水: 预算数 | 执行数 | 执行率), the
+    headings' points short of 100 being the 执行率's."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    if money_score is None:
+        sheet.line("项目资金", None, "预算数(万元)", "执行数(万元)", "执行率")
+        sheet.line(None, "年度资金总额", 800, 792, "99%")
+    else:
+        sheet.line("预算执行情况（万元）（20分）", None, "预算数(A)", "执行数(B)", "执行率(B/A)",
+                   "得分(20分*执行率)")
+        sheet.line(None, "年度财政资金总额", 800, 792, "99%", money_score)
+    sheet.line("一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "得分")
+    for row in rows:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, total)
+    return book.save(path)
+
+
+NO_WEIGHT_ROWS = [(*row[:5], row[6]) for row in HUBEI_ROWS]
+
+
+def test_a_table_without_a_weight_column_is_read(tmp_path):
+    """一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 得分 and no 分值 (before: no
+    table found, exit 2): read, no weight made up, JX108 saying what could not be checked;
+    the 总分 is still checked against the 得分 and the money's 20 × 99 %."""
+    table, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, 99.8))
+    assert [(i.name, i.target, i.weight, i.score_declared) for i in table.indicators][:2] == [
+        ("维修改造供水工程", "12处", None, 20), ("工程验收合格率", "100%", None, 15)]
+    assert codes(data) == ["JX102", "JX108"]  # the 执行率's 20: not the default 10
+    _, wrong = checked(_no_weights(tmp_path / "wrong.xlsx", NO_WEIGHT_ROWS, 98.8))
+    assert codes(wrong) == ["JX102", "JX108", "JX501"]
+
+
+def test_scores_above_their_heading_points_without_a_weight_column(tmp_path):
+    """产出指标（50分） whose rows score 52: JX103 (the one thing their points can check)."""
+    rows = list(NO_WEIGHT_ROWS)
+    rows[2] = (*rows[2][:5], 17)
+    _, data = checked(_no_weights(tmp_path / "t.xlsx", rows, 101.8))
+    [found] = [f for f in data["findings"] if f["code"] == "JX103"]
+    assert (found["cell"], found["message"]) == (
+        "A6", "“产出指标”标明 50 分，其下各指标得分合计 52 分，超过标明的分值")
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.8, []), (100, ["JX501"])])
+def test_the_points_the_headings_leave_are_the_execution_rates(tmp_path, total, found):
+    """产出 50 + 效益 20 + 满意度 10 in the headings, a money block without points: its
+    20 are the 执行率's, 20 × 99 % = 19.8 in the 总分 (not a false JX501 “各项得分之和为 80”)."""
+    _, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, total, None))
+    assert codes(data) == ["JX108", *found]
+    assert data["funds"]["weight_source"] == "headings"
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.5, []), (99.67, ["JX501"])])
+def test_money_with_its_sources_as_columns_is_read_from_the_sum(tmp_path, total, found):
+    """资金来源 | 中央资金 | 省级资金 | 市县资金 | 合计 over 全年预算数 / 全年执行数 rows: A and B
+    are the 合计's 120 and 114, 95 % and 9.5 (before: the 中央资金's 60 and 58, a false
+    JX501 against 9.67); a 总分 built on the 中央资金's rate is still JX501."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("农村劳动力转移就业技能培训")
+    sheet.line("项目资金（万元）", "资金来源", "中央资金", "省级资金", "市县资金", "合计", "执行率",
+               "分值", "得分")
+    sheet.line(None, "全年预算数", 60, 30, 30, 120)
+    sheet.line(None, "全年执行数", 58, 28, 28, 114, "95%", 10, 9.5)
+    sheet.indicators(QUALITATIVE_MET)
+    sheet.total(100, total)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    funds = data["funds"]
+    assert (funds["budget"], funds["executed"]) == (120, 114)
+    assert codes(data) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [(99.8, []), (100, ["JX501"])])
+def test_the_money_total_column_beside_the_spending_is_the_budget(tmp_path, total, found):
+    """项目资金 | 本级(万元) | 合计(万元) | 执行数(万元) | 执行率 (广水): A is the 合计 (before:
+    no money read, the 执行率得分 and the 总分 not checked)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升")
+    sheet.line("项目资金", "本级(万元)", "合计(万元)", "执行数(万元)", "执行率")
+    sheet.line(None, 800, 800, 792, "99%")
+    sheet.line("一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "得分")
+    for row in NO_WEIGHT_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, total)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["funds"]["budget"], data["funds"]["executed"]) == (800, 792)
+    assert codes(data) == ["JX108", *found]

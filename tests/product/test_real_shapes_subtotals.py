@@ -23,13 +23,13 @@ def _with_subtotals(rows, label_column):
     return out
 
 
-def _standard(path, rows, merge):
+def _standard(path, rows, merge, total=TOTAL):
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("医保经办能力提升")
     sheet.money(FULLY_SPENT)
     sheet.indicators(rows, merge=merge)
-    sheet.total(100, TOTAL)
+    sheet.total(100, total)
     sheet.grade("优")
     return book.save(path)
 
@@ -155,3 +155,76 @@ def test_an_execution_row_under_another_name_of_its_level1(tmp_path, level1):
     assert "JX404" in codes(data)
     assert data["total_computed"] == 98.5
 
+
+# 一级/二级 with their points, written again on every row (not merged): 产出 50 over 4 rows
+POINTS_EVERY_ROW = [
+    ("产出指标(50分)", "数量指标（30分）", "经办业务量", "≥2 万件", "2.3 万件", 20, 20, None),
+    ("产出指标(50分)", "数量指标（30分）", "参保登记人数", "≥800人", "860人", 10, 10, None),
+    ("产出指标(50分)", "时效指标（10分）", "待遇发放时限", "≤5个工作日", "3个工作日", 10, 10, None),
+    ("产出指标(50分)", "质量指标（10分）", "经办差错率", "≤1%", "0.5%", 10, 10, None),
+    ("效益指标(30分)", "社会效益指标（30分）", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
+    ("效益指标(30分)", "社会效益指标（30分）", "异地就医直接结算率", "≥95%", "97%", 10, 10, None),
+    ("满意度指标(10分)", "服务对象满意度指标（10分）", "参保群众满意度", "≥90%", "95%", 10, 10,
+     None)]
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_heading_points_repeated_on_every_row_are_the_groups(tmp_path, merge):
+    """`产出指标(50分)` and `数量指标（30分）` written on every row of their group (a converted
+    PDF, a clerk's own table): the points belong to the rows that repeat them, checked
+    once (before: a false JX103 on every row, “标明 50 分，其下各指标分值合计 20 分”)."""
+    _, data = checked(_standard(tmp_path / "t.xlsx", POINTS_EVERY_ROW, merge, 100))
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_a_repeated_heading_whose_rows_do_not_sum_is_found_once(tmp_path, merge):
+    """The 参保登记人数 row given 5 points instead of 10: its 二级 (30) and 一级 (50) are
+    each flagged once, at the group's first cell."""
+    rows = list(POINTS_EVERY_ROW)
+    rows[1] = (*rows[1][:5], 5, 5, "年中政策调整")
+    _, data = checked(_standard(tmp_path / "t.xlsx", rows, merge, 95))
+    found = sorted((item["cell"], item["message"]) for item in data["findings"]
+                   if item["code"] == "JX103")
+    assert found == [("B5", "“产出指标”标明 50 分，其下各指标分值合计 45 分"),
+                     ("C5", "“数量指标”标明 30 分，其下各指标分值合计 25 分")]
+
+
+PER_LEVEL = ("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值", "实际完成值",
+             "得分", "偏差原因分析及改进措施")
+PER_LEVEL_ROWS = [
+    ("产出指标", 50, "数量指标", 20, "培训人次", 20, "≥500人次", "520人次", 20, None),
+    ("产出指标", None, "质量指标", 10, "培训合格率", 10, "≥95%", "96%", 10, None),
+    ("产出指标", None, "时效指标", 10, "培训完成及时性", 10, "2024年12月31日前完成",
+     "2024年12月20日完成", 10, None),
+    ("产出指标", None, "成本指标", 10, "人均培训成本", 10, "≤300元", "280元", 10, None),
+    ("效益指标", 30, "社会效益指标", 20, "参训人员就业率", 20, "≥80%", "85%", 20, None),
+    ("效益指标", None, "可持续影响指标", 10, "培训长效机制", 10, "建立", "已建立", 10, None),
+    ("满意度指标", 10, "服务对象满意度指标", 10, "学员满意度", 10, "≥95%", "97%", 10, None)]
+
+
+def _per_level(path, rows):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("农村劳动力技能培训")
+    sheet.money(FULLY_SPENT)
+    sheet.indicators(rows, header=PER_LEVEL)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize(("change", "found"), [
+    ({}, []),
+    ({(0, 3): 25}, [("E5", "“数量指标”分值 25，所汇总的 1 项指标分值合计 20")]),
+    ({(0, 1): 60}, [("C5", "“产出指标”分值 60，所汇总的 4 项指标分值合计 50")])])
+def test_the_points_of_each_level_in_a_column_of_their_own(tmp_path, change, found):
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: the 一级's and 二级's points are
+    compared with their rows (before: never looked at, a mismatch passed)."""
+    rows = [list(row) for row in PER_LEVEL_ROWS]
+    for (index, column), value in change.items():
+        rows[index][column] = value
+    _, data = checked(_per_level(tmp_path / "t.xlsx", [tuple(row) for row in rows]))
+    assert [(f["cell"], f["message"]) for f in data["findings"] if f["code"] == "JX103"] \
+        == found
+    assert codes(data) == ["JX103"] * len(found)
