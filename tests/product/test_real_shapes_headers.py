@@ -225,21 +225,22 @@ VALUES_TOP = ("一级指标", "二级指标", "三级指标", "指标值", None,
               "偏差原因分析及改进措施")
 
 
-def _two_row_table(tmp_path, top, bottom, merges=()):
-    """The deduction table under a header of rows ``top`` and ``bottom`` (merged only as
-    ``merges`` says: (first, last) column across the top row): the findings, the table,
-    the header's first row."""
+def _two_row_table(tmp_path, top, bottom, merges=(), *, rows=DEDUCTED,
+                   project="医保经办能力提升", total=("总分", None, None, None, None, 100, 94)):
+    """The ``rows`` (the deduction table's) under a header of rows ``top`` and ``bottom``
+    (merged only as ``merges`` says: (first, last) column across the top row), then the
+    ``total`` line: the table, the findings, the header's first row."""
     book = Book()
     sheet = book.sheet("自评表")
-    sheet.project("医保经办能力提升")
+    sheet.project(project)
     sheet.money(FULLY_SPENT)
     first = sheet.line(*top)
     sheet.line(*bottom)
     for start, end in merges:
         sheet.merge(first, start, end)
-    for row in DEDUCTED:
+    for row in rows:
         sheet.line(*row)
-    sheet.line("总分", None, None, None, None, 100, 94)
+    sheet.line(*total)
     sheet.grade("优")
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     return table, data, first
@@ -336,19 +337,9 @@ def test_a_two_row_header_with_the_target_split_in_parts(tmp_path, merges):
     """年度指标值 over 指标性质 | 指标值 | 度量单位 beside 绩效指标 over 一级 | 二级 | 三级 (丽江),
     the merges lost in a conversion: one header, the target read from its three parts
     (before: no table found, exit 2); the same header merged reads the same."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.project("卫片执法检查")
-    sheet.money(FULLY_SPENT)
-    first = sheet.line(*SPLIT_TOP)
-    sheet.line(*SPLIT_BOTTOM)
-    for start, end in merges:
-        sheet.merge(first, start, end)
-    for row in SPLIT_ROWS:
-        sheet.line(*row)
-    sheet.line("总分", None, None, None, None, None, None, 100, 99.8)
-    sheet.grade("优")
-    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    table, data, _ = _two_row_table(
+        tmp_path, SPLIT_TOP, SPLIT_BOTTOM, merges, rows=SPLIT_ROWS, project="卫片执法检查",
+        total=("总分", None, None, None, None, None, None, 100, 99.8))
     assert rows_read(table)[:2] == [
         ("产出指标", "数量指标", "巡查图斑核查数", (">=", 1200, "个"), "1260", 30),
         ("产出指标", "质量指标", "核查结果准确率", (">=", 98, "%"), "97", 20)]
