@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.webtable import html_sheets, spreadsheetml_sheets, text_format
+from jixiao.xlsx.webtable import TooManyCells, html_sheets, spreadsheetml_sheets, text_format
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
@@ -131,12 +131,18 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
     """``foreign_sheets`` of a web page or an Excel 2003 XML workbook (``webtable``)."""
     from xml.etree.ElementTree import ParseError
 
+    from jixiao.xlsx.guard import over_limit
+    from jixiao.xlsx.limits import Limits
+
     hidden: frozenset[str] = frozenset()
+    max_cells = Limits.from_environment().max_cells
     try:
         if kind == "html":
-            sheets = html_sheets(name, data)
+            sheets = html_sheets(name, data, max_cells)
         else:
-            sheets, hidden = spreadsheetml_sheets(data)
+            sheets, hidden = spreadsheetml_sheets(data, max_cells)
+    except TooManyCells:
+        raise over_limit(name, f"单元格（含合并区域）超过 {max_cells:,} 个", "max_cells") from None
     except (ParseError, ValueError) as error:  # (defusedxml's refusals are ValueErrors)
         raise UnreadableWorkbook(f"“{name}”是{FOREIGN_FORMATS[kind]}文件，但已损坏或格式异常，"
                                  f"无法读取（{type(error).__name__}）；请在 Excel 或 WPS 中打开后"

@@ -102,7 +102,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     else:
         size = len(data)
     if size > limits.max_file_bytes:
-        raise _over(name, f"文件大小 {_mb(size)}，上限 {_mb(limits.max_file_bytes)}",
+        raise over_limit(name, f"文件大小 {_mb(size)}，上限 {_mb(limits.max_file_bytes)}",
                     "max_file_bytes")
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
@@ -129,7 +129,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
-            raise _over(name, f"压缩包内有 {len(infos)} 个成员，上限 {limits.max_members}",
+            raise over_limit(name, f"压缩包内有 {len(infos)} 个成员，上限 {limits.max_members}",
                         "max_members")
         names = {info.filename for info in infos}
         if "mimetype" in names and "content.xml" in names:
@@ -140,12 +140,12 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
             raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
         declared = sum(info.file_size for info in infos)
         if declared > limits.max_unpacked_bytes:
-            raise _over(name, f"解压后共 {_mb(declared)}，上限 {_mb(limits.max_unpacked_bytes)}"
+            raise over_limit(name, f"解压后共 {_mb(declared)}，上限 {_mb(limits.max_unpacked_bytes)}"
                         "（可能是“压缩炸弹”）", "max_unpacked_bytes")
         for info in infos:
             if info.file_size >= limits.ratio_floor_bytes and \
                     info.file_size > limits.max_ratio * max(info.compress_size, 1):
-                raise _over(name, f"成员 {info.filename} 的压缩比为 "
+                raise over_limit(name, f"成员 {info.filename} 的压缩比为 "
                             f"{info.file_size // max(info.compress_size, 1)}:1，"
                             f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
         for info in infos:
@@ -176,7 +176,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 scanner, whole = known
                 report.unpacked_bytes += len(whole)
                 if report.unpacked_bytes > limits.max_unpacked_bytes:
-                    raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                    raise over_limit(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
                                 "（可能是“压缩炸弹”）", "max_unpacked_bytes")
                 if keep:
                     kept[info] = whole
@@ -217,7 +217,7 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
         for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
             report.unpacked_bytes += len(chunk)
             if report.unpacked_bytes > limits.max_unpacked_bytes:
-                raise _over(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                raise over_limit(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
             scanner.feed(chunk, clean)
             if scanner.encoding is not None:
@@ -229,7 +229,7 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                     f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
                     "“十亿笑声”或外部实体攻击），已拒绝读取")
             if report.cells + scanner.cells > limits.max_cells:
-                raise _over(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
+                raise over_limit(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
                             "max_cells")
             if keep:
                 pieces.append(chunk)
@@ -247,12 +247,12 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                                  "超出 Excel 工作表的范围（最多 1,048,576 行、16,384 列）")
     if scanner.area > limits.max_sheet_area:
         corner = f"{column_letters(scanner.left)}{scanner.top}:{column_letters(scanner.right)}{scanner.bottom}"
-        raise _over(name, f"{info.filename} 的单元格分布在 {corner}（{scanner.area:,} 格），超过 "
+        raise over_limit(name, f"{info.filename} 的单元格分布在 {corner}（{scanner.area:,} 格），超过 "
                     f"{limits.max_sheet_area:,} 格；多半是远处有误填的单元格，可在 Excel 中按 "
                     "Ctrl+End 找到并删除", "max_sheet_area")
     report.cells += scanner.cells
     if report.cells > limits.max_cells:
-        raise _over(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
+        raise over_limit(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
                     "max_cells")
     return b"".join(pieces) if keep else None
 
@@ -450,14 +450,14 @@ def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits)
         return  # zipfile will say the archive is damaged
     entries, directory_size = struct.unpack("<xxxxxxxxxxHLxxxxxx", tail[at:at + 22])
     if entries != 0xFFFF and entries > limits.max_members:
-        raise _over(name, f"压缩包内有 {entries} 个成员，上限 {limits.max_members}", "max_members")
+        raise over_limit(name, f"压缩包内有 {entries} 个成员，上限 {limits.max_members}", "max_members")
     # A lying count: a directory entry takes at least 46 bytes, rarely more than 1 KiB.
     if directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
-        raise _over(name, f"压缩包目录有 {_mb(directory_size)}，超过 {limits.max_members} 个成员"
+        raise over_limit(name, f"压缩包目录有 {_mb(directory_size)}，超过 {limits.max_members} 个成员"
                     "所需", "max_members")
 
 
-def _over(name: str, what: str, limit: str) -> UnreadableWorkbook:
+def over_limit(name: str, what: str, limit: str) -> UnreadableWorkbook:
     variable = VARIABLES[limit][0]
     return UnreadableWorkbook(f"“{name}”超出安全上限：{what}。自评表通常只有几十 KB；"
                               f"如确属正常文件，可设置环境变量 {variable} 调高上限")

@@ -162,15 +162,20 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def html_sheets(name: str, data: bytes) -> list[Sheet]:
+class TooManyCells(Exception):
+    """The cells and merged areas of a text workbook pass the cell limit."""
+
+
+def html_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
     """The page's tables laid out on one sheet as Excel opens them (a blank row after
-    each table)."""
+    each table). ``max_cells``: the cells and merged areas allowed (``TooManyCells``)."""
     page = _Page()
     page.feed(decode(data))
     page.close()
     cells: list[Cell] = []
     merges: list[Merge] = []
     taken: set[tuple[int, int]] = set()  # covered by a span from a row above
+    area = 0
     row = 0
     for item in page.rows:
         if item is None:  # a table ended
@@ -187,6 +192,9 @@ def html_sheets(name: str, data: bytes) -> list[Sheet]:
                 column += 1
             if text:
                 cells.append((row, column, _value(text), "General"))
+            area += high * wide
+            if area > max_cells:
+                raise TooManyCells
             if high > 1 or wide > 1:
                 merges.append((row, column, row + high - 1, column + wide - 1))
                 taken.update((r, c) for r in range(row, row + high)
@@ -202,9 +210,9 @@ _BUILT_IN_FORMATS = {"percent": "0.00%", "fixed": "0.00", "standard": "#,##0.00"
                      "medium date": "yyyy-mm-dd", "long date": "yyyy-mm-dd"}
 
 
-def spreadsheetml_sheets(data: bytes) -> tuple[list[Sheet], frozenset[str]]:
+def spreadsheetml_sheets(data: bytes, max_cells: int) -> tuple[list[Sheet], frozenset[str]]:
     """Each worksheet of an Excel 2003 XML workbook, and the names of the hidden ones.
-    Parsed with defusedxml (no DTD, no entities)."""
+    Parsed with defusedxml (no DTD, no entities); ``max_cells`` as for ``html_sheets``."""
     from defusedxml.ElementTree import fromstring
 
     root = fromstring(data, forbid_dtd=True)
@@ -216,6 +224,7 @@ def spreadsheetml_sheets(data: bytes) -> tuple[list[Sheet], frozenset[str]]:
             formats[style.get(f"{_SS}ID", "")] = _BUILT_IN_FORMATS.get(shown.lower(), shown)
     sheets: list[Sheet] = []
     hidden: set[str] = set()
+    area = 0
     for sheet in root.iter(f"{_SS}Worksheet"):
         name = sheet.get(f"{_SS}Name", f"Sheet{len(sheets) + 1}")
         options = sheet.find("{urn:schemas-microsoft-com:office:excel}WorksheetOptions")
@@ -233,6 +242,9 @@ def spreadsheetml_sheets(data: bytes) -> tuple[list[Sheet], frozenset[str]]:
                 column = _index(cell, column + 1)
                 across = _index(cell, 0, "MergeAcross")
                 down = _index(cell, 0, "MergeDown")
+                area += (across + 1) * (down + 1)
+                if area > max_cells:
+                    raise TooManyCells
                 if across or down:
                     merges.append((row, column, row + down, column + across))
                 found = cell.find(f"{_SS}Data")

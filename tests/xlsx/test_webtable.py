@@ -153,3 +153,19 @@ def test_a_broken_or_hostile_xml_workbook_is_refused_by_name(tmp_path, data):
 ])
 def test_the_kind_is_told_by_the_bytes(head, kind):
     assert text_format(head) == kind
+
+
+@pytest.mark.parametrize("data", [
+    # 2,000 cells each spanning 1,000 × 1,000: no table; a page built to exhaust memory
+    b"<html><table>" + b'<tr><td rowspan="1000" colspan="1000">x</td></tr>' * 2000
+    + b"</table></html>",
+    b"<?xml version='1.0'?><Workbook xmlns='urn:schemas-microsoft-com:office:spreadsheet' "
+    b"xmlns:ss='urn:schemas-microsoft-com:office:spreadsheet'><Worksheet><Table><Row>"
+    b"<Cell ss:MergeAcross='16000' ss:MergeDown='1000000'><Data ss:Type='String'>x</Data>"
+    b"</Cell></Row></Table></Worksheet></Workbook>",
+])
+def test_spans_past_the_cell_limit_are_refused(tmp_path, data):
+    path = tmp_path / "大.xls"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableWorkbook, match="超出安全上限.*JIXIAO_MAX_CELLS"):
+        read_workbook(path)
