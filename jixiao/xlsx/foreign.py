@@ -131,8 +131,7 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
     """``foreign_sheets`` of a web page or an Excel 2003 XML workbook (``webtable``)."""
     from xml.etree.ElementTree import ParseError
 
-    from jixiao.xlsx.guard import over_limit
-    from jixiao.xlsx.limits import Limits
+    from jixiao.xlsx.limits import Limits, over_limit
 
     hidden: frozenset[str] = frozenset()
     max_cells = Limits.from_environment().max_cells

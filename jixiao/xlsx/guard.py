@@ -48,7 +48,7 @@ from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import Relationship
 from jixiao.xlsx.external import external_content
-from jixiao.xlsx.limits import MB, VARIABLES, Limits
+from jixiao.xlsx.limits import MB, Limits, over_limit
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.scan import DECLARATION_PART, Declared, MemberScanner, declared_xml_parts
 
@@ -455,12 +455,6 @@ def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits)
     if directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
         raise over_limit(name, f"压缩包目录有 {_mb(directory_size)}，超过 {limits.max_members} 个成员"
                     "所需", "max_members")
-
-
-def over_limit(name: str, what: str, limit: str) -> UnreadableWorkbook:
-    variable = VARIABLES[limit][0]
-    return UnreadableWorkbook(f"“{name}”超出安全上限：{what}。自评表通常只有几十 KB；"
-                              f"如确属正常文件，可设置环境变量 {variable} 调高上限")
 
 
 def _mb(size: int) -> str:

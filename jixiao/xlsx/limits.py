@@ -9,7 +9,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jixiao.errors import JixiaoError
+from jixiao.errors import JixiaoError, UnreadableWorkbook
 from jixiao.terminal import printable
 
 MB = 1024 * 1024
@@ -79,3 +79,10 @@ _NO_LIMIT = sys.maxsize // 2
 
 
 __all__ = ["MB", "VARIABLES", "Limits"]
+
+
+def over_limit(name: str, what: str, limit: str) -> UnreadableWorkbook:
+    """The refusal of a file ``name`` past the limit ``limit`` (a key of VARIABLES)."""
+    variable = VARIABLES[limit][0]
+    return UnreadableWorkbook(f"“{name}”超出安全上限：{what}。自评表通常只有几十 KB；"
+                              f"如确属正常文件，可设置环境变量 {variable} 调高上限")
