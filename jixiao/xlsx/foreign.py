@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.webtable import TooManyCells, html_sheets, spreadsheetml_sheets, text_format
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
@@ -60,8 +59,10 @@ def foreign_format(data: bytes) -> str | None:
     xl/workbook.bin an .xlsb."""
     if data.startswith(CFB):
         return None if "EncryptionInfo".encode("utf-16-le") in data else "xls"
-    if not data.startswith(b"PK"):
-        return text_format(data)  # a web page or Excel 2003's XML, named .xls
+    if not data.startswith(b"PK"):  # a web page or Excel 2003's XML, named .xls?
+        from jixiao.xlsx.webtable import text_format  # (html.parser: only for such files)
+
+        return text_format(data)
     if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
         return "ods"
     if data.find(b"xl/workbook.bin", max(0, len(data) - 65536)) >= 0:  # central directory
@@ -132,6 +133,7 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
     from xml.etree.ElementTree import ParseError
 
     from jixiao.xlsx.limits import Limits, over_limit
+    from jixiao.xlsx.webtable import TooManyCells, html_sheets, spreadsheetml_sheets
 
     hidden: frozenset[str] = frozenset()
     max_cells = Limits.from_environment().max_cells
