@@ -78,7 +78,9 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     默认权重：产出指标 50、效益指标 30、满意度指标 10、预算执行率 10。单位可以调整，
     但须说明理由。第三方评价指标体系（决策/过程/产出/效益）和不给执行率计分的表
     （多数四川格式）不适用本检查；四川规则只规定预算执行率 10 分（各指标合计 90 分，
-    不规定一级指标之间的分配），只核对这一项。
+    不规定一级指标之间的分配），只核对这一项。表样本身在表头写明执行率分值的（湖北：
+    “预算执行情况（万元）（20分）”“得分(20分*执行率)”“年度绩效目标（80分）”），
+    按表样的分配，不适用本检查。
 
     **为什么**：权重被悄悄改动（如把满意度调到 30 分）会抬高总分，审核时须核实理由。
 
@@ -86,8 +88,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 
     **正确示例**：产出 50、效益 30、满意度 10，执行率 10。
     """
-    if _third_party(table):
-        return
+    if _third_party(table) or table.funds_weight_source == "form":
+        return  # the printed form states its own split (湖北: 预算执行情况（20分）)
     defaults = evaluation.rules.default_weights
     sums: dict[str, float] = {}
     where: dict[str, Callable[[], Source | None]] = {}  # its cell, named for a finding only

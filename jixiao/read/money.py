@@ -403,7 +403,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
                 and _indicators_total_100(table):
             table.execution_line = False  # 分值 and 得分 left blank, the indicators
             return  # given all 100 points: the 执行率 is not scored
-        table.funds_weight_source = "money"
+        # a header's points are the printed form's own split (湖北: 预算执行情况（20分）,
+        # 年度绩效目标（80分）), not a weight the unit chose
+        table.funds_weight_source = "money" if "weight" in table.fund_columns else "form"
     elif table.layout != "third_party" and table.indicators and not any(
             levels.level1_category(i.level1, i.name) == levels.EXECUTION
             for i in table.indicators):

@@ -385,8 +385,26 @@ def test_the_hubei_form_reads_its_targets_and_the_money_points(tmp_path, block):
     table, data = checked(_hubei(tmp_path / "t.xlsx", block))
     assert [i.target for i in table.indicators][:2] == ["12处", "100%"]
     assert (table.funds.weight, table.funds.sources["weight"].cell) == (20, "F3")
-    assert codes(data) == ["JX102", "JX102"]  # 效益 20 and 执行率 20: not the default split
+    # the form's own split (执行率 20, 效益 20), not the unit's: no JX102 (before: two)
+    assert (codes(data), data["funds"]["weight_source"]) == ([], "form")
     assert data["total_computed"] == 99.8
+
+
+def test_the_money_points_a_unit_typed_are_still_its_split(tmp_path):
+    """The same table with a 分值 column in its money block holding 20: a weight the unit
+    chose, so the default split is still asked about (JX102 on 效益 and 执行率)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    sheet.line("项目资金（万元）", None, "预算数", "执行数", "执行率", "分值", "得分")
+    sheet.line(None, "年度资金总额", 800, 792, "99%", 20, 19.8)
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+    for row in HUBEI_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 100, 99.8)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (codes(data), data["funds"]["weight_source"]) == (["JX102", "JX102"], "money")
 
 
 def test_the_hubei_money_score_is_still_checked_against_its_20_points(tmp_path):
@@ -431,9 +449,9 @@ def test_a_table_without_a_weight_column_is_read(tmp_path):
     table, data = checked(_no_weights(tmp_path / "t.xlsx", NO_WEIGHT_ROWS, 99.8))
     assert [(i.name, i.target, i.weight, i.score_declared) for i in table.indicators][:2] == [
         ("维修改造供水工程", "12处", None, 20), ("工程验收合格率", "100%", None, 15)]
-    assert codes(data) == ["JX102", "JX108"]  # the 执行率's 20: not the default 10
+    assert codes(data) == ["JX108"]  # the 执行率's 20 is the form's: no JX102
     _, wrong = checked(_no_weights(tmp_path / "wrong.xlsx", NO_WEIGHT_ROWS, 98.8))
-    assert codes(wrong) == ["JX102", "JX108", "JX501"]
+    assert codes(wrong) == ["JX108", "JX501"]
 
 
 def test_scores_above_their_heading_points_without_a_weight_column(tmp_path):
