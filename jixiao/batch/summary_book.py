@@ -35,7 +35,9 @@ import datetime as _dt
 import math
 import os
 import re
+import shutil
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -271,6 +273,52 @@ def write_summary(target: Path, summary: Summary, run: BatchRun,
     return target
 
 
+_SCRATCH = "jixiao-summary-"
+_SCRATCH_QUIET = 600.0  # s without a write before a dead run's scratch folder is removed
+
+
+def _scratch_folder() -> tempfile.TemporaryDirectory[str]:
+    """A folder for XlsxWriter's scratch files, named by this process: the folders left
+    by runs that were killed outright (SIGKILL, the OOM killer, a power cut: no cleanup
+    could run) are removed first, so they do not pile up in the temp folder."""
+    _remove_dead_scratch(Path(tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=f"{_SCRATCH}{os.getpid()}-",
+                                       ignore_cleanup_errors=True)
+
+
+def _remove_dead_scratch(folder: Path) -> None:
+    """Remove ``jixiao-summary-<pid>-…`` folders whose process is gone and whose files have
+    not been written for ``_SCRATCH_QUIET`` s (a process of another PID namespace sharing
+    the folder is still writing). POSIX only: elsewhere ``os.kill`` cannot ask."""
+    if os.name != "posix":
+        return
+    now = time.time()
+    try:
+        found = list(folder.glob(f"{_SCRATCH}*-*"))
+    except OSError:
+        return
+    for path in found:
+        pid = path.name[len(_SCRATCH):].split("-", 1)[0]
+        if not pid.isdigit() or _process_alive(int(pid)):
+            continue
+        try:
+            newest = max([path.stat().st_mtime, *(f.stat().st_mtime for f in path.iterdir())])
+        except OSError:
+            continue  # another user's, or gone meanwhile
+        if now - newest >= _SCRATCH_QUIET:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's
+    return True
+
+
 class _Book:
     """The summary workbook being written: its two lists stream row by row (XlsxWriter's
     ``constant_memory``, its scratch files in a folder of their own), the file itself
@@ -279,8 +327,7 @@ class _Book:
     def __init__(self, target: Path, linked: list[str]) -> None:
         from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
 
-        self._scratch = tempfile.TemporaryDirectory(prefix="jixiao-summary-",
-                                                    ignore_cleanup_errors=True)
+        self._scratch = _scratch_folder()
         try:
             # The file's name is given when it is written (``finish``): XlsxWriter makes
             # the zip only when closed, so a run stopped before leaves nothing beside it.

@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from contextlib import redirect_stdout
@@ -492,3 +493,33 @@ def test_annotated_copies_stay_inside_the_annotation_folder(tmp_path):
     assert list(elsewhere.iterdir()) == []
     [row] = summary_rows(tmp_path / "s.xlsx")
     assert "标注目录之外" in str(row)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="os.kill(pid, 0)")
+def test_a_killed_runs_scratch_folder_is_removed_by_the_next_batch(tmp_path, monkeypatch):
+    """A batch killed outright (SIGKILL, the OOM killer) cannot remove its summary's
+    scratch folder; the next batch removes the folders of dead processes that have not
+    been written for 10 minutes, and leaves a live process's and a fresh one."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)
+    old = time.time() - 3600
+    folders = {name: temp / name for name in (
+        f"jixiao-summary-{dead}-old", f"jixiao-summary-{dead}-fresh",
+        f"jixiao-summary-{os.getppid()}-alive", "jixiao-summary-other")}
+    for name, folder in folders.items():
+        folder.mkdir()
+        (folder / "rows.tmp").write_text("x")
+        if not name.endswith("fresh"):
+            for path in (folder / "rows.tmp", folder):
+                os.utime(path, (old, old))
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    standard(inbox / "a.xlsx")
+    code, _, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--workers", "1")
+    assert code == 0
+    assert sorted(path.name for path in temp.iterdir()) == sorted(
+        name for name in folders if not name.endswith("old"))
