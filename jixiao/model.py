@@ -43,7 +43,7 @@ ERROR_TEXTS = (*ERROR_CODES, "Err:")
 
 LAYOUTS = {  # SelfEvaluation.layout → its name in reports
     "standard": "标准格式（财预〔2020〕10号）",
-    "sichuan": "四川格式（指标性质/指标值/度量单位）",
+    "sichuan": "四川/一体化格式（指标性质/指标值/度量单位）",
     "attachment": "评分附件表",
     "third_party": "第三方评价指标体系",
 }

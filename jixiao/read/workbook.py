@@ -277,7 +277,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                     setattr(table.project, key, getattr(spare_project.project, key))
                     if key in spare_project.places:
                         table.sources.setdefault(f"project_{key}", spare_project.places[key])
-        if table.layout == "sichuan":  # the province's own rules, unless the workbook says
+        if table.layout == "sichuan" and _sichuan_money(money):  # unless the workbook says
             table.rules = rule_set("sichuan")
         if stated_rules is not None:
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
@@ -356,3 +356,17 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
 
 
 __all__ = ["ENGINES", "SubmittedWorkbook", "find_tables", "read_tables", "read_workbook"]
+
+
+def _sichuan_money(money: MoneyBlock | None) -> bool:
+    """Whether a table of the 指标性质 | 指标值 | 度量单位 layout has 四川's money block too:
+    no points of its own for the 执行率 (the 90 + 10 form), a 原因 column for a 执行率
+    under 90 % (the 2022 and 2023 forms), or its points headed 权重 as all of 四川's are.
+    The same indicator columns come from the national 一体化 system in other provinces
+    (云南: the standard money block, 分值 and 得分 and no 原因): mof2020 there."""
+    if money is None or money.by_label is not None:
+        return True
+    columns = money.columns
+    if "weight" not in columns or "reason" in columns:
+        return True
+    return "权重" in money.grid.texts.get((money.header_row, columns["weight"]), "")

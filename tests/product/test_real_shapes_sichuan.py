@@ -316,3 +316,48 @@ def test_the_forms_printed_instruction_is_no_reason(tmp_path, reason, explained)
     table, data = checked(sichuan_2023(tmp_path / "说明.xlsx", REAL_HEADER, lines))
     assert table.rules.name == "sichuan"
     assert ("JX306" in codes(data)) is not explained
+
+
+def yunnan_yitihua(path, money_header=("分值", "执行率", "得分"), extra=()):
+    """云南's 一体化 export (永德, 丽江): the standard money block (年初预算数 | 全年预算数 |
+    全年执行数 | 分值 | 执行率 | 得分), 年度指标值 over 指标性质 | 指标值 | 度量单位; 执行率 85 %."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("2022年度项目支出绩效自评表")
+    sheet.line("项目名称", None, "义务教育营养改善计划专项资金")
+    sheet.line("主管部门", None, "永德县教育体育局", None, None, "实施单位", None, "永德县明朗中学")
+    head = sheet.line("项目资金\n（元）", None, None, "年初预算数", "全年预算数", "全年执行数",
+                      *money_header, *extra)
+    sheet.line(None, "年度资金总额", None, 100000, 100000, 85000, 10, "85%", 8.5)
+    sheet.merge(head, 1, 1, head + 1)
+    top = sheet.line("绩效指标", None, None, "年度指标值", None, None, "实际完成值", "分值", "得分",
+                     "偏差原因分析及改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")
+    sheet.merge(top, 1, 3)
+    sheet.merge(top, 4, 6)
+    for column in (7, 8, 9, 10):
+        sheet.merge(top, column, column, top + 1)
+    sheet.line("产出指标", "数量指标", "学生受资助人数", "≧", 735, "人次", 735, 50, 50)
+    sheet.line("效益指标", "社会效益指标", "政策知晓率", "≧", 95, "%", "98%", 30, 30)
+    sheet.line("满意度指标", "服务对象满意度指标", "学生满意度", "≧", 95, "%", "100%", 10, 10)
+    sheet.line("总分", None, None, None, None, None, None, 100, 98.5, "优")
+    return book.save(path)
+
+
+def test_the_same_columns_from_another_province_keep_the_default_rules(tmp_path):
+    """指标性质 | 指标值 | 度量单位 in 云南's export with the standard money block (分值, no
+    原因): mof2020, not 四川's rules (before: 按 sichuan 规则, its 85 % 执行率 a JX306
+    warning); the 执行率 under 90 % is still noted."""
+    _, data = checked(yunnan_yitihua(tmp_path / "云南.xlsx"))
+    assert (data["layout"], data["rules"]) == ("sichuan", "mof2020")
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "info")]
+
+
+@pytest.mark.parametrize(("money_header", "extra"), [
+    (("权重", "执行率", "得分"), ()),         # 四川 names every point 权重
+    (("分值", "执行率", "得分"), ("原因",)),  # the 2022/2023 forms' 原因 for a 执行率 under 90 %
+])
+def test_sichuan_money_keeps_sichuan_rules(tmp_path, money_header, extra):
+    _, data = checked(yunnan_yitihua(tmp_path / "四川.xlsx", money_header, extra))
+    assert data["rules"] == "sichuan"
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "warning")]
