@@ -155,15 +155,47 @@ def points(value: float | None) -> str:
     return f"{rules.round2(value):g}"
 
 
-def decimals_shown(table: SelfEvaluation, source: Source | None) -> int | None:
-    """How many decimals a number was typed with ("99.80%" → 2), if typed as text."""
+def decimals_shown(table: SelfEvaluation, source: Source | None,
+                   percent: float | None = None) -> int | None:
+    """How many decimals of a percent a cell shows: typed as text ("99.80%" → 2, "0.14"
+    → 0 where ``percent`` says it is the fraction of 14 %); a number as its format
+    shows it (0.1446 as "0.0%" → 1), or as typed where the format is General (0.14 →
+    0, 99.8 → 1). Never below 0: a rate is read to the whole percent at most. None
+    where nothing says (no cell, a formula's unrounded result)."""
     info = table.cell(source)
-    if info is None or not isinstance(info.value, str):
+    if info is None:
         return None
-    match = re.search(r"\d+(?:\.(\d+))?", compact_text(info.value))
-    if match is None:
+    value = info.value
+    if isinstance(value, str):
+        match = re.search(r"\d+(?:\.(\d+))?", compact_text(value))
+        if match is None:
+            return None
+        typed, number = len(match.group(1) or ""), float(match.group(0))
+        percent_sign = "%" in value or "％" in value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        shown = _format_decimals(info.number_format)
+        if shown is not None:
+            return shown
+        if info.number_format not in ("General", "@"):
+            return None
+        text = repr(float(value)).removesuffix(".0")
+        if "e" in text:
+            return None
+        typed, number, percent_sign = len(text.partition(".")[2]), float(value), False
+    else:
         return None
-    return len(match.group(1) or "")
+    if not percent_sign and percent is not None and number <= 1 \
+            and abs(number * 100 - percent) < abs(number - percent):
+        typed -= 2  # the fraction of the percent: 0.14 is 14 %
+    return max(typed, 0)
+
+
+def _format_decimals(number_format: str) -> int | None:
+    """The decimals of a percent a percent format shows ("0.00%" → 2), else None."""
+    if "%" not in number_format:
+        return None
+    match = re.search(r"0(?:\.(0+))?%", number_format)
+    return None if match is None else len(match.group(1) or "")
 
 
 def first_source(indicator: Indicator, *keys: str) -> Source | None:

@@ -36,7 +36,7 @@ def _lines(table: SelfEvaluation) -> list[FundLine]:
 
 def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
     """One unit of the last decimal shown: "100%" may stand for 99.6%, "99.80" not for 99.7."""
-    shown = decimals_shown(table, line.sources.get("rate"))
+    shown = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
     return SCORE_STEP if shown is None else max(SCORE_STEP, 10.0 ** -shown)
 
 

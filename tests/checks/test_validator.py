@@ -95,7 +95,7 @@ CASES = {
                {"header": ("一级指标", "二级指标", "三级指标", "绩效目标", "实际完成值", "分值",
                            "得分", "偏差原因分析及改进措施")}],
               [{}, {"rows": unscored(), "header": NO_SCORE, "total": (100, None)}]),
-    "JX301": ([{"money": money((0, {"rate": 99.00}))}, {"money": money((0, {"rate": "95%"}))}],
+    "JX301": ([{"money": money((0, {"rate": 98.5}))}, {"money": money((0, {"rate": "95%"}))}],
               [{}, {"money": [("年度资金总额", 10, 10, 9.96, 10, "100%", 9.96)]}]),
     "JX302": ([{"money": money((0, {"score": 10}))}],
               [{}, {"money": money((0, {"score": 9.98}))}]),

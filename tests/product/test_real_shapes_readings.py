@@ -4,7 +4,7 @@ its ≤, and the money lines' labels of other provinces' forms."""
 
 import pytest
 from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
-from workbooks import Book
+from workbooks import Book, Percent, standard
 
 
 def _with_row(row, at=2):
@@ -96,3 +96,21 @@ def test_a_part_by_where_the_money_came_from_is_a_part(tmp_path, label):
     assert [line.label for line in found.funds.parts] == ["中央补助", label, "其他资金"]
     assert codes(data) == []
     assert codes(table(1500)[1]) == ["JX304", "JX304", "JX304"]
+
+
+# ---------------------------------------------------------------- a rate written as a number
+
+@pytest.mark.parametrize(("rate", "flagged"), [
+    ("14%", False), (0.14, False), (14, False),   # to the whole percent, as text or number
+    (0.1446, False), (14.46, False),
+    (0.1, True), ("10%", True),                   # 10 % is no rounding of 14.46 %
+    (Percent(0.14), True),                        # 0.14 shown as 14.00 %: two decimals
+    (0.145, False), (0.143, True), (14.3, True),  # one decimal shown: 14.3 is no 14.46
+])
+def test_a_rate_typed_as_a_number_is_read_to_the_decimals_it_shows(tmp_path, rate, flagged):
+    """施甸: 94 of 650 is 14.46 %. "14%" was accepted and the number 0.14 (14 %, as
+    typed) was JX301; a number now counts to the decimals it is typed with, or its
+    percent format shows — never coarser than the whole percent."""
+    money = [("年度资金总额", 650, 650, 94, 10, rate, 1.45)]
+    _, data = checked(standard(tmp_path / "t.xlsx", money=money, total=None, grade=None))
+    assert ("JX301" in codes(data)) is flagged
