@@ -39,7 +39,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     执行率分值取项目资金栏的分值、评分附件表的“预算执行率”行；表中列了资金却没有
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）。各指标本身已合计 100 的，
-    视为不另给执行率计分。
+    视为不另给执行率计分。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
+    “产出指标（60分）”），按标题写明的分值加执行率分值核对。
 
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
@@ -50,6 +51,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     """
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
+        if "weight" not in table.columns:
+            yield from _headings_total(table)
         return
     indicators = round2(sum(weights))
     execution = table.funds.weight or 0.0
@@ -69,6 +72,29 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                           f"{points(execution)} 分"
             detail += "）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
+
+
+def _headings_total(table: SelfEvaluation) -> Iterator[Finding]:
+    """A table without a 分值 column (湖北): the points its 一级 headings state (else its
+    二级's), where every indicator stands under one, with the 执行率's, make 100."""
+    if table.funds_weight_source == "headings":
+        return  # the 执行率's points are what the headings leave: 100 by construction
+    for level in ("level1", "level2"):
+        groups = heading_groups(table.indicators, level)
+        if groups and sum(len(rows) for _, _, rows in groups) == len(table.indicators):
+            break
+    else:
+        return
+    stated = round2(sum(points_ for _, points_, _ in groups))
+    execution = table.funds.weight if table.execution_line and table.funds.weight else 0.0
+    total = round2(stated + execution)
+    if abs(total - FULL_MARKS) <= TOLERANCE:
+        return
+    names = "、".join(f"{name} {points(value)}" for name, value, _ in groups)
+    detail = f"+ 执行率 {points(execution)} = {points(total)}" if execution else ""
+    word = "一级" if level == "level1" else "二级"
+    yield finding("JX101", groups[0][2][0].sources.get(level) or table.sources.get("header"),
+                  f"各{word}指标标题写明的分值合计 {points(stated)}（{names}）{detail}，应为 100")
 
 
 @check("JX102", "warning", "一级指标权重与默认不同")

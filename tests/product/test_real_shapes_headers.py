@@ -454,6 +454,23 @@ def test_a_table_without_a_weight_column_is_read(tmp_path):
     assert codes(wrong) == ["JX108", "JX501"]
 
 
+@pytest.mark.parametrize(("headings", "found"), [
+    (("产出指标（50分）", "效益指标（20分）", "满意度指标（10分）"), []),
+    (("产出指标（60分）", "效益指标（30分）", "满意度指标（10分）"),
+     ["各一级指标标题写明的分值合计 100（产出指标 60、效益指标 30、满意度指标 10）"
+      "+ 执行率 20 = 120，应为 100"]),
+])
+def test_the_heading_points_and_the_money_points_make_100(tmp_path, headings, found):
+    """区商务局 2020 (湖北 form): 产出指标（60分） + 效益指标（40分） under 年度绩效目标（80分）
+    and the money's 20: 120 points, and a 总分 of 120 written as their sum passed with
+    no error (before: only JX104/JX108). The headings' points are now added up (JX101)."""
+    rows = [(headings[0], *NO_WEIGHT_ROWS[0][1:]), *NO_WEIGHT_ROWS[1:3],
+            (headings[1], *NO_WEIGHT_ROWS[3][1:]), (headings[2], *NO_WEIGHT_ROWS[4][1:])]
+    _, data = checked(_no_weights(tmp_path / "t.xlsx", rows, 99.8))
+    assert [f["message"] for f in data["findings"] if f["code"] == "JX101"] == found
+    assert [f["cell"] for f in data["findings"] if f["code"] == "JX101"] == ["A6"] * len(found)
+
+
 def test_scores_above_their_heading_points_without_a_weight_column(tmp_path):
     """产出指标（50分） whose rows score 52: JX103 (the one thing their points can check)."""
     rows = list(NO_WEIGHT_ROWS)
