@@ -234,7 +234,8 @@ _FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was 
 
 @check("JX206", "warning", "大幅超额完成未说明原因")
 def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """完成值超出指标值 50% 以上（正向指标），偏差原因分析却是空的。
+    """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
+    指标值，如“6次”完成“150次”），偏差原因分析却是空的。
 
     **为什么**：财政部门要求对大幅超额完成的指标说明原因：多半是年初目标定得过低，
     下一年度应据实调高。
@@ -250,7 +251,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             continue
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))
-        if target.kind != "number" or actual.kind != "number" or target.op not in (">=", ">"):
+        if target.kind != "number" or actual.kind != "number" or not _goal(indicator, target):
             continue
         pair = comparable(target, actual)
         if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND \
@@ -261,6 +262,15 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                       f"“{label(indicator)}”完成值 {str(indicator_actual(indicator)).strip()} 超出"
                       f"指标值 {str(indicator_target(indicator)).strip()} 的 "
                       f"{(done / goal - 1) * 100:.0f}%，未说明原因（目标是否定得过低）")
+
+
+def _goal(indicator: Indicator, target: Measure) -> bool:
+    """Whether more is better: a ≥ or ＞ target, or a bare or ＝ one the rules read as a
+    goal (not under 成本指标, no time allowed, no rate of something bad: 差错率 …)."""
+    if target.op in (">=", ">"):
+        return True
+    return target.op in (None, "=") and not is_falling_rate(indicator.name) \
+        and direction(indicator.level2, indicator_target(indicator)) is Direction.GOAL
 
 
 @check("JX207", "warning", "完成值数量级与单位矛盾")
