@@ -40,6 +40,7 @@ from jixiao.read.roles import (
     is_placeholder_points,
     is_template_name,
     is_total_label,
+    without_template_number,
 )
 from jixiao.read.totals import (
     find_grade,
@@ -730,7 +731,8 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
     indicator = Indicator(
         level1=None if level1 is None else str(level1).strip(),
         level2=None if level2 is None else str(level2).strip(),
-        name=_text(value("name")), target=value("target"), actual=value("actual"),
+        name=without_template_number(_text(value("name"))), target=value("target"),
+        actual=value("actual"),
         weight=points(value("weight")), score_declared=points(value("score")),
         reason=_text(value("reason")) or _text(value("measures")),
         nature=_text(value("nature")), unit=_text(value("unit")),

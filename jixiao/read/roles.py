@@ -178,6 +178,19 @@ def is_template_name(value: Any) -> bool:
     return _template_text(text)
 
 
+# The template's number before a name the unit wrote after it ("指标5:举办健康教育知识讲座").
+_TEMPLATE_NUMBER = re.compile(r"(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,3}\s*"
+                              r"(?:[:：、]|[.．](?![0-9]))\s*(?=\S)")
+
+
+def without_template_number(name: str | None) -> str | None:
+    """A 三级 name without the template's number the unit wrote it after (指标5:举办讲座 →
+    举办讲座), as a reviewer reads it; any other name as it is."""
+    if name is None or not name.startswith(("指标", "三级")):
+        return name
+    return _TEMPLATE_NUMBER.sub("", name, count=1) if _TEMPLATE_NUMBER.match(name) else name
+
+
 @functools.lru_cache(maxsize=1024)
 def _template_text(value: str) -> bool:
     text = compact_string(value)

@@ -11,7 +11,7 @@ from jixiao import levels
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
 from jixiao.read.by_names import table_from_ranges
-from jixiao.read.roles import is_grade_label, is_total_label
+from jixiao.read.roles import is_grade_label, is_total_label, without_template_number
 from jixiao.read.workbook import read_tables
 
 # The first Putuo 2024 table: 执行率 31.50 / 31.56 = 99.81% → 10 × 0.9981 = 9.98;
@@ -372,3 +372,26 @@ def test_an_indicator_named_after_the_goal_is_still_read(tmp_path):
     assert names[0] == "其中：培训人次" and names[-1] == "总体目标完成率"
     found = _codes(table)
     assert ("JX106", f"G{first}") in found and ("JX106", f"G{first + 6}") in found
+
+
+@pytest.mark.parametrize(("name", "read"), [
+    ("指标5:举办健康教育知识讲座", "举办健康教育知识讲座"),   # 稷山: the template's number kept
+    ("指标 12：培训人次", "培训人次"), ("三级指标1、受益人数", "受益人数"),
+    ("指标一．完成率", "完成率"),
+    ("指标1：", "指标1："), ("指标2", "指标2"),            # the bare placeholder stays as it is
+    ("指标1.5倍以上", "指标1.5倍以上"), ("指标完成率", "指标完成率"), ("培训场次", "培训场次"),
+])
+def test_a_name_written_after_the_templates_number_is_read_without_it(name, read):
+    assert without_template_number(name) == read
+
+
+def test_the_templates_number_is_not_part_of_the_indicators_name(tmp_path):
+    """稷山 2021: `指标5:举办健康教育知识讲座` named every finding “指标5:举办…”."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[0][2] = f"指标1：{rows[0][2]}"
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(rows)
+    [table] = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.indicators[0].name == PUTUO_1_ROWS[0][2]
