@@ -402,6 +402,22 @@ def test_points_scored_and_points_to_score(text, role):
     assert fund_role(text) == role
 
 
+@pytest.mark.parametrize("text", ["得分计算方法", "评分标准", "计分方法", "评分办法", "得分依据",
+                                  "评分计算公式", "打分规则", "扣分标准", "得分计算方法(B/A)"])
+def test_how_a_score_is_computed_is_no_score_column(text):
+    """得分计算方法, 评分标准 … describe how to score (北京 2016): neither the 得分 nor
+    the 分值, in the indicator block or the money block."""
+    assert indicator_role(text) == "ignore"
+    assert fund_role(text) == "ignore"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("得分", "score"), ("自评得分", "score"), ("评分结果", "score"), ("得分(20分*执行率)", "score"),
+    ("得分说明", "reason"), ("扣分说明", "reason")])
+def test_the_score_itself_and_the_clerks_explanation_of_it(text, role):
+    assert indicator_role(text) == role
+
+
 def test_an_evaluation_index_column_names_the_indicator_only_where_nothing_else_does(tmp_path):
     """一级 | 二级 | 评价指标 | 分值 | 得分 (a 第三方 index system): 评价指标 is the 三级 column;
     beside a 三级指标 column it is no column at all (a lead label over the levels)."""
