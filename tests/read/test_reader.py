@@ -309,6 +309,41 @@ def test_the_labels_other_forms_give_the_project(tmp_path, lines, expected):
     assert (table.project.name, table.project.department, table.project.unit) == expected
 
 
+# 区商务局 2020 服务贸易发展资金: the reporting unit's 单位名称 above the table, the project's
+# own 项目实施单位 in it.
+_COMMERCE = ("项目名称", "服务贸易发展资金", "主管部门", "区商务局", "项目实施单位", "投资促进中心")
+
+
+@pytest.mark.parametrize(("lines", "unit"), [
+    ([("单位名称:区商务局", None, "填报日期:2021 年 4 月 22 日"), _COMMERCE], "投资促进中心"),
+    ([("单位名称", "区商务局"), _COMMERCE], "投资促进中心"),
+    ([("填报单位：区商务局",), _COMMERCE], "投资促进中心"),
+    ([_COMMERCE, ("单位名称", "区商务局")], "投资促进中心"),
+    ([("单位名称：区商务局    实施单位：投资促进中心",), _COMMERCE[:4]], "投资促进中心"),
+    ([("填报单位：区商务局",),
+      ("项目名称：服务贸易发展资金", None, "主管部门：区商务局", None, "实施单位：投资促进中心")],
+     "投资促进中心"),
+    # no 实施单位 given: the 单位名称 is all there is
+    ([("单位名称:区商务局",), _COMMERCE[:4]], "区商务局"),
+    ([_COMMERCE[:4], ("单位名称", "区商务局")], "区商务局"),
+], ids=["inline-above", "cells-above", "填报单位-above", "below", "one-cell", "both-inline",
+        "fallback-inline", "fallback-cells"])
+def test_the_implementing_unit_is_the_one_its_own_label_names(tmp_path, lines, unit):
+    """单位名称 / 填报单位 name who filled the form in; the 实施单位 is what 项目实施单位 (实施单位)
+    says wherever the two stand (before: 单位名称 above the table was taken for it), and
+    the 单位名称 only where no 实施单位 is given."""
+    book = Book()
+    sheet = book.sheet("表")
+    sheet.title("2020 年市级服务贸易发展资金项目自评表")
+    for line in lines:
+        sheet.line(*line)
+    sheet.indicators([("产出指标", "数量指标", "支持企业数量", "≥10 家", "12 家", 50, 50, None)])
+    table = only(book.save(tmp_path / "p.xlsx"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        "服务贸易发展资金", "区商务局", unit)
+    assert unit in str(table.cells[table.sources["project_unit"]].value)  # where it was read
+
+
 # ---------------------------------------------------------------- matching header texts
 
 def test_compact_text_drops_what_the_whitespace_pattern_matches():
