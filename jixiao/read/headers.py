@@ -24,6 +24,14 @@ from dataclasses import dataclass, field
 
 from jixiao.read.grid import Grid
 
+# How a row is scored (得分计算方法, 评分标准, 计分办法 …): a word of scoring followed by one
+# of method or standard names a description of the score, never the score (北京 2016:
+# 得分计算方法 left of 得分), in the indicator block and the money block alike.
+_SCORING = ("得分", "评分", "计分", "打分", "记分", "赋分", "给分", "扣分")
+_SCORING_MEANS = ("方法", "办法", "方式", "标准", "依据", "细则", "要点", "规则", "公式", "原则",
+                  "口径")
+_SCORING_METHODS = tuple(f"{scoring}{how}{means}" for scoring in _SCORING
+                         for how in ("", "计算") for means in _SCORING_MEANS)
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
 # First match wins: specific words before the words they contain.
@@ -31,8 +39,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
                 "整改措施")),  # before 得分/评分: a text
-    ("ignore", ("评分标准", "评分依据", "计分依据", "评分要点", "评分细则", "评分方法", "计分方法", "指标解释", "指标说明",
-                "评价要点", "是否达成", "备注", "序号")),
+    ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号")),
     ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
     ("level2", ("二级指标",)),
     ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
@@ -58,6 +65,7 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级"
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
+    ("ignore", _SCORING_METHODS),  # 得分 | 得分计算方法: how the 得分 is computed
     # what was planned at the start of the year: not A where the year's budget is given
     ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A

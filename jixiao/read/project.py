@@ -24,6 +24,10 @@ _PROJECT_LABELS = (
               "承担单位", "项目承担单位", "资金使用单位", "填报单位", "单位名称")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
+# Labels that name a fact only where no other label of it is given: 单位名称 / 填报单位 is
+# the unit that filled the form in, the 实施单位 only where the form names none (区商务局
+# 2020: 单位名称:区商务局 above the table, 项目实施单位 | 投资促进中心 in it).
+_FALLBACK_LABELS = {"unit": ("填报单位", "单位名称")}
 _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)"
                    # 评价年度：2024年 (label and value in one cell or two)
                    r"|年度[:：]?\s*((?:19|20)\d{2})(?!\d)"
@@ -43,17 +47,42 @@ _INLINE_LABEL = re.compile("(?<![(（])({})(?:[(（][^()（）]{{0,8}}[)）])?[ 
     "|".join(_label_pattern(label) for label in sorted(_ANY_LABEL, key=len, reverse=True))))
 
 
-def _inline_values(key: str, text: str) -> list[tuple[str, str]]:
-    """(key, value) of the label ``key`` whose colon ``text`` follows, its value cut at the
-    next label, then of each further label in the text."""
+def _inline_values(key: str, label: str, text: str) -> list[tuple[str, str, str]]:
+    """(key, label, value) of the label ``label`` (of ``key``) whose colon ``text``
+    follows, its value cut at the next label, then of each further label in the text."""
     marks = list(_INLINE_LABEL.finditer(text))
     ends = [mark.start() for mark in marks] + [len(text)]
-    values = [(key, text[:ends[0]].strip())]
+    values = [(key, label, text[:ends[0]].strip())]
     for mark, end in zip(marks, ends[1:], strict=True):
-        label = mark.group(1).replace("（", "(").replace("）", ")")
-        other = next(key for key, labels in _PROJECT_LABELS if label in labels)
-        values.append((other, text[mark.end():end].strip()))
+        named = mark.group(1).replace("（", "(").replace("）", ")")
+        other = next(key for key, labels in _PROJECT_LABELS if named in labels)
+        values.append((other, named, text[mark.end():end].strip()))
     return values
+
+
+class _Facts:
+    """The project's facts as its labels give them: the first label of each fact wins, but
+    a fallback label's value (``_FALLBACK_LABELS``) yields to a label of its own."""
+
+    def __init__(self) -> None:
+        self.project = Project()
+        self.places: dict[str, Place] = {}
+        self._fallback: set[str] = set()  # facts read from a fallback label
+
+    def is_open(self, key: str, label: str) -> bool:
+        """Whether a value under ``label`` (a text starting with a label of ``key``) is
+        still to be read."""
+        if getattr(self.project, key) is None:
+            return True
+        return key in self._fallback and not label.startswith(_FALLBACK_LABELS.get(key, ()))
+
+    def read(self, key: str, label: str, value: str, place: Place) -> None:
+        setattr(self.project, key, value)
+        self.places[key] = place
+        if label.startswith(_FALLBACK_LABELS.get(key, ())):
+            self._fallback.add(key)
+        else:
+            self._fallback.discard(key)
 
 
 @dataclass
@@ -69,7 +98,8 @@ _HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "绩效", "
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
-    project, sources = Project(), {}  # key → place
+    facts = _Facts()
+    project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
     total = grade = None
     for row in range(top, bottom):
@@ -89,19 +119,17 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                         grade = (row, column)
                 continue  # most cells: no label at all
             for key, labels in _PROJECT_LABELS:
-                if getattr(project, key) is not None or not text.startswith(labels):
+                if not text.startswith(labels) or not facts.is_open(key, text):
                     continue
                 inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
                 if len(inline) == 2 and inline[1].strip():  # "项目名称：某某项目"
-                    for other, value in _inline_values(key, inline[1]):
-                        if value and getattr(project, other) is None:
-                            setattr(project, other, value)
-                            sources[other] = (grid, row, column)
+                    for other, label, value in _inline_values(key, text, inline[1]):
+                        if value and facts.is_open(other, label):
+                            facts.read(other, label, value, (grid, row, column))
                     break
                 found = grid.right_of(row, column, limit=6)
                 if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):
-                    setattr(project, key, str(found[0]).strip())
-                    sources[key] = (grid, row, found[1])
+                    facts.read(key, text, str(found[0]).strip(), (grid, row, found[1]))
                 break
         if project.goal_expected is None and project.goal_actual is None:
             _scan_goal(grid, row, columns, project, sources)

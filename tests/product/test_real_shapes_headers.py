@@ -527,3 +527,65 @@ def test_the_money_total_column_beside_the_spending_is_the_budget(tmp_path, tota
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert (data["funds"]["budget"], data["funds"]["executed"]) == (800, 792)
     assert codes(data) == ["JX108", *found]
+
+
+# ---------------------------------------------------------------- how the score is computed
+
+# 北京 海淀 学院路街道 2016: the rule each row is scored by stands in a column of its own.
+SCORING_RULE = "完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。"
+BEIJING_ROWS = [  # (一级, 二级, 三级, 分值, 指标值, 完成值, 得分, 原因)
+    ("产出指标(50分)", "数量指标", "保洁道路条数", 50, "20条", "20条", 50, None),
+    ("效益指标(30分)", "社会效益指标", "环境卫生改善", 30, "明显", "明显", 30, None),
+    ("满意度指标(10分)", "服务对象满意度指标", "居民满意度", 10, "≥90%", "80%", 8, None)]
+
+
+def _beijing(path, method, *, before_score=True, score=True):
+    """The 北京 2016 form: 分值 | 年度指标值(A) | 全年实际值(B) | ``method`` | 得分 |
+    未完成原因分析 (``method`` after 得分 unless ``before_score``; no 得分 column unless
+    ``score``); the money block's 得分 with its own 得分计算方法 column, in the same order."""
+    columns = [method, "得分"] if before_score else ["得分", method]
+    money = {method: "执行率×分值", "得分": 10}
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表(2016年度)")
+    sheet.project("自管道路清扫保洁外包工作经费")
+    sheet.money([("年度资金总额", 100, 100, 100, 10, "100%", *(money[c] for c in columns))],
+                header=("年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)",
+                        *columns))
+    if not score:
+        columns.remove("得分")
+    header = ("一级指标", "二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)",
+              *columns, "未完成原因分析")
+    rows = []
+    for level1, level2, name, weight, target, actual, scored, reason in BEIJING_ROWS:
+        cells = {method: SCORING_RULE, "得分": scored}
+        rows.append((level1, level2, name, weight, target, actual,
+                     *(cells[column] for column in columns), reason))
+    sheet.indicators(rows, header=header)
+    sheet.total(100, 98 if score else None)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("before_score", [True, False], ids=["before", "after"])
+@pytest.mark.parametrize("method", ["得分计算方法", "评分标准", "计分方法", "评分方法", "评分办法",
+                                    "打分规则", "得分依据", "评分计算公式"])
+def test_a_column_naming_how_to_score_is_not_the_score(tmp_path, method, before_score):
+    """得分计算方法 (评分标准, 计分方法 …) says how a row is scored; the 得分 is the column
+    that names the score itself, wherever the method stands (before: 得分计算方法 left of
+    得分 was read as the 得分 — a false JX406 on every row, and the 满意度's deduction,
+    80 % of ≥90 % scored 8 of 10 instead of 8.89 and unexplained, was missed)."""
+    table, data = checked(_beijing(tmp_path / "t.xlsx", method, before_score=before_score))
+    assert [indicator.score_declared for indicator in table.indicators] == [50, 30, 8]
+    assert (data["funds"]["score_declared"], data["funds"]["score_computed"]) == (10, 10)
+    assert (data["total_declared"], data["total_computed"]) == (98, 98.89)  # 8.89, not 8
+    assert codes(data) == ["JX404", "JX405"]
+
+
+@pytest.mark.parametrize("method", ["评分标准", "得分计算方法"])
+def test_a_scoring_rule_column_without_a_score_column_is_never_the_score(tmp_path, method):
+    """A table with 评分标准 (得分计算方法) and no 得分 column: the rule's text is no score
+    declared, so no row is reported as scored wrongly or not scored."""
+    table, data = checked(_beijing(tmp_path / "t.xlsx", method, score=False))
+    assert [indicator.score_declared for indicator in table.indicators] == [None] * 3
+    assert "score" not in table.indicators[0].sources
+    assert not {"JX404", "JX406"} & set(codes(data))

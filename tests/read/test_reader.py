@@ -309,6 +309,41 @@ def test_the_labels_other_forms_give_the_project(tmp_path, lines, expected):
     assert (table.project.name, table.project.department, table.project.unit) == expected
 
 
+# 区商务局 2020 服务贸易发展资金: the reporting unit's 单位名称 above the table, the project's
+# own 项目实施单位 in it.
+_COMMERCE = ("项目名称", "服务贸易发展资金", "主管部门", "区商务局", "项目实施单位", "投资促进中心")
+
+
+@pytest.mark.parametrize(("lines", "unit"), [
+    ([("单位名称:区商务局", None, "填报日期:2021 年 4 月 22 日"), _COMMERCE], "投资促进中心"),
+    ([("单位名称", "区商务局"), _COMMERCE], "投资促进中心"),
+    ([("填报单位：区商务局",), _COMMERCE], "投资促进中心"),
+    ([_COMMERCE, ("单位名称", "区商务局")], "投资促进中心"),
+    ([("单位名称：区商务局    实施单位：投资促进中心",), _COMMERCE[:4]], "投资促进中心"),
+    ([("填报单位：区商务局",),
+      ("项目名称：服务贸易发展资金", None, "主管部门：区商务局", None, "实施单位：投资促进中心")],
+     "投资促进中心"),
+    # no 实施单位 given: the 单位名称 is all there is
+    ([("单位名称:区商务局",), _COMMERCE[:4]], "区商务局"),
+    ([_COMMERCE[:4], ("单位名称", "区商务局")], "区商务局"),
+], ids=["inline-above", "cells-above", "填报单位-above", "below", "one-cell", "both-inline",
+        "fallback-inline", "fallback-cells"])
+def test_the_implementing_unit_is_the_one_its_own_label_names(tmp_path, lines, unit):
+    """单位名称 / 填报单位 name who filled the form in; the 实施单位 is what 项目实施单位 (实施单位)
+    says wherever the two stand (before: 单位名称 above the table was taken for it), and
+    the 单位名称 only where no 实施单位 is given."""
+    book = Book()
+    sheet = book.sheet("表")
+    sheet.title("2020 年市级服务贸易发展资金项目自评表")
+    for line in lines:
+        sheet.line(*line)
+    sheet.indicators([("产出指标", "数量指标", "支持企业数量", "≥10 家", "12 家", 50, 50, None)])
+    table = only(book.save(tmp_path / "p.xlsx"))
+    assert (table.project.name, table.project.department, table.project.unit) == (
+        "服务贸易发展资金", "区商务局", unit)
+    assert unit in str(table.cells[table.sources["project_unit"]].value)  # where it was read
+
+
 # ---------------------------------------------------------------- matching header texts
 
 def test_compact_text_drops_what_the_whitespace_pattern_matches():
@@ -400,6 +435,22 @@ def test_points_scored_and_points_to_score(text, role):
     分数 alone stays the 分值, as the 普陀 money block uses it."""
     assert indicator_role(text) == role
     assert fund_role(text) == role
+
+
+@pytest.mark.parametrize("text", ["得分计算方法", "评分标准", "计分方法", "评分办法", "得分依据",
+                                  "评分计算公式", "打分规则", "扣分标准", "得分计算方法(B/A)"])
+def test_how_a_score_is_computed_is_no_score_column(text):
+    """得分计算方法, 评分标准 … describe how to score (北京 2016): neither the 得分 nor
+    the 分值, in the indicator block or the money block."""
+    assert indicator_role(text) == "ignore"
+    assert fund_role(text) == "ignore"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("得分", "score"), ("自评得分", "score"), ("评分结果", "score"), ("得分(20分*执行率)", "score"),
+    ("得分说明", "reason"), ("扣分说明", "reason")])
+def test_the_score_itself_and_the_clerks_explanation_of_it(text, role):
+    assert indicator_role(text) == role
 
 
 def test_an_evaluation_index_column_names_the_indicator_only_where_nothing_else_does(tmp_path):
