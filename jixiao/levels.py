@@ -62,6 +62,25 @@ def indicator_category(level1: str | None, level2: str | None, name: str | None)
     return level1_category(level1, name)
 
 
+# 一级 words of an evaluator's index system (第三方: 决策/过程/产出/效益); 管理 is the 过程 of
+# 宁夏's form (项目决策 / 项目管理 / 项目产出 / 项目效益)
+_INDEX_SYSTEM_WORDS = ("决策", "过程")
+_PROCESS_WORDS = (*_INDEX_SYSTEM_WORDS, "管理")
+
+
+def names_index_system(level1: str | None) -> bool:
+    """Whether a 一级 is one only an index system has: 决策, 过程 (项目决策, 过程指标)."""
+    text = normalize_text(level1 or "")
+    return any(word in text for word in _INDEX_SYSTEM_WORDS)
+
+
+def is_process_level1(level1: str | None) -> bool:
+    """Whether a 一级 is an index system's 决策 or 过程 (项目决策, 过程指标, and 项目管理, the
+    过程 of 宁夏's form): rows scored by their 评分标准, against no target."""
+    text = normalize_text(level1 or "")
+    return level1_category(level1) is None and any(word in text for word in _PROCESS_WORDS)
+
+
 @functools.lru_cache(maxsize=4096)
 def level1_of_level2(level2: str | None) -> str | None:
     """The 一级 a 二级 name belongs to ("社会效益指标 (30 分)" → 效益指标), if it says."""
