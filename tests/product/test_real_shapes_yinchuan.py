@@ -70,3 +70,38 @@ def test_an_empty_target_on_a_management_row_is_still_missing(tmp_path):
 def test_a_dash_target_on_an_output_row_is_still_missing(tmp_path):
     _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=changed(OUTPUT, target="—")))
     assert _at(data, "JX201") == ["E12"]
+
+
+# ---------------------------------------------------------------- 满意度 under 效益 (bug 2)
+
+def test_a_satisfaction_level2_under_a_merged_benefit_level1_stays_there(tmp_path):
+    table, data = checked(yinchuan(tmp_path / "t.xlsx"))
+    assert table.indicators[SATISFACTION].level1 == "项目效益（35分）"
+    assert table.level1_inferred == []
+    assert codes(data) == []  # 15 + 10 + 10 = 35: no JX103, no JX107
+
+
+def test_a_satisfaction_level2_under_an_unmerged_blank_level1_still_moves(tmp_path):
+    table, data = checked(yinchuan(tmp_path / "t.xlsx", merge=False))
+    assert table.indicators[SATISFACTION].level1 == "满意度指标"
+    assert "JX107" in codes(data)
+
+
+def test_a_standard_table_with_its_benefit_merged_over_the_satisfaction_row(tmp_path):
+    # the 满意度 row stays under the merged 效益指标 and still counts as the 满意度's share:
+    # no JX104 (满意度 missing), no JX102 (效益 40)
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("医保经办能力提升", "某县医疗保障局", "某县医保中心")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators([
+        ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", 30, 30, None),
+        ("产出指标", "质量指标", "差错率", "≤1%", "0.5%", 20, 20, None),
+        ("效益指标", "社会效益指标", "群众办事便利度", "明显提升", "达成", 30, 30, None),
+        (None, "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)])
+    sheet.total(100, 100)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.layout == "standard"
+    assert table.indicators[-1].level1 == "效益指标"
+    assert codes(data) == []
