@@ -54,12 +54,39 @@ def level1_category(level1: str | None, name: str | None = None) -> str | None:
 
 def indicator_category(level1: str | None, level2: str | None, name: str | None) -> str | None:
     """Which default 一级 an indicator row counts towards, as a reviewer reads it: by its
-    一级; where it has none, by its 二级 (社会效益指标 → 效益), else by its name (预算执行率)."""
-    if not level1:
+    一级; where it has none, by its 二级 (社会效益指标 → 效益), else by its name (预算执行率).
+    A 满意度 二级 under a 效益 一级 (``holds_satisfaction``) is the 满意度's share."""
+    if not level1 or holds_satisfaction(level1, level2):
         by_level2 = level1_of_level2(level2)
         if by_level2 is not None:  # 预算执行率 listed under 数量指标 counts as 产出
             return level1_category(by_level2)
     return level1_category(level1, name)
+
+
+def holds_satisfaction(level1: str | None, level2: str | None) -> bool:
+    """Whether a 效益 一级 holds a 满意度 二级: the index systems of 决策/过程/产出/效益 list
+    满意度 under 效益 (宁夏: 项目效益（35分） merged over 社会效益 15, 可持续影响 10 and
+    服务对象满意度指标（10分）). The 满意度 is still its own share of the default split."""
+    return level1_category(level1) == BENEFIT and level1_of_level2(level2) == SATISFACTION
+
+
+# 一级 words of an evaluator's index system (第三方: 决策/过程/产出/效益); 管理 is the 过程 of
+# 宁夏's form (项目决策 / 项目管理 / 项目产出 / 项目效益)
+_INDEX_SYSTEM_WORDS = ("决策", "过程")
+_PROCESS_WORDS = (*_INDEX_SYSTEM_WORDS, "管理")
+
+
+def names_index_system(level1: str | None) -> bool:
+    """Whether a 一级 is one only an index system has: 决策, 过程 (项目决策, 过程指标)."""
+    text = normalize_text(level1 or "")
+    return any(word in text for word in _INDEX_SYSTEM_WORDS)
+
+
+def is_process_level1(level1: str | None) -> bool:
+    """Whether a 一级 is an index system's 决策 or 过程 (项目决策, 过程指标, and 项目管理, the
+    过程 of 宁夏's form): rows scored by their 评分标准, against no target."""
+    text = normalize_text(level1 or "")
+    return level1_category(level1) is None and any(word in text for word in _PROCESS_WORDS)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.checks.base import Finding, blank, check, finding, first_source, label
+from jixiao.levels import is_process_level1
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -44,9 +45,16 @@ def _is_indicator(indicator: Indicator) -> bool:
 
 def _judged_without_values(table: SelfEvaluation, indicator: Indicator) -> bool:
     """A row of an evaluator's index system (第三方: 决策, 过程 …) with neither 指标值 nor
-    完成值 ("—" in both): scored by its 评分标准, nothing is missing."""
-    return table.layout == "third_party" and blank(indicator_target(indicator)) \
-        and blank(indicator.actual)
+    完成值 ("—" in both), or a 决策/过程 row whose 指标值 is printed "—" whatever its 完成值
+    says (宁夏's 项目管理: 财务管理制度有效性 | 7 | — | 财务制度健全…): scored by its 评分标准,
+    nothing is missing. An empty 指标值 there is still missing."""
+    if table.layout != "third_party":
+        return False
+    target = indicator_target(indicator)
+    if not blank(target):
+        return False
+    return blank(indicator.actual) or (
+        isinstance(target, str) and bool(target.strip()) and is_process_level1(indicator.level1))
 
 
 @check("JX201", "error", "年度指标值缺失")
@@ -59,7 +67,9 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     **正确示例**：年度指标值填写“≥95%”。
 
-    第三方评价指标体系中指标值和完成值都写“—”的行（决策、过程类，按评分标准打分）不适用。
+    第三方评价指标体系中指标值和完成值都写“—”的行（决策、过程类，按评分标准打分）不适用；
+    决策、过程（管理）类指标的指标值写明“—”的，完成值写了情况说明也不适用（指标值
+    空白的仍要填写）。
     只写“无”的指标值，除非完成值也是“无”“未发生”或几起事故（指标值即“无事故”），
     同样没有目标。
     """

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from jixiao import levels
 from jixiao.read.grid import Grid
 
 # How a row is scored (得分计算方法, 评分标准, 计分办法 …): a word of scoring followed by one
@@ -385,7 +386,7 @@ def layout_of(columns: dict[str, int], level1_texts: list[str], level2_read: boo
     if "nature" in columns:
         return "sichuan"
     if not {"target", "actual"} & set(columns) or any(
-            word in text for text in level1_texts for word in ("决策", "过程")):
+            levels.names_index_system(text) for text in level1_texts):
         return "third_party"
     if "level2" not in columns and not level2_read:
         return "attachment"

@@ -1,9 +1,10 @@
 """The rows under a header: one ``Indicator`` per row, down to the 总分 / 等级 row.
 
 Merged 一级/二级 cells are carried down; a carried 一级 gives way to the one its 二级 names
-(社会效益指标 → 效益指标, ``level1_inferred``). Subtotal rows (一级/二级 小计 of a 评分附件表)
-become ``subtotals``, never indicators, and so does a row above the 总分 that sums every
-indicator (指标合计 | 90 | 89, the 执行率's 10 points in the money block); a 预算执行率 row
+(社会效益指标 → 效益指标, ``level1_inferred``) — but a 效益 merged over a 满意度 二级
+holds it. Subtotal rows (一级/二级 小计 of a 评分附件表) become ``subtotals``, never
+indicators, and so does a row above the 总分 that sums every indicator (指标合计 | 90 | 89,
+the 执行率's 10 points in the money block); a 预算执行率 row
 of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
 their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
@@ -222,7 +223,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         indicator = _indicator(read, places, carried)
         if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
-            _infer_level1(indicator, table)
+            level1_column = row_columns.get("level1")
+            merged = level1_column is not None \
+                and origin.get((row, level1_column), (row, level1_column))[0] < row
+            _infer_level1(indicator, table, merged)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))
         last = home = row
@@ -497,12 +501,15 @@ def _breakdown_row(read: dict[str, Any]) -> bool:
         and is_placeholder_points(read.get("weight")) and is_placeholder_points(read.get("score"))
 
 
-def _infer_level1(indicator: Indicator, table: SelfEvaluation) -> None:
+def _infer_level1(indicator: Indicator, table: SelfEvaluation, merged: bool) -> None:
     """A blank 一级 filled from above, where the row's 二级 names another 一级
-    (社会效益指标 under a carried 产出指标): the 二级 wins; the check says so."""
+    (社会效益指标 under a carried 产出指标): the 二级 wins; the check says so. A 效益 一级
+    ``merged`` over a 满意度 二级 holds it (``levels.holds_satisfaction``): the merge wins."""
     carried = indicator.level1
     inferred = levels.level1_of_level2(indicator.level2)
     category = levels.level1_category(carried)
+    if merged and levels.holds_satisfaction(carried, indicator.level2):
+        return  # 项目效益（35分） merged over 服务对象满意度指标（10分）: the row is the 效益's
     if carried and inferred and category is not None and category != inferred:
         indicator.level1 = inferred
         table.level1_inferred.append((indicator, carried))
