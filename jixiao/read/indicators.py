@@ -44,6 +44,7 @@ from jixiao.read.roles import (
 from jixiao.read.totals import (
     find_grade,
     find_total,
+    label_before,
     read_grade,
     read_total,
     row_label,
@@ -77,14 +78,14 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     columns = header.columns
     carried: dict[str, tuple[Any, Place | None]] = {"level1": (None, None),
                                                     "level2": (None, None)}
-    leftmost = min(columns.values())
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
-    label_before = max(numbers, default=leftmost)
+    before = label_before(columns)
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
-    weight_column = columns.get("weight") or columns["score"]  # no 分值 column: the 得分's
+    # no 分值 column: the 得分's; neither (湖南 衡山): none, no row shows points
+    weight_column = columns.get("weight") or columns.get("score", 0)
     last = header.row
     home = 0  # the row of the last indicator read
     blank_run = 0
@@ -105,7 +106,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1
             continue
         blank_run = 0
-        label = row_label(grid, row, label_before)
+        label = row_label(grid, row, before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
             and (_rows_go_on(grid, columns, row, stop)
                  or sums_the_indicators(grid, row, stop, columns, table))
@@ -343,8 +344,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = row_label(grid, below, min(columns[key] for key in ("weight", "score")
-                                            if key in columns))
+        label = row_label(grid, below, label_before(columns, first=True))
         if label and (is_total_label(label) or is_grade_label(label)):
             return False
         values, texts = grid.values, grid.texts
@@ -353,8 +353,8 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
             return False  # the money block printed under the indicators
         name = values.get((below, columns.get("name", -1)))
         named = isinstance(name, str) and indicator_role(texts[(below, columns["name"])]) is None
-        weighted = isinstance(values.get((below, columns.get("weight") or columns["score"])),
-                              (int, float))
+        points_column = columns.get("weight") or columns.get("score", 0)
+        weighted = isinstance(values.get((below, points_column)), (int, float))
         measured = any(values.get((below, columns[key])) is not None
                        for key in ("target", "actual") if key in columns)
         return named and (weighted or measured)
