@@ -236,6 +236,8 @@ _FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was 
 def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """完成值超出指标值 50% 以上（正向指标），偏差原因分析却是空的。
 
+    表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
+
     **为什么**：财政部门要求对大幅超额完成的指标说明原因：多半是年初目标定得过低，
     下一年度应据实调高。
 
@@ -245,8 +247,9 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     if "reason" not in table.columns:
         return  # the layout has nowhere to write it (评分附件表, 第三方)
+    weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
-        if not blank(indicator.reason) or indicator.weight is None:
+        if not blank(indicator.reason) or (weighted and indicator.weight is None):
             continue
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))

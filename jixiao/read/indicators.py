@@ -80,6 +80,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                                                     "level2": (None, None)}
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     before = label_before(columns)
+    leftmost = min(columns.values())
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
@@ -125,6 +126,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
+        if not numbers and _text_left_of(grid, row, present, leftmost):
+            break  # a report's text under a table without points (no row shows any)
         section = None  # a 一级 heading's cell, where this row is one
         if "level1" not in columns and len(present) <= 3 \
                 and (heading := _section_heading(grid, row, present[0])) is not None \
@@ -200,7 +203,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                        and (row - 1, columns["score"]) not in grid.formulas))
         if printed and last == row - 1 and len(table.indicators) > first \
-                and _continued(table.indicators[-1], read, own, home, carried):
+                and _continued(table.indicators[-1], read, own, home, carried, bool(numbers)):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
             row += 1
             continue
@@ -233,6 +236,14 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
     _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
     return last
+
+
+def _text_left_of(grid: Grid, row: int, present: list[int], leftmost: int) -> bool:
+    """Whether ``row`` holds a text of its own left of the table's columns and nothing in
+    them: a line of a 自评报告's prose ("二、项目资金使用及管理情况") under its 绩效完成表."""
+    return all(column < leftmost for column in present) and any(
+        isinstance(grid.values.get((row, column)), str)
+        and grid.origin.get((row, column), (row, column))[0] == row for column in present)
 
 
 def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> bool:
@@ -366,16 +377,20 @@ _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
 def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: int,
-               carried: dict[str, tuple[Any, Place | None]]) -> bool:
+               carried: dict[str, tuple[Any, Place | None]], pointed: bool = True) -> bool:
     """Whether a row holds only the wrapped rest of the texts of the indicator right above
     it (read in row ``home``) — a PDF converted to a sheet puts a cell's further lines in
     rows of their own ("全县经办业务" / "量", "规定时间" / "内", "满意度指" / "标") — and if
     so, adds each piece to its text. No points, only short texts, each under a text of
-    the indicator's own row and shorter than it."""
+    the indicator's own row and shorter than it. In a table without 分值 and 得分 columns
+    (``pointed`` false: no row has points) a row with a name and a 指标值 or 完成值 of its
+    own is an indicator (衡山: 库存数量真实率 | 100% | 100% under …储备到位率 | 100% | 100%)."""
     if read.get("weight") is not None or read.get("score") is not None:
         return False
     pieces = {key: value for key, value in read.items() if value is not None
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
+    if not pointed and "name" in pieces and {"target", "actual"} & set(pieces):
+        return False
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
                          or len(value.strip()) > _FRAGMENT or is_placeholder(value)
                          or is_template_name(value) or _names_a_row(value)

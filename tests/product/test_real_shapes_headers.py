@@ -569,6 +569,10 @@ def test_a_table_without_weights_or_scores_is_still_checked(tmp_path):
     rows[4] = (*rows[4][:4], "80%", None)
     _, data = checked(_no_points(tmp_path / "t.xlsx", rows, executed=150))
     assert codes(data) == ["JX108", "JX202", "JX301", "JX306", "JX405", "JX409"]
+    exceeded = [*rows[:4], ("满意度指标", "服务对象满意度指标", "培训场次", "≥12个", "36个", None)]
+    _, far = checked(_no_points(tmp_path / "far.xlsx", exceeded))
+    assert [(f["code"], f["cell"]) for f in far["findings"] if f["code"] == "JX206"] == [
+        ("JX206", "G11")]  # a goal exceeded far beyond, no reason: asked about as anywhere
     by_code = {f["code"]: f for f in data["findings"]}
     assert (by_code["JX301"]["cell"], by_code["JX301"]["message"]) == (
         "F5", "“年度资金总额”执行率写为 100%，按 150 ÷ 194.9 应为 76.96%")
@@ -596,3 +600,62 @@ def test_a_plan_without_weights_stays_refused(tmp_path):
     with pytest.raises(NotASelfEvaluation, match="是绩效目标表"):
         read_workbook(_no_points(tmp_path / "weighted.xlsx", weighted,
                                  header=(*NO_POINTS_HEADER[:4], "分值")))
+
+
+def test_rows_without_points_are_no_wrapped_rest_of_the_row_above(tmp_path):
+    """Two indicators under one merged 二级 (衡山: 5000吨稻谷、500吨成品粮储备到位率, then
+    库存数量真实率, each 100% | 100%): a row with a name and its own 指标值 is an indicator,
+    not the wrapped rest of the row above (before: one row “…到位率库存数量真实率” with
+    “100%100%”, two JX203)."""
+    rows = [("产出指标", "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%", "100%", None),
+            ("产出指标", "数量指标", "库存数量真实率", "100%", "100%", None),
+            *HENGSHAN_ROWS[1:]]
+    table, data = checked(_no_points(tmp_path / "t.xlsx", rows))
+    assert [(i.name, i.target, i.actual) for i in table.indicators][:2] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", "100%", "100%"), ("库存数量真实率", "100%", "100%")]
+    assert codes(data) == ["JX108"]
+
+
+def test_a_table_without_points_beside_the_scored_table_is_not_checked(tmp_path):
+    """A report's 绩效完成表 (一级 | 二级 | 指标内容 | 年度指标值 | 全年完成值 | 未完成原因, no
+    分值 nor 得分) beside the scored 自评表 restates it: only the 自评表 is checked, a note
+    names the other (before this fix it was no table; it must not become a second one
+    with its own JX108)."""
+    from workbooks import standard_sheet
+
+    from jixiao.read.workbook import read_workbook
+
+    for plan_first in (False, True):
+        book = Book()
+        if plan_first:
+            _no_points_sheet(book.sheet("完成表"))
+        standard_sheet(book.sheet("自评表"))
+        if not plan_first:
+            _no_points_sheet(book.sheet("完成表"))
+        path = book.save(tmp_path / f"t{plan_first}.xlsx")
+        read = read_workbook(path)
+        assert [t.sources["header"].sheet for t in read.tables] == ["自评表"]
+        assert read.notes == ["没有分值和得分的表“完成表”未校验：以有分值、得分的自评表为准"]
+        _, data = checked(path)
+        assert codes(data) == []
+
+
+def _no_points_sheet(sheet):
+    sheet.line("2024年项目绩效完成表")
+    sheet.indicators(HENGSHAN_ROWS, header=NO_POINTS_HEADER, lead="年度绩效指标")
+
+
+def test_a_table_without_points_ends_where_the_report_text_begins(tmp_path):
+    """A 绩效完成表 in a 自评报告 sheet, the report's text under it in the first column and a
+    spending table below (序号 | 支付日期 | 资金性质 | 用途 | 支付金额): the table ends at the
+    text — no row of spending read as an indicator (no JX202 “用途”未填写实际完成值)."""
+    book = Book()
+    sheet = book.sheet("自评报告")
+    _no_points_sheet(sheet)
+    sheet.line("- 1、总体目标：加强城乡居民工作制度化规范化；")
+    sheet.line("二、项目资金使用及管理情况")
+    sheet.line("序号", "支付日期", "资金性质", "用途", "支付金额（万元）")
+    sheet.line("1", "7.3", "一般公共预算资金", "用于购买服务前台评价器等办公用品", "3")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in HENGSHAN_ROWS]
+    assert codes(data) == ["JX108"]
