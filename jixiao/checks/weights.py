@@ -285,7 +285,7 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
 @check("JX108", "info", "表中没有分值列")
 def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """表头中没有分值（权重）列，只有得分列：各指标的分值未知。
+    """表头中没有分值（权重）列：各指标的分值未知（也没有得分列的，得分同样未知）。
 
     湖北、云南等地的格式只在一级、二级指标标题中写分值（“产出指标（40 分）”），或根本
     不写。这样的表照常读取，核对得分之和不超过标题写明的分值（JX103）、总分和等级；

@@ -549,6 +549,7 @@ def test_a_table_without_weights_or_scores_is_read(tmp_path):
         ("产出指标", "轮换计划完成及时率", "100%", "100%", None, None),
         ("满意度指标", "市民满意度", "≥90%", "95%", None, None)]
     assert (data["funds"]["budget"], data["funds"]["executed"]) == (194.9, 194.9)
+    assert (table.project.name, table.project.department) == ("县级储备粮", "衡山县商务和粮食局")
     assert data["total_computed"] is None
     assert codes(data) == ["JX108"]
     [found] = data["findings"]
