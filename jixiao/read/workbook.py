@@ -173,7 +173,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
-            "一级（或二级）指标、三级指标、指标值、完成值和得分")
+            "一级（或二级）指标、三级指标、指标值和完成值")
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise NotASelfEvaluation(
