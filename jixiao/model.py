@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jixiao import levels, rules
@@ -328,9 +328,13 @@ def execution_row_rate(indicator: Indicator) -> float | None:
     return rules.execution_row_rate(indicator_actual(indicator))
 
 
-def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) -> Score:
+def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
+                    weighed: bool = True) -> Score:
+    """What the rules give the indicator. ``weighed`` false: its table has no 分值 column
+    (湖北, 云南, 湖南 衡山), so no score is computed; whether it met its target is still
+    judged (``_met_only``)."""
     if indicator.weight is None:
-        return Score(None, None, "分值为空")
+        return Score(None, None, "分值为空") if weighed else _met_only(indicator, ruleset)
     try:
         if _is_execution_row(indicator):
             execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight,
@@ -342,6 +346,19 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None) 
                                      default_op=default_operator(indicator))
     except ScoreInputError as error:
         return Score(None, None, str(error))
+
+
+def _met_only(indicator: Indicator, ruleset: str | RuleSet | None) -> Score:
+    """Whether an indicator of a table without a 分值 column met its target, as the rules
+    read the 指标值 and the 完成值 (达成 / 部分达成 / 未达成): its score unknown (None),
+    no band of points. The rules are asked over the whole 100 points, a share of which
+    nothing is kept; where they cannot judge, their note says why (实际完成值为空 …)."""
+    judged = score_indicator(replace(indicator, weight=rules.FULL_MARKS), ruleset)
+    if judged.met is None:
+        return Score(None, None, judged.note, level=judged.level, level_name=judged.level_name)
+    state = "达到指标值" if judged.met else judged.level_name or "未达到指标值"
+    return Score(None, judged.met, f"表中没有分值列，得分未计算（{state}）",
+                 level=judged.level, level_name=judged.level_name)
 
 
 def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Evaluation:
@@ -356,7 +373,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
                                           else 10.0)
     except ScoreInputError as error:
         note = str(error)
-    scores = [score_indicator(indicator, chosen) for indicator in table.indicators]
+    weighed = "weight" in table.columns
+    scores = [score_indicator(indicator, chosen, weighed) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,

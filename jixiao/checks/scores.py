@@ -141,6 +141,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
     表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明。
     单列为一级指标的“预算执行率”行按执行率得分，是否须说明原因按执行率判断（JX306）。
+    表中既没有分值列也没有得分列时（湖南等地的自评表），扣多少分无从计算，但未达到
+    指标值按规则必然扣分，同样须说明原因。
 
     **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
 
@@ -152,7 +154,14 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         return  # an evaluator's index system or a report's 附件表: explained in the report
     if not blank(table.reason):
         return  # 偏差大或目标未完成原因分析 under the table explains them all
+    unknown = _points_unknown(table)
     for indicator, score in _pairs(table, evaluation):
+        if indicator.weight is None and unknown and blank(indicator.reason) \
+                and _unmet_unscored(indicator, score):
+            column = "" if "reason" in table.columns else "；表中没有偏差原因列"
+            yield finding("JX405", first_source(indicator, "reason", "actual"),
+                          f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），按规则"
+                          f"须扣分，未说明偏差原因（表中没有分值和得分，扣分多少未知{column}）")
         if indicator.weight is None or not blank(indicator.reason):
             continue
         value = indicator.score_declared
@@ -170,6 +179,20 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
                       f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因{column}")
+
+
+def _points_unknown(table: SelfEvaluation) -> bool:
+    """Neither a 分值 nor a 得分 column (湖南 衡山: 年度指标值 | 全年完成值 | 未完成原因和改进
+    措施): whether a target was met is all the rules can tell of a row."""
+    return "weight" not in table.columns and "score" not in table.columns
+
+
+def _unmet_unscored(indicator: Indicator, score: Score) -> bool:
+    """An indicator without points that fell short of its target as the rules read it —
+    not a 预算执行率 row of its own 一级 (the money's, JX306) nor a 差错率 without its ≤
+    (JX203 first)."""
+    return score.met is False and execution_row_rate(indicator) is None \
+        and not unsigned_falling_rate(indicator)
 
 
 @check("JX406", "error", "得分缺失")
@@ -299,7 +322,8 @@ def unmet_without_score_column(table: SelfEvaluation,
 
     严格的指标值（“＜24 小时”“＞90%”）要求完成值越过目标值，恰好相等不算达到；
     这种情况填表人多以为已完成，报告为警告。其余未达到的指标已写偏差原因时作为提示
-    （没写原因的由 JX405 报告扣分）。
+    （没写原因的由 JX405 报告扣分）。表中也没有分值列时，得分无法计算，只说明未达到
+    指标值、得分须人工评定。
 
     **为什么**：没有得分列时，审核人看不到哪些指标没有完成、按规则该扣多少分。
 
@@ -309,16 +333,22 @@ def unmet_without_score_column(table: SelfEvaluation,
     """
     if "score" in table.columns:
         return  # the table shows its scores: JX402/JX404 compare them
+    unknown = _points_unknown(table)
     for indicator, score in _pairs(table, evaluation):
-        if score.met is not False or indicator.weight is None:
+        if indicator.weight is None:
+            if not unknown or not _unmet_unscored(indicator, score):
+                continue
+            rule = "表中没有分值，得分须人工评定"
+        elif score.met is not False:
             continue
-        rule = (f"按 {evaluation.rules.name} 规则得 {points(score.value)} 分（满分 "
-                f"{points(indicator.weight)}）" if score.value is not None
-                else "得分须人工评定")
+        else:
+            rule = (f"按 {evaluation.rules.name} 规则得 {points(score.value)} 分（满分 "
+                    f"{points(indicator.weight)}）" if score.value is not None
+                    else "得分须人工评定")
         strict = _strict_equality(indicator)
-        if not strict and blank(indicator.reason) and blank(table.reason) \
-                and score.value is not None \
-                and score.value < indicator.weight - TOLERANCE:
+        if not strict and blank(indicator.reason) and blank(table.reason) and (
+                indicator.weight is None or score.value is not None
+                and score.value < indicator.weight - TOLERANCE):
             continue  # JX405 shows the deduction already
         if strict:
             yield finding("JX409", first_source(indicator, "actual", "target"),

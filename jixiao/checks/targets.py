@@ -247,6 +247,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
     指标值，如“6次”完成“150次”），偏差原因分析却是空的。
 
+    表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
+
     **为什么**：财政部门要求对大幅超额完成的指标说明原因：多半是年初目标定得过低，
     下一年度应据实调高。
 
@@ -256,8 +258,9 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     if "reason" not in table.columns:
         return  # the layout has nowhere to write it (评分附件表, 第三方)
+    weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
-        if not blank(indicator.reason) or indicator.weight is None:
+        if not blank(indicator.reason) or (weighted and indicator.weight is None):
             continue
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))

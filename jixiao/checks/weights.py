@@ -313,19 +313,30 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
 @check("JX108", "info", "表中没有分值列")
 def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """表头中没有分值（权重）列，只有得分列：各指标的分值未知。
+    """表头中没有分值（权重）列：各指标的分值未知（也没有得分列的，得分同样未知）。
 
     湖北、云南等地的格式只在一级、二级指标标题中写分值（“产出指标（40 分）”），或根本
     不写。这样的表照常读取，核对得分之和不超过标题写明的分值（JX103）、总分和等级；
     各指标的得分是否符合评分规则无法核对，须由人审核。
 
+    有的自评表（湖南等地）既没有分值列也没有得分列，只有指标值、完成值和未完成原因：
+    照常读取，核对资金和执行率（JX3xx）、指标值和完成值（JX2xx），以及未达到指标值
+    是否说明原因（JX405）；各指标得分、总分和等级无从计算，须人工审核。
+
     **为什么**：不能替单位编造各指标的分值；说明哪些没有核对，审核人才知道还要看什么。
 
-    **错误示例**：表头“一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 自评分”。
+    **错误示例**：表头“一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 自评分”；
+    或“一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施”。
 
     **正确示例**：表头另有“分值”列，每个三级指标写明分值。
     """
     if "weight" in table.columns or not table.indicators:
+        return
+    if "score" not in table.columns:
+        yield finding("JX108", table.sources.get("header"),
+                      "表中既没有分值列也没有得分列，各指标分值和得分未知：已核对资金、执行率、"
+                      "指标值和完成值，及未达到指标值是否说明原因；各指标得分、总分和评分等级"
+                      "无法计算和核对，须人工审核")
         return
     headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2"))
     checked = "已核对各一级、二级指标的得分之和不超过标题写明的分值，及总分和等级" if headed \

@@ -344,10 +344,11 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
 
 
 def _scored_by_headings(columns: dict[str, int]) -> bool:
-    """Whether a header without a 分值 column is still a 自评表's: 一级/二级, 三级, 指标值,
-    完成值 and 得分 (湖北, 云南: the points stand in the headings, "产出指标（50分）",
-    or nowhere) — its rows are read, their weights unknown."""
-    return {"name", "target", "actual", "score"} <= set(columns) \
+    """Whether a header without a 分值 column is still a 自评表's: 一级/二级, 三级, 指标值
+    and 完成值 (湖北, 云南: the points stand in the headings, "产出指标（50分）", or nowhere;
+    湖南 衡山: no 得分 either, 全年完成值 | 未完成原因和改进措施) — its rows are read, their
+    weights (and scores) unknown. A 绩效目标表 has no 完成值: it stays no table."""
+    return {"name", "target", "actual"} <= set(columns) \
         and ("level1" in columns or "level2" in columns)
 
 

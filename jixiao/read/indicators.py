@@ -46,6 +46,7 @@ from jixiao.read.roles import (
 from jixiao.read.totals import (
     find_grade,
     find_total,
+    label_before,
     read_grade,
     read_total,
     row_label,
@@ -79,14 +80,15 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     columns = header.columns
     carried: dict[str, tuple[Any, Place | None]] = {"level1": (None, None),
                                                     "level2": (None, None)}
-    leftmost = min(columns.values())
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
-    label_before = max(numbers, default=leftmost)
+    before = label_before(columns)
+    leftmost = min(columns.values())
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
-    weight_column = columns.get("weight") or columns["score"]  # no 分值 column: the 得分's
+    # no 分值 column: the 得分's; neither (湖南 衡山): none, no row shows points
+    weight_column = columns.get("weight") or columns.get("score", 0)
     last = header.row
     home = 0  # the row of the last indicator read
     blank_run = 0
@@ -107,7 +109,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1
             continue
         blank_run = 0
-        label = row_label(grid, row, label_before)
+        label = row_label(grid, row, before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
             and (_rows_go_on(grid, columns, row, stop)
                  or sums_the_indicators(grid, row, stop, columns, table))
@@ -126,6 +128,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if "项目名称" in (label or ""):
             break
+        if not numbers and _text_left_of(grid, row, present, leftmost):
+            break  # a report's text under a table without points (no row shows any)
         section = None  # a 一级 heading's cell, where this row is one
         if "level1" not in columns and len(present) <= 3 \
                 and (heading := _section_heading(grid, row, present[0])) is not None \
@@ -201,7 +205,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                        and (row - 1, columns["score"]) not in grid.formulas))
         if printed and last == row - 1 and len(table.indicators) > first \
-                and _continued(table.indicators[-1], read, own, home, carried):
+                and _continued(table.indicators[-1], read, own, home, carried, bool(numbers)):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
             row += 1
             continue
@@ -237,6 +241,14 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
     _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
     return last
+
+
+def _text_left_of(grid: Grid, row: int, present: list[int], leftmost: int) -> bool:
+    """Whether ``row`` holds a text of its own left of the table's columns and nothing in
+    them: a line of a 自评报告's prose ("二、项目资金使用及管理情况") under its 绩效完成表."""
+    return all(column < leftmost for column in present) and any(
+        isinstance(grid.values.get((row, column)), str)
+        and grid.origin.get((row, column), (row, column))[0] == row for column in present)
 
 
 def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> bool:
@@ -348,8 +360,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = row_label(grid, below, min(columns[key] for key in ("weight", "score")
-                                            if key in columns))
+        label = row_label(grid, below, label_before(columns, first=True))
         if label and (is_total_label(label) or is_grade_label(label)):
             return False
         values, texts = grid.values, grid.texts
@@ -358,8 +369,8 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
             return False  # the money block printed under the indicators
         name = values.get((below, columns.get("name", -1)))
         named = isinstance(name, str) and indicator_role(texts[(below, columns["name"])]) is None
-        weighted = isinstance(values.get((below, columns.get("weight") or columns["score"])),
-                              (int, float))
+        points_column = columns.get("weight") or columns.get("score", 0)
+        weighted = isinstance(values.get((below, points_column)), (int, float))
         measured = any(values.get((below, columns[key])) is not None
                        for key in ("target", "actual") if key in columns)
         return named and (weighted or measured)
@@ -371,16 +382,20 @@ _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
 def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: int,
-               carried: dict[str, tuple[Any, Place | None]]) -> bool:
+               carried: dict[str, tuple[Any, Place | None]], pointed: bool = True) -> bool:
     """Whether a row holds only the wrapped rest of the texts of the indicator right above
     it (read in row ``home``) — a PDF converted to a sheet puts a cell's further lines in
     rows of their own ("全县经办业务" / "量", "规定时间" / "内", "满意度指" / "标") — and if
     so, adds each piece to its text. No points, only short texts, each under a text of
-    the indicator's own row and shorter than it."""
+    the indicator's own row and shorter than it. In a table without 分值 and 得分 columns
+    (``pointed`` false: no row has points) a row with a name and a 指标值 or 完成值 of its
+    own is an indicator (衡山: 库存数量真实率 | 100% | 100% under …储备到位率 | 100% | 100%)."""
     if read.get("weight") is not None or read.get("score") is not None:
         return False
     pieces = {key: value for key, value in read.items() if value is not None
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
+    if not pointed and "name" in pieces and {"target", "actual"} & set(pieces):
+        return False
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
                          or len(value.strip()) > _FRAGMENT or is_placeholder(value)
                          or is_template_name(value) or _names_a_row(value)

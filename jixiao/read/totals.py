@@ -38,11 +38,22 @@ def row_label(grid: Grid, row: int, before: int) -> str:
     return ""
 
 
+def label_before(columns: dict[str, int], first: bool = False) -> int:
+    """The column a row's label (总分, 评分等级 …) stands left of: the number columns'
+    last (``first``: their first) — 分值, 得分 —, or in a table with neither (湖南 衡山:
+    一级 | 二级 | 三级 | 指标值 | 完成值 | 原因) the 完成值's."""
+    numbers = [columns[key] for key in ("weight", "score") if key in columns]
+    if numbers:
+        return min(numbers) if first else max(numbers)
+    return max((columns[key] for key in ("target", "actual") if key in columns),
+               default=min(columns.values()))
+
+
 def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
                table: SelfEvaluation) -> int | None:
     """The 总分 row printed under the 评分等级 row (``start``), up to ``stop``: read, its row
     returned; None if there is none."""
-    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    before = label_before(columns)
     for row in range(start + 1, stop + 1):
         label = row_label(grid, row, before)
         if label and is_total_label(label):
@@ -80,7 +91,7 @@ def sums_the_indicators(grid: Grid, row: int, stop: int, columns: dict[str, int]
 
 
 def _total_follows(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
-    before = max(columns[key] for key in ("weight", "score") if key in columns)
+    before = label_before(columns)
     for below in range(row + 1, min(stop, row + 5)):
         label = row_label(grid, below, before)
         if not label:

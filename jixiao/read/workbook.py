@@ -173,7 +173,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
-            "一级（或二级）指标、三级指标、指标值、完成值和得分")
+            "一级（或二级）指标、三级指标、指标值和完成值")
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise NotASelfEvaluation(
@@ -184,6 +184,11 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                                                  for table in targets_only}))
                      + "只有年度指标值，未校验")
         tables = [table for table in tables if table not in targets_only]
+    unscored = [table for table in tables if not {"weight", "score"} & table.columns]
+    if unscored and len(unscored) < len(tables):  # a report's 绩效完成表 restating the 自评表
+        tables = [table for table in tables if table not in unscored]
+        notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))
+                     + "未校验：以有分值、得分的自评表为准")
     examples = [table for table in tables if _is_example(table)]
     if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
         notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
@@ -202,6 +207,19 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.template = template
     tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
+
+
+def _places(tables: list[SelfEvaluation], kept: list[SelfEvaluation]) -> list[str]:
+    """Where each of ``tables`` is, for a note: its sheet, and its header's cell where a
+    table kept is on the same sheet."""
+    kept_sheets = {table.sources["header"].sheet for table in kept}
+    places = []
+    for table in tables:
+        header = table.sources["header"]
+        place = f"“{header.sheet}”" + (f"（{header.cell}）" if header.sheet in kept_sheets else "")
+        if place not in places:
+            places.append(place)
+    return places
 
 
 def read_tables(path: str | Path) -> list[SelfEvaluation]:

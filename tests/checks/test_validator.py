@@ -46,6 +46,13 @@ NO_SCORE = ("一级指标", "二级指标", "三级指标", "年度指标值", "
 
 NO_WEIGHT = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分",
              "偏差原因分析及改进措施")
+NO_POINTS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施")
+
+
+def no_points(*changes):
+    """PUTUO_1_ROWS without 分值 and 得分 (湖南 衡山), no 总分 nor 等级."""
+    return {"rows": [(*row[:5], row[7]) for row in rows(*changes)], "header": NO_POINTS,
+            "total": None, "grade": None}
 
 
 def unscored(*changes):
@@ -68,7 +75,7 @@ CASES = {
                {"rows": rows((1, {"weight": 0}))}], [{"rows": rows((1, {"weight": "25 分"}))}]),
     "JX107": ([{"rows": rows((3, {"level1": None}))}], [{}]),
     "JX108": ([{"rows": [(*row[:5], *row[6:]) for row in PUTUO_1_ROWS], "total": (None, 99.98),
-                "header": NO_WEIGHT}], [{}]),
+                "header": NO_WEIGHT}, no_points()], [{}]),
     "JX201": ([{"rows": rows((4, {"target": None}))}], [{}]),
     "JX202": ([{"rows": rows((4, {"actual": None}))}], [{}]),
     "JX203": ([{"rows": rows((0, {"target": "≠90.00(%)"}))},
@@ -125,8 +132,10 @@ CASES = {
     "JX403": ([{"rows": rows((0, {"score": 4}))}], [{}]),
     "JX404": ([{"rows": rows((4, {**SATISFACTION_85, "score": 7, "reason": "未联网结算"}))}],
               [{"rows": rows((4, {**SATISFACTION_85, "score": 8.95, "reason": "未联网结算"}))}]),
-    "JX405": ([{"rows": rows((4, {**SATISFACTION_85, "score": 8.95}))}],
-              [{"rows": rows((4, {**SATISFACTION_85, "score": 8.95, "reason": "未联网结算"}))}]),
+    "JX405": ([{"rows": rows((4, {**SATISFACTION_85, "score": 8.95}))},
+               no_points((4, SATISFACTION_85))],
+              [{"rows": rows((4, {**SATISFACTION_85, "score": 8.95, "reason": "未联网结算"}))},
+               no_points((4, {**SATISFACTION_85, "reason": "未联网结算"})), no_points()]),
     "JX406": ([{"rows": rows((4, {"score": None}))}, {"money": money((0, {"score": None}))}],
               [{}]),
     "JX407": ([{"rows": rows((4, {"score": -2}))}], [{}]),
@@ -136,8 +145,9 @@ CASES = {
                                       "reason": "按时拨付"})),
                 "header": NO_SCORE, "total": (100, None)},
                {"rows": unscored((4, {**SATISFACTION_85, "reason": "未联网结算"})),
-                "header": NO_SCORE, "total": (100, None)}],
-              [{"rows": unscored(), "header": NO_SCORE, "total": (100, None)},
+                "header": NO_SCORE, "total": (100, None)},
+               no_points((4, {**SATISFACTION_85, "reason": "未联网结算"}))],
+              [{"rows": unscored(), "header": NO_SCORE, "total": (100, None)}, no_points(),
                {"rows": rows((2, {"target": "＜24 小时", "actual": "24 小时", "score": 16,
                                   "reason": "按时拨付"}))}]),
     "JX410": ([{"rows": rows((3, {"target": "稳步提升", "actual": "有待加强", "score": None}))},

@@ -589,3 +589,153 @@ def test_a_scoring_rule_column_without_a_score_column_is_never_the_score(tmp_pat
     assert [indicator.score_declared for indicator in table.indicators] == [None] * 3
     assert "score" not in table.indicators[0].sources
     assert not {"JX404", "JX406"} & set(codes(data))
+
+
+# ------------------------------------------------ no 分值 and no 得分 column (湖南 衡山)
+
+NO_POINTS_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值",
+                    "未完成原因和改进措施")
+HENGSHAN_ROWS = [("产出指标", "数量指标", "库存数量真实率", "100%", "100%", None),
+                 ("产出指标", "质量指标", "储备粮质量达标率", "≥95%", "100%", None),
+                 ("产出指标", "时效指标", "轮换计划完成及时率", "100%", "100%", None),
+                 ("效益指标", "社会效益指标", "粮食安全事件发生数", "0起", "0起", None),
+                 ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "95%", None)]
+
+
+def _no_points(path, rows=HENGSHAN_ROWS, executed=194.9, header=NO_POINTS_HEADER):
+    """湖南 衡山县 2020年度县级专项资金绩效目标自评表 (县级储备粮): 全年预算数(A) |
+    全年执行数(B) | 执行率(B/A) and 一级 | 二级 | 三级 | 年度指标值 | 全年完成值 |
+    未完成原因和改进措施 — neither 分值 nor 得分 anywhere."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("2020年度县级专项资金绩效目标自评表")
+    sheet.line("专项资金名称", None, "县级储备粮", None, "负责人及电话", "旷建成")
+    sheet.line("县级主管部门", None, "衡山县商务和粮食局", None, "实施单位", "粮食调控储备与产业发展股")
+    sheet.line("项目资金（万元）", None, None, "全年预算数(A)", "全年执行数(B)", "执行率(B/A)")
+    sheet.line(None, "年度资金总额", None, 194.9, executed, "100%")
+    sheet.indicators(rows, header=header)
+    return book.save(path)
+
+
+def test_a_table_without_weights_or_scores_is_read(tmp_path):
+    """A self-evaluation with 完成值 and a 原因 column but no 分值 and no 得分 (before: no
+    table found, exit 2): read with its weights and scores unknown, no weight or score
+    made up, no 总分; one JX108 tells the reviewer the scores were not checked."""
+    table, data = checked(_no_points(tmp_path / "t.xlsx"))
+    assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score_declared)
+            for i in table.indicators][::2] == [
+        ("产出指标", "库存数量真实率", "100%", "100%", None, None),
+        ("产出指标", "轮换计划完成及时率", "100%", "100%", None, None),
+        ("满意度指标", "市民满意度", "≥90%", "95%", None, None)]
+    assert (data["funds"]["budget"], data["funds"]["executed"]) == (194.9, 194.9)
+    assert (table.project.name, table.project.department) == ("县级储备粮", "衡山县商务和粮食局")
+    assert data["total_computed"] is None
+    assert codes(data) == ["JX108"]
+    [found] = data["findings"]
+    assert (found["severity"], found["cell"]) == ("info", "D6")
+    assert found["message"].startswith("表中既没有分值列也没有得分列")
+    assert "须人工审核" in found["message"]
+
+
+def test_a_table_without_weights_or_scores_is_still_checked(tmp_path):
+    """What can be checked is: 194.9 ÷ 150 printed as 100 % (JX301, and the 77 % below
+    90 % without a reason, JX306), a 完成值 missing (JX202) and an unmet target
+    without a reason (市民满意度 ≥90 % → 80 %: JX405, whatever its points, the rules deduct);
+    an unmet target explained is named (JX409). Nothing is said about the absent columns
+    (no JX101, JX106, JX406, JX501)."""
+    rows = list(HENGSHAN_ROWS)
+    rows[1] = (*rows[1][:4], None, None)  # 完成值 left empty
+    rows[2] = (*rows[2][:4], "80%", "因储备库维修，轮换推迟至次年一季度")
+    rows[4] = (*rows[4][:4], "80%", None)
+    _, data = checked(_no_points(tmp_path / "t.xlsx", rows, executed=150))
+    assert codes(data) == ["JX108", "JX202", "JX301", "JX306", "JX405", "JX409"]
+    exceeded = [*rows[:4], ("满意度指标", "服务对象满意度指标", "培训场次", "≥12个", "36个", None)]
+    _, far = checked(_no_points(tmp_path / "far.xlsx", exceeded))
+    assert [(f["code"], f["cell"]) for f in far["findings"] if f["code"] == "JX206"] == [
+        ("JX206", "G11")]  # a goal exceeded far beyond, no reason: asked about as anywhere
+    by_code = {f["code"]: f for f in data["findings"]}
+    assert (by_code["JX301"]["cell"], by_code["JX301"]["message"]) == (
+        "F5", "“年度资金总额”执行率写为 100%，按 150 ÷ 194.9 应为 76.96%")
+    assert by_code["JX202"]["cell"] == "F8"
+    assert by_code["JX405"]["cell"] == "G11"
+    assert "“市民满意度”未达到指标值（指标值 ≥90%，完成值 80%）" in by_code["JX405"]["message"]
+    assert by_code["JX409"]["cell"] == "F9"
+    assert data["total_computed"] is None
+
+
+def test_a_plan_without_weights_stays_refused(tmp_path):
+    """A 绩效目标表 without 分值 (一级 | 二级 | 三级 | 年度指标值, no 完成值), and a note
+    sheet naming 三级指标 | 指标值 | 完成值 without a 一级 or 二级 column, are still no table;
+    a 绩效目标表 with 分值 is still said to be one."""
+    from jixiao.errors import NotASelfEvaluation
+    from jixiao.read.workbook import read_workbook
+
+    plan = [row[:4] for row in HENGSHAN_ROWS]
+    with pytest.raises(NotASelfEvaluation, match="没有找到项目支出绩效自评表"):
+        read_workbook(_no_points(tmp_path / "plan.xlsx", plan, header=NO_POINTS_HEADER[:4]))
+    notes = [row[2:6] for row in HENGSHAN_ROWS]
+    with pytest.raises(NotASelfEvaluation, match="没有找到项目支出绩效自评表"):
+        read_workbook(_no_points(tmp_path / "notes.xlsx", notes, header=NO_POINTS_HEADER[2:]))
+    weighted = [(*row[:4], 20) for row in HENGSHAN_ROWS]
+    with pytest.raises(NotASelfEvaluation, match="是绩效目标表"):
+        read_workbook(_no_points(tmp_path / "weighted.xlsx", weighted,
+                                 header=(*NO_POINTS_HEADER[:4], "分值")))
+
+
+def test_rows_without_points_are_no_wrapped_rest_of_the_row_above(tmp_path):
+    """Two indicators under one merged 二级 (衡山: 5000吨稻谷、500吨成品粮储备到位率, then
+    库存数量真实率, each 100% | 100%): a row with a name and its own 指标值 is an indicator,
+    not the wrapped rest of the row above (before: one row “…到位率库存数量真实率” with
+    “100%100%”, two JX203)."""
+    rows = [("产出指标", "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%", "100%", None),
+            ("产出指标", "数量指标", "库存数量真实率", "100%", "100%", None),
+            *HENGSHAN_ROWS[1:]]
+    table, data = checked(_no_points(tmp_path / "t.xlsx", rows))
+    assert [(i.name, i.target, i.actual) for i in table.indicators][:2] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", "100%", "100%"), ("库存数量真实率", "100%", "100%")]
+    assert codes(data) == ["JX108"]
+
+
+def test_a_table_without_points_beside_the_scored_table_is_not_checked(tmp_path):
+    """A report's 绩效完成表 (一级 | 二级 | 指标内容 | 年度指标值 | 全年完成值 | 未完成原因, no
+    分值 nor 得分) beside the scored 自评表 restates it: only the 自评表 is checked, a note
+    names the other (before this fix it was no table; it must not become a second one
+    with its own JX108)."""
+    from workbooks import standard_sheet
+
+    from jixiao.read.workbook import read_workbook
+
+    for plan_first in (False, True):
+        book = Book()
+        if plan_first:
+            _no_points_sheet(book.sheet("完成表"))
+        standard_sheet(book.sheet("自评表"))
+        if not plan_first:
+            _no_points_sheet(book.sheet("完成表"))
+        path = book.save(tmp_path / f"t{plan_first}.xlsx")
+        read = read_workbook(path)
+        assert [t.sources["header"].sheet for t in read.tables] == ["自评表"]
+        assert read.notes == ["没有分值和得分的表“完成表”未校验：以有分值、得分的自评表为准"]
+        _, data = checked(path)
+        assert codes(data) == []
+
+
+def _no_points_sheet(sheet):
+    sheet.line("2024年项目绩效完成表")
+    sheet.indicators(HENGSHAN_ROWS, header=NO_POINTS_HEADER, lead="年度绩效指标")
+
+
+def test_a_table_without_points_ends_where_the_report_text_begins(tmp_path):
+    """A 绩效完成表 in a 自评报告 sheet, the report's text under it in the first column and a
+    spending table below (序号 | 支付日期 | 资金性质 | 用途 | 支付金额): the table ends at the
+    text — no row of spending read as an indicator (no JX202 “用途”未填写实际完成值)."""
+    book = Book()
+    sheet = book.sheet("自评报告")
+    _no_points_sheet(sheet)
+    sheet.line("- 1、总体目标：加强城乡居民工作制度化规范化；")
+    sheet.line("二、项目资金使用及管理情况")
+    sheet.line("序号", "支付日期", "资金性质", "用途", "支付金额（万元）")
+    sheet.line("1", "7.3", "一般公共预算资金", "用于购买服务前台评价器等办公用品", "3")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in HENGSHAN_ROWS]
+    assert codes(data) == ["JX108"]
