@@ -7,6 +7,9 @@ need (its columns, each cell's value and formula as read — ``CellInfo`` —, w
 jixiao's template, its links out, its subtotal rows). The defaults describe a table known
 completely from its values: every indicator column, no cells, not a template, no links.
 ``evaluate()`` applies the rules of ``jixiao.rules`` (the table's ``RuleSet``) to it.
+
+(Over 400 lines: the table's data classes and the one evaluation every front end runs;
+splitting them would put the scoring of a table apart from the facts it reads.)
 """
 
 from __future__ import annotations

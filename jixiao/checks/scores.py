@@ -1,4 +1,8 @@
-"""JX4xx — the 得分 of each indicator, against the rules of ``jixiao.rules``."""
+"""JX4xx — the 得分 of each indicator, against the rules of ``jixiao.rules``.
+
+(Over 400 lines: one family of checks, each with the Chinese docstring that is its user
+documentation in docs/rules.md.)
+"""
 
 from __future__ import annotations
 
