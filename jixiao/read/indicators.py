@@ -235,6 +235,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         heads.append((own[0], own[1]))
         last = home = row
         row += 1
+    _keep_by_heading_points(table, first)
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
     # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
@@ -528,6 +529,30 @@ def _infer_level1(indicator: Indicator, table: SelfEvaluation, merged: bool) -> 
     if carried and inferred and category is not None and category != inferred:
         indicator.level1 = inferred
         table.level1_inferred.append((indicator, carried))
+
+
+def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:
+    """The merge a PDF conversion lost, told by the points: a 效益 heading written once with
+    its points (项目效益（35分）) over 满意度 rows carried down, whose rows make its points
+    only with them (15 + 10 + 10 = 35), holds them as the merge did — not moved to 满意度
+    (a false JX107, and a false JX103 of 35 against 25)."""
+    moved: dict[str, list[Indicator]] = {}
+    for indicator, carried in table.level1_inferred:
+        if levels.holds_satisfaction(carried, indicator.level2) \
+                and any(row is indicator for row in table.indicators[first:]):
+            moved.setdefault(carried, []).append(indicator)
+    for carried, rows in moved.items():
+        stated = heading_points(carried)[1]
+        if stated is None or any(row.weight is None for row in rows):
+            continue
+        held = sum(row.weight or 0.0 for row in table.indicators[first:]
+                   if row.level1 == carried)
+        added = sum(row.weight or 0.0 for row in rows)
+        if abs(held - stated) > TOLERANCE >= abs(held + added - stated):
+            for row in rows:
+                row.level1 = carried
+            table.level1_inferred[:] = [pair for pair in table.level1_inferred
+                                        if not any(pair[0] is row for row in rows)]
 
 
 def _blank_measure(indicator: Indicator) -> bool:

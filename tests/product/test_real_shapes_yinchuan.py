@@ -81,10 +81,23 @@ def test_a_satisfaction_level2_under_a_merged_benefit_level1_stays_there(tmp_pat
     assert codes(data) == []  # 15 + 10 + 10 = 35: no JX103, no JX107
 
 
-def test_a_satisfaction_level2_under_an_unmerged_blank_level1_still_moves(tmp_path):
+def test_a_satisfaction_row_under_a_lost_merge_stays_where_the_points_put_it(tmp_path):
+    """The same table converted from a PDF (merges lost): 项目效益（35分） written once,
+    its rows 15 + 10 make 35 only with the 满意度 row's 10 — the row is the 效益's (before:
+    JX107 and a false JX103 “标明 35 分，其下各指标分值合计 25 分”)."""
     table, data = checked(yinchuan(tmp_path / "t.xlsx", merge=False))
-    assert table.indicators[SATISFACTION].level1 == "满意度指标"
-    assert "JX107" in codes(data)
+    assert table.indicators[SATISFACTION].level1 == "项目效益（35分）"
+    assert codes(data) == []
+
+
+def test_a_satisfaction_level2_under_an_unmerged_blank_level1_still_moves(tmp_path):
+    """Where the points do not say so (a 项目效益 heading without points, or one whose rows
+    already make them), the 二级 tells the 一级 as before (JX107)."""
+    for number, heading in enumerate(("项目效益", "项目效益（25分）")):
+        rows = changed(5, level1=heading)
+        table, data = checked(yinchuan(tmp_path / f"{number}.xlsx", rows, merge=False))
+        assert table.indicators[SATISFACTION].level1 == "满意度指标"
+        assert "JX107" in codes(data)
 
 
 def test_a_standard_table_with_its_benefit_merged_over_the_satisfaction_row(tmp_path):
