@@ -373,9 +373,6 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
     return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
 
 
-__all__ = ["ENGINES", "SubmittedWorkbook", "find_tables", "read_tables", "read_workbook"]
-
-
 def _sichuan_money(money: MoneyBlock | None) -> bool:
     """Whether a table of the 指标性质 | 指标值 | 度量单位 layout has 四川's money block too:
     no points of its own for the 执行率 (the 90 + 10 form), a 原因 column for a 执行率
@@ -388,3 +385,6 @@ def _sichuan_money(money: MoneyBlock | None) -> bool:
     if "weight" not in columns or "reason" in columns:
         return True
     return "权重" in money.grid.texts.get((money.header_row, columns["weight"]), "")
+
+
+__all__ = ["ENGINES", "SubmittedWorkbook", "find_tables", "read_tables", "read_workbook"]
