@@ -87,8 +87,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
     money_columns = [columns[key] for key in ("name", "target", "actual") if key in columns]
-    # no 分值 column: the 得分's; neither (湖南 衡山): none, no row shows points
-    weight_column = columns.get("weight") or columns.get("score", 0)
+    weight_column = _points_column(columns)
     last = header.row
     home = 0  # the row of the last indicator read
     blank_run = 0
@@ -244,6 +243,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     return last
 
 
+def _points_column(columns: dict[str, int]) -> int:
+    """The column a row's points stand in: the 分值; without one the 得分 (湖北); without
+    either (湖南 衡山) none (0: no cell, no row shows points)."""
+    return columns.get("weight") or columns.get("score", 0)
+
+
 def _text_left_of(grid: Grid, row: int, present: list[int], leftmost: int) -> bool:
     """Whether ``row`` holds a text of its own left of the table's columns and nothing in
     them: a line of a 自评报告's prose ("二、项目资金使用及管理情况") under its 绩效完成表."""
@@ -370,8 +375,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
             return False  # the money block printed under the indicators
         name = values.get((below, columns.get("name", -1)))
         named = isinstance(name, str) and indicator_role(texts[(below, columns["name"])]) is None
-        points_column = columns.get("weight") or columns.get("score", 0)
-        weighted = isinstance(values.get((below, points_column)), (int, float))
+        weighted = isinstance(values.get((below, _points_column(columns))), (int, float))
         measured = any(values.get((below, columns[key])) is not None
                        for key in ("target", "actual") if key in columns)
         return named and (weighted or measured)

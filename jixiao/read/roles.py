@@ -161,8 +161,8 @@ def _placeholder_text(value: str) -> bool:
 
 # A 三级 name the form's template prints on a row for the unit to fill in: a numbered
 # "指标1：" / "指标 2" / "指标一", an ellipsis "……" (after NFKC "......", "⋯"), or both.
-_TEMPLATE_NAME = re.compile(r"(?:(?:三级)?指标[0-9一二三四五六七八九十]{1,3}[:.、]?)?"
-                            r"(?:\.{2,}|[⋯。·]{2,})?")
+_TEMPLATE_NUMBERED = r"(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,3}\s*"  # 指标1, 指标 二
+_TEMPLATE_NAME = re.compile(rf"(?:{_TEMPLATE_NUMBERED}[:.、]?)?(?:\.{{2,}}|[⋯。·]{{2,}})?")
 _TEMPLATE_FIRST = frozenset("三指.…⋯。·．")
 
 
@@ -179,8 +179,7 @@ def is_template_name(value: Any) -> bool:
 
 
 # The template's number before a name the unit wrote after it ("指标5:举办健康教育知识讲座").
-_TEMPLATE_NUMBER = re.compile(r"(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,3}\s*"
-                              r"(?:[:：、]|[.．](?![0-9]))\s*(?=\S)")
+_TEMPLATE_NUMBER = re.compile(rf"{_TEMPLATE_NUMBERED}(?:[:：、]|[.．](?![0-9]))\s*(?=\S)")
 
 
 def without_template_number(name: str | None) -> str | None:
@@ -188,7 +187,8 @@ def without_template_number(name: str | None) -> str | None:
     举办讲座), as a reviewer reads it; any other name as it is."""
     if name is None or not name.startswith(("指标", "三级")):
         return name
-    return _TEMPLATE_NUMBER.sub("", name, count=1) if _TEMPLATE_NUMBER.match(name) else name
+    numbered = _TEMPLATE_NUMBER.match(name)
+    return name if numbered is None else name[numbered.end():]
 
 
 @functools.lru_cache(maxsize=1024)
