@@ -236,8 +236,26 @@ def _sheets(workbook: bytes) -> tuple[tuple[str, str, str], ...]:
 
 # A row with content: a value, an inline string or a formula in one of its cells. A row
 # of styled empty cells (a border drawn down to row 12000) or an empty <row/> is none.
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>][^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+# Each row is looked at only up to the next row's start, so a damaged sheet whose rows are
+# never closed is counted in one pass (searching each row's end to the end of the sheet
+# took time growing with the square of its rows).
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
 _CONTENT = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>/]")
+
+
+def _rows_with_content(xml: bytes) -> int:
+    starts = [row.start() for row in _ROW_START.finditer(xml)]
+    starts.append(len(xml))
+    count = 0
+    for start, following in zip(starts, starts[1:], strict=False):
+        tag_end = xml.find(b">", start, following)
+        if tag_end < 0 or xml[tag_end - 1] == 0x2F:  # "/": an empty <row …/>
+            continue
+        end = _ROW_END.search(xml, tag_end, following)
+        if _CONTENT.search(xml, tag_end, end.start() if end else following):
+            count += 1
+    return count
 
 
 def count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) -> int:
@@ -247,8 +265,7 @@ def count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) 
         info = archive.getinfo(part)
         if info.file_size > limits.max_unpacked_bytes:
             return 1 << 30
-        return sum(1 for row in _ROW.finditer(archive.read(part))
-                   if row.group(1) and _CONTENT.search(row.group(1)))
+        return _rows_with_content(archive.read(part))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，工作表无法解压"
                                  f"（{type(error).__name__}）") from None
