@@ -233,7 +233,9 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
 
     **正确示例**：偏差原因写明“设备采购合同于 12 月签订，尾款次年支付”。
     """
-    rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
+    rate = evaluation.rate
+    if rate is None and table.funds.total.budget != 0:
+        rate = table.funds.total.rate_declared  # a 执行率 of 0/0 is none (JX307 says why)
     rows: list = []
     row_source = None
     if rate is None:  # no money block: the 预算执行率 row of its own 一级, if any
@@ -288,4 +290,23 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     source = funds.total.sources.get("budget") or funds.sources.get("weight") \
         or table.sources.get("header")
     yield finding("JX307", source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
-                                   "总分无法算出")
+                                   f"总分无法算出{_by_the_lines(funds)}")
+
+
+def _by_the_lines(funds) -> str:
+    """What the 其中 lines give where the 年度资金总额 line is empty or 0 (a system export
+    that left the total at 0, a clerk who filled only 财政拨款): their rate and score, for
+    the reviewer to weigh; the total line itself stays what the table says (JX304)."""
+    total = funds.total
+    if total.budget or total.executed:
+        return ""
+    lines = [line for line in funds.parts if not line.nested]
+    budget = _sum(line.budget for line in lines)
+    executed = _sum(line.executed for line in lines)
+    try:
+        rate = rules.execution_rate(budget, executed)
+        score = rules.execution_score(rate, funds.weight)
+    except ScoreInputError:
+        return ""
+    return (f"。按其中各行合计（全年预算数 {points(budget)}，全年执行数 {points(executed)}），"
+            f"执行率 {points(rate)}%，执行率得分应为 {points(score)}")

@@ -1,0 +1,34 @@
+"""Money blocks of real submissions (red team of 2026-12-04, 池州 贵池区 system exports):
+a 年度资金总额 line left at 0 (or empty) while its 其中 lines hold the money."""
+
+import pytest
+from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
+
+# 本年财政拨款 90 / 89.974 / 89.974 (rate 99.97 %): the total line 0 0 0, its 执行率 0, 得分 0
+ZERO_TOTAL = [("年度资金总额", 0, 0, 0, 10, 0, 0),
+              ("其中：本年财政拨款", 90, 89.974, 89.974, "—", None, "—"),
+              ("上年结转资金", None, None, None, "—", None, "—"),
+              ("其他资金", None, None, None, "—", None, "—")]
+EMPTY_TOTAL = [("年度资金总额", None, None, None, 10, None, 10), *ZERO_TOTAL[1:]]
+
+
+@pytest.mark.parametrize(("money", "wrong_lines"), [(ZERO_TOTAL, 3), (EMPTY_TOTAL, 0)],
+                         ids=["total-0", "total-empty"])
+def test_a_total_line_left_empty_says_what_its_lines_give(tmp_path, money, wrong_lines):
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 90, money=money))
+    found = codes(data)
+    # the total line that disagrees with its lines is an error in each column (0 ≠ 90 …)
+    assert found.count("JX304") == wrong_lines
+    # a rate of 0 over a budget of 0 is no rate: no "执行率 0% 低于 90%" beside "无法计算"
+    assert "JX306" not in found
+    [note] = [item for item in data["findings"] if item["code"] == "JX307"]
+    assert note["message"].endswith("按其中各行合计（全年预算数 89.97，全年执行数 89.97），"
+                                    "执行率 100%，执行率得分应为 10")
+
+
+def test_a_total_line_of_its_own_is_not_replaced_by_its_lines(tmp_path):
+    """Where the total line holds money, the note adds nothing: the rate is the total's."""
+    money = [("年度资金总额", 100, 100, None, 10, None, None), *ZERO_TOTAL[1:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 90, money=money))
+    [note] = [item for item in data["findings"] if item["code"] == "JX307"]
+    assert "按其中各行合计" not in note["message"]
