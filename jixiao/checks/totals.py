@@ -295,6 +295,8 @@ def formula_results_current(table: SelfEvaluation,
     """公式单元格保存的结果已过时：与重新计算的结果不同、没有结果或显示错误。
 
     JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果。
+    年度指标值、实际完成值写成公式（=95%）而文件中没有保存结果的（由程序写出、
+    从未在 Excel 中打开），同样在此提示，不算未填写（JX201、JX202）。
 
     **为什么**：用 WPS 或未启用加载项的 Excel 保存时，公式结果可能停留在旧值或显示
     #NAME?，审核人看到的分数并不是按当前数据算出的。
@@ -323,6 +325,11 @@ def formula_results_current(table: SelfEvaluation,
             yield finding("JX504", source, f"{what}公式保存的结果为“{_shown(info)}”，"
                                            f"按 {evaluation.rules.name} 规则重新计算应为"
                                            f"“{stale}”")
+    for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
+        for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
+            info = table.cell(indicator.sources.get(key))
+            if info is not None and info.is_formula and not info.cached:
+                never_calculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""

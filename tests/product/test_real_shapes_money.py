@@ -3,6 +3,7 @@ a 年度资金总额 line left at 0 (or empty) while its 其中 lines hold the m
 
 import pytest
 from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
+from workbooks import Formula
 
 # 本年财政拨款 90 / 89.974 / 89.974 (rate 99.97 %): the total line 0 0 0, its 执行率 0, 得分 0
 ZERO_TOTAL = [("年度资金总额", 0, 0, 0, 10, 0, 0),
@@ -32,3 +33,24 @@ def test_a_total_line_of_its_own_is_not_replaced_by_its_lines(tmp_path):
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 90, money=money))
     [note] = [item for item in data["findings"] if item["code"] == "JX307"]
     assert "按其中各行合计" not in note["message"]
+
+
+def test_a_target_typed_as_a_formula_never_calculated_is_not_missing(tmp_path):
+    """A 指标值 `=95%` in a file written by a program (no result saved): filled, its value
+    unknown until recalculated — JX504 says so; no JX201 "未填写", and recalculating gives
+    the table its scores."""
+    rows = [*QUALITATIVE_MET[:-1],
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", Formula("=95%"), Formula("=96%"), 10,
+             10, None)]
+    path = medical_insurance(tmp_path / "t.xlsx", rows, 100)
+    _, data = checked(path)
+    assert codes(data) == ["JX504"]
+    [note] = data["findings"]
+    assert note["message"].startswith("2 个公式单元格（E11、F11）没有计算结果")
+
+    from jixiao.recalc.workbook import recalc_file
+
+    recalc_file(path, tmp_path / "r.xlsx")
+    _, data = checked(tmp_path / "r.xlsx")
+    assert codes(data) == []
+    assert data["total_computed"] == 100
