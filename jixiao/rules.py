@@ -53,7 +53,8 @@ SCORING_NOTES = """\
 得分取分值减 0.01，避免“未完成却得满分”（JX402）。
 
 **区间指标值**：指标值写作区间（“95%-100%”“90～100”“≥90%且≤100%”）或上下浮动（“±5%”“≤±5%”，
-即 −5% 到 5%）时，完成值在区间内（含两端）为达成，得满分；在区间外为未达成，但计分规则没有规定
+即 −5% 到 5%）时，完成值在区间内（含两端）为达成，得满分（完成值也写作区间的，如指标值
+“1-12月”、完成值“1月至12月”，两端都在区间内为达成）；在区间外为未达成，但计分规则没有规定
 区间指标的扣分方法，jixiao 不给出得分（总分显示“—”），请人工复核；填报满分的会报“未完成却得满分”
 （JX402）。原生公式模板不识别区间写法，这样的行显示 ⚠，请改用 JX_ 公式模板或人工评分。
 
@@ -344,7 +345,13 @@ EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 say
 
 def _in_range(target: Measure, actual: Measure) -> bool | None:
     """Whether the 完成值 lies within a range 指标值 (its bounds included); None when it
-    is no number in the range's unit. A range allows values below 0 (±5 %): none is cut."""
+    is no number in the range's unit. A range allows values below 0 (±5 %): none is cut.
+    A 完成值 that is a range itself (1月至12月 done in 1月至12月) lies within when both its
+    bounds do."""
+    if actual.kind == "range" and actual.upper is not None:
+        bounds = [_in_range(target, replace(actual, kind="number", value=value, upper=None))
+                  for value in (actual.value, actual.upper)]
+        return None if None in bounds else all(bounds)
     if actual.kind != "number" or actual.value is None:
         return None
     low = comparable(replace(target, kind="number"), actual)

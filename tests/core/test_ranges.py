@@ -35,6 +35,9 @@ def test_what_is_no_range(text):
     ("±5%", "3%", True), ("±5%", "-5%", True), ("±5%", "-6%", False), ("±5%", "5.5%", False),
     ("1-3个工作日", "2个工作日", True), ("1-3个工作日", "24小时", None),
     ("95%-100%", "很好", None),
+    # a span done within the span asked: 补助按月发放 1月至12月, done 1月至12月 (or 3-12月)
+    ("1月至12月", "1月至12月", True), ("1-12月", "1月-12月", True), ("1-12月", "3-12月", True),
+    ("3-12月", "1-12月", False), ("95%-100%", "96%-99%", True), ("1-12月", "1-3个工作日", None),
 ])
 def test_met_within_the_bounds(target, actual, met):
     assert is_met(target, actual) is met
