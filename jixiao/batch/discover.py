@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,10 +18,19 @@ from pathlib import Path
 # is none of them after all is a row saying why).
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
 
+# What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
+# sent as a Word document or a PDF, a zip of a unit's files. Named in the batch's closing
+# line and its 统计 sheet, so that none is passed over unnoticed (no row: a 自评报告.docx
+# beside each 自评表 is normal, and would bury the rows that matter).
+OTHER_KINDS = {".doc": "Word/WPS 文档", ".docx": "Word/WPS 文档", ".wps": "Word/WPS 文档",
+               ".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
+               ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
              odd: dict[str, str] | None = None,
-             outputs: Iterable[str | Path] = ()) -> list[str]:
+             outputs: Iterable[str | Path] = (),
+             others: dict[str, str] | None = None) -> list[str]:
     """Every workbook below the given folders, files or glob patterns, sorted, each once.
 
     Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
@@ -30,6 +40,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     it is listed too, with the reason in ``odd[path]``, so it becomes a row.
     ``outputs`` (the summary, the JSON Lines) are left out if jixiao wrote them
     (``_ours``); a file the user submitted there is refused (``OutputError``).
+    ``others``, when given, gets the documents found in the folders that are no
+    workbooks (``OTHER_KINDS``: path → kind), for ``describe_others``.
     """
     from jixiao.errors import JixiaoError, OutputError
 
@@ -46,7 +58,7 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
             raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
         for match in matches:
             # a file named on the command line is taken even if its name is hidden
-            candidates = _walk(Path(match), strange) if os.path.isdir(match) \
+            candidates = _walk(Path(match), strange, others) if os.path.isdir(match) \
                 else _entry(str(Path(match)), None, strange, named=True)
             for path, real in candidates:
                 key = os.path.normcase(real)
@@ -64,7 +76,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     return sorted(found.values())
 
 
-def _walk(folder: Path, strange: dict[str, str]) -> Iterator[tuple[str, str]]:
+def _walk(folder: Path, strange: dict[str, str],
+          others: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
     """Each workbook below ``folder`` but Office's lock files and hidden ones: its path,
     and its real path. A folder's real path is found once, not for each of its files:
     only a file that is a link is resolved itself. Linked folders are not entered (no
@@ -95,6 +108,10 @@ def _walk(folder: Path, strange: dict[str, str]) -> Iterator[tuple[str, str]]:
             elif name.lower().endswith(SUFFIXES) and not name.startswith("~$"):
                 yield from _entry(os.path.join(here, name), entry, strange,
                                   real=os.path.join(real_here, name))
+            elif others is not None and not name.startswith("~$"):
+                kind = OTHER_KINDS.get(os.path.splitext(name)[1].lower())
+                if kind:
+                    others[os.path.join(here, name)] = kind
         pending.extend(reversed(folders))
 
 
@@ -165,4 +182,17 @@ def _skipped(key: str, skipped: list[str]) -> bool:
                for item in skipped)
 
 
-__all__ = ["SUFFIXES", "discover"]
+def describe_others(others: dict[str, str]) -> str:
+    """One line on the documents that are no workbooks: how many of each kind, a few
+    names; empty when there are none."""
+    if not others:
+        return ""
+    kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(others.values()).items())
+    names = "、".join(Path(path).name for path in sorted(others)[:3])
+    more = " 等" if len(others) > 3 else ""
+    unpack = "；压缩包请解压后再校验" if "压缩包" in others.values() else ""
+    return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}{more}）；"
+            f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{unpack}")
+
+
+__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "discover"]

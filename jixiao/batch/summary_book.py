@@ -84,8 +84,11 @@ class Summary:
     written leaves nothing behind.
     """
 
-    def __init__(self, target: Path | None = None, files: Iterable[str] = ()) -> None:
+    def __init__(self, target: Path | None = None, files: Iterable[str] = (),
+                 others: str = "") -> None:
         from jixiao.checks import SEVERITY_NAMES
+
+        self.others = others  # the documents found that are no workbooks (describe_others)
 
         self._severity_names = SEVERITY_NAMES
         # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
@@ -403,6 +406,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                 ("评分规则", rules or "各表写明的规则（默认 mof2020）"),
                 ("校验时间", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
                 ("用时（秒）", round(run.seconds, 1))]
+    if summary.others:
+        overview.append(("注意", summary.others))
     if run.interrupted:
         overview.insert(0, ("注意", f"校验被中断：只完成了 {len(run.done)} / {len(run.files)} "
                                     "个文件，本表只含已完成的文件"))

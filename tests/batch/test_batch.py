@@ -534,6 +534,31 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
     assert len(lines) == len(rows)
 
 
+def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, capsys):
+    """A folder of submissions holds 自评报告.docx, a table sent as PDF, a unit's zip: no
+    row each (a report beside every table is normal), but the closing line and the 统计
+    sheet say how many were not checked and which; a zip is to be unpacked."""
+    inbox = tmp_path / "收件"
+    (inbox / "甲单位").mkdir(parents=True)
+    standard(inbox / "甲单位" / "自评表.xlsx")
+    for name in ("甲单位/自评报告.docx", "乙单位自评表.pdf", "丙单位.zip", "~$自评报告.docx",
+                 "说明.txt"):
+        (inbox / name).write_bytes(b"x")
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
+    line = ("另有 3 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个、Word/WPS 文档 1 个："
+            "丙单位.zip、乙单位自评表.pdf、自评报告.docx）；其中若有自评表，须人工审核，"
+            "或请填报单位提交 Excel 版；压缩包请解压后再校验")
+    assert line in out.splitlines()
+    assert code == 0  # the one workbook passes: the documents are no failure of the batch
+    overview = load_workbook(tmp_path / "汇总.xlsx")["统计"]
+    assert ("注意", line) in [row[:2] for row in overview.iter_rows(values_only=True)]
+    assert load_workbook(tmp_path / "汇总.xlsx")["汇总"].max_row == 2  # one row: the table
+
+    (inbox / "甲单位" / "自评表.xlsx").unlink()
+    code, _ = batch(inbox, "-o", tmp_path / "汇总2.xlsx")
+    assert code == 2 and line in capsys.readouterr().err
+
+
 def test_plain_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
     from jixiao.batch.run import Progress
 
