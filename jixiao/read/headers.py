@@ -252,6 +252,9 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
                 and not _fewer_words_target(text):
             columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
+        elif role == "actual" and _block_label(texts[columns["actual"]]) \
+                and not _block_label(text):
+            columns[role] = column  # 年度绩效指标完成情况 heads the block (安徽), 实际完成值 the column
     other = columns.pop("other_name", None)
     if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
         columns["name"] = other
@@ -266,6 +269,16 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             if after < following and after != columns["weight"]:
                 columns[f"{level}_weight"] = after
     return columns
+
+
+_BLOCK_LABEL = re.compile(r"(?:指标|目标)完成情况")
+
+
+def _block_label(text: str) -> bool:
+    """Whether a header naming the 完成值 is the label of the indicator block (安徽's
+    年度绩效指标完成情况 in the lead column): in a row that names the 完成值 column in
+    words of its own (实际完成值), that column is the 完成值."""
+    return bool(_BLOCK_LABEL.search(text))
 
 
 def _fewer_words_target(text: str) -> bool:

@@ -739,3 +739,15 @@ def test_a_table_without_points_ends_where_the_report_text_begins(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [i.name for i in table.indicators] == [row[2] for row in HENGSHAN_ROWS]
     assert codes(data) == ["JX108"]
+
+
+@pytest.mark.parametrize("lead", ["年度绩效指标完成情况", "绩效指标完成情况", "年度绩效目标完成情况"])
+@pytest.mark.parametrize("merge", [True, False], ids=["merged", "merges-lost"])
+def test_the_blocks_label_naming_its_completion_is_no_actual_column(tmp_path, lead, merge):
+    """安徽's standard form heads the lead column 年度绩效指标完成情况: the label of the
+    block, not the 完成值 — that is the column 实际完成值 (every row was JX202 on column A)."""
+    path = medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 100, lead=lead, merge=merge)
+    table, data = checked(path)
+    assert codes(data) == []
+    assert [indicator.actual for indicator in table.indicators][:2] == ["2.3 万件", "规定时间内"]
+    assert data["total_computed"] == 100
