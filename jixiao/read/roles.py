@@ -160,9 +160,12 @@ def _placeholder_text(value: str) -> bool:
 
 
 # A 三级 name the form's template prints on a row for the unit to fill in: a numbered
-# "指标1：" / "指标 2" / "指标一", an ellipsis "……" (after NFKC "......", "⋯"), or both.
+# "指标1：" / "指标 2" / "指标一", an ellipsis "……" (after NFKC "......", "⋯"), or both;
+# perhaps with the unit's placeholder after it ("指标1：/", a row not applicable).
 _TEMPLATE_NUMBERED = r"(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,3}\s*"  # 指标1, 指标 二
-_TEMPLATE_NAME = re.compile(rf"(?:{_TEMPLATE_NUMBERED}[:.、]?)?(?:\.{{2,}}|[⋯。·]{{2,}})?")
+_TEMPLATE_NAME = re.compile(rf"(?:{_TEMPLATE_NUMBERED}[:.、]?)?(?:\.{{2,}}|[⋯。·]{{2,}})?"
+                            rf"(?:(?<=[:.、0-9一二三四五六七八九十])(?:{_PLACEHOLDER.pattern}))?",
+                            re.IGNORECASE)
 _TEMPLATE_FIRST = frozenset("三指.…⋯。·．")
 
 

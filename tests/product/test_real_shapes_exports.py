@@ -1,5 +1,7 @@
-"""Money blocks of real submissions (red team of 2026-12-04, 池州 贵池区 system exports):
-a 年度资金总额 line left at 0 (or empty) while its 其中 lines hold the money."""
+"""What system exports and filled-in forms of real submissions hold (red teams of
+2026-12-04): a 年度资金总额 line left at 0 (or empty) while its 其中 lines hold the money
+(池州 贵池区), values written as formulas never calculated, template rows marked not
+applicable."""
 
 import pytest
 from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
@@ -54,3 +56,14 @@ def test_a_target_typed_as_a_formula_never_calculated_is_not_missing(tmp_path):
     _, data = checked(tmp_path / "r.xlsx")
     assert codes(data) == []
     assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize("name", ["指标1：/", "指标1：—", "指标2:无"])
+def test_a_template_row_marked_not_applicable_is_no_indicator(tmp_path, name):
+    """`指标1：/ | / | /`, no points (a row the unit marked not applicable, 安徽 天长): no
+    JX106/JX201/JX202 on it, and the 总分 is computed."""
+    rows = [*QUALITATIVE_MET[:5], ("效益指标", "生态效益指标", name, "/", "/", None, None, None),
+            *QUALITATIVE_MET[5:]]
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, 100))
+    assert codes(data) == [] and data["total_computed"] == 100
+    assert len(table.indicators) == len(QUALITATIVE_MET)
