@@ -99,13 +99,13 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     weight = funds.weight if funds.weight is not None else 10.0
     if weight < 0:
         return
-    candidates = {rules.execution_score(rate, weight)
-                  for rate in (evaluation.rate, funds.total.rate_declared) if rate is not None}
+    candidates = [(rules.execution_score(rate, weight), rate)
+                  for rate in (evaluation.rate, funds.total.rate_declared) if rate is not None]
     if not candidates:
         return
-    if all(differs(funds.score_declared, expected, TOLERANCE) for expected in candidates):
-        expected = min(candidates, key=lambda value: abs(value - funds.score_declared))
-        rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
+    if all(differs(funds.score_declared, expected, TOLERANCE) for expected, _ in candidates):
+        # the nearer of the two, with the rate it follows from (as computed, else as written)
+        expected, rate = min(candidates, key=lambda pair: abs(pair[0] - funds.score_declared))
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
                       f"执行率 {points(rate)}% 应为 {points(expected)}")
