@@ -70,6 +70,8 @@ def _cell_value(grid: Grid, row: int, column: int) -> Any:
 
 
 _LEVELS = ("level1", "level2")  # carried down from merged cells
+# A cell merged down over the rows below it holds theirs too (not the points: they count once)
+_MERGED_DOWN = frozenset(("reason", "target", "actual"))
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
 _CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit")  # with name, 分值 and a typed 得分:
 # a row holding any of them, other than a placeholder, is an indicator
@@ -176,8 +178,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     own[_LEVELS.index(key)] = True
             else:
                 where = (row, column)
-                if key == "reason":  # one 偏差原因 merged down over the rows it explains
-                    top = origin.get(where)
+                if key in _MERGED_DOWN:  # one 偏差原因 merged down over the rows it explains,
+                    top = origin.get(where)  # one 指标值 or 完成值 over the 三级 it is of
                     if top is not None and top[1] == column and data_start <= top[0] < row:
                         where = top
                 elif key == "name" and where not in values:  # 二级 merged across the 三级

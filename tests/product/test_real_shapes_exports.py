@@ -76,3 +76,28 @@ def test_a_wrong_execution_score_names_the_rate_its_expected_score_follows_from(
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 99, money=money))
     [finding] = [item for item in data["findings"] if item["code"] == "JX302"]
     assert finding["message"] == "执行率得分写为 9，按分值 10 × 执行率 99% 应为 9.9"
+
+
+def test_a_target_and_actual_merged_down_over_two_rows_are_both_rows(tmp_path):
+    """黄石 (湖北 form): one 指标值 and 完成值 merged over the two 三级 they measure: the lower
+    row has them too (it was JX201 and JX202, and no total)."""
+    from workbooks import Book
+
+    rows = [*QUALITATIVE_MET[:4],
+            ("效益指标", "社会效益指标", "使读者更方便快捷查找检阅", "可扩展到省图", "可扩展到省图",
+             10, 10, None),
+            ("效益指标", "社会效益指标", "促进文化发展", None, None, 10, 10, None),
+            *QUALITATIVE_MET[5:]]
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("共享工程")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, 100)
+    sheet.grade("优")
+    first = 4 + 1 + 4  # project 1, money 2–3, header 4, the fifth indicator on row 9
+    for column in (sheet.columns["年度指标值"], sheet.columns["实际完成值"]):
+        sheet.merge(first, column, column, first + 1)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == [] and data["total_computed"] == 100
+    assert (table.indicators[5].target, table.indicators[5].actual) == ("可扩展到省图",) * 2
