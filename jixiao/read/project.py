@@ -94,7 +94,8 @@ class _ProjectFound:
 
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
-_HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "绩效", "考核", "等级")
+_HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "绩效", "考核", "等级", "项目总", "项目绩效",
+                      "项目自评")
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:

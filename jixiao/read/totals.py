@@ -203,7 +203,8 @@ def _total_number(value: Any) -> float | None:
     return points(value)
 
 
-_INLINE_TOTAL = re.compile(r"[:：](\d+(?:\.\d+)?)分?$")
+# "自评总分：95", and without the colon "项目总得分99分" (宁夏, in the title row)
+_INLINE_TOTAL = re.compile(r"(?:[:：]|(?<=分))\s*(\d+(?:\.\d+)?)\s*分?$")
 _TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
 
 

@@ -288,13 +288,21 @@ def head_total(path, cells, closing=lambda sheet: None):
     return book.save(path)
 
 
-@pytest.mark.parametrize("cells", [("自评总分(分)", TOTAL), ("自评总分：99",), ("综合得分", "99分")])
+@pytest.mark.parametrize("cells", [("自评总分(分)", TOTAL), ("自评总分：99",), ("综合得分", "99分"),
+                                   ("项目总得分99分",), ("项目绩效自评总分99",)])
 def test_a_total_above_the_table_is_read(tmp_path, cells):
     """重庆's and 湖北's forms print the 自评总分 among the project's rows, with no 总分 row
     under the indicators (before: never read, a wrong one passed)."""
     table, data = checked(head_total(tmp_path / "上.xlsx", cells))
     assert table.total_declared == TOTAL
     assert "JX501" not in codes(data)
+
+
+def test_a_wrong_total_written_after_its_label_is_found(tmp_path):
+    """宁夏: 项目总得分95分 in the title row, no colon: read, and found wrong (was passed)."""
+    _, data = checked(head_total(tmp_path / "错.xlsx", ("项目总得分95分",)))
+    [message] = [item["message"] for item in data["findings"] if item["code"] == "JX501"]
+    assert message == "总分写为 95，各项得分之和为 99"
 
 
 def test_a_wrong_total_above_the_table_is_found_in_its_cell(tmp_path):
