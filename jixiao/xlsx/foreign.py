@@ -34,7 +34,7 @@ def foreign_refusal(name: str, kind: str, action: str) -> str:
     return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
             f"校验它，但不能{action}；"
             f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
-            f"另存为 .xlsx）后再{action}")
+            f"{'粘贴其中的表格并' if kind == 'docx' else ''}另存为 .xlsx）后再{action}")
 
 
 def word_97_refusal(name: str) -> str:
