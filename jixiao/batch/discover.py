@@ -18,7 +18,6 @@ from pathlib import Path
 # is none of them after all is a row saying why); a Word .docx's tables by value too — one
 # without a 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx")
-WORD_SUFFIX = ".docx"
 
 # What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
 # sent as an old Word (.doc) or WPS document or a PDF, a zip of a unit's files. Named in the
@@ -209,5 +208,5 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "WORD_SUFFIX", "describe_others", "describe_without_table",
+__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "describe_without_table",
            "discover"]

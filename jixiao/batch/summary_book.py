@@ -137,7 +137,7 @@ class Summary:
         if isinstance(checked, Outcome):
             checked = FileSummary.from_report(checked.file, checked.report, checked.notes)
         file, tables = checked.file, checked.tables
-        if _no_table_in_document(file, tables):  # a 自评报告.docx: counted, no row
+        if checked.document_without_table:  # a 自评报告.docx: counted, no row
             self.without_table.append(file)
             self._waiting.setdefault(file, [])  # nothing to write; the files after it may be
             self._write_ready()
@@ -238,15 +238,6 @@ class Summary:
 
     def counts(self) -> Counter[str]:
         return Counter(self.statuses)
-
-
-def _no_table_in_document(file: str, tables: tuple[TableSummary, ...]) -> bool:
-    """A Word document read, in which no 自评表 was found (not one that is damaged)."""
-    from jixiao.batch.discover import WORD_SUFFIX
-    from jixiao.errors import says_no_table
-
-    return file.lower().endswith(WORD_SUFFIX) and bool(tables) and all(
-        table.error is not None and says_no_table(table.error) for table in tables)
 
 
 def _among(files: list[str], file: str) -> bool:
