@@ -74,7 +74,8 @@ def foreign_format(data: bytes) -> str | None:
     if data.startswith(CFB):
         if "EncryptionInfo".encode("utf-16-le") in data:
             return None
-        return "doc" if _WORD_STREAM in data else "xls"
+        return "doc" if _WORD_STREAM in data and not any(
+            stream in data for stream in _WORKBOOK_STREAMS) else "xls"
     if not data.startswith(b"PK"):  # a web page or Excel 2003's XML, named .xls?
         from jixiao.xlsx.webtable import text_format  # (html.parser: only for such files)
 
@@ -88,6 +89,8 @@ def foreign_format(data: bytes) -> str | None:
 
 
 _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
+# An .xls's own stream (Workbook; Book in Excel 5), beside a Word object embedded in it.
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
 
 
 def _is_docx(directory: bytes) -> bool:

@@ -123,3 +123,10 @@ def test_a_binary_word_document_is_refused_with_what_to_do(tmp_path):
                      + "WordDocument".encode("utf-16-le") + b"\x00" * 600)
     with pytest.raises(UnreadableWorkbook, match="“自评表.doc”是Word 97-2003 文档.*另存为 .docx"):
         read_workbook(path)
+
+
+def test_an_xls_holding_a_word_object_is_still_an_xls():
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    word, book = "WordDocument".encode("utf-16-le"), "Workbook".encode("utf-16-le")
+    assert foreign_format(head + word) == "doc"
+    assert foreign_format(head + book + b"\x00" * 100 + word) == "xls"
