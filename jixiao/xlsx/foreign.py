@@ -82,10 +82,10 @@ def foreign_format(data: bytes) -> str | None:
         return text_format(data)
     if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
         return "ods"
-    tail = data[-65536:]  # the central directory
-    if b"xl/workbook.bin" in tail:
+    directory = max(0, len(data) - 65536)  # where the central directory is
+    if data.find(b"xl/workbook.bin", directory) >= 0:
         return "xlsb"
-    return "docx" if _is_docx(tail) else None
+    return "docx" if _is_docx(data, directory) else None
 
 
 _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
@@ -93,9 +93,11 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
 _WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
 
 
-def _is_docx(directory: bytes) -> bool:
-    """A zip's central directory lists word/document.xml, and no workbook part."""
-    return b"word/document.xml" in directory and b"xl/workbook" not in directory
+def _is_docx(data: bytes, directory: int = 0) -> bool:
+    """A zip's central directory (from ``directory`` on) lists word/document.xml, and no
+    workbook part."""
+    return data.find(b"word/document.xml", directory) >= 0 and \
+        data.find(b"xl/workbook", directory) < 0
 
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int

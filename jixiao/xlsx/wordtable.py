@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.limits import MB, Limits, over_limit
+from jixiao.xlsx.limits import Limits, check_member_count, megabytes, over_limit
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
 
@@ -81,7 +81,7 @@ def _document(name: str, data: bytes, limits: Limits) -> bytes:
     """word/document.xml unpacked, never past the limits: the member count from the end
     record before Python reads the directory, the declared size and ratio, then the
     stream itself, chunk by chunk, capped at ``max_unpacked_bytes``."""
-    _check_member_count(data, name, limits)
+    check_member_count(data[-(22 + 0xFFFF):], name, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
@@ -103,7 +103,7 @@ def _document(name: str, data: bytes, limits: Limits) -> bytes:
             raise UnreadableWorkbook(f"“{name}”的 {DOCUMENT} 使用了 Word 从不使用的压缩方式"
                                      f"（编号 {info.compress_type}，可能是恶意构造的文件），已拒绝读取")
         if info.file_size > cap:
-            raise over_limit(name, f"解压后共 {_mb(info.file_size)}，上限 {_mb(cap)}"
+            raise over_limit(name, f"解压后共 {megabytes(info.file_size)}，上限 {megabytes(cap)}"
                                    "（可能是“压缩炸弹”）", "max_unpacked_bytes")
         if info.file_size >= limits.ratio_floor_bytes and \
                 info.file_size > limits.max_ratio * max(info.compress_size, 1):
@@ -117,30 +117,13 @@ def _document(name: str, data: bytes, limits: Limits) -> bytes:
                 while chunk := member.read(_CHUNK):
                     size += len(chunk)
                     if size > cap:  # a size the directory understated
-                        raise over_limit(name, f"解压后超过 {_mb(cap)}（可能是“压缩炸弹”）",
+                        raise over_limit(name, f"解压后超过 {megabytes(cap)}（可能是“压缩炸弹”）",
                                          "max_unpacked_bytes")
                     pieces.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
                 NotImplementedError, RuntimeError, struct.error) as error:
             raise _damaged(name, f"{DOCUMENT} 无法解压，{type(error).__name__}") from None
     return b"".join(pieces)
-
-
-def _check_member_count(data: bytes, name: str, limits: Limits) -> None:
-    """Refuse a directory of too many members from its end record, before Python reads it
-    (as ``guard`` does for a workbook)."""
-    tail = data[-(22 + 0xFFFF):]
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or at + 22 > len(tail):
-        return  # zipfile will say the archive is damaged
-    entries, directory_size = struct.unpack("<xxxxxxxxxxHLxxxxxx", tail[at:at + 22])
-    if entries != 0xFFFF and entries > limits.max_members or \
-            directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
-        raise over_limit(name, f"压缩包内的成员超过 {limits.max_members} 个", "max_members")
-
-
-def _mb(size: int) -> str:
-    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
