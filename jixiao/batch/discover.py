@@ -15,14 +15,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Workbooks: .xlsx/.xlsm read whole; .xls, .xlsb, .ods and WPS's .et by value (a file that
-# is none of them after all is a row saying why).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
+# is none of them after all is a row saying why); a Word .docx's tables by value too — one
+# without a 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx")
 
 # What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
-# sent as a Word document or a PDF, a zip of a unit's files. Named in the batch's closing
-# line and its 统计 sheet, so that none is passed over unnoticed (no row: a 自评报告.docx
-# beside each 自评表 is normal, and would bury the rows that matter).
-OTHER_KINDS = {".doc": "Word/WPS 文档", ".docx": "Word/WPS 文档", ".wps": "Word/WPS 文档",
+# sent as an old Word (.doc) or WPS document or a PDF, a zip of a unit's files. Named in the
+# batch's closing line and its 统计 sheet, so that none is passed over unnoticed (no row: a
+# 自评报告 beside each 自评表 is normal, and would bury the rows that matter).
+OTHER_KINDS = {".doc": "Word/WPS 文档", ".wps": "Word/WPS 文档",
                ".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
                ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
 
@@ -195,4 +196,17 @@ def describe_others(others: dict[str, str]) -> str:
             f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{unpack}")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "discover"]
+def describe_without_table(files: Iterable[str]) -> str:
+    """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
+    rule): how many, a few names; empty when there are none. They get no row."""
+    files = sorted(files)
+    if not files:
+        return ""
+    names = "、".join(Path(path).name for path in files[:3])
+    more = " 等" if len(files) > 3 else ""
+    return (f"Word 文档 {len(files)} 个中没有自评表（{names}{more}），未列入汇总；"
+            "多为自评报告，若其中应有自评表，请人工审核")
+
+
+__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "describe_without_table",
+           "discover"]

@@ -38,7 +38,8 @@ def check_folder(paths: str | Iterable[str], rules: str | None = None,
                  workers: int | None = None, timeout: float | None = 60.0) -> list[FileSummary]:
     """Every workbook below ``paths`` (folders, files or glob patterns, as ``jixiao
     batch`` takes them) checked, in path order, each with its indicator rows. No cache
-    and no file is written."""
+    and no file is written. A Word document without a 自评表 (a 自评报告) is left out,
+    as the summary gives it no row."""
     arguments = [paths] if isinstance(paths, str) else list(paths)
     odd: dict[str, str] = {}
     files = discover(arguments, odd=odd)
@@ -49,7 +50,8 @@ def check_folder(paths: str | Iterable[str], rules: str | None = None,
     jobs = [(file, rules, None, timeout) for file in files if file not in odd]
     for checked in _run_local(jobs, options, work=_with_indicators):
         assert checked.summary is not None
-        summaries[checked.file] = checked.summary
+        if not checked.summary.document_without_table:
+            summaries[checked.file] = checked.summary
     return [summaries[file] for file in files if file in summaries]
 
 

@@ -13,6 +13,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+WORD_SUFFIX = ".docx"  # a Word document: one without a 自评表 gets no row
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
 STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
 
@@ -140,6 +141,15 @@ class FileSummary:
     @property
     def unreadable(self) -> bool:
         return any(table.error is not None for table in self.tables)
+
+    @property
+    def document_without_table(self) -> bool:
+        """A Word document read, in which no 自评表 was found (a 自评报告, not a damaged
+        file): counted in a batch's closing line, given no row."""
+        from jixiao.errors import says_no_table
+
+        return self.file.lower().endswith(WORD_SUFFIX) and bool(self.tables) and all(
+            table.error is not None and says_no_table(table.error) for table in self.tables)
 
 
 __all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

@@ -89,6 +89,7 @@ class Summary:
         from jixiao.checks import SEVERITY_NAMES
 
         self.others = others  # the documents found that are no workbooks (describe_others)
+        self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
 
         self._severity_names = SEVERITY_NAMES
         # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
@@ -136,6 +137,11 @@ class Summary:
         if isinstance(checked, Outcome):
             checked = FileSummary.from_report(checked.file, checked.report, checked.notes)
         file, tables = checked.file, checked.tables
+        if checked.document_without_table:  # a 自评报告.docx: counted, no row
+            self.without_table.append(file)
+            self._waiting.setdefault(file, [])  # nothing to write; the files after it may be
+            self._write_ready()
+            return
         rows: list[tuple[Any, ...]] = []
         findings: list[tuple[Any, ...]] = []
         codes = set()
@@ -216,6 +222,15 @@ class Summary:
     def row_count(self) -> int:
         """Rows of 汇总: the tables read, and the files that could not be."""
         return sum(self.statuses.values())
+
+    @property
+    def notice(self) -> str:
+        """What the closing line and the 统计 sheet say of the files without a row: the
+        documents that are no workbooks, the Word documents without a 自评表."""
+        from jixiao.batch.discover import describe_without_table
+
+        return "；".join(text for text in (self.others, describe_without_table(self.without_table))
+                        if text)
 
     def exit_code(self) -> int:
         """2: a file unreadable; 1: a file has errors; 0: neither (as ``jixiao check``)."""
@@ -406,8 +421,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                 ("评分规则", rules or "各表写明的规则（默认 mof2020）"),
                 ("校验时间", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
                 ("用时（秒）", round(run.seconds, 1))]
-    if summary.others:
-        overview.append(("注意", summary.others))
+    if summary.notice:
+        overview.append(("注意", summary.notice))
     if run.interrupted:
         overview.insert(0, ("注意", f"校验被中断：只完成了 {len(run.done)} / {len(run.files)} "
                                     "个文件，本表只含已完成的文件"))

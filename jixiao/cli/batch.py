@@ -116,8 +116,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
           f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
-    if others:
-        print(describe_others(others))
+    if summary.notice:
+        print(summary.notice)
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP

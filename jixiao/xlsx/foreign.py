@@ -1,5 +1,6 @@
 """Workbooks jixiao reads by their values only: .xls, .xlsb and .ods (and the web pages
-and Excel 2003 XML files saved as .xls, ``webtable``).
+and Excel 2003 XML files saved as .xls, ``webtable``; the tables of a Word .docx,
+``wordtable``).
 
 The central 预算项目库 system and WPS export .xls. ``foreign_format`` tells such a
 file by its bytes (never its name); ``foreign_sheets`` reads its values and merged
@@ -21,16 +22,25 @@ CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an enc
 
 FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二进制（.xlsb）",
                    "ods": "OpenDocument（.ods）", "html": "网页格式（HTML）的 Excel 表",
-                   "xml2003": "XML 表格 2003（SpreadsheetML）"}
+                   "xml2003": "XML 表格 2003（SpreadsheetML）", "docx": "Word 文档（.docx）",
+                   "doc": "Word 97-2003 文档（.doc）"}
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
 def foreign_refusal(name: str, kind: str, action: str) -> str:
     """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
+    if kind == "doc":
+        return word_97_refusal(name)
     return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
             f"校验它，但不能{action}；"
             f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
-            f"另存为 .xlsx）后再{action}")
+            f"{'粘贴其中的表格并' if kind == 'docx' else ''}另存为 .xlsx）后再{action}")
+
+
+def word_97_refusal(name: str) -> str:
+    """Why a binary Word document (.doc) is not read: jixiao reads a .docx's tables."""
+    return (f"“{name}”是{FOREIGN_FORMATS['doc']}，jixiao 无法读取：请在 Word 或 WPS 中"
+            "另存为 .docx（jixiao 可以校验其中的自评表），或把自评表复制到 Excel 中另存为 .xlsx")
 
 
 def foreign_format_of(path: str | Path) -> str | None:
@@ -48,26 +58,46 @@ def foreign_format_of(path: str | Path) -> str | None:
         return None
     if foreign_format(head) in ("ods", "html", "xml2003"):
         return foreign_format(head)
-    return "xlsb" if head.startswith(b"PK") and b"xl/workbook.bin" in tail else None
+    if not head.startswith(b"PK"):
+        return None
+    return "xlsb" if b"xl/workbook.bin" in tail else "docx" if _is_docx(tail) else None
 
 
 def foreign_format(data: bytes) -> str | None:
-    """"xls", "xlsb" or "ods" for a workbook jixiao reads by its values only, else None.
+    """"xls", "xlsb", "ods", "html", "xml2003" or "docx" for a file jixiao reads by its
+    values only ("doc": a binary Word document, refused with ``word_97_refusal``), else None.
 
-    Told by the bytes, not the name: an OLE2 file without encryption is a .xls, a zip
-    whose first member is an ODF spreadsheet mimetype an .ods, one listing
-    xl/workbook.bin an .xlsb."""
+    Told by the bytes, not the name: an OLE2 file without encryption is a .xls (a .doc
+    if it holds a WordDocument stream), a zip whose first member is an ODF spreadsheet
+    mimetype an .ods, one listing xl/workbook.bin an .xlsb, one listing
+    word/document.xml (and no workbook) a Word document."""
     if data.startswith(CFB):
-        return None if "EncryptionInfo".encode("utf-16-le") in data else "xls"
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            return None
+        return "doc" if _WORD_STREAM in data and not any(
+            stream in data for stream in _WORKBOOK_STREAMS) else "xls"
     if not data.startswith(b"PK"):  # a web page or Excel 2003's XML, named .xls?
         from jixiao.xlsx.webtable import text_format  # (html.parser: only for such files)
 
         return text_format(data)
     if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
         return "ods"
-    if data.find(b"xl/workbook.bin", max(0, len(data) - 65536)) >= 0:  # central directory
+    directory = max(0, len(data) - 65536)  # where the central directory is
+    if data.find(b"xl/workbook.bin", directory) >= 0:
         return "xlsb"
-    return None
+    return "docx" if _is_docx(data, directory) else None
+
+
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
+# An .xls's own stream (Workbook; Book in Excel 5), beside a Word object embedded in it.
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+
+
+def _is_docx(data: bytes, directory: int = 0) -> bool:
+    """A zip's central directory (from ``directory`` on) lists word/document.xml, and no
+    workbook part."""
+    return data.find(b"word/document.xml", directory) >= 0 and \
+        data.find(b"xl/workbook", directory) < 0
 
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
@@ -80,7 +110,9 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
-    if kind in ("html", "xml2003"):
+    if kind == "doc":
+        raise UnreadableWorkbook(word_97_refusal(name))
+    if kind in ("html", "xml2003", "docx"):
         return _text_sheets(name, data, kind, max_rows)
     try:
         from python_calamine import CalamineWorkbook
@@ -136,9 +168,14 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
     from jixiao.xlsx.webtable import TooManyCells, html_sheets, spreadsheetml_sheets
 
     hidden: frozenset[str] = frozenset()
-    max_cells = Limits.from_environment().max_cells
+    limits = Limits.from_environment()
+    max_cells = limits.max_cells
     try:
-        if kind == "html":
+        if kind == "docx":
+            from jixiao.xlsx.wordtable import docx_sheets
+
+            sheets = docx_sheets(name, data, max_cells, limits)
+        elif kind == "html":
             sheets = html_sheets(name, data, max_cells)
         else:
             sheets, hidden = spreadsheetml_sheets(data, max_cells)

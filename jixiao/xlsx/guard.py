@@ -48,7 +48,7 @@ from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import Relationship
 from jixiao.xlsx.external import external_content
-from jixiao.xlsx.limits import MB, Limits, over_limit
+from jixiao.xlsx.limits import MB, Limits, check_member_count, megabytes, over_limit
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.scan import DECLARATION_PART, Declared, MemberScanner, declared_xml_parts
 
@@ -444,21 +444,10 @@ def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits)
     """Refuse a directory of too many members from its end record, before Python reads it."""
     tail_size = min(size, 22 + 0xFFFF)
     stream.seek(size - tail_size)
-    tail = stream.read(tail_size)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or at + 22 > len(tail):
-        return  # zipfile will say the archive is damaged
-    entries, directory_size = struct.unpack("<xxxxxxxxxxHLxxxxxx", tail[at:at + 22])
-    if entries != 0xFFFF and entries > limits.max_members:
-        raise over_limit(name, f"压缩包内有 {entries} 个成员，上限 {limits.max_members}", "max_members")
-    # A lying count: a directory entry takes at least 46 bytes, rarely more than 1 KiB.
-    if directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
-        raise over_limit(name, f"压缩包目录有 {_mb(directory_size)}，超过 {limits.max_members} 个成员"
-                    "所需", "max_members")
+    check_member_count(stream.read(tail_size), name, limits)
 
 
-def _mb(size: int) -> str:
-    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
+_mb = megabytes
 
 
 __all__ = ["CheckedZip", "PackageReport", "check_package"]

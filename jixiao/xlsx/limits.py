@@ -81,6 +81,28 @@ _NO_LIMIT = sys.maxsize // 2
 __all__ = ["MB", "VARIABLES", "Limits"]
 
 
+def megabytes(size: int) -> str:
+    """A size as the refusals give it: "12 MB", "1.5 MB"."""
+    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
+
+
+def check_member_count(tail: bytes, name: str, limits: Limits) -> None:
+    """Refuse a zip directory of too many members from its end record (in ``tail``, the
+    file's last 65,557 bytes or all of it), before Python reads the directory."""
+    import struct
+
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return  # zipfile will say the archive is damaged
+    entries, directory_size = struct.unpack("<xxxxxxxxxxHLxxxxxx", tail[at:at + 22])
+    if entries != 0xFFFF and entries > limits.max_members:
+        raise over_limit(name, f"压缩包内有 {entries} 个成员，上限 {limits.max_members}", "max_members")
+    # A lying count: a directory entry takes at least 46 bytes, rarely more than 1 KiB.
+    if directory_size != 0xFFFFFFFF and directory_size > 1024 * limits.max_members:
+        raise over_limit(name, f"压缩包目录有 {megabytes(directory_size)}，超过 "
+                               f"{limits.max_members} 个成员所需", "max_members")
+
+
 def over_limit(name: str, what: str, limit: str) -> UnreadableWorkbook:
     """The refusal of a file ``name`` past the limit ``limit`` (a key of VARIABLES)."""
     variable = VARIABLES[limit][0]

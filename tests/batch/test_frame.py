@@ -85,3 +85,15 @@ def test_a_batch_run_never_imports_pandas(folder, tmp_path):
                          capture_output=True, text=True, cwd=ROOT, check=True,
                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}).stdout
     assert out.split()[-2:] == ["2", "False"]
+
+
+def test_a_word_report_without_a_table_has_no_row_a_word_table_has_its_rows(tmp_path):
+    """As in the summary: a 自评报告.docx is left out, a 自评表 typed into Word is checked."""
+    from wordfiles import docx, paragraph, workbook_docx
+
+    (tmp_path / "收件").mkdir()
+    workbook_docx(standard(tmp_path / "t.xlsx"), tmp_path / "收件" / "自评表.docx")
+    docx(tmp_path / "收件" / "自评报告.docx", paragraph("项目支出绩效自评报告"))
+    files = check_folder(str(tmp_path / "收件"), workers=1)
+    assert [Path(summary.file).name for summary in files] == ["自评表.docx"]
+    assert list(tables_frame(files)["status"]) == ["通过"]

@@ -1,0 +1,256 @@
+"""A 自评表 typed into Word: the tables of a .docx, read by their values.
+
+Many units submit (or publish) the 项目支出绩效自评表 as a Word table. ``docx_sheets``
+lays the document out on one sheet, as ``webtable.html_sheets`` lays out a web page:
+in document order, each paragraph outside the tables a row of one cell (the title
+"项目支出绩效自评表", "（2023年度）": they name the project and the year), and each
+top-level table (w:tbl) its rows, a cell where the grid puts it — w:gridBefore
+skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges down
+— with a blank row after it. A cell's text is its paragraphs joined by line breaks
+(w:t, w:tab, w:br); a table nested in a cell is text of that cell. Values are taken
+as from a page (``webtable._value``): a plain number is a number.
+
+Only word/document.xml is unpacked, within the ``Limits`` of any workbook (its size,
+its ratio, the member count: the same refusals as ``guard``'s) and parsed with the
+defused parser (no DTD, no entities). Cells and merged areas past ``max_cells`` raise
+``TooManyCells``.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.limits import Limits, check_member_count, megabytes, over_limit
+from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
+from jixiao.xlsx.xml import parse_xml
+
+SHEET = "文档"
+DOCUMENT = "word/document.xml"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_VAL = f"{_W}val"
+# Elements that only wrap a table's rows or cells, or the body's blocks: their content counts.
+_WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag",
+                       f"{_W}ins", f"{_W}moveTo"))
+# What is never the document's text: deleted text, text boxes (kept twice, as a drawing
+# and its fallback), field codes, footnote marks.
+_SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
+                      f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
+                      f"{_W}tblPr", f"{_W}tblGrid"))
+_CHUNK = 64 * 1024
+
+
+def docx_sheets(name: str, data: bytes, max_cells: int,
+                limits: Limits | None = None) -> list[Sheet]:
+    """The document laid out on one sheet ("文档"): [(name, cells, merges)].
+
+    ``UnreadableWorkbook`` for a damaged or hostile file (over ``limits``: the message
+    ``over_limit`` gives), ``TooManyCells`` past ``max_cells`` cells and merged areas."""
+    from xml.etree.ElementTree import ParseError
+
+    document = _document(name, data, limits or Limits.from_environment())
+    try:
+        root = parse_xml(document)
+    except (ParseError, ValueError) as error:
+        raise _damaged(name, type(error).__name__) from None
+    body = root.find(f"{_W}body")
+    layout = _Layout(max_cells)
+    for block in _blocks(body if body is not None else root):
+        if block.tag == _P:
+            text = _cell_text([block])
+            if text:
+                layout.line(text)
+        else:
+            layout.table(block)
+    return [(SHEET, layout.cells, layout.merges)]
+
+
+def _damaged(name: str, why: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(f"“{name}”是 Word 文档（.docx），但已损坏或格式异常，无法读取"
+                              f"（{why}）；请在 Word 或 WPS 中打开后另存为 .docx 再试，"
+                              "或把自评表复制到 Excel 中另存为 .xlsx")
+
+
+def _document(name: str, data: bytes, limits: Limits) -> bytes:
+    """word/document.xml unpacked, never past the limits: the member count from the end
+    record before Python reads the directory, the declared size and ratio, then the
+    stream itself, chunk by chunk, capped at ``max_unpacked_bytes``."""
+    check_member_count(data[-(22 + 0xFFFF):], name, limits)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            struct.error, NotImplementedError) as error:
+        raise _damaged(name, f"压缩包结构不完整，{type(error).__name__}") from None
+    cap = limits.max_unpacked_bytes
+    with archive:
+        if len(archive.infolist()) > limits.max_members:
+            raise over_limit(name, f"压缩包内有 {len(archive.infolist())} 个成员，"
+                                   f"上限 {limits.max_members}", "max_members")
+        try:
+            info = archive.getinfo(DOCUMENT)
+        except KeyError:
+            raise _damaged(name, f"缺少 {DOCUMENT}") from None
+        if info.flag_bits & 0x1:
+            raise UnreadableWorkbook(f"“{name}”设置了密码（已加密），无法读取；请在 Word 或 WPS 中"
+                                     "取消密码后再试")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnreadableWorkbook(f"“{name}”的 {DOCUMENT} 使用了 Word 从不使用的压缩方式"
+                                     f"（编号 {info.compress_type}，可能是恶意构造的文件），已拒绝读取")
+        if info.file_size > cap:
+            raise over_limit(name, f"解压后共 {megabytes(info.file_size)}，上限 {megabytes(cap)}"
+                                   "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+        if info.file_size >= limits.ratio_floor_bytes and \
+                info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise over_limit(name, f"成员 {DOCUMENT} 的压缩比为 "
+                                   f"{info.file_size // max(info.compress_size, 1)}:1，"
+                                   f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            with archive.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    if size > cap:  # a size the directory understated
+                        raise over_limit(name, f"解压后超过 {megabytes(cap)}（可能是“压缩炸弹”）",
+                                         "max_unpacked_bytes")
+                    pieces.append(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+                NotImplementedError, RuntimeError, struct.error) as error:
+            raise _damaged(name, f"{DOCUMENT} 无法解压，{type(error).__name__}") from None
+    return b"".join(pieces)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body (or a cell), in order, through content controls."""
+    for child in parent:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of a table or a row, through the wrappers around them."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text: its runs' w:t, a tab a tab, a break a line break."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIPPED or tag == _P or tag == _TBL:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab" or tag == f"{_W}ptab":
+                parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+def _cell_text(blocks: list[Any]) -> str:
+    """The text of paragraphs (and of the tables among them: row by row, cell by cell),
+    one line each, spaces within a line collapsed as a page's are."""
+    lines: list[str] = []
+
+    def collect(items: Any) -> None:
+        for block in items:
+            if block.tag == _P:
+                lines.extend(_paragraph_text(block).split("\n"))
+            else:  # a nested table: its text, in reading order
+                for row in _children(block, _TR):
+                    for cell in _children(row, _TC):
+                        collect(_blocks(cell))
+
+    collect(blocks)
+    return "\n".join(text for text in (" ".join(line.split()) for line in lines) if text)
+
+
+def _number(element: Any, tag: str, default: int) -> int:
+    """The w:val of a property (w:gridSpan, w:gridBefore), within reason."""
+    found = element.find(tag) if element is not None else None
+    if found is None:
+        return default
+    try:
+        return max(0, min(int(found.get(_VAL, default)), 16_384))
+    except ValueError:
+        return default
+
+
+class _Layout:
+    """Rows as they are laid out on the sheet: cells, merged ranges, the area so far."""
+
+    def __init__(self, max_cells: int) -> None:
+        self.cells: list[Cell] = []
+        self.merges: list[Merge] = []
+        self.row = 0
+        self.area = 0
+        self.max_cells = max_cells
+
+    def _count(self, area: int) -> None:
+        self.area += area
+        if self.area > self.max_cells:
+            raise TooManyCells
+
+    def line(self, text: str) -> None:
+        self.row += 1
+        self._count(1)
+        self.cells.append((self.row, 1, _value(text), "General"))
+
+    def table(self, element: Any) -> None:
+        # column → [top, left, bottom, right] of the cell a vMerge continue extends
+        open_merges: dict[int, list[int]] = {}
+        boxes: list[list[int]] = []
+        for tr in _children(element, _TR):
+            self.row += 1
+            row = self.row
+            properties = tr.find(f"{_W}trPr")
+            column = 1 + _number(properties, f"{_W}gridBefore", 0)
+            continued: dict[int, list[int]] = {}
+            for tc in _children(tr, _TC):
+                cell_properties = tc.find(f"{_W}tcPr")
+                wide = max(1, _number(cell_properties, f"{_W}gridSpan", 1))
+                self._count(wide)
+                merge = cell_properties.find(f"{_W}vMerge") if cell_properties is not None \
+                    else None
+                if merge is not None and merge.get(_VAL, "continue") != "restart":
+                    box = open_merges.get(column)
+                    if box is not None and box[3] == column + wide - 1:
+                        box[2] = row
+                        continued[column] = box
+                        column += wide
+                        continue
+                text = _cell_text(list(_blocks(tc)))
+                if text:
+                    self.cells.append((row, column, _value(text), "General"))
+                box = [row, column, row, column + wide - 1]
+                boxes.append(box)
+                continued[column] = box
+                column += wide
+            open_merges = continued
+        self.row += 1  # a blank row after the table, as Excel lays out a page's tables
+        self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
+                           if bottom > top or right > left)
+
+
+__all__ = ["DOCUMENT", "SHEET", "docx_sheets"]

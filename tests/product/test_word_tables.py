@@ -1,0 +1,99 @@
+"""A 自评表 typed into Word (.docx) gives the same findings as the same table in Excel:
+written as OOXML by hand (tests/wordfiles.py) and as a word processor writes it
+(LibreOffice Writer converting a page's table to .docx). It is checked by value only:
+recalculation and annotated copies refuse it, as they do an .xls; ``jixiao convert``
+makes a template of it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from libreoffice import soffice
+from wordfiles import workbook_docx, workbook_html
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
+
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+# The first Putuo table with mistakes: a score over its weight, a 质量指标 not met but
+# scored in full, an 执行率 score that is not weight × rate.
+MISTAKEN_ROWS = [PUTUO_1_ROWS[0], ("产出指标", "质量指标", "预算编制规范性", "规范", "基本规范", 25, 25, None),
+                 *PUTUO_1_ROWS[2:4], ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%",
+                                      10, 12, None)]
+MISTAKEN_MONEY = [("年度资金总额", 30.03, 31.56, 31.50, 10, 99.80, 10), *PUTUO_1_MONEY[1:]]
+
+
+def findings(path):
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    data = json.loads(json_report([result]))
+    return data, sorted((item["code"], item["cell"]) for item in data["findings"])
+
+
+def same_as_workbook(document, book):
+    data, found = findings(document)
+    expected, expected_found = findings(book)
+    assert [code for code, _ in found] == [code for code, _ in expected_found]
+    for key in ("total_declared", "total_computed", "grade_computed", "grade_declared"):
+        assert data[key] == expected[key], key
+    assert data["project"] == expected["project"]
+    assert [i["score_computed"] for i in data["indicators"]] == \
+        [i["score_computed"] for i in expected["indicators"]]
+    return found, expected_found
+
+
+@pytest.mark.parametrize("options", [{}, {"rows": MISTAKEN_ROWS, "money": MISTAKEN_MONEY}],
+                         ids=["putuo", "mistaken"])
+def test_a_word_table_gives_the_findings_of_the_workbook(tmp_path, options):
+    book = standard(tmp_path / "自评表.xlsx", **options)
+    document = workbook_docx(book, tmp_path / "自评表.docx")
+    found, expected = same_as_workbook(document, book)
+    assert found == expected  # the same cells too: the title lines are rows 1 and 2
+    if options:
+        assert found
+
+
+def test_a_word_table_libreoffice_wrote_gives_the_findings_of_the_workbook(tmp_path):
+    book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    page = tmp_path / "自评表.html"
+    page.write_text(workbook_html(book), encoding="utf-8")
+    out = tmp_path / "word"
+    out.mkdir()
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--headless", "--norestore", "--infilter=HTML (StarWriter)",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(page)],
+                   capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+                   check=False)
+    document = out / "自评表.docx"
+    if not document.exists():
+        pytest.skip("LibreOffice wrote no .docx")
+    found, _ = same_as_workbook(document, book)
+    assert found
+
+
+def jixiao(*args):
+    return subprocess.run([sys.executable, "-m", "jixiao", *map(str, args)], capture_output=True,
+                          text=True, env=ENV, timeout=180, check=False)
+
+
+def test_recalc_and_annotate_refuse_a_word_table_convert_makes_a_template(tmp_path):
+    book = standard(tmp_path / "自评表.xlsx")
+    document = workbook_docx(book, tmp_path / "自评表.docx")
+    done = jixiao("check", document)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for args in (("recalc", document, "-o", tmp_path / "r.xlsx"),
+                 ("check", document, "--annotate", tmp_path / "a.xlsx")):
+        done = jixiao(*args)
+        said = done.stdout + done.stderr
+        assert "“自评表.docx”是Word 文档（.docx）文件" in said and "jixiao convert" in said, said
+        assert "Traceback" not in said
+    done = jixiao("convert", document, "-o", tmp_path / "模板.xlsx")
+    assert done.returncode == 0, done.stdout + done.stderr
+    converted, _ = findings(tmp_path / "模板.xlsx")
+    assert converted["total_computed"] == findings(book)[0]["total_computed"]

@@ -1,0 +1,132 @@
+"""A 自评表 submitted as a Word table (.docx) is read by its values, as a web page's
+table is (``webtable``): the paragraphs outside the tables a row each (the title, the
+year), each table's cells where the grid puts them, merged over what they span
+(w:gridSpan across, w:vMerge down). Before: refused, "不是 Excel 工作簿"."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wordfiles import cell, document_xml, docx, paragraph, table
+
+from jixiao.errors import UnreadableWorkbook
+from jixiao.read.workbook import read_workbook
+from jixiao.xlsx.foreign import foreign_format
+from jixiao.xlsx.webtable import TooManyCells
+from jixiao.xlsx.wordtable import docx_sheets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sheet(path):
+    [(name, cells, merges)] = docx_sheets(path.name, path.read_bytes(), 10_000)
+    return name, {(row, column): value for row, column, value, _ in cells}, sorted(merges)
+
+
+def test_spans_and_vertical_merges_become_merged_ranges(tmp_path):
+    body = table([
+        [cell("项目名称", span=2), cell("乡村道路养护", span=3)],
+        [cell("产出指标", merge="restart"), cell("数量指标"), cell("里程"), cell("20"),
+         cell("18.5")],
+        [cell(merge="continue"), cell("质量指标"), cell("优良路率"), cell("0833"), cell("1,200")],
+        [cell("效益指标", span=2, merge="restart"), cell("x"), cell(""), cell("")],
+        [cell(span=2, merge="continue"), cell("y"), cell(""), cell("")],
+    ])
+    _, cells, merges = sheet(docx(tmp_path / "t.docx", body))
+    assert merges == [(1, 1, 1, 2), (1, 3, 1, 5), (2, 1, 3, 1), (4, 1, 5, 2)]
+    assert cells[(1, 1)] == "项目名称" and cells[(1, 3)] == "乡村道路养护"
+    assert cells[(2, 1)] == "产出指标" and (3, 1) not in cells
+    assert cells[(3, 2)] == "质量指标" and cells[(5, 3)] == "y"
+    assert cells[(2, 4)] == 20.0 and cells[(2, 5)] == 18.5
+    assert cells[(3, 4)] == "0833" and cells[(3, 5)] == 1200.0  # a code stays text
+
+
+def test_grid_before_shifts_a_row(tmp_path):
+    body = table([[cell("a"), cell("b"), cell("c")], [cell("x"), cell("y")]], before={1: 1})
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    assert cells == {(1, 1): "a", (1, 2): "b", (1, 3): "c", (2, 2): "x", (2, 3): "y"}
+
+
+def test_paragraphs_outside_tables_are_rows_in_document_order(tmp_path):
+    body = (paragraph("项目支出绩效自评表") + paragraph("") + paragraph("（2023年度）")
+            + table([[cell("三级\n指标"), cell("分值")]])
+            + '<w:p><w:r><w:t>填表</w:t></w:r><w:r><w:tab/><w:t>人：张三</w:t></w:r></w:p>')
+    name, cells, merges = sheet(docx(tmp_path / "t.docx", body))
+    assert name == "文档" and merges == []
+    assert cells == {(1, 1): "项目支出绩效自评表", (2, 1): "（2023年度）", (3, 1): "三级\n指标",
+                     (3, 2): "分值", (5, 1): "填表 人：张三"}
+
+
+def test_a_nested_table_is_text_in_its_cell(tmp_path):
+    inner = table([[cell("甲"), cell("乙")], [cell("丙"), cell("丁")]])
+    body = table([[cell("说明", inner=inner), cell("分值")], [cell("a"), cell("b")]])
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    assert cells[(1, 1)] == "说明\n甲\n乙\n丙\n丁" and cells[(2, 2)] == "b"
+    assert max(column for _, column in cells) == 2
+
+
+def test_too_many_cells_are_refused(tmp_path):
+    path = docx(tmp_path / "t.docx", table([[cell("x", span=5000)]] * 200))
+    with pytest.raises(TooManyCells):
+        docx_sheets(path.name, path.read_bytes(), 500_000)
+    with pytest.raises(UnreadableWorkbook, match="超出安全上限.*JIXIAO_MAX_CELLS"):
+        read_workbook(path)
+
+
+def test_a_docx_is_told_by_its_bytes(tmp_path):
+    path = docx(tmp_path / "自评表.xlsx", paragraph("x"))  # the name does not matter
+    assert foreign_format(path.read_bytes()) == "docx"
+
+
+def test_a_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    bomb = document_xml(" " * (60 * 1024 * 1024))
+    path = docx(tmp_path / "炸弹.docx", "", document=bomb)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(UnreadableWorkbook, match="“炸弹.docx”超出安全上限.*压缩炸弹"):
+        read_workbook(path)
+    with pytest.raises(UnreadableWorkbook, match="“炸弹.docx”超出安全上限.*压缩炸弹"):
+        docx_sheets(path.name, path.read_bytes(), 500_000)
+
+
+def test_a_dtd_is_refused(tmp_path):
+    hostile = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]>'
+               b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+               b'main"><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>')
+    path = docx(tmp_path / "坏.docx", "", document=hostile)
+    with pytest.raises(UnreadableWorkbook, match="“坏.docx”"):
+        read_workbook(path)
+    with pytest.raises(UnreadableWorkbook, match="“坏.docx”"):
+        docx_sheets(path.name, path.read_bytes(), 500_000)
+
+
+def check(path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "jixiao", "check", str(path)],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def test_a_damaged_docx_is_one_chinese_line_and_exit_2(tmp_path):
+    path = docx(tmp_path / "损坏.docx", "", document=document_xml(paragraph("项目"))[:-40])
+    done = check(path)
+    assert done.returncode == 2
+    said = [line for line in done.stdout.splitlines() if "“损坏.docx”" in line]
+    assert len(said) == 1 and said[0].startswith("无法校验：“损坏.docx”是 Word 文档（.docx），"
+                                                  "但已损坏"), done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_binary_word_document_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "自评表.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+                     + "WordDocument".encode("utf-16-le") + b"\x00" * 600)
+    with pytest.raises(UnreadableWorkbook, match="“自评表.doc”是Word 97-2003 文档.*另存为 .docx"):
+        read_workbook(path)
+
+
+def test_an_xls_holding_a_word_object_is_still_an_xls():
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    word, book = "WordDocument".encode("utf-16-le"), "Workbook".encode("utf-16-le")
+    assert foreign_format(head + word) == "doc"
+    assert foreign_format(head + book + b"\x00" * 100 + word) == "xls"
