@@ -46,6 +46,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号")),
     ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
     ("level2", ("二级指标",)),
+    ("deepest", ("四级指标",)),  # 一级 | 二级 | 三级 | 四级 (2017 score sheets): the name
     ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
     ("sign", ("计算符号", "运算符号", "比较符号", "符号", "指标方向")),  # ≥ ≤ …, 正向/反向
     ("nature", ("指标性质",)),
@@ -64,6 +65,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
+_RENAMED = ("deepest",)  # a role _roles gives another name (四级 → name, its 三级 → group3)
 _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级": "level2", "三级": "name",
                 "实际完成": "actual"}
 
@@ -255,6 +257,11 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         elif role == "actual" and _block_label(texts[columns["actual"]]) \
                 and not _block_label(text):
             columns[role] = column  # 年度绩效指标完成情况 heads the block (安徽), 实际完成值 the column
+    deepest = columns.pop("deepest", None)
+    if deepest is not None:  # the 四级 names the row; its 三级 groups rows (or names a row alone)
+        if "name" in columns:
+            columns["group3"] = columns["name"]
+        columns["name"] = deepest
     other = columns.pop("other_name", None)
     if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
         columns["name"] = other

@@ -37,6 +37,7 @@ from jixiao.read.roles import (
     is_footer_label,
     is_grade_label,
     is_indicators_sum_label,
+    is_optional_label,
     is_placeholder,
     is_placeholder_points,
     is_template_name,
@@ -169,6 +170,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                                    or (row, columns["score"]) not in values):
             row_columns = _shifted_row(grid, row, columns) or columns
         for key, column in row_columns.items():
+            if key == "group3":
+                continue  # a 三级 over 四级 rows: read as the name of a row without a 四级 only
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
                 value = clean(values.get(where))
@@ -186,6 +189,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     left = origin.get(where)
                     if left is not None and left[0] == row and left[1] == columns.get("level2"):
                         where = left
+                    elif "group3" in columns and origin.get((row, columns["group3"]), (row, 0))[0] \
+                            == row:  # no 四级: the row's own 三级 names it (社会效益 | | 60 | 60)
+                        where = (row, columns["group3"])
                 # cleaned already (most cells of a row are empty: no call for them)
                 value = None if where not in values else _cell_value(grid, *where)
             if value is not None or key in _ALWAYS_NOTED:
@@ -486,7 +492,7 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
     cell is an indicator (its checks say what is missing); a 得分 a formula gives does
     not make one."""
     name = read.get("name")
-    return ((is_placeholder(name) or is_template_name(name))
+    return ((is_placeholder(name) or is_template_name(name) or is_optional_label(name))
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))

@@ -185,6 +185,16 @@ def is_template_name(value: Any) -> bool:
 _TEMPLATE_NUMBER = re.compile(rf"{_TEMPLATE_NUMBERED}(?:[:：、]|[.．](?![0-9]))\s*(?=\S)")
 
 
+# A row the form prints for the unit to use if it applies: 经济效益（可选项）, 生态效益(选填).
+_OPTIONAL = re.compile(r"[（(](?:可选项?|选填项?|选用)[)）]$")
+
+
+def is_optional_label(value: Any) -> bool:
+    """Whether a name is one the form prints as optional (经济效益（可选项）): a row the
+    unit left unused when nothing else on it is filled in."""
+    return isinstance(value, str) and _OPTIONAL.search(value.strip()) is not None
+
+
 def without_template_number(name: str | None) -> str | None:
     """A 三级 name without the template's number the unit wrote it after (指标5:举办讲座 →
     举办讲座), as a reviewer reads it; any other name as it is."""

@@ -101,3 +101,42 @@ def test_a_target_and_actual_merged_down_over_two_rows_are_both_rows(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert codes(data) == [] and data["total_computed"] == 100
     assert (table.indicators[5].target, table.indicators[5].actual) == ("可扩展到省图",) * 2
+
+
+FOUR_LEVELS = [  # 2017 项目支出绩效评价得分表: 一级 | 二级 | 三级 | 四级 | 分值 | 得分
+    ("共性指标（30分）", "项目决策（20分）", "科学决策（10分）", "必要性", 5, 5),
+    (None, None, None, "可行性", 5, 5),
+    (None, None, "绩效目标（10分）", "明确性", 5, 5),
+    (None, None, None, "合理性", 5, 4),
+    (None, "项目管理（10分）", "资金管理（10分）", "资金使用", 10, 10),
+    ("特性指标（70分）", "项目效益（70分）", "社会效益（可选项）", None, 60, 60),
+    (None, None, "经济效益（可选项）", None, None, None),
+    (None, None, "服务对象满意度", None, 10, 10)]
+
+
+@pytest.mark.parametrize("merge", [False, True], ids=["merges-lost", "merged"])
+def test_a_four_level_score_sheet_names_each_row_by_its_deepest_level(tmp_path, merge):
+    """一级 | 二级 | 三级 | 四级 | 分值 | 得分: the 四级 names a row, a 三级 without 四级 names
+    its own; an optional row the unit left empty (经济效益（可选项）) is no indicator. Before:
+    the 四级 went unread and 可行性 was lost (JX101 95, JX103 ×2, a sum of 94), and the
+    optional row was JX106."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet("得分表")
+    sheet.line("项目支出绩效评价得分表（2017年度）")
+    sheet.line("一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分")
+    for values in FOUR_LEVELS:
+        sheet.line(*values)
+    sheet.line("总分", None, None, None, 100, 99)
+    if merge:
+        # title 1, header 2, rows 3–10: 共性 3–7, 项目决策 3–6, 科学决策 3–4, 绩效目标 5–6,
+        # 特性 and 项目效益 8–10
+        for first, last, column in ((3, 7, 1), (3, 6, 2), (3, 4, 3), (5, 6, 3), (8, 10, 1),
+                                    (8, 10, 2)):
+            sheet.merge(first, column, column, last)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert [indicator.name for indicator in table.indicators] == [
+        "必要性", "可行性", "明确性", "合理性", "资金使用", "社会效益（可选项）", "服务对象满意度"]
+    assert sum(indicator.weight for indicator in table.indicators) == 100
