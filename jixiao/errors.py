@@ -32,16 +32,6 @@ class NotASelfEvaluation(JixiaoError):
     """The workbook opens, but holds no 项目支出绩效自评表."""
 
 
-# What the messages of ``NotASelfEvaluation`` say, so that a batch can tell, from a
-# file's result alone, a document without a table (a 自评报告.docx) from a damaged file.
-NO_TABLE, TARGETS_ONLY = "中没有找到项目支出绩效自评表", "是绩效目标表（"
-
-
-def says_no_table(message: str) -> bool:
-    """Whether an error message is ``NotASelfEvaluation``'s: no 自评表 in a readable file."""
-    return NO_TABLE in message or TARGETS_ONLY in message
-
-
 class UnknownRuleSet(JixiaoError):
     """A rule-set name that jixiao does not know."""
 

@@ -82,6 +82,7 @@ class TableSummary:
     grade_computed: Any = None
     findings: tuple[FindingSummary, ...] = ()
     indicators: tuple[IndicatorSummary, ...] = ()
+    no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
 
     @property
     def errors(self) -> int:
@@ -106,7 +107,8 @@ class TableSummary:
                                         item.get("cell"), item["message"])
                          for item in table.get("findings") or ())
         if "error" in table:
-            return cls(file, error=table["error"], findings=findings)
+            return cls(file, error=table["error"], findings=findings,
+                       no_table=bool(table.get("no_table")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
@@ -146,10 +148,8 @@ class FileSummary:
     def document_without_table(self) -> bool:
         """A Word document read, in which no 自评表 was found (a 自评报告, not a damaged
         file): counted in a batch's closing line, given no row."""
-        from jixiao.errors import says_no_table
-
         return self.file.lower().endswith(WORD_SUFFIX) and bool(self.tables) and all(
-            table.error is not None and says_no_table(table.error) for table in self.tables)
+            table.no_table for table in self.tables)
 
 
 __all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

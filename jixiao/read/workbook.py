@@ -21,7 +21,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.errors import NO_TABLE, TARGETS_ONLY, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, Indicator, SelfEvaluation, Sources, Subtotal
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
@@ -75,8 +75,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:
-        if kind in ("ods", "xlsb"):
-            check_package(path, data, limits, ods=kind == "ods")  # bombs, DTDs: before calamine
+        if kind in ("ods", "xlsb", "docx"):  # bombs, DTDs: before calamine or wordtable
+            check_package(path, data, limits, ods=kind == "ods")
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
         return _workbook(path, sheets, notes, too_long, False, [], hidden)
@@ -171,13 +171,13 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                 f"“{path.name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
                 "请删除无关的工作表后再试")
         raise NotASelfEvaluation(
-            f"“{path.name}”{NO_TABLE}：没有一行表头同时含有"
+            f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
             "一级（或二级）指标、三级指标、指标值和完成值")
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise NotASelfEvaluation(
-            f"“{path.name}”{TARGETS_ONLY}只有年度指标值，没有实际完成值和得分），不是自评表："
+            f"“{path.name}”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
             "请提交填好实际完成值和得分的项目支出绩效自评表")
     if targets_only:
         notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"

@@ -77,7 +77,10 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
     for result in results:
         if result.error:
-            objects.append({"file": str(result.path), "error": result.error, "findings": []})
+            failed = {"file": str(result.path), "error": result.error, "findings": []}
+            if result.no_table:  # read, but no 自评表 in it: a report, a 绩效目标表 …
+                failed["no_table"] = True
+            objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))
                        for checked in result.tables)

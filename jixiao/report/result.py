@@ -27,6 +27,7 @@ class FileResult:
     path: Path
     tables: list[CheckedTable] = field(default_factory=list)
     error: str | None = None                         # why the file could not be checked
+    no_table: bool = False  # it was read, and holds no 自评表 (``NotASelfEvaluation``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
 
     @property

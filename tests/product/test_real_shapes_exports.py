@@ -140,3 +140,23 @@ def test_a_four_level_score_sheet_names_each_row_by_its_deepest_level(tmp_path, 
     assert [indicator.name for indicator in table.indicators] == [
         "必要性", "可行性", "明确性", "合理性", "资金使用", "社会效益（可选项）", "服务对象满意度"]
     assert sum(indicator.weight for indicator in table.indicators) == 100
+
+
+def test_the_json_says_when_a_readable_file_holds_no_table(tmp_path, capsys):
+    """A file that opens but holds no 自评表 (a report, a sheet of notes) is marked
+    "no_table" — how a batch tells a 自评报告.docx (no row) from a damaged file (a row)."""
+    import json
+
+    from openpyxl import Workbook
+
+    from jixiao.cli.main import main
+
+    notes = tmp_path / "说明.xlsx"
+    book = Workbook()
+    book.active["A1"] = "填表说明：请按财政局要求填写"
+    book.save(notes)
+    damaged = tmp_path / "坏.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 not a zip")
+    assert main(["check", str(notes), str(damaged), "--json"]) == 2
+    objects = json.loads(capsys.readouterr().out)
+    assert [item.get("no_table", False) for item in objects] == [True, False]
