@@ -174,7 +174,7 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
         if kind == "docx":
             from jixiao.xlsx.wordtable import docx_sheets
 
-            sheets = docx_sheets(name, data, max_cells, limits)
+            sheets = docx_sheets(name, data, max_cells)
         elif kind == "html":
             sheets = html_sheets(name, data, max_cells)
         else:

@@ -102,7 +102,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     else:
         size = len(data)
     if size > limits.max_file_bytes:
-        raise over_limit(name, f"文件大小 {_mb(size)}，上限 {_mb(limits.max_file_bytes)}",
+        raise over_limit(name, f"文件大小 {megabytes(size)}，上限 {megabytes(limits.max_file_bytes)}",
                     "max_file_bytes")
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
@@ -140,7 +140,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
             raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
         declared = sum(info.file_size for info in infos)
         if declared > limits.max_unpacked_bytes:
-            raise over_limit(name, f"解压后共 {_mb(declared)}，上限 {_mb(limits.max_unpacked_bytes)}"
+            raise over_limit(name, f"解压后共 {megabytes(declared)}，上限 {megabytes(limits.max_unpacked_bytes)}"
                         "（可能是“压缩炸弹”）", "max_unpacked_bytes")
         for info in infos:
             if info.file_size >= limits.ratio_floor_bytes and \
@@ -176,7 +176,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 scanner, whole = known
                 report.unpacked_bytes += len(whole)
                 if report.unpacked_bytes > limits.max_unpacked_bytes:
-                    raise over_limit(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                    raise over_limit(name, f"解压后超过 {megabytes(limits.max_unpacked_bytes)}"
                                 "（可能是“压缩炸弹”）", "max_unpacked_bytes")
                 if keep:
                     kept[info] = whole
@@ -217,7 +217,7 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
         for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
             report.unpacked_bytes += len(chunk)
             if report.unpacked_bytes > limits.max_unpacked_bytes:
-                raise over_limit(name, f"解压后超过 {_mb(limits.max_unpacked_bytes)}"
+                raise over_limit(name, f"解压后超过 {megabytes(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
             scanner.feed(chunk, clean)
             if scanner.encoding is not None:
@@ -446,8 +446,6 @@ def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits)
     stream.seek(size - tail_size)
     check_member_count(stream.read(tail_size), name, limits)
 
-
-_mb = megabytes
 
 
 __all__ = ["CheckedZip", "PackageReport", "check_package"]

@@ -10,9 +10,9 @@ skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges 
 (w:t, w:tab, w:br); a table nested in a cell is text of that cell. Values are taken
 as from a page (``webtable._value``): a plain number is a number.
 
-Only word/document.xml is unpacked, within the ``Limits`` of any workbook (its size,
-its ratio, the member count: the same refusals as ``guard``'s) and parsed with the
-defused parser (no DTD, no entities). Cells and merged areas past ``max_cells`` raise
+The package is checked first as any workbook's is (``guard.check_package``, called by
+``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
+parsed with the defused parser (no DTD, no entities). Cells and merged areas past ``max_cells`` raise
 ``TooManyCells``.
 """
 
@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.limits import Limits, check_member_count, megabytes, over_limit
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
 
@@ -43,18 +42,17 @@ _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}sm
 _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
                       f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
                       f"{_W}tblPr", f"{_W}tblGrid"))
-_CHUNK = 64 * 1024
 
 
-def docx_sheets(name: str, data: bytes, max_cells: int,
-                limits: Limits | None = None) -> list[Sheet]:
+def docx_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
     """The document laid out on one sheet ("文档"): [(name, cells, merges)].
 
-    ``UnreadableWorkbook`` for a damaged or hostile file (over ``limits``: the message
-    ``over_limit`` gives), ``TooManyCells`` past ``max_cells`` cells and merged areas."""
+    ``data``: the .docx, its package already checked (``guard.check_package``);
+    ``UnreadableWorkbook`` for a damaged one, ``TooManyCells`` past ``max_cells`` cells
+    and merged areas."""
     from xml.etree.ElementTree import ParseError
 
-    document = _document(name, data, limits or Limits.from_environment())
+    document = _document(name, data)
     try:
         root = parse_xml(document)
     except (ParseError, ValueError) as error:
@@ -77,53 +75,17 @@ def _damaged(name: str, why: str) -> UnreadableWorkbook:
                               "或把自评表复制到 Excel 中另存为 .xlsx")
 
 
-def _document(name: str, data: bytes, limits: Limits) -> bytes:
-    """word/document.xml unpacked, never past the limits: the member count from the end
-    record before Python reads the directory, the declared size and ratio, then the
-    stream itself, chunk by chunk, capped at ``max_unpacked_bytes``."""
-    check_member_count(data[-(22 + 0xFFFF):], name, limits)
+def _document(name: str, data: bytes) -> bytes:
+    """word/document.xml, from a package ``guard.check_package`` has checked (its size,
+    ratio, member count, method, DTDs: ``read_workbook`` calls it first, as for .ods)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-            struct.error, NotImplementedError) as error:
-        raise _damaged(name, f"压缩包结构不完整，{type(error).__name__}") from None
-    cap = limits.max_unpacked_bytes
-    with archive:
-        if len(archive.infolist()) > limits.max_members:
-            raise over_limit(name, f"压缩包内有 {len(archive.infolist())} 个成员，"
-                                   f"上限 {limits.max_members}", "max_members")
-        try:
-            info = archive.getinfo(DOCUMENT)
-        except KeyError:
-            raise _damaged(name, f"缺少 {DOCUMENT}") from None
-        if info.flag_bits & 0x1:
-            raise UnreadableWorkbook(f"“{name}”设置了密码（已加密），无法读取；请在 Word 或 WPS 中"
-                                     "取消密码后再试")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise UnreadableWorkbook(f"“{name}”的 {DOCUMENT} 使用了 Word 从不使用的压缩方式"
-                                     f"（编号 {info.compress_type}，可能是恶意构造的文件），已拒绝读取")
-        if info.file_size > cap:
-            raise over_limit(name, f"解压后共 {megabytes(info.file_size)}，上限 {megabytes(cap)}"
-                                   "（可能是“压缩炸弹”）", "max_unpacked_bytes")
-        if info.file_size >= limits.ratio_floor_bytes and \
-                info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise over_limit(name, f"成员 {DOCUMENT} 的压缩比为 "
-                                   f"{info.file_size // max(info.compress_size, 1)}:1，"
-                                   f"上限 {limits.max_ratio}:1（可能是“压缩炸弹”）", "max_ratio")
-        pieces: list[bytes] = []
-        size = 0
-        try:
-            with archive.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    size += len(chunk)
-                    if size > cap:  # a size the directory understated
-                        raise over_limit(name, f"解压后超过 {megabytes(cap)}（可能是“压缩炸弹”）",
-                                         "max_unpacked_bytes")
-                    pieces.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError, RuntimeError, struct.error) as error:
-            raise _damaged(name, f"{DOCUMENT} 无法解压，{type(error).__name__}") from None
-    return b"".join(pieces)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read(DOCUMENT)
+    except KeyError:
+        raise _damaged(name, f"缺少 {DOCUMENT}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError,
+            EOFError, RuntimeError, struct.error, NotImplementedError) as error:
+        raise _damaged(name, f"压缩包无法解压，{type(error).__name__}") from None
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
