@@ -137,6 +137,13 @@ def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
     return "JX_" in info.formula.upper() or table.template
 
 
+def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:
+    """A formula saved without a result (a file written by a program, never opened in
+    Excel): filled, its value unknown until recalculated (JX504), not missing."""
+    info = table.cell(source)
+    return info is not None and info.is_formula and not info.cached
+
+
 def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
     """A formula cell without a usable cached result (never calculated, or an error)."""
     info = table.cell(source)

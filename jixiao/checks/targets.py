@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.checks.base import Finding, blank, check, finding, first_source, label
+from jixiao.checks.base import (
+    Finding,
+    blank,
+    check,
+    finding,
+    first_source,
+    label,
+    never_calculated,
+)
 from jixiao.levels import is_process_level1
 from jixiao.model import (
     Evaluation,
@@ -57,13 +65,6 @@ def _judged_without_values(table: SelfEvaluation, indicator: Indicator) -> bool:
         isinstance(target, str) and bool(target.strip()) and is_process_level1(indicator.level1))
 
 
-def _never_calculated(table: SelfEvaluation, indicator: Indicator, key: str) -> bool:
-    """A formula saved without its result (a file written by a program, never opened in
-    Excel): filled, its value unknown until recalculated (JX504 says so), not missing."""
-    info = table.cell(indicator.sources.get(key))
-    return info is not None and info.is_formula and not info.cached
-
-
 @check("JX201", "error", "年度指标值缺失")
 def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """有分值的指标没有填写年度指标值。
@@ -88,7 +89,7 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         target = indicator_target(indicator)
         if _judged_without_values(table, indicator):
             continue
-        if _never_calculated(table, indicator, "target"):
+        if never_calculated(table, indicator.sources.get("target")):
             continue
         if blank(target):
             yield finding("JX201", indicator.sources.get("target"),
@@ -118,7 +119,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if not _is_indicator(indicator) or _judged_without_values(table, indicator):
             continue
         if blank(indicator.actual):
-            if _never_calculated(table, indicator, "actual"):
+            if never_calculated(table, indicator.sources.get("actual")):
                 continue
             yield finding("JX202", indicator.sources.get("actual"),
                           f"“{label(indicator)}”未填写实际完成值")

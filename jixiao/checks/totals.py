@@ -12,6 +12,7 @@ from jixiao.checks.base import (
     finding,
     jixiao_formula,
     label,
+    never_calculated,
     points,
     uncomputed_formula,
 )
@@ -307,7 +308,7 @@ def formula_results_current(table: SelfEvaluation,
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
-    never_calculated, showing_errors = [], []
+    uncalculated, showing_errors = [], []
     for source, what, computed in _computed_cells(table, evaluation, current=True):
         info = table.cell(source)
         if info is None or not info.is_formula:
@@ -316,7 +317,7 @@ def formula_results_current(table: SelfEvaluation,
             showing_errors.append((source, what, info.error))
             continue
         if not info.cached:
-            never_calculated.append((source, what))
+            uncalculated.append((source, what))
             continue
         if "JX_" not in (info.formula or "").upper():
             continue
@@ -327,9 +328,8 @@ def formula_results_current(table: SelfEvaluation,
                                            f"“{stale}”")
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
-            info = table.cell(indicator.sources.get(key))
-            if info is not None and info.is_formula and not info.cached:
-                never_calculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
+            if never_calculated(table, indicator.sources.get(key)):
+                uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
@@ -340,12 +340,12 @@ def formula_results_current(table: SelfEvaluation,
                       f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
                       f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
                       f"{_RECALC_HINT}")
-    if len(never_calculated) == 1:
-        source, what = never_calculated[0]
+    if len(uncalculated) == 1:
+        source, what = uncalculated[0]
         yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{_RECALC_HINT}")
-    elif never_calculated:  # a file written by a program and never opened in Excel: one line
-        yield finding("JX504", never_calculated[0][0],
-                      f"{len(never_calculated)} 个公式单元格（{_cell_list(never_calculated)}）"
+    elif uncalculated:  # a file written by a program and never opened in Excel: one line
+        yield finding("JX504", uncalculated[0][0],
+                      f"{len(uncalculated)} 个公式单元格（{_cell_list(uncalculated)}）"
                       f"没有计算结果：文件保存前未重新计算；{_RECALC_HINT}")
 
 
