@@ -701,6 +701,12 @@ def parse_points(raw: object) -> float | None:
     return _to_float(match.group(1)) if match else None
 
 
+def says_full_marks(raw: object) -> bool:
+    """Whether a 得分 cell says "满分" (得满分, 满分。) instead of the points: the row's 分值."""
+    return isinstance(raw, str) and normalize_text(raw).rstrip(_END_MARKS).strip() in (
+        "满分", "得满分", "全分")
+
+
 _HEADING_POINTS_RE = re.compile(r"^(.*?)[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$")
 
 

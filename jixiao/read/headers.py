@@ -398,6 +398,8 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
     top = row
     for column, above in sorted(heads):
         role = indicator_role(texts.get((above, column), ""))
+        if role == "reason" and "reason" in columns:  # 偏差原因分析 | 改进措施 merged
+            role = "measures"  # down beside the second header row: either explains
         if role and role not in _NO_COLUMN:
             columns.setdefault(role, column)
             top = min(top, above)

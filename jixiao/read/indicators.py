@@ -27,7 +27,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text, heading_points
+from jixiao.parsing import compact_text, heading_points, says_full_marks
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
@@ -803,6 +803,8 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         indicator.sources["nature"] = places["sign"]
     if measures is not None and indicator.reason is not None and not _text(value("reason")):
         indicator.sources["reason"] = measures  # explained in the 改进措施 only
+    if indicator.score_declared is None and says_full_marks(value("score")):
+        indicator.score_declared = indicator.weight  # 满分 for the points: the 分值
     judged = points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
     if level1_source is not None:

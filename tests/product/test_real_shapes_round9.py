@@ -1,0 +1,62 @@
+"""Tables of red team round 9 (云南 丽江 2020, 四川 中江 2022, 武汉 蔡甸 2019): the
+一体化 two-row header whose 偏差原因分析 | 改进措施 are merged down beside the second
+row, 得分 written as 满分, and the name under 专项（项目）名称."""
+
+from test_real_shapes import checked, codes
+from workbooks import Book
+
+# 丽江 2020 (云南 一体化 form): 年度指标值 over 指标性质 | 指标值 | 度量单位; 实际完成值,
+# 分值, 得分, 偏差原因分析 and 改进措施 merged down over the two header rows.
+LIJIANG_ROWS = [
+    ("产出指标", "数量指标", "卫片执法补助经费", "＝", 72890, "元", 72890, 10, 10),
+    (None, "质量指标", "项目验收合格率", "＝", 100, "%", 100, 20, 20),
+    (None, "时效指标", "项目完成及时率", "＝", 100, "%", 100, 20, 20),
+    ("效益指标", "社会效益指标", "违法行为责停率", "≥", 95, "%", 95, 30, 30),
+    ("满意度指标", "服务对象满意度指标", "满意度", "≥", 95, "%", 95, 10, 10),
+]
+
+
+def lijiang(path, rows=LIJIANG_ROWS, reasons=None, total=100):
+    """``reasons``: {row index: (偏差原因分析, 改进措施)}."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目支出绩效自评表")
+    sheet.line("（2020年度）")
+    sheet.line("项目名称", "2020年省级自然资源卫片执法补助经费")
+    sheet.money([("年度资金总额", 7.289, 7.289, 7.289, 10, "100%", 10)],
+                header=("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"))
+    first = sheet.line("绩效指标", None, None, "年度指标值", None, None, "实际完成值", "分值", "得分",
+                       "偏差原因分析", "改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")
+    sheet.merge(first, 4, 6)
+    for column in range(7, 12):
+        sheet.merge(first, column, column, first + 1)
+    for index, row in enumerate(rows):
+        sheet.line(*row, *(reasons or {}).get(index, ()))
+    sheet.line("总分", None, None, None, None, None, None, 100, total)
+    return book.save(path)
+
+
+def _cells(data, code):
+    return [item["cell"] for item in data["findings"] if item["code"] == code]
+
+
+def test_a_reason_in_the_improvement_column_of_a_two_row_header_explains(tmp_path):
+    """丽江 K13 "下一年度加强资金管理" under 改进措施, 偏差原因分析 empty: the deduction is
+    explained (before: JX405 "未说明偏差原因" — the 改进措施 column, merged down beside the
+    second header row, was not read). A deduction explained nowhere is still JX405."""
+    rows = [(*LIJIANG_ROWS[0][:-1], 9), (*LIJIANG_ROWS[1][:-1], 19), *LIJIANG_ROWS[2:]]
+    _, data = checked(lijiang(tmp_path / "t.xlsx", rows, {0: (None, "下一年度加强资金管理")}, 98))
+    assert _cells(data, "JX405") == ["J9"], data["findings"]  # 19/20, explained nowhere
+
+
+def test_a_score_written_as_full_marks_is_the_points(tmp_path):
+    """中江 2022 H13 "满分": the row's 分值 (before: JX406 "未填写得分", and the 总分
+    against the sum went unchecked). A 满分 on a missed target is still 未完成却得满分."""
+    rows = [(*LIJIANG_ROWS[0][:-1], "满分"), *LIJIANG_ROWS[1:]]
+    table, data = checked(lijiang(tmp_path / "t.xlsx", rows))
+    assert codes(data) == [] and table.indicators[0].score_declared == 10
+    assert data["total_computed"] == 100
+    missed = [(*LIJIANG_ROWS[0][:6], 60000, 10, "满分。"), *LIJIANG_ROWS[1:]]
+    _, data = checked(lijiang(tmp_path / "m.xlsx", missed))
+    assert "JX402" in codes(data)
