@@ -248,6 +248,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
     # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
     _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
+    _take_numbered_groups(table, first)
     return last
 
 
@@ -696,6 +697,40 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                         member.level1 = label
             table.subtotals.append(Subtotal(label, heading.weight, heading.score_declared,
                                             members, _heading_sources(heading)))
+    if taken:
+        table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+# 一、示范区建立 over 1、水稻侧深施肥 / 2、… (隆阳 2022): a 三级 numbered in words heading
+# the rows numbered in digits under it
+_GROUP_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
+_MEMBER_NUMBER = re.compile(r"[(（]?(\d{1,2})[)）、.．]")
+
+
+def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
+    """Move each 三级 numbered in words ("一、示范区建立 | ≥20000亩 | 15") whose rows numbered
+    in digits follow it ("1、…", "2、…", from 1, in the same 二级) into ``table.subtotals``:
+    the group's target and points are its rows' sum — counted once, not again beside
+    them; JX103 compares the two."""
+    if table.template:
+        return
+    rows = table.indicators[first:]
+    taken: set[int] = set()
+    for index, heading in enumerate(rows):
+        if not _GROUP_NUMBER.match(compact_text(heading.name)):
+            continue
+        members = []
+        for below in rows[index + 1:]:
+            number = _MEMBER_NUMBER.match(compact_text(below.name))
+            if number is None or int(number.group(1)) != len(members) + 1 \
+                    or compact_text(below.level2) != compact_text(heading.level2):
+                break
+            members.append(below)
+        if members:
+            taken.add(index)
+            table.subtotals.append(Subtotal(str(heading.name), heading.weight,
+                                            heading.score_declared, members,
+                                            _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
 

@@ -2,7 +2,7 @@
 一体化 two-row header whose 偏差原因分析 | 改进措施 are merged down beside the second
 row, 得分 written as 满分, and the name under 专项（项目）名称."""
 
-from test_real_shapes import checked, codes
+from test_real_shapes import checked, codes, medical_insurance
 from workbooks import Book
 
 # 丽江 2020 (云南 一体化 form): 年度指标值 over 指标性质 | 指标值 | 度量单位; 实际完成值,
@@ -60,3 +60,33 @@ def test_a_score_written_as_full_marks_is_the_points(tmp_path):
     missed = [(*LIJIANG_ROWS[0][:6], 60000, 10, "满分。"), *LIJIANG_ROWS[1:]]
     _, data = checked(lijiang(tmp_path / "m.xlsx", missed))
     assert "JX402" in codes(data)
+
+
+# 隆阳 2022 (云南 省直 form): 一、示范区建立 over the rows numbered 1、2、3、 that make it up.
+GROUPED = [
+    ("产出指标", "数量指标", "一、示范区建立", "≥20000亩", "20000亩", 30, 30, None),
+    ("产出指标", "数量指标", "1、水稻侧深施肥+缓控释肥", "≥500亩", "500亩", 10, 10, None),
+    ("产出指标", "数量指标", "2、玉米种肥同播+缓控释肥", "≥1000亩", "1000亩", 10, 10, None),
+    ("产出指标", "数量指标", "3、施用配方肥", "≥18500亩", "18500亩", 10, 10, None),
+    ("产出指标", "质量指标", "二、化验合格率", "≥95%", "98%", 20, 20, None),
+    ("效益指标", "社会效益指标", "化肥使用量减少率", "≥3%", "3.5%", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "95%", 10, 10, None),
+]
+
+
+def test_a_group_numbered_in_words_over_its_numbered_rows_is_counted_once(tmp_path):
+    """一、示范区建立 | 30 over 1、2、3、 | 10 each: the group sums its rows (before: four
+    indicators, its points counted twice — JX101 "分值合计为 130"). 二、 with no rows
+    numbered under it is an indicator of its own."""
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", GROUPED, total=100))
+    assert codes(data) == [] and data["total_computed"] == 100
+    assert [row.name for row in table.indicators][:3] == [
+        "1、水稻侧深施肥+缓控释肥", "2、玉米种肥同播+缓控释肥", "3、施用配方肥"]
+    assert [s.label for s in table.subtotals] == ["一、示范区建立"]
+
+
+def test_a_group_whose_rows_do_not_add_up_is_told(tmp_path):
+    rows = [*GROUPED[:3], ("产出指标", "数量指标", "3、施用配方肥", "≥18500亩", "18500亩", 5, 5, None),
+            *GROUPED[4:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=95))
+    assert "JX103" in codes(data)
