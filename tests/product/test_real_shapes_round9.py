@@ -2,6 +2,7 @@
 一体化 two-row header whose 偏差原因分析 | 改进措施 are merged down beside the second
 row, 得分 written as 满分, and the name under 专项（项目）名称."""
 
+import pytest
 from test_real_shapes import checked, codes, medical_insurance
 from workbooks import Book
 
@@ -90,3 +91,27 @@ def test_a_group_whose_rows_do_not_add_up_is_told(tmp_path):
             *GROUPED[4:]]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=95))
     assert "JX103" in codes(data)
+
+
+def _with(row, at=5):
+    from test_real_shapes import QUALITATIVE_MET
+    return [*QUALITATIVE_MET[:at], row, *QUALITATIVE_MET[at + 1:]]
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("财政供养人员控制率", "100%", "92%"), ("公用经费控制率", "100%", "97%"),
+    ("预算调整率", "3%", "0"), ("结转结余率", "2%", "0"), ("“三公”经费变动率", "5%", "2%")])
+def test_department_ceilings_without_their_sign(tmp_path, name, target, actual):
+    """部门整体 tables (重庆 2023): 控制率, 预算调整率, 结转结余率 and 变动率 are ceilings —
+    under them is met. Written without ≤, JX203 says to write it (before: JX402 "未达到
+    指标值，却得满分" on each)."""
+    row = ("效益指标", "社会效益指标", name, target, actual, 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with(row), total=100))
+    assert codes(data) == ["JX203"], data["findings"]
+
+
+def test_blood_pressure_control_rate_is_still_a_goal(tmp_path):
+    """血压控制率 ≥40% is a share of patients whose pressure is controlled: more is better."""
+    row = ("效益指标", "社会效益指标", "高血压患者血压控制率", "40%", "30%", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with(row), total=100))
+    assert "JX402" in codes(data)
