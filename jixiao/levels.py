@@ -43,7 +43,7 @@ def level1_category(level1: str | None, name: str | None = None) -> str | None:
         return OUTPUT
     if "效益" in text or "效果" in text:
         return BENEFIT
-    if "执行率" in text or (not text and "执行率" in normalize_text(name or "")):
+    if "执行率" in text or (not text and _names_budget_execution(name)):
         return EXECUTION
     if ("预算执行" in text or "资金执行" in text) and is_budget_rate_name(name):
         return EXECUTION  # 预算执行情况（10分）| 预算执行率: the 一级 of the rate, in other words
@@ -153,6 +153,13 @@ def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:
     if as_name and not (name.endswith(("指标", "目标")) or name in ("产出", "效益")):
         return False
     return name in _LEVEL1_ONLY
+
+
+def _names_budget_execution(name: str | None) -> bool:
+    """A row without 一级 named for the budget's execution: 执行率, 预算执行率, 支出执行率 —
+    not another plan's (政府采购执行率, 合同执行率: indicators like any other)."""
+    text = normalize_text(name or "")
+    return text == "执行率" or "支出执行率" in text or is_budget_rate_name(text)
 
 
 def is_budget_rate_name(name: str | None) -> bool:

@@ -115,3 +115,26 @@ def test_blood_pressure_control_rate_is_still_a_goal(tmp_path):
     row = ("效益指标", "社会效益指标", "高血压患者血压控制率", "40%", "30%", 10, 10, None)
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with(row), total=100))
     assert "JX402" in codes(data)
+
+
+def test_a_procurement_execution_rate_is_an_indicator_like_any_other(tmp_path):
+    """重庆 部门整体 2023: 政府采购执行率 100% → 72.74%, in a table without 一级 column. It
+    is a plan's execution, not the budget's: scored 分值 × 完成值 / 指标值 like any goal
+    (before: taken as the 预算执行率 — JX306 "72.74% 低于 90%", its points a 一级 of
+    their own)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("部门整体支出绩效自评表（2023年度）")
+    sheet.line("项目名称", "某融媒体中心部门整体支出")
+    sheet.money([("年度资金总额", 100, 100, 100, 10, "100%", 10)],
+                header=("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"))
+    sheet.indicators([("政府采购执行率", "100%", "72.74%", 10, 7.27, "部分采购延至次年"),
+                      ("组织宣传活动次数", "≥40次", "43次", 40, 40, None),
+                      ("宣传覆盖人数", "≥5万人", "6万人", 30, 30, None),
+                      ("群众满意度", "≥90%", "95%", 10, 10, None)],
+                     header=("三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                             "偏差原因分析及改进措施"), lead=None)
+    sheet.total(100, 97.27)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [c for c in codes(data) if c not in ("JX104", "JX108")] == [], data["findings"]
+    assert data["total_computed"] == 97.27
