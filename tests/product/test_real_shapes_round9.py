@@ -138,3 +138,21 @@ def test_a_procurement_execution_rate_is_an_indicator_like_any_other(tmp_path):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [c for c in codes(data) if c not in ("JX104", "JX108")] == [], data["findings"]
     assert data["total_computed"] == 97.27
+
+
+def test_a_shixian_qingkuang_column_is_the_actual(tmp_path):
+    """发改 中央预算内投资绩效自评表 (湖南 2021): 一级 | 二级 | 三级 | 绩效指标值 | 实现情况 |
+    三级指标测算依据, no 分值 or 得分. 实现情况 is the 完成值 (before: no table found, exit
+    2), the 测算依据 no name; a shortfall is still told."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.line("2021年度资源型地区转型发展中央预算内投资绩效自评表")
+    sheet.indicators([("实施效果指标", "数量指标", "支持项目数量（个）", 3, 3, None),
+                      ("实施效果指标", "数量指标", "支持居民避险搬迁户数（户）", 120, 98, None),
+                      ("实施效果指标", "社会效益指标", "受益群众满意度", "≥90%", "95%", None)],
+                     header=("一级指标", "二级指标", "三级指标", "绩效指标值", "实现情况",
+                             "三级指标测算依据"), lead=None)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [row.actual for row in table.indicators] == [3, 98, "95%"]
+    assert [row.name for row in table.indicators][0] == "支持项目数量（个）"
+    assert [item["cell"] for item in data["findings"] if item["code"] == "JX405"] == ["E4"]
