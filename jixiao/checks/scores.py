@@ -106,12 +106,19 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
-        if score.met is True and score.band is None and declared is not None \
-                and indicator.weight is not None and declared < indicator.weight - TOLERANCE \
-                and execution_row_rate(indicator) is None:  # 分值 × 执行率 below ≥90 % met
+        if _met_but_deducted(indicator, score):
             yield finding("JX403", indicator.sources.get("score"),
                           f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
                           f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")
+
+
+def _met_but_deducted(indicator: Indicator, score: Score) -> bool:
+    """JX403's case: a quantitative target met, its 得分 below its 分值 (not a 预算执行率
+    row, scored 分值 × 执行率 though ≥90 % is met)."""
+    declared = indicator.score_declared
+    return score.met is True and score.band is None and declared is not None \
+        and indicator.weight is not None and declared < indicator.weight - TOLERANCE \
+        and execution_row_rate(indicator) is None
 
 
 @check("JX404", "warning", "得分与规则计算不符")
@@ -123,11 +130,13 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **错误示例**：满意度指标值“≥95%”，完成值 85%，分值 10，得分 7。
 
     **正确示例**：得分 8.95（10 × 85 ÷ 95）。
+
+    已达到指标值却扣分的，由 JX403 指出，本检查不再重复。
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if declared is None or score.value is None or score.band is not None \
-                or not differs(declared, score.value):
+                or not differs(declared, score.value) or _met_but_deducted(indicator, score):
             continue
         source = indicator.sources.get("score")  # its cell, read only where they differ
         if not (jixiao_formula(table, source) or _typed_over_template(table, source)):

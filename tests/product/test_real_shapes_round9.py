@@ -156,3 +156,13 @@ def test_a_shixian_qingkuang_column_is_the_actual(tmp_path):
     assert [row.actual for row in table.indicators] == [3, 98, "95%"]
     assert [row.name for row in table.indicators][0] == "支持项目数量（个）"
     assert [item["cell"] for item in data["findings"] if item["code"] == "JX405"] == ["E4"]
+
+
+def test_a_met_target_scored_low_is_told_once(tmp_path):
+    """丽江 2020: four met targets scored below their points each got JX403 and JX404, the
+    same fact twice (10 warnings for 5 rows). JX403 says it; JX404 stays for a missed
+    target scored other than the rules give."""
+    rows = [(*LIJIANG_ROWS[0][:-1], 9), (*LIJIANG_ROWS[1][:6], 90, 20, 15), *LIJIANG_ROWS[2:]]
+    _, data = checked(lijiang(tmp_path / "t.xlsx", rows, {0: ("x", None), 1: ("y", None)}, 94))
+    assert [(item["code"], item["cell"]) for item in data["findings"]
+            if item["code"] in ("JX403", "JX404")] == [("JX403", "I8"), ("JX404", "I9")]
