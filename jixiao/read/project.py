@@ -15,7 +15,7 @@ from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
 
 _PROJECT_LABELS = (
-    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项资金名称",
+    ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项(项目)名称", "专项资金名称",
               "转移支付(项目)名称", "转移支付名称", "转移支付项目名称")),
     # 中央主管部门 and 地方主管部门 on a transfer payment's form: the first one written
     ("department", ("主管部门", "预算部门", "主管单位", "中央主管部门", "地方主管部门",

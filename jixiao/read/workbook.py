@@ -23,6 +23,7 @@ from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, Indicator, SelfEvaluation, Sources, Subtotal
+from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
@@ -117,6 +118,18 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
 
 
+def _restates(unscored: SelfEvaluation, scored: list[SelfEvaluation]) -> bool:
+    """Whether a table without 分值 and 得分 may restate a scored one of the workbook (a
+    report's 绩效完成表): not when it names another project, or another year."""
+    name, year = compact_text(unscored.project.name), unscored.project.year
+    for table in scored:
+        other = compact_text(table.project.name)
+        if (not name or not other or name in other or other in name) \
+                and (year is None or table.project.year in (None, year)):
+            return True
+    return False
+
+
 def _targets_only(table: SelfEvaluation) -> bool:
     """A 绩效目标表 (the year's targets as planned): 指标值 and 分值, no 完成值 nor 得分."""
     return "target" in table.columns and not {"actual", "score"} & set(table.columns)
@@ -185,6 +198,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                      + "只有年度指标值，未校验")
         tables = [table for table in tables if table not in targets_only]
     unscored = [table for table in tables if not {"weight", "score"} & table.columns]
+    scored = [table for table in tables if table not in unscored]
+    unscored = [table for table in unscored if _restates(table, scored)]
     if unscored and len(unscored) < len(tables):  # a report's 绩效完成表 restating the 自评表
         tables = [table for table in tables if table not in unscored]
         notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))

@@ -6,6 +6,8 @@ import pytest
 from test_real_shapes import checked, codes, medical_insurance
 from workbooks import Book
 
+from jixiao.pipeline import check_workbook
+
 # 丽江 2020 (云南 一体化 form): 年度指标值 over 指标性质 | 指标值 | 度量单位; 实际完成值,
 # 分值, 得分, 偏差原因分析 and 改进措施 merged down over the two header rows.
 LIJIANG_ROWS = [
@@ -166,3 +168,38 @@ def test_a_met_target_scored_low_is_told_once(tmp_path):
     _, data = checked(lijiang(tmp_path / "t.xlsx", rows, {0: ("x", None), 1: ("y", None)}, 94))
     assert [(item["code"], item["cell"]) for item in data["findings"]
             if item["code"] in ("JX403", "JX404")] == [("JX403", "I8"), ("JX404", "I9")]
+
+
+def _unscored_sheet(book, name, label="专项（项目）名称", year="2019"):
+    sheet = book.sheet("急救运营")
+    sheet.line(f"{year}年度项目绩效自评表")
+    sheet.line(label, name)
+    sheet.indicators([("产出指标", "数量指标", "医疗保障次数", "30次", "69次", None),
+                      ("产出指标", "数量指标", "精准扶贫服务人次", "12人次", "20人次", None),
+                      ("效益指标", "社会效益指标", "急救响应及时率", "≥95%", "98%", None),
+                      ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", None)],
+                     header=("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                             "偏差原因分析及改进措施"), lead=None)
+
+
+def test_a_table_without_points_of_another_project_is_checked(tmp_path):
+    """蔡甸 2019 beside 中江 2022 in one workbook: the table without 分值/得分 names another
+    project under 专项（项目）名称, so it restates nothing and is checked (before: "未校验：以有
+    分值、得分的自评表为准", its two JX206 lost; and its name was not read)."""
+    from workbooks import standard_sheet
+    book = Book()
+    standard_sheet(book.sheet("水标尺"))
+    _unscored_sheet(book, "急救运营专项")
+    [result] = [check_workbook(book.save(tmp_path / "t.xlsx"))]
+    assert [t.table.project.name for t in result.tables][1] == "急救运营专项"
+    assert [item.code for item in result.tables[1].findings if item.code != "JX108"] == [
+        "JX206", "JX206"]
+
+
+def test_a_table_without_points_restating_the_scored_one_is_still_a_note(tmp_path):
+    from workbooks import standard_sheet
+    book = Book()
+    standard_sheet(book.sheet("自评表"), name="急救运营专项")
+    _unscored_sheet(book, "急救运营专项", year="2024")
+    [result] = [check_workbook(book.save(tmp_path / "t.xlsx"))]
+    assert len(result.tables) == 1 and "未校验" in result.notes[0]
