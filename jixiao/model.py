@@ -289,6 +289,9 @@ class Evaluation:
     scores: list[Score]               # one per indicator, same order
     total: float | None
     grade: str | None
+    # what ``total`` is: "rules", every score as the rules give it; "declared", the scores
+    # the table wrote, summed where no rule can recompute them (no 分值 column); None, none
+    total_basis: str | None = None
 
 
 def indicator_target(indicator: Indicator) -> object:
@@ -380,8 +383,15 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     scores = [score_indicator(indicator, chosen, weighed) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
+    basis = "rules" if total is not None else None
+    if total is None and not weighed and "score" in table.columns and table.indicators:
+        # no 分值 column (湖北, 云南): no rule scores an indicator, but the 总分 is still the
+        # sum of what each row scored — the written 得分, with the 执行率得分 the rules give
+        total = rules.total_score(([part] if counted else [])
+                                  + [indicator.score_declared for indicator in table.indicators])
+        basis = "declared" if total is not None else None
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
-                      rules.grade(total) if total is not None else None)
+                      rules.grade(total) if total is not None else None, basis)
 
 
 def execution_in_total(table: SelfEvaluation, computed: float | None,

@@ -310,3 +310,38 @@ def _by_the_lines(funds) -> str:
         return ""
     return (f"。按其中各行合计（全年预算数 {points(budget)}，全年执行数 {points(executed)}），"
             f"执行率 {points(rate)}%，执行率得分应为 {points(score)}")
+
+
+@check("JX308", "warning", "执行率未填写")
+def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """项目资金栏有执行率一栏，年度资金总额的执行率却空着，而全年预算数、全年执行数和
+    执行率得分都已填写。
+
+    说明中给出按 全年执行数 ÷ 全年预算数 算出的执行率。版式没有执行率一栏的不报；
+    jixiao 模板中执行率是公式（由表格计算），也不报。
+
+    **为什么**：执行率是执行率得分的依据；空着的执行率让审核人无法直接核对得分，
+    也常是漏填了一格。
+
+    **错误示例**：全年预算数 880、全年执行数 880、执行率空白、得分 10。
+
+    **正确示例**：执行率 100%。
+    """
+    funds, line = table.funds, table.funds.total
+    source = line.sources.get("rate")
+    if table.template or "rate" not in table.fund_columns or source is None \
+            or line.rate_declared is not None or funds.score_declared is None \
+            or not table.execution_line:
+        return
+    info = table.cell(source)
+    if info is not None and (info.is_formula or not blank(info.value)):
+        return  # a formula computes it (JX504 if it never did); a text: not left empty
+    if line.budget is None or line.executed is None or line.budget <= 0:
+        return
+    try:
+        rate = rules.execution_rate(line.budget, line.executed)
+    except ScoreInputError:
+        return
+    yield finding("JX308", source,
+                  f"“{line.label}”执行率未填写：按 {points(line.executed)} ÷ "
+                  f"{points(line.budget)} 应为 {points(rate)}%")

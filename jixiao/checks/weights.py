@@ -148,8 +148,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 def heading_points_match_rows(table: SelfEvaluation,
                               evaluation: Evaluation) -> Iterator[Finding]:
     """二级（或一级）指标标题或小计行写明的分值（得分），与其下各三级指标之和不等；
-    表中没有分值列的（湖北、云南格式：分值只写在一级、二级指标标题中），其下各指标
-    得分之和超过标题写明的分值。
+    表中没有分值列的（湖北、云南格式：分值只写在一级、二级指标标题中，或写在整块指标的
+    标题中，如“年度绩效目标1（40分）”），其下各指标得分之和超过标题写明的分值。
 
     评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
     各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。一级、
@@ -182,6 +182,13 @@ def heading_points_match_rows(table: SelfEvaluation,
                               f"{points(scored)} 分，超过标明的分值")
     for subtotal in table.subtotals:
         members = subtotal.members
+        if not weighted:  # a block's heading (湖北: 年度绩效目标1（40分）): its 得分 at most
+            scored = sum(member.score_declared or 0.0 for member in members)  # its points
+            if subtotal.weight is not None and scored > subtotal.weight + TOLERANCE:
+                yield finding("JX103", subtotal.sources.get("heading"),
+                              f"“{subtotal.label}”标明 {points(subtotal.weight)} 分，其下各指标"
+                              f"得分合计 {points(scored)} 分，超过标明的分值")
+            continue
         weights = sum(member.weight or 0.0 for member in members)
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
             what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
@@ -315,8 +322,8 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """表头中没有分值（权重）列：各指标的分值未知（也没有得分列的，得分同样未知）。
 
-    湖北、云南等地的格式只在一级、二级指标标题中写分值（“产出指标（40 分）”），或根本
-    不写。这样的表照常读取，核对得分之和不超过标题写明的分值（JX103）、总分和等级；
+    湖北、云南等地的格式只在一级、二级指标标题中写分值（“产出指标（40 分）”），或只在
+    整块指标的标题中写（“年度绩效目标1（40分）”），或根本不写。这样的表照常读取，核对得分之和不超过标题写明的分值（JX103）、总分和等级；
     各指标的得分是否符合评分规则无法核对，须由人审核。
 
     有的自评表（湖南等地）既没有分值列也没有得分列，只有指标值、完成值和未完成原因：
@@ -339,8 +346,15 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                       "无法计算和核对，须人工审核")
         return
     headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2"))
-    checked = "已核对各一级、二级指标的得分之和不超过标题写明的分值，及总分和等级" if headed \
-        else "一级、二级指标标题中也没有写分值，只核对了总分和等级"
+    blocks = [subtotal for subtotal in table.subtotals if "block" in subtotal.sources]
+    if headed:
+        checked = "已核对各一级、二级指标的得分之和不超过标题写明的分值，及总分和等级"
+    elif blocks:  # 湖北: 年度绩效目标1（40分）, 年度绩效目标2（40分）
+        stated = "、".join(f"“{block.label}”{points(block.weight)} 分" for block in blocks[:4])
+        checked = f"各部分标题写明了分值（{stated}），已核对其下各指标得分之和不超过该分值，" \
+                  "及总分和等级"
+    else:
+        checked = "一级、二级指标标题中也没有写分值，只核对了总分和等级"
     yield finding("JX108", table.sources.get("header"),
                   f"表中没有分值列，各指标分值未知：{checked}；各指标得分是否符合评分规则"
                   "无法核对，须人工审核")

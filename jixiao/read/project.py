@@ -28,6 +28,13 @@ _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
 # the unit that filled the form in, the 实施单位 only where the form names none (区商务局
 # 2020: 单位名称:区商务局 above the table, 项目实施单位 | 投资促进中心 in it).
 _FALLBACK_LABELS = {"unit": ("填报单位", "单位名称")}
+# A 部门整体支出绩效自评表 evaluates a body, not a project: the body its 部门 (部门名称,
+# 部门(单位)名称) or 单位名称 names is what the table is about where no 项目名称 (nor a title
+# naming a project) gives a name (金寨县 2023: 部门 | 金寨县茶谷和美丽乡村建设服务中心).
+_NAME_FROM = (("department", ("部门名称", "部门(单位)名称")), ("unit", ("单位名称",)))
+# 部门 alone is a label only as a whole cell (部门 | X, 部门：X): as a prefix it begins titles
+# (部门整体支出绩效自评表) and texts (部门预算…), so it is none of ``_ANY_LABEL``.
+_BARE_DEPARTMENT = "部门"
 _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩效)"
                    # 评价年度：2024年 (label and value in one cell or two)
                    r"|年度[:：]?\s*((?:19|20)\d{2})(?!\d)"
@@ -67,6 +74,7 @@ class _Facts:
     def __init__(self) -> None:
         self.project = Project()
         self.places: dict[str, Place] = {}
+        self.labels: dict[str, str] = {}  # key → the label its value was read under
         self._fallback: set[str] = set()  # facts read from a fallback label
 
     def is_open(self, key: str, label: str) -> bool:
@@ -79,6 +87,7 @@ class _Facts:
     def read(self, key: str, label: str, value: str, place: Place) -> None:
         setattr(self.project, key, value)
         self.places[key] = place
+        self.labels[key] = label
         if label.startswith(_FALLBACK_LABELS.get(key, ())):
             self._fallback.add(key)
         else:
@@ -109,6 +118,9 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             continue
         for column in columns:
             text = texts.get((row, column), "")
+            if text.split(":", 1)[0] == _BARE_DEPARTMENT:
+                _read_bare_department(grid, row, column, facts)
+                continue
             if not text.startswith(_ANY_LABEL):
                 if text.startswith(_HEAD_RESULT_WORDS) and len(text) <= 16 \
                         and isinstance(values.get((row, column)), str):  # 自评总分(分) | 97.93
@@ -143,7 +155,34 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 sources["year"] = (grid, row, columns[0])
     if project.name is None:
         _name_from_title(grid, top, bottom, project, sources)
+    if project.name is None:
+        _name_from_body(facts)
     return _ProjectFound(project, sources, total, grade)
+
+
+def _read_bare_department(grid: Grid, row: int, column: int, facts: _Facts) -> None:
+    """部门 | X or 部门：X (a 部门整体 table's body): the department, where none is read yet."""
+    if not facts.is_open("department", _BARE_DEPARTMENT):
+        return
+    inline = re.split("[:：]", str(grid.raw(row, column)), maxsplit=1)
+    if len(inline) == 2 and inline[1].strip():
+        facts.read("department", _BARE_DEPARTMENT, inline[1].strip(), (grid, row, column))
+        return
+    found = grid.right_of(row, column, limit=6)
+    if found is not None and isinstance(found[0], str) and found[0].strip() \
+            and not grid.texts[(row, found[1])].startswith(_ANY_LABEL):
+        facts.read("department", _BARE_DEPARTMENT, found[0].strip(), (grid, row, found[1]))
+
+
+def _name_from_body(facts: _Facts) -> None:
+    """The name of a table about a body (部门整体): the value its 部门/单位名称 label gave."""
+    for key, labels in _NAME_FROM:
+        value = getattr(facts.project, key)
+        label = facts.labels.get(key, "")
+        if value and (label.startswith(labels) or label == _BARE_DEPARTMENT):
+            facts.project.name = value
+            facts.places["name"] = facts.places[key]
+            return
 
 
 # A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import ExternalContent, Funds, Indicator, SelfEvaluation, Sources, Subtotal
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, heading_points
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
@@ -144,6 +144,40 @@ def _is_example(table: SelfEvaluation) -> bool:
         bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
 
 
+# The words of a block's heading left of (or over) the indicator header: 湖北's
+# 年度绩效目标1（40分） / 年度绩效目标2（40分）, 绩效指标（80分）, 年度绩效指标（80分）
+_BLOCK_WORDS = ("目标", "指标")
+
+
+def _block_points(grid: Grid, header: Header, first: int, table: SelfEvaluation) -> None:
+    """A block's points its heading states (湖北: `年度绩效目标1（40分）` in the column left of
+    一级指标, merged down over the block, its header printed again for the next block; or
+    `年度绩效指标（80分）` in a row of its own right above the header): kept as a subtotal
+    (sources["block"]) of the indicators read under this header from index ``first``, for
+    JX103 to compare (their 分值, or, without a 分值 column, their 得分 at most its points)."""
+    members = table.indicators[first:]
+    if not members:
+        return
+    leftmost = min(header.columns.values())
+    cells = [(row, column) for row in range(header.top, header.row + 1)
+             for column in grid.rows.get(row, ()) if column < leftmost]
+    above = grid.rows.get(header.top - 1, ())
+    if len(above) == 1:  # a heading across the table, alone in its row
+        cells.append((header.top - 1, above[0]))
+    for row, column in cells:
+        text = grid.values.get((row, column))
+        if not isinstance(text, str):
+            continue
+        name, stated = heading_points(text)
+        if stated is None or stated <= 0 or not any(word in name for word in _BLOCK_WORDS):
+            continue
+        place = note(table, grid, row, column)
+        table.subtotals.append(Subtotal(name, stated, None, list(members),
+                                        Sources({"weight": place, "heading": place,
+                                                 "block": place})))
+        return
+
+
 def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
     """一级 | 分值 | 二级 | 分值 | 三级 | 分值: the points beside each 一级 (二级) heading, at
     its first row, kept as a subtotal of the rows under it for JX103 to compare — the
@@ -261,10 +295,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             name_cell = (item.header.top, name_cell[1])  # 三级指标 above its row's 实际
         table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
         item.end = read_indicators(grid, item.header, _next_header(found, index), table)
+        _block_points(grid, item.header, 0, table)
         index += 1
         while index < len(found) and _repeated(item, found[index], table):
+            read = len(table.indicators)
             item.end = read_indicators(grid, found[index].header, _next_header(found, index),
                                        table)
+            _block_points(grid, found[index].header, read, table)
             item.header.money = item.header.money or found[index].header.money
             index += 1
         if item.header.level_weights:

@@ -63,6 +63,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "indicators": indicators,
         "total_declared": table.total_declared,
         "total_computed": evaluation.total,
+        "total_basis": evaluation.total_basis,
         "grade_declared": table.grade_declared,
         "grade_computed": evaluation.grade,
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,

@@ -65,8 +65,13 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
     lines.append(table_text(rows, [10, 20, 24, 22, 22, 6, 6]))
     lines.extend(notes)
     lines.append("")
-    lines.append(f"总分：{_number(evaluation.total)}    评分等级：{evaluation.grade or '—'}")
+    lines.append(f"总分：{_number(evaluation.total)}{TOTAL_BASIS_NOTE.get(evaluation.total_basis, '')}"
+                 f"    评分等级：{evaluation.grade or '—'}")
     return "\n".join(lines)
+
+
+# what a computed 总分 made of the written scores says of itself (``Evaluation.total_basis``)
+TOTAL_BASIS_NOTE = {"declared": "（表中没有分值列，各指标按填报得分计）"}
 
 
 # ---------------------------------------------------------------- jixiao check
@@ -92,7 +97,8 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     sheet = printable(where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
-             f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}；"
+             f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
+             f"{TOTAL_BASIS_NOTE.get(evaluation.total_basis, '')}；"
              f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
     return lines
 

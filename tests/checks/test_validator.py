@@ -124,6 +124,14 @@ CASES = {
                 "rows": rows((0, {"actual": "79.21(%)", "score": 4.4,
                                   "reason": "设备尾款次年支付"}))}]),
     "JX307": ([{"money": money((0, {"executed": None}), (1, {"executed": None}))}], [{}]),
+    # a blank 执行率 beside A, B and the score (天长 2022); not where the layout has no 执行率
+    # column, nor where the 得分 is blank too (JX406's), nor where a formula computes it
+    "JX308": ([{"money": money((0, {"rate": None}))},
+               {"money": money((0, {"rate": "—"}), (1, {"rate": None}))}],
+              [{}, {"money": money((0, {"rate": None, "score": None}))},
+               {"money": [(line[0], line[2], line[3], line[4], line[6]) for line in money()],
+                "money_header": ("全年预算数", "全年执行数", "分值", "得分")},
+               {"money": money((0, {"rate": Formula("=D6/C6", 0.998)}))}]),
     "JX401": ([{"rows": rows((4, {"score": 12}))}], [{}]),
     "JX402": ([{"rows": rows((4, {"name": "参保人数", "target": "≥96.7 万人",
                                   "actual": "91.8 万人"}))}],

@@ -1,0 +1,102 @@
+"""A blank 执行率 in the money block (天长 2022: 880 / 880, 分值 10, 得分 10, the 执行率 cell
+empty): a warning naming the cell and the rate computed (JX308) — only where the layout
+has a 执行率 cell the unit fills, never on jixiao's template (its 执行率 is a formula)."""
+
+import pytest
+from test_real_shapes import checked, codes
+from test_real_shapes_headers import NO_WEIGHT_ROWS
+from workbooks import Book
+
+from jixiao.pipeline import check_workbook
+
+HEADER = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
+ROWS = [("产出指标", "数量指标", "完成项目数量", "≥2个", "2个", 50, 50),
+        ("效益指标", "社会效益指标", "受益人数", "≥1000人", "1200人", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10)]
+
+
+def tianchang(path, rate=None, score=10, executed=880, total=100, merge=True):
+    """The standard form with its 执行率 cell left as ``rate`` (None: empty)."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.title("项目支出绩效自评表", "（2022年度）")
+    sheet.project("水旱灾害防御经费", "天长市水利局", "天长市水利局")
+    sheet.money([("年度资金总额：", 880, 880, executed, 10, rate, score)], header=HEADER)
+    sheet.indicators([(*row, None) for row in ROWS], merge=merge)
+    sheet.total(100, total)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("merge", [True, False])
+def test_a_blank_rate_beside_the_amounts_and_the_score_is_told(tmp_path, merge):
+    """Before: “未发现问题”."""
+    _, data = checked(tianchang(tmp_path / "t.xlsx", merge=merge))
+    assert codes(data) == ["JX308"]
+    [found] = data["findings"]
+    assert (found["severity"], found["cell"]) == ("warning", "G6")
+    assert found["message"] == "“年度资金总额”执行率未填写：按 880 ÷ 880 应为 100%"
+
+
+def test_the_rate_computed_is_the_one_the_amounts_give(tmp_path):
+    _, data = checked(tianchang(tmp_path / "t.xlsx", executed=792, score=9, total=99))
+    [found] = [f for f in data["findings"] if f["code"] == "JX308"]
+    assert found["message"].endswith("按 792 ÷ 880 应为 90%")
+
+
+def test_a_filled_rate_is_no_finding_and_a_wrong_one_still_is(tmp_path):
+    _, good = checked(tianchang(tmp_path / "good.xlsx", rate="100%"))
+    assert codes(good) == []
+    _, wrong = checked(tianchang(tmp_path / "wrong.xlsx", rate="90%"))
+    assert codes(wrong) == ["JX301"]
+
+
+def test_a_blank_score_too_is_the_missing_score(tmp_path):
+    """Nothing to recompute the 得分 against: JX406 says what is missing, not JX308."""
+    _, data = checked(tianchang(tmp_path / "t.xlsx", score=None, total=90))
+    assert "JX308" not in codes(data) and "JX406" in codes(data)
+
+
+def test_the_hubei_form_with_its_rate_blank(tmp_path):
+    """湖北 (预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)), no 分值 column."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升")
+    sheet.line("预算执行情况（万元）（20分）", None, "预算数(A)", "执行数(B)", "执行率(B/A)",
+               "得分(20分*执行率)")
+    sheet.line(None, "年度财政资金总额", 800, 792, None, 19.8)
+    sheet.line("一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "得分")
+    for row in NO_WEIGHT_ROWS:
+        sheet.line(*row)
+    sheet.line("总分", None, None, None, None, 99.8)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == ["JX108", "JX308"]
+    assert [f["cell"] for f in data["findings"] if f["code"] == "JX308"] == ["E3"]
+
+
+def test_a_money_block_without_a_rate_column_is_no_finding(tmp_path):
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.project("水旱灾害防御经费")
+    sheet.line("项目资金（万元）", None, "全年预算数", "全年执行数", "分值", "得分")
+    sheet.line(None, "年度资金总额", 880, 880, 10, 10)
+    sheet.indicators([(*row, None) for row in ROWS])
+    sheet.total(100, 100)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("recalculated", [True, False])
+def test_the_template_filled_and_recalculated_never_gets_it(tmp_path, recalculated):
+    """jixiao's template computes its 执行率 (a formula): filled (``jixiao new``, the
+    amounts and scores typed) and recalculated, or saved without results, no JX308."""
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = build_template(tmp_path / "filled.xlsx", year=2024, table=sample("putuo-1")) \
+        or tmp_path / "filled.xlsx"
+    if recalculated:
+        path = recalc_file(path, tmp_path / "filled.recalc.xlsx")[0]
+    result = check_workbook(path)
+    assert result.error is None and result.tables[0].table.template
+    assert "JX308" not in [item.code for item in result.findings]
