@@ -23,7 +23,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
-from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost, is_falling_rate
+from jixiao.rules import EMPTY_TARGET, TOLERANCE, Direction, direction, is_cost, is_falling_rate
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -111,7 +111,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
 
     只写“无”的完成值，除非指标值本就要求“无”（无重大安全事故、零投诉、＝0 起），
-    同样看不出完成情况（警告）。
+    同样看不出完成情况（警告）；偏差原因栏说明了缘由、且未得满分的除外。
     """
     if "actual" not in table.columns:
         return
@@ -124,11 +124,20 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
             yield finding("JX202", indicator.sources.get("actual"),
                           f"“{label(indicator)}”未填写实际完成值")
         elif score.met is None and score.value is None and \
-                parse_measure(indicator_actual(indicator)).kind == "empty":
+                parse_measure(indicator_actual(indicator)).kind == "empty" \
+                and not _explained_without_full_marks(indicator):
             yield finding("JX202", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值只写了“{str(indicator.actual).strip()}”，"
                           f"看不出是否达到指标值“{str(indicator_target(indicator) or '').strip()}”",
                           severity="warning")
+
+
+def _explained_without_full_marks(indicator: Indicator) -> bool:
+    """A 完成值 "无" the 偏差原因 explains (没有轮换、动用库存), its row not scored in full:
+    the reviewer reads why; full marks for it are still asked about."""
+    full = indicator.weight is not None and indicator.score_declared is not None \
+        and indicator.score_declared >= indicator.weight - TOLERANCE
+    return not blank(indicator.reason) and not full
 
 
 @check("JX203", "warning", "指标值无法识别或可疑")

@@ -203,3 +203,17 @@ def test_a_table_without_points_restating_the_scored_one_is_still_a_note(tmp_pat
     _unscored_sheet(book, "急救运营专项", year="2024")
     [result] = [check_workbook(book.save(tmp_path / "t.xlsx"))]
     assert len(result.tables) == 1 and "未校验" in result.notes[0]
+
+
+@pytest.mark.parametrize(("score", "reason", "told"), [
+    (None, "没有轮换、动用库存", False), (5, "没有轮换、动用库存", False),
+    (10, "没有轮换、动用库存", True), (5, None, True)])
+def test_an_actual_of_wu_explained_by_its_reason(tmp_path, score, reason, told):
+    """衡山 2020 储备粮: 政策性挂账利息补贴保障率 100% → 无, 偏差原因 "没有轮换、动用库存":
+    the reason says why (before: JX202 "只写了“无”，看不出是否达到"). Unexplained, or
+    scored in full, it is still asked about."""
+    row = ("效益指标", "社会效益指标", "政策性挂账利息补贴保障率", "100%", "无", 10, score, reason)
+    from test_real_shapes import QUALITATIVE_MET
+    rows = [*QUALITATIVE_MET[:5], row, *QUALITATIVE_MET[6:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=None))
+    assert ("JX202" in codes(data)) is told
