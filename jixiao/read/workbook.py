@@ -18,6 +18,7 @@ cannot be sure. Then: ``read.grid`` → ``read.headers`` → ``read.indicators``
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,23 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 
 
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
+
+
+def _targets_message(name: str) -> str:
+    return (f"“{name}”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
+            "请提交填好实际完成值和得分的项目支出绩效自评表")
+
+
+_TARGETS_TITLE = re.compile(r"绩效目标(?:申报)?表")
+
+
+def _titled_targets(grids: list[Grid]) -> bool:
+    """Whether a workbook without any table is titled a 绩效目标表 (项目绩效目标表,
+    绩效目标申报表) and says 自评 nowhere: a 目标表 whose header has no 分值 (宁乡 2021:
+    一级 | 二级 | 指标内容 | 指标值 | 备注)."""
+    texts = [compact_text(text) for grid in grids for text in grid.texts.values()]
+    return any(len(text) <= 30 and _TARGETS_TITLE.search(text) for text in texts) \
+        and not any("自评" in text or "完成值" in text for text in texts)
 
 
 def _restates(unscored: SelfEvaluation, scored: list[SelfEvaluation]) -> bool:
@@ -217,15 +235,15 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
             raise UnreadableWorkbook(
                 f"“{path.name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
                 "请删除无关的工作表后再试")
+        if _titled_targets(grids):
+            raise NotASelfEvaluation(_targets_message(path.name))
         raise NotASelfEvaluation(
             f"“{path.name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
             "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
             "一级（或二级）指标、三级指标、指标值和完成值")
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
-        raise NotASelfEvaluation(
-            f"“{path.name}”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
-            "请提交填好实际完成值和得分的项目支出绩效自评表")
+        raise NotASelfEvaluation(_targets_message(path.name))
     if targets_only:
         notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
                                                  for table in targets_only}))

@@ -217,3 +217,16 @@ def test_an_actual_of_wu_explained_by_its_reason(tmp_path, score, reason, told):
     rows = [*QUALITATIVE_MET[:5], row, *QUALITATIVE_MET[6:]]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=None))
     assert ("JX202" in codes(data)) is told
+
+
+def test_a_targets_table_without_points_is_named_so(tmp_path):
+    """宁乡 2021 项目绩效目标表 (一级 | 二级 | 指标内容 | 指标值 | 备注, no 分值): refused as a
+    绩效目标表, not with the message of a workbook without any table."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.line("项目绩效目标表（2021年度）")
+    sheet.line("项目名称", "镇域内基础设施建设")
+    sheet.indicators([("产出指标", "数量指标", "新建道路", "≥5公里", None)],
+                     header=("一级指标", "二级指标", "指标内容", "指标值", "备注"), lead=None)
+    [result] = [check_workbook(book.save(tmp_path / "t.xlsx"))]
+    assert result.no_table and "是绩效目标表" in result.error
