@@ -20,7 +20,8 @@ _PROJECT_LABELS = (
     # 中央主管部门 and 地方主管部门 on a transfer payment's form: the first one written
     ("department", ("主管部门", "预算部门", "主管单位", "中央主管部门", "地方主管部门",
                     "县级主管部门", "部门(单位)名称", "部门名称")),  # 县级: 湖南 县级专项资金
-    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
+    # 实施(主管)单位 (河北): the unit that carries the project out, its own 主管
+    ("unit", ("实施单位", "实施(主管)单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
               "承担单位", "项目承担单位", "资金使用单位", "填报单位", "单位名称")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
