@@ -174,9 +174,12 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
             return  # the title: a name or none
 
 
-_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
+# 目标完成情况: 河北's 三、目标完成情况 | 年度预期目标 | 具体完成情况 | 总体完成率(%)
+_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "目标完成情况")
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
-                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
+                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况",
+                                  "具体完成情况")))
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.]")  # 三、目标完成情况
 
 
 def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
@@ -185,7 +188,8 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
     """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
     text beside the label where a layout has no such headings (not where ``headed``)."""
     texts = grid.texts
-    label = next((c for c in columns if texts.get((row, c), "").startswith(labels)
+    label = next((c for c in columns
+                  if _SECTION_NUMBER.sub("", texts.get((row, c), "")).startswith(labels)
                   and len(texts[(row, c)]) <= 12), None)
     if label is None:
         return

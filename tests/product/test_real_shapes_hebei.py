@@ -186,3 +186,10 @@ def test_a_low_execution_is_scored_below_its_points(tmp_path):
 def test_the_implementing_and_supervising_unit_in_one_label_is_the_unit(tmp_path):
     _, data = checked(hebei(tmp_path / "t.xlsx"))
     assert data["project"]["unit"] == "314002-成安县民政局机关"
+
+
+def test_the_goal_block_is_the_year_s_goal_not_indicators(tmp_path):
+    table, _ = checked(hebei(tmp_path / "t.xlsx"))
+    assert table.project.goal_expected == "为我县百岁高龄老年人发放补贴,使老年人得到更好的照顾。"
+    assert table.project.goal_actual == table.project.goal_expected
+    assert "为全县共享改革开放成果" not in " ".join(i.name or "" for i in table.indicators)
