@@ -53,9 +53,15 @@ COUNTED = [
 MONEY = (6.84, 6.84, 6.84, 100)  # 预算数, 到位数, 执行数, 预算执行进度(%)
 
 
-def hebei(path, rows=FILLED, money=MONEY, execution=("预算执行率", "预算执行率"), merged=True):
+PUBLISHED_PARTS = ("符号", "单位(文字描述)", None)  # the value's column unnamed, as published
+NAMED_PARTS = ("符号", "值", "单位(文字描述)")  # each part named over its column
+
+
+def hebei(path, rows=FILLED, money=MONEY, execution=("预算执行率", "预算执行率"), merged=True,
+          parts=PUBLISHED_PARTS):
     """The 成安 form with ``rows`` and ``money``; ``execution``: the 预算执行率 row at the end
-    (一级, 二级, then its 单项指标得分, 权重占比, 折算得分 if it carries points)."""
+    (一级, 二级, then its 单项指标得分, 权重占比, 折算得分 if it carries points); ``parts``:
+    the headers under 预期指标值."""
     budget, arrived, executed, rate = money
     lines = [
         ["成安县民政局2020年度预算项目绩效自评表"],
@@ -73,8 +79,8 @@ def hebei(path, rows=FILLED, money=MONEY, execution=("预算执行率", "预算�
          "为全县共享改革开放成果,促进社会稳定文明和谐"],
         ["四、年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值",
          None, None, "单项指标实际完成值", "单项指标完成情况", "自评得分"],
-        [None, None, None, None, None, "符号", "单位(文字描述)", None, None, None, "单项指标得分",
-         "权重占比(%)", "单项指标折算得分"],
+        [None, None, None, None, None, *parts, None, None, "单项指标得分", "权重占比(%)",
+         "单项指标折算得分"],
         *([None, *row] for row in rows),
     ]
     if execution is not None:
@@ -104,8 +110,10 @@ def test_a_filled_hebei_table_has_no_false_finding_and_is_scored(tmp_path, merge
     assert data["grade_computed"] == "优"
 
 
-def test_the_sign_value_and_unit_columns_make_one_target(tmp_path):
-    table, _ = checked(hebei(tmp_path / "t.xlsx", rows=COUNTED))
+@pytest.mark.parametrize("parts", [PUBLISHED_PARTS, NAMED_PARTS])
+@pytest.mark.parametrize("merged", [True, False])
+def test_the_sign_value_and_unit_columns_make_one_target(tmp_path, parts, merged):
+    table, _ = checked(hebei(tmp_path / "t.xlsx", rows=COUNTED, parts=parts, merged=merged))
     read = [(i.nature, i.target, i.unit) for i in table.indicators]
     assert read == [(">=", 120, "户"), ("=", 100, "%(百分比)"), ("<=", 12, "万元"),
                     (">=", 300, "人"), (">=", 90, "%(百分比)")]
@@ -193,3 +201,10 @@ def test_the_goal_block_is_the_year_s_goal_not_indicators(tmp_path):
     assert table.project.goal_expected == "为我县百岁高龄老年人发放补贴,使老年人得到更好的照顾。"
     assert table.project.goal_actual == table.project.goal_expected
     assert "为全县共享改革开放成果" not in " ".join(i.name or "" for i in table.indicators)
+
+
+def test_weights_short_of_90_are_flagged(tmp_path):
+    rows = [*FILLED[:2], (*FILLED[2][:10], 20, 20), FILLED[3]]  # 25 + 25 + 20 + 10 = 80
+    _, data = checked(hebei(tmp_path / "t.xlsx", rows=rows))
+    [(_, message)] = _findings(data, "JX101")
+    assert message.startswith("分值合计为 90（各指标 80 + 执行率 10")
