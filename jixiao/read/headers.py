@@ -13,6 +13,9 @@ converted PDF lost those merges, the two rows' roles are combined column by colu
                  预算执行率 as an indicator row and the money maybe on another sheet
     third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
 
+Where a header's words and its columns disagree, what is written under them decides
+(``_by_the_data``: 河北's 符号 | value | 单位, 指标分值 over explanations, 折算得分).
+
 The money block's column roles (``fund_role``) live here too: 全年预算数, 执行数, 执行率 …
 
 (Over 400 lines: the two blocks' header words and the layouts they tell, one vocabulary.)
