@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from jixiao import levels
 from jixiao.parsing import is_bare_sign
 from jixiao.read.grid import Grid, points
+from jixiao.read.roles import is_placeholder
 
 # How a row is scored (得分计算方法, 评分标准, 计分办法 …): a word of scoring followed by one
 # of method or standard names a description of the score, never the score (北京 2016:
@@ -372,7 +373,6 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
 
 
 _DATA_ROWS = 30  # rows under a header looked at to tell what its columns hold
-_LONG_TEXT = 8  # characters: no 分值 is written in so many
 
 
 def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int) -> None:
@@ -381,7 +381,7 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
     … | 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分):
     - a 折算得分 column is the score that counts (the 单项指标得分 beside it is out of 100,
       折算得分 = 单项指标得分 × 权重占比 / 100);
-    - a column of long texts under 分值 holds what the indicator means, not its points:
+    - a column of texts under 分值 holds what the indicator means, not its points:
       the points are in the other column named as the weight (权重占比), if any;
     - a 指标值 column holding only signs (>=, ≤) is the sign of a 指标值 written in parts:
       the value is in the column right of it, the unit in the next, within the 指标值's
@@ -428,11 +428,12 @@ def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:
 
 
 def _holds_texts(grid: Grid, column: int, data_start: int) -> bool:
-    """Whether a column under a header holds long texts more than anything else."""
+    """Whether a column under a header holds texts (no points, no placeholder) more than
+    anything else."""
     written = _written_under(grid, column, data_start)
-    long = sum(isinstance(value, str) and len(value.strip()) >= _LONG_TEXT
-               and points(value) is None for value in written)
-    return long * 2 > len(written)
+    texts = sum(isinstance(value, str) and points(value) is None and not is_placeholder(value)
+                for value in written)
+    return texts * 2 > len(written)
 
 
 def _scored_by_headings(columns: dict[str, int]) -> bool:

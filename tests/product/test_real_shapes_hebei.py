@@ -208,3 +208,10 @@ def test_weights_short_of_90_are_flagged(tmp_path):
     _, data = checked(hebei(tmp_path / "t.xlsx", rows=rows))
     [(_, message)] = _findings(data, "JX101")
     assert message.startswith("分值合计为 90（各指标 80 + 执行率 10")
+
+
+def test_short_explanations_under_the_points_header_are_no_points_either(tmp_path):
+    rows = [(*row[:3], row[2][:4], *row[4:]) for row in FILLED]  # 符合条件, 完成率 …
+    table, data = checked(hebei(tmp_path / "t.xlsx", rows=rows))
+    assert codes(data) == []
+    assert [i.weight for i in table.indicators] == [25, 25, 30, 10]
