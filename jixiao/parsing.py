@@ -397,6 +397,16 @@ _DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤"}
 _NO_SIGN = ("定量", "定性")
 
 
+def is_bare_sign(raw: object) -> bool:
+    """Whether a cell holds a comparison and nothing else (">=", "≤", "大于等于"): the
+    sign of a 指标值 written in parts (符号 | 值 | 单位), not a 指标值 of its own."""
+    if not isinstance(raw, str) or not raw.strip():
+        return False
+    text = normalize_text(raw).strip()
+    operator, rest = _leading_operator(text)
+    return operator is not None and not rest.strip()
+
+
 def joined_target(nature: object, target: str, unit: object) -> str:
     """The 指标值 as one text, from a row that writes it in parts (四川 style): the sign
     (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤, 定量/定性 → none), the value, the 度量单位.

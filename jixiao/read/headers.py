@@ -13,6 +13,9 @@ converted PDF lost those merges, the two rows' roles are combined column by colu
                  预算执行率 as an indicator row and the money maybe on another sheet
     third_party  第三方评价指标体系: 决策/过程/产出/效益, 分值 and 得分 per 三级指标
 
+Where a header's words and its columns disagree, what is written under them decides
+(``_by_the_data``: 河北's 符号 | value | 单位, 指标分值 over explanations, 折算得分).
+
 The money block's column roles (``fund_role``) live here too: 全年预算数, 执行数, 执行率 …
 
 (Over 400 lines: the two blocks' header words and the layouts they tell, one vocabulary.)
@@ -26,7 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao import levels
-from jixiao.read.grid import Grid
+from jixiao.parsing import is_bare_sign
+from jixiao.read.grid import Grid, points
+from jixiao.read.roles import is_placeholder
 
 # How a row is scored (得分计算方法, 评分标准, 计分办法 …): a word of scoring followed by one
 # of method or standard names a description of the score, never the score (北京 2016:
@@ -77,7 +82,7 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # what was planned at the start of the year: not A where the year's budget is given
     ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A
-    ("rate", ("执行率",)),
+    ("rate", ("执行率", "执行进度")),  # 预算执行进度(%) (河北): the rate as written
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
                   "实际执行", "决算")),
@@ -359,6 +364,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
             if role not in columns or grid.same_merge((row, columns[role]), (row, column)):
                 columns[role] = column
         data_start = row + 2
+    _by_the_data(grid, columns, top, data_start)
     if "reason" not in columns:  # no 偏差原因 column: the clerk explains in the 备注
         remark = _remark_column(grid, range(top, data_start))
         if remark is not None:
@@ -366,6 +372,70 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels)
+
+
+_DATA_ROWS = 30  # rows under a header looked at to tell what its columns hold
+
+
+def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int) -> None:
+    """The columns a header names told right by what is written under them (河北's budget
+    system form, 成安 2020: 指标分值 | 预期指标值 over 符号 | (value) | 单位(文字描述) |
+    … | 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分):
+    - a 折算得分 column is the score that counts (the 单项指标得分 beside it is out of 100,
+      折算得分 = 单项指标得分 × 权重占比 / 100);
+    - a column of texts under 分值 holds what the indicator means, not its points:
+      the points are in the other column named as the weight (权重占比), if any;
+    - a 指标值 column holding only signs (>=, ≤) is the sign of a 指标值 written in parts:
+      the value is in the column right of it, the unit in the next, within the 指标值's
+      columns (up to the next column a header names)."""
+    named: dict[int, str] = {}  # each column's header text of its own, lowest row last
+    for row in range(top, data_start):
+        for column in grid.rows.get(row, []):
+            if (row, column) in grid.values and grid.texts.get((row, column)):
+                named[column] = grid.texts[(row, column)]
+    rescaled = [column for column, text in sorted(named.items())
+                if "折算" in text and indicator_role(text) == "score"]
+    if rescaled:
+        columns["score"] = rescaled[0]
+    weight = columns.get("weight")
+    if weight is not None and _holds_texts(grid, weight, data_start):
+        other = next((column for column, text in sorted(named.items()) if column != weight
+                      and indicator_role(text) == "weight"
+                      and not _holds_texts(grid, column, data_start)), None)
+        if other is not None:
+            columns["weight"] = other
+    target = columns.get("target")
+    if target is None:
+        return
+    written = _written_under(grid, target, data_start)
+    if not written or not all(is_bare_sign(value) for value in written):
+        return
+    parts = ("target", "sign", "unit")
+    end = min((column for key, column in columns.items() if key not in parts and column > target),
+              default=target + 3)
+    columns["sign"] = target
+    if target + 1 < end:
+        columns["target"] = target + 1
+        if target + 2 < end:
+            columns["unit"] = target + 2
+        elif columns.get("unit") in (target, target + 1):
+            del columns["unit"]
+
+
+def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:
+    """The values written in ``column`` under a header (its first rows of data)."""
+    return [value for row in range(data_start, data_start + _DATA_ROWS)
+            if (value := grid.values.get((row, column))) is not None
+            and grid.origin.get((row, column), (row, column)) == (row, column)]
+
+
+def _holds_texts(grid: Grid, column: int, data_start: int) -> bool:
+    """Whether a column under a header holds texts (no points, no placeholder) more than
+    anything else."""
+    written = _written_under(grid, column, data_start)
+    texts = sum(isinstance(value, str) and points(value) is None and not is_placeholder(value)
+                for value in written)
+    return texts * 2 > len(written)
 
 
 def _scored_by_headings(columns: dict[str, int]) -> bool:

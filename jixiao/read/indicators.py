@@ -481,8 +481,10 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
 
 
 def _names_a_row(text: str) -> bool:
-    """Whether a short text is a row's own: a 一级/二级 name (效益, 质量指标) or a sum (小计)."""
+    """Whether a short text is a row's own: a 一级/二级 name (效益, 质量指标, the 预算执行率
+    as a 一级 of its own) or a sum (小计)."""
     return levels.is_level1_only(text) or levels.level1_of_level2(text) is not None \
+        or levels.level1_category(text) == levels.EXECUTION \
         or "小计" in text or _BARE_SUM.fullmatch(compact_text(text)) is not None
 
 

@@ -262,7 +262,49 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 found = grid.right_of(row, column, limit=4)
                 if found is not None and parse_amount(found[0]) is not None:
                     return MoneyBlock(grid, row, {"budget": found[1]}, [(row, text, column)])
-    return _money_by_rows(grid, top, bottom)
+    return _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
+
+
+_PAIRED = ("budget", "executed")  # the amounts a block of label | amount pairs must give
+
+
+def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
+    """A money block written as label | amount pairs side by side under the headings of
+    its parts (河北's budget system form: 预算安排情况(调整后) | 资金到位情况 | 资金执行情况 |
+    预算执行进度(%) over 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100, then 其中:财政资金
+    and 其他 lines in the same pairs): the 预算数 is A, the 执行数 B, and the number under
+    the heading of the 执行率 (预算执行进度) its rate as written."""
+    texts, values = grid.texts, grid.values
+    for row in range(top, bottom):
+        found: dict[str, int] = {}  # role → the amount's column (right of its label)
+        labels: dict[str, int] = {}
+        for column in grid.rows.get(row, []):
+            role = fund_role(texts.get((row, column), "")) \
+                if isinstance(values.get((row, column)), str) else None
+            if role in ("initial", *_PAIRED) and role not in found \
+                    and parse_amount(clean(grid.raw(row, column + 1))) is not None \
+                    and not isinstance(values.get((row, column + 1)), str):
+                found[role], labels[role] = column + 1, column
+        if not all(role in found for role in _PAIRED):
+            continue
+        rate = next((column for column in grid.rows.get(row - 1, [])
+                     if fund_role(texts.get((row - 1, column), "")) == "rate"
+                     and column not in found.values() and (row, column) in values), None)
+        if rate is not None:
+            found["rate"] = rate
+        label_column = labels["budget"]
+        lines: list[tuple[int, str, int | None]] = [(row, "年度资金总额", label_column)]
+        for below in range(row + 1, min(bottom, row + 6)):
+            label = texts.get((below, label_column), "")
+            if not _fund_label(label) or parse_amount(
+                    clean(grid.raw(below, found["budget"]))) is None and parse_amount(
+                    clean(grid.raw(below, found["executed"]))) is None:
+                break
+            lines.append((below, label, label_column))
+        heads = [texts.get((r, c), "") for r in range(max(1, row - 2), row + 1)
+                 for c in grid.rows.get(r, [])]
+        return MoneyBlock(grid, row, found, lines, 1e-4 if _in_yuan(heads) else 1.0)
+    return None
 
 
 def money_outside(grids: list[Grid], found: list[Found]) -> list[MoneyBlock]:

@@ -20,7 +20,8 @@ _PROJECT_LABELS = (
     # 中央主管部门 and 地方主管部门 on a transfer payment's form: the first one written
     ("department", ("主管部门", "预算部门", "主管单位", "中央主管部门", "地方主管部门",
                     "县级主管部门", "部门(单位)名称", "部门名称")),  # 县级: 湖南 县级专项资金
-    ("unit", ("实施单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
+    # 实施(主管)单位 (河北): the unit that carries the project out, its own 主管
+    ("unit", ("实施单位", "实施(主管)单位", "项目实施单位", "自评项目单位", "项目单位", "执行单位", "项目执行单位",
               "承担单位", "项目承担单位", "资金使用单位", "填报单位", "单位名称")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
@@ -212,9 +213,12 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
             return  # the title: a name or none
 
 
-_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
+# 目标完成情况: 河北's 三、目标完成情况 | 年度预期目标 | 具体完成情况 | 总体完成率(%)
+_GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "目标完成情况")
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
-                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况")))
+                 ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况",
+                                  "具体完成情况")))
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.]")  # 三、目标完成情况
 
 
 def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
@@ -223,7 +227,8 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
     """年度总体目标: the texts under 预期目标 / 实际完成情况 (the standard form), or the one
     text beside the label where a layout has no such headings (not where ``headed``)."""
     texts = grid.texts
-    label = next((c for c in columns if texts.get((row, c), "").startswith(labels)
+    label = next((c for c in columns
+                  if _SECTION_NUMBER.sub("", texts.get((row, c), "")).startswith(labels)
                   and len(texts[(row, c)]) <= 12), None)
     if label is None:
         return
