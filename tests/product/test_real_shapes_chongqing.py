@@ -1,0 +1,61 @@
+"""重庆's 部门整体绩效自评表 (red team round 9, T1: 西部(重庆)科学城融媒体中心 2021): a flat
+指标名称 list without 一级 or 二级 columns, a 得分系数（%） column beside 指标权重（分） and
+指标得分（分）, and a money block whose one amount row is labelled only by the block's
+header 部门预算执行情况（万元） merged down beside it, its points headed 执行率权重 and its
+score 执行率得分（分）."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import Book
+
+MONEY_HEADER = ("年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率权重",
+                "执行率得分（分）")
+# (指标名称, 计量单位, 指标性质, 年初指标值, 全年完成值, 得分系数, 指标权重, 指标得分)
+ROWS = [("组织宣传活动次数", "次", "定量指标", "≥40次", "43次", "100%", 40, 40),
+        ("播发稿件数量", "篇", "定量指标", "≥2200篇", "2859篇", "100%", 40, 40),
+        ("服务对象满意度", "%", "定量指标", "≥90%", "95%", "100%", 10, 10)]
+
+
+def chongqing(path, rows=ROWS, *, coefficient="得分系数（%）", label=None, merged=True,
+              money=(100, 100, 76, "76%", 10, 7.6), total=97.6, block="部门预算执行情况（万元）"):
+    """The 重庆 form; ``coefficient``: the coefficient column's header (None: no such
+    column); ``label``: the money row's own label (None: only the block's, merged down
+    over the row where ``merged``)."""
+    book = Book()
+    sheet = book.sheet("部门整体")
+    sheet.line("部门整体绩效自评表")
+    sheet.line("主管部门", "某融媒体中心", None, None, None, None, "自评总分（分）", None, total)
+    top = sheet.line(block, *MONEY_HEADER)
+    sheet.line(label, *money)
+    if merged and label is None:
+        sheet.merge(top, 1, 1, top + 1)
+    lead = ("绩效指标", "指标名称", "计量单位", "指标性质", "年初指标值", "全年完成值")
+    tail = ("指标权重（分）", "指标得分（分）", "是否核心指标")
+    sheet.line(*lead, *((coefficient,) if coefficient else ()), *tail)
+    for name, unit, kind, target, actual, share, weight, score in rows:
+        sheet.line(None, name, unit, kind, target, actual, *((share,) if coefficient else ()),
+                   weight, score, "否")
+    return book.save(path)
+
+
+# ------------------------------------------------------------ 得分系数 is no score
+
+
+@pytest.mark.parametrize("coefficient", ["得分系数（%）", "得分率", "得分率(%)", "完成系数"])
+def test_a_score_coefficient_column_is_not_the_score(tmp_path, coefficient):
+    """T1 H: 得分系数（%） 100% was read as a score of 100 (JX401 on every row, JX501 "各项
+    得分之和为 2100", JX404/JX408); the score is 指标得分（分）."""
+    table, data = checked(chongqing(tmp_path / "t.xlsx", coefficient=coefficient,
+                                    label="年度资金总额"))
+    assert [i.score_declared for i in table.indicators] == [40, 40, 10]
+    assert not {"JX401", "JX404", "JX408", "JX501"} & set(codes(data)), data["findings"]
+    assert data["total_computed"] == pytest.approx(97.6)
+
+
+def test_a_wrong_score_beside_a_coefficient_is_still_flagged(tmp_path):
+    """Under the new reading a real mistake is still found: a missed target scored full
+    marks (JX402), a score above its 分值 (JX401), a 总分 that is not the sum (JX501)."""
+    rows = [(*ROWS[0][:4], "30次", "100%", 40, 40), (*ROWS[1][:7], 45), ROWS[2]]
+    _, data = checked(chongqing(tmp_path / "t.xlsx", rows, label="年度资金总额"))
+    found = codes(data)
+    assert "JX402" in found and "JX401" in found and "JX501" in found, data["findings"]
