@@ -82,6 +82,9 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # what was planned at the start of the year: not A where the year's budget is given
     ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A
+    # the 执行率's points and score named after it (重庆: 执行率权重 | 执行率得分（分）)
+    ("weight", tuple(f"执行率{word}" for word in ("权重", "分值", "分数", "满分"))),
+    ("score", ("执行率得分", "执行率评分", "执行率自评得分")),
     ("rate", ("执行率",)),
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",

@@ -59,3 +59,68 @@ def test_a_wrong_score_beside_a_coefficient_is_still_flagged(tmp_path):
     _, data = checked(chongqing(tmp_path / "t.xlsx", rows, label="年度资金总额"))
     found = codes(data)
     assert "JX402" in found and "JX401" in found and "JX501" in found, data["findings"]
+
+
+# ------------------------------------------------------------ the money row without a label
+
+STANDARD_ROWS = [("产出指标", "数量指标", "组织宣传活动次数", "≥40次", "43次", 50, 50, None),
+                 ("效益指标", "社会效益指标", "播发稿件数量", "≥2200篇", "2859篇", 30, 30, None),
+                 ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def standard_with_block_label(path, money=(100, 100, 76, "76%", 10, 7.6), merged=True,
+                              header=MONEY_HEADER):
+    """The standard indicators under the 重庆 money block (red team r5)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("部门整体绩效自评表")
+    sheet.line("主管部门", "某融媒体中心", None, None, None, "自评总分（分）", 97.6)
+    top = sheet.line("部门预算执行情况（万元）", *header)
+    sheet.line(None, *money)
+    if merged:
+        sheet.merge(top, 1, 1, top + 1)
+    sheet.indicators(STANDARD_ROWS)
+    sheet.total(100, 97.6)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("merged", [True, False])
+@pytest.mark.parametrize("shape", ["chongqing", "standard"])
+def test_the_money_row_labelled_only_by_the_block_is_the_total(tmp_path, shape, merged):
+    """T1: 部门预算执行情况（万元） merged down over its one amount row, which has no label
+    of its own — the row was not read (JX101 "分值合计为 90", JX501 "各项得分之和为 90",
+    the 76 % without a reason unreported). It is the 年度资金总额 line: 执行率权重 10 its
+    points, 执行率得分（分） 7.6 its score."""
+    build = chongqing if shape == "chongqing" else standard_with_block_label
+    table, data = checked(build(tmp_path / "t.xlsx", merged=merged))
+    funds = table.funds
+    assert (funds.total.budget, funds.total.executed) == (100, 76)
+    assert (funds.weight, funds.score_declared) == (10, 7.6)
+    assert not {"JX101", "JX501"} & set(codes(data)), data["findings"]
+    assert "JX306" in codes(data)  # 76 % and no reason anywhere
+    assert data["total_computed"] == pytest.approx(97.6)
+
+
+@pytest.mark.parametrize("block", ["部门预算执行情况（万元）", "项目经费（万元）", "资金情况"])
+def test_a_wrong_execution_score_in_the_unlabelled_row_is_flagged(tmp_path, block):
+    """The row read, its mistakes are found: 执行率得分 9 for 76 % of 10 (JX302), a rate
+    written 80 % for 76 of 100 (JX301), and the 总分 that counts the 9 (JX501)."""
+    _, data = checked(chongqing(tmp_path / "t.xlsx", money=(100, 100, 76, "80%", 10, 9),
+                                block=block, total=99))
+    assert {"JX301", "JX302"} <= set(codes(data)), data["findings"]
+
+
+def test_the_execution_points_and_score_named_after_the_rate_are_read(tmp_path):
+    """执行率权重 | 执行率得分（分） beside 执行率（%） are the 执行率's 分值 and 得分, not two
+    more 执行率 columns: a wrong 执行率得分 in a labelled row is JX302 (before: unread)."""
+    table, data = checked(chongqing(tmp_path / "t.xlsx", label="年度资金总额",
+                                    money=(100, 100, 76, "76%", 10, 9), total=99))
+    assert (table.funds.weight, table.funds.score_declared) == (10, 9)
+    assert "JX302" in codes(data), data["findings"]
+
+
+def test_an_amount_row_with_a_label_of_its_own_is_not_taken_for_the_total(tmp_path):
+    """A row under the block with a text of its own that names no money line (说明) is
+    no money line: the block stays unread as before, nothing is invented."""
+    table, _ = checked(chongqing(tmp_path / "t.xlsx", label="说明"))
+    assert table.funds.total is None or table.funds.total.executed is None
