@@ -235,16 +235,18 @@ def _unlabelled_line(grid: Grid, row: int, columns: dict[str, int], first: int
     """The money line under a header at ``row`` whose amounts (from column ``first``) have
     no label of their own: the block's label left of the header names them (资金总额 |
     年初预算数 | 全年预算数 …, or 重庆's 部门预算执行情况（万元） merged down over its one
-    amount row), the row below holds an amount and no text left of the amounts. That
+    amount row), the row below holds an amount (or at least the 执行率) and no text left
+    of the amounts. That
     row is the 年度资金总额 line — the block's first, as the total is in every form.
     Else no line."""
     label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
                   and isinstance(grid.values.get((row, c)), str)), "")
-    amount = columns.get("executed", columns.get("budget"))
-    if amount is None or not any(word in label for word in _BLOCK_WORDS) \
-            or _line_label(grid, row + 1, first)[0] \
-            or parse_amount(clean(grid.raw(row + 1, amount))) is None:
+    if not any(word in label for word in _BLOCK_WORDS) or _line_label(grid, row + 1, first)[0]:
         return []
+    amounts = [columns[role] for role in ("initial", "budget", "executed") if role in columns]
+    if not any(parse_amount(clean(grid.raw(row + 1, column))) is not None for column in amounts) \
+            and ("rate" not in columns or _rate(grid, row + 1, columns["rate"]) is None):
+        return []  # neither an amount nor a rate (amounts lost, the 执行率 kept): no line
     return [(row + 1, "年度资金总额", None)]
 
 

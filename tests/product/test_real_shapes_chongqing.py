@@ -124,3 +124,39 @@ def test_an_amount_row_with_a_label_of_its_own_is_not_taken_for_the_total(tmp_pa
     no money line: the block stays unread as before, nothing is invented."""
     table, _ = checked(chongqing(tmp_path / "t.xlsx", label="说明"))
     assert table.funds.total is None or table.funds.total.executed is None
+
+
+def test_a_money_row_with_its_amounts_lost_keeps_its_rate_points_and_score(tmp_path):
+    """T1 as published online: the amounts lost, 执行率 76% | 10 | 7.6 kept — the row is
+    still the 执行率's (no JX101 "分值合计为 90"); the score is not checkable (JX307)."""
+    table, data = checked(chongqing(tmp_path / "t.xlsx", money=(None, None, None, "76%", 10, 7.6)))
+    assert (table.funds.weight, table.funds.score_declared) == (10, 7.6)
+    assert table.funds.total.rate_declared == 76
+    assert "JX101" not in codes(data) and "JX501" not in codes(data), data["findings"]
+
+
+# ------------------------------------------------------------ no 一级 column; its rule set
+
+
+def test_a_flat_indicator_list_misses_no_level1(tmp_path):
+    """重庆's form has no 一级 or 二级 column: JX104 "缺少一级指标 产出/效益/满意度" three
+    times was false. A table with a 一级 column still misses its 满意度 (JX104)."""
+    _, data = checked(chongqing(tmp_path / "t.xlsx", label="年度资金总额"))
+    assert "JX104" not in codes(data), data["findings"]
+    book = Book()
+    sheet = book.sheet()
+    sheet.money([("年度资金总额", 100, 100, 100, 10, "100%", 10)])
+    sheet.indicators([(*STANDARD_ROWS[0][:5], 60, 60, None), *STANDARD_ROWS[1:2]])
+    sheet.total(100, 100)
+    _, data = checked(book.save(tmp_path / "s.xlsx"))
+    assert [f["message"] for f in data["findings"] if f["code"] == "JX104"] == [
+        "缺少一级指标“满意度指标”"]
+
+
+def test_the_chongqing_form_is_scored_by_the_default_rules(tmp_path):
+    """指标性质 (定量指标/定性指标) in a flat 指标名称 list is 重庆's form, not 四川's
+    (一级 | 二级 | 三级 | 指标性质 …): its 执行率权重 is no 四川 money block, the rule set
+    the default mof2020 (before: "评分规则 sichuan", the 76 % a warning)."""
+    _, data = checked(chongqing(tmp_path / "t.xlsx"))
+    assert data["rules"] == "mof2020"
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "info")]
