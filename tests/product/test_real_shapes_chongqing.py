@@ -160,3 +160,23 @@ def test_the_chongqing_form_is_scored_by_the_default_rules(tmp_path):
     _, data = checked(chongqing(tmp_path / "t.xlsx"))
     assert data["rules"] == "mof2020"
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "info")]
+
+
+def test_the_unlabelled_money_row_below_the_indicators_is_no_indicator(tmp_path):
+    """The same block printed under the indicator rows: its amount row is the money line,
+    not an indicator "100" (JX106, JX203 before)."""
+    book = Book()
+    sheet = book.sheet("部门整体")
+    sheet.line("部门整体绩效自评表")
+    sheet.line("主管部门", "某融媒体中心", None, None, None, None, "自评总分（分）", None, 97.6)
+    sheet.line("绩效指标", "指标名称", "计量单位", "指标性质", "年初指标值", "全年完成值", "得分系数（%）",
+               "指标权重（分）", "指标得分（分）", "是否核心指标")
+    for row in ROWS:
+        sheet.line(None, *row, "否")
+    top = sheet.line("部门预算执行情况（万元）", *MONEY_HEADER)
+    sheet.line(None, 100, 100, 76, "76%", 10, 7.6)
+    sheet.merge(top, 1, 1, top + 1)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.name for i in table.indicators] == [row[0] for row in ROWS]
+    assert (table.funds.total.executed, table.funds.weight, table.funds.score_declared) == (76, 10, 7.6)
+    assert codes(data) == ["JX306"], data["findings"]
