@@ -294,6 +294,14 @@ class Evaluation:
     total_basis: str | None = None
 
 
+def without_levels(table: SelfEvaluation) -> bool:
+    """Whether a table names no 一级 or 二级 at all: no such column, and no row carrying
+    one — a flat 指标名称 list (重庆's 部门整体 form), neither a standard table nor 四川's
+    (一级 | 二级 | 三级 | 指标性质 …)."""
+    return not {"level1", "level2"} & table.columns \
+        and not any(indicator.level1 or indicator.level2 for indicator in table.indicators)
+
+
 def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:
@@ -440,5 +448,5 @@ __all__ = [
     "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
     "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
     "evaluate", "execution_in_total", "execution_written", "indicator_actual", "indicator_target",
-    "parse_measure", "score_indicator",
+    "parse_measure", "score_indicator", "without_levels",
 ]

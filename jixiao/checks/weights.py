@@ -16,7 +16,7 @@ from jixiao.checks.base import (
     points,
 )
 from jixiao.levels import heading_groups
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, without_levels
 from jixiao.parsing import compact_text
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 
@@ -207,7 +207,9 @@ def heading_points_match_rows(table: SelfEvaluation,
 def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """缺少产出指标、效益指标或满意度指标中的某一类。
 
-    第三方评价指标体系（决策/过程/产出/效益）不适用本检查。
+    第三方评价指标体系（决策/过程/产出/效益）不适用本检查；表中没有一级指标、二级指标
+    列，各行也没有写一级、二级指标的（如重庆部门整体绩效自评表只有“指标名称”一列），
+    无从判断缺少哪一类，同样不适用。
 
     **为什么**：财预〔2020〕10号要求自评覆盖产出、效益和满意度，缺一类的自评表会被退回。
 
@@ -215,7 +217,7 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
 
     **正确示例**：产出指标、效益指标、满意度指标各至少一行。
     """
-    if _third_party(table) or not table.indicators:
+    if _third_party(table) or not table.indicators or without_levels(table):
         return
     present = {level1_category(indicator) for indicator in table.indicators}
     for required in _REQUIRED_LEVEL1:

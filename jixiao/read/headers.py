@@ -41,6 +41,10 @@ _SCORING_MEANS = ("方法", "办法", "方式", "标准", "依据", "细则", "�
                   "口径")
 _SCORING_METHODS = tuple(f"{scoring}{how}{means}" for scoring in _SCORING
                          for how in ("", "计算") for means in _SCORING_MEANS)
+# A score's share of the 分值 (重庆 部门整体: 得分系数（%） | 指标权重（分） | 指标得分（分）,
+# 100 % for full marks): 得分 = 分值 × 系数, a ratio and never the score itself.
+_COEFFICIENTS = ("得分系数", "得分率", "得分比例", "得分比率", "评分系数", "完成系数", "达成系数",
+                 "得分占比")
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
 # First match wins: specific words before the words they contain.
@@ -63,8 +67,10 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "实现值")),
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
                 "计划值", "年度目标", "预期目标")),
+    ("ignore", _COEFFICIENTS),  # before 得分: 得分系数（%） is the share of the 分值, no score
     ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
+    ("ignore", ("系数",)),  # after 权重: 权重系数 is the 分值, 系数（%） a share of it
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
     ("reason", ("原因", "改进措施")),
     # the target in fewer words, after every other role's ("年度指标得分" is the score)
@@ -79,9 +85,13 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级"
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
     ("ignore", _SCORING_METHODS),  # 得分 | 得分计算方法: how the 得分 is computed
+    ("ignore", _COEFFICIENTS),  # 得分系数: a share of the 分值, no 得分
     # what was planned at the start of the year: not A where the year's budget is given
     ("initial", ("年初预算数", "年初预算", "年初安排", "年初批复")),
     ("ignore", ("追加", "调减", "调增", "调整数", "调剂")),  # 追加（调减）预算数: a change, not A
+    # the 执行率's points and score named after it (重庆: 执行率权重 | 执行率得分（分）)
+    ("weight", tuple(f"执行率{word}" for word in ("权重", "分值", "分数", "满分"))),
+    ("score", ("执行率得分", "执行率评分", "执行率自评得分")),
     ("rate", ("执行率", "执行进度")),  # 预算执行进度(%) (河北): the rate as written
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",

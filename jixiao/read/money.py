@@ -198,7 +198,8 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     columns = _money_header(grid, row)
     if columns is None:
         return None
-    lines = _money_lines(grid, row, min(columns.values()), stop)
+    first = min(columns.values())
+    lines = _money_lines(grid, row, first, stop) or _unlabelled_line(grid, row, columns, first)
     return lines[-1][0] if lines else row
 
 
@@ -225,6 +226,33 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
     return lines
 
 
+# What a money block's own label names (项目资金（万元）, 部门预算执行情况（万元）, 经费): money.
+_BLOCK_WORDS = ("资金", "预算", "经费", "金额", "万元")
+
+
+def _unlabelled_line(grid: Grid, row: int, columns: dict[str, int], first: int
+                     ) -> list[tuple[int, str, int | None]]:
+    """The money line under a header at ``row`` whose amounts (from column ``first``) have
+    no label of their own: the block's label left of the header names them (资金总额 |
+    年初预算数 | 全年预算数 …, or 重庆's 部门预算执行情况（万元） merged down over its one
+    amount row), the row below holds an amount (or at least the 执行率) and no text left
+    of the amounts. That
+    row is the 年度资金总额 line — the block's first, as the total is in every form.
+    Else no line."""
+    label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
+                  and isinstance(grid.values.get((row, c)), str)), "")
+    if not any(word in label for word in _BLOCK_WORDS) or _line_label(grid, row + 1, first)[0]:
+        return []
+    amounts = [columns[role] for role in ("initial", "budget", "executed") if role in columns]
+    if any(isinstance(grid.values.get((row + 1, column)), str)
+           and parse_amount(clean(grid.raw(row + 1, column))) is None for column in amounts):
+        return []  # words under the amounts' headings: 河北's 预算数 | 6.84 pairs (_money_by_pairs)
+    if not any(parse_amount(clean(grid.raw(row + 1, column))) is not None for column in amounts) \
+            and ("rate" not in columns or _rate(grid, row + 1, columns["rate"]) is None):
+        return []  # neither an amount nor a rate (amounts lost, the 执行率 kept): no line
+    return [(row + 1, "年度资金总额", None)]
+
+
 def _line_label(grid: Grid, row: int, first: int) -> tuple[str, int | None]:
     """The (last) text left of the amounts (which begin in column ``first``) in ``row``."""
     label, label_column = "", None
@@ -244,14 +272,8 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if columns is None:
             continue
         first = min(columns.values())
-        lines = _money_lines(grid, row, first, bottom)
-        if not lines:  # 资金总额 | 年初预算数 | 全年预算数 | 全年执行数, the amounts below
-            label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
-                          and isinstance(grid.values.get((row, c)), str)), "")
-            amount = columns.get("executed", columns.get("budget"))
-            if "资金" in label and amount is not None \
-                    and parse_amount(clean(grid.raw(row + 1, amount))) is not None:
-                lines = [(row + 1, "年度资金总额", None)]
+        lines = _money_lines(grid, row, first, bottom) \
+            or (_unlabelled_line(grid, row, columns, first) if row + 1 < bottom else [])
         if lines:
             heads = [grid.texts.get((row, c), "") for c in grid.rows[row]]
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)

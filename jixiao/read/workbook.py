@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
-from jixiao.model import ExternalContent, Funds, Indicator, SelfEvaluation, Sources, Subtotal
+from jixiao.model import (
+    ExternalContent,
+    Funds,
+    Indicator,
+    SelfEvaluation,
+    Sources,
+    Subtotal,
+    without_levels,
+)
 from jixiao.parsing import compact_text, heading_points
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
@@ -365,7 +373,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                     setattr(table.project, key, getattr(spare_project.project, key))
                     if key in spare_project.places:
                         table.sources.setdefault(f"project_{key}", spare_project.places[key])
-        if table.layout == "sichuan" and _sichuan_money(money):  # unless the workbook says
+        if table.layout == "sichuan" and not without_levels(table) \
+                and _sichuan_money(money):  # unless the workbook says
             table.rules = rule_set("sichuan")
         if stated_rules is not None:
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
@@ -444,7 +453,9 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
 
 
 def _sichuan_money(money: MoneyBlock | None) -> bool:
-    """Whether a table of the 指标性质 | 指标值 | 度量单位 layout has 四川's money block too:
+    """Whether a table of the 指标性质 | 指标值 | 度量单位 layout (under 一级 | 二级 | 三级,
+    as 四川's form has them — not a flat 指标名称 list such as 重庆's 部门整体 form, whose
+    指标性质 says 定量/定性, ``without_levels``) has 四川's money block too:
     no points of its own for the 执行率 (the 90 + 10 form), a 原因 column for a 执行率
     under 90 % (the 2022 and 2023 forms), or its points headed 权重 as all of 四川's are.
     The same indicator columns come from the national 一体化 system in other provinces
