@@ -1,0 +1,124 @@
+"""Which tables of a workbook are checked (``kept_tables``), and why a workbook without
+one is refused (``no_table``): a 绩效目标表 (targets only) is no 自评表; a table without
+分值 and 得分 restating a scored one of the same project (a report's 绩效完成表), a
+填表说明's example and a hidden sheet's table beside shown ones are set aside, each
+with a note saying so."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.model import SelfEvaluation
+from jixiao.parsing import compact_text
+from jixiao.read.grid import Grid
+
+
+def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool) -> JixiaoError:
+    """The error of a workbook in which no table was found."""
+    if too_big:
+        return UnreadableWorkbook(f"“{file_name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
+                                  "请删除无关的工作表后再试")
+    if _titled_targets(grids):
+        return NotASelfEvaluation(_targets_message(file_name))
+    return NotASelfEvaluation(
+        f"“{file_name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
+        "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
+        "一级（或二级）指标、三级指标、指标值和完成值")
+
+
+def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
+                hidden: frozenset[str]) -> list[SelfEvaluation]:
+    """The tables found that are checked; a note in ``notes`` for each kind set aside."""
+    targets_only = [table for table in tables if _targets_only(table)]
+    if targets_only and len(targets_only) == len(tables):
+        raise NotASelfEvaluation(_targets_message(file_name))
+    if targets_only:
+        notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
+                                                 for table in targets_only}))
+                     + "只有年度指标值，未校验")
+        tables = [table for table in tables if table not in targets_only]
+    unscored = [table for table in tables if not {"weight", "score"} & table.columns]
+    scored = [table for table in tables if table not in unscored]
+    unscored = [table for table in unscored if _restates(table, scored)]
+    if unscored and len(unscored) < len(tables):  # a report's 绩效完成表 restating the 自评表
+        tables = [table for table in tables if table not in unscored]
+        notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))
+                     + "未校验：以有分值、得分的自评表为准")
+    examples = [table for table in tables if _is_example(table)]
+    if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
+        notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
+                                                for table in examples}))
+                     + "未校验：以填报的表为准")
+        tables = [table for table in tables if table not in examples]
+    if hidden:  # a table the workbook hides (last year's draft) beside one it shows
+        shown = [table for table in tables if table.sources["header"].sheet not in hidden]
+        if shown and len(shown) < len(tables):
+            skipped = sorted({table.sources["header"].sheet for table in tables} & hidden)
+            notes.append("隐藏的工作表" + "、".join(f"“{name}”" for name in skipped)
+                         + "中的表未校验：以显示的工作表为准")
+            tables = shown
+    return tables
+
+
+_EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
+
+
+def _targets_message(name: str) -> str:
+    return (f"“{name}”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
+            "请提交填好实际完成值和得分的项目支出绩效自评表")
+
+
+_TARGETS_TITLE = re.compile(r"绩效目标(?:申报)?表")
+
+
+def _titled_targets(grids: list[Grid]) -> bool:
+    """Whether a workbook without any table is titled a 绩效目标表 (项目绩效目标表,
+    绩效目标申报表) and says 自评 nowhere: a 目标表 whose header has no 分值 (宁乡 2021:
+    一级 | 二级 | 指标内容 | 指标值 | 备注)."""
+    texts = [compact_text(text) for grid in grids for text in grid.texts.values()]
+    return any(len(text) <= 30 and _TARGETS_TITLE.search(text) for text in texts) \
+        and not any("自评" in text or "完成值" in text for text in texts)
+
+
+def _restates(unscored: SelfEvaluation, scored: list[SelfEvaluation]) -> bool:
+    """Whether a table without 分值 and 得分 may restate a scored one of the workbook (a
+    report's 绩效完成表): not when it names another project, or another year."""
+    name, year = compact_text(unscored.project.name), unscored.project.year
+    for table in scored:
+        other = compact_text(table.project.name)
+        if (not name or not other or name in other or other in name) \
+                and (year is None or table.project.year in (None, year)):
+            return True
+    return False
+
+
+def _targets_only(table: SelfEvaluation) -> bool:
+    """A 绩效目标表 (the year's targets as planned): 指标值 and 分值, no 完成值 nor 得分."""
+    return "target" in table.columns and not {"actual", "score"} & set(table.columns)
+
+
+def _is_example(table: SelfEvaluation) -> bool:
+    """A table given as an example (a 填表说明 sheet's 示例 rows): on a sheet named so, or
+    every indicator's name marked (（示例）培训人次)."""
+    sheet = table.sources["header"].sheet
+    names = [indicator.name or "" for indicator in table.indicators]
+    return any(word in sheet for word in _EXAMPLE_WORDS) or (
+        bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
+
+
+# The words of a block's heading left of (or over) the indicator header: 湖北's
+# 年度绩效目标1（40分） / 年度绩效目标2（40分）, 绩效指标（80分）, 年度绩效指标（80分）
+def _places(tables: list[SelfEvaluation], kept: list[SelfEvaluation]) -> list[str]:
+    """Where each of ``tables`` is, for a note: its sheet, and its header's cell where a
+    table kept is on the same sheet."""
+    kept_sheets = {table.sources["header"].sheet for table in kept}
+    places = []
+    for table in tables:
+        header = table.sources["header"]
+        place = f"“{header.sheet}”" + (f"（{header.cell}）" if header.sheet in kept_sheets else "")
+        if place not in places:
+            places.append(place)
+    return places
+
+
