@@ -384,7 +384,7 @@ def _strict_equality(indicator: Indicator) -> str | None:
     pair = comparable(target, parse_measure(indicator_actual(indicator)))
     if pair is None or abs(pair[0] - pair[1]) > 1e-9:
         return None
-    return str(indicator_target(indicator)).strip()
+    return plain_text(indicator_target(indicator)).strip()
 
 
 @check("JX410", "warning", "指标无法计分")

@@ -127,8 +127,8 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                 parse_measure(indicator_actual(indicator)).kind == "empty" \
                 and not _explained_without_full_marks(indicator):
             yield finding("JX202", indicator.sources.get("actual"),
-                          f"“{label(indicator)}”的实际完成值只写了“{str(indicator.actual).strip()}”，"
-                          f"看不出是否达到指标值“{str(indicator_target(indicator) or '').strip()}”",
+                          f"“{label(indicator)}”的实际完成值只写了“{plain_text(indicator.actual).strip()}”，"
+                          f"看不出是否达到指标值“{plain_text(indicator_target(indicator)).strip()}”",
                           severity="warning")
 
 
@@ -182,7 +182,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         actual = parse_measure(indicator_actual(indicator))
         if actual.kind == "unparsed":
             yield finding("JX203", indicator.sources.get("actual"),
-                          f"“{label(indicator)}”的实际完成值“{str(indicator.actual).strip()}”："
+                          f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
 
 
@@ -293,8 +293,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
         yield finding("JX206", first_source(indicator, "reason", "actual"),
-                      f"“{label(indicator)}”完成值 {str(indicator_actual(indicator)).strip()} 超出"
-                      f"指标值 {str(indicator_target(indicator)).strip()} 的 "
+                      f"“{label(indicator)}”完成值 {plain_text(indicator_actual(indicator)).strip()} 超出"
+                      f"指标值 {plain_text(indicator_target(indicator)).strip()} 的 "
                       f"{(done / goal - 1) * 100:.0f}%，未说明原因（目标是否定得过低）")
 
 
