@@ -19,7 +19,7 @@ LIJIANG_ROWS = [
 ]
 
 
-def lijiang(path, rows=LIJIANG_ROWS, reasons=None, total=100):
+def lijiang(path, rows=LIJIANG_ROWS, reasons=None, total=100, merged_down=range(7, 12)):
     """``reasons``: {row index: (偏差原因分析, 改进措施)}."""
     book = Book()
     sheet = book.sheet("自评表")
@@ -32,7 +32,7 @@ def lijiang(path, rows=LIJIANG_ROWS, reasons=None, total=100):
                        "偏差原因分析", "改进措施")
     sheet.line("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")
     sheet.merge(first, 4, 6)
-    for column in range(7, 12):
+    for column in merged_down:
         sheet.merge(first, column, column, first + 1)
     for index, row in enumerate(rows):
         sheet.line(*row, *(reasons or {}).get(index, ()))
@@ -230,3 +230,14 @@ def test_a_targets_table_without_points_is_named_so(tmp_path):
                      header=("一级指标", "二级指标", "指标内容", "指标值", "备注"), lead=None)
     [result] = [check_workbook(book.save(tmp_path / "t.xlsx"))]
     assert result.no_table and "是绩效目标表" in result.error
+
+
+def test_an_improvement_column_left_unmerged_beside_a_merged_reason_explains(tmp_path):
+    """丽江, as a clerk redid it: 偏差原因分析 merged down over the two header rows,
+    改进措施 beside it not (its lower cell empty). The 改进措施 column is still read
+    (before: JX405 on the row it explains)."""
+    rows = [(*LIJIANG_ROWS[0][:-1], 9), (*LIJIANG_ROWS[1][:-1], 19), *LIJIANG_ROWS[2:]]
+    path = lijiang(tmp_path / "t.xlsx", rows, {0: (None, "下一年度加强资金管理")}, 98,
+                   merged_down=range(7, 11))
+    _, data = checked(path)
+    assert _cells(data, "JX405") == ["J9"], data["findings"]
