@@ -70,6 +70,11 @@ def _value(text: str) -> Any:
     return text
 
 
+# What a page holds that is no cell's text: styles, scripts, and the comments of cells
+# (LibreOffice writes each in a <comment> inside its cell; Excel anchors it with "[1]").
+_SKIPPED = ("style", "script", "comment")
+
+
 class _Page(HTMLParser):
     """Collects a page's rows: (cells of (text, rowspan, colspan)) per table row, and
     lines of text outside the tables."""
@@ -84,10 +89,14 @@ class _Page(HTMLParser):
         self._span = (1, 1)
         self._row: list[tuple[str, int, int]] | None = None
         self._text: list[str] = []  # outside the tables
-        self._skip = 0  # inside <style>, <script>, <head>'s <title>
+        self._skip = 0  # inside <style>, <script>, <head>'s <title>, a cell's comment
+        self._anchors = 0  # comment anchors open (Excel's [1] in a commented cell)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("style", "script"):
+        if tag in _SKIPPED:
+            self._skip += 1
+        elif tag == "a" and "msocomanchor" in (dict(attrs).get("class") or "").lower():
+            self._anchors += 1
             self._skip += 1
         elif tag == "table":
             if self._depth == 0:
@@ -105,7 +114,9 @@ class _Page(HTMLParser):
             self._flush_text()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "script"):
+        if tag in _SKIPPED or (tag == "a" and self._anchors):
+            if tag == "a":
+                self._anchors -= 1
             self._skip = max(0, self._skip - 1)
         elif tag == "table":
             self._depth = max(0, self._depth - 1)

@@ -165,3 +165,20 @@ def test_a_broken_hostile_or_huge_text_workbook_is_refused_by_name(tmp_path, dat
     path.write_bytes(data)
     with pytest.raises(UnreadableWorkbook, match=says):
         read_workbook(path)
+
+
+def test_cells_comments_are_no_text(tmp_path):
+    """A commented cell saved as a web page (LibreOffice: <comment> inside the cell; Excel:
+    an anchor "[1]"): its value alone (before: the comment glued to the 总分 99.5 and to
+    a 得分 made them text — JX501 "总分未填写", JX406)."""
+    page = EXPORT.format(score=19, reason="雨季施工，次年整改", total=98.5)
+    page = page.replace("<td>98.5</td><td></td></tr>\n</table>",
+                        '<td>98.5<a class="comment-indicator"></a><comment><p>JX501 总分不符'
+                        "</p></comment></td><td></td></tr>\n</table>")
+    page = page.replace("<td>30</td><td>30</td>",
+                        '<td>30</td><td>30<a class=msocomanchor id="_anchor_1">[1]</a></td>', 1)
+    assert "<comment>" in page and "msocomanchor" in page
+    (tmp_path / "c.xls").write_bytes(page.encode("gb18030"))
+    table = read_workbook(tmp_path / "c.xls").tables[0]
+    assert table.total_declared == 98.5
+    assert 30 in [indicator.score_declared for indicator in table.indicators]
