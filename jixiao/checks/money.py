@@ -63,11 +63,8 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     for line in _lines(table):
         if line.rate_declared is None:
             continue
-        if line.budget is None or line.executed is None or line.budget <= 0:
-            continue
-        try:
-            rate = rules.execution_rate(line.budget, line.executed)
-        except ScoreInputError:
+        rate = _computed_rate(line)
+        if rate is None:
             continue
         source = line.sources.get("rate")
         if jixiao_formula(table, source):
@@ -336,12 +333,20 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     info = table.cell(source)
     if info is not None and (info.is_formula or not blank(info.value)):
         return  # a formula computes it (JX504 if it never did); a text: not left empty
-    if line.budget is None or line.executed is None or line.budget <= 0:
-        return
-    try:
-        rate = rules.execution_rate(line.budget, line.executed)
-    except ScoreInputError:
+    rate = _computed_rate(line)
+    if rate is None:
         return
     yield finding("JX308", source,
                   f"“{line.label}”执行率未填写：按 {points(line.executed)} ÷ "
                   f"{points(line.budget)} 应为 {points(rate)}%")
+
+
+def _computed_rate(line: FundLine) -> float | None:
+    """A line's 执行率 from its amounts (全年执行数 ÷ 全年预算数); None without both, a
+    budget of 0 or less, or amounts the rules cannot take."""
+    if line.budget is None or line.executed is None or line.budget <= 0:
+        return None
+    try:
+        return rules.execution_rate(line.budget, line.executed)
+    except ScoreInputError:
+        return None
