@@ -375,7 +375,9 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                 columns[role] = column
         data_start = row + 2
     _by_the_data(grid, columns, top, data_start)
-    if "reason" not in columns:  # no 偏差原因 column: the clerk explains in the 备注
+    if "reason" not in columns and {"target", "actual"} & set(columns):
+        # no 偏差原因 column: the clerk explains a shortfall in the 备注 (a score sheet's
+        # 备注, without 指标值 or 完成值, is an evaluator's remark, no reason column)
         remark = _remark_column(grid, range(top, data_start))
         if remark is not None:
             columns["reason"] = remark

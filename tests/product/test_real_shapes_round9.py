@@ -241,3 +241,19 @@ def test_an_improvement_column_left_unmerged_beside_a_merged_reason_explains(tmp
                    merged_down=range(7, 11))
     _, data = checked(path)
     assert _cells(data, "JX405") == ["J9"], data["findings"]
+
+
+def test_a_score_sheets_empty_remark_column_is_no_reason_column(tmp_path):
+    """The 2017 four-level 评价得分表 with a 备注 column, empty: an evaluator's remark, not a
+    偏差原因 the unit owes for each deduction (before: JX405 on each deduction, which the
+    same sheet without its 备注 column does not get)."""
+    from test_real_shapes_exports import FOUR_LEVELS
+    book = Book()
+    sheet = book.sheet("得分表")
+    sheet.line("项目支出绩效评价得分表（2017年度）")
+    sheet.line("一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分", "备注")
+    for values in FOUR_LEVELS:
+        sheet.line(*values)
+    sheet.line("总分", None, None, None, 100, 99)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
