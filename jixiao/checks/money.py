@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     points,
+    unexplained,
 )
 from jixiao.errors import ScoreInputError
 from jixiao.model import (
@@ -246,7 +247,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         return
     reasons = [table.funds.reason, table.reason, *(i.reason for i in table.indicators
                                                    if is_budget_rate_indicator(i) or i in rows)]
-    if any(not blank(reason) for reason in reasons):
+    if any(not unexplained(reason) for reason in reasons):
         return
     sources = table.funds.total.sources
     source = row_source or sources.get("rate") or sources.get("executed")

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import (
     Finding,
-    blank,
     check,
     differs,
     finding,
@@ -19,6 +18,7 @@ from jixiao.checks.base import (
     label,
     points,
     uncomputed_formula,
+    unexplained,
 )
 from jixiao.checks.targets import unsigned_falling_rate
 from jixiao.model import (
@@ -152,7 +152,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
-    表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明。
+    表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明；只写“无”“暂无”的
+    不算说明。
     单列为一级指标的“预算执行率”行按执行率得分，是否须说明原因按执行率判断（JX306）。
     表中既没有分值列也没有得分列时（湖南等地的自评表），扣多少分无从计算，但未达到
     指标值按规则必然扣分，同样须说明原因。
@@ -165,17 +166,17 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     if table.layout in ("third_party", "attachment") and "reason" not in table.columns:
         return  # an evaluator's index system or a report's 附件表: explained in the report
-    if not blank(table.reason):
+    if not unexplained(table.reason):
         return  # 偏差大或目标未完成原因分析 under the table explains them all
     unknown = _points_unknown(table)
     for indicator, score in _pairs(table, evaluation):
-        if indicator.weight is None and unknown and blank(indicator.reason) \
+        if indicator.weight is None and unknown and unexplained(indicator.reason) \
                 and _unmet_unscored(indicator, score):
             column = "" if "reason" in table.columns else "；表中没有偏差原因列"
             yield finding("JX405", first_source(indicator, "reason", "actual"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），按规则"
                           f"须扣分，未说明偏差原因（表中没有分值和得分，扣分多少未知{column}）")
-        if indicator.weight is None or not blank(indicator.reason):
+        if indicator.weight is None or not unexplained(indicator.reason):
             continue
         value = indicator.score_declared
         if value is None and ("score" not in table.columns or (
@@ -359,7 +360,7 @@ def unmet_without_score_column(table: SelfEvaluation,
                     f"{points(indicator.weight)}）" if score.value is not None
                     else "得分须人工评定")
         strict = _strict_equality(indicator)
-        if not strict and blank(indicator.reason) and blank(table.reason) and (
+        if not strict and unexplained(indicator.reason) and unexplained(table.reason) and (
                 indicator.weight is None or score.value is not None
                 and score.value < indicator.weight - TOLERANCE):
             continue  # JX405 shows the deduction already

@@ -12,6 +12,7 @@ from jixiao.checks.base import (
     first_source,
     label,
     never_calculated,
+    unexplained,
 )
 from jixiao.levels import is_process_level1
 from jixiao.model import (
@@ -137,7 +138,7 @@ def _explained_without_full_marks(indicator: Indicator) -> bool:
     the reviewer reads why; full marks for it are still asked about."""
     full = indicator.weight is not None and indicator.score_declared is not None \
         and indicator.score_declared >= indicator.weight - TOLERANCE
-    return not blank(indicator.reason) and not full
+    return not unexplained(indicator.reason) and not full
 
 
 @check("JX203", "warning", "指标值无法识别或可疑")
@@ -281,7 +282,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         return  # the layout has nowhere to write it (评分附件表, 第三方)
     weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
-        if not blank(indicator.reason) or (weighted and indicator.weight is None):
+        if not unexplained(indicator.reason) or (weighted and indicator.weight is None):
             continue
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))

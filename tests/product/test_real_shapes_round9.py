@@ -257,3 +257,14 @@ def test_a_score_sheets_empty_remark_column_is_no_reason_column(tmp_path):
     sheet.line("总分", None, None, None, 100, 99)
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert codes(data) == []
+
+
+@pytest.mark.parametrize("reason", ["无", "暂无", " 无 "])
+def test_a_reason_of_wu_explains_no_deduction(tmp_path, reason):
+    """满意度 85% against ≥95%, 8.95 of 10, 偏差原因 "无": nothing is explained (before:
+    accepted as a reason, no JX405)."""
+    row = ("满意度指标", "服务对象满意度指标", "受益脱贫户满意度", "≥95%", "85%", 10, 8.95, reason)
+    from test_real_shapes import QUALITATIVE_MET
+    rows = [*QUALITATIVE_MET[:-1], row]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=None))
+    assert "JX405" in codes(data)
