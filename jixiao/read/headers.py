@@ -212,6 +212,9 @@ def _two_rows(grid: Grid, row: int, own: dict[int, str], alone: Header | None
     if not below:
         return None
     values, texts = grid.values, grid.texts
+    if any(isinstance(values.get((row, column)), (int, float)) for column in own):
+        return None  # a row of numbers is an indicator's (湖北: its block label written on
+        # each row, 年度绩效目标1（40分）, over the block header printed again)
     combined = dict(own)
     under: dict[str, int] = {}  # 年度 | 实际 under the 指标值 whose merge was lost
     for column in below:
@@ -479,12 +482,14 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
         for column in grid.rows.get(above, []):
             if origin.get((row, column)) == (above, column):
                 heads.append((column, above))
-    if any(above == row - 1 for _, above in heads):  # a header over two rows: a cell of
-        # the upper one over an empty cell of ``row`` heads its column though its merge
-        # down was left out (改进措施 beside 偏差原因分析 merged down)
+    if any(above == row - 1 and indicator_role(texts.get((above, column), "")) == "reason"
+           for column, above in heads):  # 偏差原因分析 merged down over two header rows: an
+        # 改进措施 beside it over an empty cell of ``row`` is the second reason column,
+        # though its merge down was left out
         heads.extend((column, row - 1) for column in grid.rows.get(row - 1, [])
                      if (row - 1, column) not in origin and (row, column) not in origin
-                     and (row, column) not in grid.values)
+                     and (row, column) not in grid.values
+                     and indicator_role(texts.get((row - 1, column), "")) == "reason")
     top = row
     for column, above in sorted(heads):
         role = indicator_role(texts.get((above, column), ""))

@@ -50,7 +50,8 @@ def test_a_scored_table_keeps_its_rule_total(tmp_path):
 
 # ---------------------------------------------------------------- a block's points (黄冈 2020)
 
-def huanggang(path, second=(20, 20), merge=True, satisfaction=19.6, total=99.6):
+def huanggang(path, second=(20, 20), merge=True, satisfaction=19.6, total=99.6,
+              every_row=False):
     """湖北's form with two blocks, each headed in the column left of 一级指标
     (`年度绩效目标1（40分）`, `年度绩效目标2（40分）`, merged down over the block), the header
     printed again for the second; no 分值 column, the money's 20 points in its header."""
@@ -72,7 +73,7 @@ def huanggang(path, second=(20, 20), merge=True, satisfaction=19.6, total=99.6):
     for heading, rows in blocks:
         top = sheet.line(heading, *header)
         for row in rows:
-            sheet.line(None, *row)
+            sheet.line(heading if every_row else None, *row)
         if merge:
             sheet.merge(top, 1, 1, sheet.row - 1)
     sheet.line("总分", None, None, None, None, None, total)
@@ -133,3 +134,12 @@ def test_a_block_with_a_weight_column_is_compared_with_its_rows_points(tmp_path)
     _, wrong = checked(_hubei(tmp_path / "wrong.xlsx", block="年度绩效目标（70分）"))
     [found] = [f for f in wrong["findings"] if f["code"] == "JX103"]
     assert found["cell"] == "A5" and "分值 70" in found["message"] and "合计 80" in found["message"]
+
+
+def test_a_block_label_written_on_every_row_keeps_one_table(tmp_path):
+    """The block label unmerged and typed on each of its rows (a clerk's fill-down): still
+    one table of two blocks (before: the last row of block 1 and the header printed again
+    under it were taken for one header over two rows — two tables, a row lost, JX501)."""
+    _, data = checked(huanggang(tmp_path / "t.xlsx", merge=False, every_row=True))
+    assert codes(data) == ["JX108"]
+    assert data["total_computed"] == 99.6

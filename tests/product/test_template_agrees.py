@@ -243,3 +243,16 @@ def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalcula
     write_cached_values(package, saved, {sheet.name: lost})
     stale = [item for item in _findings(saved) if item.startswith("JX504")]
     assert len(stale) == 1 and "jixiao recalc" in stale[0] and "一键重算" in stale[0], stale
+
+
+def test_a_nearly_empty_fill_is_one_table_with_its_weight_total_agreed(tmp_path, input_cells):
+    """Found by the property above: a fill with 二级 only, one 达成 and one 及时, read as two
+    tables (a merged 二级 taken for a header over two rows) and JX504 on the locked 分值合计."""
+    rows = [Indicator("产出指标", "质量指标", None, None, None, None),
+            Indicator("产出指标", "质量指标", None, None, None, None),
+            Indicator("产出指标", "质量指标", None, None, "达成", None),
+            Indicator("产出指标", "数量指标", None, "及时", None, None)]
+    table = SelfEvaluation(Project("项目"), Funds(total=FundLine("年度资金总额")), rows,
+                           rules="mof2020")
+    findings = checked(table, tmp_path)
+    assert_only_input_cells(findings, input_cells)
