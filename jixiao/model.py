@@ -392,7 +392,9 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
     basis = "rules" if total is not None else None
-    if total is None and not weighed and "score" in table.columns and table.indicators:
+    unmeasured = not {"target", "actual"} & table.columns  # a 得分表: points and scores only
+    if total is None and (not weighed or unmeasured) and "score" in table.columns \
+            and table.indicators:
         # no 分值 column (湖北, 云南): no rule scores an indicator, but the 总分 is still the
         # sum of what each row scored — the written 得分, with the 执行率得分 the rules give
         total = rules.total_score(([part] if counted else [])

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao import levels
-from jixiao.parsing import is_bare_sign
+from jixiao.parsing import heading_points, is_bare_sign
 from jixiao.read.grid import Grid, points
 from jixiao.read.roles import is_placeholder
 
@@ -354,7 +354,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     top = row
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
-    if "name" not in columns or ("weight" not in columns and not _scored_by_headings(columns)):
+    if "name" not in columns or ("weight" not in columns and not _scored_by_headings(columns)
+                                 and not _points_in_names(grid, row, columns)):
         return None
     if not {"level1", "level2", "target", "actual", "score"} & set(columns):
         return None
@@ -460,6 +461,21 @@ def _scored_by_headings(columns: dict[str, int]) -> bool:
     weights (and scores) unknown. A 绩效目标表 has no 完成值: it stays no table."""
     return {"name", "target", "actual"} <= set(columns) \
         and ("level1" in columns or "level2" in columns)
+
+
+_NAMES_LOOKED_AT = 3  # name cells under the header that must each state their points
+
+
+def _points_in_names(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """Whether a header without a 分值 column is a 得分表's whose points stand in the names
+    (湖南 部门整体支出绩效评价得分表: 一级 | 二级 | 三级 | 得分, "相关性（5分）"): a 得分
+    column, an 一级 or 二级 column, and the first name cells below each with points."""
+    if "score" not in columns or not ("level1" in columns or "level2" in columns):
+        return False
+    names = [grid.values.get((below, columns["name"])) for below in range(row + 1, row + 40)]
+    names = [name for name in names if isinstance(name, str) and name.strip()]
+    return len(names) >= 2 and all(
+        heading_points(name)[1] is not None for name in names[:_NAMES_LOOKED_AT])
 
 
 def _remark_column(grid: Grid, rows: range) -> int | None:

@@ -840,6 +840,12 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         indicator.sources["nature"] = places["sign"]
     if measures is not None and indicator.reason is not None and not _text(value("reason")):
         indicator.sources["reason"] = measures  # explained in the 改进措施 only
+    if "weight" not in read and indicator.name:  # no 分值 column: the points in the name
+        name, stated = heading_points(indicator.name)  # (湖南 得分表: 相关性（5分）)
+        if stated is not None and name:
+            indicator.name, indicator.weight = name, stated
+            if "name" in places:
+                indicator.sources["weight"] = places["name"]
     if indicator.score_declared is None and says_full_marks(value("score")):
         indicator.score_declared = indicator.weight  # 满分 for the points: the 分值
     judged = points(value("judged")) if "judged" in read else indicator.score_declared

@@ -234,6 +234,9 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             index += 1
         if item.header.level_weights:
             _level_points(grid, item.header.level_weights, table)
+        if "weight" not in table.columns and table.indicators and all(
+                indicator.weight is not None for indicator in table.indicators):
+            table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值
         last = item
         while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
             stop = page.grid.max_row + 1
