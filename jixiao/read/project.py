@@ -256,6 +256,21 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
         sources["goal_expected"] = (grid, row, beside[1])
 
 
+# The year in a sheet's or a file's name: 2023年度 first, else 2023年 not followed by a
+# month (2024年3月报送 is when it was sent, not the year evaluated).
+_NAME_YEARS = (re.compile(r"((?:19|20)\d{2})\s*年度"), re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"))
+
+
+def year_from_names(*names: str) -> int | None:
+    """The 年度 a sheet's or file's name gives, the first name that gives one; None."""
+    for name in names:
+        for pattern in _NAME_YEARS:
+            match = pattern.search(name)
+            if match:
+                return int(match.group(1))
+    return None
+
+
 def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     """年度总体目标 | 预期目标 | 实际完成情况 printed among or under the indicator rows (rows
     ``top`` to ``bottom``, excluded), where no goal stands above the header: its texts.

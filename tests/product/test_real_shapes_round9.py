@@ -268,3 +268,18 @@ def test_a_reason_of_wu_explains_no_deduction(tmp_path, reason):
     rows = [*QUALITATIVE_MET[:-1], row]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=None))
     assert "JX405" in codes(data)
+
+
+@pytest.mark.parametrize(("sheet", "file", "year"), [
+    ("自评表", "社保缴费2023年度自评表.xlsx", 2023), ("2022年", "自评表.xlsx", 2022),
+    ("自评表", "2024年3月报送.xlsx", None), ("2021年度", "2020年度.xlsx", 2021)])
+def test_the_year_from_the_sheets_or_files_name(tmp_path, sheet, file, year):
+    """No 年度 above the table: the sheet's name, else the file's, gives it (before: none,
+    so a 12月底前 deadline had no year to be judged in). A date of sending is no year."""
+    from workbooks import PUTUO_1_ROWS
+    book = Book()
+    ws = book.sheet(sheet)
+    ws.project("社保缴费")
+    ws.indicators(PUTUO_1_ROWS)
+    table, _ = checked(book.save(tmp_path / file))
+    assert table.project.year == year
