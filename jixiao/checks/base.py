@@ -127,6 +127,11 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
 
 
+def full_marks(indicator: Indicator, value: float) -> bool:
+    """Whether ``value`` is the indicator's whole 分值 (within ``rules.TOLERANCE``)."""
+    return indicator.weight is not None and value >= indicator.weight - rules.TOLERANCE
+
+
 # A 偏差原因 that says there is none: no reason for a deduction, a shortfall or an overrun.
 _NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差"))
 

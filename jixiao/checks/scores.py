@@ -14,6 +14,7 @@ from jixiao.checks.base import (
     differs,
     finding,
     first_source,
+    full_marks,
     jixiao_formula,
     label,
     points,
@@ -42,10 +43,6 @@ def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Ind
     for indicator, score in _pairs(table, evaluation):
         if not unsigned_falling_rate(indicator):
             yield indicator, score
-
-
-def _full(indicator: Indicator, value: float) -> bool:
-    return indicator.weight is not None and value >= indicator.weight - TOLERANCE
 
 
 @check("JX401", "error", "得分超过分值")
@@ -84,7 +81,7 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
-        if score.met is False and declared is not None and _full(indicator, declared) \
+        if score.met is False and declared is not None and full_marks(indicator, declared) \
                 and (indicator.weight or 0) > 0:  # 0 of 0 points is no full marks: JX106
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
@@ -117,7 +114,7 @@ def _met_but_deducted(indicator: Indicator, score: Score) -> bool:
     row, scored 分值 × 执行率 though ≥90 % is met)."""
     declared = indicator.score_declared
     return score.met is True and score.band is None and declared is not None \
-        and indicator.weight is not None and declared < indicator.weight - TOLERANCE \
+        and indicator.weight is not None and not full_marks(indicator, declared) \
         and execution_row_rate(indicator) is None
 
 

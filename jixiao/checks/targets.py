@@ -10,6 +10,7 @@ from jixiao.checks.base import (
     check,
     finding,
     first_source,
+    full_marks,
     label,
     never_calculated,
     unexplained,
@@ -24,7 +25,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
-from jixiao.rules import EMPTY_TARGET, TOLERANCE, Direction, direction, is_cost, is_falling_rate
+from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost, is_falling_rate
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -136,9 +137,9 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 def _explained_without_full_marks(indicator: Indicator) -> bool:
     """A 完成值 "无" the 偏差原因 explains (没有轮换、动用库存), its row not scored in full:
     the reviewer reads why; full marks for it are still asked about."""
-    full = indicator.weight is not None and indicator.score_declared is not None \
-        and indicator.score_declared >= indicator.weight - TOLERANCE
-    return not unexplained(indicator.reason) and not full
+    declared = indicator.score_declared
+    return not unexplained(indicator.reason) \
+        and not (declared is not None and full_marks(indicator, declared))
 
 
 @check("JX203", "warning", "指标值无法识别或可疑")

@@ -259,6 +259,12 @@ def _value_under_lost_merge(own: dict[int, str], column: int, text: str) -> str 
     return role
 
 
+def _second_reason(role: str | None, columns: dict[str, int]) -> bool:
+    """Whether a reason column comes after another (未完成原因分析 | 改进措施): the clerk may
+    explain in either, so it is read as ``measures``."""
+    return role == "reason" and "reason" in columns
+
+
 def _roles(texts: dict[int, str]) -> dict[str, int]:
     """Column of each role the header texts of a row name (column → text)."""
     columns: dict[str, int] = {}
@@ -267,8 +273,8 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         role = indicator_role(text)
         if role == "weight":
             weights.append(column)
-        if role == "reason" and "reason" in columns:  # 未完成原因分析 | 改进措施: the clerk
-            columns.setdefault("measures", column)  # may explain in either
+        if _second_reason(role, columns):
+            columns.setdefault("measures", column)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
@@ -509,8 +515,8 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
     top = row
     for column, above in sorted(heads):
         role = indicator_role(texts.get((above, column), ""))
-        if role == "reason" and "reason" in columns:  # 偏差原因分析 | 改进措施 merged
-            role = "measures"  # down beside the second header row: either explains
+        if _second_reason(role, columns):  # merged down beside the second header row
+            role = "measures"
         if role and role not in _NO_COLUMN:
             columns.setdefault(role, column)
             top = min(top, above)

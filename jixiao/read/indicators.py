@@ -32,6 +32,8 @@ from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
+    DIGIT_NUMBER,
+    WORD_NUMBER,
     explaining_label,
     is_between_rows,
     is_footer_label,
@@ -502,7 +504,7 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
 
 
 # The number before a section's heading: 一、 (一) 1. 1、
-_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])")
+_ORDINAL = re.compile(rf"(?:{WORD_NUMBER.pattern}|\([一二三四五六七八九十]+\)|{DIGIT_NUMBER.pattern})")
 
 
 def _section_heading(grid: Grid, row: int, column: int) -> str | None:
@@ -703,12 +705,6 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
 
 
-# 一、示范区建立 over 1、水稻侧深施肥 / 2、… (隆阳 2022): a 三级 numbered in words heading
-# the rows numbered in digits under it
-_GROUP_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
-_MEMBER_NUMBER = re.compile(r"[(（]?(\d{1,2})[)）、.．]")
-
-
 def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
     """Move each 三级 numbered in words ("一、示范区建立 | ≥20000亩 | 15") whose rows numbered
     in digits follow it ("1、…", "2、…", from 1, in the same 二级) into ``table.subtotals``:
@@ -719,11 +715,11 @@ def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
     rows = table.indicators[first:]
     taken: set[int] = set()
     for index, heading in enumerate(rows):
-        if not _GROUP_NUMBER.match(compact_text(heading.name)):
+        if not WORD_NUMBER.match(compact_text(heading.name)):
             continue
         members = []
         for below in rows[index + 1:]:
-            number = _MEMBER_NUMBER.match(compact_text(below.name))
+            number = DIGIT_NUMBER.match(compact_text(below.name))
             if number is None or int(number.group(1)) != len(members) + 1 \
                     or compact_text(below.level2) != compact_text(heading.level2):
                 break

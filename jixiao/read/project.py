@@ -10,7 +10,7 @@ from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Found
-from jixiao.read.roles import is_grade_label, is_total_label
+from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
 
@@ -218,7 +218,6 @@ _GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩�
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
                  ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况",
                                   "具体完成情况")))
-_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.]")  # 三、目标完成情况
 
 
 def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
@@ -228,7 +227,7 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
     text beside the label where a layout has no such headings (not where ``headed``)."""
     texts = grid.texts
     label = next((c for c in columns
-                  if _SECTION_NUMBER.sub("", texts.get((row, c), "")).startswith(labels)
+                  if without_word_number(texts.get((row, c), "")).startswith(labels)
                   and len(texts[(row, c)]) <= 12), None)
     if label is None:
         return

@@ -195,6 +195,18 @@ def is_optional_label(value: Any) -> bool:
     return isinstance(value, str) and _OPTIONAL.search(value.strip()) is not None
 
 
+# The number before a heading or an item, the one way it is read: in words (一、 三. 十二．)
+# or in digits (1、 2. (3) （4）) — 一、示范区建立 over 1、… 2、…; 三、目标完成情况.
+WORD_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
+DIGIT_NUMBER = re.compile(r"[(（]?(\d{1,2})[)）、.．]")
+
+
+def without_word_number(text: str) -> str:
+    """A text without the number in words it begins with (三、目标完成情况 → 目标完成情况)."""
+    number = WORD_NUMBER.match(text)
+    return text[number.end():] if number else text
+
+
 def without_template_number(name: str | None) -> str | None:
     """A 三级 name without the template's number the unit wrote it after (指标5:举办讲座 →
     举办讲座), as a reviewer reads it; any other name as it is."""
