@@ -78,7 +78,11 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **错误示例**：指标值“≥ 96.7 万人”，完成值 91.8 万人，分值 10，得分 10。
 
     **正确示例**：得分 9.49（10 × 91.8 ÷ 96.7），并写明偏差原因。
+
+    表中没有分值列时满分不得而知：已达到指标值的各指标得分都相同（多为每项 10 分）、
+    未达到的指标也得了这个分数的，作为警告请人工核对。
     """
+    usual = _one_met_score(table, evaluation)
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if score.met is False and declared is not None and full_marks(indicator, declared) \
@@ -86,6 +90,28 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
                           f"却得满分 {points(declared)}")
+        elif usual is not None and _unmet_unscored(indicator, score) and declared is not None \
+                and declared >= usual - TOLERANCE:
+            yield finding("JX402", indicator.sources.get("score"),
+                          f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），得分 "
+                          f"{points(declared)} 与已达到指标值的各指标相同；表中没有分值列，"
+                          f"请核对是否应按完成比例扣分", severity="warning")
+
+
+def _one_met_score(table: SelfEvaluation, evaluation: Evaluation) -> float | None:
+    """Where the table has no 分值 column: the one 得分 every met indicator was given
+    (at least three of them, all the same and above 0) — the points each row is likely
+    worth; None where the met rows' scores differ (their weights do too)."""
+    if "weight" in table.columns or "score" not in table.columns:
+        return None
+    scores = {indicator.score_declared for indicator, score in _pairs(table, evaluation)
+              if score.met is True and indicator.weight is None
+              and execution_row_rate(indicator) is None}
+    count = sum(1 for _, score in _pairs(table, evaluation) if score.met is True)
+    if count < 3 or len(scores) != 1:
+        return None
+    [value] = scores
+    return value if value is not None and value > 0 else None
 
 
 @check("JX403", "warning", "已完成却扣分")

@@ -143,3 +143,48 @@ def test_a_block_label_written_on_every_row_keeps_one_table(tmp_path):
     _, data = checked(huanggang(tmp_path / "t.xlsx", merge=False, every_row=True))
     assert codes(data) == ["JX108"]
     assert data["total_computed"] == 99.6
+
+
+# ---------------------------------------------------------------- an unmet row scored like the met ones
+
+def _every_row_ten(path, scores):
+    """襄阳's form: no 分值 column, `年度绩效指标（80分）` over eight rows; ``scores`` for the
+    rows (the second's target 1,000 人次 is missed: 500)."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.line("项目名称", "东津院区建设补助")
+    sheet.line("预算执行情况（万元）（20分）", None, "预算数（A）", "执行数（B）", "执行率（B/A）",
+               "得分（20分*执行率）")
+    sheet.line(None, "年度财政资金总额", 1000, 1000, "100%", 20)
+    sheet.line("年度绩效指标（80分）")
+    sheet.line("一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分")
+    rows = [("产出指标", "数量指标", "完成院区建设", "1个", "1个"),
+            ("产出指标", "数量指标", "新增门诊服务", "1000人次", "500人次"),
+            ("产出指标", "质量指标", "工程验收合格率", "100%", "100%"),
+            ("产出指标", "时效指标", "建设周期", "1年", "1年"),
+            ("效益指标", "经济效益指标", "医疗收入", "5亿元", "6.47亿元"),
+            ("效益指标", "社会效益指标", "服务范围", "服务范围扩大", "服务范围扩大"),
+            ("效益指标", "可持续影响指标", "改善群众就医条件", "明显改善", "明显改善"),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "≥90%", "95%")]
+    for row, score in zip(rows, scores, strict=True):
+        sheet.line(*row, score)
+    sheet.line("总分", None, None, None, None, 20 + sum(scores))
+    return book.save(path)
+
+
+def test_an_unmet_target_scored_like_every_met_one_is_questioned(tmp_path):
+    """rt10 M3 (襄阳, 隆阳): no 分值 column, every met row scored 10, the missed target
+    (1,000 人次 → 500) scored 10 too: before, only the JX108 note. Now a JX402 warning."""
+    _, data = checked(_every_row_ten(tmp_path / "t.xlsx", [10] * 8))
+    assert codes(data) == ["JX108", "JX402"]
+    [found] = [f for f in data["findings"] if f["code"] == "JX402"]
+    assert (found["cell"], found["severity"]) == ("F7", "warning")
+    assert found["message"].startswith("“新增门诊服务”未达到指标值（指标值 1000人次，完成值 500人次），"
+                                       "得分 10 与已达到指标值的各指标相同")
+
+
+def test_an_unmet_target_scored_less_or_among_unequal_scores_is_not_questioned(tmp_path):
+    _, lower = checked(_every_row_ten(tmp_path / "lower.xlsx", [10, 5, 10, 10, 10, 10, 10, 10]))
+    assert "JX402" not in codes(lower)
+    _, unequal = checked(_every_row_ten(tmp_path / "unequal.xlsx", [15, 10, 5, 10, 10, 10, 10, 10]))
+    assert "JX402" not in codes(unequal)
