@@ -52,6 +52,7 @@ def level1_category(level1: str | None, name: str | None = None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each row by the reader, model and checks
 def indicator_category(level1: str | None, level2: str | None, name: str | None) -> str | None:
     """Which default 一级 an indicator row counts towards, as a reviewer reads it: by its
     一级; where it has none, by its 二级 (社会效益指标 → 效益), else by its name (预算执行率).

@@ -395,6 +395,7 @@ FALLING_RATES = ("差错率", "错误率", "出错率", "失误率", "投诉率"
                  "变动率")
 
 
+@functools.lru_cache(maxsize=4096)  # a row's name is asked about by several checks
 def is_falling_rate(name: object) -> bool:
     """Whether an indicator's name is a rate of something bad (差错率, 受害率, 失业率 …),
     where less is better."""
@@ -416,7 +417,9 @@ def direction(level2: object, target: object = None) -> Direction:
     (办结时限 "5个工作日", 响应时间 "2小时": the time allowed, done in 3 is met); every
     other one a goal. The model and the JX_ functions ask this; the native formulas'
     twin asks ``unit_direction`` with the unit as typed."""
-    return unit_direction(level2, "" if target is None else as_measure(target).unit)
+    if target is None or not (isinstance(level2, str) and TIMELINESS_WORD in level2):
+        return unit_direction(level2, "")  # the 指标值's unit matters under 时效指标 only
+    return unit_direction(level2, as_measure(target).unit)
 
 
 def unit_direction(level2: object, unit: str) -> Direction:

@@ -91,7 +91,8 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         target = indicator_target(indicator)
         if _judged_without_values(table, indicator):
             continue
-        if never_calculated(table, indicator.sources.get("target")):
+        if not (blank(target) or score.note == EMPTY_TARGET) \
+                or never_calculated(table, indicator.sources.get("target")):
             continue
         if blank(target):
             yield finding("JX201", indicator.sources.get("target"),

@@ -119,7 +119,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             continue
         for column in columns:
             text = texts.get((row, column), "")
-            if text.split(":", 1)[0] == _BARE_DEPARTMENT:
+            if text.startswith(_BARE_DEPARTMENT) and text.split(":", 1)[0] == _BARE_DEPARTMENT:
                 _read_bare_department(grid, row, column, facts)
                 continue
             if not text.startswith(_ANY_LABEL):
@@ -215,6 +215,7 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
 
 # 目标完成情况: 河北's 三、目标完成情况 | 年度预期目标 | 具体完成情况 | 总体完成率(%)
 _GOAL_LABEL = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "目标完成情况")
+_GOAL_WORD = "目标"  # in every label: a cell without it is passed over first
 _GOAL_COLUMNS = (("goal_expected", ("预期目标", "年初设定目标", "年度预期目标")),
                  ("goal_actual", ("实际完成情况", "全年实际完成情况", "年度实际完成情况",
                                   "具体完成情况")))
@@ -227,8 +228,8 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
     text beside the label where a layout has no such headings (not where ``headed``)."""
     texts = grid.texts
     label = next((c for c in columns
-                  if without_word_number(texts.get((row, c), "")).startswith(labels)
-                  and len(texts[(row, c)]) <= 12), None)
+                  if _GOAL_WORD in (text := texts.get((row, c), "")) and len(text) <= 12
+                  and without_word_number(text).startswith(labels)), None)
     if label is None:
         return
     found = False
