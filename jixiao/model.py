@@ -206,6 +206,8 @@ class Indicator:
     judged: float | None = None  # a person's score for a qualitative indicator
     nature: str | None = None    # 指标性质 column (四川 style), when the layout has one
     unit: str | None = None      # 度量单位 column, when the layout has one
+    # 指标性质 正向/反向 where a 指标方向 column beside it gives the opposite sign (JX203)
+    contrary_nature: str | None = None
     sources: dict[str, Source] = field(default_factory=Sources)
 
 

@@ -41,6 +41,7 @@ _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "
 _BAD_SYMBOLS = "≠≯≮±"
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_WORD_OPS_LONGEST_FIRST = tuple(sorted(_WORD_OPS, key=len, reverse=True))  # 小于等于 before 小于
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
 _SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
@@ -395,6 +396,19 @@ _EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
 # words is the sign it means; 定量 (counted) and 定性 (judged) say none.
 _DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤"}
 _NO_SIGN = ("定量", "定性")
+
+
+def contradicts_direction(nature: object, sign: object) -> bool:
+    """Whether a 指标性质 in words (正向: more is better; 反向/逆向: less) and the sign a
+    指标方向 column gives beside it point opposite ways (正向 | 小于等于, 反向 | ≥)."""
+    word = compact_text(nature)
+    wanted = _DIRECTION_SIGNS.get(word[:-2] if word.endswith("指标") else word)
+    if wanted is None or not isinstance(sign, str):
+        return False
+    operator, rest = _leading_operator(normalize_text(sign).strip())
+    if operator is None or rest.strip():
+        return False
+    return operator in (("<", "<=") if wanted == "≥" else (">", ">="))
 
 
 def is_bare_sign(raw: object) -> bool:
@@ -868,7 +882,7 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
     match = _OP_SYMBOL_RE.match(text)
     if match:
         return _SYMBOL_OPS[match.group(1)], text[match.end():]
-    for word in sorted(_WORD_OPS, key=len, reverse=True):
+    for word in _WORD_OPS_LONGEST_FIRST:
         if text.startswith(word):
             rest = text[len(word):]
             symbol = _OP_SYMBOL_RE.match(rest)  # "大于=90" is seen too

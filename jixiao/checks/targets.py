@@ -148,6 +148,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     """年度指标值（或完成值）无法识别，或写法自相矛盾。
 
     包括：转换损坏的符号（“≠100.00(%)”本应是“≥”）；指标性质为“定性”却填了数值；
+    指标性质“正向”（“反向”）而指标方向为“小于等于”（“大于等于”）；
     满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%；差错率、投诉率等越低越好的
     比率没有写“≤”（按“＝”计分，做得更好反而扣分；这类指标的得分不再按规则核对，
     改正符号后再核对）。
@@ -177,11 +178,17 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 problem = f"“{label(indicator)}”越高越好，指标值“{shown}”却写成“≤/＜”，应为“≥”"
             elif target.value > 100:
                 problem = f"“{label(indicator)}”的指标值“{shown}”超过 100%，无法达到"
+        elif indicator.contrary_nature is not None:
+            problem = (f"“{label(indicator)}”的指标性质为“{indicator.contrary_nature}”，指标方向却是"
+                       f"“{plain_text(indicator.nature).strip()}”，两者相反；已按指标方向计分，"
+                       "请核对哪一个是对的")
         elif unsigned_falling_rate(indicator):
             problem = (f"“{label(indicator)}”越低越好，指标值“{shown}”却没有写“≤”，按规则读作"
                        f"“＝”，低于它反而按未完成计分；应写“≤{shown}”")
         if problem is not None:  # its cell named only for a finding
-            yield finding("JX203", first_source(indicator, "target", "nature"), problem)
+            yield finding("JX203", first_source(
+                indicator, *(("contrary_nature",) if indicator.contrary_nature else ()),
+                "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))
         if actual.kind == "unparsed":
             yield finding("JX203", indicator.sources.get("actual"),

@@ -27,7 +27,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
-from jixiao.parsing import compact_text, heading_points, says_full_marks
+from jixiao.parsing import compact_text, contradicts_direction, heading_points, says_full_marks
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
@@ -832,6 +832,9 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
     sign = _text(value("sign"))
     if not is_placeholder(sign) and compact_text(indicator.nature) not in ("定性", "定性指标"):
         # a 计算符号 column beside 指标性质 (定量/定性): the sign is the column's
+        if contradicts_direction(indicator.nature, sign):  # 正向 | 小于等于
+            indicator.contrary_nature = indicator.nature
+            indicator.sources["contrary_nature"] = places.get("nature")
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
     if measures is not None and indicator.reason is not None and not _text(value("reason")):

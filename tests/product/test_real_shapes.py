@@ -662,6 +662,32 @@ def test_a_direction_in_words_is_its_sign(tmp_path):
     assert data["total_computed"] < 97.5
 
 
+def test_a_direction_contradicting_its_sign_column_is_asked_about(tmp_path):
+    """巴彦淖尔 2024 (一体化 export): 指标性质 正向 beside 指标方向 小于等于 — one of the two is
+    wrong. Before: nothing said; the 指标方向 was used silently. Now JX203 on the 指标性质
+    cell; the score stays by the 指标方向. Agreeing pairs say nothing."""
+    header = ("一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "度量单位",
+              "权重", "实际完成指标值", "偏差原因分析及改进措施")
+    rows = [("产出指标", "数量指标", "宣传美工制作个数", "正向", "小于等于", 1, "个", 30, 1, None),
+            ("产出指标", "质量指标", "设备验收合格率", "正向", "大于等于", 100, "%", 20, 100, None),
+            ("产出指标", "时效指标", "设备到位时间", "反向", "小于等于", 30, "天", 10, 25, None),
+            ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "/", "明显提升", "/", 20, "达成",
+             None),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "正向", "≥", "90%", "%", 10, "92%",
+             None)]
+    table, data = checked(_signed_sichuan(tmp_path / "相反.xlsx", header, rows))
+    assert codes(data) == ["JX203"]
+    [found] = data["findings"]
+    assert found["cell"] == "E7" and found["message"] == (
+        "“宣传美工制作个数”的指标性质为“正向”，指标方向却是“小于等于”，两者相反；已按指标方向计分，"
+        "请核对哪一个是对的")
+    assert parse_measure(indicator_target(table.indicators[0])).op == "<="
+    agreeing = [list(row) for row in rows]
+    agreeing[0][4] = "大于等于"
+    _, data = checked(_signed_sichuan(tmp_path / "一致.xlsx", header, agreeing))
+    assert codes(data) == []
+
+
 # ---------------------------------------------------------------- the project named only in the title
 
 @pytest.mark.parametrize(("title", "name"), [
