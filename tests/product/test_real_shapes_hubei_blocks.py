@@ -36,11 +36,12 @@ STANDARD_TEXT = "1、提供三级指标完成程度的佐证资料；2、三级�
 
 
 def hubei(path, decision=DECISION, performance=PERFORMANCE, total=98, reviewer=None,
-          merge=True, reviewed=("自评分", "复核分")):
+          merge=True, reviewed=("自评分", "复核分"), goal=None):
     """The form as 随州 prints it (the rt9-b layout): ``reviewer`` fills the 复核分 column
     of every row with it (what a 财政 reviewer writes in, never the unit's score);
     ``merge`` false: every merge lost (a converted PDF); ``reviewed``: the two score
-    headers, in their order (the reviewer's first: its column comes first)."""
+    headers, in their order (the reviewer's first: its column comes first); ``goal``: the
+    cells of the line between the blocks (default: one text merged across the table)."""
     book = Book()
     sheet = book.sheet("自评表")
     row = sheet.line("随州市财政预算支出项目绩效目标自评表")
@@ -70,8 +71,11 @@ def hubei(path, decision=DECISION, performance=PERFORMANCE, total=98, reviewer=N
         sheet.merge(row, 2, 3)
         sheet.merge(row, 7, 9)
     sheet.merge(first + 1, 1, 1, first + len(decision) - 1)  # 项目管理13分 over its rows
-    row = sheet.line("项目年度目标：2022年急救中心正式运行。")
-    sheet.merge(row, 1, 9)
+    if goal is None:
+        row = sheet.line("项目年度目标：2022年急救中心正式运行。")
+        sheet.merge(row, 1, 9)
+    else:
+        sheet.line(*goal)
     row = sheet.line("一级指标", None, "二级指标", "指标名称（三级指标）", "年初指标值", "年终完成值",
                      *reviewed, "评价标准")
     sheet.merge(row, 1, 2)
@@ -174,4 +178,11 @@ def test_the_form_converted_without_its_merges_reads_alike(tmp_path):
     table, data = checked(hubei(tmp_path / "t.xlsx", merge=False))
     assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
     assert [i.score_declared for i in table.indicators] == [2, 3, 2, 3, 3, 15, 12, 8, 5, 15, 15, 15]
+    assert codes(data) == ["JX108"], data["findings"]
+
+
+def test_the_goal_between_the_blocks_as_a_label_and_its_text_is_no_indicator(tmp_path):
+    """广水 2021: 项目年度目标 1: | 乡村道路建设养护项目 — its text under the 评价内容 column."""
+    table, data = checked(hubei(tmp_path / "t.xlsx", goal=("项目年度目标1：", "急救中心正式运行")))
+    assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
     assert codes(data) == ["JX108"], data["findings"]
