@@ -410,19 +410,24 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
 def _spanned_level1(grid: Grid, columns: dict[str, int], top: int, data_start: int
                     ) -> int | None:
     """An 一级 header merged across two columns or more (湖北 市县 form: 一级指标 over
-    项目绩效85分 | 产出指标40分): the column under it that holds the 一级 names (产出, 效益,
-    满意度) becomes the 一级's, and the column left of it, holding a heading that names no
-    一级 (项目绩效85分, merged down over the block), is returned as the block's; else None."""
+    项目绩效85分 | 产出指标40分; or beside an empty header cell, the merge lost): the column
+    under it that holds the 一级 names (产出, 效益, 满意度) becomes the 一级's, and the column
+    left of it, holding a heading that names no 一级 (项目绩效85分, merged down over the
+    block), is returned as the block's; else None."""
     level1 = columns.get("level1")
     if level1 is None:
         return None
     head = next((row for row in range(top, data_start)
                  if indicator_role(grid.texts.get((row, level1), "")) == "level1"), None)
-    if head is None or not grid.is_merged_span(head, level1):
+    if head is None:
         return None
     last = level1 + 1
-    while grid.origin.get((head, last + 1)) == (head, level1):
-        last += 1
+    if grid.is_merged_span(head, level1):
+        while grid.origin.get((head, last + 1)) == (head, level1):
+            last += 1
+    elif (head, last) in grid.values or (head, last) in grid.origin:
+        return None  # the next column has a header of its own (or a merge from above)
+    # else: the merge lost (a converted PDF), the 一级 header over an empty header cell
     if any(level1 < column <= last for role, column in columns.items() if role != "level1"):
         return None
     for column in range(last, level1, -1):

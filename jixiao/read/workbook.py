@@ -165,6 +165,7 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
     if header.block is None:
         return
     blocks: dict[tuple[int, int], list[Indicator]] = {}
+    current: tuple[int, int] | None = None  # a heading written once goes on down (unmerged)
     for indicator in table.indicators[first:]:
         source = indicator.sources.get("name")
         if source is None or source.sheet != grid.name:
@@ -172,7 +173,9 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
         row = split_ref(source.cell)[0]
         cell = grid.origin.get((row, header.block), (row, header.block))
         if isinstance(grid.values.get(cell), str):
-            blocks.setdefault(cell, []).append(indicator)
+            current = cell
+        if current is not None:
+            blocks.setdefault(current, []).append(indicator)
     for (row, column), members in blocks.items():
         name, stated = heading_points(grid.values[(row, column)])
         if stated is None or stated <= 0:

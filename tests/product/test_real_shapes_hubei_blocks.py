@@ -174,11 +174,35 @@ def test_a_reviewers_column_before_the_units_is_not_read(tmp_path):
         assert codes(data) == ["JX108"], data["findings"]
 
 
+def _levels(table):
+    return [(i.level1, i.level2) for i in table.indicators]
+
+
+def _blocks(table):
+    return [(s.label, s.weight, len(s.members)) for s in table.subtotals if "block" in s.sources]
+
+
 def test_the_form_converted_without_its_merges_reads_alike(tmp_path):
+    merged, _ = checked(hubei(tmp_path / "merged.xlsx"))
     table, data = checked(hubei(tmp_path / "t.xlsx", merge=False))
     assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
     assert [i.score_declared for i in table.indicators] == [2, 3, 2, 3, 3, 15, 12, 8, 5, 15, 15, 15]
+    assert _levels(table) == _levels(merged)
+    assert _blocks(table) == _blocks(merged) == [("项目绩效", 85, len(PERFORMANCE))]
     assert codes(data) == ["JX108"], data["findings"]
+
+
+def test_a_level1_heading_above_its_points_is_flagged_merged_or_not(tmp_path):
+    performance = [list(row) for row in PERFORMANCE]
+    performance[4][6] = 20  # 效益指标30分 / 社会效益指标30分: 20 + 15 = 35
+    performance = [tuple(row) for row in performance]
+    for merge in (True, False):
+        _, data = checked(hubei(tmp_path / f"{merge}.xlsx", performance=performance, total=103,
+                                merge=merge))
+        assert sorted(message for _, message in _at(data, "JX103")) == [
+            "“效益指标”标明 30 分，其下各指标得分合计 35 分，超过标明的分值",
+            "“社会效益指标”标明 30 分，其下各指标得分合计 35 分，超过标明的分值",
+            "“项目绩效”标明 85 分，其下各指标得分合计 90 分，超过标明的分值"], merge
 
 
 def test_the_goal_between_the_blocks_as_a_label_and_its_text_is_no_indicator(tmp_path):
