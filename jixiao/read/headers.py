@@ -395,6 +395,12 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                 columns[role] = column
         data_start = row + 2
     _by_the_data(grid, columns, top, data_start)
+    level1 = columns.get("level1")
+    if level1 is not None and any(indicator_role(texts.get((head, level1), "")) == "weight"
+                                  for head in range(top, data_start)) \
+            and not any(isinstance(value, str) and points(value) is None
+                        for value in _written_under(grid, level1, data_start)[:1]):
+        del columns["level1"]  # 项目权重 over points (15), not over 项目决策2分: no 一级
     block = _spanned_level1(grid, columns, top, data_start)
     if "reason" not in columns and {"target", "actual"} & set(columns):
         # no 偏差原因 column: the clerk explains a shortfall in the 备注 (a score sheet's

@@ -16,6 +16,8 @@ the 自评总分 written beside the 填报日期 above the money (资金来源 �
 from test_real_shapes import checked, codes
 from workbooks import Book
 
+from jixiao.read.workbook import read_tables
+
 DECISION = [  # (一级 heading, 评价内容, 分值, 自评分, 评价标准)
     ("项目决策2分", "决策依据", 2, 2, "有项目年度工作计划或有上级文件或审批报告计2分，没有不得分。"),
     ("项目管理13分", "财务制度", 3, 3, "1、单位财务管理制度1分；2、项目管理制度1分；3、有制度执行佐证资料1分。"),
@@ -210,3 +212,13 @@ def test_the_goal_between_the_blocks_as_a_label_and_its_text_is_no_indicator(tmp
     table, data = checked(hubei(tmp_path / "t.xlsx", goal=("项目年度目标1：", "急救中心正式运行")))
     assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
     assert codes(data) == ["JX108"], data["findings"]
+
+
+def test_a_weight_column_left_of_the_names_holding_numbers_is_no_level1(tmp_path):
+    """项目权重 over 2 and 13 (numbers, not 项目决策2分): the 一级's points without its name —
+    no 一级 column is read from it."""
+    decision = [(None if heading is None else int(heading[4:-1]), *rest)
+                for heading, *rest in DECISION]
+    table = read_tables(hubei(tmp_path / "t.xlsx", decision=decision))[0]
+    assert [i.name for i in table.indicators[:2]] == ["决策依据", "财务制度"]
+    assert [i.level1 for i in table.indicators[:5]] == [None] * 5
