@@ -222,3 +222,10 @@ def test_a_weight_column_left_of_the_names_holding_numbers_is_no_level1(tmp_path
     table = read_tables(hubei(tmp_path / "t.xlsx", decision=decision))[0]
     assert [i.name for i in table.indicators[:2]] == ["决策依据", "财务制度"]
     assert [i.level1 for i in table.indicators[:5]] == [None] * 5
+
+
+def test_the_project_facts_of_the_form(tmp_path):
+    """项目主管单位 (the form's words for 主管部门) and 项目实施单位 above the money."""
+    table, _ = checked(hubei(tmp_path / "t.xlsx"))
+    assert table.project.department == "随州市卫生健康委员会"
+    assert table.project.unit == "随州市急救中心"
