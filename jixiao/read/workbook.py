@@ -268,14 +268,21 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             item.header.money = item.header.money or found[index].header.money
             index += 1
         unweighted = "weight" not in item.header.columns
-        while index < len(found) and _next_block(item, found[index], table):
+        block = item  # the block whose rows were read last
+        while index < len(found) and _next_block(grids, block, found[index], table, hidden):
             read = len(table.indicators)  # the 绩效 block under the 决策/管理 block's
-            later = found[index].header
-            item.end = read_indicators(grid, later, _next_header(found, index), table)
-            _block_points(grid, later, read, table)
-            _column_blocks(grid, later, read, table)
-            table.columns |= frozenset(later.columns)
-            unweighted = unweighted or "weight" not in later.columns
+            later = found[index]
+            later.end = read_indicators(later.grid, later.header, _next_header(found, index),
+                                        table)
+            _block_points(later.grid, later.header, read, table)
+            _column_blocks(later.grid, later.header, read, table)
+            table.columns |= frozenset(later.header.columns)
+            unweighted = unweighted or "weight" not in later.header.columns
+            if later.grid is grid:
+                item.end = later.end
+            else:  # on the next sheet (a PDF converted page by page)
+                pages.append(later)
+                block = later
             index += 1
         if unweighted:  # a block without 分值: its points stand in its headings only
             table.columns -= {"weight"}
@@ -284,7 +291,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         if "weight" not in table.columns and table.indicators and all(
                 indicator.weight is not None for indicator in table.indicators):
             table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值
-        last = item
+        last = block
         while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
             stop = page.grid.max_row + 1
             if index < len(found) and page is found[index]:
@@ -407,15 +414,18 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
 _BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)
 
 
-def _next_block(item: Found, later: Found, table: SelfEvaluation) -> bool:
-    """Whether ``later`` heads the next block of ``item``'s table (湖北 市县 form: 项目权重 |
-    评价内容 | 分值 | 自评分 over 项目决策2分 and 项目管理13分, then 一级指标 | 二级指标 |
-    指标名称 | 年初指标值 | 年终完成值 | 自评分 over 项目绩效85分): the rows read so far are
-    all an index system's 决策 or 过程 (管理) — its 产出 and 效益 still to come —, the later
-    header names an 一级 column, its own 指标值 and 完成值, and between the two blocks
-    stand at most a line or two of text (项目年度目标：…), no number, no 总分 read."""
+def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluation,
+                hidden: frozenset[str]) -> bool:
+    """Whether ``later`` heads the next block of the table read down to ``item`` (湖北 市县
+    form: 项目权重 | 评价内容 | 分值 | 自评分 over 项目决策2分 and 项目管理13分, then 一级指标 |
+    二级指标 | 指标名称 | 年初指标值 | 年终完成值 | 自评分 over 项目绩效85分): the rows read so
+    far are all an index system's 决策 or 过程 (管理) — its 产出 and 效益 still to come —,
+    the later header names an 一级 column, its own 指标值 and 完成值, and between the two
+    blocks stand at most a line or two of text (项目年度目标：…, a page's number), no number,
+    no 总分 read — in one sheet, or at the top of the next one, nothing after ``item``'s
+    rows on its own (a PDF converted page by page)."""
     grid = later.grid
-    if grid is not item.grid or not table.indicators:
+    if not table.indicators:
         return False
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return False
@@ -423,7 +433,15 @@ def _next_block(item: Found, later: Found, table: SelfEvaluation) -> bool:
         return False
     if not {"level1", "target", "actual"} <= set(later.header.columns):
         return False
-    between = [row for row in grid.rows if item.end < row < later.header.top]
+    if grid is item.grid:
+        between = [row for row in grid.rows if item.end < row < later.header.top]
+    else:
+        position = next(number for number, other in enumerate(grids) if other is item.grid)
+        if position + 1 >= len(grids) or grids[position + 1] is not grid \
+                or (grid.name in hidden) != (item.grid.name in hidden) \
+                or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
+            return False
+        between = [row for row in grid.rows if row < later.header.top]
     return len(between) <= _BETWEEN_BLOCKS and all(
         isinstance(grid.values.get((row, column)), str) for row in between
         for column in grid.rows[row])

@@ -229,3 +229,33 @@ def test_the_project_facts_of_the_form(tmp_path):
     table, _ = checked(hubei(tmp_path / "t.xlsx"))
     assert table.project.department == "随州市卫生健康委员会"
     assert table.project.unit == "随州市急救中心"
+
+
+def test_the_blocks_on_two_sheets_of_a_converted_pdf_are_one_table(tmp_path):
+    """广水 2021 as a PDF converted page by page: the 决策/管理 block ends page 1 (its page's
+    number under it), the 绩效 block starts page 2 under 项目年度目标1：."""
+    import openpyxl
+
+    path = hubei(tmp_path / "one.xlsx", goal=("项目年度目标1：", "急救中心正式运行"))
+    book = openpyxl.load_workbook(path)
+    first = book["自评表"]
+    second = book.create_sheet("Table 2")
+    split = next(row for row in range(1, first.max_row + 1)
+                 if first.cell(row, 1).value == "项目年度目标1：")
+    for merged in list(first.merged_cells.ranges):
+        if merged.min_row >= split:
+            first.unmerge_cells(str(merged))
+            second.merge_cells(start_row=merged.min_row - split + 1, start_column=merged.min_col,
+                               end_row=merged.max_row - split + 1, end_column=merged.max_col)
+    for row in range(split, first.max_row + 1):
+        for column in range(1, 10):
+            cell = first.cell(row, column)
+            if cell.value is not None:
+                second.cell(row - split + 1, column).value = cell.value
+                cell.value = None
+    first.cell(split, 4).value = "— 1 —"
+    book.save(tmp_path / "pages.xlsx")
+    table, data = checked(tmp_path / "pages.xlsx")
+    assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
+    assert table.indicators[5].level1 == "产出指标40分"
+    assert codes(data) == ["JX108"], data["findings"]
