@@ -40,7 +40,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）。各指标本身已合计 100 的，
     视为不另给执行率计分。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
-    “产出指标（60分）”），按标题写明的分值加执行率分值核对。
+    “产出指标（60分）”），按标题写明的分值加执行率分值核对；只有一块有分值列的（湖北
+    市县表：项目决策、项目管理各行有分值，“项目绩效85分”一块没有），按各行分值加另一块
+    标题写明的分值核对（2 + 13 + 85 = 100）。
 
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
@@ -55,6 +57,11 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield from _headings_total(table)
         return
     indicators = round2(sum(weights))
+    if "weight" not in table.columns and len(weights) < len(table.indicators):
+        headed = _headed_points([i for i in table.indicators if i.weight is None], table)
+        if headed is None:
+            return  # rows whose points no heading states: the total cannot be known
+        indicators = round2(indicators + headed)
     execution = table.funds.weight or 0.0
     total = round2(indicators + execution)
     if abs(total - FULL_MARKS) > TOLERANCE:
@@ -72,6 +79,24 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                           f"{points(execution)} 分"
             detail += "）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
+
+
+def _headed_points(rows: list[Indicator], table: SelfEvaluation) -> float | None:
+    """The points the headings over ``rows`` (indicators without a 分值 of their own, in a
+    table whose other block has a 分值 column: 湖北 市县, 项目绩效85分) state together: their
+    block's heading, else their 一级's, else their 二级's, where every row stands under one;
+    None if they do not."""
+    ids = {id(row) for row in rows}
+    blocks = [subtotal for subtotal in table.subtotals if "block" in subtotal.sources
+              and subtotal.weight is not None and subtotal.members
+              and all(id(member) in ids for member in subtotal.members)]
+    if sum(len(block.members) for block in blocks) == len(rows):
+        return round2(sum(block.weight or 0.0 for block in blocks))
+    for level in ("level1", "level2"):
+        groups = heading_groups(rows, level)
+        if groups and sum(len(members) for _, _, members in groups) == len(rows):
+            return round2(sum(stated for _, stated, _ in groups))
+    return None
 
 
 def _headings_total(table: SelfEvaluation) -> Iterator[Finding]:
@@ -168,7 +193,7 @@ def heading_points_match_rows(table: SelfEvaluation,
     for level in ("level2", "level1"):
         for name, stated, members in heading_groups(table.indicators, level):
             source = members[0].sources.get(level)
-            if weighted:
+            if weighted or all(member.weight is not None for member in members):
                 total = sum(member.weight or 0.0 for member in members)
                 if differs(total, stated, TOLERANCE):
                     yield finding("JX103", source,
@@ -337,6 +362,10 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **错误示例**：表头“一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 自评分”；
     或“一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施”。
 
+    湖北市县表分块印制：“项目决策”“项目管理”一块有分值列，“项目绩效”一块只在标题写
+    分值（“项目绩效85分”“产出指标40分”“数量指标15分”），两块按一张表读取，本提示写明
+    有分值的指标数；有分值的各行照常核对得分不超过分值（JX401）。
+
     **正确示例**：表头另有“分值”列，每个三级指标写明分值。
     """
     if "weight" in table.columns or not table.indicators:
@@ -357,6 +386,10 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                   "及总分和等级"
     else:
         checked = "一级、二级指标标题中也没有写分值，只核对了总分和等级"
+    lead = "表中没有分值列，各指标分值未知"
+    weighed = sum(indicator.weight is not None for indicator in table.indicators)
+    if weighed:  # 湖北 市县: the 决策/管理 block has its 分值 column, the 绩效 block none
+        lead = f"表中只有 {weighed} 项指标列有分值，其余 {len(table.indicators) - weighed} 项" \
+               "没有分值列、分值未知"
     yield finding("JX108", table.sources.get("header"),
-                  f"表中没有分值列，各指标分值未知：{checked}；各指标得分是否符合评分规则"
-                  "无法核对，须人工审核")
+                  f"{lead}：{checked}；各指标得分是否符合评分规则无法核对，须人工审核")

@@ -49,6 +49,8 @@ _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "
                   "实际分数", "最终分数", "得分值", "自评分值")
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # 复核分, 复核得分 (湖北 市县 form, beside 自评分): the 财政 reviewer's, never the unit's
+    ("ignore", ("复核",)),
     ("judged", ("人工评分",)),
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
                 "整改措施")),  # before 得分/评分: a text
@@ -157,6 +159,9 @@ class Header:
     money: int | None = None  # read: a money block's header row among the indicator rows
     # 一级 | 分值 | 二级 | 分值 | 三级 | 分值: the column of the 一级's and the 二级's points
     level_weights: dict[str, int] = field(default_factory=dict)
+    # the column of a block heading under the 一级 header beside the 一级 (湖北: 项目绩效85分
+    # | 产出指标40分 under 一级指标 merged over both), if any
+    block: int | None = None
 
     def __post_init__(self) -> None:
         self.top = self.top or self.row
@@ -293,6 +298,11 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         columns["name"] = other
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
         columns["weight"] = next((c for c in weights if c > columns["name"]), weights[0])
+        lead = weights[0]
+        if lead < columns["name"] < columns["weight"] and not {"level1", "level2"} & set(columns):
+            # 项目权重 | 评价内容 | 分值 (湖北 市县 form): the points left of the names are
+            # the 一级's, written in its cells (项目决策2分, 项目管理13分 merged down)
+            columns["level1"] = lead
         for level in ("level1", "level2"):  # … and the 一级's and 二级's own points
             if level not in columns:
                 continue
@@ -385,6 +395,13 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                 columns[role] = column
         data_start = row + 2
     _by_the_data(grid, columns, top, data_start)
+    level1 = columns.get("level1")
+    if level1 is not None and any(indicator_role(texts.get((head, level1), "")) == "weight"
+                                  for head in range(top, data_start)) \
+            and not any(isinstance(value, str) and points(value) is None
+                        for value in _written_under(grid, level1, data_start)[:1]):
+        del columns["level1"]  # 项目权重 over points (15), not over 项目决策2分: no 一级
+    block = _spanned_level1(grid, columns, top, data_start)
     if "reason" not in columns and {"target", "actual"} & set(columns):
         # no 偏差原因 column: the clerk explains a shortfall in the 备注 (a score sheet's
         # 备注, without 指标值 or 完成值, is an evaluator's remark, no reason column)
@@ -393,7 +410,44 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
             columns["reason"] = remark
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
-    return Header(data_start - 1, data_start, columns, top, level_weights=levels)
+    return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+
+
+def _spanned_level1(grid: Grid, columns: dict[str, int], top: int, data_start: int
+                    ) -> int | None:
+    """An 一级 header merged across two columns or more (湖北 市县 form: 一级指标 over
+    项目绩效85分 | 产出指标40分; or beside an empty header cell, the merge lost): the column
+    under it that holds the 一级 names (产出, 效益, 满意度) becomes the 一级's, and the column
+    left of it, holding a heading that names no 一级 (项目绩效85分, merged down over the
+    block), is returned as the block's; else None."""
+    level1 = columns.get("level1")
+    if level1 is None:
+        return None
+    head = next((row for row in range(top, data_start)
+                 if indicator_role(grid.texts.get((row, level1), "")) == "level1"), None)
+    if head is None:
+        return None
+    last = level1 + 1
+    if grid.is_merged_span(head, level1):
+        while grid.origin.get((head, last + 1)) == (head, level1):
+            last += 1
+    elif (head, last) in grid.values or (head, last) in grid.origin:
+        return None  # the next column has a header of its own (or a merge from above)
+    # else: the merge lost (a converted PDF), the 一级 header over an empty header cell
+    if any(level1 < column <= last for role, column in columns.items() if role != "level1"):
+        return None
+    for column in range(last, level1, -1):
+        written = [value for value in _written_under(grid, column, data_start)
+                   if isinstance(value, str)]
+        if not any(levels.level1_category(text) is not None for text in written):
+            continue
+        left = [value for value in _written_under(grid, level1, data_start)
+                if isinstance(value, str)]
+        if not left or any(levels.level1_category(text) is not None for text in left):
+            return None  # 一级 names in the first column too: no block heading
+        columns["level1"] = column
+        return level1
+    return None
 
 
 _DATA_ROWS = 30  # rows under a header looked at to tell what its columns hold

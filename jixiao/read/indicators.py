@@ -158,7 +158,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         if _closes_table(grid, row, weight_column, table):
             break
-        if (goal or "总体目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
+        if (goal or "目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
                 and _points_text(values.get((row, weight_column))) is None:
             goal = True  # 年度总体目标 | 预期目标 | 实际完成情况 printed under the indicators:
             row += 1  # its texts are no indicator rows, down to a row with points or the 总分
@@ -365,7 +365,8 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
 # The label of the 年度总体目标 block (预期目标 / 实际完成情况), printed under the indicators
 # by some units — the label alone, not an indicator named after it (总体目标完成率); not
 # 年度绩效目标, which may head the indicator block itself (湖北)
-_GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?")
+# 年度总体目标; 项目年度目标1： (湖北 市县, between the 决策/管理 block and the 绩效 block)
+_GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?|项目年度目标\d*[:：]?")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
 

@@ -21,6 +21,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao import levels
 from jixiao.model import (
     ExternalContent,
     Funds,
@@ -156,6 +157,35 @@ def _block_points(grid: Grid, header: Header, first: int, table: SelfEvaluation)
         return
 
 
+def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation) -> None:
+    """The block headings of a column beside the 一级's under one 一级 header (湖北 市县:
+    项目绩效85分 merged down over the rows of 产出/效益/满意度, ``Header.block``): each
+    heading that states its points is kept as a subtotal (sources["block"]) of the rows
+    beside it, as ``_block_points`` keeps a heading left of the header."""
+    if header.block is None:
+        return
+    blocks: dict[tuple[int, int], list[Indicator]] = {}
+    current: tuple[int, int] | None = None  # a heading written once goes on down (unmerged)
+    for indicator in table.indicators[first:]:
+        source = indicator.sources.get("name")
+        if source is None or source.sheet != grid.name:
+            continue
+        row = split_ref(source.cell)[0]
+        cell = grid.origin.get((row, header.block), (row, header.block))
+        if isinstance(grid.values.get(cell), str):
+            current = cell
+        if current is not None:
+            blocks.setdefault(current, []).append(indicator)
+    for (row, column), members in blocks.items():
+        name, stated = heading_points(grid.values[(row, column)])
+        if stated is None or stated <= 0:
+            continue
+        place = note(table, grid, row, column)
+        table.subtotals.append(Subtotal(name, stated, None, members,
+                                        Sources({"weight": place, "heading": place,
+                                                 "block": place})))
+
+
 def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
     """一级 | 分值 | 二级 | 分值 | 三级 | 分值: the points beside each 一级 (二级) heading, at
     its first row, kept as a subtotal of the rows under it for JX103 to compare — the
@@ -227,20 +257,41 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
         item.end = read_indicators(grid, item.header, _next_header(found, index), table)
         _block_points(grid, item.header, 0, table)
+        _column_blocks(grid, item.header, 0, table)
         index += 1
         while index < len(found) and _repeated(item, found[index], table):
             read = len(table.indicators)
             item.end = read_indicators(grid, found[index].header, _next_header(found, index),
                                        table)
             _block_points(grid, found[index].header, read, table)
+            _column_blocks(grid, found[index].header, read, table)
             item.header.money = item.header.money or found[index].header.money
             index += 1
+        unweighted = "weight" not in item.header.columns
+        block = item  # the block whose rows were read last
+        while index < len(found) and _next_block(grids, block, found[index], table, hidden):
+            read = len(table.indicators)  # the 绩效 block under the 决策/管理 block's
+            later = found[index]
+            later.end = read_indicators(later.grid, later.header, _next_header(found, index),
+                                        table)
+            _block_points(later.grid, later.header, read, table)
+            _column_blocks(later.grid, later.header, read, table)
+            table.columns |= frozenset(later.header.columns)
+            unweighted = unweighted or "weight" not in later.header.columns
+            if later.grid is grid:
+                item.end = later.end
+            else:  # on the next sheet (a PDF converted page by page)
+                pages.append(later)
+                block = later
+            index += 1
+        if unweighted:  # a block without 分值: its points stand in its headings only
+            table.columns -= {"weight"}
         if item.header.level_weights:
             _level_points(grid, item.header.level_weights, table)
         if "weight" not in table.columns and table.indicators and all(
                 indicator.weight is not None for indicator in table.indicators):
             table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值
-        last = item
+        last = block
         while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
             stop = page.grid.max_row + 1
             if index < len(found) and page is found[index]:
@@ -358,6 +409,42 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return False
     return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
+
+
+_BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)
+
+
+def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluation,
+                hidden: frozenset[str]) -> bool:
+    """Whether ``later`` heads the next block of the table read down to ``item`` (湖北 市县
+    form: 项目权重 | 评价内容 | 分值 | 自评分 over 项目决策2分 and 项目管理13分, then 一级指标 |
+    二级指标 | 指标名称 | 年初指标值 | 年终完成值 | 自评分 over 项目绩效85分): the rows read so
+    far are all an index system's 决策 or 过程 (管理) — its 产出 and 效益 still to come —,
+    the later header names an 一级 column, its own 指标值 and 完成值, and between the two
+    blocks stand at most a line or two of text (项目年度目标：…, a page's number), no number,
+    no 总分 read — in one sheet, or at the top of the next one, nothing after ``item``'s
+    rows on its own (a PDF converted page by page)."""
+    grid = later.grid
+    if not table.indicators:
+        return False
+    if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
+        return False
+    if not all(levels.is_process_level1(indicator.level1) for indicator in table.indicators):
+        return False
+    if not {"level1", "target", "actual"} <= set(later.header.columns):
+        return False
+    if grid is item.grid:
+        between = [row for row in grid.rows if item.end < row < later.header.top]
+    else:
+        position = next(number for number, other in enumerate(grids) if other is item.grid)
+        if position + 1 >= len(grids) or grids[position + 1] is not grid \
+                or (grid.name in hidden) != (item.grid.name in hidden) \
+                or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
+            return False
+        between = [row for row in grid.rows if row < later.header.top]
+    return len(between) <= _BETWEEN_BLOCKS and all(
+        isinstance(grid.values.get((row, column)), str) for row in between
+        for column in grid.rows[row])
 
 
 def _sichuan_money(money: MoneyBlock | None) -> bool:
