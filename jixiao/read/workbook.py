@@ -172,8 +172,9 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
             continue
         row = split_ref(source.cell)[0]
         cell = grid.origin.get((row, header.block), (row, header.block))
-        if isinstance(grid.values.get(cell), str):
-            current = cell
+        text = grid.values.get(cell)
+        if isinstance(text, str) and (current is None or text != grid.values.get(current)):
+            current = cell  # (the same heading written again on each row: still one block)
         if current is not None:
             blocks.setdefault(current, []).append(indicator)
     for (row, column), members in blocks.items():

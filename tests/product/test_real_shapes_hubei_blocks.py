@@ -259,3 +259,25 @@ def test_the_blocks_on_two_sheets_of_a_converted_pdf_are_one_table(tmp_path):
     assert len(table.indicators) == len(DECISION) + len(PERFORMANCE)
     assert table.indicators[5].level1 == "产出指标40分"
     assert codes(data) == ["JX108"], data["findings"]
+
+
+def test_block_and_level_headings_filled_down_on_every_row_read_alike(tmp_path):
+    """A clerk unmerged the headings and wrote them again on every row (rt10's edit of the
+    随州 table): 项目绩效85分 on each row of its block is one block of 85, not one a row —
+    before, JX101 "分值合计为 185"."""
+    merged, _ = checked(hubei(tmp_path / "merged.xlsx"))
+    performance, block, level1, level2 = [], None, None, None
+    for row in PERFORMANCE:
+        block, level1, level2 = row[0] or block, row[1] or level1, row[2] or level2
+        performance.append((block, level1, level2, *row[3:]))
+    decision = [("项目管理13分" if heading is None else heading, *rest)
+                for heading, *rest in DECISION]
+    table, data = checked(hubei(tmp_path / "t.xlsx", decision=decision, performance=performance,
+                                merge=False))
+    assert _blocks(table) == _blocks(merged) == [("项目绩效", 85, len(PERFORMANCE))]
+    assert codes(data) == ["JX108"], data["findings"]
+    wrong = [list(row) for row in performance]
+    wrong[0][6] = 25  # 数量指标15分 scored 25: still found under the filled-down headings
+    _, data = checked(hubei(tmp_path / "w.xlsx", decision=decision,
+                            performance=[tuple(row) for row in wrong], merge=False, total=108))
+    assert "JX103" in codes(data)
