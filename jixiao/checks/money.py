@@ -22,6 +22,7 @@ from jixiao.errors import ScoreInputError
 from jixiao.model import (
     Evaluation,
     FundLine,
+    Indicator,
     SelfEvaluation,
     execution_row_rate,
     indicator_actual,
@@ -222,7 +223,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     """执行率低于 90%，却没有说明原因。
 
     规则集 sichuan 要求说明（警告）；其他规则集作为提示。原因可写在项目资金栏的
-    说明列、“预算执行率”指标的偏差原因分析中，或表下的“偏差大或目标未完成原因分析”行。
+    说明列、“预算执行率”指标（或指标值、完成值就是预算数、执行数的指标，如“工程资金金额
+    43.2 → 37.24”）的偏差原因分析中，或表下的“偏差大或目标未完成原因分析”行。
     没有项目资金栏时，按单列为一级指标的“预算执行率”行的完成值判断。
 
     **为什么**：执行率偏低意味着资金沉淀，审核时须知道原因和改进措施。
@@ -246,7 +248,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     if rate is None or rate >= threshold - 1e-9:
         return
     reasons = [table.funds.reason, table.reason, *(i.reason for i in table.indicators
-                                                   if is_budget_rate_indicator(i) or i in rows)]
+                                                   if is_budget_rate_indicator(i) or i in rows
+                                                   or _states_the_money(i, table))]
     if any(not unexplained(reason) for reason in reasons):
         return
     sources = table.funds.total.sources
@@ -256,6 +259,25 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     yield finding("JX306", source,
                   f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因",
                   severity="warning" if required is not None else "info")
+
+
+def _states_the_money(indicator: Indicator, table: SelfEvaluation) -> bool:
+    """Whether an indicator's 指标值 and 完成值 are the money's 预算数 and 执行数 (廊坊 2019:
+    工程资金金额 43.2 → 37.24 beside 43.2 | 37.24): its 偏差原因 is the money's."""
+    total = table.funds.total
+    if total.budget is None or total.executed is None or not total.budget:
+        return False
+    target, actual = parse_measure(indicator.target), parse_measure(indicator.actual)
+    if target.kind != "number" or actual.kind != "number" or target.value is None \
+            or actual.value is None or target.unit not in _MONEY_UNITS \
+            or actual.unit != target.unit:
+        return False
+    return any(abs(target.value * scale - total.budget) < SCORE_STEP
+               and abs(actual.value * scale - total.executed) < SCORE_STEP
+               for scale in (1.0, 0.0001, 10000.0))  # 万元 and 元 either side
+
+
+_MONEY_UNITS = ("", "万元", "万", "元")
 
 
 @check("JX307", "info", "执行率得分无法核对")

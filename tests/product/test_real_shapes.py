@@ -1167,3 +1167,22 @@ def test_a_rate_of_failures_is_no_rate_of_passes(tmp_path):
             *QUALITATIVE_MET[3:]]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
     assert codes(data) == []
+
+
+# ---------------------------------------------------------------- the money restated as an indicator
+
+@pytest.mark.parametrize(("target", "actual", "explained"), [
+    (43.2, 37.24, True), ("43.2万元", "37.24万元", True), ("432000元", "372400元", True),
+    (50, 37.24, False)])
+def test_a_low_rate_explained_on_the_indicator_that_restates_the_money(tmp_path, target, actual,
+                                                                      explained):
+    """廊坊 2019: 工程资金金额 43.2 → 37.24 (the money's 预算数 and 执行数) with its reason
+    “剩余3%尾款未付”: that reason explains the 86.2 % rate — before, JX306 said none did.
+    A row of other amounts explains nothing of the money."""
+    money = [("年度资金总额", 43.2, 43.2, 37.24, 10, "86.2%", 8.62)]
+    rows = [("产出指标", "数量指标", "工程资金金额", target, actual, 20, 20 * 37.24 / 43.2,
+             "已完工，剩余3%尾款未付"), *QUALITATIVE_MET[1:]]
+    rows[0] = (*rows[0][:6], round(rows[0][6], 2), rows[0][7])
+    total = round(8.62 + rows[0][6] + sum(row[6] for row in QUALITATIVE_MET[1:]), 2)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total, money=money))
+    assert ("JX306" in codes(data)) is not explained, data["findings"]
