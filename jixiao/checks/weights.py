@@ -17,7 +17,7 @@ from jixiao.checks.base import (
 )
 from jixiao.levels import heading_groups
 from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, without_levels
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, parse_points
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -42,7 +42,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     视为不另给执行率计分。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
     “产出指标（60分）”），按标题写明的分值加执行率分值核对；只有一块有分值列的（湖北
     市县表：项目决策、项目管理各行有分值，“项目绩效85分”一块没有），按各行分值加另一块
-    标题写明的分值核对（2 + 13 + 85 = 100）。
+    标题写明的分值核对（2 + 13 + 85 = 100）。总分（合计）行分值栏写明的分值合计与各指标
+    分值之和（表中计执行率分值的，加执行率分值）不符的，同样报在该单元格（“分值合计写为
+    97，各指标分值之和为 100”）。
 
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
@@ -79,6 +81,33 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                           f"{points(execution)} 分"
             detail += "）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
+        return
+    yield from _written_weight_total(table, indicators, execution, total)
+
+
+def _written_weight_total(table: SelfEvaluation, indicators: float, execution: float,
+                          total: float) -> Iterator[Finding]:
+    """The 分值合计 written in the 总分 (合计) row's 分值 cell against the rows' 分值 (with
+    the 执行率's where the form counts it; where the table gives the 执行率 no points, its
+    indicators' sum alone is right too — 四川 合计 90). Never the template's own formula,
+    nor a 总分 typed there (``read.totals.settle_weight_total``)."""
+    source = table.sources.get("weight_total")
+    info = table.cell(source)
+    if info is None or source == table.sources.get("total") or jixiao_formula(table, source) or isinstance(info.value, bool):
+        return
+    written = parse_points(info.value)
+    if written is None:
+        return
+    right = [total] + ([indicators] if table.funds_weight_source == "rules" else [])
+    if any(abs(written - value) <= TOLERANCE for value in right):
+        return
+    what = "各指标分值之和"
+    if execution:
+        what = f"各指标与执行率分值之和为 {points(total)}（各指标 {points(indicators)} + " \
+               f"执行率 {points(execution)}）"
+    else:
+        what += f"为 {points(total)}"
+    yield finding("JX101", source, f"分值合计写为 {points(written)}，{what}")
 
 
 def _headed_points(rows: list[Indicator], table: SelfEvaluation) -> float | None:

@@ -156,6 +156,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             header.money = header.money or row
             row = money_end + 1
             continue
+        if _signed_above_total(grid, row, stop, columns):
+            row += 1  # 单位负责人：… | 填表人：… typed above the 总分 row: not the table's end
+            continue
         if _closes_table(grid, row, weight_column, table):
             break
         if (goal or "目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
@@ -294,6 +297,32 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         table.sources["reason"] = note(table, grid, row,
                                        cells[0] if in_label or len(cells) == 1 else cells[1])
     return True
+
+
+def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
+    """Whether ``row`` is a signature line (单位负责人：… 填表人：… 日期：…) typed between the
+    last indicator and the 总分 row: a 总分 (or 合计) row follows it closely, past blank
+    rows and other signature lines only — the table goes on to that row."""
+    if not _is_signature(grid, row):
+        return False
+    before = label_before(columns)
+    for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
+        if not grid.rows.get(below):
+            continue
+        label = row_label(grid, below, before)
+        if label and is_total_label(label):
+            return True
+        if not _is_signature(grid, below):
+            return False
+    return False
+
+
+def _is_signature(grid: Grid, row: int) -> bool:
+    cells = [column for column in grid.rows.get(row, [])
+             if isinstance(grid.values.get((row, column)), str)]
+    return bool(cells) and is_footer_label(compact_text(grid.texts[(row, cells[0])])) \
+        and not any(isinstance(grid.values.get((row, column)), (int, float))
+                    for column in grid.rows[row])  # points: an indicator's row
 
 
 def _points_text(value: Any) -> str | None:

@@ -114,6 +114,10 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         if clean(grid.raw(row, at)) is None and (row, at) not in grid.formulas:
             at = _total_beside(grid, row, columns, table) or at  # typed beside its label …
             # (a formula's empty result — the template's, not yet computed — is no empty cell)
+            if at == columns.get("weight") and not grid.same_merge((row, at),
+                                                                   (row, columns["score"])):
+                # under 分值: the 总分, or the 分值合计 — told once the money is read
+                table.sources[UNFILLED] = note(table, grid, row, columns["score"])
         _declared_total(grid, row, at, table)
     elif "weight" not in columns:
         found = grid.right_of(row, grid.rows[row][0])
@@ -174,6 +178,28 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
             continue
         found.append(column)
     return min(found, key=lambda column: abs(column - columns["score"]), default=None)
+
+
+UNFILLED = "total_unfilled"  # (a key of ``sources`` while reading) the empty 得分 cell
+
+
+def settle_weight_total(table: SelfEvaluation) -> None:
+    """A number under the 分值 column of the 总分 row, its 得分 cell empty (read as the
+    总分 by ``_total_beside``), once the money block is read: the 总分 typed there where it
+    is the written scores' sum (with the 执行率's score; where that is not written, up to
+    its points more); any other number there is the written 分值合计 (a wrong one, JX101)
+    and the 总分 is not filled in."""
+    blank = table.sources.pop(UNFILLED, None)
+    if blank is None or table.total_declared is None:
+        return
+    scores = [indicator.score_declared for indicator in table.indicators
+              if indicator.score_declared is not None]
+    written = sum(scores) + (table.funds.score_declared or 0.0)
+    room = (table.funds.weight or 0.0) if table.funds.score_declared is None else 0.0
+    if scores and written - TOLERANCE <= table.total_declared <= written + room + TOLERANCE:
+        return
+    table.total_declared = None
+    table.sources["total"] = blank
 
 
 def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:

@@ -72,12 +72,18 @@ BESIDE = {"beside": (_total_beside_label, "B12"),
 def test_a_total_beside_its_label_is_the_total(tmp_path, shape):
     """总分 | 98.5 beside the label (merged or not), 自评得分 | 98.5 | … | 自评等级 | 优 on
     one row, 98.5 under the 分值 column or in 分值 and 得分 merged: the 总分, wherever the
-    得分 column's cell is empty (before: a false JX501 总分未填写)."""
+    得分 column's cell is empty (before: a false JX501 总分未填写). Under 分值 only the
+    written scores' sum is: another number there is the (wrong) 分值合计, still found in
+    its cell."""
     closing, cell = BESIDE[shape]
     _, data = checked(table(tmp_path / "t.xlsx", lambda sheet: closing(sheet, TOTAL)))
     assert codes(data) == []
     assert (data["total_declared"], data["grade_declared"]) == (TOTAL, "优")
     _, data = checked(table(tmp_path / "wrong.xlsx", lambda sheet: closing(sheet, 97)))
+    if shape == "under-weight":  # 97 under 分值, not the scores' sum: a wrong 分值合计 there
+        assert sorted((found["code"], found["cell"]) for found in data["findings"]) \
+            == [("JX101", cell), ("JX501", "H12")]  # and the 总分 not filled in
+        return
     [found] = data["findings"]
     assert (found["code"], found["cell"]) == ("JX501", cell)
 
