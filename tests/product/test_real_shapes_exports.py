@@ -114,12 +114,10 @@ FOUR_LEVELS = [  # 2017 项目支出绩效评价得分表: 一级 | 二级 | 三
     (None, None, "服务对象满意度", None, 10, 10)]
 
 
-@pytest.mark.parametrize("merge", [False, True], ids=["merges-lost", "merged"])
-def test_a_four_level_score_sheet_names_each_row_by_its_deepest_level(tmp_path, merge):
-    """一级 | 二级 | 三级 | 四级 | 分值 | 得分: the 四级 names a row, a 三级 without 四级 names
-    its own; an optional row the unit left empty (经济效益（可选项）) is no indicator. Before:
-    the 四级 went unread and 可行性 was lost (JX101 95, JX103 ×2, a sum of 94), and the
-    optional row was JX106."""
+def four_level_sheet(weight_total, total, merge_label=True):
+    """The 2017 four-level 评价得分表 (分值 E, 得分 F; weights 100, scores 99) and its 总分
+    row "总分 | weight_total | total" (the label merged over 一级 … 四级 unless not
+    ``merge_label``): (book, sheet, the 总分 row)."""
     from workbooks import Book
 
     book = Book()
@@ -128,7 +126,19 @@ def test_a_four_level_score_sheet_names_each_row_by_its_deepest_level(tmp_path, 
     sheet.line("一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分")
     for values in FOUR_LEVELS:
         sheet.line(*values)
-    sheet.line("总分", None, None, None, 100, 99)
+    row = sheet.line("总分", None, None, None, weight_total, total)
+    if merge_label:
+        sheet.merge(row, 1, 4)
+    return book, sheet, row
+
+
+@pytest.mark.parametrize("merge", [False, True], ids=["merges-lost", "merged"])
+def test_a_four_level_score_sheet_names_each_row_by_its_deepest_level(tmp_path, merge):
+    """一级 | 二级 | 三级 | 四级 | 分值 | 得分: the 四级 names a row, a 三级 without 四级 names
+    its own; an optional row the unit left empty (经济效益（可选项）) is no indicator. Before:
+    the 四级 went unread and 可行性 was lost (JX101 95, JX103 ×2, a sum of 94), and the
+    optional row was JX106."""
+    book, sheet, _ = four_level_sheet(100, 99, merge_label=False)
     if merge:
         # title 1, header 2, rows 3–10: 共性 3–7, 项目决策 3–6, 科学决策 3–4, 绩效目标 5–6,
         # 特性 and 项目效益 8–10

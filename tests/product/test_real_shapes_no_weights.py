@@ -101,19 +101,26 @@ def test_a_block_scored_above_its_points_is_found(tmp_path, merge):
     assert codes(data) == ["JX103", "JX108", "JX501"]
 
 
+def _xiangyang_head():
+    """襄阳 2021 down to its header: the money (20 points in its header) and
+    `年度绩效指标（80分）` merged across the table above the header, no 分值 column."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.line("项目名称", "东津院区建设补助")
+    sheet.line("预算执行情况（万元）（20分）", None, "预算数（A）", "执行数（B）", "执行率（B/A）",
+               "得分（20分*执行率）")
+    sheet.line(None, "年度财政资金总额", 1000, 1000, "100%", 20)
+    row = sheet.line("年度绩效指标（80分）")
+    sheet.merge(row, 1, 6)
+    sheet.line("一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分")
+    return book, sheet
+
+
 def test_a_heading_over_the_whole_table_is_its_block(tmp_path):
     """襄阳 2021: `年度绩效指标（80分）` in a row of its own above the header; rows that score
     more than 80 between them are JX103."""
     def xiangyang(path, scores):
-        book = Book()
-        sheet = book.sheet("Sheet1")
-        sheet.line("项目名称", "东津院区建设补助")
-        sheet.line("预算执行情况（万元）（20分）", None, "预算数（A）", "执行数（B）", "执行率（B/A）",
-                   "得分（20分*执行率）")
-        sheet.line(None, "年度财政资金总额", 1000, 1000, "100%", 20)
-        row = sheet.line("年度绩效指标（80分）")
-        sheet.merge(row, 1, 6)
-        sheet.line("一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分")
+        book, sheet = _xiangyang_head()
         sheet.line("产出指标", "数量指标", "完成院区建设", "1个", "1个", scores[0])
         sheet.line("效益指标", "社会效益指标", "改善群众就医条件", "明显改善", "明显改善", scores[1])
         sheet.line("满意度指标", "服务对象满意度指标", "患者满意度", "≥90%", "95%", scores[2])
@@ -150,14 +157,7 @@ def test_a_block_label_written_on_every_row_keeps_one_table(tmp_path):
 def _every_row_ten(path, scores):
     """襄阳's form: no 分值 column, `年度绩效指标（80分）` over eight rows; ``scores`` for the
     rows (the second's target 1,000 人次 is missed: 500)."""
-    book = Book()
-    sheet = book.sheet("Sheet1")
-    sheet.line("项目名称", "东津院区建设补助")
-    sheet.line("预算执行情况（万元）（20分）", None, "预算数（A）", "执行数（B）", "执行率（B/A）",
-               "得分（20分*执行率）")
-    sheet.line(None, "年度财政资金总额", 1000, 1000, "100%", 20)
-    sheet.line("年度绩效指标（80分）")
-    sheet.line("一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分")
+    book, sheet = _xiangyang_head()
     rows = [("产出指标", "数量指标", "完成院区建设", "1个", "1个"),
             ("产出指标", "数量指标", "新增门诊服务", "1000人次", "500人次"),
             ("产出指标", "质量指标", "工程验收合格率", "100%", "100%"),

@@ -5,22 +5,13 @@ the table."""
 
 import pytest
 from test_real_shapes import checked, codes
-from test_real_shapes_exports import FOUR_LEVELS
+from test_real_shapes_exports import four_level_sheet
 from test_real_shapes_totals import ROWS, TOTAL, table
-from workbooks import Book
 
 
 def score_sheet(path, weight_total, total):
-    """The 2017 four-level 评价得分表 (分值 E, 得分 F; weights 100, scores 99), its 总分 row
-    "总分 | weight_total | total" (the label merged over 一级 … 四级)."""
-    book = Book()
-    sheet = book.sheet("得分表")
-    sheet.line("项目支出绩效评价得分表（2017年度）")
-    sheet.line("一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分")
-    for values in FOUR_LEVELS:
-        sheet.line(*values)
-    row = sheet.line("总分", None, None, None, weight_total, total)
-    sheet.merge(row, 1, 4)
+    """The 2017 four-level 评价得分表 with the given 总分 row: (its path, the 总分 row)."""
+    book, _, row = four_level_sheet(weight_total, total)
     return book.save(path), row
 
 
