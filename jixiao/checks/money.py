@@ -29,7 +29,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import parse_measure
 from jixiao.rules import SCORE_STEP, TOLERANCE
-from jixiao.units import fraction_as_percent
+from jixiao.units import fraction_as_percent, split_unit
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
@@ -263,21 +263,22 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
 
 def _states_the_money(indicator: Indicator, table: SelfEvaluation) -> bool:
     """Whether an indicator's 指标值 and 完成值 are the money's 预算数 and 执行数 (廊坊 2019:
-    工程资金金额 43.2 → 37.24 beside 43.2 | 37.24): its 偏差原因 is the money's."""
+    工程资金金额 43.2 → 37.24 beside 43.2 | 37.24): its 偏差原因 is the money's. The money
+    is read in 万元; amounts in 元 (432000元) are scaled by ``units.split_unit``, bare
+    numbers taken in the money's 万元."""
     total = table.funds.total
     if total.budget is None or total.executed is None or not total.budget:
         return False
     target, actual = parse_measure(indicator.target), parse_measure(indicator.actual)
     if target.kind != "number" or actual.kind != "number" or target.value is None \
-            or actual.value is None or target.unit not in _MONEY_UNITS \
-            or actual.unit != target.unit:
+            or actual.value is None or actual.unit != target.unit:
         return False
-    return any(abs(target.value * scale - total.budget) < SCORE_STEP
-               and abs(actual.value * scale - total.executed) < SCORE_STEP
-               for scale in (1.0, 0.0001, 10000.0))  # 万元 and 元 either side
-
-
-_MONEY_UNITS = ("", "万元", "万", "元")
+    scale, base = split_unit(target.unit)
+    if base not in ("元", ""):
+        return False
+    in_wan = scale / 10000 if base == "元" or scale != 1.0 else 1.0  # 元, 万元, 万 → 万元
+    return abs(target.value * in_wan - total.budget) < SCORE_STEP \
+        and abs(actual.value * in_wan - total.executed) < SCORE_STEP
 
 
 @check("JX307", "info", "执行率得分无法核对")

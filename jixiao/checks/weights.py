@@ -93,7 +93,8 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
     nor a 总分 typed there (``read.totals.settle_weight_total``)."""
     source = table.sources.get("weight_total")
     info = table.cell(source)
-    if info is None or source == table.sources.get("total") or jixiao_formula(table, source) or isinstance(info.value, bool):
+    if info is None or isinstance(info.value, bool) or source == table.sources.get("total") \
+            or jixiao_formula(table, source):
         return
     written = parse_points(info.value)
     if written is None:
