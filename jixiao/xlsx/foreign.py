@@ -1,6 +1,6 @@
 """Workbooks jixiao reads by their values only: .xls, .xlsb and .ods (and the web pages
 and Excel 2003 XML files saved as .xls, ``webtable``; the tables of a Word .docx,
-``wordtable``).
+``wordtable``, and of a Word 97-2003 .doc, ``doctable``).
 
 The central 预算项目库 system and WPS export .xls. ``foreign_format`` tells such a
 file by its bytes (never its name); ``foreign_sheets`` reads its values and merged
@@ -29,18 +29,10 @@ _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 def foreign_refusal(name: str, kind: str, action: str) -> str:
     """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
-    if kind == "doc":
-        return word_97_refusal(name)
     return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
             f"校验它，但不能{action}；"
             f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
-            f"{'粘贴其中的表格并' if kind == 'docx' else ''}另存为 .xlsx）后再{action}")
-
-
-def word_97_refusal(name: str) -> str:
-    """Why a binary Word document (.doc) is not read: jixiao reads a .docx's tables."""
-    return (f"“{name}”是{FOREIGN_FORMATS['doc']}，jixiao 无法读取：请在 Word 或 WPS 中"
-            "另存为 .docx（jixiao 可以校验其中的自评表），或把自评表复制到 Excel 中另存为 .xlsx")
+            f"{'粘贴其中的表格并' if kind in ('docx', 'doc') else ''}另存为 .xlsx）后再{action}")
 
 
 def foreign_format_of(path: str | Path) -> str | None:
@@ -64,18 +56,21 @@ def foreign_format_of(path: str | Path) -> str | None:
 
 
 def foreign_format(data: bytes) -> str | None:
-    """"xls", "xlsb", "ods", "html", "xml2003" or "docx" for a file jixiao reads by its
-    values only ("doc": a binary Word document, refused with ``word_97_refusal``), else None.
+    """"xls", "xlsb", "ods", "html", "xml2003", "docx" or "doc" (Word 97-2003) for a file
+    jixiao reads by its values only, else None.
 
     Told by the bytes, not the name: an OLE2 file without encryption is a .xls (a .doc
-    if it holds a WordDocument stream), a zip whose first member is an ODF spreadsheet
+    if it holds a WordDocument stream at its root), a zip whose first member is an ODF spreadsheet
     mimetype an .ods, one listing xl/workbook.bin an .xlsb, one listing
     word/document.xml (and no workbook) a Word document."""
     if data.startswith(CFB):
         if "EncryptionInfo".encode("utf-16-le") in data:
             return None
-        return "doc" if _WORD_STREAM in data and not any(
-            stream in data for stream in _WORKBOOK_STREAMS) else "xls"
+        if _WORD_STREAM not in data:
+            return "xls"
+        if not any(stream in data for stream in _WORKBOOK_STREAMS):
+            return "doc"
+        return _compound_kind(data)
     if not data.startswith(b"PK"):  # a web page or Excel 2003's XML, named .xls?
         from jixiao.xlsx.webtable import text_format  # (html.parser: only for such files)
 
@@ -91,6 +86,18 @@ def foreign_format(data: bytes) -> str | None:
 _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
 # An .xls's own stream (Workbook; Book in Excel 5), beside a Word object embedded in it.
 _WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+
+
+def _compound_kind(data: bytes) -> str:
+    """"doc" or "xls" for a compound file naming both a WordDocument and a Workbook
+    stream (a table embedded as an object in the other): the one at its root."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as compound:
+            return "doc" if compound.exists("WordDocument") else "xls"
+    except Exception:  # damaged: calamine's refusal says so
+        return "xls"
 
 
 def _is_docx(data: bytes, directory: int = 0) -> bool:
@@ -110,9 +117,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
-    if kind == "doc":
-        raise UnreadableWorkbook(word_97_refusal(name))
-    if kind in ("html", "xml2003", "docx"):
+    if kind in ("html", "xml2003", "docx", "doc"):
         return _text_sheets(name, data, kind, max_rows)
     try:
         from python_calamine import CalamineWorkbook
@@ -175,6 +180,11 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
             from jixiao.xlsx.wordtable import docx_sheets
 
             sheets = docx_sheets(name, data, max_cells)
+        elif kind == "doc":
+            from jixiao.xlsx.doctable import doc_document
+            from jixiao.xlsx.wordtable import document_sheets
+
+            sheets = document_sheets(name, doc_document(name, data), max_cells)
         elif kind == "html":
             sheets = html_sheets(name, data, max_cells)
         else:

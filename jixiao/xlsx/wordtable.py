@@ -50,9 +50,14 @@ def docx_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
     ``data``: the .docx, its package already checked (``guard.check_package``);
     ``UnreadableWorkbook`` for a damaged one, ``TooManyCells`` past ``max_cells`` cells
     and merged areas."""
+    return document_sheets(name, _document(name, data), max_cells)
+
+
+def document_sheets(name: str, document: bytes, max_cells: int) -> list[Sheet]:
+    """``docx_sheets`` of a document's body (word/document.xml, or the body
+    ``doctable.doc_document`` writes for a Word 97-2003 .doc)."""
     from xml.etree.ElementTree import ParseError
 
-    document = _document(name, data)
     try:
         root = parse_xml(document)
     except (ParseError, ValueError) as error:
@@ -215,4 +220,4 @@ class _Layout:
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "SHEET", "docx_sheets"]
+__all__ = ["DOCUMENT", "SHEET", "document_sheets", "docx_sheets"]

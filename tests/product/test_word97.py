@@ -1,0 +1,168 @@
+"""A 自评表 typed into Word 97-2003 (.doc) gives the findings of the same table in Excel,
+as a .docx does (tests/product/test_word_tables.py): written by hand per [MS-DOC]
+(tests/docfiles.py) and by a word processor (LibreOffice Writer saving "MS Word 97").
+Before, every .doc was refused ("请另存为 .docx") and a batch only counted them."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docfiles import Cell, doc, workbook_doc
+from libreoffice import soffice
+from test_word_tables import MISTAKEN_MONEY, MISTAKEN_ROWS, findings
+from wordfiles import workbook_html
+from workbooks import standard
+
+from jixiao.xlsx.doctable import doc_document
+from jixiao.xlsx.wordtable import document_sheets
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def jixiao(*args):
+    return subprocess.run([sys.executable, "-m", "jixiao", *map(str, args)], capture_output=True,
+                          text=True, env=ENV, timeout=180, check=False)
+
+
+def same_as_workbook(document, book):
+    data, found = findings(document)
+    expected, expected_found = findings(book)
+    assert found == expected_found  # the same codes at the same cells
+    for key in ("project", "total_declared", "total_computed", "grade_declared",
+                "grade_computed"):
+        assert data[key] == expected[key], key
+    assert [i["score_computed"] for i in data["indicators"]] == \
+        [i["score_computed"] for i in expected["indicators"]]
+    return found
+
+
+@pytest.mark.parametrize("options", [{}, {"huge": True, "narrow_tail": "End"}],
+                         ids=["in-page", "data-stream"])
+@pytest.mark.parametrize("mistaken", [False, True], ids=["putuo", "mistaken"])
+def test_a_doc_gives_the_findings_of_the_workbook(tmp_path, options, mistaken):
+    """Row properties in the PAPX page or in the Data stream (sprmPHugePapx), the text in
+    one UTF-16 piece or with an 8-bit piece after it: the same table, the same findings."""
+    book = standard(tmp_path / "自评表.xlsx", **(
+        {"rows": MISTAKEN_ROWS, "money": MISTAKEN_MONEY} if mistaken else {}))
+    found = same_as_workbook(workbook_doc(book, tmp_path / "自评表.doc", **options), book)
+    assert bool(found) == mistaken
+    if mistaken:
+        assert ("JX501", "H16") in found and ("JX401", "H15") in found
+
+
+def test_a_doc_libreoffice_wrote_reads_as_its_docx(tmp_path):
+    """One document saved by a word processor (LibreOffice Writer, from the table as a web
+    page) as .doc and as .docx: the same findings at the same cells, the workbook's."""
+    book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    page = tmp_path / "自评表.html"
+    page.write_text(workbook_html(book), encoding="utf-8")
+    written = {}
+    for suffix, target in (("doc", "doc:MS Word 97"), ("docx", "docx:MS Word 2007 XML")):
+        out = tmp_path / suffix
+        out.mkdir()
+        subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                        "--headless", "--norestore", "--infilter=HTML (StarWriter)",
+                        "--convert-to", target, "--outdir", str(out), str(page)],
+                       capture_output=True, timeout=180,
+                       env={**os.environ, "HOME": str(tmp_path)}, check=False)
+        written[suffix] = out / f"自评表.{suffix}"
+        if not written[suffix].exists():
+            pytest.skip(f"LibreOffice wrote no .{suffix}")
+    assert written["doc"].read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")
+    data, found = findings(written["doc"])
+    other, other_found = findings(written["docx"])
+    assert found == other_found
+    assert {**data, "file": ""} == {**other, "file": ""}
+    expected, _ = findings(book)
+    assert data["project"] == expected["project"]
+    assert data["total_declared"] == expected["total_declared"]
+    assert {code for code, _ in found} >= {"JX401", "JX501"}
+
+
+def _laid_out(path):
+    [(name, cells, merges)] = document_sheets(path.name, doc_document(path.name,
+                                                                      path.read_bytes()), 10**6)
+    return name, {(row, column): value for row, column, value, _ in cells}, sorted(merges)
+
+
+def test_cells_spans_merges_fields_and_a_wide_row(tmp_path):
+    """Columns are every row's cell edges: a cell over three columns spans them; vertMerge
+    merges down; a field shows its result, not its code; a row of 14 cells (sprmTDefTable
+    longer than 255 bytes: its 2-byte length) keeps every cell."""
+    wide = [Cell(f"列{number}", 500) for number in range(1, 15)]
+    path = doc(tmp_path / "t.doc", [
+        "项目支出绩效自评表", "（2024年度）",
+        [[Cell("一级指标", 1000, 3), Cell("三级指标", 2000), Cell("分值", 1000)],
+         [Cell("", 1000, 1), Cell("培训人次", 1000), Cell("x", 1000), Cell(10, 1000)],
+         [Cell("总分", 3000), Cell(100, 1000)]],
+        "说明",
+        [wide]], fields={"2024": " DATE \\@ yyyy "})
+    name, cells, merges = _laid_out(path)
+    assert name == "文档"
+    assert cells[(1, 1)] == "项目支出绩效自评表" and cells[(2, 1)] == "（2024年度）"
+    assert cells[(3, 1)] == "一级指标" and cells[(3, 2)] == "三级指标" and cells[(3, 4)] == "分值"
+    assert cells[(4, 2)] == "培训人次" and cells[(4, 3)] == "x" and cells[(4, 4)] == 10
+    assert cells[(5, 1)] == "总分" and cells[(5, 4)] == 100
+    assert (3, 1, 4, 1) in merges and (3, 2, 3, 3) in merges and (5, 1, 5, 3) in merges
+    assert "DATE" not in json.dumps(list(cells.values()), ensure_ascii=False)
+    row = max(r for r, _ in cells)
+    assert [cells[(row, column)] for column in range(1, 15)] == [f"列{n}" for n in range(1, 15)]
+
+
+def test_an_encrypted_or_damaged_doc_is_one_chinese_line(tmp_path):
+    book = standard(tmp_path / "自评表.xlsx")
+    locked = workbook_doc(book, tmp_path / "加密.doc", encrypted=True)
+    damaged = tmp_path / "损坏.doc"
+    damaged.write_bytes(workbook_doc(book, tmp_path / "x.doc").read_bytes()[:3000])
+    for path, said in ((locked, "设置了密码的 Word 97-2003 文档"), (damaged, "损坏.doc")):
+        done = jixiao("check", path)
+        assert done.returncode == 2, done.stdout + done.stderr
+        text = done.stdout + done.stderr
+        assert said in text and "Traceback" not in text, text
+
+
+def test_a_doc_with_an_embedded_workbook_is_read_as_the_document(tmp_path):
+    """A .doc holding an Excel object (ObjectPool/…/Workbook) is a Word document, not an
+    .xls (before: read by calamine as a workbook and refused as damaged)."""
+    book = standard(tmp_path / "自评表.xlsx")
+    path = workbook_doc(book, tmp_path / "自评表.doc",
+                        storages={"ObjectPool": {"_1234": {"Workbook": b"\0" * 600}}})
+    data, found = findings(path)
+    assert found == [] and data["total_declared"] == 99.98
+
+
+def test_recalc_refuses_a_doc_convert_makes_a_template(tmp_path):
+    book = standard(tmp_path / "自评表.xlsx")
+    document = workbook_doc(book, tmp_path / "自评表.doc")
+    done = jixiao("recalc", document, "-o", tmp_path / "r.xlsx")
+    said = done.stdout + done.stderr
+    assert done.returncode == 2 and "Word 97-2003 文档（.doc）" in said and "jixiao convert" in said
+    done = jixiao("convert", document, "-o", tmp_path / "模板.xlsx")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert findings(tmp_path / "模板.xlsx")[0]["total_computed"] == \
+        findings(book)[0]["total_computed"]
+
+
+def test_a_mangled_doc_is_refused_in_chinese_never_a_traceback(tmp_path):
+    """Bytes of a .doc changed at random (its FIB, piece table, PAPX pages, text): each
+    file is read or refused with a line naming it — never an exception."""
+    import random
+
+    from jixiao.pipeline import check_workbook
+
+    book = standard(tmp_path / "自评表.xlsx")
+    original = workbook_doc(book, tmp_path / "原.doc", huge=True).read_bytes()
+    chance = random.Random(2026)
+    for number in range(150):
+        data = bytearray(original)
+        for _ in range(chance.choice((1, 4, 32))):
+            at = chance.randrange(512, len(data))  # past the compound file's header
+            data[at] = chance.randrange(256)
+        path = tmp_path / f"变{number}.doc"
+        path.write_bytes(bytes(data))
+        result = check_workbook(path)
+        assert result.error is None or path.name in result.error, result.error
