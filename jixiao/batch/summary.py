@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-WORD_SUFFIX = ".docx"  # a Word document: one without a 自评表 gets no row
+WORD_SUFFIXES = (".docx", ".doc")  # a Word document: one without a 自评表 gets no row
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
 STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
 
@@ -148,7 +148,7 @@ class FileSummary:
     def document_without_table(self) -> bool:
         """A Word document read, in which no 自评表 was found (a 自评报告, not a damaged
         file): counted in a batch's closing line, given no row."""
-        return self.file.lower().endswith(WORD_SUFFIX) and bool(self.tables) and all(
+        return self.file.lower().endswith(WORD_SUFFIXES) and bool(self.tables) and all(
             table.no_table for table in self.tables)
 
 
