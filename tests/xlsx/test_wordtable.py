@@ -115,11 +115,13 @@ def test_a_damaged_docx_is_one_chinese_line_and_exit_2(tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_a_binary_word_document_is_refused_with_what_to_do(tmp_path):
+def test_a_damaged_binary_word_document_is_refused_with_what_to_do(tmp_path):
+    """(A sound .doc is read: tests/product/test_word97.py.)"""
     path = tmp_path / "自评表.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
                      + "WordDocument".encode("utf-16-le") + b"\x00" * 600)
-    with pytest.raises(UnreadableWorkbook, match="“自评表.doc”是Word 97-2003 文档.*另存为 .docx"):
+    with pytest.raises(UnreadableWorkbook,
+                       match="“自评表.doc”是 Word 97-2003 文档（.doc），但已损坏.*另存为 .docx"):
         read_workbook(path)
 
 
