@@ -39,7 +39,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     (``fileio.atomic_output``)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     source, output = Path(source), Path(output)
     if os.path.realpath(output) == os.path.realpath(source):
@@ -88,13 +89,24 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     for number, item in enumerate(findings, start=2):
         if item.sheet in book.sheetnames and item.cell:
             link = sheet.cell(number, 3)
-            link.hyperlink = f"#'{item.sheet.replace(chr(39), chr(39) * 2)}'!{item.cell}"
+            # A link within the workbook (the location attribute, no relationship): Excel,
+            # WPS and LibreOffice all follow it.
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=(
+                f"'{item.sheet.replace(chr(39), chr(39) * 2)}'!{item.cell}"))
             link.style = "Hyperlink"
         sheet.cell(number, 1).fill = PatternFill("solid", fgColor=FILLS[item.severity])
+        sheet.cell(number, 4).alignment = Alignment(wrap_text=True, vertical="top")
     if not findings:
         _text_cell(sheet, 2, 4, "未发现问题。")
     for column, width in zip("ABCD", (8, 6, 16, 90), strict=True):
         sheet.column_dimensions[column].width = width
+    # Printed one page wide, landscape, the header on every page.
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.active = book.sheetnames.index(RESULT_SHEET)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet

@@ -139,9 +139,14 @@ def test_annotated_copy_marks_cells_and_lists_findings(tmp_path, capsys):
     assert [cell.value for cell in results[1]] == ["代码", "级别", "位置", "说明"]
     codes = [row[0].value for row in results.iter_rows(min_row=2)]
     assert codes == ["JX204", "JX404", "JX405"]
-    link = results.cell(2, 3).hyperlink
-    assert link.location == "'自评表'!F12" or link.target == "#'自评表'!F12"
+    link = results.cell(2, 3).hyperlink  # a link within the workbook, as every program follows
+    assert link.location == "'自评表'!F12" and not link.target
     assert book.active.title == "校验结果"
+    # printed one page wide, landscape, the messages wrapped, the header on each page
+    assert results.page_setup.fitToWidth == 1 and results.page_setup.fitToHeight == 0
+    assert results.sheet_properties.pageSetUpPr.fitToPage
+    assert results.page_setup.orientation == "landscape" and results.print_title_rows == "$1:$1"
+    assert results.cell(2, 4).alignment.wrap_text and results.freeze_panes == "A2"
 
 
 def test_annotated_copy_keeps_images_charts_and_other_sheets(tmp_path, capsys):
