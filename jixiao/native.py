@@ -86,7 +86,8 @@ _EMPTY_WORDS = ("-", "—", "/", "无", "--")
 # synonym (h = 小时, 个百分点 = %), a date. Compared only when both sides write the same.
 _CONVERTED_STARTS = ("万", "千", "百", "亿")
 _CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
-# Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时).
+# Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时); the same unit
+# on both sides is compared when it is a rate per period or a duration (``_dated_unit``).
 _DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
 _LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
            "未达成指标": "N"}
@@ -188,7 +189,9 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
                    f'AND({t_unit}="",{a_unit}="%"),'
                    f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
                    f'AND({t_unit}="",{a_unit}<>"%",NOT({_converted(a_unit)})))')
-    same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)})'
+    per_period = ",".join([f'ISNUMBER(SEARCH("/",{t_unit}))',
+                           *(f'EXACT({t_unit},"{unit}")' for unit in DURATION_UNITS)])
+    same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)},NOT(OR({per_period})))'
     formulas["kind"] = (
         f'IF(AND({e}="",{f}="",{g}=""),"",'
         f'IF(AND({rules}<>"",' + ",".join(f'{rules}<>"{name}"' for name in _NAMES) + '),'
@@ -273,6 +276,14 @@ def _number(rest: str, unit: str) -> float | str:
         return ""
 
 
+def _dated_unit(unit: str) -> bool:
+    """A unit naming a date (12月底前, 年底): its number is no amount to compare, even when
+    both sides write it. A rate per period (元/人*月, 次/年) and a duration (个月, 个工作日)
+    are amounts: the same unit on both sides compares by number, as the rules do."""
+    return any(ch in unit for ch in _DATE_CHARS) and not (
+        "/" in unit or unit in DURATION_UNITS)
+
+
 def _is_converted(unit: str) -> bool:
     return unit.startswith(_CONVERTED_STARTS) or unit.lower() in _CONVERTED_UNITS \
         or any(ch in unit for ch in _DATE_CHARS)
@@ -324,7 +335,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                  or (t_unit == "" and a_unit == "%")
                  or (a_unit == "" and t_unit != "%" and not _is_converted(t_unit))
                  or (t_unit == "" and a_unit != "%" and not _is_converted(a_unit)))
-        same_dates = t_unit == a_unit and any(ch in t_unit for ch in _DATE_CHARS)
+        same_dates = t_unit == a_unit and _dated_unit(t_unit)
         kind = "N" if agree and not same_dates else WARN_INPUT
     else:
         kind = WARN_INPUT

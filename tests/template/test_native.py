@@ -25,7 +25,8 @@ COLUMNS = {"level2": "C", "target": "E", "actual": "F", "weight": "G", "judged":
            "rules": "L"}
 OPS = ["≥", "＞", "≤", "＜", "＝", "", "不低于", "大于", "不超过", "小于", ">=", "<", "低于",
        "≠", "大于等于", "以内"]
-UNITS = ["%", "小时", "个", "次", "万元", "", "人", "万人", "天", "分钟", "h", "(%)", "％"]
+UNITS = ["%", "小时", "个", "次", "万元", "", "人", "万人", "天", "分钟", "h", "(%)", "％",
+         "元/人*月", "元/月", "次/年", "个月", "个工作日", "日", "月底前"]
 QUALITATIVE = ["及时", "规范", "满意", "明显提升", "有效", "2024年12月31日前"]
 LEVELS = ["达成", "部分达成", "未达成", "达成指标", "基本完成"]
 LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "满意度指标"]
@@ -261,3 +262,27 @@ def test_a_first_row_whose_formulas_say_fenzhi_is_no_second_header_row(tmp_path)
     result = check_workbook(recalculated)
     assert [i.name for i in result.tables[0].table.indicators][0] == "服务点数量"
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(("target", "actual", "level2"), [
+    ("≥530元/人*月", "583元/人*月", "数量指标"),  # 濉溪 2019 临时救助: a rate per person-month
+    ("≥530元/人*月", "500元/人*月", "数量指标"),
+    ("≤300元/月", "320元/月", "成本指标"),
+    ("≤5个工作日", "3个工作日", "时效指标"),
+    ("5个工作日", "7个工作日", "时效指标"),      # a duration under 时效: a ceiling
+    ("≥12个月", "10个月", "数量指标"),
+    ("≤2次/年", "3次/年", "质量指标"),
+])
+def test_a_rate_per_period_or_a_duration_in_both_cells_is_scored_as_the_rules_score(
+        target, actual, level2):
+    """The same unit on both sides holding 月/日/年 is a date only when it names one (12月底前);
+    a rate per month and a duration are amounts the native template scores (before: ⚠ and no
+    总分 for the real table, rt12 item 12)."""
+    shown = native.row_values(target, actual, 10.0, None, None, level2)
+    assert shown["score"] == cellfuncs.score(target, actual, 10.0, None, None, level2)
+    assert shown["met_shown"] == cellfuncs.met(target, actual, level2)
+
+
+def test_a_date_in_both_cells_is_still_left_to_jixiao_check():
+    assert str(native.row_values("12月底前", "11月底前", 10.0, None, None, "时效指标")["score"]
+               ).startswith("⚠")
