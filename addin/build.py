@@ -37,7 +37,9 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import ADDIN_FILE, PROJECT_NAME, XLWINGS_VERSION, cfb, ovba, package
+from jixiao.xlsx import cfb
+
+from . import ADDIN_FILE, PROJECT_NAME, XLWINGS_VERSION, ovba, package
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = "quickstart_addin_ribbon.xlam"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao_addin.cfb import write as compound_file
+from jixiao.xlsx.cfb import write as compound_file
 
 _IN_TABLE = struct.pack("<HB", 0x2416, 1)
 _ROW_END = struct.pack("<HB", 0x2417, 1)

@@ -31,7 +31,7 @@ XSD = Path(__file__).resolve().parents[1] / "data" / "customui-subset.xsd"  # ou
 addin = addin_setup.addin_package()  # jixiao_addin, installed or from addin/
 build = importlib.import_module("jixiao_addin.build")
 ovba = importlib.import_module("jixiao_addin.ovba")
-cfb = importlib.import_module("jixiao_addin.cfb")
+cfb = importlib.import_module("jixiao.xlsx.cfb")
 package = importlib.import_module("jixiao_addin.package")
 
 CUSTOMUI_NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
