@@ -90,6 +90,40 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes] | None:
     return word, table, extra
 
 
+def embedded_workbooks(name: str, data: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """The Excel worksheets embedded in the .doc as objects (its ObjectPool storages), by
+    storage name, at most ``limit``: (storage, a workbook file's bytes) — an Excel 2007+
+    object's Package stream is the .xlsx itself; an Excel 97-2003 object's Workbook stream
+    is made an .xls of its own (a compound file holding it, ``cfb.write``). A Word or
+    PowerPoint object, an equation, a picture is none. Each is a package for the caller to
+    check as any workbook's."""
+    import olefile
+
+    from jixiao.xlsx.cfb import write
+
+    found: list[tuple[str, bytes]] = []
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as compound:
+            objects = sorted({tuple(entry[:2]) for entry in compound.listdir()
+                              if len(entry) == 3 and entry[0] == "ObjectPool"})
+            for pool, storage in objects:
+                if compound.exists(f"{pool}/{storage}/Package"):
+                    content = compound.openstream(f"{pool}/{storage}/Package").read()
+                    if not (content.startswith(b"PK") and b"xl/workbook" in content[-65536:]):
+                        continue
+                elif compound.exists(f"{pool}/{storage}/Workbook"):
+                    content = write({"Workbook": compound.openstream(
+                        f"{pool}/{storage}/Workbook").read()})
+                else:
+                    continue
+                found.append((storage, content))
+                if len(found) >= limit:
+                    break
+    except Exception as error:  # olefile's refusals of a damaged compound file
+        raise _damaged(name, type(error).__name__) from None
+    return found
+
+
 def encrypted_refusal(name: str) -> str:
     return (f"“{name}”是设置了密码的 Word 97-2003 文档（.doc），无法读取：请在 Word 或 WPS 中"
             "取消密码并另存为 .docx 后再试")
@@ -415,4 +449,4 @@ def _table(rows: list[tuple[list[list[str]], _Paragraph]]) -> str:
     return f"<w:tbl><w:tblPr/><w:tblGrid>{columns}</w:tblGrid>{''.join(lines)}</w:tbl>"
 
 
-__all__ = ["doc_document", "encrypted_refusal"]
+__all__ = ["doc_document", "embedded_workbooks", "encrypted_refusal"]
