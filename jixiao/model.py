@@ -304,6 +304,14 @@ def without_levels(table: SelfEvaluation) -> bool:
         and not any(indicator.level1 or indicator.level2 for indicator in table.indicators)
 
 
+def form_parts(table: SelfEvaluation) -> list[Subtotal]:
+    """The parts of the form's 100 points its block headings beside the 一级 state (湖北
+    市县: 项目绩效85分 in the column the 一级指标 header spans, over 产出/效益/满意度;
+    sources["part"]): a level above the 一级, beside the form's other parts (项目决策,
+    项目管理) — what such parts leave of the 100 is those parts', never the 执行率's."""
+    return [subtotal for subtotal in table.subtotals if "part" in subtotal.sources]
+
+
 def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:
@@ -451,6 +459,6 @@ def plain_text(value: object) -> str:
 __all__ = [
     "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
     "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
-    "evaluate", "execution_in_total", "execution_written", "indicator_actual", "indicator_target",
-    "parse_measure", "score_indicator", "without_levels",
+    "evaluate", "execution_in_total", "execution_written", "form_parts", "indicator_actual",
+    "indicator_target", "parse_measure", "score_indicator", "without_levels",
 ]

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jixiao import levels
-from jixiao.model import FundLine, Funds, SelfEvaluation
+from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
@@ -456,7 +456,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
     whether the 执行率 is scored at all (``execution_line``). A table without a 分值
     column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
-    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率."""
+    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率 —
+    unless the headings stand under a part of the form (湖北 市县: 项目绩效85分, whose other
+    15 are 项目决策/项目管理's, ``form_parts``)."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -482,7 +484,8 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
                 and not _indicators_total_100(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
-        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0:
+        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0 \
+                and not form_parts(table):  # 项目绩效85分: the rest is 决策/管理's
             funds.weight = round(100.0 - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \

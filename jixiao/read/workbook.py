@@ -182,10 +182,10 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
         name, stated = heading_points(grid.values[(row, column)])
         if stated is None or stated <= 0:
             continue
-        place = note(table, grid, row, column)
+        place = note(table, grid, row, column)  # a part of the form (``form_parts``)
         table.subtotals.append(Subtotal(name, stated, None, members,
                                         Sources({"weight": place, "heading": place,
-                                                 "block": place})))
+                                                 "block": place, "part": place})))
 
 
 def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
