@@ -47,7 +47,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     执行率分值取项目资金栏的分值、评分附件表的“预算执行率”行；表中列了资金却没有
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）。各指标本身已合计 100 的，
-    视为不另给执行率计分。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
+    视为不另给执行率计分；“项目管理”（过程）下已列“预算执行率”、各指标分值已合计 100
+    的（银川），资金栏的分值、得分是这一行的重述，执行率只计一次（资金栏的得分仍按
+    分值 × 执行率核对，JX302）。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
     “产出指标（60分）”），按标题写明的分值加执行率分值核对；只有一块有分值列的（湖北
     市县表：项目决策、项目管理各行有分值，“项目绩效85分”一块没有），按各行分值加另一块
     标题写明的分值核对（2 + 13 + 85 = 100）；只有“项目绩效85分”一块的（另一块没有报送，
@@ -74,7 +76,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if headed is None:
             return  # rows whose points no heading states: the total cannot be known
         indicators = round2(indicators + headed)
-    execution = table.funds.weight or 0.0
+    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
     total = round2(indicators + execution)
     if abs(total - FULL_MARKS) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
