@@ -64,3 +64,12 @@ def test_a_year_inside_an_indicator_is_no_years_table(tmp_path):
              None), *QUALITATIVE_MET[2:]]
     table, _ = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
     assert table.project.year is None
+
+
+def test_the_year_in_brackets_after_the_title(tmp_path):
+    """银川市本级部门项目支出绩效自评表（2021年）: the title's year in brackets, without 度
+    (before: none — only （2021年度） was read)."""
+    from test_real_shapes_yinchuan import yinchuan
+
+    table, data = checked(yinchuan(tmp_path / "t.xlsx"))
+    assert table.project.year == 2021 and data["project"]["year"] == 2021
