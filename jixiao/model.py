@@ -304,6 +304,14 @@ def without_levels(table: SelfEvaluation) -> bool:
         and not any(indicator.level1 or indicator.level2 for indicator in table.indicators)
 
 
+def form_parts(table: SelfEvaluation) -> list[Subtotal]:
+    """The parts of the form's 100 points its block headings beside the 一级 state (湖北
+    市县: 项目绩效85分 in the column the 一级指标 header spans, over 产出/效益/满意度;
+    sources["part"]): a level above the 一级, beside the form's other parts (项目决策,
+    项目管理) — what such parts leave of the 100 is those parts', never the 执行率's."""
+    return [subtotal for subtotal in table.subtotals if "part" in subtotal.sources]
+
+
 def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:
@@ -328,18 +336,23 @@ def default_operator(indicator: Indicator) -> str:
     return rules.direction(indicator.level2, indicator_target(indicator)).value
 
 
-def _is_execution_row(indicator: Indicator) -> bool:
-    """Whether the row is the 预算执行率 as its own 一级 (beside 产出/效益/满意度), not an
-    indicator of that name under 产出."""
-    return levels.indicator_category(indicator.level1, indicator.level2,
-                                     indicator.name) == levels.EXECUTION
+def is_execution_row(indicator: Indicator) -> bool:
+    """Whether the row is the 预算执行率 as its own 一级 (beside 产出/效益/满意度), or as
+    a 三级 of an index system's 过程/管理 一级 (银川: 项目管理（25分） | 投入管理 |
+    预算执行率, scored 分值 × 执行率 by its 评分标准), not an indicator of that name
+    under 产出."""
+    if levels.indicator_category(indicator.level1, indicator.level2,
+                                 indicator.name) == levels.EXECUTION:
+        return True
+    return levels.is_process_level1(indicator.level1) \
+        and levels.is_budget_rate_name(indicator.name)
 
 
 def execution_row_rate(indicator: Indicator) -> float | None:
     """The 执行率 (in %) of a 预算执行率 row of its own 一级, scored as the money's
     (分值 × 执行率) and judged as the money's (JX306, not JX405); None for any other row,
     or one whose 完成值 is no rate."""
-    if not _is_execution_row(indicator):
+    if not is_execution_row(indicator):
         return None
     return rules.execution_row_rate(indicator_actual(indicator))
 
@@ -352,7 +365,7 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
     if indicator.weight is None:
         return Score(None, None, "分值为空") if weighed else _met_only(indicator, ruleset)
     try:
-        if _is_execution_row(indicator):
+        if is_execution_row(indicator):
             execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight,
                                                   indicator_target(indicator))
             if execution is not None:
@@ -451,6 +464,6 @@ def plain_text(value: object) -> str:
 __all__ = [
     "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
     "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
-    "evaluate", "execution_in_total", "execution_written", "indicator_actual", "indicator_target",
-    "parse_measure", "score_indicator", "without_levels",
+    "evaluate", "execution_in_total", "execution_written", "form_parts", "indicator_actual",
+    "indicator_target", "is_execution_row", "parse_measure", "score_indicator", "without_levels",
 ]

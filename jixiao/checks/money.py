@@ -92,8 +92,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     """
     funds = table.funds
     source = funds.sources.get("score")
-    if funds.score_declared is None or not table.execution_line \
-            or jixiao_formula(table, source):
+    if funds.score_declared is None or jixiao_formula(table, source):  # (also where a
+        # 预算执行率 row scores the 执行率 and the money restates it: ``execution_line`` false)
         return
     weight = funds.weight if funds.weight is not None else 10.0
     if weight < 0:
@@ -225,7 +225,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     规则集 sichuan 要求说明（警告）；其他规则集作为提示。原因可写在项目资金栏的
     说明列、“预算执行率”指标（或指标值、完成值就是预算数、执行数的指标，如“工程资金金额
     43.2 → 37.24”）的偏差原因分析中，或表下的“偏差大或目标未完成原因分析”行。
-    没有项目资金栏时，按单列为一级指标的“预算执行率”行的完成值判断。
+    没有项目资金栏时，按单列为一级指标的“预算执行率”行（或第三方指标体系“项目管理”“过程”
+    下的“预算执行率”，银川）的完成值判断；资金栏没有原因列时，指向该行的偏差原因单元格。
 
     **为什么**：执行率偏低意味着资金沉淀，审核时须知道原因和改进措施。
 
@@ -252,6 +253,11 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
                                                    or _states_the_money(i, table))]
     if any(not unexplained(reason) for reason in reasons):
         return
+    if row_source is None and "reason" not in table.funds.sources:
+        # a money block without a 原因 column: the reason goes beside the rate's own row
+        # (银川: 项目管理 | 预算执行率 | … | 未完成原因分析及改进措施), if the table has one
+        row_source = next((i.sources["reason"] for i in table.indicators
+                           if "reason" in i.sources and execution_row_rate(i) is not None), None)
     sources = table.funds.total.sources
     source = row_source or sources.get("rate") or sources.get("executed")
     if jixiao_formula(table, source) and "executed" in sources:

@@ -16,7 +16,15 @@ from jixiao.checks.base import (
     points,
 )
 from jixiao.levels import heading_groups
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, without_levels
+from jixiao.model import (
+    Evaluation,
+    Indicator,
+    SelfEvaluation,
+    Source,
+    Subtotal,
+    form_parts,
+    without_levels,
+)
 from jixiao.parsing import compact_text, parse_points
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 
@@ -39,10 +47,14 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     执行率分值取项目资金栏的分值、评分附件表的“预算执行率”行；表中列了资金却没有
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）。各指标本身已合计 100 的，
-    视为不另给执行率计分。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
+    视为不另给执行率计分；“项目管理”（过程）下已列“预算执行率”、各指标分值已合计 100
+    的（银川），资金栏的分值、得分是这一行的重述，执行率只计一次（资金栏的得分仍按
+    分值 × 执行率核对，JX302）。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
     “产出指标（60分）”），按标题写明的分值加执行率分值核对；只有一块有分值列的（湖北
     市县表：项目决策、项目管理各行有分值，“项目绩效85分”一块没有），按各行分值加另一块
-    标题写明的分值核对（2 + 13 + 85 = 100）。总分（合计）行分值栏写明的分值合计与各指标
+    标题写明的分值核对（2 + 13 + 85 = 100）；只有“项目绩效85分”一块的（另一块没有报送，
+    或由 PDF 转成时丢了），表中只有 85 分，其余 15 分是项目决策、项目管理的，不是执行率
+    的，同样报告。总分（合计）行分值栏写明的分值合计与各指标
     分值之和（表中计执行率分值的，加执行率分值）不符的，同样报在该单元格（“分值合计写为
     97，各指标分值之和为 100”）。
 
@@ -64,7 +76,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if headed is None:
             return  # rows whose points no heading states: the total cannot be known
         indicators = round2(indicators + headed)
-    execution = table.funds.weight or 0.0
+    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
     total = round2(indicators + execution)
     if abs(total - FULL_MARKS) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
@@ -134,6 +146,10 @@ def _headings_total(table: SelfEvaluation) -> Iterator[Finding]:
     二级's), where every indicator stands under one, with the 执行率's, make 100."""
     if table.funds_weight_source == "headings":
         return  # the 执行率's points are what the headings leave: 100 by construction
+    parts = form_parts(table)
+    if parts and sum(len(part.members) for part in parts) == len(table.indicators):
+        yield from _parts_total(table, parts)
+        return
     for level in ("level1", "level2"):
         groups = heading_groups(table.indicators, level)
         if groups and sum(len(rows) for _, _, rows in groups) == len(table.indicators):
@@ -150,6 +166,25 @@ def _headings_total(table: SelfEvaluation) -> Iterator[Finding]:
     word = "一级" if level == "level1" else "二级"
     yield finding("JX101", groups[0][2][0].sources.get(level) or table.sources.get("header"),
                   f"各{word}指标标题写明的分值合计 {points(stated)}（{names}）{detail}，应为 100")
+
+
+def _parts_total(table: SelfEvaluation, parts: list[Subtotal]) -> Iterator[Finding]:
+    """A table of the 湖北 市县 form's 绩效 part alone (项目绩效85分 over 产出/效益/满意度,
+    the 项目决策/项目管理 block with its 分值 column not submitted, or lost in a PDF's
+    conversion): it holds 85 of the 100 points, the rest being the missing parts' (not
+    the 执行率's, ``form_parts``)."""
+    stated = round2(sum(part.weight or 0.0 for part in parts))
+    if abs(stated - FULL_MARKS) <= TOLERANCE:
+        return
+    names = "、".join(f"“{part.label}”（{points(part.weight)} 分）" for part in parts)
+    where = parts[0].sources.get("heading") or table.sources.get("header")
+    if stated < FULL_MARKS:
+        yield finding("JX101", where,
+                      f"分值合计为 {points(stated)}，应为 100：表中只有{names}，其余 "
+                      f"{points(round2(FULL_MARKS - stated))} 分所在的部分（项目决策、项目管理等，"
+                      "列有分值的另一块）不在表中；总分只含表中各指标的得分，请补齐另一块后核对")
+    else:
+        yield finding("JX101", where, f"各部分标题写明的分值合计 {points(stated)}：{names}，应为 100")
 
 
 @check("JX102", "warning", "一级指标权重与默认不同")

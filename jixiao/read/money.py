@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jixiao import levels
-from jixiao.model import FundLine, Funds, SelfEvaluation
+from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
@@ -456,7 +456,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
     whether the 执行率 is scored at all (``execution_line``). A table without a 分值
     column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
-    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率."""
+    满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率 —
+    unless the headings stand under a part of the form (湖北 市县: 项目绩效85分, whose other
+    15 are 项目决策/项目管理's, ``form_parts``)."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -471,6 +473,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
                 and _indicators_total_100(table):
             table.execution_line = False  # 分值 and 得分 left blank, the indicators
             return  # given all 100 points: the 执行率 is not scored
+        if _restated_by_a_row(table):
+            table.execution_line = False  # counted once, in its row (JX302 still checks
+            return  # the money's 得分 against its 分值 × 执行率)
         # a header's points are the printed form's own split (湖北: 预算执行情况（20分）,
         # 年度绩效目标（80分）), not a weight the unit chose
         table.funds_weight_source = "money" if "weight" in table.fund_columns else "form"
@@ -482,11 +487,23 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
                 and not _indicators_total_100(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
-        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0:
+        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0 \
+                and not form_parts(table):  # 项目绩效85分: the rest is 决策/管理's
             funds.weight = round(100.0 - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _restated_by_a_row(table: SelfEvaluation) -> bool:
+    """Whether the money's 分值 restates a 预算执行率 row among the indicators (银川's index
+    system under a money block with 分值 | 得分: 项目管理 | 投入管理 | 预算执行率 10, the
+    indicators' 分值 already 100): the same 执行率 scored once, in its row — not 110."""
+    weight = table.funds.weight
+    return _indicators_total_100(table) and any(
+        is_execution_row(indicator) and indicator.weight is not None
+        and (weight is None or abs(indicator.weight - weight) <= TOLERANCE)
+        for indicator in table.indicators)
 
 
 def _indicators_total_100(table: SelfEvaluation) -> bool:

@@ -41,7 +41,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩�
                    # 评价年度：2024年 (label and value in one cell or two)
                    r"|年度[:：]?\s*((?:19|20)\d{2})(?!\d)"
                    # 某县财政局2023年项目支出绩效自评表
-                   r"|((?:19|20)\d{2})年(?:项目|部门|专项|财政).{0,20}(?:自评|绩效)")
+                   r"|((?:19|20)\d{2})年(?:项目|部门|专项|财政).{0,20}(?:自评|绩效)"
+                   # 银川市本级部门项目支出绩效自评表（2021年）: the year in brackets after it
+                   r"|(?:自评|绩效).{0,12}[(（]((?:19|20)\d{2})年[)）]")
 
 
 def _label_pattern(label: str) -> str:
@@ -260,6 +262,21 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
 # The year in a sheet's or a file's name: 2023年度 first, else 2023年 not followed by a
 # month (2024年3月报送 is when it was sent, not the year evaluated).
 _NAME_YEARS = (re.compile(r"((?:19|20)\d{2})\s*年度"), re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"))
+
+
+# The year a project's name names (2021年随州市…项目, 随州市2021年度…), or starts with before
+# a dash (2021-随州市…): a plausible year only, so neither 2030亩 nor a code's XM2021-35 is
+# one, nor a month's 2024年3月 inside it; a name of two years (2020-2022年三年行动) names
+# no one year evaluated.
+_PROJECT_NAME_YEARS = re.compile(r"(?<!\d)(20[1-3]\d)年(?!\d{1,2}月)|^(20[1-3]\d)(?=[-—–_~～至])")
+_PLAUSIBLE_YEARS = range(2010, 2036)
+
+
+def year_from_project_name(name: str | None) -> int | None:
+    """The 年度 a project's name gives (``_PROJECT_NAME_YEARS``), where it gives one."""
+    found = {int(year or start) for year, start in _PROJECT_NAME_YEARS.findall(compact_text(name))}
+    found &= set(_PLAUSIBLE_YEARS)
+    return found.pop() if len(found) == 1 else None
 
 
 def year_from_names(*names: str) -> int | None:

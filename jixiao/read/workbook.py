@@ -42,6 +42,7 @@ from jixiao.read.project import (
     read_project,
     rules_from_workbook,
     year_from_names,
+    year_from_project_name,
 )
 from jixiao.read.roles import is_between_rows
 from jixiao.read.selection import kept_tables, no_table
@@ -182,10 +183,10 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
         name, stated = heading_points(grid.values[(row, column)])
         if stated is None or stated <= 0:
             continue
-        place = note(table, grid, row, column)
+        place = note(table, grid, row, column)  # a part of the form (``form_parts``)
         table.subtotals.append(Subtotal(name, stated, None, members,
                                         Sources({"weight": place, "heading": place,
-                                                 "block": place})))
+                                                 "block": place, "part": place})))
 
 
 def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
@@ -228,8 +229,10 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     for table in tables:
         table.file = str(path)
         table.template = template
-        if table.project.year is None:  # no 年度 above the table: its sheet's or file's name
-            table.project.year = year_from_names(table.sources["header"].sheet, path.stem)
+        if table.project.year is None:  # no 年度 above the table: its project's name (2021年
+            # 随州市…项目), else its sheet's or file's name
+            table.project.year = year_from_project_name(table.project.name) \
+                or year_from_names(table.sources["header"].sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
 

@@ -13,6 +13,7 @@ the 自评总分 written beside the 填报日期 above the money (资金来源 �
 合计 | 执行数 | 执行率, no points: the 执行率 is not scored). 自评分 is the unit's score;
 复核分 is the reviewer's, left blank by the unit, never read."""
 
+import pytest
 from test_real_shapes import checked, codes
 from workbooks import Book
 
@@ -38,12 +39,14 @@ STANDARD_TEXT = "1、提供三级指标完成程度的佐证资料；2、三级�
 
 
 def hubei(path, decision=DECISION, performance=PERFORMANCE, total=98, reviewer=None,
-          merge=True, reviewed=("自评分", "复核分"), goal=None):
-    """The form as 随州 prints it (the rt9-b layout): ``reviewer`` fills the 复核分 column
+          merge=True, reviewed=("自评分", "复核分"), goal=None, money=True):
+    """The form as 随州 prints it (the rt9-b layout; ``decision`` None: its 绩效 block
+    alone, the 决策/管理 block not sent): ``reviewer`` fills the 复核分 column
     of every row with it (what a 财政 reviewer writes in, never the unit's score);
     ``merge`` false: every merge lost (a converted PDF); ``reviewed``: the two score
     headers, in their order (the reviewer's first: its column comes first); ``goal``: the
-    cells of the line between the blocks (default: one text merged across the table)."""
+    cells of the line between the blocks (default: one text merged across the table);
+    ``money`` false: no money lines (a PDF's page of the 绩效 block alone)."""
     book = Book()
     sheet = book.sheet("自评表")
     row = sheet.line("随州市财政预算支出项目绩效目标自评表")
@@ -56,23 +59,25 @@ def hubei(path, decision=DECISION, performance=PERFORMANCE, total=98, reviewer=N
     row = sheet.line("项目主管单位", "随州市卫生健康委员会", None, None, "项目负责人", "蒋涛")
     sheet.merge(row, 2, 4)
     sheet.merge(row, 6, 9)
-    top = sheet.line("项目资金来源", "中央（万元）", "省、地（万元）", "本级（万元）", "其他（万元）",
-                     "合计（万元）", "执行数（万元）", "执行率")
-    sheet.line(None, 4.9, 18.4, None, None, 23.3, 23.3, "100%")
-    sheet.merge(top, 1, 1, top + 1)
+    if money:
+        top = sheet.line("项目资金来源", "中央（万元）", "省、地（万元）", "本级（万元）",
+                         "其他（万元）", "合计（万元）", "执行数（万元）", "执行率")
+        sheet.line(None, 4.9, 18.4, None, None, 23.3, 23.3, "100%")
+        sheet.merge(top, 1, 1, top + 1)
     row = sheet.line("项目年度目标", "2022年市急救中心正式运行。")
     sheet.merge(row, 2, 9)
     own_first = reviewed[0] == "自评分"
-    row = sheet.line("项目权重", "评价内容", None, "分值", *reviewed, "评价标准及依据")
-    sheet.merge(row, 2, 3)
-    sheet.merge(row, 7, 9)
-    first = sheet.row
-    for heading, content, weight, score, standard in decision:
-        pair = (score, reviewer) if own_first else (reviewer, score)
-        row = sheet.line(heading, content, None, weight, *pair, standard)
+    if decision is not None:  # None: the 决策/管理 block left out (the 绩效 block alone)
+        row = sheet.line("项目权重", "评价内容", None, "分值", *reviewed, "评价标准及依据")
         sheet.merge(row, 2, 3)
         sheet.merge(row, 7, 9)
-    sheet.merge(first + 1, 1, 1, first + len(decision) - 1)  # 项目管理13分 over its rows
+        first = sheet.row
+        for heading, content, weight, score, standard in decision:
+            pair = (score, reviewer) if own_first else (reviewer, score)
+            row = sheet.line(heading, content, None, weight, *pair, standard)
+            sheet.merge(row, 2, 3)
+            sheet.merge(row, 7, 9)
+        sheet.merge(first + 1, 1, 1, first + len(decision) - 1)  # 项目管理13分 over its rows
     if goal is None:
         row = sheet.line("项目年度目标：2022年急救中心正式运行。")
         sheet.merge(row, 1, 9)
@@ -281,3 +286,60 @@ def test_block_and_level_headings_filled_down_on_every_row_read_alike(tmp_path):
     _, data = checked(hubei(tmp_path / "w.xlsx", decision=decision,
                             performance=[tuple(row) for row in wrong], merge=False, total=108))
     assert "JX103" in codes(data)
+
+
+# ---------------------------------------------------------------- the 绩效 block alone
+
+PERFORMANCE_SCORES = sum(row[6] for row in PERFORMANCE)  # 85: every target met
+
+
+def _cell_of(path, text):
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    return next(cell.coordinate for row in sheet.iter_rows() for cell in row
+                if cell.value == text)
+
+
+def _alone(path, **options):
+    return hubei(path, decision=None, total=PERFORMANCE_SCORES, **options)
+
+
+@pytest.mark.parametrize(("merge", "money"), [(True, True), (False, True), (True, False)])
+def test_the_performance_block_alone_holds_85_of_the_100_points(tmp_path, merge, money):
+    """The 项目绩效 block sent (or kept by a PDF's conversion) without the 决策/管理 block:
+    项目绩效85分 says the other 15 points are the 项目决策/项目管理 part's, not the
+    执行率's (before: a 执行率 of 15 points — JX307 “执行率得分（分值 15）无法计算”, or
+    15 × 100 % in a 总分 of 100). Now JX101 at the heading: 85 of 100, the part missing."""
+    path = _alone(tmp_path / "t.xlsx", merge=merge, money=money)
+    table, data = checked(path)
+    assert len(table.indicators) == len(PERFORMANCE)
+    assert codes(data) == ["JX101", "JX108"], data["findings"]
+    [(cell, message)] = _at(data, "JX101")
+    assert cell == _cell_of(path, "项目绩效85分")
+    assert message.startswith("分值合计为 85，应为 100：表中只有“项目绩效”（85 分），其余 15 分"
+                              "所在的部分（项目决策、项目管理等")
+    assert table.funds.weight is None and not table.execution_line
+    assert (data["total_computed"], data["total_basis"]) == (85, "declared")
+
+
+def test_a_wrong_score_in_the_block_alone_is_still_flagged(tmp_path):
+    """数量指标15分 scored 17 (and so 产出指标40分 42, 项目绩效85分 87): JX103 each, the
+    written 总分 87 their sum (no JX501), the missing part still JX101."""
+    performance = [list(row) for row in PERFORMANCE]
+    performance[0][6] = 17
+    _, data = checked(hubei(tmp_path / "t.xlsx", decision=None, total=87,
+                            performance=[tuple(row) for row in performance]))
+    assert codes(data) == ["JX101", "JX103", "JX103", "JX103", "JX108"], data["findings"]
+    assert sorted(message for _, message in _at(data, "JX103")) == [
+        "“产出指标”标明 40 分，其下各指标得分合计 42 分，超过标明的分值",
+        "“数量指标”标明 15 分，其下各指标得分合计 17 分，超过标明的分值",
+        "“项目绩效”标明 85 分，其下各指标得分合计 87 分，超过标明的分值"]
+
+
+def test_the_whole_forms_total_over_the_block_alone_is_flagged(tmp_path):
+    """自评总分：98 written for the whole form over its 绩效 block alone (85): JX501 — the
+    total cannot be checked from the rows sent."""
+    _, data = checked(hubei(tmp_path / "t.xlsx", decision=None, total=98))
+    assert codes(data) == ["JX101", "JX108", "JX501"], data["findings"]
+    assert [message for _, message in _at(data, "JX501")] == ["总分写为 98，各项得分之和为 85"]

@@ -4,6 +4,7 @@ its rows. Its 决策 and 管理 rows print "—" as the 指标值 on purpose (th
 their 评分标准) and describe the situation as the 全年实际值; its 项目效益（35分） is merged
 over the 满意度 row too (15 + 10 + 10 = 35)."""
 
+import pytest
 from test_real_shapes import checked, codes
 from workbooks import Book
 
@@ -21,22 +22,32 @@ ROWS = [
     (None, "可持续影响指标", "办学环境", 10, "社会认可的办学环境", "社会认可的办学环境", 10, None),
     (None, "服务对象满意度指标（10分）", "学生和老师满意度", 10, "≥90%", "95%", 10, None),
 ]
+RATE = 2  # the 预算执行率 row
 MANAGEMENT = 3  # the 财务管理制度有效性 row
 OUTPUT = 4  # the 保障人数 row
 SATISFACTION = 7
 
 
-def yinchuan(path, rows=ROWS, merge=True):
-    """The 银川 form: 自评得分 beside the 项目名称, a money block without 分值, the
-    indicators with 参考分值 before the 指标值; no 总分 row."""
+MONEY_HEADER = ("年初预算数", "调整预算数(A)", "全年执行数(B)", "执行率(B/A)")
+SPENT = ("年度资金总额", 64.8, 64.8, 64.8, "100%")
+
+
+def yinchuan(path, rows=ROWS, merge=True, money=SPENT, money_points=None, total=100):
+    """The 银川 form: 自评得分 beside the 项目名称, a money block without 分值 (``money``:
+    its 年度资金总额 line, None: no money block), the indicators with 参考分值 before the
+    指标值, the 预算执行率 a 三级 of 项目管理; no 总分 row. ``money_points``: (分值, 得分)
+    in the money block too (a form that prints them there as well)."""
     book = Book()
     sheet = book.sheet("Sheet1")
     sheet.line("银川市本级部门项目支出绩效自评表（2021年）")
-    sheet.line("项目名称", "初中公用经费", None, None, None, "自评得分", 100)
+    sheet.line("项目名称", "初中公用经费", None, None, None, "自评得分", total)
     sheet.line("主管部门", "银川市教育局", None, None, None, "财政审核评分")
     sheet.line("实施单位", "银川市第六中学")
-    sheet.money([(64.8, 64.8, 64.8, "100%")],
-                header=("年初预算数", "调整预算数(A)", "全年执行数(B)", "执行率(B/A)"))
+    if money is not None:
+        header, line = MONEY_HEADER, money
+        if money_points is not None:
+            header, line = (*MONEY_HEADER, "分值", "得分"), (*money, *money_points)
+        sheet.money([line], header=header)
     sheet.indicators(rows, header=HEADER, lead=None, merge=merge)
     return book.save(path)
 
@@ -118,3 +129,102 @@ def test_a_standard_table_with_its_benefit_merged_over_the_satisfaction_row(tmp_
     assert table.layout == "standard"
     assert table.indicators[-1].level1 == "效益指标"
     assert codes(data) == []
+
+
+# ---------------------------------------------------------------- 预算执行率 under 项目管理 (过程)
+
+LOW = ("年度资金总额", 64.8, 64.8, 51.84, "80%")  # 80 % spent
+PROCESS_NAMES = {"项目决策（10分）": "决策（10分）", "项目管理（25分）": "过程（25分）",
+                 "项目产出（30分）": "产出（30分）", "项目效益（35分）": "效益（35分）"}
+
+
+def _rows(process, **fields):
+    """ROWS with the 预算执行率 row's ``fields`` changed; ``process``: the 一级 named as
+    an evaluator's index system names them (决策/过程/产出/效益)."""
+    rows = changed(RATE, **fields)
+    if process:
+        rows = [(PROCESS_NAMES.get(row[0], row[0]), *row[1:]) for row in rows]
+    return rows
+
+
+def _rate_cells(money):
+    """The 预算执行率 row's 得分 and 原因 cells: its row is 10 under the money block, 8
+    without it."""
+    row = 10 if money is not None else 8
+    return f"G{row}", f"H{row}"
+
+
+VARIANTS = [(SPENT, None), (None, None), (SPENT, (10, 10))]
+
+
+@pytest.mark.parametrize("process", [False, True])
+@pytest.mark.parametrize(("money", "money_points"), VARIANTS)
+def test_the_rate_as_a_management_row_is_scored_once(tmp_path, money, money_points, process):
+    """项目管理（25分） | 投入管理 | 预算执行率 | 10 | — | 100% | 10, the indicators' 分值 making
+    100, with the money block above it (its 分值 | 得分 10 | 10 printed too, or not) or
+    none: nothing to report, the row scored by the rate (10 × 100 %). Before, the money's
+    10 was counted beside the row's: JX101 “分值合计为 110” and JX501 “各项得分之和为 110”."""
+    table, data = checked(yinchuan(tmp_path / "t.xlsx", rows=_rows(process), money=money,
+                                   money_points=money_points))
+    assert table.layout == "third_party"
+    assert codes(data) == [], data["findings"]
+    assert data["indicators"][RATE]["score_computed"] == 10
+
+
+@pytest.mark.parametrize("process", [False, True])
+@pytest.mark.parametrize("money", [LOW, None])
+def test_a_low_rate_in_its_management_row_is_judged_by_the_rate_rule(tmp_path, money, process):
+    """80 % → 8 of 10, no reason: JX306 once, in the row's 原因 cell (the money block has
+    no 原因 column) — not JX405 “扣 2 分” besides (before: JX405, and JX306 on the money's
+    执行率 cell). With a reason: nothing."""
+    rows = _rows(process, actual="80%", score=8)
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, money=money, total=98))
+    assert codes(data) == ["JX306"], data["findings"]
+    assert _at(data, "JX306") == [_rate_cells(money)[1]]
+    rows = _rows(process, actual="80%", score=8, reason="部分设备采购延至次年")
+    _, data = checked(yinchuan(tmp_path / "r.xlsx", rows=rows, money=money, total=98))
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("money", [("年度资金总额", 64.8, 64.8, 58.32, "90%"), None])
+def test_a_rate_of_90_percent_needs_no_reason_for_its_point(tmp_path, money):
+    """90 % → 9 of 10 without a reason: the 执行率 rule asks for none (before: JX405)."""
+    rows = changed(RATE, actual="90%", score=9)
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, money=money, total=99))
+    assert codes(data) == [], data["findings"]
+
+
+@pytest.mark.parametrize("money", [LOW, None])
+def test_a_low_rate_scored_in_full_is_still_flagged(tmp_path, money):
+    """80 % scored 10 of 10 in the 项目管理 row: the rules give 8 (before: nothing at all)."""
+    rows = changed(RATE, actual="80%", score=10, reason="部分设备采购延至次年")
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, money=money))
+    assert codes(data) == ["JX402", "JX404"], data["findings"]
+    score_cell = _rate_cells(money)[0]
+    assert _at(data, "JX402") == _at(data, "JX404") == [score_cell]
+    [message] = [f["message"] for f in data["findings"] if f["code"] == "JX404"]
+    assert "应为 8（预算执行率：分值 × 执行率）" in message
+
+
+def test_a_row_rate_unlike_the_moneys_is_still_flagged(tmp_path):
+    """The money 100 % spent, the 项目管理 row's 全年实际值 90 %: JX305 at the row."""
+    rows = changed(RATE, actual="90%", score=9)
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, total=99))
+    assert codes(data) == ["JX305"], data["findings"]
+    assert _at(data, "JX305") == ["F10"]
+
+
+def test_a_money_score_restating_the_row_is_still_checked(tmp_path):
+    """The money block's 分值 10 | 得分 10 at 80 % (the row rightly 8): counted once, in
+    the row, but the money's 得分 is still not 10 × 80 % (JX302)."""
+    rows = changed(RATE, actual="80%", score=8, reason="部分设备采购延至次年")
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, money=LOW, money_points=(10, 10),
+                               total=98))
+    assert codes(data) == ["JX302"], data["findings"]
+    assert _at(data, "JX302") == ["H6"]
+
+
+def test_a_wrong_total_over_the_management_row_is_still_flagged(tmp_path):
+    _, data = checked(yinchuan(tmp_path / "t.xlsx", money_points=(10, 10), total=95))
+    assert codes(data) == ["JX501"]
+    assert [f["message"] for f in data["findings"]] == ["总分写为 95，各项得分之和为 100"]
