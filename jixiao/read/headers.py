@@ -23,6 +23,7 @@ The money block's column roles (``fund_role``) live here too: 全年预算数, �
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -633,8 +634,9 @@ def _headers_in(grid: Grid) -> list[Found]:
 
 # The roles that make a table's header by themselves: a second table beside the first
 # names its 三级指标, an 一级 or 二级 and values or points again (一级指标 | 二级指标 |
-# 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分), a notes block or a small calculation
-# beside the table (说明, 分值 | 得分) does not.
+# 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分), or without levels all of 指标名称 |
+# 指标值 | 完成值 | 分值 | 得分 (重庆 部门整体); a notes block or a small calculation beside
+# the table (说明; 指标 | 分值 | 得分) does not.
 _TABLE_ROLES = frozenset({"level1", "level2", "name", "target", "actual", "weight", "score"})
 _LEVEL_ROLES = frozenset({"level1", "level2"})
 _SHARED_ROLES = 4  # roles at least both headers of two tables side by side name
@@ -677,33 +679,43 @@ def _header_runs(grid: Grid, header: Header) -> list[_Run]:
     for run in runs:  # the header's row in this run (the other's, a row of its data)
         own = [row for column, row in named.items() if run.first <= column <= run.last]
         run.rows = (*own[:1], *run.rows)
-    return [run for run in runs if "name" in run.roles and run.roles & _LEVEL_ROLES
-            and len(run.roles) >= _SHARED_ROLES]
+    return [run for run in runs if "name" in run.roles and len(run.roles) >= _SHARED_ROLES
+            and (run.roles & _LEVEL_ROLES or len(run.roles) > _SHARED_ROLES)]
 
 
 def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     """Two bands of columns of ``grid`` if it holds two tables side by side (a unit
     pasted project B's table to the right of project A's, each with its title, project,
     money, indicators, 总分 and 等级), else None. What the columns mean decides: a
-    header that names a table's columns (``_header_runs``: 三级指标, 一级 or 二级, values
-    or points) right of another's last column, empty columns between, both naming the
-    same columns mostly — in one row, or in rows of their own where the two tables'
-    money blocks differ in length. An empty column inside one table's header (a 偏差
+    header that names a table's columns (``_header_runs``, ``_TABLE_ROLES``) right of
+    another's last column, empty columns between, both naming the same columns mostly —
+    in one row, or in rows of their own where the two tables' money blocks differ in
+    length. An empty column inside one table's header (a 偏差
     原因 left blank, a column inserted), or a notes block or a small calculation beside
     the table names no second header. The right band begins after the last column left
     empty between the two (the right table's labels left of its header), or at its
     header; each band still holds its table's header."""
-    runs = [run for item in headers for run in _header_runs(grid, item.header)]
-    for left in runs:
-        for right in runs:
-            if left.last + 1 >= right.first \
-                    or len(left.roles & right.roles & _TABLE_ROLES) < _SHARED_ROLES:
+    runs = sorted((run for item in headers for run in _header_runs(grid, item.header)),
+                  key=lambda run: run.first)
+    starts = [run.first for run in runs]
+    used: set[int] | None = None  # the columns holding any value, when first asked
+    bands_at: dict[int, list[Grid]] = {}  # by the right band's first column
+    tried: set[tuple[int, tuple[int, ...], tuple[int, ...]]] = set()
+    for left in runs:  # (stacked tables share their columns: no pair, whatever their number)
+        for right in runs[bisect.bisect_right(starts, left.last + 1):]:
+            if len(left.roles & right.roles) < _SHARED_ROLES:
                 continue
-            used = {column for _, column in grid.values}
+            if used is None:
+                used = {column for _, column in grid.values}
             empty = [column for column in range(left.last + 1, right.first)
                      if column not in used]
             boundary = max(empty) + 1 if empty else right.first
-            bands = [grid.band(1, boundary - 1), grid.band(boundary)]
+            if (boundary, left.rows, right.rows) in tried:
+                continue
+            tried.add((boundary, left.rows, right.rows))
+            bands = bands_at.get(boundary)
+            if bands is None:
+                bands = bands_at[boundary] = [grid.band(1, boundary - 1), grid.band(boundary)]
             if all(any(header_at(band, row) is not None for row in run.rows)
                    for band, run in zip(bands, (left, right), strict=True)):
                 return bands

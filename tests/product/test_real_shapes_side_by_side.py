@@ -16,6 +16,7 @@ from contextlib import redirect_stdout
 
 from openpyxl import load_workbook
 from test_real_shapes import checked, codes
+from test_real_shapes_chongqing import ROWS, chongqing
 from test_real_shapes_hubei_blocks import hubei
 from workbooks import (
     NO_REASON,
@@ -24,6 +25,7 @@ from workbooks import (
     STANDARD,
     Book,
     beside,
+    paste_beside,
     standard,
     standard_sheet,
 )
@@ -102,6 +104,20 @@ def test_tables_of_two_forms_side_by_side(tmp_path):
     assert right.sources["header"].cell == "N10" and len(right.indicators) == 5
     [(_, left_findings), (_, right_findings)] = report(path)
     assert left_findings == [] and ("JX403", "R11") in right_findings
+
+
+def test_two_flat_lists_without_levels_side_by_side(tmp_path):
+    """重庆 部门整体 tables (指标名称 | … | 指标权重 | 指标得分, no 一级 or 二级), the right
+    one's 得分 above its 权重 (JX401 at its cell)."""
+    left = chongqing(tmp_path / "cq.xlsx")
+    rows = [(*ROWS[0][:7], 45), *ROWS[1:]]
+    right = chongqing(tmp_path / "cq-right.xlsx", rows=rows, total=102.6)
+    path = paste_beside(left, right)
+    tables = read_tables(path)
+    assert [len(table.indicators) for table in tables] == [len(ROWS), len(ROWS)]
+    [(_, left_findings), (_, right_findings)] = report(path)
+    assert "JX401" not in {code for code, _ in left_findings}
+    assert ("JX401", "U6") in right_findings  # columns A … J, then two empty ones
 
 
 def test_three_tables_side_by_side(tmp_path):
