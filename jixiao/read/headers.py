@@ -690,9 +690,9 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     header that names a table's columns (``_header_runs``, ``_TABLE_ROLES``) right of
     another's last column, empty columns between, both naming the same columns mostly —
     in one row, or in rows of their own where the two tables' money blocks differ in
-    length. An empty column inside one table's header (a 偏差
-    原因 left blank, a column inserted), or a notes block or a small calculation beside
-    the table names no second header. The right band begins after the last column left
+    length. An empty column inside one table's header (a 偏差原因 left blank, a column
+    inserted), or a notes block or a small calculation beside the table names no second
+    header. The right band begins after the last column left
     empty between the two (the right table's labels left of its header), or at its
     header; each band still holds its table's header."""
     runs = sorted((run for item in headers for run in _header_runs(grid, item.header)),

@@ -443,7 +443,8 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
     else:
         position = next(number for number, other in enumerate(grids) if other is item.grid)
         if position + 1 >= len(grids) or grids[position + 1] is not grid \
-                or grid.name == item.grid.name or (grid.name in hidden) != (item.grid.name in hidden) \
+                or grid.name == item.grid.name \
+                or (grid.name in hidden) != (item.grid.name in hidden) \
                 or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
             return False
         between = [row for row in grid.rows if row < later.header.top]

@@ -120,6 +120,25 @@ def test_two_flat_lists_without_levels_side_by_side(tmp_path):
     assert ("JX401", "U6") in right_findings  # columns A … J, then two empty ones
 
 
+def test_two_hubei_forms_of_two_blocks_side_by_side(tmp_path):
+    """Each table printed in two blocks (湖北 市县): each band joins its own two blocks."""
+    left = hubei(tmp_path / "hubei.xlsx")
+    path = paste_beside(left, hubei(tmp_path / "hubei-right.xlsx", total=97))
+    tables = read_tables(path)
+    assert [len(table.indicators) for table in tables] == [12, 12]
+    assert [table.total_declared for table in tables] == [98, 97]
+    [(_, left_findings), (_, right_findings)] = report(path)
+    assert "JX501" not in {code for code, _ in left_findings}
+    assert "JX501" in {code for code, _ in right_findings}  # 97 written, 98 scored
+
+
+def test_a_left_table_without_its_total_takes_no_rows_of_the_right_one(tmp_path):
+    path = beside(tmp_path / "side.xlsx", left={"total": None, "grade": None})
+    left, right = read_tables(path)
+    assert len(left.indicators) == len(right.indicators) == 5
+    assert left.total_declared is None and right.total_declared == 99.98
+
+
 def test_three_tables_side_by_side(tmp_path):
     path = beside(tmp_path / "two.xlsx")
     book = load_workbook(path)
