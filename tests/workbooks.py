@@ -478,6 +478,42 @@ def several_tables(path):
     return book.save(path)
 
 
+def beside(path, right=None, gap=2, down=0, left=None):
+    """Two standard tables side by side on one sheet "自评表", as a unit pastes project B's
+    table right of project A's: ``left`` and ``right`` are ``standard_sheet`` options
+    (right: "第二个项目", 良 by default); the right one begins ``gap`` empty columns right of
+    the left one's last column (its 偏差原因, column I) and ``down`` rows lower."""
+    import tempfile
+
+    standard(path, **(left or {}))
+    with tempfile.TemporaryDirectory() as folder:
+        other = standard(Path(folder) / "right.xlsx",
+                         **({"name": "第二个项目", "grade": "良"} | (right or {})))
+        return paste_beside(path, other, gap, down)
+
+
+def paste_beside(path, other, gap=2, down=0):
+    """The first sheet of workbook ``other`` pasted, with its merges, ``gap`` empty columns
+    right of the last column of the first sheet of workbook ``path``, ``down`` rows
+    lower (values and number formats)."""
+    from openpyxl import load_workbook
+
+    book, pasted = load_workbook(path), load_workbook(other).worksheets[0]
+    sheet = book.worksheets[0]
+    width = sheet.max_column + gap
+    for cells in pasted.iter_rows():
+        for cell in cells:
+            if cell.value is not None:
+                target = sheet.cell(cell.row + down, cell.column + width)
+                target.value, target.number_format = cell.value, cell.number_format
+    for merged in pasted.merged_cells.ranges:
+        sheet.merge_cells(start_row=merged.min_row + down, end_row=merged.max_row + down,
+                          start_column=merged.min_col + width,
+                          end_column=merged.max_col + width)
+    book.save(path)
+    return Path(path)
+
+
 def grid_book(path, grid, header=None, at=0, merges=()):
     """A sheet "表" of ``grid``'s lines, the ``header`` line inserted before line ``at``,
     and each (row, column, height, width) merge that overlaps no earlier one."""

@@ -92,6 +92,29 @@ class Grid:
         self._sources: dict[tuple[int, int], Source] = {}
         self._infos: dict[tuple[int, int], CellInfo] = {}
 
+    def band(self, first: int, last: int | None = None) -> Grid:
+        """The sheet's columns ``first`` to ``last`` (None: to the end) as a grid of their
+        own, named as the sheet and at the same cells: one of two tables side by side
+        (``headers.find_headers``). A merge reaching out of the band is left out of it."""
+        def inside(where: tuple[int, int]) -> bool:
+            return first <= where[1] and (last is None or where[1] <= last)
+
+        band = Grid.__new__(Grid)
+        band.name = self.name
+        band.values = {where: value for where, value in self.values.items() if inside(where)}
+        band.texts = {where: text for where, text in self.texts.items() if inside(where)}
+        band.formats = {where: text for where, text in self.formats.items() if inside(where)}
+        band.origin = {where: origin for where, origin in self.origin.items()
+                       if inside(where) and inside(origin)}
+        band.formulas = {where: text for where, text in self.formulas.items() if inside(where)}
+        band.uncached = {where for where in self.uncached if inside(where)}
+        rows = {row: [column for column in columns if inside((row, column))]
+                for row, columns in self.rows.items()}
+        band.rows = {row: columns for row, columns in rows.items() if columns}
+        band.max_row = max(band.rows, default=0)
+        band._sources, band._infos = {}, {}
+        return band
+
     def raw(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
 

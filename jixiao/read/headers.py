@@ -23,6 +23,7 @@ The money block's column roles (``fund_role``) live here too: 全年预算数, �
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -601,15 +602,121 @@ class Found:
 
 def find_headers(grids: list[Grid]) -> list[Found]:
     """Every indicator header of every sheet, top to bottom; a header's own rows are not
-    looked at for another header."""
+    looked at for another header. A sheet holding two tables side by side is replaced in
+    ``grids`` by a band of columns for each (``_side_by_side``), each band's headers found
+    as a sheet's: the left table's first, then the right one's."""
     found: list[Found] = []
-    for grid in grids:
-        next_row = 1  # after a header, its data
-        for row in grid.rows:  # in order
-            if row < next_row:
-                continue
-            header = header_at(grid, row)
-            if header is not None:
-                found.append(Found(grid, header))
-                next_row = header.data_start
+    index = 0
+    while index < len(grids):
+        grid = grids[index]
+        headers = _headers_in(grid)
+        bands = _side_by_side(grid, headers)
+        if bands is not None:
+            grids[index:index + 1] = bands  # each band looked at again (a third table)
+            continue
+        found.extend(headers)
+        index += 1
     return found
+
+
+def _headers_in(grid: Grid) -> list[Found]:
+    found: list[Found] = []
+    next_row = 1  # after a header, its data
+    for row in grid.rows:  # in order
+        if row < next_row:
+            continue
+        header = header_at(grid, row)
+        if header is not None:
+            found.append(Found(grid, header))
+            next_row = header.data_start
+    return found
+
+
+# The roles that make a table's header by themselves: a second table beside the first
+# names its 三级指标, an 一级 or 二级 and values or points again (一级指标 | 二级指标 |
+# 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分), or without levels all of 指标名称 |
+# 指标值 | 完成值 | 分值 | 得分 (重庆 部门整体); a notes block or a small calculation beside
+# the table (说明; 指标 | 分值 | 得分) does not.
+_TABLE_ROLES = frozenset({"level1", "level2", "name", "target", "actual", "weight", "score"})
+_LEVEL_ROLES = frozenset({"level1", "level2"})
+_SHARED_ROLES = 4  # roles at least both headers of two tables side by side name
+
+
+@dataclass
+class _Run:
+    """Header cells side by side in a header's rows, up to an empty column: their
+    columns and the table roles they name."""
+
+    first: int
+    last: int
+    rows: tuple[int, ...]  # the header's rows, the row naming the 三级 here first
+    roles: set[str]
+
+
+def _header_runs(grid: Grid, header: Header) -> list[_Run]:
+    """The runs of header cells in ``header``'s rows that each name a table's header
+    by themselves (``_TABLE_ROLES``): one for a table, two for tables side by side."""
+    covered: dict[int, set[str]] = {}  # column → roles its header cells name
+    named: dict[int, int] = {}  # column → the row of its header cell naming the 三级
+    for row in range(header.top, header.row + 1):
+        for column in grid.rows.get(row, ()):
+            role = indicator_role(grid.texts.get((row, column), ""))
+            role = "name" if role in ("deepest", "other_name") else role
+            covered.setdefault(column, set()).update({role} & _TABLE_ROLES)
+            if role == "name":
+                named.setdefault(column, row)
+            last = column  # the columns a header cell is merged across
+            while grid.origin.get((row, last + 1)) == (row, column):
+                last += 1
+                covered.setdefault(last, set())
+    runs: list[_Run] = []
+    for column in sorted(covered):
+        if runs and runs[-1].last == column - 1:
+            runs[-1].last = column
+            runs[-1].roles |= covered[column]
+        else:
+            runs.append(_Run(column, column, (header.row, header.top), set(covered[column])))
+    for run in runs:  # the header's row in this run (the other's, a row of its data)
+        own = [row for column, row in named.items() if run.first <= column <= run.last]
+        run.rows = (*own[:1], *run.rows)
+    return [run for run in runs if "name" in run.roles and len(run.roles) >= _SHARED_ROLES
+            and (run.roles & _LEVEL_ROLES or len(run.roles) > _SHARED_ROLES)]
+
+
+def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
+    """Two bands of columns of ``grid`` if it holds two tables side by side (a unit
+    pasted project B's table to the right of project A's, each with its title, project,
+    money, indicators, 总分 and 等级), else None. What the columns mean decides: a
+    header that names a table's columns (``_header_runs``, ``_TABLE_ROLES``) right of
+    another's last column, empty columns between, both naming the same columns mostly —
+    in one row, or in rows of their own where the two tables' money blocks differ in
+    length. An empty column inside one table's header (a 偏差原因 left blank, a column
+    inserted), or a notes block or a small calculation beside the table names no second
+    header. The right band begins after the last column left
+    empty between the two (the right table's labels left of its header), or at its
+    header; each band still holds its table's header."""
+    runs = sorted((run for item in headers for run in _header_runs(grid, item.header)),
+                  key=lambda run: run.first)
+    starts = [run.first for run in runs]
+    used: set[int] | None = None  # the columns holding any value, when first asked
+    bands_at: dict[int, list[Grid]] = {}  # by the right band's first column
+    tried: set[tuple[int, tuple[int, ...], tuple[int, ...]]] = set()
+    for left in runs:  # (stacked tables share their columns: no pair, whatever their number)
+        for right in runs[bisect.bisect_right(starts, left.last + 1):]:
+            if len(left.roles & right.roles) < _SHARED_ROLES:
+                continue
+            if used is None:
+                used = {column for _, column in grid.values}
+            empty = [column for column in range(left.last + 1, right.first)
+                     if column not in used]
+            boundary = max(empty) + 1 if empty else right.first
+            if (boundary, left.rows, right.rows) in tried:
+                continue
+            tried.add((boundary, left.rows, right.rows))
+            bands = bands_at.get(boundary)
+            if bands is None:
+                bands = bands_at[boundary] = [grid.band(1, boundary - 1), grid.band(boundary)]
+            if all(any(header_at(band, row) is not None for row in run.rows)
+                   for band, run in zip(bands, (left, right), strict=True)):
+                return bands
+    return None

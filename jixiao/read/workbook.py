@@ -247,7 +247,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     found = find_headers(grids)
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
-    previous_end: dict[str, int] = {}
+    previous_end: dict[Grid, int] = {}  # by grid: a sheet's bands side by side each
     kept: list[Found] = []  # one per table: a header printed again is its table's
     pages: list[Found] = []  # a table's rows going on on the next sheets
     index = 0
@@ -306,8 +306,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             pages.append(page)
             last = page
         kept.append(item)
-        top = previous_end.get(grid.name, 0) + 1
-        previous_end[grid.name] = item.end
+        top = previous_end.get(grid, 0) + 1
+        previous_end[grid] = item.end
         # above the header's first row: a header over two rows names no project fact
         read_project(grid, top, item.header.top, table)
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
@@ -375,6 +375,8 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if position + 1 >= len(grids):
         return None
     page = grids[position + 1]
+    if page.name == grid.name:
+        return None  # the table beside it on its sheet (``find_headers``), no next page
     if (page.name in hidden) != (grid.name in hidden):
         return None  # a hidden sheet (last year's draft) is no page of a shown table
     if index < len(found) and found[index].grid is page:
@@ -444,6 +446,7 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
     else:
         position = next(number for number, other in enumerate(grids) if other is item.grid)
         if position + 1 >= len(grids) or grids[position + 1] is not grid \
+                or grid.name == item.grid.name \
                 or (grid.name in hidden) != (item.grid.name in hidden) \
                 or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
             return False
