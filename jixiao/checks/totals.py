@@ -14,6 +14,7 @@ from jixiao.checks.base import (
     label,
     never_calculated,
     points,
+    typed_in,
     uncomputed_formula,
 )
 from jixiao.errors import ScoreInputError
@@ -156,7 +157,7 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     funds = table.funds
     rate_fraction: object = ""
     for line in (funds.total, *funds.parts):
-        fraction = cellfuncs.rate(line.budget, line.executed)
+        fraction = cellfuncs.rate(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
         if line is funds.total:
             rate_fraction = fraction
         if "rate" in line.sources:
@@ -206,8 +207,8 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
-    money = native.money_values([(line.budget, line.executed) for line in lines], funds.weight,
-                                scores, weights)
+    money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
+                                 for line in lines], funds.weight, scores, weights)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)

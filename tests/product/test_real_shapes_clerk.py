@@ -1,0 +1,157 @@
+"""A clerk's slips in jixiao's own template (user test rt12): the template, ``jixiao
+recalc`` and ``jixiao check`` say the same thing about them, at the cell to change,
+and never send the clerk round in a loop.
+
+The filled form is the real 濉溪县 临时救助 2019 table (30/30 万元, ten indicators,
+98.84 优 when sound), typed into ``jixiao new``'s template as a clerk does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from libreoffice import sheets_as_shown
+
+from jixiao import native
+from jixiao.cli.main import main
+from jixiao.layout import SHEET
+from jixiao.pipeline import check_workbook
+from jixiao.recalc.workbook import recalc_file
+from jixiao.template.build import build_template
+
+ROWS = {13: ("农村低保发放人数(按月平均)", "≥21933人", "21980人", 5, None),
+        14: ("建档立卡贫困人口中接受临时救助的人次数", "≥59人次", "87人次", 5, None),
+        15: ("特困人员救助供养人数(按月平均)", "≥4754人", "4604人", 5,
+             "特困人员实行动态管理，部分人员死亡或转入低保，下年度加强核查"),
+        16: ("扶贫临时救助人数(按月平均)", "≥7人", "7人", 10, None),
+        17: ("农村低保标准", "≥530", "583", 5, None),
+        18: ("农村特困人员救助供养基本生活标准", "≥570", "758", 5, None),
+        19: ("扶贫临时救助标准", "≤5300元/户", "5830元/户", 10,
+             "个别家庭因病致贫，救助金额超标准，下年度严格按标准审批"),
+        21: ("救助资金发放及时性", "及时", "达成", 5, None),
+        30: ("受益建档立卡贫困人口数", "≥80人", "87人", 30, None),
+        40: ("受助对象满意度", "≥90%", "95%", 10, None)}
+
+
+def filled(folder: Path, change=None, formulas: str = "addin") -> Path:
+    """The template filled by a clerk (openpyxl, inputs only), ``change``d, not recalculated."""
+    blank = folder / "blank.xlsx"
+    build_template(blank, year=2024, formulas=formulas)
+    book = openpyxl.load_workbook(blank)
+    sheet = book[SHEET]
+    sheet["D3"], sheet["D4"], sheet["G4"] = "临时救助", "濉溪县民政局", "濉溪县民政局"
+    for row in (6, 7):
+        sheet[f"D{row}"] = sheet[f"E{row}"] = sheet[f"F{row}"] = 30
+    sheet["D11"], sheet["G11"] = "为建档立卡扶贫户解决临时性的困难", "救助 87 人次，完成目标任务。"
+    for row, (name, target, actual, weight, reason) in ROWS.items():
+        sheet[f"D{row}"], sheet[f"E{row}"], sheet[f"F{row}"], sheet[f"G{row}"] = \
+            name, target, actual, weight
+        if reason:
+            sheet[f"I{row}"] = reason
+    if change is not None:
+        change(book, sheet)
+    path = folder / "filled.xlsx"
+    book.save(path)
+    return path
+
+
+def recalculated(path: Path) -> Path:
+    return recalc_file(path, path.with_name(path.stem + ".recalc.xlsx"))[0]
+
+
+def findings(path: Path) -> list[str]:
+    result = check_workbook(path)
+    assert result.error is None, result.error
+    return [f"{item.code} {item.severity} {item.cell} {item.message}" for item in result.findings]
+
+
+def shown(path: Path, *refs: str) -> list[object]:
+    sheet = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    return [sheet[ref].value for ref in refs]
+
+
+def test_the_sound_fill_is_9884_and_has_no_finding(tmp_path):
+    path = recalculated(filled(tmp_path))
+    assert shown(path, "H43", "H44") == [98.84, "优"]
+    assert findings(path) == []
+
+
+# ---------------------------------------------------------------- 1: an empty A or B
+
+def _no_budget(book, sheet):
+    sheet["E6"] = sheet["E7"] = None  # only the 年初预算数 filled: a common slip
+
+
+def _no_executed(book, sheet):
+    sheet["F6"] = None
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+@pytest.mark.parametrize(("change", "cell", "message"), [
+    (_no_budget, "E6", "全年预算数(A)未填写（年初预算数已填 30），执行率得分、总分无法计算"),
+    (_no_executed, "F6", "全年执行数(B)未填写，执行率得分、总分无法计算")])
+def test_an_empty_budget_or_executed_leaves_total_and_grade_uncomputed(
+        tmp_path, formulas, change, cell, message):
+    """Before: I6 blank, the 总分 88.84 and 良 without the 执行率's 10 points, and check only
+    a hint (JX307), exit 0."""
+    path = recalculated(filled(tmp_path, change, formulas))
+    total, grade, score = shown(path, "H43", "H44", "I6")
+    assert total == native.WARN_TOTAL and not str(grade or "").strip()  # "" is stored as a space
+    assert str(score).startswith("⚠ 全年")
+    assert findings(path) == [f"JX309 error {cell} {message}"]
+    assert main(["check", str(path)]) == 1
+
+
+def test_the_rate_shows_what_is_missing_not_none(tmp_path):
+    """Before: "⚠ 全年预算数“None”不是数字" in H6 (and “” for a blank text)."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("E6", " ")))
+    assert shown(path, "H6") == ["⚠ 全年预算数(A)未填写"]
+    text = "".join(str(value) for value in shown(path, "H6", "I6", "H7", "H43"))
+    assert "None" not in text and "“”" not in text
+
+
+# ---------------------------------------------------------------- 3: money typed as text
+
+def _money_text(book, sheet):
+    sheet["E6"], sheet["F6"] = "30万元", "29.5万元"
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_money_typed_as_text_is_refused_alike_by_template_and_check(tmp_path, formulas):
+    """Before: the template showed ⚠ and stored 88.84 良, check computed 98.67 优 from the
+    same cells and said JX406 "执行率未填写得分" at the formula cell I6."""
+    path = recalculated(filled(tmp_path, _money_text, formulas))
+    assert shown(path, "H6", "H43") == [
+        "⚠ 全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）", native.WARN_TOTAL]
+    assert findings(path) == [
+        "JX309 error E6 全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）",
+        "JX309 error F6 全年执行数(B)“29.5万元”不是数字：请只填数字（单位已是万元）"]
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total is None  # as the workbook shows: no total
+
+
+def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
+    """The new shape does not let a real mistake pass: 财政拨款 30 under a total of 29.5."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F6", 29.5)))
+    assert shown(path, "H43", "H44") == [98.67, "优"]
+    assert [item for item in findings(path) if item.startswith("JX304")] == [
+        "JX304 error F6 全年执行数：各明细合计 30，年度资金总额为 29.5"]
+
+
+def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path):
+    """The native money formulas and their Python twin agree on blank, text and 0 amounts."""
+    cases = {6: (30, None), 7: ("30万元", 29.5), 8: (" ", 3), 9: (0, 0)}
+
+    def change(book, sheet):
+        for row, (budget, executed) in cases.items():
+            sheet[f"E{row}"], sheet[f"F{row}"] = budget, executed
+
+    path = recalculated(filled(tmp_path, change, "native"))
+    stored = shown(path, *(f"H{row}" for row in cases), "I6", "H43")
+    computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
+    rates = [computed[row - 1][7].strip() for row in cases]
+    assert rates[:3] == stored[:3] and rates[3] in ("0%", "0.00%") and stored[3] == 0
+    assert computed[5][8].strip() == stored[4] and computed[42][7].strip() == stored[5]
+
