@@ -155,3 +155,17 @@ def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path):
     assert rates[:3] == stored[:3] and rates[3] in ("0%", "0.00%") and stored[3] == 0
     assert computed[5][8].strip() == stored[4] and computed[42][7].strip() == stored[5]
 
+
+# ---------------------------------------------------------------- 5: recalc's exit code
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_recalc_exits_1_when_the_file_it_wrote_shows_warnings(tmp_path, capsys, formulas):
+    """Before: exit 0 with ⚠ in the 总分 — a script could not tell the result is incomplete."""
+    path = filled(tmp_path, _no_executed, formulas)
+    assert main(["recalc", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "自评表!F6" not in out and "⚠ 全年执行数(B)未填写" in out
+    assert "结果不完整（退出码 1）" in out and "总分和评分等级未能算出" in out
+    assert main(["recalc", str(filled(tmp_path, None, formulas)), "-o",
+                 str(tmp_path / "sound.xlsx")]) == 0
+
