@@ -169,3 +169,23 @@ def test_recalc_exits_1_when_the_file_it_wrote_shows_warnings(tmp_path, capsys, 
     assert main(["recalc", str(filled(tmp_path, None, formulas)), "-o",
                  str(tmp_path / "sound.xlsx")]) == 0
 
+
+# ---------------------------------------------------------------- 6: one missing 人工评分
+
+def test_one_missing_manual_score_is_one_finding_and_the_total_line(tmp_path):
+    """Before: JX408 and JX410 twice at the same J21, the band said twice."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F21", "部分达成")))
+    assert findings(path) == [
+        "JX408 warning J21 “救助资金发放及时性”为“部分达成”，请在人工评分列填写 3–4 分之间"
+        "（mof2020 规则）",
+        "JX410 warning J21 总分无法算出：1 项得分待定（“救助资金发放及时性”）；其余各项得分合计 93.84"]
+
+
+def test_a_manual_score_outside_its_band_is_still_flagged(tmp_path):
+    def change(book, sheet):
+        sheet["F21"], sheet["J21"], sheet["I21"] = "部分达成", 4.5, "部分乡镇发放延迟"
+
+    path = recalculated(filled(tmp_path, change))
+    assert findings(path) == [
+        "JX408 warning J21 “救助资金发放及时性”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
+        "（mof2020 规则）"]
