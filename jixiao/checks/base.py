@@ -158,6 +158,15 @@ def typed_in(table: SelfEvaluation, line: FundLine, key: str) -> object:
     return info.value if info is not None else getattr(line, key)
 
 
+def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
+    """A computed cell of jixiao's template left blank without its formula: deleted, or a
+    row inserted without copying the formulas (JX503 says so; the cell is not unfilled)."""
+    if not table.template or source is None:
+        return False
+    info = table.cell(source)
+    return info is not None and not info.is_formula and blank(info.value)
+
+
 def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:
     """A formula saved without a result (a file written by a program, never opened in
     Excel): filled, its value unknown until recalculated (JX504), not missing."""

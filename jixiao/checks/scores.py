@@ -14,6 +14,7 @@ from jixiao.checks.base import (
     differs,
     finding,
     first_source,
+    formula_deleted,
     full_marks,
     jixiao_formula,
     label,
@@ -264,14 +265,15 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
                           "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
             continue
         if indicator.score_declared is None and indicator.weight is not None \
-                and not uncomputed_formula(table, source):
+                and not uncomputed_formula(table, source) and not formula_deleted(table, source):
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
     if evaluation.execution_score is None and jixiao_formula(table, source):
         return
     if "score" in table.fund_columns and table.execution_line \
-            and funds.score_declared is None and not uncomputed_formula(table, source):
+            and funds.score_declared is None and not uncomputed_formula(table, source) \
+            and not formula_deleted(table, source):
         yield finding("JX406", source, "执行率未填写得分")
 
 

@@ -8,11 +8,13 @@ The filled form is the real 濉溪县 临时救助 2019 table (30/30 万元, ten
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 from libreoffice import sheets_as_shown
+from openpyxl.worksheet.cell_range import CellRange
 
 from jixiao import native
 from jixiao.cli.main import main
@@ -189,3 +191,84 @@ def test_a_manual_score_outside_its_band_is_still_flagged(tmp_path):
     assert findings(path) == [
         "JX408 warning J21 “救助资金发放及时性”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
         "（mof2020 规则）"]
+
+
+# ---------------------------------------------------------------- 2, 4: formulas missing
+
+_REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)")
+
+
+def _shifted(text: str, at: int) -> str:
+    """References at or below row ``at`` one row down (outside quoted strings)."""
+    def move(match: re.Match[str]) -> str:
+        row = int(match.group(4))
+        return f"{match.group(1)}{match.group(2)}{match.group(3)}{row + (row >= at)}"
+
+    parts = text.split('"')
+    parts[::2] = [_REF.sub(move, part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+def insert_row(book, sheet, at: int) -> None:
+    """Insert a blank row as Excel does: formulas, merges and names below it move down,
+    ranges across it grow; no formula is copied into the new row."""
+    merges = [CellRange(str(merged)) for merged in sheet.merged_cells.ranges]
+    for merged in merges:
+        sheet.unmerge_cells(merged.coord)
+    sheet.insert_rows(at)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.value = _shifted(cell.value, at)
+    for merged in merges:
+        if merged.min_row >= at:
+            merged.shift(0, 1)
+        elif merged.max_row >= at:
+            merged.expand(down=1)
+        sheet.merge_cells(merged.coord)
+    for name in book.defined_names.values():
+        name.attr_text = _shifted(name.attr_text, at)
+
+
+def _inserted(book, sheet, formulas: bool = False, actual: str = "9453人") -> None:
+    """A 数量指标 row inserted at 16, typed in; the 及时性 row (now 22) emptied to keep 100."""
+    insert_row(book, sheet, 16)
+    sheet["D16"], sheet["E16"], sheet["F16"], sheet["G16"] = \
+        "其中：农村低保对象中建档立卡贫困人口数量", "≥9431人", actual, 5
+    for column in "DEFGI":
+        sheet[f"{column}22"] = None
+    if formulas:  # copied from the row above, as the finding asks
+        for column in "HK":
+            sheet[f"{column}16"] = sheet[f"{column}15"].value.replace("15", "16")
+
+
+def test_a_row_inserted_without_its_formula_is_one_error_at_that_row_and_no_loop(tmp_path):
+    """Before: JX406 "未填写得分" at the locked H16 and JX504 "stale, run recalc" on the
+    总分; recalc gave the same 93.84 again, and check the same findings."""
+    path = recalculated(filled(tmp_path, _inserted))
+    message = ("JX503 error H16 第16行“其中：农村低保对象中建档立卡贫困人口数量”的得分没有公式"
+               "（新插入的行，或公式被删除），不计入总分（按 mof2020 规则应为 5）："
+               "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式")
+    assert findings(path) == [message]
+    again, _ = recalc_file(path, in_place=True)
+    assert findings(again) == [message]  # recalc cannot fix it, and check does not say it can
+
+
+def test_the_inserted_row_with_its_formulas_copied_is_clean_and_counted(tmp_path):
+    path = recalculated(filled(tmp_path, lambda book, sheet: _inserted(book, sheet, True)))
+    assert shown(path, "H16", "H44", "H45") == [5, 98.84, "优"]
+    assert findings(path) == []
+
+
+def test_a_shortfall_in_the_inserted_row_is_still_flagged(tmp_path):
+    path = recalculated(filled(tmp_path, lambda book, sheet: _inserted(book, sheet, True,
+                                                                        "9000人")))
+    assert [item.split(" ", 3)[:3] for item in findings(path)] == [["JX405", "error", "I16"]]
+
+
+def test_a_deleted_total_formula_says_so_without_none(tmp_path):
+    """Before: JX501 "总分未填写" and JX504 "评分等级公式保存的结果为“None”"."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("H43", None)))
+    assert findings(path) == [
+        "JX503 error H43 总分公式被删除，单元格为空（按 mof2020 规则应为 98.84）："
+        "请从 jixiao new 新建的模板中复制同一位置的公式恢复"]
