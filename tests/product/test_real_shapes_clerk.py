@@ -106,6 +106,21 @@ def test_an_empty_budget_or_executed_leaves_total_and_grade_uncomputed(
     assert main(["check", str(path)]) == 1
 
 
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_money_block_left_blank_is_an_error_not_a_hint(tmp_path, formulas):
+    """A fresh template shows no ⚠, so a blank money block leaves the 总分 10 points
+    short (88.84 良): check says so as an error at E6, not a hint (JX307)."""
+    def change(book, sheet):
+        for row in (6, 7):
+            for column in "DEF":
+                sheet[f"{column}{row}"] = None
+
+    path = recalculated(filled(tmp_path, change, formulas))
+    assert findings(path) == [
+        "JX309 error E6 全年预算数(A)、全年执行数(B)未填写：执行率得分（分值 10）没有计入，"
+        "表中的总分和评分等级少算了这 10 分"]
+
+
 def test_the_rate_shows_what_is_missing_not_none(tmp_path):
     """Before: "⚠ 全年预算数“None”不是数字" in H6 (and “” for a blank text)."""
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("E6", " ")))
