@@ -269,6 +269,18 @@ def test_a_row_inserted_without_its_formula_is_one_error_at_that_row_and_no_loop
     assert findings(again) == [message]  # recalc cannot fix it, and check does not say it can
 
 
+def test_recalc_says_which_row_has_no_score_formula_and_exits_1(tmp_path, capsys):
+    """Before: "全部公式计算成功", exit 0, and a 总分 without the row."""
+    path = filled(tmp_path, _inserted)
+    assert main(["recalc", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "第16行填了分值，得分单元格 自评表!H16 却没有公式" in out
+    assert "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式后再重算" in out
+    assert "全部公式计算成功" not in out
+    copied = filled(tmp_path, lambda book, sheet: _inserted(book, sheet, True))
+    assert main(["recalc", str(copied), "-o", str(tmp_path / "copied.xlsx")]) == 0
+
+
 def test_the_inserted_row_with_its_formulas_copied_is_clean_and_counted(tmp_path):
     path = recalculated(filled(tmp_path, lambda book, sheet: _inserted(book, sheet, True)))
     assert shown(path, "H16", "H44", "H45") == [5, 98.84, "优"]
