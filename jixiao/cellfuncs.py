@@ -70,18 +70,23 @@ def _column(values: Cell, length: int) -> list[Cell]:
 @_cell_safe
 def rate(budget: Cell, executed: Cell) -> Cell:
     """执行率 as a fraction (0.9981 shows as 99.81% in a percent-formatted cell)."""
-    if _blank(budget) and _blank(executed):
+    amounts = rules.template_amounts(budget, executed)  # "⚠ 全年执行数(B)未填写" …
+    if amounts is None:
         return ""
-    if parse_points(budget) == 0 and parse_points(executed) == 0:
+    if amounts == (0.0, 0.0):
         return 0.0  # an unused 其中 line: published tables show 0.00%
-    return rules.execution_rate(_number(budget, "全年预算数"), _number(executed, "全年执行数")) / 100
+    return rules.execution_rate(*amounts) / 100
 
 
 @_cell_safe
 def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
-    """执行率得分 from a rate given as a fraction (the result of JX_RATE)."""
-    if _blank(rate_fraction) or is_error(rate_fraction):
+    """执行率得分 from a rate given as a fraction (the result of JX_RATE); a rate that
+    could not be computed ("⚠ 全年执行数(B)未填写") is shown again here, so that the 总分
+    (JX_TOTAL) shows it cannot be added up instead of a total without the 执行率得分."""
+    if _blank(rate_fraction):
         return ""
+    if is_error(rate_fraction):
+        return rate_fraction
     weight_value = 10.0 if _blank(weight) else _number(weight, "分值")
     return rules.execution_score(_number(rate_fraction, "执行率") * 100, weight_value)
 

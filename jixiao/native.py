@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jixiao.errors import ScoreInputError
 from jixiao.layout import (
     COLUMN,
     FIRST_ROW,
@@ -40,9 +41,13 @@ from jixiao.layout import (
 )
 from jixiao.model import plain_text
 from jixiao.rules import (
+    AMOUNT_MISSING,
+    AMOUNT_NOT_NUMBER,
+    BUDGET_NAME,
     COST_WORD,
     DEFAULT_RULES,
     DURATION_UNITS,
+    EXECUTED_NAME,
     GRADES,
     RULE_SETS,
     SCORE_STEP,
@@ -50,6 +55,7 @@ from jixiao.rules import (
     Direction,
     round2,
     strict_at_target_share,
+    template_amounts,
     unit_direction,
 )
 from jixiao.rules import grade as rules_grade
@@ -422,14 +428,21 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     out = {}
     for row in fund_rows:
         e, f = f"E{row}", f"F{row}"
-        out[f"H{row}"] = (f'=IF(AND({e}="",{f}=""),"",IF(AND(ISNUMBER({e}),ISNUMBER({f})),'
-                          f'IF(AND({e}=0,{f}=0),0,IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")),'
-                          f'"{WARN_MONEY}"))')
+        blank_e, blank_f = f'TRIM({e}&"")=""', f'TRIM({f}&"")=""'
+        out[f"H{row}"] = (
+            f'=IF(AND({blank_e},{blank_f}),"",'
+            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({e}))),{_not_number(BUDGET_NAME, e)},'
+            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({f}))),{_not_number(EXECUTED_NAME, f)},'
+            f'IF({blank_e},"⚠ {AMOUNT_MISSING.format(what=BUDGET_NAME)}",'
+            f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
+            f'IF(AND({e}=0,{f}=0),0,IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
     rate, weight = f"H{top}", f"G{top}"
-    out[f"I{top}"] = (f'=IF(NOT(ISNUMBER({rate})),"",IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
+    # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
+    out[f"I{top}"] = (f'=IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
+                      f'IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
                       f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
-                      f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}")))')
+                      f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
     scores = f"H{first}:H{last}"
     out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
@@ -437,6 +450,12 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     total = f"H{total_row}"
     out[f"H{grade_row}"] = f'=IF(ISNUMBER({total}),{_grade_formula(f"ROUND({total},2)")},"")'
     return out
+
+
+def _not_number(what: str, cell: str) -> str:
+    """``rules.AMOUNT_NOT_NUMBER`` as a formula: the cell's text in the middle."""
+    before, after = AMOUNT_NOT_NUMBER.format(what=what, value="\0").split("\0")
+    return f'"⚠ {before}"&{cell}&"{after}"'
 
 
 def _grade_formula(rounded: str) -> str:
@@ -451,18 +470,25 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
                  weights: list[Any]) -> dict[str, Any]:
     """What ``money_formulas`` show: "rates" (one per fund line), "execution",
     "weight_total", "total", "grade"."""
-    rates = []
+    rates: list[Any] = []
     for budget, executed in funds:
-        if _blank(budget) and _blank(executed):
+        try:
+            amounts = template_amounts(budget, executed)
+        except ScoreInputError as error:
+            rates.append(f"⚠ {error}")
+            continue
+        if amounts is None:
             rates.append("")
-        elif _is_number(budget) and _is_number(executed):
-            rates.append(0.0 if budget == 0 and executed == 0 else
-                         executed / budget if budget > 0 and executed >= 0 else WARN_MONEY)
         else:
-            rates.append(WARN_MONEY)
+            budget_value, executed_value = amounts
+            rates.append(0.0 if budget_value == 0 and executed_value == 0 else
+                         executed_value / budget_value
+                         if budget_value > 0 and executed_value >= 0 else WARN_MONEY)
     rate = rates[0]
-    if not _is_number(rate):
+    if rate == "":
         execution: Any = ""
+    elif not _is_number(rate):
+        execution = rate
     elif _blank(weight):
         execution = round2(min(10.0, max(0.0, 10 * rate)))
     elif _is_number(weight) and weight >= 0:

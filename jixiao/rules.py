@@ -154,6 +154,39 @@ def _round2(number: float) -> float:
 
 # ------------------------------------------------------------- money block
 
+# The money cells of jixiao's template by what they hold: a number (万元) and nothing
+# else, as its data validation says. The add-in (JX_RATE), the native formulas, recalc
+# and check all refuse the same cells with these words (``template_amounts``).
+BUDGET_NAME, EXECUTED_NAME = "全年预算数(A)", "全年执行数(B)"
+AMOUNT_MISSING = "{what}未填写"
+AMOUNT_NOT_NUMBER = "{what}“{value}”不是数字：请只填数字（单位已是万元）"
+
+
+def template_amount(value: object, what: str) -> float | None:
+    """A money cell of jixiao's template as its formulas read it: a number, None when
+    blank; any text — "30万元", "30" typed as text — raises ScoreInputError saying
+    which amount and what to type."""
+    if value is None or (isinstance(value, str) and not value.strip(" ")):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ScoreInputError(AMOUNT_NOT_NUMBER.format(what=what, value=value))
+
+
+def template_amounts(budget: object, executed: object) -> tuple[float, float] | None:
+    """全年预算数(A) and 全年执行数(B) of a template's money line: None when both are
+    blank (an unused line); ScoreInputError naming the first amount that is missing
+    ("全年执行数(B)未填写") or not a number."""
+    amounts = [(template_amount(value, what), what)
+               for value, what in ((budget, BUDGET_NAME), (executed, EXECUTED_NAME))]
+    if all(amount is None for amount, _ in amounts):
+        return None
+    for amount, what in amounts:
+        if amount is None:
+            raise ScoreInputError(AMOUNT_MISSING.format(what=what))
+    return amounts[0][0], amounts[1][0]  # type: ignore[return-value]
+
+
 def execution_rate(budget: float | None, executed: float | None) -> float:
     """执行率 in percent: 全年执行数 B / 全年预算数 A × 100, unrounded."""
     if budget is None or executed is None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jixiao import levels, rules
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
+from jixiao.model import Evaluation, FundLine, Indicator, SelfEvaluation, Source, evaluate
 from jixiao.parsing import compact_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -149,6 +149,22 @@ def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
         return False
     # on jixiao's template any formula in a computed cell is the template's own: JX_ or native
     return "JX_" in info.formula.upper() or table.template
+
+
+def typed_in(table: SelfEvaluation, line: FundLine, key: str) -> object:
+    """What a money cell holds as typed ("30万元" stays text), for the template's own
+    formulas to read; the amount read where the table was built in code."""
+    info = table.cell(line.sources.get(key))
+    return info.value if info is not None else getattr(line, key)
+
+
+def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
+    """A computed cell of jixiao's template left blank without its formula: deleted, or a
+    row inserted without copying the formulas (JX503 says so; the cell is not unfilled)."""
+    if not table.template or source is None:
+        return False
+    info = table.cell(source)
+    return info is not None and not info.is_formula and blank(info.value)
 
 
 def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:

@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     points,
+    typed_in,
     unexplained,
 )
 from jixiao.errors import ScoreInputError
@@ -24,6 +25,7 @@ from jixiao.model import (
     FundLine,
     Indicator,
     SelfEvaluation,
+    Source,
     execution_row_rate,
     indicator_actual,
 )
@@ -287,6 +289,69 @@ def _states_the_money(indicator: Indicator, table: SelfEvaluation) -> bool:
         and abs(actual.value * in_wan - total.executed) < SCORE_STEP
 
 
+@check("JX309", "error", "全年预算数或全年执行数未填写")
+def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """执行率计分，年度资金总额却只填了一部分：全年预算数(A)或全年执行数(B)空着
+    （如只填了年初预算数）；jixiao 模板中，资金单元格填的不是数字（“30万元”）。
+
+    与指标的实际完成值缺失（JX202）一样是错误：执行率得分算不出，总分和评分等级
+    也就算不出（模板中显示 ⚠）。资金栏整行空白、只填了其中各行的，见 JX304、JX307；
+    jixiao 模板中资金栏整行空白而指标已填写的同样报此错误（模板的公式把空白的资金栏
+    当作未使用，总分少算了执行率的分值）。
+
+    **为什么**：执行率 = 全年执行数 ÷ 全年预算数；少了一个数，执行率得分（通常 10 分）
+    就无从计算，按其余各项合计的总分会少算这 10 分。
+
+    **错误示例**：年初预算数 30、全年预算数空白、全年执行数 30；或全年预算数填“30万元”。
+
+    **正确示例**：全年预算数(A) 30、全年执行数(B) 30（模板中只填数字，单位已是万元）。
+    """
+    for problem, source in money_problems(table):
+        yield finding("JX309", source, problem)
+
+
+def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
+    """(message, cell) of each amount the 执行率 needs that is missing or, in jixiao's
+    template, not a number — the template's own words (``rules.template_amounts``)."""
+    funds, total = table.funds, table.funds.total
+    problems: list[tuple[str, Source | None]] = []
+    if table.template:
+        for line in _lines(table):
+            for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
+                try:
+                    rules.template_amount(typed_in(table, line, key), what)
+                except ScoreInputError as error:
+                    problems.append((_on_line(line, str(error), table), line.sources.get(key)))
+    if not table.execution_line or table.funds_weight_source != "money" \
+            or not funds.weight or problems:
+        return problems
+    given = [value for value in (total.initial_budget, total.budget, total.executed)
+             if value is not None]
+    if table.template and not given and any(i.weight for i in table.indicators):
+        # the template's formulas leave a blank money block out of the 总分 (a fresh form
+        # shows no ⚠): the total it shows lacks the 执行率's points
+        missing = "、".join((rules.BUDGET_NAME, rules.EXECUTED_NAME))
+        return [(f"{rules.AMOUNT_MISSING.format(what=missing)}：执行率得分（分值 "
+                 f"{points(funds.weight)}）没有计入，表中的总分和评分等级少算了这 "
+                 f"{points(funds.weight)} 分", total.sources.get("budget"))]
+    for key, what, column in (("budget", rules.BUDGET_NAME, "budget"),
+                              ("executed", rules.EXECUTED_NAME, "executed")):
+        source = total.sources.get(key)
+        if getattr(total, key) is not None or not given or column not in table.fund_columns \
+                or (key == "budget" and source == total.sources.get("initial_budget")):
+            continue
+        message = rules.AMOUNT_MISSING.format(what=what)
+        if key == "budget" and total.initial_budget is not None:
+            message += f"（年初预算数已填 {points(total.initial_budget)}）"
+        problems.append((message + "，执行率得分、总分无法计算", source))
+    return problems
+
+
+def _on_line(line: FundLine, message: str, table: SelfEvaluation) -> str:
+    """A money line's message, named by its line where it is not the 年度资金总额."""
+    return message if line is table.funds.total else f"“{line.label}”{message}"
+
+
 @check("JX307", "info", "执行率得分无法核对")
 def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率计分，但表中（及其他工作表中）找不到能算出执行率的资金数。
@@ -304,8 +369,8 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     # the 执行率's points are the table's (a 分值 column, a 预算执行率 row, the rule set's
     # share beside its money), not the default of a table built in code
     if table.funds_weight_source is None or funds.weight is None \
-            or evaluation.execution_score is not None:
-        return
+            or evaluation.execution_score is not None or money_problems(table):
+        return  # a missing or unreadable amount is JX309's
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")

@@ -14,6 +14,7 @@ from jixiao.checks.base import (
     differs,
     finding,
     first_source,
+    formula_deleted,
     full_marks,
     jixiao_formula,
     label,
@@ -266,14 +267,15 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
                           "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
             continue
         if indicator.score_declared is None and indicator.weight is not None \
-                and not uncomputed_formula(table, source):
+                and not uncomputed_formula(table, source) and not formula_deleted(table, source):
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
     if evaluation.execution_score is None and jixiao_formula(table, source):
         return
     if "score" in table.fund_columns and table.execution_line \
-            and funds.score_declared is None and not uncomputed_formula(table, source):
+            and funds.score_declared is None and not uncomputed_formula(table, source) \
+            and not formula_deleted(table, source):
         yield finding("JX406", source, "执行率未填写得分")
 
 
@@ -420,7 +422,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     包括：完成值既不是“达成/部分达成/未达成”，也不能看出是否达到指标值（“有待加强”）；
     定性指标“部分达成/未达成”却没有合规的人工得分。与指标值相同或显然满足指标值的
     完成值（“规定时间内”→“规定时间内”，“持续推进”→“持续推进中”，“低”→“无投诉”）
-    按达成计，不在此列。
+    按达成计，不在此列。jixiao 模板中人工评分未填的，由 JX408 在人工评分单元格指出（一处），
+    本检查只给出总分一行。
 
     **为什么**：一项得分算不出，总分和等级就都算不出；审核人须知道是哪几项、
     其余各项合计多少。
@@ -445,7 +448,9 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         first_open = first_open or source
         if score.band is not None and indicator.judged is not None:
             continue  # a person's score outside the band: JX408 says so, on that cell
-        if score.band is not None:
+        if score.band is not None and jixiao_formula(table, indicator.sources.get("score")):
+            pass  # the template's 人工评分 left blank: JX408 says so once, with the band
+        elif score.band is not None:
             low, high = score.band
             level = score.level_name
             yield finding("JX410", source,

@@ -10,10 +10,12 @@ from jixiao.checks.base import (
     check,
     differs,
     finding,
+    formula_deleted,
     jixiao_formula,
     label,
     never_calculated,
     points,
+    typed_in,
     uncomputed_formula,
 )
 from jixiao.errors import ScoreInputError
@@ -46,8 +48,8 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     source = table.sources.get("total")
     if "score" not in table.columns or jixiao_formula(table, source) \
-            or uncomputed_formula(table, source):
-        return
+            or uncomputed_formula(table, source) or formula_deleted(table, source):
+        return  # a template's deleted 总分 formula is JX503's
     scores = [i.score_declared for i in table.indicators if i.weight is not None
               or i.score_declared is not None]
     counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
@@ -156,7 +158,7 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     funds = table.funds
     rate_fraction: object = ""
     for line in (funds.total, *funds.parts):
-        fraction = cellfuncs.rate(line.budget, line.executed)
+        fraction = cellfuncs.rate(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
         if line is funds.total:
             rate_fraction = fraction
         if "rate" in line.sources:
@@ -180,8 +182,9 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     total = cellfuncs.total(*parts)
     if "total" in table.sources:
         yield table.sources["total"], "总分", shown(total)
-    if "grade" in table.sources:
-        yield table.sources["grade"], "评分等级", shown(cellfuncs.grade(total))
+    if "grade" in table.sources:  # JX_GRADE reads the 总分 cell as it is
+        yield table.sources["grade"], "评分等级", \
+            shown(cellfuncs.grade(_as_shown(table, table.sources.get("total"), total, current)))
 
 
 def _native(table: SelfEvaluation) -> bool:
@@ -206,8 +209,8 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
-    money = native.money_values([(line.budget, line.executed) for line in lines], funds.weight,
-                                scores, weights)
+    money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
+                                 for line in lines], funds.weight, scores, weights)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)
@@ -215,8 +218,10 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
                 None if value is None else float(value) * 100  # type: ignore[arg-type]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(money["execution"])
+    total = _as_shown(table, table.sources.get("total"), money["total"], current)
+    grade = rules.grade(total) if isinstance(total, (int, float)) else ""  # as its formula
     for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
-                             ("total", "总分", money["total"]), ("grade", "评分等级", money["grade"])):
+                             ("total", "总分", money["total"]), ("grade", "评分等级", grade)):
         if key in table.sources:
             yield table.sources[key], what, shown(value)
 
@@ -225,14 +230,14 @@ def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,
               current: bool) -> object:
     """What a score cell holds for the total: its typed number when typed over (current)."""
     info = table.cell(source)
-    if current and _typed(info):
-        return info.value  # type: ignore[union-attr]
+    if current and (_typed(info) or formula_deleted(table, source)):
+        return info.value if info is not None else None  # typed over, or left blank
     return computed
 
 
-@check("JX503", "warning", "模板公式被数字覆盖")
+@check("JX503", "warning", "模板公式被数字覆盖或删除")
 def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖。
+    """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖，或公式被删除。
 
     对 jixiao 模板生成的工作簿，这些单元格都应是 JX_ 公式；对其他工作簿，
     得分列大部分是公式而个别行是数字时报告。
@@ -244,6 +249,9 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **正确示例**：从相邻行复制公式恢复 H15。
 
     jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数。
+    jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
+    该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
+    （JX406），重算后也不再报总分结果过时（JX504）。
     """
     if table.template:
         cells = list(_computed_cells(table, evaluation))
@@ -259,6 +267,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             return
     for source, what, computed in cells:
         info = table.cell(source)
+        if table.template and formula_deleted(table, source):
+            yield finding("JX503", source, _deleted(table, source, what, computed),
+                          severity="error")
+            continue
         if not _typed(info):
             continue
         wrong = table.template and computed is not None and what.endswith("的得分") \
@@ -270,6 +282,20 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            "覆盖了原有公式；请从相邻行复制公式恢复")
+
+
+def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
+    """What to say of a template cell whose formula is missing, and how to restore it."""
+    row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    should = f"（按 {table.rules.name} 规则应为 {points(float(computed))}）" \
+        if isinstance(computed, (int, float)) else ""
+    if what.endswith("的得分"):
+        columns = "H 列（得分）和 K 列（是否达成）" if not _native(table) else \
+            "H 列（得分）、K 列（是否达成）和隐藏的 M–AA 列"
+        return (f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}："
+                f"请从上一行复制 {columns}的公式")
+    return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
+            "同一位置的公式恢复")
 
 
 def _wrong_score(info: CellInfo, computed: object) -> str | None:
@@ -323,7 +349,8 @@ def formula_results_current(table: SelfEvaluation,
             continue
         stale = _stale(info, computed)
         if stale:
-            yield finding("JX504", source, f"{what}公式保存的结果为“{_shown(info)}”，"
+            saved = "为空" if not plain_text(info.value).strip() else f"为“{_shown(info)}”"
+            yield finding("JX504", source, f"{what}公式保存的结果{saved}，"
                                            f"按 {evaluation.rules.name} 规则重新计算应为"
                                            f"“{stale}”")
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)

@@ -1,7 +1,9 @@
 """``jixiao recalc``: recalculate a workbook without Excel, keeping its formulas.
 
-Exit codes: 0 every formula computed, 1 some cells show an error value (listed),
-2 the input cannot be read (or another error, printed by the CLI).
+Exit codes: 0 every formula computed, 1 some cells show an error value or a ⚠ text
+instead of a score, or a template row has a 分值 but no score formula (listed: the file
+written is incomplete), 2 the input cannot be read
+(or another error, printed by the CLI).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,
                                       engine=args.engine)
     print(report_text(result, written))
-    return 1 if result.failures or result.cycles else 0
+    return 1 if result.failures or result.cycles or result.warnings or result.unscored else 0
 
 
 def report_text(result: Recalculation, written: Path) -> str:
@@ -61,9 +63,25 @@ def report_text(result: Recalculation, written: Path) -> str:
         lines.append(f"有 {len(warnings)} 个单元格显示 ⚠（规则无法计算，请按提示修改输入）：")
         for source, text in warnings:
             lines.append(f"  {source}  {_shortened(text)}")
-    if not result.failures and not result.cycles and not warnings:
+        lines.append(_incomplete(result))
+    for source in result.unscored:
+        row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        lines.append(f"第{row}行填了分值，得分单元格 {source} 却没有公式（新插入的行，或公式被删除），"
+                     f"该行不计入总分：请从上一行复制 H 列（得分）和 K 列（是否达成）的公式后再重算"
+                     "（退出码 1）")
+    if not result.failures and not result.cycles and not warnings and not result.unscored:
         lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
+
+
+def _incomplete(result: Recalculation) -> str:
+    """The line that says the file written is not a finished table (exit 1)."""
+    from jixiao.native import WARN_TOTAL  # the 总分's ⚠, in either template
+
+    if any(text == WARN_TOTAL for _, text in result.warnings):
+        return ("结果不完整（退出码 1）：以上单元格显示 ⚠ 而不是数值，总分和评分等级未能算出；"
+                "请按提示修改输入后再重算")
+    return "结果不完整（退出码 1）：以上单元格显示 ⚠ 而不是数值；请按提示修改输入后再重算"
 
 
 def _shortened(formula: str, length: int = 120) -> str:

@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jixiao import levels
+from jixiao.errors import ScoreInputError
 from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
 from jixiao.parsing import parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
 from jixiao.read.roles import without_instructions
-from jixiao.rules import FULL_MARKS, TOLERANCE
+from jixiao.rules import FULL_MARKS, TOLERANCE, template_amount
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
 
@@ -510,3 +511,19 @@ def _indicators_total_100(table: SelfEvaluation) -> bool:
     """Whether the indicators' 分值 already make the full 100 points."""
     weights = [i.weight for i in table.indicators if i.weight is not None]
     return bool(weights) and abs(sum(weights) - FULL_MARKS) <= TOLERANCE
+
+
+def read_as_template(table: SelfEvaluation) -> None:
+    """The money of a jixiao template as its formulas read it (``rules.template_amount``):
+    only numbers. A text such as "30万元", which a submitted table's money is read from,
+    is no amount here — the template's JX_RATE shows ⚠ for it, and JX309 points at it —
+    so check computes the same (no) 执行率 and 总分 as the workbook shows."""
+    for line in (table.funds.total, *table.funds.parts):
+        for key in ("initial_budget", "budget", "executed"):
+            info = table.cell(line.sources.get(key))
+            if info is None:
+                continue
+            try:
+                setattr(line, key, template_amount(info.value, key))
+            except ScoreInputError:
+                setattr(line, key, None)

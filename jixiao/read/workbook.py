@@ -35,7 +35,14 @@ from jixiao.parsing import heading_points
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
-from jixiao.read.money import MoneyBlock, apply_money, execution_weight, find_money, money_outside
+from jixiao.read.money import (
+    MoneyBlock,
+    apply_money,
+    execution_weight,
+    find_money,
+    money_outside,
+    read_as_template,
+)
 from jixiao.read.project import (
     project_outside,
     read_goal_among_rows,
@@ -229,6 +236,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     for table in tables:
         table.file = str(path)
         table.template = template
+        if template:
+            read_as_template(table)
         if table.project.year is None:  # no 年度 above the table: its project's name (2021年
             # 随州市…项目), else its sheet's or file's name
             table.project.year = year_from_project_name(table.project.name) \

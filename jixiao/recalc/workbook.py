@@ -23,6 +23,7 @@ from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
 from jixiao.xlsx.package import CellValue, ExcelError, Package
+from jixiao.xlsx.refs import area_cells
 from jixiao.xlsx.writeback import write_cached_values
 
 ENGINES = ("auto", "core", "formulas")
@@ -59,6 +60,8 @@ class Recalculation:
     failures: list[Failure] = field(default_factory=list)
     cycles: list[list[Source]] = field(default_factory=list)  # 循环引用, one list per loop
     backup: Path | None = None                    # recalc --in-place: where the original went
+    # jixiao's template: indicator rows with a 分值 but no score formula (``unscored_rows``)
+    unscored: list[Source] = field(default_factory=list)
 
     @property
     def cell_count(self) -> int:
@@ -207,7 +210,46 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                 text = formulas.get((sheet, ref))
                 failures.append(Failure(Source(sheet, ref), value, reason,
                                         f"={text}" if text else None))
-    return Recalculation(engine, values, failures, cycles)
+    return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package))
+
+
+def unscored_rows(package: Package) -> list[Source]:
+    """The score cells of jixiao's template (``JX_IndicatorScore``) left blank without a
+    formula on a row with a 分值 (``JX_Weight``): a row inserted without copying the
+    formulas, or one deleted. No recalculation scores them and the 总分 leaves them out;
+    ``jixiao check`` says the same (JX503)."""
+    names = {name.name: name.text for name in package.defined_names if name.local_sheet is None}
+    places = [_place(names.get(key)) for key in ("JX_IndicatorScore", "JX_Weight")]
+    if None in places or places[0][0] != places[1][0]:  # type: ignore[index]
+        return []
+    (sheet_name, scores), (_, weights) = places  # type: ignore[misc]
+    sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
+    if sheet is None or len(scores) != len(weights):
+        return []
+    cells = {cell.ref: cell for cell in package.cells(sheet)}
+    out = []
+    for score_ref, weight_ref in zip(scores, weights, strict=True):
+        score, weight = cells.get(score_ref), cells.get(weight_ref)
+        weighed = weight is not None and isinstance(weight.value, (int, float)) \
+            and not isinstance(weight.value, bool) and weight.value > 0
+        if weighed and (score is None or score.formula is None and (
+                score.value is None or str(score.value).strip() == "")):
+            out.append(Source(sheet_name, score_ref))
+    return out
+
+
+def _place(text: str | None) -> tuple[str, list[str]] | None:
+    """(sheet, cells) of a one-column name such as "'自评表'!$H$13:$H$42"; None otherwise."""
+    if not text or "!" not in text:
+        return None
+    sheet, _, area = text.rpartition("!")
+    try:
+        rows = area_cells(area.replace("$", ""))
+    except ValueError:
+        return None
+    if any(len(row) != 1 for row in rows):
+        return None
+    return sheet.strip("'").replace("''", "'"), [row[0] for row in rows]
 
 
 __all__ = ["ENGINES", "Failure", "Recalculation", "default_output", "recalc_file",

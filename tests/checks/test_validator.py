@@ -123,7 +123,11 @@ CASES = {
                                (1, {"executed": 25, "rate": 79.21})),
                 "rows": rows((0, {"actual": "79.21(%)", "score": 4.4,
                                   "reason": "设备尾款次年支付"}))}]),
-    "JX307": ([{"money": money((0, {"executed": None}), (1, {"executed": None}))}], [{}]),
+    # no amount at all on the 年度资金总额 line: JX307's hint; only B missing is JX309's error
+    "JX307": ([{"money": money((0, {"initial": None, "budget": None, "executed": None}))}],
+              [{}]),
+    "JX309": ([{"money": money((0, {"executed": None}), (1, {"executed": None}))},
+               {"money": money((0, {"budget": None}), (1, {"budget": None}))}], [{}]),
     # a blank 执行率 beside A, B and the score (天长 2022); not where the layout has no 执行率
     # column, nor where the 得分 is blank too (JX406's), nor where a formula computes it
     "JX308": ([{"money": money((0, {"rate": None}))},

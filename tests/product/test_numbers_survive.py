@@ -155,7 +155,7 @@ def test_recalc_lists_the_cells_that_show_a_warning(tmp_path, capsys):
     table.indicators[0].actual = "95%"
     path = tmp_path / "warned.xlsx"
     build_template(path, table=table)
-    assert main(["recalc", str(path)]) == 0
+    assert main(["recalc", str(path)]) == 1  # the file written shows ⚠: incomplete (rt12)
     out = capsys.readouterr().out
     assert "全部公式计算成功" not in out
     assert f"{SHEET}!H13  ⚠" in out

@@ -30,11 +30,14 @@ def test_a_total_line_left_empty_says_what_its_lines_give(tmp_path, money, wrong
 
 
 def test_a_total_line_of_its_own_is_not_replaced_by_its_lines(tmp_path):
-    """Where the total line holds money, the note adds nothing: the rate is the total's."""
+    """Where the total line holds money, the note adds nothing: the rate is the total's.
+    Its 全年执行数 left blank is a missing actual (JX309, rt12), not JX307's hint."""
     money = [("年度资金总额", 100, 100, None, 10, None, None), *ZERO_TOTAL[1:]]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 90, money=money))
-    [note] = [item for item in data["findings"] if item["code"] == "JX307"]
-    assert "按其中各行合计" not in note["message"]
+    assert not [item for item in data["findings"] if item["code"] == "JX307"]
+    [note] = [item for item in data["findings"] if item["code"] == "JX309"]
+    assert note["severity"] == "error" and "按其中各行合计" not in note["message"]
+    assert note["message"].startswith("全年执行数(B)未填写")
 
 
 def test_a_target_typed_as_a_formula_never_calculated_is_not_missing(tmp_path):

@@ -143,9 +143,13 @@ any_actual = st.one_of(st.none(), st.sampled_from([*LEVEL_WORDS.values(), "完�
                                  st.sampled_from(UNITS)).map(lambda t: f"{t[0]:.4g}{t[1]}"))
 
 
+# money as clerks type it: a number, blank, or a text ("30万元", "29.5") the template refuses
+maybe_money = st.one_of(maybe_number, st.sampled_from(["30万元", "29.5", "30 万元"]))
+
+
 @st.composite
 def any_fill(draw) -> SelfEvaluation:
-    budget, executed = draw(maybe_number), draw(maybe_number)
+    budget, executed = draw(maybe_money), draw(maybe_money)
     funds = Funds(total=FundLine("年度资金总额", draw(maybe_number), budget, executed),
                   weight=draw(st.one_of(st.none(), st.sampled_from([10.0, 5.0, 0.0]))))
     rows = draw(st.lists(st.sampled_from(LEVELS), max_size=8))
@@ -255,4 +259,23 @@ def test_a_nearly_empty_fill_is_one_table_with_its_weight_total_agreed(tmp_path,
     table = SelfEvaluation(Project("项目"), Funds(total=FundLine("年度资金总额")), rows,
                            rules="mof2020")
     findings = checked(table, tmp_path)
+    assert_only_input_cells(findings, input_cells)
+
+
+@pytest.mark.parametrize(("budget", "executed", "cell", "message"), [
+    (None, 30.0, "E6", "全年预算数(A)未填写（年初预算数已填 30），执行率得分、总分无法计算"),
+    (30.0, None, "F6", "全年执行数(B)未填写，执行率得分、总分无法计算"),
+    ("30万元", 30.0, "E6", "全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）")])
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_money_missing_or_typed_as_text_is_one_error_on_its_input_cell(
+        tmp_path, input_cells, budget, executed, cell, message, formulas):
+    """rt12: the template stored 总分 88.84 / 良 without the 执行率's 10 points, and check
+    only hinted (JX307) — or computed 98.67 from “30万元” where the template showed ⚠."""
+    from jixiao.samples import sample
+
+    table = sample("putuo-1")
+    table.funds = Funds(total=FundLine("年度资金总额", 30.0, budget, executed), weight=10.0)
+    findings = checked(table, tmp_path, formulas)
+    assert [f"{item.code} {item.cell} {item.message}" for item in findings
+            if item.severity == "error"] == [f"JX309 {cell} {message}"]
     assert_only_input_cells(findings, input_cells)
