@@ -72,15 +72,18 @@ def cell(text: Any = "", *, span: int = 1, merge: str | None = None, inner: str 
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs}{inner}</w:tc>"
 
 
-def table(rows: list[list[str]], *, before: dict[int, int] | None = None) -> str:
-    """A <w:tbl> of rows of ``cell``s; ``before``: row index → its w:gridBefore."""
+def table(rows: list[list[str]], *, before: dict[int, int] | None = None,
+          widths: list[int] | None = None) -> str:
+    """A <w:tbl> of rows of ``cell``s; ``before``: row index → its w:gridBefore;
+    ``widths``: its grid's columns (w:gridCol, twips), else an empty w:tblGrid."""
     before = before or {}
     lines = []
     for number, row in enumerate(rows):
         shift = (f'<w:trPr><w:gridBefore w:val="{before[number]}"/></w:trPr>'
                  if number in before else "")
         lines.append(f"<w:tr>{shift}{''.join(row)}</w:tr>")
-    return f"<w:tbl><w:tblPr/><w:tblGrid/>{''.join(lines)}</w:tbl>"
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths or ())
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(lines)}</w:tbl>"
 
 
 def _text(value: Any) -> str:
@@ -117,14 +120,26 @@ def _title_rows(values: list[list[Any]]) -> int:
     return count
 
 
-def workbook_docx(workbook: str | Path, path: str | Path) -> Path:
+def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, ...] = (),
+                  header_again: bool = False, between: str = "",
+                  widths: list[int] | None = None, after: str = "") -> Path:
     """The workbook's first sheet as a Word document: its title lines as paragraphs, the
-    rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge)."""
+    rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge).
+
+    ``splits``: the sheet's rows that begin a new w:tbl, as a PDF→Word conversion splits a
+    table at each page (a cell merged down across a split begins again, blank); with
+    ``header_again`` each new one begins with the indicator header (the row with 三级指标)
+    printed again; ``between``: body XML between the parts; ``widths``: every part's
+    w:gridCol widths; ``after``: body XML after the table."""
     values, merges = _grid(workbook)
     titles = _title_rows(values)
     body = "".join(paragraph(_text(row[0])) for row in values[:titles])
-    rows = []
+    parts: list[list[list[str]]] = [[]]
+    header: list[str] | None = None
     for row_number, row in enumerate(values[titles:], start=titles + 1):
+        split = row_number in splits
+        if split:
+            parts.append([header] if header_again and header is not None else [])
         cells = []
         column = 1
         while column <= len(row):
@@ -138,11 +153,15 @@ def workbook_docx(workbook: str | Path, path: str | Path) -> Path:
                 column += 1
                 continue
             merge = None if top == bottom else "restart" if top == row_number else "continue"
-            cells.append(cell("" if merge == "continue" else _text(row[column - 1]),
-                              span=right - left + 1, merge=merge))
+            if split and merge == "continue":
+                merge = None  # a merge across the split: a blank cell on the new page
+            cells.append(cell("" if merge in ("continue", None) and top != row_number
+                              else _text(row[column - 1]), span=right - left + 1, merge=merge))
             column = right + 1
-        rows.append(cells)
-    return docx(path, body + table(rows))
+        if any(value == "三级指标" for value in row):
+            header = cells
+        parts[-1].append(cells)
+    return docx(path, body + between.join(table(rows, widths=widths) for rows in parts) + after)
 
 
 def workbook_html(workbook: str | Path) -> str:

@@ -32,6 +32,7 @@ from jixiao.model import (
     without_levels,
 )
 from jixiao.parsing import heading_points
+from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
@@ -43,7 +44,6 @@ from jixiao.read.project import (
     rules_from_workbook,
     year_from_names,
 )
-from jixiao.read.roles import is_between_rows
 from jixiao.read.selection import kept_tables, no_table
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
@@ -90,7 +90,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         if kind in ("ods", "xlsb", "docx"):  # bombs, DTDs: before calamine or wordtable
             check_package(path, data, limits, ods=kind == "ods")
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
-        sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
+        sheets = [SheetCells(name, cells, merges, {}, tables)
+                  for name, cells, merges, tables in found]
         return _workbook(path, sheets, notes, too_long, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
@@ -348,11 +349,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
 
 
 def _next_header(found: list[Found], index: int) -> int:
-    """The first row of the next header in the sheet of ``found[index]`` (where its rows
-    end at the latest)."""
+    """Where the rows under ``found[index]`` end at the latest: the first row of the next
+    header in its sheet, or before it the next table of a document (Word, a web page)
+    that does not go on from the header's own (``documents.table_stop``)."""
     item = found[index]
-    return min((other.header.top for other in found[index + 1:] if other.grid is item.grid
+    stop = min((other.header.top for other in found[index + 1:] if other.grid is item.grid
                 and other.header.top > item.header.row), default=item.grid.max_row + 1)
+    return table_stop(item.grid, item.header, stop)
 
 
 def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
@@ -366,7 +369,7 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return None
     grid = last.grid
-    if not _nothing_between(grid, last.end + 1, grid.max_row + 1):
+    if not nothing_between(grid, last.end + 1, grid.max_row + 1):
         return None
     position = next(number for number, other in enumerate(grids) if other is grid)
     if position + 1 >= len(grids):
@@ -377,7 +380,7 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if index < len(found) and found[index].grid is page:
         head = found[index]
         if set(head.header.columns) == set(last.header.columns) \
-                and _nothing_between(page, 1, head.header.top):
+                and nothing_between(page, 1, head.header.top):
             return head
         return None
     if any(other.grid is page for other in found) or not page.rows:
@@ -394,13 +397,6 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     return Found(page, header)
 
 
-def _nothing_between(grid: Grid, top: int, bottom: int) -> bool:
-    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
-    number or a note between a converted PDF's rows."""
-    return all(is_between_rows([grid.texts.get((row, column), "") for column in grid.rows[row]])
-               for row in grid.rows if top <= row < bottom)
-
-
 def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
     """Whether ``later`` is ``item``'s header printed again in the middle of its table, as
     a PDF or Word table converted to Excel repeats it after each page break: the same
@@ -411,6 +407,8 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
         return False
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return False
+    if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
+        return False  # another table of a document (another grid), not this one going on
     return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
 
 
@@ -442,7 +440,7 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
         position = next(number for number, other in enumerate(grids) if other is item.grid)
         if position + 1 >= len(grids) or grids[position + 1] is not grid \
                 or (grid.name in hidden) != (item.grid.name in hidden) \
-                or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
+                or not nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
             return False
         between = [row for row in grid.rows if row < later.header.top]
     return len(between) <= _BETWEEN_BLOCKS and all(

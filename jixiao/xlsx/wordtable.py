@@ -8,7 +8,9 @@ top-level table (w:tbl) its rows, a cell where the grid puts it — w:gridBefore
 skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges down
 — with a blank row after it. A cell's text is its paragraphs joined by line breaks
 (w:t, w:tab, w:br); a table nested in a cell is text of that cell. Values are taken
-as from a page (``webtable._value``): a plain number is a number.
+as from a page (``webtable._value``): a plain number is a number. Where each top-level
+table was laid out (its rows, its grid's columns and widths) is given too: a table ends
+where its w:tbl does (``read.documents``).
 
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
@@ -26,6 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.sheet import DocumentTable
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
 
@@ -44,12 +47,14 @@ _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}ins
                       f"{_W}tblPr", f"{_W}tblGrid"))
 
 
-def docx_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
+def docx_sheets(name: str, data: bytes, max_cells: int,
+                tables: list[DocumentTable] | None = None) -> list[Sheet]:
     """The document laid out on one sheet ("文档"): [(name, cells, merges)].
 
     ``data``: the .docx, its package already checked (``guard.check_package``);
     ``UnreadableWorkbook`` for a damaged one, ``TooManyCells`` past ``max_cells`` cells
-    and merged areas."""
+    and merged areas. ``tables``, if given, gets where each top-level table was laid out
+    (its rows, its grid's columns and their widths): a table ends where its w:tbl does."""
     from xml.etree.ElementTree import ParseError
 
     document = _document(name, data)
@@ -66,6 +71,8 @@ def docx_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
                 layout.line(text)
         else:
             layout.table(block)
+    if tables is not None:
+        tables.extend(layout.tables)
     return [(SHEET, layout.cells, layout.merges)]
 
 
@@ -159,12 +166,27 @@ def _number(element: Any, tag: str, default: int) -> int:
         return default
 
 
+def _grid(table: Any, widest: int) -> tuple[int, tuple[int, ...]]:
+    """A table's grid columns (w:gridCol, else its widest row) and their widths (twips)."""
+    grid = table.find(f"{_W}tblGrid")
+    columns = [] if grid is None else grid.findall(f"{_W}gridCol")
+    widths = []
+    for column in columns:
+        try:
+            widths.append(max(0, int(float(column.get(f"{_W}w", "")))))
+        except ValueError:
+            widths = []
+            break
+    return (len(columns) or widest), tuple(widths)
+
+
 class _Layout:
     """Rows as they are laid out on the sheet: cells, merged ranges, the area so far."""
 
     def __init__(self, max_cells: int) -> None:
         self.cells: list[Cell] = []
         self.merges: list[Merge] = []
+        self.tables: list[DocumentTable] = []
         self.row = 0
         self.area = 0
         self.max_cells = max_cells
@@ -183,6 +205,8 @@ class _Layout:
         # column → [top, left, bottom, right] of the cell a vMerge continue extends
         open_merges: dict[int, list[int]] = {}
         boxes: list[list[int]] = []
+        first = self.row + 1
+        widest = 0
         for tr in _children(element, _TR):
             self.row += 1
             row = self.row
@@ -209,7 +233,10 @@ class _Layout:
                 boxes.append(box)
                 continued[column] = box
                 column += wide
+            widest = max(widest, column - 1)
             open_merges = continued
+        if self.row >= first:
+            self.tables.append(DocumentTable(first, self.row, *_grid(element, widest)))
         self.row += 1  # a blank row after the table, as Excel lays out a page's tables
         self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
                            if bottom > top or right > left)

@@ -1,0 +1,148 @@
+"""A 自评表 in a Word document (.docx) or a web page (.xls saved as HTML) ends where its
+table does (<w:tbl>, <table>): a table without a 总分 row followed by another table — a
+校验结果 table, a 绩效目标表, an appendix of indicators — is read alone (before: the next
+table's rows were its indicators, its 分值合计 its 总分). A table a PDF→Word conversion
+split into several consecutive tables with the same columns (header printed again or
+not), or whose 总分 row went onto a table of its own, is still one table."""
+
+import json
+
+from test_real_shapes import checked, codes
+from wordfiles import cell, paragraph, table, workbook_docx, workbook_html
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
+
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
+
+# The standard sheet's rows: titles 1–2, project 3–4, money 5–9, header 10, indicators
+# 11–15, 总分 16, 等级 17.
+FIRST_INDICATOR, TOTAL_ROW = 11, 16
+NAMES = [row[2] for row in PUTUO_1_ROWS]
+
+CHECK_TABLE = table([[cell("校验项目"), cell("结果"), cell("说明")],
+                     [cell("分值合计"), cell("100"), cell("通过")],
+                     [cell("得分合计"), cell("99.98"), cell("通过")]])
+# an appendix of indicators typed as a table of its own, in the 自评表's columns but one
+APPENDIX_ROWS = [[cell("产出指标"), cell("数量指标"), cell("培训人次"), cell("≥500人次"),
+                  cell("300人次"), cell("10"), cell("10")],
+                 [cell("效益指标"), cell("社会效益指标"), cell("政策知晓率"), cell("≥90%"),
+                  cell("95%"), cell("10"), cell("10")]]
+
+
+def names(data):
+    return [indicator["name"] for indicator in data["indicators"]]
+
+
+def test_a_check_table_after_a_table_without_total_is_not_its_total(tmp_path):
+    """校验结果 | 分值合计 100 under a 自评表 without 总分 row: before, 100 was read as the
+    declared 总分 (JX501 总分写为 100，各项得分之和为 99.98)."""
+    book = standard(tmp_path / "t.xlsx", total=None, grade=None)
+    path = workbook_docx(book, tmp_path / "t.docx", after=paragraph("校验结果") + CHECK_TABLE)
+    _, data = checked(path)
+    assert codes(data) == []
+    assert data["total_declared"] is None and data["total_computed"] == 99.98
+    assert names(data) == NAMES
+
+
+def test_an_appendix_table_is_not_read_as_indicators(tmp_path):
+    """An appendix table right under the 自评表 (with or without a title between) whose rows
+    look like indicators: before, 培训人次 and 政策知晓率 were read as its indicators (JX101
+    分值合计 120, JX102, JX402, JX404 on a table that is not the 自评表)."""
+    book = standard(tmp_path / "t.xlsx", total=None, grade=None)
+    for number, between in enumerate(("", paragraph("附表：绩效指标说明"))):
+        path = workbook_docx(book, tmp_path / f"t{number}.docx",
+                             after=between + table(APPENDIX_ROWS))
+        _, data = checked(path)
+        assert names(data) == NAMES, between
+        assert codes(data) == [], between
+
+
+def test_a_second_table_in_the_same_columns_after_a_title_is_another_table(tmp_path):
+    """The same rows again, in the same columns, but under a title of their own: another
+    table (here no header: nothing to read), not the 自评表 going on."""
+    book = standard(tmp_path / "t.xlsx", total=None, grade=None)
+    rows = [[cell(), *row, cell("")] for row in APPENDIX_ROWS]
+    path = workbook_docx(book, tmp_path / "t.docx", after=paragraph("附表") + table(rows))
+    _, data = checked(path)
+    assert names(data) == NAMES
+
+
+def _findings(path):
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    data = json.loads(json_report([result]))
+    return data, sorted(item["code"] for item in data["findings"])
+
+
+MISTAKEN_ROWS = [PUTUO_1_ROWS[0], PUTUO_1_ROWS[1], PUTUO_1_ROWS[2],
+                 ("效益指标", "可持续影响指标", "网络安全防护能力", "≥95%", "85%", 30, 30, None),
+                 ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 12, None)]
+
+
+def test_a_table_split_into_several_word_tables_is_one_table(tmp_path):
+    """A PDF→Word conversion puts each page's rows in a w:tbl of their own, the same columns:
+    with the header printed again on each page or not, the rows, the 总分 and the grade
+    below the split are the table's, and its mistakes there are found (a target missed
+    with full marks, a score over its weight)."""
+    for rows in (PUTUO_1_ROWS, MISTAKEN_ROWS):
+        book = standard(tmp_path / "t.xlsx", rows=rows, money=PUTUO_1_MONEY)
+        expected, expected_codes = _findings(book)
+        for again in (False, True):
+            for widths in (None, [900, 1500, 1500, 2000, 1200, 1200, 800, 800, 2400]):
+                path = workbook_docx(book, tmp_path / "s.docx", widths=widths,
+                                     splits=(FIRST_INDICATOR + 2, TOTAL_ROW - 1),
+                                     header_again=again)
+                data, found = _findings(path)
+                assert found == expected_codes, (again, widths)
+                assert names(data) == [row[2] for row in rows]
+                for key in ("total_declared", "total_computed", "grade_declared"):
+                    assert data[key] == expected[key], key
+        if rows is MISTAKEN_ROWS:
+            assert {"JX401", "JX402"} <= set(expected_codes)
+
+
+def test_a_total_row_on_a_table_of_its_own_is_the_tables_total(tmp_path):
+    """The 总分 and 评分等级 rows split off into a table of other columns (a converted PDF's
+    last page): still the table's 总分 — a wrong one is still JX501."""
+    for total, expected in ((99.98, []), (95, ["JX501"])):
+        book = standard(tmp_path / "t.xlsx", total=(100, total))
+        path = workbook_docx(book, tmp_path / "t.docx", splits=(TOTAL_ROW,))
+        data, found = _findings(path)
+        assert data["total_declared"] == total
+        assert found == expected
+
+
+def test_a_split_table_of_other_widths_is_another_table(tmp_path):
+    """Tables of as many columns but far other widths right under each other are two
+    tables: the second one's rows are not the first one's indicators."""
+    book = standard(tmp_path / "t.xlsx", total=None, grade=None)
+    narrow = [400] * 9
+    wide = [400, 400, 400, 400, 400, 400, 400, 3000, 3000]
+    rows = [[cell(), *row, cell("")] for row in APPENDIX_ROWS]
+    path = workbook_docx(book, tmp_path / "t.docx", widths=narrow,
+                         after=table(rows, widths=wide))
+    _, data = checked(path)
+    assert names(data) == NAMES
+
+
+def _page(book, after=""):
+    page = workbook_html(book)
+    return page.replace("</table></body>", f"</table>{after}</body>")
+
+
+def test_a_web_page_table_ends_at_its_table(tmp_path):
+    """The same in a web page saved as .xls: a 校验结果 <table> under a 自评表 without 总分
+    is not read into it (before: JX501 from its 分值合计)."""
+    book = standard(tmp_path / "t.xlsx", total=None, grade=None)
+    check = ("<p>校验结果</p><table><tr><td>校验项目</td><td>结果</td><td>说明</td></tr>"
+             "<tr><td>分值合计</td><td>100</td><td>通过</td></tr></table>")
+    path = tmp_path / "t.xls"
+    path.write_text(_page(book, check), encoding="utf-8")
+    _, data = checked(path)
+    assert codes(data) == [] and data["total_declared"] is None
+    appendix = ("<table>" + "".join(
+        "<tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>"
+        for row in (("产出指标", "数量指标", "培训人次", "≥500人次", "300人次", 10, 10),)) + "</table>")
+    path.write_text(_page(book, appendix), encoding="utf-8")
+    _, data = checked(path)
+    assert names(data) == NAMES and codes(data) == []
