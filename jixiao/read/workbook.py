@@ -23,6 +23,7 @@ from pathlib import Path
 
 from jixiao import levels
 from jixiao.model import (
+    DocumentPlaces,
     ExternalContent,
     Funds,
     Indicator,
@@ -226,9 +227,13 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
     tables = kept_tables(path.name, tables, notes, hidden)
+    document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
+                                                     for found in grid.tables))
+                     for grid in grids if grid.tables), None)
     for table in tables:
         table.file = str(path)
         table.template = template
+        table.document = document
         if table.project.year is None:  # no 年度 above the table: its sheet's or file's name
             table.project.year = year_from_names(table.sources["header"].sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once

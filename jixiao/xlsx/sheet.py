@@ -17,6 +17,8 @@ class DocumentTable:
     last: int                 # its last row
     columns: int              # its grid's columns (w:tblGrid; a page's widest row)
     widths: tuple[int, ...] = ()  # each grid column's width (w:gridCol, twips), if stated
+    # each row's own cells (w:tc, <td>): the column each begins at, from its first row on
+    starts: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass

@@ -193,11 +193,12 @@ def html_sheets(name: str, data: bytes, max_cells: int,
     area = 0
     row = 0
     first, widest = 0, 0  # the open table's first row, its widest row's last column
+    starts: list[tuple[int, ...]] = []  # its rows' cells' first columns
     for item in page.rows:
         if item is None:  # a table ended
             if first and tables is not None:
-                tables.append(DocumentTable(first, row, widest))
-            first, widest = 0, 0
+                tables.append(DocumentTable(first, row, widest, (), tuple(starts)))
+            first, widest, starts = 0, 0, []
             row += 1
             taken.clear()
             continue
@@ -207,9 +208,11 @@ def html_sheets(name: str, data: bytes, max_cells: int,
             continue
         first = first or row
         column = 1
+        begins: list[int] = []
         for text, high, wide in item:
             while (row, column) in taken:
                 column += 1
+            begins.append(column)
             if text:
                 cells.append((row, column, _value(text), "General"))
             area += high * wide
@@ -221,6 +224,7 @@ def html_sheets(name: str, data: bytes, max_cells: int,
                              for c in range(column, column + wide))
             column += wide
         widest = max(widest, column - 1)
+        starts.append(tuple(begins))
     stem = name.rsplit(".", 1)[0][:31] or "Sheet1"
     return [(stem, cells, merges)]
 

@@ -207,13 +207,17 @@ class _Layout:
         boxes: list[list[int]] = []
         first = self.row + 1
         widest = 0
+        starts: list[tuple[int, ...]] = []  # each row's cells' first columns
         for tr in _children(element, _TR):
             self.row += 1
             row = self.row
             properties = tr.find(f"{_W}trPr")
             column = 1 + _number(properties, f"{_W}gridBefore", 0)
             continued: dict[int, list[int]] = {}
+            begins: list[int] = []
+            starts.append(())
             for tc in _children(tr, _TC):
+                begins.append(column)
                 cell_properties = tc.find(f"{_W}tcPr")
                 wide = max(1, _number(cell_properties, f"{_W}gridSpan", 1))
                 self._count(wide)
@@ -234,9 +238,11 @@ class _Layout:
                 continued[column] = box
                 column += wide
             widest = max(widest, column - 1)
+            starts[-1] = tuple(begins)
             open_merges = continued
         if self.row >= first:
-            self.tables.append(DocumentTable(first, self.row, *_grid(element, widest)))
+            self.tables.append(DocumentTable(first, self.row, *_grid(element, widest),
+                                             tuple(starts)))
         self.row += 1  # a blank row after the table, as Excel lays out a page's tables
         self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
                            if bottom > top or right > left)

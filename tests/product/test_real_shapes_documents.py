@@ -146,3 +146,65 @@ def test_a_web_page_table_ends_at_its_table(tmp_path):
     path.write_text(_page(book, appendix), encoding="utf-8")
     _, data = checked(path)
     assert names(data) == NAMES and codes(data) == []
+
+
+# ------------------------------------------------ where a finding is, in the document's terms
+
+MISTAKEN_MONEY = [("年度资金总额", 30.03, 31.56, 31.50, 10, 99.80, 10), *PUTUO_1_MONEY[1:]]
+
+
+def _places(data):
+    return {(item["code"], item["place"]) for item in data["findings"]}
+
+
+def test_a_finding_in_a_word_table_names_its_table_row_and_column(tmp_path):
+    """文档!H13 means nothing to a reviewer with the Word file open: the finding says which
+    table, which row, which cell of the row (a cell merged down from above counts, as Word
+    counts it; a cell spanning columns counts once). The sheet and cell stay as they were."""
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    path = workbook_docx(book, tmp_path / "t.docx", after=paragraph("附：校验结果")
+                         + CHECK_TABLE)
+    data, _ = _findings(path)
+    assert {("JX302", "第1个表格 第4行第8列"), ("JX401", "第1个表格 第13行第8列"),
+            ("JX402", "第1个表格 第12行第8列"), ("JX501", "第1个表格 第14行第3列")} \
+        <= _places(data)
+    jx401 = next(item for item in data["findings"] if item["code"] == "JX401")
+    assert (jx401["sheet"], jx401["cell"]) == ("文档", "H15")
+    assert data["indicators"][0]["place"] == "第1个表格 第9行第4列"
+    workbook, _ = _findings(book)
+    assert {item["place"] for item in workbook["findings"]} == {None}  # a workbook: its A1
+
+
+def test_the_text_report_names_the_place_in_the_document(tmp_path, capsys):
+    from jixiao.cli.main import main
+
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS)
+    path = workbook_docx(book, tmp_path / "t.docx")
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "JX401  第1个表格 第13行第8列" in out and "文档!H15" not in out
+
+
+def test_a_paragraph_and_a_second_table_are_named_too(tmp_path):
+    """Cells outside the first table: the paragraphs between tables count from the table
+    above, a second table's rows from its own first row."""
+    from jixiao.model import DocumentPlaces
+
+    places = DocumentPlaces("文档", ((3, ((1,), (1, 3))), (8, ((1, 2), (2, 3)))))
+    assert places.place("文档", "A1") == "第1个表格之前的第1段文字"
+    assert places.place("文档", "C4") == "第1个表格 第2行第2列"
+    assert places.place("文档", "A6") == "第1个表格之后的第1段文字"
+    assert places.place("文档", "C9") == "第2个表格 第2行第2列"
+    assert places.place("文档", "A11") == "第2个表格之后的第1段文字"
+    assert places.place("其他", "A1") is None
+
+
+def test_a_finding_in_a_web_page_names_its_table_row_and_column(tmp_path):
+    """A web page saved as .xls: LibreOffice lays its tables out other than jixiao does (no
+    blank row after a table, columns by width), so its A1 is no help either: the place in
+    the page is given as for Word."""
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS)
+    path = tmp_path / "t.xls"
+    path.write_text(workbook_html(book), encoding="utf-8")
+    data, _ = _findings(path)
+    assert ("JX401", "第1个表格 第13行第7列") in _places(data)  # (绩效指标 merged from above)
