@@ -268,6 +268,19 @@ class DocumentPlaces:
         return f"第{after}个{self.what}之后的第{max(row - end, 1)}段文字"
 
 
+@dataclass(frozen=True)
+class EmbeddedPlaces:
+    """A workbook embedded in a Word document as an object (an Excel worksheet shown in
+    the document): its cells named as in it, said to be the embedded worksheet's."""
+
+    label: str  # "文档中嵌入的 Excel 工作表", numbered where there are several
+
+    def place(self, sheet: str | None, cell: str | None) -> str | None:
+        if not sheet:
+            return self.label
+        return f"{self.label}“{sheet}”" + (f"!{cell}" if cell else "")
+
+
 @dataclass
 class SelfEvaluation:
     """One table, and what is known of its cells. ``rules`` is resolved on construction
@@ -308,7 +321,7 @@ class SelfEvaluation:
     # 偏差大或目标未完成原因分析 written under the table: explains every shortfall in it
     reason: str | None = None
     # read from a document (Word, a web page): its cells named in the document's terms
-    document: DocumentPlaces | None = None
+    document: DocumentPlaces | EmbeddedPlaces | None = None
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)

@@ -183,3 +183,61 @@ def workbook_html(workbook: str | Path) -> str:
         lines.append(f"<tr>{''.join(cells)}</tr>")
     lines.append("</table></body></html>")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- an embedded Excel worksheet
+
+_V = "urn:schemas-microsoft-com:vml"
+_O = "urn:schemas-microsoft-com:office:office"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PNG = bytes.fromhex(  # 1 × 1, white: the object's picture in the document
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408"
+    "d763f8ffff3f0005fe02fea7d6a5a80000000049454e44ae426082")
+
+
+def embedded_object(number: int, prog_id: str = "Excel.Sheet.12") -> str:
+    """A paragraph holding an embedded OLE object as Word writes one (ECMA-376 Part 1,
+    17.3.3.19 w:object): its VML picture (v:shape, v:imagedata r:id) and the
+    o:OLEObject whose r:id is the embedded package part."""
+    return (f'<w:p><w:r><w:object w:dxaOrig="9000" w:dyaOrig="6000">'
+            f'<v:shape id="_x0000_i10{number:02d}" type="#_x0000_t75" '
+            f'style="width:450pt;height:300pt" o:ole="">'
+            f'<v:imagedata r:id="rIdImage{number}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="{prog_id}" ShapeID="_x0000_i10{number:02d}" '
+            f'DrawAspect="Content" ObjectID="_17000000{number:02d}" r:id="rIdObject{number}"/>'
+            f'</w:object></w:r></w:p>')
+
+
+def embedded_docx(path: str | Path, workbooks: list[bytes], *, body: str = "",
+                  names: list[str] | None = None, prog_id: str = "Excel.Sheet.12") -> Path:
+    """A .docx showing each of ``workbooks`` (an .xlsx's bytes) as an embedded Excel
+    worksheet, after ``body``: word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx, each
+    linked from its o:OLEObject by a package relationship, and a picture of it."""
+    path = Path(path)
+    names = names or [f"Microsoft_Excel_Worksheet{number or ''}.xlsx"
+                      for number in range(len(workbooks))]
+    objects = "".join(embedded_object(number, prog_id) for number in range(1, len(workbooks) + 1))
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{W}" xmlns:v="{_V}" xmlns:o="{_O}" xmlns:r="{_R}">'
+                f'<w:body>{body}{objects}<w:sectPr/></w:body></w:document>')
+    relationships = "".join(
+        f'<Relationship Id="rIdObject{number}" Type="{_R}/package" Target="embeddings/{name}"/>'
+        f'<Relationship Id="rIdImage{number}" Type="{_R}/image" Target="media/image{number}.png"/>'
+        for number, name in enumerate(names, start=1))
+    types = _TYPES.replace(
+        '<Default Extension="xml"',
+        '<Default Extension="png" ContentType="image/png"/>'
+        '<Default Extension="xlsx" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Default Extension="xml"')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/_rels/document.xml.rels",
+                         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         f'relationships">{relationships}</Relationships>')
+        for number, (name, workbook) in enumerate(zip(names, workbooks, strict=True), start=1):
+            archive.writestr(f"word/embeddings/{name}", workbook)
+            archive.writestr(f"word/media/image{number}.png", _PNG)
+    return path

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao import levels
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import (
     DocumentPlaces,
+    EmbeddedPlaces,
     ExternalContent,
     Funds,
     Indicator,
@@ -93,6 +95,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}, tables)
                   for name, cells, merges, tables in found]
+        if kind == "docx":
+            return _word_document(path, data, sheets, notes, too_long, limits, engine, max_rows)
         return _workbook(path, sheets, notes, too_long, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
@@ -237,6 +241,51 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         if table.project.year is None:  # no 年度 above the table: its sheet's or file's name
             table.project.year = year_from_names(table.sources["header"].sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
+    return SubmittedWorkbook(path, tables, notes)
+
+
+EMBEDDED = "文档中嵌入的 Excel 工作表"
+
+
+def _word_document(path: Path, data: bytes, sheets: list[SheetCells], notes: list[str],
+                   too_long: bool, limits: Limits, engine: str,
+                   max_rows: int) -> SubmittedWorkbook:
+    """The tables of a Word document: those typed as its tables, and those of the Excel
+    worksheets embedded in it as objects (``wordtable.embedded_workbooks``) — each read
+    as a workbook of its own, with every check a workbook's package gets (a zip bomb in
+    one is refused), its findings placed in "文档中嵌入的 Excel 工作表“Sheet1”!H6"."""
+    from jixiao.xlsx.wordtable import embedded_workbooks  # (only for a Word document)
+
+    embedded = embedded_workbooks(path.name, data)
+    if not embedded:
+        return _workbook(path, sheets, notes, too_long, False, [])
+    try:
+        own = _workbook(path, sheets, notes, too_long, False, [])
+        tables, notes = list(own.tables), list(own.notes)
+        missing: NotASelfEvaluation | None = None
+    except NotASelfEvaluation as error:  # the 自评表 is the object's
+        tables, missing = [], error
+    refused: UnreadableWorkbook | None = None
+    for number, (part, content) in enumerate(embedded, start=1):
+        label = EMBEDDED if len(embedded) == 1 else f"{EMBEDDED}（第{number}个）"
+        inner = path.with_name(f"{path.name}中{label}（{part.rsplit('/', 1)[-1]}）")
+        try:
+            found = read_workbook(inner, data=content, engine=engine, limits=limits,
+                                  max_rows=max_rows)
+        except NotASelfEvaluation:
+            continue
+        except UnreadableWorkbook as error:  # too big, a bomb, damaged: not read
+            refused = refused or error
+            notes.append(f"{label}无法读取：{error}")
+            continue
+        for table in found.tables:
+            table.document = EmbeddedPlaces(label)
+        tables.extend(found.tables)
+        notes.extend(found.notes)
+    if not tables:
+        raise refused or missing or no_table(path.name, [], notes, too_long)
+    for table in tables:
+        table.file = str(path)
     return SubmittedWorkbook(path, tables, notes)
 
 

@@ -76,6 +76,73 @@ def docx_sheets(name: str, data: bytes, max_cells: int,
     return [(SHEET, layout.cells, layout.merges)]
 
 
+_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELATIONSHIPS = "word/_rels/document.xml.rels"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+MAX_EMBEDDED = 16  # embedded objects read at most: a 自评表 is one or two
+
+
+def embedded_workbooks(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The workbooks embedded in the document as objects, in document order: (part, its
+    content) for each <o:OLEObject> (in a <w:object>) whose r:id leads, through
+    word/_rels/document.xml.rels, to a part of the package — word/embeddings/
+    Microsoft_Excel_Worksheet.xlsx (Excel.Sheet.12), an .xlsm, an Excel 97 object's
+    oleObject.bin — that is an Excel workbook by its bytes (a zip holding xl/workbook, an
+    OLE2 file holding a Workbook stream); a chart's data, a Word or PowerPoint object is
+    none. The package is checked already (``guard.check_package``: its members' sizes);
+    each content is a package of its own, for the caller to check as any workbook's."""
+    from xml.etree.ElementTree import ParseError
+
+    from jixiao.xlsx.foreign import CFB, foreign_format
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = set(archive.namelist())
+            if _RELATIONSHIPS not in members:
+                return []
+            targets = {found.get("Id"): found for found in
+                       parse_xml(archive.read(_RELATIONSHIPS)).iter(_REL)}
+            document = parse_xml(archive.read(DOCUMENT))
+            found: list[tuple[str, bytes]] = []
+            for ole in document.iter(_O_OLE):
+                relationship = targets.get(ole.get(_R_ID))
+                if relationship is None or relationship.get("TargetMode") == "External":
+                    continue
+                part = _part(relationship.get("Target") or "")
+                if part not in members or any(part == seen for seen, _ in found):
+                    continue
+                content = archive.read(part)
+                if (content.startswith(b"PK") and b"xl/workbook" in content[-65536:]) or (
+                        content.startswith(CFB) and foreign_format(content) == "xls"):
+                    found.append((part, content))
+                    if len(found) >= MAX_EMBEDDED:
+                        break
+            return found
+    except KeyError:
+        raise _damaged(name, f"缺少 {DOCUMENT}") from None
+    except (ParseError, ValueError) as error:
+        raise _damaged(name, type(error).__name__) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+            RuntimeError, struct.error, NotImplementedError) as error:
+        raise _damaged(name, f"压缩包无法解压，{type(error).__name__}") from None
+
+
+def _part(target: str) -> str:
+    """A relationship's target from word/document.xml as a part name ("embeddings/x.xlsx"
+    → "word/embeddings/x.xlsx", "/word/…" as it is, "../…" up from word/)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = ["word"]
+    for piece in target.replace("\\", "/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
 def _damaged(name: str, why: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"“{name}”是 Word 文档（.docx），但已损坏或格式异常，无法读取"
                               f"（{why}）；请在 Word 或 WPS 中打开后另存为 .docx 再试，"
@@ -248,4 +315,4 @@ class _Layout:
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "SHEET", "docx_sheets"]
+__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "docx_sheets", "embedded_workbooks"]

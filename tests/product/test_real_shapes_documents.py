@@ -8,7 +8,7 @@ not), or whose 总分 row went onto a table of its own, is still one table."""
 import json
 
 from test_real_shapes import checked, codes
-from wordfiles import cell, paragraph, table, workbook_docx, workbook_html
+from wordfiles import cell, embedded_docx, paragraph, table, workbook_docx, workbook_html
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
 
 from jixiao.pipeline import check_workbook
@@ -208,3 +208,104 @@ def test_a_finding_in_a_web_page_names_its_table_row_and_column(tmp_path):
     path.write_text(workbook_html(book), encoding="utf-8")
     data, _ = _findings(path)
     assert ("JX401", "第1个表格 第13行第7列") in _places(data)  # (绩效指标 merged from above)
+
+
+# ------------------------------------------------ an Excel worksheet embedded in Word
+
+def _error(path):
+    [result] = [check_workbook(path)]
+    return result.error
+
+
+def test_an_excel_worksheet_embedded_in_word_is_read(tmp_path):
+    """The 自评表 pasted into Word as an Excel object (word/embeddings/…xlsx behind an
+    o:OLEObject): before, "没有找到自评表". Now read as the workbook is — the same findings,
+    a wrong score still flagged —, each placed in the embedded worksheet."""
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    path = embedded_docx(tmp_path / "t.docx", [book.read_bytes()],
+                         body=paragraph("附件：项目支出绩效自评表"))
+    data, found = _findings(path)
+    expected, expected_codes = _findings(book)
+    assert found == expected_codes and {"JX401", "JX402", "JX501"} <= set(found)
+    for key in ("total_declared", "total_computed", "grade_declared", "project"):
+        assert data[key] == expected[key], key
+    assert data["file"] == str(path)
+    jx401 = next(item for item in data["findings"] if item["code"] == "JX401")
+    assert jx401["place"] == "文档中嵌入的 Excel 工作表“自评表”!H15"
+    assert (jx401["sheet"], jx401["cell"]) == ("自评表", "H15")
+
+
+def test_a_word_table_and_embedded_worksheets_are_each_read(tmp_path):
+    """A document with a table of its own and two embedded worksheets: three tables, the
+    embedded ones numbered; an object that is no workbook (a Word document) is none."""
+    first = standard(tmp_path / "a.xlsx")
+    second = standard(tmp_path / "b.xlsx", rows=MISTAKEN_ROWS, name="第二个项目")
+    own = workbook_docx(first, tmp_path / "own.docx")
+    import zipfile
+
+    with zipfile.ZipFile(own) as archive:
+        document = archive.read("word/document.xml").decode()
+    body = document.split("<w:body>")[1].split("<w:sectPr/>")[0]
+    path = embedded_docx(tmp_path / "t.docx", [second.read_bytes(), first.read_bytes(),
+                                               own.read_bytes()], body=body)
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    places = [checked.table.document.place("自评表", "A1") if checked.table.document else None
+              for checked in result.tables]
+    assert len(result.tables) == 3
+    assert places[1:] == ["文档中嵌入的 Excel 工作表（第1个）“自评表”!A1",
+                          "文档中嵌入的 Excel 工作表（第2个）“自评表”!A1"]
+    assert result.tables[1].table.project.name == "第二个项目"
+    assert "JX401" in {item.code for item in result.tables[1].findings}
+
+
+def test_an_embedded_zip_bomb_is_refused(tmp_path):
+    """An embedded workbook is checked as any workbook is: a bomb (one member of zeros
+    packed 1000:1; a member lying about its size) is refused, not unpacked."""
+    from hostile import zip_bomb_lying, zip_bomb_ratio
+
+    for bomb in (zip_bomb_ratio, zip_bomb_lying):
+        folder = tmp_path / bomb.__name__
+        folder.mkdir()
+        path = embedded_docx(folder / "t.docx", [bomb(folder).read_bytes()])
+        error = _error(path)
+        assert error is not None and "嵌入的 Excel 工作表" in error, error
+        assert "超出安全上限" in error or "损坏" in error, error
+    # beside a table of the document's own: that table is read, the bomb is not
+    book = standard(tmp_path / "a.xlsx")
+    own = workbook_docx(book, tmp_path / "own.docx")
+    import zipfile
+
+    with zipfile.ZipFile(own) as archive:
+        body = archive.read("word/document.xml").decode().split("<w:body>")[1] \
+            .split("<w:sectPr/>")[0]
+    path = embedded_docx(tmp_path / "both.docx", [zip_bomb_ratio(tmp_path).read_bytes()],
+                         body=body)
+    [result] = [check_workbook(path)]
+    assert result.error is None and len(result.tables) == 1
+    assert any("超出安全上限" in note for note in result.notes), result.notes
+
+
+def test_a_document_with_an_object_that_is_no_worksheet_has_no_table(tmp_path):
+    book = standard(tmp_path / "a.xlsx")
+    own = workbook_docx(book, tmp_path / "own.docx")
+    path = embedded_docx(tmp_path / "t.docx", [own.read_bytes()], prog_id="Word.Document.12",
+                         names=["Microsoft_Word_Document.docx"])
+    assert "没有找到" in (_error(path) or "")
+
+
+def test_libreoffice_opens_the_document_with_the_embedded_worksheet(tmp_path):
+    """The hand-built package is a real one: LibreOffice opens it and prints the object."""
+    import os
+    import subprocess
+
+    from libreoffice import soffice
+
+    book = standard(tmp_path / "t.xlsx")
+    path = embedded_docx(tmp_path / "t.docx", [book.read_bytes()])
+    out = tmp_path / "pdf"
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(out),
+                    str(path)], capture_output=True, timeout=180, check=False,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    assert (out / "t.pdf").exists() and (out / "t.pdf").stat().st_size > 1000
