@@ -220,13 +220,17 @@ def embedded_docx(path: str | Path, workbooks: list[bytes], *, body: str = "",
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<w:document xmlns:w="{W}" xmlns:v="{_V}" xmlns:o="{_O}" xmlns:r="{_R}">'
                 f'<w:body>{body}{objects}<w:sectPr/></w:body></w:document>')
+    # an .xlsx is a package part (…/package); an Excel 97 object's .bin an OLE object
     relationships = "".join(
-        f'<Relationship Id="rIdObject{number}" Type="{_R}/package" Target="embeddings/{name}"/>'
+        f'<Relationship Id="rIdObject{number}" Type="{_R}/'
+        f'{"oleObject" if name.endswith(".bin") else "package"}" Target="embeddings/{name}"/>'
         f'<Relationship Id="rIdImage{number}" Type="{_R}/image" Target="media/image{number}.png"/>'
         for number, name in enumerate(names, start=1))
     types = _TYPES.replace(
         '<Default Extension="xml"',
         '<Default Extension="png" ContentType="image/png"/>'
+        '<Default Extension="bin" ContentType="application/'
+        'vnd.openxmlformats-officedocument.oleObject"/>'
         '<Default Extension="xlsx" ContentType="application/'
         'vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Default Extension="xml"')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

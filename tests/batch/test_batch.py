@@ -586,6 +586,8 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
     assert rows["丙单位自评表.docx"][10] == "无法读取" and "Word 文档" in rows["丙单位自评表.docx"][11]
     findings = sheet_rows(tmp_path / "汇总.xlsx", "问题明细")[1:]
     assert findings and all(Path(row[0]).name == "自评表.docx" for row in findings)
+    # the place as the document shows it (第1个表格 第13行第8列), not 文档!H15
+    assert all(str(row[4]).startswith("第1个表格 第") for row in findings), findings
     line = ("另有 1 个文件不是工作簿，未校验（Word/WPS 文档 1 个：丁单位自评报告.doc）；"
             "其中若有自评表，须人工审核，或请填报单位提交 Excel 版；"
             "Word 文档 2 个中没有自评表（自评报告.docx、自评报告.docx），未列入汇总；"

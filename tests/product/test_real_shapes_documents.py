@@ -309,3 +309,22 @@ def test_libreoffice_opens_the_document_with_the_embedded_worksheet(tmp_path):
                     str(path)], capture_output=True, timeout=180, check=False,
                    env={**os.environ, "HOME": str(tmp_path)})
     assert (out / "t.pdf").exists() and (out / "t.pdf").stat().st_size > 1000
+
+
+def test_an_excel_97_object_embedded_in_word_is_read(tmp_path):
+    """An older Excel object (Excel.Sheet.8: word/embeddings/oleObject1.bin, an OLE2 file
+    holding the Workbook stream — here an .xls LibreOffice wrote) is read by its values."""
+    from libreoffice import convert
+
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS)
+    old = convert(book, tmp_path, "xls") / "t.xls"
+    if not old.exists():
+        import pytest
+
+        pytest.skip("LibreOffice wrote no .xls")
+    path = embedded_docx(tmp_path / "t.docx", [old.read_bytes()], prog_id="Excel.Sheet.8",
+                         names=["oleObject1.bin"])
+    data, found = _findings(path)
+    assert "JX401" in found
+    assert next(item["place"] for item in data["findings"] if item["code"] == "JX401") \
+        .startswith("文档中嵌入的 Excel 工作表“")
