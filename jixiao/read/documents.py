@@ -43,7 +43,7 @@ def table_stop(grid: Grid, header: Header, stop: int) -> int:
         this, after = tables[at], tables[at + 1]
         if after.first >= stop:
             break
-        if not _goes_on(grid, header, this, after):
+        if not _goes_on(grid, header, this, after, stop):
             return after.first
         at += 1
     return stop
@@ -56,8 +56,10 @@ def nothing_between(grid: Grid, top: int, bottom: int) -> bool:
                for row in grid.rows if top <= row < bottom)
 
 
-def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTable) -> bool:
-    """Whether the document table ``after`` is ``this`` one (headed by ``header``) going on."""
+def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTable,
+             stop: int) -> bool:
+    """Whether the document table ``after`` is ``this`` one (headed by ``header``) going on
+    (its rows read, for that, up to its end or ``stop``, the next header)."""
     if not nothing_between(grid, this.last + 1, after.first):
         return False  # a title, a note, a project's name between: another table
     first = min((row for row in grid.rows if after.first <= row <= after.last), default=None)
@@ -73,7 +75,7 @@ def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTab
         return again.columns == header.columns  # its header printed again on the next page
     trial = SelfEvaluation(file="", cells=NotedCells())
     read_indicators(grid, Header(first - 1, first, dict(header.columns), first - 1),
-                    after.last + 1, trial)
+                    min(after.last + 1, stop), trial)
     if "total" in trial.sources:
         return True
     named = [indicator for indicator in trial.indicators if indicator.name and (

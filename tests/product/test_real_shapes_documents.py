@@ -328,3 +328,24 @@ def test_an_excel_97_object_embedded_in_word_is_read(tmp_path):
     assert "JX401" in found
     assert next(item["place"] for item in data["findings"] if item["code"] == "JX401") \
         .startswith("文档中嵌入的 Excel 工作表“")
+
+
+def test_a_second_projects_table_right_under_is_its_own_table(tmp_path):
+    """Two projects' tables of the same grid with nothing between (the second one's title
+    inside its table, over its project rows): two tables, the first one's rows its own."""
+    import zipfile
+
+    first = standard(tmp_path / "a.xlsx", total=None, grade=None)
+    second = standard(tmp_path / "b.xlsx", rows=MISTAKEN_ROWS, name="第二个项目")
+    other = workbook_docx(second, tmp_path / "b.docx")
+    with zipfile.ZipFile(other) as archive:
+        document = archive.read("word/document.xml").decode()
+    second_table = document[document.index("<w:tbl>"):document.rindex("</w:tbl>") + 8]
+    path = workbook_docx(first, tmp_path / "t.docx", after=second_table)
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    assert [checked.table.project.name for checked in result.tables] == [
+        "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造", "第二个项目"]
+    assert [indicator.name for indicator in result.tables[0].table.indicators] == NAMES
+    assert "JX401" in {item.code for item in result.tables[1].findings}
+    assert "JX401" not in {item.code for item in result.tables[0].findings}
