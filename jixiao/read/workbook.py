@@ -51,7 +51,7 @@ from jixiao.read.selection import kept_tables, no_table
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
-from jixiao.xlsx.foreign import foreign_format, foreign_sheets
+from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -251,12 +251,13 @@ def _word_document(path: Path, data: bytes, sheets: list[SheetCells], notes: lis
                    too_long: bool, limits: Limits, engine: str,
                    max_rows: int) -> SubmittedWorkbook:
     """The tables of a Word document: those typed as its tables, and those of the Excel
-    worksheets embedded in it as objects (``wordtable.embedded_workbooks``) — each read
+    worksheets embedded in it as objects (``wordtable.embedded_objects``, ``_is_workbook``) — each read
     as a workbook of its own, with every check a workbook's package gets (a zip bomb in
     one is refused), its findings placed in "文档中嵌入的 Excel 工作表“Sheet1”!H6"."""
-    from jixiao.xlsx.wordtable import embedded_workbooks  # (only for a Word document)
+    from jixiao.xlsx.wordtable import embedded_objects  # (only for a Word document)
 
-    embedded = embedded_workbooks(path.name, data)
+    embedded = [(part, content) for part, content in embedded_objects(path.name, data)
+                if _is_workbook(content)]
     if not embedded:
         return _workbook(path, sheets, notes, too_long, False, [])
     try:
@@ -287,6 +288,15 @@ def _word_document(path: Path, data: bytes, sheets: list[SheetCells], notes: lis
     for table in tables:
         table.file = str(path)
     return SubmittedWorkbook(path, tables, notes)
+
+
+def _is_workbook(content: bytes) -> bool:
+    """Whether an embedded object is an Excel workbook by its bytes: a zip listing
+    xl/workbook (an .xlsx, .xlsm), or an .xls (an Excel 97 object: OLE2 with a Workbook
+    stream) — not a Word document or a presentation."""
+    if content.startswith(b"PK"):
+        return content.find(b"xl/workbook", max(0, len(content) - 65536)) >= 0
+    return is_excel_97(content) and foreign_format(content) == "xls"
 
 
 def read_tables(path: str | Path) -> list[SelfEvaluation]:

@@ -96,6 +96,12 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc
 _WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
 
 
+def is_excel_97(data: bytes) -> bool:
+    """Whether ``data`` is an OLE2 file holding an Excel workbook's stream (an .xls; an
+    Excel 97 object embedded in a document) — not any other OLE2 object."""
+    return data.startswith(CFB) and any(stream in data for stream in _WORKBOOK_STREAMS)
+
+
 def _is_docx(data: bytes, directory: int = 0) -> bool:
     """A zip's central directory (from ``directory`` on) lists word/document.xml, and no
     workbook part."""

@@ -80,21 +80,19 @@ _O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-MAX_EMBEDDED = 16  # embedded objects read at most: a 自评表 is one or two
+MAX_EMBEDDED = 16  # embedded objects looked at, at most: a 自评表 is one or two
 
 
-def embedded_workbooks(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The workbooks embedded in the document as objects, in document order: (part, its
-    content) for each <o:OLEObject> (in a <w:object>) whose r:id leads, through
+def embedded_objects(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The objects embedded in the document, in document order: (part, its content) for
+    each <o:OLEObject> (in a <w:object>) whose r:id leads, through
     word/_rels/document.xml.rels, to a part of the package — word/embeddings/
-    Microsoft_Excel_Worksheet.xlsx (Excel.Sheet.12), an .xlsm, an Excel 97 object's
-    oleObject.bin — that is an Excel workbook by its bytes (a zip holding xl/workbook, an
-    OLE2 file holding a Workbook stream); a chart's data, a Word or PowerPoint object is
-    none. The package is checked already (``guard.check_package``: its members' sizes);
-    each content is a package of its own, for the caller to check as any workbook's."""
+    Microsoft_Excel_Worksheet.xlsx (Excel.Sheet.12), an Excel 97 object's oleObject.bin,
+    a Word document … (a chart's data is no such object). The caller tells a workbook by
+    its bytes. The package is checked already (``guard.check_package``: its members'
+    sizes); each content is a package of its own, for the caller to check as any
+    workbook's."""
     from xml.etree.ElementTree import ParseError
-
-    from jixiao.xlsx.foreign import CFB, foreign_format
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -112,12 +110,9 @@ def embedded_workbooks(name: str, data: bytes) -> list[tuple[str, bytes]]:
                 part = _part(relationship.get("Target") or "")
                 if part not in members or any(part == seen for seen, _ in found):
                     continue
-                content = archive.read(part)
-                if (content.startswith(b"PK") and b"xl/workbook" in content[-65536:]) or (
-                        content.startswith(CFB) and foreign_format(content) == "xls"):
-                    found.append((part, content))
-                    if len(found) >= MAX_EMBEDDED:
-                        break
+                found.append((part, archive.read(part)))
+                if len(found) >= MAX_EMBEDDED:
+                    break
             return found
     except KeyError:
         raise _damaged(name, f"缺少 {DOCUMENT}") from None
@@ -315,4 +310,4 @@ class _Layout:
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "docx_sheets", "embedded_workbooks"]
+__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "docx_sheets", "embedded_objects"]
