@@ -349,3 +349,35 @@ def test_a_second_projects_table_right_under_is_its_own_table(tmp_path):
     assert [indicator.name for indicator in result.tables[0].table.indicators] == NAMES
     assert "JX401" in {item.code for item in result.tables[1].findings}
     assert "JX401" not in {item.code for item in result.tables[0].findings}
+
+
+def _split_page(book, again):
+    """The page's table split in two <table>s before the 效益 row (a page break), each
+    with its own 绩效指标 cell; ``again``: the header printed again on top of the second."""
+    lines = workbook_html(book).split("\n")
+    lead = next(number for number, line in enumerate(lines) if ">绩效指标</td>" in line)
+    split = next(number for number, line in enumerate(lines) if "<td>效益指标</td>" in line)
+    header = lines[lead]
+    lines[lead] = header.replace('rowspan="6"', f'rowspan="{split - lead}"')
+    rest = split - lead  # the rows from the split down to the last indicator
+    below = [f"<tr><td></td>{line[4:]}" for line in lines[split:lead + 6]]
+    if again:
+        below.insert(0, header.replace('rowspan="6"', f'rowspan="{6 - rest + 1}"'))
+        below[1:] = [line.replace("<tr><td></td>", "<tr>", 1) for line in below[1:]]
+    return "\n".join([*lines[:split], '</table><table border="1">', *below,
+                      *lines[lead + 6:]])
+
+
+def test_a_web_page_table_split_in_two_is_one_table(tmp_path):
+    """A web page's table split into two <table>s of the same columns (header printed again
+    or not): one table, its mistakes below the split found."""
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS)
+    expected, expected_codes = _findings(book)
+    assert "JX401" in expected_codes
+    for again in (False, True):
+        path = tmp_path / f"t{again}.xls"
+        path.write_text(_split_page(book, again), encoding="utf-8")
+        data, found = _findings(path)
+        assert found == expected_codes, again
+        assert names(data) == [row[2] for row in MISTAKEN_ROWS]
+        assert data["total_declared"] == expected["total_declared"]
