@@ -381,3 +381,23 @@ def test_a_web_page_table_split_in_two_is_one_table(tmp_path):
         assert found == expected_codes, again
         assert names(data) == [row[2] for row in MISTAKEN_ROWS]
         assert data["total_declared"] == expected["total_declared"]
+
+
+def test_libreoffice_lays_a_web_page_out_otherwise_so_its_a1_is_no_place(tmp_path):
+    """Why a web page's findings get a place in the page: LibreOffice opening the .xls puts
+    its paragraphs and tables on other rows than jixiao's sheet does (blank rows after the
+    paragraphs, none between some tables), so jixiao's A1 names no cell a reviewer sees."""
+    from libreoffice import sheets_as_shown
+
+    from jixiao.xlsx.webtable import html_sheets
+
+    page = ("<html><head><meta charset='utf-8'></head><body><p>项目支出绩效自评表</p>"
+            "<p>（2024 年度）</p><table><tr><td>项目名称</td><td>x</td></tr></table>"
+            "<p>校验结果</p><table><tr><td>校验项目</td><td>结果</td></tr></table></body></html>")
+    path = tmp_path / "p.xls"
+    path.write_text(page, encoding="utf-8")
+    [(_, cells, _)] = html_sheets(path.name, path.read_bytes(), 1000)
+    ours = next(row for row, _, value, _ in cells if value == "校验项目")
+    [shown] = sheets_as_shown(path, tmp_path).values()
+    theirs = next(number for number, row in enumerate(shown, start=1) if row[0] == "校验项目")
+    assert ours != theirs
