@@ -15,6 +15,7 @@ splitting them would put the scoring of a table apart from the facts it reads.)
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -224,6 +225,62 @@ class Subtotal:
     sources: dict[str, Source]
 
 
+_CELL_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+
+
+@dataclass(frozen=True)
+class DocumentPlaces:
+    """A document read as one sheet — a Word .docx, a web page (``xlsx.wordtable``,
+    ``xlsx.webtable``): where its tables stand on that sheet, to name a cell as the
+    document's reader finds it ("第2个表格 第6行第8列"), not by a sheet's A1 (文档!H6)
+    that nothing in the document shows. The sheet holds, in order, each paragraph outside
+    the tables (one row each, empty ones left out) and each table's rows, a blank row
+    after each table."""
+
+    sheet: str
+    # each table's first row and its rows' cells' first columns (the columns of its grid)
+    tables: tuple[tuple[int, tuple[tuple[int, ...], ...]], ...]
+    what: str = "表格"  # what a table is called ("表格"; "网页表格")
+
+    def place(self, sheet: str | None, cell: str | None) -> str | None:
+        """The place of ``sheet``!``cell`` in the document's terms; None for another sheet."""
+        if sheet != self.sheet or not cell:
+            return None
+        found = _CELL_REF.fullmatch(cell)
+        if found is None:
+            return None
+        column = 0
+        for letter in found.group(1):
+            column = column * 26 + ord(letter) - 64
+        row = int(found.group(2))
+        after = 0  # the tables above the row, and the last one's end
+        end = 0
+        for number, (first, rows) in enumerate(self.tables, start=1):
+            if row < first:
+                break
+            if row < first + len(rows):
+                begins = rows[row - first]
+                ordinal = sum(1 for begin in begins if begin <= column) or column
+                return f"第{number}个{self.what} 第{row - first + 1}行第{ordinal}列"
+            after, end = number, first + len(rows)  # (its blank row after it: ``end``)
+        if after == 0:
+            return f"第1个{self.what}之前的第{row}段文字"
+        return f"第{after}个{self.what}之后的第{max(row - end, 1)}段文字"
+
+
+@dataclass(frozen=True)
+class EmbeddedPlaces:
+    """A workbook embedded in a Word document as an object (an Excel worksheet shown in
+    the document): its cells named as in it, said to be the embedded worksheet's."""
+
+    label: str  # "文档中嵌入的 Excel 工作表", numbered where there are several
+
+    def place(self, sheet: str | None, cell: str | None) -> str | None:
+        if not sheet:
+            return self.label
+        return f"{self.label}“{sheet}”" + (f"!{cell}" if cell else "")
+
+
 @dataclass
 class SelfEvaluation:
     """One table, and what is known of its cells. ``rules`` is resolved on construction
@@ -263,6 +320,8 @@ class SelfEvaluation:
     execution_row: Indicator | None = None  # the 预算执行率 row read as the money's score
     # 偏差大或目标未完成原因分析 written under the table: explains every shortfall in it
     reason: str | None = None
+    # read from a document (Word, a web page): its cells named in the document's terms
+    document: DocumentPlaces | EmbeddedPlaces | None = None
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)

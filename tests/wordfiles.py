@@ -72,15 +72,18 @@ def cell(text: Any = "", *, span: int = 1, merge: str | None = None, inner: str 
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs}{inner}</w:tc>"
 
 
-def table(rows: list[list[str]], *, before: dict[int, int] | None = None) -> str:
-    """A <w:tbl> of rows of ``cell``s; ``before``: row index → its w:gridBefore."""
+def table(rows: list[list[str]], *, before: dict[int, int] | None = None,
+          widths: list[int] | None = None) -> str:
+    """A <w:tbl> of rows of ``cell``s; ``before``: row index → its w:gridBefore;
+    ``widths``: its grid's columns (w:gridCol, twips), else an empty w:tblGrid."""
     before = before or {}
     lines = []
     for number, row in enumerate(rows):
         shift = (f'<w:trPr><w:gridBefore w:val="{before[number]}"/></w:trPr>'
                  if number in before else "")
         lines.append(f"<w:tr>{shift}{''.join(row)}</w:tr>")
-    return f"<w:tbl><w:tblPr/><w:tblGrid/>{''.join(lines)}</w:tbl>"
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths or ())
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(lines)}</w:tbl>"
 
 
 def _text(value: Any) -> str:
@@ -117,14 +120,26 @@ def _title_rows(values: list[list[Any]]) -> int:
     return count
 
 
-def workbook_docx(workbook: str | Path, path: str | Path) -> Path:
+def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, ...] = (),
+                  header_again: bool = False, between: str = "",
+                  widths: list[int] | None = None, after: str = "") -> Path:
     """The workbook's first sheet as a Word document: its title lines as paragraphs, the
-    rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge)."""
+    rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge).
+
+    ``splits``: the sheet's rows that begin a new w:tbl, as a PDF→Word conversion splits a
+    table at each page (a cell merged down across a split begins again, blank); with
+    ``header_again`` each new one begins with the indicator header (the row with 三级指标)
+    printed again; ``between``: body XML between the parts; ``widths``: every part's
+    w:gridCol widths; ``after``: body XML after the table."""
     values, merges = _grid(workbook)
     titles = _title_rows(values)
     body = "".join(paragraph(_text(row[0])) for row in values[:titles])
-    rows = []
+    parts: list[list[list[str]]] = [[]]
+    header: list[str] | None = None
     for row_number, row in enumerate(values[titles:], start=titles + 1):
+        split = row_number in splits
+        if split:
+            parts.append([header] if header_again and header is not None else [])
         cells = []
         column = 1
         while column <= len(row):
@@ -138,11 +153,15 @@ def workbook_docx(workbook: str | Path, path: str | Path) -> Path:
                 column += 1
                 continue
             merge = None if top == bottom else "restart" if top == row_number else "continue"
-            cells.append(cell("" if merge == "continue" else _text(row[column - 1]),
-                              span=right - left + 1, merge=merge))
+            if split and merge == "continue":
+                merge = None  # a merge across the split: a blank cell on the new page
+            cells.append(cell("" if merge in ("continue", None) and top != row_number
+                              else _text(row[column - 1]), span=right - left + 1, merge=merge))
             column = right + 1
-        rows.append(cells)
-    return docx(path, body + table(rows))
+        if any(value == "三级指标" for value in row):
+            header = cells
+        parts[-1].append(cells)
+    return docx(path, body + between.join(table(rows, widths=widths) for rows in parts) + after)
 
 
 def workbook_html(workbook: str | Path) -> str:
@@ -164,3 +183,65 @@ def workbook_html(workbook: str | Path) -> str:
         lines.append(f"<tr>{''.join(cells)}</tr>")
     lines.append("</table></body></html>")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- an embedded Excel worksheet
+
+_V = "urn:schemas-microsoft-com:vml"
+_O = "urn:schemas-microsoft-com:office:office"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PNG = bytes.fromhex(  # 1 × 1, white: the object's picture in the document
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408"
+    "d763f8ffff3f0005fe02fea7d6a5a80000000049454e44ae426082")
+
+
+def embedded_object(number: int, prog_id: str = "Excel.Sheet.12") -> str:
+    """A paragraph holding an embedded OLE object as Word writes one (ECMA-376 Part 1,
+    17.3.3.19 w:object): its VML picture (v:shape, v:imagedata r:id) and the
+    o:OLEObject whose r:id is the embedded package part."""
+    return (f'<w:p><w:r><w:object w:dxaOrig="9000" w:dyaOrig="6000">'
+            f'<v:shape id="_x0000_i10{number:02d}" type="#_x0000_t75" '
+            f'style="width:450pt;height:300pt" o:ole="">'
+            f'<v:imagedata r:id="rIdImage{number}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="{prog_id}" ShapeID="_x0000_i10{number:02d}" '
+            f'DrawAspect="Content" ObjectID="_17000000{number:02d}" r:id="rIdObject{number}"/>'
+            f'</w:object></w:r></w:p>')
+
+
+def embedded_docx(path: str | Path, workbooks: list[bytes], *, body: str = "",
+                  names: list[str] | None = None, prog_id: str = "Excel.Sheet.12") -> Path:
+    """A .docx showing each of ``workbooks`` (an .xlsx's bytes) as an embedded Excel
+    worksheet, after ``body``: word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx, each
+    linked from its o:OLEObject by a package relationship, and a picture of it."""
+    path = Path(path)
+    names = names or [f"Microsoft_Excel_Worksheet{number or ''}.xlsx"
+                      for number in range(len(workbooks))]
+    objects = "".join(embedded_object(number, prog_id) for number in range(1, len(workbooks) + 1))
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{W}" xmlns:v="{_V}" xmlns:o="{_O}" xmlns:r="{_R}">'
+                f'<w:body>{body}{objects}<w:sectPr/></w:body></w:document>')
+    # an .xlsx is a package part (…/package); an Excel 97 object's .bin an OLE object
+    relationships = "".join(
+        f'<Relationship Id="rIdObject{number}" Type="{_R}/'
+        f'{"oleObject" if name.endswith(".bin") else "package"}" Target="embeddings/{name}"/>'
+        f'<Relationship Id="rIdImage{number}" Type="{_R}/image" Target="media/image{number}.png"/>'
+        for number, name in enumerate(names, start=1))
+    types = _TYPES.replace(
+        '<Default Extension="xml"',
+        '<Default Extension="png" ContentType="image/png"/>'
+        '<Default Extension="bin" ContentType="application/'
+        'vnd.openxmlformats-officedocument.oleObject"/>'
+        '<Default Extension="xlsx" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Default Extension="xml"')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/_rels/document.xml.rels",
+                         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         f'relationships">{relationships}</Relationships>')
+        for number, (name, workbook) in enumerate(zip(names, workbooks, strict=True), start=1):
+            archive.writestr(f"word/embeddings/{name}", workbook)
+            archive.writestr(f"word/media/image{number}.png", _PNG)
+    return path

@@ -42,6 +42,7 @@ class FindingSummary:
     sheet: str | None
     cell: str | None
     message: str
+    place: str | None = None  # in a document's own terms (Word, a web page): JSON's place
 
 
 @plain_pickle
@@ -104,7 +105,7 @@ class TableSummary:
         """A table's JSON object (``report.json.table_json``, or a file's error object);
         ``indicators``: with its indicator rows."""
         findings = tuple(FindingSummary(item["code"], item["severity"], item.get("sheet"),
-                                        item.get("cell"), item["message"])
+                                        item.get("cell"), item["message"], item.get("place"))
                          for item in table.get("findings") or ())
         if "error" in table:
             return cls(file, error=table["error"], findings=findings,

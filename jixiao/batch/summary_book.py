@@ -158,6 +158,8 @@ class Summary:
             for item in table.findings:
                 sheet, cell = item.sheet, item.cell
                 place = f"{sheet}!{cell}" if sheet and cell else sheet or ""
+                if item.place:  # a Word document's, a web page's: no cell to open it at
+                    place, sheet, cell = item.place, None, None
                 findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
                                  readable_text(item.message), sheet, cell))

@@ -29,6 +29,7 @@ class Grid:
         # are looked for by it in every row, some rows several times
         self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
+        self.tables = sheet.tables  # a document's own tables (Word, a web page), if any
         values, texts, formats = self.values, self.texts, self.formats
         rows: dict[int, list[int]] = {}
         ordered = True  # the sources list cells row by row, left to right

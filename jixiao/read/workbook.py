@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao import levels
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import (
+    DocumentPlaces,
+    EmbeddedPlaces,
     ExternalContent,
     Funds,
     Indicator,
@@ -32,6 +35,7 @@ from jixiao.model import (
     without_levels,
 )
 from jixiao.parsing import heading_points
+from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
@@ -51,12 +55,11 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.roles import is_between_rows
 from jixiao.read.selection import kept_tables, no_table
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
-from jixiao.xlsx.foreign import foreign_format, foreign_sheets
+from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -98,7 +101,11 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         if kind in ("ods", "xlsb", "docx"):  # bombs, DTDs: before calamine or wordtable
             check_package(path, data, limits, ods=kind == "ods")
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
-        sheets = [SheetCells(name, cells, merges, {}) for name, cells, merges in found]
+        sheets = [SheetCells(name, cells, merges, {}, tables)
+                  for name, cells, merges, tables in found]
+        if kind in ("docx", "doc"):
+            return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
+                                  max_rows)
         return _workbook(path, sheets, notes, too_long, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
@@ -233,9 +240,13 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
     tables = kept_tables(path.name, tables, notes, hidden)
+    document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
+                                                     for found in grid.tables))
+                     for grid in grids if grid.tables), None)
     for table in tables:
         table.file = str(path)
         table.template = template
+        table.document = document
         if template:
             read_as_template(table)
         if table.project.year is None:  # no 年度 above the table: its project's name (2021年
@@ -244,6 +255,65 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                 or year_from_names(table.sources["header"].sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
+
+
+EMBEDDED = "文档中嵌入的 Excel 工作表"
+
+
+def _word_document(path: Path, data: bytes, kind: str, sheets: list[SheetCells],
+                   notes: list[str], too_long: bool, limits: Limits, engine: str,
+                   max_rows: int) -> SubmittedWorkbook:
+    """The tables of a Word document (.docx, or .doc: ``kind``): those typed as its
+    tables, and those of the Excel worksheets embedded in it as objects
+    (``wordtable.embedded_objects``, ``doctable.embedded_objects``; ``_is_workbook``) —
+    each read as a workbook of its own, with every check a workbook's package gets (a zip
+    bomb in one is refused), its findings placed in "文档中嵌入的 Excel 工作表“Sheet1”!H6"."""
+    if kind == "doc":
+        from jixiao.xlsx.doctable import embedded_objects
+    else:
+        from jixiao.xlsx.wordtable import embedded_objects  # (only for a Word document)
+
+    embedded = [(part, content) for part, content in embedded_objects(path.name, data)
+                if _is_workbook(content)]
+    if not embedded:
+        return _workbook(path, sheets, notes, too_long, False, [])
+    try:
+        own = _workbook(path, sheets, notes, too_long, False, [])
+        tables, notes = list(own.tables), list(own.notes)
+        missing: NotASelfEvaluation | None = None
+    except NotASelfEvaluation as error:  # the 自评表 is the object's
+        tables, missing = [], error
+    refused: UnreadableWorkbook | None = None
+    for number, (part, content) in enumerate(embedded, start=1):
+        label = EMBEDDED if len(embedded) == 1 else f"{EMBEDDED}（第{number}个）"
+        inner = path.with_name(f"{path.name}中{label}（{part.rsplit('/', 1)[-1]}）")
+        try:
+            found = read_workbook(inner, data=content, engine=engine, limits=limits,
+                                  max_rows=max_rows)
+        except NotASelfEvaluation:
+            continue
+        except UnreadableWorkbook as error:  # too big, a bomb, damaged: not read
+            refused = refused or error
+            notes.append(f"{label}无法读取：{error}")
+            continue
+        for table in found.tables:
+            table.document = EmbeddedPlaces(label)
+        tables.extend(found.tables)
+        notes.extend(found.notes)
+    if not tables:
+        raise refused or missing or no_table(path.name, [], notes, too_long)
+    for table in tables:
+        table.file = str(path)
+    return SubmittedWorkbook(path, tables, notes)
+
+
+def _is_workbook(content: bytes) -> bool:
+    """Whether an embedded object is an Excel workbook by its bytes: a zip listing
+    xl/workbook (an .xlsx, .xlsm), or an .xls (an Excel 97 object: OLE2 with a Workbook
+    stream) — not a Word document or a presentation."""
+    if content.startswith(b"PK"):
+        return content.find(b"xl/workbook", max(0, len(content) - 65536)) >= 0
+    return is_excel_97(content) and foreign_format(content) == "xls"
 
 
 def read_tables(path: str | Path) -> list[SelfEvaluation]:
@@ -360,11 +430,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
 
 
 def _next_header(found: list[Found], index: int) -> int:
-    """The first row of the next header in the sheet of ``found[index]`` (where its rows
-    end at the latest)."""
+    """Where the rows under ``found[index]`` end at the latest: the first row of the next
+    header in its sheet, or before it the next table of a document (Word, a web page)
+    that does not go on from the header's own (``documents.table_stop``)."""
     item = found[index]
-    return min((other.header.top for other in found[index + 1:] if other.grid is item.grid
+    stop = min((other.header.top for other in found[index + 1:] if other.grid is item.grid
                 and other.header.top > item.header.row), default=item.grid.max_row + 1)
+    return table_stop(item.grid, item.header, stop)
 
 
 def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
@@ -378,7 +450,7 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return None
     grid = last.grid
-    if not _nothing_between(grid, last.end + 1, grid.max_row + 1):
+    if not nothing_between(grid, last.end + 1, grid.max_row + 1):
         return None
     position = next(number for number, other in enumerate(grids) if other is grid)
     if position + 1 >= len(grids):
@@ -391,7 +463,7 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if index < len(found) and found[index].grid is page:
         head = found[index]
         if set(head.header.columns) == set(last.header.columns) \
-                and _nothing_between(page, 1, head.header.top):
+                and nothing_between(page, 1, head.header.top):
             return head
         return None
     if any(other.grid is page for other in found) or not page.rows:
@@ -408,13 +480,6 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     return Found(page, header)
 
 
-def _nothing_between(grid: Grid, top: int, bottom: int) -> bool:
-    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
-    number or a note between a converted PDF's rows."""
-    return all(is_between_rows([grid.texts.get((row, column), "") for column in grid.rows[row]])
-               for row in grid.rows if top <= row < bottom)
-
-
 def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
     """Whether ``later`` is ``item``'s header printed again in the middle of its table, as
     a PDF or Word table converted to Excel repeats it after each page break: the same
@@ -425,6 +490,8 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
         return False
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return False
+    if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
+        return False  # another table of a document (another grid), not this one going on
     return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
 
 
@@ -457,7 +524,7 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
         if position + 1 >= len(grids) or grids[position + 1] is not grid \
                 or grid.name == item.grid.name \
                 or (grid.name in hidden) != (item.grid.name in hidden) \
-                or not _nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
+                or not nothing_between(item.grid, item.end + 1, item.grid.max_row + 1):
             return False
         between = [row for row in grid.rows if row < later.header.top]
     return len(between) <= _BETWEEN_BLOCKS and all(

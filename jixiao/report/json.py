@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.checks import REGISTRY
-from jixiao.model import indicator_actual, indicator_target
+from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
 from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import round2
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE
@@ -45,6 +45,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
             "weight": indicator.weight, "score_declared": indicator.score_declared,
             "score_computed": score.value, "met": score.met,
             "sheet": source.sheet if source else None, "cell": source.cell if source else None,
+            "place": _place(table, source.sheet, source.cell) if source else None,
         })
     return {
         "file": str(path),
@@ -67,9 +68,15 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "grade_declared": table.grade_declared,
         "grade_computed": evaluation.grade,
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
-                      "cell": item.cell, "message": item.message}
+                      "cell": item.cell, "place": _place(table, item.sheet, item.cell),
+                      "message": item.message}
                      for item in checked.findings],
     }
+
+
+def _place(table: SelfEvaluation, sheet: str | None, cell: str | None) -> str | None:
+    """A cell of a document (Word, a web page) in the document's own terms, else None."""
+    return table.document.place(sheet, cell) if table.document is not None else None
 
 
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
@@ -108,7 +115,7 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     if replaced and not any(item["code"] == NOT_FINITE for item in table["findings"]):
         table["findings"].append({
             "code": NOT_FINITE, "severity": REGISTRY[NOT_FINITE].severity, "sheet": table["sheet"],
-            "cell": None, "message": f"有 {replaced} 个数值超出可计算的范围（无穷大或非数字），"
+            "cell": None, "place": None, "message": f"有 {replaced} 个数值超出可计算的范围（无穷大或非数字），"
                                      "JSON 中写为 null"})
     return table
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
-from jixiao.model import LAYOUTS, Evaluation, SelfEvaluation, plain_text
+from jixiao.model import (
+    LAYOUTS,
+    DocumentPlaces,
+    EmbeddedPlaces,
+    Evaluation,
+    SelfEvaluation,
+    plain_text,
+)
 from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import round2
 from jixiao.terminal import display_width, printable
@@ -94,7 +101,8 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
     layout = LAYOUTS.get(table.layout, table.layout)
-    sheet = printable(where.sheet) if where else "—"
+    sheet = printable((table.document.place(where.sheet, None) if table.document else None)
+                      or where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
@@ -103,14 +111,19 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     return lines
 
 
-def _findings_lines(findings: list[Finding]) -> list[str]:
+def _findings_lines(findings: list[Finding],
+                    document: DocumentPlaces | EmbeddedPlaces | None = None
+                    ) -> list[str]:
+    """The findings by severity, each at its cell — in a document's own terms where the
+    table was read from one (Word, a web page: 第2个表格 第6行第8列)."""
     lines = []
     for severity in SEVERITIES:
         group = [item for item in findings if item.severity == severity]
         if not group:
             continue
         lines.append(f"{SEVERITY_NAMES[severity]}（{len(group)}）")
-        places = [printable(item.where or "—") for item in group]
+        places = [printable((document.place(item.sheet, item.cell) if document else None)
+                            or item.where or "—") for item in group]
         width = max(display_width(where) for where in places)
         for item, where in zip(group, places, strict=True):
             padding = " " * (width - display_width(where))
@@ -131,7 +144,7 @@ def text_report(results: list[FileResult]) -> str:
             out.append(f"注意：{printable(note)}")
         for number, checked in enumerate(result.tables, start=1):
             out.extend(_table_heading(checked, number, len(result.tables)))
-            out.extend(_findings_lines(checked.findings))
+            out.extend(_findings_lines(checked.findings, checked.table.document))
             out.append("")
         if len(result.tables) > 1:
             out.append(f"本文件合计：{_counts(result.findings)}")

@@ -90,16 +90,17 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes] | None:
     return word, table, extra
 
 
-def embedded_workbooks(name: str, data: bytes, limit: int) -> list[tuple[str, bytes]]:
+def embedded_objects(name: str, data: bytes) -> list[tuple[str, bytes]]:
     """The Excel worksheets embedded in the .doc as objects (its ObjectPool storages), by
-    storage name, at most ``limit``: (storage, a workbook file's bytes) — an Excel 2007+
-    object's Package stream is the .xlsx itself; an Excel 97-2003 object's Workbook stream
-    is made an .xls of its own (a compound file holding it, ``cfb.write``). A Word or
-    PowerPoint object, an equation, a picture is none. Each is a package for the caller to
-    check as any workbook's."""
+    storage name, at most ``wordtable.MAX_EMBEDDED``: (storage, a workbook file's bytes) —
+    an Excel 2007+ object's Package stream is the .xlsx itself; an Excel 97-2003 object's
+    Workbook stream is made an .xls of its own (a compound file holding it, ``cfb.write``).
+    A Word or PowerPoint object, an equation, a picture is none. Each is a package for the
+    caller to check as any workbook's (``read_workbook``'s ``_word_document``)."""
     import olefile
 
     from jixiao.xlsx.cfb import write
+    from jixiao.xlsx.wordtable import MAX_EMBEDDED as limit
 
     found: list[tuple[str, bytes]] = []
     try:
@@ -449,4 +450,4 @@ def _table(rows: list[tuple[list[list[str]], _Paragraph]]) -> str:
     return f"<w:tbl><w:tblPr/><w:tblGrid>{columns}</w:tblGrid>{''.join(lines)}</w:tbl>"
 
 
-__all__ = ["doc_document", "embedded_workbooks", "encrypted_refusal"]
+__all__ = ["doc_document", "embedded_objects", "encrypted_refusal"]

@@ -24,6 +24,9 @@ FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二�
                    "ods": "OpenDocument（.ods）", "html": "网页格式（HTML）的 Excel 表",
                    "xml2003": "XML 表格 2003（SpreadsheetML）", "docx": "Word 文档（.docx）",
                    "doc": "Word 97-2003 文档（.doc）"}
+# (name, cells, merged ranges, the document's tables: a Word document's, a web page's)
+ForeignSheet = tuple[str, list[tuple[int, int, Any, str]], list[tuple[int, int, int, int]],
+                     list[Any]]
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -100,6 +103,12 @@ def _compound_kind(data: bytes) -> str:
         return "xls"
 
 
+def is_excel_97(data: bytes) -> bool:
+    """Whether ``data`` is an OLE2 file holding an Excel workbook's stream (an .xls; an
+    Excel 97 object embedded in a document) — not any other OLE2 object."""
+    return data.startswith(CFB) and any(stream in data for stream in _WORKBOOK_STREAMS)
+
+
 def _is_docx(data: bytes, directory: int = 0) -> bool:
     """A zip's central directory (from ``directory`` on) lists word/document.xml, and no
     workbook part."""
@@ -108,11 +117,9 @@ def _is_docx(data: bytes, directory: int = 0) -> bool:
 
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
-                   ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
-                                     list[tuple[int, int, int, int]]]], list[str], frozenset[str],
-                              bool]:
-    """(sheet name, cells, merged ranges) of every sheet, notes on sheets skipped, the
-    names of the sheets the workbook hides, and whether a sheet was skipped for its
+                   ) -> tuple[list[ForeignSheet], list[str], frozenset[str], bool]:
+    """(sheet name, cells, merged ranges, document tables) of every sheet, notes on sheets
+    skipped, the names of the sheets the workbook hides, and whether a sheet was skipped for its
     length (over ``max_rows`` rows with content): the values (and merged ranges where the
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
@@ -156,37 +163,37 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                      for column, value in enumerate(values, start=1)
                      if value is not None and value != ""]
             sheets.append((sheet_name, cells, [(top + 1, left + 1, bottom + 1, right + 1)
-                                               for (top, left), (bottom, right) in merges]))
+                                               for (top, left), (bottom, right) in merges], []))
     finally:
         book.close()
     return sheets, notes, hidden, too_long
 
 
 def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
-                 ) -> tuple[list[tuple[str, list[tuple[int, int, Any, str]],
-                                  list[tuple[int, int, int, int]]]], list[str], frozenset[str],
-                            bool]:
+                 ) -> tuple[list[ForeignSheet], list[str], frozenset[str], bool]:
     """``foreign_sheets`` of a web page or an Excel 2003 XML workbook (``webtable``)."""
     from xml.etree.ElementTree import ParseError
 
     from jixiao.xlsx.limits import Limits, over_limit
+    from jixiao.xlsx.sheet import DocumentTable
     from jixiao.xlsx.webtable import TooManyCells, html_sheets, spreadsheetml_sheets
 
     hidden: frozenset[str] = frozenset()
     limits = Limits.from_environment()
     max_cells = limits.max_cells
+    tables: list[DocumentTable] = []  # a document's own tables: its one sheet's
     try:
         if kind == "docx":
             from jixiao.xlsx.wordtable import docx_sheets
 
-            sheets = docx_sheets(name, data, max_cells)
+            sheets = docx_sheets(name, data, max_cells, tables)
         elif kind == "doc":
             from jixiao.xlsx.doctable import doc_document
             from jixiao.xlsx.wordtable import document_sheets
 
-            sheets = document_sheets(name, doc_document(name, data), max_cells)
+            sheets = document_sheets(name, doc_document(name, data), max_cells, tables)
         elif kind == "html":
-            sheets = html_sheets(name, data, max_cells)
+            sheets = html_sheets(name, data, max_cells, tables)
         else:
             sheets, hidden = spreadsheetml_sheets(data, max_cells)
     except TooManyCells:
@@ -202,7 +209,7 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
             notes.append(f"工作表“{sheet_name}”有内容的行超过 {max_rows} 行的上限，"
                          "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
             continue
-        kept.append((sheet_name, cells, merges))
+        kept.append((sheet_name, cells, merges, tables if len(sheets) == 1 else []))
     return kept, notes, hidden, too_long
 
 

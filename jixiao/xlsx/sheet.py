@@ -5,8 +5,20 @@ Both cell sources give it — the fast one (``xlsx/cells.py``) and the openpyxl 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentTable:
+    """One table of a document (<w:tbl>, <table>) as laid out on its sheet."""
+
+    first: int                # its first row
+    last: int                 # its last row
+    columns: int              # its grid's columns (w:tblGrid; a page's widest row)
+    widths: tuple[int, ...] = ()  # each grid column's width (w:gridCol, twips), if stated
+    # each row's own cells (w:tc, <td>): the column each begins at, from its first row on
+    starts: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass
@@ -19,3 +31,7 @@ class SheetCells:
     cells: list[tuple[int, int, Any, str]]
     merges: list[tuple[int, int, int, int]]        # (min_row, min_col, max_row, max_col)
     formulas: dict[str, tuple[str, bool]]          # A1 → (formula, whether a result is saved)
+    # A document's own tables (a Word .docx, a web page), in order: where each one's rows
+    # are laid out; none for a worksheet, whose tables only their texts tell apart
+    tables: list[DocumentTable] = field(default_factory=list)
+

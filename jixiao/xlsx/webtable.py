@@ -16,6 +16,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from jixiao.xlsx.sheet import DocumentTable
+
 Cell = tuple[int, int, Any, str]
 Merge = tuple[int, int, int, int]
 Sheet = tuple[str, list[Cell], list[Merge]]
@@ -177,9 +179,11 @@ class TooManyCells(Exception):
     """The cells and merged areas of a text workbook pass the cell limit."""
 
 
-def html_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
+def html_sheets(name: str, data: bytes, max_cells: int,
+                tables: list[DocumentTable] | None = None) -> list[Sheet]:
     """The page's tables laid out on one sheet as Excel opens them (a blank row after
-    each table). ``max_cells``: the cells and merged areas allowed (``TooManyCells``)."""
+    each table). ``max_cells``: the cells and merged areas allowed (``TooManyCells``);
+    ``tables``, if given, gets the rows and columns of each table (where its <table> ends)."""
     page = _Page()
     page.feed(decode(data))
     page.close()
@@ -188,8 +192,13 @@ def html_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
     taken: set[tuple[int, int]] = set()  # covered by a span from a row above
     area = 0
     row = 0
+    first, widest = 0, 0  # the open table's first row, its widest row's last column
+    starts: list[tuple[int, ...]] = []  # its rows' cells' first columns
     for item in page.rows:
         if item is None:  # a table ended
+            if first and tables is not None:
+                tables.append(DocumentTable(first, row, widest, (), tuple(starts)))
+            first, widest, starts = 0, 0, []
             row += 1
             taken.clear()
             continue
@@ -197,10 +206,13 @@ def html_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
         if isinstance(item, str):
             cells.append((row, 1, item, "General"))
             continue
+        first = first or row
         column = 1
+        begins: list[int] = []
         for text, high, wide in item:
             while (row, column) in taken:
                 column += 1
+            begins.append(column)
             if text:
                 cells.append((row, column, _value(text), "General"))
             area += high * wide
@@ -211,6 +223,8 @@ def html_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
                 taken.update((r, c) for r in range(row, row + high)
                              for c in range(column, column + wide))
             column += wide
+        widest = max(widest, column - 1)
+        starts.append(tuple(begins))
     stem = name.rsplit(".", 1)[0][:31] or "Sheet1"
     return [(stem, cells, merges)]
 

@@ -8,7 +8,9 @@ top-level table (w:tbl) its rows, a cell where the grid puts it — w:gridBefore
 skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges down
 — with a blank row after it. A cell's text is its paragraphs joined by line breaks
 (w:t, w:tab, w:br); a table nested in a cell is text of that cell. Values are taken
-as from a page (``webtable._value``): a plain number is a number.
+as from a page (``webtable._value``): a plain number is a number. Where each top-level
+table was laid out (its rows, its grid's columns and widths) is given too: a table ends
+where its w:tbl does (``read.documents``).
 
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
@@ -26,6 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.sheet import DocumentTable
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
 
@@ -44,16 +47,19 @@ _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}ins
                       f"{_W}tblPr", f"{_W}tblGrid"))
 
 
-def docx_sheets(name: str, data: bytes, max_cells: int) -> list[Sheet]:
+def docx_sheets(name: str, data: bytes, max_cells: int,
+                tables: list[DocumentTable] | None = None) -> list[Sheet]:
     """The document laid out on one sheet ("文档"): [(name, cells, merges)].
 
     ``data``: the .docx, its package already checked (``guard.check_package``);
     ``UnreadableWorkbook`` for a damaged one, ``TooManyCells`` past ``max_cells`` cells
-    and merged areas."""
-    return document_sheets(name, _document(name, data), max_cells)
+    and merged areas. ``tables``, if given, gets where each top-level table was laid out
+    (its rows, its grid's columns and their widths): a table ends where its w:tbl does."""
+    return document_sheets(name, _document(name, data), max_cells, tables)
 
 
-def document_sheets(name: str, document: bytes, max_cells: int) -> list[Sheet]:
+def document_sheets(name: str, document: bytes, max_cells: int,
+                    tables: list[DocumentTable] | None = None) -> list[Sheet]:
     """``docx_sheets`` of a document's body (word/document.xml, or the body
     ``doctable.doc_document`` writes for a Word 97-2003 .doc)."""
     from xml.etree.ElementTree import ParseError
@@ -71,7 +77,71 @@ def document_sheets(name: str, document: bytes, max_cells: int) -> list[Sheet]:
                 layout.line(text)
         else:
             layout.table(block)
+    if tables is not None:
+        tables.extend(layout.tables)
     return [(SHEET, layout.cells, layout.merges)]
+
+
+_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELATIONSHIPS = "word/_rels/document.xml.rels"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+MAX_EMBEDDED = 16  # embedded objects looked at, at most: a 自评表 is one or two
+
+
+def embedded_objects(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The objects embedded in the document, in document order: (part, its content) for
+    each <o:OLEObject> (in a <w:object>) whose r:id leads, through
+    word/_rels/document.xml.rels, to a part of the package — word/embeddings/
+    Microsoft_Excel_Worksheet.xlsx (Excel.Sheet.12), an Excel 97 object's oleObject.bin,
+    a Word document … (a chart's data is no such object). The caller tells a workbook by
+    its bytes. The package is checked already (``guard.check_package``: its members'
+    sizes); each content is a package of its own, for the caller to check as any
+    workbook's."""
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = set(archive.namelist())
+            if _RELATIONSHIPS not in members:
+                return []
+            targets = {found.get("Id"): found for found in
+                       parse_xml(archive.read(_RELATIONSHIPS)).iter(_REL)}
+            document = parse_xml(archive.read(DOCUMENT))
+            found: list[tuple[str, bytes]] = []
+            for ole in document.iter(_O_OLE):
+                relationship = targets.get(ole.get(_R_ID))
+                if relationship is None or relationship.get("TargetMode") == "External":
+                    continue
+                part = _part(relationship.get("Target") or "")
+                if part not in members or any(part == seen for seen, _ in found):
+                    continue
+                found.append((part, archive.read(part)))
+                if len(found) >= MAX_EMBEDDED:
+                    break
+            return found
+    except KeyError:
+        raise _damaged(name, f"缺少 {DOCUMENT}") from None
+    except (ParseError, ValueError) as error:
+        raise _damaged(name, type(error).__name__) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+            RuntimeError, struct.error, NotImplementedError) as error:
+        raise _damaged(name, f"压缩包无法解压，{type(error).__name__}") from None
+
+
+def _part(target: str) -> str:
+    """A relationship's target from word/document.xml as a part name ("embeddings/x.xlsx"
+    → "word/embeddings/x.xlsx", "/word/…" as it is, "../…" up from word/)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = ["word"]
+    for piece in target.replace("\\", "/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
 
 
 def _damaged(name: str, why: str) -> UnreadableWorkbook:
@@ -164,12 +234,27 @@ def _number(element: Any, tag: str, default: int) -> int:
         return default
 
 
+def _grid(table: Any, widest: int) -> tuple[int, tuple[int, ...]]:
+    """A table's grid columns (w:gridCol, else its widest row) and their widths (twips)."""
+    grid = table.find(f"{_W}tblGrid")
+    columns = [] if grid is None else grid.findall(f"{_W}gridCol")
+    widths = []
+    for column in columns:
+        try:
+            widths.append(max(0, int(float(column.get(f"{_W}w", "")))))
+        except ValueError:
+            widths = []
+            break
+    return (len(columns) or widest), tuple(widths)
+
+
 class _Layout:
     """Rows as they are laid out on the sheet: cells, merged ranges, the area so far."""
 
     def __init__(self, max_cells: int) -> None:
         self.cells: list[Cell] = []
         self.merges: list[Merge] = []
+        self.tables: list[DocumentTable] = []
         self.row = 0
         self.area = 0
         self.max_cells = max_cells
@@ -188,13 +273,19 @@ class _Layout:
         # column → [top, left, bottom, right] of the cell a vMerge continue extends
         open_merges: dict[int, list[int]] = {}
         boxes: list[list[int]] = []
+        first = self.row + 1
+        widest = 0
+        starts: list[tuple[int, ...]] = []  # each row's cells' first columns
         for tr in _children(element, _TR):
             self.row += 1
             row = self.row
             properties = tr.find(f"{_W}trPr")
             column = 1 + _number(properties, f"{_W}gridBefore", 0)
             continued: dict[int, list[int]] = {}
+            begins: list[int] = []
+            starts.append(())
             for tc in _children(tr, _TC):
+                begins.append(column)
                 cell_properties = tc.find(f"{_W}tcPr")
                 wide = max(1, _number(cell_properties, f"{_W}gridSpan", 1))
                 self._count(wide)
@@ -214,10 +305,16 @@ class _Layout:
                 boxes.append(box)
                 continued[column] = box
                 column += wide
+            widest = max(widest, column - 1)
+            starts[-1] = tuple(begins)
             open_merges = continued
+        if self.row >= first:
+            self.tables.append(DocumentTable(first, self.row, *_grid(element, widest),
+                                             tuple(starts)))
         self.row += 1  # a blank row after the table, as Excel lays out a page's tables
         self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "SHEET", "document_sheets", "docx_sheets"]
+__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "document_sheets", "docx_sheets",
+           "embedded_objects"]

@@ -590,6 +590,8 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
     assert rows["丙单位自评表.docx"][10] == "无法读取" and "Word 文档" in rows["丙单位自评表.docx"][11]
     findings = sheet_rows(tmp_path / "汇总.xlsx", "问题明细")[1:]
     assert findings and {Path(row[0]).name for row in findings} == {"自评表.docx", "自评表.doc"}
+    # the place as the document shows it (第1个表格 第13行第8列), not 文档!H15
+    assert all(str(row[4]).startswith("第1个表格 第") for row in findings), findings
     line = ("Word 文档 3 个中没有自评表（丁单位自评报告.doc、自评报告.docx、自评报告.docx），未列入汇总；"
             "多为自评报告，若其中应有自评表，请人工审核")
     assert line in out.splitlines(), out

@@ -105,11 +105,12 @@ def test_json_for_one_table(tmp_path, capsys):
     assert first == {"level1": "产出指标", "level2": "数量指标", "name": "预算资金执行率",
                      "target": "=90.00(%)", "actual": "90.00(%)", "weight": 5.0,
                      "score_declared": 5.0, "score_computed": 5.0, "met": True,
-                     "sheet": "自评表", "cell": "C13"}
+                     "sheet": "自评表", "cell": "C13", "place": None}  # (place: documents')
     assert (data["total_declared"], data["total_computed"]) == (99.97, 99.97)
     assert (data["grade_declared"], data["grade_computed"]) == ("优", "优")
     assert data["findings"] == [{"code": "JX305", "severity": "error", "sheet": "自评表",
-                                 "cell": "E13", "message": data["findings"][0]["message"]}]
+                                 "cell": "E13", "place": None,
+                                 "message": data["findings"][0]["message"]}]
 
 
 def test_json_absent_values_are_null_and_several_files_give_a_list(tmp_path, capsys):

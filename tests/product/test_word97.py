@@ -16,6 +16,8 @@ from test_word_tables import MISTAKEN_MONEY, MISTAKEN_ROWS, findings
 from wordfiles import workbook_html
 from workbooks import standard
 
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
 from jixiao.xlsx.doctable import doc_document
 from jixiao.xlsx.wordtable import document_sheets
 
@@ -166,3 +168,42 @@ def test_a_mangled_doc_is_refused_in_chinese_never_a_traceback(tmp_path):
         path.write_bytes(bytes(data))
         result = check_workbook(path)
         assert result.error is None or path.name in result.error, result.error
+
+
+@pytest.mark.parametrize("kind", ["excel97", "excel2007"])
+def test_a_worksheet_embedded_in_a_doc_is_read_as_a_workbook(tmp_path, kind):
+    """A 自评报告.doc whose 自评表 is an Excel object (ObjectPool: an Excel 97 object's
+    Workbook stream, an Excel 2007+ object's Package): the object's findings, placed in
+    the embedded worksheet (before: 没有找到自评表)."""
+    import olefile
+
+    book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    if kind == "excel97":
+        out = tmp_path / "xls"
+        out.mkdir()
+        subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                        "--headless", "--norestore", "--convert-to", "xls", "--outdir",
+                        str(out), str(book)], capture_output=True, timeout=180,
+                       env={**os.environ, "HOME": str(tmp_path)}, check=False)
+        if not (out / "自评表.xls").exists():
+            pytest.skip("LibreOffice wrote no .xls")
+        with olefile.OleFileIO(str(out / "自评表.xls")) as compound:
+            storage = {"\x01Ole": bytes(20), "Workbook": compound.openstream("Workbook").read()}
+    else:
+        storage = {"\x01Ole": bytes(20), "Package": book.read_bytes()}
+    path = doc(tmp_path / "自评报告.doc", ["2024年度项目支出绩效自评报告", "附表：见下方工作表对象"],
+               storages={"ObjectPool": {"_1712345678": storage,
+                                        "_1712345679": {"WordDocument": bytes(600)}}})
+    data, found = findings(path)
+    _, expected = findings(book)
+    assert found == expected and found  # the object's cells, the workbook's findings
+    done = jixiao("check", path)
+    assert "文档中嵌入的 Excel 工作表“自评表”!H16" in done.stdout, done.stdout
+
+
+def test_a_finding_in_a_doc_is_placed_in_the_document(tmp_path):
+    book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    document = workbook_doc(book, tmp_path / "自评表.doc")
+    data = json.loads(json_report([check_workbook(document)]))
+    places = {item["code"]: item["place"] for item in data["findings"]}
+    assert places["JX501"].startswith("第1个表格 第") and "列" in places["JX501"]
