@@ -15,7 +15,12 @@ from typing import Any, TypeVar
 
 WORD_SUFFIXES = (".docx", ".doc")  # a Word document: one without a 自评表 gets no row
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
-STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
+# Read, no error or warning, but its scores could not be checked against the rules — no
+# 分值 column (JX108 says what was checked and what not) or no total computed: nothing
+# was passed, a reviewer reads it by hand.
+MANUAL = "须人工审核"
+MANUAL_CODES = ("JX108",)
+STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
 
 _Plain = TypeVar("_Plain", bound=type)
 
@@ -96,7 +101,13 @@ class TableSummary:
     def status(self) -> str:
         if self.error is not None:
             return UNREADABLE
-        return WITH_ERRORS if self.errors else WITH_WARNINGS if self.warnings else PASSED
+        if self.errors:
+            return WITH_ERRORS
+        if self.warnings:
+            return WITH_WARNINGS
+        unchecked = self.total_computed is None or any(
+            item.code in MANUAL_CODES for item in self.findings)
+        return MANUAL if unchecked else PASSED
 
     @classmethod
     def from_json(cls, table: dict[str, Any], file: str,
@@ -130,6 +141,8 @@ class FileSummary:
     file: str
     tables: tuple[TableSummary, ...]
     notes: tuple[str, ...] = ()
+    annotated: str | None = None  # the annotated copy of it a batch wrote (or found made)
+    content: str = ""             # its content's key (cache.content_key): duplicates
 
     @classmethod
     def from_report(cls, file: str, report: Any, notes: list[str] | tuple[str, ...] = (),
@@ -152,4 +165,4 @@ class FileSummary:
             table.no_table for table in self.tables)
 
 
-__all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
+__all__ = ["MANUAL", "PASSED", "STATUSES", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
