@@ -76,11 +76,13 @@ def unmarked(source, target):
 def test_outputs_of_earlier_versions_are_known_by_their_sheets_and_names(inbox):
     """Before the mark: a summary is its three sheets, an annotated copy its -校验 name and
     its 校验结果 sheet. A submission that merely has one of the two is checked."""
-    book = Workbook()
+    batch(inbox / "乙单位", "-o", "别处/汇总.xlsx")
+    unmarked("别处/汇总.xlsx", inbox / "旧汇总.xlsx")
+    book = Workbook()  # three sheets so named, no chart: a submission (no 自评表 in it)
     book.active.title = "汇总"
     book.create_sheet("问题明细")
     book.create_sheet("统计")
-    book.save(inbox / "旧汇总.xlsx")
+    book.save(inbox / "f.xlsx")
     standard(inbox / "甲单位" / "c.xlsx")
     main(["check", str(inbox / "甲单位" / "c.xlsx"), "--annotate", str(inbox / "甲单位" / "old.xlsx")])
     unmarked(inbox / "甲单位" / "old.xlsx", inbox / "甲单位" / "c-校验-2.xlsx")
@@ -89,7 +91,7 @@ def test_outputs_of_earlier_versions_are_known_by_their_sheets_and_names(inbox):
     standard(inbox / "甲单位" / "e-校验.xlsx")  # a clerk's name: no 校验结果 sheet
     code, out = batch(inbox, "-o", "汇总.xlsx")
     names = sorted(Path(row["文件名"]).name for row in sheet("汇总.xlsx"))
-    assert names == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e-校验.xlsx"]
+    assert names == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e-校验.xlsx", "f.xlsx"]
     assert "另有 2 个文件是 jixiao 的输出" in out
 
 
