@@ -55,6 +55,7 @@ from jixiao.batch.summary import (
     FileSummary,
     TableSummary,
 )
+from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
@@ -77,6 +78,8 @@ _WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a
 class _Department:
     """Running totals of one 主管部门's readable tables."""
 
+    name: str = ""           # as the first file (in path order) writes it: the group is of
+    first: str = ""          # the names alike (compact_text); that file
     tables: int = 0
     score_sum: float = 0.0   # of the computed totals that are numbers
     scored: int = 0
@@ -242,8 +245,14 @@ class Summary:
             self._write(self._book, file, self._waiting.pop(file))
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
-        key = table.department or "（未填写）"
-        totals = self.departments.get(key) or self.departments.setdefault(key, _Department())
+        # One group for a name written with half- or full-width brackets or spaces:
+        # “某局(部门)” and “某局（部门）” are one 主管部门, shown as first written.
+        name = table.department or "（未填写）"
+        key = compact_text(name)
+        totals = self.departments.get(key) or self.departments.setdefault(
+            key, _Department(name, table.file))
+        if table.file < totals.first:  # files come in any order: the name is the first's
+            totals.name, totals.first = name, table.file
         totals.tables += 1
         score = _number(table.total_computed)
         if score is not None:
@@ -497,10 +506,10 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                      summary.code_files[code]) for code, count in summary.code_count.items()),
                    key=lambda row: (-row[3], row[0]))
 
-    departments = sorted(((name, item.tables,
+    departments = sorted(((item.name, item.tables,
                            round(item.score_sum / item.scored, 2) if item.scored else None,
                            item.with_errors, item.errors, item.warnings)
-                          for name, item in summary.departments.items()),
+                          for item in summary.departments.values()),
                          key=lambda row: (-row[1], row[0]))
     return [
         _Block("概况", ("项目", "数值"), overview),

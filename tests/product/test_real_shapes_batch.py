@@ -240,3 +240,25 @@ def test_the_file_name_is_shown_whole_and_the_sheet_prints_one_page_wide(inbox):
     assert sum(widths.values()) <= PRINT_WIDTH + len(widths)  # XlsxWriter adds 0.71 a column
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.orientation == "landscape"
+
+
+# ---------------------------------------------------------------- one department, two brackets (item 20)
+
+def test_a_department_written_with_half_and_full_width_brackets_is_one_group(inbox):
+    for name, department in (("1.xlsx", "内蒙古自治区巴彦淖尔市自然资源局(部门)"),
+                             ("2.xlsx", "内蒙古自治区巴彦淖尔市自然资源局（部门）"),
+                             ("3.xlsx", "内蒙古自治区巴彦淖尔市自然资源局 （部门）"),
+                             ("4.xlsx", "[155]内蒙古自治区巴彦淖尔市自然资源局（部门）")):
+        book = load_workbook(standard(inbox / "甲单位" / name))
+        for row in book.active.iter_rows():
+            for cell in row:
+                if cell.value == "上海市普陀区医疗保障局":
+                    cell.value = department
+        book.save(inbox / "甲单位" / name)
+    batch(inbox, "-o", "汇总.xlsx")
+    rows = list(load_workbook("汇总.xlsx")["统计"].iter_rows(values_only=True))
+    at = rows.index(("按主管部门", None, None, None, None, None))
+    departments = {row[0]: row[1] for row in rows[at + 2:] if row[0]}
+    assert departments["内蒙古自治区巴彦淖尔市自然资源局(部门)"] == 3  # as 1.xlsx writes it
+    assert departments["[155]内蒙古自治区巴彦淖尔市自然资源局（部门）"] == 1  # a code: kept apart
+    assert departments["上海市普陀区医疗保障局"] == 2
