@@ -88,6 +88,7 @@ class TableSummary:
     findings: tuple[FindingSummary, ...] = ()
     indicators: tuple[IndicatorSummary, ...] = ()
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
+    encrypted: bool = False  # it has a password to open (JSON "encrypted")
 
     @property
     def errors(self) -> int:
@@ -119,7 +120,8 @@ class TableSummary:
                          for item in table.get("findings") or ())
         if "error" in table:
             return cls(file, error=table["error"], findings=findings,
-                       no_table=bool(table.get("no_table")))
+                       no_table=bool(table.get("no_table")),
+                       encrypted=bool(table.get("encrypted")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),

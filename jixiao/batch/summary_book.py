@@ -55,6 +55,7 @@ from jixiao.batch.summary import (
     FileSummary,
     TableSummary,
 )
+from jixiao.errors import ENCRYPTED_FOR_REVIEWER
 from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
@@ -175,8 +176,11 @@ class Summary:
             self.statuses[status] += 1
             if table.error is not None:
                 unreadable = True
+                # the reviewer has no password: the unit is to send a file without one
+                reason = (f"“{os.path.basename(file)}”{ENCRYPTED_FOR_REVIEWER}"
+                          if table.encrypted else table.error)
                 rows.append((file, None, None, None, None, None, None, None, None,
-                             None, status, readable_text(table.error), folder, None))
+                             None, status, readable_text(reason), folder, None))
                 continue
             name = table.project
             for item in table.findings:

@@ -81,6 +81,8 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
             failed = {"file": str(result.path), "error": result.error, "findings": []}
             if result.no_table:  # read, but no 自评表 in it: a report, a 绩效目标表 …
                 failed["no_table"] = True
+            if result.encrypted:  # a password to open it: the reviewer asks for another
+                failed["encrypted"] = True
             objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))

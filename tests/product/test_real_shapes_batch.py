@@ -262,3 +262,18 @@ def test_a_department_written_with_half_and_full_width_brackets_is_one_group(inb
     assert departments["内蒙古自治区巴彦淖尔市自然资源局(部门)"] == 3  # as 1.xlsx writes it
     assert departments["[155]内蒙古自治区巴彦淖尔市自然资源局（部门）"] == 1  # a code: kept apart
     assert departments["上海市普陀区医疗保障局"] == 2
+
+
+# ---------------------------------------------------------------- an encrypted file (item 19)
+
+def test_an_encrypted_file_asks_the_unit_for_one_without_a_password(inbox, capsys):
+    broken(inbox / "甲单位", "encrypted")
+    code, out = batch(inbox, "-o", "汇总.xlsx", "--json", "r.jsonl")
+    assert code == 2
+    [row] = [row for row in sheet("汇总.xlsx") if row["文件名"] == "secret.xlsx"]
+    assert row["状态"] == "无法读取"
+    assert row["原因"] == "“secret.xlsx”设置了打开密码（已加密），无法校验：请填报单位提交未加密的文件"
+    # the clerk, who has the password, is still told how to take it off
+    main(["check", str(inbox / "甲单位" / "secret.xlsx")])
+    assert "请在 Excel 中取消密码" in capsys.readouterr().out
+    assert '"encrypted": true' in Path("r.jsonl").read_text("utf-8")
