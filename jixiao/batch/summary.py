@@ -13,6 +13,8 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from jixiao.rules import FULL_MARKS, TOLERANCE
+
 WORD_SUFFIXES = (".docx", ".doc")  # a Word document: one without a 自评表 gets no row
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
 # Read, no error or warning, but its scores could not be checked against the rules — no
@@ -85,6 +87,7 @@ class TableSummary:
     total_computed: Any = None
     grade_declared: Any = None
     grade_computed: Any = None
+    weight_total: float | None = None  # the 分值合计 (JSON "weight_total"): 100, or JX101
     findings: tuple[FindingSummary, ...] = ()
     indicators: tuple[IndicatorSummary, ...] = ()
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
@@ -97,6 +100,11 @@ class TableSummary:
     @property
     def warnings(self) -> int:
         return sum(item.severity == "warning" for item in self.findings)
+
+    @property
+    def weights_wrong(self) -> bool:
+        """The 分值 do not total 100 (JX101): the computed total and grade mean nothing."""
+        return self.weight_total is not None and abs(self.weight_total - FULL_MARKS) > TOLERANCE
 
     @property
     def status(self) -> str:
@@ -132,7 +140,7 @@ class TableSummary:
                    project.get("name"), project.get("department"), project.get("unit"),
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
-                   table.get("grade_computed"), findings, rows)
+                   table.get("grade_computed"), table.get("weight_total"), findings, rows)
 
 
 @plain_pickle

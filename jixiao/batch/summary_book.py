@@ -192,12 +192,17 @@ class Summary:
                 codes.add(item.code)
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
+            grade = table.grade_computed
+            if table.weights_wrong:  # 分值合计 110: a computed 110 is no 优
+                grade = None
+                reasons.insert(0, f"分值合计为 {_points(table.weight_total)}，不是 100："
+                                  "计算总分不评等级，也不计入按主管部门的平均分")
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
             rows.append((file, name, table.department, table.unit,
                          table.total_declared, table.total_computed, table.grade_declared,
-                         table.grade_computed, errors, warnings, status,
+                         grade, errors, warnings, status,
                          readable_text("；".join(reasons)) or None, folder, copy))
             self._count_table(table, errors, warnings)
 
@@ -258,14 +263,14 @@ class Summary:
         if table.file < totals.first:  # files come in any order: the name is the first's
             totals.name, totals.first = name, table.file
         totals.tables += 1
-        score = _number(table.total_computed)
+        score = None if table.weights_wrong else _number(table.total_computed)
         if score is not None:
             totals.score_sum += score
             totals.scored += 1
         totals.with_errors += errors > 0
         totals.errors += errors
         totals.warnings += warnings
-        grade = table.grade_computed
+        grade = None if table.weights_wrong else table.grade_computed
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
         grade = grade_name(table.grade_declared)  # 优秀, √优 □良 …: the grade they name
         self.grades_declared[grade if grade in GRADES else "other"] += 1
@@ -311,6 +316,12 @@ def readable_text(text: str) -> str:
         return raw.decode("gb18030", "replace")
 
     return _NOT_UTF8.sub(decoded, text).encode("utf-8", "replace").decode("utf-8")
+
+
+def _points(value: float | None) -> str:
+    from jixiao.checks.base import points
+
+    return points(value)
 
 
 def _number(value: Any) -> float | None:

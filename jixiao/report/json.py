@@ -64,12 +64,21 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "total_declared": table.total_declared,
         "total_computed": evaluation.total,
         "total_basis": evaluation.total_basis,
+        "weight_total": _weight_total(table),
         "grade_declared": table.grade_declared,
         "grade_computed": evaluation.grade,
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
                       "cell": item.cell, "message": item.message}
                      for item in checked.findings],
     }
+
+
+def _weight_total(table: Any) -> float | None:
+    """The 分值合计 as JX101 adds it (indicators and 执行率); None when it cannot be known."""
+    from jixiao.checks.weights import weight_parts
+
+    parts = weight_parts(table)
+    return None if parts is None else parts[2]
 
 
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:

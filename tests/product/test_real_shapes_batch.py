@@ -277,3 +277,56 @@ def test_an_encrypted_file_asks_the_unit_for_one_without_a_password(inbox, capsy
     main(["check", str(inbox / "甲单位" / "secret.xlsx")])
     assert "请在 Excel 中取消密码" in capsys.readouterr().out
     assert '"encrypted": true' in Path("r.jsonl").read_text("utf-8")
+
+
+# ---------------------------------------------------------------- weights of 110 (item 3)
+
+HEAVY_ROWS = [  # 中江 2022: the indicators' 分值 total 100, and the 执行率 has its 10 beside
+    ("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "99.80(%)", 15, 15, None),
+    ("产出指标", "质量指标", "预算编制规范性", "规范", "达成指标", 25, 25, None),
+    ("产出指标", "时效指标", "资金拨付及时性", "及时", "达成指标", 20, 20, None),
+    ("效益指标", "可持续影响指标", "网络安全防护能力", "稳步提升", "达成指标", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "满意", "达成指标", 10, 10, None),
+]
+
+
+def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox):
+    """The 分值 total 110; every score full: the scores add up to 109.98. JX501 said
+    “总分写为 100，各项得分之和为 109.98” — fix the total, it read; and the summary
+    graded the computed 109.98 优 and averaged it into the department."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_real_shapes import checked, codes
+
+    path = standard(inbox / "甲单位" / "c.xlsx", rows=HEAVY_ROWS, total=(100, 100))
+    _, data = checked(path)
+    assert codes(data) == ["JX101", "JX102", "JX501"]
+    [total] = [item for item in data["findings"] if item["code"] == "JX501"]
+    assert total["message"] == ("总分写为 100，各项得分之和为 109.98；但分值合计为 110，不是 100"
+                                "（见 JX101）：应先改正各项分值，再据此重算得分和总分")
+    assert data["weight_total"] == 110
+    code, out = batch(inbox, "-o", "汇总.xlsx")
+    rows = {row["文件名"]: row for row in sheet("汇总.xlsx")}
+    heavy = rows["c.xlsx"]
+    assert (heavy["计算总分"], heavy["计算等级"], heavy["状态"]) == (109.98, None, "有错误")
+    assert heavy["原因"].startswith("分值合计为 110，不是 100：计算总分不评等级")
+    assert rows["a.xlsx"]["计算等级"] == "优"
+    stats = list(load_workbook("汇总.xlsx")["统计"].iter_rows(values_only=True))
+    at = stats.index(("按主管部门", None, None, None, None, None))
+    [putuo] = [row for row in stats[at + 2:] if row[0] == "上海市普陀区医疗保障局"]
+    assert putuo[1:3] == (3, 99.98)  # three tables; the average of the two that count
+    grades = {row[0]: row[1] for row in stats if row[0] in ("优", "无法计算/未填写")}
+    assert grades == {"优": 2, "无法计算/未填写": 1}
+
+
+def test_a_wrong_total_under_right_weights_still_says_fix_the_total(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_real_shapes import checked
+
+    _, data = checked(standard(tmp_path / "t.xlsx", total=(100, 90)))
+    [total] = [item for item in data["findings"] if item["code"] == "JX501"]
+    assert total["message"] == "总分写为 90，各项得分之和为 99.98"
+    assert data["weight_total"] == 100
