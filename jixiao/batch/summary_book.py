@@ -1,7 +1,8 @@
 """The summary workbook of ``jixiao batch``, for a reviewer to sort, filter and print.
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
-              文件 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 | 警告数 | 状态 | 原因
+              文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
