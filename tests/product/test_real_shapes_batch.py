@@ -290,7 +290,7 @@ HEAVY_ROWS = [  # 中江 2022: the indicators' 分值 total 100, and the 执行�
 ]
 
 
-def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox):
+def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox, capsys):
     """The 分值 total 110; every score full: the scores add up to 109.98. JX501 said
     “总分写为 100，各项得分之和为 109.98” — fix the total, it read; and the summary
     graded the computed 109.98 优 and averaged it into the department."""
@@ -306,6 +306,9 @@ def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox):
     assert total["message"] == ("总分写为 100，各项得分之和为 109.98；但分值合计为 110，不是 100"
                                 "（见 JX101）：应先改正各项分值，再据此重算得分和总分")
     assert data["weight_total"] == 110
+    main(["check", str(path)])
+    assert "总分 填报 100 / 计算 109.98；评分等级 填报 优 / 计算 —（分值合计 110，不是 100，不评等级）" \
+        in capsys.readouterr().out
     code, out = batch(inbox, "-o", "汇总.xlsx")
     rows = {row["文件名"]: row for row in sheet("汇总.xlsx")}
     heavy = rows["c.xlsx"]
