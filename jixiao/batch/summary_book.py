@@ -634,6 +634,9 @@ class _List:
         # name_only: 文件 shows the file's name (its folder has a column), kept whole;
         # copy_column: the column of the annotated copy, linked to it
         self.name_only, self.copy_column = name_only, copy_column
+        # Excel's links per sheet go to the files first: the copies are linked only while
+        # both fit (a copy's path is in its cell all the same)
+        self.link_copies = copy_column is not None and 2 * len(linked) <= _MAX_LINKS
         self.numbers, self.status_column, self.limit = numbers, status_column, limit
         self.count = 0
         # Text wraps in every text column: widths are cut to fit the page (_print_widths).
@@ -705,8 +708,9 @@ class _List:
         copy = self.copy_column
         if copy is not None:
             formats[copy] = self.styles.wrap
-            if values[copy] and ws.link(number, copy, _link_target(self.base, values[copy]),
-                                        None, "打开标注副本", _MAX_LINKS):
+            if values[copy] and self.link_copies and ws.link(
+                    number, copy, _link_target(self.base, values[copy]), None, "打开标注副本",
+                    _MAX_LINKS):
                 formats[copy] = self.styles.link
         assert self.fitted is not None
         shown = (self._shown, *values[1:width])
