@@ -2,6 +2,7 @@
 
     JixiaoError                  every error a user may see; its text is Chinese
      ├── UnreadableWorkbook      corrupt, encrypted, .xls, too large, missing …
+     │    └── Encrypted          protected by a password to open
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
      ├── UnknownRuleSet          a rule-set name that does not exist
      ├── ScoreInputError         inputs a rule cannot score (a budget of 0 …)
@@ -26,6 +27,15 @@ class JixiaoError(Exception):
 
 class UnreadableWorkbook(JixiaoError):
     """The file cannot be opened as an .xlsx/.xlsm workbook."""
+
+
+class Encrypted(UnreadableWorkbook):
+    """The file is protected by a password to open. Its text tells the clerk, who knows
+    the password, how to take it off; a reviewer has none, and asks the unit for a file
+    without one (``ENCRYPTED_FOR_REVIEWER``: the batch summary says that)."""
+
+
+ENCRYPTED_FOR_REVIEWER = "设置了打开密码（已加密），无法校验：请填报单位提交未加密的文件"
 
 
 class NotASelfEvaluation(JixiaoError):

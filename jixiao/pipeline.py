@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.checks import run_checks
-from jixiao.errors import JixiaoError, NotASelfEvaluation
+from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
 from jixiao.report.result import CheckedTable, FileResult
@@ -41,6 +41,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
     except JixiaoError as error:
         result.error, result.tables = str(error), []
         result.no_table = isinstance(error, NotASelfEvaluation)
+        result.encrypted = isinstance(error, Encrypted)
     except Exception as error:  # a bug must not stop a batch of hundreds of files
         result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
                                        f"{error}），请将此文件反馈给 jixiao 维护者"), []

@@ -31,7 +31,8 @@ OTHER_KINDS = {".wps": "WPS 文字文档",
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
              odd: dict[str, str] | None = None,
              outputs: Iterable[str | Path] = (),
-             others: dict[str, str] | None = None) -> list[str]:
+             others: dict[str, str] | None = None,
+             own: dict[str, str] | None = None) -> list[str]:
     """Every workbook below the given folders, files or glob patterns, sorted, each once.
 
     Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
@@ -43,8 +44,11 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     (``_ours``); a file the user submitted there is refused (``OutputError``).
     ``others``, when given, gets the documents found in the folders that are no
     workbooks (``OTHER_KINDS``: path → kind), for ``describe_others``.
+    ``own``, when given, gets the workbooks jixiao wrote itself (an earlier summary, an
+    annotated copy: ``xlsx.marks``; path → what it is), which are then not checked.
     """
     from jixiao.errors import JixiaoError, OutputError
+    from jixiao.xlsx.marks import written_by_jixiao
 
     # Plain strings, not Paths: 2,000 files took 0.1 s of Path objects. normcase: on
     # Windows paths compare case-insensitively, as Paths do there.
@@ -69,12 +73,20 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
                             f"输出文件“{written[key]}”就是要校验的文件“{path}”，不能覆盖原文件；"
                             "请另选一个文件名")
                 elif key not in found and not _skipped(key, skipped):
+                    if own is not None and path.lower().endswith(_ZIPPED):
+                        kind = written_by_jixiao(path)
+                        if kind is not None:
+                            own[path] = kind
+                            continue
                     found[key] = path
     if odd is not None:
         odd.update((path, why) for path, why in strange.items()
                    if not _skipped(os.path.normcase(os.path.abspath(path)), skipped))
         return sorted([*found.values(), *odd])
     return sorted(found.values())
+
+
+_ZIPPED = (".xlsx", ".xlsm")  # what jixiao writes: only these can be its outputs
 
 
 def _walk(folder: Path, strange: dict[str, str],
@@ -196,6 +208,17 @@ def describe_others(others: dict[str, str]) -> str:
             f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{unpack}")
 
 
+def describe_own(own: dict[str, str]) -> str:
+    """One line on the workbooks jixiao wrote itself found among the submissions (an
+    earlier summary, annotated copies): how many of each, a few names; empty if none."""
+    if not own:
+        return ""
+    kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(own.values()).items())
+    names = "、".join(Path(path).name for path in sorted(own)[:3])
+    more = " 等" if len(own) > 3 else ""
+    return f"另有 {len(own)} 个文件是 jixiao 的输出，未校验（{kinds}：{names}{more}）"
+
+
 def describe_without_table(files: Iterable[str]) -> str:
     """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
     rule): how many, a few names; empty when there are none. They get no row."""
@@ -208,5 +231,5 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "describe_without_table",
+__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "describe_own", "describe_without_table",
            "discover"]

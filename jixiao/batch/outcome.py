@@ -134,3 +134,4 @@ class BatchRun:
     interrupted: bool = False        # Ctrl-C: ``done`` is what was finished before it
     seconds: float = 0.0
     signal: int | None = None        # what stopped it: SIGINT (Ctrl-C), SIGTERM or SIGHUP
+    annotated: dict[str, str] = field(default_factory=dict)  # file → its annotated copy

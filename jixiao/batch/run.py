@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -37,9 +38,20 @@ from jixiao.batch.engines import _LARGEST_CHUNK, _run_dask, _run_local
 from jixiao.batch.outcome import BatchRun, Outcome, shown_name
 from jixiao.batch.progress import _SIGINT, Progress, Stop
 from jixiao.batch.summary import FileSummary
-from jixiao.batch.work import BatchOptions, Checked, Job, RunSettings, check_one
+from jixiao.batch.work import (
+    ANNOTATION_FAILED,
+    BatchOptions,
+    Checked,
+    Job,
+    RunSettings,
+    check_one,
+)
 
 # ================================================================ running
+
+
+ANNOTATABLE = (".xlsx", ".xlsm")  # what an annotated copy can be made of (the rest is read
+# by value: annotate refuses it)
 
 
 def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) -> dict[str, str]:
@@ -47,12 +59,16 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     ``NAME-校验.xlsx``. Every copy gets its own name — ``a/x.xlsx`` under two folders,
     or ``x.xlsx`` beside ``x.XLSX``, would otherwise overwrite each other: a later one
     is ``NAME-校验-2.xlsx`` (names compared ignoring case, as Windows and macOS do).
+    Only a file a copy can be made of takes a name: ``x.xls`` beside ``x.xlsx`` gets no
+    copy, so ``x.xlsx``'s is ``x-校验.xlsx``.
     A long name is shortened to fit the 255 bytes a file system allows."""
     here = os.getcwd()
     bases = [str(root) for root in roots] + [here]
     taken: set[str] = set()
     targets = {}
     for file in files:
+        if not file.lower().endswith(ANNOTATABLE):
+            continue  # read by value (.xls, .ods, Word): no copy, so it takes no name
         path = os.path.realpath(file)
         base = next((root for root in bases if path.startswith(root.rstrip(os.sep) + os.sep)),
                     None)
@@ -118,19 +134,25 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     rows: list[tuple[object, ...]] = []  # new cache rows, written a chunk at a time
     secret = cache.sealing()[1]
 
-    def record(summary: FileSummary, key: str, row: tuple[object, ...] | None = None) -> None:
-        """A file's summary; ``row``: its new cache row."""
+    def record(summary: FileSummary, key: str, row: tuple[object, ...] | None = None,
+               content: str = "") -> None:
+        """A file's summary; ``row``: its new cache row; ``content``: its content's key."""
         with stop.deferred():  # a file is in the summary, the cache and done, or in none
             done.add(summary.file)
             keys[summary.file] = key
+            copy = _annotated(summary, None if summary.file in astray
+                              else targets.get(summary.file))
+            if copy is not None:
+                annotated[summary.file] = copy
+            summary = dataclasses.replace(summary, annotated=copy, content=content)
             if row is not None:
                 rows.append(row)
                 if len(rows) >= _LARGEST_CHUNK:
                     flush()
             if on_outcome is not None:
                 if summary.file in astray:
-                    summary = FileSummary(summary.file, summary.tables,
-                                          (*summary.notes, astray[summary.file]))
+                    summary = dataclasses.replace(
+                        summary, notes=(*summary.notes, astray[summary.file]))
                 on_outcome(summary)  # names as read: the summary book shows them readable
             progress.advance()
 
@@ -145,11 +167,13 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             return False
         key = cache.key(file, content)
         hits.append(key)
-        record(FileSummary.from_report(file, outcome.report, outcome.notes), key)
+        record(FileSummary.from_report(file, outcome.report, outcome.notes), key,
+               content=content)
         return True
 
     keys: dict[str, str] = {}
     hits: list[str] = []
+    annotated: dict[str, str] = {}  # file → its annotated copy, written or found made
     odd = odd or {}
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
                                   options.annotate_dir) if options.annotate_dir else {})
@@ -186,7 +210,8 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 for outcome in _run_dask(list(unknown()), options):
                     checked = Checked.of(outcome, contents.get(outcome.file, ""))
                     key = cache.key(outcome.file, checked.content)
-                    record(checked.summary, key, checked.row(key, secret))  # type: ignore[arg-type]
+                    record(checked.summary, key, checked.row(key, secret),  # type: ignore[arg-type]
+                           checked.content)
             else:
                 again: collections.deque[Job | tuple[Any, ...]] = collections.deque()
                 with contextlib.closing(_run_local(jobs(), options, expected=len(files),
@@ -195,7 +220,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                         key = cache.key(checked.file, checked.content)
                         if checked.texts is not None:
                             record(checked.summary, key,  # type: ignore[arg-type]
-                                   checked.row(key, secret))
+                                   checked.row(key, secret), checked.content)
                         elif not from_cache(checked.file, checked.content,
                                             job(checked.file)[2]):
                             again.append((*job(checked.file), True))  # check it after all
@@ -209,7 +234,18 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             cache.commit()
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
-                    stop.received is not None, time.monotonic() - started, stop.received)
+                    stop.received is not None, time.monotonic() - started, stop.received,
+                    annotated)
+
+
+def _annotated(summary: FileSummary, target: str | None) -> str | None:
+    """The annotated copy of a file: ``target`` if one was written there (or, from the
+    cache, found there), None when the file got none (unreadable, or writing it failed)."""
+    if target is None or summary.unreadable or summary.document_without_table:
+        return None
+    if any(note.startswith(ANNOTATION_FAILED) for note in summary.notes):
+        return None
+    return target
 
 
 def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
@@ -222,7 +258,11 @@ def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:
         for file in run.done:
             outcome = cache.get(run.keys[file])
             if outcome is not None:  # strict JSON, even for a file name that is not UTF-8
-                out.write(json_text(outcome.report) + "\n")
+                report = outcome.report
+                if file in run.annotated:  # the copy this run made (or found): each table
+                    for table in report if isinstance(report, list) else [report]:
+                        table["annotated"] = run.annotated[file]
+                out.write(json_text(report) + "\n")
 
 
 # The batch's face: the CLI and the tests take these names from here.

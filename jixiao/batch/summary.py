@@ -13,9 +13,16 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from jixiao.rules import FULL_MARKS, TOLERANCE
+
 WORD_SUFFIXES = (".docx", ".doc")  # a Word document: one without a 自评表 gets no row
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
-STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED)
+# Read, no error or warning, but its scores could not be checked against the rules — no
+# 分值 column (JX108 says what was checked and what not) or no total computed: nothing
+# was passed, a reviewer reads it by hand.
+MANUAL = "须人工审核"
+MANUAL_CODES = ("JX108",)
+STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
 
 _Plain = TypeVar("_Plain", bound=type)
 
@@ -81,9 +88,11 @@ class TableSummary:
     total_computed: Any = None
     grade_declared: Any = None
     grade_computed: Any = None
+    weight_total: float | None = None  # the 分值合计 (JSON "weight_total"): 100, or JX101
     findings: tuple[FindingSummary, ...] = ()
     indicators: tuple[IndicatorSummary, ...] = ()
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
+    encrypted: bool = False  # it has a password to open (JSON "encrypted")
 
     @property
     def errors(self) -> int:
@@ -94,10 +103,21 @@ class TableSummary:
         return sum(item.severity == "warning" for item in self.findings)
 
     @property
+    def weights_wrong(self) -> bool:
+        """The 分值 do not total 100 (JX101): the computed total and grade mean nothing."""
+        return self.weight_total is not None and abs(self.weight_total - FULL_MARKS) > TOLERANCE
+
+    @property
     def status(self) -> str:
         if self.error is not None:
             return UNREADABLE
-        return WITH_ERRORS if self.errors else WITH_WARNINGS if self.warnings else PASSED
+        if self.errors:
+            return WITH_ERRORS
+        if self.warnings:
+            return WITH_WARNINGS
+        unchecked = self.total_computed is None or any(
+            item.code in MANUAL_CODES for item in self.findings)
+        return MANUAL if unchecked else PASSED
 
     @classmethod
     def from_json(cls, table: dict[str, Any], file: str,
@@ -109,7 +129,8 @@ class TableSummary:
                          for item in table.get("findings") or ())
         if "error" in table:
             return cls(file, error=table["error"], findings=findings,
-                       no_table=bool(table.get("no_table")))
+                       no_table=bool(table.get("no_table")),
+                       encrypted=bool(table.get("encrypted")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
@@ -120,7 +141,7 @@ class TableSummary:
                    project.get("name"), project.get("department"), project.get("unit"),
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
-                   table.get("grade_computed"), findings, rows)
+                   table.get("grade_computed"), table.get("weight_total"), findings, rows)
 
 
 @plain_pickle
@@ -131,6 +152,8 @@ class FileSummary:
     file: str
     tables: tuple[TableSummary, ...]
     notes: tuple[str, ...] = ()
+    annotated: str | None = None  # the annotated copy of it a batch wrote (or found made)
+    content: str = ""             # its content's key (cache.content_key): duplicates
 
     @classmethod
     def from_report(cls, file: str, report: Any, notes: list[str] | tuple[str, ...] = (),
@@ -153,4 +176,4 @@ class FileSummary:
             table.no_table for table in self.tables)
 
 
-__all__ = ["STATUSES", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
+__all__ = ["MANUAL", "PASSED", "STATUSES", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

@@ -1,7 +1,8 @@
 """The summary workbook of ``jixiao batch``, for a reviewer to sort, filter and print.
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
-              文件 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 | 警告数 | 状态 | 原因
+              文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
@@ -46,14 +47,30 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.batch.outcome import FINDINGS_SHEET, STATS_SHEET, SUMMARY_SHEET, BatchRun, Outcome
-from jixiao.batch.summary import FileSummary, TableSummary
+from jixiao.batch.summary import (
+    MANUAL,
+    PASSED,
+    UNREADABLE,
+    WITH_ERRORS,
+    WITH_WARNINGS,
+    FileSummary,
+    TableSummary,
+)
+from jixiao.errors import ENCRYPTED_FOR_REVIEWER
+from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
+from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
-SUMMARY_COLUMNS = ("文件", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
-                   "填报等级", "计算等级", "错误数", "警告数", "状态", "原因")
+# 文件名 shows the file's name whole (the column is as wide as the names, up to a point),
+# linked to the file; its folder (the unit's, as a rule) and the annotated copy close the row.
+SUMMARY_COLUMNS = ("文件名", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
+                   "填报等级", "计算等级", "错误数", "警告数", "状态", "原因", "文件夹", "标注副本")
+_COPY_COLUMN = SUMMARY_COLUMNS.index("标注副本")
+_NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 GRADES = GRADE_NAMES
-_STATUS_FILLS = {"无法读取": "#D9D9D9", "有错误": "#FFC7CE", "有警告": "#FFEB9C", "通过": "#C6EFCE"}
+_STATUS_FILLS = {UNREADABLE: "#D9D9D9", WITH_ERRORS: "#FFC7CE", WITH_WARNINGS: "#FFEB9C",
+                 MANUAL: "#DDEBF7", PASSED: "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
 _TOP_CODES = 10
@@ -63,6 +80,8 @@ _WIDTH_SAMPLE = 500            # column widths are fitted to the first rows of a
 class _Department:
     """Running totals of one 主管部门's readable tables."""
 
+    name: str = ""           # as the first file (in path order) writes it: the group is of
+    first: str = ""          # the names alike (compact_text); that file
     tables: int = 0
     score_sum: float = 0.0   # of the computed totals that are numbers
     scored: int = 0
@@ -85,10 +104,11 @@ class Summary:
     """
 
     def __init__(self, target: Path | None = None, files: Iterable[str] = (),
-                 others: str = "") -> None:
+                 others: str = "", own: dict[str, str] | None = None) -> None:
         from jixiao.checks import SEVERITY_NAMES
 
         self.others = others  # the documents found that are no workbooks (describe_others)
+        self.own = dict(own or {})  # jixiao's own outputs found, not checked: path → what
         self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
 
         self._severity_names = SEVERITY_NAMES
@@ -96,9 +116,13 @@ class Summary:
         self._waiting: dict[str, list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]] = {}
         self._order: list[str] = []     # the run's files in the summary's order
         self._next = 0                  # the first of them not written yet
+        self._contents: dict[str, str] = {}    # file → its content key, until it is written
+        self._first_with: dict[int, str] = {}  # content key (its start) → the first file with it
         self._book: _Book | None = None
         self.statuses: Counter[str] = Counter()     # tables (or unreadable files) per status
         self.unreadable_files = 0
+        self.table_files = 0                # files read, with a 自评表 (one or more)
+        self.several_tables_files = 0       # of those, with more than one
         self.finding_count = 0
         self.code_count: Counter[str] = Counter()   # 次数
         self.code_files: Counter[str] = Counter()   # 涉及文件数
@@ -146,13 +170,18 @@ class Summary:
         findings: list[tuple[Any, ...]] = []
         codes = set()
         unreadable = False
+        folder = readable_text(os.path.dirname(file))
+        copy = readable_text(checked.annotated) if checked.annotated else None
         for number, table in enumerate(tables):
             status = table.status
             self.statuses[status] += 1
             if table.error is not None:
                 unreadable = True
+                # the reviewer has no password: the unit is to send a file without one
+                reason = (f"“{os.path.basename(file)}”{ENCRYPTED_FOR_REVIEWER}"
+                          if table.encrypted else table.error)
                 rows.append((file, None, None, None, None, None, None, None, None,
-                             None, status, readable_text(table.error)))
+                             None, status, readable_text(reason), folder, None))
                 continue
             name = table.project
             for item in table.findings:
@@ -166,19 +195,29 @@ class Summary:
                 codes.add(item.code)
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
+            grade = table.grade_computed
+            if table.weights_wrong:  # 分值合计 110: a computed 110 is no 优
+                grade = None
+                reasons.insert(0, f"分值合计为 {_points(table.weight_total)}，不是 100："
+                                  "计算总分不评等级，也不计入按主管部门的平均分")
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
             rows.append((file, name, table.department, table.unit,
                          table.total_declared, table.total_computed, table.grade_declared,
-                         table.grade_computed, errors, warnings, status,
-                         readable_text("；".join(reasons)) or None))
+                         grade, errors, warnings, status,
+                         readable_text("；".join(reasons)) or None, folder, copy))
             self._count_table(table, errors, warnings)
 
         self.unreadable_files += unreadable
+        if not unreadable:
+            self.table_files += 1
+            self.several_tables_files += len(tables) > 1
         self.finding_count += len(findings)
         self.code_count.update(item[2] for item in findings)
         self.code_files.update(codes)
+        if checked.content:
+            self._contents[file] = checked.content
         self._waiting.setdefault(file, []).append((rows, findings))
         self._write_ready()
 
@@ -188,12 +227,26 @@ class Summary:
         if book is None:
             return
         while self._next < len(order):
-            items = waiting.pop(order[self._next], None)
+            file = order[self._next]
+            items = waiting.pop(file, None)
             if items is None:
                 return
             self._next += 1
-            for item in items:
-                book.add(*item)
+            self._write(book, file, items)
+
+    def _write(self, book: _Book, file: str,
+               items: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]) -> None:
+        """The rows of one file, in path order: a file with the bytes of one before it (the
+        same table sent twice under two names) says so in its 原因."""
+        content = self._contents.pop(file, "")
+        # 8 bytes of the content's SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
+        first = self._first_with.setdefault(int(content[:16], 16), file) if content else file
+        for rows, findings in items:
+            if first != file:
+                same = f"与“{readable_text(first)}”内容相同"
+                rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
+                        for row in rows]
+            book.add(rows, findings)
 
     def _write_rest(self) -> None:
         """Every row still waiting, in order: the files after one that never came (a
@@ -201,21 +254,26 @@ class Summary:
         assert self._book is not None
         self._next = len(self._order)
         for file in sorted(self._waiting):
-            for item in self._waiting.pop(file):
-                self._book.add(*item)
+            self._write(self._book, file, self._waiting.pop(file))
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
-        key = table.department or "（未填写）"
-        totals = self.departments.get(key) or self.departments.setdefault(key, _Department())
+        # One group for a name written with half- or full-width brackets or spaces:
+        # “某局(部门)” and “某局（部门）” are one 主管部门, shown as first written.
+        name = table.department or "（未填写）"
+        key = compact_text(name)
+        totals = self.departments.get(key) or self.departments.setdefault(
+            key, _Department(name, table.file))
+        if table.file < totals.first:  # files come in any order: the name is the first's
+            totals.name, totals.first = name, table.file
         totals.tables += 1
-        score = _number(table.total_computed)
+        score = None if table.weights_wrong else _number(table.total_computed)
         if score is not None:
             totals.score_sum += score
             totals.scored += 1
         totals.with_errors += errors > 0
         totals.errors += errors
         totals.warnings += warnings
-        grade = table.grade_computed
+        grade = None if table.weights_wrong else table.grade_computed
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
         grade = grade_name(table.grade_declared)  # 优秀, √优 □良 …: the grade they name
         self.grades_declared[grade if grade in GRADES else "other"] += 1
@@ -229,14 +287,14 @@ class Summary:
     def notice(self) -> str:
         """What the closing line and the 统计 sheet say of the files without a row: the
         documents that are no workbooks, the Word documents without a 自评表."""
-        from jixiao.batch.discover import describe_without_table
+        from jixiao.batch.discover import describe_own, describe_without_table
 
-        return "；".join(text for text in (self.others, describe_without_table(self.without_table))
-                        if text)
+        return "；".join(text for text in (describe_own(self.own), self.others,
+                                          describe_without_table(self.without_table)) if text)
 
     def exit_code(self) -> int:
         """2: a file unreadable; 1: a file has errors; 0: neither (as ``jixiao check``)."""
-        return 2 if self.statuses["无法读取"] else 1 if self.statuses["有错误"] else 0
+        return 2 if self.statuses[UNREADABLE] else 1 if self.statuses[WITH_ERRORS] else 0
 
     def counts(self) -> Counter[str]:
         return Counter(self.statuses)
@@ -261,6 +319,12 @@ def readable_text(text: str) -> str:
         return raw.decode("gb18030", "replace")
 
     return _NOT_UTF8.sub(decoded, text).encode("utf-8", "replace").decode("utf-8")
+
+
+def _points(value: float | None) -> str:
+    from jixiao.checks.base import points
+
+    return points(value)
 
 
 def _number(value: Any) -> float | None:
@@ -355,10 +419,12 @@ class _Book:
                 "constant_memory": True, "tmpdir": self._scratch.name,
                 "strings_to_numbers": False, "strings_to_formulas": False,
                 "strings_to_urls": False})
+            self.book.set_custom_property(MARK_PROPERTY, SUMMARY_MARK)  # a later batch skips it
             self.styles = _Styles(self.book)
             base = str(target.resolve().parent)
             self.table = _List(self.book.add_worksheet(SUMMARY_SHEET, LinkedSheet), self.styles,
-                               SUMMARY_COLUMNS, base, linked, numbers=(4, 5), status_column=10)
+                               SUMMARY_COLUMNS, base, linked, numbers=(4, 5), status_column=10,
+                               name_only=True, copy_column=_COPY_COLUMN)
             self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
                                   self.styles, FINDING_COLUMNS, base, linked,
                                   limit=_MAX_FINDING_ROWS)
@@ -413,16 +479,28 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     from jixiao.checks import REGISTRY
 
     statuses = summary.statuses
-    overview = [("找到的文件", len(run.files)), ("已校验的文件", len(run.done)),
-                ("其中未变化、取自缓存", run.cached),
-                ("读出的自评表", summary.row_count - statuses["无法读取"]),
-                ("无法读取的文件", summary.unreadable_files),
-                ("有错误的表", statuses["有错误"]),
-                ("只有警告的表", statuses["有警告"]),
-                ("通过的表", statuses["通过"]),
-                ("评分规则", rules or "各表写明的规则（默认 mof2020）"),
-                ("校验时间", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
-                ("用时（秒）", round(run.seconds, 1))]
+    # The files found add up: with a 自评表, unreadable, Word without one, jixiao's own
+    # outputs (and, when stopped, not done); the tables are counted apart, by status.
+    found = len(run.files) + len(summary.own)
+    overview: list[tuple[str, Any]] = [
+        ("找到的文件", found),
+        ("含自评表的文件", summary.table_files),
+        ("无法读取的文件", summary.unreadable_files),
+        ("Word 文档中没有自评表", len(summary.without_table)),
+        ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own))]
+    if run.interrupted:
+        overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
+    overview += [("读出的自评表", summary.row_count - statuses[UNREADABLE]),
+                 ("含多张自评表的文件", summary.several_tables_files),
+                 ("有错误的表", statuses[WITH_ERRORS]),
+                 ("只有警告的表", statuses[WITH_WARNINGS]),
+                 ("须人工审核的表（得分无法按规则核对）", statuses[MANUAL]),
+                 ("通过的表", statuses[PASSED]),
+                 ("已校验的文件", len(run.done)),
+                 ("其中未变化、取自缓存", run.cached),
+                 ("评分规则", rules or "各表写明的规则（默认 mof2020）"),
+                 ("校验时间", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+                 ("用时（秒）", round(run.seconds, 1))]
     if summary.notice:
         overview.append(("注意", summary.notice))
     if run.interrupted:
@@ -446,10 +524,10 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                      summary.code_files[code]) for code, count in summary.code_count.items()),
                    key=lambda row: (-row[3], row[0]))
 
-    departments = sorted(((name, item.tables,
+    departments = sorted(((item.name, item.tables,
                            round(item.score_sum / item.scored, 2) if item.scored else None,
                            item.with_errors, item.errors, item.warnings)
-                          for name, item in summary.departments.items()),
+                          for item in summary.departments.values()),
                          key=lambda row: (-row[1], row[0]))
     return [
         _Block("概况", ("项目", "数值"), overview),
@@ -551,17 +629,25 @@ class _List:
 
     def __init__(self, ws: Any, styles: _Styles, columns: tuple[str, ...], base: str,
                  linked: list[str], numbers: tuple[int, ...] = (),
-                 status_column: int | None = None, limit: int | None = None) -> None:
-        from jixiao.terminal import display_width
-
+                 status_column: int | None = None, limit: int | None = None,
+                 name_only: bool = False, copy_column: int | None = None) -> None:
         self.ws, self.styles, self.columns, self.base, self.linked = (
             ws, styles, columns, base, linked)
+        # name_only: 文件 shows the file's name (its folder has a column), kept whole;
+        # copy_column: the column of the annotated copy, linked to it
+        self.name_only, self.copy_column = name_only, copy_column
+        # Excel's links per sheet go to the files first: the copies are linked only while
+        # both fit (a copy's path is in its cell all the same)
+        self.link_copies = copy_column is not None and 2 * len(linked) <= _MAX_LINKS
         self.numbers, self.status_column, self.limit = numbers, status_column, limit
         self.count = 0
         # Text wraps in every text column: widths are cut to fit the page (_print_widths).
         self.formats = [styles.number if column in numbers else styles.wrap
                         for column in range(len(columns))]
-        self.widths: list[float] = [display_width(name) for name in columns]
+        # name_only (汇总, 14 columns): its headers wrap onto two lines, so a column of
+        # short values (填报总分 99.98) need not be as wide as its header
+        self.header_lines = 2 if name_only else 1
+        self.widths: list[float] = [_header_width(name, self.header_lines) for name in columns]
         self.fitted: list[float] | None = None
         self.sample: list[tuple[Any, ...]] = []
         self._file: str | None = None
@@ -569,6 +655,8 @@ class _List:
         self._shown: str | None = None
         ws.freeze_panes(1, 1)
         _print_setup(ws, list_sheet=True)
+        if self.header_lines > 1:
+            ws.set_row(0, self.header_lines * _LINE_HEIGHT)
         ws.write_row(0, 0, columns, styles.header)
 
     def add(self, values: tuple[Any, ...]) -> None:
@@ -588,14 +676,18 @@ class _List:
     def _fit(self) -> None:
         from jixiao.terminal import display_width
 
-        widths, width = self.widths, len(self.columns)
+        widths = self.widths
         for values in self.sample:
-            for column, value in enumerate(values[:width]):
+            for column, value in enumerate(self._shown_values(values)):
                 # a text is at most twice as wide as it is long: most need no measuring
                 if value is not None and 2 * len(text := str(value)) > widths[column]:
                     widths[column] = max(widths[column], display_width(text))
-        self.fitted = _print_widths([min(max(text_width + 2, 6), 60) for text_width in widths],
-                                    self.numbers, self.columns)
+        widths = [min(max(text_width + 2, 6), 60) for text_width in widths]
+        kept: tuple[int, ...] = ()
+        if self.name_only:  # a name such as t1-zhongjiang-nomerge.xlsx cannot wrap: whole
+            widths[0] = min(widths[0], _NAME_WIDTH)
+            kept = (0,)
+        self.fitted = _print_widths(widths, self.numbers, self.columns, kept, self.header_lines)
         for number, values in enumerate(self.sample, start=1):
             self._write(number, values)
         self.sample = []
@@ -606,7 +698,7 @@ class _List:
             self._file = file = values[0]
             self._target = (_link_target(self.base, file) if _among(self.linked, file)
                             else None)
-            self._shown = readable_text(file)
+            self._shown = readable_text(os.path.basename(file) if self.name_only else file)
         sheet, cell = values[width:] or (None, None)
         location = (f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
                     if sheet and cell else None)
@@ -615,9 +707,24 @@ class _List:
             "打开文件" if location is None else "打开文件并定位", _MAX_LINKS)
         formats = self.formats
         formats[0] = self.styles.link if linked else self.styles.wrap
+        copy = self.copy_column
+        if copy is not None:
+            formats[copy] = self.styles.wrap
+            if values[copy] and self.link_copies and ws.link(
+                    number, copy, _link_target(self.base, values[copy]), None, "打开标注副本",
+                    _MAX_LINKS):
+                formats[copy] = self.styles.link
         assert self.fitted is not None
-        ws.append_row(number, (self._shown, *values[1:width]), formats,
-                      height=_row_height(values[:width], self.fitted, self.numbers))
+        shown = (self._shown, *values[1:width])
+        ws.append_row(number, shown, formats,
+                      height=_row_height(shown, self.fitted, self.numbers))
+
+    def _shown_values(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A row's values as its cells show them (the file's name only, where so)."""
+        width = len(self.columns)
+        if self.name_only and values[0] is not None:
+            return (os.path.basename(values[0]), *values[1:width])
+        return values[:width]
 
     def close(self) -> None:
         if self.fitted is None:
@@ -656,21 +763,43 @@ def _row_height(values: tuple[Any, ...], widths: list[float],
 PRINT_WIDTH = 150  # character units across A4 landscape at 100 % (0.4 in margins)
 
 
-def _print_widths(widths: list[float], numbers: tuple[int, ...],
-                  columns: tuple[str, ...]) -> list[float]:
-    """Column widths that print one page wide at a readable size: the text columns
-    give up width in proportion (their text wraps), never below their header."""
+def _header_width(header: str, lines: int) -> float:
+    """How wide a header is when it may wrap onto ``lines`` lines (between characters:
+    the headers are Chinese)."""
     from jixiao.terminal import display_width
 
-    fixed = sum(width for column, width in enumerate(widths) if column in numbers)
-    text = sum(width for column, width in enumerate(widths) if column not in numbers)
-    room = PRINT_WIDTH - fixed
-    if text <= room or text <= 0:
-        return widths
-    share = max(room, 0) / text
-    return [width if column in numbers else
-            max(round(width * share, 1), display_width(columns[column]) + 2, 6)
-            for column, width in enumerate(widths)]
+    return -(-display_width(header) // lines) if lines > 1 else display_width(header)
+
+
+def _print_widths(widths: list[float], numbers: tuple[int, ...],
+                  columns: tuple[str, ...], kept: tuple[int, ...] = (),
+                  header_lines: int = 1) -> list[float]:
+    """Column widths that print one page wide at a readable size: the text columns
+    give up width in proportion (their text wraps), never below their header (on
+    ``header_lines`` lines); the columns ``kept`` (the file's name) keep theirs."""
+    numbers = (*numbers, *kept)
+    floors = [max(_header_width(column, header_lines) + 2, 6) for column in columns]
+    shrinking = {column for column in range(len(widths))
+                 if column not in numbers and widths[column] > floors[column]}
+    # The columns at their floor keep it; the others share the room left, in proportion,
+    # again until none falls below its floor.
+    while True:
+        fixed = sum(width if column in numbers else floors[column]
+                    for column, width in enumerate(widths) if column not in shrinking)
+        text = sum(widths[column] for column in shrinking)
+        room = PRINT_WIDTH - fixed
+        if text <= room or text <= 0:
+            return widths if len(shrinking) == sum(column not in numbers
+                                                   for column in range(len(widths))) \
+                else [width if column in numbers or column in shrinking else
+                      min(width, floors[column]) for column, width in enumerate(widths)]
+        share = max(room, 0) / text
+        low = {column for column in shrinking if widths[column] * share < floors[column]}
+        if not low:
+            return [width if column in numbers else
+                    round(width * share, 1) if column in shrinking else
+                    min(width, floors[column]) for column, width in enumerate(widths)]
+        shrinking -= low
 
 
 def _plain(value: Any) -> Any:

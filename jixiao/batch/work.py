@@ -22,6 +22,7 @@ from jixiao.batch.summary import FileSummary, plain_pickle
 from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
+ANNOTATION_FAILED = "未能写出标注副本"  # a note's start: the file got no annotated copy
 Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
 
 
@@ -61,7 +62,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
             annotate(result.path, annotate_to, result.findings, derived=True)
             outcome.annotated = annotate_to
         except (JixiaoError, OSError) as error:
-            outcome.notes.append(f"未能写出标注副本：{error}")
+            outcome.notes.append(f"{ANNOTATION_FAILED}：{error}")
     return outcome
 
 
@@ -211,4 +212,4 @@ class BatchOptions:
 
 
 
-__all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "Checked", "Job", "RunSettings", "check_one"]
+__all__ = ["ANNOTATION_FAILED", "DEFAULT_TIMEOUT", "BatchOptions", "Checked", "Job", "RunSettings", "check_one"]

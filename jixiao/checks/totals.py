@@ -18,6 +18,7 @@ from jixiao.checks.base import (
     typed_in,
     uncomputed_formula,
 )
+from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.model import (
     CellInfo,
@@ -35,6 +36,9 @@ from jixiao.xlsx.numformats import shows_percent
 @check("JX501", "error", "总分不等于各项得分之和")
 def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """总分不等于执行率得分与各指标得分之和。
+
+    分值合计不是 100 时（JX101），各项得分之和随之偏离（分值合计 110 的表，得分之和
+    可达 110）：此时说明写明先改正分值，而不是把总分改成超过 100 的和。
 
     各项得分指表中计分的每一项：各指标的得分，加上执行率得分——填在资金表或
     预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
@@ -69,7 +73,18 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         return
     if differs(table.total_declared, expected, rules.TOLERANCE):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
-                                       f"各项得分之和为 {points(expected)}{made_of}")
+                                       f"各项得分之和为 {points(expected)}{made_of}"
+                                       f"{_weights_first(table)}")
+
+
+def _weights_first(table: SelfEvaluation) -> str:
+    """What a JX501 adds when the 分值 do not total 100 (JX101): the sum it quotes rests
+    on them, so the fix is the 分值, not a 总分 above 100."""
+    total = weights_wrong(table)
+    if total is None:
+        return ""
+    return (f"；但分值合计为 {points(total)}，不是 100（见 JX101）：应先改正各项分值，"
+            "再据此重算得分和总分")
 
 
 @check("JX502", "error", "评分等级与总分不符")

@@ -70,14 +70,10 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if "weight" not in table.columns:
             yield from _headings_total(table)
         return
-    indicators = round2(sum(weights))
-    if "weight" not in table.columns and len(weights) < len(table.indicators):
-        headed = _headed_points([i for i in table.indicators if i.weight is None], table)
-        if headed is None:
-            return  # rows whose points no heading states: the total cannot be known
-        indicators = round2(indicators + headed)
-    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
-    total = round2(indicators + execution)
+    parts = weight_parts(table)
+    if parts is None:
+        return  # rows whose points no heading states: the total cannot be known
+    indicators, execution, total = parts
     if abs(total - FULL_MARKS) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
                  or table.sources.get("header"))
@@ -95,6 +91,30 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
         return
     yield from _written_weight_total(table, indicators, execution, total)
+
+
+def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
+    """The 分值 the table gives, as JX101 adds them: (the indicators', the 执行率's, their
+    total); None when a row's points are stated nowhere (or no row has any)."""
+    weights = [i.weight for i in table.indicators if i.weight is not None]
+    if not weights:
+        return None
+    indicators = round2(sum(weights))
+    if "weight" not in table.columns and len(weights) < len(table.indicators):
+        headed = _headed_points([i for i in table.indicators if i.weight is None], table)
+        if headed is None:
+            return None
+        indicators = round2(indicators + headed)
+    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
+    return indicators, execution, round2(indicators + execution)
+
+
+def weights_wrong(table: SelfEvaluation) -> float | None:
+    """The 分值合计 when it is not 100 (JX101's first finding), else None."""
+    parts = weight_parts(table)
+    if parts is None or abs(parts[2] - FULL_MARKS) <= TOLERANCE:
+        return None
+    return parts[2]
 
 
 def _written_weight_total(table: SelfEvaluation, indicators: float, execution: float,

@@ -46,7 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.batch.discover import SUFFIXES, describe_others, discover
+    from jixiao.batch.discover import SUFFIXES, describe_others, describe_own, discover
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary_book import Summary, write_summary
@@ -74,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "local" and args.workers != 1:
         start_workers_early()  # a fork server, if one is used, imports jixiao meanwhile
     others: dict[str, str] = {}  # Word, PDF, zip files beside them: named at the end
+    own: dict[str, str] = {}  # earlier summaries, annotated copies: named at the end
     files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
-                     outputs=outputs, others=others)
+                     outputs=outputs, others=others, own=own)
     for written in outputs:  # a hard link to a submitted file is that file
         with contextlib.suppress(OSError):
             if os.stat(written).st_nlink > 1:
@@ -84,8 +85,9 @@ def run(args: argparse.Namespace) -> int:
         where = "、".join(f"“{path}”" for path in args.paths)
         print(f"jixiao batch：{where}中没有找到工作簿（{'、'.join(SUFFIXES)}），未写出汇总表；"
               "请检查文件夹路径", file=sys.stderr)
-        if others:
-            print(f"jixiao batch：{describe_others(others)}", file=sys.stderr)
+        for text in (describe_own(own), describe_others(others)):
+            if text:
+                print(f"jixiao batch：{text}", file=sys.stderr)
         return 2
 
     options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
@@ -97,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
     # The summary's rows are written as the files come (in path order); write_summary
     # adds the 统计 sheet and makes the file.
-    with Summary(output, files, describe_others(others)) as summary, stop.installed():
+    with Summary(output, files, describe_others(others), own) as summary, stop.installed():
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
                             roots=roots, odd=odd, stop=stop)
@@ -115,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
     counts = summary.counts()
     print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
           f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
-          f"{counts['通过']} 张通过，{counts['无法读取']} 个文件无法读取")
+          f"{counts['须人工审核']} 张须人工审核（得分无法按规则核对），{counts['通过']} 张通过，"
+          f"{counts['无法读取']} 个文件无法读取")
     if summary.notice:
         print(summary.notice)
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))

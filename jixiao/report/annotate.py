@@ -107,6 +107,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _mark(book)
     book.active = book.sheetnames.index(RESULT_SHEET)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
@@ -115,6 +116,19 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         book.save(temporary)
         _keep_cached_results(source, temporary)
     return output
+
+
+def _mark(book) -> None:  # type: ignore[no-untyped-def]
+    """Mark the copy as jixiao's (``xlsx.marks``): a later batch of the folder skips it."""
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY
+
+    kept = [item for item in book.custom_doc_props.props if item.name != MARK_PROPERTY]
+    book.custom_doc_props = CustomPropertyList()
+    for item in kept:
+        book.custom_doc_props.append(item)
+    book.custom_doc_props.append(StringProperty(name=MARK_PROPERTY, value=ANNOTATED_MARK))
 
 
 def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-untyped-def]

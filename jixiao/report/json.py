@@ -65,6 +65,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "total_declared": table.total_declared,
         "total_computed": evaluation.total,
         "total_basis": evaluation.total_basis,
+        "weight_total": _weight_total(table),
         "grade_declared": table.grade_declared,
         "grade_computed": evaluation.grade,
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
@@ -79,6 +80,14 @@ def _place(table: SelfEvaluation, sheet: str | None, cell: str | None) -> str | 
     return table.document.place(sheet, cell) if table.document is not None else None
 
 
+def _weight_total(table: Any) -> float | None:
+    """The 分值合计 as JX101 adds it (indicators and 执行率); None when it cannot be known."""
+    from jixiao.checks.weights import weight_parts
+
+    parts = weight_parts(table)
+    return None if parts is None else parts[2]
+
+
 def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
     """The JSON of each table read (or of each file that could not be): only finite
     numbers — an infinite one (``1e999``) is null, and the table has a JX601 finding."""
@@ -88,6 +97,8 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
             failed = {"file": str(result.path), "error": result.error, "findings": []}
             if result.no_table:  # read, but no 自评表 in it: a report, a 绩效目标表 …
                 failed["no_table"] = True
+            if result.encrypted:  # a password to open it: the reviewer asks for another
+                failed["encrypted"] = True
             objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))

@@ -28,6 +28,7 @@ class FileResult:
     tables: list[CheckedTable] = field(default_factory=list)
     error: str | None = None                         # why the file could not be checked
     no_table: bool = False  # it was read, and holds no 自评表 (``NotASelfEvaluation``)
+    encrypted: bool = False  # it has a password to open (``Encrypted``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
 
     @property

@@ -94,6 +94,16 @@ def _counts(findings: list[Finding]) -> str:
     return "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITIES)
 
 
+def _grade(checked: CheckedTable) -> str:
+    """The computed grade; none of a total whose 分值 do not total 100 (JX101: 110 is no 优)."""
+    from jixiao.checks.weights import weights_wrong
+
+    total = weights_wrong(checked.table)
+    if total is not None:
+        return f"—（分值合计 {_points(total)}，不是 100，不评等级）"
+    return checked.evaluation.grade or "—"
+
+
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     table, evaluation = checked.table, checked.evaluation
     project = table.project
@@ -107,7 +117,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
              f"{TOTAL_BASIS_NOTE.get(evaluation.total_basis, '')}；"
-             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {evaluation.grade or '—'}"]
+             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}"]
     return lines
 
 

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import Encrypted, UnreadableWorkbook
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _IDENT = 0xA5EC  # FibBase.wIdent of a Word binary document
@@ -55,7 +55,7 @@ def doc_document(name: str, data: bytes) -> bytes:
     try:
         streams = _streams(data)
         if streams is None:
-            raise UnreadableWorkbook(encrypted_refusal(name))
+            raise Encrypted(encrypted_refusal(name))
         return _Document(*streams).xml()
     except UnreadableWorkbook:
         raise

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from jixiao.errors import JixiaoError, UnreadableWorkbook, missing_file
+from jixiao.errors import Encrypted, JixiaoError, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import Relationship
@@ -203,7 +203,7 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
     """Unpack one member through its scanner, chunk by chunk, within the limits; with
     ``keep``, its content. ``packed``: its data as ``_small_member`` read it, if it did."""
     if info.flag_bits & 0x1:
-        raise UnreadableWorkbook(f"“{name}”的压缩包设置了密码，无法读取；"
+        raise Encrypted(f"“{name}”的压缩包设置了密码，无法读取；"
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
     pieces: list[bytes] = []
     try:

@@ -86,10 +86,12 @@ class LinkedSheet(Worksheet):  # type: ignore[misc]
         row's height in points (for wrapped text), else the default."""
         if row < self.previous_row or (row == self.previous_row and self.table):
             raise ValueError(f"{self.name}: row {row + 1} is written already")
-        if self.row_info or self.comments or self.excel_version != 2007 \
+        if any(above >= row for above in self.row_info) or self.comments \
+                or self.excel_version != 2007 \
                 or self.default_row_height != self.original_row_height \
                 or any(info.column_format for info in self.col_info.values()):
-            # Row heights, comments or column formats: XlsxWriter's rows carry them, ours not.
+            # Row heights (a header's above is XlsxWriter's own), comments or column formats:
+            # XlsxWriter's rows carry them, ours not.
             raise ValueError(f"{self.name}: append_row writes rows without formats of their own")
         if self.table:  # XlsxWriter's row still waiting, above this one: first, as its
             self._write_single_row(row)  # formats get their numbers in the order they are used

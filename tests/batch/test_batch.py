@@ -106,7 +106,13 @@ def check_json(path: str):
 
 
 def sheet_rows(path: Path, sheet: str) -> list[tuple]:
-    return [tuple(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+    """The rows of a sheet; in 汇总, the file's path (文件夹 and 文件名) in the first column."""
+    rows = [tuple(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+    if sheet == "汇总":
+        folder = SUMMARY_COLUMNS.index("文件夹")
+        rows[1:] = [(os.path.join(row[folder], row[0]) if row[folder] else row[0], *row[1:])
+                    for row in rows[1:]]
+    return rows
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,11 @@ def synthetic(number: int, findings: int = 2) -> Outcome:
         "grade_computed": GRADES[number % 4]})
 
 
+def path(row) -> str:
+    """A 汇总 row's file: its 文件夹 and 文件名."""
+    return f"{row[12]}/{row[0]}" if row[12] else row[0]
+
+
 def summarise(count: int, output: Path) -> tuple[int, int]:
     """Add ``count`` outcomes and write the summary under tracemalloc: the heap's peak
     while adding, and over the whole (adding and writing)."""
@@ -68,7 +73,7 @@ def test_memory_does_not_grow_with_the_number_of_files(tmp_path_factory):
 
     book = CalamineWorkbook.from_path(str(folder / "many.xlsx"))
     table = book.get_sheet_by_name("汇总").to_python()
-    assert [row[0] for row in table[1:]] == [synthetic(number).file for number in range(20_000)]
+    assert [path(row) for row in table[1:]] == [synthetic(number).file for number in range(20_000)]
     findings = book.get_sheet_by_name("问题明细").to_python()
     assert len(findings) == 1 + 2 * (20_000 - 400)
     assert findings[-1][:3] == [synthetic(19_999).file, "项目19999", "JX102"]
@@ -184,7 +189,7 @@ def test_scratch_files_are_removed_and_a_stopped_summary_leaves_nothing(tmp_path
     from python_calamine import CalamineWorkbook
 
     table = CalamineWorkbook.from_path(str(output)).get_sheet_by_name("汇总").to_python()
-    assert [row[0] for row in table[1:]] == sorted(synthetic(number).file
+    assert [path(row) for row in table[1:]] == sorted(synthetic(number).file
                                                    for number in range(1000))
 
 
@@ -198,7 +203,7 @@ def test_rows_come_out_of_order_and_some_never(tmp_path):
             summary.add(synthetic(number))
         write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files[:34], {}))
     table = load_workbook(tmp_path / "s.xlsx")["汇总"]
-    assert [row[0] for row in table.iter_rows(min_row=2, values_only=True)] == \
+    assert [path(row) for row in table.iter_rows(min_row=2, values_only=True)] == \
         [synthetic(number).file for number in sorted(arrival)]
 
 
@@ -211,7 +216,7 @@ def test_an_empty_or_tiny_batch(tmp_path, count):
         write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
         assert summary.exit_code() == (1 if count else 0)
     book = load_workbook(tmp_path / "s.xlsx")
-    assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:L{1 + count}"
+    assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:N{1 + count}"
 
 
 def varied(number: int) -> Outcome:
@@ -267,6 +272,7 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     book = load_workbook(tmp_path / "s.xlsx")
     table = pd.DataFrame(list(book["汇总"].iter_rows(min_row=2, values_only=True)),
                          columns=list(SUMMARY_COLUMNS))
+    table["文件"] = [path(row) for row in table.itertuples(index=False)]
     details = pd.DataFrame(list(book["问题明细"].iter_rows(min_row=2, values_only=True)),
                            columns=list(FINDING_COLUMNS))
     got = blocks([tuple(row) for row in book["统计"].iter_rows(values_only=True)])

@@ -1,0 +1,92 @@
+"""The mark jixiao leaves in the workbooks it writes for the reviewer, and its reading.
+
+A batch's summary workbook and an annotated copy (``--annotate``, ``--annotate-dir``)
+often land in the folder of submissions, and the next ``jixiao batch`` of that folder
+must not check them as submissions. Each carries a custom document property
+``jixiao`` (docProps/custom.xml) naming what it is. ``written_by_jixiao`` first reads
+the zip's central directory from the end of the file: most workbooks have no custom
+properties part and are known for submissions there; only the others are opened and
+that one small part read — never the sheets. 2,000 workbooks: 0.05 s (0.3 s opening
+every zip; discovery without the check takes 0.02 s).
+
+Outputs of the versions before the mark are recognised by what they always had: a
+summary's three sheets 汇总, 问题明细, 统计 and nothing else; an annotated copy's
+``-校验`` name with its 校验结果 sheet.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+
+MARK_PROPERTY = "jixiao"
+SUMMARY_MARK, ANNOTATED_MARK = "汇总表", "标注副本"
+
+_MARK = re.compile(rb'name="jixiao"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
+_ANNOTATED_NAME = re.compile(r"-校验(-\d+)?\.xls[xm]$", re.IGNORECASE)
+_LEGACY_SUMMARY = ["汇总", "问题明细", "统计"]
+_LEGACY_RESULT_SHEET = "校验结果"
+
+
+def written_by_jixiao(path: str) -> str | None:
+    """What jixiao output the workbook at ``path`` is (``SUMMARY_MARK``,
+    ``ANNOTATED_MARK``), or None: a submission, or not a zip at all."""
+    if not _may_be_ours(path):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                custom = archive.read("docProps/custom.xml")
+            except KeyError:
+                custom = b""
+            found = _MARK.search(custom)
+            if found:
+                mark = found.group(1).decode("utf-8", "replace")
+                return mark if mark in (SUMMARY_MARK, ANNOTATED_MARK) else None
+            workbook = archive.read("xl/workbook.xml")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError,
+            NotImplementedError, EOFError):
+        return None
+    sheets = [name.decode("utf-8", "replace") for name in _SHEET.findall(workbook)]
+    if sheets == _LEGACY_SUMMARY:
+        return SUMMARY_MARK
+    if _LEGACY_RESULT_SHEET in sheets and _ANNOTATED_NAME.search(os.path.basename(path)):
+        return ANNOTATED_MARK
+    return None
+
+
+_TAIL = 65_536  # the end of a file read first: the zip's central directory, as a rule
+_END = b"PK\x05\x06"  # the end of central directory record
+
+
+def _may_be_ours(path: str) -> bool:
+    """Whether the workbook might be jixiao's, from the member names in its zip's central
+    directory (read from the end of the file: 0.02 ms, where opening the zip costs 0.13 ms):
+    a custom properties part (the mark), a summary's three sheets and chart, or an
+    annotated copy's name. True when the directory is not where a plain zip has it."""
+    if _ANNOTATED_NAME.search(os.path.basename(path)):
+        return True
+    try:
+        with open(path, "rb") as stream:
+            size = stream.seek(0, os.SEEK_END)
+            start = max(0, size - _TAIL)
+            stream.seek(start)
+            tail = stream.read()
+    except OSError:
+        return False
+    end = tail.rfind(_END)
+    if end < 0 or len(tail) < end + 22:
+        return False  # not a zip (a zip64 or one with a long comment: not ours either)
+    directory_size = int.from_bytes(tail[end + 12:end + 16], "little")
+    directory_start = int.from_bytes(tail[end + 16:end + 20], "little")
+    if directory_start < start or directory_start + directory_size > size:
+        return True  # the directory is not all in the tail: open the zip to know
+    directory = tail[directory_start - start:directory_start - start + directory_size]
+    return b"docProps/custom.xml" in directory or (
+        b"xl/worksheets/sheet3.xml" in directory and b"xl/worksheets/sheet4.xml" not in directory
+        and b"xl/charts/chart" in directory)
+
+
+__all__ = ["ANNOTATED_MARK", "MARK_PROPERTY", "SUMMARY_MARK", "written_by_jixiao"]
