@@ -113,6 +113,7 @@ class Grid:
                 for row, columns in self.rows.items()}
         band.rows = {row: columns for row, columns in rows.items() if columns}
         band.max_row = max(band.rows, default=0)
+        band.tables = self.tables  # a document's tables span the sheet's rows, as before
         band._sources, band._infos = {}, {}
         return band
 

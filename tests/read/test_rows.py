@@ -395,3 +395,15 @@ def test_the_templates_number_is_not_part_of_the_indicators_name(tmp_path):
     sheet.indicators(rows)
     [table] = read_tables(book.save(tmp_path / "t.xlsx"))
     assert table.indicators[0].name == PUTUO_1_ROWS[0][2]
+
+
+def test_a_band_of_a_grid_carries_everything_a_grid_has():
+    """``Grid.band`` (one of two tables side by side) is built field by field: a field the
+    grid gains must be given to its bands too (before: a Word document's tables were not,
+    and reading a band of one raised AttributeError)."""
+    from jixiao.read.grid import Grid
+    from jixiao.xlsx.sheet import SheetCells
+
+    grid = Grid(SheetCells("表", [(1, 1, "一级指标", "General"), (1, 3, "分值", "General")],
+                           [], {}))
+    assert set(vars(grid.band(1, 2))) == set(vars(grid))
