@@ -176,25 +176,14 @@ def workbook_doc(workbook: str | Path, path: str | Path, **options: Any) -> Path
     """The workbook's first sheet as a .doc, as ``wordfiles.workbook_docx`` lays it out:
     its title lines as paragraphs, the rest one table, each column 1000 twips wide, a
     merged range one cell over its columns, merged down by vertMerge."""
-    from wordfiles import _grid, _text, _title_rows
+    from wordfiles import _grid, _text, _title_rows, row_cells
 
     values, merges = _grid(workbook)
     titles = _title_rows(values)
     blocks: list[Any] = [_text(row[0]) for row in values[:titles]]
-    rows = []
-    for row_number, row in enumerate(values[titles:], start=titles + 1):
-        cells, column = [], 1
-        while column <= len(row):
-            box = merges.get((row_number, column))
-            if box is None:
-                cells.append(Cell(_text(row[column - 1])))
-                column += 1
-                continue
-            top, left, bottom, right = box
-            merge = 0 if top == bottom else 3 if top == row_number else 1
-            cells.append(Cell("" if merge == 1 else _text(row[column - 1]),
-                              1000 * (right - left + 1), merge))
-            column = right + 1
-        rows.append(cells)
+    flags = {None: 0, "restart": 3, "continue": 1}  # TC80's vertMerge
+    rows = [[Cell(text, 1000 * span, flags[merge])
+             for text, span, merge in row_cells(row_number, row, merges)]
+            for row_number, row in enumerate(values[titles:], start=titles + 1)]
     blocks.append(rows)
     return doc(path, blocks, **options)

@@ -120,6 +120,26 @@ def _title_rows(values: list[list[Any]]) -> int:
     return count
 
 
+def row_cells(row_number: int, row: list[Any],
+              merges: dict[tuple[int, int], tuple[int, int, int, int]]) -> Any:
+    """Each cell of a sheet's row as a word processor lays it out: (its text, the columns
+    it spans, its vertical merge: None, "restart" or "continue" — a continued cell blank)."""
+    column = 1
+    while column <= len(row):
+        box = merges.get((row_number, column))
+        if box is None:
+            yield _text(row[column - 1]), 1, None
+            column += 1
+            continue
+        top, left, bottom, right = box
+        if column != left:
+            column += 1
+            continue
+        merge = None if top == bottom else "restart" if top == row_number else "continue"
+        yield ("" if merge == "continue" else _text(row[column - 1])), right - left + 1, merge
+        column = right + 1
+
+
 def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, ...] = (),
                   header_again: bool = False, between: str = "",
                   widths: list[int] | None = None, after: str = "") -> Path:
@@ -141,23 +161,10 @@ def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, 
         if split:
             parts.append([header] if header_again and header is not None else [])
         cells = []
-        column = 1
-        while column <= len(row):
-            box = merges.get((row_number, column))
-            if box is None:
-                cells.append(cell(_text(row[column - 1])))
-                column += 1
-                continue
-            top, left, bottom, right = box
-            if column != left:
-                column += 1
-                continue
-            merge = None if top == bottom else "restart" if top == row_number else "continue"
+        for text, span, merge in row_cells(row_number, row, merges):
             if split and merge == "continue":
                 merge = None  # a merge across the split: a blank cell on the new page
-            cells.append(cell("" if merge in ("continue", None) and top != row_number
-                              else _text(row[column - 1]), span=right - left + 1, merge=merge))
-            column = right + 1
+            cells.append(cell(text, span=span, merge=merge))
         if any(value == "三级指标" for value in row):
             header = cells
         parts[-1].append(cells)
