@@ -120,11 +120,12 @@ def _pages(runs: list[tuple[int, int, bytes]], first_page: int) -> tuple[bytes, 
 
 def doc(path: str | Path, blocks: list[Any], *, fields: dict[str, str] | None = None,
         encrypted: bool = False, huge: bool = False, narrow_tail: str = "",
-        storages: dict[str, Any] | None = None) -> Path:
+        storages: dict[str, Any] | None = None, property_changes: bytes = b"") -> Path:
     """A .doc of ``blocks``. ``fields``: text → a field code it is the result of;
     ``huge``: rows' properties in the Data stream; ``narrow_tail``: one more paragraph in
     an 8-bit (cp1252) piece of its own; ``storages``: more of the compound file (an
-    embedded object's ObjectPool)."""
+    embedded object's ObjectPool); ``property_changes``: Prc entries before the piece
+    table in the Clx (0x01, cbGrpprl, grpprl)."""
     text, marks, data = _paragraphs(blocks, fields or {}, huge)
     wide = text.encode("utf-16-le")
     tail = (narrow_tail + "\r").encode("cp1252") if narrow_tail else b""
@@ -146,7 +147,7 @@ def doc(path: str | Path, blocks: list[Any], *, fields: dict[str, str] | None = 
     cps = [piece[0] for piece in pieces] + [characters]
     plc = struct.pack(f"<{len(cps)}I", *cps) + b"".join(
         struct.pack("<HIH", 0, fc, 0) for _, _, fc in pieces)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    clx = property_changes + b"\x02" + struct.pack("<I", len(plc)) + plc
     bte = struct.pack(f"<{len(starts) + 1}I", *starts, runs[-1][1]) + struct.pack(
         f"<{len(numbers)}I", *numbers)
     table = clx + bte

@@ -34,11 +34,13 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from jixiao.errors import Encrypted, UnreadableWorkbook
+from jixiao.xlsx.wordtable import SYMBOL_FONT
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _IDENT = 0xA5EC  # FibBase.wIdent of a Word binary document
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # FibBase flags: fEncrypted, fWhichTblStm
-_CLX, _BTE_PAPX = 33, 13  # pair indices in FibRgFcLcb97: fcClx/lcbClx, fcPlcfBtePapx
+_CLX, _BTE_PAPX, _BTE_CHPX = 33, 13, 12  # pairs in FibRgFcLcb97: fcClx, fcPlcfBtePapx, …Chpx
+_DELETED, _HIDDEN = 0x0800, 0x083C  # sprmCFRMarkDel (a tracked deletion), sprmCFVanish
 _IN_TABLE, _TTP, _ITAP = 0x2416, 0x2417, 0x6649  # sprmPFInTable, sprmPFTtp, sprmPItap
 _HUGE_PAPX, _TABLE_PROPS = 0x6646, 0x646B  # grpprl in the Data stream
 _DEF_TABLE, _DEF_TABLE_10, _CHANGE_TABS = 0xD608, 0xD606, 0xC615
@@ -238,7 +240,10 @@ class _Document:
         clx = self.table[fc:fc + size]
         at = 0
         while at < len(clx) and clx[at] == 1:  # Prc: property changes of pieces, skipped
-            at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+            size = struct.unpack_from("<h", clx, at + 1)[0]
+            if size < 0:  # a damaged length: it would never move on
+                raise ValueError("negative cbGrpprl")
+            at += 3 + size
         if at >= len(clx) or clx[at] != 2:
             raise ValueError("no piece table")
         length = struct.unpack_from("<I", clx, at + 1)[0]
@@ -298,6 +303,33 @@ class _Document:
         self._runs = runs
         self._starts = [run[0] for run in runs]
 
+    def unseen(self) -> tuple[list[int], list[int]]:
+        """The file positions where text Word does not show begins and ends, sorted: a
+        tracked deletion (sprmCFRMarkDel: the document as with its changes accepted, as a
+        .docx's w:del is skipped) and hidden text (sprmCFVanish), from the CHPX pages."""
+        fc, size = self._pair(_BTE_CHPX)
+        plc = self.table[fc:fc + size]
+        count = (len(plc) - 4) // 8
+        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+        spans: list[tuple[int, int]] = []
+        for number in pages:
+            page = self.word[(number & 0x3FFFFF) * 512:][:512]
+            if len(page) < 512:
+                continue
+            runs = page[511]
+            bounds = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for index in range(runs):
+                offset = page[4 * (runs + 1) + index]
+                if not offset:
+                    continue
+                at = 2 * offset
+                grpprl = page[at + 1:at + 1 + page[at]]
+                if any(sprm in (_DELETED, _HIDDEN) and operand[:1] in (b"\x01", b"\x81")
+                       for sprm, operand in _sprms(grpprl)):
+                    spans.append((bounds[index], bounds[index + 1]))
+        spans.sort()
+        return [first for first, _ in spans], [end for _, end in spans]
+
     def paragraph(self, fc: int) -> _Paragraph:
         """The properties of the paragraph whose mark is at file position ``fc``."""
         if self._runs is None:
@@ -316,7 +348,12 @@ class _Document:
         body = _Body()
         line: list[str] = []
         fields: list[bool] = []  # per open field: showing its result yet?
+        starts, ends = self.unseen()
         for character, fc in self.characters():
+            if starts and character not in "\r\x07":
+                index = bisect_right(starts, fc) - 1
+                if index >= 0 and fc < ends[index]:
+                    continue  # deleted with changes tracked, or hidden
             if character == "\x13":
                 fields.append(False)
                 continue
@@ -346,6 +383,8 @@ class _Document:
             elif character == "\x0c":  # a page or section break: a paragraph's end
                 body.paragraph("".join(line))
                 line = []
+            elif "\uf000" <= character <= "\uf0ff":  # a symbol font's code (插入 → 符号)
+                line.append(SYMBOL_FONT.get(ord(character), ""))
             elif character not in _DROPPED:
                 line.append(character)
         if line:

@@ -181,6 +181,31 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
             yield from _children(child, tag)
 
 
+# The Symbol font's codes of the signs a target is written with (Word 插入 → 符号 keeps
+# them as the font's code, F0xx, not as Unicode): the .docx's w:sym, a .doc's text.
+SYMBOL_FONT = {0xF0B3: "≥", 0xF0A3: "≤", 0xF0B9: "≠", 0xF03C: "<", 0xF03E: ">",
+               0xF03D: "=", 0xF0B1: "±", 0xF0B4: "×", 0xF0B8: "÷", 0xF025: "%"}
+
+
+def symbol_character(code: str) -> str:
+    """The character of a w:sym's w:char (hex, F0B3 or B3): ≥ for the Symbol font's
+    ≥; any other the character its code names (the code of a private font: dropped)."""
+    try:
+        number = int(code, 16)
+    except ValueError:
+        return ""
+    if number < 0x100:
+        number |= 0xF000
+    return SYMBOL_FONT.get(number, "")
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run is hidden text (w:rPr/w:vanish, not switched off)."""
+    properties = run.find(f"{_W}rPr")
+    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+
+
 def _paragraph_text(paragraph: Any) -> str:
     """A paragraph's text: its runs' w:t, a tab a tab, a break a line break."""
     parts: list[str] = []
@@ -190,8 +215,12 @@ def _paragraph_text(paragraph: Any) -> str:
             tag = child.tag
             if tag in _SKIPPED or tag == _P or tag == _TBL:
                 continue
+            if tag == f"{_W}r" and _hidden(child):
+                continue  # hidden text (隐藏文字): Word neither shows nor prints it
             if tag == f"{_W}t":
                 parts.append(child.text or "")
+            elif tag == f"{_W}sym":  # 插入 → 符号: a character of a symbol font
+                parts.append(symbol_character(child.get(f"{_W}char") or ""))
             elif tag == f"{_W}tab" or tag == f"{_W}ptab":
                 parts.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
@@ -316,5 +345,5 @@ class _Layout:
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "document_sheets", "docx_sheets",
-           "embedded_objects"]
+__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "SYMBOL_FONT", "document_sheets", "docx_sheets",
+           "embedded_objects", "symbol_character"]

@@ -7,14 +7,15 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from docfiles import Cell, doc, workbook_doc
 from libreoffice import soffice
 from test_word_tables import MISTAKEN_MONEY, MISTAKEN_ROWS, findings
-from wordfiles import workbook_html
-from workbooks import standard
+from wordfiles import docx, workbook_html
+from workbooks import PUTUO_1_ROWS, standard
 
 from jixiao.pipeline import check_workbook
 from jixiao.report.json import json_report
@@ -207,3 +208,76 @@ def test_a_finding_in_a_doc_is_placed_in_the_document(tmp_path):
     data = json.loads(json_report([check_workbook(document)]))
     places = {item["code"]: item["place"] for item in data["findings"]}
     assert places["JX501"].startswith("第1个表格 第") and "列" in places["JX501"]
+
+
+def test_tracked_deletions_hidden_text_and_symbol_signs_read_as_word_shows_them(tmp_path):
+    """What Word shows: a tracked deletion (95 → 99.98 in the 总分) is gone, hidden text (a
+    hidden 8 before the score 30) is not there, ≤ inserted from the Symbol font (w:sym
+    F0A3) is ≤ — in the .docx and in the .doc Word (here LibreOffice) saves of it (before:
+    总分 “9599.98”, 得分 830, target “2次” read as = 2; rt13 A1–A3)."""
+    from wordfiles import workbook_docx
+
+    rows = [*PUTUO_1_ROWS[:3], ("效益指标", "社会效益指标", "投诉次数", "≤2次", "1次", 30, 30, None),
+            PUTUO_1_ROWS[4]]
+    book = standard(tmp_path / "自评表.xlsx", rows=rows)
+    plain = workbook_docx(book, tmp_path / "plain.docx")
+    with zipfile.ZipFile(plain) as archive:
+        xml = archive.read("word/document.xml").decode()
+    xml = xml.replace('<w:t xml:space="preserve">≤2次</w:t>',
+                      '<w:sym w:font="Symbol" w:char="F0A3"/><w:t xml:space="preserve">2次</w:t>')
+    xml = xml.replace('<w:r><w:t xml:space="preserve">99.98</w:t></w:r>',
+                      '<w:del w:id="1" w:author="审核" w:date="2025-01-01T00:00:00Z"><w:r>'
+                      '<w:delText>95</w:delText></w:r></w:del>'
+                      '<w:r><w:t xml:space="preserve">99.98</w:t></w:r>')
+    score = xml.rindex('<w:r><w:t xml:space="preserve">30</w:t></w:r>')
+    xml = xml[:score] + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>8</w:t></w:r>' + xml[score:]
+    document = docx(tmp_path / "自评表.docx", "", document=xml.encode())
+    data, found = findings(document)
+    assert found == [] and data["total_declared"] == 99.98
+    [row] = [i for i in data["indicators"] if i["name"] == "投诉次数"]
+    assert row["target"].startswith("≤") and row["score_declared"] == 30
+    out = tmp_path / "doc"
+    out.mkdir()
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "doc:MS Word 97", "--outdir",
+                    str(out), str(document)], capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(tmp_path)}, check=False)
+    if not (out / "自评表.doc").exists():
+        pytest.skip("LibreOffice wrote no .doc")
+    again, found_again = findings(out / "自评表.doc")
+    assert found_again == found and again["total_declared"] == 99.98
+    [row] = [i for i in again["indicators"] if i["name"] == "投诉次数"]
+    assert row["target"].startswith("≤") and row["score_declared"] == 30
+
+
+def test_property_changes_before_the_piece_table_are_passed_over_a_bad_length_refused():
+    """A Prc (0x01, cbGrpprl, grpprl) before the piece table is skipped; one whose length
+    is negative is refused at once (before: the reader never moved on, and only the 60 s
+    time limit stopped it; rt13 B2)."""
+    import struct
+    import threading
+
+    from jixiao.errors import UnreadableWorkbook
+
+    def built(prefix: bytes, where: Path) -> bytes:
+        return doc(where, ["项目支出绩效自评表", [[Cell("项目名称"), Cell("x")]]],
+                   property_changes=prefix).read_bytes()
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        good = built(b"\x01" + struct.pack("<h", 3) + b"\x00\x00\x00", Path(folder) / "a.doc")
+        bad = built(b"\x01" + struct.pack("<h", -3), Path(folder) / "b.doc")
+    assert "项目支出绩效自评表" in doc_document("a.doc", good).decode()
+    outcome: list[object] = []
+
+    def read() -> None:
+        try:
+            doc_document("b.doc", bad)
+        except UnreadableWorkbook as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive() and outcome and "b.doc" in str(outcome[0])
