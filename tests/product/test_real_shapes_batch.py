@@ -74,8 +74,10 @@ def unmarked(source, target):
 
 
 def test_outputs_of_earlier_versions_are_known_by_their_sheets_and_names(inbox):
-    """Before the mark: a summary is its three sheets, an annotated copy its -校验 name and
-    its 校验结果 sheet. A submission that merely has one of the two is checked."""
+    """Before the mark: a summary is its three sheets, an annotated copy its -校验 name, its
+    校验结果 sheet and its cells commented by jixiao. A submission that merely has some of
+    these — a unit's workbook named "…-校验" holding the add-in's 校验结果 sheet — is
+    checked (rt13 C3: one was skipped, its errors never in the summary)."""
     batch(inbox / "乙单位", "-o", "别处/汇总.xlsx")
     unmarked("别处/汇总.xlsx", inbox / "旧汇总.xlsx")
     book = Workbook()  # three sheets so named, no chart: a submission (no 自评表 in it)
@@ -83,15 +85,20 @@ def test_outputs_of_earlier_versions_are_known_by_their_sheets_and_names(inbox):
     book.create_sheet("问题明细")
     book.create_sheet("统计")
     book.save(inbox / "f.xlsx")
-    standard(inbox / "甲单位" / "c.xlsx")
+    standard(inbox / "甲单位" / "c.xlsx", total=(100, 90))  # a wrong 总分: a finding noted
     main(["check", str(inbox / "甲单位" / "c.xlsx"), "--annotate", str(inbox / "甲单位" / "old.xlsx")])
     unmarked(inbox / "甲单位" / "old.xlsx", inbox / "甲单位" / "c-校验-2.xlsx")
     unmarked(inbox / "甲单位" / "old.xlsx", inbox / "甲单位" / "d.xlsx")  # 校验结果 in a submission
     (inbox / "甲单位" / "old.xlsx").unlink()
     standard(inbox / "甲单位" / "e-校验.xlsx")  # a clerk's name: no 校验结果 sheet
+    own = load_workbook(standard(inbox / "甲单位" / "g-校验.xlsx", total=(100, 90)))
+    own.create_sheet("校验结果").append(["代码", "级别", "位置", "说明"])  # the add-in's sheet
+    own.save(inbox / "甲单位" / "g-校验.xlsx")
     code, out = batch(inbox, "-o", "汇总.xlsx")
-    names = sorted(Path(row["文件名"]).name for row in sheet("汇总.xlsx"))
-    assert names == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e-校验.xlsx", "f.xlsx"]
+    rows = {Path(row["文件名"]).name: row for row in sheet("汇总.xlsx")}
+    assert sorted(rows) == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e-校验.xlsx", "f.xlsx",
+                            "g-校验.xlsx"]
+    assert rows["g-校验.xlsx"]["状态"] == "有错误"
     assert "另有 2 个文件是 jixiao 的输出" in out
 
 
