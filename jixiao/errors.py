@@ -42,6 +42,10 @@ class NotASelfEvaluation(JixiaoError):
     """The workbook opens, but holds no 项目支出绩效自评表."""
 
 
+class TargetsOnly(NotASelfEvaluation):
+    """The workbook holds a 绩效目标表 (targets only, no 完成值 or 得分), not the 自评表."""
+
+
 class UnknownRuleSet(JixiaoError):
     """A rule-set name that jixiao does not know."""
 

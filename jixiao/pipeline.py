@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.checks import run_checks
-from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation
+from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation, TargetsOnly
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_workbook
 from jixiao.report.result import CheckedTable, FileResult
@@ -42,6 +42,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
         result.error, result.tables = str(error), []
         result.no_table = isinstance(error, NotASelfEvaluation)
         result.encrypted = isinstance(error, Encrypted)
+        result.targets_only = isinstance(error, TargetsOnly)
     except Exception as error:  # a bug must not stop a batch of hundreds of files
         result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
                                        f"{error}），请将此文件反馈给 jixiao 维护者"), []

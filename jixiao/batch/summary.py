@@ -93,6 +93,7 @@ class TableSummary:
     indicators: tuple[IndicatorSummary, ...] = ()
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
     encrypted: bool = False  # it has a password to open (JSON "encrypted")
+    targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
 
     @property
     def errors(self) -> int:
@@ -130,7 +131,8 @@ class TableSummary:
         if "error" in table:
             return cls(file, error=table["error"], findings=findings,
                        no_table=bool(table.get("no_table")),
-                       encrypted=bool(table.get("encrypted")))
+                       encrypted=bool(table.get("encrypted")),
+                       targets_only=bool(table.get("targets_only")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
@@ -173,7 +175,7 @@ class FileSummary:
         """A Word document read, in which no 自评表 was found (a 自评报告, not a damaged
         file): counted in a batch's closing line, given no row."""
         return self.file.lower().endswith(WORD_SUFFIXES) and bool(self.tables) and all(
-            table.no_table for table in self.tables)
+            table.no_table and not table.targets_only for table in self.tables)
 
 
 __all__ = ["MANUAL", "PASSED", "STATUSES", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

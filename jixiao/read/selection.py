@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.errors import JixiaoError, NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
@@ -20,7 +20,7 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         return UnreadableWorkbook(f"“{file_name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
                                   "请删除无关的工作表后再试")
     if _titled_targets(grids):
-        return NotASelfEvaluation(_targets_message(file_name))
+        return TargetsOnly(_targets_message(file_name))
     return NotASelfEvaluation(
         f"“{file_name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
         "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
@@ -32,7 +32,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
     """The tables found that are checked; a note in ``notes`` for each kind set aside."""
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
-        raise NotASelfEvaluation(_targets_message(file_name))
+        raise TargetsOnly(_targets_message(file_name))
     if targets_only:
         notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
                                                  for table in targets_only}))

@@ -99,6 +99,8 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
                 failed["no_table"] = True
             if result.encrypted:  # a password to open it: the reviewer asks for another
                 failed["encrypted"] = True
+            if result.targets_only:  # a 绩效目标表 sent for the 自评表
+                failed["targets_only"] = True
             objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))

@@ -29,6 +29,7 @@ class FileResult:
     error: str | None = None                         # why the file could not be checked
     no_table: bool = False  # it was read, and holds no 自评表 (``NotASelfEvaluation``)
     encrypted: bool = False  # it has a password to open (``Encrypted``)
+    targets_only: bool = False  # what it holds is a 绩效目标表 (``TargetsOnly``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
 
     @property

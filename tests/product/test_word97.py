@@ -281,3 +281,28 @@ def test_property_changes_before_the_piece_table_are_passed_over_a_bad_length_re
     worker.start()
     worker.join(10)
     assert not worker.is_alive() and outcome and "b.doc" in str(outcome[0])
+
+
+def test_a_word_document_holding_a_targets_table_gets_a_row_not_a_reports_count(tmp_path):
+    """A unit that sent its 绩效目标表 (targets only) as a .doc: a row saying so, as the same
+    table in an .xlsx gets — not counted among 自评报告 without a table (rt13 C4)."""
+    from openpyxl import load_workbook
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值"]
+    rows = [["产出指标", "数量指标", "培训人次", "≥100人次"],
+            ["效益指标", "社会效益指标", "覆盖率", "≥90%"],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥90%"]]
+    doc(inbox / "目标表.doc", ["2024年度项目支出绩效目标表", "项目名称：培训项目",
+                               [[Cell(text, 1500) for text in line] for line in [head, *rows]]])
+    data = json.loads(json_report([check_workbook(inbox / "目标表.doc")]))
+    assert data["no_table"] and data["targets_only"] and "绩效目标表" in data["error"]
+    done = jixiao("batch", inbox, "-o", tmp_path / "汇总.xlsx")
+    assert done.returncode == 2, done.stdout + done.stderr
+    sheet = load_workbook(tmp_path / "汇总.xlsx")["汇总"]
+    header = [cell.value for cell in sheet[1]]
+    [row] = [dict(zip(header, [cell.value for cell in line], strict=False))
+             for line in sheet.iter_rows(min_row=2)]
+    assert row["状态"] == "无法读取" and "绩效目标表" in row["原因"]
+    assert "没有自评表" not in done.stdout
