@@ -23,7 +23,7 @@ CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an enc
 FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二进制（.xlsb）",
                    "ods": "OpenDocument（.ods）", "html": "网页格式（HTML）的 Excel 表",
                    "xml2003": "XML 表格 2003（SpreadsheetML）", "docx": "Word 文档（.docx）",
-                   "doc": "Word 97-2003 文档（.doc）"}
+                   "doc": "Word 97-2003 文档（.doc）", "rtf": "RTF 格式的文档（Word 另存为 RTF）"}
 # (name, cells, merged ranges, the document's tables: a Word document's, a web page's)
 ForeignSheet = tuple[str, list[tuple[int, int, Any, str]], list[tuple[int, int, int, int]],
                      list[Any]]
@@ -74,6 +74,8 @@ def foreign_format(data: bytes) -> str | None:
         if not any(stream in data for stream in _WORKBOOK_STREAMS):
             return "doc"
         return _compound_kind(data)
+    if data.startswith(b"{\\rtf"):  # Word's 另存为 RTF, often named .doc
+        return "rtf"
     if not data.startswith(b"PK"):  # a web page or Excel 2003's XML, named .xls?
         from jixiao.xlsx.webtable import text_format  # (html.parser: only for such files)
 
@@ -124,6 +126,9 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     format keeps them), by python-calamine. Cells are (row, column, value, number
     format) as ``SheetCells`` holds them."""
     what = FOREIGN_FORMATS[kind]
+    if kind == "rtf":
+        raise UnreadableWorkbook(f"“{name}”是{what}，jixiao 无法读取：请在 Word 或 WPS 中打开后"
+                                 "另存为 .docx 或 .doc 再试，或把自评表复制到 Excel 中另存为 .xlsx")
     if kind in ("html", "xml2003", "docx", "doc"):
         return _text_sheets(name, data, kind, max_rows)
     try:
@@ -134,6 +139,10 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine refuses: damaged, or encrypted
+        if kind == "xls" and not is_excel_97(data):  # no Workbook stream named: cut short?
+            raise UnreadableWorkbook(
+                f"“{name}”是旧版 Office 复合文档，但已损坏或不完整（看不出是 Excel 还是 Word 文件），"
+                f"无法读取（{type(error).__name__}）；请向填报单位重新索取原文件") from None
         raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取"
                                  f"（{type(error).__name__}）；请在 Excel 或 WPS 中打开后另存为"
                                  " .xlsx 再试") from None

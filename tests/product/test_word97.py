@@ -306,3 +306,19 @@ def test_a_word_document_holding_a_targets_table_gets_a_row_not_a_reports_count(
              for line in sheet.iter_rows(min_row=2)]
     assert row["状态"] == "无法读取" and "绩效目标表" in row["原因"]
     assert "没有自评表" not in done.stdout
+
+
+def test_a_cut_short_doc_and_an_rtf_named_doc_say_what_they_are(tmp_path):
+    """A .doc cut short (its directory, naming WordDocument, lost) is not called an Excel
+    file with a password; an RTF saved under a .doc name is called RTF (rt13 C1, C5)."""
+    book = standard(tmp_path / "自评表.xlsx")
+    whole = workbook_doc(book, tmp_path / "x.doc").read_bytes()
+    cut = tmp_path / "截断.doc"
+    cut.write_bytes(whole[:len(whole) // 2])
+    rtf = tmp_path / "另存.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\par \\u33258?\\u35780?}")
+    for path, said, unsaid in ((cut, "已损坏或不完整", "密码"), (rtf, "RTF", "Excel 工作簿")):
+        done = jixiao("check", path)
+        text = done.stdout + done.stderr
+        assert done.returncode == 2 and said in text and unsaid not in text, text
+        assert "Traceback" not in text
