@@ -279,7 +279,8 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         role = indicator_role(text)
         if role == "weight":
             weights.append(column)
-        if _second_reason(role, columns):
+        if _second_reason(role, columns) and column - columns["reason"] <= 4:
+            # beside the first (a 偏差原因 further right is another block's: an example's)
             columns.setdefault("measures", column)
         if role and role != "ignore" and role not in columns:
             columns[role] = column
@@ -683,6 +684,19 @@ def _header_runs(grid: Grid, header: Header) -> list[_Run]:
             and (run.roles & _LEVEL_ROLES or len(run.roles) > _SHARED_ROLES)]
 
 
+# A label over a block beside the table that makes it an example, not a second table.
+_EXAMPLE_LABELS = ("示例", "样例", "范例", "填报说明", "填表说明", "填写说明")
+
+
+def _labelled_example(grid: Grid, run: _Run) -> bool:
+    """Whether the two rows above a run of header cells say it is an example (填报示例：
+    over 指标名称 | 指标值 | 实际完成值 | 分值 | 得分 beside the table, rt13)."""
+    top = run.rows[0]  # the run's own header row
+    return any(word in grid.texts.get((row, column), "")
+               for row in range(max(1, top - 2), top)
+               for column in range(run.first, run.last + 1) for word in _EXAMPLE_LABELS)
+
+
 def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     """Two bands of columns of ``grid`` if it holds two tables side by side (a unit
     pasted project B's table to the right of project A's, each with its title, project,
@@ -703,7 +717,7 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     tried: set[tuple[int, tuple[int, ...], tuple[int, ...]]] = set()
     for left in runs:  # (stacked tables share their columns: no pair, whatever their number)
         for right in runs[bisect.bisect_right(starts, left.last + 1):]:
-            if len(left.roles & right.roles) < _SHARED_ROLES:
+            if len(left.roles & right.roles) < _SHARED_ROLES or _labelled_example(grid, right):
                 continue
             if used is None:
                 used = {column for _, column in grid.values}

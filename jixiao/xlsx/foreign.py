@@ -142,7 +142,8 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
         if kind == "xls" and not is_excel_97(data):  # no Workbook stream named: cut short?
             raise UnreadableWorkbook(
                 f"“{name}”是旧版 Office 复合文档，但已损坏或不完整（看不出是 Excel 还是 Word 文件），"
-                f"无法读取（{type(error).__name__}）；请向填报单位重新索取原文件") from None
+                f"无法读取（{type(error).__name__}）；请向填报单位重新索取原文件（若能在 Excel 或 Word 中"
+                "打开，另存为 .xlsx 或 .docx 再试）") from None
         raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取"
                                  f"（{type(error).__name__}）；请在 Excel 或 WPS 中打开后另存为"
                                  " .xlsx 再试") from None

@@ -222,6 +222,27 @@ def test_a_notes_block_or_a_calculation_beside_the_table_is_no_second_table(tmp_
     assert _one(book.save(tmp_path / "notes.xlsx")) == plain
 
 
+def test_an_example_row_beside_the_table_is_no_second_table(tmp_path):
+    """填报示例： over 指标名称 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 and one made-up
+    row, right of the table (before: a second table 评分附件表 with a JX101 of its own, rt13);
+    a real second table beside, with its own header, is still one."""
+    plain = _one(standard(tmp_path / "plain.xlsx", rows=WRONG_SCORE))
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=WRONG_SCORE)
+    ws = sheet.ws
+    header_row = next(cell.row for line in ws.iter_rows() for cell in line
+                      if cell.value == "三级指标")
+    ws.cell(header_row - 1, 11).value = "填报示例："
+    for column, (title, value) in enumerate(zip(
+            ("指标名称", "指标值", "实际完成值", "分值", "得分", "偏差原因"),
+            ("群众满意度", "≥95%", "85%", 10, 8.95, "宣传不到位，下年加强宣传"),
+            strict=True), start=11):
+        ws.cell(header_row, column).value = title
+        ws.cell(header_row + 1, column).value = value
+    path = book.save(tmp_path / "example.xlsx")
+    assert len(read_tables(path)) == 1 and _one(path) == plain
+
+
 def test_the_hubei_two_blocks_stay_one_table(tmp_path):
     [table] = read_tables(hubei(tmp_path / "hubei.xlsx"))
     assert len(table.indicators) == 12
