@@ -141,7 +141,8 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     except Exception as error:  # calamine refuses: damaged, or encrypted
         if kind == "xls" and not is_excel_97(data):  # no Workbook stream named: cut short?
             raise UnreadableWorkbook(
-                f"“{name}”是旧版 Office 复合文档，但已损坏或不完整（看不出是 Excel 还是 Word 文件），"
+                f"“{name}”是旧版 Office 复合文档（旧版 Excel 97-2003 的 .xls 或 Word 97-2003 的 .doc），"
+                "但已损坏或不完整（看不出是哪一种），"
                 f"无法读取（{type(error).__name__}）；请向填报单位重新索取原文件（若能在 Excel 或 Word 中"
                 "打开，另存为 .xlsx 或 .docx 再试）") from None
         raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取"
