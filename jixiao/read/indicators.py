@@ -85,6 +85,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     columns = header.columns
     carried: dict[str, tuple[Any, Place | None]] = {"level1": (None, None),
                                                     "level2": (None, None)}
+    if table.indicators and "level1" in columns:  # the rows go on under a header printed
+        above = table.indicators[-1]  # again (a page of a PDF conversion): its 一级 and 二级,
+        for key in _LEVELS:  # merged across the page break, go on down the blank cells
+            carried[key] = (getattr(above, key), above.sources.get(key))
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     before = label_before(columns)
     leftmost = min(columns.values())
