@@ -277,28 +277,33 @@ class _Document:
             for index, character in enumerate(text):
                 yield character, fc + width * index
 
-    def _load_runs(self) -> None:
-        fc, size = self._pair(_BTE_PAPX)
+    def _pages(self, pair: int, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
+        """(first fc, end fc, the page, where its properties are in it, 0 for none) of each
+        run of the FKP pages a PlcBte names ([MS-DOC] 2.8.6/2.9.174/2.9.33): paragraphs
+        (``entry`` 13, BxPap) or characters (``entry`` 1)."""
+        fc, size = self._pair(pair)
         plc = self.table[fc:fc + size]
         count = (len(plc) - 4) // 8
         pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
-        runs = []
         for number in pages:
             page = self.word[(number & 0x3FFFFF) * 512:][:512]
             if len(page) < 512:
                 continue
-            paragraphs = page[511]
-            bounds = struct.unpack_from(f"<{paragraphs + 1}I", page, 0)
-            for index in range(paragraphs):
-                offset = page[4 * (paragraphs + 1) + 13 * index]
-                grpprl = b""
-                if offset:
-                    at = 2 * offset
-                    size = page[at]
-                    block = (page[at + 1:at + 2 * size] if size
-                             else page[at + 2:at + 2 + 2 * page[at + 1]])
-                    grpprl = block[2:]  # after the style index (istd)
-                runs.append((bounds[index], bounds[index + 1], grpprl))
+            runs = page[511]
+            bounds = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for index in range(runs):
+                yield bounds[index], bounds[index + 1], page, 2 * page[4 * (runs + 1) + entry * index]
+
+    def _load_runs(self) -> None:
+        runs = []
+        for first, end, page, at in self._pages(_BTE_PAPX, 13):
+            grpprl = b""
+            if at:  # PapxInFkp: cb, then 2·cb − 1 bytes (or cb' and 2·cb' bytes)
+                size = page[at]
+                block = (page[at + 1:at + 2 * size] if size
+                         else page[at + 2:at + 2 + 2 * page[at + 1]])
+                grpprl = block[2:]  # after the style index (istd)
+            runs.append((first, end, grpprl))
         runs.sort(key=lambda run: run[0])
         self._runs = runs
         self._starts = [run[0] for run in runs]
@@ -307,26 +312,12 @@ class _Document:
         """The file positions where text Word does not show begins and ends, sorted: a
         tracked deletion (sprmCFRMarkDel: the document as with its changes accepted, as a
         .docx's w:del is skipped) and hidden text (sprmCFVanish), from the CHPX pages."""
-        fc, size = self._pair(_BTE_CHPX)
-        plc = self.table[fc:fc + size]
-        count = (len(plc) - 4) // 8
-        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
         spans: list[tuple[int, int]] = []
-        for number in pages:
-            page = self.word[(number & 0x3FFFFF) * 512:][:512]
-            if len(page) < 512:
-                continue
-            runs = page[511]
-            bounds = struct.unpack_from(f"<{runs + 1}I", page, 0)
-            for index in range(runs):
-                offset = page[4 * (runs + 1) + index]
-                if not offset:
-                    continue
-                at = 2 * offset
-                grpprl = page[at + 1:at + 1 + page[at]]
-                if any(sprm in (_DELETED, _HIDDEN) and operand[:1] in (b"\x01", b"\x81")
-                       for sprm, operand in _sprms(grpprl)):
-                    spans.append((bounds[index], bounds[index + 1]))
+        for first, end, page, at in self._pages(_BTE_CHPX, 1):
+            grpprl = page[at + 1:at + 1 + page[at]] if at else b""  # Chpx: cb, grpprl
+            if any(sprm in (_DELETED, _HIDDEN) and operand[:1] in (b"\x01", b"\x81")
+                   for sprm, operand in _sprms(grpprl)):
+                spans.append((first, end))
         spans.sort()
         return [first for first, _ in spans], [end for _, end in spans]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from docfiles import Cell, doc, workbook_doc
-from libreoffice import soffice
+from libreoffice import convert, soffice
 from test_word_tables import MISTAKEN_MONEY, MISTAKEN_ROWS, findings
 from wordfiles import docx, workbook_html
 from workbooks import PUTUO_1_ROWS, standard
@@ -180,12 +180,7 @@ def test_a_worksheet_embedded_in_a_doc_is_read_as_a_workbook(tmp_path, kind):
 
     book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
     if kind == "excel97":
-        out = tmp_path / "xls"
-        out.mkdir()
-        subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-                        "--headless", "--norestore", "--convert-to", "xls", "--outdir",
-                        str(out), str(book)], capture_output=True, timeout=180,
-                       env={**os.environ, "HOME": str(tmp_path)}, check=False)
+        out = convert(book, tmp_path, "xls")
         if not (out / "自评表.xls").exists():
             pytest.skip("LibreOffice wrote no .xls")
         with olefile.OleFileIO(str(out / "自评表.xls")) as compound:
@@ -236,12 +231,7 @@ def test_tracked_deletions_hidden_text_and_symbol_signs_read_as_word_shows_them(
     assert found == [] and data["total_declared"] == 99.98
     [row] = [i for i in data["indicators"] if i["name"] == "投诉次数"]
     assert row["target"].startswith("≤") and row["score_declared"] == 30
-    out = tmp_path / "doc"
-    out.mkdir()
-    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-                    "--headless", "--norestore", "--convert-to", "doc:MS Word 97", "--outdir",
-                    str(out), str(document)], capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(tmp_path)}, check=False)
+    out = convert(document, tmp_path, "doc:MS Word 97")
     if not (out / "自评表.doc").exists():
         pytest.skip("LibreOffice wrote no .doc")
     again, found_again = findings(out / "自评表.doc")
