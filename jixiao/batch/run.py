@@ -46,6 +46,7 @@ from jixiao.batch.work import (
     RunSettings,
     check_one,
 )
+from jixiao.xlsx.marks import annotated_name
 
 # ================================================================ running
 
@@ -74,11 +75,11 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
                     None)
         relative = os.path.dirname(os.path.relpath(path, base)) if base else ""
         stem, extension = os.path.splitext(os.path.basename(path))
-        suffix = ".xlsm" if extension.lower() == ".xlsm" else ".xlsx"
-        stem = _shortened_name(stem, _NAME_BYTES - len("-校验-9999.xlsx".encode()))
+        xlsm = extension.lower() == ".xlsm"
+        stem = _shortened_name(stem, _NAME_BYTES - len(annotated_name("", xlsm, 9999).encode()))
         number = 1
         while True:
-            name = f"{stem}-校验{suffix}" if number == 1 else f"{stem}-校验-{number}{suffix}"
+            name = annotated_name(stem, xlsm, number)
             target = os.path.join(folder, relative, name)
             if target.casefold() not in taken:
                 break

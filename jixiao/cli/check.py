@@ -102,4 +102,6 @@ def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:
 
 
 def _annotated_name(path: Path) -> str:
-    return f"{path.stem}-校验{path.suffix if path.suffix.lower() == '.xlsm' else '.xlsx'}"
+    from jixiao.xlsx.marks import annotated_name
+
+    return annotated_name(path.stem, path.suffix.lower() == ".xlsm")

@@ -26,7 +26,14 @@ SUMMARY_MARK, ANNOTATED_MARK = "汇总表", "标注副本"
 
 _MARK = re.compile(rb'name="jixiao"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
-_ANNOTATED_NAME = re.compile(r"-校验(-\d+)?\.xls[xm]$", re.IGNORECASE)
+_ANNOTATED = "-校验"  # NAME-校验.xlsx, NAME-校验-2.xlsx: ``annotated_name``
+_ANNOTATED_NAME = re.compile(rf"{_ANNOTATED}(-\d+)?\.xls[xm]$", re.IGNORECASE)
+
+
+def annotated_name(stem: str, xlsm: bool, number: int = 1) -> str:
+    """The name jixiao gives the annotated copy of workbook ``stem`` (the ``number``-th
+    of that name in one folder): NAME-校验.xlsx, NAME-校验-2.xlsx; .xlsm keeps its macros."""
+    return f"{stem}{_ANNOTATED}{'' if number == 1 else f'-{number}'}{'.xlsm' if xlsm else '.xlsx'}"
 _LEGACY_SUMMARY = ["汇总", "问题明细", "统计"]
 _LEGACY_RESULT_SHEET = "校验结果"
 
