@@ -189,7 +189,9 @@ def html_sheets(name: str, data: bytes, max_cells: int,
     page.close()
     cells: list[Cell] = []
     merges: list[Merge] = []
-    taken: set[tuple[int, int]] = set()  # covered by a span from a row above
+    # covered by a span from a row above → that span's first column (a cell of the row as
+    # the reader sees it, counted in ``starts`` as a Word table's vMerge cell is)
+    taken: dict[tuple[int, int], int] = {}
     area = 0
     row = 0
     first, widest = 0, 0  # the open table's first row, its widest row's last column
@@ -211,6 +213,8 @@ def html_sheets(name: str, data: bytes, max_cells: int,
         begins: list[int] = []
         for text, high, wide in item:
             while (row, column) in taken:
+                if taken[row, column] == column:
+                    begins.append(column)
                 column += 1
             begins.append(column)
             if text:
@@ -220,9 +224,13 @@ def html_sheets(name: str, data: bytes, max_cells: int,
                 raise TooManyCells
             if high > 1 or wide > 1:
                 merges.append((row, column, row + high - 1, column + wide - 1))
-                taken.update((r, c) for r in range(row, row + high)
+                taken.update(((r, c), column) for r in range(row + 1, row + high)
                              for c in range(column, column + wide))
             column += wide
+        while (row, column) in taken:  # spans from above right of the row's last cell
+            if taken[row, column] == column:
+                begins.append(column)
+            column += 1
         widest = max(widest, column - 1)
         starts.append(tuple(begins))
     stem = name.rsplit(".", 1)[0][:31] or "Sheet1"

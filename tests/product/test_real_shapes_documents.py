@@ -207,7 +207,25 @@ def test_a_finding_in_a_web_page_names_its_table_row_and_column(tmp_path):
     path = tmp_path / "t.xls"
     path.write_text(workbook_html(book), encoding="utf-8")
     data, _ = _findings(path)
-    assert ("JX401", "第1个表格 第13行第7列") in _places(data)  # (绩效指标 merged from above)
+    assert ("JX401", "第1个表格 第13行第8列") in _places(data)  # (绩效指标 merged from above counts)
+
+
+def test_a_web_page_counts_a_cell_merged_down_from_above_as_word_does(tmp_path):
+    """A <td rowspan> covers the cells below it, which the rows under it do not write
+    again; a Word table writes them (vMerge). Counted as the reader sees the table, one
+    column keeps one number down the table, and the page and the .docx of one table name
+    every finding and indicator alike (rt13 C2: before, 产出指标 was "第13行第1列" in the
+    page, "第13行第2列" in the .docx, and one column of names was 第3、第1、第2列)."""
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    page = tmp_path / "t.xls"
+    page.write_text(workbook_html(book), encoding="utf-8")
+    word = workbook_docx(book, tmp_path / "t.docx")
+    seen, expected = _findings(page)[0], _findings(word)[0]
+    assert _places(seen) == _places(expected)
+    assert [item["place"] for item in seen["indicators"]] == \
+        [item["place"] for item in expected["indicators"]]
+    names = {item["place"].rsplit("第", 1)[1] for item in seen["indicators"]}
+    assert len(names) == 1 and len(seen["indicators"]) >= 4
 
 
 # ------------------------------------------------ an Excel worksheet embedded in Word
