@@ -67,7 +67,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "total_basis": evaluation.total_basis,
         "weight_total": _weight_total(table),
         "grade_declared": table.grade_declared,
-        "grade_computed": evaluation.grade,
+        "grade_computed": checked.grade,
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
                       "cell": item.cell, "place": _place(table, item.sheet, item.cell),
                       "message": item.message}

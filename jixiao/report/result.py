@@ -21,6 +21,15 @@ class CheckedTable:
     evaluation: Evaluation
     findings: list[Finding]
 
+    @property
+    def grade(self) -> str | None:
+        """The grade of the computed 总分 — none where the 分值 do not total 100 (JX101):
+        a table whose 分值 total 110 can compute 110, which is no 优. The one answer the
+        text report, the JSON and the batch summary give."""
+        from jixiao.checks.weights import weights_wrong
+
+        return None if weights_wrong(self.table) is not None else self.evaluation.grade
+
 
 @dataclass
 class FileResult:

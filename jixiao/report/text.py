@@ -101,7 +101,7 @@ def _grade(checked: CheckedTable) -> str:
     total = weights_wrong(checked.table)
     if total is not None:
         return f"—（分值合计 {_points(total)}，不是 100，不评等级）"
-    return checked.evaluation.grade or "—"
+    return checked.grade or "—"
 
 
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:

@@ -313,6 +313,7 @@ def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox, capsys):
     assert total["message"] == ("总分写为 100，各项得分之和为 109.98；但分值合计为 110，不是 100"
                                 "（见 JX101）：应先改正各项分值，再据此重算得分和总分")
     assert data["weight_total"] == 110
+    assert (data["total_computed"], data["grade_computed"]) == (109.98, None)  # JSON as the rest
     main(["check", str(path)])
     assert "总分 填报 100 / 计算 109.98；评分等级 填报 优 / 计算 —（分值合计 110，不是 100，不评等级）" \
         in capsys.readouterr().out
