@@ -142,12 +142,16 @@ def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
 
 @_cell_safe
 def total(*parts: Cell) -> Cell:
-    """总分: the sum of the 执行率得分 and the indicator 得分 (blanks skipped)."""
+    """总分: the sum of the 执行率得分 (the first part) and the indicator 得分 (blanks
+    skipped). A blank 执行率得分 beside indicator scores is a money block left blank
+    (``rules.MONEY_BLANK``): no total, rather than one short of its points."""
     values = [value for value in _flat(list(parts)) if not _blank(value)]
     if not values:
         return ""
     if any(is_error(value) for value in values):
         raise ScoreInputError("有得分未能计算，总分无法合计")
+    if len(parts) > 1 and _blank(parts[0]):
+        raise ScoreInputError(rules.MONEY_BLANK)
     return rules.total_score(_number(value, "得分") for value in values)
 
 

@@ -49,6 +49,7 @@ from jixiao.rules import (
     DURATION_UNITS,
     EXECUTED_NAME,
     GRADES,
+    MONEY_BLANK,
     RULE_SETS,
     SCORE_STEP,
     TIMELINESS_WORD,
@@ -419,6 +420,7 @@ __all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_v
 
 WARN_MONEY = "⚠ 预算数须大于 0，执行数须为不小于 0 的数"
 WARN_TOTAL = "⚠ 有得分未能计算，总分无法合计"
+WARN_MONEY_BLANK = f"⚠ {MONEY_BLANK}"
 MARKER_NAME = "JX_Formulas"  # a defined name: "native" in a native template
 
 
@@ -446,7 +448,9 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     scores = f"H{first}:H{last}"
     out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
-                            f'IF(COUNT(I{top},{scores})=0,"",ROUND(SUM(I{top},{scores}),2)))')
+                            f'IF(COUNT(I{top},{scores})=0,"",'
+                            f'IF(AND(TRIM(I{top}&"")="",COUNT({scores})>0),"{WARN_MONEY_BLANK}",'
+                            f'ROUND(SUM(I{top},{scores}),2))))')
     total = f"H{total_row}"
     out[f"H{grade_row}"] = f'=IF(ISNUMBER({total}),{_grade_formula(f"ROUND({total},2)")},"")'
     return out
@@ -501,6 +505,8 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
         total: Any = WARN_TOTAL
     elif not any(_is_number(part) for part in parts):
         total = ""
+    elif _blank(execution):
+        total = WARN_MONEY_BLANK
     else:
         total = round2(sum(part for part in parts if _is_number(part)))
     grade = rules_grade(total) if _is_number(total) else ""

@@ -160,6 +160,9 @@ def _round2(number: float) -> float:
 BUDGET_NAME, EXECUTED_NAME = "全年预算数(A)", "全年执行数(B)"
 AMOUNT_MISSING = "{what}未填写"
 AMOUNT_NOT_NUMBER = "{what}“{value}”不是数字：请只填数字（单位已是万元）"
+# Both amounts blank while indicators are scored: the 执行率得分 (10 points) cannot be
+# computed, and a 总分 without it would look complete (88.84 良 for 98.84 优).
+MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无从计算，总分无法合计"
 
 
 def template_amount(value: object, what: str) -> float | None:

@@ -296,8 +296,8 @@ def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
     与指标的实际完成值缺失（JX202）一样是错误：执行率得分算不出，总分和评分等级
     也就算不出（模板中显示 ⚠）。资金栏整行空白、只填了其中各行的，见 JX304、JX307；
-    jixiao 模板中资金栏整行空白而指标已填写的同样报此错误（模板的公式把空白的资金栏
-    当作未使用，总分少算了执行率的分值）。
+    jixiao 模板中资金栏整行空白而指标已填写的同样报此错误（模板的总分显示 ⚠，
+    而不是少算了执行率分值的合计）。
 
     **为什么**：执行率 = 全年执行数 ÷ 全年预算数；少了一个数，执行率得分（通常 10 分）
     就无从计算，按其余各项合计的总分会少算这 10 分。
@@ -328,12 +328,9 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     given = [value for value in (total.initial_budget, total.budget, total.executed)
              if value is not None]
     if table.template and not given and any(i.weight for i in table.indicators):
-        # the template's formulas leave a blank money block out of the 总分 (a fresh form
-        # shows no ⚠): the total it shows lacks the 执行率's points
-        missing = "、".join((rules.BUDGET_NAME, rules.EXECUTED_NAME))
-        return [(f"{rules.AMOUNT_MISSING.format(what=missing)}：执行率得分（分值 "
-                 f"{points(funds.weight)}）没有计入，表中的总分和评分等级少算了这 "
-                 f"{points(funds.weight)} 分", total.sources.get("budget"))]
+        # the template's formulas show ⚠ in the 总分 (a fresh form, nothing scored, none)
+        return [(f"{rules.MONEY_BLANK}（执行率分值 {points(funds.weight)}）",
+                 total.sources.get("budget"))]
     for key, what, column in (("budget", rules.BUDGET_NAME, "budget"),
                               ("executed", rules.EXECUTED_NAME, "executed")):
         source = total.sources.get(key)

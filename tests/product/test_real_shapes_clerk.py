@@ -16,7 +16,7 @@ import pytest
 from libreoffice import sheets_as_shown
 from openpyxl.worksheet.cell_range import CellRange
 
-from jixiao import native
+from jixiao import native, rules
 from jixiao.cli.main import main
 from jixiao.layout import SHEET
 from jixiao.pipeline import check_workbook
@@ -108,17 +108,29 @@ def test_an_empty_budget_or_executed_leaves_total_and_grade_uncomputed(
 
 @pytest.mark.parametrize("formulas", ["addin", "native"])
 def test_a_money_block_left_blank_is_an_error_not_a_hint(tmp_path, formulas):
-    """A fresh template shows no ⚠, so a blank money block leaves the 总分 10 points
-    short (88.84 良): check says so as an error at E6, not a hint (JX307)."""
+    """A blank money block under scored indicators: the 总分 shows ⚠ and no grade, as for
+    one empty amount, and check says so at E6. Before: the 总分 88.84 and 良, 10 points
+    short, and only check said so. A fresh form, nothing scored, still shows nothing."""
     def change(book, sheet):
         for row in (6, 7):
             for column in "DEF":
                 sheet[f"{column}{row}"] = None
 
     path = recalculated(filled(tmp_path, change, formulas))
-    assert findings(path) == [
-        "JX309 error E6 全年预算数(A)、全年执行数(B)未填写：执行率得分（分值 10）没有计入，"
-        "表中的总分和评分等级少算了这 10 分"]
+    total, grade, score = shown(path, "H43", "H44", "I6")
+    assert total == native.WARN_MONEY_BLANK == "⚠ " + rules.MONEY_BLANK
+    assert not str(grade or "").strip() and not str(score or "").strip()
+    assert findings(path) == [f"JX309 error E6 {rules.MONEY_BLANK}（执行率分值 10）"]
+    assert main(["check", str(path)]) == 1
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_fresh_form_shows_no_warning_in_its_total(tmp_path, formulas):
+    path = tmp_path / "new.xlsx"
+    build_template(path, year=2024, formulas=formulas)
+    path = recalculated(path)
+    assert [str(value or "").strip() for value in shown(path, "H43", "H44", "I6")] == ["", "", ""]
+    assert [item.split()[0] for item in findings(path)] == ["JX001"]  # 空表: nothing else
 
 
 def test_the_rate_shows_what_is_missing_not_none(tmp_path):
