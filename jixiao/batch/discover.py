@@ -16,15 +16,15 @@ from pathlib import Path
 
 # Workbooks: .xlsx/.xlsm read whole; .xls, .xlsb, .ods and WPS's .et by value (a file that
 # is none of them after all is a row saying why); a Word .docx's or .doc's tables by value
-# too — one without a 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc")
+# too, and a WPS 文字 .wps's (Kingsoft's format is Word 97-2003's binary) — one without a
+# 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc", ".wps")
 
 # What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
-# sent as a WPS 文字 document (.wps) or a PDF, a zip of a unit's files. Named in the
+# sent as a PDF, a zip of a unit's files. Named in the
 # batch's closing line and its 统计 sheet, so that none is passed over unnoticed (no row: a
 # 自评报告 beside each 自评表 is normal, and would bury the rows that matter).
-OTHER_KINDS = {".wps": "WPS 文字文档",
-               ".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
+OTHER_KINDS = {".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
                ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
 
 

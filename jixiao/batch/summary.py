@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from jixiao.rules import FULL_MARKS, TOLERANCE
 
-WORD_SUFFIXES = (".docx", ".doc")  # a Word document: one without a 自评表 gets no row
+# a Word document (WPS 文字's .wps too): one without a 自评表 gets no row
+WORD_SUFFIXES = (".docx", ".doc", ".wps")
 UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "有警告", "通过"
 # Read, no error or warning, but its scores could not be checked against the rules — no
 # 分值 column (JX108 says what was checked and what not) or no total computed: nothing

@@ -13,7 +13,7 @@ from pathlib import Path
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="文件.xlsx",
-                        help="要校验的自评表（.xlsx/.xlsm；.xls/.xlsb/.ods、WPS 的 .et 及 Word 的 .docx/.doc 按数值读取），可以多个")
+                        help="要校验的自评表（.xlsx/.xlsm；.xls/.xlsb/.ods、WPS 的 .et/.wps 及 Word 的 .docx/.doc 按数值读取），可以多个")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON（格式见 docs/json-schema.md）")
     parser.add_argument("--annotate", metavar="输出.xlsx",

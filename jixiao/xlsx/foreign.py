@@ -139,6 +139,10 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine refuses: damaged, or encrypted
+        if kind == "xls" and not is_excel_97(data) and name.lower().endswith(".wps"):
+            raise UnreadableWorkbook(  # Microsoft Works' .wps (its CONTENTS stream), not WPS 文字's
+                f"“{name}”不是 WPS 文字能另存的 Word 兼容格式（可能是 Microsoft Works 文档或已损坏），"
+                "无法读取：请在 WPS 或 Word 中打开后另存为 .docx 再试") from None
         if kind == "xls" and not is_excel_97(data):  # no Workbook stream named: cut short?
             raise UnreadableWorkbook(
                 f"“{name}”是旧版 Office 复合文档（旧版 Excel 97-2003 的 .xls 或 Word 97-2003 的 .doc），"

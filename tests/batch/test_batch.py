@@ -543,18 +543,18 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
 
 
 def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, capsys):
-    """A folder of submissions holds 自评报告.wps, a table sent as PDF, a unit's zip: no
+    """A folder of submissions holds 自评报告.ofd, a table sent as PDF, a unit's zip: no
     row each (a report beside every table is normal), but the closing line and the 统计
     sheet say how many were not checked and which; a zip is to be unpacked."""
     inbox = tmp_path / "收件"
     (inbox / "甲单位").mkdir(parents=True)
     standard(inbox / "甲单位" / "自评表.xlsx")
-    for name in ("甲单位/自评报告.wps", "乙单位自评表.pdf", "丙单位.zip", "~$自评报告.docx",
+    for name in ("甲单位/自评报告.ofd", "乙单位自评表.pdf", "丙单位.zip", "~$自评报告.docx",
                  "说明.txt"):
         (inbox / name).write_bytes(b"x")
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
-    line = ("另有 3 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个、WPS 文字文档 1 个："
-            "丙单位.zip、乙单位自评表.pdf、自评报告.wps）；其中若有自评表，须人工审核，"
+    line = ("另有 3 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 2 个："
+            "丙单位.zip、乙单位自评表.pdf、自评报告.ofd）；其中若有自评表，须人工审核，"
             "或请填报单位提交 Excel 版；压缩包请解压后再校验")
     assert line in out.splitlines()
     assert code == 0  # the one workbook passes: the documents are no failure of the batch
@@ -576,7 +576,7 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
     from wordfiles import document_xml, docx, paragraph, workbook_docx
 
     inbox = tmp_path / "收件"
-    for unit in ("甲单位", "乙单位"):
+    for unit in ("甲单位", "乙单位", "戊单位"):
         (inbox / unit).mkdir(parents=True)
     book = standard(tmp_path / "自评表.xlsx", rows=[*PUTUO_1_ROWS[:4], (
         "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 12, None)])
@@ -587,24 +587,29 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
              + paragraph("一、项目基本情况"))
     docx(inbox / "丙单位自评表.docx", "", document=document_xml(paragraph("x"))[:-30])
     doc(inbox / "丁单位自评报告.doc", ["2023年度项目支出绩效自评报告", "一、项目基本情况"])
+    # WPS 文字 saves its .wps in Word 97-2003's binary format: read as the .doc it is
+    workbook_doc(book, inbox / "戊单位" / "自评表.wps")
+    doc(inbox / "戊单位" / "自评报告.wps", ["2023年度项目支出绩效自评报告"])
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
     assert code == 2  # the damaged one
     rows = {Path(row[0]).name: row for row in sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]}
-    assert sorted(rows) == ["丙单位自评表.docx", "自评表.doc", "自评表.docx"]
+    assert sorted(rows) == ["丙单位自评表.docx", "自评表.doc", "自评表.docx", "自评表.wps"]
+    assert rows["自评表.wps"][2:11] == rows["自评表.doc"][2:11]
     assert rows["自评表.docx"][10] == "有错误" and rows["自评表.docx"][8] >= 1
     assert rows["自评表.doc"][2:11] == rows["自评表.docx"][2:11]
     assert rows["丙单位自评表.docx"][10] == "无法读取" and "Word 文档" in rows["丙单位自评表.docx"][11]
     findings = sheet_rows(tmp_path / "汇总.xlsx", "问题明细")[1:]
-    assert findings and {Path(row[0]).name for row in findings} == {"自评表.docx", "自评表.doc"}
+    assert findings and {Path(row[0]).name for row in findings} == {
+        "自评表.docx", "自评表.doc", "自评表.wps"}
     # the place as the document shows it (第1个表格 第13行第8列), not 文档!H15
     assert all(str(row[4]).startswith("第1个表格 第") for row in findings), findings
-    line = ("Word 文档 3 个中没有自评表（丁单位自评报告.doc、自评报告.docx、自评报告.docx），未列入汇总；"
+    line = ("Word 文档 4 个中没有自评表（丁单位自评报告.doc、自评报告.docx、自评报告.wps 等），未列入汇总；"
             "多为自评报告，若其中应有自评表，请人工审核")
     assert line in out.splitlines(), out
     overview = sheet_rows(tmp_path / "汇总.xlsx", "统计")
     assert ("注意", line) in [row[:2] for row in overview]
     stats = {row[0]: row[1] for row in overview if row[0]}
-    assert stats["找到的文件"] == 6 and stats["读出的自评表"] == 2
+    assert stats["找到的文件"] == 8 and stats["读出的自评表"] == 3
 
 
 def test_plain_progress_lines_when_not_on_a_terminal(tmp_path, capsys):

@@ -312,3 +312,21 @@ def test_a_cut_short_doc_and_an_rtf_named_doc_say_what_they_are(tmp_path):
         text = done.stdout + done.stderr
         assert done.returncode == 2 and said in text and unsaid not in text, text
         assert "Traceback" not in text
+
+
+def test_a_wps_writer_document_is_read_as_the_doc_it_is(tmp_path):
+    """WPS 文字 (most offices' word processor) saves its .wps in Word 97-2003's binary
+    format: the table in it is checked as the .doc is (before: check read it, but batch
+    only counted it, unchecked). A Microsoft Works .wps (a compound file without a
+    WordDocument stream) says what it is, not "an .xls with a password"."""
+    from jixiao.xlsx.cfb import write
+
+    book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
+    wps = workbook_doc(book, tmp_path / "自评表.wps")
+    same_as_workbook(wps, book)
+    works = tmp_path / "旧文档.wps"
+    works.write_bytes(write({"CONTENTS": b"\0" * 600, "SPELLING": b"\0" * 64}))
+    done = jixiao("check", works)
+    text = done.stdout + done.stderr
+    assert done.returncode == 2 and "Microsoft Works" in text and "另存为 .docx" in text, text
+    assert "密码" not in text and "Traceback" not in text
