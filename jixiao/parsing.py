@@ -55,14 +55,19 @@ _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is 
 _PART = r"(?P<part>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?"
 _PART_END = {"上半年": 6, "年中": 6, "下半年": 12, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9,
              "3": 9, "四": 12, "4": 12}
+# A part of a month (10月中旬): its last day, 上旬 the 10th, 中旬 the 20th (``_TENTH_END``).
+_TENTH = r"(?P<tenth>上旬|中旬|下旬|初)"
+_TENTH_END = {"上旬": 10, "初": 10, "中旬": 20}  # 下旬: the month's last day
 _DATE_RE = re.compile(
-    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末))?|(?P<yend>底|末)|"
+    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|" + _TENTH
+    + r")?|(?P<yend>底|末)|"
     + _PART + ")?" + _BY)
 # 2024-12-20, 2024.12.20, 2024/12/20 typed as text
 _DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.])" + _BY)
 # Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度
 _YEARLESS_DATE_RE = re.compile(
-    r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|(?=之前|以前|前))"
+    r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|" + _TENTH
+    + r"|(?=之前|以前|前))"
     r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?)" + _BY)
 # The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
 # places it in the year of the date it is compared with.
@@ -921,7 +926,9 @@ def _parse_date(text: str, original: str) -> Measure | None:
     part = match.groupdict().get("part")
     month = int(match.group("m")) if match.group("m") else _part_end(part) if part else 12
     try:
-        day = int(match.group("d")) if match.group("d") else _month_end(year, month)
+        tenth = match.groupdict().get("tenth")
+        day = int(match.group("d")) if match.group("d") else \
+            _TENTH_END.get(tenth or "") or _month_end(year, month)
         day_value = _dt.date(year, month, day)
     except ValueError:
         return Measure(text=original, kind="unparsed", problem=f"“{original.strip()}”中的日期不存在")

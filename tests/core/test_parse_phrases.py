@@ -567,6 +567,18 @@ def test_a_month_or_a_part_of_it_done_against_a_deadline(target, actual, met):
     assert indicator_score(target, actual, 10).met is met
 
 
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("2025年10月中旬前完成", "2025年10月28日完成", False), ("2025年10月中旬前完成", "2025年10月20日", True),
+    ("2024年10月上旬", "2024年10月15日", False), ("2024年10月上旬前", "2024年10月9日", True),
+    ("2024年10月下旬前", "2024年10月31日", True), ("10月中旬", "10月18日", True),
+    ("10月中旬前完成", "10月21日完成", False), ("10月上旬前", "2024年10月8日", True)])
+def test_a_deadline_in_a_part_of_a_month(target, actual, met):
+    """A deadline 10月中旬 is the 20th, 上旬 the 10th, 下旬 the month's end, as the same words
+    done are (rt14-b A1, A8: before, 2025年10月中旬 was read as the 31st, so work done on
+    the 28th was on time and got full marks; 10月中旬 without a year was 单位不一致)."""
+    assert indicator_score(target, actual, 10).met is met
+
+
 @pytest.mark.parametrize("target", ["3个工作日内", "≤24小时", "≤2天"])
 def test_done_the_same_day_is_one_day(target):
     """当日办结 beside a time allowed is 1 天 (before: 不是数值, no score)."""
