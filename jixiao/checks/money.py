@@ -44,12 +44,6 @@ def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
     return SCORE_STEP if shown is None else max(SCORE_STEP, 10.0 ** -shown)
 
 
-def _declared_rate(table: SelfEvaluation, evaluation: Evaluation) -> float | None:
-    """The block's 执行率: as written, else as computed."""
-    declared = table.funds.total.rate_declared
-    return declared if declared is not None else evaluation.rate
-
-
 @check("JX301", "error", "执行率计算错误")
 def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率不等于 全年执行数 ÷ 全年预算数（超出舍入误差）。
@@ -76,8 +70,7 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if differs(line.rate_declared, rate, _rate_tolerance(table, line)):
             yield finding("JX301", source,
                           f"“{line.label}”执行率写为 {points(line.rate_declared)}%，按 "
-                          f"{points(line.executed)} ÷ {points(line.budget)} 应为 "
-                          f"{points(rate)}%")
+                          f"{_division(line)} 应为 {points(rate)}%")
 
 
 @check("JX302", "error", "执行率得分计算错误")
@@ -203,8 +196,11 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     **错误示例**：项目资金栏执行率 99.70%，“预算资金执行率”指标完成值 90.00%。
 
     **正确示例**：两处都是 99.70%。
+
+    比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
+    的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
     """
-    rate = _declared_rate(table, evaluation)
+    rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
     if rate is None:
         return
     for indicator in table.indicators:
@@ -429,8 +425,16 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     if rate is None:
         return
     yield finding("JX308", source,
-                  f"“{line.label}”执行率未填写：按 {points(line.executed)} ÷ "
-                  f"{points(line.budget)} 应为 {points(rate)}%")
+                  f"“{line.label}”执行率未填写：按 {_division(line)} 应为 {points(rate)}%")
+
+
+def _division(line: FundLine) -> str:
+    """The 执行率's division in the form's words: 全年执行数 31.5 ÷ 全年预算数 31.56 (the
+    年初预算数 where the table has no 全年预算数 and the line was read from it)."""
+    budget = line.sources.get("budget")
+    name = "年初预算数" if budget is not None and budget == line.sources.get("initial_budget") \
+        else "全年预算数"
+    return f"全年执行数 {points(line.executed)} ÷ {name} {points(line.budget)}"
 
 
 def _computed_rate(line: FundLine) -> float | None:

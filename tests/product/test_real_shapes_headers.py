@@ -655,7 +655,7 @@ def test_a_table_without_weights_or_scores_is_still_checked(tmp_path):
         ("JX206", "G11")]  # a goal exceeded far beyond, no reason: asked about as anywhere
     by_code = {f["code"]: f for f in data["findings"]}
     assert (by_code["JX301"]["cell"], by_code["JX301"]["message"]) == (
-        "F5", "“年度资金总额”执行率写为 100%，按 150 ÷ 194.9 应为 76.96%")
+        "F5", "“年度资金总额”执行率写为 100%，按 全年执行数 150 ÷ 全年预算数 194.9 应为 76.96%")
     assert by_code["JX202"]["cell"] == "F8"
     assert by_code["JX405"]["cell"] == "G11"
     assert "“市民满意度”未达到指标值（指标值 ≥90%，完成值 80%）" in by_code["JX405"]["message"]

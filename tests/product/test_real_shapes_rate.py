@@ -34,13 +34,13 @@ def test_a_blank_rate_beside_the_amounts_and_the_score_is_told(tmp_path, merge):
     assert codes(data) == ["JX308"]
     [found] = data["findings"]
     assert (found["severity"], found["cell"]) == ("warning", "G6")
-    assert found["message"] == "“年度资金总额”执行率未填写：按 880 ÷ 880 应为 100%"
+    assert found["message"] == "“年度资金总额”执行率未填写：按 全年执行数 880 ÷ 全年预算数 880 应为 100%"
 
 
 def test_the_rate_computed_is_the_one_the_amounts_give(tmp_path):
     _, data = checked(tianchang(tmp_path / "t.xlsx", executed=792, score=9, total=99))
     [found] = [f for f in data["findings"] if f["code"] == "JX308"]
-    assert found["message"].endswith("按 792 ÷ 880 应为 90%")
+    assert found["message"].endswith("按 全年执行数 792 ÷ 全年预算数 880 应为 90%")
 
 
 def test_a_filled_rate_is_no_finding_and_a_wrong_one_still_is(tmp_path):
@@ -100,3 +100,20 @@ def test_the_template_filled_and_recalculated_never_gets_it(tmp_path, recalculat
     result = check_workbook(path)
     assert result.error is None and result.tables[0].table.template
     assert "JX308" not in [item.code for item in result.findings]
+
+
+def test_the_rate_indicator_is_compared_with_the_amounts_rate_not_a_mistyped_one(tmp_path):
+    """The money block's 执行率 mistyped 98.5 (31.5 ÷ 31.56 is 99.81): JX301 says so; the
+    预算资金执行率 indicator's honest 99.80(%) is no JX305 (rt14-b A3: before, it was an
+    error for disagreeing with the typo). The same typo copied into the indicator is."""
+    from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
+
+    money = [(PUTUO_1_MONEY[0][:5] + (98.5, 9.85)), *PUTUO_1_MONEY[1:]]
+    _, honest = checked(standard(tmp_path / "honest.xlsx", money=money, total=(100, 99.85)))
+    assert "JX301" in codes(honest) and "JX305" not in codes(honest)
+    rows = [row if row[2] != "预算资金执行率" else (*row[:4], "98.5(%)", *row[5:])
+            for row in PUTUO_1_ROWS]
+    _, copied = checked(standard(tmp_path / "copied.xlsx", rows=rows, money=money,
+                                 total=(100, 99.85)))
+    [found] = [item for item in copied["findings"] if item["code"] == "JX305"]
+    assert found["message"].endswith("与项目资金栏的执行率 99.81% 不一致")
