@@ -419,6 +419,9 @@ def _strict_equality(indicator: Indicator) -> str | None:
 def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """规则无法给出得分、须由人评定的指标；总分算不出时，按其余各项计算并列出待定的指标。
 
+    也包括因指标值、完成值缺失或无法识别而算不出、也没有填报得分的指标（模板中显示 ⚠
+    的得分；JX201–JX204 在各自单元格指出原因）：总分一行说明总分无法算出、待定的是哪几项。
+
     包括：完成值既不是“达成/部分达成/未达成”，也不能看出是否达到指标值（“有待加强”）；
     定性指标“部分达成/未达成”却没有合规的人工得分。与指标值相同或显然满足指标值的
     完成值（“规定时间内”→“规定时间内”，“持续推进”→“持续推进中”，“低”→“无投诉”）
@@ -443,6 +446,10 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         # on the template the score is a locked formula: the clerk types the 人工评分
         source = first_source(indicator, *(("judged", "actual") if template
                                            else ("score", "actual")))
+        if score.band is None and not score.note.startswith("无法判断"):
+            # a missing or unreadable value (JX201–JX204 say which, at its cell): it is
+            # what the clerk fixes, and the total line still counts the row as open
+            source = first_source(indicator, "actual", "target") or source
         open_rows.append(label(indicator))
         declared.append(indicator.score_declared)
         first_open = first_open or source
@@ -464,11 +471,13 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"
                           "请写明达成/部分达成/未达成，或人工评分")
-        else:
-            continue  # a missing or unreadable value: JX201–JX204 say which
+        elif indicator.score_declared is not None:
+            continue  # a missing or unreadable value, a score written: JX201–JX204 say it
+        # else: a missing or unreadable value, no score (the template's ⚠): JX201–JX204
+        # say which, at its cell; the total line says the 总分 waits for it
         unjudged += 1
     if not unjudged or evaluation.total is not None:
-        return  # no open row of this check's: the total line would only repeat JX201–JX204
+        return
     known = [score.value for score in evaluation.scores if score.value is not None]
     if evaluation.execution_score is not None:
         known.append(evaluation.execution_score)

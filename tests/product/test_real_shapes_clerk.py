@@ -311,3 +311,17 @@ def test_a_deleted_total_formula_says_so_without_none(tmp_path):
     assert findings(path) == [
         "JX503 error H43 总分公式被删除，单元格为空（按 mof2020 规则应为 98.84）："
         "请从 jixiao new 新建的模板中复制同一位置的公式恢复"]
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_row_the_rules_cannot_score_says_the_total_waits_for_it(tmp_path, formulas):
+    """A 完成值 in hours against a target in 人: the row's score and the 总分 show ⚠ (recalc
+    says the results are incomplete), and check said only JX204, as if the table were
+    scored (rt14-b A5). Now the total line says which row the 总分 waits for, at the 完成值
+    cell the clerk fixes; a score written on a submitted form stays without that line."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F16", "4小时"),
+                               formulas))
+    found = findings(path)
+    assert [item.split()[0] for item in found] == ["JX204", "JX410"], found
+    assert found[1] == ("JX410 warning F16 总分无法算出：1 项得分待定"
+                        "（“扶贫临时救助人数(按月平均)”）；其余各项得分合计 88.84")
