@@ -94,6 +94,9 @@ def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:
         return {files[0]: out}
     if out.exists() and not out.is_dir():
         raise OutputError(f"校验多个文件时，--annotate 须是目录，“{out}”是一个文件")
+    if not out.exists() and out.suffix.lower() in (".xlsx", ".xlsm"):  # not a folder "x.xlsx"
+        raise OutputError(f"--annotate 给的“{out}”是工作簿文件名，只能用于校验一个文件；"
+                          f"校验 {len(files)} 个文件时请给一个目录（如 --annotate 标注副本）")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -201,6 +201,14 @@ def test_annotate_makes_its_folder_as_batch_does(tmp_path, capsys):
     assert [path.name for path in one.iterdir()] == ["z-校验.xlsx"]
 
 
+def test_annotate_with_a_workbook_name_for_several_files_is_refused(tmp_path, capsys):
+    """Before: a folder named "标注.xlsx" was made quietly, the copies inside (rt14-b C2)."""
+    code, _, err = run(capsys, zizhou(tmp_path / "z.xlsx"), putuo(tmp_path / "p.xlsx"),
+                       "--annotate", tmp_path / "标注.xlsx")
+    assert code == 2 and "只能用于校验一个文件" in err and "Traceback" not in err
+    assert not (tmp_path / "标注.xlsx").exists()
+
+
 def test_check_of_a_folder_points_to_batch(tmp_path, capsys):
     code, out, err = run(capsys, tmp_path)
     assert code == 2 and "是文件夹" in err and "jixiao batch" in err
