@@ -48,13 +48,17 @@ class Check:
 
     @property
     def doc(self) -> str:
-        """The docstring, de-indented: first line is the summary."""
+        """The docstring, de-indented: its first line is the summary — the first
+        paragraph, its wrapped lines joined (Chinese: no space between them)."""
         text = self.function.__doc__ or ""
         first, _, rest = text.strip().partition("\n")
         lines = rest.splitlines()
         indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()),
                      default=0)
-        body = "\n".join(line[indent:] for line in lines).strip()
+        lines = [line[indent:] for line in lines]
+        while lines and lines[0].strip():  # the summary goes on: one line of it
+            first += lines.pop(0).strip()
+        body = "\n".join(lines).strip()
         return f"{first.strip()}\n\n{body}".strip()
 
     @property

@@ -11,7 +11,7 @@ from jixiao.model import Evaluation, SelfEvaluation, Source
 
 @check("JX001", "error", "自评表未填写")
 def table_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """自评表是空表：没有一个指标填写了年度指标值、实际完成值或得分。
+    """没有一个指标填写了年度指标值、实际完成值或得分。
 
     空表只报告本条（和 JX901），不再逐格报告缺失的指标值、完成值和得分。
 

@@ -84,3 +84,15 @@ def test_numbers_read_as_floats_are_written_as_typed():
                           select=["JX206", "JX202"])
     messages = " ".join(item.message for item in findings)
     assert "完成值 69 超出指标值 30 的 130%" in messages and ".0" not in messages
+
+
+def test_each_codes_summary_is_a_whole_sentence_not_its_first_line():
+    """`jixiao rules` and the batch's 统计 sheet show each code's summary: the docstring's
+    first paragraph, not its first line cut mid-sentence ("…与其下各三级指标之和不等；"),
+    and not the code's name said again (rt14-b C4)."""
+    from jixiao.checks import REGISTRY
+
+    for code, item in REGISTRY.items():
+        assert item.summary.endswith("。"), (code, item.summary)
+        assert not item.summary.startswith(item.name), (code, item.summary)
+        assert "\n" not in item.summary
