@@ -89,7 +89,7 @@ def _weights_first(table: SelfEvaluation) -> str:
 
 @check("JX502", "error", "评分等级与总分不符")
 def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """评分等级与总分不符（优 ≥ 90，良 80–90，中 60–80，差 < 60）。
+    """填报的评分等级不是总分应得的等级（优 ≥ 90，良 80–90，中 60–80，差 < 60）。
 
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
