@@ -257,7 +257,9 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         row_source = next((i.sources["reason"] for i in table.indicators
                            if "reason" in i.sources and execution_row_rate(i) is not None), None)
     sources = table.funds.total.sources
-    source = row_source or sources.get("rate") or sources.get("executed")
+    # the money block's empty 原因 cell (四川: 执行率偏低原因说明) is where the reason goes
+    source = row_source or table.funds.sources.get("reason") or sources.get("rate") \
+        or sources.get("executed")
     if jixiao_formula(table, source) and "executed" in sources:
         source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,

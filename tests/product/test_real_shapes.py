@@ -151,6 +151,14 @@ def test_sichuan_90_plus_the_rule_sets_10_is_100(tmp_path):
     assert rows_read(table)[3][3:] == ("明显提升", "达成", 20)
 
 
+def test_a_low_rate_without_its_reason_points_at_the_empty_reason_cell(tmp_path):
+    """四川's money block has its own 执行率偏低原因说明 cell: JX306 points there, where the
+    reason is written, not at the 执行率 (rt14-b B2: before, E5)."""
+    _, data = checked(sichuan(tmp_path / "s.xlsx", rows=SICHUAN_90, rules="sichuan"))
+    [found] = [item for item in data["findings"] if item["code"] == "JX306"]
+    assert (found["severity"], found["cell"]) == ("warning", "F6"), found  # (the 评分规则 line above)
+
+
 def test_sichuan_70_is_still_wrong_and_the_message_gives_80(tmp_path):
     rows = [list(row) for row in SICHUAN_90]
     rows[0][6] = 10
