@@ -72,13 +72,20 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
     lines.append(table_text(rows, [10, 20, 24, 22, 22, 6, 6]))
     lines.extend(notes)
     lines.append("")
-    lines.append(f"总分：{_number(evaluation.total)}{TOTAL_BASIS_NOTE.get(evaluation.total_basis, '')}"
+    lines.append(f"总分：{_number(evaluation.total)}{basis_note(table, evaluation)}"
                  f"    评分等级：{evaluation.grade or '—'}")
     return "\n".join(lines)
 
 
-# what a computed 总分 made of the written scores says of itself (``Evaluation.total_basis``)
-TOTAL_BASIS_NOTE = {"declared": "（表中没有分值列，各指标按填报得分计）"}
+def basis_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """What a computed 总分 made of the written scores says of itself
+    (``Evaluation.total_basis`` "declared"): why no rule could score the rows — no 分值
+    column, or (a 得分表: 分值 and 得分 only) no 年度指标值 and 实际完成值."""
+    if evaluation.total_basis != "declared":
+        return ""
+    if "weight" in table.columns:
+        return "（表中没有年度指标值和实际完成值，各指标按填报得分计）"
+    return "（表中没有分值列，各指标按填报得分计）"
 
 
 # ---------------------------------------------------------------- jixiao check
@@ -116,7 +123,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
-             f"{TOTAL_BASIS_NOTE.get(evaluation.total_basis, '')}；"
+             f"{basis_note(table, evaluation)}；"
              f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}"]
     return lines
 

@@ -751,3 +751,18 @@ def test_the_blocks_label_naming_its_completion_is_no_actual_column(tmp_path, le
     assert codes(data) == []
     assert [indicator.actual for indicator in table.indicators][:2] == ["2.3 万件", "规定时间内"]
     assert data["total_computed"] == 100
+
+
+def test_a_scores_table_with_points_says_why_its_total_is_the_written_scores(tmp_path, capsys):
+    """A 第三方 得分表 (分值 and 得分, no 年度指标值/实际完成值): its computed 总分 is the
+    written scores'. The report said "表中没有分值列" beside a JX401 that read its 分值 22
+    (rt14-b A7); it says what the table lacks."""
+    from workbooks import third_party
+
+    from jixiao.cli.main import main
+
+    path = third_party(tmp_path / "t.xlsx", decision=25)
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "计算 101（表中没有年度指标值和实际完成值，各指标按填报得分计）" in out, out
+    assert "没有分值列" not in out and "JX401" in out
