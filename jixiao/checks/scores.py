@@ -382,6 +382,8 @@ def unmet_without_score_column(table: SelfEvaluation,
             rule = "表中没有分值，得分须人工评定"
         elif score.met is not False:
             continue
+        elif score.value is None and score.band is not None:
+            continue  # a person scores it within a band: JX410 says so, with the band
         else:
             rule = (f"按 {evaluation.rules.name} 规则得 {points(score.value)} 分（满分 "
                     f"{points(indicator.weight)}）" if score.value is not None
@@ -462,7 +464,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             level = score.level_name
             yield finding("JX410", source,
                           f"“{label(indicator)}”为“{level}”，须人工评分（{points(low)}–"
-                          f"{points(high)} 分之间）：{score.note}")
+                          f"{points(high)} 分之间）")
         elif score.note.startswith("无法判断") and indicator.score_declared is not None:
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），填报得分 "
