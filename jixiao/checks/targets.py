@@ -29,6 +29,7 @@ from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost, is_falling
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
+_TURNED = str.maketrans("≤＜<≦⩽", "≥＞>≧⩾")  # a rising rate's sign the right way round
 _RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
                  "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
 
@@ -175,7 +176,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
               and any(word in (indicator.name or "") for word in _RISING_RATES)
               and not _falling(indicator.name or "")):  # 不合格率 is no 合格率
             if target.op in ("<", "<="):
-                problem = f"“{label(indicator)}”越高越好，指标值“{shown}”却写成“≤/＜”，应为“≥”"
+                turned = shown.translate(_TURNED)
+                problem = f"“{label(indicator)}”越高越好，年度指标值“{shown}”应写成“{turned}”"
             elif target.value > 100:
                 problem = f"“{label(indicator)}”的指标值“{shown}”超过 100%，无法达到"
         elif indicator.contrary_nature is not None:
