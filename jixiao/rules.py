@@ -594,17 +594,17 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     if op in (">=", ">", "="):
         if goal <= 0 or done >= goal or at:
             return 1.0, "完成值达到目标值"
-        return done / goal, "正向指标：分值 × 完成值 / 目标值"
+        return done / goal, "正向指标：分值 × 实际完成值 ÷ 年度指标值"
     # reverse: ≤ <
     if done <= goal or at:
         return 1.0, "完成值未超过目标值"
     if goal <= 0:
         return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"
     if ruleset.reverse == "ratio":
-        return goal / done, "反向指标（比例法）：分值 × 目标值 / 完成值"
+        return goal / done, "反向指标（比例法）：分值 × 年度指标值 ÷ 实际完成值"
     if done >= 2 * goal:
         return 0.0, "反向指标：完成值达到目标值的 2 倍及以上，得 0 分"
-    return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (完成值 − 目标值) / 目标值)"
+    return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)"
 
 
 def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,

@@ -307,7 +307,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         yield finding("JX206", first_source(indicator, "reason", "actual"),
                       f"“{label(indicator)}”完成值 {plain_text(indicator_actual(indicator)).strip()} 超出"
                       f"指标值 {plain_text(indicator_target(indicator)).strip()} 的 "
-                      f"{(done / goal - 1) * 100:.0f}%，未说明原因（目标是否定得过低）")
+                      f"{(done / goal - 1) * 100:.0f}%，未说明原因（年度指标值是否定得过低？请在偏差原因中说明）")
 
 
 def _goal(indicator: Indicator, target: Measure) -> bool:
