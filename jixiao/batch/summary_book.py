@@ -124,8 +124,9 @@ class Summary:
         self.table_files = 0                # files read, with a 自评表 (one or more)
         self.several_tables_files = 0       # of those, with more than one
         self.finding_count = 0
-        self.code_count: Counter[str] = Counter()   # 次数
-        self.code_files: Counter[str] = Counter()   # 涉及文件数
+        # by code and the severity it was given (JX306 is a 警告 under sichuan, a 提示 else)
+        self.code_count: Counter[tuple[str, str]] = Counter()   # 次数
+        self.code_files: Counter[tuple[str, str]] = Counter()   # 涉及文件数
         self.departments: dict[str, _Department] = {}
         self.grades_computed: Counter[str | None] = Counter()  # GRADES, None or another
         self.grades_declared: Counter[str] = Counter()         # GRADES or "other"
@@ -192,7 +193,7 @@ class Summary:
                 findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
                                  readable_text(item.message), sheet, cell))
-                codes.add(item.code)
+                codes.add((item.code, findings[-1][3]))
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
             grade = table.grade_computed
@@ -214,7 +215,7 @@ class Summary:
             self.table_files += 1
             self.several_tables_files += len(tables) > 1
         self.finding_count += len(findings)
-        self.code_count.update(item[2] for item in findings)
+        self.code_count.update((item[2], item[3]) for item in findings)
         self.code_files.update(codes)
         if checked.content:
             self._contents[file] = checked.content
@@ -519,10 +520,10 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     grades = [(grade, computed[grade], declared[grade]) for grade in GRADES]
     grades.append(("无法计算/未填写", computed[None], declared["other"]))
 
-    codes = sorted(((code, _severity_name(REGISTRY[code].severity) if code in REGISTRY else "",
-                     REGISTRY[code].summary if code in REGISTRY else "", count,
-                     summary.code_files[code]) for code, count in summary.code_count.items()),
-                   key=lambda row: (-row[3], row[0]))
+    codes = sorted(((code, severity, REGISTRY[code].summary if code in REGISTRY else "", count,
+                     summary.code_files[code, severity])
+                    for (code, severity), count in summary.code_count.items()),
+                   key=lambda row: (-row[3], row[0], row[1]))
 
     departments = sorted(((item.name, item.tables,
                            round(item.score_sum / item.scored, 2) if item.scored else None,
@@ -536,12 +537,6 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         _Block("按主管部门", ("主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数"),
                departments),
     ]
-
-
-def _severity_name(severity: str) -> str:
-    from jixiao.checks import SEVERITY_NAMES
-
-    return SEVERITY_NAMES.get(severity, severity)
 
 
 # ---------------------------------------------------------------- writing the sheets

@@ -731,3 +731,23 @@ def test_a_gbk_file_name_in_the_batch_is_shown_readable_linked_and_in_path_order
     targets = [os.fsdecode(unquote_to_bytes(row[0].hyperlink.target.removeprefix("./收件/")))
                for row in sheet.iter_rows(min_row=2)]
     assert targets == sorted(names) and (inbox / targets[2]).is_file()
+
+
+def test_the_code_counts_keep_each_severity_a_code_was_given(tmp_path):
+    """JX306 is a 警告 under the sichuan rules, a 提示 under the others: the 统计 sheet
+    counted both as 警告, the code's default (rt14-b D9). Each severity is its own row."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "product"))
+    from test_real_shapes import SICHUAN_90
+    from workbooks import sichuan
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    sichuan(inbox / "四川规则.xlsx", rows=SICHUAN_90, rules="sichuan")
+    standard(inbox / "默认规则.xlsx", money=[("年度资金总额", 30, 30, 24, 10, 80, 8)],
+             total=(100, 97.98))
+    batch(inbox, "-o", tmp_path / "汇总.xlsx")
+    stats = sheet_rows(tmp_path / "汇总.xlsx", "统计")
+    assert sorted(row[:2] + row[3:5] for row in stats if row[0] == "JX306") == [
+        ("JX306", "提示", 1, 1), ("JX306", "警告", 1, 1)]
