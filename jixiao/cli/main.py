@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import warnings
 
@@ -54,7 +55,39 @@ _ARGPARSE_TEXTS = {
 argparse._ = lambda text: _ARGPARSE_TEXTS.get(text, text)  # type: ignore[attr-defined]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help text wrapped as Chinese is: a line may break between any two Chinese
+    characters, never inside a word of Latin letters or digits (formulas, .xlsx,
+    JIXIAO_TIMEOUT), and a Chinese character takes two columns of the terminal."""
+
+    _TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of printable ASCII, spaces, or one character
+    _NO_LINE_START = frozenset("，。、；：？！）》」』”’…")  # stays at the end of its line
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from jixiao.terminal import display_width
+
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        lines, line = [], ""
+        for token in self._TOKENS.findall(text):
+            if line.strip() and display_width(line + token.rstrip()) > width \
+                    and token not in self._NO_LINE_START:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        if line.strip():
+            lines.append(line.rstrip())
+        return lines
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:  # description, epilog
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # Chinese, exit 2, no traceback
         self.print_usage(sys.stderr)
         sys.stderr.write(f"jixiao：参数错误：{message}\n")

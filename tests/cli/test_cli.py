@@ -24,6 +24,36 @@ def test_help_lists_the_commands_in_chinese():
     assert "子命令" in result.stdout
 
 
+@pytest.mark.parametrize("columns", [60, 80])
+def test_help_never_breaks_a_latin_word_and_fits_the_terminal(columns, monkeypatch, capsys):
+    """argparse wraps at spaces or anywhere in a long run: Chinese help had
+    "formula" / "s（只用通用公式引擎）" on two lines (rt14-b D10), and lines as long in
+    characters as the terminal, twice as wide on screen. Now: each help text's Latin
+    words stay whole on one line, and every line fits the terminal's columns."""
+    import re
+
+    from jixiao.cli.main import COMMANDS, build_parser
+    from jixiao.terminal import display_width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    parser = build_parser()
+    for name, _, _ in COMMANDS:
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--help"])
+        out = capsys.readouterr().out
+        command = parser._subparsers._group_actions[0].choices[name]
+        words = {word for action in command._actions if action.help
+                 for word in re.findall(r"[A-Za-z_][A-Za-z0-9_.\-]{3,}", action.help)}
+        lines = out.splitlines()
+        for word in words:
+            assert any(word in line for line in lines), (name, word)
+        for line in lines:
+            if line.startswith(("用法", "usage", "  ")) and not line.startswith(" " * 8):
+                continue  # argparse's own: the usage, an option's names and metavars
+            # (a ，or ） never starts a line: it may stand one past the end)
+            assert display_width(line.rstrip("，。、；：）”")) <= columns, (name, line)
+
+
 def test_demo_scores_the_putuo_table_as_published(tmp_path):
     result = jixiao("demo", "-o", str(tmp_path / "demo.xlsx"))
     assert result.returncode == 0, result.stderr
