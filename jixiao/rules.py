@@ -86,7 +86,7 @@ class RuleSet:
 
 _MOF_BANDS = {"achieved": (0.8, 1.0), "partial": (0.6, 0.8), "not": (0.0, 0.6)}
 RULE_SETS: dict[str, RuleSet] = {
-    "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号（默认）", "linear", _MOF_BANDS),
+    "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号，默认", "linear", _MOF_BANDS),
     "ratio": RuleSet("ratio", "比例法（部分市级表样）", "ratio",
                      {"achieved": (0.8, 1.0), "partial": (0.5, 0.8), "not": (0.0, 0.5)}),
     # 四川's forms give the indicators 90 points with no split among the 一级 (published

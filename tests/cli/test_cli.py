@@ -59,6 +59,7 @@ def test_demo_scores_the_putuo_table_as_published(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "执行率 99.81%，得分 9.98 / 10.00" in result.stdout
     assert "总分：99.98    评分等级：优" in result.stdout
+    assert "评分规则：mof2020（财政部 财预〔2020〕10号，默认）" in result.stdout  # (not （…（默认））)
     assert (tmp_path / "demo.xlsx").stat().st_size > 0
 
 
