@@ -41,3 +41,70 @@ def test_an_unmet_target_under_other_words_is_still_flagged(tmp_path, words):
     _, data = _with_header(tmp_path, _header(*words), actual="1.8 万件")
     assert codes(data) == ["JX402", "JX404"]
     assert {item["cell"] for item in data["findings"]} == {"H5"}
+
+
+# ---------------------------------------------------------------- D11: against last year
+
+
+def _against_last_year(tmp_path, target, actual, score=20, reason=None):
+    """医保便民服务 (效益, 20 points, row 9) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[4] = (*rows[4][:3], target, actual, 20, score, reason)
+    total = 80 + score
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, total))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("不低于上年", "高于上年"), ("不低于上年", "持平"), ("不低于上年", "与上年持平"),
+    ("不低于上年", "不低于上年"), ("不低于上年", "较上年有所提高"), ("不低于上年水平", "高于上年水平"),
+    ("不高于上年", "低于上年"), ("不高于上年", "持平"), ("不高于上年", "较上年下降"),
+    ("不高于上年", "较上年下降2%"), ("高于上年", "高于上年"), ("高于上年", "较上年增长3%"),
+    ("低于上年", "较上年有所下降"), ("不低于上年", "98%")])
+def test_a_target_against_last_year_met_in_words(tmp_path, target, actual):
+    """高于上年 or 持平 meets 不低于上年; 低于上年 or 持平 meets 不高于上年: full marks,
+    no finding (before: JX204 “完成值不是数值” and no 总分 computed)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert codes(data) == []
+    assert data["indicators"][4]["met"] is True
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("不低于上年", "低于上年"), ("不低于上年", "较上年下降"), ("不低于上年", "较上年下降2%"),
+    ("不高于上年", "高于上年"), ("不高于上年", "较上年有所提高"), ("高于上年", "持平"),
+    ("高于上年", "低于上年"), ("低于上年", "与上年持平"), ("不低于上年水平", "低于上年水平")])
+def test_a_target_against_last_year_missed_in_words_is_flagged(tmp_path, target, actual):
+    """低于上年 against 不低于上年 at full marks: JX402 at the 得分, and the 未达成 band
+    (0–60 %) the 20 lies outside, JX408, as for any 定性 未达成 (before: only JX204)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert data["indicators"][4]["met"] is False
+    assert codes(data) == ["JX402", "JX408"]
+    assert {(found["cell"], found["severity"]) for found in data["findings"]} == {
+        ("H9", "error"), ("H9", "warning")}
+
+
+def test_a_target_against_last_year_missed_deducted_needs_a_reason(tmp_path):
+    """Scored 12 of 20 (the top of the 未达成 band, 0–60 %) with no reason: JX405; with
+    one, nothing, and the 12 is totalled."""
+    _, data = _against_last_year(tmp_path, "不低于上年", "低于上年", score=12)
+    assert codes(data) == ["JX405"]
+    _, data = _against_last_year(tmp_path, "不低于上年", "低于上年", score=12,
+                                 reason="生源外流，巩固率略降")
+    assert codes(data) == []
+    assert data["total_computed"] == 92
+
+
+def test_the_rules_and_the_cell_functions_read_last_year_alike():
+    """One reading for the checks, the JX_ functions and recalc; the native template
+    leaves the words to ``jixiao check`` (⚠), never a number of its own."""
+    from jixiao import cellfuncs, native
+    from jixiao.rules import indicator_score, is_met
+
+    assert is_met("不低于上年", "低于上年") is False and is_met("不低于上年", "持平") is True
+    assert is_met("不高于上年", "较上年下降2%") is True and is_met("高于上年", "持平") is False
+    assert is_met("不低于上年", "基本持平") is None  # a little down, maybe: for a person
+    assert indicator_score("不低于上年", "低于上年", 10).band == (0.0, 6.0)
+    assert cellfuncs.score("不低于上年", "高于上年", 10) == 10
+    assert cellfuncs.met("不低于上年", "低于上年") == "否"
+    assert str(native.row_values("不低于上年", "低于上年", 10, "mof2020", None, "质量指标")["score"]
+               ).startswith("⚠")
