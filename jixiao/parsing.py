@@ -612,13 +612,31 @@ def says_none(measure: Measure) -> bool:
         and text.startswith(_NONE_WORDS) and not text.startswith("无法")  # 无法统计: unknown
 
 
+# Words for something happened, no count (有, 有发生, 出现): beside a target of none, some.
+_SOME_WORDS = ("有", "有发生", "发生", "已发生", "发生过", "有出现", "出现", "出现过", "存在", "有过")
+
+
+def says_some(target: Measure, actual: Measure) -> bool:
+    """Whether the 完成值 says that what the 指标值 wants none of happened, without a count:
+    有 (发生, 出现 …) beside 无, 零发生, 杜绝事故; 有重大安全事故 beside 无重大安全事故."""
+    if actual.kind != "qualitative" or actual.level is not None or not says_none(target):
+        return False
+    done = normalize_text(actual.text)
+    if done in _SOME_WORDS:
+        return True
+    goal = normalize_text(target.text)
+    word = next((word for word in _NONE_WORDS if goal.startswith(word)), "")
+    return done.startswith("有") and len(done) > 1 and done[1:] == goal[len(word):]
+
+
 def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual where one side is a number and the other says it in words:
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
     coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; a month done against a
     deadline (12月底前 → 11月) is that month's last day; 100 % done against a goal stated
     in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person). A 指标值 of
-    just 无 beside none (未发生) or a count of incidents (1起) is a target of none. Done the
+    just 无 beside none (未发生) or a count of incidents (1起) is a target of none; 有 (发生,
+    出现) beside a target of none is some, not met (``says_some``). Done the
     same day (当日办结) beside a time allowed is 1 天. A 指标值 stated in words that hold a
     number but no measure (每月10日前, 资金到位后1个月内) beside a word of achievement (按时
     发放) is a statement the 完成值 answers."""
@@ -632,6 +650,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if target.kind == "number" and target.unit in _DAY_UNITS and actual.kind == "qualitative" \
             and normalize_text(actual.text).startswith(_SAME_DAY):
         actual = replace(actual, kind="number", value=1.0, unit="天", level=None)
+    if says_some(target, actual):  # 无 → 有: none wanted, some happened — a count above 0,
+        # scored as the one the rules give for any (target 0: 0 points, 未达成)
+        return (replace(target, kind="number", op="=", value=0.0, unit=""),
+                replace(actual, kind="number", value=1.0, unit=""))
     if target.kind == "empty" and says_none(target) and (
             says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted

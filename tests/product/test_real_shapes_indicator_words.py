@@ -108,3 +108,46 @@ def test_the_rules_and_the_cell_functions_read_last_year_alike():
     assert cellfuncs.met("不低于上年", "低于上年") == "否"
     assert str(native.row_values("不低于上年", "低于上年", 10, "mof2020", None, "质量指标")["score"]
                ).startswith("⚠")
+
+
+# ---------------------------------------------------------------- D12: 无 → 有
+
+
+def _incident(tmp_path, target, actual, score=10, reason=None):
+    """重大安全责任事故 (产出/质量, 10 points, row 7) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[2] = ("产出指标", "质量指标", "重大安全责任事故", target, actual, 10, score, reason)
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, 90 + score))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("无", "有"), ("无", "发生"), ("无", "1起"), ("零发生", "有"), ("无", "有发生"),
+    ("无重大安全事故", "有重大安全事故"), ("无重大安全事故", "有"), ("＝0起", "1起")])
+def test_some_happened_where_none_was_wanted_is_missed(tmp_path, target, actual):
+    """无 → 有 at full marks: none wanted, some happened — 0 points by the rules (目标为 0),
+    JX402 and JX404 at the 得分 (before: only JX201 “指标值只写了‘无’”, the miss hidden)."""
+    _, data = _incident(tmp_path, target, actual)
+    assert codes(data) == ["JX402", "JX404"]
+    assert {found["cell"] for found in data["findings"]} == {"H7"}
+    assert data["indicators"][2]["met"] is False
+    assert data["indicators"][2]["score_computed"] == 0
+    assert data["total_computed"] == 90
+
+
+def test_some_happened_scored_nothing_with_its_reason_is_right(tmp_path):
+    _, data = _incident(tmp_path, "无", "有", score=0, reason="发生一起校车剐蹭，已整改")
+    assert codes(data) == [] and data["total_computed"] == 90
+
+
+@pytest.mark.parametrize("actual", ["无", "未发生", "0起"])
+def test_none_happened_where_none_was_wanted_is_met_and_no_missing_target(tmp_path, actual):
+    """无 → 无 is a target of none met: full marks and no JX201 — the table reads as
+    plainly as 无重大安全事故 → 无 would."""
+    _, data = _incident(tmp_path, "无", actual)
+    assert codes(data) == [] and data["total_computed"] == 100
+
+
+def test_a_bare_wu_beside_a_count_of_something_else_is_still_no_target(tmp_path):
+    """无 → 520人次 states no goal: JX201 as before."""
+    _, data = _incident(tmp_path, "无", "520人次")
+    assert "JX201" in codes(data)
