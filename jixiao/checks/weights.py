@@ -15,7 +15,7 @@ from jixiao.checks.base import (
     level1_category,
     points,
 )
-from jixiao.levels import heading_groups
+from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -320,6 +320,9 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     第三方评价指标体系（决策/过程/产出/效益）不适用本检查；表中没有一级指标、二级指标
     列，各行也没有写一级、二级指标的（如重庆部门整体绩效自评表只有“指标名称”一列），
     无从判断缺少哪一类，同样不适用。
+    部门整体绩效指标体系（一级指标为运行成本、管理效率、履职效能、社会效应、服务对象
+    满意度）中，履职效能、社会效应、服务对象满意度相当于产出、效益、满意度指标：按这三类
+    核对，缺少的报告其名称（如“缺少一级指标“社会效应””）。
 
     **为什么**：财预〔2020〕10号要求自评覆盖产出、效益和满意度，缺一类的自评表会被退回。
 
@@ -328,6 +331,13 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     **正确示例**：产出指标、效益指标、满意度指标各至少一行。
     """
     if _third_party(table) or not table.indicators or without_levels(table):
+        return
+    level1s = [indicator.level1 for indicator in table.indicators]
+    if any(names_department_framework(level1) for level1 in level1s):
+        for required in missing_department_levels(level1s):  # 运行成本 … 服务对象满意度
+            yield finding("JX104", table.sources.get("header"),
+                          f"缺少一级指标“{required}”（部门整体绩效指标体系：运行成本、管理效率、"
+                          "履职效能、社会效应、服务对象满意度）")
         return
     present = {level1_category(indicator) for indicator in table.indicators}
     for required in _REQUIRED_LEVEL1:

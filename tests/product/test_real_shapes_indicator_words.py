@@ -151,3 +151,62 @@ def test_a_bare_wu_beside_a_count_of_something_else_is_still_no_target(tmp_path)
     """无 → 520人次 states no goal: JX201 as before."""
     _, data = _incident(tmp_path, "无", "520人次")
     assert "JX201" in codes(data)
+
+
+# ---------------------------------------------------------------- D6: 部门整体 framework
+
+DEPARTMENT_ROWS = [
+    ("运行成本", "经济成本指标", "“三公”经费变动率", "≤0", "-5%", 10, 10, None),
+    ("运行成本", "经济成本指标", "日常公用经费控制率", "≤100%", "95%", 10, 10, None),
+    ("管理效率", "预算管理", "结转结余率", "≤10%", "4%", 10, 10, None),
+    ("管理效率", "资产管理", "固定资产利用率", "≥95%", "98%", 10, 10, None),
+    ("履职效能", "部门履职目标", "重点工作任务完成率", "100%", "100%", 15, 15, None),
+    ("履职效能", "部门履职目标", "义务教育巩固率", "≥99%", "99.6%", 10, 10, None),
+    ("社会效应", "社会效益", "教育事业发展", "稳步推进", "稳步推进", 15, 15, None),
+    ("服务对象满意度", "服务对象满意度", "社会公众满意度", "≥90%", "94%", 10, 10, None)]
+
+
+def department(path, rows=DEPARTMENT_ROWS, total=100):
+    """A 部门整体支出绩效自评表 in the 部门整体 framework, money fully spent (10 of 10)."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet("部门整体")
+    sheet.title("部门整体支出绩效自评表", "（2024年度）")
+    sheet.line("部门（单位）名称", None, "某县教育体育局")
+    sheet.money([("年度资金总额", 1200, 1296, 1296, 10, "100%", 10)])
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade("优")
+    return book.save(path)
+
+
+def test_the_department_framework_misses_no_level(tmp_path):
+    """运行成本 / 管理效率 / 履职效能 / 社会效应 / 服务对象满意度: the 部门整体 framework,
+    whose 履职效能 and 社会效应 stand for 产出 and 效益 (before: JX104 缺少“产出指标”,
+    “效益指标”)."""
+    _, data = checked(department(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("left_out", "named"), [("社会效应", "社会效应"), ("履职效能", "履职效能"),
+                                                 ("服务对象满意度", "服务对象满意度")])
+def test_a_level_missing_from_the_department_framework_is_named(tmp_path, left_out, named):
+    """Without its 社会效应 rows the table misses the framework's benefit level: JX104
+    names it (the points moved to another row so that only the level is missing)."""
+    rows = [row for row in DEPARTMENT_ROWS if row[0] != left_out]
+    points = sum(row[5] for row in DEPARTMENT_ROWS) - sum(row[5] for row in rows)
+    first = rows[0]
+    rows[0] = (*first[:5], first[5] + points, first[6] + points, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == ["JX104"]
+    assert f"缺少一级指标“{named}”" in data["findings"][0]["message"]
+
+
+def test_a_mistake_in_the_department_framework_is_still_found(tmp_path):
+    """日常公用经费控制率 108 % against ≤100 % at full marks: JX402 and JX404."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[1] = (*rows[1][:4], "108%", 10, 10, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == ["JX402", "JX404"]
