@@ -226,8 +226,10 @@ def execution_row_score(actual: object, weight: float, target: object = None) ->
         return None
     value = execution_score(rate, weight)
     met = None if target is None else is_met(target, actual, ">=")
-    return Score(value, value >= round2(weight) if met is None else met,
-                 "预算执行率：分值 × 执行率")
+    note = "预算执行率：分值 × 执行率"
+    if met and value < round2(weight):  # ≥90% reached, the rate still below 100 %
+        note += "；已达到指标值，得分仍按执行率计，不是满分"
+    return Score(value, value >= round2(weight) if met is None else met, note)
 
 
 def execution_row_rate(actual: object) -> float | None:

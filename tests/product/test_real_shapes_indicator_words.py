@@ -166,15 +166,18 @@ DEPARTMENT_ROWS = [
     ("服务对象满意度", "服务对象满意度", "社会公众满意度", "≥90%", "94%", 10, 10, None)]
 
 
-def department(path, rows=DEPARTMENT_ROWS, total=100):
-    """A 部门整体支出绩效自评表 in the 部门整体 framework, money fully spent (10 of 10)."""
+FULLY_SPENT = [("年度资金总额", 1200, 1296, 1296, 10, "100%", 10)]
+
+
+def department(path, rows=DEPARTMENT_ROWS, total=100, money=FULLY_SPENT):
+    """A 部门整体支出绩效自评表 in the 部门整体 framework (money fully spent, 10 of 10)."""
     from workbooks import Book
 
     book = Book()
     sheet = book.sheet("部门整体")
     sheet.title("部门整体支出绩效自评表", "（2024年度）")
     sheet.line("部门（单位）名称", None, "某县教育体育局")
-    sheet.money([("年度资金总额", 1200, 1296, 1296, 10, "100%", 10)])
+    sheet.money(money)
     sheet.indicators(rows)
     sheet.total(100, total)
     sheet.grade("优")
@@ -210,3 +213,16 @@ def test_a_mistake_in_the_department_framework_is_still_found(tmp_path):
     rows[1] = (*rows[1][:4], "108%", 10, 10, None)
     _, data = checked(department(tmp_path / "t.xlsx", rows))
     assert codes(data) == ["JX402", "JX404"]
+
+
+def test_a_rate_row_under_management_scored_by_the_rate_says_its_target_was_met(tmp_path):
+    """预算执行率 ≥90% → 96% under 管理效率 at full marks: still 分值 × 执行率 (9.6) as the
+    rate rows of an index system's 管理/过程 are, and JX404 now says the 指标值 was met and
+    why the rules give less than full marks."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[3] = ("管理效率", "预算执行效率", "预算执行率", "≥90%", "96%", 10, 10, None)
+    money = [("年度资金总额", 1200, 1350, 1296, 10, "96%", 9.6)]
+    _, data = checked(department(tmp_path / "t.xlsx", rows, total=99.2, money=money))
+    [found] = [f for f in data["findings"] if f["code"] == "JX404"]
+    assert "应为 9.6" in found["message"] and "已达到指标值" in found["message"]
+    assert "JX402" not in codes(data)
