@@ -226,3 +226,13 @@ def test_a_rate_row_under_management_scored_by_the_rate_says_its_target_was_met(
     [found] = [f for f in data["findings"] if f["code"] == "JX404"]
     assert "应为 9.6" in found["message"] and "已达到指标值" in found["message"]
     assert "JX402" not in codes(data)
+
+
+def test_the_department_framework_has_no_default_split_of_a_projects(tmp_path):
+    """服务对象满意度 15 (履职效能 20): the framework's own weights, not a project's
+    产出 50 / 效益 30 / 满意度 10 — no JX102 (before: 满意度 15, 默认为 10)."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[5] = (*rows[5][:5], 5, 5, None)
+    rows[7] = (*rows[7][:5], 15, 15, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == []
