@@ -236,3 +236,11 @@ def test_the_department_framework_has_no_default_split_of_a_projects(tmp_path):
     rows[7] = (*rows[7][:5], 15, 15, None)
     _, data = checked(department(tmp_path / "t.xlsx", rows))
     assert codes(data) == []
+
+
+def test_a_rise_by_a_number_against_last_year_is_still_a_number(tmp_path):
+    """较上年增长3% against 不低于上年 is a rise of 3 % ≥ 0 %: met, and 18 of 20 for it is
+    a deduction from a met target (JX403), as before — no 定性 band."""
+    _, data = _against_last_year(tmp_path, "不低于上年", "较上年增长3%", score=18,
+                                 reason="口径调整")
+    assert codes(data) == ["JX403"]
