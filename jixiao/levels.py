@@ -71,6 +71,31 @@ def holds_satisfaction(level1: str | None, level2: str | None) -> bool:
     return level1_category(level1) == BENEFIT and level1_of_level2(level2) == SATISFACTION
 
 
+# The 部门整体 framework (部门整体支出绩效评价指标体系) a 部门整体 table may use instead of
+# 产出/效益/满意度: 运行成本 / 管理效率 / 履职效能 / 社会效应 / 服务对象满意度. Its own 一级
+# (the first four) tell it; of its five, 履职效能, 社会效应 and 服务对象满意度 stand where
+# a project's 产出, 效益 and 满意度 do — the levels a self-evaluation must cover — each
+# with the words that name it (社会效应 written 社会效益 too).
+_DEPARTMENT_OWN = ("运行成本", "管理效率", "履职效能", "社会效应")
+DEPARTMENT_REQUIRED = (("履职效能", ("履职", "效能")), ("社会效应", ("效应", "效益", "效果")),
+                       ("服务对象满意度", ("满意",)))
+
+
+def names_department_framework(level1: str | None) -> bool:
+    """Whether a 一级 is one only the 部门整体 framework has (运行成本, 管理效率, 履职效能,
+    社会效应)."""
+    text = normalize_text(level1 or "")
+    return any(word in text for word in _DEPARTMENT_OWN)
+
+
+def missing_department_levels(level1s: Iterable[str | None]) -> list[str]:
+    """The 部门整体 framework's required 一级 (履职效能, 社会效应, 服务对象满意度) that none
+    of ``level1s`` names."""
+    texts = [normalize_text(text or "") for text in level1s]
+    return [name for name, words in DEPARTMENT_REQUIRED
+            if not any(word in text for text in texts for word in words)]
+
+
 # 一级 words of an evaluator's index system (第三方: 决策/过程/产出/效益); 管理 is the 过程 of
 # 宁夏's form (项目决策 / 项目管理 / 项目产出 / 项目效益)
 _INDEX_SYSTEM_WORDS = ("决策", "过程")

@@ -617,22 +617,48 @@ def says_none(measure: Measure) -> bool:
         and text.startswith(_NONE_WORDS) and not text.startswith("无法")  # 无法统计: unknown
 
 
+# Words for something happened, no count (有, 有发生, 出现): beside a target of none, some.
+_SOME_WORDS = ("有", "有发生", "发生", "已发生", "发生过", "有出现", "出现", "出现过", "存在", "有过")
+
+
+def says_some(target: Measure, actual: Measure) -> bool:
+    """Whether the 完成值 says that what the 指标值 wants none of happened, without a count:
+    有 (发生, 出现 …) beside 无, 零发生, 杜绝事故; 有重大安全事故 beside 无重大安全事故."""
+    if actual.kind != "qualitative" or actual.level is not None or not says_none(target):
+        return False
+    done = normalize_text(actual.text)
+    if done in _SOME_WORDS:
+        return True
+    goal = normalize_text(target.text)
+    word = next((word for word in _NONE_WORDS if goal.startswith(word)), "")
+    return done.startswith("有") and len(done) > 1 and done[1:] == goal[len(word):]
+
+
 def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual where one side is a number and the other says it in words:
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
     coverage (覆盖率 100% → 全覆盖; 全覆盖 → 98%) is 100 %; a month done against a
     deadline (12月底前 → 11月) is that month's last day; 100 % done against a goal stated
     in words (全部完成, 按时完成 → 100%) is 达成 (less stays for a person). A 指标值 of
-    just 无 beside none (未发生) or a count of incidents (1起) is a target of none. Done the
+    just 无 beside none (未发生) or a count of incidents (1起) is a target of none; 有 (发生,
+    出现) beside a target of none is some, not met (``says_some``). Done the
     same day (当日办结) beside a time allowed is 1 天. A 指标值 stated in words that hold a
     number but no measure (每月10日前, 资金到位后1个月内) beside a word of achievement (按时
     发放) is a statement the 完成值 answers."""
+    reached = _against_last_year(target, actual)
+    if reached is not None:  # 不低于上年 → 低于上年: the change each states, compared
+        return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
+                               level="achieved" if reached else "not", problem=None)
     if target.kind == "unparsed" and (target.problem or "").endswith(_NO_NUMBER_READ) \
             and actual.kind == "qualitative" and actual.level is not None:
         target = replace(target, kind="qualitative", problem=None)
     if target.kind == "number" and target.unit in _DAY_UNITS and actual.kind == "qualitative" \
             and normalize_text(actual.text).startswith(_SAME_DAY):
         actual = replace(actual, kind="number", value=1.0, unit="天", level=None)
+    if says_some(target, actual):  # 无 → 有: none wanted, some happened — a count above 0,
+        # scored as the one the rules give for any (target 0: 0 points, 未达成)
+        return (replace(target, kind="number", op="=", value=0.0, unit=""),
+                replace(actual, kind="number", value=1.0, unit=""))
     if target.kind == "empty" and says_none(target) and (
             says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
@@ -804,6 +830,69 @@ def _change(text: str) -> tuple[str, str | None]:
     if match is None or _NUMBER_RE.match(_leading_operator(text[match.end():])[1]) is None:
         return text, None
     return text[match.end():], "fall" if match.group(1) in _FALLS else "rise"
+
+
+# A change on last year stated in words, without a number to reach: 不低于上年, 高于上年水平,
+# 与上年持平, 较上年有所提高, 同比下降 — and, as a 完成值, a change by a number (较上年下降2%).
+# Each is an operator on the change (≥ 0, > 0, = 0, ≤ 0, < 0); the 指标值 must name last year
+# (有所提高 alone is a goal in words, which a 完成值 of achievement answers).
+_LAST_YEAR = _LAST_YEAR_RE.pattern
+_FLAT_RE = re.compile(rf"^(?:(?:与|和|同|较|比){_LAST_YEAR}(?:相比)?,?)?(?:保持)?持平$")
+_MOVED_RE = re.compile(rf"^(?P<than>(?:较|比|与){_LAST_YEAR}(?:相比)?,?|同比)?"
+                       r"(?:有所|略有|明显|显著|稳步|大幅|进一步|持续)?"
+                       r"(?P<word>增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?$")
+_NAMES_LAST_YEAR = ("上年", "去年", "上一年", "同比")
+_MOVES = ("持平", "增", "降", "提", "减", "升")
+# Which changes each operator allows: (a fall, none, a rise)
+_CHANGES = {">=": (False, True, True), ">": (False, False, True), "=": (False, True, False),
+            "<=": (True, True, False), "<": (True, False, False)}
+
+
+def change_on_last_year(measure: Measure, *, named: bool = True) -> str | None:
+    """The change on last year a value states as an operator on 0 (不低于上年 ">=", 低于上年
+    "<", 与上年持平 "=", 较上年有所提高 ">", and a change by a number 较上年下降2% "<"); None
+    for any other. ``named``: only where it names last year (a 指标值's 持平 or 有所提高 alone
+    is no comparison; a 完成值's beside one is)."""
+    if measure.kind not in ("number", "qualitative") or not measure.text:
+        return None
+    text = normalize_text(measure.text)
+    if not any(word in text for word in _NAMES_LAST_YEAR) \
+            and (named or not any(word in text for word in _MOVES)):
+        return None  # most values
+    op, rest = _leading_operator(text)
+    if op is not None and _LAST_YEAR_RE.fullmatch(rest):
+        return op
+    if _FLAT_RE.match(text):
+        return "="
+    moved = _MOVED_RE.match(text)
+    if moved is not None and (moved.group("than") or not named):
+        return "<" if moved.group("word") in _FALLS else ">"
+    rest, change = _change(text)
+    number = _NUMBER_RE.match(rest) if change is not None and not named else None
+    if number is None:
+        return None
+    if _to_float(number.group(1)) == 0:
+        return "="
+    return "<" if change == "fall" else ">"
+
+
+def _against_last_year(target: Measure, actual: Measure) -> bool | None:
+    """Whether a 完成值 stating a change on last year meets a 指标值 stating one (高于上年 or
+    持平 meets 不低于上年, 低于上年 does not): True where every change the 完成值 allows
+    meets the 指标值, False where none does, None where it depends or either states none."""
+    wanted = change_on_last_year(target)
+    if wanted is None or (target.kind == actual.kind == "number" and target.unit == actual.unit
+                          and any(ch.isdigit() for ch in actual.text)):
+        return None  # 较上年增长3% against 不低于上年 (≥ 0 %): the numbers compare
+    done = change_on_last_year(actual, named=False)
+    if done is None:
+        return None
+    allowed, stated = _CHANGES[wanted], _CHANGES[done]
+    if all(want or not state for want, state in zip(allowed, stated, strict=True)):
+        return True
+    if not any(want and state for want, state in zip(allowed, stated, strict=True)):
+        return False
+    return None
 
 
 def _range(text: str, original: str) -> Measure | None:

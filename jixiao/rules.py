@@ -58,6 +58,14 @@ SCORING_NOTES = """\
 区间指标的扣分方法，jixiao 不给出得分（总分显示“—”），请人工复核；填报满分的会报“未完成却得满分”
 （JX402）。原生公式模板不识别区间写法，这样的行显示 ⚠，请改用 JX_ 公式模板或人工评分。
 
+**与上年相比**：指标值写与上年相比的变化（“不低于上年”“高于上年”“不高于上年”“低于上年”
+“与上年持平”“较上年有所提高”），完成值也用文字写明与上年相比如何（“低于上年”“持平”“较上年
+有所下降”，或“较上年下降2%”）时，按两者所说的变化比较：“高于上年”“持平”达到“不低于上年”，
+“低于上年”没有达到；“持平”达不到“高于上年”。达到的得满分；没有达到的为“未达成”，按 0–60%
+区间人工评分（ratio 规则 0–50%），填报满分的报“未完成却得满分”（JX402）。完成值写具体数值
+（“98%”）的，“不低于上年”“高于上年”仍按增幅不低于（高于）0 读取。原生公式模板不识别这种写法，
+这样的行显示 ⚠，请用 jixiao check 核对。
+
 **等级选项作指标值**：定性指标的指标值写作等级选项（“优良中低差”“优/良/中/差”“好/较好/一般/差”
 “好坏”）时，完成值写出其中一级：最高一级（优、好）为达成，得满分；最低端的等级（差、低、坏）为
 未达成（按 0–60% 区间人工评分）；两者之间的等级（良、中、较好、一般）为部分达成（按 60–80%
@@ -218,8 +226,10 @@ def execution_row_score(actual: object, weight: float, target: object = None) ->
         return None
     value = execution_score(rate, weight)
     met = None if target is None else is_met(target, actual, ">=")
-    return Score(value, value >= round2(weight) if met is None else met,
-                 "预算执行率：分值 × 执行率")
+    note = "预算执行率：分值 × 执行率"
+    if met and value < round2(weight):  # ≥90% reached, the rate still below 100 %
+        note += "；已达到指标值，得分仍按执行率计，不是满分"
+    return Score(value, value >= round2(weight) if met is None else met, note)
 
 
 def execution_row_rate(actual: object) -> float | None:

@@ -15,7 +15,7 @@ from jixiao.checks.base import (
     level1_category,
     points,
 )
-from jixiao.levels import heading_groups
+from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -38,6 +38,12 @@ def _template(table: SelfEvaluation) -> bool:
 
 def _third_party(table: SelfEvaluation) -> bool:
     return table.layout == "third_party"
+
+
+def _department(table: SelfEvaluation) -> bool:
+    """Whether the table uses the 部门整体 framework (运行成本, 管理效率, 履职效能, 社会效应,
+    服务对象满意度), not a project's 产出/效益/满意度."""
+    return any(names_department_framework(indicator.level1) for indicator in table.indicators)
 
 
 @check("JX101", "error", "分值合计不为100")
@@ -212,7 +218,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     """一级指标的分值合计与评分规则的默认权重不同。
 
     默认权重：产出指标 50、效益指标 30、满意度指标 10、预算执行率 10。单位可以调整，
-    但须说明理由。第三方评价指标体系（决策/过程/产出/效益）和不给执行率计分的表
+    但须说明理由。第三方评价指标体系（决策/过程/产出/效益）、部门整体绩效指标体系
+    （运行成本/管理效率/履职效能/社会效应/服务对象满意度）和不给执行率计分的表
     （多数四川格式）不适用本检查；四川规则只规定预算执行率 10 分（各指标合计 90 分，
     不规定一级指标之间的分配），只核对这一项。表样本身在表头写明执行率分值的（湖北：
     “预算执行情况（万元）（20分）”“得分(20分*执行率)”“年度绩效目标（80分）”），
@@ -224,7 +231,7 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
 
     **正确示例**：产出 50、效益 30、满意度 10，执行率 10。
     """
-    if _third_party(table) or table.funds_weight_source == "form":
+    if _third_party(table) or table.funds_weight_source == "form" or _department(table):
         return  # the printed form states its own split (湖北: 预算执行情况（20分）)
     defaults = evaluation.rules.default_weights
     sums: dict[str, float] = {}
@@ -320,6 +327,9 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     第三方评价指标体系（决策/过程/产出/效益）不适用本检查；表中没有一级指标、二级指标
     列，各行也没有写一级、二级指标的（如重庆部门整体绩效自评表只有“指标名称”一列），
     无从判断缺少哪一类，同样不适用。
+    部门整体绩效指标体系（一级指标为运行成本、管理效率、履职效能、社会效应、服务对象
+    满意度）中，履职效能、社会效应、服务对象满意度相当于产出、效益、满意度指标：按这三类
+    核对，缺少的报告其名称（如“缺少一级指标“社会效应””）。
 
     **为什么**：财预〔2020〕10号要求自评覆盖产出、效益和满意度，缺一类的自评表会被退回。
 
@@ -328,6 +338,13 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     **正确示例**：产出指标、效益指标、满意度指标各至少一行。
     """
     if _third_party(table) or not table.indicators or without_levels(table):
+        return
+    if _department(table):
+        level1s = [indicator.level1 for indicator in table.indicators]
+        for required in missing_department_levels(level1s):  # 运行成本 … 服务对象满意度
+            yield finding("JX104", table.sources.get("header"),
+                          f"缺少一级指标“{required}”（部门整体绩效指标体系：运行成本、管理效率、"
+                          "履职效能、社会效应、服务对象满意度）")
         return
     present = {level1_category(indicator) for indicator in table.indicators}
     for required in _REQUIRED_LEVEL1:

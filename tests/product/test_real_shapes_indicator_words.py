@@ -1,0 +1,246 @@
+"""Red team round 14 (rt14-a): the indicator block as units word and fill it — other
+headers for the 指标值 and the 完成值 (年度计划数 | 实际完成数, 全年实际完成), relative
+targets against last year answered in words (不低于上年 → 低于上年), a target of just
+`无` for an incident indicator answered `有`, and the 部门整体 framework's 一级 (运行成本 /
+管理效率 / 履职效能 / 社会效应 / 服务对象满意度). Each right table gives no finding, each
+planted mistake the finding a reviewer would write, at its cell."""
+
+import pytest
+from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance, rows_read
+
+# ---------------------------------------------------------------- D8: header words
+
+
+def _with_header(tmp_path, header, actual="2.3 万件", score=20, total=100):
+    rows = [(*QUALITATIVE_MET[0][:4], actual, 20, score, None), *QUALITATIVE_MET[1:]]
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, total, header=header))
+
+
+VALUE_HEADERS = [("年度计划数", "实际完成数"), ("年度目标", "全年实际完成"), ("全年计划数", "全年实际完成数"),
+                 ("计划数", "实际数"), ("年度指标值", "年度实际完成"), ("年度计划值", "实际完成量")]
+
+
+def _header(target, actual):
+    return ("一级指标", "二级指标", "三级指标", target, actual, "分值", "得分", "偏差原因分析及改进措施")
+
+
+@pytest.mark.parametrize("words", VALUE_HEADERS, ids="|".join)
+def test_other_words_for_the_target_and_the_actual_are_read(tmp_path, words):
+    """年度计划数 is the 指标值, 实际完成数 / 全年实际完成 the 完成值 (before: JX208, nothing
+    checked, no 总分 computed)."""
+    table, data = _with_header(tmp_path, _header(*words))
+    assert codes(data) == []
+    assert rows_read(table)[0] == ("产出指标", "数量指标", "经办业务量", (">=", 2.0, "万件"),
+                                   "2.3 万件", 20)
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize("words", VALUE_HEADERS, ids="|".join)
+def test_an_unmet_target_under_other_words_is_still_flagged(tmp_path, words):
+    """1.8 万件 against ≥2 万件 at full marks: JX402 and JX404 at the row's 得分."""
+    _, data = _with_header(tmp_path, _header(*words), actual="1.8 万件")
+    assert codes(data) == ["JX402", "JX404"]
+    assert {item["cell"] for item in data["findings"]} == {"H5"}
+
+
+# ---------------------------------------------------------------- D11: against last year
+
+
+def _against_last_year(tmp_path, target, actual, score=20, reason=None):
+    """医保便民服务 (效益, 20 points, row 9) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[4] = (*rows[4][:3], target, actual, 20, score, reason)
+    total = 80 + score
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, total))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("不低于上年", "高于上年"), ("不低于上年", "持平"), ("不低于上年", "与上年持平"),
+    ("不低于上年", "不低于上年"), ("不低于上年", "较上年有所提高"), ("不低于上年水平", "高于上年水平"),
+    ("不高于上年", "低于上年"), ("不高于上年", "持平"), ("不高于上年", "较上年下降"),
+    ("不高于上年", "较上年下降2%"), ("高于上年", "高于上年"), ("高于上年", "较上年增长3%"),
+    ("低于上年", "较上年有所下降"), ("不低于上年", "98%")])
+def test_a_target_against_last_year_met_in_words(tmp_path, target, actual):
+    """高于上年 or 持平 meets 不低于上年; 低于上年 or 持平 meets 不高于上年: full marks,
+    no finding (before: JX204 “完成值不是数值” and no 总分 computed)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert codes(data) == []
+    assert data["indicators"][4]["met"] is True
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("不低于上年", "低于上年"), ("不低于上年", "较上年下降"), ("不低于上年", "较上年下降2%"),
+    ("不高于上年", "高于上年"), ("不高于上年", "较上年有所提高"), ("高于上年", "持平"),
+    ("高于上年", "低于上年"), ("低于上年", "与上年持平"), ("不低于上年水平", "低于上年水平")])
+def test_a_target_against_last_year_missed_in_words_is_flagged(tmp_path, target, actual):
+    """低于上年 against 不低于上年 at full marks: JX402 at the 得分, and the 未达成 band
+    (0–60 %) the 20 lies outside, JX408, as for any 定性 未达成 (before: only JX204)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert data["indicators"][4]["met"] is False
+    assert codes(data) == ["JX402", "JX408"]
+    assert {(found["cell"], found["severity"]) for found in data["findings"]} == {
+        ("H9", "error"), ("H9", "warning")}
+
+
+def test_a_target_against_last_year_missed_deducted_needs_a_reason(tmp_path):
+    """Scored 12 of 20 (the top of the 未达成 band, 0–60 %) with no reason: JX405; with
+    one, nothing, and the 12 is totalled."""
+    _, data = _against_last_year(tmp_path, "不低于上年", "低于上年", score=12)
+    assert codes(data) == ["JX405"]
+    _, data = _against_last_year(tmp_path, "不低于上年", "低于上年", score=12,
+                                 reason="生源外流，巩固率略降")
+    assert codes(data) == []
+    assert data["total_computed"] == 92
+
+
+def test_the_rules_and_the_cell_functions_read_last_year_alike():
+    """One reading for the checks, the JX_ functions and recalc; the native template
+    leaves the words to ``jixiao check`` (⚠), never a number of its own."""
+    from jixiao import cellfuncs, native
+    from jixiao.rules import indicator_score, is_met
+
+    assert is_met("不低于上年", "低于上年") is False and is_met("不低于上年", "持平") is True
+    assert is_met("不高于上年", "较上年下降2%") is True and is_met("高于上年", "持平") is False
+    assert is_met("不低于上年", "基本持平") is None  # a little down, maybe: for a person
+    assert indicator_score("不低于上年", "低于上年", 10).band == (0.0, 6.0)
+    assert cellfuncs.score("不低于上年", "高于上年", 10) == 10
+    assert cellfuncs.met("不低于上年", "低于上年") == "否"
+    assert str(native.row_values("不低于上年", "低于上年", 10, "mof2020", None, "质量指标")["score"]
+               ).startswith("⚠")
+
+
+# ---------------------------------------------------------------- D12: 无 → 有
+
+
+def _incident(tmp_path, target, actual, score=10, reason=None):
+    """重大安全责任事故 (产出/质量, 10 points, row 7) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[2] = ("产出指标", "质量指标", "重大安全责任事故", target, actual, 10, score, reason)
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, 90 + score))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("无", "有"), ("无", "发生"), ("无", "1起"), ("零发生", "有"), ("无", "有发生"),
+    ("无重大安全事故", "有重大安全事故"), ("无重大安全事故", "有"), ("＝0起", "1起")])
+def test_some_happened_where_none_was_wanted_is_missed(tmp_path, target, actual):
+    """无 → 有 at full marks: none wanted, some happened — 0 points by the rules (目标为 0),
+    JX402 and JX404 at the 得分 (before: only JX201 “指标值只写了‘无’”, the miss hidden)."""
+    _, data = _incident(tmp_path, target, actual)
+    assert codes(data) == ["JX402", "JX404"]
+    assert {found["cell"] for found in data["findings"]} == {"H7"}
+    assert data["indicators"][2]["met"] is False
+    assert data["indicators"][2]["score_computed"] == 0
+    assert data["total_computed"] == 90
+
+
+def test_some_happened_scored_nothing_with_its_reason_is_right(tmp_path):
+    _, data = _incident(tmp_path, "无", "有", score=0, reason="发生一起校车剐蹭，已整改")
+    assert codes(data) == [] and data["total_computed"] == 90
+
+
+@pytest.mark.parametrize("actual", ["无", "未发生", "0起"])
+def test_none_happened_where_none_was_wanted_is_met_and_no_missing_target(tmp_path, actual):
+    """无 → 无 is a target of none met: full marks and no JX201 — the table reads as
+    plainly as 无重大安全事故 → 无 would."""
+    _, data = _incident(tmp_path, "无", actual)
+    assert codes(data) == [] and data["total_computed"] == 100
+
+
+def test_a_bare_wu_beside_a_count_of_something_else_is_still_no_target(tmp_path):
+    """无 → 520人次 states no goal: JX201 as before."""
+    _, data = _incident(tmp_path, "无", "520人次")
+    assert "JX201" in codes(data)
+
+
+# ---------------------------------------------------------------- D6: 部门整体 framework
+
+DEPARTMENT_ROWS = [
+    ("运行成本", "经济成本指标", "“三公”经费变动率", "≤0", "-5%", 10, 10, None),
+    ("运行成本", "经济成本指标", "日常公用经费控制率", "≤100%", "95%", 10, 10, None),
+    ("管理效率", "预算管理", "结转结余率", "≤10%", "4%", 10, 10, None),
+    ("管理效率", "资产管理", "固定资产利用率", "≥95%", "98%", 10, 10, None),
+    ("履职效能", "部门履职目标", "重点工作任务完成率", "100%", "100%", 15, 15, None),
+    ("履职效能", "部门履职目标", "义务教育巩固率", "≥99%", "99.6%", 10, 10, None),
+    ("社会效应", "社会效益", "教育事业发展", "稳步推进", "稳步推进", 15, 15, None),
+    ("服务对象满意度", "服务对象满意度", "社会公众满意度", "≥90%", "94%", 10, 10, None)]
+
+
+FULLY_SPENT = [("年度资金总额", 1200, 1296, 1296, 10, "100%", 10)]
+
+
+def department(path, rows=DEPARTMENT_ROWS, total=100, money=FULLY_SPENT):
+    """A 部门整体支出绩效自评表 in the 部门整体 framework (money fully spent, 10 of 10)."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet("部门整体")
+    sheet.title("部门整体支出绩效自评表", "（2024年度）")
+    sheet.line("部门（单位）名称", None, "某县教育体育局")
+    sheet.money(money)
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade("优")
+    return book.save(path)
+
+
+def test_the_department_framework_misses_no_level(tmp_path):
+    """运行成本 / 管理效率 / 履职效能 / 社会效应 / 服务对象满意度: the 部门整体 framework,
+    whose 履职效能 and 社会效应 stand for 产出 and 效益 (before: JX104 缺少“产出指标”,
+    “效益指标”)."""
+    _, data = checked(department(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("left_out", "named"), [("社会效应", "社会效应"), ("履职效能", "履职效能"),
+                                                 ("服务对象满意度", "服务对象满意度")])
+def test_a_level_missing_from_the_department_framework_is_named(tmp_path, left_out, named):
+    """Without its 社会效应 rows the table misses the framework's benefit level: JX104
+    names it (the points moved to another row so that only the level is missing)."""
+    rows = [row for row in DEPARTMENT_ROWS if row[0] != left_out]
+    points = sum(row[5] for row in DEPARTMENT_ROWS) - sum(row[5] for row in rows)
+    first = rows[0]
+    rows[0] = (*first[:5], first[5] + points, first[6] + points, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == ["JX104"]
+    assert f"缺少一级指标“{named}”" in data["findings"][0]["message"]
+
+
+def test_a_mistake_in_the_department_framework_is_still_found(tmp_path):
+    """日常公用经费控制率 108 % against ≤100 % at full marks: JX402 and JX404."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[1] = (*rows[1][:4], "108%", 10, 10, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == ["JX402", "JX404"]
+
+
+def test_a_rate_row_under_management_scored_by_the_rate_says_its_target_was_met(tmp_path):
+    """预算执行率 ≥90% → 96% under 管理效率 at full marks: still 分值 × 执行率 (9.6) as the
+    rate rows of an index system's 管理/过程 are, and JX404 now says the 指标值 was met and
+    why the rules give less than full marks."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[3] = ("管理效率", "预算执行效率", "预算执行率", "≥90%", "96%", 10, 10, None)
+    money = [("年度资金总额", 1200, 1350, 1296, 10, "96%", 9.6)]
+    _, data = checked(department(tmp_path / "t.xlsx", rows, total=99.2, money=money))
+    [found] = [f for f in data["findings"] if f["code"] == "JX404"]
+    assert "应为 9.6" in found["message"] and "已达到指标值" in found["message"]
+    assert "JX402" not in codes(data)
+
+
+def test_the_department_framework_has_no_default_split_of_a_projects(tmp_path):
+    """服务对象满意度 15 (履职效能 20): the framework's own weights, not a project's
+    产出 50 / 效益 30 / 满意度 10 — no JX102 (before: 满意度 15, 默认为 10)."""
+    rows = list(DEPARTMENT_ROWS)
+    rows[5] = (*rows[5][:5], 5, 5, None)
+    rows[7] = (*rows[7][:5], 15, 15, None)
+    _, data = checked(department(tmp_path / "t.xlsx", rows))
+    assert codes(data) == []
+
+
+def test_a_rise_by_a_number_against_last_year_is_still_a_number(tmp_path):
+    """较上年增长3% against 不低于上年 is a rise of 3 % ≥ 0 %: met, and 18 of 20 for it is
+    a deduction from a met target (JX403), as before — no 定性 band."""
+    _, data = _against_last_year(tmp_path, "不低于上年", "较上年增长3%", score=18,
+                                 reason="口径调整")
+    assert codes(data) == ["JX403"]
