@@ -190,10 +190,10 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
-    if "weight_total" in table.sources:
-        weights = [i.weight for i in table.indicators]
+    if "weight_total" in table.sources:  # JX_WEIGHT_TOTAL reads the 分值 cells as typed
+        weights = [typed_in(table, i, "weight") for i in table.indicators]
         yield table.sources["weight_total"], "分值合计", \
-            shown(cellfuncs.weight_total(funds.weight, weights))
+            shown(cellfuncs.weight_total(typed_in(table, funds, "weight"), weights))
     total = cellfuncs.total(*parts)
     if "total" in table.sources:
         yield table.sources["total"], "总分", shown(total)
@@ -220,12 +220,12 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
                                    evaluation.rules.name, indicator.judged, indicator.level2)
         source = indicator.sources.get("score")
         scores.append(_as_shown(table, source, values["score"], current))
-        weights.append(indicator.weight)
+        weights.append(typed_in(table, indicator, "weight"))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
-                                 for line in lines], funds.weight, scores, weights)
+                                 for line in lines], typed_in(table, funds, "weight"), scores, weights)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)
