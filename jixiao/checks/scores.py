@@ -276,7 +276,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):
-        yield finding("JX406", source, "执行率未填写得分")
+        yield finding("JX406", source, "执行率得分未填写")
 
 
 @check("JX407", "error", "得分为负数")
