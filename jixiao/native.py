@@ -54,6 +54,7 @@ from jixiao.rules import (
     SCORE_STEP,
     TIMELINESS_WORD,
     Direction,
+    band_text,
     round2,
     strict_at_target_share,
     template_amounts,
@@ -239,7 +240,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     low, high = (f'IF({level}="A",{_band("A", end)},IF({level}="P",{_band("P", end)},'
                   f'{_band("N", end)}))'.replace("{ratio}", ratio) for end in (0, 1))
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
-    band = f'TEXT({lo},"0.00")&"–"&TEXT({hi},"0.00")'
+    band = f'{lo}&"–"&{hi}'  # General, as rules.band_text writes it: 3–4, 6.5–8
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
                    f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
     score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
@@ -405,7 +406,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
         return kind
     low, high = _share(level, 0, ratio), _share(level, 1, ratio)
     lo, hi = round2(weight * low), round2(weight * high)
-    band = f"{lo:.2f}–{hi:.2f}"
+    band = band_text(lo, hi)
     if _blank(judged):
         return round2(weight) if level == "A" else f"⚠ 请在人工评分列填写 {band} 分"
     if lo <= judged <= hi:

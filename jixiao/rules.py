@@ -607,6 +607,14 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (完成值 − 目标值) / 目标值)"
 
 
+def band_text(low: float, high: float) -> str:
+    """A score range as the template's cells and the findings both write it: 3–4, 6.5–8."""
+    def plain(value: float) -> str:  # Excel's General for a 2-decimal number: 3, 6.5
+        return f"{round2(value):.2f}".rstrip("0").rstrip(".")
+
+    return f"{plain(low)}–{plain(high)}"
+
+
 def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
                  judged: float | None, met: bool | None, note: str) -> Score:
     low, high = ruleset.bands[level]
@@ -615,9 +623,9 @@ def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
         if level == "achieved":
             value = round2(weight)
         else:
-            value, note = None, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分"
+            value, note = None, f"{note}，请在 {band_text(*band)} 分之间人工评分"
     elif not band[0] <= judged <= band[1]:
-        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间"
+        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band_text(*band)} 分之间"
     else:
         value, note = round2(judged), f"{note}，人工评分"
     return Score(value, met, note, band, level, level_name)

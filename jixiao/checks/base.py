@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jixiao import levels, rules
-from jixiao.model import Evaluation, FundLine, Indicator, SelfEvaluation, Source, evaluate
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
 from jixiao.parsing import compact_text
 
 SEVERITIES = ("error", "warning", "info")

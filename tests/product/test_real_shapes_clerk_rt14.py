@@ -10,7 +10,6 @@ from test_real_shapes_clerk import filled, findings, recalculated, shown
 
 from jixiao.recalc.workbook import recalc_file
 
-
 # ---------------------------------------------------------------- A2: 分值 typed as text
 
 @pytest.mark.parametrize("formulas", ["addin", "native"])
@@ -24,3 +23,48 @@ def test_a_weight_in_words_is_one_finding_and_recalc_and_check_agree(tmp_path, f
     assert not [code for code in codes if code[0] == "JX504"], codes
     again, _ = recalc_file(path, in_place=True)
     assert [item.split(" ", 3)[:3] for item in findings(again)] == codes
+
+
+# ---------------------------------------------------------------- D2: one way to write a range
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_the_cell_and_the_finding_write_the_manual_band_alike(tmp_path, formulas):
+    """Before: H21 "请在 3.00–4.00 分之间人工评分", the finding "填写 3–4 分之间"."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F21", "部分达成"),
+                               formulas))
+    [cell] = shown(path, "H21")
+    assert "3–4 分" in cell and ".00" not in cell
+    assert any("3–4 分之间" in item for item in findings(path))
+
+
+# ---------------------------------------------------------------- B3: JX104 at a cell
+
+def test_a_missing_level1_points_at_its_first_empty_row(tmp_path):
+    """Before: JX104 at no cell ("—"): the annotated copy had no note for it."""
+    def change(book, sheet):
+        for column in "DEFGI":
+            sheet[f"{column}40"] = None
+        sheet["G30"] = 40  # keep 100
+
+    path = recalculated(filled(tmp_path, change))
+    assert [item for item in findings(path) if item.startswith("JX104")] == [
+        "JX104 warning D40 缺少一级指标“满意度指标”：请在模板中该一级指标下的空行填写三级指标"]
+
+
+# ---------------------------------------------------------------- B4: a score typed over
+
+def test_a_score_typed_over_its_formula_is_jx503_alone(tmp_path):
+    """Before: JX405 asked a 偏差原因 for the met target, and JX403 said it again."""
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("H13", 3)))
+    assert findings(path) == [
+        "JX503 error H13 “农村低保发放人数(按月平均)”的得分是手工填写的“3”，覆盖了原有公式；"
+        "按 mof2020 规则应为 5，请从相邻行复制公式恢复"]
+
+
+def test_full_marks_typed_over_an_unmet_target_still_wants_its_reason(tmp_path):
+    """The rule's score is short of the 分值: the reason is still asked for (JX405)."""
+    def change(book, sheet):
+        sheet["H15"], sheet["I15"] = 5, None
+
+    codes = [item.split(" ", 3)[:3] for item in findings(recalculated(filled(tmp_path, change)))]
+    assert codes == [["JX405", "error", "I15"], ["JX503", "error", "H15"]]
