@@ -68,3 +68,16 @@ def test_full_marks_typed_over_an_unmet_target_still_wants_its_reason(tmp_path):
 
     codes = [item.split(" ", 3)[:3] for item in findings(recalculated(filled(tmp_path, change)))]
     assert codes == [["JX405", "error", "I15"], ["JX503", "error", "H15"]]
+
+
+# ---------------------------------------------------------------- C3: what recalculates a native form
+
+def test_a_native_form_saved_without_results_is_sent_to_any_spreadsheet(tmp_path):
+    """Before: "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”", though the
+    native form needs neither."""
+    [message] = [item for item in findings(filled(tmp_path, formulas="native"))
+                 if item.startswith("JX504")]
+    assert message.endswith("请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
+    assert "jixiao recalc" not in message and "加载项" not in message
+    [message] = [item for item in findings(filled(tmp_path)) if item.startswith("JX504")]
+    assert "jixiao recalc" in message  # the add-in's form still needs one of them
