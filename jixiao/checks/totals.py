@@ -375,24 +375,24 @@ def formula_results_current(table: SelfEvaluation,
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
             if never_calculated(table, indicator.sources.get(key)):
                 uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
-    hint = _recalc_hint(table)
+    recalc = _recalc_hint(table)
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
-        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{hint}")
+        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
     elif showing_errors:  # saved by a program without the JX_ functions: one line
         shown = sorted({error for _, _, error in showing_errors})
         yield finding("JX504", showing_errors[0][0],
                       f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
                       f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
-                      f"{hint}")
+                      f"{recalc}")
     if len(uncalculated) == 1:
         source, what = uncalculated[0]
-        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{hint}")
+        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{recalc}")
     elif uncalculated:  # a file written by a program and never opened in Excel: one line
         yield finding("JX504", uncalculated[0][0],
                       f"{len(uncalculated)} 个公式单元格（{_cell_list(uncalculated)}）"
-                      f"没有计算结果：文件保存前未重新计算；{hint}")
+                      f"没有计算结果：文件保存前未重新计算；{recalc}")
 
 
 _RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"
