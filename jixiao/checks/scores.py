@@ -31,6 +31,7 @@ from jixiao.model import (
     execution_row_rate,
     plain_text,
 )
+from jixiao.parsing import compact_text
 from jixiao.rules import TOLERANCE, Score, band_text
 
 
@@ -325,11 +326,10 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
-            level = score.level_name
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
                 if indicator.judged is not None else "请在人工评分列填写"
             yield finding("JX408", first_source(indicator, "judged", "score"),
-                          f"“{label(indicator)}”为“{level}”，{judged} {band_text(low, high)}"
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，{judged} {band_text(low, high)}"
                           f" 分之间（{evaluation.rules.name} 规则）")
             continue
         if score.band is None or declared is None or jixiao_formula(
@@ -337,10 +337,19 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             continue
         low, high = score.band
         if declared < low - TOLERANCE or declared > high + TOLERANCE:
-            level = score.level_name
             yield finding("JX408", indicator.sources.get("score"),
-                          f"“{label(indicator)}”为“{level}”，得分应在 {band_text(low, high)} 之间，"
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，得分应在 {band_text(low, high)} 之间，"
                           f"填写为 {points(declared)}")
+
+
+def _level_said(indicator: Indicator, score: Score) -> str:
+    """The level a qualitative score rests on: quoted where the clerk wrote it (为“部分达成”),
+    else what the rules read, with the target and actual it was read from (逾期完成（指标值
+    2025年10月20日前完成，完成值 2025年10月28日完成）) — never a quote of words not written."""
+    level = score.level_name
+    if compact_text(indicator.actual) == level:
+        return f"为“{level}”"
+    return f"{level}（{_pair_text(indicator)}）"
 
 
 def _jx503_speaks(table: SelfEvaluation, indicator: Indicator, score: Score) -> bool:
@@ -465,9 +474,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             pass  # the template's 人工评分 left blank: JX408 says so once, with the band
         elif score.band is not None:
             low, high = score.band
-            level = score.level_name
             yield finding("JX410", source,
-                          f"“{label(indicator)}”为“{level}”，须人工评分（{band_text(low, high)} "
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，须人工评分（{band_text(low, high)} "
                           f"分之间）：{score.note}")
         elif score.note.startswith("无法判断") and indicator.score_declared is not None:
             yield finding("JX410", source,

@@ -81,3 +81,16 @@ def test_a_native_form_saved_without_results_is_sent_to_any_spreadsheet(tmp_path
     assert "jixiao recalc" not in message and "加载项" not in message
     [message] = [item for item in findings(filled(tmp_path)) if item.startswith("JX504")]
     assert "jixiao recalc" in message  # the add-in's form still needs one of them
+
+
+# ---------------------------------------------------------------- D6: no quote of unwritten words
+
+def test_a_late_date_is_said_with_the_target_and_actual_not_quoted_as_written(tmp_path):
+    """Before: "“救助资金发放及时性”为“逾期完成”", words the clerk never wrote."""
+    def change(book, sheet):
+        sheet["E21"], sheet["F21"] = "2019年10月20日前完成", "2019年10月28日完成"
+
+    [message] = [item for item in findings(recalculated(filled(tmp_path, change)))
+                 if item.startswith("JX408")]
+    assert message == ("JX408 warning J21 “救助资金发放及时性”逾期完成（指标值 2019年10月20日前完成，"
+                       "完成值 2019年10月28日完成），请在人工评分列填写 3–4 分之间（mof2020 规则）")
