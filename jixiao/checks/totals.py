@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from jixiao import rules
@@ -190,16 +191,26 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
-    if "weight_total" in table.sources:  # JX_WEIGHT_TOTAL reads the 分值 cells as typed
-        weights = [typed_in(table, i, "weight") for i in table.indicators]
-        yield table.sources["weight_total"], "分值合计", \
-            shown(cellfuncs.weight_total(typed_in(table, funds, "weight"), weights))
+    # JX_WEIGHT_TOTAL reads the 分值 cells as typed
+    weight_total = cellfuncs.weight_total(typed_in(table, funds, "weight"),
+                                          [typed_in(table, i, "weight") for i in table.indicators])
+    if "weight_total" in table.sources:
+        yield table.sources["weight_total"], "分值合计", shown(weight_total)
     total = cellfuncs.total(*parts)
     if "total" in table.sources:
         yield table.sources["total"], "总分", shown(total)
-    if "grade" in table.sources:  # JX_GRADE reads the 总分 cell as it is
-        yield table.sources["grade"], "评分等级", \
-            shown(cellfuncs.grade(_as_shown(table, table.sources.get("total"), total, current)))
+    if "grade" in table.sources:  # JX_GRADE reads the 总分 cell as it is (and the 分值合计)
+        source = table.sources["grade"]
+        yield source, "评分等级", shown(cellfuncs.grade(
+            _as_shown(table, table.sources.get("total"), total, current),
+            weight_total if _grades_weights(table.cell(source)) else None))
+
+
+def _grades_weights(info: CellInfo | None) -> bool:
+    """A template's JX_GRADE given the 分值合计 too (JX_GRADE(H43,G43), since rt14): no
+    grade where they do not total 100. An older JX_GRADE(H43) grades any total."""
+    formula = (info.formula or "") if info is not None else ""
+    return re.search(r"JX_GRADE\s*\([^,()]*,", formula, re.IGNORECASE) is not None
 
 
 def _native(table: SelfEvaluation) -> bool:
@@ -235,6 +246,10 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         yield funds.sources["score"], "执行率得分", shown(money["execution"])
     total = _as_shown(table, table.sources.get("total"), money["total"], current)
     grade = rules.grade(total) if isinstance(total, (int, float)) else ""  # as its formula
+    info = table.cell(table.sources.get("grade"))
+    if grade and info is not None and native.grades_weights(info.formula) \
+            and rules.ungraded(money["weight_total"]) is not None:
+        grade = ""  # "⚠ 分值合计 90，不是 100，不评等级"
     for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
                              ("total", "总分", money["total"]), ("grade", "评分等级", grade)):
         if key in table.sources:

@@ -221,7 +221,7 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},H{FIRST_ROW}:H{LAST_ROW})", COMPUTED)
     put(ws, f"I{TOTAL_ROW}", None)
     put(ws, f"A{GRADE_ROW}:G{GRADE_ROW}", "评分等级", HEADER)
-    put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW})", Style(bold=True))
+    put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW},G{TOTAL_ROW})", Style(bold=True))
     put(ws, f"I{GRADE_ROW}", None)
 
     put(ws, "J2", "评分规则", Style(bold=True, fill=HELPER_FILL))

@@ -6,8 +6,10 @@ The filled form is test_real_shapes_clerk's 濉溪县 临时救助 2019 table (9
 from __future__ import annotations
 
 import pytest
+from libreoffice import sheets_as_shown
 from test_real_shapes_clerk import filled, findings, recalculated, shown
 
+from jixiao.layout import SHEET
 from jixiao.recalc.workbook import recalc_file
 
 # ---------------------------------------------------------------- A2: 分值 typed as text
@@ -94,3 +96,38 @@ def test_a_late_date_is_said_with_the_target_and_actual_not_quoted_as_written(tm
                  if item.startswith("JX408")]
     assert message == ("JX408 warning J21 “救助资金发放及时性”逾期完成（指标值 2019年10月20日前完成，"
                        "完成值 2019年10月28日完成），请在人工评分列填写 3–4 分之间（mof2020 规则）")
+
+
+# ---------------------------------------------------------------- A6: no grade off 100 points
+
+def _weights_90(book, sheet):
+    sheet["G30"] = 20  # the 分值 total 90
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_form_whose_weights_are_not_100_shows_no_grade(tmp_path, formulas):
+    """Before: H44 showed 良 (88.84), while check, batch and JSON said no grade is given."""
+    path = recalculated(filled(tmp_path, _weights_90, formulas))
+    assert shown(path, "G43", "H43", "H44") == [90, 88.84, "⚠ 分值合计 90，不是 100，不评等级"]
+    codes = [item.split(" ", 3)[:3] for item in findings(path)]
+    assert codes == [["JX101", "error", "G13"], ["JX102", "warning", "G30"]]  # no JX504
+    again, _ = recalc_file(path, in_place=True)
+    assert [item.split(" ", 3)[:3] for item in findings(again)] == codes
+
+
+def test_libreoffice_shows_the_native_grade_cell_as_jixiao_stored_it(tmp_path):
+    path = recalculated(filled(tmp_path, _weights_90, "native"))
+    computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
+    assert computed[43][7].strip() == "⚠ 分值合计 90，不是 100，不评等级"
+
+
+def test_an_older_template_keeps_grading_as_its_formula_does(tmp_path):
+    """JX_GRADE(H43) of a template made before: recalc and check follow the formula in
+    the file (良), and do not argue with each other."""
+    def change(book, sheet):
+        _weights_90(book, sheet)
+        sheet["H44"] = "=JX_GRADE(H43)"
+
+    path = recalculated(filled(tmp_path, change))
+    assert shown(path, "H44") == ["良"]
+    assert [item.split(" ", 3)[0] for item in findings(path)] == ["JX101", "JX102"]

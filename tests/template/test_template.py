@@ -16,9 +16,19 @@ import pytest
 from openpyxl.utils.cell import range_boundaries
 
 from jixiao.cellfuncs import FUNCTIONS
+from jixiao.checks.weights import weights_wrong
 from jixiao.errors import JixiaoError
 from jixiao.layout import DEFINED_NAMES, GROUPS, NAME_RANGES, PRINT_AREA, SHEET
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, evaluate
+from jixiao.model import (
+    UNUSED_ROW,
+    FundLine,
+    Funds,
+    Indicator,
+    Project,
+    SelfEvaluation,
+    Source,
+    evaluate,
+)
 from jixiao.read.by_names import read_template
 from jixiao.samples import sample
 from jixiao.template.build import build_template
@@ -281,7 +291,9 @@ def test_round_trip_keeps_everything_typed(tmp_path):
     assert read.layout == "standard"
     # The results are stored with the formulas: any program shows them on opening.
     computed = evaluate(read)
-    assert (read.total_declared, read.grade_declared) == (computed.total, computed.grade)
+    # its 分值 total 75: no grade, as check says (CheckedTable.grade), the cell a ⚠ text
+    assert weights_wrong(read) == 75
+    assert (read.total_declared, read.grade_declared) == (computed.total, None)
     assert [i.score_declared for i in read.indicators] == [s.value for s in computed.scores]
 
 
@@ -303,7 +315,11 @@ def test_sources_point_at_the_cells(tmp_path):
     assert funds.parts[0].sources["budget"] == Source(SHEET, "E7")
     assert funds.sources == {"weight": Source(SHEET, "G6"), "score": Source(SHEET, "I6")}
     assert read.sources == {"total": Source(SHEET, "H43"), "grade": Source(SHEET, "H44"),
-                            "weight_total": Source(SHEET, "G43"), "rules": Source(SHEET, "K2")}
+                            "weight_total": Source(SHEET, "G43"), "rules": Source(SHEET, "K2"),
+                            # each 一级's first unused 三级指标 cell (JX104 points there)
+                            UNUSED_ROW + "产出指标": Source(SHEET, "D15"),
+                            UNUSED_ROW + "效益指标": Source(SHEET, "D27"),
+                            UNUSED_ROW + "满意度指标": Source(SHEET, "D41")}
 
 
 @pytest.mark.parametrize("key", ["putuo-1", "putuo-2", "putuo-7", "zizhou-2023"])
