@@ -54,7 +54,7 @@ _REQUIRED = ("JX_Name", "JX_Target", "JX_Actual", "JX_Weight")
 # The money block's names → its columns, as the header reader names them (fund_columns)
 _FUND_COLUMNS = {"JX_FundInitial": "initial", "JX_FundBudget": "budget",
                  "JX_FundExecuted": "executed", "JX_FundRate": "rate", "JX_FundWeight": "weight",
-                 "JX_FundScore": "score"}
+                 "JX_FundScore": "score", "JX_FundReason": "reason"}
 
 
 class _Block:
@@ -187,6 +187,10 @@ def _read_funds(blocks: dict[str, _Block]) -> Funds:
     funds.score_declared = points(score)
     if source is not None:
         funds.sources["score"] = source
+    reason, source = blocks["JX_FundReason"].get()  # none in a template made before rt14
+    funds.reason = _optional_text(reason)
+    if source is not None:
+        funds.sources["reason"] = source
     return funds
 
 

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao import cellfuncs
 from jixiao.errors import JixiaoError
-from jixiao.layout import COLUMN, FIRST_ROW, FUND_ROWS, GROUPS, group_first_row
+from jixiao.layout import COLUMN, FIRST_ROW, FUND_REASON, FUND_ROWS, GROUPS, group_first_row
 from jixiao.model import (
     Evaluation,
     FundLine,
@@ -39,6 +39,8 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
             _fill_fund_line(ws, row, line)
     if funds.weight is not None:
         ws[f"G{FUND_ROWS[0]}"] = funds.weight
+    if funds.reason:
+        ws[FUND_REASON.replace("$", "")] = funds.reason
 
     c = COLUMN
     for row, indicator in _place_indicators(table.indicators):

@@ -131,3 +131,41 @@ def test_an_older_template_keeps_grading_as_its_formula_does(tmp_path):
     path = recalculated(filled(tmp_path, change))
     assert shown(path, "H44") == ["良"]
     assert [item.split(" ", 3)[0] for item in findings(path)] == ["JX101", "JX102"]
+
+
+# ---------------------------------------------------------------- B1: where the low rate's reason goes
+
+def _low_rate(book, sheet):
+    sheet["K2"], sheet["F6"], sheet["F7"] = "sichuan", 24, 24  # 80 %
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_the_template_has_a_cell_for_the_low_rate_reason(tmp_path, formulas):
+    """Before: JX306 at F6 "未说明原因", and nowhere on the form to write one."""
+    path = recalculated(filled(tmp_path, _low_rate, formulas))
+    assert shown(path, "J5") == ["执行率偏低原因说明"]
+    assert findings(path) == [
+        "JX306 warning J6 执行率 80% 低于 90%，未说明原因：请在执行率偏低原因说明（自评表!J6）写明原因"]
+
+    def explained(book, sheet):
+        _low_rate(book, sheet)
+        sheet["J6"] = "培训延至次年一季度，补贴随之结转"
+
+    assert findings(recalculated(filled(tmp_path, explained, formulas))) == []
+
+
+def test_a_template_made_before_the_reason_cell_says_where_one_goes(tmp_path):
+    def older(book, sheet):
+        _low_rate(book, sheet)
+        sheet["J5"] = None
+        del book.defined_names["JX_FundReason"]
+
+    assert findings(recalculated(filled(tmp_path, older))) == [
+        "JX306 warning F6 执行率 80% 低于 90%，未说明原因：请在资金栏右侧 J5 填写“执行率偏低原因说明”，"
+        "其下 J6 写明原因"]
+
+    def older_explained(book, sheet):
+        older(book, sheet)
+        sheet["J5"], sheet["J6"] = "执行率偏低原因说明", "培训延至次年一季度"
+
+    assert findings(recalculated(filled(tmp_path, older_explained))) == []

@@ -39,7 +39,7 @@ COMMITTED = ROOT / "workbook_templates" / "自评表.xlsx"
 SHAPES = {  # name → (rows, columns)
     **{name: (1, 1) for name in (
         "JX_Year", "JX_ProjectName", "JX_Department", "JX_Unit", "JX_Rules",
-        "JX_FundWeight", "JX_FundScore", "JX_GoalExpected", "JX_GoalActual",
+        "JX_FundWeight", "JX_FundScore", "JX_FundReason", "JX_GoalExpected", "JX_GoalActual",
         "JX_WeightTotal", "JX_TotalScore", "JX_TotalGrade")},
     **{name: (4, 1) for name in (
         "JX_FundLabel", "JX_FundInitial", "JX_FundBudget", "JX_FundExecuted", "JX_FundRate")},
@@ -313,7 +313,8 @@ def test_sources_point_at_the_cells(tmp_path):
                                    "budget": Source(SHEET, "E6"),
                                    "executed": Source(SHEET, "F6"), "rate": Source(SHEET, "H6")}
     assert funds.parts[0].sources["budget"] == Source(SHEET, "E7")
-    assert funds.sources == {"weight": Source(SHEET, "G6"), "score": Source(SHEET, "I6")}
+    assert funds.sources == {"weight": Source(SHEET, "G6"), "score": Source(SHEET, "I6"),
+                             "reason": Source(SHEET, "J6")}  # 执行率偏低原因说明
     assert read.sources == {"total": Source(SHEET, "H43"), "grade": Source(SHEET, "H44"),
                             "weight_total": Source(SHEET, "G43"), "rules": Source(SHEET, "K2"),
                             # each 一级's first unused 三级指标 cell (JX104 points there)
