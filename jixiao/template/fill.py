@@ -5,6 +5,7 @@ template's shape."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -153,3 +154,21 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         funds.weight = None
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
+
+
+def for_new_year(table: SelfEvaluation, year: int) -> SelfEvaluation:
+    """Last year's table as next year's form to fill (``jixiao convert --year``): the
+    project, the indicators, their 指标值 and 分值 and the 预期目标 kept; what was done
+    cleared — 实际完成值, 偏差原因, 人工评分, the money's amounts and 原因, the 实际完成情况."""
+    project = dataclasses.replace(table.project, year=year, goal_actual=None)
+    indicators = []
+    for indicator in table.indicators:
+        row = copy.copy(indicator)
+        row.actual = row.reason = row.judged = row.score_declared = None
+        indicators.append(row)
+    funds = copy.deepcopy(table.funds)
+    funds.reason, funds.score_declared = None, None
+    for line in (funds.total, *funds.parts):
+        line.initial_budget = line.budget = line.executed = line.rate_declared = None
+    return dataclasses.replace(table, project=project, funds=funds, indicators=indicators,
+                               total_declared=None, grade_declared=None)

@@ -169,3 +169,23 @@ def test_a_template_made_before_the_reason_cell_says_where_one_goes(tmp_path):
         sheet["J5"], sheet["J6"] = "执行率偏低原因说明", "培训延至次年一季度"
 
     assert findings(recalculated(filled(tmp_path, older_explained))) == []
+
+
+# ---------------------------------------------------------------- C1: last year's table as this year's form
+
+def test_convert_with_a_year_gives_a_form_to_fill_not_last_years_answers(tmp_path):
+    """Before: only a copy of last year's table (年度 2019, every 实际完成值, 偏差原因 and
+    score kept), which check passed as finished."""
+    from jixiao.cli.main import main
+
+    last = recalculated(filled(tmp_path))
+    new = tmp_path / "今年.xlsx"
+    assert main(["convert", str(last), "-o", str(new), "--year", "2025"]) == 0
+    assert shown(new, "E2", "D13", "E13", "G13") == [2025, "农村低保发放人数(按月平均)",
+                                                   "≥21933人", 5]
+    assert shown(new, "F13", "I15", "J21", "D6", "E6", "F6", "G11", "D11") == [
+        None, None, None, None, None, None, None, "为建档立卡扶贫户解决临时性的困难"]
+    assert shown(new, "H13") == ["⚠ 实际完成值为空"]  # a form to fill, not a finished one
+    copy = tmp_path / "副本.xlsx"  # without --year: last year's table, as it was
+    assert main(["convert", str(last), "-o", str(copy)]) == 0
+    assert shown(copy, "E2", "F13", "H44") == [2024, "21980人", "优"]
