@@ -277,8 +277,10 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
-    if evaluation.execution_score is None and jixiao_formula(table, source):
-        return
+    info = table.cell(source)
+    if jixiao_formula(table, source) and (evaluation.execution_score is None or (
+            info is not None and str(info.value or "").startswith("⚠"))):
+        return  # the template's own ⚠ (a 分值 "十"): the input is at fault, JX106 says where
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):

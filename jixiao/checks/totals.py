@@ -181,13 +181,15 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
             value = shown(fraction)
             yield line.sources["rate"], f"“{line.label}”的执行率", \
                 None if value is None else float(value) * 100  # type: ignore[arg-type]
-    execution = cellfuncs.execution_score(rate_fraction, funds.weight)
+    # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10)
+    execution = cellfuncs.execution_score(rate_fraction, typed_in(table, funds, "weight"))
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(execution)
     for indicator in table.indicators:
-        value = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
-                                evaluation.rules.name, indicator.judged, indicator.level2)
+        value = cellfuncs.score(indicator.target, indicator.actual,
+                                typed_in(table, indicator, "weight"), evaluation.rules.name,
+                                typed_in(table, indicator, "judged"), indicator.level2)
         parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
@@ -227,8 +229,9 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     funds = table.funds
     scores, weights = [], []
     for indicator in table.indicators:
-        values = native.row_values(indicator.target, indicator.actual, indicator.weight,
-                                   evaluation.rules.name, indicator.judged, indicator.level2)
+        values = native.row_values(indicator.target, indicator.actual,
+                                   typed_in(table, indicator, "weight"), evaluation.rules.name,
+                                   typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")
         scores.append(_as_shown(table, source, values["score"], current))
         weights.append(typed_in(table, indicator, "weight"))  # SUM skips a 分值 in words

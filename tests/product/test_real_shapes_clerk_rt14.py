@@ -189,3 +189,19 @@ def test_convert_with_a_year_gives_a_form_to_fill_not_last_years_answers(tmp_pat
     copy = tmp_path / "副本.xlsx"  # without --year: last year's table, as it was
     assert main(["convert", str(last), "-o", str(copy)]) == 0
     assert shown(copy, "E2", "F13", "H44") == [2024, "21980人", "优"]
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+@pytest.mark.parametrize(("cell", "value", "where"), [("G6", "十", "G6"), ("J21", "三", "J21")])
+def test_points_in_words_are_reported_where_typed_and_nowhere_locked(
+        tmp_path, formulas, cell, value, where):
+    """Before (add-in form): a money 分值 "十" gave JX406 at the locked I6 and JX504 at I6,
+    H43 and H44 — check read it as 10, the formulas as no number."""
+    def change(book, sheet):
+        sheet["F21"] = "部分达成"
+        sheet[cell] = value
+
+    path = recalculated(filled(tmp_path, change, formulas))
+    cells = [item.split(" ", 3)[2] for item in findings(path)]
+    assert where in cells or cell == "J21"
+    assert not {"I6", "H43", "H44"} & set(cells), findings(path)
