@@ -156,11 +156,18 @@ def total(*parts: Cell) -> Cell:
 
 
 @_cell_safe
-def grade(total_value: Cell) -> Cell:
-    """评分等级 (优/良/中/差) of a 总分; "" when there is no total."""
+def grade(total_value: Cell, weight_total: Cell = None) -> Cell:
+    """评分等级 (优/良/中/差) of a 总分; "" when there is no total. Given the 分值合计
+    (the template's JX_GRADE(H43,G43)), none where it is not 100: "⚠ 分值合计 90，不是
+    100，不评等级", as the checker says (``rules.ungraded``)."""
     if _blank(total_value) or is_error(total_value):
         return ""
-    return rules.grade(_number(total_value, "总分"))
+    total_points = _number(total_value, "总分")
+    if not _blank(weight_total) and not is_error(weight_total):
+        note = rules.ungraded(_number(weight_total, "分值合计"))
+        if note is not None:
+            raise ScoreInputError(note)
+    return rules.grade(total_points)
 
 
 def _sum_weights(values: Iterable[Cell]) -> float:

@@ -31,6 +31,11 @@ GRADE_ROW = LAST_ROW + 2
 FUND_ROWS = (6, 7, 8, 9)
 FUND_LABELS = ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金")
 PRINT_AREA = f"A1:I{GRADE_ROW}"
+# 执行率偏低原因说明 (the sichuan rules want it below 90 %): right of the money block, its
+# header above it, as the 四川 form's column; outside the print area, as the 人工评分
+FUND_REASON_HEADER = f"J{FUND_ROWS[0] - 1}"
+FUND_REASON = f"$J${FUND_ROWS[0]}"
+FUND_REASON_TITLE = "执行率偏低原因说明"
 
 # Indicator block columns: 一级 B, 二级 C, 三级 D, 指标值 E, 完成值 F, 分值 G,
 # 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K.
@@ -60,6 +65,7 @@ NAME_RANGES: dict[str, str] = {
     "JX_FundWeight": f"$G${FUND_ROWS[0]}",
     "JX_FundRate": _funds("H"),
     "JX_FundScore": f"$I${FUND_ROWS[0]}",
+    "JX_FundReason": FUND_REASON,
     "JX_GoalExpected": "$D$11",
     "JX_GoalActual": "$G$11",
     "JX_Level1": _rows(COLUMN["level1"]),

@@ -281,6 +281,12 @@ class EmbeddedPlaces:
         return f"{self.label}“{sheet}”" + (f"!{cell}" if cell else "")
 
 
+# A key of ``SelfEvaluation.sources``: UNUSED_ROW + a default 一级 (levels.SATISFACTION …)
+# is the 三级指标 cell of the first unused row under it — where a clerk adds an indicator
+# of a 一级 the table lacks (JX104 on the template).
+UNUSED_ROW = "unused_row:"
+
+
 @dataclass
 class SelfEvaluation:
     """One table, and what is known of its cells. ``rules`` is resolved on construction

@@ -50,13 +50,18 @@ from jixiao.rules import (
     EXECUTED_NAME,
     GRADES,
     MONEY_BLANK,
+    NOT_GRADED,
     RULE_SETS,
     SCORE_STEP,
     TIMELINESS_WORD,
+    TOLERANCE,
+    UNGRADED,
     Direction,
+    band_text,
     round2,
     strict_at_target_share,
     template_amounts,
+    ungraded,
     unit_direction,
 )
 from jixiao.rules import grade as rules_grade
@@ -239,7 +244,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     low, high = (f'IF({level}="A",{_band("A", end)},IF({level}="P",{_band("P", end)},'
                   f'{_band("N", end)}))'.replace("{ratio}", ratio) for end in (0, 1))
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
-    band = f'TEXT({lo},"0.00")&"–"&TEXT({hi},"0.00")'
+    band = f'{lo}&"–"&{hi}'  # General, as rules.band_text writes it: 3–4, 6.5–8
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
                    f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
     score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
@@ -405,7 +410,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
         return kind
     low, high = _share(level, 0, ratio), _share(level, 1, ratio)
     lo, hi = round2(weight * low), round2(weight * high)
-    band = f"{lo:.2f}–{hi:.2f}"
+    band = band_text(lo, hi)
     if _blank(judged):
         return round2(weight) if level == "A" else f"⚠ 请在人工评分列填写 {band} 分"
     if lo <= judged <= hi:
@@ -451,9 +456,18 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
                             f'IF(COUNT(I{top},{scores})=0,"",'
                             f'IF(AND(TRIM(I{top}&"")="",COUNT({scores})>0),"{WARN_MONEY_BLANK}",'
                             f'ROUND(SUM(I{top},{scores}),2))))')
-    total = f"H{total_row}"
-    out[f"H{grade_row}"] = f'=IF(ISNUMBER({total}),{_grade_formula(f"ROUND({total},2)")},"")'
+    total, weights = f"H{total_row}", f"G{total_row}"
+    before, after = UNGRADED.split("{total}")  # rules.ungraded: no grade unless they total 100
+    out[f"H{grade_row}"] = (f'=IF(ISNUMBER({total}),IF(ABS({weights}-100)>{TOLERANCE:g},'
+                            f'"⚠ {before}"&{weights}&"{after}",'
+                            f'{_grade_formula(f"ROUND({total},2)")}),"")')
     return out
+
+
+def grades_weights(formula: object) -> bool:
+    """Whether a native template's 评分等级 formula gives no grade where the 分值 do not
+    total 100 (written since rt14); an older one grades any total."""
+    return isinstance(formula, str) and NOT_GRADED in formula
 
 
 def _not_number(what: str, cell: str) -> str:
@@ -471,9 +485,10 @@ def _grade_formula(rounded: str) -> str:
 
 
 def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
-                 weights: list[Any]) -> dict[str, Any]:
+                 weights: list[Any], graded_by_weights: bool = True) -> dict[str, Any]:
     """What ``money_formulas`` show: "rates" (one per fund line), "execution",
-    "weight_total", "total", "grade"."""
+    "weight_total", "total", "grade" (``graded_by_weights`` False: as an older template's
+    评分等级 formula, which grades a total whatever its 分值 total)."""
     rates: list[Any] = []
     for budget, executed in funds:
         try:
@@ -510,12 +525,18 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
     else:
         total = round2(sum(part for part in parts if _is_number(part)))
     grade = rules_grade(total) if _is_number(total) else ""
+    note = ungraded(weight_total) if graded_by_weights else None
+    if grade and note is not None:
+        grade = f"⚠ {note}"
     return {"rates": rates, "execution": execution, "weight_total": weight_total,
             "total": total, "grade": grade}
 
 
-def native_results(get: Callable[[str], Any]) -> dict[str, Any]:
-    """What a native template's formulas show (cell → value), from its inputs (``get(ref)``)."""
+def native_results(get: Callable[[str], Any],
+                   formula: Callable[[str], Any] | None = None) -> dict[str, Any]:
+    """What a native template's formulas show (cell → value), from its inputs (``get(ref)``);
+    ``formula(ref)``, where given, is a cell's formula text (an older template's 评分等级
+    formula grades any total: ``grades_weights``)."""
     c = COLUMN
     rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
     out: dict[str, Any] = {}
@@ -531,7 +552,8 @@ def native_results(get: Callable[[str], Any]) -> dict[str, Any]:
         scores.append(shown["score"])
         weights.append(weight)
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
-                                get(f"G{FUND_ROWS[0]}"), scores, weights)
+                                get(f"G{FUND_ROWS[0]}"), scores, weights,
+                                formula is None or grades_weights(formula(f"H{GRADE_ROW}")))
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]

@@ -617,6 +617,17 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)"
 
 
+def plain_points(value: float) -> str:
+    """Points as Excel's General shows a 2-decimal number (and a formula's ``&`` joins
+    it): 3, 6.5, 99.8 — the template's cells and the findings write them alike."""
+    return f"{round2(value):.2f}".rstrip("0").rstrip(".")
+
+
+def band_text(low: float, high: float) -> str:
+    """A score range as the template's cells and the findings both write it: 3–4, 6.5–8."""
+    return f"{plain_points(low)}–{plain_points(high)}"
+
+
 def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
                  judged: float | None, met: bool | None, note: str) -> Score:
     low, high = ruleset.bands[level]
@@ -625,9 +636,9 @@ def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
         if level == "achieved":
             value = round2(weight)
         else:
-            value, note = None, f"{note}，请在 {band[0]:.2f}–{band[1]:.2f} 分之间人工评分"
+            value, note = None, f"{note}，请在 {band_text(*band)} 分之间人工评分"
     elif not band[0] <= judged <= band[1]:
-        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band[0]:.2f}–{band[1]:.2f} 分之间"
+        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band_text(*band)} 分之间"
     else:
         value, note = round2(judged), f"{note}，人工评分"
     return Score(value, met, note, band, level, level_name)
@@ -663,6 +674,20 @@ GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好", "较好
           Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
 GRADE_NAMES = tuple(grade.name for grade in GRADES)
 _GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}
+
+
+# No grade is given where the 分值 do not total 100 (JX101): a total out of 90 or 110
+# is no 良 or 优. The template's 评分等级 cell shows it (⚠ …), the report says it (—（…）).
+NOT_GRADED = "不评等级"
+UNGRADED = "分值合计 {total}，不是 100，" + NOT_GRADED
+
+
+def ungraded(weight_total: float | None) -> str | None:
+    """Why a table gets no 评分等级: "分值合计 90，不是 100，不评等级"; None when its 分值
+    total 100 (or are unknown)."""
+    if weight_total is None or abs(weight_total - FULL_MARKS) <= TOLERANCE:
+        return None
+    return UNGRADED.format(total=plain_points(weight_total))
 
 
 def grade(total: float) -> str:

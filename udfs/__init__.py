@@ -12,7 +12,7 @@
 | JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
 | JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：是 / 否 / 未知 |
 | JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
-| JX_GRADE(总分) | ``=JX_GRADE(H43)`` | 评分等级：优 / 良 / 中 / 差 |
+| JX_GRADE(总分, [分值合计]) | ``=JX_GRADE(H43,G43)`` | 评分等级：优 / 良 / 中 / 差；分值合计不是 100 时不评等级 |
 | JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(G6,G13:G42)`` | 分值合计（应为 100） |
 
 无法计算时，单元格显示以 “⚠” 开头的中文说明（例如 “⚠ 实际完成值为空”），
@@ -91,9 +91,10 @@ def JX_TOTAL(exec_score, scores):
 
 @xw.func(category="绩效自评")
 @xw.arg("total", doc="总分")
-def JX_GRADE(total):
-    """评分等级：优（≥90）、良（80–90）、中（60–80）、差（<60）。"""
-    return cellfuncs.grade(total)
+@xw.arg("weight_total", doc="分值合计（可省略；不是 100 时不评等级）")
+def JX_GRADE(total, weight_total=None):
+    """评分等级：优（≥90）、良（80–90）、中（60–80）、差（<60）；分值合计不是 100 时不评等级。"""
+    return cellfuncs.grade(total, weight_total)
 
 
 @xw.func(category="绩效自评")

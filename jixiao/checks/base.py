@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jixiao import levels, rules
-from jixiao.model import Evaluation, FundLine, Indicator, SelfEvaluation, Source, evaluate
+from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
 from jixiao.parsing import compact_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -155,10 +155,11 @@ def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
     return "JX_" in info.formula.upper() or table.template
 
 
-def typed_in(table: SelfEvaluation, line: FundLine, key: str) -> object:
-    """What a money cell holds as typed ("30万元" stays text), for the template's own
-    formulas to read; the amount read where the table was built in code."""
-    info = table.cell(line.sources.get(key))
+def typed_in(table: SelfEvaluation, line: object, key: str) -> object:
+    """What an input cell holds as typed ("30万元", a 分值 "十" stay text), for the
+    template's own formulas to read — a money line's amount, an indicator's or the
+    funds' 分值; the value read where the table was built in code."""
+    info = table.cell(line.sources.get(key))  # type: ignore[attr-defined]
     return info.value if info is not None else getattr(line, key)
 
 

@@ -20,6 +20,7 @@ from jixiao.checks.base import (
     unexplained,
 )
 from jixiao.errors import ScoreInputError
+from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
 from jixiao.model import (
     Evaluation,
     FundLine,
@@ -221,7 +222,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     """执行率低于 90%，却没有说明原因。
 
     规则集 sichuan 要求说明（警告）；其他规则集作为提示。原因可写在项目资金栏的
-    说明列、“预算执行率”指标（或指标值、完成值就是预算数、执行数的指标，如“工程资金金额
+    说明列（jixiao 模板资金栏右侧的“执行率偏低原因说明”，四川表的同名列：本检查指向该
+    单元格）、“预算执行率”指标（或指标值、完成值就是预算数、执行数的指标，如“工程资金金额
     43.2 → 37.24”）的偏差原因分析中，或表下的“偏差大或目标未完成原因分析”行。
     没有项目资金栏时，按单列为一级指标的“预算执行率”行（或第三方指标体系“项目管理”“过程”
     下的“预算执行率”，银川）的完成值判断；资金栏没有原因列时，指向该行的偏差原因单元格。
@@ -257,13 +259,22 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         row_source = next((i.sources["reason"] for i in table.indicators
                            if "reason" in i.sources and execution_row_rate(i) is not None), None)
     sources = table.funds.total.sources
-    # the money block's empty 原因 cell (四川: 执行率偏低原因说明) is where the reason goes
-    source = row_source or table.funds.sources.get("reason") or sources.get("rate") \
-        or sources.get("executed")
+    where = ""
+    if row_source is None and "reason" in table.funds.sources:
+        # the money's own 原因 cell (四川's 执行率偏低原因说明, jixiao's template J6): the
+        # empty cell to fill, not the rate
+        row_source = table.funds.sources["reason"]
+        what = FUND_REASON_TITLE if table.template else "资金栏的原因说明"
+        where = f"：请在{what}（{row_source}）写明原因"
+    elif row_source is None and table.template:
+        # a template made before it had the cell: where the reader finds one (J5 | J6)
+        where = (f"：请在资金栏右侧 {FUND_REASON_HEADER} 填写“{FUND_REASON_TITLE}”，"
+                 f"其下 {FUND_REASON.replace('$', '')} 写明原因")
+    source = row_source or sources.get("rate") or sources.get("executed")
     if jixiao_formula(table, source) and "executed" in sources:
         source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,
-                  f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因",
+                  f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因{where}",
                   severity="warning" if required is not None else "info")
 
 

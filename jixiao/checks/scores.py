@@ -31,7 +31,8 @@ from jixiao.model import (
     execution_row_rate,
     plain_text,
 )
-from jixiao.rules import TOLERANCE, Score
+from jixiao.parsing import compact_text
+from jixiao.rules import TOLERANCE, Score, band_text
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -56,8 +57,9 @@ def score_within_weight(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：得分不超过 10。
     """
-    for indicator in table.indicators:
-        if indicator.score_declared is None or indicator.weight is None:
+    for indicator, score in _pairs(table, evaluation):
+        if indicator.score_declared is None or indicator.weight is None \
+                or _jx503_speaks(table, indicator, score):
             continue
         if indicator.score_declared > indicator.weight + TOLERANCE:
             yield finding("JX401", indicator.sources.get("score"),
@@ -86,6 +88,8 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     usual = _one_met_score(table, evaluation)
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
+        if _jx503_speaks(table, indicator, score):
+            continue
         if score.met is False and declared is not None and full_marks(indicator, declared) \
                 and (indicator.weight or 0) > 0:  # 0 of 0 points is no full marks: JX106
             yield finding("JX402", indicator.sources.get("score"),
@@ -131,7 +135,7 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
-        if _met_but_deducted(indicator, score):
+        if _met_but_deducted(indicator, score) and not _jx503_speaks(table, indicator, score):
             yield finding("JX403", indicator.sources.get("score"),
                           f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
                           f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")
@@ -210,6 +214,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 and jixiao_formula(table, indicator.sources.get("score")))) \
                 and not unsigned_falling_rate(indicator):
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
+        if _jx503_speaks(table, indicator, score):
+            value = score.value  # the number typed over the formula is JX503's: the rule's
         if value is None or value >= indicator.weight - TOLERANCE:
             continue
         if execution_row_rate(indicator) is not None:
@@ -271,12 +277,14 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
     funds = table.funds
     source = funds.sources.get("score")
-    if evaluation.execution_score is None and jixiao_formula(table, source):
-        return
+    info = table.cell(source)
+    if jixiao_formula(table, source) and (evaluation.execution_score is None or (
+            info is not None and str(info.value or "").startswith("⚠"))):
+        return  # the template's own ⚠ (a 分值 "十"): the input is at fault, JX106 says where
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):
-        yield finding("JX406", source, "执行率未填写得分")
+        yield finding("JX406", source, "执行率得分未填写")
 
 
 @check("JX407", "error", "得分为负数")
@@ -320,22 +328,38 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
-            level = score.level_name
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
                 if indicator.judged is not None else "请在人工评分列填写"
             yield finding("JX408", first_source(indicator, "judged", "score"),
-                          f"“{label(indicator)}”为“{level}”，{judged} {points(low)}–"
-                          f"{points(high)} 分之间（{evaluation.rules.name} 规则）")
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，{judged} {band_text(low, high)}"
+                          f" 分之间（{evaluation.rules.name} 规则）")
             continue
         if score.band is None or declared is None or jixiao_formula(
                 table, indicator.sources.get("score")):
             continue
         low, high = score.band
         if declared < low - TOLERANCE or declared > high + TOLERANCE:
-            level = score.level_name
             yield finding("JX408", indicator.sources.get("score"),
-                          f"“{label(indicator)}”为“{level}”，得分应在 {points(low)}–"
-                          f"{points(high)} 之间，填写为 {points(declared)}")
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，得分应在 {band_text(low, high)} 之间，"
+                          f"填写为 {points(declared)}")
+
+
+def _level_said(indicator: Indicator, score: Score) -> str:
+    """The level a qualitative score rests on: quoted where the clerk wrote it (为“部分达成”),
+    else what the rules read, with the target and actual it was read from (逾期完成（指标值
+    2025年10月20日前完成，完成值 2025年10月28日完成）) — never a quote of words not written."""
+    level = score.level_name
+    if compact_text(indicator.actual) == level:
+        return f"为“{level}”"
+    return f"{level}（{_pair_text(indicator)}）"
+
+
+def _jx503_speaks(table: SelfEvaluation, indicator: Indicator, score: Score) -> bool:
+    """A number typed over the template's score formula where the rules give a score:
+    JX503 names the cell and the rule's score; the typed number is no deduction, no full
+    marks and no excess of its own (JX401–JX405 judge the rule's score, or stay silent)."""
+    return score.value is not None and indicator.score_declared is not None \
+        and _typed_over_template(table, indicator.sources.get("score"))
 
 
 def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore[no-untyped-def]
@@ -461,10 +485,9 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             pass  # the template's 人工评分 left blank: JX408 says so once, with the band
         elif score.band is not None:
             low, high = score.band
-            level = score.level_name
             yield finding("JX410", source,
-                          f"“{label(indicator)}”为“{level}”，须人工评分（{points(low)}–"
-                          f"{points(high)} 分之间）")
+                          f"“{label(indicator)}”{_level_said(indicator, score)}，须人工评分（{band_text(low, high)} "
+                          f"分之间）")
         elif score.note.startswith("无法判断") and indicator.score_declared is not None:
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），填报得分 "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from jixiao import rules
@@ -180,26 +181,38 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
             value = shown(fraction)
             yield line.sources["rate"], f"“{line.label}”的执行率", \
                 None if value is None else float(value) * 100  # type: ignore[arg-type]
-    execution = cellfuncs.execution_score(rate_fraction, funds.weight)
+    # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10)
+    execution = cellfuncs.execution_score(rate_fraction, typed_in(table, funds, "weight"))
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(execution)
     for indicator in table.indicators:
-        value = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
-                                evaluation.rules.name, indicator.judged, indicator.level2)
+        value = cellfuncs.score(indicator.target, indicator.actual,
+                                typed_in(table, indicator, "weight"), evaluation.rules.name,
+                                typed_in(table, indicator, "judged"), indicator.level2)
         parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
+    # JX_WEIGHT_TOTAL reads the 分值 cells as typed
+    weight_total = cellfuncs.weight_total(typed_in(table, funds, "weight"),
+                                          [typed_in(table, i, "weight") for i in table.indicators])
     if "weight_total" in table.sources:
-        weights = [i.weight for i in table.indicators]
-        yield table.sources["weight_total"], "分值合计", \
-            shown(cellfuncs.weight_total(funds.weight, weights))
+        yield table.sources["weight_total"], "分值合计", shown(weight_total)
     total = cellfuncs.total(*parts)
     if "total" in table.sources:
         yield table.sources["total"], "总分", shown(total)
-    if "grade" in table.sources:  # JX_GRADE reads the 总分 cell as it is
-        yield table.sources["grade"], "评分等级", \
-            shown(cellfuncs.grade(_as_shown(table, table.sources.get("total"), total, current)))
+    if "grade" in table.sources:  # JX_GRADE reads the 总分 cell as it is (and the 分值合计)
+        source = table.sources["grade"]
+        yield source, "评分等级", shown(cellfuncs.grade(
+            _as_shown(table, table.sources.get("total"), total, current),
+            weight_total if _grades_weights(table.cell(source)) else None))
+
+
+def _grades_weights(info: CellInfo | None) -> bool:
+    """A template's JX_GRADE given the 分值合计 too (JX_GRADE(H43,G43), since rt14): no
+    grade where they do not total 100. An older JX_GRADE(H43) grades any total."""
+    formula = (info.formula or "") if info is not None else ""
+    return re.search(r"JX_GRADE\s*\([^,()]*,", formula, re.IGNORECASE) is not None
 
 
 def _native(table: SelfEvaluation) -> bool:
@@ -216,16 +229,17 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     funds = table.funds
     scores, weights = [], []
     for indicator in table.indicators:
-        values = native.row_values(indicator.target, indicator.actual, indicator.weight,
-                                   evaluation.rules.name, indicator.judged, indicator.level2)
+        values = native.row_values(indicator.target, indicator.actual,
+                                   typed_in(table, indicator, "weight"), evaluation.rules.name,
+                                   typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")
         scores.append(_as_shown(table, source, values["score"], current))
-        weights.append(indicator.weight)
+        weights.append(typed_in(table, indicator, "weight"))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
-                                 for line in lines], funds.weight, scores, weights)
+                                 for line in lines], typed_in(table, funds, "weight"), scores, weights)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)
@@ -235,6 +249,10 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         yield funds.sources["score"], "执行率得分", shown(money["execution"])
     total = _as_shown(table, table.sources.get("total"), money["total"], current)
     grade = rules.grade(total) if isinstance(total, (int, float)) else ""  # as its formula
+    info = table.cell(table.sources.get("grade"))
+    if grade and info is not None and native.grades_weights(info.formula) \
+            and rules.ungraded(money["weight_total"]) is not None:
+        grade = ""  # "⚠ 分值合计 90，不是 100，不评等级"
     for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
                              ("total", "总分", money["total"]), ("grade", "评分等级", grade)):
         if key in table.sources:
@@ -346,6 +364,9 @@ def formula_results_current(table: SelfEvaluation,
     **错误示例**：完成值已从 95% 改为 85%，得分单元格仍显示 10。
 
     **正确示例**：在装有 jixiao 加载项的 Excel 中点“一键重算”后保存。
+
+    原生公式模板（`jixiao new --formulas native`）不需要 jixiao：提示在 Excel、WPS 或
+    LibreOffice 中打开、重算后保存。
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
@@ -372,26 +393,33 @@ def formula_results_current(table: SelfEvaluation,
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
             if never_calculated(table, indicator.sources.get(key)):
                 uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
+    recalc = _recalc_hint(table)
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
-        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{_RECALC_HINT}")
+        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
     elif showing_errors:  # saved by a program without the JX_ functions: one line
         shown = sorted({error for _, _, error in showing_errors})
         yield finding("JX504", showing_errors[0][0],
                       f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
                       f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
-                      f"{_RECALC_HINT}")
+                      f"{recalc}")
     if len(uncalculated) == 1:
         source, what = uncalculated[0]
-        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{_RECALC_HINT}")
+        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{recalc}")
     elif uncalculated:  # a file written by a program and never opened in Excel: one line
         yield finding("JX504", uncalculated[0][0],
                       f"{len(uncalculated)} 个公式单元格（{_cell_list(uncalculated)}）"
-                      f"没有计算结果：文件保存前未重新计算；{_RECALC_HINT}")
+                      f"没有计算结果：文件保存前未重新计算；{recalc}")
 
 
 _RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"
+# A native-formula template (``--formulas native``) needs neither: any program recalculates it
+_NATIVE_RECALC_HINT = "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存"
+
+
+def _recalc_hint(table: SelfEvaluation) -> str:
+    return _NATIVE_RECALC_HINT if table.template and _native(table) else _RECALC_HINT
 
 
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]

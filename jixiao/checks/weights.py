@@ -17,6 +17,7 @@ from jixiao.checks.base import (
 )
 from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
 from jixiao.model import (
+    UNUSED_ROW,
     Evaluation,
     Indicator,
     SelfEvaluation,
@@ -349,9 +350,9 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     present = {level1_category(indicator) for indicator in table.indicators}
     for required in _REQUIRED_LEVEL1:
         if required not in present:
-            if _template(table):  # its rows are there, blank: no one cell to point at
-                yield finding("JX104", None, f"缺少一级指标“{required}”：请在模板中该一级指标下的"
-                                             "空行填写三级指标")
+            if _template(table):  # its rows are there, blank: the first one's 三级指标 cell
+                yield finding("JX104", table.sources.get(UNUSED_ROW + required),
+                              f"缺少一级指标“{required}”：请在模板中该一级指标下的空行填写三级指标")
             else:
                 yield finding("JX104", table.sources.get("header"), f"缺少一级指标“{required}”")
 

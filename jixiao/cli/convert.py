@@ -19,6 +19,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="模板的评分规则：mof2020、ratio、sichuan（默认沿用原表）")
     parser.add_argument("--formulas", choices=("addin", "native"), default="addin",
                         help="得分公式：addin（默认，JX_ 函数）、native（只用各软件都有的函数，无需加载项）")
+    parser.add_argument("--year", type=int, default=None, metavar="年度",
+                        help="做成该年度的空白待填表：写入年度，清空实际完成值、偏差原因、人工评分、"
+                             "资金栏金额和实际完成情况，保留项目、指标、指标值和分值"
+                             "（不加时原样转换，保留原表的全部内容）")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     from jixiao.timeouts import add_timeout_option
 
@@ -44,7 +48,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
     from jixiao.model import evaluate
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
-    from jixiao.template.fill import as_standard
+    from jixiao.template.fill import as_standard, for_new_year
 
     tables = read_workbook(args.input).tables
     targets = [output] if len(tables) == 1 else [
@@ -58,7 +62,9 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
     for table, target in zip(tables, targets, strict=True):
         ruleset = chosen or table.rules
         standard = as_standard(table, evaluate(table, ruleset))
-        build_template(target, year=table.project.year, rules=ruleset.name, table=standard,
+        if args.year is not None:
+            standard = for_new_year(standard, args.year)
+        build_template(target, year=standard.project.year, rules=ruleset.name, table=standard,
                        formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
         print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")

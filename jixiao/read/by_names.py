@@ -28,8 +28,10 @@ from jixiao import rules as _rules
 from jixiao.cellfuncs import is_error
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, missing_file
 from jixiao.layout import DEFINED_NAMES, FUND_LABELS
+from jixiao.levels import level1_category
 from jixiao.model import (
     ERROR_CODES,
+    UNUSED_ROW,
     FundLine,
     Funds,
     Indicator,
@@ -52,7 +54,7 @@ _REQUIRED = ("JX_Name", "JX_Target", "JX_Actual", "JX_Weight")
 # The money block's names → its columns, as the header reader names them (fund_columns)
 _FUND_COLUMNS = {"JX_FundInitial": "initial", "JX_FundBudget": "budget",
                  "JX_FundExecuted": "executed", "JX_FundRate": "rate", "JX_FundWeight": "weight",
-                 "JX_FundScore": "score"}
+                 "JX_FundScore": "score", "JX_FundReason": "reason"}
 
 
 class _Block:
@@ -112,7 +114,7 @@ def table_from_ranges(get_range: GetRange, *, origin: str = "工作簿") -> Self
                                    if len(blocks[name]))
     if "weight" in table.fund_columns:
         table.funds_weight_source = "money"
-    table.indicators = _read_indicators(blocks)
+    table.indicators = _read_indicators(blocks, table.sources)
 
     def note(key: str, name: str) -> Any:
         value, source = blocks[name].get()
@@ -185,6 +187,10 @@ def _read_funds(blocks: dict[str, _Block]) -> Funds:
     funds.score_declared = points(score)
     if source is not None:
         funds.sources["score"] = source
+    reason, source = blocks["JX_FundReason"].get()  # none in a template made before rt14
+    funds.reason = _optional_text(reason)
+    if source is not None:
+        funds.sources["reason"] = source
     return funds
 
 
@@ -202,7 +208,9 @@ _INDICATOR_NAMES = {"level1": "JX_Level1", "level2": "JX_Level2", "name": "JX_Na
                     "score": "JX_IndicatorScore", "reason": "JX_Reason", "judged": "JX_Judged"}
 
 
-def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
+def _read_indicators(blocks: dict[str, _Block], sources: dict[str, Source]) -> list[Indicator]:
+    """The indicator rows; ``sources`` gets, for each default 一级, the 三级指标 cell of its
+    first unused row (``UNUSED_ROW``): where a clerk adds an indicator of a missing 一级."""
     indicators = []
     carried: dict[str, tuple[Any, Source | None]] = {"level1": (None, None),
                                                      "level2": (None, None)}
@@ -214,6 +222,9 @@ def _read_indicators(blocks: dict[str, _Block]) -> list[Indicator]:
             cells[key] = carried[key]
         if all(is_placeholder(cells[key][0]) for key in ("name", "target", "actual")) \
                 and is_placeholder_points(cells["weight"][0]):
+            category = level1_category(_optional_text(cells["level1"][0]))
+            if category is not None and cells["name"][1] is not None:
+                sources.setdefault(UNUSED_ROW + category, cells["name"][1])
             continue  # an unused row, blank or only "/", "—", 0 (as the header reader)
         value = {key: cell[0] for key, cell in cells.items()}
         indicator = Indicator(

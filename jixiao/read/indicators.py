@@ -26,7 +26,15 @@ import re
 from typing import Any
 
 from jixiao import levels
-from jixiao.model import Indicator, SelfEvaluation, Source, Sources, Subtotal, plain_text
+from jixiao.model import (
+    UNUSED_ROW,
+    Indicator,
+    SelfEvaluation,
+    Source,
+    Sources,
+    Subtotal,
+    plain_text,
+)
 from jixiao.parsing import compact_text, contradicts_direction, heading_points, says_full_marks
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
@@ -239,6 +247,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         score_typed = (read.get("score") is not None
                        and (row, columns["score"]) not in grid.formulas)
         if _unused_row(read, score_typed):
+            level1 = carried["level1"][0]
+            category = levels.level1_category(None if level1 is None else plain_text(level1))
+            if category is not None and "name" in columns:  # JX104 points here (template)
+                table.sources.setdefault(UNUSED_ROW + category, (grid, row, columns["name"]))
             row += 1
             continue
         indicator = _indicator(read, places, carried)

@@ -127,7 +127,9 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     if sheet is None:
         raise JixiaoError(f"“{package.path.name}”标明是原生公式模板，却没有工作表“{SHEET}”")
     cells = {cell.ref: cell for cell in package.cells(sheet)}
-    values = native_results(lambda ref: cells[ref].value if ref in cells else None)
+    values = native_results(lambda ref: cells[ref].value if ref in cells else None,
+                            lambda ref: cells[ref].formula.text if ref in cells
+                            and cells[ref].formula is not None else None)
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
     others = formulas - set(values)
     if others:

@@ -18,7 +18,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult
-from jixiao.rules import round2
+from jixiao.rules import round2, ungraded
 from jixiao.terminal import display_width, printable
 
 
@@ -107,7 +107,7 @@ def _grade(checked: CheckedTable) -> str:
 
     total = weights_wrong(checked.table)
     if total is not None:
-        return f"—（分值合计 {_points(total)}，不是 100，不评等级）"
+        return f"—（{ungraded(total)}）"
     return checked.grade or "—"
 
 

@@ -20,6 +20,7 @@ or move blocks:
     JX_FundWeight    1×1    分值 of the 执行率 (total line)
     JX_FundRate      4×1    执行率 (B/A), =JX_RATE, a fraction shown as percent
     JX_FundScore     1×1    执行率得分, =JX_EXEC_SCORE
+    JX_FundReason    1×1    执行率偏低原因说明 (right of the money block; since rt14)
     JX_GoalExpected  1×1    年度总体目标 — 预期目标
     JX_GoalActual    1×1    年度总体目标 — 实际完成情况
     JX_Level1        30×1   一级指标      } the indicator rows; 一级/二级 merged
@@ -66,6 +67,9 @@ from jixiao.layout import (
     CONF_SHEET,
     FIRST_ROW,
     FUND_LABELS,
+    FUND_REASON,
+    FUND_REASON_HEADER,
+    FUND_REASON_TITLE,
     FUND_ROWS,
     GRADE_ROW,
     GROUPS,
@@ -207,6 +211,8 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
             put(ws, f"G{row}", "—")
             put(ws, f"I{row}", "—")
 
+    put(ws, FUND_REASON_HEADER, FUND_REASON_TITLE, Style(bold=True, fill=HELPER_FILL))
+    put(ws, f"J{FUND_ROWS[0]}:K{FUND_ROWS[-1]}", None, LONG_INPUT)
     put(ws, "A10:C11", "年度总体目标", HEADER)
     put(ws, "D10:F10", "预期目标", HEADER)
     put(ws, "G10:I10", "实际完成情况", HEADER)
@@ -221,7 +227,7 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},H{FIRST_ROW}:H{LAST_ROW})", COMPUTED)
     put(ws, f"I{TOTAL_ROW}", None)
     put(ws, f"A{GRADE_ROW}:G{GRADE_ROW}", "评分等级", HEADER)
-    put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW})", Style(bold=True))
+    put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW},G{TOTAL_ROW})", Style(bold=True))
     put(ws, f"I{GRADE_ROW}", None)
 
     put(ws, "J2", "评分规则", Style(bold=True, fill=HELPER_FILL))
@@ -289,7 +295,11 @@ def _write_validations(ws: Worksheet) -> None:
                 f"{c['weight']}{FIRST_ROW}:{c['weight']}{LAST_ROW}",
                 f"{c['judged']}{FIRST_ROW}:{c['judged']}{LAST_ROW}"):
         not_negative.add(ref)
-    for validation in (levels, rule_list, not_negative):
+    reason = DataValidation(type=None, allow_blank=True, showInputMessage=True,
+                            promptTitle=FUND_REASON_TITLE,
+                            prompt="执行率低于 90% 时写明原因和改进措施（四川规则要求）")
+    reason.add(FUND_REASON.replace("$", ""))
+    for validation in (levels, rule_list, not_negative, reason):
         ws.add_data_validation(validation)
 
 

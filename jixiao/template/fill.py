@@ -5,6 +5,7 @@ template's shape."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao import cellfuncs
 from jixiao.errors import JixiaoError
-from jixiao.layout import COLUMN, FIRST_ROW, FUND_ROWS, GROUPS, group_first_row
+from jixiao.layout import COLUMN, FIRST_ROW, FUND_REASON, FUND_ROWS, GROUPS, group_first_row
 from jixiao.model import (
     Evaluation,
     FundLine,
@@ -39,6 +40,8 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
             _fill_fund_line(ws, row, line)
     if funds.weight is not None:
         ws[f"G{FUND_ROWS[0]}"] = funds.weight
+    if funds.reason:
+        ws[FUND_REASON.replace("$", "")] = funds.reason
 
     c = COLUMN
     for row, indicator in _place_indicators(table.indicators):
@@ -151,3 +154,21 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         funds.weight = None
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
+
+
+def for_new_year(table: SelfEvaluation, year: int) -> SelfEvaluation:
+    """Last year's table as next year's form to fill (``jixiao convert --year``): the
+    project, the indicators, their 指标值 and 分值 and the 预期目标 kept; what was done
+    cleared — 实际完成值, 偏差原因, 人工评分, the money's amounts and 原因, the 实际完成情况."""
+    project = dataclasses.replace(table.project, year=year, goal_actual=None)
+    indicators = []
+    for indicator in table.indicators:
+        row = copy.copy(indicator)
+        row.actual = row.reason = row.judged = row.score_declared = None
+        indicators.append(row)
+    funds = copy.deepcopy(table.funds)
+    funds.reason, funds.score_declared = None, None
+    for line in (funds.total, *funds.parts):
+        line.initial_budget = line.budget = line.executed = line.rate_declared = None
+    return dataclasses.replace(table, project=project, funds=funds, indicators=indicators,
+                               total_declared=None, grade_declared=None)

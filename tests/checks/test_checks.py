@@ -74,7 +74,7 @@ def test_the_checks_read_the_cell_facts_of_the_model_whichever_reader_made_it():
     read = dataclasses.replace(built, fund_columns=frozenset(("label", "weight", "score")),
                                funds_weight_source="money")
     assert [(f.code, f.message[:8]) for f in run_checks(read) if f.code in ("JX307", "JX406")] \
-        == [("JX307", "执行率得分（分值"), ("JX406", "执行率未填写得分")]
+        == [("JX307", "执行率得分（分值"), ("JX406", "执行率得分未填写")]
 
 
 def test_numbers_read_as_floats_are_written_as_typed():

@@ -16,9 +16,19 @@ import pytest
 from openpyxl.utils.cell import range_boundaries
 
 from jixiao.cellfuncs import FUNCTIONS
+from jixiao.checks.weights import weights_wrong
 from jixiao.errors import JixiaoError
 from jixiao.layout import DEFINED_NAMES, GROUPS, NAME_RANGES, PRINT_AREA, SHEET
-from jixiao.model import FundLine, Funds, Indicator, Project, SelfEvaluation, Source, evaluate
+from jixiao.model import (
+    UNUSED_ROW,
+    FundLine,
+    Funds,
+    Indicator,
+    Project,
+    SelfEvaluation,
+    Source,
+    evaluate,
+)
 from jixiao.read.by_names import read_template
 from jixiao.samples import sample
 from jixiao.template.build import build_template
@@ -29,7 +39,7 @@ COMMITTED = ROOT / "workbook_templates" / "自评表.xlsx"
 SHAPES = {  # name → (rows, columns)
     **{name: (1, 1) for name in (
         "JX_Year", "JX_ProjectName", "JX_Department", "JX_Unit", "JX_Rules",
-        "JX_FundWeight", "JX_FundScore", "JX_GoalExpected", "JX_GoalActual",
+        "JX_FundWeight", "JX_FundScore", "JX_FundReason", "JX_GoalExpected", "JX_GoalActual",
         "JX_WeightTotal", "JX_TotalScore", "JX_TotalGrade")},
     **{name: (4, 1) for name in (
         "JX_FundLabel", "JX_FundInitial", "JX_FundBudget", "JX_FundExecuted", "JX_FundRate")},
@@ -281,7 +291,9 @@ def test_round_trip_keeps_everything_typed(tmp_path):
     assert read.layout == "standard"
     # The results are stored with the formulas: any program shows them on opening.
     computed = evaluate(read)
-    assert (read.total_declared, read.grade_declared) == (computed.total, computed.grade)
+    # its 分值 total 75: no grade, as check says (CheckedTable.grade), the cell a ⚠ text
+    assert weights_wrong(read) == 75
+    assert (read.total_declared, read.grade_declared) == (computed.total, None)
     assert [i.score_declared for i in read.indicators] == [s.value for s in computed.scores]
 
 
@@ -301,9 +313,14 @@ def test_sources_point_at_the_cells(tmp_path):
                                    "budget": Source(SHEET, "E6"),
                                    "executed": Source(SHEET, "F6"), "rate": Source(SHEET, "H6")}
     assert funds.parts[0].sources["budget"] == Source(SHEET, "E7")
-    assert funds.sources == {"weight": Source(SHEET, "G6"), "score": Source(SHEET, "I6")}
+    assert funds.sources == {"weight": Source(SHEET, "G6"), "score": Source(SHEET, "I6"),
+                             "reason": Source(SHEET, "J6")}  # 执行率偏低原因说明
     assert read.sources == {"total": Source(SHEET, "H43"), "grade": Source(SHEET, "H44"),
-                            "weight_total": Source(SHEET, "G43"), "rules": Source(SHEET, "K2")}
+                            "weight_total": Source(SHEET, "G43"), "rules": Source(SHEET, "K2"),
+                            # each 一级's first unused 三级指标 cell (JX104 points there)
+                            UNUSED_ROW + "产出指标": Source(SHEET, "D15"),
+                            UNUSED_ROW + "效益指标": Source(SHEET, "D27"),
+                            UNUSED_ROW + "满意度指标": Source(SHEET, "D41")}
 
 
 @pytest.mark.parametrize("key", ["putuo-1", "putuo-2", "putuo-7", "zizhou-2023"])
