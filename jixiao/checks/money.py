@@ -173,12 +173,7 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if plain:
             yield from _lines_add_up(funds.total, plain, key, name)
         for split, lines in splits.items():  # each breakdown on its own
-            values = [getattr(line, key) for line in lines]
-            summed = _sum(values)
-            if summed is not None and differs(summed, total, TOLERANCE):
-                yield finding("JX304", funds.total.sources.get(key),
-                              f"{name}（{split}）：各明细合计 {points(summed)}"
-                              f"{_named(lines, key)}，年度资金总额为 {points(total)}")
+            yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）")
 
 
 def _named(lines: list[FundLine], key: str) -> str:

@@ -413,7 +413,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
             line.rate_declared = _rate(grid, row, columns["rate"])
-        line.nested = _fund_label(label) == "source" and line.split is None
+        line.nested = _fund_label(label) == "source"
         lines.append(line)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
               if _fund_label(label) == "total"]

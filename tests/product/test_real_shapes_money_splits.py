@@ -84,3 +84,19 @@ def test_sources_that_add_up_are_silent(tmp_path):
     """R7ok: 60 + 37.5 + 1 = 98.5 (the 1 spent without a budget is JX303's)."""
     _, data = _sources_table(tmp_path, 1)
     assert "JX304" not in codes(data)
+
+
+def test_sources_of_the_appropriation_within_a_breakdown(tmp_path):
+    """按收入性质分：财政拨款 1200 (其中：中央补助 700, 地方资金 500) + 其他资金 96: the
+    sources break down the 财政拨款 above them, within the breakdown as outside it; a
+    source off is found at the 财政拨款."""
+    def table(local, name):
+        money = [TOTAL, ("按收入性质分：",), _line("财政拨款", 1250, 1200),
+                 _line("其中：中央补助", 750, 700), _line("地方资金", 500, local),
+                 _line("其他资金", 100, 96), ("按支出性质分：",),
+                 _line("基本支出", 850, 845), _line("项目支出", 500, 451)]
+        return checked(medical_insurance(tmp_path / name, QUALITATIVE_MET, 99.6, money=money))
+    assert "JX304" not in codes(table(500, "ok.xlsx")[1])
+    _, data = table(490, "wrong.xlsx")
+    assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
+        "全年执行数（按收入性质分）：“财政拨款”下按来源分列的合计 1190，“财政拨款”为 1200"]
