@@ -235,7 +235,10 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             if rest_column == label_column and len(grid.rows.get(below + 1, [])) == 1 \
                     and len(rest) <= 6 and _fund_label(label + rest):
                 label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
-        if not _fund_label(label) and not (in_split and label and _has_amount(grid, below, first)):
+        kind = _fund_label(label)
+        if kind == "expense" and not _has_amount(grid, below, first):
+            kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
+        if not kind and not (in_split and label and _has_amount(grid, below, first)):
             if lines:
                 break
             continue

@@ -100,3 +100,13 @@ def test_sources_of_the_appropriation_within_a_breakdown(tmp_path):
     _, data = table(490, "wrong.xlsx")
     assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
         "全年执行数（按收入性质分）：“财政拨款”下按来源分列的合计 1190，“财政拨款”为 1200"]
+
+
+def test_a_project_heading_right_below_the_money_is_no_money_line(tmp_path):
+    """A row 项目支出绩效目标完成情况 (no amount) under the money lines is not 项目支出."""
+    money = [("年度资金总额", 30, 30, 30, 10, "100%", 10), ("财政拨款", 30, 30, 30, "—", None, "—"),
+             ("项目支出绩效目标完成情况",)]
+    table, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 100,
+                                            money=money))
+    assert [line.label for line in table.funds.parts] == ["财政拨款"]
+    assert codes(data) == []
