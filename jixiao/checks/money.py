@@ -144,40 +144,69 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
     **正确示例**：年度资金总额 34.00 = 财政拨款 34.00 + 0 + 0。按资金来源分列的
     （中央补助、省级资金、市县配套）可以是总额的明细，也可以是紧挨在它们上面的那一行
-    （如财政拨款）的明细，这时它们的合计应等于那一行。
+    （如财政拨款）的明细，这时它们的合计应等于那一行。部门整体表按收入性质分（财政拨款、
+    其他资金）和按支出性质分（基本支出、项目支出）列出的，是同一总额的两种分法：
+    各自合计应等于年度资金总额，不相加。消息写出所比较的各行及其合计。
     """
     funds = table.funds
     if not funds.parts:
         return
     shown_budget = "budget" not in funds.total.sources or (
         funds.total.sources.get("budget") != funds.total.sources.get("initial_budget"))
+    plain = [line for line in funds.parts if line.split is None]
+    splits: dict[str, list[FundLine]] = {}
+    for line in funds.parts:
+        if line.split is not None:
+            splits.setdefault(line.split, []).append(line)
     for key, name in _COLUMNS:
         if key == "budget" and not shown_budget:
             continue  # no 全年预算数 column: A is the 年初预算数, already checked
         total = getattr(funds.total, key)
-        values = [getattr(line, key) for line in funds.parts]
-        if total is None or all(value is None for value in values):
+        if total is None:
             continue
-        everything = _sum(values)
-        if everything is not None and not differs(everything, total, TOLERANCE):
-            continue
-        outer = _sum(getattr(line, key) for line in funds.parts if not line.nested)
-        nested = _sum(getattr(line, key) for line in funds.parts if line.nested)
-        if nested is not None and not differs(nested, total, TOLERANCE):
-            continue  # the sources break down the total, the other lines one of them
-        parent = _parent_of_nested(funds.parts)
-        if outer is None or nested is None or parent is None \
-                or differs(outer, total, TOLERANCE):
-            shown = outer if outer is not None and nested is not None else everything
-            yield finding("JX304", funds.total.sources.get(key),
-                          f"{name}：各明细合计 {points(shown or 0.0)}，年度资金总额为 "
-                          f"{points(total)}")
-            continue
-        part = getattr(parent, key)
-        if part is None or differs(nested, part, TOLERANCE):
-            yield finding("JX304", parent.sources.get(key),
-                          f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
-                          f"“{parent.label}”为 {points(part or 0.0)}")
+        if plain:
+            yield from _lines_add_up(funds.total, plain, key, name)
+        for split, lines in splits.items():  # each breakdown on its own
+            yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）")
+
+
+def _named(lines: list[FundLine], key: str) -> str:
+    """The lines a sum adds, named: （中央补助 60 + 地方资金 37.5 + 其他资金 0）."""
+    given = [f"{line.label} {points(getattr(line, key))}" for line in lines
+             if getattr(line, key) is not None]
+    return f"（{' + '.join(given)}）" if given else ""
+
+
+def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: str
+                  ) -> Iterator[Finding]:
+    """JX304 for the 其中 lines ``parts`` (not in a breakdown) in column ``key``."""
+    total = getattr(total_line, key)
+    values = [getattr(line, key) for line in parts]
+    if all(value is None for value in values):
+        return
+    everything = _sum(values)
+    if everything is not None and not differs(everything, total, TOLERANCE):
+        return
+    outer_lines = [line for line in parts if not line.nested]
+    outer = _sum(getattr(line, key) for line in outer_lines)
+    nested = _sum(getattr(line, key) for line in parts if line.nested)
+    if nested is not None and not differs(nested, total, TOLERANCE):
+        return  # the sources break down the total, the other lines one of them
+    parent = _parent_of_nested(parts)
+    if outer is None or nested is None or parent is None \
+            or differs(outer, total, TOLERANCE):
+        # the sum compared: the lines beside the one the sources break down, else all
+        added = outer_lines if parent is not None and outer is not None else parts
+        shown = _sum(getattr(line, key) for line in added)
+        yield finding("JX304", total_line.sources.get(key),
+                      f"{name}：各明细合计 {points(shown or 0.0)}{_named(added, key)}，"
+                      f"年度资金总额为 {points(total)}")
+        return
+    part = getattr(parent, key)
+    if part is None or differs(nested, part, TOLERANCE):
+        yield finding("JX304", parent.sources.get(key),
+                      f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
+                      f"“{parent.label}”为 {points(part or 0.0)}")
 
 
 def _parent_of_nested(parts: list[FundLine]) -> FundLine | None:

@@ -49,7 +49,14 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # where the money came from: parts of 财政拨款 in some tables, the parts in others
     ("source", ("中央", "地方", "上级", "省级", "省补", "州级", "市级", "县级", "区级", "市县",
                 "乡镇", "乡级", "镇级", "本级", "配套", "补助", "专项", "转移支付")),
+    # what the money was spent on (部门整体: 基本支出 / 项目支出): a breakdown of its own
+    ("expense", ("基本支出", "项目支出")),
 )
+
+# A 部门整体 money block's breakdown headings, rows of their own between the lines:
+# 按收入性质分： (财政拨款 / 其他资金), 按支出性质分： (基本支出 / 项目支出), 按资金来源分
+_SPLIT_HEADING = re.compile(r"(?:其中[:：]?)?(按.{1,10}分[类列]?)[:：]?")
+EXPENSE_SPLIT = "按支出性质分"  # the breakdown 基本支出 / 项目支出 are, headed or not
 
 
 # 资金安排情况 tables list the money down the rows: label → role.
@@ -206,25 +213,70 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
 
 def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[int, str, int | None]]:
     """The 资金 lines under a money header at ``row`` whose amounts begin in column
-    ``first``: (row, label, label's column), each labelled left of the amounts."""
+    ``first``: (row, label, label's column), each labelled left of the amounts. Under a
+    breakdown heading (按支出性质分：) a line with any label and an amount is one (基本支出)."""
     lines: list[tuple[int, str, int | None]] = []
     joined_next = False
-    for below in range(row + 1, min(bottom, row + 10)):
+    in_split = False
+    end = min(bottom, row + 10)
+    below = row
+    while below + 1 < end:
+        below += 1
         if joined_next:  # the rest of the label above, wrapped onto its own row
             joined_next = False
             continue
         label, label_column = _line_label(grid, below, first)
+        if lines and split_heading(label) and not _has_amount(grid, below, first):
+            in_split = True  # 按收入性质分： — its lines follow
+            end = min(bottom, end + 1)
+            continue
         if not _fund_label(label) and label_column is not None:
             rest, rest_column = _line_label(grid, below + 1, first)
             if rest_column == label_column and len(grid.rows.get(below + 1, [])) == 1 \
                     and len(rest) <= 6 and _fund_label(label + rest):
                 label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
-        if not _fund_label(label):
+        kind = _fund_label(label)
+        if kind == "expense" and not _has_amount(grid, below, first):
+            kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
+        if not kind and not (in_split and label and _has_amount(grid, below, first)):
             if lines:
                 break
             continue
         lines.append((below, label, label_column))
     return lines
+
+
+def split_heading(label: str) -> str | None:
+    """The breakdown a heading row names (按收入性质分： → 按收入性质分), else None."""
+    found = _SPLIT_HEADING.fullmatch(label.strip())
+    return found.group(1) if found else None
+
+
+def _has_amount(grid: Grid, row: int, first: int) -> bool:
+    """Whether ``row`` holds an amount from column ``first`` on."""
+    return any(parse_amount(clean(grid.raw(row, column))) is not None
+               for column in grid.rows.get(row, []) if column >= first)
+
+
+def _splits(money: MoneyBlock) -> dict[int, str]:
+    """Each money line's breakdown, by row: the heading above it (按收入性质分：), or — not
+    headed — 按支出性质分 for 基本支出 / 项目支出."""
+    if not money.lines:
+        return {}
+    found: dict[int, str] = {}
+    heading = None
+    first = min(money.columns.values())
+    rows = {row: label for row, label, _ in money.lines}
+    for row in range(money.lines[0][0], money.lines[-1][0] + 1):
+        if row not in rows:
+            named = split_heading(_line_label(money.grid, row, first)[0])
+            heading = named or heading
+            continue
+        if heading is not None:
+            found[row] = heading
+        elif _fund_label(rows[row]) == "expense":
+            found[row] = EXPENSE_SPLIT
+    return found
 
 
 # What a money block's own label names (项目资金（万元）, 部门预算执行情况（万元）, 经费): money.
@@ -348,8 +400,9 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         _apply_money_rows(money, table)
         return
     lines = []
+    splits = _splits(money)
     for row, label, label_column in money.lines:
-        line = FundLine(_plain_label(label))
+        line = FundLine(_plain_label(label), split=splits.get(row))
         if label_column is not None:
             line.sources["label"] = note(table, grid, row, label_column)
         for key, role in (("initial_budget", "initial"), ("budget", "budget"),

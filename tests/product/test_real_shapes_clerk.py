@@ -166,7 +166,7 @@ def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F6", 29.5)))
     assert shown(path, "H43", "H44") == [98.67, "优"]
     assert [item for item in findings(path) if item.startswith("JX304")] == [
-        "JX304 error F6 全年执行数：各明细合计 30，年度资金总额为 29.5"]
+        "JX304 error F6 全年执行数：各明细合计 30（当年财政拨款 30），年度资金总额为 29.5"]
 
 
 def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path):
