@@ -116,7 +116,7 @@ def _arguments(function, value):
                 "actual": "96%", "rules": "mof2020", "judged": None, "level2": None,
                 "targets": [["≥95%"]], "actuals": [["96%"]], "weights": [[10]],
                 "level2s": None, "exec_score": 10, "scores": [[8]], "total": 90,
-                "exec_weight": 10}
+                "exec_weight": 10, "weight_total": 100}
     names = list(inspect.signature(function).parameters)
     for position in range(len(names)):
         arguments = [sensible[name] for name in names]
