@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from jixiao import rules
@@ -187,6 +188,8 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     everything = _sum(values)
     if everything is not None and not differs(everything, total, TOLERANCE):
         return
+    if everything is not None and not math.isfinite(everything):
+        return  # amounts too big to add: JX601 says so
     outer_lines = [line for line in parts if not line.nested]
     outer = _sum(getattr(line, key) for line in outer_lines)
     nested = _sum(getattr(line, key) for line in parts if line.nested)

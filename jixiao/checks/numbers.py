@@ -62,6 +62,11 @@ def numbers_finite(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     if _infinite(evaluation.rate):
         yield finding("JX601", total.sources.get("rate") or total.sources.get("executed"),
                       f"执行率的计算结果为{_shown(evaluation.rate)}：所填的数过大，请检查")
+    for key, what in (("budget", "全年预算数"), ("executed", "全年执行数")):
+        parts = [getattr(line, key) for line in funds.parts if getattr(line, key) is not None]
+        if _infinite(sum(parts, 0.0)):  # 1e308 + 1e308: each finite, their sum none (JX304's)
+            yield finding("JX601", total.sources.get(key) or funds.parts[0].sources.get(key),
+                          f"{what}各明细之和的计算结果为无穷大：所填的数过大，请检查")
     for what, value, sources, key in (("执行率得分", evaluation.execution_score, funds.sources, "score"),
                                       ("总分", evaluation.total, table.sources, "total")):
         if _infinite(value):

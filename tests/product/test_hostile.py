@@ -127,3 +127,18 @@ def test_docs_hardening_md_lists_every_outcome():
     start, end = "<!-- corpus:start -->\n", "<!-- corpus:end -->"
     assert text[text.index(start) + len(start):text.index(end)] == outcomes_markdown(), (
         "regenerate the table: python tests/hostile.py")
+
+
+def test_amounts_each_finite_whose_sum_is_not_are_jx601_never_inf(tmp_path, capsys):
+    """当年财政拨款 and 上年结转资金 of 1e308 each: their sum is infinite. JX304 said
+    “各明细合计 inf” — an English token, and a check that cannot be made (rt14-b A4). Now
+    JX601 at the total's cell, and no JX304."""
+    from workbooks import PUTUO_1_MONEY, standard
+
+    money = [PUTUO_1_MONEY[0], ("其中：当年财政拨款", 1e308, 1e308, 1e308, "—", 99.8, "—"),
+             ("上年结转资金", 1e308, 1e308, 1e308, "—", 0, "—"), PUTUO_1_MONEY[3]]
+    path = standard(tmp_path / "t.xlsx", money=money)
+    code, out, _ = _run(capsys, ["check", str(path)])
+    assert "inf" not in out.lower() and "JX304" not in out and code == 1, out
+    assert "全年预算数各明细之和的计算结果为无穷大" in out
+    assert "全年执行数各明细之和的计算结果为无穷大" in out
