@@ -321,6 +321,20 @@ def read_tables(path: str | Path) -> list[SelfEvaluation]:
     return read_workbook(path).tables
 
 
+def _drop_blank_points_column(table: SelfEvaluation) -> None:
+    """A 分值 column left blank on every row, the points written only in the 二级 (or 一级)
+    labels (“数量指标（20分）”), is read as no 分值 column (JX108; the labels' points
+    bound their rows' 得分, JX103)."""
+    if "weight" not in table.columns or not table.indicators:
+        return
+    if any(indicator.weight is not None for indicator in table.indicators):
+        return
+    if not any(heading_points(getattr(indicator, level))[1] is not None
+               for indicator in table.indicators for level in ("level1", "level2")):
+        return
+    table.columns = table.columns - {"weight"}
+
+
 def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                 hidden: frozenset[str] = frozenset()) -> list[SelfEvaluation]:
     found = find_headers(grids)
@@ -351,7 +365,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             _column_blocks(grid, found[index].header, read, table)
             item.header.money = item.header.money or found[index].header.money
             index += 1
-        unweighted = "weight" not in item.header.columns
+        _drop_blank_points_column(table)
+        unweighted = "weight" not in table.columns
         block = item  # the block whose rows were read last
         while index < len(found) and _next_block(grids, block, found[index], table, hidden):
             read = len(table.indicators)  # the 绩效 block under the 决策/管理 block's
