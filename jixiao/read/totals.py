@@ -127,7 +127,14 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if table.total_declared is None and ("score" not in columns
                                          or clean(grid.raw(row, columns["score"])) is None):
         first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
-        inline = _INLINE_TOTAL.search(grid.texts.get((row, first), ""))
+        text = grid.texts.get((row, first), "")
+        both = _INLINE_TOTAL_GRADE.search(normalize_text(text))
+        if both is not None and grade_name(both.group(2)) is not None:
+            # "自评总分：99.85分　　评价等级：优" — the row's one cell says both
+            table.total_declared = float(both.group(1))
+            table.sources["total"] = note(table, grid, row, first)
+            table.grade_declared, table.sources["grade"] = both.group(2), table.sources["total"]
+        inline = None if table.total_declared is not None else _INLINE_TOTAL.search(text)
         if inline is not None:
             table.total_declared = float(inline.group(1))
             table.sources["total"] = note(table, grid, row, first)
@@ -231,7 +238,11 @@ def _total_number(value: Any) -> float | None:
 
 # "自评总分：95", and without the colon "项目总得分99分" (宁夏, in the title row)
 _INLINE_TOTAL = re.compile(r"(?:[:：]|(?<=分))\s*(\d+(?:\.\d+)?)\s*分?$")
-_TOTAL_WITH_GRADE = re.compile(r"(\d+(?:\.\d+)?)分?[(（\[【]?([^\d()（）\[\]【】]+)[)）\]】]?")
+_TOTAL_WITH_GRADE = re.compile(
+    r"(\d+(?:\.\d+)?)分?[\s,，、;；]*[(（\[【]?([^\d()（）\[\]【】,，、;；]+)[)）\]】]?")
+# "自评总分：99.85分　评价等级：优", "总分：99.85  等级：优": both on the 总分 row's one cell
+_INLINE_TOTAL_GRADE = re.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*分?[\s,，、;；]*"
+                                 r"(?:自评|评价|评分|综合|绩效)?(?:等级|级别)\s*[:：]?\s*(\S+?)\s*$")
 
 
 def _total_with_grade(text: str) -> tuple[float | None, str | None]:
