@@ -535,3 +535,15 @@ __all__ = [
     "evaluate", "execution_in_total", "execution_written", "form_parts", "indicator_actual",
     "indicator_target", "is_execution_row", "parse_measure", "score_indicator", "without_levels",
 ]
+
+
+def blank_value(value: object) -> bool:
+    """A cell left blank, or holding only a dash or slash (—, -, /)."""
+    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+
+
+def unfilled(table: SelfEvaluation) -> bool:
+    """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
+    四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
+    return not any(not blank_value(indicator.target) or not blank_value(indicator.actual)
+                   or indicator.score_declared is not None for indicator in table.indicators)

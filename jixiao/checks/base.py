@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jixiao import levels, rules
-from jixiao.model import Evaluation, Indicator, SelfEvaluation, Source, evaluate
+from jixiao.model import (
+    Evaluation,
+    Indicator,
+    SelfEvaluation,
+    Source,
+    blank_value,
+    evaluate,
+    unfilled,
+)
 from jixiao.parsing import compact_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -99,13 +107,6 @@ def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
 WHEN_EMPTY = frozenset(("JX001", "JX901"))  # the checks that still run on an empty table
 
 
-def unfilled(table: SelfEvaluation) -> bool:
-    """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
-    四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
-    return not any(not blank(indicator.target) or not blank(indicator.actual)
-                   or indicator.score_declared is not None for indicator in table.indicators)
-
-
 def finding(code: str, source: Source | None, message: str,
             severity: str | None = None) -> Finding:
     """A Finding of a registered check at a source cell."""
@@ -127,8 +128,7 @@ def label(indicator: Indicator) -> str:
     return indicator.name or indicator.level2 or "（未命名指标）"
 
 
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+blank = blank_value  # (model's: the reader tells an empty table by it too)
 
 
 def full_marks(indicator: Indicator, value: float) -> bool:

@@ -1,15 +1,15 @@
 """Which tables of a workbook are checked (``kept_tables``), and why a workbook without
 one is refused (``no_table``): a 绩效目标表 (targets only) is no 自评表; a table without
 分值 and 得分 restating a scored one of the same project (a report's 绩效完成表), a
-填表说明's example and a hidden sheet's table beside shown ones are set aside, each
-with a note saying so."""
+填表说明's example, an untouched blank copy of the form and a hidden sheet's table beside
+shown ones are set aside, each with a note saying so."""
 
 from __future__ import annotations
 
 import re
 
 from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
-from jixiao.model import SelfEvaluation
+from jixiao.model import SelfEvaluation, unfilled
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
 
@@ -45,6 +45,14 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
         tables = [table for table in tables if table not in unscored]
         notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))
                      + "未校验：以有分值、得分的自评表为准")
+    # an untouched copy of the form (no 项目名称, nothing filled) beside filled tables: a
+    # spare sheet of the template, not a submission left empty (that one, alone, is JX001)
+    spare = [table for table in tables if unfilled(table) and not table.project.name]
+    if spare and len(spare) < len(tables):
+        notes.append("未填写的空白表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
+                                                    for table in spare}))
+                     + "（没有项目名称，也没有填写任何指标）未校验")
+        tables = [table for table in tables if table not in spare]
     examples = [table for table in tables if _is_example(table)]
     if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
         notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"

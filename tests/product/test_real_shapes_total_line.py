@@ -1,6 +1,8 @@
 """The 总分 and the 评分等级 written together on the 总分 row (rt14-a D13): the row's one
 merged cell "自评总分：99.98分　　评价等级：优" (or "总分：99.98  等级：优"), or the 总分
-cell "99.98分，优". Before: JX501 "总分未填写", and a wrong total in that form unchecked."""
+cell "99.98分，优". Before: JX501 "总分未填写", and a wrong total in that form unchecked.
+Also the workbook's other sheets: an untouched copy of the form beside the filled table
+(rt14-a D10)."""
 
 import openpyxl
 import pytest
@@ -49,3 +51,38 @@ def test_a_wrong_total_or_grade_in_one_line_is_still_flagged(tmp_path):
     _, data = checked(_one_line(standard(tmp_path / "t.xlsx"), "自评总分：95.98分　　评价等级：良"))
     found = {(item["code"], item["cell"]) for item in data["findings"]}
     assert ("JX501", "A16") in found and ("JX502", "A16") in found, data["findings"]
+
+
+# ------------------------------------------------------------ a spare blank form (rt14-a D10)
+
+BLANK_ROWS = [("产出指标", "数量指标", None, None, None, None, None, None),
+              ("效益指标", "社会效益指标", None, None, None, None, None, None),
+              ("满意度指标", "服务对象满意度指标", None, None, None, None, None, None)]
+
+
+def _with_blank_sheet(path, name=""):
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("项目1"))
+    standard_sheet(book.sheet("项目2"), rows=BLANK_ROWS, money=None, total=(100, None),
+                   grade=None, name=name)
+    return book.save(path)
+
+
+def test_an_untouched_blank_form_beside_a_filled_table_is_a_note_not_an_error(tmp_path):
+    """Before: JX001 "自评表未填写" failed the workbook whose only real table was clean."""
+    from jixiao.pipeline import check_workbook
+
+    result = check_workbook(_with_blank_sheet(tmp_path / "t.xlsx"))
+    assert [table.table.sources["header"].sheet for table in result.tables] == ["项目1"]
+    assert not result.findings
+    assert any("未填写的空白表“项目2”" in note for note in result.notes), result.notes
+
+
+def test_an_empty_table_naming_its_project_is_still_jx001(tmp_path):
+    """A project named and nothing filled is a submission left empty: JX001 stays."""
+    from jixiao.pipeline import check_workbook
+
+    result = check_workbook(_with_blank_sheet(tmp_path / "t.xlsx", name="农村公路养护项目"))
+    assert [item.code for item in result.findings] == ["JX001"]
