@@ -348,3 +348,19 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
     return None
 
 
+# 评价年度：2024年 (自评年度, 年度: …) under the table, beside the signatures: a labelled year
+# only (填报日期：2025年3月10日 is the day it was filled in, the year after)
+_YEAR_BELOW = re.compile(r"年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+
+
+def year_below(grid: Grid, last: int, rows: int = 4) -> int | None:
+    """The 年度 a label states in the few rows under a table's last row ``last``."""
+    for row in range(last + 1, last + 1 + rows):
+        columns = grid.rows.get(row)
+        if not columns:
+            continue
+        line = "".join(grid.texts.get((row, column), "") for column in columns)
+        match = _YEAR_BELOW.search(line)
+        if match:
+            return int(match.group(1))
+    return None

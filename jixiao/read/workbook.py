@@ -52,6 +52,7 @@ from jixiao.read.project import (
     read_goal_among_rows,
     read_project,
     rules_from_workbook,
+    year_below,
     year_from_names,
     year_from_project_name,
 )
@@ -249,12 +250,25 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.document = document
         if template:
             read_as_template(table)
-        if table.project.year is None:  # no 年度 above the table: its project's name (2021年
-            # 随州市…项目), else its sheet's or file's name
-            table.project.year = year_from_project_name(table.project.name) \
+        if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
+            # its project's name (2021年随州市…项目), else its sheet's or file's name
+            table.project.year = _year_under(table, grids) \
+                or year_from_project_name(table.project.name) \
                 or year_from_names(table.sources["header"].sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
+
+
+def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:
+    """评价年度：2024年 written in the rows under the table's last row (its 等级, 总分 or
+    last indicator), on its sheet."""
+    sheet = table.sources["header"].sheet
+    grid = next((grid for grid in grids if grid.name == sheet), None)
+    sources = [*table.sources.values(),
+               *(source for indicator in table.indicators for source in indicator.sources.values())]
+    rows = [int(source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for source in sources
+            if source.sheet == sheet and source.cell]
+    return year_below(grid, max(rows)) if grid is not None and rows else None
 
 
 EMBEDDED = "文档中嵌入的 Excel 工作表"

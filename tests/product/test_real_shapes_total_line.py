@@ -86,3 +86,24 @@ def test_an_empty_table_naming_its_project_is_still_jx001(tmp_path):
 
     result = check_workbook(_with_blank_sheet(tmp_path / "t.xlsx", name="农村公路养护项目"))
     assert [item.code for item in result.findings] == ["JX001"]
+
+
+# ------------------------------------------------------------ the 年度 under the table (rt14-a D9)
+
+def test_the_year_labelled_under_the_table_is_its_year(tmp_path):
+    """No year in the title: “评价年度：2024年” under the 评分等级 (beside the signatures)
+    is the year — not the 填报日期's 2025 above it. Before: no 年度 at all."""
+    from workbooks import MONEY, PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book
+
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表")
+    sheet.project("义务教育学校公用经费保障项目", "某县教育体育局", "某县第二实验小学")
+    sheet.money(PUTUO_1_MONEY, header=MONEY)
+    sheet.indicators(PUTUO_1_ROWS, header=STANDARD)
+    sheet.total(100, 99.98)
+    sheet.grade("优")
+    sheet.line("填报人：张三", None, "填报日期：2025年3月10日")
+    sheet.line("评价年度：2024年")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert data["project"]["year"] == 2024 and codes(data) == []
