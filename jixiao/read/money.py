@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from jixiao import levels
 from jixiao.errors import ScoreInputError
 from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
-from jixiao.parsing import parse_amount, parse_rate
+from jixiao.parsing import compact_text, parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
 from jixiao.read.roles import without_instructions
@@ -142,6 +142,8 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     own = {column: texts.get((row, column), "") for column in cells}
+    if any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()):
+        return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
     named = [role for role in map(fund_role, own.values()) if role and role != "ignore"]
     # a role named twice: one may head the lines' labels (年度预算数(万元) above 总额)
     labels = _label_columns(grid, row, cells) if len(set(named)) < len(named) else frozenset()
@@ -160,6 +162,10 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
             "budget" in columns and "rate" in columns):
         return None
     return columns
+
+
+# A header naming each row's project: a 汇总 of projects above their tables, no money block
+_PROJECT_LIST_HEADS = frozenset(("项目名称", "项目", "序号"))
 
 
 def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]:

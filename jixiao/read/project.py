@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place
-from jixiao.read.headers import Found
+from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
@@ -145,7 +145,9 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                             facts.read(other, label, value, (grid, row, column))
                     break
                 found = grid.right_of(row, column, limit=6)
-                if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL):
+                if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL) \
+                        and fund_role(texts[(row, found[1])]) in (None, "ignore"):
+                    # (项目名称 | 全年预算数 | 全年执行数: the head of a list of projects)
                     facts.read(key, text, str(found[0]).strip(), (grid, row, found[1]))
                 break
         if project.goal_expected is None and project.goal_actual is None:

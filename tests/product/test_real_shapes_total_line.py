@@ -107,3 +107,32 @@ def test_the_year_labelled_under_the_table_is_its_year(tmp_path):
     sheet.line("评价年度：2024年")
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert data["project"]["year"] == 2024 and codes(data) == []
+
+
+# ------------------------------------------------------------ a 汇总 of projects above (rt14-a D1)
+
+def _summary_above(path, total=99.98):
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    sheet = book.sheet("绩效自评")
+    sheet.line("2024年度项目支出绩效自评结果汇总表")
+    sheet.line("序号", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等级")
+    sheet.line(1, "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造", 31.56, 31.5, "99.81%",
+               99.98, "优")
+    sheet.line("合计", None, 31.56, 31.5)
+    sheet.line(None)
+    standard_sheet(sheet, total=(100, total))
+    return book.save(path)
+
+
+def test_a_summary_of_projects_above_the_table_is_no_part_of_it(tmp_path):
+    """序号 | 项目名称 | 全年预算数 | 全年执行数 | … one row per project, above the project's
+    own table: before, its header was the money block (the 合计 row the funds, a false
+    JX406) and the table was named “全年预算数”."""
+    _, data = checked(_summary_above(tmp_path / "t.xlsx"))
+    assert data["project"]["name"] == "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"
+    assert (data["funds"]["budget"], data["funds"]["rate_declared"]) == (31.56, 99.8)
+    assert codes(data) == []
+    _, wrong = checked(_summary_above(tmp_path / "w.xlsx", total=95.98))
+    assert codes(wrong) == ["JX501"]
