@@ -251,10 +251,17 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         if template:
             read_as_template(table)
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
-            # its project's name (2021年随州市…项目), else its sheet's or file's name
+            # its project's name (2021年随州市…项目)
             table.project.year = _year_under(table, grids) \
-                or year_from_project_name(table.project.name) \
-                or year_from_names(table.sources["header"].sheet, path.stem)
+                or year_from_project_name(table.project.name)
+    for table in tables:
+        if table.project.year is None:  # the one year of the tables above or below it on
+            # its sheet (a second table pasted from 项目名称 down), else its sheet's or file's name
+            sheet = table.sources["header"].sheet
+            years = {other.project.year for other in tables
+                     if other.sources["header"].sheet == sheet and other.project.year}
+            table.project.year = (years.pop() if len(years) == 1 else None) \
+                or year_from_names(sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
     return SubmittedWorkbook(path, tables, notes)
 

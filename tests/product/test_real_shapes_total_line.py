@@ -136,3 +136,22 @@ def test_a_summary_of_projects_above_the_table_is_no_part_of_it(tmp_path):
     assert codes(data) == []
     _, wrong = checked(_summary_above(tmp_path / "w.xlsx", total=95.98))
     assert codes(wrong) == ["JX501"]
+
+
+def test_a_second_table_pasted_without_its_title_takes_the_sheets_year(tmp_path):
+    """Two tables stacked on one sheet, the second pasted from 项目名称 down: the sheet's
+    one year (the first title's 2024) is its year too (rt14-a D9b: before, none)."""
+    from workbooks import MONEY, PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, standard_sheet
+
+    from jixiao.pipeline import check_workbook
+
+    book = Book()
+    sheet = book.sheet("自评表")
+    standard_sheet(sheet)
+    sheet.line(None)
+    sheet.project("农村义务教育学生营养改善计划", "某县教育体育局", "某县第二实验小学")
+    sheet.money(PUTUO_1_MONEY, header=MONEY)
+    sheet.indicators(PUTUO_1_ROWS, header=STANDARD)
+    sheet.total(100, 99.98)
+    result = check_workbook(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.project.year for checked in result.tables] == [2024, 2024]
