@@ -42,8 +42,8 @@ FULL_MARKS = 100.0  # 满分: the points of a whole table (执行率 and every i
 # User documentation of the decisions the scoring rules make beyond docs/domain.md §2;
 # docs/rules.md prints it (section 评分约定), the code below follows it.
 SCORING_NOTES = """\
-**严格目标恰好等于目标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，
-完成值恰好等于目标值（单位换算后相等，如 0.9 与 90%、967000 人与 96.7 万人）时**未达成**：
+**严格目标恰好等于指标值**：指标值写作“＜ 24 小时”“＞ 90%”（小于、大于、低于、高于）的严格目标，
+完成值恰好等于指标值（单位换算后相等，如 0.9 与 90%、967000 人与 96.7 万人）时**未达成**：
 是否达成为“否”，得分按“部分达成”区间的上限计，即 mof2020、sichuan 和 ratio 规则下均为分值的 80%
 （分值 5 得 4 分）。完成值超过（＞）或低于（＜）目标值时按原规则：达成得满分，否则按正向或反向
 指标的公式计分。JX_SCORE、JX_MET、`jixiao recalc` 和各项检查都按此计算，所以未改动的模板不会
@@ -88,19 +88,24 @@ class RuleSet:
     reverse: str
     bands: dict[str, tuple[float, float]]
     reason_below_rate: float | None = None
+    # what a finding calls it (按财政部规则应为 8.95): the CLI name (mof2020) means nothing
+    # to a clerk
+    label: str = ""
     default_weights: dict[str, float] = field(default_factory=lambda: {
         "产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0, "预算执行率": 10.0})
 
 
 _MOF_BANDS = {"achieved": (0.8, 1.0), "partial": (0.6, 0.8), "not": (0.0, 0.6)}
 RULE_SETS: dict[str, RuleSet] = {
-    "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号，默认", "linear", _MOF_BANDS),
+    "mof2020": RuleSet("mof2020", "财政部 财预〔2020〕10号，默认", "linear", _MOF_BANDS,
+                       label="财政部规则"),
     "ratio": RuleSet("ratio", "比例法（部分市级表样）", "ratio",
-                     {"achieved": (0.8, 1.0), "partial": (0.5, 0.8), "not": (0.0, 0.5)}),
+                     {"achieved": (0.8, 1.0), "partial": (0.5, 0.8), "not": (0.0, 0.5)},
+                     label="比例法规则"),
     # 四川's forms give the indicators 90 points with no split among the 一级 (published
     # tables weigh 产出/效益 60/30, 67.5/22.5 …): only the 执行率's 10 are prescribed
     "sichuan": RuleSet("sichuan", "四川省（执行率低于90%须说明原因）", "linear", _MOF_BANDS,
-                       reason_below_rate=90.0, default_weights={"预算执行率": 10.0}),
+                       reason_below_rate=90.0, label="四川省规则", default_weights={"预算执行率": 10.0}),
 }
 
 
@@ -596,24 +601,24 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
 def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
     if op in STRICT_OPS and at_target(goal, done):
         share = strict_at_target_share(ruleset)
-        return share, (f"严格目标（{'＞' if op == '>' else '＜'}）完成值恰好等于目标值，未达成，"
+        return share, (f"严格目标（{'＞' if op == '>' else '＜'}）完成值恰好等于指标值，未达成，"
                        f"按“部分达成”区间上限 {share:.0%} 评分")
     if op == "=" and goal == 0:
         return (1.0, "目标为 0 且完成值为 0") if done <= 0 else (0.0, "目标为 0，完成值大于 0")
     at = at_target(goal, done)
     if op in (">=", ">", "="):
         if goal <= 0 or done >= goal or at:
-            return 1.0, "完成值达到目标值"
+            return 1.0, "完成值达到指标值"
         return done / goal, "正向指标：分值 × 实际完成值 ÷ 年度指标值"
     # reverse: ≤ <
     if done <= goal or at:
-        return 1.0, "完成值未超过目标值"
+        return 1.0, "完成值未超过指标值"
     if goal <= 0:
         return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"
     if ruleset.reverse == "ratio":
         return goal / done, "反向指标（比例法）：分值 × 年度指标值 ÷ 实际完成值"
     if done >= 2 * goal:
-        return 0.0, "反向指标：完成值达到目标值的 2 倍及以上，得 0 分"
+        return 0.0, "反向指标：完成值达到指标值的 2 倍及以上，得 0 分"
     return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)"
 
 

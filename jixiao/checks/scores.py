@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import (
     Finding,
+    blank,
     check,
     differs,
     finding,
@@ -170,8 +171,8 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         source = indicator.sources.get("score")  # its cell, read only where they differ
         if not (jixiao_formula(table, source) or _typed_over_template(table, source)):
             yield finding("JX404", source,
-                          f"“{label(indicator)}”得分 {points(declared)}，按 "
-                          f"{evaluation.rules.name} 规则应为 {points(score.value)}"
+                          f"“{label(indicator)}”得分 {points(declared)}，按"
+                          f"{evaluation.rules.label}应为 {points(score.value)}"
                           f"（{score.note}）")
 
 
@@ -268,8 +269,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
                 and str(info.value or "").startswith("⚠"):
             # the native template's formulas leave this writing to jixiao: give its score
             yield finding("JX406", first_source(indicator, "target", "score"),
-                          f"“{label(indicator)}”的写法须由 jixiao 计分：按 {evaluation.rules.name} "
-                          f"规则得分为 {points(score.value)}（{score.note}）；改用常见写法"
+                          f"“{label(indicator)}”的写法须由 jixiao 计分：按{evaluation.rules.label}"
+                          f"得分为 {points(score.value)}（{score.note}）；改用常见写法"
                           "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
             continue
         if indicator.score_declared is None and indicator.weight is not None \
@@ -328,11 +329,13 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 table, indicator.sources.get("score")):
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
+            source = first_source(indicator, "judged", "score")
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
-                if indicator.judged is not None else "请在人工评分列填写"
-            yield finding("JX408", first_source(indicator, "judged", "score"),
+                if indicator.judged is not None else _judged_not_number(table, indicator) \
+                or "请在人工评分列填写"
+            yield finding("JX408", source,
                           f"“{label(indicator)}”{_level_said(indicator, score)}，{judged} {band_text(low, high)}"
-                          f" 分之间（{evaluation.rules.name} 规则）")
+                          f" 分之间（{evaluation.rules.label}）")
             continue
         if score.band is None or declared is None or jixiao_formula(
                 table, indicator.sources.get("score")):
@@ -342,6 +345,16 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX408", indicator.sources.get("score"),
                           f"“{label(indicator)}”{_level_said(indicator, score)}，得分应在 {band_text(low, high)} 之间，"
                           f"填写为 {points(declared)}")
+
+
+def _judged_not_number(table: SelfEvaluation, indicator: Indicator) -> str | None:
+    """“人工评分“三分”不是数字，请改填” when the 人工评分 cell holds words, as the template's
+    得分 cell says (None when it is blank)."""
+    info = table.cell(indicator.sources.get("judged"))
+    raw = info.value if info is not None else None
+    if blank(raw):
+        return None
+    return f"人工评分“{raw}”不是数字，请改填"
 
 
 def _level_said(indicator: Indicator, score: Score) -> str:
@@ -409,7 +422,7 @@ def unmet_without_score_column(table: SelfEvaluation,
         elif score.value is None and score.band is not None:
             continue  # a person scores it within a band: JX410 says so, with the band
         else:
-            rule = (f"按 {evaluation.rules.name} 规则得 {points(score.value)} 分（满分 "
+            rule = (f"按{evaluation.rules.label}得 {points(score.value)} 分（满分 "
                     f"{points(indicator.weight)}）" if score.value is not None
                     else "得分须人工评定")
         strict = _strict_equality(indicator)
@@ -419,7 +432,7 @@ def unmet_without_score_column(table: SelfEvaluation,
             continue  # JX405 shows the deduction already
         if strict:
             yield finding("JX409", first_source(indicator, "actual", "target"),
-                          f"“{label(indicator)}”的指标值“{strict}”是严格的，完成值恰好等于目标值，"
+                          f"“{label(indicator)}”的指标值“{strict}”是严格的，完成值恰好等于指标值，"
                           f"不算达到指标值；{rule}", severity="warning")
         else:
             yield finding("JX409", first_source(indicator, "actual", "target"),

@@ -310,7 +310,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             and _wrong_score(info, computed)
         if wrong:  # a number the rules would not give: an error, with what they give
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
-                                           f"按 {evaluation.rules.name} 规则应为 {wrong}，"
+                                           f"按{evaluation.rules.label}应为 {wrong}，"
                                            "请从相邻行复制公式恢复", severity="error")
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
@@ -320,7 +320,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
     """What to say of a template cell whose formula is missing, and how to restore it."""
     row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    should = f"（按 {table.rules.name} 规则应为 {points(float(computed))}）" \
+    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
         if isinstance(computed, (int, float)) else ""
     if what.endswith("的得分"):
         columns = "H 列（得分）和 K 列（是否达成）" if not _native(table) else \
@@ -387,7 +387,7 @@ def formula_results_current(table: SelfEvaluation,
         if stale:
             saved = "为空" if not plain_text(info.value).strip() else f"为“{_shown(info)}”"
             yield finding("JX504", source, f"{what}公式保存的结果{saved}，"
-                                           f"按 {evaluation.rules.name} 规则重新计算应为"
+                                           f"按{evaluation.rules.label}重新计算应为"
                                            f"“{stale}”")
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):

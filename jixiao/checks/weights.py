@@ -92,7 +92,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if execution:
             detail = f"（各指标 {points(indicators)} + 执行率 {points(execution)}"
             if table.funds_weight_source == "rules":
-                detail += f"，表中未列执行率分值，按 {evaluation.rules.name} 规则计 " \
+                detail += f"，表中未列执行率分值，按{evaluation.rules.label}计 " \
                           f"{points(execution)} 分"
             detail += "）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")

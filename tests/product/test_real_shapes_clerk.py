@@ -206,7 +206,7 @@ def test_one_missing_manual_score_is_one_finding_and_the_total_line(tmp_path):
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F21", "部分达成")))
     assert findings(path) == [
         "JX408 warning J21 “救助资金发放及时性”为“部分达成”，请在人工评分列填写 3–4 分之间"
-        "（mof2020 规则）",
+        "（财政部规则）",
         "JX410 warning J21 总分无法算出：1 项得分待定（“救助资金发放及时性”）；其余各项得分合计 93.84"]
 
 
@@ -217,7 +217,7 @@ def test_a_manual_score_outside_its_band_is_still_flagged(tmp_path):
     path = recalculated(filled(tmp_path, change))
     assert findings(path) == [
         "JX408 warning J21 “救助资金发放及时性”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
-        "（mof2020 规则）"]
+        "（财政部规则）"]
 
 
 # ---------------------------------------------------------------- 2, 4: formulas missing
@@ -274,7 +274,7 @@ def test_a_row_inserted_without_its_formula_is_one_error_at_that_row_and_no_loop
     总分; recalc gave the same 93.84 again, and check the same findings."""
     path = recalculated(filled(tmp_path, _inserted))
     message = ("JX503 error H16 第16行“其中：农村低保对象中建档立卡贫困人口数量”的得分没有公式"
-               "（新插入的行，或公式被删除），不计入总分（按 mof2020 规则应为 5）："
+               "（新插入的行，或公式被删除），不计入总分（按财政部规则应为 5）："
                "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式")
     assert findings(path) == [message]
     again, _ = recalc_file(path, in_place=True)
@@ -309,7 +309,7 @@ def test_a_deleted_total_formula_says_so_without_none(tmp_path):
     """Before: JX501 "总分未填写" and JX504 "评分等级公式保存的结果为“None”"."""
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("H43", None)))
     assert findings(path) == [
-        "JX503 error H43 总分公式被删除，单元格为空（按 mof2020 规则应为 98.84）："
+        "JX503 error H43 总分公式被删除，单元格为空（按财政部规则应为 98.84）："
         "请从 jixiao new 新建的模板中复制同一位置的公式恢复"]
 
 

@@ -60,7 +60,7 @@ def test_a_score_typed_over_its_formula_is_jx503_alone(tmp_path):
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("H13", 3)))
     assert findings(path) == [
         "JX503 error H13 “农村低保发放人数(按月平均)”的得分是手工填写的“3”，覆盖了原有公式；"
-        "按 mof2020 规则应为 5，请从相邻行复制公式恢复"]
+        "按财政部规则应为 5，请从相邻行复制公式恢复"]
 
 
 def test_full_marks_typed_over_an_unmet_target_still_wants_its_reason(tmp_path):
@@ -95,7 +95,7 @@ def test_a_late_date_is_said_with_the_target_and_actual_not_quoted_as_written(tm
     [message] = [item for item in findings(recalculated(filled(tmp_path, change)))
                  if item.startswith("JX408")]
     assert message == ("JX408 warning J21 “救助资金发放及时性”逾期完成（指标值 2019年10月20日前完成，"
-                       "完成值 2019年10月28日完成），请在人工评分列填写 3–4 分之间（mof2020 规则）")
+                       "完成值 2019年10月28日完成），请在人工评分列填写 3–4 分之间（财政部规则）")
 
 
 # ---------------------------------------------------------------- A6: no grade off 100 points
@@ -205,3 +205,28 @@ def test_points_in_words_are_reported_where_typed_and_nowhere_locked(
     cells = [item.split(" ", 3)[2] for item in findings(path)]
     assert where in cells or cell == "J21"
     assert not {"I6", "H43", "H44"} & set(cells), findings(path)
+
+
+# ------------------------------------------ a 人工评分 in words, and the rule set's name
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_judged_score_in_words_is_said_to_be_no_number_as_the_cell_says(tmp_path, formulas):
+    """Before: the 得分 cell showed "⚠ 人工评分“三分”不是数字" while JX408 asked the clerk
+    to "请在人工评分列填写 3–4 分" — as if the cell were empty."""
+    def change(book, sheet):
+        sheet["F21"], sheet["J21"] = "部分达成", "三分"
+
+    path = recalculated(filled(tmp_path, change, formulas))
+    [message] = [item for item in findings(path) if item.startswith("JX408")]
+    assert message == ("JX408 warning J21 “救助资金发放及时性”为“部分达成”，人工评分“三分”不是数字，"
+                       "请改填 3–4 分之间（财政部规则）")
+
+
+def test_findings_name_the_rule_set_in_words_a_clerk_knows(tmp_path):
+    """Before: "按 mof2020 规则应为 5" — the command line's name for the rules."""
+    def change(book, sheet):
+        sheet["H16"] = 5  # typed over the score formula: the rules give 10
+
+    messages = findings(recalculated(filled(tmp_path, change)))
+    assert any("按财政部规则应为 10" in item for item in messages), messages
+    assert not any("mof2020" in item for item in messages), messages

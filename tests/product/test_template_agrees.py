@@ -223,7 +223,7 @@ def test_a_score_typed_over_its_formula_is_one_error_with_the_rules_value(tmp_pa
     findings = _findings(recalculated)
     assert [item for item in findings if " H13 " in item or "JX504" in item] == [
         "JX503 error H13 “服务对象满意度”的得分是手工填写的“4”，覆盖了原有公式；"
-        "按 mof2020 规则应为 4.47，请从相邻行复制公式恢复"], findings
+        "按财政部规则应为 4.47，请从相邻行复制公式恢复"], findings
 
 
 def test_a_manual_score_outside_its_band_points_at_the_manual_score(tmp_path):
@@ -232,7 +232,7 @@ def test_a_manual_score_outside_its_band_points_at_the_manual_score(tmp_path):
     assert [item for item in findings if "指标" in item.split(" ", 3)[3][:12] or " J13 " in item
             or " H13 " in item] == [
         "JX408 warning J13 “预算资金执行率”为“部分达成”，人工评分填写为 4.5，不在 3–4 分之间"
-        "（mof2020 规则）"], findings
+        "（财政部规则）"], findings
 
 
 def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalculate(tmp_path):
