@@ -47,6 +47,8 @@ from jixiao.rules import (
     COST_WORD,
     DEFAULT_RULES,
     DURATION_UNITS,
+    EMPTY_ACTUAL,
+    EMPTY_TARGET,
     EXECUTED_NAME,
     GRADES,
     MONEY_BLANK,
@@ -69,6 +71,8 @@ from jixiao.units import fraction_as_percent
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
+WARN_TARGET = f"⚠ {EMPTY_TARGET}"  # as the add-in's JX_SCORE says: the cell to fill
+WARN_ACTUAL = f"⚠ {EMPTY_ACTUAL}"
 _NAMES = tuple(RULE_SETS)
 WARN_RULES = f"⚠ 评分规则应为 {'、'.join(_NAMES[:-1])} 或 {_NAMES[-1]}"
 # The formulas tell two families of rule sets apart, by the 评分规则 cell's exact name:
@@ -209,11 +213,11 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'IF(AND({rules}<>"",' + ",".join(f'{rules}<>"{name}"' for name in _NAMES) + '),'
         f'"{WARN_RULES}",'
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
-        f'IF(OR({e}="",{f}=""),"{WARN_INPUT}",'
+        f'IF({e}="","{WARN_TARGET}",IF({f}="","{WARN_ACTUAL}",'
         f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
         f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target}),"Q","{WARN_INPUT}"),'
         f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
-        f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))')
+        f'"{WARN_INPUT}"),"{WARN_INPUT}")))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
     goal = _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"')
@@ -336,8 +340,10 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         kind = WARN_RULES
     elif not _is_number(weight) or weight < 0:
         kind = WARN_WEIGHT
-    elif _blank(target) or _blank(actual):
-        kind = WARN_INPUT
+    elif _blank(target):
+        kind = WARN_TARGET
+    elif _blank(actual):
+        kind = WARN_ACTUAL
     elif not _blank(judged) and not _is_number(judged):
         kind = WARN_JUDGED
     elif level:

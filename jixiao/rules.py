@@ -392,6 +392,7 @@ def is_met(target: Measure | object, actual: Measure | object,
 
 STRICT_OPS = (">", "<")
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
+EMPTY_ACTUAL = "实际完成值为空"
 
 
 def _in_range(target: Measure, actual: Measure) -> bool | None:
@@ -540,7 +541,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     if target.kind == "empty":
         return Score(None, None, EMPTY_TARGET)
     if actual.kind == "empty":
-        return Score(None, None, "实际完成值为空")
+        return Score(None, None, EMPTY_ACTUAL)
     for side, name in ((target, "年度指标值"), (actual, "实际完成值")):
         if side.kind == "unparsed":
             return Score(None, None, f"{name}：{side.problem}")

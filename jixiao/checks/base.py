@@ -137,12 +137,12 @@ def full_marks(indicator: Indicator, value: float) -> bool:
 
 
 # A 偏差原因 that says there is none: no reason for a deduction, a shortfall or an overrun.
-_NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差"))
+NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差"))
 
 
 def unexplained(reason: object) -> bool:
     """Whether a 偏差原因 explains nothing: blank, or "无" (暂无, 没有 …)."""
-    return blank(reason) or (isinstance(reason, str) and reason.strip() in _NO_REASON)
+    return blank(reason) or (isinstance(reason, str) and reason.strip() in NO_REASON)
 
 
 def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:

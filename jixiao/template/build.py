@@ -87,6 +87,7 @@ from jixiao.model import SelfEvaluation
 from jixiao.native import native_results
 from jixiao.template.fill import fill_form
 from jixiao.template.help import write_help
+from jixiao.template.highlights import write_highlights
 from jixiao.template.reproducible import save_reproducibly
 from jixiao.template.styles import (
     AMOUNT_INPUT,
@@ -236,6 +237,7 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
          Style(horizontal="left", size=9, fill=HELPER_FILL))
 
     _write_validations(ws)
+    write_highlights(ws)
     _write_layout(ws)
 
 

@@ -230,3 +230,14 @@ def test_findings_name_the_rule_set_in_words_a_clerk_knows(tmp_path):
     messages = findings(recalculated(filled(tmp_path, change)))
     assert any("按财政部规则应为 10" in item for item in messages), messages
     assert not any("mof2020" in item for item in messages), messages
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_missing_target_or_actual_is_named_in_the_score_cell(tmp_path, formulas):
+    """Before: the native template's 得分 said "⚠ 此写法须用 jixiao check 计分" for a blank
+    年度指标值 — as if the writing were unusual; the add-in's said what is missing."""
+    def change(book, sheet):
+        sheet["E17"], sheet["F18"] = None, None
+
+    path = recalculated(filled(tmp_path, change, formulas))
+    assert shown(path, "H17", "H18") == ["⚠ 年度指标值为空", "⚠ 实际完成值为空"]

@@ -1,0 +1,102 @@
+"""What the template marks on screen: the cells a check would name, by the same rule.
+
+A clerk with no Python (WPS, the native template) never runs ``jixiao check``; the form
+itself then shows where it would say something — conditional formatting, which every
+spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
+
+    code   cell                   when
+    JX101  分值合计 (G43)          the 分值 typed do not total 100 (none typed: no mark)
+    JX106  分值 (G)                an indicator named in D has no 分值
+    JX201  年度指标值 (E)          a row with a 分值 has no 年度指标值
+    JX202  实际完成值 (F)          a row with a 分值 and a 年度指标值 has no 实际完成值
+    JX405  偏差原因 (I)            the 得分 is below the 分值 and no reason is written
+                                   (blank, or only “无”/“暂无” …: ``checks.base.NO_REASON``)
+    JX408  人工评分 (J)            the 得分 cell asks for a person's score
+
+Each highlight is a subset of its check: whatever the form marks, ``jixiao check`` says
+at the same cell (JX101 at a typed 分值, the total being locked); a check may say more
+(rows it reads in ways a formula cannot). tests/template/test_highlights.py holds the two
+to that on filled forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jixiao.checks.base import NO_REASON
+from jixiao.layout import COLUMN, FIRST_ROW, LAST_ROW, TOTAL_ROW
+from jixiao.rules import FULL_MARKS, TOLERANCE
+
+# Excel's own presets: "light red fill with dark red text" for what check calls an
+# error, "yellow fill with dark yellow text" would vanish against the input cells'
+# light yellow, so warnings are orange
+_ERROR = (PatternFill("solid", bgColor="FFC7CE"), Font(color="9C0006"))
+_WARNING = (PatternFill("solid", bgColor="F8CBAD"), Font(color="833C0B"))
+
+
+@dataclass(frozen=True)
+class Highlight:
+    code: str
+    column: str
+    rows: tuple[int, int]
+    formula: Callable[[int], str]  # the condition for one row, with that row's cells
+    error: bool = True
+
+    @property
+    def ref(self) -> str:
+        first, last = self.rows
+        return f"{self.column}{first}" if first == last else f"{self.column}{first}:{self.column}{last}"
+
+
+def _blank(ref: str) -> str:
+    return f"LEN(TRIM({ref}))=0"
+
+
+def _no_reason(ref: str) -> str:
+    # each word compared on its own: no array constant, which not every program takes here
+    words = ",".join(f'TRIM({ref})="{word}"' for word in sorted(NO_REASON))
+    return f"OR({_blank(ref)},{words})"
+
+
+def _row(key: str, row: int) -> str:
+    return f"${COLUMN[key]}{row}"
+
+
+def _deduction(row: int) -> str:
+    score, weight = _row("score", row), _row("weight", row)
+    return (f"IF(AND(ISNUMBER({score}),ISNUMBER({weight})),"
+            f"AND({score}<{weight}-{TOLERANCE:g},{_no_reason(_row('reason', row))}),FALSE)")
+
+
+_ROWS = (FIRST_ROW, LAST_ROW)
+_TOTAL = f"${COLUMN['weight']}${TOTAL_ROW}"
+_WEIGHTS = f"${COLUMN['weight']}${FIRST_ROW}:${COLUMN['weight']}${LAST_ROW}"  # none typed: untouched
+HIGHLIGHTS = (
+    Highlight("JX101", COLUMN["weight"], (TOTAL_ROW, TOTAL_ROW),
+              lambda row: f"IF(AND(ISNUMBER({_TOTAL}),COUNT({_WEIGHTS})>0),"
+                          f"ABS({_TOTAL}-{FULL_MARKS:g})>{TOLERANCE:g},FALSE)"),
+    Highlight("JX106", COLUMN["weight"], _ROWS,
+              lambda row: f"AND(NOT({_blank(_row('name', row))}),{_blank(_row('weight', row))})"),
+    Highlight("JX201", COLUMN["target"], _ROWS,
+              lambda row: f"AND(ISNUMBER({_row('weight', row)}),{_blank(_row('target', row))})"),
+    Highlight("JX202", COLUMN["actual"], _ROWS,
+              lambda row: f"AND(ISNUMBER({_row('weight', row)}),NOT({_blank(_row('target', row))}),"
+                          f"{_blank(_row('actual', row))})"),
+    Highlight("JX405", COLUMN["reason"], _ROWS, _deduction),
+    Highlight("JX408", COLUMN["judged"], _ROWS,
+              lambda row: f'ISNUMBER(SEARCH("人工评分",{_row("score", row)}))', error=False),
+)
+
+
+def write_highlights(ws: Worksheet) -> None:
+    """Put the conditional formats of ``HIGHLIGHTS`` on the form."""
+    for highlight in HIGHLIGHTS:
+        fill, font = _ERROR if highlight.error else _WARNING
+        ws.conditional_formatting.add(highlight.ref, FormulaRule(
+            formula=[highlight.formula(highlight.rows[0])], fill=fill, font=font,
+            stopIfTrue=False))
