@@ -133,9 +133,22 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
     others = formulas - set(values)
     if others:
+        missing = set(values) - formulas
+        if missing:  # the template's formulas are not where it put them: rows moved
+            row = min(_row_of(ref) for ref in missing)
+            cell = f"H{row}" if f"H{row}" in missing else min(r for r in missing if _row_of(r) == row)
+            raise JixiaoError(
+                f"“{package.path.name}”是原生公式模板，但第 {row} 行起的公式位置与模板"
+                f"不同（插入或删除了行，如 {SHEET}!{cell} 没有公式）：jixiao 只能按模板原样计算；"
+                "请在 Excel、WPS 或 LibreOffice 中打开本表，给新插入的行从上一行复制 H 列（得分）、"
+                "K 列（是否达成）和隐藏的 M–AA 列的公式，重算（F9）后保存")
         raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
                           f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
+
+
+def _row_of(ref: str) -> int:
+    return int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def open_workbook(path: str | Path) -> Package:

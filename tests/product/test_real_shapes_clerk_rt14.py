@@ -241,3 +241,20 @@ def test_a_missing_target_or_actual_is_named_in_the_score_cell(tmp_path, formula
 
     path = recalculated(filled(tmp_path, change, formulas))
     assert shown(path, "H17", "H18") == ["⚠ 年度指标值为空", "⚠ 实际完成值为空"]
+
+
+def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, capsys):
+    """rt12 #15. Before: "另有 18 个其他公式（如 自评表!AA43）：请在电子表格软件中重算" —
+    a hidden helper cell, and no word of the row the clerk inserted."""
+    from jixiao.cli.main import main
+
+    def insert_row_16(book, sheet):
+        sheet.move_range("A16:AA44", rows=1, translate=True)  # what inserting a row does
+        sheet["D16"], sheet["E16"], sheet["F16"], sheet["G16"] = "新增指标", "≥5人", "6人", 5
+
+    path = filled(tmp_path, insert_row_16, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    message = capsys.readouterr().err
+    assert "第 16 行起的公式位置与模板不同" in message and "自评表!H16 没有公式" in message, message
+    assert "复制 H 列（得分）" in message
+    assert not (tmp_path / "out.xlsx").exists()
