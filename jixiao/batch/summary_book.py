@@ -830,11 +830,18 @@ def _write_statistics(book: Any, ws: Any, styles: _Styles, blocks: list[_Block])
         ws.write_string(row, 0, block.title, styles.title)
         ws.write_row(row + 1, 0, list(block.columns), styles.header)
         places[block.title] = (row + 1, block)  # the header row (from 0), the block
+        column_widths = [widths.get(number, 8.43) for number in range(len(block.columns))]
         for number, values in enumerate(block.rows, start=row + 2):
+            # a long text (注意: the files not checked …) wraps within its column, on a
+            # row tall enough to show it whole — never running on under the charts
+            height = _row_height(tuple(_plain(value) if isinstance(value, str) else None
+                                       for value in values), column_widths, ())
+            if height is not None:
+                ws.set_row(number, height)
             for column, value in enumerate(values):
                 value = _plain(value)
                 if isinstance(value, str):
-                    ws.write_string(number, column, value)
+                    ws.write_string(number, column, value, styles.wrap if height else None)
                 elif value is not None:
                     ws.write_number(number, column, value)
         row += len(block.rows) + 3

@@ -560,6 +560,11 @@ def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, cap
     assert code == 0  # the one workbook passes: the documents are no failure of the batch
     overview = load_workbook(tmp_path / "汇总.xlsx")["统计"]
     assert ("注意", line) in [row[:2] for row in overview.iter_rows(values_only=True)]
+    # rt12 #9: the long note wraps within its column, on a row tall enough to show it
+    # whole — before, one line running on under the charts and off the page
+    [note] = [row[1] for row in overview.iter_rows() if row[1].value == line]
+    assert note.alignment.wrap_text
+    assert overview.row_dimensions[note.row].height >= 3 * 14
     assert load_workbook(tmp_path / "汇总.xlsx")["汇总"].max_row == 2  # one row: the table
 
     (inbox / "甲单位" / "自评表.xlsx").unlink()
