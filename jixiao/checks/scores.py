@@ -544,3 +544,33 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     yield finding("JX410", where,
                   f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "
                   f"{points(sum(known))}{without}")
+
+
+@check("JX411", "warning", "得分写成了百分比")
+def score_as_share(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """得分栏填的是得分占分值的百分比（100%、98.5%），不是分数。
+
+    只在百分比能解释整张表时这样读：各项得分都是 0–100% 的百分比，且填报的总分等于
+    各项“分值 × 百分比”之和（或按分数读根本不可能：多数大于分值）。此时各项得分按
+    分值 × 百分比计算后照常核对；一处“100%”夹在分数中间的，仍按分数读（JX401）。
+
+    **为什么**：自评表的得分栏填分数；百分比须换算后才能与分值、总分对照。
+
+    **错误示例**：分值 15，得分写“100%”；执行率得分写“98.5%”。
+
+    **正确示例**：得分写 15；执行率得分写 9.85。
+    """
+    source = table.sources.get("score_shares")
+    if source is None:
+        return
+    line = next((item for item in (*table.indicators, table.funds)
+                 if item.sources.get("score") == source), None)
+    info = table.cell(source)
+    if line is None or info is None:
+        return
+    raw = info.value if isinstance(info.value, str) else f"{info.value * 100:g}%"
+    what = f"“{label(line)}”" if isinstance(line, Indicator) else "执行率"
+    yield finding("JX411", source,
+                  f"得分写成了分值的百分比（{what}写“{raw.strip()}”）：已按 分值 × 百分比 计分"
+                  f"（{points(line.weight)} × {raw.strip()} = {points(line.score_declared)} 分）；"
+                  "得分栏应填分数")

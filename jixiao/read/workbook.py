@@ -57,6 +57,7 @@ from jixiao.read.project import (
     year_from_project_name,
 )
 from jixiao.read.selection import kept_tables, no_table
+from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
@@ -458,6 +459,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         if stated_rules is not None:
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
+        read_shares(table)
         settle_weight_total(table)
     # A 绩效目标表 (指标值 and 分值, no 完成值 and no 得分 column) sent with the 自评表 is
     # the plan it is scored against, not a second self-evaluation; alone, it is read.

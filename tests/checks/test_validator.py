@@ -166,6 +166,9 @@ CASES = {
                {"rows": rows((3, {"target": "稳步提升", "actual": "有待加强"}))}],
               [{"rows": rows((3, {"target": "持续推进", "actual": "持续推进中"}))},
                {"rows": rows((2, {"target": "规定时间内", "actual": "规定时间内"}))}]),
+    "JX411": ([{"rows": rows(*((i, {"score": "100%"}) for i in range(5))),
+                "money": money((0, {"score": "99.8%"}))}],
+              [{}, {"rows": rows((4, {"score": "100%"}))}]),  # one stray %: JX401, not JX411
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
     "JX502": ([{"grade": "良"}, {"grade": "甲"}], [{}, {"grade": "优秀"}]),
     "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)

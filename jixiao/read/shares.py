@@ -1,0 +1,65 @@
+"""得分 written as a share of the 分值 (``100%``, ``98.5%``) instead of points.
+
+Some units fill the 得分 column with how much of each row's 分值 was earned: 15 points
+at full marks written ``100%``, the 执行率得分 of 10 points at 98.5 % written ``98.5%``.
+Read as points they are 100 and 98.5 (a total near 800, a JX401 on every row). The
+reading is taken only where it explains the whole table:
+
+- every filled 得分 (indicators and the 执行率's) is a share — text ending in %, or a
+  number shown in a percent format — between 0 and 100 %, on a row with a 分值;
+- and the 总分 written equals Σ 分值 × share (within the tolerance), or reading them as
+  points is impossible (most exceed their 分值; a wrong 总分 is then JX501 as ever).
+
+Then each 得分 is 分值 × share, rounded to 2 decimals, and checked as any score is;
+``sources["score_shares"]`` keeps the first such cell, where JX411 asks for points.
+A single ``100%`` among point scores is left as it is (JX401 says 100 > 分值).
+"""
+
+from __future__ import annotations
+
+from jixiao.model import SelfEvaluation
+from jixiao.parsing import normalize_text, parse_points
+from jixiao.rules import TOLERANCE, round2
+
+
+def _share(table: SelfEvaluation, line: object) -> float | None:
+    """The share of its 分值 a line's 得分 cell states (1.0 for 100%); None for points."""
+    info = table.cell(line.sources.get("score"))  # type: ignore[attr-defined]
+    if info is None:
+        return None
+    value = info.value
+    if isinstance(value, str):
+        text = normalize_text(value).strip()
+        if not text.endswith("%"):
+            return None
+        number = parse_points(text[:-1])
+        return None if number is None else number / 100
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in info.number_format:
+        return float(value)
+    return None
+
+
+def read_shares(table: SelfEvaluation) -> None:
+    """Turn 得分 written as shares of the 分值 into points, where that explains the table."""
+    lines: list = [i for i in table.indicators if i.score_declared is not None]
+    if table.funds.score_declared is not None and "score" in table.funds.sources:
+        lines.append(table.funds)
+    if len(lines) < 2 or any(line.weight is None for line in lines):
+        return
+    shares = [_share(table, line) for line in lines]
+    if any(share is None or not -TOLERANCE <= share <= 1 + TOLERANCE for share in shares):
+        return
+    scores = [round2(line.weight * share) for line, share in zip(lines, shares, strict=True)]
+    totals_agree = table.total_declared is not None \
+        and abs(sum(scores) - table.total_declared) <= max(TOLERANCE, 0.01 * len(lines))
+    as_points_impossible = \
+        2 * sum(line.score_declared > line.weight + TOLERANCE for line in lines) > len(lines)
+    if not (totals_agree or as_points_impossible):
+        return  # most read fine as points, and the 总分 does not say otherwise
+    without_judged = "judged" not in table.columns
+    for line, score in zip(lines, scores, strict=True):
+        if without_judged and getattr(line, "judged", None) == line.score_declared:
+            line.judged = score  # the reader took the 得分 for the person's score
+        line.score_declared = score
+    table.sources["score_shares"] = lines[0].sources["score"]
