@@ -114,7 +114,8 @@ class Sheet:
         self.merge(first, 1, 1, self.row - 1)
 
     def indicators(self, rows: Sequence[Sequence[Any]], header: Sequence[str] = STANDARD,
-                   lead: str | None = "绩效指标", merge: bool = True) -> None:
+                   lead: str | None = "绩效指标", merge: bool = True,
+                   merged: Sequence[str] = _MERGED_ROLES) -> None:
         start = 2 if lead else 1
         header_row = self.line(*header, start=start)
         self.columns = {text: start + i for i, text in enumerate(header)}
@@ -125,7 +126,7 @@ class Sheet:
             self.put(header_row, 1, lead)
             self.merge(header_row, 1, 1, max(header_row, self.row - 1))
         if merge:
-            for role in _MERGED_ROLES:
+            for role in merged:  # a value and the blank cells under it: one merged cell
                 if role in self.columns:
                     self._merge_runs(self.columns[role], first_data, self.row - 1)
 
@@ -230,13 +231,14 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
                    money: Sequence[Sequence[Any]] | None = PUTUO_1_MONEY,
                    total: tuple[Any, Any] | None = (100, 99.98), grade: Any = "优",
                    header: Sequence[str] = STANDARD, money_header: Sequence[str] = MONEY,
-                   name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造") -> Sheet:
+                   name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造",
+                   merged: Sequence[str] = _MERGED_ROLES) -> Sheet:
     """A standard table: by default the first Putuo 2024 table, as published."""
     sheet.title("项目支出绩效自评表", "（2024 年度）")
     sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     if money is not None:
         sheet.money(money, header=money_header)
-    sheet.indicators(rows, header=header)
+    sheet.indicators(rows, header=header, merged=merged)
     if total is not None:
         sheet.total(*total)
     if grade is not None:

@@ -496,3 +496,26 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                "没有分值列、分值未知"
     yield finding("JX108", table.sources.get("header"),
                   f"{lead}：{checked}；各指标得分是否符合评分规则无法核对，须人工审核")
+
+
+@check("JX109", "info", "分值合并填写")
+def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """一个分值单元格向下合并在几个三级指标上（如数量指标两行合写“20”）：按每行平均分配核对。
+
+    这一组的分值是几行合计的，单位没有写各行怎么分，jixiao 按平均分配（20 分两行，
+    每行 10 分）核对各行得分；得分也合并填写的，按规则把组得分分到各行（未完成的行
+    得满分照样报 JX402）。各行自填的得分超过平均分配的，说明单位另有分法，按原样读取。
+
+    **为什么**：审核人须知道各行的分值是推定的，不是表中写明的。
+
+    **错误示例**：数量指标两行的分值合并写“20”。
+
+    **正确示例**：每个三级指标各写分值（10、10）。
+    """
+    for subtotal in table.subtotals:
+        if "merged" not in subtotal.sources:
+            continue
+        share = subtotal.members[0].weight
+        yield finding("JX109", subtotal.sources.get("merged"),
+                      f"“{subtotal.label}”{len(subtotal.members)} 行的分值合并写为 "
+                      f"{points(subtotal.weight)}，各行分值未写明，按每行 {points(share)} 分核对")

@@ -39,6 +39,7 @@ from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, layout_of
 from jixiao.read.indicators import read_indicators
+from jixiao.read.merged_points import split_merged_points
 from jixiao.read.money import (
     MoneyBlock,
     apply_money,
@@ -409,6 +410,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             table.columns -= {"weight"}
         if item.header.level_weights:
             _level_points(grid, item.header.level_weights, table)
+        split_merged_points(grid, item.header.columns, table)
         if "weight" not in table.columns and table.indicators and all(
                 indicator.weight is not None for indicator in table.indicators):
             table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值

@@ -177,7 +177,7 @@ def test_sichuan_70_is_still_wrong_and_the_message_gives_80(tmp_path):
     _, data = checked(sichuan(tmp_path / "s.xlsx", rows=[tuple(r) for r in rows], reason="延期"))
     assert codes(data) == ["JX101"]
     message = data["findings"][0]["message"]
-    assert "分值合计为 80" in message and "70 + 执行率 10" in message and "sichuan" in message
+    assert "分值合计为 80" in message and "70 + 执行率 10" in message and "四川省规则" in message
 
 
 # ---------------------------------------------------------------- 一级 from 二级 (5)

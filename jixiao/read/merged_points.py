@@ -1,0 +1,116 @@
+"""A 分值 merged down over several indicator rows (one ``20`` for 数量指标's two rows).
+
+Some units give a 二级 group its points in one merged 分值 cell instead of one per row,
+as a label ``数量指标（20分）`` does. Read row by row, the first row had 20 points and
+the others none (false JX106 分值缺失, JX403/JX405 on the first row, no total). The
+merged points are the group's: each row of the group is checked at an equal share of
+them (``20`` over two rows: 10 each) — the form's own reading when nothing says how the
+unit split them — and the group is kept as a subtotal (JX103 compares its rows' 得分 with
+the merged points; JX109 says the share used).
+
+The 得分 are read as written when each row has its own (none above its share). A 得分
+merged over the same rows is the group's: given to the rows as the rules score them
+where that adds up to it; a full group score goes to each row in full (an unmet row at
+full marks is then JX402, at the merged cell); any other group score gives its met rows
+full marks and the rest of the group's score to the rows that fell short, in proportion
+to what the rules give them. A group whose rows' own 得分 exceed an equal share (the unit
+split the points unequally) is left as read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jixiao.model import Indicator, SelfEvaluation, Sources, Subtotal, score_indicator
+from jixiao.read.grid import Grid, note, points_at
+from jixiao.rules import TOLERANCE, round2
+from jixiao.xlsx.refs import split_ref
+
+
+def split_merged_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
+    """Read each 分值 merged over several indicator rows of ``grid`` as their group's."""
+    weight_column, score_column = columns.get("weight"), columns.get("score")
+    if weight_column is None or not any(
+            column == weight_column and (row, column) != anchor
+            for (row, column), anchor in grid.origin.items()):
+        return  # no 分值 merged down: every table without one stops here
+    groups: dict[tuple[int, int], list[tuple[int, Indicator]]] = {}
+    for indicator in table.indicators:
+        row = _row(grid, indicator)
+        if row is None:
+            continue
+        anchor = grid.origin.get((row, weight_column))
+        if anchor is not None and anchor[1] == weight_column:
+            groups.setdefault(anchor, []).append((row, indicator))
+    for (top, _), members in groups.items():
+        rows = [row for row, _ in members]
+        if len(members) < 2 or rows[0] != top:
+            continue  # one row under its merge (an ordinary merged cell)
+        stated = points_at(grid, top, weight_column)
+        if stated is None or stated <= 0:
+            continue
+        _split(grid, table, top, weight_column, score_column, stated, members)
+
+
+def _row(grid: Grid, indicator: Indicator) -> int | None:
+    """The indicator's row on ``grid`` (from where its name or 分值 was read)."""
+    for key in ("name", "weight", "target"):
+        place = dict.get(indicator.sources, key)
+        if place is None:
+            continue
+        if isinstance(place, tuple):
+            return place[1] if place[0] is grid else None
+        return split_ref(place.cell)[0] if place.sheet == grid.name else None
+    return None
+
+
+def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
+           score_column: int | None, stated: float, members: list[tuple[int, Indicator]]) -> None:
+    share = stated / len(members)
+    indicators = [indicator for _, indicator in members]
+    merged_score = score_column is not None and all(
+        grid.origin.get((row, score_column)) == (top, score_column) for row, _ in members)
+    if not merged_score and any(indicator.score_declared is not None
+                                and indicator.score_declared > share + TOLERANCE
+                                for indicator in indicators):
+        return  # the unit split the points unequally: no share of ours fits its scores
+    group_score = indicators[0].score_declared if merged_score else None
+    weight_place = note(table, grid, top, weight_column)
+    for indicator in indicators:
+        indicator.weight = share
+        indicator.sources["weight"] = weight_place
+    if merged_score:
+        score_place = note(table, grid, top, score_column)
+        for indicator, score in zip(indicators, _group_scores(indicators, group_score, table),
+                                    strict=True):
+            if indicator.judged == indicator.score_declared and "judged" not in table.columns:
+                indicator.judged = score
+            indicator.score_declared = score
+            indicator.sources["score"] = score_place
+    sources = Sources({"weight": weight_place, "merged": weight_place})
+    table.subtotals.append(Subtotal(indicators[0].level2 or indicators[0].name or "", stated,
+                                    group_score, indicators, sources))
+
+
+def _group_scores(indicators: list[Indicator], group: float | None,
+                  table: SelfEvaluation) -> list[float | None]:
+    """A merged group 得分 given to its rows (see the module's docstring)."""
+    if group is None:
+        return [None] * len(indicators)
+    share = indicators[0].weight or 0.0
+    ruled = [score_indicator(replace(indicator, score_declared=None), table.rules).value
+             for indicator in indicators]
+    if all(value is not None for value in ruled) \
+            and abs(sum(ruled) - group) <= TOLERANCE * len(indicators):  # type: ignore[arg-type]
+        return ruled  # type: ignore[return-value]
+    if abs(group - share * len(indicators)) <= TOLERANCE:
+        return [share] * len(indicators)
+    full = [value is not None and value >= share - TOLERANCE for value in ruled]
+    rest = group - share * sum(full)
+    short = [value if value is not None else share for value, met in zip(ruled, full, strict=True)
+             if not met]
+    if not short or rest < 0:  # every row met its target, or the score is below the met rows'
+        return [round2(group / len(indicators))] * len(indicators)
+    total = sum(short) or 1.0
+    return [share if met else round2(rest * (value if value is not None else share) / total)
+            for value, met in zip(ruled, full, strict=True)]
