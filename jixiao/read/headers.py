@@ -48,10 +48,14 @@ _COEFFICIENTS = ("得分系数", "得分率", "得分比例", "得分比率", "�
                  "得分占比")
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
+# A column of last year's figures beside this year's (上年得分 | 得分): a header naming
+# the year before is never one of this year's columns
+_LAST_YEAR = ("上年", "去年", "上一年", "上年度")
 # First match wins: specific words before the words they contain.
 _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # 复核分, 复核得分 (湖北 市县 form, beside 自评分): the 财政 reviewer's, never the unit's
-    ("ignore", ("复核",)),
+    # 复核分, 复核得分 (湖北 市县 form, beside 自评分): the 财政 reviewer's, never the unit's;
+    # 上年得分, 上年完成值 (last year's, kept beside for comparison): never this year's
+    ("ignore", ("复核", *_LAST_YEAR)),
     ("judged", ("人工评分",)),
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
                 "整改措施")),  # before 得分/评分: a text
@@ -88,6 +92,7 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级"
                 "实际完成": "actual"}
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ignore", _LAST_YEAR),  # 上年执行数, 上年预算数: last year's amounts for comparison
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
     ("ignore", _SCORING_METHODS),  # 得分 | 得分计算方法: how the 得分 is computed
     ("ignore", _COEFFICIENTS),  # 得分系数: a share of the 分值, no 得分
