@@ -288,6 +288,9 @@ class EmbeddedPlaces:
 # is the 三级指标 cell of the first unused row under it — where a clerk adds an indicator
 # of a 一级 the table lacks (JX104 on the template).
 UNUSED_ROW = "unused_row:"
+# A key of ``SelfEvaluation.sources``: HIDDEN_ROW + a row number, at a hidden row under the
+# header that holds an indicator's cells (last year's, kept hidden): not read as one
+HIDDEN_ROW = "hidden_row:"
 
 
 @dataclass

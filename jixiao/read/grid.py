@@ -30,6 +30,7 @@ class Grid:
         self.texts: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
         self.tables = sheet.tables  # a document's own tables (Word, a web page), if any
+        self.hidden_rows = sheet.hidden_rows  # not shown, not printed: no indicator
         values, texts, formats = self.values, self.texts, self.formats
         rows: dict[int, list[int]] = {}
         ordered = True  # the sources list cells row by row, left to right
@@ -114,6 +115,7 @@ class Grid:
         band.rows = {row: columns for row, columns in rows.items() if columns}
         band.max_row = max(band.rows, default=0)
         band.tables = self.tables  # a document's tables span the sheet's rows, as before
+        band.hidden_rows = self.hidden_rows
         band._sources, band._infos = {}, {}
         return band
 

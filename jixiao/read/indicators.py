@@ -27,6 +27,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import (
+    HIDDEN_ROW,
     UNUSED_ROW,
     Indicator,
     SelfEvaluation,
@@ -251,6 +252,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             category = levels.level1_category(None if level1 is None else plain_text(level1))
             if category is not None and "name" in columns:  # JX104 points here (template)
                 table.sources.setdefault(UNUSED_ROW + category, (grid, row, columns["name"]))
+            row += 1
+            continue
+        if row in grid.hidden_rows:  # last year's row kept hidden: not the table's
+            table.sources[HIDDEN_ROW + str(row)] = places.get("name") or (grid, row, leftmost)
             row += 1
             continue
         indicator = _indicator(read, places, carried)

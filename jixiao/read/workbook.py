@@ -24,6 +24,7 @@ from pathlib import Path
 from jixiao import levels
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import (
+    HIDDEN_ROW,
     DocumentPlaces,
     EmbeddedPlaces,
     ExternalContent,
@@ -32,6 +33,7 @@ from jixiao.model import (
     SelfEvaluation,
     Sources,
     Subtotal,
+    plain_text,
     without_levels,
 )
 from jixiao.parsing import heading_points
@@ -265,7 +267,21 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
             table.project.year = (years.pop() if len(years) == 1 else None) \
                 or year_from_names(sheet, path.stem)
     tables[0].external = external  # the workbook's, reported once
+    notes.extend(_hidden_rows_note(table) for table in tables
+                 if any(key.startswith(HIDDEN_ROW) for key in table.sources))
     return SubmittedWorkbook(path, tables, notes)
+
+
+def _hidden_rows_note(table: SelfEvaluation) -> str:
+    """What the reviewer is told of the hidden rows left out of a table's indicators."""
+    places = [table.sources[key] for key in table.sources if key.startswith(HIDDEN_ROW)]
+    names = [plain_text(table.cell(place).value) for place in places
+             if table.cell(place) is not None and table.cell(place).value is not None]
+    rows = "、".join(str(split_ref(place.cell)[0]) for place in places)
+    quoted = "、".join(f"“{name}”" for name in names[:3])
+    what = f"（{quoted}{' 等' if len(names) > 3 else ''}）" if names else ""
+    return (f"工作表“{places[0].sheet}”第 {rows} 行是隐藏行{what}，不显示也不打印，"
+            "未作为指标读取；若其中是本年的指标，请取消隐藏后再校验")
 
 
 def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:

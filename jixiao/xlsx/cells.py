@@ -267,7 +267,25 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
         cells = [cell for cell in cells if not any(
             top <= cell[0] <= bottom and left <= cell[1] <= right
             and (cell[0], cell[1]) != (top, left) for top, left, bottom, right in large)]
-    return SheetCells(name, cells, merges, formulas)
+    hidden = _hidden_rows(text) if 'hidden="' in text else frozenset()
+    return SheetCells(name, cells, merges, formulas, hidden_rows=hidden)
+
+
+_ROW_TAG = re.compile(r"<(?:[\w.-]+:)?row(?=[\s/>])([^>]*)>")
+_ROW_HIDDEN = re.compile(r'\shidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(r'\sr="([0-9]+)"')
+
+
+def _hidden_rows(text: str) -> frozenset[int]:
+    """The rows a sheet hides (``<row r="14" hidden="1">``), as openpyxl reads them."""
+    hidden = set()
+    for attributes in _ROW_TAG.findall(text):
+        if _ROW_HIDDEN.search(attributes):
+            number = _ROW_NUMBER.search(attributes)
+            if number is None:
+                raise Unsure("a hidden row without r=")
+            hidden.add(int(number.group(1)))
+    return frozenset(hidden)
 
 
 def _number(text: str) -> int | float:

@@ -69,7 +69,10 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
                      if not isinstance(cell, MergedCell) and cell.value is not None]
             merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
                       for merged in ws.merged_cells.ranges]
-            sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title]))
+            hidden = frozenset(row for row, dimension in ws.row_dimensions.items()
+                               if dimension.hidden)
+            sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title],
+                                     hidden_rows=hidden))
     finally:
         book.close()
     return sheets

@@ -34,4 +34,6 @@ class SheetCells:
     # A document's own tables (a Word .docx, a web page), in order: where each one's rows
     # are laid out; none for a worksheet, whose tables only their texts tell apart
     tables: list[DocumentTable] = field(default_factory=list)
+    # the rows the sheet hides (<row hidden="1">): not shown, not printed
+    hidden_rows: frozenset[int] = frozenset()
 

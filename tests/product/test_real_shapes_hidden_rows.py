@@ -1,0 +1,51 @@
+"""A row the sheet hides under the header (last year's indicator kept, hidden instead of
+deleted) is no indicator of the table: it is neither shown nor printed, and the unit's
+总分 leaves it out. Before, it was read as one: false JX101 (分值 110), JX102, JX404,
+JX405 and a computed 总分 of 105.98. A note names the row, so nothing goes unseen."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes import codes
+from workbooks import PUTUO_1_ROWS, Book, standard_sheet
+
+from jixiao.pipeline import check_workbook
+from jixiao.read.workbook import read_workbook
+
+OLD = ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%", 10, 3, None)
+
+
+def _with_hidden_row(path, hidden=True, rows=PUTUO_1_ROWS):
+    book = Book()
+    sheet = book.sheet()
+    standard_sheet(sheet, rows=[*rows[:3], OLD, *rows[3:]])
+    [row] = [r for r in range(1, 40) if sheet.ws.cell(r, 4).value == OLD[2]]
+    sheet.ws.row_dimensions[row].hidden = hidden
+    return book.save(path), row
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_a_hidden_row_is_left_out_and_named(tmp_path, engine):
+    path, row = _with_hidden_row(tmp_path / "t.xlsx")
+    workbook = read_workbook(path, engine=engine)
+    [table] = workbook.tables
+    assert OLD[2] not in [indicator.name for indicator in table.indicators]
+    assert len(table.indicators) == 5
+    [note] = workbook.notes
+    assert f"第 {row} 行是隐藏行（“{OLD[2]}”）" in note
+
+
+def test_the_table_checks_clean_and_a_visible_copy_still_counts(tmp_path):
+    path, _ = _with_hidden_row(tmp_path / "hidden.xlsx")
+    result = check_workbook(path)
+    assert result.findings == [] and result.tables[0].evaluation.total == 99.98
+    shown, _ = _with_hidden_row(tmp_path / "shown.xlsx", hidden=False)
+    assert "JX101" in {item.code for item in check_workbook(shown).findings}
+
+
+def test_a_mistake_in_a_visible_row_is_still_found(tmp_path):
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[4][3:5] = ["≥95%", "85%"]  # 服务对象满意度 missed at full marks
+    path, _ = _with_hidden_row(tmp_path / "t.xlsx", rows=[tuple(r) for r in rows])
+    data_codes = codes({"findings": [{"code": item.code} for item in check_workbook(path).findings]})
+    assert "JX402" in data_codes
