@@ -294,6 +294,10 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
                 and not _fewer_words_target(text):
             columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
+        elif role == "target" and "年初" in texts[columns["target"]] and "年初" not in text:
+            # 年初指标值 | 调整后指标值 (全年指标值): the year's target as adjusted, the
+            # initial one where a row leaves it blank (no adjustment)
+            columns["initial_target"], columns[role] = columns[role], column
         elif role == "actual" and _block_label(texts[columns["actual"]]) \
                 and not _block_label(text):
             columns[role] = column  # 年度绩效指标完成情况 heads the block (安徽), 实际完成值 the column

@@ -217,6 +217,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
+        if read.get("target") is None and read.get("initial_target") is not None:
+            read["target"], places["target"] = read["initial_target"], places["initial_target"]
         if len(table.indicators) > first and _breakdown_row(read):
             row += 1  # 其中… under an indicator: what its count is made of, no row of its own
             continue
