@@ -393,7 +393,7 @@ def formula_results_current(table: SelfEvaluation,
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
             if never_calculated(table, indicator.sources.get(key)):
                 uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
-    recalc = _recalc_hint(table)
+    recalc = _recalc_hint(table, tuple(item[0] for item in (*showing_errors, *uncalculated)))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
@@ -418,8 +418,18 @@ _RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel
 _NATIVE_RECALC_HINT = "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存"
 
 
-def _recalc_hint(table: SelfEvaluation) -> str:
-    return _NATIVE_RECALC_HINT if table.template and _native(table) else _RECALC_HINT
+# A submitted table whose formulas are the spreadsheet's own (=SUM(H13:H20), =G13): any
+# program recalculates it; jixiao recalc does too
+_PLAIN_RECALC_HINT = "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存，或运行 jixiao recalc"
+
+
+def _recalc_hint(table: SelfEvaluation, sources: tuple[Source, ...] = ()) -> str:
+    if table.template:
+        return _NATIVE_RECALC_HINT if _native(table) else _RECALC_HINT
+    formulas = [(table.cell(source).formula or "") for source in sources
+                if table.cell(source) is not None]
+    return _RECALC_HINT if any("JX_" in formula.upper() for formula in formulas) \
+        else _PLAIN_RECALC_HINT
 
 
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
