@@ -111,6 +111,20 @@ def _grade(checked: CheckedTable) -> str:
     return checked.grade or "—"
 
 
+def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """Why no 总分 was computed where rows have 分值 the rules cannot score (a 指标值 such
+    as “90%-95%” missed, a level a person must judge): which ones."""
+    if evaluation.total is not None or evaluation.total_basis is not None:
+        return ""
+    pending = [f"“{printable(indicator.name or '')}”" for indicator, score
+               in zip(table.indicators, evaluation.scores, strict=True)
+               if score.value is None and indicator.weight is not None]
+    if not pending:
+        return ""
+    more = " 等" if len(pending) > 3 else ""
+    return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
+
+
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     table, evaluation = checked.table, checked.evaluation
     project = table.project
@@ -123,7 +137,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
-             f"{basis_note(table, evaluation)}；"
+             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
              f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}"]
     return lines
 

@@ -27,3 +27,13 @@ def test_jx_formulas_without_results_still_name_the_add_in(tmp_path):
     result = check_workbook(standard(tmp_path / "t.xlsx", rows=rows))
     [item] = [item for item in result.findings if item.code == "JX504"]
     assert "加载项" in item.message
+
+
+def test_a_total_not_computed_names_the_rows_the_rules_cannot_score(tmp_path, capsys):
+    """Before: "总分 填报 99.98 / 计算 —" with nothing saying why."""
+    from jixiao.cli.main import main
+
+    rows = [*PUTUO_1_ROWS[:4], (*PUTUO_1_ROWS[4][:3], "90%-95%", "85%", 10, 10, None)]
+    main(["check", str(standard(tmp_path / "t.xlsx", rows=rows))])
+    out = capsys.readouterr().out
+    assert "计算 —（1 项得分规则无法计算：“服务对象满意度”，须人工核对）" in out, out
