@@ -64,7 +64,7 @@ from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
-from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
+from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97, xls_hidden_rows
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -108,6 +108,10 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}, tables)
                   for name, cells, merges, tables in found]
+        if kind == "xls":  # the rows it hides: calamine does not say
+            hidden_rows = xls_hidden_rows(data)
+            for sheet in sheets:
+                sheet.hidden_rows = hidden_rows.get(sheet.name, frozenset())
         if kind in ("docx", "doc"):
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)

@@ -305,3 +305,53 @@ def _hidden_sheets(book: Any) -> list[str]:
                 if str(sheet.visible).rsplit(".", 1)[-1] != "Visible"]
     except Exception:  # an older calamine without the metadata: every sheet is shown
         return []
+
+
+_BOUNDSHEET, _BOF, _EOF, _ROW = 0x0085, 0x0809, 0x000A, 0x0208
+_ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.4.221)
+
+
+def xls_hidden_rows(data: bytes) -> dict[str, frozenset[int]]:
+    """The rows each worksheet of an Excel 97-2003 .xls hides (1-based), by sheet name —
+    what python-calamine does not tell. Read from the Workbook stream's records: each
+    BoundSheet8 names a sheet and where its substream starts, each Row record in it says
+    whether the row is hidden. {} for anything else, or a stream it cannot follow."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+            if stream is None:
+                return {}
+            book = ole.openstream(stream).read()
+        sheets: list[tuple[int, str]] = []
+        position = 0
+        while position + 4 <= len(book):
+            kind, size = int.from_bytes(book[position:position + 2], "little"), \
+                int.from_bytes(book[position + 2:position + 4], "little")
+            body = book[position + 4:position + 4 + size]
+            if kind == _BOUNDSHEET and len(body) >= 8 and body[5] == 0:  # a worksheet
+                count, wide = body[6], body[7] & 1
+                raw = body[8:8 + count * (2 if wide else 1)]
+                sheets.append((int.from_bytes(body[:4], "little"),
+                               raw.decode("utf-16-le" if wide else "latin-1")))
+            elif kind == _EOF:
+                break  # the globals end: the sheets' substreams follow
+            position += 4 + size
+        hidden: dict[str, frozenset[int]] = {}
+        for start, name in sheets:
+            rows, position = set(), start
+            while position + 4 <= len(book):
+                kind, size = int.from_bytes(book[position:position + 2], "little"), \
+                    int.from_bytes(book[position + 2:position + 4], "little")
+                body = book[position + 4:position + 4 + size]
+                if kind == _ROW and len(body) >= 14 and body[12] & _ROW_HIDDEN:
+                    rows.add(int.from_bytes(body[:2], "little") + 1)
+                elif kind == _EOF:
+                    break
+                position += 4 + size
+            if rows:
+                hidden[name] = frozenset(rows)
+        return hidden
+    except Exception:  # noqa: BLE001 — a stream it cannot follow hides nothing it knows of
+        return {}

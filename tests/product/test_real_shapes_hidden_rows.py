@@ -49,3 +49,25 @@ def test_a_mistake_in_a_visible_row_is_still_found(tmp_path):
     path, _ = _with_hidden_row(tmp_path / "t.xlsx", rows=[tuple(r) for r in rows])
     data_codes = codes({"findings": [{"code": item.code} for item in check_workbook(path).findings]})
     assert "JX402" in data_codes
+
+
+def test_an_excel_97_xls_tells_its_hidden_rows_too(tmp_path):
+    """python-calamine reads an .xls's cells but not which rows it hides: the Row records
+    of its Workbook stream do ([MS-XLS] Row.fDyZero). The same table saved as .xls by
+    LibreOffice reads as the .xlsx does."""
+    from libreoffice import convert
+
+    path, row = _with_hidden_row(tmp_path / "t.xlsx")
+    [xls] = convert(path, tmp_path, "xls").glob("*.xls")
+    workbook = read_workbook(xls)
+    assert len(workbook.tables[0].indicators) == 5
+    [note] = workbook.notes
+    assert f"第 {row} 行是隐藏行" in note
+    assert check_workbook(xls).findings == []
+
+
+def test_a_stream_it_cannot_follow_hides_nothing():
+    from jixiao.xlsx.foreign import xls_hidden_rows
+
+    assert xls_hidden_rows(b"not an ole file") == {}
+    assert xls_hidden_rows(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
