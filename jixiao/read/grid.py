@@ -94,6 +94,15 @@ class Grid:
         self._sources: dict[tuple[int, int], Source] = {}
         self._infos: dict[tuple[int, int], CellInfo] = {}
 
+    def merged_down(self) -> frozenset[int]:
+        """The columns holding a merge over more than one row (found once per grid)."""
+        found = self.__dict__.get("_merged_down")
+        if found is None:
+            found = frozenset(column for (row, column), anchor in self.origin.items()
+                              if anchor[0] != row)
+            self._merged_down = found
+        return found
+
     def band(self, first: int, last: int | None = None) -> Grid:
         """The sheet's columns ``first`` to ``last`` (None: to the end) as a grid of their
         own, named as the sheet and at the same cells: one of two tables side by side

@@ -30,9 +30,7 @@ from jixiao.xlsx.refs import split_ref
 def split_merged_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
     """Read each 分值 merged over several indicator rows of ``grid`` as their group's."""
     weight_column, score_column = columns.get("weight"), columns.get("score")
-    if weight_column is None or not any(
-            column == weight_column and (row, column) != anchor
-            for (row, column), anchor in grid.origin.items()):
+    if weight_column is None or weight_column not in grid.merged_down():
         return  # no 分值 merged down: every table without one stops here
     groups: dict[tuple[int, int], list[tuple[int, Indicator]]] = {}
     for indicator in table.indicators:

@@ -47,9 +47,12 @@ def read_shares(table: SelfEvaluation) -> None:
         lines.append(table.funds)
     if len(lines) < 2 or any(line.weight is None for line in lines):
         return
-    shares = [_share(table, line) for line in lines]
-    if any(share is None or not -TOLERANCE <= share <= 1 + TOLERANCE for share in shares):
-        return
+    shares: list[float] = []
+    for line in lines:  # the first score in points ends it: most tables, at one cell
+        share = _share(table, line)
+        if share is None or not -TOLERANCE <= share <= 1 + TOLERANCE:
+            return
+        shares.append(share)
     scores = [round2(line.weight * share) for line, share in zip(lines, shares, strict=True)]
     totals_agree = table.total_declared is not None \
         and abs(sum(scores) - table.total_declared) <= max(TOLERANCE, 0.01 * len(lines))
