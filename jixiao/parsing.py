@@ -1089,11 +1089,16 @@ def _after_naming_words(text: str) -> str | None:
 # After the unit: a note in brackets (98%（抽查）), the word for done, passed or covered (300 人次完成,
 # 100% 合格, 100%覆盖), 余/多 for "some more" (500 余人): none is the unit.
 _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
+_NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
+_SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
 _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "覆盖")
 
 
 def _clean_unit(unit: str) -> str:
+    parts = _NOTE_AFTER_MARK_RE.split(unit, maxsplit=1)
+    if len(parts) == 2 and not _SECOND_CONDITION_RE.search(parts[1]):
+        unit = parts[0]  # 85%，未达标, 520人；已完成: a note after the mark, no second number
     unit = unit.strip().rstrip(_END_MARKS)
     if unit.startswith("(") and unit.endswith(")"):
         unit = unit[1:-1]

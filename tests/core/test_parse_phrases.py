@@ -281,6 +281,29 @@ def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
     assert parse_measure(text).kind == "unparsed"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("85%，未达标", (None, 85.0, "%")), ("95%,超额完成", (None, 95.0, "%")),
+    ("520人，已完成", (None, 520.0, "人")), ("520人；已完成", (None, 520.0, "人")),
+    ("≥90%，按人数计", (">=", 90.0, "%")), ("100%，全覆盖", (None, 100.0, "%")),
+])
+def test_a_note_after_a_comma_is_not_the_unit(text, expected):
+    """rt15 D10: units add a word after a comma (85%，未达标). Before, the unit was “%,未”,
+    not comparable with the target's %, so an unmet row at full marks went unreported."""
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == expected
+
+
+@pytest.mark.parametrize("text", ["500人，其中女性200人", "≥90%,且≤100%", "每月1次，共12次"])
+def test_a_second_number_or_condition_after_the_comma_is_not_a_note(text):
+    assert parse_measure(text).kind != "number" or parse_measure(text).upper is not None
+
+
+def test_a_noted_actual_is_scored():
+    assert indicator_score("≥90%", "85%，未达标", 10).value == 9.44
+    assert indicator_score("≥90%", "95%，超额完成", 10).value == 10.0
+
+
 def test_a_named_actual_is_scored_against_its_target():
     # ≥500 人次, done "完成培训450人次": 10 × 450/500
     assert indicator_score("≥500人次", "完成培训450人次", 10).value == 9.0
