@@ -75,20 +75,21 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "实现值", "实际完成", "实际数", "完成数")),
     # 年度计划数, 全年计划数, 计划目标: what was planned
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
-                "计划值", "年度目标", "预期目标", "计划数", "计划目标", "计划指标", "目标数")),
+                "计划值", "年度目标", "预期目标", "计划数", "计划目标", "计划指标", "目标数",
+                "全年目标", "年初目标", "年度计划", "目标任务")),
     ("ignore", _COEFFICIENTS),  # before 得分: 得分系数（%） is the share of the 分值, no score
     ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("ignore", ("系数",)),  # after 权重: 权重系数 is the 分值, 系数（%） a share of it
     ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
-    ("reason", ("原因", "改进措施")),
+    ("reason", ("原因", "改进措施", "情况说明")),
     # the target in fewer words, after every other role's ("年度指标得分" is the score)
-    ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值")),
+    ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值", "绩效目标")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
 _RENAMED = ("deepest",)  # a role _roles gives another name (四级 → name, its 三级 → group3)
-_EXACT_ROLES = {"单位": "unit", "指标": "name", "一级": "level1", "二级": "level2", "三级": "name",
+_EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason", "一级": "level1", "二级": "level2", "三级": "name",
                 "实际完成": "actual"}
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -105,7 +106,10 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rate", ("执行率", "执行进度")),  # 预算执行进度(%) (河北): the rate as written
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
-                  "实际执行", "决算")),
+                  "实际执行", "决算",
+                  # 国库集中支付 wording of the 一体化 systems: what was paid out, used
+                  "支付数", "实际支付", "全年支付", "拨付数", "实际拨付", "使用数", "实际使用",
+                  "已使用", "全年完成数")),
     # A: the year's budget after its changes (预算安排数, 调整后预算 …)
     ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
                 "预算金额", "预算安排")),
@@ -178,7 +182,10 @@ class Header:
 # Bare words under a header merged across two columns (指标值 over 年度 | 实际, over 计划 |
 # 完成): which of the two values each column holds. Alone they name nothing.
 _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "目标": "target",
-                 "预期": "target", "实际": "actual", "完成": "actual", "实际完成": "actual"}
+                 "预期": "target", "实际": "actual", "完成": "actual", "实际完成": "actual",
+                 # 年度指标值 over 年初 | 调整后: the initial and the adjusted target
+                 "年初": "target", "原定": "target", "年初设定": "target", "调整后": "target",
+                 "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
 _HEADER_DEPTH = 3  # header rows at most: a cell merged down from further up heads no column
 
@@ -272,6 +279,19 @@ def _value_under_lost_merge(own: dict[int, str], column: int, text: str) -> str 
     return role
 
 
+_ADJUSTED = ("调整", "全年", "年中", "变更", "修订")
+_INITIAL = ("年初", "原", "计划", "预期", "设定")
+
+
+def adjusted_target(first: str, second: str) -> bool:
+    """Whether of two target columns the second (调整后指标值, 全年目标, 年中调整) holds
+    the year's target as adjusted and the first (年度指标值, 年初目标, 原定) the initial one."""
+    def says(text: str, words: tuple[str, ...]) -> bool:
+        return any(word in text for word in words) and "调整前" not in text
+    return (says(second, _ADJUSTED) and not says(first, _ADJUSTED)) \
+        or (says(first, _INITIAL) and not says(second, _INITIAL) and "年初" in first)
+
+
 def _second_reason(role: str | None, columns: dict[str, int]) -> bool:
     """Whether a reason column comes after another (未完成原因分析 | 改进措施): the clerk may
     explain in either, so it is read as ``measures``."""
@@ -294,9 +314,10 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
                 and not _fewer_words_target(text):
             columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
-        elif role == "target" and "年初" in texts[columns["target"]] and "年初" not in text:
-            # 年初指标值 | 调整后指标值 (全年指标值): the year's target as adjusted, the
-            # initial one where a row leaves it blank (no adjustment)
+        elif role == "target" and "initial_target" not in columns \
+                and adjusted_target(texts[columns["target"]], text):
+            # 年初指标值 | 调整后指标值 (年度指标值 | 全年指标值): the year's target as
+            # adjusted, the initial one where a row leaves it blank (no adjustment)
             columns["initial_target"], columns[role] = columns[role], column
         elif role == "actual" and _block_label(texts[columns["actual"]]) \
                 and not _block_label(text):
@@ -307,6 +328,11 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             columns["group3"] = columns["name"]
         columns["name"] = deepest
     other = columns.pop("other_name", None)
+    if other is None and "name" not in columns and "level2" in columns:
+        # 一级指标 | 二级指标 | 绩效指标 | 年度指标值: right of the 二级, the 三级's name
+        # (left of the 一级, 绩效指标 labels the block)
+        other = next((column for column, text in texts.items()
+                      if text == "绩效指标" and column > columns["level2"]), None)
     if other is not None and "name" not in columns:  # 一级 | 二级 | 评价指标 | 分值 | 得分
         columns["name"] = other
     if len(weights) > 1 and "name" in columns:  # 一级 | 分值 | 二级 | 分值 | 三级 | 分值:
@@ -401,6 +427,10 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         role = indicator_role(text) or (_UNDER_VALUES.get(text) if spans else None)
         if role and role not in _NO_COLUMN and (spans or (row, column) not in grid.values
                                           and (row, column) not in grid.origin):
+            if role == "target" and "target" in below and "initial_target" not in below \
+                    and adjusted_target(texts.get((row + 1, below["target"]), ""), text):
+                below["initial_target"] = below["target"]  # 年初 | 调整后 under 年度指标值
+                below["target"] = column
             below.setdefault(role, column)
     if below:
         for role, column in below.items():

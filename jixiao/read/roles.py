@@ -153,6 +153,18 @@ def is_placeholder(value: Any) -> bool:
     return _placeholder_text(value)
 
 
+_NOT_ADJUSTED = re.compile(r"(?:未|无|不|没有)(?:调整|变化|变动|变更)|同年初.*|同上|不变|未变|"
+                           r"与年初(?:一致|相同)|同原(?:指标值?)?")
+
+
+def not_adjusted(value: Any) -> bool:
+    """Whether an adjusted target's cell (调整后指标值) says there was no adjustment:
+    blank, a placeholder (—, /, 无), or 未调整, 同年初, 不变 …"""
+    if is_placeholder(value):
+        return True
+    return isinstance(value, str) and _NOT_ADJUSTED.fullmatch(compact_string(value)) is not None
+
+
 @functools.lru_cache(maxsize=1024)
 def _placeholder_text(value: str) -> bool:
     text = compact_string(value)

@@ -1,0 +1,67 @@
+"""Header words of submitted tables that were not read (rt15 b2 R5, R7, R9, R11): a target
+column headed 全年目标 or 目标任务, a 全年执行数 headed with the treasury's words (支付数,
+拨付数, 使用数), a reason column headed 说明, a name column headed 绩效指标 right of the
+二级. Each was a false error (JX208 and nothing scored, JX307 with no total, JX405, a
+refused file) or hid a real mistake."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import MONEY, PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, standard
+
+
+def _unmet_rows():
+    rows = list(PUTUO_1_ROWS)
+    rows[0] = (*rows[0][:3], "≥500人", "480人", 5, 5, None)  # unmet at full marks
+    return rows
+
+
+@pytest.mark.parametrize("word", ["全年目标", "全年绩效目标", "绩效目标", "目标", "年度计划", "目标任务"])
+def test_the_target_column_in_other_words(tmp_path, word):
+    header = (*STANDARD[:3], word, *STANDARD[4:])
+    table, data = checked(standard(tmp_path / "t.xlsx", header=header))
+    assert codes(data) == []
+    assert table.indicators[0].target == PUTUO_1_ROWS[0][3]
+    _, data = checked(standard(tmp_path / "u.xlsx", header=header, rows=_unmet_rows()))
+    assert codes(data) == ["JX402", "JX404"]
+
+
+def test_the_whole_years_target_beside_the_initial_one(tmp_path):
+    header = (*STANDARD[:3], "年初目标", "全年目标", "全年实际完成", *STANDARD[5:])
+    rows = [(*row[:3], "≥99%", *row[3:]) for row in PUTUO_1_ROWS]
+    rows[0] = (*PUTUO_1_ROWS[0][:3], "≥99.9%", "≥90%", "99.80%", 5, 5, None)
+    table, data = checked(standard(tmp_path / "t.xlsx", header=header, rows=rows))
+    assert table.indicators[0].target == "≥90%"
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("word", ["全年支付数(B)", "实际支付数", "实际拨付数", "实际使用数",
+                                  "已使用资金", "全年完成数"])
+def test_the_amount_spent_in_the_treasurys_words(tmp_path, word):
+    money_header = (*MONEY[:2], word, *MONEY[3:])
+    table, data = checked(standard(tmp_path / "t.xlsx", money_header=money_header))
+    assert table.funds.total.executed == PUTUO_1_MONEY[0][3]
+    assert codes(data) == []
+    low = [(PUTUO_1_MONEY[0][0], 30.03, 31.56, 20, 10, 99.80, 9.98), *PUTUO_1_MONEY[1:]]
+    _, data = checked(standard(tmp_path / "u.xlsx", money_header=money_header, money=low))
+    assert {"JX301", "JX306"} <= set(codes(data))  # 20 of 31.56 is 63 %, written 99.8 %
+
+
+@pytest.mark.parametrize("word", ["说明", "情况说明"])
+def test_a_reason_column_headed_explanation(tmp_path, word):
+    header = (*STANDARD[:-1], word)
+    rows = list(PUTUO_1_ROWS)
+    rows[4] = (*rows[4][:5], 10, 8, "部分对象对服务时间不满意，下年度调整")
+    _, data = checked(standard(tmp_path / "t.xlsx", header=header, rows=rows, total=(100, 97.98)))
+    assert "JX405" not in codes(data)
+    rows[4] = (*rows[4][:5], 10, 8, None)
+    _, data = checked(standard(tmp_path / "u.xlsx", header=header, rows=rows, total=(100, 97.98)))
+    assert "JX405" in codes(data)
+
+
+def test_a_name_column_headed_jixiao_zhibiao_right_of_the_levels(tmp_path):
+    header = ("一级指标", "二级指标", "绩效指标", *STANDARD[3:])
+    table, data = checked(standard(tmp_path / "t.xlsx", header=header))
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert codes(data) == []
