@@ -44,7 +44,7 @@ from typing import Any
 
 from jixiao.xlsx.plainxml import Unsure, document, plain_part, unsure_text, well_formed
 from jixiao.xlsx.refs import column_number
-from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.sheet import SheetCells, unfiltered
 from jixiao.xlsx.styles import (
     BOOL,
     DATE,
@@ -268,7 +268,22 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
             top <= cell[0] <= bottom and left <= cell[1] <= right
             and (cell[0], cell[1]) != (top, left) for top, left, bottom, right in large)]
     hidden = _hidden_rows(text) if 'hidden="' in text else frozenset()
+    if hidden and "filterColumn" in text:
+        hidden = unfiltered(hidden, _applied_filter(text))
     return SheetCells(name, cells, merges, formulas, hidden_rows=hidden)
+
+
+_AUTO_FILTER = re.compile(r'<(?:[\w.-]+:)?autoFilter\s[^>]*?\bref="([^"]+)"[^>]*?(?<!/)>'
+                          r'(.*?)</(?:[\w.-]+:)?autoFilter>', re.DOTALL)
+
+
+def _applied_filter(text: str) -> str | None:
+    """The range of the sheet's AutoFilter when a filter is applied (it has a
+    <filterColumn>), as openpyxl reads ``ws.auto_filter``; else None."""
+    match = _AUTO_FILTER.search(text)
+    if match is None or "filterColumn" not in match.group(2):
+        return None
+    return match.group(1)
 
 
 _ROW_TAG = re.compile(r"<(?:[\w.-]+:)?row(?=[\s/>])([^>]*)>")

@@ -11,7 +11,7 @@ from typing import Any
 from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
-from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.sheet import SheetCells, unfiltered
 
 
 def sheet_formulas(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, bool]]:
@@ -71,6 +71,8 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
                       for merged in ws.merged_cells.ranges]
             hidden = frozenset(row for row, dimension in ws.row_dimensions.items()
                                if dimension.hidden)
+            if ws.auto_filter.filterColumn:
+                hidden = unfiltered(hidden, ws.auto_filter.ref)
             sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title],
                                      hidden_rows=hidden))
     finally:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.xlsx.refs import split_ref
+
 
 @dataclass(frozen=True)
 class DocumentTable:
@@ -34,6 +36,21 @@ class SheetCells:
     # A document's own tables (a Word .docx, a web page), in order: where each one's rows
     # are laid out; none for a worksheet, whose tables only their texts tell apart
     tables: list[DocumentTable] = field(default_factory=list)
-    # the rows the sheet hides (<row hidden="1">): not shown, not printed
+    # the rows the sheet hides (<row hidden="1">): not shown, not printed — except the
+    # rows an applied filter hides (see ``unfiltered``), which are the sheet's data
     hidden_rows: frozenset[int] = frozenset()
+
+
+def unfiltered(hidden: frozenset[int], filter_ref: str | None) -> frozenset[int]:
+    """The hidden rows less those an applied AutoFilter hides (``filter_ref``: the filter's
+    range, its first row the header): a clerk who filtered the indicators (一级指标 = 产出指标)
+    and saved hides this year's rows for a while, not last year's for good."""
+    if not hidden or not filter_ref:
+        return hidden
+    first, _, last = filter_ref.partition(":")
+    try:
+        top, bottom = split_ref(first)[0], split_ref(last or first)[0]
+    except ValueError:
+        return hidden
+    return frozenset(row for row in hidden if not top < row <= bottom)
 

@@ -71,3 +71,25 @@ def test_a_stream_it_cannot_follow_hides_nothing():
 
     assert xls_hidden_rows(b"not an ole file") == {}
     assert xls_hidden_rows(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
+    """rt15 D6: a clerk filtered the indicators (一级指标 = 产出指标) and saved with the
+    filter on. The rows it hides are this year's: before, they were left out as hidden
+    rows (false JX101 分值 40, JX104 缺少效益指标, JX501)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    ws = sheet.ws
+    header = next(cell.row for cell in ws["D"] if cell.value == "三级指标")
+    last = header + len(PUTUO_1_ROWS)
+    ws.auto_filter.ref = f"B{header}:I{last}"
+    ws.auto_filter.add_filter_column(0, ["产出指标"])
+    for row in range(header + 1, last + 1):
+        if ws.cell(row, 4).value in [r[2] for r in PUTUO_1_ROWS if r[0] != "产出指标"]:
+            ws.row_dimensions[row].hidden = True
+    path = book.save(tmp_path / "t.xlsx")
+    workbook = read_workbook(path, engine=engine)
+    assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
+    assert workbook.notes == []
+    assert check_workbook(path).findings == []
