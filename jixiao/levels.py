@@ -181,6 +181,20 @@ def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:
     return name in _LEVEL1_ONLY
 
 
+_LEVEL2_BARE = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "环境效益",
+                "可持续影响", "可持续发展", "服务对象满意度", "社会公众满意度", "满意度")
+
+
+def is_level2_only(text: str | None) -> bool:
+    """Whether a cell says nothing but a 二级 name (数量指标, 社会效益指标 (30 分), 时效目标,
+    服务对象满意度指标) — a heading row over its 三级 where the table has no 二级 column."""
+    name, _ = heading_points(text)
+    name = normalize_text(name).rstrip(":：")
+    for suffix in ("指标", "目标"):
+        name = name.removesuffix(suffix)
+    return name in _LEVEL2_BARE and name != "满意度"
+
+
 def _names_budget_execution(name: str | None) -> bool:
     """A row without 一级 named for the budget's execution: 执行率, 预算执行率, 支出执行率 —
     not another plan's (政府采购执行率, 合同执行率: indicators like any other)."""

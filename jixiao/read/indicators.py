@@ -53,6 +53,7 @@ from jixiao.read.roles import (
     is_placeholder_points,
     is_template_name,
     is_total_label,
+    not_adjusted,
     without_template_number,
 )
 from jixiao.read.totals import (
@@ -159,6 +160,16 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             if len(present) == 1:
                 row += 1
                 continue
+        if section is None and "level2" not in columns and len(present) <= 3 \
+                and (heading := _level2_heading(grid, row, present[0])) is not None \
+                and all(column in numbers and _points_text(values.get((row, column))) is not None
+                        for column in present[1:]):
+            # （一）数量指标 written as a heading row in the one name column (Word forms):
+            # the 二级 of the rows below, no indicator (its points, if any, their subtotal)
+            carried["level2"] = (heading, (grid, row, present[0]))
+            noted((grid, row, present[0]))
+            row += 1
+            continue
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -217,7 +228,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
-        if read.get("target") is None and read.get("initial_target") is not None:
+        if read.get("initial_target") is not None and not_adjusted(read.get("target")):
+            # the adjusted column blank, or 未调整 / — / 同年初 (no adjustment): the initial
             read["target"], places["target"] = read["initial_target"], places["initial_target"]
         if len(table.indicators) > first and _breakdown_row(read):
             row += 1  # 其中… under an indicator: what its count is made of, no row of its own
@@ -575,6 +587,19 @@ def _section_heading(grid: Grid, row: int, column: int) -> str | None:
     if not levels.is_level1_only(name) or name.rstrip(":").startswith("绩效"):
         return None  # 绩效指标 alone: a header's word, no 一级
     return text
+
+
+def _level2_heading(grid: Grid, row: int, column: int) -> str | None:
+    """The 二级 a row alone opens in a table without 二级 column ((一)数量指标, 二、社会效益
+    指标（20分）), without its number; else None."""
+    if not isinstance(grid.values.get((row, column)), str):
+        return None
+    text = grid.texts[(row, column)]
+    if len(text) > 24:
+        return None
+    if (number := _ORDINAL.match(text)) is not None:
+        text = text[number.end():]
+    return heading_points(text)[0] if levels.is_level2_only(text) else None
 
 
 def _breakdown_row(read: dict[str, Any]) -> bool:

@@ -1,0 +1,51 @@
+"""一级 and 二级 written as heading rows in the one 指标名称 column (Word forms, forms without
+level columns): 一、产出指标 / （一）数量指标 / 1.培训人数 … Before (rt15 D1), each 二级
+heading was read as an empty indicator: JX106, JX201 and JX202 on every one (21 false
+errors on one table), and with their points written, JX101 分值合计 190 and JX103."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import PUTUO_1_ROWS, Book, standard_sheet
+
+HEADER = ("指标名称", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+ORDINALS = "一二三"
+
+
+def _rows(with_points: bool, rows=PUTUO_1_ROWS):
+    lines, level1, level2, opened = [], None, None, 0
+    for row in rows:
+        if row[0] != level1:
+            level1, level2 = row[0], None
+            points = sum(r[5] for r in rows if r[0] == level1)
+            number, opened = ORDINALS[opened], opened + 1
+            lines.append((f"{number}、{level1}", None, None, *((points, points) if with_points
+                                                              else (None, None)), None))
+        if row[1] != level2:
+            level2 = row[1]
+            points = sum(r[5] for r in rows if r[1] == level2)
+            lines.append((f"（一）{level2}", None, None, *((points, points) if with_points
+                                                         else (None, None)), None))
+        lines.append((f"1.{row[2]}", *row[3:]))
+    return lines
+
+
+@pytest.mark.parametrize("with_points", [False, True])
+def test_level_headings_in_the_name_column_are_no_indicators(tmp_path, with_points):
+    book = Book()
+    standard_sheet(book.sheet(), rows=_rows(with_points), header=HEADER)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98
+    assert [(i.level1, i.level2) for i in table.indicators] == \
+        [(row[0], row[1]) for row in PUTUO_1_ROWS]
+
+
+def test_a_mistake_under_the_headings_is_found_alone(tmp_path):
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[4][3:5] = ["≥95%", "85%"]  # 服务对象满意度 missed at full marks
+    book = Book()
+    standard_sheet(book.sheet(), rows=_rows(False, [tuple(r) for r in rows]), header=HEADER)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == ["JX402", "JX404"]
