@@ -31,6 +31,7 @@ class Grid:
         self.formats: dict[tuple[int, int], str] = {}
         self.tables = sheet.tables  # a document's own tables (Word, a web page), if any
         self.hidden_rows = sheet.hidden_rows  # not shown, not printed: no indicator
+        self.hidden_columns = sheet.hidden_columns  # last year's, beside this year's
         values, texts, formats = self.values, self.texts, self.formats
         rows: dict[int, list[int]] = {}
         ordered = True  # the sources list cells row by row, left to right
@@ -125,6 +126,7 @@ class Grid:
         band.max_row = max(band.rows, default=0)
         band.tables = self.tables  # a document's tables span the sheet's rows, as before
         band.hidden_rows = self.hidden_rows
+        band.hidden_columns = self.hidden_columns
         band._sources, band._infos = {}, {}
         return band
 

@@ -200,6 +200,8 @@ def header_at(grid: Grid, row: int) -> Header | None:
     if not any(indicator_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows: no header word at all
     own = {column: texts.get((row, column), "") for column in cells}
+    if grid.hidden_columns:
+        own = _shown_first(own, grid.hidden_columns)
     header = _header(grid, row, _roles(own))
     if header is None or not {"target", "actual"} <= set(header.columns):
         joined = wrapped_texts(grid, row, own)
@@ -215,6 +217,16 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if wrapped is not None and set(wrapped.columns) >= set(header.columns):
             return wrapped
     return header
+
+
+def _shown_first(own: dict[int, str], hidden: frozenset[int]) -> dict[int, str]:
+    """The header texts less a hidden column's whose role a shown column also has: a unit
+    reusing last year's sheet inserts this year's 实际完成值 and hides last year's, under
+    the same header; Excel shows and prints only the new one. A hidden column alone in
+    its role is still read."""
+    shown = {indicator_role(text) for column, text in own.items() if column not in hidden}
+    return {column: text for column, text in own.items()
+            if column not in hidden or indicator_role(text) not in shown}
 
 
 _TARGET_PARTS = ("nature", "sign", "target", "unit")  # the 指标值 written in parts

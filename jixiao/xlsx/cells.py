@@ -270,7 +270,25 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
     hidden = _hidden_rows(text) if 'hidden="' in text else frozenset()
     if hidden and "filterColumn" in text:
         hidden = unfiltered(hidden, _applied_filter(text))
-    return SheetCells(name, cells, merges, formulas, hidden_rows=hidden)
+    columns = _hidden_columns(text) if "<cols" in text and 'hidden="' in text else frozenset()
+    return SheetCells(name, cells, merges, formulas, hidden_rows=hidden, hidden_columns=columns)
+
+
+_COL_TAG = re.compile(r"<(?:[\w.-]+:)?col(?=[\s/>])([^>]*)>")
+_COL_SPAN = re.compile(r'\smin="([0-9]+)"\s+max="([0-9]+)"')
+
+
+def _hidden_columns(text: str) -> frozenset[int]:
+    """The columns a sheet hides (``<col min="6" max="6" hidden="1"/>``), as openpyxl
+    reads them."""
+    hidden: set[int] = set()
+    for attributes in _COL_TAG.findall(text):
+        if _ROW_HIDDEN.search(attributes):
+            span = _COL_SPAN.search(attributes)
+            if span is None:
+                raise Unsure("a hidden column without min= max=")
+            hidden.update(range(int(span.group(1)), int(span.group(2)) + 1))
+    return frozenset(hidden)
 
 
 _AUTO_FILTER = re.compile(r'<(?:[\w.-]+:)?autoFilter\s[^>]*?\bref="([^"]+)"[^>]*?(?<!/)>'

@@ -73,8 +73,11 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
                                if dimension.hidden)
             if ws.auto_filter.filterColumn:
                 hidden = unfiltered(hidden, ws.auto_filter.ref)
+            columns = frozenset(column for dimension in ws.column_dimensions.values()
+                                if dimension.hidden and dimension.min
+                                for column in range(dimension.min, (dimension.max or dimension.min) + 1))
             sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title],
-                                     hidden_rows=hidden))
+                                     hidden_rows=hidden, hidden_columns=columns))
     finally:
         book.close()
     return sheets

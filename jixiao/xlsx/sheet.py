@@ -39,6 +39,9 @@ class SheetCells:
     # the rows the sheet hides (<row hidden="1">): not shown, not printed — except the
     # rows an applied filter hides (see ``unfiltered``), which are the sheet's data
     hidden_rows: frozenset[int] = frozenset()
+    # the columns the sheet hides (<col min max hidden="1">): a column kept from last
+    # year beside this year's, under the same header
+    hidden_columns: frozenset[int] = frozenset()
 
 
 def unfiltered(hidden: frozenset[int], filter_ref: str | None) -> frozenset[int]:

@@ -93,3 +93,25 @@ def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
     assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
     assert workbook.notes == []
     assert check_workbook(path).findings == []
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_path, engine):
+    """rt15 D2: last year's sheet reused, this year's 实际完成值 inserted beside last
+    year's, which is hidden under the same header. Before, the hidden column was read:
+    last year's actuals against this year's targets (false JX402, JX404), and a row
+    unmet this year went unreported."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[4][3:5] = ["≥95%", "85%"]  # this year: 服务对象满意度 missed at full marks
+    book = Book()
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施")
+    last_year = ["60%", "未达成", "未达成", "下降", "不满意"]
+    sheet = standard_sheet(book.sheet(), header=header,
+                           rows=[(*row[:4], old, *row[4:]) for row, old in zip(rows, last_year)])
+    sheet.ws.column_dimensions["F"].hidden = True  # 一级 is B: the first 实际完成值 is F
+    path = book.save(tmp_path / "t.xlsx")
+    table = read_workbook(path, engine=engine).tables[0]
+    assert [i.actual for i in table.indicators] == [row[4] for row in rows]
+    assert codes({"findings": [{"code": f.code} for f in check_workbook(path).findings]}) \
+        == ["JX402", "JX404"]
