@@ -784,24 +784,31 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
 
 
 def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
-    """Move each 三级 numbered in words ("一、示范区建立 | ≥20000亩 | 15") whose rows numbered
-    in digits follow it ("1、…", "2、…", from 1, in the same 二级) into ``table.subtotals``:
+    """Move each 三级 numbered at one level ("一、示范区建立 | ≥20000亩 | 15", "1.培训人数 | 10")
+    whose rows numbered one level deeper follow it ("1、…", "2、…" under 一、; "（1）" or
+    "1.1" under 1.; "①" under （1）; from 1, in the same 二级) into ``table.subtotals``:
     the group's target and points are its rows' sum — counted once, not again beside
-    them; JX103 compares the two."""
+    them; JX103 compares the two. Under a heading numbered in digits the rows' 分值 must
+    also add up to its own (a 1. indicator followed by its own （1） notes is no group)."""
     if table.template:
         return
     rows = table.indicators[first:]
     taken: set[int] = set()
     for index, heading in enumerate(rows):
-        if not WORD_NUMBER.match(compact_text(heading.name)):
+        number = _numbering(heading.name)
+        if number is None:
             continue
         members = []
         for below in rows[index + 1:]:
-            number = DIGIT_NUMBER.match(compact_text(below.name))
-            if number is None or int(number.group(1)) != len(members) + 1 \
+            under = _numbering(below.name)
+            if under is None or under[0] <= number[0] or under[2] != len(members) + 1 \
+                    or (under[1] is not None and under[1] != number[2]) \
+                    or (members and under[0] != _numbering(members[0].name)[0]) \
                     or compact_text(below.level2) != compact_text(heading.level2):
                 break
             members.append(below)
+        if members and number[0] > 0 and not _points_add_up(heading, members):
+            continue
         if members:
             taken.add(index)
             table.subtotals.append(Subtotal(str(heading.name), heading.weight,
@@ -809,6 +816,35 @@ def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
                                             _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+_DECIMAL_NUMBER = re.compile(r"(\d{1,2})[.．](\d{1,2})(?![\d%])")
+_PAREN_NUMBER = re.compile(r"[(（](\d{1,2})[)）]")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _numbering(name: object) -> tuple[int, int | None, int] | None:
+    """A 三级 name's list number as (depth, parent, number): 一、 (0), 1. or 1、 (1), 1.1
+    (2, under 1.), （1） (2), ① (3); None if it has none."""
+    raw = name.strip() if isinstance(name, str) else ""
+    if raw[:1] and raw[0] in _CIRCLED:  # before NFKC, which makes ① a 1
+        return 3, None, _CIRCLED.index(raw[0]) + 1
+    text = compact_text(name)
+    if WORD_NUMBER.match(text):
+        return 0, None, 0
+    if (match := _DECIMAL_NUMBER.match(text)) is not None:
+        return 2, int(match.group(1)), int(match.group(2))
+    if (match := _PAREN_NUMBER.match(text)) is not None:
+        return 2, None, int(match.group(1))
+    if (match := DIGIT_NUMBER.match(text)) is not None:
+        return 1, None, int(match.group(1))
+    return None
+
+
+def _points_add_up(heading: Indicator, members: list[Indicator]) -> bool:
+    weights = [member.weight for member in members]
+    return heading.weight is not None and all(weight is not None for weight in weights) \
+        and abs(heading.weight - sum(weights)) <= TOLERANCE
 
 
 def _heads_rows_below(rows: list[Indicator], index: int) -> bool:
