@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from jixiao.checks.base import (
@@ -357,6 +358,11 @@ def required_level1(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
                 yield finding("JX104", table.sources.get("header"), f"缺少一级指标“{required}”")
 
 
+# The list number before a 三级 name (1. （1） ① 1、 2 一、): 1.培训人数 and 2.培训人数 are one
+_LIST_NUMBER = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）、.．](?!\d)|\d{1,2}\s+|[①-⑳]|"
+                          r"[一二三四五六七八九十]{1,3}、)\s*")
+
+
 @check("JX105", "warning", "三级指标重复")
 def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """同一个三级指标列了两次。
@@ -369,7 +375,7 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     seen: dict[str, Indicator] = {}  # the first of each name (its cell named for a finding)
     for indicator in table.indicators:
-        key = compact_text(indicator.name)
+        key = compact_text(_LIST_NUMBER.sub("", indicator.name or "", count=1))  # 2.培训人数
         if not key:
             continue
         if key in seen:

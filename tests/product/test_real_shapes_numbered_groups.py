@@ -33,3 +33,15 @@ def test_parts_that_do_not_add_up_are_indicators_of_their_own(tmp_path):
     """A 1. indicator followed by （1）（2） whose points are not its own: three indicators."""
     _, data = checked(standard(tmp_path / "t.xlsx", rows=_rows("1.", SPLIT["1."], (5, 5))))
     assert "JX101" in codes(data)
+
+
+@pytest.mark.parametrize(("first", "second"), [("1.", "2."), ("①", "②"), ("（1）", "（2）"),
+                                               ("1、", "2、"), ("1 ", "2 ")])
+def test_a_numbered_name_twice_is_a_duplicate(tmp_path, first, second):
+    """rt15 R8: 1.培训人数 and 2.培训人数 are the same 三级 listed twice (JX105); before,
+    the numbers made them differ."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[1][2], rows[2][2] = f"{first}资金拨付及时性", f"{second}资金拨付及时性"
+    rows[1][1] = rows[2][1]
+    _, data = checked(standard(tmp_path / "t.xlsx", rows=[tuple(r) for r in rows]))
+    assert "JX105" in codes(data)
