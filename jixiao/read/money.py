@@ -455,9 +455,10 @@ def _stated_points(grid: Grid, row: int, columns: dict[str, int]
                    ) -> tuple[float, tuple[int, int]] | None:
     """The 执行率's points where a money header without a 分值 column states them (湖北:
     预算执行情况（万元）（20分） | … | 得分(20分*执行率)): the points and their cell, the
-    得分's header first; else None."""
+    得分's header first, then the 执行率's (预算执行率（20分）); else None."""
     first = min(columns.values())
-    cells = [columns["score"], *(column for column in grid.rows.get(row, []) if column < first)]
+    cells = [columns["score"], *([columns["rate"]] if "rate" in columns else []),
+             *(column for column in grid.rows.get(row, []) if column < first)]
     for column in cells:
         found = _STATED_POINTS.search(grid.texts.get((row, column), ""))
         if found is not None:

@@ -390,6 +390,26 @@ def test_the_hubei_form_reads_its_targets_and_the_money_points(tmp_path, block):
     assert data["total_computed"] == 99.8
 
 
+def test_the_money_points_stated_over_the_rate(tmp_path):
+    """rt15 R3: 预算执行率（20分） | 得分 — the points in the rate's header are the
+    执行率's (before: 10 by the rules, JX101, JX302, JX401)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("农村饮水安全巩固提升项目绩效目标自评表")
+    sheet.line("项目名称", "农村饮水安全巩固提升", None, "主管部门", "县水利局")
+    sheet.line("项目资金（万元）", None, "预算数(A)", "执行数(B)", "预算执行率（20分）", "得分")
+    sheet.line(None, "年度财政资金总额", 800, 792, "99%", 19.8)
+    header = sheet.line("绩效指标", "一级指标", "二级指标", "三级指标", "年初目标值(A)",
+                        "实际完成值(B)", "分值", "得分")
+    for row in HUBEI_ROWS:
+        sheet.line(None, *row)
+    sheet.merge(header, 1, 1, sheet.row - 1)
+    sheet.line("总分", None, None, None, None, None, 100, 99.8)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (table.funds.weight, table.funds.sources["weight"].cell) == (20, "E3")
+    assert codes(data) == [] and data["total_computed"] == 99.8
+
+
 def test_the_money_points_a_unit_typed_are_still_its_split(tmp_path):
     """The same table with a 分值 column in its money block holding 20: a weight the unit
     chose, so the default split is still asked about (JX102 on 效益 and 执行率)."""
