@@ -231,13 +231,14 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
                    money: Sequence[Sequence[Any]] | None = PUTUO_1_MONEY,
                    total: tuple[Any, Any] | None = (100, 99.98), grade: Any = "优",
                    header: Sequence[str] = STANDARD, money_header: Sequence[str] = MONEY,
+                   money_label: str = "项目资金（万元）",
                    name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造",
                    merged: Sequence[str] = _MERGED_ROLES) -> Sheet:
     """A standard table: by default the first Putuo 2024 table, as published."""
     sheet.title("项目支出绩效自评表", "（2024 年度）")
     sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     if money is not None:
-        sheet.money(money, header=money_header)
+        sheet.money(money, header=money_header, label=money_label)
     sheet.indicators(rows, header=header, merged=merged)
     if total is not None:
         sheet.total(*total)

@@ -142,7 +142,8 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     own = {column: texts.get((row, column), "") for column in cells}
-    if any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()):
+    if any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
+            and not _labels_money_lines(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
     named = [role for role in map(fund_role, own.values()) if role and role != "ignore"]
     # a role named twice: one may head the lines' labels (年度预算数(万元) above 总额)
@@ -166,6 +167,14 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block
 _PROJECT_LIST_HEADS = frozenset(("项目名称", "项目", "序号"))
+
+
+def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:
+    """Whether under a header beginning 项目 | (序号 | 资金来源 |) the next row names a
+    money line (年度资金总额, 财政拨款) where a list of projects names a project."""
+    first = min((column for column, text in own.items() if fund_role(text)), default=0)
+    return any(_fund_label(grid.texts.get((row + 1, column), ""))
+               for column in grid.rows.get(row + 1, []) if column < first)
 
 
 def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]:

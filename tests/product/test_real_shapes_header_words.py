@@ -65,3 +65,13 @@ def test_a_name_column_headed_jixiao_zhibiao_right_of_the_levels(tmp_path):
     table, data = checked(standard(tmp_path / "t.xlsx", header=header))
     assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
     assert codes(data) == []
+
+
+@pytest.mark.parametrize("label", ["项目", "序号"])
+def test_a_money_header_beginning_with_project_or_number(tmp_path, label):
+    """rt15 R6: 项目 | 年初预算数 | 全年预算数 | 全年执行数 over 年度资金总额 …: a money
+    block, not a list of projects (before: not read, JX307 and no total)."""
+    table, data = checked(standard(tmp_path / "t.xlsx", money_header=MONEY,
+                                   money=PUTUO_1_MONEY, money_label=label))
+    assert table.funds.total.executed == PUTUO_1_MONEY[0][3]
+    assert codes(data) == [] and data["total_computed"] == 99.98
