@@ -291,6 +291,9 @@ UNUSED_ROW = "unused_row:"
 # A key of ``SelfEvaluation.sources``: HIDDEN_ROW + a row number, at a hidden row under the
 # header that holds an indicator's cells (last year's, kept hidden): not read as one
 HIDDEN_ROW = "hidden_row:"
+# A key of ``SelfEvaluation.sources``: NOT_APPLICABLE_ROW + a row number, at the 三级 of a
+# named row the unit marked 不适用 (分值 and 得分 不适用, /, — or 0; no 指标值, 完成值)
+NOT_APPLICABLE_ROW = "not_applicable_row:"
 
 
 @dataclass

@@ -28,6 +28,7 @@ from typing import Any
 from jixiao import levels
 from jixiao.model import (
     HIDDEN_ROW,
+    NOT_APPLICABLE_ROW,
     UNUSED_ROW,
     Indicator,
     SelfEvaluation,
@@ -266,6 +267,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             category = levels.level1_category(None if level1 is None else plain_text(level1))
             if category is not None and "name" in columns:  # JX104 points here (template)
                 table.sources.setdefault(UNUSED_ROW + category, (grid, row, columns["name"]))
+            row += 1
+            continue
+        if _not_applicable_row(read, score_typed):
+            table.sources[NOT_APPLICABLE_ROW + str(row)] = places["name"]
             row += 1
             continue
         if row in grid.hidden_rows:  # last year's row kept hidden: not the table's
@@ -553,6 +558,26 @@ def _names_a_row(text: str) -> bool:
     return levels.is_level1_only(text) or levels.level1_of_level2(text) is not None \
         or levels.level1_category(text) == levels.EXECUTION \
         or "小计" in text or _BARE_SUM.fullmatch(compact_text(text)) is not None
+
+
+_NOT_APPLICABLE = re.compile(r"不适用|不涉及|本年(?:度)?不适用|无此项|N/?A", re.IGNORECASE)
+
+
+def _not_applicable(value: Any) -> bool:
+    return is_placeholder(value) or (isinstance(value, str)
+                                     and _NOT_APPLICABLE.fullmatch(compact_text(value)) is not None)
+
+
+def _not_applicable_row(read: dict[str, Any], score_typed: bool) -> bool:
+    """A named row the unit marked as not applicable this year, its points moved elsewhere:
+    its 分值 written 不适用 (无, /, —, or 0), its 得分 too, no 指标值 or 完成值 but
+    placeholders. A 分值 left blank is a forgotten one (JX106), not a mark."""
+    weight = read.get("weight")
+    return read.get("name") is not None and weight is not None \
+        and (_not_applicable(weight) or points(weight) == 0) \
+        and (not score_typed or _not_applicable(read.get("score"))
+             or points(read.get("score")) == 0) \
+        and all(_not_applicable(read.get(key)) for key in _CONTENT_TEXT)
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:

@@ -25,6 +25,7 @@ from jixiao import levels
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import (
     HIDDEN_ROW,
+    NOT_APPLICABLE_ROW,
     DocumentPlaces,
     EmbeddedPlaces,
     ExternalContent,
@@ -273,6 +274,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     tables[0].external = external  # the workbook's, reported once
     notes.extend(_hidden_rows_note(table) for table in tables
                  if any(key.startswith(HIDDEN_ROW) for key in table.sources))
+    notes.extend(_not_applicable_note(table) for table in tables
+                 if any(key.startswith(NOT_APPLICABLE_ROW) for key in table.sources))
     return SubmittedWorkbook(path, tables, notes)
 
 
@@ -286,6 +289,17 @@ def _hidden_rows_note(table: SelfEvaluation) -> str:
     what = f"（{quoted}{' 等' if len(names) > 3 else ''}）" if names else ""
     return (f"工作表“{places[0].sheet}”第 {rows} 行是隐藏行{what}，不显示也不打印，"
             "未作为指标读取；若其中是本年的指标，请取消隐藏后再校验")
+
+
+def _not_applicable_note(table: SelfEvaluation) -> str:
+    """What the reviewer is told of the rows marked 不适用 left out of a table's indicators."""
+    places = [table.sources[key] for key in table.sources if key.startswith(NOT_APPLICABLE_ROW)]
+    names = "、".join(f"“{plain_text(table.cell(place).value)}”" for place in places[:3]
+                     if table.cell(place) is not None)
+    cells = "、".join(place.cell for place in places[:3])
+    more = " 等" if len(places) > 3 else ""
+    return (f"工作表“{places[0].sheet}”{cells}{more}{names}标为不适用（分值、得分写“不适用”、"
+            "“/”或 0，没有指标值和完成值），未作为指标读取")
 
 
 def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:

@@ -1,0 +1,33 @@
+"""A named row the unit marked not applicable this year (its points moved to other rows, the
+分值 still totalling 100): 分值 and 得分 written 不适用, 无, /, — or 0, no 指标值 or 完成值.
+Before (rt15 D9), it was an error — JX106 “分值‘不适用’不是数字”, JX201, JX202 — and no
+总分 was computed. Now it is left out with a note naming it; a 分值 left blank is still
+a forgotten one."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import PUTUO_1_ROWS, standard
+
+from jixiao.read.workbook import read_workbook
+
+ROW = ("产出指标", "数量指标", "培训场次")
+
+
+@pytest.mark.parametrize(("mark", "points"), [("不适用", "不适用"), ("无", "无"), ("/", "/"),
+                                              ("—", "—"), ("/", 0), ("不涉及", 0)])
+def test_a_row_marked_not_applicable_is_left_out_with_a_note(tmp_path, mark, points):
+    rows = [*PUTUO_1_ROWS[:1], (*ROW, mark, mark, points, points, None), *PUTUO_1_ROWS[1:]]
+    path = standard(tmp_path / "t.xlsx", rows=rows)
+    table, data = checked(path)
+    assert codes(data) == [] and data["total_computed"] == 99.98
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    [note] = read_workbook(path).notes
+    assert "“培训场次”标为不适用" in note
+
+
+def test_a_named_row_with_its_points_left_blank_is_still_reported(tmp_path):
+    rows = [*PUTUO_1_ROWS[:1], (*ROW, None, None, None, None, None), *PUTUO_1_ROWS[1:]]
+    _, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
+    assert "JX106" in codes(data)
