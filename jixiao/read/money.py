@@ -162,7 +162,23 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if len({"initial", "budget", "executed"} & set(columns)) < 2 and not (
             "budget" in columns and "rate" in columns):
         return None
+    for role in ("initial", "budget", "executed"):
+        if role in columns and grid.is_merged_span(row, columns[role]):
+            columns[role] = _sum_under(grid, row, columns[role])
     return columns
+
+
+def _sum_under(grid: Grid, row: int, column: int) -> int:
+    """The column of 合计 (小计, 总计) in the next row under a header merged across its
+    sources (全年预算数（A） over 中央 | 地方 | 合计): the amount is the sum's, wherever it
+    stands; else ``column``."""
+    at = column
+    while grid.origin.get((row, at)) == (row, column):
+        if _fund_label(grid.texts.get((row + 1, at), "")) == "total" \
+                or grid.texts.get((row + 1, at), "").startswith("小计"):
+            return at
+        at += 1
+    return column
 
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block

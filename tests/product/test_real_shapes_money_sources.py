@@ -1,0 +1,40 @@
+"""A money block split by source in columns under merged headers — 全年预算数（A） over
+中央 | 地方 | 合计 — with the 合计 last (rt15 b2 R2): the amounts are the 合计's. Before,
+the first source was read as A and B (false JX301 “按 780 ÷ 800 应为 97.5%” and JX501)."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import PUTUO_1_ROWS, Book
+
+
+def _table(path, order):
+    amounts = {"中央": (800, 780), "地方": (200, 170), "合计": (1000, 950)}
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目支出绩效自评表")
+    sheet.line("项目名称", None, "就业补助资金")
+    top = sheet.line("项目资金（万元）", None, "全年预算数（A）", None, None, "全年执行数（B）", None, None,
+                     "分值", "执行率（B/A）", "得分")
+    sheet.line(None, None, *order, *order)
+    sheet.line(None, "年度资金总额", *(amounts[k][0] for k in order), *(amounts[k][1] for k in order),
+               10, "95%", 9.5)
+    sheet.merge(top, 3, 5)
+    sheet.merge(top, 6, 8)
+    sheet.merge(top, 1, 2, top + 1)
+    for column in (9, 10, 11):
+        sheet.merge(top, column, column, top + 1)
+    rows = [row[:7] for row in PUTUO_1_ROWS]
+    rows[0] = (*rows[0][:4], "95%", *rows[0][5:])  # 预算资金执行率: the money's 95 %
+    sheet.indicators(rows,
+                     header=("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"))
+    sheet.total(100, 99.5)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("order", [("中央", "地方", "合计"), ("合计", "中央", "地方")])
+def test_the_sum_column_holds_the_amounts(tmp_path, order):
+    table, data = checked(_table(tmp_path / "t.xlsx", order))
+    assert (table.funds.total.budget, table.funds.total.executed) == (1000, 950)
+    assert codes(data) == [] and data["total_computed"] == 99.5
