@@ -22,7 +22,7 @@ from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_executi
 from jixiao.parsing import compact_text, parse_amount, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
-from jixiao.read.roles import without_instructions
+from jixiao.read.roles import not_adjusted, without_instructions
 from jixiao.rules import FULL_MARKS, TOLERANCE, template_amount
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
@@ -444,6 +444,10 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
             line.budget = line.initial_budget
             line.sources["budget"] = line.sources["initial_budget"]
+        elif line.budget is None and line.initial_budget is not None and "budget" in columns \
+                and (marked := grid.raw(row, columns["budget"])) is not None \
+                and not_adjusted(marked):
+            line.budget = line.initial_budget  # 全年预算数 “—”, “未调整”: the 年初 one unchanged
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
             line.rate_declared = _rate(grid, row, columns["rate"])

@@ -38,3 +38,19 @@ def test_the_sum_column_holds_the_amounts(tmp_path, order):
     table, data = checked(_table(tmp_path / "t.xlsx", order))
     assert (table.funds.total.budget, table.funds.total.executed) == (1000, 950)
     assert codes(data) == [] and data["total_computed"] == 99.5
+
+
+@pytest.mark.parametrize("mark", ["—", "未调整", "/"])
+def test_a_budget_marked_not_adjusted_is_the_initial_one(tmp_path, mark):
+    """rt15 D12: 全年预算数(A) written “—” beside a 年初预算数 means no adjustment (before:
+    JX309 “全年预算数(A)未填写”, no total); left blank it is still JX309."""
+    from workbooks import PUTUO_1_MONEY, standard
+
+    money = [("年度资金总额", 31.56, mark, 31.50, 10, 99.80, 9.98),
+             ("其中：当年财政拨款", 31.56, mark, 31.50, "—", 99.80, "—"), *PUTUO_1_MONEY[2:]]
+    table, data = checked(standard(tmp_path / "t.xlsx", money=money))
+    assert table.funds.total.budget == 31.56
+    assert codes(data) == [] and data["total_computed"] == 99.98
+    money[0] = ("年度资金总额", 31.56, None, 31.50, 10, 99.80, 9.98)
+    _, data = checked(standard(tmp_path / "u.xlsx", money=money))
+    assert "JX309" in codes(data)
