@@ -390,7 +390,7 @@ def formula_results_current(table: SelfEvaluation,
                                            f"按{evaluation.rules.label}重新计算应为"
                                            f"“{stale}”")
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
-        for key, name in (("target", "年度指标值"), ("actual", "实际完成值")):
+        for key, name in (("target", "年度指标值"), ("actual", "实际完成值"), ("weight", "分值")):
             if never_calculated(table, indicator.sources.get(key)):
                 uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
     recalc = _recalc_hint(table, tuple(item[0] for item in (*showing_errors, *uncalculated)))

@@ -14,6 +14,7 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     level1_category,
+    never_calculated,
     points,
 )
 from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
@@ -73,6 +74,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     **正确示例**：执行率 10 + 产出 50 + 效益 30 + 满意度 10 = 100；四川格式各指标权重
     合计 90，资金栏不列分值。
     """
+    if any(never_calculated(table, i.sources.get("weight")) for i in table.indicators):
+        return  # a 分值 =10 saved without its result: the sum is known once recalculated
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
         if "weight" not in table.columns:
@@ -416,6 +419,8 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
         if weight <= 0:
             yield finding("JX106", source, f"{what}的分值为 {points(weight)}，应大于 0")
         return
+    if never_calculated(table, source):
+        return  # =10 saved without its result: filled, to recalculate (JX504)
     info = table.cell(source)
     raw = info.value if info is not None else None
     if info is not None and info.error:

@@ -61,6 +61,24 @@ def test_a_target_typed_as_a_formula_never_calculated_is_not_missing(tmp_path):
     assert data["total_computed"] == 100
 
 
+def test_a_weight_typed_as_a_formula_never_calculated_is_not_missing(tmp_path):
+    """rt15 D8: 分值 `=10` with no result saved — JX504 (recalculate), not JX106 “未填写分值”;
+    recalculating gives the table its total."""
+    rows = [*QUALITATIVE_MET[:-1],
+            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥95%", "96%", Formula("=10"),
+             10, None)]
+    path = medical_insurance(tmp_path / "t.xlsx", rows, 100)
+    _, data = checked(path)
+    assert codes(data) == ["JX504"]
+    assert data["findings"][0]["message"].startswith("“参保群众满意度”的分值公式没有计算结果")
+
+    from jixiao.recalc.workbook import recalc_file
+
+    recalc_file(path, tmp_path / "r.xlsx")
+    _, data = checked(tmp_path / "r.xlsx")
+    assert codes(data) == [] and data["total_computed"] == 100
+
+
 @pytest.mark.parametrize("name", ["指标1：/", "指标1：—", "指标2:无"])
 def test_a_template_row_marked_not_applicable_is_no_indicator(tmp_path, name):
     """`指标1：/ | / | /`, no points (a row the unit marked not applicable, 安徽 天长): no
