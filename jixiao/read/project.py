@@ -17,7 +17,7 @@ from jixiao.rules import rule_name
 _PROJECT_LABELS = (
     ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项(项目)名称", "专项资金名称",
               "转移支付(项目)名称", "转移支付名称", "转移支付项目名称")),
-    # 中央主管部门 and 地方主管部门 on a transfer payment's form: the first one written
+    # 中央主管部门 and 地方主管部门 on a transfer payment's form: the 地方 one (_FALLBACK_LABELS)
     ("department", ("主管部门", "预算部门", "主管单位", "中央主管部门", "地方主管部门",
                     "县级主管部门", "部门(单位)名称", "部门名称",  # 县级: 湖南 县级专项资金
                     "项目主管单位", "项目主管部门")),  # 湖北 市县 (随州, 广水)
@@ -29,7 +29,9 @@ _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
 # Labels that name a fact only where no other label of it is given: 单位名称 / 填报单位 is
 # the unit that filled the form in, the 实施单位 only where the form names none (区商务局
 # 2020: 单位名称:区商务局 above the table, 项目实施单位 | 投资促进中心 in it).
-_FALLBACK_LABELS = {"unit": ("填报单位", "单位名称")}
+# 中央主管部门 (the ministry, on a transfer payment's 区域 form) yields to 地方主管部门:
+# the local department submits the table and the reviewer groups by it.
+_FALLBACK_LABELS = {"unit": ("填报单位", "单位名称"), "department": ("中央主管部门",)}
 # A 部门整体支出绩效自评表 evaluates a body, not a project: the body its 部门 (部门名称,
 # 部门(单位)名称) or 单位名称 names is what the table is about where no 项目名称 (nor a title
 # naming a project) gives a name (金寨县 2023: 部门 | 金寨县茶谷和美丽乡村建设服务中心).
@@ -43,7 +45,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩�
                    # 某县财政局2023年项目支出绩效自评表
                    r"|((?:19|20)\d{2})年(?:项目|部门|专项|财政).{0,20}(?:自评|绩效)"
                    # 银川市本级部门项目支出绩效自评表（2021年）: the year in brackets after it
-                   r"|(?:自评|绩效).{0,12}[(（]((?:19|20)\d{2})年[)）]")
+                   r"|(?:自评|绩效).{0,12}[(（]((?:19|20)\d{2})年[)）]"
+                   # （2024年）, 2024年 alone on the line under the title
+                   r"|^[(（]?((?:19|20)\d{2})年度?[)）]?$")
+# （二〇二四年度）: the year in Chinese numerals, alone on its line
+_WORD_YEAR = re.compile(r"^[(（]?[〇零一二三四五六七八九]{4}年度?[)）]?$")
+_WORD_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def _label_pattern(label: str) -> str:
@@ -155,6 +162,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
         if project.year is None:
             line = "".join(texts[(row, c)] for c in columns
                            if isinstance(values.get((row, c)), (str, int, float)))
+            if _WORD_YEAR.match(line):
+                line = line.translate(_WORD_DIGITS)
             match = _YEAR.search(line)
             if match:
                 project.year = int(next(group for group in match.groups() if group))

@@ -75,3 +75,38 @@ def test_a_money_header_beginning_with_project_or_number(tmp_path, label):
                                    money=PUTUO_1_MONEY, money_label=label))
     assert table.funds.total.executed == PUTUO_1_MONEY[0][3]
     assert codes(data) == [] and data["total_computed"] == 99.98
+
+
+@pytest.mark.parametrize("line", ["（2024年）", "2024年", "（二〇二四年度）", "二〇二四年"])
+def test_the_year_alone_on_the_line_under_the_title(tmp_path, line):
+    """rt15 b2 R13: before, only （2024年度） or a year inside the title was read."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", line)
+    sheet.project("某项目", "某局", "某中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.project.year == 2024
+
+
+def test_the_local_department_of_a_transfer_payments_form(tmp_path):
+    """rt15 b2 R12: 中央主管部门 (the ministry) and 地方主管部门 on a 区域绩效自评表: the
+    department is the local one, which submits the table (before: the ministry, so every
+    county's table was grouped under it in batch)."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("中央对地方转移支付区域绩效自评表", "（2024年度）")
+    sheet.line("转移支付（项目）名称", None, "就业补助资金")
+    sheet.line("中央主管部门", None, "人力资源社会保障部、财政部")
+    sheet.line("地方主管部门", None, "某县人力资源和社会保障局", None, None, "资金使用单位", "某县就业服务中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.project.department == "某县人力资源和社会保障局"
