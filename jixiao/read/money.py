@@ -196,9 +196,15 @@ def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:
 def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]:
     """The columns of a money header at ``row`` whose cells below are the money lines'
     labels (总额, 其中：财政资金), not amounts: the label column's own heading, as the
-    四川 form's 年度预算数(万元) above 总额 stands beside 年初预算 | 调整后预算数."""
+    四川 form's 年度预算数(万元) above 总额 stands beside 年初预算 | 调整后预算数 (or merged
+    down the lines' left, their labels in the next column)."""
     found = []
     for column in cells:
+        if (grid.origin.get((row + 1, column)) == (row, column)
+                or (row + 1, column) not in grid.values) \
+                and _fund_label(grid.texts.get((row + 1, column + 1), "")):
+            found.append(column)  # 年度预算数(万元) merged down (or not) left of 总额, 其中…
+            continue
         under = next((below for below in range(row + 1, row + 4)
                       if (below, column) in grid.values), None)
         value = None if under is None else grid.values[(under, column)]

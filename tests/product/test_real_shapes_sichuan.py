@@ -60,6 +60,25 @@ def test_the_label_columns_heading_is_no_budget_column(tmp_path):
     assert evaluate(table).total == pytest.approx(99.44)
 
 
+@pytest.mark.parametrize("merged", [True, False])
+def test_the_label_columns_heading_left_of_the_labels(tmp_path, merged):
+    """rt15 D4: 年度预算数(万元) (merged down, or not) with 总额 / 其中:财政资金 in the next
+    column: before, the money was not read (false JX101 90 ≠ 100, the rate never checked)."""
+    import openpyxl
+
+    header = (REAL_HEADER[0], None, *REAL_HEADER[1:])
+    path = sichuan_2023(tmp_path / "四川.xlsx", header, [(None, *line) for line in REAL_LINES])
+    if merged:
+        book = openpyxl.load_workbook(path)
+        book.active.merge_cells("B5:B7")
+        book.save(path)
+    table, data = checked(path)
+    assert table.funds.total.budget == pytest.approx(251.89)
+    assert table.funds.total.executed == pytest.approx(251.89)
+    assert "JX101" not in codes(data) and "JX501" not in codes(data)
+    assert evaluate(table).total == pytest.approx(99.44)
+
+
 def test_a_year_budget_column_over_amounts_is_still_the_budget(tmp_path):
     """年度预算数 over the amounts, the labels under a heading of their own: A as before."""
     header = ("资金", "年度预算数(万元)", "预算执行数", "预算执行率", "权重", "得分")
