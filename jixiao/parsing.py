@@ -682,6 +682,14 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         day = EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit="date")
+    if target.kind == "number" and target.unit in ("月", "月份") and target.op is None \
+            and target.value in _MONTHS and actual.kind == "number" \
+            and actual.unit in ("月", "月份") and actual.op is None and actual.value in _MONTHS:
+        # 12月 → 11月 (时效): by that month's end, not a count of 12 (≥6月 stays one)
+        month = int(target.value)
+        day = _dt.date(YEARLESS_YEAR, month, _month_end(YEARLESS_YEAR, month))
+        target = replace(target, kind="date", op="<=", value=float(day.toordinal()),
+                         unit=YEARLESS_UNIT)
     if target.kind == "date" and actual.kind == "number" and actual.unit in _MONTH_PARTS \
             and actual.op is None and actual.value in _MONTHS:  # 12月底前 → 11月, 10月中旬
         month = int(actual.value)

@@ -116,6 +116,14 @@ def test_numbers_near_months_are_not_dates(text, kind):
     assert parse_measure(text).kind == kind
 
 
+@pytest.mark.parametrize(("target", "actual", "met"), [("12月", "11月", True), ("12月份", "12月份", True),
+                                                    ("10月", "12月", False), ("6月", "7月份", False)])
+def test_a_month_alone_is_a_deadline(target, actual, met):
+    """rt15 D7: a 时效 target 12月 was read as a count of 12 (11月 unmet, 12月 against 10月
+    met): a month alone is the deadline of that month's end."""
+    assert indicator_score(target, actual, 10).met is met
+
+
 def test_a_yearless_date_is_read_in_the_year_of_the_other_side():
     target, actual = parse_measure("2024年12月31日前完成"), parse_measure("12月20日完成")
     assert comparable(target, actual) == (ordinal(2024, 12, 31), ordinal(2024, 12, 20))
