@@ -1100,7 +1100,7 @@ _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
-_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "覆盖")
+_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖")
 
 
 def _clean_unit(unit: str) -> str:

@@ -307,6 +307,13 @@ def test_a_second_number_or_condition_after_the_comma_is_not_a_note(text):
     assert parse_measure(text).kind != "number" or parse_measure(text).upper is not None
 
 
+def test_full_coverage_after_the_rate_is_no_unit():
+    """rt15 L7: 100%全覆盖 was 100 with the unit “%全”, not comparable with 全覆盖."""
+    assert (parse_measure("100%全覆盖").value, parse_measure("100%全覆盖").unit) == (100.0, "%")
+    assert indicator_score("100%全覆盖", "全覆盖", 10).value == 10.0
+    assert indicator_score("100%全覆盖", "90%", 10).value == 9.0
+
+
 def test_a_noted_actual_is_scored():
     assert indicator_score("≥90%", "85%，未达标", 10).value == 9.44
     assert indicator_score("≥90%", "95%，超额完成", 10).value == 10.0
