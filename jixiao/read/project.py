@@ -78,6 +78,9 @@ def _inline_values(key: str, label: str, text: str) -> list[tuple[str, str, str]
     return values
 
 
+_STAMP = re.compile(r"\s*[(（]\s*(?:盖章|公章|签章|章)\s*[)）]\s*$")
+
+
 class _Facts:
     """The project's facts as its labels give them: the first label of each fact wins, but
     a fallback label's value (``_FALLBACK_LABELS``) yields to a label of its own."""
@@ -96,6 +99,8 @@ class _Facts:
         return key in self._fallback and not label.startswith(_FALLBACK_LABELS.get(key, ()))
 
     def read(self, key: str, label: str, value: str, place: Place) -> None:
+        # a name wrapped by hand (2024年职业技能\n培训补贴项目), a unit's （盖章） after it
+        value = _STAMP.sub("", re.sub(r"\s*[\r\n]+\s*", "", value)).strip() or value
         setattr(self.project, key, value)
         self.places[key] = place
         self.labels[key] = label

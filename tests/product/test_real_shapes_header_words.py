@@ -110,3 +110,20 @@ def test_the_local_department_of_a_transfer_payments_form(tmp_path):
     sheet.total(100, 99.98)
     table, _ = checked(book.save(tmp_path / "t.xlsx"))
     assert table.project.department == "某县人力资源和社会保障局"
+
+
+def test_a_name_wrapped_by_hand_and_a_units_stamp_note(tmp_path):
+    """rt15 L9: a line break typed in the project name stayed in it (JSON, 汇总), and
+    （盖章） after the unit was part of its name."""
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024年度）")
+    sheet.project("2024年职业技能\n培训补贴项目", "某县人力资源和社会保障局", "某县就业服务中心\n（盖章）")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert table.project.name == "2024年职业技能培训补贴项目"
+    assert table.project.unit == "某县就业服务中心"

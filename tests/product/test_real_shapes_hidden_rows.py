@@ -108,7 +108,7 @@ def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_pat
               "偏差原因分析及改进措施")
     last_year = ["60%", "未达成", "未达成", "下降", "不满意"]
     sheet = standard_sheet(book.sheet(), header=header,
-                           rows=[(*row[:4], old, *row[4:]) for row, old in zip(rows, last_year)])
+                           rows=[(*row[:4], old, *row[4:]) for row, old in zip(rows, last_year, strict=True)])
     sheet.ws.column_dimensions["F"].hidden = True  # 一级 is B: the first 实际完成值 is F
     path = book.save(tmp_path / "t.xlsx")
     table = read_workbook(path, engine=engine).tables[0]

@@ -16,7 +16,7 @@ def _rows(heading, members, weights=(2, 3)):
     first = PUTUO_1_ROWS[0]  # 数量指标 预算资金执行率, 5 points
     rows = [(*first[:2], f"{heading}{first[2]}", *first[3:]),
             *[(*first[:2], f"{number}分项{index}", *first[3:5], weight, weight, None)
-              for index, (number, weight) in enumerate(zip(members, weights), start=1)],
+              for index, (number, weight) in enumerate(zip(members, weights, strict=True), start=1)],
             *PUTUO_1_ROWS[1:]]
     return rows
 
