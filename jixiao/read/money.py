@@ -163,22 +163,35 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
             "budget" in columns and "rate" in columns):
         return None
     for role in ("initial", "budget", "executed"):
-        if role in columns and grid.is_merged_span(row, columns[role]):
+        if role in columns:
             columns[role] = _sum_under(grid, row, columns[role])
     return columns
 
 
-def _sum_under(grid: Grid, row: int, column: int) -> int:
-    """The column of 合计 (小计, 总计) in the next row under a header merged across its
-    sources (全年预算数（A） over 中央 | 地方 | 合计): the amount is the sum's, wherever it
-    stands; else ``column``."""
+def _span(grid: Grid, row: int, column: int) -> list[int]:
+    """The columns a money header heads over the next row's sub-headers: those its merge
+    covers, or — the merge lost — up to the next header cell; each with a sub-header."""
+    spanned = []
     at = column
-    while grid.origin.get((row, at)) == (row, column):
-        if _fund_label(grid.texts.get((row + 1, at), "")) == "total" \
-                or grid.texts.get((row + 1, at), "").startswith("小计"):
-            return at
+    while at < column + 12 and (at == column or grid.origin.get((row, at)) == (row, column)
+                                or ((row, at) not in grid.values and (row, at) not in grid.origin)):
+        if not grid.texts.get((row + 1, at)):
+            break
+        spanned.append(at)
         at += 1
-    return column
+    return spanned if len(spanned) > 1 else []
+
+
+def _is_sum(text: str) -> bool:
+    return _fund_label(text) == "total" or text.startswith("小计")
+
+
+def _sum_under(grid: Grid, row: int, column: int) -> int:
+    """The column of 合计 (小计, 总计) in the next row under a header over its sources
+    (全年预算数（A） over 中央 | 地方 | 合计): the amount is the sum's, wherever it stands;
+    else ``column``."""
+    return next((at for at in _span(grid, row, column)
+                 if _is_sum(grid.texts.get((row + 1, at), ""))), column)
 
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block
@@ -257,6 +270,9 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
     in_split = False
     end = min(bottom, row + 10)
     below = row
+    if not _has_amount(grid, row + 1, first) \
+            and any(_span(grid, row, column) for column in grid.rows.get(row, []) if column >= first):
+        below = row + 1  # 中央资金 | 地方资金 | 合计 under 全年预算数（A）: sub-headers, no line
     while below + 1 < end:
         below += 1
         if joined_next:  # the rest of the label above, wrapped onto its own row
@@ -465,6 +481,8 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     funds = Funds(total=total, parts=[line for line in lines if line is not total])
     first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
                      if line is total)
+    if not funds.parts:
+        funds.parts = _source_columns(money, table, first_row)
     funds.weight = None
     for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
         if role not in columns:
@@ -481,6 +499,59 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if stated is not None:
             funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
     table.funds = funds
+
+
+def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[FundLine]:
+    """The sources a money block splits into columns under its merged headers (全年预算数（A）
+    over 中央 | 地方 | 合计, the same under 全年执行数（B）): one line each, so that their sum
+    is checked against the 合计 (JX304) as the sources written down the rows are."""
+    grid, columns = money.grid, money.columns
+    spans: dict[str, dict[str, int]] = {}
+    head = money.header_row
+    for role in ("budget", "executed"):
+        if role not in columns:
+            return []
+        top = grid.origin.get((head, columns[role]), (head, columns[role]))
+        if top[0] != head or not _is_sum(grid.texts.get((head + 1, columns[role]), "")):
+            return []  # no 合计 among the sources: the amounts are not the sum's
+        spans[role] = {grid.texts[(head + 1, column)]: column
+                       for column in _span(grid, head, top[1]) if column != columns[role]}
+    labels = list(spans["budget"])
+    if not labels or labels != list(spans["executed"]) \
+            or not all(_fund_label(label) in ("source", "part") for label in labels):
+        return []
+    parts = []
+    for label in labels:
+        line = FundLine(label)
+        for key in ("budget", "executed"):
+            line.sources[key] = note(table, grid, row, spans[key][label])
+            setattr(line, key, _amount(grid, row, spans[key][label], money.scale))
+        parts.append(line)
+    return parts
+
+
+def _source_columns_by_label(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
+    """The sources heading the columns of a money block labelled down its rows (资金投入情况 |
+    中央资金 | 地方资金 | 合计, then 全年预算数（A） | 800 | 250 | 1000): one line each, as
+    ``_source_columns``; none unless the amounts are the 合计's."""
+    grid, found = money.grid, money.by_label or {}
+    if "budget" not in found or "executed" not in found:
+        return []
+    (budget_row, total), (executed_row, _) = found["budget"], found["executed"]
+    head = min(budget_row, executed_row) - 1
+    if _fund_label(grid.texts.get((head, total), "")) != "total":
+        return []
+    parts = []
+    for column in grid.rows.get(head, []):
+        label = grid.texts.get((head, column), "")
+        if column == total or _fund_label(label) not in ("source", "part"):
+            continue
+        line = FundLine(label)
+        for key, row in (("budget", budget_row), ("executed", executed_row)):
+            line.sources[key] = note(table, grid, row, column)
+            setattr(line, key, _amount(grid, row, column, money.scale))
+        parts.append(line)
+    return parts
 
 
 _STATED_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
@@ -511,7 +582,7 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
         row, column = money.by_label["rate"]  # type: ignore[index]
         line.sources["rate"] = note(table, grid, row, column)
         line.rate_declared = _rate(grid, row, column)
-    table.funds = Funds(total=line, weight=None)
+    table.funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table))
 
 
 def _headings_points(table: SelfEvaluation) -> float | None:

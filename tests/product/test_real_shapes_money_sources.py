@@ -8,16 +8,18 @@ import pytest
 from test_real_shapes import checked, codes
 from workbooks import PUTUO_1_ROWS, Book
 
+AMOUNTS = {"中央": (800, 780), "地方": (200, 170), "合计": (1000, 950)}
 
-def _table(path, order):
-    amounts = {"中央": (800, 780), "地方": (200, 170), "合计": (1000, 950)}
+
+def _table(path, order, amounts=AMOUNTS):
     book = Book()
     sheet = book.sheet("自评表")
     sheet.line("项目支出绩效自评表")
     sheet.line("项目名称", None, "就业补助资金")
     top = sheet.line("项目资金（万元）", None, "全年预算数（A）", None, None, "全年执行数（B）", None, None,
                      "分值", "执行率（B/A）", "得分")
-    sheet.line(None, None, *order, *order)
+    sheet.line(None, None, *(f"{k}资金" if k != "合计" else k for k in order),
+               *(f"{k}资金" if k != "合计" else k for k in order))
     sheet.line(None, "年度资金总额", *(amounts[k][0] for k in order), *(amounts[k][1] for k in order),
                10, "95%", 9.5)
     sheet.merge(top, 3, 5)
@@ -54,3 +56,12 @@ def test_a_budget_marked_not_adjusted_is_the_initial_one(tmp_path, mark):
     money[0] = ("年度资金总额", 31.56, None, 31.50, 10, 99.80, 9.98)
     _, data = checked(standard(tmp_path / "u.xlsx", money=money))
     assert "JX309" in codes(data)
+
+
+@pytest.mark.parametrize("order", [("中央", "地方", "合计"), ("合计", "中央", "地方")])
+def test_sources_in_columns_that_do_not_add_up(tmp_path, order):
+    """rt15 D11/R10: the sources in columns were never added up: 800 + 250 ≠ 1000 passed."""
+    amounts = {**AMOUNTS, "地方": (250, 170)}
+    _, data = checked(_table(tmp_path / "t.xlsx", order, amounts))
+    [finding] = [f for f in data["findings"] if f["code"] == "JX304"]
+    assert finding["message"].startswith("全年预算数：各明细合计 1050（中央资金 800 + 地方资金 250）")
