@@ -347,16 +347,20 @@ def _unlabelled_line(grid: Grid, row: int, columns: dict[str, int], first: int
     Else no line."""
     label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
                   and isinstance(grid.values.get((row, c)), str)), "")
-    if not any(word in label for word in _BLOCK_WORDS) or _line_label(grid, row + 1, first)[0]:
+    data = row + 1
+    if not _has_amount(grid, data, first) and any(
+            _span(grid, row, column) for column in grid.rows.get(row, []) if column >= first):
+        data = row + 2  # under the sources' sub-headers (合计 | 其中：财政拨款 | 其他资金)
+    if not any(word in label for word in _BLOCK_WORDS) or _line_label(grid, data, first)[0]:
         return []
     amounts = [columns[role] for role in ("initial", "budget", "executed") if role in columns]
-    if any(isinstance(grid.values.get((row + 1, column)), str)
-           and parse_amount(clean(grid.raw(row + 1, column))) is None for column in amounts):
+    if any(isinstance(grid.values.get((data, column)), str)
+           and parse_amount(clean(grid.raw(data, column))) is None for column in amounts):
         return []  # words under the amounts' headings: 河北's 预算数 | 6.84 pairs (_money_by_pairs)
-    if not any(parse_amount(clean(grid.raw(row + 1, column))) is not None for column in amounts) \
-            and ("rate" not in columns or _rate(grid, row + 1, columns["rate"]) is None):
+    if not any(parse_amount(clean(grid.raw(data, column))) is not None for column in amounts) \
+            and ("rate" not in columns or _rate(grid, data, columns["rate"]) is None):
         return []  # neither an amount nor a rate (amounts lost, the 执行率 kept): no line
-    return [(row + 1, "年度资金总额", None)]
+    return [(data, "年度资金总额", None)]
 
 
 def _line_label(grid: Grid, row: int, first: int) -> tuple[str, int | None]:

@@ -11,7 +11,7 @@ from workbooks import PUTUO_1_ROWS, Book
 AMOUNTS = {"中央": (800, 780), "地方": (200, 170), "合计": (1000, 950)}
 
 
-def _table(path, order, amounts=AMOUNTS):
+def _table(path, order, amounts=AMOUNTS, label="年度资金总额"):
     book = Book()
     sheet = book.sheet("自评表")
     sheet.line("项目支出绩效自评表")
@@ -20,7 +20,7 @@ def _table(path, order, amounts=AMOUNTS):
                      "分值", "执行率（B/A）", "得分")
     sheet.line(None, None, *(f"{k}资金" if k != "合计" else k for k in order),
                *(f"{k}资金" if k != "合计" else k for k in order))
-    sheet.line(None, "年度资金总额", *(amounts[k][0] for k in order), *(amounts[k][1] for k in order),
+    sheet.line(None, label, *(amounts[k][0] for k in order), *(amounts[k][1] for k in order),
                10, "95%", 9.5)
     sheet.merge(top, 3, 5)
     sheet.merge(top, 6, 8)
@@ -65,3 +65,11 @@ def test_sources_in_columns_that_do_not_add_up(tmp_path, order):
     _, data = checked(_table(tmp_path / "t.xlsx", order, amounts))
     [finding] = [f for f in data["findings"] if f["code"] == "JX304"]
     assert finding["message"].startswith("全年预算数：各明细合计 1050（中央资金 800 + 地方资金 250）")
+
+
+def test_the_one_amount_row_without_a_label_of_its_own(tmp_path):
+    """rt15 b2 R4: under 项目资金（万元） merged over both header rows, the only amount row
+    has no label (重庆-like): before, the money was not read (false JX101 90, JX501)."""
+    table, data = checked(_table(tmp_path / "t.xlsx", ("合计", "中央", "地方"), label=None))
+    assert (table.funds.total.budget, table.funds.total.executed) == (1000, 950)
+    assert codes(data) == [] and data["total_computed"] == 99.5
