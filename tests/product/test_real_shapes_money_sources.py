@@ -73,3 +73,16 @@ def test_the_one_amount_row_without_a_label_of_its_own(tmp_path):
     table, data = checked(_table(tmp_path / "t.xlsx", ("合计", "中央", "地方"), label=None))
     assert (table.funds.total.budget, table.funds.total.executed) == (1000, 950)
     assert codes(data) == [] and data["total_computed"] == 99.5
+
+
+def test_a_central_fiscal_line_beside_a_local_one_is_summed_with_it(tmp_path):
+    """rt15 b2 R15: 其中：中央财政资金 | 地方资金 — JX304 named only the first line and its
+    sum (“各明细合计 780（中央财政资金 780）”), as if 地方资金 broke it down."""
+    from workbooks import standard
+
+    money = [("年度资金总额", 1000, 1000, 950, 10, "95%", 9.5),
+             ("其中：中央财政资金", 800, 800, 780, None, None, None),
+             ("地方资金", 200, 200, 150, None, None, None)]
+    _, data = checked(standard(tmp_path / "t.xlsx", money=money))
+    [finding] = [f for f in data["findings"] if f["code"] == "JX304"]
+    assert finding["message"] == "全年执行数：各明细合计 930（中央财政资金 780 + 地方资金 150），年度资金总额为 950"
