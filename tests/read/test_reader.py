@@ -292,10 +292,11 @@ def test_headings_on_their_own_rows_and_inline_labels(tmp_path):
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
-    # the transfer payment's form: the first of its two departments, the unit using the money
+    # the transfer payment's form: the local one of its two departments (which submits the
+    # table; rt15 R12 — before, the ministry), the unit using the money
     ([("转移支付（项目）名称", "农业产业发展资金"), ("中央主管部门", "农业农村部"),
       ("地方主管部门", "某省农业农村厅", None, "资金使用单位", "某县农业农村局")],
-     ("农业产业发展资金", "农业农村部", "某县农业农村局")),
+     ("农业产业发展资金", "某省农业农村厅", "某县农业农村局")),
     ([("项目名称", "乡村公路养护"), ("部门（单位）名称", "某县交通运输局", None, "填报单位", "某县公路段")],
      ("乡村公路养护", "某县交通运输局", "某县公路段")),
 ])
