@@ -219,6 +219,13 @@ def header_at(grid: Grid, row: int) -> Header | None:
     return header
 
 
+def hidden_duplicates(grid: Grid, row: int) -> list[int]:
+    """The hidden columns of a header row whose role a shown column of it also has."""
+    own = {column: grid.texts.get((row, column), "") for column in grid.rows.get(row, [])}
+    kept = _shown_first(own, grid.hidden_columns)
+    return [column for column in own if column not in kept and indicator_role(own[column])]
+
+
 def _shown_first(own: dict[int, str], hidden: frozenset[int]) -> dict[int, str]:
     """The header texts less a hidden column's whose role a shown column also has: a unit
     reusing last year's sheet inserts this year's 实际完成值 and hides last year's, under

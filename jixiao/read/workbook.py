@@ -40,7 +40,7 @@ from jixiao.model import (
 from jixiao.parsing import heading_points
 from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at
-from jixiao.read.headers import Found, Header, find_headers, layout_of
+from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.merged_points import split_merged_points
 from jixiao.read.money import (
@@ -69,7 +69,7 @@ from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97, xls
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
-from jixiao.xlsx.refs import split_ref
+from jixiao.xlsx.refs import column_letters, split_ref
 from jixiao.xlsx.sheet import SheetCells
 
 ENGINES = ("auto", "calamine", "openpyxl")
@@ -276,7 +276,23 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                  if any(key.startswith(HIDDEN_ROW) for key in table.sources))
     notes.extend(_not_applicable_note(table) for table in tables
                  if any(key.startswith(NOT_APPLICABLE_ROW) for key in table.sources))
+    notes.extend(note for table in tables for grid in grids
+                 if grid.hidden_columns and grid.name == table.sources["header"].sheet
+                 and (note := _hidden_columns_note(table, grid)))
     return SubmittedWorkbook(path, tables, notes)
+
+
+def _hidden_columns_note(table: SelfEvaluation, grid: Grid) -> str | None:
+    """What the reviewer is told of the hidden header columns passed over for a shown
+    column of the same role (last year's 实际完成值 hidden beside this year's)."""
+    row = split_ref(table.sources["header"].cell)[0]
+    passed = hidden_duplicates(grid, row)
+    if not passed:
+        return None
+    named = "、".join(f"{column_letters(column)} 列（“{grid.texts[(row, column)]}”）"
+                     for column in passed)
+    return (f"工作表“{grid.name}”{named}是隐藏列，表头与显示的列相同，未读取；"
+            "若其中是本年的数据，请取消隐藏后再校验")
 
 
 def _hidden_rows_note(table: SelfEvaluation) -> str:

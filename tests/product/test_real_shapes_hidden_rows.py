@@ -111,7 +111,10 @@ def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_pat
                            rows=[(*row[:4], old, *row[4:]) for row, old in zip(rows, last_year, strict=True)])
     sheet.ws.column_dimensions["F"].hidden = True  # 一级 is B: the first 实际完成值 is F
     path = book.save(tmp_path / "t.xlsx")
-    table = read_workbook(path, engine=engine).tables[0]
+    workbook = read_workbook(path, engine=engine)
+    table = workbook.tables[0]
     assert [i.actual for i in table.indicators] == [row[4] for row in rows]
+    [note] = workbook.notes
+    assert note.startswith("工作表“自评表”F 列（“实际完成值”）是隐藏列，表头与显示的列相同，未读取")
     assert codes({"findings": [{"code": f.code} for f in check_workbook(path).findings]}) \
         == ["JX402", "JX404"]
