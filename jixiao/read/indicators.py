@@ -601,13 +601,9 @@ def _section_heading(grid: Grid, row: int, column: int) -> str | None:
     """The 一级 a row alone in a table without 一级 column opens, if it is such a heading
     (一、产出指标（50分）, （二）效益指标, 满意度指标 — written across the table above its
     二级 | 三级 | … rows): the 一级 name with its points, without its number; else None."""
-    if not isinstance(grid.values.get((row, column)), str):
+    text = _heading_text(grid, row, column)
+    if text is None:
         return None
-    text = grid.texts[(row, column)]
-    if len(text) > 24:
-        return None
-    if (number := _ORDINAL.match(text)) is not None:
-        text = text[number.end():]
     name, _ = heading_points(text)
     if not levels.is_level1_only(name) or name.rstrip(":").startswith("绩效"):
         return None  # 绩效指标 alone: a header's word, no 一级
@@ -616,7 +612,13 @@ def _section_heading(grid: Grid, row: int, column: int) -> str | None:
 
 def _level2_heading(grid: Grid, row: int, column: int) -> str | None:
     """The 二级 a row alone opens in a table without 二级 column ((一)数量指标, 二、社会效益
-    指标（20分）), without its number; else None."""
+    指标（20分）), without its number and points; else None."""
+    text = _heading_text(grid, row, column)
+    return heading_points(text)[0] if text and levels.is_level2_only(text) else None
+
+
+def _heading_text(grid: Grid, row: int, column: int) -> str | None:
+    """A short text cell without the list number it begins with (一、 （一） 1.); else None."""
     if not isinstance(grid.values.get((row, column)), str):
         return None
     text = grid.texts[(row, column)]
@@ -624,7 +626,7 @@ def _level2_heading(grid: Grid, row: int, column: int) -> str | None:
         return None
     if (number := _ORDINAL.match(text)) is not None:
         text = text[number.end():]
-    return heading_points(text)[0] if levels.is_level2_only(text) else None
+    return text
 
 
 def _breakdown_row(read: dict[str, Any]) -> bool:

@@ -80,16 +80,7 @@ def test_a_money_header_beginning_with_project_or_number(tmp_path, label):
 @pytest.mark.parametrize("line", ["（2024年）", "2024年", "（二〇二四年度）", "二〇二四年"])
 def test_the_year_alone_on_the_line_under_the_title(tmp_path, line):
     """rt15 b2 R13: before, only （2024年度） or a year inside the title was read."""
-    from workbooks import Book
-
-    book = Book()
-    sheet = book.sheet()
-    sheet.title("项目支出绩效自评表", line)
-    sheet.project("某项目", "某局", "某中心")
-    sheet.money(PUTUO_1_MONEY)
-    sheet.indicators(PUTUO_1_ROWS)
-    sheet.total(100, 99.98)
-    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    table, _ = checked(_titled(tmp_path / "t.xlsx", line, ("某项目", "某局", "某中心")))
     assert table.project.year == 2024
 
 
@@ -115,15 +106,22 @@ def test_the_local_department_of_a_transfer_payments_form(tmp_path):
 def test_a_name_wrapped_by_hand_and_a_units_stamp_note(tmp_path):
     """rt15 L9: a line break typed in the project name stayed in it (JSON, 汇总), and
     （盖章） after the unit was part of its name."""
+    project = ("2024年职业技能\n培训补贴项目", "某县人力资源和社会保障局", "某县就业服务中心\n（盖章）")
+    table, _ = checked(_titled(tmp_path / "t.xlsx", "（2024年度）", project))
+    assert table.project.name == "2024年职业技能培训补贴项目"
+    assert table.project.unit == "某县就业服务中心"
+
+
+def _titled(path, year_line, project):
+    """The standard table under its title, ``year_line`` below it, ``project`` (name,
+    department, unit) in the usual lines."""
     from workbooks import Book
 
     book = Book()
     sheet = book.sheet()
-    sheet.title("项目支出绩效自评表", "（2024年度）")
-    sheet.project("2024年职业技能\n培训补贴项目", "某县人力资源和社会保障局", "某县就业服务中心\n（盖章）")
+    sheet.title("项目支出绩效自评表", year_line)
+    sheet.project(*project)
     sheet.money(PUTUO_1_MONEY)
     sheet.indicators(PUTUO_1_ROWS)
     sheet.total(100, 99.98)
-    table, _ = checked(book.save(tmp_path / "t.xlsx"))
-    assert table.project.name == "2024年职业技能培训补贴项目"
-    assert table.project.unit == "某县就业服务中心"
+    return book.save(path)
