@@ -66,7 +66,33 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
             notes.append("隐藏的工作表" + "、".join(f"“{name}”" for name in skipped)
                          + "中的表未校验：以显示的工作表为准")
             tables = shown
-    return tables
+    return _without_copies(tables, notes)
+
+
+def _without_copies(tables: list[SelfEvaluation], notes: list[str]) -> list[SelfEvaluation]:
+    """The tables less those that repeat one on an earlier sheet cell for cell (a sheet
+    copied as “Sheet1 (2)” and left beside its original): checked and counted once."""
+    seen: dict[tuple[object, ...], str] = {}
+    kept = []
+    for table in tables:
+        key = _content(table)
+        sheet = table.sources["header"].sheet
+        original = seen.get(key)
+        if original is not None and original != sheet:
+            notes.append(f"工作表“{sheet}”上的表与“{original}”上的表完全相同（复制的工作表），"
+                         "只校验、统计一次")
+            continue
+        seen.setdefault(key, sheet)
+        kept.append(table)
+    return kept
+
+
+def _content(table: SelfEvaluation) -> tuple[object, ...]:
+    project, total = table.project, table.funds.total
+    return (project.name, project.department, project.unit,
+            total.initial_budget, total.budget, total.executed, table.funds.score_declared,
+            tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
+                   i.reason) for i in table.indicators))
 
 
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")

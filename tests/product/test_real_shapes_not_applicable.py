@@ -31,3 +31,22 @@ def test_a_named_row_with_its_points_left_blank_is_still_reported(tmp_path):
     rows = [*PUTUO_1_ROWS[:1], (*ROW, None, None, None, None, None), *PUTUO_1_ROWS[1:]]
     _, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
     assert "JX106" in codes(data)
+
+
+def test_a_sheet_copied_beside_its_original_counts_once(tmp_path):
+    """rt15 L9: “Sheet1 (2)”, a copy of Sheet1 left in the file, was a second table (batch
+    counted 3 tables for 2 files). Now it is named in a note and checked once; a copy
+    that differs (another project) is still a table of its own."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("Sheet1"))
+    standard_sheet(book.sheet("Sheet1 (2)"))
+    path = book.save(tmp_path / "t.xlsx")
+    workbook = read_workbook(path)
+    assert len(workbook.tables) == 1
+    assert workbook.notes == ["工作表“Sheet1 (2)”上的表与“Sheet1”上的表完全相同（复制的工作表），只校验、统计一次"]
+    book = Book()
+    standard_sheet(book.sheet("Sheet1"))
+    standard_sheet(book.sheet("Sheet2"), name="另一个项目")
+    assert len(read_workbook(book.save(tmp_path / "u.xlsx")).tables) == 2
