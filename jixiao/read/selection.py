@@ -70,21 +70,27 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
 
 
 def _without_copies(tables: list[SelfEvaluation], notes: list[str]) -> list[SelfEvaluation]:
-    """The tables less those that repeat one on an earlier sheet cell for cell (a sheet
-    copied as “Sheet1 (2)” and left beside its original): checked and counted once."""
-    seen: dict[tuple[object, ...], str] = {}
-    kept = []
+    """The tables less those that repeat one on another sheet cell for cell (a sheet copied
+    as “Sheet1 (2)”, or kept as “上年度”, beside the one submitted): checked and counted
+    once, on the sheet whose name does not say it is a copy (else the first)."""
+    groups: dict[tuple[object, ...], list[SelfEvaluation]] = {}
     for table in tables:
-        key = _content(table)
-        sheet = table.sources["header"].sheet
-        original = seen.get(key)
-        if original is not None and original != sheet:
-            notes.append(f"工作表“{sheet}”上的表与“{original}”上的表完全相同（复制的工作表），"
-                         "只校验、统计一次")
-            continue
-        seen.setdefault(key, sheet)
-        kept.append(table)
-    return kept
+        groups.setdefault(_content(table), []).append(table)
+    dropped = set()
+    for group in groups.values():
+        sheets = list(dict.fromkeys(table.sources["header"].sheet for table in group))
+        if len(sheets) < 2:
+            continue  # the same sheet twice (side by side): its own tables
+        kept = next((sheet for sheet in sheets if not _COPY_NAME.search(sheet)), sheets[0])
+        for sheet in sheets:
+            if sheet != kept:
+                notes.append(f"工作表“{sheet}”上的表与“{kept}”上的表完全相同（复制的工作表），"
+                             "只校验、统计一次")
+        dropped.update(id(table) for table in group if table.sources["header"].sheet != kept)
+    return [table for table in tables if id(table) not in dropped]
+
+
+_COPY_NAME = re.compile(r"\(\d+\)\s*$|上年|去年|备份|副本|复制|copy", re.IGNORECASE)
 
 
 def _content(table: SelfEvaluation) -> tuple[object, ...]:

@@ -50,3 +50,14 @@ def test_a_sheet_copied_beside_its_original_counts_once(tmp_path):
     standard_sheet(book.sheet("Sheet1"))
     standard_sheet(book.sheet("Sheet2"), name="另一个项目")
     assert len(read_workbook(book.save(tmp_path / "u.xlsx")).tables) == 2
+
+
+def test_of_two_identical_sheets_the_one_not_named_a_copy_is_kept(tmp_path):
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("上年度"))
+    standard_sheet(book.sheet("Sheet1"))
+    workbook = read_workbook(book.save(tmp_path / "t.xlsx"))
+    assert [t.sources["header"].sheet for t in workbook.tables] == ["Sheet1"]
+    assert workbook.notes == ["工作表“上年度”上的表与“Sheet1”上的表完全相同（复制的工作表），只校验、统计一次"]
