@@ -199,9 +199,7 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     if outer is None or nested is None or parent is None \
             or differs(outer, total, TOLERANCE):
         # the sum compared: the lines beside the one the sources break down, else all
-        # (中央财政资金 above 地方资金 is a source beside it, not a line it breaks down)
-        beside = parent is not None and parent.label.startswith(_SOURCE_NAMES)
-        added = outer_lines if parent is not None and outer is not None and not beside else parts
+        added = outer_lines if parent is not None and outer is not None else parts
         shown = _sum(getattr(line, key) for line in added)
         yield finding("JX304", total_line.sources.get(key),
                       f"{name}：各明细合计 {points(shown or 0.0)}{_named(added, key)}，"
@@ -212,9 +210,6 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
         yield finding("JX304", parent.sources.get(key),
                       f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
                       f"“{parent.label}”为 {points(part or 0.0)}")
-
-
-_SOURCE_NAMES = ("中央", "省级", "省", "市级", "市县", "县级", "地方")
 
 
 def _parent_of_nested(parts: list[FundLine]) -> FundLine | None:

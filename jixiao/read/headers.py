@@ -89,8 +89,8 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
 _RENAMED = ("deepest",)  # a role _roles gives another name (四级 → name, its 三级 → group3)
-_EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason", "一级": "level1", "二级": "level2", "三级": "name",
-                "实际完成": "actual"}
+_EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason",
+                "一级": "level1", "二级": "level2", "三级": "name", "实际完成": "actual"}
 
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ignore", _LAST_YEAR),  # 上年执行数, 上年预算数: last year's amounts for comparison

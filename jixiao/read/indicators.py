@@ -55,6 +55,7 @@ from jixiao.read.roles import (
     is_template_name,
     is_total_label,
     not_adjusted,
+    says_not_applicable,
     without_template_number,
 )
 from jixiao.read.totals import (
@@ -560,24 +561,17 @@ def _names_a_row(text: str) -> bool:
         or "小计" in text or _BARE_SUM.fullmatch(compact_text(text)) is not None
 
 
-_NOT_APPLICABLE = re.compile(r"不适用|不涉及|本年(?:度)?不适用|无此项|N/?A", re.IGNORECASE)
-
-
-def _not_applicable(value: Any) -> bool:
-    return is_placeholder(value) or (isinstance(value, str)
-                                     and _NOT_APPLICABLE.fullmatch(compact_text(value)) is not None)
-
-
 def _not_applicable_row(read: dict[str, Any], score_typed: bool) -> bool:
     """A named row the unit marked as not applicable this year, its points moved elsewhere:
     its 分值 written 不适用 (无, /, —, or 0), its 得分 too, no 指标值 or 完成值 but
     placeholders. A 分值 left blank is a forgotten one (JX106), not a mark."""
     weight = read.get("weight")
     return read.get("name") is not None and weight is not None \
-        and (_not_applicable(weight) or points(weight) == 0) \
-        and (not score_typed or _not_applicable(read.get("score"))
-             or points(read.get("score")) == 0) \
-        and all(_not_applicable(read.get(key)) for key in _CONTENT_TEXT)
+        and (is_placeholder_points(weight) or says_not_applicable(weight)) \
+        and (not score_typed or is_placeholder_points(read.get("score"))
+             or says_not_applicable(read.get("score"))) \
+        and all(is_placeholder(read.get(key)) or says_not_applicable(read.get(key))
+                for key in _CONTENT_TEXT)
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:

@@ -182,6 +182,13 @@ def _span(grid: Grid, row: int, column: int) -> list[int]:
     return spanned if len(spanned) > 1 else []
 
 
+def _sub_headers_under(grid: Grid, row: int, first: int) -> bool:
+    """Whether the row under a money header at ``row`` holds its sources' sub-headers
+    (全年预算数（A） over 中央 | 地方 | 合计), no amounts."""
+    return not _has_amount(grid, row + 1, first) and any(
+        _span(grid, row, column) for column in grid.rows.get(row, []) if column >= first)
+
+
 def _is_sum(text: str) -> bool:
     return _fund_label(text) == "total" or text.startswith("小计")
 
@@ -246,8 +253,14 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
 def _fund_label(text: str) -> str | None:
     for kind, words in _FUND_LABELS:
         if any(word in text for word in words):
+            if kind == "part" and _SOURCE_FIRST.match(_plain_label(text)):
+                return "source"  # 中央财政资金, 地方财政资金: where it came from, first
             return kind
     return None
+
+
+# A line named for where its money came from before what it is (中央财政资金 beside 地方资金)
+_SOURCE_FIRST = re.compile(r"(?:中央|地方|上级|省级|州级|市级|县级|区级|市县|本级)")
 
 
 def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
@@ -270,8 +283,7 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
     in_split = False
     end = min(bottom, row + 10)
     below = row
-    if not _has_amount(grid, row + 1, first) \
-            and any(_span(grid, row, column) for column in grid.rows.get(row, []) if column >= first):
+    if _sub_headers_under(grid, row, first):
         below = row + 1  # 中央资金 | 地方资金 | 合计 under 全年预算数（A）: sub-headers, no line
     while below + 1 < end:
         below += 1
@@ -347,10 +359,7 @@ def _unlabelled_line(grid: Grid, row: int, columns: dict[str, int], first: int
     Else no line."""
     label = next((grid.texts[(row, c)] for c in grid.rows[row] if c < first
                   and isinstance(grid.values.get((row, c)), str)), "")
-    data = row + 1
-    if not _has_amount(grid, data, first) and any(
-            _span(grid, row, column) for column in grid.rows.get(row, []) if column >= first):
-        data = row + 2  # under the sources' sub-headers (合计 | 其中：财政拨款 | 其他资金)
+    data = row + 2 if _sub_headers_under(grid, row, first) else row + 1  # (合计 | 其中：…)
     if not any(word in label for word in _BLOCK_WORDS) or _line_label(grid, data, first)[0]:
         return []
     amounts = [columns[role] for role in ("initial", "budget", "executed") if role in columns]
@@ -524,14 +533,19 @@ def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[
     if not labels or labels != list(spans["executed"]) \
             or not all(_fund_label(label) in ("source", "part") for label in labels):
         return []
-    parts = []
-    for label in labels:
-        line = FundLine(label)
-        for key in ("budget", "executed"):
-            line.sources[key] = note(table, grid, row, spans[key][label])
-            setattr(line, key, _amount(grid, row, spans[key][label], money.scale))
-        parts.append(line)
-    return parts
+    return [_source_line(money, table, label, {key: (row, spans[key][label])
+                                                for key in ("budget", "executed")})
+            for label in labels]
+
+
+def _source_line(money: MoneyBlock, table: SelfEvaluation, label: str,
+                 cells: dict[str, tuple[int, int]]) -> FundLine:
+    """A source's line from its cells (key → (row, column)) in the money block."""
+    line = FundLine(label)
+    for key, (row, column) in cells.items():
+        line.sources[key] = note(table, money.grid, row, column)
+        setattr(line, key, _amount(money.grid, row, column, money.scale))
+    return line
 
 
 def _source_columns_by_label(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
@@ -545,17 +559,10 @@ def _source_columns_by_label(money: MoneyBlock, table: SelfEvaluation) -> list[F
     head = min(budget_row, executed_row) - 1
     if _fund_label(grid.texts.get((head, total), "")) != "total":
         return []
-    parts = []
-    for column in grid.rows.get(head, []):
-        label = grid.texts.get((head, column), "")
-        if column == total or _fund_label(label) not in ("source", "part"):
-            continue
-        line = FundLine(label)
-        for key, row in (("budget", budget_row), ("executed", executed_row)):
-            line.sources[key] = note(table, grid, row, column)
-            setattr(line, key, _amount(grid, row, column, money.scale))
-        parts.append(line)
-    return parts
+    return [_source_line(money, table, grid.texts[(head, column)],
+                         {"budget": (budget_row, column), "executed": (executed_row, column)})
+            for column in grid.rows.get(head, []) if column != total
+            and _fund_label(grid.texts.get((head, column), "")) in ("source", "part")]
 
 
 _STATED_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")

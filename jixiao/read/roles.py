@@ -153,6 +153,14 @@ def is_placeholder(value: Any) -> bool:
     return _placeholder_text(value)
 
 
+_NOT_APPLICABLE = re.compile(r"(?:本年度?)?(?:不适用|不涉及)|无此项")
+
+
+def says_not_applicable(value: Any) -> bool:
+    """Whether a cell marks its row not applicable this year (不适用, 不涉及, 无此项)."""
+    return isinstance(value, str) and _NOT_APPLICABLE.fullmatch(compact_string(value)) is not None
+
+
 _NOT_ADJUSTED = re.compile(r"(?:未|无|不|没有)(?:调整|变化|变动|变更)|同年初.*|同上|不变|未变|"
                            r"与年初(?:一致|相同)|同原(?:指标值?)?")
 
