@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -307,15 +308,20 @@ def _hidden_sheets(book: Any) -> list[str]:
         return []
 
 
-_BOUNDSHEET, _BOF, _EOF, _ROW = 0x0085, 0x0809, 0x000A, 0x0208
+_BOUNDSHEET, _BOF, _EOF, _ROW, _COLINFO, _FILTERMODE = 0x0085, 0x0809, 0x000A, 0x0208, 0x007D, 0x009B
 _ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.4.221)
+_COLUMN_HIDDEN = 0x01  # ColInfo.fHidden ([MS-XLS] 2.4.53)
 
 
-def xls_hidden_rows(data: bytes) -> dict[str, frozenset[int]]:
-    """The rows each worksheet of an Excel 97-2003 .xls hides (1-based), by sheet name —
-    what python-calamine does not tell. Read from the Workbook stream's records: each
-    BoundSheet8 names a sheet and where its substream starts, each Row record in it says
-    whether the row is hidden. {} for anything else, or a stream it cannot follow."""
+def xls_hidden(data: bytes) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """The rows and the columns each worksheet of an Excel 97-2003 .xls hides (1-based),
+    by sheet name — what python-calamine does not tell. Read from the Workbook stream's
+    records: each BoundSheet8 names a sheet and where its substream starts; in it each
+    Row record says whether the row is hidden, each ColInfo whether its columns are. A
+    sheet with an applied AutoFilter (a FilterMode record) hides its rows for a while,
+    not for good: they are its data, as ``sheet.unfiltered`` reads an .xlsx's (an .xls
+    names the filter's range elsewhere, so all of them). {} for anything else, or a
+    stream it cannot follow."""
     import olefile
 
     try:
@@ -325,11 +331,7 @@ def xls_hidden_rows(data: bytes) -> dict[str, frozenset[int]]:
                 return {}
             book = ole.openstream(stream).read()
         sheets: list[tuple[int, str]] = []
-        position = 0
-        while position + 4 <= len(book):
-            kind, size = int.from_bytes(book[position:position + 2], "little"), \
-                int.from_bytes(book[position + 2:position + 4], "little")
-            body = book[position + 4:position + 4 + size]
+        for kind, body in _records(book, 0):
             if kind == _BOUNDSHEET and len(body) >= 8 and body[5] == 0:  # a worksheet
                 count, wide = body[6], body[7] & 1
                 raw = body[8:8 + count * (2 if wide else 1)]
@@ -337,21 +339,34 @@ def xls_hidden_rows(data: bytes) -> dict[str, frozenset[int]]:
                                raw.decode("utf-16-le" if wide else "latin-1")))
             elif kind == _EOF:
                 break  # the globals end: the sheets' substreams follow
-            position += 4 + size
-        hidden: dict[str, frozenset[int]] = {}
+        hidden: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         for start, name in sheets:
-            rows, position = set(), start
-            while position + 4 <= len(book):
-                kind, size = int.from_bytes(book[position:position + 2], "little"), \
-                    int.from_bytes(book[position + 2:position + 4], "little")
-                body = book[position + 4:position + 4 + size]
+            rows: set[int] = set()
+            columns: set[int] = set()
+            filtered = False
+            for kind, body in _records(book, start):
                 if kind == _ROW and len(body) >= 14 and body[12] & _ROW_HIDDEN:
                     rows.add(int.from_bytes(body[:2], "little") + 1)
+                elif kind == _COLINFO and len(body) >= 10 and body[8] & _COLUMN_HIDDEN:
+                    first, last = (int.from_bytes(body[i:i + 2], "little") for i in (0, 2))
+                    columns.update(range(first + 1, min(last, 255) + 2))
+                elif kind == _FILTERMODE:
+                    filtered = True
                 elif kind == _EOF:
                     break
-                position += 4 + size
-            if rows:
-                hidden[name] = frozenset(rows)
+            if filtered:
+                rows.clear()
+            if rows or columns:
+                hidden[name] = (frozenset(rows), frozenset(columns))
         return hidden
     except Exception:  # noqa: BLE001 — a stream it cannot follow hides nothing it knows of
         return {}
+
+
+def _records(book: bytes, position: int) -> Iterator[tuple[int, bytes]]:
+    """The BIFF records of a Workbook stream from ``position``: (type, body)."""
+    while position + 4 <= len(book):
+        kind = int.from_bytes(book[position:position + 2], "little")
+        size = int.from_bytes(book[position + 2:position + 4], "little")
+        yield kind, book[position + 4:position + 4 + size]
+        position += 4 + size

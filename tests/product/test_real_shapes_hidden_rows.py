@@ -11,6 +11,7 @@ from workbooks import PUTUO_1_ROWS, Book, standard_sheet
 
 from jixiao.pipeline import check_workbook
 from jixiao.read.workbook import read_workbook
+from jixiao.xlsx.foreign import xls_hidden
 
 OLD = ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%", 10, 3, None)
 
@@ -67,17 +68,11 @@ def test_an_excel_97_xls_tells_its_hidden_rows_too(tmp_path):
 
 
 def test_a_stream_it_cannot_follow_hides_nothing():
-    from jixiao.xlsx.foreign import xls_hidden_rows
-
-    assert xls_hidden_rows(b"not an ole file") == {}
-    assert xls_hidden_rows(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
+    assert xls_hidden(b"not an ole file") == {}
+    assert xls_hidden(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
 
 
-@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
-def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
-    """rt15 D6: a clerk filtered the indicators (一级指标 = 产出指标) and saved with the
-    filter on. The rows it hides are this year's: before, they were left out as hidden
-    rows (false JX101 分值 40, JX104 缺少效益指标, JX501)."""
+def _filtered(path):
     book = Book()
     sheet = standard_sheet(book.sheet())
     ws = sheet.ws
@@ -88,19 +83,34 @@ def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
     for row in range(header + 1, last + 1):
         if ws.cell(row, 4).value in [r[2] for r in PUTUO_1_ROWS if r[0] != "产出指标"]:
             ws.row_dimensions[row].hidden = True
-    path = book.save(tmp_path / "t.xlsx")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
+    """rt15 D6: a clerk filtered the indicators (一级指标 = 产出指标) and saved with the
+    filter on. The rows it hides are this year's: before, they were left out as hidden
+    rows (false JX101 分值 40, JX104 缺少效益指标, JX501)."""
+    path = _filtered(tmp_path / "t.xlsx")
     workbook = read_workbook(path, engine=engine)
     assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
     assert workbook.notes == []
     assert check_workbook(path).findings == []
 
 
-@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
-def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_path, engine):
-    """rt15 D2: last year's sheet reused, this year's 实际完成值 inserted beside last
-    year's, which is hidden under the same header. Before, the hidden column was read:
-    last year's actuals against this year's targets (false JX402, JX404), and a row
-    unmet this year went unreported."""
+def test_an_xls_with_an_applied_filter_keeps_its_rows_too(tmp_path):
+    """The filtered table saved as Excel 97-2003 .xls: its rows are hidden by Row records,
+    and a FilterMode record says a filter hides them ([MS-XLS] 2.4.121)."""
+    from libreoffice import convert
+
+    [xls] = convert(_filtered(tmp_path / "t.xlsx"), tmp_path, "xls").glob("*.xls")
+    assert xls_hidden(xls.read_bytes()) == {}  # the rows are there: hidden by the filter
+    workbook = read_workbook(xls)
+    assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
+    assert workbook.notes == [] and check_workbook(xls).findings == []
+
+
+def _with_hidden_column(path):
     rows = [list(row) for row in PUTUO_1_ROWS]
     rows[4][3:5] = ["≥95%", "85%"]  # this year: 服务对象满意度 missed at full marks
     book = Book()
@@ -110,7 +120,21 @@ def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_pat
     sheet = standard_sheet(book.sheet(), header=header,
                            rows=[(*row[:4], old, *row[4:]) for row, old in zip(rows, last_year, strict=True)])
     sheet.ws.column_dimensions["F"].hidden = True  # 一级 is B: the first 实际完成值 is F
-    path = book.save(tmp_path / "t.xlsx")
+    return book.save(path), rows
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl", "xls"])
+def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_path, engine):
+    """rt15 D2: last year's sheet reused, this year's 实际完成值 inserted beside last
+    year's, which is hidden under the same header. Before, the hidden column was read:
+    last year's actuals against this year's targets (false JX402, JX404), and a row
+    unmet this year went unreported. An .xls says so in its ColInfo records."""
+    path, rows = _with_hidden_column(tmp_path / "t.xlsx")
+    if engine == "xls":
+        from libreoffice import convert
+
+        [path] = convert(path, tmp_path, "xls").glob("*.xls")
+        engine = "auto"
     workbook = read_workbook(path, engine=engine)
     table = workbook.tables[0]
     assert [i.actual for i in table.indicators] == [row[4] for row in rows]
