@@ -67,7 +67,7 @@ from jixiao.rules import (
     unit_direction,
 )
 from jixiao.rules import grade as rules_grade
-from jixiao.units import fraction_as_percent
+from jixiao.units import fraction_as_percent, is_bare_fraction
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
@@ -154,6 +154,14 @@ def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
     return f'IF(AND({",".join(when)},{bare}>=0,{bare}<=1,{near}),{bare}*100,{bare})'
 
 
+def _bare_fraction(bare: str, other: str, bare_unit: str, other_unit: str, otherwise: str) -> str:
+    """``units.is_bare_fraction`` as a formula: ``bare`` × 100 where both are written
+    without a unit and it holds, else ``otherwise``."""
+    holds = (f'AND({bare_unit}="",{other_unit}="",{bare}>0,{bare}<=1,{other}>=50,{other}<=100,'
+             f'{other}<={bare}*200,{bare}*50<={other})')
+    return f"IF({holds},{bare}*100,{otherwise})"
+
+
 def _band(level: str, end: int) -> str:
     """The low (``end`` 0) or high (1) share of 分值 a level allows, as a formula term:
     a number, or IF({ratio},…,…) where the two families differ."""
@@ -220,8 +228,10 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
         f'"{WARN_INPUT}"),"{WARN_INPUT}")))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
-    goal = _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"')
-    done = _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""')
+    goal = _bare_fraction(t_num, a_num, t_unit, a_unit,
+                          _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"'))
+    done = _bare_fraction(a_num, t_num, a_unit, t_unit,
+                          _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""'))
     formulas["goal"] = f'IF({numeric},"",{goal})'
     formulas["done"] = f'IF({numeric},"",MAX({done},0))'
     eop, goal, done = h["eop"], h["goal"], h["done"]
@@ -365,6 +375,11 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
             else float(t_num)
         done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
                    else float(a_num), 0.0)
+        if t_unit == a_unit == "":  # ≥90 beside 0.95
+            goal, done = (float(t_num) * 100 if is_bare_fraction(float(t_num), float(a_num))
+                          else goal,
+                          float(a_num) * 100 if is_bare_fraction(float(a_num), float(t_num))
+                          else done)
         effective = op or unit_direction(level2, t_unit).value
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)

@@ -89,6 +89,9 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     a_scale, a_base = split_unit(actual.unit)
     t_value, a_value = target.value * t_scale, actual.value * a_scale
     if t_base == a_base:
+        if t_base == "" and t_scale == a_scale == 1.0:  # ≥90 beside 0.95: a rate either way
+            return (t_value * 100 if is_bare_fraction(t_value, a_value) else t_value,
+                    a_value * 100 if is_bare_fraction(a_value, t_value) else a_value)
         return t_value, a_value
     t_quantity, a_quantity = _QUANTITIES.get(t_base), _QUANTITIES.get(a_base)
     if t_quantity is not None and a_quantity is not None:
@@ -163,6 +166,15 @@ def bare_in_base(bare: float, scale: float, other: float) -> bool:
 
 def compatible(target: Measure, actual: Measure) -> bool:
     return comparable(target, actual) is not None
+
+
+def is_bare_fraction(bare: float, other: float) -> bool:
+    """Whether a number written without a unit beside another without one is a fraction
+    of a rate the other writes in percent: a 完成值 0.95 (General format) beside ≥90 (a
+    合格率's 指标值 with its % left off) is 95, not 0.95 — 0.95 against 90 would score a
+    hundredth. Only where the other is a rate's usual 50–100 and the fraction lands within
+    half or double of it; a small count (≥2 beside 0.5) keeps its reading."""
+    return 0 < bare <= 1 and 50 <= other <= 100 and other <= bare * 200 and bare * 50 <= other
 
 
 def fraction_as_percent(bare: float, percent_side: float | None = None) -> float:

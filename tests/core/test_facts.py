@@ -135,6 +135,23 @@ def test_bare_fractions_are_read_as_percent_in_one_place():
     assert [hit.partition(":")[0] for hit in copies] == ["jixiao/native.py"]  # as a formula
 
 
+@pytest.mark.parametrize(("goal", "bare", "pair", "points"), [
+    ("≥90", 0.95, (90.0, 95.0), 10.0),  # a 合格率's % left off both sides: 0.95 is 95
+    ("≥90", 0.85, (90.0, 85.0), 9.44),  # 10 × 85 ÷ 90
+    ("≥90", 95, (90.0, 95.0), 10.0),
+    ("0.9", 95, (90.0, 95.0), 10.0),    # the fraction on the target's side
+    ("≥2", 0.5, (2.0, 0.5), 2.5),       # a small count keeps its reading
+    ("≥90", 0.3, (90.0, 0.3), 0.03),    # 30 is not within half of 90: left as written
+    ("≥120", 0.95, (120.0, 0.95), 0.08),  # no rate's 50–100
+])
+def test_a_bare_fraction_beside_a_bare_rate_is_its_percent(goal, bare, pair, points):
+    """rt15 L5: ≥90 (% left off) beside a General-format 0.95 scored 0.11 of 10 points."""
+    assert comparable(parse_measure(goal), parse_measure(bare)) == pair
+    shown = native.row_values(goal, bare, 10.0)
+    assert (shown["goal"], shown["done"]) == pair
+    assert rules.indicator_score(goal, bare, 10.0).value == shown["score"] == points
+
+
 @pytest.mark.parametrize("bare", [0, 0.5, 0.95, 1, 1.5, 95, 99.8])
 @pytest.mark.parametrize("goal", ["≥0.5%", "≥90%", "≥95%", "≤100%"])
 def test_the_rules_and_the_native_formulas_read_a_bare_actual_alike(bare, goal):

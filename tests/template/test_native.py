@@ -61,6 +61,8 @@ def random_row(rng: random.Random) -> dict[str, object]:
         actual = edge  # a number cell
     elif unit in ("%", "(%)", "％") and rng.random() < 0.3:
         actual = round(edge / 100, 4)  # 0.95 for 95 %
+    elif unit == "" and rng.random() < 0.3:
+        actual = round(edge / 100, 4)  # 0.95 beside ≥90 written without its %
     else:
         actual = f"{edge:g}{actual_unit}"
     if rng.random() < 0.03:
