@@ -116,6 +116,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
+    headings2: set[int] = set()  # （一）数量指标 | | | 20: 二级 heading rows with points
     goal = False  # in a 年度总体目标 block printed among the rows
     while row < stop:
         present = grid.rows.get(row)
@@ -151,6 +152,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if not numbers and _text_left_of(grid, row, present, leftmost):
             break  # a report's text under a table without points (no row shows any)
         section = None  # a 一级 heading's cell, where this row is one
+        section2 = False  # a 二级 heading's row with its points
         if "level1" not in columns and len(present) <= 3 \
                 and (heading := _section_heading(grid, row, present[0])) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
@@ -170,8 +172,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             # the 二级 of the rows below, no indicator (its points, if any, their subtotal)
             carried["level2"] = (heading, (grid, row, present[0]))
             noted((grid, row, present[0]))
-            row += 1
-            continue
+            if len(present) == 1:
+                row += 1
+                continue
+            section2 = True
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -241,8 +245,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 read.pop(key, None)
                 places.pop(key, None)
             own = [True, False]
+        elif section2:  # （一）数量指标 | | | 20 | 20: the 二级's own points, its subtotal
+            read.pop("name", None)
+            places.pop("name", None)
+            own = [False, True]
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
-        printed = section is None and (
+        printed = section is None and not section2 and (
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                        and (row - 1, columns["score"]) not in grid.formulas))
         if printed and last == row - 1 and len(table.indicators) > first \
@@ -286,6 +294,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             _infer_level1(indicator, table, merged)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))
+        if section2:
+            headings2.add(len(table.indicators) - 1 - first)
         last = home = row
         row += 1
     _keep_by_heading_points(table, first)
@@ -293,7 +303,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         _take_execution_row(table, first, heads)
     # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
     # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
-    _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums)
+    _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums,
+                    headings2)
     _take_numbered_groups(table, first)
     return last
 
@@ -696,7 +707,8 @@ def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[boo
 
 
 def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]],
-                    has_level2: bool, sums: frozenset[int] | set[int] = frozenset()) -> None:
+                    has_level2: bool, sums: frozenset[int] | set[int] = frozenset(),
+                    headings2: frozenset[int] | set[int] = frozenset()) -> None:
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
@@ -721,6 +733,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                    indicator.level2 if own2 else None)
             if index in sums or any(_sums_rows_above(text) for text in own if text):
                 rank = -1  # "小计" (产出指标小计, 产出指标合计) under its rows
+            elif index in headings2:
+                rank = 1
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 # its own 二级 cell makes it the 二级's, though the 一级 merge begins on it
                 level2_own = own2 and not levels.is_level1_only(indicator.level2)
@@ -790,7 +804,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             members.append(rows[below])
         total = sum(member.weight or 0.0 for member in members)
         if named or (members and (abs(total - heading.weight) <= TOLERANCE
-                                  or (rank == 0 and not has_level2))):
+                                  or (rank == 0 and not has_level2) or index in headings2)):
             taken.add(index)
             text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
             label = str(text or "小计")

@@ -49,3 +49,23 @@ def test_a_mistake_under_the_headings_is_found_alone(tmp_path):
     standard_sheet(book.sheet(), rows=_rows(False, [tuple(r) for r in rows]), header=HEADER)
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert codes(data) == ["JX402", "JX404"]
+
+
+def test_a_level2_headings_points_are_checked_against_its_rows(tmp_path):
+    """A 二级 heading row's own points (（一）数量指标 | | | 10 | 10) are the subtotal of the
+    rows under it, as a 一级 heading's are: 10 over a 5-point row is JX103 on that
+    heading's cells. Before, its points were passed over and the mistake went unseen."""
+    lines = [list(line) for line in _rows(True)]
+    [quantity] = [line for line in lines if line[0] == "（一）数量指标"]
+    quantity[3:5] = [10, 10]  # the row under it weighs 5
+    book = Book()
+    standard_sheet(book.sheet(), rows=[tuple(line) for line in lines], header=HEADER)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
+        ("JX103", "E12", "小计行“数量指标”分值 10，所汇总的 1 项指标分值合计 5"),
+        ("JX103", "F12", "小计行“数量指标”得分 10，所汇总的 1 项指标得分合计 5")]
+    assert data["total_computed"] == 99.98
+    assert len(table.indicators) == len(PUTUO_1_ROWS)
+    assert {subtotal.label: subtotal.weight for subtotal in table.subtotals} == {
+        "产出指标": 50, "数量指标": 10, "质量指标": 25, "时效指标": 20, "效益指标": 30,
+        "可持续影响指标": 30, "满意度指标": 10, "服务对象满意度指标": 10}
