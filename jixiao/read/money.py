@@ -64,7 +64,8 @@ EXPENSE_SPLIT = "按支出性质分"  # the breakdown 基本支出 / 项目支�
 _ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rate", ("预算执行率", "资金执行率", "执行率")),
     ("initial", ("年初预算", "年初安排", "年初批复")),
-    ("budget", ("预算安排", "全年预算数", "调整后预算", "预算数", "预算资金", "年度预算")),
+    ("budget", ("预算安排", "全年预算数", "调整后预算", "预算数", "预算资金", "年度预算",
+                "资金总额")),
     ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用", "决算")),
 )
 _ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
@@ -396,14 +397,17 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if lines:
             heads = [grid.texts.get((row, c), "") for c in grid.rows[row]]
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
-    for row in range(top, bottom):  # "年度资金总额：30 万元" without a money header
+    labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
+    if labelled is not None:
+        return labelled
+    for row in range(top, bottom):  # "年度资金总额：30 万元" alone, without a money header
         for column in grid.rows.get(row, []):
             text = grid.texts.get((row, column), "")
             if "资金总额" in text and len(text) <= 16:
                 found = grid.right_of(row, column, limit=4)
                 if found is not None and parse_amount(found[0]) is not None:
                     return MoneyBlock(grid, row, {"budget": found[1]}, [(row, text, column)])
-    return _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
+    return None
 
 
 _PAIRED = ("budget", "executed")  # the amounts a block of label | amount pairs must give
@@ -589,11 +593,54 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
         row, column = money.by_label[role]  # type: ignore[index]
         line.sources[key] = note(table, grid, row, column)
         setattr(line, key, _amount(grid, row, column, money.scale))
-    if "rate" in money.by_label:  # type: ignore[operator]
-        row, column = money.by_label["rate"]  # type: ignore[index]
+    stated = _stated_by_rows(grid, money.by_label)  # type: ignore[arg-type]
+    if "rate" in stated:
+        row, column = stated["rate"]
         line.sources["rate"] = note(table, grid, row, column)
         line.rate_declared = _rate(grid, row, column)
-    table.funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table))
+    funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table))
+    for key in ("weight", "score"):
+        if key in stated:
+            row, column = stated[key]
+            funds.sources[key] = note(table, grid, row, column)
+            setattr(funds, "weight" if key == "weight" else "score_declared",
+                    points_at(grid, row, column))
+    table.funds = funds
+
+
+_STATED = ("weight", "score", "rate")
+
+
+def _stated_by_rows(grid: Grid, found: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The cells of the 执行率, its 分值 and its 得分 in a money block written down the rows
+    (``_money_by_rows``): the rate right of its label, as found; else, and for the points,
+    a label on one of the block's rows with the number right of it (预算执行率 | 98% | 分值
+    | 10 | 得分 | 9.8), or a header over the block with the number under it on one of its
+    rows (项目资金 | 年度资金总额 | … | 分值 | 执行率 | 得分 over 全年预算数 | 100 | … | 10 |
+    98% | 9.8)."""
+    stated = {"rate": found["rate"]} if "rate" in found else {}
+    rows = sorted({row for row, _ in found.values()})
+    used = set(found.values())
+    for row in rows:
+        for column in grid.rows.get(row, []):
+            if not isinstance(grid.values.get((row, column)), str):
+                continue
+            role = fund_role(grid.texts.get((row, column), ""))
+            if role not in _STATED or role in stated \
+                    or (value := grid.right_of(row, column, limit=2)) is None:
+                continue
+            if (_rate if role == "rate" else points_at)(grid, row, value[1]) is not None:
+                stated[role] = (row, value[1])
+    above = rows[0] - 1
+    for column in grid.rows.get(above, []):
+        role = fund_role(grid.texts.get((above, column), ""))
+        if role not in _STATED or role in stated:
+            continue
+        below = next((row for row in rows if (row, column) in grid.values
+                      and (row, column) not in used), None)
+        if below is not None:
+            stated[role] = (below, column)
+    return stated
 
 
 def _headings_points(table: SelfEvaluation) -> float | None:
