@@ -44,6 +44,9 @@ _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 _WORD_OPS_LONGEST_FIRST = tuple(sorted(_WORD_OPS, key=len, reverse=True))  # 小于等于 before 小于
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
+# A share written as a fraction of small whole numbers (≥1/2, 2/3, 3/4), nothing after it;
+# 12/31 and 12/15 (a month and day) are none: at most tenths
+_FRACTION_RE = re.compile(r"(\d{1,2})\s*/\s*([1-9]\d?)")
 _SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
 _POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
 _AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
@@ -277,6 +280,11 @@ def _parse(raw: object, percent: bool) -> Measure:
                        problem=f"“{original.strip()}”是约数，无法判断是否达到，请填写确切的数值")
     text, change = _change(text)
     op, rest = _leading_operator(text)
+    fraction = _FRACTION_RE.fullmatch(rest)
+    if fraction is not None and change is None \
+            and 0 <= int(fraction.group(1)) <= int(fraction.group(2)) <= 10:
+        share = int(fraction.group(1)) / int(fraction.group(2))  # ≥1/2, 2/3: a share, bare
+        return Measure(text=original, kind="number", op=op, value=share, unit="")
     number = _NUMBER_RE.match(rest)
     if number is None and op is None and change is None:
         standard = _per_unit(text, percent) if text.startswith("每") else None

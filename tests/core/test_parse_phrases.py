@@ -650,3 +650,22 @@ def test_a_date_cell_as_its_serial_number_is_that_date(actual, met):
 def test_full_coverage_against_a_cell_of_100_percent(actual, score):
     """A cell showing 100% keeps 1: beside 全覆盖 it is 100 % (before: ⚠ in recalc)."""
     assert indicator_score("全覆盖", actual, 10).value == score
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("≥1/2", "2/3", 10.0),   # rt15 L4: before, both refused (数值后还有数字), no total
+    ("≥2/3", "1/2", 7.5),    # 10 × (1/2) ÷ (2/3)
+    ("≥50%", "1/2", 10.0),   # a share beside a percent: 50 %
+    ("≥90%", "3/4", 8.33),   # 10 × 75 ÷ 90
+    ("≥90", "9/10", 10.0),   # beside a rate's % left off: 90
+    ("3/4", "3/4", 10.0),
+])
+def test_a_share_written_as_a_fraction_is_its_value(target, actual, score):
+    assert indicator_score(target, actual, 10).value == score
+
+
+@pytest.mark.parametrize("text", ["12/31", "12/15前", "1/0", "1/2次", "3/12"])
+def test_a_month_and_day_or_a_fraction_with_more_is_no_share(text):
+    """Only small whole numbers over at most ten, nothing after: 12/31 is a day, 3/12 may
+    be one (3 月 12 日) — left for a person, as before."""
+    assert parse_measure(text).kind == "unparsed"
