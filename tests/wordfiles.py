@@ -142,7 +142,8 @@ def row_cells(row_number: int, row: list[Any],
 
 def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, ...] = (),
                   header_again: bool = False, between: str = "",
-                  widths: list[int] | None = None, after: str = "") -> Path:
+                  widths: list[int] | None = None, after: str = "",
+                  carried: int = 0) -> Path:
     """The workbook's first sheet as a Word document: its title lines as paragraphs, the
     rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge).
 
@@ -150,7 +151,9 @@ def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, 
     table at each page (a cell merged down across a split begins again, blank); with
     ``header_again`` each new one begins with the indicator header (the row with 三级指标)
     printed again; ``between``: body XML between the parts; ``widths``: every part's
-    w:gridCol widths; ``after``: body XML after the table."""
+    w:gridCol widths; ``after``: body XML after the table; ``carried``: each part after the
+    first leaves out the table's first column (a blank cell merged down from the page
+    before dropped, a cell spanning it one column narrower), its grid one column less."""
     values, merges = _grid(workbook)
     titles = _title_rows(values)
     body = "".join(paragraph(_text(row[0])) for row in values[:titles])
@@ -161,14 +164,23 @@ def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, 
         if split:
             parts.append([header] if header_again and header is not None else [])
         cells = []
+        laid = []
         for text, span, merge in row_cells(row_number, row, merges):
             if split and merge == "continue":
                 merge = None  # a merge across the split: a blank cell on the new page
-            cells.append(cell(text, span=span, merge=merge))
+            laid.append([text, span, merge])
+        if carried and len(parts) > 1 and laid:
+            if laid[0][1] == 1 and not laid[0][0]:
+                laid = laid[1:]
+            else:
+                laid[0][1] -= 1
+        cells = [cell(text, span=span, merge=merge) for text, span, merge in laid]
         if any(value == "三级指标" for value in row):
             header = cells
         parts[-1].append(cells)
-    return docx(path, body + between.join(table(rows, widths=widths) for rows in parts) + after)
+    return docx(path, body + between.join(
+        table(rows, widths=widths if number == 0 or widths is None else widths[carried:])
+        for number, rows in enumerate(parts)) + after)
 
 
 def workbook_html(workbook: str | Path) -> str:

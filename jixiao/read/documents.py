@@ -12,7 +12,9 @@ the other with nothing between but blank lines or a page's number, and
   own, whatever its columns; or
 - it has the same grid (as many columns, about as wide each) and begins with the same
   header printed again, or without a header with rows that read as indicators (or the
-  总分) under the header's columns.
+  总分) under the header's columns. A page that leaves out the table's first column or
+  two (a cell merged down from the page before: 绩效指标), its other columns as wide as
+  the table's last ones, was laid out on the table's grid already (``xlsx.wordtable``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,7 @@ from jixiao.read.headers import Header, header_at
 from jixiao.read.indicators import read_indicators
 from jixiao.read.roles import is_between_rows, is_grade_label, is_total_label
 from jixiao.read.totals import label_before, row_label
-from jixiao.xlsx.sheet import DocumentTable
-
-_WIDTH_SLACK = 0.1  # two grids alike: their columns' widths differ by a tenth of the width at most
+from jixiao.xlsx.sheet import DocumentTable, widths_alike
 
 
 def table_stop(grid: Grid, header: Header, stop: int) -> int:
@@ -91,8 +91,7 @@ def _same_grid(this: DocumentTable, after: DocumentTable) -> bool:
         return False
     if len(this.widths) != len(after.widths) or not this.widths:
         return True
-    whole = max(sum(this.widths), 1)
-    return sum(abs(a - b) for a, b in zip(this.widths, after.widths, strict=True)) <= _WIDTH_SLACK * whole
+    return widths_alike(this.widths, after.widths)
 
 
 __all__ = ["nothing_between", "table_stop"]

@@ -23,6 +23,18 @@ class DocumentTable:
     starts: tuple[tuple[int, ...], ...] = ()
 
 
+# Two grids alike: their columns' widths differ by a tenth of the whole width at most.
+_WIDTH_SLACK = 0.1
+
+
+def widths_alike(these: tuple[int, ...], those: tuple[int, ...]) -> bool:
+    """Whether two runs of grid columns are as many and each about as wide (twips)."""
+    if len(these) != len(those):
+        return False
+    whole = max(sum(these), 1)
+    return sum(abs(a - b) for a, b in zip(these, those, strict=True)) <= _WIDTH_SLACK * whole
+
+
 @dataclass
 class SheetCells:
     """One worksheet as a cell source reads it, before any table is looked for."""

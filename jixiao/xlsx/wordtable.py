@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.sheet import DocumentTable
+from jixiao.xlsx.sheet import DocumentTable, widths_alike
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
 
@@ -42,6 +42,7 @@ _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}sm
                        f"{_W}ins", f"{_W}moveTo"))
 # What is never the document's text: deleted text, text boxes (kept twice, as a drawing
 # and its fallback), field codes, footnote marks.
+_MOST_CARRIED = 2  # leading columns a page of a table may leave out (绩效指标, 一级指标)
 _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
                       f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
                       f"{_W}tblPr", f"{_W}tblGrid"))
@@ -287,6 +288,7 @@ class _Layout:
         self.row = 0
         self.area = 0
         self.max_cells = max_cells
+        self.previous: DocumentTable | None = None  # the table just above, only blank lines between
 
     def _count(self, area: int) -> None:
         self.area += area
@@ -297,6 +299,21 @@ class _Layout:
         self.row += 1
         self._count(1)
         self.cells.append((self.row, 1, _value(text), "General"))
+        if text.strip():
+            self.previous = None
+
+    def _carried_columns(self, widths: tuple[int, ...]) -> int:
+        """How many leading grid columns a table right under another leaves out, being that
+        table going on: a PDF→Word conversion drops, on the next page, the column a cell
+        merged down from the page before held (绩效指标 beside every indicator row) — its
+        other columns as many as the table's last ones and each about as wide. 0 if not."""
+        above = self.previous
+        if above is None or not widths or not above.widths:
+            return 0
+        missing = len(above.widths) - len(widths)
+        if not 1 <= missing <= _MOST_CARRIED or len(widths) < 4:
+            return 0
+        return missing if widths_alike(above.widths[missing:], widths) else 0
 
     def table(self, element: Any) -> None:
         # column → [top, left, bottom, right] of the cell a vMerge continue extends
@@ -304,12 +321,14 @@ class _Layout:
         boxes: list[list[int]] = []
         first = self.row + 1
         widest = 0
+        widths = _grid(element, 0)[1]
+        carried = self._carried_columns(widths)  # its rows begin that many columns in
         starts: list[tuple[int, ...]] = []  # each row's cells' first columns
         for tr in _children(element, _TR):
             self.row += 1
             row = self.row
             properties = tr.find(f"{_W}trPr")
-            column = 1 + _number(properties, f"{_W}gridBefore", 0)
+            column = 1 + carried + _number(properties, f"{_W}gridBefore", 0)
             continued: dict[int, list[int]] = {}
             begins: list[int] = []
             starts.append(())
@@ -338,8 +357,11 @@ class _Layout:
             starts[-1] = tuple(begins)
             open_merges = continued
         if self.row >= first:
-            self.tables.append(DocumentTable(first, self.row, *_grid(element, widest),
-                                             tuple(starts)))
+            columns, widths = _grid(element, widest)
+            if carried:  # laid out on the grid of the table above, of which it is the rest
+                columns, widths = len(self.previous.widths), self.previous.widths[:carried] + widths
+            self.tables.append(DocumentTable(first, self.row, columns, widths, tuple(starts)))
+            self.previous = self.tables[-1]
         self.row += 1  # a blank row after the table, as Excel lays out a page's tables
         self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
                            if bottom > top or right > left)

@@ -101,6 +101,49 @@ def test_a_table_split_into_several_word_tables_is_one_table(tmp_path):
             assert {"JX401", "JX402"} <= set(expected_codes)
 
 
+def test_a_page_that_leaves_out_the_first_column_is_the_table_going_on(tmp_path):
+    """A PDF→Word conversion drops, on the next page, the column whose cell was merged down
+    from the page before (绩效指标 beside every row): the page's w:tbl has one grid column
+    less, the rest as wide as the table's last ones. Its rows and 总分 are the table's, in
+    their columns. Before, the page was another table: the indicators read stopped at the
+    split (JX101 分值合计 40, JX104 缺少效益/满意度指标), its mistakes went unseen."""
+    widths = [900, 1500, 1500, 2000, 1200, 1200, 800, 800, 2400]
+    for rows in (PUTUO_1_ROWS, MISTAKEN_ROWS):
+        book = standard(tmp_path / "t.xlsx", rows=rows, money=PUTUO_1_MONEY)
+        expected, expected_codes = _findings(book)
+        path = workbook_docx(book, tmp_path / "s.docx", widths=widths, carried=1,
+                             splits=(FIRST_INDICATOR + 2,))
+        data, found = _findings(path)
+        assert found == expected_codes
+        assert names(data) == [row[2] for row in rows]
+        for key in ("total_declared", "total_computed", "grade_declared"):
+            assert data[key] == expected[key], key
+    # a table of one column less whose columns are not as wide as the table's last ones
+    # is no page of it: another table, its rows not read into this one
+    other = [2400, 800, 800, 1200, 1200, 2000, 1500, 1500]
+    path = workbook_docx(book, tmp_path / "o.docx", widths=widths, carried=1,
+                         splits=(FIRST_INDICATOR + 2,))
+    _with_second_grid(path, other)
+    assert names(_findings(path)[0]) == [row[2] for row in rows[:2]]
+
+
+def _with_second_grid(path, widths):
+    """Give the document's second table other w:gridCol widths."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    document = members["word/document.xml"].decode()
+    grids = list(re.finditer(r"<w:tblGrid>.*?</w:tblGrid>", document))
+    second = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    members["word/document.xml"] = (document[:grids[1].start()] + second
+                                    + document[grids[1].end():]).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
 def test_a_total_row_on_a_table_of_its_own_is_the_tables_total(tmp_path):
     """The 总分 and 评分等级 rows split off into a table of other columns (a converted PDF's
     last page): still the table's 总分 — a wrong one is still JX501."""
