@@ -65,7 +65,7 @@ from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
-from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97, xls_hidden
+from jixiao.xlsx.foreign import foreign_format, foreign_hidden, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -109,10 +109,9 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         sheets = [SheetCells(name, cells, merges, {}, tables)
                   for name, cells, merges, tables in found]
-        if kind == "xls":  # the rows and columns it hides: calamine does not say
-            hides = xls_hidden(data)
-            for sheet in sheets:
-                sheet.hidden_rows, sheet.hidden_columns = hides.get(sheet.name, _NOTHING_HIDDEN)
+        hides = foreign_hidden(data, kind)  # the rows and columns hidden: calamine does not say
+        for sheet in sheets:
+            sheet.hidden_rows, sheet.hidden_columns = hides.get(sheet.name, _NOTHING_HIDDEN)
         if kind in ("docx", "doc"):
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)

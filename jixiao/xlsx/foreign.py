@@ -243,40 +243,63 @@ def _filled_rows(sheet: Any, limit: int) -> int:
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 
 
-def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+Merges = list[tuple[tuple[int, int], tuple[int, int]]]
+Hidden = tuple[frozenset[int], frozenset[int]]  # a sheet's hidden rows and columns, from 1
+
+
+def _ods_merges(data: bytes) -> dict[str, Merges]:
     """Each sheet's merged ranges in an .ods (python-calamine gives none there), as
-    calamine gives them for an .xls: ((top, left), (bottom, right)) from 0. A cell spans
-    ``table:number-columns-spanned`` × ``table:number-rows-spanned``; rows and cells
-    count as often as they are repeated. Nothing (no merges) when the part cannot be read.
-    The package was checked before (check_package: size, DTD): the parse refuses DTDs too."""
+    calamine gives them for an .xls: ((top, left), (bottom, right)) from 0."""
+    return {name: merges for name, (merges, _) in _ods_layout(data).items() if merges}
+
+
+def ods_hidden(data: bytes) -> dict[str, Hidden]:
+    """The rows and columns each sheet of an .ods hides (``table:visibility="collapse"``),
+    from 1 — what python-calamine does not tell. Rows a filter hides (``"filter"``) are
+    the sheet's data, as ``sheet.unfiltered`` reads an .xlsx's."""
+    return {name: hidden for name, (_, hidden) in _ods_layout(data).items()
+            if hidden[0] or hidden[1]}
+
+
+def _ods_layout(data: bytes) -> dict[str, tuple[Merges, Hidden]]:
+    """Each sheet's merged ranges and hidden rows and columns in an .ods's content.xml. A
+    cell spans ``table:number-columns-spanned`` × ``table:number-rows-spanned``; rows,
+    columns and cells count as often as they are repeated. Nothing when the part cannot
+    be read. The package was checked before (check_package: size, DTD): the parse
+    refuses DTDs too."""
     import zipfile
     from xml.etree.ElementTree import ParseError
 
     from defusedxml.ElementTree import iterparse
 
-    table, row_tag = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
+    table, row_tag, column_tag = (f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row",
+                                  f"{{{_TABLE}}}table-column")
     cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-    name_key = f"{{{_TABLE}}}name"
+    name_key, shown_key = f"{{{_TABLE}}}name", f"{{{_TABLE}}}visibility"
     repeated_rows, repeated_columns = (f"{{{_TABLE}}}number-rows-repeated",
                                        f"{{{_TABLE}}}number-columns-repeated")
     spanned_rows, spanned_columns = (f"{{{_TABLE}}}number-rows-spanned",
                                      f"{{{_TABLE}}}number-columns-spanned")
-    found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    found: dict[str, tuple[Merges, Hidden]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
-            depth, name, row, column = 0, "", 0, 0
-            merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+            depth, name, row, column, columns = 0, "", 0, 0, 0
+            merges: Merges = []
+            rows_hidden: set[int] = set()
+            columns_hidden: set[int] = set()
             for event, element in iterparse(part, ("start", "end"), forbid_dtd=True):
                 tag = element.tag
                 if tag == table:
                     if event == "start":
                         depth += 1
                         if depth == 1:
-                            name, row, merges = element.get(name_key, ""), 0, []
+                            name, row, columns, merges = element.get(name_key, ""), 0, 0, []
+                            rows_hidden, columns_hidden = set(), set()
                     else:
                         depth -= 1
-                        if depth == 0 and merges:
-                            found[name] = merges
+                        if depth == 0:
+                            found[name] = (merges, (frozenset(rows_hidden),
+                                                    frozenset(columns_hidden)))
                         element.clear()
                 elif depth != 1:
                     continue  # a table inside a cell: not the sheet's grid
@@ -284,8 +307,17 @@ def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int,
                     if event == "start":
                         column = 0
                     else:
-                        row += int(element.get(repeated_rows) or 1)
+                        repeat = int(element.get(repeated_rows) or 1)
+                        if element.get(shown_key) == "collapse" and row < _MOST_HIDDEN:
+                            rows_hidden.update(range(row + 1, min(row + repeat, _MOST_HIDDEN) + 1))
+                        row += repeat
                         element.clear()
+                elif tag == column_tag and event == "start":
+                    repeat = int(element.get(repeated_columns) or 1)
+                    if element.get(shown_key) == "collapse" and columns < _MOST_HIDDEN:
+                        columns_hidden.update(range(columns + 1,
+                                                    min(columns + repeat, _MOST_HIDDEN) + 1))
+                    columns += repeat
                 elif tag in cell_tags and event == "start":
                     repeat = int(element.get(repeated_columns) or 1)
                     wide = int(element.get(spanned_columns) or 1)
@@ -296,6 +328,9 @@ def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int,
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
         return {}  # (defusedxml's refusals are ValueErrors: check_package refused such files)
     return found
+
+
+_MOST_HIDDEN = 65_536  # a hidden run repeated to the sheet's end: its rows past this are empty
 
 
 def _hidden_sheets(book: Any) -> list[str]:
@@ -313,7 +348,17 @@ _ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.
 _COLUMN_HIDDEN = 0x01  # ColInfo.fHidden ([MS-XLS] 2.4.53)
 
 
-def xls_hidden(data: bytes) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+def foreign_hidden(data: bytes, kind: str) -> dict[str, Hidden]:
+    """The rows and columns each sheet of an .xls or .ods hides, by sheet name; {} for
+    other formats (a web page, a document hide none that is read)."""
+    if kind == "xls":
+        return xls_hidden(data)
+    if kind == "ods":
+        return ods_hidden(data)
+    return {}
+
+
+def xls_hidden(data: bytes) -> dict[str, Hidden]:
     """The rows and the columns each worksheet of an Excel 97-2003 .xls hides (1-based),
     by sheet name — what python-calamine does not tell. Read from the Workbook stream's
     records: each BoundSheet8 names a sheet and where its substream starts; in it each
@@ -339,7 +384,7 @@ def xls_hidden(data: bytes) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
                                raw.decode("utf-16-le" if wide else "latin-1")))
             elif kind == _EOF:
                 break  # the globals end: the sheets' substreams follow
-        hidden: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        hidden: dict[str, Hidden] = {}
         for start, name in sheets:
             rows: set[int] = set()
             columns: set[int] = set()

@@ -11,7 +11,7 @@ from workbooks import PUTUO_1_ROWS, Book, standard_sheet
 
 from jixiao.pipeline import check_workbook
 from jixiao.read.workbook import read_workbook
-from jixiao.xlsx.foreign import xls_hidden
+from jixiao.xlsx.foreign import foreign_hidden, xls_hidden
 
 OLD = ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%", 10, 3, None)
 
@@ -52,14 +52,15 @@ def test_a_mistake_in_a_visible_row_is_still_found(tmp_path):
     assert "JX402" in data_codes
 
 
-def test_an_excel_97_xls_tells_its_hidden_rows_too(tmp_path):
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_an_excel_97_xls_tells_its_hidden_rows_too(tmp_path, kind):
     """python-calamine reads an .xls's cells but not which rows it hides: the Row records
-    of its Workbook stream do ([MS-XLS] Row.fDyZero). The same table saved as .xls by
-    LibreOffice reads as the .xlsx does."""
+    of its Workbook stream do ([MS-XLS] Row.fDyZero), and an .ods's table:visibility. The
+    same table saved as .xls or .ods by LibreOffice reads as the .xlsx does."""
     from libreoffice import convert
 
     path, row = _with_hidden_row(tmp_path / "t.xlsx")
-    [xls] = convert(path, tmp_path, "xls").glob("*.xls")
+    [xls] = convert(path, tmp_path, kind).glob(f"*.{kind}")
     workbook = read_workbook(xls)
     assert len(workbook.tables[0].indicators) == 5
     [note] = workbook.notes
@@ -98,13 +99,15 @@ def test_rows_an_applied_filter_hides_are_the_tables(tmp_path, engine):
     assert check_workbook(path).findings == []
 
 
-def test_an_xls_with_an_applied_filter_keeps_its_rows_too(tmp_path):
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_an_xls_with_an_applied_filter_keeps_its_rows_too(tmp_path, kind):
     """The filtered table saved as Excel 97-2003 .xls: its rows are hidden by Row records,
-    and a FilterMode record says a filter hides them ([MS-XLS] 2.4.121)."""
+    and a FilterMode record says a filter hides them ([MS-XLS] 2.4.121); in an .ods they
+    are table:visibility="filter", not "collapse"."""
     from libreoffice import convert
 
-    [xls] = convert(_filtered(tmp_path / "t.xlsx"), tmp_path, "xls").glob("*.xls")
-    assert xls_hidden(xls.read_bytes()) == {}  # the rows are there: hidden by the filter
+    [xls] = convert(_filtered(tmp_path / "t.xlsx"), tmp_path, kind).glob(f"*.{kind}")
+    assert foreign_hidden(xls.read_bytes(), kind) == {}  # the rows are there: filtered
     workbook = read_workbook(xls)
     assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
     assert workbook.notes == [] and check_workbook(xls).findings == []
@@ -123,17 +126,17 @@ def _with_hidden_column(path):
     return book.save(path), rows
 
 
-@pytest.mark.parametrize("engine", ["auto", "openpyxl", "xls"])
+@pytest.mark.parametrize("engine", ["auto", "openpyxl", "xls", "ods"])
 def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_path, engine):
     """rt15 D2: last year's sheet reused, this year's 实际完成值 inserted beside last
     year's, which is hidden under the same header. Before, the hidden column was read:
     last year's actuals against this year's targets (false JX402, JX404), and a row
     unmet this year went unreported. An .xls says so in its ColInfo records."""
     path, rows = _with_hidden_column(tmp_path / "t.xlsx")
-    if engine == "xls":
+    if engine in ("xls", "ods"):
         from libreoffice import convert
 
-        [path] = convert(path, tmp_path, "xls").glob("*.xls")
+        [path] = convert(path, tmp_path, engine).glob(f"*.{engine}")
         engine = "auto"
     workbook = read_workbook(path, engine=engine)
     table = workbook.tables[0]
