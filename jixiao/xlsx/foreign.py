@@ -6,7 +6,12 @@ The central 预算项目库 system and WPS export .xls. ``foreign_format`` tells
 file by its bytes (never its name); ``foreign_sheets`` reads its values and merged
 ranges with python-calamine, and the reader checks them like an .xlsx. They have
 no formulas jixiao could write back: recalculation and annotated copies refuse
-them with ``foreign_refusal``'s line.
+them with ``foreign_refusal``'s line. What calamine does not tell — an .ods's merged
+ranges, the rows and columns an .xls or .ods hides — is read here from the file's own
+records, so one module knows each format.
+
+(A little over 400 lines: the formats' sniffing, their values and those few records of
+their own belong to one job, reading what is not an .xlsx.)
 """
 
 from __future__ import annotations
