@@ -65,7 +65,7 @@ from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
-from jixiao.xlsx.foreign import foreign_format, foreign_hidden, foreign_sheets, is_excel_97
+from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
@@ -106,12 +106,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     if kind is not None:
         if kind in ("ods", "xlsb", "docx"):  # bombs, DTDs: before calamine or wordtable
             check_package(path, data, limits, ods=kind == "ods")
-        found, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
-        sheets = [SheetCells(name, cells, merges, {}, tables)
-                  for name, cells, merges, tables in found]
-        hides = foreign_hidden(data, kind)  # the rows and columns hidden: calamine does not say
-        for sheet in sheets:
-            sheet.hidden_rows, sheet.hidden_columns = hides.get(sheet.name, _NOTHING_HIDDEN)
+        sheets, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
         if kind in ("docx", "doc"):
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)
@@ -151,7 +146,6 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
 
 
 _BLOCK_WORDS = ("目标", "指标")
-_NOTHING_HIDDEN: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
 
 
 def _block_points(grid: Grid, header: Header, first: int, table: SelfEvaluation) -> None:

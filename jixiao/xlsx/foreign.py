@@ -7,22 +7,20 @@ file by its bytes (never its name); ``foreign_sheets`` reads its values and merg
 ranges with python-calamine, and the reader checks them like an .xlsx. They have
 no formulas jixiao could write back: recalculation and annotated copies refuse
 them with ``foreign_refusal``'s line. What calamine does not tell — an .ods's merged
-ranges, the rows and columns an .xls or .ods hides — is read here from the file's own
-records, so one module knows each format.
-
-(A little over 400 lines: the formats' sniffing, their values and those few records of
-their own belong to one job, reading what is not an .xlsx.)
+ranges, the rows and columns a sheet hides, the cells it shows as a percentage — is
+read from the file's own records by ``foreign_layout``.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.foreign_layout import SheetLayout, foreign_layout
+from jixiao.xlsx.sheet import SheetCells
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
 
@@ -30,9 +28,6 @@ FOREIGN_FORMATS = {"xls": "旧版 Excel 97-2003（.xls）", "xlsb": "Excel 二�
                    "ods": "OpenDocument（.ods）", "html": "网页格式（HTML）的 Excel 表",
                    "xml2003": "XML 表格 2003（SpreadsheetML）", "docx": "Word 文档（.docx）",
                    "doc": "Word 97-2003 文档（.doc）", "rtf": "RTF 格式的文档（Word 另存为 RTF）"}
-# (name, cells, merged ranges, the document's tables: a Word document's, a web page's)
-ForeignSheet = tuple[str, list[tuple[int, int, Any, str]], list[tuple[int, int, int, int]],
-                     list[Any]]
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -125,12 +120,13 @@ def _is_docx(data: bytes, directory: int = 0) -> bool:
 
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
-                   ) -> tuple[list[ForeignSheet], list[str], frozenset[str], bool]:
-    """(sheet name, cells, merged ranges, document tables) of every sheet, notes on sheets
+                   ) -> tuple[list[SheetCells], list[str], frozenset[str], bool]:
+    """Every sheet's cells, merged ranges and (a document's) tables, notes on sheets
     skipped, the names of the sheets the workbook hides, and whether a sheet was skipped for its
     length (over ``max_rows`` rows with content): the values (and merged ranges where the
-    format keeps them), by python-calamine. Cells are (row, column, value, number
-    format) as ``SheetCells`` holds them."""
+    format keeps them) by python-calamine, and what it does not tell — the rows and
+    columns hidden, the cells shown as a percentage, an .ods's merges — from the file's
+    own records (``foreign_layout``)."""
     what = FOREIGN_FORMATS[kind]
     if kind == "rtf":
         raise UnreadableWorkbook(f"“{name}”是{what}，jixiao 无法读取：请在 Word 或 WPS 中打开后"
@@ -163,7 +159,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     too_long = False
     try:
         hidden = frozenset(_hidden_sheets(book))
-        ods_merges = _ods_merges(data) if kind == "ods" else {}
+        layouts = foreign_layout(data, kind)
         for sheet_name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(sheet_name)
@@ -175,23 +171,29 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                      "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
                         continue
                 rows = sheet.to_python(skip_empty_area=False)
-                merges = sheet.merged_cell_ranges or ods_merges.get(sheet_name, [])
+                layout = layouts.get(sheet_name) or SheetLayout()
+                merges = sheet.merged_cell_ranges or layout.merges
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
                 notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
                 continue
-            cells = [(row, column, value, "General")
+            percent = layout.percent
+            cells = [(row, column, value, percent.get((row, column), "General")
+                      if percent and isinstance(value, (int, float)) else "General")
                      for row, values in enumerate(rows, start=1)
                      for column, value in enumerate(values, start=1)
                      if value is not None and value != ""]
-            sheets.append((sheet_name, cells, [(top + 1, left + 1, bottom + 1, right + 1)
-                                               for (top, left), (bottom, right) in merges], []))
+            sheets.append(SheetCells(sheet_name, cells,
+                                     [(top + 1, left + 1, bottom + 1, right + 1)
+                                      for (top, left), (bottom, right) in merges], {},
+                                     hidden_rows=layout.hidden_rows,
+                                     hidden_columns=layout.hidden_columns))
     finally:
         book.close()
     return sheets, notes, hidden, too_long
 
 
 def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
-                 ) -> tuple[list[ForeignSheet], list[str], frozenset[str], bool]:
+                 ) -> tuple[list[SheetCells], list[str], frozenset[str], bool]:
     """``foreign_sheets`` of a web page or an Excel 2003 XML workbook (``webtable``)."""
     from xml.etree.ElementTree import ParseError
 
@@ -230,7 +232,8 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
             notes.append(f"工作表“{sheet_name}”有内容的行超过 {max_rows} 行的上限，"
                          "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
             continue
-        kept.append((sheet_name, cells, merges, tables if len(sheets) == 1 else []))
+        kept.append(SheetCells(sheet_name, cells, merges, {},
+                               tables if len(sheets) == 1 else []))
     return kept, notes, hidden, too_long
 
 
@@ -245,99 +248,6 @@ def _filled_rows(sheet: Any, limit: int) -> int:
     return filled
 
 
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-
-
-Merges = list[tuple[tuple[int, int], tuple[int, int]]]
-Hidden = tuple[frozenset[int], frozenset[int]]  # a sheet's hidden rows and columns, from 1
-
-
-def _ods_merges(data: bytes) -> dict[str, Merges]:
-    """Each sheet's merged ranges in an .ods (python-calamine gives none there), as
-    calamine gives them for an .xls: ((top, left), (bottom, right)) from 0."""
-    return {name: merges for name, (merges, _) in _ods_layout(data).items() if merges}
-
-
-def ods_hidden(data: bytes) -> dict[str, Hidden]:
-    """The rows and columns each sheet of an .ods hides (``table:visibility="collapse"``),
-    from 1 — what python-calamine does not tell. Rows a filter hides (``"filter"``) are
-    the sheet's data, as ``sheet.unfiltered`` reads an .xlsx's."""
-    return {name: hidden for name, (_, hidden) in _ods_layout(data).items()
-            if hidden[0] or hidden[1]}
-
-
-def _ods_layout(data: bytes) -> dict[str, tuple[Merges, Hidden]]:
-    """Each sheet's merged ranges and hidden rows and columns in an .ods's content.xml. A
-    cell spans ``table:number-columns-spanned`` × ``table:number-rows-spanned``; rows,
-    columns and cells count as often as they are repeated. Nothing when the part cannot
-    be read. The package was checked before (check_package: size, DTD): the parse
-    refuses DTDs too."""
-    import zipfile
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml.ElementTree import iterparse
-
-    table, row_tag, column_tag = (f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row",
-                                  f"{{{_TABLE}}}table-column")
-    cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-    name_key, shown_key = f"{{{_TABLE}}}name", f"{{{_TABLE}}}visibility"
-    repeated_rows, repeated_columns = (f"{{{_TABLE}}}number-rows-repeated",
-                                       f"{{{_TABLE}}}number-columns-repeated")
-    spanned_rows, spanned_columns = (f"{{{_TABLE}}}number-rows-spanned",
-                                     f"{{{_TABLE}}}number-columns-spanned")
-    found: dict[str, tuple[Merges, Hidden]] = {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
-            depth, name, row, column, columns = 0, "", 0, 0, 0
-            merges: Merges = []
-            rows_hidden: set[int] = set()
-            columns_hidden: set[int] = set()
-            for event, element in iterparse(part, ("start", "end"), forbid_dtd=True):
-                tag = element.tag
-                if tag == table:
-                    if event == "start":
-                        depth += 1
-                        if depth == 1:
-                            name, row, columns, merges = element.get(name_key, ""), 0, 0, []
-                            rows_hidden, columns_hidden = set(), set()
-                    else:
-                        depth -= 1
-                        if depth == 0:
-                            found[name] = (merges, (frozenset(rows_hidden),
-                                                    frozenset(columns_hidden)))
-                        element.clear()
-                elif depth != 1:
-                    continue  # a table inside a cell: not the sheet's grid
-                elif tag == row_tag:
-                    if event == "start":
-                        column = 0
-                    else:
-                        repeat = int(element.get(repeated_rows) or 1)
-                        if element.get(shown_key) == "collapse" and row < _MOST_HIDDEN:
-                            rows_hidden.update(range(row + 1, min(row + repeat, _MOST_HIDDEN) + 1))
-                        row += repeat
-                        element.clear()
-                elif tag == column_tag and event == "start":
-                    repeat = int(element.get(repeated_columns) or 1)
-                    if element.get(shown_key) == "collapse" and columns < _MOST_HIDDEN:
-                        columns_hidden.update(range(columns + 1,
-                                                    min(columns + repeat, _MOST_HIDDEN) + 1))
-                    columns += repeat
-                elif tag in cell_tags and event == "start":
-                    repeat = int(element.get(repeated_columns) or 1)
-                    wide = int(element.get(spanned_columns) or 1)
-                    high = int(element.get(spanned_rows) or 1)
-                    if tag == cell_tags[0] and (wide > 1 or high > 1):  # its covered cells follow
-                        merges.append(((row, column), (row + high - 1, column + wide - 1)))
-                    column += repeat
-    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
-        return {}  # (defusedxml's refusals are ValueErrors: check_package refused such files)
-    return found
-
-
-_MOST_HIDDEN = 65_536  # a hidden run repeated to the sheet's end: its rows past this are empty
-
-
 def _hidden_sheets(book: Any) -> list[str]:
     """The sheets a workbook hides (hidden or very hidden), as calamine says; none if
     it cannot say."""
@@ -346,77 +256,3 @@ def _hidden_sheets(book: Any) -> list[str]:
                 if str(sheet.visible).rsplit(".", 1)[-1] != "Visible"]
     except Exception:  # an older calamine without the metadata: every sheet is shown
         return []
-
-
-_BOUNDSHEET, _BOF, _EOF, _ROW, _COLINFO, _FILTERMODE = 0x0085, 0x0809, 0x000A, 0x0208, 0x007D, 0x009B
-_ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.4.221)
-_COLUMN_HIDDEN = 0x01  # ColInfo.fHidden ([MS-XLS] 2.4.53)
-
-
-def foreign_hidden(data: bytes, kind: str) -> dict[str, Hidden]:
-    """The rows and columns each sheet of an .xls or .ods hides, by sheet name; {} for
-    other formats (a web page, a document hide none that is read)."""
-    if kind == "xls":
-        return xls_hidden(data)
-    if kind == "ods":
-        return ods_hidden(data)
-    return {}
-
-
-def xls_hidden(data: bytes) -> dict[str, Hidden]:
-    """The rows and the columns each worksheet of an Excel 97-2003 .xls hides (1-based),
-    by sheet name — what python-calamine does not tell. Read from the Workbook stream's
-    records: each BoundSheet8 names a sheet and where its substream starts; in it each
-    Row record says whether the row is hidden, each ColInfo whether its columns are. A
-    sheet with an applied AutoFilter (a FilterMode record) hides its rows for a while,
-    not for good: they are its data, as ``sheet.unfiltered`` reads an .xlsx's (an .xls
-    names the filter's range elsewhere, so all of them). {} for anything else, or a
-    stream it cannot follow."""
-    import olefile
-
-    try:
-        with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
-            if stream is None:
-                return {}
-            book = ole.openstream(stream).read()
-        sheets: list[tuple[int, str]] = []
-        for kind, body in _records(book, 0):
-            if kind == _BOUNDSHEET and len(body) >= 8 and body[5] == 0:  # a worksheet
-                count, wide = body[6], body[7] & 1
-                raw = body[8:8 + count * (2 if wide else 1)]
-                sheets.append((int.from_bytes(body[:4], "little"),
-                               raw.decode("utf-16-le" if wide else "latin-1")))
-            elif kind == _EOF:
-                break  # the globals end: the sheets' substreams follow
-        hidden: dict[str, Hidden] = {}
-        for start, name in sheets:
-            rows: set[int] = set()
-            columns: set[int] = set()
-            filtered = False
-            for kind, body in _records(book, start):
-                if kind == _ROW and len(body) >= 14 and body[12] & _ROW_HIDDEN:
-                    rows.add(int.from_bytes(body[:2], "little") + 1)
-                elif kind == _COLINFO and len(body) >= 10 and body[8] & _COLUMN_HIDDEN:
-                    first, last = (int.from_bytes(body[i:i + 2], "little") for i in (0, 2))
-                    columns.update(range(first + 1, min(last, 255) + 2))
-                elif kind == _FILTERMODE:
-                    filtered = True
-                elif kind == _EOF:
-                    break
-            if filtered:
-                rows.clear()
-            if rows or columns:
-                hidden[name] = (frozenset(rows), frozenset(columns))
-        return hidden
-    except Exception:  # noqa: BLE001 — a stream it cannot follow hides nothing it knows of
-        return {}
-
-
-def _records(book: bytes, position: int) -> Iterator[tuple[int, bytes]]:
-    """The BIFF records of a Workbook stream from ``position``: (type, body)."""
-    while position + 4 <= len(book):
-        kind = int.from_bytes(book[position:position + 2], "little")
-        size = int.from_bytes(book[position + 2:position + 4], "little")
-        yield kind, book[position + 4:position + 4 + size]
-        position += 4 + size

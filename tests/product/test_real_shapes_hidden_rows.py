@@ -11,7 +11,7 @@ from workbooks import PUTUO_1_ROWS, Book, standard_sheet
 
 from jixiao.pipeline import check_workbook
 from jixiao.read.workbook import read_workbook
-from jixiao.xlsx.foreign import foreign_hidden, xls_hidden
+from jixiao.xlsx.foreign_layout import foreign_layout, xls_layout
 
 OLD = ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%", 10, 3, None)
 
@@ -69,8 +69,8 @@ def test_an_excel_97_xls_tells_its_hidden_rows_too(tmp_path, kind):
 
 
 def test_a_stream_it_cannot_follow_hides_nothing():
-    assert xls_hidden(b"not an ole file") == {}
-    assert xls_hidden(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
+    assert xls_layout(b"not an ole file") == {}
+    assert xls_layout(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) == {}
 
 
 def _filtered(path):
@@ -107,7 +107,8 @@ def test_an_xls_with_an_applied_filter_keeps_its_rows_too(tmp_path, kind):
     from libreoffice import convert
 
     [xls] = convert(_filtered(tmp_path / "t.xlsx"), tmp_path, kind).glob(f"*.{kind}")
-    assert foreign_hidden(xls.read_bytes(), kind) == {}  # the rows are there: filtered
+    layouts = foreign_layout(xls.read_bytes(), kind)
+    assert not any(layout.hidden_rows for layout in layouts.values())  # filtered: the table's
     workbook = read_workbook(xls)
     assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
     assert workbook.notes == [] and check_workbook(xls).findings == []
@@ -145,3 +146,4 @@ def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_pat
     assert note.startswith("工作表“自评表”F 列（“实际完成值”）是隐藏列，表头与显示的列相同，未读取")
     assert codes({"findings": [{"code": f.code} for f in check_workbook(path).findings]}) \
         == ["JX402", "JX404"]
+

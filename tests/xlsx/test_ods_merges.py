@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from jixiao.xlsx.foreign import _ods_merges
+from jixiao.xlsx.foreign_layout import ods_layout
 
 _HEAD = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -36,9 +36,9 @@ def test_spans_count_repeated_rows_and_cells_and_skip_a_table_inside_a_cell():
         '</table:table>'
         '<table:table table:name="说明"><table:table-row><table:table-cell/></table:table-row>'
         '</table:table>')
-    assert _ods_merges(_ods(content)) == {"自评表": [((2, 3), (4, 4)), ((3, 1), (4, 1))]}
+    assert ods_layout(_ods(content))["自评表"].merges == [((2, 3), (4, 4)), ((3, 1), (4, 1))]
 
 
 def test_a_part_that_cannot_be_read_gives_no_merges():
-    assert _ods_merges(_ods("<table:table>")) == {}
-    assert _ods_merges(b"PK not a zip") == {}
+    assert ods_layout(_ods("<table:table>")) == {}
+    assert ods_layout(b"PK not a zip") == {}
