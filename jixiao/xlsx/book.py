@@ -68,12 +68,28 @@ def sniff(path: Path, data: bytes) -> None:
             raise UnreadableWorkbook(f"“{name}”是{other}，只是扩展名改成了 Excel 的，"
                                      "请提交自评表的 Excel 文件")
         return
+    kind = next((what for magic, what in _NOT_TABLES if data.startswith(magic)), None)
+    if kind is not None:
+        raise UnreadableWorkbook(f"“{name}”是{' ' if kind[0].isascii() else ''}{kind}，"
+                                 f"{NOT_A_TABLE_ASK}"
+                                 if kind != _ARCHIVE else
+                                 f"“{name}”是{kind}：请先解压，再校验其中的自评表"
+                                 "（jixiao batch 可校验解压后的整个文件夹）")
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
         raise UnreadableWorkbook(f"“{name}”是网页（HTML/XML）文件，只是扩展名像 Excel，"
                                  "请在 Excel 中打开后另存为 .xlsx 再试")
     raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
 
+
+# Files a folder of submissions holds that are no table jixiao can read, by their first
+# bytes: a printed page (PDF, a scan or a photo) or an archive of a unit's files.
+_ARCHIVE = "压缩包（rar/7z）"
+_NOT_TABLES = ((b"%PDF", "PDF 文件（打印的版面）"), (b"\x89PNG", "图片（扫描件或截图）"),
+               (b"\xff\xd8\xff", "图片（扫描件或截图）"), (b"GIF8", "图片（扫描件或截图）"),
+               (b"II*\x00", "图片（扫描件）"), (b"MM\x00*", "图片（扫描件）"),
+               (b"Rar!", _ARCHIVE), (b"7z\xbc\xaf\x27\x1c", _ARCHIVE))
+NOT_A_TABLE_ASK = "其中的表格无法读取：请向填报单位索取自评表的 Excel（或 Word）原文件"
 
 # Other Office files are zips too: known by a part's name in the central directory.
 _OTHER_OFFICE = ((b"word/document.xml", "Word 文档"), (b"ppt/presentation.xml", "PowerPoint 演示文稿"))

@@ -46,7 +46,7 @@ from typing import IO
 from jixiao.errors import Encrypted, JixiaoError, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
-from jixiao.xlsx.book import Relationship
+from jixiao.xlsx.book import NOT_A_TABLE_ASK, Relationship
 from jixiao.xlsx.external import external_content
 from jixiao.xlsx.limits import MB, Limits, check_member_count, megabytes, over_limit
 from jixiao.xlsx.refs import column_letters
@@ -136,8 +136,12 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
             if not ods:
                 raise UnreadableWorkbook(f"“{name}”是 OpenDocument（.ods）表格，"
                                          "请在 WPS/LibreOffice/Excel 中另存为 .xlsx 后再试")
+        elif "OFD.xml" in names:  # China's fixed-layout format: a page, not a table
+            raise UnreadableWorkbook(f"“{name}”是 OFD 版式文件（与 PDF 一样是打印的版面），"
+                                     f"{NOT_A_TABLE_ASK}")
         elif "[Content_Types].xml" not in names:
-            raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）")
+            raise UnreadableWorkbook(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx/.xlsm）：请先"
+                                     "解压，再校验其中的自评表（jixiao batch 可校验解压后的整个文件夹）")
         declared = sum(info.file_size for info in infos)
         if declared > limits.max_unpacked_bytes:
             raise over_limit(name, f"解压后共 {megabytes(declared)}，上限 {megabytes(limits.max_unpacked_bytes)}"

@@ -48,6 +48,35 @@ def test_exit_2_for_what_cannot_be_read(kind, tmp_path, capsys):
     assert code == 2 and json.loads(out)["error"] and path.name in err
 
 
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("自评表.pdf", b"%PDF-1.7\n", "是 PDF 文件"),
+    ("自评表.xlsx", b"%PDF-1.4\n", "是 PDF 文件"),  # renamed: its bytes tell
+    ("扫描件.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF", "是图片"),
+    ("截图.png", b"\x89PNG\r\n\x1a\n", "是图片"),
+    ("材料.rar", b"Rar!\x1a\x07\x01\x00", "是压缩包（rar/7z）：请先解压"),
+])
+def test_a_printed_page_an_image_or_an_archive_is_named_for_what_it_is(tmp_path, capsys, name,
+                                                                     data, words):
+    """A reviewer's folder holds scans, PDFs and archives beside the workbooks: each is
+    named for what it is, with what to ask the unit for (before: “不是 Excel 工作簿，或文件
+    已损坏”, which sends the reviewer looking for damage)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, _ = run(capsys, path)
+    assert code == 2 and f"“{name}”{words}" in out and "已损坏" not in out
+
+
+def test_an_ofd_or_a_zip_of_files_is_named_for_what_it_is(tmp_path, capsys):
+    import zipfile
+
+    for name, member in (("自评表.ofd", "OFD.xml"), ("材料.zip", "自评表/说明.txt")):
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.writestr(member, "x")
+        code, out, _ = run(capsys, tmp_path / name)
+        assert code == 2
+        assert ("OFD 版式文件" if name.endswith("ofd") else "请先解压") in out
+
+
 def test_exit_2_wins_over_errors_in_other_files(tmp_path, capsys):
     code, out, _ = run(capsys, zizhou(tmp_path / "z.xlsx"), broken(tmp_path, "xls"))
     assert code == 2 and "共 2 个文件（1 个无法校验）" in out
