@@ -264,8 +264,8 @@ def _number(element: Any, tag: str, default: int) -> int:
         return default
 
 
-def _grid(table: Any, widest: int) -> tuple[int, tuple[int, ...]]:
-    """A table's grid columns (w:gridCol, else its widest row) and their widths (twips)."""
+def _grid(table: Any) -> tuple[int, tuple[int, ...]]:
+    """How many grid columns a table states (w:gridCol; 0 if none) and their widths (twips)."""
     grid = table.find(f"{_W}tblGrid")
     columns = [] if grid is None else grid.findall(f"{_W}gridCol")
     widths = []
@@ -275,7 +275,7 @@ def _grid(table: Any, widest: int) -> tuple[int, tuple[int, ...]]:
         except ValueError:
             widths = []
             break
-    return (len(columns) or widest), tuple(widths)
+    return len(columns), tuple(widths)
 
 
 class _Layout:
@@ -321,7 +321,7 @@ class _Layout:
         boxes: list[list[int]] = []
         first = self.row + 1
         widest = 0
-        widths = _grid(element, 0)[1]
+        stated, widths = _grid(element)
         carried = self._carried_columns(widths)  # its rows begin that many columns in
         starts: list[tuple[int, ...]] = []  # each row's cells' first columns
         for tr in _children(element, _TR):
@@ -357,7 +357,7 @@ class _Layout:
             starts[-1] = tuple(begins)
             open_merges = continued
         if self.row >= first:
-            columns, widths = _grid(element, widest)
+            columns = stated or widest  # its grid's columns, else its widest row's
             if carried:  # laid out on the grid of the table above, of which it is the rest
                 columns, widths = len(self.previous.widths), self.previous.widths[:carried] + widths
             self.tables.append(DocumentTable(first, self.row, columns, widths, tuple(starts)))
