@@ -179,7 +179,7 @@ class FundLine:
     executed: float | None = None        # 全年执行数 (B)
     rate_declared: float | None = None   # 执行率 as written, in percent
     sources: dict[str, Source] = field(default_factory=Sources)
-    nested: bool = False  # a source of a part (中央补助 …), perhaps listed under 财政拨款
+    nested: bool = False  # a source of a part (中央补助 …, 一般公共预算 …), perhaps under 财政拨款
     # the breakdown it belongs to (按收入性质分 / 按支出性质分 of a 部门整体 table): each
     # breakdown adds up to the 年度资金总额 on its own; None for the plain 其中 lines
     split: str | None = None

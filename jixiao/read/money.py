@@ -471,6 +471,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         return
     lines = []
     splits = _splits(money)
+    under = _under_the_line_above(money.lines)
     for row, label, label_column in money.lines:
         line = FundLine(_plain_label(label), split=splits.get(row))
         if label_column is not None:
@@ -490,7 +491,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
             line.rate_declared = _rate(grid, row, columns["rate"])
-        line.nested = _fund_label(label) == "source"
+        line.nested = _fund_label(label) == "source" or row in under
         lines.append(line)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
               if _fund_label(label) == "total"]
@@ -658,6 +659,34 @@ def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
     if amount is None or scale == 1.0 or (isinstance(raw, str) and "元" in raw):
         return amount  # "30 万元", "500000 元": the cell says its unit
     return round(amount * scale, 6)  # 元 → 万元
+
+
+_FISCAL_KINDS = ("公共预算", "政府性基金", "国有资本")  # the budgets 财政拨款 comes from
+
+
+def _under_the_line_above(lines: list[tuple[int, str, int | None]]) -> set[int]:
+    """The rows of lines that break down the line above their run, not the total: a
+    其中 within the 其中 (财政资金, 其中：一般公共预算 80, 政府性基金 20), or the budgets
+    a 财政拨款 line comes from listed right under it. A run holds budgets, sources and
+    lines of no known kind; it ends at a line of another kind (上年结转, 其他资金, 贷款)."""
+    rows: set[int] = set()
+    under, parts, fiscal_above = False, 0, False
+    for at, (row, label, _) in enumerate(lines):
+        text = label.strip()
+        kind = _fund_label(text)
+        if at == 0 or kind == "total":
+            continue  # the total line (the first, where none is named so)
+        breaks_down = kind in ("source", None) or any(word in text for word in _FISCAL_KINDS)
+        if not breaks_down:
+            under = False
+        elif not under:
+            under = text.startswith("其中") and parts > 0 or fiscal_above
+        parts += 1
+        if under:
+            rows.add(row)
+        else:
+            fiscal_above = "财政" in text
+    return rows
 
 
 def _plain_label(label: str) -> str:

@@ -110,3 +110,48 @@ def test_a_project_heading_right_below_the_money_is_no_money_line(tmp_path):
                                             money=money))
     assert [line.label for line in table.funds.parts] == ["财政拨款"]
     assert codes(data) == []
+
+
+def _budgets_table(tmp_path, lines, name="t.xlsx"):
+    """年度资金总额 1350 / 1296 over the given 其中 lines ((label, budget, executed))."""
+    money = [TOTAL, *(_line(*line) for line in lines)]
+    return checked(medical_insurance(tmp_path / name, QUALITATIVE_MET, 99.6, money=money))
+
+
+@pytest.mark.parametrize("marked", ["  其中：一般公共预算", "一般公共预算"],
+                         ids=["second-qizhong", "budget-under-fiscal"])
+def test_the_budgets_a_fiscal_line_comes_from_are_its_parts(tmp_path, marked):
+    """财政拨款 1250 / 1200, 其中 一般公共预算 1000 / 960 + 政府性基金 250 / 240, then 其他资金
+    100 / 96: a 其中 within the 其中 (or the budgets listed right under 财政拨款) break
+    down the 财政拨款, not the total (before: JX304 ×2, 各明细合计 2600 and 2496)."""
+    lines = [("其中：财政拨款", 1250, 1200), (marked, 1000, 960), ("政府性基金", 250, 240),
+             ("其他资金", 100, 96)]
+    table, data = _budgets_table(tmp_path, lines)
+    assert [line.nested for line in table.funds.parts] == [False, True, True, False]
+    assert "JX304" not in codes(data)
+    lines[2] = ("政府性基金", 250, 230)
+    _, data = _budgets_table(tmp_path, lines, "wrong.xlsx")
+    assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
+        "全年执行数：“财政拨款”下按来源分列的合计 1190，“财政拨款”为 1200"]
+
+
+def test_lines_each_marked_qizhong_are_still_the_totals_parts(tmp_path):
+    """其中：财政拨款 / 其中：上年结转 / 其中：其他资金 — each a part of the total: a wrong
+    其他资金 is still found against the total."""
+    lines = [("其中：财政拨款", 1250, 1200), ("其中：上年结转", 0, 0), ("其中：其他资金", 100, 96)]
+    table, data = _budgets_table(tmp_path, lines)
+    assert not any(line.nested for line in table.funds.parts)
+    assert "JX304" not in codes(data)
+    lines[2] = ("其中：其他资金", 1350, 96)
+    _, data = _budgets_table(tmp_path, lines, "wrong.xlsx")
+    assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
+        "全年预算数：各明细合计 2600（财政拨款 1250 + 上年结转 0 + 其他资金 1350），年度资金总额为 1350"]
+
+
+def test_budgets_listed_as_the_totals_own_parts_still_add_up_to_it(tmp_path):
+    """一般公共预算 + 政府性基金 + 其他资金 with no 财政拨款 line above: the total's parts."""
+    lines = [("其中：一般公共预算", 1000, 960), ("政府性基金", 300, 240), ("其他资金", 100, 96)]
+    table, data = _budgets_table(tmp_path, lines)
+    assert not any(line.nested for line in table.funds.parts)
+    assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
+        "全年预算数：各明细合计 1400（一般公共预算 1000 + 政府性基金 300 + 其他资金 100），年度资金总额为 1350"]
