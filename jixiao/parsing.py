@@ -168,6 +168,7 @@ _HALF_YEAR = 183  # days
 def _in_year(yearless: Measure, dated: Measure, years_back: int = 0) -> float:
     month, day = yearless.month_day  # type: ignore[misc]
     year = _dt.date.fromordinal(int(dated.value)).year - years_back  # type: ignore[arg-type]
+    year += _dt.date.fromordinal(int(yearless.value)).year - YEARLESS_YEAR  # type: ignore[arg-type]
     return float(_dt.date(year, month, min(day, _month_end(year, month))).toordinal())
 
 
@@ -1007,11 +1008,23 @@ _AS_OF_RE = re.compile(r"^(?:截至|截止到|截止|至)(?:\d{4}年)?(?:\d{1,2}
                        r"|年底|年末|\d{4}-\d{1,2}-\d{1,2})[,，]?")
 
 
+# A month of a year named relative to the table's (次年1月, 当年12月底前): 次年 is the
+# year after the one evaluated, 当年 that year, 上年 the one before it.
+_RELATIVE_YEAR_RE = re.compile(r"(?P<rel>次年|翌年|下一?年|明年|来年|第二年|当年|本年|今年|上一?年|去年)"
+                               r"度?(?=\d{1,2}月)")
+_RELATIVE_OFFSET = {"次": 1, "翌": 1, "下": 1, "明": 1, "来": 1, "第": 1, "当": 0, "本": 0, "今": 0,
+                    "上": -1, "去": -1}
+_MONTH_ALONE_RE = re.compile(r"(\d{1,2})月(?![底末\d上中下初])")
+
+
 def _parse_date(text: str, original: str) -> Measure | None:
     """A deadline or a date: with its year, as date text, or without the year."""
     if "年" not in text and "月" not in text and "季度" not in text \
             and not any(sep in text for sep in "-./"):
         return None  # most texts: no date to look for
+    relative = _RELATIVE_YEAR_RE.search(text) if "年" in text else None
+    if relative is not None:
+        return _relative_date(text, original, relative)
     unit = "date"
     match = _DATE_RE.search(text)
     if match is not None:
@@ -1040,6 +1053,23 @@ def _parse_date(text: str, original: str) -> Measure | None:
     rest = text[match.end():]
     return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+def _relative_date(text: str, original: str, relative: re.Match[str]) -> Measure | None:
+    """次年1月 (its end), 次年3月底前, 当年12月20日: a date without the table's year, a year
+    after it (before it) as the word says — kept as a date of YEARLESS_YEAR ± 1, so that
+    次年1月 comes after 12月31日 and ``dates_compared`` places it in the year after the
+    other date's."""
+    rest = text[relative.end():]
+    rest = _MONTH_ALONE_RE.sub(r"\1月底", rest, count=1) if _MONTH_ALONE_RE.match(rest) else rest
+    measure = _parse_date(text[:relative.start()] + rest, original)
+    offset = _RELATIVE_OFFSET[relative.group("rel")[0]]
+    if measure is None or not measure.yearless or not offset:
+        return measure
+    day = _dt.date.fromordinal(int(measure.value))  # type: ignore[arg-type]
+    year = YEARLESS_YEAR + offset
+    moved = _dt.date(year, day.month, min(day.day, _month_end(year, day.month)))
+    return replace(measure, value=float(moved.toordinal()))
 
 
 # The end of a period after its first date (2020年1月--2020年11月, 2024年3月-11月, 2024年1月至12月,

@@ -171,6 +171,33 @@ def test_yearless_and_date_text_deadlines_score_on_time_or_late():
         == indicator_score("12月31日前完成", "延期完成", 10).level == "partial"
 
 
+@pytest.mark.parametrize(("text", "year", "month", "day"), [
+    ("次年1月", 2001, 1, 31), ("次年1月底", 2001, 1, 31), ("次年3月完成", 2001, 3, 31),
+    ("翌年2月底前", 2001, 2, 28), ("下一年度3月前", 2001, 3, 31), ("次年1月15日", 2001, 1, 15),
+    ("当年12月底前", 2000, 12, 31), ("本年度11月", 2000, 11, 30), ("上年12月", 1999, 12, 31),
+])
+def test_a_month_of_the_year_after_is_a_date_of_that_year(text, year, month, day):
+    """次年1月 (before: unreadable) and 次年1月底 (before: 1月31日 of the table's own year)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.yearless, measure.value) == (
+        "date", True, ordinal(year, month, day))
+
+
+def test_done_the_year_after_is_late():
+    """12月底前 done 次年1月底 — before: on time, full marks; 次年1月: JX203, no total."""
+    for target, actual in (("12月底前", "次年1月底"), ("12月底前", "次年1月"),
+                           ("2024年12月31日前", "次年1月")):
+        late = indicator_score(target, actual, 5)
+        assert (late.met, late.value, late.band, late.level) == (False, None, (3.0, 4.0), "partial")
+    assert comparable(parse_measure("2024年12月31日前"), parse_measure("次年1月")) == (
+        ordinal(2024, 12, 31), ordinal(2025, 1, 31))
+    # a deadline in the year after, met in it
+    assert comparable(parse_measure("次年3月底前"), parse_measure("2025年2月")) == (
+        ordinal(2025, 3, 31), ordinal(2025, 2, 28))
+    assert indicator_score("次年3月底前", "2025年2月", 5).value == 5.0
+    assert indicator_score("当年12月底前", "12月20日", 5).value == 5.0
+
+
 # ------------------------------------------------ a change on last year
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
