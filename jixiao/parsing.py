@@ -67,11 +67,16 @@ _DATE_RE = re.compile(
     + _PART + ")?" + _BY)
 # 2024-12-20, 2024.12.20, 2024/12/20 typed as text
 _DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.])" + _BY)
-# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度
+# 2024.12前, 2024-12底前: a month typed as text, with the word that makes it a deadline
+# (bare, 2024.12 is a number, read as that month only beside a date: ``words_as_numbers``)
+_YEAR_MONTH_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})(?![\d.])月?"
+                                 r"(?P<d>(?!))?(?P<mend>底|末)?(?=之前|以前|前)" + _BY)
+# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度, 年内
 _YEARLESS_DATE_RE = re.compile(
     r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|" + _TENTH
     + r"|(?=之前|以前|前))"
-    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?)" + _BY)
+    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?"
+    r"|(?<![\d.])年度?内|(?<=[本当今])年度?(?=完成|$))" + _BY)  # 年内完成, 当年完成: by its end
 # The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
 # places it in the year of the date it is compared with.
 YEARLESS_YEAR = 2000
@@ -266,6 +271,10 @@ def _parse(raw: object, percent: bool) -> Measure:
     as_of = _AS_OF_RE.match(text)
     if as_of is not None and re.search(r"\d", text[as_of.end():]):
         text = text[as_of.end():]  # 截至12月底完成520人次: the count, at that date
+    if "月" in text and (monthly := _DAY_OF_MONTH_RE.match(text)) is not None:
+        rest = monthly.group("rest")  # 每月10日前 报送: by that day of every month
+        return Measure(text=original, kind="number", op="<=", value=float(monthly.group(1)),
+                       unit=DAY_OF_MONTH, level=qualitative_level(rest) if rest else None)
     date_measure = _parse_date(text, original)
     if date_measure is not None:
         return date_measure
@@ -691,6 +700,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         day = EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit="date")
+    if target.kind == "date" and (month := _year_month(actual)) is not None:
+        return target, month  # 2024年12月31日前 → 2024.12: that month
+    if actual.kind == "date" and (month := _year_month(target)) is not None:
+        return month, actual
     if target.kind == "number" and target.unit in ("月", "月份") and target.op is None \
             and target.value in _MONTHS and actual.kind == "number" \
             and actual.unit in ("月", "月份") and actual.op is None and actual.value in _MONTHS:
@@ -714,6 +727,20 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
 
 
 _MONTHS = frozenset(float(month) for month in range(1, 13))
+_YEAR_MONTH_RE = re.compile(r"((?:19|20)\d\d)\.(\d{1,2})")
+
+
+def _year_month(measure: Measure) -> Measure | None:
+    """A bare 2024.12 (a number as typed or shown) beside a date: that month, by its end,
+    as 2024年12月 is; None for anything else."""
+    if measure.kind != "number" or measure.unit or measure.op is not None:
+        return None
+    found = _YEAR_MONTH_RE.fullmatch(measure.text.strip())
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    day = _dt.date(year, month, _month_end(year, month))
+    return replace(measure, kind="date", op="<=", value=float(day.toordinal()), unit="date")
 # A date typed into a cell reaches a JX_ function in recalc as its serial number (Excel's
 # 1900 system): 2000-01-01 to 2099-12-31 beside a date 指标值 is that day.
 EXCEL_EPOCH = _dt.date(1899, 12, 30)  # day 0 of that system (the one home; xlsx.numformats)
@@ -1008,6 +1035,11 @@ _AS_OF_RE = re.compile(r"^(?:截至|截止到|截止|至)(?:\d{4}年)?(?:\d{1,2}
                        r"|年底|年末|\d{4}-\d{1,2}-\d{1,2})[,，]?")
 
 
+# A day of every month (每月10日前, 次月5日前报送: a monthly report due by then): a day
+# number, no more than the target's, in a unit of its own.
+_DAY_OF_MONTH_RE = re.compile(r"(?:每个?月|次月|下个?月|当月)的?(\d{1,2})[日号](?:之前|以前|前|内)?(?P<rest>.*)")
+DAY_OF_MONTH = "每月日"
+
 # A month of a year named relative to the table's (次年1月, 当年12月底前): 次年 is the
 # year after the one evaluated, 当年 that year, 上年 the one before it.
 _RELATIVE_YEAR_RE = re.compile(r"(?P<rel>次年|翌年|下一?年|明年|来年|第二年|当年|本年|今年|上一?年|去年)"
@@ -1031,7 +1063,8 @@ def _parse_date(text: str, original: str) -> Measure | None:
         if not match.group("m") and not match.group("yend") and re.search(r"\d", text[match.end():]):
             return None  # a bare "2023 年" with no 月/底 is not a deadline ("2023 年完成率 95%")
     else:
-        match = _DATE_TEXT_RE.search(text) or _YEARLESS_DATE_RE.search(text)
+        match = _DATE_TEXT_RE.search(text) or _YEAR_MONTH_TEXT_RE.search(text) \
+            or _YEARLESS_DATE_RE.search(text)
         if match is None or re.search(r"\d", text[:match.start()] + text[match.end():]):
             return None  # a number beside it: a rate or count named after a date, not a date
         if match.re is _YEARLESS_DATE_RE:

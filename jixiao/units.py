@@ -11,7 +11,7 @@ import datetime as _dt
 import functools
 import math
 
-from jixiao.parsing import DECLINE, YEARLESS_UNIT, Measure, dates_compared
+from jixiao.parsing import DAY_OF_MONTH, DECLINE, YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
@@ -74,7 +74,7 @@ def unit_name(unit: str) -> str:
     return _UNIT_NAMES.get(unit, unit)
 
 
-_UNIT_NAMES = {"": "无单位", "date": "日期", YEARLESS_UNIT: "日期"}
+_UNIT_NAMES = {"": "无单位", "date": "日期", YEARLESS_UNIT: "日期", DAY_OF_MONTH: "每月的日期"}
 
 
 def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:

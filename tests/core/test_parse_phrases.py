@@ -696,3 +696,41 @@ def test_a_month_and_day_or_a_fraction_with_more_is_no_share(text):
     """Only small whole numbers over at most ten, nothing after: 12/31 is a day, 3/12 may
     be one (3 月 12 日) — left for a person, as before."""
     assert parse_measure(text).kind == "unparsed"
+
+
+@pytest.mark.parametrize("text", ["年内完成", "年度内", "本年度内", "当年完成", "今年内完成"])
+def test_within_the_year_is_by_its_end(text):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.yearless, measure.value) == ("date", True, ordinal(2000, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "kind"), [("一年内", "number"), ("3年内", "number"),
+                                           ("年内培训500人次", "unparsed"), ("年度", "qualitative")])
+def test_a_length_of_years_or_a_count_within_the_year_is_no_deadline(text, kind):
+    assert parse_measure(text).kind == kind
+
+
+def test_a_day_of_every_month_is_compared_with_another():
+    """每月10日前 (a monthly report due by the 10th): by the 10th every month; 次月/下月 the same."""
+    measure = parse_measure("每月10日前")
+    assert (measure.kind, measure.op, measure.value) == ("number", "<=", 10.0)
+    assert indicator_score("每月10日前", "每月10日前", 5).value == 5.0
+    assert indicator_score("次月10日前", "次月5日", 5).value == 5.0
+    assert indicator_score("每月10日前", "按时报送", 5).value == 5.0
+    # 12 of ≤10, as any ceiling: 5 × (1 − 2/10) = 4.00
+    assert indicator_score("每月10日前", "每月12日", 5).value == 4.0
+    assert indicator_score("每月10日前", "2024年12月8日", 5).value is None  # not the same measure
+
+
+def test_a_month_typed_as_year_dot_month_beside_a_date():
+    """2024.12 (text, or the number 2024.1 a cell shows) beside a deadline is that month;
+    beside an amount it stays the number."""
+    assert indicator_score("2024年12月31日前", "2024.12", 5).value == 5.0
+    assert indicator_score("2024年12月31日前", 2024.12, 5).value == 5.0
+    late = indicator_score("2024年6月底前", "2024.9", 5)
+    assert (late.met, late.band) == (False, (3.0, 4.0))
+    assert parse_measure("2024.12前").value == ordinal(2024, 12, 31)
+    assert parse_measure("2024-12底前").value == ordinal(2024, 12, 31)
+    assert parse_measure("2024.12").kind == "number"
+    assert comparable(parse_measure("≥2000万元"), parse_measure("2024.12")) == pytest.approx(
+        (2000e4, 2024.12e4))

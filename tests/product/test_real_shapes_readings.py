@@ -114,3 +114,28 @@ def test_a_rate_typed_as_a_number_is_read_to_the_decimals_it_shows(tmp_path, rat
     money = [("年度资金总额", 650, 650, 94, 10, rate, 1.45)]
     _, data = checked(standard(tmp_path / "t.xlsx", money=money, total=None, grade=None))
     assert ("JX301" in codes(data)) is flagged
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("年内完成", "2024年11月完成"), ("当年完成", "12月完成"), ("本年度内", "2024年12月"),
+    ("每月10日前", "每月10日前"), ("次月5日前报送", "次月3日"),
+    ("2024年12月31日前", "2024.12"), ("2024.12前", "2024.11"), ("12月底前", 2024.11)])
+def test_deadlines_of_the_year_of_a_month_and_typed_as_year_dot_month(tmp_path, target, actual):
+    """时效 rows read wrong before: 年内完成 / 当年完成 / 本年度内 (the year's end) was a
+    statement a month or a date could not answer (JX204, or no total), 每月10日前 (a day of
+    every month) unreadable on both sides (JX203 ×2), 2024.12 (a month typed as 年.月, as text
+    or as a number) no date (JX204). Each met: full marks, nothing to say."""
+    row = ("产出指标", "时效指标", "待遇发放时限", target, actual, 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 1), total=100))
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("年内完成", "次年1月"), ("每月10日前", "每月15日"), ("2024年6月30日前", "2024.9")])
+def test_those_deadlines_missed_are_found(tmp_path, target, actual):
+    """The same deadlines missed, full marks given: JX402 (and the band the late date is
+    scored in, JX408, where it is a date)."""
+    row = ("产出指标", "时效指标", "待遇发放时限", target, actual, 10, 10, "已整改")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 1), total=100))
+    assert "JX402" in codes(data)
