@@ -567,7 +567,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     if qualitative:
         if target.is_number and actual.kind == "qualitative" and actual.level is None:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
-        if target.kind == "qualitative" and actual.is_number:
+        if target.kind == "qualitative" and actual.is_number and not (
+                actual.kind == "date" and actual.level is not None):  # 2024年11月完成: 完成 answers
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
         if actual.level is None and grading_scale(actual) is not None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成：照抄了"

@@ -225,6 +225,9 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         elif target.kind == "qualitative" and actual.kind == "number":
             problem = (f"“{name}”是定性指标，完成值却是数值“{actual.text.strip()}”，"
                        "应写达成/部分达成/未达成")
+        elif target.kind == "qualitative" and actual.kind == "date" and actual.level is None:
+            problem = (f"“{name}”是定性指标，完成值“{actual.text.strip()}”是日期，无法判断"
+                       "是否达成，应写达成/部分达成/未达成（或写明完成情况）")
         if problem is not None:  # its cell named only for a finding
             yield finding("JX204", first_source(indicator, "actual", "target"), problem)
 

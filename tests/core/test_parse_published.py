@@ -62,11 +62,16 @@ def test_a_standard_per_unit_is_scored(target, actual, score):
     assert indicator_score(target, actual, 6, default_op=default_op).value == score
 
 
-@pytest.mark.parametrize("text", ["每年增长5%", "每月10日前", "人均500元"])
+@pytest.mark.parametrize("text", ["每年增长5%", "人均500元"])
 def test_words_with_mei_that_are_no_standard_stay_unread(text):
-    """A change (每年增长5%), a day of the month (每月10日前), 人均 (domain §3): not a
-    standard per unit."""
+    """A change (每年增长5%), 人均 (domain §3): not a standard per unit."""
     assert parse_measure(text).kind == "unparsed"
+
+
+def test_a_day_of_the_month_is_no_standard_per_unit():
+    """每月10日前 is the 10th of every month (test_parse_phrases), not 10 日 per month."""
+    measure = parse_measure("每月10日前")
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", "<=", 10.0, "每月日")
 
 
 def test_a_frequency_stays_a_count_over_the_year():

@@ -139,3 +139,18 @@ def test_those_deadlines_missed_are_found(tmp_path, target, actual):
     row = ("产出指标", "时效指标", "待遇发放时限", target, actual, 10, 10, "已整改")
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 1), total=100))
     assert "JX402" in codes(data)
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("按时完成", "2024年11月完成", []), ("完成验收", "2024年12月通过验收", []),
+    ("按合同约定", "2024年10月完工", []),
+    ("按时完成", "2024年11月", ["JX204"]), ("及时", "2024-11-20", ["JX204"])])
+def test_a_date_answering_a_statement(tmp_path, target, actual, expected):
+    """A 定性 target (按时完成) answered by a date: with a word of what was done (完成, 通过
+    验收, 完工) the word answers it, full marks; a date alone cannot say whether it was on
+    time — JX204 asks for 达成/部分达成/未达成. Before: neither scored nor reported (no
+    finding, and no total)."""
+    row = ("产出指标", "时效指标", "待遇发放时限", target, actual, 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 1), total=100))
+    assert codes(data) == expected
+    assert data["total_computed"] == (None if expected else 100)
