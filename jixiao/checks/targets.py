@@ -222,6 +222,9 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                            f"“{unit_name(actual.unit)}”无法比较")
         elif target.kind == "number" and actual.kind == "qualitative" and actual.level is None:
             problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
+        elif target.is_number and actual.kind == "qualitative" and actual.level is None:
+            problem = (f"“{name}”的指标值是期限“{target.text.strip()}”，完成值“"
+                       f"{actual.text.strip()}”却不是日期，也未写明是否按时完成")
         elif target.kind == "qualitative" and actual.kind == "number":
             problem = (f"“{name}”是定性指标，完成值却是数值“{actual.text.strip()}”，"
                        "应写达成/部分达成/未达成")
