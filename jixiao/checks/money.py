@@ -23,6 +23,7 @@ from jixiao.checks.base import (
 from jixiao.errors import ScoreInputError
 from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
 from jixiao.model import (
+    ERROR_TEXTS,
     Evaluation,
     FundLine,
     Indicator,
@@ -446,7 +447,7 @@ def _by_the_lines(funds) -> str:
 @check("JX308", "warning", "执行率未填写")
 def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """项目资金栏有执行率一栏，年度资金总额的执行率却空着，而全年预算数、全年执行数和
-    执行率得分都已填写。
+    执行率得分都已填写；执行率一格是 #REF!、#DIV/0! 等错误值（公式出错后粘贴为数值）的，同样报告（公式本身算出错误值的，见 JX504）。
 
     说明中给出按 全年执行数 ÷ 全年预算数 算出的执行率。版式没有执行率一栏的不报；
     jixiao 模板中执行率是公式（由表格计算），也不报。
@@ -465,13 +466,18 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             or not table.execution_line:
         return
     info = table.cell(source)
-    if info is not None and (info.is_formula or not blank(info.value)):
+    shown = info.value.strip() if info is not None and isinstance(info.value, str) else ""
+    # #REF!, #DIV/0! kept as a value (pasted as values): what a formula gave (a formula's
+    # own error result is JX504's)
+    error = shown.startswith(ERROR_TEXTS) and info is not None and not info.is_formula
+    if info is not None and not error and (info.is_formula or not blank(info.value)):
         return  # a formula computes it (JX504 if it never did); a text: not left empty
     rate = _computed_rate(line)
     if rate is None:
         return
+    what = f"执行率显示 {shown}（公式出错）" if error else "执行率未填写"
     yield finding("JX308", source,
-                  f"“{line.label}”执行率未填写：按 {_division(line)} 应为 {points(rate)}%")
+                  f"“{line.label}”{what}：按 {_division(line)} 应为 {points(rate)}%")
 
 
 def _division(line: FundLine) -> str:

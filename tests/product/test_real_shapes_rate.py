@@ -5,7 +5,7 @@ has a 执行率 cell the unit fills, never on jixiao's template (its 执行率 i
 import pytest
 from test_real_shapes import checked, codes
 from test_real_shapes_headers import NO_WEIGHT_ROWS
-from workbooks import Book
+from workbooks import Book, Formula
 
 from jixiao.pipeline import check_workbook
 
@@ -35,6 +35,18 @@ def test_a_blank_rate_beside_the_amounts_and_the_score_is_told(tmp_path, merge):
     [found] = data["findings"]
     assert (found["severity"], found["cell"]) == ("warning", "G6")
     assert found["message"] == "“年度资金总额”执行率未填写：按 全年执行数 880 ÷ 全年预算数 880 应为 100%"
+
+
+def test_a_rate_showing_an_error_value_is_told(tmp_path):
+    """The 执行率 cell holds #REF! (a formula's error pasted as a value): printed as it is, it
+    says nothing; the rate the amounts give is told (before: “未发现问题”). A formula whose
+    result is an error stays JX504's alone."""
+    _, data = checked(tianchang(tmp_path / "t.xlsx", rate="#REF!"))
+    assert codes(data) == ["JX308"]
+    assert data["findings"][0]["message"] == (
+        "“年度资金总额”执行率显示 #REF!（公式出错）：按 全年执行数 880 ÷ 全年预算数 880 应为 100%")
+    _, data = checked(tianchang(tmp_path / "f.xlsx", rate=Formula("=E6/D6", "#DIV/0!")))
+    assert codes(data) == ["JX504"]
 
 
 def test_the_rate_computed_is_the_one_the_amounts_give(tmp_path):
