@@ -734,3 +734,21 @@ def test_a_month_typed_as_year_dot_month_beside_a_date():
     assert parse_measure("2024.12").kind == "number"
     assert comparable(parse_measure("≥2000万元"), parse_measure("2024.12")) == pytest.approx(
         (2000e4, 2024.12e4))
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("效果较好", "achieved"), ("较好", "achieved"), ("运行情况很好", "achieved"),
+    ("取得一定成效", "partial"), ("具有一定效果", "partial"), ("初见成效", "partial"),
+    ("效果一般", "partial"), ("没有较好", "not")])
+def test_good_and_a_certain_effect(text, level):
+    """效果较好 (good, as 良好 is) is 达成; 取得一定成效 (the rules' own 部分达成并具有一定效果)
+    and 效果一般 are 部分达成 — before, none was read: JX410, no total."""
+    assert parse_measure(text).level == level
+
+
+def test_good_against_a_grade_stays_a_grade():
+    """较好 is 良 on a grading scale: it meets 良好, falls short of 优."""
+    assert indicator_score("良好", "较好", 10).value == 10.0
+    assert indicator_score("优", "较好", 10).level == "partial"
+    assert indicator_score("明显提升", "效果较好", 10).value == 10.0
+    assert indicator_score("明显提升", "取得一定成效", 10).band == (6.0, 8.0)
