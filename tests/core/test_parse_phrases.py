@@ -739,10 +739,17 @@ def test_a_month_typed_as_year_dot_month_beside_a_date():
 @pytest.mark.parametrize(("text", "level"), [
     ("效果较好", "achieved"), ("较好", "achieved"), ("运行情况很好", "achieved"),
     ("取得一定成效", "partial"), ("具有一定效果", "partial"), ("初见成效", "partial"),
-    ("效果一般", "partial"), ("没有较好", "not")])
+    ("效果一般", "partial"), ("没有较好", "not"),
+    ("健全", "achieved"), ("资料齐全", "achieved"), ("合规", "achieved"), ("已落实", "achieved"),
+    ("已建立", "achieved"), ("认可度高", "achieved"), ("得到保障", "achieved"), ("运行平稳", "achieved"),
+    ("稳中有升", "achieved"), ("群众受益", "achieved"), ("按规定执行", "achieved"),
+    ("不健全", "not"), ("未建立", "not"), ("资料不齐全", "not"), ("保障不足", "not"),
+    ("认可度低", "not"), ("有待健全", "partial"), ("基本健全", "partial"),
+    ("进行中", "partial"), ("尚在实施中", "partial"), ("已启动", "partial"), ("待验收", "partial")])
 def test_good_and_a_certain_effect(text, level):
-    """效果较好 (good, as 良好 is) is 达成; 取得一定成效 (the rules' own 部分达成并具有一定效果)
-    and 效果一般 are 部分达成 — before, none was read: JX410, no total."""
+    """效果较好 (good, as 良好 is), 健全, 齐全, 合规, 已落实, 已建立, 认可度高, 得到保障 … are
+    达成; 取得一定成效 (the rules' own 部分达成并具有一定效果), 效果一般 and work under way
+    (进行中, 已启动, 待验收) 部分达成 — before, none was read: JX410, no total."""
     assert parse_measure(text).level == level
 
 
