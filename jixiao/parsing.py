@@ -308,6 +308,11 @@ def _parse(raw: object, percent: bool) -> Measure:
         named = _after_naming_words(text)
         if named is not None:
             return replace(_parse(named, percent), text=original)
+    if number is None and op is None and change is None \
+            and (statement := _STATEMENT_FIRST_RE.match(text)) is not None:
+        stated = _parse(text[statement.end():], percent)  # 按期完成，完成率100%: the number
+        if stated.kind == "number":
+            return replace(stated, text=original)
     if number is None:
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
@@ -1177,6 +1182,10 @@ _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
 _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖")
+
+
+# Words with no number before a comma, the number after it (已完成，完成率为98%)
+_STATEMENT_FIRST_RE = re.compile(r"[^\d,，;；]{1,12}[,，;；]")
 
 
 def _clean_unit(unit: str) -> str:

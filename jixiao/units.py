@@ -54,10 +54,14 @@ def split_unit(unit: str) -> tuple[float, str]:
 # 18个乡镇, 200名学生, 152户家庭, 3所学校 are 个, 人, 户, 所 — and a word left after the
 # unit (100户已…, 100%准确). Not where what follows makes another unit: 人次, 个月, 个工作日.
 _COUNTING = frozenset("个名位人户所辆台份家项座条处套批间张部本册块栋幢支只头棵株场期次件篇门类种趟宗例起%")
+_COUNTED_TIMES = ("人次", "场次", "户次", "批次", "台次", "车次", "架次", "班次", "期次", "课次")
 _UNIT_AFTER = ("次", "月", "季", "年", "天", "日", "周", "小时", "工作日", "百分点", "分钟", "秒")
 
 
 def _counted(unit: str) -> str:
+    if len(unit) > 2 and unit[:2] in _COUNTED_TIMES and all(
+            "\u4e00" <= ch <= "\u9fff" for ch in unit[2:]) and not unit[2:].startswith(_UNIT_AFTER):
+        return _SYNONYMS.get(unit[:2], unit[:2])  # 12场次培训, 520人次参训: 场次, 人次
     if len(unit) < 2 or unit[0] not in _COUNTING or unit in _QUANTITIES or unit in _KEPT:
         return unit
     rest = unit[1:]

@@ -759,3 +759,21 @@ def test_good_against_a_grade_stays_a_grade():
     assert indicator_score("优", "较好", 10).level == "partial"
     assert indicator_score("明显提升", "效果较好", 10).value == 10.0
     assert indicator_score("明显提升", "取得一定成效", 10).band == (6.0, 8.0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("按期完成，完成率100%", (None, 100.0, "%")), ("已完成，完成率为98%", (None, 98.0, "%")),
+    ("未完成；完成率80%", (None, 80.0, "%"))])
+def test_a_statement_before_the_comma_and_the_number_after_it(text, expected):
+    """已完成，完成率为98% (before: unreadable, JX203, no total): the number after the words."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *expected)
+    assert indicator_score("≥95%", text, 10).value == (10.0 if expected[1] >= 95 else 8.42)
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥10场次", "12场次培训"), ("≥10场", "12场次培训"), ("≥500人次", "520人次参训"),
+    ("≥5批次", "6批次抽检")])
+def test_a_count_of_times_followed_by_what_was_done(target, actual):
+    """12场次培训 (before: the unit 场次培训, not comparable with 场次: JX204, no score)."""
+    assert indicator_score(target, actual, 10).value == 10.0
