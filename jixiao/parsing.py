@@ -29,7 +29,7 @@ _WORD_OPS = {
     "大于等于": ">=", "大于或等于": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
     "至少": ">=", "达到": ">=", "超过": ">", "大于": ">", "高于": ">", "多于": ">",
     "等于": "=", "小于等于": "<=", "小于或等于": "<=", "不高于": "<=", "不超过": "<=",
-    "不多于": "<=", "不大于": "<=", "至多": "<=", "控制在": "<=",
+    "不多于": "<=", "不大于": "<=", "至多": "<=", "最多": "<=", "控制在": "<=", "最少": ">=",
     "小于": "<", "低于": "<", "少于": "<", "不到": "<", "不足": "<",
 }
 # A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
@@ -317,13 +317,15 @@ def _parse(raw: object, percent: bool) -> Measure:
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"无法识别“{original.strip()}”{_NO_NUMBER_READ}")
-        if op is not None and (not rest or _OP_SYMBOL_RE.match(text)):  # "≥", "大于", "≥上年"
+        if op in (">=", ">") and _LAST_YEAR_RE.fullmatch(rest):  # 不低于上年, ≥上年: a rise of
+            return Measure(text=original, kind="number", op=op, value=0.0, unit="%")  # 0 at least
+        if op in ("<=", "<") and _BUDGET_RE.fullmatch(rest):  # ≤预算数: within the budget, as
+            return Measure(text=original, kind="qualitative", level="achieved")  # 控制在预算内
+        if op is not None and (not rest or _OP_SYMBOL_RE.match(text)):  # "≥", "大于", "≥B级"
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"“{original.strip()}”有运算符但没有数值")
         # A word operator before words, not a number (达到预期目标, 控制在预算范围内): a
         # statement of what was reached, qualitative — no comparison to make.
-        if op in (">=", ">") and _LAST_YEAR_RE.fullmatch(rest):  # 不低于上年: a rise of 0 at least
-            return Measure(text=original, kind="number", op=op, value=0.0, unit="%")
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
     value = _to_float(number.group(1))
     unit = _clean_unit(number.group(2))
@@ -871,6 +873,7 @@ _BOTH_BOUNDS_RE = re.compile(
 _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|往年)(?:相比|同期)?,?|同比)?"
                         r"(增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?")
 _FALLS = ("下降", "降低", "减少")
+_BUDGET_RE = re.compile(r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?(?:以?内)?")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
 

@@ -777,3 +777,16 @@ def test_a_statement_before_the_comma_and_the_number_after_it(text, expected):
 def test_a_count_of_times_followed_by_what_was_done(target, actual):
     """12场次培训 (before: the unit 场次培训, not comparable with 场次: JX204, no score)."""
     assert indicator_score(target, actual, 10).value == 10.0
+
+
+def test_at_most_and_within_the_budget_and_at_least_last_year():
+    """最多2次 is ≤2次, 最少3次 ≥3次; ≤预算数 (within the budget, as 控制在预算内) is a statement
+    the 完成值 answers; ≥上年 a rise of 0 at least, as 不低于上年 — before, each was JX203."""
+    assert (parse_measure("最多2次").op, parse_measure("最多2次").value) == ("<=", 2.0)
+    assert (parse_measure("最少3次").op, parse_measure("最少3次").value) == (">=", 3.0)
+    assert indicator_score("最多2次", "3次", 10).value == 5.0
+    assert parse_measure("≤预算数").kind == parse_measure("≤年度预算").kind == "qualitative"
+    assert indicator_score("≤预算数", "未超预算", 10).value == 10.0
+    assert (parse_measure("≥上年").op, parse_measure("≥上年").value) == (">=", 0.0)
+    assert indicator_score("≥上年", "增长5%", 10).value == 10.0
+    assert parse_measure("≥B级").kind == "unparsed"
