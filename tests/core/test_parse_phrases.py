@@ -51,8 +51,9 @@ def test_within_the_budget_is_achieved():
     assert parse_measure("在预算范围内").level == "achieved"
 
 
-@pytest.mark.parametrize("text", ["大于", "≥", "达到", "≥上年水平"])
+@pytest.mark.parametrize("text", ["大于", "≥", "达到", "≥B级"])
 def test_an_operator_alone_or_a_symbol_without_a_number_is_still_unreadable(text):
+    # (≥上年水平 is 不低于上年: test_at_most_and_within_the_budget_and_at_least_last_year)
     assert parse_measure(text).kind == "unparsed"
 
 
@@ -789,4 +790,4 @@ def test_at_most_and_within_the_budget_and_at_least_last_year():
     assert indicator_score("≤预算数", "未超预算", 10).value == 10.0
     assert (parse_measure("≥上年").op, parse_measure("≥上年").value) == (">=", 0.0)
     assert indicator_score("≥上年", "增长5%", 10).value == 10.0
-    assert parse_measure("≥B级").kind == "unparsed"
+    assert parse_measure("≥上年水平").value == 0.0
