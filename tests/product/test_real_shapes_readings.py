@@ -154,3 +154,13 @@ def test_a_date_answering_a_statement(tmp_path, target, actual, expected):
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 1), total=100))
     assert codes(data) == expected
     assert data["total_computed"] == (None if expected else 100)
+
+
+@pytest.mark.parametrize("actual", ["未开展满意度调查", "满意度调查未开展", "暂未调查"])
+def test_no_survey_is_no_satisfaction(tmp_path, actual):
+    """满意度 ≥90%, 完成值 未开展满意度调查, full marks: before, the 满意 in 满意度调查 read as
+    满意 — met, nothing said. No survey done is 未达成: JX402 (full marks for a target not
+    met) and JX408 (the 0–60 % band)."""
+    row = ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", actual, 10, 10, "未组织")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 6), total=100))
+    assert codes(data) == ["JX402", "JX408"]
