@@ -89,7 +89,7 @@ _LEVEL_WORDS = (
              "低于预期", "不及预期", "不理想", "欠佳", "不佳", "成效不大", "效果不大",
              # what was to be done, not done (未开展满意度调查: no survey, no 满意 to read)
              "未开展", "未进行", "未组织", "未实施", "未启动", "未调查", "未测评", "暂未开展",
-             "暂未调查", "暂未进行", "没有开展", "尚未开展")),
+             "暂未调查", "暂未进行", "没有开展", "尚未开展", "未验收")),
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
                  "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
                  "基本控制在", "未全部", "未完全", "不完全", "未全面", "一半", "过半",
@@ -485,6 +485,8 @@ def qualitative_level(text: str) -> str | None:
     (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成."""
     text = normalize_text(text)
     level = _level(text)
+    if level != "not" and _PENDING_RE.search(text):
+        return None  # 完成情况待统计, 满意度待测评: not known yet — for a person to judge
     if level in ("achieved", None):
         late = next((word for word in _LATE if word in text and not _late_denied(text, word)), None)
         if late is not None:
@@ -492,6 +494,11 @@ def qualitative_level(text: str) -> str | None:
         if level is None and (any(word in text for word in _LATE) or _BAD_DENIED.search(text)):
             return "achieved"  # 未逾期, 无超期; 无违规, 未发现差错: what was feared did not happen
     return level
+
+
+# What is not known yet (待统计, 未评估, 统计中) or is told elsewhere (完成情况见附件): no level
+_PENDING_RE = re.compile(r"待(?:统计|检测|测评|评估|核实|确认|定|审核|审计|汇总|调查|考核)"
+                         r"|未(?:统计|测评|评估|核实|汇总|考核)|统计中|情况详?见")
 
 
 # A denial of what may have happened: 无, 未发现, 没有出现, 并无任何 …

@@ -791,3 +791,19 @@ def test_at_most_and_within_the_budget_and_at_least_last_year():
     assert (parse_measure("≥上年").op, parse_measure("≥上年").value) == (">=", 0.0)
     assert indicator_score("≥上年", "增长5%", 10).value == 10.0
     assert parse_measure("≥上年水平").value == 0.0
+
+
+@pytest.mark.parametrize("text", ["完成情况待统计", "完成率未统计", "及时率待统计", "合格率待检测",
+                                  "满意度待测评", "完成情况见附件"])
+def test_not_known_yet_is_no_level(text):
+    """完成情况待统计 read 完成 — 达成, full marks unquestioned. Not known yet (or told
+    elsewhere) is for a person to judge: no level (JX410 / JX204 say so)."""
+    assert parse_measure(text).level is None
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("未开展满意度调查", "not"), ("满意度调查未开展", "not"), ("暂未调查", "not"),
+    ("未组织满意度测评", "not"), ("尚未验收", "not"), ("未启动", "not"),
+    ("已完成，详见附件", "achieved"), ("未发现违规", "achieved")])
+def test_not_done_is_not_achieved(text, level):
+    assert parse_measure(text).level == level
