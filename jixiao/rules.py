@@ -378,6 +378,8 @@ def is_met(target: Measure | object, actual: Measure | object,
     pair = comparable(target, actual)
     if pair is None:
         return None
+    if _bound_short(target, actual, pair):
+        return False
     goal, done = pair
     done = max(done, 0.0)
     at = at_target(goal, done)
@@ -391,6 +393,32 @@ def is_met(target: Measure | object, actual: Measure | object,
 
 
 STRICT_OPS = (">", "<")
+
+
+def bound_short(target: Measure | object, actual: Measure | object,
+                default_op: str = "=") -> str | None:
+    """Why the 完成值 is no score: a bound on the far side of the 指标值 (≥95% done
+    “低于95%”, ≤3天 done “超过3天”) says the target was missed, not by how much — the
+    score cannot be computed. None for any other 完成值."""
+    target, actual = words_as_numbers(as_measure(target), as_measure(actual))
+    target = _with_default_op(target, default_op)
+    if not (target.is_number and actual.is_number and target.op and actual.op):
+        return None
+    pair = comparable(target, actual)
+    return None if pair is None else _bound_short(target, actual, pair)
+
+
+def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
+    goal, bound = pair
+    if actual.op is None or target.kind == "range":
+        return None
+    # (95%以下 beside ≥95%: one who reached 95% writes 95%, not 以下)
+    below = actual.op in ("<", "<=") and bound <= goal + TOLERANCE
+    above = actual.op in (">", ">=") and bound >= goal - TOLERANCE
+    if target.op in (">=", ">", "=") and below or target.op in ("<=", "<") and above:
+        return (f"完成值“{actual.text.strip()}”只说明{'不到' if below else '超过'}指标值"
+                f"“{target.text.strip()}”，未达到，且没有写出实际数值：得分无法计算，请填写确切的完成值")
+    return None
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 EMPTY_ACTUAL = "实际完成值为空"
 
@@ -583,6 +611,9 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(None, None,
                      f"单位不一致：指标值单位“{unit_name(target.unit)}”，"
                      f"完成值单位“{unit_name(actual.unit)}”")
+    short = _bound_short(target, actual, pair)
+    if short is not None:
+        return Score(None, False, short)
     goal, done = pair
     done = max(done, 0.0)
     share, note = _quantitative_share(target.op, goal, done, ruleset)

@@ -20,12 +20,20 @@ from jixiao.model import (
     Evaluation,
     Indicator,
     SelfEvaluation,
+    default_operator,
     indicator_actual,
     indicator_target,
     plain_text,
 )
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
-from jixiao.rules import EMPTY_TARGET, Direction, direction, is_cost, is_falling_rate
+from jixiao.rules import (
+    EMPTY_TARGET,
+    Direction,
+    bound_short,
+    direction,
+    is_cost,
+    is_falling_rate,
+)
 from jixiao.units import bare_in_base, comparable, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
@@ -196,6 +204,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
+        elif actual.op is not None and (short := bound_short(
+                target, actual, default_operator(indicator))) is not None:
+            yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
 
 
 @check("JX204", "warning", "指标值与完成值单位不一致")

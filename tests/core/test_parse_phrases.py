@@ -807,3 +807,17 @@ def test_not_known_yet_is_no_level(text):
     ("已完成，详见附件", "achieved"), ("未发现违规", "achieved")])
 def test_not_done_is_not_achieved(text, level):
     assert parse_measure(text).level == level
+
+
+@pytest.mark.parametrize(("target", "actual", "short"), [
+    ("≥95%", "低于95%", True), ("≥95%", "没有达到95%", True), ("≥95%", "95%以下", True),
+    ("≥500人", "不足500人", True), ("≤3天", "超过3天", True), ("≤3天", "3天以上", True),
+    ("≥95%", "95%以上", False), ("≥90%", "不低于95%", False), ("≤3天", "3天以内", False),
+    ("≥95%", "98%", False)])
+def test_a_bound_on_the_far_side_of_the_target_is_missed_and_not_scored(target, actual, short):
+    score = indicator_score(target, actual, 10)
+    if short:
+        assert (score.value, score.met) == (None, False)
+        assert is_met(target, actual) is False
+    else:
+        assert (score.value, score.met) == (10.0, True)

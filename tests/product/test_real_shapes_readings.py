@@ -164,3 +164,21 @@ def test_no_survey_is_no_satisfaction(tmp_path, actual):
     row = ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", actual, 10, 10, "未组织")
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 6), total=100))
     assert codes(data) == ["JX402", "JX408"]
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥90%", "低于90%"), ("≥90%", "未达到90%"), ("≥90%", "90%以下"), ("≥90%", "不足85%")])
+def test_an_actual_written_as_a_bound_short_of_the_target(tmp_path, target, actual):
+    """满意度 ≥90%, 完成值 “低于90%”, full marks: before, 90 was read and met — nothing said.
+    A bound on the far side of the target says it was missed, not by how much: JX203 asks
+    for the actual value, JX402 finds the full marks."""
+    row = ("满意度指标", "服务对象满意度指标", "参保群众满意度", target, actual, 10, 10, "调查样本少")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 6), total=100))
+    assert codes(data) == ["JX203", "JX402"]
+    assert data["total_computed"] is None
+
+
+def test_an_actual_written_as_a_bound_beyond_the_target_is_met(tmp_path):
+    row = ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%以上", 10, 10, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 6), total=100))
+    assert codes(data) == []
