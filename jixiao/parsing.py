@@ -764,6 +764,8 @@ def _year_month(measure: Measure) -> Measure | None:
     year, month = int(found.group(1)), int(found.group(2))
     day = _dt.date(year, month, _month_end(year, month))
     return replace(measure, kind="date", op="<=", value=float(day.toordinal()), unit="date")
+
+
 # A date typed into a cell reaches a JX_ function in recalc as its serial number (Excel's
 # 1900 system): 2000-01-01 to 2099-12-31 beside a date 指标值 is that day.
 EXCEL_EPOCH = _dt.date(1899, 12, 30)  # day 0 of that system (the one home; xlsx.numformats)
