@@ -65,7 +65,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level2", ("二级指标",)),
     ("deepest", ("四级指标",)),  # 一级 | 二级 | 三级 | 四级 (2017 score sheets): the name
     ("name", ("三级指标", "指标名称", "指标内容", "具体指标")),
-    ("sign", ("计算符号", "运算符号", "比较符号", "符号", "指标方向")),  # ≥ ≤ …, 正向/反向
+    ("sign", ("符号", "运算符", "比较符", "关系符", "指标方向")),  # ≥ ≤ …, 正向/反向
     ("nature", ("指标性质",)),
     ("unit", ("度量单位", "计量单位")),
     ("target", ("计划完成值", "计划完成数", "预期完成值")),  # before 完成值: what was planned
@@ -404,8 +404,9 @@ def wrapped_texts(grid: Grid, row: int, own: dict[int, str], rests_only: bool = 
     also be shorter than the text above it and hold no digit — a first indicator row of
     short texts ("产出指标 | 数量指标 | 培训 …", "20 分") is no rest."""
     below = grid.rows.get(row + 1, [])
-    if not below:
-        return None
+    if not below or any(isinstance(grid.values.get((row, column)), (int, float))
+                        for column in own):
+        return None  # a row of numbers (预算数 | 100 | 执行数 | 95 …) is no header's first line
     joined = dict(own)
     for column in below:
         value = grid.values.get((row + 1, column))

@@ -411,6 +411,7 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
 
 
 _PAIRED = ("budget", "executed")  # the amounts a block of label | amount pairs must give
+_PAIRED_TOO = ("rate", "weight", "score")  # written in the same pairs after them, if at all
 
 
 def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
@@ -418,7 +419,9 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     its parts (河北's budget system form: 预算安排情况(调整后) | 资金到位情况 | 资金执行情况 |
     预算执行进度(%) over 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100, then 其中:财政资金
     and 其他 lines in the same pairs): the 预算数 is A, the 执行数 B, and the number under
-    the heading of the 执行率 (预算执行进度) its rate as written."""
+    the heading of the 执行率 (预算执行进度) its rate as written. The 执行率, 分值 and
+    得分 may follow in the same pairs (预算数 | 100 | 执行数 | 95 | 执行率 | 95% | 分值 | 10 |
+    得分 | 9.5)."""
     texts, values = grid.texts, grid.values
     for row in range(top, bottom):
         found: dict[str, int] = {}  # role → the amount's column (right of its label)
@@ -430,12 +433,15 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                     and parse_amount(clean(grid.raw(row, column + 1))) is not None \
                     and not isinstance(values.get((row, column + 1)), str):
                 found[role], labels[role] = column + 1, column
+            elif role in _PAIRED_TOO and role not in found and found \
+                    and _rate(grid, row, column + 1) is not None:
+                found[role] = column + 1  # … | 执行率 | 95% | 分值 | 10 | 得分 | 9.5
         if not all(role in found for role in _PAIRED):
             continue
         rate = next((column for column in grid.rows.get(row - 1, [])
                      if fund_role(texts.get((row - 1, column), "")) == "rate"
                      and column not in found.values() and (row, column) in values), None)
-        if rate is not None:
+        if rate is not None and "rate" not in found:
             found["rate"] = rate
         label_column = labels["budget"]
         lines: list[tuple[int, str, int | None]] = [(row, "年度资金总额", label_column)]
