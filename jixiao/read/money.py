@@ -94,7 +94,8 @@ def _in_yuan(texts: Iterable[str]) -> bool:
 
 def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     """A 资金安排情况 table: 预算安排 / 实际支出 / 预算执行率 labels down one column, each
-    amount right of its label; in 元 where a label, header or title says so."""
+    amount right of its label (and the 执行率's 分值 and 得分 below them, if so written); in
+    元 where a label, header or title says so."""
     texts = grid.texts
     for row in range(top, bottom):
         for column in grid.rows.get(row, []):
@@ -102,7 +103,15 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                 continue
             found: dict[str, tuple[int, int]] = {}
             for below in range(row, min(bottom, row + 12)):
-                role = _row_label_role(texts.get((below, column), ""))
+                label = texts.get((below, column), "")
+                role = _row_label_role(label)
+                if role is None and found and fund_role(label) in ("weight", "score"):
+                    role = fund_role(label)  # 分值 | 10, 得分 | 9.5 on rows of their own
+                    value = grid.right_of(below, column, limit=4)
+                    if role not in found and value is not None \
+                            and points_at(grid, below, value[1]) is not None:
+                        found[role] = (below, value[1])
+                    continue
                 if role is None or role in found:
                     continue
                 value = grid.right_of(below, column, limit=4)
@@ -625,8 +634,8 @@ def _stated_by_rows(grid: Grid, found: dict[str, tuple[int, int]]) -> dict[str, 
     | 10 | 得分 | 9.8), or a header over the block with the number under it on one of its
     rows (项目资金 | 年度资金总额 | … | 分值 | 执行率 | 得分 over 全年预算数 | 100 | … | 10 |
     98% | 9.8)."""
-    stated = {"rate": found["rate"]} if "rate" in found else {}
-    rows = sorted({row for row, _ in found.values()})
+    stated = {role: found[role] for role in _STATED if role in found}
+    rows = sorted({row for role, (row, _) in found.items() if role not in ("weight", "score")})
     used = set(found.values())
     for row in rows:
         for column in grid.rows.get(row, []):

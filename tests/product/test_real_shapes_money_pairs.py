@@ -1,6 +1,7 @@
-"""The money written as one line of label | value pairs above the indicator header
+"""The money written as label | value pairs above the indicator header, in one line
 (全年预算数（万元） | 100 | 全年执行数（万元） | 95 | 执行率 | 95% | 分值 | 10 | 得分 | 9.5), as
-simplified forms and hand-made tables write it; and the sign column of a 指标值 written
+simplified forms and hand-made tables write it, or down one column with the 分值 and
+得分 on rows of their own; and the sign column of a 指标值 written
 in parts named 运算符 or 比较符.
 
 Before: the pairs' line was read as the first line of a header wrapped over two rows
@@ -67,3 +68,14 @@ def test_a_sign_column_named_operator_gives_the_sign(tmp_path):
         _, data = checked(grid_book(tmp_path / f"{header}.xlsx", rows))
         assert [item["target"] for item in data["indicators"]][:2] == ["≥100人", "≤3天"], header
         assert codes(data) == [], header
+
+
+def test_points_and_score_on_rows_of_their_own_under_the_money_rows(tmp_path):
+    """全年预算数 | 100 / 全年执行数 | 95 / 预算执行率 | 95% / 分值 | 10 / 得分 | 8 down one
+    column: the 分值 and 得分 are the 执行率's (before: not read, the 8 never questioned)."""
+    rows = [["项目名称", "农村实用技术培训"], ["全年预算数（万元）", 100], ["全年执行数（万元）", 95],
+            ["预算执行率", "95%"], ["分值", 10], ["得分", 8], *INDICATORS]
+    _, data = checked(grid_book(tmp_path / "t.xlsx", rows))
+    assert (data["funds"]["weight"], data["funds"]["weight_source"]) == (10, "money")
+    assert data["funds"]["score_declared"] == 8
+    assert {item["code"]: item["cell"] for item in data["findings"]}["JX302"] == "B6"
