@@ -157,6 +157,9 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.grade_declared, table.sources["grade"] = named, table.sources["total"]
     else:
         table.total_declared = points(raw)
+        if table.total_declared is None and isinstance(raw, str) \
+                and (inline := _INLINE_TOTAL.search(raw)) is not None:
+            table.total_declared = float(inline.group(1))  # "自评得分：99.98" in the cell
 
 
 def _total_beside(grid: Grid, row: int, columns: dict[str, int],
@@ -289,6 +292,9 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     table.sources["grade"] = note(table, grid, row, where)
     cleaned = clean(value)
     table.grade_declared = None if cleaned is None else str(cleaned).strip()
+    named = re.sub(r"^[^:：]*[:：]", "", table.grade_declared or "").strip()
+    if named != table.grade_declared and grade_name(named):
+        table.grade_declared = named  # "自评等级：优" in the grade's cell
 
 
 def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:

@@ -348,3 +348,24 @@ def test_a_money_block_left_without_points(tmp_path, rows, money_points, expecte
     assert sorted(set(codes(data)) - {"JX102", "JX501"}) == expected
     if not expected:
         assert data["total_computed"] == 100 and "JX102" not in codes(data)
+
+
+@pytest.mark.parametrize("written", ["自评得分：99", "合计：99分", "总分:99"])
+def test_a_total_typed_with_its_label_in_the_cell_is_the_total(tmp_path, written):
+    """The 总分 row's score cell holding "自评得分：99" (label and number in one cell, as
+    clerks type it): the number is the total (before: 总分未填写, JX501 on a correct table)."""
+    _, data = checked(table(tmp_path / "t.xlsx", lambda sheet: sheet.total(100, written)))
+    assert data["total_declared"] == TOTAL
+    assert codes(data) == []
+
+
+def test_a_grade_typed_with_its_label_in_the_cell_is_the_grade(tmp_path):
+    """The grade cell right of 评分等级 holding "自评等级：良" (before: “自评等级：良”
+    不是优、良、中、差之一): the grade named after the colon, checked as any grade."""
+    def closing(sheet):
+        sheet.total(100, TOTAL)
+        sheet.grade("自评等级：良")
+    _, data = checked(table(tmp_path / "t.xlsx", closing))
+    assert data["grade_declared"] == "良"
+    [finding] = data["findings"]
+    assert finding["code"] == "JX502" and "写为“良”" in finding["message"]
