@@ -404,7 +404,9 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         lines = _money_lines(grid, row, first, bottom) \
             or (_unlabelled_line(grid, row, columns, first) if row + 1 < bottom else [])
         if lines:
-            heads = [grid.texts.get((row, c), "") for c in grid.rows[row]]
+            # the header's own words first, then a "单位：元" line up to four rows above it
+            heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
+                     for c in grid.rows.get(r, [])]
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:

@@ -79,3 +79,18 @@ def test_points_and_score_on_rows_of_their_own_under_the_money_rows(tmp_path):
     assert (data["funds"]["weight"], data["funds"]["weight_source"]) == (10, "money")
     assert data["funds"]["score_declared"] == 8
     assert {item["code"]: item["cell"] for item in data["findings"]}["JX302"] == "B6"
+
+
+def test_amounts_in_yuan_said_by_a_unit_line_above_the_money_header(tmp_path):
+    """“金额单位：元” on a line of the form's head, above the project's rows (not in the money
+    header): the amounts are 元, reported in 万元 like every other table's (before: 1,000,000
+    reported as 1,000,000 万元). A “金额单位：万元” line keeps them as written."""
+    money = [["项目资金", None, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+             ["年度资金总额", None, 1000000, 950000, 10, "95%", 9.5]]
+    for unit, budget in (("金额单位：元", 100), ("金额单位：万元", 1000000)):
+        rows = [["项目支出绩效自评表"], [None, None, None, None, None, None, unit],
+                ["项目名称", "农村实用技术培训"], ["主管部门", "农业农村局", None, None, "实施单位", "农技中心"],
+                *money, *INDICATORS]
+        _, data = checked(grid_book(tmp_path / f"{budget}.xlsx", rows))
+        assert (data["funds"]["budget"], data["funds"]["rate"]) == (budget, 95), unit
+        assert codes(data) == [], unit
