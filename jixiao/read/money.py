@@ -301,8 +301,9 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             joined_next = False
             continue
         label, label_column = _line_label(grid, below, first)
-        if lines and split_heading(label) and not _has_amount(grid, below, first):
-            in_split = True  # 按收入性质分： — its lines follow
+        if lines and split_heading(label):
+            in_split = True  # 按收入性质分： — its lines follow (the total again beside it,
+            # if written there: the lines under it are checked against the total)
             end = min(bottom, end + 1)
             continue
         if not _fund_label(label) and label_column is not None:

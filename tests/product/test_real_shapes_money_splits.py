@@ -15,19 +15,26 @@ def _line(label, budget, executed):
 def _split_table(tmp_path, income=(1250, 1200, 100, 96), expense=(850, 845, 500, 451),
                  headings=True, name="t.xlsx"):
     """A 部门整体 money block: 年度资金总额 1350 / 1296, then 财政拨款 + 其他资金 and
-    基本支出 + 项目支出 ((budget, executed) of each pair), under their headings or not."""
+    基本支出 + 项目支出 ((budget, executed) of each pair), under their headings or not;
+    ``headings="with-total"``: each heading restates the total's amounts beside it."""
+    def heading(text):
+        return [(text, None, 1350, 1296)] if headings == "with-total" else \
+            [(text,)] if headings else []
     money = [TOTAL,
-             *([("按收入性质分：",)] if headings else []),
+             *heading("按收入性质分："),
              _line("其中：财政拨款", *income[:2]), _line("其他资金", *income[2:]),
-             *([("按支出性质分：",)] if headings else []),
+             *heading("按支出性质分："),
              _line("其中：基本支出" if headings else "基本支出", *expense[:2]),
              _line("项目支出", *expense[2:])]
     return checked(medical_insurance(tmp_path / name, QUALITATIVE_MET, 99.6, money=money))
 
 
-@pytest.mark.parametrize("headings", [True, False], ids=["headed", "not-headed"])
+@pytest.mark.parametrize("headings", [True, "with-total", False],
+                         ids=["headed", "headed-with-total", "not-headed"])
 def test_two_breakdowns_that_add_up_are_silent(tmp_path, headings):
-    """Each breakdown adds up to 1350 / 1296 on its own (never the two together: 2 × 1296)."""
+    """Each breakdown adds up to 1350 / 1296 on its own (never the two together: 2 × 1296).
+    A heading that restates the total beside it (按收入性质分 | 1350 | 1296) is a heading
+    still (before: it ended the money block, no line under it was read or checked)."""
     table, data = _split_table(tmp_path, headings=headings)
     assert [(line.label, line.split) for line in table.funds.parts][2:] == [
         ("基本支出", "按支出性质分"), ("项目支出", "按支出性质分")]
@@ -47,7 +54,8 @@ def test_an_income_breakdown_off_is_flagged_by_its_name(tmp_path):
                         "年度资金总额为 1296")]
 
 
-@pytest.mark.parametrize("headings", [True, False], ids=["headed", "not-headed"])
+@pytest.mark.parametrize("headings", [True, "with-total", False],
+                         ids=["headed", "headed-with-total", "not-headed"])
 def test_an_expense_breakdown_off_is_flagged_by_its_name(tmp_path, headings):
     """R4b / t2m: 基本支出 845 + 项目支出 401 = 1246 ≠ 1296, the 收入性质 lines right."""
     _, data = _split_table(tmp_path, expense=(850, 845, 500, 401), headings=headings)
