@@ -273,7 +273,7 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
         column = next(c for c in grid.rows[row]
                       if is_grade_label(grid.texts.get((row, c), "")))
     label = grid.texts.get((row, column), "")
-    inline = re.sub(r"^[^:：]*[:：]", "", label) if re.search("[:：]", label) else ""
+    inline = _after_label(label)
     if is_conclusion_label(label):  # 自评结论: a grade only where one is named
         found = (inline, column) if inline else _grade_cell(grid, row, column)
         if found is None or not grade_name(found[0]):
@@ -292,9 +292,14 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     table.sources["grade"] = note(table, grid, row, where)
     cleaned = clean(value)
     table.grade_declared = None if cleaned is None else str(cleaned).strip()
-    named = re.sub(r"^[^:：]*[:：]", "", table.grade_declared or "").strip()
-    if named != table.grade_declared and grade_name(named):
+    named = _after_label(table.grade_declared or "").strip()
+    if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell
+
+
+def _after_label(text: str) -> str:
+    """What follows a label and its colon ("自评等级：优" → "优"), or "" without a colon."""
+    return re.sub(r"^[^:：]*[:：]", "", text) if re.search("[:：]", text) else ""
 
 
 def _grade_cell(grid: Grid, row: int, column: int) -> tuple[Any, int] | None:
