@@ -298,7 +298,7 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
 
 
 def _after_label(text: str) -> str:
-    """What follows a label and its colon ("自评等级：优" → "优"), or "" without a colon."""
+    """What follows a label and its colon (自评等级：优 → 优), or "" without a colon."""
     return re.sub(r"^[^:：]*[:：]", "", text) if re.search("[:：]", text) else ""
 
 
