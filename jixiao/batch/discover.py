@@ -21,11 +21,12 @@ from pathlib import Path
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc", ".wps")
 
 # What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
-# sent as a PDF, a zip of a unit's files. Named in the
+# sent as a PDF or exported as CSV, a zip of a unit's files. Named in the
 # batch's closing line and its 统计 sheet, so that none is passed over unnoticed (no row: a
 # 自评报告 beside each 自评表 is normal, and would bury the rows that matter).
 OTHER_KINDS = {".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
-               ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+               ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
+               ".csv": "CSV 文本"}  # a table exported as text: no merges, no layout to read
 
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),

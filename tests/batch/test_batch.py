@@ -543,18 +543,18 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
 
 
 def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, capsys):
-    """A folder of submissions holds 自评报告.ofd, a table sent as PDF, a unit's zip: no
-    row each (a report beside every table is normal), but the closing line and the 统计
+    """A folder of submissions holds 自评报告.ofd, a table sent as PDF, one exported as CSV
+    (before: not mentioned at all), a unit's zip: no row each (a report beside every table is normal), but the closing line and the 统计
     sheet say how many were not checked and which; a zip is to be unpacked."""
     inbox = tmp_path / "收件"
     (inbox / "甲单位").mkdir(parents=True)
     standard(inbox / "甲单位" / "自评表.xlsx")
     for name in ("甲单位/自评报告.ofd", "乙单位自评表.pdf", "丙单位.zip", "~$自评报告.docx",
-                 "说明.txt"):
+                 "说明.txt", "丁单位导出.csv"):
         (inbox / name).write_bytes(b"x")
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
-    line = ("另有 3 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 2 个："
-            "丙单位.zip、乙单位自评表.pdf、自评报告.ofd）；其中若有自评表，须人工审核，"
+    line = ("另有 4 个文件不是工作簿，未校验（CSV 文本 1 个、压缩包 1 个、PDF/OFD 2 个："
+            "丁单位导出.csv、丙单位.zip、乙单位自评表.pdf 等）；其中若有自评表，须人工审核，"
             "或请填报单位提交 Excel 版；压缩包请解压后再校验")
     assert line in out.splitlines()
     assert code == 0  # the one workbook passes: the documents are no failure of the batch
