@@ -105,8 +105,9 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             for below in range(row, min(bottom, row + 12)):
                 label = texts.get((below, column), "")
                 role = _row_label_role(label)
-                if role is None and found and fund_role(label) in ("weight", "score"):
-                    role = fund_role(label)  # 分值 | 10, 得分 | 9.5 on rows of their own
+                points_role = fund_role(label) if role is None and found else None
+                if points_role in ("weight", "score"):
+                    role = points_role  # 分值 | 10, 得分 | 9.5 on rows of their own
                     value = grid.right_of(below, column, limit=4)
                     if role not in found and value is not None \
                             and points_at(grid, below, value[1]) is not None:
@@ -445,8 +446,8 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                     and parse_amount(clean(grid.raw(row, column + 1))) is not None \
                     and not isinstance(values.get((row, column + 1)), str):
                 found[role], labels[role] = column + 1, column
-            elif role in _PAIRED_TOO and role not in found and found \
-                    and _rate(grid, row, column + 1) is not None:
+            elif role in _PAIRED_TOO and role not in found and found and (
+                    _rate if role == "rate" else points_at)(grid, row, column + 1) is not None:
                 found[role] = column + 1  # … | 执行率 | 95% | 分值 | 10 | 得分 | 9.5
         if not all(role in found for role in _PAIRED):
             continue
