@@ -297,6 +297,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     if _ABOUT_RE.search(text):
         return Measure(text=original, kind="unparsed",
                        problem=f"“{original.strip()}”是约数，无法判断是否达到，请填写确切的数值")
+    if text.startswith(_PER_HEAD) and (head := _per_head(text, percent)) is not None:
+        return replace(head, text=original)
     text, change = _change(text)
     op, rest = _leading_operator(text)
     fraction = _FRACTION_RE.fullmatch(rest)
@@ -350,6 +352,19 @@ def _parse(raw: object, percent: bool) -> Measure:
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
+
+
+# An amount for each person (人均≤200元, 人均增收620元): the unit per person, 元/人 as
+# ≤200元/人 writes it — so it compares with an amount per person, never with a total.
+_PER_HEAD = ("人均", "平均每人", "每人平均")
+
+
+def _per_head(text: str, percent: bool) -> Measure | None:
+    rest = text.removeprefix(next(word for word in _PER_HEAD if text.startswith(word)))
+    each = _parse(rest, percent)
+    if each.kind != "number" or not each.unit or "/" in each.unit or each.unit.endswith("%"):
+        return None  # 人均500 (bare), 人均增长5% (a rise, not an amount): a person reads it
+    return replace(each, unit=f"{each.unit}/人")
 
 
 def _per_period(value: float, unit: str) -> tuple[float, str]:
@@ -675,6 +690,18 @@ def says_some(target: Measure, actual: Measure) -> bool:
     return done.startswith("有") and len(done) > 1 and done[1:] == goal[len(word):]
 
 
+def _count_unit(unit: str, none_of: Measure) -> str:
+    """The counting word of a count of what happened, what it counts left off where it is
+    of the kind the 指标值 wants none of (零事故 → 1起一般事故, 零投诉 → 2次投诉: 起, 次);
+    not where it may be another (无重大安全事故 → 1起一般事故 is not a 重大 one)."""
+    what = unit[1:]
+    goal = normalize_text(none_of.text)
+    wanted = goal[len(next((word for word in _NONE_WORDS if goal.startswith(word)), "")):]
+    if unit[:1] in (*_INCIDENTS, "次") and wanted and what.endswith(wanted):
+        return unit[:1]
+    return unit
+
+
 def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual where one side is a number and the other says it in words:
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
@@ -709,8 +736,9 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if actual.kind == "number" and actual.value == 0 and actual.op is None and says_none(target):
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
     if actual.kind == "number" and actual.value is not None and actual.value > 0 \
-            and actual.op is None and actual.unit in _COUNTS and target.kind == "qualitative" \
-            and says_none(target):  # 零事故 → 1起: a count of what was to be none
+            and actual.op is None and target.kind == "qualitative" and says_none(target) \
+            and _count_unit(actual.unit, target) in _COUNTS:
+        # 零事故 → 1起 (发生1起一般事故): a count of what was to be none
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
     if target.kind == "number" and target.unit == "%" and says_whole(actual):
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
@@ -883,9 +911,14 @@ _BOTH_BOUNDS_RE = re.compile(
 # (10 %, a goal to reach); 较上年下降5%, 降低6% — the fall as a number in its own unit
 # (DECLINE + "%": 5, to reach as well), so that a fall of 6 % meets a fall of 5 % and a
 # rise never does (the units differ: not comparable).
+# The change itself may be named as its rate (增长率≥5%, 增幅6%, 降幅≥10%: the same change);
+# 增收/增产 are a rise of income, of output (增收≥500元).
+_CHANGE_WORD = (r"(增长|增加|提高|提升|上升|下降|降低|减少|增收|增产|增幅|增速|降幅|减幅)"
+                r"(?:率|幅度|速度)?(?:了)?")
 _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|往年)(?:相比|同期)?,?|同比)?"
-                        r"(增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?")
-_FALLS = ("下降", "降低", "减少")
+                        + _CHANGE_WORD)
+_CHANGE_NAMED_RE = re.compile(r"(?:同比)?" + _CHANGE_WORD + "$")  # 收入增长率: what rises
+_FALLS = ("下降", "降低", "减少", "降幅", "减幅")
 _BUDGET_RE = re.compile(r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?(?:以?内)?")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
@@ -988,8 +1021,8 @@ _NUMERAL = "零〇一二两三四五六七八九十百千"
 # A count in Chinese numerals, the whole text: an operator at most before it, a counting
 # word after it, a range word at most after that (两次以上). 一般, 一致, 一次性 are no counts.
 _COUNTED_RE = re.compile(
-    rf"^(?P<op>[^{_NUMERAL}\d]{{0,5}})(?P<number>[{_NUMERAL}]+)"
-    r"(?P<unit>个月|个|次|年|项|名|人次|人|场|期|批次|批|家|所|座|台|套|份|本|篇|条|处|户|月|天|"
+    rf"^(?P<op>[^{_NUMERAL}\d]{{0,5}})(?P<number>[{_NUMERAL}万]+)(?P<more>余|多)?"
+    r"(?P<unit>个工作日|工作日|个季度|个月|个|次|年|项|名|人次|人|场|期|批次|批|家|所|座|台|套|份|本|篇|条|处|户|月|天|"
     r"周|轮|件|位|支|辆|间|张|部|门|类|趟|宗|块|栋|幢|种|季度|小时|万元|万人|万)"
     r"(?P<rest>及以上|以上|及以下|以下|以内|之内|内)?$")
 
@@ -1010,15 +1043,23 @@ def _counted_in_words(text: str) -> str:
     value = _chinese_number(match.group("number"))
     if value is None:
         return text
-    return f"{match.group('op')}{value}{match.group('unit')}{match.group('rest') or ''}"
+    return (f"{match.group('op')}{value}{match.group('more') or ''}{match.group('unit')}"
+            f"{match.group('rest') or ''}")
 
 
 _PERCENT_IN_WORDS_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)")
 
 
 def _chinese_number(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000; None for what is not one
-    number (二三, 一一, 百)."""
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000, 一万二千 → 12000; None
+    for what is not one number (二三, 一一, 百, 万)."""
+    if "万" in numeral:
+        high, _, low = numeral.partition("万")
+        tens_of_thousands = _chinese_number(high) if high else None
+        rest = _chinese_number(low.removeprefix("零")) if low else 0
+        if not tens_of_thousands or rest is None or rest >= 10_000:
+            return None
+        return tens_of_thousands * 10_000 + rest
     if numeral in _CHINESE_DIGITS:
         return _CHINESE_DIGITS[numeral]
     total, digit, last_power = 0, None, 10_000
@@ -1185,6 +1226,10 @@ def _after_naming_words(text: str) -> str | None:
                 break
         for word in _COUNTED_NEW:
             plain = plain.replace(word, "")
+        change = _CHANGE_NAMED_RE.search(prefix)
+        if change is not None and change.start() and not any(
+                word in prefix[:change.start()] for word in _NOT_NAMING):
+            return text[change.start():]  # 收入增长率≥5%: the change, as 增长率≥5%
         if any(word in plain for word in _NOT_NAMING):
             return None
         return rest

@@ -58,7 +58,18 @@ _COUNTED_TIMES = ("人次", "场次", "户次", "批次", "台次", "车次", "�
 _UNIT_AFTER = ("次", "月", "季", "年", "天", "日", "周", "小时", "工作日", "百分点", "分钟", "秒")
 
 
+# A measure followed by what it measures (2100亩高标准农田, 52公里道路, 22吨垃圾): the
+# measure. Not the calendar's nor time's units (3年级, 5天数 say something else), nor 方.
+_MEASURES_FIRST = tuple(sorted((unit for unit, (quantity, _) in _QUANTITIES.items()
+                                if quantity not in ("time", "calendar") and unit != "方"
+                                and not unit.isascii()), key=len, reverse=True))
+
+
 def _counted(unit: str) -> str:
+    measure = next((word for word in _MEASURES_FIRST if unit.startswith(word)), None)
+    if measure is not None and len(unit) > len(measure) \
+            and all("\u4e00" <= ch <= "\u9fff" for ch in unit[len(measure):]):
+        return measure
     if len(unit) > 2 and unit[:2] in _COUNTED_TIMES and all(
             "\u4e00" <= ch <= "\u9fff" for ch in unit[2:]) and not unit[2:].startswith(_UNIT_AFTER):
         return _SYNONYMS.get(unit[:2], unit[:2])  # 12场次培训, 520人次参训: 场次, 人次
@@ -109,6 +120,11 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
         if days <= t_value:                              # than 3 working days either way
             return t_value, days                         # (a ceiling only: 3天 may hold none)
+    if {t_base, a_base} == {"%", "‰"}:  # ≤3‰ beside 0.25%: 3 and 2.5 per mille
+        return (t_value * 10 if t_base == "%" else t_value,
+                a_value * 10 if a_base == "%" else a_value)
+    if {t_base, a_base} == {"%", "分"} and _out_of_100(t_value) and _out_of_100(a_value):
+        return t_value, a_value  # 满意度≥90% beside 92分: a survey's score out of 100
     if t_base == "%" and a_base == "":
         return t_value, fraction_as_percent(a_value, t_value)
     if a_base == "%" and t_base == "":
@@ -119,6 +135,12 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if t_base == "":
         return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+def _out_of_100(value: float) -> bool:
+    """A score out of 100 or a percentage of the same size: 20–100 (below, a 5- or 10-point
+    scale's 4.5分 may be meant)."""
+    return 20 <= value <= 100
 
 
 _MINUTES_A_DAY = 1440.0

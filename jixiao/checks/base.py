@@ -23,6 +23,7 @@ from jixiao.model import (
     unfilled,
 )
 from jixiao.parsing import compact_text
+from jixiao.xlsx.numformats import percent_decimals
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -215,7 +216,7 @@ def decimals_shown(table: SelfEvaluation, source: Source | None,
         typed, number = len(match.group(1) or ""), float(match.group(0))
         percent_sign = "%" in value or "％" in value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        shown = _format_decimals(info.number_format)
+        shown = percent_decimals(info.number_format)
         if shown is not None:
             return shown
         if info.number_format not in ("General", "@"):
@@ -230,14 +231,6 @@ def decimals_shown(table: SelfEvaluation, source: Source | None,
             and abs(number * 100 - percent) < abs(number - percent):
         typed -= 2  # the fraction of the percent: 0.14 is 14 %
     return max(typed, 0)
-
-
-def _format_decimals(number_format: str) -> int | None:
-    """The decimals of a percent a percent format shows ("0.00%" → 2), else None."""
-    if "%" not in number_format:
-        return None
-    match = re.search(r"0(?:\.(0+))?%", number_format)
-    return None if match is None else len(match.group(1) or "")
 
 
 def first_source(indicator: Indicator, *keys: str) -> Source | None:

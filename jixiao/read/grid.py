@@ -12,7 +12,7 @@ from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import compact_string, compact_text, parse_points
-from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.numformats import percent_decimals, shows_percent
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -285,12 +285,14 @@ def clean(value: Any) -> Any:
     return value
 
 
-def percent_shown(value: Any, number_format: str) -> Any:
+def percent_shown(value: Any, number_format: str, *, rounded: bool = False) -> Any:
     """A number formatted as a percentage as the text the cell shows (0.95 → "95%"),
-    so that it is read as what the clerk typed; any other value as it is."""
+    so that it is read as what the clerk typed; any other value as it is. ``rounded``:
+    to the decimals the format shows (0.9496 in a "0%" cell is the 95% printed)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) \
             and "%" in number_format and shows_percent(number_format):
-        return f"{round(value * 100, 10):g}%"
+        decimals = percent_decimals(number_format) if rounded else None
+        return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
     return value
 
 

@@ -68,22 +68,42 @@ from jixiao.read.totals import (
     sums_the_indicators,
 )
 from jixiao.rules import TOLERANCE
+from jixiao.xlsx.numformats import date_shown
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
 
 
-def _cell_value(grid: Grid, row: int, column: int) -> Any:
-    """A target/actual as a text the parser reads: 0.95 formatted as % → "95%";
-    cleaned (``clean``): errors and blanks are None."""
+def _cell_value(grid: Grid, row: int, column: int, shown: bool = False) -> Any:
+    """A cell of an indicator's row as a text the parser reads: 0.95 formatted as % →
+    "95%"; cleaned (``clean``): errors and blanks are None. ``shown``: a 指标值/完成值
+    as printed — a percentage to the decimals its format shows, a date without the year
+    or the day its format hides (``_date_as_shown``)."""
     value = clean(grid.values.get((row, column)))
     if value is None or isinstance(value, str):  # most cells
         return value
     if isinstance(value, _dt.time):
         return str(value)
-    return percent_shown(value, grid.formats.get((row, column), ""))
+    if shown and isinstance(value, _dt.date):
+        return _date_as_shown(value, grid.formats.get((row, column), ""))
+    return percent_shown(value, grid.formats.get((row, column), ""), rounded=shown)
 
 
+def _date_as_shown(day: _dt.date, number_format: str) -> Any:
+    """A date cell as the clerk sees it where its format hides a part: 12月20日 typed into
+    the 2024 table in 2025 keeps 2025, which m"月"d"日" never shows — the day in the
+    table's year; 2024年12月 (yyyy"年"m"月") stores the 1st — the month."""
+    year, day_shown = date_shown(number_format)
+    if day_shown and not year:
+        return f"{day.month}月{day.day}日"
+    if year and not day_shown:
+        return f"{day.year}年{day.month}月"
+    return day
+
+
+# Read as printed (``_cell_value``) — but not on jixiao's template, whose JX_ formulas
+# score the values as stored (one rule for the formulas and the checks)
+_AS_SHOWN = frozenset(("target", "actual", "initial_target"))
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 # A cell merged down over the rows below it holds theirs too (not the points: they count once)
 _MERGED_DOWN = frozenset(("reason", "target", "actual"))
@@ -228,7 +248,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                             == row:  # no 四级: the row's own 三级 names it (社会效益 | | 60 | 60)
                         where = (row, columns["group3"])
                 # cleaned already (most cells of a row are empty: no call for them)
-                value = None if where not in values else _cell_value(grid, *where)
+                value = None if where not in values else _cell_value(
+                    grid, *where, shown=key in _AS_SHOWN and not table.template)
             if value is not None or key in _ALWAYS_NOTED:
                 place = (grid, *where)
                 noted(place)

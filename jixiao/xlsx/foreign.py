@@ -178,7 +178,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                 continue
             percent = layout.percent
             cells = [(row, column, value, percent.get((row, column), "General")
-                      if percent and isinstance(value, (int, float)) else "General")
+                      if percent and not isinstance(value, str) else "General")
                      for row, values in enumerate(rows, start=1)
                      for column, value in enumerate(values, start=1)
                      if value is not None and value != ""]

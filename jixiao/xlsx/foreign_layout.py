@@ -1,11 +1,12 @@
 """What python-calamine does not tell of an .xls's or an .ods's sheets, read from the
 file's own records: the rows and columns a sheet hides, the cells it shows as a
-percentage, and (an .ods's) merged ranges.
+percentage or as a date without its year or day, and (an .ods's) merged ranges.
 
 calamine gives a foreign workbook's values only. A clerk's sheet says more: last year's
 row or column kept hidden (not the table's), 权重 typed as 10% (0.1 in the cell, 10 on the
 screen), 完成值 typed as 95%. Without these, a hidden row was read as an indicator and a
-10% 权重 as a tenth of a point — false errors on every row of a correct table.
+10% 权重 as a tenth of a point — false errors on every row of a correct table; a date
+typed as 12月20日 keeps the year it was typed in, which the sheet never shows.
 
 - .xls ([MS-XLS], the compound file's Workbook stream, by olefile [MS-CFB]): in the
   globals, BoundSheet8 (each worksheet's name and where its substream starts), Format
@@ -28,7 +29,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, date_shown, is_date_format, shows_percent
 
 Merges = list[tuple[tuple[int, int], tuple[int, int]]]  # ((top, left), (bottom, right)) from 0
 
@@ -40,6 +41,7 @@ class SheetLayout:
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
     # (row, column) → the number format of a cell shown as a percentage (0.1 shown 10%)
+    # or as a date without its year or day (12月20日, 2024年12月): ``shown_apart``
     percent: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: Merges = field(default_factory=list)  # an .ods's (an .xls's calamine gives)
 
@@ -61,7 +63,17 @@ _FORMAT, _XF = 0x041E, 0x00E0
 _NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
 _ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.4.221)
 _COLUMN_HIDDEN = 0x01  # ColInfo.fHidden ([MS-XLS] 2.4.53)
-_BUILT_IN_PERCENT = {9: "0%", 10: "0.00%"}  # the built-in number formats that are ([MS-XLS] 2.4.126)
+# The built-in number formats that show a value apart from calamine's ([MS-XLS] 2.4.126:
+# 9, 10 percent; 16 d-mmm, 17 mmm-yy; the East Asian dates, numformats)
+_BUILT_IN_APART = {9: "0%", 10: "0.00%", 16: "d-mmm", 17: "mmm-yy",
+                   **{number: code for number, code in EAST_ASIAN_FORMATS.items()
+                      if is_date_format(code) and "h" not in code}}
+
+
+def shown_apart(code: str) -> bool:
+    """Whether a format shows its cell otherwise than calamine's value: a percentage (0.1
+    shown 10%), a date without its year (m"月"d"日") or its day (yyyy"年"m"月")."""
+    return shows_percent(code) or is_date_format(code) and date_shown(code) != (True, True)
 
 
 def xls_layout(data: bytes) -> dict[str, SheetLayout]:
@@ -78,14 +90,15 @@ def xls_layout(data: bytes) -> dict[str, SheetLayout]:
                 return {}
             book = ole.openstream(stream).read()
         sheets: list[tuple[int, str]] = []
-        codes = dict(_BUILT_IN_PERCENT)  # ifmt → its code, where it shows a percentage
-        percent_xfs: list[str | None] = []  # each XF's percent code, or None
+        codes = {number: code for number, code in _BUILT_IN_APART.items()
+                 if shown_apart(code)}  # ifmt → its code, where ``shown_apart``
+        percent_xfs: list[str | None] = []  # each XF's such code, or None
         for kind, body in _records(book, 0):
             if kind == _BOUNDSHEET and len(body) >= 8 and body[5] == 0:  # a worksheet
                 sheets.append((int.from_bytes(body[:4], "little"), _short_string(body[6:])))
             elif kind == _FORMAT and len(body) >= 5:
                 code = _long_string(body[2:])
-                if shows_percent(code):
+                if shown_apart(code):
                     codes[int.from_bytes(body[:2], "little")] = code
             elif kind == _XF and len(body) >= 4:
                 percent_xfs.append(codes.get(int.from_bytes(body[2:4], "little")))

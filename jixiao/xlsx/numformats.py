@@ -94,6 +94,27 @@ def shows_percent(code: str) -> bool:
     return "%" in code and "%" in _LITERALS.sub("", code)
 
 
+_PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
+
+
+@functools.lru_cache(maxsize=256)
+def percent_decimals(code: str) -> int | None:
+    """The decimals of a percent a percent format shows ("0.00%" → 2, "0%" → 0), else None."""
+    if not shows_percent(code):
+        return None
+    match = _PERCENT_DECIMALS.search(_LITERALS.sub("", code))
+    return None if match is None else len(match.group(1) or "")
+
+
+@functools.lru_cache(maxsize=256)
+def date_shown(code: str) -> tuple[bool, bool]:
+    """Whether a date format shows the year and the day: m"月"d"日" and mm-dd show no
+    year (the date keeps the year it was typed in, which the clerk never sees),
+    yyyy"年"m"月" no day (the first of the month is stored)."""
+    first = _LITERALS.sub("", code.partition(";")[0]).lower()
+    return "y" in first or "e" in first, "d" in first
+
+
 def is_date_format(code: str | None) -> bool:
     """Whether a cell with this format holds a date, a time or a duration."""
     if code is None:
@@ -128,5 +149,6 @@ def from_excel(serial: float, epoch: datetime.datetime = WINDOWS_EPOCH,
     return epoch + datetime.timedelta(days=day) + time
 
 
-__all__ = ["BUILTIN_FORMATS", "BUILTIN_LIMIT", "MAC_EPOCH", "WINDOWS_EPOCH", "from_excel",
+__all__ = ["BUILTIN_FORMATS", "BUILTIN_LIMIT", "MAC_EPOCH", "WINDOWS_EPOCH", "date_shown",
+           "from_excel", "percent_decimals",
            "is_date_format", "is_timedelta_format"]

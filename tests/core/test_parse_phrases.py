@@ -308,12 +308,13 @@ def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
     assert measure.text == text
 
 
-@pytest.mark.parametrize("text", ["近600人", "约600人", "第3期", "人均500元", "人均：500元",
+@pytest.mark.parametrize("text", ["近600人", "约600人", "第3期", "人均：500元",
                                   "2023年完成率95%", "年均3次", "每人1次", "每年增长5%",
-                                  "每月1次，共12次"])
+                                  "每月1次，共12次", "年均增长率≥5%", "人均增长5%"])
 def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
-    """近/约 (about), 第 (an ordinal), 人均/年均/每人, a year before the number, a growth
-    每年: the number alone would say something else; the text stays for a person to read."""
+    """近/约 (about), 第 (an ordinal), 年均/每人, a year before the number, a growth
+    每年: the number alone would say something else; the text stays for a person to read.
+    (人均 keeps its meaning in the unit: test_an_amount_per_person_is_per_person.)"""
     assert parse_measure(text).kind == "unparsed"
 
 
