@@ -78,6 +78,10 @@ _YEARLESS_DATE_RE = re.compile(
     + r"|(?=之前|以前|前))"
     r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?"
     r"|(?<![\d.])年度?内|(?<=[本当今])年度?(?=完成|$))" + _BY)  # 年内完成, 当年完成: by its end
+# 12.31前, 12.31日前: a day typed as text with a dot, the word that makes it a deadline after
+# it (bare, 12.31 is a number, read as that day only beside a date: ``words_as_numbers``)
+_MONTH_DAY_TEXT_RE = re.compile(r"(?<![\d.])(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![\d.])[日号]?"
+                                r"(?=之前|以前|前)" + _BY)
 # The leap year a date without one is kept in (2月29日 exists); ``dates_compared`` then
 # places it in the year of the date it is compared with.
 YEARLESS_YEAR = 2000
@@ -327,7 +331,8 @@ def _parse(raw: object, percent: bool) -> Measure:
             return Measure(text=original, kind="number", op=op, value=0.0, unit="%")  # 0 at least
         if op in ("<=", "<") and _BUDGET_RE.fullmatch(rest):  # ≤预算数: within the budget, as
             return Measure(text=original, kind="qualitative", level="achieved")  # 控制在预算内
-        if op is not None and (not rest or _OP_SYMBOL_RE.match(text)):  # "≥", "大于", "≥B级"
+        if op is not None and (not rest or _OP_SYMBOL_RE.match(text)) \
+                and not _LAST_YEAR_RE.fullmatch(rest):  # "≥", "大于", "≥B级" (≤上年: words)
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"“{original.strip()}”有运算符但没有数值")
         # A word operator before words, not a number (达到预期目标, 控制在预算范围内): a
@@ -365,6 +370,18 @@ def _per_head(text: str, percent: bool) -> Measure | None:
     if each.kind != "number" or not each.unit or "/" in each.unit or each.unit.endswith("%"):
         return None  # 人均500 (bare), 人均增长5% (a rise, not an amount): a person reads it
     return replace(each, unit=f"{each.unit}/人")
+
+
+def states_bound(measure: Measure) -> bool:
+    """Whether a number's operator is a bound its text states (≥90%, 不低于90%, 90%以上,
+    5天以内) — not a change's (增长5% is ≥ 5 %: the rise reached, no bound)."""
+    if measure.kind != "number" or measure.op is None:
+        return False
+    text = normalize_text(measure.text)
+    if _change(text)[1] is not None:
+        return False
+    return _leading_operator(text)[0] is not None or any(
+        word in text for word in ("以上", "以下", "以内", "之内"))
 
 
 def _per_period(value: float, unit: str) -> tuple[float, str]:
@@ -477,7 +494,8 @@ def is_bare_sign(raw: object) -> bool:
 
 def joined_target(nature: object, target: str, unit: object) -> str:
     """The 指标值 as one text, from a row that writes it in parts (四川 style): the sign
-    (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤, 定量/定性 → none), the value, the 度量单位.
+    (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤ — before a number only —, 定量/定性 → none),
+    the value, the 度量单位.
     A sign written in the value itself wins over the column's ("≥95%" under 正向, not
     "≥≥95%"); a unit the value already ends with is not written twice ("95%" and "%");
     a placeholder unit ("/", "—") is none."""
@@ -485,8 +503,9 @@ def joined_target(nature: object, target: str, unit: object) -> str:
     sign = compact_text(nature)
     sign = sign[:-2] if sign.endswith("指标") and len(sign) > 2 else sign
     if sign in _NO_SIGN or sign in _EMPTY_TEXTS or \
-            (value and _leading_operator(value)[0] is not None):
-        sign = ""
+            (value and _leading_operator(value)[0] is not None) or \
+            (sign in _DIRECTION_SIGNS and not any(ch.isdigit() for ch in _counted_in_words(value))):
+        sign = ""  # (正向 beside 明显提升, a goal in words: a direction, no comparison)
     else:
         sign = _DIRECTION_SIGNS.get(sign, str(nature).strip())
     unit_text = "" if unit is None else str(unit).strip()
@@ -751,10 +770,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         day = EXCEL_EPOCH + _dt.timedelta(days=int(actual.value))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit="date")
-    if target.kind == "date" and (month := _year_month(actual)) is not None:
-        return target, month  # 2024年12月31日前 → 2024.12: that month
+    if target.kind == "date" and (month := _year_month(actual) or _month_day(actual)) is not None:
+        return target, month  # 2024年12月31日前 → 2024.12: that month; 12.31前 → 12.20: that day
     if actual.kind == "date" and (month := _year_month(target)) is not None:
         return month, actual
+    if (goal := _year_month(target)) is not None and (done := _year_month(actual)) is not None:
+        return goal, done  # 2024.12 → 2024.11: months both, by their ends
     if target.kind == "number" and target.unit in ("月", "月份") and target.op is None \
             and target.value in _MONTHS and actual.kind == "number" \
             and actual.unit in ("月", "月份") and actual.op is None and actual.value in _MONTHS:
@@ -794,6 +815,24 @@ def _year_month(measure: Measure) -> Measure | None:
     return replace(measure, kind="date", op="<=", value=float(day.toordinal()), unit="date")
 
 
+_MONTH_DAY_RE = re.compile(r"(\d{1,2})[./](\d{1,2})")
+
+
+def _month_day(measure: Measure) -> Measure | None:
+    """A bare 12.20 (typed as text, or the number 12.2 it became) beside a date: that day
+    of the year, as 12月20日 is; None for anything else."""
+    if measure.kind != "number" or measure.unit or measure.op is not None:
+        return None
+    found = _MONTH_DAY_RE.fullmatch(measure.text.strip())
+    if found is None:
+        return None
+    try:
+        day = _dt.date(YEARLESS_YEAR, int(found.group(1)), int(found.group(2)))
+    except ValueError:
+        return None
+    return replace(measure, kind="date", op="<=", value=float(day.toordinal()), unit=YEARLESS_UNIT)
+
+
 # A date typed into a cell reaches a JX_ function in recalc as its serial number (Excel's
 # 1900 system): 2000-01-01 to 2099-12-31 beside a date 指标值 is that day.
 EXCEL_EPOCH = _dt.date(1899, 12, 30)  # day 0 of that system (the one home; xlsx.numformats)
@@ -821,7 +860,33 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
         return replace(actual, kind="qualitative", level="partial" if partly else "achieved")
     if _negates(target, actual):
         return replace(actual, kind="qualitative", level="not")
+    if _weaker_degree(target, actual):  # 明显提升 → 有所提升: less than wanted
+        return replace(actual, kind="qualitative", level="partial")
     return actual
+
+
+# How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly
+# (较明显, 较大), a little (有所, 略有, 稍有, 小幅, 一定程度). The fairly's first: they hold
+# the much's words (较明显 holds 明显).
+_DEGREES = ((2, ("较明显", "较为明显", "较显著", "较为显著", "较大")),
+            (3, ("显著", "大幅", "大大", "极大", "明显")),
+            (1, ("有所", "略有", "稍有", "小幅", "一定程度")))
+
+
+def _degree(text: str) -> int | None:
+    return next((rank for rank, words in _DEGREES if any(word in text for word in words)),
+                None)
+
+
+def _weaker_degree(target: Measure, actual: Measure) -> bool:
+    """Whether a qualitative 完成值 that says it reached (or says nothing of 达成, 有所增强)
+    states a smaller degree of change than the 指标值 wants (明显提升 → 有所提升, 显著 →
+    较明显, 大幅提升 → 小幅提升): 部分达成."""
+    if target.kind != "qualitative" or actual.kind != "qualitative" \
+            or actual.level not in (None, "achieved"):
+        return False
+    wanted, reached = _degree(normalize_text(target.text)), _degree(normalize_text(actual.text))
+    return wanted is not None and reached is not None and reached < wanted
 
 
 def _negates(target: Measure, actual: Measure) -> bool:
@@ -1131,10 +1196,10 @@ def _parse_date(text: str, original: str) -> Measure | None:
             return None  # a bare "2023 年" with no 月/底 is not a deadline ("2023 年完成率 95%")
     else:
         match = _DATE_TEXT_RE.search(text) or _YEAR_MONTH_TEXT_RE.search(text) \
-            or _YEARLESS_DATE_RE.search(text)
+            or _YEARLESS_DATE_RE.search(text) or _MONTH_DAY_TEXT_RE.search(text)
         if match is None or re.search(r"\d", text[:match.start()] + text[match.end():]):
             return None  # a number beside it: a rate or count named after a date, not a date
-        if match.re is _YEARLESS_DATE_RE:
+        if match.re in (_YEARLESS_DATE_RE, _MONTH_DAY_TEXT_RE):
             unit = YEARLESS_UNIT
     year = int(match.group("y")) if unit == "date" else YEARLESS_YEAR
     end = _PERIOD_END_RE.match(text, match.end()) if unit == "date" else None

@@ -26,6 +26,7 @@ from jixiao.parsing import (
     normalize_text,
     parse_measure,
     says_the_negation,
+    states_bound,
     with_fulfilment,
     words_as_numbers,
 )
@@ -372,7 +373,8 @@ def is_met(target: Measure | object, actual: Measure | object,
     if target.kind == "date" and actual.kind == "qualitative":
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "range":
-        return _in_range(target, actual)
+        inside = _in_range(target, actual)
+        return None if inside is False and _above_range(target, actual) else inside
     if not (target.is_number and actual.is_number and target.op):
         return None
     pair = comparable(target, actual)
@@ -380,6 +382,8 @@ def is_met(target: Measure | object, actual: Measure | object,
         return None
     if _bound_short(target, actual, pair):
         return False
+    if _bound_open(target, actual, pair):
+        return None
     goal, done = pair
     done = max(done, 0.0)
     at = at_target(goal, done)
@@ -398,14 +402,16 @@ STRICT_OPS = (">", "<")
 def bound_short(target: Measure | object, actual: Measure | object,
                 default_op: str = "=") -> str | None:
     """Why the 完成值 is no score: a bound on the far side of the 指标值 (≥95% done
-    “低于95%”, ≤3天 done “超过3天”) says the target was missed, not by how much — the
-    score cannot be computed. None for any other 完成值."""
+    “低于95%”, ≤3天 done “超过3天”) says the target was missed, not by how much; one on
+    the near side (≥95% done “90%以上”) tells neither way (``_bound_open``) — the score
+    cannot be computed. None for any other 完成值."""
     target, actual = words_as_numbers(as_measure(target), as_measure(actual))
     target = _with_default_op(target, default_op)
     if not (target.is_number and actual.is_number and target.op and actual.op):
         return None
     pair = comparable(target, actual)
-    return None if pair is None else _bound_short(target, actual, pair)
+    return None if pair is None else _bound_short(target, actual, pair) \
+        or _bound_open(target, actual, pair)
 
 
 def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
@@ -419,8 +425,34 @@ def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) ->
         return (f"完成值“{actual.text.strip()}”只说明{'不到' if below else '超过'}指标值"
                 f"“{target.text.strip()}”，未达到，且没有写出实际数值：得分无法计算，请填写确切的完成值")
     return None
+
+
+def _bound_open(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
+    """Why the 完成值 tells neither way: a bound on the near side of the 指标值 (≥95%
+    done “90%以上”: at least 90, perhaps 95; ≤3天 done “5天以内”) — met or not, unknown."""
+    goal, bound = pair
+    if target.kind != "number" or target.op is None or not states_bound(actual):
+        return None
+    if target.op in (">=", ">") and actual.op in (">", ">=") and bound < goal - TOLERANCE \
+            or target.op in ("<=", "<") and actual.op in ("<", "<=") and bound > goal + TOLERANCE:
+        return (f"完成值“{actual.text.strip()}”只写了一个界限，不能判断是否达到指标值"
+                f"“{target.text.strip()}”：得分无法计算，请填写确切的完成值")
+    return None
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 EMPTY_ACTUAL = "实际完成值为空"
+
+
+RANGE_UNSCORED = "无法判断得分"  # a note's start: a 完成值 outside a range 指标值 (JX410)
+
+
+def _above_range(target: Measure, actual: Measure) -> bool:
+    """Whether a 完成值 lies above a range of amounts (3-5次, 90%-95%: not ±5 %, whose
+    either side is a deviation)."""
+    if target.value is None or target.value < 0 or target.upper is None \
+            or actual.kind != "number" or actual.value is None:
+        return False
+    pair = comparable(replace(target, kind="number", value=target.upper), actual)
+    return pair is not None and pair[1] > pair[0] and not at_target(*pair)
 
 
 def _in_range(target: Measure, actual: Measure) -> bool | None:
@@ -576,14 +608,18 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
 
     if target.kind == "range" and actual.kind != "qualitative":
         # Within the range is met: full marks. The rules give no deduction for a value
-        # outside it (below the lower bound, or above the upper): a reviewer judges.
+        # outside it (below the lower bound, or above the upper): a reviewer judges —
+        # above the upper bound of a count (3-5次 done 6次) may be more than was asked.
+        if met:
+            return Score(round2(weight), True, "完成值在指标值区间内")
+        if met is None and _above_range(target, actual):
+            return Score(None, None, f"{RANGE_UNSCORED}：完成值高于指标值区间“{target.text.strip()}”"
+                                     "的上限，计分规则未规定区间指标如何计分，请人工复核得分")
         if met is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否在指标值区间"
                                      f"“{target.text.strip()}”内")
-        if met:
-            return Score(round2(weight), True, "完成值在指标值区间内")
-        return Score(None, False, f"完成值在指标值区间“{target.text.strip()}”之外，计分规则未规定"
-                                  "区间指标的扣分方法，请人工复核得分")
+        return Score(None, False, f"{RANGE_UNSCORED}：完成值在指标值区间“{target.text.strip()}”"
+                                  "之外，计分规则未规定区间指标的扣分方法，请人工复核得分")
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
         # Done after the deadline is done late: 部分达成, as 延期完成 is (docs/domain.md §3) —
@@ -614,6 +650,10 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     short = _bound_short(target, actual, pair)
     if short is not None:
         return Score(None, False, short)
+    open_bound = _bound_open(target, actual, pair)
+    if open_bound is not None:
+        return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
+                                 f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
     goal, done = pair
     done = max(done, 0.0)
     share, note = _quantitative_share(target.op, goal, done, ruleset)

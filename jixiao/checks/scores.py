@@ -33,7 +33,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.parsing import compact_text
-from jixiao.rules import TOLERANCE, Score, band_text
+from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -501,10 +501,17 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             yield finding("JX410", source,
                           f"“{label(indicator)}”{_level_said(indicator, score)}，须人工评分（{band_text(low, high)} "
                           f"分之间）")
+        elif score.note.startswith(RANGE_UNSCORED) and score.met is False \
+                and indicator.score_declared is not None \
+                and indicator.score_declared >= indicator.weight - TOLERANCE:
+            continue  # outside the range at full marks: JX402 says it, as an error
         elif score.note.startswith("无法判断") and indicator.score_declared is not None:
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），填报得分 "
                           f"{points(indicator.score_declared)} 无法按规则核对", severity="info")
+        elif score.note.startswith(RANGE_UNSCORED):  # outside a range: a person scores it
+            yield finding("JX410", source, f"“{label(indicator)}”{score.note}"
+                                           f"（{_pair_text(indicator)}）")
         elif score.note.startswith("无法判断"):
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"

@@ -58,7 +58,8 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ignore", ("复核", *_LAST_YEAR)),
     ("judged", ("人工评分",)),
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
-                "整改措施")),  # before 得分/评分: a text
+                "整改措施", "得分理由", "评分理由", "打分理由", "打分说明", "计分说明", "得分原因",
+                "扣分原因")),  # before 得分/评分: a text
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号",
                 "测算依据")),  # 三级指标测算依据 (发改 中央预算内投资): how, not the name
     ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
@@ -202,6 +203,7 @@ def header_at(grid: Grid, row: int) -> Header | None:
     own = {column: texts.get((row, column), "") for column in cells}
     if grid.hidden_columns:
         own = _shown_first(own, grid.hidden_columns)
+    own = _block_label_spread(grid, row, own)
     header = _header(grid, row, _roles(own))
     if header is None or not {"target", "actual"} <= set(header.columns):
         joined = wrapped_texts(grid, row, own)
@@ -217,6 +219,35 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if wrapped is not None and set(wrapped.columns) >= set(header.columns):
             return wrapped
     return header
+
+
+_SPREAD = {1: ("三级指标",), 2: ("一级指标", "三级指标"), 3: ("一级指标", "二级指标", "三级指标")}
+
+
+def _block_label_spread(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str]:
+    """A header row whose only word for the indicators' columns is 绩效指标 (one header
+    row, no 一级/二级/三级 under it): merged across three columns, they are 一级 | 二级 |
+    三级 (two: 一级 | 三级); alone, the names' column (a Word table's 绩效指标 | 年度指标值
+    | …, the levels written as heading rows). ``own`` as it is in any other row."""
+    label = next((column for column, text in own.items() if text == "绩效指标"), None)
+    if label is None or any(indicator_role(text) in ("name", "level1", "level2", "deepest")
+                            for text in own.values()) \
+            or not any(indicator_role(text) in ("target", "actual", "weight")
+                       for column, text in own.items() if column > label):
+        return own
+    if any(indicator_role(grid.texts.get((row + 1, column), "")) in ("name", "level1", "level2")
+           for column in grid.rows.get(row + 1, [])):
+        return own  # 一级指标 | 二级指标 | 三级指标 in the row below: 绩效指标 labels them
+    span = 1
+    while grid.origin.get((row, label + span)) == (row, label):
+        span += 1
+    if span > 1 and grid.origin.get((row + 1, label)) == (row, label):
+        return own  # merged down too: labels the block over a second header row
+    spread = dict(own)
+    names = _SPREAD.get(span, (*_SPREAD[3][:2], *[""] * (span - 3), "三级指标"))
+    for offset, name in enumerate(names):
+        spread[label + offset] = name
+    return spread
 
 
 def hidden_duplicates(grid: Grid, row: int) -> list[int]:
@@ -601,13 +632,17 @@ def _points_in_names(grid: Grid, row: int, columns: dict[str, int]) -> bool:
         heading_points(name)[1] is not None for name in names[:_NAMES_LOOKED_AT])
 
 
+_BASIS = tuple(f"{scoring}依据" for scoring in _SCORING if scoring != "扣分")  # 得分依据 …
+
+
 def _remark_column(grid: Grid, rows: range) -> int | None:
-    """The column of a header cell 备注 (备注说明 …) in the header's rows, if any."""
-    for row in rows:
-        for column in grid.rows.get(row, []):
-            if grid.texts.get((row, column), "").startswith("备注"):
-                return column
-    return None
+    """The column of a header cell 备注 (备注说明 …) in the header's rows, if any — else
+    of a 得分依据 (评分依据, 打分依据): where a table has 指标值 and 完成值 but no reason
+    column, why the score is what it is is the reason for a deduction."""
+    texts = [(column, grid.texts.get((row, column), "")) for row in rows
+             for column in grid.rows.get(row, [])]
+    return next((column for column, text in texts if text.startswith("备注")), None) \
+        or next((column for column, text in texts if text.startswith(_BASIS)), None)
 
 
 def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:

@@ -125,3 +125,85 @@ def test_counts_in_chinese_numerals_are_scored():
 @pytest.mark.parametrize("text", ["一般", "一次性", "万人", "二〇二三年"])
 def test_words_holding_a_numeral_are_still_no_counts(text):
     assert parse_measure(text).kind != "number"
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("明显提升", "有所提升"), ("明显改善", "有所改善"), ("显著提高", "略有提高"),
+    ("大幅提升", "小幅提升"), ("明显提升", "一定程度提升"), ("显著", "较明显"),
+    ("明显增强", "有所增强"),
+])
+def test_a_smaller_degree_of_change_than_wanted_is_partly_achieved(target, actual):
+    """明显提升 wanted, 有所提升 reached: 部分达成 (60–80 % of 20: 12–16), not 达成."""
+    score = indicator_score(target, actual, 20)
+    assert (score.level, score.band) == ("partial", (12.0, 16.0))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("明显提升", "明显提升"), ("有所提升", "明显提升"), ("逐步提升", "有所提升"),
+    ("较大提升", "明显提升"), ("明显提升", "达成"),
+])
+def test_as_much_change_as_wanted_or_more_is_achieved(target, actual):
+    assert indicator_score(target, actual, 20).level == "achieved"
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("≤上年", "低于上年", True), ("≤上年", "与上年持平", True), ("＜上年", "低于上年", True),
+    ("≤上年", "高于上年", False), ("≤上年水平", "较上年下降2%", True),
+])
+def test_a_ceiling_of_last_years_level_written_with_a_sign(target, actual, met):
+    """≤上年 as 不高于上年 (before: “有运算符但没有数值”, JX203)."""
+    assert indicator_score(target, actual, 10).met is met
+
+
+def test_a_direction_column_adds_no_sign_to_a_goal_in_words():
+    from jixiao.parsing import joined_target
+
+    assert joined_target("正向", "明显提升", None) == "明显提升"
+    assert joined_target("正向", "95", "%") == "≥95%"
+    assert joined_target("反向", "十个工作日", None) == "≤十个工作日"
+    assert joined_target("≥", "明显提升", None) == "≥明显提升"  # a sign typed stays (JX203)
+
+
+@pytest.mark.parametrize(("target", "actual", "met", "note"), [
+    ("3-5次", "4次", True, "完成值在指标值区间内"),
+    ("3-5次", "2次", False, "无法判断得分：完成值在指标值区间“3-5次”之外"),
+    ("3-5次", "6次", None, "无法判断得分：完成值高于指标值区间“3-5次”的上限"),
+    ("90%-95%", "97%", None, "无法判断得分：完成值高于"),
+    ("±5%", "7%", False, "无法判断得分：完成值在指标值区间“±5%”之外"),
+])
+def test_outside_a_range_a_person_scores(target, actual, met, note):
+    """The rules give no score outside a range; above the upper bound of an amount (3-5次
+    done 6次) is not said to be missed (no JX402 at full marks), below it is; a ± range
+    is missed on either side."""
+    score = indicator_score(target, actual, 10)
+    assert score.met is met and score.note.startswith(note)
+    assert score.value == (10.0 if met else None)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("12.31前", "12.20", True), ("12.31前", 12.2, True), ("12.31日前", "12月20日", True),
+    ("12月31日前", "12.20", True), ("2024年12月31日前", "12.20", True),
+    ("12.31前", "2025.1.5", False), ("12/15前", "12月10日", True), ("12/15前", "12月20日", False),
+    ("2024.12", "2024.11", True), ("2024.12", "2025.1", False),
+])
+def test_deadlines_written_with_dots(target, actual, met):
+    """12.31前 is a deadline (the table's year); beside one, 12.20 (or the number 12.2 it
+    became in a General cell) is that day; 2024.12 beside 2024.11 are months. Before:
+    numbers, more being better — finishing early was 未达到 (JX402)."""
+    assert indicator_score(target, actual, 5).met is met
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥95%", "90%以上"), ("≥95%", "不低于90%"),
+                                                ("≤3天", "5天以内")])
+def test_a_bound_on_the_near_side_tells_neither_way(target, actual):
+    """≥95% done “90%以上”: at least 90, perhaps 95 — unknown, no score, and JX203 asks for
+    the exact value (before: scored as exactly 90 %, 未达到 — JX402 at full marks)."""
+    from jixiao.rules import bound_short, is_met
+
+    assert is_met(target, actual) is None
+    assert indicator_score(target, actual, 10).value is None
+    assert "请填写确切的完成值" in bound_short(target, actual)
+
+
+def test_a_bound_past_the_target_still_meets_it():
+    assert indicator_score("≥95%", "96%以上", 10).value == 10.0

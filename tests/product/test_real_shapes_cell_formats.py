@@ -108,7 +108,7 @@ def test_the_template_scores_its_cells_as_stored_and_so_does_its_checker(tmp_pat
     for row, name, target, actual, weight in [
             (13, "培训人次", "≥500人次", "520人次", 40), (17, "满意度", "≥95%", 0.9496, 10),
             (27, "知晓率", "≥85%", "90%", 30), (40, "服务对象满意度", "≥85%", "90%", 10)]:
-        for column, value in zip("DEFGI", (name, target, actual, weight, "原因")):
+        for column, value in zip("DEFGI", (name, target, actual, weight, "原因"), strict=True):
             sheet[f"{column}{row}"] = value
     sheet["F17"].number_format = "0%"
     book.save(tmp_path / "filled.xlsx")
