@@ -149,7 +149,9 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     （如财政拨款）的明细，这时它们的合计应等于那一行；财政拨款下再列的“其中：一般公共预算、
     政府性基金”（或紧挨在财政拨款下列出的各预算）同样是财政拨款的明细。部门整体表按收入性质分（财政拨款、
     其他资金）和按支出性质分（基本支出、项目支出）列出的，是同一总额的两种分法：
-    各自合计应等于年度资金总额，不相加。消息写出所比较的各行及其合计。
+    各自合计应等于年度资金总额，不相加。某一行下只列了一行“其中”（当年财政拨款 600，
+    其中：中央资金 400）的，是其中一部分，不要求相等（不超过该行即可）。专项债券、
+    新增债券资金等政府债券列在财政拨款下的，是财政拨款的明细。消息写出所比较的各行及其合计。
     """
     funds = table.funds
     if not funds.parts:
@@ -208,6 +210,9 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
                       f"年度资金总额为 {points(total)}")
         return
     part = getattr(parent, key)
+    if part is not None and sum(line.nested for line in parts) == 1 \
+            and nested < part + TOLERANCE:
+        return  # one 其中 line (其中：中央资金 400 of 600): of which, not made of
     if part is None or differs(nested, part, TOLERANCE):
         yield finding("JX304", parent.sources.get(key),
                       f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"

@@ -45,7 +45,7 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("total", ("资金总额", "总额", "总金额", "总资金", "合计", "总计")),  # 年度总金额 (重庆)
     ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "其他资金", "自筹",
               "社会资金", "社会投入", "自有资金", "单位资金", "公共预算", "政府性基金", "国有资本",
-              "债券", "贷款", "捐赠", "捐款", "融资", "其他")),
+              "债券", "国债", "贷款", "捐赠", "捐款", "融资", "其他")),
     # where the money came from: parts of 财政拨款 in some tables, the parts in others
     ("source", ("中央", "地方", "上级", "省级", "省补", "州级", "市级", "县级", "区级", "市县",
                 "乡镇", "乡级", "镇级", "本级", "配套", "补助", "专项", "转移支付")),
@@ -680,7 +680,8 @@ def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
     return round(amount * scale, 6)  # 元 → 万元
 
 
-_FISCAL_KINDS = ("公共预算", "政府性基金", "国有资本")  # the budgets 财政拨款 comes from
+# the budgets 财政拨款 comes from, and the government bonds it holds (专项债券, 特别国债)
+_FISCAL_KINDS = ("公共预算", "政府性基金", "国有资本", "债券", "国债")
 
 
 def _under_the_line_above(lines: list[tuple[int, str, int | None]]) -> set[int]:

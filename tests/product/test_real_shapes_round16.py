@@ -109,3 +109,45 @@ def test_a_range_missed_is_named_not_passed_over(tmp_path):
     _, data = checked(path)
     found = [item for item in data["findings"] if item["code"] == "JX410"]
     assert found and "督导检查次数" in found[0]["message"] and "3-5次" in found[0]["message"]
+
+
+def _money_table(path, lines):
+    """HEAD's money block with ``lines`` (label, 年初, 全年预算, 全年执行) under 年度资金总额
+    1000 / 1000 / 980, then ROWS."""
+    money = [HEAD[4], ["年度资金总额", 1000, 1000, 980, 10, "98%", 9.8],
+             *[[label, *amounts] for label, *amounts in lines]]
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"]
+    return grid_book(path, [*HEAD[:4], *money, header, *map(list, ROWS),
+                            ["总分", None, None, None, None, 100, 99.24], ["评分等级", "优"]])
+
+
+def test_government_bonds_listed_under_the_fiscal_appropriation(tmp_path):
+    """专项债 projects: 当年财政拨款 600 = 一般公共预算 200 + 专项债券 400, then 上年结转 400:
+    the bonds are part of the appropriation. Before: taken as a line of their own beside
+    it — JX304 “各明细合计 1400” in all three columns of a correct table."""
+    for bonds in ("专项债券", "其中：地方政府专项债券", "新增债券资金", "抗疫特别国债"):
+        path = _money_table(tmp_path / f"{bonds[-2:]}.xlsx", [
+            ("其中：当年财政拨款", 600, 600, 590), ("其中：一般公共预算", 200, 200, 190),
+            (bonds, 400, 400, 400), ("上年结转资金", 400, 400, 390), ("其他资金", 0, 0, 0)])
+        _, data = checked(path)
+        assert codes(data) == [], bonds
+    wrong = _money_table(tmp_path / "wrong.xlsx", [
+        ("其中：当年财政拨款", 600, 600, 590), ("其中：一般公共预算", 200, 200, 190),
+        ("专项债券", 300, 300, 300), ("上年结转资金", 400, 400, 390), ("其他资金", 0, 0, 0)])
+    _, data = checked(wrong)
+    assert codes(data) == ["JX304"] * 3  # 200 + 300 is not the 600 of the appropriation
+
+
+def test_one_qizhong_line_is_part_of_the_line_above(tmp_path):
+    """当年财政拨款 600, 其中：中央资金 400 (of which), 上年结转 400: one 其中 line is a part,
+    not the whole. Before: JX304 “按来源分列的合计 400，当年财政拨款为 600” three times.
+    More than the line above is still wrong."""
+    _, data = checked(_money_table(tmp_path / "t.xlsx", [
+        ("其中：当年财政拨款", 600, 600, 590), ("其中：中央资金", 400, 400, 400),
+        ("上年结转资金", 400, 400, 390), ("其他资金", 0, 0, 0)]))
+    assert codes(data) == []
+    _, data = checked(_money_table(tmp_path / "u.xlsx", [
+        ("其中：当年财政拨款", 600, 600, 590), ("其中：中央资金", 700, 700, 690),
+        ("上年结转资金", 400, 400, 390), ("其他资金", 0, 0, 0)]))
+    assert codes(data) == ["JX304"] * 3
