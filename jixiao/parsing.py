@@ -264,6 +264,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
     text = _counted_in_words(text)  # ≥两次 → ≥2次
+    if _TIMES_RE.search(text):  # 7×24小时 (a service's hours, as a goal): words, not a number
+        return Measure(text=original, kind="qualitative", level=qualitative_level(text))
 
     if "±" in text or "+-" in text:
         plus_minus = _PLUS_MINUS_RE.match(text)
@@ -303,8 +305,23 @@ def _parse(raw: object, percent: bool) -> Measure:
                        problem=f"“{original.strip()}”是约数，无法判断是否达到，请填写确切的数值")
     if text.startswith(_PER_HEAD) and (head := _per_head(text, percent)) is not None:
         return replace(head, text=original)
+    if text.startswith("以") and (basis := _BASIS_RE.match(text)) is not None:
+        return replace(_parse(text[basis.end():], percent), text=original)  # 以乡镇为单位≥90%
+    if "到" in text or "至" in text:
+        reached = _REACHED_RE.match(text)  # 提高到45.2%, 降至33微克/立方米: the level reached
+        if reached is not None and not any(word in reached.group("name") for word in _NOT_NAMING):
+            level = _parse(text[reached.end():], percent)
+            if level.kind == "number" and level.op is None \
+                    and reached.group("verb") in (*_FALLS, "降"):
+                level = replace(level, op="<=")  # 降至35 (a 指标值): no more than it
+            return replace(level, text=original)
     text, change = _change(text)
     op, rest = _leading_operator(text)
+    ratio = _RATIO_RE.match(rest) if ":" in rest else None
+    if ratio is not None and "1" in (ratio.group(1), ratio.group(2)) and change is None:
+        first, second = ratio.group(1), ratio.group(2)
+        value, unit = (first, ":1") if second == "1" else (second, "1:")
+        return Measure(text=original, kind="number", op=op, value=_to_float(value), unit=unit)
     fraction = _FRACTION_RE.fullmatch(rest)
     if fraction is not None and change is None \
             and 0 <= int(fraction.group(1)) <= int(fraction.group(2)) <= 10:
@@ -359,6 +376,15 @@ def _parse(raw: object, percent: bool) -> Measure:
 
 
 
+# What a rate is counted by, before it (以乡镇为单位≥90%, 以县为单位达95%): the rate
+_BASIS_RE = re.compile(r"^以[\u4e00-\u9fff]{1,8}?为单位[,，]?(?:达到|达)?")
+# A ratio of one to a number (生师比≤17:1, 撬动比例≥1:1.5): the number, in a unit that says
+# which side it is on (17 比 1 beside 18 比 1; 1 比 1.5 beside 1 比 1.2)
+_RATIO_RE = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
+# A level a change reached (森林覆盖率提高到45.2%, 降至33微克/立方米, 下降到35以下): the
+# level, as 达到45.2% is — not the change (提高45.2% is a rise by that much).
+_REACHED_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{0,8}?)(?P<verb>提高|提升|增长|增加|上升|下降|降低|减少|降|升)"
+                         r"(?:到|至)(?=[\d≥≧⩾≤≦⩽<>=])")
 # An amount for each person (人均≤200元, 人均增收620元): the unit per person, 元/人 as
 # ≤200元/人 writes it — so it compares with an amount per person, never with a total.
 _PER_HEAD = ("人均", "平均每人", "每人平均")
@@ -1092,9 +1118,17 @@ _COUNTED_RE = re.compile(
     r"(?P<rest>及以上|以上|及以下|以下|以内|之内|内)?$")
 
 
+_TIMES_RE = re.compile(r"\d\s*[×*]\s*\d")
+# Half a length of time (半小时内, ≤半年, 半个月): 0.5 of it — not 上半年/下半年 (a part of the year)
+_HALF_RE = re.compile(r"^(?P<op>[^\d半]{0,5})半(?P<unit>个小时|小时|天|个月|年)(?P<rest>以内|之内|内|以下)?$")
+
+
 def _counted_in_words(text: str) -> str:
-    """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月);
-    any other text as it is."""
+    """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月, 半小时
+    → 0.5小时); any other text as it is."""
+    if "半" in text and (half := _HALF_RE.match(text)) is not None \
+            and not _leading_operator(half.group("op"))[1]:
+        return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
     if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS for ch in text):
         return text  # most texts
     percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 百分之百 → 100%
@@ -1291,6 +1325,8 @@ def _after_naming_words(text: str) -> str | None:
                 break
         for word in _COUNTED_NEW:
             plain = plain.replace(word, "")
+        if plain.endswith("比") and _RATIO_RE.match(_leading_operator(rest)[1]):
+            return rest  # 生师比≤17:1: the ratio named (比 is no comparison with last year here)
         change = _CHANGE_NAMED_RE.search(prefix)
         if change is not None and change.start() and not any(
                 word in prefix[:change.start()] for word in _NOT_NAMING):

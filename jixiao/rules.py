@@ -517,7 +517,8 @@ def is_falling_rate(name: object) -> bool:
 TIMELINESS_WORD = "时效"
 # A length of time as the 指标值's unit, as parsed (日 → 天, h → 小时) and as typed (the
 # native formulas compare the unit typed): under 时效指标 it is the time allowed.
-DURATION_UNITS = ("秒", "分钟", "小时", "天", "日", "工作日", "个工作日", "周", "个月", "h")
+DURATION_UNITS = ("秒", "分钟", "小时", "天", "日", "工作日", "个工作日", "周", "个月", "h", "min",
+                  "日历天", "个日历天", "日历日", "个日历日", "季度", "个季度", "年")
 
 
 _DURATIONS_FOLDED = frozenset(unit.casefold() for unit in DURATION_UNITS)

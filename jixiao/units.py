@@ -16,7 +16,10 @@ from jixiao.parsing import DAY_OF_MONTH, DECLINE, YEARLESS_UNIT, Measure, dates_
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
-             "个小时": "小时", "t": "吨"}
+             "个小时": "小时", "t": "吨", "min": "分钟", "日历天": "天", "个日历天": "天",
+             "日历日": "天", "个日历日": "天"}
+_PER_NAMES = {"m2": "平方米", "㎡": "平方米", "平米": "平方米", "km": "公里", "千米": "公里",
+              "kg": "公斤", "千克": "公斤", "t": "吨", "m3": "立方米", "方": "立方米", "m": "米"}
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
@@ -41,6 +44,9 @@ def split_unit(unit: str) -> tuple[float, str]:
     """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, ""); "200名学生"'s unit → (1, "人")."""
     unit = unit.lower() if unit.isascii() else unit  # KM, Km: km
     unit = _SYNONYMS.get(unit, unit)
+    if "/" in unit:  # 元/㎡ is 元/平方米, 万元/km 万元/公里, kg/亩 公斤/亩: each side in one name
+        head, _, per = (part.lower() if part.isascii() else part for part in unit.partition("/"))
+        unit = f"{_PER_NAMES.get(head, head)}/{_PER_NAMES.get(per, per)}"
     for prefix, scale in _SCALE_PREFIXES.items():
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest:

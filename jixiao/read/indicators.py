@@ -210,6 +210,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1  # 单位负责人：… | 填表人：… typed above the 总分 row: not the table's end
             continue
         if _closes_table(grid, row, weight_column, table):
+            if not is_footer_label(compact_text(label or "")) \
+                    and _total_next(grid, row, stop, columns):
+                row += 1  # 偏差原因分析及改进措施 | <text> above the 总分 row: the table's
+                continue  # reason, and its 总分 and 等级 still to read
             break
         if (goal or "目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
                 and _points_text(values.get((row, weight_column))) is None:
@@ -388,6 +392,15 @@ def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]
         if not _is_signature(grid, below):
             return False
     return False
+
+
+def _total_next(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
+    """Whether the next row with anything in it, close below ``row``, is the 总分 row."""
+    before = label_before(columns)
+    below = next((below for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS))
+                  if grid.rows.get(below)), None)
+    label = None if below is None else row_label(grid, below, before)
+    return bool(label) and is_total_label(label)
 
 
 def _is_signature(grid: Grid, row: int) -> bool:

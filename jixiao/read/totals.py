@@ -264,7 +264,9 @@ def find_grade(grid: Grid, start: int, stop: int, table: SelfEvaluation) -> int 
         for column in grid.rows.get(row, []):
             if is_grade_label(grid.texts.get((row, column), "")):
                 read_grade(grid, row, table, column)
-                return row
+                if "grade" in table.sources:
+                    return row
+                break  # 自评结论 | a sentence (no grade named): the 评分等级 may follow
     return None
 
 

@@ -207,3 +207,56 @@ def test_a_bound_on_the_near_side_tells_neither_way(target, actual):
 
 def test_a_bound_past_the_target_still_meets_it():
     assert indicator_score("≥95%", "96%以上", 10).value == 10.0
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("180日历天", "175日历天", 5.0),       # under 时效指标 the time allowed: a ceiling
+    ("180日历天", "200日历天", 4.44),      # 5 × (1 − 20 / 180)
+    ("≤180天", "200日历天", 4.44),
+    ("1年", "13个月", 4.58),               # 5 × (1 − 1 / 12)
+    ("2个季度", "3个季度", 2.5),
+    ("30min", "45min", 2.5),
+])
+def test_lengths_of_time_under_timeliness_are_ceilings(target, actual, expected):
+    """Before: 日历天, 年, 季度, min were no durations — 175 of 180 日历天 scored 4.86 as a
+    goal missed (JX402 at full marks), 200 of them full marks."""
+    from jixiao.rules import direction
+
+    default_op = direction("时效指标", target).value
+    assert indicator_score(target, actual, 5, default_op=default_op).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤1500元/平方米", "1600元/㎡", 9.33), ("≤1500元/m²", "1600元/平方米", 9.33),
+    ("≤300万元/km", "320万元/公里", 9.33), ("≥500kg/亩", "480公斤/亩", 9.6),
+    ("≤50元/m3", "45元/方", 10.0),
+])
+def test_an_amount_per_measure_in_either_spelling(target, actual, expected):
+    assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥45%", "提高到45.2%", 10.0), ("≥45%", "森林覆盖率提升至44%", 9.78),
+    ("≤35微克/立方米", "降至33微克/立方米", 10.0),
+    ("降至35微克/立方米", "38微克/立方米", 9.14),   # the level to fall to: a ceiling
+    ("下降到35微克/立方米以下", "33微克/立方米", 10.0),
+])
+def test_the_level_a_change_reached(target, actual, expected):
+    """提高到45.2% is the level reached (as 达到45.2%), not a rise by 45.2 points."""
+    assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("半小时内", "25分钟", 5.0), ("≤30分钟", "半小时", 5.0), ("≤6个月", "半年", 5.0),
+    ("7×24小时", "7×24小时", 5.0), ("以乡镇为单位≥90%", "95%", 5.0),
+    ("≥90%", "以乡镇为单位达95%", 5.0),
+    ("生师比≤17:1", "18:1", 4.71),   # 5 × (1 − 1 / 17)
+    ("≥1:1.5", "1:1.2", 4.0),        # 5 × 1.2 / 1.5
+])
+def test_halves_service_hours_counting_units_and_ratios(target, actual, expected):
+    assert indicator_score(target, actual, 5).value == expected
+
+
+@pytest.mark.parametrize("text", ["上半年", "下半年"])
+def test_a_half_of_the_year_is_still_a_part_of_it(text):
+    assert parse_measure(text).kind == "date"

@@ -151,3 +151,32 @@ def test_one_qizhong_line_is_part_of_the_line_above(tmp_path):
         ("其中：当年财政拨款", 600, 600, 590), ("其中：中央资金", 700, 700, 690),
         ("上年结转资金", 400, 400, 390), ("其他资金", 0, 0, 0)]))
     assert codes(data) == ["JX304"] * 3
+
+
+def _closing(path, closing):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"]
+    grid = [*HEAD, header, *map(list, ROWS), *closing]
+    return grid_book(path, grid, merges=[(len(HEAD) + len(ROWS) + 2 + at, 2, 0, 6)
+                                         for at, line in enumerate(closing)
+                                         if line[0] not in ("总分", "评分等级")])
+
+
+def test_a_conclusion_between_the_total_and_the_grade(tmp_path):
+    """总分 | 自评结论 | <sentence> | 评分等级 | 良: the grade is the 评分等级 row's (良 for
+    99.24 is wrong: JX502). Before: the 自评结论 row was taken for the grade row, the grade
+    read as none and never checked."""
+    _, data = checked(_closing(tmp_path / "t.xlsx", [
+        ["总分", None, None, None, None, 100, 99.24],
+        ["自评结论", "满意度未达目标，已优化课程"], ["评分等级", "良"]]))
+    assert codes(data) == ["JX502"] and data["grade_declared"] == "良"
+
+
+def test_a_reason_row_above_the_total(tmp_path):
+    """偏差原因分析及改进措施 | <text> between the last indicator and the 总分 (总分 97 for
+    99.24: JX501). Before: that row ended the table; 总分 and 等级 were not read at all."""
+    _, data = checked(_closing(tmp_path / "t.xlsx", [
+        ["偏差原因分析及改进措施", "满意度未达目标，下年度优化课程设置"],
+        ["总分", None, None, None, None, 100, 97], ["评分等级", "优"]]))
+    assert codes(data) == ["JX501"]
+    assert (data["total_declared"], data["grade_declared"]) == (97, "优")
