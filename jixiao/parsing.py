@@ -689,9 +689,24 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     if goal in done:
         rest = done.replace(goal, "", 1)
         return not any(word in rest for word in _NEGATIONS)
-    if _shortened(goal, done):
+    if _shortened(goal, done) or _said_more_fully(goal, done):
         return True
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+def _said_more_fully(goal: str, done: str) -> bool:
+    """Whether the 完成值 is the 指标值's own words with a few more among them (按月发放 →
+    按月足额发放, 按时完成 → 按时保质完成): every character of the goal, in order, two of
+    them at least, at most four more in all, none of them a negation."""
+    if len(goal) < 2 or not 0 < len(done) - len(goal) <= 4 or goal[0] != done[0]:
+        return False
+    extra, at = [], 0
+    for ch in done:
+        if at < len(goal) and ch == goal[at]:
+            at += 1
+        else:
+            extra.append(ch)
+    return at == len(goal) and not any(ch in _NEGATIONS or ch in "差低少" for ch in extra)
 
 
 def _shortened(goal: str, done: str) -> bool:
@@ -1131,11 +1146,12 @@ def _counted_in_words(text: str) -> str:
         return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
     if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS for ch in text):
         return text  # most texts
-    percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 百分之百 → 100%
+    percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 千分之五 → 5‰
     if percent is not None:
-        value = 100 if percent.group(1) == "百" else _chinese_number(percent.group(1))
+        value = 100 if percent.group(2) == "百" else _chinese_number(percent.group(2))
         if value is not None:
-            return f"{text[:percent.start()]}{value}%{text[percent.end():]}"
+            sign = _PARTS_OF[percent.group(1)]
+            return f"{text[:percent.start()]}{value}{sign}{text[percent.end():]}"
     match = _COUNTED_RE.match(text)
     if match is None or (match.group("op") and _leading_operator(match.group("op"))[1]):
         return text  # not an operator before the number: words (首次, 第一年)
@@ -1146,7 +1162,8 @@ def _counted_in_words(text: str) -> str:
             f"{match.group('rest') or ''}")
 
 
-_PERCENT_IN_WORDS_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)")
+_PERCENT_IN_WORDS_RE = re.compile(r"(十万|万|千|百)分之([零〇一二两三四五六七八九十百]+)")
+_PARTS_OF = {"百": "%", "千": "‰", "万": "‱", "十万": "/十万"}
 
 
 def _chinese_number(numeral: str) -> int | None:
@@ -1350,11 +1367,18 @@ _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到�
 _STATEMENT_FIRST_RE = re.compile(r"[^\d,，;；]{1,12}[,，;；]")
 
 
+_POPULATION = {"10万": "十万", "1万": "万", "100万": "百万", "1000": "千", "10000": "万",
+               "100000": "十万"}
+_PER_POPULATION_RE = re.compile(r"/(10万|1万|100万|100000|10000|1000)(?![\d.])")
+
+
 def _clean_unit(unit: str) -> str:
     parts = _NOTE_AFTER_MARK_RE.split(unit, maxsplit=1)
     if len(parts) == 2 and not _SECOND_CONDITION_RE.search(parts[1]):
         unit = parts[0]  # 85%，未达标, 520人；已完成: a note after the mark, no second number
     unit = unit.strip().rstrip(_END_MARKS)
+    if "/1" in unit:  # 15/10万 (a rate per 100,000), as /十万 reads
+        unit = _PER_POPULATION_RE.sub(lambda found: "/" + _POPULATION[found.group(1)], unit)
     if unit.startswith("(") and unit.endswith(")"):
         unit = unit[1:-1]
     if unit and not unit.startswith(("(", "（")):

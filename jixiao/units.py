@@ -126,9 +126,8 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
         if days <= t_value:                              # than 3 working days either way
             return t_value, days                         # (a ceiling only: 3天 may hold none)
-    if {t_base, a_base} == {"%", "‰"}:  # ≤3‰ beside 0.25%: 3 and 2.5 per mille
-        return (t_value * 10 if t_base == "%" else t_value,
-                a_value * 10 if a_base == "%" else a_value)
+    if t_base in _PARTS and a_base in _PARTS:  # ≤3‰ beside 0.25%: 3 and 2.5 per mille
+        return t_value * _PARTS[t_base], a_value * _PARTS[a_base]
     if {t_base, a_base} == {"%", "分"} and _out_of_100(t_value) and _out_of_100(a_value):
         return t_value, a_value  # 满意度≥90% beside 92分: a survey's score out of 100
     if t_base == "%" and a_base == "":
@@ -149,6 +148,7 @@ def _out_of_100(value: float) -> bool:
     return 20 <= value <= 100
 
 
+_PARTS = {"%": 100.0, "‰": 10.0, "‱": 1.0}  # parts of a whole, in ‱ (万分之)
 _MINUTES_A_DAY = 1440.0
 _DAYS_A_MONTH = 365.25 / 12
 

@@ -260,3 +260,26 @@ def test_halves_service_hours_counting_units_and_ratios(target, actual, expected
 @pytest.mark.parametrize("text", ["上半年", "下半年"])
 def test_a_half_of_the_year_is_still_a_part_of_it(text):
     assert parse_measure(text).kind == "date"
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤15/10万", "18/10万", 4.0),      # 孕产妇死亡率: 5 × (1 − 3 / 15)
+    ("≤15/10万", "12/10万", 5.0),
+    ("≤15/十万", "十万分之十二", 5.0),
+    ("≤万分之三", "万分之二", 5.0),
+    ("≤0.03%", "万分之二", 5.0),       # 3 ‱ and 2 ‱
+    ("≤千分之五", "0.4%", 5.0),         # 5 ‰ and 4 ‰
+])
+def test_rates_per_hundred_thousand_and_per_ten_thousand(target, actual, expected):
+    assert indicator_score(target, actual, 5).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("按月发放", "按月足额发放", "achieved"), ("按时完成", "按时保质完成", "achieved"),
+    ("及时发放", "及时足额发放", "achieved"),
+    ("按时完成", "按时未完成", "not"), ("规范", "规范性较差", "not"),
+])
+def test_the_goals_own_words_said_more_fully(target, actual, level):
+    """按月发放 → 按月足额发放: the goal's words with more among them is the goal reached
+    (before: “无法判断”, JX410); a negation among them is not."""
+    assert indicator_score(target, actual, 10).level == level
