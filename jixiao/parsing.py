@@ -42,6 +42,7 @@ _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "
 _BAD_SYMBOLS = "≠≯≮±"
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_MOVES_BY = "增长|增加|提高|提升|上升|下降|降低|减少"  # the words of a change (its falls: _FALLS)
 _WORD_OPS_LONGEST_FIRST = tuple(sorted(_WORD_OPS, key=len, reverse=True))  # 小于等于 before 小于
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
@@ -383,7 +384,7 @@ _BASIS_RE = re.compile(r"^以[\u4e00-\u9fff]{1,8}?为单位[,，]?(?:达到|达)
 _RATIO_RE = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
 # A level a change reached (森林覆盖率提高到45.2%, 降至33微克/立方米, 下降到35以下): the
 # level, as 达到45.2% is — not the change (提高45.2% is a rise by that much).
-_REACHED_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{0,8}?)(?P<verb>提高|提升|增长|增加|上升|下降|降低|减少|降|升)"
+_REACHED_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,8}}?)(?P<verb>{_MOVES_BY}|降|升)"
                          r"(?:到|至)(?=[\d≥≧⩾≤≦⩽<>=])")
 # An amount for each person (人均≤200元, 人均增收620元): the unit per person, 元/人 as
 # ≤200元/人 writes it — so it compares with an amount per person, never with a total.
@@ -1019,8 +1020,7 @@ _BOTH_BOUNDS_RE = re.compile(
 # rise never does (the units differ: not comparable).
 # The change itself may be named as its rate (增长率≥5%, 增幅6%, 降幅≥10%: the same change);
 # 增收/增产 are a rise of income, of output (增收≥500元).
-_CHANGE_WORD = (r"(增长|增加|提高|提升|上升|下降|降低|减少|增收|增产|增幅|增速|降幅|减幅)"
-                r"(?:率|幅度|速度)?(?:了)?")
+_CHANGE_WORD = rf"({_MOVES_BY}|增收|增产|增幅|增速|降幅|减幅)(?:率|幅度|速度)?(?:了)?"
 _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|往年)(?:相比|同期)?,?|同比)?"
                         + _CHANGE_WORD)
 _CHANGE_NAMED_RE = re.compile(r"(?:同比)?" + _CHANGE_WORD + "$")  # 收入增长率: what rises
@@ -1049,7 +1049,7 @@ _LAST_YEAR = _LAST_YEAR_RE.pattern
 _FLAT_RE = re.compile(rf"^(?:(?:与|和|同|较|比){_LAST_YEAR}(?:相比)?,?)?(?:保持)?持平$")
 _MOVED_RE = re.compile(rf"^(?P<than>(?:较|比|与){_LAST_YEAR}(?:相比)?,?|同比)?"
                        r"(?:有所|略有|明显|显著|稳步|大幅|进一步|持续)?"
-                       r"(?P<word>增长|增加|提高|提升|上升|下降|降低|减少)(?:了)?$")
+                       rf"(?P<word>{_MOVES_BY})(?:了)?$")
 _NAMES_LAST_YEAR = ("上年", "去年", "上一年", "同比")
 _MOVES = ("持平", "增", "降", "提", "减", "升")
 # Which changes each operator allows: (a fall, none, a rise)

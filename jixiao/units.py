@@ -18,8 +18,6 @@ _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个�
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
              "个小时": "小时", "t": "吨", "min": "分钟", "日历天": "天", "个日历天": "天",
              "日历日": "天", "个日历日": "天"}
-_PER_NAMES = {"m2": "平方米", "㎡": "平方米", "平米": "平方米", "km": "公里", "千米": "公里",
-              "kg": "公斤", "千克": "公斤", "t": "吨", "m3": "立方米", "方": "立方米", "m": "米"}
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
@@ -45,8 +43,8 @@ def split_unit(unit: str) -> tuple[float, str]:
     unit = unit.lower() if unit.isascii() else unit  # KM, Km: km
     unit = _SYNONYMS.get(unit, unit)
     if "/" in unit:  # 元/㎡ is 元/平方米, 万元/km 万元/公里, kg/亩 公斤/亩: each side in one name
-        head, _, per = (part.lower() if part.isascii() else part for part in unit.partition("/"))
-        unit = f"{_PER_NAMES.get(head, head)}/{_PER_NAMES.get(per, per)}"
+        head, _, per = unit.partition("/")
+        unit = f"{_one_name(head)}/{_one_name(per)}"
     for prefix, scale in _SCALE_PREFIXES.items():
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest:
@@ -54,6 +52,19 @@ def split_unit(unit: str) -> tuple[float, str]:
     if unit in _SCALE_PREFIXES:  # "30 万" means 万 of whatever the other side counts
         return _SCALE_PREFIXES[unit], ""
     return 1.0, _counted(unit)
+
+
+@functools.lru_cache(maxsize=256)
+def _one_name(part: str) -> str:
+    """A measure by its Chinese name in ``_QUANTITIES`` (km, 千米 → 公里; ㎡, m2, 平米 →
+    平方米; kg, 千克 → 公斤; 方 → 立方米): the spellings of one size of one quantity are one
+    unit; any other part as it is (万元, 人)."""
+    scale, base = split_unit(part)
+    quantity, factor = _QUANTITIES.get(base, (None, 0.0))
+    if quantity is None:
+        return part
+    return next((name for name, known in _QUANTITIES.items()
+                 if known == (quantity, scale * factor) and "\u4e00" <= name[0] <= "\u9fff"), part)
 
 
 # Words that count (个, 名, 户, 所 …), which a clerk may follow with what is counted:
