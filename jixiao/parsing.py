@@ -668,7 +668,7 @@ _LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减
                   "未发生", "零发生", "无发生")
 # Words for nothing happened (无投诉, 未发生, 零事故): the one list of them
 _NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "未收到", "无发生", "零发生", "杜绝",
-               "不发生")
+               "不发生", "未发现", "暂未发现", "未接到", "暂未发生")
 _COUNTS = ("起", "次", "件", "例", "人", "人次", "宗", "项", "个", "")  # of what may happen
 _INCIDENTS = ("起", "例", "宗", "件")  # what happens, counted (a bare 无 beside them is none)
 _NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指标值

@@ -283,3 +283,14 @@ def test_the_goals_own_words_said_more_fully(target, actual, level):
     """按月发放 → 按月足额发放: the goal's words with more among them is the goal reached
     (before: “无法判断”, JX410); a negation among them is not."""
     assert indicator_score(target, actual, 10).level == level
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("无重大问题", "未发现重大问题", 10.0), ("无重大问题", "暂未发现问题", 10.0),
+    ("零投诉", "未接到投诉", 10.0), ("无重大安全事故", "暂未发生", 10.0),
+    ("无重大问题", "发现1起", 0.0),
+])
+def test_nothing_found_is_nothing_happened(target, actual, expected):
+    """未发现 (暂未发现, 未接到, 暂未发生) beside a target of none says none happened, as
+    未发生 does (before: “无法判断”, JX410)."""
+    assert indicator_score(target, actual, 10).value == expected
