@@ -461,7 +461,8 @@ _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条�
 _PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "周": 52,
              "星期": 52}
 _PERIODS = "|".join(sorted(_PER_YEAR, key=len, reverse=True))  # 半年 before 年
-_FREQUENCY_RE = re.compile(rf"^(?:每({_PERIODS})|一?(年)|(半年))(?!度)")  # 每季度, 一年两次, 半年一次
+# 每季度, 一年两次, 半年一次; 按季度 (开展4次 is the year's count; 开展1次, once each quarter)
+_FREQUENCY_RE = re.compile(rf"^(?:每({_PERIODS})|一?(年)|(半年)|[按逐]({_PERIODS}))(?!度)")
 _PER_PERIOD_RE = re.compile(rf"^(.+?)(?:/|每)({_PERIODS})$")
 _EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
 _NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
@@ -485,6 +486,8 @@ def _per_year(text: str, percent: bool) -> Measure | None:
         if count.kind != "number" or count.value is None or count.unit not in _EVENT_UNITS:
             return None
         period = next(group for group in match.groups() if group)
+        if match.group(4) and count.value != 1:
+            return count  # 按季度开展4次 (3次): the year's count, done by quarter
         return replace(count, value=count.value * _PER_YEAR[period])
     return None
 

@@ -294,3 +294,14 @@ def test_nothing_found_is_nothing_happened(target, actual, expected):
     """未发现 (暂未发现, 未接到, 暂未发生) beside a target of none says none happened, as
     未发生 does (before: “无法判断”, JX410)."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("4次", "按季度开展4次", 10.0), ("≥12次", "按月开展12次", 10.0),
+    ("≥12次", "按月开展1次", 10.0),   # once every month: 12
+    ("≥4次", "按季度开展3次", 7.5),   # three in the year, by quarter: 10 × 3 / 4
+])
+def test_a_count_done_by_period(target, actual, expected):
+    """按季度开展4次 is four in the year (before: unread, JX203); 按月开展1次 is once a
+    month, as 每月1次."""
+    assert indicator_score(target, actual, 10).value == expected
