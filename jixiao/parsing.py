@@ -265,6 +265,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
     text = _counted_in_words(text)  # ≥两次 → ≥2次
+    if "小时" in text:  # 1小时30分钟 → 90分钟
+        text = _HOURS_MINUTES_RE.sub(_in_minutes, text)
     if _TIMES_RE.search(text):  # 7×24小时 (a service's hours, as a goal): words, not a number
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
 
@@ -375,6 +377,14 @@ def _parse(raw: object, percent: bool) -> Measure:
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
+
+
+# A length of time in hours and minutes (1小时30分钟, 2个小时15分): in minutes
+_HOURS_MINUTES_RE = re.compile(r"(\d+(?:\.\d+)?)个?小时零?(\d+(?:\.\d+)?)分钟?(?![\d钟])")
+
+
+def _in_minutes(match: re.Match[str]) -> str:
+    return _format_number(float(match.group(1)) * 60 + float(match.group(2))) + "分钟"
 
 
 # What a rate is counted by, before it (以乡镇为单位≥90%, 以县为单位达95%): the rate

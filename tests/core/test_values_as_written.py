@@ -305,3 +305,12 @@ def test_a_count_done_by_period(target, actual, expected):
     """按季度开展4次 is four in the year (before: unread, JX203); 按月开展1次 is once a
     month, as 每月1次."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤2小时", "1小时30分钟", 10.0), ("≤90分钟", "1小时30分", 10.0),
+    ("≤2小时", "2个小时15分", 8.75),  # reverse: 10 × (1 − 15 / 120)
+])
+def test_hours_and_minutes(target, actual, expected):
+    """1小时30分钟 is 90 minutes (before: unread, JX203)."""
+    assert indicator_score(target, actual, 10).value == expected
