@@ -1168,6 +1168,9 @@ def _counted_in_words(text: str) -> str:
     match = _COUNTED_RE.match(text)
     if match is None or (match.group("op") and _leading_operator(match.group("op"))[1]):
         return text  # not an operator before the number: words (首次, 第一年)
+    if match.group("unit") == "季度" and match.group("number") in "一二三四" \
+            and not match.group("op") and not match.group("more"):
+        return text  # 三季度: the third quarter of the year (a date), not three of them
     value = _chinese_number(match.group("number"))
     if value is None:
         return text

@@ -314,3 +314,13 @@ def test_a_count_done_by_period(target, actual, expected):
 def test_hours_and_minutes(target, actual, expected):
     """1小时30分钟 is 90 minutes (before: unread, JX203)."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("三季度", "2024年8月", 10.0), ("四季度", "12月20日", 10.0), ("三季度", "三季度", 10.0),
+])
+def test_a_quarter_named_without_di_is_a_deadline(target, actual, expected):
+    """三季度 (without 第) is the third quarter, a deadline, as 第三季度 (before: 3 季度, a
+    count, not comparable with a date); 三个季度 stays a count."""
+    assert indicator_score(target, actual, 10).value == expected
+    assert parse_measure("三个季度").kind == "number"
