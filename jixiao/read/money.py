@@ -245,17 +245,27 @@ def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]
     return frozenset(found)
 
 
+# Over the project's years (multi-year projects: 项目总投资 | 累计执行数 | 全年预算数 …): the
+# year's own column of the same role, where the table has one, is the year's
+_OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年")
+
+
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
-    lines' labels (``labels``) where another column names the same role."""
+    lines' labels (``labels``), or one over the project's years (累计执行数), where another
+    column names the same role."""
     columns: dict[str, int] = {}
+    over_years: set[int] = set()
     for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
         if not role or role == "ignore":
             continue
-        if role not in columns or (columns[role] in labels and column not in labels):
+        if any(word in text for word in _OVER_YEARS):
+            over_years.add(column)
+        if role not in columns or (columns[role] in labels and column not in labels) \
+                or (columns[role] in over_years and column not in over_years):
             columns[role] = column
     return columns
 
@@ -390,9 +400,15 @@ def _line_label(grid: Grid, row: int, first: int) -> tuple[str, int | None]:
     for column in grid.rows.get(row, []):
         if column >= first:
             break
-        if isinstance(grid.values.get((row, column)), str):
+        if isinstance(grid.values.get((row, column)), str) \
+                and not _FIGURE_RE.fullmatch(grid.texts[(row, column)]):
             label, label_column = grid.texts[(row, column)], column
     return label, label_column
+
+
+# A figure typed as text (80.20%, 200.5) in a column left of the year's amounts (累计执行率
+# of a multi-year project): no label
+_FIGURE_RE = re.compile(r"\s*[\d.,，%％]+\s*")
 
 
 def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
