@@ -66,7 +66,23 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
             notes.append("隐藏的工作表" + "、".join(f"“{name}”" for name in skipped)
                          + "中的表未校验：以显示的工作表为准")
             tables = shown
-    return _without_copies(tables, notes)
+    tables = _without_copies(tables, notes)
+    _note_earlier_years(tables, notes)
+    return tables
+
+
+def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str]) -> None:
+    """A note for each table of a year before the workbook's latest (last year's table
+    kept beside this year's): checked like the others, but a reviewer should know."""
+    years = [table.project.year for table in tables if table.project.year is not None]
+    if len(set(years)) < 2:
+        return
+    latest = max(years)
+    for table in tables:
+        year = table.project.year
+        if year is not None and year < latest:
+            notes.append(f"工作表“{table.sources['header'].sheet}”上的表是 {year} 年度的，"
+                         f"本文件中最新的是 {latest} 年度：请确认是否应一并提交")
 
 
 def _without_copies(tables: list[SelfEvaluation], notes: list[str]) -> list[SelfEvaluation]:
@@ -94,14 +110,22 @@ _COPY_NAME = re.compile(r"\(\d+\)\s*$|上年|去年|备份|副本|复制|copy", 
 
 
 def _content(table: SelfEvaluation) -> tuple[object, ...]:
-    project, total = table.project, table.funds.total
-    return (project.name, project.department, project.unit,
-            total.initial_budget, total.budget, total.executed, table.funds.score_declared,
+    """Every value the table declares (not where it stands): two tables alike in all of
+    them are one table twice; a copy that differs in any (its 总分, its year) is another."""
+    project, funds = table.project, table.funds
+    return (project.name, project.department, project.unit, project.year,
+            project.goal_expected, project.goal_actual,
+            tuple((line.label, line.initial_budget, line.budget, line.executed,
+                   line.rate_declared) for line in (funds.total, *funds.parts)),
+            funds.weight, funds.score_declared, funds.reason,
+            table.total_declared, table.grade_declared, table.reason,
             tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
                    i.reason) for i in table.indicators))
 
 
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
+# A sheet of the form's instructions, its example table beside the one filled in
+_INSTRUCTION_SHEETS = ("样表", "填表要求", "填报要求", "编制说明", "填写说明", "填报须知")
 
 
 def _targets_message(name: str) -> str:
@@ -143,8 +167,10 @@ def _is_example(table: SelfEvaluation) -> bool:
     every indicator's name marked (（示例）培训人次)."""
     sheet = table.sources["header"].sheet
     names = [indicator.name or "" for indicator in table.indicators]
-    return any(word in sheet for word in _EXAMPLE_WORDS) or (
-        bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
+    return any(word in sheet for word in (*_EXAMPLE_WORDS, *_INSTRUCTION_SHEETS)) \
+        or sheet.strip() == "说明" \
+        or any(word in (table.project.name or "") for word in _EXAMPLE_WORDS) or (
+            bool(names) and all(any(word in name for word in _EXAMPLE_WORDS) for name in names))
 
 
 # The words of a block's heading left of (or over) the indicator header: 湖北's

@@ -34,3 +34,61 @@ def test_a_multi_year_projects_cumulative_columns_before_the_years(tmp_path, hea
     assert codes(data) == []
     assert (data["funds"]["budget"], data["funds"]["executed"]) == (100, 98)
     assert data["total_computed"] == 99.24
+
+
+def _two_sheets(path, second, **options):
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("Sheet1"))
+    standard_sheet(book.sheet(second), **options)
+    return book.save(path)
+
+
+@pytest.mark.parametrize(("options", "code"), [
+    ({"total": (100, 97)}, "JX501"), ({"grade": "良"}, "JX502")])
+def test_a_copied_sheet_that_differs_in_its_total_or_grade_is_checked(tmp_path, options, code):
+    """“Sheet1 (2)” alike in every indicator but its 总分 (or 等级): before, set aside as
+    “完全相同” — its error never reported, the file passed."""
+    from jixiao.pipeline import check_workbook
+
+    result = check_workbook(_two_sheets(tmp_path / "t.xlsx", "Sheet1 (2)", **options))
+    assert [[(f.code, f.sheet) for f in t.findings] for t in result.tables] == [
+        [], [(code, "Sheet1 (2)")]]
+
+
+@pytest.mark.parametrize("sheet", ["样表", "填表要求", "填报要求", "说明", "编制说明"])
+def test_an_example_on_an_instructions_sheet_is_set_aside(tmp_path, sheet):
+    """An instructions sheet (样表, 填表要求 …) holding a short example table beside the
+    table filled in: before, checked as a second table (JX101 “分值合计为 30”)."""
+    from jixiao.read.workbook import read_workbook
+
+    path = _two_sheets(tmp_path / "t.xlsx", sheet, rows=ROWS[:2], money=None, total=None,
+                       grade=None, name="（示例）")
+    workbook = read_workbook(path)
+    assert [t.sources["header"].sheet for t in workbook.tables] == ["Sheet1"]
+    assert workbook.notes == [f"示例表“{sheet}”未校验：以填报的表为准"]
+
+
+def test_last_years_table_beside_this_years_is_noted(tmp_path):
+    """A 2023 table kept on its own sheet beside the 2024 one: both checked (they are not
+    copies: the years differ) and a note names last year's."""
+    from jixiao.read.workbook import read_workbook
+
+    this_year = [*HEAD, INDICATOR_HEADER, *map(list, ROWS), *_closing()]
+    last_year = [HEAD[0], ["（2023年度）"], *this_year[2:]]
+    path = grid_book(tmp_path / "t.xlsx", this_year)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book.create_sheet("上年度")
+    for row in last_year:
+        sheet.append(row)
+    book.save(path)
+    workbook = read_workbook(path)
+    assert [t.project.year for t in workbook.tables] == [2024, 2023]
+    assert workbook.notes == ["工作表“上年度”上的表是 2023 年度的，本文件中最新的是 2024 年度：请确认是否应一并提交"]
+
+
+def _closing():
+    return [CLOSING[0][:1] + [None] * 4 + [100, 99.24], CLOSING[1]]
