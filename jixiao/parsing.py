@@ -203,7 +203,14 @@ def compact_text(value: object) -> str:
 # thousands of workbooks with the same headers), and these functions are pure.
 @functools.lru_cache(maxsize=16384)
 def _compact(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
+    return "".join(unicodedata.normalize("NFKC", text).translate(INVISIBLE).split())  # \s
+
+
+# Characters that show nothing, pasted in with text from web pages and chat apps (zero-width
+# spaces and joiners, the byte-order mark, direction marks, the soft hyphen): never part of
+# what a cell says
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b"
+                                   "\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"))
 
 
 compact_string = _compact  # ``compact_text`` of what the caller knows is a str

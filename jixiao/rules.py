@@ -784,8 +784,13 @@ def grade_name(raw: object) -> str | None:
     ticked = ticked_grades(raw)
     if ticked is not None:
         return ticked[0] if len(ticked) == 1 else None
-    text = _GRADE_NOTE.sub("", normalize_text(raw)).strip() or normalize_text(raw)
+    text = normalize_text(raw).strip(_AROUND_GRADE) or normalize_text(raw)  # 优。 “优” 【优】
+    text = _GRADE_NOTE.sub("", text).strip().strip(_AROUND_GRADE) or text
     return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
+
+
+# Marks typed around a grade: the sentence's end, quotation marks, brackets
+_AROUND_GRADE = "。.;；,，、!！:：\"“”'‘’【】[]「」『』《》<>"
 
 
 # A note after the grade: its score ("优（95分）", "优 98.5"), in brackets or not.

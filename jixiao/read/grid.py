@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
-from jixiao.parsing import compact_string, compact_text, parse_points
+from jixiao.parsing import INVISIBLE, compact_string, compact_text, parse_points
 from jixiao.xlsx.numformats import percent_decimals, shows_percent
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
@@ -280,7 +280,9 @@ def clean(value: Any) -> Any:
     if isinstance(value, str):
         if value.startswith(ERROR_TEXTS):
             return None
-        value = value.strip()
+        if not value.isascii():
+            value = value.translate(INVISIBLE)  # a zero-width space pasted in: nothing
+        value = value.strip().removeprefix("'").strip()  # '95 typed into a text cell
         return value or None
     return value
 

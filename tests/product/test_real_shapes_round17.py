@@ -92,3 +92,34 @@ def test_last_years_table_beside_this_years_is_noted(tmp_path):
 
 def _closing():
     return [CLOSING[0][:1] + [None] * 4 + [100, 99.24], CLOSING[1]]
+
+
+def test_invisible_characters_pasted_in_are_nothing(tmp_path):
+    """A zero-width space, a byte-order mark or a soft hyphen pasted in with text from a web
+    page or a chat app, around a 分值, 得分, 指标值, amount and 总分, and an apostrophe
+    typed before a number into a text cell: before, “未填写得分” (JX406), “分值合计为 80”,
+    “全年预算数未填写” (JX309), “总分未填写” (JX501) …. A reason of only such characters
+    is no reason (JX405)."""
+    rows = [list(row) for row in ROWS]
+    rows[0][5], rows[0][6] = "20\u200b", "\ufeff20"
+    rows[1][3], rows[1][4] = "≥95%\u200b", "\u00ad96%"
+    rows[2][5] = "'10"
+    money = [HEAD[4], ["年度资金总额", "\u200b100", 100, "98\u200b", 10, "98%", 9.8]]
+    closing = [["总分", None, None, None, None, 100, "99.24\ufeff"], ["评分等级", "优\u200b"]]
+    table, data = checked(_table(tmp_path / "t.xlsx", money, rows, closing))
+    assert codes(data) == [] and data["total_computed"] == 99.24
+    rows[-1][7] = "\u200b"
+    _, data = checked(_table(tmp_path / "u.xlsx", money, rows, closing))
+    assert codes(data) == ["JX405"]
+
+
+@pytest.mark.parametrize("grade", ["优。", "优；", "“优”", "【优】", "优秀。", "优（99.24分）。"])
+def test_a_grade_with_marks_around_it(tmp_path, grade):
+    """优。 “优” 【优】: before, JX502 “不是优、良、中、差之一”."""
+    closing = [CLOSING[0][:1] + [None] * 4 + [100, 99.24], ["评分等级", grade]]
+    _, data = checked(_table(tmp_path / "t.xlsx", HEAD[4:6], closing=closing))
+    assert codes(data) == []
+    closing[1][1] = grade.replace("优秀", "良好").replace("优", "良")  # wrong, so written
+    _, data = checked(_table(tmp_path / "u.xlsx", HEAD[4:6], closing=closing))
+    assert [f["message"] for f in data["findings"]] == [
+        f"评分等级写为“{closing[1][1]}”，总分 99.24 应为“优”"]
