@@ -18,6 +18,7 @@ cannot be sure. Then: ``read.grid`` → ``read.headers`` → ``read.indicators``
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from jixiao.model import (
     plain_text,
     without_levels,
 )
-from jixiao.parsing import heading_points
+from jixiao.parsing import compact_text, heading_points
 from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
@@ -576,7 +577,20 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
         return False
     if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
         return False  # another table of a document (another grid), not this one going on
-    return not any(row in grid.rows for row in range(item.end + 1, later.header.top))
+    return all(_page_line(grid, row) for row in range(item.end + 1, later.header.top)
+               if row in grid.rows)
+
+
+# A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
+# page's number (第2页, 第2页共3页, - 2 -, 2/3)
+_PAGE_LINE = re.compile(r"(?:.{0,20}[(（]续(?:表|上表)?[)）]|续表|续上表|第\d+页(?:[,，]?共\d+页)?"
+                        r"|-?\d{1,3}-?|\d{1,3}/\d{1,3})")
+
+
+def _page_line(grid: Grid, row: int) -> bool:
+    """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``)."""
+    texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
+    return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(compact_text(texts[0])))
 
 
 _BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)

@@ -123,3 +123,19 @@ def test_a_grade_with_marks_around_it(tmp_path, grade):
     _, data = checked(_table(tmp_path / "u.xlsx", HEAD[4:6], closing=closing))
     assert [f["message"] for f in data["findings"]] == [
         f"评分等级写为“{closing[1][1]}”，总分 99.24 应为“优”"]
+
+
+@pytest.mark.parametrize("line", ["项目支出绩效自评表（续）", "续表", "（续表）", "第2页"])
+@pytest.mark.parametrize("header_again", [True, False])
+def test_a_table_continued_on_the_next_page_under_a_continuation_line(tmp_path, line,
+                                                                       header_again):
+    """The rows after a page break under 续表 (项目支出绩效自评表（续）, 第2页) and the header
+    printed again: one table. Before, two — the first “分值合计为 60”, missing 效益 and
+    满意度 (JX101, JX104), the second with no project and a wrong 总分 (JX501)."""
+    rows = [list(row) for row in ROWS]
+    page = [[line], *([INDICATOR_HEADER] if header_again else [])]
+    path = grid_book(tmp_path / "t.xlsx", [*HEAD, INDICATOR_HEADER, *rows[:4], *page, *rows[4:],
+                                           *_closing()])
+    table, data = checked(path)
+    assert codes(data) == [] and len(table.indicators) == 7
+    assert data["total_computed"] == 99.24
