@@ -237,6 +237,7 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
 
     **正确示例**：两处都是 99.70%。
 
+    按两处各自显示的小数位判断舍入（资金栏 96.37%、指标写 96.4% 或 96% 不算不一致）。
     比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
     的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
     """
@@ -250,7 +251,9 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
         if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
             continue
         value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
-        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.total))):
+        shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
+        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.total),
+                                    0.0 if shown is None else 10.0 ** -shown)):
             yield finding("JX305", indicator.sources.get("actual"),
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
                           f"{points(rate)}% 不一致")

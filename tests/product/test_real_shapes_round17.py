@@ -139,3 +139,19 @@ def test_a_table_continued_on_the_next_page_under_a_continuation_line(tmp_path, 
     table, data = checked(path)
     assert codes(data) == [] and len(table.indicators) == 7
     assert data["total_computed"] == 99.24
+
+
+@pytest.mark.parametrize("written", ["96.4%", "96%"])
+def test_a_budget_rate_indicator_rounding_the_money_blocks_rate(tmp_path, written):
+    """The money block's 96.37% written 96.4% (or 96%) in the 预算执行率 indicator: the
+    same rate to the decimals it shows. Before: JX305 “与项目资金栏的执行率 96.37% 不一致”;
+    a rate that is not the same (90%) still is."""
+    money = [HEAD[4], ["年度资金总额", 100, 100, 96.37, 10, "96.37%", 9.64]]
+    rows = [list(row) for row in ROWS]
+    rows[2][2:5] = ["预算执行率", "≥90%", written]
+    total = [CLOSING[0][:1] + [None] * 4 + [100, 99.08], CLOSING[1]]
+    _, data = checked(_table(tmp_path / "t.xlsx", money, rows, total))
+    assert codes(data) == []
+    rows[2][4] = "90%"
+    _, data = checked(_table(tmp_path / "u.xlsx", money, rows, total))
+    assert "JX305" in codes(data)
