@@ -1341,6 +1341,8 @@ _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降
 _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏差")
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
+# A name with Latin letters in it (PM2.5, COD, 5G基站, II类水质达标率) before a sign
+_LATIN_NAMING_RE = re.compile(r"^(?=[^≥≤<>=]*[A-Za-z])[\u4e00-\u9fffA-Za-z0-9.]{1,16}?(?=[≥≤<>=])")
 
 
 def _after_naming_words(text: str) -> str | None:
@@ -1352,6 +1354,9 @@ def _after_naming_words(text: str) -> str | None:
         return labelled.group(2)
     match = _NAMING_RE.match(text)
     if match is None:
+        named = _LATIN_NAMING_RE.match(text)  # PM2.5≤35μg/m³, COD≤50mg/L: the sign on
+        if named is not None and not any(word in named.group(0) for word in _NOT_NAMING):
+            return text[named.end():]
         return None
     words = match.group(0)
     for cut in range(1, len(words) + 1):

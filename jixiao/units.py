@@ -17,7 +17,8 @@ _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
              "个小时": "小时", "t": "吨", "min": "分钟", "日历天": "天", "个日历天": "天",
-             "日历日": "天", "个日历日": "天"}
+             "日历日": "天", "个日历日": "天", "ha": "公顷", "kwh": "千瓦时", "kWh": "千瓦时",
+             "kw·h": "千瓦时", "kW·h": "千瓦时"}
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
@@ -34,6 +35,9 @@ _QUANTITIES: dict[str, tuple[str, float]] = {
     "平方公里": ("area", 1e6), "km2": ("area", 1e6), "km²": ("area", 1e6),
     "立方米": ("volume", 1.0), "m3": ("volume", 1.0), "方": ("volume", 1.0),
     "克": ("mass", 1.0), "公斤": ("mass", 1e3), "kg": ("mass", 1e3), "吨": ("mass", 1e6),
+    "毫克": ("mass", 1e-3), "mg": ("mass", 1e-3), "微克": ("mass", 1e-6), "μg": ("mass", 1e-6),
+    "ug": ("mass", 1e-6), "升": ("volume", 1e-3), "l": ("volume", 1e-3),
+    "毫升": ("volume", 1e-6), "ml": ("volume", 1e-6),
 }
 
 

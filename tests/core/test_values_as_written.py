@@ -324,3 +324,16 @@ def test_a_quarter_named_without_di_is_a_deadline(target, actual, expected):
     count, not comparable with a date); 三个季度 stays a count."""
     assert indicator_score(target, actual, 10).value == expected
     assert parse_measure("三个季度").kind == "number"
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("PM2.5≤35μg/m³", "32μg/m³", 10.0), ("≤35微克/立方米", "32μg/m³", 10.0),
+    ("COD≤50mg/L", "45毫克/升", 10.0), ("Ⅱ类水质达标率≥90%", "95%", 10.0),
+    ("≥100公顷", "120ha", 10.0), ("≥10万千瓦时", "12万kWh", 10.0),
+    ("≤35μg/m³", "40μg/m³", 8.57),  # reverse: 10 × (1 − 5 / 35)
+])
+def test_names_and_units_in_latin_letters(target, actual, expected):
+    """A name with Latin letters before the sign (PM2.5≤35μg/m³; before: unread, JX203)
+    and units in letters against their Chinese names (μg/m³ = 微克/立方米, mg/L = 毫克/升,
+    ha = 公顷, kWh = 千瓦时; before: not comparable, JX204)."""
+    assert indicator_score(target, actual, 10).value == expected
