@@ -271,6 +271,13 @@ def _parse(raw: object, percent: bool) -> Measure:
     text = normalize_text(original)
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
+    if (mark := _FOOTNOTE_RE.search(original)) is not None \
+            and any(ch.isdigit() for ch in original[:mark.start()]):
+        text = normalize_text(original[:mark.start()])  # ≥95%①, ≥95%注1: the value
+    if text and (text[-1] in ")】]" or text[0] in "(【["):
+        noted = _beside_note(text, percent)  # ≥95%(2024年目标), (年初目标)≥95%
+        if noted is not None:
+            return replace(noted, text=original)
     text = _counted_in_words(text)  # ≥两次 → ≥2次
     if "小时" in text:  # 1小时30分钟 → 90分钟
         text = _HOURS_MINUTES_RE.sub(_in_minutes, text)
@@ -384,6 +391,33 @@ def _parse(raw: object, percent: bool) -> Measure:
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
+
+
+# A footnote's mark after a value (≥95%①, ≥95%注1, ≥95%[1], ≥95%*1, ≥95%†), before NFKC
+# makes ① a 1
+_FOOTNOTE_RE = re.compile(r"(?:[\u2460-\u2473\u00b9†‡※]+|注\d{1,2}|\[\d{1,2}\]|\*\d{1,2})\s*$")
+# A note in brackets after a value or before it: (2024年目标), 【省定】, (年初目标)
+_NOTE_AFTER_RE = re.compile(r"(?:\([^()]{1,30}\)|【[^【】]{1,30}】|\[[^\[\]]{1,30}\])$")
+_NOTE_BEFORE_RE = re.compile(r"^(?:\([^()\d]{1,12}\)|【[^【】\d]{1,12}】)(?=[\d≥≤<>=])")
+
+
+def _beside_note(text: str, percent: bool) -> Measure | None:
+    """The value of a text with a note in brackets after it — one holding a number, a
+    year or a ± (≥95%(2024年目标), 97%(2024年12月抽检), ≥95%(±1%)) or in 【】 — or
+    before it ((年初目标)≥95%): the value without it, where that is a number or a date
+    with its unit written (≥100(人) keeps its unit); else None."""
+    before = _NOTE_BEFORE_RE.match(text)
+    if before is not None:
+        rest = _parse(text[before.end():], percent)
+        return rest if rest.kind in ("number", "date", "range") else None
+    after = _NOTE_AFTER_RE.search(text)
+    if after is None or after.start() == 0 or text[after.start() - 1].isdigit():
+        return None
+    note = after.group(0)
+    if note[0] == "(" and not any(ch.isdigit() or ch == "±" for ch in note):
+        return None  # (已完成), (抽查): the unit's note, read as it always was
+    value = _parse(text[:after.start()], percent)
+    return value if value.kind in ("number", "date", "range") else None
 
 
 # A length of time in hours and minutes (1小时30分钟, 2个小时15分): in minutes

@@ -337,3 +337,18 @@ def test_names_and_units_in_latin_letters(target, actual, expected):
     and units in letters against their Chinese names (μg/m³ = 微克/立方米, mg/L = 毫克/升,
     ha = 公顷, kWh = 千瓦时; before: not comparable, JX204)."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥95%（2024年目标）", "97%（2024年12月抽检）", 10.0),  # a year in a note: no date
+    ("≥95%\n（依据2023年文件）", "96%", 10.0),
+    ("≥95%①", "90%①", 9.47), ("≥95%注1", "96%", 10.0), ("≥95%[1]", "96%", 10.0),
+    ("≥95%※", "96%", 10.0), ("≥95%【省定】", "96%", 10.0), ("≥95%（±1%）", "96%", 10.0),
+    ("（年初目标）\n≥95%", "96%", 10.0),
+])
+def test_notes_and_footnote_marks_beside_a_value(target, actual, expected):
+    """A note in brackets holding a year (≥95%（2024年目标）: before, a date — JX204) or
+    in 【】, a footnote's mark (①, 注1, [1], ※: before, “数值后还有数字”, JX203), a
+    note before the value: the value is read."""
+    assert indicator_score(target, actual, 10).value == expected
+    assert parse_measure("≥100(人)").unit == "人"
