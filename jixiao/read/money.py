@@ -774,7 +774,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             for i in table.indicators):
         headed = None if "weight" in table.columns else _headings_points(table)
         if has_money and any(i.weight is not None for i in table.indicators) \
-                and not _indicators_total_100(table):
+                and not _indicators_total_100(table) and not any(
+                    levels.is_budget_rate_name(i.name) for i in table.indicators):
+            # (a 预算执行率 row under 产出 is the 执行率 scored: its points are not added again)
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
         elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0 \

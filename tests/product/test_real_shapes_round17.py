@@ -155,3 +155,17 @@ def test_a_budget_rate_indicator_rounding_the_money_blocks_rate(tmp_path, writte
     rows[2][4] = "90%"
     _, data = checked(_table(tmp_path / "u.xlsx", money, rows, total))
     assert "JX305" in codes(data)
+
+
+def test_a_budget_rate_row_is_the_rate_scored_not_ten_more_points(tmp_path):
+    """Money without 分值 | 得分, a 预算执行率 row (10 points) under 产出, the indicators
+    totalling 90 with it: the 执行率 is that row; the table's 分值 total 90 (JX101). Before,
+    the rule set's 10 were added for the money as well — 分值 “100”, the 总分 of 89.44 “应为
+    99.24” (JX501): the rate counted twice and the real mistake missed."""
+    money = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+             ["年度资金总额", 100, 100, 98, "98%"]]
+    rows = [list(row) for row in ROWS]
+    rows[2][1:5] = ["时效指标", "预算执行率", "≥90%", "98%"]
+    closing = [CLOSING[0][:1] + [None] * 4 + [90, 89.44], ["评分等级", "良"]]
+    _, data = checked(_table(tmp_path / "t.xlsx", money, rows, closing))
+    assert codes(data) == ["JX101"] and data["total_computed"] == 89.44
