@@ -425,6 +425,7 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             # the header's own words first, then a "单位：元" line up to four rows above it
             heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
                      for c in grid.rows.get(r, [])]
+            heads += [label for _, label, _ in lines[:1]]  # 年度资金总额（元）
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:

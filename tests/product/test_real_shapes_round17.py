@@ -169,3 +169,12 @@ def test_a_budget_rate_row_is_the_rate_scored_not_ten_more_points(tmp_path):
     closing = [CLOSING[0][:1] + [None] * 4 + [90, 89.44], ["评分等级", "良"]]
     _, data = checked(_table(tmp_path / "t.xlsx", money, rows, closing))
     assert codes(data) == ["JX101"] and data["total_computed"] == 89.44
+
+
+def test_amounts_in_yuan_said_by_the_lines_label(tmp_path):
+    """项目资金 | … over 年度资金总额（元） | 1000000 …: the amounts are in 元 (before: read
+    as 万元 — a project of 100 亿元 in the JSON and the batch summary)."""
+    money = [["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+             ["年度资金总额（元）", 1000000, 1000000, 980000, 10, "98%", 9.8]]
+    _, data = checked(_table(tmp_path / "t.xlsx", money))
+    assert codes(data) == [] and (data["funds"]["budget"], data["funds"]["executed"]) == (100, 98)
