@@ -251,13 +251,17 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 _NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "达标率", "完成率", "参保率",
               "到位率", "及时率", "正确率", "准确率", "兑付率", "发放率", "执行率", "使用率")
 _SAVINGS = ("节约", "节省", "节支", "降低率", "下降率")
+# A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年): at least that much is
+# the goal — no cost to keep under
+_PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准")
 
 
 @check("JX205", "warning", "成本指标方向为≥")
 def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """成本指标的指标值写成了“≥”或“＞”，或成本指标下列的其实不是成本。
 
-    成本节约率、节支率这类“节约”比率越高越好，写“≥”是对的，不报告。知晓率、满意度、
+    成本节约率、节支率这类“节约”比率越高越好，补助、补贴标准（人均财政补助标准
+    ≥610元）是至少应发的数，写“≥”都是对的，不报告。知晓率、满意度、
     覆盖率等比率不是成本，列在成本指标下是归类错误，应移到效益或满意度指标，
     不必改方向。
 
@@ -276,8 +280,8 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if target.kind != "number" or target.op not in (">=", ">"):
             continue
         name = compact_text(indicator.name)
-        if any(word in name for word in _SAVINGS):
-            continue  # a saving rate: ≥ is right
+        if any(word in name for word in (*_SAVINGS, *_PAID_STANDARDS)):
+            continue  # a saving rate, a subsidy paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)
