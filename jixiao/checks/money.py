@@ -192,6 +192,8 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     everything = _sum(values)
     if everything is not None and not differs(everything, total, TOLERANCE):
         return
+    if not differs(sum(_folded(values)), total, TOLERANCE):
+        return  # 地方资金 400, then its 省级资金 250 + 市县资金 150: a line and its own parts
     if everything is not None and not math.isfinite(everything):
         return  # amounts too big to add: JX601 says so
     outer_lines = [line for line in parts if not line.nested]
@@ -217,6 +219,21 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
         yield finding("JX304", parent.sources.get(key),
                       f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
                       f"“{parent.label}”为 {points(part or 0.0)}")
+
+
+def _folded(values: list[float | None]) -> list[float]:
+    """The amounts of the lines that add up to the total, each line's own parts — the run
+    of two or more lines right under it adding up to it (地方资金 400: 省级资金 250 + 市县资金
+    150; 基本支出 1200: 人员经费 900 + 公用经费 300) — left out; amounts not given count 0."""
+    amounts = [value or 0.0 for value in values]
+    outer, at = [], 0
+    while at < len(amounts):
+        outer.append(amounts[at])
+        run_end = next((end for end in range(at + 3, len(amounts) + 1)
+                        if amounts[at] and not differs(sum(amounts[at + 1:end]), amounts[at],
+                                                       TOLERANCE)), None)
+        at = run_end if run_end is not None else at + 1
+    return outer
 
 
 def _parent_of_nested(parts: list[FundLine]) -> FundLine | None:

@@ -50,7 +50,7 @@ _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("source", ("中央", "地方", "上级", "省级", "省补", "州级", "市级", "县级", "区级", "市县",
                 "乡镇", "乡级", "镇级", "本级", "配套", "补助", "专项", "转移支付")),
     # what the money was spent on (部门整体: 基本支出 / 项目支出): a breakdown of its own
-    ("expense", ("基本支出", "项目支出")),
+    ("expense", ("基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出")),
 )
 
 # A 部门整体 money block's breakdown headings, rows of their own between the lines:

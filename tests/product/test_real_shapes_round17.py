@@ -178,3 +178,23 @@ def test_amounts_in_yuan_said_by_the_lines_label(tmp_path):
              ["年度资金总额（元）", 1000000, 1000000, 980000, 10, "98%", 9.8]]
     _, data = checked(_table(tmp_path / "t.xlsx", money))
     assert codes(data) == [] and (data["funds"]["budget"], data["funds"]["executed"]) == (100, 98)
+
+
+@pytest.mark.parametrize("lines", [
+    [["其中：中央补助", 600, 600, 600], ["地方资金", 400, 400, 380],
+     ["其中：省级资金", 250, 250, 250], ["市县资金", 150, 150, 130], ["其他资金", 0, 0, 0]],
+    [["其中：基本支出", 300, 300, 290], ["其中：人员经费", 200, 200, 195],
+     ["公用经费", 100, 100, 95], ["项目支出", 700, 700, 690]],
+])
+def test_a_money_line_broken_down_under_a_line_of_the_breakdown(tmp_path, lines):
+    """地方资金 400 and under it 其中：省级资金 250, 市县资金 150 (a transfer payment's
+    form); 基本支出 and under it 人员经费, 公用经费, then 项目支出 (a 部门整体 form): each
+    line's own parts. Before: JX304 “各明细合计 1400” (every line added), or the lines
+    after 公用经费 not read. Parts that do not add up are still JX304."""
+    money = [HEAD[4], ["年度资金总额", 1000, 1000, 980, 10, "98%", 9.8],
+             *[[*line, None, None, None] for line in lines]]
+    _, data = checked(_table(tmp_path / "t.xlsx", money))
+    assert codes(data) == [] and data["total_computed"] == 99.24
+    money[4][2] -= 10  # 省级资金 240 (人员经费 190): the parts no longer add up
+    _, data = checked(_table(tmp_path / "u.xlsx", money))
+    assert "JX304" in codes(data)
