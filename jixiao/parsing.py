@@ -332,7 +332,7 @@ def _parse(raw: object, percent: bool) -> Measure:
                     and reached.group("verb") in (*_FALLS, "降"):
                 level = replace(level, op="<=")  # 降至35 (a 指标值): no more than it
             return replace(level, text=original)
-    text, change = _change(text)
+    stated, (text, change) = text, _change(text)
     op, rest = _leading_operator(text)
     ratio = _RATIO_RE.match(rest) if ":" in rest else None
     if ratio is not None and "1" in (ratio.group(1), ratio.group(2)) and change is None:
@@ -388,6 +388,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     value, unit = _per_period(value, unit)
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
+        if change == "rise" and (unit.endswith("百分点") or any(
+                word in stated for word in _NAMES_LAST_YEAR)):
+            unit = RISE + unit  # 较上年提高3个百分点: a rise on last year, no level
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
@@ -1082,6 +1085,9 @@ _FALLS = ("下降", "降低", "减少", "降幅", "减幅")
 _BUDGET_RE = re.compile(r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?(?:以?内)?")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
+# A rise said to be on last year (较上年增长5%, 同比提高3个百分点), in its own unit (RISE +
+# "%"): it meets a 指标值 that is a change (增长≥3%, 不低于上年) — never a level (≥90%)
+RISE = "升"
 
 
 def _change(text: str) -> tuple[str, str | None]:

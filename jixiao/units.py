@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from dataclasses import replace
 
-from jixiao.parsing import DAY_OF_MONTH, DECLINE, YEARLESS_UNIT, Measure, dates_compared
+from jixiao.parsing import DAY_OF_MONTH, DECLINE, RISE, YEARLESS_UNIT, Measure, dates_compared
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
@@ -107,6 +108,8 @@ def unit_name(unit: str) -> str:
     its year) → 日期."""
     if unit.startswith(DECLINE):  # a fall on last year (较上年下降5%)
         return f"{unit_name(unit[len(DECLINE):])}（下降）"
+    if unit.startswith(RISE):  # a rise on last year (较上年提高3个百分点)
+        return f"{unit_name(unit[len(RISE):])}（较上年提高）"
     return _UNIT_NAMES.get(unit, unit)
 
 
@@ -121,6 +124,10 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         if target.kind == actual.kind == "date":
             return dates_compared(target, actual)  # 12月20日 beside 2024年12月31日前: in 2024
         return None
+    if target.unit.startswith(RISE) or actual.unit.startswith(RISE):
+        target, actual = _as_rises(target, actual)
+        if target is None or actual is None:
+            return None
     t_scale, t_base = split_unit(target.unit)
     a_scale, a_base = split_unit(actual.unit)
     t_value, a_value = target.value * t_scale, actual.value * a_scale
@@ -155,6 +162,21 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if t_base == "":
         return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+_CHANGE_WORDS = ("增", "提", "升", "上年", "去年", "同比", "涨")
+
+
+def _as_rises(target: Measure, actual: Measure) -> tuple[Measure | None, Measure | None]:
+    """A rise on last year (RISE + unit) beside another value, both in the plain unit:
+    beside a rise or a 指标值 that speaks of a change (增长≥3%, 较上年提高≥2个百分点,
+    不低于上年), or as the 指标值 beside any 完成值 (增长5% beside 6%: the rise, written
+    short); a 完成值 that is a rise beside a level to reach (≥90%) compares with nothing."""
+    if actual.unit.startswith(RISE) and not target.unit.startswith(RISE) \
+            and not any(word in target.text for word in _CHANGE_WORDS):
+        return target, None
+    return (replace(target, unit=target.unit.removeprefix(RISE)),
+            replace(actual, unit=actual.unit.removeprefix(RISE)))
 
 
 def _out_of_100(value: float) -> bool:

@@ -352,3 +352,15 @@ def test_notes_and_footnote_marks_beside_a_value(target, actual, expected):
     note before the value: the value is read."""
     assert indicator_score(target, actual, 10).value == expected
     assert parse_measure("≥100(人)").unit == "人"
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥90%", "较上年提高3个百分点", None), ("≥90%", "同比增长5%", None),   # a rise, no level
+    ("≥500人次", "较上年增加50人次", None),
+    ("较上年提高≥2个百分点", "较上年提高3个百分点", 10.0), ("增长率≥5%", "较上年增长6%", 10.0),
+    ("较上年增长5%", "6%", 10.0),  # the rise written short as the 完成值
+])
+def test_a_rise_on_last_year_is_no_level(target, actual, expected):
+    """较上年提高3个百分点 beside ≥90%: says how much it rose, not where it stands — before,
+    read as 3 %, scored 0.33 of 10 and full marks called “未达成却得满分” (JX402)."""
+    assert indicator_score(target, actual, 10).value == expected
