@@ -603,6 +603,8 @@ def qualitative_level(text: str) -> str | None:
     achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成; done late
     (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成."""
     text = normalize_text(text)
+    if _this_year_off(text).startswith(("无有效", "未收到有效", "未接到有效")):
+        return None  # 无有效投诉: none of them (says_none), not 有效 denied
     level = _level(text)
     if level != "not" and _PENDING_RE.search(text):
         return None  # 完成情况待统计, 满意度待测评: not known yet — for a person to judge
@@ -749,6 +751,7 @@ def fulfils(target: Measure, actual: Measure) -> bool:
         return not any(word in rest for word in _NEGATIONS)
     if _shortened(goal, done) or _said_more_fully(goal, done):
         return True
+    done = _this_year_off(done)  # 全年无安全事故
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
 
 
@@ -786,9 +789,15 @@ def _wants_none(goal: str) -> bool:
 
 def says_none(measure: Measure) -> bool:
     """Whether a value is a word for nothing (无, 未发生 …), with no number of its own."""
-    text = normalize_text(measure.text)
+    text = _this_year_off(normalize_text(measure.text))  # 全年无安全事故: 无安全事故
     return measure.kind in ("empty", "qualitative") and measure.level is None \
         and text.startswith(_NONE_WORDS) and not text.startswith("无法")  # 无法统计: unknown
+
+
+def _this_year_off(text: str) -> str:
+    """A text less the year it speaks of at its start (全年无投诉 → 无投诉)."""
+    word = next((word for word in _THIS_YEAR if text.startswith(word)), "")
+    return text[len(word):].lstrip(",，")
 
 
 # Words for something happened, no count (有, 有发生, 出现): beside a target of none, some.
@@ -848,8 +857,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if target.kind == "empty" and says_none(target) and (
             says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
-    if target.kind == "number" and target.value == 0 and target.op in (None, "=", "<=") \
-            and says_none(actual):
+    if target.kind == "number" and target.value is not None and says_none(actual) and (
+            (target.value == 0 and target.op in (None, "=", "<="))
+            or (target.op in ("<=", "<") and target.value > 0 and target.unit in (*_COUNTS, "%"))):
+        # 未发生, 无有效投诉 beside ＝0起, ≤2次, 投诉率≤1%: none, 0 of them
         return target, replace(actual, kind="number", value=0.0, unit=target.unit)
     if actual.kind == "number" and actual.value == 0 and actual.op is None and says_none(target):
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual

@@ -364,3 +364,14 @@ def test_a_rise_on_last_year_is_no_level(target, actual, expected):
     """较上年提高3个百分点 beside ≥90%: says how much it rose, not where it stands — before,
     read as 3 %, scored 0.33 of 10 and full marks called “未达成却得满分” (JX402)."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("有效投诉次数≤2次", "全年无有效投诉"), ("≤2起", "未发生"), ("安全事故≤1起", "无安全事故"),
+    ("投诉率≤1%", "无投诉"), ("＝0起", "全年无安全事故"), ("杜绝安全事故", "全年无安全事故"),
+    ("无投诉", "全年零投诉"),
+])
+def test_none_happened_within_a_ceiling_of_counts(target, actual):
+    """未发生, 无有效投诉 beside ≤2次, ≤1%: none, within the ceiling — before, “不是数值”
+    (JX204) or, for 无有效投诉 (有效 denied), 未达成 with full marks called wrong (JX402)."""
+    assert indicator_score(target, actual, 10).value == 10.0
