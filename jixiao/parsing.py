@@ -307,6 +307,10 @@ def _parse(raw: object, percent: bool) -> Measure:
         rest = monthly.group("rest")  # 每月10日前 报送: by that day of every month
         return Measure(text=original, kind="number", op="<=", value=float(monthly.group(1)),
                        unit=DAY_OF_MONTH, level=qualitative_level(rest) if rest else None)
+    if (period := _PERIOD_FIRST_RE.match(text)) is not None:  # 1-12月累计培训520人次
+        counted = _parse(text[period.end():], percent)
+        if counted.kind == "number":
+            return replace(counted, text=original)
     date_measure = _parse_date(text, original)
     if date_measure is not None:
         return date_measure
@@ -396,6 +400,9 @@ def _parse(raw: object, percent: bool) -> Measure:
 
 
 
+# The months of the year a count is of, before the words naming it (1-12月累计培训520人次):
+# the whole year. (Not a year, 2023年完成率95%: perhaps another year's, for a person to read.)
+_PERIOD_FIRST_RE = re.compile(r"^[1一]月?(?:-|~|至|到)12月份?(?:[,，]|以来)?(?=[\u4e00-\u9fff])")
 # A footnote's mark after a value (≥95%①, ≥95%注1, ≥95%[1], ≥95%*1, ≥95%†), before NFKC
 # makes ① a 1
 _FOOTNOTE_RE = re.compile(r"(?:[\u2460-\u2473\u00b9†‡※]+|注\d{1,2}|\[\d{1,2}\]|\*\d{1,2})\s*$")
@@ -1383,13 +1390,18 @@ def _month_end(year: int, month: int) -> int:
 
 # The words that name what is counted before its number (完成培训 500 人次, 覆盖率 ≥95%,
 # 共计 12 次): none that changes what the number means (较上年, 增长, 每月, 近, 第, 前 …).
-_NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?=[\d≥≧⩾≤≦⩽<>=]|[大小不低高少多至达超等控])")
+_NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,14}(?=[\d≥≧⩾≤≦⩽<>=]|[大小不低高少多至达超等控])")
 _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降", "减", "升", "提", "长", "不",
                "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
                "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
 # What is counted or named, though 增, 约, 累, 差 alone change the number (增长5%, 约95%):
 # 新增3个, 签约95户, 累计培训520人次 (the year's total), 差错率≤1%, 偏差率≤5%.
 _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏差")
+# Words of what is counted that hold a character of _NOT_NAMING and change nothing of the
+# number (第三方调查, 高标准农田, 低保金, 老年人, 日间照料, 月度巡查, 比例, 合同约定)
+_PLAIN_WORDS = ("第三方", "高标准", "低保", "低收入", "老年", "青少年", "少年", "少数民族",
+                "提供", "日间", "日常", "月度", "年度", "年龄", "比例", "比率", "占比", "合同约定",
+                "约定", "高血压", "高中", "高校", "高新", "高速", "高效", "高龄", "多媒体")
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 # A name with Latin letters in it (PM2.5, COD, 5G基站, II类水质达标率) before a sign
@@ -1419,7 +1431,7 @@ def _after_naming_words(text: str) -> str | None:
             if plain.startswith(word):
                 plain = plain[len(word):]
                 break
-        for word in _COUNTED_NEW:
+        for word in (*_COUNTED_NEW, *_PLAIN_WORDS):
             plain = plain.replace(word, "")
         if plain.endswith("比") and _RATIO_RE.match(_leading_operator(rest)[1]):
             return rest  # 生师比≤17:1: the ratio named (比 is no comparison with last year here)

@@ -375,3 +375,20 @@ def test_none_happened_within_a_ceiling_of_counts(target, actual):
     """未发生, 无有效投诉 beside ≤2次, ≤1%: none, within the ceiling — before, “不是数值”
     (JX204) or, for 无有效投诉 (有效 denied), 未达成 with full marks called wrong (JX402)."""
     assert indicator_score(target, actual, 10).value == 10.0
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("经第三方调查满意度为93.5%", 93.5, "%"), ("建成高标准农田2100亩", 2100, "亩"),
+    ("发放低保金3612人", 3612, "人"), ("老年人健康体检12360人", 12360, "人"),
+    ("青少年参与520人", 520, "人"), ("提供服务520人次", 520, "人次"),
+    ("建成日间照料中心12个", 12, "个"), ("开展月度巡查12次", 12, "次"),
+    ("优良天数比例达87.4%", 87.4, "%"), ("按合同约定支付97.5万元", 97.5, "万元"),
+    ("共资助家庭经济困难学生1235人", 1235, "人"), ("1-12月累计培训520人次", 520, "人次"),
+])
+def test_ordinary_words_before_the_number(text, value, unit):
+    """Words naming what is counted that hold a character which elsewhere changes the
+    number (第三方: 第; 高标准: 高; 低保: 低; 老年人: 年; 比例: 比; 约定: 约), up to 14
+    characters of them, and the months of the year before them: the number is read
+    (before: “无法识别”, JX203)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.unit) == ("number", value, unit)
