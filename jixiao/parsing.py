@@ -635,7 +635,7 @@ _DENIAL = r"(?:无|未|没有|没|并无|从未{more})(?:发现|出现|存在|�
 # 零投诉: words for nothing, which a 指标值 may want (``says_none``).
 _BAD_DENIED = re.compile(r"(?:^|[,，;；、])" + _DENIAL.format(more="")
                          + r"(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
-                         r"|隐患|问题)")
+                         r"|超出?(?:合同|概算|批复|中标)|隐患|问题)")
 
 
 # What is still needed before a word of achievement: the goal not yet reached.
@@ -836,6 +836,22 @@ def _count_unit(unit: str, none_of: Measure) -> str:
     return unit
 
 
+def _done_in_unit(text: str, unit: str) -> float | None:
+    """The one number of a 完成值 of several numbers (全年共培训520人次，合格率98%; 计划500人次，
+    实际完成520人次) in the 指标值's own unit — the only one, or the only one said 实际
+    (actually) done; None where none or several are."""
+    text = normalize_text(text)
+    if len(re.findall(_NUMBER, text)) < 2:
+        return None  # one number, unread for what its words say (差5%: a gap)
+    found = [(match.start(), _to_float(match.group(1)))
+             for match in re.finditer(rf"({_NUMBER}){re.escape(unit)}(?![\u4e00-\u9fff%‰])", text)]
+    if len(found) == 1:
+        return found[0][1]
+    done = [value for start, value in found
+            if any(word in text[max(0, start - 4):start] for word in ("实际", "实现"))]
+    return done[0] if len(done) == 1 else None
+
+
 def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual where one side is a number and the other says it in words:
     a count of nothing (安全事故 ＝0 起 → 未发生; 无 → 0 起) is 0 of the count's unit; full
@@ -847,6 +863,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     same day (当日办结) beside a time allowed is 1 天. A 指标值 stated in words that hold a
     number but no measure (每月10日前, 资金到位后1个月内) beside a word of achievement (按时
     发放) is a statement the 完成值 answers."""
+    if actual.kind == "unparsed" and target.kind == "number" and target.unit \
+            and (done := _done_in_unit(actual.text, target.unit)) is not None:
+        actual = replace(actual, kind="number", op=None, value=done, unit=target.unit,
+                         problem=None)  # 全年共培训520人次，合格率98%: the 520 人次
     reached = _against_last_year(target, actual)
     if reached is not None:  # 不低于上年 → 低于上年: the change each states, compared
         return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
@@ -1100,7 +1120,8 @@ _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|
                         + _CHANGE_WORD)
 _CHANGE_NAMED_RE = re.compile(r"(?:同比)?" + _CHANGE_WORD + "$")  # 收入增长率: what rises
 _FALLS = ("下降", "降低", "减少", "降幅", "减幅")
-_BUDGET_RE = re.compile(r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?(?:以?内)?")
+_BUDGET_RE = re.compile(r"(?:(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?"
+                        r"|(?:批复)?概算(?:数|金额)?|合同(?:金额|价款|价|额)|中标(?:金额|价))(?:以?内)?")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
 # A rise said to be on last year (较上年增长5%, 同比提高3个百分点), in its own unit (RISE +
@@ -1451,7 +1472,8 @@ _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
-_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖")
+_DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖",
+               "办结", "内办结")
 
 
 # Words with no number before a comma, the number after it (已完成，完成率为98%)

@@ -392,3 +392,15 @@ def test_ordinary_words_before_the_number(text, value, unit):
     (before: “无法识别”, JX203)."""
     measure = parse_measure(text)
     assert (measure.kind, measure.value, measure.unit) == ("number", value, unit)
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≥500人次", "全年共培训520人次，合格率98%", 10.0), ("≥500人次", "培训480人次，完成率96%", 9.6),
+    ("≥90%", "发放问卷200份，满意度93.5%", 10.0), ("≥90%", "92%，较上年提高3个百分点", 10.0),
+    ("≥500人次", "计划500人次，实际完成520人次", 10.0), ("≤合同金额", "未超合同金额", 10.0),
+    ("≤批复概算", "未超概算", 10.0), ("≤5个工作日", "平均3个工作日办结", 10.0),
+])
+def test_the_number_in_the_targets_unit_among_several(target, actual, expected):
+    """A 完成值 of several numbers, one of them in the 指标值's unit (or the one said 实际
+    done): that one (before: “无法识别”, JX203, no total); ≤合同金额/≤批复概算 met by 未超…."""
+    assert indicator_score(target, actual, 10).value == expected
