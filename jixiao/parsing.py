@@ -1189,7 +1189,8 @@ def _against_last_year(target: Measure, actual: Measure) -> bool | None:
     持平 meets 不低于上年, 低于上年 does not): True where every change the 完成值 allows
     meets the 指标值, False where none does, None where it depends or either states none."""
     wanted = change_on_last_year(target)
-    if wanted is None or (target.kind == actual.kind == "number" and target.unit == actual.unit
+    if wanted is None or (target.kind == actual.kind == "number"
+                          and target.unit.removeprefix(RISE) == actual.unit.removeprefix(RISE)
                           and any(ch.isdigit() for ch in actual.text)):
         return None  # 较上年增长3% against 不低于上年 (≥ 0 %): the numbers compare
     done = change_on_last_year(actual, named=False)

@@ -38,6 +38,8 @@ from jixiao.xlsx.numformats import shows_percent
 def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """总分不等于执行率得分与各指标得分之和。
 
+    没有分值列的表，各项得分之和（总分）超过 100 的同样报告。
+
     分值合计不是 100 时（JX101），各项得分之和随之偏离（分值合计 110 的表，得分之和
     可达 110）：此时说明写明先改正分值，而不是把总分改成超过 100 的和。
 
@@ -76,6 +78,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
                                        f"{_weights_first(table)}")
+    elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
+        yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
+                                       "无法核对各项得分，请核对哪些得分超过了分值")
 
 
 def _weights_first(table: SelfEvaluation) -> str:

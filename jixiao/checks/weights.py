@@ -490,7 +490,9 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                       "指标值和完成值，及未达到指标值是否说明原因；各指标得分、总分和评分等级"
                       "无法计算和核对，须人工审核")
         return
-    headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2"))
+    headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2")) \
+        or any("heading" in subtotal.sources and "block" not in subtotal.sources
+               for subtotal in table.subtotals)  # 一级 | 一级指标分值: the 一级's own points
     blocks = [subtotal for subtotal in table.subtotals if "block" in subtotal.sources]
     if headed:
         checked = "已核对各一级、二级指标的得分之和不超过标题写明的分值，及总分和等级"

@@ -62,6 +62,9 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "扣分原因")),  # before 得分/评分: a text
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号",
                 "测算依据")),  # 三级指标测算依据 (发改 中央预算内投资): how, not the name
+    # the 一级's (二级's) own points in a column of their own beside it (一级指标 | 一级指标分值)
+    ("level1_weight", ("一级指标分值", "一级指标权重", "一级分值", "一级权重")),
+    ("level2_weight", ("二级指标分值", "二级指标权重", "二级分值", "二级权重")),
     ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
     ("level2", ("二级指标",)),
     ("deepest", ("四级指标",)),  # 一级 | 二级 | 三级 | 四级 (2017 score sheets): the name

@@ -198,3 +198,28 @@ def test_a_money_line_broken_down_under_a_line_of_the_breakdown(tmp_path, lines)
     money[4][2] -= 10  # 省级资金 240 (人员经费 190): the parts no longer add up
     _, data = checked(_table(tmp_path / "u.xlsx", money))
     assert "JX304" in codes(data)
+
+
+def _level1_points_table(path, first_score=20, total=99.24):
+    header = ["一级指标", "一级指标分值", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分",
+              "偏差原因分析及改进措施"]
+    points = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
+    body, seen = [], set()
+    for level1, level2, name, target, actual, _, score, reason in ROWS:
+        body.append([level1, None if level1 in seen else points[level1], level2, name, target,
+                     actual, score, reason])
+        seen.add(level1)
+    body[0][6] = first_score
+    return grid_book(path, [*HEAD, header, *body, ["总分", 100, None, None, None, None, total],
+                            ["评分等级", None, None, None, None, None, "优"]])
+
+
+def test_a_column_of_the_level1_points(tmp_path):
+    """一级指标 | 一级指标分值 | 二级 | 三级 … | 得分, no 分值 per row: the column is the 一级's
+    points, checked against its rows' scores (JX103). Before, it was taken for the 一级
+    names, and a table whose 产出 scored 55 of 50 with a 总分 of 104.24 passed, 优."""
+    _, data = checked(_level1_points_table(tmp_path / "t.xlsx"))
+    assert codes(data) == ["JX108"]
+    _, data = checked(_level1_points_table(tmp_path / "u.xlsx", first_score=25, total=104.24))
+    assert codes(data) == ["JX103", "JX108", "JX501"]
+    assert "超过满分 100" in next(f["message"] for f in data["findings"] if f["code"] == "JX501")
