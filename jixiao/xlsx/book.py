@@ -229,7 +229,12 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         members = set(archive.namelist())
         parts = SheetParts()
         hidden = []
-        for name, relation, state in _sheets(archive.read(workbook)):
+        content = archive.read(workbook)
+        if _STRICT in content[:4096]:
+            raise UnreadableWorkbook(
+                f"“{path.name}”是“Strict Open XML 电子表格”格式，jixiao 不读取这种格式："
+                "请在 Excel 中“另存为”，保存类型选“Excel 工作簿(*.xlsx)”后再试")
+        for name, relation, state in _sheets(content):
             kind, member = rels.get(relation, ("", ""))
             if kind.endswith("/worksheet") and member in members:
                 parts[name] = member
@@ -240,6 +245,10 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
                                  f"（{type(error).__name__}）") from None
     return parts
+
+
+# The namespace of a workbook saved as "Strict Open XML Spreadsheet" (ISO 29500 strict)
+_STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 @functools.lru_cache(maxsize=64)  # copies of one template have the same workbook part

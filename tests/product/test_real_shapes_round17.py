@@ -223,3 +223,24 @@ def test_a_column_of_the_level1_points(tmp_path):
     _, data = checked(_level1_points_table(tmp_path / "u.xlsx", first_score=25, total=104.24))
     assert codes(data) == ["JX103", "JX108", "JX501"]
     assert "超过满分 100" in next(f["message"] for f in data["findings"] if f["code"] == "JX501")
+
+
+def test_a_strict_open_xml_workbook_is_named_as_such(tmp_path):
+    """A workbook saved as Excel's “Strict Open XML Spreadsheet” (its parts in the ISO strict
+    namespaces): before, “没有找到项目支出绩效自评表” — as if the table were missing. Now
+    the message says which format it is and how to save it."""
+    import zipfile
+
+    from jixiao.pipeline import check_workbook
+
+    path = _table(tmp_path / "t.xlsx", HEAD[4:6])
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(strict, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith(".xml"):
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            target.writestr(item, data)
+    result = check_workbook(strict)
+    assert "Strict Open XML" in result.error and "另存为" in result.error
