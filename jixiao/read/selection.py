@@ -45,6 +45,17 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
         tables = [table for table in tables if table not in unscored]
         notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))
                      + "未校验：以有分值、得分的自评表为准")
+    # a list of indicators' points and scores without 指标值 or 完成值 (项目名称 | 三级指标 |
+    # 分值 | 得分), each named in a full table of the workbook: a summary of it, no table
+    full = [table for table in tables if {"target", "actual"} <= table.columns]
+    named = {compact_text(indicator.name) for table in full for indicator in table.indicators}
+    listed = [table for table in tables if not {"target", "actual"} & table.columns
+              and table.indicators and full
+              and all(compact_text(indicator.name) in named for indicator in table.indicators)]
+    if listed:
+        tables = [table for table in tables if table not in listed]
+        notes.append("指标得分汇总" + "、".join(_places(listed, tables))
+                     + "（没有指标值和完成值，所列指标都在自评表中）未校验：以自评表为准")
     # an untouched copy of the form (no 项目名称, nothing filled) beside filled tables: a
     # spare sheet of the template, not a submission left empty (that one, alone, is JX001)
     spare = [table for table in tables if unfilled(table) and not table.project.name]

@@ -244,3 +244,23 @@ def test_a_strict_open_xml_workbook_is_named_as_such(tmp_path):
             target.writestr(item, data)
     result = check_workbook(strict)
     assert "Strict Open XML" in result.error and "另存为" in result.error
+
+
+def test_a_summary_of_the_indicators_scores_is_no_second_table(tmp_path):
+    """A sheet 指标汇总 listing 项目名称 | 三级指标 | 分值 | 得分 for the table's indicators:
+    before, checked as a third-party table (JX101 “分值合计为 50”)."""
+    from openpyxl import load_workbook
+
+    from jixiao.read.workbook import read_workbook
+
+    path = _table(tmp_path / "t.xlsx", HEAD[4:6])
+    book = load_workbook(path)
+    sheet = book.create_sheet("指标汇总")
+    sheet.append(["项目指标得分汇总"])
+    sheet.append(["项目名称", "三级指标", "分值", "得分"])
+    for row in ROWS[:3]:
+        sheet.append([HEAD[2][1], row[2], row[5], row[6]])
+    book.save(path)
+    workbook = read_workbook(path)
+    assert [t.sources["header"].sheet for t in workbook.tables] == ["表"]
+    assert workbook.notes == ["指标得分汇总“指标汇总”（没有指标值和完成值，所列指标都在自评表中）未校验：以自评表为准"]
