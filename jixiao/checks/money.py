@@ -202,6 +202,8 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     if nested is not None and not differs(nested, total, TOLERANCE):
         return  # the sources break down the total, the other lines one of them
     parent = _parent_of_nested(parts)
+    if parent is not None and any(word in parent.label for word in ("结转", "结余")):
+        parent = None  # 上年结转 above 上级补助, 本级财政资金: last year's, not where they came from
     if outer is None or nested is None or parent is None \
             or differs(outer, total, TOLERANCE):
         # the sum compared: the lines beside the one the sources break down, else all

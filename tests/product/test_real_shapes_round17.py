@@ -264,3 +264,18 @@ def test_a_summary_of_the_indicators_scores_is_no_second_table(tmp_path):
     workbook = read_workbook(path)
     assert [t.sources["header"].sheet for t in workbook.tables] == ["表"]
     assert workbook.notes == ["指标得分汇总“指标汇总”（没有指标值和完成值，所列指标都在自评表中）未校验：以自评表为准"]
+
+
+def test_sources_beside_last_years_money_are_no_breakdown_of_it(tmp_path):
+    """上年结转 1 then 上级补助 40, 本级财政资金 40, 其他资金 19, adding up to 100 beside a
+    total of 100: correct. When they do not, JX304 names every line — before, it read
+    上级补助 and 本级财政资金 as a breakdown of 上年结转 and named a wrong sum."""
+    lines = [["其中：上年结转", 1, 1, 1], ["上级补助", 40, 40, 40], ["本级财政资金", 40, 40, 38],
+             ["其他资金", 19, 19, 19]]
+    money = [HEAD[4], ["年度资金总额", 100, 100, 98, 10, "98%", 9.8], *lines]
+    _, data = checked(_table(tmp_path / "t.xlsx", money))
+    assert codes(data) == []
+    money[4][2] = 30  # 本级财政资金 30: the lines add up to 90
+    _, data = checked(_table(tmp_path / "u.xlsx", money))
+    assert "全年预算数：各明细合计 90（上年结转 1 + 上级补助 40 + 本级财政资金 30 + 其他资金 19），" \
+        "年度资金总额为 100" in [f["message"] for f in data["findings"]]
