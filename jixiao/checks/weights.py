@@ -485,10 +485,12 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     if "weight" in table.columns or not table.indicators:
         return
     if "score" not in table.columns:
+        money = "资金、执行率、" if table.fund_columns else ""  # (a money block read)
+        unread = "" if money else "；没有读到项目资金栏，资金和执行率也须人工审核"
         yield finding("JX108", table.sources.get("header"),
-                      "表中既没有分值列也没有得分列，各指标分值和得分未知：已核对资金、执行率、"
+                      f"表中既没有分值列也没有得分列，各指标分值和得分未知：已核对{money}"
                       "指标值和完成值，及未达到指标值是否说明原因；各指标得分、总分和评分等级"
-                      "无法计算和核对，须人工审核")
+                      f"无法计算和核对，须人工审核{unread}")
         return
     headed = any(heading_groups(table.indicators, level) for level in ("level1", "level2")) \
         or any("heading" in subtotal.sources and "block" not in subtotal.sources

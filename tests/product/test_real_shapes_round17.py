@@ -279,3 +279,13 @@ def test_sources_beside_last_years_money_are_no_breakdown_of_it(tmp_path):
     _, data = checked(_table(tmp_path / "u.xlsx", money))
     assert "全年预算数：各明细合计 90（上年结转 1 + 上级补助 40 + 本级财政资金 30 + 其他资金 19），" \
         "年度资金总额为 100" in [f["message"] for f in data["findings"]]
+
+
+def test_no_points_no_scores_and_no_money_read_says_the_money_was_not_checked(tmp_path):
+    """A table without 分值 and 得分 whose money block was not read (a 发改 投资情况 block):
+    JX108 no longer says “已核对资金、执行率” — it says they were not read."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]
+    rows = [[*row[:5], row[7]] for row in ROWS]
+    _, data = checked(grid_book(tmp_path / "t.xlsx", [*HEAD[:4], header, *rows]))
+    [message] = [f["message"] for f in data["findings"] if f["code"] == "JX108"]
+    assert "已核对资金" not in message and "没有读到项目资金栏" in message
