@@ -635,7 +635,7 @@ _DENIAL = r"(?:无|未|没有|没|并无|从未{more})(?:发现|出现|存在|�
 # 零投诉: words for nothing, which a 指标值 may want (``says_none``).
 _BAD_DENIED = re.compile(r"(?:^|[,，;；、])" + _DENIAL.format(more="")
                          + r"(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
-                         r"|超出?(?:合同|概算|批复|中标)|隐患|问题)")
+                         r"|超[出过]?(?:合同|概算|批复|中标)|隐患|问题)")
 
 
 # What is still needed before a word of achievement: the goal not yet reached.
@@ -844,7 +844,8 @@ def _done_in_unit(text: str, unit: str) -> float | None:
     if len(re.findall(_NUMBER, text)) < 2:
         return None  # one number, unread for what its words say (差5%: a gap)
     found = [(match.start(), _to_float(match.group(1)))
-             for match in re.finditer(rf"({_NUMBER}){re.escape(unit)}(?![\u4e00-\u9fff%‰])", text)]
+             for match in re.finditer(rf"(?<![\d.。])({_NUMBER}){re.escape(unit)}(?![\u4e00-\u9fff%‰])",
+                                      text)]
     if len(found) == 1:
         return found[0][1]
     done = [value for start, value in found
