@@ -284,6 +284,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             row += 1
             continue
         if printed and last == row - 1 == home and len(table.indicators) > first \
+                and not _under_merged_points(grid, columns, home) \
                 and _leads(table.indicators[-1], heads[-1], read, places, own, home):
             lead = table.indicators.pop()  # its text's first lines: one indicator with this row
             heads.pop()
@@ -510,6 +511,7 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
 
 
 _WRAPPED = ("level1", "level2", "name", "target", "actual", "reason")
+_VALUE_STARTS = "≥≤<>=＞＜≧≦⩾⩽0123456789"  # how a 指标值 or 完成值 of its own begins
 _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
@@ -539,6 +541,9 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         if not isinstance(text, str) or not text or type(place) is not tuple \
                 or place[1] != home:  # the indicator's own cell, in its own row
             return False
+        if key in ("target", "actual") and value.strip()[:1] in _VALUE_STARTS \
+                and any(character.isdigit() for character in text):
+            return False  # ≥95% under ≥1000册: a value of its own (分值, 得分 merged above)
         # A wrapped line's rest is no longer than the line; one piece alone, much shorter
         # (a short name under a long one may be a row of its own, left unfilled).
         longest = len(text) if len(pieces) > 1 else max(2, len(text) // 2)
@@ -549,6 +554,13 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
     return True
+
+
+def _under_merged_points(grid: Grid, columns: dict[str, int], row: int) -> bool:
+    """Whether ``row``'s 分值 (or 得分) cell is part of one merged down from a row above (a
+    二级 group's points in one cell): the row has its points there, no wrapped lead."""
+    return any((origin := grid.origin.get((row, columns[key]))) is not None and origin[0] < row
+               for key in ("weight", "score") if key in columns)
 
 
 def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
@@ -590,6 +602,9 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
         longest = len(lead[key]) if len(rests) > 1 else max(2, len(lead[key]) // 3)
         if len(rest) > longest:
             return False
+        if key in ("target", "actual") and rest[:1] in _VALUE_STARTS \
+                and any(character.isdigit() for character in lead[key]):
+            return False  # ≥95% under ≥1000册: a value of its own (分值, 得分 merged above)
     for key, text in lead.items():
         read[key] = text + rests.get(key, "")
         places[key] = above.sources[key]  # where the text starts

@@ -289,3 +289,20 @@ def test_no_points_no_scores_and_no_money_read_says_the_money_was_not_checked(tm
     _, data = checked(grid_book(tmp_path / "t.xlsx", [*HEAD[:4], header, *rows]))
     [message] = [f["message"] for f in data["findings"] if f["code"] == "JX108"]
     assert "已核对资金" not in message and "没有读到项目资金栏" in message
+
+
+def test_points_and_score_merged_over_a_groups_rows_inside_a_merged_level1(tmp_path):
+    """数量指标's two rows under one merged 分值 20 and 得分 20, the 一级 merged down over
+    产出: each row an indicator (JX109's note). Before, the second row was glued to the
+    next as the first lines of its texts (“发放宣传册培训合格率”, “≥1000册≥95%”): JX203 ×2,
+    JX101 “分值合计为 90”, no total."""
+    rows = [list(row) for row in ROWS]
+    second = [None, None, "发放宣传册", "≥1000册", "1000册", None, None, None]
+    rows = [rows[0], second, *[[None, *row[1:]] for row in rows[1:4]], *rows[4:]]
+    top = len(HEAD) + 2
+    path = grid_book(tmp_path / "t.xlsx", [*HEAD, INDICATOR_HEADER, *rows, *_closing()],
+                     merges=[(top, 1, 4, 0), (top, 2, 1, 0), (top, 6, 1, 0), (top, 7, 1, 0)])
+    table, data = checked(path)
+    assert codes(data) == ["JX109"] and len(table.indicators) == 8
+    assert [i.name for i in table.indicators][:3] == ["培训人数", "发放宣传册", "培训合格率"]
+    assert data["total_computed"] == 99.24
