@@ -92,7 +92,9 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
-_RENAMED = ("deepest",)  # a role _roles gives another name (四级 → name, its 三级 → group3)
+# roles that become no column of their own: 四级 → name (its 三级 → group3); a level's
+# points column → Header.level_weights
+_RENAMED = ("deepest", "level1_weight", "level2_weight")
 _EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason",
                 "一级": "level1", "二级": "level2", "三级": "name", "实际完成": "actual"}
 

@@ -349,18 +349,34 @@ def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | No
     return None
 
 
+_RULES_LABELS = ("评分规则", "计分规则", "计分方法", "评分方法")
+# A title naming its rule set: （比例法评分）, 四川省…自评表 (the province's own form)
+_RULES_TITLE = re.compile(r"比例法|^四川省.{0,30}自评表")
+
+
 def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
-    """The rule set a workbook states in a cell labelled 评分规则, and where."""
+    """The rule set a workbook states — in a cell labelled 评分规则 (计分方法 …), beside
+    it or after its colon (评分规则：比例法), or in a title (…自评表（比例法评分）, 四川省…自评表)
+    — and where."""
     for grid in grids:
         for (row, column), text in grid.texts.items():
-            if not text.startswith("评分规则") or not isinstance(grid.values[(row, column)], str):
+            if not text.startswith(_RULES_LABELS) or not isinstance(grid.values[(row, column)], str):
                 continue
+            _, colon, after = text.replace("：", ":").partition(":")
+            name = rule_name(after) if colon and after else None
+            if name:
+                return name, grid.source(row, column)
             found = grid.right_of(row, column, limit=3)
             if found is None:
                 continue
             name = rule_name(str(found[0]))
             if name:
                 return name, grid.source(row, found[1])
+    for grid in grids:
+        for (row, column), text in grid.texts.items():
+            if row <= 3 and len(text) <= 60 and "自评" in text and _RULES_TITLE.search(text) \
+                    and (name := rule_name(text)) is not None:
+                return name, grid.source(row, column)
     return None
 
 

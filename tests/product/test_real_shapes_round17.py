@@ -306,3 +306,21 @@ def test_points_and_score_merged_over_a_groups_rows_inside_a_merged_level1(tmp_p
     assert codes(data) == ["JX109"] and len(table.indicators) == 8
     assert [i.name for i in table.indicators][:3] == ["培训人数", "发放宣传册", "培训合格率"]
     assert data["total_computed"] == 99.24
+
+
+@pytest.mark.parametrize("stated", [
+    {"cell": "评分规则：比例法"}, {"cell": "计分方法：比例法"},
+    {"title": "项目支出绩效自评表（比例法评分）"},
+])
+def test_the_rule_set_stated_after_a_colon_or_in_the_title(tmp_path, stated):
+    """评分规则：比例法 in one cell, 计分方法, or the title (…自评表（比例法评分）): ratio —
+    a reverse target over (≤600元 done 750元) scores 10 × 600 / 750 = 4 of 5 by it (mof2020:
+    3.75). Before, mof2020 (JX404 “应为 3.75”)."""
+    rows = [list(row) for row in ROWS]
+    rows[3][4], rows[3][6], rows[3][7] = "750元", 4, "物价上涨，成本超支"
+    head = [[stated.get("title", HEAD[0][0])], *HEAD[1:]]
+    extra = [[stated["cell"]]] if "cell" in stated else []
+    closing = [CLOSING[0][:1] + [None] * 4 + [100, 98.24], CLOSING[1], *extra]
+    path = grid_book(tmp_path / "t.xlsx", [*head, INDICATOR_HEADER, *rows, *closing])
+    table, data = checked(path)
+    assert table.rules.name == "ratio" and codes(data) == []
