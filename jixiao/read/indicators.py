@@ -54,6 +54,7 @@ from jixiao.read.roles import (
     is_placeholder_points,
     is_template_name,
     is_total_label,
+    names_not_applicable,
     not_adjusted,
     says_not_applicable,
     without_template_number,
@@ -641,7 +642,8 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
     cell is an indicator (its checks say what is missing); a 得分 a formula gives does
     not make one."""
     name = read.get("name")
-    return ((is_placeholder(name) or is_template_name(name) or is_optional_label(name))
+    return ((is_placeholder(name) or is_template_name(name) or is_optional_label(name)
+             or names_not_applicable(name))
             and all(is_placeholder(read.get(key)) for key in _CONTENT_TEXT)
             and is_placeholder_points(read.get("weight"))
             and (not score_typed or is_placeholder_points(read.get("score"))))

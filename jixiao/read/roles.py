@@ -161,6 +161,16 @@ def says_not_applicable(value: Any) -> bool:
     return isinstance(value, str) and _NOT_APPLICABLE.fullmatch(compact_string(value)) is not None
 
 
+# A row's name saying the row does not apply (不适用, 本项目不涉及生态效益): no indicator
+_NAMED_NOT_APPLICABLE = re.compile(r"(?:本项目|该项目|本年度?)?(?:不适用|不涉及|无此项)[\u4e00-\u9fff]{0,10}")
+
+
+def names_not_applicable(value: Any) -> bool:
+    """Whether a 三级 name says its row does not apply (不适用, 本项目不涉及生态效益)."""
+    return isinstance(value, str) \
+        and _NAMED_NOT_APPLICABLE.fullmatch(compact_string(value)) is not None
+
+
 _NOT_ADJUSTED = re.compile(r"(?:未|无|不|没有)(?:调整|变化|变动|变更)|同年初.*|同上|不变|未变|"
                            r"与年初(?:一致|相同)|同原(?:指标值?)?")
 

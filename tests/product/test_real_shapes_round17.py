@@ -324,3 +324,13 @@ def test_the_rule_set_stated_after_a_colon_or_in_the_title(tmp_path, stated):
     path = grid_book(tmp_path / "t.xlsx", [*head, INDICATOR_HEADER, *rows, *closing])
     table, data = checked(path)
     assert table.rules.name == "ratio" and codes(data) == []
+
+
+@pytest.mark.parametrize("name", ["不适用", "不涉及", "本项目不涉及生态效益"])
+def test_a_row_named_not_applicable_is_no_indicator(tmp_path, name):
+    """效益 split into 经济/社会/生态 …, the 生态 row's 三级 written 不适用 (本项目不涉及生态效益)
+    and the rest left blank: no indicator (as 无 already was). Before: JX106, JX201, JX202
+    and no total."""
+    rows = [*ROWS[:5], ("效益指标", "生态效益指标", name, None, None, None, None, None), *ROWS[5:]]
+    table, data = checked(_table(tmp_path / "t.xlsx", HEAD[4:6], rows))
+    assert codes(data) == [] and len(table.indicators) == 7
