@@ -1062,7 +1062,9 @@ def says_full_marks(raw: object) -> bool:
         "满分", "得满分", "全分")
 
 
-_HEADING_POINTS_RE = re.compile(r"^(.*?)[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$")
+# 数量指标（20分）, 数量指标20分; 数量指标(权重20), 数量指标（分值：20）
+_HEADING_POINTS_RE = re.compile(r"^(.*?)(?:[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?"
+                                r"|[(（]\s*(?:权重|分值|分数|满分)[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])$")
 
 
 def heading_points(raw: object) -> tuple[str, float | None]:
@@ -1072,7 +1074,7 @@ def heading_points(raw: object) -> tuple[str, float | None]:
     text = normalize_text(str(raw))
     match = _HEADING_POINTS_RE.match(text)
     if match and match.group(1):
-        return match.group(1).rstrip("(（"), float(match.group(2))
+        return match.group(1).rstrip("(（"), float(match.group(2) or match.group(3))
     return text, None
 
 

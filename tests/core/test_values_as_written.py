@@ -404,3 +404,15 @@ def test_the_number_in_the_targets_unit_among_several(target, actual, expected):
     """A 完成值 of several numbers, one of them in the 指标值's unit (or the one said 实际
     done): that one (before: “无法识别”, JX203, no total); ≤合同金额/≤批复概算 met by 未超…."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    ("数量指标(权重20)", 20.0), ("数量指标（分值：20）", 20.0), ("数量指标（权重20分）", 20.0),
+    ("数量指标（20分）", 20.0), ("新建校舍(2)", None), ("数量指标(20)", None),
+])
+def test_points_in_a_heading_named_as_weight_or_points(text, points):
+    """数量指标(权重20), （分值：20): the heading's points (before: none read, so a group
+    whose rows total 15 against 20 passed); a bare number in brackets is no points."""
+    from jixiao.parsing import heading_points
+
+    assert heading_points(text)[1] == points
