@@ -776,13 +776,21 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     if table.template:
         return
     rows = table.indicators[first:]
+    # 合计 alone is the table's sum — unless it closes each group: one after each is theirs
+    bare = {index for index, (indicator, (own1, own2)) in enumerate(zip(rows, heads, strict=True))
+            if indicator.weight is not None and _blank_measure(indicator)
+            and any(_BARE_SUBTOTAL.fullmatch(compact_text(text)) for text in (
+                indicator.name, indicator.level1 if own1 else None,
+                indicator.level2 if own2 else None) if text)}
+    grouped = bare if len(bare) >= 2 else set()
     ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
     for index, (indicator, (own1, own2)) in enumerate(zip(rows, heads, strict=True)):
         rank = None
         if indicator.weight is not None and _blank_measure(indicator):
             own = (indicator.name, indicator.level1 if own1 else None,
                    indicator.level2 if own2 else None)
-            if index in sums or any(_sums_rows_above(text) for text in own if text):
+            if index in sums or index in grouped or any(_sums_rows_above(text) for text in own
+                                                        if text):
                 rank = -1  # "小计" (产出指标小计, 产出指标合计) under its rows
             elif index in headings2:
                 rank = 1
@@ -794,7 +802,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             elif levels.is_level1_only(indicator.name, as_name=True):
                 rank = 0
         ranks.append(rank)
-    whole = _whole_sum(table, first, ranks, heads, sums)
+    whole = None if len(rows) - 1 in grouped else _whole_sum(table, first, ranks, heads, sums)
     if whole is not None:
         ranks[-1] = _WHOLE
     if all(rank is None for rank in ranks):

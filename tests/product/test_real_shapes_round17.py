@@ -334,3 +334,22 @@ def test_a_row_named_not_applicable_is_no_indicator(tmp_path, name):
     rows = [*ROWS[:5], ("效益指标", "生态效益指标", name, None, None, None, None, None), *ROWS[5:]]
     table, data = checked(_table(tmp_path / "t.xlsx", HEAD[4:6], rows))
     assert codes(data) == [] and len(table.indicators) == 7
+
+
+def test_a_heji_row_closing_each_level1_group(tmp_path):
+    """产出指标 | 合计 | | | | 50 | 50 after 产出's rows, and so after 效益 and 满意度: each a
+    subtotal of its group (合计 alone above the 总分 is otherwise the indicators' sum).
+    Before: with the 一级 written on each row, every 合计 row an indicator (JX101 “分值合计为
+    190”, JX201, JX202 …); merged, the last one taken for the sum of all (JX103)."""
+    body, sums = [], {"产出指标": (50, 50), "效益指标": (30, 30), "满意度指标": (10, 9.44)}
+    for at, row in enumerate(ROWS):
+        body.append(list(row))
+        if at + 1 == len(ROWS) or ROWS[at + 1][0] != row[0]:
+            body.append([row[0], "合计", None, None, None, *sums[row[0]], None])
+    table, data = checked(grid_book(tmp_path / "t.xlsx", [*HEAD, INDICATOR_HEADER, *body,
+                                                           *_closing()]))
+    assert codes(data) == [] and len(table.indicators) == 7
+    body[4][5] = 45  # 产出's 合计 written 45: its rows total 50
+    _, data = checked(grid_book(tmp_path / "u.xlsx", [*HEAD, INDICATOR_HEADER, *body,
+                                                       *_closing()]))
+    assert codes(data) == ["JX103"]
