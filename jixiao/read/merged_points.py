@@ -28,8 +28,11 @@ from jixiao.xlsx.refs import split_ref
 
 
 def split_merged_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
-    """Read each 分值 merged over several indicator rows of ``grid`` as their group's."""
+    """Read each 分值 merged over several indicator rows of ``grid`` as their group's (and
+    a 得分 merged over rows with their own 分值, ``_split_merged_scores``)."""
     weight_column, score_column = columns.get("weight"), columns.get("score")
+    if score_column is not None and score_column in grid.merged_down():
+        _split_merged_scores(grid, weight_column, score_column, table)
     if weight_column is None or weight_column not in grid.merged_down():
         return  # no 分值 merged down: every table without one stops here
     groups: dict[tuple[int, int], list[tuple[int, Indicator]]] = {}
@@ -48,6 +51,50 @@ def split_merged_points(grid: Grid, columns: dict[str, int], table: SelfEvaluati
         if stated is None or stated <= 0:
             continue
         _split(grid, table, top, weight_column, score_column, stated, members)
+
+
+def _split_merged_scores(grid: Grid, weight_column: int | None, score_column: int,
+                         table: SelfEvaluation) -> None:
+    """A 得分 merged over rows that each have their own 分值 (数量指标's 10 and 10 scored 20
+    in one cell): the group's, given to its rows as the rules score them where that adds
+    up to it, else full marks to the rows met and the rest to those short in proportion."""
+    groups: dict[tuple[int, int], list[tuple[int, Indicator]]] = {}
+    for indicator in table.indicators:
+        row = _row(grid, indicator)
+        anchor = None if row is None else grid.origin.get((row, score_column))
+        if anchor is not None and anchor[1] == score_column and (
+                weight_column is None or grid.origin.get((row, weight_column)) is None):
+            groups.setdefault(anchor, []).append((row, indicator))
+    for (top, _), members in groups.items():
+        indicators = [indicator for _, indicator in members]
+        if len(members) < 2 or members[0][0] != top or any(
+                indicator.weight is None for indicator in indicators) \
+                or indicators[0].score_declared is None \
+                or any(indicator.score_declared is not None for indicator in indicators[1:]):
+            continue
+        group = indicators[0].score_declared
+        ruled = [score_indicator(replace(indicator, score_declared=None), table.rules).value
+                 for indicator in indicators]
+        weights = [indicator.weight or 0.0 for indicator in indicators]
+        if all(value is not None for value in ruled) \
+                and abs(sum(ruled) - group) <= TOLERANCE * len(indicators):  # type: ignore[arg-type]
+            scores = ruled
+        else:
+            met = [value is not None and value >= weight - TOLERANCE
+                   for value, weight in zip(ruled, weights, strict=True)]
+            rest = group - sum(weight for weight, full in zip(weights, met, strict=True) if full)
+            short = [value if value is not None else weight
+                     for value, weight, full in zip(ruled, weights, met, strict=True) if not full]
+            if rest < -TOLERANCE or (not short and abs(rest) > TOLERANCE):
+                continue  # no split the rules allow: left as read (its checks say so)
+            total = sum(short) or 1.0
+            scores = [weight if full else round2(rest * (value if value is not None else weight)
+                                                 / total)
+                      for value, weight, full in zip(ruled, weights, met, strict=True)]
+        place = note(table, grid, top, score_column)
+        for indicator, score in zip(indicators, scores, strict=True):
+            indicator.score_declared = score
+            indicator.sources["score"] = place
 
 
 def _row(grid: Grid, indicator: Indicator) -> int | None:

@@ -353,3 +353,24 @@ def test_a_heji_row_closing_each_level1_group(tmp_path):
     _, data = checked(grid_book(tmp_path / "u.xlsx", [*HEAD, INDICATOR_HEADER, *body,
                                                        *_closing()]))
     assert codes(data) == ["JX103"]
+
+
+def _score_merged(path, group_score, second_actual="1000册"):
+    rows = [list(row) for row in ROWS]
+    rows[0][5], rows[0][6] = 10, group_score
+    second = [None, None, "发放宣传册", "≥1000册", second_actual, 10, None, None]
+    rows = [rows[0], second, *[[None, *row[1:]] for row in rows[1:4]], *rows[4:]]
+    top = len(HEAD) + 2
+    return grid_book(path, [*HEAD, INDICATOR_HEADER, *rows, *_closing()],
+                     merges=[(top, 1, 4, 0), (top, 2, 1, 0), (top, 7, 1, 0)])
+
+
+def test_a_score_merged_over_rows_with_their_own_points(tmp_path):
+    """数量指标's two rows with 分值 10 and 10 of their own, 得分 20 merged over both: each
+    row's 10 (before: 20 read as the first row's, JX401 “得分 20 大于分值 10”, and the
+    second's “未填写得分”, JX406). A row short of its target under a full group score
+    is still found (JX402)."""
+    _, data = checked(_score_merged(tmp_path / "t.xlsx", 20))
+    assert codes(data) == [] and data["total_computed"] == 99.24
+    _, data = checked(_score_merged(tmp_path / "u.xlsx", 20, second_actual="800册"))
+    assert "JX402" in codes(data)
