@@ -775,9 +775,7 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             for i in table.indicators):
         headed = None if "weight" in table.columns else _headings_points(table)
         if has_money and any(i.weight is not None for i in table.indicators) \
-                and not _indicators_total_100(table) and not any(
-                    levels.is_budget_rate_name(i.name) for i in table.indicators):
-            # (a 预算执行率 row under 产出 is the 执行率 scored: its points are not added again)
+                and not _indicators_total_100(table) and not _rate_row_totalled(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
         elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0 \
@@ -786,6 +784,19 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _rate_row_totalled(table: SelfEvaluation) -> bool:
+    """Whether a 预算执行率 row under 产出 (or 效益) is the 执行率 the table scores: its
+    总分 is the indicators' scores alone (90 of 90 points) — then the rule set's share is
+    not added again. (A 四川 table listing the rate among its 90 points and scoring the
+    money's 10 besides declares the 100.)"""
+    if table.total_declared is None or not any(
+            levels.is_budget_rate_name(indicator.name) for indicator in table.indicators):
+        return False
+    scores = [indicator.score_declared for indicator in table.indicators]
+    return all(score is not None for score in scores) \
+        and abs(sum(scores) - table.total_declared) <= TOLERANCE  # type: ignore[arg-type]
 
 
 def _restated_by_a_row(table: SelfEvaluation) -> bool:

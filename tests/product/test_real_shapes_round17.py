@@ -374,3 +374,14 @@ def test_a_score_merged_over_rows_with_their_own_points(tmp_path):
     assert codes(data) == [] and data["total_computed"] == 99.24
     _, data = checked(_score_merged(tmp_path / "u.xlsx", 20, second_actual="800册"))
     assert "JX402" in codes(data)
+
+
+def test_a_budget_rate_row_beside_the_moneys_own_ten_points(tmp_path):
+    """As above, but the 总分 counts the money's 10 besides (四川 style: 90 + 10, the rate
+    listed among the 90 as well): the rule set's share stays — no JX101."""
+    money = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+             ["年度资金总额", 100, 100, 98, "98%"]]
+    rows = [list(row) for row in ROWS]
+    rows[2][1:5] = ["时效指标", "预算执行率", "≥90%", "98%"]
+    _, data = checked(_table(tmp_path / "t.xlsx", money, rows))
+    assert codes(data) == [] and data["total_computed"] == 99.24
