@@ -1451,11 +1451,7 @@ def _after_naming_words(text: str) -> str | None:
         prefix, rest = text[:cut], text[cut:]
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
-        plain = prefix
-        for word in _THIS_YEAR:  # 全年开展4次: the year the table is about
-            if plain.startswith(word):
-                plain = plain[len(word):]
-                break
+        plain = _this_year_off(prefix)  # 全年开展4次: the year the table is about
         for word in (*_COUNTED_NEW, *_PLAIN_WORDS):
             plain = plain.replace(word, "")
         if plain.endswith("比") and _RATIO_RE.match(_leading_operator(rest)[1]):

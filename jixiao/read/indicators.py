@@ -513,6 +513,12 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
 
 _WRAPPED = ("level1", "level2", "name", "target", "actual", "reason")
 _VALUE_STARTS = "≥≤<>=＞＜≧≦⩾⩽0123456789"  # how a 指标值 or 完成值 of its own begins
+
+
+def _own_value(piece: str, beside: str) -> bool:
+    """Whether a 指标值/完成值 ``piece`` is a value of its own, not a wrapped line of the
+    value ``beside`` it (≥95% under ≥1000册): it begins as a value, beside one with a number."""
+    return piece.strip()[:1] in _VALUE_STARTS and any(ch.isdigit() for ch in beside)
 _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
@@ -542,8 +548,7 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         if not isinstance(text, str) or not text or type(place) is not tuple \
                 or place[1] != home:  # the indicator's own cell, in its own row
             return False
-        if key in ("target", "actual") and value.strip()[:1] in _VALUE_STARTS \
-                and any(character.isdigit() for character in text):
+        if key in ("target", "actual") and _own_value(value, text):
             return False  # ≥95% under ≥1000册: a value of its own (分值, 得分 merged above)
         # A wrapped line's rest is no longer than the line; one piece alone, much shorter
         # (a short name under a long one may be a row of its own, left unfilled).
@@ -603,8 +608,7 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
         longest = len(lead[key]) if len(rests) > 1 else max(2, len(lead[key]) // 3)
         if len(rest) > longest:
             return False
-        if key in ("target", "actual") and rest[:1] in _VALUE_STARTS \
-                and any(character.isdigit() for character in lead[key]):
+        if key in ("target", "actual") and _own_value(rest, lead[key]):
             return False  # ≥95% under ≥1000册: a value of its own (分值, 得分 merged above)
     for key, text in lead.items():
         read[key] = text + rests.get(key, "")

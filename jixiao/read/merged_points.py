@@ -72,25 +72,9 @@ def _split_merged_scores(grid: Grid, weight_column: int | None, score_column: in
                 or indicators[0].score_declared is None \
                 or any(indicator.score_declared is not None for indicator in indicators[1:]):
             continue
-        group = indicators[0].score_declared
-        ruled = [score_indicator(replace(indicator, score_declared=None), table.rules).value
-                 for indicator in indicators]
-        weights = [indicator.weight or 0.0 for indicator in indicators]
-        if all(value is not None for value in ruled) \
-                and abs(sum(ruled) - group) <= TOLERANCE * len(indicators):  # type: ignore[arg-type]
-            scores = ruled
-        else:
-            met = [value is not None and value >= weight - TOLERANCE
-                   for value, weight in zip(ruled, weights, strict=True)]
-            rest = group - sum(weight for weight, full in zip(weights, met, strict=True) if full)
-            short = [value if value is not None else weight
-                     for value, weight, full in zip(ruled, weights, met, strict=True) if not full]
-            if rest < -TOLERANCE or (not short and abs(rest) > TOLERANCE):
-                continue  # no split the rules allow: left as read (its checks say so)
-            total = sum(short) or 1.0
-            scores = [weight if full else round2(rest * (value if value is not None else weight)
-                                                 / total)
-                      for value, weight, full in zip(ruled, weights, met, strict=True)]
+        scores = _group_scores(indicators, indicators[0].score_declared, table)
+        if scores is None:
+            continue  # no split the rules allow: left as read (its checks say so)
         place = note(table, grid, top, score_column)
         for indicator, score in zip(indicators, scores, strict=True):
             indicator.score_declared = score
@@ -126,8 +110,9 @@ def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
         indicator.sources["weight"] = weight_place
     if merged_score:
         score_place = note(table, grid, top, score_column)
-        for indicator, score in zip(indicators, _group_scores(indicators, group_score, table),
-                                    strict=True):
+        scores = _group_scores(indicators, group_score, table) \
+            or [round2(group_score / len(indicators))] * len(indicators)  # type: ignore[operator]
+        for indicator, score in zip(indicators, scores, strict=True):
             if indicator.judged == indicator.score_declared and "judged" not in table.columns:
                 indicator.judged = score
             indicator.score_declared = score
@@ -138,24 +123,26 @@ def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
 
 
 def _group_scores(indicators: list[Indicator], group: float | None,
-                  table: SelfEvaluation) -> list[float | None]:
-    """A merged group 得分 given to its rows (see the module's docstring)."""
+                  table: SelfEvaluation) -> list[float | None] | None:
+    """A group 得分 given to its rows (see the module's docstring), each row at its own
+    分值; None where no split fits it (a score below what the rows met earn)."""
     if group is None:
         return [None] * len(indicators)
-    share = indicators[0].weight or 0.0
+    weights = [indicator.weight or 0.0 for indicator in indicators]
     ruled = [score_indicator(replace(indicator, score_declared=None), table.rules).value
              for indicator in indicators]
     if all(value is not None for value in ruled) \
             and abs(sum(ruled) - group) <= TOLERANCE * len(indicators):  # type: ignore[arg-type]
         return ruled  # type: ignore[return-value]
-    if abs(group - share * len(indicators)) <= TOLERANCE:
-        return [share] * len(indicators)
-    full = [value is not None and value >= share - TOLERANCE for value in ruled]
-    rest = group - share * sum(full)
-    short = [value if value is not None else share for value, met in zip(ruled, full, strict=True)
-             if not met]
+    if abs(group - sum(weights)) <= TOLERANCE:
+        return list(weights)
+    full = [value is not None and value >= weight - TOLERANCE
+            for value, weight in zip(ruled, weights, strict=True)]
+    rest = group - sum(weight for weight, met in zip(weights, full, strict=True) if met)
+    short = [value if value is not None else weight
+             for value, weight, met in zip(ruled, weights, full, strict=True) if not met]
     if not short or rest < 0:  # every row met its target, or the score is below the met rows'
-        return [round2(group / len(indicators))] * len(indicators)
+        return None
     total = sum(short) or 1.0
-    return [share if met else round2(rest * (value if value is not None else share) / total)
-            for value, met in zip(ruled, full, strict=True)]
+    return [weight if met else round2(rest * (value if value is not None else weight) / total)
+            for value, weight, met in zip(ruled, weights, full, strict=True)]
