@@ -31,6 +31,7 @@ from jixiao.errors import JixiaoError
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.cycles import cycles, dependencies
+from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.limits import Limits
@@ -57,6 +58,7 @@ def register_functions() -> None:
         wrapped = wrap_func(_adapter(function))
         registry[name] = wrapped
         registry[f"_XLUDF.{name}"] = wrapped
+    use_excel_rules(registry)
     bound_array_functions(registry)
 
 

@@ -1,0 +1,115 @@
+"""Where formulas' Excel functions give another answer than Excel, Excel's answer.
+
+formulas rounds ``x * 10**d`` as a binary float, so ROUND(0.145, 2) is 0.14 and a
+score written ``=ROUND(G14*80.55/90, 2)`` loses a cent that Excel and LibreOffice
+keep; Excel first takes a number to its 15 significant digits (the digits it
+shows), and so do the comparisons (``=0.1+0.2=0.3`` is TRUE in Excel). TRIM keeps
+runs of spaces inside the text; VALUE refuses "95%" and "1,234"; LENB counts a
+Chinese character once where Chinese Excel counts two bytes; DATEDIF takes its unit
+only in capitals ("d" is #NUM!); HYPERLINK, which shows its friendly name, is unknown. Each is replaced here
+by Excel's rule; the rest of formulas is used as it is.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+from typing import Any
+
+import numpy as np
+from formulas.functions import Error, wrap_ufunc
+from formulas.functions.date import text2num, xdatedif
+from formulas.functions.operators import OPERATORS, logic_wrap
+from formulas.functions.text import _kw1, xvalue
+
+
+def _significant(number: float) -> Decimal:
+    """A number as Excel holds it for rounding and comparing: its 15 significant digits."""
+    return Decimal(f"{number:.15g}")
+
+
+def _rounder(mode: str) -> Callable[[Any, Any], Any]:
+    def excel_round(number: Any, digits: Any = 0) -> Any:
+        places = int(digits)
+        exact = _significant(float(number))
+        try:
+            rounded = exact.scaleb(places).quantize(Decimal(1), rounding=mode).scaleb(-places)
+        except InvalidOperation:
+            return Error.errors["#NUM!"]
+        return float(rounded)
+
+    return excel_round
+
+
+def _comparison(compare: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    """formulas compares (type, value) pairs; numbers by their 15 significant digits."""
+
+    def excel_compare(left: tuple[int, Any], right: tuple[int, Any]) -> bool:
+        return compare(_as_shown(left), _as_shown(right))
+
+    return excel_compare
+
+
+def _as_shown(pair: tuple[int, Any]) -> tuple[int, Any]:
+    kind, value = pair
+    if kind == 0 and isinstance(value, (int, float, np.floating, np.integer)) \
+            and np.isfinite(value):
+        return kind, float(_significant(float(value)))
+    return pair
+
+
+def _trim(text: str) -> str:
+    return re.sub(" {2,}", " ", text).strip(" ")
+
+
+def _bytes(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
+               for character in text)
+
+
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?")
+
+
+def _value(text: Any) -> Any:
+    """VALUE as Excel: "95%" is 0.95 and "1,234.5" is 1234.5, spaces around allowed."""
+    if isinstance(text, str):
+        plain = text.strip()
+        percent = plain.endswith("%")
+        digits = plain[:-1].strip() if percent else plain
+        if digits and any(character.isdigit() for character in digits) \
+                and _NUMBER_TEXT.fullmatch(digits):
+            number = float(digits.replace(",", ""))
+            return number / 100 if percent else number
+    return xvalue(text)
+
+
+def _datedif(start: Any, end: Any, unit: Any) -> Any:
+    return xdatedif(start, end, unit.upper() if isinstance(unit, str) else unit)
+
+
+def _hyperlink(link: Any, name: Any = None) -> Any:
+    return link if name is None else name
+
+
+_COMPARISONS = {">=": operator.ge, "<=": operator.le, "<>": operator.ne,
+                "<": operator.lt, ">": operator.gt, "=": operator.eq}
+
+
+def use_excel_rules(registry: dict[str, Any]) -> None:
+    """Put Excel's rule in formulas' function ``registry`` and operators (idempotent)."""
+    registry["ROUND"] = wrap_ufunc(_rounder(ROUND_HALF_UP))
+    registry["ROUNDUP"] = wrap_ufunc(_rounder(ROUND_UP))
+    registry["ROUNDDOWN"] = wrap_ufunc(_rounder(ROUND_DOWN))
+    registry["TRIM"] = wrap_ufunc(_trim, **_kw1)
+    registry["LENB"] = wrap_ufunc(_bytes, **_kw1)
+    registry["VALUE"] = wrap_ufunc(_value, input_parser=lambda *a: a)
+    registry["DATEDIF"] = wrap_ufunc(_datedif, input_parser=lambda *a: text2num(a))
+    registry["HYPERLINK"] = wrap_ufunc(_hyperlink, input_parser=lambda *a: a)
+    for symbol, compare in _COMPARISONS.items():
+        OPERATORS[symbol] = logic_wrap(_comparison(compare))
+
+
+__all__ = ["use_excel_rules"]
