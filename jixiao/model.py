@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -546,6 +547,23 @@ __all__ = [
 def blank_value(value: object) -> bool:
     """A cell left blank, or holding only a dash or slash (—, -, /)."""
     return value is None or (isinstance(value, str) and value.strip() in ("", "-", "—", "/"))
+
+
+# A 偏差原因 that says there is none, or only that the work was done: no reason for a
+# deduction, a shortfall or an overrun (compared without punctuation: 暂无. N/A; 无。 is
+# kept for the template's highlight, which compares the cell as typed).
+NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差", "无明显偏差", "正常", "完成",
+                       "已完成", "达标", "已达标", "NA"))
+
+
+def unexplained(reason: object) -> bool:
+    """Whether a 偏差原因 explains nothing: blank, only dashes, slashes or dots (——, ／,
+    …), "无" (暂无。 没有 N/A …), "已完成", or a bare number."""
+    if blank_value(reason) or not isinstance(reason, str):
+        return True
+    words = "".join(character for character in reason
+                    if unicodedata.category(character)[0] not in "PSZC")
+    return not words or words.isdigit() or words.upper() in NO_REASON
 
 
 def unfilled(table: SelfEvaluation) -> bool:

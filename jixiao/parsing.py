@@ -271,6 +271,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     text = normalize_text(original)
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
+    if ("±" in text or "+-" in text) and (centred := _CENTRED_RE.match(text)) is not None:
+        return _centred(centred, original)  # 95%±2%, 95±2%, 95%(±2个百分点): 93% to 97%
     if (mark := _FOOTNOTE_RE.search(original)) is not None \
             and any(ch.isdigit() for ch in original[:mark.start()]):
         text = normalize_text(original[:mark.start()])  # ≥95%①, ≥95%注1: the value
@@ -362,6 +364,8 @@ def _parse(raw: object, percent: bool) -> Measure:
         if stated.kind == "number":
             return replace(stated, text=original)
     if number is None:
+        if _OVERRUN_RE.match(text):  # 超出预算2万元: over the budget, by that
+            return Measure(text=original, kind="qualitative", level="not")
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"无法识别“{original.strip()}”{_NO_NUMBER_READ}")
@@ -369,6 +373,9 @@ def _parse(raw: object, percent: bool) -> Measure:
             return Measure(text=original, kind="number", op=op, value=0.0, unit="%")  # 0 at least
         if op in ("<=", "<") and _BUDGET_RE.fullmatch(rest):  # ≤预算数: within the budget, as
             return Measure(text=original, kind="qualitative", level="achieved")  # 控制在预算内
+        if op is not None and not rest and _OP_SYMBOL_RE.match(text) is None \
+                and (level := qualitative_level(text)) in ("not", "partial"):
+            return Measure(text=original, kind="qualitative", level=level)  # 未达到: words
         if op is not None and (not rest or _OP_SYMBOL_RE.match(text)) \
                 and not _LAST_YEAR_RE.fullmatch(rest):  # "≥", "大于", "≥B级" (≤上年: words)
             return Measure(text=original, kind="unparsed", op=op,
@@ -1106,6 +1113,25 @@ def parse_rate(raw: object, *, percent_format: bool = False) -> float | None:
 # either side of nothing, "±5%" (a deviation of at most 5 %), "≤±5%", "±5%以内".
 _RANGE_WORDS = "以内|之内|范围内|之间|区间内|内"
 _PLUS_MINUS_RE = re.compile(rf"^(?:<=|≤)?(?:±|\+-)(\d+(?:\.\d+)?)(.*?)(?:{_RANGE_WORDS})?$")
+# A value and a tolerance either side of it (95%±2%, 95±2%, 100万元±5%, 95%(±2个百分点)).
+_CENTRED_RE = re.compile(r"^=?(?P<centre>\d+(?:\.\d+)?)(?P<unit>[^\d±+()]*?)\(?(?:±|\+-)"
+                         rf"(?P<bound>\d+(?:\.\d+)?)(?P<bound_unit>[^\d)]*?)\)?(?:{_RANGE_WORDS})?$")
+
+
+def _centred(found: re.Match[str], original: str) -> Measure:
+    centre, bound = _to_float(found.group("centre")), _to_float(found.group("bound"))
+    unit, bound_unit = _clean_unit(found.group("unit")), _clean_unit(found.group("bound_unit"))
+    if bound_unit == "个百分点":
+        bound_unit = "%"
+    if unit and bound_unit and unit != bound_unit:
+        if bound_unit != "%":
+            return Measure(text=original, kind="unparsed",
+                           problem=f"无法识别“{original.strip()}”中的数值：单位不一致")
+        bound = centre * bound / 100  # 100万元±5%: five in a hundred of the value
+    return Measure(text=original, kind="range", value=centre - bound, upper=centre + bound,
+                   unit=unit or bound_unit)
+
+
 _SPAN_RE = re.compile(rf"^({_NUMBER})([^\d~至到—–-]*)(?:~|至|到|—|–|-)({_NUMBER})(.*?)(?:{_RANGE_WORDS})?$")
 _BOTH_BOUNDS_RE = re.compile(
     rf"^(?:>=|≥|>|不低于|不少于)({_NUMBER})([^\d且并,、;]*)(?:并且|且|并|,|、|;)"
@@ -1125,6 +1151,8 @@ _CHANGE_NAMED_RE = re.compile(r"(?:同比)?" + _CHANGE_WORD + "$")  # 收入增�
 _FALLS = ("下降", "降低", "减少", "降幅", "减幅")
 _BUDGET_RE = re.compile(r"(?:(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?"
                         r"|(?:批复)?概算(?:数|金额)?|合同(?:金额|价款|价|额)|中标(?:金额|价))(?:以?内)?")
+# An amount over the budget (超出预算2万元, 超合同金额5%): the budget not kept to.
+_OVERRUN_RE = re.compile(rf"(?:超出|超过|超)(?:{_BUDGET_RE.pattern})\d")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
 # A rise said to be on last year (较上年增长5%, 同比提高3个百分点), in its own unit (RISE +

@@ -137,15 +137,6 @@ def full_marks(indicator: Indicator, value: float) -> bool:
     return indicator.weight is not None and value >= indicator.weight - rules.TOLERANCE
 
 
-# A 偏差原因 that says there is none: no reason for a deduction, a shortfall or an overrun.
-NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差"))
-
-
-def unexplained(reason: object) -> bool:
-    """Whether a 偏差原因 explains nothing: blank, or "无" (暂无, 没有 …)."""
-    return blank(reason) or (isinstance(reason, str) and reason.strip() in NO_REASON)
-
-
 def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
     """Whether a cell holds a JX_ formula: its value is jixiao's own result,
     so a difference from the rules means a stale cache (JX504), not a mistake."""

@@ -18,7 +18,6 @@ from jixiao.checks.base import (
     label,
     points,
     typed_in,
-    unexplained,
 )
 from jixiao.errors import ScoreInputError
 from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
@@ -31,6 +30,7 @@ from jixiao.model import (
     Source,
     execution_row_rate,
     indicator_actual,
+    unexplained,
 )
 from jixiao.parsing import parse_measure
 from jixiao.rules import SCORE_STEP, TOLERANCE

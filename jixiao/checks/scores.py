@@ -21,7 +21,6 @@ from jixiao.checks.base import (
     label,
     points,
     uncomputed_formula,
-    unexplained,
 )
 from jixiao.checks.targets import unsigned_falling_rate
 from jixiao.model import (
@@ -31,6 +30,7 @@ from jixiao.model import (
     Source,
     execution_row_rate,
     plain_text,
+    unexplained,
 )
 from jixiao.parsing import compact_text
 from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text
@@ -182,8 +182,10 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
-    表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明；只写“无”“暂无”的
-    不算说明。
+    表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明；只写“无”“暂无”
+    “正常”“已完成”、只有横线斜线（——、／、N/A）、只有数字或只是表格印好的提示语（请填写偏差
+    原因）的不算说明；偏差原因写“无”而改进措施栏写了内容的，按改进措施算已说明。四川格式
+    没有得分列时，定性指标部分达成或未达成必然扣分，同样须说明原因。
     单列为一级指标的“预算执行率”行（以及第三方指标体系“项目管理”“过程”下的“预算执行率”）
     按执行率得分，是否须说明原因按执行率判断（JX306）。
     表中既没有分值列也没有得分列时（湖南等地的自评表），扣多少分无从计算，但未达到
@@ -217,15 +219,27 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
         if _jx503_speaks(table, indicator, score):
             value = score.value  # the number typed over the formula is JX503's: the rule's
+        if value is None and "score" not in table.columns and score.band is not None \
+                and score.band[1] < indicator.weight - TOLERANCE:
+            low, high = score.band  # 四川: a 部分达成 without a 得分 column, scored by a person
+            yield finding("JX405", first_source(indicator, "reason", "actual"),
+                          f"“{label(indicator)}”{score.level_name or '未完全达成'}，按规则得分在 "
+                          f"{points(low)}–{points(high)} 分之间（分值 {points(indicator.weight)}），"
+                          f"须扣分，未说明偏差原因{_no_reason_column(table)}")
+            continue
         if value is None or value >= indicator.weight - TOLERANCE:
             continue
         if execution_row_rate(indicator) is not None:
             continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         source = first_source(indicator, "reason", "score")
-        column = "" if "reason" in table.columns else "（表中没有偏差原因列）"
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
-                      f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因{column}")
+                      f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因"
+                      f"{_no_reason_column(table)}")
+
+
+def _no_reason_column(table: SelfEvaluation) -> str:
+    return "" if "reason" in table.columns else "（表中没有偏差原因列）"
 
 
 def _points_unknown(table: SelfEvaluation) -> bool:

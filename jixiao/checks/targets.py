@@ -13,7 +13,6 @@ from jixiao.checks.base import (
     full_marks,
     label,
     never_calculated,
-    unexplained,
 )
 from jixiao.levels import is_process_level1
 from jixiao.model import (
@@ -24,6 +23,7 @@ from jixiao.model import (
     indicator_actual,
     indicator_target,
     plain_text,
+    unexplained,
 )
 from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
 from jixiao.rules import (

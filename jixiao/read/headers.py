@@ -507,9 +507,20 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         remark = _remark_column(grid, range(top, data_start))
         if remark is not None:
             columns["reason"] = remark
+    _reason_spread(grid, columns, range(top, data_start))
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+
+
+def _reason_spread(grid: Grid, columns: dict[str, int], rows: range) -> None:
+    """A 偏差原因 header merged across two columns with nothing under it naming the second:
+    a reason typed in the second is the row's too (read where the first says nothing)."""
+    reason = columns.get("reason")
+    if reason is None or "measures" in columns or reason + 1 in columns.values():
+        return
+    if any(grid.origin.get((row, reason + 1)) == (row, reason) for row in rows):
+        columns["measures"] = reason + 1
 
 
 def _spanned_level1(grid: Grid, columns: dict[str, int], top: int, data_start: int

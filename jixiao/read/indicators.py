@@ -36,6 +36,7 @@ from jixiao.model import (
     Sources,
     Subtotal,
     plain_text,
+    unexplained,
 )
 from jixiao.parsing import compact_text, contradicts_direction, heading_points, says_full_marks
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
@@ -57,6 +58,7 @@ from jixiao.read.roles import (
     names_not_applicable,
     not_adjusted,
     says_not_applicable,
+    without_instructions,
     without_template_number,
 )
 from jixiao.read.totals import (
@@ -1038,7 +1040,7 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         name=without_template_number(_text(value("name"))), target=value("target"),
         actual=value("actual"),
         weight=points(value("weight")), score_declared=points(value("score")),
-        reason=_text(value("reason")) or _text(value("measures")),
+        reason=_explanation(_reason(value("reason")), _reason(value("measures"))),
         nature=_text(value("nature")), unit=_text(value("unit")),
         sources=Sources(places))  # each made a Source when read
     sign = _text(value("sign"))
@@ -1049,7 +1051,8 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
             indicator.sources["contrary_nature"] = places.get("nature")
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
-    if measures is not None and indicator.reason is not None and not _text(value("reason")):
+    if measures is not None and indicator.reason is not None \
+            and indicator.reason != _reason(value("reason")):
         indicator.sources["reason"] = measures  # explained in the 改进措施 only
     if "weight" not in read and indicator.name:  # no 分值 column: the points in the name
         name, stated = heading_points(indicator.name)  # (湖南 得分表: 相关性（5分）)
@@ -1070,3 +1073,17 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
 
 def _text(value: Any) -> str | None:
     return None if value is None else plain_text(value).strip()
+
+
+def _reason(value: Any) -> str | None:
+    """A 偏差原因 or 改进措施 as written, without the form's printed prompt (请填写偏差原因,
+    （扣分的须说明偏差原因及改进措施）)."""
+    text = _text(value)
+    return without_instructions(text) if text else text
+
+
+def _explanation(reason: str | None, measures: str | None) -> str | None:
+    """The row's explanation: its 偏差原因, or its 改进措施 where the 原因 says nothing (无, /)."""
+    if unexplained(reason) and not unexplained(measures):
+        return measures
+    return reason or measures

@@ -10,7 +10,7 @@ spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
     JX201  年度指标值 (E)          a row with a 分值 has no 年度指标值
     JX202  实际完成值 (F)          a row with a 分值 and a 年度指标值 has no 实际完成值
     JX405  偏差原因 (I)            the 得分 is below the 分值 and no reason is written
-                                   (blank, or only “无”/“暂无” …: ``checks.base.NO_REASON``)
+                                   (blank, or only “无”/“暂无” …: ``model.NO_REASON``)
     JX408  人工评分 (J)            the 得分 cell asks for a person's score
 
 Each highlight is a subset of its check: whatever the form marks, ``jixiao check`` says
@@ -28,8 +28,8 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.checks.base import NO_REASON
 from jixiao.layout import COLUMN, FIRST_ROW, LAST_ROW, TOTAL_ROW
+from jixiao.model import NO_REASON
 from jixiao.rules import FULL_MARKS, TOLERANCE
 
 # Excel's own presets: "light red fill with dark red text" for what check calls an

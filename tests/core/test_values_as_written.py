@@ -416,3 +416,33 @@ def test_points_in_a_heading_named_as_weight_or_points(text, points):
     from jixiao.parsing import heading_points
 
     assert heading_points(text)[1] == points
+
+
+@pytest.mark.parametrize(("target", "actual", "met", "band"), [
+    ("达到预期", "未达到", False, (0.0, 6.0)),        # words, not “<” with its number missing
+    ("控制在预算内", "超出预算2万元", False, (0.0, 6.0)),  # over the budget by an amount
+    ("≤合同金额", "超过合同金额3万元", False, (0.0, 6.0)),
+])
+def test_a_result_that_says_it_fell_short_in_words(target, actual, met, band):
+    """未达到 (before: “有运算符但没有数值”, no total); 超出预算2万元 (before: “无法识别”)."""
+    score = indicator_score(target, actual, 10)
+    assert (score.met, score.band) == (met, band)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("95%±2%", 93.0, 97.0, "%"), ("95±2%", 93.0, 97.0, "%"), ("95%（±2%）", 93.0, 97.0, "%"),
+    ("95%±2个百分点", 93.0, 97.0, "%"), ("100万元±5%", 95.0, 105.0, "万元"),
+    ("30天±2天", 28.0, 32.0, "天"), ("±5%", -5.0, 5.0, "%"),
+])
+def test_a_value_and_its_tolerance_either_side_is_a_range(text, low, high, unit):
+    """95%±2%: 93% to 97% (before: JX203 ““±”不是有效的指标性质”; 95%（±2%） read as 95%,
+    so 93% was a shortfall and 99% met)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.upper, measure.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize(("actual", "met", "value"), [("93%", True, 10.0), ("96.5%", True, 10.0),
+                                                      ("92%", False, None)])
+def test_within_the_tolerance_is_met(actual, met, value):
+    score = indicator_score("95%（±2%）", actual, 10)
+    assert (score.met, score.value) == (met, value)

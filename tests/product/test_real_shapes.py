@@ -161,13 +161,16 @@ def test_a_low_rate_without_its_reason_points_at_the_empty_reason_cell(tmp_path)
 
 def test_a_partly_met_qualitative_row_without_a_score_column_is_said_once(tmp_path):
     """四川 (no 得分 column), 明显提升 → 部分达成: one JX410 at the row with its band — not
-    the band said twice in two formats, and a JX409 on the same cell again (rt14-b D1)."""
+    the band said twice in two formats, and a JX409 on the same cell again (rt14-b D1);
+    the certain deduction, unexplained, is JX405's (rt18-f 2)."""
     rows = [row if row[2] != "基层诊疗能力" else (*row[:7], "部分达成", None)
             for row in SICHUAN_90]
     _, data = checked(sichuan(tmp_path / "s.xlsx", rows=rows, reason="设备到货延期"))
     on_row = [item for item in data["findings"] if "基层诊疗能力" in item["message"]
               and not item["message"].startswith("总分")]
     assert [(item["code"], item["message"]) for item in on_row] == [
+        ("JX405", "“基层诊疗能力”部分达成，按规则得分在 12–16 分之间（分值 20），须扣分，"
+                  "未说明偏差原因"),
         ("JX410", "“基层诊疗能力”为“部分达成”，须人工评分（12–16 分之间）")]
 
 

@@ -1,0 +1,61 @@
+"""Round 18 of real shapes: what a reviewer sees in a 偏差原因, and values written as
+reviewers read them (each test fails on 338b490)."""
+
+import pytest
+from test_real_shapes import checked, codes
+from test_real_shapes_round16 import CLOSING, HEAD, ROWS
+from workbooks import grid_book
+
+HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+          "偏差原因分析及改进措施"]
+SATISFACTION = len(HEAD) + 1 + len(ROWS)  # the 满意度 row (85% of ≥90%: 9.44 of 10)
+
+
+def _with_last_row(path, reason, header=HEADER, extra=(), merges=()):
+    rows = [*map(list, ROWS[:-1]), [*ROWS[-1][:7], reason, *extra]]
+    closing = [CLOSING[0][:1] + [None] * 4 + [100, 99.24], CLOSING[1]]
+    return grid_book(path, [*HEAD, header, *rows, *closing], merges=merges)
+
+
+@pytest.mark.parametrize("reason", [
+    "——", "／", "--", "－", "N/A", "\\", "…", "/ /", "无.", "暂无。", "没有。", "正常", "已完成",
+    "已达标", "无明显偏差", 0, "请填写偏差原因", "（扣分的须说明偏差原因及改进措施）"])
+def test_a_deduction_explained_by_a_mark_a_no_or_the_forms_prompt_is_unexplained(tmp_path, reason):
+    """A 9.44-of-10 row whose 偏差原因 says nothing a reviewer reads as a reason — dashes,
+    N/A, 无 with a full stop, 已完成, a bare number, the form's printed prompt: JX405 (before:
+    counted as written, the file passed)."""
+    _, data = checked(_with_last_row(tmp_path / "t.xlsx", reason))
+    assert [(item["code"], item["cell"]) for item in data["findings"]] == [
+        ("JX405", f"H{SATISFACTION}")]
+
+
+def test_a_real_reason_still_counts(tmp_path):
+    _, data = checked(_with_last_row(tmp_path / "t.xlsx", "样本偏少，调查结果偏低；下年扩大样本"))
+    assert codes(data) == []
+
+
+def test_no_in_the_reason_and_the_measures_written_beside_it(tmp_path):
+    """偏差原因 “无” | 改进措施 written: explained as a blank 偏差原因 beside the same 改进措施
+    already was (before: JX405)."""
+    header = [*HEADER[:7], "偏差原因", "改进措施"]
+    path = _with_last_row(tmp_path / "t.xlsx", "无", header=header,
+                          extra=["下年度优化课程设置，扩大满意度调查样本"])
+    _, data = checked(path)
+    assert codes(data) == []
+
+
+def test_a_reason_typed_in_the_right_half_of_a_merged_reason_header(tmp_path):
+    """偏差原因分析及改进措施 merged across two columns, the reason typed in the second:
+    read (before: JX405 at the empty first)."""
+    header = [*HEADER, None]
+    at = len(HEAD) + 1
+    path = _with_last_row(tmp_path / "t.xlsx", None, header=header,
+                          extra=["部分学员对课程安排不满意，下年度优化课程设置"],
+                          merges=[(at, 8, 0, 1)])
+    _, data = checked(path)
+    assert codes(data) == []
+    path = _with_last_row(tmp_path / "u.xlsx", None, header=header, extra=[None],
+                          merges=[(at, 8, 0, 1)])
+    _, data = checked(path)
+    assert [(item["code"], item["cell"]) for item in data["findings"]] == [
+        ("JX405", f"H{SATISFACTION}")]
