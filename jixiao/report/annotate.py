@@ -78,9 +78,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         comment.width, comment.height = 320, 40 + 40 * len(items)
         cell.comment = comment
 
-    if RESULT_SHEET in book.sheetnames:
-        del book[RESULT_SHEET]
-    sheet = book.create_sheet(RESULT_SHEET)
+    sheet = book.create_sheet(_result_sheet_name(book))
     for number, row in enumerate(findings_rows(findings), start=1):
         for column, value in enumerate(row, start=1):
             _text_cell(sheet, number, column, value)
@@ -108,14 +106,34 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     _mark(book)
-    book.active = book.sheetnames.index(RESULT_SHEET)
+    book.active = book.sheetnames.index(sheet.title)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
 
+    cached = _cached_results(source)
+    if _uncalculated(cached):
+        from openpyxl.workbook.properties import CalcProperties
+
+        book.calculation = CalcProperties(fullCalcOnLoad=True)
     with atomic_output(output, derived=derived) as temporary:
         book.save(temporary)
-        _keep_cached_results(source, temporary)
+        _keep_cached_results(cached, temporary)
     return output
+
+
+def _result_sheet_name(book) -> str:  # type: ignore[no-untyped-def]
+    """The name of the findings sheet, as the 校验 button chooses it: 校验结果, replacing
+    that of an earlier annotation (A1 “代码”); a sheet of that name that is the unit's
+    own is kept, and the findings go to 校验结果2 (3 …)."""
+    heading = next(iter(findings_rows([])))[0]
+    name, number = RESULT_SHEET, 1
+    while name in book.sheetnames:
+        if book[name]["A1"].value == heading:
+            del book[name]
+            return name
+        number += 1
+        name = f"{RESULT_SHEET}{number}"
+    return name
 
 
 def _mark(book) -> None:  # type: ignore[no-untyped-def]
@@ -140,19 +158,33 @@ def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-unt
     return cell
 
 
-def _keep_cached_results(source: Path, copy: Path) -> None:
-    """Put back into ``copy`` the cached result of every formula cell of ``source``."""
+def _cached_results(source: Path) -> dict[str, dict[str, object]]:
+    """sheet → {cell → cached result} of every formula cell of ``source``."""
+    from jixiao.xlsx.package import Package
+
+    original = Package(source)
+    return {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
+                         if cell.formula is not None}
+            for sheet in original.sheets if original.may_hold_formulas(sheet)}
+
+
+def _uncalculated(cached: dict[str, dict[str, object]]) -> bool:
+    """Whether a formula was saved without a result (a file written by a program)."""
+    return any(value is None for cells in cached.values() for value in cells.values())
+
+
+def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path) -> None:
+    """Put back into ``copy`` the ``cached`` result of every formula cell of the source;
+    where one was never calculated, the copy is calculated on opening (or Excel and WPS
+    would show it empty), as ``annotate`` asked of openpyxl."""
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
-    original = Package(source)
-    cached = {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
-                           if cell.formula is not None}
-              for sheet in original.sheets if original.may_hold_formulas(sheet)}
     written = Package(copy)
     names = {sheet.name for sheet in written.sheets}
     write_cached_values(written, copy, {name: cells for name, cells in cached.items()
-                                        if name in names and cells})
+                                        if name in names and cells},
+                        keep_calculation=_uncalculated(cached))
 
 
 def _writable(ws, ref: str):  # type: ignore[no-untyped-def]

@@ -20,12 +20,15 @@ from jixiao.xlsx.xml import ATTRIBUTES, element_content
 
 
 def write_cached_values(package: Package, target: str | Path,
-                        values: Mapping[str, Mapping[str, CellValue]]) -> None:
+                        values: Mapping[str, Mapping[str, CellValue]], *,
+                        keep_calculation: bool = False) -> None:
     """Copy ``package`` to ``target`` with new cached values that programs keep on opening.
 
     ``values``: sheet name → {cell ref → value}. Only those cells' ``<v>`` and
     ``t=`` change. A cell without an element in the sheet XML is left out (a
     formula cell always has one; Excel writes every cell an array formula fills).
+    ``keep_calculation``: leave ``<calcPr>`` as it is (formulas without a result are
+    left, for the program that opens the copy to calculate).
     """
     by_part = {sheet.part: (sheet, values[sheet.name]) for sheet in package.sheets
                if values.get(sheet.name)}
@@ -40,7 +43,7 @@ def write_cached_values(package: Package, target: str | Path,
                 sheet, cells = by_part[info.filename]
                 data = _patch_sheet(package.text(info.filename), package.spans(sheet),
                                     cells).encode("utf-8")
-            elif info.filename == package.workbook_part:
+            elif info.filename == package.workbook_part and not keep_calculation:
                 try:
                     data = keep_cached_results(package.text(info.filename)).encode("utf-8")
                 except ValueError:

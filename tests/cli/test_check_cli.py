@@ -205,6 +205,48 @@ def test_annotated_copy_keeps_images_charts_and_other_sheets(tmp_path, capsys):
     assert load_workbook(target)["附表"]["B4"].value == 30.0
 
 
+def test_a_units_own_sheet_named_like_the_findings_sheet_is_kept(tmp_path, capsys):
+    """The unit's own sheet named 校验结果 (rt18-d 6: before, deleted with its table);
+    the findings go to 校验结果2, as the 校验 button writes them. Annotating jixiao's copy
+    again replaces its own sheet."""
+    source = zizhou(tmp_path / "zizhou.xlsx")
+    book = load_workbook(source)
+    book["自评表"].title = "校验结果"
+    book.save(source)
+    target = tmp_path / "annotated.xlsx"
+    run(capsys, source, "--annotate", target)
+    copy = load_workbook(target)
+    assert copy.sheetnames == ["校验结果", "校验结果2"]
+    assert copy["校验结果"]["D12"].value == "全县 25 万城乡居民医保工作"
+    assert copy.active.title == "校验结果2"
+    again = tmp_path / "again.xlsx"
+    run(capsys, target, "--annotate", again)
+    assert load_workbook(again).sheetnames == ["校验结果", "校验结果2"]
+
+
+def test_a_copy_of_formulas_never_calculated_is_calculated_on_opening(tmp_path, capsys):
+    """A file a program wrote with formulas and no results (rt18-b 3): the copy keeps
+    'calculate on opening', or Excel and WPS would show the 总分 empty; a copy of a file with
+    every result stored keeps them and is not recalculated."""
+    import re
+    import zipfile
+
+    source = standard(tmp_path / "formulas.xlsx")
+    book = load_workbook(source)
+    sheet = book.active
+    [total] = [cell for row in sheet.iter_rows() for cell in row if cell.value == 99.98]
+    total.value = "=ROUND(SUM(H12:H16)+H6,2)"  # as openpyxl writes it: no result
+    book.save(source)
+    target = tmp_path / "annotated.xlsx"
+    run(capsys, source, "--annotate", target)
+    workbook = zipfile.ZipFile(target).read("xl/workbook.xml").decode()
+    assert re.search(r'<calcPr[^>]*fullCalcOnLoad="1"', workbook), workbook
+    plain = standard(tmp_path / "plain.xlsx")
+    run(capsys, plain, "--annotate", tmp_path / "plain-annotated.xlsx")
+    workbook = zipfile.ZipFile(tmp_path / "plain-annotated.xlsx").read("xl/workbook.xml").decode()
+    assert "fullCalcOnLoad" not in workbook
+
+
 def test_annotate_never_overwrites_the_original(tmp_path, capsys):
     source = zizhou(tmp_path / "zizhou.xlsx")
     before = source.read_bytes()
