@@ -318,6 +318,8 @@ _ERRNO_TEXTS = {
     errno.EIO: "磁盘读写错误",
     errno.ELOOP: "符号链接循环（链接最终指向自己）",
     errno.ENXIO: "不是普通文件（如命名管道），无法读取",
+    errno.EEXIST: "同名的文件已存在",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
 }
 
 

@@ -63,6 +63,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
         if not matches:
             raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
         for match in matches:
+            if not named and os.path.basename(match).startswith(("~$", ".~lock.")):
+                continue  # Office's lock file, matched by a pattern (收件/*.xlsx)
             # a file named on the command line is taken even if its name is hidden
             candidates = _walk(Path(match), strange, others) if os.path.isdir(match) \
                 else _entry(str(Path(match)), None, strange, named=True)
@@ -73,6 +75,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
                         raise OutputError(
                             f"输出文件“{written[key]}”就是要校验的文件“{path}”，不能覆盖原文件；"
                             "请另选一个文件名")
+                elif key in found and os.path.islink(found[key]) and not os.path.islink(path):
+                    found[key] = path  # the file itself, not a link to it found first
                 elif key not in found and not _skipped(key, skipped):
                     if own is not None and path.lower().endswith(_ZIPPED):
                         kind = written_by_jixiao(path)

@@ -61,8 +61,13 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
             annotate(result.path, annotate_to, result.findings, derived=True)
             outcome.annotated = annotate_to
-        except (JixiaoError, OSError) as error:
+        except JixiaoError as error:
             outcome.notes.append(f"{ANNOTATION_FAILED}：{error}")
+        except OSError as error:
+            from jixiao.fileio import os_error_text
+
+            outcome.notes.append(f"{ANNOTATION_FAILED}：{os_error_text(error)}"
+                                 f"（{error.filename or annotate_to}）")
     return outcome
 
 

@@ -53,17 +53,22 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import os_error_text, refuse_input_as_output
     from jixiao.rules import rule_set
+    from jixiao.xlsx.marks import SUMMARY_MARK, written_by_jixiao
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise wrong_suffix(output, "汇总工作簿")
-    try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
-        output.resolve().parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"无法写入“{output}”：无法创建目录“{output.parent}”"
-                          f"（{os_error_text(error)}）") from None
+    if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
+        raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
+                          "请换一个汇总表文件名，或先把它移走")
+    for written in (output, *([Path(args.json)] if args.json else [])):
+        try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
+            written.resolve().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"无法写入“{written}”：无法创建目录“{written.parent}”"
+                              f"（{os_error_text(error)}）") from None
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers 须是正整数")
     if args.scheduler and args.engine != "dask":

@@ -434,6 +434,47 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
     assert "已校验 1/1" in out and code == 1
 
 
+def test_a_workbook_of_the_reviewers_own_is_never_overwritten_by_the_summary(tmp_path, capsys):
+    """-o naming the reviewer's own 汇总.xlsx (a 台账): refused before any file is checked
+    (rt18-e 4: before, replaced without a word); jixiao's own summary is rewritten as before;
+    --json into a folder not there yet is made first, as -o is (before: refused at the end)."""
+    from openpyxl import Workbook
+
+    folder = small_inbox(tmp_path)
+    ledger = tmp_path / "汇总.xlsx"
+    book = Workbook()
+    book.active.title = "台账"
+    book.save(ledger)
+    before = ledger.read_bytes()
+    code, out = batch(folder, "-o", ledger, "--workers", "1")
+    assert code == 2 and "不是 jixiao 写出的汇总表" in capsys.readouterr().err
+    assert ledger.read_bytes() == before and "已校验" not in out
+    output = tmp_path / "结果" / "汇总.xlsx"
+    batch(folder, "-o", output, "--json", tmp_path / "新目录" / "r.jsonl", "--workers", "1")
+    assert (tmp_path / "新目录" / "r.jsonl").read_text(encoding="utf-8").count("\n") == 3
+    assert "已校验 3/3" in batch(folder, "-o", output, "--workers", "1")[1]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_pattern_skips_lock_files_and_a_link_never_hides_its_file(tmp_path):
+    """收件/*.xlsx matching Office's ~$ lock file (rt18-e 6: before, a row 无法读取 and exit
+    2); a link in one unit's folder to a file in another's (rt18-e 2: before, the file's own
+    row was dropped for the link's, whichever the walk met first)."""
+    folder = small_inbox(tmp_path)
+    first = folder / "sub" / "z.xlsx"
+    (first.parent / f"~${first.name}").write_bytes(b"\x00" * 165)
+    code, _ = batch(str(first.parent / "*.xlsx"), "-o", tmp_path / "g.xlsx", "--workers", "1",
+                    "--json", tmp_path / "g.jsonl")
+    files = [json.loads(line)["file"] for line in (tmp_path / "g.jsonl").read_text("utf-8").split("\n") if line]
+    assert files == [str(first)] and code == 1
+    linked = folder / "0丁单位"
+    linked.mkdir()
+    (linked / "引用.xlsx").symlink_to(first)
+    batch(folder, "-o", tmp_path / "h.xlsx", "--workers", "1", "--json", tmp_path / "h.jsonl")
+    files = [json.loads(line)["file"] for line in (tmp_path / "h.jsonl").read_text("utf-8").split("\n") if line]
+    assert str(first) in files and not any("引用" in name for name in files)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
 def test_every_kind_of_workbook_a_unit_sends_is_checked(tmp_path):
     """.xls, .xlsb, .ods and WPS's own .et are found by the batch like .xlsx; an .et saved
@@ -464,18 +505,18 @@ def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, m
                  "收件/d.txt", "输出/汇总.xlsx", "输出/标注/a-校验.xlsx", "别处/e.xlsm"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"")
-    (tmp_path / "收件" / "0链接.xlsx").symlink_to(tmp_path / "收件" / "a.xlsx")  # found first
+    (tmp_path / "收件" / "0链接.xlsx").symlink_to(tmp_path / "收件" / "a.xlsx")  # found first, but the file itself is listed
     (tmp_path / "收件" / "看得见.xlsx").symlink_to(tmp_path / "收件" / ".h.xlsx")
     (tmp_path / "收件" / "别处").symlink_to(tmp_path / "别处")  # a linked folder is not entered
     (tmp_path / "出").symlink_to(tmp_path / "输出")
     monkeypatch.chdir(tmp_path)
-    assert discover(["收件"]) == ["收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+    assert discover(["收件"]) == ["收件/a.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
     assert discover(["./收件/", "收件/子", "收件/a.xlsx"]) == [
-        "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+        "收件/a.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
     assert discover(["收件/.h.xlsx", "收件"]) == [  # named: taken, even hidden
-        "收件/.h.xlsx", "收件/0链接.xlsx", "收件/子/b.XLSX"]
+        "收件/.h.xlsx", "收件/a.xlsx", "收件/子/b.XLSX"]
     assert discover(["."], skip=["出/汇总.xlsx", "出/标注"]) == [
-        "别处/e.xlsm", "收件/0链接.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
+        "别处/e.xlsm", "收件/a.xlsx", "收件/子/b.XLSX", "收件/看得见.xlsx"]
     assert discover(["出", "输出"], skip=["输出/标注"]) == ["出/汇总.xlsx"]
     assert discover(["."], skip=[tmp_path]) == []
 
