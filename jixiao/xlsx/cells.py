@@ -44,7 +44,7 @@ from typing import Any
 
 from jixiao.xlsx.plainxml import Unsure, document, plain_part, unsure_text, well_formed
 from jixiao.xlsx.refs import column_number
-from jixiao.xlsx.sheet import SheetCells, unfiltered
+from jixiao.xlsx.sheet import SheetCells, hidden_for_good
 from jixiao.xlsx.styles import (
     BOOL,
     DATE,
@@ -267,9 +267,12 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
         cells = [cell for cell in cells if not any(
             top <= cell[0] <= bottom and left <= cell[1] <= right
             and (cell[0], cell[1]) != (top, left) for top, left, bottom, right in large)]
-    hidden = _hidden_rows(text) if 'hidden="' in text else frozenset()
-    if hidden and "filterColumn" in text:
-        hidden = unfiltered(hidden, _applied_filter(text))
+    hidden, grouped = _hidden_rows(text) if 'hidden="' in text else (frozenset(), frozenset())
+    if hidden:
+        applied = _applied_filter(text) if "filterColumn" in text else None
+        hidden = hidden_for_good(hidden, filter_ref=applied, grouped=grouped,
+                                 table_filtered=applied is None and "tablePart" in text
+                                 and _FILTER_MODE.search(text) is not None)
     columns = _hidden_columns(text) if "<cols" in text and 'hidden="' in text else frozenset()
     return SheetCells(name, cells, merges, formulas, hidden_rows=hidden, hidden_columns=columns)
 
@@ -309,16 +312,23 @@ _ROW_HIDDEN = re.compile(r'\shidden="(?:1|true)"')
 _ROW_NUMBER = re.compile(r'\sr="([0-9]+)"')
 
 
-def _hidden_rows(text: str) -> frozenset[int]:
-    """The rows a sheet hides (``<row r="14" hidden="1">``), as openpyxl reads them."""
-    hidden = set()
+_OUTLINED = re.compile(r'\soutlineLevel="[1-9]')
+_FILTER_MODE = re.compile(r'<(?:[\w.-]+:)?sheetPr\s[^>]*\bfilterMode="(?:1|true)"')
+
+
+def _hidden_rows(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The rows a sheet hides (``<row r="14" hidden="1">``), as openpyxl reads them, and
+    those of them in an outline group (``outlineLevel="1"``: a collapsed group)."""
+    hidden, grouped = set(), set()
     for attributes in _ROW_TAG.findall(text):
         if _ROW_HIDDEN.search(attributes):
             number = _ROW_NUMBER.search(attributes)
             if number is None:
                 raise Unsure("a hidden row without r=")
             hidden.add(int(number.group(1)))
-    return frozenset(hidden)
+            if _OUTLINED.search(attributes):
+                grouped.add(int(number.group(1)))
+    return frozenset(hidden), frozenset(grouped)
 
 
 def _number(text: str) -> int | float:

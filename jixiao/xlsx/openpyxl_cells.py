@@ -11,7 +11,7 @@ from typing import Any
 from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
-from jixiao.xlsx.sheet import SheetCells, unfiltered
+from jixiao.xlsx.sheet import SheetCells, hidden_for_good
 
 
 def sheet_formulas(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, bool]]:
@@ -71,8 +71,11 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
                       for merged in ws.merged_cells.ranges]
             hidden = frozenset(row for row, dimension in ws.row_dimensions.items()
                                if dimension.hidden)
-            if ws.auto_filter.filterColumn:
-                hidden = unfiltered(hidden, ws.auto_filter.ref)
+            applied = ws.auto_filter.ref if ws.auto_filter.filterColumn else None
+            hidden = hidden_for_good(
+                hidden, filter_ref=applied,
+                grouped=frozenset(row for row in hidden if ws.row_dimensions[row].outlineLevel),
+                table_filtered=bool(ws.sheet_properties.filterMode and ws.tables and not applied))
             columns = frozenset(column for dimension in ws.column_dimensions.values()
                                 if dimension.hidden and dimension.min
                                 for column in range(dimension.min, (dimension.max or dimension.min) + 1))

@@ -56,6 +56,19 @@ class SheetCells:
     hidden_columns: frozenset[int] = frozenset()
 
 
+def hidden_for_good(hidden: frozenset[int], *, filter_ref: str | None = None,
+                    grouped: frozenset[int] = frozenset(), table_filtered: bool = False
+                    ) -> frozenset[int]:
+    """The rows a sheet hides for good: ``hidden`` less the rows of a collapsed group
+    (``grouped``: an outline level, its + button shows them — a view, like a filter), those
+    an applied AutoFilter hides (``unfiltered``), and, where an Excel Table's filter is
+    applied (``table_filtered``: the sheet in filter mode, no AutoFilter of its own
+    applied), all of them: the filter of a table over the indicators hides this year's."""
+    if table_filtered:
+        return frozenset()
+    return unfiltered(hidden - grouped, filter_ref)
+
+
 def unfiltered(hidden: frozenset[int], filter_ref: str | None) -> frozenset[int]:
     """The hidden rows less those an applied AutoFilter hides (``filter_ref``: the filter's
     range, its first row the header): a clerk who filtered the indicators (一级指标 = 产出指标)

@@ -147,3 +147,49 @@ def test_a_hidden_column_of_last_years_values_gives_way_to_the_shown_one(tmp_pat
     assert codes({"findings": [{"code": f.code} for f in check_workbook(path).findings]}) \
         == ["JX402", "JX404"]
 
+
+
+def _indicators_hidden(path, how):
+    """The standard table, its 产出 rows hidden ``how``: a collapsed outline group, or the
+    filter of an Excel Table over the indicators (一级指标 = 效益指标)."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.table import Table
+
+    book = Book()
+    sheet = book.sheet()
+    standard_sheet(sheet)
+    book.save(path)
+    workbook = load_workbook(path)
+    ws = workbook.active
+    rows = [r for r in range(1, 40) if ws.cell(r, 1).value == "产出指标"
+            or (ws.cell(r, 4).value in [row[2] for row in PUTUO_1_ROWS[:3]])]
+    header = min(rows) - 1
+    for row in rows:
+        ws.row_dimensions[row].hidden = True
+        if how == "group":
+            ws.row_dimensions[row].outlineLevel = 1
+    if how == "table":
+        last = max(r for r in range(1, 40) if ws.cell(r, 4).value == PUTUO_1_ROWS[-1][2])
+        from openpyxl.worksheet.filters import AutoFilter
+
+        table = Table(displayName="指标", ref=f"A{header}:I{last}",
+                      autoFilter=AutoFilter(ref=f"A{header}:I{last}"))
+        table.autoFilter.add_filter_column(0, ["效益指标"])
+        ws.add_table(table)
+        ws.sheet_properties.filterMode = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["group", "table"])
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_rows_a_collapsed_group_or_a_tables_filter_hides_are_this_years(tmp_path, how, engine):
+    """Rows hidden by a collapsed outline group (its + button shows them) or by an Excel
+    Table's filter (the sheet's filterMode, the filter in the table part): a view, as a
+    sheet's AutoFilter is — read (rt18-d 2, 3: before, left out as last year's rows,
+    JX101 “分值合计为 50”, JX104, JX501)."""
+    path = _indicators_hidden(tmp_path / f"{how}.xlsx", how)
+    workbook = read_workbook(path, engine=engine)
+    [table] = workbook.tables
+    assert len(table.indicators) == 5 and workbook.notes == []
+    assert check_workbook(path).findings == []
