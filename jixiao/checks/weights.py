@@ -30,6 +30,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_points
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
+from jixiao.xlsx.numformats import shows_percent
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -142,6 +143,8 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
     written = parse_points(info.value)
     if written is None:
         return
+    if isinstance(info.value, (int, float)) and shows_percent(info.number_format):
+        written = info.value * 100  # 1 shown as 100%, as the rows' 0.15 shown as 15% count 15
     right = [total] + ([indicators] if table.funds_weight_source == "rules" else [])
     if any(abs(written - value) <= TOLERANCE for value in right):
         return

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from jixiao import levels
 from jixiao.errors import ScoreInputError
 from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
-from jixiao.parsing import compact_text, parse_amount, parse_rate
+from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
 from jixiao.read.roles import not_adjusted, without_instructions
@@ -736,6 +736,10 @@ def _plain_label(label: str) -> str:
 def _rate(grid: Grid, row: int, column: int) -> float | None:
     value = clean(grid.raw(row, column))
     percent = shows_percent(grid.formats.get((row, column), ""))
+    if isinstance(value, str):  # "0.98" typed as text (an export): the number 0.98, shown
+        typed = parse_measure(value)  # as typed whatever the cell's format
+        if typed.kind == "number" and typed.unit == "" and typed.op is None:
+            value, percent = typed.value, False
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent:
         value = fraction_as_percent(value)  # 0.998 typed without a % format is still 99.8%
     return parse_rate(value, percent_format=percent)

@@ -59,3 +59,36 @@ def test_a_reason_typed_in_the_right_half_of_a_merged_reason_header(tmp_path):
     _, data = checked(path)
     assert [(item["code"], item["cell"]) for item in data["findings"]] == [
         ("JX405", f"H{SATISFACTION}")]
+
+
+def test_weights_and_their_total_typed_as_percentages(tmp_path):
+    """权重 typed into Excel as percentages, 0.15 shown as 15% — and the 合计 1 shown as
+    100%: the total as shown (rt18-c 3: before, JX101 “分值合计写为 1”)."""
+    from openpyxl import load_workbook
+
+    path = _with_last_row(tmp_path / "t.xlsx", ROWS[-1][7])
+    book = load_workbook(path)
+    sheet = book.active
+    for row in range(len(HEAD) + 2, SATISFACTION + 2):
+        cell = sheet.cell(row, 6)
+        cell.value, cell.number_format = cell.value / 100, "0%"
+    assert sheet.cell(SATISFACTION + 1, 6).value == 1
+    book.save(path)
+    _, data = checked(path)
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("typed", ["0.98", "0.9800", "98"])
+def test_an_execution_rate_typed_as_text_reads_as_the_number(tmp_path, typed):
+    """执行率 exported as the text “0.98” (in a cell formatted 0.00%, which text ignores):
+    98 %, as the number 0.98 is (rt18-c 4: before, JX301 “执行率写为 0.98%”)."""
+    from openpyxl import load_workbook
+
+    path = _with_last_row(tmp_path / "t.xlsx", ROWS[-1][7])
+    book = load_workbook(path)
+    cell = book.active.cell(len(HEAD), 6)
+    assert cell.value == "98%"
+    cell.value, cell.number_format = typed, "0.00%"
+    book.save(path)
+    _, data = checked(path)
+    assert codes(data) == [] and data["funds"]["rate_declared"] == 98
