@@ -172,9 +172,22 @@ def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:
 
 
 def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
-    """A formula cell without a usable cached result (never calculated, or an error)."""
+    """A formula cell without a usable cached result (never calculated, or an error) — not
+    one of the table's own formulas that Excel computed to an error (``formula_error``)."""
     info = table.cell(source)
-    return info is not None and info.is_formula and (not info.cached or info.error is not None)
+    return info is not None and info.is_formula and (
+        not info.cached or (info.error is not None and formula_error(table, source) is None))
+
+
+def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
+    """The error (#DIV/0!, #REF!, #VALUE! …) a formula of the table's own shows — its
+    result, as any program computes it again (=1/0), not a result lost by a program
+    without the JX_ functions (#NAME?, a JX_ formula: JX504)."""
+    info = table.cell(source)
+    if info is None or not info.is_formula or info.error is None or info.error == "#NAME?" \
+            or "JX_" in (info.formula or "").upper() or table.template:
+        return None
+    return info.error
 
 
 def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:

@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     finding,
     first_source,
     formula_deleted,
+    formula_error,
     full_marks,
     jixiao_formula,
     label,
@@ -258,7 +259,8 @@ def _unmet_unscored(indicator: Indicator, score: Score) -> bool:
 
 @check("JX406", "error", "得分缺失")
 def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """表中有得分列，某个指标（或执行率）的得分却是空的。
+    """表中有得分列，某个指标（或执行率）的得分却是空的，或得分单元格中表格自己的公式
+    （不是 JX_ 函数）显示 #DIV/0!、#REF! 等错误值（重算也一样，没有有效得分）。
 
     **为什么**：空白的得分无法汇总，总分也就无法核对。
 
@@ -289,7 +291,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             continue
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source) and not formula_deleted(table, source):
-            yield finding("JX406", source, f"“{label(indicator)}”未填写得分")
+            yield finding("JX406", source, _no_score(table, source, f"“{label(indicator)}”的得分"))
     funds = table.funds
     source = funds.sources.get("score")
     info = table.cell(source)
@@ -299,7 +301,15 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):
-        yield finding("JX406", source, "执行率得分未填写")
+        yield finding("JX406", source, _no_score(table, source, "执行率得分"))
+
+
+def _no_score(table: SelfEvaluation, source: Source | None, what: str) -> str:
+    """JX406's words: a score not written, or a formula of the table's own showing an error."""
+    error = formula_error(table, source)
+    if error is not None:
+        return f"{what}公式显示 {error}，没有有效得分；请检查公式"
+    return f"{what.removesuffix('的得分')}未填写得分" if what.endswith("的得分") else f"{what}未填写"
 
 
 @check("JX407", "error", "得分为负数")

@@ -12,6 +12,7 @@ from jixiao.checks.base import (
     differs,
     finding,
     formula_deleted,
+    formula_error,
     jixiao_formula,
     label,
     never_calculated,
@@ -71,8 +72,10 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if counted and not execution_written(table) else ""
     if table.total_declared is None:
         if source is not None:
+            error = formula_error(table, source)
+            written = f"总分公式显示 {error}" if error else "总分未填写"
             yield finding("JX501", source,
-                          f"总分未填写，各项得分之和为 {points(expected)}{made_of}")
+                          f"{written}，各项得分之和为 {points(expected)}{made_of}")
         return
     if differs(table.total_declared, expected, rules.TOLERANCE):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
@@ -381,6 +384,8 @@ def formula_results_current(table: SelfEvaluation,
         if info is None or not info.is_formula:
             continue
         if info.error:
+            if _told_elsewhere(table, source, info.error):
+                continue
             showing_errors.append((source, what, info.error))
             continue
         if not info.cached:
@@ -405,10 +410,13 @@ def formula_results_current(table: SelfEvaluation,
         yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
     elif showing_errors:  # saved by a program without the JX_ functions: one line
         shown = sorted({error for _, _, error in showing_errors})
+        lost = "#NAME?" in shown or any(
+            "JX_" in (table.cell(source).formula or "").upper() for source, _, _ in showing_errors)
+        why = "文件由没有 jixiao 函数的软件保存，结果已丢失" if lost \
+            else "公式出错（如引用的单元格已删除），或保存前未重新计算"
         yield finding("JX504", showing_errors[0][0],
                       f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
-                      f"{'、'.join(shown)}：文件由没有 jixiao 函数的软件保存，结果已丢失；"
-                      f"{recalc}")
+                      f"{'、'.join(shown)}：{why}；{recalc}")
     if len(uncalculated) == 1:
         source, what = uncalculated[0]
         yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{recalc}")
@@ -416,6 +424,18 @@ def formula_results_current(table: SelfEvaluation,
         yield finding("JX504", uncalculated[0][0],
                       f"{len(uncalculated)} 个公式单元格（{_cell_list(uncalculated)}）"
                       f"没有计算结果：文件保存前未重新计算；{recalc}")
+
+
+def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
+    """An error a formula of the table's own shows, which no recalculation mends: a 得分,
+    总分 or 等级 (=1/0) is JX406's, JX501's or JX502's; a money line's 执行率 #DIV/0! over a
+    全年预算数 of 0 is what Excel shows there (a line without money: no finding)."""
+    if formula_error(table, source) is None:
+        return False
+    lines = {line.sources.get("rate"): line for line in (table.funds.total, *table.funds.parts)}
+    if source not in lines:
+        return True
+    return error == "#DIV/0!" and lines[source].budget == 0
 
 
 _RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"

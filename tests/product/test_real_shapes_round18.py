@@ -92,3 +92,30 @@ def test_an_execution_rate_typed_as_text_reads_as_the_number(tmp_path, typed):
     book.save(path)
     _, data = checked(path)
     assert codes(data) == [] and data["funds"]["rate_declared"] == 98
+
+
+def test_a_score_formula_of_the_tables_own_showing_an_error_is_a_missing_score(tmp_path):
+    """=1/0 in a 得分 cell, saved showing #DIV/0! (and the 总分's SUM with it): the table has
+    no valid score there — an error (rt18-c 1: before, a JX504 warning “文件由没有 jixiao
+    函数的软件保存，结果已丢失”, exit 0)."""
+    from workbooks import PUTUO_1_ROWS, Formula, standard
+
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[1][6] = Formula("=1/0", "#DIV/0!")
+    path = standard(tmp_path / "t.xlsx", rows=[tuple(row) for row in rows],
+                    total=(100, Formula("=SUM(H12:H16)+H6", "#DIV/0!")))
+    _, data = checked(path)
+    assert [(item["code"], item["severity"], item["message"]) for item in data["findings"]] == [
+        ("JX406", "error", "“预算编制规范性”的得分公式显示 #DIV/0!，没有有效得分；请检查公式")]
+
+
+def test_a_rate_of_a_line_without_money_showing_div0_is_what_excel_shows(tmp_path):
+    """上年结转 0 | 0 with its 执行率 =E8/D8 showing #DIV/0!: no finding (rt18-c 2: before, a
+    JX504 warning that recalculating could never clear)."""
+    from workbooks import PUTUO_1_MONEY, Formula, standard
+
+    money = [list(line) for line in PUTUO_1_MONEY]
+    [carried] = [line for line in money if line[0] == "上年结转资金"]
+    carried[5] = Formula("=D8/C8", "#DIV/0!")
+    _, data = checked(standard(tmp_path / "t.xlsx", money=[tuple(line) for line in money]))
+    assert codes(data) == []
