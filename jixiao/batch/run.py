@@ -164,7 +164,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     def from_cache(file: str, content: str, target: str | None) -> bool:
         """Record ``file`` from the cache if it holds a result for its content."""
         outcome = cache.find(file, content)
-        if outcome is None or not (target is None or outcome.error or Path(target).exists()):
+        if outcome is None or not (target is None or outcome.error or _copy_of(target, file)):
             return False
         key = cache.key(file, content)
         hits.append(key)
@@ -237,6 +237,16 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
                     annotated)
+
+
+def _copy_of(target: str, file: str) -> bool:
+    """Whether the annotated copy at ``target`` was made of ``file`` as it is now (a file
+    changed back, or two files' names swapped, must not keep another content's copy)."""
+    from jixiao.batch.cache import content_hash
+    from jixiao.xlsx.marks import annotated_from
+
+    made_of = annotated_from(target)
+    return made_of is not None and made_of == content_hash(file)
 
 
 def _annotated(summary: FileSummary, target: str | None) -> str | None:

@@ -17,6 +17,7 @@ never as a formula, even when it starts with "=".
 
 from __future__ import annotations
 
+import hashlib
 import os
 import warnings
 from collections.abc import Sequence
@@ -105,7 +106,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    _mark(book)
+    _mark(book, hashlib.sha256(source.read_bytes()).hexdigest())
     book.active = book.sheetnames.index(sheet.title)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
@@ -136,17 +137,21 @@ def _result_sheet_name(book) -> str:  # type: ignore[no-untyped-def]
     return name
 
 
-def _mark(book) -> None:  # type: ignore[no-untyped-def]
-    """Mark the copy as jixiao's (``xlsx.marks``): a later batch of the folder skips it."""
+def _mark(book, source: str) -> None:  # type: ignore[no-untyped-def]
+    """Mark the copy as jixiao's (``xlsx.marks``): a later batch of the folder skips it;
+    and name the content it was made of (``source``: its SHA-256), so that a batch
+    taking a file from its cache knows whether the copy is still this file's."""
     from openpyxl.packaging.custom import CustomPropertyList, StringProperty
 
-    from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY
+    from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY, SOURCE_PROPERTY
 
-    kept = [item for item in book.custom_doc_props.props if item.name != MARK_PROPERTY]
+    kept = [item for item in book.custom_doc_props.props
+            if item.name not in (MARK_PROPERTY, SOURCE_PROPERTY)]
     book.custom_doc_props = CustomPropertyList()
     for item in kept:
         book.custom_doc_props.append(item)
     book.custom_doc_props.append(StringProperty(name=MARK_PROPERTY, value=ANNOTATED_MARK))
+    book.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=source))
 
 
 def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-untyped-def]

@@ -25,6 +25,9 @@ MARK_PROPERTY = "jixiao"
 SUMMARY_MARK, ANNOTATED_MARK = "汇总表", "标注副本"
 
 _MARK = re.compile(rb'name="jixiao"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
+# An annotated copy names the content it was made of: the SHA-256 of the source's bytes
+SOURCE_PROPERTY = "jixiao-source"
+_SOURCE = re.compile(rb'name="jixiao-source"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
 _ANNOTATED = "-校验"  # NAME-校验.xlsx, NAME-校验-2.xlsx: ``annotated_name``
 _ANNOTATED_NAME = re.compile(rf"{_ANNOTATED}(-\d+)?\.xls[xm]$", re.IGNORECASE)
@@ -64,6 +67,18 @@ def written_by_jixiao(path: str) -> str | None:
             NotImplementedError, EOFError):
         return None
     return None
+
+
+def annotated_from(path: str) -> str | None:
+    """The SHA-256 of the workbook an annotated copy at ``path`` was made of, or None
+    (not one, or made before copies named their source)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            found = _SOURCE.search(archive.read("docProps/custom.xml"))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError,
+            NotImplementedError, EOFError):
+        return None
+    return found.group(1).decode() if found else None
 
 
 def _commented_by_jixiao(archive: zipfile.ZipFile) -> bool:
@@ -109,4 +124,5 @@ def _may_be_ours(path: str) -> bool:
         and b"xl/charts/chart" in directory)
 
 
-__all__ = ["ANNOTATED_MARK", "MARK_PROPERTY", "SUMMARY_MARK", "written_by_jixiao"]
+__all__ = ["ANNOTATED_MARK", "MARK_PROPERTY", "SOURCE_PROPERTY", "SUMMARY_MARK", "annotated_from",
+           "written_by_jixiao"]

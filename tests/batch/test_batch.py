@@ -521,6 +521,26 @@ def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, m
     assert discover(["."], skip=[tmp_path]) == []
 
 
+def test_a_copy_from_the_cache_is_always_of_the_file_as_it_is(tmp_path):
+    """A file changed (总分 95) and changed back, then taken from the cache: its annotated
+    copy is made again of it (rt18-e 1: before, the copy of the changed file was kept and
+    linked — a JX501 comment on a table that has none)."""
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    table, marked = folder / "表.xlsx", tmp_path / "标注"
+    standard(table)
+    right = table.read_bytes()
+    run = ("-o", tmp_path / "s.xlsx", "--annotate-dir", marked, "--workers", "1")
+    assert batch(folder, *run)[0] == 0
+    standard(table, total=(100, 95))
+    assert batch(folder, *run)[0] == 1
+    table.write_bytes(right)
+    code, out = batch(folder, *run)
+    assert code == 0 and "缓存" in out
+    copy = load_workbook(marked / "表-校验.xlsx")
+    assert not any(cell.comment for row in copy.worksheets[0].iter_rows() for cell in row)
+
+
 def test_annotated_copies_keep_the_folders(tmp_path):
     folder = small_inbox(tmp_path)
     marked = tmp_path / "标注"
