@@ -132,6 +132,13 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                             and cells[ref].formula is not None else None)
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
     others = formulas - set(values)
+    elsewhere = [f"{other.name}!{cell.ref}" for other in package.sheets
+                 if other is not sheet and package.may_hold_formulas(other)
+                 for cell in package.cells(other) if cell.formula is not None]
+    if elsewhere:  # a sheet the clerk added (附件, 旧表) computing its own: not jixiao's
+        raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(elsewhere)} 个公式在"
+                          f"其他工作表上（如 {elsewhere[0]}）：jixiao 只能计算模板自己的公式；"
+                          "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
     if others:
         missing = set(values) - formulas
         if missing:  # the template's formulas are not where it put them: rows moved

@@ -258,3 +258,21 @@ def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, ca
     assert "第 16 行起的公式位置与模板不同" in message and "自评表!H16 没有公式" in message, message
     assert "复制 H 列（得分）" in message
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_recalc_of_a_native_form_with_formulas_on_a_sheet_of_the_clerks_own(tmp_path, capsys):
+    """A native form with a 附件 sheet the clerk added, computing its own (=SUM(B1:B2)):
+    jixiao computes only the form's formulas — said, exit 2, nothing written (rt18-b 2:
+    before, “全部公式计算成功”, exit 0, the 附件's formulas left without results and the
+    file told not to recalculate on opening)."""
+    from jixiao.cli.main import main
+
+    def add_sheet(book, sheet):
+        extra = book.create_sheet("附件")
+        extra["B1"], extra["B2"], extra["B3"] = 1, 2, "=SUM(B1:B2)"
+
+    path = filled(tmp_path, add_sheet, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    message = capsys.readouterr().err
+    assert "另有 1 个公式在其他工作表上（如 附件!B3）" in message, message
+    assert not (tmp_path / "out.xlsx").exists()
