@@ -43,12 +43,29 @@ def write_cached_values(package: Package, target: str | Path,
                 sheet, cells = by_part[info.filename]
                 data = _patch_sheet(package.text(info.filename), package.spans(sheet),
                                     cells).encode("utf-8")
+            elif info.filename == "docProps/app.xml" and values:
+                data = _as_excels(data)
             elif info.filename == package.workbook_part and not keep_calculation:
                 try:
                     data = keep_cached_results(package.text(info.filename)).encode("utf-8")
                 except ValueError:
                     pass  # no place for <calcPr> found: the cached values are right all the same
             out.writestr(_fresh_info(info), data)
+
+
+_APPLICATION = re.compile(rb"(<(?:\w+:)?Application>)([^<]*)(</(?:\w+:)?Application>)")
+
+
+def _as_excels(app: bytes) -> bytes:
+    """docProps/app.xml naming Microsoft Excel as the writer where another program did
+    (WPS): LibreOffice recalculates every text result of a file from a program other than
+    Excel or itself on opening — the JX_ 等级 and 是否达成 would show #NAME?. The results
+    written are Excel's, computed by jixiao; the rest of the part is left as it is."""
+    found = _APPLICATION.search(app)
+    if found is None or found.group(2).startswith(b"Microsoft") \
+            or b"LibreOffice" in found.group(2):
+        return app
+    return app[:found.start(2)] + b"Microsoft Excel" + app[found.end(2):]
 
 
 def _fresh_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

@@ -689,3 +689,22 @@ def test_libreoffice_shows_the_core_numbers_only_after_recalc(key, workbooks, re
 def test_unreadable_is_the_exception_for_garbage(tmp_path):
     with pytest.raises(UnreadableWorkbook):
         recalculate(_write(tmp_path / "x.xlsx", b"PK\x03\x04garbage"))
+
+
+def test_a_file_last_saved_by_wps_is_written_as_excels(tmp_path):
+    """LibreOffice recalculates on opening every text result of a file whose writer is
+    neither Excel nor itself — WPS's: the JX_ 等级 and 是否达成 showed #NAME? (rt18-b 5).
+    The results jixiao writes are Excel's: docProps/app.xml names Microsoft Excel."""
+    source = putuo(tmp_path / "wps.xlsx")
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    app = parts["docProps/app.xml"].decode()
+    parts["docProps/app.xml"] = re.sub(r"<Application>[^<]*</Application>",
+                                       "<Application>WPS Office_11.1.0.11664</Application>",
+                                       app).encode()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    written, _ = recalc_file(source, tmp_path / "out.xlsx")
+    app = zipfile.ZipFile(written).read("docProps/app.xml").decode()
+    assert "<Application>Microsoft Excel</Application>" in app and "WPS" not in app
