@@ -73,6 +73,9 @@ _DATE_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})([-./])(?P<m>\d{1,2})\2(?P<d>
 # (bare, 2024.12 is a number, read as that month only beside a date: ``words_as_numbers``)
 _YEAR_MONTH_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})(?![\d.])月?"
                                  r"(?P<d>(?!))?(?P<mend>底|末)?(?=之前|以前|前)" + _BY)
+# 2024-12, 2024/12 (完成时间): a month typed with a dash or slash is never a number
+_YEAR_MONTH_DASH_RE = re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])"
+                                 r"(?![\d./-])月?(?P<d>(?!))?(?P<mend>底|末)?" + _BY)
 # Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度, 年内
 _YEARLESS_DATE_RE = re.compile(
     r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|" + _TENTH
@@ -1381,7 +1384,8 @@ def _parse_date(text: str, original: str) -> Measure | None:
             return None  # a bare "2023 年" with no 月/底 is not a deadline ("2023 年完成率 95%")
     else:
         match = _DATE_TEXT_RE.search(text) or _YEAR_MONTH_TEXT_RE.search(text) \
-            or _YEARLESS_DATE_RE.search(text) or _MONTH_DAY_TEXT_RE.search(text)
+            or _YEAR_MONTH_DASH_RE.search(text) or _YEARLESS_DATE_RE.search(text) \
+            or _MONTH_DAY_TEXT_RE.search(text)
         if match is None or re.search(r"\d", text[:match.start()] + text[match.end():]):
             return None  # a number beside it: a rate or count named after a date, not a date
         if match.re in (_YEARLESS_DATE_RE, _MONTH_DAY_TEXT_RE):

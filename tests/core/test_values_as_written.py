@@ -446,3 +446,12 @@ def test_a_value_and_its_tolerance_either_side_is_a_range(text, low, high, unit)
 def test_within_the_tolerance_is_met(actual, met, value):
     score = indicator_score("95%（±2%）", actual, 10)
     assert (score.met, score.value) == (met, value)
+
+
+@pytest.mark.parametrize(("actual", "met"), [("2024-12", True), ("2024/11", True),
+                                             ("2025-01", False), ("2025/1", False)])
+def test_a_month_typed_with_a_dash_or_slash(actual, met):
+    """完成时间 “2024-12” (a month typed as text, as exports write it): that month (rt18-c 8:
+    before, JX203 “数值后还有数字”, and “2025-01” done late passed at full marks)."""
+    assert parse_measure(actual).kind == "date"
+    assert indicator_score("2024年12月31日前", actual, 10).met is met
