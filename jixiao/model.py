@@ -525,10 +525,12 @@ def execution_written(table: SelfEvaluation) -> bool:
 
 
 def plain_text(value: object) -> str:
-    """A cell value as text, a whole float without ".0" (10.0 → "10"), a date cell's
-    midnight without its time (2024-12-31, not 2024-12-31 00:00:00)."""
+    """A cell value as text, as Excel shows it: TRUE, a whole float without ".0" (10.0 →
+    "10"), a date cell's midnight without its time (2024-12-31, not 2024-12-31 00:00:00)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, _dt.datetime) and value.time() == _dt.time():

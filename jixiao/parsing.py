@@ -260,8 +260,9 @@ def _parse_memo(raw: object, percent: bool) -> Measure:
 def _parse(raw: object, percent: bool) -> Measure:
     if raw is None:
         return Measure(text="", kind="empty")
-    if isinstance(raw, bool):
-        return Measure(text=str(raw), kind="unparsed", problem=f"“{raw}”不是指标值")
+    if isinstance(raw, bool):  # TRUE / FALSE, as Excel shows it
+        shown = str(raw).upper()
+        return Measure(text=shown, kind="unparsed", problem=f"逻辑值“{shown}”不是数值或文字")
     if isinstance(raw, (int, float)):
         value = float(raw) * (100.0 if percent else 1.0)
         return Measure(text=_format_number(value) + ("%" if percent else ""), kind="number",

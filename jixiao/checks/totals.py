@@ -121,10 +121,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         ticked = rules.ticked_grades(table.grade_declared)
         problem = f"不是{'、'.join(rules.GRADE_NAMES)}之一" if ticked is None else \
             f"勾选了多个等级（{'、'.join(ticked)}）" if ticked else "未勾选等级"
-        yield finding("JX502", source, f"评分等级“{table.grade_declared}”{problem}，"
+        yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”{problem}，"
                                        f"总分 {points(table.total_declared)} 应为“{expected}”")
     elif written != expected:
-        yield finding("JX502", source, f"评分等级写为“{table.grade_declared}”，总分 "
+        yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，总分 "
                                        f"{points(table.total_declared)} 应为“{expected}”")
 
 

@@ -26,6 +26,7 @@ from jixiao.model import (
     Source,
     Subtotal,
     form_parts,
+    plain_text,
     without_levels,
 )
 from jixiao.parsing import compact_text, parse_points
@@ -431,7 +432,7 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
     elif blank(raw):
         yield finding("JX106", source, f"{what}未填写分值")
     else:
-        yield finding("JX106", source, f"{what}的分值“{raw}”不是数字")
+        yield finding("JX106", source, f"{what}的分值“{plain_text(raw)}”不是数字")
 
 
 @check("JX107", "info", "一级指标按二级指标归类")

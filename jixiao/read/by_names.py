@@ -124,7 +124,7 @@ def table_from_ranges(get_range: GetRange, *, origin: str = "工作簿") -> Self
 
     table.total_declared = points(note("total", "JX_TotalScore"))
     grade = note("grade", "JX_TotalGrade")
-    table.grade_declared = str(grade) if grade is not None else None
+    table.grade_declared = plain_text(grade) if grade is not None else None
     note("weight_total", "JX_WeightTotal")
     stated = note("rules", "JX_Rules")  # 四川, 比例法 … as the reader and JX_ functions read them
     table.rules = _rules.rule_set(str(stated) if stated is not None else None)

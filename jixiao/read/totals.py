@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from jixiao import levels
-from jixiao.model import SelfEvaluation
+from jixiao.model import SelfEvaluation, plain_text
 from jixiao.parsing import normalize_text, parse_points
 from jixiao.read.grid import Grid, clean, note, points, points_at
 from jixiao.read.roles import (
@@ -144,7 +144,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if "grade" not in table.sources and at is not None and table.total_declared is not None:
         after = grid.right_of(row, at, limit=max(columns.values()) - at)
         if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
-            table.grade_declared = str(clean(after[0]))
+            table.grade_declared = plain_text(clean(after[0]))
             table.sources["grade"] = note(table, grid, row, after[1])
 
 
@@ -293,7 +293,7 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     value, where = found
     table.sources["grade"] = note(table, grid, row, where)
     cleaned = clean(value)
-    table.grade_declared = None if cleaned is None else str(cleaned).strip()
+    table.grade_declared = None if cleaned is None else plain_text(cleaned).strip()
     named = _after_label(table.grade_declared or "").strip()
     if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell

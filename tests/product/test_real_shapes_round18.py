@@ -119,3 +119,24 @@ def test_a_rate_of_a_line_without_money_showing_div0_is_what_excel_shows(tmp_pat
     carried[5] = Formula("=D8/C8", "#DIV/0!")
     _, data = checked(standard(tmp_path / "t.xlsx", money=[tuple(line) for line in money]))
     assert codes(data) == []
+
+
+@pytest.mark.parametrize(("score", "shown"), [("十五", "十五"), (True, "TRUE"), ("9,79", "9,79")])
+def test_a_score_that_is_no_number_is_said_so(tmp_path, score, shown):
+    """A 得分 typed as 十五, a TRUE, a decimal comma: “不是数字” with what the cell shows
+    (rt18-c 9, 10: before, “未填写得分” for a filled cell, and Python's “True”)."""
+    from workbooks import PUTUO_1_ROWS, standard
+
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[1][6] = score
+    _, data = checked(standard(tmp_path / "t.xlsx", rows=[tuple(row) for row in rows]))
+    [found] = [item for item in data["findings"] if item["code"] == "JX406"]
+    assert found["message"] == f"“预算编制规范性”的得分“{shown}”不是数字，请填写数字（如 9.5）"
+
+
+def test_a_grade_of_true_is_shown_as_excel_shows_it(tmp_path):
+    from workbooks import standard
+
+    _, data = checked(standard(tmp_path / "t.xlsx", grade=True))
+    assert [item["message"] for item in data["findings"]] == [
+        "评分等级“TRUE”不是优、良、中、差之一，总分 99.98 应为“优”"]
