@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
-from jixiao.model import SelfEvaluation, unfilled
+from jixiao.model import HIDDEN_ROW, SelfEvaluation, unfilled
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
 
@@ -70,6 +70,12 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
                                                 for table in examples}))
                      + "未校验：以填报的表为准")
         tables = [table for table in tables if table not in examples]
+    rows_hidden = [table for table in tables if not table.indicators
+                   and any(key.startswith(HIDDEN_ROW) for key in table.sources)]
+    if rows_hidden and len(rows_hidden) < len(tables):  # a draft kept in hidden rows
+        tables = [table for table in tables if table not in rows_hidden]
+        notes.append("指标行全部隐藏的表" + "、".join(_places(rows_hidden, tables))
+                     + "未校验：以显示的表为准")
     if hidden:  # a table the workbook hides (last year's draft) beside one it shows
         shown = [table for table in tables if table.sources["header"].sheet not in hidden]
         if shown and len(shown) < len(tables):

@@ -193,3 +193,22 @@ def test_rows_a_collapsed_group_or_a_tables_filter_hides_are_this_years(tmp_path
     [table] = workbook.tables
     assert len(table.indicators) == 5 and workbook.notes == []
     assert check_workbook(path).findings == []
+
+
+def test_a_draft_table_kept_in_hidden_rows_above_the_table_is_set_aside(tmp_path):
+    """Last year's draft kept above this year's table, every row of it hidden: set aside
+    with a note, as a hidden sheet's table is (rt18-d 4: before, a second table “自评表未
+    填写”, JX001 at a hidden cell, exit 1 on a correct submission)."""
+    book = Book()
+    sheet = book.sheet()
+    standard_sheet(sheet, name="旧项目（草稿）")
+    draft_end = sheet.row
+    standard_sheet(sheet)
+    for row in range(1, draft_end):
+        sheet.ws.row_dimensions[row].hidden = True
+    path = book.save(tmp_path / "t.xlsx")
+    result = check_workbook(path)
+    assert [table.table.project.name for table in result.tables] == [
+        "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"]
+    assert result.findings == []
+    assert any("指标行全部隐藏的表" in note for note in result.notes)
