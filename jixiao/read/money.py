@@ -11,6 +11,7 @@ one ``Funds``.)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from jixiao import levels
 from jixiao.errors import ScoreInputError
-from jixiao.model import FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
+from jixiao.model import HIDDEN_ROW, FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
@@ -505,6 +506,14 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if money.by_label is not None:
         _apply_money_rows(money, table)
         return
+    kept = [(row, label, column) for index, (row, label, column) in enumerate(money.lines)
+            if index == 0 or row not in grid.hidden_rows]
+    for row, _, label_column in money.lines:
+        if (row, _, label_column) not in kept:  # a line hidden (last year's): not printed,
+            # not in the total — left out, named in the note of hidden rows
+            table.sources[HIDDEN_ROW + str(row)] = note(
+                table, grid, row, label_column if label_column is not None else min(columns.values()))
+    money = dataclasses.replace(money, lines=kept)
     lines = []
     splits = _splits(money)
     under = _under_the_line_above(money.lines)

@@ -299,7 +299,7 @@ def _hidden_rows_note(table: SelfEvaluation) -> str:
     quoted = "、".join(f"“{name}”" for name in names[:3])
     what = f"（{quoted}{' 等' if len(names) > 3 else ''}）" if names else ""
     return (f"工作表“{places[0].sheet}”第 {rows} 行是隐藏行{what}，不显示也不打印，"
-            "未作为指标读取；若其中是本年的指标，请取消隐藏后再校验")
+            "未读取；若其中是本年的指标或资金，请取消隐藏后再校验")
 
 
 def _not_applicable_note(table: SelfEvaluation) -> str:

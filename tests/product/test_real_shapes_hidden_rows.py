@@ -212,3 +212,25 @@ def test_a_draft_table_kept_in_hidden_rows_above_the_table_is_set_aside(tmp_path
         "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"]
     assert result.findings == []
     assert any("指标行全部隐藏的表" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_a_hidden_money_line_is_left_out_and_named(tmp_path, engine):
+    """Last year's “其中：当年财政拨款” kept in a hidden row of the money block: not added to
+    the lines shown (rt18-d 5: before, JX304 ×3 “各明细合计 …”); the note names it."""
+    from workbooks import PUTUO_1_MONEY
+
+    old = ("其中：当年财政拨款", 20, 20, 18, "—", 90, "—")
+    money = [PUTUO_1_MONEY[0], old, *PUTUO_1_MONEY[1:]]
+    book = Book()
+    sheet = book.sheet()
+    standard_sheet(sheet, money=money)
+    [row] = [r for r in range(1, 20) if sheet.ws.cell(r, 2).value == old[0]
+             and sheet.ws.cell(r, 3).value == 20]
+    sheet.ws.row_dimensions[row].hidden = True
+    path = book.save(tmp_path / "t.xlsx")
+    workbook = read_workbook(path, engine=engine)
+    [table] = workbook.tables
+    assert [line.budget for line in table.funds.parts] == [31.56, 0, 0]
+    assert check_workbook(path).findings == []
+    assert any(f"第 {row} 行是隐藏行（“其中：当年财政拨款”）" in note for note in workbook.notes)
