@@ -60,9 +60,6 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise wrong_suffix(output, "汇总工作簿")
-    if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
-        raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
-                          "请换一个汇总表文件名，或先把它移走")
     for written in (output, *([Path(args.json)] if args.json else [])):
         try:  # "-o 结果/汇总.xlsx": the folder is made, as a reviewer expects
             written.resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -86,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             if os.stat(written).st_nlink > 1:
                 refuse_input_as_output(written, files)
+    if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
+        raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
+                          "请换一个汇总表文件名，或先把它移走")
     if not files:
         where = "、".join(f"“{path}”" for path in args.paths)
         print(f"jixiao batch：{where}中没有找到工作簿（{'、'.join(SUFFIXES)}），未写出汇总表；"

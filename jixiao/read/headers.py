@@ -771,11 +771,14 @@ def _header_runs(grid: Grid, header: Header) -> list[_Run]:
     by themselves (``_TABLE_ROLES``): one for a table, two for tables side by side."""
     covered: dict[int, set[str]] = {}  # column → roles its header cells name
     named: dict[int, int] = {}  # column → the row of its header cell naming the 三级
+    heading: set[int] = set()  # the columns a header cell names any role of (偏差原因 too)
     for row in range(header.top, header.row + 1):
         for column in grid.rows.get(row, ()):
             role = indicator_role(grid.texts.get((row, column), ""))
             role = "name" if role in ("deepest", "other_name") else role
             covered.setdefault(column, set()).update({role} & _TABLE_ROLES)
+            if role is not None and role != "ignore":
+                heading.add(column)
             if role == "name":
                 named.setdefault(column, row)
             last = column  # the columns a header cell is merged across
@@ -789,11 +792,34 @@ def _header_runs(grid: Grid, header: Header) -> list[_Run]:
             runs[-1].roles |= covered[column]
         else:
             runs.append(_Run(column, column, (header.row, header.top), set(covered[column])))
+    runs = [part for run in runs for part in _split_again(run, covered, heading)]
     for run in runs:  # the header's row in this run (the other's, a row of its data)
         own = [row for column, row in named.items() if run.first <= column <= run.last]
         run.rows = (*own[:1], *run.rows)
     return [run for run in runs if "name" in run.roles and len(run.roles) >= _SHARED_ROLES
             and (run.roles & _LEVEL_ROLES or len(run.roles) > _SHARED_ROLES)]
+
+
+def _split_again(run: _Run, covered: dict[int, set[str]], heading: set[int]) -> list[_Run]:
+    """``run`` as two where a second header begins right beside the first (project B's
+    table pasted against project A's, no empty column between): a column naming again the
+    first 一级/二级/三级 role of the run, after the run has named a table's columns. The
+    second begins after the first's last column naming a role, its 偏差原因 too (the
+    second's 绩效指标 label column, naming none, is its own)."""
+    columns = range(run.first, run.last + 1)
+    first = next((covered[column] & (_LEVEL_ROLES | {"name"}) for column in columns
+                  if covered[column] & (_LEVEL_ROLES | {"name"})), set())
+    roles: set[str] = set()
+    for column in columns:
+        if first and column > run.first and first <= covered[column] \
+                and len(roles) >= _SHARED_ROLES and "name" in roles and first <= roles:
+            start = max(c for c in range(run.first, column) if c in heading) + 1
+            left = _Run(run.first, start - 1, run.rows, roles)
+            right = _Run(start, run.last, run.rows,
+                         set().union(*(covered[c] for c in range(start, run.last + 1))))
+            return [left, *_split_again(right, covered, heading)]
+        roles |= covered[column]
+    return [run]
 
 
 # A label over a block beside the table that makes it an example, not a second table.
@@ -828,7 +854,7 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     bands_at: dict[int, list[Grid]] = {}  # by the right band's first column
     tried: set[tuple[int, tuple[int, ...], tuple[int, ...]]] = set()
     for left in runs:  # (stacked tables share their columns: no pair, whatever their number)
-        for right in runs[bisect.bisect_right(starts, left.last + 1):]:
+        for right in runs[bisect.bisect_left(starts, left.last + 1):]:
             if len(left.roles & right.roles) < _SHARED_ROLES or _labelled_example(grid, right):
                 continue
             if used is None:

@@ -246,3 +246,17 @@ def test_an_example_row_beside_the_table_is_no_second_table(tmp_path):
 def test_the_hubei_two_blocks_stay_one_table(tmp_path):
     [table] = read_tables(hubei(tmp_path / "hubei.xlsx"))
     assert len(table.indicators) == 12
+
+
+def test_two_tables_side_by_side_without_an_empty_column_between(tmp_path):
+    """Project B's table pasted against project A's, its first column (项目名称, 绩效指标)
+    right after A's 偏差原因 (rt18-d 1: before, B was not read at all — its wrong 总分 and
+    等级 passed, exit 0)."""
+    path = beside(tmp_path / "side.xlsx", right={"total": (100, 95)}, gap=0)
+    left, right = read_tables(path)
+    assert (left.project.name, right.project.name) == (LEFT_NAME, "第二个项目")
+    assert len(left.indicators) == len(right.indicators) == 5
+    assert "reason" in left.columns
+    [(_, left_findings), (_, right_findings)] = report(path)
+    assert left_findings == []
+    assert [code for code, _ in right_findings] == ["JX501", "JX502"]
