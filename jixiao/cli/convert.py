@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> int:
     from jixiao.errors import OutputError
     from jixiao.fileio import refuse_input_as_output
-    from jixiao.model import evaluate
+    from jixiao.model import evaluate, plain_text
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
     from jixiao.template.fill import as_standard, for_new_year
@@ -68,6 +68,8 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
                        formulas=args.formulas)
         name = table.project.name or "（未写项目名称）"
         print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")
-        if not table.execution_line:
+        if not table.execution_line and standard.funds.weight is None:
             print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
+        elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
+            print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
     return 0

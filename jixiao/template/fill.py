@@ -21,6 +21,7 @@ from jixiao.model import (
     SelfEvaluation,
     indicator_actual,
     indicator_target,
+    is_execution_row,
 )
 from jixiao.parsing import heading_points
 from jixiao.rules import TOLERANCE
@@ -132,14 +133,42 @@ def _place_indicators(indicators: Sequence[Indicator]) -> list[tuple[int, Indica
 
 def _group_of(indicator: Indicator) -> int | None:
     level2 = heading_points(indicator.level2)[0]
-    return next((i for i, key in enumerate(_LEVEL2_KEYS) if key in level2), None)
+    group = next((i for i, key in enumerate(_LEVEL2_KEYS) if key in level2), None)
+    if group is None and not (level2 or "").strip():
+        group = _guessed_group(indicator)
+    return group
+
+
+# A table without 二级 (评分附件: 一级 | 三级 | 权重 …): the 二级 the 三级's words name, else
+# the first of its 一级's
+_NAME_KEYS = (("满意", "满意"), ("及时", "时效"), ("时限", "时效"), ("时间", "时效"),
+              ("进度", "时效"), ("成本", "成本"), ("费用", "成本"), ("合格", "质量"),
+              ("质量", "质量"), ("达标", "质量"), ("经济", "经济"), ("收入", "经济"),
+              ("生态", "生态"), ("环境", "生态"), ("长效", "可持续"), ("可持续", "可持续"))
+_LEVEL1_FIRST = (("满意", "满意"), ("效益", "社会"), ("产出", "数量"))
+
+
+def _guessed_group(indicator: Indicator) -> int | None:
+    name, level1 = indicator.name or "", indicator.level1 or ""
+    first = next((key for word, key in _LEVEL1_FIRST if word in level1), None)
+    if first is None:
+        return None
+    for word, key in _NAME_KEYS:
+        group = _LEVEL2_KEYS.index(key)
+        if word in name and GROUPS[group][0] == GROUPS[_LEVEL2_KEYS.index(first)][0]:
+            return group
+    return _LEVEL2_KEYS.index(first)
 
 
 def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation:
     """The table as the template holds it: targets joined (四川 指标性质/度量单位), and a
     person's score kept only where the rules leave it to a person (定性, not full marks)."""
     indicators = []
+    rate_weight = None  # 预算执行率 as an indicator row (评分附件): the template's money block
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if is_execution_row(indicator) and table.funds.total.budget is not None:
+            rate_weight = rate_weight or indicator.weight
+            continue
         row = copy.copy(indicator)
         row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
         row.nature = row.unit = None
@@ -152,6 +181,8 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
     funds = copy.deepcopy(table.funds)
     if not table.execution_line:
         funds.weight = None
+    if funds.weight is None and rate_weight is not None:
+        funds.weight = rate_weight  # scored there as the row was: 分值 × 执行率
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
 

@@ -342,6 +342,33 @@ def test_convert_moves_a_table_into_the_template(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
 
 
+def test_convert_takes_a_table_without_level2_and_its_rate_row(tmp_path, capsys):
+    """A 评分附件表 (一级 | 三级 | 权重 | 目标值 | 业绩值, no 二级; 预算执行率 as a row): each
+    三级 under the 二级 its words or its 一级 name, the rate row's points the money block's
+    (rt18-b 6: before, “二级指标“”不在标准模板中”, exit 2); recalculated, the same total."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "product"))
+    from test_real_shapes import attachment
+
+    from jixiao.read.by_names import read_template
+
+    source = attachment(tmp_path / "附件表.xlsx")
+    out = tmp_path / "模板.xlsx"
+    assert main(["convert", str(source), "-o", str(out)]) == 0
+    assert "已转换" in capsys.readouterr().out
+    table = read_template(out)
+    assert [(i.level2, i.name) for i in table.indicators] == [
+        ("数量指标", "培训人次"), ("质量指标", "培训合格率"), ("社会效益指标", "参保率提升"),
+        ("社会效益指标", "政策知晓率"), ("服务对象满意度指标", "参训人员满意度")]
+    assert table.funds.weight == 10
+    recalculated = tmp_path / "重算.xlsx"
+    assert main(["recalc", str(out), "-o", str(recalculated)]) == 0
+    capsys.readouterr()
+    main(["check", str(recalculated), "--json"])
+    assert json.loads(capsys.readouterr().out)["total_computed"] == 97.6
+
+
 def test_convert_joins_sichuan_targets(tmp_path, capsys):
     from workbooks import sichuan
 
