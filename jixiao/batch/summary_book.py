@@ -294,8 +294,11 @@ class Summary:
                                           describe_without_table(self.without_table)) if text)
 
     def exit_code(self) -> int:
-        """2: a file unreadable; 1: a file has errors; 0: neither (as ``jixiao check``)."""
-        return 2 if self.statuses[UNREADABLE] else 1 if self.statuses[WITH_ERRORS] else 0
+        """2: a file unreadable, or no 自评表 at all (a folder of 自评报告.docx only); 1: a
+        file has errors; 0: neither (as ``jixiao check``)."""
+        if self.statuses[UNREADABLE] or (self.without_table and not self.statuses):
+            return 2
+        return 1 if self.statuses[WITH_ERRORS] else 0
 
     def counts(self) -> Counter[str]:
         return Counter(self.statuses)

@@ -678,6 +678,18 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
     assert stats["找到的文件"] == 8 and stats["读出的自评表"] == 3
 
 
+def test_a_folder_of_reports_without_any_table_exits_2(tmp_path):
+    """Only 自评报告.docx in the folder: no 自评表 at all — exit 2, as ``jixiao check`` of
+    that document (rt18-e 9: before, exit 0 and an empty summary a script took for fine)."""
+    from wordfiles import docx, paragraph
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    docx(inbox / "自评报告.docx", paragraph("2023年度项目支出绩效自评报告"))
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 2 and "没有自评表" in out
+
+
 def test_plain_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
     from jixiao.batch.run import Progress
 
