@@ -173,7 +173,8 @@ def _round2(number: float) -> float:
 # and check all refuse the same cells with these words (``template_amounts``).
 BUDGET_NAME, EXECUTED_NAME = "全年预算数(A)", "全年执行数(B)"
 AMOUNT_MISSING = "{what}未填写"
-AMOUNT_NOT_NUMBER = "{what}“{value}”不是数字：请只填数字（单位已是万元）"
+AMOUNT_NOT_NUMBER = ("{what}“{value}”是文字，不是数值：请只填数字（单位已是万元；"
+                     "单元格为文本格式的，改为常规格式后重新输入）")
 # Both amounts blank while indicators are scored: the 执行率得分 (10 points) cannot be
 # computed, and a 总分 without it would look complete (88.84 良 for 98.84 优).
 MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无从计算，总分无法合计"

@@ -153,10 +153,10 @@ def test_money_typed_as_text_is_refused_alike_by_template_and_check(tmp_path, fo
     same cells and said JX406 "执行率未填写得分" at the formula cell I6."""
     path = recalculated(filled(tmp_path, _money_text, formulas))
     assert shown(path, "H6", "H43") == [
-        "⚠ 全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）", native.WARN_TOTAL]
+        "⚠ 全年预算数(A)“30万元”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）", native.WARN_TOTAL]
     assert findings(path) == [
-        "JX309 error E6 全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）",
-        "JX309 error F6 全年执行数(B)“29.5万元”不是数字：请只填数字（单位已是万元）"]
+        "JX309 error E6 全年预算数(A)“30万元”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）",
+        "JX309 error F6 全年执行数(B)“29.5万元”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）"]
     result = check_workbook(path)
     assert result.tables[0].evaluation.total is None  # as the workbook shows: no total
 

@@ -265,7 +265,7 @@ def test_a_nearly_empty_fill_is_one_table_with_its_weight_total_agreed(tmp_path,
 @pytest.mark.parametrize(("budget", "executed", "cell", "message"), [
     (None, 30.0, "E6", "全年预算数(A)未填写（年初预算数已填 30），执行率得分、总分无法计算"),
     (30.0, None, "F6", "全年执行数(B)未填写，执行率得分、总分无法计算"),
-    ("30万元", 30.0, "E6", "全年预算数(A)“30万元”不是数字：请只填数字（单位已是万元）")])
+    ("30万元", 30.0, "E6", "全年预算数(A)“30万元”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）")])
 @pytest.mark.parametrize("formulas", ["addin", "native"])
 def test_money_missing_or_typed_as_text_is_one_error_on_its_input_cell(
         tmp_path, input_cells, budget, executed, cell, message, formulas):

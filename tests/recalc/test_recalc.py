@@ -417,7 +417,7 @@ def test_both_engines_agree_on_awkward_inputs(tmp_path):
     assert fast.values == recalculate(path, engine="formulas").values
     # a money cell holds a number: text, even "31.50", is refused as the native template
     # and check refuse it (rules.template_amount), never read one way here and another there
-    assert fast.values["S"]["F9"] == "⚠ 全年执行数(B)“31.50”不是数字：请只填数字（单位已是万元）"
+    assert fast.values["S"]["F9"] == "⚠ 全年执行数(B)“31.50”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）"
     assert fast.values["S"]["G9"] == fast.values["S"]["F9"]
 
 
