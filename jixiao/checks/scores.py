@@ -310,6 +310,8 @@ def _no_score(table: SelfEvaluation, source: Source | None, what: str) -> str:
     if error is not None:
         return f"{what}公式显示 {error}，没有有效得分；请检查公式"
     info = table.cell(source)
+    if info is not None and not info.is_formula and info.error:  # an error value pasted
+        return f"{what}显示 {info.error}，没有有效得分，请填写数字（如 9.5）"
     if info is not None and not info.is_formula and not blank(info.value):
         return f"{what}“{plain_text(info.value)}”不是数字，请填写数字（如 9.5）"
     return f"{what.removesuffix('的得分')}未填写得分" if what.endswith("的得分") else f"{what}未填写"

@@ -173,7 +173,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     for indicator in table.indicators:
         target_text = indicator_target(indicator)
         target = parse_measure(target_text)
-        shown = str(target_text).strip() if target_text is not None else ""
+        shown = plain_text(target_text).strip()
         problem = None
         if target.kind == "unparsed" and words_as_numbers(
                 target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
