@@ -164,7 +164,8 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     def from_cache(file: str, content: str, target: str | None) -> bool:
         """Record ``file`` from the cache if it holds a result for its content."""
         outcome = cache.find(file, content)
-        if outcome is None or not (target is None or outcome.error or _copy_of(target, file)):
+        if outcome is None or not (target is None or outcome.error
+                                   or _copy_of(target, file, content, cache)):
             return False
         key = cache.key(file, content)
         hits.append(key)
@@ -239,14 +240,14 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                     annotated)
 
 
-def _copy_of(target: str, file: str) -> bool:
+def _copy_of(target: str, file: str, content: str, cache: ResultCache) -> bool:
     """Whether the annotated copy at ``target`` was made of ``file`` as it is now (a file
-    changed back, or two files' names swapped, must not keep another content's copy)."""
-    from jixiao.batch.cache import content_hash
+    changed back, or two files' names swapped, must not keep another content's copy): the
+    source the copy names, keyed as the cache keys contents, is ``content``."""
     from jixiao.xlsx.marks import annotated_from
 
     made_of = annotated_from(target)
-    return made_of is not None and made_of == content_hash(file)
+    return made_of is not None and cache.content_key(file, made_of) == content
 
 
 def _annotated(summary: FileSummary, target: str | None) -> str | None:

@@ -291,7 +291,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             continue
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source) and not formula_deleted(table, source):
-            yield finding("JX406", source, _no_score(table, source, f"“{label(indicator)}”的得分"))
+            yield finding("JX406", source, _no_score(table, source, f"“{label(indicator)}”的得分",
+                                                     f"“{label(indicator)}”未填写得分"))
     funds = table.funds
     source = funds.sources.get("score")
     info = table.cell(source)
@@ -301,11 +302,12 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):
-        yield finding("JX406", source, _no_score(table, source, "执行率得分"))
+        yield finding("JX406", source, _no_score(table, source, "执行率得分", "执行率得分未填写"))
 
 
-def _no_score(table: SelfEvaluation, source: Source | None, what: str) -> str:
-    """JX406's words: a score not written, or a formula of the table's own showing an error."""
+def _no_score(table: SelfEvaluation, source: Source | None, what: str, unfilled: str) -> str:
+    """JX406's words: ``unfilled`` for a blank score; else what the cell shows — a formula
+    of the table's own showing an error, an error value, or a text that is no number."""
     error = formula_error(table, source)
     if error is not None:
         return f"{what}公式显示 {error}，没有有效得分；请检查公式"
@@ -314,7 +316,7 @@ def _no_score(table: SelfEvaluation, source: Source | None, what: str) -> str:
         return f"{what}显示 {info.error}，没有有效得分，请填写数字（如 9.5）"
     if info is not None and not info.is_formula and not blank(info.value):
         return f"{what}“{plain_text(info.value)}”不是数字，请填写数字（如 9.5）"
-    return f"{what.removesuffix('的得分')}未填写得分" if what.endswith("的得分") else f"{what}未填写"
+    return unfilled
 
 
 @check("JX407", "error", "得分为负数")

@@ -506,14 +506,13 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if money.by_label is not None:
         _apply_money_rows(money, table)
         return
-    kept = [(row, label, column) for index, (row, label, column) in enumerate(money.lines)
-            if index == 0 or row not in grid.hidden_rows]
-    for row, _, label_column in money.lines:
-        if (row, _, label_column) not in kept:  # a line hidden (last year's): not printed,
-            # not in the total — left out, named in the note of hidden rows
-            table.sources[HIDDEN_ROW + str(row)] = note(
-                table, grid, row, label_column if label_column is not None else min(columns.values()))
-    money = dataclasses.replace(money, lines=kept)
+    hidden = [line for line in money.lines[1:] if line[0] in grid.hidden_rows]
+    if hidden:  # a line hidden (last year's): not printed, not in the total — left out,
+        for row, _, label_column in hidden:  # named in the note of hidden rows
+            column = label_column if label_column is not None else min(columns.values())
+            table.sources[HIDDEN_ROW + str(row)] = note(table, grid, row, column)
+        money = dataclasses.replace(money, lines=[line for line in money.lines
+                                                  if line not in hidden])
     lines = []
     splits = _splits(money)
     under = _under_the_line_above(money.lines)

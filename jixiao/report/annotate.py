@@ -18,6 +18,7 @@ never as a formula, even when it starts with "=".
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import warnings
 from collections.abc import Sequence
@@ -56,9 +57,10 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         raise UnreadableWorkbook(foreign_refusal(source.name, kind, "制作标注副本"))
     check_package(source)  # the file may have changed since it was checked
     try:
-        with warnings.catch_warnings(), open(source, "rb") as stream:
+        data = source.read_bytes()  # read once: the copy, and the content it is made of
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = load_workbook(stream, keep_vba=keep_vba, keep_links=True)
+            book = load_workbook(io.BytesIO(data), keep_vba=keep_vba, keep_links=True)
     except Exception as error:  # already read once; anything here means the file changed
         raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
                                  f"（{type(error).__name__}）") from None
@@ -106,7 +108,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    _mark(book, hashlib.sha256(source.read_bytes()).hexdigest())
+    _mark(book, hashlib.sha256(data).hexdigest())
     book.active = book.sheetnames.index(sheet.title)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
