@@ -92,17 +92,26 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         declared = indicator.score_declared
         if _jx503_speaks(table, indicator, score):
             continue
-        if score.met is False and declared is not None and full_marks(indicator, declared) \
-                and (indicator.weight or 0) > 0:  # 0 of 0 points is no full marks: JX106
+        if _unmet_full_marks(indicator, score):
+            should = f"，按{evaluation.rules.label}应为 {points(score.value)}（{score.note}）" \
+                if score.value is not None and score.band is None else ""
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
-                          f"却得满分 {points(declared)}")
+                          f"却得满分 {points(declared)}{should}")
         elif usual is not None and _unmet_unscored(indicator, score) and declared is not None \
                 and declared >= usual - TOLERANCE:
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），得分 "
                           f"{points(declared)} 与已达到指标值的各指标相同；表中没有分值列，"
                           f"请核对是否应按完成比例扣分", severity="warning")
+
+
+def _unmet_full_marks(indicator: Indicator, score: Score) -> bool:
+    """JX402's case: a target not met, its 得分 the whole 分值 (0 of 0 points is no full
+    marks: JX106). JX404 leaves it to JX402, which names the rule's score."""
+    declared = indicator.score_declared
+    return score.met is False and declared is not None and full_marks(indicator, declared) \
+        and (indicator.weight or 0) > 0
 
 
 def _one_met_score(table: SelfEvaluation, evaluation: Evaluation) -> float | None:
@@ -162,12 +171,14 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：得分 8.95（10 × 85 ÷ 95）。
 
-    已达到指标值却扣分的，由 JX403 指出，本检查不再重复。
+    已达到指标值却扣分的，由 JX403 指出；未达到却得满分的，由 JX402 指出（并写明规则
+    得分），本检查不再重复。
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if declared is None or score.value is None or score.band is not None \
-                or not differs(declared, score.value) or _met_but_deducted(indicator, score):
+                or not differs(declared, score.value) or _met_but_deducted(indicator, score) \
+                or (_unmet_full_marks(indicator, score) and not _jx503_speaks(table, indicator, score)):
             continue
         source = indicator.sources.get("score")  # its cell, read only where they differ
         if not (jixiao_formula(table, source) or _typed_over_template(table, source)):

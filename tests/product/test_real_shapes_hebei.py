@@ -176,8 +176,8 @@ def test_a_wrong_rescaled_score_is_flagged(tmp_path):
 def test_an_unmet_target_with_full_marks_is_flagged(tmp_path):
     rows = [*COUNTED[:3], (*COUNTED[3][:7], "250人", "未完成", 100, 30, 30), COUNTED[4]]
     _, data = checked(hebei(tmp_path / "t.xlsx", rows=rows))
-    assert "JX404" in codes(data)
-    assert any(cell == "M15" for cell, _ in _findings(data, "JX404"))
+    assert "JX402" in codes(data) and "JX404" not in codes(data)  # JX402 names the rule's score
+    assert [cell for cell, _ in _findings(data, "JX402")] == ["M15"]
 
 
 def test_a_wrong_written_rate_is_flagged(tmp_path):
