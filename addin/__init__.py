@@ -271,13 +271,14 @@ def check() -> None:
 def _results_sheet(book: Any) -> Any:
     """The 校验结果 sheet of an earlier press (or of ``jixiao check --annotate``),
     cleared; a new one after the last sheet when there is none. A sheet of that
-    name that is not ours (its A1 is not "代码") is the clerk's: it is left as it
-    is, and the results go to 校验结果2 (3 …)."""
+    name that is not ours (its first row is not 代码 | 级别 | 位置 | 说明 — a clerk's
+    review log may start with 代码 too) is the clerk's: it is left as it is, and the
+    results go to 校验结果2 (3 …)."""
     names = [sheet.name for sheet in book.sheets]
     name, number = RESULT_SHEET, 1
     while name in names:
         sheet = book.sheets[name]
-        if sheet["A1"].value == HEADER[0]:
+        if list(sheet["A1:D1"].value or ()) == HEADER:
             sheet.clear()
             return sheet
         number += 1

@@ -60,11 +60,21 @@ class FakeRange:
 
     @property
     def value(self):
-        """As xlwings reads one cell: what Excel stores there (a clerk's sheet: ``a1``)."""
-        assert self.address == "A1"
-        if "A1" not in self.sheet.written:
-            return self.sheet.a1
-        kept = stored(self.sheet.written["A1"][0][0])
+        """As xlwings reads one cell, or the row A1:D1 as a list: what Excel stores there
+        (a clerk's sheet: ``a1``, its first cell or its first row)."""
+        assert self.address in ("A1", "A1:D1")
+        if "A1" in self.sheet.written:
+            row = [self._kept(value) for value in self.sheet.written["A1"][0][:4]]
+        elif isinstance(self.sheet.a1, list):
+            row = list(self.sheet.a1[:4])
+        else:
+            row = [self.sheet.a1]
+        row += [None] * (4 - len(row))
+        return row[0] if self.address == "A1" else row
+
+    @staticmethod
+    def _kept(value):
+        kept = stored(value)
         return kept[1] if kept and kept[0] == "text" else kept
 
     @value.setter
@@ -152,7 +162,7 @@ class FakeBook:
 
 def sheet_names(path):
     """The sheets Excel would show (calamine reads .xlsx/.xlsm/.xls/.ods), with the
-    A1 of a 校验结果 sheet (only there: reading the hostile corpus' cells with
+    first row (A1:D1) of a 校验结果 sheet (only there: reading the hostile corpus' cells with
     calamine directly can abort the process); a dummy when the file cannot be read
     (Excel would not have opened it either)."""
     from python_calamine import CalamineWorkbook
@@ -164,7 +174,8 @@ def sheet_names(path):
             a1 = None
             if name.startswith(addin.RESULT_SHEET):
                 rows = workbook.get_sheet_by_name(name).to_python(nrows=1)
-                a1 = rows[0][0] if rows and rows[0] else None
+                a1 = [value if value != "" else None for value in rows[0][:4]] \
+                    if rows and rows[0] else None
             sheets.append((name, a1))
         return sheets or [("Sheet1", None)]
     except Exception:

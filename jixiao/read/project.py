@@ -158,8 +158,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     break
                 found = grid.right_of(row, column, limit=6)
                 if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL) \
-                        and fund_role(texts[(row, found[1])]) in (None, "ignore"):
-                    # (项目名称 | 全年预算数 | 全年执行数: the head of a list of projects)
+                        and not _list_head(grid, row, found[1]):
                     facts.read(key, text, str(found[0]).strip(), (grid, row, found[1]))
                 break
         if project.goal_expected is None and project.goal_actual is None:
@@ -178,6 +177,17 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     if project.name is None:
         _name_from_body(facts)
     return _ProjectFound(project, sources, total, grade)
+
+
+def _list_head(grid: Grid, row: int, column: int) -> bool:
+    """项目名称 | 全年预算数 | 全年执行数: the head of a list of projects, not a name — two
+    money headings side by side; one name that holds such a word (低执行率项目,
+    得分系统建设项目) is a name."""
+    texts = grid.texts
+    if fund_role(texts[(row, column)]) in (None, "ignore"):
+        return False
+    following = grid.right_of(row, column, limit=3)
+    return following is not None and fund_role(texts[(row, following[1])]) not in (None, "ignore")
 
 
 def _read_bare_department(grid: Grid, row: int, column: int, facts: _Facts) -> None:

@@ -126,12 +126,13 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
 
 def _result_sheet_name(book) -> str:  # type: ignore[no-untyped-def]
     """The name of the findings sheet, as the 校验 button chooses it: 校验结果, replacing
-    that of an earlier annotation (A1 “代码”); a sheet of that name that is the unit's
-    own is kept, and the findings go to 校验结果2 (3 …)."""
-    heading = next(iter(findings_rows([])))[0]
+    that of an earlier annotation (first row 代码 | 级别 | 位置 | 说明); a sheet of that
+    name that is the unit's own (a review log starting with 代码 too) is kept, and the
+    findings go to 校验结果2 (3 …)."""
+    heading = next(iter(findings_rows([])))
     name, number = RESULT_SHEET, 1
     while name in book.sheetnames:
-        if book[name]["A1"].value == heading:
+        if [cell.value for cell in book[name][1][:len(heading)]] == heading:
             del book[name]
             return name
         number += 1

@@ -480,6 +480,16 @@ def test_a_pipe_in_a_formula_string_is_no_dde_a_dde_formula_still_is(tmp_path):
     assert written_findings(press(path))[0] == cli_findings(path)
 
 
+def test_a_clerks_review_log_starting_with_code_is_not_taken_for_ours(corpus):
+    """A clerk's 校验结果 log 代码 | 单位 | 问题 | 处理意见 (rt19-c 2: before, its A1 “代码”
+    made it ours, and it was cleared — a macro's change Excel cannot undo)."""
+    book = FakeBook(corpus("gaps"), sheets=["自评表", "校验结果"])
+    book.sheets["校验结果"].a1 = ["代码", "单位", "问题", "处理意见"]
+    addin.check_book(book)
+    assert [sheet.name for sheet in book.sheets] == ["自评表", "校验结果", "校验结果2"]
+    assert ("clear", "校验结果") not in book.log
+
+
 def test_a_clerks_own_sheet_named_like_the_results_is_left_alone(corpus):
     path = corpus("gaps")
     book = FakeBook(path, sheets=["自评表", "校验结果"])

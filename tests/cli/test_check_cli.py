@@ -224,6 +224,20 @@ def test_a_units_own_sheet_named_like_the_findings_sheet_is_kept(tmp_path, capsy
     assert load_workbook(again).sheetnames == ["校验结果", "校验结果2"]
 
 
+def test_a_units_review_log_starting_with_code_is_kept(tmp_path, capsys):
+    """A unit's 校验结果 sheet whose A1 happens to be 代码 (代码 | 单位 | 问题 | 处理意见:
+    rt19-c 2): kept; only jixiao's own header 代码 | 级别 | 位置 | 说明 is replaced."""
+    source = standard(tmp_path / "t.xlsx")
+    book = load_workbook(source)
+    book.create_sheet("校验结果").append(["代码", "单位", "问题", "处理意见"])
+    book.save(source)
+    target = tmp_path / "annotated.xlsx"
+    run(capsys, source, "--annotate", target)
+    copy = load_workbook(target)
+    assert copy.sheetnames[-2:] == ["校验结果", "校验结果2"]
+    assert copy["校验结果"]["D1"].value == "处理意见"
+
+
 def test_a_copy_of_formulas_never_calculated_is_calculated_on_opening(tmp_path, capsys):
     """A file a program wrote with formulas and no results (rt18-b 3): the copy keeps
     'calculate on opening', or Excel and WPS would show the 总分 empty; a copy of a file with
