@@ -9,7 +9,9 @@ add-in — the same kind of project xlwings ships in its own add-ins. Modules:
   from ``quickstart_addin_ribbon.xlam`` of the installed xlwings, with one
   line changed: ``PROJECT_NAME`` = ``jixiao`` (so the settings live in the
   sheet ``jixiao.conf`` / ``%USERPROFILE%\\.jixiao\\jixiao.conf``, not in
-  ``myaddin.conf`` that every quickstart add-in shares);
+  ``myaddin.conf`` that every quickstart add-in shares), and two lines cut
+  (``SETTINGS_FROM_WORKBOOK``: settings are never read from the active workbook
+  or its folder, which a received submission controls);
 - ``xlwings_udfs``: the JX_ function wrappers, exactly what xlwings' own
   ``import_udfs`` writes for ``jixiao_udfs`` into an add-in (run here with
   the Windows-only COM parts replaced by recorders);
@@ -49,6 +51,16 @@ RIBBON_XML = HERE / "customUI14.xml"
 PROJECT_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "jixiao.xlam")).upper() + "}"
 TEMPLATE_PROJECT_NAME = 'Public Const PROJECT_NAME As String = "myaddin"'
 OUR_PROJECT_NAME = f'Public Const PROJECT_NAME As String = "{PROJECT_NAME}"'
+# xlwings reads its settings first from a ``jixiao.conf`` sheet of the ACTIVE workbook and
+# then from a ``jixiao.conf`` file in that workbook's folder: a received submission (or
+# its folder) could name the interpreter the 校验 button runs. Those two lookups are cut,
+# so only the add-in's own sheet and the user's file (%USERPROFILE%\.jixiao) count.
+SETTINGS_FROM_WORKBOOK = (
+    ('If SheetExists(ActiveWorkbook, PROJECT_NAME & ".conf") = True Then',
+     "If False Then ' jixiao: a received workbook never sets the add-in's settings"),
+    ("If FileExists(GetDirectoryConfigFilePath()) = True Then",
+     "If False Then ' jixiao: nor does a file in its folder"),
+)
 MAX_LINE = 1023  # VBA's limit on a physical line
 
 
@@ -96,7 +108,12 @@ def zipfile_member(path: Path, name: str) -> Iterator[bytes]:
 def xlwings_module(source: str) -> str:
     if XLWINGS_VERSION not in source or source.count(TEMPLATE_PROJECT_NAME) != 1:
         raise BuildError(f"xlwings 的 VBA 不是预期的 {XLWINGS_VERSION} 版本")
-    return source.replace(TEMPLATE_PROJECT_NAME, OUR_PROJECT_NAME)
+    source = source.replace(TEMPLATE_PROJECT_NAME, OUR_PROJECT_NAME)
+    for theirs, ours in SETTINGS_FROM_WORKBOOK:
+        if source.count(theirs) != 1:
+            raise BuildError(f"xlwings 的 VBA 不是预期的 {XLWINGS_VERSION} 版本")
+        source = source.replace(theirs, ours)
+    return source
 
 
 # ------------------------------------------------------------ the UDF wrappers

@@ -19,9 +19,12 @@ SHEET_PART = "xl/worksheets/sheet1.xml"
 RIBBON_PART = "customUI/customUI14.xml"
 VBA_PART = "xl/vbaProject.bin"
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
-# the same on every machine: the module whose functions the wrappers call, and RunPython
-# (校验) through the UDF server that the JX_ functions already started
-SHARED_SETTINGS = {"UDF MODULES": "jixiao_udfs", "USE UDF SERVER": "True"}
+# the same on every machine: the module whose functions the wrappers call, RunPython
+# (校验) through the UDF server that the JX_ functions already started, and never the
+# active workbook's folder on Python's path (a received file's folder could hold a
+# jixiao_addin.py of its own; jixiao is imported from where it is installed)
+SHARED_SETTINGS = {"UDF MODULES": "jixiao_udfs", "USE UDF SERVER": "True",
+                   "ADD_WORKBOOK_TO_PYTHONPATH": "False"}
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

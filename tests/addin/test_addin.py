@@ -172,7 +172,10 @@ def test_xlwings_modules_are_xlwings_own_but_for_the_project_name(modules):
     ours = without_attributes(modules["xlwings"])
     theirs = without_attributes(shipped_bas)
     changed = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
-    assert changed == [(build.OUR_PROJECT_NAME, build.TEMPLATE_PROJECT_NAME)]
+    cut = [(line.replace(old, new), line) for line in theirs
+           for old, new in build.SETTINGS_FROM_WORKBOOK if old in line]
+    assert len(cut) == 2  # the active workbook's jixiao.conf sheet, its folder's file
+    assert changed == [(build.OUR_PROJECT_NAME, build.TEMPLATE_PROJECT_NAME), *cut]
     template, _ = build.template_modules()
     assert modules["Dictionary"].replace("\r\n", "\n") == (
         template["Dictionary"].source.replace("\r\n", "\n"))
@@ -311,7 +314,8 @@ def test_the_package_is_an_addin_with_one_config_sheet(built):
     assert ('Type="http://schemas.microsoft.com/office/2007/relationships/ui/extensibility" '
             f'Target="{package.RIBBON_PART}"') in rels
     assert 'codeName="ThisWorkbook"' in workbook and 'name="jixiao.conf"' in workbook
-    assert package.read_settings(built) == {"UDF MODULES": "jixiao_udfs", "USE UDF SERVER": "True"}
+    assert package.read_settings(built) == {
+        "UDF MODULES": "jixiao_udfs", "USE UDF SERVER": "True", "ADD_WORKBOOK_TO_PYTHONPATH": "False"}
 
 
 # ------------------------------------------------------------ the ribbon
@@ -506,6 +510,7 @@ def test_install_for_another_pc_writes_its_interpreter_into_the_addin(jixiao, tm
     written = (target / "jixiao.xlam").read_bytes()
     assert package.read_settings(written) == {"UDF MODULES": "jixiao_udfs",
                                               "USE UDF SERVER": "True",
+                                              "ADD_WORKBOOK_TO_PYTHONPATH": "False",
                                               "INTERPRETER_WIN": WIN_PYTHON}
     ours, shipped = members(written), members(SHIPPED.read_bytes())
     assert list(ours) == list(shipped)
