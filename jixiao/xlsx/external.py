@@ -4,10 +4,19 @@ parts ``check_package`` scanned: never followed, never run (``JX901`` reports th
 from __future__ import annotations
 
 import posixpath
+import re
 
 from jixiao.model import ExternalContent
 from jixiao.xlsx.scan import LINK_PARTS, MemberScanner
 from jixiao.xlsx.xml import RELATIONSHIPS, parse_small
+
+# jixiao's own add-in (and the two it replaced): Excel stores a JX_ function of the add-in
+# as [1]!JX_SCORE(…) with a link to the .xlam — the add-in's code, no data of another file
+OWN_ADDINS = frozenset(("jixiao.xlam", "jixiao_recalc.xlam", "jixiao_check.xlam"))
+
+
+def _own_addin(target: str) -> bool:
+    return re.split(r"[\\/]", target)[-1].lower() in OWN_ADDINS
 
 
 def external_content(scanners: dict[str, MemberScanner]) -> list[ExternalContent]:
@@ -35,7 +44,8 @@ def external_content(scanners: dict[str, MemberScanner]) -> list[ExternalContent
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "externalBook":
                 rid = element.get(f"{{{RELATIONSHIPS}}}id", "")
-                found.append(ExternalContent("link", targets.get(rid, rid), part))
+                if not _own_addin(targets.get(rid, rid)):
+                    found.append(ExternalContent("link", targets.get(rid, rid), part))
             elif tag == "ddeLink":
                 found.append(ExternalContent(
                     "dde", f"{element.get('ddeService', '')}|{element.get('ddeTopic', '')}", part))

@@ -31,6 +31,23 @@ def test_jx901_a_link_to_another_file_and_a_dde_link_part(tmp_path):
     assert sum(m.startswith("DDE 公式") for m in messages) == 2  # HYPERLINK is no DDE
 
 
+def test_jx901_passes_the_link_excel_writes_to_jixiaos_own_addin(tmp_path):
+    """[1]!JX_SCORE(…) saved by Excel links to the add-in itself (rt19-c 4: before, JX901
+    “引用了其他文件…jixiao.xlam” on every template saved with the add-in loaded); another
+    workbook of that folder is still listed."""
+    from hostile import _sheet_with, _with_external
+
+    body = ('<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships" r:id="rId1"/>')
+    for target, listed in [
+            ("file:///C:\\Users\\张三\\AppData\\Roaming\\Microsoft\\Excel\\XLSTART\\jixiao.xlam", 0),
+            ("C:/Users/张三/AppData/Roaming/Microsoft/Excel/XLSTART/JIXIAO.XLAM", 0),
+            ("file:///C:/Users/张三/AppData/Roaming/Microsoft/Excel/XLSTART/预算.xlsx", 1)]:
+        path = _sheet_with(tmp_path, "t.xlsx", lambda ws: None)
+        linked = _with_external(path, tmp_path / "linked.xlsx", body, target)
+        assert len(jx901(linked)) == listed, target
+
+
 def test_jx901_passes_a_table_without_links(tmp_path):
     assert jx901(standard(tmp_path / "t.xlsx")) == []
 
