@@ -12,7 +12,7 @@ from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import INVISIBLE, compact_string, compact_text, parse_points
-from jixiao.xlsx.numformats import percent_decimals, shows_percent
+from jixiao.xlsx.numformats import literal_percent, percent_decimals, shows_percent
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
 
@@ -290,11 +290,14 @@ def clean(value: Any) -> Any:
 def percent_shown(value: Any, number_format: str, *, rounded: bool = False) -> Any:
     """A number formatted as a percentage as the text the cell shows (0.95 → "95%"),
     so that it is read as what the clerk typed; any other value as it is. ``rounded``:
-    to the decimals the format shows (0.9496 in a "0%" cell is the 95% printed)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) \
-            and "%" in number_format and shows_percent(number_format):
-        decimals = percent_decimals(number_format) if rounded else None
-        return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
+    to the decimals the format shows (0.9496 in a "0%" cell is the 95% printed). A
+    format with a % sign of its own (0.00"%") shows the number itself: 0.8 is 0.8%."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        if shows_percent(number_format):
+            decimals = percent_decimals(number_format) if rounded else None
+            return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
+        if literal_percent(number_format):
+            return f"{round(value, 10):g}%"
     return value
 
 

@@ -100,6 +100,7 @@ from jixiao.template.styles import (
     POINTS_INPUT,
     ROW_HEIGHT,
     TEXT_INPUT,
+    VALUE_INPUT,
     Style,
     put,
 )
@@ -263,8 +264,8 @@ def _write_indicator_block(ws: Worksheet) -> None:
             level2_cell = f"${c['level2']}${group_first}"  # merged: only the first holds text
             target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
             put(ws, f"{c['name']}{row}", None, TEXT_INPUT)
-            put(ws, target, None, Style(entry=True))
-            put(ws, actual, None, Style(entry=True))
+            put(ws, target, None, VALUE_INPUT)
+            put(ws, actual, None, VALUE_INPUT)
             put(ws, f"{c['weight']}{row}", None, POINTS_INPUT)
             put(ws, f"{c['score']}{row}",
                  f"=JX_SCORE({target},{actual},{c['weight']}{row},JX_Rules,"

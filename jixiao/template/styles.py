@@ -44,6 +44,9 @@ LONG_INPUT = Style(horizontal="left", vertical="top", entry=True)
 AMOUNT_INPUT = Style(entry=True, number_format=AMOUNT)
 POINTS_INPUT = Style(entry=True, number_format=POINTS)
 COMPUTED = Style(number_format=POINTS)
+# 指标值 and 完成值 as text ("@"): Excel keeps 105% typed there as the text "105%", not
+# the number 1.05 that a function (which sees no format) would read as 1.05 %
+VALUE_INPUT = Style(entry=True, number_format="@")
 
 
 def put(ws: Worksheet, ref: str, value: Any = None, style: Style = LABEL) -> None:

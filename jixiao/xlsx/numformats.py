@@ -94,6 +94,13 @@ def shows_percent(code: str) -> bool:
     return "%" in code and "%" in _LITERALS.sub("", code)
 
 
+@functools.lru_cache(maxsize=256)
+def literal_percent(code: str) -> bool:
+    r"""Whether a format adds a % sign of its own to the number it shows: 0.00"%" and
+    0.00\% show 0.8 as 0.80% (the number already in percent)."""
+    return "%" in code and not shows_percent(code) and "%" in "".join(_LITERALS.findall(code))
+
+
 _PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
 
 

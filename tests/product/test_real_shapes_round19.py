@@ -14,3 +14,49 @@ def test_a_project_name_holding_a_money_word_is_still_its_name(tmp_path, name):
     in the report and the batch summary)."""
     _, data = checked(standard(tmp_path / "t.xlsx", name=name))
     assert data["project"]["name"] == name
+
+
+@pytest.mark.parametrize("number_format", ['0.00"%"', '0.0\\%', '#,##0.00"%"'])
+def test_a_number_shown_with_a_percent_sign_of_its_format_is_that_percent(tmp_path, number_format):
+    """差错率 ≤5 %, 完成值 0.8 in a cell formatted 0.00"%" (shows 0.80%): 0.8 %, met
+    (rt19-c 3: before, read as 80 %, 0 points and a false JX402)."""
+    from openpyxl import load_workbook
+    from workbooks import PUTUO_1_ROWS
+
+    rows = [("产出指标", "质量指标", "差错率", "≤5%", "0.8%", 10, 10, None),
+            *[row for row in PUTUO_1_ROWS if row[2] != PUTUO_1_ROWS[0][2]]]
+    path = standard(tmp_path / "t.xlsx", rows=rows)
+    before, plain = checked(path)
+    book = load_workbook(path)
+    [cell] = [cell for row in book.active.iter_rows() for cell in row if cell.value == "0.8%"]
+    cell.value, cell.number_format = 0.8, number_format
+    book.save(path)
+    _, data = checked(path)
+    assert data["indicators"][0]["actual"] == "0.8%"
+    assert data["indicators"][0]["met"] is True
+    assert data["findings"] == plain["findings"]
+
+
+def test_a_percent_over_100_typed_into_the_template_is_scored_as_typed(tmp_path):
+    """The template keeps 指标值 and 完成值 as text: 105% typed there stays “105%”, which
+    the JX_ functions read as 105 % (rt19-a 1: a General cell turned it into 1.05, which a
+    function, seeing no format, read as 1.05 %: 0.95 of 90 points, total 10.95 差)."""
+    from openpyxl import load_workbook
+
+    from jixiao.layout import SHEET
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "t.xlsx"
+    build_template(path)
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    assert {sheet[cell].number_format for cell in ("E13", "F13", "E40", "F40")} == {"@"}
+    for ref, value in {"D3": "项目", "D6": 100, "E6": 100, "F6": 100, "D13": "覆盖率",
+                       "E13": "≥100%", "F13": "105%", "G13": 90}.items():
+        sheet[ref] = value
+    book.save(path)
+    recalc_file(path, tmp_path / "r.xlsx")
+    data = checked(tmp_path / "r.xlsx")[1]
+    assert data["indicators"][0]["score_declared"] == data["indicators"][0]["score_computed"] == 90
+    assert data["total_computed"] == 100
