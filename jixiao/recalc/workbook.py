@@ -96,10 +96,10 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 
         try:
             return _report(package, "core", evaluate(package), {}, [])
-        except NotApplicable as reason:
+        except NotApplicable:
             if engine == "core":
                 raise JixiaoError(f"“{package.path.name}”含有 JX_ 函数以外的公式，"
-                                  f"不能只用核心计算（{reason}）") from None
+                                  "不能只用核心计算；请用 --engine formulas 或 auto") from None
     from jixiao.recalc.general import evaluate as evaluate_all
 
     general = evaluate_all(package)

@@ -60,3 +60,30 @@ def test_a_percent_over_100_typed_into_the_template_is_scored_as_typed(tmp_path)
     data = checked(tmp_path / "r.xlsx")[1]
     assert data["indicators"][0]["score_declared"] == data["indicators"][0]["score_computed"] == 90
     assert data["total_computed"] == 100
+
+
+def _monitoring(path, title):
+    from workbooks import grid_book
+
+    return grid_book(path, [
+        [title], ["（2024年度）"], ["项目名称", "免疫规划项目"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "1-7月执行数", "1-7月执行率", "全年预计执行数"],
+        ["年度资金总额", 100, 100, 45, "45%", 98],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况",
+         "偏差原因分析", "完成目标可能性"],
+        ["产出指标", "数量指标", "免疫接种人数", "≥5000人", "2600人", "5200人", None, "确定能"],
+        [None, "质量指标", "接种合格率", "≥98%", "99%", "99%", None, "确定能"],
+        ["满意度指标", "服务对象满意度指标", "接种对象满意度", "≥90%", "未开展调查", "95%", None, "确定能"]])
+
+
+@pytest.mark.parametrize("title", ["项目支出绩效目标执行监控表", "2024年度项目绩效运行监控表",
+                                   "部门项目绩效监控情况表"])
+def test_a_mid_year_monitoring_form_is_no_self_evaluation(tmp_path, title):
+    """A 绩效监控表 (1-7月执行情况, 全年预计; no 得分): refused like a 绩效目标表, exit 2
+    (rt19-e 2: before, scored as a 自评表 — three JX405 errors, JX306 for the 45 % of July)."""
+    from jixiao.errors import NotASelfEvaluation
+    from jixiao.read.workbook import read_workbook
+
+    with pytest.raises(NotASelfEvaluation, match="是绩效监控表"):
+        read_workbook(_monitoring(tmp_path / "t.xlsx", title))
+
