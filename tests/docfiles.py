@@ -173,18 +173,31 @@ def doc(path: str | Path, blocks: list[Any], *, fields: dict[str, str] | None = 
     return path
 
 
-def workbook_doc(workbook: str | Path, path: str | Path, **options: Any) -> Path:
+def workbook_doc(workbook: str | Path, path: str | Path, *,
+                 nudged: tuple[int, dict[int, int]] | None = None, **options: Any) -> Path:
     """The workbook's first sheet as a .doc, as ``wordfiles.workbook_docx`` lays it out:
     its title lines as paragraphs, the rest one table, each column 1000 twips wide, a
-    merged range one cell over its columns, merged down by vertMerge."""
+    merged range one cell over its columns, merged down by vertMerge. ``nudged``: (a
+    sheet row, {border k: twips}) — from that row on, the border right of column k is
+    that far off (a border dragged by hand in those rows)."""
     from wordfiles import _grid, _text, _title_rows, row_cells
 
     values, merges = _grid(workbook)
     titles = _title_rows(values)
     blocks: list[Any] = [_text(row[0]) for row in values[:titles]]
     flags = {None: 0, "restart": 3, "continue": 1}  # TC80's vertMerge
-    rows = [[Cell(text, 1000 * span, flags[merge])
-             for text, span, merge in row_cells(row_number, row, merges)]
-            for row_number, row in enumerate(values[titles:], start=titles + 1)]
+
+    def edge(row_number: int, column: int) -> int:  # the border left of column + 1
+        moved = nudged[1].get(column, 0) if nudged and row_number >= nudged[0] else 0
+        return 1000 * column + moved
+
+    rows = []
+    for row_number, row in enumerate(values[titles:], start=titles + 1):
+        cells, column = [], 0
+        for text, span, merge in row_cells(row_number, row, merges):
+            width = edge(row_number, column + span) - edge(row_number, column)
+            cells.append(Cell(text, width, flags[merge]))
+            column += span
+        rows.append(cells)
     blocks.append(rows)
     return doc(path, blocks, **options)

@@ -143,7 +143,7 @@ def row_cells(row_number: int, row: list[Any],
 def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, ...] = (),
                   header_again: bool = False, between: str = "",
                   widths: list[int] | None = None, after: str = "",
-                  carried: int = 0) -> Path:
+                  carried: int = 0, nudged: tuple[int, dict[int, int]] | None = None) -> Path:
     """The workbook's first sheet as a Word document: its title lines as paragraphs, the
     rest one table, each merged range a cell spanning (gridSpan) and continued (vMerge).
 
@@ -153,8 +153,18 @@ def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, 
     printed again; ``between``: body XML between the parts; ``widths``: every part's
     w:gridCol widths; ``after``: body XML after the table; ``carried``: each part after the
     first leaves out the table's first column (a blank cell merged down from the page
-    before dropped, a cell spanning it one column narrower), its grid one column less."""
+    before dropped, a cell spanning it one column narrower), its grid one column less;
+    ``nudged``: (a sheet row, {border k: twips}) — from that row on, the border right of
+    column k is dragged that far (with ``widths``): Word keeps both rows' borders as grid
+    columns, a cell spanning the grid columns between its own borders."""
     values, merges = _grid(workbook)
+    borders = [0]
+    for width in widths or ():
+        borders.append(borders[-1] + width)
+    moved = [at + (nudged[1].get(k, 0) if nudged else 0) for k, at in enumerate(borders)]
+    union = sorted(set(borders) | set(moved))
+    if nudged:
+        widths = [right - left for left, right in zip(union, union[1:], strict=False)]
     titles = _title_rows(values)
     body = "".join(paragraph(_text(row[0])) for row in values[:titles])
     parts: list[list[list[str]]] = [[]]
@@ -174,6 +184,12 @@ def workbook_docx(workbook: str | Path, path: str | Path, *, splits: tuple[int, 
                 laid = laid[1:]
             else:
                 laid[0][1] -= 1
+        if nudged:  # each cell over the grid columns between its own borders
+            own, column = moved if row_number >= nudged[0] else borders, 0
+            for item in laid:
+                end = column + item[1]
+                item[1] = union.index(own[end]) - union.index(own[column])
+                column = end
         cells = [cell(text, span=span, merge=merge) for text, span, merge in laid]
         if any(value == "三级指标" for value in row):
             header = cells

@@ -18,8 +18,10 @@ What is read, from [MS-DOC] (Word 97-2003 binary file format):
 Text is cut into cells at the cell marks (0x07) of depth-1 tables; a nested table is
 text of its cell (as in a .docx). A field shows its result, not its code.
 
-The columns of a table are every cell edge of its rows (within 4 twips, as LibreOffice
-and Word match edges), so a cell spanning several columns is one cell over them.
+The grid written for a table is every cell edge of its rows (within 4 twips, as LibreOffice
+and Word match edges), so a cell spanning several columns is one cell over them; edges a
+little off each other (a border dragged by hand in some rows, a table saved split across
+pages) are then snapped into one column border as a .docx's are (``wordtable.SNAP``).
 
 (A little over 400 lines: the format's structures — FIB, pieces, PAPX pages, sprms, row
 definitions — are only ever needed together, for this one job.)

@@ -12,6 +12,15 @@ as from a page (``webtable._value``): a plain number is a number. Where each top
 table was laid out (its rows, its grid's columns and widths) is given too: a table ends
 where its w:tbl does (``read.documents``).
 
+The columns are the grid's column borders snapped together: Word keeps every border any
+row has as a grid column of its own, so a border dragged by hand in some rows (or saved
+from a table split across pages) a little off the others makes sliver columns, and each
+cell placed by its gridSpan lands in another column below than above. Borders closer than
+``SNAP`` (3 mm) are one column border, and a cell spans the columns between the borders
+its start and its end snap to. A column that narrow cannot show a character (Word's cell
+margins alone are 2 × 0.19 cm, a 五号 character another 3.7 mm), so no real column is
+ever merged away.
+
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
 parsed with the defused parser (no DTD, no entities). Cells and merged areas past ``max_cells`` raise
@@ -43,6 +52,8 @@ _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}sm
 # What is never the document's text: deleted text, text boxes (kept twice, as a drawing
 # and its fallback), field codes, footnote marks.
 _MOST_CARRIED = 2  # leading columns a page of a table may leave out (绩效指标, 一级指标)
+# Column borders this close (twips: 3 mm) are one border (the module's docstring).
+SNAP = 170
 _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
                       f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
                       f"{_W}tblPr", f"{_W}tblGrid"))
@@ -278,6 +289,23 @@ def _grid(table: Any) -> tuple[int, tuple[int, ...]]:
     return len(columns), tuple(widths)
 
 
+def _snapped(widths: tuple[int, ...]) -> tuple[list[int], tuple[int, ...]]:
+    """The grid's column borders snapped together: for each border (0 the table's left
+    edge, k the right edge of grid column k) the border of the table's columns it is,
+    and those columns' widths. Borders join the first of a run within ``SNAP`` of it.
+    A grid whose columns are mostly slivers (all 0: widths not really stated) is kept as
+    it is, one column each."""
+    if not widths or sum(widths) < SNAP * len(widths):
+        return list(range(len(widths) + 1)), widths
+    borders, kept, at = [], [0], 0
+    for width in (0, *widths):
+        at += width
+        if at - kept[-1] > SNAP:
+            kept.append(at)
+        borders.append(len(kept) - 1)
+    return borders, tuple(right - left for left, right in zip(kept, kept[1:], strict=False))
+
+
 class _Layout:
     """Rows as they are laid out on the sheet: cells, merged ranges, the area so far."""
 
@@ -321,38 +349,52 @@ class _Layout:
         boxes: list[list[int]] = []
         first = self.row + 1
         widest = 0
-        stated, widths = _grid(element)
+        stated, grid_widths = _grid(element)
+        borders, widths = _snapped(grid_widths)
+        if len(widths) != len(grid_widths):
+            stated = len(widths)
+
+        def border(index: int) -> int:  # a grid border's column border (past the grid: on)
+            return borders[index] if index < len(borders) else borders[-1] + index + 1 - len(borders)
+
         carried = self._carried_columns(widths)  # its rows begin that many columns in
         starts: list[tuple[int, ...]] = []  # each row's cells' first columns
         for tr in _children(element, _TR):
             self.row += 1
             row = self.row
             properties = tr.find(f"{_W}trPr")
-            column = 1 + carried + _number(properties, f"{_W}gridBefore", 0)
+            at = _number(properties, f"{_W}gridBefore", 0)  # the grid border it begins at
+            column = 1 + carried + border(at)  # the first column free
             continued: dict[int, list[int]] = {}
             begins: list[int] = []
             starts.append(())
             for tc in _children(tr, _TC):
-                begins.append(column)
                 cell_properties = tc.find(f"{_W}tcPr")
-                wide = max(1, _number(cell_properties, f"{_W}gridSpan", 1))
-                self._count(wide)
+                end = at + max(1, _number(cell_properties, f"{_W}gridSpan", 1))
+                left = max(column, 1 + carried + border(at))
+                wide = 1 + carried + border(end) - left
+                at = end
                 merge = cell_properties.find(f"{_W}vMerge") if cell_properties is not None \
                     else None
-                if merge is not None and merge.get(_VAL, "continue") != "restart":
-                    box = open_merges.get(column)
-                    if box is not None and box[3] == column + wide - 1:
-                        box[2] = row
-                        continued[column] = box
-                        column += wide
-                        continue
                 text = _cell_text(list(_blocks(tc)))
+                if wide <= 0:  # a sliver between two borders snapped together
+                    if not text:
+                        continue  # nothing Word could show in it
+                    wide = 1
+                begins.append(left)
+                self._count(wide)
+                column = left + wide
+                if merge is not None and merge.get(_VAL, "continue") != "restart":
+                    box = open_merges.get(left)
+                    if box is not None and box[3] == left + wide - 1:
+                        box[2] = row
+                        continued[left] = box
+                        continue
                 if text:
-                    self.cells.append((row, column, _value(text), "General"))
-                box = [row, column, row, column + wide - 1]
+                    self.cells.append((row, left, _value(text), "General"))
+                box = [row, left, row, left + wide - 1]
                 boxes.append(box)
-                continued[column] = box
-                column += wide
+                continued[left] = box
             widest = max(widest, column - 1)
             starts[-1] = tuple(begins)
             open_merges = continued

@@ -59,6 +59,32 @@ def test_a_word_table_gives_the_findings_of_the_workbook(tmp_path, options):
         assert found
 
 
+# A score under its weight with its reason given (效益), and one without (满意度: JX405).
+REASONED_ROWS = [*PUTUO_1_ROWS[:3],
+                 ("效益指标", "可持续影响指标", "网络安全防护能力", "≥95%", "90%", 30, 28.42,
+                  "设备到货推迟，下年提前采购"),
+                 ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "85%", 10, 9.44, None)]
+WIDTHS = [900, 1500, 1500, 2000, 1200, 1200, 800, 800, 2400]
+
+
+@pytest.mark.parametrize("nudged", [{8: -50}, {1: 20, 4: -20, 8: -50},
+                                    dict.fromkeys(range(1, 9), -20)],
+                         ids=["reason-border", "three-borders", "every-border"])
+def test_borders_dragged_a_little_off_in_the_lower_rows_are_the_same_columns(tmp_path, nudged):
+    """From the indicators down, column borders dragged 20–50 twips off the ones above
+    (Word keeps both as grid columns, each cell spanning the slivers between its own
+    borders): the workbook's findings at its cells — the one reason missing (JX405 at
+    I15) and no other. Before: the reasons one column off (JX405 at J14 and J15), the
+    targets in another column (JX201 on every row), or no indicator read at all (JX001)."""
+    book = standard(tmp_path / "自评表.xlsx", rows=REASONED_ROWS, total=(100, 97.84))
+    document = workbook_docx(book, tmp_path / "自评表.docx", widths=WIDTHS,
+                             nudged=(11, nudged))
+    found, expected = same_as_workbook(document, book)
+    assert found == expected == [("JX405", "I15")]
+    data, _ = findings(document)
+    assert [item["place"] for item in data["findings"]] == ["第1个表格 第13行第9列"]
+
+
 def test_a_word_table_libreoffice_wrote_gives_the_findings_of_the_workbook(tmp_path):
     book = standard(tmp_path / "自评表.xlsx", rows=MISTAKEN_ROWS, money=MISTAKEN_MONEY)
     page = tmp_path / "自评表.html"

@@ -49,6 +49,35 @@ def test_grid_before_shifts_a_row(tmp_path):
     assert cells == {(1, 1): "a", (1, 2): "b", (1, 3): "c", (2, 2): "x", (2, 3): "y"}
 
 
+def test_borders_dragged_a_little_off_are_the_same_column_border(tmp_path):
+    """The lower row's borders dragged 20 and 50 twips off the upper row's: Word keeps
+    both as grid columns (0 1180 1200 2400 2450 3600), every cell spanning the slivers
+    between its own borders. Each row's cells are in columns 1–3 (before: a, b, c in
+    columns 1, 3, 4 and x, y, z in 1, 2, 5 — every cell below in another column than the
+    one above it, the table five columns wide). An empty sliver cell is no column."""
+    body = table([[cell("a", span=2), cell("b"), cell("c", span=2)],
+                  [cell("x"), cell("y", span=3), cell("z")],
+                  [cell("p", span=2), cell("q"), cell(""), cell("r")]],
+                 widths=[1180, 20, 1200, 50, 1150])
+    path = docx(tmp_path / "t.docx", body)
+    tables = []
+    [(_, laid, merges)] = docx_sheets(path.name, path.read_bytes(), 10_000, tables)
+    cells = {(row, column): value for row, column, value, _ in laid}
+    assert cells == {(1, 1): "a", (1, 2): "b", (1, 3): "c", (2, 1): "x", (2, 2): "y",
+                     (2, 3): "z", (3, 1): "p", (3, 2): "q", (3, 3): "r"}
+    assert merges == []
+    [found] = tables
+    assert (found.columns, found.widths) == (3, (1180, 1220, 1200))
+    assert found.starts == ((1, 2, 3), (1, 2, 3), (1, 2, 3))
+
+
+def test_a_grid_of_no_real_widths_keeps_its_columns(tmp_path):
+    """A grid whose columns are all 0 wide (a writer that states none): one column each."""
+    body = table([[cell("a"), cell("b"), cell("c")]], widths=[0, 0, 0])
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    assert cells == {(1, 1): "a", (1, 2): "b", (1, 3): "c"}
+
+
 def test_paragraphs_outside_tables_are_rows_in_document_order(tmp_path):
     body = (paragraph("项目支出绩效自评表") + paragraph("") + paragraph("（2023年度）")
             + table([[cell("三级\n指标"), cell("分值")]])
