@@ -10,9 +10,11 @@ the other with nothing between but blank lines or a page's number, and
 
 - the next one begins with the 总分 (or 评分等级) row: the table's last row on a page of its
   own, whatever its columns; or
-- it has the same grid (as many columns, about as wide each) and begins with the same
-  header printed again, or without a header with rows that read as indicators (or the
-  总分) under the header's columns. A page that leaves out the table's first column or
+- it has as many columns, about as wide in all (Word's autofit sizes each page's columns
+  by that page's own text, so one page's columns are not as wide each as the next's), and
+  its columns hold the same things: it begins with the same header printed again, or
+  without a header with rows that read as indicators (or the 总分) under the header's
+  columns. A page that leaves out the table's first column or
   two (a cell merged down from the page before: 绩效指标), its other columns as wide as
   the table's last ones, was laid out on the table's grid already (``xlsx.wordtable``).
 """
@@ -25,7 +27,7 @@ from jixiao.read.headers import Header, header_at
 from jixiao.read.indicators import read_indicators
 from jixiao.read.roles import is_between_rows, is_grade_label, is_total_label
 from jixiao.read.totals import label_before, row_label
-from jixiao.xlsx.sheet import DocumentTable, widths_alike
+from jixiao.xlsx.sheet import DocumentTable, totals_alike
 
 
 def table_stop(grid: Grid, header: Header, stop: int) -> int:
@@ -85,13 +87,14 @@ def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTab
 
 
 def _same_grid(this: DocumentTable, after: DocumentTable) -> bool:
-    """Whether two tables have the same columns: as many, and (where both state their
-    widths) each about as wide."""
+    """Whether two tables may be one table's pages: as many columns, and (where both state
+    their widths) about as wide in all. Not each column as wide: autofit sizes a page's
+    columns by their text; whether the columns hold the same things its rows tell."""
     if this.columns != after.columns:
         return False
     if len(this.widths) != len(after.widths) or not this.widths:
         return True
-    return widths_alike(this.widths, after.widths)
+    return totals_alike(this.widths, after.widths)
 
 
 __all__ = ["nothing_between", "table_stop"]

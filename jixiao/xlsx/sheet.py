@@ -35,6 +35,12 @@ def widths_alike(these: tuple[int, ...], those: tuple[int, ...]) -> bool:
     return sum(abs(a - b) for a, b in zip(these, those, strict=True)) <= _WIDTH_SLACK * whole
 
 
+def totals_alike(these: tuple[int, ...], those: tuple[int, ...]) -> bool:
+    """Whether two grids are about as wide in all: by a tenth of the wider at most."""
+    wider = max(sum(these), sum(those), 1)
+    return abs(sum(these) - sum(those)) <= _WIDTH_SLACK * wider
+
+
 @dataclass
 class SheetCells:
     """One worksheet as a cell source reads it, before any table is looked for."""

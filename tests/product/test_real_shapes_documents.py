@@ -127,6 +127,33 @@ def test_a_page_that_leaves_out_the_first_column_is_the_table_going_on(tmp_path)
     assert names(_findings(path)[0]) == [row[2] for row in rows[:2]]
 
 
+def test_a_split_table_whose_pages_autofit_their_columns_is_one_table(tmp_path):
+    """Word's autofit sizes each page's columns by that page's text: the second w:tbl has
+    as many columns, as wide in all (12300 twips), but each other than the first's (by
+    2200 twips in all, more than a tenth). With the header printed again or not, its rows,
+    总分 and mistakes are the table's. Before: another table, the indicators read stopped
+    at the split (JX101, JX104) and the mistakes below it went unseen. A page 1.2 times
+    as wide in all is still another table."""
+    widths = [900, 1500, 1500, 2000, 1200, 1200, 800, 800, 2400]
+    autofit = [600, 1300, 1900, 2400, 1000, 1000, 700, 700, 2700]
+    book = standard(tmp_path / "t.xlsx", rows=MISTAKEN_ROWS, money=PUTUO_1_MONEY)
+    expected, expected_codes = _findings(book)
+    assert {"JX401", "JX402"} <= set(expected_codes)
+    for again in (False, True):
+        path = workbook_docx(book, tmp_path / "s.docx", widths=widths,
+                             splits=(FIRST_INDICATOR + 2,), header_again=again)
+        _with_second_grid(path, autofit)
+        data, found = _findings(path)
+        assert found == expected_codes, again
+        assert names(data) == [row[2] for row in MISTAKEN_ROWS]
+        for key in ("total_declared", "total_computed", "grade_declared"):
+            assert data[key] == expected[key], key
+    path = workbook_docx(book, tmp_path / "w.docx", widths=widths,
+                         splits=(FIRST_INDICATOR + 2,))
+    _with_second_grid(path, [round(1.2 * width) for width in autofit])
+    assert names(_findings(path)[0]) == [row[2] for row in MISTAKEN_ROWS[:2]]
+
+
 def _with_second_grid(path, widths):
     """Give the document's second table other w:gridCol widths."""
     import re
