@@ -21,6 +21,9 @@ its start and its end snap to. A column that narrow cannot show a character (Wor
 margins alone are 2 × 0.19 cm, a 五号 character another 3.7 mm), so no real column is
 ever merged away.
 
+(A little over 400 lines: a cell's text, its place on the snapped grid and the embedded
+objects all walk the same WordprocessingML, for this one job; .doc reuses all of it.)
+
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
 parsed with the defused parser (no DTD, no entities). Cells and merged areas past ``max_cells`` raise
@@ -49,11 +52,11 @@ _VAL = f"{_W}val"
 # Elements that only wrap a table's rows or cells, or the body's blocks: their content counts.
 _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag",
                        f"{_W}ins", f"{_W}moveTo"))
-# What is never the document's text: deleted text, text boxes (kept twice, as a drawing
-# and its fallback), field codes, footnote marks.
 _MOST_CARRIED = 2  # leading columns a page of a table may leave out (绩效指标, 一级指标)
 # Column borders this close (twips: 3 mm) are one border (the module's docstring).
 SNAP = 170
+# What is never the document's text: deleted text, text boxes (kept twice, as a drawing
+# and its fallback), field codes, footnote marks.
 _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
                       f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
                       f"{_W}tblPr", f"{_W}tblGrid"))
@@ -409,5 +412,5 @@ class _Layout:
                            if bottom > top or right > left)
 
 
-__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "SYMBOL_FONT", "document_sheets", "docx_sheets",
+__all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "SNAP", "SYMBOL_FONT", "document_sheets", "docx_sheets",
            "embedded_objects", "symbol_character"]
