@@ -83,20 +83,27 @@ _STAMP = re.compile(r"\s*[(（]\s*(?:盖章|公章|签章|章)\s*[)）]\s*$")
 
 class _Facts:
     """The project's facts as its labels give them: the first label of each fact wins, but
-    a fallback label's value (``_FALLBACK_LABELS``) yields to a label of its own."""
+    a fallback label's value (``_FALLBACK_LABELS``) yields to a label of its own, and a
+    value a document's text gives outside its tables (a report's cover: 自评项目名称：…)
+    yields to the table's own."""
 
     def __init__(self) -> None:
         self.project = Project()
         self.places: dict[str, Place] = {}
         self.labels: dict[str, str] = {}  # key → the label its value was read under
         self._fallback: set[str] = set()  # facts read from a fallback label
+        self._outside: set[str] = set()  # facts read from a document's text between tables
+        self.outside = False  # the row read now is such text
 
     def is_open(self, key: str, label: str) -> bool:
         """Whether a value under ``label`` (a text starting with a label of ``key``) is
         still to be read."""
         if getattr(self.project, key) is None:
             return True
-        return key in self._fallback and not label.startswith(_FALLBACK_LABELS.get(key, ()))
+        own = not label.startswith(_FALLBACK_LABELS.get(key, ()))
+        if key in self._outside and not self.outside and own:
+            return True
+        return key in self._fallback and own
 
     def read(self, key: str, label: str, value: str, place: Place) -> None:
         # a name wrapped by hand (2024年职业技能\n培训补贴项目), a unit's （盖章） after it
@@ -108,6 +115,10 @@ class _Facts:
             self._fallback.add(key)
         else:
             self._fallback.discard(key)
+        if self.outside:
+            self._outside.add(key)
+        else:
+            self._outside.discard(key)
 
 
 @dataclass
@@ -128,10 +139,13 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
     total = grade = None
+    tables = grid.tables
     for row in range(top, bottom):
         columns = grid.rows.get(row)
         if not columns:
             continue
+        facts.outside = bool(tables) and not any(found.first <= row <= found.last
+                                                 for found in tables)
         for column in columns:
             text = texts.get((row, column), "")
             if text.startswith(_BARE_DEPARTMENT) and text.split(":", 1)[0] == _BARE_DEPARTMENT:

@@ -87,3 +87,28 @@ def test_a_mid_year_monitoring_form_is_no_self_evaluation(tmp_path, title):
     with pytest.raises(NotASelfEvaluation, match="是绩效监控表"):
         read_workbook(_monitoring(tmp_path / "t.xlsx", title))
 
+
+
+def test_a_reports_cover_does_not_rename_its_tables_project(tmp_path):
+    """A 自评报告 whose cover says 自评项目名称：医保工作专项经费 / 自评项目单位：…经办机构
+    above the table naming 项目名称 and 实施单位 of its own: the table's own are the
+    project's (rt19-e 3: before, the cover's went into the report and the batch summary)."""
+    import zipfile
+
+    from wordfiles import paragraph, workbook_docx
+
+    source = workbook_docx(standard(tmp_path / "t.xlsx"), tmp_path / "t.docx")
+    _, alone = checked(source)
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    cover = paragraph("自评项目名称：医保工作专项经费") + paragraph("自评项目单位：某县医疗保险经办机构")
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:body>", b"<w:body>" + cover.encode(), 1)
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    _, data = checked(path)
+    assert (data["project"]["name"], data["project"]["unit"]) == (
+        alone["project"]["name"], alone["project"]["unit"])
+    assert data["project"]["name"] == "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"
