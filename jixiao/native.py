@@ -4,12 +4,14 @@
 
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
-RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT) — no
-LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
+RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
+SUMPRODUCT) — no LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
   number, with %, the actual's unit, or no unit; actuals a number, or a number
-  with the same unit (a bare 0.95 beside a % target is read as 95 %);
+  with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
+  percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
+  (CELL("format") tells the format);
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
 
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas in
@@ -162,6 +164,28 @@ def _bare_fraction(bare: str, other: str, bare_unit: str, other_unit: str, other
     return f"IF({holds},{bare}*100,{otherwise})"
 
 
+def _percent_format(ref: str) -> str:
+    """Whether cell ``ref`` has a percent number format (0%, 0.00%): CELL gives "P0", "P2"
+    in Excel, WPS and LibreOffice (LibreOffice's General is "F0", Excel's "G")."""
+    return f'LEFT(CELL("format",{ref}),1)="P"'
+
+
+def _on_load(ref: str) -> str:
+    """"" — a formula holding CELL is recalculated whenever the file is opened (LibreOffice;
+    Excel takes CELL as volatile), the cells reading it too, but not the cells it reads,
+    whose stored empty results are a no-break space (xlsx.writeback.BLANK_RESULT). So the
+    first cells of each chain (t_text, a_text, the 执行率) hold it: on opening, every
+    computed cell is recalculated, none reads a stored blank."""
+    return f'LEFT(CELL("format",{ref}),0)'
+
+
+def _percent_number(ref: str) -> str:
+    """``_percent_value`` as a formula: 1.05 typed as 105% → 105."""
+    x = f"ROUND({ref}*100,10)"
+    return (f'IF({x}=0,0,IF(OR(ABS({x})<1E-4,ABS({x})>=1E6),"",'
+            f'ROUND({x},5-INT(LOG10(ABS({x}))))))')
+
+
 def _band(level: str, end: int) -> str:
     """The low (``end`` 0) or high (1) share of 分值 a level allows, as a formula term:
     a number, or IF({ratio},…,…) where the two families differ."""
@@ -189,15 +213,18 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
     formulas = {
-        "t_text": f'IF(ISNUMBER({e}),"",{e_text})',
+        "t_text": f'IF(ISNUMBER({e}),{_on_load(e)},{e_text})',
         "op": (f'IF(LEFT({h["t_text"]},2)=">=",">=",IF(LEFT({h["t_text"]},2)="<=","<=",'
                f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
                f'LEFT({h["t_text"]},1)="="),LEFT({h["t_text"]},1),"")))'),
-        "t_unit": f'IF(ISNUMBER({e}),"",{_strip_number(t_rest)})',
-        "t_num": f'IF(ISNUMBER({e}),{e},{_number_of(t_rest, h["t_unit"])})',
-        "a_text": f'IF(ISNUMBER({f}),"",{f_text})',
-        "a_unit": f'IF(ISNUMBER({f}),"",{_strip_number(h["a_text"])})',
-        "a_num": f'IF(ISNUMBER({f}),{f},{_number_of(h["a_text"], h["a_unit"])})',
+        "t_unit": f'IF(ISNUMBER({e}),IF({_percent_format(e)},"%",""),{_strip_number(t_rest)})',
+        "t_num": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},{_percent_number(e)},{e}),'
+                  f'{_number_of(t_rest, h["t_unit"])})'),
+        "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
+        "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",""),'
+                   f'{_strip_number(h["a_text"])})'),
+        "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
+                  f'{_number_of(h["a_text"], h["a_unit"])})'),
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
                   f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
                   f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",""))))'),
@@ -315,12 +342,25 @@ def _is_converted(unit: str) -> bool:
         or any(ch in unit for ch in _DATE_CHARS)
 
 
+def _percent_value(value: float) -> float | str:
+    """A number in a percent-formatted cell (105% typed: 1.05) in percent, as the reader
+    takes it (``read.grid.percent_shown``: the text "105%", to 6 significant digits);
+    "" where that text has an exponent (1e-05%), which no rule reads."""
+    text = f"{round(value * 100, 10):g}"
+    return "" if "e" in text else float(text)
+
+
 def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
-               judged: Any = None, level2: Any = None) -> dict[str, Any]:
-    """What the native formulas of a row show: helper key → value, plus "score", "met"."""
+               judged: Any = None, level2: Any = None, target_percent: bool = False,
+               actual_percent: bool = False) -> dict[str, Any]:
+    """What the native formulas of a row show: helper key → value, plus "score", "met".
+    ``target_percent``, ``actual_percent``: the number in that cell has a percent format
+    (105% typed: 1.05, read as 105 %, whatever its size)."""
     values: dict[str, Any] = {}
     rules = plain_text(rules_name).strip().lower()
-    if isinstance(target, (int, float)) and not isinstance(target, bool):
+    if _is_number(target) and target_percent:
+        t_text, op, t_unit, t_num = "", "", "%", _percent_value(target)
+    elif isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
     else:
         t_text = _normalised(target)
@@ -330,7 +370,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         t_unit = _unit(rest)
         t_num = _number(rest, t_unit)
     if _is_number(actual):
-        a_text, a_unit, a_num, level = "", "", float(actual), ""
+        a_text, a_unit, level = "", "%" if actual_percent else "", ""
+        a_num = _percent_value(actual) if actual_percent else float(actual)
     else:
         a_text = _normalised(actual)
         a_unit = _unit(a_text)
@@ -456,14 +497,17 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     out = {}
     for row in fund_rows:
         e, f = f"E{row}", f"F{row}"
+        # 0 and 0: an unused 其中 line shows 0.00 %; on the 年度资金总额 line no rate
+        # (jixiao check: 全年预算数为 0, JX307), so no 执行率得分 and no 总分
+        unused = "0" if row != fund_rows[0] else f'"{WARN_MONEY}"'
         blank_e, blank_f = f'TRIM({e}&"")=""', f'TRIM({f}&"")=""'
         out[f"H{row}"] = (
-            f'=IF(AND({blank_e},{blank_f}),"",'
+            f'=IF(AND({blank_e},{blank_f}),{_on_load(e)},'
             f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({e}))),{_not_number(BUDGET_NAME, e)},'
             f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({f}))),{_not_number(EXECUTED_NAME, f)},'
             f'IF({blank_e},"⚠ {AMOUNT_MISSING.format(what=BUDGET_NAME)}",'
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
-            f'IF(AND({e}=0,{f}=0),0,IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")))))))')
+            f'IF(AND({e}=0,{f}=0),{unused},IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
     rate, weight = f"H{top}", f"G{top}"
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
@@ -473,7 +517,11 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
                       f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
     scores = f"H{first}:H{last}"
     out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
-    out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")>0,"{WARN_TOTAL}",'
+    # a row with inputs but no score: its formulas copied only in part (H without M:AA)
+    unscored = (f'SUMPRODUCT((E{first}:E{last}&F{first}:F{last}&G{first}:G{last}<>"")'
+                f'*({scores}&""=""))')
+    out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")+{unscored}>0,'
+                            f'"{WARN_TOTAL}",'
                             f'IF(COUNT(I{top},{scores})=0,"",'
                             f'IF(AND(TRIM(I{top}&"")="",COUNT({scores})>0),"{WARN_MONEY_BLANK}",'
                             f'ROUND(SUM(I{top},{scores}),2))))')
@@ -506,12 +554,14 @@ def _grade_formula(rounded: str) -> str:
 
 
 def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
-                 weights: list[Any], graded_by_weights: bool = True) -> dict[str, Any]:
+                 weights: list[Any], graded_by_weights: bool = True,
+                 filled: list[bool] | None = None) -> dict[str, Any]:
     """What ``money_formulas`` show: "rates" (one per fund line), "execution",
     "weight_total", "total", "grade" (``graded_by_weights`` False: as an older template's
-    评分等级 formula, which grades a total whatever its 分值 total)."""
+    评分等级 formula, which grades a total whatever its 分值 total). ``filled``: per score,
+    whether its row has a 指标值, 完成值 or 分值 (one without a score leaves no total)."""
     rates: list[Any] = []
-    for budget, executed in funds:
+    for line, (budget, executed) in enumerate(funds):
         try:
             amounts = template_amounts(budget, executed)
         except ScoreInputError as error:
@@ -521,7 +571,8 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
             rates.append("")
         else:
             budget_value, executed_value = amounts
-            rates.append(0.0 if budget_value == 0 and executed_value == 0 else
+            unused = 0.0 if line else WARN_MONEY  # see money_formulas
+            rates.append(unused if budget_value == 0 and executed_value == 0 else
                          executed_value / budget_value
                          if budget_value > 0 and executed_value >= 0 else WARN_MONEY)
     rate = rates[0]
@@ -537,7 +588,9 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
         execution = WARN_WEIGHT
     parts = [execution, *scores]
     weight_total = round2(sum(w for w in [weight, *weights] if _is_number(w)))
-    if any(isinstance(part, str) and part.startswith("⚠") for part in parts):
+    unscored = any(row_filled and _blank(score)
+                   for row_filled, score in zip(filled or [], scores, strict=False))
+    if unscored or any(isinstance(part, str) and part.startswith("⚠") for part in parts):
         total: Any = WARN_TOTAL
     elif not any(_is_number(part) for part in parts):
         total = ""
@@ -554,27 +607,33 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
 
 
 def native_results(get: Callable[[str], Any],
-                   formula: Callable[[str], Any] | None = None) -> dict[str, Any]:
+                   formula: Callable[[str], Any] | None = None,
+                   percent: Callable[[str], bool] | None = None) -> dict[str, Any]:
     """What a native template's formulas show (cell → value), from its inputs (``get(ref)``);
     ``formula(ref)``, where given, is a cell's formula text (an older template's 评分等级
-    formula grades any total: ``grades_weights``)."""
+    formula grades any total: ``grades_weights``); ``percent(ref)``, whether a cell has a
+    percent number format (a 指标值/完成值 typed as 105%; none where not given)."""
+    in_percent = percent or (lambda _ref: False)
     c = COLUMN
     rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
     out: dict[str, Any] = {}
-    scores, weights = [], []
+    scores, weights, filled = [], [], []
     for row in range(FIRST_ROW, LAST_ROW + 1):
         weight = get(f"{c['weight']}{row}")
-        shown = row_values(get(f"{c['target']}{row}"), get(f"{c['actual']}{row}"),
-                                  weight, rules, get(f"{c['judged']}{row}"),
-                                  get(f"{c['level2']}{group_first_row(row)}"))
+        target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
+        shown = row_values(get(target), get(actual), weight, rules, get(f"{c['judged']}{row}"),
+                           get(f"{c['level2']}{group_first_row(row)}"),
+                           in_percent(target), in_percent(actual))
         for key, column in zip(HELPER_KEYS, HELPER_COLUMNS, strict=True):
             out[f"{column}{row}"] = shown[key]
         out[f"{c['score']}{row}"], out[f"{c['met']}{row}"] = shown["score"], shown["met_shown"]
         scores.append(shown["score"])
         weights.append(weight)
+        filled.append(not (_blank(get(target)) and _blank(get(actual)) and _blank(weight)))
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
                                 get(f"G{FUND_ROWS[0]}"), scores, weights,
-                                formula is None or grades_weights(formula(f"H{GRADE_ROW}")))
+                                formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
+                                filled)
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]

@@ -235,8 +235,10 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     """The values the native formulas give (``jixiao.native``), cell by cell."""
     from jixiao import native
     funds = table.funds
-    scores, weights = [], []
+    scores, weights, filled = [], [], []
     for indicator in table.indicators:
+        filled.append(any(value not in (None, "") for value in (
+            indicator.target, indicator.actual, typed_in(table, indicator, "weight"))))
         values = native.row_values(indicator.target, indicator.actual,
                                    typed_in(table, indicator, "weight"), evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
@@ -247,7 +249,8 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
-                                 for line in lines], typed_in(table, funds, "weight"), scores, weights)
+                                 for line in lines], typed_in(table, funds, "weight"), scores, weights,
+                                filled=filled)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)
@@ -331,10 +334,9 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
     should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
         if isinstance(computed, (int, float)) else ""
     if what.endswith("的得分"):
-        columns = "H 列（得分）和 K 列（是否达成）" if not _native(table) else \
-            "H 列（得分）、K 列（是否达成）和隐藏的 M–AA 列"
-        return (f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}："
-                f"请从上一行复制 {columns}的公式")
+        how = "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式" if not _native(table) else \
+            "请复制上一整行（含隐藏的 M–AA 列的公式）插入或粘贴到该行，再改写其填写内容"
+        return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")
 

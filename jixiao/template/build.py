@@ -104,6 +104,7 @@ from jixiao.template.styles import (
     Style,
     put,
 )
+from jixiao.xlsx.numformats import shows_percent
 
 LEVEL_CHOICES = ("达成", "部分达成", "未达成")
 
@@ -132,7 +133,8 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     _write_form(ws, year, rule_name)
     if table is not None:
         fill_form(ws, table, rule_name)
-    _write_conf(wb.create_sheet(CONF_SHEET))
+    if formulas != "native":  # the add-in's settings: no JX_ function reads them here
+        _write_conf(wb.create_sheet(CONF_SHEET))
     write_help(wb.create_sheet(HELP_SHEET), formulas)
     for name, ref in NAME_RANGES.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
@@ -145,7 +147,8 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     with atomic_output(path) as temporary:
         save_reproducibly(wb, temporary)
         if formulas == "native":
-            _store_native_results(temporary, lambda ref: ws[ref].value)
+            _store_native_results(temporary, lambda ref: ws[ref].value,
+                                  lambda ref: shows_percent(ws[ref].number_format))
         else:
             _store_results(temporary)
 
@@ -163,12 +166,13 @@ def _make_native(ws: Worksheet) -> None:
         ws.column_dimensions[column].hidden = True
 
 
-def _store_native_results(path: Path, get: Callable[[str], Any]) -> None:
+def _store_native_results(path: Path, get: Callable[[str], Any],
+                          percent: Callable[[str], bool]) -> None:
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
     package = Package(path)
-    write_cached_values(package, path, {SHEET: native_results(get)})
+    write_cached_values(package, path, {SHEET: native_results(get, percent=percent)})
 
 
 def _store_results(path: Path) -> None:

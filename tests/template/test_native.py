@@ -11,6 +11,7 @@ says; on every row the formulas claim (a number), that number is the score of
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from libreoffice import error_cells, sheets_as_shown
@@ -156,7 +157,8 @@ def test_every_number_the_formulas_give_is_the_rules_score(computed):
 
 ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUTE", "LEFT",
            "MID", "RIGHT", "LEN", "VALUE", "IFERROR", "ROUND", "MIN", "MAX", "ABS", "LOWER",
-           "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF"}
+           "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "CELL",
+           "INT", "LOG10"}
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +189,7 @@ def test_the_native_template_uses_only_shared_functions(tmp_path):
     formulas = [cell.formula.text for sheet in package.sheets for cell in package.cells(sheet)
                 if cell.formula is not None]
     assert len(formulas) > 400
-    used = {name.upper() for text in formulas for name in re.findall(r"([A-Za-z_.]+)\(", text)}
+    used = {name.upper() for text in formulas for name in re.findall(r"([A-Za-z_.][A-Za-z0-9_.]*)\(", text)}
     assert used <= ALLOWED, used - ALLOWED
     assert not any("JX_" in text.upper() and "JX_RULES" not in text.upper() for text in formulas)
 
@@ -288,3 +290,170 @@ def test_a_rate_per_period_or_a_duration_in_both_cells_is_scored_as_the_rules_sc
 def test_a_date_in_both_cells_is_still_left_to_jixiao_check():
     assert str(native.row_values("12月底前", "11月底前", 10.0, None, None, "时效指标")["score"]
                ).startswith("⚠")
+
+
+# ---------------------------------------------------------------- rt19
+
+# 指标值, 完成值 typed as a percent (a number in a percent-formatted cell: 105% is 1.05),
+# 二级指标, the score (分值 10) and 是否达成 of jixiao check, by hand
+PERCENT_ROWS = [
+    ("≥100%", 1.05, "数量指标", 10.0, "是"),   # before: 1.05 against 100, 0.11 and 否
+    ("≤100%", 1.05, "成本指标", 9.5, "否"),    # 10 × (1 − 5/100); before: 10
+    ("≥90%", 1.02, "质量指标", 10.0, "是"),
+    ("≤5%", 1.2, "质量指标", 0.0, "否"),       # 120 % ≥ twice 5 %; before: 10
+    ("≥95%", 0.98, "质量指标", 10.0, "是"),
+    ("≥95%", 0.9, "质量指标", 9.47, "否"),     # 10 × 90/95
+    ("≥99%", 0.9876543, "质量指标", 9.98, "否"),  # read as 98.7654 % (6 digits): 9.976
+    (1.0, 1.05, "数量指标", 10.0, "是"),       # 100% typed as a percent too: ≥ 100
+    ("≥90", 0.95, "质量指标", 10.0, "是"),     # a target without % beside 95%
+]
+
+
+@pytest.fixture(scope="module")
+def percent_rows(tmp_path_factory) -> list[list[str]]:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, level2, _, _) in enumerate(PERCENT_ROWS, start=FIRST):
+        sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
+        for column, value in (("E", target), ("F", actual)):
+            sheet[f"{column}{number}"] = value
+            if isinstance(value, float):
+                sheet[f"{column}{number}"].number_format = "0%" if number % 2 else "0.00%"
+        for column, formula in native.row_formulas(number, f"C{number}", f"L{number}").items():
+            sheet[f"{column}{number}"] = formula
+    path = tmp_path_factory.mktemp("native-percent") / "percent.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, path.parent)["rows"]
+
+
+def _as_read(value: object) -> object:
+    """A number typed as a percent as the reader takes it (read.grid.percent_shown)."""
+    return f"{round(value * 100, 10):g}%" if isinstance(value, float) else value
+
+
+@pytest.mark.parametrize("index", range(len(PERCENT_ROWS)))
+def test_a_percentage_typed_as_a_percent_is_scored_as_jixiao_check_scores_it(
+        percent_rows, index):
+    """105% typed into the 完成值 is 105 %, above 100 % too (before: the formulas took the
+    stored 1.05 for 1.05 % beside ≥100%, rt19 item 1)."""
+    target, actual, level2, score, met = PERCENT_ROWS[index]
+    number = FIRST + index
+    assert float(_cell(percent_rows, number, "H")) == score
+    assert _cell(percent_rows, number, "K") == met
+    shown = native.row_values(target, actual, 10.0, None, None, level2,
+                              isinstance(target, float), True)
+    assert (shown["score"], shown["met_shown"]) == (score, met)
+    assert cellfuncs.score(_as_read(target), _as_read(actual), 10.0, None, None, level2) == score
+    assert cellfuncs.met(_as_read(target), _as_read(actual), level2) == met
+
+
+def _native_template(tmp_path, edit) -> Path:
+    """putuo-1 in the native template, edited with openpyxl (``edit(sheet)``) and its
+    results stored by jixiao recalc."""
+    from openpyxl import load_workbook
+
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "edited.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas="native")
+    book = load_workbook(path)
+    edit(book["自评表"])
+    book.save(path)
+    again, _ = recalc_file(path, tmp_path / "stored.xlsx")
+    return again
+
+
+def _stored_and_computed(path, tmp_path):
+    from jixiao.layout import SHEET
+
+    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
+        return [[text.strip() for text in row] for row in rows]
+
+    stored = stripped(sheets_as_shown(path, tmp_path)[SHEET])
+    computed = stripped(sheets_as_shown(path, tmp_path, recalculate=True)[SHEET])
+    return stored, computed
+
+
+def test_recalc_and_libreoffice_read_a_percent_typed_completion_alike(tmp_path):
+    def edit(sheet):
+        sheet["E13"], sheet["F13"] = "≥100%", 1.05
+        sheet["F13"].number_format = "0%"
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[12:44] == stored[12:44]
+    assert (_cell(computed, 13, "H"), _cell(computed, 13, "K")) == ("5", "是")
+    assert _cell(computed, 43, "H") == "99.98"  # 执行率得分 9.98 (31.5/31.56) + 5+25+20+30+10
+    from jixiao.pipeline import check_workbook
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 99.98
+    assert not [f for f in result.findings if f.code in ("JX503", "JX504", "JX404")]
+
+
+def test_a_zero_budget_leaves_the_total_uncomputed_as_jixiao_check_does(tmp_path):
+    """全年预算数 0, 全年执行数 0: jixiao check computes no 执行率 (JX307) and no 总分; the
+    template shows ⚠ (before: 执行率 0, 执行率得分 0, 总分 90 优, rt19 item 3). The 其中
+    lines at 0 and 0 still show 0 (an unused line)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        for column in "DEF":
+            sheet[f"{column}6"] = sheet[f"{column}7"] = 0
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert _cell(computed, 6, "H") == _cell(computed, 6, "I") == native.WARN_MONEY
+    assert _cell(computed, 8, "H") in ("0", "0.00%", "0%")
+    assert _cell(computed, 43, "H") == native.WARN_TOTAL
+    assert _cell(computed, 44, "H") == ""
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total is None
+    assert "JX307" in [f.code for f in result.findings]
+    assert not [f for f in result.findings if f.code in ("JX503", "JX504", "JX404")]
+
+
+def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
+    """An inserted row given only the H formula (its hidden M:AA helpers empty) scores
+    nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
+    from openpyxl import load_workbook
+
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "partial.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas="native")
+    book = load_workbook(path)
+    sheet = book["自评表"]
+    sheet["D14"], sheet["E14"], sheet["F14"], sheet["G14"] = "新增指标", "≥5人", "6人", 5
+    for column in native.HELPER_COLUMNS:
+        sheet[f"{column}14"] = None
+    book.save(path)
+    computed = sheets_as_shown(path, tmp_path, recalculate=True)["自评表"]
+    assert _cell(computed, 14, "H").strip() == ""
+    assert _cell(computed, 43, "H") == native.WARN_TOTAL
+    assert native.money_values([(30.0, 30.0)], 10.0, [5.0, ""], [5.0, 5.0],
+                               filled=[True, True])["total"] == native.WARN_TOTAL
+    assert native.money_values([(30.0, 30.0)], 10.0, [5.0, ""], [5.0, None],
+                               filled=[True, False])["total"] == 15.0
+
+
+def test_the_native_template_tells_how_to_add_a_row_that_scores(tmp_path):
+    """Copying H and K alone leaves the helpers M:AA empty (rt19 item 2): the 填写说明
+    says to copy the whole row; the unused xlwings.conf sheet is gone (item 4)."""
+    from openpyxl import load_workbook
+
+    from jixiao.cli.main import main
+    from jixiao.layout import HELP_SHEET, SHEET
+
+    path = tmp_path / "blank.xlsx"
+    assert main(["new", str(path), "--formulas", "native"]) == 0
+    book = load_workbook(path)
+    assert book.sheetnames == [SHEET, HELP_SHEET]
+    text = "\n".join(str(cell.value) for row in book[HELP_SHEET].iter_rows() for cell in row
+                     if cell.value)
+    assert "插入复制的单元格" in text and "整行" in text
+    assert "复制得分（H 列）和是否达成（K 列）的公式" not in text
