@@ -27,6 +27,25 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         "一级（或二级）指标、三级指标、指标值和完成值")
 
 
+def monitoring_form(file_name: str, grids: list[Grid],
+                    tables: list[SelfEvaluation]) -> JixiaoError | None:
+    """The error of a mid-year 绩效监控表 (项目支出绩效目标执行监控表: 1-7月执行情况 and
+    全年预计 beside the targets, no 得分): its figures are meant to fall short of the
+    year's targets, so scoring them as a 自评表 would invent deductions."""
+    if any("score" in table.columns for table in tables):
+        return None
+    texts = [compact_text(text) for grid in grids for text in grid.texts.values()]
+    if any(len(text) <= 30 and _MONITORING_TITLE.search(text) for text in texts) \
+            and not any("自评" in text for text in texts):
+        return NotASelfEvaluation(
+            f"“{file_name}”是绩效监控表（年度中的执行情况和全年预计），不是自评表：请在年度"
+            "结束后提交填好实际完成值和得分的项目支出绩效自评表")
+    return None
+
+
+_MONITORING_TITLE = re.compile(r"监控(?:情况)?(?:表|汇总表)$")
+
+
 def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
                 hidden: frozenset[str]) -> list[SelfEvaluation]:
     """The tables found that are checked; a note in ``notes`` for each kind set aside."""

@@ -61,7 +61,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.selection import kept_tables, no_table
+from jixiao.read.selection import kept_tables, monitoring_form, no_table
 from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
@@ -244,6 +244,9 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     tables = find_tables(grids, path.name, template, hidden)
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
+    monitoring = monitoring_form(path.name, grids, tables)
+    if monitoring is not None:
+        raise monitoring
     tables = kept_tables(path.name, tables, notes, hidden)
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
                                                      for found in grid.tables))
