@@ -25,6 +25,9 @@ from formulas.functions.date import text2num, xdatedif
 from formulas.functions.operators import OPERATORS, logic_wrap
 from formulas.functions.text import _kw1, xvalue
 
+from jixiao.recalc.excel_operators import text_number, use_excel_operators
+from jixiao.recalc.excel_ranges import use_excel_range_rules
+
 
 def _significant(number: float) -> Decimal:
     """A number as Excel holds it for rounding and comparing: its 15 significant digits."""
@@ -70,19 +73,12 @@ def _bytes(text: str) -> int:
                for character in text)
 
 
-_NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?")
-
-
 def _value(text: Any) -> Any:
     """VALUE as Excel: "95%" is 0.95 and "1,234.5" is 1234.5, spaces around allowed."""
     if isinstance(text, str):
-        plain = text.strip()
-        percent = plain.endswith("%")
-        digits = plain[:-1].strip() if percent else plain
-        if digits and any(character.isdigit() for character in digits) \
-                and _NUMBER_TEXT.fullmatch(digits):
-            number = float(digits.replace(",", ""))
-            return number / 100 if percent else number
+        number = text_number(text)
+        if number is not None:
+            return number
     return xvalue(text)
 
 
@@ -108,6 +104,8 @@ def use_excel_rules(registry: dict[str, Any]) -> None:
     registry["VALUE"] = wrap_ufunc(_value, input_parser=lambda *a: a)
     registry["DATEDIF"] = wrap_ufunc(_datedif, input_parser=lambda *a: text2num(a))
     registry["HYPERLINK"] = wrap_ufunc(_hyperlink, input_parser=lambda *a: a)
+    use_excel_range_rules(registry)
+    use_excel_operators()
     for symbol, compare in _COMPARISONS.items():
         OPERATORS[symbol] = logic_wrap(_comparison(compare))
 

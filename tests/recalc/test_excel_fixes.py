@@ -9,7 +9,8 @@ import pytest
 
 from jixiao.recalc.workbook import recalc_file
 
-# (formula, what Excel and LibreOffice show) — each differed in formulas as shipped.
+# (formula, what Excel and LibreOffice show) — each differed in formulas as shipped
+# (LibreOffice 7.4 checked on each; where it differs from Excel, Excel's is given).
 CASES = [
     ("=ROUND(0.145,2)", 0.15),
     ("=ROUND(A1*80.55/90,2)", 4.48),       # a ratio score: 5 × 80.55 / 90 = 4.475
@@ -25,6 +26,49 @@ CASES = [
     ('=LENB("项目支出")', 8),
     ('=DATEDIF(DATE(2024,1,1),DATE(2024,12,31),"d")', 365),
     ('=HYPERLINK("#表!A1","跳转")', "跳转"),
+    # --x is -(-x), a number (formulas read it as +x and kept the text)
+    ('=--"95%"', 0.95),
+    ('=-"95%"', -0.95),
+    ("=--TRUE", 1),                      # Excel 1; LibreOffice shows TRUE
+    ("=--D7", 300),
+    ("=1--D7", 301),
+    ('=SUMPRODUCT(--(D3:D6="否"))', 1),
+    ("=---D7", -300),
+    ("=-+-D7", 300),
+    ("=+D7", "300"),                     # unary plus changes nothing
+    # numbers stored as text in a range are text; typed as an argument, a number
+    ("=SUM(D1:D7)", 15),
+    ('=SUM("3",4)', 7),                  # Excel 7; LibreOffice #VALUE!
+    ("=SUM(D1,2)", 2),
+    ("=COUNT(D1:D7)", 1),
+    ('=COUNT("3",4,"x")', 2),
+    ("=MAX(D1:D7)", 15),
+    ("=MIN(D1:D7)", 15),
+    ("=AVERAGE(D1:D7)", 15),
+    ("=MEDIAN(D1:D7,1)", 8),
+    ("=PRODUCT(D1:D2)", 15),
+    ("=ISNUMBER(D1)", False),
+    ('=ISNUMBER("10")', False),
+    ('=SUMIF(D1:D7,">=10")', 15),
+    ('=AVERAGEIF(D1:D7,">0")', 15),
+    # criteria: <> takes blanks and numbers; > only numbers; "300" also the text
+    ('=COUNTIF(D1:D7,"<>部分达成")', 6),
+    ('=COUNTIF(D1:D7,"<>")', 6),
+    ('=COUNTIF(D1:D7,"")', 1),
+    ('=COUNTIF(D1:D7,">=85")', 0),
+    ('=COUNTIF(D1:D7,"300")', 1),
+    ("=COUNTIF(D1:D7,300)", 0),
+    ('=COUNTIF(D1:D7,"部分*")', 1),
+    ('=COUNTIF(D1:D7,"?")', 2),
+    ('=COUNTIF(D1:D7,"<z")', 2),
+    ('=COUNTIF(D1:D7,"<>10")', 6),
+    ("=COUNTIF(D1:D7,F1)", 0),
+    ('=SUMIF(D3:D6,"是",E3:E6)', 4),
+    ('=SUMIF(D3:D6,"<>是",E3:E6)', 6),
+    ('=COUNTIFS(D3:D6,"<>否",E3:E6,">1")', 3),
+    ('=SUMIFS(E3:E6,D3:D6,"<>否")', 9),
+    ('=AVERAGEIFS(E3:E6,D3:D6,"<>否")', 3),
+    ('=SUM(COUNTIF(D3:D6,{"是","否"}))', 2),
 ]
 
 
@@ -35,6 +79,9 @@ def recalculated(tmp_path_factory) -> dict[str, object]:
     sheet = book.active
     sheet.title = "表"
     sheet["A1"] = 5
+    for ref, value in {"D1": "10", "D2": 15, "D3": "否", "D5": "部分达成", "D6": "是",
+                       "D7": "300", "E3": 1, "E4": 2, "E5": 3, "E6": 4}.items():
+        sheet[ref] = value  # D1 and D7: numbers stored as text
     for row, (formula, _) in enumerate(CASES, start=2):
         sheet.cell(row, 2, formula)
     source = folder / "公式.xlsx"
@@ -49,3 +96,4 @@ def recalculated(tmp_path_factory) -> dict[str, object]:
 def test_the_general_engine_gives_excels_answer(recalculated, formula, shown):
     expected = pytest.approx(shown) if isinstance(shown, float) else shown
     assert recalculated[formula] == expected
+    assert type(recalculated[formula]) is type(shown) or not isinstance(shown, (bool, str))
