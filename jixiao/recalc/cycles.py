@@ -1,4 +1,5 @@
-"""Circular references in a formulas model: the strongly connected parts of its graph."""
+"""Circular references in a formulas model (the strongly connected parts of its graph),
+and the cells that depend on a cell not computed."""
 
 from __future__ import annotations
 
@@ -67,4 +68,18 @@ def cycles(graph: dict[Any, dict[Any, Any]]) -> list[list[Any]]:
     return found
 
 
-__all__ = ["cycles", "dependencies"]
+def downstream(graph: dict[Any, Any], origins: dict[Any, Any]) -> dict[Any, Any]:
+    """Every node reached from a node of ``origins`` (node → what it stands for), with
+    the origin it was first reached from; the origins themselves left out."""
+    reached: dict[Any, Any] = {}
+    for origin, label in origins.items():
+        work = [origin]
+        while work:
+            for successor in graph.get(work.pop(), ()):
+                if successor not in reached and successor not in origins:
+                    reached[successor] = label
+                    work.append(successor)
+    return reached
+
+
+__all__ = ["cycles", "dependencies", "downstream"]

@@ -22,7 +22,7 @@ import formulas
 import numpy as np
 import schedula as sh
 from formulas.excel import ExcelModel
-from formulas.functions import wrap_func
+from formulas.functions import not_implemented, wrap_func
 from formulas.ranges import Ranges
 from formulas.tokens.operand import Error, XlError
 
@@ -30,9 +30,11 @@ from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
-from jixiao.recalc.cycles import cycles, dependencies
+from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
+from jixiao.recalc.prepare import prepare_cell, set_formula
+from jixiao.recalc.whole import clamped
 from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.package import CellValue, ExcelError, Package
@@ -128,14 +130,19 @@ class _Model(ExcelModel):
         self.unparsed: dict[_Where, str] = {}
         self.limits = limits or Limits.from_environment()
         self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
+        self.used_ranges: dict[str, tuple[int, int]] = {}  # sheet → (last row, last column)
+        self.unknown: dict[_Where, str] = {}  # cell → a function formulas does not have
 
     def compile_cell(self, cell: Any, context: Any, references: Any,
                      formula_references: Any) -> Any:
         problem = None
         if cell.data_type == "f":
-            _prepare_cell(cell)
-            text = _formula_text(cell)
+            prepare_cell(cell)
+            text = self._clamp(cell, _formula_text(cell))
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
+            unknown = _unknown_function(text)
+            if unknown is not None:
+                self.unknown[(context.get("sheet", ""), cell.coordinate)] = unknown
         try:
             if problem is None:
                 return super().compile_cell(cell, context, references, formula_references)
@@ -147,6 +154,22 @@ class _Model(ExcelModel):
         coordinate = formula_references.get(cell.coordinate, cell.coordinate)
         return self._compile_cell(coordinate, error_value, context, True, references)
 
+    def _clamp(self, cell: Any, text: str) -> str:
+        """The formula with whole columns and rows cut to the used range (``whole``)."""
+        new = clamped(text, lambda name: self._used(cell.parent, name))
+        if new != text:
+            set_formula(cell, new)
+        return new
+
+    def _used(self, own: Any, name: str | None) -> tuple[int, int] | None:
+        sheet = own if name is None else next(
+            (sheet for sheet in own.parent.worksheets if sheet.title.upper() == name.upper()), None)
+        if sheet is None:
+            return None
+        if sheet.title not in self.used_ranges:
+            self.used_ranges[sheet.title] = (sheet.max_row, sheet.max_column)
+        return self.used_ranges[sheet.title]
+
     def _dropped_name_in(self, text: str) -> str | None:
         """Why a formula using a name ``this_file_only`` left out is not computed."""
         for name in sorted(_names_in(text) & set(self.dropped_names)):
@@ -154,8 +177,25 @@ class _Model(ExcelModel):
         return None
 
 
-_ADDIN_CALL = re.compile(r"\[\d+\]!(?=(?:_xludf\.)?JX_\w+\()", re.IGNORECASE)
-_JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
+_FUNCTION = re.compile(r"(?<![\w.])((?:_xl\w+\.)*)([A-Za-z][\w.]*)\s*\(")
+_NOT_FUNCTIONS = {"LAMBDA", "LET"}  # formulas parses these itself
+
+
+def _unknown_function(text: str) -> str | None:
+    """The first function of the formula that formulas does not implement."""
+    if "(" not in text:
+        return None
+    registry = formulas.get_functions()
+    for prefix, name in _FUNCTION.findall(STRING_LITERAL.sub('""', text)):
+        upper = name.upper()
+        if upper in _NOT_FUNCTIONS:
+            continue
+        for key in (f"{prefix.upper()}{upper}", upper, f"_XLFN.{upper}"):
+            if registry.get(key, not_implemented) is not not_implemented:
+                break
+        else:
+            return upper
+    return None
 
 
 def _names_in(text: str) -> set[str]:
@@ -166,61 +206,6 @@ def _names_in(text: str) -> set[str]:
 def _formula_text(cell: Any) -> str:
     text = cell.value.text if hasattr(cell.value, "text") else cell.value  # an ArrayFormula
     return text if isinstance(text, str) else ""
-
-
-def _prepare_cell(cell: Any) -> None:
-    holder = cell.value if hasattr(cell.value, "text") else None  # an ArrayFormula
-    text = holder.text if holder is not None else cell.value
-    if not isinstance(text, str) or "JX_" not in text.upper():
-        return
-    if holder is not None:
-        holder.text = _prepared(text)
-    else:
-        cell.value = _prepared(text)
-
-
-def _prepared(formula: str) -> str:
-    """A formula as formulas must see it to call the JX_ functions as Excel does.
-
-    ``[1]!JX_SCORE(`` → ``JX_SCORE(``: Excel's way of naming a function of the
-    add-in (external workbook 1 is the .xlam). ``JX_SCORE(A1,,B1)`` →
-    ``JX_SCORE(A1,"",B1)``: Excel passes nothing for an omitted argument where
-    formulas would pass 0; "" is blank to every JX_ function, like nothing.
-    """
-    formula = _unlink(formula)
-    out: list[str] = []
-    is_jx: list[bool] = []  # one per open parenthesis
-    position, length = 0, len(formula)
-    while position < length:
-        char = formula[position]
-        if char in "\"'":  # a text or a quoted sheet name, copied as it is
-            end = position + 1
-            while end < length:
-                if formula[end] == char:
-                    if formula[end + 1:end + 2] != char:
-                        break
-                    end += 1
-                end += 1
-            out.append(formula[position:end + 1])
-            position = end + 1
-            continue
-        if char == "(":
-            is_jx.append(bool(_JX_NAME_BEFORE.search("".join(out[-40:]))))
-        elif char == ")" and is_jx:
-            is_jx.pop()
-        out.append(char)
-        position += 1
-        if char in "(," and is_jx and is_jx[-1]:
-            following = formula[position:].lstrip()[:1]
-            if following == "," or (following == ")" and char == ","):
-                out.append('""')
-    return "".join(out)
-
-
-def _unlink(formula: str) -> str:
-    parts = formula.split('"')
-    parts[::2] = [_ADDIN_CALL.sub("", part) for part in parts[::2]]
-    return '"'.join(parts)
 
 
 @contextlib.contextmanager
@@ -300,7 +285,8 @@ def evaluate(package: Package) -> Result:
         detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
         raise JixiaoError(f"计算引擎无法读取“{package.path.name}”（{type(error).__name__}"
                           f"{'：' + detail if detail else ''}）") from None
-    components = cycles(dependencies(model))
+    graph = dependencies(model)
+    components = cycles(graph)
     cyclic = {node for component in components for node in component}
     with _quiet():
         solution = model.calculate()
@@ -344,12 +330,50 @@ def evaluate(package: Package) -> Result:
                 result.problems[(sheet, ref)] = refused
 
     known = {(sheet.upper(), ref): (sheet, ref) for sheet, ref, _ in anchors}
+    _not_computed_downstream(result, graph, model, cyclic_cells, known, anchors)
     for component in components:
         cells_in_cycle = sorted({known[where] for where in map(_where, component)
                                  if where in known}, key=_order)
         if cells_in_cycle:
             result.cycles.append(cells_in_cycle)
     return result
+
+
+def _not_computed_downstream(result: Result, graph: dict[Any, Any], model: _Model,
+                              cyclic_cells: dict[_Where, Any], known: dict[_Where, _Where],
+                              anchors: list[tuple[str, str, str | None]]) -> None:
+    """Every cell that depends on a cell not computed (too wide, unknown function,
+    refused, circular) is not computed either: IFERROR or IF would otherwise turn
+    the missing value into a number that Excel would not show."""
+    origins = {(sheet.upper(), ref) for sheet, ref in [*model.unparsed, *model.unknown]}
+    origins |= {(sheet.upper(), ref) for sheet, ref in result.problems}
+    origins |= set(cyclic_cells)
+    if not origins:
+        return
+    for (sheet, ref), name in model.unknown.items():
+        mine = known.get((sheet.upper(), ref))
+        cells = result.values.get(mine[0], {}) if mine is not None else {}
+        if mine is not None and not isinstance(cells.get(mine[1]), ExcelError):
+            result.problems[mine] = f"计算引擎没有函数 {name}，未计算"  # IFERROR(OFFSET(…),0)
+            cells[mine[1]] = ExcelError("#NAME?")
+    nodes = {}
+    for node in graph:
+        where = _where(node)
+        if where in origins:
+            nodes[node] = known.get(where, where)
+    areas = {(sheet, ref): area for sheet, ref, area in anchors}
+    for node, (sheet, ref) in downstream(graph, nodes).items():
+        where = _where(node)
+        if where not in known or where in origins:
+            continue
+        mine = known[where]
+        result.problems[mine] = f"依赖未算出的单元格 {sheet}!{ref}"
+        area = areas.get(mine)
+        cells = result.values.setdefault(mine[0], {})
+        for row in area_cells(area) if area else [[mine[1]]]:
+            for cell in row:
+                if not isinstance(cells.get(cell), ExcelError):
+                    cells[cell] = ExcelError("#VALUE!")
 
 
 def _formula_anchors(package: Package) -> Iterator[tuple[str, str, str | None]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.recalc.limits import formula_nesting, formula_problem, formula_tokens, reference_areas
+from jixiao.recalc.whole import clamped
 
 
 def test_formula_limits_are_excels_own_and_a_range_cap():
@@ -28,3 +29,15 @@ def test_a_range_past_column_z_counts_its_columns():
 
 def test_formula_parts_are_counted_texts_whole():
     assert formula_tokens('IF(A1>0,"a,b",SUM(B1:B3))') == 13
+
+
+def test_a_whole_column_is_cut_to_the_used_rows_unless_blanks_count():
+    used = {None: (8, 4), "资金": (5, 4)}.get
+    assert clamped('VLOOKUP("总额",资金!A:D,3,FALSE)+SUM($B:$B)', used) == \
+        'VLOOKUP("总额",资金!A$1:D$5,3,FALSE)+SUM($B$1:$B$8)'
+    assert clamped("SUM('资金'!2:3)", used) == "SUM('资金'!$A2:$D3)"
+    assert clamped('SUM(无此表!A:A)&"A:A"', used) == 'SUM(无此表!A:A)&"A:A"'
+    assert clamped('COUNTIF(A:A,">2")', used) == 'COUNTIF(A$1:A$8,">2")'
+    for blanks_count in ('COUNTIF(A:A,"<>否")', 'COUNTIF(A:A,"")', "COUNTIF(A:A,C1)",
+                         "COUNTBLANK(A:A)", "ROWS(A:A)", 'SUMPRODUCT((A:A="")*1)'):
+        assert clamped(blanks_count, used) == blanks_count

@@ -557,6 +557,41 @@ def test_failed_cells_get_error_values_and_are_listed(tmp_path):
     assert openpyxl.load_workbook(written)["S"]["C1"].value == "=NOSUCH(A1)"
 
 
+def test_whole_columns_are_computed_and_nothing_hides_a_cell_not_computed(tmp_path):
+    """资金!A:D is cut to the used rows (LibreOffice gives the same numbers); a cell that
+    depends on one not computed is not computed either, even through IFERROR."""
+    book = openpyxl.Workbook()
+    funds = book.active
+    funds.title = "资金"
+    for row in (["项目", "预算", "执行"], ["年度资金总额", 140, 132.15], ["其他", 0, 0]):
+        funds.append(row)
+    sheet = book.create_sheet("表")
+    formulas = {"A1": '=VLOOKUP("年度资金总额",资金!A:C,3,FALSE)',
+                "A2": "=IFERROR(A1/VLOOKUP(\"年度资金总额\",资金!A:C,2,FALSE),0)",
+                "A3": '=COUNTIF(资金!B:B,">=100")+SUM(资金!$C:$C)',
+                "A4": "=COUNTBLANK(资金!B:B)",           # blanks count: not cut
+                "A5": "=IFERROR(A4*2,0)",
+                "A6": "=IFERROR(SUM(A4:A5),0)",
+                "A7": "=IFERROR(NOSUCHFN(1),5)",          # formulas has no such function
+                "A8": '=IF(ISERROR(A7),"坏","好")'}
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "整列.xlsx"
+    book.save(source)
+    written, result = recalc_file(source)
+    values = cached(written, "表")
+    assert values["A1"] == 132.15
+    assert values["A2"] == pytest.approx(132.15 / 140)
+    assert values["A3"] == 133.15
+    failed = {failure.source.cell: (failure.value, failure.reason) for failure in result.failures}
+    assert set(failed) == {"A4", "A5", "A6", "A7", "A8"}
+    assert "引用的区域过大" in failed["A4"][1]
+    assert failed["A5"] == failed["A6"] == ("#VALUE!", "依赖未算出的单元格 表!A4")
+    assert failed["A7"] == ("#NAME?", "计算引擎没有函数 NOSUCHFN，未计算")
+    assert failed["A8"] == ("#VALUE!", "依赖未算出的单元格 表!A7")
+    assert values["A5"] == values["A6"] == values["A8"] == "#VALUE!"
+
+
 def test_a_data_table_is_refused_in_chinese(tmp_path):
     path = raw_workbook(tmp_path / "t.xlsx", {"S": (
         '<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/>'
