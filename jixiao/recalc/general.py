@@ -138,7 +138,7 @@ class _Model(ExcelModel):
         problem = None
         if cell.data_type == "f":
             prepare_cell(cell)
-            text = self._clamp(cell, _formula_text(cell))
+            text = self._clamp(cell, _with_sheet_names(cell, _formula_text(cell)))
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
             unknown = _unknown_function(text)
             if unknown is not None:
@@ -175,6 +175,26 @@ class _Model(ExcelModel):
         for name in sorted(_names_in(text) & set(self.dropped_names)):
             return f"名称“{name}”引用的区域过大（{self.dropped_names[name]:,} 个单元格），未计算"
         return None
+
+
+def _with_sheet_names(cell: Any, text: str) -> str:
+    """The formula with each name defined for its own sheet (formulas knows only the
+    workbook's names) written out as its definition: ``SUM(指标得分)`` → ``SUM(表!$G$11:$G$18)``."""
+    local = getattr(cell.parent, "defined_names", None)
+    if not local:
+        return text
+    parts = text.split('"')  # even parts are outside quotes
+    for name, defined in local.items():
+        definition = (defined.attr_text or "").strip()
+        if not definition:
+            continue
+        word = re.compile(rf"(?<![\w.!$']){re.escape(name)}(?![\w(!])", re.IGNORECASE)
+        replacement = f"({definition})".replace("\\", "\\\\")
+        parts[::2] = [word.sub(replacement, part) for part in parts[::2]]
+    new = '"'.join(parts)
+    if new != text:
+        set_formula(cell, new)
+    return new
 
 
 _FUNCTION = re.compile(r"(?<![\w.])((?:_xl\w+\.)*)([A-Za-z][\w.]*)\s*\(")

@@ -592,6 +592,25 @@ def test_whole_columns_are_computed_and_nothing_hides_a_cell_not_computed(tmp_pa
     assert values["A5"] == values["A6"] == values["A8"] == "#VALUE!"
 
 
+def test_a_name_defined_for_one_sheet_is_found_on_that_sheet(tmp_path):
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表"
+    for row, score in enumerate([10, 8.5, 4], start=1):
+        sheet.cell(row, 7, score)
+    sheet.defined_names["指标得分"] = DefinedName("指标得分", attr_text="表!$G$1:$G$3")
+    sheet.defined_names["满分"] = DefinedName("满分", attr_text="表!$G$1")
+    book.defined_names["满分"] = DefinedName("满分", attr_text="999")  # the sheet's wins
+    sheet["A1"] = '=SUM(指标得分)+满分&"指标得分"'
+    source = tmp_path / "名称.xlsx"
+    book.save(source)
+    written, result = recalc_file(source)
+    assert not result.failures
+    assert cached(written, "表")["A1"] == "32.5指标得分"
+
+
 def test_a_data_table_is_refused_in_chinese(tmp_path):
     path = raw_workbook(tmp_path / "t.xlsx", {"S": (
         '<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/>'
