@@ -77,4 +77,4 @@ def test_a_number_with_a_literal_percent_sign_is_that_percent(tmp_path):
                 cell.number_format = '0.00"%"'
     result = check_workbook(book.save(tmp_path / "literal.xlsx"))
     assert [f.code for f in result.findings] == []
-    assert result.tables[0].table.indicators[0].actual == 99.8
+    assert result.tables[0].table.indicators[0].actual == "99.8%"  # as the cell shows it
