@@ -7,7 +7,8 @@ shows), and so do the comparisons (``=0.1+0.2=0.3`` is TRUE in Excel). TRIM keep
 runs of spaces inside the text; VALUE refuses "95%" and "1,234"; LENB counts a
 Chinese character once where Chinese Excel counts two bytes; DATEDIF takes its unit
 only in capitals ("d" is #NUM!); HYPERLINK, which shows its friendly name, is unknown. Each is replaced here
-by Excel's rule; the rest of formulas is used as it is.
+by Excel's rule; the rest of formulas is used as it is. Operators, ranges and
+criteria, and text (numbers as text, TEXT, SEARCH, DOLLAR) have modules of their own.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from formulas.functions.text import _kw1, xvalue
 
 from jixiao.recalc.excel_operators import text_number, use_excel_operators
 from jixiao.recalc.excel_ranges import use_excel_range_rules
+from jixiao.recalc.excel_text import use_excel_text_rules
 
 
 def _significant(number: float) -> Decimal:
@@ -105,6 +107,7 @@ def use_excel_rules(registry: dict[str, Any]) -> None:
     registry["DATEDIF"] = wrap_ufunc(_datedif, input_parser=lambda *a: text2num(a))
     registry["HYPERLINK"] = wrap_ufunc(_hyperlink, input_parser=lambda *a: a)
     use_excel_range_rules(registry)
+    use_excel_text_rules(registry)
     use_excel_operators()
     for symbol, compare in _COMPARISONS.items():
         OPERATORS[symbol] = logic_wrap(_comparison(compare))

@@ -92,7 +92,8 @@ def _blank(value: Any) -> bool:
     return value is sh.EMPTY or value is None or value == ""
 
 
-def _wildcard(text: str) -> re.Pattern[str]:
+def wildcard(text: str) -> re.Pattern[str]:
+    """Excel's * ? and ~ (``~*`` a star) as a regular expression, any case."""
     parts = re.split(r"(~[*?~]|[*?])", text)
     pattern = "".join(".*" if part == "*" else "." if part == "?" else
                       re.escape(part[1]) if part.startswith("~") and len(part) == 2 else
@@ -155,7 +156,7 @@ def _numeric(relation: str, target: float, text_too: bool) -> Callable[[Any], bo
 
 def _textual(relation: str, target: str) -> Callable[[Any], bool]:
     if relation in ("=", "<>"):
-        pattern = _wildcard(target)
+        pattern = wildcard(target)
 
         def equal(value: Any) -> bool:
             return _is_text(value) and pattern.fullmatch(value) is not None
@@ -272,4 +273,4 @@ def use_excel_range_rules(registry: dict[str, Any]) -> None:
     registry["AVERAGEIFS"] = registry["_XLFN.AVERAGEIFS"] = wrap_func(_shifted(_averageifs))
 
 
-__all__ = ["criterion", "is_number", "use_excel_range_rules"]
+__all__ = ["criterion", "is_number", "use_excel_range_rules", "wildcard"]

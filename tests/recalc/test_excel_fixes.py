@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -69,6 +70,52 @@ CASES = [
     ('=SUMIFS(E3:E6,D3:D6,"<>否")', 9),
     ('=AVERAGEIFS(E3:E6,D3:D6,"<>否")', 3),
     ('=SUM(COUNTIF(D3:D6,{"是","否"}))', 2),
+    # a number becomes text with at most 15 significant digits (formulas wrote repr)
+    ('="x"&113.4/120', "x0.945"),
+    ("=LEN(113.4/120)", 5),
+    ('=MID(113.4/120,1,10)', "0.945"),
+    ('=SUBSTITUTE(113.4/120,"9","_")', "0._45"),
+    ('=CONCATENATE("a",0.1+0.2)', "a0.3"),
+    ('=EXACT(113.4/120,"0.945")', True),
+    ('="x"&2/3*1000000', "x666666.666666667"),
+    ('="x"&123456.7890123456', "x123456.789012346"),
+    ('="x"&1.5E+300', "x1.5E+300"),
+    ('="x"&1234567890123456', "x1.23456789012346E+15"),  # LibreOffice: all 16 digits
+    ('="x"&0.00001', "x1E-05"),                          # LibreOffice: x0.00001
+    # TEXT: whole d/m/h, half away from zero, locale and colour tags, sections
+    ('=TEXT(A2,"yyyy年m月d日")', "2023年12月20日"),
+    ('=TEXT(A2,"yyyy/m/d")', "2023/12/20"),
+    ('=TEXT(A2,"d")', "20"),
+    ('=TEXT(A2,"h:mm")', "0:00"),
+    ('=TEXT(A3,"h:m:s")', "9:5:7"),
+    ('=TEXT(A3,"h:mm AM/PM")', "9:05 AM"),
+    ('=TEXT(13.5/24,"h:mm AM/PM")', "1:30 PM"),
+    ('=TEXT(A2,"[$-804]yyyy年m月d日")', "2023年12月20日"),
+    ('=TEXT(1234.5,"[$¥-804]#,##0.00")', "¥1,234.50"),
+    ('=TEXT(0.94625,"0.00%")', "94.63%"),
+    ('=TEXT(0.125,"0%")', "13%"),
+    ('=TEXT(2.5,"0")', "3"),
+    ('=TEXT(-2.5,"0")', "-3"),
+    ('=TEXT(1.005,"0.00")', "1.01"),
+    ('=TEXT(0.5,"[Red]0.0")', "0.5"),
+    ('=TEXT(-5,"0;(0)")', "(5)"),
+    ('=TEXT(-0.5,"0%;(0%)")', "(50%)"),
+    ('=TEXT(0,"0.0;-0.0;""零""")', "零"),
+    ('=TEXT(1234.5,"General")', "1234.5"),
+    ('=TEXT("95%","0.0")', "1.0"),
+    ('=TEXT("abc","@""!""")', "abc!"),
+    # SEARCH takes * ? ~ (FIND does not); DOLLAR
+    ('=SEARCH("部分*","部分达成")', 1),
+    ('=SEARCH("?达","部分达成")', 2),
+    ('=SEARCH("a*c","xxABxC")', 3),
+    ('=SEARCH("b?","abcb")', 2),
+    ('=SEARCH("~*","a*b")', 2),
+    ('=SEARCH("~?","a?b")', 2),
+    ('=ISNUMBER(SEARCH("部分*",D5))', True),
+    ('=FIND("*","a*b")', 2),
+    ("=DOLLAR(1234.567)", "¥1,234.57"),      # LibreOffice in Chinese: ￥1,234.57
+    ("=DOLLAR(1234.567,-2)", "¥1,200"),
+    ("=DOLLAR(0.125)", "¥0.13"),
 ]
 
 
@@ -79,6 +126,8 @@ def recalculated(tmp_path_factory) -> dict[str, object]:
     sheet = book.active
     sheet.title = "表"
     sheet["A1"] = 5
+    sheet["A2"] = datetime(2023, 12, 20)
+    sheet["A3"] = datetime(2023, 1, 5, 9, 5, 7)
     for ref, value in {"D1": "10", "D2": 15, "D3": "否", "D5": "部分达成", "D6": "是",
                        "D7": "300", "E3": 1, "E4": 2, "E5": 3, "E6": 4}.items():
         sheet[ref] = value  # D1 and D7: numbers stored as text
