@@ -104,7 +104,7 @@ CASES = [
     ('=TEXT(1234.5,"General")', "1234.5"),
     ('=TEXT("95%","0.0")', "1.0"),
     ('=TEXT("abc","@""!""")', "abc!"),
-    # SEARCH takes * ? ~ (FIND does not); DOLLAR
+    # SEARCH takes * ? ~ (FIND does not); OFFSET of known arguments; DOLLAR
     ('=SEARCH("部分*","部分达成")', 1),
     ('=SEARCH("?达","部分达成")', 2),
     ('=SEARCH("a*c","xxABxC")', 3),
@@ -113,6 +113,11 @@ CASES = [
     ('=SEARCH("~?","a?b")', 2),
     ('=ISNUMBER(SEARCH("部分*",D5))', True),
     ('=FIND("*","a*b")', 2),
+    ("=OFFSET(E3,1,0)", 2),
+    ("=OFFSET(E3,C1,0)", 3),                 # C1 holds a typed 2
+    ("=SUM(OFFSET(E3,0,0,4,1))", 10),
+    ("=SUM(OFFSET(D3:D4,0,1))", 3),
+    ("=OFFSET(A1,-1,0)", "#REF!"),           # Excel #REF!; LibreOffice #VALUE!
     ("=DOLLAR(1234.567)", "¥1,234.57"),      # LibreOffice in Chinese: ￥1,234.57
     ("=DOLLAR(1234.567,-2)", "¥1,200"),
     ("=DOLLAR(0.125)", "¥0.13"),
@@ -128,6 +133,7 @@ def recalculated(tmp_path_factory) -> dict[str, object]:
     sheet["A1"] = 5
     sheet["A2"] = datetime(2023, 12, 20)
     sheet["A3"] = datetime(2023, 1, 5, 9, 5, 7)
+    sheet["C1"] = 2
     for ref, value in {"D1": "10", "D2": 15, "D3": "否", "D5": "部分达成", "D6": "是",
                        "D7": "300", "E3": 1, "E4": 2, "E5": 3, "E6": 4}.items():
         sheet[ref] = value  # D1 and D7: numbers stored as text
