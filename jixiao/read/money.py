@@ -157,6 +157,8 @@ def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
     if any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
             and not _labels_money_lines(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
+    if any(_TASK_LIST_HEAD.fullmatch(compact_text(text)) for text in own.values()):
+        return None  # 年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数: a 部门整体 form's tasks
     named = [role for role in map(fund_role, own.values()) if role and role != "ignore"]
     # a role named twice: one may head the lines' labels (年度预算数(万元) above 总额)
     labels = _label_columns(grid, row, cells) if len(set(named)) < len(named) else frozenset()
@@ -215,6 +217,9 @@ def _sum_under(grid: Grid, row: int, column: int) -> int:
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block
 _PROJECT_LIST_HEADS = frozenset(("项目名称", "项目", "序号"))
+# A header naming each row's task (部门整体 forms list 年度主要任务 with their money): no
+# money block, whatever its rows are named — the department's own block follows
+_TASK_LIST_HEAD = re.compile(r"(?:年度)?(?:主要|重点)?(?:工作)?任务(?:名称)?")
 
 
 def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:
@@ -312,6 +317,8 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
         if joined_next:  # the rest of the label above, wrapped onto its own row
             joined_next = False
             continue
+        if not lines and _money_header(grid, below) is not None:
+            break  # another money header before any line: the lines below are its own
         label, label_column = _line_label(grid, below, first)
         if lines and split_heading(label):
             in_split = True  # 按收入性质分： — its lines follow (the total again beside it,
