@@ -201,7 +201,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 indicator, *(("contrary_nature",) if indicator.contrary_nature else ()),
                 "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))
-        if actual.kind == "unparsed":
+        if actual.kind == "unparsed" and words_as_numbers(target, actual)[1].kind == "unparsed":
+            # (随机抽取200名…，满意度95% beside ≥90%: the one number in the 指标值's unit, read)
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")

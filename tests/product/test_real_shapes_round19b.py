@@ -4,7 +4,7 @@ a document's notes (each test fails on ee306c2)."""
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import grid_book
+from workbooks import grid_book, standard
 
 _DEPT_INDICATORS = [
     ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
@@ -57,3 +57,23 @@ def test_a_wrong_execution_score_under_a_task_list_is_found(tmp_path):
     _, data = checked(_dept_with_tasks(tmp_path / "t.xlsx", ("预算数（万元）", "执行数（万元）"),
                                        score=10))
     assert codes(data) == ["JX302", "JX501"]
+
+
+@pytest.mark.parametrize(("actual", "score", "expected"), [
+    ("随机抽取200名接种对象问卷调查，满意度95%", 10, []),
+    ("满意度调查样本200份，满意度95%", 10, []),
+    ("满意人数190人/调查人数200人=95%", 10, []),
+    ("随机抽取200名接种对象问卷调查，满意度85%", 10, ["JX402"]),  # 10 × 85 / 90 = 9.44
+])
+def test_a_survey_percent_beside_its_sample_size_is_read_without_a_warning(
+        tmp_path, actual, score, expected):
+    """rt19e 2: 满意度 ≥90%, 完成值 “随机抽取200名…，满意度95%”: the one number in %
+    is read and scored — and so no JX203 “无法识别…数值后还有数字” beside it (before:
+    scored and warned unreadable at once)."""
+    from workbooks import PUTUO_1_ROWS
+
+    rows = [*PUTUO_1_ROWS[:4], ("满意度指标", "服务对象满意度指标", "接种对象满意度", "≥90%",
+                                actual, 10, score, None)]
+    _, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
+    assert codes(data) == expected
+    assert data["indicators"][4]["score_computed"] == (10 if not expected else 9.44)
