@@ -455,8 +455,14 @@ def _recalc_hint(table: SelfEvaluation, sources: tuple[Source, ...] = ()) -> str
         return _NATIVE_RECALC_HINT if _native(table) else _RECALC_HINT
     formulas = [(table.cell(source).formula or "") for source in sources
                 if table.cell(source) is not None]
+    if any(_ODF_FORMULA.match(formula) for formula in formulas):
+        return _NATIVE_RECALC_HINT  # an .ods (of:=…): jixiao recalc writes .xlsx only
     return _RECALC_HINT if any("JX_" in formula.upper() for formula in formulas) \
         else _PLAIN_RECALC_HINT
+
+
+# A formula as an OpenDocument file writes it (of:=SUM([.F13:.F19]), oooc:=…)
+_ODF_FORMULA = re.compile(r"[a-z]+:=")
 
 
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]

@@ -184,7 +184,9 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                      if value is not None and value != ""]
             sheets.append(SheetCells(sheet_name, cells,
                                      [(top + 1, left + 1, bottom + 1, right + 1)
-                                      for (top, left), (bottom, right) in merges], {},
+                                      for (top, left), (bottom, right) in merges],
+                                     {ref: (formula, False)
+                                      for ref, formula in layout.uncalculated.items()},
                                      hidden_rows=layout.hidden_rows,
                                      hidden_columns=layout.hidden_columns))
     finally:

@@ -18,7 +18,10 @@ typed as 12月20日 keeps the year it was typed in, which the sheet never shows.
   table:table-row and table:table-column ("filter": a filter's, the sheet's data),
   office:value-type="percentage" on table:table-cell, and each cell's
   number-columns-spanned × number-rows-spanned; rows, columns and cells count as often
-  as they are repeated.
+  as they are repeated. A cell with a table:formula but no office:value-type is a
+  formula saved without its result (written by a program, never calculated): calamine
+  gives it as empty; it is kept as an .xlsx's formula without a cached value, so the
+  checks say it was never calculated (JX504), not unfilled.
 
 A stream or part it cannot follow tells nothing: the sheet is read as calamine gives it.
 """
@@ -30,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, date_shown, is_date_format, shows_percent
+from jixiao.xlsx.refs import column_letters
 
 Merges = list[tuple[tuple[int, int], tuple[int, int]]]  # ((top, left), (bottom, right)) from 0
 
@@ -44,6 +48,8 @@ class SheetLayout:
     # or as a date without its year or day (12月20日, 2024年12月): ``shown_apart``
     percent: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: Merges = field(default_factory=list)  # an .ods's (an .xls's calamine gives)
+    # A1 → the formula (as the file writes it, of:=…) of each cell saved without a result
+    uncalculated: dict[str, str] = field(default_factory=dict)
 
 
 def foreign_layout(data: bytes, kind: str) -> dict[str, SheetLayout]:
@@ -184,6 +190,7 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
     cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
     name_key, shown_key = f"{{{_TABLE}}}name", f"{{{_TABLE}}}visibility"
     kind_key = f"{{{_OFFICE}}}value-type"
+    formula_key = f"{{{_TABLE}}}formula"
     repeated_rows, repeated_columns = (f"{{{_TABLE}}}number-rows-repeated",
                                        f"{{{_TABLE}}}number-columns-repeated")
     spanned_rows, spanned_columns = (f"{{{_TABLE}}}number-rows-spanned",
@@ -234,6 +241,11 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
                     high = int(element.get(spanned_rows) or 1)
                     if tag == cell_tags[0] and (wide > 1 or high > 1):  # its covered cells follow
                         layout.merges.append(((row, column), (row + high - 1, column + wide - 1)))
+                    formula = element.get(formula_key)
+                    if formula and element.get(kind_key) is None and repeat <= _MOST_HIDDEN:
+                        layout.uncalculated.update(
+                            (f"{column_letters(column + 1 + offset)}{row + 1}", formula)
+                            for offset in range(repeat))
                     if element.get(kind_key) == "percentage" and repeat <= _MOST_HIDDEN:
                         layout.percent.update(((row + 1, column + 1 + offset), "0%")
                                               for offset in range(repeat))

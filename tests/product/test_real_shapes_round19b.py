@@ -1,6 +1,7 @@
 """Round 19, second part (red teams rt19e, rt19b): a 部门整体 form's task list above its
 money block, a survey's sample size beside its percent, an .ods without saved results and
-a document's notes (each test fails on ee306c2)."""
+a document's notes (each test fails on ee306c2, but the .ods saved with its results, which
+holds that reading as it was)."""
 
 import pytest
 from test_real_shapes import checked, codes
@@ -77,3 +78,85 @@ def test_a_survey_percent_beside_its_sample_size_is_read_without_a_warning(
     _, data = checked(standard(tmp_path / "t.xlsx", rows=rows))
     assert codes(data) == expected
     assert data["indicators"][4]["score_computed"] == (10 if not expected else 9.44)
+
+
+_ODS_HEAD = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+    '<office:spreadsheet><table:table table:name="自评表">')
+_ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def _ods_book(path, grid, results=None):
+    """An .ods of ``grid``'s lines as LibreOffice writes one: a text "of:=…" is a formula,
+    saved with its result from ``results`` (A1 → value), else without one (a file written
+    by a program, office:value and office:value-type left out)."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    from jixiao.xlsx.refs import column_letters
+
+    results = results or {}
+    lines = []
+    for row, values in enumerate(grid, start=1):
+        cells = []
+        for column, value in enumerate(values, start=1):
+            ref = f"{column_letters(column)}{row}"
+            if isinstance(value, str) and value.startswith("of:="):
+                done = results.get(ref)
+                saved = "" if done is None else \
+                    f' office:value-type="float" office:value="{done}"><text:p>{done}</text:p'
+                cells.append(f"<table:table-cell table:formula={quoteattr(value)}{saved or ''}>"
+                             "</table:table-cell>")
+            elif isinstance(value, (int, float)):
+                cells.append(f'<table:table-cell office:value-type="float" office:value="{value}">'
+                             f"<text:p>{value}</text:p></table:table-cell>")
+            elif value is None:
+                cells.append("<table:table-cell/>")
+            else:
+                cells.append('<table:table-cell office:value-type="string">'
+                             f"<text:p>{escape(value)}</text:p></table:table-cell>")
+        lines.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", _ODS_HEAD + "".join(lines) + _ODS_TAIL)
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+    return path
+
+
+_FORMULA_GRID = [
+    ["项目支出绩效自评表"], ["（2024 年度）"], ["项目名称", "职业技能培训补贴项目"],
+    ["主管部门", "某区人力资源和社会保障局", None, None, "实施单位", "某区就业促进中心"],
+    ["项目资金（万元）", None, "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(%)", "得分"],
+    [None, "年度资金总额", 100, 100, 95, 10, "of:=ROUND([.E6]/[.D6]*100;2)",
+     "of:=ROUND([.F6]*[.G6]/100;2)"],
+    [None, "其中：当年财政拨款", 100, 100, 95, "—", "of:=ROUND([.E7]/[.D7]*100;2)", "—"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+     "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 30, 30],
+    [None, "质量指标", "培训合格率", "≥95%", "98%", 20, 20],
+    ["效益指标", "社会效益指标", "受益群众人数", "≥1万人", "0.9万人", 30, 27, "部分群众外出务工未参加"],
+    ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", 10, 10],
+    ["总分", None, None, None, None, "of:=[.F6]+SUM([.F9:.F12])", "of:=[.H6]+SUM([.G9:.G12])"],
+    ["评分等级", "优"],
+]
+
+
+def test_an_ods_formula_saved_without_its_result_is_uncalculated_not_unfilled(tmp_path):
+    """rt19b 3: an .ods whose formulas were saved without results (no office:value):
+    calamine gives them empty, so the 执行率得分 read as unfilled (JX406, an error) and the
+    total as missing, with no word of the formulas. As an .xlsx's: one JX504 naming the
+    five cells, no error; the hint names no jixiao recalc, which writes no .ods."""
+    _, data = checked(_ods_book(tmp_path / "t.ods", _FORMULA_GRID))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX504", "G6", "5 个公式单元格（G6、G7、H6、F13、G13）没有计算结果：文件保存前"
+                              "未重新计算；请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")]
+    assert (data["total_declared"], data["total_computed"]) == (None, 96.5)
+
+
+def test_an_ods_formula_saved_with_its_result_reads_as_that_result(tmp_path):
+    _, data = checked(_ods_book(tmp_path / "t.ods", _FORMULA_GRID, {
+        "G6": 95, "H6": 9.5, "G7": 95, "F13": 100, "G13": 96.5}))
+    assert data["findings"] == []
+    assert data["total_declared"] == data["total_computed"] == 96.5
