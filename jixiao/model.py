@@ -271,6 +271,12 @@ class DocumentPlaces:
             return f"第1个{self.what}之前的第{row}段文字"
         return f"第{after}个{self.what}之后的第{max(row - end, 1)}段文字"
 
+    def table_of(self, sheet: str | None, cell: str | None) -> str | None:
+        """The document's table ``sheet``!``cell`` is in ("第2个表格"), for a note naming a
+        table; else its place (a paragraph's), or None for another sheet."""
+        place = self.place(sheet, cell)
+        return place.split(" ")[0] if place is not None and " " in place else place
+
 
 @dataclass(frozen=True)
 class EmbeddedPlaces:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
-from jixiao.model import HIDDEN_ROW, SelfEvaluation, unfilled
+from jixiao.model import HIDDEN_ROW, DocumentPlaces, SelfEvaluation, unfilled
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
 
@@ -47,14 +47,16 @@ _MONITORING_TITLE = re.compile(r"监控(?:情况)?(?:表|汇总表)$")
 
 
 def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
-                hidden: frozenset[str]) -> list[SelfEvaluation]:
-    """The tables found that are checked; a note in ``notes`` for each kind set aside."""
+                hidden: frozenset[str], document: DocumentPlaces | None = None
+                ) -> list[SelfEvaluation]:
+    """The tables found that are checked; a note in ``notes`` for each kind set aside —
+    a table of a document (Word, a web page: ``document``) named as its findings name
+    their cells, 第2个表格, not by the sheet it was read as."""
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise TargetsOnly(_targets_message(file_name))
     if targets_only:
-        notes.append("绩效目标表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
-                                                 for table in targets_only}))
+        notes.append("绩效目标表" + "、".join(_sheets(targets_only, document))
                      + "只有年度指标值，未校验")
         tables = [table for table in tables if table not in targets_only]
     unscored = [table for table in tables if not {"weight", "score"} & table.columns]
@@ -62,7 +64,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
     unscored = [table for table in unscored if _restates(table, scored)]
     if unscored and len(unscored) < len(tables):  # a report's 绩效完成表 restating the 自评表
         tables = [table for table in tables if table not in unscored]
-        notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables))
+        notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables, document))
                      + "未校验：以有分值、得分的自评表为准")
     # a list of indicators' points and scores without 指标值 or 完成值 (项目名称 | 三级指标 |
     # 分值 | 得分), each named in a full table of the workbook: a summary of it, no table
@@ -73,27 +75,25 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
               and all(compact_text(indicator.name) in named for indicator in table.indicators)]
     if listed:
         tables = [table for table in tables if table not in listed]
-        notes.append("指标得分汇总" + "、".join(_places(listed, tables))
+        notes.append("指标得分汇总" + "、".join(_places(listed, tables, document))
                      + "（没有指标值和完成值，所列指标都在自评表中）未校验：以自评表为准")
     # an untouched copy of the form (no 项目名称, nothing filled) beside filled tables: a
     # spare sheet of the template, not a submission left empty (that one, alone, is JX001)
     spare = [table for table in tables if unfilled(table) and not table.project.name]
     if spare and len(spare) < len(tables):
-        notes.append("未填写的空白表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
-                                                    for table in spare}))
+        notes.append("未填写的空白表" + "、".join(_sheets(spare, document))
                      + "（没有项目名称，也没有填写任何指标）未校验")
         tables = [table for table in tables if table not in spare]
     examples = [table for table in tables if _is_example(table)]
     if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
-        notes.append("示例表" + "、".join(sorted({f"“{table.sources['header'].sheet}”"
-                                                for table in examples}))
+        notes.append("示例表" + "、".join(_sheets(examples, document))
                      + "未校验：以填报的表为准")
         tables = [table for table in tables if table not in examples]
     rows_hidden = [table for table in tables if not table.indicators
                    and any(key.startswith(HIDDEN_ROW) for key in table.sources)]
     if rows_hidden and len(rows_hidden) < len(tables):  # a draft kept in hidden rows
         tables = [table for table in tables if table not in rows_hidden]
-        notes.append("指标行全部隐藏的表" + "、".join(_places(rows_hidden, tables))
+        notes.append("指标行全部隐藏的表" + "、".join(_places(rows_hidden, tables, document))
                      + "未校验：以显示的表为准")
     if hidden:  # a table the workbook hides (last year's draft) beside one it shows
         shown = [table for table in tables if table.sources["header"].sheet not in hidden]
@@ -103,11 +103,12 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
                          + "中的表未校验：以显示的工作表为准")
             tables = shown
     tables = _without_copies(tables, notes)
-    _note_earlier_years(tables, notes)
+    _note_earlier_years(tables, notes, document)
     return tables
 
 
-def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str]) -> None:
+def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str],
+                        document: DocumentPlaces | None = None) -> None:
     """A note for each table of a year before the workbook's latest (last year's table
     kept beside this year's): checked like the others, but a reviewer should know."""
     years = [table.project.year for table in tables if table.project.year is not None]
@@ -117,7 +118,9 @@ def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str]) -> None:
     for table in tables:
         year = table.project.year
         if year is not None and year < latest:
-            notes.append(f"工作表“{table.sources['header'].sheet}”上的表是 {year} 年度的，"
+            named = _in_document(table, document)
+            notes.append(f"{named or '工作表“' + table.sources['header'].sheet + '”上的表'}"
+                         f"是 {year} 年度的，"
                          f"本文件中最新的是 {latest} 年度：请确认是否应一并提交")
 
 
@@ -211,14 +214,31 @@ def _is_example(table: SelfEvaluation) -> bool:
 
 # The words of a block's heading left of (or over) the indicator header: 湖北's
 # 年度绩效目标1（40分） / 年度绩效目标2（40分）, 绩效指标（80分）, 年度绩效指标（80分）
-def _places(tables: list[SelfEvaluation], kept: list[SelfEvaluation]) -> list[str]:
+def _in_document(table: SelfEvaluation, document: DocumentPlaces | None) -> str | None:
+    """The document's table ``table`` was read from (第2个表格), or None: no document."""
+    header = table.sources["header"]
+    return document.table_of(header.sheet, header.cell) if document is not None else None
+
+
+def _sheets(tables: list[SelfEvaluation], document: DocumentPlaces | None) -> list[str]:
+    """Where each of ``tables`` is, for a note: its sheet — a document's table, in one."""
+    named = [_in_document(table, document) for table in tables]
+    if all(named):
+        return list(dict.fromkeys(f"（{name}）" for name in named))
+    return sorted({f"“{table.sources['header'].sheet}”" for table in tables})
+
+
+def _places(tables: list[SelfEvaluation], kept: list[SelfEvaluation],
+            document: DocumentPlaces | None = None) -> list[str]:
     """Where each of ``tables`` is, for a note: its sheet, and its header's cell where a
-    table kept is on the same sheet."""
+    table kept is on the same sheet; a document's table (第2个表格), in one."""
     kept_sheets = {table.sources["header"].sheet for table in kept}
     places = []
     for table in tables:
         header = table.sources["header"]
-        place = f"“{header.sheet}”" + (f"（{header.cell}）" if header.sheet in kept_sheets else "")
+        named = _in_document(table, document)
+        place = f"（{named}）" if named else f"“{header.sheet}”" + (
+            f"（{header.cell}）" if header.sheet in kept_sheets else "")
         if place not in places:
             places.append(place)
     return places

@@ -247,10 +247,10 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     monitoring = monitoring_form(path.name, grids, tables)
     if monitoring is not None:
         raise monitoring
-    tables = kept_tables(path.name, tables, notes, hidden)
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
                                                      for found in grid.tables))
                      for grid in grids if grid.tables), None)
+    tables = kept_tables(path.name, tables, notes, hidden, document)
     for table in tables:
         table.file = str(path)
         table.template = template
@@ -311,8 +311,12 @@ def _not_applicable_note(table: SelfEvaluation) -> str:
     names = "、".join(f"“{plain_text(table.cell(place).value)}”" for place in places[:3]
                      if table.cell(place) is not None)
     cells = "、".join(place.cell for place in places[:3])
+    where = f"工作表“{places[0].sheet}”"
+    if isinstance(table.document, DocumentPlaces):  # a Word table's cells, as findings name them
+        where, cells = "", "、".join(table.document.place(place.sheet, place.cell) or place.cell
+                                    for place in places[:3])
     more = " 等" if len(places) > 3 else ""
-    return (f"工作表“{places[0].sheet}”{cells}{more}{names}标为不适用（分值、得分写“不适用”、"
+    return (f"{where}{cells}{more}{names}标为不适用（分值、得分写“不适用”、"
             "“/”或 0，没有指标值和完成值），未作为指标读取")
 
 

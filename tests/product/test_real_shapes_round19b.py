@@ -160,3 +160,35 @@ def test_an_ods_formula_saved_with_its_result_reads_as_that_result(tmp_path):
         "G6": 95, "H6": 9.5, "G7": 95, "F13": 100, "G13": 96.5}))
     assert data["findings"] == []
     assert data["total_declared"] == data["total_computed"] == 96.5
+
+
+def test_a_documents_note_names_its_table_as_its_findings_do(tmp_path):
+    """rt19e 4: a report's 绩效完成表 (no 分值 nor 得分) after the scored 自评表 in a
+    Word file: the note named it by the sheet the document was read as, “文档”（D37),
+    while the findings say 第2个表格 第8行第4列; now 第2个表格, as they do."""
+    from wordfiles import cell, paragraph, table, workbook_docx
+
+    from jixiao.read.workbook import read_workbook
+
+    done = [["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+            ["产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "99.80(%)", ""],
+            ["效益指标", "可持续影响指标", "网络安全防护能力", "稳步提升", "达成指标", ""]]
+    after = paragraph("绩效完成表") + table([[cell(text) for text in row] for row in done])
+    path = workbook_docx(standard(tmp_path / "t.xlsx"), tmp_path / "t.docx", after=after)
+    assert read_workbook(path).notes == [
+        "没有分值和得分的表（第2个表格）未校验：以有分值、得分的自评表为准"]
+
+
+def test_a_documents_row_marked_not_applicable_is_named_as_its_findings_are(tmp_path):
+    """A Word table's row marked 不适用: its note named 工作表“文档”C12, a sheet the
+    document does not have; now its cell as findings name one (第1个表格 第10行第4列)."""
+    from wordfiles import workbook_docx
+    from workbooks import PUTUO_1_ROWS
+
+    from jixiao.read.workbook import read_workbook
+
+    rows = [*PUTUO_1_ROWS[:1], ("产出指标", "数量指标", "培训场次", "不适用", "不适用", "不适用",
+                                "不适用", None), *PUTUO_1_ROWS[1:]]
+    path = workbook_docx(standard(tmp_path / "t.xlsx", rows=rows), tmp_path / "t.docx")
+    [note] = read_workbook(path).notes
+    assert note.startswith("第1个表格 第10行第4列“培训场次”标为不适用")
