@@ -158,9 +158,9 @@ def _error_text(error: BaseException) -> str:
     Excel's own sentence, in Excel's language."""
     args = getattr(error, "args", ())
     if len(args) >= 3 and isinstance(args[2], tuple) and len(args[2]) >= 3 and args[2][2]:
-        return str(args[2][2]).strip()
+        return str(args[2][2]).strip().rstrip("。.")  # Excel's sentence, inside our own
     if len(args) >= 2 and isinstance(args[1], str) and args[1]:
-        return args[1].strip()
+        return args[1].strip().rstrip("。.")
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 

@@ -77,7 +77,7 @@ def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
 @xw.arg("actual", doc="实际完成值")
 @xw.arg("level2", doc="二级指标名称（可省略）")
 def JX_MET(target, actual, level2=None):
-    """完成值是否达到指标值：TRUE、FALSE 或“未知”。"""
+    """完成值是否达到指标值：是、否或“未知”。"""
     return cellfuncs.met(target, actual, level2)
 
 

@@ -19,6 +19,7 @@ Public Sub JixiaoRecalc(control As IRibbonControl)
     Application.CalculateFull
     Application.StatusBar = RecalcMessage(NamedValue(ActiveWorkbook, TOTAL_NAME), _
                                           NamedValue(ActiveWorkbook, GRADE_NAME))
+    ClearStatusLater
 End Sub
 
 Public Sub JixiaoCheck(control As IRibbonControl)
@@ -29,6 +30,20 @@ Public Sub JixiaoCheck(control As IRibbonControl)
         Exit Sub
     End If
     RunPython "import jixiao_addin; jixiao_addin.check()"
+    ClearStatusLater
+End Sub
+
+Public Sub JixiaoClearStatus()
+    ' Excel keeps a macro's status bar text until it is set back to False.
+    Application.StatusBar = False
+End Sub
+
+Private Sub ClearStatusLater()
+    ' The message stays 15 seconds, then Excel's own status bar comes back (a stale
+    ' total would otherwise show after later edits, and in other workbooks).
+    On Error Resume Next
+    Application.OnTime Now + TimeSerial(0, 0, 15), "'" & ThisWorkbook.Name & "'!JixiaoClearStatus"
+    On Error GoTo 0
 End Sub
 
 Public Sub JixiaoHelp(control As IRibbonControl)

@@ -530,7 +530,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         if score.band is None and not score.note.startswith("无法判断"):
             # a missing or unreadable value (JX201–JX204 say which, at its cell): it is
             # what the clerk fixes, and the total line still counts the row as open
-            source = first_source(indicator, "actual", "target") or source
+            order = ("actual", "target") if indicator.target is not None else ("target", "actual")
+            source = first_source(indicator, *order) or source
         open_rows.append(label(indicator))
         declared.append(indicator.score_declared)
         first_open = first_open or source

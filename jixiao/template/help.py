@@ -61,7 +61,7 @@ _HELP_ADDIN: tuple[tuple[str, str], ...] = (
     ("JX_TOTAL(执行率得分, 得分列)", "总分 = 执行率得分 + 各指标得分。"),
     ("JX_GRADE(总分, 分值合计)", "评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60；"
                               "分值合计不是 100 时不评等级（显示 ⚠）。"),
-    ("公式显示 #NAME?", "说明 jixiao 的 Excel 加载项未安装或未启用（命令：jixiao addin）；"
+    ("公式显示 #NAME?", "说明 jixiao 的 Excel 加载项未安装或未启用（命令：jixiao addin install）；"
                         "也可在 Excel 之外用命令行 jixiao 计算和校验本表。"),
 )
 

@@ -352,7 +352,7 @@ def test_excel_failing_to_save_the_copy_is_one_chinese_alert(corpus):
                        (0, "Microsoft Excel", "无法访问该文件。", None, 0, -2146827284), None)
     book = press(path, fail=failure)
     ((message, title, _),) = book.app.alerts
-    assert message.startswith("Excel 无法为校验另存“标准.xlsx”的副本（无法访问该文件。）")
+    assert message.startswith("Excel 无法为校验另存“标准.xlsx”的副本（无法访问该文件）")
     assert title == "绩效自评"
     assert [sheet.name for sheet in book.sheets] == ["自评表"]
 
@@ -379,7 +379,7 @@ def test_a_protected_workbook_gets_the_counts_and_why_in_one_alert(corpus):
     ((message, _, _),) = book.app.alerts
     errors = sum(1 for item in cli_findings(path) if item[1] == "error")
     assert message.startswith(f"校验完成（{errors} 个错误")
-    assert "无法写入“校验结果”工作表（无法更改受保护的工作簿结构。）" in message
+    assert "无法写入“校验结果”工作表（无法更改受保护的工作簿结构）。" in message
     assert "撤销保护" in message
 
 

@@ -112,3 +112,28 @@ def test_a_reports_cover_does_not_rename_its_tables_project(tmp_path):
     assert (data["project"]["name"], data["project"]["unit"]) == (
         alone["project"]["name"], alone["project"]["unit"])
     assert data["project"]["name"] == "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"
+
+
+
+def test_a_template_row_waiting_for_its_missing_target_points_at_the_target(tmp_path):
+    """The template, a row with 完成值 and 分值 but no 指标值: the 总分 line (JX410, the
+    total waits for it) points where JX201 does, at the empty 指标值 (rt19-c 9: before,
+    at the 完成值 the clerk had filled)."""
+    from openpyxl import load_workbook
+
+    from jixiao.layout import SHEET
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "t.xlsx"
+    build_template(path)
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    for ref, value in {"D3": "项目", "D6": 100, "E6": 100, "F6": 100, "D13": "培训人次",
+                       "F13": "100人次", "G13": 90}.items():
+        sheet[ref] = value
+    book.save(path)
+    recalc_file(path, tmp_path / "r.xlsx")
+    _, data = checked(tmp_path / "r.xlsx")
+    cells = {f["code"]: f["cell"] for f in data["findings"]}
+    assert cells["JX201"] == cells["JX410"] == "E13"
