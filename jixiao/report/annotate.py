@@ -47,8 +47,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     source, output = Path(source), Path(output)
     if os.path.realpath(output) == os.path.realpath(source):
         raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
-    keep_vba = source.suffix.lower() == ".xlsm"
-    if keep_vba and output.suffix.lower() != ".xlsm":
+    keep_vba = source.suffix.lower() == ".xlsm" and output.suffix.lower() == ".xlsm"
+    if source.suffix.lower() == ".xlsm" and not keep_vba and _has_macros(source):
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
     from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
 
@@ -122,6 +122,18 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         book.save(temporary)
         _keep_cached_results(cached, temporary)
     return output
+
+
+def _has_macros(path: Path) -> bool:
+    """Whether an .xlsm holds a VBA project (an .xlsm saved without macros may be copied
+    as an .xlsx)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return True  # unreadable here: the check of the package says why, not this
 
 
 def _result_sheet_name(book) -> str:  # type: ignore[no-untyped-def]

@@ -460,3 +460,24 @@ def test_a_skipped_large_sheet_is_mentioned(tmp_path, capsys):
 
     code, out, _ = run(capsys, big_sheet(tmp_path / "big.xlsx", 20_000))
     assert code == 0 and "注意：工作表“明细”有 20000 行" in out
+
+
+def test_an_xlsm_without_macros_may_be_annotated_as_xlsx_one_with_macros_not(tmp_path, capsys):
+    """An .xlsm saved without a VBA project is annotated to an .xlsx the reviewer asked for
+    (rt19-b 7: before, refused as “含宏”); one with macros still needs .xlsm."""
+    import shutil
+    import zipfile
+
+    from hostile import macro
+
+    plain = tmp_path / "plain.xlsm"
+    shutil.copyfile(standard(tmp_path / "t.xlsx"), plain)
+    target = tmp_path / "copy.xlsx"
+    run(capsys, plain, "--annotate", target)
+    with zipfile.ZipFile(target) as archive:
+        assert "macroEnabled" not in archive.read("[Content_Types].xml").decode()
+    assert load_workbook(target).sheetnames[-1] == "校验结果"
+    with_macros = tmp_path / "m.xlsm"
+    shutil.copyfile(macro(tmp_path), with_macros)
+    code, out, err = run(capsys, with_macros, "--annotate", tmp_path / "m-copy.xlsx")
+    assert code == 2 and "含宏" in out + err
