@@ -5,7 +5,9 @@ the block finishes is it flushed to disk and renamed over the target
 (``os.replace``), so an interrupted run — an error, Ctrl-C, a killed process,
 a power cut — leaves either the old file or the new one, never half. A killed
 process may leave its hidden temporary file (``.NAME.xxxx.tmp``) behind; the
-target is whole either way.
+target is whole either way. So a temporary file is held locked while it is written
+(``remove_stale_temporaries`` removes those no process holds: a later run's sweep),
+and a process stopped by a signal removes its own (``remove_live_temporaries``).
 
 An existing target is replaced only if it may be: not a read-only file, and
 not open in another program (a lock held on it, or the lock file LibreOffice,
@@ -25,10 +27,11 @@ import contextlib
 import errno
 import filecmp
 import os
+import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from jixiao.errors import OutputError
@@ -54,7 +57,8 @@ def atomic_output(path: str | os.PathLike[str], *, derived: bool = False) -> Ite
         _refuse_planted(target)
     if target.exists():
         ensure_replaceable(target)
-    temporary_path = _temporary_beside(target, directory)
+    temporary_path, handle = _temporary_beside(target, directory)
+    _LIVE.add(temporary_path)
     try:
         yield temporary_path
         _flush(temporary_path)
@@ -65,8 +69,13 @@ def atomic_output(path: str | os.PathLike[str], *, derived: bool = False) -> Ite
     except OSError as error:
         raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
     finally:
-        if temporary_path.exists():
-            temporary_path.unlink()
+        try:
+            if temporary_path.exists():
+                temporary_path.unlink()
+        finally:
+            _LIVE.discard(temporary_path)
+            if handle is not None:
+                os.close(handle)
 
 
 def _refuse_planted(target: Path) -> None:
@@ -86,21 +95,83 @@ def _refuse_planted(target: Path) -> None:
         raise OutputError(f"“{target}”不是普通文件，jixiao 不会写入它；请移走它后再试")
 
 
-def _temporary_beside(target: Path, directory: Path) -> Path:
+def _temporary_beside(target: Path, directory: Path) -> tuple[Path, int | None]:
     """A new hidden file in ``directory`` (created exclusively, so never a planted one),
-    its name short enough for a 255-byte file system however long the target's is."""
-    name = os.fsencode(target.name)
-    prefix = "." + (os.fsdecode(name[:_NAME_BYTES_KEPT]) if len(name) > _NAME_BYTES_KEPT
-                    else target.name) + "."
+    its name short enough for a 255-byte file system however long the target's is; and,
+    where there is ``flock``, a handle holding it locked until it is renamed (so a sweep
+    of stale ones leaves it alone). On Windows no handle is kept: an open file could not
+    be renamed, and one being written cannot be removed anyway."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target.name),
+                                             suffix=".tmp", dir=directory)
     except OSError as error:
         raise OutputError(f"无法写入“{target}”：{os_error_text(error)}") from None
-    os.close(handle)
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is for sharing
-    return Path(temporary)
+    try:
+        import fcntl
+    except ImportError:
+        os.close(handle)
+        return Path(temporary), None
+    with contextlib.suppress(OSError):  # not supported on some network file systems
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return Path(temporary), handle
+
+
+def _temporary_prefix(name: str) -> str:
+    return "." + temporary_name(name) + "."
+
+
+def temporary_name(name: str) -> str:
+    """A target's name as its temporary file's name holds it (cut to 200 bytes)."""
+    raw = os.fsencode(name)
+    return os.fsdecode(raw[:_NAME_BYTES_KEPT]) if len(raw) > _NAME_BYTES_KEPT else name
+
+
+_LIVE: set[Path] = set()  # the temporary files this process is writing now
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")  # mkstemp's: 8 characters
+
+
+def remove_live_temporaries() -> None:
+    """Remove the temporary files this process is writing: a signal is ending it (a
+    batch's worker stopped mid-write), and no ``finally`` will run."""
+    for path in list(_LIVE):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        _LIVE.discard(path)
+
+
+def temporary_files(directory: str | os.PathLike[str],
+                    matches: Callable[[str], bool]) -> list[Path]:
+    """The hidden temporary files ``atomic_output`` makes in ``directory`` for a target
+    whose name (as kept in the temporary's: cut to 200 bytes) ``matches``."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        match = _TEMPORARY.fullmatch(name)
+        if match and matches(match.group("name")):
+            found.append(Path(directory) / name)
+    return sorted(found)
+
+
+def remove_stale_temporaries(directory: str | os.PathLike[str],
+                             matches: Callable[[str], bool]) -> int:
+    """Remove the temporary files (``temporary_files``) a process killed while writing
+    left in ``directory``: those no process holds locked (one still being written is).
+    Returns how many were removed."""
+    removed = 0
+    for path in temporary_files(directory, matches):
+        if path.is_symlink() or not path.is_file() or path in _LIVE \
+                or _locked_by_another_process(path):
+            continue
+        with contextlib.suppress(OSError):  # Windows: one open elsewhere cannot be removed
+            path.unlink()
+            removed += 1
+    return removed
 
 
 _NAME_BYTES_KEPT = 200  # of a long name, in its temporary file's: ".", ".xxxxxxxx.tmp" fit

@@ -18,6 +18,7 @@ from typing import Any
 
 from jixiao.batch import work as _work
 from jixiao.batch.outcome import Outcome
+from jixiao.batch.progress import Stop
 from jixiao.batch.work import (
     BatchOptions,
     Checked,
@@ -60,15 +61,28 @@ def _start_worker(environment: dict[str, str], parent: int,
 
 
 def _worker_signals() -> None:
-    """Ctrl-C is the main process's; SIGTERM and SIGHUP end a worker as they end any
-    process (a worker forked from the CLI has the CLI's handlers, which would make it
-    write a summary it has none of)."""
+    """Ctrl-C stops a worker cleanly (``work.stop_asked``: the file being checked is
+    abandoned, those finished go back to the main process, which writes the summary).
+    SIGTERM and SIGHUP end a worker as they end any process, once it has removed the
+    temporary file it was writing (a worker forked from the CLI has the CLI's handlers,
+    which would make it write a summary it has none of)."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, _work.stop_asked)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+            signal.signal(getattr(signal, name), _end_worker)
+
+
+def _end_worker(number: int, frame: object) -> None:
+    """SIGTERM, SIGHUP in a worker: no temporary file left behind, then the default."""
+    import signal
+
+    from jixiao.fileio import remove_live_temporaries
+
+    remove_live_temporaries()
+    signal.signal(number, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
 
 
 def _die_with(parent: int) -> None:
@@ -98,6 +112,9 @@ _PR_SET_PDEATHSIG = 1
 def _watch(parent: int) -> None:
     while _alive(parent):
         time.sleep(1.0)
+    from jixiao.fileio import remove_live_temporaries
+
+    remove_live_temporaries()
     os._exit(1)
 
 
@@ -126,7 +143,8 @@ def _workers(options: BatchOptions) -> int:
 def _run_local(jobs: Iterable[Job], options: BatchOptions,
                work: Callable[[list[Job]], list[Checked]] = _check_chunk,
                expected: int | None = None, settings: RunSettings | None = None,
-               again: collections.deque[Any] | None = None) -> Iterator[Checked]:
+               again: collections.deque[Any] | None = None,
+               stop: Stop | None = None) -> Iterator[Checked]:
     """Worker processes on this machine; ``--workers 1`` checks in this process.
 
     Yields each file as ``Checked``. ``jobs`` may be a lazy iterator of about
@@ -136,6 +154,10 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     function the workers run (tests give one that crashes); ``settings``, the run's
     (``RunSettings``); ``again``: jobs the caller adds while it reads the results
     (a file the worker found in the cache, whose row would not do after all).
+
+    ``stop``: the batch's ``Stop``. With worker processes, a signal then only marks it
+    (``deferred``): the pool is wound down (``_wind_down``) so that every file whose
+    annotated copy a worker finished comes back and is in the summary.
     """
     if expected is None:
         jobs = list(jobs)
@@ -165,48 +187,103 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     running: dict[Any, list[Job]] = {}
     more = True
     finished_normally = False
+    poll = None if stop is None else _POLL_SECONDS  # how often a signal is looked for
     try:
-        while more or running or suspects or again:
-            while (more or again) and not suspects and \
-                    len(running) < workers * _IN_FLIGHT_PER_WORKER:
-                chunk = list(itertools.islice(source, size)) if more else []
-                if not chunk:
-                    more = False
-                    chunk = [again.popleft() for _ in range(min(size, len(again)))]
+        with stop.deferred(raising=False) if stop is not None else contextlib.nullcontext():
+            while more or running or suspects or again:
+                if stop is not None and stop.received is not None:
+                    yield from _wind_down(pool, running)
+                    return
+                while (more or again) and not suspects and \
+                        len(running) < workers * _IN_FLIGHT_PER_WORKER:
+                    chunk = list(itertools.islice(source, size)) if more else []
                     if not chunk:
-                        break
-                try:
-                    running[pool.submit(work, chunk)] = chunk
-                except BrokenProcessPool:  # a worker died before its futures said so
-                    suspects.extend(chunk)
-            finished = wait(running, return_when=FIRST_COMPLETED)[0] if running else set()
-            for future in finished:
-                chunk = running.pop(future)
-                try:
-                    texts = future.result()
-                except BrokenProcessPool:
-                    suspects.extend(chunk)
-                    continue
-                except Exception as error:  # e.g. a result that cannot be sent back
-                    texts = [Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
-                             for job in chunk]
-                yield from texts
-            if suspects and not any(future.running() for future in running):
-                # A worker died (a crash in a library, or killed for memory): the pool is
-                # gone. Every job it held is retried alone, so only the culprit is marked.
-                for chunk in running.values():
-                    suspects.extend(chunk)
-                running.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                context = _process_context()  # this process has threads now: no fork
-                yield from _one_by_one(suspects, context, work, settings)
-                suspects.clear()
-                pool = _pool(workers, context, settings)
-        finished_normally = True
+                        more = False
+                        chunk = [again.popleft() for _ in range(min(size, len(again)))]
+                        if not chunk:
+                            break
+                    try:
+                        running[pool.submit(work, chunk)] = chunk
+                    except BrokenProcessPool:  # a worker died before its futures said so
+                        suspects.extend(chunk)
+                finished = (wait(running, timeout=poll, return_when=FIRST_COMPLETED)[0]
+                            if running else set())
+                for future in finished:
+                    chunk = running.pop(future)
+                    try:
+                        texts = future.result()
+                    except BrokenProcessPool:
+                        suspects.extend(chunk)
+                        continue
+                    except Exception as error:  # e.g. a result that cannot be sent back
+                        texts = [Checked.of(_failed(job, "校验时出现内部错误"
+                                                         f"（{type(error).__name__}）"))
+                                 for job in chunk]
+                    # A worker that was sent Ctrl-C by itself hands back only the first
+                    # files: the rest are checked again, by fresh workers.
+                    suspects.extend(chunk[len(texts):])
+                    yield from texts
+                if suspects and not any(future.running() for future in running):
+                    # A worker died (a crash in a library, or killed for memory): the pool
+                    # is gone. Every job it held is retried alone, so only the culprit is
+                    # marked.
+                    for chunk in running.values():
+                        suspects.extend(chunk)
+                    running.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    context = _process_context()  # this process has threads now: no fork
+                    yield from _one_by_one(suspects, context, work, settings, stop)
+                    suspects.clear()
+                    pool = _pool(workers, context, settings)
+            finished_normally = True
     finally:
         if not finished_normally:  # stopped (Ctrl-C, SIGTERM …): no file is waited for
             _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+_POLL_SECONDS = 0.2
+_GRACE_SECONDS = 5.0  # a worker asked to stop hands back what it finished within this
+
+
+def _wind_down(pool: Any, running: dict[Any, list[Job]]) -> Iterator[Checked]:
+    """The batch is stopping: the chunks not begun are dropped, and each worker is asked
+    to stop (SIGINT: ``work.stop_asked``): it abandons the file it is checking — leaving
+    no temporary file — and hands back those it finished. They are yielded, so every
+    annotated copy a worker finished is in the summary. A worker that has not answered
+    within ``_GRACE_SECONDS`` (stuck in C code) is killed; the caller removes what it
+    leaves (``run._tidy_interrupted``)."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    for future in list(running):
+        if future.cancel():
+            del running[future]
+    _interrupt_workers(pool)
+    deadline = time.monotonic() + _GRACE_SECONDS
+    while running:
+        finished = wait(running, timeout=max(0.0, deadline - time.monotonic()),
+                        return_when=FIRST_COMPLETED)[0]
+        if not finished:
+            return
+        for future in finished:
+            del running[future]
+            try:
+                texts = future.result()
+            except Exception:  # a worker that died: its files are not done
+                continue
+            yield from texts
+
+
+def _interrupt_workers(pool: Any) -> None:
+    """Send each of a pool's workers SIGINT (again, if the terminal's Ctrl-C reached them:
+    only the first counts). On Windows the console's Ctrl-C reaches every process."""
+    import signal
+
+    if os.name != "posix":
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            os.kill(process.pid, signal.SIGINT)
 
 
 def _kill_workers(pool: Any) -> None:
@@ -292,18 +369,31 @@ def _chunk_size(jobs: int, workers: int) -> int:
 
 
 def _one_by_one(jobs: list[Job], context: Any, work: Callable[[list[Job]], list[Checked]],
-                settings: RunSettings | None) -> Iterator[Checked]:
+                settings: RunSettings | None, stop: Stop | None = None) -> Iterator[Checked]:
     """The jobs of a broken pool again, one at a time in one fresh worker: if it dies
     now, the job it held is the culprit, and only that file is marked."""
+    from concurrent.futures import TimeoutError as Pending
     from concurrent.futures.process import BrokenProcessPool
 
     pool = None
+    poll = None if stop is None else _POLL_SECONDS
     try:
         for job in jobs:
+            if stop is not None and stop.received is not None:
+                return
             if pool is None:
                 pool = _pool(1, context, settings)
+            future = pool.submit(work, [job])
             try:
-                yield pool.submit(work, [job]).result()[0]
+                while True:
+                    try:
+                        texts = future.result(timeout=poll)
+                        break
+                    except Pending:
+                        if stop is not None and stop.received is not None:
+                            yield from _wind_down(pool, {future: [job]})
+                            return
+                yield from texts
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = None
@@ -312,6 +402,8 @@ def _one_by_one(jobs: list[Job], context: Any, work: Callable[[list[Job]], list[
                 yield Checked.of(_failed(job, f"校验时出现内部错误（{type(error).__name__}）"))
     finally:
         if pool is not None:
+            if stop is not None and stop.received is not None:
+                _kill_workers(pool)
             pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -21,7 +21,7 @@ class Stop:
 
     def __init__(self) -> None:
         self.received: int | None = None
-        self._deferring = False
+        self._deferring = 0  # how many ``deferred`` blocks are open (they nest)
         self._pending = False
 
     def _handle(self, number: int, frame: object) -> None:
@@ -52,13 +52,14 @@ class Stop:
     @contextlib.contextmanager
     def deferred(self, *, raising: bool = True) -> Iterator[None]:
         """Signals in the block wait for its end; then, if ``raising``, they interrupt
-        (otherwise only ``received`` tells)."""
-        self._deferring = True
+        (otherwise only ``received`` tells). Blocks nest: a signal waits for the outermost
+        block's end, which alone decides whether it interrupts."""
+        self._deferring += 1
         try:
             yield
         finally:
-            self._deferring = False
-            if self._pending:
+            self._deferring -= 1
+            if self._pending and not self._deferring:
                 self._pending = False
                 if raising:
                     raise KeyboardInterrupt

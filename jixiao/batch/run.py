@@ -46,7 +46,7 @@ from jixiao.batch.work import (
     RunSettings,
     check_one,
 )
-from jixiao.xlsx.marks import annotated_name
+from jixiao.xlsx.marks import annotated_name, is_annotated_name
 
 # ================================================================ running
 
@@ -180,6 +180,8 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
                                   options.annotate_dir) if options.annotate_dir else {})
     astray = _astray(targets, options.annotate_dir) if targets else {}
+    _remove_stale_temporaries(targets)
+    before = {target: _stamp(target) for target in targets.values()}  # copies made earlier
 
     def job(file: str) -> Job:
         return (file, options.rules, None if file in astray else targets.get(file),
@@ -217,14 +219,15 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             else:
                 again: collections.deque[Job | tuple[Any, ...]] = collections.deque()
                 with contextlib.closing(_run_local(jobs(), options, expected=len(files),
-                                                   settings=settings, again=again)) as results:
+                                                   settings=settings, again=again,
+                                                   stop=stop)) as results:
                     for checked in results:
                         key = cache.key(checked.file, checked.content)
                         if checked.texts is not None:
                             record(checked.summary, key,  # type: ignore[arg-type]
                                    checked.row(key, secret), checked.content)
                         elif not from_cache(checked.file, checked.content,
-                                            job(checked.file)[2]):
+                                            job(checked.file)[2]) and stop.received is None:
                             again.append((*job(checked.file), True))  # check it after all
             cache.touch(hits)
     except KeyboardInterrupt:
@@ -234,10 +237,54 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             if rows:
                 flush()
             cache.commit()
+            if stop.received is not None:
+                _tidy_interrupted({file: target for file, target in targets.items()
+                                   if file not in done}, before)
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
                     annotated)
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    """What tells a file replaced from the one there before: inode, size, time written."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _tidy_interrupted(left: dict[str, str], before: dict[str, tuple[int, int, int] | None]
+                      ) -> None:
+    """After a stopped run, the annotated copies of the files ``left`` undone (file →
+    its copy's path): the temporary file of one being written when its worker was killed
+    is removed, and so is a copy this run wrote whose result never came back (a worker
+    killed after writing it) — the 标注 folder holds no copy the summary does not list.
+    A copy an earlier run made is kept."""
+    from jixiao.fileio import remove_stale_temporaries, temporary_name
+
+    by_folder: dict[str, set[str]] = collections.defaultdict(set)
+    for target in left.values():
+        by_folder[os.path.dirname(target)].add(temporary_name(os.path.basename(target)))
+        if before.get(target) != _stamp(target) and _stamp(target) is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+    for folder, names in by_folder.items():
+        remove_stale_temporaries(folder, names.__contains__)
+
+
+def _remove_stale_temporaries(targets: dict[str, str]) -> None:
+    """The temporary files of annotated copies an earlier run was killed while writing
+    (kill -9, a power cut), in each folder this run writes copies to: removed."""
+    from jixiao.fileio import remove_stale_temporaries, temporary_name
+
+    by_folder: dict[str, set[str]] = collections.defaultdict(set)
+    for target in targets.values():
+        by_folder[os.path.dirname(target)].add(temporary_name(os.path.basename(target)))
+    for folder, names in by_folder.items():
+        remove_stale_temporaries(
+            folder, lambda name, names=names: name in names or is_annotated_name(name))
 
 
 def _copy_of(target: str, file: str, content: str, cache: ResultCache) -> bool:

@@ -138,9 +138,46 @@ def _check_chunk(jobs: list[Job]) -> list[Checked]:
     """Several jobs in one round trip to a worker process. Each file is read and hashed
     here; a content the cache holds is not checked; otherwise the outcome comes back with
     what the main process needs — its JSON texts, their seals, its summary — made where
-    the work is spread over the CPUs."""
+    the work is spread over the CPUs.
+
+    Once the batch is stopping (``stop_asked``), the files of the chunk finished so far
+    come back — the first ones, in order: the main process checks the rest again
+    elsewhere if it is not stopping after all — and a later chunk comes back empty."""
+    global _CHECKING
     limits = Limits.from_environment()  # once for the chunk
-    return [_check_here(job, _SETTINGS, limits) for job in jobs]
+    done = []
+    for job in jobs:
+        if _STOPPING:
+            break
+        try:
+            _CHECKING = True
+            checked = _check_here(job, _SETTINGS, limits)
+            _CHECKING = False
+        except KeyboardInterrupt:
+            if not _STOPPING:  # the main process's own Ctrl-C (``--workers 1``)
+                raise
+            break  # its annotated copy, if begun, was not finished: no temporary file left
+        finally:
+            _CHECKING = False
+        done.append(checked)
+    return done
+
+
+_STOPPING = False  # in a worker: the batch is stopping (``stop_asked``)
+_CHECKING = False  # in a worker: a file is being checked now
+
+
+def stop_asked(number: int, frame: object) -> None:
+    """A worker's SIGINT (the terminal's Ctrl-C, or the main process asking it to stop):
+    the file being checked is abandoned at once — the ``KeyboardInterrupt`` unwinds
+    through the writing of its annotated copy, which removes its temporary file — and
+    ``_check_chunk`` hands back the files already finished. Only the first one counts."""
+    global _STOPPING
+    if _STOPPING:
+        return
+    _STOPPING = True
+    if _CHECKING:
+        raise KeyboardInterrupt
 
 
 def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,

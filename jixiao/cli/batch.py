@@ -51,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary_book import Summary, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
-    from jixiao.fileio import os_error_text, refuse_input_as_output
+    from jixiao.fileio import (
+        os_error_text,
+        refuse_input_as_output,
+        remove_stale_temporaries,
+        temporary_name,
+    )
     from jixiao.rules import rule_set
     from jixiao.xlsx.marks import SUMMARY_MARK, written_by_jixiao
 
@@ -83,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             if os.stat(written).st_nlink > 1:
                 refuse_input_as_output(written, files)
+    for written in outputs:  # those of an earlier run killed while writing them
+        written = written.resolve()
+        remove_stale_temporaries(written.parent, temporary_name(written.name).__eq__)
     if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
         raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
                           "请换一个汇总表文件名，或先把它移走")

@@ -37,6 +37,13 @@ def annotated_name(stem: str, xlsm: bool, number: int = 1) -> str:
     """The name jixiao gives the annotated copy of workbook ``stem`` (the ``number``-th
     of that name in one folder): NAME-校验.xlsx, NAME-校验-2.xlsx; .xlsm keeps its macros."""
     return f"{stem}{_ANNOTATED}{'' if number == 1 else f'-{number}'}{'.xlsm' if xlsm else '.xlsx'}"
+
+
+def is_annotated_name(name: str) -> bool:
+    """Whether ``name`` is one ``annotated_name`` gives (NAME-校验.xlsx, NAME-校验-2.xlsm)."""
+    return _ANNOTATED_NAME.search(name) is not None
+
+
 _LEGACY_SUMMARY = ["汇总", "问题明细", "统计"]
 _LEGACY_RESULT_SHEET = "校验结果"
 

@@ -603,6 +603,82 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
     assert len(lines) == len(rows)
 
 
+def test_ctrl_c_leaves_no_temporary_file_and_lists_every_annotated_copy(tmp_path_factory):
+    """rt19 #1, #2: Ctrl-C (to the whole process group, as a terminal sends it) during a
+    batch with annotated copies left hidden, truncated ``.NAME-校验.xlsx.XXXX.tmp`` files
+    in 标注 (the workers were killed mid-write), and finished copies the summary and the
+    JSONL did not list (76 copies, 64 rows; "已完成的 0 个文件" beside 21 copies). Now
+    every copy in 标注 is a row, and no temporary file is left."""
+    tmp_path = tmp_path_factory.mktemp("ctrl_c_annotated")
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    first = standard(folder / "s000.xlsx")
+    for number in range(1, 400):  # distinct contents, enough to be still running
+        copy = shutil.copy(first, folder / f"s{number:03d}.xlsx")
+        with zipfile.ZipFile(copy, "a") as archive:
+            archive.comment = f"{number}".encode()
+    marked, output = tmp_path / "标注", tmp_path / "汇总.xlsx"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
+         str(tmp_path / "r.jsonl"), "--annotate-dir", str(marked), "--workers", "2"],
+        cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:  # the first copies made
+        if len(list(marked.glob("*-校验.xlsx"))) >= 3:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # main and workers: what Ctrl-C does
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert [path.name for path in tmp_path.rglob("*.tmp")] == []
+    lines = [json.loads(line) for line in
+             (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    listed = sorted(Path(line["annotated"]).name for line in lines)
+    assert 3 <= len(listed) < 400
+    assert sorted(path.name for path in marked.iterdir()) == listed
+    assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
+    assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
+
+
+def test_a_later_run_removes_the_temporary_files_a_killed_one_left(tmp_path):
+    """rt19 #1: a batch killed outright (kill -9, a power cut) while writing leaves its
+    hidden temporary files; the next run removes those of its own names in the folders
+    it writes to, and nothing else."""
+    folder = small_inbox(tmp_path)
+    marked = tmp_path / "标注"
+    (marked / "sub").mkdir(parents=True)
+    stale = [marked / ".a-校验.xlsx.sd15sbph.tmp", marked / "sub" / ".old-校验-2.xlsm.abcd_123.tmp",
+             tmp_path / ".s.xlsx.k2j4h5g6.tmp", tmp_path / ".r.jsonl.q1w2e3r4.tmp"]
+    kept = [marked / ".notes.txt.abcdefgh.tmp", marked / "a-校验.xlsx.abcdefgh.tmp",
+            tmp_path / ".other.xlsx.abcdefgh.tmp"]
+    for path in stale + kept:
+        path.write_bytes(b"PK\x03\x04 cut short")
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--json", tmp_path / "r.jsonl",
+                      "--annotate-dir", marked, "--workers", "1")
+    assert [path for path in stale if path.exists()] == []
+    assert [path for path in kept if not path.exists()] == []
+    assert (marked / "a-校验.xlsx").is_file()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock")
+def test_a_temporary_file_being_written_is_not_swept(tmp_path):
+    """The sweep of stale temporary files leaves one another process is writing now
+    (held locked while written), so two runs writing the same folder do not collide."""
+    from jixiao.fileio import atomic_output, remove_stale_temporaries
+
+    target = tmp_path / "x-校验.xlsx"
+    with atomic_output(target, derived=True) as temporary:
+        temporary.write_bytes(b"half")
+        assert remove_stale_temporaries(tmp_path, "x-校验.xlsx".__eq__) == 0
+        assert temporary.exists()
+    assert target.read_bytes() == b"half"
+    (tmp_path / ".x-校验.xlsx.abcdefgh.tmp").write_bytes(b"left")
+    assert remove_stale_temporaries(tmp_path, "x-校验.xlsx".__eq__) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x-校验.xlsx"]
+
+
 def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, capsys):
     """A folder of submissions holds 自评报告.ofd, a table sent as PDF, one exported as CSV
     (before: not mentioned at all), a unit's zip: no row each (a report beside every table is normal), but the closing line and the 统计

@@ -183,17 +183,49 @@ def test_workers_are_forked_only_from_a_process_with_one_thread():
 
 def test_a_forked_worker_dies_by_sigterm_not_by_the_batchs_handler():
     """A worker forked from the CLI inherits its SIGTERM/SIGHUP handlers (which end the
-    batch with a summary): the worker's own start puts the defaults back."""
+    batch with a summary): the worker's own start puts its own back — SIGTERM removes
+    the temporary file being written, then ends the worker; SIGINT stops it cleanly."""
     import signal
 
-    from jixiao.batch import engines
+    from jixiao.batch import engines, work
 
     saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         signal.signal(signal.SIGTERM, lambda *args: None)
         engines._worker_signals()
-        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is engines._end_worker
+        assert signal.getsignal(signal.SIGINT) is work.stop_asked
     finally:
         for number, handler in saved.items():
             signal.signal(number, handler)
+
+
+def test_a_worker_asked_to_stop_hands_back_the_files_it_finished(tmp_path, monkeypatch):
+    """rt19 #2: Ctrl-C in a worker: the file being checked is abandoned (its copy's
+    temporary file removed), those of the chunk already finished come back — their
+    annotated copies are written, so the summary must list them — and a later chunk
+    comes back empty."""
+    from jixiao.batch import work
+
+    files = [standard(tmp_path / f"{name}.xlsx") for name in "abc"]
+    jobs = [(str(file), None, str(tmp_path / "标注" / f"{file.stem}-校验.xlsx"), None)
+            for file in files]
+    real = work._check_here
+    seen = []
+
+    def check(job, settings, limits=None):
+        seen.append(job[0])
+        if len(seen) == 2:  # Ctrl-C arrives while the second file is being written
+            from jixiao.fileio import atomic_output
+
+            with atomic_output(job[2], derived=True) as temporary:
+                temporary.write_bytes(b"half")
+                work.stop_asked(2, None)
+        return real(job, settings, limits)
+
+    monkeypatch.setattr(work, "_check_here", check)
+    monkeypatch.setattr(work, "_STOPPING", False)
+    done = work._check_chunk(jobs)
+    assert [checked.file for checked in done] == [str(files[0])]
+    assert sorted(path.name for path in (tmp_path / "标注").iterdir()) == ["a-校验.xlsx"]
+    assert work._check_chunk(jobs) == [] and len(seen) == 2
