@@ -104,8 +104,12 @@ class Summary:
     """
 
     def __init__(self, target: Path | None = None, files: Iterable[str] = (),
-                 others: str = "", own: dict[str, str] | None = None) -> None:
+                 others: str = "", own: dict[str, str] | None = None,
+                 roots: Iterable[Path] = (), annotate_dir: Path | None = None) -> None:
         from jixiao.checks import SEVERITY_NAMES
+
+        # 文件夹 and 标注副本 are shown short: below the inbox's or the 标注 folder's name
+        self._places = _Places(roots, annotate_dir)
 
         self.others = others  # the documents found that are no workbooks (describe_others)
         self.own = dict(own or {})  # jixiao's own outputs found, not checked: path → what
@@ -155,7 +159,8 @@ class Summary:
         # a name that is not UTF-8, shown readable and linked as they are), the same on
         # every platform.
         self._order = sorted(files)
-        self._book = _Book(target, self._order)
+        self._places.base = os.path.realpath(target.resolve().parent)
+        self._book = _Book(target, self._order, self._places.copy)
 
     def add(self, checked: FileSummary | Outcome) -> None:
         """The rows of one checked file (its ``FileSummary``, or its ``Outcome``), and its counts."""
@@ -171,8 +176,8 @@ class Summary:
         findings: list[tuple[Any, ...]] = []
         codes = set()
         unreadable = False
-        folder = readable_text(os.path.dirname(file))
-        copy = readable_text(checked.annotated) if checked.annotated else None
+        folder = readable_text(self._places.folder(os.path.dirname(file)))
+        copy = checked.annotated  # its link goes to it; its cell shows it short (_List)
         for number, table in enumerate(tables):
             status = table.status
             self.statuses[status] += 1
@@ -304,6 +309,38 @@ class Summary:
         return Counter(self.statuses)
 
 
+class _Places:
+    """How 汇总 shows a file's folder and its annotated copy: below the name of the
+    folder given (``jixiao batch 收件 … --annotate-dir 标注``: 收件/甲单位,
+    标注/甲单位/x-校验.xlsx), not the whole path a reviewer would read past in every row;
+    a path outside them relative to the summary's folder when inside it, else as it is."""
+
+    def __init__(self, roots: Iterable[Path], annotate_dir: Path | None) -> None:
+        # the deepest first: a folder given inside another is shown below its own name
+        self.roots = sorted({os.path.realpath(root) for root in roots}, key=len, reverse=True)
+        self.marked = os.path.realpath(annotate_dir) if annotate_dir is not None else None
+        self.base: str | None = None  # the summary's folder
+
+    @lru_cache(maxsize=1024)  # noqa: B019 (one per run; once per folder)
+    def folder(self, folder: str) -> str:
+        return self._short(folder, self.roots)
+
+    def copy(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        return os.path.join(self._short(folder, [self.marked] if self.marked else []), name)
+
+    def _short(self, folder: str, roots: list[str]) -> str:
+        real = os.path.realpath(folder or ".")
+        for root in roots:
+            if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                name = os.path.basename(root.rstrip(os.sep))
+                if name:
+                    return os.path.normpath(os.path.join(name, os.path.relpath(real, root)))
+        if self.base and real.startswith(self.base.rstrip(os.sep) + os.sep):
+            return os.path.relpath(real, self.base)
+        return folder
+
+
 def _among(files: list[str], file: str) -> bool:
     """Whether ``file`` is in ``files``, sorted."""
     at = bisect.bisect_left(files, file)
@@ -412,7 +449,8 @@ class _Book:
     ``constant_memory``, its scratch files in a folder of their own), the file itself
     is made only by ``finish``. Links go only to the files ``linked`` (sorted)."""
 
-    def __init__(self, target: Path, linked: list[str]) -> None:
+    def __init__(self, target: Path, linked: list[str],
+                 show_copy: Any = None) -> None:
         from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
 
         self._scratch = _scratch_folder()
@@ -428,7 +466,8 @@ class _Book:
             base = str(target.resolve().parent)
             self.table = _List(self.book.add_worksheet(SUMMARY_SHEET, LinkedSheet), self.styles,
                                SUMMARY_COLUMNS, base, linked, numbers=(4, 5), status_column=10,
-                               name_only=True, copy_column=_COPY_COLUMN)
+                               name_only=True, copy_column=_COPY_COLUMN,
+                               show_copy=show_copy)
             self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
                                   self.styles, FINDING_COLUMNS, base, linked,
                                   limit=_MAX_FINDING_ROWS)
@@ -554,7 +593,9 @@ class _Styles:
         self.link = book.add_format({"font_color": "#0563C1", "underline": 1,
                                      "text_wrap": True, "valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.number = book.add_format({"num_format": "0.00"})
+        # every cell of a row at its top, numbers as the text beside them
+        self.number = book.add_format({"num_format": "0.00", "valign": "top"})
+        self.top = book.add_format({"valign": "top"})
         self.title = book.add_format({"bold": True, "font_size": 12})
         self.statuses = {status: book.add_format({"bg_color": colour})
                          for status, colour in _STATUS_FILLS.items()}
@@ -628,12 +669,14 @@ class _List:
     def __init__(self, ws: Any, styles: _Styles, columns: tuple[str, ...], base: str,
                  linked: list[str], numbers: tuple[int, ...] = (),
                  status_column: int | None = None, limit: int | None = None,
-                 name_only: bool = False, copy_column: int | None = None) -> None:
+                 name_only: bool = False, copy_column: int | None = None,
+                 show_copy: Any = None) -> None:
         self.ws, self.styles, self.columns, self.base, self.linked = (
             ws, styles, columns, base, linked)
         # name_only: 文件 shows the file's name (its folder has a column), kept whole;
         # copy_column: the column of the annotated copy, linked to it
         self.name_only, self.copy_column = name_only, copy_column
+        self.show_copy = show_copy or (lambda path: path)  # the copy's path as shown
         # Excel's links per sheet go to the files first: the copies are linked only while
         # both fit (a copy's path is in its cell all the same)
         self.link_copies = copy_column is not None and 2 * len(linked) <= _MAX_LINKS
@@ -713,16 +756,21 @@ class _List:
                     _MAX_LINKS):
                 formats[copy] = self.styles.link
         assert self.fitted is not None
-        shown = (self._shown, *values[1:width])
+        shown = self._shown_values(values)
         ws.append_row(number, shown, formats,
                       height=_row_height(shown, self.fitted, self.numbers))
 
     def _shown_values(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """A row's values as its cells show them (the file's name only, where so)."""
-        width = len(self.columns)
-        if self.name_only and values[0] is not None:
-            return (os.path.basename(values[0]), *values[1:width])
-        return values[:width]
+        width, copy = len(self.columns), self.copy_column
+        if copy is not None and values[copy]:
+            values = (*values[:copy], readable_text(self.show_copy(values[copy])),
+                      *values[copy + 1:])
+        first = values[0]
+        if first is not None:
+            first = self._shown if first == self._file else readable_text(
+                os.path.basename(first) if self.name_only else first)
+        return (first, *values[1:width])
 
     def close(self) -> None:
         if self.fitted is None:
@@ -758,7 +806,7 @@ def _row_height(values: tuple[Any, ...], widths: list[float],
     return None if lines == 1 else lines * _LINE_HEIGHT
 
 
-PRINT_WIDTH = 150  # character units across A4 landscape at 100 % (0.4 in margins)
+PRINT_WIDTH = 180  # character units across A4 landscape at 83 % (0.4 in margins): 9 pt text
 
 
 def _header_width(header: str, lines: int) -> float:
@@ -772,32 +820,30 @@ def _header_width(header: str, lines: int) -> float:
 def _print_widths(widths: list[float], numbers: tuple[int, ...],
                   columns: tuple[str, ...], kept: tuple[int, ...] = (),
                   header_lines: int = 1) -> list[float]:
-    """Column widths that print one page wide at a readable size: the text columns
-    give up width in proportion (their text wraps), never below their header (on
-    ``header_lines`` lines); the columns ``kept`` (the file's name) keep theirs."""
-    numbers = (*numbers, *kept)
+    """Column widths that print one page wide at a readable size: the widest text
+    columns are cut to one common width (their text wraps) while the narrower keep
+    theirs — a 主管部门 of 7 characters stays on one line rather than giving up width in
+    proportion to a long 原因 — never below their header (on ``header_lines`` lines); the
+    columns ``numbers`` and ``kept`` (the file's name) keep theirs."""
+    fixed = set(numbers) | set(kept)
     floors = [max(_header_width(column, header_lines) + 2, 6) for column in columns]
-    shrinking = {column for column in range(len(widths))
-                 if column not in numbers and widths[column] > floors[column]}
-    # The columns at their floor keep it; the others share the room left, in proportion,
-    # again until none falls below its floor.
-    while True:
-        fixed = sum(width if column in numbers else floors[column]
-                    for column, width in enumerate(widths) if column not in shrinking)
-        text = sum(widths[column] for column in shrinking)
-        room = PRINT_WIDTH - fixed
-        if text <= room or text <= 0:
-            return widths if len(shrinking) == sum(column not in numbers
-                                                   for column in range(len(widths))) \
-                else [width if column in numbers or column in shrinking else
-                      min(width, floors[column]) for column, width in enumerate(widths)]
-        share = max(room, 0) / text
-        low = {column for column in shrinking if widths[column] * share < floors[column]}
-        if not low:
-            return [width if column in numbers else
-                    round(width * share, 1) if column in shrinking else
-                    min(width, floors[column]) for column, width in enumerate(widths)]
-        shrinking -= low
+    text = [column for column in range(len(widths)) if column not in fixed]
+    room = PRINT_WIDTH - sum(widths[column] for column in fixed)
+
+    def cut(level: float) -> list[float]:
+        return [widths[column] if column in fixed else
+                max(floors[column], min(widths[column], level)) for column in range(len(widths))]
+
+    if sum(widths[column] for column in text) <= room:
+        return list(widths)
+    low, high = 0.0, max(widths[column] for column in text)
+    for _ in range(40):  # the highest level at which the text columns fit the room
+        level = (low + high) / 2
+        if sum(cut(level)[column] for column in text) <= room:
+            low = level
+        else:
+            high = level
+    return [round(width, 1) for width in cut(low)]
 
 
 def _plain(value: Any) -> Any:
@@ -842,11 +888,11 @@ def _write_statistics(book: Any, ws: Any, styles: _Styles, blocks: list[_Block])
             if height is not None:
                 ws.set_row(number, height)
             for column, value in enumerate(values):
-                value = _plain(value)
-                if isinstance(value, str):
-                    ws.write_string(number, column, value, styles.wrap if height else None)
+                value = _plain(value)  # a row's cells all at its top: a count beside its
+                if isinstance(value, str):  # wrapped description, not a line lower
+                    ws.write_string(number, column, value, styles.wrap if height else styles.top)
                 elif value is not None:
-                    ws.write_number(number, column, value)
+                    ws.write_number(number, column, value, styles.top)
         row += len(block.rows) + 3
     _charts(book, ws, places)
 

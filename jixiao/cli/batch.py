@@ -112,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
     # The summary's rows are written as the files come (in path order); write_summary
     # adds the 统计 sheet and makes the file.
-    with Summary(output, files, describe_others(others), own) as summary, stop.installed():
+    with Summary(output, files, describe_others(others), own, roots=roots,
+                 annotate_dir=annotate_dir) as summary, stop.installed():
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,
                             roots=roots, odd=odd, stop=stop)

@@ -774,7 +774,34 @@ def test_plain_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
         progress.advance()
     progress.close()
     err = capsys.readouterr().err
-    assert "已完成 3/10 个文件" in err and "个/秒" in err
+    assert "已完成 3/10 个文件" in err
+
+
+def test_no_estimate_before_the_rate_is_steady(monkeypatch):
+    """rt19 #4: the first line of a 41 s job said 已完成 1/305 个文件（0 个/秒，预计还需
+    1689 秒）: the rate counted the start-up. Now none is shown until 20 files (or 10 s)
+    after the first, and it is measured from the first file done."""
+    from jixiao.batch import progress as module
+
+    now = [100.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: now[0])
+    progress = module.Progress(305, quiet=True)
+    now[0] = 105.0  # the workers start, the first file is done 5 s in
+    progress.advance()
+    assert progress.line() == "已完成 1/305 个文件"
+    for _ in range(20):
+        now[0] += 0.1
+        progress.advance()
+    assert progress.line() == "已完成 21/305 个文件（10 个/秒，预计还需 28 秒）"
+    slow = module.Progress(100, quiet=True)
+    now[0] = 200.0
+    slow.advance()
+    now[0] = 205.0
+    slow.advance()
+    slow.advance()
+    assert slow.line() == "已完成 3/100 个文件"  # 2 files in 5 s: not yet
+    now[0] = 210.0
+    assert slow.line() == "已完成 3/100 个文件（0.2 个/秒，预计还需 485 秒）"
 
 
 # ---------------------------------------------------------------- Dask

@@ -181,6 +181,48 @@ def test_an_xls_beside_its_xlsx_takes_no_copy_name_and_the_row_names_the_copy(in
     assert all(row["标注副本"] is None for row in sheet("汇总.xlsx"))
 
 
+def test_folders_and_copies_are_shown_short_their_links_still_working(inbox, tmp_path):
+    """rt19 #3: given absolute paths, 文件夹 and 标注副本 showed whole absolute paths
+    (/home/…/收件/甲单位), the widest texts of the row: now below the inbox's and the
+    标注 folder's names; the link still opens the copy."""
+    out = tmp_path / "结果"
+    code, _ = batch(inbox.resolve(), "-o", out / "汇总.xlsx", "--annotate-dir",
+                    tmp_path / "标注")
+    rows = {row["文件名"]: row for row in sheet(out / "汇总.xlsx")}
+    assert rows["a.xlsx"]["文件夹"] == str(Path("收件", "甲单位"))
+    assert rows["a.xlsx"]["标注副本"] == str(Path("标注", "甲单位", "a-校验.xlsx"))
+    cell = next(row for row in load_workbook(out / "汇总.xlsx")["汇总"].iter_rows(min_row=2)
+                if row[0].value == "a.xlsx")[13]
+    assert cell.hyperlink.target == "../标注/甲单位/a-校验.xlsx"
+    assert (out / cell.hyperlink.target).resolve() == tmp_path / "标注" / "甲单位" / "a-校验.xlsx"
+
+
+def test_rows_are_top_aligned_and_short_columns_are_not_squeezed(inbox):
+    """rt19 #3: numbers sat at the bottom of a row whose texts were at its top; a
+    主管部门 of 7 characters was cut to 3 a line while the long texts kept most of the
+    width (in proportion); 次数 and 涉及文件数 in 统计 printed a line below their code."""
+    long = "县交通运输局农村公路养护中心二〇二四年度中小河流治理项目第一批补助资金"
+    for number in range(3):
+        standard(inbox / "甲单位" / f"长{number}.xlsx", name=long, total=(100, 90))
+    batch(inbox, "-o", "汇总.xlsx")
+    ws = load_workbook("汇总.xlsx")["汇总"]
+    from openpyxl.utils import get_column_letter
+
+    widths = {}
+    for dimension in ws.column_dimensions.values():
+        for number in range(dimension.min, dimension.max + 1):
+            widths[get_column_letter(number)] = dimension.width
+    department = ws["C2"].value
+    from jixiao.terminal import display_width
+
+    assert widths["C"] >= display_width(department) + 2  # whole, on one line
+    for row in ws.iter_rows(min_row=2):
+        assert {cell.alignment.vertical for cell in row if cell.value is not None} == {"top"}
+    stats = load_workbook("汇总.xlsx")["统计"]
+    codes = [row for row in stats.iter_rows() if str(row[0].value).startswith("JX")]
+    assert codes and all(cell.alignment.vertical == "top" for row in codes for cell in row[:5])
+
+
 # ---------------------------------------------------------------- duplicates (item 18)
 
 def test_a_byte_identical_duplicate_under_another_name_says_so(inbox):
