@@ -122,6 +122,8 @@ class Summary:
         self._next = 0                  # the first of them not written yet
         self._contents: dict[str, str] = {}    # file → its content key, until it is written
         self._first_with: dict[int, str] = {}  # content key (its start) → the first file with it
+        # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
+        self._originals: dict[str, tuple[str, int]] = {}  # of the run; and its place in order
         self._book: _Book | None = None
         self.statuses: Counter[str] = Counter()     # tables (or unreadable files) per status
         self.unreadable_files = 0
@@ -159,6 +161,7 @@ class Summary:
         # a name that is not UTF-8, shown readable and linked as they are), the same on
         # every platform.
         self._order = sorted(files)
+        self._originals = _originals(self._order)
         self._places.base = os.path.realpath(target.resolve().parent)
         self._book = _Book(target, self._order, self._places.copy)
 
@@ -234,9 +237,12 @@ class Summary:
             return
         while self._next < len(order):
             file = order[self._next]
-            items = waiting.pop(file, None)
-            if items is None:
+            if file not in waiting:
                 return
+            original = self._originals.get(file)
+            if original is not None and original[1] > self._next and original[0] not in waiting:
+                return  # x - 副本.xlsx waits for x.xlsx (just after it): the same bytes?
+            items = waiting.pop(file)
             self._next += 1
             self._write(book, file, items)
 
@@ -245,11 +251,19 @@ class Summary:
         """The rows of one file, in path order: a file with the bytes of one before it (the
         same table sent twice under two names) says so in its 原因."""
         content = self._contents.pop(file, "")
-        # 8 bytes of the content's SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
-        first = self._first_with.setdefault(int(content[:16], 16), file) if content else file
+        first = file
+        if content:
+            # 8 bytes of the content's SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
+            key = int(content[:16], 16)
+            first = self._first_with.get(key, "")
+            if not first:  # the first with these bytes; but of x - 副本.xlsx and x.xlsx
+                original = self._originals.get(file)  # the same, x.xlsx is the original
+                first = (original[0] if original is not None
+                         and self._contents.get(original[0]) == content else file)
+                self._first_with[key] = first
         for rows, findings in items:
             if first != file:
-                same = f"与“{readable_text(first)}”内容相同"
+                same = f"与“{readable_text(self._places.file(first))}”内容相同"
                 rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
                         for row in rows]
             book.add(rows, findings)
@@ -325,6 +339,9 @@ class _Places:
     def folder(self, folder: str) -> str:
         return self._short(folder, self.roots)
 
+    def file(self, path: str) -> str:
+        return os.path.join(self.folder(os.path.dirname(path)), os.path.basename(path))
+
     def copy(self, path: str) -> str:
         folder, name = os.path.split(path)
         return os.path.join(self._short(folder, [self.marked] if self.marked else []), name)
@@ -339,6 +356,38 @@ class _Places:
         if self.base and real.startswith(self.base.rstrip(os.sep) + os.sep):
             return os.path.relpath(real, self.base)
         return folder
+
+
+# The names Windows, macOS, WPS, browsers and chat apps give a copy of x.xlsx: x - 副本.xlsx,
+# x - 副本 (2).xlsx, x - Copy.xlsx, x(1).xlsx, x (1).xlsx, x（1）.xlsx, x 副本.xlsx, x的副本.xlsx,
+# x 复制.xlsx, x - 复制.xlsx, x copy.xlsx, 复件 x.xlsx, Copy of x.xlsx
+_COPY_SUFFIX = re.compile(r"(?:\s*-\s*(?:副本|复制|copy)|\s*的?副本|\s+复制|\s+copy)"
+                          r"(?:\s*[(（]?\d+[)）]?)?$|\s*[(（]\d+[)）]$", re.IGNORECASE)
+_COPY_PREFIX = re.compile(r"^(?:复件|副本|copy(?: \(\d+\))? of)\s+", re.IGNORECASE)
+
+
+def _original_name(name: str) -> str | None:
+    """The name of the file ``name`` looks like a copy of (x - 副本.xlsx: x.xlsx), or None."""
+    stem, extension = os.path.splitext(name)
+    original = stem
+    for _ in range(3):  # x - 副本 - 副本.xlsx
+        original = _COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", original))
+    return original + extension if original and original != stem else None
+
+
+def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
+    """The files of a run named as copies of another of its files (same folder), each
+    with that file and its place in ``order`` (sorted)."""
+    found = {}
+    for file in order:
+        folder, name = os.path.split(file)
+        original = _original_name(name)
+        if original is not None:
+            original = os.path.join(folder, original)
+            at = bisect.bisect_left(order, original)
+            if at < len(order) and order[at] == original:
+                found[file] = (original, at)
+    return found
 
 
 def _among(files: list[str], file: str) -> bool:

@@ -237,6 +237,25 @@ def test_a_byte_identical_duplicate_under_another_name_says_so(inbox):
         assert rows[later]["状态"] == rows[earlier]["状态"] == "通过"
 
 
+def test_the_copy_windows_names_is_the_duplicate_not_its_original(inbox, tmp_path):
+    """rt19 #5: of x.xlsx and x - 副本.xlsx (Windows' name for a copy), the original was
+    marked as the duplicate (the space sorts before the dot), and the reason named the
+    copy by its absolute path. Now the file named as a copy is the duplicate, whichever
+    sorts first, and the other is named below the inbox's name."""
+    folder = inbox / "甲单位"
+    for name in ("a - 副本.xlsx", "a(1).xlsx", "a的副本.xlsx"):
+        shutil.copy(folder / "a.xlsx", folder / name)
+    standard(folder / "b - 副本.xlsx", name="另一个项目")  # its original is not here
+    for _ in range(2):  # checked, then from the cache
+        batch(inbox.resolve(), "-o", tmp_path / "汇总.xlsx")
+        rows = {row["文件名"]: row for row in sheet(tmp_path / "汇总.xlsx")}
+        same = f"与“{Path('收件', '甲单位', 'a.xlsx')}”内容相同"
+        assert rows["a.xlsx"]["原因"] is None
+        assert [rows[name]["原因"] for name in ("a - 副本.xlsx", "a(1).xlsx", "a的副本.xlsx")] \
+            == [same] * 3
+        assert rows["b - 副本.xlsx"]["原因"] is None
+
+
 # ---------------------------------------------------------------- scores not checkable (item 7)
 
 def test_a_table_whose_scores_cannot_be_checked_is_not_passed(inbox):
