@@ -21,6 +21,9 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
                                   "请删除无关的工作表后再试")
     if _titled_targets(grids):
         return TargetsOnly(_targets_message(file_name))
+    if grids and not any(grid.values for grid in grids):  # no header wrong: nothing at all
+        return NotASelfEvaluation(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
+                                  "请填报单位提交填好的自评表")
     return NotASelfEvaluation(
         f"“{file_name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
         "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"

@@ -79,7 +79,38 @@ def sniff(path: Path, data: bytes) -> None:
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
         raise UnreadableWorkbook(f"“{name}”是网页（HTML/XML）文件，只是扩展名像 Excel，"
                                  "请在 Excel 中打开后另存为 .xlsx 再试")
+    text = _text_kind(name, data)
+    if text is not None:
+        raise UnreadableWorkbook(f"“{name}”{text}")
     raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
+
+
+def _text_kind(name: str, data: bytes) -> str | None:
+    """What a text file is said to be (a table exported as CSV, a note renamed .xlsx):
+    its first 4 KB are UTF-8 or GB18030 text without control characters."""
+    import unicodedata
+
+    sample = data[:4096]
+    text = None
+    for encoding in ("utf-8-sig", "gb18030"):
+        for cut in range(4 if len(data) > len(sample) else 1):  # a character cut at 4 KB
+            try:
+                text = sample[:len(sample) - cut].decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is not None:
+            break
+    if not text or any(unicodedata.category(character) == "Cc" and character not in "\t\r\n"
+                       for character in text):
+        return None
+    if name.lower().endswith(".csv"):
+        return "是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 中打开后另存为 .xlsx 再试"
+    first = text.splitlines()[0] if text.splitlines() else ""
+    if "," in first or "\t" in first or "，" in first:
+        return ("是文本文件（CSV 表格），只是扩展名改成了 Excel 的，不是 Excel 工作簿："
+                "请在 Excel 中打开后另存为 .xlsx 再试")
+    return "是文本文件，只是扩展名改成了 Excel 的，不是 Excel 工作簿：请提交自评表的 Excel 文件"
 
 
 # Files a folder of submissions holds that are no table jixiao can read, by their first

@@ -115,6 +115,16 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
         raise UnreadableWorkbook(f"无法读取“{name}”：{os_error_text(error)}") from None
 
 
+def _format_of(name: str, ods: bool) -> str:
+    """The format a zip named ``name`` was to be opened as, in words."""
+    suffix = os.path.splitext(name)[1].lower()
+    if ods or suffix == ".ods":
+        return " OpenDocument 表格（.ods）"
+    if suffix == ".docx":
+        return " Word 文档（.docx）"
+    return f" {suffix} " if suffix in (".xlsm", ".xlsb") else " .xlsx "
+
+
 def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                   source: bytes | Path | None, ods: bool = False) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
@@ -125,7 +135,8 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
             struct.error, NotImplementedError):
-        raise UnreadableWorkbook(f"“{name}”已损坏，无法作为 .xlsx 打开（压缩包结构不完整）") from None
+        raise UnreadableWorkbook(f"“{name}”已损坏，无法作为{_format_of(name, ods)}打开"
+                                 "（压缩包结构不完整）") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:

@@ -165,7 +165,7 @@ def test_summary_rows_say_what_each_file_is(inbox):
     assert wrong["状态"] == "有错误" and wrong["填报总分"] == 90 and wrong["计算总分"] == 99.98
     assert row("低分/低分1.xlsx")["计算总分"] < 99
     reasons = {"corrupt-zip": "已损坏", "xls": "97-2003", "encrypted": "密码",
-               "empty-workbook": "没有找到", "no-table": "没有找到", "100000-rows": "过大"}
+               "empty-workbook": "是空的工作簿", "no-table": "没有找到", "100000-rows": "过大"}
     for name, what in made.items():
         if what in reasons:
             broken_row = row(name)

@@ -66,6 +66,41 @@ def test_a_printed_page_an_image_or_an_archive_is_named_for_what_it_is(tmp_path,
     assert code == 2 and f"“{name}”{words}" in out and "已损坏" not in out
 
 
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("导出.csv", "三级指标,分值,得分\n数量,10,10\n".encode("gbk"),
+     "“导出.csv”是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 中打开后另存为 .xlsx 再试"),
+    ("自评表.xlsx", "\ufeff三级指标,分值,得分\n数量,10,10\n".encode(),
+     "“自评表.xlsx”是文本文件（CSV 表格），只是扩展名改成了 Excel 的，不是 Excel 工作簿："
+     "请在 Excel 中打开后另存为 .xlsx 再试"),
+    ("说明.xlsx", "请见附件。\r\n".encode("gbk"),
+     "“说明.xlsx”是文本文件，只是扩展名改成了 Excel 的，不是 Excel 工作簿：请提交自评表的 Excel 文件"),
+])
+def test_a_text_file_is_named_a_text_file(tmp_path, capsys, name, data, said):
+    """rt19 #6: a CSV given to check, or a text file renamed .xlsx, was “不是 Excel
+    工作簿…或文件已损坏”: now said to be the text it is, and what to do."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, _ = run(capsys, path)
+    assert code == 2 and f"无法校验：{said}" in out and "已损坏" not in out
+
+
+def test_an_empty_workbook_and_a_damaged_docx_are_named_so(tmp_path, capsys):
+    """rt19 #6: a workbook with nothing in it got the long explanation of the header
+    looked for; a damaged .docx “无法作为 .xlsx 打开”."""
+    from openpyxl import Workbook
+    from wordfiles import docx, paragraph
+
+    Workbook().save(tmp_path / "空.xlsx")
+    code, out, _ = run(capsys, tmp_path / "空.xlsx")
+    assert code == 2 and ("无法校验：“空.xlsx”是空的工作簿：没有任何内容（各工作表都是空白的），"
+                          "请填报单位提交填好的自评表") in out
+    data = docx(tmp_path / "d.docx", paragraph("自评报告")).read_bytes()
+    (tmp_path / "坏.docx").write_bytes(data[:len(data) // 2])
+    code, out, _ = run(capsys, tmp_path / "坏.docx")
+    assert code == 2 and ("“坏.docx”已损坏，无法作为 Word 文档（.docx）打开（压缩包结构不完整）"
+                          in out)
+
+
 def test_an_ofd_or_a_zip_of_files_is_named_for_what_it_is(tmp_path, capsys):
     import zipfile
 

@@ -250,7 +250,7 @@ def test_html_saved_as_xls_and_ods_and_empty_file(tmp_path):
 def test_empty_workbook_and_a_sheet_without_a_table(tmp_path):
     path = tmp_path / "empty.xlsx"
     Workbook().save(path)
-    assert "没有找到" in refused(path, NotASelfEvaluation)
+    assert "是空的工作簿：没有任何内容" in refused(path, NotASelfEvaluation)  # rt19 #6
     book = Book()
     sheet = book.sheet("说明")
     sheet.line("项目名称", "某项目")
