@@ -285,7 +285,8 @@ def keep_backup(source: Path) -> Path:
     follows no link).
     """
     directory = source.parent if str(source.parent) else Path(".")
-    temporary = _temporary_beside(source, directory)
+    temporary, handle = _temporary_beside(source, directory)
+    _LIVE.add(temporary)
     try:
         try:
             shutil.copy2(source, temporary)
@@ -309,6 +310,9 @@ def keep_backup(source: Path) -> Path:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        _LIVE.discard(temporary)
+        if handle is not None:
+            os.close(handle)
 
 
 def _create_exclusively(temporary: Path, name: Path) -> None:

@@ -61,6 +61,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
             annotate(result.path, annotate_to, result.findings, derived=True)
             outcome.annotated = annotate_to
+            _written()
         except JixiaoError as error:
             outcome.notes.append(f"{ANNOTATION_FAILED}：{error}")
         except OSError as error:
@@ -167,11 +168,19 @@ _STOPPING = False  # in a worker: the batch is stopping (``stop_asked``)
 _CHECKING = False  # in a worker: a file is being checked now
 
 
+def _written() -> None:
+    """The file's annotated copy is written: a Ctrl-C now lets the file finish (it is
+    handed back, so the summary lists the copy) rather than abandon it."""
+    global _CHECKING
+    _CHECKING = False
+
+
 def stop_asked(number: int, frame: object) -> None:
     """A worker's SIGINT (the terminal's Ctrl-C, or the main process asking it to stop):
     the file being checked is abandoned at once — the ``KeyboardInterrupt`` unwinds
     through the writing of its annotated copy, which removes its temporary file — and
-    ``_check_chunk`` hands back the files already finished. Only the first one counts."""
+    ``_check_chunk`` hands back the files already finished. A file whose copy is
+    written already is finished first (``_written``). Only the first signal counts."""
     global _STOPPING
     if _STOPPING:
         return

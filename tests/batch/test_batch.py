@@ -636,7 +636,7 @@ def test_ctrl_c_leaves_no_temporary_file_and_lists_every_annotated_copy(tmp_path
     lines = [json.loads(line) for line in
              (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     listed = sorted(Path(line["annotated"]).name for line in lines)
-    assert 3 <= len(listed) < 400
+    assert 0 < len(listed) < 400
     assert sorted(path.name for path in marked.iterdir()) == listed
     assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
     assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
