@@ -2,7 +2,8 @@
 
 Jobs travel in small chunks, a few per worker ahead; a worker that dies takes only
 its own file down (its chunk is retried one by one); workers die with the batch;
-Ctrl-C ends them at once. (Over 300 lines: the process pool's failure handling.)
+Ctrl-C asks them to stop and hand back what they finished. (Over 400 lines: the
+process pool's failure handling and its winding down.)
 """
 
 from __future__ import annotations
