@@ -12,6 +12,7 @@ from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, Unreadab
 from jixiao.model import HIDDEN_ROW, DocumentPlaces, SelfEvaluation, unfilled
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
+from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 
 def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool) -> JixiaoError:
@@ -21,7 +22,8 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
                                   "请删除无关的工作表后再试")
     if _titled_targets(grids):
         return TargetsOnly(_targets_message(file_name))
-    if grids and not any(grid.values for grid in grids):  # no header wrong: nothing at all
+    if grids and not any(grid.values for grid in grids) \
+            and not any(grid.name == DOCUMENT_SHEET for grid in grids):  # nothing at all
         return NotASelfEvaluation(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
                                   "请填报单位提交填好的自评表")
     return NotASelfEvaluation(

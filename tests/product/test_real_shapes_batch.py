@@ -206,12 +206,7 @@ def test_rows_are_top_aligned_and_short_columns_are_not_squeezed(inbox):
         standard(inbox / "甲单位" / f"长{number}.xlsx", name=long, total=(100, 90))
     batch(inbox, "-o", "汇总.xlsx")
     ws = load_workbook("汇总.xlsx")["汇总"]
-    from openpyxl.utils import get_column_letter
-
-    widths = {}
-    for dimension in ws.column_dimensions.values():
-        for number in range(dimension.min, dimension.max + 1):
-            widths[get_column_letter(number)] = dimension.width
+    widths = _column_widths(ws)
     department = ws["C2"].value
     from jixiao.terminal import display_width
 
@@ -291,12 +286,7 @@ def test_the_file_name_is_shown_whole_and_the_sheet_prints_one_page_wide(inbox):
         standard(folder / name)
     batch(inbox, "-o", "汇总.xlsx")
     ws = load_workbook("汇总.xlsx")["汇总"]
-    from openpyxl.utils import get_column_letter
-
-    widths = {}
-    for dimension in ws.column_dimensions.values():
-        for number in range(dimension.min, dimension.max + 1):
-            widths[get_column_letter(number)] = dimension.width
+    widths = _column_widths(ws)
     assert len(widths) == 14
     from jixiao.terminal import display_width
 
@@ -402,3 +392,14 @@ def test_a_wrong_total_under_right_weights_still_says_fix_the_total(tmp_path):
     [total] = [item for item in data["findings"] if item["code"] == "JX501"]
     assert total["message"] == "总分写为 90，各项得分之和为 99.98"
     assert data["weight_total"] == 100
+
+
+def _column_widths(ws):
+    """Each column's width by its letter, as the summary sets them (ranges unfolded)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {}
+    for dimension in ws.column_dimensions.values():
+        for number in range(dimension.min, dimension.max + 1):
+            widths[get_column_letter(number)] = dimension.width
+    return widths
