@@ -34,7 +34,7 @@ from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fixed_offsets
-from jixiao.recalc.prepare import prepare_cell, set_formula
+from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
 from jixiao.recalc.whole import clamped
 from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.limits import Limits
@@ -163,8 +163,7 @@ class _Model(ExcelModel):
         return new
 
     def _used(self, own: Any, name: str | None) -> tuple[int, int] | None:
-        sheet = own if name is None else next(
-            (sheet for sheet in own.parent.worksheets if sheet.title.upper() == name.upper()), None)
+        sheet = sheet_named(own, name)
         if sheet is None:
             return None
         if sheet.title not in self.used_ranges:

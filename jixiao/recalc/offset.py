@@ -16,13 +16,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from jixiao.recalc.prepare import set_formula
+from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, set_formula, sheet_named
 from jixiao.xlsx.refs import column_letters, split_ref
 
 _MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
 _OFFSET = re.compile(r"(?<![\w.])OFFSET\s*\(", re.IGNORECASE)
-_SHEET = r"(?P<sheet>(?:'(?:[^']|'')+'|[^\s'!(),:;\"&=<>+\-*/^%{}\[\]]+)!)?"
-_REFERENCE = re.compile(r"^\(?\s*" + _SHEET +
+_REFERENCE = re.compile(r"^\(?\s*" + SHEET_PREFIX +
                         r"(?P<first>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<last>\$?[A-Za-z]{1,3}\$?\d+))?"
                         r"\s*\)?$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
@@ -112,10 +111,7 @@ def _number(argument: str, cell_number: CellNumber) -> float | None:
     found = _REFERENCE.match(argument)
     if found is None or found["last"]:
         return None
-    sheet = found["sheet"][:-1] if found["sheet"] else None
-    if sheet is not None and sheet.startswith("'"):
-        sheet = sheet[1:-1].replace("''", "'")
-    return cell_number(sheet, found["first"].replace("$", "").upper())
+    return cell_number(prefix_sheet(found["sheet"]), found["first"].replace("$", "").upper())
 
 
 def fixed_offsets(cell: Any, text: str) -> str:
@@ -128,8 +124,7 @@ def fixed_offsets(cell: Any, text: str) -> str:
 
 def _typed_number(own: Any, name: str | None, ref: str) -> float | None:
     """The number typed into a cell (blank is 0), None for a formula, a text or no sheet."""
-    sheet = own if name is None else next(
-        (sheet for sheet in own.parent.worksheets if sheet.title.upper() == name.upper()), None)
+    sheet = sheet_named(own, name)
     if sheet is None:
         return None
     value = sheet[ref].value

@@ -17,6 +17,27 @@ def prepare_cell(cell: Any) -> None:
     set_formula(cell, _prepared(text))
 
 
+# a sheet's name before ! in a reference ('资金 表'! or 资金!), as group "sheet"
+SHEET_PREFIX = r"(?P<sheet>(?:'(?:[^']|'')+'|[^\s'!(),:;\"&=<>+\-*/^%{}\[\]]+)!)?"
+
+
+def prefix_sheet(prefix: str | None) -> str | None:
+    """The sheet named by a reference's prefix (``'a''b'!`` → ``a'b``), None for none."""
+    if not prefix:
+        return None
+    name = prefix[:-1]
+    return name[1:-1].replace("''", "'") if name.startswith("'") else name
+
+
+def sheet_named(own: Any, name: str | None) -> Any:
+    """The worksheet ``name`` of ``own``'s workbook (Excel ignores case), ``own`` for
+    None, None where there is no such sheet."""
+    if name is None:
+        return own
+    return next((sheet for sheet in own.parent.worksheets
+                 if sheet.title.upper() == name.upper()), None)
+
+
 def set_formula(cell: Any, text: str) -> None:
     if hasattr(cell.value, "text"):  # an ArrayFormula
         cell.value.text = text

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet
 from jixiao.xlsx.refs import FORMULA_STRING, column_letters
 
-_SHEET = r"(?P<sheet>(?:'(?:[^']|'')+'|[^\s'!(),:;\"&=<>+\-*/^%{}\[\]]+)!)?"
-_WHOLE = re.compile(_SHEET + r"(?<![\w.])(?:"
+_WHOLE = re.compile(SHEET_PREFIX + r"(?<![\w.])(?:"
                     r"(?P<left>\$?[A-Za-z]{1,3}):(?P<right>\$?[A-Za-z]{1,3})(?![\w(!.])"
                     r"|(?P<top>\$?\d+):(?P<bottom>\$?\d+)(?![\w(!.]))")
 _BLANKS_COUNT = re.compile(r"(?<![\w.])(?:COUNTBLANK|ROWS?|COLUMNS?)\s*\(", re.IGNORECASE)
@@ -52,10 +52,7 @@ def clamped(formula: str, used: Callable[[str | None], tuple[int, int] | None]) 
 
 def _cut(match: re.Match[str], used: Callable[[str | None], tuple[int, int] | None]) -> str:
     sheet = match.group("sheet")
-    name = None if sheet is None else sheet[:-1]
-    if name is not None and name.startswith("'"):
-        name = name[1:-1].replace("''", "'")
-    extent = used(name)
+    extent = used(prefix_sheet(sheet))
     if extent is None:
         return match.group(0)
     last_row, last_column = extent
