@@ -30,8 +30,11 @@ _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
 # the unit that filled the form in, the 实施单位 only where the form names none (区商务局
 # 2020: 单位名称:区商务局 above the table, 项目实施单位 | 投资促进中心 in it).
 # 中央主管部门 (the ministry, on a transfer payment's 区域 form) yields to 地方主管部门:
-# the local department submits the table and the reviewer groups by it.
-_FALLBACK_LABELS = {"unit": ("填报单位", "单位名称"), "department": ("中央主管部门",)}
+# the local department submits the table and the reviewer groups by it. On a 部门整体
+# form 部门(单位)名称 names the body evaluated, which reports to the 主管部门 a row of its
+# own may name (部门（单位）名称 | 某县农业农村局, then 主管部门 | 某县人民政府).
+_FALLBACK_LABELS = {"unit": ("填报单位", "单位名称"),
+                    "department": ("中央主管部门", "部门(单位)名称", "部门名称")}
 # A 部门整体支出绩效自评表 evaluates a body, not a project: the body its 部门 (部门名称,
 # 部门(单位)名称) or 单位名称 names is what the table is about where no 项目名称 (nor a title
 # naming a project) gives a name (金寨县 2023: 部门 | 金寨县茶谷和美丽乡村建设服务中心).
@@ -94,6 +97,8 @@ class _Facts:
         self._fallback: set[str] = set()  # facts read from a fallback label
         self._outside: set[str] = set()  # facts read from a document's text between tables
         self.outside = False  # the row read now is such text
+        # key → (label, value, place) of a fallback label's value another label replaced
+        self.yielded: dict[str, tuple[str, str, Place]] = {}
 
     def is_open(self, key: str, label: str) -> bool:
         """Whether a value under ``label`` (a text starting with a label of ``key``) is
@@ -108,6 +113,8 @@ class _Facts:
     def read(self, key: str, label: str, value: str, place: Place) -> None:
         # a name wrapped by hand (2024年职业技能\n培训补贴项目), a unit's （盖章） after it
         value = _STAMP.sub("", re.sub(r"\s*[\r\n]+\s*", "", value)).strip() or value
+        if key in self._fallback and getattr(self.project, key) is not None:
+            self.yielded[key] = (self.labels[key], getattr(self.project, key), self.places[key])
         setattr(self.project, key, value)
         self.places[key] = place
         self.labels[key] = label
@@ -221,11 +228,13 @@ def _read_bare_department(grid: Grid, row: int, column: int, facts: _Facts) -> N
 def _name_from_body(facts: _Facts) -> None:
     """The name of a table about a body (部门整体): the value its 部门/单位名称 label gave."""
     for key, labels in _NAME_FROM:
-        value = getattr(facts.project, key)
-        label = facts.labels.get(key, "")
+        value, label = getattr(facts.project, key), facts.labels.get(key, "")
+        place = facts.places.get(key)
+        if key in facts.yielded and facts.yielded[key][0].startswith(labels):
+            label, value, place = facts.yielded[key]  # 部门名称 gave way to 主管部门
         if value and (label.startswith(labels) or label == _BARE_DEPARTMENT):
             facts.project.name = value
-            facts.places["name"] = facts.places[key]
+            facts.places["name"] = place
             return
 
 
