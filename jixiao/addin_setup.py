@@ -258,8 +258,35 @@ def install(layout: Layout, settings: dict[str, str],
     return written, _remove(legacy_files(layout))
 
 
+def installed_settings(layout: Layout) -> dict[str, str] | None:
+    """The ``jixiao.conf`` settings of the add-in in ``layout``; None when there is none."""
+    import zipfile
+
+    if not layout.addin.is_file():
+        return None
+    try:
+        return _package().read_settings(layout.addin.read_bytes())
+    except OSError as error:
+        raise JixiaoError(f"无法读取加载项“{layout.addin}”：{os_error_text(error)}") from None
+    except (zipfile.BadZipFile, KeyError, SyntaxError):  # SyntaxError: ElementTree.ParseError
+        raise JixiaoError(f"“{layout.addin}”不是 jixiao 安装的加载项（无法读出其中的设置），"
+                          "请重新运行 jixiao addin install") from None
+
+
+def interpreter_text(settings: dict[str, str]) -> str | None:
+    """The interpreter the settings name, in Chinese; None when they name none."""
+    if settings.get("CONDA ENV"):
+        where = f"（conda 位于“{settings['CONDA PATH']}”）" if settings.get("CONDA PATH") else ""
+        return f"conda 环境 {settings['CONDA ENV']}{where}"
+    for key, system in (("INTERPRETER_WIN", "Windows"), ("INTERPRETER_MAC", "macOS")):
+        if settings.get(key):
+            return f"{settings[key]}（{system}）"
+    return None
+
+
 def uninstall(layout: Layout) -> list[Path]:
     return _remove([path for path in [layout.addin] if path.is_file()] + legacy_files(layout))
 
 
-__all__ = ["Layout", "install", "interpreter_settings", "uninstall"]
+__all__ = ["Layout", "install", "installed_settings", "interpreter_settings", "interpreter_text",
+           "uninstall"]

@@ -2,7 +2,7 @@
 
     jixiao addin install [--dir 文件夹] [--python 目标电脑的 python.exe]
     jixiao addin uninstall [--dir 文件夹]
-    jixiao addin path [--dir 文件夹]
+    jixiao addin path [--dir 文件夹]      (where it is, and the Python written into it)
 
 The interpreter written into the add-in is the one running this command, i.e. the
 one that has jixiao; ``--python`` names another PC's instead (with ``--dir``: prepare
@@ -24,7 +24,9 @@ from jixiao.addin_setup import (
     check_xlwings_version,
     default_layout,
     install,
+    installed_settings,
     interpreter_settings,
+    interpreter_text,
     platform_name,
     uninstall,
     xlwings_dll_dirs,
@@ -67,7 +69,7 @@ def _xlwings_applescript() -> Path:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=("install", "uninstall", "path"), metavar="操作",
-                        help="install 安装；uninstall 卸载；path 显示安装位置")
+                        help="install 安装；uninstall 卸载；path 显示安装位置及加载项中写入的 Python")
     parser.add_argument("--dir", metavar="文件夹",
                         help="使用此文件夹，而不是 Excel 的启动文件夹 XLSTART"
                              "（例如为另一台电脑准备加载项）")
@@ -79,9 +81,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     layout = resolve_layout(args.dir)
     if args.action == "path":
-        print(f"加载项：{layout.addin}")
-        print(f"Python：{args.python or sys.executable}")
-        return 0
+        return _show(layout)
     if args.action == "uninstall":
         removed = uninstall(layout)
         for path in removed:
@@ -109,6 +109,22 @@ def run(args: argparse.Namespace) -> int:
     python = next(iter(keys.values())) or f"conda 环境 {keys.get('CONDA ENV')}"
     print(f"加载项使用的 Python：{python}")
     print(_next_steps(layout, args.dir is not None, args.python is not None))
+    return 0
+
+
+def _show(layout: Layout) -> int:
+    """What the add-in in ``layout`` says (not this machine's Python: ``--dir`` may
+    hold one prepared for another PC); exit code 1 when there is none."""
+    settings = installed_settings(layout)
+    if settings is None:
+        print(f"此处没有 jixiao 加载项：找不到“{layout.addin}”。"
+              "安装请运行 jixiao addin install")
+        return 1
+    print(f"加载项：{layout.addin}")
+    python = interpreter_text(settings)
+    print(f"加载项使用的 Python：{python}" if python else
+          "加载项中没有写入 Python 解释器（未经 jixiao addin install 配置），"
+          "请重新运行 jixiao addin install")
     return 0
 
 

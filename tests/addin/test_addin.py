@@ -640,9 +640,38 @@ def test_without_excel_and_without_dir_exit_2_in_chinese(jixiao, action):
     assert "Traceback" not in err
 
 
-def test_path_with_dir(jixiao, tmp_path):
-    code, out, _ = jixiao("addin", "path", "--dir", str(tmp_path), "--python", WIN_PYTHON)
-    assert code == 0 and str(tmp_path.resolve() / "jixiao.xlam") in out and WIN_PYTHON in out
+def test_path_with_dir_reports_the_python_written_into_that_addin(jixiao, tmp_path):
+    """Not this machine's interpreter: the folder may hold an add-in made for another PC."""
+    target = tmp_path / "for-zhang"
+    assert jixiao("addin", "install", "--dir", str(target), "--python", WIN_PYTHON)[0] == 0
+    code, out, _ = jixiao("addin", "path", "--dir", str(target))
+    assert code == 0
+    assert out.splitlines() == [f"加载项：{target.resolve() / 'jixiao.xlam'}",
+                                f"加载项使用的 Python：{WIN_PYTHON}（Windows）"]
+    assert sys.executable not in out
+
+
+def test_path_with_dir_says_when_there_is_no_addin(jixiao, tmp_path):
+    code, out, _ = jixiao("addin", "path", "--dir", str(tmp_path))
+    assert code == 1
+    assert out == (f"此处没有 jixiao 加载项：找不到“{tmp_path.resolve() / 'jixiao.xlam'}”。"
+                   "安装请运行 jixiao addin install\n")
+
+
+def test_path_of_an_unconfigured_or_conda_addin(jixiao, tmp_path):
+    (tmp_path / "jixiao.xlam").write_bytes(SHIPPED.read_bytes())  # copied by hand
+    code, out, _ = jixiao("addin", "path", "--dir", str(tmp_path))
+    assert code == 0 and out.splitlines()[1] == (
+        "加载项中没有写入 Python 解释器（未经 jixiao addin install 配置），"
+        "请重新运行 jixiao addin install")
+    layout = addin_setup.Layout(tmp_path, None)
+    addin_setup.install(layout, addin_setup.addin_settings(
+        {"INTERPRETER_WIN": "", "CONDA PATH": "C:\\conda", "CONDA ENV": "jx"}))
+    code, out, _ = jixiao("addin", "path", "--dir", str(tmp_path))
+    assert out.splitlines()[1] == "加载项使用的 Python：conda 环境 jx（conda 位于“C:\\conda”）"
+    (tmp_path / "jixiao.xlam").write_bytes(b"not a zip")
+    code, _, err = jixiao("addin", "path", "--dir", str(tmp_path))
+    assert code == 2 and "不是 jixiao 安装的加载项" in err and "Traceback" not in err
 
 
 def test_config_values_are_escaped_in_the_sheet():
