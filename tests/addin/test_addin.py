@@ -679,3 +679,22 @@ def test_config_values_are_escaped_in_the_sheet():
     assert package.read_settings(data) == {"A": "x<&>\"y\" ", "B": "张三"}
     with pytest.raises(ValueError):
         package.config_sheet({"a": "1", "A": "2"})
+
+
+def test_both_readmes_install_with_the_console_script_and_python_m_only_as_fallback():
+    """``pip install`` of the wheel puts the ``jixiao`` command on PATH; ``python -m
+    jixiao`` is the way out only when pip put it somewhere PATH does not reach."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'jixiao = "jixiao.cli.main:main"' in pyproject
+    for readme in (ROOT / "README.md", ADDIN_DIR / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        first = re.search(r"^\s*(\S.*?addin install)\b", text, re.MULTILINE)
+        assert first is not None and first.group(1) == "jixiao addin install", readme
+        bare = [m.start() for m in re.finditer(r'(?<![\w."\\])python3? -m jixiao\b', text)]
+        assert bare, readme  # the fallback is mentioned …
+        for start in bare:   # … and only as the fallback
+            assert "PATH" in text[max(0, start - 200):start], (readme, text[start - 200:start + 40])
+    first_two = (ROOT / "README.md").read_text(encoding="utf-8").split("```")[1].splitlines()[1:3]
+    assert [line.split("#")[0].strip() for line in first_two] == [
+        "python3 -m pip install . && jixiao demo",
+        'python3 -m pip install -e ".[test]" && python3 -m pytest']
