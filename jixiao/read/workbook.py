@@ -65,7 +65,14 @@ from jixiao.read.selection import kept_tables, monitoring_form, no_table
 from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
-from jixiao.xlsx.book import count_rows, has_jx_names, read_bytes, sheet_parts, sniff
+from jixiao.xlsx.book import (
+    count_rows,
+    has_jx_names,
+    read_bytes,
+    refuse_lock_file,
+    sheet_parts,
+    sniff,
+)
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
@@ -102,6 +109,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         raise ValueError(f"unknown engine {engine!r}")
     path = path if isinstance(path, Path) else Path(path)  # a Path is parsed once
     data, limits = read_bytes(path, data, limits)
+    refuse_lock_file(path, data)
     max_rows = limits.max_rows if max_rows is None else max_rows
     kind = foreign_format(data)
     if kind is not None:

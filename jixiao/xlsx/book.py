@@ -56,6 +56,29 @@ def _within(path: Path, size: int, limits: Limits) -> None:
             "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
 
 
+def refuse_lock_file(path: Path, data: bytes) -> None:
+    """Refuse the lock file an office program keeps beside a document it has open:
+    ``~$x.xlsx`` (Excel, WPS, Word; about 165 bytes holding the user's name) or
+    ``.~lock.x.xlsx#`` (LibreOffice). Told by its name and a size no workbook has;
+    a real workbook a clerk named ``~$…`` is a zip or an OLE2 file and is read."""
+    name = path.name
+    if len(data) > 4096 or data.startswith((b"PK", _CFB)):
+        return
+    if name.startswith(".~lock.") and name.endswith("#"):
+        real, program = name[len(".~lock."):-1], "LibreOffice"
+    elif name.startswith("~$") and len(name) > 2:
+        real = name[2:]
+        program = "Word（或 WPS）" if real.lower().endswith((".docx", ".doc", ".rtf")) \
+            else "Excel（或 WPS）"
+        if program.startswith("Word"):  # Word shortens a long name: the document is unsure
+            raise UnreadableWorkbook(f"“{name}”是 {program}打开文档时生成的临时锁定文件"
+                                     "（只记着打开者的名字），不是提交的文件：请校验文档本身")
+    else:
+        return
+    raise UnreadableWorkbook(f"“{name}”是 {program}{' ' if program[-1].isascii() else ''}打开“{real}”时生成的临时锁定文件"
+                             f"（只记着打开者的名字），不是提交的自评表：请校验“{real}”本身")
+
+
 def sniff(path: Path, data: bytes) -> None:
     """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
     name = path.name

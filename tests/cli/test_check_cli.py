@@ -84,6 +84,37 @@ def test_a_text_file_is_named_a_text_file(tmp_path, capsys, name, data, said):
     assert code == 2 and f"无法校验：{said}" in out and "已损坏" not in out
 
 
+def _office_lock(user: str) -> bytes:
+    """What Excel writes to ``~$x.xlsx`` while x.xlsx is open: 165 bytes, the user's name
+    in the ANSI code page and again in UTF-16, each after its length, padded with spaces."""
+    ansi, wide = user.encode("gbk"), user.encode("utf-16-le")
+    wide += " ".encode("utf-16-le") * (54 - len(user))
+    return (bytes([len(user)]) + ansi.ljust(53, b" ") + bytes([len(user), 0]) + wide).ljust(165)
+
+
+@pytest.mark.parametrize("data", [_office_lock("张三"), _office_lock("Administrator"),
+                                  b"\rAdministrator".ljust(165, b" ")])  # all text: WPS
+def test_an_office_lock_file_is_named_for_what_it_is(tmp_path, capsys, data):
+    """rt20 #3: ``~$x.xlsx`` given to check was "a text file" or "damaged"."""
+    assert len(data) == 165
+    path = tmp_path / "~$x.xlsx"
+    path.write_bytes(data)
+    code, out, _ = run(capsys, path)
+    assert code == 2
+    assert out.splitlines()[1] == (
+        "无法校验：“~$x.xlsx”是 Excel（或 WPS）打开“x.xlsx”时生成的临时锁定文件"
+        "（只记着打开者的名字），不是提交的自评表：请校验“x.xlsx”本身")
+    (tmp_path / ".~lock.x.xlsx#").write_text("张三,zhang-pc,zhang,04.05.2025 10:02,file:///C:/"
+                                             "Users/zhang/AppData/Roaming/LibreOffice/4;")
+    code, out, _ = run(capsys, tmp_path / ".~lock.x.xlsx#")
+    assert code == 2 and "“.~lock.x.xlsx#”是 LibreOffice 打开“x.xlsx”时生成的临时锁定文件" in out
+
+
+def test_a_real_workbook_named_like_a_lock_file_is_checked(tmp_path, capsys):
+    code, out, _ = run(capsys, standard(tmp_path / "~$clean.xlsx"))
+    assert code == 0 and "锁定文件" not in out
+
+
 def test_an_empty_workbook_and_a_damaged_docx_are_named_so(tmp_path, capsys):
     """rt19 #6: a workbook with nothing in it got the long explanation of the header
     looked for; a damaged .docx “无法作为 .xlsx 打开”."""
