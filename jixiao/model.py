@@ -290,6 +290,10 @@ class EmbeddedPlaces:
             return self.label
         return f"{self.label}“{sheet}”" + (f"!{cell}" if cell else "")
 
+    def table_of(self, sheet: str | None, cell: str | None) -> str | None:
+        """The embedded worksheet a table is on (``DocumentPlaces.table_of``)."""
+        return self.place(sheet, None)
+
 
 # A key of ``SelfEvaluation.sources``: UNUSED_ROW + a default 一级 (levels.SATISFACTION …)
 # is the 三级指标 cell of the first unused row under it — where a clerk adds an indicator

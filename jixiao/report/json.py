@@ -11,7 +11,7 @@ from typing import Any
 
 from jixiao.checks import REGISTRY
 from jixiao.model import SelfEvaluation, indicator_actual, indicator_target
-from jixiao.report.result import CheckedTable, FileResult
+from jixiao.report.result import CheckedTable, FileResult, table_place
 from jixiao.rules import round2
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE
 
@@ -50,6 +50,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
     return {
         "file": str(path),
         "sheet": where.sheet if where else None,
+        "place": table_place(table),
         "layout": table.layout,
         "rules": evaluation.rules.name,
         "project": {"name": table.project.name, "department": table.project.department,

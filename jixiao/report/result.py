@@ -52,3 +52,13 @@ def exit_code(results: list[FileResult]) -> int:
     if any(item.severity == "error" for result in results for item in result.findings):
         return 1
     return 0
+
+
+def table_place(table: SelfEvaluation) -> str | None:
+    """Where a table read from a document is, in the document's terms ("第1个表格", the
+    embedded worksheet); None for a workbook's (its sheet names it). The text report's
+    位置 and the JSON's top-level ``place``."""
+    where = table.sources.get("header")
+    if table.document is None or where is None:
+        return None
+    return table.document.table_of(where.sheet, where.cell)

@@ -17,7 +17,7 @@ from jixiao.model import (
     SelfEvaluation,
     plain_text,
 )
-from jixiao.report.result import CheckedTable, FileResult
+from jixiao.report.result import CheckedTable, FileResult, table_place
 from jixiao.rules import round2, ungraded
 from jixiao.terminal import display_width, printable
 
@@ -132,8 +132,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
     layout = LAYOUTS.get(table.layout, table.layout)
-    sheet = printable((table.document.place(where.sheet, None) if table.document else None)
-                      or where.sheet) if where else "—"
+    sheet = printable(table_place(table) or where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"

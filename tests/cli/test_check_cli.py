@@ -115,6 +115,37 @@ def test_a_real_workbook_named_like_a_lock_file_is_checked(tmp_path, capsys):
     assert code == 0 and "锁定文件" not in out
 
 
+def test_a_word_table_is_placed_in_the_document_terms_the_json_uses(tmp_path, capsys):
+    """rt20 #4: the 位置 line of a table read from Word said “文档” (the sheet jixiao lays
+    the document out on), which nothing in Word shows: now the table's number, as the
+    JSON's ``place``; each finding at the same place as in the JSON."""
+    import zipfile
+
+    from wordfiles import cell, docx, paragraph, table, workbook_docx
+
+    made = workbook_docx(zizhou(tmp_path / "zizhou.xlsx"), tmp_path / "made.docx")
+    with zipfile.ZipFile(made) as archive:
+        xml = archive.read("word/document.xml").decode()
+    contact = table([[cell("填报人"), cell("张三")]]) + paragraph("附：自评表")
+    path = docx(tmp_path / "子洲.docx", "",
+                document=xml.replace("<w:body>", "<w:body>" + contact, 1).encode())
+    code, out, _ = run(capsys, path)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[2] == "  位置 第2个表格 · 标准格式（财预〔2020〕10号） · 评分规则 mof2020"
+    assert lines[5] == "  JX405  第2个表格 第15行第9列  “群众满意度”扣 3 分（7/10），未说明偏差原因"
+    code, out, _ = run(capsys, path, "--json")
+    data = json.loads(out)
+    assert (data["sheet"], data["place"]) == ("文档", "第2个表格")
+    assert [(item["code"], item["place"]) for item in data["findings"]] == [
+        ("JX204", "第2个表格 第10行第6列"), ("JX404", "第2个表格 第15行第8列"),
+        ("JX405", "第2个表格 第15行第9列")]
+    for item in data["findings"]:
+        assert f"  {item['code']}  {item['place']}  " in "\n".join(lines)
+    code, out, _ = run(capsys, zizhou(tmp_path / "zizhou2.xlsx"), "--json")
+    assert json.loads(out)["place"] is None  # a workbook's sheet names it
+
+
 def test_an_empty_workbook_and_a_damaged_docx_are_named_so(tmp_path, capsys):
     """rt19 #6: a workbook with nothing in it got the long explanation of the header
     looked for; a damaged .docx “无法作为 .xlsx 打开”."""
