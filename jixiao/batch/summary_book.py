@@ -41,7 +41,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -117,7 +117,7 @@ class Summary:
 
         self._severity_names = SEVERITY_NAMES
         # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
-        self._waiting: dict[str, list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]] = {}
+        self._waiting: dict[str, list[_Waiting]] = {}
         self._order: list[str] = []     # the run's files in the summary's order
         self._next = 0                  # the first of them not written yet
         self._contents: dict[str, str] = {}    # file → its content key, until it is written
@@ -125,7 +125,11 @@ class Summary:
         # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
         self._originals: dict[str, tuple[str, int]] = {}  # of the run; and its place in order
         self._book: _Book | None = None
-        self.statuses: Counter[str] = Counter()     # tables (or unreadable files) per status
+        self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
+        # 统计 counts each content once: a file with the bytes of one before it (the same
+        # table sent twice) is counted as a duplicate only, when its rows are written
+        self.duplicates = 0                 # files whose content an earlier file has
+        self.counted: Counter[str] = Counter()      # the tables counted, per status
         self.unreadable_files = 0
         self.table_files = 0                # files read, with a 自评表 (one or more)
         self.several_tables_files = 0       # of those, with more than one
@@ -177,15 +181,15 @@ class Summary:
             return
         rows: list[tuple[Any, ...]] = []
         findings: list[tuple[Any, ...]] = []
-        codes = set()
-        unreadable = False
+        tally = _Tally()
         folder = readable_text(self._places.folder(os.path.dirname(file)))
         copy = checked.annotated  # its link goes to it; its cell shows it short (_List)
         for number, table in enumerate(tables):
             status = table.status
             self.statuses[status] += 1
+            tally.statuses[status] += 1
             if table.error is not None:
-                unreadable = True
+                tally.unreadable = True
                 # the reviewer has no password: the unit is to send a file without one
                 reason = (f"“{os.path.basename(file)}”{ENCRYPTED_FOR_REVIEWER}"
                           if table.encrypted else table.error)
@@ -201,7 +205,7 @@ class Summary:
                 findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
                                  readable_text(item.message), sheet, cell))
-                codes.add((item.code, findings[-1][3]))
+                tally.codes[item.code, findings[-1][3]] += 1
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
             grade = table.grade_computed
@@ -216,18 +220,13 @@ class Summary:
                          table.total_declared, table.total_computed, table.grade_declared,
                          grade, errors, warnings, status,
                          readable_text("；".join(reasons)) or None, folder, copy))
-            self._count_table(table, errors, warnings)
+            tally.tables.append((table, errors, warnings))
 
-        self.unreadable_files += unreadable
-        if not unreadable:
-            self.table_files += 1
-            self.several_tables_files += len(tables) > 1
+        tally.several = len(tables) > 1
         self.finding_count += len(findings)
-        self.code_count.update((item[2], item[3]) for item in findings)
-        self.code_files.update(codes)
         if checked.content:
             self._contents[file] = checked.content
-        self._waiting.setdefault(file, []).append((rows, findings))
+        self._waiting.setdefault(file, []).append((rows, findings, tally))
         self._write_ready()
 
     def _write_ready(self) -> None:
@@ -246,10 +245,10 @@ class Summary:
             self._next += 1
             self._write(book, file, items)
 
-    def _write(self, book: _Book, file: str,
-               items: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]) -> None:
+    def _write(self, book: _Book, file: str, items: list[_Waiting]) -> None:
         """The rows of one file, in path order: a file with the bytes of one before it (the
-        same table sent twice under two names) says so in its 原因."""
+        same table sent twice under two names) says so in its 原因, and is counted in 统计
+        as a duplicate only."""
         content = self._contents.pop(file, "")
         first = file
         if content:
@@ -261,12 +260,27 @@ class Summary:
                 first = (original[0] if original is not None
                          and self._contents.get(original[0]) == content else file)
                 self._first_with[key] = first
-        for rows, findings in items:
+        for rows, findings, tally in items:
             if first != file:
                 same = f"与“{readable_text(self._places.file(first))}”内容相同"
                 rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
                         for row in rows]
+                self.duplicates += 1
+            else:
+                self._count(tally)
             book.add(rows, findings)
+
+    def _count(self, tally: _Tally) -> None:
+        """Add one file's counts to those of 统计."""
+        self.counted.update(tally.statuses)
+        self.unreadable_files += tally.unreadable
+        if not tally.unreadable:
+            self.table_files += 1
+            self.several_tables_files += tally.several
+        self.code_count.update(tally.codes)
+        self.code_files.update(tally.codes.keys())
+        for table, errors, warnings in tally.tables:
+            self._count_table(table, errors, warnings)
 
     def _write_rest(self) -> None:
         """Every row still waiting, in order: the files after one that never came (a
@@ -320,7 +334,24 @@ class Summary:
         return 1 if self.statuses[WITH_ERRORS] else 0
 
     def counts(self) -> Counter[str]:
-        return Counter(self.statuses)
+        """The tables per status as 统计 counts them: each content once."""
+        return Counter(self.counted)
+
+
+@dataclass
+class _Tally:
+    """What one file adds to 统计, counted when its rows are written: only then is it
+    known whether an earlier file has its content (then it is counted as a duplicate)."""
+
+    statuses: Counter[str] = field(default_factory=Counter)
+    unreadable: bool = False
+    several: bool = False
+    codes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (code, 级别) → 次数
+    tables: list[tuple[TableSummary, int, int]] = field(default_factory=list)
+
+
+# a file's rows waiting for their turn: (汇总 rows, 问题明细 rows, its counts)
+_Waiting = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], _Tally]
 
 
 class _Places:
@@ -570,7 +601,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     """The 统计 blocks (a few rows each: plain tuples, no DataFrames)."""
     from jixiao.checks import REGISTRY
 
-    statuses = summary.statuses
+    statuses = summary.counted  # each content once: a duplicate's tables are not counted
     # The files found add up: with a 自评表, unreadable, Word without one, jixiao's own
     # outputs (and, when stopped, not done); the tables are counted apart, by status.
     found = len(run.files) + len(summary.own)
@@ -579,10 +610,11 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         ("含自评表的文件", summary.table_files),
         ("无法读取的文件", summary.unreadable_files),
         ("Word 文档中没有自评表", len(summary.without_table)),
-        ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own))]
+        ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own)),
+        ("重复提交的文件（与另一文件内容相同，不重复计数）", summary.duplicates)]
     if run.interrupted:
         overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
-    overview += [("读出的自评表", summary.row_count - statuses[UNREADABLE]),
+    overview += [("读出的自评表", sum(statuses.values()) - statuses[UNREADABLE]),
                  ("含多张自评表的文件", summary.several_tables_files),
                  ("有错误的表", statuses[WITH_ERRORS]),
                  ("只有警告的表", statuses[WITH_WARNINGS]),

@@ -932,3 +932,35 @@ def test_the_code_counts_keep_each_severity_a_code_was_given(tmp_path):
     stats = sheet_rows(tmp_path / "汇总.xlsx", "统计")
     assert sorted(row[:2] + row[3:5] for row in stats if row[0] == "JX306") == [
         ("JX306", "提示", 1, 1), ("JX306", "警告", 1, 1)]
+
+
+def test_statistics_count_each_content_once(tmp_path):
+    """rt20 #5: a file identical to another (the same table sent twice) has its row in
+    汇总, saying so, but 统计 and the closing line counted it as a second submission."""
+    folder = tmp_path / "in"
+    (folder / "乙单位").mkdir(parents=True)
+    zizhou(folder / "z.xlsx")                       # 1 error (JX405), 2 warnings
+    shutil.copy(folder / "z.xlsx", folder / "z - 副本.xlsx")
+    shutil.copy(folder / "z.xlsx", folder / "乙单位" / "子洲.xlsx")
+    standard(folder / "a.xlsx")                     # passes
+    code, out = batch(folder, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 1
+    assert "1 张表有错误，0 张只有警告，0 张须人工审核（得分无法按规则核对），1 张通过，0 个文件无法读取；" \
+           "另有 2 个文件与另一文件内容相同（重复提交），不重复计数" in out
+    rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    assert len(rows) == 1 + 4  # every file keeps its row
+    stats = sheet_rows(tmp_path / "汇总.xlsx", "统计")
+    labels = {row[0]: row[1] for row in stats if row and row[0]}
+    assert [labels[label] for label in (
+        "找到的文件", "含自评表的文件", "无法读取的文件", "Word 文档中没有自评表",
+        "jixiao 的输出（汇总表、标注副本），未校验",
+        "重复提交的文件（与另一文件内容相同，不重复计数）")] == [4, 2, 0, 0, 0, 2]
+    assert [labels[label] for label in ("读出的自评表", "有错误的表", "只有警告的表", "通过的表",
+                                        "已校验的文件")] == [2, 1, 0, 1, 4]
+    codes = {row[0]: (row[3], row[4]) for row in stats if row[0] and str(row[0]).startswith("JX")}
+    assert codes == {"JX405": (1, 1), "JX204": (1, 1), "JX404": (1, 1)}
+    grades = {row[0]: row[1:3] for row in stats if row[0] in ("优", "良", "中", "差", "无法计算/未填写")}
+    assert grades == {"优": (1, 1), "良": (0, 0), "中": (0, 0), "差": (0, 0),
+                      "无法计算/未填写": (1, 1)}
+    departments = {row[0]: row[1:6] for row in stats if row[0] == "子洲县医疗保障局 171001"}
+    assert departments == {"子洲县医疗保障局 171001": (1, None, 1, 1, 2)}

@@ -140,8 +140,9 @@ def test_the_overview_counts_add_up_to_the_files_found(inbox):
     stats = overview("汇总.xlsx")
     assert stats["找到的文件"] == 6
     parts = ("含自评表的文件", "无法读取的文件", "Word 文档中没有自评表",
-             "jixiao 的输出（汇总表、标注副本），未校验")
-    assert [stats[part] for part in parts] == [3, 1, 1, 1]
+             "jixiao 的输出（汇总表、标注副本），未校验",
+             "重复提交的文件（与另一文件内容相同，不重复计数）")
+    assert [stats[part] for part in parts] == [3, 1, 1, 1, 0]
     assert stats["含多张自评表的文件"] == 1
     assert stats["读出的自评表"] == 2 + 3
     assert stats["读出的自评表"] == sum(stats[status] for status in (
