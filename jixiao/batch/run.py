@@ -65,7 +65,10 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     A long name is shortened to fit the 255 bytes a file system allows."""
     here = os.getcwd()
     bases = [str(root) for root in roots] + [here]
-    taken: set[str] = set()
+    files = list(files)
+    # a copy never takes the name of a file being checked (--annotate-dir 收件 itself,
+    # where a unit sent x-校验.xlsx beside x.xlsx): nothing submitted is overwritten
+    taken = {os.path.realpath(file).casefold() for file in files}
     targets = {}
     for file in files:
         if not file.lower().endswith(ANNOTATABLE):
@@ -81,7 +84,8 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
         while True:
             name = annotated_name(stem, xlsm, number)
             target = os.path.join(folder, relative, name)
-            if target.casefold() not in taken:
+            if target.casefold() not in taken \
+                    and os.path.realpath(target).casefold() not in taken:
                 break
             number += 1
         taken.add(target.casefold())

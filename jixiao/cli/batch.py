@@ -82,7 +82,11 @@ def run(args: argparse.Namespace) -> int:
         start_workers_early()  # a fork server, if one is used, imports jixiao meanwhile
     others: dict[str, str] = {}  # Word, PDF, zip files beside them: named at the end
     own: dict[str, str] = {}  # earlier summaries, annotated copies: named at the end
-    files = discover(args.paths, skip=[annotate_dir] if annotate_dir else [], odd=odd,
+    # The folder of annotated copies is passed over, unless the submissions are in it
+    # (--annotate-dir 收件 itself): then the copies of earlier runs are found by their mark
+    # and listed as jixiao's own, and the inbox is still checked.
+    skip = [annotate_dir] if annotate_dir and not _holds_inputs(annotate_dir, args.paths) else []
+    files = discover(args.paths, skip=skip, odd=odd,
                      outputs=outputs, others=others, own=own)
     for written in outputs:  # a hard link to a submitted file is that file
         with contextlib.suppress(OSError):
@@ -141,3 +145,13 @@ def run(args: argparse.Namespace) -> int:
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     return summary.exit_code()
+
+
+def _holds_inputs(folder: Path, paths: list[str]) -> bool:
+    """Whether ``folder`` is one of the folders (or files) given, or holds one."""
+    real = os.path.normcase(os.path.realpath(folder))
+    for path in paths:
+        given = os.path.normcase(os.path.realpath(path))
+        if given == real or given.startswith(real.rstrip(os.sep) + os.sep):
+            return True
+    return False

@@ -964,3 +964,27 @@ def test_statistics_count_each_content_once(tmp_path):
                       "无法计算/未填写": (1, 1)}
     departments = {row[0]: row[1:6] for row in stats if row[0] == "子洲县医疗保障局 171001"}
     assert departments == {"子洲县医疗保障局 171001": (1, None, 1, 1, 2)}
+
+
+def test_annotated_copies_into_the_inbox_itself(tmp_path):
+    """rt20 #6: ``--annotate-dir`` naming the inbox itself left the whole inbox out as the
+    copies' folder: “没有找到工作簿”. Now the inbox is checked, the copies go beside the
+    files, a later run lists them as jixiao's own, and no copy takes the name of a
+    submitted file (a unit's own z-校验.xlsx is not overwritten)."""
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    zizhou(folder / "z.xlsx")
+    standard(folder / "z-校验.xlsx", name="另一个项目")  # a unit's file of that name
+    submitted = (folder / "z-校验.xlsx").read_bytes()
+    for run in range(2):
+        code, out = batch(folder, "-o", tmp_path / "汇总.xlsx", "--annotate-dir", folder,
+                          "--workers", "1")
+        assert code == 1 and "已校验 2/2 个文件" in out, out
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "z-校验-2.xlsx", "z-校验-校验.xlsx", "z-校验.xlsx", "z.xlsx"]
+        assert (folder / "z-校验.xlsx").read_bytes() == submitted
+        rows = {row[0]: row for row in sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]}
+        assert sorted(os.path.basename(name) for name in rows) == ["z-校验.xlsx", "z.xlsx"]
+        assert rows[os.path.join("收件", "z.xlsx")][13] == os.path.join("收件", "z-校验-2.xlsx")
+        assert ("另有 2 个文件是 jixiao 的输出，未校验（标注副本 2 个：z-校验-2.xlsx、"
+                "z-校验-校验.xlsx）" in out) == (run == 1)
