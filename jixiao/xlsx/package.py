@@ -10,6 +10,7 @@ Cell values, as a spreadsheet stores them: ``float``, ``str``, ``bool``,
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -91,13 +92,14 @@ class Sheet:
 class Package:
     """An .xlsx/.xlsm file opened for reading its parts; nothing is written to it."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, data: bytes | None = None) -> None:
+        """``data``: the file's content, when the caller has read it already."""
         self.path = Path(path)
-        if not self.path.is_file():
+        if data is None and not self.path.is_file():
             raise missing_file(self.path)
-        self.inspection = check_package(self.path)  # zip bombs, DTDs, cells: before reading
+        self.inspection = check_package(self.path, data)  # zip bombs, DTDs, cells: before reading
         try:
-            with zipfile.ZipFile(self.path) as archive:
+            with zipfile.ZipFile(self.path if data is None else io.BytesIO(data)) as archive:
                 self.infos = archive.infolist()
                 self.members = {info.filename: archive.read(info) for info in self.infos}
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError,

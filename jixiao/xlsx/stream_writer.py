@@ -110,14 +110,14 @@ class LinkedSheet(Worksheet):  # type: ignore[misc]
                 style = self._style_of[cell_format] = f' s="{cell_format._get_xf_index()}"'
             if isinstance(value, str):
                 cells.append(f'<c r="{columns[column]}{number}"{style} t="inlineStr">'
-                             f'{_inline_string(value)}</c>')
+                             f'{inline_string(value)}</c>')
             elif isinstance(value, (int, float)):
                 if not math.isfinite(value):
                     continue
                 cells.append(f'<c r="{columns[column]}{number}"{style}><v>{value:.16G}</v></c>')
             else:
                 cells.append(f'<c r="{columns[column]}{number}"{style} t="inlineStr">'
-                             f'{_inline_string(str(value))}</c>')
+                             f'{inline_string(str(value))}</c>')
             if first < 0:
                 first = column
             last = column
@@ -169,7 +169,7 @@ class LinkedSheet(Worksheet):  # type: ignore[misc]
         self._relations.close()
 
 
-def _inline_string(text: str) -> str:
+def inline_string(text: str) -> str:
     """A cell's in-line string, ``<is><t>…</t></is>``, as XlsxWriter writes it — except
     that a text looking like rich-text XML (``<r>…</r>``) is escaped too, not copied raw."""
     if len(text) > _MAX_TEXT // 2:

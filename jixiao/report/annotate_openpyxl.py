@@ -1,0 +1,168 @@
+"""The annotated copy written through openpyxl: the reference path, for a package the
+edits of ``xlsx.annotate_package`` cannot change safely (strict OOXML, an odd structure).
+
+openpyxl rewrites the whole file: the copy keeps values, formulas, merges, styles,
+comments, images and charts (Pillow is a dependency so openpyxl can carry images), but
+drops what it does not model — text boxes, sparklines, Excel 2010 validation lists, rich
+text in cells. It drops every formula's cached result too; they are written back at the
+XML level from the input, as ``jixiao recalc`` writes its own
+(``xlsx.writeback.write_cached_values``).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.annotate_package import Mark, ResultRow
+
+
+def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence[Mark],
+                        rows: Sequence[ResultRow], *, keep_vba: bool, result_name: str,
+                        heading: Sequence[str], author: str,
+                        properties: Mapping[str, str]) -> None:
+    """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), keep_vba=keep_vba, keep_links=True)
+    except Exception as error:  # already read once; anything here means the file changed
+        raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
+                                 f"（{type(error).__name__}）") from None
+
+    by_cell: dict[tuple[str, str], list[Mark]] = {}
+    for mark in marks:
+        if mark.sheet in book.sheetnames and hasattr(book[mark.sheet], "merged_cells"):
+            cell = _writable(book[mark.sheet], mark.ref)
+            by_cell.setdefault((mark.sheet, cell.coordinate), []).append(mark)
+    for (sheet, ref), items in by_cell.items():
+        cell = book[sheet][ref]
+        cell.fill = PatternFill("solid", fgColor=min(items, key=lambda item: item.rank).colour)
+        text = "\n".join(item.line for item in items)
+        if cell.comment is not None and cell.comment.author != author:
+            text = f"{cell.comment.text}\n—\n{text}"
+        comment = Comment(text, author)
+        comment.width, comment.height = 320, 40 + 40 * len(items)
+        cell.comment = comment
+
+    sheet = book.create_sheet(_result_sheet_name(book, result_name, heading))
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row.values, start=1):
+            if value is not None:
+                _text_cell(sheet, number, column, value)
+        if number == 1:
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            continue
+        if row.link and row.link.partition("!")[0].strip("'").replace("''", "'") in book.sheetnames:
+            link = sheet.cell(number, 3)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=row.link)
+            link.style = "Hyperlink"
+        if row.colour:
+            sheet.cell(number, 1).fill = PatternFill("solid", fgColor=row.colour)
+            sheet.cell(number, 4).alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in zip("ABCD", (8, 6, 16, 90), strict=True):
+        sheet.column_dimensions[column].width = width
+    # Printed one page wide, landscape, the header on every page.
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _mark(book, properties)
+    book.active = book.sheetnames.index(sheet.title)
+    for other in book.worksheets:
+        other.sheet_view.tabSelected = other is sheet
+
+    cached = _cached_results(source, data)
+    if _uncalculated(cached):
+        from openpyxl.workbook.properties import CalcProperties
+
+        book.calculation = CalcProperties(fullCalcOnLoad=True)
+    book.save(target)
+    _keep_cached_results(cached, target)
+
+
+def _result_sheet_name(book, base: str, heading: Sequence[str]) -> str:  # type: ignore[no-untyped-def]
+    """The name of the findings sheet, as the 校验 button chooses it: 校验结果, replacing
+    that of an earlier annotation (first row 代码 | 级别 | 位置 | 说明); a sheet of that
+    name that is the unit's own (a review log starting with 代码 too) is kept, and the
+    findings go to 校验结果2 (3 …)."""
+    name, number = base, 1
+    while name in book.sheetnames:
+        if [cell.value for cell in book[name][1][:len(heading)]] == list(heading):
+            del book[name]
+            return name
+        number += 1
+        name = f"{base}{number}"
+    return name
+
+
+def _mark(book, properties: Mapping[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Mark the copy as jixiao's (``xlsx.marks``), keeping the other custom properties."""
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    kept = [item for item in book.custom_doc_props.props if item.name not in properties]
+    book.custom_doc_props = CustomPropertyList()
+    for item in kept:
+        book.custom_doc_props.append(item)
+    for name, value in properties.items():
+        book.custom_doc_props.append(StringProperty(name=name, value=value))
+
+
+def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-untyped-def]
+    """A string cell, whatever it starts with: openpyxl takes "=…" for a formula."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _cached_results(source: Path, data: bytes) -> dict[str, dict[str, object]]:
+    """sheet → {cell → cached result} of every formula cell of the source."""
+    from jixiao.xlsx.package import Package
+
+    try:
+        original = Package(source, data)
+    except UnreadableWorkbook:
+        return {}
+    return {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
+                         if cell.formula is not None}
+            for sheet in original.sheets if original.may_hold_formulas(sheet)}
+
+
+def _uncalculated(cached: dict[str, dict[str, object]]) -> bool:
+    """Whether a formula was saved without a result (a file written by a program)."""
+    return any(value is None for cells in cached.values() for value in cells.values())
+
+
+def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path) -> None:
+    """Put back into ``copy`` the ``cached`` result of every formula cell of the source;
+    where one was never calculated, the copy is calculated on opening (or Excel and WPS
+    would show it empty), as ``write_with_openpyxl`` asked of openpyxl."""
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
+
+    written = Package(copy)
+    names = {sheet.name for sheet in written.sheets}
+    write_cached_values(written, copy, {name: cells for name, cells in cached.items()
+                                        if name in names and cells},
+                        keep_calculation=_uncalculated(cached))
+
+
+def _writable(ws, ref: str):  # type: ignore[no-untyped-def]
+    """The cell to mark: a merged range's top-left cell stands for all of it."""
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[ref]

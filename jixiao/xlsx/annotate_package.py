@@ -1,0 +1,368 @@
+"""The annotated copy written by editing the package (the zip) itself.
+
+Every member the annotation does not need is copied byte for byte: drawings, text
+boxes, sparklines, Excel 2010 validation lists, rich text, formulas and their cached
+results, a VBA project. What changes: the marked sheets (each marked cell's style, a
+``<legacyDrawing>`` where the sheet had no notes), xl/styles.xml (fills and cell
+formats appended), the sheets' comments and VML drawings (appended to, or new), the
+findings sheet (a new worksheet part, or the content of an earlier annotation's),
+xl/workbook.xml, its relationships, [Content_Types].xml and docProps/custom.xml.
+``CannotEdit``: the package is one these edits cannot change safely (strict OOXML,
+comments inside a part, an odd structure); the caller writes the copy another way.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao.xlsx.annotate_comments import Note, comments_part, idmap_blocks, new_vml, vml_with_notes
+from jixiao.xlsx.annotate_parts import (
+    WorkbookEditor,
+    add_relationship,
+    content_types,
+    custom_properties,
+    drop_relationships,
+    relative,
+)
+from jixiao.xlsx.annotate_sheet import SheetEditor, in_schema_order, unselect_chartsheet
+from jixiao.xlsx.annotate_styles import EMPTY_STYLES, StyleEditor
+from jixiao.xlsx.book import read_relationships, relationships_part
+from jixiao.xlsx.package import Package
+from jixiao.xlsx.writeback import keep_cached_results
+from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
+from jixiao.xlsx.xmledit import (
+    CannotEdit,
+    attribute_value,
+    escape,
+    namespaces,
+    start_tag,
+    well_formed,
+)
+
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+WORKSHEET_TYPE = _TYPE + "worksheet+xml"
+_COMMENTS_TYPE = _TYPE + "comments+xml"
+_STYLES_TYPE = _TYPE + "styles+xml"
+_XLSX_MAIN_TYPE = _TYPE + "sheet.main+xml"
+_VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_RELATIONSHIP = RELATIONSHIPS + "/custom-properties"
+_VBA_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+_CHARTSHEET = RELATIONSHIPS + "/chartsheet"
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One finding on a cell: the cell is filled with the colour of its worst (lowest
+    ``rank``) finding, and its note holds every ``line`` in order."""
+
+    sheet: str
+    ref: str
+    colour: str  # RRGGBB
+    rank: int
+    line: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    values: Sequence[str | None]  # None: no cell
+    colour: str | None = None  # of the first cell
+    link: str | None = None    # where the third cell leads: "'自评表'!F12"
+
+
+class _Copy:
+    """The package's members as the copy will have them."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.changed: dict[str, bytes] = {}
+        self.dropped: set[str] = set()
+        self.names = {name.lower() for name in package.members}
+
+    def text(self, part: str) -> str | None:
+        data = self.changed.get(part, self.package.members.get(part))
+        if data is None or part in self.dropped:
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CannotEdit(f"{part} is not UTF-8") from None
+
+    def put(self, part: str, text: str) -> None:
+        self.changed[part] = text.encode("utf-8")
+        self.names.add(part.lower())
+
+    def free(self, pattern: str) -> str:
+        """The first part name ``pattern.format(n)`` (n = 1, 2 …) not taken."""
+        number = 1
+        while pattern.format(number).lower() in self.names:
+            number += 1
+        self.names.add(pattern.format(number).lower())
+        return pattern.format(number)
+
+    def relate(self, source: str, kind: str, target: str) -> str:
+        rels = relationships_part(source)
+        text, rid = add_relationship(self.text(rels), kind, relative(source, target))
+        self.put(rels, text)
+        return rid
+
+
+def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
+                    rows: Sequence[ResultRow], *, result_name: str, heading: Sequence[str],
+                    author: str, properties: Mapping[str, str], drop_macros: bool) -> None:
+    """Write the annotated copy of ``package`` to ``target``. ``result_name``: the findings
+    sheet's name (an earlier annotation's sheet of that name, whose first row is
+    ``heading``, is replaced; another gets a number: 校验结果2 …)."""
+    copy = _Copy(package)
+    workbook = WorkbookEditor(_need(copy.text(package.workbook_part)))
+    workbook_rels = relationships_part(package.workbook_part)
+    relations = {rel.id: rel for rel in _rels(copy, package.workbook_part)}
+    entries = workbook.entries()
+    worksheets = {sheet.name: sheet.part for sheet in package.sheets}
+    name, replaced = _result_sheet(package, [entry[0] for entry in entries], result_name, heading)
+
+    styles_part = next((rel.target for rel in relations.values()
+                        if rel.type == RELATIONSHIPS + "/styles"), None)
+    overrides: dict[str, str | None] = {}
+    defaults: dict[str, str] = {}
+    if styles_part is None or styles_part not in package.members:
+        styles_part = "xl/styles.xml" if styles_part is None else styles_part
+        copy.put(styles_part, EMPTY_STYLES)
+        overrides[styles_part] = _STYLES_TYPE
+        if styles_part not in {rel.target for rel in relations.values()}:
+            copy.relate(package.workbook_part, RELATIONSHIPS + "/styles", styles_part)
+    styles = StyleEditor(_need(copy.text(styles_part)))
+
+    by_sheet: dict[str, list[Mark]] = {}
+    for mark in marks:
+        if mark.sheet in worksheets and mark.sheet != replaced:
+            by_sheet.setdefault(mark.sheet, []).append(mark)
+    blocks = [block for part in package.members if part.lower().endswith(".vml")
+              for block in idmap_blocks(package.members[part].decode("utf-8", "replace"))]
+    for sheet_name, part in worksheets.items():
+        if sheet_name == replaced:
+            continue
+        text = _need(copy.text(part))
+        if sheet_name not in by_sheet and "tabSelected" not in text:
+            continue
+        editor = SheetEditor(text)
+        editor.unselect()
+        if sheet_name in by_sheet:
+            notes = _mark_cells(editor, by_sheet[sheet_name], styles)
+            block = max(blocks, default=0) + 1
+            if _add_notes(copy, part, editor, notes, author, block, overrides, defaults):
+                blocks.append(block)
+        copy.put(part, _checked_sheet(editor.result()))
+    for rel in relations.values():
+        if rel.type == _CHARTSHEET and rel.target in package.members:
+            text = _need(copy.text(rel.target))
+            if "tabSelected" in text:
+                copy.put(rel.target, unselect_chartsheet(text))
+
+    if replaced is not None:
+        index = [entry[0] for entry in entries].index(replaced)
+        result_part = worksheets[replaced]
+        workbook.show_sheet(index)
+        copy.dropped.add(relationships_part(result_part))  # links of its own, if any: not ours
+    else:
+        result_part = copy.free("xl/worksheets/sheet{}.xml")
+        index = workbook.add_sheet(name, copy.relate(package.workbook_part,
+                                                     RELATIONSHIPS + "/worksheet", result_part))
+        overrides[result_part] = WORKSHEET_TYPE
+    copy.put(result_part, _checked_sheet(results_sheet(rows, styles)))
+    quoted = "'" + name.replace("'", "''") + "'"
+    workbook.print_titles(index, f"{quoted}!$1:$1")
+    workbook.activate(index)
+    if _uncalculated(package):
+        workbook.calculate_on_load()
+        copy.put(package.workbook_part, workbook.result())
+    else:  # the stored results are shown, as the input's: no program recalculates on opening
+        calculated = keep_cached_results(workbook.result())
+        well_formed(calculated.encode("utf-8"))
+        copy.put(package.workbook_part, calculated)
+    styles_text = styles.result()
+    well_formed(styles_text.encode("utf-8"))
+    copy.put(styles_part, styles_text)
+
+    custom = next((rel.target for rel in _rels(copy, "") if rel.type == _CUSTOM_RELATIONSHIP), None)
+    if custom is not None and custom != "docProps/custom.xml":
+        raise CannotEdit("custom properties elsewhere than docProps/custom.xml")
+    if custom is None:
+        copy.relate("", _CUSTOM_RELATIONSHIP, "docProps/custom.xml")
+        overrides["docProps/custom.xml"] = _CUSTOM_TYPE
+    copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), properties))
+
+    if drop_macros:
+        copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
+        overrides[package.workbook_part] = _XLSX_MAIN_TYPE
+    copy.put(_CONTENT_TYPES, content_types(_need(copy.text(_CONTENT_TYPES)), overrides=overrides,
+                                           defaults=defaults))
+    _write(copy, target)
+
+
+def _need(text: str | None) -> str:
+    if text is None:
+        raise CannotEdit("a part the package names is missing")
+    return text
+
+
+def _rels(copy: _Copy, part: str) -> list:  # type: ignore[type-arg]
+    rels = relationships_part(part)
+    text = copy.text(rels)
+    if text is None:
+        return []
+    try:
+        return [rel for rel in read_relationships(rels, text.encode("utf-8"))
+                if rel.standard and rel.mode != "External"]
+    except (ValueError, SyntaxError):
+        raise CannotEdit(f"{rels} cannot be read") from None
+
+
+def _result_sheet(package: Package, names: list[str], base: str,
+                  heading: Sequence[str]) -> tuple[str, str | None]:
+    """(the findings sheet's name, the name of the sheet it replaces or None)."""
+    sheets = {sheet.name: sheet for sheet in package.sheets}
+    name, number = base, 1
+    while name in names:
+        sheet = sheets.get(name)
+        if sheet is not None:
+            first_row = {cell.column: cell.value for cell in package.cells(sheet) if cell.row == 1}
+            if [first_row.get(column) for column in range(1, len(heading) + 1)] == list(heading):
+                return name, name
+        number += 1
+        name = f"{base}{number}"
+    return name, None
+
+
+def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor) -> list[Note]:
+    merges = editor.merged()
+    cells: dict[str, list[Mark]] = {}
+    for mark in marks:
+        try:
+            cells.setdefault(editor.writable(mark.ref, merges), []).append(mark)
+        except ValueError:
+            continue  # not a cell reference
+    editor.set_styles({ref: styles.filled(editor.style_of(ref), min(
+        items, key=lambda item: item.rank).colour) for ref, items in cells.items()})
+    return [Note(ref, "\n".join(item.line for item in items), 40 + 40 * len(items))
+            for ref, items in cells.items()]
+
+
+def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], author: str,
+               block: int, overrides: dict[str, str | None], defaults: dict[str, str]) -> bool:
+    """The notes into the sheet's comments and VML drawing (made where missing). Whether a
+    new VML drawing took shape-id block ``block``."""
+    rels = {rel.id: rel for rel in _rels(copy, part)}
+    comments = next((rel.target for rel in rels.values()
+                     if rel.type == RELATIONSHIPS + "/comments"), None)
+    legacy = editor.child("legacyDrawing")
+    vml = None
+    if legacy is not None:
+        tag = start_tag(editor.text, legacy)
+        declared = {**namespaces(start_tag(editor.text, editor.root)), **namespaces(tag)}
+        prefix = next((name for name, uri in declared.items() if uri == RELATIONSHIPS and name), None)
+        rel = rels.get(attribute_value(tag, f"{prefix}:id") or "") if prefix else None
+        if rel is None or rel.target not in copy.package.members:
+            raise CannotEdit("a legacy drawing that leads nowhere")
+        vml = rel.target
+    if comments is not None and comments not in copy.package.members:
+        raise CannotEdit("a comments part that is missing")
+    if comments is None:
+        comments = copy.free("xl/comments{}.xml")
+        copy.relate(part, RELATIONSHIPS + "/comments", comments)
+        overrides[comments] = _COMMENTS_TYPE
+    text, shaped = comments_part(copy.text(comments), notes, author)
+    copy.put(comments, text)
+    made = vml is None
+    if vml is None:
+        vml = copy.free("xl/drawings/vmlDrawing{}.vml")
+        copy.put(vml, new_vml(block))
+        editor.add_legacy_drawing(copy.relate(part, RELATIONSHIPS + "/vmlDrawing", vml))
+        defaults["vml"] = _VML_TYPE
+    copy.put(vml, vml_with_notes(_need(copy.text(vml)), shaped))
+    return made
+
+
+def _checked_sheet(text: str) -> str:
+    well_formed(text.encode("utf-8"))
+    if not in_schema_order(text):
+        raise CannotEdit("a worksheet's elements out of order")
+    return text
+
+
+def _uncalculated(package: Package) -> bool:
+    """Whether a formula was saved without a result (a file written by a program): the
+    copy is then calculated on opening, or Excel and WPS would show it empty."""
+    return any(cell.formula is not None and cell.value is None
+               for sheet in package.sheets if package.may_hold_formulas(sheet)
+               for cell in package.cells(sheet))
+
+
+def results_sheet(rows: Sequence[ResultRow], styles: StyleEditor) -> str:
+    """The findings sheet: a bold header, a row per finding (code cell coloured, place
+    linked, message wrapped), frozen below the header, printed landscape one page wide."""
+    from jixiao.xlsx.refs import column_letters
+    from jixiao.xlsx.stream_writer import inline_string
+
+    bold, wrap = styles.plain(font="bold"), styles.plain(wrap=True)
+    lines, links = [], []
+    for number, row in enumerate(rows, start=1):
+        cells = []
+        for column, value in enumerate(row.values, start=1):
+            if value is None:
+                continue
+            ref = f"{column_letters(column)}{number}"
+            style = bold if number == 1 else (
+                styles.plain(colour=row.colour) if column == 1 and row.colour else
+                styles.plain(font="link") if column == 3 and row.link else
+                wrap if column == 4 else 0)
+            style_attribute = f' s="{style}"' if style else ""
+            cells.append(f'<c r="{ref}"{style_attribute} t="inlineStr">{inline_string(value)}</c>')
+        if row.link:
+            links.append(f'<hyperlink ref="C{number}" location="{escape(row.link, quotes=True)}" '
+                         f'display="{escape(row.values[2] or "", quotes=True)}"/>')
+        lines.append(f'<row r="{number}">{"".join(cells)}</row>')
+    widths = "".join(f'<col min="{column}" max="{column}" width="{width}"'
+                     + (f' style="{wrap}"' if column == 4 else "") + ' customWidth="1"/>'
+                     for column, width in enumerate((8, 6, 16, 90), start=1))
+    last = max(len(rows), 1)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+            f'<dimension ref="A1:D{last}"/>'
+            '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols>'
+            f'<sheetData>{"".join(lines)}</sheetData>'
+            + (f'<hyperlinks>{"".join(links)}</hyperlinks>' if links else "")
+            + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+              'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+              'fitToHeight="0"/></worksheet>')
+
+
+def _write(copy: _Copy, target: Path) -> None:
+    """Every member in its order, unchanged ones byte for byte, then the new ones."""
+    package = copy.package
+    written: set[str] = set()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+        for info in package.infos:
+            if info.filename in written or info.filename in copy.dropped:
+                continue  # a name twice in the input: once, with the content readers take
+            written.add(info.filename)
+            fresh = zipfile.ZipInfo(info.filename, info.date_time)
+            fresh.compress_type = info.compress_type
+            fresh.external_attr = info.external_attr
+            fresh.create_system = info.create_system
+            out.writestr(fresh, copy.changed.get(info.filename, package.members[info.filename]))
+        for name, data in copy.changed.items():
+            if name not in written and name not in copy.dropped:
+                out.writestr(name, data)
+
+
+__all__ = ["Mark", "ResultRow", "WORKSHEET_TYPE", "results_sheet", "write_annotated"]
+

@@ -1,0 +1,256 @@
+"""A worksheet part with cells marked for the annotated copy: each marked cell's ``s=``
+(its style), a ``<c>`` (and ``<row>``) made where the cell has none, a ``<legacyDrawing>``
+for the comments' shapes, and ``tabSelected`` taken off. Nothing else of the part changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from jixiao.xlsx.refs import column_letters, split_ref
+from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
+from jixiao.xlsx.xmledit import (
+    CannotEdit,
+    Edits,
+    Element,
+    attribute_value,
+    checked_root,
+    children,
+    first,
+    namespaces,
+    start_tag,
+    with_attribute,
+)
+
+# CT_Worksheet, ECMA-376 Part 1 §18.3.1.99: the order of a worksheet's children
+WORKSHEET_ORDER = (
+    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
+    "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState",
+    "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
+    "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter",
+    "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags",
+    "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects",
+    "controls", "webPublishItems", "tableParts", "extLst")
+_RANK = {name: rank for rank, name in enumerate(WORKSHEET_ORDER)}
+_MERGE = re.compile(r"""<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*)["']""")
+_TAB_SELECTED = re.compile(r"""<(?:[\w.-]+:)?sheetView(?=[\s/>])[^>]*>""")
+
+
+class SheetEditor:
+    """One worksheet part, read for marking; ``text`` as decoded from the package."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.root, self.prefix = checked_root(text, MAIN, "worksheet")
+        self.children = children(text, self.root, skip=("sheetData",))
+        for child in self.children:
+            declared = namespaces(start_tag(text, child))
+            if self.prefix.rstrip(":") in declared:
+                raise CannotEdit("the spreadsheet prefix declared again")
+        self.sheet_data = first(self.children, self.prefix, "sheetData")
+        if self.sheet_data is None:
+            raise CannotEdit("a worksheet without sheetData")
+        self._rows: dict[int, Element] | None = None
+        self.edits = Edits()
+
+    # ------------------------------------------------------------ reading
+
+    def child(self, local: str) -> Element | None:
+        return first(self.children, self.prefix, local)
+
+    def merged(self) -> list[tuple[int, int, int, int]]:
+        """(top, left, bottom, right) of every merged range."""
+        merges = self.child("mergeCells")
+        if merges is None:
+            return []
+        found = []
+        for ref in _MERGE.findall(self.text, merges.start, merges.end):
+            first_ref, _, last_ref = ref.partition(":")
+            try:
+                top, left = split_ref(first_ref)
+                bottom, right = split_ref(last_ref) if last_ref else (top, left)
+            except ValueError:
+                continue
+            found.append((top, left, bottom, right))
+        return found
+
+    def writable(self, ref: str, merges: list[tuple[int, int, int, int]]) -> str:
+        """The cell to mark: a merged range's top-left cell stands for all of it."""
+        row, column = split_ref(ref)
+        for top, left, bottom, right in merges:
+            if top <= row <= bottom and left <= column <= right:
+                return f"{column_letters(left)}{top}"
+        return f"{column_letters(column)}{row}"
+
+    def rows(self) -> dict[int, Element]:
+        if self._rows is None:
+            assert self.sheet_data is not None
+            self._rows, number = {}, 0
+            for row in children(self.text, self.sheet_data, skip=("row",)):
+                if row.name != self.prefix + "row":
+                    raise CannotEdit(f"<{row.name}> in sheetData")
+                given = attribute_value(start_tag(self.text, row), "r")
+                number = int(given) if given and given.isdigit() else number + 1
+                self._rows[number] = row
+        return self._rows
+
+    def cells(self, row: Element, number: int) -> list[tuple[int, Element]]:
+        """(column, element) of each cell of a row."""
+        found, column = [], 0
+        for cell in children(self.text, row, skip=("c",)):
+            if cell.name != self.prefix + "c":
+                continue  # a row's extLst
+            given = attribute_value(start_tag(self.text, cell), "r")
+            if given:
+                cell_row, column = split_ref(given)
+                if cell_row != number:
+                    raise CannotEdit(f"cell {given} in row {number}")
+            else:
+                column += 1
+            found.append((column, cell))
+        return found
+
+    def style_of(self, ref: str) -> int:
+        """The xf index a cell is shown with: its own ``s``, else its row's, else its column's."""
+        row_number, column = split_ref(ref)
+        row = self.rows().get(row_number)
+        if row is not None:
+            for number, cell in self.cells(row, row_number):
+                if number == column:
+                    return _index(attribute_value(start_tag(self.text, cell), "s"))
+            tag = start_tag(self.text, row)
+            if attribute_value(tag, "customFormat") in ("1", "true"):
+                return _index(attribute_value(tag, "s"))
+        cols = self.child("cols")
+        if cols is not None:
+            for col in children(self.text, cols):
+                tag = start_tag(self.text, col)
+                low, high = _index(attribute_value(tag, "min")), _index(attribute_value(tag, "max"))
+                if low <= column <= high:
+                    return _index(attribute_value(tag, "style"))
+        return 0
+
+    # ------------------------------------------------------------ editing
+
+    def set_styles(self, styles: Mapping[str, int]) -> None:
+        """Give each cell ``ref`` the style ``styles[ref]``, making its ``<c>`` (and ``<row>``)
+        where it has none."""
+        by_row: dict[int, dict[int, int]] = {}
+        for ref, style in styles.items():
+            row, column = split_ref(ref)
+            by_row.setdefault(row, {})[column] = style
+        rows = self.rows()
+        data = self.sheet_data
+        assert data is not None
+        later_rows = sorted(rows)
+        added: list[tuple[Element | None, int, str]] = []  # (the row it goes before, number, xml)
+        for number, wanted in sorted(by_row.items()):
+            row = rows.get(number)
+            if row is None or row.empty:
+                cells = "".join(self._new_cell(number, column, style)
+                                for column, style in sorted(wanted.items()))
+                if row is not None:  # <row r="5"/>: opened, the cells, closed
+                    tag = start_tag(self.text, row)
+                    self.edits.replace(row.start, row.end,
+                                       f"{tag[:-2].rstrip()}>{cells}</{self.prefix}row>")
+                    continue
+                following = next((rows[other] for other in later_rows if other > number), None)
+                added.append((following, number, f'<{self.prefix}row r="{number}">{cells}'
+                                                  f"</{self.prefix}row>"))
+                continue
+            existing = dict(self.cells(row, number))
+            for column, style in sorted(wanted.items()):
+                cell = existing.get(column)
+                if cell is not None:
+                    tag = start_tag(self.text, cell)
+                    self.edits.replace(cell.start, cell.open_end,
+                                       with_attribute(tag, "s", str(style)))
+                    continue
+                following = next((existing[other] for other in sorted(existing) if other > column),
+                                 None)
+                self.edits.insert(row.close_start if following is None else following.start,
+                                  self._new_cell(number, column, style), column)
+        if added and data.empty:
+            tag = start_tag(self.text, data)
+            self.edits.replace(data.start, data.end, f"{tag[:-2].rstrip()}>"
+                               + "".join(xml for _, _, xml in added) + f"</{self.prefix}sheetData>")
+        else:
+            for following, number, xml in added:
+                self.edits.insert(data.close_start if following is None else following.start,
+                                  xml, number)
+        self._widen_dimension(styles)
+
+    def _new_cell(self, row: int, column: int, style: int) -> str:
+        return f'<{self.prefix}c r="{column_letters(column)}{row}" s="{style}"/>'
+
+    def _widen_dimension(self, refs: Mapping[str, int]) -> None:
+        dimension = self.child("dimension")
+        if dimension is None or not refs:
+            return
+        tag = start_tag(self.text, dimension)
+        area = attribute_value(tag, "ref") or ""
+        first_ref, _, last_ref = area.partition(":")
+        try:
+            top, left = split_ref(first_ref)
+            bottom, right = split_ref(last_ref) if last_ref else (top, left)
+        except ValueError:
+            return
+        for ref in refs:
+            row, column = split_ref(ref)
+            top, bottom, left, right = min(top, row), max(bottom, row), min(left, column), \
+                max(right, column)
+        wider = f"{column_letters(left)}{top}:{column_letters(right)}{bottom}"
+        if wider != area:
+            self.edits.replace(dimension.start, dimension.open_end, with_attribute(tag, "ref", wider))
+
+    def add_legacy_drawing(self, rid: str) -> None:
+        """A ``<legacyDrawing r:id=…>`` at its place in CT_Worksheet's order."""
+        if self.child("legacyDrawing") is not None:
+            raise CannotEdit("a legacy drawing already")
+        rank = _RANK["legacyDrawing"]
+        before = [child for child in self.children
+                  if child.prefix == self.prefix and _RANK.get(child.local, len(_RANK)) < rank]
+        at = before[-1].end if before else self.root.open_end
+        declared = namespaces(start_tag(self.text, self.root))
+        prefix = next((name for name, uri in declared.items() if uri == RELATIONSHIPS and name), None)
+        reference = f'{prefix}:id="{rid}"' if prefix else f'xmlns:r="{RELATIONSHIPS}" r:id="{rid}"'
+        self.edits.insert(at, f"<{self.prefix}legacyDrawing {reference}/>", -1)
+
+    def unselect(self) -> None:
+        """Take ``tabSelected`` off the sheet's views: the findings sheet is the one selected."""
+        views = self.child("sheetViews")
+        if views is None:
+            return
+        for view in _TAB_SELECTED.finditer(self.text, views.open_end, views.close_start):
+            if attribute_value(view.group(0), "tabSelected") is not None:
+                self.edits.replace(view.start(), view.end(),
+                                   with_attribute(view.group(0), "tabSelected", None))
+
+    def result(self) -> str:
+        return self.edits.apply(self.text)
+
+
+def unselect_chartsheet(text: str) -> str:
+    """A chart sheet's part without ``tabSelected``."""
+    edits = Edits()
+    for view in _TAB_SELECTED.finditer(text):
+        if attribute_value(view.group(0), "tabSelected") is not None:
+            edits.replace(view.start(), view.end(), with_attribute(view.group(0), "tabSelected", None))
+    return edits.apply(text)
+
+
+def in_schema_order(text: str) -> bool:
+    """Whether the worksheet's children follow CT_Worksheet's order (tests and the check
+    of an edited part)."""
+    element, prefix = checked_root(text, MAIN, "worksheet")
+    ranks = [_RANK[child.local] for child in children(text, element, skip=("sheetData",))
+             if child.prefix == prefix and child.local in _RANK]
+    return ranks == sorted(ranks)
+
+
+def _index(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() else 0
+
+
+__all__ = ["WORKSHEET_ORDER", "SheetEditor", "in_schema_order", "unselect_chartsheet"]

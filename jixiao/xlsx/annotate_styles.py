@@ -1,0 +1,137 @@
+"""xl/styles.xml with what the annotated copy adds: a solid fill per colour, and per (cell
+format, colour) one cell format cloned from the cell's own with that fill; a bold font, a
+link font and a wrapping format for the findings sheet. Only appended elements and the
+``count`` attributes change; every format already there keeps its index.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.xlsx.xml import MAIN
+from jixiao.xlsx.xmledit import (
+    CannotEdit,
+    Edits,
+    Element,
+    checked_root,
+    children,
+    first,
+    start_tag,
+    with_attribute,
+)
+
+# A styles part for a package that has none: Excel's defaults
+EMPTY_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<styleSheet xmlns="{MAIN}">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>")
+LINK_COLOUR = "FF0563C1"  # Excel's Hyperlink style
+_ITEM = {"fonts": "font", "fills": "fill", "cellXfs": "xf"}
+_COLOR = re.compile(r"<(?:[\w.-]+:)?color(?=[\s/>])[^>]*?(?:/>|>.*?</(?:[\w.-]+:)?color\s*>)", re.S)
+
+
+class StyleEditor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        root, self.prefix = checked_root(text, MAIN, "styleSheet")
+        parts = children(text, root)
+        self._lists: dict[str, tuple[Element, list[Element]]] = {}
+        for name in ("fonts", "fills", "cellXfs"):
+            element = first(parts, self.prefix, name)
+            if element is None or element.empty:
+                raise CannotEdit(f"styles without {name}")
+            self._lists[name] = (element, [item for item in children(text, element)
+                                           if item.name == self.prefix + _ITEM[name]])
+        self._cell_style_xfs = first(parts, self.prefix, "cellStyleXfs")
+        self._added: dict[str, list[str]] = {"fonts": [], "fills": [], "cellXfs": []}
+        self._fills: dict[str, int] = {}
+        self._xfs: dict[tuple[object, ...], int] = {}
+        self._fonts: dict[str, int] = {}
+
+    def _add(self, name: str, xml: str) -> int:
+        index = len(self._lists[name][1]) + len(self._added[name])
+        self._added[name].append(xml)
+        return index
+
+    def _source(self, name: str, index: int) -> str:
+        items = self._lists[name][1]
+        item = items[index] if 0 <= index < len(items) else items[0] if items else None
+        if item is None:
+            return f"<{self.prefix}{_ITEM[name]}/>"
+        return self.text[item.start:item.end]
+
+    def fill(self, colour: str) -> int:
+        """The index of a solid fill of ``colour`` (RRGGBB), added once."""
+        if colour not in self._fills:
+            p = self.prefix
+            self._fills[colour] = self._add(
+                "fills", f'<{p}fill><{p}patternFill patternType="solid"><{p}fgColor rgb="FF{colour}"/>'
+                         f'<{p}bgColor indexed="64"/></{p}patternFill></{p}fill>')
+        return self._fills[colour]
+
+    def filled(self, xf: int, colour: str) -> int:
+        """A cell format like ``xf`` (an index into cellXfs) but filled with ``colour``."""
+        key = ("filled", xf, colour)
+        if key not in self._xfs:
+            xml = self._source("cellXfs", xf)
+            tag_end = xml.index(">") + 1
+            tag = with_attribute(with_attribute(xml[:tag_end], "fillId", str(self.fill(colour))),
+                                 "applyFill", "1")
+            self._xfs[key] = self._add("cellXfs", tag + xml[tag_end:])
+        return self._xfs[key]
+
+    def _font(self, kind: str) -> int:
+        """Font 0 in bold ("bold") or as a link ("link": underlined, blue)."""
+        if kind not in self._fonts:
+            xml = self._source("fonts", 0)
+            p = self.prefix
+            if xml.endswith("/>"):
+                xml = xml[:-2].rstrip() + f"></{p}font>"
+            tag_end = xml.index(">") + 1
+            if kind == "bold":
+                added = f"<{p}b/>"
+            else:
+                xml = xml[:tag_end] + _COLOR.sub("", xml[tag_end:])
+                added = f'<{p}u/><{p}color rgb="{LINK_COLOUR}"/>'
+            self._fonts[kind] = self._add("fonts", xml[:tag_end] + added + xml[tag_end:])
+        return self._fonts[kind]
+
+    def plain(self, *, font: str | None = None, colour: str | None = None,
+              wrap: bool = False) -> int:
+        """A cell format of the findings sheet: bold or link font, a fill, wrapped text."""
+        key = ("plain", font, colour, wrap)
+        if key not in self._xfs:
+            p = self.prefix
+            attributes = [f'numFmtId="0" fontId="{self._font(font) if font else 0}" '
+                          f'fillId="{self.fill(colour) if colour else 0}" borderId="0"']
+            if self._cell_style_xfs is not None and not self._cell_style_xfs.empty:
+                attributes.append('xfId="0"')
+            attributes += ['applyFont="1"'] * bool(font) + ['applyFill="1"'] * bool(colour)
+            if wrap:
+                self._xfs[key] = self._add("cellXfs", f'<{p}xf {" ".join(attributes)} applyAlignment='
+                                           f'"1"><{p}alignment vertical="top" wrapText="1"/></{p}xf>')
+            else:
+                self._xfs[key] = self._add("cellXfs", f'<{p}xf {" ".join(attributes)}/>')
+        return self._xfs[key]
+
+    def result(self) -> str:
+        edits = Edits()
+        for name, added in self._added.items():
+            if not added:
+                continue
+            element, items = self._lists[name]
+            tag = start_tag(self.text, element)
+            edits.replace(element.start, element.open_end,
+                          with_attribute(tag, "count", str(len(items) + len(added))))
+            edits.insert(element.close_start, "".join(added))
+        return edits.apply(self.text)
+
+
+__all__ = ["EMPTY_STYLES", "StyleEditor"]
