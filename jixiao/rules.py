@@ -278,7 +278,7 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
     sides name a quality level (优, 良好, 合格 …; 优良 is 良 or better, 良好及以上 too), the
     levels decide: as good or better is 达成, one level worse 部分达成 (优良 wanted,
-    合格 reached), further 未达成. Against a grading scale to choose from (``grading_scale``)
+    合格 reached), further — or down to 差 (较差, 不合格) — 未达成. Against a grading scale to choose from (``grading_scale``)
     the level named on it decides (``_level_on_scale``)."""
     scale = grading_scale(target)
     if scale is not None and actual.kind == "qualitative":
@@ -288,7 +288,8 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
         return actual  # its own words (达成) or none
     wanted, reached = _quality_level(target), _quality_level(actual)
     if wanted is not None and reached is not None:
-        level = "achieved" if reached <= wanted else "partial" if reached == wanted + 1 else "not"
+        level = "achieved" if reached <= wanted else "partial" \
+            if reached == wanted + 1 and reached < _WORST_LEVEL else "not"  # 差: 效果较差
         if level == "partial" and says_the_negation(target, actual):
             level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
@@ -339,8 +340,8 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
     copied as it is: the form was not filled in)."""
     done = normalize_text(actual.text)
     if done not in scale:
-        name = grade_name(done)
-        done = next((level for level in scale if grade_name(level) == name), "") if name else ""
+        name = _quality_name(done)
+        done = next((level for level in scale if _quality_name(level) == name), "") if name else ""
     if not done:
         return None
     if done == scale[0]:
@@ -356,8 +357,14 @@ def _quality_level(measure: Measure) -> int | None:
     text = text.removesuffix("等级").removesuffix("水平")
     if text == GRADE_NAMES[0] + GRADE_NAMES[1]:  # 优良: good or better
         return 1
-    name = grade_name(text)
+    name = _quality_name(text)
     return None if name is None else GRADE_NAMES.index(name)
+
+
+def _quality_name(text: str) -> str | None:
+    """The grade a quality word stands at: the 评分等级 words (优秀 → 优, 较好 → 良, 一般 →
+    中, 较差 → 差), and 好, the top of the 好/较好/一般/差 scale (no 评分等级 of its own)."""
+    return grade_name(text) or (GRADE_NAMES[0] if text == "好" else None)
 
 
 def is_met(target: Measure | object, actual: Measure | object,
@@ -753,6 +760,7 @@ class Grade:
 GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好", "较好")),
           Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
 GRADE_NAMES = tuple(grade.name for grade in GRADES)
+_WORST_LEVEL = len(GRADE_NAMES) - 1  # 差, 较差, 不合格: 未达成 below any better level wanted
 _GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}
 
 

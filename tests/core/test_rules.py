@@ -382,6 +382,31 @@ def test_quality_levels_are_compared_not_matched_as_words(target, actual, level)
     assert found.value == (10.0 if level == "achieved" else None)
 
 
+@pytest.mark.parametrize(("target", "actual", "level", "band"), [
+    ("较好", "好", "achieved", (8.0, 10.0)), ("良好", "好", "achieved", (8.0, 10.0)),
+    ("优", "好", "achieved", (8.0, 10.0)), ("一般", "好", "achieved", (8.0, 10.0)),
+    ("好", "优秀", "achieved", (8.0, 10.0)), ("好", "好", "achieved", (8.0, 10.0)),
+    ("好", "较好", "partial", (6.0, 8.0)), ("好", "良好", "partial", (6.0, 8.0)),
+    ("好", "一般", "not", (0.0, 6.0)), ("好", "较差", "not", (0.0, 6.0)),
+    ("好", "差", "not", (0.0, 6.0)), ("较好", "差", "not", (0.0, 6.0)),
+    ("一般", "差", "not", (0.0, 6.0)), ("一般", "较差", "not", (0.0, 6.0)),
+    ("中", "差", "not", (0.0, 6.0)),
+    ("好/较好/一般/差", "优", "achieved", (8.0, 10.0)), ("优/良/中/差", "好", "achieved", (8.0, 10.0)),
+])
+def test_good_stands_at_the_top_of_the_quality_words(target, actual, level, band):
+    """差 < 较差 … 一般/中 < 较好/良 < 好/优: 好 exceeds 较好 (达成, before: 无法判断); 好
+    wanted, 较好 reached is one level short (部分达成, 6–8 of 10), as 优 → 良好 is; 差 and
+    较差 are 未达成 below any better level (0–6 of 10: 未达成且效果较差), not a level short
+    of 一般 (before: 好 → 差 无法判断, 一般 → 差 部分达成)."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.band, found.met) == (level, band, level == "achieved")
+    assert found.value == (10.0 if level == "achieved" else None)
+    inside = {"achieved": 9.0, "partial": 7.0, "not": 5.0}[level]
+    assert indicator_score(target, actual, 10, judged=inside).value == inside
+    outside = {"achieved": 7.0, "partial": 9.0, "not": 7.0}[level]
+    assert indicator_score(target, actual, 10, judged=outside).value is None
+
+
 @pytest.mark.parametrize(("target", "actual", "value", "met"), [
     ("≥2万件", 23000, 10.0, True),      # the count typed out
     ("≥2万件", 2.3, 10.0, True),        # in the target's 万
