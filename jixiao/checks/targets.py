@@ -25,7 +25,13 @@ from jixiao.model import (
     plain_text,
     unexplained,
 )
-from jixiao.parsing import Measure, compact_text, parse_measure, words_as_numbers
+from jixiao.parsing import (
+    Measure,
+    change_on_last_year,
+    compact_text,
+    parse_measure,
+    words_as_numbers,
+)
 from jixiao.rules import (
     EMPTY_TARGET,
     Direction,
@@ -179,7 +185,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
             # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read)
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
-        elif compact_text(indicator.nature) in ("定性", "定性指标") and target.kind == "number":
+        elif _nature_qualitative(indicator) and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
               and any(word in (indicator.name or "") for word in _RISING_RATES)
@@ -211,12 +217,19 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
 
 
+def _nature_qualitative(indicator: Indicator) -> bool:
+    """Whether the 指标性质 column calls the indicator 定性 (四川)."""
+    return compact_text(indicator.nature) in ("定性", "定性指标")
+
+
 @check("JX204", "warning", "指标值与完成值单位不一致")
 def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """年度指标值和实际完成值的单位（或类型）无法比较。
 
     单位能换算的不算（万人与人、% 与 0.95、小时与分钟）；不能换算的才报告，
-    例如“25 万参保居民”与“100%”，或定性指标填了数值。
+    例如“25 万参保居民”与“100%”，或定性指标填了数值。定量指标（“≥95%”“≥6 次”）的
+    完成值只写“达成”“已完成”“完成”等文字、没有数值的，同样报告：是否达到、得分多少
+    都无从核对（得分照文字所说的完成程度计）。
 
     **为什么**：单位不同时是否完成无从判断，得分也无法核对。
 
@@ -235,6 +248,12 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                            f"“{unit_name(actual.unit)}”无法比较")
         elif target.kind == "number" and actual.kind == "qualitative" and actual.level is None:
             problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
+        elif target.kind == "number" and actual.level in ("achieved", "partial") \
+                and actual.kind == "qualitative" and change_on_last_year(target) is None \
+                and not _nature_qualitative(indicator):
+            # (不低于上年 is answered in words: 高于上年; 定性 with a number is JX203's)
+            problem = (f"“{name}”是定量指标（指标值“{target.text.strip()}”），完成值只写了"
+                       f"“{actual.text.strip()}”：应填写实际测得的数值，才能按规则核对得分")
         elif target.is_number and actual.kind == "qualitative" and actual.level is None:
             problem = (f"“{name}”的指标值是期限“{target.text.strip()}”，完成值“"
                        f"{actual.text.strip()}”却不是日期，也未写明是否按时完成")

@@ -88,8 +88,13 @@ CASES = {
                {"rows": rows((4, {"target": "≥120%", "actual": "95%", "score": 7.92}))}],
               [{"rows": rows((4, {"target": "≥90%", "actual": "95%"}))}]),
     "JX204": ([{"rows": rows((0, {"target": "≥90 万元", "actual": "4 小时"}))},
-               {"rows": rows((1, {"actual": 25}))}],
-              [{"rows": rows((0, {"target": "≥90%", "actual": 0.998}))}]),
+               {"rows": rows((1, {"actual": 25}))},
+               {"rows": rows((4, {"target": "≥95%", "actual": "达成"}))},
+               {"rows": rows((0, {"name": "培训场次", "target": "≥6 次", "actual": "已完成"}))}],
+              [{"rows": rows((0, {"target": "≥90%", "actual": 0.998}))},
+               {"rows": rows((4, {"target": "不低于上年", "actual": "高于上年"}))},
+               {"rows": rows((4, {"target": "≥95%", "actual": "未开展满意度调查", "score": 0,
+                                  "reason": "本年未开展"}))}]),
     "JX205": ([{"rows": rows((0, {"level2": "成本指标", "name": "项目投入资金",
                                   "target": "≥30 万元", "actual": "30 万元"}))}],
               [{"rows": rows((0, {"level2": "成本指标", "name": "项目投入资金",
@@ -225,6 +230,19 @@ def test_findings_point_at_the_cell_of_the_mistake(tmp_path):
     bad = rows((4, {**SATISFACTION_85, "score": 7}))
     found = {item.code: item.cell for item in findings(standard(tmp_path / "t.xlsx", rows=bad))}
     assert found["JX404"] == "H15" and found["JX405"] == "I15" and found["JX501"] == "H16"
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥95%", "达成"), ("≥6 次", "已完成"),
+                                                ("≥6 次", "完成"), ("100%", "全部完成")])
+def test_a_quantitative_target_answered_in_words_is_a_warning(tmp_path, target, actual):
+    """≥95% done “达成”: full marks by the words, which no reviewer can check against the
+    rule (before: nothing said). A warning at the 完成值 asking for the number measured;
+    the score still follows the words (10 of 10, no JX402)."""
+    bad = rows((4, {"target": target, "actual": actual}))
+    found = findings(standard(tmp_path / "t.xlsx", rows=bad))
+    assert [(item.code, item.severity, item.cell) for item in found] == [("JX204", "warning", "F15")]
+    assert found[0].message == (f"“服务对象满意度”是定量指标（指标值“{target}”），完成值只写了"
+                                f"“{actual}”：应填写实际测得的数值，才能按规则核对得分")
 
 
 def test_jx306_is_a_warning_under_sichuan_and_a_hint_otherwise(tmp_path):
