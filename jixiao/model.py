@@ -449,15 +449,23 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
     judged (``_met_only``)."""
     if indicator.weight is None:
         return Score(None, None, "分值为空") if weighed else _met_only(indicator, ruleset)
+    target, actual = indicator_target(indicator), indicator_actual(indicator)
     try:
-        if is_execution_row(indicator):
-            execution = rules.execution_row_score(indicator_actual(indicator), indicator.weight,
-                                                  indicator_target(indicator))
-            if execution is not None:
-                return execution
-        return rules.indicator_score(indicator_target(indicator), indicator_actual(indicator),
-                                     indicator.weight, ruleset, indicator.judged,
-                                     default_op=default_operator(indicator))
+        execution = rules.execution_row_score(actual, indicator.weight, target) \
+            if is_execution_row(indicator) else None
+        if execution is not None and not levels.names_department_framework(indicator.level1):
+            return execution  # the money's own row (一级 预算执行率, 项目管理 | 预算执行率)
+        if execution is not None:  # 管理效率 | 预算执行率 | ≥90%: an indicator of its own too
+            reached = rules.indicator_score(target, actual, indicator.weight, ruleset,
+                                            default_op=">=")
+            return rules.either_reading(execution, None if reached.band else reached,
+                                        indicator.score_declared, first_is_rate=True)
+        score = rules.indicator_score(target, actual, indicator.weight, ruleset, indicator.judged,
+                                      default_op=default_operator(indicator))
+        if levels.is_budget_rate_name(indicator.name) and score.band is None:  # under 产出
+            return rules.either_reading(score, rules.execution_row_score(
+                actual, indicator.weight, target), indicator.score_declared, first_is_rate=False)
+        return score
     except ScoreInputError as error:
         return Score(None, None, str(error))
 

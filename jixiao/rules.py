@@ -239,6 +239,29 @@ def execution_row_score(actual: object, weight: float, target: object = None) ->
     return Score(value, value >= round2(weight) if met is None else met, note)
 
 
+# The two readings of a 预算执行率 row with a 指标值 of its own (docs/domain.md §4)
+RATE_READING = "按执行率计分（分值 × 执行率）"
+TARGET_READING = "按年度指标值计分（正向指标）"
+
+
+def either_reading(first: Score, second: Score | None, declared: float | None, *,
+                   first_is_rate: bool) -> Score:
+    """The score of a 预算执行率 row that reads two ways: as the rate's (分值 × 执行率, the
+    评分附件表's row standing for the money) and as an indicator with its own 指标值 (≥90%:
+    a positive target, full marks once reached). ``first`` is the reading of the row's
+    place, ``second`` the other; where they differ, a unit's 得分 equal to ``second`` takes
+    it, else ``first`` stands — either way the note names the other reading's score."""
+    if second is None or second.value is None or first.value is None \
+            or round2(abs(first.value - second.value)) <= SCORE_STEP:
+        return first
+    other = TARGET_READING if first_is_rate else RATE_READING
+    if declared is not None and round2(abs(declared - second.value)) <= SCORE_STEP \
+            < round2(abs(declared - first.value)):
+        first, second = second, first
+        other = RATE_READING if first_is_rate else TARGET_READING
+    return replace(first, note=f"{first.note}；或{other}为 {plain_points(second.value)}")
+
+
 def execution_row_rate(actual: object) -> float | None:
     """The 执行率 (in %) a 预算执行率 row's 完成值 states: 95%, 95 or 0.95; None when it
     is no rate."""

@@ -136,7 +136,8 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
     定性指标“达成”时规则允许 80%–100% 的分数，不在此列（见 JX408）；单列为一级指标的
     预算执行率（以及“项目管理”“过程”下的预算执行率）按“分值 × 执行率”计分（95% 得
-    9.5 分），也不在此列。
+    9.5 分），也不在此列；列在产出等指标下、有自己指标值的“预算执行率”，得分按
+    “分值 × 执行率”的同样不报告（两种读法均可）。
 
     **为什么**：规则规定完成即得满分；无故扣分多是抄错了数。
 
@@ -154,11 +155,12 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
 def _met_but_deducted(indicator: Indicator, score: Score) -> bool:
     """JX403's case: a quantitative target met, its 得分 below its 分值 (not a 预算执行率
-    row, scored 分值 × 执行率 though ≥90 % is met)."""
+    row, scored 分值 × 执行率 though ≥90 % is met, nor one under 产出 given that score)."""
     declared = indicator.score_declared
     return score.met is True and score.band is None and declared is not None \
         and indicator.weight is not None and not full_marks(indicator, declared) \
-        and execution_row_rate(indicator) is None
+        and execution_row_rate(indicator) is None \
+        and (score.value is None or differs(declared, score.value))
 
 
 @check("JX404", "warning", "得分与规则计算不符")

@@ -215,17 +215,18 @@ def test_a_mistake_in_the_department_framework_is_still_found(tmp_path):
     assert codes(data) == ["JX402"]
 
 
-def test_a_rate_row_under_management_scored_by_the_rate_says_its_target_was_met(tmp_path):
-    """预算执行率 ≥90% → 96% under 管理效率 at full marks: still 分值 × 执行率 (9.6) as the
-    rate rows of an index system's 管理/过程 are, and JX404 now says the 指标值 was met and
-    why the rules give less than full marks."""
+def test_a_rate_row_under_management_at_full_marks_reads_as_its_own_target(tmp_path):
+    """预算执行率 ≥90% → 96% under 管理效率 at full marks: 分值 × 执行率 (9.6) as the rate
+    rows of an index system's 管理/过程 are, or full marks as a positive target met (96 ≥
+    90) — both readings are allowed, so no JX404 (before: “应为 9.6”); the 总分 recomputed
+    takes the unit's: 9.6 + 80 + 10."""
     rows = list(DEPARTMENT_ROWS)
     rows[3] = ("管理效率", "预算执行效率", "预算执行率", "≥90%", "96%", 10, 10, None)
     money = [("年度资金总额", 1200, 1350, 1296, 10, "96%", 9.6)]
-    _, data = checked(department(tmp_path / "t.xlsx", rows, total=99.2, money=money))
-    [found] = [f for f in data["findings"] if f["code"] == "JX404"]
-    assert "应为 9.6" in found["message"] and "已达到指标值" in found["message"]
-    assert "JX402" not in codes(data)
+    _, data = checked(department(tmp_path / "t.xlsx", rows, total=99.6, money=money))
+    assert codes(data) == []
+    assert data["total_computed"] == 99.6
+    assert data["indicators"][3]["score_computed"] == 10
 
 
 def test_the_department_framework_has_no_default_split_of_a_projects(tmp_path):
@@ -244,3 +245,47 @@ def test_a_rise_by_a_number_against_last_year_is_still_a_number(tmp_path):
     _, data = _against_last_year(tmp_path, "不低于上年", "较上年增长3%", score=18,
                                  reason="口径调整")
     assert codes(data) == ["JX403"]
+
+
+# ---------------------------------------------------------------- 预算执行率 with a target of its own
+
+SPENT_95 = [("年度资金总额", 1200, 1296, 1231.2, 10, "95%", 9.5)]
+SPENT_85 = [("年度资金总额", 1200, 1296, 1101.6, 10, "85%", 8.5)]
+
+
+def _budget_rate_row(tmp_path, level1, actual, score, total, money=SPENT_95):
+    rows = list(DEPARTMENT_ROWS)
+    rows[2] = (level1, "预算管理", "预算执行率", "≥90%", actual, 10, score, "部分项目年底未支付")
+    return checked(department(tmp_path / "t.xlsx", rows, total=total, money=money))[1]
+
+
+@pytest.mark.parametrize(("level1", "score", "total"), [
+    ("管理效率", 10, 99.5), ("管理效率", 9.5, 99.0), ("产出", 10, 99.5), ("产出", 9.5, 99.0)])
+def test_a_budget_rate_with_its_own_target_reads_either_way(tmp_path, level1, score, total):
+    """预算执行率 ≥90%, done 95 %, 10 points: full marks as a positive target (95 ≥ 90) or
+    9.5 as the rate's score (10 × 95 %) — docs/domain.md allows both, so neither is a
+    finding, and the 总分 recomputed takes the unit's reading: 9.5 (money) + 80 + 10 or
+    9.5 (before: under 管理效率 10 was JX404 “应为 9.5”, under 产出 9.5 was JX403)."""
+    data = _budget_rate_row(tmp_path, level1, "95%", score, total)
+    assert codes(data) == []
+    assert data["total_computed"] == total
+
+
+def test_a_budget_rate_score_of_neither_reading_names_both(tmp_path):
+    """9 is neither 9.5 (10 × 95 %) nor 10 (95 ≥ 90): JX404, naming both scores."""
+    data = _budget_rate_row(tmp_path, "管理效率", "95%", 9, 98.5)
+    assert codes(data) == ["JX404"]
+    assert data["findings"][0]["message"] == (
+        "“预算执行率”得分 9，按财政部规则应为 9.5（预算执行率：分值 × 执行率；已达到指标值，"
+        "得分仍按执行率计，不是满分；或按年度指标值计分（正向指标）为 10）")
+
+
+@pytest.mark.parametrize(("score", "total", "found"), [(8.5, 97.0, []), (9.44, 97.94, []),
+                                                       (10, 98.5, ["JX402"])])
+def test_a_budget_rate_short_of_its_target_reads_either_way_too(tmp_path, score, total, found):
+    """85 % against ≥90%: 8.5 (10 × 85 %) or 9.44 (10 × 85 ÷ 90); full marks is JX402."""
+    data = _budget_rate_row(tmp_path, "管理效率", "85%", score, total, money=SPENT_85)
+    assert [code for code in codes(data) if code != "JX306"] == found
+    if found:
+        assert data["findings"][-1]["message"].endswith(
+            "按财政部规则应为 8.5（预算执行率：分值 × 执行率；或按年度指标值计分（正向指标）为 9.44）")
