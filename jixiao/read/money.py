@@ -40,6 +40,7 @@ class MoneyBlock:
     scale: float = 1.0  # 1/10000 where the headers say the amounts are in 元
     # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
     by_label: dict[str, tuple[int, int]] | None = None
+    project: str | None = None  # the project its one line is labelled by (``_one_project``)
 
 
 _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -147,14 +148,15 @@ def _from_sum_column(grid: Grid, row: int, column: int, found: dict[str, tuple[i
             found[role] = (found[role][0], total)
 
 
-def _money_header(grid: Grid, row: int) -> dict[str, int] | None:
+def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int] | None:
     """The money columns a header in ``row`` names (with the wrapped rest of its cells in
-    the next row, as a converted PDF prints 全年执行 / 数(B)), or None."""
+    the next row, as a converted PDF prints 全年执行 / 数(B)), or None. A header over a
+    list of projects (项目名称 | 全年预算数 …) is one only where ``projects`` is asked."""
     texts, cells = grid.texts, grid.rows.get(row, ())
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     own = {column: texts.get((row, column), "") for column in cells}
-    if any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
+    if not projects and any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
             and not _labels_money_lines(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
     if any(_TASK_LIST_HEAD.fullmatch(compact_text(text)) for text in own.values()):
@@ -501,10 +503,34 @@ def money_outside(grids: list[Grid], found: list[Found]) -> list[MoneyBlock]:
     spare = []
     for grid in grids:
         ends = [item.end for item in found if item.grid is grid]
-        money = find_money(grid, max(ends, default=0) + 1, grid.max_row + 1)
+        top = max(ends, default=0) + 1
+        money = find_money(grid, top, grid.max_row + 1) \
+            or _one_project(grid, top, grid.max_row + 1)
         if money is not None:
             spare.append(money)
     return spare
+
+
+def _one_project(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
+    """A list of projects that lists one: 项目名称 | 全年预算数 | 全年执行数 | 执行率 over
+    the project's name and its amounts, on a sheet of its own (a 评分附件表's 资金情况) —
+    the project's money, its line the 年度资金总额 (``MoneyBlock.project`` names whose)."""
+    for row in range(top, bottom):
+        if row not in grid.rows:
+            continue
+        columns = _money_header(grid, row, projects=True)
+        if columns is None:
+            continue
+        first = min(columns.values())
+        label, label_column = _line_label(grid, row + 1, first)
+        if not label or not _has_amount(grid, row + 1, first) \
+                or any(_has_amount(grid, below, first) for below in range(row + 2, bottom)):
+            return None  # no project's line, or more than one
+        heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
+                 for c in grid.rows.get(r, [])]
+        return MoneyBlock(grid, row, columns, [(row + 1, "年度资金总额", label_column)],
+                          1e-4 if _in_yuan(heads) else 1.0, project=label)
+    return None
 
 
 def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:

@@ -503,7 +503,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     for table, money in zip(tables, money_by_table, strict=True):
-        if money is None and len(spare_money) == 1:
+        if money is None and len(spare_money) == 1 and _money_of(spare_money[0], table):
             money = spare_money[0]
         if money is not None:
             apply_money(money, table)
@@ -643,6 +643,14 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
     return len(between) <= _BETWEEN_BLOCKS and all(
         isinstance(grid.values.get((row, column)), str) for row in between
         for column in grid.rows[row])
+
+
+def _money_of(money: MoneyBlock, table: SelfEvaluation) -> bool:
+    """Whether a money block outside the tables is ``table``'s: any, unless it is labelled
+    by a project (项目名称 | 全年预算数 …) and the table names another."""
+    name = table.project.name
+    return money.project is None or not name \
+        or compact_text(money.project) == compact_text(name)
 
 
 def _sichuan_money(money: MoneyBlock | None) -> bool:

@@ -166,9 +166,11 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
     person's score kept only where the rules leave it to a person (定性, not full marks)."""
     indicators = []
     rate_weight = None  # 预算执行率 as an indicator row (评分附件): the template's money block
+    rate_reason = None
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        if is_execution_row(indicator) and table.funds.total.budget is not None:
+        if _rate_row(table, indicator):
             rate_weight = rate_weight or indicator.weight
+            rate_reason = rate_reason or indicator.reason
             continue
         row = copy.copy(indicator)
         row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
@@ -184,8 +186,24 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         funds.weight = None
     if funds.weight is None and rate_weight is not None:
         funds.weight = rate_weight  # scored there as the row was: 分值 × 执行率
+        funds.reason = funds.reason or rate_reason
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
+
+
+def _rate_row(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether an indicator row is the 执行率 the template's money block scores instead: a
+    预算执行率 of its own 一级, or one under 产出 where the table scores no 执行率 besides
+    (its points among the 100: moved, not counted twice). The money must be there to
+    score it from."""
+    if not is_execution_row(indicator) and (
+            table.execution_line or not levels.is_budget_rate_name(indicator.name)):
+        return False
+    total = table.funds.total
+    if total.budget is None and total.executed is None:
+        raise JixiaoError(f"“{indicator.name}”行在标准模板中由资金栏按执行率计分，但原表中"
+                          "没有找到资金情况（全年预算数、全年执行数）；请在原表中写明后再转换")
+    return True
 
 
 def for_new_year(table: SelfEvaluation, year: int) -> SelfEvaluation:
