@@ -48,7 +48,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
     from jixiao.model import evaluate, plain_text
     from jixiao.read.workbook import read_workbook
     from jixiao.template.build import build_template
-    from jixiao.template.fill import as_standard, for_new_year
+    from jixiao.template.fill import as_standard, for_new_year, not_kept
 
     tables = read_workbook(args.input).tables
     targets = [output] if len(tables) == 1 else [
@@ -62,6 +62,7 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
     for table, target in zip(tables, targets, strict=True):
         ruleset = chosen or table.rules
         standard = as_standard(table, evaluate(table, ruleset))
+        told = [] if args.year is not None else not_kept(table, standard, ruleset)
         if args.year is not None:
             standard = for_new_year(standard, args.year)
         build_template(target, year=standard.project.year, rules=ruleset.name, table=standard,
@@ -72,4 +73,8 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
             print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
         elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
             print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
+        if told:
+            print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
+            for line in told:
+                print(f"    {line}")
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao import cellfuncs, levels
+from jixiao import cellfuncs, levels, rules
 from jixiao.errors import JixiaoError
 from jixiao.layout import COLUMN, FIRST_ROW, FUND_REASON, FUND_ROWS, GROUPS, group_first_row
 from jixiao.model import (
@@ -21,10 +21,12 @@ from jixiao.model import (
     SelfEvaluation,
     indicator_actual,
     indicator_target,
+    evaluate,
     is_execution_row,
+    plain_text,
 )
 from jixiao.parsing import heading_points
-from jixiao.rules import TOLERANCE
+from jixiao.rules import TOLERANCE, RuleSet
 from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
 
 
@@ -166,11 +168,12 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
     person's score kept only where the rules leave it to a person (定性, not full marks)."""
     indicators = []
     rate_weight = None  # 预算执行率 as an indicator row (评分附件): the template's money block
-    rate_reason = None
+    rate_reason = rate_score = None
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         if _rate_row(table, indicator):
             rate_weight = rate_weight or indicator.weight
             rate_reason = rate_reason or indicator.reason
+            rate_score = indicator.score_declared if rate_score is None else rate_score
             continue
         row = copy.copy(indicator)
         row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
@@ -187,6 +190,8 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
     if funds.weight is None and rate_weight is not None:
         funds.weight = rate_weight  # scored there as the row was: 分值 × 执行率
         funds.reason = funds.reason or rate_reason
+        if funds.score_declared is None:
+            funds.score_declared = rate_score
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
 
@@ -204,6 +209,37 @@ def _rate_row(table: SelfEvaluation, indicator: Indicator) -> bool:
         raise JixiaoError(f"“{indicator.name}”行在标准模板中由资金栏按执行率计分，但原表中"
                           "没有找到资金情况（全年预算数、全年执行数）；请在原表中写明后再转换")
     return True
+
+
+def not_kept(table: SelfEvaluation, standard: SelfEvaluation, ruleset: RuleSet) -> list[str]:
+    """What the template, computing every score by the rules, does not keep of ``table``
+    as written (``standard``: the table as ``as_standard`` gives it): each declared 得分,
+    执行率得分, 总分 and 评分等级 that differs from the template's; and a heading's stated
+    points its rows do not total (JX103), the template's headings stating none."""
+    from jixiao.checks.base import differs, points, run_checks
+
+    evaluation = evaluate(standard, ruleset)
+    told = []
+    for row, score in zip(standard.indicators, evaluation.scores, strict=True):
+        declared = row.score_declared
+        if declared is None or (score.value is not None and not differs(declared, score.value)):
+            continue
+        computed = f"按{ruleset.label}计为 {points(score.value)}" if score.value is not None \
+            else f"无法按规则计分（{score.note}）"
+        told.append(f"“{row.name}”得分原表为 {points(declared)}，模板{computed}")
+    declared, computed = standard.funds.score_declared, evaluation.execution_score
+    if declared is not None and computed is not None and differs(declared, computed):
+        told.append(f"执行率得分原表为 {points(declared)}，模板按执行率计为 {points(computed)}")
+    if table.total_declared is not None and (evaluation.total is None or differs(
+            table.total_declared, evaluation.total, TOLERANCE)):
+        told.append(f"总分原表为 {points(table.total_declared)}，模板计为 {points(evaluation.total)}")
+    if table.grade_declared is not None and evaluation.grade is not None \
+            and rules.grade_name(table.grade_declared) != evaluation.grade:
+        told.append(f"评分等级原表为“{plain_text(table.grade_declared)}”，"
+                    f"模板评为“{evaluation.grade}”")
+    told += [f"原表{finding.message}；模板的二级指标标题不写分值"
+             for finding in run_checks(table, select={"JX103"})]
+    return told
 
 
 def for_new_year(table: SelfEvaluation, year: int) -> SelfEvaluation:

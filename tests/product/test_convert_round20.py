@@ -108,3 +108,66 @@ def test_a_rate_row_under_output_moves_into_the_money_block_once(tmp_path, capsy
     assert (data["weight_total"], data["total_computed"], data["grade_computed"]) == (
         100, 96.56, "优")
     assert [f["code"] for f in data["findings"]] == []
+
+
+# ------------------------------------------------------------ 3. declared scores the template recomputes
+
+_STD_ROWS = [
+    ("产出指标", "数量指标（20分）", "培训人数", "≥1200人", "1150人", 10, 9.58,
+     "部分学员推迟报名，下年加强宣传"),
+    ("产出指标", "数量指标（20分）", "培训班次", "≥40期", "42期", 10, 10, None),
+    ("产出指标", "质量指标（15分）", "培训合格率", "≥95%", "97.5%", 15, 15, None),
+    ("产出指标", "成本指标（15分）", "人均培训成本", "≤1500元", "1650元", 15, 13.5,
+     "教材涨价，下年集中采购"),
+    ("效益指标", "社会效益指标（30分）", "带动就业人数", "≥500人", "520人", 15, 15, None),
+    ("效益指标", "社会效益指标（30分）", "政策知晓度", "明显提升", "达成", 15, 15, None),
+    ("满意度指标", "服务对象满意度指标（10分）", "培训对象满意度", "≥95%", "85%", 10, 8.95,
+     "部分学员对课时安排不满意，下年调整"),
+]
+
+
+def _std(path, rows=_STD_ROWS, total=96.47, grade="优", goal_rows=None):
+    """A standard table (money 1250 / 1180.5, 10 points, 9.44; indicators 90 points, the
+    rule's 87.03): its 年度总体目标 as ``goal_rows`` give it, by default in one row."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.title("项目支出绩效自评表（2024年度）")
+    sheet.line("项目名称", PROJECT)
+    sheet.line("主管部门", "某县人力资源和社会保障局", None, None, None, "实施单位", "某县就业服务中心")
+    sheet.line("项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+               "得分")
+    sheet.line("年度资金总额", None, 1250, 1250, 1180.5, 10, Percent(0.9444), 9.44)
+    sheet.line("其中：当年财政拨款", None, 1000, 1000, 950, None, Percent(0.95))
+    sheet.line("上年结转资金", None, 250, 250, 230.5, None, Percent(0.922))
+    for goal in goal_rows or [("年度总体目标", "预期目标：完成职业技能培训1200人", None, None,
+                               None, "实际完成情况：完成培训1150人")]:
+        sheet.line(*goal)
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade(grade)
+    return book.save(path)
+
+
+def test_convert_tells_each_declared_score_it_does_not_keep(tmp_path, capsys):
+    """满意度 declared 7 (the rule: 8.95), the 总分 94.52 and the grade 良 (the rule's:
+    96.47, 优), 数量指标（25分） over 20 points: before, the template's scores replaced
+    them without a word, and the original's JX404, JX501, JX502 and JX103 were gone."""
+    rows = [list(row) for row in _STD_ROWS]
+    rows[0][1] = rows[1][1] = "数量指标（25分）"
+    rows[6][6] = 7
+    source = _std(tmp_path / "bad.xlsx", rows, total=94.52, grade="良")
+    code, text, _ = _convert(capsys, source, tmp_path / "o.xlsx")
+    assert code == 0
+    assert text.splitlines()[1:] == [
+        "  注意：模板按规则计算得分，原表的以下内容未照原样转入：",
+        "    “培训对象满意度”得分原表为 7，模板按财政部规则计为 8.95",
+        "    总分原表为 94.52，模板计为 96.47",
+        "    评分等级原表为“良”，模板评为“优”",
+        "    原表“数量指标”标明 25 分，其下各指标分值合计 20 分；模板的二级指标标题不写分值"]
+
+
+def test_convert_of_a_table_scored_by_the_rules_tells_nothing(tmp_path, capsys):
+    code, text, _ = _convert(capsys, _std(tmp_path / "t.xlsx"), tmp_path / "o.xlsx")
+    assert code == 0 and len(text.splitlines()) == 1
+    code, text, _ = _convert(capsys, _annex(tmp_path / "a.xlsx"), tmp_path / "a-o.xlsx")
+    assert code == 0 and len(text.splitlines()) == 2  # the rate row's note alone
