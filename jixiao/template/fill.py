@@ -19,9 +19,9 @@ from jixiao.model import (
     FundLine,
     Indicator,
     SelfEvaluation,
+    evaluate,
     indicator_actual,
     indicator_target,
-    evaluate,
     is_execution_row,
     plain_text,
 )
