@@ -302,10 +302,37 @@ def _scan_goal(grid: Grid, row: int, columns: list[int], project: Project,
                         sources[key] = (grid, below, column)
         if found or headed:
             return
+    if _goal_texts_labelled(grid, row, label, project, sources):
+        return
     beside = grid.right_of(row, label, limit=8)
     if beside is not None and isinstance(beside[0], str):
         project.goal_expected = beside[0].strip()
         sources["goal_expected"] = (grid, row, beside[1])
+
+
+_GOAL_PREFIX = re.compile(r"\s*(" + "|".join(word for _, words in _GOAL_COLUMNS for word in words)
+                          + r")\s*[:：]\s*(.+)", re.DOTALL)
+
+
+def _goal_texts_labelled(grid: Grid, row: int, label: int, project: Project,
+                         sources: dict[str, Place]) -> bool:
+    """The goal in one row, each text naming what it is (年度总体目标 | 预期目标：… |
+    实际完成情况：…): each under its name, the name left off. Whether any was."""
+    found = False
+    for column in grid.rows.get(row) or ():
+        value = grid.raw(row, column)
+        if column <= label or column > label + 8 or not isinstance(value, str) \
+                or grid.same_merge((row, label), (row, column)):
+            continue
+        named = _GOAL_PREFIX.fullmatch(value)
+        if named is None:
+            continue
+        key = next(key for key, words in _GOAL_COLUMNS if named.group(1) in words)
+        if getattr(project, key) is None:
+            setattr(project, key, named.group(2).strip())
+            sources[key] = (grid, row, column)
+            found = True
+    return found
 
 
 # The year in a sheet's or a file's name: 2023年度 first, else 2023年 not followed by a

@@ -171,3 +171,22 @@ def test_convert_of_a_table_scored_by_the_rules_tells_nothing(tmp_path, capsys):
     assert code == 0 and len(text.splitlines()) == 1
     code, text, _ = _convert(capsys, _annex(tmp_path / "a.xlsx"), tmp_path / "a-o.xlsx")
     assert code == 0 and len(text.splitlines()) == 2  # the rate row's note alone
+
+
+# ------------------------------------------------------------ 4. the 年度总体目标 in one row
+
+def test_a_goal_in_one_row_naming_its_parts_keeps_both(tmp_path):
+    """年度总体目标 | 预期目标：… | … | 实际完成情况：…: before, the whole first text the
+    预期目标 and the 实际完成情况 lost (the template's G11 empty)."""
+    out = tmp_path / "o.xlsx"
+    assert main(["convert", str(_std(tmp_path / "t.xlsx")), "-o", str(out)]) == 0
+    project = read_template(out).project
+    assert (project.goal_expected, project.goal_actual) == ("完成职业技能培训1200人",
+                                                            "完成培训1150人")
+    two_rows = _std(tmp_path / "two.xlsx", goal_rows=[
+        ("年度总体目标", "预期目标", None, None, None, "实际完成情况"),
+        (None, "完成职业技能培训1200人", None, None, None, "完成培训1150人")])
+    assert main(["convert", str(two_rows), "-o", str(tmp_path / "o2.xlsx")]) == 0
+    project = read_template(tmp_path / "o2.xlsx").project
+    assert (project.goal_expected, project.goal_actual) == ("完成职业技能培训1200人",
+                                                            "完成培训1150人")
