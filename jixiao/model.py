@@ -25,7 +25,7 @@ from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
-from jixiao.units import split_unit
+from jixiao.units import fraction_as_percent, split_unit
 
 
 @dataclass(frozen=True)
@@ -414,6 +414,19 @@ def indicator_actual(indicator: Indicator) -> object:
         if scale == 1.0 and base != "%":
             return f"{plain_text(indicator.actual)}{indicator.unit}"
     return indicator.actual
+
+
+def actual_shown(indicator: Indicator) -> object:
+    """The 完成值 as one text, as ``indicator_actual`` reads it, with the table's 度量单位
+    % too: a bare 0.975 or 85 beside 度量单位 % is 97.5% or 85% (read beside the 指标值
+    as ``units.fraction_as_percent`` says) — how a report names it and the template holds it."""
+    actual = indicator_actual(indicator)
+    if not indicator.unit or not isinstance(actual, (int, float)) or isinstance(actual, bool) \
+            or split_unit(normalize_text(str(indicator.unit)).strip()) != (1.0, "%"):
+        return actual
+    target = parse_measure(indicator_target(indicator))
+    beside = target.value if target.kind == "number" and target.unit == "%" else None
+    return f"{plain_text(round(fraction_as_percent(float(actual), beside), 10))}%"
 
 
 def default_operator(indicator: Indicator) -> str:

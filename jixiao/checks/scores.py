@@ -427,9 +427,9 @@ def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore
 
 
 def _pair_text(indicator: Indicator) -> str:
-    from jixiao.model import indicator_actual, indicator_target
+    from jixiao.model import actual_shown, indicator_target
 
-    target, actual = indicator_target(indicator), indicator_actual(indicator)
+    target, actual = indicator_target(indicator), actual_shown(indicator)
     return f"指标值 {_text(target)}，完成值 {_text(actual)}"
 
 

@@ -19,8 +19,8 @@ from jixiao.model import (
     FundLine,
     Indicator,
     SelfEvaluation,
+    actual_shown,
     evaluate,
-    indicator_actual,
     indicator_target,
     is_execution_row,
     plain_text,
@@ -176,7 +176,7 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
             rate_score = indicator.score_declared if rate_score is None else rate_score
             continue
         row = copy.copy(indicator)
-        row.target, row.actual = indicator_target(indicator), indicator_actual(indicator)
+        row.target, row.actual = indicator_target(indicator), actual_shown(indicator)
         row.nature = row.unit = None
         declared = indicator.judged
         full = declared is not None and indicator.weight is not None \

@@ -190,3 +190,30 @@ def test_a_goal_in_one_row_naming_its_parts_keeps_both(tmp_path):
     project = read_template(tmp_path / "o2.xlsx").project
     assert (project.goal_expected, project.goal_actual) == ("完成职业技能培训1200人",
                                                             "完成培训1150人")
+
+
+# ------------------------------------------------------------ 5. a 四川 table's actuals with their unit
+
+_SICHUAN_ROWS = [
+    ("产出指标", "数量指标", "培训人数", "≥", 1200, "人", 30, 1150, "部分学员推迟报名"),
+    ("产出指标", "质量指标", "培训合格率", "≥", 95, "%", 20, 0.975, None),
+    ("效益指标", "社会效益指标", "政策知晓度", "定性", "明显提升", None, 30, "达成", None),
+    ("满意度指标", "服务对象满意度指标", "培训对象满意度", "≥", 95, "%", 10, 85,
+     "部分学员对课时安排不满意"),
+]
+
+
+def test_sichuan_actuals_in_percent_carry_the_unit(tmp_path, capsys):
+    """度量单位 % beside a bare 0.975 and 85: before, the template got ≥95% | 0.975 and
+    ≥95% | 85, and JX409 said “完成值 85”."""
+    from workbooks import sichuan
+
+    source = sichuan(tmp_path / "s.xlsx", rows=_SICHUAN_ROWS)
+    _, data = checked(source)
+    assert [f["message"] for f in data["findings"] if f["code"] == "JX409"][-1] == (
+        "“培训对象满意度”未达到指标值（指标值 ≥95%，完成值 85%）；按四川省规则得 8.95 分（满分 10）")
+    out = tmp_path / "o.xlsx"
+    assert main(["convert", str(source), "-o", str(out)]) == 0
+    table = read_template(out)
+    assert [(i.target, i.actual) for i in table.indicators] == [
+        ("≥1200人", "1150人"), ("≥95%", "97.5%"), ("明显提升", "达成"), ("≥95%", "85%")]
