@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from jixiao import levels
+from jixiao.cellfuncs import is_error
 from jixiao.model import SelfEvaluation, plain_text
 from jixiao.parsing import normalize_text, parse_points
 from jixiao.read.grid import Grid, clean, note, points, points_at
@@ -150,7 +151,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
 
 def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
     table.sources["total"] = note(table, grid, row, column)
-    raw = clean(grid.raw(row, column))
+    raw = _declared(grid.raw(row, column))
     total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
     if total is not None:  # "99.48（优）"
         table.total_declared = total
@@ -292,11 +293,19 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
         return
     value, where = found
     table.sources["grade"] = note(table, grid, row, where)
-    cleaned = clean(value)
+    cleaned = _declared(value)
     table.grade_declared = None if cleaned is None else plain_text(cleaned).strip()
     named = _after_label(table.grade_declared or "").strip()
     if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell
+
+
+def _declared(value: Any) -> Any:
+    """A 总分 or 评分等级 cell's value as a declaration: none where it holds a template
+    formula's ⚠ (“⚠ 分值合计 80，不是 100，不评等级”) — the template's word, not the
+    unit's, as ``by_names`` reads every ⚠ cell."""
+    value = clean(value)
+    return None if is_error(value) else value
 
 
 def _after_label(text: str) -> str:

@@ -217,3 +217,28 @@ def test_sichuan_actuals_in_percent_carry_the_unit(tmp_path, capsys):
     table = read_template(out)
     assert [(i.target, i.actual) for i in table.indicators] == [
         ("≥1200人", "1150人"), ("≥95%", "97.5%"), ("明显提升", "达成"), ("≥95%", "85%")]
+
+
+# ------------------------------------------------------------ 6. the template's ⚠ in its grade cell
+
+def test_the_templates_own_warning_in_its_grade_cell_is_no_declared_grade(tmp_path, capsys):
+    """A converted 四川 table whose 权重 total 70 (80 with the 执行率's 10), recalculated:
+    the grade formula shows “⚠ 分值合计 80，不是 100，不评等级”. Before, check printed
+    that as the grade 填报; it is the template's word, no grade declared."""
+    from workbooks import sichuan
+
+    rows = [list(row) for row in _SICHUAN_ROWS]
+    rows[2][6] = 10  # 政策知晓度 10 points, not 30: the 权重 total 70
+    source = sichuan(tmp_path / "s.xlsx", rows=rows)
+    for formulas in ("native", "addin"):
+        out, recalculated = tmp_path / f"{formulas}.xlsx", tmp_path / f"{formulas}-重算.xlsx"
+        assert main(["convert", str(source), "-o", str(out), "--formulas", formulas]) == 0
+        assert main(["recalc", str(out), "-o", str(recalculated)]) == 1  # the ⚠ named
+        capsys.readouterr()
+        assert main(["check", str(recalculated)]) == 1
+        text = capsys.readouterr().out
+        assert "评分等级 填报 — / 计算 —（分值合计 80，不是 100，不评等级）" in text
+        data = _check_json(capsys, recalculated)
+        # 28.75 (30 × 1150/1200) + 20 + 10 + 8.95 (10 × 85/95) + 7.5 (10 × 75 %)
+        assert (data["grade_declared"], data["total_declared"]) == (None, 75.2)
+        assert [f["code"] for f in data["findings"]] == ["JX101", "JX306"]  # 75 %, no 原因
