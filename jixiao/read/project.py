@@ -1,5 +1,9 @@
 """The project's facts above a table, or on a cover sheet: 项目名称, 主管部门, 实施单位, the
-year, 年度总体目标 (预期目标 / 实际完成情况), and the rule set a 评分规则 cell states."""
+year, 年度总体目标 (预期目标 / 实际完成情况), and the rule set a 评分规则 cell states.
+
+(Over 400 lines: the facts above a table come in many forms — labels beside their values,
+the goal under its headings or named in one row, the year in titles and names — and are
+read in one pass over the same rows.)"""
 
 from __future__ import annotations
 
