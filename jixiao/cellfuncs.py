@@ -68,14 +68,26 @@ def _column(values: Cell, length: int) -> list[Cell]:
 
 
 @_cell_safe
-def rate(budget: Cell, executed: Cell) -> Cell:
-    """执行率 as a fraction (0.9981 shows as 99.81% in a percent-formatted cell)."""
+def rate(budget: Cell, executed: Cell, total_line: Cell = None) -> Cell:
+    """执行率 as a fraction (0.9981 shows as 99.81% in a percent-formatted cell).
+
+    0 and 0 on a 其中 line is an unused line: 0 (published tables show 0.00%). On the
+    年度资金总额 line (``total_line`` true: the template's JX_RATE(E6,F6,TRUE)) there is
+    no rate, as the checker says (JX307): "⚠ 全年预算数为 0，须大于 0 才能计算执行率", so
+    no 执行率得分 and no 总分 either — as the native template shows."""
     amounts = rules.template_amounts(budget, executed)  # "⚠ 全年执行数(B)未填写" …
     if amounts is None:
         return ""
-    if amounts == (0.0, 0.0):
+    if amounts == (0.0, 0.0) and not _flag(total_line):
         return 0.0  # an unused 其中 line: published tables show 0.00%
     return rules.execution_rate(*amounts) / 100
+
+
+def _flag(value: Cell) -> bool:
+    """A TRUE/FALSE argument as a cell passes it (TRUE, 1, "TRUE"; blank is false)."""
+    if isinstance(value, str):
+        return value.strip().upper() in ("TRUE", "1")
+    return bool(value) and not _blank(value)
 
 
 @_cell_safe

@@ -6,7 +6,7 @@
 
 | 函数 | 公式示例 | 结果 |
 |---|---|---|
-| JX_RATE(全年预算数, 全年执行数) | ``=JX_RATE(E6,F6)`` | 执行率（小数，设为百分比格式显示 99.81%） |
+| JX_RATE(全年预算数, 全年执行数, [总额行]) | ``=JX_RATE(E6,F6,TRUE)`` | 执行率（小数，设为百分比格式显示 99.81%）；总额行预算数为 0 时显示 ⚠ |
 | JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,G6)`` | 执行率得分 = 分值 × 执行率，最高为分值 |
 | JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,G13,JX_Rules)`` | 单个指标得分 |
 | JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
@@ -31,9 +31,10 @@ _RULES_DOC = "评分规则：mof2020（默认）、ratio 或 sichuan"
 @xw.func(category="绩效自评")
 @xw.arg("budget", doc="全年预算数（万元）")
 @xw.arg("executed", doc="全年执行数（万元）")
-def JX_RATE(budget, executed):
+@xw.arg("total_line", doc="TRUE：年度资金总额行，预算数、执行数都为 0 时不计执行率（其中行为 0%）")
+def JX_RATE(budget, executed, total_line=False):
     """执行率 = 全年执行数 ÷ 全年预算数，返回小数，请设为百分比格式。"""
-    return cellfuncs.rate(budget, executed)
+    return cellfuncs.rate(budget, executed, total_line)
 
 
 @xw.func(category="绩效自评")

@@ -182,7 +182,9 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     funds = table.funds
     rate_fraction: object = ""
     for line in (funds.total, *funds.parts):
-        fraction = cellfuncs.rate(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
+        fraction = cellfuncs.rate(typed_in(table, line, "budget"), typed_in(table, line, "executed"),
+                                  line is funds.total and _rate_marks_total(
+                                      table.cell(line.sources.get("rate"))))
         if line is funds.total:
             rate_fraction = fraction
         if "rate" in line.sources:
@@ -221,6 +223,14 @@ def _grades_weights(info: CellInfo | None) -> bool:
     grade where they do not total 100. An older JX_GRADE(H43) grades any total."""
     formula = (info.formula or "") if info is not None else ""
     return re.search(r"JX_GRADE\s*\([^,()]*,", formula, re.IGNORECASE) is not None
+
+
+def _rate_marks_total(info: CellInfo | None) -> bool:
+    """A template's JX_RATE of the 年度资金总额 line told so (JX_RATE(E6,F6,TRUE), since
+    rt20): 0 and 0 there is no rate. An older JX_RATE(E6,F6) shows 0 %."""
+    formula = (info.formula or "") if info is not None else ""
+    return re.search(r"JX_RATE\s*\([^,()]*,[^,()]*,\s*TRUE\s*\)", formula, re.IGNORECASE) \
+        is not None
 
 
 def _native(table: SelfEvaluation) -> bool:

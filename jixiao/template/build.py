@@ -209,7 +209,9 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
         put(ws, f"B{row}:C{row}", label, Style(horizontal="left"))
         for column in "DEF":
             put(ws, f"{column}{row}", None, AMOUNT_INPUT)
-        put(ws, f"H{row}", f"=JX_RATE(E{row},F{row})", Style(number_format=PERCENT))
+        # the 年度资金总额 line says so (TRUE): 0 and 0 there is no rate, not 0 %
+        total_line = ",TRUE" if row == FUND_ROWS[0] else ""
+        put(ws, f"H{row}", f"=JX_RATE(E{row},F{row}{total_line})", Style(number_format=PERCENT))
         if row == FUND_ROWS[0]:
             put(ws, f"G{row}", 10, POINTS_INPUT)
             put(ws, f"I{row}", f"=JX_EXEC_SCORE(H{row},G{row})", COMPUTED)

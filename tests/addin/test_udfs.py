@@ -19,15 +19,17 @@ UDF_DIR = Path(__file__).resolve().parents[2] / "udfs"
 
 
 def _load_udfs():
-    try:
+    """This checkout's udfs/ — not an installed jixiao_udfs, which may map another
+    checkout's folder (an editable install in a shared venv)."""
+    installed = importlib.util.find_spec("jixiao_udfs")
+    if installed is not None and Path(installed.origin or "").resolve() == UDF_DIR / "__init__.py":
         return importlib.import_module("jixiao_udfs")
-    except ModuleNotFoundError:  # a source checkout that is not pip-installed
-        spec = importlib.util.spec_from_file_location(
-            "jixiao_udfs", UDF_DIR / "__init__.py", submodule_search_locations=[str(UDF_DIR)])
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["jixiao_udfs"] = module
-        spec.loader.exec_module(module)
-        return module
+    spec = importlib.util.spec_from_file_location(
+        "jixiao_udfs", UDF_DIR / "__init__.py", submodule_search_locations=[str(UDF_DIR)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["jixiao_udfs"] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 udfs = _load_udfs()
@@ -116,7 +118,7 @@ def _arguments(function, value):
                 "actual": "96%", "rules": "mof2020", "judged": None, "level2": None,
                 "targets": [["≥95%"]], "actuals": [["96%"]], "weights": [[10]],
                 "level2s": None, "exec_score": 10, "scores": [[8]], "total": 90,
-                "exec_weight": 10, "weight_total": 100}
+                "exec_weight": 10, "weight_total": 100, "total_line": True}
     names = list(inspect.signature(function).parameters)
     for position in range(len(names)):
         arguments = [sensible[name] for name in names]
@@ -220,3 +222,14 @@ def test_range_arguments_are_two_dimensional_and_the_column_function_spills():
     # Excel 365 spills a returned array by itself; xlwings' legacy expand="table"
     # is known to drop formulas that reference its output (xlwings issue #1164).
     assert not any(dec == "xw.ret" and "expand" in kw for dec, _, kw in decorators)
+
+
+def test_a_zero_budget_on_the_total_line_is_no_rate():
+    """rt20: 0 and 0 is an unused 其中 line (0 %), but on the 年度资金总额 line (TRUE) no
+    rate can be computed, as check says (JX307): the 执行率得分 and 总分 show ⚠ too."""
+    assert udfs.JX_RATE(0, 0) == 0.0
+    rate = udfs.JX_RATE(0, 0, True)
+    assert rate == "⚠ 全年预算数为 0，须大于 0 才能计算执行率"
+    assert udfs.JX_EXEC_SCORE(rate, 10) == rate
+    assert udfs.JX_TOTAL(udfs.JX_EXEC_SCORE(rate, 10), [[90]]) == "⚠ 有得分未能计算，总分无法合计"
+    assert udfs.JX_RATE(200, 170, True) == pytest.approx(0.85)

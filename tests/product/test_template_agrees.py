@@ -279,3 +279,39 @@ def test_money_missing_or_typed_as_text_is_one_error_on_its_input_cell(
     assert [f"{item.code} {item.cell} {item.message}" for item in findings
             if item.severity == "error"] == [f"JX309 {cell} {message}"]
     assert_only_input_cells(findings, input_cells)
+
+
+# ---------------------------------------------------------------- rt20: one rule each
+
+def _zero_budget(tmp_path: Path, formulas: str) -> Path:
+    from jixiao.samples import sample
+
+    table = sample("putuo-1")
+    table.funds = Funds(total=FundLine("年度资金总额", 0.0, 0.0, 0.0), weight=10.0)
+    path = tmp_path / "filled.xlsx"
+    build_template(path, table=table, formulas=formulas)
+    return recalc_file(path, tmp_path / "filled.recalc.xlsx")[0]
+
+
+@pytest.mark.parametrize(("formulas", "rate"), [
+    ("addin", "⚠ 全年预算数为 0，须大于 0 才能计算执行率"),
+    ("native", "⚠ 预算数须大于 0，执行数须为不小于 0 的数")])
+def test_a_zero_budget_leaves_no_rate_and_no_total_as_check_says(tmp_path, formulas, rate):
+    """rt20: the JX_ template showed 执行率 0 %, 执行率得分 0 and 总分 90 / 优 where check
+    says the total cannot be computed (JX307); the native one already showed ⚠."""
+    path = _zero_budget(tmp_path, formulas)
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert [cells[ref].value for ref in ("H6", "I6", "H43")] == [
+        rate, rate, "⚠ 有得分未能计算，总分无法合计"]
+    assert (cells["H44"].value or "").strip() == ""  # a no-break space: nothing shown
+    assert _findings(path) == ["JX307 info E6 执行率得分（分值 10）无法计算：全年预算数为 0，"
+                               "须大于 0 才能计算执行率；总分无法算出"]
+
+
+def test_libreoffice_shows_the_zero_budget_s_warning_not_a_total(tmp_path):
+    from libreoffice import sheets_as_shown
+
+    shown = sheets_as_shown(_zero_budget(tmp_path, "addin"), tmp_path / "lo")[SHEET]
+    assert shown[5][7:9] == ["⚠ 全年预算数为 0，须大于 0 才能计算执行率"] * 2  # H6, I6
+    assert shown[42][7] == "⚠ 有得分未能计算，总分无法合计"  # H43
+    assert shown[43][7].strip() == ""  # H44: no grade
