@@ -112,8 +112,12 @@ _LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达�
 
 # Hidden helper columns of an indicator row, in order.
 HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "level", "kind",
-               "eop", "goal", "done", "at", "share", "met")
-HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "AA")
+               "eop", "goal", "done", "at", "share", "met", "points")
+HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "AA",
+                  "AB")
+# "points": the row's 分值 as the checker reads it (``weight_points``): 10% typed (0.1 in a
+# percent-formatted cell) is 10 points, as a 权重 "10%" is (rt20). Every formula of the
+# row reads it, not the 分值 cell.
 _HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
 
 
@@ -179,6 +183,12 @@ def _on_load(ref: str) -> str:
     return f'LEFT(CELL("format",{ref}),0)'
 
 
+def _points(ref: str) -> str:
+    """``weight_points`` as a formula: a number in a percent-formatted cell in percent,
+    another number as it is, a text or blank as its text ("" for blank, not 0)."""
+    return f'IF(ISNUMBER({ref}),IF({_percent_format(ref)},{_percent_number(ref)},{ref}),{ref}&"")'
+
+
 def _percent_number(ref: str) -> str:
     """``_percent_value`` as a formula: 1.05 typed as 105% → 105."""
     x = f"ROUND({ref}*100,10)"
@@ -201,8 +211,9 @@ def _share(level: str, end: int, ratio: bool) -> float:
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
     """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
     the helpers, 得分 (H) and 是否达成 (K)."""
-    e, f, g, j = f"E{row}", f"F{row}", f"G{row}", f"J{row}"
+    e, f, j = f"E{row}", f"F{row}", f"J{row}"
     h = {key: f"{column}{row}" for key, column in _HELPERS.items()}
+    g = h["points"]  # the 分值 in points (10% typed is 10)
     rules = f"LOWER(TRIM({rules_name}))"
     ratio = f'{rules}="{_RATIO}"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
@@ -213,6 +224,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
     formulas = {
+        "points": _points(f"G{row}"),
         "t_text": f'IF(ISNUMBER({e}),{_on_load(e)},{e_text})',
         "op": (f'IF(LEFT({h["t_text"]},2)=">=",">=",IF(LEFT({h["t_text"]},2)="<=","<=",'
                f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
@@ -350,13 +362,22 @@ def _percent_value(value: float) -> float | str:
     return "" if "e" in text else float(text)
 
 
+def weight_points(value: Any, percent: bool) -> Any:
+    """A 分值 cell as the native formulas read it: in a percent-formatted cell (10% typed:
+    0.1) the percent, 10 points, as the reader takes a 权重 "10%"; a text or blank as it is."""
+    if _is_number(value) and percent:
+        return _percent_value(value)
+    return "" if value is None else value
+
+
 def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                judged: Any = None, level2: Any = None, target_percent: bool = False,
-               actual_percent: bool = False) -> dict[str, Any]:
+               actual_percent: bool = False, weight_percent: bool = False) -> dict[str, Any]:
     """What the native formulas of a row show: helper key → value, plus "score", "met".
-    ``target_percent``, ``actual_percent``: the number in that cell has a percent format
-    (105% typed: 1.05, read as 105 %, whatever its size)."""
-    values: dict[str, Any] = {}
+    ``target_percent``, ``actual_percent``, ``weight_percent``: the number in that cell has
+    a percent format (105% typed: 1.05, read as 105 %, whatever its size)."""
+    weight = weight_points(weight, weight_percent)
+    values: dict[str, Any] = {"points": weight}
     rules = plain_text(rules_name).strip().lower()
     if _is_number(target) and target_percent:
         t_text, op, t_unit, t_num = "", "", "%", _percent_value(target)
@@ -509,15 +530,17 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
             f'IF(AND({e}=0,{f}=0),{unused},IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
-    rate, weight = f"H{top}", f"G{top}"
+    rate, weight = f"H{top}", _points(f"G{top}")  # 10% typed is 10 points
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
     out[f"I{top}"] = (f'=IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
                       f'IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
                       f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
                       f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
     scores = f"H{first}:H{last}"
-    out[f"G{total_row}"] = f"=ROUND(SUM({weight},G{first}:G{last}),2)"
-    # a row with inputs but no score: its formulas copied only in part (H without M:AA)
+    points = _HELPERS["points"]  # the 分值 as points, row by row (SUM skips a text)
+    out[f"G{total_row}"] = (f"=ROUND(SUM(IF(ISNUMBER({weight}),{weight},0),"
+                            f"{points}{first}:{points}{last}),2)")
+    # a row with inputs but no score: its formulas copied only in part (H without M:AB)
     unscored = (f'SUMPRODUCT((E{first}:E{last}&F{first}:F{last}&G{first}:G{last}<>"")'
                 f'*({scores}&""=""))')
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")+{unscored}>0,'
@@ -619,7 +642,7 @@ def native_results(get: Callable[[str], Any],
     out: dict[str, Any] = {}
     scores, weights, filled = [], [], []
     for row in range(FIRST_ROW, LAST_ROW + 1):
-        weight = get(f"{c['weight']}{row}")
+        weight = weight_points(get(f"{c['weight']}{row}"), in_percent(f"{c['weight']}{row}"))
         target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
         shown = row_values(get(target), get(actual), weight, rules, get(f"{c['judged']}{row}"),
                            get(f"{c['level2']}{group_first_row(row)}"),
@@ -630,8 +653,10 @@ def native_results(get: Callable[[str], Any],
         scores.append(shown["score"])
         weights.append(weight)
         filled.append(not (_blank(get(target)) and _blank(get(actual)) and _blank(weight)))
+    fund_weight = f"G{FUND_ROWS[0]}"
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
-                                get(f"G{FUND_ROWS[0]}"), scores, weights,
+                                weight_points(get(fund_weight), in_percent(fund_weight)),
+                                scores, weights,
                                 formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
                                 filled)
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):

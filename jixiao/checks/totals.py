@@ -245,21 +245,27 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     """The values the native formulas give (``jixiao.native``), cell by cell."""
     from jixiao import native
     funds = table.funds
+
+    def points(line: object) -> object:  # a 分值 typed as 10% is 10 points (rt20)
+        info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
+        return native.weight_points(typed_in(table, line, "weight"),
+                                    info is not None and shows_percent(info.number_format))
+
     scores, weights, filled = [], [], []
     for indicator in table.indicators:
         filled.append(any(value not in (None, "") for value in (
             indicator.target, indicator.actual, typed_in(table, indicator, "weight"))))
-        values = native.row_values(indicator.target, indicator.actual,
-                                   typed_in(table, indicator, "weight"), evaluation.rules.name,
+        values = native.row_values(indicator.target, indicator.actual, points(indicator),
+                                   evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")
         scores.append(_as_shown(table, source, values["score"], current))
-        weights.append(typed_in(table, indicator, "weight"))  # SUM skips a 分值 in words
+        weights.append(points(indicator))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
-                                 for line in lines], typed_in(table, funds, "weight"), scores, weights,
+                                 for line in lines], points(funds), scores, weights,
                                 filled=filled)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
@@ -345,7 +351,7 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
         if isinstance(computed, (int, float)) else ""
     if what.endswith("的得分"):
         how = "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式" if not _native(table) else \
-            "请复制上一整行（含隐藏的 M–AA 列的公式）插入或粘贴到该行，再改写其填写内容"
+            "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"
         return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")

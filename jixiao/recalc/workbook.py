@@ -151,7 +151,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                 f"“{package.path.name}”是原生公式模板，但第 {row} 行起的公式位置与模板"
                 f"不同（插入或删除了行，如 {SHEET}!{cell} 没有公式）：jixiao 只能按模板原样计算；"
                 "请在 Excel、WPS 或 LibreOffice 中打开本表，给新插入的行从上一行复制整行"
-                "（含隐藏的 M–AA 列的公式）、再改写其填写内容，重算（F9）后保存")
+                "（含隐藏的 M–AB 列的公式）、再改写其填写内容，重算（F9）后保存")
         raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
                           f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}

@@ -256,7 +256,7 @@ def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, ca
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
     message = capsys.readouterr().err
     assert "第 16 行起的公式位置与模板不同" in message and "自评表!H16 没有公式" in message, message
-    assert "从上一行复制整行（含隐藏的 M–AA 列的公式）" in message
+    assert "从上一行复制整行（含隐藏的 M–AB 列的公式）" in message
     assert not (tmp_path / "out.xlsx").exists()
 
 

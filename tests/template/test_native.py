@@ -416,8 +416,29 @@ def test_a_zero_budget_leaves_the_total_uncomputed_as_jixiao_check_does(tmp_path
     assert not [f for f in result.findings if f.code in ("JX503", "JX504", "JX404")]
 
 
+def test_a_weight_typed_as_a_percent_counts_its_points_as_jixiao_check_reads_it(tmp_path):
+    """10% typed into a 分值 (0.1 in a percent-formatted cell) is 10 points for jixiao
+    check, as a 权重 "10%" is (read.grid.points_at); the native formulas took 0.1 points:
+    得分 0.1, 分值合计 90.1, no grade, and check saw a 9.9-point deduction (rt20 item 2)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["G40"], sheet["G6"] = 0.1, 0.1  # 服务对象满意度 (10), the 执行率's 10
+        sheet["G40"].number_format = sheet["G6"].number_format = "0%"
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert [_cell(computed, row, column) for row, column in
+            ((40, "H"), (40, "AB"), (6, "I"), (43, "G"), (43, "H"), (44, "H"))] == [
+        "10", "10", "9.98", "100", "99.98", "优"]
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 99.98
+    assert [f"{f.code} {f.cell}" for f in result.findings if f.severity == "error"] == []
+
+
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
-    """An inserted row given only the H formula (its hidden M:AA helpers empty) scores
+    """An inserted row given only the H formula (its hidden M:AB helpers empty) scores
     nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
     from openpyxl import load_workbook
 
@@ -442,7 +463,7 @@ def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
 
 
 def test_the_native_template_tells_how_to_add_a_row_that_scores(tmp_path):
-    """Copying H and K alone leaves the helpers M:AA empty (rt19 item 2): the 填写说明
+    """Copying H and K alone leaves the helpers M:AB empty (rt19 item 2): the 填写说明
     says to copy the whole row; the unused xlwings.conf sheet is gone (item 4)."""
     from openpyxl import load_workbook
 
