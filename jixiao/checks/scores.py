@@ -281,8 +281,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
     **正确示例**：得分 9.49。
 
-    原生公式模板（`--formulas native`）中写法须由 jixiao 计分的行（得分显示 ⚠），
-    作为警告指向指标值单元格并给出规则算出的得分。
+    原生公式模板（`--formulas native`）中公式不能计分的行（得分显示 ⚠），作为警告给出规则
+    算出的得分，指向要改的单元格：分值或人工评分填成文字（如文本格式的“5”）时指向该格，
+    请只填数字；指标值写法须由 jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -296,11 +297,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
         info = table.cell(source)
         if jixiao_formula(table, source) and info is not None \
                 and str(info.value or "").startswith("⚠"):
-            # the native template's formulas leave this writing to jixiao: give its score
-            yield finding("JX406", first_source(indicator, "target", "score"),
-                          f"“{label(indicator)}”的写法须由 jixiao 计分：按{evaluation.rules.label}"
-                          f"得分为 {points(score.value)}（{score.note}）；改用常见写法"
-                          "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+            # the native template's formulas leave this row to jixiao: give its score
+            yield _native_unscored(table, indicator, evaluation, score, str(info.value))
             continue
         if indicator.score_declared is None and indicator.weight is not None \
                 and not uncomputed_formula(table, source) and not formula_deleted(table, source):
@@ -316,6 +314,29 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):
         yield finding("JX406", source, _no_score(table, source, "执行率得分", "执行率得分未填写"))
+
+
+def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Evaluation,
+                     score: Score, shown: str) -> Finding:
+    """JX406 on a native-template row whose 得分 shows ⚠, at the cell at fault: a 分值 or
+    人工评分 typed as text ("5" in a text-formatted cell) where the formulas want a number
+    (they show native.WARN_WEIGHT, WARN_JUDGED), else the 指标值 written in a way only
+    jixiao scores."""
+    from jixiao import native
+
+    scored = f"按{evaluation.rules.label}得分为 {points(score.value)}（{score.note}）"
+    for warning, key, what in ((native.WARN_WEIGHT, "weight", "分值"),
+                               (native.WARN_JUDGED, "judged", "人工评分")):
+        source = indicator.sources.get(key)
+        info = table.cell(source)
+        if shown == warning and info is not None and isinstance(info.value, str):
+            return finding("JX406", source,
+                           f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
+                           f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"
+                           f"输入）；{scored}", severity="warning")
+    return finding("JX406", first_source(indicator, "target", "score"),
+                   f"“{label(indicator)}”的写法须由 jixiao 计分：{scored}；改用常见写法"
+                   "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
 
 
 def _no_score(table: SelfEvaluation, source: Source | None, what: str, unfilled: str) -> str:

@@ -437,6 +437,24 @@ def test_a_weight_typed_as_a_percent_counts_its_points_as_jixiao_check_reads_it(
     assert [f"{f.code} {f.cell}" for f in result.findings if f.severity == "error"] == []
 
 
+def test_a_weight_or_manual_score_typed_as_text_is_pointed_at_where_it_is(tmp_path):
+    """A 分值 or 人工评分 typed as text ("5" in a text-formatted cell) makes the row's 得分
+    show ⚠; JX406 pointed at the 指标值 and said to write it the common way (rt20 item 3)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["G13"] = "5"
+        sheet["F17"], sheet["J17"] = "部分达成", "20"
+
+    path = _native_template(tmp_path, edit)
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}" for f in check_workbook(path).findings
+                if f.code == "JX406"]
+    tail = "是文字，表格公式不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新输入）；"
+    assert findings == [
+        f"JX406 warning G13 “预算资金执行率”的分值“5”{tail}按财政部规则得分为 5（完成值达到指标值）",
+        f"JX406 warning J17 “预算编制规范性”的人工评分“20”{tail}按财政部规则得分为 20（定性指标：部分达成，人工评分）"]
+
+
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
     """An inserted row given only the H formula (its hidden M:AB helpers empty) scores
     nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
