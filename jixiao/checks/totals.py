@@ -392,12 +392,21 @@ def formula_results_current(table: SelfEvaluation,
     **正确示例**：在装有 jixiao 加载项的 Excel 中点“一键重算”后保存。
 
     原生公式模板（`jixiao new --formulas native`）不需要 jixiao：提示在 Excel、WPS 或
-    LibreOffice 中打开、重算后保存。
+    LibreOffice 中打开、重算后保存。jixiao 模板的计算单元格受保护、不能填写，提示不指向
+    它们（不给单元格位置），只说明怎样重算。
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
+
+    def at(source: Source | None) -> Source | None:
+        """Where to point: not at a computed cell of jixiao's template, which is locked
+        (the clerk can only recalculate: the message says how)."""
+        return None if table.template and source in computed_sources else source
+
+    computed_cells = list(_computed_cells(table, evaluation, current=True))
+    computed_sources = {source for source, _, _ in computed_cells}
     uncalculated, showing_errors = [], []
-    for source, what, computed in _computed_cells(table, evaluation, current=True):
+    for source, what, computed in computed_cells:
         info = table.cell(source)
         if info is None or not info.is_formula:
             continue
@@ -414,7 +423,7 @@ def formula_results_current(table: SelfEvaluation,
         stale = _stale(info, computed)
         if stale:
             saved = "为空" if not plain_text(info.value).strip() else f"为“{_shown(info)}”"
-            yield finding("JX504", source, f"{what}公式保存的结果{saved}，"
+            yield finding("JX504", at(source), f"{what}公式保存的结果{saved}，"
                                            f"按{evaluation.rules.label}重新计算应为"
                                            f"“{stale}”")
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
@@ -425,21 +434,22 @@ def formula_results_current(table: SelfEvaluation,
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
         hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
-        yield finding("JX504", source, f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
+        yield finding("JX504", at(source), f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
     elif showing_errors:  # saved by a program without the JX_ functions: one line
         shown = sorted({error for _, _, error in showing_errors})
         lost = "#NAME?" in shown or any(
             "JX_" in (table.cell(source).formula or "").upper() for source, _, _ in showing_errors)
         why = "文件由没有 jixiao 函数的软件保存，结果已丢失" if lost \
             else "公式出错（如引用的单元格已删除），或保存前未重新计算"
-        yield finding("JX504", showing_errors[0][0],
+        yield finding("JX504", at(showing_errors[0][0]),
                       f"{len(showing_errors)} 个公式单元格（{_cell_list(showing_errors)}）显示 "
                       f"{'、'.join(shown)}：{why}；{recalc}")
     if len(uncalculated) == 1:
         source, what = uncalculated[0]
-        yield finding("JX504", source, f"{what}公式没有计算结果（保存前未重新计算）；{recalc}")
+        yield finding("JX504", at(source), f"{what}公式没有计算结果（保存前未重新计算）；{recalc}")
     elif uncalculated:  # a file written by a program and never opened in Excel: one line
-        yield finding("JX504", uncalculated[0][0],
+        typed = [source for source, _ in uncalculated if at(source) is not None]
+        yield finding("JX504", typed[0] if typed else None,
                       f"{len(uncalculated)} 个公式单元格（{_cell_list(uncalculated)}）"
                       f"没有计算结果：文件保存前未重新计算；{recalc}")
 

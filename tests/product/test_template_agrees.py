@@ -315,3 +315,24 @@ def test_libreoffice_shows_the_zero_budget_s_warning_not_a_total(tmp_path):
     assert shown[5][7:9] == ["⚠ 全年预算数为 0，须大于 0 才能计算执行率"] * 2  # H6, I6
     assert shown[42][7] == "⚠ 有得分未能计算，总分无法合计"  # H43
     assert shown[43][7].strip() == ""  # H44: no grade
+
+
+@pytest.mark.parametrize(("formulas", "how"), [
+    ("addin", "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"),
+    ("native", "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")])
+def test_results_never_calculated_point_at_no_locked_cell(tmp_path, input_cells, formulas, how):
+    """rt20 item 4: ``jixiao new``, then filled by openpyxl (which keeps no results): JX504
+    pointed at H6 (or H13), locked formula cells; now at no cell, saying how to recalculate."""
+    path = tmp_path / "filled.xlsx"
+    build_template(path, formulas=formulas)
+    book = openpyxl.load_workbook(path)
+    sheet = book[SHEET]
+    sheet["D3"], sheet["E6"], sheet["F6"] = "项目", 100, 95
+    for column, value in zip("DEFGI", ("培训", "≥90%", "80%", 90, "原因"), strict=True):
+        sheet[f"{column}13"] = value
+    book.save(path)
+    findings = check_workbook(path).findings
+    stale = [f"{item.cell} {item.message}" for item in findings if item.code == "JX504"]
+    first = "H6、H7、H8、H9、I6、H13" if formulas == "addin" else "H13、H6、H7、H8、H9、I6"
+    assert stale == [f"None 9 个公式单元格（{first} 等）没有计算结果：文件保存前未重新计算；{how}"]
+    assert_only_input_cells(findings, input_cells)
