@@ -101,11 +101,28 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
             if engine == "core":
                 raise JixiaoError(f"“{package.path.name}”含有 JX_ 函数以外的公式，"
                                   "不能只用核心计算；请用 --engine formulas 或 auto") from None
+    if _is_native_template(package):
+        _refuse_native_if_too_big(package)
     from jixiao.recalc.general import evaluate as evaluate_all
 
     general = evaluate_all(package)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
     return _report(package, "formulas", general.values, general.problems, cycles)
+
+
+def _refuse_native_if_too_big(package: Package) -> None:
+    """``--engine formulas`` on a native template: the general engine takes minutes over
+    its 30 rows of long helper formulas (over the work limit), where the default engine
+    computes the same formulas exactly in a moment — so say to use that one."""
+    from jixiao.recalc.workload import check_workload
+
+    try:
+        check_workload(package)
+    except JixiaoError as error:
+        raise JixiaoError(f"“{package.path.name}”是 jixiao 的原生公式模板（--formulas native），"
+                          "通用公式引擎算它要几分钟（超过工作量上限）；请去掉 --engine formulas，"
+                          "用默认的计算方式（auto），它按模板的公式逐格精确计算，结果与 Excel、WPS、"
+                          "LibreOffice 相同") from error
 
 
 def _is_native_template(package: Package) -> bool:

@@ -764,3 +764,19 @@ def test_a_file_last_saved_by_wps_is_written_as_excels(tmp_path):
     written, _ = recalc_file(source, tmp_path / "out.xlsx")
     app = zipfile.ZipFile(written).read("docProps/app.xml").decode()
     assert "<Application>Microsoft Excel</Application>" in app and "WPS" not in app
+
+
+def test_the_formulas_engine_sends_a_native_template_to_the_default_engine(tmp_path, capsys):
+    """rt20 item 5: ``--engine formulas`` refused every native template as too big (about
+    113,000 units of work over 60,000) and advised Excel; the default engine computes it."""
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "native.xlsx"
+    build_template(path, formulas="native")
+    with pytest.raises(JixiaoError) as refused:
+        recalculate(path, engine="formulas")
+    assert str(refused.value) == (
+        "“native.xlsx”是 jixiao 的原生公式模板（--formulas native），通用公式引擎算它要几分钟"
+        "（超过工作量上限）；请去掉 --engine formulas，用默认的计算方式（auto），它按模板的公式"
+        "逐格精确计算，结果与 Excel、WPS、LibreOffice 相同")
+    assert recalculate(path).engine == "native"
