@@ -5,7 +5,9 @@ itself then shows where it would say something — conditional formatting, which
 spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
 
     code   cell                   when
-    JX101  分值合计 (G43)          the 分值 typed do not total 100 (none typed: no mark)
+    JX101  first 分值 (G)          the 分值 typed do not total 100 (none typed: no mark):
+                                   the first number in G, where check points (the
+                                   分值合计 G43 is locked; the 评分等级 says ⚠ there)
     JX106  分值 (G)                an indicator named in D has no 分值
     JX201  年度指标值 (E)          a row with a 分值 has no 年度指标值
     JX202  实际完成值 (F)          a row with a 分值 and a 年度指标值 has no 实际完成值
@@ -14,7 +16,7 @@ spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
     JX408  人工评分 (J)            the 得分 cell asks for a person's score
 
 Each highlight is a subset of its check: whatever the form marks, ``jixiao check`` says
-at the same cell (JX101 at a typed 分值, the total being locked); a check may say more
+at the same cell; a check may say more
 (rows it reads in ways a formula cannot). tests/template/test_highlights.py holds the two
 to that on filled forms.
 """
@@ -76,10 +78,21 @@ def _deduction(row: int) -> str:
 _ROWS = (FIRST_ROW, LAST_ROW)
 _TOTAL = f"${COLUMN['weight']}${TOTAL_ROW}"
 _WEIGHTS = f"${COLUMN['weight']}${FIRST_ROW}:${COLUMN['weight']}${LAST_ROW}"  # none typed: untouched
+
+
+def _first_weight(row: int) -> str:
+    """Row ``row``'s 分值 is the first number typed in the column (the only one from the
+    first row down to it): where JX101 points, the 分值合计 being locked."""
+    weight = COLUMN["weight"]
+    return (f"IF(ISNUMBER(${weight}{row}),COUNT(${weight}${FIRST_ROW}:${weight}{row})=1,"
+            "FALSE)")
+
+
 HIGHLIGHTS = (
-    Highlight("JX101", COLUMN["weight"], (TOTAL_ROW, TOTAL_ROW),
+    Highlight("JX101", COLUMN["weight"], _ROWS,
               lambda row: f"IF(AND(ISNUMBER({_TOTAL}),COUNT({_WEIGHTS})>0),"
-                          f"ABS({_TOTAL}-{FULL_MARKS:g})>{TOLERANCE:g},FALSE)"),
+                          f"AND(ABS({_TOTAL}-{FULL_MARKS:g})>{TOLERANCE:g},{_first_weight(row)}),"
+                          "FALSE)"),
     Highlight("JX106", COLUMN["weight"], _ROWS,
               lambda row: f"AND(NOT({_blank(_row('name', row))}),{_blank(_row('weight', row))})"),
     Highlight("JX201", COLUMN["target"], _ROWS,
