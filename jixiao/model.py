@@ -328,6 +328,8 @@ class SelfEvaluation:
     fund_columns: frozenset[str] = frozenset()
     cells: Mapping[Source, CellInfo] = field(default_factory=dict)  # each cell read, by place
     template: bool = False   # made from jixiao's template (JX_ names or formulas)
+    # jixiao's own form (its JX_ defined names): its formula cells are locked (JX504 names none)
+    locked_formulas: bool = False
     external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
     # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
     # column), "form" (stated by the printed form's money header: 得分(20分*执行率)),

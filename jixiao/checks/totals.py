@@ -401,7 +401,7 @@ def formula_results_current(table: SelfEvaluation,
     def at(source: Source | None) -> Source | None:
         """Where to point: not at a computed cell of jixiao's template, which is locked
         (the clerk can only recalculate: the message says how)."""
-        return None if table.template and source in computed_sources else source
+        return None if table.locked_formulas and source in computed_sources else source
 
     computed_cells = list(_computed_cells(table, evaluation, current=True))
     computed_sources = {source for source, _, _ in computed_cells}

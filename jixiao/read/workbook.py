@@ -262,6 +262,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     for table in tables:
         table.file = str(path)
         table.template = template
+        table.locked_formulas = defined_names
         table.document = document
         if template:
             read_as_template(table)
