@@ -1,4 +1,9 @@
-"""JX5xx — 总分, 评分等级, and the formulas that compute them."""
+"""JX5xx — 总分, 评分等级, and the formulas that compute them.
+
+Over 400 lines: the one family's checks and their docstrings (which docs/rules.md and
+`jixiao rules` print), each check short; a family split across modules would be harder
+to read against its codes.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""JX1xx — the weights (分值/权重) of a table."""
+"""JX1xx — the weights (分值/权重) of a table.
+
+Over 400 lines: the one family's checks and their docstrings (which docs/rules.md and
+`jixiao rules` print), each check short; a family split across modules would be harder
+to read against its codes.
+"""
 
 from __future__ import annotations
 
