@@ -167,7 +167,7 @@ class Summary:
         self._order = sorted(files)
         self._originals = _originals(self._order)
         self._places.base = os.path.realpath(target.resolve().parent)
-        self._book = _Book(target, self._order, self._places.copy)
+        self._book = _Book(target, self._order, self._places.copy, self._places.file)
 
     def add(self, checked: FileSummary | Outcome) -> None:
         """The rows of one checked file (its ``FileSummary``, or its ``Outcome``), and its counts."""
@@ -530,7 +530,7 @@ class _Book:
     is made only by ``finish``. Links go only to the files ``linked`` (sorted)."""
 
     def __init__(self, target: Path, linked: list[str],
-                 show_copy: Any = None) -> None:
+                 show_copy: Any = None, show_file: Any = None) -> None:
         from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
 
         self._scratch = _scratch_folder()
@@ -550,7 +550,7 @@ class _Book:
                                show_copy=show_copy)
             self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
                                   self.styles, FINDING_COLUMNS, base, linked,
-                                  limit=_MAX_FINDING_ROWS)
+                                  limit=_MAX_FINDING_ROWS, show_file=show_file)
         except BaseException:
             self._scratch.cleanup()
             raise
@@ -751,13 +751,16 @@ class _List:
                  linked: list[str], numbers: tuple[int, ...] = (),
                  status_column: int | None = None, limit: int | None = None,
                  name_only: bool = False, copy_column: int | None = None,
-                 show_copy: Any = None) -> None:
+                 show_copy: Any = None, show_file: Any = None) -> None:
         self.ws, self.styles, self.columns, self.base, self.linked = (
             ws, styles, columns, base, linked)
         # name_only: 文件 shows the file's name (its folder has a column), kept whole;
         # copy_column: the column of the annotated copy, linked to it
         self.name_only, self.copy_column = name_only, copy_column
         self.show_copy = show_copy or (lambda path: path)  # the copy's path as shown
+        # the file's path as shown where it is shown whole (问题明细): as 汇总's 文件夹 shows
+        # its folder, below the inbox's name, never the whole absolute path
+        self.show_file = show_file or (lambda path: path)
         # Excel's links per sheet go to the files first: the copies are linked only while
         # both fit (a copy's path is in its cell all the same)
         self.link_copies = copy_column is not None and 2 * len(linked) <= _MAX_LINKS
@@ -820,7 +823,7 @@ class _List:
             self._file = file = values[0]
             self._target = (_link_target(self.base, file) if _among(self.linked, file)
                             else None)
-            self._shown = readable_text(os.path.basename(file) if self.name_only else file)
+            self._shown = self._shown_file(file)
         sheet, cell = values[width:] or (None, None)
         location = (f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
                     if sheet and cell else None)
@@ -849,9 +852,11 @@ class _List:
                       *values[copy + 1:])
         first = values[0]
         if first is not None:
-            first = self._shown if first == self._file else readable_text(
-                os.path.basename(first) if self.name_only else first)
+            first = self._shown if first == self._file else self._shown_file(first)
         return (first, *values[1:width])
+
+    def _shown_file(self, file: str) -> str:
+        return readable_text(os.path.basename(file) if self.name_only else self.show_file(file))
 
     def close(self) -> None:
         if self.fitted is None:

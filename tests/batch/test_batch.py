@@ -988,3 +988,23 @@ def test_annotated_copies_into_the_inbox_itself(tmp_path):
         assert rows[os.path.join("收件", "z.xlsx")][13] == os.path.join("收件", "z-校验-2.xlsx")
         assert ("另有 2 个文件是 jixiao 的输出，未校验（标注副本 2 个：z-校验-2.xlsx、"
                 "z-校验-校验.xlsx）" in out) == (run == 1)
+
+
+def test_findings_name_the_file_below_the_inbox_as_the_folder_column_does(tmp_path):
+    """A reviewer's batch: given the inbox by its absolute path, 问题明细's 文件 showed
+    “/tmp/…/收件 箱 改名/乙 单位/总分 写错.xlsx” while 汇总's 文件夹 showed “收件 箱 改名/乙 单位”
+    (docs/batch.md: never the whole absolute path). Now both start at the inbox's name;
+    the link is the same relative one as before."""
+    inbox = tmp_path / "收件 箱 改名"
+    (inbox / "乙 单位").mkdir(parents=True)
+    standard(inbox / "乙 单位" / "总分 写错.xlsx", total=(100, 90), grade="优")
+    output = tmp_path / "out" / "汇总.xlsx"
+    code, out = batch(inbox.resolve(), "-o", output, "--workers", "1")
+    assert code == 1
+    book = load_workbook(output)
+    assert [row[12] for row in book["汇总"].iter_rows(min_row=2, values_only=True)] == [
+        os.path.join("收件 箱 改名", "乙 单位")]
+    cells = [row[0] for row in book["问题明细"].iter_rows(min_row=2)]
+    assert [cell.value for cell in cells] == [os.path.join("收件 箱 改名", "乙 单位", "总分 写错.xlsx")]
+    assert (cells[0].hyperlink.target, cells[0].hyperlink.location) == (
+        "../收件%20箱%20改名/乙%20单位/总分%20写错.xlsx", "'自评表'!H16")
