@@ -61,7 +61,9 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     or ``x.xlsx`` beside ``x.XLSX``, would otherwise overwrite each other: a later one
     is ``NAME-校验-2.xlsx`` (names compared ignoring case, as Windows and macOS do).
     Only a file a copy can be made of takes a name: ``x.xls`` beside ``x.xlsx`` gets no
-    copy, so ``x.xlsx``'s is ``x-校验.xlsx``.
+    copy, so ``x.xlsx``'s is ``x-校验.xlsx``. An .xlsx renamed ``x.xls`` (its bytes an
+    .xlsx package, ``_renamed_package``) gets one, named as an .xlsx (or, holding macros,
+    an .xlsm) is, after the files whose names say what they are.
     A long name is shortened to fit the 255 bytes a file system allows."""
     here = os.getcwd()
     bases = [str(root) for root in roots] + [here]
@@ -70,15 +72,20 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     # where a unit sent x-校验.xlsx beside x.xlsx): nothing submitted is overwritten
     taken = {os.path.realpath(file).casefold() for file in files}
     targets = {}
-    for file in files:
-        if not file.lower().endswith(ANNOTATABLE):
-            continue  # read by value (.xls, .ods, Word): no copy, so it takes no name
+    named: list[tuple[str, bool | None]] = [  # None: .xlsm or not, as its real name says
+        (file, None) for file in files if file.lower().endswith(ANNOTATABLE)]
+    # read by value (.xls, .ods, Word): no copy, so no name, unless it is an .xlsx renamed
+    renamed = [(file, kind == ".xlsm") for file in files
+               if not file.lower().endswith(ANNOTATABLE)
+               and (kind := _renamed_package(file)) is not None]
+    for file, xlsm in named + renamed:
         path = os.path.realpath(file)
         base = next((root for root in bases if path.startswith(root.rstrip(os.sep) + os.sep)),
                     None)
         relative = os.path.dirname(os.path.relpath(path, base)) if base else ""
         stem, extension = os.path.splitext(os.path.basename(path))
-        xlsm = extension.lower() == ".xlsm"
+        if xlsm is None:
+            xlsm = extension.lower() == ".xlsm"
         stem = _shortened_name(stem, _NAME_BYTES - len(annotated_name("", xlsm, 9999).encode()))
         number = 1
         while True:
@@ -94,6 +101,31 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
 
 
 _NAME_BYTES = 255
+
+
+def _renamed_package(file: str) -> str | None:
+    """The suffix of the annotated copy of a file whose name says it is read by value
+    (``x.xls``, ``x.et``) but whose bytes are an .xlsx or .xlsm package (renamed, or
+    saved so by WPS): ".xlsx", or ".xlsm" for one holding macros. None for what is
+    read by value (``foreign.foreign_format_of``: an .xls, .xlsb, .ods, a Word
+    document) or is no workbook at all (the check says why; no copy is made)."""
+    import zipfile
+
+    from jixiao.xlsx.foreign import foreign_format_of
+
+    try:
+        with open(file, "rb") as stream:
+            if stream.read(2) != b"PK":
+                return None
+        if foreign_format_of(file) is not None:
+            return None
+        with zipfile.ZipFile(file) as archive:
+            names = [name.lower() for name in archive.namelist()]
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    if "xl/workbook.xml" not in names:
+        return None
+    return ".xlsm" if any(name.endswith("vbaproject.bin") for name in names) else ".xlsx"
 
 
 def _astray(targets: dict[str, str], folder: Path | None) -> dict[str, str]:

@@ -47,7 +47,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     source, output = Path(source), Path(output)
     if os.path.realpath(output) == os.path.realpath(source):
         raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
-    keep_vba = source.suffix.lower() == ".xlsm" and output.suffix.lower() == ".xlsm"
+    # an .xlsm renamed x.xls (jixiao batch names its copy .xlsm) keeps its macros too
+    keep_vba = source.suffix.lower() != ".xlsx" and output.suffix.lower() == ".xlsm"
     if source.suffix.lower() == ".xlsm" and not keep_vba and _has_macros(source):
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
     from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal

@@ -1008,3 +1008,35 @@ def test_findings_name_the_file_below_the_inbox_as_the_folder_column_does(tmp_pa
     assert [cell.value for cell in cells] == [os.path.join("收件 箱 改名", "乙 单位", "总分 写错.xlsx")]
     assert (cells[0].hyperlink.target, cells[0].hyperlink.location) == (
         "../收件%20箱%20改名/乙%20单位/总分%20写错.xlsx", "'自评表'!H16")
+
+
+def test_an_xlsx_renamed_xls_gets_an_annotated_copy(tmp_path):
+    """A reviewer's batch: an .xlsx renamed x.xls was checked (its bytes are an .xlsx) but
+    got no annotated copy and no word why. Now it gets one, named as an .xlsx is; the
+    x.xlsx beside it keeps x-校验.xlsx; one holding macros gets an .xlsm that keeps them;
+    a real .xls (read by value) still takes no name and gets no copy."""
+    inbox = tmp_path / "收件"
+    (inbox / "乙单位").mkdir(parents=True)
+    standard(inbox / "乙单位" / "x.xls", total=(100, 90), grade="优")  # an .xlsx by its bytes
+    standard(inbox / "乙单位" / "x.xlsx")
+    standard(inbox / "宏.et")
+    with zipfile.ZipFile(inbox / "宏.et", "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"VBA project")
+    broken(inbox, "xls")  # old.xls: an OLE2 file, read by value, damaged
+    marked = tmp_path / "标注"
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--annotate-dir", marked,
+                      "--workers", "1")
+    assert code == 2  # old.xls cannot be read
+    assert sorted(str(path.relative_to(marked)) for path in marked.rglob("*.xls*")) == [
+        os.path.join("乙单位", "x-校验-2.xlsx"), os.path.join("乙单位", "x-校验.xlsx"),
+        "宏-校验.xlsm"]
+    copies = {row[0]: row[13] for row in sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]}
+    assert copies == {
+        os.path.join("收件", "old.xls"): None,
+        os.path.join("收件", "宏.et"): os.path.join("标注", "宏-校验.xlsm"),
+        os.path.join("收件", "乙单位", "x.xls"): os.path.join("标注", "乙单位", "x-校验-2.xlsx"),
+        os.path.join("收件", "乙单位", "x.xlsx"): os.path.join("标注", "乙单位", "x-校验.xlsx")}
+    copy = load_workbook(marked / "乙单位" / "x-校验-2.xlsx")
+    assert copy["自评表"]["H16"].comment.text.startswith("[JX501 错误] 总分写为 90")
+    with zipfile.ZipFile(marked / "宏-校验.xlsm") as archive:
+        assert archive.read("xl/vbaProject.bin") == b"VBA project"

@@ -246,6 +246,26 @@ def test_macros_are_kept_byte_for_byte_in_an_xlsm_copy(tmp_path):
     assert load_workbook(copy)["校验结果"]["D2"].value == "未发现问题。"
 
 
+@pytest.mark.parametrize("edited", [True, False])
+def test_an_xlsm_renamed_xls_keeps_its_macros_in_its_xlsm_copy(tmp_path, monkeypatch, edited):
+    """jixiao batch names the copy of an .xlsm renamed x.xls (its bytes a package with a
+    VBA project) x-校验.xlsm: the copy keeps the macros, on the openpyxl path too (which
+    dropped them: it kept macros only of a source named .xlsm)."""
+    from jixiao.xlsx.xmledit import CannotEdit
+
+    source = macro(tmp_path).rename(tmp_path / "macro.xls")
+    if not edited:
+        def refuse(*args, **kwargs):
+            raise CannotEdit("forced")
+
+        monkeypatch.setattr(annotate_module, "write_annotated", refuse)
+    copy = annotate(source, tmp_path / "copy.xlsm", [])
+    after = contents(copy)
+    assert after["xl/vbaProject.bin"] == contents(source)["xl/vbaProject.bin"]
+    assert "macroEnabled.main+xml" in after["[Content_Types].xml"].decode()
+    assert load_workbook(copy)["校验结果"]["D2"].value == "未发现问题。"
+
+
 def test_libreoffice_opens_the_copy_and_lists_the_findings(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
