@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _SIGINT = 2
@@ -90,7 +90,7 @@ class Progress:
             self._first = time.monotonic()
         if self._wants_bar:
             self._wants_bar = False
-            self._bar = _rich_bar(self.total)
+            self._bar = _rich_bar(self.total, self.estimate)
         if self._bar is not None:
             self._bar.advance(self._bar.task_ids[0])
         elif not self.quiet and time.monotonic() - self._last >= self.interval:
@@ -99,21 +99,27 @@ class Progress:
             print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
 
     def line(self) -> str:
-        """Files done; the rate and the time left only once they are steady: measured from
-        the first file done (not from the start, which the workers' start-up and the
-        first, slow imports weigh on) over ``STEADY_FILES`` files or ``STEADY_SECONDS``.
+        """Files done; the rate and the time left only once they are steady (``estimate``).
         (The first line once said 1/305 files, 0 a second, 1689 s left, of a 41 s job.)"""
         done = f"已完成 {self.done}/{self.total} 个文件"
+        estimate = self.estimate()
+        return f"{done}（{estimate}）" if estimate else done
+
+    def estimate(self) -> str:
+        """The rate and the time left (“10 个/秒，预计还需 28 秒”), the plain line's and the
+        bar's; empty until they are steady: measured from the first file done (not from
+        the start, which the workers' start-up and the first, slow imports weigh on) over
+        ``STEADY_FILES`` files or ``STEADY_SECONDS``."""
         counted = self.done - 1  # files done since the first
         since = time.monotonic() - self._first if self._first is not None else 0.0
         if since <= 0 or not (counted >= STEADY_FILES
                               or (counted >= 2 and since >= STEADY_SECONDS)):
-            return done
+            return ""
         rate = counted / since
         shown = f"{rate:.1f}" if rate < 10 else f"{rate:.0f}"
         left = (f"，预计还需 {(self.total - self.done) / rate:.0f} 秒"
                 if self.done < self.total else "")
-        return f"{done}（{shown} 个/秒{left}）"
+        return f"{shown} 个/秒{left}"
 
     def close(self) -> None:
         if self._bar is not None:
@@ -123,28 +129,23 @@ class Progress:
             print(f"jixiao batch：{self.line()}", file=sys.stderr, flush=True)
 
 
-def _rich_bar(total: int) -> Any:
+def _rich_bar(total: int, estimate: Callable[[], str]) -> Any:
+    """The bar: files done, then ``estimate`` — the rate and time left of the plain line,
+    shown by the same rule (none until steady), not rich's own (which counts the
+    workers' start-up)."""
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
     from rich.text import Text
 
     from jixiao.terminal import raw_stream
 
-    class Rate(ProgressColumn):
+    class Estimate(ProgressColumn):
         def render(self, task: Any) -> Text:
-            return Text(f"{task.speed or 0:.0f} 个/秒", style="progress.data.speed")
+            return Text(estimate(), style="progress.data.speed")
 
     # The bar's own escape sequences go to the terminal itself; anything else printed
     # meanwhile still goes through sys.stderr, which escapes control characters (terminal.py).
-    bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Rate(),
-                   TextColumn("剩余"), TimeRemainingColumn(),
+    bar = Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), Estimate(),
                    console=Console(file=raw_stream(sys.stderr)), transient=False,
                    redirect_stdout=False, redirect_stderr=False)
     bar.add_task("校验", total=total)

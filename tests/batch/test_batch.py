@@ -804,6 +804,37 @@ def test_no_estimate_before_the_rate_is_steady(monkeypatch):
     assert slow.line() == "已完成 3/100 个文件（0.2 个/秒，预计还需 485 秒）"
 
 
+def test_the_rich_bar_shows_no_estimate_before_the_rate_is_steady(monkeypatch):
+    """A reviewer's batch: the plain line waits for a steady rate (rt19 #4), but the bar
+    on a terminal showed rich's own speed and time remaining from the first file (the
+    start-up counted). Now it shows the plain line's estimate, by the same rule."""
+    from rich.console import Console
+
+    from jixiao.batch import progress as module
+
+    now = [200.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(module.sys, "stderr", io.StringIO())
+    progress = module.Progress(100)
+    progress._wants_bar = True  # as on a terminal
+
+    def shown() -> str:
+        console = Console(file=io.StringIO(), width=150, color_system=None)
+        console.print(progress._bar.make_tasks_table(progress._bar.tasks))
+        return " ".join(console.file.getvalue().split())
+
+    try:
+        progress.advance()
+        now[0] = 205.0
+        progress.advance()
+        progress.advance()
+        assert shown().endswith("3/100")  # no rate, no time left: 2 files in 5 s
+        now[0] = 210.0
+        assert shown().endswith("3/100 0.2 个/秒，预计还需 485 秒")
+    finally:
+        progress.close()
+
+
 # ---------------------------------------------------------------- Dask
 
 def test_a_dask_cluster_on_loopback_gives_the_same_results(inbox, tmp_path):
