@@ -3,7 +3,7 @@
 Jobs travel in small chunks, a few per worker ahead; a worker that dies takes only
 its own file down (its chunk is retried one by one); workers die with the batch;
 Ctrl-C asks them to stop and hand back what they finished. (Over 400 lines: the
-process pool's failure handling and its winding down.)
+process pool's failure handling and its winding down, and the Dask engine's.)
 """
 
 from __future__ import annotations
@@ -408,17 +408,25 @@ def _one_by_one(jobs: list[Job], context: Any, work: Callable[[list[Job]], list[
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _run_dask(jobs: list[Job],
-              options: BatchOptions) -> Iterator[Outcome]:
+def _run_dask(jobs: list[Job], options: BatchOptions,
+              stop: Stop | None = None) -> Iterator[Outcome]:
     """The same jobs on a Dask cluster: the one at ``--scheduler``, or a LocalCluster on
     127.0.0.1. Each file's content travels with its job, so the workers need not share
-    the folder; only ``--annotate-dir`` needs the same paths on every worker."""
+    the folder; only ``--annotate-dir`` needs the same paths on every worker.
+
+    ``stop``: the batch's ``Stop``, as for ``_run_local``: a signal only marks it, and
+    the run winds down (``_dask_wind_down``): the files finished come back, the rest are
+    cancelled. A Dask task cannot be interrupted: a file being checked is dropped, not
+    abandoned midway (its annotated copy, if written, is removed: ``run._tidy_interrupted``;
+    on a remote cluster one may still be written after). The LocalCluster's workers
+    leave the terminal's Ctrl-C to this process (``dask_worker``): they would die with a
+    traceback each instead of being closed."""
     from jixiao.errors import JixiaoError
 
     if not jobs:
         return
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster, wait
     except ImportError:
         raise JixiaoError("--engine dask 需要 dask.distributed：pip install "
                           "\"jixiao[dask]\"（或 pip install \"dask[distributed]\"）") from None
@@ -434,37 +442,63 @@ def _run_dask(jobs: list[Job],
         # loopback port rather than 0.0.0.0:8787.
         cluster = LocalCluster(n_workers=_workers(options), threads_per_worker=1,
                                processes=True, host="127.0.0.1", dashboard_address=None,
-                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               preload=["jixiao.batch.dask_worker"])
         client = Client(cluster)
+    poll = None if stop is None else _POLL_SECONDS  # how often a signal is looked for
+    running: dict[Any, Job] = {}
     try:
-        pending = list(reversed(jobs))
-        window = _workers(options) * _IN_FLIGHT_PER_WORKER
-        if options.scheduler:
-            window = max(window, sum(client.nthreads().values()) * _IN_FLIGHT_PER_WORKER)
-        futures = as_completed()
-        job_of: dict[str, Job] = {}
+        with stop.deferred(raising=False) if stop is not None else contextlib.nullcontext():
+            pending = list(reversed(jobs))
+            window = _workers(options) * _IN_FLIGHT_PER_WORKER
+            if options.scheduler:
+                window = max(window, sum(client.nthreads().values()) * _IN_FLIGHT_PER_WORKER)
 
-        def submit() -> None:
-            job = pending.pop()
-            content = _sendable(job)  # the workers need not see this folder
-            future = (client.submit(_check_job, job, pure=False) if content is None
-                      else client.submit(_check_sent, job, content, pure=False))
-            job_of[future.key] = job
-            futures.add(future)
+            def submit() -> None:
+                job = pending.pop()
+                content = _sendable(job)  # the workers need not see this folder
+                future = (client.submit(_check_job, job, pure=False) if content is None
+                          else client.submit(_check_sent, job, content, pure=False))
+                running[future] = job
 
-        while pending and futures.count() < window:
-            submit()
-        for future in futures:
-            job = job_of.pop(future.key)
-            try:
-                outcome = future.result()
-            except Exception as error:  # a worker lost, a result that could not travel
-                outcome = _failed(job, f"在 Dask 集群上校验时出错（{type(error).__name__}）")
-            future.release()
-            if pending:
+            while pending and len(running) < window:
                 submit()
-            yield outcome
+            while running:
+                if stop is not None and stop.received is not None:
+                    yield from _dask_wind_down(client, running)
+                    return
+                try:
+                    wait(list(running), timeout=poll, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    continue
+                for future in [future for future in running if future.done()]:
+                    outcome = _dask_outcome(future, running.pop(future))
+                    if pending:
+                        submit()
+                    yield outcome
     finally:
+        with contextlib.suppress(Exception):
+            client.cancel(list(running))
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _dask_outcome(future: Any, job: Job) -> Outcome:
+    try:
+        outcome: Outcome = future.result()
+    except Exception as error:  # a worker lost, a result that could not travel
+        outcome = _failed(job, f"在 Dask 集群上校验时出错（{type(error).__name__}）")
+    future.release()
+    return outcome
+
+
+def _dask_wind_down(client: Any, running: dict[Any, Job]) -> Iterator[Outcome]:
+    """The batch is stopping: the files whose tasks finished come back (so every
+    annotated copy written for them is in the summary); the others are cancelled."""
+    finished = [future for future in running if future.status == "finished"]
+    client.cancel([future for future in running if future.status != "finished"])
+    for future in finished:
+        yield _dask_outcome(future, running.pop(future))
+    running.clear()
+

@@ -247,7 +247,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                             yield item
 
                 contents: dict[str, str] = {}
-                for outcome in _run_dask(list(unknown()), options):
+                for outcome in _run_dask(list(unknown()), options, stop):
                     checked = Checked.of(outcome, contents.get(outcome.file, ""))
                     key = cache.key(outcome.file, checked.content)
                     record(checked.summary, key, checked.row(key, secret),  # type: ignore[arg-type]

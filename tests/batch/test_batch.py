@@ -1,5 +1,6 @@
 """jixiao batch: a folder of submissions in every layout, good and bad, into one summary."""
 
+import contextlib
 import io
 import json
 import os
@@ -637,6 +638,51 @@ def test_ctrl_c_leaves_no_temporary_file_and_lists_every_annotated_copy(tmp_path
              (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     listed = sorted(Path(line["annotated"]).name for line in lines)
     assert 0 < len(listed) < 400
+    assert sorted(path.name for path in marked.iterdir()) == listed
+    assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
+    assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
+
+
+def test_ctrl_c_stops_the_dask_engine_as_it_stops_the_local_one(tmp_path_factory):
+    """A reviewer's batch: with --engine dask, Ctrl-C (to the whole process group, as a
+    terminal sends it) killed the LocalCluster's workers, each printing a traceback,
+    instead of the run stopping as the local engine's does. Now the workers leave it to
+    the main process, which hands back the files finished and writes the summary: exit
+    130, no traceback, every annotated copy in 标注 a row of the summary and the JSONL."""
+    pytest.importorskip("distributed", reason="pip install 'jixiao[dask]'")
+    tmp_path = tmp_path_factory.mktemp("ctrl_c_dask")
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    first = standard(folder / "s000.xlsx")
+    for number in range(1, 300):  # distinct contents, enough to be still running
+        copy = shutil.copy(first, folder / f"s{number:03d}.xlsx")
+        with zipfile.ZipFile(copy, "a") as archive:
+            archive.comment = f"{number}".encode()
+    marked, output = tmp_path / "标注", tmp_path / "汇总.xlsx"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
+         str(tmp_path / "r.jsonl"), "--annotate-dir", str(marked), "--engine", "dask",
+         "--workers", "2"],
+        cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:  # the first copies made
+        if len(list(marked.glob("*-校验.xlsx"))) >= 3:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # main and workers: what Ctrl-C does
+    try:
+        out, err = process.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert [path.name for path in tmp_path.rglob("*.tmp")] == []
+    lines = [json.loads(line) for line in
+             (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    listed = sorted(Path(line["annotated"]).name for line in lines)
+    assert 0 < len(listed) < 300
     assert sorted(path.name for path in marked.iterdir()) == listed
     assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
     assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
