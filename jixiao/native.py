@@ -5,17 +5,18 @@
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
-SUMPRODUCT) — no LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
+SUMPRODUCT, FIND) — no LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
-  number, with %, the actual's unit, or no unit; actuals a number, or a number
+  number, with %, the actual's unit, or no unit (a number may have thousands
+  separators, 1,200 or 1，200, grouped as ``parsing`` reads them); actuals a number, or a number
   with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
   (CELL("format") tells the format);
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
 
-Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas in
-numbers, words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
+Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas not
+grouping thousands (1,2), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
 clerk to ``jixiao check``: never a wrong number. Where they give a number it is
 the number of ``rules.indicator_score`` (tests/template/test_native.py checks this with
 LibreOffice on over a thousand rows).
@@ -92,12 +93,17 @@ WARN_JUDGED = "⚠ 人工评分须为数字"
 # Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""),
-    ("（%）", "%"), ("(%)", "%"), ("％", "%"),
+    ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","),
     ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
     ("大于", ">"), ("小于", "<"), ("高于", ">"), ("低于", "<"),
 )
-_NUMBER_CHARS = "0123456789."
+_NUMBER_CHARS = "0123456789.,"  # the comma: a thousands separator (1,200), see _number_of
+# A number's thousands separators as parsing._NUMBER reads them (1,200 and 1200,000; not
+# 1,2 or 12,34): after the first group, groups of three digits, at most _GROUPS of them
+# (a number up to 10^18); the formula looks for them through a padding of spaces.
+_GROUPS = 5
+_PADDING = 4 * _GROUPS
 _DIGITS = "0123456789"
 _EMPTY_WORDS = ("-", "—", "/", "无", "--")
 # A unit jixiao's rules read differently from its text: a scale (万人 = 10,000 人), a
@@ -136,12 +142,24 @@ def _strip_number(expression: str) -> str:
 
 
 def _number_of(rest: str, unit: str) -> str:
-    """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit."""
+    """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit.
+
+    The number (digits, dots, commas: ``unit`` holds the rest) has at most one dot, not
+    at either end, and commas only as ``parsing`` reads them, thousands separators: the
+    k-th comma from the right, for k = 1 … their count (at most ``_GROUPS``), stands 4k
+    characters before the integer part's end — SUMPRODUCT over an array constant counts
+    those in place — and not first. The number is read without them (VALUE would read
+    a comma by the computer's locale: 1,200 as 1.2 in German)."""
     body = f"LEFT({rest},LEN({rest})-LEN({unit}))"
     dots = f'LEN({body})-LEN(SUBSTITUTE({body},".",""))'
+    commas = f'LEN({body})-LEN(SUBSTITUTE({body},",",""))'
+    ks = "{" + ",".join(str(k) for k in range(1, _GROUPS + 1)) + "}"
+    in_place = (f'SUMPRODUCT((MID("{" " * _PADDING}"&{body},FIND(".",{body}&".")+{_PADDING}-4*{ks},1)'
+                f'=",")*({ks}<={commas}))')
     return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
-            f'IF(AND({dots}<=1,LEFT({body},1)<>".",RIGHT({body},1)<>"."),'
-            f'IFERROR(VALUE({body}),""),""),"")')
+            f'IF(AND({dots}<=1,LEFT({body},1)<>".",RIGHT({body},1)<>".",LEFT({body},1)<>",",'
+            f'{in_place}={commas}),'
+            f'IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
 
 
 def _converted(unit: str) -> str:
@@ -333,10 +351,15 @@ def _number(rest: str, unit: str) -> float | str:
     if not (len(rest) > len(unit) and rest.endswith(unit)):
         return ""
     body = rest[:len(rest) - len(unit)]
-    if body.count(".") > 1 or body.startswith(".") or body.endswith("."):
+    if body.count(".") > 1 or body.startswith(".") or body.endswith(".") or body.startswith(","):
+        return ""
+    commas, end = body.count(","), body.find(".") if "." in body else len(body)
+    padded = " " * _PADDING + body
+    if sum(padded[_PADDING + end - 4 * k] == "," for k in range(1, _GROUPS + 1) if k <= commas) \
+            != commas:
         return ""
     try:
-        return float(body)
+        return float(body.replace(",", ""))
     except ValueError:
         return ""
 

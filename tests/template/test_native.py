@@ -158,7 +158,7 @@ def test_every_number_the_formulas_give_is_the_rules_score(computed):
 ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUTE", "LEFT",
            "MID", "RIGHT", "LEN", "VALUE", "IFERROR", "ROUND", "MIN", "MAX", "ABS", "LOWER",
            "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "CELL",
-           "INT", "LOG10"}
+           "INT", "LOG10", "FIND"}
 
 
 @pytest.fixture(scope="module")
@@ -496,3 +496,87 @@ def test_the_native_template_tells_how_to_add_a_row_that_scores(tmp_path):
                      if cell.value)
     assert "插入复制的单元格" in text and "整行" in text
     assert "复制得分（H 列）和是否达成（K 列）的公式" not in text
+
+
+# ---------------------------------------------------------------- thousands separators
+
+# 指标值, 完成值, 二级指标 and the score (分值 10) of jixiao check, by hand; None: the core
+# groups the digits otherwise than by thousands (1,2), or the native formulas leave the
+# number to jixiao check (more than five groups, a dot at the end): ⚠
+COMMA_ROWS = [
+    ("≥1,200人", "1,150人", "数量指标", 9.58),          # 10 × 1150/1200 = 9.583
+    ("≤1,500元", "1,650元", "成本指标", 9.0),           # 10 × (1 − 150/1500)
+    ("≥1，200人", "1，250人", "数量指标", 10.0),         # full-width commas
+    ("≥1,200人", 1150.0, "数量指标", 9.58),              # a number cell beside
+    ("≥1,000", "1,000", "数量指标", 10.0),
+    ("≤1,234,567.5元", "1,300,000元", "成本指标", 9.47),  # 10 × (1 − 65432.5/1234567.5) = 9.470
+    ("≥1200,000元", "1,080,000元", "数量指标", 9.0),     # the core: any first group, then threes
+    ("≥0,500人", "400人", "数量指标", 8.0),              # 0,500 is 500 for the core too
+    ("≥1,2人", "1人", "数量指标", None),                 # the core reads no number: 数值后还有数字
+    ("≥12,34人", "12人", "数量指标", None),
+    ("≥1,2000人", "1,150人", "数量指标", None),
+    ("≥1,000人", "1,0000人", "数量指标", None),
+    ("≥1,000人", ",900人", "数量指标", None),
+    ("≥1,,200人", "900人", "数量指标", None),
+    ("≥1.200,5人", "900人", "数量指标", None),
+    ("≥1,200.人", "1,150人", "数量指标", None),
+    ("≥1,000,000,000,000,000,000人", "1人", "数量指标", None),  # six groups: left to check
+]
+
+
+@pytest.fixture(scope="module")
+def comma_rows(tmp_path_factory) -> list[list[str]]:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, level2, _) in enumerate(COMMA_ROWS, start=FIRST):
+        sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
+        sheet[f"E{number}"], sheet[f"F{number}"] = target, actual
+        for column, formula in native.row_formulas(number, f"C{number}", f"L{number}").items():
+            sheet[f"{column}{number}"] = formula
+    path = tmp_path_factory.mktemp("native-commas") / "commas.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, path.parent)["rows"]
+
+
+@pytest.mark.parametrize("index", range(len(COMMA_ROWS)))
+def test_thousands_separators_are_read_as_jixiao_check_reads_them(comma_rows, index):
+    """≥1,200人 beside 1,150人 is scored by the formulas as by jixiao check (before: ⚠ 此写法须用
+    jixiao check 计分, and no 总分, rt20); a comma the core does not read as a thousands
+    separator (1,2) still leaves the row to jixiao check, never another number."""
+    target, actual, level2, score = COMMA_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, None, None, level2)
+    if score is None:
+        assert _cell(comma_rows, number, "H") == native.WARN_INPUT
+        assert shown["score"] == native.WARN_INPUT
+        return
+    assert float(_cell(comma_rows, number, "H")) == score
+    assert shown["score"] == score
+    assert cellfuncs.score(target, actual, 10.0, None, None, level2) == score
+    met = cellfuncs.met(target, actual, level2)
+    assert _cell(comma_rows, number, "K") == shown["met_shown"] == met == (
+        "是" if score == 10 else "否")
+
+
+def test_a_template_with_thousands_separators_totals_as_jixiao_check(tmp_path):
+    """The rt20 repro's rows in the native template: LibreOffice computes 4.79 and 9 for
+    them and the 总分 jixiao check computes (before: both rows and the 总分 showed ⚠)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["D13"], sheet["E13"], sheet["F13"] = "培训人数", "≥1,200人", "1,150人"  # 5 × 1150/1200
+        sheet["D24"], sheet["E24"], sheet["F24"], sheet["G24"] = "人均培训成本", "≤1，500元", \
+            "1，650元", 10
+        sheet["G37"] = 20  # 分值 still 100 in all
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert [_cell(computed, row, column) for row, column in
+            ((13, "H"), (24, "H"), (43, "G"), (43, "H"), (44, "H"))] == [
+        "4.79", "9", "100", "98.77", "优"]  # 9.98 + 4.79 + 25 + 20 + 20 + 9 + 10
+    result = check_workbook(path)
+    table = result.tables[0]
+    assert table.evaluation.total == 98.77
+    assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504", "JX404")]
