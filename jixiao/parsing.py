@@ -1406,8 +1406,19 @@ def _parse_date(text: str, original: str) -> Measure | None:
     except ValueError:
         return Measure(text=original, kind="unparsed", problem=f"“{original.strip()}”中的日期不存在")
     rest = text[match.end():]
-    return Measure(text=original, kind="date", op="<=", value=float(day_value.toordinal()),
+    op = "<="
+    after = _AFTER_DATE_RE.match(rest)
+    if after is not None or text[:match.start()].endswith(_LATER_THAN):
+        # 12月31日后完成, 超过12月31日: after the date, not by it (a bound: how late, unknown)
+        op, rest = ">", rest[after.end():] if after is not None else rest
+    return Measure(text=original, kind="date", op=op, value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+# After a date, the word that makes it the time after which (12月31日后完成, 12月底以后):
+# done later than the date (``_parse_date``). Before it: 超过12月31日, 晚于12月底.
+_AFTER_DATE_RE = re.compile(r"(?:之后|以后|后)")
+_LATER_THAN = ("超过", "超出", "晚于", "迟于")
 
 
 def _relative_date(text: str, original: str, relative: re.Match[str]) -> Measure | None:

@@ -415,6 +415,10 @@ def is_met(target: Measure | object, actual: Measure | object,
         return False
     if _bound_open(target, actual, pair):
         return None
+    if actual.kind == "date" and actual.op == ">":
+        return None  # done after a date before the deadline (6月后完成 beside 12月底前): when, unknown
+    if target.kind == "date" and actual.kind == "date" and actual.level == "not":
+        return False  # 2023年12月31日前未完成: the date is when it was still not done
     goal, done = pair
     done = max(done, 0.0)
     at = at_target(goal, done)
@@ -654,8 +658,11 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                                   "之外，计分规则未规定区间指标的扣分方法，请人工复核得分")
     qualitative = target.kind == "qualitative" or actual.kind == "qualitative"
     if target.kind == "date" and actual.kind == "date":
+        if met is None:
+            return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否在指标值"
+                                     f"“{target.text.strip()}”之前：请填写完成的日期")
         # Done after the deadline is done late: 部分达成, as 延期完成 is (docs/domain.md §3) —
-        # unless the 完成值 says it is not done (2025年3月尚未完成).
+        # unless the 完成值 says it is not done (2025年3月尚未完成, 12月31日前未完成).
         level = "achieved" if met else "not" if actual.level == "not" else "partial"
         on_time = "按时完成" if met else "未完成" if level == "not" else "逾期完成"
         return _qualitative(level, on_time, weight, ruleset, judged, met,

@@ -215,6 +215,33 @@ def test_deadline_targets():
     assert undone.level == "not" and undone.band == (0.0, 6.0)
 
 
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("2023年12月31日前", "2023年12月31日后完成", "partial"),
+    ("2023年12月31日前", "2023年12月31日之后完成", "partial"),
+    ("2023年12月31日前", "2023年12月31日以后完成", "partial"),
+    ("2023年12月31日前", "超过12月31日", "partial"),
+    ("12月底前完成", "12月底后完成", "partial"),
+    ("12月底前完成", "12月底以后", "partial"),
+    ("2023年12月31日前", "2023年12月31日前未完成", "not"),
+])
+def test_done_after_the_deadline_is_not_met(target, actual, level):
+    """After the deadline's date (后, 之后, 以后, 超过 …) is late: 逾期 (partial, 60–80 % of 10),
+    or not done by it at all (前未完成: 0–60 %). Before: read as done by the date, full marks."""
+    result = indicator_score(target, actual, 10)
+    assert result.met is False and result.value is None
+    assert result.band == ((6.0, 8.0) if level == "partial" else (0.0, 6.0))
+    assert is_met(target, actual) is False
+
+
+def test_done_by_the_deadline_still_met():
+    for actual in ("2023年12月31日前完成", "2023年12月31日前全部完成", "提前完成", "2023年12月20日完成"):
+        assert score("2023年12月31日前", actual) == 10.0, actual
+    assert score("12月底前完成", "提前完成") == 10.0
+    # after a date before the deadline: when it was done is not known
+    later = indicator_score("2023年12月31日前", "2023年6月30日后完成", 10)
+    assert later.met is None and later.value is None and "请填写完成的日期" in later.note
+
+
 def test_unparseable_inputs_give_no_score_but_a_reason():
     result = indicator_score("≠100.00(%)", "100.00(%)", 5)
     assert result.value is None and "≠" in result.note
