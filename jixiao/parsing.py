@@ -910,6 +910,10 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return replace(target, kind="number", op="=", value=0.0, unit=actual.unit), actual
     if target.kind == "number" and target.unit == "%" and says_whole(actual):
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
+    if target.kind == "number" and target.unit == "%" and target.value == 100 \
+            and target.op in (None, "=", ">=") and says_all_done(actual):
+        # 100%, 100%完成 (a completion rate) → 全部完成, 已完成: all of it, 100 %
+        return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit in ("%", "") and actual.op is None \
             and says_whole(target):  # (a cell showing 100% keeps 1: a fraction, units say)
         return replace(target, kind="number", op=">=", value=100.0, unit="%", level=None), actual
@@ -993,6 +997,15 @@ _SAME_DAY = ("当日", "当天", "即时", "即办", "立即")  # done the same 
 _MONTH_PARTS = {"月": None, "月份": None, "月下旬": None, "月上旬": 10, "月初": 10, "月中旬": 20,
                 "月中": 20}
 _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
+
+
+# All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成)
+_ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$")
+
+
+def says_all_done(measure: Measure) -> bool:
+    """Whether a value says all of it was done, in words only: 完成, 已完成, 全部完成."""
+    return measure.kind == "qualitative" and _ALL_DONE_RE.match(normalize_text(measure.text)) is not None
 
 
 def says_whole(measure: Measure) -> bool:

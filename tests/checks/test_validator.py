@@ -9,6 +9,7 @@ from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, stand
 from jixiao.checks import REGISTRY, run_checks
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_tables
+from jixiao.rules import indicator_score
 
 FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
 MONEY_FIELDS = ("label", "initial", "budget", "executed", "weight", "rate", "score")
@@ -233,7 +234,7 @@ def test_findings_point_at_the_cell_of_the_mistake(tmp_path):
 
 
 @pytest.mark.parametrize(("target", "actual"), [("≥95%", "达成"), ("≥6 次", "已完成"),
-                                                ("≥6 次", "完成"), ("100%", "全部完成")])
+                                                ("≥6 次", "完成"), ("≥95%", "全部完成")])
 def test_a_quantitative_target_answered_in_words_is_a_warning(tmp_path, target, actual):
     """≥95% done “达成”: full marks by the words, which no reviewer can check against the
     rule (before: nothing said). A warning at the 完成值 asking for the number measured;
@@ -243,6 +244,17 @@ def test_a_quantitative_target_answered_in_words_is_a_warning(tmp_path, target, 
     assert [(item.code, item.severity, item.cell) for item in found] == [("JX204", "warning", "F15")]
     assert found[0].message == (f"“服务对象满意度”是定量指标（指标值“{target}”），完成值只写了"
                                 f"“{actual}”：应填写实际测得的数值，才能按规则核对得分")
+
+
+@pytest.mark.parametrize(("target", "actual"), [("100%", "全部完成"), ("=100%", "已完成"),
+                                                ("100%完成", "完成"), ("100%", "全覆盖")])
+def test_a_target_of_100_percent_answered_all_done_is_100_percent(tmp_path, target, actual):
+    """A completion rate of 100 % answered 全部完成 / 已完成 / 完成 is 100 %, as 全覆盖 is:
+    met, 10 of 10, no finding (before: JX204 asked for the number measured)."""
+    good = rows((4, {"target": target, "actual": actual}))
+    assert findings(standard(tmp_path / "t.xlsx", rows=good)) == []
+    result = indicator_score(target, actual, 10)
+    assert result.value == 10.0 and result.met is True
 
 
 def test_jx306_is_a_warning_under_sichuan_and_a_hint_otherwise(tmp_path):
