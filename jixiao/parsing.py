@@ -367,6 +367,12 @@ def _parse(raw: object, percent: bool) -> Measure:
         stated = _parse(text[statement.end():], percent)  # 按期完成，完成率100%: the number
         if stated.kind == "number":
             return replace(stated, text=original)
+    if number is None and op is None and change is None \
+            and (bracketed := _NUMBER_IN_BRACKETS_RE.match(text)) is not None \
+            and qualitative_level(bracketed.group(1)) is not None:
+        stated = _parse(bracketed.group(2), percent)  # 全部完成(12次), 满意(95%): the number, as
+        if stated.kind == "number" and stated.op is None:  # 12次(全部完成) is read
+            return replace(stated, text=original)
     if number is None:
         if _OVERRUN_RE.match(text):  # 超出预算2万元: over the budget, by that
             return Measure(text=original, kind="qualitative", level="not")
@@ -1535,6 +1541,8 @@ _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到�
 
 # Words with no number before a comma, the number after it (已完成，完成率为98%)
 _STATEMENT_FIRST_RE = re.compile(r"[^\d,，;；]{1,12}[,，;；]")
+# Words of achievement, then the number in brackets (全部完成（12次）, 达成(98%))
+_NUMBER_IN_BRACKETS_RE = re.compile(r"^([^\d()（）]{1,12})[(（]([^()（）]*\d[^()（）]*)[)）]$")
 
 
 _POPULATION = {"10万": "十万", "1万": "万", "100万": "百万", "1000": "千", "10000": "万",

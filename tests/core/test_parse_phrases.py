@@ -775,6 +775,19 @@ def test_a_statement_before_the_comma_and_the_number_after_it(text, expected):
     assert indicator_score("≥95%", text, 10).value == (10.0 if expected[1] >= 95 else 8.42)
 
 
+@pytest.mark.parametrize(("target", "actual", "value", "unit", "score"), [
+    ("≥6次", "全部完成（12次）", 12.0, "次", 10.0), ("≥6次", "完成(12次)", 12.0, "次", 10.0),
+    ("≥6次", "已完成（6次）", 6.0, "次", 10.0), ("≥95%", "达成（98%）", 98.0, "%", 10.0),
+    ("100%", "已完成（100%）", 100.0, "%", 10.0), ("≥95%", "满意（95%）", 95.0, "%", 10.0),
+    ("≥6次", "全部完成（5次）", 5.0, "次", 8.33)])  # 10 × 5 / 6
+def test_words_then_the_number_in_brackets(target, actual, value, unit, score):
+    """全部完成（12次）: the number in brackets, as 12次（全部完成） is read (before: unreadable,
+    JX203, no score — and 全部完成（5次） at full marks passed)."""
+    measure = parse_measure(actual)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", None, value, unit)
+    assert indicator_score(target, actual, 10).value == score
+
+
 @pytest.mark.parametrize(("target", "actual"), [
     ("≥10场次", "12场次培训"), ("≥10场", "12场次培训"), ("≥500人次", "520人次参训"),
     ("≥5批次", "6批次抽检")])
