@@ -254,12 +254,15 @@ def either_reading(first: Score, second: Score | None, declared: float | None, *
     if second is None or second.value is None or first.value is None \
             or round2(abs(first.value - second.value)) <= SCORE_STEP:
         return first
-    other = TARGET_READING if first_is_rate else RATE_READING
+    this, other = (RATE_READING, TARGET_READING) if first_is_rate else (TARGET_READING, RATE_READING)
     if declared is not None and round2(abs(declared - second.value)) <= SCORE_STEP \
             < round2(abs(declared - first.value)):
         first, second = second, first
-        other = RATE_READING if first_is_rate else TARGET_READING
-    return replace(first, note=f"{first.note}；或{other}为 {plain_points(second.value)}")
+        this, other = other, this
+    # each reading named with its score (not the first's own note: “已达到指标值，得分仍按
+    # 执行率计，不是满分” beside “或按年度指标值计分为 10” reads as a contradiction)
+    return replace(first, note=f"两种读法：{this}为 {plain_points(first.value)}；"
+                               f"或{other}为 {plain_points(second.value)}")
 
 
 def execution_row_rate(actual: object) -> float | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao import levels
 from jixiao.checks.base import (
     Finding,
     blank,
@@ -30,11 +31,13 @@ from jixiao.model import (
     SelfEvaluation,
     Source,
     execution_row_rate,
+    indicator_actual,
+    indicator_target,
     plain_text,
     unexplained,
 )
 from jixiao.parsing import compact_text
-from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text
+from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -201,7 +204,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     原因）的不算说明；偏差原因写“无”而改进措施栏写了内容的，按改进措施算已说明。四川格式
     没有得分列时，定性指标部分达成或未达成必然扣分，同样须说明原因。
     单列为一级指标的“预算执行率”行（以及第三方指标体系“项目管理”“过程”下的“预算执行率”）
-    按执行率得分，是否须说明原因按执行率判断（JX306）。
+    按执行率得分，是否须说明原因按执行率判断（JX306）；部门整体指标体系“管理效率”等下
+    有自己指标值的“预算执行率”（≥90%）未达到指标值而扣分的，与其他指标一样须说明原因。
     表中既没有分值列也没有得分列时（湖南等地的自评表），扣多少分无从计算，但未达到
     指标值按规则必然扣分，同样须说明原因。
 
@@ -243,13 +247,21 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if value is None or value >= indicator.weight - TOLERANCE:
             continue
-        if execution_row_rate(indicator) is not None:
+        if execution_row_rate(indicator) is not None and not _own_target_missed(indicator):
             continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         source = first_source(indicator, "reason", "score")
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
                       f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因"
                       f"{_no_reason_column(table)}")
+
+
+def _own_target_missed(indicator: Indicator) -> bool:
+    """Whether a 预算执行率 row of a 部门整体 index (管理效率 | 预算管理 | 预算执行率 ≥90%,
+    an indicator of its own) fell short of its own 指标值: a deduction for a target
+    missed, to be explained as any other's (JX405) — not only the money's JX306."""
+    return levels.names_department_framework(indicator.level1) and is_met(
+        indicator_target(indicator), indicator_actual(indicator), default_op=">=") is False
 
 
 def _no_reason_column(table: SelfEvaluation) -> str:
