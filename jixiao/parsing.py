@@ -1030,7 +1030,25 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
         return replace(actual, kind="qualitative", level="not")
     if _weaker_degree(target, actual):  # 明显提升 → 有所提升: less than wanted
         return replace(actual, kind="qualitative", level="partial")
+    if target.kind == "qualitative" and actual.kind == "qualitative" and actual.level is None \
+            and says_decline_against_rise(normalize_text(target.text), normalize_text(actual.text)):
+        return replace(actual, kind="qualitative", level="not")  # 稳步提升 → 有所下降
     return actual
+
+
+# A goal of a rise (稳步提升, 逐步提高, 持续改善) and a result that says it fell (下降, 有所下降,
+# 降低): the other way, 未达成 — as 未提高 is. Not a fall denied (未下降, 没有降低, 不降反升).
+_RISE_WORDS = ("提升", "提高", "增长", "增加", "上升", "改善", "增强", "扩大")
+# The fall said alone (有所下降, 略有降低, 下降了): not what fell (投诉下降 beside 满意度提升 is good)
+_FALL_RE = re.compile(r"^(?:有所|略有|稍有|小幅|明显|大幅|逐步|持续|出现|较上年|同比)?"
+                      r"(?:下降|降低|减少|下滑|回落|减弱|退步|萎缩)了?$")
+_FALL_WORDS_RE = re.compile(r"下降|降低|减少|下滑|回落|减弱")
+
+
+def says_decline_against_rise(goal: str, done: str) -> bool:
+    """Whether a 指标值 wants a rise (提升, 提高 …) and the 完成值 says a fall instead."""
+    return any(word in goal for word in _RISE_WORDS) and not _FALL_WORDS_RE.search(goal) \
+        and _FALL_RE.match(done) is not None
 
 
 # How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly

@@ -837,3 +837,22 @@ def test_a_bound_on_the_far_side_of_the_target_is_missed_and_not_scored(target, 
         assert is_met(target, actual) is False
     else:
         assert (score.value, score.met) == (10.0, True)
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("稳步提升", "下降", "not"), ("逐步提高", "有所下降", "not"), ("持续改善", "略有降低", "not"),
+    ("稳步提升", "未提高", "not"), ("稳步提升", "有所提升", "achieved")])
+def test_a_fall_against_a_rise_wanted_is_not_met(target, actual, level):
+    """稳步提升 answered 下降: the other way, 未达成 (0–6 of 10), as 未提高 is (before: no
+    reading, JX410 only — full marks passed)."""
+    result = indicator_score(target, actual, 10)
+    assert result.level == level
+    assert result.band == ((0.0, 6.0) if level == "not" else (8.0, 10.0))
+
+
+@pytest.mark.parametrize("actual", ["未下降", "投诉下降"])
+def test_a_fall_denied_or_of_something_else_is_not_read_as_a_fall(actual):
+    """未下降 is no fall; 投诉下降 says what fell (a good thing beside 满意度提升): both left
+    to a person, as before."""
+    assert indicator_score("满意度提升", actual, 10).level is None
+
