@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -300,7 +301,7 @@ def as_measure(value: Measure | object) -> Measure:
     return value if isinstance(value, Measure) else parse_measure(value)
 
 
-def _fulfilment(target: Measure, actual: Measure) -> Measure:
+def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Measure:
     """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
     sides name a quality level (优, 良好, 合格 …; 优良 is 良 or better, 良好及以上 too), the
     levels decide: as good or better is 达成, one level worse 部分达成 (优良 wanted,
@@ -312,10 +313,11 @@ def _fulfilment(target: Measure, actual: Measure) -> Measure:
         if level is not None or grading_scale(actual) is not None:
             return replace(actual, level=level)  # 好坏 → 好坏: the options copied, no level
         return actual  # its own words (达成) or none
-    wanted, reached = _quality_level(target), _quality_level(actual)
-    if wanted is not None and reached is not None:
+    ranks = _ranks_compared(target, actual, default_op)
+    if ranks is not None:
+        wanted, reached, worst = ranks
         level = "achieved" if reached <= wanted else "partial" \
-            if reached == wanted + 1 and reached < _WORST_LEVEL else "not"  # 差: 效果较差
+            if reached == wanted + 1 and reached < worst else "not"  # 差: 效果较差
         if level == "partial" and says_the_negation(target, actual):
             level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
@@ -375,11 +377,47 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
     return "not" if done in _BAD_LEVELS else "partial"
 
 
+def _ranks_compared(target: Measure, actual: Measure,
+                    default_op: str) -> tuple[int, int, int] | None:
+    """The rank wanted, the rank reached (0 best) and the worst rank of the one scale both
+    sides name a level of: the quality levels (优 良 中 差, 好 较好 一般 差), or — where more
+    is better (not under 成本: ``default_op`` ≤) and a height is wanted (高, 较高, 中) — 高
+    较高 中 较低 低. After words both share (效果好 → 效果差, 服务质量好 → 服务质量较差,
+    水平高 → 水平较高), the words after them, on the same scale as alone (好 → 较好)."""
+    if target.kind != "qualitative" or actual.kind != "qualitative":
+        return None
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    shared = os.path.commonprefix([goal, done])
+    while shared and (shared[-1] in _DEGREE_CHARS or len(shared) == len(goal)
+                      or len(shared) == len(done)):
+        shared = shared[:-1]  # 较好/较差 share 较, a part of each word; 好/好 nothing after
+    pairs = [(goal, done)] + ([(goal[len(shared):], done[len(shared):])] if len(shared) >= 2 else [])
+    for wanted_text, reached_text in pairs:
+        wanted, reached = _text_quality_level(wanted_text), _text_quality_level(reached_text)
+        if wanted is not None and reached is not None:
+            return wanted, reached, _WORST_LEVEL
+        if default_op != "<=" and wanted_text in _HEIGHTS_WANTED and reached_text in _HEIGHTS:
+            return _HEIGHTS[wanted_text], _HEIGHTS[reached_text], max(_HEIGHTS.values())
+    return None
+
+
+# Characters that start a word of degree (较好, 不合格, 很好, 偏低): no end of shared words
+_DEGREE_CHARS = frozenset("较不很偏最更非")
+# The height scale, best first where more is better (满意度高, 知晓率较高); a height wanted
+# is 高, 较高 or 中 — 低 wanted (投诉率低) is little wanted, read by ``fulfils``.
+_HEIGHTS = {"高": 0, "较高": 1, "中": 2, "中等": 2, "一般": 2, "较低": 3, "低": 4, "偏低": 3}
+_HEIGHTS_WANTED = ("高", "较高", "中", "中等")
+
+
 def _quality_level(measure: Measure) -> int | None:
     """The rank (0 best) of the quality level a qualitative 指标值/完成值 names, if it does."""
     if measure.kind != "qualitative":
         return None
-    text = normalize_text(measure.text).removesuffix("以上").removesuffix("及")
+    return _text_quality_level(normalize_text(measure.text))
+
+
+def _text_quality_level(text: str) -> int | None:
+    text = text.removesuffix("以上").removesuffix("及")
     text = text.removesuffix("等级").removesuffix("水平")
     if text == GRADE_NAMES[0] + GRADE_NAMES[1]:  # 优良: good or better
         return 1
@@ -401,7 +439,7 @@ def is_met(target: Measure | object, actual: Measure | object,
     """
     target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     target = _with_default_op(target, default_op)
-    actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
+    actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
@@ -634,7 +672,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     _check_weight(weight)
     target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     target = _with_default_op(target, default_op)
-    actual = _fulfilment(target, actual)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
+    actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     met = is_met(target, actual)
 
     if target.kind == "empty":

@@ -856,3 +856,30 @@ def test_a_fall_denied_or_of_something_else_is_not_read_as_a_fall(actual):
     to a person, as before."""
     assert indicator_score("满意度提升", actual, 10).level is None
 
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("效果好", "效果差", "not"), ("质量好", "质量差", "not"), ("质量较好", "质量差", "not"),
+    ("服务质量好", "服务质量较差", "not"), ("服务质量较好", "服务质量较差", "not"),
+    ("质量好", "质量一般", "not"), ("质量较好", "质量好", "achieved"), ("较好", "好", "achieved"),
+    ("效果好", "效果较好", "partial"), ("好", "较好", "partial"), ("质量优", "质量良", "partial"),
+    ("效果明显", "效果较好", "achieved")])
+def test_quality_words_after_shared_words_on_one_scale(target, actual, level):
+    """The words after a shared 效果/质量/服务质量 compared on the scale the words alone are:
+    好 → 较好 a level short (部分达成, 6–8 of 10), 好 → 差 未达成 (0–6), 较好 → 好 达成
+    (before: 效果好 → 效果差 no reading, JX410; 效果好 → 效果较好 met, 好 → 较好 partly)."""
+    result = indicator_score(target, actual, 10)
+    assert result.level == level
+    assert result.band == {"achieved": (8.0, 10.0), "partial": (6.0, 8.0), "not": (0.0, 6.0)}[level]
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("高", "低", "not"), ("高", "中", "not"), ("高", "较高", "partial"), ("较高", "高", "achieved"),
+    ("中", "较低", "partial"), ("中", "低", "not"), ("水平高", "水平较高", "partial"),
+    ("水平高", "水平低", "not"), ("满意度高", "满意度较低", "not")])
+def test_the_height_scale_where_more_is_better(target, actual, level):
+    """低 < 较低 < 中 < 较高 < 高 where more is better: 高 → 低 未达成 (before: JX410 only,
+    full marks passed), one step short 部分达成. Under 成本 (≤ by default) the scale is not
+    read: which end is good is the indicator's."""
+    assert indicator_score(target, actual, 10).level == level
+    assert indicator_score("高", "低", 10, default_op="<=").level is None
+
