@@ -130,10 +130,24 @@ def _text_kind(name: str, data: bytes) -> str | None:
     if name.lower().endswith(".csv"):
         return "是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 中打开后另存为 .xlsx 再试"
     first = text.splitlines()[0] if text.splitlines() else ""
-    if "," in first or "\t" in first or "，" in first:
+    csv = "," in first or "\t" in first or "，" in first
+    suffix = Path(name).suffix.lower()
+    if suffix not in _EXCEL_SUFFIXES:  # report.txt: a text file as named, not a renamed one
+        kind = f"扩展名 {suffix}" if suffix else "没有扩展名"
+        if csv:
+            return (f"是文本文件（CSV 表格，{kind}），不是 Excel 工作簿："
+                    "请在 Excel 中打开后另存为 .xlsx 再试")
+        return (f"是文本文件（{kind}），不是表格文件：jixiao 读取 Excel（.xlsx、.xls）、"
+                "WPS（.et）、LibreOffice（.ods）和 Word（.docx、.doc）中的自评表，"
+                "请提交自评表的 Excel 文件")
+    if csv:
         return ("是文本文件（CSV 表格），只是扩展名改成了 Excel 的，不是 Excel 工作簿："
                 "请在 Excel 中打开后另存为 .xlsx 再试")
     return "是文本文件，只是扩展名改成了 Excel 的，不是 Excel 工作簿：请提交自评表的 Excel 文件"
+
+
+# The extensions of a workbook Excel (or WPS) opens: a text file so named was renamed
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et")
 
 
 # Files a folder of submissions holds that are no table jixiao can read, by their first

@@ -74,6 +74,12 @@ def test_a_printed_page_an_image_or_an_archive_is_named_for_what_it_is(tmp_path,
      "请在 Excel 中打开后另存为 .xlsx 再试"),
     ("说明.xlsx", "请见附件。\r\n".encode("gbk"),
      "“说明.xlsx”是文本文件，只是扩展名改成了 Excel 的，不是 Excel 工作簿：请提交自评表的 Excel 文件"),
+    # rt20 #8: a .txt is what its name says, not a file renamed to Excel's extension
+    ("report.txt", "子洲县财政支出项目绩效自评报告\n".encode(),
+     "“report.txt”是文本文件（扩展名 .txt），不是表格文件：jixiao 读取 Excel（.xlsx、.xls）、"
+     "WPS（.et）、LibreOffice（.ods）和 Word（.docx、.doc）中的自评表，请提交自评表的 Excel 文件"),
+    ("导出.txt", "三级指标\t分值\t得分\n".encode(),
+     "“导出.txt”是文本文件（CSV 表格，扩展名 .txt），不是 Excel 工作簿：请在 Excel 中打开后另存为 .xlsx 再试"),
 ])
 def test_a_text_file_is_named_a_text_file(tmp_path, capsys, name, data, said):
     """rt19 #6: a CSV given to check, or a text file renamed .xlsx, was “不是 Excel
