@@ -85,7 +85,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                 raise CannotEdit("not a package jixiao reads")
             write_annotated(package, temporary, marks, rows, result_name=RESULT_SHEET,
                             heading=heading, author=AUTHOR, properties=properties,
-                            drop_macros=drop_macros)
+                            drop_macros=drop_macros, colours=list(FILLS.values()))
         except (CannotEdit, ValueError):
             from jixiao.report.annotate_openpyxl import write_with_openpyxl
 

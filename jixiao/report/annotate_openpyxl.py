@@ -12,12 +12,16 @@ XML level from the input, as ``jixiao recalc`` writes its own
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jixiao.errors import UnreadableWorkbook
+from jixiao.xlsx.annotate_comments import OUR_LINE, SEPARATOR, THREADED_AUTHOR
 from jixiao.xlsx.annotate_package import Mark, ResultRow
+
+_OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
 
 
 def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence[Mark],
@@ -43,13 +47,17 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         if mark.sheet in book.sheetnames and hasattr(book[mark.sheet], "merged_cells"):
             cell = _writable(book[mark.sheet], mark.ref)
             by_cell.setdefault((mark.sheet, cell.coordinate), []).append(mark)
+    _unmark(book, author, {sheet_ref for sheet_ref in by_cell})
     for (sheet, ref), items in by_cell.items():
         cell = book[sheet][ref]
         cell.fill = PatternFill("solid", fgColor=min(items, key=lambda item: item.rank).colour)
         text = "\n".join(item.line for item in items)
-        if cell.comment is not None and cell.comment.author != author:
-            text = f"{cell.comment.text}\n—\n{text}"
-        comment = Comment(text, author)
+        if cell.comment is not None and cell.comment.author.startswith(THREADED_AUTHOR):
+            continue  # a threaded comment's placeholder: left as it is
+        writer = author
+        if cell.comment is not None and cell.comment.text.strip():
+            text, writer = f"{cell.comment.text}{SEPARATOR}{text}", cell.comment.author
+        comment = Comment(text, writer)
         comment.width, comment.height = 320, 40 + 40 * len(items)
         cell.comment = comment
 
@@ -90,6 +98,33 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         book.calculation = CalcProperties(fullCalcOnLoad=True)
     book.save(target)
     _keep_cached_results(cached, target)
+
+
+def _unmark(book, author: str, marked: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """Take an earlier annotation's notes off (``xlsx.annotate_comments.comments_part``
+    does the same in the package): jixiao's own note is removed, with its cell's fill
+    where the cell is not marked now (this path cannot know the fill it had); jixiao's
+    part of another author's note is cut off."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                note = cell.comment
+                if note is None or note.author.startswith(THREADED_AUTHOR):
+                    continue
+                ours = _OUR_TAIL.search(note.text)
+                if note.author == author and OUR_LINE.match(note.text.lstrip()):
+                    cell.comment = None
+                elif ours is not None:
+                    kept = Comment(note.text[:ours.start()], note.author)
+                    kept.width, kept.height = note.width, note.height
+                    cell.comment = kept
+                else:
+                    continue
+                if (ws.title, cell.coordinate) not in marked and cell.fill.fill_type == "solid":
+                    cell.fill = PatternFill()
 
 
 def _result_sheet_name(book, base: str, heading: Sequence[str]) -> str:  # type: ignore[no-untyped-def]

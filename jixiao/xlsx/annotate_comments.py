@@ -37,9 +37,28 @@ class Note:
     height: int  # of its box, in pixels
 
 
-def comments_part(text: str | None, notes: Sequence[Note], author: str) -> tuple[str, list[Note]]:
-    """The comments part with ``notes``; and the notes that need a shape in the VML drawing
-    (those on a cell without a comment so far)."""
+# jixiao's own lines in a note: "[JX402 错误] …" (``report.annotate`` writes them so)
+OUR_LINE = re.compile(r"\[JX\d+ (?:错误|警告|提示)\] ")
+_OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
+_TAGS = re.compile(r"<[^>]*>")
+THREADED_AUTHOR = "tc="  # the author of a threaded comment's legacy placeholder: "tc={GUID}"
+
+
+@dataclass(frozen=True)
+class Comments:
+    text: str              # the comments part
+    shaped: list[Note]     # the notes that need a shape in the VML drawing (new comments)
+    removed: list[str]     # cells whose comment (jixiao's, of an earlier annotation) is gone
+
+
+def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comments:
+    """The comments part with ``notes``, and without jixiao's marks of an earlier
+    annotation. A comment by ``author`` is jixiao's: replaced by the cell's note, or removed
+    where the cell has none now. A comment by another author keeps its author and its
+    text; jixiao's note goes after it, after ``SEPARATOR``, and an earlier annotation's part
+    there (from the separator before jixiao's first line on) is taken off first. The
+    placeholder of a threaded comment (author "tc={…}") is left as it is: Excel 365 shows
+    the thread, not the placeholder, and the thread is linked by that author."""
     if text is None:
         text = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<comments xmlns="{MAIN}"><authors/><commentList/></comments>')
@@ -52,41 +71,73 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> tuple
     names = [_text(text, item.open_end, item.close_start) for item in children(text, authors)
              if item.name == p + "author"]
     ours = names.index(author) if author in names else len(names)
-    if ours == len(names):
-        _append(edits, text, authors, f"<{p}author>{xstring(author)}</{p}author>", p)
     existing = {}
     for item in children(text, comment_list):
         ref = attribute_value(start_tag(text, item), "ref")
         if item.name == p + "comment" and ref:
             existing[ref.upper()] = item
-    shaped, added = [], []
-    for note in notes:
-        run = f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t>'
-        comment = existing.get(note.ref.upper())
-        if comment is None:
-            added.append(f'<{p}comment ref="{note.ref}" authorId="{ours}" shapeId="0"><{p}text>'
-                         f"{run}</{p}text></{p}comment>")
-            shaped.append(note)
-            continue
+    wanted = {note.ref.upper(): note for note in notes}
+    shaped, added, removed = [], [], []
+    for ref, comment in existing.items():
         tag = start_tag(text, comment)
-        edits.replace(comment.start, comment.open_end, with_attribute(tag, "authorId", str(ours)))
+        given = attribute_value(tag, "authorId") or "0"
+        by = names[int(given)] if given.isdigit() and int(given) < len(names) else ""
+        note = wanted.pop(ref, None)
+        if by.startswith(THREADED_AUTHOR):
+            continue  # the cell's fill and the findings sheet show it
         body = first(children(text, comment), p, "text")
         if body is None or body.empty:
             raise CannotEdit("a comment without text")
-        pieces = children(text, body)
-        given = attribute_value(tag, "authorId") or "0"
-        if given.isdigit() and int(given) < len(names) and names[int(given)] == author:
-            edits.replace(body.open_end, body.close_start, run)  # our own note: replaced
+        plain = _TAGS.sub("", text[body.open_end:body.close_start]).lstrip()
+        if by == author and OUR_LINE.match(plain):  # (an older copy gave a unit's note our name)
+            if note is None:
+                edits.replace(comment.start, comment.end, "")
+                removed.append(ref)
+            else:
+                edits.replace(body.open_end, body.close_start,
+                              f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t>')
             continue
-        tail = next((item.start for item in pieces if item.local in ("rPh", "phoneticPr")),
-                    body.close_start)
-        edits.insert(tail, f'<{p}r><{p}t xml:space="preserve">{xstring(SEPARATOR + note.text)}'
-                           f"</{p}t></{p}r>")
+        pieces = children(text, body)
+        _strip_ours(edits, text, pieces, p)
+        if note is not None:
+            tail = next((item.start for item in pieces if item.local in ("rPh", "phoneticPr")),
+                        body.close_start)
+            edits.insert(tail, f'<{p}r><{p}t xml:space="preserve">'
+                               f"{xstring(SEPARATOR + note.text)}</{p}t></{p}r>")
+    for note in wanted.values():
+        added.append(f'<{p}comment ref="{note.ref}" authorId="{ours}" shapeId="0"><{p}text>'
+                     f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t></{p}text>'
+                     f"</{p}comment>")
+        shaped.append(note)
+    if added and ours == len(names):
+        _append(edits, text, authors, f"<{p}author>{xstring(author)}</{p}author>", p)
     if added:
         _append(edits, text, comment_list, "".join(added), p)
     result = edits.apply(text)
     well_formed(result.encode("utf-8"))
-    return result, shaped
+    return Comments(result, shaped, removed)
+
+
+def _strip_ours(edits: Edits, text: str, pieces, p: str) -> None:  # type: ignore[no-untyped-def]
+    """Take an earlier annotation's part off another author's note: from the separator
+    before jixiao's first line to the end of the text (runs, or a plain ``<t>``)."""
+    runs = [item for item in pieces if item.local in ("t", "r")]
+    for number, run in enumerate(runs):
+        t = run if run.local == "t" else first(children(text, run), p, "t")
+        if t is None or t.empty:
+            continue
+        raw = text[t.open_end:t.close_start]  # the tail has no character XML escapes
+        found = _OUR_TAIL.search(raw)
+        if found is None:
+            continue
+        if found.start():
+            tag = with_attribute(start_tag(text, t), "xml:space", "preserve")
+            edits.replace(t.start, t.end, f"{tag}{raw[:found.start()]}</{t.name}>")
+        else:
+            edits.replace(run.start, run.end, "")
+        for later in runs[number + 1:]:
+            edits.replace(later.start, later.end, "")
+        return
 
 
 def _append(edits: Edits, text: str, element, xml: str, prefix: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +179,31 @@ def _shapetype(v: str, o: str) -> str:
             f'<{v}:path gradientshapeok="t" {o}:connecttype="rect"/></{v}:shapetype>')
 
 
+_SHAPE = re.compile(r"<(?:[\w.-]+:)?shape\b[^>]*?(?<!/)>.*?</(?:[\w.-]+:)?shape\s*>", re.S)
+_ROW = re.compile(r"<(?:[\w.-]+:)?Row\s*>\s*(\d+)\s*<")
+_COLUMN = re.compile(r"<(?:[\w.-]+:)?Column\s*>\s*(\d+)\s*<")
+
+
+def vml_without(vml: str, refs: Sequence[str]) -> str:
+    """``vml`` without the note boxes of cells ``refs`` (their comments were removed)."""
+    if not refs:
+        return vml
+    cells = set()
+    for ref in refs:
+        row, column = split_ref(ref)
+        cells.add((row - 1, column - 1))
+
+    def kept(shape: re.Match[str]) -> str:
+        body = shape.group(0)
+        row, column = _ROW.search(body), _COLUMN.search(body)
+        if ('ObjectType="Note"' in body and row and column
+                and (int(row.group(1)), int(column.group(1))) in cells):
+            return ""
+        return body
+
+    return _SHAPE.sub(kept, vml)
+
+
 def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
     """``vml`` with a hidden note box for each of ``notes``, as Excel and openpyxl draw them."""
     if not notes:
@@ -166,4 +242,4 @@ def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
     return result
 
 
-__all__ = ["SEPARATOR", "Note", "comments_part", "idmap_blocks", "new_vml", "vml_with_notes"]
+__all__ = ["OUR_LINE", "SEPARATOR", "THREADED_AUTHOR", "Comments", "Note", "comments_part", "idmap_blocks", "new_vml", "vml_with_notes", "vml_without"]

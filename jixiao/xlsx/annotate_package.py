@@ -13,12 +13,20 @@ comments inside a part, an odd structure); the caller writes the copy another wa
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.xlsx.annotate_comments import Note, comments_part, idmap_blocks, new_vml, vml_with_notes
+from jixiao.xlsx.annotate_comments import (
+    Note,
+    comments_part,
+    idmap_blocks,
+    new_vml,
+    vml_with_notes,
+    vml_without,
+)
 from jixiao.xlsx.annotate_parts import (
     WorkbookEditor,
     add_relationship,
@@ -27,7 +35,7 @@ from jixiao.xlsx.annotate_parts import (
     drop_relationships,
     relative,
 )
-from jixiao.xlsx.annotate_sheet import SheetEditor, in_schema_order, unselect_chartsheet
+from jixiao.xlsx.annotate_sheet import SheetEditor, out_of_order, unselect_chartsheet
 from jixiao.xlsx.annotate_styles import EMPTY_STYLES, StyleEditor
 from jixiao.xlsx.book import read_relationships, relationships_part
 from jixiao.xlsx.package import Package
@@ -53,6 +61,10 @@ _CUSTOM_RELATIONSHIP = RELATIONSHIPS + "/custom-properties"
 _VBA_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 _CHARTSHEET = RELATIONSHIPS + "/chartsheet"
 _CONTENT_TYPES = "[Content_Types].xml"
+# The cell formats an annotation cloned to fill cells, with the ones they were cloned from
+# ("clone:source …"): the next annotation of the copy gives a cell back its own format
+XF_PROPERTY = "jixiao-xf"
+_XF_RECORD = re.compile(r'name="jixiao-xf"[^>]*>\s*<vt:lpwstr>([\d: ]*)</vt:lpwstr>')
 
 
 @dataclass(frozen=True)
@@ -113,10 +125,14 @@ class _Copy:
 
 def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
                     rows: Sequence[ResultRow], *, result_name: str, heading: Sequence[str],
-                    author: str, properties: Mapping[str, str], drop_macros: bool) -> None:
+                    author: str, properties: Mapping[str, str], drop_macros: bool,
+                    colours: Sequence[str] = ()) -> None:
     """Write the annotated copy of ``package`` to ``target``. ``result_name``: the findings
     sheet's name (an earlier annotation's sheet of that name, whose first row is
-    ``heading``, is replaced; another gets a number: 校验结果2 …)."""
+    ``heading``, is replaced; another gets a number: 校验结果2 …). ``colours``: every fill
+    jixiao marks cells with; an earlier annotation's marks (fills of these colours, notes
+    by ``author``, jixiao's part of another author's note) are taken off first, so the
+    copy of a corrected copy shows only what is wrong now."""
     copy = _Copy(package)
     workbook = WorkbookEditor(_need(copy.text(package.workbook_part)))
     workbook_rels = relationships_part(package.workbook_part)
@@ -136,6 +152,9 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         if styles_part not in {rel.target for rel in relations.values()}:
             copy.relate(package.workbook_part, RELATIONSHIPS + "/styles", styles_part)
     styles = StyleEditor(_need(copy.text(styles_part)))
+    custom_text = copy.text("docProps/custom.xml") or ""
+    recorded = _XF_RECORD.search(custom_text)
+    earlier = styles.earlier(colours, recorded.group(1) if recorded else None)
 
     by_sheet: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -147,16 +166,18 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         if sheet_name == replaced:
             continue
         text = _need(copy.text(part))
-        if sheet_name not in by_sheet and "tabSelected" not in text:
+        noted = _has_notes_by(copy, part, author)
+        if sheet_name not in by_sheet and "tabSelected" not in text and not earlier \
+                and not noted:
             continue
         editor = SheetEditor(text)
         editor.unselect()
-        if sheet_name in by_sheet:
-            notes = _mark_cells(editor, by_sheet[sheet_name], styles)
+        notes = _mark_cells(editor, by_sheet.get(sheet_name, []), styles, earlier)
+        if notes or noted:
             block = max(blocks, default=0) + 1
             if _add_notes(copy, part, editor, notes, author, block, overrides, defaults):
                 blocks.append(block)
-        copy.put(part, _checked_sheet(editor.result()))
+        copy.put(part, _checked_sheet(editor.result(), text))
     for rel in relations.values():
         if rel.type == _CHARTSHEET and rel.target in package.members:
             text = _need(copy.text(rel.target))
@@ -173,7 +194,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         index = workbook.add_sheet(name, copy.relate(package.workbook_part,
                                                      RELATIONSHIPS + "/worksheet", result_part))
         overrides[result_part] = WORKSHEET_TYPE
-    copy.put(result_part, _checked_sheet(results_sheet(rows, styles)))
+    copy.put(result_part, _checked_sheet(results_sheet(rows, styles), None))
     quoted = "'" + name.replace("'", "''") + "'"
     workbook.print_titles(index, f"{quoted}!$1:$1")
     workbook.activate(index)
@@ -194,7 +215,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     if custom is None:
         copy.relate("", _CUSTOM_RELATIONSHIP, "docProps/custom.xml")
         overrides["docProps/custom.xml"] = _CUSTOM_TYPE
-    copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), properties))
+    copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), {
+        **properties, XF_PROPERTY: styles.recorded()}))
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
@@ -238,7 +260,10 @@ def _result_sheet(package: Package, names: list[str], base: str,
     return name, None
 
 
-def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor) -> list[Note]:
+def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor,
+                earlier: Mapping[int, int]) -> list[Note]:
+    """Each marked cell filled; a cell an earlier annotation filled (its format one of
+    ``earlier``'s clones) and not marked now gets back the format it had."""
     merges = editor.merged()
     cells: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -246,8 +271,13 @@ def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor)
             cells.setdefault(editor.writable(mark.ref, merges), []).append(mark)
         except ValueError:
             continue  # not a cell reference
-    editor.set_styles({ref: styles.filled(editor.style_of(ref), min(
-        items, key=lambda item: item.rank).colour) for ref, items in cells.items()})
+    wanted = editor.styled(set(earlier)) if earlier else {}
+    wanted = {ref: earlier[style] for ref, style in wanted.items()}
+    for ref, items in cells.items():
+        style = editor.style_of(ref)
+        wanted[ref] = styles.filled(earlier.get(style, style),
+                                    min(items, key=lambda item: item.rank).colour)
+    editor.set_styles(wanted)
     return [Note(ref, "\n".join(item.line for item in items), 40 + 40 * len(items))
             for ref, items in cells.items()]
 
@@ -275,9 +305,14 @@ def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], a
         comments = copy.free("xl/comments{}.xml")
         copy.relate(part, RELATIONSHIPS + "/comments", comments)
         overrides[comments] = _COMMENTS_TYPE
-    text, shaped = comments_part(copy.text(comments), notes, author)
-    copy.put(comments, text)
-    made = vml is None
+    result = comments_part(copy.text(comments), notes, author)
+    shaped = result.shaped
+    copy.put(comments, result.text)
+    if result.removed and vml is not None:
+        copy.put(vml, vml_without(_need(copy.text(vml)), result.removed))
+    made = vml is None and bool(shaped)
+    if vml is None and not shaped:
+        return False
     if vml is None:
         vml = copy.free("xl/drawings/vmlDrawing{}.vml")
         copy.put(vml, new_vml(block))
@@ -287,9 +322,22 @@ def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], a
     return made
 
 
-def _checked_sheet(text: str) -> str:
+def _has_notes_by(copy: _Copy, part: str, author: str) -> bool:
+    """Whether the sheet's comments part names ``author`` (an earlier annotation's notes)."""
+    for rel in _rels(copy, part):
+        if rel.type == RELATIONSHIPS + "/comments":
+            text = copy.text(rel.target) or ""
+            if f">{escape(author)}</" in text:
+                return True
+    return False
+
+
+def _checked_sheet(text: str, before: str | None) -> str:
+    """``text`` if well formed and its elements no further out of CT_Worksheet's order than
+    ``before`` (the part as it came: a program may write its own order, which LibreOffice
+    and Excel open; what jixiao inserts goes where the schema wants it)."""
     well_formed(text.encode("utf-8"))
-    if not in_schema_order(text):
+    if out_of_order(text) > (0 if before is None else out_of_order(before)):
         raise CannotEdit("a worksheet's elements out of order")
     return text
 

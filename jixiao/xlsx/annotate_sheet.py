@@ -131,6 +131,16 @@ class SheetEditor:
                     return _index(attribute_value(tag, "style"))
         return 0
 
+    def styled(self, styles: set[int]) -> dict[str, int]:
+        """The cells whose own ``s`` is one of ``styles``: ref → style."""
+        found = {}
+        for number, row in self.rows().items():
+            for column, cell in self.cells(row, number):
+                style = attribute_value(start_tag(self.text, cell), "s")
+                if style and style.strip().isdigit() and int(style) in styles:
+                    found[f"{column_letters(column)}{number}"] = int(style)
+        return found
+
     # ------------------------------------------------------------ editing
 
     def set_styles(self, styles: Mapping[str, int]) -> None:
@@ -249,8 +259,17 @@ def in_schema_order(text: str) -> bool:
     return ranks == sorted(ranks)
 
 
+def out_of_order(text: str) -> int:
+    """How many pairs of the worksheet's children are out of CT_Worksheet's order: an
+    edited part may have no more than the part as it came."""
+    element, prefix = checked_root(text, MAIN, "worksheet")
+    ranks = [_RANK[child.local] for child in children(text, element, skip=("sheetData",))
+             if child.prefix == prefix and child.local in _RANK]
+    return sum(1 for at, rank in enumerate(ranks) for later in ranks[at + 1:] if later < rank)
+
+
 def _index(value: str | None) -> int:
     return int(value) if value and value.strip().isdigit() else 0
 
 
-__all__ = ["WORKSHEET_ORDER", "SheetEditor", "in_schema_order", "unselect_chartsheet"]
+__all__ = ["WORKSHEET_ORDER", "SheetEditor", "in_schema_order", "out_of_order", "unselect_chartsheet"]

@@ -7,12 +7,14 @@ link font and a wrapping format for the findings sheet. Only appended elements a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from jixiao.xlsx.xml import MAIN
 from jixiao.xlsx.xmledit import (
     CannotEdit,
     Edits,
     Element,
+    attribute_value,
     checked_root,
     children,
     first,
@@ -33,6 +35,10 @@ EMPTY_STYLES = (
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>")
 LINK_COLOUR = "FF0563C1"  # Excel's Hyperlink style
+_SOLID = re.compile(r"""<(?:[\w.-]+:)?patternFill\b[^>]*?patternType\s*=\s*["']solid["'][^>]*>\s*"""
+                    r"""<(?:[\w.-]+:)?fgColor\b[^>]*?\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']""")
+_FILL_ATTRIBUTES = re.compile(r"""\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')""")
+_PAIR = re.compile(r"(\d+):(\d+)")
 _ITEM = {"fonts": "font", "fills": "fill", "cellXfs": "xf"}
 _COLOR = re.compile(r"<(?:[\w.-]+:)?color(?=[\s/>])[^>]*?(?:/>|>.*?</(?:[\w.-]+:)?color\s*>)", re.S)
 
@@ -54,6 +60,7 @@ class StyleEditor:
         self._fills: dict[str, int] = {}
         self._xfs: dict[tuple[object, ...], int] = {}
         self._fonts: dict[str, int] = {}
+        self.clones: dict[int, int] = {}  # a format filled by jixiao → the one it was cloned from
 
     def _add(self, name: str, xml: str) -> int:
         index = len(self._lists[name][1]) + len(self._added[name])
@@ -76,6 +83,43 @@ class StyleEditor:
                          f'<{p}bgColor indexed="64"/></{p}patternFill></{p}fill>')
         return self._fills[colour]
 
+    def earlier(self, colours: Sequence[str], recorded: str | None) -> dict[int, int]:
+        """The cell formats an earlier annotation cloned to fill its cells: clone → the
+        format it was cloned from. A clone is a format whose fill is a solid fill of one of
+        ``colours`` (jixiao's exact colours); its source is the one ``recorded`` names (the
+        copy's property ``jixiao-xf``: "clone:source …") if the two still differ only in
+        their fill, else the only other format that differs from it only in its fill (Excel
+        may renumber formats when it saves). A clone whose source is not certain stays."""
+        fills = self._lists["fills"][1]
+        wanted = {"FF" + colour.upper(): colour for colour in colours}
+        our_fills: dict[int, str] = {}
+        for index, fill in enumerate(fills):
+            xml = self.text[fill.start:fill.end]
+            solid = _SOLID.search(xml)
+            if solid and (solid.group(1) or "").upper() in wanted and "gradientFill" not in xml:
+                our_fills[index] = wanted[(solid.group(1) or "").upper()]
+        xfs = self._lists["cellXfs"][1]
+        shapes = [_without_fill(self.text[xf.start:xf.end]) for xf in xfs]
+        clones = {index for index, xf in enumerate(xfs)
+                  if _attribute_int(start_tag(self.text, xf), "fillId") in our_fills}
+        pairs = dict(_PAIR.findall(recorded or ""))
+        found: dict[int, int] = {}
+        for clone in clones:
+            source = pairs.get(str(clone))
+            if (source is not None and int(source) < len(xfs) and int(source) not in clones
+                    and shapes[int(source)] == shapes[clone]):
+                found[clone] = int(source)
+                continue
+            like = [index for index, shape in enumerate(shapes)
+                    if index not in clones and shape == shapes[clone]]
+            if len(like) == 1:
+                found[clone] = like[0]
+        for clone, source in found.items():
+            colour = our_fills[_attribute_int(start_tag(self.text, xfs[clone]), "fillId")]
+            self._xfs.setdefault(("filled", source, colour), clone)
+            self.clones[clone] = source
+        return found
+
     def filled(self, xf: int, colour: str) -> int:
         """A cell format like ``xf`` (an index into cellXfs) but filled with ``colour``."""
         key = ("filled", xf, colour)
@@ -85,7 +129,12 @@ class StyleEditor:
             tag = with_attribute(with_attribute(xml[:tag_end], "fillId", str(self.fill(colour))),
                                  "applyFill", "1")
             self._xfs[key] = self._add("cellXfs", tag + xml[tag_end:])
+            self.clones[self._xfs[key]] = xf
         return self._xfs[key]
+
+    def recorded(self) -> str:
+        """The clones and their sources, for the copy's property ``jixiao-xf``."""
+        return " ".join(f"{clone}:{source}" for clone, source in sorted(self.clones.items()))
 
     def _font(self, kind: str) -> int:
         """Font 0 in bold ("bold") or as a link ("link": underlined, blue)."""
@@ -132,6 +181,18 @@ class StyleEditor:
                           with_attribute(tag, "count", str(len(items) + len(added))))
             edits.insert(element.close_start, "".join(added))
         return edits.apply(self.text)
+
+
+def _without_fill(xml: str) -> str:
+    """A cell format's XML without its fill (``fillId``, ``applyFill``): what a clone and
+    its source have alike."""
+    end = xml.index(">") + 1
+    return _FILL_ATTRIBUTES.sub("", xml[:end]) + xml[end:]
+
+
+def _attribute_int(tag: str, name: str) -> int:
+    value = attribute_value(tag, name)
+    return int(value) if value and value.strip().isdigit() else 0
 
 
 __all__ = ["EMPTY_STYLES", "StyleEditor"]

@@ -220,7 +220,8 @@ def _seen(path: Path) -> dict[str, object]:
             "links": [cell.hyperlink.location for cell in results["C"] if cell.hyperlink],
             "active": book.active.title, "names": book.sheetnames,
             "values": [[cell.value for cell in row] for row in sheet.iter_rows()],
-            "custom": {item.name: item.value for item in book.custom_doc_props.props}}
+            "custom": {item.name: item.value for item in book.custom_doc_props.props
+                       if item.name != "jixiao-xf"}}  # the package path's record of its formats
 
 
 def test_the_package_path_shows_what_the_openpyxl_reference_path_shows(tmp_path, monkeypatch):
@@ -284,3 +285,67 @@ def test_libreoffice_opens_the_copy_and_lists_the_findings(tmp_path):
     sheet = book["自评表"]
     assert sheet["I17"].fill.fgColor.rgb == "FFFFC7CE" and "JX405" in sheet["I17"].comment.text
     assert sheet["D12"].value == "全县 25 万城乡居民医保工作"
+
+
+def test_a_units_note_keeps_its_author_and_text_through_two_annotations(tmp_path):
+    """rt20 #1: the note's author became jixiao, and the next annotation replaced its text."""
+    source = _commented(tmp_path)
+    first_copy = annotated(source, tmp_path)
+    line = next(item for item in check_workbook(source).findings if item.code == "JX405")
+    expected = f"得分已复核\n—\n[JX405 错误] {line.message}"
+    for copy in (first_copy, annotated(first_copy, tmp_path, "again.xlsx")):
+        note = load_workbook(copy)["自评表"]["I17"].comment
+        assert (note.author, note.text) == ("李四", expected)
+
+
+def _filled_cells(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    sheet = load_workbook(path)["自评表"]
+    return {cell.coordinate: (cell.fill.fgColor.rgb if cell.fill.fill_type else None,
+                              cell.comment.text if cell.comment else None)
+            for row in sheet.iter_rows() for cell in row
+            if cell.fill.fill_type == "solid" or cell.comment}
+
+
+@pytest.mark.parametrize("recorded", [True, False])
+def test_a_corrected_copy_annotated_again_loses_the_old_marks(tmp_path, recorded):
+    """rt20 #2: a copy annotated again after the unit corrected it kept the old fills and
+    notes. Without the copy's record of the formats it cloned (an older copy), a clone's
+    source is the one format that differs from it only in its fill."""
+    source = _commented(tmp_path)
+    copy = annotated(source, tmp_path)
+    if not recorded:
+        custom = re.sub(r'<property [^>]*name="jixiao-xf".*?</property>', "",
+                        member(copy, "docProps/custom.xml").decode())
+        copy = rezip(copy, tmp_path / "older.xlsx", replace={"docProps/custom.xml": custom.encode()})
+    again = annotate(copy, tmp_path / "again.xlsx", [])  # the unit corrected every finding
+    assert _filled_cells(again) == {"A1": (None, "表头请勿改动"), "I17": (None, "得分已复核")}
+    from jixiao.xlsx.annotate_sheet import SheetEditor
+
+    # each cell has the format it had (I17 had no <c>: the copy made one, with the format
+    # the cell was shown with)
+    before, after = (SheetEditor(member(path, SHEET).decode()) for path in (source, again))
+    assert [after.style_of(ref) for ref in MARKED] == [before.style_of(ref) for ref in MARKED]
+    assert [before.style_of(ref) for ref in MARKED] == [0, 0, 0]
+    assert [SheetEditor(member(copy, SHEET).decode()).style_of(ref) for ref in MARKED] == [1, 1, 2]
+    assert re.findall(r'<comment ref="(\w+)"', member(again, "xl/comments/comment1.xml").decode()) == [
+        "A1", "I17"]
+    vml = next(name for name in contents(again) if name.endswith(".vml"))
+    assert len(re.findall(r"<\w+:shape ", member(again, vml).decode())) == 2  # A1, I17
+
+
+def test_a_threaded_comments_placeholder_is_left_as_it_is(tmp_path):
+    """rt20 #6: jixiao's note in the placeholder of a threaded comment is not shown by
+    Excel 365 and broke the thread's link (its author "tc={id}"). The cell is filled; the
+    findings sheet lists the finding."""
+    source = _commented(tmp_path)
+    [part] = [name for name in contents(source) if name.startswith("xl/comments")]
+    thread = "tc={8A6F2B4C-1D2E-4F3A-9B8C-7D6E5F4A3B2C}"
+    text = member(source, part).decode().replace("李四", thread)
+    source = rezip(source, tmp_path / "threaded.xlsx", replace={part: text.encode()})
+    copy = annotated(source, tmp_path)
+    placeholder = re.search(r'<comment ref="I17".*?</comment>', text).group(0)
+    assert placeholder in member(copy, part).decode()
+    sheet = load_workbook(copy)["自评表"]
+    assert (sheet["I17"].comment.author, sheet["I17"].comment.text) == (thread, "得分已复核")
+    assert sheet["I17"].fill.fgColor.rgb == "FFFFC7CE"
+    assert [row[0].value for row in load_workbook(copy)["校验结果"].iter_rows()][-1] == "JX405"
