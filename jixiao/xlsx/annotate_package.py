@@ -38,6 +38,7 @@ from jixiao.xlsx.annotate_parts import (
 from jixiao.xlsx.annotate_sheet import SheetEditor, out_of_order, unselect_chartsheet
 from jixiao.xlsx.annotate_styles import EMPTY_STYLES, StyleEditor
 from jixiao.xlsx.book import read_relationships, relationships_part
+from jixiao.xlsx.marks import SHEETS_PROPERTY, sheets_digest
 from jixiao.xlsx.package import Package
 from jixiao.xlsx.writeback import keep_cached_results
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
@@ -215,8 +216,11 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     if custom is None:
         copy.relate("", _CUSTOM_RELATIONSHIP, "docProps/custom.xml")
         overrides["docProps/custom.xml"] = _CUSTOM_TYPE
+    members = {**copy.package.members, **copy.changed}
+    written = sheets_digest((name, data) for name, data in members.items()
+                            if name not in copy.dropped)
     copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), {
-        **properties, XF_PROPERTY: styles.recorded()}))
+        **properties, XF_PROPERTY: styles.recorded(), SHEETS_PROPERTY: written}))
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))

@@ -221,7 +221,8 @@ def _seen(path: Path) -> dict[str, object]:
             "active": book.active.title, "names": book.sheetnames,
             "values": [[cell.value for cell in row] for row in sheet.iter_rows()],
             "custom": {item.name: item.value for item in book.custom_doc_props.props
-                       if item.name != "jixiao-xf"}}  # the package path's record of its formats
+                       if item.name not in ("jixiao-xf", "jixiao-sheets")}}  # the package
+    # path's records of the formats it cloned and of the sheets it wrote
 
 
 def test_the_package_path_shows_what_the_openpyxl_reference_path_shows(tmp_path, monkeypatch):

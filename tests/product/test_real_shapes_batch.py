@@ -125,6 +125,26 @@ def test_the_mark_is_read_from_the_zip_directory_not_the_sheets(tmp_path):
     assert written_by_jixiao(str(tmp_path / "看看.xlsx")) == ANNOTATED_MARK
 
 
+def test_an_annotated_copy_the_unit_corrected_and_saved_is_a_submission(tmp_path):
+    """rt20 #3: a unit corrected the annotated copy and sent it back; the batch skipped it
+    as "jixiao 的输出，未校验". The copy names its worksheet parts as written: a copy whose
+    sheets differ was edited, and is checked."""
+    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    standard(tmp_path / "a.xlsx")
+    main(["check", str(tmp_path / "a.xlsx"), "--annotate", str(inbox / "a-校验.xlsx")])
+    assert written_by_jixiao(str(inbox / "a-校验.xlsx")) == ANNOTATED_MARK  # untouched
+    book = load_workbook(inbox / "a-校验.xlsx")
+    book.worksheets[0]["A1"] = book.worksheets[0]["A1"].value  # opened and saved again
+    book.save(inbox / "改正.xlsx")
+    assert written_by_jixiao(str(inbox / "改正.xlsx")) is None
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
+    assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：a-校验.xlsx）" in out
+    assert [row["文件名"] for row in sheet(tmp_path / "汇总.xlsx")] == ["改正.xlsx"]
+
+
 # ---------------------------------------------------------------- counts that add up (item 10)
 
 def test_the_overview_counts_add_up_to_the_files_found(inbox):
