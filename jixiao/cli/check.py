@@ -59,10 +59,14 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
-            annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir())
+            notes: list[str] = []
+            annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir(),
+                     notes=notes)
         except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
             print(f"jixiao：{error}", file=sys.stderr)
             continue
+        for note in notes:  # the copy written through openpyxl: some content simplified
+            print(f"jixiao：{note}", file=sys.stderr)
         written.append(target)
     print(json_report(results) if args.json else text_report(results))
     for result in results:

@@ -36,11 +36,16 @@ AUTHOR = "jixiao"
 NO_FINDINGS = "未发现问题。"
 
 
+SIMPLIFIED = ("“{name}”的结构无法逐项保留，标注副本经 openpyxl 重写：文本框、迷你图、"
+              "单元格内的富文本等内容可能被简化，请以原文件为准")
+
+
 def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
-             derived: bool = False) -> Path:
+             derived: bool = False, notes: list[str] | None = None) -> Path:
     """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells.
     ``derived``: jixiao made the name up, so it is never written through a link
-    (``fileio.atomic_output``)."""
+    (``fileio.atomic_output``). ``notes``: where to say that the copy was written through
+    openpyxl (``SIMPLIFIED``), for the user to be told."""
     from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY, SOURCE_PROPERTY
     from jixiao.xlsx.package import Package
 
@@ -88,6 +93,9 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                             drop_macros=drop_macros, colours=list(FILLS.values()))
         except (CannotEdit, ValueError):
             from jixiao.report.annotate_openpyxl import write_with_openpyxl
+
+            if notes is not None:
+                notes.append(SIMPLIFIED.format(name=source.name))
 
             write_with_openpyxl(source, data, temporary, marks, rows, keep_vba=keep_vba,
                                 result_name=RESULT_SHEET, heading=heading, author=AUTHOR,

@@ -204,8 +204,12 @@ def test_a_package_that_cannot_be_edited_safely_goes_through_openpyxl(tmp_path, 
     original = annotate_openpyxl.write_with_openpyxl
     monkeypatch.setattr(annotate_openpyxl, "write_with_openpyxl",
                         lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
-    book = load_workbook(annotated(source, tmp_path))
+    notes = []
+    book = load_workbook(annotate(source, tmp_path / "copy.xlsx",
+                                  check_workbook(source).findings, notes=notes))
     assert calls == [1]
+    assert notes == ["“odd.xlsx”的结构无法逐项保留，标注副本经 openpyxl 重写：文本框、迷你图、"
+                     "单元格内的富文本等内容可能被简化，请以原文件为准"]
     assert book["自评表"]["I17"].fill.fgColor.rgb.endswith("FFC7CE")
     assert book["自评表"]["I17"].comment.author == "jixiao"
     assert book.sheetnames == ["自评表", "校验结果"] and book.active.title == "校验结果"
@@ -350,3 +354,36 @@ def test_a_threaded_comments_placeholder_is_left_as_it_is(tmp_path):
     assert (sheet["I17"].comment.author, sheet["I17"].comment.text) == (thread, "得分已复核")
     assert sheet["I17"].fill.fgColor.rgb == "FFFFC7CE"
     assert [row[0].value for row in load_workbook(copy)["校验结果"].iter_rows()][-1] == "JX405"
+
+
+def test_a_sheet_in_its_own_element_order_is_edited_not_rewritten(tmp_path, monkeypatch):
+    """rt20 #4: <pageMargins> before <mergeCells> (LibreOffice and Excel open it) sent the
+    copy through openpyxl, which dropped the rich text. The input's own order is kept; the
+    notes' drawing goes where the schema puts it among its neighbours."""
+    source = rich(tmp_path)
+    sheet = member(source, SHEET).decode()
+    margins = re.search(r"<pageMargins [^>]*/>", sheet).group(0)
+    moved = sheet.replace(margins, "").replace("</sheetData>", "</sheetData>" + margins, 1)
+    assert "<mergeCells" in moved and moved.index(margins) < moved.index("<mergeCells")
+    source = rezip(source, tmp_path / "order.xlsx", replace={SHEET: moved.encode()})
+    from jixiao.report import annotate_openpyxl
+
+    monkeypatch.setattr(annotate_openpyxl, "write_with_openpyxl", None)  # not called
+    notes = []
+    copy = annotate(source, tmp_path / "copy.xlsx", check_workbook(source).findings, notes=notes)
+    text = member(copy, SHEET).decode()
+    assert notes == [] and RICH_CELL in text and text.index(margins) < text.index("<mergeCells")
+    assert text.index("<drawing ") < text.index("<legacyDrawing ") < text.index("<extLst>")
+    assert member(copy, "xl/drawings/drawing1.xml") == TEXT_BOX.encode()
+
+
+def test_the_command_says_when_the_copy_was_written_through_openpyxl(tmp_path, capsys):
+    from jixiao.cli.main import main
+
+    source = zizhou(tmp_path / "plain.xlsx")
+    sheet = member(source, SHEET).decode().replace("<sheetData>", "<!-- 审核 --><sheetData>", 1)
+    source = rezip(source, tmp_path / "odd.xlsx", replace={SHEET: sheet.encode()})
+    main(["check", str(source), "--annotate", str(tmp_path / "copy.xlsx")])
+    assert capsys.readouterr().err == (
+        "jixiao：“odd.xlsx”的结构无法逐项保留，标注副本经 openpyxl 重写：文本框、迷你图、"
+        "单元格内的富文本等内容可能被简化，请以原文件为准\n")
