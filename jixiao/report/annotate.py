@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,9 +53,15 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     source, output = Path(source), Path(output)
     if os.path.realpath(output) == os.path.realpath(source):
         raise OutputError(f"标注副本不能覆盖原文件“{source.name}”，请换一个文件名")
-    # an .xlsm renamed x.xls (jixiao batch names its copy .xlsm) keeps its macros too
-    keep_vba = source.suffix.lower() != ".xlsx" and output.suffix.lower() == ".xlsm"
-    if source.suffix.lower() == ".xlsm" and not keep_vba and _has_macros(source):
+    # The copy's type follows its name (Excel refuses a file whose type and extension
+    # differ): .xlsm a macro-enabled workbook, anything else an ordinary one; a template's
+    # copy is a workbook. Macros (of an .xlsm, an .xltm, or an .xlsm renamed x.xls, whose
+    # copy jixiao batch names .xlsm) go only into an .xlsm.
+    suffix = source.suffix.lower()
+    macros = suffix != ".xlsx" and (suffix in (".xlsm", ".xltm") or zipfile.is_zipfile(source)) \
+        and _has_macros(source)
+    keep_vba = macros and output.suffix.lower() == ".xlsm"
+    if macros and not keep_vba:
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
     from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
 
@@ -83,14 +90,15 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     if not findings:
         rows.append(ResultRow([None, None, None, NO_FINDINGS]))
     properties = {MARK_PROPERTY: ANNOTATED_MARK, SOURCE_PROPERTY: hashlib.sha256(data).hexdigest()}
-    drop_macros = source.suffix.lower() == ".xlsm" and not keep_vba
+    drop_macros = not keep_vba and source.suffix.lower() in (".xlsm", ".xltm")
     with atomic_output(output, derived=derived) as temporary:
         try:
             if package is None:
                 raise CannotEdit("not a package jixiao reads")
             write_annotated(package, temporary, marks, rows, result_name=RESULT_SHEET,
                             heading=heading, author=AUTHOR, properties=properties,
-                            drop_macros=drop_macros, colours=list(FILLS.values()))
+                            drop_macros=drop_macros, colours=list(FILLS.values()),
+                            macro_enabled=output.suffix.lower() == ".xlsm")
         except (CannotEdit, ValueError):
             from jixiao.report.annotate_openpyxl import write_with_openpyxl
 
@@ -112,8 +120,6 @@ def _location(item: Finding) -> str:
 def _has_macros(path: Path) -> bool:
     """Whether an .xlsm holds a VBA project (an .xlsm saved without macros may be copied
     as an .xlsx)."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())

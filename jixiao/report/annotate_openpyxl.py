@@ -41,6 +41,7 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     except Exception as error:  # already read once; anything here means the file changed
         raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
                                  f"（{type(error).__name__}）") from None
+    book.template = False  # a template's copy is a workbook (its type follows its name)
 
     by_cell: dict[tuple[str, str], list[Mark]] = {}
     for mark in marks:

@@ -56,6 +56,7 @@ WORKSHEET_TYPE = _TYPE + "worksheet+xml"
 _COMMENTS_TYPE = _TYPE + "comments+xml"
 _STYLES_TYPE = _TYPE + "styles+xml"
 _XLSX_MAIN_TYPE = _TYPE + "sheet.main+xml"
+_XLSM_MAIN_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_RELATIONSHIP = RELATIONSHIPS + "/custom-properties"
@@ -127,13 +128,14 @@ class _Copy:
 def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
                     rows: Sequence[ResultRow], *, result_name: str, heading: Sequence[str],
                     author: str, properties: Mapping[str, str], drop_macros: bool,
-                    colours: Sequence[str] = ()) -> None:
+                    colours: Sequence[str] = (), macro_enabled: bool = False) -> None:
     """Write the annotated copy of ``package`` to ``target``. ``result_name``: the findings
     sheet's name (an earlier annotation's sheet of that name, whose first row is
     ``heading``, is replaced; another gets a number: 校验结果2 …). ``colours``: every fill
     jixiao marks cells with; an earlier annotation's marks (fills of these colours, notes
     by ``author``, jixiao's part of another author's note) are taken off first, so the
-    copy of a corrected copy shows only what is wrong now."""
+    copy of a corrected copy shows only what is wrong now. ``macro_enabled``: the copy is
+    an .xlsm (else an .xlsx, a template's copy too): the workbook part's content type."""
     copy = _Copy(package)
     workbook = WorkbookEditor(_need(copy.text(package.workbook_part)))
     workbook_rels = relationships_part(package.workbook_part)
@@ -224,7 +226,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
-        overrides[package.workbook_part] = _XLSX_MAIN_TYPE
+    overrides[package.workbook_part] = _XLSM_MAIN_TYPE if macro_enabled else _XLSX_MAIN_TYPE
     copy.put(_CONTENT_TYPES, content_types(_need(copy.text(_CONTENT_TYPES)), overrides=overrides,
                                            defaults=defaults))
     _write(copy, target)

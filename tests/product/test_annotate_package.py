@@ -387,3 +387,50 @@ def test_the_command_says_when_the_copy_was_written_through_openpyxl(tmp_path, c
     assert capsys.readouterr().err == (
         "jixiao：“odd.xlsx”的结构无法逐项保留，标注副本经 openpyxl 重写：文本框、迷你图、"
         "单元格内的富文本等内容可能被简化，请以原文件为准\n")
+
+
+_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+_MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+def _typed(source: Path, target: Path, kind: str) -> Path:
+    types = re.sub(r'(PartName="/xl/workbook.xml" ContentType=")[^"]*"', rf'\g<1>{kind}"',
+                   member(source, "[Content_Types].xml").decode())
+    return rezip(source, target, replace={"[Content_Types].xml": types.encode()})
+
+
+def _main_type(path: Path) -> str:
+    return re.search(r'PartName="/xl/workbook.xml" ContentType="([^"]*)"',
+                     member(path, "[Content_Types].xml").decode()).group(1)
+
+
+@pytest.mark.parametrize(("kind", "suffix", "name", "expected", "vba"), [
+    ("plain", ".xlsx", "copy.xlsm", _MACRO_MAIN, False),
+    ("template", ".xltx", "copy.xlsx", _MAIN + "sheet.main+xml", False),
+    ("macro template", ".xltm", "copy.xlsm", _MACRO_MAIN, True),
+    ("macro", ".xlsm", "copy.xlsm", _MACRO_MAIN, True)])
+def test_the_copys_content_type_follows_its_extension(tmp_path, kind, suffix, name, expected, vba):
+    """rt20 #5: an .xlsx copied to .xlsm stayed typed as an .xlsx, a template's copy as a
+    template (Excel refuses a file whose type and extension differ)."""
+    source = {"plain": lambda: zizhou(tmp_path / "plain.xlsx"),
+              "template": lambda: _typed(zizhou(tmp_path / "plain.xlsx"), tmp_path / "t.xltx",
+                                         _MAIN + "template.main+xml"),
+              "macro template": lambda: _typed(macro(tmp_path), tmp_path / "m.xltm",
+                                               "application/vnd.ms-excel.template.macroEnabled."
+                                               "main+xml"),
+              "macro": lambda: macro(tmp_path)}[kind]()
+    assert source.suffix == suffix
+    copy = annotate(source, tmp_path / name, [])
+    assert _main_type(copy) == expected
+    assert ("xl/vbaProject.bin" in contents(copy)) is vba
+
+
+def test_a_macro_template_is_not_copied_to_an_xlsx(tmp_path):
+    from jixiao.errors import OutputError
+
+    source = _typed(macro(tmp_path), tmp_path / "m.xltm",
+                    "application/vnd.ms-excel.template.macroEnabled.main+xml")
+    with pytest.raises(OutputError) as error:
+        annotate(source, tmp_path / "copy.xlsx", [])
+    assert str(error.value) == "“m.xltm”含宏，标注副本也须以 .xlsm 结尾"
+    assert not (tmp_path / "copy.xlsx").exists()
