@@ -7,8 +7,17 @@ results, a VBA project. What changes: the marked sheets (each marked cell's styl
 formats appended), the sheets' comments and VML drawings (appended to, or new), the
 findings sheet (a new worksheet part, or the content of an earlier annotation's),
 xl/workbook.xml, its relationships, [Content_Types].xml and docProps/custom.xml.
+An earlier annotation's marks (the copy of a copy a unit corrected) are taken off
+first: jixiao's notes, its part of another author's note, and its fills (each cloned
+cell format's source is recorded in the property ``jixiao-xf``). The copy records its
+worksheet parts as written (``xlsx.marks.sheets_digest``) so that a copy a unit edits
+and sends back is checked as a submission.
 ``CannotEdit``: the package is one these edits cannot change safely (strict OOXML,
 comments inside a part, an odd structure); the caller writes the copy another way.
+
+Over 400 lines: the one pass over the package that every part's edit belongs to (the
+sheets, comments, styles, workbook, relationships and content types depend on each
+other's new names and indexes); the edits of each part live in their own modules.
 """
 
 from __future__ import annotations
