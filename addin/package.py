@@ -14,6 +14,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from jixiao.xlsx.annotate_styles import MINIMAL_STYLESHEET
+
 CONFIG_SHEET = "jixiao.conf"
 SHEET_PART = "xl/worksheets/sheet1.xml"
 RIBBON_PART = "customUI/customUI14.xml"
@@ -68,16 +70,7 @@ WORKBOOK = _HEAD + (
     f'<sheets><sheet name="{CONFIG_SHEET}" sheetId="1" r:id="rId1"/></sheets>'
     '</workbook>')
 
-STYLES = _HEAD + (
-    f'<styleSheet xmlns="{_MAIN}">'
-    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    '</styleSheet>')
+STYLES = _HEAD + MINIMAL_STYLESHEET
 
 
 def config_sheet(settings: dict[str, str]) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from jixiao.xlsx.refs import column_letters, split_ref
+from jixiao.xlsx.refs import column_letters, split_area, split_ref
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
 from jixiao.xlsx.xmledit import (
     CannotEdit,
@@ -66,13 +66,10 @@ class SheetEditor:
             return []
         found = []
         for ref in _MERGE.findall(self.text, merges.start, merges.end):
-            first_ref, _, last_ref = ref.partition(":")
             try:
-                top, left = split_ref(first_ref)
-                bottom, right = split_ref(last_ref) if last_ref else (top, left)
+                found.append(split_area(ref))
             except ValueError:
                 continue
-            found.append((top, left, bottom, right))
         return found
 
     def writable(self, ref: str, merges: list[tuple[int, int, int, int]]) -> str:
@@ -200,10 +197,8 @@ class SheetEditor:
             return
         tag = start_tag(self.text, dimension)
         area = attribute_value(tag, "ref") or ""
-        first_ref, _, last_ref = area.partition(":")
         try:
-            top, left = split_ref(first_ref)
-            bottom, right = split_ref(last_ref) if last_ref else (top, left)
+            top, left, bottom, right = split_area(area)
         except ValueError:
             return
         for ref in refs:

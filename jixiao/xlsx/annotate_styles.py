@@ -22,11 +22,11 @@ from jixiao.xlsx.xmledit import (
     with_attribute,
 )
 
-# A styles part for a package that has none: Excel's defaults
-EMPTY_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# A styles part for a package that has none, Excel's defaults (the add-in's package has
+# the same: addin/package.py)
+MINIMAL_STYLESHEET = (
     f'<styleSheet xmlns="{MAIN}">'
-    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
     '<fills count="2"><fill><patternFill patternType="none"/></fill>'
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
@@ -34,6 +34,7 @@ EMPTY_STYLES = (
     '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>")
+EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + MINIMAL_STYLESHEET
 LINK_COLOUR = "FF0563C1"  # Excel's Hyperlink style
 _SOLID = re.compile(r"""<(?:[\w.-]+:)?patternFill\b[^>]*?patternType\s*=\s*["']solid["'][^>]*>\s*"""
                     r"""<(?:[\w.-]+:)?fgColor\b[^>]*?\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']""")
@@ -195,4 +196,4 @@ def _attribute_int(tag: str, name: str) -> int:
     return int(value) if value and value.strip().isdigit() else 0
 
 
-__all__ = ["EMPTY_STYLES", "StyleEditor"]
+__all__ = ["EMPTY_STYLES", "MINIMAL_STYLESHEET", "StyleEditor"]

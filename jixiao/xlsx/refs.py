@@ -34,13 +34,20 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(match.group(2)), column_number(match.group(1))
 
 
-def area_cells(area: str) -> list[list[str]]:
-    """"D13:E14" → [["D13", "E13"], ["D14", "E14"]]."""
+def split_area(area: str) -> tuple[int, int, int, int]:
+    """"D13:E14" → (top 13, left 4, bottom 14, right 5); "D13" → (13, 4, 13, 4)."""
     first, _, last = area.partition(":")
     top, left = split_ref(first)
     bottom, right = split_ref(last) if last else (top, left)
+    return top, left, bottom, right
+
+
+def area_cells(area: str) -> list[list[str]]:
+    """"D13:E14" → [["D13", "E13"], ["D14", "E14"]]."""
+    top, left, bottom, right = split_area(area)
     return [[f"{column_letters(column)}{row}" for column in range(left, right + 1)]
             for row in range(top, bottom + 1)]
 
 
-__all__ = ["FORMULA_STRING", "area_cells", "column_letters", "column_number", "split_ref"]
+__all__ = ["FORMULA_STRING", "area_cells", "column_letters", "column_number", "split_area",
+           "split_ref"]

@@ -604,65 +604,22 @@ def test_ctrl_c_keeps_a_valid_summary_of_what_was_done(tmp_path_factory):
     assert len(lines) == len(rows)
 
 
-def test_ctrl_c_leaves_no_temporary_file_and_lists_every_annotated_copy(tmp_path_factory):
-    """rt19 #1, #2: Ctrl-C (to the whole process group, as a terminal sends it) during a
-    batch with annotated copies left hidden, truncated ``.NAME-校验.xlsx.XXXX.tmp`` files
-    in 标注 (the workers were killed mid-write), and finished copies the summary and the
-    JSONL did not list (76 copies, 64 rows; "已完成的 0 个文件" beside 21 copies). Now
-    every copy in 标注 is a row, and no temporary file is left."""
-    tmp_path = tmp_path_factory.mktemp("ctrl_c_annotated")
+def _interrupted_with_copies(tmp_path, count, *options):
+    """A batch of ``count`` distinct tables with annotated copies, interrupted by Ctrl-C
+    (to the whole process group, as a terminal sends it) once three copies are made;
+    asserts what any engine must leave: exit 130, no traceback, no temporary file, every
+    copy in 标注 a row of the summary and of the JSONL."""
     folder = tmp_path / "收件"
     folder.mkdir()
     first = standard(folder / "s000.xlsx")
-    for number in range(1, 400):  # distinct contents, enough to be still running
+    for number in range(1, count):  # distinct contents, enough to be still running
         copy = shutil.copy(first, folder / f"s{number:03d}.xlsx")
         with zipfile.ZipFile(copy, "a") as archive:
             archive.comment = f"{number}".encode()
     marked, output = tmp_path / "标注", tmp_path / "汇总.xlsx"
     process = subprocess.Popen(
         [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
-         str(tmp_path / "r.jsonl"), "--annotate-dir", str(marked), "--workers", "2"],
-        cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:  # the first copies made
-        if len(list(marked.glob("*-校验.xlsx"))) >= 3:
-            break
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)  # main and workers: what Ctrl-C does
-    out, err = process.communicate(timeout=120)
-    assert process.returncode == 130, err
-    assert "Traceback" not in err
-    assert [path.name for path in tmp_path.rglob("*.tmp")] == []
-    lines = [json.loads(line) for line in
-             (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
-    listed = sorted(Path(line["annotated"]).name for line in lines)
-    assert 0 < len(listed) < 400
-    assert sorted(path.name for path in marked.iterdir()) == listed
-    assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
-    assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
-
-
-def test_ctrl_c_stops_the_dask_engine_as_it_stops_the_local_one(tmp_path_factory):
-    """A reviewer's batch: with --engine dask, Ctrl-C (to the whole process group, as a
-    terminal sends it) killed the LocalCluster's workers, each printing a traceback,
-    instead of the run stopping as the local engine's does. Now the workers leave it to
-    the main process, which hands back the files finished and writes the summary: exit
-    130, no traceback, every annotated copy in 标注 a row of the summary and the JSONL."""
-    pytest.importorskip("distributed", reason="pip install 'jixiao[dask]'")
-    tmp_path = tmp_path_factory.mktemp("ctrl_c_dask")
-    folder = tmp_path / "收件"
-    folder.mkdir()
-    first = standard(folder / "s000.xlsx")
-    for number in range(1, 300):  # distinct contents, enough to be still running
-        copy = shutil.copy(first, folder / f"s{number:03d}.xlsx")
-        with zipfile.ZipFile(copy, "a") as archive:
-            archive.comment = f"{number}".encode()
-    marked, output = tmp_path / "标注", tmp_path / "汇总.xlsx"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jixiao", "batch", str(folder), "-o", str(output), "--json",
-         str(tmp_path / "r.jsonl"), "--annotate-dir", str(marked), "--engine", "dask",
-         "--workers", "2"],
+         str(tmp_path / "r.jsonl"), "--annotate-dir", str(marked), *options, "--workers", "2"],
         cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True)
     deadline = time.monotonic() + 120
@@ -672,7 +629,7 @@ def test_ctrl_c_stops_the_dask_engine_as_it_stops_the_local_one(tmp_path_factory
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)  # main and workers: what Ctrl-C does
     try:
-        out, err = process.communicate(timeout=120)
+        _, err = process.communicate(timeout=120)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
@@ -682,10 +639,29 @@ def test_ctrl_c_stops_the_dask_engine_as_it_stops_the_local_one(tmp_path_factory
     lines = [json.loads(line) for line in
              (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     listed = sorted(Path(line["annotated"]).name for line in lines)
-    assert 0 < len(listed) < 300
+    assert 0 < len(listed) < count
     assert sorted(path.name for path in marked.iterdir()) == listed
     assert len(sheet_rows(output, "汇总")) - 1 == len(lines)
     assert f"已中断，正在写出已完成的 {len(lines)} 个文件" in err
+
+
+def test_ctrl_c_leaves_no_temporary_file_and_lists_every_annotated_copy(tmp_path_factory):
+    """rt19 #1, #2: Ctrl-C during a batch with annotated copies left hidden, truncated
+    ``.NAME-校验.xlsx.XXXX.tmp`` files in 标注 (the workers were killed mid-write), and
+    finished copies the summary and the JSONL did not list (76 copies, 64 rows; "已完成的
+    0 个文件" beside 21 copies). Now every copy in 标注 is a row, and no temporary file
+    is left."""
+    _interrupted_with_copies(tmp_path_factory.mktemp("ctrl_c_annotated"), 400)
+
+
+def test_ctrl_c_stops_the_dask_engine_as_it_stops_the_local_one(tmp_path_factory):
+    """A reviewer's batch: with --engine dask, Ctrl-C (to the whole process group, as a
+    terminal sends it) killed the LocalCluster's workers, each printing a traceback,
+    instead of the run stopping as the local engine's does. Now the workers leave it to
+    the main process, which hands back the files finished and writes the summary: exit
+    130, no traceback, every annotated copy in 标注 a row of the summary and the JSONL."""
+    pytest.importorskip("distributed", reason="pip install 'jixiao[dask]'")
+    _interrupted_with_copies(tmp_path_factory.mktemp("ctrl_c_dask"), 300, "--engine", "dask")
 
 
 def test_a_later_run_removes_the_temporary_files_a_killed_one_left(tmp_path):
