@@ -41,6 +41,12 @@ class MoneyBlock:
     # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
     by_label: dict[str, tuple[int, int]] | None = None
     project: str | None = None  # the project its one line is labelled by (``_one_project``)
+    # a column whose own header names its unit (全年预算数(A)（元） under 项目资金（万元）):
+    # column → its scale, over the block's ``scale`` (the more specific label wins)
+    column_scales: dict[int, float] = dataclasses.field(default_factory=dict)
+
+    def scale_at(self, column: int) -> float:
+        return self.column_scales.get(column, self.scale)
 
 
 _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -84,13 +90,39 @@ def _row_label_role(label: str) -> str | None:
     return None
 
 
+def _unit_scale(text: str) -> float | None:
+    """1/10000 where a header names 元 as its unit, 1.0 where it names 万元, else None."""
+    if "万元" in text:
+        return 1.0
+    if re.search(r"(?:单位[:：]|[(（])元", text) or text.endswith("元"):
+        return 1e-4
+    return None
+
+
+def _column_scales(grid: Grid, row: int, first: int) -> dict[int, float]:
+    """The scale of each column (from ``first``) of a money header at ``row`` whose own
+    header — or the merged header over it, or its sub-header in the next row — names its
+    unit: 全年预算数(A)（元）, 全年执行数(B)（万元）."""
+    scales: dict[int, float] = {}
+    last = max(grid.rows.get(row, [first]) + grid.rows.get(row + 1, [first]))
+    for column in range(first, last + 1):
+        head = grid.origin.get((row, column), (row, column))
+        texts = [grid.texts.get(head, "")]
+        below = grid.values.get((row + 1, column))
+        if isinstance(below, str) and parse_amount(clean(below)) is None:
+            texts.insert(0, grid.texts.get((row + 1, column), ""))  # 合计（元） under 全年预算数
+        scale = next((found for found in map(_unit_scale, texts) if found is not None), None)
+        if scale is not None:
+            scales[column] = scale
+    return scales
+
+
 def _in_yuan(texts: Iterable[str]) -> bool:
     """Whether headers say amounts are in 元 ("单位：元", "金额（元）"), not 万元."""
     for text in texts:
-        if "万元" in text:
-            return False
-        if re.search(r"(?:单位[:：]|[(（])元", text) or text.endswith("元"):
-            return True
+        scale = _unit_scale(text)
+        if scale is not None:
+            return scale != 1.0
     return False
 
 
@@ -436,7 +468,8 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
                      for c in grid.rows.get(r, [])]
             heads += [label for _, label, _ in lines[:1]]  # 年度资金总额（元）
-            return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0)
+            return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0,
+                              column_scales=_column_scales(grid, row, first))
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:
         return labelled
@@ -557,7 +590,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
                           ("executed", "executed")):
             if role in columns:
                 line.sources[key] = note(table, grid, row, columns[role])
-                setattr(line, key, _amount(grid, row, columns[role], money.scale))
+                setattr(line, key, _amount(grid, row, columns[role], money.scale_at(columns[role])))
         if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
             line.budget = line.initial_budget
             line.sources["budget"] = line.sources["initial_budget"]
@@ -626,7 +659,7 @@ def _source_line(money: MoneyBlock, table: SelfEvaluation, label: str,
     line = FundLine(label)
     for key, (row, column) in cells.items():
         line.sources[key] = note(table, money.grid, row, column)
-        setattr(line, key, _amount(money.grid, row, column, money.scale))
+        setattr(line, key, _amount(money.grid, row, column, money.scale_at(column)))
     return line
 
 

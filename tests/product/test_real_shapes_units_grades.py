@@ -1,0 +1,50 @@
+"""Round 20 (red team rt20e): a money column's own unit over the block's corner label, a
+一级 typed in the second row of its group, and a grade written with its letter
+(each test fails on 6fb78de)."""
+
+import pytest
+from test_real_shapes import checked
+from workbooks import Book, standard_sheet
+
+from jixiao.cli.main import main
+from jixiao.read.by_names import read_template
+
+
+def _money_units(path, corner, column_unit, amounts):
+    """The standard table (first Putuo 2024 indicators) whose money block is labelled
+    ``corner`` and whose amount columns say ``column_unit``; ``amounts`` the 年度资金总额
+    line's (年初, A, B)."""
+    initial, budget, executed = amounts
+    header = (f"年初预算数{column_unit}", f"全年预算数(A){column_unit}",
+              f"全年执行数(B){column_unit}", "分值", "执行率(B/A)", "得分")
+    money = [("年度资金总额", initial, budget, executed, 10, 99.80, 9.98),
+             ("其中：当年财政拨款", initial, budget, executed, "—", 99.80, "—"),
+             ("上年结转资金", 0, 0, 0, "—", 0, "—"),
+             ("其他资金", 0, 0, 0, "—", 0, "—")]
+    book = Book()
+    standard_sheet(book.sheet(), money=money, money_header=header, money_label=corner)
+    return book.save(path)
+
+
+@pytest.mark.parametrize(("corner", "column_unit", "amounts"), [
+    ("项目资金（万元）", "（元）", (300300, 315600, 315000)),  # read as 315600 万元
+    ("项目资金（元）", "（万元）", (30.03, 31.56, 31.50)),  # read as 0.003156 万元
+])
+def test_a_money_column_s_own_unit_wins_over_the_block_s_label(tmp_path, corner, column_unit,
+                                                               amounts):
+    """rt20e y1/y2: the block's label says one unit, its amount columns another: each
+    amount is in its column's unit — 31.56 万元 and 31.50 万元 either way (before: the
+    label's, 315,600 万元 or 0.003156 万元, and ``convert`` wrote that into the template)."""
+    path = _money_units(tmp_path / "t.xlsx", corner, column_unit, amounts)
+    table, data = checked(path)
+    assert (data["funds"]["budget"], data["funds"]["executed"], data["funds"]["rate"]) \
+        == (31.56, 31.5, 99.81)
+    assert [(line.label, line.initial_budget, line.budget, line.executed)
+            for line in [table.funds.total, *table.funds.parts]] == [
+        ("年度资金总额", 30.03, 31.56, 31.5), ("当年财政拨款", 30.03, 31.56, 31.5),
+        ("上年结转资金", 0.0, 0.0, 0.0), ("其他资金", 0.0, 0.0, 0.0)]
+    assert not [f for f in data["findings"] if f["code"].startswith("JX3")]
+    out = tmp_path / "converted.xlsx"
+    assert main(["convert", str(path), "-o", str(out)]) == 0
+    converted = read_template(out)
+    assert (converted.funds.total.budget, converted.funds.total.executed) == (31.56, 31.5)
