@@ -442,7 +442,8 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
 
 @check("JX107", "info", "一级指标按二级指标归类")
 def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """一级指标单元格为空，上方的一级指标与本行的二级指标不符，按二级指标归类。
+    """一级指标单元格为空，上方的一级指标与本行的二级指标不符（或上方没有一级指标，如一级
+    指标写在本组第二行、没有合并到第一行），按二级指标归类。
 
     社会效益、经济效益、生态效益、可持续影响指标属于效益指标；服务对象满意度指标属于
     满意度指标；数量、质量、时效、成本指标属于产出指标。效益类一级指标的合并单元格覆盖
@@ -463,9 +464,10 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if key in seen:
             continue
         seen.add(key)
+        above = f"（而非上方的“{carried}”）" if carried else "（上方没有一级指标）"
         yield finding("JX107", where,
                       f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"
-                      f"（而非上方的“{carried}”）")
+                      f"{above}")
 
 
 @check("JX108", "info", "表中没有分值列")

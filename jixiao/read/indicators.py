@@ -327,6 +327,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             headings2.add(len(table.indicators) - 1 - first)
         last = home = row
         row += 1
+    if "level1" in columns:
+        _class_leading_rows(table, first)
     _keep_by_heading_points(table, first)
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
@@ -713,6 +715,24 @@ def _infer_level1(indicator: Indicator, table: SelfEvaluation, merged: bool) -> 
     if carried and inferred and category is not None and category != inferred:
         indicator.level1 = inferred
         table.level1_inferred.append((indicator, carried))
+
+
+def _class_leading_rows(table: SelfEvaluation, first: int) -> None:
+    """Rows above the first 一级 typed in the 一级 column (产出指标 typed in its group's
+    second row, not merged over the first): each classed by its 二级 (数量指标 → 产出指标),
+    as a blank 一级 under another 一级 is; the check says so (nothing carried: "")."""
+    rows = table.indicators[first:]
+    if not any(row.level1 for row in rows):
+        return  # no 一级 typed at all: the 二级 class the rows as they are
+    leading: list[tuple[Indicator, str]] = []
+    for row in rows:
+        if row.level1:
+            break
+        inferred = levels.level1_of_level2(row.level2)
+        if inferred is not None:
+            row.level1 = inferred
+            leading.append((row, ""))
+    table.level1_inferred[:0] = leading  # the table's first rows: told first
 
 
 def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:

@@ -48,3 +48,26 @@ def test_a_money_column_s_own_unit_wins_over_the_block_s_label(tmp_path, corner,
     assert main(["convert", str(path), "-o", str(out)]) == 0
     converted = read_template(out)
     assert (converted.funds.total.budget, converted.funds.total.executed) == (31.56, 31.5)
+
+
+_L1_MIDDLE_ROWS = [
+    (None, "数量指标", "新建供水工程", "≥5个", "5个", 20, 20, None),
+    ("产出指标", "质量指标", "工程验收合格率", "≥95%", "98%", 10, 10, None),
+    ("产出指标", "时效指标", "工程完工时间", "≤180天", "180天", 10, 10, None),
+    ("产出指标", "成本指标", "单处工程成本", "≤20万元", "19万元", 10, 10, None),
+    ("效益指标", "社会效益指标", "受益人口", "≥5000人", "5000人", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10, None),
+]
+
+
+def test_a_blank_level1_above_the_first_typed_one_is_classed_by_its_level2(tmp_path):
+    """rt20e m1: 产出指标 typed in its group's second row, not merged over the first: the
+    first row (数量指标) is 产出 by its 二级, with the JX107 note a blank 一级 under another
+    一级 gets (before: 一级 none, no finding, and its 20 points in no 一级)."""
+    book = Book()
+    standard_sheet(book.sheet(), rows=_L1_MIDDLE_ROWS, merged=())
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [row.level1 for row in table.indicators] == [
+        "产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
+        ("JX107", "C11", "“数量指标”所在行一级指标为空，按二级指标归入“产出指标”（上方没有一级指标）")]
