@@ -865,8 +865,26 @@ def grade_name(raw: object) -> str | None:
     if ticked is not None:
         return ticked[0] if len(ticked) == 1 else None
     text = normalize_text(raw).strip(_AROUND_GRADE) or normalize_text(raw)  # 优。 “优” 【优】
+    lettered = _LETTER_FIRST.fullmatch(text)
+    if lettered is not None:  # A（优秀）: the word says the grade, whatever the letter
+        text = (lettered["word"] or lettered["bare"]).strip().strip(_AROUND_GRADE)
     text = _GRADE_NOTE.sub("", text).strip().strip(_AROUND_GRADE) or text
     return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
+
+
+def grade_letter(raw: object) -> bool:
+    """Whether a 评分等级 cell holds a letter alone ("A", "B级"): no grade jixiao reads —
+    what A–D stand for is a province's rule, not the national one (优/良/中/差)."""
+    return isinstance(raw, str) and _LETTER.fullmatch(
+        normalize_text(raw).strip(_AROUND_GRADE).strip()) is not None
+
+
+# A letter grade (A, B级, C等): read only with the grade's word written beside it
+_LETTER = re.compile(r"[A-Da-d](?:级|等)?")
+# The letter first, then the word: "A（优秀）", "A级(优)", "A-优秀", "A：优秀" (优秀（A）, the
+# word first, is the word with a note: ``_GRADE_NOTE``)
+_LETTER_FIRST = re.compile(
+    rf"{_LETTER.pattern}\s*(?:\((?P<word>[^()]+)\)|[-—－:：\s]*(?P<bare>\S+))")
 
 
 # Marks typed around a grade: the sentence's end, quotation marks, brackets

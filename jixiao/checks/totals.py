@@ -105,6 +105,9 @@ def _weights_first(table: SelfEvaluation) -> str:
 def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """填报的评分等级不是总分应得的等级（优 ≥ 90，良 80–90，中 60–80，差 < 60）。
 
+    等级写成“优秀”“良好”“合格”，或字母后注明文字（“A（优秀）”“优秀（A）”）的，按文字读；
+    只写字母（A、B、C、D）的不读作等级（各地字母的含义不一），报告此项并说明应写优、良、中、差。
+
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
     **错误示例**：总分 89.5，评分等级“优”。
@@ -124,8 +127,11 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     written = rules.grade_name(table.grade_declared)
     if written is None:
         ticked = rules.ticked_grades(table.grade_declared)
-        problem = f"不是{'、'.join(rules.GRADE_NAMES)}之一" if ticked is None else \
-            f"勾选了多个等级（{'、'.join(ticked)}）" if ticked else "未勾选等级"
+        names = "、".join(rules.GRADE_NAMES)
+        problem = f"勾选了多个等级（{'、'.join(ticked)}）" if ticked else "未勾选等级" \
+            if ticked is not None else f"是字母等级，不是{names}之一（字母各地含义不一，" \
+            f"请写{names}，或在字母后注明，如“A（{rules.GRADE_NAMES[0]}）”）" \
+            if rules.grade_letter(table.grade_declared) else f"不是{names}之一"
         yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”{problem}，"
                                        f"总分 {points(table.total_declared)} 应为“{expected}”")
     elif written != expected:

@@ -71,3 +71,36 @@ def test_a_blank_level1_above_the_first_typed_one_is_classed_by_its_level2(tmp_p
         "产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
         ("JX107", "C11", "“数量指标”所在行一级指标为空，按二级指标归入“产出指标”（上方没有一级指标）")]
+
+
+@pytest.mark.parametrize("written", ["A（优秀）", "优秀（A）", "A(优)", "A级（优秀）", "A-优秀"])
+def test_a_grade_written_with_its_letter_is_read_by_its_word(tmp_path, written):
+    """rt20e v11: “A（优秀）” with a 总分 of 99.98 states 优 in words: it is read as 优, no
+    JX502 (before: “A（优秀）”不是优、良、中、差之一)."""
+    book = Book()
+    standard_sheet(book.sheet(), grade=written)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["grade_declared"], data["grade_computed"]) == (written, "优")
+    assert data["findings"] == []
+
+
+def test_a_grade_written_as_a_word_that_is_not_the_total_s_is_still_wrong(tmp_path):
+    """A（良好） under a 总分 of 99.98: the word, 良, is read, and it is not the 优 due."""
+    book = Book()
+    standard_sheet(book.sheet(), grade="A（良好）")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [(f["code"], f["message"]) for f in data["findings"]] == [
+        ("JX502", "评分等级写为“A（良好）”，总分 99.98 应为“优”")]
+
+
+@pytest.mark.parametrize("written", ["A", "A级"])
+def test_a_bare_letter_grade_is_told_to_be_written_in_words(tmp_path, written):
+    """rt20e v11: a bare “A”: what the letters stand for is no national rule (DOMAIN.md
+    knows 优/良/中/差 only), so it stays a JX502 error — one that says the letter is no
+    grade jixiao reads and how to write it (before: only “不是优、良、中、差之一”)."""
+    book = Book()
+    standard_sheet(book.sheet(), grade=written)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [(f["code"], f["severity"], f["message"]) for f in data["findings"]] == [
+        ("JX502", "error", f"评分等级“{written}”是字母等级，不是优、良、中、差之一（字母各地含义"
+                           "不一，请写优、良、中、差，或在字母后注明，如“A（优）”），总分 99.98 应为“优”")]
