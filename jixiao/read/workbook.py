@@ -13,7 +13,12 @@ The cells come from a pluggable source, one ``SheetCells`` per worksheet: python
 ``jixiao.xlsx.openpyxl_cells``, ``engine="openpyxl"``). Tables are found in ``SheetCells``
 only, so both give the same tables; the fast source hands a file to openpyxl whenever it
 cannot be sure. Then: ``read.grid`` → ``read.headers`` → ``read.indicators``,
-``read.project``, ``read.money``."""
+``read.project``, ``read.money``.
+
+Over 400 lines: opening the file (engines, embedded workbooks) and putting a table's parts
+together (a header printed again, the next block, the next page, each with the lines a page
+break prints between) are one flow over the same ``Found`` headers; split, each half would
+import the other's private helpers."""
 
 from __future__ import annotations
 
@@ -433,6 +438,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         grid = item.grid
         table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
         table.columns = frozenset(item.header.columns)
+        # its title, year, 项目名称: a page break may print them again over its rows
+        heading = _head_lines(grid, previous_end.get(grid, 0) + 1, item.header.top)
         name_cell = (item.header.row, item.header.columns["name"])
         if name_cell not in grid.values and name_cell not in grid.origin:
             name_cell = (item.header.top, name_cell[1])  # 三级指标 above its row's 实际
@@ -441,7 +448,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         _block_points(grid, item.header, 0, table)
         _column_blocks(grid, item.header, 0, table)
         index += 1
-        while index < len(found) and _repeated(item, found[index], table):
+        while index < len(found) and _repeated(item, found[index], table, heading):
             read = len(table.indicators)
             item.end = read_indicators(grid, found[index].header, _next_header(found, index),
                                        table)
@@ -476,7 +483,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                 indicator.weight is not None for indicator in table.indicators):
             table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值
         last = block
-        while (page := _next_page(grids, last, found, index, table, hidden)) is not None:
+        while (page := _next_page(grids, last, found, index, table, hidden,
+                                        heading)) is not None:
             stop = page.grid.max_row + 1
             if index < len(found) and page is found[index]:
                 stop = _next_header(found, index)  # its header printed again on the page
@@ -541,13 +549,17 @@ def _next_header(found: list[Found], index: int) -> int:
 
 
 def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
-               table: SelfEvaluation, hidden: frozenset[str]) -> Found | None:
+               table: SelfEvaluation, hidden: frozenset[str],
+               heading: frozenset[tuple[str, ...]] = frozenset()) -> Found | None:
     """Where the table read down to ``last`` goes on, on the next sheet — a PDF converted
     page by page puts each page on a sheet of its own (Table 1, Table 2 …): the table has
     no 总分 or 等级 row yet, nothing follows it on its sheet, and the next sheet begins
     with its header printed again (``found[index]``), or without a header with rows that
     read as indicators (or the 总分) under the columns of the header before — and is
-    shown as the table's sheet is (or hidden as it is). None if not."""
+    shown as the table's sheet is (or hidden as it is). Above them the page may print the
+    table's title again, as it is over the first part or with 续, and its 项目名称 the
+    same (``_reprinted``); another project's name (or amounts) there make another table.
+    None if not."""
     if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
         return None
     grid = last.grid
@@ -564,12 +576,15 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     if index < len(found) and found[index].grid is page:
         head = found[index]
         if set(head.header.columns) == set(last.header.columns) \
-                and nothing_between(page, 1, head.header.top):
+                and _reprinted(page, 1, head.header.top, heading):
             return head
         return None
-    if any(other.grid is page for other in found) or not page.rows:
+    if any(other.grid is page for other in found):
         return None
-    first = min(page.rows)
+    first = next((row for row in sorted(page.rows) if not _reprinted(page, row, row + 1, heading)),
+                 None)
+    if first is None:
+        return None
     header = Header(first - 1, first, dict(last.header.columns), first - 1)
     trial = SelfEvaluation(file=table.file, template=table.template, cells=NotedCells())
     read_indicators(page, header, page.max_row + 1, trial)
@@ -581,11 +596,13 @@ def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
     return Found(page, header)
 
 
-def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
+def _repeated(item: Found, later: Found, table: SelfEvaluation,
+              heading: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """Whether ``later`` is ``item``'s header printed again in the middle of its table, as
     a PDF or Word table converted to Excel repeats it after each page break: the same
-    columns, nothing but the indicator rows read (and blank rows) between, no 总分 or
-    等级 row read yet."""
+    columns, nothing but the indicator rows read (and blank rows) between — or a page
+    break's lines, the table's title printed again (``_reprinted``) —, no 总分 or 等级
+    row read yet."""
     grid = later.grid
     if grid is not item.grid or later.header.columns != item.header.columns:
         return False
@@ -593,8 +610,8 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation) -> bool:
         return False
     if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
         return False  # another table of a document (another grid), not this one going on
-    return all(_page_line(grid, row) for row in range(item.end + 1, later.header.top)
-               if row in grid.rows)
+    return all(_page_line(grid, row) or _line(grid, row) in heading
+               for row in range(item.end + 1, later.header.top) if row in grid.rows)
 
 
 # A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
@@ -607,6 +624,29 @@ def _page_line(grid: Grid, row: int) -> bool:
     """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``)."""
     texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
     return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(compact_text(texts[0])))
+
+
+def _line(grid: Grid, row: int) -> tuple[str, ...]:
+    """A row's texts (compact), left to right."""
+    return tuple(grid.texts.get((row, column), "") for column in grid.rows[row])
+
+
+def _head_lines(grid: Grid, top: int, bottom: int) -> frozenset[tuple[str, ...]]:
+    """The rows of text only (no amount) from ``top`` to ``bottom`` (excluded) above a
+    table's header — its title, its year, 项目名称 | X —, each as ``_line``: what a page
+    break may print again over the table's next rows."""
+    return frozenset(_line(grid, row) for row in grid.rows if top <= row < bottom
+                     and all(isinstance(grid.values.get((row, column)), str)
+                             for column in grid.rows[row]))
+
+
+def _reprinted(grid: Grid, top: int, bottom: int, heading: frozenset[tuple[str, ...]]) -> bool:
+    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
+    number or a note (``nothing_between``), a page break's line (续表, 项目支出绩效自评表（续）,
+    ``_page_line``) or a line of the table's ``heading`` printed again as it stands there
+    (its title, year, 项目名称 — not another project's name, no amount)."""
+    return all(nothing_between(grid, row, row + 1) or _page_line(grid, row)
+               or _line(grid, row) in heading for row in grid.rows if top <= row < bottom)
 
 
 _BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)
