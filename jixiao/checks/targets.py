@@ -217,6 +217,18 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
 
 
+# A time limit's units (≤3小时, 每月10日前, 5个工作日内) and the words that answer one: 及时
+# for “每月10日前” says the limit was kept, the way timeliness rows are usually answered.
+_TIME_UNITS = ("秒", "分钟", "小时", "天", "日", "周", "月", "季", "年")
+_ON_TIME = ("及时", "按时", "按期", "如期", "准时")
+
+
+def _on_time_answered(target: Measure, actual: Measure) -> bool:
+    """Whether a time limit is answered “kept” in words (及时, 按时完成)."""
+    return any(unit in (target.unit or "") for unit in _TIME_UNITS) \
+        and any(word in actual.text for word in _ON_TIME)
+
+
 def _nature_qualitative(indicator: Indicator) -> bool:
     """Whether the 指标性质 column calls the indicator 定性 (四川)."""
     return compact_text(indicator.nature) in ("定性", "定性指标")
@@ -230,7 +242,8 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     例如“25 万参保居民”与“100%”，或定性指标填了数值。定量指标（“≥95%”“≥6 次”）的
     完成值只写“达成”“已完成”“完成”等文字、没有数值的，同样报告：是否达到、得分多少
     都无从核对（得分照文字所说的完成程度计）。指标值恰为 100% 的（完成率“100%”
-    “＝100%”），完成值“全部完成”“已完成”“完成”即 100%，与“全覆盖”一样，不报告。
+    “＝100%”），完成值“全部完成”“已完成”“完成”即 100%，与“全覆盖”一样，不报告；
+    时限（“≤3小时”“每月10日前”）的完成值写“及时”“按时完成”的，即在时限内，也不报告。
 
     **为什么**：单位不同时是否完成无从判断，得分也无法核对。
 
@@ -251,7 +264,7 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
         elif target.kind == "number" and actual.level in ("achieved", "partial") \
                 and actual.kind == "qualitative" and change_on_last_year(target) is None \
-                and not _nature_qualitative(indicator):
+                and not _nature_qualitative(indicator) and not _on_time_answered(target, actual):
             # (不低于上年 is answered in words: 高于上年; 定性 with a number is JX203's)
             problem = (f"“{name}”是定量指标（指标值“{target.text.strip()}”），完成值只写了"
                        f"“{actual.text.strip()}”：应填写实际测得的数值，才能按规则核对得分")

@@ -257,6 +257,19 @@ def test_a_target_of_100_percent_answered_all_done_is_100_percent(tmp_path, targ
     assert result.value == 10.0 and result.met is True
 
 
+@pytest.mark.parametrize(("target", "actual"), [("每月10日前", "及时"), ("≤3小时", "按时完成"),
+                                                ("5个工作日内", "及时办结")])
+def test_a_time_limit_answered_on_time_in_words_asks_for_no_number(tmp_path, target, actual):
+    """A time limit (每月10日前, ≤3小时) answered 及时 / 按时完成: how timeliness rows are
+    usually answered, the limit kept — no JX204 asking for a measured number (first run
+    of today's JX204: it asked for one)."""
+    good = rows((4, {"target": target, "actual": actual}))
+    assert findings(standard(tmp_path / "t.xlsx", rows=good), ["JX204"]) == []
+    late = rows((4, {"target": "≥95%", "actual": "及时"}))  # not a time limit: still asked
+    assert [item.code for item in findings(standard(tmp_path / "u.xlsx", rows=late),
+                                           ["JX204"])] == ["JX204"]
+
+
 def test_jx306_is_a_warning_under_sichuan_and_a_hint_otherwise(tmp_path):
     low = {"money": money((0, {"executed": 25, "rate": 79.21, "score": 7.92}),
                           (1, {"executed": 25, "rate": 79.21})),
