@@ -53,6 +53,9 @@ from jixiao.xlsx.marks import annotated_name, is_annotated_name
 
 ANNOTATABLE = (".xlsx", ".xlsm")  # what an annotated copy can be made of (the rest is read
 # by value: annotate refuses it)
+# The 原因 of a file read by value when copies were asked for: why it has none
+NO_COPY_BY_VALUE = ("未写出标注副本：此格式（.xls、.ods、Word 等）按数值读取，不能标注；"
+                    "可先用 jixiao convert 转入标准模板")
 
 
 def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) -> dict[str, str]:
@@ -190,6 +193,10 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 if summary.file in astray:
                     summary = dataclasses.replace(
                         summary, notes=(*summary.notes, astray[summary.file]))
+                elif options.annotate_dir and summary.file not in targets \
+                        and not summary.unreadable and not summary.document_without_table:
+                    summary = dataclasses.replace(
+                        summary, notes=(*summary.notes, NO_COPY_BY_VALUE))
                 on_outcome(summary)  # names as read: the summary book shows them readable
             progress.advance()
 

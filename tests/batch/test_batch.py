@@ -1063,6 +1063,27 @@ def test_findings_name_the_file_below_the_inbox_as_the_folder_column_does(tmp_pa
         "../收件%20箱%20改名/乙%20单位/总分%20写错.xlsx", "'自评表'!H16")
 
 
+def test_a_file_read_by_value_says_why_it_has_no_annotated_copy(tmp_path):
+    """A reviewer's batch with --annotate-dir: a Word document (read by value, as .xls and
+    .ods are) got no copy and no word why; its 原因 now says so and what to do."""
+    from wordfiles import workbook_docx
+
+    from jixiao.batch.run import NO_COPY_BY_VALUE
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    workbook_docx(standard(tmp_path / "t.xlsx"), inbox / "自评.docx")
+    standard(inbox / "x.xlsx")
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--annotate-dir", tmp_path / "标注",
+                    "--workers", "1")
+    assert code == 0
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    reason, copy = header.index("原因"), header.index("标注副本")
+    by_file = {row[0]: (row[reason], row[copy]) for row in rows}
+    assert by_file[os.path.join("收件", "自评.docx")] == (NO_COPY_BY_VALUE, None)
+    assert by_file[os.path.join("收件", "x.xlsx")] == (None, os.path.join("标注", "x-校验.xlsx"))
+
+
 def test_an_xlsx_renamed_xls_gets_an_annotated_copy(tmp_path):
     """A reviewer's batch: an .xlsx renamed x.xls was checked (its bytes are an .xlsx) but
     got no annotated copy and no word why. Now it gets one, named as an .xlsx is; the
