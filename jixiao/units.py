@@ -43,6 +43,15 @@ _QUANTITIES: dict[str, tuple[str, float]] = {
 
 
 @functools.lru_cache(maxsize=1024)  # a handful of units, asked for by every indicator
+def is_time(unit: str) -> bool:
+    """Whether ``unit`` measures time or names a date: 小时, 个工作日, 个月, and the day of a
+    month a deadline names (每月10日前: 每月日)."""
+    base = split_unit(unit)[1]
+    quantity = _QUANTITIES.get(base)
+    return (quantity is not None and quantity[0] in ("time", "calendar")) \
+        or base in ("工作日", "日", "月", "季") or (unit.startswith("每") and unit.endswith("日"))
+
+
 def split_unit(unit: str) -> tuple[float, str]:
     """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, ""); "200名学生"'s unit → (1, "人")."""
     unit = unit.lower() if unit.isascii() else unit  # KM, Km: km

@@ -40,7 +40,7 @@ from jixiao.rules import (
     is_cost,
     is_falling_rate,
 )
-from jixiao.units import bare_in_base, comparable, split_unit, unit_name
+from jixiao.units import bare_in_base, comparable, is_time, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _TURNED = str.maketrans("≤＜<≦⩽", "≥＞>≧⩾")  # a rising rate's sign the right way round
@@ -217,16 +217,14 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
 
 
-# A time limit's units (≤3小时, 每月10日前, 5个工作日内) and the words that answer one: 及时
-# for “每月10日前” says the limit was kept, the way timeliness rows are usually answered.
-_TIME_UNITS = ("秒", "分钟", "小时", "天", "日", "周", "月", "季", "年")
+# The words that answer a time limit (≤3小时, 每月10日前, 5个工作日内) kept: 及时 for
+# “每月10日前” is how timeliness rows are usually answered.
 _ON_TIME = ("及时", "按时", "按期", "如期", "准时")
 
 
 def _on_time_answered(target: Measure, actual: Measure) -> bool:
     """Whether a time limit is answered “kept” in words (及时, 按时完成)."""
-    return any(unit in (target.unit or "") for unit in _TIME_UNITS) \
-        and any(word in actual.text for word in _ON_TIME)
+    return is_time(target.unit or "") and any(word in actual.text for word in _ON_TIME)
 
 
 def _nature_qualitative(indicator: Indicator) -> bool:

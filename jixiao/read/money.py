@@ -117,6 +117,14 @@ def _column_scales(grid: Grid, row: int, first: int) -> dict[int, float]:
     return scales
 
 
+def _texts_above(grid: Grid, row: int) -> list[str]:
+    """The texts of a money header's row and the four above it, nearest first: where a
+    unit (单位：元, 项目资金（万元）) is stated; the first line's label (年度资金总额（元）)
+    may add one."""
+    return [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
+            for c in grid.rows.get(r, [])]
+
+
 def _in_yuan(texts: Iterable[str]) -> bool:
     """Whether headers say amounts are in 元 ("单位：元", "金额（元）"), not 万元."""
     for text in texts:
@@ -465,9 +473,7 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             or (_unlabelled_line(grid, row, columns, first) if row + 1 < bottom else [])
         if lines:
             # the header's own words first, then a "单位：元" line up to four rows above it
-            heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
-                     for c in grid.rows.get(r, [])]
-            heads += [label for _, label, _ in lines[:1]]  # 年度资金总额（元）
+            heads = [*_texts_above(grid, row), *(label for _, label, _ in lines[:1])]
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0,
                               column_scales=_column_scales(grid, row, first))
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
@@ -559,10 +565,8 @@ def _one_project(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if not label or not _has_amount(grid, row + 1, first) \
                 or any(_has_amount(grid, below, first) for below in range(row + 2, bottom)):
             return None  # no project's line, or more than one
-        heads = [grid.texts.get((r, c), "") for r in range(row, max(0, row - 5), -1)
-                 for c in grid.rows.get(r, [])]
         return MoneyBlock(grid, row, columns, [(row + 1, "年度资金总额", label_column)],
-                          1e-4 if _in_yuan(heads) else 1.0, project=label)
+                          1e-4 if _in_yuan(_texts_above(grid, row)) else 1.0, project=label)
     return None
 
 
