@@ -18,7 +18,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.annotate_comments import OUR_LINE, SEPARATOR, THREADED_AUTHOR
+from jixiao.xlsx.annotate_comments import (
+    NOTE_WIDTH,
+    OUR_LINE,
+    SEPARATOR,
+    THREADED_AUTHOR,
+    note_height,
+)
 from jixiao.xlsx.annotate_package import Mark, ResultRow
 
 _OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
@@ -55,11 +61,13 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         text = "\n".join(item.line for item in items)
         if cell.comment is not None and cell.comment.author.startswith(THREADED_AUTHOR):
             continue  # a threaded comment's placeholder: left as it is
-        writer = author
-        if cell.comment is not None and cell.comment.text.strip():
-            text, writer = f"{cell.comment.text}{SEPARATOR}{text}", cell.comment.author
-        comment = Comment(text, writer)
-        comment.width, comment.height = 320, 40 + 40 * len(items)
+        comment = Comment(text, author)
+        comment.width, comment.height = NOTE_WIDTH, note_height(len(items))
+        if cell.comment is not None and cell.comment.text.strip():  # another author's: grown
+            old = cell.comment
+            comment = Comment(f"{old.text}{SEPARATOR}{text}", old.author)
+            comment.width = max(old.width, NOTE_WIDTH)
+            comment.height = old.height + note_height(len(items))
         cell.comment = comment
 
     sheet = book.create_sheet(_result_sheet_name(book, result_name, heading))

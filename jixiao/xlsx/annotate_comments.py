@@ -1,12 +1,14 @@
 """A sheet's comments part and its legacy VML drawing with the annotated copy's notes:
 appended to those the sheet has (a note on a cell that has one by another author keeps
-its text, ours after "\\n—\\n"), or new parts.
+its text, ours after "\\n—\\n"), or new parts. A note box is sized by one rule
+(``NOTE_WIDTH``, ``note_height``): a box jixiao draws has that size; a box of another
+author's note jixiao adds its lines to grows by that height and is made at least that wide.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from jixiao.xlsx.refs import split_ref
@@ -30,11 +32,21 @@ _OFFICE = "urn:schemas-microsoft-com:office:office"
 _EXCEL = "urn:schemas-microsoft-com:office:excel"
 
 
+NOTE_WIDTH = 320  # px: a note box jixiao draws; at least that of a note it adds lines to
+
+
+def note_height(findings: int) -> int:
+    """The height (px) of a note box holding ``findings`` lines of jixiao's; what the box of
+    another author's note grows by when they are added to it (the 40 px a box starts with
+    hold the separator line)."""
+    return 40 + 40 * findings
+
+
 @dataclass(frozen=True)
 class Note:
     ref: str     # the cell
     text: str    # jixiao's text
-    height: int  # of its box, in pixels
+    height: int  # of its box, in pixels: ``note_height``
 
 
 # jixiao's own lines in a note: "[JX402 错误] …" (``report.annotate`` writes them so)
@@ -49,6 +61,9 @@ class Comments:
     text: str              # the comments part
     shaped: list[Note]     # the notes that need a shape in the VML drawing (new comments)
     removed: list[str]     # cells whose comment (jixiao's, of an earlier annotation) is gone
+    rewritten: dict[str, int]  # cell of jixiao's note with new text → its box's height (px)
+    added_to: dict[str, int]   # cell of another author's note → the height jixiao's lines
+    #                            now in it take (px; 0: none)
 
 
 def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comments:
@@ -78,6 +93,8 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
             existing[ref.upper()] = item
     wanted = {note.ref.upper(): note for note in notes}
     shaped, added, removed = [], [], []
+    rewritten: dict[str, int] = {}
+    added_to: dict[str, int] = {}
     for ref, comment in existing.items():
         tag = start_tag(text, comment)
         given = attribute_value(tag, "authorId") or "0"
@@ -96,9 +113,11 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
             else:
                 edits.replace(body.open_end, body.close_start,
                               f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t>')
+                rewritten[ref] = note.height
             continue
         pieces = children(text, body)
         _strip_ours(edits, text, pieces, p)
+        added_to[ref] = 0 if note is None else note.height
         if note is not None:
             tail = next((item.start for item in pieces if item.local in ("rPh", "phoneticPr")),
                         body.close_start)
@@ -115,7 +134,7 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
         _append(edits, text, comment_list, "".join(added), p)
     result = edits.apply(text)
     well_formed(result.encode("utf-8"))
-    return Comments(result, shaped, removed)
+    return Comments(result, shaped, removed, rewritten, added_to)
 
 
 def _strip_ours(edits: Edits, text: str, pieces, p: str) -> None:  # type: ignore[no-untyped-def]
@@ -204,6 +223,116 @@ def vml_without(vml: str, refs: Sequence[str]) -> str:
     return _SHAPE.sub(kept, vml)
 
 
+@dataclass(frozen=True)
+class Resize:
+    """How a note's box changes: first what an earlier annotation made it wider and taller
+    (``undone``, px) is taken off; then it is ``height`` px tall (None: ``taller`` px
+    taller) and at least ``width`` px wide."""
+
+    undone: tuple[int, int] = (0, 0)
+    height: int | None = None
+    taller: int = 0
+    width: int = 0
+
+
+_NOTE = re.compile(r"""\bObjectType\s*=\s*["']Note["']""")
+_STYLE = re.compile(r"""(\sstyle\s*=\s*)(["'])(.*?)\2""", re.S)
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(px|pt|in|cm|mm)?\s*$", re.I)
+_PIXELS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
+_ANCHOR = re.compile(r"(<(?:[\w.-]+:)?Anchor\s*>)([^<]*)(</)")
+_FURTHEST = 10_000  # rows or columns a box's edge moves across at most (hidden ones: 0 px)
+_SMALLEST = 20  # px: a box shrunk back (by what an earlier annotation grew it) is no smaller
+
+
+def vml_resized(vml: str, boxes: Mapping[str, Resize], row_height: Callable[[int], int],
+                column_width: Callable[[int], int]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """``vml`` with the note boxes of cells ``boxes`` resized: the shape's ``width`` and
+    ``height`` (in the unit they were written in), and the right and bottom of its
+    ``x:Anchor`` (the cell and pixel offset Excel places the box by) moved as far, through
+    rows and columns ``row_height`` and ``column_width`` (0-based, px) tall and wide. The
+    box's top left stays where it was. And how much wider and taller each box is than it
+    was with ``undone`` taken off (cell → px, px)."""
+    grown: dict[str, tuple[int, int]] = {}
+    if not boxes:
+        return vml, grown
+    wanted = {}
+    for ref, box in boxes.items():
+        row, column = split_ref(ref)
+        wanted[(row - 1, column - 1)] = (ref, box)
+
+    def resized(shape: re.Match[str]) -> str:
+        body = shape.group(0)
+        row, column = _ROW.search(body), _COLUMN.search(body)
+        if not (_NOTE.search(body) and row and column):
+            return body
+        ref, box = wanted.get((int(row.group(1)), int(column.group(1))), (None, None))
+        tag_end = body.find(">") + 1
+        style = _STYLE.search(body, 0, tag_end)
+        if box is None or style is None:
+            return body
+        declarations = [item.partition(":") for item in style.group(3).split(";")]
+        sizes = {name.strip().lower(): _LENGTH.match(value) for name, _, value in declarations}
+        if not (sizes.get("width") and sizes.get("height")):
+            return body
+        width, height = (round(float(sizes[name].group(1))  # type: ignore[union-attr]
+                               * _PIXELS[(sizes[name].group(2) or "").lower()])  # type: ignore[union-attr]
+                         for name in ("width", "height"))
+        first_width = max(width - box.undone[0], _SMALLEST)
+        first_height = max(height - box.undone[1], _SMALLEST)
+        new_width = max(first_width, box.width)
+        new_height = first_height + box.taller if box.height is None else box.height
+        grown[ref] = (new_width - first_width, new_height - first_height)
+        if (new_width, new_height) == (width, height):
+            return body
+        written = {"width": new_width, "height": new_height}
+        text = ";".join(
+            f"{name}:{_length(written[name.strip().lower()], sizes[name.strip().lower()])}"
+            if name.strip().lower() in written else f"{name}{colon}{value}"
+            for name, colon, value in declarations)
+        body = body[:style.start(3)] + text + body[style.end(3):]
+        return _ANCHOR.sub(lambda anchor: _anchored(anchor, new_width - width, new_height - height,
+                                                    row_height, column_width), body, count=1)
+
+    return _SHAPE.sub(resized, vml), grown
+
+
+def _length(pixels: int, written: re.Match[str] | None) -> str:
+    if written is not None and (written.group(2) or "").lower() == "pt":
+        return f"{pixels * 0.75:g}pt"
+    return f"{pixels}px"
+
+
+def _anchored(anchor: re.Match[str], wider: int, taller: int, row_height: Callable[[int], int],
+              column_width: Callable[[int], int]) -> str:
+    """An ``x:Anchor`` (LeftColumn, LeftOffset, TopRow, TopOffset, RightColumn, RightOffset,
+    BottomRow, BottomOffset; the offsets in px from the cell's left or top edge, ECMA-376
+    Part 4 §19.4.2.3 as Office reads it, MS-OI29500 2.1.1857) whose right edge is ``wider``
+    px further right and bottom edge ``taller`` px further down."""
+    value = anchor.group(2)
+    numbers = [item.strip() for item in value.split(",")]
+    if len(numbers) != 8 or not all(item.isdigit() for item in numbers):
+        return anchor.group(0)  # not one Office reads: left as it is
+    cells = [int(item) for item in numbers]
+    cells[4], cells[5] = _moved(cells[4], cells[5] + wider, column_width)
+    cells[6], cells[7] = _moved(cells[6], cells[7] + taller, row_height)
+    lead = value[:len(value) - len(value.lstrip())]
+    return f"{anchor.group(1)}{lead}{', '.join(map(str, cells))}{anchor.group(3)}"
+
+
+def _moved(cell: int, offset: int, size: Callable[[int], int]) -> tuple[int, int]:
+    """(cell, offset within it) of a point ``offset`` px past the start of ``cell``."""
+    while offset < 0 and cell > 0:
+        cell -= 1
+        offset += size(cell)
+    offset = max(offset, 0)
+    for _ in range(_FURTHEST):
+        if not (offset >= size(cell) > 0 or (size(cell) == 0 and offset > 0)):
+            break
+        offset -= size(cell)
+        cell += 1
+    return cell, offset
+
+
 def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
     """``vml`` with a hidden note box for each of ``notes``, as Excel and openpyxl draw them."""
     if not notes:
@@ -224,7 +353,7 @@ def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
         row, column = split_ref(note.ref)
         shapes.append(
             f'<{v}:shape id="_x0000_s{number}" type="#_x0000_t202" style="position:absolute;'
-            f"margin-left:59.25pt;margin-top:1.5pt;width:320px;height:{note.height}px;z-index:1;"
+            f"margin-left:59.25pt;margin-top:1.5pt;width:{NOTE_WIDTH}px;height:{note.height}px;z-index:1;"
             f'visibility:hidden" fillcolor="#ffffe1" {o}:insetmode="auto">'
             f'<{v}:fill color2="#ffffe1"/><{v}:shadow color="black" obscured="t"/>'
             f'<{v}:path {o}:connecttype="none"/><{v}:textbox style="mso-direction-alt:auto">'
@@ -242,4 +371,6 @@ def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
     return result
 
 
-__all__ = ["OUR_LINE", "SEPARATOR", "THREADED_AUTHOR", "Comments", "Note", "comments_part", "idmap_blocks", "new_vml", "vml_with_notes", "vml_without"]
+__all__ = ["OUR_LINE", "SEPARATOR", "THREADED_AUTHOR", "Comments", "Note", "comments_part", "idmap_blocks",
+           "NOTE_WIDTH", "Resize", "new_vml", "note_height", "vml_resized", "vml_with_notes",
+           "vml_without"]

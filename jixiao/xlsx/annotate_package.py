@@ -22,6 +22,7 @@ other's new names and indexes); the edits of each part live in their own modules
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -29,10 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.xlsx.annotate_comments import (
+    NOTE_WIDTH,
     Note,
+    Resize,
     comments_part,
     idmap_blocks,
     new_vml,
+    note_height,
+    vml_resized,
     vml_with_notes,
     vml_without,
 )
@@ -50,7 +55,7 @@ from jixiao.xlsx.book import read_relationships, relationships_part
 from jixiao.xlsx.marks import SHEETS_PROPERTY, sheets_digest
 from jixiao.xlsx.package import Package
 from jixiao.xlsx.writeback import keep_cached_results
-from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
+from jixiao.xlsx.xml import MAIN, RELATIONSHIPS, unescape
 from jixiao.xlsx.xmledit import (
     CannotEdit,
     attribute_value,
@@ -76,6 +81,11 @@ _CONTENT_TYPES = "[Content_Types].xml"
 # ("clone:source …"): the next annotation of the copy gives a cell back its own format
 XF_PROPERTY = "jixiao-xf"
 _XF_RECORD = re.compile(r'name="jixiao-xf"[^>]*>\s*<vt:lpwstr>([\d: ]*)</vt:lpwstr>')
+# How far the copy grew the boxes of other authors' notes it added lines to, JSON
+# {sheet: {cell: [px wider, px taller]}}: the next annotation of the copy takes its lines off and shrinks the
+# box back first
+GROWN_PROPERTY = "jixiao-notes"
+_GROWN_RECORD = re.compile(r'name="jixiao-notes"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
 
 
 @dataclass(frozen=True)
@@ -167,6 +177,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     custom_text = copy.text("docProps/custom.xml") or ""
     recorded = _XF_RECORD.search(custom_text)
     earlier = styles.earlier(colours, recorded.group(1) if recorded else None)
+    grown_before = _grown(custom_text)
+    grown: dict[str, dict[str, tuple[int, int]]] = {}
 
     by_sheet: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -187,8 +199,12 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         notes = _mark_cells(editor, by_sheet.get(sheet_name, []), styles, earlier)
         if notes or noted:
             block = max(blocks, default=0) + 1
-            if _add_notes(copy, part, editor, notes, author, block, overrides, defaults):
+            made, growth = _add_notes(copy, part, editor, notes, author, block, overrides,
+                                      defaults, grown_before.get(sheet_name, {}))
+            if made:
                 blocks.append(block)
+            if growth:
+                grown[sheet_name] = growth
         copy.put(part, _checked_sheet(editor.result(), text))
     for rel in relations.values():
         if rel.type == _CHARTSHEET and rel.target in package.members:
@@ -231,7 +247,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     written = sheets_digest((name, data) for name, data in members.items()
                             if name not in copy.dropped)
     copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), {
-        **properties, XF_PROPERTY: styles.recorded(), SHEETS_PROPERTY: written}))
+        **properties, XF_PROPERTY: styles.recorded(), SHEETS_PROPERTY: written,
+        GROWN_PROPERTY: json.dumps(grown, ensure_ascii=False, sort_keys=True)}))
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
@@ -293,14 +310,19 @@ def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor,
         wanted[ref] = styles.filled(earlier.get(style, style),
                                     min(items, key=lambda item: item.rank).colour)
     editor.set_styles(wanted)
-    return [Note(ref, "\n".join(item.line for item in items), 40 + 40 * len(items))
+    return [Note(ref, "\n".join(item.line for item in items), note_height(len(items)))
             for ref, items in cells.items()]
 
 
 def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], author: str,
-               block: int, overrides: dict[str, str | None], defaults: dict[str, str]) -> bool:
+               block: int, overrides: dict[str, str | None], defaults: dict[str, str],
+               grown_before: Mapping[str, tuple[int, int]]
+               ) -> tuple[bool, dict[str, tuple[int, int]]]:
     """The notes into the sheet's comments and VML drawing (made where missing). Whether a
-    new VML drawing took shape-id block ``block``."""
+    new VML drawing took shape-id block ``block``; how far the boxes of other authors'
+    notes are grown now (cell → px wider, taller), ``grown_before`` by an earlier
+    annotation (taken off first). A box of
+    jixiao's note whose text is replaced gets the size of a new one."""
     rels = {rel.id: rel for rel in _rels(copy, part)}
     comments = next((rel.target for rel in rels.values()
                      if rel.type == RELATIONSHIPS + "/comments"), None)
@@ -325,16 +347,42 @@ def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], a
     copy.put(comments, result.text)
     if result.removed and vml is not None:
         copy.put(vml, vml_without(_need(copy.text(vml)), result.removed))
+    boxes = {ref: Resize(height=height, width=NOTE_WIDTH) for ref, height in result.rewritten.items()}
+    for ref, height in result.added_to.items():
+        if height or ref in grown_before:
+            boxes[ref] = Resize(undone=grown_before.get(ref, (0, 0)), taller=height,
+                                width=NOTE_WIDTH if height else 0)
+    growth: dict[str, tuple[int, int]] = {}
+    if boxes and vml is not None:
+        resized, grown = vml_resized(_need(copy.text(vml)), boxes, *editor.pixels())
+        copy.put(vml, resized)
+        growth = {ref: grown[ref] for ref, height in result.added_to.items()
+                  if height and ref in grown}
     made = vml is None and bool(shaped)
     if vml is None and not shaped:
-        return False
+        return False, growth
     if vml is None:
         vml = copy.free("xl/drawings/vmlDrawing{}.vml")
         copy.put(vml, new_vml(block))
         editor.add_legacy_drawing(copy.relate(part, RELATIONSHIPS + "/vmlDrawing", vml))
         defaults["vml"] = _VML_TYPE
     copy.put(vml, vml_with_notes(_need(copy.text(vml)), shaped))
-    return made
+    return made, growth
+
+
+def _grown(custom: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """The record ``GROWN_PROPERTY`` of an earlier annotation ({} where none or unreadable)."""
+    found = _GROWN_RECORD.search(custom)
+    try:
+        record = json.loads(unescape(found.group(1))) if found else {}
+    except ValueError:
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {sheet: {ref.upper(): (sizes[0], sizes[1]) for ref, sizes in cells.items()
+                    if isinstance(ref, str) and isinstance(sizes, list) and len(sizes) == 2
+                    and all(type(size) is int and 0 <= size < 100_000 for size in sizes)}
+            for sheet, cells in record.items() if isinstance(cells, dict)}
 
 
 def _has_notes_by(copy: _Copy, part: str, author: str) -> bool:

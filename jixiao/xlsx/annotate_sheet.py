@@ -5,8 +5,9 @@ for the comments' shapes, and ``tabSelected`` taken off. Nothing else of the par
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from jixiao.xlsx.refs import column_letters, split_area, split_ref
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
@@ -138,6 +139,40 @@ class SheetEditor:
                     found[f"{column_letters(column)}{number}"] = int(style)
         return found
 
+    def pixels(self) -> tuple[Callable[[int], int], Callable[[int], int]]:
+        """The height of a row and the width of a column (0-based) in pixels as Excel draws
+        them at 100 %: a row's ``ht`` (points) or the sheet's default row height (15 pt); a
+        column's ``width`` (in digits of 7 px, Calibri 11's) or the default (8.43: 64 px);
+        hidden ones 0. Where a note box's ``x:Anchor`` ends."""
+        default = self.child("sheetFormatPr")
+        tag = start_tag(self.text, default) if default is not None else ""
+        row_default = _pixels_of_points(attribute_value(tag, "defaultRowHeight"), 20)
+        given = _number(attribute_value(tag, "defaultColWidth"))
+        base = _number(attribute_value(tag, "baseColWidth"))
+        column_default = _pixels_of_width(given) if given is not None else \
+            math.ceil(((8 if base is None else base) * 7 + 5) / 8) * 8
+        heights = {}
+        for number, row in self.rows().items():
+            row_tag = start_tag(self.text, row)
+            if attribute_value(row_tag, "hidden") in ("1", "true"):
+                heights[number - 1] = 0
+            elif attribute_value(row_tag, "ht") is not None:
+                heights[number - 1] = _pixels_of_points(attribute_value(row_tag, "ht"), row_default)
+        spans = []
+        cols = self.child("cols")
+        for col in children(self.text, cols) if cols is not None else []:
+            col_tag = start_tag(self.text, col)
+            width = _number(attribute_value(col_tag, "width"))
+            hidden = attribute_value(col_tag, "hidden") in ("1", "true")
+            spans.append((_index(attribute_value(col_tag, "min")) - 1,
+                          _index(attribute_value(col_tag, "max")) - 1,
+                          0 if hidden else column_default if width is None else _pixels_of_width(width)))
+
+        def column_width(column: int) -> int:
+            return next((px for low, high, px in spans if low <= column <= high), column_default)
+
+        return (lambda row: heights.get(row, row_default)), column_width
+
     # ------------------------------------------------------------ editing
 
     def set_styles(self, styles: Mapping[str, int]) -> None:
@@ -261,6 +296,25 @@ def out_of_order(text: str) -> int:
     ranks = [_RANK[child.local] for child in children(text, element, skip=("sheetData",))
              if child.prefix == prefix and child.local in _RANK]
     return sum(1 for at, rank in enumerate(ranks) for later in ranks[at + 1:] if later < rank)
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        number = float(value) if value is not None else None
+    except ValueError:
+        return None
+    return number if number is not None and math.isfinite(number) and number >= 0 else None
+
+
+def _pixels_of_points(value: str | None, default: int) -> int:
+    number = _number(value)
+    return default if number is None else round(number * 96 / 72)
+
+
+def _pixels_of_width(width: float) -> int:
+    """A column ``width`` (ECMA-376 Part 1 §18.3.1.13: digits of the default font's widest
+    digit, 7 px in Calibri 11, with the cell's padding) in pixels."""
+    return int((256 * width + 128 // 7) / 256 * 7)
 
 
 def _index(value: str | None) -> int:

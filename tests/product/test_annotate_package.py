@@ -225,8 +225,9 @@ def _seen(path: Path) -> dict[str, object]:
             "active": book.active.title, "names": book.sheetnames,
             "values": [[cell.value for cell in row] for row in sheet.iter_rows()],
             "custom": {item.name: item.value for item in book.custom_doc_props.props
-                       if item.name not in ("jixiao-xf", "jixiao-sheets")}}  # the package
-    # path's records of the formats it cloned and of the sheets it wrote
+                       if item.name not in ("jixiao-xf", "jixiao-sheets", "jixiao-notes")}}
+    # the package path's records of the formats it cloned, the sheets it wrote and the note
+    # boxes it grew
 
 
 def test_the_package_path_shows_what_the_openpyxl_reference_path_shows(tmp_path, monkeypatch):
