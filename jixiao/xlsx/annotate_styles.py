@@ -1,7 +1,11 @@
 """xl/styles.xml with what the annotated copy adds: a solid fill per colour, and per (cell
 format, colour) one cell format cloned from the cell's own with that fill; a bold font, a
-link font and a wrapping format for the findings sheet. Only appended elements and the
-``count`` attributes change; every format already there keeps its index.
+wrapping format and a link format for the findings sheet. The link format has Excel's
+built-in cell style Hyperlink (``cellStyle builtinId="8"``, ECMA-376 Part 1 §18.8.7 and
+§18.8.8), the workbook's own where it has one, else added with its ``cellStyleXfs``
+entry, as Excel does when a link is typed; a styles part without ``cellStyleXfs`` and
+``cellStyles`` gets a link font only. Only appended elements and the ``count`` attributes
+change; every format already there keeps its index.
 """
 
 from __future__ import annotations
@@ -40,7 +44,9 @@ _SOLID = re.compile(r"""<(?:[\w.-]+:)?patternFill\b[^>]*?patternType\s*=\s*["']s
                     r"""<(?:[\w.-]+:)?fgColor\b[^>]*?\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']""")
 _FILL_ATTRIBUTES = re.compile(r"""\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _PAIR = re.compile(r"(\d+):(\d+)")
-_ITEM = {"fonts": "font", "fills": "fill", "cellXfs": "xf"}
+_ITEM = {"fonts": "font", "fills": "fill", "cellXfs": "xf", "cellStyleXfs": "xf",
+         "cellStyles": "cellStyle"}
+HYPERLINK_STYLE = "8"  # the builtinId of the cell style Hyperlink (§18.8.7)
 _COLOR = re.compile(r"<(?:[\w.-]+:)?color(?=[\s/>])[^>]*?(?:/>|>.*?</(?:[\w.-]+:)?color\s*>)", re.S)
 
 
@@ -57,7 +63,13 @@ class StyleEditor:
             self._lists[name] = (element, [item for item in children(text, element)
                                            if item.name == self.prefix + _ITEM[name]])
         self._cell_style_xfs = first(parts, self.prefix, "cellStyleXfs")
-        self._added: dict[str, list[str]] = {"fonts": [], "fills": [], "cellXfs": []}
+        for name in ("cellStyleXfs", "cellStyles"):  # optional: named styles
+            element = first(parts, self.prefix, name)
+            if element is not None and not element.empty:
+                self._lists[name] = (element, [item for item in children(text, element)
+                                               if item.name == self.prefix + _ITEM[name]])
+        self._added: dict[str, list[str]] = {name: [] for name in self._lists}
+        self._hyperlink: tuple[int, int] | None = None  # (its cellStyleXfs index, font)
         self._fills: dict[str, int] = {}
         self._xfs: dict[tuple[object, ...], int] = {}
         self._fonts: dict[str, int] = {}
@@ -153,16 +165,45 @@ class StyleEditor:
             self._fonts[kind] = self._add("fonts", xml[:tag_end] + added + xml[tag_end:])
         return self._fonts[kind]
 
+    def _hyperlink_style(self) -> tuple[int, int] | None:
+        """(the cellStyleXfs index, the font) of the cell style Hyperlink: the workbook's
+        own, or added (a cellStyleXfs entry with the link font, a cellStyle naming it);
+        None without cellStyleXfs and cellStyles to add it to."""
+        if self._hyperlink is None and {"cellStyleXfs", "cellStyles"} <= set(self._lists):
+            style_xfs = self._lists["cellStyleXfs"][1]
+            for style in self._lists["cellStyles"][1]:
+                tag = start_tag(self.text, style)
+                index = _attribute_int(tag, "xfId")
+                if attribute_value(tag, "builtinId") == HYPERLINK_STYLE and \
+                        index < len(style_xfs):
+                    font = _attribute_int(start_tag(self.text, style_xfs[index]), "fontId")
+                    if font < len(self._lists["fonts"][1]):
+                        self._hyperlink = index, font
+                        return self._hyperlink
+            p, font = self.prefix, self._font("link")
+            index = self._add("cellStyleXfs", f'<{p}xf numFmtId="0" fontId="{font}" fillId="0" '
+                                              'borderId="0" applyNumberFormat="0" applyFill="0" '
+                                              'applyBorder="0" applyAlignment="0" '
+                                              'applyProtection="0"/>')
+            self._add("cellStyles", f'<{p}cellStyle name="Hyperlink" xfId="{index}" '
+                                    f'builtinId="{HYPERLINK_STYLE}"/>')
+            self._hyperlink = index, font
+        return self._hyperlink
+
     def plain(self, *, font: str | None = None, colour: str | None = None,
               wrap: bool = False) -> int:
-        """A cell format of the findings sheet: bold or link font, a fill, wrapped text."""
+        """A cell format of the findings sheet: bold or link font (with the cell style
+        Hyperlink where the part has named styles), a fill, wrapped text."""
         key = ("plain", font, colour, wrap)
         if key not in self._xfs:
             p = self.prefix
-            attributes = [f'numFmtId="0" fontId="{self._font(font) if font else 0}" '
+            hyperlink = self._hyperlink_style() if font == "link" else None
+            style, font_id = hyperlink if hyperlink is not None else (
+                0, self._font(font) if font else 0)
+            attributes = [f'numFmtId="0" fontId="{font_id}" '
                           f'fillId="{self.fill(colour) if colour else 0}" borderId="0"']
             if self._cell_style_xfs is not None and not self._cell_style_xfs.empty:
-                attributes.append('xfId="0"')
+                attributes.append(f'xfId="{style}"')
             attributes += ['applyFont="1"'] * bool(font) + ['applyFill="1"'] * bool(colour)
             if wrap:
                 self._xfs[key] = self._add("cellXfs", f'<{p}xf {" ".join(attributes)} applyAlignment='

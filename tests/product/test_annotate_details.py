@@ -144,3 +144,65 @@ def test_the_openpyxl_path_grows_the_note_by_the_same_rule(tmp_path, monkeypatch
     assert _box(copy, 16, 8)[0] == ("position:absolute; margin-left:59.25pt;margin-top:1.5pt;"
                                     "width:320px;height:159px;z-index:1;visibility:hidden")
     assert _box(copy, 16, 7)[0].count("width:320px;height:80px;") == 1
+
+
+def _cell_styles(path: Path) -> list[str]:
+    return re.findall(r"<cellStyle [^>]*>", member(path, "xl/styles.xml").decode())
+
+
+def test_the_findings_links_have_excels_hyperlink_cell_style(tmp_path):
+    source = zizhou(tmp_path / "plain.xlsx")
+    copy = annotate(source, tmp_path / "copy.xlsx", check_workbook(source).findings)
+    results = load_workbook(copy)["校验结果"]
+    assert [results.cell(row, 3).style for row in (1, 2, 3, 4)] == [
+        "Normal", "Hyperlink", "Hyperlink", "Hyperlink"]
+    assert (results["C2"].font.u, results["C2"].font.color.rgb) == ("single", "FF0563C1")
+    assert _cell_styles(copy) == ['<cellStyle name="Normal" xfId="0" builtinId="0" hidden="0" />',
+                                  '<cellStyle name="Hyperlink" xfId="1" builtinId="8"/>']
+    styles = member(copy, "xl/styles.xml").decode()
+    assert '<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" />' \
+        '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" applyNumberFormat="0" ' \
+        'applyFill="0" applyBorder="0" applyAlignment="0" applyProtection="0"/></cellStyleXfs>' \
+        in styles
+    # annotated again (the old findings sheet replaced): the style is there, not added twice
+    again = annotate(copy, tmp_path / "again.xlsx", check_workbook(copy).findings)
+    assert _cell_styles(again) == _cell_styles(copy)
+    assert load_workbook(again)["校验结果"]["C2"].style == "Hyperlink"
+
+
+def test_a_workbooks_own_hyperlink_style_is_the_one_used(tmp_path):
+    source = zizhou(tmp_path / "plain.xlsx")
+    book = load_workbook(source)
+    book["自评表"]["K1"].value = "链接"
+    book["自评表"]["K1"].style = "Hyperlink"
+    book.save(source)
+    before = _cell_styles(source)
+    copy = annotate(source, tmp_path / "copy.xlsx", check_workbook(source).findings)
+    assert _cell_styles(copy) == before and sum('builtinId="8"' in tag for tag in before) == 1
+    assert load_workbook(copy)["校验结果"]["C2"].style == "Hyperlink"
+
+
+def test_a_styles_part_without_named_styles_gets_a_link_font_only():
+    from jixiao.xlsx.annotate_styles import StyleEditor
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    styles = StyleEditor(f'<styleSheet xmlns="{main}"><fonts count="1"><font/></fonts>'
+                         '<fills count="1"><fill/></fills><cellXfs count="1"><xf/></cellXfs>'
+                         "</styleSheet>")
+    assert styles.plain(font="link") == 1
+    assert styles.result() == (
+        f'<styleSheet xmlns="{main}"><fonts count="2"><font/><font><u/><color rgb="FF0563C1"/>'
+        '</font></fonts><fills count="1"><fill/></fills><cellXfs count="2"><xf/><xf numFmtId="0" '
+        'fontId="1" fillId="0" borderId="0" applyFont="1"/></cellXfs></styleSheet>')
+
+
+def test_libreoffice_shows_the_links_in_excels_hyperlink_style(tmp_path):
+    source = zizhou(tmp_path / "plain.xlsx")
+    copy = annotate(source, tmp_path / "copy.xlsx", check_workbook(source).findings)
+    content = zipfile.ZipFile(convert(copy, tmp_path, "ods") / "copy.ods").read(
+        "content.xml").decode()
+    link = re.search(r'<table:table-cell table:style-name="(ce\d+)"[^>]*><text:p><text:a '
+                     r'[^>]*>自评表!F12<', content)
+    parent = re.search(rf'<style:style style:name="{link.group(1)}" [^>]*'
+                       r'style:parent-style-name="([^"]*)"', content)
+    assert parent.group(1) == "Excel_20_Built-in_20_Hyperlink"
