@@ -47,6 +47,7 @@ from jixiao.xlsx.annotate_parts import (
     content_types,
     custom_properties,
     drop_relationships,
+    listed_sheet,
     relative,
 )
 from jixiao.xlsx.annotate_sheet import SheetEditor, out_of_order, unselect_chartsheet
@@ -74,6 +75,7 @@ _XLSM_MAIN_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_RELATIONSHIP = RELATIONSHIPS + "/custom-properties"
+_APP_RELATIONSHIP = RELATIONSHIPS + "/extended-properties"
 _VBA_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 _CHARTSHEET = RELATIONSHIPS + "/chartsheet"
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -237,6 +239,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     well_formed(styles_text.encode("utf-8"))
     copy.put(styles_part, styles_text)
 
+    _list_sheet(copy, [sheet.name for sheet in package.sheets], name)
     custom = next((rel.target for rel in _rels(copy, "") if rel.type == _CUSTOM_RELATIONSHIP), None)
     if custom is not None and custom != "docProps/custom.xml":
         raise CannotEdit("custom properties elsewhere than docProps/custom.xml")
@@ -256,6 +259,20 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     copy.put(_CONTENT_TYPES, content_types(_need(copy.text(_CONTENT_TYPES)), overrides=overrides,
                                            defaults=defaults))
     _write(copy, target)
+
+
+def _list_sheet(copy: _Copy, worksheets: list[str], name: str) -> None:
+    """The findings sheet ``name`` listed in docProps/app.xml (``listed_sheet``), where the
+    package has that part and it can be read; else the part is left as it is."""
+    app = next((rel.target for rel in _rels(copy, "") if rel.type == _APP_RELATIONSHIP), None)
+    try:
+        text = copy.text(app) if app is not None else None
+        if text is not None:
+            listed = listed_sheet(text, worksheets, name)
+            if listed != text:
+                copy.put(app, listed)  # type: ignore[arg-type]
+    except CannotEdit:
+        return
 
 
 def _need(text: str | None) -> str:

@@ -1,6 +1,7 @@
 """The package-level parts the annotated copy changes: relationships, content types,
-custom document properties, and xl/workbook.xml (its sheets, print titles, active tab and
-calculation). Each edit leaves the rest of the part's text as it was.
+custom document properties, the extended properties' list of sheets (docProps/app.xml),
+and xl/workbook.xml (its sheets, print titles, active tab and calculation). Each edit
+leaves the rest of the part's text as it was.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from jixiao.xlsx.xmledit import (
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VARIANT_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+EXTENDED_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
@@ -147,6 +149,65 @@ def custom_properties(text: str | None, values: Mapping[str, str]) -> str:
     return _done(edits.apply(text))
 
 
+# ---------------------------------------------------------------- extended properties
+
+_SIZE = re.compile(r"""(\ssize\s*=\s*)(["'])[^"']*\2""")
+
+
+def listed_sheet(text: str, worksheets: list[str], name: str) -> str:
+    """docProps/app.xml with worksheet ``name`` listed as Excel lists a workbook's sheets
+    (ECMA-376 Part 1 §22.2.2.12 HeadingPairs, §22.2.2.27 TitlesOfParts): its title after
+    the last of the group of worksheets, that group's count in HeadingPairs and the size of
+    TitlesOfParts one more. The group of worksheets is the first whose titles are all names
+    of ``worksheets`` (its heading is Excel's language's: 工作表, Worksheets …). ``text``
+    unchanged where ``name`` is listed in it already (an earlier annotation's findings
+    sheet, replaced) or it has no such group; ``CannotEdit`` where it cannot be read."""
+    element, _ = checked_root(text, EXTENDED_PROPERTIES, "Properties")
+    parts = children(text, element)
+    vectors = []
+    for local in ("HeadingPairs", "TitlesOfParts"):
+        holder = next((item for item in parts if item.local == local), None)
+        vector = children(text, holder) if holder is not None else []
+        if len(vector) != 1 or vector[0].local != "vector":
+            return text
+        vectors.append(vector[0])
+    pairs = [children(text, variant) for variant in children(text, vectors[0])]
+    titles = children(text, vectors[1])
+    if any(len(item) != 1 for item in pairs) or len(pairs) % 2 \
+            or any(title.local not in ("lpstr", "bstr") for title in titles):
+        return text
+    groups, offset = [], 0
+    for heading, count in zip(pairs[::2], pairs[1::2], strict=True):
+        value = _inner(text, count[0])
+        if heading[0].local not in ("lpstr", "bstr") or not value.isdigit():
+            return text
+        groups.append((count[0], titles[offset:offset + int(value)]))
+        offset += int(value)
+    if offset != len(titles):
+        return text
+    for count, group in groups:
+        listed = [_inner(text, title) for title in group]
+        if not group or not set(listed) <= set(worksheets):
+            continue
+        if name in listed:
+            return text
+        edits, last = Edits(), group[-1]
+        edits.insert(last.end, f"<{last.name}>{escape(name)}</{last.name}>")
+        edits.replace(count.open_end, count.close_start, str(len(group) + 1))
+        tag = start_tag(text, vectors[1])
+        sized, found = _SIZE.subn(rf"\g<1>\g<2>{len(titles) + 1}\g<2>", tag, count=1)
+        edits.replace(vectors[1].start, vectors[1].open_end,
+                      sized if found else with_attribute(tag, "size", str(len(titles) + 1)))
+        return _done(edits.apply(text))
+    return text
+
+
+def _inner(text: str, element: Element) -> str:
+    from jixiao.xlsx.xml import unescape
+
+    return unescape(text[element.open_end:element.close_start]).strip()
+
+
 # ---------------------------------------------------------------- workbook.xml
 
 # CT_Workbook, ECMA-376 Part 1 §18.2.27
@@ -251,5 +312,5 @@ class WorkbookEditor:
         return _done(self.edits.apply(self.text))
 
 
-__all__ = ["PRINT_TITLES", "WorkbookEditor", "add_relationship", "content_types",
-           "custom_properties", "drop_relationships", "relative"]
+__all__ = ["EXTENDED_PROPERTIES", "PRINT_TITLES", "WorkbookEditor", "add_relationship",
+           "content_types", "custom_properties", "drop_relationships", "listed_sheet", "relative"]

@@ -206,3 +206,64 @@ def test_libreoffice_shows_the_links_in_excels_hyperlink_style(tmp_path):
     parent = re.search(rf'<style:style style:name="{link.group(1)}" [^>]*'
                        r'style:parent-style-name="([^"]*)"', content)
     assert parent.group(1) == "Excel_20_Built-in_20_Hyperlink"
+
+
+APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+       ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+       "<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity>"
+       '<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr>'
+       "</vt:variant><vt:variant><vt:i4>{sheets}</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围"
+       "</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>"
+       '<TitlesOfParts><vt:vector size="{size}" baseType="lpstr">{titles}'
+       "<vt:lpstr>自评表!Print_Titles</vt:lpstr></vt:vector></TitlesOfParts>"
+       "<AppVersion>16.0300</AppVersion></Properties>")
+
+
+def _app(titles: list[str]) -> str:
+    return APP.format(sheets=len(titles), size=len(titles) + 1,
+                      titles="".join(f"<vt:lpstr>{title}</vt:lpstr>" for title in titles))
+
+
+def test_app_xml_lists_the_findings_sheet_once(tmp_path):
+    """As Excel saves it: the group 工作表 (1) then 命名范围 (1); the findings sheet goes
+    after the last worksheet, 工作表 counts 2, the titles 3. Annotated again (the old
+    findings sheet replaced), it is not listed twice."""
+    source = rezip(zizhou(tmp_path / "plain.xlsx"), tmp_path / "excel.xlsx",
+                   replace={"docProps/app.xml": _app(["自评表"]).encode()})
+    copy = annotate(source, tmp_path / "copy.xlsx", check_workbook(source).findings)
+    assert member(copy, "docProps/app.xml").decode() == _app(["自评表", "校验结果"])
+    again = annotate(copy, tmp_path / "again.xlsx", check_workbook(copy).findings)
+    assert member(again, "docProps/app.xml") == member(copy, "docProps/app.xml")
+    assert load_workbook(again).sheetnames == ["自评表", "校验结果"]
+    from libreoffice import sheets_as_shown
+
+    assert sorted(sheets_as_shown(again, tmp_path)) == ["校验结果", "自评表"]
+
+
+def test_app_xml_names_the_unit_s_own_sheet_and_jixiaos_beside_it(tmp_path):
+    """The unit's own 校验结果 (not jixiao's: its first row differs) is kept; the findings go
+    to 校验结果2, listed after it."""
+    source = zizhou(tmp_path / "plain.xlsx")
+    book = load_workbook(source)
+    book.create_sheet("校验结果")["A1"] = "审核记录"
+    book.save(source)
+    source = rezip(source, tmp_path / "excel.xlsx",
+                   replace={"docProps/app.xml": _app(["自评表", "校验结果"]).encode()})
+    copy = annotate(source, tmp_path / "copy.xlsx", [])
+    assert member(copy, "docProps/app.xml").decode() == _app(["自评表", "校验结果", "校验结果2"])
+
+
+def test_app_xml_absent_or_unreadable_is_left_as_it_is(tmp_path):
+    source = zizhou(tmp_path / "plain.xlsx")
+    plain_app = member(source, "docProps/app.xml")  # openpyxl's: no list of sheets
+    assert member(annotate(source, tmp_path / "copy.xlsx", []), "docProps/app.xml") == plain_app
+    odd = _app(["自评表"]).replace("<vt:i4>1</vt:i4></vt:variant></vt:vector>",
+                                    "<vt:i4>x</vt:i4></vt:variant></vt:vector>")
+    source = rezip(source, tmp_path / "odd.xlsx", replace={"docProps/app.xml": odd.encode()})
+    assert member(annotate(source, tmp_path / "odd-copy.xlsx", []), "docProps/app.xml") == \
+        odd.encode()
+    source = rezip(source, tmp_path / "none.xlsx", drop=["docProps/app.xml"])
+    copy = annotate(source, tmp_path / "none-copy.xlsx", [])
+    assert "docProps/app.xml" not in zipfile.ZipFile(copy).namelist()
+    assert load_workbook(copy).sheetnames == ["自评表", "校验结果"]
