@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -33,8 +34,9 @@ _OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
 def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence[Mark],
                         rows: Sequence[ResultRow], *, keep_vba: bool, result_name: str,
                         heading: Sequence[str], author: str,
-                        properties: Mapping[str, str]) -> None:
-    """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can."""
+                        properties: Mapping[str, str], macro_enabled: bool = False) -> None:
+    """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can.
+    ``macro_enabled``: the copy is an .xlsm (its workbook part's content type)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -105,8 +107,27 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         from openpyxl.workbook.properties import CalcProperties
 
         book.calculation = CalcProperties(fullCalcOnLoad=True)
-    book.save(target)
+    _save(book, target, macro_enabled)
     _keep_cached_results(cached, target)
+
+
+def _save(book, target: Path, macro_enabled: bool) -> None:  # type: ignore[no-untyped-def]
+    """``book`` saved to ``target``, its workbook part typed as the package path types it
+    (``workbook_type``: by the copy's extension); openpyxl types it by whether it holds a
+    VBA project, so an .xlsx's copy named .xlsm was typed a plain workbook."""
+    from jixiao.xlsx.annotate_package import workbook_type
+    from jixiao.xlsx.annotate_parts import content_types
+
+    saved = io.BytesIO()
+    book.save(saved)
+    with zipfile.ZipFile(saved) as archive, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = content_types(data.decode("utf-8"), overrides={
+                    "xl/workbook.xml": workbook_type(macro_enabled)}).encode("utf-8")
+            out.writestr(info, data)
 
 
 def _unmark(book, author: str, marked: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -255,7 +255,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
-    overrides[package.workbook_part] = _XLSM_MAIN_TYPE if macro_enabled else _XLSX_MAIN_TYPE
+    overrides[package.workbook_part] = workbook_type(macro_enabled)
     copy.put(_CONTENT_TYPES, content_types(_need(copy.text(_CONTENT_TYPES)), overrides=overrides,
                                            defaults=defaults))
     _write(copy, target)
@@ -273,6 +273,13 @@ def _list_sheet(copy: _Copy, worksheets: list[str], name: str) -> None:
                 copy.put(app, listed)  # type: ignore[arg-type]
     except CannotEdit:
         return
+
+
+def workbook_type(macro_enabled: bool) -> str:
+    """The content type of the copy's workbook part: its extension's (Excel refuses a file
+    whose type and extension differ): a macro-enabled workbook for an .xlsm, whether or not
+    it holds a VBA project, else a workbook (a template's copy too)."""
+    return _XLSM_MAIN_TYPE if macro_enabled else _XLSX_MAIN_TYPE
 
 
 def _need(text: str | None) -> str:
@@ -492,5 +499,6 @@ def _write(copy: _Copy, target: Path) -> None:
                 out.writestr(name, data)
 
 
-__all__ = ["Mark", "ResultRow", "WORKSHEET_TYPE", "results_sheet", "write_annotated"]
+__all__ = ["Mark", "ResultRow", "WORKSHEET_TYPE", "results_sheet", "workbook_type",
+           "write_annotated"]
 

@@ -267,3 +267,44 @@ def test_app_xml_absent_or_unreadable_is_left_as_it_is(tmp_path):
     copy = annotate(source, tmp_path / "none-copy.xlsx", [])
     assert "docProps/app.xml" not in zipfile.ZipFile(copy).namelist()
     assert load_workbook(copy).sheetnames == ["自评表", "校验结果"]
+
+
+_MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+_PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def _main_type(path: Path) -> str:
+    return re.search(r'PartName="/xl/workbook.xml" ContentType="([^"]*)"',
+                     member(path, "[Content_Types].xml").decode()).group(1)
+
+
+def test_the_openpyxl_path_types_the_copy_by_its_extension_too(tmp_path, monkeypatch):
+    """An .xlsx without macros copied to .xlsm: the package path types it macro-enabled;
+    openpyxl typed it a plain workbook (it goes by the VBA project), which Excel refuses."""
+    from hostile import macro
+
+    from jixiao.report import annotate as annotate_module
+    from jixiao.xlsx.xmledit import CannotEdit
+
+    def refuse(*args, **kwargs):
+        raise CannotEdit("forced")
+
+    source = zizhou(tmp_path / "plain.xlsx")
+    findings = check_workbook(source).findings
+    edited = annotate(source, tmp_path / "edited.xlsm", findings)
+    monkeypatch.setattr(annotate_module, "write_annotated", refuse)
+    copies = {name: annotate(source, tmp_path / name, findings)
+              for name in ("copy.xlsm", "copy.xlsx")}
+    assert _main_type(edited) == _main_type(copies["copy.xlsm"]) == _MACRO_MAIN
+    assert _main_type(copies["copy.xlsx"]) == _PLAIN_MAIN
+    assert "xl/vbaProject.bin" not in zipfile.ZipFile(copies["copy.xlsm"]).namelist()
+    book = load_workbook(copies["copy.xlsm"])
+    assert book.sheetnames == ["自评表", "校验结果"]
+    assert book["自评表"]["I17"].comment.text.startswith("[JX405 错误] ")
+    with_vba = annotate(macro(tmp_path), tmp_path / "vba.xlsm", [])
+    assert _main_type(with_vba) == _MACRO_MAIN
+    assert "xl/vbaProject.bin" in zipfile.ZipFile(with_vba).namelist()
+    from libreoffice import sheets_as_shown
+
+    shown = sheets_as_shown(copies["copy.xlsm"], tmp_path)
+    assert [row[0] for row in shown["校验结果"]] == ["代码", "JX204", "JX404", "JX405"]
