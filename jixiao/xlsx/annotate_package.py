@@ -6,7 +6,8 @@ results, a VBA project. What changes: the marked sheets (each marked cell's styl
 ``<legacyDrawing>`` where the sheet had no notes), xl/styles.xml (fills and cell
 formats appended), the sheets' comments and VML drawings (appended to, or new), the
 findings sheet (a new worksheet part, or the content of an earlier annotation's),
-xl/workbook.xml, its relationships, [Content_Types].xml and docProps/custom.xml.
+xl/workbook.xml, its relationships, [Content_Types].xml, docProps/custom.xml, and
+docProps/app.xml's list of sheets where it has one.
 An earlier annotation's marks (the copy of a copy a unit corrected) are taken off
 first: jixiao's notes, its part of another author's note, and its fills (each cloned
 cell format's source is recorded in the property ``jixiao-xf``). The copy records its
