@@ -73,6 +73,12 @@ class CellInfo:
         return self.formula is not None
 
     @property
+    def uncalculated(self) -> bool:
+        """A formula saved without a result (a file written by a program, never opened
+        in a spreadsheet): filled, its value unknown until recalculated (JX504)."""
+        return self.is_formula and not self.cached
+
+    @property
     def error(self) -> str | None:
         """The Excel error shown in the cell (#NAME? …), if any."""
         if isinstance(self.value, str) and self.value.startswith(ERROR_TEXTS):
@@ -509,7 +515,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         execution = rules.execution_score(rate, table.funds.weight if table.funds.weight is not None
                                           else 10.0)
     except ScoreInputError as error:
-        note = str(error)
+        note = _uncalculated_money(table) or str(error)
     weighed = "weight" in table.columns
     scores = [score_indicator(indicator, chosen, weighed) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
@@ -525,6 +531,18 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         basis = "declared" if total is not None else None
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
                       rules.grade(total) if total is not None else None, basis)
+
+
+def _uncalculated_money(table: SelfEvaluation) -> str:
+    """Why no 执行率 where an amount it needs is a formula saved without its result:
+    not an empty cell, one to recalculate; "" otherwise."""
+    total = table.funds.total
+    unknown = [what for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME))
+               if getattr(total, key) is None and (info := table.cell(total.sources.get(key)))
+               is not None and info.uncalculated]
+    if not unknown:
+        return ""
+    return f"{'、'.join(unknown)}是公式，文件中没有保存计算结果，重算后才能计算执行率"
 
 
 def execution_in_total(table: SelfEvaluation, computed: float | None,

@@ -168,7 +168,28 @@ def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:
     """A formula saved without a result (a file written by a program, never opened in
     Excel): filled, its value unknown until recalculated (JX504), not missing."""
     info = table.cell(source)
-    return info is not None and info.is_formula and not info.cached
+    return info is not None and info.uncalculated
+
+
+# the money block's amounts, as each line holds them (``FundLine``), in the form's words
+MONEY_AMOUNTS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+def uncalculated_money(table: SelfEvaluation) -> list[tuple[Source, str]]:
+    """(cell, what) of each amount and the 分值 of the money block saved as a formula
+    without its result (=D7+D8+D9 written by a program): JX504 lists them; no check
+    calls them unfilled or adds them up as blanks. (Its 执行率 and 得分 are computed
+    cells, which JX504 lists with the others.)"""
+    found: list[tuple[Source, str]] = []
+    for line in (table.funds.total, *table.funds.parts):
+        for key, name in MONEY_AMOUNTS:
+            source = line.sources.get(key)
+            if never_calculated(table, source) and all(source != seen for seen, _ in found):
+                found.append((source, f"“{line.label}”的{name}"))
+    weight = table.funds.sources.get("weight")
+    if never_calculated(table, weight):
+        found.append((weight, "执行率分值"))
+    return found
 
 
 def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:

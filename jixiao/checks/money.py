@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from jixiao import rules
 from jixiao.checks.base import (
+    MONEY_AMOUNTS,
     Finding,
     blank,
     check,
@@ -21,6 +22,7 @@ from jixiao.checks.base import (
     is_budget_rate_indicator,
     jixiao_formula,
     label,
+    never_calculated,
     points,
     typed_in,
 )
@@ -132,9 +134,6 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
                           f"{points(line.budget)}")
 
 
-_COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
-
-
 def _sum(values: Iterator[float | None] | list[float | None]) -> float | None:
     """The sum of the amounts given; None when none is."""
     given = [value for value in values if value is not None]
@@ -168,12 +167,13 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     for line in funds.parts:
         if line.split is not None:
             splits.setdefault(line.split, []).append(line)
-    for key, name in _COLUMNS:
+    for key, name in MONEY_AMOUNTS:
         if key == "budget" and not shown_budget:
             continue  # no 全年预算数 column: A is the 年初预算数, already checked
         total = getattr(funds.total, key)
-        if total is None:
-            continue
+        if total is None or any(never_calculated(table, line.sources.get(key))
+                                for line in funds.parts):
+            continue  # (an amount saved as a formula without its result: JX504's)
         if plain:
             yield from _lines_add_up(funds.total, plain, key, name)
         for split, lines in splits.items():  # each breakdown on its own
@@ -393,6 +393,8 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     if table.template:
         for line in _lines(table):
             for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
+                if never_calculated(table, line.sources.get(key)):
+                    continue  # a formula to recalculate (JX504), not an amount left out
                 try:
                     rules.template_amount(typed_in(table, line, key), what)
                 except ScoreInputError as error:
@@ -400,8 +402,9 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     if not table.execution_line or table.funds_weight_source != "money" \
             or not funds.weight or problems:
         return problems
-    given = [value for value in (total.initial_budget, total.budget, total.executed)
-             if value is not None]
+    given = [value for key, value in (("initial_budget", total.initial_budget),
+                                      ("budget", total.budget), ("executed", total.executed))
+             if value is not None or never_calculated(table, total.sources.get(key))]
     if table.template and not given and any(i.weight for i in table.indicators):
         # the template's formulas show ⚠ in the 总分 (a fresh form, nothing scored, none)
         return [(f"{rules.MONEY_BLANK}（执行率分值 {points(funds.weight)}）",
@@ -410,7 +413,8 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
                               ("executed", rules.EXECUTED_NAME, "executed")):
         source = total.sources.get(key)
         if getattr(total, key) is not None or not given or column not in table.fund_columns \
-                or (key == "budget" and source == total.sources.get("initial_budget")):
+                or (key == "budget" and source == total.sources.get("initial_budget")) \
+                or never_calculated(table, source):  # a formula to recalculate (JX504)
             continue
         message = rules.AMOUNT_MISSING.format(what=what)
         if key == "budget" and total.initial_budget is not None:
@@ -443,6 +447,8 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     if table.funds_weight_source is None or funds.weight is None \
             or evaluation.execution_score is not None or money_problems(table):
         return  # a missing or unreadable amount is JX309's
+    if any(never_calculated(table, funds.total.sources.get(key)) for key in ("budget", "executed")):
+        return  # an amount saved as a formula without its result: JX504 asks to recalculate
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")
@@ -454,17 +460,21 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     source = funds.total.sources.get("budget") or funds.sources.get("weight") \
         or table.sources.get("header")
     yield finding("JX307", source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
-                                   f"总分无法算出{_by_the_lines(funds)}")
+                                   f"总分无法算出{_by_the_lines(table)}")
 
 
-def _by_the_lines(funds) -> str:
+def _by_the_lines(table: SelfEvaluation) -> str:
     """What the 其中 lines give where the 年度资金总额 line is empty or 0 (a system export
     that left the total at 0, a clerk who filled only 财政拨款): their rate and score, for
     the reviewer to weigh; the total line itself stays what the table says (JX304)."""
+    funds = table.funds
     total = funds.total
     if total.budget or total.executed:
         return ""
     lines = [line for line in funds.parts if not line.nested]
+    if any(never_calculated(table, line.sources.get(key)) for line in lines
+           for key in ("budget", "executed")):
+        return ""  # a line's amount is unknown until recalculated (JX504)
     budget = _sum(line.budget for line in lines)
     executed = _sum(line.executed for line in lines)
     try:

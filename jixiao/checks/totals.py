@@ -23,6 +23,7 @@ from jixiao.checks.base import (
     never_calculated,
     points,
     typed_in,
+    uncalculated_money,
     uncomputed_formula,
 )
 from jixiao.checks.weights import weights_wrong
@@ -393,7 +394,9 @@ def formula_results_current(table: SelfEvaluation,
 
     JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果。
     年度指标值、实际完成值写成公式（=95%）而文件中没有保存结果的（由程序写出、
-    从未在 Excel 中打开），同样在此提示，不算未填写（JX201、JX202）。
+    从未在 Excel 中打开），同样在此提示，不算未填写（JX201、JX202）；资金栏的年初预算数、
+    全年预算数、全年执行数和分值写成公式（=D7+D8+D9）而没有结果的也一样：不算未填写
+    （JX309），不按空白与明细核对（JX304），执行率得分等重算后再算。
 
     **为什么**：用 WPS 或未启用加载项的 Excel 保存时，公式结果可能停留在旧值或显示
     #NAME?，审核人看到的分数并不是按当前数据算出的。
@@ -416,7 +419,9 @@ def formula_results_current(table: SelfEvaluation,
 
     computed_cells = list(_computed_cells(table, evaluation, current=True))
     computed_sources = {source for source, _, _ in computed_cells}
-    uncalculated, showing_errors = [], []
+    showing_errors: list[tuple[Source, str, str]] = []
+    # the money's amounts and 分值 (=D7+D8+D9), first: the block stands above the indicators
+    uncalculated = [item for item in uncalculated_money(table) if item[0] not in computed_sources]
     for source, what, computed in computed_cells:
         info = table.cell(source)
         if info is None or not info.is_formula:

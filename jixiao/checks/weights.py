@@ -81,7 +81,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     **正确示例**：执行率 10 + 产出 50 + 效益 30 + 满意度 10 = 100；四川格式各指标权重
     合计 90，资金栏不列分值。
     """
-    if any(never_calculated(table, i.sources.get("weight")) for i in table.indicators):
+    if _points_uncalculated(table):
         return  # a 分值 =10 saved without its result: the sum is known once recalculated
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
@@ -127,8 +127,17 @@ def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
     return indicators, execution, round2(indicators + execution)
 
 
+def _points_uncalculated(table: SelfEvaluation) -> bool:
+    """Whether an indicator's or the money's 分值 is a formula saved without its result
+    (=10): JX504 asks to recalculate; until then the 分值合计 is unknown."""
+    return any(never_calculated(table, source) for source in (
+        *(i.sources.get("weight") for i in table.indicators), table.funds.sources.get("weight")))
+
+
 def weights_wrong(table: SelfEvaluation) -> float | None:
     """The 分值合计 when it is not 100 (JX101's first finding), else None."""
+    if _points_uncalculated(table):
+        return None
     parts = weight_parts(table)
     if parts is None or abs(parts[2] - FULL_MARKS) <= TOLERANCE:
         return None
