@@ -107,7 +107,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
             notes.append("隐藏的工作表" + "、".join(f"“{name}”" for name in skipped)
                          + "中的表未校验：以显示的工作表为准")
             tables = shown
-    tables = _without_copies(tables, notes)
+    tables = _without_copies(tables, notes, document)
     _note_earlier_years(tables, notes, document)
     return tables
 
@@ -129,25 +129,44 @@ def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str],
                          f"本文件中最新的是 {latest} 年度：请确认是否应一并提交")
 
 
-def _without_copies(tables: list[SelfEvaluation], notes: list[str]) -> list[SelfEvaluation]:
-    """The tables less those that repeat one on another sheet cell for cell (a sheet copied
-    as “Sheet1 (2)”, or kept as “上年度”, beside the one submitted): checked and counted
-    once, on the sheet whose name does not say it is a copy (else the first)."""
+def _without_copies(tables: list[SelfEvaluation], notes: list[str],
+                    document: DocumentPlaces | None = None) -> list[SelfEvaluation]:
+    """The tables less those that repeat another cell for cell — on another sheet (a sheet
+    copied as “Sheet1 (2)”, or kept as “上年度”, beside the one submitted) or on the same
+    one (the table pasted twice, one below or beside the other): checked and counted once,
+    on the sheet whose name does not say it is a copy (else the first), the first there."""
     groups: dict[tuple[object, ...], list[SelfEvaluation]] = {}
     for table in tables:
         groups.setdefault(_content(table), []).append(table)
     dropped = set()
     for group in groups.values():
+        if len(group) < 2:
+            continue
         sheets = list(dict.fromkeys(table.sources["header"].sheet for table in group))
-        if len(sheets) < 2:
-            continue  # the same sheet twice (side by side): its own tables
-        kept = next((sheet for sheet in sheets if not _COPY_NAME.search(sheet)), sheets[0])
+        kept_sheet = next((sheet for sheet in sheets if not _COPY_NAME.search(sheet)), sheets[0])
+        kept = next(table for table in group if table.sources["header"].sheet == kept_sheet)
         for sheet in sheets:
-            if sheet != kept:
-                notes.append(f"工作表“{sheet}”上的表与“{kept}”上的表完全相同（复制的工作表），"
+            if sheet != kept_sheet:
+                notes.append(f"工作表“{sheet}”上的表与“{kept_sheet}”上的表完全相同（复制的工作表），"
                              "只校验、统计一次")
-        dropped.update(id(table) for table in group if table.sources["header"].sheet != kept)
+        for table in group:
+            if table is not kept and table.sources["header"].sheet == kept_sheet:
+                notes.append(_pasted_twice(table, kept, document))
+        dropped.update(id(table) for table in group if table is not kept)
     return [table for table in tables if id(table) not in dropped]
+
+
+def _pasted_twice(table: SelfEvaluation, kept: SelfEvaluation,
+                  document: DocumentPlaces | None) -> str:
+    """The note of a table that repeats ``kept`` on its sheet: each named by its header's
+    cell — a document's, by its place in the document (第2个表格)."""
+    named, kept_named = _in_document(table, document), _in_document(kept, document)
+    if named and kept_named:
+        where = f"{named}与{kept_named}"
+    else:
+        where = (f"工作表“{kept.sources['header'].sheet}”中表头在 {table.sources['header'].cell} "
+                 f"的表与表头在 {kept.sources['header'].cell} 的表")
+    return f"{where}完全相同（同一张表粘贴了两次），只校验、统计一次"
 
 
 _COPY_NAME = re.compile(r"\(\d+\)\s*$|上年|去年|备份|副本|复制|copy", re.IGNORECASE)

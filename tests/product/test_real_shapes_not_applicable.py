@@ -61,3 +61,45 @@ def test_of_two_identical_sheets_the_one_not_named_a_copy_is_kept(tmp_path):
     workbook = read_workbook(book.save(tmp_path / "t.xlsx"))
     assert [t.sources["header"].sheet for t in workbook.tables] == ["Sheet1"]
     assert workbook.notes == ["工作表“上年度”上的表与“Sheet1”上的表完全相同（复制的工作表），只校验、统计一次"]
+
+
+def test_a_table_pasted_twice_on_one_sheet_counts_once(tmp_path):
+    """rt21a 2: the same table twice on one sheet, one below the other, was checked and
+    counted twice (表 1/2, 表 2/2) with no note, while a copied sheet counts once. Now the
+    same rule, with a note naming both by their header; the upper one is kept. A second
+    table of another project on the sheet is still a table of its own."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    sheet = book.sheet("自评表")
+    standard_sheet(sheet)
+    sheet.row += 3
+    standard_sheet(sheet)
+    workbook = read_workbook(book.save(tmp_path / "t.xlsx"))
+    assert [t.sources["header"].cell for t in workbook.tables] == ["D10"]
+    assert workbook.notes == ["工作表“自评表”中表头在 D30 的表与表头在 D10 的表完全相同"
+                              "（同一张表粘贴了两次），只校验、统计一次"]
+    book = Book()
+    sheet = book.sheet("自评表")
+    standard_sheet(sheet)
+    sheet.row += 3
+    standard_sheet(sheet, name="另一个项目")
+    workbook = read_workbook(book.save(tmp_path / "u.xlsx"))
+    assert len(workbook.tables) == 2 and workbook.notes == []
+
+
+def test_a_word_table_given_twice_counts_once(tmp_path):
+    """The same rule in a Word document (its tables read as one sheet): named by their
+    places in the document."""
+    import re
+    import zipfile
+
+    from wordfiles import docx, workbook_docx
+    from workbooks import standard
+
+    one = workbook_docx(standard(tmp_path / "t.xlsx"), tmp_path / "one.docx")
+    body = re.search(r"<w:body>(.*)<w:sectPr/></w:body>",
+                     zipfile.ZipFile(one).read("word/document.xml").decode(), re.S).group(1)
+    workbook = read_workbook(docx(tmp_path / "two.docx", body + body))
+    assert len(workbook.tables) == 1
+    assert workbook.notes == ["第2个表格与第1个表格完全相同（同一张表粘贴了两次），只校验、统计一次"]
