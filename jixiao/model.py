@@ -326,6 +326,9 @@ class SelfEvaluation:
     grade_declared: str | None = None
     rules: RuleSet = field(default_factory=rules.rule_set)
     layout: str = "standard"  # a key of LAYOUTS
+    # A 部门整体 form (部门整体支出绩效自评表, as its title says): it evaluates a body (部门,
+    # 单位), not a project — read and checked as it is, never put into the project template
+    whole_department: bool = False
     sources: dict[str, Source] = field(default_factory=Sources)
     file: str = ""  # the workbook read
     columns: frozenset[str] = INDICATOR_COLUMNS  # indicator columns: "target", "score" …

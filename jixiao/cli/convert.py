@@ -4,10 +4,12 @@ standard template, with live formulas — e.g. last year's table, to fill in ane
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jixiao.model import SelfEvaluation
     from jixiao.rules import RuleSet
 
 
@@ -45,36 +47,54 @@ def run(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> int:
     from jixiao.errors import OutputError
     from jixiao.fileio import refuse_input_as_output
-    from jixiao.model import evaluate, plain_text
     from jixiao.read.workbook import read_workbook
+
+    tables = read_workbook(args.input).tables
+    numbered = [(table, output if len(tables) == 1
+                 else output.with_name(f"{output.stem}-{number}{output.suffix}"))
+                for number, table in enumerate(tables, start=1)]
+    refused = [_whole_department(args.input, number, len(tables), table)
+               for number, (table, _) in enumerate(numbered, start=1) if table.whole_department]
+    kept = [(table, target) for table, target in numbered if not table.whole_department]
+    for _, target in kept:  # --force replaces an earlier result, never the table read
+        refuse_input_as_output(target, [args.input])
+    existing = [str(target) for _, target in kept if target.exists()]
+    if existing and not args.force:
+        raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
+    for line in refused:  # up front; the workbook's other tables are converted all the same
+        print(f"jixiao：{line}", file=sys.stderr)
+    for table, target in kept:
+        _convert_table(args, table, target, chosen)
+    return 2 if refused else 0
+
+
+def _whole_department(file: str, number: int, count: int, table: SelfEvaluation) -> str:
+    """Why a 部门整体 table is not converted: the template is a project's form."""
+    which = f"第 {number} 张表（{table.project.name or '未写名称'}）" if count > 1 else ""
+    return (f"“{Path(file).name}”{which}是部门整体支出绩效自评表，未转换：标准模板是项目支出"
+            "绩效自评表，部门整体表不能转入；jixiao check 可按原样读取和校验部门整体表")
+
+
+def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path,
+                   chosen: RuleSet | None) -> None:
+    from jixiao.model import evaluate, plain_text
     from jixiao.template.build import build_template
     from jixiao.template.fill import as_standard, for_new_year, not_kept
 
-    tables = read_workbook(args.input).tables
-    targets = [output] if len(tables) == 1 else [
-        output.with_name(f"{output.stem}-{number}{output.suffix}")
-        for number in range(1, len(tables) + 1)]
-    for target in targets:  # --force replaces an earlier result, never the table read
-        refuse_input_as_output(target, [args.input])
-    existing = [str(path) for path in targets if path.exists()]
-    if existing and not args.force:
-        raise OutputError(f"文件“{'、'.join(existing)}”已存在；如要覆盖，请加 --force")
-    for table, target in zip(tables, targets, strict=True):
-        ruleset = chosen or table.rules
-        standard = as_standard(table, evaluate(table, ruleset))
-        told = [] if args.year is not None else not_kept(table, standard, ruleset)
-        if args.year is not None:
-            standard = for_new_year(standard, args.year)
-        build_template(target, year=standard.project.year, rules=ruleset.name, table=standard,
-                       formulas=args.formulas)
-        name = table.project.name or "（未写项目名称）"
-        print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")
-        if not table.execution_line and standard.funds.weight is None:
-            print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
-        elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
-            print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
-        if told:
-            print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
-            for line in told:
-                print(f"    {line}")
-    return 0
+    ruleset = chosen or table.rules
+    standard = as_standard(table, evaluate(table, ruleset))
+    told = [] if args.year is not None else not_kept(table, standard, ruleset)
+    if args.year is not None:
+        standard = for_new_year(standard, args.year)
+    build_template(target, year=standard.project.year, rules=ruleset.name, table=standard,
+                   formulas=args.formulas)
+    name = table.project.name or "（未写项目名称）"
+    print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")
+    if not table.execution_line and standard.funds.weight is None:
+        print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
+    elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
+        print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
+    if told:
+        print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
+        for line in told:
+            print(f"    {line}")

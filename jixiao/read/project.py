@@ -138,6 +138,7 @@ class _ProjectFound:
     places: dict[str, Place]  # key → where it was read (a Source when the table reads it)
     total: tuple[int, int] | None = None  # the cell of a 自评总分 label among the rows
     grade: tuple[int, int] | None = None  # … and of a 评分等级 label
+    whole_department: bool = False  # a title names the form 部门整体 (SelfEvaluation's)
 
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
@@ -150,6 +151,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
     total = grade = None
+    whole_department = False
     tables = grid.tables
     for row in range(top, bottom):
         columns = grid.rows.get(row)
@@ -163,6 +165,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 _read_bare_department(grid, row, column, facts)
                 continue
             if not text.startswith(_ANY_LABEL):
+                if "整体" in text and len(text) <= 60 and _WHOLE_DEPARTMENT_TITLE.search(text):
+                    whole_department = True
                 if text.startswith(_HEAD_RESULT_WORDS) and len(text) <= 16 \
                         and isinstance(values.get((row, column)), str):  # 自评总分(分) | 97.93
                     label = compact_text(text)
@@ -201,7 +205,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
         _name_from_title(grid, top, bottom, project, sources)
     if project.name is None:
         _name_from_body(facts)
-    return _ProjectFound(project, sources, total, grade)
+    return _ProjectFound(project, sources, total, grade, whole_department)
 
 
 def _list_head(grid: Grid, row: int, column: int) -> bool:
@@ -246,6 +250,9 @@ def _name_from_body(facts: _Facts) -> None:
 _TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?自评(?:价)?表"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
 _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
+# A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
+# 部门整体支出绩效评价得分表 (湖南) — the form of a body, not of a project
+_WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(.{0,12}\))?$")
 # What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
 _NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
 
@@ -392,6 +399,7 @@ def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluatio
 def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     found = _scan_project(grid, top, bottom)
     table.project = found.project
+    table.whole_department = found.whole_department
     for key, place in found.places.items():
         table.sources[f"project_{key}"] = place
         table.cells.note(place)  # type: ignore[attr-defined]

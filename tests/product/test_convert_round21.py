@@ -1,0 +1,92 @@
+"""Round 21 (red team rt21b): ``jixiao convert`` — a 部门整体支出绩效自评表 refused up front
+in one line (before: refused for its money lines or a 二级, or converted with its 一级
+renamed 产出/效益), the workbook's project tables converted all the same; a money line
+the template has no line for listed, never typed into a line of another meaning (before:
+基本支出 / 项目支出 became 当年财政拨款 / 上年结转资金); and a 四川 actual beside a
+度量单位 with 万 carrying its unit as the others do (before: 96 beside ≤100 万元 lost it)."""
+
+from test_real_shapes import QUALITATIVE_MET
+from workbooks import Book, paste_beside, standard
+
+from jixiao.cli.main import main
+from jixiao.read.by_names import read_template
+from jixiao.read.workbook import read_workbook
+
+_REFUSED = ("是部门整体支出绩效自评表，未转换：标准模板是项目支出绩效自评表，部门整体表不能转入；"
+            "jixiao check 可按原样读取和校验部门整体表")
+DEPARTMENT = "某县农业农村局"
+# 履职效能 / 管理效率 / 社会效应 / 服务对象满意度 (the 部门整体 framework), with a project's
+# 二级: before, convert put them under 产出 / 效益 and titled the result 项目支出
+_FRAMEWORK_ROWS = [
+    ("履职效能", "数量指标", "高标准农田建设面积", "≥2000亩", "2100亩", 20, 20, None),
+    ("履职效能", "质量指标", "农产品抽检合格率", "≥98%", "99.2%", 15, 15, None),
+    ("管理效率", "成本指标", "“三公”经费控制率", "≤100%", "92%", 10, 10, None),
+    ("管理效率", "时效指标", "政务服务事项按时办结率", "100%", "100%", 10, 10, None),
+    ("社会效应", "社会效益指标", "带动就业人数", "≥300人", "320人", 10, 10, None),
+    ("社会效应", "可持续影响指标", "耕地保护面积", "≥10万亩", "10.2万亩", 15, 15, None),
+    ("服务对象满意度", "服务对象满意度指标", "农户满意度", "≥90%", "95%", 10, 10, None),
+]
+
+
+def _department(path, rows=QUALITATIVE_MET, split=True):
+    """A 部门整体支出绩效自评表 of 某县农业农村局: its money 1350 / 1296, by 收入性质
+    (财政拨款, 其他资金) and — ``split`` — by 支出性质 (基本支出, 项目支出) too."""
+    book = Book()
+    sheet = book.sheet("部门整体自评表")
+    sheet.title("部门整体支出绩效自评表", "（2023年度）")
+    row = sheet.line("部门（单位）名称", None, DEPARTMENT)
+    sheet.merge(row, 1, 2)
+    money = [("年度资金总额", 1200, 1350, 1296, 10, "96%", 9.6),
+             ("其中：财政拨款", 1150, 1250, 1200, "—", None, "—"),
+             ("其他资金", 50, 100, 96, "—", None, "—")]
+    if split:
+        money += [("按支出性质分：",), ("其中：基本支出", 800, 850, 845, "—", None, "—"),
+                  ("项目支出", 400, 500, 451, "—", None, "—")]
+    sheet.money(money, label="年度预算执行情况（万元）")
+    sheet.indicators(rows)
+    sheet.total(100, 99.6)
+    sheet.grade("优")
+    return book.save(path)
+
+
+def _convert(capsys, source, out):
+    code = main(["convert", str(source), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+# ------------------------------------------------------------ 1. a 部门整体 form, refused up front
+
+def test_the_reader_marks_a_department_form_by_its_title(tmp_path):
+    department = read_workbook(_department(tmp_path / "d.xlsx")).tables[0]
+    project = read_workbook(standard(tmp_path / "p.xlsx")).tables[0]
+    assert (department.project.name, department.whole_department) == (DEPARTMENT, True)
+    assert project.whole_department is False
+
+
+def test_a_department_form_is_refused_in_one_line(tmp_path, capsys):
+    """Two money breakdowns (before: “资金明细有 4 行，标准模板只有 3 行”), the 部门整体
+    framework's 一级 with a project's 二级 (before: converted as 产出/效益), a money block
+    by 收入性质 alone: each the same one line, exit 2, no file written."""
+    for name, options in (("两种分法.xlsx", {}),
+                          ("履职效能.xlsx", {"rows": _FRAMEWORK_ROWS, "split": False})):
+        source, out = _department(tmp_path / name, **options), tmp_path / f"out-{name}"
+        code, stdout, stderr = _convert(capsys, source, out)
+        assert (code, stdout, stderr) == (2, "", f"jixiao：“{name}”{_REFUSED}\n")
+        assert not out.exists()
+
+
+def test_a_workbooks_project_table_is_converted_beside_a_refused_department_one(tmp_path,
+                                                                                  capsys):
+    """A project table with a 部门整体 table pasted right of it: the project's converted to
+    -1, the department's refused by its number and name (before: -1 written, then the
+    money refusal for the second)."""
+    source = paste_beside(standard(tmp_path / "两张.xlsx"), _department(tmp_path / "d.xlsx"))
+    out = tmp_path / "out.xlsx"
+    code, stdout, stderr = _convert(capsys, source, out)
+    assert code == 2
+    assert stdout.startswith("已转换：普陀区医疗保险事务中心信息安全等保项目机房设施升级改造")
+    assert stderr == f"jixiao：“两张.xlsx”第 2 张表（{DEPARTMENT}）{_REFUSED}\n"
+    assert read_template(tmp_path / "out-1.xlsx").project.name.startswith("普陀区")
+    assert not (tmp_path / "out-2.xlsx").exists()
