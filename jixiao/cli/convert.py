@@ -79,7 +79,7 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
                    chosen: RuleSet | None) -> None:
     from jixiao.model import evaluate, plain_text
     from jixiao.template.build import build_template
-    from jixiao.template.fill import as_standard, for_new_year, not_kept
+    from jixiao.template.fill import as_standard, for_new_year, money_not_kept, not_kept
 
     ruleset = chosen or table.rules
     standard = as_standard(table, evaluate(table, ruleset))
@@ -97,4 +97,10 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
     if told:
         print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
         for line in told:
+            print(f"    {line}")
+    dropped = money_not_kept(table)
+    if dropped:
+        print("  注意：模板的资金栏只有当年财政拨款、上年结转资金、其他资金三行，"
+              "原表的以下资金明细没有对应的行，未转入：")
+        for line in dropped:
             print(f"    {line}")

@@ -5,7 +5,7 @@ the template has no line for listed, never typed into a line of another meaning 
 基本支出 / 项目支出 became 当年财政拨款 / 上年结转资金); and a 四川 actual beside a
 度量单位 with 万 carrying its unit as the others do (before: 96 beside ≤100 万元 lost it)."""
 
-from test_real_shapes import QUALITATIVE_MET
+from test_real_shapes import QUALITATIVE_MET, medical_insurance
 from workbooks import Book, paste_beside, standard
 
 from jixiao.cli.main import main
@@ -90,3 +90,51 @@ def test_a_workbooks_project_table_is_converted_beside_a_refused_department_one(
     assert stderr == f"jixiao：“两张.xlsx”第 2 张表（{DEPARTMENT}）{_REFUSED}\n"
     assert read_template(tmp_path / "out-1.xlsx").project.name.startswith("普陀区")
     assert not (tmp_path / "out-2.xlsx").exists()
+
+
+# ------------------------------------------------------------ 2. money lines the template has no line for
+
+def _project_money(path, lines):
+    total = ("年度资金总额", 1200, 1350, 1296, 10, "96%", 9.6)
+    money = [total, *[(label, None, budget, executed, "—", None, "—")
+                      for label, budget, executed in lines]]
+    return medical_insurance(path, QUALITATIVE_MET, 99.6, money=money)
+
+
+def _money_cells(path):
+    """The template's money lines (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金):
+    (全年预算数, 全年执行数) as typed in."""
+    from openpyxl import load_workbook
+
+    from jixiao.layout import FUND_ROWS
+
+    sheet = load_workbook(path)["自评表"]
+    return [(sheet[f"E{row}"].value, sheet[f"F{row}"].value) for row in FUND_ROWS]
+
+
+def test_money_lines_without_a_template_line_are_listed_not_relabelled(tmp_path, capsys):
+    """基本支出 / 项目支出 (by what was spent on): the template's lines are by where the
+    money came from — before, they became 当年财政拨款 and 上年结转资金."""
+    source = _project_money(tmp_path / "p.xlsx", [("基本支出", 850, 845), ("项目支出", 500, 451)])
+    out = tmp_path / "o.xlsx"
+    code, stdout, _ = _convert(capsys, source, out)
+    assert code == 0
+    assert stdout.splitlines()[1:] == [
+        "  注意：模板的资金栏只有当年财政拨款、上年结转资金、其他资金三行，原表的以下资金明细"
+        "没有对应的行，未转入：",
+        "    “基本支出”（全年预算数 850，全年执行数 845）",
+        "    “项目支出”（全年预算数 500，全年执行数 451）"]
+    assert _money_cells(out) == [(1350, 1296), (None, None), (None, None), (None, None)]
+
+
+def test_each_money_line_goes_to_the_line_its_label_means(tmp_path, capsys):
+    """其他资金 listed first and 自筹资金 after it: 其他资金 in the third line, 财政拨款 in
+    the first, 上年结转 empty; 自筹资金, the third line's already, listed (before: into
+    the free 上年结转资金)."""
+    source = _project_money(tmp_path / "p.xlsx", [
+        ("其他资金", 100, 96), ("财政拨款", 1200, 1150), ("自筹资金", 50, 50)])
+    out = tmp_path / "o.xlsx"
+    code, stdout, _ = _convert(capsys, source, out)
+    assert code == 0
+    assert stdout.splitlines()[-1] == "    “自筹资金”（全年预算数 50，全年执行数 50）"
+    assert _money_cells(out) == [(1350, 1296), (1200, 1150), (None, None), (100, 96)]
