@@ -25,7 +25,7 @@ from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
-from jixiao.units import fraction_as_percent, split_unit
+from jixiao.units import bare_in_base, fraction_as_percent, split_unit
 
 
 @dataclass(frozen=True)
@@ -429,15 +429,25 @@ def indicator_actual(indicator: Indicator) -> object:
 
 def actual_shown(indicator: Indicator) -> object:
     """The 完成值 as one text, as ``indicator_actual`` reads it, with the table's 度量单位
-    % too: a bare 0.975 or 85 beside 度量单位 % is 97.5% or 85% (read beside the 指标值
-    as ``units.fraction_as_percent`` says) — how a report names it and the template holds it."""
+    beside a bare number whatever the unit: % (a bare 0.975 or 85 is 97.5% or 85%, read
+    beside the 指标值 as ``units.fraction_as_percent`` says) and a unit with 万/千 (a bare
+    96 beside ≤100 万元 is 96万元) — how a report names it and the template holds it. A
+    bare number ``units.bare_in_base`` reads in the plain unit (960000 beside 100 万元) stays
+    bare: its reading hangs on the 指标值, as the table's own does."""
     actual = indicator_actual(indicator)
-    if not indicator.unit or not isinstance(actual, (int, float)) or isinstance(actual, bool) \
-            or split_unit(normalize_text(str(indicator.unit)).strip()) != (1.0, "%"):
+    if not indicator.unit or not isinstance(actual, (int, float)) or isinstance(actual, bool):
         return actual
+    unit = normalize_text(str(indicator.unit)).strip()
+    scale, base = split_unit(unit)
     target = parse_measure(indicator_target(indicator))
-    beside = target.value if target.kind == "number" and target.unit == "%" else None
-    return f"{plain_text(round(fraction_as_percent(float(actual), beside), 10))}%"
+    if base == "%" and scale == 1.0:
+        beside = target.value if target.kind == "number" and target.unit == "%" else None
+        return f"{plain_text(round(fraction_as_percent(float(actual), beside), 10))}%"
+    goal = target.value * split_unit(target.unit)[0] \
+        if target.kind == "number" and target.value is not None else 0.0
+    if bare_in_base(float(actual), scale, goal):
+        return actual
+    return f"{plain_text(actual)}{indicator.unit}"
 
 
 def default_operator(indicator: Indicator) -> str:

@@ -138,3 +138,22 @@ def test_each_money_line_goes_to_the_line_its_label_means(tmp_path, capsys):
     assert code == 0
     assert stdout.splitlines()[-1] == "    “自筹资金”（全年预算数 50，全年执行数 50）"
     assert _money_cells(out) == [(1350, 1296), (1200, 1150), (None, None), (100, 96)]
+
+
+# ------------------------------------------------------------ 3. a 四川 actual's unit with 万
+
+def test_a_sichuan_actual_beside_a_unit_with_wan_keeps_it(tmp_path, capsys):
+    """度量单位 万元 beside a bare 96 (≤100): 96万元, as 台 beside 18 gives 18台; a bare
+    960000 beside it, read in 元 (``units.bare_in_base``) as the table reads it, stays bare."""
+    from workbooks import sichuan
+
+    rows = [("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 18, "供货延迟"),
+            ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 30, 96, None),
+            ("产出指标", "成本指标", "运维成本", "≤", 10, "万元", 10, 95000, None),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 20, 95, None)]
+    source = sichuan(tmp_path / "s.xlsx", rate="96%", money=(100, 96), rows=rows,
+                     rules="sichuan")
+    out = tmp_path / "o.xlsx"
+    assert _convert(capsys, source, out)[0] == 0
+    assert [(i.target, i.actual) for i in read_template(out).indicators] == [
+        ("≥20台", "18台"), ("≤100万元", "96万元"), ("≤10万元", 95000), ("≥90%", "95%")]
