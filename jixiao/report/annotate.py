@@ -107,7 +107,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
 
             write_with_openpyxl(source, data, temporary, marks, rows, keep_vba=keep_vba,
                                 result_name=RESULT_SHEET, heading=heading, author=AUTHOR,
-                                properties=properties,
+                                properties=properties, colours=[
+                                    colour.upper() for colour in FILLS.values()],
                                 macro_enabled=output.suffix.lower() == ".xlsm")
     return output
 

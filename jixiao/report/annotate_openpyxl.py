@@ -12,7 +12,7 @@ XML level from the input, as ``jixiao recalc`` writes its own
 from __future__ import annotations
 
 import io
-import re
+import json
 import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -21,22 +21,24 @@ from pathlib import Path
 from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.annotate_comments import (
     NOTE_WIDTH,
-    OUR_LINE,
     SEPARATOR,
     THREADED_AUTHOR,
     note_height,
+    our_spans,
+    without_ours,
 )
-from jixiao.xlsx.annotate_package import Mark, ResultRow
-
-_OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
+from jixiao.xlsx.annotate_package import FILLS_PROPERTY, Mark, ResultRow, fills_record
+from jixiao.xlsx.annotate_styles import is_fill, neutral_fill
 
 
 def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence[Mark],
                         rows: Sequence[ResultRow], *, keep_vba: bool, result_name: str,
                         heading: Sequence[str], author: str,
-                        properties: Mapping[str, str], macro_enabled: bool = False) -> None:
+                        properties: Mapping[str, str], macro_enabled: bool = False,
+                        colours: Sequence[str] = ()) -> None:
     """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can.
-    ``macro_enabled``: the copy is an .xlsm (its workbook part's content type)."""
+    ``macro_enabled``: the copy is an .xlsm (its workbook part's content type).
+    ``colours``: every fill jixiao marks cells with (an earlier annotation's are taken off)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -56,10 +58,15 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         if mark.sheet in book.sheetnames and hasattr(book[mark.sheet], "merged_cells"):
             cell = _writable(book[mark.sheet], mark.ref)
             by_cell.setdefault((mark.sheet, cell.coordinate), []).append(mark)
-    _unmark(book, author, {sheet_ref for sheet_ref in by_cell})
+    _unmark(book, colours)
+    kept: dict[str, dict[str, list[str]]] = {}
     for (sheet, ref), items in by_cell.items():
         cell = book[sheet][ref]
-        cell.fill = PatternFill("solid", fgColor=min(items, key=lambda item: item.rank).colour)
+        colour = min(items, key=lambda item: item.rank).colour
+        had = _fill_xml(cell.fill)
+        if had is not None and _colour(cell.fill) not in colours:
+            kept.setdefault(sheet, {})[ref] = [colour, had]
+        cell.fill = PatternFill("solid", fgColor=colour)
         text = "\n".join(item.line for item in items)
         if cell.comment is not None and cell.comment.author.startswith(THREADED_AUTHOR):
             continue  # a threaded comment's placeholder: left as it is
@@ -97,7 +104,7 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    _mark(book, properties)
+    _mark(book, {**properties, FILLS_PROPERTY: json.dumps(kept, ensure_ascii=False, sort_keys=True)})
     book.active = book.sheetnames.index(sheet.title)
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
@@ -130,31 +137,67 @@ def _save(book, target: Path, macro_enabled: bool) -> None:  # type: ignore[no-u
             out.writestr(info, data)
 
 
-def _unmark(book, author: str, marked: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    """Take an earlier annotation's notes off (``xlsx.annotate_comments.comments_part``
-    does the same in the package): jixiao's own note is removed, with its cell's fill
-    where the cell is not marked now (this path cannot know the fill it had); jixiao's
-    part of another author's note is cut off."""
+def _unmark(book, colours: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
+    """Take an earlier annotation's marks off, as ``xlsx.annotate_package`` does: jixiao's
+    lines (``our_spans``, whoever the note's author now) are cut out of a note, and a note
+    left with nothing else is removed; a cell still in the colour jixiao marked it with gets
+    the fill the copy recorded for it (``jixiao-fills``), else, where jixiao's note was on
+    it, no fill."""
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    property_ = next((item for item in book.custom_doc_props.props
+                      if item.name == FILLS_PROPERTY), None)
+    record = fills_record(property_.value if isinstance(getattr(property_, "value", None), str)
+                          else None)
     for ws in book.worksheets:
+        recorded = record.get(ws.title, {})
         for row in ws.iter_rows():
             for cell in row:
-                note = cell.comment
-                if note is None or note.author.startswith(THREADED_AUTHOR):
+                note, noted = cell.comment, False
+                if note is not None and not note.author.startswith(THREADED_AUTHOR) \
+                        and our_spans(note.text):
+                    noted, rest = True, without_ours(note.text)
+                    if rest.strip():
+                        kept = Comment(rest, note.author)
+                        kept.width, kept.height = note.width, note.height
+                        cell.comment = kept
+                    else:
+                        cell.comment = None
+                colour = _colour(cell.fill)
+                if colour not in colours:
                     continue
-                ours = _OUR_TAIL.search(note.text)
-                if note.author == author and OUR_LINE.match(note.text.lstrip()):
-                    cell.comment = None
-                elif ours is not None:
-                    kept = Comment(note.text[:ours.start()], note.author)
-                    kept.width, kept.height = note.width, note.height
-                    cell.comment = kept
-                else:
-                    continue
-                if (ws.title, cell.coordinate) not in marked and cell.fill.fill_type == "solid":
+                before = recorded.get(cell.coordinate)
+                if before is not None and before[0] == colour:
+                    cell.fill = _fill(before[1])
+                elif noted:
                     cell.fill = PatternFill()
+
+
+def _colour(fill) -> str | None:  # type: ignore[no-untyped-def]
+    """The RRGGBB of a solid fill, else None."""
+    rgb = getattr(getattr(fill, "fgColor", None), "rgb", None)
+    if getattr(fill, "fill_type", None) != "solid" or not isinstance(rgb, str) or len(rgb) != 8:
+        return None
+    return rgb[2:].upper()
+
+
+def _fill_xml(fill) -> str | None:  # type: ignore[no-untyped-def]
+    """A cell's fill as the copy records it (``StyleEditor.fill_of``), None where it cannot."""
+    from openpyxl.xml.functions import tostring
+
+    try:
+        xml = neutral_fill(tostring(fill.to_tree()).decode("utf-8"))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return xml if is_fill(xml) else None
+
+
+def _fill(xml: str):  # type: ignore[no-untyped-def]
+    from openpyxl.styles.fills import Fill
+    from openpyxl.xml.functions import fromstring
+
+    return Fill.from_tree(fromstring(xml))
 
 
 def _result_sheet_name(book, base: str, heading: Sequence[str]) -> str:  # type: ignore[no-untyped-def]

@@ -1,8 +1,14 @@
 """A sheet's comments part and its legacy VML drawing with the annotated copy's notes:
 appended to those the sheet has (a note on a cell that has one by another author keeps
-its text, ours after "\\n—\\n"), or new parts. A note box is sized by one rule
-(``NOTE_WIDTH``, ``note_height``): a box jixiao draws has that size; a box of another
-author's note jixiao adds its lines to grows by that height and is made at least that wide.
+its text, ours after "\\n—\\n"), or new parts. jixiao's lines of an earlier annotation
+are known by their form ("[JXnnn 级别] …", ``our_spans``), not by the note's author (a
+program that saves the copy may rename it: LibreOffice writes " "), and taken off first.
+A note box is sized by one rule (``NOTE_WIDTH``, ``note_height``): a box jixiao draws has
+that size; a box of another author's note jixiao adds its lines to grows by that height
+and is made at least that wide.
+
+Over 400 lines: a note's text and its box are edited together (the comments part, then
+the VML drawing's shapes: removed, resized, added), each part by its own functions.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from jixiao.xlsx.xmledit import (
     attribute_value,
     checked_root,
     children,
+    escape,
     first,
     start_tag,
     well_formed,
@@ -51,9 +58,67 @@ class Note:
 
 # jixiao's own lines in a note: "[JX402 错误] …" (``report.annotate`` writes them so)
 OUR_LINE = re.compile(r"\[JX\d+ (?:错误|警告|提示)\] ")
-_OUR_TAIL = re.compile(re.escape(SEPARATOR) + OUR_LINE.pattern)
-_TAGS = re.compile(r"<[^>]*>")
 THREADED_AUTHOR = "tc="  # the author of a threaded comment's legacy placeholder: "tc={GUID}"
+
+
+def our_spans(text: str) -> list[tuple[int, int]]:
+    """Where jixiao's lines are in a note's ``text``, whoever its author (LibreOffice
+    writes every note's author as " "): each line that starts "[JXnnn 级别] ", and a
+    line "—" (the middle of ``SEPARATOR``) right before one, each with the line break
+    that joins it to the rest. ``text`` without these spans is the unit's part of it."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    ours = [OUR_LINE.match(line.lstrip()) is not None for _, _, line in lines]
+    for number in range(len(lines) - 2, -1, -1):
+        if lines[number][2].strip() == SEPARATOR.strip() and ours[number + 1]:
+            ours[number] = True
+    spans, kept_before = [], False
+    for number, (start, end, _) in enumerate(lines):
+        if not ours[number]:
+            kept_before = True
+        elif kept_before:
+            spans.append((start - 1, end))  # the break before it
+        else:
+            spans.append((start, min(end + 1, len(text))))  # the break after it
+    return spans
+
+
+def without_ours(text: str) -> str:
+    """A note's ``text`` without jixiao's lines (``our_spans``)."""
+    return _cut(text, 0, our_spans(text))
+
+
+def _cut(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (found at ``offset`` in a note's text) without what ``spans`` cover."""
+    kept, position = [], 0
+    for start, end in spans:
+        start, end = max(start - offset, position), min(end - offset, len(text))
+        if start < end:
+            kept.append(text[position:start])
+            position = end
+    return "".join(kept) + text[position:]
+
+
+def noted_cells(text: str | None) -> set[str]:
+    """The cells whose note in comments part ``text`` holds jixiao's lines (``our_spans``;
+    a threaded comment's placeholder aside): an earlier annotation marked them."""
+    if text is None:
+        return set()
+    try:
+        root, p = checked_root(text, MAIN, "comments")
+    except CannotEdit:
+        return set()
+    comment_list = first(children(text, root), p, "commentList")
+    found = set()
+    for item in children(text, comment_list) if comment_list is not None else []:
+        ref = attribute_value(start_tag(text, item), "ref")
+        body = first(children(text, item), p, "text") if item.name == p + "comment" else None
+        if ref and body is not None and not body.empty and \
+                our_spans("".join(piece for _, _, piece in _pieces(text, body, p))):
+            found.add(ref.upper())
+    return found
 
 
 @dataclass(frozen=True)
@@ -68,12 +133,14 @@ class Comments:
 
 def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comments:
     """The comments part with ``notes``, and without jixiao's marks of an earlier
-    annotation. A comment by ``author`` is jixiao's: replaced by the cell's note, or removed
-    where the cell has none now. A comment by another author keeps its author and its
-    text; jixiao's note goes after it, after ``SEPARATOR``, and an earlier annotation's part
-    there (from the separator before jixiao's first line on) is taken off first. The
-    placeholder of a threaded comment (author "tc={…}") is left as it is: Excel 365 shows
-    the thread, not the placeholder, and the thread is linked by that author."""
+    annotation, recognised by their text (``our_spans``), not by their author: a program
+    that saves the copy may rename every author (LibreOffice: " "). A comment holding
+    jixiao's lines only is jixiao's: replaced by the cell's note (by ``author`` again), or
+    removed where the cell has none now. Another comment keeps its author and the rest of
+    its text, runs and their formatting; jixiao's lines in it are taken off, and its note
+    goes after it, after ``SEPARATOR``. The placeholder of a threaded comment (author
+    "tc={…}") is left as it is: Excel 365 shows the thread, not the placeholder, and the
+    thread is linked by that author."""
     if text is None:
         text = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<comments xmlns="{MAIN}"><authors/><commentList/></comments>')
@@ -95,6 +162,7 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
     shaped, added, removed = [], [], []
     rewritten: dict[str, int] = {}
     added_to: dict[str, int] = {}
+    renamed = False  # a note of jixiao's given back its author
     for ref, comment in existing.items():
         tag = start_tag(text, comment)
         given = attribute_value(tag, "authorId") or "0"
@@ -105,22 +173,27 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
         body = first(children(text, comment), p, "text")
         if body is None or body.empty:
             raise CannotEdit("a comment without text")
-        plain = _TAGS.sub("", text[body.open_end:body.close_start]).lstrip()
-        if by == author and OUR_LINE.match(plain):  # (an older copy gave a unit's note our name)
+        pieces = _pieces(text, body, p)
+        plain = "".join(piece for _, _, piece in pieces)
+        spans = our_spans(plain)
+        if spans and not _cut(plain, 0, spans).strip():  # jixiao's note
             if note is None:
                 edits.replace(comment.start, comment.end, "")
                 removed.append(ref)
             else:
                 edits.replace(body.open_end, body.close_start,
                               f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t>')
+                if by != author:
+                    renamed = True
+                    edits.replace(comment.start, comment.open_end,
+                                  with_attribute(tag, "authorId", str(ours)))
                 rewritten[ref] = note.height
             continue
-        pieces = children(text, body)
-        _strip_ours(edits, text, pieces, p)
+        _strip_ours(edits, text, pieces, spans, p)
         added_to[ref] = 0 if note is None else note.height
         if note is not None:
-            tail = next((item.start for item in pieces if item.local in ("rPh", "phoneticPr")),
-                        body.close_start)
+            tail = next((item.start for item in children(text, body)
+                         if item.local in ("rPh", "phoneticPr")), body.close_start)
             edits.insert(tail, f'<{p}r><{p}t xml:space="preserve">'
                                f"{xstring(SEPARATOR + note.text)}</{p}t></{p}r>")
     for note in wanted.values():
@@ -128,7 +201,7 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
                      f'<{p}t xml:space="preserve">{xstring(note.text)}</{p}t></{p}text>'
                      f"</{p}comment>")
         shaped.append(note)
-    if added and ours == len(names):
+    if (added or renamed) and ours == len(names):
         _append(edits, text, authors, f"<{p}author>{xstring(author)}</{p}author>", p)
     if added:
         _append(edits, text, comment_list, "".join(added), p)
@@ -137,26 +210,35 @@ def comments_part(text: str | None, notes: Sequence[Note], author: str) -> Comme
     return Comments(result, shaped, removed, rewritten, added_to)
 
 
-def _strip_ours(edits: Edits, text: str, pieces, p: str) -> None:  # type: ignore[no-untyped-def]
-    """Take an earlier annotation's part off another author's note: from the separator
-    before jixiao's first line to the end of the text (runs, or a plain ``<t>``)."""
-    runs = [item for item in pieces if item.local in ("t", "r")]
-    for number, run in enumerate(runs):
-        t = run if run.local == "t" else first(children(text, run), p, "t")
-        if t is None or t.empty:
-            continue
-        raw = text[t.open_end:t.close_start]  # the tail has no character XML escapes
-        found = _OUR_TAIL.search(raw)
-        if found is None:
-            continue
-        if found.start():
-            tag = with_attribute(start_tag(text, t), "xml:space", "preserve")
-            edits.replace(t.start, t.end, f"{tag}{raw[:found.start()]}</{t.name}>")
-        else:
-            edits.replace(run.start, run.end, "")
-        for later in runs[number + 1:]:
-            edits.replace(later.start, later.end, "")
+def _pieces(text: str, body, p: str) -> list:  # type: ignore[no-untyped-def]
+    """(run or ``<t>``, its ``<t>``, its text) of each piece of a note's text, in order
+    (phonetic runs aside): a program may split one line into runs (LibreOffice: by script)."""
+    found = []
+    for item in children(text, body):
+        t = item if item.local == "t" else first(children(text, item), p, "t") \
+            if item.local == "r" else None
+        if t is not None:
+            found.append((item, t, "" if t.empty else _text(text, t.open_end, t.close_start)))
+    return found
+
+
+def _strip_ours(edits: Edits, text: str, pieces, spans: Sequence[tuple[int, int]],  # type: ignore[no-untyped-def]
+                p: str) -> None:
+    """Take jixiao's lines (``spans`` of the note's text) off another author's note: a
+    piece they cover entirely goes, one they cover in part keeps the rest of its text."""
+    if not spans:
         return
+    offset = 0
+    for run, t, piece in pieces:
+        kept = _cut(piece, offset, spans)
+        offset += len(piece)
+        if kept == piece:
+            continue
+        if not kept:
+            edits.replace(run.start, run.end, "")
+            continue
+        tag = with_attribute(start_tag(text, t), "xml:space", "preserve")
+        edits.replace(t.start, t.end, f"{tag}{escape(kept)}</{t.name}>")
 
 
 def _append(edits: Edits, text: str, element, xml: str, prefix: str) -> None:  # type: ignore[no-untyped-def]
@@ -372,5 +454,6 @@ def vml_with_notes(vml: str, notes: Sequence[Note]) -> str:
 
 
 __all__ = ["OUR_LINE", "SEPARATOR", "THREADED_AUTHOR", "Comments", "Note", "comments_part", "idmap_blocks",
+           "noted_cells", "our_spans", "without_ours",
            "NOTE_WIDTH", "Resize", "new_vml", "note_height", "vml_resized", "vml_with_notes",
            "vml_without"]

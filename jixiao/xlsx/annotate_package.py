@@ -9,8 +9,12 @@ findings sheet (a new worksheet part, or the content of an earlier annotation's)
 xl/workbook.xml, its relationships, [Content_Types].xml, docProps/custom.xml, and
 docProps/app.xml's list of sheets where it has one.
 An earlier annotation's marks (the copy of a copy a unit corrected) are taken off
-first: jixiao's notes, its part of another author's note, and its fills (each cloned
-cell format's source is recorded in the property ``jixiao-xf``). The copy records its
+first: jixiao's notes and its lines in another author's note, known by their text
+(``annotate_comments.our_spans``: LibreOffice renames every note's author), and its
+fills: the property ``jixiao-fills`` records the fill each marked cell had, by sheet and
+cell (LibreOffice keeps custom properties but renumbers the cell formats); a copy
+without it (an older version's) has each cloned cell format's source in ``jixiao-xf``.
+A cell still in jixiao's colour with neither, that had jixiao's note, loses the fill. The copy records its
 worksheet parts as written (``xlsx.marks.sheets_digest``) so that a copy a unit edits
 and sends back is checked as a submission.
 ``CannotEdit``: the package is one these edits cannot change safely (strict OOXML,
@@ -38,6 +42,7 @@ from jixiao.xlsx.annotate_comments import (
     idmap_blocks,
     new_vml,
     note_height,
+    noted_cells,
     vml_resized,
     vml_with_notes,
     vml_without,
@@ -52,7 +57,7 @@ from jixiao.xlsx.annotate_parts import (
     relative,
 )
 from jixiao.xlsx.annotate_sheet import SheetEditor, out_of_order, unselect_chartsheet
-from jixiao.xlsx.annotate_styles import EMPTY_STYLES, StyleEditor
+from jixiao.xlsx.annotate_styles import EMPTY_STYLES, NO_FILL, StyleEditor, is_fill
 from jixiao.xlsx.book import read_relationships, relationships_part
 from jixiao.xlsx.marks import SHEETS_PROPERTY, sheets_digest
 from jixiao.xlsx.package import Package
@@ -89,6 +94,11 @@ _XF_RECORD = re.compile(r'name="jixiao-xf"[^>]*>\s*<vt:lpwstr>([\d: ]*)</vt:lpws
 # box back first
 GROWN_PROPERTY = "jixiao-notes"
 _GROWN_RECORD = re.compile(r'name="jixiao-notes"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
+# The fill each marked cell had, JSON {sheet: {cell: [colour marked with, fill XML]}}: the
+# next annotation gives a cell still in jixiao's colour its own fill back even where a
+# program renumbered the cell formats (LibreOffice does; ``jixiao-xf`` then names nothing)
+FILLS_PROPERTY = "jixiao-fills"
+_FILLS_RECORD = re.compile(r'name="jixiao-fills"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
 
 
 @dataclass(frozen=True)
@@ -154,8 +164,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     """Write the annotated copy of ``package`` to ``target``. ``result_name``: the findings
     sheet's name (an earlier annotation's sheet of that name, whose first row is
     ``heading``, is replaced; another gets a number: 校验结果2 …). ``colours``: every fill
-    jixiao marks cells with; an earlier annotation's marks (fills of these colours, notes
-    by ``author``, jixiao's part of another author's note) are taken off first, so the
+    jixiao marks cells with; an earlier annotation's marks (fills of these colours,
+    jixiao's lines in notes, whatever their author now) are taken off first, so the
     copy of a corrected copy shows only what is wrong now. ``macro_enabled``: the copy is
     an .xlsm (else an .xlsx, a template's copy too): the workbook part's content type."""
     copy = _Copy(package)
@@ -179,9 +189,16 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     styles = StyleEditor(_need(copy.text(styles_part)))
     custom_text = copy.text("docProps/custom.xml") or ""
     recorded = _XF_RECORD.search(custom_text)
-    earlier = styles.earlier(colours, recorded.group(1) if recorded else None)
+    filled = styles.our_filled(colours)
+    # formats are taken for clones only in an earlier annotation (its findings sheet, its
+    # record): a unit's own cell in one of jixiao's colours is not a mark
+    earlier = styles.earlier(colours, recorded.group(1) if recorded else None) \
+        if replaced is not None or recorded else {}
     grown_before = _grown(custom_text)
     grown: dict[str, dict[str, tuple[int, int]]] = {}
+    found = _FILLS_RECORD.search(custom_text)
+    fills_before = fills_record(unescape(found.group(1)) if found else None)
+    fills: dict[str, dict[str, list[str]]] = {}
 
     by_sheet: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -193,13 +210,18 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         if sheet_name == replaced:
             continue
         text = _need(copy.text(part))
-        noted = _has_notes_by(copy, part, author)
-        if sheet_name not in by_sheet and "tabSelected" not in text and not earlier \
+        noted = _noted(copy, part)
+        if sheet_name not in by_sheet and "tabSelected" not in text and not filled \
                 and not noted:
             continue
         editor = SheetEditor(text)
         editor.unselect()
-        notes = _mark_cells(editor, by_sheet.get(sheet_name, []), styles, earlier)
+        # a copy with the record of fills needs no guess by formats (which takes a unit's
+        # own cell in one of jixiao's colours for a clone where a program renumbered them)
+        notes, kept = _mark_cells(editor, by_sheet.get(sheet_name, []), styles, Earlier(
+            {} if found else earlier, filled, fills_before.get(sheet_name, {}), noted))
+        if kept:
+            fills[sheet_name] = kept
         if notes or noted:
             block = max(blocks, default=0) + 1
             made, growth = _add_notes(copy, part, editor, notes, author, block, overrides,
@@ -252,7 +274,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
                             if name not in copy.dropped)
     copy.put("docProps/custom.xml", custom_properties(copy.text("docProps/custom.xml"), {
         **properties, XF_PROPERTY: styles.recorded(), SHEETS_PROPERTY: written,
-        GROWN_PROPERTY: json.dumps(grown, ensure_ascii=False, sort_keys=True)}))
+        GROWN_PROPERTY: json.dumps(grown, ensure_ascii=False, sort_keys=True),
+        FILLS_PROPERTY: json.dumps(fills, ensure_ascii=False, sort_keys=True)}))
 
     if drop_macros:
         copy.put(workbook_rels, drop_relationships(_need(copy.text(workbook_rels)), _VBA_RELATIONSHIP))
@@ -317,10 +340,25 @@ def _result_sheet(package: Package, names: list[str], base: str,
     return name, None
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """What an earlier annotation left on a sheet, to be taken off."""
+
+    clones: Mapping[int, int]  # a cell format it cloned → the format it was cloned from
+    filled: Mapping[int, str]  # a cell format in one of jixiao's colours → that colour
+    fills: Mapping[str, tuple[str, str]]  # cell → (colour marked with, the fill it had)
+    noted: set[str]  # the cells whose note holds jixiao's lines
+
+
 def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor,
-                earlier: Mapping[int, int]) -> list[Note]:
-    """Each marked cell filled; a cell an earlier annotation filled (its format one of
-    ``earlier``'s clones) and not marked now gets back the format it had."""
+                earlier: Earlier) -> tuple[list[Note], dict[str, list[str]]]:
+    """Each marked cell filled; a cell an earlier annotation filled (its format in one of
+    jixiao's colours) gets back the look it had: the fill recorded for it (``jixiao-fills``,
+    while it still has the colour it was marked with), else (a copy without that record)
+    the format its format was cloned from (``StyleEditor.earlier``), else, where jixiao's
+    note was on it, no fill.
+    A cell filled so with neither is left as it is: jixiao cannot tell it from the unit's
+    own. The notes, and the fill each marked cell had (for ``jixiao-fills``)."""
     merges = editor.merged()
     cells: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -328,15 +366,42 @@ def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor,
             cells.setdefault(editor.writable(mark.ref, merges), []).append(mark)
         except ValueError:
             continue  # not a cell reference
-    wanted = editor.styled(set(earlier)) if earlier else {}
-    wanted = {ref: earlier[style] for ref, style in wanted.items()}
+    wanted: dict[str, int] = {}
+    for ref, style in (editor.styled(set(earlier.filled)) if earlier.filled else {}).items():
+        colour, fill = earlier.fills.get(ref, (None, None))
+        if fill is not None and colour == earlier.filled[style]:
+            wanted[ref] = styles.refilled(style, fill)
+        elif style in earlier.clones:
+            wanted[ref] = earlier.clones[style]
+        elif ref in earlier.noted:
+            wanted[ref] = styles.refilled(style, NO_FILL)
+    kept: dict[str, list[str]] = {}
     for ref, items in cells.items():
         style = editor.style_of(ref)
-        wanted[ref] = styles.filled(earlier.get(style, style),
-                                    min(items, key=lambda item: item.rank).colour)
+        base = wanted.get(ref, earlier.clones.get(style, style))
+        colour = min(items, key=lambda item: item.rank).colour
+        wanted[ref] = styles.filled(base, colour)
+        if base not in earlier.filled:
+            kept[ref] = [colour, styles.fill_of(base)]
     editor.set_styles(wanted)
     return [Note(ref, "\n".join(item.line for item in items), note_height(len(items)))
-            for ref, items in cells.items()]
+            for ref, items in cells.items()], kept
+
+
+def fills_record(text: str | None) -> dict[str, dict[str, tuple[str, str]]]:
+    """The record ``FILLS_PROPERTY`` of an earlier annotation, its text ``text`` ({} where
+    none or unreadable; a fill not as ``StyleEditor.fill_of`` writes one is left out)."""
+    try:
+        record = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {sheet: {ref.upper(): (pair[0], pair[1]) for ref, pair in cells.items()
+                    if isinstance(ref, str) and isinstance(pair, list) and len(pair) == 2
+                    and all(isinstance(item, str) for item in pair)
+                    and is_fill(pair[1])}
+            for sheet, cells in record.items() if isinstance(cells, dict)}
 
 
 def _add_notes(copy: _Copy, part: str, editor: SheetEditor, notes: list[Note], author: str,
@@ -410,14 +475,14 @@ def _grown(custom: str) -> dict[str, dict[str, tuple[int, int]]]:
             for sheet, cells in record.items() if isinstance(cells, dict)}
 
 
-def _has_notes_by(copy: _Copy, part: str, author: str) -> bool:
-    """Whether the sheet's comments part names ``author`` (an earlier annotation's notes)."""
+def _noted(copy: _Copy, part: str) -> set[str]:
+    """The cells of the sheet whose note holds jixiao's lines (``noted_cells``), whoever
+    its author now: an earlier annotation's notes."""
+    found: set[str] = set()
     for rel in _rels(copy, part):
         if rel.type == RELATIONSHIPS + "/comments":
-            text = copy.text(rel.target) or ""
-            if f">{escape(author)}</" in text:
-                return True
-    return False
+            found |= noted_cells(copy.text(rel.target))
+    return found
 
 
 def _checked_sheet(text: str, before: str | None) -> str:
@@ -500,6 +565,6 @@ def _write(copy: _Copy, target: Path) -> None:
                 out.writestr(name, data)
 
 
-__all__ = ["Mark", "ResultRow", "WORKSHEET_TYPE", "results_sheet", "workbook_type",
+__all__ = ["FILLS_PROPERTY", "Mark", "ResultRow", "WORKSHEET_TYPE", "fills_record", "results_sheet", "workbook_type",
            "write_annotated"]
 

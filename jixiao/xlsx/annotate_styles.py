@@ -74,6 +74,8 @@ class StyleEditor:
         self._xfs: dict[tuple[object, ...], int] = {}
         self._fonts: dict[str, int] = {}
         self.clones: dict[int, int] = {}  # a format filled by jixiao → the one it was cloned from
+        self._refilled: dict[int, str] = {}  # a format ``refilled`` → its fill
+        self._shapes: list[tuple[int, str]] | None = None  # each format's (fillId, the rest)
 
     def _add(self, name: str, xml: str) -> int:
         index = len(self._lists[name][1]) + len(self._added[name])
@@ -96,42 +98,92 @@ class StyleEditor:
                          f'<{p}bgColor indexed="64"/></{p}patternFill></{p}fill>')
         return self._fills[colour]
 
+    def our_filled(self, colours: Sequence[str]) -> dict[int, str]:
+        """The cell formats whose fill is a solid fill of one of ``colours`` (jixiao's exact
+        colours, RRGGBB; any alpha): format → its colour. What LibreOffice and Excel keep of
+        an earlier annotation's fills when they renumber the formats."""
+        wanted = {colour.upper(): colour for colour in colours}
+        our_fills: dict[int, str] = {}
+        for index, fill in enumerate(self._lists["fills"][1]):
+            xml = self.text[fill.start:fill.end]
+            solid = _SOLID.search(xml)
+            if solid and solid.group(1)[2:].upper() in wanted and "gradientFill" not in xml:
+                our_fills[index] = wanted[solid.group(1)[2:].upper()]
+        found = {}
+        for index, xf in enumerate(self._lists["cellXfs"][1]):
+            fill = _attribute_int(start_tag(self.text, xf), "fillId")
+            if fill in our_fills:
+                found[index] = our_fills[fill]
+        return found
+
     def earlier(self, colours: Sequence[str], recorded: str | None) -> dict[int, int]:
         """The cell formats an earlier annotation cloned to fill its cells: clone → the
         format it was cloned from. A clone is a format whose fill is a solid fill of one of
-        ``colours`` (jixiao's exact colours); its source is the one ``recorded`` names (the
+        ``colours`` (``our_filled``); its source is the one ``recorded`` names (the
         copy's property ``jixiao-xf``: "clone:source …") if the two still differ only in
         their fill, else the only other format that differs from it only in its fill (Excel
         may renumber formats when it saves). A clone whose source is not certain stays."""
-        fills = self._lists["fills"][1]
-        wanted = {"FF" + colour.upper(): colour for colour in colours}
-        our_fills: dict[int, str] = {}
-        for index, fill in enumerate(fills):
-            xml = self.text[fill.start:fill.end]
-            solid = _SOLID.search(xml)
-            if solid and (solid.group(1) or "").upper() in wanted and "gradientFill" not in xml:
-                our_fills[index] = wanted[(solid.group(1) or "").upper()]
+        filled = self.our_filled(colours)
         xfs = self._lists["cellXfs"][1]
         shapes = [_without_fill(self.text[xf.start:xf.end]) for xf in xfs]
-        clones = {index for index, xf in enumerate(xfs)
-                  if _attribute_int(start_tag(self.text, xf), "fillId") in our_fills}
         pairs = dict(_PAIR.findall(recorded or ""))
         found: dict[int, int] = {}
-        for clone in clones:
+        for clone in filled:
             source = pairs.get(str(clone))
-            if (source is not None and int(source) < len(xfs) and int(source) not in clones
+            if (source is not None and int(source) < len(xfs) and int(source) not in filled
                     and shapes[int(source)] == shapes[clone]):
                 found[clone] = int(source)
                 continue
             like = [index for index, shape in enumerate(shapes)
-                    if index not in clones and shape == shapes[clone]]
+                    if index not in filled and shape == shapes[clone]]
             if len(like) == 1:
                 found[clone] = like[0]
         for clone, source in found.items():
-            colour = our_fills[_attribute_int(start_tag(self.text, xfs[clone]), "fillId")]
-            self._xfs.setdefault(("filled", source, colour), clone)
+            self._xfs.setdefault(("filled", source, filled[clone]), clone)
             self.clones[clone] = source
         return found
+
+    def fill_of(self, xf: int) -> str:
+        """The fill cell format ``xf`` shows, as prefix-free XML (``NO_FILL`` for none): what
+        the copy records (``jixiao-fills``) to give the cell back its look."""
+        if xf in self._refilled:
+            return self._refilled[xf]
+        fills = self._lists["fills"][1]
+        xfs = self._lists["cellXfs"][1]
+        index = _attribute_int(start_tag(self.text, xfs[xf]), "fillId") if xf < len(xfs) else 0
+        if index >= len(fills):
+            return NO_FILL
+        return neutral_fill(self.text[fills[index].start:fills[index].end])
+
+    def refilled(self, xf: int, fill: str) -> int:
+        """A cell format like ``xf`` but with ``fill`` (``fill_of``'s XML): the first format
+        there that is so, else one added (and the fill with it, where the part has none
+        alike)."""
+        key = ("refilled", xf, fill)
+        if key not in self._xfs:
+            fills = self._lists["fills"][1]
+            known = [neutral_fill(self.text[item.start:item.end]) for item in fills] + \
+                [neutral_fill(item) for item in self._added["fills"]]
+            if fill in known:
+                fill_id = known.index(fill)
+            else:
+                fill_id = self._add("fills", re.sub(r"<(/?)(?=[A-Za-z])", rf"<\1{self.prefix}", fill))
+            xml = self._source("cellXfs", xf)
+            shape = _without_fill(xml)
+            if self._shapes is None:
+                self._shapes = [(_attribute_int(start_tag(self.text, item), "fillId"),
+                                 _without_fill(self.text[item.start:item.end]))
+                                for item in self._lists["cellXfs"][1]]
+            same = next((index for index, (given, like) in enumerate(self._shapes)
+                         if given == fill_id and like == shape), None)
+            if same is None:
+                tag_end = xml.index(">") + 1
+                tag = with_attribute(with_attribute(xml[:tag_end], "fillId", str(fill_id)),
+                                     "applyFill", "1")
+                same = self._add("cellXfs", tag + xml[tag_end:])
+            self._xfs[key] = same
+            self._refilled[same] = fill
+        return self._xfs[key]
 
     def filled(self, xf: int, colour: str) -> int:
         """A cell format like ``xf`` (an index into cellXfs) but filled with ``colour``."""
@@ -225,6 +277,27 @@ class StyleEditor:
         return edits.apply(self.text)
 
 
+NO_FILL = '<fill><patternFill patternType="none"/></fill>'
+_NONE = re.compile(r'<fill><patternFill(?: patternType="none")?/></fill>')
+
+
+_FILL_XML = re.compile(r'<fill>(?:</?(?:patternFill|gradientFill|fgColor|bgColor|stop|color)'
+                       r'(?: [A-Za-z]+="[^"<>&]*")*/?>)*</fill>')
+
+
+def is_fill(xml: str) -> bool:
+    """Whether ``xml`` is a fill as ``fill_of`` writes it (a record read back from a copy is
+    written into the styles only if it is)."""
+    return _FILL_XML.fullmatch(xml) is not None
+
+
+def neutral_fill(xml: str) -> str:
+    """A ``<fill>``'s XML without namespace prefixes and blanks between or closing tags:
+    one fill's, however a program wrote it (no fill: ``NO_FILL``)."""
+    xml = re.sub(r"\s*/>", "/>", re.sub(r">\s+<", "><", re.sub(r"<(/?)[\w.-]+:", r"<\1", xml.strip())))
+    return NO_FILL if _NONE.fullmatch(xml) else xml
+
+
 def _without_fill(xml: str) -> str:
     """A cell format's XML without its fill (``fillId``, ``applyFill``): what a clone and
     its source have alike."""
@@ -237,4 +310,4 @@ def _attribute_int(tag: str, name: str) -> int:
     return int(value) if value and value.strip().isdigit() else 0
 
 
-__all__ = ["EMPTY_STYLES", "MINIMAL_STYLESHEET", "StyleEditor"]
+__all__ = ["EMPTY_STYLES", "MINIMAL_STYLESHEET", "NO_FILL", "StyleEditor", "is_fill", "neutral_fill"]
