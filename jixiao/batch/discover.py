@@ -3,7 +3,8 @@
 Only regular files are ever opened: an entry with a workbook's name that is
 something else — a folder named ``x.xlsx``, a link that loops or points nowhere,
 a named pipe (opening one waits forever), a device — is listed with the reason,
-so that it becomes a row of the summary instead of a hang or a traceback.
+so that it becomes a row of the summary instead of a hang or a traceback. So is a
+file a unit sent instead of its workbook (a zip, a PDF): known by its name, not opened.
 """
 
 from __future__ import annotations
@@ -20,13 +21,25 @@ from pathlib import Path
 # 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc", ".wps")
 
-# What a folder of submissions holds beside the workbooks and jixiao cannot check: a table
-# sent as a PDF or exported as CSV, a zip of a unit's files. Named in the
-# batch's closing line and its 统计 sheet, so that none is passed over unnoticed (no row: a
-# 自评报告 beside each 自评表 is normal, and would bury the rows that matter).
-OTHER_KINDS = {".pdf": "PDF/OFD", ".ofd": "PDF/OFD",
-               ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
-               ".csv": "CSV 文本"}  # a table exported as text: no merges, no layout to read
+# What a unit sends instead of its workbook and jixiao cannot check: an archive of its files,
+# a table printed to PDF or OFD. Each is a row of the summary (无法读取), in its folder — the
+# reviewer sees whose submission went unchecked and what to ask for — and counts in the
+# exit code as a file that could not be read. Known by the name alone: never opened (a
+# scanned PDF of 50 MB is no workbook over the size limit). After the file's quoted name:
+_UNPACK = "请解压后再校验（jixiao batch 可校验解压后的整个文件夹）"
+_ASK_FOR_EXCEL = "请向填报单位索取 Excel 版（或 Word 原文件）"
+UNCHECKED_KINDS = {
+    ".zip": f"是压缩包，其中的文件未校验：{_UNPACK}",
+    ".rar": f"是压缩包，其中的文件未校验：{_UNPACK}",
+    ".7z": f"是压缩包，其中的文件未校验：{_UNPACK}",
+    ".pdf": f"是 PDF 文件（打印的版面），其中的表格无法校验：{_ASK_FOR_EXCEL}",
+    ".ofd": f"是 OFD 版式文件（与 PDF 一样是打印的版面），其中的表格无法校验：{_ASK_FOR_EXCEL}"}
+
+# What else a folder of submissions holds that may be a table jixiao cannot check: one
+# exported as CSV (or a reviewer's own list). Named in the batch's closing line and its
+# 统计 sheet, so that none is passed over unnoticed, but no row (images and other files
+# are not mentioned at all).
+OTHER_KINDS = {".csv": "CSV 文本"}  # a table exported as text: no merges, no layout to read
 
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
@@ -40,7 +53,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     (the folder of annotated copies) are left out. An entry with a workbook's name
     that is not a regular file (a folder named ``x.xlsx``, a link that loops or
     points nowhere, a named pipe, a device) is never opened: when ``odd`` is given
-    it is listed too, with the reason in ``odd[path]``, so it becomes a row.
+    it is listed too, with the reason in ``odd[path]``, so it becomes a row; so is a
+    file sent instead of a workbook (an archive, a PDF: ``UNCHECKED_KINDS``).
     ``outputs`` (the summary, the JSON Lines) are left out if jixiao wrote them
     (``_ours``); a file the user submitted there is refused (``OutputError``).
     ``others``, when given, gets the documents found in the folders that are no
@@ -66,6 +80,10 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
             if not named and os.path.basename(match).startswith(("~$", ".~lock.")):
                 continue  # Office's lock file, matched by a pattern (收件/*.xlsx)
             # a file named on the command line is taken even if its name is hidden
+            unchecked = UNCHECKED_KINDS.get(os.path.splitext(match)[1].lower())
+            if unchecked and os.path.isfile(match):  # 收件/*: a zip among the files named
+                strange[str(Path(match))] = unchecked
+                continue
             candidates = _walk(Path(match), strange, others) if os.path.isdir(match) \
                 else _entry(str(Path(match)), None, strange, named=True)
             for path, real in candidates:
@@ -126,10 +144,12 @@ def _walk(folder: Path, strange: dict[str, str],
             elif name.lower().endswith(SUFFIXES) and not name.startswith("~$"):
                 yield from _entry(os.path.join(here, name), entry, strange,
                                   real=os.path.join(real_here, name))
-            elif others is not None and not name.startswith("~$"):
-                kind = OTHER_KINDS.get(os.path.splitext(name)[1].lower())
-                if kind:
-                    others[os.path.join(here, name)] = kind
+            elif not name.startswith("~$"):
+                extension = os.path.splitext(name)[1].lower()
+                if extension in UNCHECKED_KINDS:  # a row saying why, when rows are asked
+                    strange[os.path.join(here, name)] = UNCHECKED_KINDS[extension]
+                elif others is not None and extension in OTHER_KINDS:
+                    others[os.path.join(here, name)] = OTHER_KINDS[extension]
         pending.extend(reversed(folders))
 
 
@@ -208,9 +228,8 @@ def describe_others(others: dict[str, str]) -> str:
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(others.values()).items())
     names = "、".join(Path(path).name for path in sorted(others)[:3])
     more = " 等" if len(others) > 3 else ""
-    unpack = "；压缩包请解压后再校验" if "压缩包" in others.values() else ""
     return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}{more}）；"
-            f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{unpack}")
+            "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
 
 
 def describe_own(own: dict[str, str]) -> str:
@@ -236,5 +255,5 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "describe_others", "describe_own", "describe_without_table",
+__all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_others", "describe_own", "describe_without_table",
            "discover"]

@@ -702,19 +702,17 @@ def test_a_temporary_file_being_written_is_not_swept(tmp_path):
 
 
 def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, capsys):
-    """A folder of submissions holds 自评报告.ofd, a table sent as PDF, one exported as CSV
-    (before: not mentioned at all), a unit's zip: no row each (a report beside every table is normal), but the closing line and the 统计
-    sheet say how many were not checked and which; a zip is to be unpacked."""
+    """A folder of submissions holds a table exported as CSV (before: not mentioned at
+    all): no row, but the closing line and the 统计 sheet say how many were not checked
+    and which. Images and text files are not mentioned."""
     inbox = tmp_path / "收件"
     (inbox / "甲单位").mkdir(parents=True)
     standard(inbox / "甲单位" / "自评表.xlsx")
-    for name in ("甲单位/自评报告.ofd", "乙单位自评表.pdf", "丙单位.zip", "~$自评报告.docx",
-                 "说明.txt", "丁单位导出.csv"):
+    for name in ("~$自评报告.docx", "说明.txt", "扫描.jpg", "丁单位导出.csv", "甲单位/导出.CSV"):
         (inbox / name).write_bytes(b"x")
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
-    line = ("另有 4 个文件不是工作簿，未校验（CSV 文本 1 个、压缩包 1 个、PDF/OFD 2 个："
-            "丁单位导出.csv、丙单位.zip、乙单位自评表.pdf 等）；其中若有自评表，须人工审核，"
-            "或请填报单位提交 Excel 版；压缩包请解压后再校验")
+    line = ("另有 2 个文件不是工作簿，未校验（CSV 文本 2 个：丁单位导出.csv、导出.CSV）；"
+            "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
     assert line in out.splitlines()
     assert code == 0  # the one workbook passes: the documents are no failure of the batch
     overview = load_workbook(tmp_path / "汇总.xlsx")["统计"]
@@ -729,6 +727,58 @@ def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, cap
     (inbox / "甲单位" / "自评表.xlsx").unlink()
     code, _ = batch(inbox, "-o", tmp_path / "汇总2.xlsx")
     assert code == 2 and line in capsys.readouterr().err
+
+
+def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_path, capsys):
+    """rt21 #1: five units each sent 报送材料.zip, one a PDF: the batch exited 0, with
+    no row and no JSON line for them, and only one line in 统计›注意 naming three of the
+    zips without their folders — which unit's submission went unchecked was nowhere.
+    Each is now a row (无法读取) in its folder, saying what to do, a JSON line, and
+    the exit code is 2, as for any file that could not be checked."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    standard(inbox / "a.xlsx")
+    for unit in ("甲单位", "乙单位", "丙单位"):
+        (inbox / unit).mkdir()
+        with zipfile.ZipFile(inbox / unit / "报送材料.zip", "w") as archive:
+            archive.writestr("自评表.xlsx", b"x")
+    (inbox / "丁单位").mkdir()
+    for name in ("丁单位/盖章版.PDF", "丁单位/自评表.ofd", "乙单位/材料.rar", "乙单位/材料.7z"):
+        (inbox / name).write_bytes(b"%PDF-1.4" if "PDF" in name else b"x")
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--json", tmp_path / "r.jsonl",
+                      "--workers", "1")
+    assert code == 2
+    assert "1 张通过，7 个文件无法读取" in out
+    assert "不是工作簿" not in out  # no line of counts: each has its row
+    unpack = "是压缩包，其中的文件未校验：请解压后再校验（jixiao batch 可校验解压后的整个文件夹）"
+    ask = "其中的表格无法校验：请向填报单位索取 Excel 版（或 Word 原文件）"
+    sheet = load_workbook(tmp_path / "汇总.xlsx")["汇总"]
+    rows = [(row[0], row[10], row[11], row[12]) for row in sheet.iter_rows(min_row=2,
+                                                                        values_only=True)]
+    assert rows == [
+        ("a.xlsx", "通过", None, "收件"),
+        ("盖章版.PDF", "无法读取", f"“盖章版.PDF”是 PDF 文件（打印的版面），{ask}", "收件/丁单位"),
+        ("自评表.ofd", "无法读取", f"“自评表.ofd”是 OFD 版式文件（与 PDF 一样是打印的版面），{ask}",
+         "收件/丁单位"),
+        ("报送材料.zip", "无法读取", f"“报送材料.zip”{unpack}", "收件/丙单位"),
+        ("报送材料.zip", "无法读取", f"“报送材料.zip”{unpack}", "收件/乙单位"),
+        ("材料.7z", "无法读取", f"“材料.7z”{unpack}", "收件/乙单位"),
+        ("材料.rar", "无法读取", f"“材料.rar”{unpack}", "收件/乙单位"),
+        ("报送材料.zip", "无法读取", f"“报送材料.zip”{unpack}", "收件/甲单位")]
+    lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text("utf-8").splitlines()]
+    assert [(Path(line["file"]).relative_to(inbox).as_posix(), line.get("error"))
+            for line in lines][-3:] == [
+        ("乙单位/材料.7z", f"“材料.7z”{unpack}"),
+        ("乙单位/材料.rar", f"“材料.rar”{unpack}"),
+        ("甲单位/报送材料.zip", f"“报送材料.zip”{unpack}")]
+    assert len(lines) == 8
+    overview = dict(row[:2] for row in load_workbook(tmp_path / "汇总.xlsx")["统计"]
+                    .iter_rows(values_only=True) if row[0] in ("找到的文件", "无法读取的文件", "注意"))
+    assert overview == {"找到的文件": 8, "无法读取的文件": 7}
+
+    # named among the files of a pattern: the same row
+    code, out = batch(str(inbox / "甲单位" / "*"), "-o", tmp_path / "汇总2.xlsx")
+    assert code == 2 and "0 张通过，1 个文件无法读取" in out
 
 
 def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_path):
