@@ -72,16 +72,51 @@ def is_unicode(text: str) -> bool:
 
 
 def shown_name(text: str) -> str:
-    """A text holding a file name that is not Unicode, for people: each run of bytes
-    that is not UTF-8 read as GBK (what a Chinese Windows wrote), U+FFFD where even
-    that fails."""
+    """A text holding a file name that is not Unicode, for people: each name (or path
+    component) that is not UTF-8 read as GBK, what a Chinese Windows wrote (a Windows
+    zip unpacked on Linux). The name is read whole: GBK bytes hold pairs that happen to
+    be UTF-8 (乙单位's D2 B5 is "ҵ", 位's CE BB "λ"), which reading only the runs that
+    are not UTF-8 would keep. A name of GBK bytes and real UTF-8 Chinese (甲乙 in GBK,
+    then 报告: renamed on Linux) keeps its UTF-8; U+FFFD where no reading fits."""
     if is_unicode(text):
         return text
-    return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
-                          .decode("gb18030", "replace"), text)
+    return _NAME_WITH_BYTES.sub(lambda name: _gbk_name(name.group()), text)
 
 
+# The bytes of a name that were not UTF-8, as Python holds them (surrogateescape)
 _UNDECODED = re.compile("[\udc80-\udcff]+")
+# A name, or the part of one, holding such bytes: what lies between the separators of a
+# path or a message — white space, quotes, CJK punctuation, and the ASCII punctuation
+# below "@" (no byte of a GBK character is one: each is 0x81–0xFE, then 0x40–0xFE)
+_SEPARATORS = "\\s\x00-\x2f\x3a-\x3f“”‘’「」『』《》：，；。、" + re.escape(os.sep)
+_NAME_WITH_BYTES = re.compile(f"[^{_SEPARATORS}]*[\udc80-\udcff][^{_SEPARATORS}]*")
+# What real UTF-8 beside GBK bytes is: Chinese (GBK bytes read as UTF-8 are, as a rule,
+# Cyrillic, Greek or other letters, and leave a lead byte alone: no clean reading)
+_CHINESE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _gbk_name(name: str) -> str:
+    """A name holding bytes that are not UTF-8, read as GBK: whole, unless it is GBK
+    runs between real Chinese (each run GBK, every other non-ASCII character Chinese)."""
+    runs = [bytes(ord(char) - 0xDC00 for char in run) for run in _UNDECODED.findall(name)]
+    rest = [char for char in _UNDECODED.sub("", name) if not char.isascii()]
+    try:
+        if all(_CHINESE.fullmatch(char) for char in rest):
+            for run in runs:
+                run.decode("gb18030")
+            return _by_runs(name)  # GBK runs and real UTF-8: each as it is
+    except UnicodeDecodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("gb18030")
+    except UnicodeDecodeError:
+        return _by_runs(name)
+
+
+def _by_runs(name: str) -> str:
+    """Each run of bytes that is not UTF-8 read as GBK; U+FFFD where even that fails."""
+    return _UNDECODED.sub(lambda run: bytes(ord(char) - 0xDC00 for char in run.group())
+                          .decode("gb18030", "replace"), name)
 
 
 def moved(outcome: Outcome, file: str) -> Outcome | None:

@@ -46,7 +46,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.outcome import FINDINGS_SHEET, STATS_SHEET, SUMMARY_SHEET, BatchRun, Outcome
+from jixiao.batch.outcome import (
+    FINDINGS_SHEET,
+    STATS_SHEET,
+    SUMMARY_SHEET,
+    BatchRun,
+    Outcome,
+    is_unicode,
+    shown_name,
+)
 from jixiao.batch.summary import (
     MANUAL,
     PASSED,
@@ -427,19 +435,13 @@ def _among(files: list[str], file: str) -> bool:
     return at < len(files) and files[at] == file
 
 
-_NOT_UTF8 = re.compile("[\udc80-\udcff]+")  # bytes of a file name that were not UTF-8
-
-
 def readable_text(text: str) -> str:
-    """A text for a cell: the bytes of a file name that were not UTF-8 read as GBK (what a
-    Windows archive unzipped on Linux holds), else shown as U+FFFD. A cell cannot hold them."""
-    if not _NOT_UTF8.search(text):
+    """A text for a cell: a file name in it that is not UTF-8 read as GBK (what a Windows
+    archive unzipped on Linux holds: ``shown_name``), else shown as U+FFFD. A cell cannot
+    hold its bytes."""
+    if is_unicode(text):
         return text
-    def decoded(match: re.Match[str]) -> str:
-        raw = bytes(ord(character) - 0xDC00 for character in match.group())
-        return raw.decode("gb18030", "replace")
-
-    return _NOT_UTF8.sub(decoded, text).encode("utf-8", "replace").decode("utf-8")
+    return shown_name(text).encode("utf-8", "replace").decode("utf-8")
 
 
 def _points(value: float | None) -> str:

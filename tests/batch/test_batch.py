@@ -1017,6 +1017,40 @@ def test_a_gbk_file_name_in_the_batch_is_shown_readable_linked_and_in_path_order
     assert targets == sorted(names) and (inbox / targets[2]).is_file()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8: Linux")
+def test_a_gbk_name_is_read_whole_not_only_its_runs_that_are_not_utf8(tmp_path_factory):
+    """rt21 #2: in GBK, 乙单位自评表 holds D2 B5 and CE BB, pairs that happen to be UTF-8
+    (ҵ, λ): reading only the other bytes as GBK showed `�ҵ�λ自评表.xlsx` and the folder
+    丙单位 as `丙单λ`. A name that is not UTF-8 is read as GBK whole — in 文件名,
+    文件夹, 标注副本, 问题明细 and a duplicate's 原因. (Not in ``tmp_path``: the fake
+    add-in of conftest's check cannot open a book whose name is not Unicode, which Excel
+    never has.)"""
+    tmp_path = tmp_path_factory.mktemp("gbk")
+    inbox = tmp_path / "收件"
+    unit = inbox / "甲单位"
+    other = os.fsencode(inbox) + b"/" + "丙单位".encode("gbk")
+    os.makedirs(unit)
+    os.makedirs(other)
+    standard(unit / os.fsdecode("乙单位自评表.xlsx".encode("gbk")), total=(100, 90), grade="优")
+    standard(os.path.join(os.fsdecode(other), "x.xlsx"))
+    shutil.copyfile(os.path.join(os.fsdecode(other), "x.xlsx"),
+                    os.path.join(os.fsdecode(other), os.fsdecode("副本".encode("gbk")) + ".xlsx"))
+    output = tmp_path / "汇总.xlsx"
+    os.chdir(tmp_path)
+    with redirect_stdout(io.StringIO()):
+        assert main(["batch", "收件", "-o", str(output), "--annotate-dir", "标注",
+                     "--workers", "1"]) == 1
+    book = load_workbook(output)
+    rows = [(row[0], row[11], row[12], row[13])
+            for row in book["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert rows == [
+        ("乙单位自评表.xlsx", None, "收件/甲单位", "标注/甲单位/乙单位自评表-校验.xlsx"),
+        ("x.xlsx", None, "收件/丙单位", "标注/丙单位/x-校验.xlsx"),
+        ("副本.xlsx", "与“收件/丙单位/x.xlsx”内容相同", "收件/丙单位", "标注/丙单位/副本-校验.xlsx")]
+    assert {row[0] for row in book["问题明细"].iter_rows(min_row=2, values_only=True)} == {
+        "收件/甲单位/乙单位自评表.xlsx"}
+
+
 def test_the_code_counts_keep_each_severity_a_code_was_given(tmp_path):
     """JX306 is a 警告 under the sichuan rules, a 提示 under the others: the 统计 sheet
     counted both as 警告, the code's default (rt14-b D9). Each severity is its own row."""

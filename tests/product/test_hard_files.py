@@ -380,6 +380,12 @@ def test_a_file_name_that_is_not_unicode_is_shown_as_gbk():
 
     assert shown_name(os.fsdecode("甲乙".encode("gbk") + "报告".encode())) == "甲乙报告"
     assert shown_name("普通.xlsx") == "普通.xlsx"
+    # rt21 #2: read whole, not only the bytes that are not UTF-8 (D2 B5 is "ҵ" in UTF-8)
+    name = os.fsdecode("收件/甲单位/".encode() + "乙单位自评表".encode("gbk") + b".xlsx")
+    assert "ҵ" in name and shown_name(name) == "收件/甲单位/乙单位自评表.xlsx"
+    assert shown_name(f"“{os.fsdecode('丙单位'.encode('gbk'))}”无法读取") == "“丙单位”无法读取"
+    # a lone byte that is no GBK either: U+FFFD, the rest read
+    assert shown_name(os.fsdecode(b"\xd2\xd2\x80.xlsx")) == "\ufffd\u0480.xlsx"
 
 
 @posix_only
