@@ -217,11 +217,26 @@ _KNOWN = 20  # hex digits of a content key a worker is told: a rare clash is onl
 
 def content_key(salt: str, file: str, digest: str) -> str:
     """The key of a file's content: its bytes' SHA-256 ``digest`` under ``salt`` (jixiao's
-    code and the rule set), and its kind (suffix). "" when it could not be read."""
+    code and the rule set), and its kind (suffix); then, after "-", 16 hex digits of the
+    key of its bytes alone (``same_bytes``). "" when it could not be read.
+
+    The check reads a file by its bytes (an .xlsx named .xls is read as an .xlsx), but
+    what it says can still depend on the name's suffix — the wording of a file refused
+    (``xlsx.book``, ``xlsx.guard``), the notes of an annotated copy (an .xlsm's macros are
+    kept, an .xlsx's not) — so a cached result is found by both. Whether two files are
+    the same submission (a duplicate) is told by the bytes alone: 自评表.xls and
+    自评表.et, or x.xlsx and x - 副本.XLSX, are one table sent twice."""
     if not digest:
         return ""
     suffix = os.path.splitext(file)[1].lower()
-    return hashlib.sha256(f"{salt}{suffix}\0{digest}".encode()).hexdigest()
+    read = hashlib.sha256(f"{salt}{suffix}\0{digest}".encode()).hexdigest()
+    return f"{read}-{hashlib.sha256(f'{salt}{digest}'.encode()).hexdigest()[:16]}"
+
+
+def same_bytes(content: str) -> str:
+    """The part of a ``content_key`` that is the file's bytes alone (its suffix aside):
+    equal for two files with the same bytes, whatever their names; "" for ""."""
+    return content.rpartition("-")[2]
 
 
 def row_key(file: str, content: str) -> str:
@@ -394,5 +409,4 @@ def hashed_content(file: str, keep: int = 0) -> tuple[str, bytes | None]:
 
 
 __all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash", "content_key",
-           "hashed_content",
-           "row_key", "worker_row"]
+           "hashed_content", "row_key", "same_bytes", "worker_row"]

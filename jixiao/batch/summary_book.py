@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jixiao.batch.cache import same_bytes
 from jixiao.batch.outcome import (
     FINDINGS_SHEET,
     STATS_SHEET,
@@ -257,16 +258,18 @@ class Summary:
         """The rows of one file, in path order: a file with the bytes of one before it (the
         same table sent twice under two names) says so in its 原因, and is counted in 统计
         as a duplicate only."""
-        content = self._contents.pop(file, "")
+        # the bytes alone, whatever the suffix: 自评表.xls and 自评表.et are one table
+        content = same_bytes(self._contents.pop(file, ""))
         first = file
         if content:
-            # 8 bytes of the content's SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
-            key = int(content[:16], 16)
+            # 8 bytes of the bytes' SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
+            key = int(content, 16)
             first = self._first_with.get(key, "")
             if not first:  # the first with these bytes; but of x - 副本.xlsx and x.xlsx
                 original = self._originals.get(file)  # the same, x.xlsx is the original
                 first = (original[0] if original is not None
-                         and self._contents.get(original[0]) == content else file)
+                         and same_bytes(self._contents.get(original[0], "")) == content
+                         else file)
                 self._first_with[key] = first
         for rows, findings, tally in items:
             if first != file:
@@ -416,17 +419,35 @@ def _original_name(name: str) -> str | None:
 
 def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
     """The files of a run named as copies of another of its files (same folder), each
-    with that file and its place in ``order`` (sorted)."""
-    found = {}
+    with that file and its place in ``order`` (sorted). The suffix is compared ignoring
+    case, as Windows names are: x - 副本.XLSX is a copy of x.xlsx (that very spelling
+    first, if there are both)."""
+    wanted: dict[str, str] = {}  # a file named as a copy → its original (same folder)
     for file in order:
         folder, name = os.path.split(file)
         original = _original_name(name)
         if original is not None:
-            original = os.path.join(folder, original)
-            at = bisect.bisect_left(order, original)
-            if at < len(order) and order[at] == original:
-                found[file] = (original, at)
+            wanted[file] = os.path.join(folder, original)
+    if not wanted:
+        return {}
+    by_lower = {_lower_suffix(original) for original in wanted.values()}
+    places: dict[str, list[tuple[str, int]]] = {}  # the files that are originals
+    for at, file in enumerate(order):
+        if (lowered := _lower_suffix(file)) in by_lower:
+            places.setdefault(lowered, []).append((file, at))
+    found = {}
+    for file, original in wanted.items():
+        candidates = places.get(_lower_suffix(original), [])
+        match = next((item for item in candidates if item[0] == original),
+                     candidates[0] if candidates else None)
+        if match is not None:
+            found[file] = match
     return found
+
+
+def _lower_suffix(path: str) -> str:
+    stem, suffix = os.path.splitext(path)
+    return stem + suffix.lower()
 
 
 def _among(files: list[str], file: str) -> bool:

@@ -1103,6 +1103,32 @@ def test_statistics_count_each_content_once(tmp_path):
     assert departments == {"子洲县医疗保障局 171001": (1, None, 1, 1, 2)}
 
 
+def test_the_same_bytes_are_a_duplicate_whatever_the_suffix(tmp_path):
+    """rt21 #3: the content key held the suffix, so 自评表.xls and a byte-identical
+    自评表.et (or x.xlsx and x（WPS）.et) were no duplicates; and the copy's name was
+    matched with its suffix's case: 项目表 - 副本.XLSX was taken for the original of
+    项目表.xlsx. The duplicate is told by the bytes alone (the cache still keys the
+    reading by suffix: what a refusal or an annotated copy says can depend on it)."""
+    folder = tmp_path / "收件" / "甲单位"
+    folder.mkdir(parents=True)
+    zizhou(folder / "自评表.xls")  # an .xlsx package, read as one whatever its name
+    shutil.copy(folder / "自评表.xls", folder / "自评表.et")
+    standard(folder / "项目表.xlsx")
+    for name in ("项目表 - 副本.XLSX", "项目表（WPS）.et"):
+        shutil.copy(folder / "项目表.xlsx", folder / name)
+    code, out = batch(tmp_path / "收件", "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 1
+    assert "1 张表有错误，0 张只有警告，0 张须人工审核（得分无法按规则核对），1 张通过，" \
+           "0 个文件无法读取；另有 3 个文件与另一文件内容相同（重复提交），不重复计数" in out
+    rows = [(row[0], row[11]) for row in load_workbook(tmp_path / "汇总.xlsx")["汇总"]
+            .iter_rows(min_row=2, values_only=True)]
+    same = "与“{}”内容相同".format
+    assert dict(rows) == {
+        "自评表.et": None, "自评表.xls": same(os.path.join("收件", "甲单位", "自评表.et")),
+        "项目表.xlsx": None, "项目表 - 副本.XLSX": same(os.path.join("收件", "甲单位", "项目表.xlsx")),
+        "项目表（WPS）.et": same(os.path.join("收件", "甲单位", "项目表.xlsx"))}
+
+
 def test_annotated_copies_into_the_inbox_itself(tmp_path):
     """rt20 #6: ``--annotate-dir`` naming the inbox itself left the whole inbox out as the
     copies' folder: “没有找到工作簿”. Now the inbox is checked, the copies go beside the
