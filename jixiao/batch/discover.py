@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from jixiao.batch.outcome import path_order
+
 # Workbooks: .xlsx/.xlsm read whole; .xls, .xlsb, .ods and WPS's .et by value (a file that
 # is none of them after all is a row saying why); a Word .docx's or .doc's tables by value
 # too, and a WPS 文字 .wps's (Kingsoft's format is Word 97-2003's binary) — one without a
@@ -47,7 +49,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
              outputs: Iterable[str | Path] = (),
              others: dict[str, str] | None = None,
              own: dict[str, str] | None = None) -> list[str]:
-    """Every workbook below the given folders, files or glob patterns, sorted, each once.
+    """Every workbook below the given folders, files or glob patterns, sorted
+    (``outcome.path_order``: natural order, 项目2 before 项目10), each once.
 
     Office's lock files (``~$…``), hidden files and folders, and the paths in ``skip``
     (the folder of annotated copies) are left out. An entry with a workbook's name
@@ -73,7 +76,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     strange: dict[str, str] = {}  # the path as found → why it is not read
     for argument in arguments:
         named = os.path.lexists(argument)
-        matches = [argument] if named else sorted(glob.glob(argument, recursive=True))
+        matches = [argument] if named else sorted(glob.glob(argument, recursive=True),
+                                                          key=path_order)
         if not matches:
             raise JixiaoError(f"找不到“{argument}”：既不是文件或文件夹，也没有与之匹配的文件")
         for match in matches:
@@ -105,8 +109,8 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     if odd is not None:
         odd.update((path, why) for path, why in strange.items()
                    if not _skipped(os.path.normcase(os.path.abspath(path)), skipped))
-        return sorted([*found.values(), *odd])
-    return sorted(found.values())
+        return sorted([*found.values(), *odd], key=path_order)
+    return sorted(found.values(), key=path_order)
 
 
 _ZIPPED = (".xlsx", ".xlsm")  # what jixiao writes: only these can be its outputs
@@ -124,7 +128,7 @@ def _walk(folder: Path, strange: dict[str, str],
         here, real_here = str(Path(root)), os.path.realpath(root)
         try:
             with os.scandir(root) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=lambda entry: path_order(entry.name))
         except OSError as error:
             strange[here] = _unreadable_folder(error)
             continue
@@ -226,7 +230,7 @@ def describe_others(others: dict[str, str]) -> str:
     if not others:
         return ""
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(others.values()).items())
-    names = "、".join(Path(path).name for path in sorted(others)[:3])
+    names = "、".join(Path(path).name for path in sorted(others, key=path_order)[:3])
     more = " 等" if len(others) > 3 else ""
     return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}{more}）；"
             "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
@@ -238,7 +242,7 @@ def describe_own(own: dict[str, str]) -> str:
     if not own:
         return ""
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(own.values()).items())
-    names = "、".join(Path(path).name for path in sorted(own)[:3])
+    names = "、".join(Path(path).name for path in sorted(own, key=path_order)[:3])
     more = " 等" if len(own) > 3 else ""
     return f"另有 {len(own)} 个文件是 jixiao 的输出，未校验（{kinds}：{names}{more}）"
 
@@ -246,7 +250,7 @@ def describe_own(own: dict[str, str]) -> str:
 def describe_without_table(files: Iterable[str]) -> str:
     """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
     rule): how many, a few names; empty when there are none. They get no row."""
-    files = sorted(files)
+    files = sorted(files, key=path_order)
     if not files:
         return ""
     names = "、".join(Path(path).name for path in files[:3])

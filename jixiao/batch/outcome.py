@@ -119,6 +119,32 @@ def _by_runs(name: str) -> str:
                           .decode("gb18030", "replace"), name)
 
 
+def path_order(path: str) -> tuple[tuple[Any, ...], str]:
+    """The order of a batch's files, wherever it sorts them (discovery, 汇总 and 问题明细,
+    the JSON Lines, the names listed in 统计): folder by folder, names in natural order —
+    the numbers in them by value (项目2 before 项目10), a name before the longer ones it
+    begins (x.xlsx before x - 副本.xlsx: the stem is compared before the suffix); other
+    text by code point, the order of its UTF-8 bytes (a name that is not UTF-8 too), the
+    same on every platform. Ties (项目02 and 项目2) fall to the path as written.
+
+    One string is split, not each part of the path (4 µs a path, not 30): each folder
+    ends in "\0" and the suffix starts with "\1", below every character of a name, so
+    comparing it compares folder by folder, then stem, then suffix."""
+    folder, _, name = path.replace(os.sep, "/").rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not stem.strip("."):  # no suffix (".profile", "README")
+        stem, suffix = name, ""
+    parts: list[Any] = _DIGITS.split(
+        f"{folder.replace('/', _FOLDER_END)}{_FOLDER_END if folder or path.startswith('/') else ''}"
+        f"{stem}{_SUFFIX_START}{suffix}")
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts), path
+
+
+_DIGITS = re.compile(r"(\d+)")
+_FOLDER_END, _SUFFIX_START = "\0", "\1"
+
+
 def moved(outcome: Outcome, file: str) -> Outcome | None:
     """``outcome``, checked at another path, as checking the same bytes at ``file`` gives
     it: its file fields changed. None when anything else in it names the old path or,

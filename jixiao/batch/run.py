@@ -16,7 +16,7 @@
 runs it: it calls ``pipeline.check_workbook`` — the function behind ``jixiao check`` —
 and returns ``Outcome``: the JSON ``jixiao check --json`` prints for that file, plus
 notes. An outcome is small and plain, so it travels between processes and machines. One bad file is an outcome with ``error``;
-nothing a file holds stops the batch. Results are ordered by path, so every
+nothing a file holds stops the batch. Results are ordered by path (``path_order``), so every
 engine and every number of workers gives the same summary, byte for byte in
 its data.
 """

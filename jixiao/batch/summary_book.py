@@ -54,6 +54,7 @@ from jixiao.batch.outcome import (
     BatchRun,
     Outcome,
     is_unicode,
+    path_order,
     shown_name,
 )
 from jixiao.batch.summary import (
@@ -90,7 +91,7 @@ class _Department:
     """Running totals of one 主管部门's readable tables."""
 
     name: str = ""           # as the first file (in path order) writes it: the group is of
-    first: str = ""          # the names alike (compact_text); that file
+    first: tuple[Any, ...] = ()  # the names alike (compact_text); that file's path_order
     tables: int = 0
     score_sum: float = 0.0   # of the computed totals that are numbers
     scored: int = 0
@@ -165,15 +166,13 @@ class Summary:
             self._book = None
 
     def _start(self, target: Path, files: Iterable[str]) -> None:
-        # The files as their rows name them (``run_batch`` makes a name that is not UTF-8
-        # readable: ``shown_name``), sorted: code point order is the order of the names'
-        # UTF-8 bytes, the same on every platform. The caller's own strings where they are
-        # shown as they are: 8 bytes a file, however many files.
-        # The caller's own strings, sorted: 8 bytes a file, however many files. Code point
-        # order is the order of the paths' UTF-8 bytes (lone surrogates too: the bytes of
-        # a name that is not UTF-8, shown readable and linked as they are), the same on
-        # every platform.
-        self._order = sorted(files)
+        # The caller's own strings, sorted (``path_order``: natural order, the same on
+        # every platform; a name that is not UTF-8 is shown readable and linked as it
+        # is): 8 bytes a file, however many files. Sorted already, as a run's files are,
+        # they are not sorted again: that would hold every file's key at once.
+        self._order = list(files)
+        if not _sorted(self._order):
+            self._order.sort(key=path_order)
         self._originals = _originals(self._order)
         self._places.base = os.path.realpath(target.resolve().parent)
         self._book = _Book(target, self._order, self._places.copy, self._places.file)
@@ -298,18 +297,22 @@ class Summary:
         stopped run), and any file outside the run's list."""
         assert self._book is not None
         self._next = len(self._order)
-        for file in sorted(self._waiting):
+        for file in sorted(self._waiting, key=path_order):
+            if not _among(self._order, file):
+                self._book.unlinked.add(file)  # not read by this run: no link to it
             self._write(self._book, file, self._waiting.pop(file))
+
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
         # One group for a name written with half- or full-width brackets or spaces:
         # “某局(部门)” and “某局（部门）” are one 主管部门, shown as first written.
         name = table.department or "（未填写）"
         key = compact_text(name)
+        place = path_order(table.file)
         totals = self.departments.get(key) or self.departments.setdefault(
-            key, _Department(name, table.file))
-        if table.file < totals.first:  # files come in any order: the name is the first's
-            totals.name, totals.first = name, table.file
+            key, _Department(name, place))
+        if place < totals.first:  # files come in any order: the name is the first's
+            totals.name, totals.first = name, place
         totals.tables += 1
         score = None if table.weights_wrong else _number(table.total_computed)
         if score is not None:
@@ -419,7 +422,7 @@ def _original_name(name: str) -> str | None:
 
 def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
     """The files of a run named as copies of another of its files (same folder), each
-    with that file and its place in ``order`` (sorted). The suffix is compared ignoring
+    with that file and its place in ``order`` (sorted: ``path_order``). The suffix is compared ignoring
     case, as Windows names are: x - 副本.XLSX is a copy of x.xlsx (that very spelling
     first, if there are both)."""
     wanted: dict[str, str] = {}  # a file named as a copy → its original (same folder)
@@ -445,15 +448,26 @@ def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _lower_suffix(path: str) -> str:
-    stem, suffix = os.path.splitext(path)
-    return stem + suffix.lower()
+def _sorted(files: list[str]) -> bool:
+    """Whether ``files`` are in ``path_order``: one key at a time."""
+    before: tuple[Any, ...] | None = None
+    for file in files:
+        key = path_order(file)
+        if before is not None and key < before:
+            return False
+        before = key
+    return True
 
 
 def _among(files: list[str], file: str) -> bool:
-    """Whether ``file`` is in ``files``, sorted."""
-    at = bisect.bisect_left(files, file)
+    """Whether ``file`` is in ``files``, sorted (``path_order``)."""
+    at = bisect.bisect_left(files, path_order(file), key=path_order)
     return at < len(files) and files[at] == file
+
+
+def _lower_suffix(path: str) -> str:
+    stem, suffix = os.path.splitext(path)
+    return stem + suffix.lower()
 
 
 def readable_text(text: str) -> str:
@@ -550,7 +564,8 @@ def _process_alive(pid: int) -> bool:
 class _Book:
     """The summary workbook being written: its two lists stream row by row (XlsxWriter's
     ``constant_memory``, its scratch files in a folder of their own), the file itself
-    is made only by ``finish``. Links go only to the files ``linked`` (sorted)."""
+    is made only by ``finish``. Links go only to the files ``linked`` — those of its
+    rows but the ``unlinked`` ones (the summary's, told as they come)."""
 
     def __init__(self, target: Path, linked: list[str],
                  show_copy: Any = None, show_file: Any = None) -> None:
@@ -567,13 +582,18 @@ class _Book:
             self.book.set_custom_property(MARK_PROPERTY, SUMMARY_MARK)  # a later batch skips it
             self.styles = _Styles(self.book)
             base = str(target.resolve().parent)
+            # Rows come in the order of ``linked``: a file is not linked only in the rare
+            # rows written after the rest (a file outside it). No set of all the files
+            # (a fifth of the memory the summary keeps a file) and no binary search
+            # (a file's natural sort key, ``path_order``, 15 times a row).
+            self.unlinked: set[str] = set()
             self.table = _List(self.book.add_worksheet(SUMMARY_SHEET, LinkedSheet), self.styles,
-                               SUMMARY_COLUMNS, base, linked, numbers=(4, 5), status_column=10,
+                               SUMMARY_COLUMNS, base, len(linked), self.unlinked, numbers=(4, 5), status_column=10,
                                name_only=True, copy_column=_COPY_COLUMN,
                                show_copy=show_copy)
             self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
-                                  self.styles, FINDING_COLUMNS, base, linked,
-                                  limit=_MAX_FINDING_ROWS, show_file=show_file)
+                                  self.styles, FINDING_COLUMNS, base, len(linked),
+                                  self.unlinked, limit=_MAX_FINDING_ROWS, show_file=show_file)
         except BaseException:
             self._scratch.cleanup()
             raise
@@ -766,17 +786,17 @@ def _print_setup(ws: Any, list_sheet: bool) -> None:
 
 class _List:
     """A list sheet, streamed row by row: frozen header, filter, widths, print setup;
-    文件 links to the file (and, in 问题明细, to the cell of the finding) if it is one of
-    the files ``linked``. Every text is a text cell, never a formula, whatever it starts
+    文件 links to the file (and, in 问题明细, to the cell of the finding) unless it is one
+    of the files ``unlinked`` (``linked``: how many are). Every text is a text cell, never a formula, whatever it starts
     with. A row is the sheet's columns, then (问题明细) the finding's sheet and cell."""
 
     def __init__(self, ws: Any, styles: _Styles, columns: tuple[str, ...], base: str,
-                 linked: list[str], numbers: tuple[int, ...] = (),
+                 linked: int, unlinked: set[str], numbers: tuple[int, ...] = (),
                  status_column: int | None = None, limit: int | None = None,
                  name_only: bool = False, copy_column: int | None = None,
                  show_copy: Any = None, show_file: Any = None) -> None:
-        self.ws, self.styles, self.columns, self.base, self.linked = (
-            ws, styles, columns, base, linked)
+        self.ws, self.styles, self.columns, self.base, self.unlinked = (
+            ws, styles, columns, base, unlinked)
         # name_only: 文件 shows the file's name (its folder has a column), kept whole;
         # copy_column: the column of the annotated copy, linked to it
         self.name_only, self.copy_column = name_only, copy_column
@@ -786,7 +806,7 @@ class _List:
         self.show_file = show_file or (lambda path: path)
         # Excel's links per sheet go to the files first: the copies are linked only while
         # both fit (a copy's path is in its cell all the same)
-        self.link_copies = copy_column is not None and 2 * len(linked) <= _MAX_LINKS
+        self.link_copies = copy_column is not None and 2 * linked <= _MAX_LINKS
         self.numbers, self.status_column, self.limit = numbers, status_column, limit
         self.count = 0
         # Text wraps in every text column: widths are cut to fit the page (_print_widths).
@@ -844,7 +864,7 @@ class _List:
         width, ws = len(self.columns), self.ws
         if values[0] != self._file:
             self._file = file = values[0]
-            self._target = (_link_target(self.base, file) if _among(self.linked, file)
+            self._target = (_link_target(self.base, file) if file not in self.unlinked
                             else None)
             self._shown = self._shown_file(file)
         sheet, cell = values[width:] or (None, None)

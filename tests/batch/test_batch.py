@@ -30,6 +30,7 @@ from workbooks import (
     zizhou,
 )
 
+from jixiao.batch.outcome import path_order
 from jixiao.batch.summary_book import FINDING_COLUMNS, SUMMARY_COLUMNS
 from jixiao.cli.main import main
 from jixiao.samples import PUTUO_2024
@@ -141,7 +142,7 @@ def test_every_submission_is_a_row_and_skipped_files_are_not(inbox):
     assert rows[0] == SUMMARY_COLUMNS
     files = [row[0] for row in rows[1:]]
     assert sorted(set(files)) == sorted(str(Path("收件") / name) for name in made)
-    assert files == sorted(files)
+    assert files == sorted(files, key=path_order)
     assert files.count(str(Path("收件/多表/三张表.xlsx"))) == 3  # one row per table
     assert not any("~$" in name or ".hidden" in name or name.endswith(".txt") for name in files)
     assert f"已校验 {len(made)}/{len(made)} 个文件" in out
@@ -1129,6 +1130,39 @@ def test_the_same_bytes_are_a_duplicate_whatever_the_suffix(tmp_path):
         "自评表.et": None, "自评表.xls": same(os.path.join("收件", "甲单位", "自评表.et")),
         "项目表.xlsx": None, "项目表 - 副本.XLSX": same(os.path.join("收件", "甲单位", "项目表.xlsx")),
         "项目表（WPS）.et": same(os.path.join("收件", "甲单位", "项目表.xlsx"))}
+
+
+def test_names_are_sorted_naturally_everywhere(tmp_path):
+    """rt21 #4: 汇总 came in code point order: 项目10 before 项目2, x - 副本.xlsx before
+    x.xlsx (the space sorts before the dot). One order (``path_order``) everywhere the
+    batch sorts names: discovery, 汇总, 问题明细, the JSON Lines, the names in 统计."""
+    from jixiao.batch.discover import discover
+
+    inbox = tmp_path / "收件"
+    (inbox / "单位10").mkdir(parents=True)
+    (inbox / "单位9").mkdir()
+    for name in ("项目10.xlsx", "项目2.xlsx", "单位10/a.xlsx", "单位9/a.xlsx"):
+        # a total written wrong: a finding row apiece; each its own project
+        standard(inbox / name, name=name, total=(100, 90), grade="优")
+    shutil.copy(inbox / "单位9" / "a.xlsx", inbox / "单位9" / "a - 副本.xlsx")
+    for name in ("表10.csv", "表2.csv", "表1.csv", "表3.csv"):
+        (inbox / name).write_text("x", encoding="utf-8")
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--json", tmp_path / "r.jsonl",
+                      "--workers", "2")
+    order = ["单位9/a.xlsx", "单位9/a - 副本.xlsx", "单位10/a.xlsx", "项目2.xlsx", "项目10.xlsx"]
+    assert [Path(path).relative_to(inbox).as_posix() for path in discover([str(inbox)])] == order
+    book = load_workbook(tmp_path / "汇总.xlsx")
+    rows = [(row[12], row[0], row[11]) for row in book["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert rows == [
+        ("收件/单位9", "a.xlsx", None),
+        ("收件/单位9", "a - 副本.xlsx", "与“收件/单位9/a.xlsx”内容相同"),
+        ("收件/单位10", "a.xlsx", None), ("收件", "项目2.xlsx", None), ("收件", "项目10.xlsx", None)]
+    findings = [row[0] for row in book["问题明细"].iter_rows(min_row=2, values_only=True)]
+    assert list(dict.fromkeys(findings)) == [f"收件/{name}" for name in order]
+    lines = (tmp_path / "r.jsonl").read_text("utf-8").splitlines()
+    assert [Path(json.loads(line)["file"]).relative_to(inbox).as_posix() for line in lines] == order
+    assert "（CSV 文本 4 个：表1.csv、表2.csv、表3.csv 等）" in out
+    assert code == 1
 
 
 def test_annotated_copies_into_the_inbox_itself(tmp_path):
