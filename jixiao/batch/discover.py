@@ -24,9 +24,11 @@ from jixiao.batch.outcome import path_order
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc", ".wps")
 
 # What a unit sends instead of its workbook and jixiao cannot check: an archive of its files,
-# a table printed to PDF or OFD. Each is a row of the summary (无法读取), in its folder — the
-# reviewer sees whose submission went unchecked and what to ask for — and counts in the
-# exit code as a file that could not be read. Known by the name alone: never opened (a
+# a table printed to PDF or OFD. When no workbook was found in its folder (or below), each
+# is a row of the summary (无法读取), in its folder — the reviewer sees whose submission
+# went unchecked and what to ask for — and counts in the exit code as a file that could
+# not be read; beside a workbook (the stamped PDF, the zip already unpacked) it is only
+# named in the closing line (``SENT_BESIDE``). Known by the name alone: never opened (a
 # scanned PDF of 50 MB is no workbook over the size limit). After the file's quoted name:
 _UNPACK = "请解压后再校验（jixiao batch 可校验解压后的整个文件夹）"
 _ASK_FOR_EXCEL = "请向填报单位索取 Excel 版（或 Word 原文件）"
@@ -36,6 +38,8 @@ UNCHECKED_KINDS = {
     ".7z": f"是压缩包，其中的文件未校验：{_UNPACK}",
     ".pdf": f"是 PDF 文件（打印的版面），其中的表格无法校验：{_ASK_FOR_EXCEL}",
     ".ofd": f"是 OFD 版式文件（与 PDF 一样是打印的版面），其中的表格无法校验：{_ASK_FOR_EXCEL}"}
+SENT_BESIDE = {".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
+               ".pdf": "PDF/OFD", ".ofd": "PDF/OFD"}
 
 # What else a folder of submissions holds that may be a table jixiao cannot check: one
 # exported as CSV (or a reviewer's own list). Named in the batch's closing line and its
@@ -74,6 +78,7 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
     written = {os.path.normcase(os.path.realpath(item)): Path(item) for item in outputs}
     found: dict[str, str] = {}  # real path (normcase) → the path as found
     strange: dict[str, str] = {}  # the path as found → why it is not read
+    sent: dict[str, str] = {}  # a zip or PDF: a row only if its unit sent no workbook
     for argument in arguments:
         named = os.path.lexists(argument)
         matches = [argument] if named else sorted(glob.glob(argument, recursive=True),
@@ -86,9 +91,9 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
             # a file named on the command line is taken even if its name is hidden
             unchecked = UNCHECKED_KINDS.get(os.path.splitext(match)[1].lower())
             if unchecked and os.path.isfile(match):  # 收件/*: a zip among the files named
-                strange[str(Path(match))] = unchecked
+                sent[str(Path(match))] = unchecked
                 continue
-            candidates = _walk(Path(match), strange, others) if os.path.isdir(match) \
+            candidates = _walk(Path(match), strange, others, sent) if os.path.isdir(match) \
                 else _entry(str(Path(match)), None, strange, named=True)
             for path, real in candidates:
                 key = os.path.normcase(real)
@@ -106,6 +111,7 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
                             own[path] = kind
                             continue
                     found[key] = path
+    _sort_sent(sent, found.values(), strange, others)
     if odd is not None:
         odd.update((path, why) for path, why in strange.items()
                    if not _skipped(os.path.normcase(os.path.abspath(path)), skipped))
@@ -116,8 +122,33 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
 _ZIPPED = (".xlsx", ".xlsm")  # what jixiao writes: only these can be its outputs
 
 
+def _sort_sent(sent: dict[str, str], workbooks: Iterable[str], strange: dict[str, str],
+               others: dict[str, str] | None) -> None:
+    """A zip or PDF whose folder (or a folder below it) holds a workbook found is the
+    unit's stamped copy or the archive already unpacked beside it: named in the closing
+    line (``others``), as a 自评报告 is; otherwise it is what the unit sent instead of its
+    workbook, a row of its own (``strange``) — the reviewer must ask for the table."""
+    if not sent:
+        return
+    folders = set()
+    for path in workbooks:
+        folder = os.path.dirname(os.path.abspath(path))
+        while folder not in folders:
+            folders.add(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    for path, why in sent.items():
+        if os.path.dirname(os.path.abspath(path)) not in folders:
+            strange[path] = why
+        elif others is not None:
+            others[path] = SENT_BESIDE[os.path.splitext(path)[1].lower()]
+
+
 def _walk(folder: Path, strange: dict[str, str],
-          others: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+          others: dict[str, str] | None = None,
+          sent: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
     """Each workbook below ``folder`` but Office's lock files and hidden ones: its path,
     and its real path. A folder's real path is found once, not for each of its files:
     only a file that is a link is resolved itself. Linked folders are not entered (no
@@ -150,8 +181,8 @@ def _walk(folder: Path, strange: dict[str, str],
                                   real=os.path.join(real_here, name))
             elif not name.startswith("~$"):
                 extension = os.path.splitext(name)[1].lower()
-                if extension in UNCHECKED_KINDS:  # a row saying why, when rows are asked
-                    strange[os.path.join(here, name)] = UNCHECKED_KINDS[extension]
+                if extension in UNCHECKED_KINDS and sent is not None:  # sorted at the end
+                    sent[os.path.join(here, name)] = UNCHECKED_KINDS[extension]
                 elif others is not None and extension in OTHER_KINDS:
                     others[os.path.join(here, name)] = OTHER_KINDS[extension]
         pending.extend(reversed(folders))

@@ -2,7 +2,7 @@
 
 Exit 0 = no errors in any file (warnings allowed), 1 = some file has errors,
 2 = some file could not be read or holds no 自评表 (a zip or a PDF sent instead of
-a workbook too) — the codes of ``jixiao check``, unreadable first, because a file nobody could check is the one a
+a workbook too, not one beside it) — the codes of ``jixiao check``, unreadable first, because a file nobody could check is the one a
 reviewer must chase. 130 = stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the
 summary then holds the files finished before it).
 """
@@ -40,7 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "不给则 --engine dask 在本机启动 LocalCluster。文件内容随任务发给 worker，"
                              "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
                              "各 worker 须能以相同路径读写这些文件（共享目录）")
-    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取（含压缩包、PDF）或不是自评表，"
+    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取（含没有交工作簿的单位交来的压缩包、PDF）或不是自评表，"
                      "130 被 Ctrl-C 中断、143 被终止（SIGTERM）、129 终端关闭（SIGHUP）："
                      "汇总只含已完成的文件。")
 

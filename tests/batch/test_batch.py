@@ -746,11 +746,17 @@ def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_
     (inbox / "丁单位").mkdir()
     for name in ("丁单位/盖章版.PDF", "丁单位/自评表.ofd", "乙单位/材料.rar", "乙单位/材料.7z"):
         (inbox / name).write_bytes(b"%PDF-1.4" if "PDF" in name else b"x")
+    # A unit that sent its workbook with a stamped PDF and the zip it was unpacked from
+    # (the workbook one folder down): both only named in the closing line, no row.
+    (inbox / "戊单位" / "报送材料").mkdir(parents=True)
+    standard(inbox / "戊单位" / "报送材料" / "自评表.xlsx", name="戊单位项目")
+    (inbox / "戊单位" / "盖章版.pdf").write_bytes(b"%PDF-1.4")
+    (inbox / "戊单位" / "报送材料.zip").write_bytes(b"PK\x05\x06" + bytes(18))
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--json", tmp_path / "r.jsonl",
                       "--workers", "1")
     assert code == 2
-    assert "1 张通过，7 个文件无法读取" in out
-    assert "不是工作簿" not in out  # no line of counts: each has its row
+    assert "2 张通过，7 个文件无法读取" in out
+    assert "另有 2 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个：报送材料.zip、盖章版.pdf）" in out
     unpack = "是压缩包，其中的文件未校验：请解压后再校验（jixiao batch 可校验解压后的整个文件夹）"
     ask = "其中的表格无法校验：请向填报单位索取 Excel 版（或 Word 原文件）"
     sheet = load_workbook(tmp_path / "汇总.xlsx")["汇总"]
@@ -765,17 +771,20 @@ def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_
         ("报送材料.zip", "无法读取", f"“报送材料.zip”{unpack}", "收件/乙单位"),
         ("材料.7z", "无法读取", f"“材料.7z”{unpack}", "收件/乙单位"),
         ("材料.rar", "无法读取", f"“材料.rar”{unpack}", "收件/乙单位"),
+        ("自评表.xlsx", "通过", None, "收件/戊单位/报送材料"),
         ("报送材料.zip", "无法读取", f"“报送材料.zip”{unpack}", "收件/甲单位")]
     lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text("utf-8").splitlines()]
     assert [(Path(line["file"]).relative_to(inbox).as_posix(), line.get("error"))
-            for line in lines][-3:] == [
+            for line in lines if "error" in line][-3:] == [
         ("乙单位/材料.7z", f"“材料.7z”{unpack}"),
         ("乙单位/材料.rar", f"“材料.rar”{unpack}"),
         ("甲单位/报送材料.zip", f"“报送材料.zip”{unpack}")]
-    assert len(lines) == 8
+    assert len(lines) == 9
     overview = dict(row[:2] for row in load_workbook(tmp_path / "汇总.xlsx")["统计"]
                     .iter_rows(values_only=True) if row[0] in ("找到的文件", "无法读取的文件", "注意"))
-    assert overview == {"找到的文件": 8, "无法读取的文件": 7}
+    assert overview == {"找到的文件": 9, "无法读取的文件": 7, "注意": (
+        "另有 2 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个：报送材料.zip、盖章版.pdf）；"
+        "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")}
 
     # named among the files of a pattern: the same row
     code, out = batch(str(inbox / "甲单位" / "*"), "-o", tmp_path / "汇总2.xlsx")
