@@ -125,12 +125,19 @@ def rule_set(name: str | RuleSet | None = None) -> RuleSet:
     return RULE_SETS[key]
 
 
+_OWN_NAME = re.compile(r"(?<![a-z])(" + "|".join(RULE_SETS) + r")(?![a-z])")
+
+
 def rule_name(text: str) -> str | None:
     """The rule set a person's words name — the one home of this reading, used by the
     reader (a 评分规则 cell), the JX_ functions and the command line: a rule set's own
     name at the start (``sichuan（四川）``), 比例 → ratio, 四川 → sichuan,
-    财预 / 财政部 → mof2020; None for anything else."""
+    财预 / 财政部 → mof2020; None for anything else — a list of choices as well (the
+    template's hint beside its 评分规则 cell, a 填写说明 line naming every rule set): it
+    names more than one, so it chooses none."""
     text = compact_text(text).lower()
+    if len(set(_OWN_NAME.findall(text))) > 1:
+        return None
     for name in RULE_SETS:
         if text.startswith(name):
             return name

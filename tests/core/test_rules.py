@@ -498,3 +498,16 @@ def test_a_small_percent_typed_into_a_cell_is_that_percent(target, actual, expec
     functions and recalc see bare. Below a tenth of the target it is the fraction (0.8 %),
     as check reads the cell shown (before: 0.008 %, full marks, and check's JX402)."""
     assert score(target, actual) == expected
+
+
+def test_a_list_of_the_rule_sets_names_no_rule_set():
+    """The template's hint beside its 评分规则 cell and the 填写说明 line name every rule
+    set: a list of choices, not a choice (before: mof2020 and ratio)."""
+    from jixiao.rules import rule_name, rule_set
+
+    assert rule_name("mof2020 财政部（默认）\nratio 比例法\nsichuan 四川") is None
+    assert rule_name("在“评分规则”单元格选择：mof2020 — 财政部 财预〔2020〕10号，默认；"
+                     "ratio — 比例法（部分市级表样）；sichuan — 四川省") is None
+    assert rule_name("sichuan（四川）") == "sichuan"
+    with pytest.raises(UnknownRuleSet):
+        rule_set("mof2020 财政部（默认）\nratio 比例法\nsichuan 四川")
