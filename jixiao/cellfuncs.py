@@ -104,7 +104,16 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
 
 
 def _default_op(level2: Cell, target: Cell) -> str:
-    return rules.direction(level2, target).value
+    return rules.direction(_own_level2(level2), target).value
+
+
+def _own_level2(level2: Cell) -> Cell:
+    """The 二级指标 a row's formula passes: one cell, or the column from the first
+    indicator row down to the row (the template's $C$13:$C24), whose last non-empty
+    cell is the row's own 二级 (merged cells hold the text in their first row only)."""
+    if not isinstance(level2, (list, tuple)):
+        return level2
+    return next((value for value in reversed(_flat(level2)) if not _blank(value)), None)
 
 
 @_cell_safe

@@ -85,6 +85,15 @@ NAME_RANGES: dict[str, str] = {
 DEFINED_NAMES: tuple[str, ...] = tuple(NAME_RANGES)
 
 
+def level2_range(row: int) -> str:
+    """The 二级指标 column from the first indicator row down to ``row`` ("$C$13:$C24"):
+    the row's own 二级 is its last non-empty cell (一级/二级 are merged, only a group's
+    first row holds the text). Relative at its end, so a row copied into another block
+    scores by the block it sits in."""
+    column = COLUMN["level2"]
+    return f"${column}${FIRST_ROW}:${column}{row}"
+
+
 def group_first_row(row: int) -> int:
     first = FIRST_ROW
     for _, _, count in GROUPS:

@@ -40,7 +40,7 @@ from jixiao.layout import (
     LAST_ROW,
     NAME_RANGES,
     TOTAL_ROW,
-    group_first_row,
+    level2_range,
 )
 from jixiao.model import plain_text
 from jixiao.rules import (
@@ -224,6 +224,15 @@ def _band(level: str, end: int) -> str:
 
 def _share(level: str, end: int, ratio: bool) -> float:
     return (RULE_SETS[_RATIO] if ratio else _LINEAR).bands[_BANDS[level]][end]
+
+
+def own_level2(row: int) -> str:
+    """The row's own 二级指标 as a formula: the last non-empty cell of the 二级 column from
+    the first indicator row down to the row (``layout.level2_range``), so a row copied
+    into another block reads the block it sits in. LOOKUP(2,1/(…<>""),…) is computed
+    without array entry by Excel, WPS and LibreOffice alike."""
+    cells = level2_range(row)
+    return f'LOOKUP(2,1/({cells}<>""),{cells})'
 
 
 def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
@@ -652,6 +661,14 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
             "total": total, "grade": grade}
 
 
+def _own_level2(get: Callable[[str], Any], row: int) -> Any:
+    """What ``own_level2(row)`` gives: the last non-empty 二级 cell at or above the row."""
+    column = COLUMN["level2"]
+    return next((value for value in (get(f"{column}{above}")
+                                     for above in range(row, FIRST_ROW - 1, -1))
+                 if not _blank(value)), None)
+
+
 def native_results(get: Callable[[str], Any],
                    formula: Callable[[str], Any] | None = None,
                    percent: Callable[[str], bool] | None = None) -> dict[str, Any]:
@@ -668,7 +685,7 @@ def native_results(get: Callable[[str], Any],
         weight = weight_points(get(f"{c['weight']}{row}"), in_percent(f"{c['weight']}{row}"))
         target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
         shown = row_values(get(target), get(actual), weight, rules, get(f"{c['judged']}{row}"),
-                           get(f"{c['level2']}{group_first_row(row)}"),
+                           _own_level2(get, row),
                            in_percent(target), in_percent(actual))
         for key, column in zip(HELPER_KEYS, HELPER_COLUMNS, strict=True):
             out[f"{column}{row}"] = shown[key]

@@ -51,7 +51,7 @@ def JX_EXEC_SCORE(rate, weight=10.0):
 @xw.arg("weight", doc="分值")
 @xw.arg("rules", doc=_RULES_DOC)
 @xw.arg("judged", doc="定性指标部分达成/未达成时的人工评分（须在规则区间内）")
-@xw.arg("level2", doc="二级指标名称；成本指标未写 ≤ 时按 ≤ 计")
+@xw.arg("level2", doc="二级指标名称，或二级指标列从首行到本行（取最后一个非空单元格）；成本指标未写 ≤ 时按 ≤ 计")
 def JX_SCORE(target, actual, weight, rules=None, judged=None, level2=None):
     """按评分规则计算一个三级指标的得分。"""
     return cellfuncs.score(target, actual, weight, rules, judged, level2)
@@ -76,7 +76,7 @@ def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
 @xw.func(category="绩效自评")
 @xw.arg("target", doc="年度指标值")
 @xw.arg("actual", doc="实际完成值")
-@xw.arg("level2", doc="二级指标名称（可省略）")
+@xw.arg("level2", doc="二级指标名称，或二级指标列从首行到本行（可省略）")
 def JX_MET(target, actual, level2=None):
     """完成值是否达到指标值：是、否或“未知”。"""
     return cellfuncs.met(target, actual, level2)

@@ -1,7 +1,7 @@
 """The fast path of recalculation: JX_ formulas evaluated by the core directly.
 
 The template's formulas are all plain calls such as
-``=JX_SCORE(E13,F13,G13,JX_Rules,J13,$C$13)`` — a JX_ function over cell
+``=JX_SCORE(E24,F24,G24,JX_Rules,J24,$C$13:$C24)`` — a JX_ function over cell
 references, ranges, defined names and literals. Excel may store the function
 as ``_xludf.JX_SCORE`` (unknown when saved) or ``[1]!JX_SCORE`` (from the
 add-in, linked as external workbook 1); all three are the same function. ``evaluate`` computes such

@@ -81,7 +81,7 @@ from jixiao.layout import (
     SHEET,
     TOTAL_ROW,
     UDF_MODULE,
-    group_first_row,
+    level2_range,
 )
 from jixiao.model import SelfEvaluation
 from jixiao.native import native_results
@@ -156,8 +156,7 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
 def _make_native(ws: Worksheet) -> None:
     """Put the native formulas (``jixiao.native``) in every computed cell; hide the helpers."""
     for row in range(FIRST_ROW, LAST_ROW + 1):
-        level2 = f"${COLUMN['level2']}${group_first_row(row)}"
-        for column, formula in native.row_formulas(row, level2).items():
+        for column, formula in native.row_formulas(row, native.own_level2(row)).items():
             ws[f"{column}{row}"] = formula
     for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, LAST_ROW, TOTAL_ROW,
                                               GRADE_ROW).items():
@@ -267,7 +266,7 @@ def _write_indicator_block(ws: Worksheet) -> None:
         group_first = row
         put(ws, f"{c['level2']}{row}:{c['level2']}{row + count - 1}", level2, HEADER)
         for row in range(group_first, group_first + count):
-            level2_cell = f"${c['level2']}${group_first}"  # merged: only the first holds text
+            level2_cell = level2_range(row)  # its last non-empty cell: the row's own 二级
             target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
             put(ws, f"{c['name']}{row}", None, TEXT_INPUT)
             put(ws, target, None, VALUE_INPUT)

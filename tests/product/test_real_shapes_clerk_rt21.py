@@ -23,3 +23,40 @@ def test_a_blank_rules_cell_is_the_default_rule_set_for_check_as_for_recalc(tmp_
     [checked] = check_workbook(path).tables
     assert checked.table.rules.name == "mof2020"
     assert findings(path) == []
+
+
+# ---------------------------------------------------------------- 2: a row copied into another block
+
+def _paste_row_13_at_24(book, sheet):
+    """What a clerk does in LibreOffice: row 13 (数量指标) copied over the first row of the
+    成本指标 block, every column but 一级/二级, then its inputs typed over."""
+    from openpyxl.formula.translate import Translator
+
+    for cell in sheet[13][3:]:
+        value = cell.value
+        if isinstance(value, str) and value.startswith("="):
+            value = Translator(value, origin=cell.coordinate).translate_formula(
+                f"{cell.column_letter}24")
+        sheet.cell(24, cell.column, value)
+    sheet["D24"], sheet["E24"], sheet["F24"], sheet["G24"] = "人均救助成本", "200元", "180元", 5
+    sheet["G16"] = 5  # still 100 points
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_row_copied_into_the_cost_block_scores_as_a_cost(tmp_path, formulas):
+    """Before: the copied formula read 二级 from $C$13 (数量指标): 180元 against 200元
+    scored 4.5 as a goal, check read the row under 成本指标 (≤, met: 5) and said
+    JX403, JX405 and JX504 — an error recalc could not clear."""
+    path = recalculated(filled(tmp_path, _paste_row_13_at_24, formulas))
+    assert shown(path, "H24", "H43", "H44") == [5, 98.84, "优"]
+    assert findings(path) == []
+
+
+def test_libreoffice_scores_the_copied_native_row_as_jixiao_does(tmp_path):
+    from libreoffice import sheets_as_shown
+
+    from jixiao.layout import SHEET
+
+    path = recalculated(filled(tmp_path, _paste_row_13_at_24, "native"))
+    computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
+    assert [computed[row - 1][7].strip() for row in (24, 43)] == ["5", "98.84"]

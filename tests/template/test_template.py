@@ -157,13 +157,15 @@ def test_computed_cells_hold_jx_formulas(book):
 
 
 def test_cost_rows_pass_their_merged_level2_cell(book):
-    """A 成本指标 row's formula must see "成本指标", which sits in the group's first row."""
+    """A 成本指标 row's formula must see "成本指标", which sits in the group's first row:
+    it passes the 二级 column from the first indicator row down to its own row, whose last
+    non-empty cell is the row's 二级 (so a row copied into another block reads that one)."""
     scores = cells_of(book, "JX_IndicatorScore")
     level2 = cells_of(book, "JX_Level2")
     first_cost = next(i for i, cell in enumerate(level2) if cell.value == "成本指标")
     for offset in range(3):
-        formula = scores[first_cost + offset].value
-        assert formula.endswith(f"$C${level2[first_cost].row})")
+        cell = scores[first_cost + offset]
+        assert cell.value.endswith(f",$C${level2[0].row}:$C{cell.row})")
 
 
 def test_number_formats(book):
