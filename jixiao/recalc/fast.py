@@ -4,7 +4,8 @@ The template's formulas are all plain calls such as
 ``=JX_SCORE(E24,F24,G24,JX_Rules,J24,$C$13:$C24)`` — a JX_ function over cell
 references, ranges, defined names and literals. Excel may store the function
 as ``_xludf.JX_SCORE`` (unknown when saved) or ``[1]!JX_SCORE`` (from the
-add-in, linked as external workbook 1); all three are the same function. ``evaluate`` computes such
+add-in, linked as external workbook 1); all three are the same function, in any
+letter case (LibreOffice saves ``=jx_score(…)``, and TRUE as ``TRUE()``). ``evaluate`` computes such
 workbooks with ``cellfuncs`` alone, in milliseconds, and raises
 ``NotApplicable`` for anything else (another function, an operator, a cycle, an
 external reference …): then only the general engine can be exact.
@@ -138,6 +139,10 @@ def _parse_operand(tokens: list[re.Match[str]], index: int) -> tuple[Any, int]:
     if token.group("punct") in (",", ")"):
         return None, index  # an omitted argument: a blank, as Excel passes it
     if token.group("call"):
+        word = token.group("function").upper()
+        if word in ("TRUE", "FALSE") and index + 1 < len(tokens) \
+                and tokens[index + 1].group("punct") == ")":
+            return word == "TRUE", index + 2  # TRUE(): how LibreOffice saves TRUE
         return _parse_call(tokens, index)
     if token.group("string") is not None:
         return token.group("string")[1:-1].replace('""', '"'), index + 1

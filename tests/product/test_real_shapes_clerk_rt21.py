@@ -60,3 +60,28 @@ def test_libreoffice_scores_the_copied_native_row_as_jixiao_does(tmp_path):
     path = recalculated(filled(tmp_path, _paste_row_13_at_24, "native"))
     computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
     assert [computed[row - 1][7].strip() for row in (24, 43)] == ["5", "98.84"]
+
+
+# ---------------------------------------------------------------- 4: formulas as LibreOffice saves them
+
+def test_formulas_saved_by_libreoffice_are_computed_by_the_fast_path(tmp_path):
+    """LibreOffice saves =jx_rate(E6,F6,TRUE()) and =jx_score(…). Before: TRUE() sent the
+    whole workbook to the slow general engine."""
+    import re
+
+    from jixiao.recalc.workbook import recalculate
+
+    def as_libreoffice_saves(book, sheet):
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    text = re.sub(r"JX_[A-Z_]+\(", lambda match: match.group().lower(),
+                                  cell.value)
+                    cell.value = text.replace(",TRUE)", ",TRUE())")
+
+    (tmp_path / "plain").mkdir()
+    plain = recalculate(filled(tmp_path / "plain"))
+    saved = recalculate(filled(tmp_path, as_libreoffice_saves))
+    assert (plain.engine, saved.engine) == ("core", "core")
+    assert saved.values == plain.values
+    assert saved.values["自评表"]["H6"] == 1.0 and saved.values["自评表"]["H43"] == 98.84
