@@ -85,3 +85,19 @@ def test_formulas_saved_by_libreoffice_are_computed_by_the_fast_path(tmp_path):
     assert (plain.engine, saved.engine) == ("core", "core")
     assert saved.values == plain.values
     assert saved.values["自评表"]["H6"] == 1.0 and saved.values["自评表"]["H43"] == 98.84
+
+
+# ---------------------------------------------------------------- 5: JX406's level, as README says
+
+def test_readme_gives_jx406_both_levels_check_gives_it(tmp_path):
+    """A 指标值 the native formulas cannot score (满意度≥90%) is JX406 as a warning, a blank
+    score JX406 as an error. Before: README's table said 错误 only."""
+    from pathlib import Path
+
+    path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("E40", "满意度≥90%"),
+                               "native"))
+    assert [item.split(" ", 3)[:3] for item in findings(path)
+            if item.startswith("JX406")] == [["JX406", "warning", "E40"]]
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    [row] = [line for line in readme.splitlines() if line.startswith("| JX406 |")]
+    assert row.split("|")[2].strip() == "错误/警告"
