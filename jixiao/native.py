@@ -63,11 +63,13 @@ from jixiao.rules import (
     UNGRADED,
     Direction,
     band_text,
+    percent_value,
     round2,
     strict_at_target_share,
     template_amounts,
     ungraded,
     unit_direction,
+    weight_points,
 )
 from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent, is_bare_fraction
@@ -121,10 +123,11 @@ HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "
                "eop", "goal", "done", "at", "share", "met", "points")
 HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "AA",
                   "AB")
-# "points": the row's 分值 as the checker reads it (``weight_points``): 10% typed (0.1 in a
+# "points": the row's 分值 as the checker reads it (``rules.weight_points``): 10% typed (0.1 in a
 # percent-formatted cell) is 10 points, as a 权重 "10%" is (rt20). Every formula of the
 # row reads it, not the 分值 cell.
 _HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
+assert _HELPERS["points"] == COLUMN["points"]  # where the highlights read the points
 
 
 # ---------------------------------------------------------------- the formulas
@@ -202,13 +205,13 @@ def _on_load(ref: str) -> str:
 
 
 def _points(ref: str) -> str:
-    """``weight_points`` as a formula: a number in a percent-formatted cell in percent,
+    """``rules.weight_points`` as a formula: a number in a percent-formatted cell in percent,
     another number as it is, a text or blank as its text ("" for blank, not 0)."""
     return f'IF(ISNUMBER({ref}),IF({_percent_format(ref)},{_percent_number(ref)},{ref}),{ref}&"")'
 
 
 def _percent_number(ref: str) -> str:
-    """``_percent_value`` as a formula: 1.05 typed as 105% → 105."""
+    """``rules.percent_value`` as a formula: 1.05 typed as 105% → 105."""
     x = f"ROUND({ref}*100,10)"
     return (f'IF({x}=0,0,IF(OR(ABS({x})<1E-4,ABS({x})>=1E6),"",'
             f'ROUND({x},5-INT(LOG10(ABS({x}))))))')
@@ -386,22 +389,6 @@ def _is_converted(unit: str) -> bool:
         or any(ch in unit for ch in _DATE_CHARS)
 
 
-def _percent_value(value: float) -> float | str:
-    """A number in a percent-formatted cell (105% typed: 1.05) in percent, as the reader
-    takes it (``read.grid.percent_shown``: the text "105%", to 6 significant digits);
-    "" where that text has an exponent (1e-05%), which no rule reads."""
-    text = f"{round(value * 100, 10):g}"
-    return "" if "e" in text else float(text)
-
-
-def weight_points(value: Any, percent: bool) -> Any:
-    """A 分值 cell as the native formulas read it: in a percent-formatted cell (10% typed:
-    0.1) the percent, 10 points, as the reader takes a 权重 "10%"; a text or blank as it is."""
-    if _is_number(value) and percent:
-        return _percent_value(value)
-    return "" if value is None else value
-
-
 def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                judged: Any = None, level2: Any = None, target_percent: bool = False,
                actual_percent: bool = False, weight_percent: bool = False) -> dict[str, Any]:
@@ -412,7 +399,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     values: dict[str, Any] = {"points": weight}
     rules = plain_text(rules_name).strip().lower()
     if _is_number(target) and target_percent:
-        t_text, op, t_unit, t_num = "", "", "%", _percent_value(target)
+        t_text, op, t_unit, t_num = "", "", "%", percent_value(target)
     elif isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
     else:
@@ -424,7 +411,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         t_num = _number(rest, t_unit)
     if _is_number(actual):
         a_text, a_unit, level = "", "%" if actual_percent else "", ""
-        a_num = _percent_value(actual) if actual_percent else float(actual)
+        a_num = percent_value(actual) if actual_percent else float(actual)
     else:
         a_text = _normalised(actual)
         a_unit = _unit(a_text)

@@ -150,6 +150,25 @@ def rule_name(text: str) -> str | None:
     return None
 
 
+def percent_value(value: float) -> float | str:
+    """A number in a percent-formatted cell (105% typed: 1.05) in percent, as the reader
+    takes it (``read.grid.percent_shown``: the text "105%", to 6 significant digits);
+    "" where that text has an exponent (1e-05%), which no rule reads."""
+    text = f"{round(value * 100, 10):g}"
+    return "" if "e" in text else float(text)
+
+
+def weight_points(value: object, percent: bool) -> object:
+    """A 分值 cell in points, as ``jixiao check`` reads it (``read.grid.points_at``): a
+    number in a percent-formatted cell (10% typed: 0.1) is the percent, 10 points, as a
+    权重 "10%" is; another number as it is; a text as typed, a blank "". The template's
+    formulas read every 分值 this way — the native ones by this rule written out
+    (``native._points``), the add-in's through JX_POINTS (``cellfuncs.points``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and percent:
+        return percent_value(value)
+    return "" if value is None else value
+
+
 def round2(value: float) -> float:
     """Half-up to 2 decimals as a person rounds: 8.947 → 8.95, 89.995 → 90.0.
 
