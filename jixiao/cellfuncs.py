@@ -45,6 +45,8 @@ def _blank(value: Cell) -> bool:
 
 
 def _number(value: Cell, what: str) -> float:
+    if is_error(value):  # JX_POINTS(G13) of a 分值 "十": its own words, not wrapped again
+        raise ScoreInputError(value.removeprefix(ERROR_MARK).strip())
     points = parse_points(value)
     if points is None:
         raise ScoreInputError(f"{what}“{value}”不是数字")
@@ -101,6 +103,36 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
         return rate_fraction
     weight_value = 10.0 if _blank(weight) else _number(weight, "分值")
     return rules.execution_score(_number(rate_fraction, "执行率") * 100, weight_value)
+
+
+def points(weight: Cell, percent: Cell = False) -> Cell:
+    """JX_POINTS: a 分值 cell in points, as ``jixiao check`` reads it
+    (``rules.weight_points``): 10% typed — 0.1 in a cell whose number format shows a
+    percent, ``percent`` true — is 10 points; a text as typed, a blank "". Given a range
+    (a list of rows, ``percent`` the same rows of flags), the range in points, for
+    JX_WEIGHT_TOTAL. Excel's JX_POINTS(G13) is given the cell and reads its format
+    itself (``udfs/``); the headless engines pass ``percent`` from the cells' formats
+    (``recalc.cellformats``)."""
+    if not isinstance(weight, (list, tuple)):
+        return _points(weight, percent)
+    rows = [row if isinstance(row, (list, tuple)) else [row] for row in weight]
+    flags = percent if isinstance(percent, (list, tuple)) else [[percent] * len(row)
+                                                                  for row in rows]
+    flags = [row if isinstance(row, (list, tuple)) else [row] for row in flags]
+    if [len(row) for row in flags] != [len(row) for row in rows]:
+        return f"{ERROR_MARK} 分值区域与其格式的行列数不一致"
+    return [[_points(value, flag) for value, flag in zip(row, flag_row, strict=True)]
+            for row, flag_row in zip(rows, flags, strict=True)]
+
+
+@_cell_safe
+def _points(weight: Cell, percent: Cell) -> Cell:
+    value = rules.weight_points(weight, _flag(percent))
+    if _blank(value):
+        return ""
+    if isinstance(value, str) or not isinstance(value, (int, float)):
+        return _number(value, "分值")  # "5" typed as text is 5; "十" shows ⚠, as JX_SCORE's
+    return value
 
 
 def _default_op(level2: Cell, target: Cell) -> str:
@@ -211,4 +243,9 @@ FUNCTIONS: dict[str, Callable[..., Cell]] = {
     "JX_TOTAL": total,
     "JX_GRADE": grade,
     "JX_WEIGHT_TOTAL": weight_total,
+    "JX_POINTS": points,
 }
+# The JX_ functions given, after the cell their first argument names, whether that cell's
+# number format shows a percent: Excel's JX_POINTS reads the format itself; the headless
+# engines add it as a last argument (``recalc.cellformats``).
+READS_FORMAT = frozenset({"JX_POINTS"})

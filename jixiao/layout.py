@@ -38,9 +38,12 @@ FUND_REASON = f"$J${FUND_ROWS[0]}"
 FUND_REASON_TITLE = "执行率偏低原因说明"
 
 # Indicator block columns: 一级 B, 二级 C, 三级 D, 指标值 E, 完成值 F, 分值 G,
-# 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K.
+# 得分 H, 偏差原因 I; outside the print area 人工评分 J and 是否达成 K; hidden, the 分值 in
+# points (10% typed is 10: ``rules.weight_points``), which the score formulas of both
+# template variants, the 分值合计 and the highlights read (since rt21 in the JX_ one).
 COLUMN = {"level1": "B", "level2": "C", "name": "D", "target": "E", "actual": "F",
-           "weight": "G", "score": "H", "reason": "I", "judged": "J", "met": "K"}
+           "weight": "G", "score": "H", "reason": "I", "judged": "J", "met": "K",
+           "points": "AB"}
 
 
 def _rows(column: str) -> str:

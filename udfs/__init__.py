@@ -7,13 +7,14 @@
 | 函数 | 公式示例 | 结果 |
 |---|---|---|
 | JX_RATE(全年预算数, 全年执行数, [总额行]) | ``=JX_RATE(E6,F6,TRUE)`` | 执行率（小数，设为百分比格式显示 99.81%）；总额行预算数为 0 时显示 ⚠ |
-| JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,G6)`` | 执行率得分 = 分值 × 执行率，最高为分值 |
-| JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,G13,JX_Rules)`` | 单个指标得分 |
+| JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,JX_POINTS(G6))`` | 执行率得分 = 分值 × 执行率，最高为分值 |
+| JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,JX_POINTS(G13),JX_Rules)`` | 单个指标得分 |
 | JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
 | JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：是 / 否 / 未知 |
 | JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
 | JX_GRADE(总分, [分值合计]) | ``=JX_GRADE(H43,G43)`` | 评分等级：优 / 良 / 中 / 差；分值合计不是 100 时不评等级 |
-| JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(G6,G13:G42)`` | 分值合计（应为 100） |
+| JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42))`` | 分值合计（应为 100） |
+| JX_POINTS(分值单元格或区域) | ``=JX_POINTS(G13)`` | 分值折成分：设为百分比格式、填 10% 的计 10 分（与校验相同） |
 
 无法计算时，单元格显示以 “⚠” 开头的中文说明（例如 “⚠ 实际完成值为空”），
 不会出现 Python 报错信息。
@@ -24,6 +25,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from jixiao import cellfuncs
+from jixiao.xlsx.numformats import shows_percent
 
 _RULES_DOC = "评分规则：mof2020（默认）、ratio 或 sichuan"
 
@@ -104,3 +106,21 @@ def JX_GRADE(total, weight_total=None):
 def JX_WEIGHT_TOTAL(exec_weight, weights):
     """分值合计，应等于 100。"""
     return cellfuncs.weight_total(exec_weight, weights)
+
+
+@xw.func(category="绩效自评")
+@xw.arg("weight", "range", doc="分值所在的单元格或区域（须为单元格引用）")
+def JX_POINTS(weight):
+    """分值折成分，与 jixiao check 的读法相同：单元格设为百分比格式、填 10% 的计 10 分；
+    其他数字照填写的计，空白为空；给区域时逐格折算（供 JX_WEIGHT_TOTAL 合计）。
+    模板的得分、执行率得分、分值合计都经它读分值。"""
+    if isinstance(weight, (list, tuple)):  # an array, not cells: no format to read
+        return f"{cellfuncs.ERROR_MARK} JX_POINTS 须引用单元格"
+    if not hasattr(weight, "number_format"):  # not given a cell (xlwings passes None)
+        return cellfuncs.points(weight)
+    if weight.count > 1:  # a range: each cell by its own format, row by row
+        return cellfuncs.points(
+            [[cell.value for cell in row.columns] for row in weight.rows],
+            [[shows_percent(cell.number_format or "General") for cell in row.columns]
+             for row in weight.rows])
+    return cellfuncs.points(weight.value, shows_percent(weight.number_format or "General"))

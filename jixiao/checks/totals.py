@@ -203,21 +203,28 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
             value = shown(fraction)
             yield line.sources["rate"], f"“{line.label}”的执行率", \
                 None if value is None else float(value) * 100  # type: ignore[arg-type]
-    # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10)
-    execution = cellfuncs.execution_score(rate_fraction, typed_in(table, funds, "weight"))
+    # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10); a 分值 through
+    # JX_POINTS in points (10% typed is 10, since rt21), directly as typed before
+    def weight(line: object, formula_at: Source | None) -> object:
+        return _points(table, line) if _reads_points(table.cell(formula_at)) \
+            else typed_in(table, line, "weight")
+
+    execution = cellfuncs.execution_score(rate_fraction, weight(funds, funds.sources.get("score")))
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(execution)
     for indicator in table.indicators:
         value = cellfuncs.score(indicator.target, indicator.actual,
-                                typed_in(table, indicator, "weight"), evaluation.rules.name,
+                                weight(indicator, indicator.sources.get("score")),
+                                evaluation.rules.name,
                                 typed_in(table, indicator, "judged"), indicator.level2)
         parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
-    # JX_WEIGHT_TOTAL reads the 分值 cells as typed
-    weight_total = cellfuncs.weight_total(typed_in(table, funds, "weight"),
-                                          [typed_in(table, i, "weight") for i in table.indicators])
+    # JX_WEIGHT_TOTAL reads the 分值 cells as typed, or (JX_POINTS) in points
+    total_at = table.sources.get("weight_total")
+    weight_total = cellfuncs.weight_total(weight(funds, total_at),
+                                          [weight(i, total_at) for i in table.indicators])
     if "weight_total" in table.sources:
         yield table.sources["weight_total"], "分值合计", shown(weight_total)
     total = cellfuncs.total(*parts)
@@ -228,6 +235,20 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         yield source, "评分等级", shown(cellfuncs.grade(
             _as_shown(table, table.sources.get("total"), total, current),
             weight_total if _grades_weights(table.cell(source)) else None))
+
+
+def _reads_points(info: CellInfo | None) -> bool:
+    """A template's formula reading its 分值 through JX_POINTS (since rt21): 10% typed is
+    10 points. An older one passes the 分值 cell as typed: 0.1."""
+    return info is not None and "JX_POINTS(" in (info.formula or "").upper()
+
+
+def _points(table: SelfEvaluation, line: object) -> object:
+    """A 分值 cell in points, as the template's formulas read it (``rules.weight_points``):
+    10% typed (0.1 in a percent-formatted cell) is 10 points (rt20)."""
+    info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
+    return rules.weight_points(typed_in(table, line, "weight"),
+                               info is not None and shows_percent(info.number_format))
 
 
 def _grades_weights(info: CellInfo | None) -> bool:
@@ -259,9 +280,7 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     funds = table.funds
 
     def points(line: object) -> object:  # a 分值 typed as 10% is 10 points (rt20)
-        info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
-        return native.weight_points(typed_in(table, line, "weight"),
-                                    info is not None and shows_percent(info.number_format))
+        return _points(table, line)
 
     scores, weights, filled = [], [], []
     for indicator in table.indicators:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jixiao.cellfuncs import FUNCTIONS
+from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.limits import formula_problem
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
@@ -210,6 +210,7 @@ class _Workbook:
         self.results: dict[_Key, Any] = {}           # anchor → result (scalar or rows)
         self.names = _global_names(package)
         self.package = package
+        self.formats: dict[str, dict[str, str]] = {}  # SHEET → cell → number format
         self.unread = {sheet.name.upper(): sheet for sheet in package.sheets}
         for sheet in package.sheets:
             if package.may_hold_formulas(sheet):
@@ -289,15 +290,13 @@ class _Workbook:
         if len(path) > 200:
             raise NotApplicable("formula chain too deep")
         path = (*path, id(computed))
-        args = [self._operand(arg, computed.sheet, path) for arg in computed.call.args]
-        result = call_function(FUNCTIONS[computed.call.name], args)
+        result = self._call(computed.call, computed.sheet, path)
         self.results[key] = result
         return result
 
     def _operand(self, node: Any, sheet: str, path: tuple[int, ...]) -> Any:
         if isinstance(node, _Call):
-            args = [self._operand(arg, sheet, path) for arg in node.args]
-            return call_function(FUNCTIONS[node.name], args)
+            return self._call(node, sheet, path)
         if isinstance(node, _Name):
             if node.name not in self.names:
                 raise NotApplicable(f"name {node.name} is not a workbook-scope reference")
@@ -311,6 +310,27 @@ class _Workbook:
                     for row in range(node.top, node.bottom + 1)]
             return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
         return node  # a literal
+
+    def _call(self, call: _Call, sheet: str, path: tuple[int, ...]) -> Any:
+        args = [self._operand(arg, sheet, path) for arg in call.args]
+        if call.name in READS_FORMAT and len(call.args) == 1 and isinstance(call.args[0], _Ref):
+            args.append(self._shows_percent(call.args[0], sheet))  # as Excel's reads it
+        return call_function(FUNCTIONS[call.name], args)
+
+    def _shows_percent(self, ref: _Ref, sheet: str) -> bool | list[list[bool]]:
+        """Whether the cell's number format shows a percent; a range's, row by row."""
+        from jixiao.recalc.cellformats import number_formats
+        from jixiao.xlsx.numformats import shows_percent
+
+        target = (ref.sheet or sheet).upper()
+        if target not in self.formats:
+            part = next(part for part in self.package.sheets if part.name.upper() == target)
+            self.formats[target] = number_formats(self.package, part)
+        formats = self.formats[target]
+        grid = [[shows_percent(formats.get(f"{column_letters(column)}{row}", "General"))
+                 for column in range(ref.left, ref.right + 1)]
+                for row in range(ref.top, ref.bottom + 1)]
+        return grid if ref.is_range else grid[0][0]
 
     def _cell(self, sheet: str, row: int, column: int, path: tuple[int, ...]) -> Any:
         self._read_if_needed(sheet)

@@ -30,6 +30,7 @@ from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
+from jixiao.recalc.cellformats import with_formats
 from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
@@ -139,6 +140,7 @@ class _Model(ExcelModel):
         problem = None
         if cell.data_type == "f":
             prepare_cell(cell)
+            _give_formats(cell)
             text = self._clamp(cell, fixed_offsets(cell, _with_sheet_names(cell, _formula_text(cell))))
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
             unknown = _unknown_function(text)
@@ -175,6 +177,14 @@ class _Model(ExcelModel):
         for name in sorted(_names_in(text) & set(self.dropped_names)):
             return f"名称“{name}”引用的区域过大（{self.dropped_names[name]:,} 个单元格），未计算"
         return None
+
+
+def _give_formats(cell: Any) -> None:
+    """JX_POINTS(G13) given G13's percent format, as Excel's reads it (``cellformats``)."""
+    text = _formula_text(cell)
+    new = with_formats(text, cell)
+    if new != text:
+        set_formula(cell, new)
 
 
 def _with_sheet_names(cell: Any, text: str) -> str:

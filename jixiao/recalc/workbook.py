@@ -23,7 +23,7 @@ from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
 from jixiao.xlsx.numformats import shows_percent
-from jixiao.xlsx.package import CellValue, ExcelError, Package, Sheet
+from jixiao.xlsx.package import CellValue, ExcelError, Package
 from jixiao.xlsx.refs import area_cells
 from jixiao.xlsx.writeback import write_cached_values
 
@@ -140,12 +140,13 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     (``native.native_results``: the same steps as the formulas, in Python)."""
     from jixiao.layout import SHEET
     from jixiao.native import native_results
+    from jixiao.recalc.cellformats import number_formats
 
     sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
     if sheet is None:
         raise JixiaoError(f"“{package.path.name}”标明是原生公式模板，却没有工作表“{SHEET}”")
     cells = {cell.ref: cell for cell in package.cells(sheet)}
-    formats = _number_formats(package, sheet)
+    formats = number_formats(package, sheet)
     values = native_results(lambda ref: cells[ref].value if ref in cells else None,
                             lambda ref: cells[ref].formula.text if ref in cells
                             and cells[ref].formula is not None else None,
@@ -172,29 +173,6 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
                           f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
-
-
-def _number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
-    """Cell → number format of the sheet's numbers with a style (105% typed: "0%")."""
-    import re
-
-    from jixiao.xlsx.plainxml import Unsure
-    from jixiao.xlsx.styles import Styles
-
-    try:
-        styles = Styles(package.members.get("xl/styles.xml"), False)
-    except (Unsure, ValueError):  # a stylesheet the fast reader leaves to openpyxl
-        from openpyxl import load_workbook
-
-        book = load_workbook(package.path)
-        return {cell.coordinate: cell.number_format for row in book[sheet.name].iter_rows()
-                for cell in row if isinstance(cell.value, (int, float))}
-    formats = {}
-    for span in package.spans(sheet):
-        style = re.search(r'(?:^|\s)s\s*=\s*["\'](\d+)["\']', span.attrs)
-        if style is not None and int(style.group(1)) < len(styles.formats):
-            formats[span.ref] = styles.formats[int(style.group(1))]
-    return formats
 
 
 def _row_of(ref: str) -> int:

@@ -34,6 +34,15 @@ or move blocks:
     JX_Judged        30×1   人工评分 (outside the print area)
     JX_IndicatorMet  30×1   是否达成, =JX_MET (outside the print area)
     JX_WeightTotal   1×1    分值合计, =JX_WEIGHT_TOTAL
+
+Every formula reads a 分值 in points, as ``jixiao check`` does: 10% typed (0.1 in a
+percent-formatted cell) is 10 (``rules.weight_points``). The JX_ formulas pass it through
+JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6)),
+JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42)), so a row inserted with its H formula
+copied counts whole — and the hidden column AB (``COLUMN["points"]``) holds each row's
+=JX_POINTS(G13) for the highlights (``highlights``: no JX_ function there); the native
+template's AB holds the same rule in plain functions. A workbook made before rt21 passes
+the 分值 cells as typed; ``checks.totals`` tells the two apart by JX_POINTS.
     JX_TotalScore    1×1    总分, =JX_TOTAL
     JX_TotalGrade    1×1    评分等级, =JX_GRADE
 
@@ -107,6 +116,7 @@ from jixiao.template.styles import (
 from jixiao.xlsx.numformats import shows_percent
 
 LEVEL_CHOICES = ("达成", "部分达成", "未达成")
+POINTS = COLUMN["points"]  # hidden: each row's 分值 in points
 
 # ---------------------------------------------------------------- writing
 
@@ -213,7 +223,7 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
         put(ws, f"H{row}", f"=JX_RATE(E{row},F{row}{total_line})", Style(number_format=PERCENT))
         if row == FUND_ROWS[0]:
             put(ws, f"G{row}", 10, POINTS_INPUT)
-            put(ws, f"I{row}", f"=JX_EXEC_SCORE(H{row},G{row})", COMPUTED)
+            put(ws, f"I{row}", f"=JX_EXEC_SCORE(H{row},JX_POINTS(G{row}))", COMPUTED)
         else:
             put(ws, f"G{row}", "—")
             put(ws, f"I{row}", "—")
@@ -227,10 +237,12 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     put(ws, "G11:I11", None, LONG_INPUT)
 
     _write_indicator_block(ws)
+    ws.column_dimensions[POINTS].hidden = True
 
     put(ws, f"A{TOTAL_ROW}:F{TOTAL_ROW}", "总分", HEADER)
     put(ws, f"G{TOTAL_ROW}",
-         f"=JX_WEIGHT_TOTAL(G{FUND_ROWS[0]},G{FIRST_ROW}:G{LAST_ROW})", COMPUTED)
+         f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS(G{FIRST_ROW}:G{LAST_ROW}))",
+         COMPUTED)
     put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},H{FIRST_ROW}:H{LAST_ROW})", COMPUTED)
     put(ws, f"I{TOTAL_ROW}", None)
     put(ws, f"A{GRADE_ROW}:G{GRADE_ROW}", "评分等级", HEADER)
@@ -273,8 +285,10 @@ def _write_indicator_block(ws: Worksheet) -> None:
             put(ws, actual, None, VALUE_INPUT)
             put(ws, f"{c['weight']}{row}", None, POINTS_INPUT)
             put(ws, f"{c['score']}{row}",
-                 f"=JX_SCORE({target},{actual},{c['weight']}{row},JX_Rules,"
+                 f"=JX_SCORE({target},{actual},JX_POINTS({c['weight']}{row}),JX_Rules,"
                  f"{c['judged']}{row},{level2_cell})", COMPUTED)
+            put(ws, f"{POINTS}{row}", f"=JX_POINTS({c['weight']}{row})",
+                Style(border=False, fill=HELPER_FILL))
             put(ws, f"{c['reason']}{row}", None, TEXT_INPUT)
             put(ws, f"{c['judged']}{row}", None, POINTS_INPUT)
             put(ws, f"{c['met']}{row}", f"=JX_MET({target},{actual},{level2_cell})",

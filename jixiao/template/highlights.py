@@ -12,7 +12,9 @@ spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
     JX201  年度指标值 (E)          a row with a 分值 has no 年度指标值
     JX202  实际完成值 (F)          a row with a 分值 and a 年度指标值 has no 实际完成值
     JX405  偏差原因 (I)            the 得分 is below the 分值 and no reason is written
-                                   (blank, or only “无”/“暂无” …: ``model.NO_REASON``)
+                                   (blank, or only “无”/“暂无” …: ``model.NO_REASON``);
+                                   the 分值 in points, from the hidden column AB (10%
+                                   typed is 10, as the 得分 counts it)
     JX408  人工评分 (J)            the 得分 cell asks for a person's score
 
 Each highlight is a subset of its check: whatever the form marks, ``jixiao check`` says
@@ -70,7 +72,8 @@ def _row(key: str, row: int) -> str:
 
 
 def _deduction(row: int) -> str:
-    score, weight = _row("score", row), _row("weight", row)
+    # the 分值 in points (hidden AB: 10% typed is 10), as the 得分 was scored on it
+    score, weight = _row("score", row), _row("points", row)
     return (f"IF(AND(ISNUMBER({score}),ISNUMBER({weight})),"
             f"AND({score}<{weight}-{TOLERANCE:g},{_no_reason(_row('reason', row))}),FALSE)")
 

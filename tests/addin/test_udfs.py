@@ -43,9 +43,9 @@ def _is_error(value):
 
 # ------------------------------------------------------------ the numbers
 
-def test_all_eight_functions_are_there():
-    assert UDF_NAMES == ["JX_EXEC_SCORE", "JX_GRADE", "JX_MET", "JX_RATE", "JX_SCORE",
-                         "JX_SCORES", "JX_TOTAL", "JX_WEIGHT_TOTAL"]
+def test_all_nine_functions_are_there():
+    assert UDF_NAMES == ["JX_EXEC_SCORE", "JX_GRADE", "JX_MET", "JX_POINTS", "JX_RATE",
+                         "JX_SCORE", "JX_SCORES", "JX_TOTAL", "JX_WEIGHT_TOTAL"]
 
 
 def test_score_below_target_is_proportional():
@@ -233,3 +233,43 @@ def test_a_zero_budget_on_the_total_line_is_no_rate():
     assert udfs.JX_EXEC_SCORE(rate, 10) == rate
     assert udfs.JX_TOTAL(udfs.JX_EXEC_SCORE(rate, 10), [[90]]) == "⚠ 有得分未能计算，总分无法合计"
     assert udfs.JX_RATE(200, 170, True) == pytest.approx(0.85)
+
+
+class _Cell:
+    """What xlwings gives JX_POINTS for its argument (``xw.arg(..., "range")``): the cell."""
+
+    count = 1
+
+    def __init__(self, value, number_format):
+        self.value, self.number_format = value, number_format
+
+
+class _Column:
+    """A one-column range of ``_Cell``s, as xlwings' Range iterates it."""
+
+    def __init__(self, *cells):
+        self.count, self.number_format = len(cells), None
+        self.rows = [type("Row", (), {"columns": [cell]})() for cell in cells]
+
+
+def test_points_count_a_weight_typed_as_a_percent_as_check_does():
+    """rt21: 10% typed into a 分值 is 0.1 in a percent-formatted cell; jixiao check counts
+    10 points, so the template's JX_POINTS does: JX_SCORE and JX_WEIGHT_TOTAL read it."""
+    assert udfs.JX_POINTS(_Cell(0.1, "0%")) == 10
+    assert udfs.JX_POINTS(_Cell(0.125, "0.00%")) == 12.5
+    assert udfs.JX_POINTS(_Cell(0.1, "General")) == 0.1
+    assert udfs.JX_POINTS(_Cell(0.1, '0.0"%"')) == 0.1  # a literal % sign: 0.1 shown 0.1%
+    assert udfs.JX_POINTS(_Cell(10, "0.00")) == 10
+    assert udfs.JX_POINTS(_Cell(None, "0%")) == ""
+    assert udfs.JX_POINTS(_Cell("5", "@")) == 5
+    assert udfs.JX_POINTS(_Cell("十", "General")) == "⚠ 分值“十”不是数字"
+    assert udfs.JX_SCORE("≥90%", "95%", udfs.JX_POINTS(_Cell(0.1, "0%"))) == 10
+    assert udfs.JX_SCORE("≥90%", "81%", udfs.JX_POINTS(_Cell(0.1, "0%"))) == 9
+    # a 分值 in words reads as JX_SCORE always said, not wrapped in a second message
+    assert udfs.JX_SCORE("≥90%", "95%", udfs.JX_POINTS(_Cell("十", "General"))) == \
+        udfs.JX_SCORE("≥90%", "95%", "十") == "⚠ 分值“十”不是数字"
+    assert udfs.JX_WEIGHT_TOTAL(udfs.JX_POINTS(_Cell(0.1, "0%")), [[90], [""]]) == 100
+    column = udfs.JX_POINTS(_Column(_Cell(0.3, "0%"), _Cell(None, "0.00"), _Cell(60, "0.00")))
+    assert column == [[30], [""], [60]]
+    assert udfs.JX_WEIGHT_TOTAL(udfs.JX_POINTS(_Cell(0.1, "0%")), column) == 100
+    assert udfs.JX_EXEC_SCORE(0.9981, udfs.JX_POINTS(_Cell(0.1, "0%"))) == 9.98

@@ -336,3 +336,85 @@ def test_results_never_calculated_point_at_no_locked_cell(tmp_path, input_cells,
     first = "H6、H7、H8、H9、I6、H13" if formulas == "addin" else "H13、H6、H7、H8、H9、I6"
     assert stale == [f"None 9 个公式单元格（{first} 等）没有计算结果：文件保存前未重新计算；{how}"]
     assert_only_input_cells(findings, input_cells)
+
+
+# ---------------------------------------------------------------- rt21: 分值 typed as 10%
+
+def _percent_weights(tmp_path: Path, change=None) -> Path:
+    """putuo-1 in the JX_ template, then typed by a clerk (openpyxl): the 分值 of the 执行率
+    and of 服务对象满意度 as 10%, of 预算资金执行率 as 5.00% — numbers in percent-formatted
+    cells, 0.1 and 0.05 — and 服务对象满意度 部分达成, judged 7 with its reason."""
+    from jixiao.samples import sample
+
+    path = tmp_path / "percent.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"))
+    book = openpyxl.load_workbook(path)
+    sheet = book[SHEET]
+    sheet["G6"], sheet["G13"], sheet["G40"] = 0.1, 0.05, 0.1
+    for ref, shown in (("G6", "0%"), ("G13", "0.00%"), ("G40", "0%")):
+        sheet[ref].number_format = shown
+    sheet["F40"], sheet["J40"], sheet["I40"] = "部分达成", 7, "少数服务对象反映办理时间长，已简化流程"
+    if change is not None:
+        change(sheet)
+    book.save(path)
+    return path
+
+
+def test_a_weight_typed_as_a_percent_counts_its_points_in_the_jx_template(tmp_path):
+    """rt21: jixiao check (read.grid.points_at) and the native template count 10% typed as
+    10 points; the JX_ template passed the cell's 0.1 to JX_SCORE and the totals (人工评分 7
+    "不在 0.06–0.08 分之间", 分值合计 75.25). Its formulas now read every 分值 through
+    JX_POINTS, and both engines of ``jixiao recalc`` give the same."""
+    from jixiao.recalc.workbook import recalculate
+
+    path = _percent_weights(tmp_path)
+    written, result = recalc_file(path, tmp_path / "percent.recalc.xlsx")
+    assert result.engine == "core"
+    cells = openpyxl.load_workbook(written, data_only=True)[SHEET]
+    # 10 × 31.5/31.56 = 9.98; 5 + 25 + 20 + 30 + 7 + 9.98 = 96.98
+    assert [cells[ref].value for ref in ("H13", "AB13", "H40", "AB40", "I6", "G43", "H43",
+                                         "H44")] == [5, 5, 7, 10, 9.98, 100, 96.98, "优"]
+    check = check_workbook(written)
+    assert check.tables[0].evaluation.total == 96.98
+    assert [f"{f.code} {f.cell}" for f in check.findings if f.severity == "error"] == []
+    assert not [f for f in check.findings if f.code in ("JX503", "JX504")]
+    general = recalculate(path, engine="formulas")  # the engine for a clerk's own formulas
+    assert general.values == result.values
+
+
+def test_libreoffice_shows_the_percent_typed_weights_points(tmp_path):
+    """The recalculated JX_ template in a program without the add-in (LibreOffice): the
+    stored results — no JX_POINTS is recalculated into #NAME?."""
+    from libreoffice import error_cells, sheets_as_shown
+
+    path = _percent_weights(tmp_path)
+    written, _ = recalc_file(path, tmp_path / "percent.recalc.xlsx")
+    sheets = sheets_as_shown(written, tmp_path / "lo")
+    assert not error_cells(sheets), error_cells(sheets)[:5]
+    shown = sheets[SHEET]
+    assert [float(shown[row][column]) for row, column in ((39, 7), (5, 8), (42, 6), (42, 7))] \
+        == [7, 9.98, 100, 96.98]  # H40, I6, G43, H43
+    assert shown[43][7] == "优"  # H44
+
+
+def _before_rt21(sheet) -> None:
+    """The formulas of a template made before rt21: the 分值 cells passed as typed."""
+    sheet["I6"] = "=JX_EXEC_SCORE(H6,G6)"
+    sheet["G43"] = "=JX_WEIGHT_TOTAL(G6,G13:G42)"
+    for row in range(13, 43):
+        sheet[f"H{row}"] = sheet[f"H{row}"].value.replace(f"JX_POINTS(G{row})", f"G{row}")
+        sheet[f"AB{row}"] = None
+
+
+def test_a_template_made_before_jx_points_computes_as_it_always_did(tmp_path):
+    """An older workbook keeps its formulas' results (10% typed is 0.1 there), and check
+    computes what those formulas give: no formula is said to be stale or overwritten."""
+    path = _percent_weights(tmp_path, _before_rt21)
+    written, _ = recalc_file(path, tmp_path / "old.recalc.xlsx")
+    cells = openpyxl.load_workbook(written, data_only=True)[SHEET]
+    # 0.1 × 0.9981 = 0.0998 → 0.1; 0.1 + 0.05 + 25 + 20 + 30 + 0.1 = 75.25
+    assert [cells[ref].value for ref in ("H13", "H40", "I6", "G43", "H43")] == [
+        0.05, "⚠ 定性指标：部分达成，人工评分 7 不在 0.06–0.08 分之间", 0.1, 75.25,
+        "⚠ 有得分未能计算，总分无法合计"]
+    codes = {f.code for f in check_workbook(written).findings}
+    assert not codes & {"JX503", "JX504"}, codes

@@ -28,6 +28,11 @@ def _set(**cells):
     return change
 
 
+def _percent_weight(book, sheet):
+    sheet["G15"], sheet["I15"] = 0.05, None  # 5 points, typed as 5%
+    sheet["G15"].number_format = "0%"
+
+
 # the sound fill (98.84 优), then one slip each: (change, the marks it must show)
 SLIPS = {
     "sound": (None, set()),
@@ -41,6 +46,9 @@ SLIPS = {
     "指标值 missing": (_set(E17=None), {("JX201", "E17")}),
     "完成值 missing": (_set(F17=None), {("JX202", "F17")}),
     "人工评分 wanted": (_set(F21="部分达成"), {("JX408", "J21")}),
+    # rt21: a 分值 typed as 5% is 5 points for check and for the 得分: the deduction is
+    # measured against them (the raw 0.05 left the native form unmarked)
+    "分值 typed as a percent, deduction without reason": (_percent_weight, {("JX405", "I15")}),
     "人工评分 given": (_set(F21="部分达成", J21=3.5, I21="资金拨付晚了两周"), set()),
 }
 

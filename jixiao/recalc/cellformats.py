@@ -1,0 +1,77 @@
+"""The number formats a JX_ function reads: JX_POINTS(G13) counts 10% typed as 10 points.
+
+Excel's JX_POINTS is given the cell and reads its format (``udfs/``); the headless
+engines give ``cellfuncs.points`` the same as a last argument — whether the cell's number
+format shows a percent (``xlsx.numformats.shows_percent``). The fast path looks the format
+up as it evaluates (``number_formats``); for the formulas package, which passes values
+only, the call is written out before it compiles the formula (``with_formats``):
+``JX_POINTS(G13)`` → ``JX_POINTS(G13,TRUE)``, ``JX_POINTS(G13:G14)`` →
+``JX_POINTS(G13:G14,{FALSE;TRUE})``. A format is an input, never computed, so
+either way the result is what Excel shows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jixiao.cellfuncs import READS_FORMAT
+from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, sheet_named
+from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.package import Package, Sheet
+from jixiao.xlsx.refs import area_cells
+
+_CALL = re.compile(r"(?<![\w.])(?P<call>(?:_xludf\.)?(?P<name>JX_\w+)\(\s*)" + SHEET_PREFIX
+                   + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*\)",
+                   re.IGNORECASE)
+_MAX_CELLS = 1000  # a longer range is left as it is (no format: as typed)
+
+
+def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
+    """Cell → number format of the sheet's cells with a style (10% typed: "0%")."""
+    from jixiao.xlsx.plainxml import Unsure
+    from jixiao.xlsx.styles import Styles
+
+    try:
+        styles = Styles(package.members.get("xl/styles.xml"), False)
+    except (Unsure, ValueError):  # a stylesheet the fast reader leaves to openpyxl
+        from openpyxl import load_workbook
+
+        book = load_workbook(package.path)
+        return {cell.coordinate: cell.number_format for row in book[sheet.name].iter_rows()
+                for cell in row if isinstance(cell.value, (int, float))}
+    formats = {}
+    for span in package.spans(sheet):
+        style = re.search(r'(?:^|\s)s\s*=\s*["\'](\d+)["\']', span.attrs)
+        if style is not None and int(style.group(1)) < len(styles.formats):
+            formats[span.ref] = styles.formats[int(style.group(1))]
+    return formats
+
+
+def with_formats(text: str, cell: Any) -> str:
+    """The formula of openpyxl ``cell`` with each JX_POINTS of one cell given that cell's
+    percent format as a last argument, for the formulas package (strings left alone)."""
+    if not any(name in text.upper() for name in READS_FORMAT):
+        return text
+    parts = text.split('"')  # even parts are outside quotes
+
+    def written_out(match: re.Match[str]) -> str:
+        if match.group("name").upper() not in READS_FORMAT:
+            return match.group(0)
+        sheet = sheet_named(cell.parent, prefix_sheet(match.group("sheet")))
+        ref = match.group("ref").replace("$", "").upper()
+        if sheet is None:
+            return match.group(0)
+        rows = area_cells(ref)
+        if len(rows) * len(rows[0]) > _MAX_CELLS:
+            return match.group(0)
+        flags = ";".join(",".join("TRUE" if shows_percent(sheet[one].number_format or "General")
+                                  else "FALSE" for one in row) for row in rows)
+        given = flags if ":" not in ref else "{" + flags + "}"  # a range: an array of flags
+        return f"{match.group(0)[:-1].rstrip()},{given})"
+
+    parts[::2] = [_CALL.sub(written_out, part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+__all__ = ["number_formats", "with_formats"]
