@@ -162,6 +162,13 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                           "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
     if others:
         missing = set(values) - formulas
+        last_here, last_template = (max(map(_row_of, refs)) for refs in (formulas, values))
+        if missing and last_here < last_template:  # the formulas moved up: rows deleted
+            raise JixiaoError(
+                f"“{package.path.name}”是原生公式模板，但删除了 {last_template - last_here} 行"
+                f"（模板最后的公式在第 {last_template} 行，本表在第 {last_here} 行）：jixiao 只能按模板原样"
+                "计算；请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存。"
+                "以后用不到的指标行留空即可，不必删除")
         if missing:  # the template's formulas are not where it put them: rows moved
             row = min(_row_of(ref) for ref in missing)
             cell = f"H{row}" if f"H{row}" in missing else min(r for r in missing if _row_of(r) == row)

@@ -276,3 +276,19 @@ def test_recalc_of_a_native_form_with_formulas_on_a_sheet_of_the_clerks_own(tmp_
     message = capsys.readouterr().err
     assert "另有 1 个公式在其他工作表上（如 附件!B3）" in message, message
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_recalc_of_a_native_form_with_a_deleted_row_says_a_row_was_deleted(tmp_path, capsys):
+    """rt21c #5. Before: "第 42 行起的公式位置与模板不同…给新插入的行从上一行复制整行" for a
+    form where the clerk had deleted row 22 and inserted nothing."""
+    from jixiao.cli.main import main
+
+    def delete_row_22(book, sheet):
+        sheet.move_range("A23:AB44", rows=-1, translate=True)  # what deleting a row does
+
+    path = filled(tmp_path, delete_row_22, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    message = capsys.readouterr().err
+    assert "但删除了 1 行（模板最后的公式在第 44 行，本表在第 43 行）" in message, message
+    assert "插入" not in message and "不必删除" in message
+    assert not (tmp_path / "out.xlsx").exists()
