@@ -81,7 +81,12 @@ from jixiao.xlsx.book import (
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
-from jixiao.xlsx.openpyxl_cells import openpyxl_sheets, sheet_formulas, without_sheets
+from jixiao.xlsx.openpyxl_cells import (
+    openpyxl_sheets,
+    sheet_formulas,
+    without_empty_cells,
+    without_sheets,
+)
 from jixiao.xlsx.refs import column_letters, split_ref
 from jixiao.xlsx.sheet import SheetCells
 
@@ -127,14 +132,19 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         return _workbook(path, sheets, notes, too_long, False, [], hidden)
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
-    package = check_package(path, data, limits, keep=True)
+    # (a worksheet over a limit of its own is skipped below, not refused)
+    package = check_package(path, data, limits, keep=True, skip_sheets=True)
     archive = package.contents  # a zip (sniff), so kept: its XML parts are read from here
     assert archive is not None
     with archive:
         parts = sheet_parts(path, archive, package.relationships)
         notes: list[str] = []
-        too_big: set[str] = set()
+        too_big: set[str] = set(package.oversized)
         for sheet, part in parts.items():
+            if part in package.oversized:
+                what, variable = package.oversized[part]
+                notes.append(f"工作表“{sheet}”{what}，已跳过（可设置环境变量 {variable} 调高）")
+                continue
             if archive.getinfo(part).file_size < 5 * (max_rows + 1):
                 continue  # too short for more rows: a <row> tag takes 5 bytes
             rows = count_rows(path, archive, part, limits)
@@ -150,14 +160,21 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             sheets = calamine_sheets(data, archive, {sheet: part for sheet, part in parts.items()
                                                      if part not in too_big})
         if sheets is None:
-            formulas = {sheet: sheet_formulas(archive, part) for sheet, part in parts.items()
-                        if part not in too_big}
-            source = io.BytesIO(without_sheets(archive, too_big) if too_big else data)
+            # openpyxl makes an object of every empty formatted cell: left out when many
+            unformatted = {part: without_empty_cells(archive.read(part))
+                           for part in parts.values() if part not in too_big
+                           } if package.formatted > _MANY_EMPTY_CELLS else {}
+            formulas = {sheet: sheet_formulas(archive, part, unformatted.get(part))
+                        for sheet, part in parts.items() if part not in too_big}
+            source = io.BytesIO(without_sheets(archive, too_big, unformatted)
+                                if too_big or unformatted else data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas)
     return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
                      parts.hidden)
 
+
+_MANY_EMPTY_CELLS = 50_000  # empty formatted cells openpyxl need not make: a sheet's worth
 
 _BLOCK_WORDS = ("目标", "指标")
 

@@ -17,7 +17,8 @@ claims (a small member packed
 exactly as one already found to hold nothing of the below — a template's theme,
 styles, relationships — is known without unpacking it again). On the way its
 ``MemberScanner`` (scan.py) counts the cells the parsers would create (``<c>``
-elements and the areas of merges, range hyperlinks and array formulas), refuses a
+elements and the areas of merges, range hyperlinks and array formulas; the empty
+``<c/>`` kept for a format only against a limit of their own), refuses a
 DTD in any XML part (billion laughs, external entities: OOXML never has one), and
 notes the external links and DDE that ``JX901`` reports (external.py); nothing
 found there is ever followed or run. A part is XML by what it is, not by its name: every part
@@ -48,7 +49,14 @@ from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import NOT_A_TABLE_ASK, Relationship
 from jixiao.xlsx.external import external_content
-from jixiao.xlsx.limits import MB, Limits, check_member_count, megabytes, over_limit
+from jixiao.xlsx.limits import (
+    MB,
+    VARIABLES,
+    Limits,
+    check_member_count,
+    megabytes,
+    over_limit,
+)
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.scan import DECLARATION_PART, Declared, MemberScanner, declared_xml_parts
 
@@ -59,7 +67,11 @@ class PackageReport:
 
     members: int = 0
     unpacked_bytes: int = 0
-    cells: int = 0
+    cells: int = 0  # <c> elements and areas, of the parts not skipped
+    formatted: int = 0  # of those <c> elements, the empty ones (a format only)
+    # skip_sheets=True: each worksheet part over a limit of its own, skipped by the reader →
+    # (what it holds, in words after the sheet's name; the variable that raises the limit)
+    oversized: dict[str, tuple[str, str]] = field(default_factory=dict)
     external: list[ExternalContent] = field(default_factory=list)
     contents: CheckedZip | None = None  # keep=True: the members as unpacked, for the reader
     # keep=True: each well-formed .rels part → its relationships, read once here for the reader
@@ -79,7 +91,7 @@ _METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "
 
 def check_package(path: str | os.PathLike[str], data: bytes | None = None,
                   limits: Limits | None = None, *, keep: bool = False,
-                  ods: bool = False) -> PackageReport:
+                  ods: bool = False, skip_sheets: bool = False) -> PackageReport:
     """Refuse, with ``UnreadableWorkbook``, a workbook over ``limits`` or with a DTD.
 
     ``data`` is the file's content when the caller has read it already. What
@@ -88,6 +100,13 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     reads an OpenDocument spreadsheet (by its values): check it, do not refuse it. With ``keep``,
     ``report.contents`` serves the XML parts as unpacked here (``CheckedZip``),
     so that the reader unpacks none of them again.
+
+    ``skip_sheets``: the caller reads no worksheet named in ``report.oversized`` (the
+    reader skips it with a note, as a sheet of too many rows). A worksheet whose own
+    cells (with content, or empty but formatted) or span break a limit is then listed
+    there and left out of the totals, instead of refusing the whole file; what the whole
+    package breaks (its size, a zip bomb, a DTD, the totals of the other parts) still
+    refuses it.
     """
     path = path if isinstance(path, Path) else Path(path)
     limits = limits or Limits.from_environment()
@@ -107,7 +126,8 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
             return _check_stream(stream, size, name, limits,
-                                 (data if data is not None else path) if keep else None, ods)
+                                 (data if data is not None else path) if keep else None, ods,
+                                 skip_sheets)
     except PermissionError:
         raise UnreadableWorkbook(f"无法读取“{name}”：没有读取权限（请检查文件权限，"
                                  "或文件是否被其他程序独占打开）") from None
@@ -126,7 +146,8 @@ def _format_of(name: str, ods: bool) -> str:
 
 
 def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
-                  source: bytes | Path | None, ods: bool = False) -> PackageReport:
+                  source: bytes | Path | None, ods: bool = False,
+                  skip_sheets: bool = False) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
         return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
     _check_member_count(stream, size, name, limits)
@@ -180,9 +201,12 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
         for info in infos:
             (declarations if DECLARATION_PART.search(info.filename) else others).append(info)
         xml_parts: Declared | None = None
+        worksheets: frozenset[str] = frozenset()
         for number, info in enumerate([*declarations, *others]):
             if number == len(declarations):
                 xml_parts = declared_xml_parts(scanners)
+                if skip_sheets:
+                    worksheets = _worksheets(xml_parts)
             keep = source is not None and info.file_size <= MB
             end = ends[info.header_offset]
             packed = _small_member(stream, info, end) if not info.flag_bits & 0x1 else None
@@ -199,7 +223,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 continue
             scanner = MemberScanner(info.filename, xml_parts)
             content = _stream_member(archive, stream, info, end, scanner, report, name, limits,
-                                     keep, packed)
+                                     keep, packed, info.filename in worksheets)
             if content is not None and scanner.scan:
                 kept[info] = content
             scanners[info.filename] = scanner
@@ -214,13 +238,18 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
 
 def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.ZipInfo,
                    end: int, scanner: MemberScanner, report: PackageReport, name: str,
-                   limits: Limits, keep: bool, packed: bytes | None = None) -> bytes | None:
+                   limits: Limits, keep: bool, packed: bytes | None = None,
+                   skippable: bool = False) -> bytes | None:
     """Unpack one member through its scanner, chunk by chunk, within the limits; with
-    ``keep``, its content. ``packed``: its data as ``_small_member`` read it, if it did."""
+    ``keep``, its content. ``packed``: its data as ``_small_member`` read it, if it did.
+    ``skippable``: a worksheet the reader may skip: its own cells and span are listed
+    in ``report.oversized`` when over a limit, not refused (it is still unpacked and
+    scanned to its end, within the limits of the package)."""
     if info.flag_bits & 0x1:
         raise Encrypted(f"“{name}”的压缩包设置了密码，无法读取；"
                                  "请用 Excel 另存为不加密的 .xlsx 后再试")
     pieces: list[bytes] = []
+    over = False  # a skippable worksheet found over a limit: scanned no further
     try:
         key = (info.compress_type, info.CRC, info.file_size, packed)
         whole = _CLEAN_MEMBERS.get(key) if packed is not None else None
@@ -234,6 +263,8 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
             if report.unpacked_bytes > limits.max_unpacked_bytes:
                 raise over_limit(name, f"解压后超过 {megabytes(limits.max_unpacked_bytes)}"
                             "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+            if over:  # a worksheet the reader skips: only unpacked to its end, for the totals
+                continue
             scanner.feed(chunk, clean)
             if scanner.encoding is not None:
                 raise UnreadableWorkbook(
@@ -243,12 +274,16 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
                 raise UnreadableWorkbook(
                     f"“{name}”的 {info.filename} 含有 DTD/实体声明（可能是恶意构造的文件："
                     "“十亿笑声”或外部实体攻击），已拒绝读取")
-            if report.cells + scanner.cells > limits.max_cells:
-                raise over_limit(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个",
-                            "max_cells")
+            if not skippable:
+                _refuse_cells(name, limits, report.cells - report.formatted + scanner.values,
+                              report.formatted + scanner.formatted)
+            elif scanner.values > limits.max_cells or scanner.formatted > limits.max_format_cells:
+                over, keep = True, False
+                pieces.clear()
             if keep:
                 pieces.append(chunk)
-        scanner.finish()
+        if not over:
+            scanner.finish()
         if whole is not None and not clean and scanner.found_nothing:
             _remember_clean(key, whole)
     except JixiaoError:
@@ -260,16 +295,52 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
     if scanner.outside is not None:
         raise UnreadableWorkbook(f"“{name}”已损坏：{info.filename} 中的单元格地址“{scanner.outside}”"
                                  "超出 Excel 工作表的范围（最多 1,048,576 行、16,384 列）")
+    if skippable:
+        too_big = _oversized(scanner, limits)
+        if too_big is not None:
+            report.oversized[info.filename] = too_big
+            return None
     if scanner.area > limits.max_sheet_area:
         corner = f"{column_letters(scanner.left)}{scanner.top}:{column_letters(scanner.right)}{scanner.bottom}"
         raise over_limit(name, f"{info.filename} 的单元格分布在 {corner}（{scanner.area:,} 格），超过 "
                     f"{limits.max_sheet_area:,} 格；多半是远处有误填的单元格，可在 Excel 中按 "
                     "Ctrl+End 找到并删除", "max_sheet_area")
     report.cells += scanner.cells
-    if report.cells > limits.max_cells:
-        raise over_limit(name, f"单元格（含合并区域）共 {report.cells:,} 个，上限 {limits.max_cells:,}",
-                    "max_cells")
+    report.formatted += scanner.formatted
+    _refuse_cells(name, limits, report.cells - report.formatted, report.formatted)
     return b"".join(pieces) if keep else None
+
+
+def _refuse_cells(name: str, limits: Limits, values: int, formatted: int) -> None:
+    """Refuse a package of more cells with content (or of empty formatted cells) than allowed."""
+    if values > limits.max_cells:
+        raise over_limit(name, f"单元格（含合并区域）超过 {limits.max_cells:,} 个", "max_cells")
+    if formatted > limits.max_format_cells:
+        raise over_limit(name, f"只设了格式（边框、底色等）的空单元格超过 {limits.max_format_cells:,} 个",
+                         "max_format_cells")
+
+
+def _oversized(scanner: MemberScanner, limits: Limits) -> tuple[str, str] | None:
+    """What makes one worksheet too big to read, in words after its name, and the limit's
+    variable; None when it is within the limits of a sheet."""
+    if scanner.values > limits.max_cells:
+        return (f"的单元格（含合并区域）超过 {limits.max_cells:,} 个",  # (counted no further)
+                VARIABLES["max_cells"][0])
+    if scanner.formatted > limits.max_format_cells:
+        return (f"中只设了格式（边框、底色等）的空单元格超过 {limits.max_format_cells:,} 个",
+                VARIABLES["max_format_cells"][0])
+    if scanner.area > limits.max_sheet_area:
+        corner = f"{column_letters(scanner.left)}{scanner.top}:{column_letters(scanner.right)}{scanner.bottom}"
+        return (f"的单元格分布在 {corner}（{scanner.area:,} 格），超过 {limits.max_sheet_area:,} 格",
+                VARIABLES["max_sheet_area"][0])
+    return None
+
+
+def _worksheets(declared: Declared) -> frozenset[str]:
+    """The parts the package's relationships name worksheets."""
+    return frozenset(rel.target for found in declared.relationships.values() for rel in found
+                     if rel.mode.lower() != "external"
+                     and rel.type.rstrip("/").rsplit("/", 1)[-1].lower() == "worksheet")
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:

@@ -22,7 +22,10 @@ class Limits:
     max_file_bytes: int = 50 * MB      # the file as stored
     max_unpacked_bytes: int = 50 * MB  # all members unpacked
     max_members: int = 10_000
-    max_cells: int = 500_000           # <c> elements plus merged, linked and array areas
+    max_cells: int = 500_000           # <c> elements with content plus merged, linked and array areas
+    # empty <c/> elements kept for a format only (a border dragged over 60,000 rows): the
+    # fast reader passes over them, but each is an object in openpyxl and a step of the scan
+    max_format_cells: int = 2_000_000
     max_sheet_area: int = 10_000_000   # rows × columns a sheet's cells span (dense readers)
     max_ratio: int = 100               # unpacked : packed, for a member of
     ratio_floor_bytes: int = 1 * MB    # … at least this size (small parts compress well)
@@ -46,6 +49,7 @@ VARIABLES = {  # field → (environment variable, unit)
     "max_unpacked_bytes": ("JIXIAO_MAX_UNPACKED_MB", MB),
     "max_members": ("JIXIAO_MAX_MEMBERS", 1),
     "max_cells": ("JIXIAO_MAX_CELLS", 1),
+    "max_format_cells": ("JIXIAO_MAX_FORMAT_CELLS", 1),
     "max_sheet_area": ("JIXIAO_MAX_SHEET_AREA", 1),
     "max_ratio": ("JIXIAO_MAX_RATIO", 1),
     "ratio_floor_bytes": ("JIXIAO_RATIO_FLOOR_MB", MB),

@@ -4,25 +4,30 @@ twin of the fast source (``xlsx/cells.py``), giving the same ``SheetCells``."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
+from jixiao.xlsx.scan import EMPTY_CELL
 from jixiao.xlsx.sheet import SheetCells, hidden_for_good
 
 
-def sheet_formulas(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, bool]]:
+def sheet_formulas(archive: zipfile.ZipFile, part: str,
+                   content: bytes | None = None) -> dict[str, tuple[str, bool]]:
     """A1 cell → (formula text, whether a result was saved with it), from the sheet
-    XML: openpyxl gives either the formulas or the cached values, not both."""
+    XML (``content``, if given, instead of the part's): openpyxl gives either the
+    formulas or the cached values, not both."""
     from defusedxml import ElementTree
 
     found: dict[str, tuple[str, bool]] = {}
     cell_tag, formula_tag, value_tag = (f"{{{NS_MAIN}}}{tag}" for tag in "cfv")
     try:
-        with archive.open(part) as stream:
+        with archive.open(part) if content is None else io.BytesIO(content) as stream:
             for _, element in ElementTree.iterparse(stream, events=("end",)):
                 if element.tag == cell_tag:
                     formula = element.find(formula_tag)
@@ -42,13 +47,34 @@ _EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 b'<worksheet xmlns="' + NS_MAIN.encode() + b'"><sheetData/></worksheet>')
 
 
-def without_sheets(archive: zipfile.ZipFile, parts: set[str]) -> bytes:
-    """The workbook with the given sheets emptied, so openpyxl need not parse them."""
+def without_sheets(archive: zipfile.ZipFile, parts: Collection[str],
+                   replaced: Mapping[str, bytes] | None = None) -> bytes:
+    """The workbook with the sheets ``parts`` emptied, so openpyxl need not parse them,
+    and the parts ``replaced`` as given (``without_empty_cells``)."""
     out = io.BytesIO()
+    replaced = replaced or {}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
-            copy.writestr(info, _EMPTY_SHEET if info.filename in parts else archive.read(info))
+            content = replaced.get(info.filename)
+            if info.filename in parts:
+                content = _EMPTY_SHEET
+            copy.writestr(info, archive.read(info) if content is None else content)
     return out.getvalue()
+
+
+# A cell written without its address: its place follows from the cell before it.
+_UNPLACED_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])(?![^<>]*\sr\s*=)")
+
+
+def without_empty_cells(content: bytes) -> bytes:
+    """A sheet's XML without its empty cells (``<c r="A9" s="3"/>``, kept for a border or
+    fill only), so that openpyxl makes no object for each: it reads the same values,
+    merges and rows. Unchanged where that could move another cell — a cell without its
+    address takes its place from the one before — or where a CDATA section could hold
+    the text of one."""
+    if b"<![CDATA[" in content or _UNPLACED_CELL.search(content) is not None:
+        return content
+    return EMPTY_CELL.sub(b"", content)
 
 
 def openpyxl_sheets(path: Path, source: io.BytesIO,

@@ -28,6 +28,13 @@ _ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])([^<>]
 # spreadsheet program writes it, else (b"", b"").
 _CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|(?=[\s/>]))')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")  # in every <x:c>
+# A cell kept for its format only: an empty <c …/>, its attributes well-formed (so that
+# no "/>" inside a value hides a cell's content). Excel writes one for every cell given a
+# border or a fill, even far below the table. (The prefixed form is searched for only
+# where a prefixed cell is.)
+_ATTRIBUTES = rb"""(?:\s+[A-Za-z_][\w:.-]{0,64}\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*/>"""
+EMPTY_CELL = re.compile(rb"<c" + _ATTRIBUTES)
+PREFIXED_EMPTY_CELL = re.compile(rb"<[A-Za-z_][\w.-]{0,15}:c" + _ATTRIBUTES)
 # Where _AREA can match: at <mergeCell …, <hyperlink …, <f …, or before a prefixed one
 # (two patterns: one for both would be searched for byte by byte).
 _AREA_TAG = re.compile(rb"<(?:mergeCell|hyperlink|f)\s")
@@ -60,7 +67,8 @@ class MemberScanner:
         self.declared = declared  # what the package declares XML (None: this part is XML)
         self.scan = scan  # None: decided by the first bytes (``_sniff``)
         self.encoding: str | None = None  # why an XML part's encoding is refused
-        self.cells = 0
+        self.cells = 0  # <c> elements (those with content and those without) and areas
+        self.formatted = 0  # of the <c> elements, those with no value or formula (empty)
         self.top = self.left = 1 << 40
         self.bottom = self.right = 0  # the rectangle the cells span
         self.outside: str | None = None  # a cell address beyond Excel's sheet
@@ -123,6 +131,10 @@ class MemberScanner:
             return  # nothing, or one end tag (a member's last): every pattern needs "<" and a name
         cells = _CELL_TAG.findall(region)
         last_cell = region.rfind(b"<c ") if cells else -1  # no "<c " where no <c> was found
+        if cells:
+            self.formatted += len(EMPTY_CELL.findall(region))
+        if _PREFIXED_CELL.search(region) is not None:
+            self.formatted += len(PREFIXED_EMPTY_CELL.findall(region))
         start = self._place_plain(region, cells, last_cell)
         if start is not None:
             for match in _ROW_OR_CELL.finditer(region, start):
@@ -216,8 +228,13 @@ class MemberScanner:
     @property
     def found_nothing(self) -> bool:
         """Whether scanning found nothing: its state is a fresh scanner's (but what it keeps)."""
-        return (self.scan and not self.cells and not self.bottom and self.outside is None
+        return (self.scan and not self.cells and not self.formatted and not self.bottom and self.outside is None
                 and not self.doctype and not self.dde and not self._pending)
+
+    @property
+    def values(self) -> int:
+        """The cells a reader keeps: those with a value or formula, and the areas."""
+        return self.cells - self.formatted
 
     @property
     def area(self) -> int:
@@ -362,4 +379,4 @@ def _xml_text(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-__all__ = ["DECLARATION_PART", "LINK_PARTS", "Declared", "MemberScanner", "declared_xml_parts"]
+__all__ = ["DECLARATION_PART", "EMPTY_CELL", "LINK_PARTS", "Declared", "MemberScanner", "declared_xml_parts"]

@@ -6,9 +6,10 @@ import zipfile
 
 import pytest
 from hostile import built_on_demand, rezip
-from workbooks import standard
+from workbooks import big_sheet, standard
 
 from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.read.workbook import read_workbook
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.xml import parse_xml
@@ -86,9 +87,70 @@ def test_cells_are_counted_as_they_stream_across_chunk_boundaries(tmp_path):
              f'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
              f'{rows}</sheetData><mergeCells><mergeCell ref="C1:D10"/></mergeCells></worksheet>')
     out = rezip(path, tmp_path / "many.xlsx", replace={"xl/worksheets/sheet1.xml": sheet.encode()})
-    assert check_package(out).cells == 40_000 + 20
-    with pytest.raises(UnreadableWorkbook, match="超过 39,999 个"):
-        check_package(out, limits=Limits(max_cells=39_999))
+    report = check_package(out)
+    assert (report.cells, report.formatted) == (40_000 + 20, 20_000)  # the <x:c/> are empty
+    with pytest.raises(UnreadableWorkbook, match="单元格（含合并区域）超过 20,019 个"):
+        check_package(out, limits=Limits(max_cells=20_019))
+    with pytest.raises(UnreadableWorkbook, match="空单元格超过 19,999 个.*JIXIAO_MAX_FORMAT_CELLS"):
+        check_package(out, limits=Limits(max_format_cells=19_999))
+
+
+def _with_sheet(tmp_path, rows: str, part: str = "xl/worksheets/sheet2.xml"):
+    """big_sheet's workbook (the Putuo table, and 明细) with 明细's rows as given."""
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f"<sheetData>{rows}</sheetData></worksheet>")
+    return rezip(big_sheet(tmp_path / "t.xlsx", 1), tmp_path / "styled.xlsx",
+                 replace={part: sheet.encode()})
+
+
+def test_cells_kept_for_a_border_only_count_against_their_own_higher_limit(tmp_path):
+    # A border dragged over A21:I1020 below the table: 9,000 empty cells, 9 with values
+    rows = '<row r="1">' + "".join(f'<c r="{c}1"><v>1</v></c>' for c in "ABCDEFGHI") + "</row>"
+    rows += "".join(f'<row r="{row}">' + "".join(f'<c r="{c}{row}" s="0" t="n" />'
+                                                for c in "ABCDEFGHI") + "</row>"
+                    for row in range(21, 1021))
+    out = _with_sheet(tmp_path, rows)
+    table = check_package(standard(tmp_path / "plain.xlsx"))
+    report = check_package(out, limits=Limits(max_cells=table.cells - table.formatted + 9))
+    assert report.formatted - table.formatted == 9_000
+    assert report.cells - report.formatted == table.cells - table.formatted + 9
+    with pytest.raises(UnreadableWorkbook, match="空单元格超过 8,999 个"):
+        check_package(out, limits=Limits(max_format_cells=table.formatted + 8_999))
+    # the reader reads the table as without them, by either cell source
+    for engine in ("auto", "openpyxl"):
+        read = read_workbook(out, engine=engine, limits=Limits(max_cells=table.cells + 9))
+        assert [t.project.name for t in read.tables] == ["普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"]
+        assert read.notes == []
+
+
+def test_a_value_inside_an_attribute_is_no_empty_cell(tmp_path):
+    # "/>" inside an attribute value does not end the cell: its value counts
+    out = _with_sheet(tmp_path, '<row r="1"><c r="A1" x="/>"><v>1</v></c><c r="B1"/></row>')
+    assert check_package(out).formatted - check_package(standard(tmp_path / "p.xlsx")).formatted == 1
+
+
+def test_a_sheet_over_a_limit_beside_the_table_is_skipped_with_a_note(tmp_path):
+    rows = "".join(f'<row r="{row}"><c r="A{row}"><v>{row}</v></c><c r="B{row}"><v>1</v></c>'
+                   "</row>" for row in range(1, 301))  # 600 cells
+    out = _with_sheet(tmp_path, rows)
+    limits = Limits(max_cells=599)
+    with pytest.raises(UnreadableWorkbook, match="超过 599 个"):
+        check_package(out, limits=limits)  # recalc, annotate: they read every sheet
+    report = check_package(out, limits=limits, skip_sheets=True)
+    assert report.oversized == {"xl/worksheets/sheet2.xml": (
+        "的单元格（含合并区域）超过 599 个", "JIXIAO_MAX_CELLS")}
+    for engine in ("auto", "openpyxl"):
+        read = read_workbook(out, engine=engine, limits=limits)
+        assert len(read.tables) == 1
+        assert read.notes == ["工作表“明细”的单元格（含合并区域）超过 599 个，已跳过"
+                              "（可设置环境变量 JIXIAO_MAX_CELLS 调高）"]
+    # a table over the limit itself: nothing is left to check
+    with pytest.raises(UnreadableWorkbook, match="过大：工作表“自评表”的单元格（含合并区域）超过 100 个"):
+        read_workbook(out, limits=Limits(max_cells=100))
+    # the package's own limits still refuse the file
+    with pytest.raises(UnreadableWorkbook, match="解压后共 .*JIXIAO_MAX_UNPACKED_MB"):
+        check_package(out, limits=Limits(max_cells=599, max_unpacked_bytes=20_000),
+                      skip_sheets=True)
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
