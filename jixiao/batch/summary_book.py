@@ -2,7 +2,8 @@
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
-              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it)
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it;
+              a version of a project sent in several files names the others: ``_release``)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
@@ -67,7 +68,7 @@ from jixiao.batch.summary import (
     TableSummary,
 )
 from jixiao.errors import ENCRYPTED_FOR_REVIEWER
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_string, compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
@@ -135,6 +136,18 @@ class Summary:
         # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
         self._originals: dict[str, tuple[str, int]] = {}  # of the run; and its place in order
         self._book: _Book | None = None
+        # Versions of one project (a table corrected and sent again under another name), by
+        # (项目名称, 主管部门, 实施单位) as compact_text reads them, duplicates left out: the
+        # key's hash → its first file (the run's own string: ~80 bytes a file), and for a
+        # project of several files, all of them. A folder's rows are held until the folder
+        # ends (at most _HELD files), so that each names the others of its folder and those
+        # before it.
+        self._projects: dict[int, str] = {}
+        self._versions: dict[int, list[str]] = {}  # its first _NAMED files, and
+        self._version_count: dict[int, int] = {}   # how many files it has
+        self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
+        # (file, 汇总 rows, 问题明细 rows, counted: not a duplicate)
+        self._held: list[tuple[str, list[tuple[Any, ...]], list[tuple[Any, ...]], bool]] = []
         self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
         # 统计 counts each content once: a file with the bytes of one before it (the same
         # table sent twice) is counted as a duplicate only, when its rows are written
@@ -278,7 +291,62 @@ class Summary:
                 self.duplicates += 1
             else:
                 self._count(tally)
-            book.add(rows, findings)
+                self._add_versions(file, rows)
+            self._hold(book, file, rows, findings, first == file)
+
+    def _add_versions(self, file: str, rows: list[tuple[Any, ...]]) -> None:
+        """Note the projects of a file's tables (a file counted, not a duplicate)."""
+        seen = set()  # (a file of two tables of one project is one file of it)
+        for row in rows:
+            key = _project_key(row)
+            if key in seen:
+                continue
+            seen.add(key)
+            if key is None:
+                self.unnamed_tables += row[10] != UNREADABLE  # (an unreadable file: no table)
+                continue
+            key_hash = hash(key)
+            first = self._projects.setdefault(key_hash, self._own_string(file))
+            if first != file:
+                files = self._versions.setdefault(key_hash, [first])
+                self._version_count[key_hash] = self._version_count.get(key_hash, 1) + 1
+                if len(files) < _NAMED:
+                    files.append(file)
+
+    def _own_string(self, file: str) -> str:
+        """The run's own string of ``file`` (its list's), if it is one of the run's files."""
+        at = bisect.bisect_left(self._order, file)
+        return self._order[at] if at < len(self._order) and self._order[at] == file else file
+
+    def _hold(self, book: _Book, file: str, rows: list[tuple[Any, ...]],
+              findings: list[tuple[Any, ...]], counted: bool) -> None:
+        """Hold a file's rows until its folder's files are all in (``_release``)."""
+        held = self._held
+        if held and (os.path.dirname(held[0][0]) != os.path.dirname(file) or len(held) >= _HELD):
+            self._release(book)
+        self._held.append((file, rows, findings, counted))
+
+    def _release(self, book: _Book) -> None:
+        """Write the rows held; a table of a project with other files says which in 原因."""
+        for file, rows, findings, counted in self._held:
+            book.add([self._with_versions(file, row) for row in rows] if counted else rows,
+                     findings)
+        self._held = []
+
+    def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        key = _project_key(row)
+        key_hash = hash(key) if key is not None else 0
+        files = self._versions.get(key_hash, ()) if key is not None else ()
+        if not files:
+            return row
+        count = self._version_count[key_hash]
+        folder = os.path.dirname(file)
+        others = "、".join(  # one folder's by their names, others below the inbox's
+            f"“{readable_text(self._places.file(other) if os.path.dirname(other) != folder else os.path.basename(other))}”"
+            for other in files if other != file)
+        more = "等" if count > len(files) else ""
+        note = f"同一项目共 {count} 个文件：另见{others}{more}（项目名称和单位相同，内容不同）"
+        return (*row[:11], "；".join(text for text in (row[11], note) if text), *row[12:])
 
     def _count(self, tally: _Tally) -> None:
         """Add one file's counts to those of 统计."""
@@ -301,6 +369,27 @@ class Summary:
             if not _among(self._order, file):
                 self._book.unlinked.add(file)  # not read by this run: no link to it
             self._write(self._book, file, self._waiting.pop(file))
+        self._release(self._book)
+
+    @property
+    def project_count(self) -> int:
+        """The projects of the tables counted: one for all versions of a project, one for
+        each table without a 项目名称."""
+        return len(self._projects) + self.unnamed_tables
+
+    @property
+    def versions(self) -> str:
+        """What 统计›注意 says of the projects sent in several files ("" if none)."""
+        groups = list(self._versions.values())
+        if not groups:
+            return ""
+        counts = self._version_count
+        shown = "；".join("、".join(f"“{readable_text(self._places.file(file))}”" for file in files)
+                         + (f" 等 {counts[key]} 个" if counts[key] > len(files) else "")
+                         for key, files in list(self._versions.items())[:_VERSIONS_SHOWN])
+        more = f" 等（共 {len(groups)} 组）" if len(groups) > _VERSIONS_SHOWN else ""
+        return (f"{len(groups)} 个项目各有多个内容不同的文件（项目名称和单位相同，可能是修改后"
+                f"重新提交的版本），各自计数，请确认以哪一份为准：{shown}{more}")
 
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
@@ -350,6 +439,24 @@ class Summary:
     def counts(self) -> Counter[str]:
         """The tables per status as 统计 counts them: each content once."""
         return Counter(self.counted)
+
+
+_HELD = 500  # files of one folder whose rows wait for the folder's end, at most
+_VERSIONS_SHOWN = 5  # groups of versions 统计›注意 names
+_NAMED = 6  # files of one project named (in 原因 and 统计): a project sent 12,000 times
+
+
+def _project_key(row: tuple[Any, ...]) -> tuple[str, str, str] | None:
+    """A 汇总 row's project: 项目名称, 主管部门, 实施单位 as compact_text reads them; None
+    for a row without a 项目名称 (never grouped)."""
+    name = _compact(row[1])
+    return (name, _compact(row[2]), _compact(row[3])) if name else None
+
+
+def _compact(text: str | None) -> str:
+    """``compact_text``, not memoised: each file has a name of its own, that would fill
+    the memo (and the memory the summary keeps flat) for nothing."""
+    return compact_string.__wrapped__(text) if text else ""
 
 
 @dataclass
@@ -658,6 +765,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     if run.interrupted:
         overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
     overview += [("读出的自评表", sum(statuses.values()) - statuses[UNREADABLE]),
+                 ("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
                  ("含多张自评表的文件", summary.several_tables_files),
                  ("有错误的表", statuses[WITH_ERRORS]),
                  ("只有警告的表", statuses[WITH_WARNINGS]),
@@ -670,6 +778,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                  ("用时（秒）", round(run.seconds, 1))]
     if summary.notice:
         overview.append(("注意", summary.notice))
+    if summary.versions:
+        overview.append(("注意", summary.versions))
     if run.interrupted:
         overview.insert(0, ("注意", f"校验被中断：只完成了 {len(run.done)} / {len(run.files)} "
                                     "个文件，本表只含已完成的文件"))

@@ -444,3 +444,66 @@ def test_a_folder_without_workbooks_is_said_so(tmp_path, capsys):
     assert main(["batch", str(tmp_path / "收件"), "-o", str(tmp_path / "汇总.xlsx")]) == 2
     error = capsys.readouterr().err
     assert "收件" in error and ".ods" in error and not (tmp_path / "汇总.xlsx").exists()
+
+
+def _project_file(file: str, name: str | None, errors: int = 0, content: str = ""):
+    from dataclasses import replace
+
+    from jixiao.batch.summary import FileSummary
+
+    report = {"file": file, "sheet": "自评表", "project": {
+        "name": name, "department": "某局", "unit": "甲单位"},
+        "findings": [{"code": "JX405", "severity": "error", "sheet": "自评表", "cell": "H12",
+                      "message": "x"}] * errors,
+        "total_declared": 95, "total_computed": 95, "grade_declared": "优", "grade_computed": "优"}
+    return replace(FileSummary.from_report(file, report), content=content)
+
+
+def test_versions_of_one_project_say_so_and_are_counted_as_one_project(tmp_path):
+    """rt21 #2: 自评表.xlsx (with an error), 自评表(修改版).xlsx and 最终.xlsx of one project
+    were three independent rows. Each still has its row and is counted as a table; 原因
+    names the other files (those of its folder, and those before it), 统计 says how many
+    projects there are and which were sent in several files. A duplicate (same bytes)
+    stays a duplicate; tables without a 项目名称 are never grouped."""
+    files = [_project_file("收件/乙/最终.xlsx", "重点项目甲"),
+             _project_file("收件/甲/自评表 - 副本.xlsx", "重点项目甲", 1, "ab" * 32),
+             _project_file("收件/甲/无名.xlsx", None),
+             _project_file("收件/甲/无名2.xlsx", None),
+             _project_file("收件/甲/自评表(修改版).xlsx", "重点项目　甲"),  # 全角空格: the same
+             _project_file("收件/甲/自评表.xlsx", "重点项目甲", 1, "ab" * 32)]
+    order = sorted(item.file for item in files)
+    summary = Summary()
+    for item in reversed(files):
+        summary.add(item)
+    output = write_summary(tmp_path / "汇总.xlsx", summary, BatchRun(order, order, {}))
+    book = load_workbook(output)
+    reasons = {row[0]: row[11] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert reasons == {
+        "最终.xlsx": None,  # written before the others came: 统计 names them all
+        "自评表 - 副本.xlsx": "与“收件/甲/自评表.xlsx”内容相同",
+        "无名.xlsx": None, "无名2.xlsx": None,
+        "自评表(修改版).xlsx": "同一项目共 3 个文件：另见“收件/乙/最终.xlsx”、“自评表.xlsx”"
+                            "（项目名称和单位相同，内容不同）",
+        "自评表.xlsx": "同一项目共 3 个文件：另见“收件/乙/最终.xlsx”、“自评表(修改版).xlsx”"
+                     "（项目名称和单位相同，内容不同）"}
+    stats = [row for row in book["统计"].iter_rows(values_only=True) if row[0]]
+    labels = {row[0]: row[1] for row in stats}
+    assert (labels["读出的自评表"], labels["其中不同的项目（项目名称和单位相同的算一个）"],
+            labels["有错误的表"], labels["重复提交的文件（与另一文件内容相同，不重复计数）"]) == (5, 3, 1, 1)
+    assert ("注意", "1 个项目各有多个内容不同的文件（项目名称和单位相同，可能是修改后重新提交的版本），"
+                   "各自计数，请确认以哪一份为准：“收件/乙/最终.xlsx”、“收件/甲/自评表(修改版).xlsx”、"
+                   "“收件/甲/自评表.xlsx”") in [row[:2] for row in stats]
+
+
+def test_a_project_sent_many_times_names_only_its_first_files(tmp_path):
+    files = [_project_file(f"收件/甲/v{number}.xlsx", "重点项目甲") for number in range(8)]
+    order = [item.file for item in files]
+    summary = Summary()
+    for item in files:
+        summary.add(item)
+    output = write_summary(tmp_path / "汇总.xlsx", summary, BatchRun(order, order, {}))
+    reasons = [row[11] for row in load_workbook(output)["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert reasons[7] == ("同一项目共 8 个文件：另见“v0.xlsx”、“v1.xlsx”、“v2.xlsx”、“v3.xlsx”、"
+                          "“v4.xlsx”、“v5.xlsx”等（项目名称和单位相同，内容不同）")
+    assert reasons[0] == ("同一项目共 8 个文件：另见“v1.xlsx”、“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、"
+                          "“v5.xlsx”等（项目名称和单位相同，内容不同）")

@@ -42,7 +42,7 @@ def inbox(tmp_path, monkeypatch):
     (folder / "甲单位").mkdir(parents=True)
     (folder / "乙单位").mkdir()
     standard(folder / "甲单位" / "a.xlsx")
-    standard(folder / "乙单位" / "b.xlsx", total=(100, 90))
+    standard(folder / "乙单位" / "b.xlsx", total=(100, 90), name="乙单位的项目")  # not a's version
     return folder
 
 
