@@ -331,7 +331,8 @@ def _oversized(scanner: MemberScanner, limits: Limits) -> tuple[str, str] | None
                 VARIABLES["max_format_cells"][0])
     if scanner.area > limits.max_sheet_area:
         corner = f"{column_letters(scanner.left)}{scanner.top}:{column_letters(scanner.right)}{scanner.bottom}"
-        return (f"的单元格分布在 {corner}（{scanner.area:,} 格），超过 {limits.max_sheet_area:,} 格",
+        return (f"的单元格分布在 {corner}（{scanner.area:,} 格），超过 {limits.max_sheet_area:,} 格"
+                "（多半是远处有误填的单元格，可在 Excel 中按 Ctrl+End 找到并删除）",
                 VARIABLES["max_sheet_area"][0])
     return None
 
