@@ -1045,7 +1045,7 @@ def test_a_gbk_name_is_read_whole_not_only_its_runs_that_are_not_utf8(tmp_path_f
     os.makedirs(unit)
     os.makedirs(other)
     standard(unit / os.fsdecode("乙单位自评表.xlsx".encode("gbk")), total=(100, 90), grade="优")
-    standard(os.path.join(os.fsdecode(other), "x.xlsx"))
+    standard(os.path.join(os.fsdecode(other), "x.xlsx"), name="丙单位项目")
     shutil.copyfile(os.path.join(os.fsdecode(other), "x.xlsx"),
                     os.path.join(os.fsdecode(other), os.fsdecode("副本".encode("gbk")) + ".xlsx"))
     output = tmp_path / "汇总.xlsx"
