@@ -278,6 +278,73 @@ def describe_own(own: dict[str, str]) -> str:
     return f"另有 {len(own)} 个文件是 jixiao 的输出，未校验（{kinds}：{names}{more}）"
 
 
+def earlier_copies(folder: str | Path, current: Iterable[str],
+                   passed: Iterable[str | Path] = ()) -> list[str]:
+    """The annotated copies below ``folder`` (``--annotate-dir``) that jixiao wrote and
+    that are none of ``current`` (where this run's files have theirs): left by an earlier
+    run of a file no longer in the inbox — renamed, or replaced by a corrected version —
+    with that file's old marks. Known by jixiao's mark as discovery knows its own
+    (``written_by_jixiao``), never by the name alone: a file the reviewer put there, or a
+    copy edited and saved since, is not one. Only a copy not of this run is looked at,
+    and only as far as that check reads (never parsed as a workbook); hidden files (temporary ones), Office's lock files and
+    linked folders are left out, and so are the folders in ``passed`` (the inbox inside
+    ``--annotate-dir .``: discovery lists the copies there as jixiao's own). Nothing is
+    changed. Sorted (``path_order``)."""
+    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
+
+    real_folders: dict[str, str] = {}  # a folder's real path, found once per folder
+
+    def key(path: str) -> str:
+        head, name = os.path.split(path)
+        if head not in real_folders:
+            real_folders[head] = os.path.realpath(head or ".")
+        return os.path.normcase(os.path.join(real_folders[head], name))
+
+    ours = {key(path) for path in current}
+    left_out = {os.path.normcase(os.path.realpath(item)) for item in passed}
+    found = []
+    pending = [str(folder)]
+    while pending:
+        root = pending.pop()
+        real_root = os.path.realpath(root)
+        try:
+            with os.scandir(root) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # a folder that cannot be listed: no copy of it is named
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "~$")):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if os.path.normcase(os.path.join(real_root, name)) not in left_out:
+                        pending.append(entry.path)
+                    continue
+                if not (name.lower().endswith(_ZIPPED) and entry.is_file(follow_symlinks=False)):
+                    continue
+            except OSError:
+                continue
+            if os.path.normcase(os.path.join(real_root, name)) not in ours \
+                    and written_by_jixiao(entry.path) == ANNOTATED_MARK:
+                found.append(entry.path)
+    return sorted(found, key=path_order)
+
+
+def describe_earlier_copies(copies: list[str], folder: str | Path) -> str:
+    """One line on ``earlier_copies``: how many, the first few below ``folder``; empty
+    if none."""
+    if not copies:
+        return ""
+    names = "、".join(os.path.relpath(path, folder) for path in copies[:_COPIES_NAMED])
+    more = " 等" if len(copies) > _COPIES_NAMED else ""
+    return (f"标注文件夹中另有 {len(copies)} 个以前的标注副本，对应的原文件已不在收件夹中"
+            f"（可能已改名或换成修改版）：{names}{more}；转发前请删除")
+
+
+_COPIES_NAMED = 3
+
+
 def describe_without_table(files: Iterable[str]) -> str:
     """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
     rule): how many, a few names; empty when there are none. They get no row."""
@@ -290,5 +357,5 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_others", "describe_own", "describe_without_table",
-           "discover"]
+__all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_earlier_copies", "describe_others",
+           "describe_own", "describe_without_table", "discover", "earlier_copies"]

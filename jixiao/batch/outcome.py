@@ -196,3 +196,5 @@ class BatchRun:
     seconds: float = 0.0
     signal: int | None = None        # what stopped it: SIGINT (Ctrl-C), SIGTERM or SIGHUP
     annotated: dict[str, str] = field(default_factory=dict)  # file → its annotated copy
+    # file → where its annotated copy goes (--annotate-dir), every file's, done or not
+    targets: dict[str, str] = field(default_factory=dict)

@@ -286,7 +286,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
-                    annotated)
+                    annotated, targets)
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:

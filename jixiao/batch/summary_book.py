@@ -125,6 +125,8 @@ class Summary:
         self.others = others  # the documents found that are no workbooks (describe_others)
         self.own = dict(own or {})  # jixiao's own outputs found, not checked: path → what
         self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
+        # annotated copies of earlier runs whose files are gone (describe_earlier_copies)
+        self.earlier_copies = ""
 
         self._severity_names = SEVERITY_NAMES
         # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
@@ -423,11 +425,13 @@ class Summary:
     @property
     def notice(self) -> str:
         """What the closing line and the 统计 sheet say of the files without a row: the
-        documents that are no workbooks, the Word documents without a 自评表."""
+        documents that are no workbooks, the Word documents without a 自评表, and the
+        annotated copies of earlier runs left in the 标注 folder."""
         from jixiao.batch.discover import describe_own, describe_without_table
 
         return "；".join(text for text in (describe_own(self.own), self.others,
-                                          describe_without_table(self.without_table)) if text)
+                                          describe_without_table(self.without_table),
+                                          self.earlier_copies) if text)
 
     def exit_code(self) -> int:
         """2: a file unreadable, or no 自评表 at all (a folder of 自评报告.docx only); 1: a

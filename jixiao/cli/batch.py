@@ -46,7 +46,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.batch.discover import SUFFIXES, describe_others, describe_own, discover
+    from jixiao.batch.discover import (
+        SUFFIXES,
+        describe_earlier_copies,
+        describe_others,
+        describe_own,
+        discover,
+        earlier_copies,
+    )
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary_book import Summary, write_summary
@@ -125,6 +132,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"\njixiao batch：已中断，正在写出已完成的 {len(run.done)} 个文件……",
                       file=sys.stderr)
             with stop.deferred(raising=False):  # a signal now waits for the summary
+                # copies of files gone; where discovery walks (--annotate-dir 收件) they
+                # are listed as jixiao's own outputs already
+                if annotate_dir is not None and (
+                        skip or not _inside_inputs(annotate_dir, args.paths)):
+                    summary.earlier_copies = describe_earlier_copies(earlier_copies(
+                        annotate_dir, run.targets.values(), roots), annotate_dir)
                 write_summary(output, summary, run, args.rules)
                 if args.json:
                     write_jsonl(Path(args.json), cache, run)
@@ -145,6 +158,16 @@ def run(args: argparse.Namespace) -> int:
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     return summary.exit_code()
+
+
+def _inside_inputs(folder: Path, paths: list[str]) -> bool:
+    """Whether ``folder`` is one of the folders given, or inside one (discovery walks it)."""
+    real = os.path.normcase(os.path.realpath(folder))
+    for path in paths:
+        given = os.path.normcase(os.path.realpath(path)).rstrip(os.sep)
+        if os.path.isdir(path) and (real == given or real.startswith(given + os.sep)):
+            return True
+    return False
 
 
 def _holds_inputs(folder: Path, paths: list[str]) -> bool:

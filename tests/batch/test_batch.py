@@ -1274,3 +1274,81 @@ def test_an_xlsx_renamed_xls_gets_an_annotated_copy(tmp_path):
     assert copy["自评表"]["H16"].comment.text.startswith("[JX501 错误] 总分写为 90")
     with zipfile.ZipFile(marked / "宏-校验.xlsm") as archive:
         assert archive.read("xl/vbaProject.bin") == b"VBA project"
+
+
+def _statistics_notes(summary: Path) -> list[str]:
+    return [row[1] for row in sheet_rows(summary, "统计") if row[0] == "注意"]
+
+
+def test_copies_of_files_no_longer_in_the_inbox_are_named(tmp_path):
+    """rt21: a unit replaced 自评表.xlsx by 自评表（修改版）.xlsx; the re-run left the old
+    标注/甲单位/自评表-校验.xlsx beside the new copy, its old marks unmentioned, and a
+    reviewer forwarding 标注 sent them out. Now 统计›注意 and the closing lines name the
+    copies jixiao wrote for files not of this run (by its mark: a reviewer's own workbook
+    named "…-校验" is none), and nothing in 标注 is changed."""
+    inbox, marked, summary = tmp_path / "收件", tmp_path / "标注", tmp_path / "汇总.xlsx"
+    (inbox / "甲单位").mkdir(parents=True)
+    zizhou(inbox / "甲单位" / "自评表.xlsx")
+    standard(inbox / "甲单位" / "b.xlsx")
+    run = (inbox, "-o", summary, "--annotate-dir", marked, "--workers", "1")
+    code, out = batch(*run)
+    assert "以前的标注副本" not in out
+    assert "以前的标注副本" not in "".join(_statistics_notes(summary))
+    (inbox / "甲单位" / "自评表.xlsx").rename(inbox / "甲单位" / "自评表（修改版）.xlsx")
+    standard(marked / "甲单位" / "说明-校验.xlsx")  # the reviewer's, not jixiao's
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in marked.rglob("*")
+              if path.is_file()}
+    code, out = batch(*run)
+    text = ("标注文件夹中另有 1 个以前的标注副本，对应的原文件已不在收件夹中（可能已改名或换成"
+            f"修改版）：{os.path.join('甲单位', '自评表-校验.xlsx')}；转发前请删除")
+    assert out.splitlines()[-2:] == [text, f"已写入汇总：{summary}"]
+    assert _statistics_notes(summary) == [text]
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in before} == before
+    assert sorted(path.name for path in (marked / "甲单位").iterdir()) == [
+        "b-校验.xlsx", "自评表-校验.xlsx", "自评表（修改版）-校验.xlsx", "说明-校验.xlsx"]
+    # four: the first three named (natural order), 等
+    (marked / "乙单位").mkdir()
+    for name in ("x10-校验.xlsx", "x2-校验.xlsx", "x1-校验.xlsx"):
+        shutil.copy(marked / "甲单位" / "自评表-校验.xlsx", marked / "乙单位" / name)
+    code, out = batch(*run)
+    names = "、".join(os.path.join("乙单位", name) for name in ("x1-校验.xlsx", "x2-校验.xlsx",
+                                                               "x10-校验.xlsx"))
+    text = ("标注文件夹中另有 4 个以前的标注副本，对应的原文件已不在收件夹中（可能已改名或换成"
+            f"修改版）：{names} 等；转发前请删除")
+    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text]
+
+
+def test_earlier_copies_reads_only_the_marks_of_copies_not_of_this_run(tmp_path, monkeypatch):
+    """A big 标注 folder stays fast: the copies this run's files have are not opened at
+    all, the others only for jixiao's mark; hidden (temporary) files, lock files and the
+    folders discovery walks are passed over."""
+    import jixiao.xlsx.marks as marks
+    from jixiao.batch.discover import earlier_copies
+
+    marked = tmp_path / "标注"
+    (marked / "a").mkdir(parents=True)
+    (marked / "收件").mkdir()
+    for name in ("a/x-校验.xlsx", "a/y-校验.xlsx", "a/.y-校验.xlsx.abcdefgh.tmp",
+                 "a/~$y-校验.xlsx", "a/z.xlsm", "收件/w-校验.xlsx", "a/notes.txt"):
+        (marked / name).write_bytes(b"PK")
+    opened = []
+    monkeypatch.setattr(marks, "written_by_jixiao",
+                        lambda path: opened.append(os.path.relpath(path, marked)) or
+                        (marks.ANNOTATED_MARK if os.path.basename(path).startswith("y") else None))
+    found = earlier_copies(marked, [str(marked / "a" / "x-校验.xlsx")], [marked / "收件"])
+    assert found == [str(marked / "a" / "y-校验.xlsx")]
+    assert sorted(opened) == [os.path.join("a", "y-校验.xlsx"), os.path.join("a", "z.xlsm")]
+
+
+def test_copies_in_the_inbox_itself_are_named_as_jixiao_outputs_only(tmp_path):
+    """--annotate-dir 收件 itself: discovery finds the copies of earlier runs (jixiao's
+    own outputs, not checked); they are not named a second time as earlier copies."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    zizhou(inbox / "z.xlsx")
+    run = (inbox, "-o", tmp_path / "汇总.xlsx", "--annotate-dir", inbox, "--workers", "1")
+    batch(*run)
+    (inbox / "z.xlsx").rename(inbox / "z2.xlsx")
+    code, out = batch(*run)
+    assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：z-校验.xlsx）" in out
+    assert "以前的标注副本" not in out
