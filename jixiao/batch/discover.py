@@ -289,7 +289,8 @@ def earlier_copies(folder: str | Path, current: Iterable[str],
     and only as far as that check reads (never parsed as a workbook); hidden files (temporary ones), Office's lock files and
     linked folders are left out, and so are the folders in ``passed`` (the inbox inside
     ``--annotate-dir .``: discovery lists the copies there as jixiao's own). Nothing is
-    changed. Sorted (``path_order``)."""
+    changed. Only the folders where this run has copies too are looked at: a run on
+    part of the inbox says nothing of the other units' copies. Sorted (``path_order``)."""
     from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
 
     real_folders: dict[str, str] = {}  # a folder's real path, found once per folder
@@ -301,6 +302,9 @@ def earlier_copies(folder: str | Path, current: Iterable[str],
         return os.path.normcase(os.path.join(real_folders[head], name))
 
     ours = {key(path) for path in current}
+    # only beside this run's own copies: a run on one unit's folder (batch 收件/甲单位 with
+    # the 标注 of the whole inbox) must not call every other unit's copy stale
+    here = {os.path.dirname(path) for path in ours}
     left_out = {os.path.normcase(os.path.realpath(item)) for item in passed}
     found = []
     pending = [str(folder)]
@@ -325,7 +329,8 @@ def earlier_copies(folder: str | Path, current: Iterable[str],
                     continue
             except OSError:
                 continue
-            if os.path.normcase(os.path.join(real_root, name)) not in ours \
+            if os.path.normcase(real_root) in here \
+                    and os.path.normcase(os.path.join(real_root, name)) not in ours \
                     and written_by_jixiao(entry.path) == ANNOTATED_MARK:
                 found.append(entry.path)
     return sorted(found, key=path_order)

@@ -1307,14 +1307,19 @@ def test_copies_of_files_no_longer_in_the_inbox_are_named(tmp_path):
     assert sorted(path.name for path in (marked / "甲单位").iterdir()) == [
         "b-校验.xlsx", "自评表-校验.xlsx", "自评表（修改版）-校验.xlsx", "说明-校验.xlsx"]
     # four: the first three named (natural order), 等
-    (marked / "乙单位").mkdir()
     for name in ("x10-校验.xlsx", "x2-校验.xlsx", "x1-校验.xlsx"):
-        shutil.copy(marked / "甲单位" / "自评表-校验.xlsx", marked / "乙单位" / name)
+        shutil.copy(marked / "甲单位" / "自评表-校验.xlsx", marked / "甲单位" / name)
     code, out = batch(*run)
-    names = "、".join(os.path.join("乙单位", name) for name in ("x1-校验.xlsx", "x2-校验.xlsx",
+    names = "、".join(os.path.join("甲单位", name) for name in ("x1-校验.xlsx", "x2-校验.xlsx",
                                                                "x10-校验.xlsx"))
     text = ("标注文件夹中另有 4 个以前的标注副本，对应的原文件已不在收件夹中（可能已改名或换成"
             f"修改版）：{names} 等；转发前请删除")
+    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text]
+    # a folder where this run wrote no copy (another unit's, a run on part of the inbox):
+    # its copies are not called stale
+    (marked / "乙单位").mkdir()
+    shutil.copy(marked / "甲单位" / "自评表-校验.xlsx", marked / "乙单位" / "y-校验.xlsx")
+    code, out = batch(*run)
     assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text]
 
 
