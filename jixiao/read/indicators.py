@@ -141,6 +141,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
     headings2: set[int] = set()  # （一）数量指标 | | | 20: 二级 heading rows with points
     goal = False  # in a 年度总体目标 block printed among the rows
+    gap = _gap_column(grid, header, stop)  # a blank column some rows lost (a converted PDF)
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
@@ -160,7 +161,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
             sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
-            read_total(grid, row, columns, table)
+            read_total(grid, row, _gap_shifted_total(grid, row, columns, gap) or columns, table)
             last = row
             grade_row = find_grade(grid, row, min(stop, row + 4), table)
             last = _explained_below(grid, grade_row or last, stop, weight_column, table)
@@ -231,6 +232,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if "score" in columns and (not isinstance(values.get((row, weight_column)), (int, float))
                                    or (row, columns["score"]) not in values):
             row_columns = _shifted_row(grid, row, columns) or columns
+        if gap is not None and row_columns is columns and (row, gap) in values:
+            row_columns = _gap_shifted(grid, row, columns, gap) or columns
         for key, column in row_columns.items():
             if key == "group3":
                 continue  # a 三级 over 四级 rows: read as the name of a row without a 四级 only
@@ -466,6 +469,51 @@ def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
             and _points_text(values.get((row, weight - 1))) == shown:
         return {key: column - 1 for key, column in columns.items()}
     return None
+
+
+def _gap_column(grid: Grid, header: Header, stop: int) -> int | None:
+    """The one column inside the table the header leaves blank (三级指标 | <blank> |
+    年度指标值 — a converted PDF's merged header), if some rows lost it — their values one
+    cell to the left of the header's, each such row read shifted (``_gap_shifted``) — and
+    every row holding anything in it is such a row; else None."""
+    columns = header.columns
+    roles = set(columns.values())
+    blank = [column for column in range(min(roles) + 1, max(roles)) if column not in roles
+             and not any((row, column) in grid.values for row in range(header.top, header.row + 1))]
+    if len(blank) != 1 or "score" not in columns or "weight" not in columns:
+        return None
+    gap = blank[0]
+    used = [row for row in range(header.data_start, stop) if (row, gap) in grid.values]
+    if used and all(_gap_shifted(grid, row, columns, gap) is not None for row in used):
+        return gap
+    return None
+
+
+def _gap_shifted(grid: Grid, row: int, columns: dict[str, int], gap: int) -> dict[str, int] | None:
+    """The columns of a row whose cells from ``gap`` on stand one column to the left of the
+    header's (满意度 | 服务对象满意度 | 满意 | 达成指标 | 10 | 10 | <blank> under … | <gap> |
+    指标值 | 完成值 | 分值 | 得分): the 得分 cell holds no points, the cells one to the left
+    of 分值 and 得分 do (a score no more than its points), and nothing stands in the table's
+    last column; else None."""
+    values = grid.values
+    if gap > columns["weight"] or (row, max(columns.values())) in values \
+            or _points_text(values.get((row, columns["score"]))) is not None:
+        return None
+    shifted = {key: column - 1 if column > gap else column for key, column in columns.items()}
+    weight, score = (values.get((row, shifted[key])) for key in ("weight", "score"))
+    if _points_text(weight) is None or _points_text(score) is None \
+            or points(score) > points(weight) + TOLERANCE:
+        return None
+    return shifted
+
+
+def _gap_shifted_total(grid: Grid, row: int, columns: dict[str, int],
+                       gap: int | None) -> dict[str, int] | None:
+    """The columns of a 总分 row that lost the table's blank column (总分 | 100 | 99.97
+    under 完成值 and 分值, 得分 blank), in a table some of whose rows did; else None."""
+    if gap is None or (row, gap) in grid.values or (row, columns["score"]) in grid.formulas:
+        return None
+    return _gap_shifted(grid, row, columns, gap)
 
 
 def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,

@@ -81,3 +81,66 @@ def test_points_written_as_percent_with_a_reason_after_them_are_no_shift(tmp_pat
     table, _ = checked(book.save(tmp_path / "权重.xlsx"))
     assert [i.weight for i in table.indicators] == [50, 50]
     assert table.indicators[0].actual == "480人次"
+
+
+# 普陀 2024's second table as its PDF converts: a blank column after 三级指标 (the
+# header's merged cell), which the 满意度 row and the 总分 row lost
+GAP_HEADER = ("一级指标", "二级指标", "三级指标", None, "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施")
+GAP_ROWS = [
+    ("产出指标", "数量指标", "培训人次", None, "≥500人次", "520人次", 50, 50),
+    ("效益指标", "社会效益指标", "政策知晓率", None, "≥90%", "92%", 30, 30),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "85%", 10, 8.95),
+]
+GAP_TOTAL = ("总分", None, None, None, None, 100, 98.95)
+
+
+def gap_table(path, rows=GAP_ROWS, total=GAP_TOTAL):
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "(2024 年度)")
+    sheet.line("项目名称", None, "农村实用技术培训项目")
+    sheet.money([("年度资金总额", "30 万元", "30 万元", "100%", 10, "100%", 10)],
+                header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
+                label="项目资金 (万元)")
+    sheet.line(*GAP_HEADER)
+    for values in rows:
+        sheet.line(*values)
+    sheet.line(*total)
+    sheet.line("评分等级", None, "优")
+    return book.save(path)
+
+
+GAP_READ = [("产出指标", "培训人次", "≥500人次", "520人次", 50, 50),
+            ("效益指标", "政策知晓率", "≥90%", "92%", 30, 30),
+            ("满意度指标", "服务对象满意度", "≥95%", "85%", 10, 8.95)]
+
+
+def test_rows_that_lost_the_blank_column_are_read_under_the_header(tmp_path):
+    table, data = checked(gap_table(tmp_path / "空列.xlsx"))
+    assert as_read(table) == GAP_READ
+    assert (table.total_declared, table.grade_declared) == (98.95, "优")
+    # no 分值合计 98.95, no 得分 missing, no 完成值 “10”: only the 8.95 unexplained, in
+    # the 偏差原因 cell of the row as it stands (one left of the header's)
+    assert [(item["code"], item["cell"]) for item in data["findings"]] == [("JX405", "H9")]
+
+
+def test_a_shifted_row_with_its_reason_and_a_total_in_place(tmp_path):
+    rows = [*GAP_ROWS[:2], (*GAP_ROWS[2], "课时偏少，下年度增加实操课时")]
+    total = ("总分", None, None, None, None, None, 100, 98.95)
+    table, data = checked(gap_table(tmp_path / "原因.xlsx", rows, total))
+    assert as_read(table) == GAP_READ
+    assert table.indicators[-1].reason == "课时偏少，下年度增加实操课时"
+    assert table.total_declared == 98.95
+    assert codes(data) == []
+
+
+def test_a_row_with_its_score_in_place_leaves_the_blank_column_unread_as_a_shift(tmp_path):
+    """A 三级's wrapped rest in the blank column, the 得分 where it belongs: as it stands."""
+    rows = [*GAP_ROWS[:2],
+            ("满意度指标", "服务对象满意度指标", "服务对象", "满意度", "≥95%", "85%", 10, 8.95)]
+    total = ("总分", None, None, None, None, None, 100, 98.95)
+    table, _ = checked(gap_table(tmp_path / "原位.xlsx", rows, total))
+    last = table.indicators[-1]
+    assert (last.name, last.target, last.actual, last.weight, last.score_declared) == \
+        ("服务对象", "≥95%", "85%", 10, 8.95)
