@@ -427,13 +427,28 @@ def _points_text(value: Any) -> str | None:
     return "分" if isinstance(value, str) and value.strip().endswith("分") else "number"
 
 
+def _shown_text(grid: Grid, row: int, column: int) -> str:
+    """A cell's text as shown: 0.985 formatted as a percentage is "98.5%"; "" if empty."""
+    where = (row, column)
+    value = percent_shown(clean(grid.values.get(where)), grid.formats.get(where, ""))
+    return "" if value is None else compact_text(value)
+
+
+def _repeats_percent(grid: Grid, row: int, column: int) -> bool:
+    """Whether a cell shows the percentage the cell before it shows (98.5% | 98.5%): the
+    完成值 printed twice, not a 权重 written as a percentage (10% counts 10 points)."""
+    text = _shown_text(grid, row, column)
+    return text.endswith(("%", "％")) and text == _shown_text(grid, row, column - 1)
+
+
 def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int] | None:
     """The columns of a row a PDF conversion moved by one cell, if it did; else None.
 
     Right: a target's wrapped second line in a cell of its own pushed the rest along —
     the 分值 and 得分 stand under 得分 and the column after it, written alike ("20 分" |
     "20 分", a score no more than its points), the 分值 column holding what is no such
-    points (the 完成值, "100%"). The 完成值 is then the cell before the 分值, and the cell
+    points (the 完成值, "100%") or the percentage before it again (98.5% | 98.5% | 10 |
+    10: the 完成值, not a 权重 written 10%). The 完成值 is then the cell before the 分值, and the cell
     left over must repeat it (else the row is read as it stands).
     Left: a row starting one column early — its 一级 in the column before the table's
     first (绩效指标), its 分值 and 得分 under 完成值 and 分值, the 得分 column empty."""
@@ -447,7 +462,8 @@ def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
     if (score + 1 not in roles or columns.get("reason") == score + 1) \
             and (shown := _points_text(after)) is not None \
             and shown == _points_text(values.get((row, score))) \
-            and _points_text(here) != shown and here is not None \
+            and here is not None \
+            and (_points_text(here) != shown or _repeats_percent(grid, row, weight)) \
             and points(after) <= points(values.get((row, score))) + TOLERANCE:
         actual = columns.get("actual")
         if actual is None or actual != weight - 1:
@@ -455,8 +471,8 @@ def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
         shifted = {key: column + 1 if column >= weight else column
                    for key, column in columns.items()}
         shifted["actual"] = weight
-        spare = grid.texts.get((row, actual), "")
-        if spare and spare != grid.texts.get((row, weight), "") and "target" in columns \
+        spare = _shown_text(grid, row, actual)
+        if spare and spare != _shown_text(grid, row, weight) and "target" in columns \
                 and columns["target"] == actual - 1:
             return None  # the left-over cell is no repeat: not taken for a wrapped rest
         return shifted

@@ -4,7 +4,7 @@ one cell to the left, its 一级 under 绩效指标) is read as the table as pri
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import ZIZHOU_ROWS, Book, zizhou
+from workbooks import ZIZHOU_ROWS, Book, Percent, zizhou
 
 HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
           "未完成原因分析")
@@ -144,3 +144,31 @@ def test_a_row_with_its_score_in_place_leaves_the_blank_column_unread_as_a_shift
     last = table.indicators[-1]
     assert (last.name, last.target, last.actual, last.weight, last.score_declared) == \
         ("服务对象", "≥95%", "85%", 10, 8.95)
+
+
+@pytest.mark.parametrize(("actual", "repeat", "shown"), [
+    ("98.5%", "98.5%", "98.5%"), ("100%", "100%", "100%"),
+    (Percent(0.985), "98.5%", "98.5%")])  # 0.985 shown as 98.5%, printed again as text
+def test_a_percent_printed_twice_before_plain_points_is_the_repeated_actual(
+        tmp_path, actual, repeat, shown):
+    """rt21e 1: 完成值 98.5% printed twice, the 分值 10 and 得分 10 under 得分 and the
+    reason column. "98.5%" reads as points (a 权重 written 10% is 10), so the row was read
+    as it stands: 分值 98.5, 分值合计 188.5, "扣 88.5 分". The repeat of the row's own
+    percentage is the 完成值 printed twice: 分值 10, 得分 10, as printed."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.line("项目名称", None, "农村实用技术培训项目")
+    sheet.money([("年度资金总额", 100, 100, 10, "100%", 10)],
+                header=("年初预算数", "全年执行数", "分值", "执行率", "得分"))
+    sheet.line("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+               "得分", "偏差原因")
+    sheet.line(None, "产出指标", "数量指标", "培训人数", "≥1200人", "1250人", 40, 40)
+    sheet.line(None, "产出指标", "质量指标", "培训合格率", "≥95%", actual, repeat, 10, 10)
+    sheet.line(None, "效益指标", "社会效益指标", "政策知晓率", "≥90%", "92%", 30, 30)
+    sheet.line(None, "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10)
+    sheet.line("总分", None, None, None, None, None, 100, 100)
+    table, data = checked(book.save(tmp_path / "重复.xlsx"))
+    assert [(i.actual, i.weight, i.score_declared) for i in table.indicators] == [
+        ("1250人", 40, 40), (shown, 10, 10), ("92%", 30, 30), ("95%", 10, 10)]
+    assert (data["weight_total"], data["total_computed"]) == (100, 100)
+    assert codes(data) == []
