@@ -11,7 +11,8 @@ their cells read by ``totals``). A 偏差原因 merged down over several rows ex
 them; an unused template row ("/" or "—" in every cell, or the template's 指标1：/……
 alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
 row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across
-a table without 一级 column (一、产出指标（50分）) heads the rows below it; a row holding
+a table without 一级 column (一、产出指标（50分）, 一级：产出指标, a 指标编码 beside it)
+heads the rows below it; a row holding
 only the wrapped rest of the texts above it (a converted PDF) is that text. A table
 without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
 text of a 偏差原因 row there is the table's ``reason``.
@@ -127,6 +128,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     before = label_before(columns)
     leftmost = min(columns.values())
+    codes = _code_columns(grid, header, leftmost)
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     texts = grid.texts
     # a money header among the rows names its amounts where the indicators' texts stand
@@ -191,26 +193,29 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break  # a report's text under a table without points (no row shows any)
         section = None  # a 一级 heading's cell, where this row is one
         section2 = False  # a 二级 heading's row with its points
-        if "level1" not in columns and len(present) <= 3 \
-                and (heading := _section_heading(grid, row, present[0])) is not None \
+        # a heading row's cells but its code (1 | 产出指标 under 指标编码 | 绩效指标)
+        own = [column for column in present
+               if column not in codes or _CODE.fullmatch(texts.get((row, column), "")) is None]
+        if "level1" not in columns and own and len(own) <= 3 \
+                and (heading := _section_heading(grid, row, own[0])) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
-                        for column in present[1:]):
-            section = (grid, row, present[0])
+                        for column in own[1:]):
+            section = (grid, row, own[0])
             carried["level1"] = (heading, section)  # 一、产出指标（50分）
             carried["level2"] = (None, None)  # across the table: the 一级 of the rows below
             noted(section)
-            if len(present) == 1:
+            if len(own) == 1:
                 row += 1
                 continue
-        if section is None and "level2" not in columns and len(present) <= 3 \
-                and (heading := _level2_heading(grid, row, present[0])) is not None \
+        if section is None and "level2" not in columns and own and len(own) <= 3 \
+                and (heading := _level2_heading(grid, row, own[0])) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
-                        for column in present[1:]):
+                        for column in own[1:]):
             # （一）数量指标 written as a heading row in the one name column (Word forms):
             # the 二级 of the rows below, no indicator (its points, if any, their subtotal)
-            carried["level2"] = (heading, (grid, row, present[0]))
-            noted((grid, row, present[0]))
-            if len(present) == 1:
+            carried["level2"] = (heading, (grid, row, own[0]))
+            noted((grid, row, own[0]))
+            if len(own) == 1:
                 row += 1
                 continue
             section2 = True
@@ -761,8 +766,22 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
             and (not score_typed or is_placeholder_points(read.get("score"))))
 
 
-# The number before a section's heading: 一、 (一) 1. 1、
-_ORDINAL = re.compile(rf"(?:{WORD_NUMBER.pattern}|\([一二三四五六七八九十]+\)|{DIGIT_NUMBER.pattern})")
+# The number before a section's heading: 一、 (一) 1. 1、 — or the level it names, as an
+# export writes it (一级：产出指标, 二级:数量指标; the texts are NFKC, ：→ :)
+_ORDINAL = re.compile(rf"(?:{WORD_NUMBER.pattern}|\([一二三四五六七八九十]+\)|{DIGIT_NUMBER.pattern}"
+                      r"|[一二三]级:)")
+# A column of indicator codes left of the names (指标编码 | 绩效指标): its header's word …
+_CODE_HEADS = frozenset(("指标编码", "编码", "指标代码", "代码", "编号", "指标编号", "序号"))
+# … and what it holds: 1, 1.1, 1.1.1, 301, A01, KPI12
+_CODE = re.compile(r"[A-Za-z]{0,4}\d+(?:\.\d+)*")
+
+
+def _code_columns(grid: Grid, header: Header, leftmost: int) -> frozenset[int]:
+    """The columns left of the header's first role headed 指标编码 (编码, 代码, 序号): a code
+    beside a heading row's name (1 | 产出指标) leaves it a heading row."""
+    return frozenset(column for row in range(header.top, header.row + 1)
+                     for column in grid.rows.get(row, ()) if column < leftmost
+                     and compact_text(grid.texts.get((row, column), "")) in _CODE_HEADS)
 
 
 def _section_heading(grid: Grid, row: int, column: int) -> str | None:

@@ -407,3 +407,76 @@ def test_a_band_of_a_grid_carries_everything_a_grid_has():
     grid = Grid(SheetCells("表", [(1, 1, "一级指标", "General"), (1, 3, "分值", "General")],
                            [], {}))
     assert set(vars(grid.band(1, 2))) == set(vars(grid))
+
+
+# A table whose 一级 and 二级 are heading rows in its one 绩效指标 column (a red team's):
+# 执行率 118.2 / 120 = 98.5% → 9.85; indicators 20 + 8 (12 of 15 乡镇) + 10 + 5 + 5 + 15
+# + 15 + 8.95 (85% of 95%) = 86.95; 总分 96.8, 优.
+_ONE_COLUMN = {
+    ("产出指标", "数量指标"): [("培训人数", "≥1200人", "1250人", 20, 20, None),
+                          ("覆盖乡镇数", "≥15个", "12个", 10, 8, "部分乡镇因道路施工推迟至次年开展")],
+    ("产出指标", "质量指标"): [("培训合格率", "≥95%", "98.5%", 10, 10, None)],
+    ("产出指标", "时效指标"): [("项目完成时间", "2024年12月31日前", "2024年11月20日", 5, 5, None)],
+    ("产出指标", "成本指标"): [("人均培训成本", "≤500元", "480元", 5, 5, None)],
+    ("效益指标", "社会效益指标"): [("政策知晓率", "≥90%", "92%", 15, 15, None)],
+    ("效益指标", "可持续影响指标"): [("长效机制", "健全", "健全", 15, 15, None)],
+    ("满意度指标", "服务对象满意度指标"): [
+        ("服务对象满意度", "≥95%", "85%", 10, 8.95, "部分学员认为课时偏少")],
+}
+
+
+def _one_column(tmp_path, level1, level2, code=None, hidden=False):
+    """``level1``/``level2``: how a heading row writes its level ("一级：{}");
+    ``code``: (header, codes of the 一级, 二级 and indicator rows) of a column left of the
+    names, ``hidden`` if it is."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("农村实用技术培训项目", "某县农业农村局", "某县农业技术推广中心")
+    sheet.money([("年度资金总额", 100, 120, 118.2, 10, "98.50%", 9.85),
+                 ("其中：当年财政拨款", 100, 120, 118.2, "—", "98.50%", "—")])
+    lead = () if code is None else (code[0],)
+    sheet.line(*lead, "绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+    numbers = ["一", "二", "三", "四"]
+    seen: list[str] = []
+    for (one, two), rows in _ONE_COLUMN.items():
+        if one not in seen:
+            seen.append(one)
+            second = 0
+            sheet.line(*(() if code is None else (code[1],)),
+                       level1.format(one, n=numbers[len(seen) - 1]))
+        second += 1
+        sheet.line(*(() if code is None else (code[2],)), level2.format(two, n=numbers[second - 1]))
+        for values in rows:
+            sheet.line(*(() if code is None else (code[3],)), *values)
+    offset = () if code is None else (None,)
+    sheet.line(*offset, "总分", None, None, 100, 96.8)
+    sheet.line(*offset, "评分等级", "优")
+    if hidden:
+        sheet.ws.column_dimensions["A"].hidden = True
+    [table] = read_tables(book.save(tmp_path / "one.xlsx"))
+    return table
+
+
+@pytest.mark.parametrize(("level1", "level2", "code", "hidden"), [
+    ("{}", "{}", None, False),
+    ("{n}、{}", "（{n}）{}", None, False),
+    ("一级：{}", "二级：{}", None, False),  # an export's level written before the name
+    ("一级:{}", "二级:{}", None, False),
+    ("{}", "{}", ("指标编码", "1", "2", "301"), False),  # a code column left of the names
+    ("{}", "{}", ("指标编码", "1", "2", "301"), True),
+    ("{n}、{}", "（{n}）{}", ("编码", "1", "1.1", "1.1.1"), True),
+    ("一级：{}", "二级：{}", ("代码", "A01", "A0101", "A010101"), False),
+    ("{}", "{}", ("序号", 1, 2, 3), False),
+])
+def test_level_heading_rows_in_one_name_column(tmp_path, level1, level2, code, hidden):
+    """产出指标 / 数量指标 as rows in the one 绩效指标 column head the rows under them,
+    written 一级：产出指标 too, with a 指标编码 column beside (before: read as a 评分附件表,
+    each heading row an indicator — JX106/JX201/JX202 on each, no 一级/二级, no total)."""
+    table = _one_column(tmp_path, level1, level2, code, hidden)
+    assert [(i.level1, i.level2, i.name) for i in table.indicators] == [
+        (one, two, values[0]) for (one, two), rows in _ONE_COLUMN.items() for values in rows]
+    assert table.layout == "standard"
+    assert (table.total_declared, table.grade_declared) == (96.8, "优")
+    assert evaluate(table).total == 96.8
+    assert _codes(table) == []
