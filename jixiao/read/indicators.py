@@ -630,8 +630,26 @@ _VALUE_STARTS = "≥≤<>=＞＜≧≦⩾⩽0123456789"  # how a 指标值 or �
 
 def _own_value(piece: str, beside: str) -> bool:
     """Whether a 指标值/完成值 ``piece`` is a value of its own, not a wrapped line of the
-    value ``beside`` it (≥95% under ≥1000册): it begins as a value, beside one with a number."""
-    return piece.strip()[:1] in _VALUE_STARTS and any(ch.isdigit() for ch in beside)
+    value ``beside`` it (≥95% under ≥1000册): it begins as a value, beside one with a number
+    — and does not complete that number (see ``_completes_number``)."""
+    return piece.strip()[:1] in _VALUE_STARTS and any(ch.isdigit() for ch in beside) \
+        and not _completes_number(piece, beside)
+
+
+_NUMBER_CUT = re.compile(r"(?:[,，.．]|[,，]\d{1,2})$")  # 1,2 or 98. : a number cut short
+
+
+def _completes_number(piece: str, beside: str) -> bool:
+    """Whether ``piece`` is the rest of a number the text ``beside`` (the line above) ends
+    in, cut where a converted PDF wrapped it ("≥1,2" / "00人", "1,25" / "0人"): the piece
+    begins with digits and the line ends in a separator, in a thousands group short of its
+    three digits, or in a digit with the piece going on with a 0 and a digit (a number of
+    its own never begins so). ("≥1000" / "95": a value of its own, as before.)"""
+    piece, beside = piece.strip(), beside.strip()
+    if not piece[:1].isdigit() or not beside[-1:].isdigit() and beside[-1:] not in ",，.．":
+        return False
+    return _NUMBER_CUT.search(beside) is not None \
+        or (piece[:1] == "0" and piece[1:2].isdigit())
 _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
@@ -665,7 +683,8 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
             return False  # ≥95% under ≥1000册: a value of its own (分值, 得分 merged above)
         # A wrapped line's rest is no longer than the line; one piece alone, much shorter
         # (a short name under a long one may be a row of its own, left unfilled).
-        longest = len(text) if len(pieces) > 1 else max(2, len(text) // 2)
+        longest = len(text) if len(pieces) > 1 or key in ("target", "actual") \
+            and _completes_number(value, text) else max(2, len(text) // 2)
         if len(value.strip()) > longest:
             return False
     for key, value in pieces.items():
