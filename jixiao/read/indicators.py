@@ -157,16 +157,18 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         blank_run = 0
         if last == row - 1 and len(table.indicators) > first \
-                and (key := _continuation(grid, row, columns)) is not None:
+                and (keys := _continuation(grid, row, columns)):
             # a Word cell's second paragraph on a physical row of its own, the row's other
             # cells merged down over it: the rest of the row above, never the table's end
-            place = (grid, row, columns[key])
-            noted(place)
-            above, piece = table.indicators[-1], str(values[(row, columns[key])]).strip()
-            text = getattr(above, key)
-            setattr(above, key, piece if text is None else f"{text}{piece}")
-            if text is None:
-                above.sources[key] = place
+            above = table.indicators[-1]
+            for key in keys:
+                place = (grid, row, columns[key])
+                noted(place)
+                piece = str(values[(row, columns[key])]).strip()
+                text = getattr(above, key)
+                setattr(above, key, piece if text is None else f"{text}{piece}")
+                if text is None:
+                    above.sources[key] = place
             last = row
             row += 1
             continue
@@ -365,27 +367,31 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
 _CONTINUED = ("target", "actual", "reason")  # the texts a continuation row may go on
 
 
-def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
-    """The key of the one cell a continuation row holds, if ``row`` is one; else None.
+def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
+    """The keys of the cells a continuation row holds, if ``row`` is one; else none.
 
     A Word table pasted into Excel puts a cell's further paragraphs on physical rows of
-    their own, each of the row's other cells merged down over them: one text of its own
-    (a 指标值, 完成值 or 偏差原因), every other column of the table — the 三级, 分值 and
-    得分 among them — merged from a row above. (A name of its own under merged points is
-    an indicator of a group scored as one: no continuation.)"""
+    their own, each of the row's other cells merged down over them: texts of its own (a
+    指标值, 完成值 or 偏差原因 — one, or several cells each with a further paragraph),
+    every other column of the table — the 三级, 分值 and 得分 among them — merged from a
+    row above. (A name of its own under merged points is an indicator of a group scored
+    as one: no continuation.)"""
     present = grid.rows.get(row, [])
-    if len(present) != 1 or "name" not in columns:
-        return None
-    [column] = present
-    key = next((key for key in _CONTINUED if columns.get(key) == column), None)
-    if key is None or not isinstance(grid.values.get((row, column)), str) \
-            or (row, column) in grid.origin:
-        return None
-    others = [other for name, other in columns.items() if other != column and name != "group3"]
+    if not present or "name" not in columns:
+        return []
+    keys = []
+    for column in present:
+        key = next((key for key in _CONTINUED if columns.get(key) == column), None)
+        if key is None or not isinstance(grid.values.get((row, column)), str) \
+                or (row, column) in grid.origin:
+            return []
+        keys.append(key)
+    others = [other for name, other in columns.items()
+              if other not in present and name != "group3"]
     if all((top := grid.origin.get((row, other))) is not None and top[0] < row
            for other in others):
-        return key
-    return None
+        return keys
+    return []
 
 
 def _points_column(columns: dict[str, int]) -> int:

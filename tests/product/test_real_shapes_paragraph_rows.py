@@ -36,3 +36,28 @@ def test_a_second_paragraph_on_a_row_of_its_own_belongs_to_the_row_above(tmp_pat
     assert data["weight_total"] == 100
     assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
     assert codes(data) == []
+
+
+def test_second_paragraphs_in_two_cells_on_a_row_of_their_own(tmp_path):
+    """服务对象满意度's 完成值 and 偏差原因 each with a second paragraph, both on the one
+    physical row under it (三级, 指标值, 分值 and 得分 merged down over it): one indicator,
+    10 points, 8.95 (10 × 85 ÷ 95). Before, a nameless indicator sharing the 10 points (5
+    each, JX109), “（问卷200份）” no value (JX203), the score off (JX404), no total."""
+    satisfied = ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "85%", 10, 8.95,
+                 "部分学员认为课时偏少，")
+    rows = [*PUTUO_1_ROWS[:-1], satisfied,
+            (None, None, None, None, "（问卷200份）", None, None, "下年度增加实操课时")]
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows, total=(100, 98.93))
+    ws = sheet.ws
+    [below] = [row for row in range(1, ws.max_row + 1)
+               if ws.cell(row, sheet.columns[STANDARD[4]]).value == "（问卷200份）"]
+    for text in (*STANDARD[2:4], *STANDARD[5:7]):  # 三级, 指标值, 分值, 得分
+        sheet.merge(below - 1, sheet.columns[text], sheet.columns[text], below)
+    table, data = checked(book.save(tmp_path / "两格两段.xlsx"))
+    last = table.indicators[-1]
+    assert len(table.indicators) == 5
+    assert (last.name, last.weight, last.score_declared, last.actual, last.reason) == (
+        "服务对象满意度", 10, 8.95, "85%（问卷200份）", "部分学员认为课时偏少，下年度增加实操课时")
+    assert (data["total_computed"], data["grade_computed"]) == (98.93, "优")
+    assert codes(data) == []
