@@ -19,7 +19,7 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
     """The error of a workbook in which no table was found."""
     if too_big:
         return UnreadableWorkbook(f"“{file_name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
-                                  "请删除无关的工作表后再试")
+                                  "请删除无关的工作表、表中大片多余的行列后再试")
     if _titled_targets(grids):
         return TargetsOnly(_targets_message(file_name))
     if grids and not any(grid.values for grid in grids) \
