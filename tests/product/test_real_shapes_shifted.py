@@ -22,19 +22,24 @@ PASTED = [
 ]
 
 
-def pasted(path, rows=PASTED):
+def _form(path, year, name, header, rows, below):
+    """A converted table: title, project, a one-line money block, ``header``, ``rows``,
+    then the lines ``below`` (总分, 评分等级)."""
     book = Book()
     sheet = book.sheet("自评表")
-    sheet.title("项目支出绩效自评表", "(2023 年度)")
-    sheet.line("项目名称", None, "医疗保障经办和服务能力提升")
+    sheet.title("项目支出绩效自评表", f"({year} 年度)")
+    sheet.line("项目名称", None, name)
     sheet.money([("年度资金总额", "30 万元", "30 万元", "100%", 10, "100%", 10)],
                 header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
                 label="项目资金 (万元)")
-    sheet.line(*HEADER)
-    for values in rows:
+    for values in (header, *rows, *below):
         sheet.line(*values)
-    sheet.line("总分", None, None, None, None, None, "100 分", "97 分")
     return book.save(path)
+
+
+def pasted(path, rows=PASTED):
+    return _form(path, 2023, "医疗保障经办和服务能力提升", HEADER, rows,
+                 [("总分", None, None, None, None, None, "100 分", "97 分")])
 
 
 def as_read(table):
@@ -96,19 +101,8 @@ GAP_TOTAL = ("总分", None, None, None, None, 100, 98.95)
 
 
 def gap_table(path, rows=GAP_ROWS, total=GAP_TOTAL):
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.title("项目支出绩效自评表", "(2024 年度)")
-    sheet.line("项目名称", None, "农村实用技术培训项目")
-    sheet.money([("年度资金总额", "30 万元", "30 万元", "100%", 10, "100%", 10)],
-                header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
-                label="项目资金 (万元)")
-    sheet.line(*GAP_HEADER)
-    for values in rows:
-        sheet.line(*values)
-    sheet.line(*total)
-    sheet.line("评分等级", None, "优")
-    return book.save(path)
+    return _form(path, 2024, "农村实用技术培训项目", GAP_HEADER, rows,
+                 [total, ("评分等级", None, "优")])
 
 
 GAP_READ = [("产出指标", "培训人次", "≥500人次", "520人次", 50, 50),
