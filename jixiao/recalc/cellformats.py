@@ -40,12 +40,8 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
         book = load_workbook(package.path)
         return {cell.coordinate: cell.number_format for row in book[sheet.name].iter_rows()
                 for cell in row if isinstance(cell.value, (int, float))}
-    formats = {}
-    for span in package.spans(sheet):
-        style = re.search(r'(?:^|\s)s\s*=\s*["\'](\d+)["\']', span.attrs)
-        if style is not None and int(style.group(1)) < len(styles.formats):
-            formats[span.ref] = styles.formats[int(style.group(1))]
-    return formats
+    return {span.ref: styles.formats[span.style] for span in package.spans(sheet)
+            if span.style is not None and span.style < len(styles.formats)}
 
 
 def with_formats(text: str, cell: Any) -> str:

@@ -252,6 +252,12 @@ class CellSpan:
     body: str | None  # between <c …> and </c>; None for <c …/>
     data_type: str    # t=, "n" when absent
 
+    @property
+    def style(self) -> int | None:
+        """The cell format's index (s=), None when absent or not a number."""
+        style = _attributes(self.attrs).get("s", "").strip()
+        return int(style) if style.isdigit() else None
+
 
 # Every pattern below is linear in the text, whatever it holds (see ``xlsx.xml.ATTRIBUTES``),
 # and comments, processing instructions and CDATA sections are skipped whole — so 60,000
