@@ -30,10 +30,9 @@ _MAX_CELLS = 1000  # a longer range is left as it is (no format: as typed)
 def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
     """Cell → number format of the sheet's cells with a style (10% typed: "0%")."""
     from jixiao.xlsx.plainxml import Unsure
-    from jixiao.xlsx.styles import Styles
 
     try:
-        styles = Styles(package.members.get("xl/styles.xml"), False)
+        styles = package.styles()  # not well-formed: the file is refused (UnreadableWorkbook)
     except (Unsure, ValueError):  # a stylesheet the fast reader leaves to openpyxl
         from openpyxl import load_workbook
 

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from jixiao.errors import UnreadableWorkbook, missing_file
@@ -31,6 +32,9 @@ from jixiao.xlsx.xml import (
     parse_xml,
     unescape,
 )
+
+if TYPE_CHECKING:
+    from jixiao.xlsx.styles import Styles
 
 _OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument"
 _WORKSHEET = RELATIONSHIPS + "/worksheet"
@@ -196,6 +200,19 @@ class Package:
             except ValueError as error:
                 raise _unreadable(self.path, error) from None
         return self._spans[sheet.part]
+
+    def styles(self) -> Styles:
+        """The stylesheet's cell formats (``xlsx.styles.Styles``); a stylesheet that is not
+        well-formed XML refuses the file as an unreadable part does. ``Unsure`` (a form the
+        plain reader leaves to openpyxl) is the caller's to handle."""
+        from xml.etree.ElementTree import ParseError
+
+        from jixiao.xlsx.styles import Styles
+
+        try:
+            return Styles(self.members.get("xl/styles.xml"), False)
+        except ParseError as error:
+            raise _unreadable(self.path, error) from None
 
     def may_hold_formulas(self, sheet: Sheet) -> bool:
         """False when the sheet surely has no formula (a quick look at its bytes)."""

@@ -780,3 +780,26 @@ def test_the_formulas_engine_sends_a_native_template_to_the_default_engine(tmp_p
         "（超过工作量上限）；请去掉 --engine formulas，用默认的计算方式（auto），它按模板的公式"
         "逐格精确计算，结果与 Excel、WPS、LibreOffice 相同")
     assert recalculate(path).engine == "native"
+
+
+def test_a_template_whose_stylesheet_is_broken_is_refused_in_one_chinese_line(tmp_path, capsys):
+    """Found by the fuzz test: recalc of a template whose xl/styles.xml is not well-formed
+    (a start tag written twice) ended in a ParseError traceback — the fast path reads the
+    cells' number formats for JX_POINTS. It is refused as check refuses it: exit 2, one
+    line naming the file."""
+    from jixiao.cli.main import main
+    from jixiao.template.build import build_template
+
+    build_template(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as source, \
+            zipfile.ZipFile(tmp_path / "坏样式.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                tag = re.search(rb"<styleSheet[^>]*>", data)
+                data = data[:tag.end()] + tag.group(0) + data[tag.end():]
+            target.writestr(item, data)
+    assert main(["recalc", str(tmp_path / "坏样式.xlsx"), "-o", str(tmp_path / "out.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert error.strip() == "jixiao：无法读取“坏样式.xlsx”：不是有效的 .xlsx/.xlsm 工作簿（ParseError）"
+    assert not (tmp_path / "out.xlsx").exists()
