@@ -55,7 +55,8 @@ class ResultCache:
 
     def __init__(self, folder: Path, rules: str | None) -> None:
         self.path = folder / CACHE_NAME
-        self.salt = f"{code_fingerprint()}\0{rules or ''}\0"
+        self.code = code_fingerprint()
+        self.salt = f"{self.code}\0{rules or ''}\0"
         self.notes: list[str] = []
         self.untrusted = 0  # rows whose seal did not match, ignored
         self._secret = _user_secret(self.notes)
@@ -105,7 +106,33 @@ class ResultCache:
             self.notes.append(f"缓存“{self.path}”的格式与本版 jixiao 不同，已重建")
         db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
         db.execute("CREATE INDEX IF NOT EXISTS result_content ON result (content)")
+        stale = on_disk and self._forget_other_code(db)
         db.commit()
+        if stale:
+            try:  # give the file back its space; busy (another run has it open): later
+                db.execute("VACUUM")  # (into the WAL: the checkpoint shrinks the file)
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass
+
+    def _forget_other_code(self, db: sqlite3.Connection) -> bool:
+        """Delete the rows another version of jixiao stored; whether there were any.
+
+        A row's key holds the code that checked it, so a row of other code is never found
+        again — but it stayed 180 days, and every run read past it: 30,000 rows of
+        earlier versions (140 MB) cost a 2,000-file run about 2 s in SQLite (the closing
+        purge and ``known`` scan the table). The version that last wrote the cache is
+        marked in its ``user_version``; a run of other code empties the table once. (A
+        folder used by two versions in turn is checked anew at each change: never a
+        wrong result, only time.)"""
+        mark = int(self.code[:7], 16)  # 28 bits: SQLite's user_version is a 32-bit int
+        if db.execute("PRAGMA user_version").fetchone()[0] == mark:
+            return False
+        stale = db.execute("SELECT 1 FROM result LIMIT 1").fetchone() is not None
+        if stale:
+            db.execute("DELETE FROM result")
+        db.execute(f"PRAGMA user_version = {mark}")
+        return stale
 
     def key(self, file: str, content: str) -> str:
         """The row of ``file`` with the content ``content_key`` ("" when unreadable)."""

@@ -381,6 +381,33 @@ def test_the_cache_keeps_what_was_used_in_the_last_180_days(tmp_path):
     cache.close()
 
 
+def test_rows_of_another_jixiao_version_are_dropped_and_their_space_given_back(
+        tmp_path, monkeypatch):
+    from jixiao.batch import cache as cache_module
+    from jixiao.batch.run import CACHE_NAME, Outcome, ResultCache
+
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "0123456789abcdef")
+    old = ResultCache(tmp_path, None)
+    old.put_rows([(f"k{index}", f"c{index}", 0, "a.xlsx", "x" * 4000, "{}", time.time(),
+                   "", "") for index in range(500)])
+    old.close()
+    grown = (tmp_path / CACHE_NAME).stat().st_size
+    assert grown > 2_000_000
+    again = ResultCache(tmp_path, "ratio")  # the same code, another rule set: rows kept
+    assert again.db.execute("SELECT count(*) FROM result").fetchone() == (500,)
+    again.close()
+
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "fedcba9876543210")
+    new = ResultCache(tmp_path, None)
+    assert new.db.execute("SELECT count(*) FROM result").fetchone() == (0,)
+    assert (tmp_path / CACHE_NAME).stat().st_size < grown / 10
+    new.put("k", Outcome("b.xlsx", {"file": "b.xlsx", "findings": []}))
+    new.close()
+    kept = ResultCache(tmp_path, None)  # the same version again: its row is still there
+    assert kept.get("k") == Outcome("b.xlsx", {"file": "b.xlsx", "findings": []})
+    kept.close()
+
+
 def test_the_cache_keeps_each_outcome_in_full_and_in_brief(tmp_path):
     from jixiao.batch.run import CACHE_NAME, Outcome, ResultCache
 
