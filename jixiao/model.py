@@ -540,10 +540,21 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         # no 分值 column (湖北, 云南): no rule scores an indicator, but the 总分 is still the
         # sum of what each row scored — the written 得分, with the 执行率得分 the rules give
         total = rules.total_score(([part] if counted else [])
-                                  + [indicator.score_declared for indicator in table.indicators])
+                                  + [_within_points(indicator) for indicator in table.indicators])
         basis = "declared" if total is not None else None
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
                       rules.grade(total) if total is not None else None, basis)
+
+
+def _within_points(indicator: Indicator) -> float | None:
+    """A written 得分 as a total made of the written scores counts it: never above the
+    row's 分值 nor below 0 (a score past its 分值 is JX401's; the total is the one the
+    rules allow, as the rule-scored total is)."""
+    score = indicator.score_declared
+    if score is None:
+        return None
+    score = max(score, 0.0)
+    return min(score, indicator.weight) if indicator.weight is not None else score
 
 
 def _uncalculated_money(table: SelfEvaluation) -> str:

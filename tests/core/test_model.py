@@ -85,6 +85,19 @@ def test_a_budget_rate_row_without_money_counts_with_its_declared_score():
     assert built_in_code.total is None  # the 执行率 cannot be scored: no total
 
 
+def test_a_total_of_written_scores_counts_each_within_its_points():
+    """A 得分表 (分值 and 得分, no 指标值/完成值: a third-party index system): the 总分 is
+    made of the written scores, each as the rules allow it — 5 against 4 points counts 4,
+    a negative score 0."""
+    rows = [Indicator("决策", "项目立项", "立项依据充分性", None, None, 4.0, score_declared=5.0),
+            Indicator("过程", "资金管理", "资金到位率", None, None, 6.0, score_declared=-2.0),
+            Indicator("产出", "产出数量", "完成数量", None, None, 90.0, score_declared=88.0)]
+    table = SelfEvaluation(indicators=rows, columns=frozenset({"name", "weight", "score"}),
+                           execution_line=False)
+    evaluation = evaluate(table)
+    assert (evaluation.total, evaluation.total_basis) == (92.0, "declared")  # 4 + 0 + 88
+
+
 @pytest.mark.parametrize(("actual", "value", "met"), [
     (0.975, 20.0, True), (97.5, 20.0, True), (1, 20.0, True), ("97.5%", 20.0, True),
     (0.9, 18.95, False),  # 90 % of ≥95 %: 20 × 90/95
