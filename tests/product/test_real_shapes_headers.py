@@ -775,8 +775,9 @@ def test_the_blocks_label_naming_its_completion_is_no_actual_column(tmp_path, le
 
 def test_a_scores_table_with_points_says_why_its_total_is_the_written_scores(tmp_path, capsys):
     """A 第三方 得分表 (分值 and 得分, no 年度指标值/实际完成值): its computed 总分 is the
-    written scores'. The report said "表中没有分值列" beside a JX401 that read its 分值 22
-    (rt14-b A7); it says what the table lacks."""
+    written scores', each within its 分值 (the 25 written against 22 counts 22: 101 → 98).
+    The report said "表中没有分值列" beside a JX401 that read its 分值 22 (rt14-b A7); it
+    says what the table lacks."""
     from workbooks import third_party
 
     from jixiao.cli.main import main
@@ -784,5 +785,5 @@ def test_a_scores_table_with_points_says_why_its_total_is_the_written_scores(tmp
     path = third_party(tmp_path / "t.xlsx", decision=25)
     main(["check", str(path)])
     out = capsys.readouterr().out
-    assert "计算 101（表中没有年度指标值和实际完成值，各指标按填报得分计）" in out, out
+    assert "填报 101 / 计算 98（表中没有年度指标值和实际完成值，各指标按填报得分计）" in out, out
     assert "没有分值列" not in out and "JX401" in out
