@@ -186,7 +186,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
-            last = find_total(grid, row, min(stop, row + 4), columns, table) or row
+            last = find_total(grid, row, min(stop, row + 4), columns, table,
+                              lambda below: _gap_shifted_total(grid, below, columns, gap)) \
+                or row
             last = _explained_below(grid, last, stop, weight_column, table)
             break
         if "项目名称" in (label or ""):
@@ -540,9 +542,10 @@ def _shifted_row(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
 
 def _gap_column(grid: Grid, header: Header, stop: int) -> int | None:
     """The one column inside the table the header leaves blank (三级指标 | <blank> |
-    年度指标值 — a converted PDF's merged header), if some rows lost it — their values one
-    cell to the left of the header's, each such row read shifted (``_gap_shifted``) — and
-    every row holding anything in it is such a row; else None."""
+    年度指标值 — a converted PDF's merged header), if every row holding anything in it
+    lost it — its values one cell to the left of the header's, read shifted
+    (``_gap_shifted``) —, or no row holds anything there (then only a 总分 row that lost
+    it is read shifted, ``_gap_shifted_total``); else None."""
     columns = header.columns
     roles = set(columns.values())
     blank = [column for column in range(min(roles) + 1, max(roles)) if column not in roles
@@ -551,23 +554,29 @@ def _gap_column(grid: Grid, header: Header, stop: int) -> int | None:
         return None
     gap = blank[0]
     used = [row for row in range(header.data_start, stop) if (row, gap) in grid.values]
-    if used and all(_gap_shifted(grid, row, columns, gap) is not None for row in used):
+    if all(_gap_shifted(grid, row, columns, gap) is not None for row in used):
         return gap
     return None
 
 
-def _gap_shifted(grid: Grid, row: int, columns: dict[str, int], gap: int) -> dict[str, int] | None:
+def _gap_shifted(grid: Grid, row: int, columns: dict[str, int], gap: int,
+                 end: int | None = None) -> dict[str, int] | None:
     """The columns of a row whose cells from ``gap`` on stand one column to the left of the
     header's (满意度 | 服务对象满意度 | 满意 | 达成指标 | 10 | 10 | <blank> under … | <gap> |
     指标值 | 完成值 | 分值 | 得分): the 得分 cell holds no points, the cells one to the left
     of 分值 and 得分 do (a score no more than its points), and nothing stands in the table's
-    last column; else None."""
+    last column; else None. The row's cells from ``end`` on are not looked at (a 总分 row's
+    评分等级 and its grade)."""
     values = grid.values
-    if gap > columns["weight"] or (row, max(columns.values())) in values \
-            or _points_text(values.get((row, columns["score"]))) is not None:
+
+    def at(column: int) -> Any:
+        return None if end is not None and column >= end else values.get((row, column))
+
+    if gap > columns["weight"] or at(max(columns.values())) is not None \
+            or _points_text(at(columns["score"])) is not None:
         return None
     shifted = {key: column - 1 if column > gap else column for key, column in columns.items()}
-    weight, score = (values.get((row, shifted[key])) for key in ("weight", "score"))
+    weight, score = (at(shifted[key]) for key in ("weight", "score"))
     if _points_text(weight) is None or _points_text(score) is None \
             or points(score) > points(weight) + TOLERANCE:
         return None
@@ -577,10 +586,14 @@ def _gap_shifted(grid: Grid, row: int, columns: dict[str, int], gap: int) -> dic
 def _gap_shifted_total(grid: Grid, row: int, columns: dict[str, int],
                        gap: int | None) -> dict[str, int] | None:
     """The columns of a 总分 row that lost the table's blank column (总分 | 100 | 99.97
-    under 完成值 and 分值, 得分 blank), in a table some of whose rows did; else None."""
+    under 完成值 and 分值, 得分 blank — or 评分等级 | 优 there, the grade on the total's
+    row), in a table with such a blank column; else None."""
     if gap is None or (row, gap) in grid.values or (row, columns["score"]) in grid.formulas:
         return None
-    return _gap_shifted(grid, row, columns, gap)
+    grade = next((column for column in grid.rows.get(row, [])
+                  if column > gap and is_grade_label(grid.texts.get((row, column), ""),
+                                                     results=False)), None)
+    return _gap_shifted(grid, row, columns, gap, grade)
 
 
 def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,

@@ -13,6 +13,7 @@ label among the project's rows (``read_head_total``, called by ``project``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from jixiao import levels
@@ -51,14 +52,16 @@ def label_before(columns: dict[str, int], first: bool = False) -> int:
 
 
 def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
-               table: SelfEvaluation) -> int | None:
+               table: SelfEvaluation,
+               shifted: Callable[[int], dict[str, int] | None] | None = None) -> int | None:
     """The 总分 row printed under the 评分等级 row (``start``), up to ``stop``: read, its row
-    returned; None if there is none."""
+    returned; None if there is none. ``shifted``: the columns of a 总分 row whose cells
+    stand off the header's (a converted PDF's lost column), None where they do not."""
     before = label_before(columns)
     for row in range(start + 1, stop + 1):
         label = row_label(grid, row, before)
         if label and is_total_label(label):
-            read_total(grid, row, columns, table)
+            read_total(grid, row, (shifted and shifted(row)) or columns, table)
             return row
     return None
 

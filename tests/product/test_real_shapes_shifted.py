@@ -166,3 +166,59 @@ def test_a_percent_printed_twice_before_plain_points_is_the_repeated_actual(
         ("1250人", 40, 40), (shown, 10, 10), ("92%", 30, 30), ("95%", 10, 10)]
     assert (data["weight_total"], data["total_computed"]) == (100, 100)
     assert codes(data) == []
+
+
+# every indicator row in its columns (the blank column kept), only the 总分 row lost it
+GAP_ROWS_IN_PLACE = [*GAP_ROWS[:2], (*GAP_ROWS[2][:3], None, *GAP_ROWS[2][3:])]
+
+
+def findings(data):
+    return sorted((item["code"], item["cell"]) for item in data["findings"])
+
+
+def read_total_and_grade(table, data):
+    return (table.total_declared, data["weight_total"], table.grade_declared,
+            table.sources["total"].cell, table.sources["weight_total"].cell)
+
+
+@pytest.mark.parametrize(("total", "found"), [
+    (98.95, []), (97, [("JX501", "G10")])])
+def test_a_total_row_alone_that_lost_the_blank_column(tmp_path, total, found):
+    """rt22 1a: the 100 and the total under 完成值 and 分值, 得分 blank, every indicator row
+    in place: the 100 is the 分值合计 and the number beside it the total — no 分值合计
+    written as 97 and 总分 missing for a wrong total of 97."""
+    path = gap_table(tmp_path / "总分.xlsx", GAP_ROWS_IN_PLACE,
+                     ("总分", None, None, None, None, 100, total))
+    table, data = checked(path)
+    assert as_read(table) == GAP_READ
+    assert read_total_and_grade(table, data) == (total, 100, "优", "G10", "F10")
+    assert findings(data) == sorted([*found, ("JX405", "I9")])  # the 8.95 in its own row's 偏差原因
+
+
+@pytest.mark.parametrize("rows", [GAP_ROWS, GAP_ROWS_IN_PLACE])
+@pytest.mark.parametrize(("total", "found"), [
+    (98.95, []), (97, [("JX501", "G11")])])
+def test_a_grade_row_above_a_total_row_that_lost_the_blank_column(tmp_path, rows, total, found):
+    """rt22 1b: 评分等级 | | 优 printed above the 总分 row that lost the column."""
+    path = _form(tmp_path / "等级在上.xlsx", 2024, "农村实用技术培训项目", GAP_HEADER, rows,
+                 [("评分等级", None, "优"), ("总分", None, None, None, None, 100, total)])
+    table, data = checked(path)
+    assert read_total_and_grade(table, data) == (total, 100, "优", "G11", "F11")
+    reason = "H9" if rows is GAP_ROWS else "I9"
+    assert findings(data) == sorted([*found, ("JX405", reason)])
+
+
+@pytest.mark.parametrize("rows", [GAP_ROWS, GAP_ROWS_IN_PLACE])
+@pytest.mark.parametrize(("total", "grade", "found"), [
+    (98.95, "优", []), (97, "优", [("JX501", "G10")]), (98.95, "良", [("JX502", "I10")])])
+def test_a_total_and_grade_on_one_row_that_lost_the_blank_column(tmp_path, rows, total, grade,
+                                                                 found):
+    """rt22 1b: 总分 | 100 | 98.95 | 评分等级 | 优 on one row, all one column left: the
+    评分等级 label under 得分 and the grade under 偏差原因 are no cells the fit looks at."""
+    path = _form(tmp_path / "一行.xlsx", 2024, "农村实用技术培训项目", GAP_HEADER, rows,
+                 [("总分", None, None, None, None, 100, total, "评分等级", grade)])
+    table, data = checked(path)
+    assert read_total_and_grade(table, data) == (total, 100, grade, "G10", "F10")
+    assert table.sources["grade"].cell == "I10"
+    reason = "H9" if rows is GAP_ROWS else "I9"
+    assert findings(data) == sorted([*found, ("JX405", reason)])
