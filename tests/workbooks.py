@@ -247,9 +247,18 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
     return sheet
 
 
-def standard(path: str | Path, **options: Any) -> Path:
+def standard(path: str | Path, rules_cell: Any = None, **options: Any) -> Path:
+    """``rules_cell``: a 评分规则 cell as jixiao's template has it (J2 评分规则 | K2 the
+    value, named JX_Rules), holding this ("" for blank)."""
     book = Book()
-    standard_sheet(book.sheet(), **options)
+    sheet = standard_sheet(book.sheet(), **options)
+    if rules_cell is not None:
+        from openpyxl.workbook.defined_name import DefinedName
+
+        sheet.ws["J2"] = "评分规则"
+        sheet.ws["K2"] = rules_cell or None
+        book.wb.defined_names["JX_Rules"] = DefinedName("JX_Rules",
+                                                        attr_text=f"'{sheet.ws.title}'!$K$2")
     return book.save(path)
 
 

@@ -489,6 +489,36 @@ def formula_results_current(table: SelfEvaluation,
                       f"没有计算结果：文件保存前未重新计算；{recalc}")
 
 
+@check("JX505", "warning", "评分规则无法识别")
+def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """jixiao 模板的“评分规则”单元格填写的不是 jixiao 能识别的评分规则（如“浙江”“省标准”）。
+
+    这样的表按默认的 mof2020 规则（财政部 财预〔2020〕10号）校验；模板中的 JX_ 公式
+    对这样的评分规则显示 ⚠，不给得分。评分规则单元格空着的，按 mof2020 计分，不报告。
+    只检查 `jixiao new` 生成的模板中名为 JX_Rules 的评分规则单元格；其他表格中的
+    “评分方法”“评分规则”说明文字是对评分办法的描述，不在此检查。
+
+    **为什么**：填表人写的规则名 jixiao 不认识，却被悄悄按另一套规则计分，审核人和
+    填表人都以为用的是自己写的规则。
+
+    **错误示例**：评分规则单元格填“浙江”或“省标准”。
+
+    **正确示例**：从该单元格的下拉列表中选择 mof2020、ratio 或 sichuan（也可写“比例法”
+    “四川”）。
+    """
+    if not table.locked_formulas:
+        return
+    source = table.sources.get("rules")
+    info = table.cell(source)
+    text = plain_text(info.value).strip() if info is not None and info.value is not None else ""
+    if not text or rules.rule_name(text) is not None:
+        return
+    chosen = evaluation.rules
+    yield finding("JX505", source, f"评分规则“{text}”不是 jixiao 能识别的评分规则，已按 "
+                                   f"{chosen.name}（{chosen.title}）计分；可选："
+                                   f"{'、'.join(rules.RULE_SETS)}")
+
+
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
     """An error a formula of the table's own shows, which no recalculation mends: a 得分,
     总分 or 等级 (=1/0) is JX406's, JX501's or JX502's; a money line's 执行率 #DIV/0! over a

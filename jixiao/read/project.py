@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.parsing import compact_text
-from jixiao.read.grid import Grid, Place
+from jixiao.read.grid import Grid, Place, note
 from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
+from jixiao.xlsx.refs import split_ref
 
 _PROJECT_LABELS = (
     ("name", ("项目名称", "专项名称", "自评项目名称", "项目(专项)名称", "专项(项目)名称", "专项资金名称",
@@ -450,6 +451,25 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
                     and (name := rule_name(text)) is not None:
                 return name, grid.source(row, column)
     return None
+
+
+def unknown_rules_cell(grids: list[Grid], place: tuple[str, str],
+                       table: SelfEvaluation) -> None:
+    """The template's 评分规则 cell (``place``, its JX_Rules name) holding words that name
+    no rule set (浙江, 省标准), where nothing else in the workbook states one: noted as
+    the table's ``rules`` source — the table is scored by the default rules, and JX505
+    says so. A blank cell is the default, and a known name is read by
+    ``rules_from_workbook``."""
+    if "rules" in table.sources:
+        return
+    sheet, cell = place
+    grid = next((grid for grid in grids if grid.name == sheet), None)
+    if grid is None:
+        return
+    row, column = split_ref(cell)
+    text = grid.texts.get((row, column), "")
+    if text and rule_name(text) is None:
+        table.sources["rules"] = note(table, grid, row, column)
 
 
 # 评价年度：2024年 (自评年度, 年度: …) under the table, beside the signatures: a labelled year

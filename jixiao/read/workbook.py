@@ -62,6 +62,7 @@ from jixiao.read.project import (
     read_goal_among_rows,
     read_project,
     rules_from_workbook,
+    unknown_rules_cell,
     year_below,
     year_from_names,
     year_from_project_name,
@@ -72,6 +73,7 @@ from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
     count_rows,
+    defined_cell,
     has_jx_names,
     read_bytes,
     refuse_lock_file,
@@ -153,6 +155,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                 notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过"
                              "（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
         defined_names = has_jx_names(archive)
+        rules_cell = defined_cell(archive, "JX_Rules") if defined_names else None
         sheets = None
         if engine != "openpyxl":
             from jixiao.xlsx.cells import calamine_sheets
@@ -171,7 +174,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas)
     return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
-                     parts.hidden)
+                     parts.hidden, rules_cell)
 
 
 _MANY_EMPTY_CELLS = 50_000  # empty formatted cells openpyxl need not make: a sheet's worth
@@ -266,8 +269,10 @@ def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) ->
 
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
               defined_names: bool, external: list[ExternalContent],
-              hidden: frozenset[str] = frozenset()) -> SubmittedWorkbook:
-    """The tables found in the sheets read, whatever format they came from."""
+              hidden: frozenset[str] = frozenset(),
+              rules_cell: tuple[str, str] | None = None) -> SubmittedWorkbook:
+    """The tables found in the sheets read, whatever format they came from.
+    ``rules_cell``: (sheet, cell) of the template's 评分规则 cell (its JX_Rules name)."""
     grids = [Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
@@ -288,6 +293,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.document = document
         if template:
             read_as_template(table)
+        if rules_cell is not None:
+            unknown_rules_cell(grids, rules_cell, table)
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
             # its project's name (2021年随州市…项目)
             table.project.year = _year_under(table, grids) \

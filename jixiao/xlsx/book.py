@@ -370,3 +370,36 @@ def has_jx_names(archive: zipfile.ZipFile) -> bool:
                    if member.endswith("workbook.xml"))
     except (KeyError, zipfile.BadZipFile, OSError):
         return False
+
+
+_ONE_CELL = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def defined_cell(archive: zipfile.ZipFile, name: str) -> tuple[str, str] | None:
+    """(sheet, cell) of the one cell a workbook-scope defined name refers to (jixiao's
+    template: JX_Rules → '自评表'!$K$2); None where there is no such name or it names a
+    range, a formula or nothing."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml.common import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        member = next((member for member in archive.namelist()
+                       if member.endswith("workbook.xml")), None)
+        if member is None:
+            return None
+        root = fromstring(archive.read(member))
+    except (KeyError, zipfile.BadZipFile, OSError, ParseError, DefusedXmlException):
+        return None
+    for element in root.iter():
+        if element.tag.rpartition("}")[2] == "definedName" and element.get("name") == name \
+                and element.get("localSheetId") is None:
+            sheet, bang, area = (element.text or "").strip().rpartition("!")
+            match = _ONE_CELL.fullmatch(area)
+            if not bang or not sheet or match is None:
+                return None
+            if sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1:
+                sheet = sheet[1:-1].replace("''", "'")
+            return sheet, f"{match.group(1)}{match.group(2)}"
+    return None

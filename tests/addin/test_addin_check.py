@@ -181,6 +181,8 @@ CORPUS = {
     "rules-四川-recalculated": _recalculated(_rules_cell(_demo("zizhou-2023"), "四川")),
     "rules-比例法": _recalculated(_rules_cell(_demo("putuo-5"), "比例法")),
     "rules-unknown": _rules_cell(_demo("putuo-6"), "浙江"),
+    "rules-省标准-recalculated": _recalculated(_rules_cell(_demo("putuo-1"), "省标准")),
+    "rules-blank": _rules_cell(_demo("putuo-1"), None),
 }
 
 
@@ -239,6 +241,34 @@ def test_a_template_whose_rules_cell_says_sichuan_is_checked_with_the_sichuan_ru
     assert book.app.alerts == [] and findings == cli_findings(path)
     # recalc reads 四川 as check does (rules.rule_name): the stored scores are current
     assert "JX504" not in {code for code, *_ in findings}
+
+
+UNKNOWN_RULES = ("评分规则“{}”不是 jixiao 能识别的评分规则，已按 mof2020（财政部 财预〔2020〕10号，"
+                 "默认）计分；可选：mof2020、ratio、sichuan")
+
+
+@pytest.mark.parametrize(("kind", "word"), [("rules-unknown", "浙江"),
+                                            ("rules-省标准-recalculated", "省标准")])
+def test_a_rules_cell_naming_no_rule_set_is_told_by_check_and_the_button(corpus, kind, word):
+    """rt22 2: a 评分规则 of 浙江 was scored by mof2020 without a word. check and the
+    button say so at the cell, naming the rule set used and the template's choices."""
+    path = corpus(kind)
+    code, out, _ = cli("check", "--json", path)
+    assert json.loads(out)["rules"] == "mof2020"
+    expected = ("JX505", "warning", "自评表", "K2", UNKNOWN_RULES.format(word))
+    assert [item for item in cli_findings(path) if item[0] == "JX505"] == [expected]
+    book = press(path)
+    findings, _ = written_findings(book)
+    assert book.app.alerts == [] and findings == cli_findings(path)
+    assert [item for item in findings if item[0] == "JX505"] == [expected]
+
+
+def test_a_blank_rules_cell_is_mof2020_without_a_finding(corpus):
+    path = corpus("rules-blank")
+    code, out, _ = cli("check", "--json", path)
+    data = json.loads(out)
+    assert data["rules"] == "mof2020"
+    assert "JX505" not in {item["code"] for item in data["findings"]}
 
 
 def test_a_received_file_not_made_from_the_template_is_checked(corpus):

@@ -192,6 +192,10 @@ CASES = {
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)")}))},
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", "#NAME?")}))}],
               [{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 5)}))}]),
+    # the 评分规则 cell of jixiao's template (named JX_Rules) naming no rule set
+    "JX505": ([{"rules_cell": "浙江"}, {"rules_cell": "省标准"}],
+              [{}, {"rules_cell": ""}, {"rules_cell": "mof2020"}, {"rules_cell": "四川"},
+               {"rules_cell": "比例法"}]),
     # (a cell typed as 1e999 cannot be written by openpyxl: test_output_safety.py patches XML)
     "JX601": ([{"money": money((0, {"budget": 1e-300, "executed": 1e300}))},
                {"rows": rows((1, {"weight": 1e308, "score": 1e308}),
@@ -309,6 +313,20 @@ def test_template_cells_overwritten_by_numbers(tmp_path):
     found = findings(path, ["JX503"])
     assert [(item.cell, item.code) for item in found] == [("H13", "JX503")]
     assert "公式" in found[0].message
+
+
+@pytest.mark.parametrize("line", [("评分规则", "浙江"), ("评分方法", "按省标准打分"),
+                                  ("评分规则：浙江省财政厅评分办法",)])
+def test_a_received_tables_rules_text_is_a_description_not_the_templates_cell(tmp_path, line):
+    """JX505 is the 评分规则 cell of jixiao's template (its JX_Rules name) only: a 评分方法
+    or 评分规则 line of a received table describes how it was scored; the table is
+    scored by mof2020 without a finding."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.line(*line)
+    path = book.save(tmp_path / "说明.xlsx")
+    [table] = read_tables(path)
+    assert table.rules.name == "mof2020" and findings(path) == []
 
 
 def test_several_tables_are_each_checked(tmp_path):
