@@ -20,6 +20,7 @@ from jixiao.model import (
     Source,
     blank_value,
     evaluate,
+    plain_text,
     unfilled,
 )
 from jixiao.parsing import compact_text
@@ -145,6 +146,21 @@ def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
         return False
     # on jixiao's template any formula in a computed cell is the template's own: JX_ or native
     return "JX_" in info.formula.upper() or table.template
+
+
+def unknown_rules_cell(table: SelfEvaluation) -> tuple[Source | None, str]:
+    """The cell and text of jixiao's template's 评分规则 (JX_Rules) when it names no rule
+    set jixiao knows (浙江, 省标准); (None, "") otherwise — blank, known, or not the
+    template. JX505 reports it; the template's functions then show ⚠ in every 得分, the
+    总分 and the 等级 by design, so those cells are not also JX406's or JX504's."""
+    if not table.locked_formulas:
+        return None, ""
+    source = table.sources.get("rules")
+    info = table.cell(source)
+    text = plain_text(info.value).strip() if info is not None and info.value is not None else ""
+    if not text or rules.rule_name(text) is not None:
+        return None, ""
+    return source, text
 
 
 def typed_in(table: SelfEvaluation, line: object, key: str) -> object:

@@ -23,6 +23,7 @@ from jixiao.checks.base import (
     label,
     points,
     uncomputed_formula,
+    unknown_rules_cell,
 )
 from jixiao.checks.targets import unsigned_falling_rate
 from jixiao.model import (
@@ -300,6 +301,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     if "score" not in table.columns:
         return
     formulas = table.holds_formulas()
+    unknown_rules = bool(unknown_rules_cell(table)[1])
     for indicator, score in _pairs(table, evaluation):
         if not formulas and (indicator.score_declared is not None or indicator.weight is None):
             continue  # no formula to ask about, and a score is there (or no points to score)
@@ -307,6 +309,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
         if score.value is None and jixiao_formula(table, source):
             continue  # the template's own ⚠: the inputs are at fault, reported where they are
         info = table.cell(source)
+        if jixiao_formula(table, source) and info is not None \
+                and str(info.value or "").startswith("⚠") and unknown_rules:
+            continue  # every 得分 shows ⚠ under a 评分规则 jixiao does not know: JX505's
         if jixiao_formula(table, source) and info is not None \
                 and str(info.value or "").startswith("⚠"):
             # the native template's formulas leave this row to jixiao: give its score

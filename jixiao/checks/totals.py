@@ -25,6 +25,7 @@ from jixiao.checks.base import (
     typed_in,
     uncalculated_money,
     uncomputed_formula,
+    unknown_rules_cell,
 )
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
@@ -436,6 +437,7 @@ def formula_results_current(table: SelfEvaluation,
         (the clerk can only recalculate: the message says how)."""
         return None if table.locked_formulas and source in computed_sources else source
 
+    unknown_rules = bool(unknown_rules_cell(table)[1])
     computed_cells = list(_computed_cells(table, evaluation, current=True))
     computed_sources = {source for source, _, _ in computed_cells}
     showing_errors: list[tuple[Source, str, str]] = []
@@ -453,8 +455,9 @@ def formula_results_current(table: SelfEvaluation,
         if not info.cached:
             uncalculated.append((source, what))
             continue
-        if "JX_" not in (info.formula or "").upper():
-            continue
+        if "JX_" not in (info.formula or "").upper() or (
+                unknown_rules and not _shows_number(info)):
+            continue  # (under a 评分规则 they do not know, JX_ functions show ⚠: JX505's)
         stale = _stale(info, computed)
         if stale:
             saved = "为空" if not plain_text(info.value).strip() else f"为“{_shown(info)}”"
@@ -493,8 +496,8 @@ def formula_results_current(table: SelfEvaluation,
 def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """jixiao 模板的“评分规则”单元格填写的不是 jixiao 能识别的评分规则（如“浙江”“省标准”）。
 
-    这样的表按默认的 mof2020 规则（财政部 财预〔2020〕10号）校验；模板中的 JX_ 公式
-    对这样的评分规则显示 ⚠，不给得分。评分规则单元格空着的，按 mof2020 计分，不报告。
+    这样的表按默认的 mof2020 规则（财政部 财预〔2020〕10号）校验；模板中的公式对这样的
+    评分规则显示 ⚠，不给得分，这些 ⚠ 不再另报得分缺失（JX406）或结果未重算（JX504）。评分规则单元格空着的，按 mof2020 计分，不报告。
     只检查 `jixiao new` 生成的模板中名为 JX_Rules 的评分规则单元格；其他表格中的
     “评分方法”“评分规则”说明文字是对评分办法的描述，不在此检查。
 
@@ -506,17 +509,13 @@ def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **正确示例**：从该单元格的下拉列表中选择 mof2020、ratio 或 sichuan（也可写“比例法”
     “四川”）。
     """
-    if not table.locked_formulas:
-        return
-    source = table.sources.get("rules")
-    info = table.cell(source)
-    text = plain_text(info.value).strip() if info is not None and info.value is not None else ""
-    if not text or rules.rule_name(text) is not None:
+    source, text = unknown_rules_cell(table)
+    if not text:
         return
     chosen = evaluation.rules
-    yield finding("JX505", source, f"评分规则“{text}”不是 jixiao 能识别的评分规则，已按 "
-                                   f"{chosen.name}（{chosen.title}）计分；可选："
-                                   f"{'、'.join(rules.RULE_SETS)}")
+    yield finding("JX505", source, f"评分规则“{text}”不是 jixiao 能识别的评分规则，表中的公式"
+                                   f"不按它计分（得分显示 ⚠）；本次按 {chosen.name}（{chosen.title}）"
+                                   f"校验。请改为 {'、'.join(rules.RULE_SETS)} 之一后重算")
 
 
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
@@ -559,6 +558,10 @@ _ODF_FORMULA = re.compile(r"[a-z]+:=")
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
     cells = "、".join(item[0].cell for item in items[:6])
     return cells + (" 等" if len(items) > 6 else "")
+
+
+def _shows_number(info: CellInfo) -> bool:
+    return isinstance(info.value, (int, float)) and not isinstance(info.value, bool)
 
 
 def _stale(info: CellInfo, computed: object) -> str | None:
