@@ -12,6 +12,13 @@ results, a VBA project — is copied byte for byte. A package those edits cannot
 change safely (strict OOXML, an odd structure) is written through openpyxl
 instead (``report.annotate_openpyxl``), which keeps less.
 
+A workbook of jixiao's own template (every formula a JX_ call, or the native template:
+``recalc.workbook.recalculate`` with the core engine) gets the results ``jixiao recalc``
+would store — the same core, the same write-back (``xlsx.writeback``) — so the copy shows
+the scores in WPS, LibreOffice or an Excel without the add-in even where the submitted
+file showed #NAME? or nothing; the findings about its stored results (JX504) say so.
+Any other workbook's formulas are the unit's own: their results stay as submitted.
+
 Text from the input (sheet names, messages quoting cells) is written as text,
 never as a formula, even when it starts with "=".
 """
@@ -22,13 +29,16 @@ import hashlib
 import os
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
-from jixiao.errors import OutputError, UnreadableWorkbook
+from jixiao.errors import JixiaoError, OutputError, UnreadableWorkbook
 from jixiao.fileio import atomic_output
 from jixiao.xlsx.annotate_package import Mark, ResultRow, write_annotated
 from jixiao.xlsx.guard import check_package
+from jixiao.xlsx.package import CellValue, Package
+from jixiao.xlsx.writeback import write_cached_values
 from jixiao.xlsx.xmledit import CannotEdit
 
 RESULT_SHEET = "校验结果"
@@ -48,7 +58,6 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     (``fileio.atomic_output``). ``notes``: where to say that the copy was written through
     openpyxl (``SIMPLIFIED``), for the user to be told."""
     from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY, SOURCE_PROPERTY
-    from jixiao.xlsx.package import Package
 
     source, output = Path(source), Path(output)
     if os.path.realpath(output) == os.path.realpath(source):
@@ -78,6 +87,9 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         package: Package | None = Package(source, data)
     except UnreadableWorkbook:
         package = None  # openpyxl says what it makes of it
+    results = _template_results(package) if package is not None else None
+    if results:
+        findings = [_restated(item) for item in findings]
     marks = [Mark(item.sheet, item.cell, FILLS[item.severity], SEVERITIES.index(item.severity),
                   f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}")
              for item in findings if item.sheet and item.cell]
@@ -109,8 +121,44 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                 result_name=RESULT_SHEET, heading=heading, author=AUTHOR,
                                 properties=properties, colours=[
                                     colour.upper() for colour in FILLS.values()],
-                                macro_enabled=output.suffix.lower() == ".xlsm")
+                                macro_enabled=output.suffix.lower() == ".xlsm",
+                                results=results)
+        else:
+            if results:
+                _store_results(temporary, results)
     return output
+
+
+RESTATED = "（以上指提交的文件；本标注副本已存入 jixiao 重新计算的结果，与 jixiao recalc 所存相同）"
+
+
+def _template_results(package: Package) -> dict[str, dict[str, CellValue]] | None:
+    """What ``jixiao recalc`` would store in a workbook of jixiao's template (only JX_
+    calls, or the native template: the core engine computes it exactly); None for any
+    other workbook, whose formulas are its own, or one without formulas."""
+    from jixiao.recalc.workbook import recalculate
+
+    try:
+        values = recalculate(package, engine="core").values
+    except JixiaoError:
+        return None
+    return values if any(values.values()) else None
+
+
+def _restated(item: Finding) -> Finding:
+    """A finding about the results the submitted file stores, as the copy tells it: the copy
+    stores the recalculated ones."""
+    if item.code != "JX504":
+        return item
+    return replace(item, message=f"{item.message.rstrip('。')}{RESTATED}")
+
+
+def _store_results(copy: Path, results: dict[str, dict[str, CellValue]]) -> None:
+    """Write ``results`` into ``copy`` as ``jixiao recalc`` writes them (``write_cached_values``)."""
+    written = Package(copy)
+    names = {sheet.name for sheet in written.sheets}
+    write_cached_values(written, copy, {name: cells for name, cells in results.items()
+                                        if name in names})
 
 
 def _location(item: Finding) -> str:

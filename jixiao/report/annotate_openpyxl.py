@@ -5,8 +5,8 @@ openpyxl rewrites the whole file: the copy keeps values, formulas, merges, style
 comments, images and charts (Pillow is a dependency so openpyxl can carry images), but
 drops what it does not model — text boxes, sparklines, Excel 2010 validation lists, rich
 text in cells. It drops every formula's cached result too; they are written back at the
-XML level from the input, as ``jixiao recalc`` writes its own
-(``xlsx.writeback.write_cached_values``).
+XML level from the input (or, for jixiao's template, as recalculated), as ``jixiao recalc``
+writes its own (``xlsx.writeback.write_cached_values``).
 """
 
 from __future__ import annotations
@@ -35,10 +35,13 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
                         rows: Sequence[ResultRow], *, keep_vba: bool, result_name: str,
                         heading: Sequence[str], author: str,
                         properties: Mapping[str, str], macro_enabled: bool = False,
-                        colours: Sequence[str] = ()) -> None:
+                        colours: Sequence[str] = (),
+                        results: Mapping[str, Mapping[str, object]] | None = None) -> None:
     """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can.
     ``macro_enabled``: the copy is an .xlsm (its workbook part's content type).
-    ``colours``: every fill jixiao marks cells with (an earlier annotation's are taken off)."""
+    ``colours``: every fill jixiao marks cells with (an earlier annotation's are taken off).
+    ``results``: sheet → {cell → value} recalculated (jixiao's template), stored instead of
+    the input's cached results."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -110,6 +113,9 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         other.sheet_view.tabSelected = other is sheet
 
     cached = _cached_results(source, data)
+    for name, cells in (results or {}).items():
+        if name in cached:
+            cached[name].update(cells)
     if _uncalculated(cached):
         from openpyxl.workbook.properties import CalcProperties
 

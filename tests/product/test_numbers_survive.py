@@ -173,3 +173,95 @@ def test_a_file_saved_again_by_libreoffice_keeps_its_results(written, tmp_path):
     assert result.error is None
     assert not [item for item in result.findings if item.code == "JX504"]
     assert result.tables[0].table.total_declared == 99.98
+
+
+def _submitted(tmp_path: Path, how: str) -> Path:
+    """putuo-1 filled into jixiao's template as a unit may send it back: saved by a program
+    without the JX_ functions (every result #NAME?), or by a program that stores no results
+    at all (openpyxl)."""
+    from jixiao.xlsx.package import ExcelError
+    from jixiao.xlsx.writeback import write_cached_values
+
+    filled = tmp_path / "filled.xlsx"
+    build_template(filled, year=2024, table=sample("putuo-1"))
+    submitted = tmp_path / f"submitted-{how}.xlsx"
+    if how == "name":
+        package = Package(filled)
+        write_cached_values(package, submitted, {SHEET: {
+            ref: ExcelError("#NAME?") for (sheet, ref) in cached_formula_results(filled)}},
+            keep_calculation=True)
+    else:
+        openpyxl.load_workbook(filled).save(submitted)
+    return submitted
+
+
+@pytest.mark.parametrize("how", ["name", "none"])
+@pytest.mark.parametrize("writer", ["package", "openpyxl"])
+def test_the_annotated_copy_of_a_template_stores_the_recalculated_results(tmp_path, how,
+                                                                        writer, monkeypatch):
+    """The unit gets back a copy showing its scores (rt22): the results jixiao recalc stores,
+    not the #NAME? (or nothing) of the file it sent; the file sent is not touched."""
+    from libreoffice import error_cells, sheets_as_shown, shown
+
+    import jixiao.report.annotate as annotating
+    from jixiao.report.annotate import RESTATED
+    from jixiao.xlsx.xmledit import CannotEdit
+
+    submitted = _submitted(tmp_path, how)
+    before = submitted.read_bytes()
+    shown_before = cached_formula_results(submitted)
+    assert all(value in (None, "#NAME?") for value in shown_before.values())
+    if writer == "openpyxl":
+        def refuse(*args, **kwargs):
+            raise CannotEdit("as for a strict OOXML package")
+        monkeypatch.setattr(annotating, "write_annotated", refuse)
+    copy = tmp_path / "annotated.xlsx"
+    assert main(["check", str(submitted), "--annotate", str(copy)]) in (0, 1)
+    assert submitted.read_bytes() == before
+
+    form = openpyxl.load_workbook(copy, data_only=True)[SHEET]
+    # putuo-1: 31.50 of 31.56 spent, 执行率 99.81% → 9.98 of 10; every indicator met
+    # (90 points) → 总分 99.98, 优
+    assert round(form["H6"].value, 4) == 0.9981
+    assert form["I6"].value == 9.98
+    assert form["H13"].value == 5 and form["K13"].value == "是"
+    assert form["H43"].value == 99.98 and form["H44"].value == "优"
+    recalculated, _ = recalc_file(submitted, tmp_path / "recalc.xlsx")
+    assert {ref: value for ref, value in cached_formula_results(copy).items()
+            if ref[0] != RESULT_SHEET} == cached_formula_results(recalculated)
+
+    rows = list(openpyxl.load_workbook(copy)[RESULT_SHEET].iter_rows(values_only=True))
+    told = [row[3] for row in rows if row[0] == "JX504"]
+    assert len(told) == 1 and told[0].endswith(RESTATED)
+    assert ("显示 #NAME?" if how == "name" else "没有计算结果") in told[0]
+
+    sheets = sheets_as_shown(copy, tmp_path / "lo")
+    assert not error_cells(sheets), error_cells(sheets)[:10]
+    assert [shown(sheets[SHEET], ref) for ref in ("I6", "H13", "K13", "H43", "H44")] == \
+        ["9.98", "5", "是", "99.98", "优"]
+
+
+def test_a_workbook_with_formulas_of_its_own_keeps_its_results_as_submitted(tmp_path):
+    """A formula jixiao cannot compute with its core (the unit's own, here on a sheet 附件):
+    no result of the copy is changed, and JX504 says nothing of stored results."""
+    from jixiao.report.annotate import RESTATED
+    from jixiao.xlsx.package import ExcelError
+    from jixiao.xlsx.writeback import write_cached_values
+
+    filled = tmp_path / "filled.xlsx"
+    build_template(filled, year=2024, table=sample("putuo-1"))
+    book = openpyxl.load_workbook(filled)
+    book.create_sheet("附件")["A1"] = "=1+1"
+    book.save(filled)
+    submitted = tmp_path / "own.xlsx"
+    write_cached_values(Package(filled), submitted, {
+        SHEET: {"H43": ExcelError("#NAME?"), "H44": ExcelError("#NAME?")}, "附件": {"A1": 3}},
+        keep_calculation=True)
+    copy = tmp_path / "annotated.xlsx"
+    main(["check", str(submitted), "--annotate", str(copy)])
+    results = cached_formula_results(copy)
+    assert results[(SHEET, "H43")] == "#NAME?" and results[(SHEET, "H44")] == "#NAME?"
+    assert results[(SHEET, "I6")] is None and results[("附件", "A1")] == 3
+    rows = list(openpyxl.load_workbook(copy)[RESULT_SHEET].iter_rows(values_only=True))
+    told = [row[3] for row in rows if row[0] == "JX504"]
+    assert told and not any(RESTATED in text for text in told)
