@@ -366,7 +366,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     return last
 
 
-_CONTINUED = ("target", "actual", "reason")  # the texts a continuation row may go on
+_CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
 
 
 def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
@@ -376,8 +376,10 @@ def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
     their own, each of the row's other cells merged down over them: texts of its own (a
     指标值, 完成值 or 偏差原因 — one, or several cells each with a further paragraph),
     every other column of the table — the 三级, 分值 and 得分 among them — merged from a
-    row above. (A name of its own under merged points is an indicator of a group scored
-    as one: no continuation.)"""
+    row above. A 三级 of its own is a continuation (群众满意度 | （抽样调查）) only where
+    the 指标值 and 完成值 are merged from above too, and it names no row of its own (小计,
+    质量指标): a name with its own 指标值 or 完成值 under merged points is an indicator
+    of a group scored as one (JX109), no continuation."""
     present = grid.rows.get(row, [])
     if not present or "name" not in columns:
         return []
@@ -388,6 +390,10 @@ def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
                 or (row, column) in grid.origin:
             return []
         keys.append(key)
+    if "name" in keys and ({"target", "actual"} & set(keys)
+                           or not {"target", "actual"} & set(columns)
+                           or _names_a_row(str(grid.values[(row, columns["name"])]).strip())):
+        return []
     others = [other for name, other in columns.items()
               if other not in present and name != "group3"]
     if all((top := grid.origin.get((row, other))) is not None and top[0] < row

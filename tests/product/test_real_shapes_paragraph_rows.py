@@ -61,3 +61,63 @@ def test_second_paragraphs_in_two_cells_on_a_row_of_their_own(tmp_path):
         "服务对象满意度", 10, 8.95, "85%（问卷200份）", "部分学员认为课时偏少，下年度增加实操课时")
     assert (data["total_computed"], data["grade_computed"]) == (98.93, "优")
     assert codes(data) == []
+
+
+SATISFIED = ("满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "85%", 10, 8.95,
+             "部分群众认为办理时间偏长")
+
+
+def _name_pasted(path, at, second, own=(), merged=STANDARD[3:]):
+    """PUTUO_1 with 群众满意度 (85% of ≥95%, 8.95 of 10) last, and under its row ``at`` a
+    physical row holding ``second`` in the 三级 (and ``own``: header text → value), the
+    columns ``merged`` (and the 一级, 二级 runs) merged down from the row above."""
+    rows = [*PUTUO_1_ROWS[:-1], SATISFIED]
+    extra = [None] * len(STANDARD)
+    extra[2] = second
+    for text, value in own:
+        extra[STANDARD.index(text)] = value
+    rows.insert(at + 1, tuple(extra))
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows, total=(100, 98.93))
+    ws = sheet.ws
+    [below] = [row for row in range(1, ws.max_row + 1)
+               if ws.cell(row, sheet.columns["三级指标"]).value == second]
+    for text in merged:
+        sheet.merge(below - 1, sheet.columns[text], sheet.columns[text], below)
+    return book.save(path)
+
+
+@pytest.mark.parametrize(("at", "name"), [(1, "预算编制规范性"), (4, "群众满意度")])
+def test_a_names_second_paragraph_on_a_row_of_its_own_is_the_names_rest(tmp_path, at, name):
+    """“（抽样调查）” alone in the 三级 of the row under the name it goes on, every other
+    cell of that row — 指标值, 完成值, 分值, 得分, 偏差原因 too — merged down over it: the
+    name's second paragraph. Before, an indicator of its own sharing the row's points
+    (5 and 4.47 each, JX109, JX103) and the 总分 off (JX501); or, under a name of more
+    than twice its length, read as a PDF's wrapped text: 指标值 “规范规范”."""
+    table, data = checked(_name_pasted(tmp_path / "名称两段.xlsx", at, "（抽样调查）"))
+    assert [(i.name, i.weight, i.score_declared) for i in table.indicators] == [
+        ("预算资金执行率", 5, 5), ("预算编制规范性", 25, 25), ("资金拨付及时性", 20, 20),
+        ("网络安全防护能力", 30, 30), ("群众满意度", 10, 8.95)][:at] + [
+        (name + "（抽样调查）", *[(5, 5), (25, 25), (20, 20), (30, 30), (10, 8.95)][at])] + [
+        ("预算资金执行率", 5, 5), ("预算编制规范性", 25, 25), ("资金拨付及时性", 20, 20),
+        ("网络安全防护能力", 30, 30), ("群众满意度", 10, 8.95)][at + 1:]
+    continued = table.indicators[at]
+    assert (continued.target, continued.actual) == (("规范", "达成指标"), ("≥95%", "85%"))[at // 4]
+    assert data["weight_total"] == 100
+    assert (data["total_computed"], data["grade_computed"]) == (98.93, "优")
+    assert codes(data) == []
+
+
+def test_a_named_row_with_its_own_values_under_merged_points_is_still_a_group(tmp_path):
+    """培训次数 with its own 指标值 and 完成值 under the 预算编制规范性 row, the 分值 (25),
+    得分 and 偏差原因 merged down over both: an indicator of a group scored as one, not
+    a second paragraph — each row checked at 12.5 points (JX109), as before."""
+    own = (("年度指标值", "≥10次"), ("实际完成值", "12次"))
+    path = _name_pasted(tmp_path / "合并分值.xlsx", 1, "培训次数", own,
+                        merged=("分值", "得分", "偏差原因分析及改进措施"))
+    table, data = checked(path)
+    assert [(i.name, i.target, i.actual, i.weight, i.score_declared)
+            for i in table.indicators[1:3]] == [
+        ("预算编制规范性", "规范", "达成指标", 12.5, 12.5), ("培训次数", "≥10次", "12次", 12.5, 12.5)]
+    assert len(table.indicators) == 6 and data["total_computed"] == 98.93
+    assert codes(data) == ["JX109"]
