@@ -154,10 +154,18 @@ def _role(text: str, words: _RolePatterns) -> str | None:
     return None
 
 
+# A level heading row's text as an export writes it (一级指标：产出指标, 二级指标:数量指标):
+# the level's header word, a colon, and the level's name — no header cell
+_LEVEL_NAMED = re.compile(r"[一二三]级(?:指标)?[:：](?P<name>.+)")
+
+
 @functools.lru_cache(maxsize=16384)
 def indicator_role(text: str) -> str | None:
     if len(text) > 20:
         return None  # a sentence, not a header
+    named = _LEVEL_NAMED.fullmatch(text)
+    if named is not None and indicator_role(named.group("name").strip()) is None:
+        return None  # 一级指标：产出指标 heads rows (一级指标 alone, or 一级指标：, a column)
     return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
 
 

@@ -69,3 +69,21 @@ def test_a_level2_headings_points_are_checked_against_its_rows(tmp_path):
     assert {subtotal.label: subtotal.weight for subtotal in table.subtotals} == {
         "产出指标": 50, "数量指标": 10, "质量指标": 25, "时效指标": 20, "效益指标": 30,
         "可持续影响指标": 30, "满意度指标": 10, "服务对象满意度指标": 10}
+
+
+@pytest.mark.parametrize(("level1", "level2"), [
+    ("一级指标：{}", "二级指标：{}"), ("一级指标:{}", "二级指标:{}"), ("一级指标：{}", "（一）{}")])
+def test_headings_written_after_their_levels_header_word(tmp_path, level1, level2):
+    """一级指标：产出指标 / 二级指标：数量指标 as an export writes its heading rows in the one
+    指标名称 column, read as 一级：产出指标 is. Before, the first was taken for a second
+    header row (一级指标 under 指标名称) and the file refused: “没有找到项目支出绩效自评表”."""
+    lines = [(level1.format(line[0][2:]) if line[0][1] == "、" else
+              level2.format(line[0][3:]) if line[0].startswith("（一）") else line[0], *line[1:])
+             for line in _rows(False)]
+    book = Book()
+    standard_sheet(book.sheet(), rows=lines, header=HEADER)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98 and data["weight_total"] == 100
+    assert [(i.level1, i.level2, i.name) for i in table.indicators] == \
+        [(row[0], row[1], f"1.{row[2]}") for row in PUTUO_1_ROWS]

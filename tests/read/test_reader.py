@@ -462,3 +462,13 @@ def test_an_evaluation_index_column_names_the_indicator_only_where_nothing_else_
     assert _roles({1: "评价指标", 2: "一级指标", 3: "三级指标", 4: "分值"})["name"] == 3
     assert "other_name" not in _roles({1: "评价指标", 2: "三级指标", 3: "分值"})
     assert indicator_role("计划完成值") == "target"  # planned, not done
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("一级指标:产出指标", None), ("一级指标：效益指标", None), ("二级指标:数量指标", None),
+    ("一级:产出指标", None),  # a heading row's text, no header cell
+    ("一级指标", "level1"), ("一级指标:", "level1"), ("二级指标：", "level2"),
+    ("三级指标:指标名称", "name"),  # the rest a header word itself: still a header cell
+])
+def test_a_level_written_before_its_name_is_a_heading_not_a_header(text, role):
+    assert indicator_role(text) == role

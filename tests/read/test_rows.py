@@ -463,6 +463,10 @@ def _one_column(tmp_path, level1, level2, code=None, hidden=False):
     ("{n}、{}", "（{n}）{}", None, False),
     ("一级：{}", "二级：{}", None, False),  # an export's level written before the name
     ("一级:{}", "二级:{}", None, False),
+    ("一级指标：{}", "二级指标：{}", None, False),  # the level's header word before the name
+    ("一级指标:{}", "二级指标:{}", None, False),
+    ("一级指标：{}", "{}", None, False),
+    ("一级指标：{}", "二级指标：{}", ("指标编码", "1", "2", "301"), False),
     ("{}", "{}", ("指标编码", "1", "2", "301"), False),  # a code column left of the names
     ("{}", "{}", ("指标编码", "1", "2", "301"), True),
     ("{n}、{}", "（{n}）{}", ("编码", "1", "1.1", "1.1.1"), True),
