@@ -9,8 +9,8 @@
                                           ▼
            cache (SQLite beside the summary, one transaction per chunk) ◀── every file
                                           │
-             FileSummary ──▶ 汇总.xlsx, its rows written as the files come, in path
-             order (summary_book.py); the cache ──▶ JSONL
+             FileSummary ──▶ 汇总.xlsx, its 问题明细 rows written as the files come, in
+             path order, its 汇总 rows at the end (summary_book.py); the cache ──▶ JSONL
 
 ``check_one`` (work.py) is the unit of work, the same whichever engine (engines.py)
 runs it: it calls ``pipeline.check_workbook`` — the function behind ``jixiao check`` —

@@ -3,7 +3,7 @@
     汇总      one row per table read (a file usually holds one), or per unreadable file:
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
               警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it;
-              a version of a project sent in several files names the others: ``_release``)
+              a version of a project sent in several files names the others: ``_with_versions``)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
@@ -18,7 +18,11 @@ XlsxWriter writing row by row (``constant_memory``), its hyperlinks waiting on d
 each row's XML made in one go (xlsx/stream_writer.py); in memory stay the few rows that
 came early and the running counts — enough for the exit code and the 统计 sheet, whose
 blocks are a few plain rows each (no pandas: importing it cost 0.3–0.4 s of every
-batch). The rows are written while the workers check, so at the end only 统计 is left.
+batch). The 问题明细 rows are written while the workers check. The 汇总 rows wait on
+disk (a pickle per file in the scratch folder, not in memory) and are written at the
+end, after the last file: only then is it known which project has several versions
+(versions of one project in any folders: every row of the group names the same
+count, ``_with_versions``). Then 统计.
 XlsxWriter rather than openpyxl's write-only mode
 because it is twice as fast: 50,000 finding rows with their links took openpyxl 8.9 s,
 XlsxWriter 4.8 s (2.8 s with the links on disk). The two lists of 2,000 sample
@@ -36,6 +40,7 @@ import bisect
 import datetime as _dt
 import math
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -105,10 +110,10 @@ class Summary:
     """The summary of a batch, gathered outcome by outcome, written as it comes.
 
     Given its ``target`` and the run's ``files`` (``jixiao batch`` does), each file's rows
-    go into the workbook as soon as every file before it (in path order) has come: the
-    rows are written while the workers check the next files, and only the 统计 sheet is
-    left for ``write_summary``. The outcomes come nearly in order (a few chunks in
-    flight), so few rows wait; in memory stay those and the running counts. Without a
+    go into the workbook as soon as every file before it (in path order) has come: its
+    问题明细 rows are written while the workers check the next files, its 汇总 rows wait
+    on disk for ``write_summary``, which writes them and the 统计 sheet. The outcomes
+    come nearly in order (a few chunks in flight), so few rows wait; in memory stay those and the running counts. Without a
     ``target`` (a test, a notebook) the rows wait until ``write_summary``. Each file is
     added once, as ``run_batch`` does. Close it, or use it in a ``with``: a summary not
     written leaves nothing behind.
@@ -141,15 +146,13 @@ class Summary:
         # Versions of one project (a table corrected and sent again under another name), by
         # (项目名称, 主管部门, 实施单位) as compact_text reads them, duplicates left out: the
         # key's hash → its first file (the run's own string: ~80 bytes a file), and for a
-        # project of several files, all of them. A folder's rows are held until the folder
-        # ends (at most _HELD files), so that each names the others of its folder and those
-        # before it.
+        # project of several files, its first _NAMED files and their count. The 汇总 rows
+        # wait on disk until every file is in (``_Book.spooled``), so that each row of a
+        # project names all its versions, in whatever folder, with the same count.
         self._projects: dict[int, str] = {}
         self._versions: dict[int, list[str]] = {}  # its first _NAMED files, and
         self._version_count: dict[int, int] = {}   # how many files it has
         self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
-        # (file, 汇总 rows, 问题明细 rows, counted: not a duplicate)
-        self._held: list[tuple[str, list[tuple[Any, ...]], list[tuple[Any, ...]], bool]] = []
         self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
         # 统计 counts each content once: a file with the bytes of one before it (the same
         # table sent twice) is counted as a duplicate only, when its rows are written
@@ -294,7 +297,7 @@ class Summary:
             else:
                 self._count(tally)
                 self._add_versions(file, rows)
-            self._hold(book, file, rows, findings, first == file)
+            book.add(file, rows, findings, counted=first == file)
 
     def _add_versions(self, file: str, rows: list[tuple[Any, ...]]) -> None:
         """Note the projects of a file's tables (a file counted, not a duplicate)."""
@@ -320,22 +323,9 @@ class Summary:
         at = bisect.bisect_left(self._order, file)
         return self._order[at] if at < len(self._order) and self._order[at] == file else file
 
-    def _hold(self, book: _Book, file: str, rows: list[tuple[Any, ...]],
-              findings: list[tuple[Any, ...]], counted: bool) -> None:
-        """Hold a file's rows until its folder's files are all in (``_release``)."""
-        held = self._held
-        if held and (os.path.dirname(held[0][0]) != os.path.dirname(file) or len(held) >= _HELD):
-            self._release(book)
-        self._held.append((file, rows, findings, counted))
-
-    def _release(self, book: _Book) -> None:
-        """Write the rows held; a table of a project with other files says which in 原因."""
-        for file, rows, findings, counted in self._held:
-            book.add([self._with_versions(file, row) for row in rows] if counted else rows,
-                     findings)
-        self._held = []
-
     def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A counted file's 汇总 row, its 原因 naming the other files of its project (if
+        any): written once every file is in, so each row of a group says the same count."""
         key = _project_key(row)
         key_hash = hash(key) if key is not None else 0
         files = self._versions.get(key_hash, ()) if key is not None else ()
@@ -371,7 +361,9 @@ class Summary:
             if not _among(self._order, file):
                 self._book.unlinked.add(file)  # not read by this run: no link to it
             self._write(self._book, file, self._waiting.pop(file))
-        self._release(self._book)
+        for file, rows, counted in self._book.spooled():
+            for row in rows:
+                self._book.table.add(self._with_versions(file, row) if counted else row)
 
     @property
     def project_count(self) -> int:
@@ -445,7 +437,6 @@ class Summary:
         return Counter(self.counted)
 
 
-_HELD = 500  # files of one folder whose rows wait for the folder's end, at most
 _VERSIONS_SHOWN = 5  # groups of versions 统计›注意 names
 _NAMED = 6  # files of one project named (in 原因 and 统计): a project sent 12,000 times
 
@@ -705,15 +696,31 @@ class _Book:
             self.findings = _List(self.book.add_worksheet(FINDINGS_SHEET, LinkedSheet),
                                   self.styles, FINDING_COLUMNS, base, len(linked),
                                   self.unlinked, limit=_MAX_FINDING_ROWS, show_file=show_file)
+            # 汇总's rows, until every file is in (``spooled``): a pickle per file
+            self._spool = tempfile.TemporaryFile(dir=self._scratch.name)
         except BaseException:
             self._scratch.cleanup()
             raise
 
-    def add(self, rows: list[tuple[Any, ...]], findings: list[tuple[Any, ...]]) -> None:
-        for row in rows:
-            self.table.add(row)
+    def add(self, file: str, rows: list[tuple[Any, ...]], findings: list[tuple[Any, ...]],
+            counted: bool) -> None:
+        """A file's 问题明细 rows, written now, and its 汇总 rows, kept on disk for
+        ``spooled`` (``counted``: not a duplicate, its 原因 may name its versions)."""
+        pickle.dump((file, rows, counted), self._spool, pickle.HIGHEST_PROTOCOL)
         for row in findings:
             self.findings.add(row)
+
+    def spooled(self) -> Iterable[tuple[str, list[tuple[Any, ...]], bool]]:
+        """The files ``add`` was given, in that order, one at a time: (file, 汇总 rows, counted)."""
+        spool = self._spool
+        spool.seek(0)
+        while True:
+            try:
+                yield pickle.load(spool)  # our own scratch file, just written
+            except EOFError:
+                break
+        spool.seek(0)
+        spool.truncate()
 
     def finish(self, target: Path, blocks: list[_Block]) -> None:
         from xlsxwriter.exceptions import FileCreateError
@@ -733,9 +740,11 @@ class _Book:
                     raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
                         str(error)) from None
         finally:
+            self._spool.close()
             self._scratch.cleanup()
 
     def discard(self) -> None:
+        self._spool.close()
         self._scratch.cleanup()  # the rows' scratch files; no file was made at the target
 
 

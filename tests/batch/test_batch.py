@@ -1271,6 +1271,38 @@ def test_a_file_read_by_value_says_why_it_has_no_annotated_copy(tmp_path):
                                                      os.path.join("标注", "x-校验.xlsx"))
 
 
+def test_every_row_of_a_project_in_several_folders_names_all_its_versions(tmp_path):
+    """Red team rt22 (收件C): 8 versions of one project in several unit folders said
+    共 2, 共 5, 共 7 … 个文件 in 汇总 — each folder's rows were written with the versions
+    seen so far; only the last row said 共 8. Now every row of the group says the same
+    count and names all the others (its folder's by their names), the first folder's too."""
+    inbox = tmp_path / "收件"
+    versions = {"丙单位": {"c1.xlsx": (100, 99.98), "c2.xlsx": (100, 95)},
+                "乙单位": {"b1.xlsx": (100, 90)},
+                "甲单位": {"a1.xlsx": (100, 85), "a2.xlsx": (100, 80)}}
+    for unit, files in versions.items():
+        (inbox / unit).mkdir(parents=True)
+        for name, total in files.items():
+            standard(inbox / unit / name, total=total)
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 1  # the declared totals but the first are wrong
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    reason = header.index("原因")
+
+    def note(*others):
+        return ("同一项目共 5 个文件：另见" + "、".join(f"“{other}”" for other in others)
+                + "（项目名称和单位相同，内容不同）")
+
+    c1, c2, b1, a1, a2 = (os.path.join("收件", unit, name)
+                          for unit, files in versions.items() for name in files)
+    assert [(row[0], row[reason]) for row in rows] == [
+        (c1, note("c2.xlsx", b1, a1, a2)),
+        (c2, note("c1.xlsx", b1, a1, a2)),
+        (b1, note(c1, c2, a1, a2)),
+        (a1, note(c1, c2, b1, "a2.xlsx")),
+        (a2, note(c1, c2, b1, "a1.xlsx"))]
+
+
 def test_an_xlsx_renamed_xls_gets_an_annotated_copy(tmp_path):
     """A reviewer's batch: an .xlsx renamed x.xls was checked (its bytes are an .xlsx) but
     got no annotated copy and no word why. Now it gets one, named as an .xlsx is; the

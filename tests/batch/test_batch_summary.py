@@ -462,7 +462,7 @@ def _project_file(file: str, name: str | None, errors: int = 0, content: str = "
 def test_versions_of_one_project_say_so_and_are_counted_as_one_project(tmp_path):
     """rt21 #2: 自评表.xlsx (with an error), 自评表(修改版).xlsx and 最终.xlsx of one project
     were three independent rows. Each still has its row and is counted as a table; 原因
-    names the other files (those of its folder, and those before it), 统计 says how many
+    names the other files (those of its folder by name, the others below the inbox), 统计 says how many
     projects there are and which were sent in several files. A duplicate (same bytes)
     stays a duplicate; tables without a 项目名称 are never grouped."""
     files = [_project_file("收件/乙/最终.xlsx", "重点项目甲"),
@@ -479,7 +479,8 @@ def test_versions_of_one_project_say_so_and_are_counted_as_one_project(tmp_path)
     book = load_workbook(output)
     reasons = {row[0]: row[11] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
     assert reasons == {
-        "最终.xlsx": None,  # written before the others came: 统计 names them all
+        "最终.xlsx": "同一项目共 3 个文件：另见“收件/甲/自评表.xlsx”、“收件/甲/自评表(修改版).xlsx”"
+                   "（项目名称和单位相同，内容不同）",  # before the others, in another folder
         "自评表 - 副本.xlsx": "与“收件/甲/自评表.xlsx”内容相同",
         "无名.xlsx": None, "无名2.xlsx": None,
         "自评表(修改版).xlsx": "同一项目共 3 个文件：另见“收件/乙/最终.xlsx”、“自评表.xlsx”"
