@@ -23,7 +23,7 @@ from jixiao.model import HIDDEN_ROW, FundLine, Funds, SelfEvaluation, form_parts
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
-from jixiao.read.roles import not_adjusted, without_instructions
+from jixiao.read.roles import is_placeholder, not_adjusted, without_instructions
 from jixiao.rules import FULL_MARKS, TOLERANCE, template_amount
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
@@ -831,7 +831,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
     满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率 —
     unless the headings stand under a part of the form (湖北 市县: 项目绩效85分, whose other
-    15 are 项目决策/项目管理's, ``form_parts``)."""
+    15 are 项目决策/项目管理's, ``form_parts``). A money block whose 分值 and 得分 say
+    “—” (or nothing) beside a 预算执行率 row with points of its own leaves the 执行率 to
+    that row, whatever the indicators' 分值 add up to."""
     funds, row = table.funds, table.execution_row
     if row is not None:
         funds.weight, funds.score_declared = row.weight, row.score_declared
@@ -843,9 +845,10 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         table.funds_weight_source = "row"
     elif "weight" in table.fund_columns or "weight" in funds.sources:  # or its header's
         if funds.weight is None and funds.score_declared is None and not table.template \
-                and _indicators_total_100(table):
-            table.execution_line = False  # 分值 and 得分 left blank, the indicators
-            return  # given all 100 points: the 执行率 is not scored
+                and (_indicators_total_100(table)
+                     or _money_points_left_out(table) and _rate_row_with_points(table)):
+            table.execution_line = False  # 分值 and 得分 left blank (or “—”), the indicators
+            return  # given all 100 points, or a 预算执行率 row its own: not scored here
         if _restated_by_a_row(table):
             table.execution_line = False  # counted once, in its row (JX302 still checks
             return  # the money's 得分 against its 分值 × 执行率)
@@ -890,6 +893,25 @@ def _restated_by_a_row(table: SelfEvaluation) -> bool:
         is_execution_row(indicator) and indicator.weight is not None
         and (weight is None or abs(indicator.weight - weight) <= TOLERANCE)
         for indicator in table.indicators)
+
+
+def _money_points_left_out(table: SelfEvaluation) -> bool:
+    """Whether the money block's 分值 and 得分 cells on the 执行率's line say nothing:
+    blank, or a placeholder (“—”, “/”) — no formula, no number, no text to read."""
+    for key in ("weight", "score"):
+        info = table.cell(table.funds.sources.get(key))
+        if info is not None and (info.formula is not None or not is_placeholder(info.value)):
+            return False
+    return True
+
+
+def _rate_row_with_points(table: SelfEvaluation) -> bool:
+    """Whether an indicator row named 预算执行率 / 资金执行率 carries points of its own
+    (预算执行率 | 100% | 95% | 10 | 9.5, as its own 一级 or under 产出 / 项目管理): beside a
+    money block whose 分值 and 得分 say “—”, that row is the 执行率, counted once — whatever
+    the indicators' 分值 add up to (a wrong total is JX101's, not a missing 执行率)."""
+    return any(levels.is_budget_rate_name(indicator.name) and indicator.weight is not None
+               and indicator.weight > TOLERANCE for indicator in table.indicators)
 
 
 def _indicators_total_100(table: SelfEvaluation) -> bool:
