@@ -264,7 +264,9 @@ def _parse(raw: object, percent: bool) -> Measure:
         shown = str(raw).upper()
         return Measure(text=shown, kind="unparsed", problem=f"逻辑值“{shown}”不是数值或文字")
     if isinstance(raw, (int, float)):
-        value = float(raw) * (100.0 if percent else 1.0)
+        # a percent-formatted 0.974 is 97.4 %, not 97.39999999999999 (the float product):
+        # rounded to 10 decimals, as read.grid.percent_shown and rules.percent_value read it
+        value = round(float(raw) * 100.0, 10) if percent else float(raw)
         return Measure(text=_format_number(value) + ("%" if percent else ""), kind="number",
                        value=value, unit="%" if percent else "")
     if isinstance(raw, (_dt.datetime, _dt.date)):

@@ -221,6 +221,16 @@ def test_text_report_is_grouped_by_severity_and_ends_with_counts(tmp_path, capsy
 
 # ---------------------------------------------------------------- JSON
 
+def test_json_rate_declared_in_a_percent_cell_is_the_percent_shown(tmp_path, capsys):
+    """rt22: a 执行率 0.974 formatted as % was "rate_declared": 97.39999999999999."""
+    from workbooks import PUTUO_1_MONEY, Percent
+
+    money = [(PUTUO_1_MONEY[0][0], 30.0, 30.0, 29.22, 10, Percent(0.974), 9.74),
+             *PUTUO_1_MONEY[1:]]
+    _, out, _ = run(capsys, standard(tmp_path / "rate.xlsx", money=money), "--json")
+    assert json.loads(out)["funds"]["rate_declared"] == 97.4
+
+
 def test_json_for_one_table(tmp_path, capsys):
     _, out, _ = run(capsys, putuo(tmp_path / "p2.xlsx", "putuo-2"), "--json")
     data = json.loads(out)

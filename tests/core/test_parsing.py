@@ -130,6 +130,7 @@ def test_points_amounts_rates_and_headings():
     assert parse_amount("300000 元") == 30.0
     assert parse_rate("99.80%") == 99.8
     assert parse_rate(0.998, percent_format=True) == pytest.approx(99.8)
+    assert parse_rate(0.974, percent_format=True) == 97.4  # not 97.39999999999999
     assert heading_points("数量指标 (20 分)") == ("数量指标", 20.0)
     assert heading_points("服务对象满意度指标（10分）") == ("服务对象满意度指标", 10.0)
     assert heading_points("质量指标") == ("质量指标", None)
