@@ -72,7 +72,7 @@ from jixiao.rules import (
     weight_points,
 )
 from jixiao.rules import grade as rules_grade
-from jixiao.units import fraction_as_percent, is_bare_fraction
+from jixiao.units import fraction_as_percent, is_bare_fraction, split_unit
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 WARN_WEIGHT = "⚠ 分值为空或无效"
@@ -473,6 +473,24 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     return values
 
 
+def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | None:
+    """(指标值's unit, 完成值's unit, the 完成值 in the 指标值's unit where a scale tells it)
+    when the formulas leave a row to jixiao (WARN_INPUT) only because the two sides write a
+    number in different units (≥3.2万人 beside 33500人: 3.35; ≥3.2万人 beside a bare 33500):
+    writing both in one unit lets them score it. None for anything else they cannot read
+    (words, dates, a unit beside the same unit as a date)."""
+    values = row_values(target, actual, 1.0)
+    t_unit, a_unit = values["t_unit"], values["a_unit"]
+    if values["kind"] != WARN_INPUT or values["level"] or values["t_num"] == "" \
+            or values["a_num"] == "" or t_unit == a_unit \
+            or _dated_unit(t_unit) or _dated_unit(a_unit):
+        return None
+    (t_scale, t_name), (a_scale, a_name) = split_unit(t_unit), split_unit(a_unit)
+    converted = round(float(values["a_num"]) * a_scale / t_scale, 10) \
+        if t_name == a_name and t_name not in ("", "%") else None
+    return t_unit, a_unit, converted
+
+
 def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool
                    ) -> tuple[float, str]:
     yes_no: Callable[[bool], str] = lambda flag: "是" if flag else "否"  # noqa: E731
@@ -520,7 +538,8 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     return f"⚠ 人工评分应在 {band} 分之间"
 
 
-__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_values"]
+__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_values",
+           "units_differ"]
 
 
 # ---------------------------------------------------------------- the whole form

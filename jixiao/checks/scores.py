@@ -296,7 +296,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
     原生公式模板（`--formulas native`）中公式不能计分的行（得分显示 ⚠），作为警告给出规则
     算出的得分，指向要改的单元格：分值或人工评分填成文字（如文本格式的“5”）时指向该格，
-    请只填数字；指标值写法须由 jixiao 计分时指向指标值单元格。
+    请只填数字；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
+    单元格，请把完成值按指标值的单位填写（“3.35万人”）；其他写法须由 jixiao 计分时指向指标值
+    单元格。
     """
     if "score" not in table.columns:
         return
@@ -351,9 +353,24 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
                            f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"
                            f"输入）；{scored}", severity="warning")
+    differ = native.units_differ(indicator.target, indicator.actual) \
+        if shown == native.WARN_INPUT else None
+    if differ is not None:  # ≥3.2万人 beside 33500人: the 完成值 to write in the target's unit
+        t_unit, a_unit, converted = differ
+        example = f"（如“{converted:g}{t_unit}”）" if converted is not None else ""
+        return finding("JX406", first_source(indicator, "actual", "target", "score"),
+                       f"“{label(indicator)}”的指标值{_unit_said(t_unit)}，完成值"
+                       f"{_unit_said(a_unit)}，单位不同，表格公式不能换算比较：请把完成值"
+                       + (f"按指标值的单位“{t_unit}”填写{example}" if t_unit
+                          else "像指标值一样只填数字") +
+                       f"，或两者用同一单位，表格即可自行计分；{scored}", severity="warning")
     return finding("JX406", first_source(indicator, "target", "score"),
                    f"“{label(indicator)}”的写法须由 jixiao 计分：{scored}；改用常见写法"
                    "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+
+
+def _unit_said(unit: str) -> str:
+    return f"单位为“{unit}”" if unit else "没有写单位"
 
 
 def _no_score(table: SelfEvaluation, source: Source | None, what: str, unfilled: str) -> str:

@@ -455,6 +455,41 @@ def test_a_weight_or_manual_score_typed_as_text_is_pointed_at_where_it_is(tmp_pa
         f"JX406 warning J17 “预算编制规范性”的人工评分“20”{tail}按财政部规则得分为 20（定性指标：部分达成，人工评分）"]
 
 
+def test_units_that_differ_point_at_the_actual_and_say_to_write_it_in_the_targets_unit(
+        tmp_path):
+    """rt22: ≥3.2万人 beside 33500人 shows ⚠ — the formulas do not convert 万人 and 人 —
+    and JX406 pointed at the 指标值, already written the common way, and said to write it
+    so. What makes the row score itself is the 完成值 in the 指标值's unit (3.35万人)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E17"], sheet["F17"] = "≥3.2万人", "33500人"
+        sheet["E21"], sheet["F21"] = "≥3.2万人", 33500
+        sheet["E37"], sheet["F37"] = "≥32000", "3.35万人"
+        sheet["E40"], sheet["F40"] = "24小时以内", "20小时"
+
+    path = _native_template(tmp_path, edit)
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}" for f in check_workbook(path).findings
+                if f.code == "JX406"]
+    why = "单位不同，表格公式不能换算比较：请把完成值"
+    then = "，或两者用同一单位，表格即可自行计分；按财政部规则得分为"
+    assert findings == [
+        f"JX406 warning F17 “预算编制规范性”的指标值单位为“万人”，完成值单位为“人”，{why}"
+        f"按指标值的单位“万人”填写（如“3.35万人”）{then} 25（完成值达到指标值）",
+        f"JX406 warning F21 “资金拨付及时性”的指标值单位为“万人”，完成值没有写单位，{why}"
+        f"按指标值的单位“万人”填写{then} 20（完成值达到指标值）",
+        f"JX406 warning F37 “网络安全防护能力”的指标值没有写单位，完成值单位为“万人”，{why}"
+        f"像指标值一样只填数字{then} 30（完成值达到指标值）",
+        "JX406 warning E40 “服务对象满意度”的写法须由 jixiao 计分：按财政部规则得分为 10"
+        "（完成值未超过指标值）；改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分"]
+
+    def same_unit(sheet):
+        sheet["E17"], sheet["F17"] = "≥3.2万人", "3.35万人"
+
+    assert [f.code for f in check_workbook(_native_template(tmp_path, same_unit)).findings
+            if f.code == "JX406"] == []
+
+
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
     """An inserted row given only the H formula (its hidden M:AB helpers empty) scores
     nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
