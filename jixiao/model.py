@@ -311,6 +311,11 @@ HIDDEN_ROW = "hidden_row:"
 # A key of ``SelfEvaluation.sources``: NOT_APPLICABLE_ROW + a row number, at the 三级 of a
 # named row the unit marked 不适用 (分值 and 得分 不适用, /, — or 0; no 指标值, 完成值)
 NOT_APPLICABLE_ROW = "not_applicable_row:"
+# A key of ``SelfEvaluation.sources``: SHOWN_ERROR + a cell, at a formula cell of jixiao's
+# template (its columns up to 是否达成, the table's rows) that shows an error value (#NAME?
+# once saved by a program without the JX_ functions): JX504 counts every one, not only
+# the cells whose values the checks read (a 是否达成, an emptied row's 得分)
+SHOWN_ERROR = "shown_error:"
 
 
 @dataclass

@@ -30,6 +30,7 @@ from jixiao.checks.base import (
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.model import (
+    SHOWN_ERROR,
     CellInfo,
     Evaluation,
     SelfEvaluation,
@@ -427,7 +428,8 @@ def formula_results_current(table: SelfEvaluation,
 
     原生公式模板（`jixiao new --formulas native`）不需要 jixiao：提示在 Excel、WPS 或
     LibreOffice 中打开、重算后保存。jixiao 模板的计算单元格受保护、不能填写，提示不指向
-    它们（不给单元格位置），只说明怎样重算。
+    它们（不给单元格位置），只说明怎样重算；显示错误值的公式单元格逐一计数、列出，包括
+    是否达成列和清空了的行（隐藏的辅助列不列出）。
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
@@ -435,11 +437,13 @@ def formula_results_current(table: SelfEvaluation,
     def at(source: Source | None) -> Source | None:
         """Where to point: not at a computed cell of jixiao's template, which is locked
         (the clerk can only recalculate: the message says how)."""
-        return None if table.locked_formulas and source in computed_sources else source
+        return None if table.locked_formulas and (source in computed_sources
+                                                  or source in shown_errors) else source
 
     unknown_rules = bool(unknown_rules_cell(table)[1])
     computed_cells = list(_computed_cells(table, evaluation, current=True))
     computed_sources = {source for source, _, _ in computed_cells}
+    shown_errors = [table.sources[key] for key in table.sources if key.startswith(SHOWN_ERROR)]
     showing_errors: list[tuple[Source, str, str]] = []
     # the money's amounts and 分值 (=D7+D8+D9), first: the block stands above the indicators
     uncalculated = [item for item in uncalculated_money(table) if item[0] not in computed_sources]
@@ -464,6 +468,16 @@ def formula_results_current(table: SelfEvaluation,
             yield finding("JX504", at(source), f"{what}公式保存的结果{saved}，"
                                            f"按{evaluation.rules.label}重新计算应为"
                                            f"“{stale}”")
+    counted = {source for source, _, _ in showing_errors}
+    before = len(showing_errors)
+    for source in shown_errors:  # the template's other formula cells showing an error: a
+        # 是否达成 (K), an emptied row's 得分 — each counted, as the clerk sees it
+        info = table.cell(source)
+        if source not in computed_sources and source not in counted \
+                and info is not None and info.error:
+            showing_errors.append((source, f"{source.cell} 单元格", info.error))
+    if len(showing_errors) > before:  # in reading order, the added among the others
+        showing_errors.sort(key=lambda item: _row_column(item[0]))
     for indicator in table.indicators:  # a 指标值 or 完成值 typed as a formula (=95%)
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值"), ("weight", "分值")):
             if never_calculated(table, indicator.sources.get(key)):
@@ -553,6 +567,12 @@ def _recalc_hint(table: SelfEvaluation, sources: tuple[Source, ...] = ()) -> str
 
 # A formula as an OpenDocument file writes it (of:=SUM([.F13:.F19]), oooc:=…)
 _ODF_FORMULA = re.compile(r"[a-z]+:=")
+
+
+def _row_column(source: Source) -> tuple[int, int, str]:
+    """A cell's place in reading order: row, then column (H40 before K40 before H43)."""
+    letters = source.cell.rstrip("0123456789")
+    return int(source.cell[len(letters):] or 0), len(letters), letters
 
 
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]

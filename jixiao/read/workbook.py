@@ -29,9 +29,11 @@ from pathlib import Path
 
 from jixiao import levels
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.layout import COLUMN
 from jixiao.model import (
     HIDDEN_ROW,
     NOT_APPLICABLE_ROW,
+    SHOWN_ERROR,
     DocumentPlaces,
     EmbeddedPlaces,
     ExternalContent,
@@ -45,7 +47,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, heading_points
 from jixiao.read.documents import nothing_between, table_stop
-from jixiao.read.grid import Grid, NotedCells, note, points_at
+from jixiao.read.grid import Grid, NotedCells, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
 from jixiao.read.indicators import read_indicators
 from jixiao.read.merged_points import split_merged_points
@@ -293,6 +295,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.document = document
         if template:
             read_as_template(table)
+            _note_shown_errors(table, grids)
         if rules_cell is not None:
             unknown_rules_cell(grids, rules_cell, table)
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
@@ -356,6 +359,27 @@ def _not_applicable_note(table: SelfEvaluation) -> str:
     more = " 等" if len(places) > 3 else ""
     return (f"{where}{cells}{more}{names}标为不适用（分值、得分写“不适用”、"
             "“/”或 0，没有指标值和完成值），未作为指标读取")
+
+
+def _note_shown_errors(table: SelfEvaluation, grids: list[Grid]) -> None:
+    """Note, under ``SHOWN_ERROR``, every formula cell of a template's table showing an error
+    value: in its rows (the money block to the 等级) and its columns up to 是否达成 that are
+    not hidden (the hidden helpers are no cell a clerk sees)."""
+    sheet = table.sources["header"].sheet
+    grid = next((grid for grid in grids if grid.name == sheet), None)
+    sources = [*table.sources.values(),
+               *(source for line in (table.funds.total, *table.funds.parts)
+                 for source in line.sources.values()),
+               *(source for indicator in table.indicators for source in indicator.sources.values())]
+    rows = [row_column(source.cell)[0] for source in sources if source.sheet == sheet and source.cell]
+    if grid is None or not rows:
+        return
+    first, last, right = min(rows), max(rows), row_column(f"{COLUMN['met']}1")[1]
+    for row, column in sorted(grid.formulas):
+        if first <= row <= last and column <= right and column not in grid.hidden_columns \
+                and grid.info(row, column).error:
+            place = note(table, grid, row, column)
+            table.sources[SHOWN_ERROR + grid.source(row, column).cell] = place  # type: ignore[assignment]
 
 
 def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:

@@ -249,6 +249,26 @@ def test_a_file_whose_results_were_lost_gets_one_warning_saying_how_to_recalcula
     assert len(stale) == 1 and "jixiao recalc" in stale[0] and "一键重算" in stale[0], stale
 
 
+def test_every_formula_cell_showing_an_error_is_counted_and_listed(tmp_path):
+    """rt22: JX504 said “3 个公式单元格（H40、H43、H44）显示 #NAME?” where the row's 是否达成
+    K40 showed #NAME? too, and left out an emptied row's 得分 and 是否达成 (H37, K37). It
+    counts every visible formula cell of the table showing an error, in reading order,
+    pointing at none of them (they are locked)."""
+    from jixiao.xlsx.package import ExcelError, Package
+    from jixiao.xlsx.writeback import write_cached_values
+
+    path = _putuo_with(tmp_path)
+    package = Package(path)
+    sheet = package.sheets[0]
+    lost = {ref: ExcelError("#NAME?") for ref in ("H17", "K17", "H20", "K20", "AB20", "H44")}
+    saved = tmp_path / "saved-by-libreoffice.xlsx"
+    write_cached_values(package, saved, {sheet.name: lost})
+    assert [item for item in _findings(saved) if item.startswith("JX504")] == [
+        "JX504 warning None 5 个公式单元格（H17、K17、H20、K20、H44）显示 #NAME?：文件由没有 "
+        "jixiao 函数的软件保存，结果已丢失；请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel "
+        "中点“一键重算”后保存"]
+
+
 def test_a_nearly_empty_fill_is_one_table_with_its_weight_total_agreed(tmp_path, input_cells):
     """Found by the property above: a fill with 二级 only, one 达成 and one 及时, read as two
     tables (a merged 二级 taken for a header over two rows) and JX504 on the locked 分值合计."""
