@@ -36,7 +36,9 @@ from jixiao.model import (
     SelfEvaluation,
     Source,
     execution_row_rate,
+    execution_written,
     indicator_actual,
+    plain_text,
     unexplained,
 )
 from jixiao.parsing import parse_measure
@@ -69,25 +71,31 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     **正确示例**：执行率 99.81%（31.50 ÷ 31.56）。
     """
     for line in _lines(table):
-        if line.rate_declared is None:
-            continue
-        rate = _computed_rate(line)
-        if rate is None:
-            continue
-        source = line.sources.get("rate")
-        if jixiao_formula(table, source):
-            continue
-        if differs(line.rate_declared, rate, _rate_tolerance(table, line)):
-            yield finding("JX301", source,
+        rate = _wrong_rate(table, line)
+        if rate is not None:
+            yield finding("JX301", line.sources.get("rate"),
                           f"“{line.label}”执行率写为 {points(line.rate_declared)}%，按 "
                           f"{_division(line)} 应为 {points(rate)}%")
+
+
+def _wrong_rate(table: SelfEvaluation, line: FundLine) -> float | None:
+    """The 执行率 the amounts give where the line's written one is wrong beyond the
+    rounding it shows (JX301's case), else None."""
+    if line.rate_declared is None or jixiao_formula(table, line.sources.get("rate")):
+        return None
+    rate = _computed_rate(line)
+    if rate is None or not differs(line.rate_declared, rate, _rate_tolerance(table, line)):
+        return None
+    return rate
 
 
 @check("JX302", "error", "执行率得分计算错误")
 def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率得分不等于 分值 × 执行率（不超过分值）。
 
-    按实际计算的执行率和表中写的执行率各算一次，与其中之一相符即可。
+    按实际计算的执行率和表中写的执行率各算一次，与其中之一相符即可；表中写的执行率
+    本身算错了的（JX301），得分按实际计算的执行率核对：照错的执行率算出的得分同样报告，
+    并写明总分、评分等级随之应为多少（总分是按这个得分加出来的时候）。
 
     **为什么**：执行率得分是总分的一部分，常被直接写成满分 10 分。
 
@@ -103,16 +111,45 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     weight = funds.weight if funds.weight is not None else 10.0
     if weight < 0:
         return
+    written = funds.total.rate_declared
+    wrong = _wrong_rate(table, funds.total) is not None  # JX301: not a rate to score by
     candidates = [(rules.execution_score(rate, weight), rate)
-                  for rate in (evaluation.rate, funds.total.rate_declared) if rate is not None]
+                  for rate in (evaluation.rate, None if wrong else written) if rate is not None]
     if not candidates:
         return
     if all(differs(funds.score_declared, expected, TOLERANCE) for expected, _ in candidates):
         # the nearer of the two, with the rate it follows from (as computed, else as written)
         expected, rate = min(candidates, key=lambda pair: abs(pair[0] - funds.score_declared))
+        followed = wrong and not differs(funds.score_declared,
+                                         rules.execution_score(written, weight), TOLERANCE)
+        why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）{_what_follows(table, expected)}" \
+            if followed else ""
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
-                      f"执行率 {points(rate)}% 应为 {points(expected)}")
+                      f"执行率 {points(rate)}% 应为 {points(expected)}{why}")
+
+
+def _what_follows(table: SelfEvaluation, score: float) -> str:
+    """What a 执行率得分 scored from a wrong 执行率 carried into the 总分 and the 评分等级:
+    the 总分 and 评分等级 they become once ``score`` replaces it, where the written 总分 is
+    the sum of the written scores (else JX501 speaks of it) — so the clerk who corrects
+    the rate and its score corrects them too; "" where nothing changes."""
+    funds, total = table.funds, table.total_declared
+    if total is None or funds.score_declared is None or not execution_written(table):
+        return ""
+    scores = [i.score_declared for i in table.indicators
+              if i.weight is not None or i.score_declared is not None]
+    summed = rules.total_score([*scores, funds.score_declared])
+    if summed is None or differs(summed, total, TOLERANCE):
+        return ""
+    becomes = rules.round2(total - funds.score_declared + score)
+    if not differs(becomes, total, TOLERANCE):
+        return ""
+    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
+    grade, written = rules.grade(becomes), rules.grade_name(table.grade_declared)
+    if written is not None and written == rules.grade(total) and written != grade:
+        said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
+    return said
 
 
 @check("JX303", "warning", "执行数大于预算数")

@@ -129,3 +129,69 @@ def test_the_rate_indicator_is_compared_with_the_amounts_rate_not_a_mistyped_one
                                  total=(100, 99.85)))
     [found] = [item for item in copied["findings"] if item["code"] == "JX305"]
     assert found["message"].endswith("与项目资金栏的执行率 99.81% 不一致")
+
+
+# ---------------------------------------------------------------- a score from a wrong rate
+
+REASON = "原因：宣传不到位；改进措施：加强宣传。"
+
+
+def divided_by_the_initial(path, rate="108%", score=10, total=90.5, grade="优",
+                           budget_header="全年预算数（A）", satisfied=False):
+    """rt22 (e_init_grade_P): 年初预算数 100, 全年预算数 120, 全年执行数 108 — the unit
+    divided by the 年初预算数 and wrote 108 % and full marks; indicators 80.5."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.title("项目支出绩效自评表", "（2023年度）")
+    sheet.project("城乡居民医疗救助", "某区医疗保障局", "某区医疗保障局")
+    header = (HEADER[0], budget_header, *HEADER[2:])
+    sheet.money([("年度资金总额：", 100, 120, 108, 10, rate, score)], header=header)
+    rows = [(*ROWS[0], None), (*ROWS[1], None),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10, None)
+            if satisfied else
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "4.5%", 10, 0.5, REASON)]
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade(grade)
+    return book.save(path)
+
+
+def test_a_score_from_a_wrong_rate_is_told_with_the_total_and_grade_it_carried(tmp_path):
+    """Before: only JX301 at G6; the 执行率得分 10 (H6), the 总分 90.5 and the 评分等级 优
+    built on the 108 % went unsaid, so a clerk who fixed G6 kept them."""
+    _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx"))
+    found = [(item["code"], item["cell"], item["message"]) for item in data["findings"]]
+    assert found == [
+        ("JX301", "G6", "“年度资金总额”执行率写为 108%，按 全年执行数 108 ÷ 全年预算数 120 应为 90%"),
+        ("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9（表中执行率写为 108%，"
+                        "有误，见 JX301）；总分 90.5 随之应为 89.5，评分等级“优”应为“良”")]
+    assert (data["total_computed"], data["grade_computed"]) == (89.5, "良")
+
+
+def test_the_grade_is_named_only_where_it_changes(tmp_path):
+    """Indicators 90 (e_init_both_P_total): 100 becomes 99, still 优."""
+    _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx", total=100, satisfied=True))
+    [message] = [item["message"] for item in data["findings"] if item["code"] == "JX302"]
+    assert message == ("执行率得分写为 10，按分值 10 × 执行率 90% 应为 9（表中执行率写为 108%，"
+                       "有误，见 JX301）；总分 100 随之应为 99")
+
+
+def test_a_total_not_the_sum_is_left_to_jx501(tmp_path):
+    """A 总分 that is not the sum of the written scores was not built from them: JX501
+    speaks of it, JX302 does not guess what it becomes."""
+    _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx", total=95))
+    [message] = [item["message"] for item in data["findings"] if item["code"] == "JX302"]
+    assert message.endswith("（表中执行率写为 108%，有误，见 JX301）")
+    assert codes(data) == ["JX301", "JX302", "JX501"]
+
+
+def test_a_right_rate_with_a_wrong_score_and_a_right_table_are_as_before(tmp_path):
+    _, score_only = checked(divided_by_the_initial(tmp_path / "s.xlsx", rate="90%"))
+    assert [(item["code"], item["cell"], item["message"]) for item in score_only["findings"]] \
+        == [("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9")]
+    _, rate_only = checked(divided_by_the_initial(tmp_path / "r.xlsx", score=9, total=89.5,
+                                                  grade="良"))
+    assert [(item["code"], item["cell"]) for item in rate_only["findings"]] == [("JX301", "G6")]
+    _, right = checked(divided_by_the_initial(tmp_path / "ok.xlsx", rate="90%", score=9,
+                                              total=89.5, grade="良"))
+    assert codes(right) == []
