@@ -202,6 +202,9 @@ class Funds:
     score_declared: float | None = None  # 得分 as written
     reason: str | None = None            # 执行率偏低的原因 (sichuan)
     sources: dict[str, Source] = field(default_factory=Sources)
+    # A (全年预算数) as the table's header names it, where that is another name
+    # (调整后预算数, 预算数): the findings say the column the table has
+    budget_name: str | None = None
 
 
 @dataclass

@@ -60,7 +60,8 @@ def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
 def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率不等于 全年执行数 ÷ 全年预算数（超出舍入误差）。
 
-    表中没有“全年预算数”列时按年初预算数计算。按显示的小数位判断舍入：
+    表中没有“全年预算数”列时按年初预算数计算；说明按表头的写法称呼预算数一栏（四川表的
+    “调整后预算数”）。按显示的小数位判断舍入：
     写“99.80%”时允许 0.01 的误差，写“100%”时允许 1；写成数字的按输入的位数（0.14 即
     14%，允许 1）或百分比格式显示的位数判断，最粗到整数百分比（0.1 不能代表 14.46%）。
 
@@ -75,7 +76,7 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if rate is not None:
             yield finding("JX301", line.sources.get("rate"),
                           f"“{line.label}”执行率写为 {points(line.rate_declared)}%，按 "
-                          f"{_division(line)} 应为 {points(rate)}%")
+                          f"{_division(table, line)} 应为 {points(rate)}%")
 
 
 def _wrong_rate(table: SelfEvaluation, line: FundLine) -> float | None:
@@ -556,15 +557,16 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         return
     what = f"执行率显示 {shown}（公式出错）" if error else "执行率未填写"
     yield finding("JX308", source,
-                  f"“{line.label}”{what}：按 {_division(line)} 应为 {points(rate)}%")
+                  f"“{line.label}”{what}：按 {_division(table, line)} 应为 {points(rate)}%")
 
 
-def _division(line: FundLine) -> str:
-    """The 执行率's division in the form's words: 全年执行数 31.5 ÷ 全年预算数 31.56 (the
-    年初预算数 where the table has no 全年预算数 and the line was read from it)."""
+def _division(table: SelfEvaluation, line: FundLine) -> str:
+    """The 执行率's division in the table's words: 全年执行数 31.5 ÷ 全年预算数 31.56 (the
+    年初预算数 where the table has no 全年预算数 and the line was read from it; the
+    column's own name where the header gives another, 调整后预算数 in 四川's form)."""
     budget = line.sources.get("budget")
     name = "年初预算数" if budget is not None and budget == line.sources.get("initial_budget") \
-        else "全年预算数"
+        else table.funds.budget_name or "全年预算数"
     return f"全年执行数 {points(line.executed)} ÷ {name} {points(line.budget)}"
 
 

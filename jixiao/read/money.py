@@ -630,7 +630,21 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         stated = _stated_points(grid, money.header_row, columns)
         if stated is not None:
             funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
+    if "budget" in columns:
+        funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
     table.funds = funds
+
+
+# A budget column's own name, its (A) and unit left out: 调整后预算数, 预算数, 年度预算数
+_BUDGET_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}预算数")
+
+
+def _budget_name(grid: Grid, row: int, column: int) -> str | None:
+    """The name the header at ``row`` gives the budget column (调整后预算数 for 四川's
+    调整后预算数(A)（万元）), where it is not the form's 全年预算数; None otherwise."""
+    head = grid.origin.get((row, column), (row, column))
+    name = re.sub(r"[（(][^（()）]*[)）]", "", compact_text(grid.texts.get(head, "")))
+    return name if _BUDGET_NAME.fullmatch(name) and name != "全年预算数" else None
 
 
 def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[FundLine]:

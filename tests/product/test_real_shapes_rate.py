@@ -195,3 +195,13 @@ def test_a_right_rate_with_a_wrong_score_and_a_right_table_are_as_before(tmp_pat
     _, right = checked(divided_by_the_initial(tmp_path / "ok.xlsx", rate="90%", score=9,
                                               total=89.5, grade="良"))
     assert codes(right) == []
+
+
+@pytest.mark.parametrize(("header", "name"), [("调整后预算数", "调整后预算数"),
+                                              ("调整后预算数(A)（万元）", "调整后预算数"),
+                                              ("全年预算数（A）", "全年预算数")])
+def test_the_division_names_the_budget_column_the_table_has(tmp_path, header, name):
+    """rt22 (sc_adj_P): the header says 调整后预算数; JX301 said “÷ 全年预算数 120”."""
+    _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx", budget_header=header))
+    [message] = [item["message"] for item in data["findings"] if item["code"] == "JX301"]
+    assert message == f"“年度资金总额”执行率写为 108%，按 全年执行数 108 ÷ {name} 120 应为 90%"
