@@ -761,8 +761,9 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
                                  f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
     goal, done = pair
-    done = max(done, 0.0)
-    share, note = _quantitative_share(target.op, goal, done, ruleset)
+    share, note = _quantitative_share(target.op, goal, max(done, 0.0), ruleset)
+    if done < 0 and share == 0.0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
+        note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
     value = round2(min(weight, max(0.0, weight * share)))
     if met is False and weight > 0 and value >= round2(weight):
         # 99.999 of ≥100 rounds to full marks, which reviewers reject as 未完成却得满分.
@@ -777,6 +778,9 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
     return target
 
 
+_POSITIVE_NOTE = "正向指标：分值 × 实际完成值 ÷ 年度指标值"
+
+
 def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
     if op in STRICT_OPS and at_target(goal, done):
         share = strict_at_target_share(ruleset)
@@ -788,7 +792,7 @@ def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> 
     if op in (">=", ">", "="):
         if goal <= 0 or done >= goal or at:
             return 1.0, "完成值达到指标值"
-        return done / goal, "正向指标：分值 × 实际完成值 ÷ 年度指标值"
+        return done / goal, _POSITIVE_NOTE
     # reverse: ≤ <
     if done <= goal or at:
         return 1.0, "完成值未超过指标值"

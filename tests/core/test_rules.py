@@ -150,6 +150,14 @@ def test_negative_actual_is_treated_as_zero():
     assert score("≤5 次", "-2 次") == 10.0
 
 
+def test_a_negative_actual_is_said_to_count_as_zero():
+    """rt22 (neg_pos_P): the note said “分值 × 实际完成值 ÷ 年度指标值”, which gives −4 for
+    −2 % of ≥5 %, not the 0 it stood beside."""
+    assert indicator_score("≥5%", "-2%", 10.0).note \
+        == "正向指标：实际完成值“-2%”为负数，按 0 计，得 0 分"
+    assert indicator_score("≥5%", "2%", 10.0).note == "正向指标：分值 × 实际完成值 ÷ 年度指标值"
+
+
 # -------------------------------------------------------- strict targets
 
 def test_strict_target_met_only_beyond_equality():
