@@ -40,6 +40,7 @@ _RANGE_SUFFIX_RE = re.compile(
 _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
                "范围内": "<=", "内": "<="}
 _BAD_SYMBOLS = "≠≯≮±"
+DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 _MOVES_BY = "增长|增加|提高|提升|上升|下降|降低|减少"  # the words of a change (its falls: _FALLS)
@@ -1598,3 +1599,13 @@ def _to_float(number: str) -> float:
 
 def _format_number(value: float) -> str:
     return f"{value:g}"
+
+
+def damaged_at_least(measure: Measure) -> Measure:
+    """A 指标值 whose "≥" a conversion turned into "≠" (≠100.00(%) in published tables,
+    DOMAIN.md §3), read as the "≥" it was, to be scored; JX203 still asks to correct it.
+    Any other measure as it is."""
+    if measure.kind != "unparsed" or measure.value is None \
+            or not normalize_text(measure.text).strip().startswith(DAMAGED_AT_LEAST):
+        return measure
+    return replace(measure, kind="number", op=">=", problem=None)

@@ -24,6 +24,7 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
     compact_text,
+    damaged_at_least,
     normalize_text,
     parse_measure,
     says_the_negation,
@@ -464,6 +465,8 @@ def is_met(target: Measure | object, actual: Measure | object,
     A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
     """
     target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
+    if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
+        target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
@@ -697,6 +700,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
     target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
+    if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
+        target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     met = is_met(target, actual)

@@ -29,6 +29,7 @@ from jixiao.parsing import (
     Measure,
     change_on_last_year,
     compact_text,
+    damaged_at_least,
     parse_measure,
     words_as_numbers,
 )
@@ -162,7 +163,8 @@ def _explained_without_full_marks(indicator: Indicator) -> bool:
 def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """年度指标值（或完成值）无法识别，或写法自相矛盾。
 
-    包括：转换损坏的符号（“≠100.00(%)”本应是“≥”）；指标性质为“定性”却填了数值；
+    包括：转换损坏的符号（“≠100.00(%)”本应是“≥”，按“≥”计分；成本、时限等越低越好的
+    指标不知原意，不计分）；指标性质为“定性”却填了数值；
     指标性质“正向”（“反向”）而指标方向为“小于等于”（“大于等于”）；
     满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%；差错率、投诉率等越低越好的
     比率没有写“≤”（按“＝”计分，做得更好反而扣分；这类指标的得分不再按规则核对，
@@ -185,6 +187,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
             # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read)
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
+            if damaged_at_least(target) is not target and default_operator(indicator) != "<=":
+                problem += "；本次已按“≥”计分"  # (as ``rules`` scores it)
         elif _nature_qualitative(indicator) and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None

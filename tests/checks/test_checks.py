@@ -96,3 +96,20 @@ def test_each_codes_summary_is_a_whole_sentence_not_its_first_line():
         assert item.summary.endswith("。"), (code, item.summary)
         assert not item.summary.startswith(item.name), (code, item.summary)
         assert "\n" not in item.summary
+
+
+def test_a_damaged_at_least_is_scored_as_at_least_and_still_flagged():
+    """rt22 (s_ocr_short_P): ≠100.00(%) (a ≥ damaged, DOMAIN.md §3), 95.00(%) done, full
+    marks: before, only JX203 and no total; now scored as ≥ — JX402 says 9.5."""
+    from jixiao.model import evaluate
+
+    short = table(("指标X", "≠100.00(%)", "95.00(%)", 10), ("b", "≥1", "1", 80))
+    short.indicators[0].score_declared = 10.0
+    short.indicators[0].sources["score"] = Source("自评表", "I14")
+    found = [(f.code, f.where, f.message) for f in run_checks(short, select=["JX203", "JX402"])]
+    assert found == [
+        ("JX203", "自评表!F14", "“指标X”的年度指标值“≠100.00(%)”：“≠”不是有效的指标性质（多为“≥”"
+                              "在转换中损坏），请改为 ≥、＞、＝、≤ 或 ＜；本次已按“≥”计分"),
+        ("JX402", "自评表!I14", "“指标X”未达到指标值（指标值 ≠100.00(%)，完成值 95.00(%)），却得满分 10，"
+                              "按财政部规则应为 9.5（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+    assert evaluate(short).total == 99.5

@@ -251,10 +251,20 @@ def test_done_by_the_deadline_still_met():
 
 
 def test_unparseable_inputs_give_no_score_but_a_reason():
-    result = indicator_score("≠100.00(%)", "100.00(%)", 5)
-    assert result.value is None and "≠" in result.note
+    result = indicator_score("≯100.00(%)", "100.00(%)", 5)
+    assert result.value is None and "≯" in result.note
     assert indicator_score("", "85%", 10).note == "年度指标值为空"
     assert indicator_score("≥95%", None, 10).note == "实际完成值为空"
+
+
+def test_a_damaged_at_least_is_scored_as_the_at_least_it_was():
+    """rt22 (s_ocr_short_P): ≠100.00(%) is a ≥ a conversion damaged (DOMAIN.md §3) —
+    before, it was no score, and full marks for 95 % went without JX402."""
+    short = indicator_score("≠100.00(%)", "95.00(%)", 10)
+    assert (short.value, short.met, short.note) == (9.5, False, "正向指标：分值 × 实际完成值 ÷ 年度指标值")
+    assert score("≠100.00(%)", "100.00(%)", 5) == 5.0
+    # a ceiling's (成本, 时限) damaged sign is not known to be ≥: no score
+    assert indicator_score("≠30万元", "25万元", 10, default_op="<=").value is None
 
 
 # -------------------------------------------------------- total, grade, rounding

@@ -18,11 +18,13 @@ def test_putuo_tables_score_as_published(published):
     assert evaluation.grade == published.grade
 
 
-def test_putuo_7_damaged_symbol_is_flagged_then_scores_as_published_once_fixed():
+def test_putuo_7_damaged_symbol_scores_as_published_as_read_and_once_fixed():
+    """Its ≠100.00(%) is the ≥ a conversion damaged: scored as ≥ (JX203 asks to fix it);
+    before rt22 the total was not computed until it was."""
     published = PUTUO_2024[6]
-    broken = evaluate(published.table)
-    assert broken.total is None
-    assert all("≠" in s.note for s in broken.scores[:3])
+    damaged = evaluate(published.table)
+    assert [s.value for s in damaged.scores[:3]] == [5.0, 20.0, 20.0]
+    assert damaged.total == 100.0 and damaged.grade == "优"
     table = sample("putuo-7")
     table.indicators = [dataclasses.replace(i, target=i.target.replace("≠", "≥"))
                         for i in table.indicators]
