@@ -462,7 +462,8 @@ def attachment(path, rate=0.96):
     return book.save(path)
 
 
-def third_party(path, decision=20):
+def third_party(path, decision=20, total=None):
+    """A 第三方 得分表 (分值 and 得分 only), its 合计 the written scores' sum unless ``total``."""
     book = Book()
     sheet = book.sheet("指标体系")
     sheet.project("第三方评价项目", "某市财政局")
@@ -470,7 +471,7 @@ def third_party(path, decision=20):
             ("过程", "资金管理", "预算执行率", "…", 18, 18),
             ("产出", "产出数量", "实际完成率", "…", 40, 38), ("效益", "项目效益", "满意度", "…", 20, 20)]
     sheet.indicators(rows, header=THIRD_PARTY, lead=None)
-    sheet.total(100, decision + 76, label="合计")
+    sheet.total(100, decision + 76 if total is None else total, label="合计")
     return book.save(path)
 
 

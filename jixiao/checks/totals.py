@@ -33,6 +33,7 @@ from jixiao.model import (
     SHOWN_ERROR,
     CellInfo,
     Evaluation,
+    Indicator,
     SelfEvaluation,
     Source,
     execution_in_total,
@@ -48,6 +49,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """总分不等于执行率得分与各指标得分之和。
 
     没有分值列的表，各项得分之和（总分）超过 100 的同样报告。
+
+    得分超过分值（JX401）或为负数（JX407）的，总分按该项只计分值（负数计 0）加出的也不报告：
+    总分已是规则允许的数，要改的是那一项得分。
 
     分值合计不是 100 时（JX101），各项得分之和随之偏离（分值合计 110 的表，得分之和
     可达 110）：此时说明写明先改正分值，而不是把总分改成超过 100 的和。
@@ -66,8 +70,8 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     if "score" not in table.columns or jixiao_formula(table, source) \
             or uncomputed_formula(table, source) or formula_deleted(table, source):
         return  # a template's deleted 总分 formula is JX503's
-    scores = [i.score_declared for i in table.indicators if i.weight is not None
-              or i.score_declared is not None]
+    rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
+    scores = [i.score_declared for i in rows]
     counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
     if counted:
         scores.append(execution)
@@ -85,13 +89,29 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             yield finding("JX501", source,
                           f"{written}，各项得分之和为 {points(expected)}{made_of}")
         return
-    if differs(table.total_declared, expected, rules.TOLERANCE):
+    if differs(table.total_declared, expected, rules.TOLERANCE) \
+            and not _within_points_sum(rows, scores[len(rows):], table.total_declared):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
                                        f"{_weights_first(table)}")
     elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
         yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
                                        "无法核对各项得分，请核对哪些得分超过了分值")
+
+
+def _within_points_sum(rows: list[Indicator], others: list[float | None],
+                       written: float) -> bool:
+    """Whether the written 总分 is the sum with each row's score past its 分值 counted as
+    its 分值 (a negative one as 0) — the total the rules allow, which the unit added up
+    rightly: the score is JX401's (JX407's), the total needs no change. (``rows`` all
+    have a written score here; ``others``: the 执行率得分 counted with them.)"""
+    scores = [row.score_declared for row in rows]
+    capped = [min(max(score, 0.0), row.weight) if row.weight is not None else max(score, 0.0)
+              for row, score in zip(rows, scores, strict=True) if score is not None]
+    if capped == scores:
+        return False  # no score past its 分值: the plain sum is the only one
+    total = rules.total_score([*capped, *others])
+    return total is not None and not differs(written, total, rules.TOLERANCE)
 
 
 def _weights_first(table: SelfEvaluation) -> str:

@@ -773,6 +773,23 @@ def test_the_blocks_label_naming_its_completion_is_no_actual_column(tmp_path, le
     assert data["total_computed"] == 100
 
 
+@pytest.mark.parametrize(("written", "total_finding"), [
+    (101, None),  # the written scores' sum (25 + 76): the 25 is JX401's
+    (98, None),   # the sum with the 25 counted as its 22 — as jixiao computes it (rt22d 4)
+    (99, "总分写为 99，各项得分之和为 101"),  # neither
+])
+def test_a_total_counting_a_score_within_its_points_is_no_total_mistake(tmp_path, written,
+                                                                          total_finding):
+    from workbooks import third_party
+
+    _, report = checked(third_party(tmp_path / "t.xlsx", decision=25, total=written))
+    found = [(item["code"], item["message"]) for item in report["findings"]]
+    assert ("JX401", "“实施依据充分性”得分 25 大于分值 22") in found
+    assert report["total_computed"] == 98
+    assert [message for code, message in found if code == "JX501"] == (
+        [total_finding] if total_finding else [])
+
+
 def test_a_scores_table_with_points_says_why_its_total_is_the_written_scores(tmp_path, capsys):
     """A 第三方 得分表 (分值 and 得分, no 年度指标值/实际完成值): its computed 总分 is the
     written scores', each within its 分值 (the 25 written against 22 counts 22: 101 → 98).
