@@ -155,8 +155,11 @@ def _role(text: str, words: _RolePatterns) -> str | None:
 
 
 # A level heading row's text as an export writes it (一级指标：产出指标, 二级指标:数量指标):
-# the level's header word, a colon, and the level's name — no header cell
+# the level's header word, a colon, and the level's name — no header cell; with a space
+# for the colon (一级指标 产出指标, compacted 一级指标产出指标) only before a level's own
+# name (a header's 三级指标名称 or 二级指标内容 stays a header)
 _LEVEL_NAMED = re.compile(r"[一二三]级(?:指标)?[:：](?P<name>.+)")
+_LEVEL_SPACED = re.compile(r"[一二三]级指标(?P<name>.+)")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -166,7 +169,15 @@ def indicator_role(text: str) -> str | None:
     named = _LEVEL_NAMED.fullmatch(text)
     if named is not None and indicator_role(named.group("name").strip()) is None:
         return None  # 一级指标：产出指标 heads rows (一级指标 alone, or 一级指标：, a column)
+    spaced = _LEVEL_SPACED.fullmatch(text)
+    if spaced is not None and _level_name(spaced.group("name")):
+        return None  # 一级指标 产出指标
     return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
+
+
+def _level_name(text: str) -> bool:
+    """Whether ``text`` is a 一级 or 二级 name of its own (产出指标, 数量指标)."""
+    return levels.is_level1_only(text) or levels.is_level2_only(text)
 
 
 @functools.lru_cache(maxsize=16384)

@@ -813,7 +813,7 @@ def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:
 # The number before a section's heading: 一、 (一) 1. 1、 — or the level it names, as an
 # export writes it (一级：产出指标, 二级:数量指标, 一级指标：产出指标; the texts are NFKC, ：→ :)
 _ORDINAL = re.compile(rf"(?:{WORD_NUMBER.pattern}|\([一二三四五六七八九十]+\)|{DIGIT_NUMBER.pattern}"
-                      r"|[一二三]级(?:指标)?:)")
+                      r"|[一二三]级(?:指标)?:|[一二三]级指标(?=\S*指标))")
 # A column of indicator codes left of the names (指标编码 | 绩效指标): its header's word …
 _CODE_HEADS = frozenset(("指标编码", "编码", "指标代码", "代码", "编号", "指标编号", "序号"))
 # … and what it holds: 1, 1.1, 1.1.1, 301, A01, KPI12

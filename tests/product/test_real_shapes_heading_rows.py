@@ -72,7 +72,9 @@ def test_a_level2_headings_points_are_checked_against_its_rows(tmp_path):
 
 
 @pytest.mark.parametrize(("level1", "level2"), [
-    ("一级指标：{}", "二级指标：{}"), ("一级指标:{}", "二级指标:{}"), ("一级指标：{}", "（一）{}")])
+    ("一级指标：{}", "二级指标：{}"), ("一级指标:{}", "二级指标:{}"), ("一级指标：{}", "（一）{}"),
+    ("一级指标 {}", "二级指标 {}"), ("一级指标\u3000{}", "二级指标\u3000{}"),  # rt22d: a space
+])
 def test_headings_written_after_their_levels_header_word(tmp_path, level1, level2):
     """一级指标：产出指标 / 二级指标：数量指标 as an export writes its heading rows in the one
     指标名称 column, read as 一级：产出指标 is. Before, the first was taken for a second
