@@ -394,12 +394,16 @@ def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
                            or not {"target", "actual"} & set(columns)
                            or _names_a_row(str(grid.values[(row, columns["name"])]).strip())):
         return []
-    others = [other for name, other in columns.items()
+    others = [(name, other) for name, other in columns.items()
               if other not in present and name != "group3"]
     if all((top := grid.origin.get((row, other))) is not None and top[0] < row
-           for other in others):
-        return keys
+           or (name in _LEVELS and "name" in keys and (row, other) not in grid.origin)
+           for name, other in others):
+        return keys  # (a name's rest: its 一级/二级 may be blank, written once a block)
     return []
+
+
+_LEVELS = ("level1", "level2")
 
 
 def _points_column(columns: dict[str, int]) -> int:

@@ -121,3 +121,25 @@ def test_a_named_row_with_its_own_values_under_merged_points_is_still_a_group(tm
         ("预算编制规范性", "规范", "达成指标", 12.5, 12.5), ("培训次数", "≥10次", "12次", 12.5, 12.5)]
     assert len(table.indicators) == 6 and data["total_computed"] == 98.93
     assert codes(data) == ["JX109"]
+
+
+def test_a_names_second_paragraph_under_levels_written_once_is_the_names_rest(tmp_path):
+    """rt22d 3: the same, in a table whose 一级 and 二级 are written on the first row of
+    their block and left blank below (not merged): “（抽样调查）” is still the name's rest
+    — its 指标值 and 完成值 are merged from the row above, so it cannot be an indicator
+    of its own. Before, it was one (JX109, 5 points each) inheriting ≥95% / 85%."""
+    from openpyxl import load_workbook
+
+    path = _name_pasted(tmp_path / "名称两段.xlsx", 4, "（抽样调查）")
+    book = load_workbook(path)
+    ws = book.active
+    for merged in [str(item) for item in ws.merged_cells.ranges if item.min_col <= 3
+                   and item.min_row < item.max_row]:
+        ws.unmerge_cells(merged)  # 一级 and 二级: written once, blank below
+    book.save(path)
+    table, data = checked(path)
+    assert [(i.name, i.level1, i.weight, i.score_declared) for i in table.indicators][-1] == (
+        "群众满意度（抽样调查）", "满意度指标", 10, 8.95)
+    assert len(table.indicators) == 5
+    assert (data["total_computed"], data["grade_computed"]) == (98.93, "优")
+    assert codes(data) == []
