@@ -638,7 +638,11 @@ def blank_value(value: object) -> bool:
 # deduction, a shortfall or an overrun (compared without punctuation: 暂无. N/A; 无。 is
 # kept for the template's highlight, which compares the cell as typed).
 NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏差", "无明显偏差", "正常", "完成",
-                       "已完成", "达标", "已达标", "NA"))
+                       "已完成", "达标", "已达标", "NA",
+                       # that it was not met, or not at all, says no cause (rt22e)
+                       "不适用", "未达到", "未完成", "未达标", "有偏差", "没有偏差", "不存在偏差",
+                       "无差异", "符合预期", "目标已完成", "已按要求完成", "未达到指标值",
+                       "未达到年度指标值", "偏差原因", "否", "略"))
 
 
 def unexplained(reason: object) -> bool:

@@ -336,7 +336,8 @@ _FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was 
 @check("JX206", "warning", "大幅超额完成未说明原因")
 def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
-    指标值，如“6次”完成“150次”），偏差原因分析却是空的。
+    指标值，如“6次”完成“150次”），偏差原因分析却是空的（表下“偏差大或目标未完成原因分析”
+    一行写了原因的，与 JX405 一样算已说明）。
 
     表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
 
@@ -349,6 +350,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     if "reason" not in table.columns:
         return  # the layout has nowhere to write it (评分附件表, 第三方)
+    if not unexplained(table.reason):
+        return  # 偏差大或目标未完成原因分析 under the table explains them all (as for JX405)
     weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
         if not unexplained(indicator.reason) or (weighted and indicator.weight is None):

@@ -113,3 +113,14 @@ def test_a_damaged_at_least_is_scored_as_at_least_and_still_flagged():
         ("JX402", "自评表!I14", "“指标X”未达到指标值（指标值 ≠100.00(%)，完成值 95.00(%)），却得满分 10，"
                               "按财政部规则应为 9.5（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
     assert evaluate(short).total == 99.5
+
+
+def test_an_overrun_explained_under_the_table_is_explained():
+    """rt22e 2: 培训人次 ≥500 done 1000 (200 %), full marks, and the 偏差大或目标未完成原因分析
+    row under the table explaining it: explained, as that row explains a deduction (JX405).
+    Before: JX206 “未说明原因” beside it. Without the row, JX206."""
+    built = table(("培训人次", "≥500人次", "1000人次", 90))
+    built.indicators[0].score_declared = 90.0
+    assert codes(run_checks(built, select=["JX206"])) == ["JX206"]
+    built.reason = "年中追加培训任务，下年度按实际需求调高指标值"
+    assert run_checks(built, select=["JX206"]) == []

@@ -19,7 +19,10 @@ def _with_last_row(path, reason, header=HEADER, extra=(), merges=()):
 
 @pytest.mark.parametrize("reason", [
     "——", "／", "--", "－", "N/A", "\\", "…", "/ /", "无.", "暂无。", "没有。", "正常", "已完成",
-    "已达标", "无明显偏差", 0, "请填写偏差原因", "（扣分的须说明偏差原因及改进措施）"])
+    "已达标", "无明显偏差", 0, "请填写偏差原因", "（扣分的须说明偏差原因及改进措施）",
+    # rt22e: that it was not met, or that there is no deviation, in other words
+    "不适用", "未达到", "未完成。", "未达标", "有偏差", "没有偏差", "不存在偏差", "无差异",
+    "符合预期", "目标已完成", "已按要求完成", "未达到指标值", "偏差原因：", "否", "略"])
 def test_a_deduction_explained_by_a_mark_a_no_or_the_forms_prompt_is_unexplained(tmp_path, reason):
     """A 9.44-of-10 row whose 偏差原因 says nothing a reviewer reads as a reason — dashes,
     N/A, 无 with a full stop, 已完成, a bare number, the form's printed prompt: JX405 (before:
