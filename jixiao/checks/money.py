@@ -193,7 +193,7 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     其他资金）和按支出性质分（基本支出、项目支出）列出的，是同一总额的两种分法：
     各自合计应等于年度资金总额，不相加。某一行下只列了一行“其中”（当年财政拨款 600，
     其中：中央资金 400）的，是其中一部分，不要求相等（不超过该行即可）。专项债券、
-    新增债券资金等政府债券列在财政拨款下的，是财政拨款的明细。消息写出所比较的各行及其合计。
+    新增债券资金等政府债券列在财政拨款下的，是财政拨款的明细。消息写出所比较的各行及其合计，预算数一栏用表中自己的栏名（如“调整后预算数”）。
     """
     funds = table.funds
     if not funds.parts:
@@ -208,6 +208,8 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     for key, name in MONEY_AMOUNTS:
         if key == "budget" and not shown_budget:
             continue  # no 全年预算数 column: A is the 年初预算数, already checked
+        if key == "budget":
+            name = funds.budget_name or name  # the column's own name (调整后预算数)
         total = getattr(funds.total, key)
         if total is None or any(never_calculated(table, line.sources.get(key))
                                 for line in funds.parts):

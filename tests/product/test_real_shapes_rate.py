@@ -205,3 +205,23 @@ def test_the_division_names_the_budget_column_the_table_has(tmp_path, header, na
     _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx", budget_header=header))
     [message] = [item["message"] for item in data["findings"] if item["code"] == "JX301"]
     assert message == f"“年度资金总额”执行率写为 108%，按 全年执行数 108 ÷ {name} 120 应为 90%"
+
+
+def test_lines_that_do_not_add_up_name_the_budget_column_the_table_has(tmp_path):
+    """rt22f 4: under a 调整后预算数 header, JX304 said “全年预算数：各明细合计 …” while
+    JX301 on the same table named 调整后预算数."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.title("项目支出绩效自评表", "（2023年度）")
+    sheet.project("城乡居民医疗救助", "某区医疗保障局", "某区医疗保障局")
+    sheet.money([("年度资金总额", 100, 120, 108, 10, "90%", 9),
+                 ("其中：财政拨款", 100, 110, 108, "—", "98.18%", "—")],
+                header=(HEADER[0], "调整后预算数", *HEADER[2:]))
+    sheet.indicators([(*ROWS[0], None), (*ROWS[1], None),
+                      ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10,
+                       10, None)])
+    sheet.total(100, 99)
+    sheet.grade("优")
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
+        "调整后预算数：各明细合计 110（财政拨款 110），年度资金总额为 120"]
