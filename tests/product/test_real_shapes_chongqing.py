@@ -54,11 +54,15 @@ def test_a_score_coefficient_column_is_not_the_score(tmp_path, coefficient):
 
 def test_a_wrong_score_beside_a_coefficient_is_still_flagged(tmp_path):
     """Under the new reading a real mistake is still found: a missed target scored full
-    marks (JX402), a score above its 分值 (JX401), a 总分 that is not the sum (JX501)."""
+    marks (JX402), a score above its 分值 (JX401). The 总分 97.6 written counts that 45 as
+    its 40 — the total the rules allow — so it is no JX501 (the score is what to change);
+    a 总分 that is neither sum is."""
     rows = [(*ROWS[0][:4], "30次", "100%", 40, 40), (*ROWS[1][:7], 45), ROWS[2]]
     _, data = checked(chongqing(tmp_path / "t.xlsx", rows, label="年度资金总额"))
     found = codes(data)
-    assert "JX402" in found and "JX401" in found and "JX501" in found, data["findings"]
+    assert "JX402" in found and "JX401" in found and "JX501" not in found, data["findings"]
+    _, data = checked(chongqing(tmp_path / "u.xlsx", rows, label="年度资金总额", total=99))
+    assert "JX501" in codes(data), data["findings"]
 
 
 # ------------------------------------------------------------ the money row without a label
