@@ -241,7 +241,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if value is None and "score" not in table.columns and score.band is not None \
                 and score.band[1] < indicator.weight - TOLERANCE:
             low, high = score.band  # 四川: a 部分达成 without a 得分 column, scored by a person
-            yield finding("JX405", first_source(indicator, "reason", "actual"),
+            yield finding("JX405", _reason_place(table, indicator, "actual"),
                           f"“{label(indicator)}”{score.level_name or '未完全达成'}，按规则得分在 "
                           f"{points(low)}–{points(high)} 分之间（分值 {points(indicator.weight)}），"
                           f"须扣分，未说明偏差原因{_no_reason_column(table)}")
@@ -250,7 +250,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if execution_row_rate(indicator) is not None and not _own_target_missed(indicator):
             continue  # the money's 执行率得分: a reason only below 90 % (JX306)
-        source = first_source(indicator, "reason", "score")
+        source = _reason_place(table, indicator, "score")
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
                       f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因"
@@ -266,7 +266,20 @@ def _own_target_missed(indicator: Indicator) -> bool:
 
 
 def _no_reason_column(table: SelfEvaluation) -> str:
-    return "" if "reason" in table.columns else "（表中没有偏差原因列）"
+    if "reason" in table.columns:
+        return ""
+    if table.sources.get("reason") is not None:
+        return "（表中没有偏差原因列：请在表下“偏差大或目标未完成原因分析”一行说明）"
+    return "（表中没有偏差原因列）"
+
+
+def _reason_place(table: SelfEvaluation, indicator: Indicator, fallback: str) -> Source | None:
+    """Where a missing reason is written: the row's 偏差原因 cell; in a table without that
+    column (四川), the 偏差大或目标未完成原因分析 row under it (rt22e 4: it pointed at
+    the row's 一级 cell); else the row's ``fallback`` cell."""
+    if "reason" not in table.columns and table.sources.get("reason") is not None:
+        return table.sources["reason"]
+    return first_source(indicator, "reason", fallback)
 
 
 def _points_unknown(table: SelfEvaluation) -> bool:

@@ -161,6 +161,21 @@ def test_the_reason_rows_under_the_table_explain_it(tmp_path):
     assert not {"JX106", "JX201", "JX202", "JX306", "JX405"} & set(codes(data))
 
 
+@pytest.mark.parametrize("said", [None, "无"])
+def test_a_shortfall_unexplained_in_the_reason_row_points_at_that_row(tmp_path, said):
+    """rt22e 4: the form's 偏差大或目标未完成原因分析 row left empty (or “无”): JX405 pointed
+    at the row's 一级 cell and said only “表中没有偏差原因列”. It points at the reason row
+    and says to write the reason there."""
+    table, data = checked(sichuan_without_total(tmp_path / "空原因.xlsx",
+                                                [(*REASON[:2], said), MEASURES]))
+    place = table.sources["reason"]
+    found = [(item["cell"], item["message"]) for item in data["findings"]
+             if item["code"] == "JX405"]
+    assert found and all(cell == place.cell for cell, _ in found), (place, found)
+    assert all(message.endswith("（表中没有偏差原因列：请在表下“偏差大或目标未完成原因分析”一行说明）")
+               for _, message in found)
+
+
 def test_without_a_reason_row_the_shortfalls_are_still_unexplained(tmp_path):
     """改进措施 alone ends the table but explains no shortfall."""
     table, data = checked(sichuan_without_total(tmp_path / "措施.xlsx", [MEASURES],
