@@ -94,7 +94,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     indicators, execution, total = parts
     if abs(total - FULL_MARKS) > TOLERANCE:
         where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
-                 or table.sources.get("header"))
+                 or table.sources.get("weight_header") or table.sources.get("header"))
         if jixiao_formula(table, where):  # the template's locked 合计: point at a typed 分值
             where = next((i.sources["weight"] for i in table.indicators
                           if i.weight is not None and "weight" in i.sources),

@@ -332,6 +332,32 @@ def _fund_label(text: str) -> str | None:
 _SOURCE_FIRST = re.compile(r"(?:中央|地方|上级|省级|州级|市级|县级|区级|市县|本级)")
 
 
+# A line labelled only by a generic word for the money (金额, 资金, 预算资金, 项目资金, 专项经费
+# （万元）): under a header whose columns name the amounts (年度资金总额 | 调整后预算数 |
+# 全年执行数), the block's first line so labelled is its total, as 合计 or 资金总额 would be
+_GENERIC_MONEY = re.compile(r"(?:本年度|年度|本年|全年|当年|项目|专项|预算|财政)*"
+                            r"(?:资金|经费|款项)?(?:金额|数额|数)?")
+
+
+def _generic_money(label: str) -> bool:
+    """Whether ``label`` names nothing but the money itself (金额, 预算资金（万元）), no
+    part of it (其中：…, 上年结转) and no other role (预算执行率, 资金来源)."""
+    text = re.sub(r"[(（][^()（）]*[)）]|[\s:：]", "", label)
+    return bool(text) and not label.strip().startswith("其中") \
+        and any(word in text for word in ("资金", "金额", "经费", "款项")) \
+        and _GENERIC_MONEY.fullmatch(text) is not None
+
+
+def _line_kind(label: str, first: bool) -> str | None:
+    """A money line's kind (``_fund_label``); the block's first line labelled by a generic
+    word for the money (``_generic_money``) is the total (and, no line named 合计 or
+    资金总额 below it, read as the total: the block's first line)."""
+    kind = _fund_label(label)
+    if first and kind is None and _generic_money(label):
+        return "total"
+    return kind
+
+
 def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     """Where a money block that begins at ``row`` (its header: 全年预算数 | 执行数 …) ends —
     its last 资金 line — or None if no money header is at ``row``."""
@@ -354,6 +380,7 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
     below = row
     if _sub_headers_under(grid, row, first):
         below = row + 1  # 中央资金 | 地方资金 | 合计 under 全年预算数（A）: sub-headers, no line
+    first_row = below + 1  # the row right under the header: a generic label there is the total
     while below + 1 < end:
         below += 1
         if joined_next:  # the rest of the label above, wrapped onto its own row
@@ -372,7 +399,7 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             if rest_column == label_column and len(grid.rows.get(below + 1, [])) == 1 \
                     and len(rest) <= 6 and _fund_label(label + rest):
                 label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
-        kind = _fund_label(label)
+        kind = _line_kind(label, not lines and below == first_row)
         if kind == "expense" and not _has_amount(grid, below, first):
             kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
         if not kind and not (in_split and label and _has_amount(grid, below, first)):

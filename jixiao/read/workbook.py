@@ -492,6 +492,11 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         if name_cell not in grid.values and name_cell not in grid.origin:
             name_cell = (item.header.top, name_cell[1])  # 三级指标 above its row's 实际
         table.sources["header"] = (grid, *grid.origin.get(name_cell, name_cell))
+        if "weight" in item.header.columns:  # the 分值/权重 heading: where JX101 points when
+            weight_cell = (name_cell[0], item.header.columns["weight"])  # no 合计 row says
+            if weight_cell not in grid.values and weight_cell not in grid.origin:
+                weight_cell = (item.header.top, weight_cell[1])
+            table.sources["weight_header"] = (grid, *grid.origin.get(weight_cell, weight_cell))
         item.end = read_indicators(grid, item.header, _next_header(found, index), table)
         _block_points(grid, item.header, 0, table)
         _column_blocks(grid, item.header, 0, table)

@@ -395,3 +395,68 @@ def test_sichuan_money_keeps_sichuan_rules(tmp_path, money_header, extra):
     _, data = checked(yunnan_yitihua(tmp_path / "四川.xlsx", money_header, extra))
     assert data["rules"] == "sichuan"
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "warning")]
+
+
+def sichuan_special(path, label, executed=190, rate="95%", lines=()):
+    """The 四川 专项预算项目 form (rt22f): 专项资金（万元） | | 年度资金总额 | 调整后预算数 |
+    全年执行数 | 执行率 over one line labelled ``label``, then the indicators (权重 total 90,
+    in column H) without a 合计 row."""
+    book = Book()
+    sheet = book.sheet("Sheet")
+    sheet.line("专项预算项目绩效目标完成情况自评表")
+    sheet.line("项目名称", None, "2024年乡村卫生室设备购置项目")
+    sheet.line("主管部门", None, "某县卫生健康局", None, None, "实施单位", "某县人民医院")
+    sheet.line("专项资金（万元）", None, "年度资金总额", "调整后预算数", "全年执行数", "执行率")
+    sheet.line(None, label, 200, 200, executed, rate)
+    for values in lines:
+        sheet.line(None, *values)
+    sheet.line(None, "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
+               "实际完成指标值")
+    sheet.line(None, "产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20)
+    sheet.line(None, "产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100)
+    sheet.line(None, "效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20, "达成")
+    sheet.line(None, "满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 20, 92)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("label", ["预算资金", "金额", "资金", "项目资金", "专项资金（万元）",
+                                   "合计", "资金总额", None])
+def test_a_generic_money_label_names_the_total_line(tmp_path, label):
+    """A line labelled by a generic word for the money (预算资金, 金额) under 年度资金总额 |
+    调整后预算数 | 全年执行数 is the total, as 合计 is (rt22f: before, no money read, and
+    JX101 “分值合计为 90” at the 三级指标 heading): 95 % → 9.5 of the 10 points, the
+    indicators' 90 in full, total 99.5."""
+    table, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", label))
+    assert (table.funds.total.budget, table.funds.total.executed) == (200, 190)
+    assert table.funds.total.rate_declared == pytest.approx(95)
+    assert table.funds.parts == []
+    assert data["findings"] == []
+    result = evaluate(table)
+    assert (result.rate, result.execution_score) == (pytest.approx(95), pytest.approx(9.5))
+    assert result.total == pytest.approx(99.5)
+
+
+def test_a_wrong_rate_on_a_generic_money_line_is_found(tmp_path):
+    """150 of 200 written 95 % (rt22f sc_a_zijin_badrate): 75 %, 7.5 points, total 97.5."""
+    table, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "预算资金", executed=150))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX301", "F5"), ("JX306", "F5")]
+    assert evaluate(table).total == pytest.approx(97.5)
+
+
+def test_the_lines_under_a_generic_money_line_stay_its_parts(tmp_path):
+    """金额 over 其中：财政拨款 | 其他资金: 金额 is the total, the two its parts (150 + 40 ≠
+    200: JX304 at the total's cells); before, 财政拨款 was taken as the total."""
+    table, data = checked(sichuan_special(
+        tmp_path / "四川专项.xlsx", "金额",
+        lines=[("其中：财政拨款", 150, 150, 140, "93.33%"), ("其他资金", 40, 40, 40, "100%")]))
+    assert (table.funds.total.label, table.funds.total.budget) == ("金额", 200)
+    assert [(line.label, line.budget, line.nested) for line in table.funds.parts] \
+        == [("财政拨款", 150, False), ("其他资金", 40, False)]
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX304", "D5"), ("JX304", "E5")]
+
+
+def test_jx101_on_a_sichuan_table_points_at_the_weight_heading(tmp_path):
+    """No money read (a line labelled 说明) and no 合计 row: JX101 names the 权重 heading
+    (H6), not the 三级指标 one (D6) as before."""
+    _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "说明"))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX101", "H6")]
