@@ -6,7 +6,7 @@ taken for the 执行率's place: JX106 “执行率未填写分值” and JX406 
 that rightly say “—”, and the rate counted twice (总分 计算 102.5 for 93)."""
 
 import pytest
-from test_real_shapes import checked, codes, medical_insurance
+from test_real_shapes import QUALITATIVE_MET, checked, codes, medical_insurance
 
 RATE = ("预算执行率", "预算执行率", "预算执行率", "100%", "95%", 10, 9.5, "部分设备尾款未到付款期")
 RATE_PLACES = {
@@ -17,17 +17,11 @@ RATE_PLACES = {
 
 
 def _rows(place, first_weight):
-    """The rate row at ``place`` and seven indicators, the first of ``first_weight`` points
-    (20: the 分值 total 100; 15: 95; 25: 105), each met in full."""
-    return [RATE_PLACES[place],
-            ("产出指标", "数量指标", "经办业务量", "≥2 万件", "2.3 万件", first_weight, first_weight,
-             None),
-            ("产出指标", "时效指标", "待遇发放时限", "规定时间内", "规定时间内", 10, 10, None),
-            ("产出指标", "质量指标", "经办服务质量", "优", "优", 10, 10, None),
-            ("产出指标", "成本指标", "资金支出进度", "按计划支出", "按计划支出", 10, 10, None),
-            ("效益指标", "社会效益指标", "医保便民服务", "持续推进", "持续推进中", 20, 20, None),
-            ("效益指标", "可持续影响指标", "群众投诉率", "低", "无投诉", 10, 10, None),
-            ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%", 10, 10, None)]
+    """The rate row at ``place`` and the seven met indicators of ``QUALITATIVE_MET``, the
+    first of ``first_weight`` points (20: the 分值 total 100; 15: 95; 25: 105)."""
+    first = QUALITATIVE_MET[0]
+    return [RATE_PLACES[place], (*first[:5], first_weight, first_weight, first[7]),
+            *QUALITATIVE_MET[1:]]
 
 
 def _table(path, place, first_weight, money_points):
