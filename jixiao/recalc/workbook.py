@@ -22,6 +22,7 @@ from pathlib import Path
 from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
+from jixiao.xlsx.book import name_place
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.package import CellValue, ExcelError, Package
 from jixiao.xlsx.refs import area_cells
@@ -290,16 +291,17 @@ def unscored_rows(package: Package) -> list[Source]:
 
 def _place(text: str | None) -> tuple[str, list[str]] | None:
     """(sheet, cells) of a one-column name such as "'自评表'!$H$13:$H$42"; None otherwise."""
-    if not text or "!" not in text:
+    place = name_place(text)
+    if place is None:
         return None
-    sheet, _, area = text.rpartition("!")
+    sheet, area = place
     try:
-        rows = area_cells(area.replace("$", ""))
+        rows = area_cells(area)
     except ValueError:
         return None
     if any(len(row) != 1 for row in rows):
         return None
-    return sheet.strip("'").replace("''", "'"), [row[0] for row in rows]
+    return sheet, [row[0] for row in rows]
 
 
 __all__ = ["ENGINES", "Failure", "Recalculation", "default_output", "recalc_file",

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jixiao.errors import Encrypted, UnreadableWorkbook, missing_file
 from jixiao.fileio import os_error_text
@@ -372,7 +373,38 @@ def has_jx_names(archive: zipfile.ZipFile) -> bool:
         return False
 
 
-_ONE_CELL = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+@dataclass(frozen=True)
+class DefinedName:
+    name: str
+    text: str                     # what it refers to: "'自评表'!$K$2"
+    local_sheet: int | None = None  # index of the sheet it belongs to; None: workbook scope
+    hidden: bool = False
+
+
+def defined_names(root: Any) -> list[DefinedName]:
+    """The defined names of a parsed workbook part (transitional or strict namespace)."""
+    names = []
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.rpartition("}")[2] == "definedName":
+            local = element.get("localSheetId")
+            names.append(DefinedName(element.get("name", ""), element.text or "",
+                                     int(local) if local is not None and local.isdigit()
+                                     else None, element.get("hidden") in ("1", "true")))
+    return names
+
+
+def name_place(text: str | None) -> tuple[str, str] | None:
+    """(sheet, area without $) of what a name refers to ("'自评表'!$K$2" → ("自评表", "K2"));
+    None for a constant or a formula."""
+    sheet, bang, area = (text or "").strip().rpartition("!")
+    if not bang or not sheet or not _AREA.fullmatch(area):
+        return None
+    if sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1:
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, area.replace("$", "")
+
+
+_AREA = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 
 
 def defined_cell(archive: zipfile.ZipFile, name: str) -> tuple[str, str] | None:
@@ -381,25 +413,17 @@ def defined_cell(archive: zipfile.ZipFile, name: str) -> tuple[str, str] | None:
     range, a formula or nothing."""
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml.common import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from jixiao.xlsx.xml import parse_xml
 
     try:
         member = next((member for member in archive.namelist()
                        if member.endswith("workbook.xml")), None)
         if member is None:
             return None
-        root = fromstring(archive.read(member))
-    except (KeyError, zipfile.BadZipFile, OSError, ParseError, DefusedXmlException):
+        root = parse_xml(archive.read(member))
+    except (KeyError, zipfile.BadZipFile, OSError, ParseError):
         return None
-    for element in root.iter():
-        if element.tag.rpartition("}")[2] == "definedName" and element.get("name") == name \
-                and element.get("localSheetId") is None:
-            sheet, bang, area = (element.text or "").strip().rpartition("!")
-            match = _ONE_CELL.fullmatch(area)
-            if not bang or not sheet or match is None:
-                return None
-            if sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1:
-                sheet = sheet[1:-1].replace("''", "'")
-            return sheet, f"{match.group(1)}{match.group(2)}"
-    return None
+    text = next((item.text for item in defined_names(root)
+                 if item.name == name and item.local_sheet is None), None)
+    place = name_place(text)
+    return place if place is not None and ":" not in place[1] else None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from jixiao.errors import UnreadableWorkbook, missing_file
-from jixiao.xlsx.book import read_relationships, relationships_part
+from jixiao.xlsx.book import DefinedName, defined_names, read_relationships, relationships_part
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.refs import column_letters, split_ref
@@ -77,14 +77,6 @@ class Cell:
     value: CellValue       # the constant, or a formula's cached result
     data_type: str         # the t= attribute as stored ("n" when absent)
     formula: Formula | None
-
-
-@dataclass(frozen=True)
-class DefinedName:
-    name: str
-    text: str                     # what it refers to: "'自评表'!$K$2"
-    local_sheet: int | None = None  # index of the sheet it belongs to; None: workbook scope
-    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,13 +152,7 @@ class Package:
                 sheets.append(Sheet(sheet.get("name", ""), targets[rid]))
         if len({sheet.name.upper() for sheet in sheets}) < len(sheets):
             raise KeyError("two sheets of one name")  # Excel refuses such a file too
-        names = []
-        for defined in root.iter(f"{{{ns}}}definedName"):
-            local = defined.get("localSheetId")
-            names.append(DefinedName(defined.get("name", ""), defined.text or "",
-                                     int(local) if local is not None else None,
-                                     defined.get("hidden") in ("1", "true")))
-        return sheets, names
+        return sheets, defined_names(root)
 
     @property
     def is_macro_enabled(self) -> bool:
