@@ -25,7 +25,7 @@ from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
-from jixiao.units import bare_in_base, fraction_as_percent, split_unit
+from jixiao.units import bare_in_base, fraction_as_percent, is_unit, split_unit
 
 
 @dataclass(frozen=True)
@@ -645,14 +645,22 @@ NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏
                        "未达到年度指标值", "偏差原因", "否", "略"))
 
 
+# A note of the unit the row counts in (单位：万元, 计量单位: 个), or the unit alone (万元):
+# what a 备注 often holds, no cause
+_UNIT_NOTE = re.compile("(?:计量|度量)?单位")
+
+
 def unexplained(reason: object) -> bool:
     """Whether a 偏差原因 explains nothing: blank, only dashes, slashes or dots (——, ／,
-    …), "无" (暂无。 没有 N/A …), "已完成", or a bare number."""
+    …), "无" (暂无。 没有 N/A …), "已完成", a bare number, or only a unit (单位：万元)."""
     if blank_value(reason) or not isinstance(reason, str):
         return True
     words = "".join(character for character in reason
                     if unicodedata.category(character)[0] not in "PSZC")
-    return not words or words.isdigit() or words.upper() in NO_REASON
+    if not words or words.isdigit() or words.upper() in NO_REASON:
+        return True
+    unit = words[note.end():] if (note := _UNIT_NOTE.match(words)) else words
+    return not unit or is_unit(unit)
 
 
 def unfilled(table: SelfEvaluation) -> bool:

@@ -112,6 +112,20 @@ def _counted(unit: str) -> str:
     return _SYNONYMS.get(unit[0], unit[0])
 
 
+_MONEY_UNIT = "元"  # 元, 万元, 亿元 (the prefix taken off first)
+
+
+def is_unit(text: str) -> bool:
+    """Whether ``text`` is no more than a unit (万元, 个, 人次, 平方米, 小时): a 备注 saying
+    what a row's figures count."""
+    unit = _SYNONYMS.get(text, text)
+    prefix = next((prefix for prefix in _SCALE_PREFIXES
+                   if unit.startswith(prefix) and unit != prefix), "")
+    unit = _SYNONYMS.get(unit[len(prefix):], unit[len(prefix):])  # 万元 → 元, 万人次 → 人次
+    return unit == _MONEY_UNIT or unit in _QUANTITIES or unit in _KEPT \
+        or unit in _COUNTED_TIMES or (len(unit) == 1 and unit in _COUNTING)
+
+
 def unit_name(unit: str) -> str:
     """A unit as a clerk reads it in a message: "" → 无单位, a date (with or without
     its year) → 日期."""
