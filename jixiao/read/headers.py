@@ -366,6 +366,9 @@ def adjusted_target(first: str, second: str) -> bool:
         or (says(first, _INITIAL) and not says(second, _INITIAL) and "年初" in first)
 
 
+_BESIDE = 4  # columns at most from the 偏差原因 to a second reason column (改进措施, 备注)
+
+
 def _second_reason(role: str | None, columns: dict[str, int]) -> bool:
     """Whether a reason column comes after another (未完成原因分析 | 改进措施): the clerk may
     explain in either, so it is read as ``measures``."""
@@ -380,7 +383,7 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         role = indicator_role(text)
         if role == "weight":
             weights.append(column)
-        if _second_reason(role, columns) and column - columns["reason"] <= 4:
+        if _second_reason(role, columns) and column - columns["reason"] <= _BESIDE:
             # beside the first (a 偏差原因 further right is another block's: an example's)
             columns.setdefault("measures", column)
         if role and role != "ignore" and role not in columns:
@@ -527,6 +530,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         if remark is not None:
             columns["reason"] = remark
     _reason_spread(grid, columns, range(top, data_start))
+    _remark_beside(grid, columns, range(top, data_start))
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
@@ -540,6 +544,20 @@ def _reason_spread(grid: Grid, columns: dict[str, int], rows: range) -> None:
         return
     if any(grid.origin.get((row, reason + 1)) == (row, reason) for row in rows):
         columns["measures"] = reason + 1
+
+
+def _remark_beside(grid: Grid, columns: dict[str, int], rows: range) -> None:
+    """A 备注 column right of the 偏差原因 (within ``_BESIDE`` columns: one further right
+    is another block's) is read as ``remark``: a reason the clerk wrote there, the 偏差原因
+    left empty (or 无), explains the row as well."""
+    reason = columns.get("reason")
+    if reason is None or not {"target", "actual"} & set(columns):
+        return
+    remark = next((column for row in rows for column in grid.rows.get(row, [])
+                   if reason < column <= reason + _BESIDE
+                   and grid.texts.get((row, column), "").startswith("备注")), None)
+    if remark is not None and remark not in columns.values():
+        columns["remark"] = remark
 
 
 def _spanned_level1(grid: Grid, columns: dict[str, int], top: int, data_start: int

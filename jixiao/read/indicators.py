@@ -110,7 +110,7 @@ def _date_as_shown(day: _dt.date, number_format: str) -> Any:
 _AS_SHOWN = frozenset(("target", "actual", "initial_target"))
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 # A cell merged down over the rows below it holds theirs too (not the points: they count once)
-_MERGED_DOWN = frozenset(("reason", "target", "actual"))
+_MERGED_DOWN = frozenset(("reason", "remark", "target", "actual"))
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
 _CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit")  # with name, 分值 and a typed 得分:
 # a row holding any of them, other than a placeholder, is an indicator
@@ -1225,13 +1225,15 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
             level1, level2 = both
             level1_source = level2_source = level1_source or level2_source
     measures = places.pop("measures", None)  # a second 原因/改进措施 column, if any
+    remark = places.pop("remark", None)  # a 备注 column beside the 偏差原因, if any
     indicator = Indicator(
         level1=None if level1 is None else str(level1).strip(),
         level2=None if level2 is None else str(level2).strip(),
         name=without_template_number(_text(value("name"))), target=value("target"),
         actual=value("actual"),
         weight=points(value("weight")), score_declared=points(value("score")),
-        reason=_explanation(_reason(value("reason")), _reason(value("measures"))),
+        reason=_explanation(_reason(value("reason")), _reason(value("measures")),
+                            _reason(value("remark"))),
         nature=_text(value("nature")), unit=_text(value("unit")),
         sources=Sources(places))  # each made a Source when read
     sign = _text(value("sign"))
@@ -1242,9 +1244,11 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
             indicator.sources["contrary_nature"] = places.get("nature")
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
-    if measures is not None and indicator.reason is not None \
-            and indicator.reason != _reason(value("reason")):
-        indicator.sources["reason"] = measures  # explained in the 改进措施 only
+    if indicator.reason is not None and indicator.reason != _reason(value("reason")):
+        # explained in the 改进措施 or the 备注 only
+        written = measures if indicator.reason == _reason(value("measures")) else remark
+        if written is not None:
+            indicator.sources["reason"] = written
     if "weight" not in read and indicator.name:  # no 分值 column: the points in the name
         name, stated = heading_points(indicator.name)  # (湖南 得分表: 相关性（5分）)
         if stated is not None and name:
@@ -1273,8 +1277,11 @@ def _reason(value: Any) -> str | None:
     return without_instructions(text) if text else text
 
 
-def _explanation(reason: str | None, measures: str | None) -> str | None:
-    """The row's explanation: its 偏差原因, or its 改进措施 where the 原因 says nothing (无, /)."""
-    if unexplained(reason) and not unexplained(measures):
-        return measures
+def _explanation(reason: str | None, measures: str | None, remark: str | None = None
+                 ) -> str | None:
+    """The row's explanation: its 偏差原因, or its 改进措施 where the 原因 says nothing (无, /),
+    or its 备注 where neither does."""
+    for written in (reason, measures, remark):
+        if not unexplained(written):
+            return written
     return reason or measures
