@@ -142,13 +142,14 @@ def rule_name(text: str) -> str | None:
     for name in RULE_SETS:
         if text.startswith(name):
             return name
-    if "比例" in text:
-        return "ratio"
-    if "四川" in text:
-        return "sichuan"
-    if "财预" in text or "财政部" in text:
-        return "mof2020"
-    return None
+    return next((name for word, name in RULE_WORDS if word in text), None)
+
+
+# Words that name a rule set anywhere in a 评分规则 cell, in the order ``rule_name`` tries them
+RULE_WORDS = (("比例", "ratio"), ("四川", "sichuan"), ("财预", "mof2020"), ("财政部", "mof2020"))
+# What a 评分规则 cell may hold, for the messages that ask for one
+RULE_CHOICES = (f"{'、'.join(RULE_SETS)} 之一（也可写“比例法”“四川”“财预〔2020〕10号”"
+                "“财政部”）")
 
 
 def percent_value(value: float) -> float | str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jixiao.model import Source
     from jixiao.recalc.workbook import Recalculation
 
 
@@ -39,12 +40,13 @@ def run(args: argparse.Namespace) -> int:
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,
                                       engine=args.engine)
-    print(report_text(result, written))
+    print(report_text(result, written, Path(args.input)))
     return 1 if result.failures or result.cycles or result.warnings or result.unscored else 0
 
 
-def report_text(result: Recalculation, written: Path) -> str:
-    """The command's report: what was computed, what failed, where it was written."""
+def report_text(result: Recalculation, written: Path, source: Path | None = None) -> str:
+    """The command's report: what was computed, what failed, where it was written.
+    ``source``: the file recalculated, named where the clerk is to change it."""
     how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
     if result.backup is not None:
@@ -59,6 +61,14 @@ def report_text(result: Recalculation, written: Path) -> str:
         for cycle in result.cycles:
             lines.append("  " + "、".join(str(source) for source in cycle))
     warnings = result.warnings
+    if result.unknown_rules is not None:
+        told = result.rules_warnings
+        lines.append(_unknown_rules(result.unknown_rules, len(told), source or written))
+        warnings = [item for item in warnings if item not in told]
+        from jixiao.native import WARN_TOTAL
+
+        if all(text == WARN_TOTAL for _, text in warnings):  # the 总分 of those scores alone
+            warnings = []
     if warnings:
         lines.append(f"有 {len(warnings)} 个单元格显示 ⚠（规则无法计算，请按提示修改输入）：")
         for source, text in warnings:
@@ -69,9 +79,22 @@ def report_text(result: Recalculation, written: Path) -> str:
         lines.append(f"第{row}行填了分值，得分单元格 {source} 却没有公式（新插入的行，或公式被删除），"
                      f"该行不计入总分：请从上一行复制 H 列（得分）和 K 列（是否达成）的公式后再重算"
                      "（退出码 1）")
-    if not result.failures and not result.cycles and not warnings and not result.unscored:
+    if result.unknown_rules is not None and not warnings:
+        lines.append("结果不完整（退出码 1）：得分、总分和评分等级未能算出")
+    if not result.failures and not result.cycles and not result.warnings and not result.unscored:
         lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
+
+
+def _unknown_rules(rules_cell: tuple[Source, str], scores: int, source: Path) -> str:
+    """The one line for a 评分规则 naming no rule set: the cause of every score's ⚠."""
+    from jixiao.rules import RULE_CHOICES
+
+    cell, text = rules_cell
+    shown = f"{scores} 个得分单元格显示 ⚠，" if scores else ""
+    return (f"“{source.name}”的评分规则单元格 {cell} 填的是“{text}”，不是 jixiao 能识别的"
+            f"评分规则，模板的公式不按它计分（{shown}总分和评分等级算不出）："
+            f"请把 {cell} 改为 {RULE_CHOICES}后重算")
 
 
 def _incomplete(result: Recalculation) -> str:

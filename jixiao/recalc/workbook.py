@@ -64,10 +64,32 @@ class Recalculation:
     backup: Path | None = None                    # recalc --in-place: where the original went
     # jixiao's template: indicator rows with a 分值 but no score formula (``unscored_rows``)
     unscored: list[Source] = field(default_factory=list)
+    # jixiao's template: its 评分规则 cell and what it holds, where that names no rule set
+    # (``unknown_rules``): every score shows ⚠ for this one cell
+    unknown_rules: tuple[Source, str] | None = None
 
     @property
     def cell_count(self) -> int:
         return sum(len(cells) for cells in self.values.values())
+
+    @property
+    def rules_warnings(self) -> list[tuple[Source, str]]:
+        """The ⚠ cells that show only that the 评分规则 names no rule set (``unknown_rules``):
+        what the native formulas and the JX_ functions show for it."""
+        if self.unknown_rules is None:
+            return []
+        from jixiao.cellfuncs import ERROR_MARK
+        from jixiao.errors import UnknownRuleSet
+        from jixiao.native import WARN_RULES
+        from jixiao.rules import rule_set
+
+        try:
+            rule_set(self.unknown_rules[1])
+        except UnknownRuleSet as error:
+            told = {WARN_RULES, f"{ERROR_MARK} {error}"}
+        else:  # (not reached: the cell names no rule set)
+            told = {WARN_RULES}
+        return [(source, text) for source, text in self.warnings if text in told]
 
     @property
     def warnings(self) -> list[tuple[Source, str]]:
@@ -261,7 +283,31 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                 text = formulas.get((sheet, ref))
                 failures.append(Failure(Source(sheet, ref), value, reason,
                                         f"={text}" if text else None))
-    return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package))
+    return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package),
+                         unknown_rules=unknown_rules(package))
+
+
+def unknown_rules(package: Package) -> tuple[Source, str] | None:
+    """The 评分规则 cell of jixiao's template (``JX_Rules``) and its text, where the text
+    names no rule set (``rules.rule_name``: 浙江, 省标准); None where it is blank, names one,
+    or the workbook has no such cell. Both templates' formulas show ⚠ in every score under
+    it; ``jixiao check`` reads the same cell by the same rule (JX505)."""
+    from jixiao.model import plain_text
+    from jixiao.rules import rule_name
+
+    names = {name.name: name.text for name in package.defined_names if name.local_sheet is None}
+    place = name_place(names.get("JX_Rules"))
+    if place is None or ":" in place[1]:
+        return None
+    sheet_name, ref = place
+    sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
+    if sheet is None:
+        return None
+    cell = next((cell for cell in package.cells(sheet) if cell.ref == ref), None)
+    text = plain_text(cell.value).strip() if cell is not None and cell.value is not None else ""
+    if not text or rule_name(text) is not None:
+        return None
+    return Source(sheet_name, ref), text
 
 
 def unscored_rows(package: Package) -> list[Source]:
