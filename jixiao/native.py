@@ -57,6 +57,7 @@ from jixiao.rules import (
     MONEY_BLANK,
     NOT_GRADED,
     RULE_SETS,
+    RULE_WORDS,
     SCORE_STEP,
     TIMELINESS_WORD,
     TOLERANCE,
@@ -238,13 +239,54 @@ def own_level2(row: int) -> str:
     return f'LOOKUP(2,1/({cells}<>""),{cells})'
 
 
-def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> dict[str, str]:
+# The rule set the 评分规则 cell names, as ``rules.rule_name`` reads it: a defined name of
+# the native template holding ``rule_set_formula`` (a formula, no cell), which every row reads.
+RULE_SET_NAME = "JX_RuleSet"
+UNKNOWN_RULES = "?"  # what it gives for words naming no rule set (浙江); "" for a blank cell
+# What the reading drops (``parsing.compact_text`` drops every space): spaces, line breaks
+_RULE_SPACES = (*REPLACEMENTS[:5], ("\xa0", ""))
+
+
+def rule_set_formula(rules_cell: str) -> str:
+    """``rules.rule_name`` as a formula over the 评分规则 cell: a rule set's own name at the
+    start (``sichuan（四川）``), else a word of ``RULE_WORDS`` (四川, 比例法, 财预〔2020〕10号);
+    "" for a blank cell (the default rules), ``UNKNOWN_RULES`` for anything else, a list
+    naming more than one rule set as well. (Full-width letters, which ``rule_name`` reads
+    as their ASCII twins, are not read: ⚠ there, never a wrong rule set.)"""
+    as_text = f'{rules_cell}&""'
+    text = f"LOWER({_substitute(as_text, _RULE_SPACES)})"
+    named = "+".join(f'ISNUMBER(SEARCH("{name}",{text}))' for name in _NAMES)
+    formula = f'"{UNKNOWN_RULES}"'
+    for word, name in reversed(RULE_WORDS):
+        formula = f'IF(ISNUMBER(SEARCH("{word}",{text})),"{name}",{formula})'
+    for name in reversed(_NAMES):
+        formula = f'IF(LEFT({text},{len(name)})="{name}","{name}",{formula})'
+    return f'IF({text}="","",IF({named}>1,"{UNKNOWN_RULES}",{formula}))'
+
+
+def rule_set_key(value: Any) -> str:
+    """What ``rule_set_formula`` gives for a 评分规则 cell holding ``value``."""
+    text = plain_text(value)
+    for old, new in _RULE_SPACES:
+        text = text.replace(old, new)
+    text = text.lower()
+    if not text:
+        return ""
+    if sum(name in text for name in _NAMES) > 1:
+        return UNKNOWN_RULES
+    for name in _NAMES:
+        if text.startswith(name):
+            return name
+    return next((name for word, name in RULE_WORDS if word in text), UNKNOWN_RULES)
+
+
+def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> dict[str, str]:
     """Column letter → formula (with "=") of every computed cell of indicator row ``row``:
-    the helpers, 得分 (H) and 是否达成 (K)."""
+    the helpers, 得分 (H) and 是否达成 (K). ``rule_set``: where ``rule_set_formula`` is."""
     e, f, j = f"E{row}", f"F{row}", f"J{row}"
     h = {key: f"{column}{row}" for key, column in _HELPERS.items()}
     g = h["points"]  # the 分值 in points (10% typed is 10)
-    rules = f"LOWER(TRIM({rules_name}))"
+    rules = rule_set
     ratio = f'{rules}="{_RATIO}"'
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
@@ -287,8 +329,7 @@ def row_formulas(row: int, level2_cell: str, rules_name: str = "JX_Rules") -> di
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)},NOT(OR({per_period})))'
     formulas["kind"] = (
         f'IF(AND({e}="",{f}="",{g}=""),"",'
-        f'IF(AND({rules}<>"",' + ",".join(f'{rules}<>"{name}"' for name in _NAMES) + '),'
-        f'"{WARN_RULES}",'
+        f'IF({rules}="{UNKNOWN_RULES}","{WARN_RULES}",'
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF({e}="","{WARN_TARGET}",IF({f}="","{WARN_ACTUAL}",'
         f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
@@ -397,7 +438,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     a percent format (105% typed: 1.05, read as 105 %, whatever its size)."""
     weight = weight_points(weight, weight_percent)
     values: dict[str, Any] = {"points": weight}
-    rules = plain_text(rules_name).strip().lower()
+    rules = rule_set_key(rules_name)
     if _is_number(target) and target_percent:
         t_text, op, t_unit, t_num = "", "", "%", percent_value(target)
     elif isinstance(target, (int, float)) and not isinstance(target, bool):
@@ -427,7 +468,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
 
     if _blank(target) and _blank(actual) and _blank(weight):
         kind = ""
-    elif rules not in ("", *RULE_SETS):
+    elif rules == UNKNOWN_RULES:
         kind = WARN_RULES
     elif not _is_number(weight) or weight < 0:
         kind = WARN_WEIGHT
@@ -594,6 +635,20 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     return out
 
 
+def reads_rule_set(formula: object) -> bool:
+    """Whether a native template's row formula reads the 评分规则 through ``RULE_SET_NAME``
+    (written since rt23); an older one takes only a rule set's exact name (``sichuan``),
+    and shows ⚠ for 四川."""
+    return not isinstance(formula, str) or RULE_SET_NAME.lower() in formula.lower()
+
+
+def _exact_rule_set(value: Any) -> str:
+    """The rule set an older native template's formulas take from its 评分规则 cell:
+    its exact name, any case, spaces trimmed; ``UNKNOWN_RULES`` for other words."""
+    text = plain_text(value).strip().lower()
+    return text if text in ("", *RULE_SETS) else UNKNOWN_RULES
+
+
 def grades_weights(formula: object) -> bool:
     """Whether a native template's 评分等级 formula gives no grade where the 分值 do not
     total 100 (written since rt14); an older one grades any total."""
@@ -685,6 +740,8 @@ def native_results(get: Callable[[str], Any],
     in_percent = percent or (lambda _ref: False)
     c = COLUMN
     rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
+    if formula is not None and not reads_rule_set(formula(f"{_HELPERS['kind']}{FIRST_ROW}")):
+        rules = _exact_rule_set(rules)
     out: dict[str, Any] = {}
     scores, weights, filled = [], [], []
     for row in range(FIRST_ROW, LAST_ROW + 1):

@@ -152,6 +152,10 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
         _make_native(ws)
         wb.defined_names[native.MARKER_NAME] = DefinedName(native.MARKER_NAME,
                                                            attr_text='"native"')
+        # the rule set the 评分规则 cell names, read as jixiao check reads it: every row's
+        # formulas read this name, not the cell
+        wb.defined_names[native.RULE_SET_NAME] = DefinedName(
+            native.RULE_SET_NAME, attr_text=native.rule_set_formula("JX_Rules"))
     wb.properties.creator = "jixiao"
     wb.properties.title = "项目支出绩效自评表"
     with atomic_output(path) as temporary:

@@ -30,6 +30,7 @@ UNITS = ["%", "小时", "个", "次", "万元", "", "人", "万人", "天", "分
          "元/人*月", "元/月", "次/年", "个月", "个工作日", "日", "月底前"]
 QUALITATIVE = ["及时", "规范", "满意", "明显提升", "有效", "2024年12月31日前"]
 LEVELS = ["达成", "部分达成", "未达成", "达成指标", "基本完成"]
+RULE_SET = "AC"  # beside the helper columns: the rule set column L names
 LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "满意度指标"]
 
 
@@ -87,11 +88,18 @@ def computed(tmp_path_factory) -> tuple[list[dict[str, object]], dict[str, list[
             cell.value = row[key]
             if isinstance(row[key], str) and row[key].startswith("="):
                 cell.data_type = "s"  # typed text, as a clerk's "=100%" stays text
-        for column, formula in native.row_formulas(number, f"C{number}", f"L{number}").items():
-            sheet[f"{column}{number}"] = formula
+        _write_row_formulas(sheet, number)
     path = tmp_path_factory.mktemp("native") / "native.xlsx"
     book.save(path)
     return rows, sheets_as_shown(path, path.parent)["rows"]
+
+
+def _write_row_formulas(sheet, number: int) -> None:
+    """Row ``number``'s native formulas, its 评分规则 in column L read as the template's
+    JX_RuleSet name reads it (``native.rule_set_formula``, here in column AC)."""
+    sheet[f"{RULE_SET}{number}"] = "=" + native.rule_set_formula(f"{COLUMNS['rules']}{number}")
+    for column, formula in native.row_formulas(number, f"C{number}", f"{RULE_SET}{number}").items():
+        sheet[f"{column}{number}"] = formula
 
 
 def _shown(value: object) -> str:
@@ -320,8 +328,7 @@ def percent_rows(tmp_path_factory) -> list[list[str]]:
             sheet[f"{column}{number}"] = value
             if isinstance(value, float):
                 sheet[f"{column}{number}"].number_format = "0%" if number % 2 else "0.00%"
-        for column, formula in native.row_formulas(number, f"C{number}", f"L{number}").items():
-            sheet[f"{column}{number}"] = formula
+        _write_row_formulas(sheet, number)
     path = tmp_path_factory.mktemp("native-percent") / "percent.xlsx"
     book.save(path)
     return sheets_as_shown(path, path.parent)["rows"]
@@ -567,8 +574,7 @@ def comma_rows(tmp_path_factory) -> list[list[str]]:
     for number, (target, actual, level2, _) in enumerate(COMMA_ROWS, start=FIRST):
         sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
         sheet[f"E{number}"], sheet[f"F{number}"] = target, actual
-        for column, formula in native.row_formulas(number, f"C{number}", f"L{number}").items():
-            sheet[f"{column}{number}"] = formula
+        _write_row_formulas(sheet, number)
     path = tmp_path_factory.mktemp("native-commas") / "commas.xlsx"
     book.save(path)
     return sheets_as_shown(path, path.parent)["rows"]
@@ -615,3 +621,24 @@ def test_a_template_with_thousands_separators_totals_as_jixiao_check(tmp_path):
     table = result.tables[0]
     assert table.evaluation.total == 98.77
     assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504", "JX404")]
+
+
+RULE_WORDS = ["四川", "比例法", "mof2020", "RATIO ", "sichuan（四川）", "财预〔2020〕10号", "财政部规则",
+              "比例 法", "四\n川", "浙江", "省标准", "mof2020、ratio 或 sichuan", "mof2020 比例法",
+              "\u3000ratio\u00a0", 2020]
+
+
+def test_libreoffice_reads_the_rules_cell_as_the_python_mirror_does(tmp_path):
+    """The template's JX_RuleSet (``native.rule_set_formula``) against ``rule_set_key``,
+    which tests/product/test_template_rules_cell.py holds to ``rules.rule_name``."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, word in enumerate(RULE_WORDS, start=FIRST):
+        sheet[f"L{number}"] = word
+        sheet[f"{RULE_SET}{number}"] = "=" + native.rule_set_formula(f"L{number}")
+    path = tmp_path / "rules.xlsx"
+    book.save(path)
+    rows = sheets_as_shown(path, tmp_path)["rows"]
+    assert [_cell(rows, number, RULE_SET) for number in range(FIRST, FIRST + len(RULE_WORDS))] \
+        == [native.rule_set_key(word) for word in RULE_WORDS]
