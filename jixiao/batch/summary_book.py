@@ -2,7 +2,8 @@
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
-              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names the file before it;
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names its original:
+              of the files with its bytes the one nearest the root, then the first in path order;
               a version of a project sent in several files names the others: ``_with_versions``)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
@@ -139,7 +140,12 @@ class Summary:
         self._order: list[str] = []     # the run's files in the summary's order
         self._next = 0                  # the first of them not written yet
         self._contents: dict[str, str] = {}    # file → its content key, until it is written
-        self._first_with: dict[int, str] = {}  # content key (its start) → the first file with it
+        self._first_with: dict[int, str] = {}  # content key (its start) → its original
+        # the contents whose original may still change: a file nearer the root with those
+        # bytes may come later (0备份/x.xlsx sorts before x.xlsx); their counts wait on disk
+        self._open_firsts: set[int] = set()
+        # by place in the order: whether a file nearer the root comes after it (0/1)
+        self._passable = bytearray()
         # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
         self._originals: dict[str, tuple[str, int]] = {}  # of the run; and its place in order
         self._book: _Book | None = None
@@ -192,6 +198,7 @@ class Summary:
         if not _sorted(self._order):
             self._order.sort(key=path_order)
         self._originals = _originals(self._order)
+        self._passable = _passable(self._order)
         self._places.base = os.path.realpath(target.resolve().parent)
         self._book = _Book(target, self._order, self._places.copy, self._places.file)
 
@@ -269,35 +276,46 @@ class Summary:
                 return  # x - 副本.xlsx waits for x.xlsx (just after it): the same bytes?
             items = waiting.pop(file)
             self._next += 1
-            self._write(book, file, items)
+            self._write(book, file, items, self._passable[self._next - 1])
 
-    def _write(self, book: _Book, file: str, items: list[_Waiting]) -> None:
-        """The rows of one file, in path order: a file with the bytes of one before it (the
-        same table sent twice under two names) says so in its 原因, and is counted in 统计
-        as a duplicate only."""
+    def _write(self, book: _Book, file: str, items: list[_Waiting], passable: bool = True
+               ) -> None:
+        """The rows of one file, in path order. Of the files with the same bytes (the same
+        table sent twice under two names) one is the original: the one nearest the root
+        (收件/x.xlsx, not 收件/0备份/x.xlsx), then the first in path order (but x.xlsx, not
+        x - 副本.xlsx); the others say so in their 原因 and are counted in 统计 as
+        duplicates only. ``passable``: a file nearer the root may come after this one;
+        then, if it is an original, its counts wait on disk until every file is in."""
         # the bytes alone, whatever the suffix: 自评表.xls and 自评表.et are one table
         content = same_bytes(self._contents.pop(file, ""))
-        first = file
+        key = first = None
         if content:
             # 8 bytes of the bytes' SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
             key = int(content, 16)
             first = self._first_with.get(key, "")
             if not first:  # the first with these bytes; but of x - 副本.xlsx and x.xlsx
                 original = self._originals.get(file)  # the same, x.xlsx is the original
-                first = (original[0] if original is not None
-                         and same_bytes(self._contents.get(original[0], "")) == content
-                         else file)
+                if original is not None and same_bytes(
+                        self._contents.get(original[0], "")) == content:
+                    first = original[0]  # written next: it may be passed until then
+                    self._open_firsts.add(key)
+                else:
+                    first = file
                 self._first_with[key] = first
+            elif key in self._open_firsts and _depth(file) < _depth(first):
+                first = self._first_with[key] = file  # 收件/x.xlsx after 收件/0备份/x.xlsx
+            if first == file:
+                if passable:
+                    self._open_firsts.add(key)
+                else:
+                    self._open_firsts.discard(key)
         for rows, findings, tally in items:
-            if first != file:
-                same = f"与“{readable_text(self._places.file(first))}”内容相同"
-                rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
-                        for row in rows]
-                self.duplicates += 1
-            else:
+            if first is None or first == file and key not in self._open_firsts:
                 self._count(tally)
                 self._add_versions(file, rows)
-            book.add(file, rows, findings, counted=first == file)
+            elif first == file:
+                book.defer(file, key, rows, tally)  # counted at the end if still the original
+            book.add(file, rows, findings, key or 0)
 
     def _add_versions(self, file: str, rows: list[tuple[Any, ...]]) -> None:
         """Note the projects of a file's tables (a file counted, not a duplicate)."""
@@ -315,8 +333,10 @@ class Summary:
             if first != file:
                 files = self._versions.setdefault(key_hash, [first])
                 self._version_count[key_hash] = self._version_count.get(key_hash, 1) + 1
-                if len(files) < _NAMED:
-                    files.append(file)
+                # the first _NAMED in path order, whenever each was counted (an original
+                # nearer the root than a copy before it is counted at the end)
+                bisect.insort(files, self._own_string(file), key=path_order)
+                del files[_NAMED:]
 
     def _own_string(self, file: str) -> str:
         """The run's own string of ``file`` (its list's), if it is one of the run's files."""
@@ -361,9 +381,19 @@ class Summary:
             if not _among(self._order, file):
                 self._book.unlinked.add(file)  # not read by this run: no link to it
             self._write(self._book, file, self._waiting.pop(file))
-        for file, rows, counted in self._book.spooled():
+        for file, key, rows, tally in self._book.deferred():  # the originals still open
+            if self._first_with.get(key) == file:
+                self._count(tally)
+                self._add_versions(file, rows)
+        for file, key, rows in self._book.spooled():
+            first = self._first_with.get(key, file) if key else file
+            if first != file:
+                same = f"与“{readable_text(self._places.file(first))}”内容相同"
+                rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
+                        for row in rows]
+                self.duplicates += 1
             for row in rows:
-                self._book.table.add(self._with_versions(file, row) if counted else row)
+                self._book.table.add(row if first != file else self._with_versions(file, row))
 
     @property
     def project_count(self) -> int:
@@ -550,6 +580,29 @@ def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
+def _depth(file: str) -> int:
+    """How far ``file`` lies below the root of its file system: of two files with the same
+    bytes the one with fewer folders above it is the original (收件/x.xlsx, not the copy
+    in 收件/0备份 that sorts before it)."""
+    return os.path.abspath(file).count(os.sep)
+
+
+def _passable(order: list[str]) -> bytearray:
+    """For each file of ``order``, whether a file nearer the root comes after it: only
+    then can another file become the original of its bytes after it is written."""
+    passable = bytearray(len(order))
+    nearest = None
+    depths: dict[str, int] = {}  # a folder at a time: half the time of one per file
+    for at in range(len(order) - 1, -1, -1):
+        folder = os.path.dirname(order[at])
+        depth = depths.get(folder)
+        if depth is None:
+            depth = depths[folder] = _depth(order[at])
+        passable[at] = nearest is not None and nearest < depth
+        nearest = depth if nearest is None else min(nearest, depth)
+    return passable
+
+
 def _sorted(files: list[str]) -> bool:
     """Whether ``files`` are in ``path_order``: one key at a time."""
     before: tuple[Any, ...] | None = None
@@ -698,29 +751,34 @@ class _Book:
                                   self.unlinked, limit=_MAX_FINDING_ROWS, show_file=show_file)
             # 汇总's rows, until every file is in (``spooled``): a pickle per file
             self._spool = tempfile.TemporaryFile(dir=self._scratch.name)
+            # the counts of originals a file nearer the root may still pass (``deferred``)
+            self._deferred: Any = None
         except BaseException:
             self._scratch.cleanup()
             raise
 
     def add(self, file: str, rows: list[tuple[Any, ...]], findings: list[tuple[Any, ...]],
-            counted: bool) -> None:
+            content: int) -> None:
         """A file's 问题明细 rows, written now, and its 汇总 rows, kept on disk for
-        ``spooled`` (``counted``: not a duplicate, its 原因 may name its versions)."""
-        pickle.dump((file, rows, counted), self._spool, pickle.HIGHEST_PROTOCOL)
+        ``spooled`` with its ``content`` (0: none; its original is known only then)."""
+        pickle.dump((file, content, rows), self._spool, pickle.HIGHEST_PROTOCOL)
         for row in findings:
             self.findings.add(row)
 
-    def spooled(self) -> Iterable[tuple[str, list[tuple[Any, ...]], bool]]:
-        """The files ``add`` was given, in that order, one at a time: (file, 汇总 rows, counted)."""
-        spool = self._spool
-        spool.seek(0)
-        while True:
-            try:
-                yield pickle.load(spool)  # our own scratch file, just written
-            except EOFError:
-                break
-        spool.seek(0)
-        spool.truncate()
+    def spooled(self) -> Iterable[tuple[str, int, list[tuple[Any, ...]]]]:
+        """The files ``add`` was given, in that order, one at a time: (file, content, 汇总 rows)."""
+        yield from _unspooled(self._spool)
+
+    def defer(self, file: str, content: int, rows: list[tuple[Any, ...]], tally: Any) -> None:
+        """Keep on disk the rows and counts of an original that may yet be passed."""
+        if self._deferred is None:
+            self._deferred = tempfile.TemporaryFile(dir=self._scratch.name)
+        pickle.dump((file, content, rows, tally), self._deferred, pickle.HIGHEST_PROTOCOL)
+
+    def deferred(self) -> Iterable[tuple[str, int, list[tuple[Any, ...]], Any]]:
+        """What ``defer`` was given, in that order, one at a time."""
+        if self._deferred is not None:
+            yield from _unspooled(self._deferred)
 
     def finish(self, target: Path, blocks: list[_Block]) -> None:
         from xlsxwriter.exceptions import FileCreateError
@@ -740,12 +798,26 @@ class _Book:
                     raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
                         str(error)) from None
         finally:
-            self._spool.close()
-            self._scratch.cleanup()
+            self.discard()
 
     def discard(self) -> None:
         self._spool.close()
+        if self._deferred is not None:
+            self._deferred.close()
         self._scratch.cleanup()  # the rows' scratch files; no file was made at the target
+
+
+def _unspooled(spool: Any) -> Iterable[Any]:
+    """The pickles written to ``spool`` (our own scratch file), one at a time; then it
+    is emptied."""
+    spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(spool)
+        except EOFError:
+            break
+    spool.seek(0)
+    spool.truncate()
 
 
 @dataclass(frozen=True)

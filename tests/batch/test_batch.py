@@ -1169,6 +1169,45 @@ def test_the_same_bytes_are_a_duplicate_whatever_the_suffix(tmp_path):
         "项目表（WPS）.et": same(os.path.join("收件", "甲单位", "项目表.xlsx"))}
 
 
+def test_the_original_of_the_same_bytes_is_the_file_nearest_the_root(tmp_path):
+    """rt23 #1: of byte-identical files the first in path order was the original, so a
+    backup in 收件/0备份 (or 收件/备份: 备 sorts before 自) was called the original and the
+    reviewer's own 收件/x.xlsx its copy. The original is the file with the fewest folders
+    above it, then the first in path order (x.xlsx, not x - 副本.xlsx): in 原因, in 统计,
+    in the closing line, and in the versions a project names. Two copies side by side
+    (乙单位/y.xlsx, 甲单位/y.xlsx: equally deep) keep the path order."""
+    inbox = tmp_path / "收件"
+    for folder in ("0备份", "备份", "甲单位", "乙单位", "丙单位"):
+        (inbox / folder).mkdir(parents=True)
+    standard(inbox / "x.xlsx", name="项目甲", total=(100, 90), grade="优")
+    standard(inbox / "丙单位" / "x2.xlsx", name="项目甲")  # another version of 项目甲
+    zizhou(inbox / "自评表.xlsx")
+    standard(inbox / "甲单位" / "y.xlsx", name="项目乙")
+    for source, copy in (("x.xlsx", "0备份/x.xlsx"), ("x.xlsx", "x - 副本.xlsx"),
+                         ("自评表.xlsx", "备份/自评表.xlsx"), ("甲单位/y.xlsx", "乙单位/y.xlsx")):
+        shutil.copy(inbox / source, inbox / copy)
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "2")
+    assert code == 1
+    assert "已校验 8/8 个文件" in out and "2 张表有错误，0 张只有警告，0 张须人工审核（得分无法按规则核对），" \
+        "2 张通过，0 个文件无法读取；另有 4 个文件与另一文件内容相同（重复提交），不重复计数" in out
+    same = "与“{}”内容相同".format
+    version = "同一项目共 2 个文件：另见“{}”（项目名称和单位相同，内容不同）".format
+    rows = [(Path(row[12], row[0]).as_posix(), row[11])
+            for row in load_workbook(tmp_path / "汇总.xlsx")["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert rows == [
+        ("收件/0备份/x.xlsx", same(os.path.join("收件", "x.xlsx"))),
+        ("收件/x.xlsx", version(os.path.join("收件", "丙单位", "x2.xlsx"))),
+        ("收件/x - 副本.xlsx", same(os.path.join("收件", "x.xlsx"))),
+        ("收件/丙单位/x2.xlsx", version(os.path.join("收件", "x.xlsx"))),
+        ("收件/乙单位/y.xlsx", None),
+        ("收件/备份/自评表.xlsx", same(os.path.join("收件", "自评表.xlsx"))),
+        ("收件/甲单位/y.xlsx", same(os.path.join("收件", "乙单位", "y.xlsx"))),
+        ("收件/自评表.xlsx", None)]
+    stats = {row[0]: row[1] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row and row[0]}
+    assert [stats[label] for label in ("找到的文件", "含自评表的文件", "读出的自评表",
+                                       "重复提交的文件（与另一文件内容相同，不重复计数）")] == [8, 4, 4, 4]
+
+
 def test_names_are_sorted_naturally_everywhere(tmp_path):
     """rt21 #4: 汇总 came in code point order: 项目10 before 项目2, x - 副本.xlsx before
     x.xlsx (the space sorts before the dot). One order (``path_order``) everywhere the
