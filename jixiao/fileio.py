@@ -287,35 +287,72 @@ def keep_backup(source: Path) -> Path:
     elsewhere (``os.link`` creates a name exclusively and atomically, and
     follows no link).
     """
-    directory = source.parent if str(source.parent) else Path(".")
-    temporary, handle = _temporary_beside(source, directory)
+    names = (source.with_name(f"{source.name}.bak" if number == 0
+                              else f"{source.name}.{number}.bak") for number in range(MAX_BACKUPS))
+    with _finished_copy(source, source, f"无法备份“{source}”") as temporary:
+        for name in names:
+            if _same_regular_content(name, temporary):
+                return name
+            if _claimed(temporary, name, "备份"):
+                return name
+    raise OutputError(f"“{source.name}”已有 {MAX_BACKUPS} 个备份（.bak），请清理后再试")
+
+
+def write_new(source: Path, target: Path) -> Path:
+    """Copy the finished file ``source`` to ``target``, or, when anything is there (a file
+    the user may have opened and edited), to the first free name of ``NAME (2).xlsx``,
+    ``NAME (3).xlsx`` … as Windows and Excel name a second copy; return the name written.
+    Nothing is replaced: each name is taken exclusively, as ``keep_backup``'s are."""
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
+    names = (numbered_name(target, number) for number in range(1, MAX_BACKUPS + 1))
+    with _finished_copy(source, target, f"无法写入“{target}”") as temporary:
+        for name in names:
+            if _claimed(temporary, name):
+                return name
+    raise OutputError(f"“{target.name}”和“{numbered_name(target, 2).name}”至"
+                      f"“{numbered_name(target, MAX_BACKUPS).name}”都已存在，请清理后再试")
+
+
+def numbered_name(path: Path, number: int) -> Path:
+    """The ``number``-th name of a file's copies: ``path`` itself, then NAME (2).xlsx …"""
+    return path if number == 1 else path.with_name(f"{path.stem} ({number}){path.suffix}")
+
+
+@contextlib.contextmanager
+def _finished_copy(source: Path, target: Path, failure: str) -> Iterator[Path]:
+    """A flushed copy of ``source`` in a new hidden file beside ``target``, for
+    ``_claimed`` to name; removed afterwards if it was not. ``failure``: what a failed
+    copy is reported as."""
+    directory = target.parent if str(target.parent) else Path(".")
+    temporary, handle = _temporary_beside(target, directory)
     _LIVE.add(temporary)
     try:
         try:
             shutil.copy2(source, temporary)
             _flush(temporary)
         except OSError as error:
-            raise OutputError(f"无法备份“{source}”：{os_error_text(error)}") from None
-        for number in range(MAX_BACKUPS):
-            name = source.with_name(f"{source.name}.bak" if number == 0
-                                    else f"{source.name}.{number}.bak")
-            if _same_regular_content(name, temporary):
-                return name
-            try:
-                _create_exclusively(temporary, name)
-            except FileExistsError:
-                continue
-            except OSError as error:
-                raise OutputError(f"无法写入备份“{name}”：{os_error_text(error)}") from None
-            _flush_directory(directory)
-            return name
-        raise OutputError(f"“{source.name}”已有 {MAX_BACKUPS} 个备份（.bak），请清理后再试")
+            raise OutputError(f"{failure}：{os_error_text(error)}") from None
+        yield temporary
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
         _LIVE.discard(temporary)
         if handle is not None:
             os.close(handle)
+
+
+def _claimed(temporary: Path, name: Path, what: str = "") -> bool:
+    """Whether the finished file ``temporary`` took the name ``name`` (False: taken)."""
+    try:
+        _create_exclusively(temporary, name)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise OutputError(f"无法写入{what}“{name}”：{os_error_text(error)}") from None
+    _flush_directory(name.parent if str(name.parent) else Path("."))
+    return True
 
 
 def _create_exclusively(temporary: Path, name: Path) -> None:

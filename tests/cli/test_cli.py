@@ -63,6 +63,37 @@ def test_demo_scores_the_putuo_table_as_published(tmp_path):
     assert (tmp_path / "demo.xlsx").stat().st_size > 0
 
 
+def test_a_second_demo_never_replaces_the_first_one(tmp_path):
+    """rt23 #2: a second ``jixiao demo`` replaced jixiao-demo.xlsx, which the user may have
+    opened and edited. Now it goes to the next free name, as Windows names a second copy
+    (a planted link is a name taken, never followed), and says so; a file named with -o
+    is replaced, as ``recalc -o`` and ``check --annotate`` replace theirs."""
+    from openpyxl import load_workbook
+
+    first = jixiao("demo", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "已写入示例工作簿：jixiao-demo.xlsx\n" in first.stdout
+    edited = tmp_path / "jixiao-demo.xlsx"
+    book = load_workbook(edited)
+    book.active["A1"] = "我改过的"
+    book.save(edited)
+    mine = edited.read_bytes()
+    (tmp_path / "jixiao-demo (2).xlsx").symlink_to(tmp_path / "别处.xlsx")
+    second = jixiao("demo", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "已写入示例工作簿：jixiao-demo (3).xlsx（“jixiao-demo.xlsx”已存在，未覆盖）\n" \
+        in second.stdout
+    assert edited.read_bytes() == mine and not (tmp_path / "别处.xlsx").exists()
+    assert load_workbook(tmp_path / "jixiao-demo (3).xlsx").active["A1"].value != "我改过的"
+    assert "总分：99.98" in second.stdout
+    named = jixiao("demo", "-o", "jixiao-demo.xlsx", cwd=tmp_path)
+    assert named.returncode == 0, named.stderr
+    assert "已写入示例工作簿：jixiao-demo.xlsx\n" in named.stdout
+    assert edited.read_bytes() != mine
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "jixiao-demo (2).xlsx", "jixiao-demo (3).xlsx", "jixiao-demo.xlsx"]
+
+
 def test_demo_zizhou_shows_the_rule_score_and_why_one_score_is_missing(tmp_path):
     result = jixiao("demo", "--sample", "zizhou-2023", "-o", str(tmp_path / "z.xlsx"))
     assert result.returncode == 0, result.stderr
