@@ -205,6 +205,14 @@ class Funds:
     # A (全年预算数) as the table's header names it, where that is another name
     # (调整后预算数, 预算数): the findings say the column the table has
     budget_name: str | None = None
+    # the one 其中 line (of ``parts``) the unit wrote the 执行率's 分值 and 得分 on, the
+    # total line's saying “—” (其中：财政拨款 | … | 10 | 95% | 9.5): its 执行率 is scored
+    rate_line: FundLine | None = None
+
+    @property
+    def scored(self) -> FundLine:
+        """The line whose 执行率 the 执行率得分 is scored on: the total's, else ``rate_line``."""
+        return self.rate_line if self.rate_line is not None else self.total
 
 
 @dataclass
@@ -532,7 +540,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     rate = execution = None
     note = ""
     try:
-        rate = rules.execution_rate(table.funds.total.budget, table.funds.total.executed)
+        rate = rules.execution_rate(table.funds.scored.budget, table.funds.scored.executed)
         execution = rules.execution_score(rate, table.funds.weight if table.funds.weight is not None
                                           else 10.0)
     except ScoreInputError as error:
@@ -568,7 +576,7 @@ def _within_points(indicator: Indicator) -> float | None:
 def _uncalculated_money(table: SelfEvaluation) -> str:
     """Why no 执行率 where an amount it needs is a formula saved without its result:
     not an empty cell, one to recalculate; "" otherwise."""
-    total = table.funds.total
+    total = table.funds.scored
     unknown = [what for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME))
                if getattr(total, key) is None and (info := table.cell(total.sources.get(key)))
                is not None and info.uncalculated]

@@ -96,7 +96,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 
     按实际计算的执行率和表中写的执行率各算一次，与其中之一相符即可；表中写的执行率
     本身算错了的（JX301），得分按实际计算的执行率核对：照错的执行率算出的得分同样报告，
-    并写明总分、评分等级随之应为多少（总分是按这个得分加出来的时候）。
+    并写明总分、评分等级随之应为多少（总分是按这个得分加出来的时候）。年度资金总额一行的
+    分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
+    执行率核对，指向该行的得分。
 
     **为什么**：执行率得分是总分的一部分，常被直接写成满分 10 分。
 
@@ -112,8 +114,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     weight = funds.weight if funds.weight is not None else 10.0
     if weight < 0:
         return
-    written = funds.total.rate_declared
-    wrong = _wrong_rate(table, funds.total) is not None  # JX301: not a rate to score by
+    written = funds.scored.rate_declared  # (the 其中 line the points stand on, if so)
+    wrong = _wrong_rate(table, funds.scored) is not None  # JX301: not a rate to score by
     candidates = [(rules.execution_score(rate, weight), rate)
                   for rate in (evaluation.rate, None if wrong else written) if rate is not None]
     if not candidates:
@@ -127,7 +129,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
             if followed else ""
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
-                      f"执行率 {points(rate)}% 应为 {points(expected)}{why}")
+                      f"{_on_line(funds.scored, '执行率', table)} {points(rate)}% 应为 "
+                      f"{points(expected)}{why}")
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:
@@ -305,7 +308,7 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
     的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
     """
-    rate = evaluation.rate if evaluation.rate is not None else table.funds.total.rate_declared
+    rate = evaluation.rate if evaluation.rate is not None else table.funds.scored.rate_declared
     if rate is None:
         return
     for indicator in table.indicators:
@@ -316,7 +319,7 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
             continue
         value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
         shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
-        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.total),
+        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.scored),
                                     0.0 if shown is None else 10.0 ** -shown)):
             yield finding("JX305", indicator.sources.get("actual"),
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
@@ -341,8 +344,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     **正确示例**：偏差原因写明“设备采购合同于 12 月签订，尾款次年支付”。
     """
     rate = evaluation.rate
-    if rate is None and table.funds.total.budget != 0:
-        rate = table.funds.total.rate_declared  # a 执行率 of 0/0 is none (JX307 says why)
+    if rate is None and table.funds.scored.budget != 0:
+        rate = table.funds.scored.rate_declared  # a 执行率 of 0/0 is none (JX307 says why)
     rows: list = []
     row_source = None
     if rate is None:  # no money block: the 预算执行率 row of its own 一级, if any
@@ -364,7 +367,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         # (银川: 项目管理 | 预算执行率 | … | 未完成原因分析及改进措施), if the table has one
         row_source = next((i.sources["reason"] for i in table.indicators
                            if "reason" in i.sources and execution_row_rate(i) is not None), None)
-    sources = table.funds.total.sources
+    sources = table.funds.scored.sources
     where = ""
     if row_source is None and "reason" in table.funds.sources:
         # the money's own 原因 cell (四川's 执行率偏低原因说明, jixiao's template J6): the
@@ -428,7 +431,7 @@ def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     """(message, cell) of each amount the 执行率 needs that is missing or, in jixiao's
     template, not a number — the template's own words (``rules.template_amounts``)."""
-    funds, total = table.funds, table.funds.total
+    funds, scored = table.funds, table.funds.scored
     problems: list[tuple[str, Source | None]] = []
     if table.template:
         for line in _lines(table):
@@ -442,24 +445,24 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     if not table.execution_line or table.funds_weight_source != "money" \
             or not funds.weight or problems:
         return problems
-    given = [value for key, value in (("initial_budget", total.initial_budget),
-                                      ("budget", total.budget), ("executed", total.executed))
-             if value is not None or never_calculated(table, total.sources.get(key))]
+    given = [value for key, value in (("initial_budget", scored.initial_budget),
+                                      ("budget", scored.budget), ("executed", scored.executed))
+             if value is not None or never_calculated(table, scored.sources.get(key))]
     if table.template and not given and any(i.weight for i in table.indicators):
         # the template's formulas show ⚠ in the 总分 (a fresh form, nothing scored, none)
         return [(f"{rules.MONEY_BLANK}（执行率分值 {points(funds.weight)}）",
-                 total.sources.get("budget"))]
+                 scored.sources.get("budget"))]
     for key, what, column in (("budget", rules.BUDGET_NAME, "budget"),
                               ("executed", rules.EXECUTED_NAME, "executed")):
-        source = total.sources.get(key)
-        if getattr(total, key) is not None or not given or column not in table.fund_columns \
-                or (key == "budget" and source == total.sources.get("initial_budget")) \
+        source = scored.sources.get(key)
+        if getattr(scored, key) is not None or not given or column not in table.fund_columns \
+                or (key == "budget" and source == scored.sources.get("initial_budget")) \
                 or never_calculated(table, source):  # a formula to recalculate (JX504)
             continue
         message = rules.AMOUNT_MISSING.format(what=what)
-        if key == "budget" and total.initial_budget is not None:
-            message += f"（年初预算数已填 {points(total.initial_budget)}）"
-        problems.append((message + "，执行率得分、总分无法计算", source))
+        if key == "budget" and scored.initial_budget is not None:
+            message += f"（年初预算数已填 {points(scored.initial_budget)}）"
+        problems.append((_on_line(scored, message + "，执行率得分、总分无法计算", table), source))
     return problems
 
 
@@ -487,7 +490,7 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     if table.funds_weight_source is None or funds.weight is None \
             or evaluation.execution_score is not None or money_problems(table):
         return  # a missing or unreadable amount is JX309's
-    if any(never_calculated(table, funds.total.sources.get(key)) for key in ("budget", "executed")):
+    if any(never_calculated(table, funds.scored.sources.get(key)) for key in ("budget", "executed")):
         return  # an amount saved as a formula without its result: JX504 asks to recalculate
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if table.funds_weight_source == "row":
@@ -497,7 +500,7 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
                           f"预算执行率（分值 {points(funds.weight)}）无法核对：{why}；"
                           f"按填报的得分 {points(funds.score_declared)} 计入总分")
         return
-    source = funds.total.sources.get("budget") or funds.sources.get("weight") \
+    source = funds.scored.sources.get("budget") or funds.sources.get("weight") \
         or table.sources.get("header")
     yield finding("JX307", source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
                                    f"总分无法算出{_by_the_lines(table)}")
@@ -509,8 +512,8 @@ def _by_the_lines(table: SelfEvaluation) -> str:
     the reviewer to weigh; the total line itself stays what the table says (JX304)."""
     funds = table.funds
     total = funds.total
-    if total.budget or total.executed:
-        return ""
+    if total.budget or total.executed or funds.rate_line is not None:
+        return ""  # (a 其中 line's points: scored on that line alone)
     lines = [line for line in funds.parts if not line.nested]
     if any(never_calculated(table, line.sources.get(key)) for line in lines
            for key in ("budget", "executed")):
@@ -528,8 +531,8 @@ def _by_the_lines(table: SelfEvaluation) -> str:
 
 @check("JX308", "warning", "执行率未填写")
 def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """项目资金栏有执行率一栏，年度资金总额的执行率却空着，而全年预算数、全年执行数和
-    执行率得分都已填写；执行率一格是 #REF!、#DIV/0! 等错误值（公式出错后粘贴为数值）的，同样报告（公式本身算出错误值的，见 JX504）。
+    """项目资金栏有执行率一栏，年度资金总额（分值写在其中一行的，该行）的执行率却空着，
+    而全年预算数、全年执行数和执行率得分都已填写；执行率一格是 #REF!、#DIV/0! 等错误值（公式出错后粘贴为数值）的，同样报告（公式本身算出错误值的，见 JX504）。
 
     说明中给出按 全年执行数 ÷ 全年预算数 算出的执行率。版式没有执行率一栏的不报；
     jixiao 模板中执行率是公式（由表格计算），也不报。
@@ -541,7 +544,7 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
 
     **正确示例**：执行率 100%。
     """
-    funds, line = table.funds, table.funds.total
+    funds, line = table.funds, table.funds.scored
     source = line.sources.get("rate")
     if table.template or "rate" not in table.fund_columns or source is None \
             or line.rate_declared is not None or funds.score_declared is None \

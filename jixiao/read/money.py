@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from jixiao import levels
 from jixiao.errors import ScoreInputError
@@ -23,7 +24,12 @@ from jixiao.model import HIDDEN_ROW, FundLine, Funds, SelfEvaluation, form_parts
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
-from jixiao.read.roles import is_placeholder, not_adjusted, without_instructions
+from jixiao.read.roles import (
+    is_placeholder,
+    is_placeholder_points,
+    not_adjusted,
+    without_instructions,
+)
 from jixiao.rules import FULL_MARKS, TOLERANCE, template_amount
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import shows_percent
@@ -653,6 +659,14 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
+    carrier = _points_line(money, first_row)
+    if carrier is not None:  # the 执行率's points written on one 其中 line, not the total's
+        funds.rate_line = lines[[row for row, _, _ in money.lines].index(carrier)]
+        funds.weight = points_at(grid, carrier, columns["weight"])
+        funds.sources["weight"] = note(table, grid, carrier, columns["weight"])
+        if "score" in columns:
+            funds.score_declared = points_at(grid, carrier, columns["score"])
+            funds.sources["score"] = note(table, grid, carrier, columns["score"])
     if "weight" not in columns and "score" in columns:
         stated = _stated_points(grid, money.header_row, columns)
         if stated is not None:
@@ -660,6 +674,35 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if "budget" in columns:
         funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
     table.funds = funds
+
+
+def _points_line(money: MoneyBlock, total_row: int) -> int | None:
+    """The row of the one 其中 line the unit wrote the 执行率's 分值 (and 得分) on, where
+    the total line's 分值 and 得分 say nothing (blank, “—”, “/”): 年度资金总额 | … | — | … | —
+    over 其中：财政拨款 | … | 10 | 95% | 9.5, the rate that counts being that line's. None
+    where the total line has points (also merged down over the 其中 lines), where no line
+    or more than one has any, or where the line's 分值 is no number or its cell is merged
+    over other lines too (whose rate it would be is not said)."""
+    grid, columns = money.grid, money.columns
+    if "weight" not in columns:
+        return None
+    cells = [columns[role] for role in ("weight", "score") if role in columns]
+
+    def says_nothing(row: int, column: int, unused: Callable[[Any], bool]) -> bool:
+        return (row, column) not in grid.formulas and unused(grid.values.get((row, column)))
+
+    if not all(says_nothing(total_row, column, is_placeholder) for column in cells):
+        return None
+    carrying = [row for row, _, _ in money.lines if row != total_row  # (0: none, 上年结转's)
+                and not all(says_nothing(row, column, is_placeholder_points) for column in cells)]
+    if len(carrying) != 1:
+        return None
+    row = carrying[0]
+    weight = points_at(grid, row, columns["weight"])
+    if weight is None or weight <= TOLERANCE or any(
+            grid.origin.get((row + 1, column)) == (row, column) for column in cells):
+        return None
+    return row
 
 
 # A budget column's own name, its (A) and unit left out: 调整后预算数, 预算数, 年度预算数

@@ -32,7 +32,7 @@ def _rounded(value: float | None) -> float | None:
 def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
     table, evaluation = checked.table, checked.evaluation
     funds = table.funds
-    rate = evaluation.rate if evaluation.rate is not None else funds.total.rate_declared
+    rate = evaluation.rate if evaluation.rate is not None else funds.scored.rate_declared
     where = table.sources.get("header")
     indicators = []
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
@@ -57,7 +57,8 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
                     "unit": table.project.unit, "year": table.project.year},
         "funds": {
             "budget": funds.total.budget, "executed": funds.total.executed,
-            "rate": _rounded(rate), "rate_declared": funds.total.rate_declared,
+            "rate": _rounded(rate), "rate_declared": funds.scored.rate_declared,
+            "rate_line": funds.rate_line.label if funds.rate_line is not None else None,
             "weight": funds.weight if table.execution_line else None,
             "weight_source": table.funds_weight_source if table.execution_line else None,
             "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,

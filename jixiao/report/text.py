@@ -48,13 +48,14 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """The scores of a table as a person reads them in a terminal."""
     project = table.project
     year = f"（{project.year} 年度）" if project.year else ""
-    funds = table.funds.total
+    funds = table.funds.scored  # the line whose 执行率 is scored, named if not the total's
+    line = f"（{_cell(funds.label)}）" if table.funds.rate_line is not None else ""
     lines = [
         f"项目名称：{_cell(project.name) or '—'}{year}",
         f"主管部门：{_cell(project.department) or '—'}    实施单位：{_cell(project.unit) or '—'}",
         f"评分规则：{evaluation.rules.name}（{evaluation.rules.title}）",
         "",
-        f"项目资金：全年预算数 {_number(funds.budget)} 万元，全年执行数 {_number(funds.executed)} 万元，"
+        f"项目资金{line}：全年预算数 {_number(funds.budget)} 万元，全年执行数 {_number(funds.executed)} 万元，"
         f"执行率 {_number(evaluation.rate)}%，得分 {_number(evaluation.execution_score)}"
         f" / {_number(table.funds.weight)}",
     ]
