@@ -89,3 +89,90 @@ def test_percent_typed_into_excel_counts_its_points_in_both_blocks(tmp_path):
     assert table.funds.weight == 10.0
     assert evaluate(table).total == 99.98
     assert findings(table) == []
+
+
+# The unit wrote the 执行率's points on the 财政拨款 line, the total line saying “—”: the
+# 执行率 scored is that line's (446.5 ÷ 470 = 95%), not the total's (486.5 ÷ 520 = 93.56%).
+FISCAL_POINTS_MONEY = [
+    ("年度资金总额", 500, 520, 486.5, "—", "93.56%", "—"),
+    ("其中：当年财政拨款", 450, 470, 446.5, 10, "95.00%", 9.5),
+    ("其他资金", 50, 50, 40, "—", "80.00%", "—"),
+]
+# the 预算资金执行率 indicator states the rate scored (95%), as JX305 compares it
+FISCAL_POINTS_ROWS = [("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "95.00(%)", 5, 5,
+                       None), *PUTUO_1_ROWS[1:]]
+# the same without a 预算资金执行率 row (which would take the 执行率 where the money's
+# points are “—”, ``execution_weight``)
+PLAIN_ROWS = [("产出指标", "数量指标", "等保测评系统", "≥1套", "1套", 5, 5, None),
+              *PUTUO_1_ROWS[1:]]
+
+
+def fiscal_points(path, money=FISCAL_POINTS_MONEY, total=(100, 99.5), rows=FISCAL_POINTS_ROWS):
+    return only(standard(path, rows=rows, money=money, total=total))
+
+
+def test_points_on_the_fiscal_line_score_that_lines_rate(tmp_path):
+    table = fiscal_points(tmp_path / "t.xlsx")
+    funds = table.funds
+    assert funds.rate_line is funds.parts[0] and funds.rate_line.label == "当年财政拨款"
+    assert (funds.weight, funds.score_declared) == (10.0, 9.5)
+    assert (funds.sources["weight"].cell, funds.sources["score"].cell) == ("F7", "H7")
+    assert table.funds_weight_source == "money"
+    evaluation = evaluate(table)
+    assert (evaluation.rate, evaluation.execution_score, evaluation.total) == (95.0, 9.5, 99.5)
+    assert findings(table) == []  # no JX101 (分值合计 90), JX106 (F6), JX406 (H6), JX305
+
+
+def test_a_wrong_score_on_the_fiscal_line_is_caught_there(tmp_path):
+    money = [FISCAL_POINTS_MONEY[0], (*FISCAL_POINTS_MONEY[1][:6], 10), FISCAL_POINTS_MONEY[2]]
+    table = fiscal_points(tmp_path / "t.xlsx", money=money, total=(100, 100), rows=PLAIN_ROWS)
+    assert findings(table) == [
+        ("JX302", "H7", "执行率得分写为 10，按分值 10 × “当年财政拨款”执行率 95% 应为 9.5")]
+
+
+def test_points_on_two_lines_or_on_the_total_stay_the_totals(tmp_path):
+    """Points on two 其中 lines say no one rate: read as before (the total's, left out: JX106);
+    points on the total line repeated on a 其中 line, or merged down over the 其中 lines,
+    are the total's."""
+    two = [FISCAL_POINTS_MONEY[0], FISCAL_POINTS_MONEY[1], (*FISCAL_POINTS_MONEY[2][:4], 10,
+                                                            "80.00%", 8)]
+    table = fiscal_points(tmp_path / "two.xlsx", money=two, rows=PLAIN_ROWS)
+    assert table.funds.rate_line is None and table.funds.sources["weight"].cell == "F6"
+    assert [(code, cell) for code, cell, _ in findings(table)] == [
+        ("JX101", "G15"), ("JX106", "F6"), ("JX406", "H6")]
+    repeated = [("年度资金总额", 500, 520, 486.5, 10, "93.56%", 9.36),
+                ("其中：当年财政拨款", 450, 470, 446.5, 10, "95.00%", 9.5),
+                FISCAL_POINTS_MONEY[2]]
+    table = fiscal_points(tmp_path / "repeated.xlsx", money=repeated)
+    assert table.funds.rate_line is None and table.funds.sources["score"].cell == "H6"
+    assert evaluate(table).execution_score == 9.36
+
+
+def test_points_merged_down_over_the_lines_stay_the_totals(tmp_path):
+    import openpyxl
+
+    money = [("年度资金总额", 500, 520, 486.5, 10, "93.56%", 9.36),
+             *((*line[:4], None, line[5], None) for line in FISCAL_POINTS_MONEY[1:])]
+    path = standard(tmp_path / "merged.xlsx", rows=FISCAL_POINTS_ROWS, money=money)
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("F6:F8")
+    book.active.merge_cells("H6:H8")
+    book.save(path)
+    table = only(path)
+    assert table.funds.rate_line is None
+    assert (table.funds.sources["weight"].cell, table.funds.score_declared) == ("F6", 9.36)
+    assert round(evaluate(table).rate, 2) == 93.56
+
+
+def test_the_json_names_the_line_whose_rate_is_scored(tmp_path, capsys):
+    import json
+
+    from jixiao.cli.main import main
+
+    path = standard(tmp_path / "t.xlsx", rows=FISCAL_POINTS_ROWS, money=FISCAL_POINTS_MONEY,
+                    total=(100, 99.5))
+    assert main(["check", str(path), "--json"]) == 0
+    funds = json.loads(capsys.readouterr().out)["funds"]
+    assert (funds["budget"], funds["rate"], funds["rate_declared"], funds["rate_line"]) == (
+        520, 95.0, 95.0, "当年财政拨款")
+    assert (funds["weight"], funds["score_declared"], funds["score_computed"]) == (10, 9.5, 9.5)
