@@ -73,6 +73,15 @@ SCORING_NOTES = """\
 “好坏”）时，完成值写出其中一级：最高一级（优、好）为达成，得满分；最低端的等级（差、低、坏）为
 未达成（按 0–60% 区间人工评分）；两者之间的等级（良、中、较好、一般）为部分达成（按 60–80%
 区间人工评分）。完成值照抄等级选项（“好坏”→“好坏”）视为未填写结果，不给出得分。
+
+**等级词的比较**：指标值和完成值写同一组等级中的一级时，按等级高低比较，不按字面是否含“好”
+“满意”判断；两者前面的文字相同（“群众满意”→“群众较满意”“满意度高”→“满意度较高”）时比较其后的
+等级词。质量等级（好、优、优秀＞良、良好、较好＞中、合格、一般＞差、较差、不合格）和高低（高＞
+较高＞中＞较低＞低，成本指标除外）：完成值同级或更高为达成；低一级为部分达成（“好”→“较好”，
+按 60–80% 区间人工评分）；再低或到“差”“不合格”“低”为未达成（按 0–60% 区间人工评分）。满意程度
+（非常满意、很满意＞满意＞比较满意、较满意、基本满意＞一般＞不满意、不太满意）：完成值同级或更满意
+为达成；低于指标值但高于“不满意”为部分达成（“满意”→“较满意”“一般”，“非常满意”→“满意”）；
+“不满意”为未达成。指标值写作数值（“≥95%”）的满意度按数值计分，不受此影响。
 """
 
 
@@ -331,21 +340,17 @@ def as_measure(value: Measure | object) -> Measure:
 
 def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Measure:
     """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
-    sides name a quality level (优, 良好, 合格 …; 优良 is 良 or better, 良好及以上 too), the
-    levels decide: as good or better is 达成, one level worse 部分达成 (优良 wanted,
-    合格 reached), further — or down to 差 (较差, 不合格) — 未达成. Against a grading scale to choose from (``grading_scale``)
-    the level named on it decides (``_level_on_scale``)."""
+    sides name a level of one scale (``_level_compared``: 优 良好 合格, 高 较高, 满意 较满意),
+    the levels decide. Against a grading scale to choose from (``grading_scale``) the level
+    named on it decides (``_level_on_scale``)."""
     scale = grading_scale(target)
     if scale is not None and actual.kind == "qualitative":
         level = _level_on_scale(scale, actual)
         if level is not None or grading_scale(actual) is not None:
             return replace(actual, level=level)  # 好坏 → 好坏: the options copied, no level
         return actual  # its own words (达成) or none
-    ranks = _ranks_compared(target, actual, default_op)
-    if ranks is not None:
-        wanted, reached, worst = ranks
-        level = "achieved" if reached <= wanted else "partial" \
-            if reached == wanted + 1 and reached < worst else "not"  # 差: 效果较差
+    level = _level_compared(target, actual, default_op)
+    if level is not None:
         if level == "partial" and says_the_negation(target, actual):
             level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
@@ -405,13 +410,20 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
     return "not" if done in _BAD_LEVELS else "partial"
 
 
-def _ranks_compared(target: Measure, actual: Measure,
-                    default_op: str) -> tuple[int, int, int] | None:
-    """The rank wanted, the rank reached (0 best) and the worst rank of the one scale both
-    sides name a level of: the quality levels (优 良 中 差, 好 较好 一般 差), or — where more
-    is better (not under 成本: ``default_op`` ≤) and a height is wanted (高, 较高, 中) — 高
-    较高 中 较低 低. After words both share (效果好 → 效果差, 服务质量好 → 服务质量较差,
-    水平高 → 水平较高), the words after them, on the same scale as alone (好 → 较好)."""
+def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | None:
+    """The level reached where both sides name a level of one scale, best first:
+
+    - the quality levels (优 良 中 差, 好 较好 一般 差; 优良 is 良 or better, 良好及以上
+      too): as good or better 达成, one level worse 部分达成 (优良 wanted, 合格 reached),
+      further — or down to 差 (较差, 不合格) — 未达成;
+    - where more is better (not under 成本: ``default_op`` ≤) and a height is wanted (高,
+      较高, 中): 高 较高 中 较低 低, read as the quality levels;
+    - the satisfaction levels (``_SATISFACTION``): as satisfied or more 达成, any level
+      below it 部分达成 (满意 wanted, 较满意 or 一般 reached), 不满意 未达成.
+
+    After words both share (效果好 → 效果差, 服务质量好 → 服务质量较差, 水平高 → 水平较高,
+    群众满意 → 群众较满意), the words after them, on the same scale as alone (好 → 较好).
+    None where the two sides name no level of one scale."""
     if target.kind != "qualitative" or actual.kind != "qualitative":
         return None
     goal, done = normalize_text(target.text), normalize_text(actual.text)
@@ -423,10 +435,22 @@ def _ranks_compared(target: Measure, actual: Measure,
     for wanted_text, reached_text in pairs:
         wanted, reached = _text_quality_level(wanted_text), _text_quality_level(reached_text)
         if wanted is not None and reached is not None:
-            return wanted, reached, _WORST_LEVEL
+            return _a_level_short(wanted, reached, _WORST_LEVEL)
         if default_op != "<=" and wanted_text in _HEIGHTS_WANTED and reached_text in _HEIGHTS:
-            return _HEIGHTS[wanted_text], _HEIGHTS[reached_text], max(_HEIGHTS.values())
+            return _a_level_short(_HEIGHTS[wanted_text], _HEIGHTS[reached_text],
+                                  max(_HEIGHTS.values()))
+        wanted, reached = _satisfaction(wanted_text), _satisfaction(reached_text)
+        if wanted is not None and wanted < _SATISFACTION["一般"] and reached is not None:
+            return "achieved" if reached <= wanted else "not" if reached == _UNSATISFIED \
+                else "partial"  # 较满意, 基本满意, 一般: some effect; 不满意: none
     return None
+
+
+def _a_level_short(wanted: int, reached: int, worst: int) -> str:
+    """达成 at the rank wanted or better, 部分达成 one rank short, 未达成 further or at the
+    worst (差: 效果较差)."""
+    return "achieved" if reached <= wanted else "partial" \
+        if reached == wanted + 1 and reached < worst else "not"
 
 
 # Characters that start a word of degree (较好, 不合格, 很好, 偏低): no end of shared words
@@ -435,6 +459,17 @@ _DEGREE_CHARS = frozenset("较不很偏最更非")
 # is 高, 较高 or 中 — 低 wanted (投诉率低) is little wanted, read by ``fulfils``.
 _HEIGHTS = {"高": 0, "较高": 1, "中": 2, "中等": 2, "一般": 2, "较低": 3, "低": 4, "偏低": 3}
 _HEIGHTS_WANTED = ("高", "较高", "中", "中等")
+# The satisfaction scale of a 满意度 asked in words, best first: 非常满意 > 满意 > 较满意
+# (比较满意, 基本满意) > 一般 > 不满意. A level wanted is 一般's better.
+_SATISFACTION = {"非常满意": 0, "很满意": 0, "十分满意": 0, "满意": 1, "比较满意": 2, "较满意": 2,
+                 "较为满意": 2, "基本满意": 2, "一般": 3, "不太满意": 4, "不满意": 4, "很不满意": 4,
+                 "非常不满意": 4}
+_UNSATISFIED = max(_SATISFACTION.values())
+
+
+def _satisfaction(text: str) -> int | None:
+    """The rank (0 best) of a satisfaction level (满意, 较满意; 满意及以上 as 满意)."""
+    return _SATISFACTION.get(text.removesuffix("以上").removesuffix("及"))
 
 
 def _quality_level(measure: Measure) -> int | None:

@@ -452,6 +452,39 @@ def test_good_stands_at_the_top_of_the_quality_words(target, actual, level, band
     assert indicator_score(target, actual, 10, judged=outside).value is None
 
 
+@pytest.mark.parametrize(("target", "actual", "level", "band"), [
+    ("满意", "满意", "achieved", (8.0, 10.0)), ("满意", "非常满意", "achieved", (8.0, 10.0)),
+    ("满意", "很满意", "achieved", (8.0, 10.0)), ("较满意", "满意", "achieved", (8.0, 10.0)),
+    ("基本满意", "比较满意", "achieved", (8.0, 10.0)), ("满意及以上", "非常满意", "achieved", (8.0, 10.0)),
+    ("满意", "较满意", "partial", (6.0, 8.0)), ("满意", "比较满意", "partial", (6.0, 8.0)),
+    ("满意", "基本满意", "partial", (6.0, 8.0)), ("满意", "较为满意", "partial", (6.0, 8.0)),
+    ("满意", "一般", "partial", (6.0, 8.0)), ("非常满意", "满意", "partial", (6.0, 8.0)),
+    ("非常满意", "较满意", "partial", (6.0, 8.0)), ("满意及以上", "较满意", "partial", (6.0, 8.0)),
+    ("群众满意", "群众较满意", "partial", (6.0, 8.0)), ("群众满意", "群众基本满意", "partial", (6.0, 8.0)),
+    ("服务对象满意", "服务对象比较满意", "partial", (6.0, 8.0)),
+    ("满意", "不满意", "not", (0.0, 6.0)), ("满意", "不太满意", "not", (0.0, 6.0)),
+    ("非常满意", "非常不满意", "not", (0.0, 6.0)), ("群众满意", "群众不满意", "not", (0.0, 6.0)),
+])
+def test_satisfaction_words_are_a_scale(target, actual, level, band):
+    """非常满意 > 满意 > 比较满意/较满意/基本满意 > 一般 > 不满意: 满意 wanted, 较满意 reached
+    is below it — 部分达成, 6–8 of 10 — though 较满意 alone reads as 达成 (before: 满分, no
+    finding); any level short of 满意 and above 不满意 is 部分达成, 不满意 未达成."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.band, found.met) == (level, band, level == "achieved")
+    assert found.value == (10.0 if level == "achieved" else None)
+    assert is_met(target, actual) is (level == "achieved")
+
+
+@pytest.mark.parametrize(("target", "actual", "value", "met"), [
+    ("≥95%", "96%", 10.0, True), ("≥95%", "85%", 8.95, False),  # a number wanted: the formula
+    ("满意度高", "满意度较高", None, False),  # the height scale, as before
+    ("满意度较高", "满意度高", 10.0, True), ("满意", "满意度较高", 10.0, True),
+])
+def test_satisfaction_asked_otherwise_is_read_as_before(target, actual, value, met):
+    found = indicator_score(target, actual, 10)
+    assert (found.value, found.met) == (value, met)
+
+
 @pytest.mark.parametrize(("target", "actual", "value", "met"), [
     ("≥2万件", 23000, 10.0, True),      # the count typed out
     ("≥2万件", 2.3, 10.0, True),        # in the target's 万
