@@ -307,3 +307,47 @@ def test_a_budget_rate_short_of_its_own_target_needs_a_reason(tmp_path, actual, 
         jx405 = next(item for item in data["findings"] if item["code"] == "JX405")
         assert jx405["message"] == (f"“预算执行率”扣 {10 - score:.2f}".rstrip("0").rstrip(".")
                                     + f" 分（{score:g}/10），未说明偏差原因")
+
+
+# ---------------------------------------------------------------- the 满意 scale
+
+
+def _satisfaction(tmp_path, target, actual, score=10, reason=None):
+    """参保群众满意度 (满意度, 10 points, row 11) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[6] = (*rows[6][:3], target, actual, 10, score, reason)
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, 90 + score))
+
+
+@pytest.mark.parametrize(("target", "actual", "level", "band"), [
+    ("满意", "较满意", "部分达成", "6–8"), ("满意", "比较满意", "部分达成", "6–8"),
+    ("非常满意", "满意", "部分达成", "6–8"), ("群众满意", "群众基本满意", "部分达成", "6–8"),
+    ("满意", "不满意", "未达成", "0–6")])
+def test_a_satisfaction_word_below_the_one_wanted_at_full_marks_is_flagged(
+        tmp_path, target, actual, level, band):
+    """满意 wanted, 较满意 reached, scored 10 of 10: one level of satisfaction short is not
+    达成 — JX402 and the 部分达成 band (6–8) JX408 at the 得分 (before: no finding)."""
+    _, data = _satisfaction(tmp_path, target, actual)
+    assert data["indicators"][6]["met"] is False
+    assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
+        ("JX402", "H11", f"“参保群众满意度”未达到指标值（指标值 {target}，完成值 {actual}），"
+                         "却得满分 10"),
+        ("JX408", "H11", f"“参保群众满意度”{level}（指标值 {target}，完成值 {actual}），"
+                         f"得分应在 {band} 之间，填写为 10")]
+
+
+def test_a_satisfaction_word_below_the_one_wanted_scored_in_its_band_is_accepted(tmp_path):
+    """The same 较满意 scored 7 of 10 with its reason: no finding, the 7 totalled."""
+    _, data = _satisfaction(tmp_path, "满意", "较满意", score=7, reason="部分群众反映办理时间长")
+    assert codes(data) == []
+    assert data["total_computed"] == 97
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("满意", "满意"), ("满意", "非常满意"), ("较满意", "满意"), ("满意及以上", "很满意"),
+    ("≥90%", "95%"), ("满意度较高", "满意度高")])
+def test_a_satisfaction_as_good_as_wanted_keeps_full_marks(tmp_path, target, actual):
+    _, data = _satisfaction(tmp_path, target, actual)
+    assert codes(data) == []
+    assert data["indicators"][6]["met"] is True
+    assert data["total_computed"] == 100
