@@ -392,7 +392,8 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **错误示例**：“服务对象满意度”在第 18 行和第 21 行各出现一次。
 
-    **正确示例**：每个三级指标只出现一次。
+    **正确示例**：每个三级指标只出现一次；一个三级指标单元格向下合并在几行上、各行有自己的
+    指标值和分值（“水质达标率”下分“出厂水≥95%”“末梢水≥90%”两行）的，只写了一次，不算重复。
     """
     seen: dict[str, Indicator] = {}  # the first of each name (its cell named for a finding)
     for indicator in table.indicators:
@@ -401,6 +402,8 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if key in seen:
             first = seen[key].sources.get("name")
+            if first is not None and first == indicator.sources.get("name"):
+                continue  # one 三级 merged down over its rows (出厂水≥95% | 末梢水≥90%): written once
             where = f"（与 {first} 重复）" if first else ""
             yield finding("JX105", indicator.sources.get("name"),
                           f"三级指标“{indicator.name}”重复出现{where}")
