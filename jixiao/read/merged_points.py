@@ -82,8 +82,9 @@ def _split_merged_scores(grid: Grid, weight_column: int | None, score_column: in
 
 
 def _row(grid: Grid, indicator: Indicator) -> int | None:
-    """The indicator's row on ``grid`` (from where its name or 分值 was read)."""
-    for key in ("name", "weight", "target"):
+    """The indicator's row on ``grid`` (from where its 分值 was read — always its own row —
+    else its name: a 三级 merged down over several rows is read from the first)."""
+    for key in ("weight", "name", "target"):
         place = dict.get(indicator.sources, key)
         if place is None:
             continue
