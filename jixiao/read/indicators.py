@@ -280,6 +280,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                     elif "group3" in columns and origin.get((row, columns["group3"]), (row, 0))[0] \
                             == row:  # no 四级: the row's own 三级 names it (社会效益 | | 60 | 60)
                         where = (row, columns["group3"])
+                    elif left is not None and left[1] == column and data_start <= left[0] < row \
+                            and _own_measure(grid, row, row_columns):
+                        where = left  # 水质达标率 merged over 出厂水≥95% | 5 and 末梢水≥90% | 5
                 # cleaned already (most cells of a row are empty: no call for them)
                 value = None if where not in values else _cell_value(
                     grid, *where, shown=key in _AS_SHOWN and not table.template)
@@ -721,6 +724,20 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
     return True
+
+
+def _own_measure(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """Whether ``row`` is an indicator of its own under a 三级 merged down from a row above
+    (水质达标率 over 出厂水≥95% | 5 and 末梢水≥90% | 5): a 分值 (or, without one, a 得分)
+    and a 指标值 or 完成值 in cells of its own, not merged from above — the merged name is
+    then its name too. A row without its own points under the name (a 指标值's second
+    line, or points merged over the rows: a group scored as one, JX109) stays unnamed."""
+    def own(key: str) -> bool:
+        where = (row, columns[key]) if key in columns else None
+        return where is not None and where in grid.values \
+            and grid.origin.get(where, where)[0] == row
+    points = "weight" if "weight" in columns else "score"
+    return own(points) and (own("target") or own("actual"))
 
 
 def _under_merged_points(grid: Grid, columns: dict[str, int], row: int) -> bool:

@@ -20,9 +20,11 @@ TOTAL = 99.98
 
 
 def _sheet(tmp_path, rows=PUTUO_1_ROWS, total=(100, TOTAL), total_label="总分",
-           grade="优", grade_label="评分等级", reason_merge=None, name="t.xlsx"):
+           grade="优", grade_label="评分等级", reason_merge=None, name="t.xlsx",
+           merges=()):
     """A standard table; ``reason_merge``: (first, last) indicator indexes whose 偏差原因
-    cell is one cell merged down over them. The sheet's rows: (first indicator row, sheet)."""
+    cell is one cell merged down over them (``merges``: (header, first, last) the same for
+    other columns). The sheet's rows: (first indicator row, sheet)."""
     book = Book()
     sheet = book.sheet()
     sheet.title("项目支出绩效自评表", "（2024 年度）")
@@ -33,6 +35,9 @@ def _sheet(tmp_path, rows=PUTUO_1_ROWS, total=(100, TOTAL), total_label="总分"
     if reason_merge is not None:
         column = sheet.columns["偏差原因分析及改进措施"]
         sheet.merge(first + reason_merge[0], column, column, first + reason_merge[1])
+    for heading, top, bottom in merges:
+        column = sheet.columns[heading]
+        sheet.merge(first + top, column, column, first + bottom)
     if total is not None:
         sheet.total(*total, label=total_label)
     if grade is not None:
@@ -129,6 +134,55 @@ def test_a_reason_of_one_row_does_not_explain_the_next(tmp_path):
     table, first = _sheet(tmp_path, rows=DEDUCTED, total=(100, 97.66))
     assert table.indicators[2].reason is None
     assert _codes(table) == [("JX405", f"I{first + 2}")]
+
+
+# ------------------------------------------------------------------ 2b. a merged 三级
+
+# 质量's 25 points in two rows under one 水质达标率 merged down over them, each its own
+# 指标值, 完成值, 分值 and 得分; 末梢水 ≥90% at 85% given full marks: 10 × 85/90 = 9.44.
+WATER = [PUTUO_1_ROWS[0],
+         ("产出指标", "质量指标", "水质达标率", "出厂水≥95%", "98%", 15, 15, None),
+         ("产出指标", "质量指标", None, "末梢水≥90%", "85%", 10, 10, None),
+         *PUTUO_1_ROWS[2:]]
+
+
+def test_a_name_merged_over_rows_with_their_own_points_names_each(tmp_path):
+    table, first = _sheet(tmp_path, rows=WATER, merges=[("三级指标", 1, 2)])
+    plant, tap = table.indicators[1:3]
+    assert (plant.name, tap.name) == ("水质达标率", "水质达标率")
+    assert tap.sources["name"] == Source("自评表", f"D{first + 1}")  # the merge's cell
+    assert (tap.target, tap.weight) == ("末梢水≥90%", 10)
+    # one name written once over its two rows: no duplicate (JX105); the finding names
+    # the indicator, its cell and 指标值 the row
+    assert [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))] == [
+        ("JX402", f"H{first + 2}", "“水质达标率”未达到指标值（指标值 末梢水≥90%，完成值 85%），"
+         "却得满分 10，按财政部规则应为 9.44（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_score_merged_under_a_merged_name_is_split_among_its_own_rows(tmp_path):
+    # 管网水 6 and 末梢水 4 scored 10 in one cell under 水质达标率 merged over three rows:
+    # the group's score, each row found by its own 分值 (not by the name read a row above)
+    rows = [*WATER[:2], ("产出指标", "质量指标", None, "管网水≥90%", "92%", 6, 10, None),
+            ("产出指标", "质量指标", None, "末梢水≥90%", "85%", 4, None, None), *WATER[3:]]
+    rows[1] = (*rows[1][:5], 15, 15, None)
+    table, first = _sheet(tmp_path, rows=rows,
+                          merges=[("三级指标", 1, 3), ("得分", 2, 3)])
+    assert [(i.name, i.score_declared) for i in table.indicators[1:4]] == [
+        ("水质达标率", 15), ("水质达标率", 6), ("水质达标率", 4)]
+    assert [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))] == [
+        ("JX402", f"H{first + 2}", "“水质达标率”未达到指标值（指标值 末梢水≥90%，完成值 85%），"
+         "却得满分 4，按财政部规则应为 3.78（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_name_merged_over_a_row_without_points_leaves_it_unnamed(tmp_path):
+    # the second row has no 分值 of its own: no indicator named by the merge (a 分值
+    # forgotten, JX106, as before)
+    rows = [WATER[0], (*WATER[1][:5], 25, 25, None), (*WATER[2][:5], None, None, None),
+            *WATER[3:]]
+    table, first = _sheet(tmp_path, rows=rows, merges=[("三级指标", 1, 2)])
+    assert [indicator.name for indicator in table.indicators[1:3]] == ["水质达标率", None]
+    assert [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))] == [
+        ("JX106", f"G{first + 2}", "“质量指标”未填写分值")]
 
 
 # ------------------------------------------------------------------ 3. unused template rows
