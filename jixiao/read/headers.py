@@ -73,8 +73,9 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nature", ("指标性质",)),
     ("unit", ("度量单位", "计量单位")),
     ("target", ("计划完成值", "计划完成数", "预期完成值")),  # before 完成值: what was planned
-    # 全年实际完成, 实际完成量, 实际数, 完成数: what was done, in any of its words
-    ("actual", ("实际完成指标值", "完成指标值", "实际完成值", "全年完成值", "全年实际值", "实际完成数",
+    # 全年实际完成, 实际完成量, 实际数, 完成数: what was done, in any of its words;
+    # 实际指标值 (预期指标值 | 实际指标值) before the 指标值 it holds, which is the target's
+    ("actual", ("实际完成指标值", "完成指标值", "实际指标值", "实际完成值", "全年完成值", "全年实际值", "实际完成数",
                 "业绩值", "实际值", "完成值", "完成情况", "执行情况", "达成值", "实际达到", "实现情况",
                 "实现值", "实际完成", "实际数", "完成数")),
     # 年度计划数, 全年计划数, 计划目标: what was planned
