@@ -25,7 +25,7 @@ from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
-from jixiao.units import bare_in_base, fraction_as_percent, is_unit, split_unit
+from jixiao.units import bare_in_base, fraction_as_percent, is_bare_fraction, is_unit, split_unit
 
 
 @dataclass(frozen=True)
@@ -464,6 +464,51 @@ def actual_shown(indicator: Indicator) -> object:
     if bare_in_base(float(actual), scale, goal):
         return actual
     return f"{plain_text(actual)}{indicator.unit}"
+
+
+def pair_shown(indicator: Indicator) -> tuple[object, object]:
+    """The 指标值 and the 完成值 as a message quotes them: as the rules compared them.
+    ``actual_shown``'s 度量单位 aside, a bare fraction read as a percent (``units.comparable``:
+    0.9 under 实际完成值（%） beside ≥95 or ≥95%) is quoted in percent, and a bare other
+    side with it (完成值 90%，指标值 ≥95%) — quoted as typed, 15 × 0.9 ÷ 95 is not the score."""
+    target, actual = indicator_target(indicator), actual_shown(indicator)
+    if indicator.unit is not None:
+        return target, actual  # read with its 度量单位 already (四川)
+    goal, done = parse_measure(target), parse_measure(actual)
+    if goal.kind not in ("number", "range") or done.kind != "number" \
+            or goal.value is None or done.value is None:
+        return target, actual
+    if done.unit == "" and goal.unit == "%" \
+            and fraction_as_percent(done.value, goal.value) != done.value:
+        return target, _percent(done.value)
+    if done.unit == goal.unit == "" and is_bare_fraction(done.value, goal.value):
+        return _with_percent(target), _percent(done.value)
+    if goal.kind == "number" and goal.unit == "" and (  # ≥0.95 beside 97% or 97
+            done.unit == "%" and fraction_as_percent(goal.value, done.value) != goal.value
+            or done.unit == "" and is_bare_fraction(goal.value, done.value)):
+        shown = _fraction_in_percent(target)
+        if shown is not None:
+            return shown, actual if done.unit == "%" else _with_percent(actual)
+    return target, actual
+
+
+def _percent(fraction: float) -> str:
+    return f"{plain_text(round(fraction * 100, 10))}%"
+
+
+def _with_percent(value: object) -> object:
+    """A bare value (≥95, 90-100, 97) quoted as the percent it was read as."""
+    text = plain_text(value).strip()
+    return f"{text}%" if text[-1:].isdigit() else value
+
+
+def _fraction_in_percent(target: object) -> str | None:
+    """A 指标值 of one bare fraction, last in its text (≥0.95, 不低于0.9), in percent."""
+    text = plain_text(target).strip()
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", text))
+    if len(numbers) != 1 or numbers[0].end() != len(text):
+        return None
+    return text[:numbers[0].start()] + _percent(float(numbers[0].group()))
 
 
 def default_operator(indicator: Indicator) -> str:

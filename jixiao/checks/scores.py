@@ -34,6 +34,7 @@ from jixiao.model import (
     execution_row_rate,
     indicator_actual,
     indicator_target,
+    pair_shown,
     plain_text,
     unexplained,
 )
@@ -495,9 +496,7 @@ def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore
 
 
 def _pair_text(indicator: Indicator) -> str:
-    from jixiao.model import actual_shown, indicator_target
-
-    target, actual = indicator_target(indicator), actual_shown(indicator)
+    target, actual = pair_shown(indicator)
     return f"指标值 {_text(target)}，完成值 {_text(actual)}"
 
 

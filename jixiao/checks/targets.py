@@ -22,6 +22,7 @@ from jixiao.model import (
     default_operator,
     indicator_actual,
     indicator_target,
+    pair_shown,
     plain_text,
     unexplained,
 )
@@ -365,9 +366,10 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                 or _magnitude_mismatch(target, parse_measure(indicator.actual)) is not None:
             continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
+        target_text, actual_text = pair_shown(indicator)
         yield finding("JX206", first_source(indicator, "reason", "actual"),
-                      f"“{label(indicator)}”完成值 {plain_text(indicator_actual(indicator)).strip()} 超出"
-                      f"指标值 {plain_text(indicator_target(indicator)).strip()} 的 "
+                      f"“{label(indicator)}”完成值 {plain_text(actual_text).strip()} 超出"
+                      f"指标值 {plain_text(target_text).strip()} 的 "
                       f"{(done / goal - 1) * 100:.0f}%，未说明原因（年度指标值是否定得过低？请在偏差原因中说明）")
 
 

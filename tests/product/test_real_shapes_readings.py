@@ -182,3 +182,43 @@ def test_an_actual_written_as_a_bound_beyond_the_target_is_met(tmp_path):
     row = ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "95%以上", 10, 10, None)
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 6), total=100))
     assert codes(data) == []
+
+
+@pytest.mark.parametrize(("target", "actual", "quoted"), [
+    ("≥95", 0.9, "指标值 ≥95%，完成值 90%"),  # a fraction under 实际完成值（%）: read as 90 %
+    ("≥95%", 0.9, "指标值 ≥95%，完成值 90%"),  # a fraction beside a percent: the same
+    ("≥95%", "90%", "指标值 ≥95%，完成值 90%"),  # written in percent: as before
+    ("≥95", 90, "指标值 ≥95，完成值 90"),  # both bare, no fraction read: as typed
+])
+def test_a_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, target, actual, quoted):
+    """年度指标值（%） | 实际完成值（%）, 接种率 ≥95 done 0.9 (a fraction the rules read as
+    90 %), full marks 20: JX402 quotes what was compared, 90 % beside ≥95 % — before it
+    quoted 完成值 0.9 beside ≥95, and a reviewer recomputing 20 × 0.9 ÷ 95 got 0.19,
+    not the 18.95 named."""
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值（%）", "实际完成值（%）", "分值", "得分",
+              "偏差原因分析及改进措施")
+    row = ("产出指标", "数量指标", "适龄儿童免疫规划疫苗接种率", target, actual, 20, 20, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 0), total=100,
+                                        header=header))
+    [found] = data["findings"]
+    assert (found["code"], found["sheet"], found["cell"]) == ("JX402", "自评表", "H5")
+    assert found["message"] == (f"“适龄儿童免疫规划疫苗接种率”未达到指标值（{quoted}），却得满分 20，"
+                                "按财政部规则应为 18.95（正向指标：分值 × 实际完成值 ÷ 年度指标值）")
+
+
+@pytest.mark.parametrize(("target", "actual", "quoted"), [
+    ("≥0.5", 80, "完成值 80% 超出指标值 ≥50%"),  # a bare fraction as the target: 50 %
+    ("≥0.5", "80%", "完成值 80% 超出指标值 ≥50%"),
+    ("≥50%", "80%", "完成值 80% 超出指标值 ≥50%"),  # written in percent: as before
+    ("≥50", 80, "完成值 80 超出指标值 ≥50"),  # both bare, no fraction read: as typed
+])
+def test_a_target_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, target, actual,
+                                                                   quoted):
+    """覆盖率 ≥0.5 done 80 (the rules read the 指标值 as 50 %), no reason: JX206 quotes the
+    two as compared (before: 完成值 80 超出指标值 ≥0.5 的 60%)."""
+    row = ("产出指标", "数量指标", "家庭医生签约覆盖率", target, actual, 20, 20, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 0), total=100))
+    [found] = data["findings"]
+    assert (found["code"], found["sheet"], found["cell"]) == ("JX206", "自评表", "I5")
+    assert found["message"] == (f"“家庭医生签约覆盖率”{quoted} 的 60%，未说明原因（年度指标值是否定得"
+                                "过低？请在偏差原因中说明）")
