@@ -220,6 +220,35 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u
 compact_string = _compact  # ``compact_text`` of what the caller knows is a str
 
 
+# A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无,
+# N/A — as the reader takes an unused row's cells, the JX_ functions and the native
+# template's formulas an unused row's inputs. PLACEHOLDER_MARKS: every character NFKC
+# makes one of those dashes or slashes (the native formulas remove each by name).
+PLACEHOLDER_MARKS = "-/\\\u2010\u2011\u2013\u2014\u2015\u207b\u208b\u2212\ufe31\ufe32\ufe58\ufe63\ufe68\uff0d\uff0f\uff3c"
+PLACEHOLDER_WORDS = ("无", "NA", "N/A")  # (after NFKC, in any case)
+PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|" + "|".join(re.escape(word) for word in PLACEHOLDER_WORDS),
+                         re.IGNORECASE)
+# The characters a placeholder can begin with, before normalising (full-width forms too).
+_PLACEHOLDER_FIRST = frozenset(PLACEHOLDER_MARKS + "无NnＮｎ")
+
+
+def is_placeholder(value: object) -> bool:
+    """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    if value and value[0] not in _PLACEHOLDER_FIRST and not value[0].isspace():
+        return False  # most cells: a name, a number written as text
+    return _placeholder_text(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _placeholder_text(value: str) -> bool:
+    text = _compact(value)
+    return not text or PLACEHOLDER.fullmatch(text) is not None
+
+
 @functools.lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
     """A 指标值/完成值/分值 text as the parser reads it: ``compact_text``, (%) → %, and a

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from jixiao.parsing import compact_string
+from jixiao.parsing import PLACEHOLDER, compact_string, is_placeholder
 from jixiao.read.grid import points
 
 # Words a label may open with that say nothing of its role (项目绩效自评总分).
@@ -36,10 +36,6 @@ _GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in on
 _GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|等次|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
 _RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)(?:结果|结论){_END}")
 _CONCLUSION = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结论")
-# A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无.
-_PLACEHOLDER = re.compile(r"[-/\\—–―‐−]+|无|N/?A", re.IGNORECASE)
-# The characters a placeholder can begin with, before normalising (full-width forms too).
-_PLACEHOLDER_FIRST = frozenset("-/\\—–―‐−－／﹣无NnＮｎ")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -142,17 +138,6 @@ def without_instructions(text: str) -> str | None:
     return "；".join(kept) or None
 
 
-def is_placeholder(value: Any) -> bool:
-    """Whether a cell holds nothing real: empty, or only "/", "—", "-", 无 …"""
-    if value is None:
-        return True
-    if not isinstance(value, str):
-        return False
-    if value and value[0] not in _PLACEHOLDER_FIRST and not value[0].isspace():
-        return False  # most cells: a name, a number written as text
-    return _placeholder_text(value)
-
-
 _NOT_APPLICABLE = re.compile(r"(?:本年度?)?(?:不适用|不涉及)|无此项")
 
 
@@ -183,18 +168,12 @@ def not_adjusted(value: Any) -> bool:
     return isinstance(value, str) and _NOT_ADJUSTED.fullmatch(compact_string(value)) is not None
 
 
-@functools.lru_cache(maxsize=1024)
-def _placeholder_text(value: str) -> bool:
-    text = compact_string(value)
-    return not text or _PLACEHOLDER.fullmatch(text) is not None
-
-
 # A 三级 name the form's template prints on a row for the unit to fill in: a numbered
 # "指标1：" / "指标 2" / "指标一", an ellipsis "……" (after NFKC "......", "⋯"), or both;
 # perhaps with the unit's placeholder after it ("指标1：/", a row not applicable).
 _TEMPLATE_NUMBERED = r"(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,3}\s*"  # 指标1, 指标 二
 _TEMPLATE_NAME = re.compile(rf"(?:{_TEMPLATE_NUMBERED}[:.、]?)?(?:\.{{2,}}|[⋯。·]{{2,}})?"
-                            rf"(?:(?<=[:.、0-9一二三四五六七八九十])(?:{_PLACEHOLDER.pattern}))?",
+                            rf"(?:(?<=[:.、0-9一二三四五六七八九十])(?:{PLACEHOLDER.pattern}))?",
                             re.IGNORECASE)
 _TEMPLATE_FIRST = frozenset("三指.…⋯。·．")
 
