@@ -15,7 +15,7 @@ from typing import Any
 
 from jixiao import rules
 from jixiao.errors import JixiaoError, ScoreInputError
-from jixiao.parsing import parse_points
+from jixiao.parsing import is_placeholder, parse_points
 
 ERROR_MARK = "⚠"
 Cell = Any
@@ -42,6 +42,14 @@ def is_error(value: Cell) -> bool:
 
 def _blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def unused_row(target: Cell, actual: Cell, weight: Cell) -> bool:
+    """A row left unused, as the reader takes one (``read.indicators``): its 指标值, 完成值
+    and 分值 each blank or a placeholder ("/", "—", 无 …), or the 分值 0 — a paper form
+    asks for "/" in the rows a unit does not use. No 得分, no 是否达成, not in the 总分."""
+    return is_placeholder(target) and is_placeholder(actual) \
+        and (is_placeholder(weight) or parse_points(weight) == 0)
 
 
 def _number(value: Cell, what: str) -> float:
@@ -128,8 +136,8 @@ def points(weight: Cell, percent: Cell = False) -> Cell:
 @_cell_safe
 def _points(weight: Cell, percent: Cell) -> Cell:
     value = rules.weight_points(weight, _flag(percent))
-    if _blank(value):
-        return ""
+    if is_placeholder(value):
+        return ""  # "/" in an unused row's 分值: no points, as blank
     if isinstance(value, str) or not isinstance(value, (int, float)):
         return _number(value, "分值")  # "5" typed as text is 5; "十" shows ⚠, as JX_SCORE's
     return value
@@ -151,10 +159,10 @@ def _own_level2(level2: Cell) -> Cell:
 @_cell_safe
 def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
           judged: Cell = None, level2: Cell = None) -> Cell:
-    """得分 of one indicator; "" for an unused row."""
-    if _blank(target) and _blank(actual) and _blank(weight):
+    """得分 of one indicator; "" for an unused row (``unused_row``)."""
+    if unused_row(target, actual, weight):
         return ""
-    if _blank(weight):
+    if is_placeholder(weight):
         raise ScoreInputError("分值为空")
     judged_value = None if _blank(judged) else _number(judged, "人工评分")
     result = rules.indicator_score(target, actual, _number(weight, "分值"),
@@ -173,7 +181,7 @@ MET_TEXT = {True: "是", False: "否", None: "未知"}
 @_cell_safe
 def met(target: Cell, actual: Cell, level2: Cell = None) -> Cell:
     """是 / 否, or 未知 when the rules cannot tell."""
-    if _blank(target) and _blank(actual):
+    if is_placeholder(target) and is_placeholder(actual):
         return ""
     return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2, target))]
 
@@ -224,12 +232,12 @@ def grade(total_value: Cell, weight_total: Cell = None) -> Cell:
 
 
 def _sum_weights(values: Iterable[Cell]) -> float:
-    return sum(_number(v, "分值") for v in values if not _blank(v))
+    return sum(_number(v, "分值") for v in values if not is_placeholder(v))
 
 
 @_cell_safe
 def weight_total(*parts: Cell) -> Cell:
-    """分值合计 of the given cells/ranges (blanks skipped)."""
+    """分值合计 of the given cells/ranges (blanks and placeholders skipped)."""
     return rules.round2(_sum_weights(_flat(list(parts))))
 
 

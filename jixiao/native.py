@@ -43,6 +43,7 @@ from jixiao.layout import (
     level2_range,
 )
 from jixiao.model import plain_text
+from jixiao.parsing import PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
 from jixiao.rules import (
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
@@ -108,7 +109,6 @@ _NUMBER_CHARS = "0123456789.,"  # the comma: a thousands separator (1,200), see 
 _GROUPS = 5
 _PADDING = 4 * _GROUPS
 _DIGITS = "0123456789"
-_EMPTY_WORDS = ("-", "—", "/", "无", "--")
 # A unit jixiao's rules read differently from its text: a scale (万人 = 10,000 人), a
 # synonym (h = 小时, 个百分点 = %), a date. Compared only when both sides write the same.
 _CONVERTED_STARTS = ("万", "千", "百", "亿")
@@ -218,6 +218,30 @@ def _percent_number(ref: str) -> str:
             f'ROUND({x},5-INT(LOG10(ABS({x}))))))')
 
 
+# The whitespace REPLACEMENTS removes: a placeholder's cell is read without it.
+_SPACES = tuple((old, new) for old, new in REPLACEMENTS if not old.strip())
+
+
+def _placeholder_text(text: str) -> str:
+    """``parsing.is_placeholder`` as a formula, of a text with no whitespace (``_SPACES``):
+    TRUE when it is empty, only dashes and slashes (``PLACEHOLDER_MARKS``) or one of
+    ``PLACEHOLDER_WORDS`` (= ignores case, as the reader does). A sum of comparisons, not
+    OR: a range gives one answer per cell inside SUMPRODUCT."""
+    marks = _substitute(text, tuple((mark, "") for mark in PLACEHOLDER_MARKS))
+    words = "".join(f'+({text}="{word}")' for word in PLACEHOLDER_WORDS)
+    return f'(({marks}="")' + words + ">0)"
+
+
+def _placeholder(ref: str) -> str:
+    """``_placeholder_text`` of a cell (or a range) as typed: a number is no placeholder."""
+    return _placeholder_text(_substitute(f'{ref}&""', _SPACES))
+
+
+def _unused_weight(ref: str) -> str:
+    """A 分值 of an unused row (``unused_row``): a placeholder, or the number 0."""
+    return f"({_placeholder(ref)}+ISNUMBER({ref})*({ref}=0)>0)"
+
+
 def _band(level: str, end: int) -> str:
     """The low (``end`` 0) or high (1) share of 分值 a level allows, as a formula term:
     a number, or IF({ratio},…,…) where the two families differ."""
@@ -317,9 +341,12 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     a_unit, a_num, level = h["a_unit"], h["a_num"], h["level"]
     no_digits = f"LEN({_substitute(t_text, tuple((d, '') for d in _DIGITS))})=LEN({t_text})"
     qualitative_target = (f'AND(NOT(ISNUMBER({e})),{op}="",{no_digits},'
-                          + ",".join(f'{t_text}<>"{word}"' for word in _EMPTY_WORDS)
-                          + "," + ",".join(f'ISERROR(SEARCH("{ch}",{t_text}))'
+                          + f"NOT({_placeholder_text(t_text)}),"
+                          + ",".join(f'ISERROR(SEARCH("{ch}",{t_text}))'
                                            for ch in "≠≯≮±年月日") + ")")
+    def unused_text(cell: str, text: str) -> str:  # the row's helper holds its text
+        return f"AND(NOT(ISNUMBER({cell})),{_placeholder_text(text)})"
+
     units_agree = (f'OR(EXACT({t_unit},{a_unit}),AND({t_unit}="%",{a_unit}=""),'
                    f'AND({t_unit}="",{a_unit}="%"),'
                    f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
@@ -328,7 +355,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                            *(f'EXACT({t_unit},"{unit}")' for unit in DURATION_UNITS)])
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)},NOT(OR({per_period})))'
     formulas["kind"] = (
-        f'IF(AND({e}="",{f}="",{g}=""),"",'
+        f'IF(AND({unused_text(e, t_text)},{unused_text(f, h["a_text"])},{_unused_weight(g)}),"",'
         f'IF({rules}="{UNKNOWN_RULES}","{WARN_RULES}",'
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF({e}="","{WARN_TARGET}",IF({f}="","{WARN_ACTUAL}",'
@@ -373,7 +400,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                    f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
     score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
              f'IF({h["kind"]}="Q",{qualitative},{h["kind"]})))')
-    met = f'IF(AND({e}="",{f}=""),"",IF({h["met"]}="","未知",{h["met"]}))'
+    met = f'IF(OR({h["kind"]}="",AND({e}="",{f}="")),"",IF({h["met"]}="","未知",{h["met"]}))'
     out = {_HELPERS[key]: f"={text}" for key, text in formulas.items()}
     out["H"], out["K"] = f"={score}", f"={met}"
     return out
@@ -387,6 +414,24 @@ def _blank(value: Any) -> bool:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_placeholder(value: Any) -> bool:
+    """What ``_placeholder`` gives: ``parsing.is_placeholder`` as the formulas write it
+    (the whitespace of ``_SPACES`` removed; no other NFKC than ``PLACEHOLDER_MARKS``)."""
+    if _is_number(value):
+        return False
+    text = plain_text(value)
+    for old, new in _SPACES:
+        text = text.replace(old, new)
+    return not text.strip(PLACEHOLDER_MARKS) or text.upper() in PLACEHOLDER_WORDS
+
+
+def unused_row(target: Any, actual: Any, weight: Any) -> bool:
+    """A row left unused, as the native formulas tell it (``cellfuncs.unused_row``, the
+    reader's): 指标值, 完成值 and 分值 (in points) blank or a placeholder, or the 分值 0."""
+    return _is_placeholder(target) and _is_placeholder(actual) \
+        and (_is_placeholder(weight) or (_is_number(weight) and weight == 0))
 
 
 def _normalised(value: Any) -> str:
@@ -463,10 +508,10 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
 
     def qualitative_target() -> bool:
         return (not _is_number(target) and op == "" and not any(d in t_text for d in _DIGITS)
-                and t_text not in _EMPTY_WORDS
+                and not _is_placeholder(t_text)
                 and not any(ch in t_text for ch in "≠≯≮±年月日"))
 
-    if _blank(target) and _blank(actual) and _blank(weight):
+    if unused_row(target, actual, weight):
         kind = ""
     elif rules == UNKNOWN_RULES:
         kind = WARN_RULES
@@ -510,7 +555,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     elif kind == "Q":
         values["met"] = "是" if level == "A" else "否"
     values["score"] = _score(kind, values["share"], values["met"], level, weight, judged, ratio)
-    values["met_shown"] = "" if _blank(target) and _blank(actual) else (values["met"] or "未知")
+    values["met_shown"] = "" if kind == "" or (_blank(target) and _blank(actual)) \
+        else (values["met"] or "未知")
     return values
 
 
@@ -620,8 +666,10 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
     out[f"G{total_row}"] = (f"=ROUND(SUM(IF(ISNUMBER({weight}),{weight},0),"
                             f"{points}{first}:{points}{last}),2)")
     # a row with inputs but no score: its formulas copied only in part (H without M:AB)
-    unscored = (f'SUMPRODUCT((E{first}:E{last}&F{first}:F{last}&G{first}:G{last}<>"")'
-                f'*({scores}&""=""))')
+    # (an unused row, its inputs blank or placeholders, has no score: ``unused_row``)
+    rows = tuple(f"{column}{first}:{column}{last}" for column in "EFG")
+    unscored = (f'SUMPRODUCT((1-{_placeholder(rows[0])}*{_placeholder(rows[1])}'
+                f'*{_unused_weight(rows[2])})*({scores}&""=""))')
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")+{unscored}>0,'
                             f'"{WARN_TOTAL}",'
                             f'IF(COUNT(I{top},{scores})=0,"",'
@@ -755,7 +803,7 @@ def native_results(get: Callable[[str], Any],
         out[f"{c['score']}{row}"], out[f"{c['met']}{row}"] = shown["score"], shown["met_shown"]
         scores.append(shown["score"])
         weights.append(weight)
-        filled.append(not (_blank(get(target)) and _blank(get(actual)) and _blank(weight)))
+        filled.append(not unused_row(get(target), get(actual), weight))
     fund_weight = f"G{FUND_ROWS[0]}"
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
                                 weight_points(get(fund_weight), in_percent(fund_weight)),

@@ -306,8 +306,7 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
 
     scores, weights, filled = [], [], []
     for indicator in table.indicators:
-        filled.append(any(value not in (None, "") for value in (
-            indicator.target, indicator.actual, typed_in(table, indicator, "weight"))))
+        filled.append(not native.unused_row(indicator.target, indicator.actual, points(indicator)))
         values = native.row_values(indicator.target, indicator.actual, points(indicator),
                                    evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
