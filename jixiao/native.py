@@ -418,7 +418,7 @@ def _is_number(value: Any) -> bool:
 
 def _is_placeholder(value: Any) -> bool:
     """What ``_placeholder`` gives: ``parsing.is_placeholder`` as the formulas write it
-    (the whitespace of ``_SPACES`` removed; no other NFKC than ``PLACEHOLDER_MARKS``)."""
+    (the whitespace of ``_SPACES`` removed; full-width forms only among ``PLACEHOLDER_MARKS``)."""
     if _is_number(value):
         return False
     text = plain_text(value)

@@ -14,7 +14,7 @@ import pytest
 
 from jixiao import cellfuncs, native, rules
 from jixiao.model import Indicator, default_operator, plain_text, score_indicator
-from jixiao.parsing import compact_text, normalize_text, parse_measure
+from jixiao.parsing import compact_text, is_placeholder, normalize_text, parse_measure
 from jixiao.units import comparable, fraction_as_percent
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,3 +245,23 @@ def test_the_native_formulas_take_their_names_and_shares_from_the_rule_sets():
             for judged in ruleset.bands[level]:
                 expected = rules.indicator_score("达成", words, 10.0, name, judged * 10).value
                 assert native.row_values("达成", words, 10.0, name, judged * 10)["score"] == expected
+
+
+# ---------------------------------------------------------------- placeholders (rt23)
+
+@pytest.mark.parametrize("mark", ["/", "／", "—", "——", "-", "－", "–", "\u2011", "无", "N/A", "na",
+                                  " / ", "", None])
+def test_every_user_of_the_placeholder_takes_an_unused_row_alike(mark):
+    """The reader, the JX_ functions and the native formulas' twin: one notion (parsing)."""
+    from jixiao.read.roles import is_placeholder as read_placeholder
+
+    assert is_placeholder(mark) and read_placeholder(mark)
+    assert cellfuncs.score(mark, mark, cellfuncs.points(mark)) == ""
+    assert cellfuncs.met(mark, mark) == ""
+    assert native.unused_row(mark, mark, mark) and native.row_values(mark, mark, mark)["score"] == ""
+
+
+@pytest.mark.parametrize("value", ["无效", "5", 0, 5.0, "N/A/", "/无", "—5", "达成"])
+def test_a_value_is_no_placeholder_for_any_of_them(value):
+    assert not is_placeholder(value)
+    assert not native.unused_row(value, value, 5.0) and not cellfuncs.unused_row(value, value, 5.0)

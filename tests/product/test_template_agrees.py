@@ -438,3 +438,80 @@ def test_a_template_made_before_jx_points_computes_as_it_always_did(tmp_path):
         "⚠ 有得分未能计算，总分无法合计"]
     codes = {f.code for f in check_workbook(written).findings}
     assert not codes & {"JX503", "JX504"}, codes
+
+
+# ---------------------------------------------------------------- rt23: unused rows marked "/"
+
+# putuo-1 fills rows 13, 17, 21, 30 and 40; a paper form asks for "/" in the rows left unused
+_UNUSED = {14: "/", 15: "／", 16: "—", 18: "——", 19: "-", 20: "无", 22: "N/A"}
+
+
+def _unused_rows_marked(tmp_path: Path, formulas: str, edit=None) -> Path:
+    from jixiao.samples import sample
+
+    path = tmp_path / "marked.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas=formulas)
+    book = openpyxl.load_workbook(path)
+    sheet = book[SHEET]
+    for row, mark in _UNUSED.items():
+        for column in "DEFG":
+            sheet[f"{column}{row}"] = mark
+    sheet["G23"] = 0  # a 分值 of 0 beside blank cells: unused too, as the reader takes it
+    if edit is not None:
+        edit(sheet)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_rows_marked_unused_with_slashes_score_nothing_and_the_total_shows(tmp_path, formulas,
+                                                                          capsys):
+    """rt23 a10/a11: rows filled with “/” or “—” showed ⚠ 分值“/”不是数字 (⚠ 分值为空或无效
+    in the native template), the 总分 ⚠ and no 等级, recalc exited 1 — while check read
+    them as unused rows and said 未发现问题. Now the JX_ functions and the native formulas
+    take such a row as the reader does: no score, and the total and grade show."""
+    from jixiao.cli.main import main
+
+    path = _unused_rows_marked(tmp_path, formulas)
+    assert main(["recalc", str(path), "--in-place"]) == 0
+    capsys.readouterr()
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert [str(cells[f"H{row}"].value or "").strip() for row in (*_UNUSED, 23)] == [""] * 8
+    assert [str(cells[f"K{row}"].value or "").strip() for row in (*_UNUSED, 23)] == [""] * 8
+    result = check_workbook(path)
+    evaluation = result.tables[0].evaluation
+    assert (cells["G43"].value, cells["H43"].value, cells["H44"].value) == (
+        100, evaluation.total, evaluation.grade) == (100, 99.98, "优")
+    assert [f"{f.code} {f.message}" for f in result.findings] == []
+
+
+def test_libreoffice_scores_rows_marked_unused_as_jixiao_stored(tmp_path):
+    """The native template's formulas, computed by LibreOffice, show what jixiao stored."""
+    from libreoffice import sheets_as_shown
+
+    path = recalc_file(_unused_rows_marked(tmp_path, "native"), tmp_path / "stored.xlsx")[0]
+
+    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
+        return [[text.strip() for text in row] for row in rows]
+
+    stored = stripped(sheets_as_shown(path, tmp_path / "lo")[SHEET])
+    computed = stripped(sheets_as_shown(path, tmp_path / "lo", recalculate=True)[SHEET])
+    assert computed[:44] == stored[:44]
+    assert [computed[42][7], computed[43][7]] == ["99.98", "优"]  # H43, H44
+    assert {computed[row - 1][7] for row in (*_UNUSED, 23)} == {""}
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_row_with_a_weight_beside_slashes_is_no_unused_row(tmp_path, formulas):
+    """The neighbour that must not change: “/” in 指标值 and 完成值 but a 分值 of 5 is an
+    indicator the clerk left unfilled — no score, no total, and check says what is missing."""
+    def edit(sheet):
+        sheet["D14"], sheet["G14"] = None, 5
+
+    path = recalc_file(_unused_rows_marked(tmp_path, formulas, edit), tmp_path / "r.xlsx")[0]
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert str(cells["H14"].value).startswith("⚠")
+    assert cells["H43"].value == "⚠ 有得分未能计算，总分无法合计"
+    missing = [f"{f.code} {f.cell} {f.message}" for f in check_workbook(path).findings
+               if f.code in ("JX201", "JX202")]
+    assert missing == ["JX201 E14 “数量指标”未填写年度指标值", "JX202 F14 “数量指标”未填写实际完成值"]
