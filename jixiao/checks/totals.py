@@ -432,7 +432,9 @@ def formula_results_current(table: SelfEvaluation,
                             evaluation: Evaluation) -> Iterator[Finding]:
     """公式单元格保存的结果已过时：与重新计算的结果不同、没有结果或显示错误。
 
-    JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果。
+    JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果——
+    jixiao 模板（含原生公式模板）的总分除外：总分保存为空或 ⚠、而按表中数据重新计算
+    得出总分的，表格送出时没有总分，同样在此提示。
     年度指标值、实际完成值写成公式（=95%）而文件中没有保存结果的（由程序写出、
     从未在 Excel 中打开），同样在此提示，不算未填写（JX201、JX202）；资金栏的年初预算数、
     全年预算数、全年执行数和分值写成公式（=D7+D8+D9）而没有结果的也一样：不算未填写
@@ -478,7 +480,8 @@ def formula_results_current(table: SelfEvaluation,
         if not info.cached:
             uncalculated.append((source, what))
             continue
-        if "JX_" not in (info.formula or "").upper() or (
+        if ("JX_" not in (info.formula or "").upper()
+                and not _total_left_out(table, source, info, computed)) or (
                 unknown_rules and not _shows_number(info)):
             continue  # (under a 评分规则 they do not know, JX_ functions show ⚠: JX505's)
         stale = _stale(info, computed)
@@ -597,6 +600,16 @@ def _row_column(source: Source) -> tuple[int, int, str]:
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
     cells = "、".join(item[0].cell for item in items[:6])
     return cells + (" 等" if len(items) > 6 else "")
+
+
+def _total_left_out(table: SelfEvaluation, source: Source, info: CellInfo,
+                    computed: object) -> bool:
+    """A template's 总分 formula (the native template's too, whose other plain formulas
+    are only asked for a result) saved showing no total — blank or ⚠ — where its formulas,
+    recomputed, give one: the table would go out without a total (rt23: rows marked “/”
+    under an older template's formulas)."""
+    return table.template and source == table.sources.get("total") and computed is not None \
+        and (not plain_text(info.value).strip() or plain_text(info.value).startswith("⚠"))
 
 
 def _shows_number(info: CellInfo) -> bool:

@@ -515,3 +515,21 @@ def test_a_row_with_a_weight_beside_slashes_is_no_unused_row(tmp_path, formulas)
     missing = [f"{f.code} {f.cell} {f.message}" for f in check_workbook(path).findings
                if f.code in ("JX201", "JX202")]
     assert missing == ["JX201 E14 “数量指标”未填写年度指标值", "JX202 F14 “数量指标”未填写实际完成值"]
+
+
+@pytest.mark.parametrize("stored", ["⚠ 有得分未能计算，总分无法合计", ""])
+def test_a_native_template_saved_without_its_total_is_not_passed(tmp_path, stored):
+    """rt23 a11: the native template's 总分 saved as ⚠ (an older template's formulas beside
+    rows marked “/”) or blank, while its formulas give a total: check said 未发现问题 and
+    a batch counted the table as 通过 with an empty 总分. The 总分 of a template is now
+    compared as the JX_ template's is (JX504: recalculating gives it)."""
+    from jixiao.samples import sample
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
+
+    path = tmp_path / "native.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas="native")
+    write_cached_values(Package(path), path, {SHEET: {"H43": stored, "H44": ""}})
+    saved = "为空" if not stored else f"为“{stored}”"
+    assert _findings(path) == [
+        f"JX504 warning None 总分公式保存的结果{saved}，按财政部规则重新计算应为“99.98”"]
