@@ -647,13 +647,14 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
         # (jixiao check: 全年预算数为 0, JX307), so no 执行率得分 and no 总分
         unused = "0" if row != fund_rows[0] else f'"{WARN_MONEY}"'
         blank_e, blank_f = f'TRIM({e}&"")=""', f'TRIM({f}&"")=""'
+        a, b = _amount(e), _amount(f)  # "100.00" pasted as text is 100 (rules.text_number)
         out[f"H{row}"] = (
             f'=IF(AND({blank_e},{blank_f}),{_on_load(e)},'
-            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({e}))),{_not_number(BUDGET_NAME, e)},'
-            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({f}))),{_not_number(EXECUTED_NAME, f)},'
+            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({a}))),{_not_number(BUDGET_NAME, e)},'
+            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({b}))),{_not_number(EXECUTED_NAME, f)},'
             f'IF({blank_e},"⚠ {AMOUNT_MISSING.format(what=BUDGET_NAME)}",'
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
-            f'IF(AND({e}=0,{f}=0),{unused},IF(AND({e}>0,{f}>=0),{f}/{e},"{WARN_MONEY}")))))))')
+            f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
     rate, weight = f"H{top}", _points(f"G{top}")  # 10% typed is 10 points
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
@@ -701,6 +702,18 @@ def grades_weights(formula: object) -> bool:
     """Whether a native template's 评分等级 formula gives no grade where the 分值 do not
     total 100 (written since rt14); an older one grades any total."""
     return isinstance(formula, str) and NOT_GRADED in formula
+
+
+def _amount(cell: str) -> str:
+    """``rules.template_amount`` as a formula: the cell's number, or the number a text
+    plainly is (``rules.text_number``: digits with at most one inner point, spaces
+    trimmed; VALUE then reads it alike in every locale), else ""."""
+    text = f'TRIM({cell}&"")'
+    digits = ",".join(f'"{ch}"' for ch in "0123456789.")
+    plain = (f'AND(LEN({text})>0,SUMPRODUCT(LEN({text})-LEN(SUBSTITUTE({text},{{{digits}}},"")))'
+             f'=LEN({text}),LEN({text})-LEN(SUBSTITUTE({text},".",""))<=1,'
+             f'LEFT({text},1)<>".",RIGHT({text},1)<>".")')
+    return f'IF(ISNUMBER({cell}),{cell},IF({plain},VALUE({text}),""))'
 
 
 def _not_number(what: str, cell: str) -> str:

@@ -218,14 +218,34 @@ AMOUNT_NOT_NUMBER = ("{what}“{value}”是文字，不是数值：请只填数
 MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无从计算，总分无法合计"
 
 
+# A number typed or pasted as text ("100.00" from the 一体化 system, a text-formatted
+# cell): ASCII digits with at most one inner decimal point, spaces around them. No sign,
+# no thousands separator, no unit — what the native formulas can read the same way in
+# every locale (``native._text_number``); "30万元" and "1,250.00" stay text.
+_TEXT_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def text_number(value: object) -> float | None:
+    """A text that is plainly a number ("100.00", " 98.5 ") as that number; None for any
+    other value. The template reads its money cells this way (``template_amount``)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip(" ")  # what a spreadsheet's TRIM removes
+    return float(text) if _TEXT_NUMBER.fullmatch(text) else None
+
+
 def template_amount(value: object, what: str) -> float | None:
-    """A money cell of jixiao's template as its formulas read it: a number, None when
-    blank; any text — "30万元", "30" typed as text — raises ScoreInputError saying
-    which amount and what to type."""
+    """A money cell of jixiao's template as its formulas read it: a number, or a text
+    that is plainly one ("100.00" pasted from the 一体化 system: ``text_number``), None
+    when blank; any other text — "30万元" — raises ScoreInputError saying which amount
+    and what to type."""
     if value is None or (isinstance(value, str) and not value.strip(" ")):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    number = text_number(value)
+    if number is not None:
+        return number
     raise ScoreInputError(AMOUNT_NOT_NUMBER.format(what=what, value=value))
 
 

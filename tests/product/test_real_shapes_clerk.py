@@ -161,6 +161,22 @@ def test_money_typed_as_text_is_refused_alike_by_template_and_check(tmp_path, fo
     assert result.tables[0].evaluation.total is None  # as the workbook shows: no total
 
 
+def _money_pasted_as_text(book, sheet):
+    for row in (6, 7):  # the 一体化 system's export pasted: texts of plain numbers
+        sheet[f"E{row}"], sheet[f"F{row}"] = "30.00", " 30 "
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_plain_numbers_pasted_as_text_count_alike_in_template_and_check(tmp_path, formulas):
+    """Before (rt23): "30.00" pasted as text showed ⚠ in H6, I6 and the 总分, and check
+    said JX309 (error) at each amount — the template's 分值 "10" as text counted, its
+    money did not. A text that is plainly a number is that number (rules.text_number)."""
+    path = recalculated(filled(tmp_path, _money_pasted_as_text, formulas))
+    assert shown(path, "H6", "I6", "H43", "H44") == [1, 10, 98.84, "优"]
+    assert findings(path) == []
+    assert main(["check", str(path)]) == 0
+
+
 def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
     """The new shape does not let a real mistake pass: 财政拨款 30 under a total of 29.5."""
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F6", 29.5)))
@@ -169,9 +185,13 @@ def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
         "JX304 error F6 全年执行数：各明细合计 30（当年财政拨款 30），年度资金总额为 29.5"]
 
 
-def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path):
+@pytest.mark.parametrize(("cases", "numbers"), [
+    ({6: (30, None), 7: ("30万元", 29.5), 8: (" ", 3), 9: (0, 0)}, [False, False, False, True]),
+    # texts that are plainly numbers (read: rules.text_number), and near misses (refused)
+    ({6: (" 30.50 ", "30"), 7: ("1,250.00", 30), 8: (3, "30."), 9: ("3 0", ".5")},
+     [True, False, False, False])])
+def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path, cases, numbers):
     """The native money formulas and their Python twin agree on blank, text and 0 amounts."""
-    cases = {6: (30, None), 7: ("30万元", 29.5), 8: (" ", 3), 9: (0, 0)}
 
     def change(book, sheet):
         for row, (budget, executed) in cases.items():
@@ -180,9 +200,12 @@ def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path):
     path = recalculated(filled(tmp_path, change, "native"))
     stored = shown(path, *(f"H{row}" for row in cases), "I6", "H43")
     computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
+    assert [isinstance(rate, (int, float)) for rate in stored[:4]] == numbers
     rates = [computed[row - 1][7].strip() for row in cases]
-    assert rates[:3] == stored[:3] and rates[3] in ("0%", "0.00%") and stored[3] == 0
-    assert computed[5][8].strip() == stored[4] and computed[42][7].strip() == stored[5]
+    assert [float(rate.rstrip("%")) / 100 if rate.endswith("%") else rate for rate in rates] \
+        == [pytest.approx(value) if isinstance(value, (int, float)) else value
+            for value in stored[:4]]
+    assert computed[5][8].strip() == str(stored[4]) and computed[42][7].strip() == str(stored[5])
 
 
 # ---------------------------------------------------------------- 5: recalc's exit code
