@@ -110,7 +110,9 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
     if is_error(rate_fraction):
         return rate_fraction
     weight_value = 10.0 if _blank(weight) else _number(weight, "分值")
-    return rules.execution_score(_number(rate_fraction, "执行率") * 100, weight_value)
+    typed = rules.text_rate(rate_fraction)  # "98.5%" typed as text over JX_RATE: 0.985
+    fraction = typed if typed is not None else _number(rate_fraction, "执行率")
+    return rules.execution_score(fraction * 100, weight_value)
 
 
 def points(weight: Cell, percent: Cell = False) -> Cell:

@@ -234,6 +234,18 @@ def text_number(value: object) -> float | None:
     return float(text) if _TEXT_NUMBER.fullmatch(text) else None
 
 
+def text_rate(value: object) -> float | None:
+    """An 执行率 typed as text over the template's formula ("98.5%", "0.985") as the
+    fraction it plainly is (0.985): ``text_number``, or one followed by %; else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip(" ")
+    if text.endswith(("%", "％")):
+        number = text_number(text[:-1])
+        return None if number is None else number / 100
+    return text_number(text)
+
+
 def template_amount(value: object, what: str) -> float | None:
     """A money cell of jixiao's template as its formulas read it: a number, or a text
     that is plainly one ("100.00" pasted from the 一体化 system: ``text_number``), None
