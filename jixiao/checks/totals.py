@@ -360,7 +360,9 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：从相邻行复制公式恢复 H15。
 
-    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数。
+    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数；
+    执行率、执行率得分、总分和等级没有相邻行的同一公式可复制，提示撤销修改或从
+    jixiao new 新建的模板中复制同一位置的公式。
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
     （JX406），重算后也不再报总分结果过时（JX504）。
@@ -393,7 +395,16 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                                            "请从相邻行复制公式恢复", severity="error")
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
-                                           "覆盖了原有公式；请从相邻行复制公式恢复")
+                                           f"覆盖了原有公式；{_restore(table, what)}")
+
+
+def _restore(table: SelfEvaluation, what: str) -> str:
+    """How to bring back an overwritten formula: an indicator's 得分 from a neighbouring
+    row (each row holds the same formula); the template's 执行率, 执行率得分, 总分 and 等级
+    have no neighbour holding theirs (H7 is a 其中 line's rate, I7 holds “—”)."""
+    if not table.template or what.endswith("的得分"):
+        return "请从相邻行复制公式恢复"
+    return "请撤销这次修改（Ctrl+Z），或从 jixiao new 新建的模板中复制同一位置的公式恢复"
 
 
 def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
