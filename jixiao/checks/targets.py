@@ -323,7 +323,10 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)
         if misfiled and not is_cost(name):
-            yield finding("JX205", first_source(indicator, "level2", "name"),
+            # the 二级 heading says where it is listed; in jixiao's template that heading
+            # is locked, and the row is moved by its own 三级指标 cell
+            keys = ("name", "level2") if table.template else ("level2", "name")
+            yield finding("JX205", first_source(indicator, *keys),
                           f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
                           "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")
         else:

@@ -336,3 +336,14 @@ def test_several_tables_are_each_checked(tmp_path):
     standard_sheet(sheet, name="第二个项目", grade="良")
     found = findings(book.save(tmp_path / "two.xlsx"))
     assert [(item.code, item.cell) for item in found] == [("JX502", "B36")]
+
+
+def test_a_misfiled_cost_outside_the_template_points_at_its_heading(tmp_path):
+    """The neighbouring shape of rt23's JX205 fix: a submitted table keeps pointing at
+    the 二级 cell it is listed under (only jixiao's template locks that heading)."""
+    bad = rows((0, {"level2": "成本指标", "name": "政策知晓率", "target": "≥90%",
+                    "actual": "95%"}))
+    found = findings(standard(tmp_path / "t.xlsx", rows=bad), ["JX205"])
+    assert [(f.cell, f.message) for f in found] == [(
+        "C11", "“政策知晓率”是知晓率，不是成本，却列在成本指标下"
+            "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")]

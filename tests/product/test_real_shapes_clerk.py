@@ -348,3 +348,37 @@ def test_a_row_the_rules_cannot_score_says_the_total_waits_for_it(tmp_path, form
     assert [item.split()[0] for item in found] == ["JX204", "JX410"], found
     assert found[1] == ("JX410 warning F16 总分无法算出：1 项得分待定"
                         "（“扶贫临时救助人数(按月平均)”）；其余各项得分合计 88.84")
+
+
+# ---------------------------------------------------------------- rt23: typed over formulas
+
+def _rate_typed(value):
+    def change(book, sheet):
+        sheet.protection.sheet = False
+        sheet["H6"] = value  # the 执行率 typed as text over JX_RATE
+    return change
+
+
+def test_a_rate_typed_as_text_scores_as_the_same_rate_typed_as_a_number(tmp_path):
+    """Before: "100%" typed as text over H6 left I6 "⚠ 执行率“100%”不是数字" and the 总分 ⚠,
+    while check computed 10 and 98.84 and said JX504 three times without a cell — right
+    after a recalc, which changed nothing. The template now reads the text as the rate it
+    plainly is (rules.text_rate), so only the overwritten formula is left to say."""
+    path = recalculated(filled(tmp_path, _rate_typed("100%")))
+    assert shown(path, "I6", "H43", "H44") == [10, 98.84, "优"]
+    assert findings(path) == [
+        "JX503 warning H6 “年度资金总额”的执行率是手工填写的“100%”，覆盖了原有公式；"
+        "请撤销这次修改（Ctrl+Z），或从 jixiao new 新建的模板中复制同一位置的公式恢复"]
+
+
+def test_a_misfiled_cost_points_at_its_own_name_not_the_locked_heading(tmp_path):
+    """Before: JX205 at 自评表!C24, the merged, locked 成本指标 heading."""
+    def change(book, sheet):
+        sheet["D25"], sheet["E25"], sheet["F25"], sheet["G25"] = "政策知晓率", "≥90%", "95%", 5
+        sheet["G30"] = 25
+
+    path = recalculated(filled(tmp_path, change))
+    assert [item for item in findings(path) if item.startswith("JX205")] == [
+        "JX205 warning D25 “政策知晓率”是知晓率，不是成本，却列在成本指标下"
+        "（应归入效益指标或满意度指标）；“≥”的方向本身没有错"]
+    assert not openpyxl.load_workbook(path)[SHEET]["D25"].protection.locked
