@@ -88,6 +88,16 @@ NAME_RANGES: dict[str, str] = {
 DEFINED_NAMES: tuple[str, ...] = tuple(NAME_RANGES)
 
 
+def above_total(column: str, first: int = FIRST_ROW) -> str:
+    """The indicator rows of ``column`` as the 总分 row's formulas read them: from the first
+    indicator row down to the row above the formula's own (``H13:INDEX(H:H,ROW()-1)``). A row
+    inserted just above the 总分 row, below the last indicator, falls inside it — Excel grows
+    a plain H13:H42 only for a row inserted within it, so the 总分 would leave that row out.
+    INDEX, not OFFSET: OFFSET is volatile, recalculated on opening, and a JX_ 总分 then shows
+    #NAME? where the add-in is missing; INDEX keeps the stored result."""
+    return f"{column}{first}:INDEX({column}:{column},ROW()-1)"
+
+
 def level2_range(row: int) -> str:
     """The 二级指标 column from the first indicator row down to ``row`` ("$C$13:$C24"):
     the row's own 二级 is its last non-empty cell (一级/二级 are merged, only a group's

@@ -5,7 +5,8 @@
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
-SUMPRODUCT, FIND) — no LAMBDA, no LET, no dynamic arrays. They handle the common forms only:
+SUMPRODUCT, FIND, INDEX, ROW) — no LAMBDA, no LET, no dynamic arrays. They handle the common
+forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
   number, with %, the actual's unit, or no unit (a number may have thousands
@@ -40,6 +41,7 @@ from jixiao.layout import (
     LAST_ROW,
     NAME_RANGES,
     TOTAL_ROW,
+    above_total,
     level2_range,
 )
 from jixiao.model import plain_text
@@ -637,9 +639,10 @@ WARN_MONEY_BLANK = f"⚠ {MONEY_BLANK}"
 MARKER_NAME = "JX_Formulas"  # a defined name: "native" in a native template
 
 
-def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row: int,
+def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
                    grade_row: int) -> dict[str, str]:
-    """Cell → formula of the 执行率, 执行率得分, 分值合计, 总分 and 评分等级 cells."""
+    """Cell → formula of the 执行率, 执行率得分, 分值合计, 总分 and 评分等级 cells; the
+    indicator rows are those from ``first`` down to the row above ``total_row``."""
     out = {}
     for row in fund_rows:
         e, f = f"E{row}", f"F{row}"
@@ -662,15 +665,18 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, last: int, total_row:
                       f'IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
                       f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
                       f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
-    scores = f"H{first}:H{last}"
+    def rows(column: str) -> str:  # down to the row above the 总分: a row inserted there counts
+        return above_total(column, first)
+
+    scores = rows("H")
     points = _HELPERS["points"]  # the 分值 as points, row by row (SUM skips a text)
     out[f"G{total_row}"] = (f"=ROUND(SUM(IF(ISNUMBER({weight}),{weight},0),"
-                            f"{points}{first}:{points}{last}),2)")
+                            f"{rows(points)}),2)")
     # a row with inputs but no score: its formulas copied only in part (H without M:AB)
     # (an unused row, its inputs blank or placeholders, has no score: ``unused_row``)
-    rows = tuple(f"{column}{first}:{column}{last}" for column in "EFG")
-    unscored = (f'SUMPRODUCT((1-{_placeholder(rows[0])}*{_placeholder(rows[1])}'
-                f'*{_unused_weight(rows[2])})*({scores}&""=""))')
+    inputs = tuple(rows(column) for column in "EFG")
+    unscored = (f'SUMPRODUCT((1-{_placeholder(inputs[0])}*{_placeholder(inputs[1])}'
+                f'*{_unused_weight(inputs[2])})*({scores}&""=""))')
     out[f"H{total_row}"] = (f'=IF(COUNTIF({scores},"⚠*")+COUNTIF(I{top},"⚠*")+{unscored}>0,'
                             f'"{WARN_TOTAL}",'
                             f'IF(COUNT(I{top},{scores})=0,"",'

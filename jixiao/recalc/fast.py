@@ -21,6 +21,7 @@ from typing import Any
 from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.limits import formula_problem
+from jixiao.recalc.offset import resolved_row_index
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
 from jixiao.xlsx.refs import area_cells, column_letters, column_number
 
@@ -91,8 +92,13 @@ _CELL = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)")
 _MAX_COLUMN, _MAX_ROW = 16384, 1048576
 
 
-def parse_formula(text: str) -> _Call:
-    """A formula that is one JX_ call over plain operands; NotApplicable otherwise."""
+def parse_formula(text: str, row: int | None = None) -> _Call:
+    """A formula that is one JX_ call over plain operands; NotApplicable otherwise.
+
+    In a cell of ``row``, INDEX(H:H,ROW()-1) is the cell above, as the general engine reads
+    it (``offset.resolved_row_index``): the template's 总分 reads H13:INDEX(H:H,ROW()-1)."""
+    if row is not None:
+        text = resolved_row_index(text, row)
     problem = formula_problem(text)
     if problem is not None:  # too long, deep or wide: the general engine reports the cell
         raise NotApplicable(problem)
@@ -250,6 +256,8 @@ class _Workbook:
         if formula.kind == "dataTable":
             raise NotApplicable("data table")
         if formula.kind == "shared" and formula.shared_index is not None:
+            if "INDEX" in (formula.text or "").upper():  # its $ lost once resolved
+                raise NotApplicable("INDEX in a shared formula")
             if formula.text:
                 call = parse_formula(formula.text)
                 masters[formula.shared_index] = (cell, call)
@@ -260,7 +268,7 @@ class _Workbook:
             return _moved(call, cell.row - master.row, cell.column - master.column)
         if not formula.text:
             raise NotApplicable("empty formula")
-        return parse_formula(formula.text)
+        return parse_formula(formula.text, cell.row)
 
     # -------------------------------------------------------- evaluation
 

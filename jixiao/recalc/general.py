@@ -34,7 +34,7 @@ from jixiao.recalc.cellformats import with_formats
 from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
-from jixiao.recalc.offset import fixed_offsets
+from jixiao.recalc.offset import fix_row_index, fixed_offsets
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
 from jixiao.recalc.whole import clamped
 from jixiao.recalc.workload import cells_with_texts, check_workload
@@ -140,6 +140,7 @@ class _Model(ExcelModel):
         problem = None
         if cell.data_type == "f":
             prepare_cell(cell)
+            fix_row_index(cell, _formula_text(cell))
             _give_formats(cell)
             text = self._clamp(cell, fixed_offsets(cell, _with_sheet_names(cell, _formula_text(cell))))
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)

@@ -8,6 +8,11 @@ reference is fixed before evaluation: ``SUM(OFFSET(G11,0,0,8,1))`` is
 ``SUM(G11:G18)``, ``OFFSET(A1,1,0)`` is ``A2``, one that leaves the sheet ``#REF!``.
 An OFFSET whose arguments are computed stays as it is (the engine does not have it:
 #NAME?, reported).
+
+INDEX of a whole column at the formula's own row less a number, ``INDEX(H:H,ROW()-1)``
+(the cell above: how jixiao's template's 总分 reads its rows, ``layout.above_total``), is
+written out the same way: ``H42`` in row 43. The engine would read the whole column, and
+the fast path does not know INDEX.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ _REFERENCE = re.compile(r"^\(?\s*" + SHEET_PREFIX +
                         r"(?P<first>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<last>\$?[A-Za-z]{1,3}\$?\d+))?"
                         r"\s*\)?$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
+_ROW_INDEX = re.compile(r"(?<![\w.])INDEX\(\s*(\$?)([A-Za-z]{1,3})\s*:\s*\$?\2\s*,"
+                        r"\s*ROW\(\s*\)\s*-\s*(\d+)\s*\)", re.IGNORECASE)
 
 # (sheet name or None for the formula's own sheet, "B1") → the number typed there, or None
 CellNumber = Callable[[str | None, str], float | None]
@@ -44,6 +51,20 @@ def resolved_offsets(text: str, cell_number: CellNumber) -> str:
         if reference is not None:
             text = text[:match.start()] + reference + text[end:]
     return text
+
+
+def resolved_row_index(text: str, row: int) -> str:
+    """``text`` (the formula of a cell in ``row``) with each INDEX(H:H,ROW()-n) written as
+    the cell it gives, ``H{row - n}`` (``#REF!`` above the sheet)."""
+    if "INDEX" not in text.upper():
+        return text
+
+    def cell(match: re.Match[str]) -> str:
+        if _in_string(text, match.start()):
+            return match.group(0)
+        above = row - int(match.group(3))
+        return f"{match.group(1)}{match.group(2).upper()}{above}" if above >= 1 else "#REF!"
+    return _ROW_INDEX.sub(cell, text)
 
 
 def _in_string(text: str, position: int) -> bool:
@@ -122,6 +143,14 @@ def fixed_offsets(cell: Any, text: str) -> str:
     return new
 
 
+def fix_row_index(cell: Any, text: str) -> None:
+    """The cell's formula ``text`` with each INDEX(H:H,ROW()-n) written as the cell it gives
+    — first, so that JX_POINTS(G13:INDEX(G:G,ROW()-1)) is given the 分值 cells' formats."""
+    new = resolved_row_index(text, cell.row)
+    if new != text:
+        set_formula(cell, new)
+
+
 def _typed_number(own: Any, name: str | None, ref: str) -> float | None:
     """The number typed into a cell (blank is 0), None for a formula, a text or no sheet."""
     sheet = sheet_named(own, name)
@@ -135,4 +164,4 @@ def _typed_number(own: Any, name: str | None, ref: str) -> float | None:
     return None
 
 
-__all__ = ["fixed_offsets", "resolved_offsets"]
+__all__ = ["fix_row_index", "fixed_offsets", "resolved_offsets", "resolved_row_index"]

@@ -38,8 +38,9 @@ or move blocks:
 Every formula reads a 分值 in points, as ``jixiao check`` does: 10% typed (0.1 in a
 percent-formatted cell) is 10 (``rules.weight_points``). The JX_ formulas pass it through
 JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6)),
-JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42)), so a row inserted with its H formula
-copied counts whole — and the hidden column AB (``COLUMN["points"]``) holds each row's
+JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:INDEX(G:G,ROW()-1))), so a row inserted with its
+H formula copied counts whole (the 分值合计 and 总分 read down to the row above their own,
+``layout.above_total``: a row inserted just above the 总分 row counts too) — and the hidden column AB (``COLUMN["points"]``) holds each row's
 =JX_POINTS(G13) for the highlights (``highlights``: no JX_ function there); the native
 template's AB holds the same rule in plain functions. A workbook made before rt21 passes
 the 分值 cells as typed; ``checks.totals`` tells the two apart by JX_POINTS.
@@ -90,6 +91,7 @@ from jixiao.layout import (
     SHEET,
     TOTAL_ROW,
     UDF_MODULE,
+    above_total,
     level2_range,
 )
 from jixiao.model import SelfEvaluation
@@ -172,8 +174,7 @@ def _make_native(ws: Worksheet) -> None:
     for row in range(FIRST_ROW, LAST_ROW + 1):
         for column, formula in native.row_formulas(row, native.own_level2(row)).items():
             ws[f"{column}{row}"] = formula
-    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, LAST_ROW, TOTAL_ROW,
-                                              GRADE_ROW).items():
+    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, TOTAL_ROW, GRADE_ROW).items():
         ws[ref] = formula
     for column in native.HELPER_COLUMNS:
         ws.column_dimensions[column].hidden = True
@@ -244,10 +245,11 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     ws.column_dimensions[POINTS].hidden = True
 
     put(ws, f"A{TOTAL_ROW}:F{TOTAL_ROW}", "总分", HEADER)
+    # down to the row above the 总分 (layout.above_total): a row inserted there counts
     put(ws, f"G{TOTAL_ROW}",
-         f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS(G{FIRST_ROW}:G{LAST_ROW}))",
+         f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS({above_total('G')}))",
          COMPUTED)
-    put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},H{FIRST_ROW}:H{LAST_ROW})", COMPUTED)
+    put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},{above_total('H')})", COMPUTED)
     put(ws, f"I{TOTAL_ROW}", None)
     put(ws, f"A{GRADE_ROW}:G{GRADE_ROW}", "评分等级", HEADER)
     put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW},G{TOTAL_ROW})", Style(bold=True))

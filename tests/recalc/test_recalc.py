@@ -470,7 +470,7 @@ def test_output_differs_only_in_computed_values_and_calc_properties(key, workboo
 
 def test_formulas_are_kept_and_a_second_run_changes_nothing(recalculated, tmp_path):
     written = recalculated["putuo"][0]
-    assert openpyxl.load_workbook(written)[SHEET]["H43"].value == "=JX_TOTAL(I6,H13:H42)"
+    assert openpyxl.load_workbook(written)[SHEET]["H43"].value == "=JX_TOTAL(I6,H13:INDEX(H:H,ROW()-1))"
     again, _ = recalc_file(written, tmp_path / "again.xlsx")
     with zipfile.ZipFile(written) as first, zipfile.ZipFile(again) as second:
         for info in first.infolist():
@@ -804,3 +804,18 @@ def test_a_template_whose_stylesheet_is_broken_is_refused_in_one_chinese_line(tm
     error = capsys.readouterr().err
     assert error.strip() == "jixiao：无法读取“坏样式.xlsx”：不是有效的 .xlsx/.xlsm 工作簿（ParseError）"
     assert not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.parametrize(("formula", "row", "written"), [
+    ("JX_TOTAL(I6,H13:INDEX(H:H,ROW()-1))", 43, "JX_TOTAL(I6,H13:H42)"),
+    ("SUM($G13:index($g:$G, ROW() - 2))", 44, "SUM($G13:$G42)"),
+    ("SUM(H1:INDEX(H:H,ROW()-5))", 3, "SUM(H1:#REF!)"),
+    # the same words in other shapes stay as they are: the engine computes them
+    ("SUM(H13:INDEX(H13:H42,5))", 43, "SUM(H13:INDEX(H13:H42,5))"),
+    ("SUM(H13:INDEX(H:G,ROW()-1))", 43, "SUM(H13:INDEX(H:G,ROW()-1))"),
+    ('IF(A1="INDEX(H:H,ROW()-1)",1,0)', 43, 'IF(A1="INDEX(H:H,ROW()-1)",1,0)')])
+def test_index_of_a_column_at_the_row_above_is_written_as_that_cell(formula, row, written):
+    """rt23: the template's 总分 reads H13:INDEX(H:H,ROW()-1), down to the row above it."""
+    from jixiao.recalc.offset import resolved_row_index
+
+    assert resolved_row_index(formula, row) == written
