@@ -42,6 +42,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.refs import split_ref
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -60,6 +61,12 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
     90，执行率的 10 分按资金计算），按资金算出的数。
 
+    总分是公式、公式的区域漏掉了有分值或得分的指标行的，写明漏掉的是哪几行。最常见的是在
+    总分行上方（最后一个指标行下方）插入了行：Excel 只在区域内部插入行时才扩大区域，
+    旧模板的 =JX_TOTAL(I6,H13:H42) 不会计入新的第 43 行，重算也不会。jixiao 模板的
+    总分公式同样报告（其他情况下模板公式的结果由 JX504 核对）；现在的模板合计到总分的
+    上一行（H13:INDEX(H:H,ROW()-1)），在其上插入的行自动计入。
+
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
     **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
@@ -67,8 +74,13 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     **正确示例**：总分 97。
     """
     source = table.sources.get("total")
-    if "score" not in table.columns or jixiao_formula(table, source) \
-            or uncomputed_formula(table, source) or formula_deleted(table, source):
+    if "score" not in table.columns:
+        return
+    left_out = _left_out(table, source)
+    if jixiao_formula(table, source) or uncomputed_formula(table, source) \
+            or formula_deleted(table, source):
+        if left_out and not formula_deleted(table, source):  # recalculating cannot mend it
+            yield finding("JX501", source, _left_out_message(table, evaluation, source, left_out))
         return  # a template's deleted 总分 formula is JX503's
     rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
     scores = [i.score_declared for i in rows]
@@ -93,10 +105,103 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             and not _within_points_sum(rows, scores[len(rows):], table.total_declared):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
+                                       f"{_formula_leaves_out(table, source, left_out)}"
                                        f"{_weights_first(table)}")
     elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
         yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
                                        "无法核对各项得分，请核对哪些得分超过了分值")
+
+
+# A cell or range of a formula's text (H13, $H$13:H42), not a function's name (LOG10()
+_FORMULA_REFERENCE = re.compile(r"(?<![\w.$])\$?[A-Za-z]{1,3}\$?(\d+)"
+                                r"(?::\$?[A-Za-z]{1,3}\$?(\d+))?(?![\w.(!:])")
+_FUNCTION_NAME = re.compile(r"(?:\[\d+\]!)?(?:_xludf\.)?[A-Za-z_][\w.]*\s*\(")
+
+
+def _rows_read(formula: str) -> set[int] | None:
+    """The rows whose cells a formula reads (=JX_TOTAL(I6,H13:H42): 6 and 13–42), or None
+    when its text does not tell: a whole column, another sheet, a defined name, or a
+    reference it computes (INDEX, OFFSET: the template's H13:INDEX(H:H,ROW()-1))."""
+    text = re.sub(r'"(?:[^"]|"")*"', "", formula.lstrip("="))
+    if re.search(r"\b(?:INDEX|OFFSET|INDIRECT)\s*\(", text, re.IGNORECASE):
+        return None
+    rows: set[int] = set()
+    for match in _FORMULA_REFERENCE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        rows.update(range(min(first, last), max(first, last) + 1))
+    rest = _FUNCTION_NAME.sub("", _FORMULA_REFERENCE.sub("", text))
+    if re.search(r"[A-Za-z_!]", re.sub(r"\b(?:TRUE|FALSE)\b", "", rest, flags=re.IGNORECASE)):
+        return None  # a name, a whole column (H:H) or a sheet's: rows unknown
+    return rows
+
+
+def _indicator_row(indicator: Indicator, sheet: str) -> int | None:
+    source = indicator.sources.get("score") or indicator.sources.get("name")
+    if source is None or source.sheet != sheet:
+        return None
+    return split_ref(source.cell)[0]
+
+
+def _reads(table: SelfEvaluation, source: Source | None) -> Callable[[Indicator], bool]:
+    """Whether the formula at ``source`` (a 总分, a 分值合计) reads an indicator's row; every
+    row when the formula's text does not tell which it reads, or it reads no indicator row
+    (it adds up subtotals, or sits elsewhere)."""
+    info = table.cell(source)
+    rows = _rows_read(info.formula) if info is not None and info.formula else None
+    if source is None or rows is None:
+        return lambda _indicator: True
+    placed = {id(i): _indicator_row(i, source.sheet) for i in table.indicators}
+    if not any(row in rows for row in placed.values()):
+        return lambda _indicator: True
+    return lambda indicator: placed[id(indicator)] is None or placed[id(indicator)] in rows
+
+
+def _left_out(table: SelfEvaluation, source: Source | None) -> list[Indicator]:
+    """Indicator rows with a 分值 or a score that the formula at ``source`` does not read:
+    a row inserted just above the 总分 row lies outside an older template's H13:H42 (Excel
+    grows a range only for a row inserted within it), and no recalculation adds it."""
+    reads = _reads(table, source)
+    return [i for i in table.indicators
+            if (i.weight is not None or i.score_declared is not None) and not reads(i)]
+
+
+def _left_out_rows(table: SelfEvaluation, source: Source, left_out: list[Indicator]) -> str:
+    """"第 43 行（“农户满意度”，得分 5）"."""
+    def one(indicator: Indicator) -> str:
+        score = f"，得分 {points(indicator.score_declared)}" \
+            if indicator.score_declared is not None else ""
+        return f"第 {_indicator_row(indicator, source.sheet)} 行（“{label(indicator)}”{score}）"
+    return "、".join(one(indicator) for indicator in left_out)
+
+
+def _formula_leaves_out(table: SelfEvaluation, source: Source | None,
+                        left_out: list[Indicator]) -> str:
+    """What a JX501 adds when the 总分 is a formula that leaves out indicator rows."""
+    info = table.cell(source)
+    if not left_out or source is None or info is None or not info.formula:
+        return ""
+    return f"：总分公式 ={info.formula.lstrip('=')} 不含{_left_out_rows(table, source, left_out)}"
+
+
+def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Source,
+                      left_out: list[Indicator]) -> str:
+    """JX501 for a formula 总分 (jixiao's template) whose range leaves out indicator rows."""
+    formula = (table.cell(source).formula or "").lstrip("=")  # type: ignore[union-attr]
+    last = max(_indicator_row(indicator, source.sheet) or 0 for indicator in left_out)
+    shown = f"总分为 {points(table.total_declared)}，" if table.total_declared is not None \
+        else ""
+    total = f"各项得分之和为 {points(evaluation.total)}；" if evaluation.total is not None else ""
+    weights = ""
+    weight_source = table.sources.get("weight_total")
+    if weight_source is not None and _left_out(table, weight_source):
+        weight_info = table.cell(weight_source)
+        value = weight_info.value if weight_info is not None else None
+        now = f"，显示 {points(value)}" if isinstance(value, (int, float)) \
+            and not isinstance(value, bool) else ""
+        weights = f"分值合计公式（{weight_source.cell}）同样不含这些行{now}；"
+    return (f"总分公式 ={formula} 不含{_left_out_rows(table, source, left_out)}：{shown}{total}"
+            f"{weights}重算也不会计入。请把公式中的区域扩到第 {last} 行，或从 jixiao new 新建的"
+            "模板中复制总分和分值合计的公式（新模板合计到总分的上一行，在其上插入的行自动计入）")
 
 
 def _within_points_sum(rows: list[Indicator], others: list[float | None],
@@ -235,18 +340,22 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(execution)
+    in_total = _reads(table, table.sources.get("total"))  # an older H13:H42: not row 43
     for indicator in table.indicators:
         value = cellfuncs.score(indicator.target, indicator.actual,
                                 weight(indicator, indicator.sources.get("score")),
                                 evaluation.rules.name,
                                 typed_in(table, indicator, "judged"), indicator.level2)
-        parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
+        if in_total(indicator):
+            parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:
             yield indicator.sources["score"], f"“{label(indicator)}”的得分", shown(value)
     # JX_WEIGHT_TOTAL reads the 分值 cells as typed, or (JX_POINTS) in points
     total_at = table.sources.get("weight_total")
+    in_weights = _reads(table, total_at)
     weight_total = cellfuncs.weight_total(weight(funds, total_at),
-                                          [weight(i, total_at) for i in table.indicators])
+                                          [weight(i, total_at) for i in table.indicators
+                                           if in_weights(i)])
     if "weight_total" in table.sources:
         yield table.sources["weight_total"], "分值合计", shown(weight_total)
     total = cellfuncs.total(*parts)
@@ -305,14 +414,19 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         return _points(table, line)
 
     scores, weights, filled = [], [], []
+    in_total = _reads(table, table.sources.get("total"))  # an older H13:H42: not row 43
+    in_weights = _reads(table, table.sources.get("weight_total"))
     for indicator in table.indicators:
-        filled.append(not native.unused_row(indicator.target, indicator.actual, points(indicator)))
         values = native.row_values(indicator.target, indicator.actual, points(indicator),
                                    evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")
-        scores.append(_as_shown(table, source, values["score"], current))
-        weights.append(points(indicator))  # SUM skips a 分值 in words
+        if in_total(indicator):
+            filled.append(not native.unused_row(indicator.target, indicator.actual,
+                                                points(indicator)))
+            scores.append(_as_shown(table, source, values["score"], current))
+        if in_weights(indicator):
+            weights.append(points(indicator))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)

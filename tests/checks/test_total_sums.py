@@ -110,3 +110,25 @@ def test_one_rule_says_what_the_total_counts_for_the_computed_and_the_written_to
     unscored = _table(execution_line=False)
     assert execution_in_total(unscored, 9.6, True) == (False, None)
     assert evaluate(unscored).total == 90.0
+
+
+@pytest.mark.parametrize(("formula", "note"), [
+    ("=SUM(H6,H11:H14)", "：总分公式 =SUM(H6,H11:H14) 不含第 15 行（“服务对象满意度”，得分 10）"),
+    ("=H6+H11+H12+H13+H14", "：总分公式 =H6+H11+H12+H13+H14 不含第 15 行（“服务对象满意度”，"
+                            "得分 10）"),
+    ("=SUM(Scores)", "")])  # a defined name: which rows it reads the text does not tell
+def test_a_formula_total_short_of_the_sum_names_the_rows_its_formula_leaves_out(
+        tmp_path, formula, note):
+    """rt23: a 总分 formula whose range leaves out the last indicator row says which."""
+    import openpyxl
+    from workbooks import _write_cached
+
+    path = standard(tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["自评表"]["H16"] = formula
+    book.save(path)
+    _write_cached(path, book, {("自评表", "H16"): 89.98})
+    [table] = read_tables(path)
+    found = [f"{item.cell} {item.message}" for item in run_checks(table, evaluate(table))
+             if item.code == "JX501"]
+    assert found == [f"H16 总分写为 89.98，各项得分之和为 99.98{note}"]
