@@ -229,11 +229,14 @@ class NotedCells(Mapping[Source, CellInfo]):
     """A table's cells as the checks see them (``SelfEvaluation.cells``): Source → CellInfo
     for each cell the reader noted, made only when asked for."""
 
-    __slots__ = ("_formula", "_grids", "_places")
+    __slots__ = ("_formula", "_gathered", "_grids", "_places")
 
     def __init__(self) -> None:
         self._places: dict[Place, None] = {}  # in the order noted
-        self._grids: dict[str, Grid] = {}  # by name, made when first needed
+        # by name, made when first needed: a table's rows may go on in the band beside
+        # (``workbook._next_band``), two grids of one sheet
+        self._grids: dict[str, list[Grid]] = {}
+        self._gathered = -1  # how many cells were noted when the grids were gathered
         self._formula: tuple[int, bool] = (0, False)  # (cells noted, any a formula) when asked
 
     def note(self, place: Place) -> None:
@@ -248,16 +251,22 @@ class NotedCells(Mapping[Source, CellInfo]):
         return found
 
     def get(self, source: Source, default: Any = None) -> Any:  # type: ignore[override]
-        grid = self._grids.get(source.sheet)
-        if grid is None:
-            self._grids = {place[0].name: place[0] for place in self._places}
-            grid = self._grids.get(source.sheet)
-            if grid is None:
-                return default
         where = _written(source.cell)
-        if where is None or (grid, *where) not in self._places:
+        if where is None:
             return default
-        return grid.info(*where)
+        for fresh in (False, True):
+            if fresh:  # cells noted since the grids were last gathered: their grids too
+                if self._gathered == len(self._places):
+                    break
+                self._gathered, self._grids = len(self._places), {}
+                for place in self._places:
+                    grids = self._grids.setdefault(place[0].name, [])
+                    if not any(grid is place[0] for grid in grids):
+                        grids.append(place[0])
+            for grid in self._grids.get(source.sheet, ()):
+                if (grid, *where) in self._places:
+                    return grid.info(*where)
+        return default
 
     def __getitem__(self, source: Source) -> CellInfo:
         found = self.get(source)
