@@ -755,13 +755,14 @@ def find_headers(grids: list[Grid]) -> list[Found]:
     """Every indicator header of every sheet, top to bottom; a header's own rows are not
     looked at for another header. A sheet holding two tables side by side is replaced in
     ``grids`` by a band of columns for each (``_side_by_side``), each band's headers found
-    as a sheet's: the left table's first, then the right one's."""
+    as a sheet's: the left table's first, then the right one's; so is a sheet holding a
+    table's head beside its indicator part (``_head_beside``)."""
     found: list[Found] = []
     index = 0
     while index < len(grids):
         grid = grids[index]
         headers = _headers_in(grid)
-        bands = _side_by_side(grid, headers)
+        bands = _side_by_side(grid, headers) or _head_beside(grid, headers)
         if bands is not None:
             grids[index:index + 1] = bands  # each band looked at again (a third table)
             continue
@@ -910,3 +911,40 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
                    for band, run in zip(bands, (left, right), strict=True)):
                 return bands
     return None
+
+
+_MONEY_ROLES = frozenset({"initial", "budget", "executed"})  # two name a money block's header
+
+
+def _head_beside(grid: Grid, headers: list[Found]) -> list[Grid] | None:
+    """Two bands of columns of ``grid`` if it holds one table in two blocks side by side
+    (laid out for one landscape page): the head on the left — title, 项目名称, the money
+    block — and the indicator part with its 总分 and 等级 on the right, from the top,
+    an empty column between. Read as one sheet, the head's rows beside the indicators
+    would be read as theirs; in bands, the indicators are read by their own columns and
+    the left band gives the table its head (``workbook.find_tables``). Only where the left
+    band names no indicator header, holds a money header of its own (two of 年初预算数,
+    全年预算数, 全年执行数 in a row) and goes on beside the indicator header's rows (a head
+    above the header, in any columns, is read as a sheet's); else None."""
+    if not headers:
+        return None
+    first = min((run.first for item in headers for run in _header_runs(grid, item.header)),
+                default=None)
+    if first is None or first < 3:  # no room for a head and an empty column left of it
+        return None
+    used = {column for _, column in grid.values}
+    empty = [column for column in range(1, first) if column not in used]
+    if not empty or not any(column < max(empty) for column in used):
+        return None
+    boundary = max(empty) + 1
+    left = grid.band(1, boundary - 1)
+    top = min(item.header.top for item in headers)
+    if not any(row >= top for row in left.rows) or not any(
+            len(_MONEY_ROLES & {fund_role(left.texts.get((row, column), ""))
+                                for column in columns}) >= 2
+            for row, columns in left.rows.items()):
+        return None
+    right = grid.band(boundary)
+    if all(header_at(right, item.header.row) is None for item in headers):
+        return None
+    return [left, right]

@@ -480,6 +480,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     previous_end: dict[Grid, int] = {}  # by grid: a sheet's bands side by side each
     kept: list[Found] = []  # one per table: a header printed again is its table's
     pages: list[Found] = []  # a table's rows going on on the next sheets
+    heads: list[Grid] = []  # a band holding only a table's head, beside its indicators
     index = 0
     while index < len(found):
         item = found[index]
@@ -527,11 +528,23 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                 pages.append(later)
                 block = later
             index += 1
+        beside: list[Found] = []  # the table's rows going on in the band to its right
+        while index < len(found) and _next_band(grids, block, found[index], table, heading):
+            later = found[index]
+            later.end = read_indicators(later.grid, later.header, _next_header(found, index),
+                                        table)
+            previous_end[later.grid] = later.end
+            beside.append(later)
+            pages.append(later)
+            block = later
+            index += 1
         if unweighted:  # a block without 分值: its points stand in its headings only
             table.columns -= {"weight"}
         if item.header.level_weights:
             _level_points(grid, item.header.level_weights, table)
         split_merged_points(grid, item.header.columns, table)
+        for later in beside:
+            split_merged_points(later.grid, later.header.columns, table)
         if "weight" not in table.columns and table.indicators and all(
                 indicator.weight is not None for indicator in table.indicators):
             table.columns |= {"weight"}  # every name states its points (湖南 得分表): its 分值
@@ -552,6 +565,11 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         read_project(grid, top, item.header.top, table)
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
+        head = _head_band(grids, found, grid)
+        if head is not None and money is None and not table.project.name:
+            heads.append(head)  # the table's head in the band left of its indicators
+            read_project(head, 1, head.max_row + 1, table)
+            money = find_money(head, 1, head.max_row + 1)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)
         total = dict.get(table.sources, "total") or dict.get(table.sources, "weight_total")
@@ -561,7 +579,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         table.layout = layout_of(item.header.columns, [i.level1 or "" for i in table.indicators],
                                  any(i.level2 for i in table.indicators))
         tables.append(table)
-    spare_money = money_outside(grids, kept + pages)
+    spare_money = money_outside([grid for grid in grids if grid not in heads], kept + pages)
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     for table, money in zip(tables, money_by_table, strict=True):
@@ -737,6 +755,42 @@ def _next_block(grids: list[Grid], item: Found, later: Found, table: SelfEvaluat
     return len(between) <= _BETWEEN_BLOCKS and all(
         isinstance(grid.values.get((row, column)), str) for row in between
         for column in grid.rows[row])
+
+
+def _next_band(grids: list[Grid], block: Found, later: Found, table: SelfEvaluation,
+               heading: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``later`` heads the band right of ``block``'s on its sheet (``find_headers``
+    split the sheet at an empty column) going on with the table read down to ``block`` —
+    one table laid out in two blocks side by side to fit a landscape page, as a 续表 goes
+    on below: no 总分 or 等级 read yet, nothing under ``block``'s rows in its band, the
+    same indicator columns, and above ``later``'s header nothing but a page break's line
+    (续表, a page's number) or the table's title printed again (``_reprinted``). A table
+    beside with a title, 项目名称 or money of its own is another table."""
+    grid = later.grid
+    if grid is block.grid or grid.name != block.grid.name or not table.indicators:
+        return False
+    position = next(number for number, other in enumerate(grids) if other is block.grid)
+    if position + 1 >= len(grids) or grids[position + 1] is not grid:
+        return False  # not the band right beside
+    if "total" in table.sources or "grade" in table.sources or "weight_total" in table.sources:
+        return False
+    if set(later.header.columns) != set(block.header.columns):
+        return False
+    return nothing_between(block.grid, block.end + 1, block.grid.max_row + 1) \
+        and _reprinted(grid, 1, later.header.top, heading)
+
+
+def _head_band(grids: list[Grid], found: list[Found], grid: Grid) -> Grid | None:
+    """The band left of ``grid`` on its sheet if it holds no indicator header: the head
+    (title, 项目名称, money) of the table whose indicators stand in ``grid``
+    (``headers._head_beside``); else None."""
+    position = next(number for number, other in enumerate(grids) if other is grid)
+    if position == 0:
+        return None
+    left = grids[position - 1]
+    if left.name != grid.name or any(item.grid is left for item in found):
+        return None
+    return left
 
 
 def _money_of(money: MoneyBlock, table: SelfEvaluation) -> bool:
