@@ -201,7 +201,27 @@ def _round2(number: float) -> float:
         return number  # infinities, and numbers whose float has no decimals left to round
     # 15 significant digits: what a spreadsheet keeps of a float (no float has more that
     # a person wrote); beyond them is binary noise, which must not decide a tie
-    return float(Decimal(f"{number:.15g}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return _half_up(written(number))
+
+
+def written(number: float) -> Decimal:
+    """A float as the number a person wrote: its 15 significant digits (see ``round2``).
+    16.17 万元 in 元 is 161700.00000000003 in binary; written, it is 161700."""
+    return Decimal(f"{number:.15g}")
+
+
+def _half_up(number: Decimal) -> float:
+    return float(number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def formula_points(weight: float, share: Decimal) -> float:
+    """分值 × a formula's share, kept within 0 and 分值 and rounded half-up to 2 decimals
+    as a person computes it by hand: in decimal, from the numbers as written. Binary
+    arithmetic would round a hand-computed tie down where a formula subtracts
+    (15 × (1 − (16.17 − 10) ÷ 10) is 5.745 → 5.75 on paper, 5.744999999999997 in floats,
+    below even ``round2``'s 15 digits), so every formula's share is a ``Decimal``."""
+    points = written(weight)
+    return _half_up(min(points, max(Decimal(0), points * share)))
 
 
 # ------------------------------------------------------------- money block
@@ -834,10 +854,10 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
                                  f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
     goal, done = pair
-    share, note = _quantitative_share(target.op, goal, max(done, 0.0), ruleset)
-    if done < 0 and share == 0.0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
+    share, note = _quantitative_share(target.op, written(goal), written(max(done, 0.0)), ruleset)
+    if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
-    value = round2(min(weight, max(0.0, weight * share)))
+    value = formula_points(weight, share)
     if met is False and weight > 0 and value >= round2(weight):
         # 99.999 of ≥100 rounds to full marks, which reviewers reject as 未完成却得满分.
         value = round2(max(0.0, round2(weight) - SCORE_STEP))
@@ -854,28 +874,30 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
 _POSITIVE_NOTE = "正向指标：分值 × 实际完成值 ÷ 年度指标值"
 
 
-def _quantitative_share(op: str, goal: float, done: float, ruleset: RuleSet) -> tuple[float, str]:
-    if op in STRICT_OPS and at_target(goal, done):
-        share = strict_at_target_share(ruleset)
+def _quantitative_share(op: str, goal: Decimal, done: Decimal, ruleset: RuleSet
+                        ) -> tuple[Decimal, str]:
+    """The share of 分值 a quantitative indicator earns, exact (``formula_points``)."""
+    if op in STRICT_OPS and at_target(float(goal), float(done)):
+        share = written(strict_at_target_share(ruleset))
         return share, (f"严格目标（{'＞' if op == '>' else '＜'}）完成值恰好等于指标值，未达成，"
                        f"按“部分达成”区间上限 {share:.0%} 评分")
     if op == "=" and goal == 0:
-        return (1.0, "目标为 0 且完成值为 0") if done <= 0 else (0.0, "目标为 0，完成值大于 0")
-    at = at_target(goal, done)
+        return (Decimal(1), "目标为 0 且完成值为 0") if done <= 0 else (Decimal(0), "目标为 0，完成值大于 0")
+    at = at_target(float(goal), float(done))
     if op in (">=", ">", "="):
         if goal <= 0 or done >= goal or at:
-            return 1.0, "完成值达到指标值"
+            return Decimal(1), "完成值达到指标值"
         return done / goal, _POSITIVE_NOTE
     # reverse: ≤ <
     if done <= goal or at:
-        return 1.0, "完成值未超过指标值"
+        return Decimal(1), "完成值未超过指标值"
     if goal <= 0:
-        return 0.0, "反向指标：目标为 0，完成值超过目标，得 0 分"
+        return Decimal(0), "反向指标：目标为 0，完成值超过目标，得 0 分"
     if ruleset.reverse == "ratio":
         return goal / done, "反向指标（比例法）：分值 × 年度指标值 ÷ 实际完成值"
     if done >= 2 * goal:
-        return 0.0, "反向指标：完成值达到指标值的 2 倍及以上，得 0 分"
-    return 1.0 - (done - goal) / goal, "反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)"
+        return Decimal(0), "反向指标：完成值达到指标值的 2 倍及以上，得 0 分"
+    return 1 - (done - goal) / goal, "反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)"
 
 
 def plain_points(value: float) -> str:
@@ -892,7 +914,7 @@ def band_text(low: float, high: float) -> str:
 def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
                  judged: float | None, met: bool | None, note: str) -> Score:
     low, high = ruleset.bands[level]
-    band = (round2(weight * low), round2(weight * high))
+    band = (formula_points(weight, written(low)), formula_points(weight, written(high)))
     if judged is None:
         if level == "achieved":
             value = round2(weight)
