@@ -391,7 +391,9 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'IF(OR({eop}=">=",{eop}=">"),IF(OR({at},{done}>{goal}),"是","否"),'
         f'IF({eop}="=",IF({goal}=0,IF({done}<=0,"是","否"),IF(OR({at},{done}>{goal}),"是","否")),'
         f'IF(OR({at},{done}<{goal}),"是","否"))))))')
-    value = f"ROUND(MIN({g},MAX(0,{g}*{h['share']})),2)"
+    # ROUND(…,10) first: binary noise of a subtraction (1−(7.65−4)÷4) off a tie, as
+    # rules.formula_points computes the share in decimal; no written score has 10 decimals
+    value = f"ROUND(MIN({g},MAX(0,ROUND({g}*{h['share']},10))),2)"
     numeric = (f'IF(AND({h["met"]}="否",{g}>0,{value}>=ROUND({g},2)),'
                f'ROUND(MAX(0,ROUND({g},2)-{SCORE_STEP:g}),2),{value})')
     low, high = (f'IF({level}="A",{_band("A", end)},IF({level}="P",{_band("P", end)},'
@@ -611,7 +613,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     if kind == "":
         return ""
     if kind == "N":
-        value = round2(min(weight, max(0.0, weight * share)))
+        value = round2(min(weight, max(0.0, round(weight * share, 10))))  # as the formula
         if met == "否" and weight > 0 and value >= round2(weight):
             return round2(max(0.0, round2(weight) - SCORE_STEP))
         return value

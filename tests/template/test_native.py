@@ -643,3 +643,29 @@ def test_libreoffice_reads_the_rules_cell_as_the_python_mirror_does(tmp_path):
     rows = sheets_as_shown(path, tmp_path)["rows"]
     assert [_cell(rows, number, RULE_SET) for number in range(FIRST, FIRST + len(RULE_WORDS))] \
         == [native.rule_set_key(word) for word in RULE_WORDS]
+
+
+REVERSE_TIES = [  # (指标值, 完成值, 分值, the hand-computed score): 5.745, 0.525, 0.045, 0.975
+    ("≤10万元", "16.17万元", 15.0, 5.75), ("≤4小时", "7.65小时", 6.0, 0.53),
+    ("≤5小时", "9.97小时", 7.5, 0.05), ("≤8小时", "14.96小时", 7.5, 0.98),
+    ("≤20万元", "22.15万元", 10.0, 8.93), ("≥80%", "79.9%", 4.0, 3.99),
+]
+
+
+def test_libreoffice_rounds_a_reverse_tie_up_as_the_rules_do(tmp_path):
+    """1 − (7.65 − 4) ÷ 4 is a hair below 0.0875 in binary: the formula rounds to 10
+    decimals first, as rules.formula_points computes in decimal."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, weight, _) in enumerate(REVERSE_TIES, start=FIRST):
+        for key, value in {"target": target, "actual": actual, "weight": weight,
+                           "rules": "mof2020", "level2": "时效指标"}.items():
+            sheet[f"{COLUMNS[key]}{number}"] = value
+        _write_row_formulas(sheet, number)
+    book.save(tmp_path / "ties.xlsx")
+    lines = sheets_as_shown(tmp_path / "ties.xlsx", tmp_path, recalculate=True)["rows"]
+    shown = [float(_cell(lines, number, "H")) for number in range(FIRST, FIRST + len(REVERSE_TIES))]
+    assert shown == [score for *_, score in REVERSE_TIES]
+    assert [native.row_values(target, actual, weight, "mof2020", None, "时效指标")["score"]
+            for target, actual, weight, _ in REVERSE_TIES] == shown
