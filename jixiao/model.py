@@ -555,8 +555,9 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
                                             default_op=">=")
             return rules.either_reading(execution, None if reached.band else reached,
                                         indicator.score_declared, first_is_rate=True)
-        score = rules.indicator_score(target, actual, indicator.weight, ruleset, indicator.judged,
-                                      default_op=default_operator(indicator))
+        score = rules.as_written(rules.indicator_score(
+            target, actual, indicator.weight, ruleset, indicator.judged,
+            default_op=default_operator(indicator)), indicator.score_declared)
         if levels.is_budget_rate_name(indicator.name) and score.band is None:  # under 产出
             return rules.either_reading(score, rules.execution_row_score(
                 actual, indicator.weight, target), indicator.score_declared, first_is_rate=False)

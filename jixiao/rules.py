@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import Enum
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
@@ -52,8 +52,11 @@ SCORING_NOTES = """\
 指标的公式计分。JX_SCORE、JX_MET、`jixiao recalc` 和各项检查都按此计算，所以未改动的模板不会
 因为严格目标报错（JX402）。
 
-**未达成不得满分**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥100、完成值 99.999），
-得分取分值减 0.01，避免“未完成却得满分”（JX402）。
+**四舍五入到满分的未达成指标**：未达成的定量指标按公式计分后四舍五入到满分时（如指标值 ≥80%、
+完成值 79.9%、分值 4：4 × 79.9 ÷ 80 = 3.995，四舍五入为 4.00），按公式保留两位小数的满分 4
+符合规则，不报“未完成却得满分”（JX402）；jixiao 自己的约定是未达成不给满分、取分值减 0.01
+（3.99 分，JX_SCORE、原生公式模板和 `jixiao recalc` 都这样计算），填 3.99 也不报错。
+总分按填报的那一个计算；未填得分时按 3.99 计。
 
 **区间指标值**：指标值写作区间（“95%-100%”“90～100”“≥90%且≤100%”）或上下浮动（“±5%”“≤±5%”，
 即 −5% 到 5%）时，完成值在区间内（含两端）为达成，得满分（完成值也写作区间的，如指标值
@@ -221,7 +224,13 @@ def formula_points(weight: float, share: Decimal) -> float:
     (15 × (1 − (16.17 − 10) ÷ 10) is 5.745 → 5.75 on paper, 5.744999999999997 in floats,
     below even ``round2``'s 15 digits), so every formula's share is a ``Decimal``."""
     points = written(weight)
-    return _half_up(min(points, max(Decimal(0), points * share)))
+    value = min(points, max(Decimal(0), points * share))
+    if not value.is_finite() or abs(value) >= _NO_DECIMALS:
+        return float(value)  # as ``round2``: no decimals left to round
+    return _half_up(value)
+
+
+_NO_DECIMALS = Decimal("1e15")
 
 
 # ------------------------------------------------------------- money block
@@ -384,6 +393,9 @@ class Score:
     band: tuple[float, float] | None = None
     level: str | None = None
     level_name: str | None = None
+    # where the formula rounds to full marks on a target not met: (those full marks, the
+    # note saying so) — the rules' own rounding, which ``as_written`` takes when written
+    rounded_full: tuple[float, str] | None = None
 
 
 def as_measure(value: Measure | object) -> Measure:
@@ -854,15 +866,34 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
                                  f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
     goal, done = pair
-    share, note = _quantitative_share(target.op, written(goal), written(max(done, 0.0)), ruleset)
+    with localcontext() as exact:  # a cell past float range (inf): NaN, scored 0 as floats do
+        exact.traps[InvalidOperation] = False
+        share, note = _quantitative_share(target.op, written(goal), written(max(done, 0.0)),
+                                          ruleset)
+        value = formula_points(weight, share)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
-    value = formula_points(weight, share)
     if met is False and weight > 0 and value >= round2(weight):
-        # 99.999 of ≥100 rounds to full marks, which reviewers reject as 未完成却得满分.
-        value = round2(max(0.0, round2(weight) - SCORE_STEP))
-        note += f"；未达成不得满分，取 {value:g} 分"
+        # 3.995 of 4 rounds to full marks: the rules' score (rounded to 2 decimals) is 4.
+        # jixiao's convention keeps a target not met below them (分值 − 0.01); either is
+        # accepted (``as_written``), 3.99 is what jixiao computes where nothing is written.
+        full, value = value, round2(max(0.0, round2(weight) - SCORE_STEP))
+        rounding = f"；按公式四舍五入为满分 {plain_points(full)}"
+        return Score(value, met, f"{note}{rounding}，未达成的 jixiao 取 {plain_points(value)} "
+                                 f"分（分值减 0.01），填 {plain_points(full)} 亦可",
+                     rounded_full=(full, f"{note}{rounding}（未达成，填 {plain_points(value)} 亦可）"))
     return Score(value, met, note)
+
+
+def as_written(score: Score, declared: float | None) -> Score:
+    """The score with the formula's own rounding to full marks (``Score.rounded_full``)
+    where the unit wrote those full marks (4 for 3.995 of 4): the rules round to 2 decimals,
+    so the written 4 is right, and the total computed counts it as written."""
+    if score.rounded_full is None or declared is None \
+            or abs(declared - score.rounded_full[0]) >= TOLERANCE:
+        return score
+    full, note = score.rounded_full
+    return replace(score, value=full, note=note)
 
 
 def _with_default_op(target: Measure, default_op: str) -> Measure:

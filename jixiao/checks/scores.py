@@ -89,6 +89,9 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 
     **正确示例**：得分 9.49（10 × 91.8 ÷ 96.7），并写明偏差原因。
 
+    按公式计分四舍五入到两位小数后就是满分的（指标值 ≥80%、完成值 79.9%、分值 4：3.995
+    记 4.00），填满分符合规则，不报告；jixiao 自己的约定取分值减 0.01（3.99），填 3.99 也可。
+
     表中没有分值列时满分不得而知：已达到指标值的各指标得分都相同（多为每项 10 分）、
     未达到的指标也得了这个分数的，作为警告请人工核对。
     """
@@ -116,7 +119,8 @@ def _unmet_full_marks(indicator: Indicator, score: Score) -> bool:
     marks: JX106). JX404 leaves it to JX402, which names the rule's score."""
     declared = indicator.score_declared
     return score.met is False and declared is not None and full_marks(indicator, declared) \
-        and (indicator.weight or 0) > 0
+        and (indicator.weight or 0) > 0 \
+        and not (score.value is not None and full_marks(indicator, score.value))
 
 
 def _one_met_score(table: SelfEvaluation, evaluation: Evaluation) -> float | None:

@@ -1,5 +1,7 @@
 """Every rule row of docs/domain.md §2, with hand-computed numbers."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -7,6 +9,7 @@ from hypothesis import strategies as st
 from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import Measure
 from jixiao.rules import (
+    as_written,
     execution_rate,
     execution_score,
     grade,
@@ -191,6 +194,76 @@ def test_unmet_target_never_rounds_to_full_marks():
     result = indicator_score("≥100", "99.9999", 10)
     assert result.met is False and result.value == 9.99
     assert indicator_score("≥100", "99.9999", 0).value == 0.0
+
+
+@pytest.mark.parametrize("target, actual, weight, full", [
+    ("≥80%", "79.9%", 4, 4.0),          # 3.995
+    ("≤40小时", "40.02小时", 5, 5.0),    # 4.9975
+])
+def test_a_score_rounding_to_full_marks_is_right_written_either_way(target, actual, weight, full):
+    """The rules round to 2 decimals: the formula's 4.00 is right; jixiao's own 3.99 too."""
+    result = indicator_score(target, actual, weight)
+    assert (result.met, result.value) == (False, full - 0.01)
+    assert "jixiao 取" in result.note and "财政部" not in result.note
+    written = as_written(result, full)
+    assert written.value == full and written.met is False
+    assert written.note.endswith(f"按公式四舍五入为满分 {full:g}（未达成，填 {full - 0.01:g} 亦可）")
+    assert as_written(result, full - 0.01) is result
+    assert as_written(result, None) is result
+    below = indicator_score("≥80%", "79.7%", 4)  # 3.985 → 3.99: clearly less, no choice
+    assert below.value == 3.99 and as_written(below, 4) is below
+
+
+# ---------------------------------------------------------- ties, by hand
+
+@pytest.mark.parametrize("target, actual, weight, expected", [
+    ("≤10万元", "16.17万元", 15, 5.75),   # 15 × (1 − 6.17 ÷ 10) = 5.745
+    ("≤4小时", "7.65小时", 6, 0.53),      # 6 × (1 − 3.65 ÷ 4) = 0.525
+    ("≤5小时", "9.97小时", 7.5, 0.05),    # 0.045
+    ("≤8小时", "14.96小时", 7.5, 0.98),   # 0.975
+])
+def test_a_reverse_score_on_a_tie_rounds_up_as_by_hand(target, actual, weight, expected):
+    assert indicator_score(target, actual, weight).value == expected
+
+
+def _by_hand(weight, target, actual, ratio):
+    """The score as a person computes it: in decimal, from the numbers as written."""
+    w, t, a = Decimal(weight), Decimal(target), Decimal(actual)
+    share = t / a if ratio else 1 - (a - t) / t
+    return float((w * share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _reverse_ties(ratio):
+    """(分值, 指标值, 完成值) written with 2 decimals whose reverse score ends in 5 at the
+    third decimal, exactly, across units and scales."""
+    found = []
+    for weight in ("2", "3", "5", "6", "7.5", "10", "15"):
+        for target in ("0.8", "2.5", "4", "5", "8", "12", "24", "60", "150"):
+            for step in range(1, 300):
+                t = Decimal(target)
+                a = (t + t * step / 300).quantize(Decimal("0.01"))
+                if not t < a < 2 * t:
+                    continue
+                exact = Decimal(weight) * (t / a if ratio else 1 - (a - t) / t)
+                if exact != exact.quantize(Decimal("0.001")) or exact.as_tuple().digits[-1] != 5 \
+                        or exact >= Decimal(weight) - Decimal("0.005"):
+                    continue
+                found.append((weight, target, str(a)))
+    return found
+
+
+@pytest.mark.parametrize("ratio", [False, True])
+def test_every_reverse_tie_scores_what_a_hand_calculation_gives(ratio):
+    ties = _reverse_ties(ratio)
+    assert len(ties) > (20 if ratio else 1000)  # the search finds ties: the test tests them
+    rules = "ratio" if ratio else "mof2020"
+    wrong = [(weight, target, actual, got, want)
+             for weight, target, actual in ties
+             for unit in ("小时", "万元", "%", "元/人")
+             if (got := indicator_score(f"≤{target}{unit}", f"{actual}{unit}", float(weight),
+                                        rules).value)
+             != (want := _by_hand(weight, target, actual, ratio))]
+    assert wrong == []
 
 
 # -------------------------------------------------------- qualitative

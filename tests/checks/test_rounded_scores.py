@@ -1,0 +1,75 @@
+"""Scores a person rounds by hand: a reverse tie rounds up (5.745 → 5.75), and a formula
+that rounds to full marks on a target not met (3.995 → 4.00) is right as written."""
+
+from workbooks import standard
+
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+MONEY = [("年度资金总额", 100, 100, 100, 10, 100, 10),
+         ("其中：当年财政拨款", 100, 100, 100, "—", 100, "—")]
+
+
+def _checked(path, rows, total, grade):
+    standard(path, rows=rows, money=MONEY, total=(100, total), grade=grade)
+    [table] = read_tables(path)
+    evaluation = evaluate(table)
+    return evaluation, [(f.code, f.where, f.message) for f in run_checks(table, evaluation)
+                        if f.severity == "error"]
+
+
+def test_a_table_with_a_reverse_tie_rounded_by_hand_totals_90_and_is_graded_excellent(tmp_path):
+    rows = [
+        ("产出指标", "数量指标", "维修设备台数", "≥50台", "50台", 20, 20, None),
+        ("产出指标", "成本指标", "单台维修成本", "≤10万元", "16.17万元", 15, 5.75,
+         "进口配件涨价；改进措施：国产替代"),
+        ("产出指标", "质量指标", "维修合格率", "≥95%", "96%", 15, 15, None),
+        ("效益指标", "社会效益指标", "设备完好率", "≥90%", "95%", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "使用单位满意度", "≥80%", "74%", 10, 9.25,
+         "维修等待时间长；改进措施：增加维修人员"),
+    ]
+    evaluation, errors = _checked(tmp_path / "t.xlsx", rows, 90, "优")
+    assert [score.value for score in evaluation.scores] == [20, 5.75, 15, 30, 9.25]
+    assert (evaluation.total, evaluation.grade) == (90.0, "优")
+    assert errors == []
+
+
+SHORT = "按公式四舍五入"
+
+
+def _near_full(score_1, score_2, actual_2="79.9%"):
+    return [
+        ("产出指标", "数量指标", "养护里程", "≥200公里", "200公里", 40, 40, None),
+        ("产出指标", "时效指标", "故障修复时长", "≤40小时", "40.02小时", 5, score_1,
+         "抢修配件晚到；改进措施：备足配件"),
+        ("效益指标", "经济效益指标", "路面优良率", "≥80%", actual_2, 4, score_2,
+         "部分路段老化；改进措施：加快翻修"),
+        ("效益指标", "社会效益指标", "通行便利度", "≥90%", "95%", 31, 31, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "90%", 10, 10, None),
+    ]
+
+
+def test_full_marks_the_formula_rounds_to_are_right_as_written(tmp_path):
+    """4.9975 and 3.995 round to 5.00 and 4.00: written so, no JX402, total as written."""
+    evaluation, errors = _checked(tmp_path / "t.xlsx", _near_full(5, 4), 100, "优")
+    assert errors == []
+    assert [score.value for score in evaluation.scores][1:3] == [5.0, 4.0]
+    assert [score.met for score in evaluation.scores][1:3] == [False, False]
+    assert SHORT in evaluation.scores[2].note and "财政部" not in evaluation.scores[2].note
+    assert evaluation.total == 100.0
+
+
+def test_full_marks_less_001_are_right_too_and_the_total_follows_them(tmp_path):
+    evaluation, errors = _checked(tmp_path / "t.xlsx", _near_full(4.99, 3.99), 99.98, "优")
+    assert errors == []
+    assert [score.value for score in evaluation.scores][1:3] == [4.99, 3.99]
+    assert evaluation.total == 99.98
+
+
+def test_full_marks_where_the_formula_gives_clearly_less_is_still_jx402(tmp_path):
+    """≥80% done 79.7%: 3.985 → 3.99, below full marks after rounding: full marks are wrong."""
+    _, errors = _checked(tmp_path / "t.xlsx", _near_full(5, 4, "79.7%"), 100, "优")
+    assert errors == [("JX402", "自评表!H11",
+                       "“路面优良率”未达到指标值（指标值 ≥80%，完成值 79.7%），却得满分 4，"
+                       "按财政部规则应为 3.99（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
