@@ -1206,9 +1206,20 @@ def _centred(found: re.Match[str], original: str) -> Measure:
 
 
 _SPAN_RE = re.compile(rf"^({_NUMBER})([^\d~至到—–-]*)(?:~|至|到|—|–|-)({_NUMBER})(.*?)(?:{_RANGE_WORDS})?$")
+_AT_LEAST = r"(?:>=|≥|>|不低于|不少于)"
+_AT_MOST = r"(?:<=|≤|<|不高于|不超过|不大于)"
+_AND = r"(?:并且|且|并|,|、|;)"
 _BOTH_BOUNDS_RE = re.compile(
-    rf"^(?:>=|≥|>|不低于|不少于)({_NUMBER})([^\d且并,、;]*)(?:并且|且|并|,|、|;)"
-    rf"(?:<=|≤|<|不高于|不超过|不大于)({_NUMBER})(.*)$")
+    rf"^{_AT_LEAST}({_NUMBER})([^\d且并,、;]*){_AND}{_AT_MOST}({_NUMBER})(.*)$")
+# The same bounds written upper first (≤120万元且≥100万元), and the value named between its
+# bounds (100万元≤X≤120万元, 100≤成本≤120万元, 120≥X≥100): groups upper, unit, lower, unit.
+_BOTH_BOUNDS_UPPER_FIRST_RE = re.compile(
+    rf"^{_AT_MOST}({_NUMBER})([^\d且并,、;]*){_AND}{_AT_LEAST}({_NUMBER})(.*)$")
+_BETWEEN_NAMED = r"[^\d<>=≤≥]{1,10}"
+_BETWEEN_RE = re.compile(
+    rf"^({_NUMBER})([^\d<>=≤≥]*)(?:<=|≤|<){_BETWEEN_NAMED}(?:<=|≤|<)({_NUMBER})(.*)$")
+_BETWEEN_UPPER_FIRST_RE = re.compile(
+    rf"^({_NUMBER})([^\d<>=≤≥]*)(?:>=|≥|>){_BETWEEN_NAMED}(?:>=|≥|>)({_NUMBER})(.*)$")
 
 
 # A change on last year, as a number: 较上年增长10%, 同比提高5%, 增长12% — the rise itself
@@ -1309,14 +1320,20 @@ def _against_last_year(target: Measure, actual: Measure) -> bool | None:
 
 
 def _range(text: str, original: str) -> Measure | None:
-    """A range target ("95%-100%", "≥90%且≤100%"), or None. Both bounds in one unit:
-    either may omit it ("95-100%", "≥90%且≤100"); a lower bound above the upper is no range."""
+    """A range target ("95%-100%", "≥90%且≤100%", "≤100%且≥90%", "90%≤X≤100%"), or None.
+    Both bounds in one unit: either may omit it ("95-100%", "≥90%且≤100"); a lower bound
+    above the upper is no range."""
     if not any(ch.isdigit() for ch in text[1:]):
         return None
-    match = _SPAN_RE.match(text) or _BOTH_BOUNDS_RE.match(text)
+    match = _SPAN_RE.match(text) or _BOTH_BOUNDS_RE.match(text) or _BETWEEN_RE.match(text)
+    upper_first = None if match else (_BOTH_BOUNDS_UPPER_FIRST_RE.match(text)
+                                      or _BETWEEN_UPPER_FIRST_RE.match(text))
+    match = match or upper_first
     if match is None:
         return None
     lower, upper = _to_float(match.group(1)), _to_float(match.group(3))
+    if upper_first:
+        lower, upper = upper, lower
     first, unit = _clean_unit(match.group(2)), _clean_unit(match.group(4))
     unit = unit or first
     if first not in ("", unit) or lower > upper or any(ch.isdigit() for ch in unit):

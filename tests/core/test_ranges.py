@@ -17,6 +17,12 @@ from jixiao.rules import indicator_score, is_met
     ("≥90%且≤100%", 90, 100, "%"), ("≥90%，≤100%", 90, 100, "%"), ("≥90且≤100%", 90, 100, "%"),
     ("不低于90%且不高于100%", 90, 100, "%"), ("-5%~5%", -5, 5, "%"),
     ("±5%", -5, 5, "%"), ("≤±5%", -5, 5, "%"), ("±5%以内", -5, 5, "%"), ("± 3 天", -3, 3, "天"),
+    # the upper bound written first, and the value named between its bounds
+    ("≤120万元且≥100万元", 100, 120, "万元"), ("≤120且≥100万元", 100, 120, "万元"),
+    ("≤100%，≥90%", 90, 100, "%"), ("不高于120万元且不低于100万元", 100, 120, "万元"),
+    ("100万元≤X≤120万元", 100, 120, "万元"), ("100≤X≤120万元", 100, 120, "万元"),
+    ("100≤x≤120万元", 100, 120, "万元"), ("90%≤实际值≤100%", 90, 100, "%"),
+    ("100万元＜X＜120万元", 100, 120, "万元"), ("120≥X≥100", 100, 120, ""),
 ])
 def test_range_forms(text, lower, upper, unit):
     measure = parse_measure(text)
@@ -24,7 +30,9 @@ def test_range_forms(text, lower, upper, unit):
                                                                           unit)
 
 
-@pytest.mark.parametrize("text", ["2024-12-20", "3-1", "95%-100元", "5%-10万元", "≥95%", "100%"])
+@pytest.mark.parametrize("text", ["2024-12-20", "3-1", "95%-100元", "5%-10万元", "≥95%", "100%",
+                                  "≤100且≥120", "≤120万元且≥100元", "100万元≤120万元",
+                                  "100≤X≤90"])
 def test_what_is_no_range(text):
     assert parse_measure(text).kind != "range"
 
@@ -66,3 +74,18 @@ def test_full_marks_outside_the_range_is_flagged(tmp_path):
     result = _table(tmp_path, "95%-100%", "90%", 25)
     assert [(f.code, f.severity) for f in result.findings] == [("JX402", "error")]
     assert "未达到指标值（指标值 95%-100%，完成值 90%），却得满分" in result.findings[0].message
+
+
+@pytest.mark.parametrize("target", ["≤100%且≥90%", "90%≤X≤100%", "≥90%且≤100%"])
+def test_a_range_upper_bound_first_scores_as_lower_first(tmp_path, target):
+    """≤100%且≥90% and 90%≤X≤100% are ≥90%且≤100% (before: JX203 “数值后还有数字” and no
+    总分 computed); the lower-first form, as before."""
+    result = _table(tmp_path, target, "99.80%", 25)
+    assert [finding.code for finding in result.findings] == []
+    assert result.tables[0].evaluation.total == 99.98
+
+
+def test_full_marks_outside_an_upper_first_range_is_flagged(tmp_path):
+    result = _table(tmp_path, "≤100%且≥95%", "90%", 25)
+    assert [(f.code, f.cell) for f in result.findings] == [("JX402", "H12")]
+    assert "未达到指标值（指标值 ≤100%且≥95%，完成值 90%），却得满分" in result.findings[0].message
