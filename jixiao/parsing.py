@@ -918,6 +918,9 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         actual = replace(actual, kind="number", op=None, value=done, unit=target.unit,
                          problem=None)  # 全年共培训520人次，合格率98%: the 520 人次
     reached = _against_last_year(target, actual)
+    if reached is None and moved_as_wanted(target, actual) is False:
+        reached = False  # 有所提升 → 较上年下降2%, 下降 → 提高: the other way (the same way's
+        # degree is ``with_fulfilment``'s to weigh: 明显增加 → 有所增加)
     if reached is not None:  # 不低于上年 → 低于上年: the change each states, compared
         return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
                                level="achieved" if reached else "not", problem=None)
@@ -1063,24 +1066,45 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
     if _weaker_degree(target, actual):  # 明显提升 → 有所提升: less than wanted
         return replace(actual, kind="qualitative", level="partial")
     if target.kind == "qualitative" and actual.kind == "qualitative" and actual.level is None \
-            and says_decline_against_rise(normalize_text(target.text), normalize_text(actual.text)):
-        return replace(actual, kind="qualitative", level="not")  # 稳步提升 → 有所下降
+            and moved_as_wanted(target, actual) is True:
+        return replace(actual, kind="qualitative", level="achieved")  # 明显增加 → 增加
     return actual
 
 
-# A goal of a rise (稳步提升, 逐步提高, 持续改善) and a result that says it fell (下降, 有所下降,
-# 降低): the other way, 未达成 — as 未提高 is. Not a fall denied (未下降, 没有降低, 不降反升).
+# A goal of a change in words (稳步提升, 逐步提高, 明显增加, 持续改善; 明显下降) and a result
+# that says the change alone (增加, 上升, 有所提高; 降低): the same way is as wanted; the other
+# way (有所下降, 较上年下降2% against 提升; 提高 against 下降) is 未达成 — as 未提高 is. Not a
+# change denied (未下降, 没有降低, 不降反升), nor what changed (投诉下降 beside 满意度提升 is
+# good), nor a goal of both (提高效率降低成本).
 _RISE_WORDS = ("提升", "提高", "增长", "增加", "上升", "改善", "增强", "扩大")
-# The fall said alone (有所下降, 略有降低, 下降了): not what fell (投诉下降 beside 满意度提升 is good)
-_FALL_RE = re.compile(r"^(?:有所|略有|稍有|小幅|明显|大幅|逐步|持续|出现|较上年|同比)?"
-                      r"(?:下降|降低|减少|下滑|回落|减弱|退步|萎缩)了?$")
-_FALL_WORDS_RE = re.compile(r"下降|降低|减少|下滑|回落|减弱")
+_FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱")
+_HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
+_ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
+_FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
 
 
-def says_decline_against_rise(goal: str, done: str) -> bool:
-    """Whether a 指标值 wants a rise (提升, 提高 …) and the 完成值 says a fall instead."""
-    return any(word in goal for word in _RISE_WORDS) and not _FALL_WORDS_RE.search(goal) \
-        and _FALL_RE.match(done) is not None
+def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
+    """Whether the change a qualitative 指标值 wants (a rise or a fall) is the one the 完成值
+    states alone, in words or by a number (较上年下降2%): True the same way, False the other
+    way, None where either states no one change."""
+    if target.kind != "qualitative":
+        return None
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    rises, falls = any(word in goal for word in _RISE_WORDS), any(word in goal for word in _FALL_WORDS)
+    if rises == falls:
+        return None  # no change wanted, or both (提高效率降低成本)
+    if actual.kind == "qualitative":
+        rose, fell = _ROSE_RE.match(done) is not None, _FELL_RE.match(done) is not None
+    elif actual.kind == "number" and actual.value and actual.value > 0:
+        change = _change(done)[1]  # 较上年下降2%, 同比增长5%: the change stated first
+        rose, fell = change == "rise", change == "fall"
+        if rose == rises:
+            return None  # 稳步提升 → 同比增长5%: how much is enough, a person says (JX204)
+    else:
+        return None
+    if not (rose or fell):
+        return None
+    return rose == rises
 
 
 # How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly

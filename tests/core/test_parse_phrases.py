@@ -841,7 +841,12 @@ def test_a_bound_on_the_far_side_of_the_target_is_missed_and_not_scored(target, 
 
 @pytest.mark.parametrize(("target", "actual", "level"), [
     ("稳步提升", "下降", "not"), ("逐步提高", "有所下降", "not"), ("持续改善", "略有降低", "not"),
-    ("稳步提升", "未提高", "not"), ("稳步提升", "有所提升", "achieved")])
+    ("稳步提升", "未提高", "not"), ("稳步提升", "有所提升", "achieved"),
+    # a fall by a number (before: JX204 “完成值却是数值”, full marks passed), and the
+    # other way round: a rise against a fall wanted (before: 提高 was 达成 whatever the goal)
+    ("有所提升", "较上年下降2%", "not"), ("稳步提升", "下降2%", "not"),
+    ("逐步提高", "同比下降2个百分点", "not"), ("稳步提升", "较上年有所下降", "not"),
+    ("下降", "提高", "not"), ("有所降低", "上升", "not")])
 def test_a_fall_against_a_rise_wanted_is_not_met(target, actual, level):
     """稳步提升 answered 下降: the other way, 未达成 (0–6 of 10), as 未提高 is (before: no
     reading, JX410 only — full marks passed)."""
@@ -850,7 +855,7 @@ def test_a_fall_against_a_rise_wanted_is_not_met(target, actual, level):
     assert result.band == ((0.0, 6.0) if level == "not" else (8.0, 10.0))
 
 
-@pytest.mark.parametrize("actual", ["未下降", "投诉下降"])
+@pytest.mark.parametrize("actual", ["未下降", "投诉下降", "投诉率下降20%"])
 def test_a_fall_denied_or_of_something_else_is_not_read_as_a_fall(actual):
     """未下降 is no fall; 投诉下降 says what fell (a good thing beside 满意度提升): both left
     to a person, as before."""
@@ -870,6 +875,27 @@ def test_quality_words_after_shared_words_on_one_scale(target, actual, level):
     result = indicator_score(target, actual, 10)
     assert result.level == level
     assert result.band == {"achieved": (8.0, 10.0), "partial": (6.0, 8.0), "not": (0.0, 6.0)}[level]
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("明显增加", "增加", "achieved"), ("持续提升", "上升", "achieved"),
+    ("稳步提升", "增长", "achieved"), ("逐步提高", "有所提升", "achieved"),
+    ("持续提升", "提高", "achieved"), ("明显增加", "有所增加", "partial"),
+    ("明显下降", "降低", "achieved"), ("明显下降", "有所下降", "partial"),
+    ("下降", "下降", "achieved")])
+def test_a_rise_said_in_another_word_of_the_family_is_the_rise_wanted(target, actual, level):
+    """增加, 上升, 增长 answer 明显增加, 持续提升 as 提高 already did (before: JX410 “无法判断
+    完成值“增加”是否达成”); a lesser degree (有所增加 against 明显增加) is 部分达成 as
+    有所提升 against 明显提升 is; 下降 against 下降, as before."""
+    assert indicator_score(target, actual, 10).level == level
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("提高效率降低成本", "下降"), ("稳步提升", "同比增长5%"), ("稳步提升", "下降0%")])
+def test_a_goal_of_both_ways_or_a_rise_by_a_number_is_left_to_a_person(target, actual):
+    """A goal wanting both (提高…降低…) says no one change; a rise by a number against a rise
+    in words says not whether it is enough (JX204, as before)."""
+    assert indicator_score(target, actual, 10).level is None
 
 
 @pytest.mark.parametrize(("target", "actual", "level"), [

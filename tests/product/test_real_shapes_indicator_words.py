@@ -94,6 +94,29 @@ def test_a_target_against_last_year_missed_deducted_needs_a_reason(tmp_path):
     assert data["total_computed"] == 92
 
 
+@pytest.mark.parametrize(("target", "actual"), [
+    ("有所提升", "较上年下降2%"), ("稳步提升", "下降2%"), ("持续提升", "有所下降")])
+def test_a_fall_against_a_rise_wanted_at_full_marks_is_flagged(tmp_path, target, actual):
+    """有所提升 answered 较上年下降2% at full marks: 未达成, JX402 and JX408 at the 得分, as
+    低于上年 against 不低于上年 (before: only JX204 “完成值却是数值”, the full mark passed)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert data["indicators"][4]["met"] is False
+    assert codes(data) == ["JX402", "JX408"]
+    assert {(found["cell"], found["severity"]) for found in data["findings"]} == {
+        ("H9", "error"), ("H9", "warning")}
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("明显增加", "增加"), ("持续提升", "上升"), ("下降", "下降"), ("有所提升", "提高")])
+def test_a_change_the_way_wanted_is_met_and_totalled(tmp_path, target, actual):
+    """增加 against 明显增加, 上升 against 持续提升: met, full marks, no finding, 总分 100
+    (before: JX410, the 总分 unchecked); 下降 against 下降 as before."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert codes(data) == []
+    assert data["indicators"][4]["met"] is True
+    assert data["total_computed"] == 100
+
+
 def test_the_rules_and_the_cell_functions_read_last_year_alike():
     """One reading for the checks, the JX_ functions and recalc; the native template
     leaves the words to ``jixiao check`` (⚠), never a number of its own."""
