@@ -43,6 +43,7 @@ _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMERAL = "零〇一二两三四五六七八九十百千"
 _MOVES_BY = "增长|增加|提高|提升|上升|下降|降低|减少"  # the words of a change (its falls: _FALLS)
 _WORD_OPS_LONGEST_FIRST = tuple(sorted(_WORD_OPS, key=len, reverse=True))  # 小于等于 before 小于
 _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
@@ -353,6 +354,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     if date_measure is not None:
         return date_measure
 
+    if (late := _LATE_BY_RE.match(text)) is not None:
+        on_time = late.group(1) == "零" or late.group(1).strip("0.") == ""  # 延期0天
+        return Measure(text=original, kind="qualitative", level="achieved" if on_time else "partial")
     span = _range(text, original)
     if span is not None:
         return span
@@ -709,6 +713,11 @@ def _judged_low(text: str, words: list[str]) -> str | None:
 # Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time.
 _LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于")
 _DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办结")
+# Late by a length of time (延期1个月, 推迟3天完成, 逾期两周): done that much late — 延期完成,
+# not a time taken of 1 个月 (a length of delay says the work ended)
+_LATE_BY_RE = re.compile(rf"^(?:{'|'.join(_LATE)})了?(\d+(?:\.\d+)?|[{_NUMERAL}半]+)个?"
+                         rf"(?:个工作日|工作日|天|日|周|星期|月|季度|年|小时)(?:左右)?"
+                         rf"(?:{'|'.join(_DONE_LATE)})?$")
 
 
 def _late_denied(text: str, word: str) -> bool:
@@ -1368,7 +1377,6 @@ def _range(text: str, original: str) -> Measure | None:
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                    "七": 7, "八": 8, "九": 9}
 _CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
-_NUMERAL = "零〇一二两三四五六七八九十百千"
 # A count in Chinese numerals, the whole text: an operator at most before it, a counting
 # word after it, a range word at most after that (两次以上). 一般, 一致, 一次性 are no counts.
 _COUNTED_RE = re.compile(

@@ -404,6 +404,27 @@ def test_done_late_is_not_done_on_time(text, level):
         assert indicator_score("按时完成", text, 10).met is False
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("延期1个月", "partial"), ("延期1个月完成", "partial"), ("推迟3天", "partial"),
+    ("逾期两周", "partial"), ("延期一个月", "partial"), ("延迟5个工作日完成", "partial"),
+    ("延期0天", "achieved")])
+def test_late_by_a_length_of_time_is_done_late(text, level):
+    """延期1个月 says how late it was done: 延期完成, 部分达成 (6–8 of 10) beside 按时 (before:
+    a time taken of 1 个月, beside 按时 no reading — “完成值应写达成/部分达成/未达成”)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level) == ("qualitative", level)
+    score = indicator_score("按时", text, 10)
+    assert score.level == level
+    assert score.band == ((6.0, 8.0) if level == "partial" else (8.0, 10.0))
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("延期不超过1个月", "number", 1.0), ("1个月", "number", 1.0)])
+def test_a_time_allowed_for_a_delay_is_still_a_time(text, kind, value):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value) == (kind, value)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("每季度1次", (None, 4.0, "次")), ("每季度开展1次", (None, 4.0, "次")),
     ("每季度召开一次", (None, 4.0, "次")), ("每月1次", (None, 12.0, "次")),
@@ -863,21 +884,6 @@ def test_a_fall_denied_or_of_something_else_is_not_read_as_a_fall(actual):
 
 
 @pytest.mark.parametrize(("target", "actual", "level"), [
-    ("效果好", "效果差", "not"), ("质量好", "质量差", "not"), ("质量较好", "质量差", "not"),
-    ("服务质量好", "服务质量较差", "not"), ("服务质量较好", "服务质量较差", "not"),
-    ("质量好", "质量一般", "not"), ("质量较好", "质量好", "achieved"), ("较好", "好", "achieved"),
-    ("效果好", "效果较好", "partial"), ("好", "较好", "partial"), ("质量优", "质量良", "partial"),
-    ("效果明显", "效果较好", "achieved")])
-def test_quality_words_after_shared_words_on_one_scale(target, actual, level):
-    """The words after a shared 效果/质量/服务质量 compared on the scale the words alone are:
-    好 → 较好 a level short (部分达成, 6–8 of 10), 好 → 差 未达成 (0–6), 较好 → 好 达成
-    (before: 效果好 → 效果差 no reading, JX410; 效果好 → 效果较好 met, 好 → 较好 partly)."""
-    result = indicator_score(target, actual, 10)
-    assert result.level == level
-    assert result.band == {"achieved": (8.0, 10.0), "partial": (6.0, 8.0), "not": (0.0, 6.0)}[level]
-
-
-@pytest.mark.parametrize(("target", "actual", "level"), [
     ("明显增加", "增加", "achieved"), ("持续提升", "上升", "achieved"),
     ("稳步提升", "增长", "achieved"), ("逐步提高", "有所提升", "achieved"),
     ("持续提升", "提高", "achieved"), ("明显增加", "有所增加", "partial"),
@@ -896,6 +902,21 @@ def test_a_goal_of_both_ways_or_a_rise_by_a_number_is_left_to_a_person(target, a
     """A goal wanting both (提高…降低…) says no one change; a rise by a number against a rise
     in words says not whether it is enough (JX204, as before)."""
     assert indicator_score(target, actual, 10).level is None
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("效果好", "效果差", "not"), ("质量好", "质量差", "not"), ("质量较好", "质量差", "not"),
+    ("服务质量好", "服务质量较差", "not"), ("服务质量较好", "服务质量较差", "not"),
+    ("质量好", "质量一般", "not"), ("质量较好", "质量好", "achieved"), ("较好", "好", "achieved"),
+    ("效果好", "效果较好", "partial"), ("好", "较好", "partial"), ("质量优", "质量良", "partial"),
+    ("效果明显", "效果较好", "achieved")])
+def test_quality_words_after_shared_words_on_one_scale(target, actual, level):
+    """The words after a shared 效果/质量/服务质量 compared on the scale the words alone are:
+    好 → 较好 a level short (部分达成, 6–8 of 10), 好 → 差 未达成 (0–6), 较好 → 好 达成
+    (before: 效果好 → 效果差 no reading, JX410; 效果好 → 效果较好 met, 好 → 较好 partly)."""
+    result = indicator_score(target, actual, 10)
+    assert result.level == level
+    assert result.band == {"achieved": (8.0, 10.0), "partial": (6.0, 8.0), "not": (0.0, 6.0)}[level]
 
 
 @pytest.mark.parametrize(("target", "actual", "level"), [
