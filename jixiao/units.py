@@ -126,6 +126,15 @@ def is_unit(text: str) -> bool:
         or unit in _COUNTED_TIMES or (len(unit) == 1 and unit in _COUNTING)
 
 
+def is_count(unit: str) -> bool:
+    """Whether ``unit`` counts whole things (个, 项, 名, 场, 人次, 个乡镇): not a share, an
+    amount of money, a time or a measure."""
+    unit = _counted(_SYNONYMS.get(unit, unit))
+    unit = _SYNONYMS.get(unit, unit)
+    return unit in _COUNTED_TIMES or unit in _KEPT \
+        or (len(unit) == 1 and unit in _COUNTING and unit != "%")
+
+
 def unit_name(unit: str) -> str:
     """A unit as a clerk reads it in a message: "" → 无单位, a date (with or without
     its year) → 日期."""

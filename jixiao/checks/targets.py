@@ -42,7 +42,7 @@ from jixiao.rules import (
     is_cost,
     is_falling_rate,
 )
-from jixiao.units import bare_in_base, comparable, is_time, split_unit, unit_name
+from jixiao.units import bare_in_base, comparable, is_count, is_time, split_unit, unit_name
 
 # Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
 _TURNED = str.maketrans("≤＜<≦⩽", "≥＞>≧⩾")  # a rising rate's sign the right way round
@@ -344,6 +344,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     一行写了原因的，与 JX405 一样算已说明）。
 
     表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
+    计数的指标只多完成一个（指标值“≥1 项”，完成值“2 项”）不算大幅超额，不报告。
 
     **为什么**：财政部门要求对大幅超额完成的指标说明原因：多半是年初目标定得过低，
     下一年度应据实调高。
@@ -369,6 +370,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                 or _magnitude_mismatch(target, parse_measure(indicator.actual)) is not None:
             continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
+        if done - goal <= 1 and is_count(target.unit) and is_count(actual.unit):
+            continue  # ≥1项 → 2项: one thing more than asked is no deviation to explain
         target_text, actual_text = pair_shown(indicator)
         yield finding("JX206", first_source(indicator, "reason", "actual"),
                       f"“{label(indicator)}”完成值 {plain_text(actual_text).strip()} 超出"

@@ -1,5 +1,7 @@
 """The first checks (JX101, JX201): a failing and a passing table each."""
 
+import pytest
+
 from jixiao.checks import REGISTRY, findings_rows, run_checks
 from jixiao.model import FundLine, Funds, Indicator, SelfEvaluation, Source
 
@@ -124,3 +126,16 @@ def test_an_overrun_explained_under_the_table_is_explained():
     assert codes(run_checks(built, select=["JX206"])) == ["JX206"]
     built.reason = "年中追加培训任务，下年度按实际需求调高指标值"
     assert run_checks(built, select=["JX206"]) == []
+
+
+@pytest.mark.parametrize(("target", "actual", "found"), [
+    ("≥1项", "2项", []), ("≥1个", "2个", []), ("≥2场次", "3场次", []),
+    ("≥1项", "3项", ["JX206"]), ("≥2个", "4个", ["JX206"]),
+    ("≥1%", "2%", ["JX206"]), ("≥1万元", "2万元", ["JX206"])])
+def test_one_counted_thing_more_than_asked_is_no_overrun(target, actual, found):
+    """rt23 item 4: ≥1项 done 2项 is 100 % over, yet only one thing more — no deviation a
+    reviewer wants explained (before: JX206 “超出指标值 ≥1项 的 100%”). Two things more,
+    or a share or an amount doubled, still asked about."""
+    built = table(("新增便民服务项目", target, actual, 90))
+    built.indicators[0].score_declared = 90.0
+    assert codes(run_checks(built, select=["JX206"])) == found
