@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from jixiao.layout import GROUPS
 from jixiao.parsing import heading_points, normalize_text
+from jixiao.rules import COST_WORD
 
 OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION)
@@ -128,6 +130,38 @@ def level1_of_level2(level2: str | None) -> str | None:
 
 
 _OUTPUT_BARE = frozenset(("数量", "质量", "时效", "成本"))
+
+# A table without 二级 (评分附件: 一级 | 三级 | 权重 …): the words of a 三级 that name its
+# 二级 within its 一级 (word, key word of the standard 二级), first match first.
+_NAME_LEVEL2 = (("满意", "满意"), ("及时", "时效"), ("时限", "时效"), ("时间", "时效"),
+                ("周期", "时效"), ("进度", "时效"), (COST_WORD, COST_WORD), ("费用", COST_WORD),
+                ("合格", "质量"), ("质量", "质量"), ("达标", "质量"), ("经济", "经济"),
+                ("收入", "经济"), ("生态", "生态"), ("环境", "生态"), ("长效", "可持续"),
+                ("可持续", "可持续"))
+# Of those, the words that name a ceiling surely enough to read a bare 指标值 under it (≤):
+# a cost (人均培训成本 300元/人) and a time allowed (办结时限 5个工作日, 建设周期 6个月).
+# 时间 may be hours given as much as allowed (培训时间 40小时 / 响应时间 2小时) and 费用 an
+# amount paid out as much as a cost: unsure — the checks ask for the ≤ instead.
+_SURE_CEILING_WORDS = (COST_WORD, "时限", "周期")
+
+
+@functools.lru_cache(maxsize=4096)
+def named_level2(level1: str | None, name: str | None) -> str | None:
+    """The standard 二级 (as the form names it: 时效指标, 成本指标 …) that a 三级's words
+    name within its 一级, for a row without 二级 ("补贴办结时限" under 产出 → 时效指标);
+    None where no word does or the 一级 is none of 产出/效益/满意度. ``jixiao convert``
+    files the row under it, and a bare 指标值 is read as under it (``model``)."""
+    owned = [level2 for owner, level2, _ in GROUPS if owner == level1_category(level1)]
+    text = normalize_text(name or "")
+    return next((level2 for word, key in _NAME_LEVEL2 if word in text
+                 for level2 in owned if key in level2), None)
+
+
+def names_ceiling_surely(name: str | None) -> bool:
+    """Whether a 三级's name says surely that its 二级, named by it (``named_level2``), is
+    a ceiling: a 成本, a 时限 or a 周期 — not a rate of it (成本节约率: a goal)."""
+    text = normalize_text(name or "")
+    return "率" not in text and any(word in text for word in _SURE_CEILING_WORDS)
 
 
 def heading_groups(indicators: Iterable[Any], level: str) -> list[tuple[str, float, list[Any]]]:

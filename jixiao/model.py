@@ -512,8 +512,38 @@ def _fraction_in_percent(target: object) -> str | None:
 
 
 def default_operator(indicator: Indicator) -> str:
-    """How to read a target written without ≥/≤ (``rules.direction``)."""
-    return rules.direction(indicator.level2, indicator_target(indicator)).value
+    """How to read a target written without ≥/≤ (``rules.direction``), under the row's
+    二级 or the one its name surely names (``reading_level2``)."""
+    return rules.direction(reading_level2(indicator), indicator_target(indicator)).value
+
+
+def reading_level2(indicator: Indicator) -> str | None:
+    """The 二级 a bare 指标值 is read under: the row's own; for a row without one (评分附件:
+    一级 | 三级 | 权重 …) the 二级 its name names within its 一级 (``levels.named_level2``,
+    as ``jixiao convert`` files it) where the name surely speaks of a ceiling — 人均培训成本
+    300元/人, 补贴办结时限 5个工作日: met at 280 and 3 (``ceiling_unsure`` for the rest)."""
+    if not _no_level2(indicator) or not levels.names_ceiling_surely(indicator.name):
+        return indicator.level2
+    return levels.named_level2(indicator.level1, indicator.name) or indicator.level2
+
+
+def ceiling_unsure(indicator: Indicator) -> bool:
+    """A row without 二级 whose bare 指标值 (a number) would be a ceiling under the 二级 its
+    name names, the name not saying surely that it is one: 培训费用 300元 (a cost, or an
+    amount paid out), 响应时间 2小时 (or 培训时间 40小时, hours given). The rules read it
+    "＝"; the checks ask for the ≤ or ≥ (JX203) rather than judge its score by that."""
+    name = normalize_text(indicator.name or "")
+    if not _no_level2(indicator) or "率" in name or levels.names_ceiling_surely(name):
+        return False  # (a rate — 成本节约率 5% — is a goal; 差错率 is JX203's own)
+    named = levels.named_level2(indicator.level1, name)
+    target_text = indicator_target(indicator)
+    target = parse_measure(target_text)
+    return named is not None and target.kind == "number" and target.op is None \
+        and bool(target.value) and rules.direction(named, target_text) is rules.Direction.CEILING
+
+
+def _no_level2(indicator: Indicator) -> bool:
+    return not (isinstance(indicator.level2, str) and indicator.level2.strip())
 
 
 def is_execution_row(indicator: Indicator) -> bool:

@@ -25,7 +25,7 @@ from jixiao.checks.base import (
     uncomputed_formula,
     unknown_rules_cell,
 )
-from jixiao.checks.targets import unsigned_falling_rate
+from jixiao.checks.targets import bare_target_unsure
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -47,10 +47,11 @@ def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indi
 
 
 def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
-    """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤ (JX203
-    says to write it; read "＝", doing better would count as falling short)."""
+    """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤, nor a
+    响应时间 "2小时" in a table without 二级 (JX203 says to write the sign; read "＝", doing
+    better would count as falling short)."""
     for indicator, score in _pairs(table, evaluation):
-        if not unsigned_falling_rate(indicator):
+        if not bare_target_unsure(indicator):
             yield indicator, score
 
 
@@ -239,7 +240,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
                 and jixiao_formula(table, indicator.sources.get("score")))) \
-                and not unsigned_falling_rate(indicator):
+                and not bare_target_unsure(indicator):
             value = score.value  # what the rules (and the uncalculated JX_SCORE) give
         if _jx503_speaks(table, indicator, score):
             value = score.value  # the number typed over the formula is JX503's: the rule's
@@ -298,7 +299,7 @@ def _unmet_unscored(indicator: Indicator, score: Score) -> bool:
     not a 预算执行率 row of its own 一级 (the money's, JX306) nor a 差错率 without its ≤
     (JX203 first)."""
     return score.met is False and execution_row_rate(indicator) is None \
-        and not unsigned_falling_rate(indicator)
+        and not bare_target_unsure(indicator)
 
 
 @check("JX406", "error", "得分缺失")

@@ -19,6 +19,7 @@ from jixiao.model import (
     Evaluation,
     Indicator,
     SelfEvaluation,
+    ceiling_unsure,
     default_operator,
     indicator_actual,
     indicator_target,
@@ -63,7 +64,14 @@ def unsigned_falling_rate(indicator: Indicator) -> bool:
     target_text = indicator_target(indicator)
     target = parse_measure(target_text)
     return target.kind == "number" and target.op is None and bool(target.value) \
-        and direction(indicator.level2, target_text) is Direction.GOAL
+        and default_operator(indicator) == Direction.GOAL.value
+
+
+def bare_target_unsure(indicator: Indicator) -> bool:
+    """Whether a bare 指标值 may mean ≤ as well as the "＝" the rules read: a 差错率 "1%"
+    (``unsigned_falling_rate``), or a row without 二级 whose name may be a time allowed or
+    a cost (``model.ceiling_unsure``). JX203 asks for the sign; its score is not judged."""
+    return unsigned_falling_rate(indicator) or ceiling_unsure(indicator)
 
 
 def _is_indicator(indicator: Indicator) -> bool:
@@ -169,7 +177,10 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     指标性质“正向”（“反向”）而指标方向为“小于等于”（“大于等于”）；
     满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%；差错率、投诉率等越低越好的
     比率没有写“≤”（按“＝”计分，做得更好反而扣分；这类指标的得分不再按规则核对，
-    改正符号后再核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
+    改正符号后再核对）；表中没有二级指标时，名称看不准是上限还是目标的时间、费用
+    （“响应时间 2小时”可能是时限，“培训时间 40小时”却是目标；“培训费用”）没有写“≤”或“≥”
+    （名称写明成本、时限、周期的，如“人均培训成本 300元/人”“办结时限 5个工作日”，按“≤”计分，
+    不报告；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
     “95%以下”）：未达到，但不知实际数值，得分无法计算。
 
     **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
@@ -207,6 +218,10 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         elif unsigned_falling_rate(indicator):
             problem = (f"“{label(indicator)}”越低越好，指标值“{shown}”却没有写“≤”，按规则读作"
                        f"“＝”，低于它反而按未完成计分；应写“≤{shown}”")
+        elif ceiling_unsure(indicator):
+            problem = (f"表中没有二级指标，看不出“{label(indicator)}”的指标值“{shown}”是不得超过的"
+                       f"上限（时限、成本）还是应达到的目标，按规则读作“＝”，得分暂不核对；"
+                       f"是上限请写“≤{shown}”，是目标请写“≥{shown}”")
         if problem is not None:  # its cell named only for a finding
             yield finding("JX203", first_source(
                 indicator, *(("contrary_nature",) if indicator.contrary_nature else ()),
@@ -385,7 +400,7 @@ def _goal(indicator: Indicator, target: Measure) -> bool:
     if target.op in (">=", ">"):
         return True
     return target.op in (None, "=") and not is_falling_rate(indicator.name) \
-        and direction(indicator.level2, indicator_target(indicator)) is Direction.GOAL
+        and default_operator(indicator) == Direction.GOAL.value and not ceiling_unsure(indicator)
 
 
 @check("JX207", "warning", "完成值数量级与单位矛盾")

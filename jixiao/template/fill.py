@@ -142,14 +142,7 @@ def _group_of(indicator: Indicator) -> int | None:
     return group
 
 
-# A table without 二级 (评分附件: 一级 | 三级 | 权重 …): the 二级 the 三级's words name within
-# its 一级, else its 一级's usual one (数量, 社会效益, 满意度)
-_NAME_KEYS = (("满意", "满意"), ("及时", "时效"), ("时限", "时效"), ("时间", "时效"),
-              ("进度", "时效"), ("成本", "成本"), ("费用", "成本"), ("合格", "质量"),
-              ("质量", "质量"), ("达标", "质量"), ("经济", "经济"), ("收入", "经济"),
-              ("生态", "生态"), ("环境", "生态"), ("长效", "可持续"), ("可持续", "可持续"))
-
-
+# A table without 二级 whose 三级's words name none (levels.named_level2): its 一级's usual one
 _FIRST_KEY = {levels.OUTPUT: "数量", levels.BENEFIT: "社会", levels.SATISFACTION: "满意"}
 
 
@@ -157,11 +150,10 @@ def _guessed_group(indicator: Indicator) -> int | None:
     level1 = levels.level1_category(indicator.level1)
     if level1 not in _FIRST_KEY:
         return None
-    groups = [index for index, (name, _, _) in enumerate(GROUPS) if name == level1]
-    name = indicator.name or ""
-    return next((group for word, key in _NAME_KEYS if word in name
-                 for group in groups if _LEVEL2_KEYS[group] == key),
-                _LEVEL2_KEYS.index(_FIRST_KEY[level1]))
+    named = levels.named_level2(indicator.level1, indicator.name)
+    if named is not None:
+        return next(index for index, (_, level2, _) in enumerate(GROUPS) if level2 == named)
+    return _LEVEL2_KEYS.index(_FIRST_KEY[level1])
 
 
 def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation:
