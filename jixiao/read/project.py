@@ -377,6 +377,35 @@ def year_from_names(*names: str) -> int | None:
     return None
 
 
+# A sheet's name that names its project (a 部门's workbook of one sheet per project, the
+# table without 项目名称): what is left of it without numbering (1., 表2-1, 附件3), years, the
+# form's own words and a copy's marks must still say something. Sheet1, 自评表, 项目支出绩效
+# 自评表, 表1, 附件2, 2024年度, 自评表 (2) name none; nor does a body (人社局, 就业服务中心:
+# a sheet per 实施单位), nor the table's own 主管部门 or 实施单位.
+_SHEET_NUMBERING = re.compile(r"^(?:附件|附表|表|sheet)?\s*\d+(?:[-.．_]\d+)*(?![\d年])[\s.．、:：_\-－—]*"
+                              r"|^[(（][\d一二三四五六七八九十]+[)）]\s*", re.IGNORECASE)
+_SHEET_FORM_WORDS = re.compile(r"(?:19|20)\d{2}年度?|项目支出|项目|支出|绩效|自评价?|评价|评分|附件|"
+                               r"附表|工作表|表|年度|专项|资金|汇总|封面|目录|说明|部门|单位|整体|上年|"
+                               r"去年|备份|副本|复制|样表|模板|新建|最终|定稿|修改|[^\u4e00-\u9fff]")
+_BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|队|厅|处|科|馆|学校|医院|政府|街道|"
+                       r"办事处|镇|乡)$")
+
+
+def name_from_sheet(sheet: str, project: Project) -> str | None:
+    """The project's name a sheet's name gives (``_SHEET_FORM_WORDS``), for a table that
+    has no 项目名称 nor a title naming it; None for a name of the form or of a body."""
+    name = _SHEET_NUMBERING.sub("", sheet.strip(), count=1).strip()
+    titled = _TITLE.match(name)
+    if titled is not None:  # 职业技能培训补助项目自评表: the title's name
+        name = titled.group("name").strip("()（）:：- ")
+    name = re.sub(r"\s*[(（]\d+[)）]$", "", name)  # a copy's (2)
+    bodies = {compact_text(project.department), compact_text(project.unit)} - {""}
+    if len(_SHEET_FORM_WORDS.sub("", name)) < 2 or _BODY_END.search(name) \
+            or compact_text(name) in bodies:
+        return None
+    return name
+
+
 def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     """年度总体目标 | 预期目标 | 实际完成情况 printed among or under the indicator rows (rows
     ``top`` to ``bottom``, excluded), where no goal stands above the header: its texts.

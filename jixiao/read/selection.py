@@ -12,6 +12,7 @@ from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, Unreadab
 from jixiao.model import HIDDEN_ROW, DocumentPlaces, SelfEvaluation, unfilled
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
+from jixiao.read.project import name_from_sheet
 from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 
@@ -148,12 +149,25 @@ def _without_copies(tables: list[SelfEvaluation], notes: list[str],
         for sheet in sheets:
             if sheet != kept_sheet:
                 notes.append(f"工作表“{sheet}”上的表与“{kept_sheet}”上的表完全相同（复制的工作表），"
-                             "只校验、统计一次")
+                             "只校验、统计一次" + _other_project(sheet, kept_sheet, kept))
         for table in group:
             if table is not kept and table.sources["header"].sheet == kept_sheet:
                 notes.append(_pasted_twice(table, kept, document))
         dropped.update(id(table) for table in group if table is not kept)
     return [table for table in tables if id(table) not in dropped]
+
+
+def _other_project(sheet: str, kept_sheet: str, kept: SelfEvaluation) -> str:
+    """What a copy's note adds where the table names no project and the two sheets' names
+    name two (a 部门's sheet per project: “就业见习补贴项目” copied from “职业技能培训补助
+    项目” and never filled in) — the same table twice is still one table, but say so."""
+    if kept.project.name is not None:
+        return ""
+    names = [name_from_sheet(name, kept.project) for name in (sheet, kept_sheet)]
+    if None in names or names[0] == names[1]:
+        return ""
+    return (f"；两个工作表名是不同的项目，“{sheet}”的表是否复制后还没有按本项目填写？"
+            "请核对后再提交")
 
 
 def _pasted_twice(table: SelfEvaluation, kept: SelfEvaluation,

@@ -60,6 +60,7 @@ from jixiao.read.money import (
     read_as_template,
 )
 from jixiao.read.project import (
+    name_from_sheet,
     project_outside,
     read_goal_among_rows,
     read_project,
@@ -310,6 +311,13 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                      if other.sources["header"].sheet == sheet and other.project.year}
             table.project.year = (years.pop() if len(years) == 1 else None) \
                 or year_from_names(sheet, path.stem)
+    for table in tables:
+        sheet = table.sources["header"].sheet
+        if table.project.name is None and document is None \
+                and sum(other.sources["header"].sheet == sheet for other in tables) == 1:
+            # a 部门's workbook of one sheet per project, the table without 项目名称: the
+            # sheet's name, where it names one (not Sheet1, 自评表, 表1)
+            table.project.name = name_from_sheet(sheet, table.project)
     tables[0].external = external  # the workbook's, reported once
     notes.extend(_hidden_rows_note(table) for table in tables
                  if any(key.startswith(HIDDEN_ROW) for key in table.sources))
