@@ -2,8 +2,8 @@
 year, 年度总体目标 (预期目标 / 实际完成情况), and the rule set a 评分规则 cell states.
 
 (Over 400 lines: the facts above a table come in many forms — labels beside their values,
-the goal under its headings or named in one row, the year in titles and names — and are
-read in one pass over the same rows.)"""
+the goal under its headings or named in one row, the year in titles and names, the
+project's name in its sheet's — and are read in one pass over the same rows.)"""
 
 from __future__ import annotations
 
