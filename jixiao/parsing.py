@@ -927,9 +927,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         actual = replace(actual, kind="number", op=None, value=done, unit=target.unit,
                          problem=None)  # 全年共培训520人次，合格率98%: the 520 人次
     reached = _against_last_year(target, actual)
-    if reached is None and moved_as_wanted(target, actual) is False:
-        reached = False  # 有所提升 → 较上年下降2%, 下降 → 提高: the other way (the same way's
-        # degree is ``with_fulfilment``'s to weigh: 明显增加 → 有所增加)
+    if reached is None:
+        moved = moved_as_wanted(target, actual)
+        if moved is False or (moved and actual.kind == "number"):
+            reached = moved  # 有所提升 → 较上年下降2%, 下降 → 提高, 不增加 → 增加: the other
+            # way; 不增加 → 较上年下降2%: a way allowed (in words, the same way's degree is
+            # ``with_fulfilment``'s to weigh: 明显增加 → 有所增加)
     if reached is not None:  # 不低于上年 → 低于上年: the change each states, compared
         return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
                                level="achieved" if reached else "not", problem=None)
@@ -1082,38 +1085,78 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
 
 # A goal of a change in words (稳步提升, 逐步提高, 明显增加, 持续改善; 明显下降) and a result
 # that says the change alone (增加, 上升, 有所提高; 降低): the same way is as wanted; the other
-# way (有所下降, 较上年下降2% against 提升; 提高 against 下降) is 未达成 — as 未提高 is. Not a
-# change denied (未下降, 没有降低, 不降反升), nor what changed (投诉下降 beside 满意度提升 is
-# good), nor a goal of both (提高效率降低成本).
+# way (有所下降, 较上年下降2% against 提升; 提高 against 下降) is 未达成 — as 未提高 is. Not what
+# changed (投诉下降 beside 满意度提升 is good), nor a goal of both (提高效率降低成本). A goal
+# that forbids a change (不增加, 无增加, 不得上升, 不降低) wants any but that one: 增加 misses
+# 不增加, 未增加, 持平 and 下降 meet it; a result denying a change (未下降) allows two (持平 or
+# a rise), which meets a goal only where both do.
 _RISE_WORDS = ("提升", "提高", "增长", "增加", "上升", "改善", "增强", "扩大")
 _FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱")
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
 _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
+# Right before a change word, what forbids or denies it (不增加, 不得上升, 不再增加, 无增加,
+# 未下降, 没有降低, 避免下降) — not 不断 (不断提高 is a rise wanted); a degree between
+# (无明显增加: a little may be) says no one change.
+_FORBID = r"(?:不得|不再|不会|不能|没有|并未|避免|防止|杜绝|不|无|未|没)"
+_FORBID_BEFORE_RE = re.compile(rf"{_FORBID}$")
+_DEGREE_FORBIDDEN_RE = re.compile(rf"{_FORBID}(?:明显|显著|大幅|较大)$")
+_DENIED_CHANGE_RE = re.compile(rf"^(?:较上年|同比)?{_FORBID}(?:出现)?"
+                               rf"(?P<word>{'|'.join(_RISE_WORDS + _FALL_WORDS)})了?$")
+_NO_CHANGE = ("保持不变", "不变", "无变化", "未变化", "没有变化")
+
+
+def _goal_change(goal: str) -> str | None:
+    """The one change a 指标值 in words wants, as an operator on it: a rise ">" (稳步提升), a
+    fall "<" (明显下降), no rise "<=" (不增加), no fall ">=" (不降低); None for none or more."""
+    wanted = set()
+    for words, rise in ((_RISE_WORDS, True), (_FALL_WORDS, False)):
+        for word in words:
+            for found in re.finditer(word, goal):
+                before = goal[:found.start()]
+                if _DEGREE_FORBIDDEN_RE.search(before):
+                    return None  # 无明显增加: some rise may be allowed
+                forbidden = _FORBID_BEFORE_RE.search(before) is not None
+                wanted.add(("<=" if forbidden else ">") if rise else (">=" if forbidden else "<"))
+    return wanted.pop() if len(wanted) == 1 else None
+
+
+def _done_change(done: str) -> str | None:
+    """The change a qualitative 完成值 states alone, as an operator (增加 ">", 有所下降 "<",
+    持平 "=", 未增加 "<=", 未下降 ">="); None for any other."""
+    if _ROSE_RE.match(done):
+        return ">"
+    if _FELL_RE.match(done):
+        return "<"
+    if _FLAT_RE.match(done) or done in _NO_CHANGE:
+        return "="
+    denied = _DENIED_CHANGE_RE.match(done)
+    if denied is not None:
+        return "<=" if denied.group("word") in _RISE_WORDS else ">="
+    return None
 
 
 def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
-    """Whether the change a qualitative 指标值 wants (a rise or a fall) is the one the 完成值
-    states alone, in words or by a number (较上年下降2%): True the same way, False the other
-    way, None where either states no one change."""
+    """Whether the change a qualitative 指标值 wants (a rise, a fall, or not one of them: 不增加)
+    is met by the one the 完成值 states alone, in words or by a number (较上年下降2%): True
+    where every change it allows is wanted, False where none is, None where it depends or
+    either states no one change."""
     if target.kind != "qualitative":
         return None
     goal, done = normalize_text(target.text), normalize_text(actual.text)
-    rises, falls = any(word in goal for word in _RISE_WORDS), any(word in goal for word in _FALL_WORDS)
-    if rises == falls:
+    wanted = _goal_change(goal)
+    if wanted is None:
         return None  # no change wanted, or both (提高效率降低成本)
     if actual.kind == "qualitative":
-        rose, fell = _ROSE_RE.match(done) is not None, _FELL_RE.match(done) is not None
+        stated = _done_change(done)
     elif actual.kind == "number" and actual.value and actual.value > 0:
         change = _change(done)[1]  # 较上年下降2%, 同比增长5%: the change stated first
-        rose, fell = change == "rise", change == "fall"
-        if rose == rises:
+        stated = {"rise": ">", "fall": "<"}.get(change or "")
+        if stated is not None and stated == wanted:
             return None  # 稳步提升 → 同比增长5%: how much is enough, a person says (JX204)
     else:
         return None
-    if not (rose or fell):
-        return None
-    return rose == rises
+    return None if stated is None else _change_meets(wanted, stated)
 
 
 # How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly
@@ -1344,6 +1387,12 @@ def _against_last_year(target: Measure, actual: Measure) -> bool | None:
     done = change_on_last_year(actual, named=False)
     if done is None:
         return None
+    return _change_meets(wanted, done)
+
+
+def _change_meets(wanted: str, done: str) -> bool | None:
+    """Whether a change stated as an operator on 0 meets one wanted: True where every change
+    it allows is wanted, False where none is, None where it depends."""
     allowed, stated = _CHANGES[wanted], _CHANGES[done]
     if all(want or not state for want, state in zip(allowed, stated, strict=True)):
         return True

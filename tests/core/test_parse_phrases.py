@@ -896,6 +896,36 @@ def test_a_rise_said_in_another_word_of_the_family_is_the_rise_wanted(target, ac
     assert indicator_score(target, actual, 10).level == level
 
 
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    ("不增加", "增加", "not"), ("不增加", "有所增加", "not"), ("不增加", "上升", "not"),
+    ("不降低", "降低", "not"), ("不下降", "下降", "not"), ("无增加", "上升", "not"),
+    ("不得增加", "增加", "not"), ("不再增加", "增加", "not"), ("没有增加", "增加", "not"),
+    ("个人负担不增加", "增加", "not"), ("不增加", "较上年增加2%", "not"),
+    ("不增加", "未增加", "achieved"), ("不增加", "没有增加", "achieved"),
+    ("不增加", "持平", "achieved"), ("不增加", "保持稳定", "achieved"),
+    ("不增加", "下降", "achieved"), ("不增加", "较上年下降2%", "achieved"),
+    ("不降低", "提高", "achieved"), ("不降低", "未降低", "achieved"),
+    ("不下降", "持平", "achieved"), ("未增加", "未增加", "achieved"),
+    # the neighbours that must not change: 不低于上年 is ≥ last year, 不断提高 a rise wanted
+    ("不低于上年", "高于上年", "achieved"), ("不低于上年", "增加", "achieved"),
+    ("不低于上年", "下降", "not"), ("不断提高", "提高", "achieved"), ("不断提升", "下降", "not"),
+    ("稳步提升", "持平", "not")])
+def test_a_change_forbidden_is_missed_by_that_change_and_met_by_any_other(target, actual, level):
+    """不增加 answered 增加: 未达成 (0–12 of 20; before: 达成, a 0 was JX408 and 20 passed);
+    未增加, 持平 or 下降 meet it. 不降低 likewise the other way; 不低于上年 stays ≥."""
+    result = indicator_score(target, actual, 20)
+    assert result.level == level
+    assert result.band == ((0.0, 12.0) if level == "not" else (16.0, 20.0))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("不增加", "未下降"), ("无明显增加", "增加"), ("不增加负担，提高效率", "增加")])
+def test_a_change_forbidden_with_no_one_answer_is_left_to_a_person(target, actual):
+    """未下降 allows 持平 (met) or a rise (not); 无明显增加 may allow a little; a goal
+    forbidding one change and wanting another says no one change: no level, as before."""
+    assert indicator_score(target, actual, 20).level is None
+
+
 @pytest.mark.parametrize(("target", "actual"), [
     ("提高效率降低成本", "下降"), ("稳步提升", "同比增长5%"), ("稳步提升", "下降0%")])
 def test_a_goal_of_both_ways_or_a_rise_by_a_number_is_left_to_a_person(target, actual):

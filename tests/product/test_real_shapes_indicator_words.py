@@ -117,6 +117,32 @@ def test_a_change_the_way_wanted_is_met_and_totalled(tmp_path, target, actual):
     assert data["total_computed"] == 100
 
 
+@pytest.mark.parametrize(("target", "actual"), [("不增加", "增加"), ("不降低", "降低"),
+                                               ("无增加", "上升")])
+def test_a_change_forbidden_answered_with_it_is_not_met(tmp_path, target, actual):
+    """不增加 answered 增加 at full marks: 未达成, JX402 and JX408 at the 得分 (before: read
+    达成, 20 passed and 0 was a JX408 “得分应在 16–20 之间”); scored 12 with a reason,
+    nothing, and the 12 is totalled (before: JX408 “得分应在 16–20 之间”)."""
+    _, data = _against_last_year(tmp_path, target, actual)
+    assert data["indicators"][4]["met"] is False
+    assert codes(data) == ["JX402", "JX408"]
+    assert {(found["cell"], found["severity"]) for found in data["findings"]} == {
+        ("H9", "error"), ("H9", "warning")}
+    _, data = _against_last_year(tmp_path, target, actual, score=12, reason="个人自付比例上升")
+    assert codes(data) == []
+    assert data["total_computed"] == 92
+
+
+@pytest.mark.parametrize("actual", ["未增加", "持平", "下降"])
+def test_a_change_forbidden_not_made_is_met(tmp_path, actual):
+    """未增加, 持平 or 下降 against 不增加: met, full marks, no finding, 总分 100 (before:
+    未增加 and 持平 JX410, 下降 read 未达成)."""
+    _, data = _against_last_year(tmp_path, "不增加", actual)
+    assert codes(data) == []
+    assert data["indicators"][4]["met"] is True
+    assert data["total_computed"] == 100
+
+
 def test_the_rules_and_the_cell_functions_read_last_year_alike():
     """One reading for the checks, the JX_ functions and recalc; the native template
     leaves the words to ``jixiao check`` (⚠), never a number of its own."""
