@@ -487,6 +487,8 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
 
     After words both share (效果好 → 效果差, 服务质量好 → 服务质量较差, 水平高 → 水平较高,
     群众满意 → 群众较满意), the words after them, on the same scale as alone (好 → 较好).
+    A bare satisfaction level answers the level after the subject a target names (群众满意,
+    服务对象满意 → 较满意: 部分达成; ``_satisfaction_wanted``).
     None where the two sides name no level of one scale."""
     if target.kind != "qualitative" or actual.kind != "qualitative":
         return None
@@ -496,6 +498,8 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
                       or len(shared) == len(done)):
         shared = shared[:-1]  # 较好/较差 share 较, a part of each word; 好/好 nothing after
     pairs = [(goal, done)] + ([(goal[len(shared):], done[len(shared):])] if len(shared) >= 2 else [])
+    if _satisfaction(done) is not None and (wanted_text := _satisfaction_wanted(goal)) is not None:
+        pairs.append((wanted_text, done))  # 群众满意 → 较满意: the level after the subject
     for wanted_text, reached_text in pairs:
         wanted, reached = _text_quality_level(wanted_text), _text_quality_level(reached_text)
         if wanted is not None and reached is not None:
@@ -534,6 +538,18 @@ _UNSATISFIED = max(_SATISFACTION.values())
 def _satisfaction(text: str) -> int | None:
     """The rank (0 best) of a satisfaction level (满意, 较满意; 满意及以上 as 满意)."""
     return _SATISFACTION.get(text.removesuffix("以上").removesuffix("及"))
+
+
+def _satisfaction_wanted(goal: str) -> str | None:
+    """The satisfaction level a target names after its subject (群众满意 → 满意, 服务对象非常
+    满意 → 非常满意, 受益群众满意及以上 → 满意及以上): the longest level it ends with, not
+    after a word of degree (更满意: no level of the scale); None for a bare level or none."""
+    text = goal.removesuffix("以上").removesuffix("及")
+    word = max((word for word in _SATISFACTION if text.endswith(word) and len(word) < len(text)),
+               key=len, default=None)
+    if word is None or text[-len(word) - 1] in _DEGREE_CHARS:
+        return None
+    return goal[len(text) - len(word):]
 
 
 def _quality_level(measure: Measure) -> int | None:

@@ -535,6 +535,11 @@ def test_good_stands_at_the_top_of_the_quality_words(target, actual, level, band
     ("非常满意", "较满意", "partial", (6.0, 8.0)), ("满意及以上", "较满意", "partial", (6.0, 8.0)),
     ("群众满意", "群众较满意", "partial", (6.0, 8.0)), ("群众满意", "群众基本满意", "partial", (6.0, 8.0)),
     ("服务对象满意", "服务对象比较满意", "partial", (6.0, 8.0)),
+    # a bare level answers the level after the subject the target names (rt5 t16)
+    ("群众满意", "较满意", "partial", (6.0, 8.0)), ("服务对象满意", "较满意", "partial", (6.0, 8.0)),
+    ("居民满意及以上", "基本满意", "partial", (6.0, 8.0)), ("患者满意", "不满意", "not", (0.0, 6.0)),
+    ("群众满意", "满意", "achieved", (8.0, 10.0)), ("服务对象满意", "非常满意", "achieved", (8.0, 10.0)),
+    ("受益群众较满意", "满意", "achieved", (8.0, 10.0)),
     ("满意", "不满意", "not", (0.0, 6.0)), ("满意", "不太满意", "not", (0.0, 6.0)),
     ("非常满意", "非常不满意", "not", (0.0, 6.0)), ("群众满意", "群众不满意", "not", (0.0, 6.0)),
 ])
@@ -552,6 +557,8 @@ def test_satisfaction_words_are_a_scale(target, actual, level, band):
     ("≥95%", "96%", 10.0, True), ("≥95%", "85%", 8.95, False),  # a number wanted: the formula
     ("满意度高", "满意度较高", None, False),  # the height scale, as before
     ("满意度较高", "满意度高", 10.0, True), ("满意", "满意度较高", 10.0, True),
+    ("群众满意", "满意度较高", 10.0, True),  # no bare level: as before
+    ("群众更满意", "较满意", 10.0, True),  # more satisfied than what? no level wanted
 ])
 def test_satisfaction_asked_otherwise_is_read_as_before(target, actual, value, met):
     found = indicator_score(target, actual, 10)

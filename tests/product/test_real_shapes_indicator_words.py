@@ -371,7 +371,10 @@ def _satisfaction(tmp_path, target, actual, score=10, reason=None):
 @pytest.mark.parametrize(("target", "actual", "level", "band"), [
     ("满意", "较满意", "部分达成", "6–8"), ("满意", "比较满意", "部分达成", "6–8"),
     ("非常满意", "满意", "部分达成", "6–8"), ("群众满意", "群众基本满意", "部分达成", "6–8"),
-    ("满意", "不满意", "未达成", "0–6")])
+    ("满意", "不满意", "未达成", "0–6"),
+    # rt5 t16: a bare level answers the level after the target's subject (before: 满分, none)
+    ("群众满意", "较满意", "部分达成", "6–8"), ("服务对象满意", "较满意", "部分达成", "6–8"),
+    ("受益群众满意及以上", "基本满意", "部分达成", "6–8"), ("群众满意", "不满意", "未达成", "0–6")])
 def test_a_satisfaction_word_below_the_one_wanted_at_full_marks_is_flagged(
         tmp_path, target, actual, level, band):
     """满意 wanted, 较满意 reached, scored 10 of 10: one level of satisfaction short is not
@@ -394,7 +397,8 @@ def test_a_satisfaction_word_below_the_one_wanted_scored_in_its_band_is_accepted
 
 @pytest.mark.parametrize(("target", "actual"), [
     ("满意", "满意"), ("满意", "非常满意"), ("较满意", "满意"), ("满意及以上", "很满意"),
-    ("≥90%", "95%"), ("满意度较高", "满意度高")])
+    ("≥90%", "95%"), ("满意度较高", "满意度高"), ("满意", "满意度较高"),
+    ("群众满意", "满意"), ("服务对象满意", "非常满意"), ("群众满意", "群众满意")])
 def test_a_satisfaction_as_good_as_wanted_keeps_full_marks(tmp_path, target, actual):
     _, data = _satisfaction(tmp_path, target, actual)
     assert codes(data) == []
