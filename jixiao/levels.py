@@ -16,7 +16,7 @@ from typing import Any
 
 from jixiao.layout import GROUPS
 from jixiao.parsing import heading_points, normalize_text
-from jixiao.rules import COST_WORD
+from jixiao.rules import COST_WORD, RISING_RATES, SAVINGS
 
 OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION)
@@ -143,6 +143,12 @@ _NAME_LEVEL2 = (("满意", "满意"), ("及时", "时效"), ("时限", "时效")
 # 时间 may be hours given as much as allowed (培训时间 40小时 / 响应时间 2小时) and 费用 an
 # amount paid out as much as a cost: unsure — the checks ask for the ≤ instead.
 _SURE_CEILING_WORDS = (COST_WORD, "时限", "周期")
+# A rate of a cost itself: the cost word, at most two characters (控制, 节约, none), 率 —
+# 成本控制率, 费用节约率; not 成本核算准确率 (a rate of something done about costs)
+_COST_RATE = re.compile(rf"(?:{COST_WORD}|费用)(.{{0,2}})率")
+# Of those, the ones surely a ceiling: spent within what was allowed (成本控制率 100%, 98%
+# met), or over it (成本超支率). A saving (``SAVINGS``) is a goal; any other may be either.
+_CEILING_RATES = ("控制", "超支")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -159,9 +165,22 @@ def named_level2(level1: str | None, name: str | None) -> str | None:
 
 def names_ceiling_surely(name: str | None) -> bool:
     """Whether a 三级's name says surely that its 二级, named by it (``named_level2``), is
-    a ceiling: a 成本, a 时限 or a 周期 — not a rate of it (成本节约率: a goal)."""
+    a ceiling: a 成本, a 时限 or a 周期; of rates, only a cost's 控制率 or 超支率 (维修成本
+    控制率 100%) — 成本节约率 is a goal, 维修成本率 either (``names_cost_rate``)."""
     text = normalize_text(name or "")
-    return "率" not in text and any(word in text for word in _SURE_CEILING_WORDS)
+    if "率" in text:
+        return (found := _COST_RATE.search(text)) is not None \
+            and found.group(1) in _CEILING_RATES
+    return any(word in text for word in _SURE_CEILING_WORDS)
+
+
+def names_cost_rate(name: str | None) -> bool:
+    """Whether a 三级 is a rate of a cost itself (成本控制率, 维修成本率, 费用报销率) that is
+    neither a saving (成本节约率, 成本降低率) nor a rate that rises by its name (成本执行率,
+    ``RISING_RATES``) — goals: under 成本指标 a ceiling, on its own either way."""
+    text = normalize_text(name or "")
+    return _COST_RATE.search(text) is not None \
+        and not any(word in text for word in (*SAVINGS, *RISING_RATES))
 
 
 def heading_groups(indicators: Iterable[Any], level: str) -> list[tuple[str, float, list[Any]]]:

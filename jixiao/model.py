@@ -530,11 +530,13 @@ def reading_level2(indicator: Indicator) -> str | None:
 def ceiling_unsure(indicator: Indicator) -> bool:
     """A row without 二级 whose bare 指标值 (a number) would be a ceiling under the 二级 its
     name names, the name not saying surely that it is one: 培训费用 300元 (a cost, or an
-    amount paid out), 响应时间 2小时 (or 培训时间 40小时, hours given). The rules read it
+    amount paid out), 响应时间 2小时 (or 培训时间 40小时, hours given), a rate of a cost
+    other than its 控制率 (维修成本率 30%: ``levels.names_cost_rate``). The rules read it
     "＝"; the checks ask for the ≤ or ≥ (JX203) rather than judge its score by that."""
     name = normalize_text(indicator.name or "")
-    if not _no_level2(indicator) or "率" in name or levels.names_ceiling_surely(name):
-        return False  # (a rate — 成本节约率 5% — is a goal; 差错率 is JX203's own)
+    if not _no_level2(indicator) or levels.names_ceiling_surely(name) \
+            or ("率" in name and not levels.names_cost_rate(name)):
+        return False  # (other rates — 成本节约率 5% — are goals; 差错率 is JX203's own)
     named = levels.named_level2(indicator.level1, name)
     target_text = indicator_target(indicator)
     target = parse_measure(target_text)

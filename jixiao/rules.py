@@ -711,6 +711,15 @@ def is_cost(text: object) -> bool:
     return isinstance(text, str) and COST_WORD in text
 
 
+# Rates where more is better, named so (满意度, 完成率, 执行率 …): a ≤ before them is written
+# the wrong way round (JX203), and one of a cost (成本执行率) no ceiling to ask about.
+RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
+                "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
+
+# Savings, which rise by nature: 成本节约率, 节支率, 成本降低率 — a goal, though of a cost.
+SAVINGS = ("节约", "节省", "节支", "降低率", "下降率")
+
+
 # Rates of what is bad, where less is better: a 指标值 of them without ≤ ("差错率 1%",
 # "森林火灾受害率 0.9%") is read "＝" by the rules, so doing better (0.5 %, 0) would score as
 # not reaching it; the clerk meant "≤". Read by the name only: the checks say to write the ≤

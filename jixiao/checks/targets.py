@@ -37,6 +37,8 @@ from jixiao.parsing import (
 )
 from jixiao.rules import (
     EMPTY_TARGET,
+    RISING_RATES,
+    SAVINGS,
     Direction,
     bound_short,
     direction,
@@ -45,10 +47,9 @@ from jixiao.rules import (
 )
 from jixiao.units import bare_in_base, comparable, is_count, is_time, split_unit, unit_name
 
-# Indicators that count a share where more is better: "≤ 95%" or "≥ 120%" is a slip.
-_TURNED = str.maketrans("≤＜<≦⩽", "≥＞>≧⩾")  # a rising rate's sign the right way round
-_RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率", "执行率", "知晓率", "到位率",
-                 "及时率", "正确率", "准确率", "参保率", "兑付率", "发放率")
+# A share where more is better (``RISING_RATES``): "≤ 95%" or "≥ 120%" is a slip; its sign
+# the right way round
+_TURNED = str.maketrans("≤＜<≦⩽", "≥＞>≧⩾")
 
 
 def _falling(name: str) -> bool:
@@ -177,10 +178,10 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     指标性质“正向”（“反向”）而指标方向为“小于等于”（“大于等于”）；
     满意度、完成率等越高越好的比率写成“≤”，或目标超过 100%；差错率、投诉率等越低越好的
     比率没有写“≤”（按“＝”计分，做得更好反而扣分；这类指标的得分不再按规则核对，
-    改正符号后再核对）；表中没有二级指标时，名称看不准是上限还是目标的时间、费用
-    （“响应时间 2小时”可能是时限，“培训时间 40小时”却是目标；“培训费用”）没有写“≤”或“≥”
-    （名称写明成本、时限、周期的，如“人均培训成本 300元/人”“办结时限 5个工作日”，按“≤”计分，
-    不报告；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
+    改正符号后再核对）；表中没有二级指标时，名称看不准是上限还是目标的时间、费用、成本比率
+    （“响应时间 2小时”可能是时限，“培训时间 40小时”却是目标；“培训费用”“维修成本率”）没有写“≤”或“≥”
+    （名称写明成本、时限、周期的，如“人均培训成本 300元/人”“办结时限 5个工作日”，以及成本控制率、
+    成本超支率，按“≤”计分，不报告；成本节约率等节约、降低比率按目标计分；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
     “95%以下”）：未达到，但不知实际数值，得分无法计算。
 
     **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
@@ -204,7 +205,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         elif _nature_qualitative(indicator) and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None
-              and any(word in (indicator.name or "") for word in _RISING_RATES)
+              and any(word in (indicator.name or "") for word in RISING_RATES)
               and not _falling(indicator.name or "")):  # 不合格率 is no 合格率
             if target.op in ("<", "<="):
                 turned = shown.translate(_TURNED)
@@ -299,10 +300,10 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX204", first_source(indicator, "actual", "target"), problem)
 
 
-# Under 成本指标, a share that is not a cost: misfiled. A saving (节约) rate rises by nature.
+# Under 成本指标, a share that is not a cost: misfiled. A saving (节约) rate rises by nature
+# (``rules.SAVINGS``).
 _NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "达标率", "完成率", "参保率",
               "到位率", "及时率", "正确率", "准确率", "兑付率", "发放率", "执行率", "使用率")
-_SAVINGS = ("节约", "节省", "节支", "降低率", "下降率")
 # A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年): at least that much is
 # the goal — no cost to keep under
 _PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准")
@@ -332,7 +333,7 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if target.kind != "number" or target.op not in (">=", ">"):
             continue
         name = compact_text(indicator.name)
-        if any(word in name for word in (*_SAVINGS, *_PAID_STANDARDS)):
+        if any(word in name for word in (*SAVINGS, *_PAID_STANDARDS)):
             continue  # a saving rate, a subsidy paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()

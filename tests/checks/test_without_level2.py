@@ -84,3 +84,42 @@ def test_convert_and_the_reading_share_one_inference():
     assert levels.names_ceiling_surely("人均培训成本")
     assert not levels.names_ceiling_surely("成本节约率")
     assert not levels.names_ceiling_surely("响应时间")
+
+
+def test_a_cost_control_rate_is_a_ceiling_without_level2(tmp_path):
+    """rt5 t09: 维修成本控制率 100% done at 98% (spent within the budget), 5 of 5, got JX402
+    “未达到指标值 … 应为 4.9” without a 二级 — read ≤ as under 成本指标. 成本节约率 5% at 4%
+    stays a goal (8 of 10, no finding)."""
+    rows = list(ROWS)
+    rows[3] = ("产出指标", "成本指标", "维修成本控制率", "100%", "98%", 10, 10, None)
+    path = _book(tmp_path, _without_level2(rows))
+    assert findings(path) == []
+    (table,) = read_tables(path)
+    assert [score.value for score in evaluate(table).scores] == [5, 15, 10, 10, 8, 30, 10]
+    assert findings(_book(tmp_path, rows, header=STANDARD, name="有二级")) == []
+
+
+def test_a_cost_rate_not_surely_a_ceiling_asks_for_the_sign(tmp_path):
+    """维修成本率 30% at 28%: a share of costs kept under, or one to reach — without a 二级,
+    JX203 asks for ≤ or ≥ instead of a JX402 from the "＝" reading; under 成本指标 a ceiling.
+    成本执行率 (a 执行率: more is better) stays a goal: 100% at 98% scored 10 is JX402."""
+    rows = list(ROWS)
+    rows[3] = ("产出指标", "成本指标", "维修成本率", "30%", "28%", 10, 10, None)
+    assert findings(_book(tmp_path, _without_level2(rows))) == [
+        ("JX203", "无二级!D14", "表中没有二级指标，看不出“维修成本率”的指标值“30%”是不得超过的上限"
+                               "（时限、成本）还是应达到的目标，按规则读作“＝”，得分暂不核对；"
+                               "是上限请写“≤30%”，是目标请写“≥30%”")]
+    assert findings(_book(tmp_path, rows, header=STANDARD, name="有二级")) == []
+    rows[3] = ("产出指标", "成本指标", "成本执行率", "100%", "98%", 10, 10, None)
+    assert [code for code, *_ in findings(_book(tmp_path, _without_level2(rows), name="执行"))] \
+        == ["JX402"]
+
+
+def test_which_cost_rates_are_ceilings():
+    assert levels.names_ceiling_surely("维修成本控制率")
+    assert levels.names_ceiling_surely("成本超支率")
+    assert not levels.names_ceiling_surely("维修成本率")
+    assert levels.names_cost_rate("维修成本率")
+    for goal in ("成本节约率", "成本降低率", "成本执行率", "成本核算准确率"):  # no ceiling, no JX203
+        assert not levels.names_ceiling_surely(goal)
+        assert not levels.names_cost_rate(goal)
