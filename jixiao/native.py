@@ -45,7 +45,7 @@ from jixiao.layout import (
     level2_range,
 )
 from jixiao.model import plain_text
-from jixiao.parsing import PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
+from jixiao.parsing import LEVEL_NAMES, PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
 from jixiao.rules import (
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
@@ -580,6 +580,22 @@ def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | No
     converted = round(float(values["a_num"]) * a_scale / t_scale, 10) \
         if t_name == a_name and t_name not in ("", "%") else None
     return t_unit, a_unit, converted
+
+
+# What to do with a 定性 row's 完成值 the formulas cannot read (``level_wanted``): the
+# template's 完成值 dropdown offers the levels the formulas score.
+_LEVEL_WORDS = tuple(LEVEL_NAMES.values())
+CHOOSE_LEVEL = f"在完成值的下拉框中选择{'、'.join(_LEVEL_WORDS[:-1])}或{_LEVEL_WORDS[-1]}"
+
+
+def level_wanted(target: Any, actual: Any) -> bool:
+    """Whether the formulas leave a row to jixiao (WARN_INPUT) because its 完成值 is no
+    level beside a 定性 指标值 (已建立 beside 建立, 明显改善 beside 明显改善): with 达成,
+    部分达成 or 未达成 there (``CHOOSE_LEVEL``) they score it. False for a number 指标值
+    (≥95% beside 已完成: the 完成值 to write is a number) and anything else."""
+    values = row_values(target, actual, 1.0)
+    return values["kind"] == WARN_INPUT and values["t_num"] == "" \
+        and row_values(target, LEVEL_NAMES["achieved"], 1.0)["kind"] == "Q"
 
 
 def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool

@@ -316,8 +316,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     原生公式模板（`--formulas native`）中公式不能计分的行（得分显示 ⚠），作为警告给出规则
     算出的得分，指向要改的单元格：分值或人工评分填成文字（如文本格式的“5”）时指向该格，
     请只填数字；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
-    单元格，请把完成值按指标值的单位填写（“3.35万人”）；其他写法须由 jixiao 计分时指向指标值
-    单元格。
+    单元格，请把完成值按指标值的单位填写（“3.35万人”）；定性指标的完成值不是达成、部分达成、
+    未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；其他写法须由
+    jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -358,8 +359,9 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                      score: Score, shown: str) -> Finding:
     """JX406 on a native-template row whose 得分 shows ⚠, at the cell at fault: a 分值 or
     人工评分 typed as text ("5" in a text-formatted cell) where the formulas want a number
-    (they show native.WARN_WEIGHT, WARN_JUDGED), else the 指标值 written in a way only
-    jixiao scores."""
+    (they show native.WARN_WEIGHT, WARN_JUDGED); the 完成值 where it is in another unit
+    than the 指标值's, or no level beside a 定性 指标值; else the 指标值 written in a way
+    only jixiao scores."""
     from jixiao import native
 
     scored = f"按{evaluation.rules.label}得分为 {points(score.value)}（{score.note}）"
@@ -383,6 +385,11 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        + (f"按指标值的单位“{t_unit}”填写{example}" if t_unit
                           else "像指标值一样只填数字") +
                        f"，或两者用同一单位，表格即可自行计分；{scored}", severity="warning")
+    if shown == native.WARN_INPUT and native.level_wanted(indicator.target, indicator.actual):
+        return finding("JX406", first_source(indicator, "actual", "target", "score"),
+                       f"“{label(indicator)}”是定性指标，完成值“{plain_text(indicator.actual)}”"
+                       f"表格公式不能计分：请{native.CHOOSE_LEVEL}，表格即可自行计分；{scored}",
+                       severity="warning")
     return finding("JX406", first_source(indicator, "target", "score"),
                    f"“{label(indicator)}”的写法须由 jixiao 计分：{scored}；改用常见写法"
                    "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")

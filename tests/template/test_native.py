@@ -498,6 +498,32 @@ def test_units_that_differ_point_at_the_actual_and_say_to_write_it_in_the_target
             if f.code == "JX406"] == []
 
 
+def test_a_qualitative_row_is_told_to_choose_a_level_in_the_actual(tmp_path):
+    """rt23: 已建立 beside the 定性 指标值 建立 shows ⚠; JX406 pointed at the 指标值 and said
+    to write it like “≥95%”. The formulas score it with a level in the 完成值's dropdown.
+    A number 指标值 beside words (≥95% beside 已完成) keeps the general advice."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E17"], sheet["F17"] = "建立", "已建立"
+        sheet["E21"], sheet["F21"] = "≥95%", "已完成"
+
+    path = _native_template(tmp_path, edit)
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}" for f in check_workbook(path).findings
+                if f.code == "JX406"]
+    assert findings == [
+        "JX406 warning F17 “预算编制规范性”是定性指标，完成值“已建立”表格公式不能计分：请在完成值"
+        "的下拉框中选择达成、部分达成或未达成，表格即可自行计分；按财政部规则得分为 25（定性指标：达成）",
+        "JX406 warning E21 “资金拨付及时性”的写法须由 jixiao 计分：按财政部规则得分为 20"
+        "（定性指标：达成）；改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分"]
+
+    def chosen(sheet):
+        sheet["E17"], sheet["F17"] = "建立", "达成"
+
+    assert [f.code for f in check_workbook(_native_template(tmp_path, chosen)).findings
+            if f.code == "JX406"] == []
+
+
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
     """An inserted row given only the H formula (its hidden M:AB helpers empty) scores
     nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
