@@ -79,7 +79,13 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
                    chosen: RuleSet | None) -> None:
     from jixiao.model import evaluate, plain_text
     from jixiao.template.build import build_template
-    from jixiao.template.fill import as_standard, for_new_year, money_not_kept, not_kept
+    from jixiao.template.fill import (
+        as_standard,
+        for_new_year,
+        money_not_kept,
+        native_unscored,
+        not_kept,
+    )
 
     ruleset = chosen or table.rules
     standard = as_standard(table, evaluate(table, ruleset))
@@ -90,7 +96,9 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
                    formulas=args.formulas)
     name = table.project.name or "（未写项目名称）"
     print(f"已转换：{name}（{len(standard.indicators)} 个指标，评分规则 {ruleset.name}）→ {target}")
-    if not table.execution_line and standard.funds.weight is None:
+    if standard.indicators and all(indicator.weight is None for indicator in standard.indicators):
+        print("  注意：原表没有分值，转换后的模板须逐项填写分值后才能计分")
+    elif not table.execution_line and standard.funds.weight is None:
         print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
     elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
         print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
@@ -104,3 +112,10 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
               "原表的以下资金明细没有对应的行，未转入：")
         for line in dropped:
             print(f"    {line}")
+    unscored = native_unscored(target) if args.formulas == "native" else []
+    if unscored:
+        print("  注意：原生公式不能为以下指标计分，得分显示 ⚠，总分无法合计；请按提示修改：")
+        for line in unscored:
+            print(f"    {line}")
+        print("  或不加 --formulas native 重新转换：默认模板用 jixiao 加载项的 JX_ 函数，"
+              "可按规则为这些写法计分")

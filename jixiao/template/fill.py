@@ -7,13 +7,23 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao import cellfuncs, levels, rules
+from jixiao import cellfuncs, levels, native, rules
 from jixiao.errors import JixiaoError
-from jixiao.layout import COLUMN, FIRST_ROW, FUND_REASON, FUND_ROWS, GROUPS, group_first_row
+from jixiao.layout import (
+    COLUMN,
+    FIRST_ROW,
+    FUND_REASON,
+    FUND_ROWS,
+    GROUPS,
+    LAST_ROW,
+    SHEET,
+    group_first_row,
+)
 from jixiao.model import (
     Evaluation,
     FundLine,
@@ -28,6 +38,7 @@ from jixiao.model import (
 from jixiao.parsing import heading_points
 from jixiao.rules import TOLERANCE, RuleSet
 from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
+from jixiao.xlsx.numformats import shows_percent
 
 
 def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
@@ -245,6 +256,43 @@ def money_not_kept(table: SelfEvaluation) -> list[str]:
             ("年初预算数", line.initial_budget), ("全年预算数", line.budget),
             ("全年执行数", line.executed)) if value is not None)
         told.append(f"“{line.label}”" + (f"（{amounts}）" if amounts else ""))
+    return told
+
+
+def native_unscored(path: Path) -> list[str]:
+    """The rows of a native template just written (``--formulas native``) whose formulas
+    leave the 得分 to jixiao (``native.WARN_INPUT``, and so the 总分 too), as
+    ``native_results`` computes what the template shows: each with the cell to change and
+    what to write there — the 完成值 in the 指标值's unit (``native.units_differ``), a level
+    chosen beside a 定性 指标值 (``native.level_wanted``), else a common form of the 指标值."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)[SHEET]
+    shown = native.native_results(lambda ref: ws[ref].value,
+                                  percent=lambda ref: shows_percent(ws[ref].number_format))
+    c = COLUMN
+    told = []
+    for row in range(FIRST_ROW, LAST_ROW + 1):
+        if shown[f"{c['score']}{row}"] != native.WARN_INPUT:
+            continue
+        name, target, actual = (ws[f"{c[key]}{row}"].value for key in ("name", "target", "actual"))
+        said = f" “{plain_text(name)}”" if name is not None else ""
+        target_said, actual_said = f"“{plain_text(target)}”", f"“{plain_text(actual)}”"
+        differ = native.units_differ(target, actual)
+        if differ is not None:
+            t_unit, _, converted = differ
+            write = (f"按指标值的单位“{t_unit}”填写" + (f"（如“{converted:g}{t_unit}”）"
+                                                   if converted is not None else "")
+                     if t_unit else "像指标值一样只填数字")
+            told.append(f"{SHEET}!{c['actual']}{row}{said}：完成值{actual_said}与指标值"
+                        f"{target_said}单位不同，请把完成值{write}")
+        elif native.level_wanted(target, actual):
+            told.append(f"{SHEET}!{c['actual']}{row}{said}：定性指标（指标值{target_said}），"
+                        f"完成值{actual_said}，请{native.CHOOSE_LEVEL}")
+        else:
+            told.append(f"{SHEET}!{c['target']}{row}{said}：指标值{target_said}、完成值"
+                        f"{actual_said}的写法表格公式不能计分，请改用常见写法"
+                        "（如“≥95%”“≤3 小时”）")
     return told
 
 
