@@ -37,6 +37,7 @@ from jixiao.parsing import (
 )
 from jixiao.rules import (
     EMPTY_TARGET,
+    FAR_BEYOND,
     RISING_RATES,
     SAVINGS,
     Direction,
@@ -350,9 +351,6 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                                           "方向为“≥”，成本应写“≤”")
 
 
-_FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was set too low
-
-
 @check("JX206", "warning", "大幅超额完成未说明原因")
 def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
@@ -382,7 +380,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if target.kind != "number" or actual.kind != "number" or not _goal(indicator, target):
             continue
         pair = comparable(target, actual)
-        if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * _FAR_BEYOND \
+        if pair is None or pair[0] <= 0 or pair[1] <= pair[0] * FAR_BEYOND \
                 or _magnitude_mismatch(target, parse_measure(indicator.actual)) is not None:
             continue  # (a bare 11800 beside 万人 is JX207's)
         goal, done = pair
