@@ -749,6 +749,28 @@ def unexplained(reason: object) -> bool:
     return not unit or is_unit(unit)
 
 
+# How a note on the indicator begins (指标解释：…, 数据来源：…): what it means, where its
+# number comes from, how it is computed or scored — no cause of a deviation
+_INDICATOR_NOTE = re.compile(
+    "(?:指标(?:解释|说明|定义|内涵|释义)|(?:数据|资料|信息)?来源|(?:计算|统计|核算)(?:公式|方法|口径)"
+    "|口径|(?:评分|计分|打分)(?:标准|方法|规则|细则)|考核(?:方式|方法|标准)|(?:评价)?依据)"
+    "[:：]")
+# 按实际支出金额计算, 根据年报统计: one clause saying how the value is counted
+_COUNTED_HOW = re.compile("(?:按|根据|依据)[^，,；;。]*(?:计算|统计|核算|测算|计)[。.]?")
+_FORMULA = re.compile(r"[×*xX]\s*100\s*[%％]")  # 满意人数/调查人数×100%
+
+
+def describes_indicator(note: object) -> bool:
+    """Whether a 备注 describes the indicator rather than explains its deviation: a
+    labelled note (指标解释：…, 数据来源：…, 计算公式：…, 评分标准：…), how the value is
+    counted (按实际支出金额计算) or a formula (…×100%)."""
+    if not isinstance(note, str):
+        return False
+    text = note.strip()
+    return _INDICATOR_NOTE.match(text) is not None or _COUNTED_HOW.fullmatch(text) is not None \
+        or _FORMULA.search(text) is not None
+
+
 def unfilled(table: SelfEvaluation) -> bool:
     """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
     四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""

@@ -36,10 +36,19 @@ from jixiao.model import (
     Source,
     Sources,
     Subtotal,
+    describes_indicator,
+    indicator_actual,
+    indicator_target,
     plain_text,
     unexplained,
 )
-from jixiao.parsing import compact_text, contradicts_direction, heading_points, says_full_marks
+from jixiao.parsing import (
+    compact_text,
+    contradicts_direction,
+    heading_points,
+    parse_measure,
+    says_full_marks,
+)
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
@@ -71,7 +80,8 @@ from jixiao.read.totals import (
     row_label,
     sums_the_indicators,
 )
-from jixiao.rules import TOLERANCE
+from jixiao.rules import FAR_BEYOND, TOLERANCE
+from jixiao.units import comparable
 from jixiao.xlsx.numformats import date_shown
 
 _STOP_BLANK_ROWS = 5
@@ -140,6 +150,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     row = data_start = header.data_start
     first = len(table.indicators)
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
+    remarked: list[tuple[Indicator, dict[str, Any], dict[str, Place]]] = []
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
     headings2: set[int] = set()  # （一）数量指标 | | | 20: 二级 heading rows with points
     goal = False  # in a 年度总体目标 block printed among the rows
@@ -344,7 +355,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             table.sources[HIDDEN_ROW + str(row)] = places.get("name") or (grid, row, leftmost)
             row += 1
             continue
+        remark, placed = places.get("remark"), dict(places)
         indicator = _indicator(read, places, carried)
+        if remark is not None and dict.get(indicator.sources, "reason") == remark:
+            remarked.append((indicator, read, placed))  # explained in the 备注 only
         if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
             level1_column = row_columns.get("level1")
             merged = level1_column is not None \
@@ -366,7 +380,40 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums,
                     headings2)
     _take_numbered_groups(table, first)
+    _notes_column(table, first, remarked)
     return last
+
+
+def _notes_column(table: SelfEvaluation, first: int,
+                  remarked: list[tuple[Indicator, dict[str, Any], dict[str, Place]]]) -> None:
+    """A 备注 written on a row that lost nothing (scored in full, not far beyond its
+    指标值) is a notes column: none of its texts is a row's reason — the 偏差原因 (or
+    改进措施) is again the row's explanation, and its cell the reason's."""
+    kept = {id(indicator) for indicator in table.indicators[first:]}
+    rows = [entry for entry in remarked if id(entry[0]) in kept]
+    if not any(_lost_nothing(indicator) for indicator, _, _ in rows):
+        return
+    for indicator, read, places in rows:
+        reason, measures = _reason(read.get("reason")), _reason(read.get("measures"))
+        indicator.reason = _explanation(reason, measures)
+        written = places.get("measures") if indicator.reason is not None \
+            and indicator.reason != reason else None
+        place = written or places.get("reason")
+        if place is not None:
+            indicator.sources["reason"] = place
+        else:
+            indicator.sources.pop("reason", None)
+
+
+def _lost_nothing(indicator: Indicator) -> bool:
+    """Scored in full and, where its values compare, not far beyond its 指标值 (JX206's):
+    a row with nothing to explain."""
+    if indicator.weight is None or indicator.score_declared is None \
+            or indicator.score_declared < indicator.weight - TOLERANCE:
+        return False
+    pair = comparable(parse_measure(indicator_target(indicator)),
+                      parse_measure(indicator_actual(indicator)))
+    return pair is None or pair[0] <= 0 or pair[1] <= pair[0] * FAR_BEYOND
 
 
 _CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
@@ -1297,8 +1344,9 @@ def _reason(value: Any) -> str | None:
 def _explanation(reason: str | None, measures: str | None, remark: str | None = None
                  ) -> str | None:
     """The row's explanation: its 偏差原因, or its 改进措施 where the 原因 says nothing (无, /),
-    or its 备注 where neither does."""
-    for written in (reason, measures, remark):
+    or its 备注 where neither does — unless the 备注 describes the indicator (指标解释：…,
+    数据来源：…, 计算公式：…): no cause of a deviation."""
+    for written in (reason, measures, None if describes_indicator(remark) else remark):
         if not unexplained(written):
             return written
     return reason or measures

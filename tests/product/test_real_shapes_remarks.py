@@ -7,7 +7,7 @@ holds notes on full-score rows reads as it did."""
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import PUTUO_1_ROWS, STANDARD, Book, sichuan_head, standard_sheet
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, sichuan_head, standard_sheet
 
 REASON = "受疫情影响，部分项目延期开工"
 WITH_REMARK = (*STANDARD, "备注")
@@ -131,3 +131,94 @@ def test_notes_in_the_remark_of_full_score_rows_change_nothing(tmp_path, header)
     assert [(i.name, i.target, i.actual, i.weight, i.score_declared) for i in table.indicators] \
         == [(*row[2:5], float(row[5]), float(row[6])) for row in PUTUO_1_ROWS]
     assert data["total_computed"] == 99.98
+
+
+# The rt5 table (a 医保经办 project): 成本 110万元 of ≤100万元 scored 9/10 (row 14) and
+# 满意度 85% of ≥90% scored 9.44/10 (row 17), their 偏差原因 (column I) empty; the 备注
+# (column J) beside it
+MEDICAL = [
+    ("产出指标", "数量指标", "参保居民待遇支付人数", "≥96.7万人", "97.2万人", 20, 20, "无"),
+    (None, "质量指标", "医保结算准确率", "≥98%", "99.5%", 10, 10, "无"),
+    (None, "时效指标", "待遇支付及时率", "≥95%", "98%", 10, 10, "无"),
+    (None, "成本指标", "经办服务成本", "≤100万元", "110万元", 10, 9, None),
+    ("效益指标", "社会效益指标", "群众看病负担", "明显减轻", "明显减轻", 20, 20, "无"),
+    (None, "可持续影响指标", "医保经办服务长效机制", "健全", "健全", 10, 10, "无"),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "85%", 10, 9.44, None),
+]
+COST, SHARE = 3, 6  # MEDICAL's deducted rows
+UNEXPLAINED = [
+    ("JX405", "I14", "“经办服务成本”扣 1 分（9/10），未说明偏差原因"),
+    ("JX405", "I17", "“参保群众满意度”扣 0.56 分（9.44/10），未说明偏差原因")]
+
+
+def _medical(tmp_path, remarks, rows=MEDICAL, total=98.42):
+    """``rows`` with ``remarks`` (row index → 备注) beside the 偏差原因."""
+    book = Book()
+    standard_sheet(book.sheet(), rows=[(*row, remarks.get(index)) for index, row in enumerate(rows)],
+                   header=WITH_REMARK, total=(100, total), money=PUTUO_1_MONEY)
+    return book.save(tmp_path / "t.xlsx")
+
+
+def _told(data):
+    return [(item["code"], item["cell"], item["message"]) for item in data["findings"]]
+
+
+def test_reasons_in_the_remark_explain_both_deductions(tmp_path):
+    table, data = checked(_medical(tmp_path, {
+        SHARE: "受调查样本影响，部分群众对报销时限不满意，下年度将压缩办理时限",
+        COST: "因参保人数增加，经办成本上升，将加强成本控制"}))
+    assert _told(data) == []
+    assert table.indicators[SHARE].sources["reason"].cell == "J17"
+
+
+@pytest.mark.parametrize("share, cost", [
+    ("指标解释：通过问卷调查抽样，满意人数占调查人数的比例", "数据来源：财务决算报表"),
+    ("计算公式：满意人数/调查总人数×100%", "按实际支出金额计算"),
+    ("满意人数/调查人数×100%", "评分标准：超支不得分"),
+    ("计量单位：%", "单位：万元")])
+def test_a_remark_describing_the_indicator_is_no_reason(tmp_path, share, cost):
+    """指标解释、数据来源、计算公式、评分标准、how it is counted, a formula, a unit: what
+    the indicator is, not why it fell short (19c81ea read them as reasons: no finding)."""
+    table, data = checked(_medical(tmp_path, {SHARE: share, COST: cost}))
+    assert _told(data) == UNEXPLAINED
+    assert table.indicators[SHARE].sources["reason"].cell == "I17"
+
+
+def test_a_notes_column_explains_no_row(tmp_path):
+    """The 备注 holds text on rows scored in full (问卷调查, 财务报表): a notes column,
+    so its text on the deducted rows is a note too."""
+    notes = {0: "医保信息系统", 1: "医保结算系统", 2: "财务报表", COST: "财务决算", SHARE: "问卷调查"}
+    _, data = checked(_medical(tmp_path, notes))
+    assert _told(data) == UNEXPLAINED
+
+
+def test_sources_on_every_row_hide_neither_a_deduction_nor_an_overrun(tmp_path):
+    """The rt5 t15 table: 偏差原因 “无” on every row, 数据来源 in every 备注; 35 of ≥10
+    次 and 85% of ≥90% are asked about, as before 19c81ea."""
+    rows = [(*row[:7], "无") for row in MEDICAL]
+    rows[0] = ("产出指标", "数量指标", "开展政策宣传活动", "≥10次", "35次", 20, 20, "无")
+    rows[COST] = (None, "成本指标", "经办服务成本", "≤100万元", "98.5万元", 10, 10, "无")
+    remarks = dict.fromkeys(range(len(rows)), "数据来源：医保信息系统统计")
+    remarks[0], remarks[SHARE] = "数据来源：宣传活动台账", "指标解释：满意人数/调查人数"
+    _, data = checked(_medical(tmp_path, remarks, rows, total=99.42))
+    assert [(code, cell) for code, cell, _ in _told(data)] == [("JX206", "I11"), ("JX405", "I17")]
+
+
+def test_a_reason_beside_notes_that_describe_is_still_read(tmp_path):
+    """The neighbouring shape: 指标解释 and units on the full rows, the cause on the
+    deducted ones — a description is no note of the kind that makes a notes column."""
+    remarks = {0: "指标解释：当年享受待遇人数", 1: "单位：%", 2: "无",
+               SHARE: REASON, COST: "因参保人数增加，经办成本上升"}
+    table, data = checked(_medical(tmp_path, remarks))
+    assert _told(data) == []
+    assert table.indicators[COST].sources["reason"].cell == "J14"
+
+
+def test_an_overrun_explained_in_the_remark_makes_no_notes_column(tmp_path):
+    """A row scored in full but far beyond its 指标值 has something to explain: its 备注
+    is a reason, and the deducted row's 备注 beside it still counts."""
+    rows = list(MEDICAL)
+    rows[0] = ("产出指标", "数量指标", "开展政策宣传活动", "≥10次", "35次", 20, 20, "无")
+    _, data = checked(_medical(tmp_path, {0: "年中追加任务，下年度调高指标值", SHARE: REASON,
+                                          COST: "因参保人数增加，经办成本上升"}, rows))
+    assert _told(data) == []
