@@ -378,12 +378,20 @@ def year_from_names(*names: str) -> int | None:
 
 
 # A sheet's name that names its project (a 部门's workbook of one sheet per project, the
-# table without 项目名称): what is left of it without numbering (1., 表2-1, 附件3), years, the
-# form's own words and a copy's marks must still say something. Sheet1, 自评表, 项目支出绩效
-# 自评表, 表1, 附件2, 2024年度, 自评表 (2) name none; nor does a body (人社局, 就业服务中心:
-# a sheet per 实施单位), nor the table's own 主管部门 or 实施单位.
+# table without 项目名称). A sheet's name is free text — 填报, 第二稿, 医保局-自评 — so it is
+# taken only where it reads like a project's name: without numbering (1., 表2-1, 附件3),
+# a draft's or a copy's marks ((修改), (终稿), 第二稿, -v2, (2)) and the form's title words, it
+# holds a project's word (``_PROJECT_WORDS``) and still says something besides it and the
+# form's own words. Sheet1, 自评表, 项目支出绩效自评表, 表1, 附件2, 2024年度 name none; nor
+# does a body (人社局, 就业服务中心: a sheet per 实施单位), nor the table's 主管部门 or 实施单位.
 _SHEET_NUMBERING = re.compile(r"^(?:附件|附表|表|sheet)?\s*\d+(?:[-.．_]\d+)*(?![\d年])[\s.．、:：_\-－—]*"
                               r"|^[(（][\d一二三四五六七八九十]+[)）]\s*", re.IGNORECASE)
+_VERSION = (r"(?:修改|修订|调整)(?:稿|版|后)|修改|修订|终稿|定稿|初稿|送审稿|最终稿|最终版?"
+            r"|第[一二三四五六七八九十\d]+稿|[vV]\d+(?:\.\d+)?|副本|备份")
+_DRAFT_MARK = re.compile(rf"[\s\-_—－]*(?:[(（](?:{_VERSION}|新|旧|\d+)[)）]|{_VERSION})$"
+                         rf"|^(?:[(（](?:{_VERSION})[)）]|(?:{_VERSION})[\s\-_—－:：]+)")
+_PROJECT_WORDS = re.compile(r"项目|专项|经费|资金|工程|补助|补贴|奖补|救助|建设|计划|工作|行动|服务|"
+                            r"改造|维护|维修|养护|购置|培训|提升|费$")
 _SHEET_FORM_WORDS = re.compile(r"(?:19|20)\d{2}年度?|项目支出|项目|支出|绩效|自评价?|评价|评分|附件|"
                                r"附表|工作表|表|年度|专项|资金|汇总|封面|目录|说明|部门|单位|整体|上年|"
                                r"去年|备份|副本|复制|样表|模板|新建|最终|定稿|修改|[^\u4e00-\u9fff]")
@@ -391,18 +399,31 @@ _BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|�
                        r"办事处|镇|乡)$")
 
 
+def _says_something(name: str) -> bool:
+    """Whether a name says more than the form's own words (项目支出, 绩效自评, 2024年度)."""
+    return len(_SHEET_FORM_WORDS.sub("", name)) >= 2
+
+
 def name_from_sheet(sheet: str, project: Project) -> str | None:
-    """The project's name a sheet's name gives (``_SHEET_FORM_WORDS``), for a table that
-    has no 项目名称 nor a title naming it; None for a name of the form or of a body."""
+    """The project's name a sheet's name gives, for a table that has no 项目名称 nor a
+    title naming it: only a name that reads like a project's (``_PROJECT_WORDS``); None
+    for a name of the form, of a draft (填报, 第二稿) or of a body (医保局-自评)."""
     name = _SHEET_NUMBERING.sub("", sheet.strip(), count=1).strip()
+    name = _without_draft_marks(name)
     titled = _TITLE.match(name)
     if titled is not None:  # 职业技能培训补助项目自评表: the title's name
-        name = titled.group("name").strip("()（）:：- ")
-    name = re.sub(r"\s*[(（]\d+[)）]$", "", name)  # a copy's (2)
+        name = _without_draft_marks(titled.group("name").strip("()（）:：- "))
     bodies = {compact_text(project.department), compact_text(project.unit)} - {""}
-    if len(_SHEET_FORM_WORDS.sub("", name)) < 2 or _BODY_END.search(name) \
-            or compact_text(name) in bodies:
+    if not _PROJECT_WORDS.search(name) or not _says_something(_PROJECT_WORDS.sub("", name)) \
+            or _BODY_END.search(name) or compact_text(name) in bodies:
         return None
+    return name
+
+
+def _without_draft_marks(name: str) -> str:
+    """``name`` without a draft's or a copy's marks (``_DRAFT_MARK``), however many."""
+    while (shorter := _DRAFT_MARK.sub("", name, count=1).strip()) != name:
+        name = shorter
     return name
 
 

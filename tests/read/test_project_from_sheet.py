@@ -99,6 +99,28 @@ PROJECT = Project(None, DEPARTMENT, UNIT, None, None, None)
     ("项目1", None), ("工作表2", None), ("汇总表", None), ("部门整体", None),
     ("人社局", None), ("就业服务中心", None),  # a body, not a project
     ("某县就业服务中心", None),                 # the table's own 实施单位
+    # rt23 R: only a name that reads like a project's; a draft's marks are no part of it
+    ("城乡医疗救助项目（修改）", "城乡医疗救助项目"), ("城乡医疗救助项目-v2", "城乡医疗救助项目"),
+    ("城乡医疗救助项目修改版", "城乡医疗救助项目"), ("终稿-城乡医疗救助项目", "城乡医疗救助项目"),
+    ("城乡医疗救助项目自评表（终稿）", "城乡医疗救助项目"), ("城乡居民医保经办服务", "城乡居民医保经办服务"),
+    ("城乡医疗救助项目（二期）", "城乡医疗救助项目（二期）"),  # a phase is the project's own
+    ("自评表（终稿）", None), ("第二稿", None), ("填报", None), ("修改后", None), ("项目支出（修改）", None),
+    ("医保局-自评", None), ("县医保局自评", None), ("2024自评", None), ("工作计划", None),
 ])
 def test_which_sheet_names_name_a_project(sheet, name):
     assert name_from_sheet(sheet, PROJECT) == name
+
+
+@pytest.mark.parametrize(("sheet", "name"), [
+    ("县医保局自评", None), ("第二稿", None),
+    ("城乡医疗救助项目（修改）", "城乡医疗救助项目"),
+])
+def test_a_one_sheet_workbook_named_for_a_draft_or_a_body(tmp_path, capsys, sheet, name):
+    """rt23 R: 自评表（终稿）, 填报, 医保局-自评 became the 项目名称; (修改) stayed in it."""
+    book = Book()
+    _unnamed(book.sheet(sheet))
+    path = book.save(tmp_path / "一张表.xlsx")
+    assert [table.project.name for table in read_workbook(path).tables] == [name]
+    assert main(["check", str(path)]) == 0
+    heading = f"表 1/1：{name or '（未写项目名称）'}（2024 年度）"
+    assert heading in capsys.readouterr().out
