@@ -3,7 +3,7 @@ year, 年度总体目标 (预期目标 / 实际完成情况), and the rule set a
 
 (Over 400 lines: the facts above a table come in many forms — labels beside their values,
 the goal under its headings or named in one row, the year in titles and names, the
-project's name in its sheet's — and are read in one pass over the same rows.)"""
+project's name in a title's (a 第三方 index system's too) or its sheet's — and are read in one pass over the same rows.)"""
 
 from __future__ import annotations
 
@@ -248,7 +248,10 @@ def _name_from_body(facts: _Facts) -> None:
 
 
 # A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".
-_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?自评(?:价)?表"
+# A 第三方评价 index system's title names its project the same way: 博湖县医保信息化建设经费
+# 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表.
+_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
+                    r"(?:自评(?:价)?表|评价指标体系(?:及?评分表)?|(?:评价)?(?:指标)?评分表)"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
 _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
@@ -256,6 +259,8 @@ _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩�
 _WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(.{0,12}\))?$")
 # What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
 _NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
+# An attachment's number before a title (附件1：…评分表, 附表2-1 …自评表): not the project's
+_TITLE_NUMBER = re.compile(r"^(?:附件|附表|表)\s*\d+(?:[-.．_]\d+)*[\s.．、:：_\-－—]*")
 
 
 def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
@@ -265,13 +270,14 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
     for row in range(top, bottom):
         for column in grid.rows.get(row, ()):
             text = grid.texts.get((row, column), "")
-            if not text.endswith(("表", ")")) or len(text) > 60:
+            if not text.endswith(("表", ")", "体系")) or len(text) > 60:
                 continue
-            match = _TITLE.match(text)
+            match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
             if match is None:
                 continue
             name = match.group("name").strip("()（）:：")
-            if len(name) >= 2 and name not in _NO_NAME and not _NO_NAME_END.search(name):
+            if len(name) >= 2 and name not in _NO_NAME and not _NO_NAME_END.search(name) \
+                    and _says_something(name):
                 project.name = name
                 sources["name"] = (grid, row, column)
             return  # the title: a name or none
