@@ -104,6 +104,16 @@ class Grid:
             self._merged_down = found
         return found
 
+    def used_columns(self) -> frozenset[int]:
+        """The columns holding a value or a merged cell anywhere (found once per grid): a
+        column not among them is empty from top to bottom."""
+        found = self.__dict__.get("_used_columns")
+        if found is None:
+            found = frozenset({column for _, column in self.values}
+                              | {column for _, column in self.origin})
+            self._used_columns = found
+        return found
+
     def band(self, first: int, last: int | None = None) -> Grid:
         """The sheet's columns ``first`` to ``last`` (None: to the end) as a grid of their
         own, named as the sheet and at the same cells: one of two tables side by side

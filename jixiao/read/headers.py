@@ -228,6 +228,7 @@ def header_at(grid: Grid, row: int) -> Header | None:
     own = {column: texts.get((row, column), "") for column in cells}
     if grid.hidden_columns:
         own = _shown_first(own, grid.hidden_columns)
+    own = _names_block(grid, own)
     own = _block_label_spread(grid, row, own)
     header = _header(grid, row, _roles(own))
     if header is None or not {"target", "actual"} <= set(header.columns):
@@ -244,6 +245,32 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if wrapped is not None and set(wrapped.columns) >= set(header.columns):
             return wrapped
     return header
+
+
+_LEFT_OF_NAMES = frozenset({"target", "initial_target", "actual", "weight", "score", "reason",
+                            "measures"})  # roles a header names right of its 三级, never left
+
+
+def _names_block(grid: Grid, own: dict[int, str]) -> dict[int, str]:
+    """A header row's texts less those left of its 三级指标's block of columns, an empty
+    column between (empty from top to bottom), where they name a column that stands right
+    of the names in a table (指标值, 完成值, 分值, 得分, 偏差原因): they head another block
+    — the money block's 全年预算数 | 分值 | 得分, the 年度总体目标's 预期目标 | 实际完成情况 —
+    beside which the unit put a 绩效目标 list (一级 | 二级 | 三级 | 指标值, no 完成值,
+    分值 or 得分) on the same row; read together, the list took their 分值 and 得分 and
+    the table beside it lost its money. An empty column inside a table's header (a
+    column inserted) leaves the 一级 or 二级 left of it the header's."""
+    names = [column for column, text in own.items()
+             if indicator_role(text) in ("name", "deepest", "other_name")]
+    if not names:
+        return own
+    used = grid.used_columns()
+    empty = [column for column in range(min(own), min(names)) if column not in used]
+    if not empty:
+        return own
+    gap = max(empty)
+    return {column: text for column, text in own.items()
+            if column > gap or indicator_role(text) not in _LEFT_OF_NAMES}
 
 
 _SPREAD = {1: ("三级指标",), 2: ("一级指标", "三级指标"), 3: ("一级指标", "二级指标", "三级指标")}
@@ -500,6 +527,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
         if (row + 1, column) in grid.formulas:
             continue  # a computed cell (the template's ⚠ 分值为空或无效) names no column
+        if _across_empty(grid, columns, column):
+            continue  # another block's header (a 绩效目标 list beside the first row)
         text = texts.get((row + 1, column), "")
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
@@ -535,6 +564,15 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+
+
+def _across_empty(grid: Grid, columns: dict[str, int], column: int) -> bool:
+    """Whether ``column`` lies beyond the header's columns, an empty column (empty from top
+    to bottom) between: a cell there heads another block, not a column of this header."""
+    first, last = min(columns.values()), max(columns.values())
+    used = grid.used_columns()
+    return any(between not in used for between in range(last + 1, column)) \
+        or any(between not in used for between in range(column + 1, first))
 
 
 def _reason_spread(grid: Grid, columns: dict[str, int], rows: range) -> None:
