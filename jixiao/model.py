@@ -52,6 +52,27 @@ LAYOUTS = {  # SelfEvaluation.layout → its name in reports
     "attachment": "评分附件表",
     "third_party": "第三方评价指标体系",
 }
+# SelfEvaluation.form → the form's name in reports: what the table evaluates, told by its
+# title or labels (a project's table is the default and reports its layout only)
+FORMS = {
+    "project": "项目支出绩效自评表",
+    "department": "部门整体支出绩效自评表",  # a body (部门, 单位), not a project
+    "transfer": "转移支付区域绩效自评表",     # a region's use of a transfer payment
+}
+
+
+
+def form_label(form: str, layout: str) -> str:
+    """What a report says a table is: its layout (标准格式（财预〔2020〕10号） …) for a
+    project's table; another form by its name, with its layout where it is not the
+    standard one (部门整体支出绩效自评表 · 四川/一体化格式…) — the 财预〔2020〕10号 form
+    is the project's."""
+    layout_name = LAYOUTS.get(layout, layout)
+    if form == "project":
+        return layout_name
+    form_name = FORMS.get(form, form)
+    return form_name if layout == "standard" else f"{form_name} · {layout_name}"
+
 
 # The indicator columns a table may have, by the Indicator field they fill (the roles of
 # the header reader, read/headers.py): a table built in code has them all.
@@ -342,9 +363,10 @@ class SelfEvaluation:
     grade_declared: str | None = None
     rules: RuleSet = field(default_factory=rules.rule_set)
     layout: str = "standard"  # a key of LAYOUTS
-    # A 部门整体 form (部门整体支出绩效自评表, as its title says): it evaluates a body (部门,
-    # 单位), not a project — read and checked as it is, never put into the project template
-    whole_department: bool = False
+    # The form, a key of FORMS: "department", a 部门整体 form (部门整体支出绩效自评表, as its
+    # title says) that evaluates a body (部门, 单位), not a project — read and checked as it
+    # is, never put into the project template; "transfer", a 转移支付 区域绩效自评表
+    form: str = "project"
     sources: dict[str, Source] = field(default_factory=Sources)
     file: str = ""  # the workbook read
     columns: frozenset[str] = INDICATOR_COLUMNS  # indicator columns: "target", "score" …
@@ -378,6 +400,11 @@ class SelfEvaluation:
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)
+
+    @property
+    def whole_department(self) -> bool:
+        """A 部门整体 form: evaluates a body, not a project (never converted)."""
+        return self.form == "department"
 
     def cell(self, source: Source | None) -> CellInfo | None:
         """The cell read at ``source``; None for a table built in code."""
@@ -708,9 +735,10 @@ def plain_text(value: object) -> str:
 
 
 __all__ = [
-    "ERROR_CODES", "ERROR_TEXTS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation", "ExternalContent",
-    "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source", "Sources", "Subtotal",
-    "evaluate", "execution_in_total", "execution_written", "form_parts", "indicator_actual",
+    "ERROR_CODES", "ERROR_TEXTS", "FORMS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation",
+    "ExternalContent", "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source",
+    "Sources", "Subtotal", "evaluate", "execution_in_total", "execution_written", "form_label",
+    "form_parts", "indicator_actual",
     "indicator_target", "is_execution_row", "parse_measure", "score_indicator", "without_levels",
 ]
 

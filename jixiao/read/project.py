@@ -139,7 +139,7 @@ class _ProjectFound:
     places: dict[str, Place]  # key → where it was read (a Source when the table reads it)
     total: tuple[int, int] | None = None  # the cell of a 自评总分 label among the rows
     grade: tuple[int, int] | None = None  # … and of a 评分等级 label
-    whole_department: bool = False  # a title names the form 部门整体 (SelfEvaluation's)
+    form: str = "project"  # what the title or labels say the form is (SelfEvaluation's)
 
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
@@ -152,7 +152,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
     total = grade = None
-    whole_department = False
+    whole_department = transfer = False
     tables = grid.tables
     for row in range(top, bottom):
         columns = grid.rows.get(row)
@@ -168,6 +168,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             if not text.startswith(_ANY_LABEL):
                 if "整体" in text and len(text) <= 60 and _WHOLE_DEPARTMENT_TITLE.search(text):
                     whole_department = True
+                elif "区域" in text and len(text) <= 60 and _TRANSFER_TITLE.search(text):
+                    transfer = True
                 if text.startswith(_HEAD_RESULT_WORDS) and len(text) <= 16 \
                         and isinstance(values.get((row, column)), str):  # 自评总分(分) | 97.93
                     label = compact_text(text)
@@ -177,6 +179,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     elif grade is None and is_grade_label(label, results=False):
                         grade = (row, column)
                 continue  # most cells: no label at all
+            if text.startswith(_TRANSFER_LABEL):
+                transfer = True
             for key, labels in _PROJECT_LABELS:
                 if not text.startswith(labels) or not facts.is_open(key, text):
                     continue
@@ -206,7 +210,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
         _name_from_title(grid, top, bottom, project, sources)
     if project.name is None:
         _name_from_body(facts)
-    return _ProjectFound(project, sources, total, grade, whole_department)
+    form = "department" if whole_department else "transfer" if transfer else "project"
+    return _ProjectFound(project, sources, total, grade, form)
 
 
 def _list_head(grid: Grid, row: int, column: int) -> bool:
@@ -257,6 +262,12 @@ _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩�
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
 # 部门整体支出绩效评价得分表 (湖南) — the form of a body, not of a project
 _WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(.{0,12}\))?$")
+# A 转移支付 form evaluating a region's use of the money: titled 区域绩效自评表 (中央对地方
+# 转移支付区域绩效自评表, …区域绩效目标自评表(2023年度)), or naming its 转移支付 by that
+# label (转移支付(项目)名称, as the 区域 form and its forerunner, the 专项转移支付绩效目标
+# 自评表, do — a project's form says 项目名称)
+_TRANSFER_TITLE = re.compile(r"区域绩效(?:目标)?自评(?:价)?表(?:\((?:19|20)\d{2}年度?\))?$")
+_TRANSFER_LABEL = "转移支付"
 # What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
 _NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
 # An attachment's number before a title (附件1：…评分表, 附表2-1 …自评表): not the project's
@@ -456,7 +467,7 @@ def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluatio
 def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     found = _scan_project(grid, top, bottom)
     table.project = found.project
-    table.whole_department = found.whole_department
+    table.form = found.form
     for key, place in found.places.items():
         table.sources[f"project_{key}"] = place
         table.cells.note(place)  # type: ignore[attr-defined]

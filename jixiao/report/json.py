@@ -52,6 +52,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "sheet": where.sheet if where else None,
         "place": table_place(table),
         "layout": table.layout,
+        "form": table.form,
         "rules": evaluation.rules.name,
         "project": {"name": table.project.name, "department": table.project.department,
                     "unit": table.project.unit, "year": table.project.year},

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
 from jixiao.model import (
-    LAYOUTS,
     DocumentPlaces,
     EmbeddedPlaces,
     Evaluation,
     SelfEvaluation,
+    form_label,
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
@@ -132,7 +132,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     name = printable(project.name or "（未写项目名称）")
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
-    layout = LAYOUTS.get(table.layout, table.layout)
+    layout = form_label(table.form, table.layout)
     sheet = printable(table_place(table) or where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
