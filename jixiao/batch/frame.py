@@ -25,7 +25,7 @@ from jixiao.batch.summary import FileSummary
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLE_COLUMNS = ("file", "sheet", "layout", "rules", "project", "department", "unit", "year",
+TABLE_COLUMNS = ("file", "sheet", "layout", "form", "rules", "project", "department", "unit", "year",
                  "total_declared", "total_computed", "grade_declared", "grade_computed",
                  "errors", "warnings", "status", "error")
 INDICATOR_COLUMNS = ("file", "sheet", "project", "department", "level1", "level2", "name",
@@ -65,7 +65,7 @@ def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
     ``error`` says why)."""
     import pandas as pd
 
-    rows = [(table.file, table.sheet, table.layout, table.rules, table.project,
+    rows = [(table.file, table.sheet, table.layout, table.form, table.rules, table.project,
              table.department, table.unit, table.year, table.total_declared,
              table.total_computed, table.grade_declared, table.grade_computed, table.errors,
              table.warnings, table.status, table.error)

@@ -95,6 +95,7 @@ class TableSummary:
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
     encrypted: bool = False  # it has a password to open (JSON "encrypted")
     targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
+    form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
 
     @property
     def errors(self) -> int:
@@ -144,7 +145,8 @@ class TableSummary:
                    project.get("name"), project.get("department"), project.get("unit"),
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
-                   table.get("grade_computed"), table.get("weight_total"), findings, rows)
+                   table.get("grade_computed"), table.get("weight_total"), findings, rows,
+                   form=table.get("form"))
 
 
 @plain_pickle

@@ -60,6 +60,8 @@ def test_frames_hold_what_the_json_says(folder, workers):
             assert row["error"] == table["error"] and row["status"] == "无法读取"
             continue
         assert row["project"] == table["project"]["name"]
+        assert (row["layout"], row["form"]) == (table["layout"], table["form"]) \
+            == ("standard", "project")
         assert plain(row["total_computed"]) == table["total_computed"]  # None: NaN in pandas
         assert plain(row["grade_computed"]) == table["grade_computed"]
         errors = sum(item["severity"] == "error" for item in table["findings"])
