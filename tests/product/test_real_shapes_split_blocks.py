@@ -12,15 +12,13 @@
 Two complete tables side by side — the right one with a title or 项目名称 of its own —
 stay two tables (test_real_shapes_side_by_side)."""
 
-import json
 
 import pytest
 from openpyxl import load_workbook
+from test_real_shapes_side_by_side import report as findings
 from workbooks import Book, beside, paste_beside, standard
 
-from jixiao.pipeline import check_workbook
 from jixiao.read.workbook import read_tables
-from jixiao.report.json import json_report
 
 # The standard table (tests/workbooks.standard): money in rows 5-9, indicator header in
 # row 10 (A 绩效指标 … I 偏差原因), five indicators in rows 11-15, 总分 16, 评分等级 17.
@@ -67,17 +65,6 @@ def head_beside(path, **options):
     _move(sheet, range(10, 18), 3)
     book.save(path)
     return path
-
-
-def findings(path):
-    """Each table's (project name, sorted (code, cell) of its findings)."""
-    result = check_workbook(path)
-    assert result.error is None, result.error
-    data = json.loads(json_report([result]))
-    data = data if isinstance(data, list) else [data]
-    return [(table["project"]["name"], sorted((item["code"], item["cell"])
-                                              for item in table["findings"]))
-            for table in data]
 
 
 NAME = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造"
