@@ -22,6 +22,7 @@ from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.limits import formula_problem
 from jixiao.recalc.offset import resolved_row_index
+from jixiao.recalc.prepare import ordered_ranges
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
 from jixiao.xlsx.refs import area_cells, column_letters, column_number
 
@@ -57,7 +58,13 @@ class _Ref:
                                            strict=True))
         if min(top, left, bottom, right) < 1:
             raise NotApplicable("shared formula moves a reference off the sheet")
-        return _Ref(self.sheet, top, left, bottom, right, self.fixed, self.is_range)
+        fixed = list(self.fixed)
+        if top > bottom:  # $C13:$C$14 moved 5 rows down is C14:C18, as Excel reads $C$14:$C18
+            top, bottom, fixed[0], fixed[2] = bottom, top, fixed[2], fixed[0]
+        if left > right:
+            left, right, fixed[1], fixed[3] = right, left, fixed[3], fixed[1]
+        return _Ref(self.sheet, top, left, bottom, right, (fixed[0], fixed[1], fixed[2], fixed[3]),
+                    self.is_range)
 
 
 class _Call:
@@ -97,6 +104,7 @@ def parse_formula(text: str, row: int | None = None) -> _Call:
 
     In a cell of ``row``, INDEX(H:H,ROW()-1) is the cell above, as the general engine reads
     it (``offset.resolved_row_index``): the template's 总分 reads H13:INDEX(H:H,ROW()-1)."""
+    text = ordered_ranges(text)
     if row is not None:
         text = resolved_row_index(text, row)
     problem = formula_problem(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jixiao.xlsx.refs import column_number
+
 _ADDIN_CALL = re.compile(r"\[\d+\]!(?=(?:_xludf\.)?JX_\w+\()", re.IGNORECASE)
 _JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
 
@@ -12,13 +14,43 @@ _JX_NAME_BEFORE = re.compile(r"(?<![\w])JX_\w+$", re.IGNORECASE)
 def prepare_cell(cell: Any) -> None:
     holder = cell.value if hasattr(cell.value, "text") else None  # an ArrayFormula
     text = holder.text if holder is not None else cell.value
-    if not isinstance(text, str) or "JX_" not in text.upper():
+    if not isinstance(text, str):
         return
-    set_formula(cell, _prepared(text))
+    new = ordered_ranges(text)
+    if "JX_" in new.upper():
+        new = _prepared(new)
+    if new != text:
+        set_formula(cell, new)
 
 
 # a sheet's name before ! in a reference ('资金 表'! or 资金!), as group "sheet"
 SHEET_PREFIX = r"(?P<sheet>(?:'(?:[^']|'')+'|[^\s'!(),:;\"&=<>+\-*/^%{}\[\]]+)!)?"
+
+
+# a cell range, each corner with its $ signs: $C$14:$C13
+_CELL_RANGE = re.compile(r"(?<![\w.$:])(\$?)([A-Za-z]{1,3})(\$?)(\d+):(\$?)([A-Za-z]{1,3})(\$?)(\d+)"
+                         r"(?![\w.(!:])")
+
+
+def ordered_ranges(text: str) -> str:
+    """``text`` with each reversed range written top-left first, as Excel reads it:
+    ``$C$14:$C13`` → ``$C13:$C$14``, ``B5:A1`` → ``A1:B5``. Each row and each column keeps
+    its own $. (Copying ``$C$13:$C14`` up into row 13 writes ``$C$14:$C13``; Excel means
+    C13:C14, where formulas reads no cell — #NULL! — and the fast path declines.)"""
+    if ":" not in text:
+        return text
+    parts = text.split('"')  # even parts are outside quotes
+    parts[::2] = [_CELL_RANGE.sub(_ordered, part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+def _ordered(match: re.Match[str]) -> str:
+    left_fixed, left, top_fixed, top, right_fixed, right, bottom_fixed, bottom = match.groups()
+    if column_number(left) > column_number(right):
+        left_fixed, left, right_fixed, right = right_fixed, right, left_fixed, left
+    if int(top) > int(bottom):
+        top_fixed, top, bottom_fixed, bottom = bottom_fixed, bottom, top_fixed, top
+    return f"{left_fixed}{left}{top_fixed}{top}:{right_fixed}{right}{bottom_fixed}{bottom}"
 
 
 def prefix_sheet(prefix: str | None) -> str | None:
@@ -89,4 +121,4 @@ def _unlink(formula: str) -> str:
     return '"'.join(parts)
 
 
-__all__ = ["prepare_cell", "set_formula"]
+__all__ = ["ordered_ranges", "prepare_cell", "set_formula"]

@@ -819,3 +819,33 @@ def test_index_of_a_column_at_the_row_above_is_written_as_that_cell(formula, row
     from jixiao.recalc.offset import resolved_row_index
 
     assert resolved_row_index(formula, row) == written
+
+
+@pytest.mark.parametrize(("formula", "written"), [
+    ("JX_SCORE(E13,F13,$C$14:$C13)", "JX_SCORE(E13,F13,$C13:$C$14)"),
+    ("SUM(B5:A1)", "SUM(A1:B5)"),
+    ("SUM($B1:A$5)", "SUM(A1:$B$5)"),
+    ("SUM('资金 表'!C9:C3)+SUM(表!b2:A1)", "SUM('资金 表'!C3:C9)+SUM(表!A1:b2)"),
+    # ranges already in order, texts, and chains stay as they are
+    ("JX_SCORE(E14,F14,$C$14:$C14)", "JX_SCORE(E14,F14,$C$14:$C14)"),
+    ('IF(A1="B5:A1",SUM(A1:B5),0)', 'IF(A1="B5:A1",SUM(A1:B5),0)'),
+    ("SUM(A5:A1:B2)", "SUM(A5:A1:B2)")])
+def test_a_reversed_range_is_written_top_left_first(formula, written):
+    """rt7: row 14's formulas copied up into a row inserted at 13 read $C$14:$C13, which
+    Excel reads as C13:C14; formulas gave #NULL! and the fast path declined."""
+    from jixiao.recalc.prepare import ordered_ranges
+
+    assert ordered_ranges(formula) == written
+
+
+def test_both_engines_read_a_shared_reversed_range_as_excel_does(tmp_path):
+    """B1 = JX_TOTAL($A$2:$A1) shared down to B3: A1:A2, then A2, then A2:A3."""
+    rows = "".join(
+        f'<row r="{row}"><c r="A{row}"><v>{row}</v></c><c r="B{row}">'
+        + ('<f t="shared" ref="B1:B3" si="0">JX_TOTAL($A$2:$A1)</f>' if row == 1
+           else '<f t="shared" si="0"/>') + "<v>0</v></c></row>" for row in (1, 2, 3))
+    path = raw_workbook(tmp_path / "reversed.xlsx", {"表": rows})
+    fast, general = recalculate(path, engine="core"), recalculate(path, engine="formulas")
+    assert fast.values == general.values
+    assert [fast.values["表"][f"B{row}"] for row in (1, 2, 3)] == [3, 2, 5]
+    assert (fast.engine, general.failures) == ("core", [])
