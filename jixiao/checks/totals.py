@@ -324,8 +324,9 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         fraction = cellfuncs.rate(typed_in(table, line, "budget"), typed_in(table, line, "executed"),
                                   line is funds.total and _rate_marks_total(
                                       table.cell(line.sources.get("rate"))))
-        if line is funds.total:
-            rate_fraction = fraction
+        if line is funds.total:  # JX_EXEC_SCORE reads the rate cell as it is: one typed
+            # over (95%) is JX301's and JX503's, not a stale 执行率得分 (rt7)
+            rate_fraction = _as_shown(table, line.sources.get("rate"), fraction, current)
         if "rate" in line.sources:
             value = shown(fraction)
             yield line.sources["rate"], f"“{line.label}”的执行率", \
@@ -557,7 +558,9 @@ def formula_results_current(table: SelfEvaluation,
                             evaluation: Evaluation) -> Iterator[Finding]:
     """公式单元格保存的结果已过时：与重新计算的结果不同、没有结果或显示错误。
 
-    JX_ 公式的结果由 jixiao 按同一规则重新计算后比较；普通公式只检查有没有结果——
+    JX_ 公式的结果由 jixiao 按同一规则、从单元格现有的内容重新计算后比较（执行率、得分
+    被手工填写的数字覆盖的，按覆盖后的数字计算，与规则的差异由 JX301、JX503 报告）；
+    普通公式只检查有没有结果——
     jixiao 模板（含原生公式模板）的总分除外：总分保存为空或 ⚠、而按表中数据重新计算
     得出总分的，表格送出时没有总分，同样在此提示。
     年度指标值、实际完成值写成公式（=95%）而文件中没有保存结果的（由程序写出、

@@ -4,9 +4,13 @@ The filled form is test_real_shapes_clerk's 濉溪县 临时救助 2019 table (9
 
 from __future__ import annotations
 
+import re
+import zipfile
+
 import openpyxl
+import pytest
 from openpyxl.formula.translate import Translator
-from test_real_shapes_clerk import filled, findings, insert_row, shown
+from test_real_shapes_clerk import filled, findings, insert_row, recalculated, shown
 
 from jixiao.recalc.workbook import recalc_file, recalculate
 
@@ -34,3 +38,37 @@ def test_a_reversed_group_range_is_read_as_excel_reads_it(tmp_path):
     written, _ = recalc_file(path, tmp_path / "out.xlsx")
     assert shown(written, "H13", "K13") == [5, "是"]
     assert [item for item in findings(written) if "H13" in item or "#NULL!" in item] == []
+
+
+def _rate_typed_over(rate):
+    def change(book, sheet) -> None:
+        """The 执行率 formula H6 (100 %: 30 of 30) overwritten by a rate typed in."""
+        sheet["H6"] = rate
+    return change
+
+
+@pytest.mark.parametrize("rate", [0.95, "95%"])  # typed 95% in Excel, and pasted as text
+def test_a_rate_typed_over_its_formula_is_not_also_a_stale_result(tmp_path, rate):
+    """Before: besides JX301 and JX503, JX504 "执行率得分公式保存的结果为“9.5”，按财政部
+    规则重新计算应为“10”" and the same for the 总分 — though 9.5 is what the formula gives
+    from the 95 % typed: the difference from the rules is JX301's and JX503's."""
+    path = recalculated(filled(tmp_path, _rate_typed_over(rate)))
+    assert shown(path, "I6", "H43") == [9.5, 98.34]
+    assert [item.split(" ", 3)[:3] for item in findings(path)] == [
+        ["JX301", "error", "H6"], ["JX503", "warning", "H6"]]
+
+
+def test_a_typed_rate_changed_after_the_recalculation_is_a_stale_result(tmp_path):
+    path = recalculated(filled(tmp_path, _rate_typed_over(0.95)))
+    with zipfile.ZipFile(path) as package:  # typed again, not recalculated: the formulas
+        parts = {name: package.read(name) for name in package.namelist()}  # now give 9
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet], changed = re.subn(rb'(<c r="H6"[^>]*><v>)0\.95(</v>)', rb"\g<1>0.9\2",
+                                    parts[sheet])
+    assert changed == 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    stale = [item for item in findings(path) if item.startswith("JX504")]
+    assert stale == ["JX504 warning None 执行率得分公式保存的结果为“9.5”，按财政部规则重新计算应为“9”",
+                     "JX504 warning None 总分公式保存的结果为“98.34”，按财政部规则重新计算应为“97.84”"]
