@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     check,
     differs,
     finding,
+    first_source,
     jixiao_formula,
     label,
     level1_category,
@@ -460,7 +461,8 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     社会效益、经济效益、生态效益、可持续影响指标属于效益指标；服务对象满意度指标属于
     满意度指标；数量、质量、时效、成本指标属于产出指标。效益类一级指标的合并单元格覆盖
     满意度二级指标的（项目决策/项目管理/项目产出/项目效益四个一级的表样，满意度列在效益
-    之下），按合并单元格归入效益，不适用；其分值仍计入满意度。
+    之下），按合并单元格归入效益，不适用；其分值仍计入满意度。jixiao 模板中一级、二级
+    指标单元格受保护，提示指向本组第一个三级指标单元格。
 
     **为什么**：一级指标留空时通常沿用上方合并单元格，但“社会效益指标”不会属于产出
     指标；按错的一级汇总分值会误报权重问题。
@@ -471,11 +473,14 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     """
     seen: set[object] = set()
     for indicator, carried in table.level1_inferred:
-        where = indicator.sources.get("level2") or indicator.sources.get("name")
-        key = (where, indicator.level1)
+        group = indicator.sources.get("level2") or indicator.sources.get("name")
+        key = (group, indicator.level1)
         if key in seen:
             continue
         seen.add(key)
+        # in jixiao's template the merged 一级/二级 headings are locked: point at the group's
+        # first 三级指标 cell, one the clerk can select (rt7)
+        where = first_source(indicator, "name", "level2") if table.template else group
         above = f"（而非上方的“{carried}”）" if carried else "（上方没有一级指标）"
         yield finding("JX107", where,
                       f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"

@@ -72,3 +72,20 @@ def test_a_typed_rate_changed_after_the_recalculation_is_a_stale_result(tmp_path
     stale = [item for item in findings(path) if item.startswith("JX504")]
     assert stale == ["JX504 warning None 执行率得分公式保存的结果为“9.5”，按财政部规则重新计算应为“9”",
                      "JX504 warning None 总分公式保存的结果为“98.34”，按财政部规则重新计算应为“97.84”"]
+
+
+def _no_level1(book, sheet) -> None:
+    """The 一级 heading 产出指标 (merged B13 down, locked) lost, as deleting row 13 loses it."""
+    sheet["B13"] = None
+
+
+def test_a_level1_told_by_the_level2_points_at_an_input_cell_of_the_template(tmp_path):
+    """Before: JX107 at C13, C17, C21 — the merged 二级 headings, locked in the template;
+    now each group's first 三级指标 cell (成本指标 has no indicator in this form)."""
+    path = recalculated(filled(tmp_path, _no_level1))
+    told = [item for item in findings(path) if item.startswith("JX107")]
+    assert told == [f"JX107 info {cell} “{level2}”所在行一级指标为空，按二级指标归入“产出指标”"
+                    "（上方没有一级指标）" for cell, level2 in (
+                        ("D13", "数量指标"), ("D17", "质量指标"), ("D21", "时效指标"))]
+    sheet = openpyxl.load_workbook(path)["自评表"]
+    assert [sheet[item.split(" ")[2]].protection.locked for item in told] == [False] * 3
