@@ -89,13 +89,18 @@ DEFINED_NAMES: tuple[str, ...] = tuple(NAME_RANGES)
 
 
 def above_total(column: str, first: int = FIRST_ROW) -> str:
-    """The indicator rows of ``column`` as the 总分 row's formulas read them: from the first
-    indicator row down to the row above the formula's own (``H13:INDEX(H:H,ROW()-1)``). A row
-    inserted just above the 总分 row, below the last indicator, falls inside it — Excel grows
-    a plain H13:H42 only for a row inserted within it, so the 总分 would leave that row out.
-    INDEX, not OFFSET: OFFSET is volatile, recalculated on opening, and a JX_ 总分 then shows
-    #NAME? where the add-in is missing; INDEX keeps the stored result."""
-    return f"{column}{first}:INDEX({column}:{column},ROW()-1)"
+    """The indicator rows of ``column`` as the 总分 row's formulas read them: from the row
+    below the indicator header (``first`` - 1) down to the row above the formula's own,
+    ``INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)``. A row inserted at either end of the block
+    falls inside it: Excel grows a plain H13:H42 only for a row inserted within it — one
+    inserted at row 13 shifts it to H14:H43, one just above the 总分 stays outside — and
+    deleting the first indicator rows leaves the header cell, where H13 would be #REF!.
+    The header row itself is not in the range: its texts (得分, 分值) would be a score the
+    JX_ functions cannot read. INDEX, not OFFSET: OFFSET is volatile, recalculated on
+    opening, and a JX_ 总分 then shows #NAME? where the add-in is missing; INDEX keeps the
+    stored result."""
+    header = f"{column}{first - 1}"
+    return f"INDEX({column}:{column},ROW({header})+1):INDEX({column}:{column},ROW()-1)"
 
 
 def level2_range(row: int) -> str:

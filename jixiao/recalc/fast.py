@@ -21,10 +21,9 @@ from typing import Any
 from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.limits import formula_problem
-from jixiao.recalc.offset import resolved_row_index
 from jixiao.recalc.prepare import ordered_ranges
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
-from jixiao.xlsx.refs import area_cells, column_letters, column_number
+from jixiao.xlsx.refs import area_cells, column_letters, column_number, resolved_row_index
 
 
 class NotApplicable(Exception):
@@ -102,8 +101,9 @@ _MAX_COLUMN, _MAX_ROW = 16384, 1048576
 def parse_formula(text: str, row: int | None = None) -> _Call:
     """A formula that is one JX_ call over plain operands; NotApplicable otherwise.
 
-    In a cell of ``row``, INDEX(H:H,ROW()-1) is the cell above, as the general engine reads
-    it (``offset.resolved_row_index``): the template's 总分 reads H13:INDEX(H:H,ROW()-1)."""
+    In a cell of ``row``, INDEX(H:H,ROW()-1) is the cell above and INDEX(H:H,ROW(H12)+1) the
+    cell H13, as the general engine reads them (``xlsx.refs.resolved_row_index``): the
+    template's 总分 reads INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)."""
     text = ordered_ranges(text)
     if row is not None:
         text = resolved_row_index(text, row)

@@ -10,8 +10,9 @@ An OFFSET whose arguments are computed stays as it is (the engine does not have 
 #NAME?, reported).
 
 INDEX of a whole column at the formula's own row less a number, ``INDEX(H:H,ROW()-1)``
-(the cell above: how jixiao's template's 总分 reads its rows, ``layout.above_total``), is
-written out the same way: ``H42`` in row 43. The engine would read the whole column, and
+(the cell above), or at a cell's row plus one, ``INDEX(H:H,ROW(H12)+1)`` — how jixiao's
+template's 总分 reads its rows, ``layout.above_total`` — is written out the same way
+(``xlsx.refs.resolved_row_index``): ``H42`` in row 43, ``H13``. The engine would read the whole column, and
 the fast path does not know INDEX.
 """
 
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, set_formula, sheet_named
-from jixiao.xlsx.refs import column_letters, split_ref
+from jixiao.xlsx.refs import column_letters, resolved_row_index, split_ref
 
 _MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
 _OFFSET = re.compile(r"(?<![\w.])OFFSET\s*\(", re.IGNORECASE)
@@ -30,8 +31,6 @@ _REFERENCE = re.compile(r"^\(?\s*" + SHEET_PREFIX +
                         r"(?P<first>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<last>\$?[A-Za-z]{1,3}\$?\d+))?"
                         r"\s*\)?$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
-_ROW_INDEX = re.compile(r"(?<![\w.])INDEX\(\s*(\$?)([A-Za-z]{1,3})\s*:\s*\$?\2\s*,"
-                        r"\s*ROW\(\s*\)\s*-\s*(\d+)\s*\)", re.IGNORECASE)
 
 # (sheet name or None for the formula's own sheet, "B1") → the number typed there, or None
 CellNumber = Callable[[str | None, str], float | None]
@@ -51,20 +50,6 @@ def resolved_offsets(text: str, cell_number: CellNumber) -> str:
         if reference is not None:
             text = text[:match.start()] + reference + text[end:]
     return text
-
-
-def resolved_row_index(text: str, row: int) -> str:
-    """``text`` (the formula of a cell in ``row``) with each INDEX(H:H,ROW()-n) written as
-    the cell it gives, ``H{row - n}`` (``#REF!`` above the sheet)."""
-    if "INDEX" not in text.upper():
-        return text
-
-    def cell(match: re.Match[str]) -> str:
-        if _in_string(text, match.start()):
-            return match.group(0)
-        above = row - int(match.group(3))
-        return f"{match.group(1)}{match.group(2).upper()}{above}" if above >= 1 else "#REF!"
-    return _ROW_INDEX.sub(cell, text)
 
 
 def _in_string(text: str, position: int) -> bool:
@@ -145,7 +130,8 @@ def fixed_offsets(cell: Any, text: str) -> str:
 
 def fix_row_index(cell: Any, text: str) -> None:
     """The cell's formula ``text`` with each INDEX(H:H,ROW()-n) written as the cell it gives
-    — first, so that JX_POINTS(G13:INDEX(G:G,ROW()-1)) is given the 分值 cells' formats."""
+    — first, so that JX_POINTS(INDEX(G:G,ROW(G12)+1):INDEX(G:G,ROW()-1)) is given the 分值
+    cells' formats."""
     new = resolved_row_index(text, cell.row)
     if new != text:
         set_formula(cell, new)

@@ -38,9 +38,10 @@ or move blocks:
 Every formula reads a 分值 in points, as ``jixiao check`` does: 10% typed (0.1 in a
 percent-formatted cell) is 10 (``rules.weight_points``). The JX_ formulas pass it through
 JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6)),
-JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:INDEX(G:G,ROW()-1))), so a row inserted with its
-H formula copied counts whole (the 分值合计 and 总分 read down to the row above their own,
-``layout.above_total``: a row inserted just above the 总分 row counts too) — and the hidden column AB (``COLUMN["points"]``) holds each row's
+JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(INDEX(G:G,ROW(G12)+1):INDEX(G:G,ROW()-1))), so a row
+inserted with its H formula copied counts whole (the 分值合计 and 总分 read from the row below
+the header down to the row above their own, ``layout.above_total``: a row inserted at the
+top of the block or just above the 总分 row counts too) — and the hidden column AB (``COLUMN["points"]``) holds each row's
 =JX_POINTS(G13) for the highlights (``highlights``: no JX_ function there); the native
 template's AB holds the same rule in plain functions. A workbook made before rt21 passes
 the 分值 cells as typed; ``checks.totals`` tells the two apart by JX_POINTS.
@@ -245,7 +246,8 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     ws.column_dimensions[POINTS].hidden = True
 
     put(ws, f"A{TOTAL_ROW}:F{TOTAL_ROW}", "总分", HEADER)
-    # down to the row above the 总分 (layout.above_total): a row inserted there counts
+    # below the header down to the row above the 总分 (layout.above_total): a row inserted
+    # at the top of the block or just above the 总分 counts
     put(ws, f"G{TOTAL_ROW}",
          f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS({above_total('G')}))",
          COMPUTED)
