@@ -25,6 +25,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text
 from jixiao.xlsx.numformats import percent_decimals
+from jixiao.xlsx.refs import FORMULA_STRING
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -178,6 +179,17 @@ def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
         return False
     info = table.cell(source)
     return info is not None and not info.is_formula and blank(info.value)
+
+
+def formula_broken(table: SelfEvaluation, source: Source | None) -> bool:
+    """A computed cell of jixiao's template whose formula refers to cells deleted (#REF! in
+    its text: the rows an older 总分 began at, =JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))): no
+    recalculation gives it a result (JX503 says so; its error is no lost result)."""
+    if not table.template:
+        return False
+    info = table.cell(source)
+    return info is not None and info.formula is not None \
+        and "#REF!" in FORMULA_STRING.sub("", info.formula).upper()
 
 
 def never_calculated(table: SelfEvaluation, source: Source | None) -> bool:

@@ -16,6 +16,7 @@ from jixiao.checks.base import (
     check,
     differs,
     finding,
+    formula_broken,
     formula_deleted,
     formula_error,
     jixiao_formula,
@@ -42,7 +43,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
-from jixiao.xlsx.refs import split_ref
+from jixiao.xlsx.refs import FORMULA_STRING, resolved_row_index, split_ref
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -64,8 +65,10 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     总分是公式、公式的区域漏掉了有分值或得分的指标行的，写明漏掉的是哪几行。最常见的是在
     总分行上方（最后一个指标行下方）插入了行：Excel 只在区域内部插入行时才扩大区域，
     旧模板的 =JX_TOTAL(I6,H13:H42) 不会计入新的第 43 行，重算也不会。jixiao 模板的
-    总分公式同样报告（其他情况下模板公式的结果由 JX504 核对）；现在的模板合计到总分的
-    上一行（H13:INDEX(H:H,ROW()-1)），在其上插入的行自动计入。
+    总分公式同样报告（其他情况下模板公式的结果由 JX504 核对），包括在指标区域最上方
+    （第 13 行）插入了行、公式区域随之下移为 H14:INDEX(H:H,ROW()-1) 的；现在的模板从表头的
+    下一行合计到总分的上一行（INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)），在指标区域最上方
+    或总分行上方插入的行都自动计入。
 
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
@@ -121,7 +124,8 @@ _FUNCTION_NAME = re.compile(r"(?:\[\d+\]!)?(?:_xludf\.)?[A-Za-z_][\w.]*\s*\(")
 def _rows_read(formula: str) -> set[int] | None:
     """The rows whose cells a formula reads (=JX_TOTAL(I6,H13:H42): 6 and 13–42), or None
     when its text does not tell: a whole column, another sheet, a defined name, or a
-    reference it computes (INDEX, OFFSET: the template's H13:INDEX(H:H,ROW()-1))."""
+    reference it computes (INDEX, OFFSET; the template's INDEX(H:H,ROW()-1) is resolved
+    before, ``_reads``)."""
     text = re.sub(r'"(?:[^"]|"")*"', "", formula.lstrip("="))
     if re.search(r"\b(?:INDEX|OFFSET|INDIRECT)\s*\(", text, re.IGNORECASE):
         return None
@@ -147,7 +151,10 @@ def _reads(table: SelfEvaluation, source: Source | None) -> Callable[[Indicator]
     row when the formula's text does not tell which it reads, or it reads no indicator row
     (it adds up subtotals, or sits elsewhere)."""
     info = table.cell(source)
-    rows = _rows_read(info.formula) if info is not None and info.formula else None
+    rows = None
+    if source is not None and info is not None and info.formula:
+        # H14:INDEX(H:H,ROW()-1) in row 45 reads H14:H44: a row inserted at 13 is left out
+        rows = _rows_read(resolved_row_index(info.formula, split_ref(source.cell)[0]))
     if source is None or rows is None:
         return lambda _indicator: True
     placed = {id(i): _indicator_row(i, source.sheet) for i in table.indicators}
@@ -201,7 +208,8 @@ def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Sou
         weights = f"分值合计公式（{weight_source.cell}）同样不含这些行{now}；"
     return (f"总分公式 ={formula} 不含{_left_out_rows(table, source, left_out)}：{shown}{total}"
             f"{weights}重算也不会计入。请把公式中的区域扩到第 {last} 行，或从 jixiao new 新建的"
-            "模板中复制总分和分值合计的公式（新模板合计到总分的上一行，在其上插入的行自动计入）")
+            "模板中复制总分和分值合计的公式（新模板从表头的下一行合计到总分的上一行，"
+            "在指标区域最上方或总分行上方插入的行都自动计入）")
 
 
 def _within_points_sum(rows: list[Indicator], others: list[float | None],
@@ -481,6 +489,9 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
     （JX406），重算后也不再报总分结果过时（JX504）。
+    公式引用的单元格已被删除、公式中出现 #REF! 的（如删除了旧模板总分公式区域起点所在的
+    第 13 行，=JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))），公式已损坏，重算也算不出结果：
+    同样是错误，写明从哪里复制公式；它和引用它的评分等级显示的错误值不再报为结果丢失（JX504）。
     """
     if table.template:
         cells = list(_computed_cells(table, evaluation))
@@ -498,6 +509,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         info = table.cell(source)
         if table.template and formula_deleted(table, source):
             yield finding("JX503", source, _deleted(table, source, what, computed),
+                          severity="error")
+            continue
+        if formula_broken(table, source):
+            yield finding("JX503", source, _broken(table, source, what, computed),
                           severity="error")
             continue
         if not _typed(info):
@@ -533,6 +548,24 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
         return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")
+
+
+_QUOTED_FORMULA = 100  # characters of a broken formula a message quotes
+
+
+def _broken(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
+    """What to say of a template cell whose formula refers to deleted cells (#REF!): the
+    formula quoted when short (a JX_ one; the native template's run to pages)."""
+    formula = (table.cell(source).formula or "").lstrip("=")  # type: ignore[union-attr]
+    quoted = f" ={formula} " if len(formula) <= _QUOTED_FORMULA else ""
+    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
+        if isinstance(computed, (int, float)) else ""
+    how = "请从相邻行复制公式恢复" if what.endswith("的得分") else \
+        "请从 jixiao new 新建的模板中复制总分和分值合计的公式恢复（新模板的区域从表头的下一行" \
+        "算起，删除或插入指标行都不会损坏）" if what in ("总分", "分值合计") else \
+        "请从 jixiao new 新建的模板中复制同一位置的公式恢复"
+    return (f"{what}公式{quoted}引用的单元格已被删除（#REF!），公式已损坏，"
+            f"重算也算不出结果{should}：{how}")
 
 
 def _wrong_score(info: CellInfo, computed: object) -> str | None:
@@ -592,14 +625,15 @@ def formula_results_current(table: SelfEvaluation,
     unknown_rules = bool(unknown_rules_cell(table)[1])
     computed_cells = list(_computed_cells(table, evaluation, current=True))
     computed_sources = {source for source, _, _ in computed_cells}
+    broken = {source.cell for source, _, _ in computed_cells if formula_broken(table, source)}
     shown_errors = [table.sources[key] for key in table.sources if key.startswith(SHOWN_ERROR)]
     showing_errors: list[tuple[Source, str, str]] = []
     # the money's amounts and 分值 (=D7+D8+D9), first: the block stands above the indicators
     uncalculated = [item for item in uncalculated_money(table) if item[0] not in computed_sources]
     for source, what, computed in computed_cells:
         info = table.cell(source)
-        if info is None or not info.is_formula:
-            continue
+        if info is None or not info.is_formula or _reads_broken(info, source, broken):
+            continue  # (a broken formula, and what reads it, are JX503's)
         if info.error:
             if _told_elsewhere(table, source, info.error):
                 continue
@@ -728,6 +762,18 @@ def _row_column(source: Source) -> tuple[int, int, str]:
 def _cell_list(items: list[tuple]) -> str:  # type: ignore[type-arg]
     cells = "、".join(item[0].cell for item in items[:6])
     return cells + (" 等" if len(items) > 6 else "")
+
+
+def _reads_broken(info: CellInfo, source: Source, broken: set[str]) -> bool:
+    """A template cell whose formula is broken (#REF!: JX503's), or reads one on its sheet
+    (the 评分等级's =JX_GRADE(H39,G39) of a broken 总分): its error is no lost result."""
+    if source.cell in broken:
+        return True
+    if not broken or not info.formula:
+        return False
+    text = FORMULA_STRING.sub("", info.formula)
+    return any(match.group(0).replace("$", "").upper() in broken
+               for match in _FORMULA_REFERENCE.finditer(text))
 
 
 def _total_left_out(table: SelfEvaluation, source: Source, info: CellInfo,
