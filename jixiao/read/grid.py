@@ -239,18 +239,23 @@ class NotedCells(Mapping[Source, CellInfo]):
     """A table's cells as the checks see them (``SelfEvaluation.cells``): Source → CellInfo
     for each cell the reader noted, made only when asked for."""
 
-    __slots__ = ("_formula", "_gathered", "_grids", "_places")
+    __slots__ = ("_formula", "_grids", "_places")
 
     def __init__(self) -> None:
         self._places: dict[Place, None] = {}  # in the order noted
-        # by name, made when first needed: a table's rows may go on in the band beside
+        # by sheet name, as cells are noted: a table's rows may go on in the band beside
         # (``workbook._next_band``), two grids of one sheet
         self._grids: dict[str, list[Grid]] = {}
-        self._gathered = -1  # how many cells were noted when the grids were gathered
         self._formula: tuple[int, bool] = (0, False)  # (cells noted, any a formula) when asked
 
     def note(self, place: Place) -> None:
         self._places[place] = None
+        grid = place[0]
+        grids = self._grids.get(grid.name)
+        if grids is None:
+            self._grids[grid.name] = [grid]
+        elif grids[-1] is not grid and not any(known is grid for known in grids):
+            grids.append(grid)
 
     def any_formula(self) -> bool:
         """Whether any noted cell holds a formula (found once for the cells noted so far)."""
@@ -264,18 +269,9 @@ class NotedCells(Mapping[Source, CellInfo]):
         where = _written(source.cell)
         if where is None:
             return default
-        for fresh in (False, True):
-            if fresh:  # cells noted since the grids were last gathered: their grids too
-                if self._gathered == len(self._places):
-                    break
-                self._gathered, self._grids = len(self._places), {}
-                for place in self._places:
-                    grids = self._grids.setdefault(place[0].name, [])
-                    if not any(grid is place[0] for grid in grids):
-                        grids.append(place[0])
-            for grid in self._grids.get(source.sheet, ()):
-                if (grid, *where) in self._places:
-                    return grid.info(*where)
+        for grid in self._grids.get(source.sheet, ()):
+            if (grid, *where) in self._places:
+                return grid.info(*where)
         return default
 
     def __getitem__(self, source: Source) -> CellInfo:
