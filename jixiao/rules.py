@@ -488,8 +488,9 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
 
     After words both share (效果好 → 效果差, 服务质量好 → 服务质量较差, 水平高 → 水平较高,
     群众满意 → 群众较满意), the words after them, on the same scale as alone (好 → 较好).
-    A bare satisfaction level answers the level after the subject a target names (群众满意,
-    服务对象满意 → 较满意: 部分达成; ``_satisfaction_wanted``).
+    A satisfaction level answers the level after the subject the other side names (群众满意,
+    服务对象满意 → 较满意; 满意 → 群众较满意; 群众满意 → 居民较满意: 部分达成;
+    ``_satisfaction_wanted``).
     None where the two sides name no level of one scale."""
     if target.kind != "qualitative" or actual.kind != "qualitative":
         return None
@@ -499,8 +500,12 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
                       or len(shared) == len(done)):
         shared = shared[:-1]  # 较好/较差 share 较, a part of each word; 好/好 nothing after
     pairs = [(goal, done)] + ([(goal[len(shared):], done[len(shared):])] if len(shared) >= 2 else [])
-    if _satisfaction(done) is not None and (wanted_text := _satisfaction_wanted(goal)) is not None:
-        pairs.append((wanted_text, done))  # 群众满意 → 较满意: the level after the subject
+    # a subject on either side (群众满意 → 较满意, 满意 → 群众较满意, 群众满意 → 居民较满意):
+    # the levels after the subjects
+    goal_level = goal if _satisfaction(goal) is not None else _satisfaction_wanted(goal)
+    done_level = done if _satisfaction(done) is not None else _satisfaction_wanted(done)
+    if goal_level is not None and done_level is not None:
+        pairs.append((goal_level, done_level))
     for wanted_text, reached_text in pairs:
         wanted, reached = _text_quality_level(wanted_text), _text_quality_level(reached_text)
         if wanted is not None and reached is not None:
@@ -544,12 +549,13 @@ def _satisfaction(text: str) -> int | None:
 def _satisfaction_wanted(goal: str) -> str | None:
     """The satisfaction level a target names after its subject (群众满意 → 满意, 服务对象非常
     满意 → 非常满意, 受益群众满意及以上 → 满意及以上): the longest level it ends with, not
-    after a word of degree (更满意: no level of the scale); None for a bare level or none."""
+    after a word of degree (更满意: no level of the scale) or a denial (无不满意); None for a
+    bare level or none."""
     text = goal.removesuffix("以上").removesuffix("及")
     word = max((word for word in _SATISFACTION if text.endswith(word) and len(word) < len(text)),
                key=len, default=None)
-    if word is None or text[-len(word) - 1] in _DEGREE_CHARS:
-        return None
+    if word is None or text[-len(word) - 1] in _DEGREE_CHARS or text[-len(word) - 1] in "无没未":
+        return None  # 更满意: no level of the scale; 无不满意: a level denied
     return goal[len(text) - len(word):]
 
 

@@ -540,6 +540,10 @@ def test_good_stands_at_the_top_of_the_quality_words(target, actual, level, band
     ("居民满意及以上", "基本满意", "partial", (6.0, 8.0)), ("患者满意", "不满意", "not", (0.0, 6.0)),
     ("群众满意", "满意", "achieved", (8.0, 10.0)), ("服务对象满意", "非常满意", "achieved", (8.0, 10.0)),
     ("受益群众较满意", "满意", "achieved", (8.0, 10.0)),
+    # … and the other way round: the subject on the 完成值's side, or on both
+    ("满意", "群众较满意", "partial", (6.0, 8.0)), ("满意", "服务对象基本满意", "partial", (6.0, 8.0)),
+    ("群众满意", "居民较满意", "partial", (6.0, 8.0)), ("满意", "群众不满意", "not", (0.0, 6.0)),
+    ("满意", "群众满意", "achieved", (8.0, 10.0)), ("满意", "群众非常满意", "achieved", (8.0, 10.0)),
     ("满意", "不满意", "not", (0.0, 6.0)), ("满意", "不太满意", "not", (0.0, 6.0)),
     ("非常满意", "非常不满意", "not", (0.0, 6.0)), ("群众满意", "群众不满意", "not", (0.0, 6.0)),
 ])
@@ -559,6 +563,7 @@ def test_satisfaction_words_are_a_scale(target, actual, level, band):
     ("满意度较高", "满意度高", 10.0, True), ("满意", "满意度较高", 10.0, True),
     ("群众满意", "满意度较高", 10.0, True),  # no bare level: as before
     ("群众更满意", "较满意", 10.0, True),  # more satisfied than what? no level wanted
+    ("满意", "群众无不满意", 10.0, True),  # a level denied, not reached
 ])
 def test_satisfaction_asked_otherwise_is_read_as_before(target, actual, value, met):
     found = indicator_score(target, actual, 10)
