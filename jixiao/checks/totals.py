@@ -181,19 +181,26 @@ def _left_out_rows(table: SelfEvaluation, source: Source, left_out: list[Indicat
     return "、".join(one(indicator) for indicator in left_out)
 
 
+def _quoted(formula: str) -> str:
+    """A formula as a message quotes it: in full when short (=JX_TOTAL(I6,H13:H42)), else
+    not at all (the native template's run to pages; the cell is named)."""
+    formula = formula.lstrip("=")
+    return f" ={formula} " if len(formula) <= _QUOTED_FORMULA else ""
+
+
 def _formula_leaves_out(table: SelfEvaluation, source: Source | None,
                         left_out: list[Indicator]) -> str:
     """What a JX501 adds when the 总分 is a formula that leaves out indicator rows."""
     info = table.cell(source)
     if not left_out or source is None or info is None or not info.formula:
         return ""
-    return f"：总分公式 ={info.formula.lstrip('=')} 不含{_left_out_rows(table, source, left_out)}"
+    return f"：总分公式{_quoted(info.formula)}不含{_left_out_rows(table, source, left_out)}"
 
 
 def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Source,
                       left_out: list[Indicator]) -> str:
     """JX501 for a formula 总分 (jixiao's template) whose range leaves out indicator rows."""
-    formula = (table.cell(source).formula or "").lstrip("=")  # type: ignore[union-attr]
+    formula = table.cell(source).formula or ""  # type: ignore[union-attr]
     last = max(_indicator_row(indicator, source.sheet) or 0 for indicator in left_out)
     shown = f"总分为 {points(table.total_declared)}，" if table.total_declared is not None \
         else ""
@@ -206,7 +213,7 @@ def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Sou
         now = f"，显示 {points(value)}" if isinstance(value, (int, float)) \
             and not isinstance(value, bool) else ""
         weights = f"分值合计公式（{weight_source.cell}）同样不含这些行{now}；"
-    return (f"总分公式 ={formula} 不含{_left_out_rows(table, source, left_out)}：{shown}{total}"
+    return (f"总分公式{_quoted(formula)}不含{_left_out_rows(table, source, left_out)}：{shown}{total}"
             f"{weights}重算也不会计入。请把公式中的区域扩到第 {last} 行，或从 jixiao new 新建的"
             "模板中复制总分和分值合计的公式（新模板从表头的下一行合计到总分的上一行，"
             "在指标区域最上方或总分行上方插入的行都自动计入）")
@@ -556,8 +563,7 @@ _QUOTED_FORMULA = 100  # characters of a broken formula a message quotes
 def _broken(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
     """What to say of a template cell whose formula refers to deleted cells (#REF!): the
     formula quoted when short (a JX_ one; the native template's run to pages)."""
-    formula = (table.cell(source).formula or "").lstrip("=")  # type: ignore[union-attr]
-    quoted = f" ={formula} " if len(formula) <= _QUOTED_FORMULA else ""
+    quoted = _quoted(table.cell(source).formula or "")  # type: ignore[union-attr]
     should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
         if isinstance(computed, (int, float)) else ""
     how = "请从相邻行复制公式恢复" if what.endswith("的得分") else \

@@ -116,7 +116,10 @@ def test_one_rule_says_what_the_total_counts_for_the_computed_and_the_written_to
     ("=SUM(H6,H11:H14)", "：总分公式 =SUM(H6,H11:H14) 不含第 15 行（“服务对象满意度”，得分 10）"),
     ("=H6+H11+H12+H13+H14", "：总分公式 =H6+H11+H12+H13+H14 不含第 15 行（“服务对象满意度”，"
                             "得分 10）"),
-    ("=SUM(Scores)", "")])  # a defined name: which rows it reads the text does not tell
+    ("=SUM(Scores)", ""),  # a defined name: which rows it reads the text does not tell
+    # a long formula (the native template's run to pages) is not quoted; the cell is named
+    ("=ROUND(SUM(H6,H11:H14)" + "+0" * 50 + ",2)",
+     "：总分公式不含第 15 行（“服务对象满意度”，得分 10）")])
 def test_a_formula_total_short_of_the_sum_names_the_rows_its_formula_leaves_out(
         tmp_path, formula, note):
     """rt23: a 总分 formula whose range leaves out the last indicator row says which."""
