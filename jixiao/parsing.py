@@ -1106,6 +1106,7 @@ _DENIED_CHANGE_RE = re.compile(rf"^(?:较上年|同比)?{_FORBID}(?:出现)?"
 _NO_CHANGE = ("保持不变", "不变", "无变化", "未变化", "没有变化")
 
 
+@functools.lru_cache(maxsize=4096)
 def _goal_change(goal: str) -> str | None:
     """The one change a 指标值 in words wants, as an operator on it: a rise ">" (稳步提升), a
     fall "<" (明显下降), no rise "<=" (不增加), no fall ">=" (不降低); None for none or more."""
@@ -1121,6 +1122,7 @@ def _goal_change(goal: str) -> str | None:
     return wanted.pop() if len(wanted) == 1 else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _done_change(done: str) -> str | None:
     """The change a qualitative 完成值 states alone, as an operator (增加 ">", 有所下降 "<",
     持平 "=", 未增加 "<=", 未下降 ">="); None for any other."""
