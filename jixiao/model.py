@@ -61,7 +61,6 @@ FORMS = {
 }
 
 
-
 def form_label(form: str, layout: str) -> str:
     """What a report says a table is: its layout (标准格式（财预〔2020〕10号） …) for a
     project's table; another form by its name, with its layout where it is not the
