@@ -259,6 +259,17 @@ def _shifted(text: str, at: int) -> str:
     return '"'.join(parts)
 
 
+def copy_formulas(sheet, source: int, target: int, saved=lambda text: text) -> None:
+    """Copy row ``source``'s formulas into row ``target``, each moved as Excel's fill moves
+    it (``saved``: how Excel then stores the text)."""
+    from openpyxl.formula.translate import Translator
+
+    for cell in sheet[source]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            sheet.cell(target, cell.column, saved(Translator(cell.value, origin=cell.coordinate)
+                                                  .translate_formula(f"{cell.column_letter}{target}")))
+
+
 def insert_row(book, sheet, at: int) -> None:
     """Insert a blank row as Excel does: formulas, merges and names below it move down,
     ranges across it grow; no formula is copied into the new row."""

@@ -17,9 +17,15 @@ import shutil
 import openpyxl
 import pytest
 from libreoffice import convert, sheets_as_shown
-from openpyxl.formula.translate import Translator
 from openpyxl.worksheet.cell_range import CellRange
-from test_real_shapes_clerk import filled, findings, insert_row, recalculated, shown
+from test_real_shapes_clerk import (
+    copy_formulas,
+    filled,
+    findings,
+    insert_row,
+    recalculated,
+    shown,
+)
 
 from jixiao.cli.main import main
 from jixiao.layout import SHEET
@@ -35,10 +41,7 @@ def _row_above_total(book, sheet, old: bool = False) -> None:
         for ref, formula in OLD_FORMULAS.items():
             sheet[ref] = formula
     insert_row(book, sheet, 43)
-    for cell in sheet[42]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            sheet.cell(43, cell.column, Translator(cell.value, origin=cell.coordinate)
-                       .translate_formula(f"{cell.column_letter}43"))
+    copy_formulas(sheet, 42, 43)
     sheet["D43"], sheet["E43"], sheet["F43"], sheet["G43"] = "群众满意度", "≥90%", "93%", 5
     sheet["G40"] = 5
 
@@ -115,11 +118,7 @@ def _row_at_top(book, sheet, formulas: dict[str, str] | None = None) -> None:
             merged.expand(up=1)
             sheet.merge_cells(merged.coord)
             sheet.cell(13, merged.min_col).value = label
-    for cell in sheet[14]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            sheet.cell(13, cell.column, _as_excel_saves(
-                Translator(cell.value, origin=cell.coordinate).translate_formula(
-                    f"{cell.column_letter}13")))
+    copy_formulas(sheet, 14, 13, _as_excel_saves)
     sheet["D13"], sheet["E13"], sheet["F13"], sheet["G13"] = "救助政策宣传次数", "≥4次", "6次", 5
     sheet["G17"] = 5
 

@@ -9,8 +9,14 @@ import zipfile
 
 import openpyxl
 import pytest
-from openpyxl.formula.translate import Translator
-from test_real_shapes_clerk import filled, findings, insert_row, recalculated, shown
+from test_real_shapes_clerk import (
+    copy_formulas,
+    filled,
+    findings,
+    insert_row,
+    recalculated,
+    shown,
+)
 
 from jixiao.recalc.workbook import recalc_file, recalculate
 
@@ -19,10 +25,7 @@ def _row_at_the_top(book, sheet) -> None:
     """A row inserted at 13 (the first indicator row), row 14's formulas copied up into it:
     its group range becomes $C$14:$C13."""
     insert_row(book, sheet, 13)
-    for cell in sheet[14]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            sheet.cell(13, cell.column, Translator(cell.value, origin=cell.coordinate)
-                       .translate_formula(f"{cell.column_letter}13"))
+    copy_formulas(sheet, 14, 13)
     sheet["D13"], sheet["E13"], sheet["F13"], sheet["G13"] = "培训班期数", "≥10期", "12期", 5
 
 
