@@ -5,7 +5,7 @@
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
-SUMPRODUCT, FIND, INDEX, ROW) — no LAMBDA, no LET, no dynamic arrays. They handle the common
+SUMPRODUCT, FIND, INDEX, ROW, ASC) — no LAMBDA, no LET, no dynamic arrays. They handle the common
 forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
@@ -148,24 +148,27 @@ def _strip_number(expression: str) -> str:
 
 
 def _number_of(rest: str, unit: str) -> str:
-    """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit.
-
-    The number (digits, dots, commas: ``unit`` holds the rest) has at most one dot, not
-    at either end, and commas only as ``parsing`` reads them, thousands separators: the
-    k-th comma from the right, for k = 1 … their count (at most ``_GROUPS``), stands 4k
-    characters before the integer part's end — SUMPRODUCT over an array constant counts
-    those in place — and not first. The number is read without them (VALUE would read
-    a comma by the computer's locale: 1,200 as 1.2 in German)."""
+    """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit
+    (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``)."""
     body = f"LEFT({rest},LEN({rest})-LEN({unit}))"
+    return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
+            f'IF({_grouped(body)},IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+
+
+def _grouped(body: str) -> str:
+    """Whether ``body``, made of digits, dots and commas, is a number as ``parsing`` reads
+    it: at most one dot, not at either end, and commas only as thousands separators —
+    the k-th comma from the right, for k = 1 … their count (at most ``_GROUPS``), stands
+    4k characters before the integer part's end (SUMPRODUCT over an array constant counts
+    those in place), and not first. The number is then read without them (VALUE would
+    read a comma by the computer's locale: 1,200 as 1.2 in German)."""
     dots = f'LEN({body})-LEN(SUBSTITUTE({body},".",""))'
     commas = f'LEN({body})-LEN(SUBSTITUTE({body},",",""))'
     ks = "{" + ",".join(str(k) for k in range(1, _GROUPS + 1)) + "}"
     in_place = (f'SUMPRODUCT((MID("{" " * _PADDING}"&{body},FIND(".",{body}&".")+{_PADDING}-4*{ks},1)'
                 f'=",")*({ks}<={commas}))')
-    return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
-            f'IF(AND({dots}<=1,LEFT({body},1)<>".",RIGHT({body},1)<>".",LEFT({body},1)<>",",'
-            f'{in_place}={commas}),'
-            f'IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+    return (f'AND({dots}<=1,LEFT({body},1)<>".",RIGHT({body},1)<>".",LEFT({body},1)<>",",'
+            f'{in_place}={commas})')
 
 
 def _converted(unit: str) -> str:
@@ -668,7 +671,7 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
         # (jixiao check: 全年预算数为 0, JX307), so no 执行率得分 and no 总分
         unused = "0" if row != fund_rows[0] else f'"{WARN_MONEY}"'
         blank_e, blank_f = f'TRIM({e}&"")=""', f'TRIM({f}&"")=""'
-        a, b = _amount(e), _amount(f)  # "100.00" pasted as text is 100 (rules.text_number)
+        a, b = _amount(e), _amount(f)  # "1,234.56" pasted as text is 1234.56 (rules.text_number)
         out[f"H{row}"] = (
             f'=IF(AND({blank_e},{blank_f}),{_on_load(e)},'
             f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({a}))),{_not_number(BUDGET_NAME, e)},'
@@ -730,14 +733,13 @@ def grades_weights(formula: object) -> bool:
 
 def _amount(cell: str) -> str:
     """``rules.template_amount`` as a formula: the cell's number, or the number a text
-    plainly is (``rules.text_number``: digits with at most one inner point, spaces
-    trimmed; VALUE then reads it alike in every locale), else ""."""
-    text = f'TRIM({cell}&"")'
-    digits = ",".join(f'"{ch}"' for ch in "0123456789.")
+    plainly is (``rules.text_number``: spaces trimmed, full-width digits, point and comma
+    made ASCII by ASC, then only digits, dots and commas, read as ``_grouped``), else ""."""
+    text = f'ASC(TRIM({cell}&""))'
+    digits = ",".join(f'"{ch}"' for ch in _NUMBER_CHARS)
     plain = (f'AND(LEN({text})>0,SUMPRODUCT(LEN({text})-LEN(SUBSTITUTE({text},{{{digits}}},"")))'
-             f'=LEN({text}),LEN({text})-LEN(SUBSTITUTE({text},".",""))<=1,'
-             f'LEFT({text},1)<>".",RIGHT({text},1)<>".")')
-    return f'IF(ISNUMBER({cell}),{cell},IF({plain},VALUE({text}),""))'
+             f'=LEN({text}),{_grouped(text)})')
+    return f'IF(ISNUMBER({cell}),{cell},IF({plain},VALUE(SUBSTITUTE({text},",","")),""))'
 
 
 def _not_number(what: str, cell: str) -> str:

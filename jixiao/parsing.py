@@ -42,7 +42,10 @@ _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
-_NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+# A number as every cell here is read: digits, thousands grouped by commas after the
+# first group (1,234.56, 1200,000; not 1,2,3 or 12,34), at most one inner point
+_UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMBER = rf"[-+]?{_UNSIGNED}"
 _NUMERAL = "零〇一二两三四五六七八九十百千"
 _MOVES_BY = "增长|增加|提高|提升|上升|下降|降低|减少"  # the words of a change (its falls: _FALLS)
 _WORD_OPS_LONGEST_FIRST = tuple(sorted(_WORD_OPS, key=len, reverse=True))  # 小于等于 before 小于
@@ -1248,6 +1251,20 @@ def parse_amount(raw: object) -> float | None:
         return _to_float(match.group(1))
     match = _YUAN_RE.fullmatch(text)
     return _to_float(match.group(1)) / 10000 if match else None
+
+
+# The full-width digits, point and comma an IME types (１００．００, 1，200): NFKC's ASCII
+# for them, and what a spreadsheet's ASC makes of them (the native template's formula)
+FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_BARE_NUMBER_RE = re.compile(_UNSIGNED, re.ASCII)
+
+
+def bare_number(text: str) -> float | None:
+    """A text that is a number and nothing else — no sign, no unit, no space; thousands
+    grouped as every number here is read ("1,234.56", not "1,2,3"); full-width digits
+    alike ("１００．００") — as that number, else None."""
+    text = text.translate(FULL_WIDTH_NUMBER)
+    return _to_float(text) if _BARE_NUMBER_RE.fullmatch(text) else None
 
 
 def parse_rate(raw: object, *, percent_format: bool = False) -> float | None:

@@ -23,6 +23,7 @@ from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
+    bare_number,
     compact_text,
     damaged_at_least,
     normalize_text,
@@ -248,20 +249,18 @@ AMOUNT_NOT_NUMBER = ("{what}“{value}”是文字，不是数值：请只填数
 MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无从计算，总分无法合计"
 
 
-# A number typed or pasted as text ("100.00" from the 一体化 system, a text-formatted
-# cell): ASCII digits with at most one inner decimal point, spaces around them. No sign,
-# no thousands separator, no unit — what the native formulas can read the same way in
-# every locale (``native._text_number``); "30万元" and "1,250.00" stay text.
-_TEXT_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-
-
+# A number typed or pasted as text ("100.00" from the 一体化 system, "1,234.56" from a
+# finance system, "１００．００" from an IME, a text-formatted cell): a number as every
+# cell is read (``parsing.bare_number``: thousands grouped, full-width digits alike),
+# spaces around it. No sign, no unit — "30万元" and "1,2,3" stay text; the native
+# formulas read the same (``native._amount``), as Excel's own arithmetic does.
 def text_number(value: object) -> float | None:
-    """A text that is plainly a number ("100.00", " 98.5 ") as that number; None for any
-    other value. The template reads its money cells this way (``template_amount``)."""
+    """A text that is plainly a number ("100.00", " 98.5 ", "1,234.56", "９５") as that
+    number; None for any other value. The template reads its money cells this way
+    (``template_amount``)."""
     if not isinstance(value, str):
         return None
-    text = value.strip(" ")  # what a spreadsheet's TRIM removes
-    return float(text) if _TEXT_NUMBER.fullmatch(text) else None
+    return bare_number(value.strip(" "))  # strip: what a spreadsheet's TRIM removes
 
 
 def text_rate(value: object) -> float | None:
@@ -278,7 +277,7 @@ def text_rate(value: object) -> float | None:
 
 def template_amount(value: object, what: str) -> float | None:
     """A money cell of jixiao's template as its formulas read it: a number, or a text
-    that is plainly one ("100.00" pasted from the 一体化 system: ``text_number``), None
+    that is plainly one ("100.00", "1,234.56" pasted as text: ``text_number``), None
     when blank; any other text — "30万元" — raises ScoreInputError saying which amount
     and what to type."""
     if value is None or (isinstance(value, str) and not value.strip(" ")):

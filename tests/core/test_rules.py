@@ -17,12 +17,39 @@ from jixiao.rules import (
     is_met,
     round2,
     rule_set,
+    template_amount,
+    text_number,
+    text_rate,
     total_score,
 )
 
 
 def score(target, actual, weight=10.0, rules="mof2020", **kwargs):
     return indicator_score(target, actual, weight, rules, **kwargs).value
+
+
+# -------------------------------------------------------- amounts typed as text
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("100.00", 100.0), (" 98.5 ", 98.5),
+    # pasted from a finance system, typed with an IME: Excel reads them as numbers too
+    ("1,234.56", 1234.56), ("1,200.00", 1200.0), ("12,345", 12345.0), ("1,234,567.5", 1234567.5),
+    ("１００．００", 100.0), ("９５", 95.0), ("１，２３４．５", 1234.5), ("1，200", 1200.0),
+    # not plainly a number: a unit, commas not grouping thousands, a sign, inner spaces
+    ("100万元", None), ("１００万元", None), ("1,2,3", None), ("12,34", None), (",123", None),
+    ("1,234.", None), ("1.234,5", None), ("-5", None), ("3 0", None), ("　100", None),
+    ("", None), ("１", 1.0), ("①", None)])
+def test_a_text_that_is_plainly_a_number_is_that_number(text, number):
+    assert text_number(text) == number
+
+
+def test_the_template_reads_grouped_and_full_width_amounts_and_refuses_units():
+    assert template_amount("1,234.56", "全年预算数(A)") == 1234.56
+    assert template_amount("９５", "全年执行数(B)") == 95.0
+    assert text_rate("９８．５％") == pytest.approx(0.985)
+    for text in ("100万元", "1,2,3"):
+        with pytest.raises(ScoreInputError, match=f"全年预算数\\(A\\)“{text}”是文字，不是数值"):
+            template_amount(text, "全年预算数(A)")
 
 
 # -------------------------------------------------------- execution rate

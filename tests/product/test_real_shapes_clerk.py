@@ -177,6 +177,38 @@ def test_plain_numbers_pasted_as_text_count_alike_in_template_and_check(tmp_path
     assert main(["check", str(path)]) == 0
 
 
+def _money_typed(budget, executed):
+    def change(book, sheet):
+        for row in (6, 7):  # 年初预算数 left blank: the text amounts are the only money
+            sheet[f"D{row}"], sheet[f"E{row}"], sheet[f"F{row}"] = None, budget, executed
+    return change
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+@pytest.mark.parametrize(("budget", "executed", "rate", "score", "total"), [
+    ("1,234.56", "1,200.00", 1200 / 1234.56, 9.72, 98.56),  # from a finance system
+    ("１００．００", "９５", 0.95, 9.5, 98.34)])                # typed with a full-width IME
+def test_grouped_and_full_width_amounts_pasted_as_text_count_as_numbers(
+        tmp_path, formulas, budget, executed, rate, score, total):
+    """Before (rt24): ⚠ in H6, I6 and the 总分, and check said JX309 (error) at E6 and F6 —
+    Excel's own arithmetic reads these texts as numbers, and plain tables did already."""
+    path = recalculated(filled(tmp_path, _money_typed(budget, executed), formulas))
+    assert shown(path, "H6", "I6", "H43", "H44") == [pytest.approx(rate), score, total, "优"]
+    assert findings(path) == []
+    assert main(["check", str(path)]) == 0
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+@pytest.mark.parametrize("budget", ["100万元", "1,2,3"])
+def test_an_amount_with_a_unit_or_commas_not_grouping_thousands_is_still_refused(
+        tmp_path, formulas, budget):
+    path = recalculated(filled(tmp_path, _money_typed(budget, "95"), formulas))
+    message = rules.AMOUNT_NOT_NUMBER.format(what=rules.BUDGET_NAME, value=budget)
+    assert shown(path, "H6", "H43") == [f"⚠ {message}", native.WARN_TOTAL]
+    assert [item for item in findings(path) if " error " in item] == [
+        f"JX309 error E6 {message}", f"JX309 error E7 “当年财政拨款”{message}"]
+
+
 def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
     """The new shape does not let a real mistake pass: 财政拨款 30 under a total of 29.5."""
     path = recalculated(filled(tmp_path, lambda book, sheet: sheet.__setitem__("F6", 29.5)))
@@ -189,6 +221,9 @@ def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
     ({6: (30, None), 7: ("30万元", 29.5), 8: (" ", 3), 9: (0, 0)}, [False, False, False, True]),
     # texts that are plainly numbers (read: rules.text_number), and near misses (refused)
     ({6: (" 30.50 ", "30"), 7: ("1,250.00", 30), 8: (3, "30."), 9: ("3 0", ".5")},
+     [True, True, False, False]),
+    # thousands grouped and full-width digits read (ASC), commas not grouping them refused
+    ({6: ("１，２３４．５０", "1,200"), 7: ("1,2,3", 30), 8: ("12,34", 3), 9: ("１００万元", "９５")},
      [True, False, False, False])])
 def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path, cases, numbers):
     """The native money formulas and their Python twin agree on blank, text and 0 amounts."""

@@ -413,7 +413,9 @@ def test_both_engines_agree_on_awkward_inputs(tmp_path):
     sheet = ('<row r="1"><c r="F1" t="inlineStr"><is><t>nosuch</t></is></c></row>' + rows
              + '<row r="9"><c r="D9"><f>JX_TOTAL(D2:D7,0.5)</f></c>'
              '<c r="E9"><f>JX_WEIGHT_TOTAL(C2:C7)</f></c><c r="F9"><f>JX_RATE(31.56,"31.50万元")</f>'
-             '</c><c r="G9"><f>JX_EXEC_SCORE(F9)</f></c></row>')
+             '</c><c r="G9"><f>JX_EXEC_SCORE(F9)</f></c>'
+             '<c r="H9"><f>JX_RATE("1,234.56","１，２００")</f></c>'
+             '<c r="I9"><f>JX_RATE("1,2,3",1)</f></c></row>')
     path = raw_workbook(tmp_path / "awkward.xlsx", {"S": sheet})
     fast = recalculate(path, engine="core")
     assert fast.values == recalculate(path, engine="formulas").values
@@ -422,6 +424,9 @@ def test_both_engines_agree_on_awkward_inputs(tmp_path):
     # here and another there
     assert fast.values["S"]["F9"] == "⚠ 全年执行数(B)“31.50万元”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）"
     assert fast.values["S"]["G9"] == fast.values["S"]["F9"]
+    # thousands grouped, full-width digits: numbers as Excel reads them; "1,2,3" is not one
+    assert fast.values["S"]["H9"] == 1200 / 1234.56
+    assert fast.values["S"]["I9"] == "⚠ 全年预算数(A)“1,2,3”是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）"
 
 
 # ---------------------------------------------------------------- the package stays as it was

@@ -167,7 +167,8 @@ ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUT
            "MID", "RIGHT", "LEN", "VALUE", "IFERROR", "ROUND", "MIN", "MAX", "ABS", "LOWER",
            "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "CELL",
            "INT", "LOG10", "FIND", "LOOKUP",  # LOOKUP(2,1/(C13:C24<>""),…): a row's own 二级
-           "INDEX", "ROW"}  # INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1): the 总分's rows
+           "INDEX", "ROW",  # INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1): the 总分's rows
+           "ASC"}  # full-width digits of an amount typed as text (１００．００) made ASCII
 
 
 @pytest.fixture(scope="module")
