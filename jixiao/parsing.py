@@ -664,11 +664,18 @@ def joined_target(nature: object, target: str, unit: object) -> str:
 def qualitative_level(text: str) -> str | None:
     """达成 / 部分达成 / 未达成 of a qualitative 完成值, or None if it says none. A word of
     achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成; done late
-    (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成."""
+    (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成. A level stated
+    first is read from its clause (``opening_clause``): the comment after it may say it was
+    late or that more is needed (已完成，需进一步提升), its other words do not count."""
     text = normalize_text(text)
     if _this_year_off(text).startswith(("无有效", "未收到有效", "未接到有效")):
         return None  # 无有效投诉: none of them (says_none), not 有效 denied
-    level = _level(text)
+    opening = opening_clause(text)
+    level = _level(opening) if opening is not None else None  # 比较满意，…不及时: 满意's
+    if level == "achieved" and _STILL_NEEDED.search(text):
+        level = "partial"  # 已完成，需进一步提升: the comment says the goal is not there yet
+    if level is None:  # no level stated first: the whole text's
+        level = _level(text)
     if level != "not" and _PENDING_RE.search(text):
         return None  # 完成情况待统计, 满意度待测评: not known yet — for a person to judge
     if level in ("achieved", None):
@@ -678,6 +685,29 @@ def qualitative_level(text: str) -> str | None:
         if level is None and (any(word in text for word in _LATE) or _BAD_DENIED.search(text)):
             return "achieved"  # 未逾期, 无超期; 无违规, 未发现差错: what was feared did not happen
     return level
+
+
+# A level stated first, then a comment on it after ，；。 or a bracket (比较满意，部分居民反映
+# 路灯维修不及时; 满意度较高，个别不满意; 达成（个别点位延后）): the opening clause. A comment
+# that turns the statement round (已完成，但效果不佳) qualifies it, and an opening that concedes
+# (虽已完成，但…) is no statement: both are read whole.
+_OPENING_CLAUSE_RE = re.compile(r"([^,;。(【\[]+)[,;。(【\[]+(.|$)")
+_TURNING = ("但", "然而", "不过", "可是", "却")
+_CONCEDING = ("虽", "尽管")
+
+
+def opening_clause(text: str) -> str | None:
+    """The opening clause of a (normalised) 完成值 that goes on with a comment after it, the
+    clause its level is read from where it states one (``qualitative_level``; the levels of a
+    scale in rules): 比较满意 of 比较满意，部分居民反映路灯维修不及时, so the comment's words
+    (不及时, 个别不满意, 部分) do not change it; 比较满意 of 比较满意。 too. None where there is
+    no ，；。 or bracket after the opening, the comment turns the statement round (但…) or the
+    opening concedes (虽…)."""
+    clause = _OPENING_CLAUSE_RE.match(text)
+    if clause is None or clause.group(1).startswith(_CONCEDING) \
+            or text[clause.start(2):].startswith(_TURNING):
+        return None
+    return clause.group(1)
 
 
 # What is not known yet (待统计, 未评估, 统计中) or is told elsewhere (完成情况见附件): no level

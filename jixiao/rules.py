@@ -27,7 +27,9 @@ from jixiao.parsing import (
     compact_text,
     damaged_at_least,
     normalize_text,
+    opening_clause,
     parse_measure,
+    qualitative_level,
     says_the_negation,
     states_bound,
     with_fulfilment,
@@ -464,6 +466,9 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
     一般: some effect, short of the top). None where it names no level of it (the scale
     copied as it is: the form was not filled in)."""
     done = normalize_text(actual.text)
+    opening = opening_clause(done)
+    if done not in scale and opening is not None:
+        done = opening  # 良，部分指标待改进: the level stated first
     if done not in scale:
         name = _quality_name(done)
         done = next((level for level in scale if _quality_name(level) == name), "") if name else ""
@@ -490,10 +495,25 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
     A satisfaction level answers the level after the subject the other side names (群众满意,
     服务对象满意 → 较满意; 满意 → 群众较满意; 群众满意 → 居民较满意: 部分达成;
     ``_satisfaction_wanted``).
+    A 完成值 that states its level first and then a comment (比较满意，部分居民反映维修不及时:
+    ``opening_clause``) is read by that level; of the comment's words, only those of lateness
+    or of more needed (需进一步提升) count, as they do in the words' reading.
     None where the two sides name no level of one scale."""
     if target.kind != "qualitative" or actual.kind != "qualitative":
         return None
     goal, done = normalize_text(target.text), normalize_text(actual.text)
+    opening = opening_clause(done)  # 比较满意，部分居民反映…: the level stated first
+    if opening is not None:
+        level = _levels_compared(goal, opening, default_op)
+        if qualitative_level(opening) is not None:  # 满意度较高，…: a level in words
+            said = qualitative_level(done)  # and what its comment adds: late, more needed
+            return said if level == "achieved" and said in ("partial", "not") else level
+        if level is not None:  # 一般，…: a level of the scale alone
+            return level
+    return _levels_compared(goal, done, default_op)
+
+
+def _levels_compared(goal: str, done: str, default_op: str) -> str | None:
     shared = os.path.commonprefix([goal, done])
     while shared and (shared[-1] in _DEGREE_CHARS or len(shared) == len(goal)
                       or len(shared) == len(done)):

@@ -597,6 +597,46 @@ def test_satisfaction_asked_otherwise_is_read_as_before(target, actual, value, m
     assert (found.value, found.met) == (value, met)
 
 
+@pytest.mark.parametrize(("target", "actual", "level", "band"), [
+    # the level stated first, a comment after it: the comment's 不及时/不满意 do not count
+    ("满意", "比较满意，部分居民反映路灯维修不及时", "partial", (6.0, 8.0)),  # was 未达成
+    ("满意", "满意度较高，个别不满意", "achieved", (8.0, 10.0)),  # as 满意度较高 alone; was 未达成
+    ("满意", "满意，个别居民不满意", "achieved", (8.0, 10.0)),  # was 未达成
+    ("满意", "一般；部分居民不满意", "partial", (6.0, 8.0)),  # 一般 on the scale; was 未达成
+    ("满意", "较满意（个别投诉处理不及时）", "partial", (6.0, 8.0)),  # a bracket; was 未达成
+    ("满意", "比较满意。", "partial", (6.0, 8.0)),  # a full stop only; was 达成
+    ("优良中低差", "良，部分指标待改进", "partial", (6.0, 8.0)),  # on a grading scale; was none
+    # … as before: the level stated first said so already, or the comment qualifies it
+    ("满意", "满意，部分居民反映问题", "achieved", (8.0, 10.0)),
+    ("满意", "不满意，投诉较多", "not", (0.0, 6.0)),
+    ("有效保障", "部分保障，资金不足", "partial", (6.0, 8.0)),
+    ("完成", "未完成，因资金未到位", "not", (0.0, 6.0)),
+    ("完成", "部分完成，剩余部分延至明年", "partial", (6.0, 8.0)),
+    ("达成", "达成，超额完成", "achieved", (8.0, 10.0)),
+    ("满意", "基本满意", "partial", (6.0, 8.0)),
+    ("完成", "已完成，需进一步提升", "partial", (6.0, 8.0)),  # more needed: not there yet
+    ("满意", "满意，需进一步提升服务水平", "partial", (6.0, 8.0)),
+    ("合格", "已完成，但效果不佳", "not", (0.0, 6.0)),  # 但: the comment turns it round
+    ("完成", "虽已完成，但未通过验收", "not", (0.0, 6.0)),  # 虽: no statement of a level
+    ("及时", "路灯维修，部分不及时", "not", (0.0, 6.0)),  # no level first: the whole text's
+])
+def test_a_level_stated_first_is_not_changed_by_the_comment_after_it(target, actual, level,
+                                                                     band):
+    """满意 | 比较满意，部分居民反映路灯维修不及时 was 未达成 for the comment's 不及时: the level
+    is read from the clause before ，；。 or a bracket where that clause states one."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.band, found.met) == (level, band, level == "achieved")
+    assert found.value == (10.0 if level == "achieved" else None)
+    assert is_met(target, actual) is (level == "achieved")
+
+
+def test_a_number_with_a_comment_is_scored_as_the_number():
+    found = indicator_score("≥95%", "96%，较上年提升", 10)
+    assert (found.value, found.met, found.level) == (10.0, True, None)
+    found = indicator_score("≥95%", "85%，部分居民不满意", 10)
+    assert (found.value, found.met, found.level) == (8.95, False, None)  # 10 × 85/95
+
+
 @pytest.mark.parametrize(("target", "actual", "value", "met"), [
     ("≥2万件", 23000, 10.0, True),      # the count typed out
     ("≥2万件", 2.3, 10.0, True),        # in the target's 万
