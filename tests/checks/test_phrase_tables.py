@@ -2,6 +2,8 @@
 控制在预算范围内, 控制在 30 万元以内, 12月31日前完成, 12月底前, 2024-12-20 — are read,
 scored and found correct (no JX203/JX204, a computed 总分)."""
 
+import json
+
 import pytest
 from workbooks import PUTUO_1_ROWS, standard
 
@@ -65,3 +67,23 @@ def test_late_yearless_deadline_is_found(tmp_path):
     codes = [code for code, _ in found]
     assert "JX203" not in codes and "JX204" not in codes
     assert any(code.startswith("JX4") for code in codes), found
+
+
+@pytest.mark.parametrize(("actual", "score", "total"), [
+    ("比较满意，部分居民反映路灯维修不及时", 7, 96.98),  # 部分达成: 6–8 of 10
+    ("满意度较高，个别不满意", 10, 99.98),              # 达成, as 满意度较高 alone
+])
+def test_a_satisfaction_level_with_a_comment_is_read_by_the_level(tmp_path, capsys, actual, score,
+                                                                  total):
+    """满意 | 比较满意，部分居民反映路灯维修不及时 scored 7 was JX408 (未达成, 0–6) for the
+    comment's 不及时; 满意度较高，个别不满意 with full marks JX402 and JX408."""
+    from jixiao.cli.main import main
+
+    rows = with_row(4, "满意", actual)
+    rows[4] = (*rows[4][:6], score, "部分居民反映路灯维修不及时，将加强巡查" if score < 10 else None)
+    path = standard(tmp_path / "t.xlsx", rows=rows, total=(100, total))
+    assert main(["check", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["findings"] == []
+    assert (data["total_declared"], data["total_computed"]) == (total, total)
+    assert data["indicators"][4]["score_computed"] == score  # 7 within the 部分达成 band
