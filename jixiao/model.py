@@ -450,6 +450,20 @@ def form_parts(table: SelfEvaluation) -> list[Subtotal]:
     return [subtotal for subtotal in table.subtotals if "part" in subtotal.sources]
 
 
+def unsplit_groups(table: SelfEvaluation) -> list[Subtotal]:
+    """The rows sharing one merged 分值 whose own 得分 show the unit split it its own way
+    (20 over two rows scored 12 and 8; sources["split_unknown"], ``read.merged_points``):
+    each row carries an equal share for the totals, but no row's own 分值 is known — its
+    得分 is judged with its group's, against the merged points."""
+    return [subtotal for subtotal in table.subtotals if "split_unknown" in subtotal.sources]
+
+
+def in_unsplit_group(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether ``indicator``'s 分值 is only its share of an ``unsplit_groups`` group."""
+    return any(any(member is indicator for member in subtotal.members)
+               for subtotal in unsplit_groups(table))
+
+
 def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:

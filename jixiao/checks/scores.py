@@ -31,15 +31,18 @@ from jixiao.model import (
     Indicator,
     SelfEvaluation,
     Source,
+    Subtotal,
     execution_row_rate,
+    in_unsplit_group,
     indicator_actual,
     indicator_target,
     pair_shown,
     plain_text,
     unexplained,
+    unsplit_groups,
 )
 from jixiao.parsing import compact_text
-from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met
+from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met, round2
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -49,10 +52,44 @@ def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indi
 def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
     """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤, nor a
     响应时间 "2小时" in a table without 二级 (JX203 says to write the sign; read "＝", doing
-    better would count as falling short)."""
-    for indicator, score in _pairs(table, evaluation):
+    better would count as falling short), nor a row whose 分值 is only its share of a
+    merged one the unit split its own way (``_groups`` judge those)."""
+    for indicator, score in _own_points(table, evaluation):
         if not bare_target_unsure(indicator):
             yield indicator, score
+
+
+def _own_points(table: SelfEvaluation,
+                evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
+    """The pairs whose 得分 is judged against the row's own 分值: all but the rows of a
+    merged 分值 the unit split its own way (``model.unsplit_groups``)."""
+    grouped = bool(unsplit_groups(table))
+    for indicator, score in _pairs(table, evaluation):
+        if not (grouped and in_unsplit_group(table, indicator)):
+            yield indicator, score
+
+
+def _groups(table: SelfEvaluation, evaluation: Evaluation
+            ) -> Iterator[tuple[Subtotal, list[tuple[Indicator, Score]], float]]:
+    """Each merged 分值 the unit split its own way, with its rows' pairs and the sum of
+    their 得分 — the group's, judged against the merged points (a row without its 得分:
+    JX406's, the group is not judged)."""
+    groups = unsplit_groups(table)
+    if not groups:
+        return
+    scores = {id(indicator): score for indicator, score in _pairs(table, evaluation)}
+    for group in groups:
+        declared = [member.score_declared for member in group.members]
+        if group.weight is None or None in declared:
+            continue
+        pairs = [(member, scores[id(member)]) for member in group.members]
+        yield group, pairs, round2(sum(declared))  # type: ignore[arg-type]
+
+
+def _group_text(group: Subtotal, pairs: list[tuple[Indicator, Score]]) -> str:
+    """“数量指标”2 行合用的分值 20（各行得分 12、10）"""
+    written = "、".join(points(indicator.score_declared) for indicator, _ in pairs)
+    return f"“{group.label}”{len(pairs)} 行合用的分值 {points(group.weight)}（各行得分 {written}）"
 
 
 @check("JX401", "error", "得分超过分值")
@@ -65,7 +102,7 @@ def score_within_weight(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：得分不超过 10。
     """
-    for indicator, score in _pairs(table, evaluation):
+    for indicator, score in _own_points(table, evaluation):
         if indicator.score_declared is None or indicator.weight is None \
                 or _jx503_speaks(table, indicator, score):
             continue
@@ -73,6 +110,11 @@ def score_within_weight(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX401", indicator.sources.get("score"),
                           f"“{label(indicator)}”得分 {points(indicator.score_declared)} 大于分值 "
                           f"{points(indicator.weight)}")
+    for group, pairs, scored in _groups(table, evaluation):
+        if scored > group.weight + TOLERANCE:  # type: ignore[operator]
+            yield finding("JX401", pairs[0][0].sources.get("score"),
+                          f"{_group_text(group, pairs)}：得分合计 {points(scored)} 大于分值 "
+                          f"{points(group.weight)}")
     funds = table.funds
     if funds.score_declared is not None and funds.weight is not None \
             and funds.score_declared > funds.weight + TOLERANCE:
@@ -113,6 +155,17 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），得分 "
                           f"{points(declared)} 与已达到指标值的各指标相同；表中没有分值列，"
                           f"请核对是否应按完成比例扣分", severity="warning")
+    for group, pairs, scored in _groups(table, evaluation):
+        if scored < group.weight - TOLERANCE:  # type: ignore[operator]
+            continue
+        for indicator, score in pairs:
+            if score.met is False and not bare_target_unsure(indicator) \
+                    and execution_row_rate(indicator) is None:
+                yield finding("JX402", indicator.sources.get("score"),
+                              f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
+                              f"{_group_text(group, pairs)}，得分合计 {points(scored)}，却是满分；"
+                              "未达到的行应按完成比例扣分")
+                break  # one finding for the group's full marks
 
 
 def _unmet_full_marks(indicator: Indicator, score: Score) -> bool:
@@ -161,6 +214,13 @@ def met_but_deducted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX403", indicator.sources.get("score"),
                           f"“{label(indicator)}”已达到指标值（{_pair_text(indicator)}），"
                           f"得分 {points(declared)} 却低于分值 {points(indicator.weight)}")
+    for group, pairs, scored in _groups(table, evaluation):
+        if scored < group.weight - TOLERANCE and all(  # type: ignore[operator]
+                score.met is True and score.band is None and execution_row_rate(indicator) is None
+                for indicator, score in pairs):
+            yield finding("JX403", pairs[0][0].sources.get("score"),
+                          f"{_group_text(group, pairs)}：各行均已达到指标值，得分合计 "
+                          f"{points(scored)} 却低于分值 {points(group.weight)}")
 
 
 def _met_but_deducted(indicator: Indicator, score: Score) -> bool:
@@ -216,6 +276,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     有自己指标值的“预算执行率”（≥90%）未达到指标值而扣分的，与其他指标一样须说明原因。
     表中既没有分值列也没有得分列时（湖南等地的自评表），扣多少分无从计算，但未达到
     指标值按规则必然扣分，同样须说明原因。
+    分值合并写在几行上、各行得分不是平均分配的（见 JX109），按这一组判断：得分合计低于
+    合并的分值，至少一行须写明偏差原因（报告指向第一个未达到指标值的行）。
 
     **为什么**：每一处扣分都须说明原因和改进措施，否则自评报告会被退回。
 
@@ -228,7 +290,16 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     if not unexplained(table.reason):
         return  # 偏差大或目标未完成原因分析 under the table explains them all
     unknown = _points_unknown(table)
-    for indicator, score in _pairs(table, evaluation):
+    for group, pairs, scored in _groups(table, evaluation):
+        if scored < group.weight - TOLERANCE and all(  # type: ignore[operator]
+                unexplained(indicator.reason) for indicator, _ in pairs):
+            short = next((indicator for indicator, score in pairs if score.met is False),
+                         pairs[0][0])  # the reason belongs to the row that fell short
+            yield finding("JX405", _reason_place(table, short, "score"),
+                          f"{_group_text(group, pairs)}：得分合计 {points(scored)}，扣 "
+                          f"{points(group.weight - scored)} 分，各行均未说明偏差原因"  # type: ignore[operator]
+                          f"{_no_reason_column(table)}")
+    for indicator, score in _own_points(table, evaluation):
         if indicator.weight is None and unknown and unexplained(indicator.reason) \
                 and _unmet_unscored(indicator, score):
             column = "" if "reason" in table.columns else "；表中没有偏差原因列"
@@ -449,7 +520,7 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     jixiao 模板中，“部分达成/未达成”的得分由人工评分列给出：人工评分为空或不在区间内时，
     本检查指向人工评分单元格并写明区间。
     """
-    for indicator, score in _pairs(table, evaluation):
+    for indicator, score in _own_points(table, evaluation):
         declared = indicator.score_declared
         if score.band is not None and score.value is None and jixiao_formula(
                 table, indicator.sources.get("score")):

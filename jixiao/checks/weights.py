@@ -547,7 +547,11 @@ def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
     这一组的分值是几行合计的，单位没有写各行怎么分，jixiao 按平均分配（20 分两行，
     每行 10 分）核对各行得分；得分也合并填写的，按规则把组得分分到各行（未完成的行
-    得满分照样报 JX402）。各行自填的得分超过平均分配的，说明单位另有分法，按原样读取。
+    得满分照样报 JX402）。各行自填的得分有超过平均分配的（12 和 8），说明单位另有分法：
+    这几行仍合用这一个分值（不报分值缺失），各行得分不与平均分配比较，而按这一组核对——
+    得分合计大于合并的分值报 JX401，有未达到指标值的行而合计满分报 JX402，各行均已达到
+    指标值而合计低于分值报 JX403，合计低于分值而各行都没写偏差原因报 JX405（一组扣了分，
+    至少一行须说明原因）；总分按平均分配计算。
 
     **为什么**：审核人须知道各行的分值是推定的，不是表中写明的。
 
@@ -559,6 +563,14 @@ def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
         if "merged" not in subtotal.sources:
             continue
         share = subtotal.members[0].weight
+        merged = f"“{subtotal.label}”{len(subtotal.members)} 行的分值合并写为 " \
+                 f"{points(subtotal.weight)}，各行分值未写明"
+        if "split_unknown" in subtotal.sources:
+            written = "、".join(points(member.score_declared) for member in subtotal.members)
+            yield finding("JX109", subtotal.sources.get("merged"),
+                          f"{merged}；各行得分（{written}）不是平均分配，按这 "
+                          f"{len(subtotal.members)} 行的得分合计核对，总分按每行 "
+                          f"{points(share)} 分计算")
+            continue
         yield finding("JX109", subtotal.sources.get("merged"),
-                      f"“{subtotal.label}”{len(subtotal.members)} 行的分值合并写为 "
-                      f"{points(subtotal.weight)}，各行分值未写明，按每行 {points(share)} 分核对")
+                      f"{merged}，按每行 {points(share)} 分核对")

@@ -14,7 +14,11 @@ where that adds up to it; a full group score goes to each row in full (an unmet 
 full marks is then JX402, at the merged cell); any other group score gives its met rows
 full marks and the rest of the group's score to the rows that fell short, in proportion
 to what the rules give them. A group whose rows' own 得分 exceed an equal share (the unit
-split the points unequally) is left as read.
+split the points its own way, 12 and 8 of 20) is still one group: each row keeps the equal
+share (the 分值 total, the total the rules compute), and the subtotal is marked
+``split_unknown`` — no row's own 分值 is known, so its 得分 is judged with the group's
+(JX401 the rows' sum above the merged points, JX402/JX403/JX405 on the group), never
+against the share (``model.unsplit_group``).
 """
 
 from __future__ import annotations
@@ -100,10 +104,9 @@ def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
     indicators = [indicator for _, indicator in members]
     merged_score = score_column is not None and all(
         grid.origin.get((row, score_column)) == (top, score_column) for row, _ in members)
-    if not merged_score and any(indicator.score_declared is not None
-                                and indicator.score_declared > share + TOLERANCE
-                                for indicator in indicators):
-        return  # the unit split the points unequally: no share of ours fits its scores
+    split_unknown = not merged_score and any(
+        indicator.score_declared is not None and indicator.score_declared > share + TOLERANCE
+        for indicator in indicators)  # the unit split the points its own way (12 and 8)
     group_score = indicators[0].score_declared if merged_score else None
     weight_place = note(table, grid, top, weight_column)
     for indicator in indicators:
@@ -119,6 +122,8 @@ def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
             indicator.score_declared = score
             indicator.sources["score"] = score_place
     sources = Sources({"weight": weight_place, "merged": weight_place})
+    if split_unknown:
+        sources["split_unknown"] = weight_place
     table.subtotals.append(Subtotal(indicators[0].level2 or indicators[0].name or "", stated,
                                     group_score, indicators, sources))
 

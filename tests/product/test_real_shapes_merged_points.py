@@ -53,8 +53,74 @@ def test_a_merged_group_score_is_given_to_its_rows_by_the_rules(tmp_path):
     assert codes(data) == ["JX109"], data["findings"]
 
 
-def test_scores_above_an_equal_share_are_left_as_read(tmp_path):
-    """30 + 15 under a merged 45: the unit split the points its own way."""
-    _, data = checked(standard(tmp_path / "t.xlsx", rows=_rows(first_score=30, second_score=15),
-                               merged=MERGED))
-    assert "JX109" not in codes(data)
+# rt24-d: 20 points merged over 数量指标's two rows (G12:G13) scored by the unit's own
+# split. Before: the group was dropped — G12 read as 20, G13 as empty: false JX106 at G13,
+# JX403/JX405 on the first row against 20, no total, and a group above its points missed.
+def _split_rows(first_score, second_score, reason="部分农户外出务工，未及时申领"):
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[1:3] = [["产出指标", "数量指标", "农民实用技术培训人数", "≥500人次", "520人次", 20,
+                  first_score, None],
+                 ["产出指标", "数量指标", "耕地地力补贴发放户数", "≥1200户", "1180户", None,
+                  second_score, reason],
+                 ["产出指标", "时效指标", "资金拨付及时性", "及时", "达成指标", 25, 25, None]]
+    total = round(5 + first_score + second_score + 25 + 30 + 10 + 9.98, 2)
+    return [tuple(row) for row in rows], (100, total)
+
+
+def _split_table(tmp_path, first_score, second_score, **options):
+    rows, total = _split_rows(first_score, second_score, **options)
+    return checked(standard(tmp_path / "t.xlsx", rows=rows, merged=MERGED, total=total))
+
+
+def _finding(data, code):
+    [item] = [item for item in data["findings"] if item["code"] == code]
+    return item["cell"], item["message"]
+
+
+def test_scores_split_unevenly_keep_the_merged_points_one_group(tmp_path):
+    """10.5 + 9.33 of 20 (the unit's 10.5 / 9.5): no share of 10 is held against a row."""
+    table, data = _split_table(tmp_path, 10.5, 9.33)
+    assert codes(data) == ["JX109"], data["findings"]
+    assert _finding(data, "JX109") == (
+        "G12", "“数量指标”2 行的分值合并写为 20，各行分值未写明；各行得分（10.5、9.33）不是"
+               "平均分配，按这 2 行的得分合计核对，总分按每行 10 分计算")
+    assert [i.weight for i in table.indicators][1:3] == [10, 10]
+    assert data["total_computed"] == 99.81  # 5 + 10 + 9.83 + 25 + 30 + 10 + 9.98 (rules)
+
+
+def test_a_group_scored_above_its_merged_points_is_jx401(tmp_path):
+    """12 + 10 = 22 of 20, the unmet row at full share: the group's excess and full marks."""
+    _, data = _split_table(tmp_path, 12, 10)
+    assert codes(data) == ["JX109", "JX401", "JX402"], data["findings"]
+    assert _finding(data, "JX401") == (
+        "H12", "“数量指标”2 行合用的分值 20（各行得分 12、10）：得分合计 22 大于分值 20")
+    assert _finding(data, "JX402") == (
+        "H13", "“耕地地力补贴发放户数”未达到指标值（指标值 ≥1200户，完成值 1180户），“数量指标”"
+               "2 行合用的分值 20（各行得分 12、10），得分合计 22，却是满分；未达到的行应按完成比例扣分")
+    assert data["total_computed"] == 99.81
+
+
+def test_a_group_that_lost_points_needs_a_reason_on_one_of_its_rows(tmp_path):
+    _, data = _split_table(tmp_path, 10.5, 9.33, reason=None)
+    assert codes(data) == ["JX109", "JX405"], data["findings"]
+    assert _finding(data, "JX405") == (
+        "I13", "“数量指标”2 行合用的分值 20（各行得分 10.5、9.33）：得分合计 19.83，扣 0.17 分，"
+               "各行均未说明偏差原因")
+
+
+def test_a_group_met_on_every_row_but_short_of_its_points_is_jx403(tmp_path):
+    rows, total = _split_rows(12, 7)
+    rows[2] = (*rows[2][:4], "1250户", *rows[2][5:])
+    _, data = checked(standard(tmp_path / "t.xlsx", rows=rows, merged=MERGED, total=total))
+    assert codes(data) == ["JX109", "JX403"], data["findings"]
+    assert _finding(data, "JX403") == (
+        "H12", "“数量指标”2 行合用的分值 20（各行得分 12、7）：各行均已达到指标值，得分合计 19 "
+               "却低于分值 20")
+
+
+def test_an_even_split_under_merged_points_is_unchanged(tmp_path):
+    """The neighbour: 10 + 9.83 (the rules' at 10 each) stays a JX109 note only."""
+    _, data = _split_table(tmp_path, 10, 9.83)
+    assert codes(data) == ["JX109"], data["findings"]
+    assert _finding(data, "JX109") == (
+        "G12", "“数量指标”2 行的分值合并写为 20，各行分值未写明，按每行 10 分核对")
