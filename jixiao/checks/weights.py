@@ -94,8 +94,7 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         return  # rows whose points no heading states: the total cannot be known
     indicators, execution, total = parts
     if abs(total - FULL_MARKS) > TOLERANCE:
-        where = (table.sources.get("weight_total") or table.funds.sources.get("weight")
-                 or table.sources.get("weight_header") or table.sources.get("header"))
+        where = _weight_total_cell(table)
         if jixiao_formula(table, where):  # the template's locked 合计: point at a typed 分值
             where = next((i.sources["weight"] for i in table.indicators
                           if i.weight is not None and "weight" in i.sources),
@@ -110,6 +109,25 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
         return
     yield from _written_weight_total(table, indicators, execution, total)
+
+
+def _weight_total_cell(table: SelfEvaluation) -> Source | None:
+    """Where JX101 names a wrong 分值合计: the 总分 row's 分值 cell when it holds one; else
+    the 分值 of a 合计 row summing all the indicators above the 总分 (四川 "合计 | 90",
+    the 自评得分 row's 权重 cell empty, or no such row); else the 总分 row's 分值 cell,
+    the money block's 分值, the 分值 heading."""
+    written = table.sources.get("weight_total")
+    info = table.cell(written)
+    if written is not None and written != table.sources.get("total") \
+            and (info is None or not blank(info.value)):
+        return written
+    weighted = [id(indicator) for indicator in table.indicators if indicator.weight is not None]
+    whole = next((subtotal.sources["weight"] for subtotal in table.subtotals
+                  if subtotal.weight is not None and "weight" in subtotal.sources
+                  and "heading" not in subtotal.sources
+                  and {id(member) for member in subtotal.members} >= set(weighted)), None)
+    return (whole or written or table.funds.sources.get("weight")
+            or table.sources.get("weight_header") or table.sources.get("header"))
 
 
 def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:

@@ -369,3 +369,37 @@ def test_a_grade_typed_with_its_label_in_the_cell_is_the_grade(tmp_path):
     assert data["grade_declared"] == "良"
     [finding] = data["findings"]
     assert finding["code"] == "JX502" and "写为“良”" in finding["message"]
+
+
+# The same rows weighing 80, not 90 (基层诊疗能力 20): 80 + the 执行率's 10 is 90, not 100
+SICHUAN_80 = [row if row[2] != "基层诊疗能力" else (*row[:6], 20, "达成", 20, None)
+              for row in SICHUAN_SCORED]
+SICHUAN_80_SAID = "分值合计为 90（各指标 80 + 执行率 10，表中未列执行率分值，按四川省规则计 10 分），应为 100"
+
+
+@pytest.mark.parametrize("closing", [
+    (("合计", 80, 79), ("自评得分", None, 88.6)),
+    (("合计", 80, 79),)])
+def test_jx101_on_a_sichuan_table_names_its_sum_row(tmp_path, closing):
+    """四川 weights 80 + 10 under a 合计 | 80 row (rt24 sc_weights): JX101 names the 合计's
+    权重 cell (H13), not the 自评得分 row's empty one (H14) nor, without that row, the 权重
+    heading (H6)."""
+    book = Book()
+    sheet = sichuan_scored_rows(book, SICHUAN_80)
+    for label, weight, score in closing:
+        sheet.line(None, label, None, None, None, None, None, weight, None, score)
+    _, data = checked(book.save(tmp_path / "s.xlsx"))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] \
+        == [("JX101", "H13", SICHUAN_80_SAID)]
+
+
+def test_jx101_keeps_the_total_rows_written_sum(tmp_path):
+    """The 总分 row's 权重 cell holding a sum (合计 | 80, 总分 | 90): JX101 names that cell,
+    as before — the written 分值合计 the 合计 row does not override."""
+    book = Book()
+    sheet = sichuan_scored_rows(book, SICHUAN_80)
+    for label, weight, score in (("合计", 80, 79), ("总分", 90, 88.6)):
+        sheet.line(None, label, None, None, None, None, None, weight, None, score)
+    _, data = checked(book.save(tmp_path / "s.xlsx"))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] \
+        == [("JX101", "H14", SICHUAN_80_SAID)]
