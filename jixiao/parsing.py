@@ -614,6 +614,8 @@ _EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
 # words is the sign it means; 定量 (counted) and 定性 (judged) say none.
 _DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤"}
 _NO_SIGN = ("定量", "定性")
+# A 指标值 cell holding no value: left empty, or only a dash or slash.
+_PLACEHOLDER_VALUES = ("", "-", "—", "--", "/")
 
 
 def contradicts_direction(nature: object, sign: object) -> bool:
@@ -645,10 +647,16 @@ def joined_target(nature: object, target: str, unit: object) -> str:
     the value, the 度量单位.
     A sign written in the value itself wins over the column's ("≥95%" under 正向, not
     "≥≥95%"); a unit the value already ends with is not written twice ("95%" and "%");
-    a placeholder unit ("/", "—") is none."""
+    a placeholder unit ("/", "—") is none.
+    A value cell left empty (or "—", "/") is no 指标值, whatever the sign and unit cells
+    say ("≥" | 空 | "%" is not "≥%"): the value as typed. Unless the 指标性质 cell holds
+    more than a sign — "≥95" typed there, the value's cell left empty, is ≥95 and the unit."""
     value = normalize_text(target)
     sign = compact_text(nature)
     sign = sign[:-2] if sign.endswith("指标") and len(sign) > 2 else sign
+    if value in _PLACEHOLDER_VALUES and (sign in _NO_SIGN or sign in _EMPTY_TEXTS
+                                         or sign in _DIRECTION_SIGNS or is_bare_sign(nature)):
+        return target
     if sign in _NO_SIGN or sign in _EMPTY_TEXTS or \
             (value and _leading_operator(value)[0] is not None) or \
             (sign in _DIRECTION_SIGNS and not any(ch.isdigit() for ch in _counted_in_words(value))):

@@ -254,6 +254,12 @@ def test_not_below_last_year_is_a_rise_of_zero_at_least(text, op):
     (None, "500", "人次", "500人次"),
     ("大于等于", "90", "%", "大于等于90%"),
     ("≠", "100", "%", "≠100%"),            # kept for the check to name
+    ("≥", "", "%", ""),                    # no value: no 指标值, not "≥%" (JX201)
+    ("正向", "", "%", ""),
+    ("定量", "", "%", ""),
+    ("≥", "—", "%", "—"),                  # a dash in the value's cell: as typed
+    ("≥95", "", "%", "≥95%"),              # the value typed in the 指标性质 cell
+    ("明显提升", "", None, "明显提升"),    # a goal in words there, too
 ])
 def test_a_target_written_in_parts_is_joined_once(nature, target, unit, joined):
     from jixiao.parsing import joined_target

@@ -5,7 +5,7 @@ and the rows units write under a table without a 总分 row (the signature line,
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import Book
+from workbooks import Book, sichuan
 
 from jixiao.model import evaluate
 
@@ -460,3 +460,30 @@ def test_jx101_on_a_sichuan_table_points_at_the_weight_heading(tmp_path):
     (H6), not the 三级指标 one (D6) as before."""
     _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "说明"))
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX101", "H6")]
+
+
+def sichuan_rate_target(path, nature, value):
+    """四川 rows (no 得分) whose 设备验收合格率 writes its 指标值 as ``nature`` | ``value`` | %."""
+    rows = [("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20, None),
+            ("产出指标", "质量指标", "设备验收合格率", nature, value, "%", 20, 100, None),
+            ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 10, 75, None),
+            ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 30, "达成", None),
+            ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, None)]
+    return sichuan(path, rate="100%", money=(100, 100), rows=rows)
+
+
+@pytest.mark.parametrize("value", [None, "—"])
+def test_a_sign_and_unit_without_a_value_is_no_target(tmp_path, value):
+    """≥ | 空 | % (rt24 sc_notarget): the 指标值 not filled in, JX201 at its cell — not
+    JX203 quoting a “≥%” the unit never wrote; without a 得分 column the 总分 waits on it."""
+    _, data = checked(sichuan_rate_target(tmp_path / "四川.xlsx", "≥", value))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] \
+        == [("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
+            ("JX410", "D6", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 80")]
+
+
+def test_a_target_typed_in_the_nature_column_is_still_read(tmp_path):
+    """≥95 | 空 | %: the value typed in the 指标性质 cell, ≥95% as before."""
+    _, data = checked(sichuan_rate_target(tmp_path / "四川.xlsx", "≥95", None))
+    assert data["findings"] == []
+    assert data["indicators"][1]["target"] == "≥95%"
