@@ -254,9 +254,11 @@ def _name_from_body(facts: _Facts) -> None:
 
 # A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".
 # A 第三方评价 index system's title names its project the same way: 博湖县医保信息化建设经费
-# 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表.
+# 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表; and a 评分附件表's:
+# …项目绩效自评评分表. The form's whole phrase after the name is one rule — (支出)(绩效),
+# then 自评(价) or 评价, then 指标体系(及评分表) or (指标)评分表 — or the plain 自评(价)表.
 _TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
-                    r"(?:自评(?:价)?表|评价指标体系(?:及?评分表)?|(?:评价)?(?:指标)?评分表)"
+                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表)?|(?:指标)?评分表)|自评价?表)"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
 _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,

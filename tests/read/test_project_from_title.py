@@ -31,6 +31,10 @@ def _third_party(tmp_path, title):
      "博湖县医保信息化建设经费项目（2022 年度）\n"),
     ("项目绩效评价指标体系及评分表", None, "（未写项目名称）\n"),
     ("绩效评价指标评分表", None, "（未写项目名称）\n"), ("绩效自评评分表", None, "（未写项目名称）\n"),
+    ("XX街道社区养老服务补贴项目绩效自评评分表", "XX街道社区养老服务补贴项目",
+     "XX街道社区养老服务补贴项目\n"),
+    ("附表2 某县污水处理厂运行项目支出绩效自评价评分表", "某县污水处理厂运行项目",
+     "某县污水处理厂运行项目\n"),
 ])
 def test_a_third_party_title_names_its_project(tmp_path, capsys, title, name, heading):
     """rt23 R: the index system named its project only in its title: （未写项目名称）."""
