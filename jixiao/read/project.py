@@ -140,6 +140,7 @@ class _ProjectFound:
     total: tuple[int, int] | None = None  # the cell of a 自评总分 label among the rows
     grade: tuple[int, int] | None = None  # … and of a 评分等级 label
     form: str = "project"  # what the title or labels say the form is (SelfEvaluation's)
+    titled: bool = False  # the name is the title's reading (no label gave one)
 
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
@@ -206,12 +207,14 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
             if match:
                 project.year = int(next(group for group in match.groups() if group))
                 sources["year"] = (grid, row, columns[0])
+    titled = False
     if project.name is None:
         _name_from_title(grid, top, bottom, project, sources)
+        titled = project.name is not None
     if project.name is None:
         _name_from_body(facts)
     form = "department" if whole_department else "transfer" if transfer else "project"
-    return _ProjectFound(project, sources, total, grade, form)
+    return _ProjectFound(project, sources, total, grade, form, titled)
 
 
 def _list_head(grid: Grid, row: int, column: int) -> bool:
@@ -466,7 +469,9 @@ def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluatio
         table.cells.note(place)  # type: ignore[attr-defined]
 
 
-def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
+def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> bool:
+    """The project's facts above the table (rows ``top`` to ``bottom``, excluded): whether
+    its name is only its title's reading (``_name_from_title``), no label's."""
     found = _scan_project(grid, top, bottom)
     table.project = found.project
     table.form = found.form
@@ -477,6 +482,7 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> No
         read_head_total(grid, *found.total, table)
     if found.grade is not None and "grade" not in table.sources:
         read_grade(grid, found.grade[0], table, found.grade[1])
+    return found.titled
 
 
 def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:
@@ -489,6 +495,23 @@ def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | No
         if project.project.name or project.project.department:
             return project
     return None
+
+
+def take_outside(table: SelfEvaluation, outside: _ProjectFound, titled: bool) -> None:
+    """The facts a sheet without a table states (``project_outside``: a 资金情况 or cover
+    sheet), each where the table states none; and its 项目名称 over a name the table has
+    only from its title, where ``titled`` (the workbook's one table, its name the title's
+    reading): a name written as a name is the project's, a title's is what is left of the
+    form's words (…项目绩效自评评分表), and the 主管部门 and 实施单位 beside it are taken."""
+    named = outside.project.name is not None and not outside.titled
+    for key in ("name", "department", "unit", "year"):
+        if key == "name" and titled and named:
+            table.project.name = outside.project.name
+            table.sources["project_name"] = outside.places["name"]
+        elif getattr(table.project, key) is None:
+            setattr(table.project, key, getattr(outside.project, key))
+            if key in outside.places:
+                table.sources.setdefault(f"project_{key}", outside.places[key])
 
 
 _RULES_LABELS = ("评分规则", "计分规则", "计分方法", "评分方法")

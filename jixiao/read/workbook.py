@@ -65,6 +65,7 @@ from jixiao.read.project import (
     read_goal_among_rows,
     read_project,
     rules_from_workbook,
+    take_outside,
     unknown_rules_cell,
     year_below,
     year_from_names,
@@ -485,6 +486,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     found = find_headers(grids)
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
+    titled: list[bool] = []  # whether each table's name is only its title's reading
     previous_end: dict[Grid, int] = {}  # by grid: a sheet's bands side by side each
     kept: list[Found] = []  # one per table: a header printed again is its table's
     pages: list[Found] = []  # a table's rows going on on the next sheets
@@ -570,13 +572,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         top = previous_end.get(grid, 0) + 1
         previous_end[grid] = item.end
         # above the header's first row: a header over two rows names no project fact
-        read_project(grid, top, item.header.top, table)
+        titled.append(read_project(grid, top, item.header.top, table))
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
         head = _head_band(grids, found, grid)
         if head is not None and money is None and not table.project.name:
             heads.append(head)  # the table's head in the band left of its indicators
-            read_project(head, 1, head.max_row + 1, table)
+            titled[-1] = read_project(head, 1, head.max_row + 1, table)
             money = find_money(head, 1, head.max_row + 1)
         if money is None and item.header.money is not None:  # below its indicators
             money = find_money(grid, item.header.money, item.end + 1)
@@ -590,7 +592,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     spare_money = money_outside([grid for grid in grids if grid not in heads], kept + pages)
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
-    for table, money in zip(tables, money_by_table, strict=True):
+    for table, money, is_titled in zip(tables, money_by_table, titled, strict=True):
         if money is None and len(spare_money) == 1 and _money_of(spare_money[0], table):
             money = spare_money[0]
         if money is not None:
@@ -598,11 +600,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         else:
             table.funds = Funds(weight=None)
         if spare_project is not None:
-            for key in ("name", "department", "unit", "year"):
-                if getattr(table.project, key) is None:
-                    setattr(table.project, key, getattr(spare_project.project, key))
-                    if key in spare_project.places:
-                        table.sources.setdefault(f"project_{key}", spare_project.places[key])
+            take_outside(table, spare_project, len(tables) == 1 and is_titled)
         if table.layout == "sichuan" and not without_levels(table) \
                 and _sichuan_money(money):  # unless the workbook says
             table.rules = rule_set("sichuan")

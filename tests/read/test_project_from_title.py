@@ -1,8 +1,10 @@
 """A table without a 项目名称 row whose title names its project: the standard form's
 (…项目支出绩效自评表) and a 第三方评价 index system's (…项目绩效评价指标体系及评分表)."""
 
+import json
+
 import pytest
-from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, THIRD_PARTY, Book
+from workbooks import ATTACHMENT, PUTUO_1_MONEY, PUTUO_1_ROWS, THIRD_PARTY, Book, Percent
 
 from jixiao.cli.main import main
 from jixiao.read.workbook import read_workbook
@@ -59,3 +61,60 @@ def test_a_standard_title_names_its_project(tmp_path, title, name):
     sheet.total(100, 99.98)
     path = book.save(tmp_path / "标准.xlsx")
     assert [table.project.name for table in read_workbook(path).tables] == [name]
+
+
+ATTACHMENT_TITLE = "XX街道社区养老服务补贴项目绩效自评评分表"
+
+
+def _attachment(tmp_path, title=ATTACHMENT_TITLE, name="社区养老服务补贴", own_name=None):
+    """A 评分附件表 titled ``title``, its money, 主管部门 and 实施单位 (and 项目名称 ``name``)
+    on a 资金情况 sheet; ``own_name`` a 项目名称 row of the table's own under its title."""
+    book = Book()
+    sheet = book.sheet("评分表")
+    sheet.title(title)
+    if own_name is not None:
+        sheet.project(own_name)
+    sheet.indicators([("预算执行率", "预算执行率", 10, "≥90%", "96%", 9.6, None),
+                      ("产出指标", "补贴发放人数", 50, "≥1200人", "1250人", 50, None),
+                      ("效益指标", "老年人生活质量", 30, "明显改善", "明显改善", 30, None),
+                      ("满意度指标", "服务对象满意度", 10, "≥90%", "92%", 10, None)],
+                     header=ATTACHMENT, lead=None)
+    sheet.total(100, 99.6, label="合计")
+    money = book.sheet("资金情况")
+    if name is not None:
+        money.line("项目名称", name)
+    money.line("主管部门", "某某区民政局", "实施单位", "某某街道办事处")
+    money.money([("年度资金总额", 50, 50, 48, Percent(0.96))],
+                header=("年初预算数", "全年预算数", "全年执行数", "执行率"), label="项目资金（万元）")
+    return book.save(tmp_path / "附件表.xlsx")
+
+
+def _json_project(path, capsys):
+    assert main(["check", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)["project"]
+
+
+def test_a_name_written_beside_the_money_wins_over_the_title(tmp_path, capsys):
+    """rt24 B: 资金情况 says 项目名称 | 社区养老服务补贴, and its 主管部门 and 实施单位 were
+    taken, but the name was what the title left: XX街道社区养老服务补贴项目绩效自评."""
+    path = _attachment(tmp_path)
+    assert _json_project(path, capsys) == {"name": "社区养老服务补贴", "department": "某某区民政局",
+                                           "unit": "某某街道办事处", "year": None}
+    table, = read_workbook(path).tables
+    assert (table.sources["project_name"].sheet, table.sources["project_name"].cell) == ("资金情况", "B1")
+    main(["check", str(path)])
+    assert "表 1/1：社区养老服务补贴\n" in capsys.readouterr().out
+
+
+def test_without_a_written_name_the_title_names_the_attachment(tmp_path, capsys):
+    """No 项目名称 on the 资金情况 sheet: the title's name, the form's whole phrase left off."""
+    path = _attachment(tmp_path, name=None)
+    assert _json_project(path, capsys)["name"] == "XX街道社区养老服务补贴项目"
+    table, = read_workbook(path).tables
+    assert table.sources["project_name"].cell == "A1"
+
+
+def test_the_tables_own_name_wins_over_the_money_sheets(tmp_path, capsys):
+    """A 项目名称 row of the table's own is its name: another sheet's does not replace it."""
+    path = _attachment(tmp_path, own_name="社区居家养老服务补贴项目")
+    assert _json_project(path, capsys)["name"] == "社区居家养老服务补贴项目"
