@@ -533,7 +533,10 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     and 其他 lines in the same pairs): the 预算数 is A, the 执行数 B, and the number under
     the heading of the 执行率 (预算执行进度) its rate as written. The 执行率, 分值 and
     得分 may follow in the same pairs (预算数 | 100 | 执行数 | 95 | 执行率 | 95% | 分值 | 10 |
-    得分 | 9.5)."""
+    得分 | 9.5). A pair's label may name its line between it and its amount, as 四川's
+    年度预算数(万元) heads the column of 总额 in the form, here written along one row
+    (年度预算数（万元） | 总额 | 200 | 执行数 | 190 | 执行率 | 95%): the 总额's amount is
+    the 年度预算数."""
     texts, values = grid.texts, grid.values
     for row in range(top, bottom):
         found: dict[str, int] = {}  # role → the amount's column (right of its label)
@@ -541,10 +544,10 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         for column in grid.rows.get(row, []):
             role = fund_role(texts.get((row, column), "")) \
                 if isinstance(values.get((row, column)), str) else None
-            if role in ("initial", *_PAIRED) and role not in found \
-                    and parse_amount(clean(grid.raw(row, column + 1))) is not None \
-                    and not isinstance(values.get((row, column + 1)), str):
-                found[role], labels[role] = column + 1, column
+            if role in ("initial", *_PAIRED) and role not in found:
+                paired = _pair_amount(grid, row, column)
+                if paired is not None:
+                    found[role], labels[role] = paired
             elif role in _PAIRED_TOO and role not in found and found and (
                     _rate if role == "rate" else points_at)(grid, row, column + 1) is not None:
                 found[role] = column + 1  # … | 执行率 | 95% | 分值 | 10 | 得分 | 9.5
@@ -567,6 +570,20 @@ def _money_by_pairs(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         heads = [texts.get((r, c), "") for r in range(max(1, row - 2), row + 1)
                  for c in grid.rows.get(r, [])]
         return MoneyBlock(grid, row, found, lines, 1e-4 if _in_yuan(heads) else 1.0)
+    return None
+
+
+def _pair_amount(grid: Grid, row: int, column: int) -> tuple[int, int] | None:
+    """The column of the amount a pair's label at ``column`` gives, and the column of the
+    label of its line: the amount right of the label (预算数 | 200), or right of the
+    total line's name right of it (年度预算数 | 总额 | 200) — never another line's
+    (年度预算数 | 其中：财政资金 | 180 is a part, not A); else None."""
+    for amount, label in ((column + 1, column), (column + 2, column + 1)):
+        if label != column and _fund_label(grid.texts.get((row, label), "")) != "total":
+            return None
+        if parse_amount(clean(grid.raw(row, amount))) is not None \
+                and not isinstance(grid.values.get((row, amount)), str):
+            return amount, label
     return None
 
 
