@@ -477,7 +477,9 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     """执行率计分，但表中（及其他工作表中）找不到能算出执行率的资金数。
 
     评分附件表的“预算执行率”行只写了分值和得分、没有资金表时，按填报的得分计入总分；
-    资金栏只写了年度资金总额、没有全年执行数时，执行率得分无法计算。
+    资金栏只写了年度资金总额、没有全年执行数时，执行率得分无法计算。四川格式的表
+    （权重合计 90，执行率 10 分由资金计分）找不到资金栏时，同样报告，总分无法算出；
+    权重合计 90 不报 JX101（缺的是资金数，不是分值）。
 
     **为什么**：执行率得分应等于 分值 × 执行率；没有预算数和执行数，审核人无法核对。
 
@@ -494,6 +496,8 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     if any(never_calculated(table, funds.scored.sources.get(key)) for key in ("budget", "executed")):
         return  # an amount saved as a formula without its result: JX504 asks to recalculate
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
+    if not table.fund_columns:  # no money block at all (四川's form sent without it)
+        why = "表中找不到资金数（全年预算数、全年执行数）"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")
         if funds.score_declared is not None:

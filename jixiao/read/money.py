@@ -20,7 +20,15 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.errors import ScoreInputError
-from jixiao.model import HIDDEN_ROW, FundLine, Funds, SelfEvaluation, form_parts, is_execution_row
+from jixiao.model import (
+    HIDDEN_ROW,
+    FundLine,
+    Funds,
+    SelfEvaluation,
+    form_parts,
+    is_execution_row,
+    without_levels,
+)
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import Found, fund_role, wrapped_texts
@@ -960,7 +968,8 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             levels.level1_category(i.level1, i.name) == levels.EXECUTION
             for i in table.indicators):
         headed = None if "weight" in table.columns else _headings_points(table)
-        if has_money and any(i.weight is not None for i in table.indicators) \
+        if (has_money or _points_beside_the_indicators(table)) \
+                and any(i.weight is not None for i in table.indicators) \
                 and not _indicators_total_100(table) and not _rate_row_totalled(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
@@ -970,6 +979,15 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _points_beside_the_indicators(table: SelfEvaluation) -> bool:
+    """Whether the form itself scores the 执行率 beside its indicators, money found or not:
+    四川's 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 | 权重 table, whose 权重 total 90
+    by the form (DOMAIN §5: 90 + 10), not a flat 指标名称 list (重庆's 部门整体 form,
+    ``without_levels``). Its money missing, the 执行率 is still scored — and cannot be
+    computed (JX307) — where a standard table's 90 without money is a wrong total (JX101)."""
+    return table.layout == "sichuan" and not without_levels(table)
 
 
 def _rate_row_totalled(table: SelfEvaluation) -> bool:

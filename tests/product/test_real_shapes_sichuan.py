@@ -397,10 +397,10 @@ def test_sichuan_money_keeps_sichuan_rules(tmp_path, money_header, extra):
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [("JX306", "warning")]
 
 
-def sichuan_special(path, label, executed=190, rate="95%", lines=()):
+def sichuan_special(path, label, executed=190, rate="95%", lines=(), weights=(30, 20, 20, 20)):
     """The 四川 专项预算项目 form (rt22f): 专项资金（万元） | | 年度资金总额 | 调整后预算数 |
-    全年执行数 | 执行率 over one line labelled ``label``, then the indicators (权重 total 90,
-    in column H) without a 合计 row."""
+    全年执行数 | 执行率 over one line labelled ``label``, then the indicators (权重
+    ``weights``, total 90, in column H) without a 合计 row."""
     book = Book()
     sheet = book.sheet("Sheet")
     sheet.line("专项预算项目绩效目标完成情况自评表")
@@ -412,10 +412,11 @@ def sichuan_special(path, label, executed=190, rate="95%", lines=()):
         sheet.line(None, *values)
     sheet.line(None, "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
                "实际完成指标值")
-    sheet.line(None, "产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20)
-    sheet.line(None, "产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100)
-    sheet.line(None, "效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20, "达成")
-    sheet.line(None, "满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 20, 92)
+    sheet.line(None, "产出指标", "数量指标", "购置设备数量", "≥", 20, "台", weights[0], 20)
+    sheet.line(None, "产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", weights[1], 100)
+    sheet.line(None, "效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, weights[2],
+               "达成")
+    sheet.line(None, "满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", weights[3], 92)
     return book.save(path)
 
 
@@ -456,9 +457,9 @@ def test_the_lines_under_a_generic_money_line_stay_its_parts(tmp_path):
 
 
 def test_jx101_on_a_sichuan_table_points_at_the_weight_heading(tmp_path):
-    """No money read (a line labelled 说明) and no 合计 row: JX101 names the 权重 heading
-    (H6), not the 三级指标 one (D6) as before."""
-    _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "说明"))
+    """权重 of 80 (80 + 10 ≠ 100) and no 合计 row: JX101 names the 权重 heading (H6), not
+    the 三级指标 one (D6) as before."""
+    _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "预算资金", weights=(30, 20, 20, 10)))
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX101", "H6")]
 
 
@@ -487,3 +488,11 @@ def test_a_target_typed_in_the_nature_column_is_still_read(tmp_path):
     _, data = checked(sichuan_rate_target(tmp_path / "四川.xlsx", "≥95", None))
     assert data["findings"] == []
     assert data["indicators"][1]["target"] == "≥95%"
+
+
+def test_a_sichuan_table_whose_money_is_not_read_misses_the_money_not_points(tmp_path):
+    """No money read (a line labelled 说明): the 权重's 90 are right (90 + 10), the 执行率's
+    10 cannot be scored — JX307, no total; before, JX101 “分值合计为 90” at H6."""
+    _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "说明"))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX307", "D6")]
+    assert data["total_computed"] is None
