@@ -380,7 +380,8 @@ class SelfEvaluation:
     # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
     # column), "form" (stated by the printed form's money header: 得分(20分*执行率)),
     # "row" (a 预算执行率 row of a 评分附件表), "rules" (the rule set's share:
-    # the table lists money but no points for it, its indicators total 90), "headings"
+    # the table lists money but no points for it, or is 四川's form, money found or not;
+    # its indicators total 90), "headings"
     # (no 分值 column: what the 一级 headings' points leave of the 100), or None (not
     # read from the table: given in code, or none).
     funds_weight_source: str | None = None

@@ -935,7 +935,8 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
 def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
     """Where the 执行率's points are: a 预算执行率 row, the money block's 分值 column
     (or the points its header states, 得分(20分*执行率)), or — a table with money but no points for it, whose indicators do not already
-    total 100 (四川 style: 90 + 10) — the rule set's share of the 100 points; and so
+    total 100 (四川 style: 90 + 10), or 四川's form whose money is missing — the rule set's
+    share of the 100 points; and so
     whether the 执行率 is scored at all (``execution_line``). A table without a 分值
     column whose headings state their points (湖北: 产出指标40分 | 效益指标30分 |
     满意度指标20分, the money without points) leaves the rest of the 100 to the 执行率 —
