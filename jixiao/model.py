@@ -813,6 +813,21 @@ def describes_indicator(note: object) -> bool:
         or _FORMULA.search(text) is not None
 
 
+# Words of a cause, a shortfall or its remedy (…的原因, 未达标, 因…, 由于, 受…影响, 下年…):
+# what a note under the table says when it explains the deductions — and a note of the
+# table's unit, source or review (本表金额单位万元, 数据来源：…, 以上数据经审核) does not
+_CAUSE = re.compile("原因|未达标|未达到|未完成|未实现|偏低|偏高|低于|超出|不足|滞后|延期|延迟"
+                    "|由于|因(?!素)|受[^，,；;。]{0,20}影响|导致|造成|改进|整改|下一?年|下一步|今后")
+
+
+def explains_shortfall(note: object) -> bool:
+    """Whether a note (备注：…, 说明：… under the table) explains a shortfall: it says
+    something (not ``unexplained``), does not describe an indicator (``describes_indicator``)
+    and speaks of a cause, a deviation or its remedy."""
+    return not unexplained(note) and not describes_indicator(note) \
+        and _CAUSE.search(note) is not None  # type: ignore[arg-type]
+
+
 def unfilled(table: SelfEvaluation) -> bool:
     """No indicator carries a 指标值, a 完成值 or a score: an empty submission (a
     四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""

@@ -37,6 +37,7 @@ from jixiao.model import (
     Sources,
     Subtotal,
     describes_indicator,
+    explains_shortfall,
     indicator_actual,
     indicator_target,
     plain_text,
@@ -60,6 +61,7 @@ from jixiao.read.roles import (
     is_footer_label,
     is_grade_label,
     is_indicators_sum_label,
+    is_note_label,
     is_optional_label,
     is_placeholder,
     is_placeholder_points,
@@ -473,8 +475,10 @@ def _text_left_of(grid: Grid, row: int, present: list[int], leftmost: int) -> bo
 def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> bool:
     """Whether ``row`` is a line under the table, not an indicator: the signature line
     (填报单位（盖章）：… | 填报人：…) or a row explaining the table as a whole
-    (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>); the text of a
-    原因 row becomes the table's ``reason``."""
+    (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>, or a note that
+    explains the shortfalls: 备注：执行率低于90%的原因…); the text of a 原因 row or such
+    a note becomes the table's ``reason``. A note explaining nothing (备注：本表金额单位万元)
+    is no such row."""
     if isinstance(grid.values.get((row, weight_column)), (int, float)):
         return False  # points: an indicator, whatever its name
     cells = [column for column in grid.rows.get(row, [])
@@ -484,17 +488,21 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     first = compact_text(grid.texts[(row, cells[0])])
     if is_footer_label(first):
         return True
-    kind = explaining_label(first)
+    kind = explaining_label(first) or ("note" if is_note_label(first) else None)
     if kind is None:
         return False
-    if kind == "reason" and table.reason is None:
+    if kind in ("reason", "note"):
         written = [str(grid.values[(row, column)]).strip() for column in cells]
         after = re.split("[:：]", written[0], maxsplit=1)[1:]  # 未完成原因：<text> in one cell
         in_label = bool(after and after[0].strip())
         texts = [after[0].strip()] if in_label else written[1:]
-        table.reason = "；".join(text for text in texts if text) or None
-        table.sources["reason"] = note(table, grid, row,
-                                       cells[0] if in_label or len(cells) == 1 else cells[1])
+        said = "；".join(text for text in texts if text) or None
+        if kind == "note" and not explains_shortfall(said and without_instructions(said)):
+            return False  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
+        if table.reason is None:
+            table.reason = said
+            table.sources["reason"] = note(table, grid, row,
+                                           cells[0] if in_label or len(cells) == 1 else cells[1])
     return True
 
 

@@ -74,7 +74,9 @@ def is_conclusion_label(text: str) -> bool:
 # 2 页; - 2 -; 1/3; Page 2 of 3), or a note (注：金额单位为万元). No row of the table.
 _PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页|[-—–]+\d+[-—–]+|\d+/\d+"
                         r"|page\d+(?:of\d+)?", re.IGNORECASE)
-_NOTE = re.compile(r"(?:注|备注|说明)\d*[:：].*")
+_NOTE_LABEL = r"(?:注|备注|说明)\d*"
+_NOTE = re.compile(_NOTE_LABEL + r"[:：].*")
+_NOTE_ROW = re.compile(_NOTE_LABEL + r"(?::.*)?")  # 备注 | <text>, or 备注：<text> in one cell
 
 
 @functools.lru_cache(maxsize=1024)
@@ -87,6 +89,12 @@ def is_between_rows(texts: list[str]) -> bool:
     """Whether a row's texts (compact) are only a page's number or a note: a line printed
     between the rows of a table, not one of them."""
     return bool(texts) and all(is_page_mark(text) or _NOTE.fullmatch(text) for text in texts)
+
+
+def is_note_label(text: str) -> bool:
+    """Whether a row's first text (compact) is a note's label: 备注, 说明：…, 注1：… — not
+    填表说明, the form's."""
+    return _NOTE_ROW.fullmatch(text) is not None
 
 
 # The lines under a table that close it: who filled it in and signed (填报单位（盖章）：…,
@@ -122,7 +130,7 @@ def explaining_label(text: str) -> str | None:
 
 # What a form prints in its 原因 cell for the clerk: 1.预算执行率=预算执行数/调整后预算数，
 # 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason.
-_INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请]说明原因[(（]|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
+_INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请](?:说明|写明|注明)[\u3400-\u9fff]{0,6}原因|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
                           r"|=\s*[\u3400-\u9fff]{2,8}[/÷]")
 _ITEM = re.compile(r"[；;。，,\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
 

@@ -9,6 +9,8 @@ import pytest
 from test_real_shapes import checked, codes
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, sichuan_head, standard_sheet
 
+from jixiao.model import explains_shortfall
+
 REASON = "受疫情影响，部分项目延期开工"
 WITH_REMARK = (*STANDARD, "备注")
 SATISFACTION = 15  # the 满意度 row: ≥95% done 85%, 10 × 85/95 = 8.95
@@ -222,3 +224,62 @@ def test_an_overrun_explained_in_the_remark_makes_no_notes_column(tmp_path):
     _, data = checked(_medical(tmp_path, {0: "年中追加任务，下年度调高指标值", SHARE: REASON,
                                           COST: "因参保人数增加，经办成本上升"}, rows))
     assert _told(data) == []
+
+
+# ---------------------------------------------------------------- a note under the table
+
+LOW_RATE_MONEY = [("年度资金总额", 80, 80, 60, 10, 75.0, 7.5),
+                  ("其中：当年财政拨款", 80, 80, 60, "—", 75.0, "—")]
+CAUSES = "执行率低于90%的原因：2所学校撤并，20万元未支出；满意度未达标因活动内容单一，下年丰富活动项目。"
+
+
+def _noted(tmp_path, *note):
+    """The Putuo table with a 执行率 of 75% and its 满意度 row scored 8.95 of 10, both
+    unexplained in their rows; under its 评分等级 the row ``note`` (one cell merged across,
+    or a label and its text), then the signature line."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    rows[0][2:5] = ["机房设备采购数量", "≥10台", "10台"]  # no second 执行率 to compare
+    rows[4][3:7] = ["≥95%", "85%", 10, 8.95]
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=rows, money=LOW_RATE_MONEY, total=(100, 96.45))
+    row = sheet.line(*note)
+    sheet.merge(row, len(note), 9)
+    sheet.line("单位负责人：王某某", None, None, "填报人：赵某", None, "填报日期：2025年3月5日")
+    return book.save(tmp_path / "t.xlsx")
+
+
+@pytest.mark.parametrize("note", [
+    (f"备注：{CAUSES}",), ("备注", CAUSES), (f"说明：{CAUSES}",),
+    ("注：满意度偏低是由于部分群众对报销时限不了解；资金执行率受工程延期影响。",),
+    (f"偏差原因分析及改进措施：{CAUSES}",)])  # as before
+def test_a_note_under_the_table_explaining_the_shortfalls_explains_them(tmp_path, note):
+    """rt24 s6: the unit explains the low 执行率 and the deduction in a 备注 (说明) row
+    under the 评分等级, as others do in a 偏差原因分析 row there. Before: JX306 at G6 and
+    JX405 at I13 though the note gives both causes."""
+    table, data = checked(_noted(tmp_path, *note))
+    assert _found(data) == []
+    assert table.reason == (note[0].split("：", 1)[1] if len(note) == 1 else note[1])
+    assert table.sources["reason"].cell == ("A16" if len(note) == 1 else "B16")
+
+
+@pytest.mark.parametrize("note", [
+    ("备注：本表金额单位万元",), ("备注", "本表金额单位：万元"), ("备注：数据来源：财务决算报表",),
+    ("备注：以上数据经审核",), ("说明：以上数据经单位负责人审核。",),
+    ("填表说明：执行率低于90%的须说明原因，扣分指标须说明偏差原因。",),
+    ("说明：扣分指标须说明偏差原因及改进措施（200字以内）",), ("说明：扣分的指标需写明偏差原因",)])
+def test_a_note_under_the_table_that_explains_nothing_leaves_them_unexplained(tmp_path, note):
+    """A note of the table's unit, source or review, or the form's printed prompt, says no
+    cause: the low 执行率 and the deduction are still told, where they were."""
+    table, data = checked(_noted(tmp_path, *note))
+    assert _found(data) == [("JX306", "G6"), ("JX405", "I13")]
+    assert table.reason is None
+
+
+@pytest.mark.parametrize(("note", "explains"), [
+    ("执行率低于90%的原因：2所学校撤并", True), ("满意度未达标，下年丰富活动项目", True),
+    ("因活动内容单一", True), ("由于工程延期", True), ("受疫情影响部分活动取消", True),
+    ("本表金额单位万元", False), ("单位：万元", False), ("数据来源：财务决算报表", False),
+    ("以上数据经审核", False), ("无", False), ("未完成", False), (None, False)])
+def test_explains_shortfall(note, explains):
+    """The one test of a note's words: something said (not ``unexplained``), of a cause."""
+    assert explains_shortfall(note) is explains
