@@ -1,7 +1,11 @@
 """Excel number formats, as the fast cell source needs them: the built-in codes,
 whether a code shows a date or a duration, and a serial number as a date.
 
-These give exactly what openpyxl gives (the reference cell source), without
+``number_shown`` gives the text a format with text of its own shows ("≤"0"件": ≤5件),
+for the reader of a 指标值/完成值; it reads only the format code, which both cell
+sources give alike.
+
+The rest give exactly what openpyxl gives (the reference cell source), without
 importing it: openpyxl pulls in numpy and PIL, a third of a second for a fresh
 batch worker. tests/xlsx/test_numformats.py compares both on every built-in id and on
 tricky codes.
@@ -10,7 +14,9 @@ tricky codes.
 from __future__ import annotations
 
 import datetime
+import decimal
 import functools
+import math
 import re
 
 from jixiao.parsing import EXCEL_EPOCH
@@ -122,6 +128,167 @@ def date_shown(code: str) -> tuple[bool, bool]:
     return "y" in first or "e" in first, "d" in first
 
 
+# What a number format shows of a number with text of its own ("≤"0"件" shows 5 as ≤5件).
+# Currency signs (¥, "$", [$¥-804]) mark an amount the parser reads without them.
+_CURRENCY = frozenset("$¥￥€£")
+_PLACEHOLDERS = frozenset("0#?")
+_FILL = {"0": "0", "#": "", "?": " "}  # an unused placeholder shows a 0, nothing, a space
+_CONDITION = re.compile(r"\[\s*[<>=]")
+
+
+class _Unshown(Exception):
+    """A format whose showing of a number is not rendered here (a fraction, an exponent…)."""
+
+
+def _tokens(code: str) -> list[list[tuple[str, str]]]:
+    """The sections of a code, each as (kind, text) tokens: "text", "currency", "digit"
+    (0 # ?), "point", "comma", "percent", "general", and "unshown" (an exponent, a fraction,
+    the text of @); _Unshown for a condition ([>100]), which chooses the section."""
+    sections: list[list[tuple[str, str]]] = [[]]
+    index, end = 0, len(code)
+    while index < end:
+        char = code[index]
+        tokens = sections[-1]
+        if char == '"':
+            close = code.find('"', index + 1)
+            close = end if close < 0 else close
+            text = code[index + 1:close]
+            tokens.append(("currency" if text.strip() and set(text.strip()) <= _CURRENCY
+                           else "text", text))
+            index = close + 1
+            continue
+        if char in "\\!":  # \x and !x: x itself
+            tokens.append(("text", code[index + 1:index + 2]))
+            index += 2
+            continue
+        if char in "_*":  # _x: the width of x; *x: x repeated to fill the cell
+            index += 2
+            continue
+        if char == "[":
+            close = code.find("]", index)
+            inside = code[index + 1:] if close < 0 else code[index + 1:close]
+            if _CONDITION.match(code, index):
+                raise _Unshown(code)
+            if inside.startswith("$"):  # [$¥-804]: a currency sign and a locale
+                tokens.append(("currency", inside[1:].partition("-")[0]))
+            index = end if close < 0 else close + 1
+            continue
+        if code[index:index + 7].lower() == "general":
+            tokens.append(("general", ""))
+            index += 7
+            continue
+        if char == ";":
+            sections.append([])
+        elif char in _PLACEHOLDERS:
+            tokens.append(("digit", char))
+        elif char == ".":
+            tokens.append(("point" if all(kind != "point" for kind, _ in tokens) else "text", char))
+        elif char == ",":
+            tokens.append(("comma", char))
+        elif char == "%":
+            tokens.append(("percent", char))
+        elif char in "Ee" and code[index + 1:index + 2] in ("+", "-") or char in "@/":
+            tokens.append(("unshown", char))  # an exponent, text (@), a fraction
+        else:  # $ - + ( ) : space, 件, ≤ …: shown as they are
+            tokens.append(("currency" if char in _CURRENCY else "text", char))
+        index += 1
+    return sections
+
+
+def _general(value: float) -> str:
+    """A number as the General format shows it, to 10 decimals and no exponent."""
+    text = f"{round(value, 10):.10f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _render(value: float, tokens: list[tuple[str, str]]) -> str:
+    """The text one section shows of a number it holds (not negative)."""
+    kinds = [kind for kind, _ in tokens]
+    point = kinds.index("point") if "point" in kinds else len(tokens)
+    whole = [i for i in range(point) if kinds[i] == "digit"]
+    decimals = [i for i in range(point, len(tokens)) if kinds[i] == "digit"]
+    value *= 100 ** kinds.count("percent")
+    grouped = False
+    for i, kind in enumerate(kinds):  # a comma before a placeholder groups the thousands,
+        if kind == "comma":  # one after the last (#,##0, and 0.0,,) divides by 1000
+            after = next((k for k in kinds[i + 1:] if k != "comma"), None)
+            if after == "digit" and i < point:
+                grouped = True
+            elif "digit" in kinds[:i]:
+                value /= 1000
+    if (decimals and not whole) or \
+            (grouped and any(kinds[i] == "text" for i in range(whole[0], whole[-1]))):
+        raise _Unshown(tokens)  # .00 (no place for the whole number), #,#"-"##0
+    rounded = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-len(decimals)),
+                                                    rounding=decimal.ROUND_HALF_UP)
+    integer, _, fraction = f"{rounded:f}".partition(".")
+    integer = integer.lstrip("0")
+    shown = {i: "" for i in range(len(tokens))}
+    for place, i in enumerate(reversed(whole)):  # right to left; the first takes the rest
+        digits = integer[-place - 1:len(integer) - place] if place < len(integer) else ""
+        if i == whole[0]:
+            digits = integer[:len(integer) - place]
+        shown[i] = digits or _FILL[tokens[i][1]]
+    if grouped:
+        digits = "".join(shown[i] for i in whole).strip()
+        shown.update({i: "" for i in whole})
+        shown[whole[0]] = f"{int(digits):,}" if digits else ""
+    kept = len(fraction)  # a # or ? at the end shows no trailing 0
+    while kept and fraction[kept - 1] == "0" and tokens[decimals[kept - 1]][1] != "0":
+        shown[decimals[kept - 1]] = _FILL[tokens[decimals[kept - 1]][1]]
+        kept -= 1
+    for place in range(kept):
+        shown[decimals[place]] = fraction[place]
+    text = []
+    for i, (kind, raw) in enumerate(tokens):
+        if kind == "digit":
+            text.append(shown[i])
+        elif kind == "point":
+            text.append("." if kept else "")
+            if kept and not "".join(shown[j] for j in whole).strip():
+                text.insert(-1, "0")  # .5 as 0.5: the same number, as a clerk types it
+        elif kind in ("text", "percent"):
+            text.append(raw)
+        elif kind == "general":
+            text.append(_general(value))
+    return "".join(text).strip()
+
+
+@functools.lru_cache(maxsize=256)
+def _sections(code: str) -> list[list[tuple[str, str]]] | None:
+    """A code's sections if it adds text of its own to a number; None if not, or if it
+    shows a number in a way not rendered here."""
+    if is_date_format(code):
+        return None
+    try:
+        sections = _tokens(code)
+    except _Unshown:
+        return None
+    texts = "".join(raw for kind, raw in sections[0] if kind == "text")
+    if not texts.replace("%", "").strip():
+        return None  # 0.00, 0%, #,##0.00, "$"#,##0, 0.00"%" (``literal_percent``)
+    return sections
+
+
+def number_shown(value: float, code: str) -> str | None:
+    """The text a number with text in its format shows, as the clerk reads it: 5 in
+    "≤"0"件" is ≤5件, 1.2 in 0.0"万人" 1.2万人, 0.9 in "≥"0% ≥90%, 2950000 in
+    #,##0,"千元" 2,950千元; currency signs left out. None where the format adds no text
+    (0.00, 0%, #,##0.00, 0.00"%"), or the number is negative, or its section shows no
+    digit (the "-" of an accounting zero), an exponent, a fraction or a condition."""
+    sections = _sections(code)
+    if sections is None or not math.isfinite(value) or value < 0:
+        return None
+    section = sections[2] if value == 0 and len(sections) > 2 else sections[0]
+    kinds = {kind for kind, _ in section}
+    if "unshown" in kinds or not kinds & {"digit", "general"} or {"digit", "general"} <= kinds:
+        return None
+    try:
+        return _render(float(value), section)
+    except (_Unshown, decimal.InvalidOperation):
+        return None
+
+
 def is_date_format(code: str | None) -> bool:
     """Whether a cell with this format holds a date, a time or a duration."""
     if code is None:
@@ -157,5 +324,5 @@ def from_excel(serial: float, epoch: datetime.datetime = WINDOWS_EPOCH,
 
 
 __all__ = ["BUILTIN_FORMATS", "BUILTIN_LIMIT", "MAC_EPOCH", "WINDOWS_EPOCH", "date_shown",
-           "from_excel", "percent_decimals",
+           "from_excel", "number_shown", "percent_decimals",
            "is_date_format", "is_timedelta_format"]

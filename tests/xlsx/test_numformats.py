@@ -95,3 +95,28 @@ def test_epochs_are_openpyxls():
 ])
 def test_a_percent_sign_in_quotes_or_escaped_is_text_not_a_percent_format(code, shows):
     assert numformats.shows_percent(code) is shows
+
+
+@pytest.mark.parametrize(("value", "code", "shown"), [
+    (5, '"≤"0"件"', "≤5件"), (1.2, '0.0"万人"', "1.2万人"), (300, '"≤"0"万元"', "≤300万元"),
+    (0.9, '"≥"0%', "≥90%"), (8, '"≤"0"%"', "≤8%"), (0.8049, '"≤"0.00"%"', "≤0.80%"),
+    (2.125, '0.00"天"', "2.13天"), (0, '"≥"0"件"', "≥0件"), (5, "0件", "5件"),
+    (5, '[Red]"≤"0"件"', "≤5件"), (12.5, '"≥"General"公里"', "≥12.5公里"),
+    (2950000, '#,##0,"千元"', "2,950千元"), (1234567, '#,##0"元"', "1,234,567元"),
+    (3000000, '0!.0,"万"', "300.0万"), (3000000, '0!.0000"万元"', "300.0000万元"),
+    (0.5, '#.#"件"', "0.5件"), (300, '¥#,##0"元"', "300元"), (5, '"≤"0"件";;;@', "≤5件"),
+    (0, '0"件";-0"件";"≥"0"件"', "≥0件"),
+])
+def test_a_number_is_shown_with_the_text_of_its_format(value, code, shown):
+    assert numformats.number_shown(value, code) == shown
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    (0.95, "0.00%"), (0.8, '0.00"%"'), (0.8, "0.00\\%"), (1234.5, "#,##0.00"), (5, "General"),
+    (300, "[$¥-804]#,##0.00"), (300, '"$"#,##0_);("$"#,##0)'),  # a currency sign: an amount
+    (0, numformats.BUILTIN_FORMATS[41]),  # the "-" of an accounting zero shows no number
+    (45646, 'yyyy"年"m"月"d"日"'), (1.2, '# ?/?"件"'), (5, '[>100]0"件"'), (-5, '0"件"'),
+    (float("inf"), '0"件"'), (float("nan"), '0"件"'), (5, '0.0E+00"件"'), (5.2, '.00"件"'),
+])
+def test_a_format_without_text_of_its_own_or_not_rendered_shows_none(value, code):
+    assert numformats.number_shown(value, code) is None
