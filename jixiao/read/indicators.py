@@ -84,7 +84,7 @@ from jixiao.read.totals import (
 )
 from jixiao.rules import FAR_BEYOND, TOLERANCE
 from jixiao.units import comparable
-from jixiao.xlsx.numformats import date_shown
+from jixiao.xlsx.numformats import date_shown, number_shown
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
@@ -94,15 +94,21 @@ def _cell_value(grid: Grid, row: int, column: int, shown: bool = False) -> Any:
     """A cell of an indicator's row as a text the parser reads: 0.95 formatted as % →
     "95%"; cleaned (``clean``): errors and blanks are None. ``shown``: a 指标值/完成值
     as printed — a percentage to the decimals its format shows, a date without the year
-    or the day its format hides (``_date_as_shown``)."""
+    or the day its format hides (``_date_as_shown``), a number with the sign and unit its
+    format writes beside it (``number_shown``: 5 in "≤"0"件" is ≤5件)."""
     value = clean(grid.values.get((row, column)))
     if value is None or isinstance(value, str):  # most cells
         return value
     if isinstance(value, _dt.time):
         return str(value)
+    number_format = grid.formats.get((row, column), "")
     if shown and isinstance(value, _dt.date):
-        return _date_as_shown(value, grid.formats.get((row, column), ""))
-    return percent_shown(value, grid.formats.get((row, column), ""), rounded=shown)
+        return _date_as_shown(value, number_format)
+    if shown and number_format and isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = number_shown(value, number_format)  # 5 in "≤"0"件": ≤5件, a sign and a unit
+        if text is not None:
+            return text
+    return percent_shown(value, number_format, rounded=shown)
 
 
 def _date_as_shown(day: _dt.date, number_format: str) -> Any:

@@ -78,3 +78,51 @@ def test_a_number_with_a_literal_percent_sign_is_that_percent(tmp_path):
     result = check_workbook(book.save(tmp_path / "literal.xlsx"))
     assert [f.code for f in result.findings] == []
     assert result.tables[0].table.indicators[0].actual == "99.8%"  # as the cell shows it
+
+
+
+def _with_formats(tmp_path, changes, total=(100, 99.98)):
+    """The first Putuo table with (row, field): (value, number format or None) of ``changes``."""
+    rows = [list(row) for row in PUTUO_1_ROWS]
+    for (index, field), (value, _) in changes.items():
+        rows[index][field] = value
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=[tuple(row) for row in rows], total=total)
+    for line in sheet.ws.iter_rows():
+        texts = [cell.value for cell in line]
+        for (index, field), (_, code) in changes.items():
+            if code is not None and rows[index][2] in texts:
+                line[texts.index(rows[index][2]) - 2 + field].number_format = code
+    return book.save(tmp_path / "formatted.xlsx")
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_a_sign_and_unit_in_the_number_format_are_read_as_shown(tmp_path, engine):
+    """5 in "≤"0"件" shows ≤5件: a reverse target met by 3, full marks deserved (read as
+    the bare 5, a target of 5 missed: JX402)."""
+    path = _with_formats(tmp_path, {(1, 3): (5, '"≤"0"件"'), (1, 4): (3, '0"件"')})
+    indicator = read_workbook(path, engine=engine).tables[0].indicators[1]
+    assert (indicator.target, indicator.actual) == ("≤5件", "3件")
+    assert [f.code for f in check_workbook(path).findings] == []
+
+
+def test_a_unit_in_the_number_format_is_compared_with_the_other_sides_unit(tmp_path):
+    """1.2 in "≥"0.0"万人" against 11800人 is 98.3% (24.58 of 25, read as 1.2: met, JX403);
+    300 in "≤"0"万元" against 2950000元 is within (read as 300: far above, JX402)."""
+    path = _with_formats(tmp_path, {(1, 3): (1.2, '"≥"0.0"万人"'), (1, 4): ("11800人", None),
+                                    (1, 6): (24.58, None), (1, 7): ("部分村民外出务工", None),
+                                    (2, 3): (300, '"≤"0"万元"'), (2, 4): ("2950000元", None)},
+                         total=(100, 99.56))
+    result = check_workbook(path)
+    assert [f.code for f in result.findings] == []
+    assert [(i.target, i.actual) for i in result.tables[0].table.indicators[1:3]] == [
+        ("≥1.2万人", "11800人"), ("≤300万元", "2950000元")]
+
+
+def test_points_and_plain_number_formats_keep_the_number(tmp_path):
+    """A 分值 in 0"分" is 25 points; #,##0.00 and 0.00% add no text: read as before."""
+    path = _with_formats(tmp_path, {(1, 5): (25, '0"分"'), (1, 6): (25, '0"分"'),
+                                    (2, 3): (1234.5, "#,##0.00"), (2, 4): (0.95, "0.00%")})
+    indicators = read_workbook(path).tables[0].indicators
+    assert (indicators[1].weight, indicators[1].score_declared) == (25, 25)
+    assert (indicators[2].target, indicators[2].actual) == (1234.5, "95%")
