@@ -140,14 +140,7 @@ class Summary:
         self._order: list[str] = []     # the run's files in the summary's order
         self._next = 0                  # the first of them not written yet
         self._contents: dict[str, str] = {}    # file → its content key, until it is written
-        self._first_with: dict[int, str] = {}  # content key (its start) → its original
-        # the contents whose original may still change: a file nearer the root with those
-        # bytes may come later (0备份/x.xlsx sorts before x.xlsx); their counts wait on disk
-        self._open_firsts: set[int] = set()
-        # by place in the order: whether a file nearer the root comes after it (0/1)
-        self._passable = bytearray()
-        # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
-        self._originals: dict[str, tuple[str, int]] = {}  # of the run; and its place in order
+        self._originals = Originals([])  # of the files with the same bytes, the original
         self._book: _Book | None = None
         # Versions of one project (a table corrected and sent again under another name), by
         # (项目名称, 主管部门, 实施单位) as compact_text reads them, duplicates left out: the
@@ -197,8 +190,7 @@ class Summary:
         self._order = list(files)
         if not _sorted(self._order):
             self._order.sort(key=path_order)
-        self._originals = _originals(self._order)
-        self._passable = _passable(self._order)
+        self._originals = Originals(self._order)
         self._places.base = os.path.realpath(target.resolve().parent)
         self._book = _Book(target, self._order, self._places.copy, self._places.file)
 
@@ -271,46 +263,22 @@ class Summary:
             file = order[self._next]
             if file not in waiting:
                 return
-            original = self._originals.get(file)
+            original = self._originals.named.get(file)
             if original is not None and original[1] > self._next and original[0] not in waiting:
                 return  # x - 副本.xlsx waits for x.xlsx (just after it): the same bytes?
             items = waiting.pop(file)
             self._next += 1
-            self._write(book, file, items, self._passable[self._next - 1])
+            self._write(book, file, items, self._originals.passable[self._next - 1])
 
     def _write(self, book: _Book, file: str, items: list[_Waiting], passable: bool = True
                ) -> None:
-        """The rows of one file, in path order. Of the files with the same bytes (the same
-        table sent twice under two names) one is the original: the one nearest the root
-        (收件/x.xlsx, not 收件/0备份/x.xlsx), then the first in path order (but x.xlsx, not
-        x - 副本.xlsx); the others say so in their 原因 and are counted in 统计 as
-        duplicates only. ``passable``: a file nearer the root may come after this one;
-        then, if it is an original, its counts wait on disk until every file is in."""
-        # the bytes alone, whatever the suffix: 自评表.xls and 自评表.et are one table
-        content = same_bytes(self._contents.pop(file, ""))
-        key = first = None
-        if content:
-            # 8 bytes of the bytes' SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
-            key = int(content, 16)
-            first = self._first_with.get(key, "")
-            if not first:  # the first with these bytes; but of x - 副本.xlsx and x.xlsx
-                original = self._originals.get(file)  # the same, x.xlsx is the original
-                if original is not None and same_bytes(
-                        self._contents.get(original[0], "")) == content:
-                    first = original[0]  # written next: it may be passed until then
-                    self._open_firsts.add(key)
-                else:
-                    first = file
-                self._first_with[key] = first
-            elif key in self._open_firsts and _depth(file) < _depth(first):
-                first = self._first_with[key] = file  # 收件/x.xlsx after 收件/0备份/x.xlsx
-            if first == file:
-                if passable:
-                    self._open_firsts.add(key)
-                else:
-                    self._open_firsts.discard(key)
+        """The rows of one file, in path order. Of the files with the same bytes one is
+        the original (``Originals``); the others say so in their 原因 and are counted in
+        统计 as duplicates only. ``passable``: a file nearer the root may come after this
+        one; then, if it is an original, its counts wait on disk until every file is in."""
+        key, first = self._originals.settle(file, self._contents, passable)
         for rows, findings, tally in items:
-            if first is None or first == file and key not in self._open_firsts:
+            if first is None or first == file and not self._originals.is_open(key):
                 self._count(tally)
                 self._add_versions(file, rows)
             elif first == file:
@@ -382,11 +350,11 @@ class Summary:
                 self._book.unlinked.add(file)  # not read by this run: no link to it
             self._write(self._book, file, self._waiting.pop(file))
         for file, key, rows, tally in self._book.deferred():  # the originals still open
-            if self._first_with.get(key) == file:
+            if self._originals.original(file, key) == file:
                 self._count(tally)
                 self._add_versions(file, rows)
         for file, key, rows in self._book.spooled():
-            first = self._first_with.get(key, file) if key else file
+            first = self._originals.original(file, key)
             if first != file:
                 same = f"与“{readable_text(self._places.file(first))}”内容相同"
                 rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
@@ -427,7 +395,7 @@ class Summary:
         if place < totals.first:  # files come in any order: the name is the first's
             totals.name, totals.first = name, place
         totals.tables += 1
-        score = None if table.weights_wrong else _number(table.total_computed)
+        score = counted_score(table)
         if score is not None:
             totals.score_sum += score
             totals.scored += 1
@@ -552,6 +520,73 @@ def _original_name(name: str) -> str | None:
     return original + extension if original and original != stem else None
 
 
+class Originals:
+    """Of the files of a run with the same bytes (the same table sent twice under two
+    names), the original — the one nearest the root (收件/x.xlsx, not 收件/0备份/x.xlsx),
+    then the first in path order (but x.xlsx, not x - 副本.xlsx); the others are its
+    duplicates, counted in 统计 as such only. The files are settled one by one in path
+    order as they are written (``settle``); an original is final once no file nearer
+    the root can come after it (``is_open``), else when every file is in (``original``).
+    The 汇总 sheet and the reviewers' frames (``duplicates``) both ask this."""
+
+    def __init__(self, order: list[str]) -> None:
+        # a file named as a copy (x - 副本.xlsx) → its original's name (x.xlsx), if a file
+        self.named = _originals(order)  # of the run; and its place in order
+        # by place in the order: whether a file nearer the root comes after it (0/1)
+        self.passable = _passable(order)
+        self._first_with: dict[int, str] = {}  # content key (its start) → its original
+        # the contents whose original may still change: a file nearer the root with those
+        # bytes may come later (0备份/x.xlsx sorts before x.xlsx)
+        self._open: set[int] = set()
+
+    def settle(self, file: str, contents: dict[str, str], passable: bool
+               ) -> tuple[int | None, str | None]:
+        """``file``'s bytes (a key, None if it was not read) and their original as known
+        now; ``contents``: the content keys of the files not settled yet (``file``'s is
+        taken out). ``passable``: a file nearer the root may come after ``file``."""
+        # the bytes alone, whatever the suffix: 自评表.xls and 自评表.et are one table
+        content = same_bytes(contents.pop(file, ""))
+        if not content:
+            return None, None
+        # 8 bytes of the bytes' SHA-256 key: 20,000 files keep ~2 MB, not the keys' 5 MB
+        key = int(content, 16)
+        first = self._first_with.get(key, "")
+        if not first:  # the first with these bytes; but of x - 副本.xlsx and x.xlsx
+            original = self.named.get(file)  # the same, x.xlsx is the original
+            if original is not None and same_bytes(contents.get(original[0], "")) == content:
+                first = original[0]  # settled next: it may be passed until then
+                self._open.add(key)
+            else:
+                first = file
+            self._first_with[key] = first
+        elif key in self._open and _depth(file) < _depth(first):
+            first = self._first_with[key] = file  # 收件/x.xlsx after 收件/0备份/x.xlsx
+        if first == file:
+            if passable:
+                self._open.add(key)
+            else:
+                self._open.discard(key)
+        return key, first
+
+    def is_open(self, key: int | None) -> bool:
+        """Whether the original of these bytes may still change."""
+        return key in self._open
+
+    def original(self, file: str, key: int | None) -> str:
+        """The original of ``file`` (settled, its bytes ``key``), once every file is in."""
+        return self._first_with.get(key, file) if key else file
+
+
+def duplicates(files: list[tuple[str, str]]) -> dict[str, str]:
+    """Each file that is a duplicate, and its original, as 汇总 says (``Originals``):
+    ``files`` are (path, content key) in path order, all of a run."""
+    originals = Originals([file for file, _ in files])
+    contents = {file: content for file, content in files if content}
+    keys = [(file, originals.settle(file, contents, bool(passable))[0])
+            for (file, _), passable in zip(files, originals.passable, strict=True)]
+    return {file: first for file, key in keys if (first := originals.original(file, key)) != file}
+
+
 def _originals(order: list[str]) -> dict[str, tuple[str, int]]:
     """The files of a run named as copies of another of its files (same folder), each
     with that file and its place in ``order`` (sorted: ``path_order``). The suffix is compared ignoring
@@ -638,6 +673,12 @@ def _points(value: float | None) -> str:
     from jixiao.checks.base import points
 
     return points(value)
+
+
+def counted_score(table: TableSummary) -> float | None:
+    """The 计算总分 统计 averages by 主管部门 (a table it counts, not a duplicate's): a
+    number, or None when it is none or the 分值 do not total 100 (JX101: it means nothing)."""
+    return None if table.weights_wrong else _number(table.total_computed)
 
 
 def _number(value: Any) -> float | None:
