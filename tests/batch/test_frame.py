@@ -10,7 +10,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from workbooks import broken, standard, zizhou
+from workbooks import PUTUO_1_ROWS, broken, standard, zizhou
 
 from jixiao.batch.frame import (
     INDICATOR_COLUMNS,
@@ -99,3 +99,62 @@ def test_a_word_report_without_a_table_has_no_row_a_word_table_has_its_rows(tmp_
     files = check_folder(str(tmp_path / "收件"), workers=1)
     assert [Path(summary.file).name for summary in files] == ["自评表.docx"]
     assert list(tables_frame(files)["status"]) == ["通过"]
+
+
+def _statistics_by_department(path: Path) -> dict[str, tuple[int, float | None]]:
+    """统计›按主管部门 of a summary workbook: 主管部门 → (表数, 平均计算总分)."""
+    from openpyxl import load_workbook
+
+    rows, block = {}, False
+    for row in load_workbook(path, read_only=True)["统计"].iter_rows(values_only=True):
+        if row[0] == "主管部门":
+            block = True
+        elif block and row[0]:
+            rows[row[0]] = (row[1], row[2])
+    return rows
+
+
+def test_frames_mark_duplicates_and_what_the_statistics_sheet_counts(tmp_path):
+    """A table sent twice (a copy beside it, a backup deeper down) and a table whose 分值
+    total 110: the frame says which rows 统计 counts and averages, as jixiao batch's
+    workbook does — a reviewer's groupby gives 统计's numbers, not others."""
+    import shutil
+
+    inbox = tmp_path / "收件"
+    (inbox / "0备份").mkdir(parents=True)
+    original = standard(inbox / "a.xlsx")
+    shutil.copyfile(original, inbox / "a - 副本.xlsx")
+    shutil.copyfile(original, inbox / "0备份" / "a.xlsx")  # sorts first, lies deeper
+    money = [("年度资金总额", 30.03, 31.56, 20.00, 10, 63.37, 6.34),
+             ("其中：当年财政拨款", 30.03, 31.56, 20.00, "—", 63.37, "—")]
+    standard(inbox / "b.xlsx", money=money, total=(100, 96.34))  # another table, not a copy
+    rows = [(*row[:5], 35, 35, None) if row[2] == "预算编制规范性" else row
+            for row in PUTUO_1_ROWS]
+    standard(inbox / "c.xlsx", rows=rows, total=(110, 109.98))  # JX101: no 计算总分 counted
+
+    files = check_folder(str(inbox), workers=2)
+    tables = tables_frame(files)
+    assert [(Path(row.file).relative_to(inbox).as_posix(),
+             plain(row.duplicate_of) and Path(row.duplicate_of).relative_to(inbox).as_posix(),
+             row.counted, row.scored, row.total_computed)
+            for row in tables.itertuples()] == [
+        ("0备份/a.xlsx", "a.xlsx", False, False, 99.98),
+        ("a.xlsx", None, True, True, 99.98),
+        ("a - 副本.xlsx", "a.xlsx", False, False, 99.98),
+        ("b.xlsx", None, True, True, 96.34),
+        ("c.xlsx", None, True, False, 109.98)]
+    indicators, findings = indicators_frame(files), findings_frame(files)
+    assert set(indicators[indicators.file == str(inbox / "a - 副本.xlsx")].duplicate_of) \
+        == {str(inbox / "a.xlsx")}
+    assert set(findings[findings.code == "JX101"].duplicate_of.map(plain)) == {None}
+
+    summary = tmp_path / "汇总.xlsx"
+    main(["batch", str(inbox), "-o", str(summary), "--workers", "1"])
+    department = "上海市普陀区医疗保障局"
+    assert _statistics_by_department(summary) == {department: (3, 98.16)}
+    counted = tables[tables.counted].groupby("department").size()
+    average = tables[tables.scored].groupby("department")["total_computed"].mean().round(2)
+    assert (counted[department], average[department]) == (3, 98.16)
+    assert round(tables.groupby("department")["total_computed"].mean()[department], 2) \
+        == 101.25  # every row, copies and the 110 table too: not what 统计 says
+
