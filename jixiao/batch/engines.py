@@ -170,7 +170,8 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
         return
     source = itertools.chain([first], source)
     workers = max(1, min(_workers(options), expected))
-    if workers == 1:
+    context = _process_context() if workers > 1 else None
+    if context is None or not _workers_can_start(context):
         previous, _work._SETTINGS = _work._SETTINGS, settings or RunSettings()
         try:
             for job in itertools.chain(source, _drained(again)):
@@ -181,7 +182,6 @@ def _run_local(jobs: Iterable[Job], options: BatchOptions,
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = _process_context()
     size = _chunk_size(expected, workers)
     suspects: list[Job] = []
     pool = _pool(workers, context, settings)
@@ -347,6 +347,27 @@ def _process_context() -> Any:
         context.set_forkserver_preload(_WORKER_MODULES)
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _workers_can_start(context: Any) -> bool:
+    """Whether worker processes can start: a worker started afresh (spawn, fork server)
+    imports the main module again, from its file; a script read on stdin (``python -
+    <<EOF``, ``__file__`` "<stdin>") has none, and every worker would die of it. Then
+    the files are checked in this process (a fork of a process with threads is never
+    made: ``_process_context``)."""
+    if context.get_start_method() == "fork":
+        return True
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        return True  # python -m …: imported by its name; Jupyter, python -c: nothing to import
+    path = getattr(main, "__file__", None)
+    if path is None:
+        return True
+    from multiprocessing import process
+
+    if not os.path.isabs(path) and process.ORIGINAL_DIR is not None:
+        path = os.path.join(process.ORIGINAL_DIR, path)  # as multiprocessing.spawn finds it
+    return os.path.isfile(path)
 
 
 def _single_threaded_linux() -> bool:

@@ -158,3 +158,16 @@ def test_frames_mark_duplicates_and_what_the_statistics_sheet_counts(tmp_path):
     assert round(tables.groupby("department")["total_computed"].mean()[department], 2) \
         == 101.25  # every row, copies and the 110 table too: not what 统计 says
 
+
+def test_check_folder_from_a_script_on_stdin_checks_without_a_traceback(folder):
+    """``python - <<EOF``: a worker started afresh (a fork server, as this process has a
+    thread) could not import the script again, and each would die with a traceback;
+    the files are checked in this process instead."""
+    script = ("import sys, threading\n"
+              "threading.Thread(target=threading.Event().wait, daemon=True).start()\n"
+              "from jixiao.batch.frame import check_folder, tables_frame\n"
+              "tables = tables_frame(check_folder(sys.argv[1], workers=2))\n"
+              "print(len(tables), list(tables.status).count('无法读取'))\n")
+    done = subprocess.run([sys.executable, "-", str(folder)], input=script,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["4", "1"], "")
