@@ -23,7 +23,7 @@ from typing import Any
 
 from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
-from jixiao.parsing import joined_target, normalize_text, parse_measure
+from jixiao.parsing import is_placeholder, joined_target, normalize_text, parse_measure
 from jixiao.rules import RuleSet, Score
 from jixiao.units import bare_in_base, fraction_as_percent, is_bare_fraction, is_unit, split_unit
 
@@ -248,6 +248,7 @@ class Indicator:
     judged: float | None = None  # a person's score for a qualitative indicator
     nature: str | None = None    # 指标性质 column (四川 style), when the layout has one
     unit: str | None = None      # 度量单位 column, when the layout has one
+    actual_unit: str | None = None  # the 完成值's own 计量单位 column, beside the 指标值's
     # 指标性质 正向/反向 where a 指标方向 column beside it gives the opposite sign (JX203)
     contrary_nature: str | None = None
     sources: dict[str, Source] = field(default_factory=Sources)
@@ -472,30 +473,42 @@ def indicator_target(indicator: Indicator) -> object:
     return joined_target(indicator.nature, plain_text(indicator.target), indicator.unit) or None
 
 
+def _actual_unit(indicator: Indicator) -> tuple[str | None, bool]:
+    """The unit of the 完成值 column and whether it is the 完成值's own (a 计量单位 column
+    of its own, written on the row), not the 度量单位 the 指标值 and the 完成值 share."""
+    if indicator.actual_unit is not None and not is_placeholder(indicator.actual_unit):
+        return indicator.actual_unit, True
+    return indicator.unit, False
+
+
 def indicator_actual(indicator: Indicator) -> object:
-    """The 完成值, given the table's 度量单位 column when the cell is a bare number — but
-    for a unit with 万/千 (万人): bare, read in 万 or in 人 as ``units.bare_in_base`` says;
-    and for %: bare, a fraction (0.975) or a percent (97.5) as
-    ``units.fraction_as_percent`` says beside the 指标值 (0.975 % it is not)."""
-    if indicator.unit and isinstance(indicator.actual, (int, float)):
-        scale, base = split_unit(normalize_text(str(indicator.unit)).strip())
-        if scale == 1.0 and base != "%":
-            return f"{plain_text(indicator.actual)}{indicator.unit}"
+    """The 完成值, given its 计量单位 column when the cell is a bare number. A 计量单位 of the
+    完成值's own is its unit whatever it is but % (24.1 | 万人, 241000 | 人); the 度量单位 the
+    指标值 and the 完成值 share, for a unit with 万/千 (万人), leaves it bare, read in 万 or
+    in 人 as ``units.bare_in_base`` says; and for % either leaves it bare, a fraction (0.975)
+    or a percent (97.5) as ``units.fraction_as_percent`` says beside the 指标值 (0.975 %
+    it is not)."""
+    unit, own = _actual_unit(indicator)
+    if unit and isinstance(indicator.actual, (int, float)) \
+            and not isinstance(indicator.actual, bool):
+        scale, base = split_unit(normalize_text(str(unit)).strip())
+        if base != "%" and (own or scale == 1.0):
+            return f"{plain_text(indicator.actual)}{unit}"
     return indicator.actual
 
 
 def actual_shown(indicator: Indicator) -> object:
-    """The 完成值 as one text, as ``indicator_actual`` reads it, with the table's 度量单位
-    beside a bare number whatever the unit: % (a bare 0.975 or 85 is 97.5% or 85%, read
-    beside the 指标值 as ``units.fraction_as_percent`` says) and a unit with 万/千 (a bare
-    96 beside ≤100 万元 is 96万元) — how a report names it and the template holds it. A
-    bare number ``units.bare_in_base`` reads in the plain unit (960000 beside 100 万元) stays
-    bare: its reading hangs on the 指标值, as the table's own does."""
+    """The 完成值 as one text, as ``indicator_actual`` reads it, with its 计量单位 beside a
+    bare number whatever the unit: % (a bare 0.975 or 85 is 97.5% or 85%, read beside the
+    指标值 as ``units.fraction_as_percent`` says) and a unit with 万/千 (a bare 96 beside
+    ≤100 万元 is 96万元) — how a report names it and the template holds it. A bare number
+    ``units.bare_in_base`` reads in the plain unit (960000 beside 100 万元) stays bare: its
+    reading hangs on the 指标值, as the table's own does."""
     actual = indicator_actual(indicator)
-    if not indicator.unit or not isinstance(actual, (int, float)) or isinstance(actual, bool):
+    written = _actual_unit(indicator)[0]
+    if not written or not isinstance(actual, (int, float)) or isinstance(actual, bool):
         return actual
-    unit = normalize_text(str(indicator.unit)).strip()
-    scale, base = split_unit(unit)
+    scale, base = split_unit(normalize_text(str(written)).strip())
     target = parse_measure(indicator_target(indicator))
     if base == "%" and scale == 1.0:
         beside = target.value if target.kind == "number" and target.unit == "%" else None
@@ -504,7 +517,7 @@ def actual_shown(indicator: Indicator) -> object:
         if target.kind == "number" and target.value is not None else 0.0
     if bare_in_base(float(actual), scale, goal):
         return actual
-    return f"{plain_text(actual)}{indicator.unit}"
+    return f"{plain_text(actual)}{written}"
 
 
 def pair_shown(indicator: Indicator) -> tuple[object, object]:
@@ -513,7 +526,7 @@ def pair_shown(indicator: Indicator) -> tuple[object, object]:
     0.9 under 实际完成值（%） beside ≥95 or ≥95%) is quoted in percent, and a bare other
     side with it (完成值 90%，指标值 ≥95%) — quoted as typed, 15 × 0.9 ÷ 95 is not the score."""
     target, actual = indicator_target(indicator), actual_shown(indicator)
-    if indicator.unit is not None:
+    if indicator.unit is not None or _actual_unit(indicator)[1]:
         return target, actual  # read with its 度量单位 already (四川)
     goal, done = parse_measure(target), parse_measure(actual)
     if goal.kind not in ("number", "range") or done.kind != "number" \

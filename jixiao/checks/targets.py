@@ -419,7 +419,9 @@ def magnitude_matches_unit(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     """
     for indicator in table.indicators:
         target = parse_measure(indicator_target(indicator))
-        actual = parse_measure(indicator.actual)  # as typed: a 度量单位 column is the target's
+        # as typed: a 度量单位 column is the target's — unless the 完成值 has one of its own
+        actual = parse_measure(indicator_actual(indicator) if indicator.actual_unit
+                               else indicator.actual)
         mismatch = _magnitude_mismatch(target, actual)
         if mismatch is None:
             continue

@@ -546,6 +546,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                 columns[role] = column
         data_start = row + 2
     _by_the_data(grid, columns, top, data_start)
+    _actual_unit(grid, columns, range(top, data_start))
     level1 = columns.get("level1")
     if level1 is not None and any(indicator_role(texts.get((head, level1), "")) == "weight"
                                   for head in range(top, data_start)) \
@@ -634,6 +635,42 @@ def _spanned_level1(grid: Grid, columns: dict[str, int], top: int, data_start: i
         columns["level1"] = column
         return level1
     return None
+
+
+# roles that may stand between a value's column and its own 计量单位 (指标方向 | 指标值 | 计量单位)
+_VALUE_PARTS = ("sign", "nature", "unit")
+
+
+def _actual_unit(grid: Grid, columns: dict[str, int], rows: range) -> None:
+    """Two 计量单位 columns, one right of the 指标值 and one right of the 完成值 (系统导出:
+    年度指标值 | 计量单位 | 实际完成值 | 计量单位, or 实际完成值 merged over 完成值 | 计量单位):
+    the one after the 完成值 is the 完成值's own (``actual_unit``: 25 | 分钟 beside ≤0.5 |
+    小时), the other the 指标值's. One 计量单位 column alone, wherever it stands, is both's."""
+    actual = columns.get("actual")
+    if actual is None or "unit" not in columns:
+        return
+    units = sorted({column for row in rows for column in grid.rows.get(row, [])
+                    if column not in grid.hidden_columns
+                    and indicator_role(grid.texts.get((row, column), "")) == "unit"})
+    if len(units) < 2:
+        return
+    named = [column for role, column in columns.items() if role not in _VALUE_PARTS]
+
+    def right_after(value: int) -> int | None:
+        """The first 计量单位 right of ``value`` with no other column named between."""
+        return next((unit for unit in units if unit > value
+                     and not any(value < column < unit for column in named)), None)
+
+    own = right_after(actual)
+    if own is None:
+        return
+    columns["actual_unit"] = own
+    if columns["unit"] == own:  # 完成值 | 单位 left of 指标值 | 单位: the other is the 指标值's
+        target = right_after(columns["target"]) if "target" in columns else None
+        if target is None or target == own:
+            del columns["actual_unit"]  # no second 计量单位 of the 指标值's: one for both
+        else:
+            columns["unit"] = target
 
 
 _DATA_ROWS = 30  # rows under a header looked at to tell what its columns hold

@@ -130,7 +130,7 @@ _LEVELS = ("level1", "level2")  # carried down from merged cells
 # A cell merged down over the rows below it holds theirs too (not the points: they count once)
 _MERGED_DOWN = frozenset(("reason", "remark", "target", "actual"))
 _ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
-_CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit")  # with name, 分值 and a typed 得分:
+_CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit", "actual_unit")  # with name, 分值 and a typed 得分:
 # a row holding any of them, other than a placeholder, is an indicator
 
 
@@ -1010,7 +1010,8 @@ def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:
 
 def _blank_measure(indicator: Indicator) -> bool:
     return all(_blank_text(value) for value in (indicator.target, indicator.actual,
-                                                indicator.nature, indicator.unit))
+                                                indicator.nature, indicator.unit,
+                                                indicator.actual_unit))
 
 
 _blank_text = is_placeholder  # empty, or "—" / "/" / 无
@@ -1313,6 +1314,7 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         reason=_explanation(_reason(value("reason")), _reason(value("measures")),
                             _reason(value("remark"))),
         nature=_text(value("nature")), unit=_text(value("unit")),
+        actual_unit=_text(value("actual_unit")),
         sources=Sources(places))  # each made a Source when read
     sign = _text(value("sign"))
     if not is_placeholder(sign) and compact_text(indicator.nature) not in ("定性", "定性指标"):
