@@ -611,8 +611,11 @@ def _per_year(text: str, percent: bool) -> Measure | None:
 
 _EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
 # What a 指标性质 / 计算符号 / 指标方向 cell says about the sign before the 指标值: a direction in
-# words is the sign it means; 定量 (counted) and 定性 (judged) say none.
-_DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤"}
+# words is the sign it means (越小越好: 反向, as 一体化 exports write it); 定量 (counted) and
+# 定性 (judged) say none; a comparison in words (大于等于, 等于) is its operator's symbol.
+_DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤", "越大越好": "≥", "越高越好": "≥",
+                    "越小越好": "≤", "越低越好": "≤"}
+_OPERATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}  # how each is shown
 _NO_SIGN = ("定量", "定性")
 # A 指标值 cell holding no value: left empty, or only a dash or slash.
 _PLACEHOLDER_VALUES = ("", "-", "—", "--", "/")
@@ -643,7 +646,8 @@ def is_bare_sign(raw: object) -> bool:
 
 def joined_target(nature: object, target: str, unit: object) -> str:
     """The 指标值 as one text, from a row that writes it in parts (四川 style): the sign
-    (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤ — before a number only —, 定量/定性 → none),
+    (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤ — before a number only —, 大于等于 → ≥,
+    等于 → =, 定量/定性 → none),
     the value, the 度量单位.
     A sign written in the value itself wins over the column's ("≥95%" under 正向, not
     "≥≥95%"); a unit the value already ends with is not written twice ("95%" and "%");
@@ -662,7 +666,8 @@ def joined_target(nature: object, target: str, unit: object) -> str:
             (sign in _DIRECTION_SIGNS and not any(ch.isdigit() for ch in _counted_in_words(value))):
         sign = ""  # (正向 beside 明显提升, a goal in words: a direction, no comparison)
     else:
-        sign = _DIRECTION_SIGNS.get(sign, str(nature).strip())
+        sign = _DIRECTION_SIGNS.get(sign) or (_OPERATOR_SIGNS[_WORD_OPS[sign]] if sign in _WORD_OPS
+                                              else str(nature).strip())
     unit_text = "" if unit is None else str(unit).strip()
     if normalize_text(unit_text) in _EMPTY_TEXTS or (value and value.endswith(normalize_text(unit_text))):
         unit_text = ""

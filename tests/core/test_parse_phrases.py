@@ -252,7 +252,12 @@ def test_not_below_last_year_is_a_rise_of_zero_at_least(text, op):
     ("≥", "95%", "％", "≥95%"),            # full-width unit, the same unit
     ("≤", "5万元", "元", "≤5万元"),        # the value already says its unit
     (None, "500", "人次", "500人次"),
-    ("大于等于", "90", "%", "大于等于90%"),
+    ("大于等于", "90", "%", "≥90%"),        # a comparison in words: its symbol
+    ("小于等于", "4", "万元/所", "≤4万元/所"),
+    ("等于", "640", "元/人", "=640元/人"),
+    ("越小越好", "20", "个工作日", "≤20个工作日"),  # a direction in words (一体化 exports)
+    ("越大越好", "95", "%", "≥95%"),
+    ("越大越好", "明显提升", None, "明显提升"),  # a goal in words: no comparison
     ("≠", "100", "%", "≠100%"),            # kept for the check to name
     ("≥", "", "%", ""),                    # no value: no 指标值, not "≥%" (JX201)
     ("正向", "", "%", ""),

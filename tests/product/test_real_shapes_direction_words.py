@@ -1,0 +1,27 @@
+"""A 指标方向 column in the words of 一体化 exports (越大越好, 越小越好, 大于等于, 等于): the
+指标值 is shown with the symbol the word means (≤20个工作日, ≥6000人, =640元/人), as 正向
+and 反向 are; before, the word was glued onto the value (“指标值 越小越好20个工作日”)."""
+
+from test_real_shapes import checked, medical_insurance
+
+HEADER = ("一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "计量单位",
+          "分值", "得分", "偏差原因分析及改进措施")
+ROWS = [
+    ("产出指标", "数量指标", "参与学生人数", "大于等于", 6000, 5400, "人", 25, 25, None),
+    ("产出指标", "时效指标", "待遇结算办结时限", "越小越好", 20, 25, "个工作日", 25, 25, None),
+    ("效益指标", "社会效益指标", "人均补助标准", "等于", 640, 640, "元/人", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", "越大越好", 90, 93, "%", 10, 10, None)]
+
+
+def test_direction_words_are_shown_as_their_signs(tmp_path):
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", ROWS, total=100, header=HEADER,
+                                        lead=None))
+    assert [item["target"] for item in data["indicators"]] == [
+        "≥6000人", "≤20个工作日", "=640元/人", "≥90%"]
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX402", "I5", "“参与学生人数”未达到指标值（指标值 ≥6000人，完成值 5400人），却得满分 25，"
+                        "按财政部规则应为 22.5（正向指标：分值 × 实际完成值 ÷ 年度指标值）"),
+        ("JX402", "I6", "“待遇结算办结时限”未达到指标值（指标值 ≤20个工作日，完成值 25个工作日），"
+                        "却得满分 25，按财政部规则应为 18.75（反向指标：分值 × (1 − (实际完成值 − "
+                        "年度指标值) ÷ 年度指标值)）")]
+    assert data["total_computed"] == 91.25
