@@ -25,3 +25,14 @@ def test_direction_words_are_shown_as_their_signs(tmp_path):
                         "却得满分 25，按财政部规则应为 18.75（反向指标：分值 × (1 − (实际完成值 − "
                         "年度指标值) ÷ 年度指标值)）")]
     assert data["total_computed"] == 91.25
+
+
+def test_a_smaller_is_better_count_is_a_ceiling(tmp_path):
+    """越小越好 on a 数量指标 (投诉次数 5 次, done 3): a ceiling, full marks right (before:
+    read with no sign as 正向, 3 of 5 — a false JX402 “应为 15”)."""
+    rows = [ROWS[0][:5] + (6000, *ROWS[0][6:]),
+            ("产出指标", "数量指标", "投诉次数", "越小越好", 5, 3, "次", 25, 25, None), *ROWS[2:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100, header=HEADER,
+                                        lead=None))
+    assert data["findings"] == []
+    assert data["total_computed"] == 100
