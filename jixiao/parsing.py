@@ -982,6 +982,8 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if reached is not None:  # 不低于上年 → 低于上年: the change each states, compared
         return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
                                level="achieved" if reached else "not", problem=None)
+    if (unmoved := _unmoved(target, actual)) is not None:
+        return target, unmoved  # 下降2个百分点 → 持平, 未下降: no fall, 0 of it
     if target.kind == "unparsed" and (target.problem or "").endswith(_NO_NUMBER_READ) \
             and actual.kind == "qualitative" and actual.level is not None:
         target = replace(target, kind="qualitative", problem=None)
@@ -1207,6 +1209,28 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
     return None if stated is None else _change_meets(wanted, stated)
 
 
+_OTHER_WAY = {">": "<", ">=": "<=", "=": "=", "<=": ">=", "<": ">"}
+
+
+def _unmoved(target: Measure, actual: Measure) -> Measure | None:
+    """A 完成值 in words beside a change to reach by a number (下降2个百分点, 增长10%) that
+    allows no change the wanted way (持平; 未下降, 有所上升 against a fall; 未增长, 有所下降
+    against a rise): a change of 0 that way, in the 指标值's unit (what went the other way
+    is below 0, scored as 0). Not one that allows some (有所下降 against a fall: how much,
+    unknown; 未增长 against a fall: none, or some)."""
+    if actual.kind != "qualitative" or (wanted := change_stated(target)) is None:
+        return None
+    stated = _done_change(normalize_text(actual.text))
+    if stated is None:
+        return None
+    if wanted == "fall":
+        stated = _OTHER_WAY[stated]  # as a rise of the fall
+    if _CHANGES[stated][2]:
+        return None
+    return replace(actual, kind="number", op=None, value=0.0, unit=target.unit, level=None,
+                   problem=None)
+
+
 # How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly
 # (较明显, 较大), a little (有所, 略有, 稍有, 小幅, 一定程度). The fairly's first: they hold
 # the much's words (较明显 holds 明显).
@@ -1380,6 +1404,19 @@ DECLINE = "降"
 # A rise said to be on last year (较上年增长5%, 同比提高3个百分点), in its own unit (RISE +
 # "%"): it meets a 指标值 that is a change (增长≥3%, 不低于上年) — never a level (≥90%)
 RISE = "升"
+
+
+def change_stated(measure: Measure) -> str | None:
+    """Which way the change a number states goes, "rise" or "fall" (较上年下降5%, 下降2个百分点
+    "fall"; 增长10%, 提高2.5个百分点 "rise"); None for a number that states no change (≥90%,
+    2.3个百分点, ≥2个百分点). The one reading of a change's way beside its number."""
+    if measure.kind != "number":
+        return None
+    if measure.unit.startswith(DECLINE):
+        return "fall"
+    if measure.unit.startswith(RISE):
+        return "rise"
+    return _change(normalize_text(measure.text))[1]
 
 
 def _change(text: str) -> tuple[str, str | None]:

@@ -12,7 +12,15 @@ import functools
 import math
 from dataclasses import replace
 
-from jixiao.parsing import DAY_OF_MONTH, DECLINE, RISE, YEARLESS_UNIT, Measure, dates_compared
+from jixiao.parsing import (
+    DAY_OF_MONTH,
+    DECLINE,
+    RISE,
+    YEARLESS_UNIT,
+    Measure,
+    change_stated,
+    dates_compared,
+)
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个工作日": "工作日", "场次": "场",
@@ -156,10 +164,26 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         if target.kind == actual.kind == "date":
             return dates_compared(target, actual)  # 12月20日 beside 2024年12月31日前: in 2024
         return None
+    wanted = change_stated(target)
+    if wanted is not None:  # 增长10% beside 下降5%: a rise of −5 %
+        pair = _on_one_scale(replace(target, unit=_plain(target.unit)),
+                             replace(actual, unit=_plain(actual.unit)))
+        if pair is None or change_stated(actual) in (None, wanted):
+            return pair
+        return pair[0], -pair[1]
     if target.unit.startswith(RISE) or actual.unit.startswith(RISE):
         target, actual = _as_rises(target, actual)
         if target is None or actual is None:
             return None
+    return _on_one_scale(target, actual)
+
+
+def _plain(unit: str) -> str:
+    """A change's unit without its way (降%, 升个百分点: %, 个百分点)."""
+    return unit.removeprefix(DECLINE).removeprefix(RISE)
+
+
+def _on_one_scale(target: Measure, actual: Measure) -> tuple[float, float] | None:
     t_scale, t_base = split_unit(target.unit)
     a_scale, a_base = split_unit(actual.unit)
     t_value, a_value = target.value * t_scale, actual.value * a_scale
@@ -196,7 +220,8 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     return None
 
 
-_CHANGE_WORDS = ("增", "提", "升", "上年", "去年", "同比", "涨")
+# A target that speaks of a change, beside a rise: its words, or a unit that is a change (≥2个百分点)
+_CHANGE_WORDS = ("增", "提", "升", "上年", "去年", "同比", "涨", "百分点")
 
 
 def _as_rises(target: Measure, actual: Measure) -> tuple[Measure | None, Measure | None]:

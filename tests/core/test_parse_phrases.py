@@ -222,7 +222,19 @@ def test_a_change_without_a_number_stays_a_statement(text):
     ("较上年增长10%", "增长12%", True, 10), ("较上年增长10%", "12%", True, 10),
     ("较上年增长10%", "增长5%", False, 5),
     ("较上年下降5%", "下降6%", True, 10), ("较上年下降5%", "下降4%", False, 8),
-    ("较上年下降5%", "增长2%", None, None),  # a rise where a fall is wanted: not comparable
+    # the other way is a change below 0, scored as 0 (DOMAIN.md: a negative 完成值 counts 0)
+    ("较上年下降5%", "增长2%", False, 0), ("增长10%", "下降5%", False, 0),
+    ("下降2%", "上升1%", False, 0), ("下降2个百分点", "较上年提高1个百分点", False, 0),
+    # the number alone, or the same word, is the change the 指标值 names
+    ("下降2个百分点", "2.3个百分点", True, 10), ("下降2个百分点", "1.5个百分点", False, 7.5),
+    ("≥2个百分点", "提高2.5个百分点", True, 10), ("≥2个百分点", "提高1.6个百分点", False, 8),
+    # no change the wanted way, in words: 0 of it
+    ("下降2个百分点", "未下降", False, 0), ("下降2个百分点", "持平", False, 0),
+    ("增长10%", "有所下降", False, 0), ("增长10%", "未增长", False, 0),
+    # some change the wanted way, or perhaps: how much, a person says
+    ("下降2个百分点", "有所下降", None, None), ("下降2个百分点", "未增长", None, None),
+    # a change of no way named beside a fall: which way was wanted, unknown
+    ("≥2个百分点", "下降2.5个百分点", None, None),
 ])
 def test_a_change_is_scored_as_a_goal_even_under_costs(target, actual, met, score):
     for default_op in ("=", "<="):  # under 成本指标 a bare target is a ceiling: not a change

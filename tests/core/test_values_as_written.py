@@ -25,9 +25,10 @@ def test_a_change_named_as_its_rate_is_the_change(target, actual, expected):
     assert indicator_score(target, actual, 10).value == expected
 
 
-def test_a_rise_and_a_fall_named_as_rates_do_not_compare():
-    """增长率 against 下降率: a rise never meets a fall (as 增长 against 下降)."""
-    assert indicator_score("增长率≥5%", "下降率3%", 10).value is None
+def test_a_fall_against_a_rise_named_as_rates_is_a_rise_below_0():
+    """增长率 against 下降率: a rise never meets a fall (as 增长 against 下降) — a rise of
+    −3 %, scored 0 (a negative 完成值 counts 0; before: not comparable, JX204)."""
+    assert indicator_score("增长率≥5%", "下降率3%", 10).value == 0.0
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [

@@ -222,3 +222,37 @@ def test_a_target_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, tar
     assert (found["code"], found["sheet"], found["cell"]) == ("JX206", "自评表", "I5")
     assert found["message"] == (f"“家庭医生签约覆盖率”{quoted} 的 60%，未说明原因（年度指标值是否定得"
                                 "过低？请在偏差原因中说明）")
+
+
+# ------------------------------------------------ changes and rates
+
+
+def test_a_change_the_other_way_at_full_marks_is_an_error(tmp_path):
+    """rt24 wb6: 农民人均收入 增长10% done 下降5%, full marks 10: a rise of −5 %, scored 0
+    (DOMAIN.md: a negative 完成值 counts 0) — JX402 (before: only JX204 “单位…无法比较”)."""
+    row = ("效益指标", "社会效益指标", "农民人均收入", "增长10%", "下降5%", 20, 20, None)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 4), total=100))
+    assert [(f["code"], f["message"]) for f in data["findings"]] == [
+        ("JX402", "“农民人均收入”未达到指标值（指标值 增长10%，完成值 下降5%），却得满分 20，按财政部"
+                  "规则应为 0（正向指标：实际完成值“下降5%”为负数，按 0 计，得 0 分）")]
+    assert data["total_computed"] == 80
+
+
+@pytest.mark.parametrize(("target", "actual", "score", "found"), [
+    ("≥2个百分点", "提高2.5个百分点", 20, []),   # the same way, in words
+    ("下降2个百分点", "2.3个百分点", 20, []),     # the number is the fall
+    ("下降2%", "上升1%", 0, []),                  # the other way, 0 points as written
+    ("下降2个百分点", "持平", 0, []),             # no fall: 0 of it
+    ("下降2个百分点", "未下降", 0, []),
+    ("≥2个百分点", "下降2.5个百分点", 20, ["JX204"])])  # which way was wanted?
+def test_a_change_with_its_way_on_one_side_only(tmp_path, target, actual, score, found):
+    """rt24 wb6: a change to reach with its word on one side only compares that change;
+    the other way is below 0 (before: JX204 for each, no total). (Graded 优 as written:
+    80 points is 良, JX502's, left aside.)"""
+    reason = "受灾害影响，未达到" if score < 20 else None
+    row = ("效益指标", "社会效益指标", "优良品种覆盖率", target, actual, 20, score, reason)
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 4),
+                                        total=80 + score))
+    assert [code for code in codes(data) if code != "JX502"] == found
+    assert data["indicators"][4]["score_computed"] == (None if found else score)
+
