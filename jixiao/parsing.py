@@ -1779,6 +1779,9 @@ def _after_naming_words(text: str) -> str | None:
 # After the unit: a note in brackets (98%（抽查）), the word for done, passed or covered (300 人次完成,
 # 100% 合格, 100%覆盖), 余/多 for "some more" (500 余人): none is the unit.
 _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
+# One word with another in brackets (台(套), 个(项)): perhaps the unit's other name, which
+# units.py reads (台(套) counts 台 or 套) — not dropped here as a note is
+_EITHER_UNIT_RE = re.compile(r"^[\u4e00-\u9fff][(（][\u4e00-\u9fff][)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
@@ -1806,7 +1809,7 @@ def _clean_unit(unit: str) -> str:
         unit = _PER_POPULATION_RE.sub(lambda found: "/" + _POPULATION[found.group(1)], unit)
     if unit.startswith("(") and unit.endswith(")"):
         unit = unit[1:-1]
-    if unit and not unit.startswith(("(", "（")):
+    if unit and not unit.startswith(("(", "（")) and _EITHER_UNIT_RE.match(unit) is None:
         unit = _UNIT_NOTE_RE.sub("", unit).strip() or unit
     for word in _DONE_WORDS:
         if unit.endswith(word) and len(unit) > len(word):

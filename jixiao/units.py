@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import re
 from dataclasses import replace
 
 from jixiao.parsing import (
@@ -27,7 +28,7 @@ _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个�
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
              "个小时": "小时", "t": "吨", "min": "分钟", "日历天": "天", "个日历天": "天",
              "日历日": "天", "个日历日": "天", "ha": "公顷", "kwh": "千瓦时", "kWh": "千瓦时",
-             "kw·h": "千瓦时", "kW·h": "千瓦时"}
+             "kw·h": "千瓦时", "kW·h": "千瓦时", "台套": "台(套)"}
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
@@ -104,7 +105,23 @@ _MEASURES_FIRST = tuple(sorted((unit for unit, (quantity, _) in _QUANTITIES.item
                                 and not unit.isascii()), key=len, reverse=True))
 
 
+# A counting word with another in brackets (台(套), 个(项)): a count of things each one or the
+# other — either's count (≥40套 beside 42台(套)). Not 次 (人(次) is 人, as before: 人次 is
+# another count) nor a word that is no counting word (台(新): 台).
+_EITHER_RE = re.compile(r"^(.)\((.)\)$")
+
+
+def _either(unit: str) -> frozenset[str]:
+    """The counting words a unit may be: {台, 套} for 台(套); the unit alone for any other."""
+    pair = _EITHER_RE.match(unit)
+    return frozenset(pair.groups()) if pair is not None else frozenset((unit,))
+
+
 def _counted(unit: str) -> str:
+    if (pair := _EITHER_RE.match(unit)) is not None:
+        words = pair.groups()
+        both = all(word in _COUNTING and word not in "次%" for word in words)
+        return unit if both else _SYNONYMS.get(words[0], words[0])
     measure = next((word for word in _MEASURES_FIRST if unit.startswith(word)), None)
     if measure is not None and len(unit) > len(measure) \
             and all("\u4e00" <= ch <= "\u9fff" for ch in unit[len(measure):]):
@@ -139,7 +156,7 @@ def is_count(unit: str) -> bool:
     amount of money, a time or a measure."""
     unit = _counted(_SYNONYMS.get(unit, unit))
     unit = _SYNONYMS.get(unit, unit)
-    return unit in _COUNTED_TIMES or unit in _KEPT \
+    return unit in _COUNTED_TIMES or unit in _KEPT or _EITHER_RE.match(unit) is not None \
         or (len(unit) == 1 and unit in _COUNTING and unit != "%")
 
 
@@ -192,6 +209,11 @@ def _on_one_scale(target: Measure, actual: Measure) -> tuple[float, float] | Non
             return (t_value * 100 if is_bare_fraction(t_value, a_value) else t_value,
                     a_value * 100 if is_bare_fraction(a_value, t_value) else a_value)
         return t_value, a_value
+    if _either(t_base) & _either(a_base):  # ≥40套 beside 42台(套)
+        return t_value, a_value
+    per = _rate_in(a_base, t_base) if "/" in t_base and "/" in a_base else None
+    if per is not None:  # ≤3000元/亩 beside 43500元/公顷: 2900元/亩
+        return t_value, a_value * per
     t_quantity, a_quantity = _QUANTITIES.get(t_base), _QUANTITIES.get(a_base)
     if t_quantity is not None and a_quantity is not None:
         if t_quantity[0] == a_quantity[0]:
@@ -218,6 +240,28 @@ def _on_one_scale(target: Measure, actual: Measure) -> tuple[float, float] | Non
     if t_base == "":
         return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+def _rate_in(rate: str, other: str) -> float | None:
+    """How many of the rate ``other`` one of ``rate`` is, each side converted (元/公顷 in
+    元/亩: 1/15; 吨/公顷 in 公斤/亩: 1000/15); None where a side is of another thing (元/人
+    beside 元/户)."""
+    head, _, per = rate.partition("/")
+    other_head, _, other_per = other.partition("/")
+    heads, pers = _times(head, other_head), _times(per, other_per)
+    return None if heads is None or pers is None else heads / pers
+
+
+def _times(unit: str, other: str) -> float | None:
+    """How many ``other`` one ``unit`` is (公顷 in 亩: 15; 元 in 元: 1); None if unrelated."""
+    scale, base = split_unit(unit)
+    other_scale, other_base = split_unit(other)
+    if base == other_base:
+        return scale / other_scale
+    quantity, other_quantity = _QUANTITIES.get(base), _QUANTITIES.get(other_base)
+    if quantity is None or other_quantity is None or quantity[0] != other_quantity[0]:
+        return None
+    return scale * quantity[1] / (other_scale * other_quantity[1])
 
 
 # A target that speaks of a change, beside a rise: its words, or a unit that is a change (≥2个百分点)

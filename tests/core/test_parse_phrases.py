@@ -320,7 +320,7 @@ def test_a_count_in_words_scores_against_digits():
     ("300人次完成", (None, 300.0, "人次")),
     ("100%合格", (None, 100.0, "%")),
     ("98%（抽查）", (None, 98.0, "%")),
-    ("5台（套）", (None, 5.0, "台")),
+    ("5台（套）", (None, 5.0, "台(套)")), ("5台(新购)", (None, 5.0, "台")),
     ("完成值：96%", (None, 96.0, "%")), ("满意度:≥95%", (">=", 95.0, "%")),
 ])
 def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):

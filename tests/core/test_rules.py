@@ -132,6 +132,27 @@ def test_lengths_areas_volumes_masses_convert(target, actual, expected):
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤3000元/亩", "43500元/公顷", 10.0),          # 2,900 元/亩 (a 公顷 is 15 亩)
+    ("≤3000元/亩", "49500元/公顷", 9.0),           # 3,300 元/亩: 10 × (1 − 300/3000)
+    ("≥50公斤/亩", "780公斤/公顷", 10.0),          # 52 公斤/亩
+    ("≥50公斤/亩", "600公斤/公顷", 8.0),           # 40 of 50
+    ("≥1吨/公顷", "60公斤/亩", 9.0),               # 900 公斤/公顷, 0.9 吨
+    ("≥40套", "42台(套)", 10.0), ("≥40套", "36台套", 9.0), ("≥40台", "30台（套）", 7.5),
+])
+def test_rates_per_unit_and_units_with_their_other_name_convert(target, actual, expected):
+    """元/亩 beside 元/公顷 converts both sides of the rate; 台(套), 台套 count 台 or 套
+    (before: 单位不一致, JX204, no score)."""
+    assert score(target, actual) == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥5次", "6场"), ("≤50元/人", "45元/户"), ("≥40套", "42台"), ("≥5次", "6人(次)"),
+    ("≤3000元/亩", "43500元/人")])
+def test_rates_and_counts_of_other_things_stay_apart(target, actual):
+    assert indicator_score(target, actual, 10).value is None
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
     ("≤3个月", "80天", 10.0), ("≤2个月", "45天", 10.0), ("≤90天", "1个季度", 10.0),
     ("≤30天", "1个月", 10.0), ("≤31天", "1个月", 10.0),   # a month is 28–31 days
     ("≤1年", "365天", 10.0), ("≤1年", "366天", 10.0),

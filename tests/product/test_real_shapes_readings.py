@@ -256,3 +256,18 @@ def test_a_change_with_its_way_on_one_side_only(tmp_path, target, actual, score,
     assert [code for code in codes(data) if code != "JX502"] == found
     assert data["indicators"][4]["score_computed"] == (None if found else score)
 
+
+def test_rates_per_unit_and_a_unit_with_its_other_name_compare(tmp_path):
+    """rt24 wb10: ≥40套 done 42台(套), ≤3000元/亩 done 43500元/公顷 (2900元/亩), ≥50公斤/亩
+    done 780公斤/公顷 (52公斤/亩): all met, nothing to say (before: three JX204, no total;
+    the first quoted the 完成值's unit as “台”). 人次 beside 人 still differ."""
+    rows = [("产出指标", "数量指标", "购置农机具", "≥40套", "42台(套)", 20, 20, None),
+            ("产出指标", "成本指标", "亩均建设成本", "≤3000元/亩", "43500元/公顷", 20, 20, None),
+            ("效益指标", "经济效益指标", "亩均增产", "≥50公斤/亩", "780公斤/公顷", 20, 20, None),
+            ("效益指标", "社会效益指标", "培训农户", "≥500人次", "520人", 20, 20, None),
+            ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "95%", 10, 10, None)]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100))
+    assert [(f["code"], f["message"]) for f in data["findings"]
+            if f["code"] == "JX204"] == [
+        ("JX204", "“培训农户”的指标值单位“人次”与完成值单位“人”无法比较")]
+    assert [i["score_computed"] for i in data["indicators"]] == [20, 20, 20, None, 10]
