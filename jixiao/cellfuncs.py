@@ -56,9 +56,37 @@ def _number(value: Cell, what: str) -> float:
     if is_error(value):  # JX_POINTS(G13) of a 分值 "十": its own words, not wrapped again
         raise ScoreInputError(value.removeprefix(ERROR_MARK).strip())
     points = parse_points(value)
-    if points is None:
-        raise ScoreInputError(f"{what}“{value}”不是数字")
+    if points is None:  # a text is quoted; TRUE or an engine's NaN is not a cell's words
+        shown = f"“{value}”" if isinstance(value, str) else ""
+        raise ScoreInputError(f"{what}{shown}不是数字")
     return points
+
+
+def _one_cell_each(*ranges: str) -> Callable[[Callable[..., Cell]], Callable[..., Cell]]:
+    """A function whose arguments, but those named in ``ranges``, are one cell each: a
+    one-cell range (a headless engine may pass E13:E13 as [[v]]) is that cell, as Excel
+    passes it; a larger range is refused in words, not echoed as "[[None], [1]]"."""
+
+    def decorate(function: Callable[..., Cell]) -> Callable[..., Cell]:
+        code = function.__code__
+        range_at = {index for index, name in enumerate(code.co_varnames[:code.co_argcount])
+                    if name in ranges}
+
+        @wraps(function)
+        def checked(*args: Cell) -> Cell:
+            cells = list(args)
+            for index, value in enumerate(cells):
+                if index in range_at or not isinstance(value, (list, tuple)):
+                    continue
+                flat = _flat(value)
+                if len(flat) != 1:
+                    raise ScoreInputError(f"第{index + 1}个参数应为一个单元格，不是区域")
+                cells[index] = flat[0]
+            return function(*cells)
+
+        return checked
+
+    return decorate
 
 
 def _flat(values: Cell) -> list[Cell]:
@@ -78,6 +106,7 @@ def _column(values: Cell, length: int) -> list[Cell]:
 
 
 @_cell_safe
+@_one_cell_each()
 def rate(budget: Cell, executed: Cell, total_line: Cell = None) -> Cell:
     """执行率 as a fraction (0.9981 shows as 99.81% in a percent-formatted cell).
 
@@ -101,6 +130,7 @@ def _flag(value: Cell) -> bool:
 
 
 @_cell_safe
+@_one_cell_each()
 def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
     """执行率得分 from a rate given as a fraction (the result of JX_RATE); a rate that
     could not be computed ("⚠ 全年执行数(B)未填写") is shown again here, so that the 总分
@@ -140,7 +170,7 @@ def _points(weight: Cell, percent: Cell) -> Cell:
     value = rules.weight_points(weight, _flag(percent))
     if is_placeholder(value):
         return ""  # "/" in an unused row's 分值: no points, as blank
-    if isinstance(value, str) or not isinstance(value, (int, float)):
+    if isinstance(value, (str, bool)) or not isinstance(value, (int, float)):
         return _number(value, "分值")  # "5" typed as text is 5; "十" shows ⚠, as JX_SCORE's
     return value
 
@@ -155,10 +185,21 @@ def _own_level2(level2: Cell) -> Cell:
     cell is the row's own 二级 (merged cells hold the text in their first row only)."""
     if not isinstance(level2, (list, tuple)):
         return level2
-    return next((value for value in reversed(_flat(level2)) if not _blank(value)), None)
+    carried = _carried_down(_flat(level2))
+    return carried[-1] if carried else None
+
+
+def _carried_down(level2s: list[Cell]) -> list[Cell]:
+    """Each row's own 二级 in a 二级指标 column: the last non-empty cell at or above it
+    (Excel passes a merged C24:C26 as 成本指标, None, None)."""
+    out: list[Cell] = []
+    for value in level2s:
+        out.append(out[-1] if _blank(value) and out else value)
+    return out
 
 
 @_cell_safe
+@_one_cell_each("level2")
 def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
           judged: Cell = None, level2: Cell = None) -> Cell:
     """得分 of one indicator; "" for an unused row (``unused_row``)."""
@@ -181,9 +222,13 @@ MET_TEXT = {True: "是", False: "否", None: "未知"}
 
 
 @_cell_safe
-def met(target: Cell, actual: Cell, level2: Cell = None) -> Cell:
-    """是 / 否, or 未知 when the rules cannot tell."""
-    if is_placeholder(target) and is_placeholder(actual):
+@_one_cell_each("level2")
+def met(target: Cell, actual: Cell, level2: Cell = None, weight: Cell = None) -> Cell:
+    """是 / 否, or 未知 when the rules cannot tell; "" where ``score`` shows none for an
+    unused row (``unused_row``) — given the 分值 (the template's JX_MET(E13,F13,…,G13)), a
+    无/无 row with points is judged as it is scored (无 事故 is met); without it, a row of
+    placeholders is taken as unused — or where 指标值 and 完成值 are both blank."""
+    if unused_row(target, actual, weight) or (_blank(target) and _blank(actual)):
         return ""
     return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2, target))]
 
@@ -199,7 +244,8 @@ def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
         if count not in (1, length):
             return [[f"{ERROR_MARK} 区域行数不一致：指标值 {length} 行，{name} {count} 行"]]
     columns = zip(target_list, _column(actuals, length), _column(weights, length),
-                  _column(judged, length), _column(level2s, length), strict=True)
+                  _column(judged, length), _carried_down(_column(level2s, length)),
+                  strict=True)
     return [[score(t, a, w, rule_name, j, l2)] for t, a, w, j, l2 in columns]
 
 
@@ -219,6 +265,7 @@ def total(*parts: Cell) -> Cell:
 
 
 @_cell_safe
+@_one_cell_each()
 def grade(total_value: Cell, weight_total: Cell = None) -> Cell:
     """评分等级 (优/良/中/差) of a 总分; "" when there is no total. Given the 分值合计
     (the template's JX_GRADE(H43,G43)), none where it is not 100: "⚠ 分值合计 90，不是

@@ -75,6 +75,37 @@ def test_scores_over_a_column_equal_score_per_cell():
     assert column[3] == [""]
 
 
+def test_scores_carry_a_merged_level2_down_as_score_does():
+    """Excel passes a merged C24:C26 (成本指标) as 成本指标, None, None: each row is 成本
+    (≤), as JX_SCORE reads $C$13:$C25. Before, the rows below the first read 50元/次 as
+    “=”: [[5.0], [4.5], [5.0]]."""
+    targets, actuals, weights = [["300元/人"], ["50元/次"], ["≤20万元"]], [[280], [45], [18]], \
+        [[5], [5], [5]]
+    assert udfs.JX_SCORES(targets, actuals, weights, None, None, [["成本指标"], [None], [None]]) \
+        == [[5.0], [5.0], [5.0]]
+    assert udfs.JX_SCORE("50元/次", 45, 5, None, None, [["成本指标"], [None]]) == 5.0
+    # no 二级 above a row is none carried into it; a row's own 二级 is its own
+    assert udfs.JX_SCORES([["50元/次"], ["50元/次"]], [[45], [45]], [[5], [5]], None, None,
+                          [[None], ["成本指标"]]) == [[4.5], [5.0]]
+    assert udfs.JX_SCORES([["50元/次"], ["50元/次"]], [[45], [45]], [[5], [5]], None, None,
+                          [["成本指标"], ["质量指标"]]) == [[5.0], [4.5]]
+
+
+def test_a_value_no_cell_holds_is_refused_in_words():
+    """Before: JX_GRADE(NaN) showed “⚠ 计算出错：StopIteration: ”, JX_GRADE(95, inf) “⚠ 分值合计
+    inf，不是 100…”, JX_POINTS(TRUE) TRUE, and a range in a one-cell argument “[[None]]”."""
+    assert udfs.JX_GRADE(float("nan")) == "⚠ 总分不是数字"
+    assert udfs.JX_GRADE(95, float("inf")) == "⚠ 分值合计不是数字"
+    assert udfs.JX_POINTS(True) == "⚠ 分值不是数字"
+    assert udfs.JX_SCORE("≥95%", "96%", float("nan")) == "⚠ 分值不是数字"
+    assert udfs.JX_EXEC_SCORE(0.9, [[None], [None]]) == "⚠ 第2个参数应为一个单元格，不是区域"
+    assert udfs.JX_MET([["≥95%", "≥90%"]], "96%") == "⚠ 第1个参数应为一个单元格，不是区域"
+    assert udfs.JX_SCORE(0, [[]], 10) == "⚠ 第2个参数应为一个单元格，不是区域"
+    # a one-cell range is that cell, as Excel passes it
+    assert udfs.JX_SCORE([["≥95%"]], [["96%"]], [[10]]) == 10.0
+    assert udfs.JX_GRADE([[95]]) == "优"
+
+
 def test_blank_rows_give_empty_text():
     assert udfs.JX_SCORE(None, None, None) == ""
     assert udfs.JX_SCORE("", " ", None) == ""
