@@ -9,8 +9,8 @@
 | JX_RATE(全年预算数, 全年执行数, [总额行]) | ``=JX_RATE(E6,F6,TRUE)`` | 执行率（小数，设为百分比格式显示 99.81%）；总额行预算数为 0 时显示 ⚠ |
 | JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,JX_POINTS(G6))`` | 执行率得分 = 分值 × 执行率，最高为分值 |
 | JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,JX_POINTS(G13),JX_Rules)`` | 单个指标得分 |
-| JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算） |
-| JX_MET(指标值, 完成值, [二级指标]) | ``=JX_MET(E13,F13)`` | 是否达成：是 / 否 / 未知 |
+| JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算；二级指标列的空格（合并单元格）沿用上方的二级指标） |
+| JX_MET(指标值, 完成值, [二级指标], [分值]) | ``=JX_MET(E13,F13,$C$13:$C13,G13)`` | 是否达成：是 / 否 / 未知 |
 | JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
 | JX_GRADE(总分, [分值合计]) | ``=JX_GRADE(H43,G43)`` | 评分等级：优 / 良 / 中 / 差；分值合计不是 100 时不评等级 |
 | JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42))`` | 分值合计（应为 100） |
@@ -65,7 +65,7 @@ def JX_SCORE(target, actual, weight, rules=None, judged=None, level2=None):
 @xw.arg("weights", ndim=2, doc="分值区域（一列）")
 @xw.arg("rules", doc=_RULES_DOC)
 @xw.arg("judged", ndim=2, doc="人工评分区域（可省略）")
-@xw.arg("level2s", ndim=2, doc="二级指标区域（可省略）")
+@xw.arg("level2s", ndim=2, doc="二级指标区域（可省略；空格沿用上方最近的二级指标，如合并单元格）")
 def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
     """一次计算整列指标的得分（数组公式，比逐格调用快得多）。
 
@@ -79,9 +79,10 @@ def JX_SCORES(targets, actuals, weights, rules=None, judged=None, level2s=None):
 @xw.arg("target", doc="年度指标值")
 @xw.arg("actual", doc="实际完成值")
 @xw.arg("level2", doc="二级指标名称，或二级指标列从首行到本行（可省略）")
-def JX_MET(target, actual, level2=None):
-    """完成值是否达到指标值：是、否或“未知”。"""
-    return cellfuncs.met(target, actual, level2)
+@xw.arg("weight", doc="分值（可省略）：指标值、完成值都写“无”的行有分值时照常判断，无分值时视为未用行")
+def JX_MET(target, actual, level2=None, weight=None):
+    """完成值是否达到指标值：是、否或“未知”；未用的行（指标值、完成值、分值都为空或“/”“无”）为空。"""
+    return cellfuncs.met(target, actual, level2, weight)
 
 
 @xw.func(category="绩效自评")

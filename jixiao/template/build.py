@@ -299,7 +299,7 @@ def _write_indicator_block(ws: Worksheet) -> None:
                 Style(border=False, fill=HELPER_FILL))
             put(ws, f"{c['reason']}{row}", None, TEXT_INPUT)
             put(ws, f"{c['judged']}{row}", None, POINTS_INPUT)
-            put(ws, f"{c['met']}{row}", f"=JX_MET({target},{actual},{level2_cell})",
+            put(ws, f"{c['met']}{row}", f"=JX_MET({target},{actual},{level2_cell},{c['weight']}{row})",
                  Style(fill=HELPER_FILL))
         row = group_first + count
     ends = [*list(level1_start.values())[1:], LAST_ROW + 1]

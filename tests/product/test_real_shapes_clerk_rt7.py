@@ -33,7 +33,7 @@ def test_a_reversed_group_range_is_read_as_excel_reads_it(tmp_path):
     """Before: the general engine gave H13 and K13 #NULL! (区域不相交), and check said
     JX504 "2 个公式单元格（H13、K13）显示 #NULL!：文件由没有 jixiao 函数的软件保存"."""
     path = filled(tmp_path, _row_at_the_top)
-    assert openpyxl.load_workbook(path)["自评表"]["K13"].value == "=JX_MET(E13,F13,$C$14:$C13)"
+    assert openpyxl.load_workbook(path)["自评表"]["K13"].value == "=JX_MET(E13,F13,$C$14:$C13,G13)"
     for engine in ("core", "formulas"):
         result = recalculate(path, engine=engine)
         assert (result.engine, result.failures) == (engine, [])
