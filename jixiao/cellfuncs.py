@@ -131,18 +131,26 @@ def _flag(value: Cell) -> bool:
 
 @_cell_safe
 @_one_cell_each()
-def execution_score(rate_fraction: Cell, weight: Cell = 10.0) -> Cell:
-    """执行率得分 from a rate given as a fraction (the result of JX_RATE); a rate that
-    could not be computed ("⚠ 全年执行数(B)未填写") is shown again here, so that the 总分
-    (JX_TOTAL) shows it cannot be added up instead of a total without the 执行率得分."""
+def execution_score(rate_fraction: Cell, weight: Cell = 10.0, percent: Cell = None) -> Cell:
+    """执行率得分 from a rate: the result of JX_RATE (a fraction), or a rate typed. A
+    rate that could not be computed ("⚠ 全年执行数(B)未填写") is shown again here, so that
+    the 总分 (JX_TOTAL) shows it cannot be added up instead of a total without the
+    执行率得分. ``percent``: whether the rate's cell shows a percent (Excel's
+    JX_EXEC_SCORE reads the cell's format, the headless engines pass it,
+    ``recalc.cellformats``): the number is then read as ``jixiao check`` reads that cell
+    (``rules.rate_percent``) — a 95 typed in a General cell is 95 %, not 9500 %. None (a
+    rate given as a value, no cell): a fraction, as JX_RATE gives it."""
     if _blank(rate_fraction):
         return ""
     if is_error(rate_fraction):
         return rate_fraction
     weight_value = 10.0 if _blank(weight) else _number(weight, "分值")
     typed = rules.text_rate(rate_fraction)  # "98.5%" typed as text over JX_RATE: 0.985
-    fraction = typed if typed is not None else _number(rate_fraction, "执行率")
-    return rules.execution_score(fraction * 100, weight_value)
+    if typed is not None:
+        return rules.execution_score(typed * 100, weight_value)
+    number = _number(rate_fraction, "执行率")
+    in_percent = number * 100 if percent is None else rules.rate_percent(number, _flag(percent))
+    return rules.execution_score(in_percent, weight_value)
 
 
 def points(weight: Cell, percent: Cell = False) -> Cell:
@@ -251,10 +259,12 @@ def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
 
 @_cell_safe
 def total(*parts: Cell) -> Cell:
-    """总分: the sum of the 执行率得分 (the first part) and the indicator 得分 (blanks
-    skipped). A blank 执行率得分 beside indicator scores is a money block left blank
-    (``rules.MONEY_BLANK``): no total, rather than one short of its points."""
-    values = [value for value in _flat(list(parts)) if not _blank(value)]
+    """总分: the sum of the 执行率得分 (the first part) and the indicator 得分 (blanks and
+    placeholders skipped: the "/" a paper form asks for in an unused row's 得分, as
+    JX_WEIGHT_TOTAL skips its 分值, ``parsing.is_placeholder``). A blank 执行率得分 beside
+    indicator scores is a money block left blank (``rules.MONEY_BLANK``): no total,
+    rather than one short of its points."""
+    values = [value for value in _flat(list(parts)) if not is_placeholder(value)]
     if not values:
         return ""
     if any(is_error(value) for value in values):
@@ -303,6 +313,8 @@ FUNCTIONS: dict[str, Callable[..., Cell]] = {
     "JX_POINTS": points,
 }
 # The JX_ functions given, after the cell their first argument names, whether that cell's
-# number format shows a percent: Excel's JX_POINTS reads the format itself; the headless
-# engines add it as a last argument (``recalc.cellformats``).
-READS_FORMAT = frozenset({"JX_POINTS"})
+# number format shows a percent: Excel's JX_POINTS and JX_EXEC_SCORE read the format
+# themselves; the headless engines add it as the argument at the position given (the
+# arguments left out before it blank: JX_EXEC_SCORE(H6) is JX_EXEC_SCORE(H6,,TRUE)),
+# ``recalc.cellformats``.
+READS_FORMAT = {"JX_POINTS": 1, "JX_EXEC_SCORE": 2}  # name → the argument it is given as

@@ -176,6 +176,15 @@ def percent_value(value: float) -> float | str:
     return "" if "e" in text else float(text)
 
 
+def rate_percent(value: float, percent: bool) -> float:
+    """A number in an 执行率 cell in percent, as ``jixiao check`` reads the cell
+    (``read.money``): in a percent-formatted cell its percent (0.95 and 1.05 — JX_RATE's
+    fractions — are 95 % and 105 %); without a percent format a bare number as
+    ``units.fraction_as_percent`` reads it (0.95 is 95 %, and a 95 typed is 95 %, not
+    9500 %). JX_EXEC_SCORE reads its rate this way (``cellfuncs.execution_score``)."""
+    return round(float(value) * 100.0, 10) if percent else fraction_as_percent(float(value))
+
+
 def weight_points(value: object, percent: bool) -> object:
     """A 分值 cell in points, as ``jixiao check`` reads it (``read.grid.points_at``): a
     number in a percent-formatted cell (10% typed: 0.1) is the percent, 10 points, as a

@@ -7,7 +7,7 @@
 | 函数 | 公式示例 | 结果 |
 |---|---|---|
 | JX_RATE(全年预算数, 全年执行数, [总额行]) | ``=JX_RATE(E6,F6,TRUE)`` | 执行率（小数，设为百分比格式显示 99.81%）；总额行预算数为 0 时显示 ⚠ |
-| JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,JX_POINTS(G6))`` | 执行率得分 = 分值 × 执行率，最高为分值 |
+| JX_EXEC_SCORE(执行率, [分值]) | ``=JX_EXEC_SCORE(H6,JX_POINTS(G6))`` | 执行率得分 = 分值 × 执行率，最高为分值；执行率读法与校验相同（常规格式填 95 计 95%） |
 | JX_SCORE(指标值, 完成值, 分值, [规则], [人工评分], [二级指标]) | ``=JX_SCORE(E13,F13,JX_POINTS(G13),JX_Rules)`` | 单个指标得分 |
 | JX_SCORES(指标值列, 完成值列, 分值列, [规则], [人工评分列], [二级指标列]) | ``=JX_SCORES(E13:E42,F13:F42,G13:G42,JX_Rules)`` | 整列得分（数组，一次计算；二级指标列的空格（合并单元格）沿用上方的二级指标） |
 | JX_MET(指标值, 完成值, [二级指标], [分值]) | ``=JX_MET(E13,F13,$C$13:$C13,G13)`` | 是否达成：是 / 否 / 未知 |
@@ -40,11 +40,17 @@ def JX_RATE(budget, executed, total_line=False):
 
 
 @xw.func(category="绩效自评")
-@xw.arg("rate", doc="执行率（JX_RATE 的结果，小数）")
+@xw.arg("rate", "range", doc="执行率所在的单元格（JX_RATE 的结果；手工填写的 95 计 95%）")
 @xw.arg("weight", doc="分值，默认 10")
 def JX_EXEC_SCORE(rate, weight=10.0):
-    """执行率得分 = 分值 × 执行率，不超过分值，保留两位小数。"""
-    return cellfuncs.execution_score(rate, weight)
+    """执行率得分 = 分值 × 执行率，不超过分值，保留两位小数。执行率与 jixiao check 的读法
+    相同：单元格设为百分比格式的按显示的百分数，常规格式填 95 的计 95%。"""
+    if not hasattr(rate, "number_format"):  # a value, not a cell: JX_RATE's fraction
+        return cellfuncs.execution_score(rate, weight)
+    if rate.count > 1:
+        return f"{cellfuncs.ERROR_MARK} 执行率须为一个单元格"
+    return cellfuncs.execution_score(rate.value, weight,
+                                     shows_percent(rate.number_format or "General"))
 
 
 @xw.func(category="绩效自评")

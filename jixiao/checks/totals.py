@@ -352,7 +352,10 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         return _points(table, line) if _reads_points(table.cell(formula_at)) \
             else typed_in(table, line, "weight")
 
-    execution = cellfuncs.execution_score(rate_fraction, weight(funds, funds.sources.get("score")))
+    rate_cell = table.cell(funds.total.sources.get("rate"))  # JX_EXEC_SCORE reads its format
+    execution = cellfuncs.execution_score(rate_fraction, weight(funds, funds.sources.get("score")),
+                                          None if rate_cell is None
+                                          else shows_percent(rate_cell.number_format))
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
     if "score" in funds.sources:
         yield funds.sources["score"], "执行率得分", shown(execution)

@@ -38,8 +38,7 @@ from jixiao.read.roles import (
     not_adjusted,
     without_instructions,
 )
-from jixiao.rules import FULL_MARKS, TOLERANCE, template_amount
-from jixiao.units import fraction_as_percent
+from jixiao.rules import FULL_MARKS, TOLERANCE, rate_percent, template_amount
 from jixiao.xlsx.numformats import shows_percent
 
 
@@ -927,8 +926,8 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
         typed = parse_measure(value)  # as typed whatever the cell's format
         if typed.kind == "number" and typed.unit == "" and typed.op is None:
             value, percent = typed.value, False
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not percent:
-        value = fraction_as_percent(value)  # 0.998 typed without a % format is still 99.8%
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return rate_percent(value, percent)  # 0.998 typed without a % format is still 99.8%
     return parse_rate(value, percent_format=percent)
 
 

@@ -6,8 +6,10 @@ format shows a percent (``xlsx.numformats.shows_percent``). The fast path looks 
 up as it evaluates (``number_formats``); for the formulas package, which passes values
 only, the call is written out before it compiles the formula (``with_formats``):
 ``JX_POINTS(G13)`` → ``JX_POINTS(G13,TRUE)``, ``JX_POINTS(G13:G14)`` →
-``JX_POINTS(G13:G14,{FALSE;TRUE})``. A format is an input, never computed, so
-either way the result is what Excel shows.
+``JX_POINTS(G13:G14,{FALSE;TRUE})``; JX_EXEC_SCORE reads its rate cell's the same way
+(a 95 typed in a General cell is 95 %): ``JX_EXEC_SCORE(H6,G6)`` →
+``JX_EXEC_SCORE(H6,G6,TRUE)``. A format is an input, never computed, so either way the
+result is what Excel shows.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from jixiao.xlsx.package import Package, Sheet
 from jixiao.xlsx.refs import area_cells
 
 _CALL = re.compile(r"(?<![\w.])(?P<call>(?:_xludf\.)?(?P<name>JX_\w+)\(\s*)" + SHEET_PREFIX
-                   + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*\)",
+                   + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*"
+                   r"(?P<rest>(?:,(?:[^(),]|\([^()]*\))*)*)\)",  # more arguments: F6, JX_POINTS(G6)
                    re.IGNORECASE)
 _MAX_CELLS = 1000  # a longer range is left as it is (no format: as typed)
 
@@ -44,26 +47,34 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
 
 
 def with_formats(text: str, cell: Any) -> str:
-    """The formula of openpyxl ``cell`` with each JX_POINTS of one cell given that cell's
-    percent format as a last argument, for the formulas package (strings left alone)."""
+    """The formula of openpyxl ``cell`` with each JX_POINTS (and JX_EXEC_SCORE) of a cell
+    given that cell's percent format as an argument (``cellfuncs.READS_FORMAT``), for the
+    formulas package (strings left alone)."""
     if not any(name in text.upper() for name in READS_FORMAT):
         return text
     parts = text.split('"')  # even parts are outside quotes
 
     def written_out(match: re.Match[str]) -> str:
-        if match.group("name").upper() not in READS_FORMAT:
-            return match.group(0)
+        position = READS_FORMAT.get(match.group("name").upper())
+        rest = match.group("rest")
+        given_args = 1 + re.sub(r"\([^()]*\)", "", rest).count(",")
+        inner = _CALL.sub(written_out, rest)  # JX_EXEC_SCORE(H6,JX_POINTS(G6)): G6's too
+        whole = match.string[match.start():match.start("rest")] + inner \
+            + match.string[match.end("rest"):match.end()]
+        if position is None or given_args > position:
+            return whole
         sheet = sheet_named(cell.parent, prefix_sheet(match.group("sheet")))
         ref = match.group("ref").replace("$", "").upper()
         if sheet is None:
-            return match.group(0)
+            return whole
         rows = area_cells(ref)
         if len(rows) * len(rows[0]) > _MAX_CELLS:
-            return match.group(0)
+            return whole
         flags = ";".join(",".join("TRUE" if shows_percent(sheet[one].number_format or "General")
                                   else "FALSE" for one in row) for row in rows)
         given = flags if ":" not in ref else "{" + flags + "}"  # a range: an array of flags
-        return f"{match.group(0)[:-1].rstrip()},{given})"
+        left_out = "," * (position - given_args)  # JX_EXEC_SCORE(H6) → JX_EXEC_SCORE(H6,,TRUE)
+        return f"{whole[:-1].rstrip()}{left_out},{given})"
 
     parts[::2] = [_CALL.sub(written_out, part) for part in parts[::2]]
     return '"'.join(parts)

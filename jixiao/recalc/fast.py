@@ -329,8 +329,11 @@ class _Workbook:
 
     def _call(self, call: _Call, sheet: str, path: tuple[int, ...]) -> Any:
         args = [self._operand(arg, sheet, path) for arg in call.args]
-        if call.name in READS_FORMAT and len(call.args) == 1 and isinstance(call.args[0], _Ref):
-            args.append(self._shows_percent(call.args[0], sheet))  # as Excel's reads it
+        position = READS_FORMAT.get(call.name)
+        if position is not None and len(call.args) <= position \
+                and isinstance(call.args[0], _Ref):  # as Excel's reads it
+            args = [*args, *[None] * (position - len(args)),
+                    self._shows_percent(call.args[0], sheet)]
         return call_function(FUNCTIONS[call.name], args)
 
     def _shows_percent(self, ref: _Ref, sheet: str) -> bool | list[list[bool]]:

@@ -304,3 +304,26 @@ def test_points_count_a_weight_typed_as_a_percent_as_check_does():
     assert column == [[30], [""], [60]]
     assert udfs.JX_WEIGHT_TOTAL(udfs.JX_POINTS(_Cell(0.1, "0%")), column) == 100
     assert udfs.JX_EXEC_SCORE(0.9981, udfs.JX_POINTS(_Cell(0.1, "0%"))) == 9.98
+
+
+def test_exec_score_reads_a_typed_rate_as_check_does():
+    """rt24: a unit's own table types its 执行率 95 (General format) and scores it with
+    =JX_EXEC_SCORE(G6,F6): 95 %, 9.5 points, as jixiao check reads the cell — not 9500 %
+    and the full 10. A percent-formatted cell (JX_RATE's fraction) is read as shown,
+    105 % included; a value given without its cell is JX_RATE's fraction."""
+    assert udfs.JX_EXEC_SCORE(_Cell(95, "General"), 10) == 9.5
+    assert udfs.JX_EXEC_SCORE(_Cell(0.95, "General"), 10) == 9.5
+    assert udfs.JX_EXEC_SCORE(_Cell(0.95, "0.00%"), 10) == 9.5
+    assert udfs.JX_EXEC_SCORE(_Cell(1.05, "0.00%"), 10) == 10
+    assert udfs.JX_EXEC_SCORE(_Cell("95%", "@"), 10) == 9.5
+    assert udfs.JX_EXEC_SCORE(1.05, 10) == 10
+    assert udfs.JX_EXEC_SCORE(_Column(_Cell(0.9, "0%"), _Cell(0.8, "0%")), 10) == \
+        "⚠ 执行率须为一个单元格"
+
+
+def test_total_skips_the_slash_of_an_unused_row():
+    """rt24: a paper form asks for “/” in an unused row's 得分; JX_TOTAL adds up the
+    rest, as JX_WEIGHT_TOTAL skips the row's “/” 分值 — not “⚠ 得分“/”不是数字”."""
+    assert udfs.JX_TOTAL(9.5, [[29.5], [10], ["/"], ["—"], [None]]) == 49
+    assert udfs.JX_WEIGHT_TOTAL(10, [[30], [10], ["/"]]) == 50
+    assert udfs.JX_TOTAL(9.5, [[29.5], ["十"]]) == "⚠ 得分“十”不是数字"
