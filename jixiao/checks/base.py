@@ -140,13 +140,15 @@ def full_marks(indicator: Indicator, value: float) -> bool:
 
 
 def jixiao_formula(table: SelfEvaluation, source: Source | None) -> bool:
-    """Whether a cell holds a JX_ formula: its value is jixiao's own result,
-    so a difference from the rules means a stale cache (JX504), not a mistake."""
+    """Whether a computed cell holds a formula of jixiao's own form: its value is jixiao's
+    own result, so a difference from the rules means a stale cache (JX504), not a mistake.
+    A unit's own table using the JX_ functions chose their arguments itself: what they
+    show is its declared value, judged by the rules as a typed one (JX302, JX501 …)."""
     info = table.cell(source)
     if info is None or info.formula is None:
         return False
     # on jixiao's template any formula in a computed cell is the template's own: JX_ or native
-    return "JX_" in info.formula.upper() or table.template
+    return table.locked_formulas
 
 
 def unknown_rules_cell(table: SelfEvaluation) -> tuple[Source | None, str]:
@@ -174,8 +176,10 @@ def typed_in(table: SelfEvaluation, line: object, key: str) -> object:
 
 def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
     """A computed cell of jixiao's template left blank without its formula: deleted, or a
-    row inserted without copying the formulas (JX503 says so; the cell is not unfilled)."""
-    if not table.template or source is None:
+    row inserted without copying the formulas (JX503 says so; the cell is not unfilled).
+    Only on jixiao's own form (its JX_ names): a unit's own table using the JX_ functions
+    may never have had a formula in that cell (rt24: the 评分等级's label cell)."""
+    if not table.locked_formulas or source is None:
         return False
     info = table.cell(source)
     return info is not None and not info.is_formula and blank(info.value)

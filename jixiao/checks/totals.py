@@ -503,7 +503,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     第 13 行，=JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))），公式已损坏，重算也算不出结果：
     同样是错误，写明从哪里复制公式；它和引用它的评分等级显示的错误值不再报为结果丢失（JX504）。
     """
-    if table.template:
+    if table.locked_formulas:  # jixiao's own form: every computed cell held its formula
         cells = list(_computed_cells(table, evaluation))
     elif not table.holds_formulas():
         return  # no formula to be overwritten
@@ -517,7 +517,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             return
     for source, what, computed in cells:
         info = table.cell(source)
-        if table.template and formula_deleted(table, source):
+        if formula_deleted(table, source):
             yield finding("JX503", source, _deleted(table, source, what, computed),
                           severity="error")
             continue
@@ -527,7 +527,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if not _typed(info):
             continue
-        wrong = table.template and computed is not None and what.endswith("的得分") \
+        wrong = table.locked_formulas and computed is not None and what.endswith("的得分") \
             and _wrong_score(info, computed)
         if wrong:  # a number the rules would not give: an error, with what they give
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
@@ -542,7 +542,7 @@ def _restore(table: SelfEvaluation, what: str) -> str:
     """How to bring back an overwritten formula: an indicator's 得分 from a neighbouring
     row (each row holds the same formula); the template's 执行率, 执行率得分, 总分 and 等级
     have no neighbour holding theirs (H7 is a 其中 line's rate, I7 holds “—”)."""
-    if not table.template or what.endswith("的得分"):
+    if not table.locked_formulas or what.endswith("的得分"):
         return "请从相邻行复制公式恢复"
     return "请撤销这次修改（Ctrl+Z），或从 jixiao new 新建的模板中复制同一位置的公式恢复"
 
