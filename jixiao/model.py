@@ -466,6 +466,18 @@ def in_unsplit_group(table: SelfEvaluation, indicator: Indicator) -> bool:
                for subtotal in unsplit_groups(table))
 
 
+def deduction_base(table: SelfEvaluation, indicator: Indicator) -> float | None:
+    """The 分值 a row's 得分 falls short of when it is deducted: its own; for a row of a
+    merged 分值 split evenly to the cent (10 over three rows: 3.34, 3.33, 3.33), the lower
+    cent — which rows hold the cents left over is jixiao's choice, so a unit that scored
+    every row 3.33 deducted nothing from the row given 3.34."""
+    for subtotal in table.subtotals:
+        if "merged" in subtotal.sources and any(member is indicator
+                                                for member in subtotal.members):
+            return min(member.weight or 0.0 for member in subtotal.members)
+    return indicator.weight
+
+
 def indicator_target(indicator: Indicator) -> object:
     """The 指标值 as one text, joining 指标性质/值/度量单位 of 四川-style tables."""
     if indicator.nature is None and indicator.unit is None:

@@ -246,6 +246,19 @@ def formula_points(weight: float, share: Decimal) -> float:
 _NO_DECIMALS = Decimal("1e15")
 
 
+def even_shares(weight: float, count: int, first: Iterable[int] = ()) -> list[float]:
+    """``weight`` split evenly over ``count`` rows to the 2 decimals points are written
+    in, the shares adding up to it (10 over three rows: 3.34, 3.33, 3.33 — not 3.33 each,
+    9.99, a whole group met scored short of its points): each row has the lower cent, the
+    cents left over go one each to the rows ``first`` names (those a unit itself gave the
+    higher cent), then to the first rows."""
+    step = Decimal(repr(SCORE_STEP))
+    cents = int((written(weight) / step).to_integral_value(rounding=ROUND_HALF_UP))
+    low, left_over = divmod(cents, count)
+    higher = list(dict.fromkeys([*first, *range(count)]))[:left_over]
+    return [float((low + (row in higher)) * step) for row in range(count)]
+
+
 # ------------------------------------------------------------- money block
 
 # The money cells of jixiao's template by what they hold: a number (万元) and nothing

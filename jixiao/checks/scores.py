@@ -32,6 +32,7 @@ from jixiao.model import (
     SelfEvaluation,
     Source,
     Subtotal,
+    deduction_base,
     execution_row_rate,
     in_unsplit_group,
     indicator_actual,
@@ -324,7 +325,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"{points(low)}–{points(high)} 分之间（分值 {points(indicator.weight)}），"
                           f"须扣分，未说明偏差原因{_no_reason_column(table)}")
             continue
-        if value is None or value >= indicator.weight - TOLERANCE:
+        if value is None or value >= deduction_base(table, indicator) - TOLERANCE:  # type: ignore[operator]
             continue
         if execution_row_rate(indicator) is not None and not _own_target_missed(indicator):
             continue  # the money's 执行率得分: a reason only below 90 % (JX306)

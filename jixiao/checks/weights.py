@@ -581,15 +581,16 @@ def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     for subtotal in table.subtotals:
         if "merged" not in subtotal.sources:
             continue
-        share = subtotal.members[0].weight
+        shares = {member.weight for member in subtotal.members}
+        share = f"每行 {points(subtotal.members[0].weight)} 分" if len(shares) == 1 else \
+            f"各行 {'、'.join(points(member.weight) for member in subtotal.members)} 分"
         merged = f"“{subtotal.label}”{len(subtotal.members)} 行的分值合并写为 " \
                  f"{points(subtotal.weight)}，各行分值未写明"
         if "split_unknown" in subtotal.sources:
             written = "、".join(points(member.score_declared) for member in subtotal.members)
             yield finding("JX109", subtotal.sources.get("merged"),
                           f"{merged}；各行得分（{written}）不是平均分配，按这 "
-                          f"{len(subtotal.members)} 行的得分合计核对，总分按每行 "
-                          f"{points(share)} 分计算")
+                          f"{len(subtotal.members)} 行的得分合计核对，总分按{share}计算")
             continue
         yield finding("JX109", subtotal.sources.get("merged"),
-                      f"{merged}，按每行 {points(share)} 分核对")
+                      f"{merged}，按{share}核对")

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from jixiao.model import Indicator, SelfEvaluation, Sources, Subtotal, score_indicator
 from jixiao.read.grid import Grid, note, points_at
-from jixiao.rules import TOLERANCE, round2
+from jixiao.rules import TOLERANCE, even_shares, round2
 from jixiao.xlsx.refs import split_ref
 
 
@@ -100,22 +100,26 @@ def _row(grid: Grid, indicator: Indicator) -> int | None:
 
 def _split(grid: Grid, table: SelfEvaluation, top: int, weight_column: int,
            score_column: int | None, stated: float, members: list[tuple[int, Indicator]]) -> None:
-    share = stated / len(members)
     indicators = [indicator for _, indicator in members]
     merged_score = score_column is not None and all(
         grid.origin.get((row, score_column)) == (top, score_column) for row, _ in members)
-    split_unknown = not merged_score and any(
+    low = even_shares(stated, len(indicators))[-1]
+    claimed = [] if merged_score else [  # the rows the unit itself gave the higher cent
+        position for position, indicator in enumerate(indicators)
+        if indicator.score_declared is not None and indicator.score_declared > low + TOLERANCE]
+    shares = even_shares(stated, len(indicators), claimed)
+    split_unknown = not merged_score and any(  # the unit split them its own way (12 and 8)
         indicator.score_declared is not None and indicator.score_declared > share + TOLERANCE
-        for indicator in indicators)  # the unit split the points its own way (12 and 8)
+        for indicator, share in zip(indicators, shares, strict=True))
     group_score = indicators[0].score_declared if merged_score else None
     weight_place = note(table, grid, top, weight_column)
-    for indicator in indicators:
+    for indicator, share in zip(indicators, shares, strict=True):
         indicator.weight = share
         indicator.sources["weight"] = weight_place
     if merged_score:
         score_place = note(table, grid, top, score_column)
         scores = _group_scores(indicators, group_score, table) \
-            or [round2(group_score / len(indicators))] * len(indicators)  # type: ignore[operator]
+            or even_shares(group_score, len(indicators))  # type: ignore[arg-type]
         for indicator, score in zip(indicators, scores, strict=True):
             if indicator.judged == indicator.score_declared and "judged" not in table.columns:
                 indicator.judged = score
