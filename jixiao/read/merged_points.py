@@ -4,9 +4,11 @@ Some units give a 二级 group its points in one merged 分值 cell instead of o
 as a label ``数量指标（20分）`` does. Read row by row, the first row had 20 points and
 the others none (false JX106 分值缺失, JX403/JX405 on the first row, no total). The
 merged points are the group's: each row of the group is checked at an equal share of
-them (``20`` over two rows: 10 each) — the form's own reading when nothing says how the
-unit split them — and the group is kept as a subtotal (JX103 compares its rows' 得分 with
-the merged points; JX109 says the share used).
+them (``20`` over two rows: 10 each; to the cent, adding up to them: ``10`` over three
+is 3.34, 3.33, 3.33, the higher cent to a row the unit itself scored 3.34, so a group met
+on every row earns its 10 — ``rules.even_shares``) — the form's own reading when nothing
+says how the unit split them — and the group is kept as a subtotal (JX103 compares its
+rows' 得分 with the merged points; JX109 says the share used).
 
 The 得分 are read as written when each row has its own (none above its share). A 得分
 merged over the same rows is the group's: given to the rows as the rules score them

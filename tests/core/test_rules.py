@@ -10,6 +10,7 @@ from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import Measure
 from jixiao.rules import (
     as_written,
+    even_shares,
     execution_rate,
     execution_score,
     grade,
@@ -735,3 +736,14 @@ def test_a_list_of_the_rule_sets_names_no_rule_set():
     assert rule_name("sichuan（四川）") == "sichuan"
     with pytest.raises(UnknownRuleSet):
         rule_set("mof2020 财政部（默认）\nratio 比例法\nsichuan 四川")
+
+
+def test_even_shares_add_up_to_the_points_to_the_cent():
+    """10 over three rows is 3.34 + 3.33 + 3.33 (not 3.33 × 3 = 9.99); the cents left
+    over go to the rows named first, then to the first rows."""
+    assert even_shares(10, 3) == [3.34, 3.33, 3.33]
+    assert even_shares(10, 3, [2]) == [3.33, 3.33, 3.34]
+    assert even_shares(20, 3) == [6.67, 6.67, 6.66]
+    assert even_shares(20, 3, [1, 2, 0]) == [6.66, 6.67, 6.67]
+    assert even_shares(45, 2) == [22.5, 22.5]
+    assert sum(even_shares(9.5, 3)) == 9.5

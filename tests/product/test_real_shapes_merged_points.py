@@ -5,6 +5,7 @@ missed. Now the rows share the points equally (JX109 says so), ``jixiao.read.mer
 
 from __future__ import annotations
 
+import pytest
 from test_real_shapes import checked, codes
 from workbooks import PUTUO_1_ROWS, standard
 
@@ -124,3 +125,79 @@ def test_an_even_split_under_merged_points_is_unchanged(tmp_path):
     assert codes(data) == ["JX109"], data["findings"]
     assert _finding(data, "JX109") == (
         "G12", "“数量指标”2 行的分值合并写为 20，各行分值未写明，按每行 10 分核对")
+
+
+# rt24-f s10/s11: 10 merged over three 成本指标 rows (G12:G14). Before: each row's share was
+# 10/3 and each met row scored 3.33 — the group 9.99, a table at exactly 90 computed 89.99
+# (良); the unit's own even split to the cent (3.34, 3.33, 3.33) was read as a split of its
+# own (JX109 “不是平均分配”); a merged 得分 of 10 gave its rows 3.33 each (false JX103/JX501).
+def _cost_table(tmp_path, scores, merged=MERGED):
+    """The three rows met, the rest of the table adding up to 80 (9.98 of the money)."""
+    first, second, third = scores
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "99.80(%)", 5, 5, None),
+            ("产出指标", "成本指标", "场地成本", "≤5万元", "4.5万元", 10, first, None),
+            ("产出指标", "成本指标", "师资成本", "≤3万元", "2.8万元", None, second, None),
+            ("产出指标", "成本指标", "教材成本", "≤1万元", "0.9万元", None, third, None),
+            ("产出指标", "时效指标", "资金拨付及时性", "及时", "达成指标", 35, 35, None),
+            ("效益指标", "社会效益指标", "覆盖率", "≥100%", "70.07%", 30, 21.02,
+             "部分乡镇未覆盖，下年扩大范围"),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "81%", 10, 9,
+             "办理流程繁琐，下年简化")]
+    total = round(80 + sum(score or 0 for score in scores), 2)
+    return checked(standard(tmp_path / "t.xlsx", rows=rows, merged=merged, total=(100, total),
+                            grade="优" if total >= 90 else "良"))
+
+
+@pytest.mark.parametrize("scores", [(3.34, 3.33, 3.33), (3.33, 3.34, 3.33)])
+def test_an_even_split_to_the_cent_is_even_and_adds_up_to_the_merged_points(tmp_path, scores):
+    """The higher cent goes to the row the unit gave it: no row above its share."""
+    table, data = _cost_table(tmp_path, scores)
+    assert codes(data) == ["JX109"], data["findings"]
+    assert [i.weight for i in table.indicators][1:4] == list(scores)
+    shares = "、".join(f"{score:g}" for score in scores)
+    assert _finding(data, "JX109") == (
+        "G12", f"“成本指标”3 行的分值合并写为 10，各行分值未写明，按各行 {shares} 分核对")
+    assert (data["total_declared"], data["total_computed"], data["grade_computed"]) == (
+        90, 90, "优")
+
+
+def test_a_group_met_on_every_row_earns_its_whole_merged_points(tmp_path):
+    """The unit rounded each row down (3.33 × 3 = 9.99): the rules give the group 10, and
+    no row's deduction is reported against the 3.34 jixiao gave the first row."""
+    table, data = _cost_table(tmp_path, (3.33, 3.33, 3.33))
+    assert codes(data) == ["JX109"], data["findings"]
+    assert [i.weight for i in table.indicators][1:4] == [3.34, 3.33, 3.33]
+    assert (data["total_declared"], data["grade_declared"]) == (89.99, "良")
+    assert (data["total_computed"], data["grade_computed"]) == (90, "优")
+
+
+def test_a_split_of_the_units_own_counts_the_merged_points_whole(tmp_path):
+    """4 + 3 + 3 of 10: judged as a group, the total from shares that add up to 10."""
+    _, data = _cost_table(tmp_path, (4, 3, 3))
+    assert codes(data) == ["JX109"], data["findings"]
+    assert _finding(data, "JX109") == (
+        "G12", "“成本指标”3 行的分值合并写为 10，各行分值未写明；各行得分（4、3、3）不是平均"
+               "分配，按这 3 行的得分合计核对，总分按各行 3.34、3.33、3.33 分计算")
+    assert (data["total_computed"], data["grade_computed"]) == (90, "优")
+
+
+def test_two_rows_at_the_higher_cent_are_above_the_merged_points(tmp_path):
+    """The neighbour: 3.34 + 3.34 + 3.33 is 10.01 of 10 — not the even split, JX401."""
+    _, data = _cost_table(tmp_path, (3.34, 3.34, 3.33))
+    assert codes(data) == ["JX109", "JX401"], data["findings"]
+    assert _finding(data, "JX401") == (
+        "H12", "“成本指标”3 行合用的分值 10（各行得分 3.34、3.34、3.33）：得分合计 10.01 大于分值 10")
+    assert data["total_computed"] == 90
+
+
+def test_a_merged_group_score_is_given_out_to_the_cent(tmp_path):
+    """得分 merged too: 10 (all met) is 3.34 + 3.33 + 3.33; 9.5 is 3.17 + 3.17 + 3.16,
+    adding up to what the unit wrote (no JX103 小计 or JX501 总分 a cent off)."""
+    merged = (*MERGED, "得分")
+    table, data = _cost_table(tmp_path, (10, None, None), merged=merged)
+    assert codes(data) == ["JX109"], data["findings"]
+    assert [i.score_declared for i in table.indicators][1:4] == [3.34, 3.33, 3.33]
+    assert data["total_computed"] == 90
+    table, data = _cost_table(tmp_path, (9.5, None, None), merged=merged)
+    assert [i.score_declared for i in table.indicators][1:4] == [3.17, 3.17, 3.16]
+    assert "JX103" not in codes(data) and "JX501" not in codes(data), data["findings"]
