@@ -396,6 +396,9 @@ class SelfEvaluation:
     execution_row: Indicator | None = None  # the 预算执行率 row read as the money's score
     # 偏差大或目标未完成原因分析 written under the table: explains every shortfall in it
     reason: str | None = None
+    # 备注/说明 rows under the table that give a cause: each explains the shortfalls its
+    # sentences name (``explained``), not the whole table
+    notes: list[str] = field(default_factory=list)
     # read from a document (Word, a web page): its cells named in the document's terms
     document: DocumentPlaces | EmbeddedPlaces | None = None
 
@@ -838,19 +841,100 @@ def describes_indicator(note: object) -> bool:
         or _FORMULA.search(text) is not None
 
 
-# Words of a cause, a shortfall or its remedy (…的原因, 未达标, 因…, 由于, 受…影响, 下年…):
-# what a note under the table says when it explains the deductions — and a note of the
-# table's unit, source or review (本表金额单位万元, 数据来源：…, 以上数据经审核) does not
-_CAUSE = re.compile("原因|未达标|未达到|未完成|未实现|偏低|偏高|低于|超出|不足|滞后|延期|延迟"
-                    "|由于|因(?!素)|受[^，,；;。]{0,20}影响|导致|造成|改进|整改|下一?年|下一步|今后")
+# A note under the table (备注：…, 说明：…) is read a sentence at a time (；。 or a numbered
+# item — not a comma: 满意度未达标，因活动内容单一 is one sentence)
+_SENTENCE = re.compile(r"[；;。\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
+# The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 导致, 造成, …所致 (not 原因
+# alone: 需分析原因 asks for one)
+_CAUSE = re.compile("(?<!原)因(?![素此而])|由于|受[^，,；;。]{0,20}影响|原因(?:是|为|在于|主要|[:：])"
+                    "|导致|造成|所致")
+# A sentence that explains no shortfall whatever its words: the table's rounding, unit or
+# source (因四舍五入…尾差, 金额单位：万元, 数据来源：…), a policy (…的项目，下一年度预算将
+# 予以压减)
+_NO_SHORTFALL = re.compile("四舍五入|尾差|单位[:：]|来源[:：]|的(?:项目|单位|部门)[，,][^；;。]*将")
+# A clause denying a shortfall (无未完成指标, 各项指标均已完成, 没有低于目标值的情况, 无偏差):
+# says no cause, whatever else its sentence says (除就业率外均已完成，就业率未达标因…)
+_DENIAL = re.compile("无未完成|(?:无|没有|不存在)(?:明显)?偏差|(?:均|全部|都)(?:已经?)?(?:完成|达到|达标|实现)"
+                     "|没有.*情况")
+_CLAUSE = re.compile("[，,]")
+# How a note names the 执行率 (资金执行率, 预算执行, 资金未支出)
+_RATE_WORDS = re.compile("执行率|预算执行|资金")
 
 
 def explains_shortfall(note: object) -> bool:
-    """Whether a note (备注：…, 说明：… under the table) explains a shortfall: it says
-    something (not ``unexplained``), does not describe an indicator (``describes_indicator``)
-    and speaks of a cause, a deviation or its remedy."""
+    """Whether a note (备注：…, 说明：… under the table) gives a cause at all: some sentence
+    of it says one (因…, 由于, 受…影响, 原因是…, 导致) and is no denial (无未完成指标),
+    rounding, unit or source note, or policy. Which shortfalls it explains is
+    ``explained``'s: those its sentences name."""
     return not unexplained(note) and not describes_indicator(note) \
-        and _CAUSE.search(note) is not None  # type: ignore[arg-type]
+        and any(_gives_cause(sentence) for sentence in _SENTENCE.split(note))  # type: ignore[arg-type]
+
+
+def _gives_cause(sentence: str) -> bool:
+    """Whether a sentence of a note says a cause: in a clause that denies no shortfall, the
+    sentence no rounding, unit, source or policy note."""
+    return _NO_SHORTFALL.search(sentence) is None and any(
+        _CAUSE.search(clause) is not None and _DENIAL.search(clause) is None
+        for clause in _CLAUSE.split(sentence))
+
+
+def _name_tails(name: str | None) -> list[str]:
+    """The ends of a 三级 name that name it in a note, longest first: the whole name and
+    each tail of three characters or more (学生及家长满意度 → …, 家长满意度, 满意度), its
+    brackets and marks left out (服务对象满意度（%） → 服务对象满意度)."""
+    words = "".join(character for character in re.sub(r"[(（][^)）]*[)）]", "", name or "")
+                    if unicodedata.category(character)[0] in "LN")
+    return [words[start:] for start in range(max(len(words) - 2, 1))] if words else []
+
+
+def _noted(table: SelfEvaluation, indicator: Indicator | None) -> bool:
+    """Whether a note under the table (``notes``) explains this shortfall (None: the
+    执行率's): a sentence with a cause names it — the 执行率 by 执行率, 预算执行 or 资金, an
+    indicator by its 三级 name or a tail of it, the longest tail written winning (项目完成率
+    names 项目完成率, not 培训完成率 too) — or follows one naming it and names nothing else
+    (就业率未达标。原因是…)."""
+    if not table.notes:
+        return False  # nearly every table
+    tails = [_name_tails(other.name) for other in table.indicators]
+    mine = [index for index, other in enumerate(table.indicators) if other is indicator]
+    for note in table.notes:
+        named: set[object] = set()
+        for sentence in _SENTENCE.split(note):
+            said = _names_in(sentence, tails)
+            if _RATE_WORDS.search(sentence):
+                said.add(None)
+            named = said or named
+            if _gives_cause(sentence) and (indicator is None and None in named
+                                           or any(index in named for index in mine)):
+                return True
+    return False
+
+
+def _names_in(sentence: str, tails: list[list[str]]) -> set[object]:
+    """The indices of the indicators a sentence names: where tails of several names end at
+    one place, only the longest written there counts."""
+    best: dict[int, tuple[int, set[object]]] = {}
+    for index, names in enumerate(tails):
+        for tail in names:
+            at = sentence.find(tail)
+            while at >= 0:
+                end = at + len(tail)
+                length, owners = best.get(end, (0, set()))
+                if len(tail) > length:
+                    best[end] = (len(tail), {index})
+                elif len(tail) == length:
+                    owners.add(index)
+                at = sentence.find(tail, at + 1)
+    return set().union(*(owners for _, owners in best.values()))
+
+
+def explained(table: SelfEvaluation, indicator: Indicator | None = None) -> bool:
+    """Whether a shortfall is explained — an indicator's, or the 执行率's (``indicator``
+    None): by its own 偏差原因 (the money's ``funds.reason`` for the 执行率), by the
+    table's 原因 row (偏差大或目标未完成原因分析 | <text>: every shortfall in it), or by a
+    note under the table that names it with a cause (``notes``)."""
+    own = table.funds.reason if indicator is None else indicator.reason
+    return not unexplained(own) or not unexplained(table.reason) or _noted(table, indicator)
 
 
 def unfilled(table: SelfEvaluation) -> bool:

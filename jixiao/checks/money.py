@@ -37,6 +37,7 @@ from jixiao.model import (
     Source,
     execution_row_rate,
     execution_written,
+    explained,
     indicator_actual,
     plain_text,
     unexplained,
@@ -357,10 +358,9 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     threshold = required if required is not None else 90.0
     if rate is None or rate >= threshold - 1e-9:
         return
-    reasons = [table.funds.reason, table.reason, *(i.reason for i in table.indicators
-                                                   if is_budget_rate_indicator(i) or i in rows
-                                                   or _states_the_money(i, table))]
-    if any(not unexplained(reason) for reason in reasons):
+    reasons = [i.reason for i in table.indicators
+               if is_budget_rate_indicator(i) or i in rows or _states_the_money(i, table)]
+    if explained(table) or any(not unexplained(reason) for reason in reasons):
         return
     if row_source is None and "reason" not in table.funds.sources:
         # a money block without a 原因 column: the reason goes beside the rate's own row

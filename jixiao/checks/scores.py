@@ -34,6 +34,7 @@ from jixiao.model import (
     Subtotal,
     deduction_base,
     execution_row_rate,
+    explained,
     in_unsplit_group,
     indicator_actual,
     indicator_target,
@@ -292,8 +293,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         return  # 偏差大或目标未完成原因分析 under the table explains them all
     unknown = _points_unknown(table)
     for group, pairs, scored in _groups(table, evaluation):
-        if scored < group.weight - TOLERANCE and all(  # type: ignore[operator]
-                unexplained(indicator.reason) for indicator, _ in pairs):
+        if scored < group.weight - TOLERANCE and not any(  # type: ignore[operator]
+                explained(table, indicator) for indicator, _ in pairs):
             short = next((indicator for indicator, score in pairs if score.met is False),
                          pairs[0][0])  # the reason belongs to the row that fell short
             yield finding("JX405", _reason_place(table, short, "score"),
@@ -301,13 +302,13 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"{points(group.weight - scored)} 分，各行均未说明偏差原因"  # type: ignore[operator]
                           f"{_no_reason_column(table)}")
     for indicator, score in _own_points(table, evaluation):
-        if indicator.weight is None and unknown and unexplained(indicator.reason) \
+        if indicator.weight is None and unknown and not explained(table, indicator) \
                 and _unmet_unscored(indicator, score):
             column = "" if "reason" in table.columns else "；表中没有偏差原因列"
             yield finding("JX405", first_source(indicator, "reason", "actual"),
                           f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），按规则"
                           f"须扣分，未说明偏差原因（表中没有分值和得分，扣分多少未知{column}）")
-        if indicator.weight is None or not unexplained(indicator.reason):
+        if indicator.weight is None or explained(table, indicator):
             continue
         value = indicator.score_declared
         if value is None and ("score" not in table.columns or (
@@ -622,7 +623,7 @@ def unmet_without_score_column(table: SelfEvaluation,
                     f"{points(indicator.weight)}）" if score.value is not None
                     else "得分须人工评定")
         strict = _strict_equality(indicator)
-        if not strict and unexplained(indicator.reason) and unexplained(table.reason) and (
+        if not strict and not explained(table, indicator) and (
                 indicator.weight is None or score.value is not None
                 and score.value < indicator.weight - TOLERANCE):
             continue  # JX405 shows the deduction already

@@ -21,6 +21,7 @@ from jixiao.model import (
     SelfEvaluation,
     ceiling_unsure,
     default_operator,
+    explained,
     indicator_actual,
     indicator_target,
     pair_shown,
@@ -373,7 +374,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         return  # 偏差大或目标未完成原因分析 under the table explains them all (as for JX405)
     weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
-        if not unexplained(indicator.reason) or (weighted and indicator.weight is None):
+        if explained(table, indicator) or (weighted and indicator.weight is None):
             continue
         target = parse_measure(indicator_target(indicator))
         actual = parse_measure(indicator_actual(indicator))

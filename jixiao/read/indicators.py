@@ -482,9 +482,9 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     """Whether ``row`` is a line under the table, not an indicator: the signature line
     (填报单位（盖章）：… | 填报人：…) or a row explaining the table as a whole
     (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>, or a note that
-    explains the shortfalls: 备注：执行率低于90%的原因…); the text of a 原因 row or such
-    a note becomes the table's ``reason``. A note explaining nothing (备注：本表金额单位万元)
-    is no such row."""
+    gives a cause: 备注：执行率低于90%的原因…); the text of a 原因 row becomes the table's
+    ``reason``, such a note's one of its ``notes`` (explaining what it names). A note giving
+    no cause (备注：本表金额单位万元, 说明：无未完成指标) is no such row."""
     if isinstance(grid.values.get((row, weight_column)), (int, float)):
         return False  # points: an indicator, whatever its name
     cells = [column for column in grid.rows.get(row, [])
@@ -503,9 +503,16 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         in_label = bool(after and after[0].strip())
         texts = [after[0].strip()] if in_label else written[1:]
         said = "；".join(text for text in texts if text) or None
-        if kind == "note" and not explains_shortfall(said and without_instructions(said)):
-            return False  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
-        if table.reason is None:
+        if kind == "note":
+            said = said and without_instructions(said)
+            if not explains_shortfall(said):
+                return False  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
+            if said not in table.notes:  # (a row may be asked twice)
+                table.notes.append(said)  # type: ignore[arg-type]
+            if "note" not in table.sources:
+                table.sources["note"] = note(table, grid, row,
+                                             cells[0] if in_label or len(cells) == 1 else cells[1])
+        elif table.reason is None:
             table.reason = said
             table.sources["reason"] = note(table, grid, row,
                                            cells[0] if in_label or len(cells) == 1 else cells[1])

@@ -129,8 +129,11 @@ def explaining_label(text: str) -> str | None:
 
 
 # What a form prints in its 原因 cell for the clerk: 1.预算执行率=预算执行数/调整后预算数，
-# 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason.
-_INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请](?:说明|写明|注明)[\u3400-\u9fff]{0,6}原因|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
+# 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason;
+# and under its table: 扣分指标须在偏差原因分析及改进措施栏说明原因, 未完成年度指标值的，
+# 需分析原因并提出改进措施.
+_INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请][\u3400-\u9fff]{0,16}?(?:说明|写明|注明|分析|填写)"
+                          r"[\u3400-\u9fff]{0,6}原因|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
                           r"|=\s*[\u3400-\u9fff]{2,8}[/÷]")
 _ITEM = re.compile(r"[；;。，,\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
 

@@ -9,7 +9,7 @@ import pytest
 from test_real_shapes import checked, codes
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, sichuan_head, standard_sheet
 
-from jixiao.model import explains_shortfall
+from jixiao.model import Indicator, SelfEvaluation, explained, explains_shortfall
 
 REASON = "受疫情影响，部分项目延期开工"
 WITH_REMARK = (*STANDARD, "备注")
@@ -258,28 +258,80 @@ def test_a_note_under_the_table_explaining_the_shortfalls_explains_them(tmp_path
     JX405 at I13 though the note gives both causes."""
     table, data = checked(_noted(tmp_path, *note))
     assert _found(data) == []
-    assert table.reason == (note[0].split("：", 1)[1] if len(note) == 1 else note[1])
-    assert table.sources["reason"].cell == ("A16" if len(note) == 1 else "B16")
+    text = note[0].split("：", 1)[1] if len(note) == 1 else note[1]
+    cell = "A16" if len(note) == 1 else "B16"
+    if note[0].startswith("偏差原因分析"):  # the table's 原因 row: explains all it holds
+        assert (table.reason, table.sources["reason"].cell, table.notes) == (text, cell, [])
+    else:  # a note: explains what it names
+        assert (table.notes, table.sources["note"].cell, table.reason) == ([text], cell, None)
 
 
 @pytest.mark.parametrize("note", [
     ("备注：本表金额单位万元",), ("备注", "本表金额单位：万元"), ("备注：数据来源：财务决算报表",),
     ("备注：以上数据经审核",), ("说明：以上数据经单位负责人审核。",),
     ("填表说明：执行率低于90%的须说明原因，扣分指标须说明偏差原因。",),
-    ("说明：扣分指标须说明偏差原因及改进措施（200字以内）",), ("说明：扣分的指标需写明偏差原因",)])
+    ("说明：扣分指标须说明偏差原因及改进措施（200字以内）",), ("说明：扣分的指标需写明偏差原因",),
+    # rt24 f s02/s01: each cleared both before (0 findings)
+    ("注：因四舍五入，合计数与分项之和可能存在尾差。",),
+    ("注：未完成年度指标值的，需分析原因并提出改进措施。",),
+    ("说明：1.扣分指标须在偏差原因分析及改进措施栏说明原因；2.金额单位：万元。",),
+    ("说明：本项目执行情况良好，无未完成指标。",), ("说明：各项指标均已完成，没有低于目标值的情况。",),
+    ("备注：自评得分低于80分的项目，下一年度预算将予以压减。",),
+    ("备注：因满意度与执行率均已达标，本年度无偏差。",)])
 def test_a_note_under_the_table_that_explains_nothing_leaves_them_unexplained(tmp_path, note):
-    """A note of the table's unit, source or review, or the form's printed prompt, says no
-    cause: the low 执行率 and the deduction are still told, where they were."""
+    """A note of the table's unit, source, rounding or review, the form's printed prompt, a
+    denial (无未完成指标) or a policy (…的项目，…将…) says no cause: the low 执行率 and the
+    deduction are still told, where they were."""
     table, data = checked(_noted(tmp_path, *note))
     assert _found(data) == [("JX306", "G6"), ("JX405", "I13")]
-    assert table.reason is None
+    assert (table.reason, table.notes) == (None, [])
+
+
+@pytest.mark.parametrize(("note", "found"), [
+    ("备注：满意度未达标因活动内容单一，下年丰富活动项目。", [("JX306", "G6")]),
+    ("备注：执行率低于90%的原因：2所学校撤并，20万元未支出。", [("JX405", "I13")]),
+    ("说明：资金未支出。满意度偏低，原因是部分群众对报销时限不了解。", [("JX306", "G6")]),
+    ("备注：网络安全防护能力稳步提升，受设备到货延迟影响，部分功能下年上线。",
+     [("JX306", "G6"), ("JX405", "I13")])])
+def test_a_note_explains_only_the_shortfalls_it_names(tmp_path, note, found):
+    """A note explains the 执行率 where a sentence with a cause names it (执行率, 资金),
+    an indicator where one names it (满意度 for 服务对象满意度): the rest stays told. Before,
+    any such note explained the whole table."""
+    table, data = checked(_noted(tmp_path, note))
+    assert _found(data) == found
 
 
 @pytest.mark.parametrize(("note", "explains"), [
-    ("执行率低于90%的原因：2所学校撤并", True), ("满意度未达标，下年丰富活动项目", True),
+    ("执行率低于90%的原因：2所学校撤并", True), ("满意度未达标，因活动内容单一", True),
     ("因活动内容单一", True), ("由于工程延期", True), ("受疫情影响部分活动取消", True),
+    ("就业率偏低是部分学员升学导致的", True), ("除就业率外均已完成，就业率未达标因学员升学", True),
+    ("满意度未达标，下年丰富活动项目", False),  # a shortfall and a remedy, no cause
     ("本表金额单位万元", False), ("单位：万元", False), ("数据来源：财务决算报表", False),
-    ("以上数据经审核", False), ("无", False), ("未完成", False), (None, False)])
+    ("以上数据经审核", False), ("无", False), ("未完成", False), (None, False),
+    ("因四舍五入，合计数与分项之和可能存在尾差", False), ("本项目无未完成指标，因此无偏差", False),
+    ("自评得分低于80分的项目，因故将压减预算", False)])
 def test_explains_shortfall(note, explains):
-    """The one test of a note's words: something said (not ``unexplained``), of a cause."""
+    """The one test of a note's words: something said (not ``unexplained``), a cause in a
+    sentence that is no denial, rounding, unit, source or policy."""
     assert explains_shortfall(note) is explains
+
+
+def _table(*names, note):
+    return SelfEvaluation(indicators=[Indicator("效益指标", "社会效益指标", name) for name in names],
+                          notes=[note])
+
+
+@pytest.mark.parametrize(("names", "note", "explains"), [
+    (("项目完成率", "培训完成率"), "项目完成率未达标因2个项目延期", [True, False]),
+    (("项目完成率", "培训完成率"), "完成率未达标因2个项目延期", [True, True]),
+    (("学生及家长满意度", "就业率"), "满意度偏低由于食堂改造", [True, False]),
+    (("学生及家长满意度（%）", "就业率"), "家长满意度偏低由于食堂改造", [True, False]),
+    (("就业率", "学员满意度"), "就业率未达标。原因是部分学员升学", [True, False]),
+    (("就业率", "学员满意度"), "就业率未达标。满意度偏低。原因是部分学员升学", [False, True]),
+    (("就业率", "学员满意度"), "本年度各项指标完成较好；受疫情影响部分活动取消", [False, False])])
+def test_a_note_explains_the_indicators_it_names(names, note, explains):
+    """By its 三级 name or a tail of it, the longest tail written winning; a sentence of a
+    cause naming none follows the one before it. The 执行率 is named by none of these."""
+    table = _table(*names, note=note)
+    assert [explained(table, indicator) for indicator in table.indicators] == explains
+    assert explained(table) is False
