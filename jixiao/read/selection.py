@@ -195,7 +195,7 @@ def _content(table: SelfEvaluation) -> tuple[object, ...]:
             tuple((line.label, line.initial_budget, line.budget, line.executed,
                    line.rate_declared) for line in (funds.total, *funds.parts)),
             funds.weight, funds.score_declared, funds.reason,
-            table.total_declared, table.grade_declared, table.reason,
+            table.total_declared, table.grade_declared, table.reason, tuple(table.notes),
             tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
                    i.reason) for i in table.indicators))
 
