@@ -662,6 +662,7 @@ def joined_target(nature: object, target: str, unit: object) -> str:
     if value in _PLACEHOLDER_VALUES and (sign in _NO_SIGN or sign in _EMPTY_TEXTS
                                          or sign in _DIRECTION_SIGNS or is_bare_sign(nature)):
         return target
+    place = 0  # where the sign goes: before the value, or after the words of a change
     if sign in _NO_SIGN or sign in _EMPTY_TEXTS or \
             (value and _leading_operator(value)[0] is not None) or \
             (sign in _DIRECTION_SIGNS and not any(ch.isdigit() for ch in _counted_in_words(value))):
@@ -669,10 +670,36 @@ def joined_target(nature: object, target: str, unit: object) -> str:
     else:
         sign = _DIRECTION_SIGNS.get(sign) or (_OPERATOR_SIGNS[_WORD_OPS[sign]] if sign in _WORD_OPS
                                               else str(nature).strip())
+        sign, place = _sign_on_change(sign, target)
     unit_text = "" if unit is None else str(unit).strip()
     if normalize_text(unit_text) in _EMPTY_TEXTS or (value and value.endswith(normalize_text(unit_text))):
         unit_text = ""
-    return sign + target + unit_text
+    return target[:place] + sign + target[place:] + unit_text
+
+
+# A 指标值 that states its own way (较上年下降5%, 提高2个百分点, 降低至5%) beside a sign: the
+# sign says how the measure itself should go (越小越好 → ≤: the cost lower), not how big the
+# change is. A change the same way (≤ beside 下降5%: the measure 5 % lower at least) or a
+# sign of equality is the change to reach as written, the sign only confirming it; a rise
+# beside ≤ (≤ | 增长5 | %: the measure 5 % higher at most) a ceiling on the rise, 增长≤5%.
+# A fall beside ≥ stays the fall to reach as written (四川's ≥ | 下降5 is 下降≥5%, as typed
+# by those who write it). A level reached by a change (降低至5%, 提高到95%) takes the sign
+# on the level: 降低至≤5%.
+def _sign_on_change(sign: str, target: str) -> tuple[str, int]:
+    """The sign to write and where in the (raw) 指标值 it goes, for a sign beside a value."""
+    value = normalize_text(target)
+    reached = _REACHED_RE.match(value)
+    moved, way = _change(_counted_in_words(value))
+    if reached is None and way is None:
+        return sign, 0
+    operator, _ = _leading_operator(sign)
+    if way == "rise" and operator in ("<=", "<"):
+        cut = len(target) - len(moved)  # after 较上年增长 (moved: what follows the words)
+    elif reached is not None and way is None:
+        cut = reached.end()  # after 降低至
+    else:
+        return "", 0
+    return (sign, cut) if normalize_text(target[:cut]) == value[:cut] else ("", 0)
 
 
 def qualitative_level(text: str) -> str | None:

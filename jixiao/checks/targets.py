@@ -31,6 +31,7 @@ from jixiao.model import (
 from jixiao.parsing import (
     Measure,
     change_on_last_year,
+    change_stated,
     compact_text,
     damaged_at_least,
     parse_measure,
@@ -326,14 +327,16 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     ≥90%”。
 
     **正确示例**：“≤30 万元”（未写符号的成本指标按“≤”理解）；“成本节约率 ≥0”；
-    知晓率列在社会效益指标下。
+    “较上年下降5%”（要降下来的幅度，至少降这么多，正是成本的方向）；知晓率列在社会效益
+    指标下。
     """
     for indicator in table.indicators:
         if direction(indicator.level2) is not Direction.CEILING and not is_cost(indicator.name):
             continue  # neither scored as a ceiling nor named a cost
         target = parse_measure(indicator_target(indicator))
-        if target.kind != "number" or target.op not in (">=", ">"):
-            continue
+        if target.kind != "number" or target.op not in (">=", ">") \
+                or change_stated(target) == "fall":
+            continue  # (较上年下降5%: the fall to reach, at least it — a cost's way)
         name = compact_text(indicator.name)
         if any(word in name for word in (*SAVINGS, *_PAID_STANDARDS)):
             continue  # a saving rate, a subsidy paid per person: ≥ is right

@@ -36,3 +36,41 @@ def test_a_smaller_is_better_count_is_a_ceiling(tmp_path):
                                         lead=None))
     assert data["findings"] == []
     assert data["total_computed"] == 100
+
+
+# The direction column beside a 指标值 that states its own change (一体化 exports of 成本 and
+# 效益 rows): 越小越好 | 较上年下降5%, 小于等于 | 下降5 | %, 越大越好 | 提高2 | 个百分点.
+CHANGE_ROWS = [
+    ("产出指标", "数量指标", "参与学生人数", "大于等于", 6000, 6100, "人", 25, 25, None),
+    ("产出指标", "成本指标", "人均经办成本", "越小越好", "较上年下降5%", "较上年下降6%", None,
+     15, 15, None),
+    ("产出指标", "成本指标", "单位能耗", "小于等于", "下降5", "下降3", "%", 10, 6, "设备老化"),
+    ("效益指标", "社会效益指标", "参保率", "越大越好", "提高2", "提高3", "个百分点", 30, 30, None),
+    ROWS[3]]
+
+
+def test_a_change_target_beside_a_direction_is_the_change_to_reach(tmp_path):
+    """The sign a direction means is not glued onto a change (“≤较上年下降5%”, “≥提高2个
+    百分点”: JX203 and no total before): the change as written, to reach — a fall of 3 % of
+    the 5 % wanted is 10 × 3 ÷ 5 = 6; and a fall under 成本指标 is a cost's way, no JX205."""
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", CHANGE_ROWS, total=96,
+                                        header=HEADER, lead=None))
+    assert [item["target"] for item in data["indicators"]] == [
+        "≥6000人", "较上年下降5%", "下降5%", "提高2个百分点", "≥90%"]
+    assert [item["score_computed"] for item in data["indicators"]] == [25, 15, 6, 30, 10]
+    assert data["findings"] == []
+    assert data["total_computed"] == 96
+
+
+def test_a_rise_beside_a_ceiling_is_a_ceiling_on_the_rise(tmp_path):
+    """小于等于 | 增长5 | % under 成本指标: the cost 5 % higher at most, 增长≤5% (before:
+    “≤增长5%”, JX203 and no total) — a rise of 4 % keeps under it, full marks."""
+    rows = [*CHANGE_ROWS[:2],
+            ("产出指标", "成本指标", "单位能耗", "小于等于", "增长5", "增长4", "%", 10, 10, None),
+            *CHANGE_ROWS[3:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=100,
+                                        header=HEADER, lead=None))
+    assert data["indicators"][2]["target"] == "增长≤5%"
+    assert data["indicators"][2]["score_computed"] == 10
+    assert data["findings"] == []
+    assert data["total_computed"] == 100
