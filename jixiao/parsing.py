@@ -635,6 +635,12 @@ def contradicts_direction(nature: object, sign: object) -> bool:
     return operator in (("<", "<=") if wanted == "≥" else (">", ">="))
 
 
+def opens_with_number(text: str) -> bool:
+    """Whether a value opens with its number, a sign before it or not (95%, ≥95%（问卷200份）):
+    a number as the answer, not words holding one (培训520人次, 抽样200人，满意)."""
+    return _NUMBER_RE.match(_leading_operator(normalize_text(text).strip())[1]) is not None
+
+
 def is_bare_sign(raw: object) -> bool:
     """Whether a cell holds a comparison and nothing else (">=", "≤", "大于等于"): the
     sign of a 指标值 written in parts (符号 | 值 | 单位), not a 指标值 of its own."""
@@ -1073,6 +1079,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
                        or _month_end(YEARLESS_YEAR, month))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit=YEARLESS_UNIT)
+    if target.kind == "qualitative" and actual.kind == "number" \
+            and (opening := opening_clause(normalize_text(actual.text))) is not None \
+            and _level(opening) is not None:  # 满意（抽样200人）, 达成，完成12次: the level
+        # stated first answers a goal in words; the number after it is a remark on it
+        return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
+                               level=qualitative_level(actual.text))
     if target.kind == "qualitative" and target.level == "achieved" and actual.kind == "number" \
             and actual.unit == "%" and actual.op is None and actual.value is not None \
             and actual.value >= 100:  # 全部完成, 按时完成 → 100%: all of it done

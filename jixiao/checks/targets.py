@@ -34,6 +34,7 @@ from jixiao.parsing import (
     change_stated,
     compact_text,
     damaged_at_least,
+    opens_with_number,
     parse_measure,
     words_as_numbers,
 )
@@ -294,7 +295,10 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             problem = (f"“{name}”的指标值是期限“{target.text.strip()}”，完成值“"
                        f"{actual.text.strip()}”却不是日期，也未写明是否按时完成")
         elif target.kind == "qualitative" and actual.kind == "number":
-            problem = (f"“{name}”是定性指标，完成值却是数值“{actual.text.strip()}”，"
+            shown = actual.text.strip()
+            problem = (f"“{name}”是定性指标，完成值却是数值“{shown}”，应写达成/部分达成/未达成"
+                       if opens_with_number(shown) else
+                       f"“{name}”是定性指标，完成值“{shown}”只写了数量，未写明是否达成，"
                        "应写达成/部分达成/未达成")
         elif target.kind == "qualitative" and actual.kind == "date" and actual.level is None:
             problem = (f"“{name}”是定性指标，完成值“{actual.text.strip()}”是日期，无法判断"

@@ -374,7 +374,9 @@ def _satisfaction(tmp_path, target, actual, score=10, reason=None):
     ("满意", "不满意", "未达成", "0–6"),
     # rt5 t16: a bare level answers the level after the target's subject (before: 满分, none)
     ("群众满意", "较满意", "部分达成", "6–8"), ("服务对象满意", "较满意", "部分达成", "6–8"),
-    ("受益群众满意及以上", "基本满意", "部分达成", "6–8"), ("群众满意", "不满意", "未达成", "0–6")])
+    ("受益群众满意及以上", "基本满意", "部分达成", "6–8"), ("群众满意", "不满意", "未达成", "0–6"),
+    # rt24: the level stated first, the sample in brackets a remark on it
+    ("满意", "较满意（抽样200人）", "部分达成", "6–8")])
 def test_a_satisfaction_word_below_the_one_wanted_at_full_marks_is_flagged(
         tmp_path, target, actual, level, band):
     """满意 wanted, 较满意 reached, scored 10 of 10: one level of satisfaction short is not
@@ -404,3 +406,48 @@ def test_a_satisfaction_as_good_as_wanted_keeps_full_marks(tmp_path, target, act
     assert codes(data) == []
     assert data["indicators"][6]["met"] is True
     assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize("actual", ["满意（抽样200人）", "满意(问卷300份)", "满意，抽样200人"])
+def test_a_satisfaction_word_with_its_sample_in_a_remark_is_the_word(tmp_path, actual):
+    """满意（抽样200人） beside 满意: the level stated first answers it, the sample of 200
+    people is a remark (before: read as the number 200 人 — JX204 “完成值却是数值”, no 总分)."""
+    _, data = _satisfaction(tmp_path, "满意", actual)
+    assert codes(data) == []
+    assert data["indicators"][6]["met"] is True
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("actual", "message"), [
+    ("95%", "“参保群众满意度”是定性指标，完成值却是数值“95%”，应写达成/部分达成/未达成"),
+    ("抽样200人", "“参保群众满意度”是定性指标，完成值“抽样200人”只写了数量，未写明是否达成，"
+                 "应写达成/部分达成/未达成")])
+def test_a_count_beside_a_satisfaction_word_is_called_a_number_only_when_it_is_one(
+        tmp_path, actual, message):
+    """JX204 calls the 完成值 a number where it is one (95%); words holding a count
+    (抽样200人) are said to give only a count, not that the answer is a number."""
+    _, data = _satisfaction(tmp_path, "满意", actual)
+    assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]
+            if found["code"] == "JX204"] == [("JX204", "F11", message)]
+
+
+def _cost(tmp_path, target, actual):
+    """人均经办成本 (成本指标, 10 points, row 8) with the given target and actual."""
+    rows = list(QUALITATIVE_MET)
+    rows[3] = (*rows[3][:2], "人均经办成本", target, actual, 10, 10, None)
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, 100))
+
+
+def test_a_cost_to_fall_by_a_number_is_a_costs_way(tmp_path):
+    """较上年下降5% under 成本指标: the fall to reach, at least 5 % — the cost lower, its
+    right way (before: JX205 “方向为‘≥’，成本应写‘≤’”, asking for ≤下降5%)."""
+    _, data = _cost(tmp_path, "较上年下降5%", "较上年下降6%")
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+
+
+def test_a_cost_to_rise_by_a_number_is_still_the_wrong_way(tmp_path):
+    """较上年增长5% under 成本指标, to reach: the cost higher — JX205 stays."""
+    _, data = _cost(tmp_path, "较上年增长5%", "较上年增长6%")
+    assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
+        ("JX205", "E8", "成本指标“人均经办成本”的指标值“较上年增长5%”方向为“≥”，成本应写“≤”")]
