@@ -1047,7 +1047,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if target.kind == "number" and target.unit == "%" and target.value == 100 \
             and target.op in (None, "=", ">=") and says_all_done(actual):
-        # 100%, 100%完成 (a completion rate) → 全部完成, 已完成: all of it, 100 %
+        # 100%, 100%完成 (a completion rate) → 全部完成, 已完成, 全部开工: all of it, 100 %
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit in ("%", "") and actual.op is None \
             and says_whole(target):  # (a cell showing 100% keeps 1: a fraction, units say)
@@ -1140,12 +1140,18 @@ _MONTH_PARTS = {"月": None, "月份": None, "月下旬": None, "月上旬": 10,
 _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
 
 
-# All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成)
-_ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$")
+# All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成);
+# or all of it, with the act a rate counts (开工率, 拨付率, 到位率 …): 全部开工, 已全部拨付,
+# 均已到位 — the act alone (已开工, 拨付) says some, not all
+_RATE_ACTS = ("开工", "竣工", "完工", "拨付", "支付", "兑付", "发放", "到位")
+_ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
+                          r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
+                          rf"(?:{'|'.join(_RATE_ACTS)})$")
 
 
 def says_all_done(measure: Measure) -> bool:
-    """Whether a value says all of it was done, in words only: 完成, 已完成, 全部完成."""
+    """Whether a value says all of it was done, in words only: 完成, 已完成, 全部完成, or
+    all of what a rate counts (全部开工, 已全部拨付, 均已到位)."""
     return measure.kind == "qualitative" and _ALL_DONE_RE.match(normalize_text(measure.text)) is not None
 
 

@@ -262,6 +262,29 @@ def test_a_target_of_100_percent_answered_all_done_is_100_percent(tmp_path, targ
     assert result.value == 10.0 and result.met is True
 
 
+@pytest.mark.parametrize(("target", "actual"), [("100%", "全部开工"), ("=100%", "已全部拨付"),
+                                                ("100%", "均已到位"), ("100%", "全部发放")])
+def test_a_rate_of_100_percent_answered_all_of_its_act_is_100_percent(tmp_path, target, actual):
+    """A 开工率 / 拨付率 / 到位率 of 100 % answered 全部开工 / 已全部拨付 / 均已到位: all of
+    what the rate counts, 100 % as 全部完成 is — met, 10 of 10, no finding (before: JX204
+    “完成值“全部开工”却不是数值”, no score, no total)."""
+    good = rows((4, {"target": target, "actual": actual}))
+    assert findings(standard(tmp_path / "t.xlsx", rows=good)) == []
+    result = indicator_score(target, actual, 10)
+    assert result.value == 10.0 and result.met is True
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥5个", "全部开工"), ("100%", "已开工")])
+def test_all_started_beside_a_count_or_started_alone_is_no_number(tmp_path, target, actual):
+    """全部开工 beside a count (≥5个) says no how many; 已开工 beside 100% says some started,
+    not all: both stay words for a quantitative target (JX204, no score), as before."""
+    bad = rows((4, {"target": target, "actual": actual}))
+    found = findings(standard(tmp_path / "t.xlsx", rows=bad), ["JX204"])
+    assert [(item.code, item.cell, item.message) for item in found] == [
+        ("JX204", "F15", f"“服务对象满意度”是定量指标，完成值“{actual}”却不是数值")]
+    assert indicator_score(target, actual, 10).value is None
+
+
 @pytest.mark.parametrize(("target", "actual"), [("每月10日前", "及时"), ("≤3小时", "按时完成"),
                                                 ("5个工作日内", "及时办结")])
 def test_a_time_limit_answered_on_time_in_words_asks_for_no_number(tmp_path, target, actual):
