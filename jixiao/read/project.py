@@ -259,9 +259,12 @@ def _name_from_body(facts: _Facts) -> None:
 # A 第三方评价 index system's title names its project the same way: 博湖县医保信息化建设经费
 # 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表; and a 评分附件表's:
 # …项目绩效自评评分表. The form's whole phrase after the name is one rule — (支出)(绩效),
-# then 自评(价) or 评价, then 指标体系(及评分表) or (指标)评分表 — or the plain 自评(价)表.
+# then 自评(价) or 评价, then 指标体系(及评分(表)) or (指标)评分表 — or the plain 自评(价)表.
+# 评分 without 表 ends it only after 指标体系 or 评价 (…指标体系及评分, …绩效评价评分): a
+# bare …评分 (专家评分, 综合评分) is a label, not a title.
 _TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
-                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表)?|(?:指标)?评分表)|自评价?表)"
+                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表?)?|(?:指标)?评分表)"
+                    r"|(?:自评价?|评价)(?:指标)?评分|自评价?表)"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
 _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
@@ -286,7 +289,7 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
     for row in range(top, bottom):
         for column in grid.rows.get(row, ()):
             text = grid.texts.get((row, column), "")
-            if not text.endswith(("表", ")", "体系")) or len(text) > 60:
+            if not text.endswith(("表", ")", "体系", "评分")) or len(text) > 60:
                 continue
             match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
             if match is None:

@@ -37,6 +37,13 @@ def _third_party(tmp_path, title):
      "XX街道社区养老服务补贴项目\n"),
     ("附表2 某县污水处理厂运行项目支出绩效自评价评分表", "某县污水处理厂运行项目",
      "某县污水处理厂运行项目\n"),
+    # rt24 I: 评分 without 表 ends the form's phrase too (before: （未写项目名称）)
+    ("附件 1：和静县医保经办能力建设项目绩效评价指标体系及评分", "和静县医保经办能力建设项目",
+     "和静县医保经办能力建设项目\n"),
+    ("和静县医保经办能力建设项目支出绩效评价评分", "和静县医保经办能力建设项目",
+     "和静县医保经办能力建设项目\n"),
+    ("项目绩效评价指标体系及评分", None, "（未写项目名称）\n"),  # only the form's words
+    ("和静县医保经办能力建设项目专家评分", None, "（未写项目名称）\n"),  # a label's 评分
 ])
 def test_a_third_party_title_names_its_project(tmp_path, capsys, title, name, heading):
     """rt23 R: the index system named its project only in its title: （未写项目名称）."""
