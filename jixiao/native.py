@@ -98,7 +98,7 @@ WARN_JUDGED = "⚠ 人工评分须为数字"
 
 # Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
-    (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""),
+    (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""), ("\xa0", ""),
     ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","),
     ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
@@ -273,7 +273,7 @@ def own_level2(row: int) -> str:
 RULE_SET_NAME = "JX_RuleSet"
 UNKNOWN_RULES = "?"  # what it gives for words naming no rule set (浙江); "" for a blank cell
 # What the reading drops (``parsing.compact_text`` drops every space): spaces, line breaks
-_RULE_SPACES = (*REPLACEMENTS[:5], ("\xa0", ""))
+_RULE_SPACES = REPLACEMENTS[:6]
 
 
 def rule_set_formula(rules_cell: str) -> str:
@@ -583,6 +583,22 @@ def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | No
     converted = round(float(values["a_num"]) * a_scale / t_scale, 10) \
         if t_name == a_name and t_name not in ("", "%") else None
     return t_unit, a_unit, converted
+
+
+def unread_sides(target: Any, actual: Any) -> tuple[bool, bool]:
+    """(指标值 unread, 完成值 unread): which of a row's two cells the formulas find no number
+    (nor, for the 完成值, a level) in when they leave it to jixiao (WARN_INPUT) — ≥50人
+    beside “62人（其中脱贫户18人）” is the 完成值's, 以内3小时 beside 2小时 the 指标值's — or,
+    for the 指标值, a number they would not score beside its own value (24小时以内 beside
+    24小时以内: a unit they do not compare). (False, False) for a row they score, or leave
+    for their two readings disagreeing (units: ``units_differ``)."""
+    values = row_values(target, actual, 1.0)
+    if values["kind"] != WARN_INPUT:
+        return False, False
+    t_num = values["t_num"]
+    own = "" if t_num == "" else format(t_num, "f").rstrip("0").rstrip(".") + values["t_unit"]
+    return t_num == "" or row_values(target, own, 1.0)["kind"] == WARN_INPUT, \
+        values["a_num"] == "" and not values["level"]
 
 
 # What to do with a 定性 row's 完成值 the formulas cannot read (``level_wanted``): the

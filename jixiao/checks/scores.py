@@ -43,7 +43,7 @@ from jixiao.model import (
     unexplained,
     unsplit_groups,
 )
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, parse_measure
 from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met, round2
 
 
@@ -391,8 +391,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     算出的得分，指向要改的单元格：分值或人工评分填成文字（如文本格式的“5”）时指向该格，
     请只填数字；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
     单元格，请把完成值按指标值的单位填写（“3.35万人”）；定性指标的完成值不是达成、部分达成、
-    未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；其他写法须由
-    jixiao 计分时指向指标值单元格。
+    未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；公式读不出
+    完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”或照抄的“≥95%”）指向完成值
+    单元格，请只填实际数值（“62人”）；其他写法须由 jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -435,7 +436,9 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
     人工评分 typed as text ("5" in a text-formatted cell) where the formulas want a number
     (they show native.WARN_WEIGHT, WARN_JUDGED); the 完成值 where it is in another unit
     than the 指标值's, or no level beside a 定性 指标值; else the 指标值 written in a way
-    only jixiao scores."""
+    only jixiao scores — or the 完成值 where the 指标值 is read and it is not (62人（其中脱贫户
+    18人）, a copied ≥95%: ``native.unread_sides``); a deadline, which the formulas never
+    score, keeps the general words."""
     from jixiao import native
 
     scored = f"按{evaluation.rules.label}得分为 {points(score.value)}（{score.note}）"
@@ -464,9 +467,44 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        f"“{label(indicator)}”是定性指标，完成值“{plain_text(indicator.actual)}”"
                        f"表格公式不能计分：请{native.CHOOSE_LEVEL}，表格即可自行计分；{scored}",
                        severity="warning")
+    target_unread, actual_unread = native.unread_sides(
+        *(_as_typed(table, indicator, key) for key in ("target", "actual"))) \
+        if shown == native.WARN_INPUT \
+        and parse_measure(indicator_target(indicator)).kind != "date" else (False, False)
+    if actual_unread and not target_unread:  # ≥50人 beside 62人（其中脱贫户18人）
+        return finding("JX406", first_source(indicator, "actual", "target", "score"),
+                       f"“{label(indicator)}”的完成值“{plain_text(indicator.actual).strip()}”表格"
+                       f"公式不能读取：请只填实际数值{_actual_example(indicator)}，表格即可自行"
+                       f"计分；{scored}", severity="warning")
+    if actual_unread:
+        return finding("JX406", first_source(indicator, "target", "score"),
+                       f"“{label(indicator)}”的指标值和完成值的写法须由 jixiao 计分：{scored}；"
+                       "指标值改用常见写法（如“≥95%”“≤3 小时”）、完成值只填实际数值后表格可自行"
+                       "计分", severity="warning")
     return finding("JX406", first_source(indicator, "target", "score"),
                    f"“{label(indicator)}”的写法须由 jixiao 计分：{scored}；改用常见写法"
                    "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+
+
+def _as_typed(table: SelfEvaluation, indicator: Indicator, key: str) -> object:
+    """A 指标值/完成值 as its cell holds it, which the native formulas read (96%\xa0 pasted
+    from a web system, not the reader's 96%); the model's value where no cell is known."""
+    info = table.cell(indicator.sources.get(key))
+    return info.value if info is not None else getattr(indicator, key)
+
+
+def _actual_example(indicator: Indicator) -> str:
+    """How the 完成值 the native formulas cannot read is written so they can: its number in
+    the 指标值's unit (“62人” for 62人（其中脱贫户18人）); a bound (≥95%) has no number to
+    offer, only the sign to leave out."""
+    actual = parse_measure(indicator_actual(indicator))
+    unit = parse_measure(indicator_target(indicator)).unit or ""
+    if actual.is_number and actual.op is None and actual.value is not None \
+            and (actual.unit or "") == unit:
+        return f"（如“{actual.value:g}{unit}”）"
+    if actual.is_number and actual.op is not None:
+        return "（不写“≥”“不低于”等界限）"
+    return f"（数字加单位“{unit}”）" if unit else "（只填数字）"
 
 
 def _unit_said(unit: str) -> str:

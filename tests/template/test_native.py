@@ -502,7 +502,7 @@ def test_units_that_differ_point_at_the_actual_and_say_to_write_it_in_the_target
 def test_a_qualitative_row_is_told_to_choose_a_level_in_the_actual(tmp_path):
     """rt23: 已建立 beside the 定性 指标值 建立 shows ⚠; JX406 pointed at the 指标值 and said
     to write it like “≥95%”. The formulas score it with a level in the 完成值's dropdown.
-    A number 指标值 beside words (≥95% beside 已完成) keeps the general advice."""
+    A number 指标值 beside words (≥95% beside 已完成) wants a number in the 完成值 (rt24)."""
     from jixiao.pipeline import check_workbook
 
     def edit(sheet):
@@ -515,14 +515,57 @@ def test_a_qualitative_row_is_told_to_choose_a_level_in_the_actual(tmp_path):
     assert findings == [
         "JX406 warning F17 “预算编制规范性”是定性指标，完成值“已建立”表格公式不能计分：请在完成值"
         "的下拉框中选择达成、部分达成或未达成，表格即可自行计分；按财政部规则得分为 25（定性指标：达成）",
-        "JX406 warning E21 “资金拨付及时性”的写法须由 jixiao 计分：按财政部规则得分为 20"
-        "（定性指标：达成）；改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分"]
+        "JX406 warning F21 “资金拨付及时性”的完成值“已完成”表格公式不能读取：请只填实际数值"
+        "（数字加单位“%”），表格即可自行计分；按财政部规则得分为 20（定性指标：达成）"]
 
     def chosen(sheet):
         sheet["E17"], sheet["F17"] = "建立", "达成"
 
     assert [f.code for f in check_workbook(_native_template(tmp_path, chosen)).findings
             if f.code == "JX406"] == []
+
+
+def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
+    """rt24 s11: ≥50人 beside “62人（其中脱贫户18人）” and ≥95% beside a 完成值 copied as
+    “≥95%” show ⚠; JX406 pointed at the 指标值, written the common way already, and said
+    to write it like “≥95%”. The cell the formulas cannot read is the 完成值. A 指标值 they
+    cannot read (24小时以内, not the common ≤24小时) keeps the 指标值 and its advice; both
+    unread, the 指标值 and words for both; a deadline (never scored by the formulas), the
+    general words."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E17"], sheet["F17"] = "≥50人", "62人（其中脱贫户18人）"
+        sheet["E21"], sheet["F21"] = "≥95%", "≥95%"
+        sheet["E37"], sheet["F37"] = "24小时以内", "20小时"
+        sheet["E40"], sheet["F40"] = "24小时以内", "20小时（其中夜间3小时）"
+        sheet["E13"], sheet["F13"] = "2024年12月31日前", "2024年12月20日完成"
+
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
+                for f in check_workbook(_native_template(tmp_path, edit)).findings
+                if f.code == "JX406"]
+    unread = "表格公式不能读取：请只填实际数值"
+    assert findings == [
+        "JX406 warning E13 “预算资金执行率”的写法须由 jixiao 计分：按财政部规则得分为 5（按时完成）；"
+        "改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分",
+        f"JX406 warning F17 “预算编制规范性”的完成值“62人（其中脱贫户18人）”{unread}（如“62人”），"
+        "表格即可自行计分；按财政部规则得分为 25（完成值达到指标值）",
+        f"JX406 warning F21 “资金拨付及时性”的完成值“≥95%”{unread}（不写“≥”“不低于”等界限），"
+        "表格即可自行计分；按财政部规则得分为 20（完成值达到指标值）",
+        "JX406 warning E37 “网络安全防护能力”的写法须由 jixiao 计分：按财政部规则得分为 30"
+        "（完成值未超过指标值）；改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分",
+        "JX406 warning E40 “服务对象满意度”的指标值和完成值的写法须由 jixiao 计分：按财政部规则"
+        "得分为 10（完成值未超过指标值）；指标值改用常见写法（如“≥95%”“≤3 小时”）、完成值只填"
+        "实际数值后表格可自行计分"]
+
+
+def test_a_no_break_space_pasted_after_a_value_is_read_by_the_formulas():
+    """rt24 s11: “96%\xa0” pasted from a web system (the reader reads 96%) showed ⚠: the
+    formulas dropped spaces but not the no-break space. The twin, as the formulas now."""
+    shown = native.row_values("≥95%\xa0", "96%\xa0", 10.0)
+    assert (shown["kind"], shown["a_unit"], shown["score"]) == ("N", "%", 10.0)
+    assert native.row_values("\xa0/\xa0", "/", "/")["kind"] == ""  # an unused row, as read
+    assert ',"\xa0","")' in native.row_formulas(13, "C13")["Q"]
 
 
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
