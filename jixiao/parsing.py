@@ -529,6 +529,22 @@ def states_bound(measure: Measure) -> bool:
         word in text for word in ("以上", "以下", "以内", "之内"))
 
 
+# Words before a number that report it reached, not a bound (达到96%: 96 % was measured).
+_REACHED_WORDS = ("达到", "等于")
+
+
+def written_as_bound(measure: Measure) -> bool:
+    """Whether a number opens with a comparison as a 指标值 does (≥95%, ＞95%, 不低于95%,
+    高于95%): a bound, no measured value. Not 达到96% (what was reached), ＝96%, and not a
+    range word after the number (95%以上, 3天以内: how a 完成值 is commonly told, read as
+    written, docs/readings.md)."""
+    if not states_bound(measure):
+        return False
+    text = normalize_text(measure.text)
+    op, _rest = _leading_operator(text)
+    return op is not None and op != "=" and not text.startswith(_REACHED_WORDS)
+
+
 def _per_period(value: float, unit: str) -> tuple[float, str]:
     """A count per period as the count over the year the table is about: 1次/季度 is 4 次,
     500人次/年 is 500 人次; 100元/月 (a monthly standard, not a count) stays as written."""

@@ -34,6 +34,7 @@ from jixiao.parsing import (
     states_bound,
     with_fulfilment,
     words_as_numbers,
+    written_as_bound,
 )
 from jixiao.units import comparable, fraction_as_percent, unit_name
 
@@ -681,6 +682,27 @@ def bound_short(target: Measure | object, actual: Measure | object,
     pair = comparable(target, actual)
     return None if pair is None else _bound_short(target, actual, pair) \
         or _bound_open(target, actual, pair)
+
+
+def bound_as_done(target: Measure | object, actual: Measure | object,
+                  default_op: str = "=") -> str | None:
+    """Why a 完成值 written as a bound at or past the 指标值, on its side (≥95% done “≥95%”,
+    copied; “不低于96%”; ≤3天 done “＜2天”), is no measured value: met by its words and scored
+    so, yet what was done is not told. None for any other 完成值 — a bound written after
+    the number (95%以上: read as met, docs/readings.md) and the bounds ``bound_short`` tells
+    of (no score) included."""
+    met = is_met(target, actual, default_op)
+    target, actual = words_as_numbers(as_measure(target), as_measure(actual))
+    target = _with_default_op(target, default_op)
+    if not (target.kind == "number" and actual.is_number and target.op
+            and written_as_bound(actual)):
+        return None
+    pair = comparable(target, actual)
+    if pair is None or _bound_short(target, actual, pair) or _bound_open(target, actual, pair):
+        return None
+    scored = f"已按达到指标值“{target.text.strip()}”计分" if met else "已按所写的界限值计分"
+    return (f"完成值“{actual.text.strip()}”写的是界限，不是实际完成的数值：{scored}，"
+            "请填写实际测得的数值")
 
 
 def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:

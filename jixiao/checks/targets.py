@@ -44,6 +44,7 @@ from jixiao.rules import (
     RISING_RATES,
     SAVINGS,
     Direction,
+    bound_as_done,
     bound_short,
     direction,
     is_cost,
@@ -186,7 +187,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     （“响应时间 2小时”可能是时限，“培训时间 40小时”却是目标；“培训费用”“维修成本率”）没有写“≤”或“≥”
     （名称写明成本、时限、周期的，如“人均培训成本 300元/人”“办结时限 5个工作日”，以及成本控制率、
     成本超支率，按“≤”计分，不报告；成本节约率等节约、降低比率按目标计分；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
-    “95%以下”）：未达到，但不知实际数值，得分无法计算。
+    “95%以下”）：未达到，但不知实际数值，得分无法计算；完成值照指标值写成界限（指标值“≥95%”，
+    完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值。
 
     **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
 
@@ -240,6 +242,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         elif actual.op is not None and (short := bound_short(
                 target, actual, default_operator(indicator))) is not None:
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
+        elif actual.op is not None and (copied := bound_as_done(
+                target, actual, default_operator(indicator))) is not None:
+            yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{copied}")
 
 
 # The words that answer a time limit (≤3小时, 每月10日前, 5个工作日内) kept: 及时 for

@@ -139,3 +139,27 @@ def test_one_counted_thing_more_than_asked_is_no_overrun(target, actual, found):
     built = table(("新增便民服务项目", target, actual, 90))
     built.indicators[0].score_declared = 90.0
     assert codes(run_checks(built, select=["JX206"])) == found
+
+
+def test_jx203_a_bound_written_as_the_actual_is_no_measured_value(tmp_path):
+    """rt24 s6: a 完成值 copied from the 指标值 (“≥95%” for “≥95%”) got full marks and
+    no word. A bound written with a sign or word before the number is no measured value:
+    JX203 at the 完成值, scored as met still. Not 95%以上 beside ≥90% (docs/readings.md:
+    at least 95 %, met), 达到96% (what was reached), nor a ＜24小时 指标值's 20小时."""
+    from jixiao.pipeline import check_workbook
+    from tests.workbooks import standard
+
+    rows = [
+        ("产出指标", "数量指标", "活动覆盖率", "≥95%", "≥95%", 20, 20, None),
+        ("产出指标", "质量指标", "验收合格率", "≥95%", "不低于96%", 20, 20, None),
+        ("产出指标", "时效指标", "响应时间", "＜24小时", "20小时", 20, 20, None),
+        ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "95%以上", 20, 20, None),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "达到96%", 10, 10, None),
+    ]
+    result = check_workbook(standard(tmp_path / "bound.xlsx", rows=rows))
+    found = [(f.code, f.cell, f.message) for f in result.findings if f.code == "JX203"]
+    bound = "写的是界限，不是实际完成的数值：已按达到指标值“≥95%”计分，请填写实际测得的数值"
+    assert found == [("JX203", "F11", f"“活动覆盖率”的完成值“≥95%”{bound}"),
+                     ("JX203", "F12", f"“验收合格率”的完成值“不低于96%”{bound}")]
+    assert [(s.value, s.met) for s in result.tables[0].evaluation.scores][:2] == [
+        (20.0, True), (20.0, True)]
