@@ -45,7 +45,7 @@ from jixiao.layout import (
     level2_range,
 )
 from jixiao.model import plain_text
-from jixiao.parsing import LEVEL_NAMES, PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
+from jixiao.parsing import INVISIBLE, LEVEL_NAMES, PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
 from jixiao.rules import (
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
@@ -59,6 +59,8 @@ from jixiao.rules import (
     GRADES,
     MONEY_BLANK,
     NOT_GRADED,
+    NUMBER_BLANKS,
+    NUMBER_INVISIBLE,
     RULE_SETS,
     RULE_WORDS,
     SCORE_STEP,
@@ -96,9 +98,12 @@ _STRICT = strict_at_target_share(_LINEAR)
 assert _STRICT == strict_at_target_share(RULE_SETS[_RATIO])
 WARN_JUDGED = "⚠ 人工评分须为数字"
 
-# Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first).
+# Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first):
+# whitespace (a no-break space pasted from a web page too) and what shows nothing
+# (``parsing.INVISIBLE``), which the reader drops (``parsing.compact_text``).
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""), ("\xa0", ""),
+    *((chr(code), "") for code in INVISIBLE),
     ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","),
     ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
@@ -686,12 +691,14 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
         # 0 and 0: an unused 其中 line shows 0.00 %; on the 年度资金总额 line no rate
         # (jixiao check: 全年预算数为 0, JX307), so no 执行率得分 and no 总分
         unused = "0" if row != fund_rows[0] else f'"{WARN_MONEY}"'
-        blank_e, blank_f = f'TRIM({e}&"")=""', f'TRIM({f}&"")=""'
-        a, b = _amount(e), _amount(f)  # "1,234.56" pasted as text is 1234.56 (rules.text_number)
+        blank_e, blank_f = f'{_amount_text(e)}=""', f'{_amount_text(f)}=""'
+        # "1,234.56" pasted as text is 1234.56 (rules.text_number): once checked to be
+        # a number, each amount is read the short way (the formula stays below 8192)
+        a, b = _amount_value(e), _amount_value(f)
         out[f"H{row}"] = (
             f'=IF(AND({blank_e},{blank_f}),{_on_load(e)},'
-            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({a}))),{_not_number(BUDGET_NAME, e)},'
-            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({b}))),{_not_number(EXECUTED_NAME, f)},'
+            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({_amount(e)}))),{_not_number(BUDGET_NAME, e)},'
+            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({_amount(f)}))),{_not_number(EXECUTED_NAME, f)},'
             f'IF({blank_e},"⚠ {AMOUNT_MISSING.format(what=BUDGET_NAME)}",'
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
             f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))))))')
@@ -751,11 +758,25 @@ def _amount(cell: str) -> str:
     """``rules.template_amount`` as a formula: the cell's number, or the number a text
     plainly is (``rules.text_number``: spaces trimmed, full-width digits, point and comma
     made ASCII by ASC, then only digits, dots and commas, read as ``_grouped``), else ""."""
-    text = f'ASC(TRIM({cell}&""))'
+    text = _amount_text(cell)
     digits = ",".join(f'"{ch}"' for ch in _NUMBER_CHARS)
     plain = (f'AND(LEN({text})>0,SUMPRODUCT(LEN({text})-LEN(SUBSTITUTE({text},{{{digits}}},"")))'
              f'=LEN({text}),{_grouped(text)})')
     return f'IF(ISNUMBER({cell}),{cell},IF({plain},VALUE(SUBSTITUTE({text},",","")),""))'
+
+
+def _amount_text(cell: str) -> str:
+    """A money cell's text as ``rules.text_number`` reads it: ``NUMBER_BLANKS`` as spaces
+    (SUBSTITUTE: TRIM keeps a no-break space), ``NUMBER_INVISIBLE`` removed, spaces trimmed,
+    full-width digits, point and comma made ASCII (ASC)."""
+    pairs = (*((ch, " ") for ch in NUMBER_BLANKS), *((ch, "") for ch in NUMBER_INVISIBLE))
+    as_text = f'{cell}&""'
+    return f"ASC(TRIM({_substitute(as_text, pairs)}))"
+
+
+def _amount_value(cell: str) -> str:
+    """``_amount`` of a cell known to hold a number or a number's text: read directly."""
+    return f'IF(ISNUMBER({cell}),{cell},VALUE(SUBSTITUTE({_amount_text(cell)},",","")))'
 
 
 def _not_number(what: str, cell: str) -> str:

@@ -225,6 +225,15 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u
 compact_string = _compact  # ``compact_text`` of what the caller knows is a str
 
 
+_SHOWN = {**{code: "[不可见字符]" for code in INVISIBLE}, 0xA0: "[不间断空格]"}
+
+
+def visible_text(text: str) -> str:
+    """A text as a message quotes it: a character that shows nothing, or shows as a plain
+    space but is not one (U+00A0), named where it stands (“200[不可见字符]”)."""
+    return text if text.isascii() else text.translate(_SHOWN)
+
+
 # A cell left unused: dashes or slashes only ("/", "／", "—", "——", "-", "－", "–"), or 无,
 # N/A — as the reader takes an unused row's cells, the JX_ functions and the native
 # template's formulas an unused row's inputs. PLACEHOLDER_MARKS: every character NFKC

@@ -21,6 +21,7 @@ from enum import Enum
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
+    INVISIBLE,
     LEVEL_NAMES,
     Measure,
     bare_number,
@@ -279,13 +280,33 @@ MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无
 # cell is read (``parsing.bare_number``: thousands grouped, full-width digits alike),
 # spaces around it. No sign, no unit — "30万元" and "1,2,3" stay text; the native
 # formulas read the same (``native._amount``), as Excel's own arithmetic does.
+# Pasted from a web page or a finance system, a number carries a no-break space or a
+# 全角空格 (read as spaces: a spreadsheet's TRIM keeps them, so the native formulas
+# substitute them first) or a zero-width space, word joiner or byte-order mark (read as
+# nothing). ``number_text`` reads them so; the native formulas do the same
+# (``native._amount_text``). Only these of ``parsing.INVISIBLE``: each costs the native
+# 执行率 formula ~900 characters of Excel's 8192; a soft hyphen or a direction mark in an
+# amount stays text (⚠, JX309 naming it), alike everywhere.
+NUMBER_BLANKS = "\u00a0\u3000"
+NUMBER_INVISIBLE = "\u200b\u2060\ufeff"
+assert all(ord(ch) in INVISIBLE for ch in NUMBER_INVISIBLE)
+_NUMBER_TEXT = str.maketrans({**dict.fromkeys(map(ord, NUMBER_BLANKS), " "),
+                              **dict.fromkeys(map(ord, NUMBER_INVISIBLE))})
+
+
+def number_text(text: str) -> str:
+    """A money or rate text as the formulas read it: ``NUMBER_BLANKS`` as spaces,
+    ``NUMBER_INVISIBLE`` removed, spaces around it trimmed (what TRIM removes)."""
+    return text.translate(_NUMBER_TEXT).strip(" ")
+
+
 def text_number(value: object) -> float | None:
-    """A text that is plainly a number ("100.00", " 98.5 ", "1,234.56", "９５") as that
-    number; None for any other value. The template reads its money cells this way
-    (``template_amount``)."""
+    """A text that is plainly a number ("100.00", " 98.5 ", "1,234.56", "９５", "200" with
+    a no-break space pasted after it) as that number; None for any other value. The
+    template reads its money cells this way (``template_amount``)."""
     if not isinstance(value, str):
         return None
-    return bare_number(value.strip(" "))  # strip: what a spreadsheet's TRIM removes
+    return bare_number(number_text(value))
 
 
 def text_rate(value: object) -> float | None:
@@ -293,7 +314,7 @@ def text_rate(value: object) -> float | None:
     fraction it plainly is (0.985): ``text_number``, or one followed by %; else None."""
     if not isinstance(value, str):
         return None
-    text = value.strip(" ")
+    text = number_text(value)
     if text.endswith(("%", "％")):
         number = text_number(text[:-1])
         return None if number is None else number / 100
@@ -305,7 +326,7 @@ def template_amount(value: object, what: str) -> float | None:
     that is plainly one ("100.00", "1,234.56" pasted as text: ``text_number``), None
     when blank; any other text — "30万元" — raises ScoreInputError saying which amount
     and what to type."""
-    if value is None or (isinstance(value, str) and not value.strip(" ")):
+    if value is None or (isinstance(value, str) and not number_text(value)):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)

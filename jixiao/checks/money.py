@@ -42,7 +42,7 @@ from jixiao.model import (
     plain_text,
     unexplained,
 )
-from jixiao.parsing import parse_measure
+from jixiao.parsing import parse_measure, visible_text
 from jixiao.rules import SCORE_STEP, TOLERANCE
 from jixiao.units import fraction_as_percent, split_unit
 
@@ -439,10 +439,13 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
             for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
                 if never_calculated(table, line.sources.get(key)):
                     continue  # a formula to recalculate (JX504), not an amount left out
+                typed = typed_in(table, line, key)
                 try:
-                    rules.template_amount(typed_in(table, line, key), what)
-                except ScoreInputError as error:
-                    problems.append((_on_line(line, str(error), table), line.sources.get(key)))
+                    rules.template_amount(typed, what)
+                except ScoreInputError:  # the text quoted with what it hides shown
+                    message = rules.AMOUNT_NOT_NUMBER.format(
+                        what=what, value=visible_text(plain_text(typed)))
+                    problems.append((_on_line(line, message, table), line.sources.get(key)))
     if not table.execution_line or table.funds_weight_source != "money" \
             or not funds.weight or problems:
         return problems

@@ -435,8 +435,15 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     scores, weights, filled = [], [], []
     in_total = _reads(table, table.sources.get("total"))  # an older H13:H42: not row 43
     in_weights = _reads(table, table.sources.get("weight_total"))
+    def typed(indicator: Indicator, key: str) -> object:
+        """A 指标值/完成值 as the formulas read it: a text as typed (the reader drops
+        more whitespace than they do: a stored ⚠ of theirs is then no stale result)."""
+        value = typed_in(table, indicator, key)
+        return value if isinstance(value, str) else getattr(indicator, key)
+
     for indicator in table.indicators:
-        values = native.row_values(indicator.target, indicator.actual, points(indicator),
+        values = native.row_values(typed(indicator, "target"), typed(indicator, "actual"),
+                                   points(indicator),
                                    evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")

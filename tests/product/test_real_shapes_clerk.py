@@ -199,6 +199,35 @@ def test_grouped_and_full_width_amounts_pasted_as_text_count_as_numbers(
 
 
 @pytest.mark.parametrize("formulas", ["addin", "native"])
+@pytest.mark.parametrize(("budget", "executed"), [
+    ("30\u00a0", "\u00a030"),   # a no-break space, from a web finance system
+    ("\u300030", "30\u3000"),   # a 全角空格, from an IME
+    ("30\u200b", "\ufeff30")])  # a zero-width space, a byte-order mark
+def test_amounts_pasted_with_a_space_that_trim_keeps_count_as_numbers(
+        tmp_path, formulas, budget, executed):
+    """Before (rt24): recalc showed ⚠ “30 ”是文字 in H6, I6 and the 总分 (exit 1) while check
+    read 30 silently, computed 98.84 and said JX504 at “—” that the ⚠ should be 98.84 — and
+    recalc again gave the ⚠: a loop; a zero-width space gave JX309 quoting “30​”. TRIM keeps
+    U+00A0 and U+3000: the formulas read them as spaces (rules.number_text)."""
+    path = recalculated(filled(tmp_path, _money_typed(budget, executed), formulas))
+    assert shown(path, "H6", "I6", "H43", "H44") == [1, 10, 98.84, "优"]
+    assert findings(path) == []
+    assert main(["check", str(path)]) == 0
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_an_amount_with_a_character_that_shows_nothing_is_quoted_visibly(tmp_path, formulas):
+    """A soft hyphen (not read by the native formulas: ⚠ everywhere alike) is named where it
+    stands in JX309's quote — before, “30­” looked like a valid 30."""
+    path = recalculated(filled(tmp_path, _money_typed("30\u00ad", 30), formulas))
+    message = rules.AMOUNT_NOT_NUMBER.format(what=rules.BUDGET_NAME, value="30\u00ad")
+    assert shown(path, "H6", "H43") == [f"⚠ {message}", native.WARN_TOTAL]
+    assert [item for item in findings(path) if item.startswith("JX309 error E6")] == [
+        "JX309 error E6 " + message.replace("30\u00ad", "30[不可见字符]")]
+    assert not [item for item in findings(path) if item.startswith("JX504")]
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
 @pytest.mark.parametrize("budget", ["100万元", "1,2,3"])
 def test_an_amount_with_a_unit_or_commas_not_grouping_thousands_is_still_refused(
         tmp_path, formulas, budget):
@@ -224,7 +253,11 @@ def test_money_in_numbers_that_are_wrong_is_still_flagged(tmp_path):
      [True, True, False, False]),
     # thousands grouped and full-width digits read (ASC), commas not grouping them refused
     ({6: ("１，２３４．５０", "1,200"), 7: ("1,2,3", 30), 8: ("12,34", 3), 9: ("１００万元", "９５")},
-     [True, False, False, False])])
+     [True, False, False, False]),
+    # pasted from the web: no-break and full-width spaces, zero-width marks read; a soft
+    # hyphen (rules.NUMBER_INVISIBLE leaves it: the formula's length) and a space inside not
+    ({6: ("30\u00a0", "\u300030"), 7: ("30\u200b", "\u206030\ufeff"), 8: ("3\u00ad", 3),
+      9: ("3\u00a00", 3)}, [True, True, False, False])])
 def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path, cases, numbers):
     """The native money formulas and their Python twin agree on blank, text and 0 amounts."""
 
@@ -241,6 +274,20 @@ def test_libreoffice_shows_the_money_cells_as_jixiao_stored_them(tmp_path, cases
         == [pytest.approx(value) if isinstance(value, (int, float)) else value
             for value in stored[:4]]
     assert computed[5][8].strip() == str(stored[4]) and computed[42][7].strip() == str(stored[5])
+
+
+def test_a_native_actual_pasted_with_a_no_break_space_is_scored_by_the_formulas(tmp_path):
+    """Before (rt24): 完成值 “95%” + U+00A0 showed ⚠ 此写法须用 jixiao check 计分 in LibreOffice
+    (TRIM keeps it) while check read 95%: JX406 and a JX504 at “—”. The formulas drop it
+    as the reader does (native.REPLACEMENTS); a no-break space inside a 指标值 too."""
+    def change(book, sheet):
+        sheet["F40"], sheet["E18"] = "95%\u00a0", "≥\u00a0570"
+
+    path = recalculated(filled(tmp_path, change, "native"))
+    assert shown(path, "H18", "H40", "H43") == [5, 10, 98.84]
+    computed = sheets_as_shown(path, tmp_path, recalculate=True)[SHEET]
+    assert [computed[row - 1][7].strip() for row in (18, 40, 43)] == ["5", "10", "98.84"]
+    assert findings(path) == []
 
 
 # ---------------------------------------------------------------- 5: recalc's exit code
