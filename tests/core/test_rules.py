@@ -38,8 +38,12 @@ def score(target, actual, weight=10.0, rules="mof2020", **kwargs):
     ("１００．００", 100.0), ("９５", 95.0), ("１，２３４．５", 1234.5), ("1，200", 1200.0),
     # not plainly a number: a unit, commas not grouping thousands, a sign, inner spaces
     ("100万元", None), ("１００万元", None), ("1,2,3", None), ("12,34", None), (",123", None),
-    ("1,234.", None), ("1.234,5", None), ("-5", None), ("3 0", None), ("　100", None),
-    ("", None), ("１", 1.0), ("①", None)])
+    ("1,234.", None), ("1.234,5", None), ("-5", None), ("3 0", None), ("3\u00a00", None),
+    ("", None), ("１", 1.0), ("①", None),
+    # pasted from a web page: a no-break space, a 全角空格 around it (spaces, which TRIM
+    # keeps), zero-width marks (nothing); a soft hyphen is not read (rules.NUMBER_INVISIBLE)
+    ("　100", 100.0), ("100\u00a0", 100.0), ("\ufeff100\u200b", 100.0), ("\u2060１００", 100.0),
+    ("10\u00ad0", None)])
 def test_a_text_that_is_plainly_a_number_is_that_number(text, number):
     assert text_number(text) == number
 
