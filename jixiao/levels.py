@@ -16,7 +16,7 @@ from typing import Any
 
 from jixiao.layout import GROUPS
 from jixiao.parsing import heading_points, normalize_text
-from jixiao.rules import COST_WORD, RISING_RATES, SAVINGS
+from jixiao.rules import COST_WORD, RISING_RATES, is_saving
 
 OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION)
@@ -147,7 +147,8 @@ _SURE_CEILING_WORDS = (COST_WORD, "时限", "周期")
 # 成本控制率, 费用节约率; not 成本核算准确率 (a rate of something done about costs)
 _COST_RATE = re.compile(rf"(?:{COST_WORD}|费用)(.{{0,2}})率")
 # Of those, the ones surely a ceiling: spent within what was allowed (成本控制率 100%, 98%
-# met), or over it (成本超支率). A saving (``SAVINGS``) is a goal; any other may be either.
+# met), or over it (成本超支率). A saving (``rules.is_saving``) is a goal; any other may be
+# either.
 _CEILING_RATES = ("控制", "超支")
 
 
@@ -166,12 +167,24 @@ def named_level2(level1: str | None, name: str | None) -> str | None:
 def names_ceiling_surely(name: str | None) -> bool:
     """Whether a 三级's name says surely that its 二级, named by it (``named_level2``), is
     a ceiling: a 成本, a 时限 or a 周期; of rates, only a cost's 控制率 or 超支率 (维修成本
-    控制率 100%) — 成本节约率 is a goal, 维修成本率 either (``names_cost_rate``)."""
+    控制率 100%) — 成本节约率 and a cost lowered (降低运输成本 5%, ``rules.is_saving``) are
+    goals, 维修成本率 either (``names_cost_rate``)."""
     text = normalize_text(name or "")
     if "率" in text:
         return (found := _COST_RATE.search(text)) is not None \
             and found.group(1) in _CEILING_RATES
-    return any(word in text for word in _SURE_CEILING_WORDS)
+    return not is_saving(text) and any(word in text for word in _SURE_CEILING_WORDS)
+
+
+def names_cost(level1: str | None, name: str | None) -> bool:
+    """Whether a row without 二级 is a cost as its name files it within its 一级
+    (``named_level2``: 人均培训成本 under 产出 → 成本指标) — where the 一级 is none of
+    产出/效益/满意度, its name speaking of a 成本 — and no saving (``rules.is_saving``)."""
+    if is_saving(name):
+        return False
+    if level1_category(level1) is None:
+        return COST_WORD in normalize_text(name or "")
+    return COST_WORD in (named_level2(level1, name) or "")
 
 
 def names_cost_rate(name: str | None) -> bool:
@@ -179,8 +192,8 @@ def names_cost_rate(name: str | None) -> bool:
     neither a saving (成本节约率, 成本降低率) nor a rate that rises by its name (成本执行率,
     ``RISING_RATES``) — goals: under 成本指标 a ceiling, on its own either way."""
     text = normalize_text(name or "")
-    return _COST_RATE.search(text) is not None \
-        and not any(word in text for word in (*SAVINGS, *RISING_RATES))
+    return _COST_RATE.search(text) is not None and not is_saving(text) \
+        and not any(word in text for word in RISING_RATES)
 
 
 def heading_groups(indicators: Iterable[Any], level: str) -> list[tuple[str, float, list[Any]]]:

@@ -604,8 +604,8 @@ def ceiling_unsure(indicator: Indicator) -> bool:
     "＝"; the checks ask for the ≤ or ≥ (JX203) rather than judge its score by that."""
     name = normalize_text(indicator.name or "")
     if not _no_level2(indicator) or levels.names_ceiling_surely(name) \
-            or ("率" in name and not levels.names_cost_rate(name)):
-        return False  # (other rates — 成本节约率 5% — are goals; 差错率 is JX203's own)
+            or ("率" in name and not levels.names_cost_rate(name)) or rules.is_saving(name):
+        return False  # (other rates — 成本节约率 5% — and savings are goals; 差错率 is JX203's)
     named = levels.named_level2(indicator.level1, name)
     target_text = indicator_target(indicator)
     target = parse_measure(target_text)

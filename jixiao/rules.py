@@ -809,6 +809,23 @@ RISING_RATES = ("满意度", "完成率", "覆盖率", "达标率", "合格率",
 
 # Savings, which rise by nature: 成本节约率, 节支率, 成本降低率 — a goal, though of a cost.
 SAVINGS = ("节约", "节省", "节支", "降低率", "下降率")
+# A name that says a cost is lowered, the word for lowering before the cost (降低农产品流通
+# 成本, 减轻患者医疗成本) or after it (农户生产成本降低, 费用同比下降): how much it fell —
+# a saving too. Within one phrase: the words apart by a few characters, no punctuation.
+_LOWERING = "降低|减少|减轻|节约|节省|节支|压缩|下降"
+_COSTS_LOWERED = re.compile(
+    rf"(?:{_LOWERING})[^，,；;。、\s]{{0,8}}(?:{COST_WORD}|费用)"
+    rf"|(?:{COST_WORD}|费用)[^，,；;。、\s]{{0,3}}(?:{_LOWERING})")
+
+
+def is_saving(name: object) -> bool:
+    """Whether an indicator's name is a saving, which rises by nature: a saving word
+    (``SAVINGS``: 成本节约率, 节支率) or a cost named as lowered (降低运输成本, 农户生产成本
+    降低) — a goal, ≥ written the right way, though it names a cost."""
+    if not isinstance(name, str):
+        return False
+    text = compact_text(name)
+    return any(word in text for word in SAVINGS) or _COSTS_LOWERED.search(text) is not None
 
 
 # Rates of what is bad, where less is better: a 指标值 of them without ≤ ("差错率 1%",

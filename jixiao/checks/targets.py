@@ -14,7 +14,7 @@ from jixiao.checks.base import (
     label,
     never_calculated,
 )
-from jixiao.levels import is_process_level1
+from jixiao.levels import is_process_level1, names_cost
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -42,13 +42,13 @@ from jixiao.rules import (
     EMPTY_TARGET,
     FAR_BEYOND,
     RISING_RATES,
-    SAVINGS,
     Direction,
     bound_as_done,
     bound_short,
     direction,
     is_cost,
     is_falling_rate,
+    is_saving,
 )
 from jixiao.units import bare_in_base, comparable, is_count, is_time, split_unit, unit_name
 
@@ -322,12 +322,23 @@ _NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "
 _PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准")
 
 
+def _filed_as_cost(indicator: Indicator) -> bool:
+    """Whether the row is a 成本指标's: under a 二级 of costs (scored as a ceiling), or,
+    without a 二级, named a cost as ``levels.names_cost`` files it."""
+    if isinstance(indicator.level2, str) and indicator.level2.strip():
+        return direction(indicator.level2) is Direction.CEILING
+    return names_cost(indicator.level1, indicator.name)
+
+
 @check("JX205", "warning", "成本指标方向为≥")
 def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """成本指标的指标值写成了“≥”或“＞”，或成本指标下列的其实不是成本。
 
-    成本节约率、节支率这类“节约”比率越高越好，补助、补贴标准（人均财政补助标准
-    ≥610元）是至少应发的数，写“≥”都是对的，不报告。知晓率、满意度、
+    成本节约率、节支率这类“节约”比率，以及写明成本降下来的指标（降低运输成本、农户生产
+    成本降低、减轻患者医疗成本）都是越高越好，补助、补贴标准（人均财政补助标准
+    ≥610元）是至少应发的数，写“≥”都是对的，不报告。只核对列在成本指标下的指标（没有
+    二级指标一列的表，按三级指标名称归入成本指标的）；列在经济效益等其他二级指标下的，
+    名称里有“成本”也不按成本指标报告。知晓率、满意度、
     覆盖率等比率不是成本，列在成本指标下是归类错误，应移到效益或满意度指标，
     不必改方向。
 
@@ -341,15 +352,15 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     指标下。
     """
     for indicator in table.indicators:
-        if direction(indicator.level2) is not Direction.CEILING and not is_cost(indicator.name):
-            continue  # neither scored as a ceiling nor named a cost
+        if not _filed_as_cost(indicator):
+            continue  # under another 二级 (经济效益指标: 降低运输成本 is no 成本指标)
         target = parse_measure(indicator_target(indicator))
         if target.kind != "number" or target.op not in (">=", ">") \
                 or change_stated(target) == "fall":
             continue  # (较上年下降5%: the fall to reach, at least it — a cost's way)
         name = compact_text(indicator.name)
-        if any(word in name for word in (*SAVINGS, *_PAID_STANDARDS)):
-            continue  # a saving rate, a subsidy paid per person: ≥ is right
+        if is_saving(name) or any(word in name for word in _PAID_STANDARDS):
+            continue  # a saving (降低运输成本), a subsidy paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)

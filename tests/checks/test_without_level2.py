@@ -2,9 +2,10 @@
 二级 the row's name names (as ``jixiao convert`` files it) where the name says surely that
 it is a ceiling — 人均培训成本, 补贴办结时限 — and JX203 asks for the sign where it does not."""
 
+import pytest
 from workbooks import STANDARD, Book, standard_sheet
 
-from jixiao import levels
+from jixiao import levels, rules
 from jixiao.checks import run_checks
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_tables
@@ -123,3 +124,37 @@ def test_which_cost_rates_are_ceilings():
     for goal in ("成本节约率", "成本降低率", "成本执行率", "成本核算准确率"):  # no ceiling, no JX203
         assert not levels.names_ceiling_surely(goal)
         assert not levels.names_cost_rate(goal)
+
+
+def test_a_cost_lowered_is_a_goal_without_level2(tmp_path):
+    """rt24 s8: 降低运输成本 5% at 6% under 产出 without a 二级 was read ≤ as a 成本指标's
+    (JX402, 6% over the ceiling): it names a cost lowered, a saving — a goal, met in full.
+    The neighbour 人均培训成本 ≥300元/人 named a cost without 二级 is still JX205."""
+    rows = list(ROWS)
+    rows[3] = ("产出指标", "成本指标", "降低运输成本", "5%", "6%", 10, 10, None)
+    path = _book(tmp_path, _without_level2(rows))
+    assert findings(path) == []
+    (table,) = read_tables(path)
+    assert [score.value for score in evaluate(table).scores] == [5, 15, 10, 10, 8, 30, 10]
+    rows[3] = ("产出指标", "成本指标", "人均培训成本", "≥300元/人", "300元/人", 10, 10, None)
+    assert [(code, where) for code, where, _ in
+            findings(_book(tmp_path, _without_level2(rows), name="成本"))] == [
+        ("JX205", "成本!D14")]
+
+
+def test_a_cost_named_under_a_benefit_without_level2_is_no_cost(tmp_path):
+    """Without a 二级, a 成本 named under 效益 is filed under no 成本指标 (``named_level2``):
+    降低群众就医成本 ≥5% is a saving, 人均运维成本 ≥300元 no 成本指标's row — no JX205."""
+    rows = list(ROWS)
+    rows[5] = ("效益指标", "经济效益指标", "人均运维成本", "≥300元", "320元", 30, 30, None)
+    assert findings(_book(tmp_path, _without_level2(rows))) == []
+
+
+@pytest.mark.parametrize(("name", "saving"), [
+    ("降低运输成本", True), ("农户生产成本降低", True), ("减轻患者医疗成本", True),
+    ("降低农产品流通成本", True), ("节约群众办事时间成本", True), ("减少患者就医费用", True),
+    ("压缩行政成本", True), ("运维费用同比下降", True), ("成本节约率", True), ("成本降低率", True),
+    ("人均培训成本", False), ("成本控制率", False), ("设备购置成本", False),
+    ("培训费用", False), ("减少碳排放，运维成本", False)])
+def test_which_names_are_savings(name, saving):
+    assert rules.is_saving(name) is saving

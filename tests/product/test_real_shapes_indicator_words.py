@@ -451,3 +451,37 @@ def test_a_cost_to_rise_by_a_number_is_still_the_wrong_way(tmp_path):
     _, data = _cost(tmp_path, "较上年增长5%", "较上年增长6%")
     assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
         ("JX205", "E8", "成本指标“人均经办成本”的指标值“较上年增长5%”方向为“≥”，成本应写“≤”")]
+
+
+def _filed(tmp_path, level2, name, target, actual):
+    """A row filed under ``level2``: under 成本指标 the 10-point row 8, under a 效益 二级 the
+    20-point row 9 (社会效益指标 in QUALITATIVE_MET)."""
+    rows = list(QUALITATIVE_MET)
+    at = 3 if level2 == "成本指标" else 4
+    rows[at] = (rows[at][0], level2, name, target, actual, rows[at][5], rows[at][6], None)
+    return checked(medical_insurance(tmp_path / "t.xlsx", rows, 100))
+
+
+@pytest.mark.parametrize(("level2", "name", "target", "actual"), [
+    ("经济效益指标", "降低运输成本", "≥5%", "6%"),
+    ("经济效益指标", "农户生产成本降低", "≥8%", "9%"),
+    ("社会效益指标", "减轻患者医疗成本", "≥5%", "6%"),
+    ("经济效益指标", "降低农产品流通成本", "≥10%", "12%"),
+    ("成本指标", "降低运输成本", "≥5%", "6%"),       # a saving listed under 成本指标
+    ("成本指标", "成本节约率", "≥5%", "6%"),         # unchanged
+    ("经济效益指标", "人均运维成本", "≥300元", "320元")])  # no 成本指标's row
+def test_a_cost_lowered_or_filed_elsewhere_is_no_cost_direction_slip(
+        tmp_path, level2, name, target, actual):
+    """rt24 s8: JX205 “成本指标“降低运输成本”的指标值“≥5%”方向为“≥”，成本应写“≤””
+    on a row under 经济效益指标 — a cost lowered is a saving, ≥ its right way (≤ would turn
+    full marks into a deduction), and only a 成本指标's row has a cost's direction."""
+    _, data = _filed(tmp_path, level2, name, target, actual)
+    assert codes(data) == []
+    assert data["total_computed"] == 100
+
+
+def test_a_cost_under_its_heading_written_as_at_least_is_still_flagged(tmp_path):
+    """The neighbour that must not change: 人均培训成本 ≥300元 under 成本指标 is JX205."""
+    _, data = _filed(tmp_path, "成本指标", "人均培训成本", "≥300元", "300元")
+    assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
+        ("JX205", "E8", "成本指标“人均培训成本”的指标值“≥300元”方向为“≥”，成本应写“≤”")]
