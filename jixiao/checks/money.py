@@ -193,7 +193,10 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     **正确示例**：年度资金总额 34.00 = 财政拨款 34.00 + 0 + 0。按资金来源分列的
     （中央补助、省级资金、市县配套）可以是总额的明细，也可以是紧挨在它们上面的那一行
     （如财政拨款）的明细，这时它们的合计应等于那一行；财政拨款下再列的“其中：一般公共预算、
-    政府性基金”（或紧挨在财政拨款下列出的各预算）同样是财政拨款的明细。部门整体表按收入性质分（财政拨款、
+    政府性基金”（或紧挨在财政拨款下列出的各预算）同样是财政拨款的明细。紧挨在某一行下、
+    合计等于该行的几行是该行的明细（明细下还可再分），只要有一种这样的分法使各行合计等于
+    总额就不报（中央补助 8000、地方资金 4000 及其下的省级 1500、市级 1000、县级 1500，
+    合计 12000）。部门整体表按收入性质分（财政拨款、
     其他资金）和按支出性质分（基本支出、项目支出）列出的，是同一总额的两种分法：
     各自合计应等于年度资金总额，不相加。某一行下只列了一行“其中”（当年财政拨款 600，
     其中：中央资金 400）的，是其中一部分，不要求相等（不超过该行即可）。专项债券、
@@ -241,7 +244,7 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     everything = _sum(values)
     if everything is not None and not differs(everything, total, TOLERANCE):
         return
-    if not differs(sum(_folded(values)), total, TOLERANCE):
+    if _nests(values, total):
         return  # 地方资金 400, then its 省级资金 250 + 市县资金 150: a line and its own parts
     if everything is not None and not math.isfinite(everything):
         return  # amounts too big to add: JX601 says so
@@ -272,19 +275,35 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
                       f"“{parent.label}”为 {points(part or 0.0)}")
 
 
-def _folded(values: list[float | None]) -> list[float]:
-    """The amounts of the lines that add up to the total, each line's own parts — the run
-    of two or more lines right under it adding up to it (地方资金 400: 省级资金 250 + 市县资金
-    150; 基本支出 1200: 人员经费 900 + 公用经费 300) — left out; amounts not given count 0."""
+_NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's lines
+
+
+def _nests(values: list[float | None], total: float) -> bool:
+    """Whether the lines add up to the total once some are read as another line's own
+    parts — the run of two or more lines right under it adding up to it (地方资金 400: 省级
+    资金 250 + 市县资金 150; 基本支出 1200: 人员经费 900 + 公用经费 300), perhaps with parts
+    of their own. Every such nesting is tried, not the first run that fits: 中央补助 8000
+    over 地方资金 4000 + 省级 1500 + 市级 1000 + 县级 1500 is not what makes 12000 (地方资金
+    over its three is). Amounts not given count 0; past ``_NESTINGS_TRIED`` tries, no."""
     amounts = [value or 0.0 for value in values]
-    outer, at = [], 0
-    while at < len(amounts):
-        outer.append(amounts[at])
-        run_end = next((end for end in range(at + 3, len(amounts) + 1)
-                        if amounts[at] and not differs(sum(amounts[at + 1:end]), amounts[at],
-                                                       TOLERANCE)), None)
-        at = run_end if run_end is not None else at + 1
-    return outer
+    seen: dict[tuple[int, int, float], bool] = {}
+    tries = [0]
+
+    def side_by_side(start: int, end: int, target: float) -> bool:
+        """Lines start … end - 1, each with its parts below it, adding up to ``target``."""
+        if start == end:
+            return not differs(target, 0.0, TOLERANCE)
+        key = (start, end, round(target, 6))
+        if key not in seen:
+            tries[0] += 1
+            head = amounts[start]
+            seen[key] = tries[0] <= _NESTINGS_TRIED and any(
+                (stop == start + 1 or (head and side_by_side(start + 1, stop, head)))
+                and side_by_side(stop, end, target - head)
+                for stop in (start + 1, *range(start + 3, end + 1)))
+        return seen[key]
+
+    return side_by_side(0, len(amounts), total)
 
 
 def _parent_of_nested(parts: list[FundLine]) -> FundLine | None:

@@ -86,3 +86,51 @@ def test_a_central_fiscal_line_beside_a_local_one_is_summed_with_it(tmp_path):
     _, data = checked(standard(tmp_path / "t.xlsx", money=money))
     [finding] = [f for f in data["findings"] if f["code"] == "JX304"]
     assert finding["message"] == "全年执行数：各明细合计 930（中央财政资金 780 + 地方资金 150），年度资金总额为 950"
+
+
+def _transfer(path, central, local, parts):
+    """A 转移支付区域绩效自评表 whose 年度资金总额 12000 is 中央补助 ``central`` + 地方资金
+    ``local``, and 地方资金 is 其中：``parts`` (省级, 市级, 县级) on the lines below it."""
+    from workbooks import grid_book
+
+    money = [["资金情况（万元）", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）", "分值", "得分"],
+             ["年度资金总额", 12000, 12000, "100%", 10, 10],
+             ["其中：中央补助", central, central, "100%"], ["地方资金", local, local, "100%"],
+             *[[("其中：" if at == 0 else "") + name, amount, amount, "100%"]
+               for at, (name, amount) in enumerate(parts)]]
+    return grid_book(path, [
+        ["中央对地方转移支付区域绩效自评表"], ["（2024年度）"],
+        ["转移支付（项目）名称", "城镇保障性安居工程补助资金"],
+        ["中央主管部门", "住房和城乡建设部", None, "地方主管部门", "XX县住房和城乡建设局"],
+        *money,
+        ["一级指标", "二级指标", "三级指标", "指标值", "全年实际值", "分值", "得分", "未完成原因和改进措施"],
+        ["产出指标", "数量指标", "城镇老旧小区改造开工数", "≥25个", "25个", 30, 30],
+        [None, "质量指标", "改造工程质量合格率", "100%", "100%", 20, 20],
+        ["效益指标", "社会效益指标", "受益居民户数", "≥8000户", "8200户", 30, 30],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10],
+        ["总分", None, None, None, None, 100, 100], ["评分等级", "优"]])
+
+
+@pytest.mark.parametrize(("central", "local", "parts"), [
+    (8000, 4000, [("省级资金", 1500), ("市级资金", 1000), ("县级资金", 1500)]),
+    (9000, 3000, [("省级资金", 1000), ("市级资金", 800), ("县级资金", 1200)]),
+])
+def test_a_local_line_over_its_levels_adds_up_whatever_the_central_amount(
+        tmp_path, central, local, parts):
+    """中央补助 8000 + 地方资金 4000 = 12000, 地方资金 = 省级 1500 + 市级 1000 + 县级 1500
+    (rt24 g): 8000 is also 地方资金 and its three, and the lines were folded from the top —
+    中央补助 taken for the parent of all four, JX304 “各明细合计 16000” on B and C. Every
+    nesting is tried now; 9000 / 3000 (no such coincidence) was and stays silent."""
+    _, data = checked(_transfer(tmp_path / "t.xlsx", central, local, parts))
+    assert codes(data) == []
+
+
+def test_levels_that_do_not_add_up_to_the_local_line_are_still_flagged(tmp_path):
+    """The same shape with 县级资金 2000: 地方资金 4000 but its levels 4500, and no nesting
+    makes the lines 12000 — JX304 on B and C, every line named."""
+    _, data = checked(_transfer(tmp_path / "t.xlsx", 8000, 4000,
+                                [("省级资金", 1500), ("市级资金", 1000), ("县级资金", 2000)]))
+    lines = "（中央补助 8000 + 地方资金 4000 + 省级资金 1500 + 市级资金 1000 + 县级资金 2000）"
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX304", "B6", f"全年预算数：各明细合计 16500{lines}，年度资金总额为 12000"),
+        ("JX304", "C6", f"全年执行数：各明细合计 16500{lines}，年度资金总额为 12000")]
