@@ -70,6 +70,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     下一行合计到总分的上一行（INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)），在指标区域最上方
     或总分行上方插入的行都自动计入。
 
+    总分写错、且按规则计算的总分改变了评分等级的，由 JX502 在评分等级单元格报告（写明填报的
+    总分和按规则计算的总分），本检查不再重复。
+
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
     **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
@@ -105,7 +108,8 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                           f"{written}，各项得分之和为 {points(expected)}{made_of}")
         return
     if differs(table.total_declared, expected, rules.TOLERANCE) \
-            and not _within_points_sum(rows, scores[len(rows):], table.total_declared):
+            and not _within_points_sum(rows, scores[len(rows):], table.total_declared) \
+            and _grade_by_rules(table, evaluation) is None:  # JX502 says it with the grade
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
                                        f"{_formula_leaves_out(table, source, left_out)}"
@@ -251,11 +255,17 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     等级写成“优秀”“良好”“合格”，或字母后注明文字（“A（优秀）”“优秀（A）”）的，按文字读；
     只写字母（A、B、C、D）的不读作等级（各地字母的含义不一），报告此项并说明应写优、良、中、差。
 
+    等级与填报的总分相符、但与按规则计算的总分不符的同样报告，并列出得分与规则不同的各行：
+    几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
+    按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
+    人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
+
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
-    **错误示例**：总分 89.5，评分等级“优”。
+    **错误示例**：总分 89.5，评分等级“优”；或各项得分按规则合计 89.97，三项各多写 0.01，
+    总分写 90，评分等级“优”。
 
-    **正确示例**：评分等级“良”。
+    **正确示例**：评分等级“良”（后一例同时把三项得分和总分改为按规则计算的数）。
     """
     source = table.sources.get("grade")
     if table.total_declared is None or jixiao_formula(table, source) \
@@ -280,6 +290,45 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     elif written != expected:
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，总分 "
                                        f"{points(table.total_declared)} 应为“{expected}”")
+    elif (by_rules := _grade_by_rules(table, evaluation)) is not None:
+        yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
+                                       f"{points(evaluation.total)}，评分等级应为“{by_rules}”"
+                                       f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
+                                       f"{points(table.total_declared)}）"
+                                       f"{_scores_off_rules(table, evaluation)}")
+
+
+def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation) -> str | None:
+    """The grade the rules' 总分 gives where it is not the one written, though the written
+    grade is the written 总分's: scores a hair above the rules' (each within JX404's 0.01)
+    can lift 89.97 to 90 and 良 to 优. None where the rules' total is unknown or only the
+    written scores summed (``total_basis``), the 分值 do not total 100 (no grade, JX101),
+    or the template computes the grade (JX504's)."""
+    source = table.sources.get("grade")
+    if evaluation.total_basis != "rules" or evaluation.grade is None \
+            or table.total_declared is None or weights_wrong(table) is not None \
+            or jixiao_formula(table, source) or uncomputed_formula(table, source):
+        return None
+    written = rules.grade_name(table.grade_declared)
+    if written is None or written != rules.grade(table.total_declared) \
+            or written == evaluation.grade:
+        return None
+    return evaluation.grade
+
+
+def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """"；各项得分与规则相差：H13 4.8（规则 4.79）、…" — every written score not the rules'
+    (the 执行率得分 too), however little; "" when all are (the 总分 alone is off)."""
+    pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”", indicator.score_declared,
+              score.value)
+             for indicator, score in zip(table.indicators, evaluation.scores, strict=True)]
+    if execution_written(table):
+        pairs.insert(0, (table.funds.sources.get("score"), "执行率得分",
+                         table.funds.score_declared, evaluation.execution_score))
+    off = [f"{source.cell if source is not None else name} {points(declared)}"
+           f"（规则 {points(computed)}）" for source, name, declared, computed in pairs
+           if declared is not None and computed is not None and differs(declared, computed, 0)]
+    return f"；各项得分与规则相差：{'、'.join(off)}" if off else ""
 
 
 # ---------------------------------------------------------------- formulas

@@ -184,7 +184,11 @@ CASES = {
                 "money": money((0, {"score": "99.8%"}))}],
               [{}, {"rows": rows((4, {"score": "100%"}))}]),  # one stray %: JX401, not JX411
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
-    "JX502": ([{"grade": "良"}, {"grade": "甲"}], [{}, {"grade": "优秀"}]),
+    # the third: scores as the rules give them total 89.98 (良), the 总分 written 90, 优
+    "JX502": ([{"grade": "良"}, {"grade": "甲"},
+               {"rows": rows((1, {"actual": "部分达成", "score": 15, "reason": "部分科室未完成"})),
+                "total": (100, 90)}],
+              [{}, {"grade": "优秀"}]),
     "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)
                          for i, row in enumerate(PUTUO_1_ROWS)]}],
               [{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]), None)

@@ -1,0 +1,88 @@
+"""JX502 judges the 评分等级 against the 总分 the rules give, too: three scores written
+0.01 high (each within JX404's tolerance) lift the rules' 89.97 to a written 90, and 良
+to a written 优 — the outcome reviewers file. The rules' total counts a 定性 row a
+person scored within its band as written."""
+
+import pytest
+from workbooks import standard
+
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+REASON = "部分工作跨年完成，下年加快进度。"
+
+
+def rows(up=(0, 0, 0), judged=17.44):
+    """执行率 9.98 + these scores: 89.97 by the rules (良). ``up``: what the three rule-scored
+    rows (4.79, 2.13, 5.63) are written above the rules; ``judged``: the 部分达成 row's
+    score, a person's (band 15–20)."""
+    return [
+        ("产出指标", "数量指标", "检查完成率", "≥90%", "86.25%", 5, round(4.79 + up[0], 2), REASON),
+        ("产出指标", "数量指标", "定点机构检查覆盖率", "≥96%", "81.6%", 2.5, round(2.13 + up[1], 2),
+         REASON),
+        ("产出指标", "质量指标", "预算编制规范性", "规范", "部分达成", 25, judged, REASON),
+        ("产出指标", "时效指标", "投诉办结时限", "≤24小时", "30小时", 7.5, round(5.63 + up[2], 2),
+         REASON),
+        ("产出指标", "成本指标", "单位检查成本", "≤0.3万元/家", "0.28万元/家", 10, 10, None),
+        ("效益指标", "社会效益指标", "医保基金使用规范性", "规范", "达成指标", 20, 20, None),
+        ("效益指标", "可持续影响指标", "长效监管机制", "健全", "达成指标", 10, 10, None),
+        ("满意度指标", "服务对象满意度指标", "定点机构满意度", "≥90%", "95%", 10, 10, None),
+    ]
+
+
+def found(path):
+    (table,) = read_tables(path)
+    evaluation = evaluate(table)
+    return evaluation, [(f.code, f.cell, f.message) for f in run_checks(table, evaluation)]
+
+
+def test_scores_a_hair_high_that_lift_the_grade_are_a_jx502(tmp_path):
+    path = standard(tmp_path / "t.xlsx", rows=rows(up=(0.01, 0.01, 0.01)), total=(100, 90),
+                    grade="优")
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (89.97, "良")
+    assert findings == [(
+        "JX502", "B20",
+        "按财政部规则计算总分 89.97，评分等级应为“良”（填报“优”，总分填报 90）；各项得分与规则"
+        "相差：H11 4.8（规则 4.79）、H12 2.14（规则 2.13）、H14 5.64（规则 5.63）")]
+
+
+def test_the_correct_twin_is_silent(tmp_path):
+    path = standard(tmp_path / "t.xlsx", rows=rows(), total=(100, 89.97), grade="良")
+    assert found(path)[1] == []
+
+
+def test_a_hair_that_leaves_the_grade_is_within_the_tolerance(tmp_path):
+    """One score 0.01 high: 89.98, still 良 — JX404's documented 0.01, no finding."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(up=(0.01, 0, 0)), total=(100, 89.98),
+                    grade="良")
+    assert found(path)[1] == []
+
+
+def test_a_total_written_up_to_the_next_grade_is_one_finding_at_the_grade(tmp_path):
+    """Scores as the rules give them (89.97), 总分 written 90, 评分等级 优: one mistake,
+    said once at the grade (not also JX501 at the total), naming the written 总分."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(), total=(100, 90), grade="优")
+    assert found(path)[1] == [(
+        "JX502", "B20",
+        "按财政部规则计算总分 89.97，评分等级应为“良”（填报“优”，总分填报 90）")]
+
+
+def test_a_total_written_wrong_within_its_grade_stays_jx501(tmp_path):
+    """Neighbour that must not change: 总分 89.5 for 89.97, 良 either way — JX501 alone."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(), total=(100, 89.5), grade="良")
+    assert found(path)[1] == [("JX501", "H19", "总分写为 89.5，各项得分之和为 89.97")]
+
+
+@pytest.mark.parametrize(("judged", "codes"), [(20.47, ["JX408"]), (20, [])])
+def test_a_person_scored_row_counts_as_written_or_leaves_the_total_unknown(tmp_path, judged,
+                                                                           codes):
+    """The 部分达成 row scored 20 (its band's top) counts as written: 92.53, 优, as written.
+    Scored 20.47, past its band, the rules give it no score: the total is unknown, so
+    no grade is judged from it (JX408 says the score)."""
+    total = round(89.97 - 17.44 + judged, 2)
+    path = standard(tmp_path / "t.xlsx", rows=rows(judged=judged), total=(100, total), grade="优")
+    evaluation, findings = found(path)
+    assert evaluation.total == (None if codes else total)
+    assert [code for code, _, _ in findings] == codes
