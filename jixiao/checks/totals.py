@@ -70,8 +70,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     下一行合计到总分的上一行（INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)），在指标区域最上方
     或总分行上方插入的行都自动计入。
 
-    总分写错、且按规则计算的总分改变了评分等级的，由 JX502 在评分等级单元格报告（写明填报的
-    总分和按规则计算的总分），本检查不再重复。
+    各项得分都是规则算出的分数、只是总分写错并因此改变了评分等级的（得分合计 89.97，总分写 90，
+    等级“优”），由 JX502 在评分等级单元格报告（写明填报的总分和按规则计算的总分），本检查
+    不再重复。
 
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
@@ -109,7 +110,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         return
     if differs(table.total_declared, expected, rules.TOLERANCE) \
             and not _within_points_sum(rows, scores[len(rows):], table.total_declared) \
-            and _grade_by_rules(table, evaluation) is None:  # JX502 says it with the grade
+            and not _said_with_the_grade(table, evaluation, expected):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
                                        f"{_formula_leaves_out(table, source, left_out)}"
@@ -296,6 +297,15 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
                                        f"{points(table.total_declared)}）"
                                        f"{_scores_off_rules(table, evaluation)}")
+
+
+def _said_with_the_grade(table: SelfEvaluation, evaluation: Evaluation, summed: float) -> bool:
+    """Whether a 总分 not the sum of the written scores is JX502's to say: the scores are
+    the rules' (their sum ``summed`` is the rules' total) and the written 总分 lifts the
+    grade — one mistake, said at the grade with the 总分 written. A sum that is not the
+    rules' total is a second mistake (scores off the rules, then added wrong): JX501's."""
+    return evaluation.total is not None and not differs(summed, evaluation.total, rules.TOLERANCE) \
+        and _grade_by_rules(table, evaluation) is not None
 
 
 def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation) -> str | None:

@@ -86,3 +86,12 @@ def test_a_person_scored_row_counts_as_written_or_leaves_the_total_unknown(tmp_p
     evaluation, findings = found(path)
     assert evaluation.total == (None if codes else total)
     assert [code for code, _, _ in findings] == codes
+
+
+def test_scores_off_the_rules_then_added_wrong_are_two_findings(tmp_path):
+    """The written scores sum to 90, the 总分 says 90.5: that addition is JX501's own
+    mistake, beside the grade the rules' 89.97 gives."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(up=(0.01, 0.01, 0.01)), total=(100, 90.5),
+                    grade="优")
+    assert [(code, cell) for code, cell, _ in found(path)[1]] == [("JX501", "H19"),
+                                                                   ("JX502", "B20")]

@@ -164,7 +164,10 @@ def test_a_score_from_a_wrong_rate_is_told_with_the_total_and_grade_it_carried(t
     assert found == [
         ("JX301", "G6", "“年度资金总额”执行率写为 108%，按 全年执行数 108 ÷ 全年预算数 120 应为 90%"),
         ("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9（表中执行率写为 108%，"
-                        "有误，见 JX301）；总分 90.5 随之应为 89.5，评分等级“优”应为“良”")]
+                        "有误，见 JX301）；总分 90.5 随之应为 89.5，评分等级“优”应为“良”"),
+        # the outcome at the grade cell, as for any score that moves the grade
+        ("JX502", "B12", "按财政部规则计算总分 89.5，评分等级应为“良”（填报“优”，总分填报 90.5）；"
+                         "各项得分与规则相差：H6 10（规则 9）")]
     assert (data["total_computed"], data["grade_computed"]) == (89.5, "良")
 
 
@@ -182,13 +185,15 @@ def test_a_total_not_the_sum_is_left_to_jx501(tmp_path):
     _, data = checked(divided_by_the_initial(tmp_path / "t.xlsx", total=95))
     [message] = [item["message"] for item in data["findings"] if item["code"] == "JX302"]
     assert message.endswith("（表中执行率写为 108%，有误，见 JX301）")
-    assert codes(data) == ["JX301", "JX302", "JX501"]
+    assert codes(data) == ["JX301", "JX302", "JX501", "JX502"]  # 95 ≠ 90.5; 优 ≠ 良 of 89.5
 
 
 def test_a_right_rate_with_a_wrong_score_and_a_right_table_are_as_before(tmp_path):
     _, score_only = checked(divided_by_the_initial(tmp_path / "s.xlsx", rate="90%"))
     assert [(item["code"], item["cell"], item["message"]) for item in score_only["findings"]] \
-        == [("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9")]
+        == [("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9"),
+            ("JX502", "B12", "按财政部规则计算总分 89.5，评分等级应为“良”（填报“优”，总分填报 "
+                             "90.5）；各项得分与规则相差：H6 10（规则 9）")]
     _, rate_only = checked(divided_by_the_initial(tmp_path / "r.xlsx", score=9, total=89.5,
                                                   grade="良"))
     assert [(item["code"], item["cell"]) for item in rate_only["findings"]] == [("JX301", "G6")]
