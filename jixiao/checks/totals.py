@@ -260,6 +260,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
     按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
     人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
+    只因几项得分各差 0.01 而改变等级的为错误；有得分与规则相差超过 0.01（JX404，警告：
+    可能是对指标值的不同理解）而改变等级的，同为警告，请与该项得分一并核对。
 
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
@@ -292,11 +294,13 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，总分 "
                                        f"{points(table.total_declared)} 应为“{expected}”")
     elif (by_rules := _grade_by_rules(table, evaluation)) is not None:
+        off = _scores_off_rules(table, evaluation)
+        listed = "；各项得分与规则相差：" + "、".join(text for text, _ in off) if off else ""
         yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
                                        f"{points(evaluation.total)}，评分等级应为“{by_rules}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
-                                       f"{points(table.total_declared)}）"
-                                       f"{_scores_off_rules(table, evaluation)}")
+                                       f"{points(table.total_declared)}）{listed}",
+                      severity=None if all(not far for _, far in off) else "warning")
 
 
 def _said_with_the_grade(table: SelfEvaluation, evaluation: Evaluation, summed: float) -> bool:
@@ -326,19 +330,21 @@ def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation) -> str | None
     return evaluation.grade
 
 
-def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation) -> str:
-    """"；各项得分与规则相差：H13 4.8（规则 4.79）、…" — every written score not the rules'
-    (the 执行率得分 too), however little; "" when all are (the 总分 alone is off)."""
+def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation) -> list[tuple[str, bool]]:
+    """Every written score not the rules' (the 执行率得分 too), however little, as
+    ("H13 4.8（规则 4.79）", far): ``far`` where it is off by more than the 0.01 JX404
+    allows — a score the rules' reading may not settle (JX404 is a warning), so the grade
+    it moves is said as a warning too; off by a hair only, the grade is surely the rules'."""
     pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”", indicator.score_declared,
               score.value)
              for indicator, score in zip(table.indicators, evaluation.scores, strict=True)]
     if execution_written(table):
         pairs.insert(0, (table.funds.sources.get("score"), "执行率得分",
                          table.funds.score_declared, evaluation.execution_score))
-    off = [f"{source.cell if source is not None else name} {points(declared)}"
-           f"（规则 {points(computed)}）" for source, name, declared, computed in pairs
-           if declared is not None and computed is not None and differs(declared, computed, 0)]
-    return f"；各项得分与规则相差：{'、'.join(off)}" if off else ""
+    return [(f"{source.cell if source is not None else name} {points(declared)}"
+             f"（规则 {points(computed)}）", differs(declared, computed))
+            for source, name, declared, computed in pairs
+            if declared is not None and computed is not None and differs(declared, computed, 0)]
 
 
 # ---------------------------------------------------------------- formulas

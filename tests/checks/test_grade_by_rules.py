@@ -95,3 +95,23 @@ def test_scores_off_the_rules_then_added_wrong_are_two_findings(tmp_path):
                     grade="优")
     assert [(code, cell) for code, cell, _ in found(path)[1]] == [("JX501", "H19"),
                                                                    ("JX502", "B20")]
+
+
+def severities(path):
+    (table,) = read_tables(path)
+    return [(f.code, f.severity) for f in run_checks(table, evaluate(table))]
+
+
+def test_a_grade_moved_by_hairs_only_is_an_error(tmp_path):
+    """Off the rules by 0.01 each (within JX404's tolerance): the rules' grade is certain."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(up=(0.01, 0.01, 0.01)), total=(100, 90),
+                    grade="优")
+    assert severities(path) == [("JX502", "error")]
+
+
+def test_a_grade_moved_by_a_score_the_rules_may_not_settle_is_a_warning(tmp_path):
+    """One score 0.05 off the rules (JX404, a warning — a reading the unit may defend):
+    the grade it moves is said as a warning too, beside that JX404."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(up=(0, 0, 0.05)), total=(100, 90.02),
+                    grade="优")
+    assert severities(path) == [("JX404", "warning"), ("JX502", "warning")]
