@@ -27,6 +27,7 @@ from jixiao.parsing import (
     bare_number,
     compact_text,
     damaged_at_least,
+    is_placeholder,
     normalize_text,
     opening_clause,
     parse_measure,
@@ -102,6 +103,9 @@ class RuleSet:
              "ratio"  — 分值 × target / actual.
     bands: share of 分值 allowed for each qualitative level (low, high).
     reason_below_rate: 执行率 (%) under which a written reason is required.
+    execution_unlisted: the form lists no 分值 for the 执行率 — its points are the rule
+             set's share (``default_weights``), so a 分值 left blank or “—” is that share,
+             not missing (``unlisted_execution_points``).
     """
 
     name: str
@@ -114,6 +118,13 @@ class RuleSet:
     label: str = ""
     default_weights: dict[str, float] = field(default_factory=lambda: {
         "产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0, "预算执行率": 10.0})
+    execution_unlisted: bool = False
+
+    @property
+    def unlisted_points(self) -> float | None:
+        """The points a 执行率 分值 left blank (or “—”) stands for: the rule set's share
+        where its form lists none (``execution_unlisted``), else None (missing: JX106)."""
+        return self.default_weights["预算执行率"] if self.execution_unlisted else None
 
 
 _MOF_BANDS = {"achieved": (0.8, 1.0), "partial": (0.6, 0.8), "not": (0.0, 0.6)}
@@ -126,7 +137,8 @@ RULE_SETS: dict[str, RuleSet] = {
     # 四川's forms give the indicators 90 points with no split among the 一级 (published
     # tables weigh 产出/效益 60/30, 67.5/22.5 …): only the 执行率's 10 are prescribed
     "sichuan": RuleSet("sichuan", "四川省（执行率低于90%须说明原因）", "linear", _MOF_BANDS,
-                       reason_below_rate=90.0, label="四川省规则", default_weights={"预算执行率": 10.0}),
+                       reason_below_rate=90.0, label="四川省规则", default_weights={"预算执行率": 10.0},
+                       execution_unlisted=True),
 }
 
 
@@ -142,6 +154,22 @@ def rule_set(name: str | RuleSet | None = None) -> RuleSet:
         known = "、".join(RULE_SETS)
         raise UnknownRuleSet(f"未知的评分规则“{name}”，可用：{known}")
     return RULE_SETS[key]
+
+
+def unlisted_execution_points(value: object, rules: str | RuleSet | None) -> object:
+    """The 执行率's 分值 as the rule set reads it: under a rule set whose form lists no 分值
+    for it (四川, ``execution_unlisted``: 90 + 10, DOMAIN §5) one left blank or a placeholder
+    (“—” copied from the lines below) is the rule set's share, 10; anything else — and
+    under any other rule set, or rules not known (JX505's) — ``value`` as it is (a blank 分值
+    is then missing: JX106). The one home of this reading: the reader (``read.money``), the
+    add-in's JX_WEIGHT_TOTAL and the native template's formulas (``native``)."""
+    if not is_placeholder(value):
+        return value
+    try:
+        chosen = rule_set(rules if not isinstance(rules, str) or rules.strip() else None)
+    except UnknownRuleSet:
+        return value
+    return value if chosen.unlisted_points is None else chosen.unlisted_points
 
 
 _OWN_NAME = re.compile(r"(?<![a-z])(" + "|".join(RULE_SETS) + r")(?![a-z])")

@@ -38,7 +38,13 @@ from jixiao.read.roles import (
     not_adjusted,
     without_instructions,
 )
-from jixiao.rules import FULL_MARKS, TOLERANCE, rate_percent, template_amount
+from jixiao.rules import (
+    FULL_MARKS,
+    TOLERANCE,
+    rate_percent,
+    template_amount,
+    unlisted_execution_points,
+)
 from jixiao.xlsx.numformats import shows_percent
 
 
@@ -961,6 +967,8 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
         if _restated_by_a_row(table):
             table.execution_line = False  # counted once, in its row (JX302 still checks
             return  # the money's 得分 against its 分值 × 执行率)
+        if _unlisted_by_rules(table):
+            return
         # a header's points are the printed form's own split (湖北: 预算执行情况（20分）,
         # 年度绩效目标（80分）), not a weight the unit chose
         table.funds_weight_source = "money" if "weight" in table.fund_columns else "form"
@@ -979,6 +987,28 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _unlisted_by_rules(table: SelfEvaluation) -> bool:
+    """Whether the money's 分值, left blank or “—” (the lines below it say “—”), is the rule
+    set's share: 四川's form lists no 分值 for the 执行率 (``rules.unlisted_execution_points``),
+    so its 10 stand beside the indicators' 90 — as the template's formulas count them — not
+    a 分值 missing (JX106) and a total of 90 (JX101). A 分值 typed as words (十) or showing an
+    error, or a formula saved without its result, is not left blank."""
+    funds = table.funds
+    if funds.weight is not None:
+        return False
+    info = table.cell(funds.sources.get("weight"))
+    if info is not None and (info.error or info.uncalculated):
+        return False
+    shown = info.value if info is not None else None
+    points = unlisted_execution_points(shown, table.rules)
+    if points is shown or not isinstance(points, float):
+        return False
+    funds.weight = points
+    table.funds_weight_source = "rules"
+    table.execution_line = True
+    return True
 
 
 def _points_beside_the_indicators(table: SelfEvaluation) -> bool:
