@@ -295,9 +295,15 @@ def _sum_weights(values: Iterable[Cell]) -> float:
 
 
 @_cell_safe
-def weight_total(*parts: Cell) -> Cell:
-    """分值合计 of the given cells/ranges (blanks and placeholders skipped)."""
-    return rules.round2(_sum_weights(_flat(list(parts))))
+def weight_total(execution: Cell, weights: Cell = None, rule_name: Cell = None) -> Cell:
+    """分值合计 of the 执行率's 分值 and the indicators' (cells or ranges; blanks and
+    placeholders skipped). Given the 评分规则 (the template's
+    JX_WEIGHT_TOTAL(JX_POINTS(G6),…,JX_Rules)), a 执行率 分值 left blank or “—” under
+    四川's rules counts the rule set's 10 (``rules.unlisted_execution_points``), as
+    JX_EXEC_SCORE scores it and ``jixiao check`` reads it: 90 + 10 = 100."""
+    if not _blank(rule_name) and not isinstance(execution, (list, tuple)):
+        execution = rules.unlisted_execution_points(execution, str(rule_name))
+    return rules.round2(_sum_weights(_flat([execution, weights])))
 
 
 # Excel name → function, for every engine that evaluates JX_ formulas.

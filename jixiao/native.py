@@ -75,6 +75,7 @@ from jixiao.rules import (
     template_amounts,
     ungraded,
     unit_direction,
+    unlisted_execution_points,
     weight_points,
 )
 from jixiao.rules import grade as rules_grade
@@ -219,6 +220,27 @@ def _points(ref: str) -> str:
     """``rules.weight_points`` as a formula: a number in a percent-formatted cell in percent,
     another number as it is, a text or blank as its text ("" for blank, not 0)."""
     return f'IF(ISNUMBER({ref}),IF({_percent_format(ref)},{_percent_number(ref)},{ref}),{ref}&"")'
+
+
+def _fund_points(ref: str) -> str:
+    """``rules.unlisted_execution_points`` as a formula: the 执行率's 分值 in points
+    (``_points``), or — left blank or a placeholder under a rule set whose form lists none
+    for it (四川: 90 + 10) — the rule set's share. Reads the rule set (``RULE_SET_NAME``)."""
+    formula = _points(ref)
+    for name, ruleset in RULE_SETS.items():
+        if ruleset.unlisted_points is not None:
+            formula = (f'IF(AND({RULE_SET_NAME}="{name}",{_placeholder(ref)}),'
+                       f'{ruleset.unlisted_points:g},{formula})')
+    return formula
+
+
+def fund_points(weight: Any, rules_cell: Any, reads_rules: bool = True) -> Any:
+    """What ``_fund_points`` gives for the money's 分值 ``weight`` (in points,
+    ``weight_points``) under the rule set the 评分规则 cell (holding ``rules_cell``) names.
+    An older native template (``reads_rules`` false: no ``RULE_SET_NAME``) takes it as is."""
+    if not reads_rules:
+        return weight
+    return unlisted_execution_points(weight, rule_set_key(rules_cell) or None)
 
 
 def _percent_number(ref: str) -> str:
@@ -703,7 +725,8 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
             f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
-    rate, weight = f"H{top}", _points(f"G{top}")  # 10% typed is 10 points
+    # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10
+    rate, weight = f"H{top}", _fund_points(f"G{top}")
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
     out[f"I{top}"] = (f'=IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
                       f'IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
@@ -882,7 +905,10 @@ def native_results(get: Callable[[str], Any],
         filled.append(not unused_row(get(target), get(actual), weight))
     fund_weight = f"G{FUND_ROWS[0]}"
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
-                                weight_points(get(fund_weight), in_percent(fund_weight)),
+                         fund_points(weight_points(get(fund_weight), in_percent(fund_weight)),
+                                     get(NAME_RANGES["JX_Rules"].replace("$", "")),
+                                     formula is None
+                                     or reads_rule_set(formula(f"I{FUND_ROWS[0]}"))),
                                 scores, weights,
                                 formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
                                 filled)

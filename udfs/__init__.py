@@ -13,7 +13,7 @@
 | JX_MET(指标值, 完成值, [二级指标], [分值]) | ``=JX_MET(E13,F13,$C$13:$C13,G13)`` | 是否达成：是 / 否 / 未知 |
 | JX_TOTAL(执行率得分, 得分区域…) | ``=JX_TOTAL(I6,H13:H42)`` | 总分 |
 | JX_GRADE(总分, [分值合计]) | ``=JX_GRADE(H43,G43)`` | 评分等级：优 / 良 / 中 / 差；分值合计不是 100 时不评等级 |
-| JX_WEIGHT_TOTAL(分值区域…) | ``=JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42))`` | 分值合计（应为 100） |
+| JX_WEIGHT_TOTAL(执行率分值, 分值区域, [规则]) | ``=JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(G13:G42),JX_Rules)`` | 分值合计（应为 100）；四川省规则下执行率分值空着计 10 分 |
 | JX_POINTS(分值单元格或区域) | ``=JX_POINTS(G13)`` | 分值折成分：设为百分比格式、填 10% 的计 10 分（与校验相同） |
 
 无法计算时，单元格显示以 “⚠” 开头的中文说明（例如 “⚠ 实际完成值为空”），
@@ -110,9 +110,11 @@ def JX_GRADE(total, weight_total=None):
 @xw.func(category="绩效自评")
 @xw.arg("exec_weight", doc="执行率分值")
 @xw.arg("weights", ndim=2, doc="各指标分值区域")
-def JX_WEIGHT_TOTAL(exec_weight, weights):
-    """分值合计，应等于 100。"""
-    return cellfuncs.weight_total(exec_weight, weights)
+@xw.arg("rules", doc="评分规则（可省略）：四川省规则下执行率分值空着或填“—”的计 10 分")
+def JX_WEIGHT_TOTAL(exec_weight, weights, rules=None):
+    """分值合计，应等于 100。给出评分规则时，四川省规则下执行率分值空着或填“—”的按 10 分计
+    （四川表样执行率不列分值，指标合计 90 + 执行率 10 = 100），与 jixiao check 相同。"""
+    return cellfuncs.weight_total(exec_weight, weights, rules)
 
 
 @xw.func(category="绩效自评")

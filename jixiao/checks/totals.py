@@ -414,8 +414,11 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10); a 分值 through
     # JX_POINTS in points (10% typed is 10, since rt21), directly as typed before
     def weight(line: object, formula_at: Source | None) -> object:
-        return _points(table, line) if _reads_points(table.cell(formula_at)) \
-            else typed_in(table, line, "weight")
+        if not _reads_points(table.cell(formula_at)):
+            return typed_in(table, line, "weight")
+        info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
+        return cellfuncs.points(typed_in(table, line, "weight"),  # “—” is "", as JX_POINTS
+                                info is not None and shows_percent(info.number_format))
 
     rate_cell = table.cell(funds.total.sources.get("rate"))  # JX_EXEC_SCORE reads its format
     execution = cellfuncs.execution_score(rate_fraction, weight(funds, funds.sources.get("score")),
@@ -439,7 +442,9 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
     in_weights = _reads(table, total_at)
     weight_total = cellfuncs.weight_total(weight(funds, total_at),
                                           [weight(i, total_at) for i in table.indicators
-                                           if in_weights(i)])
+                                           if in_weights(i)],
+                                          evaluation.rules.name if _weighs_by_rules(
+                                              table.cell(total_at)) else None)
     if "weight_total" in table.sources:
         yield table.sources["weight_total"], "分值合计", shown(weight_total)
     total = cellfuncs.total(*parts)
@@ -464,6 +469,14 @@ def _points(table: SelfEvaluation, line: object) -> object:
     info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
     return rules.weight_points(typed_in(table, line, "weight"),
                                info is not None and shows_percent(info.number_format))
+
+
+def _weighs_by_rules(info: CellInfo | None) -> bool:
+    """A template's JX_WEIGHT_TOTAL given the 评分规则 (…,JX_Rules), since rt24: under
+    四川 a 执行率 分值 left blank or “—” counts 10. An older one counts it as blank."""
+    formula = (info.formula or "") if info is not None else ""
+    return re.search(r"JX_WEIGHT_TOTAL\s*\(.*,\s*JX_Rules\s*\)\s*$", formula,
+                     re.IGNORECASE) is not None
 
 
 def _grades_weights(info: CellInfo | None) -> bool:
@@ -521,8 +534,12 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
+    execution_formula = table.cell(funds.sources.get("score"))  # under 四川 a 分值 left
+    fund_weight = native.fund_points(points(funds), evaluation.rules.name,  # blank is 10
+                                     native.reads_rule_set(execution_formula.formula
+                                                           if execution_formula else None))
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
-                                 for line in lines], points(funds), scores, weights,
+                                 for line in lines], fund_weight, scores, weights,
                                 filled=filled)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:

@@ -38,7 +38,8 @@ or move blocks:
 Every formula reads a 分值 in points, as ``jixiao check`` does: 10% typed (0.1 in a
 percent-formatted cell) is 10 (``rules.weight_points``). The JX_ formulas pass it through
 JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6)),
-JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(INDEX(G:G,ROW(G12)+1):INDEX(G:G,ROW()-1))), so a row
+JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(INDEX(G:G,ROW(G12)+1):INDEX(G:G,ROW()-1)),JX_Rules)
+(under 四川 a 执行率 分值 left blank or “—” counts 10: rules.unlisted_execution_points), so a row
 inserted with its H formula copied counts whole (the 分值合计 and 总分 read from the row below
 the header down to the row above their own, ``layout.above_total``: a row inserted at the
 top of the block or just above the 总分 row counts too) — and the hidden column AB (``COLUMN["points"]``) holds each row's
@@ -249,7 +250,7 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     # below the header down to the row above the 总分 (layout.above_total): a row inserted
     # at the top of the block or just above the 总分 counts
     put(ws, f"G{TOTAL_ROW}",
-         f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS({above_total('G')}))",
+         f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS({above_total('G')}),JX_Rules)",
          COMPUTED)
     put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},{above_total('H')})", COMPUTED)
     put(ws, f"I{TOTAL_ROW}", None)
