@@ -901,7 +901,7 @@ def _under_the_line_above(lines: list[tuple[int, str, int | None]]) -> set[int]:
     rows: set[int] = set()
     under, parts, fiscal_above = False, 0, False
     for at, (row, label, _) in enumerate(lines):
-        text = label.strip()
+        text = _outside_notes(label.strip())
         kind = _fund_label(text)
         if at == 0 or kind == "total":
             continue  # the total line (the first, where none is named so)
@@ -916,6 +916,12 @@ def _under_the_line_above(lines: list[tuple[int, str, int | None]]) -> set[int]:
         else:
             fiscal_above = "财政" in text
     return rows
+
+
+def _outside_notes(label: str) -> str:
+    """A money line's label without its bracketed notes (上年结转资金（专项债券）: 上年结转资金,
+    carried over, the bond only what the money was) — the whole label where nothing is left."""
+    return re.sub(r"[(（][^()（）]*[)）]", "", label).strip() or label
 
 
 def _plain_label(label: str) -> str:
