@@ -280,27 +280,43 @@ _NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's li
 
 def _nests(values: list[float | None], total: float) -> bool:
     """Whether the lines add up to the total once some are read as another line's own
-    parts — the run of two or more lines right under it adding up to it (地方资金 400: 省级
-    资金 250 + 市县资金 150; 基本支出 1200: 人员经费 900 + 公用经费 300), perhaps with parts
-    of their own. Every such nesting is tried, not the first run that fits: 中央补助 8000
-    over 地方资金 4000 + 省级 1500 + 市级 1000 + 县级 1500 is not what makes 12000 (地方资金
-    over its three is). Amounts not given count 0; past ``_NESTINGS_TRIED`` tries, no."""
+    parts (``own_parts``)."""
+    return own_parts(values, total) is not None
+
+
+def own_parts(values: list[float | None], total: float) -> frozenset[int] | None:
+    """The lines (their places in ``values``, one column's amounts) that are another line's
+    own parts in a nesting that makes the lines add up to ``total`` — the run of two or
+    more lines right under a line adding up to it (地方资金 400: 省级资金 250 + 市县资金
+    150; 基本支出 1200: 人员经费 900 + 公用经费 300), perhaps with parts of their own; None
+    where no nesting does. Every nesting is tried, not the first run that fits: 中央补助
+    8000 over 地方资金 4000 + 省级 1500 + 市级 1000 + 县级 1500 is not what makes 12000
+    (地方资金 over its three is). Amounts not given count 0; past ``_NESTINGS_TRIED``
+    tries, None."""
     amounts = [value or 0.0 for value in values]
-    seen: dict[tuple[int, int, float], bool] = {}
+    seen: dict[tuple[int, int, float], frozenset[int] | None] = {}
     tries = [0]
 
-    def side_by_side(start: int, end: int, target: float) -> bool:
-        """Lines start … end - 1, each with its parts below it, adding up to ``target``."""
+    def side_by_side(start: int, end: int, target: float) -> frozenset[int] | None:
+        """Lines start … end - 1, each with its parts below it, adding up to ``target``:
+        the places of the parts, or None."""
         if start == end:
-            return not differs(target, 0.0, TOLERANCE)
+            return frozenset() if not differs(target, 0.0, TOLERANCE) else None
         key = (start, end, round(target, 6))
         if key not in seen:
             tries[0] += 1
+            seen[key] = None
             head = amounts[start]
-            seen[key] = tries[0] <= _NESTINGS_TRIED and any(
-                (stop == start + 1 or (head and side_by_side(start + 1, stop, head)))
-                and side_by_side(stop, end, target - head)
-                for stop in (start + 1, *range(start + 3, end + 1)))
+            for stop in (start + 1, *range(start + 3, end + 1)) \
+                    if tries[0] <= _NESTINGS_TRIED else ():
+                below = frozenset() if stop == start + 1 else (
+                    side_by_side(start + 1, stop, head) if head else None)
+                if below is None:
+                    continue
+                rest = side_by_side(stop, end, target - head)
+                if rest is not None:
+                    seen[key] = below | frozenset(range(start + 1, stop)) | rest
+                    break
         return seen[key]
 
     return side_by_side(0, len(amounts), total)

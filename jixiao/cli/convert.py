@@ -82,10 +82,10 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
     from jixiao.template.fill import (
         as_standard,
         for_new_year,
-        money_not_kept,
         native_unscored,
         not_kept,
     )
+    from jixiao.template.money import money_notes
 
     ruleset = chosen or table.rules
     standard = as_standard(table, evaluate(table, ruleset))
@@ -106,12 +106,8 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
         print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
         for line in told:
             print(f"    {line}")
-    dropped = money_not_kept(table)
-    if dropped:
-        print("  注意：模板的资金栏只有当年财政拨款、上年结转资金、其他资金三行，"
-              "原表的以下资金明细没有对应的行，未转入：")
-        for line in dropped:
-            print(f"    {line}")
+    for line in money_notes(table):
+        print(line)
     unscored = native_unscored(target) if args.formulas == "native" else []
     if unscored:
         print("  注意：原生公式不能为以下指标计分，得分显示 ⚠，总分无法合计；请按提示修改：")

@@ -37,6 +37,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import heading_points
 from jixiao.rules import TOLERANCE, RuleSet
+from jixiao.template.money import by_line, place_money
 from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
 from jixiao.xlsx.numformats import shows_percent
 
@@ -49,7 +50,7 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
         _type(ws, ref, value)
     funds = table.funds
     _fill_fund_line(ws, FUND_ROWS[0], funds.total)
-    for row, line in zip(FUND_ROWS[1:], _place_parts(funds.parts)[0], strict=True):
+    for row, line in zip(FUND_ROWS[1:], by_line(funds.parts), strict=True):
         if line is not None:
             _fill_fund_line(ws, row, line)
     if funds.weight is not None:
@@ -96,28 +97,6 @@ def _fill_fund_line(ws: Worksheet, row: int, line: FundLine) -> None:
     for column, value in zip("DEF", (line.initial_budget, line.budget, line.executed),
                              strict=True):
         ws[f"{column}{row}"] = value
-
-
-# The template's 其中 lines (当年财政拨款, 上年结转资金, 其他资金), each by the words that mean
-# it: 结转 first, as 上年结转的财政拨款 is carried over money, not this year's
-_PART_SLOTS = ((1, ("结转", "结余")), (0, ("财政拨款", "财政资金")), (2, ("其他", "自筹")))
-
-
-def _place_parts(parts: Sequence[FundLine]) -> tuple[list[FundLine | None], list[FundLine]]:
-    """The 其中 lines in the template's order, each in the line its label means, and the
-    lines the template has no line for (基本支出 / 项目支出, 中央补助 …, a second 财政拨款):
-    never put in a line that means something else."""
-    slots: list[FundLine | None] = [None] * len(_PART_SLOTS)
-    left = []
-    for line in parts:
-        label = line.label or ""
-        index = None if line.nested else next(
-            (slot for slot, words in _PART_SLOTS if any(word in label for word in words)), None)
-        if index is None or slots[index] is not None:
-            left.append(line)
-        else:
-            slots[index] = line
-    return slots, left
 
 
 _LEVEL2_KEYS = ("数量", "质量", "时效", "成本", "经济", "社会", "生态", "可持续", "满意")
@@ -189,7 +168,8 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         row.sources = {}
         indicators.append(row)
     funds = copy.deepcopy(table.funds)
-    funds.parts = [line for line in _place_parts(funds.parts)[0] if line is not None]
+    placement = place_money(table)
+    funds.parts = [] if placement.dropped else [line for line in placement.lines if line]
     if not table.execution_line:
         funds.weight = None
     if funds.weight is None and rate_weight is not None:
@@ -244,18 +224,6 @@ def not_kept(table: SelfEvaluation, standard: SelfEvaluation, ruleset: RuleSet) 
                     f"模板评为“{evaluation.grade}”")
     told += [f"原表{finding.message}；模板的二级指标标题不写分值"
              for finding in run_checks(table, select={"JX103"})]
-    return told
-
-
-def money_not_kept(table: SelfEvaluation) -> list[str]:
-    """The money lines of ``table`` the template has no line for (``_place_parts``): each
-    with its amounts, as the table wrote them."""
-    told = []
-    for line in _place_parts(table.funds.parts)[1]:
-        amounts = "，".join(f"{name} {plain_text(value)}" for name, value in (
-            ("年初预算数", line.initial_budget), ("全年预算数", line.budget),
-            ("全年执行数", line.executed)) if value is not None)
-        told.append(f"“{line.label}”" + (f"（{amounts}）" if amounts else ""))
     return told
 
 

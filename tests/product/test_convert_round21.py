@@ -129,15 +129,17 @@ def test_money_lines_without_a_template_line_are_listed_not_relabelled(tmp_path,
 
 def test_each_money_line_goes_to_the_line_its_label_means(tmp_path, capsys):
     """其他资金 listed first and 自筹资金 after it: 其他资金 in the third line, 财政拨款 in
-    the first, 上年结转 empty; 自筹资金, the third line's already, listed (before: into
-    the free 上年结转资金)."""
+    the first, 上年结转 empty (before: 自筹资金 into the free 上年结转资金); 自筹资金, of
+    the third line's meaning too, summed into it and named (rt24: before, listed and left
+    out, the lines written adding up to less than the total)."""
     source = _project_money(tmp_path / "p.xlsx", [
         ("其他资金", 100, 96), ("财政拨款", 1200, 1150), ("自筹资金", 50, 50)])
     out = tmp_path / "o.xlsx"
     code, stdout, _ = _convert(capsys, source, out)
     assert code == 0
-    assert stdout.splitlines()[-1] == "    “自筹资金”（全年预算数 50，全年执行数 50）"
-    assert _money_cells(out) == [(1350, 1296), (1200, 1150), (None, None), (100, 96)]
+    assert stdout.splitlines()[-1] == ("  注意：原表的“其他资金”、“自筹资金”合计转入模板的"
+                                       "“其他资金”（全年预算数 150，全年执行数 146）")
+    assert _money_cells(out) == [(1350, 1296), (1200, 1150), (None, None), (150, 146)]
 
 
 # ------------------------------------------------------------ 3. a 四川 actual's unit with 万
