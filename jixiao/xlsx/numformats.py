@@ -289,6 +289,23 @@ def number_shown(value: float, code: str) -> str | None:
         return None
 
 
+def number_prefix(value: float, code: str) -> str:
+    """The text a format with text of its own writes before the number's digits: ≤ in
+    "≤"0"件", 不超过 in "不超过"0"元"; "" where it writes none (0"件") — the sign of a
+    ``number_shown`` text without the unit after it. Currency signs left out."""
+    sections = _sections(code)
+    if sections is None:
+        return ""
+    section = sections[2] if value == 0 and len(sections) > 2 else sections[0]
+    before = []
+    for kind, raw in section:
+        if kind in ("digit", "general", "point"):
+            break
+        if kind == "text":
+            before.append(raw)
+    return "".join(before).strip()
+
+
 def is_date_format(code: str | None) -> bool:
     """Whether a cell with this format holds a date, a time or a duration."""
     if code is None:
@@ -324,5 +341,5 @@ def from_excel(serial: float, epoch: datetime.datetime = WINDOWS_EPOCH,
 
 
 __all__ = ["BUILTIN_FORMATS", "BUILTIN_LIMIT", "MAC_EPOCH", "WINDOWS_EPOCH", "date_shown",
-           "from_excel", "number_shown", "percent_decimals",
+           "from_excel", "number_prefix", "number_shown", "percent_decimals",
            "is_date_format", "is_timedelta_format"]

@@ -120,3 +120,12 @@ def test_a_number_is_shown_with_the_text_of_its_format(value, code, shown):
 ])
 def test_a_format_without_text_of_its_own_or_not_rendered_shows_none(value, code):
     assert numformats.number_shown(value, code) is None
+
+
+@pytest.mark.parametrize(("value", "code", "prefix"), [
+    (5, '"≤"0"件"', "≤"), (5, '0"件"', ""), (5, '"不超过"#,##0.00"元"', "不超过"),
+    (0.9, '"≥"0%', "≥"), (5, '¥"≤"#,##0"元"', "≤"), (0, '0"件";-0"件";"≥"0"件"', "≥"),
+    (5, "0.00", ""),
+])
+def test_the_text_a_format_writes_before_the_number_is_its_sign(value, code, prefix):
+    assert numformats.number_prefix(value, code) == prefix
