@@ -84,7 +84,7 @@ from jixiao.read.totals import (
 )
 from jixiao.rules import FAR_BEYOND, TOLERANCE
 from jixiao.units import comparable
-from jixiao.xlsx.numformats import date_shown, number_shown
+from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
@@ -109,6 +109,39 @@ def _cell_value(grid: Grid, row: int, column: int, shown: bool = False) -> Any:
         if text is not None:
             return text
     return percent_shown(value, number_format, rounded=shown)
+
+
+def _bare_number(grid: Grid, row: int, column: int) -> Any:
+    """A 指标值/完成值 number that ``_cell_value`` reads with the unit its format writes, read
+    without that unit: the number as stored, the sign written before it kept (280 in
+    #,##0.00"元": 280; 300 in "≤"0"元": ≤300). None for any other cell."""
+    value = clean(grid.values.get((row, column)))
+    number_format = grid.formats.get((row, column), "")
+    if not number_format or not isinstance(value, (int, float)) or isinstance(value, bool) \
+            or number_shown(value, number_format) is None:
+        return None
+    number = percent_shown(value, number_format, rounded=True)
+    prefix = number_prefix(value, number_format)
+    return f"{prefix}{plain_text(number)}" if prefix else number
+
+
+def _format_units_read_bare(indicator: Indicator, bare: dict[str, Any]) -> None:
+    """A unit a column-wide number format writes (280 in #,##0.00"元") that cannot be
+    compared with the other side's (≤300元/人) is the format's, not the clerk's: the
+    number is read bare (280), as the other side's unit, where that compares. A typed
+    280元 keeps its unit (JX204)."""
+    if not bare or comparable(parse_measure(indicator_target(indicator)),
+                              parse_measure(indicator_actual(indicator))) is not None:
+        return
+    for key in ("actual", "target"):  # one side bare: read in the other side's unit
+        if key not in bare:
+            continue
+        shown = getattr(indicator, key)
+        setattr(indicator, key, bare[key])
+        if comparable(parse_measure(indicator_target(indicator)),
+                      parse_measure(indicator_actual(indicator))) is not None:
+            return
+        setattr(indicator, key, shown)
 
 
 def _date_as_shown(day: _dt.date, number_format: str) -> Any:
@@ -268,6 +301,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         goal = False
         read: dict[str, Any] = {}  # column key → value, for the cells noted
+        bare: dict[str, Any] = {}  # 指标值/完成值 read with a format's unit: without it
         places: dict[str, Place] = {}
         own = [False, False]
         row_columns = columns
@@ -303,8 +337,11 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                             and _own_measure(grid, row, row_columns):
                         where = left  # 水质达标率 merged over 出厂水≥95% | 5 and 末梢水≥90% | 5
                 # cleaned already (most cells of a row are empty: no call for them)
-                value = None if where not in values else _cell_value(
-                    grid, *where, shown=key in _AS_SHOWN and not table.template)
+                shown = key in _AS_SHOWN and not table.template
+                value = None if where not in values else _cell_value(grid, *where, shown=shown)
+                if shown and value is not None \
+                        and (number := _bare_number(grid, *where)) is not None:
+                    bare[key] = number
             if value is not None or key in _ALWAYS_NOTED:
                 place = (grid, *where)
                 noted(place)
@@ -313,6 +350,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if read.get("initial_target") is not None and not_adjusted(read.get("target")):
             # the adjusted column blank, or 未调整 / — / 同年初 (no adjustment): the initial
             read["target"], places["target"] = read["initial_target"], places["initial_target"]
+            bare.pop("target", None)
+            if "initial_target" in bare:
+                bare["target"] = bare["initial_target"]
         if len(table.indicators) > first and _breakdown_row(read):
             row += 1  # 其中… under an indicator: what its count is made of, no row of its own
             continue
@@ -365,6 +405,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         remark, placed = places.get("remark"), dict(places)
         indicator = _indicator(read, places, carried)
+        _format_units_read_bare(indicator, bare)
         if remark is not None and dict.get(indicator.sources, "reason") == remark:
             remarked.append((indicator, read, placed))  # explained in the 备注 only
         if not own[0]:  # a 一级 carried down (blank cell, or a merge from above)
