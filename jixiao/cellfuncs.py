@@ -324,3 +324,8 @@ FUNCTIONS: dict[str, Callable[..., Cell]] = {
 # arguments left out before it blank: JX_EXEC_SCORE(H6) is JX_EXEC_SCORE(H6,,TRUE)),
 # ``recalc.cellformats``.
 READS_FORMAT = {"JX_POINTS": 1, "JX_EXEC_SCORE": 2}  # name → the argument it is given as
+# The JX_ functions whose 指标值 and 完成值 (the arguments at these positions) a time format
+# makes a length of time: 3:00 typed (0.125, h:mm) is 3小时, as ``jixiao check`` reads it
+# (``parsing.clock_duration``). Excel passes such a cell as a time (xlwings: 1899-12-30
+# 03:00); the core engine gives the cell's time (``recalc.cellformats.as_time``).
+READS_TIME = {"JX_SCORE": (0, 1), "JX_MET": (0, 1), "JX_SCORES": (0, 1)}

@@ -45,7 +45,13 @@ from jixiao.layout import (
     level2_range,
 )
 from jixiao.model import plain_text
-from jixiao.parsing import INVISIBLE, LEVEL_NAMES, PLACEHOLDER_MARKS, PLACEHOLDER_WORDS
+from jixiao.parsing import (
+    INVISIBLE,
+    LEVEL_NAMES,
+    PLACEHOLDER_MARKS,
+    PLACEHOLDER_WORDS,
+    clock_duration,
+)
 from jixiao.rules import (
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
@@ -82,6 +88,9 @@ from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent, is_bare_fraction, split_unit
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
+# The unit a number in a time-of-day cell (3:00 typed: 0.125, h:mm) has for these formulas:
+# none they score — a length of time jixiao reads (``parsing.clock_duration``): WARN_INPUT
+CLOCK_UNIT = "时刻"
 WARN_WEIGHT = "⚠ 分值为空或无效"
 WARN_TARGET = f"⚠ {EMPTY_TARGET}"  # as the add-in's JX_SCORE says: the cell to fill
 WARN_ACTUAL = f"⚠ {EMPTY_ACTUAL}"
@@ -205,6 +214,14 @@ def _percent_format(ref: str) -> str:
     """Whether cell ``ref`` has a percent number format (0%, 0.00%): CELL gives "P0", "P2"
     in Excel, WPS and LibreOffice (LibreOffice's General is "F0", Excel's "G")."""
     return f'LEFT(CELL("format",{ref}),1)="P"'
+
+
+def _clock_format(ref: str) -> str:
+    """Whether cell ``ref`` has a time-of-day format (h:mm, h:mm:ss, with AM/PM or not):
+    CELL gives "D6" to "D9" — 3:00 typed in a 完成值 is 0.125, which these formulas would
+    read as 0.125 小时; they leave it to jixiao (``CLOCK_UNIT``), which reads 3小时."""
+    codes = ",".join(f'CELL("format",{ref})="D{code}"' for code in range(6, 10))
+    return f"OR({codes})"
 
 
 def _on_load(ref: str) -> str:
@@ -357,12 +374,13 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         "op": (f'IF(LEFT({h["t_text"]},2)=">=",">=",IF(LEFT({h["t_text"]},2)="<=","<=",'
                f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
                f'LEFT({h["t_text"]},1)="="),LEFT({h["t_text"]},1),"")))'),
-        "t_unit": f'IF(ISNUMBER({e}),IF({_percent_format(e)},"%",""),{_strip_number(t_rest)})',
+        "t_unit": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},"%",'
+                   f'IF({_clock_format(e)},"{CLOCK_UNIT}","")),{_strip_number(t_rest)})'),
         "t_num": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},{_percent_number(e)},{e}),'
                   f'{_number_of(t_rest, h["t_unit"])})'),
         "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
-        "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",""),'
-                   f'{_strip_number(h["a_text"])})'),
+        "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",'
+                   f'IF({_clock_format(f)},"{CLOCK_UNIT}","")),{_strip_number(h["a_text"])})'),
         "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
                   f'{_number_of(h["a_text"], h["a_unit"])})'),
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
@@ -392,9 +410,10 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF({e}="","{WARN_TARGET}",IF({f}="","{WARN_ACTUAL}",'
         f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
+        f'IF(OR({t_unit}="{CLOCK_UNIT}",{a_unit}="{CLOCK_UNIT}"),"{WARN_INPUT}",'
         f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target}),"Q","{WARN_INPUT}"),'
         f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
-        f'"{WARN_INPUT}"),"{WARN_INPUT}")))))))))')
+        f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
     goal = _bare_fraction(t_num, a_num, t_unit, a_unit,
@@ -518,7 +537,9 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     weight = weight_points(weight, weight_percent)
     values: dict[str, Any] = {"points": weight}
     rules = rule_set_key(rules_name)
-    if _is_number(target) and target_percent:
+    if clock_duration(target) is not None:  # a time cell, as openpyxl reads it
+        t_text, op, t_unit, t_num = "", "", CLOCK_UNIT, ""
+    elif _is_number(target) and target_percent:
         t_text, op, t_unit, t_num = "", "", "%", percent_value(target)
     elif isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
@@ -529,7 +550,9 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         rest = t_text[len(op):]
         t_unit = _unit(rest)
         t_num = _number(rest, t_unit)
-    if _is_number(actual):
+    if clock_duration(actual) is not None:
+        a_text, a_unit, a_num, level = "", CLOCK_UNIT, "", ""
+    elif _is_number(actual):
         a_text, a_unit, level = "", "%" if actual_percent else "", ""
         a_num = percent_value(actual) if actual_percent else float(actual)
     else:
@@ -557,6 +580,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         kind = WARN_ACTUAL
     elif not _blank(judged) and not _is_number(judged):
         kind = WARN_JUDGED
+    elif CLOCK_UNIT in (t_unit, a_unit):
+        kind = WARN_INPUT
     elif level:
         kind = "Q" if (t_num != "" or qualitative_target()) else WARN_INPUT
     elif t_num != "" and a_num != "":

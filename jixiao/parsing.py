@@ -313,7 +313,10 @@ def _parse(raw: object, percent: bool) -> Measure:
         value = round(float(raw) * 100.0, 10) if percent else float(raw)
         return Measure(text=_format_number(value) + ("%" if percent else ""), kind="number",
                        value=value, unit="%" if percent else "")
-    if isinstance(raw, (_dt.datetime, _dt.date)):
+    duration = clock_duration(raw)  # 3:00 typed in a 完成值: 3小时
+    if duration is not None:
+        raw = duration
+    elif isinstance(raw, (_dt.datetime, _dt.date)):
         day = raw.date() if isinstance(raw, _dt.datetime) else raw
         return Measure(text=day.isoformat(), kind="date", op="<=", value=float(day.toordinal()),
                        unit="date")
@@ -1895,6 +1898,32 @@ def _clean_unit(unit: str) -> str:
 
 def _to_float(number: str) -> float:
     return float(number.replace(",", ""))
+
+
+def clock_duration(value: object) -> str | None:
+    """A time of day in a 指标值 or 完成值 cell as the length of time it means: a clerk
+    types 3:00 for a 响应时间 of 3 hours, and Excel stores 0.125 with an h:mm format
+    (openpyxl's datetime.time; [h]:mm, a timedelta; xlwings passes Excel's day 0 with
+    that time, 1899-12-30 03:00). 3:00 → “3小时”, 0:45 → “45分钟”, 1:30 → “1小时30分钟”
+    (seconds as a part of a minute), which ``parse_measure`` reads as any duration typed
+    in words. None for anything else (a date keeps its day)."""
+    if isinstance(value, _dt.datetime):
+        if value.date() != EXCEL_EPOCH or value.time() == _dt.time():
+            return None
+        value = value.time()
+    if isinstance(value, _dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+    elif isinstance(value, _dt.timedelta):
+        seconds = value.total_seconds()
+    else:
+        return None
+    if seconds < 0:
+        return None
+    hours, rest = divmod(round(seconds, 3), 3600)
+    minutes = _format_number(round(rest / 60, 4))
+    if not hours:
+        return f"{minutes}分钟"
+    return f"{int(hours)}小时" + ("" if rest == 0 else f"{minutes}分钟")
 
 
 def _format_number(value: float) -> str:

@@ -22,6 +22,7 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     points,
+    typed_in,
     uncomputed_formula,
     unknown_rules_cell,
 )
@@ -43,7 +44,7 @@ from jixiao.model import (
     unexplained,
     unsplit_groups,
 )
-from jixiao.parsing import compact_text, parse_measure
+from jixiao.parsing import clock_duration, compact_text, parse_measure
 from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met, round2
 
 
@@ -451,6 +452,14 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
                            f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"
                            f"输入）；{scored}", severity="warning")
+    clock = next((key for key in ("actual", "target")
+                  if clock_duration(typed_in(table, indicator, key)) is not None), None)
+    if shown == native.WARN_INPUT and clock is not None:  # 3:00 typed: a time of day to them
+        what = "完成值" if clock == "actual" else "指标值"
+        return finding("JX406", indicator.sources.get(clock),
+                       f"“{label(indicator)}”的{what}是时间格式（如 3:00），表格公式不能把它读作"
+                       f"时长：请改填“{clock_duration(typed_in(table, indicator, clock))}”这样的文字，"
+                       f"表格即可自行计分；{scored}", severity="warning")
     differ = native.units_differ(indicator.target, indicator.actual) \
         if shown == native.WARN_INPUT else None
     if differ is not None:  # ≥3.2万人 beside 33500人: the 完成值 to write in the target's unit

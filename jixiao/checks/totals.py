@@ -41,7 +41,7 @@ from jixiao.model import (
     execution_written,
     plain_text,
 )
-from jixiao.parsing import compact_text, parse_points
+from jixiao.parsing import clock_duration, compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.refs import FORMULA_STRING, resolved_row_index, split_ref
 
@@ -516,8 +516,9 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     def typed(indicator: Indicator, key: str) -> object:
         """A 指标值/完成值 as the formulas read it: a text as typed (the reader drops
         more whitespace than they do: a stored ⚠ of theirs is then no stale result)."""
-        value = typed_in(table, indicator, key)
-        return value if isinstance(value, str) else getattr(indicator, key)
+        value = typed_in(table, indicator, key)  # a time cell (3:00) too: they do not read it
+        return value if isinstance(value, str) or clock_duration(value) is not None \
+            else getattr(indicator, key)
 
     for indicator in table.indicators:
         values = native.row_values(typed(indicator, "target"), typed(indicator, "actual"),

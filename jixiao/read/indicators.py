@@ -44,6 +44,7 @@ from jixiao.model import (
     unexplained,
 )
 from jixiao.parsing import (
+    clock_duration,
     compact_text,
     contradicts_direction,
     heading_points,
@@ -99,8 +100,8 @@ def _cell_value(grid: Grid, row: int, column: int, shown: bool = False) -> Any:
     value = clean(grid.values.get((row, column)))
     if value is None or isinstance(value, str):  # most cells
         return value
-    if isinstance(value, _dt.time):
-        return str(value)
+    if isinstance(value, (_dt.time, _dt.timedelta)):  # 3:00 typed (h:mm): 3小时, a duration
+        return clock_duration(value) or str(value)
     number_format = grid.formats.get((row, column), "")
     if shown and isinstance(value, _dt.date):
         return _date_as_shown(value, number_format)

@@ -14,12 +14,13 @@ result is what Excel shows.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from jixiao.cellfuncs import READS_FORMAT
 from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, sheet_named
-from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.numformats import from_excel, is_date_format, is_timedelta_format, shows_percent
 from jixiao.xlsx.package import Package, Sheet
 from jixiao.xlsx.refs import area_cells
 
@@ -44,6 +45,19 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
                 for cell in row if isinstance(cell.value, (int, float))}
     return {span.ref: styles.formats[span.style] for span in package.spans(sheet)
             if span.style is not None and span.style < len(styles.formats)}
+
+
+def as_time(value: Any, code: str) -> Any:
+    """A cell's value as Excel passes a JX_ function a cell of a time format
+    (``cellfuncs.READS_TIME``): 0.125 in an h:mm cell is 3:00 (a datetime.time; [h]:mm, a
+    timedelta). Any other value, a date included, as it is."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not is_date_format(code):
+        return value
+    try:
+        time = from_excel(value, timedelta=is_timedelta_format(code))
+    except (OverflowError, ValueError):
+        return value
+    return time if isinstance(time, (datetime.time, datetime.timedelta)) else value
 
 
 def with_formats(text: str, cell: Any) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT
+from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT, READS_TIME
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.limits import formula_problem
 from jixiao.recalc.prepare import ordered_ranges
@@ -334,18 +334,37 @@ class _Workbook:
                 and isinstance(call.args[0], _Ref):  # as Excel's reads it
             args = [*args, *[None] * (position - len(args)),
                     self._shows_percent(call.args[0], sheet)]
+        for index in READS_TIME.get(call.name, ()):
+            if index < len(call.args) and isinstance(call.args[index], _Ref):
+                args[index] = self._as_time(call.args[index], sheet, args[index])
         return call_function(FUNCTIONS[call.name], args)
 
-    def _shows_percent(self, ref: _Ref, sheet: str) -> bool | list[list[bool]]:
-        """Whether the cell's number format shows a percent; a range's, row by row."""
+    def _formats(self, ref: _Ref, sheet: str) -> dict[str, str]:
         from jixiao.recalc.cellformats import number_formats
-        from jixiao.xlsx.numformats import shows_percent
 
         target = (ref.sheet or sheet).upper()
         if target not in self.formats:
             part = next(part for part in self.package.sheets if part.name.upper() == target)
             self.formats[target] = number_formats(self.package, part)
-        formats = self.formats[target]
+        return self.formats[target]
+
+    def _as_time(self, ref: _Ref, sheet: str, value: Any) -> Any:
+        """A 指标值 or 完成值 argument as Excel passes it: a cell of a time format as a time
+        (3:00 typed is 3小时, ``cellfuncs.READS_TIME``); a range's, cell by cell."""
+        from jixiao.recalc.cellformats import as_time
+
+        formats = self._formats(ref, sheet)
+        if not isinstance(value, list):  # one cell (E21, or E21:E21)
+            return as_time(value, formats.get(f"{column_letters(ref.left)}{ref.top}", "General"))
+        return [[as_time(item, formats.get(f"{column_letters(column)}{row}", "General"))
+                 for column, item in zip(range(ref.left, ref.right + 1), items, strict=True)]
+                for row, items in zip(range(ref.top, ref.bottom + 1), value, strict=True)]
+
+    def _shows_percent(self, ref: _Ref, sheet: str) -> bool | list[list[bool]]:
+        """Whether the cell's number format shows a percent; a range's, row by row."""
+        from jixiao.xlsx.numformats import shows_percent
+
+        formats = self._formats(ref, sheet)
         grid = [[shows_percent(formats.get(f"{column_letters(column)}{row}", "General"))
                  for column in range(ref.left, ref.right + 1)]
                 for row in range(ref.top, ref.bottom + 1)]

@@ -161,16 +161,25 @@ def _is_native_template(package: Package) -> bool:
 def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     """The native template's formulas, computed as its plain functions compute them
     (``native.native_results``: the same steps as the formulas, in Python)."""
-    from jixiao.layout import SHEET
+    from jixiao.layout import COLUMN, SHEET
     from jixiao.native import native_results
-    from jixiao.recalc.cellformats import number_formats
+    from jixiao.recalc.cellformats import as_time, number_formats
 
     sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
     if sheet is None:
         raise JixiaoError(f"“{package.path.name}”标明是原生公式模板，却没有工作表“{SHEET}”")
     cells = {cell.ref: cell for cell in package.cells(sheet)}
     formats = number_formats(package, sheet)
-    values = native_results(lambda ref: cells[ref].value if ref in cells else None,
+    sides = (COLUMN["target"], COLUMN["actual"])  # 3:00 typed there: a time, as openpyxl reads it
+
+    def get(ref: str) -> CellValue:
+        if ref not in cells:
+            return None
+        value = cells[ref].value
+        return as_time(value, formats.get(ref, "General")) if ref.rstrip("0123456789") in sides \
+            else value
+
+    values = native_results(get,
                             lambda ref: cells[ref].formula.text if ref in cells
                             and cells[ref].formula is not None else None,
                             lambda ref: shows_percent(formats.get(ref, "General")))
