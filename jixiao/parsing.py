@@ -541,6 +541,16 @@ def states_bound(measure: Measure) -> bool:
         word in text for word in ("以上", "以下", "以内", "之内"))
 
 
+def changed_by(measure: Measure) -> bool:
+    """Whether a number is a change by a measured amount (增长7%, 较上年下降4%): its operator
+    is the reading of a change to reach (at least it), no bound its text states — unlike
+    增长≤5%, 较上年增长不超过5%, 增长7%以上. A change word before a number is no bound."""
+    if measure.kind != "number" or measure.op is None:
+        return False
+    rest, way = _change(normalize_text(measure.text))
+    return way is not None and parse_measure(rest).op is None
+
+
 # Words before a number that report it reached, not a bound (达到96%: 96 % was measured).
 _REACHED_WORDS = ("达到", "等于")
 

@@ -25,6 +25,7 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
     bare_number,
+    changed_by,
     compact_text,
     damaged_at_least,
     is_placeholder,
@@ -756,8 +757,8 @@ def bound_as_done(target: Measure | object, actual: Measure | object,
 
 def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
     goal, bound = pair
-    if actual.op is None or target.kind == "range":
-        return None
+    if actual.op is None or target.kind == "range" or changed_by(actual):
+        return None  # (增长7% beside 增长≤5%: a rise of 7 % measured, over the ceiling)
     # (95%以下 beside ≥95%: one who reached 95% writes 95%, not 以下)
     below = actual.op in ("<", "<=") and bound <= goal + TOLERANCE
     above = actual.op in (">", ">=") and bound >= goal - TOLERANCE

@@ -163,3 +163,27 @@ def test_jx203_a_bound_written_as_the_actual_is_no_measured_value(tmp_path):
                      ("JX203", "F12", f"“验收合格率”的完成值“不低于96%”{bound}")]
     assert [(s.value, s.met) for s in result.tables[0].evaluation.scores][:2] == [
         (20.0, True), (20.0, True)]
+
+
+def test_a_measured_rise_over_a_growth_ceiling_is_scored_as_a_reverse_target(tmp_path):
+    """rt24 j c1/d2: 增长≤5% (较上年增长不超过5%, 增幅≤5%) answered 增长7% was read as a
+    bound over the ceiling — JX203 “只说明超过…没有写出实际数值” and no total. A change word
+    before a number is no bound: a rise of 7 % measured, 20 × (1 − (7 − 5) ÷ 5) = 12. A rise
+    written with a bound (增长7%以上) still tells only that it is over: JX203, no score."""
+    from jixiao.pipeline import check_workbook
+    from tests.workbooks import standard
+
+    rows = [
+        ("产出指标", "成本指标", "管护费用增幅", "增长≤5%", "增长7%", 20, 12, "新增管护村庄"),
+        ("产出指标", "成本指标", "运维费用增幅", "较上年增长不超过5%", "较上年增长7%", 20, 12,
+         "新增管护村庄"),
+        ("产出指标", "成本指标", "保洁费用增幅", "增幅≤5%", "增长7%", 20, 12, "新增管护村庄"),
+        ("效益指标", "社会效益指标", "人工费用增幅", "增长≤5%", "增长7%以上", 20, 12, "新增管护村庄"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10, None),
+    ]
+    result = check_workbook(standard(tmp_path / "growth.xlsx", rows=rows))
+    found = [(f.code, f.cell, f.message) for f in result.findings if f.code == "JX203"]
+    assert found == [("JX203", "F14", "“人工费用增幅”的完成值“增长7%以上”只说明超过指标值“增长≤5%”，"
+                      "未达到，且没有写出实际数值：得分无法计算，请填写确切的完成值")]
+    assert [(s.value, s.met) for s in result.tables[0].evaluation.scores] == [
+        (12.0, False), (12.0, False), (12.0, False), (None, False), (10.0, True)]
