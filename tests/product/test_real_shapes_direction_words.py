@@ -74,3 +74,17 @@ def test_a_rise_beside_a_ceiling_is_a_ceiling_on_the_rise(tmp_path):
     assert data["indicators"][2]["score_computed"] == 10
     assert data["findings"] == []
     assert data["total_computed"] == 100
+
+
+def test_a_measured_rise_over_the_ceiling_on_the_rise_is_scored(tmp_path):
+    """小于等于 | 增长5 | % answered 增长7 (rt24 j d2): a rise of 7 % measured, over the
+    ceiling — 10 × (1 − (7 − 5) ÷ 5) = 6, not JX203 “只说明超过” with no total."""
+    rows = [*CHANGE_ROWS[:2],
+            ("产出指标", "成本指标", "单位能耗", "小于等于", "增长5", "增长7", "%", 10, 6, "电价上涨"),
+            *CHANGE_ROWS[3:]]
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=96,
+                                        header=HEADER, lead=None))
+    assert data["indicators"][2]["target"] == "增长≤5%"
+    assert data["indicators"][2]["score_computed"] == 6
+    assert data["findings"] == []
+    assert data["total_computed"] == 96
