@@ -1117,17 +1117,27 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
                        or _month_end(YEARLESS_YEAR, month))
         return target, replace(actual, kind="date", op="<=", value=float(day.toordinal()),
                                unit=YEARLESS_UNIT)
-    if target.kind == "qualitative" and actual.kind == "number" \
-            and (opening := opening_clause(normalize_text(actual.text))) is not None \
-            and _level(opening) is not None:  # 满意（抽样200人）, 达成，完成12次: the level
-        # stated first answers a goal in words; the number after it is a remark on it
-        return target, replace(actual, kind="qualitative", op=None, value=None, unit="",
-                               level=qualitative_level(actual.text))
+    if target.kind == "qualitative" and (stated := level_first(actual)) is not None:
+        return target, stated  # 满意（抽样200人）, 达成，完成12次 beside a goal in words
     if target.kind == "qualitative" and target.level == "achieved" and actual.kind == "number" \
             and actual.unit == "%" and actual.op is None and actual.value is not None \
             and actual.value >= 100:  # 全部完成, 按时完成 → 100%: all of it done
         return target, replace(actual, kind="qualitative", level="achieved")
     return target, actual
+
+
+def level_first(actual: Measure) -> Measure | None:
+    """A number read from a 完成值 that states its level first, the number in a remark
+    after it (满意（抽样200人）, 达成，完成12次), as that level — the answer to a goal in
+    words (``words_as_numbers``), and to a goal of a number the remark's does not measure
+    (``units.as_compared``: 满意（抽样200人） beside ≥90%); None for any other."""
+    if actual.kind != "number":
+        return None
+    opening = opening_clause(normalize_text(actual.text))
+    if opening is None or _level(opening) is None:
+        return None
+    return replace(actual, kind="qualitative", op=None, value=None, unit="",
+                   level=qualitative_level(actual.text))
 
 
 _MONTHS = frozenset(float(month) for month in range(1, 13))

@@ -36,10 +36,9 @@ from jixiao.parsing import (
     says_the_negation,
     states_bound,
     with_fulfilment,
-    words_as_numbers,
     written_as_bound,
 )
-from jixiao.units import comparable, fraction_as_percent, unit_name
+from jixiao.units import as_compared, comparable, fraction_as_percent, unit_name
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
@@ -679,7 +678,7 @@ def is_met(target: Measure | object, actual: Measure | object,
 
     A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
     """
-    target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
+    target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
@@ -725,7 +724,7 @@ def bound_short(target: Measure | object, actual: Measure | object,
     “低于95%”, ≤3天 done “超过3天”) says the target was missed, not by how much; one on
     the near side (≥95% done “90%以上”) tells neither way (``_bound_open``) — the score
     cannot be computed. None for any other 完成值."""
-    target, actual = words_as_numbers(as_measure(target), as_measure(actual))
+    target, actual = as_compared(as_measure(target), as_measure(actual))
     target = _with_default_op(target, default_op)
     if not (target.is_number and actual.is_number and target.op and actual.op):
         return None
@@ -742,7 +741,7 @@ def bound_as_done(target: Measure | object, actual: Measure | object,
     the number (95%以上: read as met, docs/readings.md) and the bounds ``bound_short`` tells
     of (no score) included."""
     met = is_met(target, actual, default_op)
-    target, actual = words_as_numbers(as_measure(target), as_measure(actual))
+    target, actual = as_compared(as_measure(target), as_measure(actual))
     target = _with_default_op(target, default_op)
     if not (target.kind == "number" and actual.is_number and target.op
             and written_as_bound(actual)):
@@ -961,7 +960,7 @@ def _remembered_score(target: Measure | object, actual: Measure | object, weight
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
-    target, actual = words_as_numbers(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
+    target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)

@@ -21,6 +21,8 @@ from jixiao.parsing import (
     Measure,
     change_stated,
     dates_compared,
+    level_first,
+    words_as_numbers,
 )
 
 _SCALE_PREFIXES = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
@@ -332,6 +334,18 @@ def bare_in_base(bare: float, scale: float, other: float) -> bool:
     if scale <= 1.0 or other <= 0 or bare <= 0:
         return False
     return abs(math.log(bare / other)) < abs(math.log(bare * scale / other))
+
+
+def as_compared(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
+    """Target and actual as read to be compared (``words_as_numbers``), and a 完成值 that
+    states its level first with a number in a remark of another measure than the 指标值's
+    (满意（抽样200人） beside ≥90%: 200 人 are who was asked) read as its level, as beside a
+    goal in words; a remark's number of the 指标值's measure (满意（95%）) is the answer."""
+    target, actual = words_as_numbers(target, actual)
+    if target.kind == "number" and actual.kind == "number" and comparable(target, actual) is None \
+            and (stated := level_first(actual)) is not None:
+        return target, stated
+    return target, actual
 
 
 def compatible(target: Measure, actual: Measure) -> bool:

@@ -36,7 +36,6 @@ from jixiao.parsing import (
     damaged_at_least,
     opens_with_number,
     parse_measure,
-    words_as_numbers,
 )
 from jixiao.rules import (
     EMPTY_TARGET,
@@ -50,7 +49,15 @@ from jixiao.rules import (
     is_falling_rate,
     is_saving,
 )
-from jixiao.units import bare_in_base, comparable, is_count, is_time, split_unit, unit_name
+from jixiao.units import (
+    as_compared,
+    bare_in_base,
+    comparable,
+    is_count,
+    is_time,
+    split_unit,
+    unit_name,
+)
 
 # A share where more is better (``RISING_RATES``): "≤ 95%" or "≥ 120%" is a slip; its sign
 # the right way round
@@ -202,7 +209,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         target = parse_measure(target_text)
         shown = plain_text(target_text).strip()
         problem = None
-        if target.kind == "unparsed" and words_as_numbers(
+        if target.kind == "unparsed" and as_compared(
                 target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
             # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read)
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
@@ -234,7 +241,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 indicator, *(("contrary_nature",) if indicator.contrary_nature else ()),
                 "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))
-        if actual.kind == "unparsed" and words_as_numbers(target, actual)[1].kind == "unparsed":
+        if actual.kind == "unparsed" and as_compared(target, actual)[1].kind == "unparsed":
             # (随机抽取200名…，满意度95% beside ≥90%: the one number in the 指标值's unit, read)
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
@@ -281,7 +288,7 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **正确示例**：指标值“≥25 万人”，完成值“25.3 万人”。
     """
     for indicator in table.indicators:
-        target, actual = words_as_numbers(parse_measure(indicator_target(indicator)),
+        target, actual = as_compared(parse_measure(indicator_target(indicator)),
                                       parse_measure(indicator_actual(indicator)))
         name = label(indicator)
         problem = None

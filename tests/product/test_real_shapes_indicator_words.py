@@ -485,3 +485,29 @@ def test_a_cost_under_its_heading_written_as_at_least_is_still_flagged(tmp_path)
     _, data = _filed(tmp_path, "成本指标", "人均培训成本", "≥300元", "300元")
     assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
         ("JX205", "E8", "成本指标“人均培训成本”的指标值“≥300元”方向为“≥”，成本应写“≤”")]
+
+
+@pytest.mark.parametrize("actual", ["满意", "满意（抽样200人）", "满意，问卷300份"])
+def test_a_satisfaction_word_with_its_sample_beside_a_number_target_is_the_word(
+        tmp_path, actual):
+    """rt24 j s1: 满意（抽样200人） beside ≥90%: the level stated first, as plain 满意 is read
+    there — JX204 “只写了…应填写实际测得的数值” and a total (before: 200 人, JX204 “单位“%”
+    与完成值单位“人”无法比较”, no 总分)."""
+    _, data = _satisfaction(tmp_path, "≥90%", actual)
+    assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
+        ("JX204", "F11", f"“参保群众满意度”是定量指标（指标值“≥90%”），完成值只写了“{actual}”："
+                         "应填写实际测得的数值，才能按规则核对得分")]
+    assert data["indicators"][6]["met"] is True
+    assert data["total_computed"] == 100
+
+
+@pytest.mark.parametrize(("actual", "met", "total"), [
+    ("满意（95%）", True, 100), ("满意度96%（抽样200人）", True, 100), ("满意（85%）", False, 99.44)])
+def test_a_remark_giving_the_number_the_target_measures_is_the_answer(
+        tmp_path, actual, met, total):
+    """满意（95%）, 满意度96%（抽样200人） beside ≥90%: the share the target asks for is in the
+    text, and is the answer, compared as a number (85 % short of 90 %)."""
+    _, data = _satisfaction(tmp_path, "≥90%", actual)
+    assert [found["code"] for found in data["findings"] if found["code"] == "JX204"] == []
+    assert data["indicators"][6]["met"] is met
+    assert data["total_computed"] == total
