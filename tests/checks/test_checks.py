@@ -187,3 +187,27 @@ def test_a_measured_rise_over_a_growth_ceiling_is_scored_as_a_reverse_target(tmp
                       "未达到，且没有写出实际数值：得分无法计算，请填写确切的完成值")]
     assert [(s.value, s.met) for s in result.tables[0].evaluation.scores] == [
         (12.0, False), (12.0, False), (12.0, False), (None, False), (10.0, True)]
+
+
+def test_jx203_an_overrun_denied_is_a_bound_on_the_met_side(tmp_path):
+    """rt24 j s1: 未超过2000元/人 beside ≤2000元/人 was “无法识别…中的数值” (no score, no
+    total), and 没有超过2000元 read as ＞2000. An overrun denied is ≤ it: a bound on the met
+    side — JX203 “写的是界限”, scored as met."""
+    from jixiao.parsing import parse_measure
+    from jixiao.pipeline import check_workbook
+    from tests.workbooks import standard
+
+    read = [parse_measure(text) for text in ("未超过2000元/人", "没有超过2000元")]
+    assert [(m.op, m.value, m.unit) for m in read] == [("<=", 2000.0, "元/人"), ("<=", 2000.0, "元")]
+    rows = [
+        ("产出指标", "成本指标", "人均服务成本", "≤2000元/人", "未超过2000元/人", 20, 20, None),
+        ("产出指标", "数量指标", "服务人数", "≥500人", "520人", 30, 30, None),
+        ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "95%", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "96%", 10, 10, None),
+    ]
+    result = check_workbook(standard(tmp_path / "overrun.xlsx", rows=rows))
+    assert [(f.code, f.cell, f.message) for f in result.findings] == [
+        ("JX203", "F11", "“人均服务成本”的完成值“未超过2000元/人”写的是界限，不是实际完成的数值："
+                         "已按达到指标值“≤2000元/人”计分，请填写实际测得的数值")]
+    score = result.tables[0].evaluation.scores[0]
+    assert (score.value, score.met) == (20.0, True)

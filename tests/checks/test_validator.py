@@ -267,7 +267,9 @@ def test_a_target_of_100_percent_answered_all_done_is_100_percent(tmp_path, targ
 
 
 @pytest.mark.parametrize(("target", "actual"), [("100%", "全部开工"), ("=100%", "已全部拨付"),
-                                                ("100%", "均已到位"), ("100%", "全部发放")])
+                                                ("100%", "均已到位"), ("100%", "全部发放"),
+                                                # rt24 j s1: the act said finished
+                                                ("100%", "全部发放到位"), ("100%", "已全部拨付完毕")])
 def test_a_rate_of_100_percent_answered_all_of_its_act_is_100_percent(tmp_path, target, actual):
     """A 开工率 / 拨付率 / 到位率 of 100 % answered 全部开工 / 已全部拨付 / 均已到位: all of
     what the rate counts, 100 % as 全部完成 is — met, 10 of 10, no finding (before: JX204
