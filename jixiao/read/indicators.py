@@ -289,11 +289,12 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if _signed_above_total(grid, row, stop, columns):
             row += 1  # 单位负责人：… | 填表人：… typed above the 总分 row: not the table's end
             continue
-        if _closes_table(grid, row, weight_column, table):
+        closed = _closes_table(grid, row, weight_column, table)
+        if closed is not None:
             if not is_footer_label(compact_text(label or "")) \
-                    and _total_next(grid, row, stop, columns):
-                row += 1  # 偏差原因分析及改进措施 | <text> above the 总分 row: the table's
-                continue  # reason, and its 总分 and 等级 still to read
+                    and _total_next(grid, closed, stop, columns):
+                row = closed + 1  # 偏差原因分析及改进措施 | <text> above the 总分 row: the
+                continue  # table's reason, and its 总分 and 等级 still to read
             break
         if (goal or "目标" in label and _GOAL_LABEL.fullmatch(label) is not None) \
                 and _points_text(values.get((row, weight_column))) is None:
@@ -520,35 +521,40 @@ def _text_left_of(grid: Grid, row: int, present: list[int], leftmost: int) -> bo
         and grid.origin.get((row, column), (row, column))[0] == row for column in present)
 
 
-def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> bool:
+def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluation) -> int | None:
     """Whether ``row`` is a line under the table, not an indicator: the signature line
     (填报单位（盖章）：… | 填报人：…) or a row explaining the table as a whole
     (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>, or a note that
     gives a cause: 备注：执行率低于90%的原因…); the text of a 原因 row becomes the table's
-    ``reason``, such a note's one of its ``notes`` (explaining what it names). A note giving
-    no cause (备注：本表金额单位万元, 说明：无未完成指标) is no such row."""
+    ``reason``, such a note's one of its ``notes`` (explaining what it names), with the rows
+    that go on with it (``_note_goes_on``). A note giving no cause (备注：本表金额单位万元,
+    说明：无未完成指标) is no such row. The line's last row, or None."""
     if isinstance(grid.values.get((row, weight_column)), (int, float)):
-        return False  # points: an indicator, whatever its name
+        return None  # points: an indicator, whatever its name
     cells = [column for column in grid.rows.get(row, [])
              if isinstance(grid.values.get((row, column)), str)]
     if not cells:
-        return False
+        return None
     first = compact_text(grid.texts[(row, cells[0])])
     if is_footer_label(first):
-        return True
+        return row
     kind = explaining_label(first) or ("note" if is_note_label(first) else None)
     if kind is None:
-        return False
+        return None
+    end = row
     if kind in ("reason", "note"):
         written = [str(grid.values[(row, column)]).strip() for column in cells]
         after = re.split("[:：]", written[0], maxsplit=1)[1:]  # 未完成原因：<text> in one cell
         in_label = bool(after and after[0].strip())
         texts = [after[0].strip()] if in_label else written[1:]
+        if kind == "note":
+            end, more = _note_goes_on(grid, row, cells[0], bool(texts), weight_column)
+            texts.extend(more)
         said = "；".join(text for text in texts if text) or None
         if kind == "note":
             said = said and without_instructions(said)
             if not explains_shortfall(said):
-                return False  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
+                return None  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
             if said not in table.notes:  # (a row may be asked twice)
                 table.notes.append(said)  # type: ignore[arg-type]
             if "note" not in table.sources:
@@ -558,7 +564,39 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
             table.reason = said
             table.sources["reason"] = note(table, grid, row,
                                            cells[0] if in_label or len(cells) == 1 else cells[1])
-    return True
+    return end
+
+
+# A numbered item beginning a row: 1.…, 2、…, (3)… — not a number (1.5万元)
+_ITEM_START = re.compile(r"(?:\d+[.、)]|\(\d+\))(?!\d)")
+
+
+def _note_goes_on(grid: Grid, row: int, label: int, said: bool,
+                  weight_column: int) -> tuple[int, list[str]]:
+    """The rows under a note's row that go on with it, and their texts: the rows its label
+    is merged down over (备注 | 1.… / ↓ | 2.…), the row under a label written alone
+    (说明： / 1.…), and each numbered item after (2.…, (3)…) — down to a row that is none of
+    these: blank, with points, or labelled itself (a signature line, 填表人：…, another note
+    or 原因 row). ``said``: the note's own row holds text. Its last row, and the texts."""
+    values, texts = grid.values, grid.texts
+    anchor = grid.origin.get((row, label), (row, label))
+    found: list[str] = []
+    below = row + 1
+    while below in grid.rows:
+        if isinstance(values.get((below, weight_column)), (int, float)):
+            break  # points: an indicator's row
+        cells = [column for column in grid.rows[below] if isinstance(values.get((below, column)), str)]
+        if not cells:
+            break
+        first = texts[(below, cells[0])]
+        if is_footer_label(first) or explaining_label(first) or is_note_label(first):
+            break
+        if grid.origin.get((below, label)) != anchor and _ITEM_START.match(first) is None \
+                and (said or found):
+            break
+        found.append("；".join(str(values[(below, column)]).strip() for column in cells))
+        below += 1
+    return below - 1, found
 
 
 def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
@@ -727,9 +765,10 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
     row = last + 1
     while row < min(stop, last + _STOP_BLANK_ROWS + 2):
         if grid.rows.get(row):
-            if not _closes_table(grid, row, weight_column, table):
+            end = _closes_table(grid, row, weight_column, table)
+            if end is None:
                 break
-            last = row
+            last = row = end
         row += 1
     return last
 

@@ -335,3 +335,63 @@ def test_a_note_explains_the_indicators_it_names(names, note, explains):
     table = _table(*names, note=note)
     assert [explained(table, indicator) for indicator in table.indicators] == explains
     assert explained(table) is False
+
+
+def _noted_below(tmp_path, *lines, rows=None, low=True):
+    """The ``_noted`` table (its 执行率 75% unless not ``low``, ``rows`` changed as given:
+    index → cells 3..6) with the rows ``lines`` under its 评分等级 — each a tuple of cells, one
+    text alone merged across A:I, a ("label", text) pair merged B:I; a ``None`` label under
+    a label merges that label down over both; () a blank row — then the signature line."""
+    table = [list(row) for row in PUTUO_1_ROWS]
+    table[0][2:5] = ["机房设备采购数量", "≥10台", "10台"]
+    table[4][3:7] = ["≥95%", "85%", 10, 8.95]
+    for index, cells in (rows or {}).items():
+        table[index][3:7] = cells
+    book = Book()
+    money = LOW_RATE_MONEY if low else PUTUO_1_MONEY
+    sheet = standard_sheet(book.sheet(), rows=table, money=money,
+                           total=(100, 96.45 if low else 98.93))
+    above = None
+    for cells in lines:
+        if not cells:  # a blank row
+            sheet.blank()
+            above = None
+            continue
+        row = sheet.line(*cells)
+        if cells[0] is None and above is not None:
+            sheet.merge(above, 1, 1, row)
+        sheet.merge(row, len(cells), 9)
+        above = row
+    sheet.line("单位负责人：王某某", None, None, "填报人：赵某", None, "填报日期：2025年3月5日")
+    return book.save(tmp_path / "t.xlsx")
+
+
+RATE_ITEM = "1.预算执行率偏低的原因是2所学校撤并，20万元未支出。"
+SATISFACTION_ITEM = "2.满意度未达标，主要因活动内容单一，下年丰富活动项目。"
+
+
+@pytest.mark.parametrize("lines", [
+    (("说明：",), (RATE_ITEM,), (SATISFACTION_ITEM,)),
+    (("备注：",), (RATE_ITEM,), (SATISFACTION_ITEM,)),
+    ((f"备注：{RATE_ITEM}",), (SATISFACTION_ITEM,)),
+    (("备注", RATE_ITEM), (None, SATISFACTION_ITEM))])
+def test_a_note_goes_on_in_the_rows_under_it(tmp_path, lines):
+    """rt24 j n1c/n1e/n2a/n2f: the note's items on rows of their own — under a label
+    written alone, numbered after the note's first item, or beside its label merged down.
+    Before, only the label's row was read: JX306 at G6 and JX405 at I13 (or the JX405 only,
+    the 执行率 named on the label's row)."""
+    table, data = checked(_noted_below(tmp_path, *lines))
+    assert _found(data) == []
+    assert table.notes == [f"{RATE_ITEM}；{SATISFACTION_ITEM}"]
+
+
+@pytest.mark.parametrize("lines", [
+    (("说明：",), ("1.本表金额单位为万元。",), ("2.数据来源于财务决算报表。",)),
+    ((f"备注：{RATE_ITEM}",), ("满意度未达标，主要因活动内容单一。",)),  # no item, no merge
+    ((f"备注：{RATE_ITEM}",), ("说明：满意度调查由第三方开展。",)),  # another label
+    ((f"备注：{RATE_ITEM}",), (), (SATISFACTION_ITEM,))])  # a blank row between
+def test_rows_not_going_on_with_a_note_are_not_read_with_it(tmp_path, lines):
+    """The note ends at a row that is no item of it: the rest stays told as before."""
+    table, data = checked(_noted_below(tmp_path, *lines))
+    told = [("JX306", "G6"), ("JX405", "I13")] if lines[0] == ("说明：",) else [("JX405", "I13")]
+    assert _found(data) == told
