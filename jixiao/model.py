@@ -882,37 +882,73 @@ def _name_tails(name: str | None) -> list[str]:
     """The ends of a 三级 name that name it in a note, longest first: the whole name and
     each tail of three characters or more (学生及家长满意度 → …, 家长满意度, 满意度), its
     brackets and marks left out (服务对象满意度（%） → 服务对象满意度)."""
-    words = "".join(character for character in re.sub(r"[(（][^)）]*[)）]", "", name or "")
-                    if unicodedata.category(character)[0] in "LN")
+    words = _name_words(name)
     return [words[start:] for start in range(max(len(words) - 2, 1))] if words else []
+
+
+def _name_words(name: str | None) -> str:
+    """A name's letters and digits, its brackets left out: 产出指标（50分） → 产出指标."""
+    return "".join(character for character in re.sub(r"[(（][^)）]*[)）]", "", name or "")
+                   if unicodedata.category(character)[0] in "LN")
+
+
+def _names(indicator: Indicator) -> list[str]:
+    """What names an indicator in a note: its 三级 name and its tails (``_name_tails``), and
+    the whole 二级 and 一级 names it sits under (时效指标未完成 names every 时效 row)."""
+    groups = [words for words in (_name_words(indicator.level2), _name_words(indicator.level1))
+              if len(words) >= 3]
+    return [*_name_tails(indicator.name), *groups]
+
+
+# The words saying a shortfall (or an overrun) was there: 未达标, 未完成, 偏低, 低于, 不足,
+# 滞后, 延期, 下降, 差距, 扣分, 超支, 高于… — a note naming an indicator with a cause but no
+# shortfall (满意度较上年提高，因服务更丰富; 满意度调查由第三方开展，因…) explains none
+_SHORTFALL = re.compile("未(?:达|完成|能|实现|支出|支付|拨付|到位|开展|启动|执行|按期|按时|及时|落实|全部)"
+                        "|没有(?:完成|达到|达标|实现)|不(?:达标|到位|及预期)|偏低|较低|[率度量数]低|低于|不足"
+                        "|滞后|延迟|延期|延误|推迟|缓慢|下降|减少|差距|偏差|扣分|超支|超出|超过|超额"
+                        "|高于|偏高|结余")
 
 
 def _noted(table: SelfEvaluation, indicator: Indicator | None) -> bool:
     """Whether a note under the table (``notes``) explains this shortfall (None: the
     执行率's): a sentence with a cause names it — the 执行率 by 执行率, 预算执行 or 资金, an
     indicator by its 三级 name or a tail of it, the longest tail written winning (项目完成率
-    names 项目完成率, not 培训完成率 too) — or follows one naming it and names nothing else
-    (就业率未达标。原因是…)."""
+    names 项目完成率, not 培训完成率 too), or by its 二级 or 一级 name — or follows one
+    naming it and names nothing else (就业率未达标。原因是…); and that sentence, or the
+    one naming it, says there was a shortfall (``_SHORTFALL``: 未达标, 偏低, 延期…)."""
     if not table.notes:
         return False  # nearly every table
-    tails = [_name_tails(other.name) for other in table.indicators]
+    names = [_names(other) for other in table.indicators]
     mine = [index for index, other in enumerate(table.indicators) if other is indicator]
     for note in table.notes:
         named: set[object] = set()
+        short = False
         for sentence in _SENTENCE.split(note):
-            said = _names_in(sentence, tails)
+            said = _names_in(sentence, names)
             if _RATE_WORDS.search(sentence):
                 said.add(None)
-            named = said or named
-            if _gives_cause(sentence) and (indicator is None and None in named
-                                           or any(index in named for index in mine)):
+            if said:
+                named, short = said, _SHORTFALL.search(sentence) is not None
+            if _gives_cause(sentence) and (short or _SHORTFALL.search(sentence) is not None) \
+                    and (indicator is None and None in named or any(index in named for index in mine)):
                 return True
     return False
 
 
+def noted_elsewhere(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether the table has notes under it (``notes``) none of whose sentences names this
+    indicator: its shortfall may be explained there in words of the unit's own (服务人数
+    for 服务老年人数), which a reader should match to it."""
+    names = [_names(other) for other in table.indicators]
+    mine = {index for index, other in enumerate(table.indicators) if other is indicator}
+    return bool(table.notes) and not any(
+        mine & _names_in(sentence, names)
+        for note in table.notes for sentence in _SENTENCE.split(note))
+
+
 def _names_in(sentence: str, tails: list[list[str]]) -> set[object]:
-    """The indices of the indicators a sentence names: where tails of several names end at
-    one place, only the longest written there counts."""
+    """The indices of the indicators a sentence names: where names of several end at one
+    place, only the longest written there counts."""
     best: dict[int, tuple[int, set[object]]] = {}
     for index, names in enumerate(tails):
         for tail in names:

@@ -39,6 +39,7 @@ from jixiao.model import (
     in_unsplit_group,
     indicator_actual,
     indicator_target,
+    noted_elsewhere,
     pair_shown,
     plain_text,
     unexplained,
@@ -301,7 +302,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX405", _reason_place(table, short, "score"),
                           f"{_group_text(group, pairs)}：得分合计 {points(scored)}，扣 "
                           f"{points(group.weight - scored)} 分，各行均未说明偏差原因"  # type: ignore[operator]
-                          f"{_no_reason_column(table)}")
+                          f"{_no_reason_column(table)}{_unnamed(table, short)}")
     for indicator, score in _own_points(table, evaluation):
         if indicator.weight is None and unknown and not explained(table, indicator) \
                 and _unmet_unscored(indicator, score):
@@ -335,7 +336,13 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX405", source,
                       f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
                       f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因"
-                      f"{_no_reason_column(table)}")
+                      f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
+
+
+def _unnamed(table: SelfEvaluation, indicator: Indicator) -> str:
+    """A note under the table that names other shortfalls but not this one (服务人数 for
+    服务老年人数): said, so the unit writes the indicator's name there."""
+    return "（表下备注未写明该指标）" if noted_elsewhere(table, indicator) else ""
 
 
 def _own_target_missed(indicator: Indicator) -> bool:

@@ -337,9 +337,9 @@ def test_a_note_explains_the_indicators_it_names(names, note, explains):
     assert explained(table) is False
 
 
-def _noted_below(tmp_path, *lines, rows=None, low=True):
-    """The ``_noted`` table (its 执行率 75% unless not ``low``, ``rows`` changed as given:
-    index → cells 3..6) with the rows ``lines`` under its 评分等级 — each a tuple of cells, one
+def _noted_below(tmp_path, *lines, rows=None, total=96.45):
+    """The ``_noted`` table (``rows`` changed as given: index → cells 3..6, its 总分
+    ``total``) with the rows ``lines`` under its 评分等级 — each a tuple of cells, one
     text alone merged across A:I, a ("label", text) pair merged B:I; a ``None`` label under
     a label merges that label down over both; () a blank row — then the signature line."""
     table = [list(row) for row in PUTUO_1_ROWS]
@@ -348,9 +348,7 @@ def _noted_below(tmp_path, *lines, rows=None, low=True):
     for index, cells in (rows or {}).items():
         table[index][3:7] = cells
     book = Book()
-    money = LOW_RATE_MONEY if low else PUTUO_1_MONEY
-    sheet = standard_sheet(book.sheet(), rows=table, money=money,
-                           total=(100, 96.45 if low else 98.93))
+    sheet = standard_sheet(book.sheet(), rows=table, money=LOW_RATE_MONEY, total=(100, total))
     above = None
     for cells in lines:
         if not cells:  # a blank row
@@ -395,3 +393,49 @@ def test_rows_not_going_on_with_a_note_are_not_read_with_it(tmp_path, lines):
     table, data = checked(_noted_below(tmp_path, *lines))
     told = [("JX306", "G6"), ("JX405", "I13")] if lines[0] == ("说明：",) else [("JX405", "I13")]
     assert _found(data) == told
+
+
+@pytest.mark.parametrize(("note", "found"), [
+    ("备注：服务对象满意度较上年明显提高，主要因服务内容更加丰富；资金使用规范，因严格执行财务制度。",
+     [("JX306", "G6"), ("JX405", "I13")]),
+    ("备注：满意度调查由第三方机构开展，因样本覆盖全体服务对象，数据真实可靠。执行率偏低是由于工程款未到结算期。",
+     [("JX405", "I13")])])
+def test_a_note_naming_an_indicator_with_a_cause_but_no_shortfall_explains_nothing(
+        tmp_path, note, found):
+    """rt24 j n2b/n2c: a note praising (满意度提高，因…) or telling how the survey was made
+    (…由第三方开展，因样本覆盖…) names the indicator with a cause word, of no shortfall.
+    Before: both findings vanished."""
+    table, data = checked(_noted(tmp_path, note))
+    assert _found(data) == found
+    satisfaction = next(item for item in data["findings"] if item["code"] == "JX405")
+    assert satisfaction["message"] == "“服务对象满意度”扣 1.05 分（8.95/10），未说明偏差原因"
+
+
+def test_a_note_naming_the_shortfall_by_its_group_explains_its_rows(tmp_path):
+    """rt24 j n3a: 时效指标未完成，原因是… names the rows under 时效指标; the 满意度 row the
+    note names in no way stays told, and its message says the note leaves it out. Before:
+    JX405 at I12 as well, and no word of the note."""
+    note = "备注：时效指标未完成，原因是部分项目验收延后；执行率低于90%，因2所学校撤并。"
+    table, data = checked(_noted_below(tmp_path, (note,),
+                                       rows={2: ["100%", "90%", 20, 18]}, total=94.45))
+    assert _found(data) == [("JX405", "I13")]
+    assert data["findings"][0]["message"] == \
+        "“服务对象满意度”扣 1.05 分（8.95/10），未说明偏差原因（表下备注未写明该指标）"
+
+
+@pytest.mark.parametrize(("note", "explains"), [
+    ("时效指标未完成，原因是项目验收延后", [False, True, True, False]),
+    ("产出指标未达标，因项目延期", [True, True, True, False]),
+    ("数量指标未完成，因部分老人入住养老机构", [True, False, False, False]),
+    ("时效指标完成较好，因资金拨付及时", [False, False, False, False]),
+    ("满意度较上年明显提高，主要因服务内容更加丰富", [False, False, False, False]),
+    ("满意度偏低是因为服务内容单一", [False, False, False, True])])
+def test_a_note_names_the_rows_of_a_group(note, explains):
+    """A 二级 (or 一级) name written whole names every row under it — with a shortfall said,
+    as a 三级 name must be."""
+    table = SelfEvaluation(indicators=[
+        Indicator("产出指标", "数量指标", "服务老年人数"),
+        Indicator("产出指标", "时效指标", "补贴发放及时率"),
+        Indicator("产出指标", "时效指标", "资金拨付及时性"),
+        Indicator("满意度指标", "服务对象满意度指标", "老年人满意度")], notes=[note])
+    assert [explained(table, indicator) for indicator in table.indicators] == explains
