@@ -16,6 +16,7 @@ import pytest
 from hostile import rezip
 from workbooks import putuo, standard
 
+from jixiao.cli.demo import DEFAULT_OUTPUT
 from jixiao.cli.main import main
 from jixiao.errors import OutputError
 from jixiao.fileio import atomic_output
@@ -262,3 +263,111 @@ def test_recalc_writes_nothing_when_the_input_is_unreadable(tmp_path, capsys):
     before = sorted(tmp_path.iterdir())
     assert run(capsys, "recalc", source, "--in-place")[0] == 2
     assert sorted(tmp_path.iterdir()) == before
+
+
+# ---------------------------------------------------------------- stopped by a signal
+
+SLOW_WRITE = """
+import os, sys, time
+import jixiao.fileio as fileio
+from jixiao.cli.main import main
+
+flush = fileio._flush
+
+def slow(path):  # a file written to the folder waits here, whole but not yet renamed
+    if os.path.dirname(os.path.abspath(path)) == os.getcwd():
+        os.close(os.open(sys.argv[1], os.O_CREAT | os.O_WRONLY))
+        time.sleep(60)
+    flush(path)
+
+fileio._flush = slow
+sys.exit(main(sys.argv[2:]))
+"""
+
+WRITERS = {
+    "check --annotate": lambda d: ["check", standard(d / "in.xlsx"), "--annotate",
+                                   _old(d / "marked.xlsx")],
+    "recalc -o": lambda d: ["recalc", template(d / "in.xlsx"), "-o", _old(d / "out.xlsx")],
+    "recalc --in-place": lambda d: ["recalc", template(d / "in.xlsx"), "--in-place"],
+    "convert": lambda d: ["convert", standard(d / "in.xlsx"), "-o", _old(d / "conv.xlsx"),
+                          "--force"],
+    "new": lambda d: ["new", _old(d / "new.xlsx"), "--force"],
+    "demo -o": lambda d: ["demo", "-o", d / "demo.xlsx"],
+    "demo": lambda d: ["demo"],  # jixiao-demo.xlsx in the current folder
+}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM, SIGHUP")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_a_command_stopped_while_writing_removes_its_temporary_file(tmp_path, writer,
+                                                                    signal_name):
+    """rt24: SIGTERM or SIGHUP to check --annotate, recalc, convert, new or demo while
+    it wrote ended it by the default action (exit -15, no message), leaving its hidden
+    ``.NAME.xxxx.tmp`` for good; only batch removed its own. Now every command stops as
+    Ctrl-C stops it: 已中断, 128 + the signal, no temporary file, every file as it was."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    argv = [str(arg) for arg in WRITERS[writer](folder)]
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    writing = tmp_path / "writing"
+    process = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, str(writing), *argv],
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=folder,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not writing.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert writing.exists(), process.communicate()
+    assert [path.name for path in folder.glob(".*.tmp")]  # stopped inside a write
+    number = getattr(signal, signal_name)
+    process.send_signal(number)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 128 + number, err
+    assert err.strip() == "jixiao：已中断"
+    after = {path.name: path.read_bytes() for path in folder.iterdir()}
+    backup = {"in.xlsx.bak": before["in.xlsx"]} if writer == "recalc --in-place" else {}
+    assert after in (before, {**before, **backup})  # a backup may be made before it
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock")
+@pytest.mark.parametrize("writer", ["check --annotate", "recalc --in-place", "demo"])
+def test_a_finished_write_removes_the_temporary_files_a_killed_run_left(tmp_path, capsys,
+                                                                       monkeypatch, writer):
+    """rt24: a run killed outright (kill -9, a power cut) while writing leaves its hidden
+    temporary file; a later check --annotate, recalc or demo writing the same file left
+    it there for good. Now a finished write removes those of its own target that no
+    process holds: not another target's, not one another process is writing now."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    argv = WRITERS[writer](folder)
+    target = {"check --annotate": "marked.xlsx", "recalc --in-place": "in.xlsx",
+              "demo": DEFAULT_OUTPUT}[writer]
+    maker = ("import sys, pathlib, jixiao.fileio as f; "
+             "print(f._temporary_beside(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))[0],"
+             " flush=True)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    dead = Path(subprocess.run([sys.executable, "-c", maker, target, folder], env=env,
+                               capture_output=True, text=True, check=True).stdout.strip())
+    dead.write_bytes(b"PK\x03\x04 cut short")  # its writer has ended: nothing holds it
+    holder = subprocess.Popen([sys.executable, "-c", maker + "; import time; time.sleep(60)",
+                               target, folder], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        live = Path(holder.stdout.readline().strip())  # held locked by a live process
+        kept = [live, folder / f".other.xlsx.{dead.name.split('.')[-2]}.tmp",
+                folder / f"{target}.abcdefgh.tmp", folder / f".{target}.bak.abcdefgh.tmp"]
+        for path in kept[1:]:
+            path.write_bytes(b"not ours")
+        if writer == "recalc --in-place":  # a backup's temporary file, linked to the backup
+            os.link(argv[1], folder / "in.xlsx.bak")
+            os.link(argv[1], folder / ".in.xlsx.k2j4h5g6.tmp")
+        code, _, err = run(capsys, *argv)
+        assert code == 0, err
+        assert sorted(path.name for path in folder.glob(".*.tmp")) == sorted(
+            path.name for path in kept if path.name.startswith("."))
+        assert [path for path in kept if not path.exists()] == []
+        if writer == "recalc --in-place":
+            assert (folder / "in.xlsx.bak").is_file()
+    finally:
+        holder.kill()
+        holder.wait()
