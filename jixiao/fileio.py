@@ -6,8 +6,9 @@ the block finishes is it flushed to disk and renamed over the target
 a power cut — leaves either the old file or the new one, never half. A killed
 process may leave its hidden temporary file (``.NAME.xxxx.tmp``) behind; the
 target is whole either way. So a temporary file is held locked while it is written
-(``remove_stale_temporaries`` removes those no process holds: a later run's sweep),
-and a process stopped by a signal removes its own (``remove_live_temporaries``).
+(``remove_stale_temporaries`` removes those no process holds: each finished write
+sweeps its own target's), and a process stopped by a signal removes its own
+(``remove_live_temporaries``; every command, ``stopped_by_signals``).
 
 An existing target is replaced only if it may be: not a read-only file, and
 not open in another program (a lock held on it, or the lock file LibreOffice,
@@ -20,7 +21,7 @@ a backup (``keep_backup``) is created exclusively and never overwritten, a file
 replaced in place is held locked (``held_for_replacement``), and no output may
 be one of the inputs (``refuse_input_as_output``).
 
-(Just over 400 lines: every way jixiao writes a file, kept together so that each
+(Over 400 lines: every way jixiao writes a file, kept together so that each
 follows the same rules.)
 """
 
@@ -79,6 +80,7 @@ def atomic_output(path: str | os.PathLike[str], *, derived: bool = False) -> Ite
             _LIVE.discard(temporary_path)
             if handle is not None:
                 os.close(handle)
+    _sweep(target)
 
 
 def _refuse_planted(target: Path) -> None:
@@ -175,6 +177,53 @@ def remove_stale_temporaries(directory: str | os.PathLike[str],
             path.unlink()
             removed += 1
     return removed
+
+
+def _sweep(target: Path) -> None:
+    """After a finished write to ``target``: the temporary files of the same target a
+    process killed while writing it left beside it (``remove_stale_temporaries``)."""
+    directory = target.parent if str(target.parent) else Path(".")
+    with contextlib.suppress(OSError):
+        remove_stale_temporaries(directory, temporary_name(target.name).__eq__)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service stopped) or SIGHUP (the terminal closed) ends a
+    command as Ctrl-C does: it unwinds, so every ``finally`` runs. ``number``: the signal."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Stopped`` in the block, once this process's temporary
+    files are removed (the unwinding would remove them, unless the signal lands inside a
+    ``finally``); a second signal while unwinding ends the process at once, 128 + its
+    number. (A batch puts its own handlers over these: it writes a summary first.)"""
+    import signal
+
+    received: list[int] = []
+
+    def stop(number: int, frame: object) -> None:
+        remove_live_temporaries()
+        if received:
+            os._exit(128 + received[0])
+        received.append(number)
+        raise Stopped(number)
+
+    previous = {}
+    with contextlib.suppress(ValueError):  # not the main thread: signals go elsewhere
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                number = getattr(signal, name)
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
 _NAME_BYTES_KEPT = 200  # of a long name, in its temporary file's: ".", ".xxxxxxxx.tmp" fit
@@ -308,9 +357,10 @@ def write_new(source: Path, target: Path) -> Path:
         raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
     names = (numbered_name(target, number) for number in range(1, MAX_BACKUPS + 1))
     with _finished_copy(source, target, f"无法写入“{target}”") as temporary:
-        for name in names:
-            if _claimed(temporary, name):
-                return name
+        written = next((name for name in names if _claimed(temporary, name)), None)
+    if written is not None:
+        _sweep(target)  # those of NAME.xlsx a killed run left, whichever name was taken
+        return written
     raise OutputError(f"“{target.name}”和“{numbered_name(target, 2).name}”至"
                       f"“{numbered_name(target, MAX_BACKUPS).name}”都已存在，请清理后再试")
 

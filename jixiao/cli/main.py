@@ -136,15 +136,18 @@ def _run(argv: list[str] | None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    from jixiao.fileio import stopped_by_signals
+
     try:
         _check_environment()
-        return int(args._run(args) or 0)
+        with stopped_by_signals():  # SIGTERM, SIGHUP: as Ctrl-C, no temporary file left
+            return int(args._run(args) or 0)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
         print("jixiao：已中断", file=sys.stderr)
-        return 130
+        return 128 + getattr(stop, "number", _SIGINT)
     except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
         return 2
@@ -153,6 +156,9 @@ def _run(argv: list[str] | None) -> int:
             raise
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
         return 2
+
+
+_SIGINT = 2
 
 
 def _environment_error_text(error: BaseException) -> str:
