@@ -691,7 +691,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         execution = rules.execution_score(rate, table.funds.weight if table.funds.weight is not None
                                           else 10.0)
     except ScoreInputError as error:
-        note = _uncalculated_money(table) or str(error)
+        note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
     scores = [score_indicator(indicator, chosen, weighed) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
@@ -720,16 +720,28 @@ def _within_points(indicator: Indicator) -> float | None:
     return min(score, indicator.weight) if indicator.weight is not None else score
 
 
-def _uncalculated_money(table: SelfEvaluation) -> str:
-    """Why no 执行率 where an amount it needs is a formula saved without its result:
-    not an empty cell, one to recalculate; "" otherwise."""
+def _unread_money(table: SelfEvaluation) -> str:
+    """Why no 执行率 where an amount it needs is not empty but unread: a formula saved
+    without its result (one to recalculate), or a cell showing an Excel error
+    (全年预算数(A)公式显示 #VALUE!, never called 为空); "" otherwise."""
     total = table.funds.scored
-    unknown = [what for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME))
-               if getattr(total, key) is None and (info := table.cell(total.sources.get(key)))
-               is not None and info.uncalculated]
-    if not unknown:
+    unknown: list[str] = []
+    shown: list[tuple[str, str]] = []
+    for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
+        info = table.cell(total.sources.get(key))
+        if getattr(total, key) is not None or info is None:
+            continue
+        if info.uncalculated:
+            unknown.append(what)
+        elif info.error:
+            shown.append((what, f"{'公式' if info.is_formula else ''}显示 {info.error}"))
+    if unknown:
+        return f"{'、'.join(unknown)}是公式，文件中没有保存计算结果，重算后才能计算执行率"
+    if not shown:
         return ""
-    return f"{'、'.join(unknown)}是公式，文件中没有保存计算结果，重算后才能计算执行率"
+    if len({words for _, words in shown}) == 1:  # 全年预算数(A)、全年执行数(B)公式显示 #VALUE!
+        return f"{'、'.join(what for what, _ in shown)}{shown[0][1]}，无法计算执行率"
+    return f"{'、'.join(what + words for what, words in shown)}，无法计算执行率"
 
 
 def execution_in_total(table: SelfEvaluation, computed: float | None,

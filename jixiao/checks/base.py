@@ -243,6 +243,20 @@ def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
     return info.error
 
 
+def shown_error(table: SelfEvaluation, source: Source | None) -> str | None:
+    """What a cell read as empty shows where it shows an Excel error, in a reviewer's
+    words: “公式显示 #DIV/0!” for a formula of the table's own (``formula_error``),
+    “显示 #REF!” for an error value kept (pasted as values); None for a cell that is
+    blank or unknown, or a result lost by a program without the JX_ functions (JX504)."""
+    error = formula_error(table, source)
+    if error is not None:
+        return f"公式显示 {error}"
+    info = table.cell(source)
+    if info is not None and not info.is_formula and info.error:
+        return f"显示 {info.error}"
+    return None
+
+
 def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:
     """Beyond ``tolerance``: by default a whole step of the 2 decimals shown (0.01)."""
     return abs(a - b) > tolerance + _EPSILON

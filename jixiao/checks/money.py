@@ -24,6 +24,7 @@ from jixiao.checks.base import (
     label,
     never_calculated,
     points,
+    shown_error,
     typed_in,
 )
 from jixiao.errors import ScoreInputError
@@ -498,8 +499,9 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
                 or (key == "budget" and source == scored.sources.get("initial_budget")) \
                 or never_calculated(table, source):  # a formula to recalculate (JX504)
             continue
-        message = rules.AMOUNT_MISSING.format(what=what)
-        if key == "budget" and scored.initial_budget is not None:
+        shown = shown_error(table, source)  # 公式显示 #REF!: not left empty
+        message = what + shown if shown else rules.AMOUNT_MISSING.format(what=what)
+        if key == "budget" and scored.initial_budget is not None and not shown:
             message += f"（年初预算数已填 {points(scored.initial_budget)}）"
         problems.append((_on_line(scored, message + "，执行率得分、总分无法计算", table), source))
     return problems

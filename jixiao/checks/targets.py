@@ -13,12 +13,14 @@ from jixiao.checks.base import (
     full_marks,
     label,
     never_calculated,
+    shown_error,
 )
 from jixiao.levels import is_process_level1, names_cost
 from jixiao.model import (
     Evaluation,
     Indicator,
     SelfEvaluation,
+    Source,
     ceiling_unsure,
     default_operator,
     explained,
@@ -133,12 +135,22 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                 or never_calculated(table, indicator.sources.get("target")):
             continue
         if blank(target):
-            yield finding("JX201", indicator.sources.get("target"),
-                          f"“{label(indicator)}”未填写年度指标值")
+            yield finding("JX201", indicator.sources.get("target"), f"“{label(indicator)}”"
+                          + _unfilled(table, indicator.sources.get("target"), "年度指标值"))
         elif score.note == EMPTY_TARGET:  # 无 beside 520人次: no goal stated
             yield finding("JX201", indicator.sources.get("target"),
                           f"“{label(indicator)}”的年度指标值只写了“{plain_text(target).strip()}”，"
                           "请写明目标（如“≥500人次”；要求不发生的写“无重大安全事故”或“＝0起”）")
+
+
+def _unfilled(table: SelfEvaluation, source: Source | None, what: str) -> str:
+    """An indicator's 指标值 or 完成值 read as empty, after its name: 未填写, or what its
+    cell shows instead — an Excel error (公式显示 #DIV/0!), never called unfilled."""
+    shown = shown_error(table, source)
+    if shown is None:
+        return f"未填写{what}"
+    fix = "请检查公式" if shown.startswith("公式") else f"请填写{what}"
+    return f"的{what}{shown}，没有有效的{what}；{fix}"
 
 
 @check("JX202", "error", "实际完成值缺失")
@@ -162,8 +174,8 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if blank(indicator.actual):
             if never_calculated(table, indicator.sources.get("actual")):
                 continue
-            yield finding("JX202", indicator.sources.get("actual"),
-                          f"“{label(indicator)}”未填写实际完成值")
+            yield finding("JX202", indicator.sources.get("actual"), f"“{label(indicator)}”"
+                          + _unfilled(table, indicator.sources.get("actual"), "实际完成值"))
         elif score.met is None and score.value is None and \
                 parse_measure(indicator_actual(indicator)).kind == "empty" \
                 and not _explained_without_full_marks(indicator):
