@@ -167,9 +167,16 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     **错误示例**：全年预算数 30，全年执行数 33。
 
     **正确示例**：全年预算数 33（调整后），全年执行数 33。
+
+    年度资金总额的全年预算数为 0 或空着、执行率无法计算（JX307 已报告）时，预算数为 0
+    的各行不再逐行报告（同一原因：全年预算数未填）；预算数大于 0 的行照常报告。
     """
+    # a 全年预算数 of 0 (left empty, its formulas reading nothing) where JX307 already says
+    # the 执行率 cannot be computed for it: each line's 0 is that one cause, not an overspend
+    budget = table.funds.scored.budget
+    unbudgeted = (budget is None or budget <= 0) and _unverified(table, evaluation) is not None
     for line in _lines(table):
-        if line.budget is None or line.executed is None:
+        if line.budget is None or line.executed is None or (unbudgeted and line.budget == 0):
             continue
         if line.executed > line.budget + TOLERANCE:
             yield finding("JX303", line.sources.get("executed"),
@@ -527,28 +534,35 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
 
     **正确示例**：另附资金表，写明预算安排和实际支出（或全年预算数、全年执行数）。
     """
+    said = _unverified(table, evaluation)
+    if said is not None:
+        yield finding("JX307", *said)
+
+
+def _unverified(table: SelfEvaluation, evaluation: Evaluation) -> tuple[Source | None, str] | None:
+    """JX307's (cell, message) where the table scores its 执行率 and no amount lets jixiao
+    compute it; None otherwise."""
     funds = table.funds
     # the 执行率's points are the table's (a 分值 column, a 预算执行率 row, the rule set's
     # share beside its money), not the default of a table built in code
     if table.funds_weight_source is None or funds.weight is None \
             or evaluation.execution_score is not None or money_problems(table):
-        return  # a missing or unreadable amount is JX309's
+        return None  # a missing or unreadable amount is JX309's
     if any(never_calculated(table, funds.scored.sources.get(key)) for key in ("budget", "executed")):
-        return  # an amount saved as a formula without its result: JX504 asks to recalculate
+        return None  # an amount saved as a formula without its result: JX504 asks to recalculate
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
     if not table.fund_columns:  # no money block at all (四川's form sent without it)
         why = "表中找不到资金数（全年预算数、全年执行数）"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")
         if funds.score_declared is not None:
-            yield finding("JX307", source,
-                          f"预算执行率（分值 {points(funds.weight)}）无法核对：{why}；"
-                          f"按填报的得分 {points(funds.score_declared)} 计入总分")
-        return
+            return (source, f"预算执行率（分值 {points(funds.weight)}）无法核对：{why}；"
+                            f"按填报的得分 {points(funds.score_declared)} 计入总分")
+        return None
     source = funds.scored.sources.get("budget") or funds.sources.get("weight") \
         or table.sources.get("header")
-    yield finding("JX307", source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
-                                   f"总分无法算出{_by_the_lines(table)}")
+    return (source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
+                    f"总分无法算出{_by_the_lines(table)}")
 
 
 def _by_the_lines(table: SelfEvaluation) -> str:
