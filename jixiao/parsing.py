@@ -33,6 +33,9 @@ _WORD_OPS = {
     "不多于": "<=", "不大于": "<=", "至多": "<=", "最多": "<=", "控制在": "<=", "最少": ">=",
     "小于": "<", "低于": "<", "少于": "<", "不到": "<", "不足": "<",
     "未达到": "<", "没有达到": "<", "没达到": "<", "未达": "<",
+    # an overrun denied: 未超过2000元/人 is at most 2000 (没有超过 is not 超过 read as ＞)
+    "未超过": "<=", "没有超过": "<=", "没超过": "<=", "并未超过": "<=", "未超出": "<=",
+    "没有超出": "<=",
 }
 # A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
 # done within it: the operator, not part of the unit.
@@ -1190,11 +1193,11 @@ _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|
 
 # All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成);
 # or all of it, with the act a rate counts (开工率, 拨付率, 到位率 …): 全部开工, 已全部拨付,
-# 均已到位 — the act alone (已开工, 拨付) says some, not all
+# 均已到位, 全部发放到位, 已全部拨付完毕 — the act alone (已开工, 拨付, 发放到位) says some, not all
 _RATE_ACTS = ("开工", "竣工", "完工", "拨付", "支付", "兑付", "发放", "到位")
 _ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
                           r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
-                          rf"(?:{'|'.join(_RATE_ACTS)})$")
+                          rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$")
 
 
 def says_all_done(measure: Measure) -> bool:
