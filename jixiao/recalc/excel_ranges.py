@@ -5,7 +5,8 @@ text to Excel's SUM, COUNT, MAX, MIN, AVERAGE and MEDIAN when it comes from a
 reference or an array: left out. Only a text given directly as an argument
 (``SUM("3",4)``, or a formula's text result ``SUM(LEFT(A1,2))``) is read as a number.
 formulas counted both, and MAX over a range holding one gave #VALUE!. ISNUMBER of
-any text is FALSE.
+any text is FALSE. SUMPRODUCT takes every entry of its arrays that is not a number
+(a text "9.44", TRUE, a blank) as 0, as Excel does; formulas read the text as a number.
 
 Criteria (COUNTIF, SUMIF, AVERAGEIF and their …IFS): ``"<>x"`` takes every cell
 that is not x, blanks and numbers too; ``"<>"`` every non-blank cell; ``""`` and
@@ -80,6 +81,19 @@ def _average(numbers: list[float]) -> Any:
 
 def _median(numbers: list[float]) -> Any:
     return float(np.median(numbers)) if numbers else Error.errors["#NUM!"]
+
+
+def _sumproduct(*arrays: Any) -> Any:
+    """Excel's SUMPRODUCT: arrays of one shape, whatever is not a number is 0."""
+    raise_errors(arrays)
+    grids = [_grid(array) for array in arrays]
+    if any(grid.shape != grids[0].shape for grid in grids):
+        return Error.errors["#VALUE!"]
+    products = np.ones(grids[0].shape)
+    for grid in grids:
+        products *= np.vectorize(lambda value: float(value) if is_number(value) else 0.0,
+                                 otypes=[float])(grid)
+    return float(products.sum())
 
 
 # ---------------------------------------------------------------- criteria
@@ -263,6 +277,7 @@ def use_excel_range_rules(registry: dict[str, Any]) -> None:
     registry["AVERAGE"] = wrap_func(_aggregate(_average))
     registry["MEDIAN"] = wrap_func(_aggregate(_median))
     registry["COUNT"] = wrap_func(_count)
+    registry["SUMPRODUCT"] = wrap_func(_sumproduct)
     registry["ISNUMBER"] = wrap_ranges_func(functools.partial(
         iserror, check=is_number, array=FalseArray))
     registry["COUNTIF"] = wrap_func(_over_criteria(_countifs))
