@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
+from workbooks import Formula, Percent, standard
 
+from jixiao.cli.main import main
 from jixiao.recalc.workbook import recalc_file
 
 # (formula, what Excel and LibreOffice show) — each differed in formulas as shipped
@@ -121,6 +124,43 @@ CASES = [
     ("=DOLLAR(1234.567)", "¥1,234.57"),      # LibreOffice in Chinese: ￥1,234.57
     ("=DOLLAR(1234.567,-2)", "¥1,200"),
     ("=DOLLAR(0.125)", "¥0.13"),
+    # a number stored as text (G1 "9.44", G2 "98.00%" as TEXT writes a rate, G3 "1,234.5"
+    # pasted from a finance system) given to a numeric function is read as VALUE reads it
+    ("=ABS(G2)", 0.98),
+    ("=ABS(G3)", 1234.5),
+    ('=ABS("98%")', 0.98),
+    ("=ROUND(G2,1)", 1),
+    ("=ROUND(G3,0)", 1235),
+    ('=ROUND(G1,"1")', 9.4),
+    ("=ROUNDUP(G2,1)", 1),
+    ("=ROUNDDOWN(G2,1)", 0.9),
+    ("=INT(G3)", 1234),
+    ("=TRUNC(G3)", 1234),
+    ("=MOD(G3,7)", 2.5),
+    ("=SQRT(G2)", 0.989949493661167),
+    ("=SIGN(G2)", 1),
+    ("=CEILING(G3,1)", 1235),
+    ("=FLOOR(G3,1)", 1234),
+    ("=FIXED(G3,1)", "1,234.5"),
+    ("=FIXED(G2,1)", "1.0"),
+    ("=POWER(G3,1)", 1234.5),
+    ("=EXP(LN(G2))", 0.98),
+    ('=LOG10("100")', 2),
+    ("=DATE(2023,G2,1)", 44896),             # month 0: December 2022
+    ('=DATE("2023","3","1")', 44986),
+    ('=ABS("abc")', "#VALUE!"),              # a text that is no number stays #VALUE!
+    ('=INT("inf")', "#VALUE!"),
+    ("=ROUND(G5,2)", "#VALUE!"),
+    # SUMPRODUCT takes what is not a number in its arrays as 0 (H1:H5 are 2 … 6)
+    ("=SUMPRODUCT(G1:G4)", 15),
+    ("=SUMPRODUCT(G1:G4,G1:G4)", 225),
+    ("=SUMPRODUCT(G1:G5,H1:H5)", 75),
+    ("=SUMPRODUCT(G4:H4)", 20),
+    ('=SUMPRODUCT(G1:G5="否")', 0),          # Excel 0; LibreOffice counts TRUE as 1
+    ('=SUMPRODUCT((G1:G5="否")*1)', 1),
+    ("=SUMPRODUCT(--G1:G2)", 10.42),         # -- reads the text: unchanged
+    ("=SUMPRODUCT(G1:G4,H1:H3)", "#VALUE!"),
+    ("=SUM(G1:G5)", 15),                     # SUM leaves the text out: unchanged
 ]
 
 
@@ -137,6 +177,10 @@ def recalculated(tmp_path_factory) -> dict[str, object]:
     for ref, value in {"D1": "10", "D2": 15, "D3": "否", "D5": "部分达成", "D6": "是",
                        "D7": "300", "E3": 1, "E4": 2, "E5": 3, "E6": 4}.items():
         sheet[ref] = value  # D1 and D7: numbers stored as text
+    for row, (text, number) in enumerate(
+            [("9.44", 2), ("98.00%", 3), ("1,234.5", 4), (15, 5), ("否", 6)], start=1):
+        sheet.cell(row, 7, text)
+        sheet.cell(row, 8, number)
     for row, (formula, _) in enumerate(CASES, start=2):
         sheet.cell(row, 2, formula)
     source = folder / "公式.xlsx"
@@ -152,3 +196,31 @@ def test_the_general_engine_gives_excels_answer(recalculated, formula, shown):
     expected = pytest.approx(shown) if isinstance(shown, float) else shown
     assert recalculated[formula] == expected
     assert type(recalculated[formula]) is type(shown) or not isinstance(shown, (bool, str))
+
+
+def test_a_total_summing_scores_written_by_text_is_stored_as_excel_shows_it(tmp_path, capsys):
+    """Two deducted scores shown with =TEXT(…,"0.00") are text; the clerk's
+    =SUMPRODUCT(H11:H15)+H6 leaves them out in Excel (and LibreOffice): 79.98, 中.
+    Stored as 99.21 / 优, the wrong total would have looked right to a reviewer."""
+    rows = [
+        ("产出指标", "数量指标", "覆盖乡镇数", "≥18个", 17, 10,
+         Formula('=TEXT(G11*F11/18,"0.00")'), "1个乡镇因道路施工未能开班，明年优先安排。"),
+        ("产出指标", "质量指标", "培训合格率", "≥95%", Percent(0.93), 10,
+         Formula('=TEXT(IF(F12>=0.95,G12,G12*F12/0.95),"0.00")'), "部分学员考核未通过，将加强辅导。"),
+        ("产出指标", "时效指标", "资金拨付及时性", "及时", "达成指标", 30, 30, None),
+        ("效益指标", "可持续影响指标", "网络安全防护能力", "稳步提升", "达成指标", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "满意", "达成指标", 10, 10, None),
+    ]
+    source = standard(tmp_path / "自评表.xlsx", rows=rows,
+                      total=(100, Formula("=SUMPRODUCT(H11:H15)+H6")),
+                      grade=Formula('=VLOOKUP(H16,{0,"差";60,"中";80,"良";90,"优"},2,TRUE)'))
+    written, _ = recalc_file(source, tmp_path / "重算.xlsx")
+    values = openpyxl.load_workbook(written, data_only=True).active
+    assert (values["H11"].value, values["H12"].value) == ("9.44", "9.79")
+    assert values["H16"].value == pytest.approx(79.98)
+    assert values["B17"].value == "中"
+    assert main(["check", str(written), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["total_declared"], report["grade_declared"]) == (pytest.approx(79.98), "中")
+    assert [(finding["code"], finding["cell"]) for finding in report["findings"]] == [
+        ("JX502", "B17")]
