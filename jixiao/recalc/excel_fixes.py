@@ -10,7 +10,8 @@ only in capitals ("d" is #NUM!); HYPERLINK, which shows its friendly name, is un
 ROUND, ABS, INT, MOD, SQRT, DATE … read a number stored as text with Python's
 ``float``, so "98.00%" (a rate written by TEXT) and "1,234.5" were #VALUE! where Excel
 reads 0.98 and 1234.5, as its arithmetic does. Each is replaced here by Excel's rule;
-the rest of formulas is used as it is. Operators, ranges and criteria, and text (numbers as text, TEXT, SEARCH, DOLLAR) have modules of their own.
+the rest of formulas is used as it is. Operators, ranges and criteria, and text
+(numbers as text, TEXT, SEARCH, DOLLAR) have modules of their own.
 """
 
 from __future__ import annotations
