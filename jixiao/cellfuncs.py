@@ -9,6 +9,7 @@ starting with ``ERROR_MARK`` — never an exception. The xlwings UDFs
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
@@ -56,6 +57,8 @@ def _number(value: Cell, what: str) -> float:
     if is_error(value):  # JX_POINTS(G13) of a 分值 "十": its own words, not wrapped again
         raise ScoreInputError(value.removeprefix(ERROR_MARK).strip())
     points = parse_points(value)
+    if points is not None and not math.isfinite(points):
+        points = None  # an engine's NaN, or 1e999: no number to compute with
     if points is None:  # a text is quoted; TRUE or an engine's NaN is not a cell's words
         shown = f"“{value}”" if isinstance(value, str) else ""
         raise ScoreInputError(f"{what}{shown}不是数字")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -1372,7 +1371,7 @@ def parse_points(raw: object) -> float | None:
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
-        return float(raw) if math.isfinite(raw) else None  # an engine's NaN is no number
+        return float(raw)  # 1e999 too: JX601 names it (a cell function refuses it)
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
     if match is None:  # 10分。 10（满分）: a sentence's end, a note in brackets
