@@ -25,10 +25,30 @@ def test_jx901_a_dde_formula_points_at_its_cell(tmp_path):
 def test_jx901_a_link_to_another_file_and_a_dde_link_part(tmp_path):
     linked = jx901(external_link(tmp_path))
     assert [f.message.split("。")[0] for f in linked] == [
-        "外部链接：引用了其他文件“file:///C:/财务/2024/预算明细.xlsx”"]
+        "外部链接：引用了其他文件“C:\\财务\\2024\\预算明细.xlsx”"]  # as Windows names it
     messages = [f.message for f in jx901(dde(tmp_path))]
     assert any(m.startswith("DDE 链接：cmd|/c calc") for m in messages)
     assert sum(m.startswith("DDE 公式") for m in messages) == 2  # HYPERLINK is no DDE
+
+
+def test_jx901_names_a_linked_file_as_the_clerk_knows_it(tmp_path):
+    """Excel writes the link's path percent-encoded (rt24-m: JX901 quoted
+    file:///D:/%E9%A2%84…xlsx): shown decoded, a Windows drive path with backslashes, a
+    network share as \\\\server\\share; a file beside the workbook and a web address as written."""
+    from hostile import _sheet_with, _with_external
+
+    body = ('<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships" r:id="rId1"/>')
+    for target, shown in [
+            ("file:///D:/%E9%A2%84%E7%AE%97/2024%E9%A2%84%E7%AE%97%E6%B1%87%E6%80%BB.xlsx",
+             "D:\\预算\\2024预算汇总.xlsx"),
+            ("file://///fs01/%E8%B4%A2%E5%8A%A1/a.xlsx", "\\\\fs01\\财务\\a.xlsx"),
+            ("%E9%A2%84%E7%AE%97%E6%B1%87%E6%80%BB.xlsx", "预算汇总.xlsx"),
+            ("https://oa.example.cn/%E9%A2%84%E7%AE%97.xlsx", "https://oa.example.cn/预算.xlsx")]:
+        path = _sheet_with(tmp_path, "t.xlsx", lambda ws: None)
+        linked = _with_external(path, tmp_path / "linked.xlsx", body, target)
+        assert [f.message.split("。")[0] for f in jx901(linked)] == [
+            f"外部链接：引用了其他文件“{shown}”"], target
 
 
 def test_jx901_passes_the_link_excel_writes_to_jixiaos_own_addin(tmp_path):
