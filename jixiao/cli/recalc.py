@@ -56,6 +56,11 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
         for failure in result.failures:
             formula = f"  {_shortened(failure.formula)}" if failure.formula else ""
             lines.append(f"  {failure.source}  {failure.value}  {failure.reason}{formula}")
+    if result.kept:
+        lines.append(f"有 {len(result.kept)} 个单元格引用其他工作簿（jixiao 从不打开其他文件），未重算；"
+                     "依赖它们的单元格按保留的值计算：")
+        for kept in result.kept:
+            lines.append(f"  {kept.sheet}!{kept.ref}  {kept.reason}")
     if result.cycles:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
         for cycle in result.cycles:
@@ -82,7 +87,7 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     if result.unknown_rules is not None and not warnings:
         lines.append("结果不完整（退出码 1）：得分、总分和评分等级未能算出")
     if not result.failures and not result.cycles and not result.warnings and not result.unscored:
-        lines.append("全部公式计算成功；用任何电子表格软件打开都能看到这些数值。")
+        lines.append(f"{'其余' if result.kept else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
 
 

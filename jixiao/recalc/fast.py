@@ -7,8 +7,9 @@ as ``_xludf.JX_SCORE`` (unknown when saved) or ``[1]!JX_SCORE`` (from the
 add-in, linked as external workbook 1); all three are the same function, in any
 letter case (LibreOffice saves ``=jx_score(…)``, and TRUE as ``TRUE()``). ``evaluate`` computes such
 workbooks with ``cellfuncs`` alone, in milliseconds, and raises
-``NotApplicable`` for anything else (another function, an operator, a cycle, an
-external reference …): then only the general engine can be exact.
+``NotApplicable`` for anything else (another function, an operator, a cycle …): then
+only the general engine can be exact. A formula reading another workbook keeps the value
+Excel stored for it (``external``), a constant here as in the general engine.
 
 Both engines call a JX_ function the same way (``calling``).
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT, READS_TIME
 from jixiao.recalc.calling import argument_value, call_function, fit
+from jixiao.recalc.external import Linked
 from jixiao.recalc.limits import formula_problem
 from jixiao.recalc.prepare import ordered_ranges
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
@@ -217,7 +219,8 @@ class _Computed:
 
 
 class _Workbook:
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, linked: dict[tuple[str, str], Linked]) -> None:
+        self.linked = linked
         self.sheets = {sheet.name.upper(): sheet.name for sheet in package.sheets}
         self.values: dict[_Key, Any] = {}
         self.formulas: dict[_Key, _Computed] = {}    # every cell a formula fills → its formula
@@ -244,6 +247,12 @@ class _Workbook:
                     raise NotApplicable(f"{sheet}!{cell.ref} holds t={cell.data_type}")
                 if (key_sheet, cell.row, cell.column) not in self.formulas:
                     self.values[(key_sheet, cell.row, cell.column)] = _constant(cell.value)
+                continue
+            kept = self.linked.get((sheet, cell.ref))
+            if kept is not None:  # another workbook's: the value Excel stored
+                if kept.value is None:
+                    raise NotApplicable(f"{sheet}!{cell.ref} reads another workbook, no value stored")
+                self.values[(key_sheet, cell.row, cell.column)] = _constant(kept.value)
                 continue
             call = self._formula_call(cell, cell.formula, masters)
             computed = _Computed(sheet, cell, call)
@@ -282,6 +291,8 @@ class _Workbook:
 
     def evaluate(self) -> dict[str, dict[str, CellValue]]:
         out: dict[str, dict[str, CellValue]] = {}
+        for (sheet, ref), kept in self.linked.items():
+            out.setdefault(sheet, {})[ref] = kept.result
         done: set[int] = set()
         for computed in self.formulas.values():
             if id(computed) in done:
@@ -405,12 +416,18 @@ def _global_names(package: Package) -> dict[str, _Ref]:
     return names
 
 
-def evaluate(package: Package) -> dict[str, dict[str, CellValue]]:
+def evaluate(package: Package, linked: dict[tuple[str, str], Linked] | None = None
+             ) -> dict[str, dict[str, CellValue]]:
     """sheet → {cell → value} of every cell a formula fills; NotApplicable when the
-    workbook holds anything but plain JX_ calls."""
+    workbook holds anything but plain JX_ calls and formulas reading another workbook
+    (``linked``: ``external.linked_cells``)."""
+    if linked is None:
+        from jixiao.recalc.external import linked_cells
+
+        linked = linked_cells(package)
     try:
-        workbook = _Workbook(package)
-        if not workbook.formulas:
+        workbook = _Workbook(package, linked)
+        if not workbook.formulas and not linked:
             return {}
         return workbook.evaluate()
     except RecursionError:

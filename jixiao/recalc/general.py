@@ -33,6 +33,7 @@ from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.cellformats import with_formats
 from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
+from jixiao.recalc.external import Linked, linked_cells
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fix_row_index, fixed_offsets
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
@@ -127,8 +128,10 @@ def cell_value(value: Any) -> CellValue | list[list[CellValue]]:
 class _Model(ExcelModel):
     """ExcelModel that turns a formula it cannot parse into #NAME? instead of failing."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None,
+                 linked: dict[_Where, CellValue] | None = None) -> None:
         super().__init__()
+        self.linked = linked or {}  # (SHEET, cell) → the value kept for another workbook's
         self.unparsed: dict[_Where, str] = {}
         self.limits = limits or Limits.from_environment()
         self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
@@ -138,6 +141,16 @@ class _Model(ExcelModel):
     def compile_cell(self, cell: Any, context: Any, references: Any,
                      formula_references: Any) -> Any:
         problem = None
+        where = (context.get("sheet", ""), cell.coordinate)
+        if where in self.linked:  # reads another workbook: the value Excel stored, a constant
+            value = self.linked[where]
+            coordinate = formula_references.get(cell.coordinate, cell.coordinate)
+            if value is None:
+                return self._compile_cell(coordinate, "=#REF!", context, True, references)
+            if isinstance(value, float):
+                value = round(value, 15)  # as formulas reads a typed number
+            return self._compile_cell(coordinate, value, context, not isinstance(value, str),
+                                      references)
         if cell.data_type == "f":
             prepare_cell(cell)
             fix_row_index(cell, _formula_text(cell))
@@ -246,10 +259,12 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def load_model(path: str) -> _Model:
-    """The workbook as a formulas model, JX_ functions registered, not yet calculated."""
+def load_model(path: str, linked: dict[_Where, Linked] | None = None) -> _Model:
+    """The workbook as a formulas model, JX_ functions registered, not yet calculated;
+    the cells of ``linked`` (``external.linked_cells``) hold their kept value."""
     register_functions()
-    model = _Model()
+    model = _Model(linked={(sheet.upper(), ref): kept.value
+                           for (sheet, ref), kept in (linked or {}).items()})
     with _quiet(), this_file_only(path, model.dropped_names, model.limits):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
@@ -298,8 +313,9 @@ def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
         xlreader.load_workbook = original
 
 
-def evaluate(package: Package) -> Result:
-    """Every formula cell of ``package``, evaluated by formulas."""
+def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Result:
+    """Every formula cell of ``package``, evaluated by formulas; a cell reading another
+    workbook keeps its stored value (``linked``: ``external.linked_cells``)."""
     if not any(package.may_hold_formulas(sheet) for sheet in package.sheets):
         return Result()
     check_workload(package)
@@ -308,8 +324,9 @@ def evaluate(package: Package) -> Result:
     if not anchors:
         return result
     REFUSED.clear()  # formulas computes some cells while loading
+    linked = linked_cells(package) if linked is None else linked
     try:
-        model = load_model(str(package.path))
+        model = load_model(str(package.path), linked)
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
@@ -335,6 +352,12 @@ def evaluate(package: Package) -> Result:
 
     for sheet, ref, area in anchors:
         key = (sheet.upper(), ref)
+        kept = linked.get((sheet, ref))
+        if kept is not None:
+            result.values.setdefault(sheet, {})[ref] = kept.result
+            if kept.value is None:
+                result.problems[(sheet, ref)] = kept.reason
+            continue
         grid = area_cells(area) if area else [[ref]]
         raw = found.get((sheet.upper(), area.replace("$", "").upper())) if area else None
         if raw is None:

@@ -6,7 +6,8 @@
 
 Every formula is evaluated and its result stored as the cell's cached value,
 so WPS, LibreOffice or an Excel without the add-in show the numbers without
-recalculating. The JX_ functions are the core's ``cellfuncs`` in both engines
+recalculating. A formula reading another workbook is not recomputed: it keeps the value
+Excel stored for it (``external``). The JX_ functions are the core's ``cellfuncs`` in both engines
 — the same functions the add-in's 一键重算 calls. The fast path is chosen only
 when it is exact (see ``fast``); the tests check that both engines agree.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
+from jixiao.recalc.external import Linked, linked_cells
 from jixiao.xlsx.book import name_place
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.package import CellValue, ExcelError, Package
@@ -67,10 +69,13 @@ class Recalculation:
     # jixiao's template: its 评分规则 cell and what it holds, where that names no rule set
     # (``unknown_rules``): every score shows ⚠ for this one cell
     unknown_rules: tuple[Source, str] | None = None
+    # formulas reading another workbook that kept the value Excel stored (``external``)
+    kept: list[Linked] = field(default_factory=list)
 
     @property
     def cell_count(self) -> int:
-        return sum(len(cells) for cells in self.values.values())
+        """The cells computed (a kept value was not)."""
+        return sum(len(cells) for cells in self.values.values()) - len(self.kept)
 
     @property
     def rules_warnings(self) -> list[tuple[Source, str]]:
@@ -115,11 +120,12 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
     package = path if isinstance(path, Package) else open_workbook(path)
     if engine in ("auto", "core") and _is_native_template(package):
         return _report(package, "native", _native_values(package), {}, [])
+    linked = linked_cells(package)
     if engine in ("auto", "core"):
         from jixiao.recalc.fast import NotApplicable, evaluate
 
         try:
-            return _report(package, "core", evaluate(package), {}, [])
+            return _report(package, "core", evaluate(package, linked), {}, [], linked)
         except NotApplicable:
             if engine == "core":
                 raise JixiaoError(f"“{package.path.name}”含有 JX_ 函数以外的公式，"
@@ -128,9 +134,9 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
         _refuse_native_if_too_big(package)
     from jixiao.recalc.general import evaluate as evaluate_all
 
-    general = evaluate_all(package)
+    general = evaluate_all(package, linked)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
-    return _report(package, "formulas", general.values, general.problems, cycles)
+    return _report(package, "formulas", general.values, general.problems, cycles, linked)
 
 
 def _refuse_native_if_too_big(package: Package) -> None:
@@ -277,8 +283,8 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue]],
-            problems: dict[tuple[str, str], str], cycles: list[list[Source]]
-            ) -> Recalculation:
+            problems: dict[tuple[str, str], str], cycles: list[list[Source]],
+            linked: dict[tuple[str, str], Linked] | None = None) -> Recalculation:
     failed_sheets = {sheet for sheet, cells in values.items()
                      if any(isinstance(value, ExcelError) for value in cells.values())}
     formulas = {(sheet.name, cell.ref): cell.formula.text
@@ -293,7 +299,8 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                 failures.append(Failure(Source(sheet, ref), value, reason,
                                         f"={text}" if text else None))
     return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package),
-                         unknown_rules=unknown_rules(package))
+                         unknown_rules=unknown_rules(package),
+                         kept=[kept for kept in (linked or {}).values() if kept.value is not None])
 
 
 def unknown_rules(package: Package) -> tuple[Source, str] | None:
