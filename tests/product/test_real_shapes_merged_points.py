@@ -163,9 +163,12 @@ def test_an_even_split_to_the_cent_is_even_and_adds_up_to_the_merged_points(tmp_
 
 def test_a_group_met_on_every_row_earns_its_whole_merged_points(tmp_path):
     """The unit rounded each row down (3.33 × 3 = 9.99): the rules give the group 10, and
-    no row's deduction is reported against the 3.34 jixiao gave the first row."""
+    no row's deduction is reported against the 3.34 jixiao gave the first row — but the
+    grade the unit lost by it (89.99 良, by the rules 90 优) is JX502's, an error: the
+    rules' total moved by a cent only."""
     table, data = _cost_table(tmp_path, (3.33, 3.33, 3.33))
-    assert codes(data) == ["JX109"], data["findings"]
+    assert codes(data) == ["JX109", "JX502"], data["findings"]
+    assert [f["severity"] for f in data["findings"] if f["code"] == "JX502"] == ["error"]
     assert [i.weight for i in table.indicators][1:4] == [3.34, 3.33, 3.33]
     assert (data["total_declared"], data["grade_declared"]) == (89.99, "良")
     assert (data["total_computed"], data["grade_computed"]) == (90, "优")
