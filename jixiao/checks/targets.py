@@ -1,4 +1,9 @@
-"""JX2xx — 年度指标值 and 实际完成值."""
+"""JX2xx — 年度指标值 and 实际完成值.
+
+(Over 400 lines: one family of checks — a target or 完成值 missing, unread, written as a
+bound, in a unit that does not compare, or filed in the wrong direction — each reading the
+same pair of cells; split, the families' shared helpers would cross modules.)
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,9 @@ only the general engine can be exact. A formula reading another workbook keeps t
 Excel stored for it (``external``), a constant here as in the general engine.
 
 Both engines call a JX_ function the same way (``calling``).
+
+(Over 400 lines: the evaluator and what it must know of the cells it reads — formats,
+times, ranges reversed, links kept — are one pass over the formulas.)
 """
 
 from __future__ import annotations

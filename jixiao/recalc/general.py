@@ -6,6 +6,9 @@ shared and array formulas. The JX_ functions are registered in it as the very
 ``cellfuncs`` functions, under ``JX_…`` and ``_xludf.JX_…`` (how Excel stores
 a function it does not know), called the way ``calling.call_function`` calls
 them. Importing and loading take about a second, hence the fast path.
+
+(Over 400 lines: what the formulas package must be told — the JX_ functions, cell formats,
+links kept, cells it cannot compute and why — before and after one evaluation.)
 """
 
 from __future__ import annotations
