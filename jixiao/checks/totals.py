@@ -70,10 +70,6 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     下一行合计到总分的上一行（INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)），在指标区域最上方
     或总分行上方插入的行都自动计入。
 
-    各项得分都是规则算出的分数、只是总分写错并因此改变了评分等级的（得分合计 89.97，总分写 90，
-    等级“优”），由 JX502 在评分等级单元格报告（写明填报的总分和按规则计算的总分），本检查
-    不再重复。
-
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
     **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
@@ -109,8 +105,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                           f"{written}，各项得分之和为 {points(expected)}{made_of}")
         return
     if differs(table.total_declared, expected, rules.TOLERANCE) \
-            and not _within_points_sum(rows, scores[len(rows):], table.total_declared) \
-            and not _said_with_the_grade(table, evaluation, expected):
+            and not _within_points_sum(rows, scores[len(rows):], table.total_declared):
         yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
                                        f"{_formula_leaves_out(table, source, left_out)}"
@@ -260,6 +255,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
     按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
     人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
+    总分本身加错的（各项得分之和即按规则计算的总分，只是总分写错），由 JX501 在总分单元格报告，
+    本检查不再重复。
     只因几项得分各差 0.01 而改变等级的为错误；有得分与规则相差超过 0.01（JX404，警告：
     可能是对指标值的不同理解）而改变等级的，同为警告，请与该项得分一并核对。
 
@@ -293,7 +290,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     elif written != expected:
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，总分 "
                                        f"{points(table.total_declared)} 应为“{expected}”")
-    elif (by_rules := _grade_by_rules(table, evaluation)) is not None:
+    elif (by_rules := _grade_by_rules(table, evaluation)) is not None \
+            and not _total_misadded(table, evaluation):
         off = _scores_off_rules(table, evaluation)
         listed = "；各项得分与规则相差：" + "、".join(text for text, _ in off) if off else ""
         yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
@@ -303,13 +301,20 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                       severity=None if all(not far for _, far in off) else "warning")
 
 
-def _said_with_the_grade(table: SelfEvaluation, evaluation: Evaluation, summed: float) -> bool:
-    """Whether a 总分 not the sum of the written scores is JX502's to say: the scores are
-    the rules' (their sum ``summed`` is the rules' total) and the written 总分 lifts the
-    grade — one mistake, said at the grade with the 总分 written. A sum that is not the
-    rules' total is a second mistake (scores off the rules, then added wrong): JX501's."""
-    return evaluation.total is not None and not differs(summed, evaluation.total, rules.TOLERANCE) \
-        and _grade_by_rules(table, evaluation) is not None
+def _total_misadded(table: SelfEvaluation, evaluation: Evaluation) -> bool:
+    """Whether the written scores are the rules' (their sum is the rules' total) while the
+    written 总分 is not: the 总分 added wrong — JX501's to say at the 总分 cell, where the
+    mistake is made (the grade follows it); JX502 speaks of the rules' grade only where
+    the 总分 is the sum of scores that are off the rules."""
+    written = [indicator.score_declared for indicator in table.indicators]
+    if execution_written(table):
+        written.append(table.funds.score_declared)
+    if evaluation.total is None or table.total_declared is None \
+            or any(score is None for score in written):
+        return False
+    summed = rules.total_score(written)
+    return summed is not None and not differs(summed, evaluation.total, rules.TOLERANCE) \
+        and differs(table.total_declared, summed, rules.TOLERANCE)
 
 
 def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation) -> str | None:

@@ -60,13 +60,11 @@ def test_a_hair_that_leaves_the_grade_is_within_the_tolerance(tmp_path):
     assert found(path)[1] == []
 
 
-def test_a_total_written_up_to_the_next_grade_is_one_finding_at_the_grade(tmp_path):
-    """Scores as the rules give them (89.97), 总分 written 90, 评分等级 优: one mistake,
-    said once at the grade (not also JX501 at the total), naming the written 总分."""
+def test_a_total_written_up_to_the_next_grade_is_one_finding_at_the_total(tmp_path):
+    """Scores as the rules give them (89.97), 总分 written 90, 评分等级 优: the 总分 added
+    wrong — one mistake, said once at the 总分 where it is made (JX501; the grade follows)."""
     path = standard(tmp_path / "t.xlsx", rows=rows(), total=(100, 90), grade="优")
-    assert found(path)[1] == [(
-        "JX502", "B20",
-        "按财政部规则计算总分 89.97，评分等级应为“良”（填报“优”，总分填报 90）")]
+    assert found(path)[1] == [("JX501", "H19", "总分写为 90，各项得分之和为 89.97")]
 
 
 def test_a_total_written_wrong_within_its_grade_stays_jx501(tmp_path):

@@ -4,6 +4,7 @@ compact description (a change to the published Putuo table, which has no finding
 import re
 
 import pytest
+from test_grade_by_rules import rows as boundary_rows
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, standard, standard_sheet
 
 from jixiao.checks import REGISTRY, run_checks
@@ -186,8 +187,8 @@ CASES = {
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
     # the third: scores as the rules give them total 89.98 (良), the 总分 written 90, 优
     "JX502": ([{"grade": "良"}, {"grade": "甲"},
-               {"rows": rows((1, {"actual": "部分达成", "score": 15, "reason": "部分科室未完成"})),
-                "total": (100, 90)}],
+               # three scores 0.01 above the rules' lift 89.97 (良) to a written 90 (优)
+               {"rows": boundary_rows(up=(0.01, 0.01, 0.01)), "total": (100, 90), "grade": "优"}],
               [{}, {"grade": "优秀"}]),
     "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)
                          for i, row in enumerate(PUTUO_1_ROWS)]}],
