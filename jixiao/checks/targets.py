@@ -330,8 +330,9 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             shown = actual.text.strip()
             problem = (f"“{name}”是定性指标，完成值却是数值“{shown}”，应写达成/部分达成/未达成"
                        if opens_with_number(shown) else
-                       f"“{name}”是定性指标，完成值“{shown}”只写了数量，未写明是否达成，"
-                       "应写达成/部分达成/未达成")
+                       f"“{name}”是定性指标，完成值“{shown}”只写了"
+                       f"{'时间' if is_time(actual.unit) else '数量'}，未写明是否达成，"
+                       "应写达成/部分达成/未达成")  # 每月8日 is a date, not a quantity
         elif target.kind == "qualitative" and actual.kind == "date" and actual.level is None:
             problem = (f"“{name}”是定性指标，完成值“{actual.text.strip()}”是日期，无法判断"
                        "是否达成，应写达成/部分达成/未达成（或写明完成情况）")

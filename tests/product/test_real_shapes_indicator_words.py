@@ -421,7 +421,10 @@ def test_a_satisfaction_word_with_its_sample_in_a_remark_is_the_word(tmp_path, a
 @pytest.mark.parametrize(("actual", "message"), [
     ("95%", "“参保群众满意度”是定性指标，完成值却是数值“95%”，应写达成/部分达成/未达成"),
     ("抽样200人", "“参保群众满意度”是定性指标，完成值“抽样200人”只写了数量，未写明是否达成，"
-                 "应写达成/部分达成/未达成")])
+                 "应写达成/部分达成/未达成"),
+    # rt24 x1: a day of the month is a time, not a quantity
+    ("每月8日", "“参保群众满意度”是定性指标，完成值“每月8日”只写了时间，未写明是否达成，"
+               "应写达成/部分达成/未达成")])
 def test_a_count_beside_a_satisfaction_word_is_called_a_number_only_when_it_is_one(
         tmp_path, actual, message):
     """JX204 calls the 完成值 a number where it is one (95%); words holding a count
