@@ -18,6 +18,7 @@ from jixiao.model import (
     Indicator,
     SelfEvaluation,
     Source,
+    Subtotal,
     blank_value,
     evaluate,
     plain_text,
@@ -309,6 +310,16 @@ def first_source(indicator: Indicator, *keys: str) -> Source | None:
         if key in indicator.sources:
             return indicator.sources[key]
     return next(iter(indicator.sources.values()), None)
+
+
+def indicators_sum(table: SelfEvaluation) -> Subtotal | None:
+    """A 合计 row that sums every indicator with points (四川 "合计 | 90" above the 总分,
+    or in place of it): not a 一级's subtotal, not a heading's points."""
+    weighted = {id(indicator) for indicator in table.indicators if indicator.weight is not None}
+    return next((subtotal for subtotal in table.subtotals
+                 if subtotal.weight is not None and "weight" in subtotal.sources
+                 and "heading" not in subtotal.sources
+                 and {id(member) for member in subtotal.members} >= weighted), None)
 
 
 def level1_category(indicator: Indicator) -> str | None:

@@ -19,6 +19,7 @@ from jixiao.checks.base import (
     formula_deleted,
     formula_error,
     full_marks,
+    indicators_sum,
     jixiao_formula,
     label,
     points,
@@ -33,6 +34,7 @@ from jixiao.model import (
     SelfEvaluation,
     Source,
     Subtotal,
+    blank_value,
     deduction_base,
     execution_row_rate,
     explained,
@@ -364,10 +366,11 @@ def _no_reason_column(table: SelfEvaluation) -> str:
 def _reason_place(table: SelfEvaluation, indicator: Indicator, fallback: str) -> Source | None:
     """Where a missing reason is written: the row's 偏差原因 cell; in a table without that
     column (四川), the 偏差大或目标未完成原因分析 row under it (rt22e 4: it pointed at
-    the row's 一级 cell); else the row's ``fallback`` cell."""
+    the row's 一级 cell); else the row's ``fallback`` cell, or without it (四川, no 得分
+    column) the row's 完成值 or 三级 name — never a 一级 cell merged over many rows."""
     if "reason" not in table.columns and table.sources.get("reason") is not None:
         return table.sources["reason"]
-    return first_source(indicator, "reason", fallback)
+    return first_source(indicator, "reason", fallback, "actual", "name")
 
 
 def _points_unknown(table: SelfEvaluation) -> bool:
@@ -739,7 +742,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         if score.band is None and not score.note.startswith("无法判断"):
             # a missing or unreadable value (JX201–JX204 say which, at its cell): it is
             # what the clerk fixes, and the total line still counts the row as open
-            order = ("actual", "target") if indicator.target is not None else ("target", "actual")
+            # (a 指标值 of only a dash is as blank: JX201 names its cell)
+            order = ("target", "actual") if blank_value(indicator.target) else ("actual", "target")
             source = first_source(indicator, *order) or source
         open_rows.append(label(indicator))
         declared.append(indicator.score_declared)
@@ -789,7 +793,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             without = "（不含执行率得分）"
         else:
             known.append(table.funds.score_declared)
-    where = table.sources.get("total") or table.sources.get("header")
+    where = _total_place(table) or first_open or table.sources.get("header")
     if table.template:
         where = first_open  # the template's 总分 is locked: point at what the clerk fills
     names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
@@ -803,6 +807,16 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     yield finding("JX410", where,
                   f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "
                   f"{points(sum(known))}{without}")
+
+
+def _total_place(table: SelfEvaluation) -> Source | None:
+    """Where the 总分 stands or would: the 总分 row's 得分 (else 分值) cell, or a 合计 row
+    summing every indicator (四川 "合计 | 90", no 得分 column: its 权重 cell); None when
+    the table has neither — the first pending row's cell then (rt24 x1: not the header)."""
+    summed = indicators_sum(table)
+    return (table.sources.get("total") or table.sources.get("weight_total")
+            or (summed is not None and (summed.sources.get("score")
+                                        or summed.sources.get("weight"))) or None)
 
 
 @check("JX411", "warning", "得分写成了百分比")

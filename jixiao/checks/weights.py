@@ -17,6 +17,7 @@ from jixiao.checks.base import (
     differs,
     finding,
     first_source,
+    indicators_sum,
     jixiao_formula,
     label,
     level1_category,
@@ -122,11 +123,8 @@ def _weight_total_cell(table: SelfEvaluation) -> Source | None:
     if written is not None and written != table.sources.get("total") \
             and (info is None or not blank(info.value)):
         return written
-    weighted = [id(indicator) for indicator in table.indicators if indicator.weight is not None]
-    whole = next((subtotal.sources["weight"] for subtotal in table.subtotals
-                  if subtotal.weight is not None and "weight" in subtotal.sources
-                  and "heading" not in subtotal.sources
-                  and {id(member) for member in subtotal.members} >= set(weighted)), None)
+    summed = indicators_sum(table)
+    whole = summed.sources["weight"] if summed is not None else None
     return (whole or written or table.funds.sources.get("weight")
             or table.sources.get("weight_header") or table.sources.get("header"))
 

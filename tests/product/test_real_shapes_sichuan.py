@@ -185,6 +185,27 @@ def test_without_a_reason_row_the_shortfalls_are_still_unexplained(tmp_path):
     assert not {"JX106", "JX201", "JX202"} & set(codes(data))
 
 
+def test_an_unexplained_deduction_without_reason_column_or_row_points_at_its_row(tmp_path):
+    """rt24 x1: no 偏差原因 column, no 偏差大或目标未完成原因分析 row, no 得分 column: JX405
+    pointed at the 一级 cell merged over the rows (产出指标, B7); it names the row's 完成值."""
+    _, data = checked(sichuan_without_total(tmp_path / "无原因.xlsx", [MEASURES]))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
+        ("JX405", "I8", "“培训人次”扣 0.4 分（9.6/10），未说明偏差原因（表中没有偏差原因列）")]
+
+
+def test_an_open_score_points_at_the_sum_row_under_the_indicators(tmp_path):
+    """rt24 x1: a 指标值 left blank, a 合计 row summing the 权重 (90) and no 得分 column:
+    the 总分 line (JX410) pointed at the 三级指标 heading; it names the 合计 row's 权重."""
+    rows = [*UNDER_ROWS[:2], ("产出指标", "质量指标", "设备验收合格率", "＝", None, "%", 20, 100),
+            *UNDER_ROWS[3:]]
+    total = (None, "合计", None, None, None, None, None, 90, None)
+    _, data = checked(sichuan_without_total(tmp_path / "合计.xlsx", [total], rows=rows))
+    assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
+        ("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
+        ("JX405", "I8", "“培训人次”扣 0.4 分（9.6/10），未说明偏差原因（表中没有偏差原因列）"),
+        ("JX410", "H12", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 79.1")]
+
+
 @pytest.mark.parametrize("empty", ["—", "/", None])
 def test_an_index_systems_judged_rows_need_no_values(tmp_path, empty):
     """第三方 index system with 指标值 and 完成值 columns: 决策/过程 rows scored by their
@@ -476,11 +497,12 @@ def sichuan_rate_target(path, nature, value):
 @pytest.mark.parametrize("value", [None, "—"])
 def test_a_sign_and_unit_without_a_value_is_no_target(tmp_path, value):
     """≥ | 空 | % (rt24 sc_notarget): the 指标值 not filled in, JX201 at its cell — not
-    JX203 quoting a “≥%” the unit never wrote; without a 得分 column the 总分 waits on it."""
+    JX203 quoting a “≥%” the unit never wrote; without a 得分 column the 总分 waits on it,
+    said at the pending row's cell (no 合计 or 总分 row; before: the 三级指标 heading D6)."""
     _, data = checked(sichuan_rate_target(tmp_path / "四川.xlsx", "≥", value))
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] \
         == [("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
-            ("JX410", "D6", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 80")]
+            ("JX410", "F9", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 80")]
 
 
 def test_a_target_typed_in_the_nature_column_is_still_read(tmp_path):
