@@ -8,8 +8,12 @@ only, the call is written out before it compiles the formula (``with_formats``):
 ``JX_POINTS(G13)`` → ``JX_POINTS(G13,TRUE)``, ``JX_POINTS(G13:G14)`` →
 ``JX_POINTS(G13:G14,{FALSE;TRUE})``; JX_EXEC_SCORE reads its rate cell's the same way
 (a 95 typed in a General cell is 95 %): ``JX_EXEC_SCORE(H6,G6)`` →
-``JX_EXEC_SCORE(H6,G6,TRUE)``. A format is an input, never computed, so either way the
-result is what Excel shows.
+``JX_EXEC_SCORE(H6,G6,TRUE)``. A 指标值/完成值 of JX_SCORE, JX_MET, JX_SCORES in a cell
+of a time format (3:00 typed: 0.125, h:mm) Excel passes as a time (``cellfuncs.READS_TIME``):
+the fast path gives it so (``as_time``); for the formulas package the argument is read
+through ``AS_TIME`` with the cell's format (``with_times``): ``JX_SCORE(E13,F13,…)`` →
+``JX_SCORE(E13,_XLJX.AS_TIME(F13,"h:mm"),…)``. A format is an input, never computed, so
+either way the result is what Excel shows.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import datetime
 import re
 from typing import Any
 
-from jixiao.cellfuncs import READS_FORMAT
+from jixiao.cellfuncs import READS_FORMAT, READS_TIME
 from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, sheet_named
 from jixiao.xlsx.numformats import from_excel, is_date_format, is_timedelta_format, shows_percent
 from jixiao.xlsx.package import Package, Sheet
@@ -29,6 +33,9 @@ _CALL = re.compile(r"(?<![\w.])(?P<call>(?:_xludf\.)?(?P<name>JX_\w+)\(\s*)" + S
                    r"(?P<rest>(?:,(?:[^(),]|\([^()]*\))*)*)\)",  # more arguments: F6, JX_POINTS(G6)
                    re.IGNORECASE)
 _MAX_CELLS = 1000  # a longer range is left as it is (no format: as typed)
+_TIME_CALL = re.compile(r"(?<![\w.])(?:_xludf\.)?(?P<name>JX_\w+)\s*\(", re.IGNORECASE)
+_REF = re.compile(SHEET_PREFIX + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)")
+AS_TIME = "_XLJX.AS_TIME"  # the formulas package's name of ``as_time`` (never in a file)
 
 
 def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
@@ -94,4 +101,78 @@ def with_formats(text: str, cell: Any) -> str:
     return '"'.join(parts)
 
 
-__all__ = ["number_formats", "with_formats"]
+def with_times(text: str, cell: Any) -> str:
+    """The formula of openpyxl ``cell`` with each 指标值/完成值 argument of JX_SCORE, JX_MET,
+    JX_SCORES (``cellfuncs.READS_TIME``) that names a cell of a date or time format read
+    through ``AS_TIME`` with that format — a range with its cells' formats, row by row —
+    as the fast path gives it (``as_time``): 3:00 typed is a time, 3小时. Other arguments,
+    and cells of other formats, are left as they are (strings too)."""
+    if not any(name in text.upper() for name in READS_TIME):
+        return text
+    quoted = _in_quotes(text)
+    changes = []
+    for call in _TIME_CALL.finditer(text):
+        if quoted[call.start()]:
+            continue
+        arguments = _arguments(text, call.end(), quoted)
+        for index in READS_TIME.get(call.group("name").upper(), ()):
+            if index < len(arguments):
+                start, end = arguments[index]
+                read = _read_as_time(text[start:end].strip(), cell)
+                if read is not None:
+                    changes.append((start, end, read))
+    for start, end, read in sorted(changes, reverse=True):  # an argument is a reference: apart
+        text = text[:start] + read + text[end:]
+    return text
+
+
+def _in_quotes(text: str) -> list[bool]:
+    """For each character of a formula, whether it is inside a string ("a""b" is one)."""
+    inside, out = False, []
+    for char in text:
+        if char == '"':
+            inside = not inside
+        out.append(inside)
+    return out
+
+
+def _arguments(text: str, opened: int, quoted: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each argument of the call whose parenthesis opens before ``opened``."""
+    spans, depth, start = [], 0, opened
+    for at in range(opened, len(text)):
+        if quoted[at] or text[at] == '"':
+            continue
+        if text[at] in "({":
+            depth += 1
+        elif text[at] in ")}" and depth:
+            depth -= 1
+        elif text[at] == ")" or (text[at] == "," and not depth):
+            spans.append((start, at))
+            if text[at] == ")":
+                return spans
+            start = at + 1
+    return spans  # not closed: a formula Excel did not write; the parser refuses it
+
+
+def _read_as_time(argument: str, cell: Any) -> str | None:
+    """``AS_TIME(F13,"h:mm")`` for an argument naming cells of which one or more has a date
+    or time format; None for any other argument."""
+    whole = _REF.fullmatch(argument)
+    if whole is None:
+        return None
+    sheet = sheet_named(cell.parent, prefix_sheet(whole.group("sheet")))
+    ref = whole.group("ref").replace("$", "").upper()
+    if sheet is None:
+        return None
+    rows = area_cells(ref)
+    if len(rows) * len(rows[0]) > _MAX_CELLS:
+        return None
+    codes = [[sheet[one].number_format or "General" for one in row] for row in rows]
+    if not any(is_date_format(code) for row in codes for code in row):
+        return None
+    quoted = ";".join(",".join('"' + code.replace('"', '""') + '"' for code in row)
+                      for row in codes)
+    return f"{AS_TIME}({argument},{quoted if ':' not in ref else '{' + quoted + '}'})"
+
+
+__all__ = ["AS_TIME", "as_time", "number_formats", "with_formats", "with_times"]

@@ -33,7 +33,7 @@ from jixiao.cellfuncs import FUNCTIONS
 from jixiao.errors import JixiaoError
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
-from jixiao.recalc.cellformats import with_formats
+from jixiao.recalc.cellformats import AS_TIME, as_time, with_formats, with_times
 from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.external import Linked, linked_cells
@@ -66,6 +66,7 @@ def register_functions() -> None:
         wrapped = wrap_func(_adapter(function))
         registry[name] = wrapped
         registry[f"_XLUDF.{name}"] = wrapped
+    registry[AS_TIME] = wrap_func(_as_times)  # a 完成值 in a time cell, as Excel passes it
     use_excel_rules(registry)
     bound_array_functions(registry)
 
@@ -80,6 +81,17 @@ def _adapter(function: Any) -> Any:
 
     jx_function.__name__ = function.__name__
     return jx_function
+
+
+def _as_times(values: Any, codes: Any) -> Any:
+    """``cellformats.as_time`` of a cell, or of a range cell by cell (``with_times``)."""
+    if not isinstance(values, np.ndarray) or values.size == 1:
+        value = values.item() if isinstance(values, np.ndarray) else values
+        code = codes.item() if isinstance(codes, np.ndarray) else codes
+        return as_time(value, str(code))
+    return np.asarray([[as_time(value, str(code)) for value, code in zip(row, code_row, strict=False)]
+                       for row, code_row in zip(values.tolist(), np.asarray(codes).tolist(),
+                                                strict=False)], dtype=object)
 
 
 def _argument(value: Any) -> Any:
@@ -197,9 +209,10 @@ class _Model(ExcelModel):
 
 
 def _give_formats(cell: Any) -> None:
-    """JX_POINTS(G13) given G13's percent format, as Excel's reads it (``cellformats``)."""
+    """JX_POINTS(G13) given G13's percent format, as Excel's reads it; a 完成值 of a time
+    format given as a time to JX_SCORE (``cellformats``)."""
     text = _formula_text(cell)
-    new = with_formats(text, cell)
+    new = with_times(with_formats(text, cell), cell)
     if new != text:
         set_formula(cell, new)
 
