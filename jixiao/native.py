@@ -29,6 +29,7 @@ show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -528,6 +529,19 @@ def _is_converted(unit: str) -> bool:
         or any(ch in unit for ch in _DATE_CHARS)
 
 
+def clock_number(value: Any) -> Any:
+    """A 指标值/完成值 in a time cell (``parsing.clock_duration``) as LibreOffice's formulas
+    read it: LibreOffice's CELL("format") gives "G" for a time format, so the row is scored
+    from the cell's number (3:00 is 0.125 — 0.125 小时 against ≤2小时) where Excel shows
+    ``WARN_INPUT`` (CELL gives "D9"). Anything else as it is."""
+    if clock_duration(value) is None:
+        return value
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds() / 86400
+    time = value.time() if isinstance(value, datetime.datetime) else value
+    return (time.hour * 3600 + time.minute * 60 + time.second + time.microsecond / 1e6) / 86400
+
+
 def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                judged: Any = None, level2: Any = None, target_percent: bool = False,
                actual_percent: bool = False, weight_percent: bool = False) -> dict[str, Any]:
@@ -716,8 +730,8 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     return f"⚠ 人工评分应在 {band} 分之间"
 
 
-__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "row_formulas", "row_values",
-           "units_differ"]
+__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "clock_number", "row_formulas",
+           "row_values", "units_differ"]
 
 
 # ---------------------------------------------------------------- the whole form

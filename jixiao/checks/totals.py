@@ -526,11 +526,13 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             else getattr(indicator, key)
 
     for indicator in table.indicators:
-        values = native.row_values(typed(indicator, "target"), typed(indicator, "actual"),
-                                   points(indicator),
-                                   evaluation.rules.name,
-                                   typed_in(table, indicator, "judged"), indicator.level2)
         source = indicator.sources.get("score")
+        sides = [typed(indicator, "target"), typed(indicator, "actual")]
+        info = table.cell(source)  # a time cell (3:00): ⚠ in Excel; recalculated by
+        if info is not None and info.is_formula and _shows_number(info):  # LibreOffice (its
+            sides = [native.clock_number(side) for side in sides]  # CELL: "G"), from 0.125
+        values = native.row_values(*sides, points(indicator), evaluation.rules.name,
+                                   typed_in(table, indicator, "judged"), indicator.level2)
         if in_total(indicator):
             filled.append(not native.unused_row(indicator.target, indicator.actual,
                                                 points(indicator)))
