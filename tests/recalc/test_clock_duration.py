@@ -16,7 +16,7 @@ import pytest
 
 from jixiao import cellfuncs, native
 from jixiao.parsing import clock_duration
-from jixiao.recalc.cellformats import as_time
+from jixiao.recalc.cellformats import as_time, with_times
 from tests.workbooks import PUTUO_1_ROWS, standard
 
 
@@ -55,7 +55,7 @@ def _jixiao(*args, cwd):
                           capture_output=True, text=True, check=False)
 
 
-def _template(tmp_path, native_formulas: bool):  # noqa: FBT001
+def _template(tmp_path, native_formulas: bool, engine: str = "auto"):  # noqa: FBT001
     path = tmp_path / "t.xlsx"
     done = _jixiao("new", str(path), "--year", "2024", "--force",
                    *(["--formulas", "native"] if native_formulas else []), cwd=tmp_path)
@@ -73,7 +73,7 @@ def _template(tmp_path, native_formulas: bool):  # noqa: FBT001
     ws["I21"] = "个别事故夜间响应慢"
     wb.save(path)
     out = tmp_path / "r.xlsx"
-    done = _jixiao("recalc", str(path), "-o", str(out), cwd=tmp_path)
+    done = _jixiao("recalc", str(path), "-o", str(out), "--engine", engine, cwd=tmp_path)
     assert done.returncode == (1 if native_formulas else 0), done.stdout  # 1: a ⚠ shown
     return out
 
@@ -85,6 +85,28 @@ def test_addin_template_scores_3_00_as_three_hours(tmp_path):
     checked = _jixiao("check", str(out), cwd=tmp_path)
     assert "未发现问题" in checked.stdout, checked.stdout
     assert "JX504" not in checked.stdout and "JX203" not in checked.stdout
+
+
+def test_the_formulas_engine_scores_3_00_as_the_core_engine_does(tmp_path):
+    out = _template(tmp_path, native_formulas=False, engine="formulas")
+    ws = openpyxl.load_workbook(out, data_only=True)["自评表"]
+    assert (ws["H21"].value, ws["K21"].value, ws["H43"].value) == (5, "否", 95)
+    formulas = openpyxl.load_workbook(out)["自评表"]
+    assert formulas["H21"].value == "=JX_SCORE(E21,F21,JX_POINTS(G21),JX_Rules,J21,$C$13:$C21)"
+
+
+def test_a_time_cell_is_read_through_as_time_for_the_formulas_engine():
+    ws = openpyxl.Workbook().active
+    ws["F21"], ws["F22"], ws["E21"] = datetime.time(3, 0), 1.5, "≤2小时"
+    ws["F21"].number_format = 'h"时"mm'
+    text = '=JX_SCORE(E21,F21,JX_POINTS(G21))&"JX_MET(E21,F21)"&_xludf.JX_MET(E21,Sheet!F21)'
+    assert with_times(text, ws["H21"]) == (
+        '=JX_SCORE(E21,_XLJX.AS_TIME(F21,"h""时""mm"),JX_POINTS(G21))&"JX_MET(E21,F21)"'
+        '&_xludf.JX_MET(E21,_XLJX.AS_TIME(Sheet!F21,"h""时""mm"))')
+    assert with_times("=JX_SCORES(E21:E22,F21:F22,G21:G22)", ws["H21"]) == (
+        '=JX_SCORES(E21:E22,_XLJX.AS_TIME(F21:F22,{"h""时""mm";"General"}),G21:G22)')
+    plain = "=JX_SCORE(E22,F22,G22)+JX_POINTS(F21)"  # no time cell read as 完成值: unchanged
+    assert with_times(plain, ws["H22"]) == plain
 
 
 def test_native_template_shows_a_warning_and_check_says_why(tmp_path):
@@ -115,3 +137,22 @@ def test_a_plain_table_reads_3_00_as_three_hours(tmp_path, actual, code):
         assert [(f["code"], f["message"].split("，却")[0]) for f in findings] == [
             (code, "“事故响应时间”未达到指标值（指标值 ≤2小时，完成值 3小时）")]
         assert findings[0]["message"].endswith("按财政部规则应为 5（反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)）")
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ({"H21": 10, "K21": "是", "H43": 100, "H44": "优"}, ["JX402 H21"]),  # recalculated by LibreOffice
+    ({}, ["JX406 F21"]),  # by Excel or jixiao recalc: ⚠
+    ({"H21": 10, "K21": "是"}, ["JX402 H21", "JX504 —"]),  # its 总分 not recalculated: stale
+])
+def test_native_template_recalculated_by_libreoffice_is_current(tmp_path, stored, expected):
+    """LibreOffice's CELL("format") gives "G" for h:mm: its native formulas score 3:00 from
+    0.125 (10), Excel's show ⚠ — either is what the formulas give: no JX504 for the row."""
+    from jixiao.xlsx.package import Package
+    from jixiao.xlsx.writeback import write_cached_values
+
+    out = _template(tmp_path, native_formulas=True)
+    if stored:
+        write_cached_values(Package(out), out, {"自评表": stored})
+    checked = _jixiao("check", "--json", str(out), cwd=tmp_path)
+    findings = json.loads(checked.stdout)["findings"]
+    assert [f"{f['code']} {f['cell'] or '—'}" for f in findings] == expected, findings
