@@ -68,6 +68,8 @@ from jixiao.rules import (
     NOT_GRADED,
     NUMBER_BLANKS,
     NUMBER_INVISIBLE,
+    RULE_BOXES,
+    RULE_NEGATIONS,
     RULE_SETS,
     RULE_WORDS,
     SCORE_STEP,
@@ -319,6 +321,9 @@ RULE_SET_NAME = "JX_RuleSet"
 UNKNOWN_RULES = "?"  # what it gives for words naming no rule set (浙江); "" for a blank cell
 # What the reading drops (``parsing.compact_text`` drops every space): spaces, line breaks
 _RULE_SPACES = REPLACEMENTS[:6]
+# What makes ``rule_name``'s reading hang on the words around a rule word (ticked boxes,
+# 不采用 …): the formula does not follow it there, and gives ``UNKNOWN_RULES``
+_UNREAD = RULE_BOXES + RULE_NEGATIONS
 
 
 def rule_set_formula(rules_cell: str) -> str:
@@ -326,16 +331,18 @@ def rule_set_formula(rules_cell: str) -> str:
     start (``sichuan（四川）``), else a word of ``RULE_WORDS`` (四川, 比例法, 财预〔2020〕10号);
     "" for a blank cell (the default rules), ``UNKNOWN_RULES`` for anything else, a list
     naming more than one rule set as well. (Full-width letters, which ``rule_name`` reads
-    as their ASCII twins, are not read: ⚠ there, never a wrong rule set.)"""
+    as their ASCII twins, are not read, nor boxes and negations (□比例法 ☑财政部, 不采用
+    比例法 — ``_UNREAD``): ⚠ there, never a wrong rule set.)"""
     as_text = f'{rules_cell}&""'
     text = f"LOWER({_substitute(as_text, _RULE_SPACES)})"
     named = "+".join(f'ISNUMBER(SEARCH("{name}",{text}))' for name in _NAMES)
+    unread = "+".join(f'ISNUMBER(SEARCH("{mark}",{as_text}))' for mark in _UNREAD)
     formula = f'"{UNKNOWN_RULES}"'
     for word, name in reversed(RULE_WORDS):
         formula = f'IF(ISNUMBER(SEARCH("{word}",{text})),"{name}",{formula})'
     for name in reversed(_NAMES):
         formula = f'IF(LEFT({text},{len(name)})="{name}","{name}",{formula})'
-    return f'IF({text}="","",IF({named}>1,"{UNKNOWN_RULES}",{formula}))'
+    return f'IF({text}="","",IF(OR({named}>1,{unread}>0),"{UNKNOWN_RULES}",{formula}))'
 
 
 def rule_set_key(value: Any) -> str:
@@ -346,7 +353,7 @@ def rule_set_key(value: Any) -> str:
     text = text.lower()
     if not text:
         return ""
-    if sum(name in text for name in _NAMES) > 1:
+    if sum(name in text for name in _NAMES) > 1 or any(mark in text for mark in _UNREAD):
         return UNKNOWN_RULES
     for name in _NAMES:
         if text.startswith(name):

@@ -177,22 +177,46 @@ _OWN_NAME = re.compile(r"(?<![a-z])(" + "|".join(RULE_SETS) + r")(?![a-z])")
 
 def rule_name(text: str) -> str | None:
     """The rule set a person's words name — the one home of this reading, used by the
-    reader (a 评分规则 cell), the JX_ functions and the command line: a rule set's own
-    name at the start (``sichuan（四川）``), 比例 → ratio, 四川 → sichuan,
-    财预 / 财政部 → mof2020; None for anything else — a list of choices as well (the
-    template's hint beside its 评分规则 cell, a 填写说明 line naming every rule set): it
-    names more than one, so it chooses none."""
+    reader (a 评分规则 cell, a 本表按…评分 note), the JX_ functions and the command line:
+    a rule set's own name at the start (``sichuan（四川）``), else a word of ``RULE_WORDS``
+    (比例法 → ratio, 四川 → sichuan, 财预 / 财政部 → mof2020) that the words choose: not
+    one negated (财政部规则（不采用比例法）: mof2020), and where boxes are ticked only a
+    ticked one (□比例法 ☑财政部: mof2020; boxes with none ticked choose nothing). 按比例
+    alone is no name: the 财政部 rule itself scores 分值 × 完成值 ÷ 指标值 (“未完成的按比例
+    计分”). None for anything else — a list of choices as well (the template's hint beside
+    its 评分规则 cell, a 填写说明 line naming every rule set): it names more than one, so
+    it chooses none."""
     text = compact_text(text).lower()
     if len(set(_OWN_NAME.findall(text))) > 1:
         return None
     for name in RULE_SETS:
         if text.startswith(name):
             return name
-    return next((name for word, name in RULE_WORDS if word in text), None)
+    if any(mark in text for mark in RULE_BOXES):
+        ticked = "".join(re.findall(f"[{RULE_TICKS}]([^{RULE_BOXES}]*)", text))
+        return _named(ticked)
+    return _named(text)
+
+
+def _named(text: str) -> str | None:
+    """The first ``RULE_WORDS`` word in ``text`` not negated (不采用比例法, 非四川)."""
+    for word, name in RULE_WORDS:
+        for found in re.finditer(re.escape(word), text):
+            if not _NEGATED.search(text[:found.start()]):
+                return name
+    return None
 
 
 # Words that name a rule set anywhere in a 评分规则 cell, in the order ``rule_name`` tries them
-RULE_WORDS = (("比例", "ratio"), ("四川", "sichuan"), ("财预", "mof2020"), ("财政部", "mof2020"))
+RULE_WORDS = (("比例法", "ratio"), ("四川", "sichuan"), ("财预", "mof2020"), ("财政部", "mof2020"))
+# A box ticked (☑比例法, √四川, ■财政部) and any box (□ is one not chosen); where a cell has
+# boxes, ``rule_name`` reads only the ticked ones' words. The grades' marks (``_TICKS``,
+# ``_EMPTY``) less the symbol fonts' letters and 口, which words of a rule may hold.
+RULE_TICKS = "√✓✔☑☒✅■●◉"
+RULE_BOXES = RULE_TICKS + "□☐◻▢"
+# What just before a rule word says it is not the one: 不采用 / 不适用 / 非 / 未按 …
+RULE_NEGATIONS = "不非未"
+_NEGATED = re.compile(f"[{RULE_NEGATIONS}](?:采用|适用|使用|按照|依照|按|用|是|执行|实行|参照)?$")
 # What a 评分规则 cell may hold, for the messages that ask for one
 RULE_CHOICES = (f"{'、'.join(RULE_SETS)} 之一（也可写“比例法”“四川”“财预〔2020〕10号”"
                 "“财政部”）")

@@ -729,6 +729,24 @@ def test_a_small_percent_typed_into_a_cell_is_that_percent(target, actual, expec
     assert score(target, actual) == expected
 
 
+@pytest.mark.parametrize(("words", "name"), [
+    ("按比例法计分", "ratio"), ("评分方法：未完成的按比例计分", None),
+    ("按财预〔2020〕10号文件，未达标按比例扣分", "mof2020"),
+    ("□比例法  ☑财政部（财预〔2020〕10号）", "mof2020"), ("√比例法 □财政部", "ratio"),
+    ("□比例法 □财政部", None), ("财政部规则（不采用比例法）", "mof2020"), ("本表不适用比例法", None),
+])
+def test_bilifa_is_a_rule_set_only_named_and_chosen(words, name):
+    """按比例 is how the 财政部 rule scores too; an unticked or negated 比例法 is not chosen
+    (was: any 比例 read as ratio). The native formulas do not follow boxes and negations:
+    ⚠ there, never a wrong rule set."""
+    from jixiao import native
+    from jixiao.rules import rule_name
+
+    assert rule_name(words) == name
+    if any(mark in words for mark in "□☑√不"):
+        assert native.rule_set_key(words) == native.UNKNOWN_RULES
+
+
 def test_a_list_of_the_rule_sets_names_no_rule_set():
     """The template's hint beside its 评分规则 cell and the 填写说明 line name every rule
     set: a list of choices, not a choice (before: mof2020 and ratio)."""
