@@ -270,6 +270,17 @@ def points(value: float | None) -> str:
     return f"{rules.round2(value):g}"
 
 
+def points_below(value: float, bound: float) -> str:
+    """``value`` as ``points`` shows it, with the decimals it needs to stay below ``bound``
+    where two would round it up to it: 89.996 under 90 is “89.996”, not “90”."""
+    shown = points(value)
+    for digits in range(3, 8):
+        if float(shown) < bound:
+            break
+        shown = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return shown
+
+
 def decimals_shown(table: SelfEvaluation, source: Source | None,
                    percent: float | None = None) -> int | None:
     """How many decimals of a percent a cell shows: typed as text ("99.80%" → 2, "0.14"

@@ -24,6 +24,7 @@ from jixiao.checks.base import (
     label,
     never_calculated,
     points,
+    points_below,
     shown_error,
     typed_in,
 )
@@ -426,7 +427,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
     if jixiao_formula(table, source) and "executed" in sources:
         source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,
-                  f"执行率 {points(rate)}% 低于 {points(threshold)}%，未说明原因{where}",
+                  f"执行率 {points_below(rate, threshold)}% 低于 {points(threshold)}%，未说明原因{where}",
                   severity="warning" if required is not None else "info")
 
 
