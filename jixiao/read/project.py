@@ -517,15 +517,22 @@ def take_outside(table: SelfEvaluation, outside: _ProjectFound, titled: bool) ->
                 table.sources.setdefault(f"project_{key}", outside.places[key])
 
 
-_RULES_LABELS = ("评分规则", "计分规则", "计分方法", "评分方法")
-# A title naming its rule set: （比例法评分）, 四川省…自评表 (the province's own form)
-_RULES_TITLE = re.compile(r"比例法|^四川省.{0,30}自评表")
+_RULES_LABELS = ("评分规则", "计分规则", "计分方法", "评分方法", "评分办法", "计分办法", "评分标准",
+                 "计分标准")
+# A title naming its rule set: （比例法评分）, a 四川省 自评 form (…自评表, 自评评分表,
+# 自评情况表, 自评结果表), 成都市…自评表（四川省规则）
+_RULES_TITLE = re.compile(r"比例法|^四川省.{0,40}自评|四川省.{0,20}(?:规则|办法)")
+# A line saying how this table is scored (注：本表各指标按比例法评分; （本表采用比例法评分）
+# under the title; 说明：本表按四川省…自评办法评分): 本表 and 评分/计分 in one short line
+_RULES_STATEMENT = re.compile(r"本表.{0,40}(?:评分|计分)")
 
 
 def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
-    """The rule set a workbook states — in a cell labelled 评分规则 (计分方法 …), beside
-    it or after its colon (评分规则：比例法), or in a title (…自评表（比例法评分）, 四川省…自评表)
-    — and where."""
+    """The rule set a workbook states — in a cell labelled 评分规则 (计分方法, 评分办法,
+    评分标准 …), beside it or after its colon (评分规则：比例法), in a title (…自评表
+    （比例法评分）, 四川省…自评评分表), or in a line saying how 本表 is scored (注：本表各
+    指标按比例法评分) — and where. Which rule set the words name is ``rule_name``'s: 按比例
+    计分 alone names none (the 财政部 rule scores so too), a negated or unticked 比例法 neither."""
     for grid in grids:
         for (row, column), text in grid.texts.items():
             if not text.startswith(_RULES_LABELS) or not isinstance(grid.values[(row, column)], str):
@@ -543,6 +550,11 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
     for grid in grids:
         for (row, column), text in grid.texts.items():
             if row <= 3 and len(text) <= 60 and "自评" in text and _RULES_TITLE.search(text) \
+                    and (name := rule_name(text)) is not None:
+                return name, grid.source(row, column)
+    for grid in grids:
+        for (row, column), text in grid.texts.items():
+            if len(text) <= 60 and _RULES_STATEMENT.search(text) \
                     and (name := rule_name(text)) is not None:
                 return name, grid.source(row, column)
     return None
