@@ -272,7 +272,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
-    表下写有“偏差大或目标未完成原因分析”行的（四川格式），视为已说明；只写“无”“暂无”
+    表下写有“偏差大或目标未完成原因分析”行的（四川格式），或写有“偏差原因分析及改进措施”
+    “未完成原因”等标题、其下逐条（1.…、（1）…）或一段写明原因的，视为已说明；只写“无”“暂无”
     “正常”“已完成”“不适用”“未达到”“未完成”“没有偏差”“符合预期”、只有横线斜线（——、／、N/A）、只有数字、只有单位（单位：万元）或只是表格印好的提示语（请填写偏差
     原因）的不算说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等，或满分行也写了备注的说明栏，不算）。四川格式
@@ -358,9 +359,11 @@ def _own_target_missed(indicator: Indicator) -> bool:
 def _no_reason_column(table: SelfEvaluation) -> str:
     if "reason" in table.columns:
         return ""
-    if table.sources.get("reason") is not None:
+    if table.sources.get("reason") is None:
+        return "（表中没有偏差原因列）"
+    if table.layout == "sichuan":  # the form's own row under the table
         return "（表中没有偏差原因列：请在表下“偏差大或目标未完成原因分析”一行说明）"
-    return "（表中没有偏差原因列）"
+    return "（表中没有偏差原因列：请在偏差原因栏或表下说明）"  # a heading the unit typed
 
 
 def _reason_place(table: SelfEvaluation, indicator: Indicator, fallback: str) -> Source | None:

@@ -526,9 +526,10 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     (填报单位（盖章）：… | 填报人：…) or a row explaining the table as a whole
     (偏差大或目标未完成原因分析 | <text>, 改进措施及结果应用方案 | <text>, or a note that
     gives a cause: 备注：执行率低于90%的原因…); the text of a 原因 row becomes the table's
-    ``reason``, such a note's one of its ``notes`` (explaining what it names), with the rows
-    that go on with it (``_note_goes_on``). A note giving no cause (备注：本表金额单位万元,
-    说明：无未完成指标) is no such row. The line's last row, or None."""
+    ``reason``, such a note's one of its ``notes`` (explaining what it names), each with the
+    rows that go on with it (``_goes_on``: 四、偏差原因分析及改进措施 / 1.… / 2.…, 说明： /
+    1.…). A note giving no cause (备注：本表金额单位万元, 说明：无未完成指标) is no such row.
+    The line's last row, or None."""
     if isinstance(grid.values.get((row, weight_column)), (int, float)):
         return None  # points: an indicator, whatever its name
     cells = [column for column in grid.rows.get(row, [])
@@ -547,9 +548,8 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         after = re.split("[:：]", written[0], maxsplit=1)[1:]  # 未完成原因：<text> in one cell
         in_label = bool(after and after[0].strip())
         texts = [after[0].strip()] if in_label else written[1:]
-        if kind == "note":
-            end, more = _note_goes_on(grid, row, cells[0], bool(texts), weight_column)
-            texts.extend(more)
+        end, more = _goes_on(grid, row, cells[0], bool(texts), weight_column)
+        texts.extend(more)
         said = "；".join(text for text in texts if text) or None
         if kind == "note":
             said = said and without_instructions(said)
@@ -571,15 +571,29 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
 _ITEM_START = re.compile(r"(?:\d+[.、)]|\(\d+\))(?!\d)")
 
 
-def _note_goes_on(grid: Grid, row: int, label: int, said: bool,
-                  weight_column: int) -> tuple[int, list[str]]:
-    """The rows under a note's row that go on with it, and their texts: the rows its label
-    is merged down over (备注 | 1.… / ↓ | 2.…), the row under a label written alone
-    (说明： / 1.…), and each numbered item after (2.…, (3)…) — down to a row that is none of
-    these: blank, with points, or labelled itself (a signature line, 填表人：…, another note
-    or 原因 row). ``said``: the note's own row holds text. Its last row, and the texts."""
+# A section heading's number: 四、… or (四)… — not an item's (1.…, (1)…)
+_HEADING_NUMBER = re.compile(rf"{WORD_NUMBER.pattern}|\([一二三四五六七八九十]{{1,3}}\)")
+
+
+def _heading_number(text: str) -> str | None:
+    """How a row's compact text is numbered as a section heading: "、" (四、…), "()" ((四)…),
+    or None."""
+    found = _HEADING_NUMBER.match(text)
+    return None if found is None else "()" if found.group().startswith("(") else "、"
+
+
+def _goes_on(grid: Grid, row: int, label: int, said: bool,
+             weight_column: int) -> tuple[int, list[str]]:
+    """The rows under a note's or a 原因 row that go on with it, and their texts: the rows
+    its label is merged down over (备注 | 1.… / ↓ | 2.…), the row under a label written
+    alone (说明： / 1.…; 偏差原因分析及改进措施： / <text>), and each numbered item after
+    (2.…, (3)…) — down to a row that is none of these: blank, with points, or labelled
+    itself (a signature line, 填表人：…, another note or 原因 row, the 总分 or 评分等级),
+    or the next section under a numbered heading (四、… then 五、…). ``said``: the label's
+    own row holds text. Its last row, and the texts."""
     values, texts = grid.values, grid.texts
     anchor = grid.origin.get((row, label), (row, label))
+    heading = _heading_number(texts[(row, label)])
     found: list[str] = []
     below = row + 1
     while below in grid.rows:
@@ -589,8 +603,11 @@ def _note_goes_on(grid: Grid, row: int, label: int, said: bool,
         if not cells:
             break
         first = texts[(below, cells[0])]
-        if is_footer_label(first) or explaining_label(first) or is_note_label(first):
+        if is_footer_label(first) or explaining_label(first) or is_note_label(first) \
+                or is_total_label(first) or is_grade_label(first):
             break
+        if heading is not None and _heading_number(first) == heading:
+            break  # 四、偏差原因分析 / 五、其他需要说明的问题: the next section, none of its text
         if grid.origin.get((below, label)) != anchor and _ITEM_START.match(first) is None \
                 and (said or found):
             break
