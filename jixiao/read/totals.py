@@ -137,7 +137,8 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
             # "自评总分：99.85分　　评价等级：优" — the row's one cell says both
             table.total_declared = float(both.group(1))
             table.sources["total"] = note(table, grid, row, first)
-            table.grade_declared, table.sources["grade"] = both.group(2), table.sources["total"]
+            table.grade_declared = _grade_written(both.group(2))
+            table.sources["grade"] = table.sources["total"]
         inline = None if table.total_declared is not None else _INLINE_TOTAL.search(text)
         if inline is not None:
             table.total_declared = float(inline.group(1))
@@ -148,7 +149,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if "grade" not in table.sources and at is not None and table.total_declared is not None:
         after = grid.right_of(row, at, limit=max(columns.values()) - at)
         if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
-            table.grade_declared = plain_text(clean(after[0]))
+            table.grade_declared = _grade_written(plain_text(clean(after[0])))
             table.sources["grade"] = note(table, grid, row, after[1])
 
 
@@ -158,7 +159,8 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
     total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
     if total is not None:  # "99.48（优）"
         table.total_declared = total
-        table.grade_declared, table.sources["grade"] = named, table.sources["total"]
+        table.grade_declared = _grade_written(named)
+        table.sources["grade"] = table.sources["total"]
     else:
         table.total_declared = points(raw)
         if table.total_declared is None and isinstance(raw, str) \
@@ -285,7 +287,7 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
         if found is None or not grade_name(found[0]):
             return
     if inline:
-        table.grade_declared = inline
+        table.grade_declared = _grade_written(inline)
         table.sources["grade"] = note(table, grid, row, column)
         return
     found = _grade_cell(grid, row, column)
@@ -297,10 +299,23 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     value, where = found
     table.sources["grade"] = note(table, grid, row, where)
     cleaned = _declared(value)
-    table.grade_declared = None if cleaned is None else plain_text(cleaned).strip()
+    table.grade_declared = None if cleaned is None else _grade_written(plain_text(cleaned))
     named = _after_label(table.grade_declared or "").strip()
     if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell
+
+
+# The marks ending a sentence, typed after a grade in a line of text (评分等级：优。)
+_SENTENCE_END = "。．.!！;；,，、"
+
+
+def _grade_written(text: str | None) -> str | None:
+    """A 评分等级 as the unit wrote it, without the marks ending its sentence (优。 → 优),
+    so a report quotes the grade, not the sentence's full stop."""
+    if text is None:
+        return None
+    text = text.strip()
+    return text.rstrip(_SENTENCE_END).rstrip() or text
 
 
 def _declared(value: Any) -> Any:

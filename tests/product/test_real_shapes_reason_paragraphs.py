@@ -3,7 +3,8 @@ deductions in paragraphs under the table: a heading (四、偏差原因分析及
 偏差原因分析及改进措施：, （四）偏差原因分析, 未完成原因：) and the reasons under it, as
 numbered items (1.… / （1）…) or a paragraph. Before (rt24 q d2v a/b/e/g/h, d14 b): only the
 heading's own row was read, and every deduction got JX405 — with 四川's advice to write in
-the “偏差大或目标未完成原因分析” row, a row this table does not have."""
+the “偏差大或目标未完成原因分析” row, a row this table does not have. A 评分等级 written in a
+sentence (评分等级：良。) is quoted without its full stop."""
 
 import pytest
 from test_real_shapes import checked, codes
@@ -57,3 +58,14 @@ def test_a_reason_heading_with_nothing_of_its_own_under_it_explains_nothing(tmp_
         ("JX405", heading, "“参训人员就业率”扣 1.5 分（28.5/30），未说明偏差原因"
                            "（表中没有偏差原因列：请在偏差原因栏或表下说明）")]
 
+
+@pytest.mark.parametrize(("grade", "codes_found"), [("优。", []), ("良。", ["JX502"])])
+def test_a_grade_in_a_sentence_is_read_without_its_full_stop(tmp_path, grade, codes_found):
+    """d5 / d11 g: 评分等级：优。 was reported 填报 “优。”, and JX502 quoted “良。”."""
+    table, data = checked(_document(tmp_path, [f"评分等级：{grade}", "偏差原因分析：",
+                                               FIRST + SECOND], grade=None))
+    assert table.grade_declared == grade[0]
+    assert codes(data) == codes_found
+    if codes_found:
+        [jx502] = data["findings"]
+        assert jx502["message"] == "评分等级写为“良”，总分 97.48 应为“优”"
