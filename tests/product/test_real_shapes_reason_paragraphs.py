@@ -69,3 +69,14 @@ def test_a_grade_in_a_sentence_is_read_without_its_full_stop(tmp_path, grade, co
     if codes_found:
         [jx502] = data["findings"]
         assert jx502["message"] == "评分等级写为“良”，总分 97.48 应为“优”"
+
+
+def test_a_reason_heading_explains_an_empty_reason_column_too(tmp_path):
+    """d14 b: the table has its 偏差原因 column, left empty, the reasons under the table."""
+    book = standard(tmp_path / "t.xlsx", rows=[(*row, None) for row in ROWS],
+                    total=(100, 97.48))
+    path = workbook_docx(book, tmp_path / "t.docx", after=paragraph("偏差原因分析及改进措施：")
+                         + paragraph(f"1.{FIRST}") + paragraph(f"2.{SECOND}"))
+    table, data = checked(path)
+    assert table.reason == f"1.{FIRST}；2.{SECOND}"
+    assert codes(data) == []
