@@ -921,30 +921,46 @@ _SHORTFALL = re.compile("未(?:达|完成|能|实现|支出|支付|拨付|到位
                         "|高于|偏高|结余")
 
 
-def _noted(table: SelfEvaluation, indicator: Indicator | None) -> bool:
-    """Whether a note under the table (``notes``) explains this shortfall (None: the
-    执行率's): a sentence with a cause names it — the 执行率 by 执行率, 预算执行 or 资金, an
-    indicator by its 三级 name or a tail of it, the longest tail written winning (项目完成率
-    names 项目完成率, not 培训完成率 too), or by its 二级 or 一级 name — or follows one
-    naming it and names nothing else (就业率未达标。原因是…); and that sentence, or the
-    one naming it, says there was a shortfall (``_SHORTFALL``: 未达标, 偏低, 延期…)."""
+def _noted(table: SelfEvaluation, indicator: Indicator | None) -> str | None:
+    """The words of a note under the table (``notes``) that explain this shortfall (None:
+    the 执行率's), or None: a sentence with a cause names it — the 执行率 by 执行率, 预算执行
+    or 资金, an indicator by its 三级 name or a tail of it, the longest tail written winning
+    (项目完成率 names 项目完成率, not 培训完成率 too), or by its 二级 or 一级 name — or follows
+    one naming it and names nothing else (就业率未达标。原因是…: both sentences are its
+    words); and that sentence, or the one naming it, says there was a shortfall
+    (``_SHORTFALL``: 未达标, 偏低, 延期…)."""
     if not table.notes:
-        return False  # nearly every table
+        return None  # nearly every table
     names = [_names(other) for other in table.indicators]
     mine = [index for index, other in enumerate(table.indicators) if other is indicator]
     for note in table.notes:
         named: set[object] = set()
         short = False
-        for sentence in _SENTENCE.split(note):
+        start = 0
+        for begin, end in _sentence_spans(note):
+            sentence = note[begin:end]
             said = _names_in(sentence, names)
             if _RATE_WORDS.search(sentence):
                 said.add(None)
             if said:
-                named, short = said, _SHORTFALL.search(sentence) is not None
+                named, short, start = said, _SHORTFALL.search(sentence) is not None, begin
             if _gives_cause(sentence) and (short or _SHORTFALL.search(sentence) is not None) \
                     and (indicator is None and None in named or any(index in named for index in mine)):
-                return True
-    return False
+                return _NUMBERED.sub("", note[start:end].strip()).strip()
+    return None
+
+
+_NUMBERED = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）])")  # a list item's number: 1. 2、 （3）
+
+
+def _sentence_spans(note: str) -> list[tuple[int, int]]:
+    """Where each sentence of a note (``_SENTENCE``) begins and ends: its pieces as
+    ``_SENTENCE.split`` gives them."""
+    spans, start = [], 0
+    for match in _SENTENCE.finditer(note):
+        spans.append((start, match.start()))
+        start = match.end()
+    return [*spans, (start, len(note))]
 
 
 def noted_elsewhere(table: SelfEvaluation, indicator: Indicator) -> bool:
@@ -978,11 +994,21 @@ def _names_in(sentence: str, tails: list[list[str]]) -> set[object]:
 
 def explained(table: SelfEvaluation, indicator: Indicator | None = None) -> bool:
     """Whether a shortfall is explained — an indicator's, or the 执行率's (``indicator``
-    None): by its own 偏差原因 (the money's ``funds.reason`` for the 执行率), by the
-    table's 原因 row (偏差大或目标未完成原因分析 | <text>: every shortfall in it), or by a
-    note under the table that names it with a cause (``notes``)."""
+    None): ``explanation`` finds words that explain it."""
+    return explanation(table, indicator) is not None
+
+
+def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> str | None:
+    """The words that explain a shortfall — an indicator's, or the 执行率's (``indicator``
+    None) — or None: its own 偏差原因 (the money's ``funds.reason`` for the 执行率), else
+    the table's 原因 row (偏差大或目标未完成原因分析 | <text>: every shortfall in it), else
+    the sentences of a note under the table that name it with a cause (``notes``)."""
     own = table.funds.reason if indicator is None else indicator.reason
-    return not unexplained(own) or not unexplained(table.reason) or _noted(table, indicator)
+    if not unexplained(own):
+        return own  # type: ignore[return-value]
+    if not unexplained(table.reason):
+        return table.reason
+    return _noted(table, indicator)
 
 
 def unfilled(table: SelfEvaluation) -> bool:

@@ -126,6 +126,12 @@ class RuleSet:
         where its form lists none (``execution_unlisted``), else None (missing: JX106)."""
         return self.default_weights["预算执行率"] if self.execution_unlisted else None
 
+    @property
+    def rate_wanting_reason(self) -> float:
+        """The 执行率 (%) under which its reason must be written: the rule set's
+        ``reason_below_rate``, else 90 (JX306; the template's 执行率偏低原因说明)."""
+        return self.reason_below_rate if self.reason_below_rate is not None else 90.0
+
 
 _MOF_BANDS = {"achieved": (0.8, 1.0), "partial": (0.6, 0.8), "not": (0.0, 0.6)}
 RULE_SETS: dict[str, RuleSet] = {

@@ -398,8 +398,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         if rows:
             rate = execution_row_rate(rows[0])
             row_source = rows[0].sources.get("reason") or rows[0].sources.get("actual")
-    required = evaluation.rules.reason_below_rate
-    threshold = required if required is not None else 90.0
+    threshold = evaluation.rules.rate_wanting_reason
     if rate is None or rate >= threshold - 1e-9:
         return
     reasons = [i.reason for i in table.indicators
@@ -428,7 +427,8 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         source = sources["executed"]  # the template's rate is locked: point at what was typed
     yield finding("JX306", source,
                   f"执行率 {points_below(rate, threshold)}% 低于 {points(threshold)}%，未说明原因{where}",
-                  severity="warning" if required is not None else "info")
+                  severity="warning" if evaluation.rules.reason_below_rate is not None
+                  else "info")
 
 
 def _states_the_money(indicator: Indicator, table: SelfEvaluation) -> bool:
