@@ -77,6 +77,7 @@ def _whole_department(file: str, number: int, count: int, table: SelfEvaluation)
 
 def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path,
                    chosen: RuleSet | None) -> None:
+    from jixiao.layout import FUND_REASON
     from jixiao.model import evaluate, plain_text
     from jixiao.template.build import build_template
     from jixiao.template.fill import (
@@ -84,11 +85,14 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
         for_new_year,
         native_unscored,
         not_kept,
+        reasons_below,
     )
     from jixiao.template.money import money_notes
 
     ruleset = chosen or table.rules
-    standard = as_standard(table, evaluate(table, ruleset))
+    evaluation = evaluate(table, ruleset)
+    standard = as_standard(table, evaluation)
+    rows, money = reasons_below(table, evaluation) if args.year is None else ({}, None)
     told = [] if args.year is not None else not_kept(table, standard, ruleset)
     if args.year is not None:
         standard = for_new_year(standard, args.year)
@@ -102,6 +106,10 @@ def _convert_table(args: argparse.Namespace, table: SelfEvaluation, target: Path
         print("  注意：原表没有单独计分的执行率，模板按执行率 10 分计，请相应调整各指标分值")
     elif not table.execution_line:  # the 预算执行率 row's points, now the money block's
         print(f"  注意：“预算执行率”行（{plain_text(standard.funds.weight)} 分）改由模板的资金栏按执行率计分")
+    if rows:
+        print("  表下的偏差原因说明已写入各扣分行的偏差原因栏")
+    if money is not None:
+        print(f"  表下的执行率偏低原因已写入执行率偏低原因说明（{FUND_REASON.replace('$', '')}）")
     if told:
         print("  注意：模板按规则计算得分，原表的以下内容未照原样转入：")
         for line in told:

@@ -31,12 +31,14 @@ from jixiao.model import (
     SelfEvaluation,
     actual_shown,
     evaluate,
+    explanation,
     indicator_target,
     is_execution_row,
     plain_text,
+    unexplained,
 )
 from jixiao.parsing import heading_points
-from jixiao.rules import TOLERANCE, RuleSet
+from jixiao.rules import TOLERANCE, RuleSet, Score
 from jixiao.template.money import by_line, place_money
 from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
 from jixiao.xlsx.numformats import shows_percent
@@ -152,6 +154,7 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
     indicators = []
     rate_weight = None  # 预算执行率 as an indicator row (评分附件): the template's money block
     rate_reason = rate_score = None
+    below, rate_below = reasons_below(table, evaluation)
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         if _rate_row(table, indicator):
             rate_weight = rate_weight or indicator.weight
@@ -166,6 +169,7 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
             and declared >= indicator.weight - TOLERANCE
         row.judged = declared if score.band is not None and not full else None
         row.sources = {}
+        row.reason = below.get(id(indicator), row.reason)
         indicators.append(row)
     funds = copy.deepcopy(table.funds)
     placement = place_money(table)
@@ -177,8 +181,40 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         funds.reason = funds.reason or rate_reason
         if funds.score_declared is None:
             funds.score_declared = rate_score
+    if rate_below is not None and unexplained(funds.reason):
+        funds.reason = rate_below
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
+
+
+def reasons_below(table: SelfEvaluation,
+                  evaluation: Evaluation) -> tuple[dict[int, str], str | None]:
+    """What the template's 偏差原因 cells are to hold of the explanations written under the
+    table (its 原因 row, ``reason``, or a note, ``notes``), which the template has nowhere
+    to keep: for each row scored below its 分值 or short of its 指标值 (by ``id``) and not
+    explained by its own 偏差原因, the words ``explanation`` finds for it; and for a
+    执行率 below the one that wants a reason, the words explaining it (the template's
+    执行率偏低原因说明), or None."""
+    rows = {}
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if not unexplained(indicator.reason) or not _fell_short(indicator, score):
+            continue
+        words = explanation(table, indicator)
+        if words is not None:
+            rows[id(indicator)] = words
+    rate = evaluation.rate
+    low = rate is not None and rate < evaluation.rules.rate_wanting_reason - TOLERANCE
+    money = explanation(table) if low and unexplained(table.funds.reason) else None
+    return rows, money
+
+
+def _fell_short(indicator: Indicator, score: Score) -> bool:
+    """Whether a row wants a reason for its score: short of its 指标值, or scored (by the
+    rules or as declared) below its 分值."""
+    weight = indicator.weight
+    return score.met is False or weight is not None and any(
+        value is not None and value < weight - TOLERANCE
+        for value in (score.value, indicator.score_declared))
 
 
 def _rate_row(table: SelfEvaluation, indicator: Indicator) -> bool:
