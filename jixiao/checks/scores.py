@@ -315,14 +315,14 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"须扣分，未说明偏差原因（表中没有分值和得分，扣分多少未知{column}）")
         if indicator.weight is None or explained(table, indicator):
             continue
-        value = indicator.score_declared
+        value, ruled = indicator.score_declared, False
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
                 and jixiao_formula(table, indicator.sources.get("score")))) \
                 and not bare_target_unsure(indicator):
-            value = score.value  # what the rules (and the uncalculated JX_SCORE) give
+            value, ruled = score.value, True  # what the rules (and the uncalculated JX_SCORE) give
         if _jx503_speaks(table, indicator, score):
-            value = score.value  # the number typed over the formula is JX503's: the rule's
+            value, ruled = score.value, True  # the number typed over the formula is JX503's
         if value is None and "score" not in table.columns and score.band is not None \
                 and score.band[1] < indicator.weight - TOLERANCE:
             low, high = score.band  # 四川: a 部分达成 without a 得分 column, scored by a person
@@ -336,9 +336,13 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if execution_row_rate(indicator) is not None and not _own_target_missed(indicator):
             continue  # the money's 执行率得分: a reason only below 90 % (JX306)
         source = _reason_place(table, indicator, "score")
-        yield finding("JX405", source,
-                      f"“{label(indicator)}”扣 {points(indicator.weight - value)} 分"
-                      f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因"
+        # a score the unit did not write (no 得分 column, a formula not yet calculated) is
+        # the rules', said as JX409 says it: the unit deducted nothing
+        deducted = (f"按{evaluation.rules.label}得 {points(value)} 分（满分 "
+                    f"{points(indicator.weight)}），须说明偏差原因" if ruled else
+                    f"扣 {points(indicator.weight - value)} 分"
+                    f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因")
+        yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
 
 

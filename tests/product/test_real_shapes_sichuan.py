@@ -190,7 +190,7 @@ def test_an_unexplained_deduction_without_reason_column_or_row_points_at_its_row
     pointed at the 一级 cell merged over the rows (产出指标, B7); it names the row's 完成值."""
     _, data = checked(sichuan_without_total(tmp_path / "无原因.xlsx", [MEASURES]))
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
-        ("JX405", "I8", "“培训人次”扣 0.4 分（9.6/10），未说明偏差原因（表中没有偏差原因列）")]
+        ("JX405", "I8", "“培训人次”按四川省规则得 9.6 分（满分 10），须说明偏差原因（表中没有偏差原因列）")]
 
 
 def test_an_open_score_points_at_the_sum_row_under_the_indicators(tmp_path):
@@ -202,7 +202,7 @@ def test_an_open_score_points_at_the_sum_row_under_the_indicators(tmp_path):
     _, data = checked(sichuan_without_total(tmp_path / "合计.xlsx", [total], rows=rows))
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
         ("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
-        ("JX405", "I8", "“培训人次”扣 0.4 分（9.6/10），未说明偏差原因（表中没有偏差原因列）"),
+        ("JX405", "I8", "“培训人次”按四川省规则得 9.6 分（满分 10），须说明偏差原因（表中没有偏差原因列）"),
         ("JX410", "H12", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 79.1")]
 
 
