@@ -60,7 +60,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
         try:
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
             annotate(result.path, annotate_to, result.findings, derived=True,
-                     notes=outcome.notes)
+                     notes=outcome.notes, result=result)
             outcome.annotated = annotate_to
             _written()
         except JixiaoError as error:

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
             notes: list[str] = []
             annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir(),
-                     notes=notes)
+                     notes=notes, result=result)
         except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
             print(f"jixiao：{error}", file=sys.stderr)
             continue

@@ -35,7 +35,8 @@ from pathlib import Path
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
 from jixiao.errors import JixiaoError, OutputError, UnreadableWorkbook
 from jixiao.fileio import atomic_output
-from jixiao.xlsx.annotate_package import Mark, ResultRow, write_annotated
+from jixiao.report.result import FileResult
+from jixiao.xlsx.annotate_package import Mark, ResultRow, Revealed, write_annotated
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.package import CellValue, Package
 from jixiao.xlsx.writeback import write_cached_values
@@ -52,11 +53,15 @@ SIMPLIFIED = ("“{name}”的结构无法逐项保留，标注副本经 openpyx
 
 
 def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
-             derived: bool = False, notes: list[str] | None = None) -> Path:
+             derived: bool = False, notes: list[str] | None = None,
+             result: FileResult | None = None) -> Path:
     """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells.
     ``derived``: jixiao made the name up, so it is never written through a link
     (``fileio.atomic_output``). ``notes``: where to say that the copy was written through
-    openpyxl (``SIMPLIFIED``), for the user to be told."""
+    openpyxl (``SIMPLIFIED``), for the user to be told. ``result``: the check of
+    ``source``, whose 总分 lines and notes (注意) the 校验结果 sheet ends with, as the text
+    report gives them. A row or column the unit hid that holds a marked cell is shown in
+    the copy, and the sheet says so (``REVEALED``)."""
     from jixiao.xlsx.marks import ANNOTATED_MARK, MARK_PROPERTY, SOURCE_PROPERTY
 
     source, output = Path(source), Path(output)
@@ -101,6 +106,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         for line, item in zip(lines, findings, strict=True)]
     if not findings:
         rows.append(ResultRow([None, None, None, NO_FINDINGS]))
+    if result is not None:
+        rows.extend(_report_rows(result))
     properties = {MARK_PROPERTY: ANNOTATED_MARK, SOURCE_PROPERTY: hashlib.sha256(data).hexdigest()}
     drop_macros = not keep_vba and source.suffix.lower() in (".xlsm", ".xltm")
     with atomic_output(output, derived=derived) as temporary:
@@ -110,7 +117,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
             write_annotated(package, temporary, marks, rows, result_name=RESULT_SHEET,
                             heading=heading, author=AUTHOR, properties=properties,
                             drop_macros=drop_macros, colours=list(FILLS.values()),
-                            macro_enabled=output.suffix.lower() == ".xlsm")
+                            macro_enabled=output.suffix.lower() == ".xlsm",
+                            revealed_rows=_revealed_rows)
         except (CannotEdit, ValueError):
             from jixiao.report.annotate_openpyxl import write_with_openpyxl
 
@@ -122,11 +130,44 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                 properties=properties, colours=[
                                     colour.upper() for colour in FILLS.values()],
                                 macro_enabled=output.suffix.lower() == ".xlsm",
-                                results=results)
+                                results=results, revealed_rows=_revealed_rows)
         else:
             if results:
                 _store_results(temporary, results)
     return output
+
+
+TOTAL_LABEL = "总分"
+NOTE_LABEL = "注意"
+REVEALED = "已取消隐藏工作表“{sheet}”中的 {places}（其中有标注的单元格），以便看到标注；原文件未改动"
+
+
+def _report_rows(result: FileResult) -> list[ResultRow]:
+    """After the findings, a blank row, then each table's 总分 line and the file's notes,
+    as the text report words them (``report.text``)."""
+    from jixiao.report.text import total_line
+
+    rows = [ResultRow([None, None, None, None])]
+    for number, checked in enumerate(result.tables, start=1):
+        name = checked.table.project.name or "（未写项目名称）"
+        where = f"表 {number}/{len(result.tables)}（{name}）：" if len(result.tables) > 1 else ""
+        rows.append(ResultRow([TOTAL_LABEL, None, None, where + total_line(checked)]))
+    rows.extend(ResultRow([NOTE_LABEL, None, None, note]) for note in result.notes)
+    return rows
+
+
+def _revealed_rows(revealed: Revealed) -> list[ResultRow]:
+    """A 注意 line per sheet whose hidden rows or columns the copy shows."""
+    from jixiao.xlsx.refs import column_letters
+
+    rows = []
+    for sheet, (row_numbers, columns) in revealed.items():
+        places = [f"第 {'、'.join(map(str, row_numbers))} 行"] if row_numbers else []
+        if columns:
+            places.append(f"{'、'.join(column_letters(column) for column in columns)} 列")
+        rows.append(ResultRow([NOTE_LABEL, None, None,
+                               REVEALED.format(sheet=sheet, places="和".join(places))]))
+    return rows
 
 
 RESTATED = "（以上指提交的文件；本标注副本已存入 jixiao 重新计算的结果，与 jixiao recalc 所存相同）"

@@ -15,7 +15,7 @@ import io
 import json
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from jixiao.errors import UnreadableWorkbook
@@ -27,7 +27,7 @@ from jixiao.xlsx.annotate_comments import (
     our_spans,
     without_ours,
 )
-from jixiao.xlsx.annotate_package import FILLS_PROPERTY, Mark, ResultRow, fills_record
+from jixiao.xlsx.annotate_package import FILLS_PROPERTY, Mark, ResultRow, Revealed, fills_record
 from jixiao.xlsx.annotate_styles import is_fill, neutral_fill
 
 
@@ -36,12 +36,15 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
                         heading: Sequence[str], author: str,
                         properties: Mapping[str, str], macro_enabled: bool = False,
                         colours: Sequence[str] = (),
-                        results: Mapping[str, Mapping[str, object]] | None = None) -> None:
+                        results: Mapping[str, Mapping[str, object]] | None = None,
+                        revealed_rows: Callable[[Revealed], Sequence[ResultRow]] | None = None
+                        ) -> None:
     """What ``xlsx.annotate_package.write_annotated`` writes, as openpyxl can.
     ``macro_enabled``: the copy is an .xlsm (its workbook part's content type).
     ``colours``: every fill jixiao marks cells with (an earlier annotation's are taken off).
     ``results``: sheet → {cell → value} recalculated (jixiao's template), stored instead of
-    the input's cached results."""
+    the input's cached results. ``revealed_rows``: the lines that say which hidden rows and
+    columns were shown (they hold a marked cell)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -62,6 +65,9 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
             cell = _writable(book[mark.sheet], mark.ref)
             by_cell.setdefault((mark.sheet, cell.coordinate), []).append(mark)
     _unmark(book, colours)
+    revealed = _reveal(book, by_cell)
+    if revealed and revealed_rows is not None:
+        rows = [*rows, *revealed_rows(revealed)]
     kept: dict[str, dict[str, list[str]]] = {}
     for (sheet, ref), items in by_cell.items():
         cell = book[sheet][ref]
@@ -122,6 +128,44 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
         book.calculation = CalcProperties(fullCalcOnLoad=True)
     _save(book, target, macro_enabled)
     _keep_cached_results(cached, target)
+
+
+def _reveal(book, cells: Mapping[tuple[str, str], object]) -> Revealed:  # type: ignore[no-untyped-def]
+    """Show the hidden rows and columns holding a marked cell (a span of hidden columns is
+    split: only the marked ones are shown), as ``SheetEditor.reveal`` does."""
+    from copy import copy
+
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    revealed: Revealed = {}
+    for sheet_name, ref in cells:
+        sheet = book[sheet_name]
+        letters, number = coordinate_from_string(ref)
+        column = column_index_from_string(letters)
+        rows, columns = revealed.get(sheet_name, ([], []))
+        dimension = sheet.row_dimensions.get(number)
+        if dimension is not None and dimension.hidden:
+            dimension.hidden = False
+            rows.append(number)
+        for key, span in list(sheet.column_dimensions.items()):
+            low, high = span.min or column_index_from_string(key), span.max or column_index_from_string(key)
+            if not (span.hidden and low <= column <= high):
+                continue
+            for first_column, last_column, hidden in ((low, column - 1, True), (column, column, False),
+                                                      (column + 1, high, True)):
+                if first_column > last_column:
+                    continue
+                piece = copy(span)
+                piece.index = get_column_letter(first_column)
+                piece.min, piece.max, piece.hidden = first_column, last_column, hidden
+                sheet.column_dimensions[piece.index] = piece
+            if key != get_column_letter(low):
+                del sheet.column_dimensions[key]
+            columns.append(column)
+        if rows or columns:
+            revealed[sheet_name] = (sorted(set(rows)), sorted(set(columns)))
+    return revealed
 
 
 def _save(book, target: Path, macro_enabled: bool) -> None:  # type: ignore[no-untyped-def]

@@ -136,10 +136,17 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     sheet = printable(table_place(table) or where.sheet) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
-             f"  总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
-             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
-             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}"]
+             f"  {total_line(checked)}"]
     return lines
+
+
+def total_line(checked: CheckedTable) -> str:
+    """总分 填报 … / 计算 …；评分等级 填报 … / 计算 …: the text report's line, and the
+    annotated copy's (its 校验结果 sheet)."""
+    table, evaluation = checked.table, checked.evaluation
+    return (f"总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
+            f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
+            f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}")
 
 
 def _findings_lines(findings: list[Finding],

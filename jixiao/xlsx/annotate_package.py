@@ -3,7 +3,8 @@
 Every member the annotation does not need is copied byte for byte: drawings, text
 boxes, sparklines, Excel 2010 validation lists, rich text, formulas and their cached
 results, a VBA project. What changes: the marked sheets (each marked cell's style, a
-``<legacyDrawing>`` where the sheet had no notes), xl/styles.xml (fills and cell
+``<legacyDrawing>`` where the sheet had no notes, a hidden row or column holding a marked
+cell shown), xl/styles.xml (fills and cell
 formats appended), the sheets' comments and VML drawings (appended to, or new), the
 findings sheet (a new worksheet part, or the content of an earlier annotation's),
 xl/workbook.xml, its relationships, [Content_Types].xml, docProps/custom.xml, and
@@ -30,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +114,10 @@ class Mark:
     line: str
 
 
+# sheet → (the hidden rows, the hidden columns, 1-based) shown because they hold a marked cell
+Revealed = dict[str, tuple[list[int], list[int]]]
+
+
 @dataclass(frozen=True)
 class ResultRow:
     values: Sequence[str | None]  # None: no cell
@@ -160,14 +165,18 @@ class _Copy:
 def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
                     rows: Sequence[ResultRow], *, result_name: str, heading: Sequence[str],
                     author: str, properties: Mapping[str, str], drop_macros: bool,
-                    colours: Sequence[str] = (), macro_enabled: bool = False) -> None:
+                    colours: Sequence[str] = (), macro_enabled: bool = False,
+                    revealed_rows: Callable[[Revealed], Sequence[ResultRow]] | None = None
+                    ) -> None:
     """Write the annotated copy of ``package`` to ``target``. ``result_name``: the findings
     sheet's name (an earlier annotation's sheet of that name, whose first row is
     ``heading``, is replaced; another gets a number: 校验结果2 …). ``colours``: every fill
     jixiao marks cells with; an earlier annotation's marks (fills of these colours,
     jixiao's lines in notes, whatever their author now) are taken off first, so the
     copy of a corrected copy shows only what is wrong now. ``macro_enabled``: the copy is
-    an .xlsm (else an .xlsx, a template's copy too): the workbook part's content type."""
+    an .xlsm (else an .xlsx, a template's copy too): the workbook part's content type.
+    The rows and columns the sheets hid that hold a marked cell are shown;
+    ``revealed_rows``: the lines the findings sheet ends with that say so."""
     copy = _Copy(package)
     workbook = WorkbookEditor(_need(copy.text(package.workbook_part)))
     workbook_rels = relationships_part(package.workbook_part)
@@ -199,6 +208,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     found = _FILLS_RECORD.search(custom_text)
     fills_before = fills_record(unescape(found.group(1)) if found else None)
     fills: dict[str, dict[str, list[str]]] = {}
+    revealed: Revealed = {}
 
     by_sheet: dict[str, list[Mark]] = {}
     for mark in marks:
@@ -231,6 +241,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
             if growth:
                 grown[sheet_name] = growth
         copy.put(part, _checked_sheet(editor.result(), text))
+        if editor.revealed_rows or editor.revealed_columns:
+            revealed[sheet_name] = (sorted(editor.revealed_rows), sorted(editor.revealed_columns))
     for rel in relations.values():
         if rel.type == _CHARTSHEET and rel.target in package.members:
             text = _need(copy.text(rel.target))
@@ -247,6 +259,8 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
         index = workbook.add_sheet(name, copy.relate(package.workbook_part,
                                                      RELATIONSHIPS + "/worksheet", result_part))
         overrides[result_part] = WORKSHEET_TYPE
+    if revealed and revealed_rows is not None:
+        rows = [*rows, *revealed_rows(revealed)]
     copy.put(result_part, _checked_sheet(results_sheet(rows, styles), None))
     quoted = "'" + name.replace("'", "''") + "'"
     workbook.print_titles(index, f"{quoted}!$1:$1")
@@ -383,6 +397,7 @@ def _mark_cells(editor: SheetEditor, marks: Sequence[Mark], styles: StyleEditor,
         wanted[ref] = styles.filled(base, colour)
         if base not in earlier.filled:
             kept[ref] = [colour, styles.fill_of(base)]
+    editor.reveal(cells)
     editor.set_styles(wanted)
     return [Note(ref, "\n".join(item.line for item in items), note_height(len(items)))
             for ref, items in cells.items()], kept
@@ -565,6 +580,6 @@ def _write(copy: _Copy, target: Path) -> None:
                 out.writestr(name, data)
 
 
-__all__ = ["FILLS_PROPERTY", "Mark", "ResultRow", "WORKSHEET_TYPE", "fills_record", "results_sheet", "workbook_type",
+__all__ = ["FILLS_PROPERTY", "Mark", "ResultRow", "Revealed", "WORKSHEET_TYPE", "fills_record", "results_sheet", "workbook_type",
            "write_annotated"]
 

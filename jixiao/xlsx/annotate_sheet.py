@@ -1,13 +1,14 @@
 """A worksheet part with cells marked for the annotated copy: each marked cell's ``s=``
 (its style), a ``<c>`` (and ``<row>``) made where the cell has none, a ``<legacyDrawing>``
-for the comments' shapes, and ``tabSelected`` taken off. Nothing else of the part changes.
+for the comments' shapes, ``tabSelected`` taken off, and the rows and columns holding a
+marked cell shown where the sheet hid them (``reveal``). Nothing else of the part changes.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from jixiao.xlsx.refs import column_letters, split_area, split_ref
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
@@ -54,6 +55,8 @@ class SheetEditor:
             raise CannotEdit("a worksheet without sheetData")
         self._rows: dict[int, Element] | None = None
         self.edits = Edits()
+        self.revealed_rows: set[int] = set()  # hidden rows ``reveal`` shows
+        self.revealed_columns: set[int] = set()
 
     # ------------------------------------------------------------ reading
 
@@ -154,7 +157,8 @@ class SheetEditor:
         heights = {}
         for number, row in self.rows().items():
             row_tag = start_tag(self.text, row)
-            if attribute_value(row_tag, "hidden") in ("1", "true"):
+            if attribute_value(row_tag, "hidden") in ("1", "true") \
+                    and number not in self.revealed_rows:
                 heights[number - 1] = 0
             elif attribute_value(row_tag, "ht") is not None:
                 heights[number - 1] = _pixels_of_points(attribute_value(row_tag, "ht"), row_default)
@@ -166,14 +170,58 @@ class SheetEditor:
             hidden = attribute_value(col_tag, "hidden") in ("1", "true")
             spans.append((_index(attribute_value(col_tag, "min")) - 1,
                           _index(attribute_value(col_tag, "max")) - 1,
-                          0 if hidden else column_default if width is None else _pixels_of_width(width)))
+                          0 if hidden else column_default if width is None else _pixels_of_width(width),
+                          column_default if width is None else _pixels_of_width(width)))
 
         def column_width(column: int) -> int:
-            return next((px for low, high, px in spans if low <= column <= high), column_default)
+            return next((shown if column + 1 in self.revealed_columns else px
+                         for low, high, px, shown in spans if low <= column <= high), column_default)
 
         return (lambda row: heights.get(row, row_default)), column_width
 
     # ------------------------------------------------------------ editing
+
+    def reveal(self, refs: Iterable[str]) -> None:
+        """Show the hidden rows and columns that hold a cell of ``refs`` (a marked cell the
+        sheet hid could not be seen, nor its note); ``revealed_rows`` and
+        ``revealed_columns`` say which. Called before ``set_styles``, which writes a hidden
+        empty ``<row/>`` it fills without ``hidden``. A span of hidden columns is split:
+        only the columns of ``refs`` are shown."""
+        wanted = [split_ref(ref) for ref in refs]
+        rows = self.rows()
+        for number in sorted({row for row, _ in wanted}):
+            row = rows.get(number)
+            if row is None:
+                continue
+            tag = start_tag(self.text, row)
+            if attribute_value(tag, "hidden") not in ("1", "true"):
+                continue
+            self.revealed_rows.add(number)
+            if not row.empty:  # an empty one is written whole by ``set_styles``
+                self.edits.replace(row.start, row.open_end, with_attribute(tag, "hidden", None))
+        columns = {column for _, column in wanted}
+        cols = self.child("cols")
+        for col in children(self.text, cols) if cols is not None else []:
+            tag = start_tag(self.text, col)
+            if attribute_value(tag, "hidden") not in ("1", "true"):
+                continue
+            low, high = _index(attribute_value(tag, "min")), _index(attribute_value(tag, "max"))
+            shown = sorted(column for column in columns if low <= column <= high)
+            if not shown:
+                continue
+            self.revealed_columns.update(shown)
+            rest = "" if col.empty else self.text[col.open_end:col.end]
+            pieces, at = [], low
+            for column in [*shown, high + 1]:
+                if at < column:  # still hidden
+                    pieces.append((at, column - 1, tag))
+                if column <= high:
+                    pieces.append((column, column, with_attribute(tag, "hidden", None)))
+                at = column + 1
+            self.edits.replace(col.start, col.end, "".join(
+                with_attribute(with_attribute(piece, "min", str(first_column)), "max",
+                               str(last_column)) + rest
+                for first_column, last_column, piece in pieces))
 
     def set_styles(self, styles: Mapping[str, int]) -> None:
         """Give each cell ``ref`` the style ``styles[ref]``, making its ``<c>`` (and ``<row>``)
@@ -194,6 +242,8 @@ class SheetEditor:
                                 for column, style in sorted(wanted.items()))
                 if row is not None:  # <row r="5"/>: opened, the cells, closed
                     tag = start_tag(self.text, row)
+                    if number in self.revealed_rows:
+                        tag = with_attribute(tag, "hidden", None)
                     self.edits.replace(row.start, row.end,
                                        f"{tag[:-2].rstrip()}>{cells}</{self.prefix}row>")
                     continue

@@ -281,7 +281,12 @@ def test_annotated_copy_marks_cells_and_lists_findings(tmp_path, capsys):
     results = book["校验结果"]
     assert [cell.value for cell in results[1]] == ["代码", "级别", "位置", "说明"]
     codes = [row[0].value for row in results.iter_rows(min_row=2)]
-    assert codes == ["JX204", "JX404", "JX405"]
+    assert codes == ["JX204", "JX404", "JX405", None, "总分"]
+    # after a blank row, the 总分 line as the terminal gives it
+    assert results.cell(6, 4).value == (
+        "总分 填报 97 / 计算 —（1 项得分规则无法计算：“全县 25 万城乡居民医保工作”，须人工核对）；"
+        "评分等级 填报 — / 计算 —")
+    assert results.cell(6, 4).value in out
     link = results.cell(2, 3).hyperlink  # a link within the workbook, as every program follows
     assert link.location == "'自评表'!F12" and not link.target
     assert book.active.title == "校验结果"
