@@ -84,15 +84,12 @@ def with_formats(text: str, cell: Any) -> str:
             + match.string[match.end("rest"):match.end()]
         if position is None or given_args > position:
             return whole
-        sheet = sheet_named(cell.parent, prefix_sheet(match.group("sheet")))
-        ref = match.group("ref").replace("$", "").upper()
-        if sheet is None:
+        ref = match.group("ref")
+        codes = _formats_of(cell, match.group("sheet"), ref)
+        if codes is None:
             return whole
-        rows = area_cells(ref)
-        if len(rows) * len(rows[0]) > _MAX_CELLS:
-            return whole
-        flags = ";".join(",".join("TRUE" if shows_percent(sheet[one].number_format or "General")
-                                  else "FALSE" for one in row) for row in rows)
+        flags = ";".join(",".join("TRUE" if shows_percent(code) else "FALSE" for code in row)
+                         for row in codes)
         given = flags if ":" not in ref else "{" + flags + "}"  # a range: an array of flags
         left_out = "," * (position - given_args)  # JX_EXEC_SCORE(H6) → JX_EXEC_SCORE(H6,,TRUE)
         return f"{whole[:-1].rstrip()}{left_out},{given})"
@@ -154,21 +151,27 @@ def _arguments(text: str, opened: int, quoted: list[bool]) -> list[tuple[int, in
     return spans  # not closed: a formula Excel did not write; the parser refuses it
 
 
+def _formats_of(cell: Any, sheet_text: str | None, ref: str) -> list[list[str]] | None:
+    """The number formats of the cells ``ref`` names (on ``sheet_text``'s sheet, else
+    ``cell``'s), row by row; None for a sheet not found or an area too large to list."""
+    sheet = sheet_named(cell.parent, prefix_sheet(sheet_text))
+    if sheet is None:
+        return None
+    rows = area_cells(ref.replace("$", "").upper())
+    if len(rows) * len(rows[0]) > _MAX_CELLS:
+        return None
+    return [[sheet[one].number_format or "General" for one in row] for row in rows]
+
+
 def _read_as_time(argument: str, cell: Any) -> str | None:
     """``AS_TIME(F13,"h:mm")`` for an argument naming cells of which one or more has a date
     or time format; None for any other argument."""
     whole = _REF.fullmatch(argument)
     if whole is None:
         return None
-    sheet = sheet_named(cell.parent, prefix_sheet(whole.group("sheet")))
-    ref = whole.group("ref").replace("$", "").upper()
-    if sheet is None:
-        return None
-    rows = area_cells(ref)
-    if len(rows) * len(rows[0]) > _MAX_CELLS:
-        return None
-    codes = [[sheet[one].number_format or "General" for one in row] for row in rows]
-    if not any(is_date_format(code) for row in codes for code in row):
+    ref = whole.group("ref")
+    codes = _formats_of(cell, whole.group("sheet"), ref)
+    if codes is None or not any(is_date_format(code) for row in codes for code in row):
         return None
     quoted = ";".join(",".join('"' + code.replace('"', '""') + '"' for code in row)
                       for row in codes)
