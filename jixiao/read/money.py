@@ -590,12 +590,12 @@ def _pair_amount(grid: Grid, row: int, column: int) -> tuple[int, int] | None:
     """The column of the amount a pair's label at ``column`` gives, and the column of the
     label of its line: the amount right of the label (预算数 | 200), or right of the
     total line's name right of it (年度预算数 | 总额 | 200) — never another line's
-    (年度预算数 | 其中：财政资金 | 180 is a part, not A); else None."""
+    (年度预算数 | 其中：财政资金 | 180 is a part, not A); else None. An amount typed as
+    text ("1,200.00") is an amount, as in every other money block."""
     for amount, label in ((column + 1, column), (column + 2, column + 1)):
         if label != column and _fund_label(grid.texts.get((row, label), "")) != "total":
             return None
-        if parse_amount(clean(grid.raw(row, amount))) is not None \
-                and not isinstance(grid.values.get((row, amount)), str):
+        if parse_amount(clean(grid.raw(row, amount))) is not None:
             return amount, label
     return None
 

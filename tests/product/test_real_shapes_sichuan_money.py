@@ -43,6 +43,24 @@ def test_the_money_written_along_one_row_is_read(tmp_path):
     assert (data["total_computed"], data["grade_computed"]) == (99.5, "优")
 
 
+def test_the_amounts_on_that_row_typed_as_text_are_read(tmp_path):
+    """“1,200.00” and “1200.00” typed as text are amounts here as in every other money
+    block (before: no money, JX307 and no total)."""
+    for budget, executed in (("1,200.00", "1,140.00"), ("1200.00", "1140.00")):
+        row = ["年度预算数（万元）", "总额", budget, None, "执行数", executed, "执行率", "95%"]
+        _, data = checked(_sichuan(tmp_path / "t.xlsx", [row]))
+        assert codes(data) == [], budget
+        assert _funds(data) == (1200, 1140, 95, "rules"), budget
+        assert (data["total_computed"], data["grade_computed"]) == (99.5, "优"), budget
+
+
+def test_a_part_typed_as_text_beside_the_budget_label_is_still_no_budget(tmp_path):
+    row = ["年度预算数（万元）", "其中：财政资金", "180.00", None, "执行数", "170.00"]
+    _, data = checked(_sichuan(tmp_path / "t.xlsx", [row]))
+    assert _funds(data)[:2] == (None, None)
+    assert codes(data) == ["JX307"]
+
+
 def test_the_rate_on_that_row_is_checked_at_its_cell(tmp_path):
     row = ["年度预算数（万元）", "总额", 200, None, "执行数", 190, "执行率", "90%"]
     _, data = checked(_sichuan(tmp_path / "t.xlsx", [row]))
