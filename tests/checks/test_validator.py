@@ -326,7 +326,7 @@ def test_sichuan_deduction_without_a_score_column_needs_a_reason(tmp_path):
     codes = sorted(item.code for item in found)
     assert codes == ["JX203", "JX205", "JX405", "JX405"], found
     deductions = [item.message for item in found if item.code == "JX405"]
-    assert "27/30" in deductions[0]  # 30 × 18/20: scored by the rules, no 得分 column
+    assert "得 27 分（满分 30）" in deductions[0]  # 30 × 18/20: scored by the rules, no 得分 column
     assert "定性" in found[0].message
 
 

@@ -473,7 +473,7 @@ def test_far_exceeded_target_and_a_bare_number_against_wan(tmp_path):
     assert "培训场次" in far["message"] and "200%" in far["message"] and far["cell"] == "J8"
     assert "按 11800 人（即 1.18 万人）计分" in magnitude["message"]
     assert "若指 11800 万人" in magnitude["message"]
-    assert "19.67/20" in unexplained["message"]
+    assert "得 19.67 分（满分 20）" in unexplained["message"]  # the rules' score, no 得分 column
 
 
 # ---------------------------------------------------------------- 部门整体支出 money (4)
