@@ -1723,10 +1723,11 @@ _AS_OF_RE = re.compile(r"^(?:截至|截止到|截止|至)(?:\d{4}年)?(?:\d{1,2}
 _DAY_OF_MONTH_RE = re.compile(r"(?:每个?月|次月|下个?月|当月)的?(\d{1,2})[日号](?:之前|以前|前|内)?(?P<rest>.*)")
 DAY_OF_MONTH = "每月日"
 
-# A month of a year named relative to the table's (次年1月, 当年12月底前): 次年 is the
-# year after the one evaluated, 当年 that year, 上年 the one before it.
+# A month, a part or the end of a year named relative to the table's (次年1月, 当年12月底前,
+# 次年一季度, 翌年上半年, 明年年底): 次年 is the year after the one evaluated, 当年 that year,
+# 上年 the one before it.
 _RELATIVE_YEAR_RE = re.compile(r"(?P<rel>次年|翌年|下一?年|明年|来年|第二年|当年|本年|今年|上一?年|去年)"
-                               r"度?(?=\d{1,2}月)")
+                               r"度?(?=\d{1,2}月|年?[底末]|上半年|下半年|第?[一二三四1-4]季度)")
 _RELATIVE_OFFSET = {"次": 1, "翌": 1, "下": 1, "明": 1, "来": 1, "第": 1, "当": 0, "本": 0, "今": 0,
                     "上": -1, "去": -1}
 _MONTH_ALONE_RE = re.compile(r"(\d{1,2})月(?![底末\d上中下初])")
@@ -1789,6 +1790,8 @@ def _relative_date(text: str, original: str, relative: re.Match[str]) -> Measure
     次年1月 comes after 12月31日 and ``dates_compared`` places it in the year after the
     other date's."""
     rest = text[relative.end():]
+    if rest[0] in "底末":
+        rest = "年" + rest  # 次年底: the end of the year after
     rest = _MONTH_ALONE_RE.sub(r"\1月底", rest, count=1) if _MONTH_ALONE_RE.match(rest) else rest
     measure = _parse_date(text[:relative.start()] + rest, original)
     offset = _RELATIVE_OFFSET[relative.group("rel")[0]]

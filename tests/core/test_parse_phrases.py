@@ -176,9 +176,15 @@ def test_yearless_and_date_text_deadlines_score_on_time_or_late():
     ("次年1月", 2001, 1, 31), ("次年1月底", 2001, 1, 31), ("次年3月完成", 2001, 3, 31),
     ("翌年2月底前", 2001, 2, 28), ("下一年度3月前", 2001, 3, 31), ("次年1月15日", 2001, 1, 15),
     ("当年12月底前", 2000, 12, 31), ("本年度11月", 2000, 11, 30), ("上年12月", 1999, 12, 31),
+    # a part or the end of the year named relative to the table's
+    ("次年一季度", 2001, 3, 31), ("次年第一季度", 2001, 3, 31), ("翌年上半年", 2001, 6, 30),
+    ("明年一季度", 2001, 3, 31), ("下一年度一季度", 2001, 3, 31), ("次年一季度末", 2001, 3, 31),
+    ("次年底", 2001, 12, 31), ("明年年底前", 2001, 12, 31), ("上年第四季度", 1999, 12, 31),
+    ("今年上半年", 2000, 6, 30), ("本年度末", 2000, 12, 31),
 ])
 def test_a_month_of_the_year_after_is_a_date_of_that_year(text, year, month, day):
-    """次年1月 (before: unreadable) and 次年1月底 (before: 1月31日 of the table's own year)."""
+    """次年1月 (before: unreadable) and 次年1月底 (before: 1月31日 of the table's own year);
+    次年一季度, 翌年上半年, 次年底 (before: the table's own year's quarter, half, end)."""
     measure = parse_measure(text)
     assert (measure.kind, measure.yearless, measure.value) == (
         "date", True, ordinal(year, month, day))
@@ -197,6 +203,20 @@ def test_done_the_year_after_is_late():
         ordinal(2025, 3, 31), ordinal(2025, 2, 28))
     assert indicator_score("次年3月底前", "2025年2月", 5).value == 5.0
     assert indicator_score("当年12月底前", "12月20日", 5).value == 5.0
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("2025年12月31日前", "次年一季度"), ("12月底前", "翌年上半年"), ("第四季度", "明年一季度"),
+    ("年底前", "次年第一季度"), ("2025年12月31日前", "2026年一季度"), ("年底前", "次年底")])
+def test_done_in_a_part_of_the_year_after_is_late(target, actual):
+    """次年一季度 against 2025年12月31日前 — before: 3月31日 of the table's year, on time, full
+    marks (and a unit's honest 3.5 of 5 called wrong); now late, as 2026年一季度 was."""
+    late = indicator_score(target, actual, 5)
+    assert (late.met, late.value, late.band, late.level) == (False, None, (3.0, 4.0), "partial")
+    assert indicator_score(target, actual, 5, judged=3.5).value == 3.5
+    # a deadline in the year after, met in it; the table's own quarter, met
+    assert indicator_score("次年一季度", "2026年3月", 5).value == 5.0
+    assert indicator_score("第四季度", "12月", 5).value == 5.0
 
 
 # ------------------------------------------------ a change on last year
