@@ -1733,8 +1733,51 @@ _RELATIVE_OFFSET = {"次": 1, "翌": 1, "下": 1, "明": 1, "来": 1, "第": 1, 
 _MONTH_ALONE_RE = re.compile(r"(\d{1,2})月(?![底末\d上中下初])")
 
 
+# A quarter or a half of the year written the English way, first in the text (Q4, Q4前,
+# 2025年Q4, 2025Q4, H1): the part of the year it names (第四季度, 2025年第四季度, 上半年).
+# Not a word or a cell's address (H1N1, SUM(H1:H5), H1!A1).
+_LETTER_PART_RE = re.compile(r"^(?:(?P<y>(?:19|20)\d\d)年?)?"
+                             r"(?:[Qq](?P<q>[1-4])|[Hh](?P<h>[12]))(?![A-Za-z\d:!$.,])")
+_QUARTER_NAMES = {"1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+_HALF_NAMES = {"1": "上半年", "2": "下半年"}
+# A date written in Chinese numerals (二〇二五年十二月三十一日前, 十二月底前): the year digit by
+# digit, the month and its day counted. Not a count of months (十二个月, 三月一次 stays words:
+# only a date pattern reads the digits).
+_YEAR_IN_WORDS_RE = re.compile(r"(?<![零〇○一二两三四五六七八九十])[一二][零〇○一二三四五六七八九]{3}"
+                               r"(?=年(?:\d{1,2}月|[底末]|上半年|下半年|年中|第?[一二三四1-4]季度))")
+_MONTH_IN_WORDS_RE = re.compile(r"(?<![零〇○一二两三四五六七八九十百千\d个半第每])(十[一二]?|[一二三四五六七八九])月")
+_DAY_IN_WORDS_RE = re.compile(r"(?<=\d月)([一二三四五六七八九十]{1,3})(?=[日号])")
+_YEAR_DIGITS = str.maketrans("零〇○一二三四五六七八九", "000123456789")
+
+
+def _date_in_digits(text: str) -> str:
+    """A date's Chinese numerals and English quarter in the digits and words the date
+    patterns read (二〇二五年十二月 → 2025年12月, 2025年Q4 → 2025年第四季度); other text as
+    it is."""
+    if (letter := _LETTER_PART_RE.match(text)) is not None:
+        text = _letter_part(letter) + text[letter.end():]
+    if "月" in text and any(ch in _CHINESE_DIGITS or ch == "十" for ch in text):
+        text = _MONTH_IN_WORDS_RE.sub(lambda found: f"{_chinese_number(found.group(1))}月", text)
+        text = _DAY_IN_WORDS_RE.sub(_day_in_digits, text)
+    if "年" in text and ("一" in text or "二" in text):  # a year of 一九…, 二〇…
+        text = _YEAR_IN_WORDS_RE.sub(lambda found: found.group().translate(_YEAR_DIGITS), text)
+    return text
+
+
+def _letter_part(found: re.Match[str]) -> str:
+    year = f"{found.group('y')}年" if found.group("y") else ""
+    quarter = found.group("q")
+    return year + (_QUARTER_NAMES[quarter] if quarter else _HALF_NAMES[found.group("h")])
+
+
+def _day_in_digits(found: re.Match[str]) -> str:
+    day = _chinese_number(found.group(1))
+    return str(day) if day else found.group(1)  # 二三日: no one number, left as words
+
+
 def _parse_date(text: str, original: str) -> Measure | None:
     """A deadline or a date: with its year, as date text, or without the year."""
+    text = _date_in_digits(text)
     if "年" not in text and "月" not in text and "季度" not in text \
             and not any(sep in text for sep in "-./"):
         return None  # most texts: no date to look for

@@ -655,6 +655,51 @@ def test_a_quarter_without_a_year_is_a_deadline(target, actual, met):
     assert indicator_score("≥3季度", "4季度", 10).met is True
 
 
+@pytest.mark.parametrize(("text", "year", "month", "day"), [
+    ("十二月底前", None, 12, 31), ("三月底前", None, 3, 31), ("十一月三十日前", None, 11, 30),
+    ("12月三十一日", None, 12, 31), ("二〇二五年十二月三十一日前", 2025, 12, 31),
+    ("二零二五年十二月", 2025, 12, 31), ("二〇二五年底前", 2025, 12, 31),
+    ("2025年十二月二十日", 2025, 12, 20), ("二〇二五年第三季度", 2025, 9, 30),
+    # a quarter or a half of the year written the English way
+    ("Q4", None, 12, 31), ("q3前", None, 9, 30), ("H1", None, 6, 30), ("H2", None, 12, 31),
+    ("2025年Q4", 2025, 12, 31), ("2025Q2", 2025, 6, 30), ("2025H1", 2025, 6, 30),
+])
+def test_a_date_in_chinese_numerals_or_an_english_quarter_is_a_date(text, year, month, day):
+    """十二月底前, 二〇二五年十二月三十一日前 (before: words — JX204 beside a date done),
+    二〇二五年十二月 (before: words, 不是数值), 2025年十二月二十日 (before: the year alone,
+    12月31日), Q4, 2025年Q4, H1 (before: JX203 无法识别)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op) == ("date", "<=")
+    if year is None:
+        assert (measure.yearless, measure.month_day) == (True, (month, day))
+    else:
+        assert measure.date == dt.date(year, month, day)
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "unit"), [
+    ("十二月", "number", 12.0, "月"), ("十二个月", "number", 12.0, "个月"),
+    ("一月内", "number", 1.0, "月"), ("三月一次", "qualitative", None, ""),
+    ("二〇二四年度", "qualitative", None, ""), ("十三月底前", "qualitative", None, ""),
+    ("SUM(H1:H5)", "unparsed", None, ""), ("H1N1", "unparsed", None, ""),
+])
+def test_numerals_and_letters_that_are_no_date_stay_as_read(text, kind, value, unit):
+    """A count of months (十二个月, 一月内), a month alone (十二月: the month a deadline's
+    完成值 names, as 12月), a year's name in a title, a cell's address: not read as dates."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("十二月底前", "12月20日", 5.0), ("二〇二五年十二月三十一日前", "2025年12月20日", 5.0),
+    ("2025年12月31日前", "二〇二五年十二月", 5.0), ("12月底前", "十二月", 5.0),
+    ("2025年12月20日前", "2025年十二月十日", 5.0), ("2025年第四季度", "2025年Q4", 5.0),
+    ("上半年", "H1", 5.0), ("第三季度", "Q4", None), ("2025年12月20日前", "2025年十二月三十日", None)])
+def test_dates_in_chinese_numerals_are_compared(target, actual, score):
+    """十二月底前 against 12月20日 — before: a 定性 target a date could not answer (JX204);
+    2025年十二月十日 against 2025年12月20日前 — before: 12月31日, late."""
+    assert indicator_score(target, actual, 5).value == score
+
+
 @pytest.mark.parametrize(("target", "actual", "score"), [
     ("差错率≤1%", "0.5%", 10.0), ("差错率≤1%", "1.5%", 5.0), ("差错率不超过1%", "0.8%", 10.0),
     ("偏差率≤5%", "3%", 10.0), ("≥500人次", "累计培训520人次", 10.0),
