@@ -1,5 +1,6 @@
 """Which tables of a workbook are checked (``kept_tables``), and why a workbook without
-one is refused (``no_table``): a 绩效目标表 (targets only) is no 自评表; a table without
+one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩效监控表 and the
+table of a 自评报告 typed into a sheet (``mark_kind``) are no 自评表; a table without
 分值 and 得分 restating a scored one of the same project (a report's 绩效完成表), a
 填表说明's example, an untouched blank copy of the form and a hidden sheet's table beside
 shown ones are set aside, each with a note saying so."""
@@ -33,23 +34,86 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         "一级（或二级）指标、三级指标、指标值和完成值")
 
 
-def monitoring_form(file_name: str, grids: list[Grid],
-                    tables: list[SelfEvaluation]) -> JixiaoError | None:
-    """The error of a mid-year 绩效监控表 (项目支出绩效目标执行监控表: 1-7月执行情况 and
-    全年预计 beside the targets, no 得分): its figures are meant to fall short of the
-    year's targets, so scoring them as a 自评表 would invent deductions."""
-    if any("score" in table.columns for table in tables):
+def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
+    """What the rows ``top`` to ``bottom`` (excluded) — the table's title, its money and
+    indicator headers — and its sheet say the table is where it is not a 自评表: a mid-year
+    绩效监控表 (its title names 监控, or a column holds a part of the year's figures —
+    1-7月执行数, 截至7月底, 上半年 — or the 全年预计 beside them), marked
+    ``sources["monitoring"]``; a 绩效自评报告 typed into the sheet (its title ends in 报告,
+    or its chapters 一、二、 run between paragraphs), its table of 完成情况 marked
+    ``sources["report"]`` — each at the cell that says so. A title naming 自评 (项目支出绩效
+    自评表) marks none: the form says what it is. Whether a marked table is set aside its
+    columns tell (``kept_tables``: one with 得分 is scored whatever its words)."""
+    monitoring = titled_report = None
+    for row in range(top, bottom):
+        for column in grid.rows.get(row, ()):
+            text = grid.texts[(row, column)]
+            if _is_instruction(text) or len(text) > _TITLE_LENGTH:
+                continue
+            if _SELF_EVALUATION_TITLE.search(text):
+                return
+            if monitoring is None and (_MONITORING_TITLE.search(text) or _mid_year(text)):
+                monitoring = (row, column)
+            elif titled_report is None and _REPORT_TITLE.search(text):
+                titled_report = (row, column)
+    if monitoring is not None:
+        table.sources["monitoring"] = (grid, *monitoring)  # type: ignore[assignment]
+        return
+    report = titled_report or _chapters(grid)
+    if report is not None:
+        table.sources["report"] = (grid, *report)  # type: ignore[assignment]
+
+
+def _mid_year(text: str) -> bool:
+    """Whether a header's text names a part of the year's figures (1-7月执行数, 截至7月底
+    执行数, 上半年执行情况 — not 1-12月) or the year's forecast (全年预计完成情况)."""
+    if _FORECAST.search(text):
+        return True
+    if len(text) > _HEADER_LENGTH or not _DONE.search(text):
+        return False
+    found = _PART_OF_YEAR.search(text)
+    if found is None:
+        return False
+    month = found.group("month") or found.group("through")
+    return month is None or int(month) < 12
+
+
+def _chapters(grid: Grid) -> tuple[int, int] | None:
+    """The first chapter heading (一、项目基本情况) of a sheet written as a report: two
+    headings or more, each a short line, and two paragraphs (long sentences) or more."""
+    headings = {place: found.group(1) for place, text in grid.texts.items()
+                if len(text) <= _HEADER_LENGTH and (found := _CHAPTER.match(text))}
+    paragraphs = sum(len(text) >= _PARAGRAPH and "。" in text for text in grid.texts.values())
+    if len(set(headings.values())) < 2 or paragraphs < 2:
         return None
-    texts = [compact_text(text) for grid in grids for text in grid.texts.values()]
-    if any(len(text) <= 30 and _MONITORING_TITLE.search(text) for text in texts) \
-            and not any("自评" in text for text in texts):
-        return NotASelfEvaluation(
-            f"“{file_name}”是绩效监控表（年度中的执行情况和全年预计），不是自评表：请在年度"
-            "结束后提交填好实际完成值和得分的项目支出绩效自评表")
-    return None
+    return min(headings)
 
 
-_MONITORING_TITLE = re.compile(r"监控(?:情况)?(?:表|汇总表)$")
+_TITLE_LENGTH = 60  # a title's compact text at most; a cell beyond it is a paragraph
+_HEADER_LENGTH = 24  # a column header's (or a chapter heading's) compact text at most
+_PARAGRAPH = 40  # a paragraph's compact text at least
+# The words that end a title (no sentence, no label before a colon), with a bracket after
+# it (（2024年1-7月）, （2024年度）): 监控 (绩效运行监控表, 目标执行监控表, 监控情况表,
+# 监控汇总表), 自评 (项目支出绩效自评表, 自评评分表), a report's (绩效自评报告, 绩效评价报告)
+_TITLE_END = r"[^:,;。()]{0,10}%s(?:\([^()]{0,24}\))?$"
+_MONITORING_TITLE = re.compile("监控" + _TITLE_END % "表")
+_SELF_EVALUATION_TITLE = re.compile("自评" + _TITLE_END % "表")
+_REPORT_TITLE = re.compile("^[^:,;。]*(?:自评|评价|绩效)" + _TITLE_END % "报告")
+# A header naming a part of the year (1-7月, 1至6月, 截至7月底, 上半年, 前三季度) beside
+# the figures done in it (执行, 完成, 实际)
+_PART_OF_YEAR = re.compile(r"\d{1,2}月?[-~—–至到](?P<month>\d{1,2})月|截[至止](?:(?:19|20)\d{2}年)?"
+                           r"(?P<through>\d{1,2})月|上半年|前三季度|[一二三]季度")
+_DONE = re.compile("执行|完成|实际")
+# A monitoring form's forecast of the year, and its judgment of the target's chance
+_FORECAST = re.compile("全年预计|预计全年|预计(?:年底|年末)|完成目标可能性|目标完成可能性")
+_CHAPTER = re.compile("([一二三四五六七八九十]{1,3})、[^。]")
+# A note or instruction (注：…, 填报说明：…) or a sentence (…在年度自评时填写。): says
+# what is to be filled in, not what the sheet is
+_INSTRUCTION = re.compile(r"(?:注|备注|说明|填表说明|填报说明|填写说明|编制说明)\d*[:：]|.*。")
+
+
+def _is_instruction(text: str) -> bool:
+    return _INSTRUCTION.match(text) is not None
 
 
 def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
@@ -58,6 +122,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
     """The tables found that are checked; a note in ``notes`` for each kind set aside —
     a table of a document (Word, a web page: ``document``) named as its findings name
     their cells, 第2个表格, not by the sheet it was read as."""
+    tables = _without_kind(file_name, tables, "monitoring", notes, document)
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
         raise TargetsOnly(_targets_message(file_name))
@@ -72,6 +137,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
         tables = [table for table in tables if table not in unscored]
         notes.append("没有分值和得分的表" + "、".join(_places(unscored, tables, document))
                      + "未校验：以有分值、得分的自评表为准")
+    tables = _without_kind(file_name, tables, "report", notes, document)
     # a list of indicators' points and scores without 指标值 or 完成值 (项目名称 | 三级指标 |
     # 分值 | 得分), each named in a full table of the workbook: a summary of it, no table
     full = [table for table in tables if {"target", "actual"} <= table.columns]
@@ -111,6 +177,36 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
     tables = _without_copies(tables, notes, document)
     _note_earlier_years(tables, notes, document)
     return tables
+
+
+def _without_kind(file_name: str, tables: list[SelfEvaluation], kind: str, notes: list[str],
+                  document: DocumentPlaces | None) -> list[SelfEvaluation]:
+    """The tables less those ``mark_kind`` marked ``kind`` ("monitoring", "report") that
+    have no 得分 (a 绩效监控表 has none; a report's table of 完成情况 neither 分值 nor 得分),
+    a note saying so; where no table is left, the workbook is refused as that document."""
+    if kind == "monitoring":
+        marked = [table for table in tables if kind in table.sources
+                  and "score" not in table.columns]
+    else:
+        marked = [table for table in tables if kind in table.sources
+                  and not {"weight", "score"} & table.columns]
+    if not marked:
+        return tables
+    what, why, instead = _KINDS[kind]
+    if len(marked) == len(tables):
+        raise NotASelfEvaluation(f"“{file_name}”是{what}（{why}），不是自评表：{instead}")
+    kept = [table for table in tables if table not in marked]
+    notes.append(what + "、".join(_places(marked, kept, document)) + f"（{why}）未校验：以自评表为准")
+    return kept
+
+
+# A document's kind (``mark_kind``) → what it is, why it is no 自评表, what to send instead
+_KINDS = {
+    "monitoring": ("绩效监控表", "年度中的执行情况和全年预计",
+                   "请在年度结束后提交填好实际完成值和得分的项目支出绩效自评表"),
+    "report": ("绩效自评报告", "文字报告，其中的指标完成情况表没有分值和得分",
+               "请另行提交填好分值和得分的项目支出绩效自评表"),
+}
 
 
 def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str],

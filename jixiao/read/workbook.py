@@ -71,7 +71,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.selection import kept_tables, monitoring_form, no_table
+from jixiao.read.selection import kept_tables, mark_kind, no_table
 from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
@@ -283,9 +283,6 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     tables = find_tables(grids, path.name, template, hidden)
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
-    monitoring = monitoring_form(path.name, grids, tables)
-    if monitoring is not None:
-        raise monitoring
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
                                                      for found in grid.tables))
                      for grid in grids if grid.tables), None)
@@ -573,6 +570,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         previous_end[grid] = item.end
         # above the header's first row: a header over two rows names no project fact
         titled.append(read_project(grid, top, item.header.top, table))
+        mark_kind(grid, top, item.header.row + 1, table)  # a 监控表's, a 报告's
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
         head = _head_band(grids, found, grid)

@@ -1,0 +1,139 @@
+"""Documents sent in place of a 自评表, told by what they say they are (rt25-g): a mid-year
+绩效监控表 whatever its title's tail or notes, a 绩效自评报告 typed into a sheet — and
+the 自评表 of the same words that are still checked."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import Book, grid_book, standard_sheet
+
+from jixiao.pipeline import check_workbook
+
+MONITOR_ROWS = [
+    ["产出指标", "数量指标", "道路提升里程", "≥30公里", "18公里", "30公里", "按进度推进", "确定能"],
+    [None, "质量指标", "工程验收合格率", "100%", "100%", "100%", None, "确定能"],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "—", "92%", None, "确定能"]]
+MONITOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况",
+                  "全年预计完成情况", "偏差原因分析", "完成目标可能性"]
+MONITORING = ("是绩效监控表（年度中的执行情况和全年预计），不是自评表：请在年度结束后提交"
+              "填好实际完成值和得分的项目支出绩效自评表")
+
+
+def _monitor_lines(title, note=None, points=False):
+    """A 监控表's lines; ``points``: a 分值 column (20 each) after 年度指标值."""
+    rows = [MONITOR_HEADER, *MONITOR_ROWS]
+    if points:
+        rows = [[*row[:4], "分值" if row is MONITOR_HEADER else 20, *row[4:]] for row in rows]
+    lines = [[title], ["项目名称", "乡村道路提升工程"],
+             ["项目资金（万元）", "年初预算数", "全年预算数", "1-7月执行数", "执行率", "全年预计执行数"],
+             ["年度资金总额", 500, 500, 280, "56%", 495], *rows]
+    return [*lines, [note]] if note else lines
+
+
+@pytest.mark.parametrize(("title", "note", "points"), [
+    ("项目支出绩效运行监控表（2024年1-7月）", None, False),  # the period after 表
+    ("项目支出绩效运行监控表（2024年1-7月）", None, True),  # and 分值 (no 得分)
+    ("2024年项目支出绩效目标执行监控表", "注：监控结果将作为年度绩效自评和预算安排的重要参考。", False),
+    ("乡村道路提升工程绩效情况", None, False),  # no title word: its 1-7月, 全年预计 columns tell
+])
+def test_a_monitoring_form_is_refused_as_one(tmp_path, title, note, points):
+    """A 绩效监控表 whose title ends in its period, whose note names the 自评 it will feed,
+    or whose title says nothing (its 1-7月执行情况 | 全年预计完成情况 columns do): refused
+    as a 监控表, exit 2 (rt25-g 1: before, each was scored as a 自评表 —
+    JX202 on the 满意度 not yet surveyed, JX409 on 18 of 30 公里 done by July, “按财政部
+    规则得 12 分（满分 20）” with the 分值 column)."""
+    path = grid_book(tmp_path / "m.xlsx", _monitor_lines(title, note, points))
+    result = check_workbook(path)
+    assert result.no_table
+    assert result.error == f"“m.xlsx”{MONITORING}"
+
+
+def test_a_monitoring_sheet_beside_the_self_evaluation_is_set_aside(tmp_path):
+    """The project's 监控表 (with 分值) kept on a second sheet beside its correct 自评表:
+    the 自评表 alone is checked, a note says the 监控表 was not (rt25-g 1: before, the
+    监控表 was a second table with JX202, JX204, JX410 and JX409 — exit 1)."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    monitor = book.sheet("监控表")
+    for line in _monitor_lines("2024年度项目绩效运行监控表", points=True):
+        monitor.line(*line)
+    result = check_workbook(book.save(tmp_path / "t.xlsx"))
+    assert result.error is None
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert result.notes == ["绩效监控表“监控表”（年度中的执行情况和全年预计）未校验：以自评表为准"]
+    assert [finding.code for checked in result.tables for finding in checked.findings] == []
+
+
+def test_a_self_evaluation_whose_notes_speak_of_monitoring_is_still_checked(tmp_path):
+    """A 自评表 that says 已按绩效监控情况调整 above its header and under it, and names its
+    money 1-12月执行数: checked as before (JX108 on a table without 分值 and 得分)."""
+    lines = [["项目支出绩效自评表"], ["（已按绩效监控情况调整）"], ["项目名称", "乡村道路提升工程"],
+             ["项目资金（万元）", "年初预算数", "全年预算数", "1-12月执行数", "执行率"],
+             ["年度资金总额", 500, 500, 495, "99%"],
+             ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析"],
+             ["产出指标", "数量指标", "道路提升里程", "≥30公里", "30公里", None],
+             ["效益指标", "社会效益指标", "群众出行便利度", "明显提升", "明显提升", None],
+             ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "92%", None],
+             ["注：年中已按绩效监控情况调整指标值。"]]
+    _, data = checked(grid_book(tmp_path / "t.xlsx", lines))
+    assert codes(data) == ["JX108"]
+    _, data = checked(grid_book(tmp_path / "u.xlsx", [["2024年度项目绩效情况表"], *lines[2:]]))
+    assert codes(data) == ["JX108"]  # the same without 自评 in its title: 1-12月 is the year
+
+
+REPORT = [["2024年度社区养老服务补贴项目绩效自评报告"], ["一、项目基本情况"],
+          ["（一）项目概况。社区养老服务补贴项目由某县民政局主管，某县养老服务中心实施，"
+           "全年预算数120万元，全年执行数114万元，预算执行率95%。"],
+          ["二、绩效自评工作开展情况"],
+          ["我单位成立自评工作小组，对照绩效目标逐项核实完成情况，填写了项目支出绩效自评表，"
+           "经自评，本项目自评得分99.5分。"],
+          ["三、绩效指标完成情况分析"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成情况分析"],
+          ["产出指标", "数量指标", "补贴发放人数", "≥1200人", "1250人", "超额完成"],
+          ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "88%", "个别老人有意见"],
+          ["四、存在的问题及原因分析"], ["部分老年人对补贴发放方式不够了解，满意度略低于目标。"]]
+
+
+@pytest.mark.parametrize("title", [True, False])
+def test_a_report_typed_into_a_sheet_is_refused_as_one(tmp_path, title):
+    """A 自评报告 typed into Excel — its title, chapters and paragraphs around a small
+    完成情况 table without 分值 and 得分 — is no 自评表, with its title or without (its
+    chapters between paragraphs tell): exit 2, saying so (rt25-g 2: before, exit 0 with
+    “（未写项目名称）”, JX108 and JX409, a batch row 须人工审核)."""
+    lines = REPORT if title else REPORT[1:]
+    result = check_workbook(grid_book(tmp_path / "r.xlsx", lines))
+    assert result.no_table
+    assert result.error == ("“r.xlsx”是绩效自评报告（文字报告，其中的指标完成情况表没有分值和得分），"
+                            "不是自评表：请另行提交填好分值和得分的项目支出绩效自评表")
+
+
+@pytest.mark.parametrize(("year", "note"), [
+    (2024, "没有分值和得分的表“自评报告”未校验：以有分值、得分的自评表为准"),  # as before
+    (2023, "绩效自评报告“自评报告”（文字报告，其中的指标完成情况表没有分值和得分）未校验："
+           "以自评表为准"),
+])
+def test_a_report_sheet_beside_a_self_evaluation_is_set_aside(tmp_path, year, note):
+    """The report's sheet beside a 自评表: the 自评表 alone is checked. The report of its
+    year restates it (the note of a table without 分值 and 得分, as before); last year's
+    report (2023年度…自评报告) does not, and its note says it is a report (before: its
+    table checked as a second 自评表, JX108 and JX409)."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    report = book.sheet("自评报告")
+    for line in [[REPORT[0][0].replace("2024", str(year))], *REPORT[1:]]:
+        report.line(*line)
+    result = check_workbook(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert result.notes == [note]
+
+
+def test_numbered_instructions_under_an_unscored_table_make_no_report(tmp_path):
+    """A 自评表 without 分值 and 得分 and a 填表说明 of numbered sentences under it: still
+    a table checked (JX108), not a report — the instructions are sentences, not chapters."""
+    lines = [["2024年度项目绩效情况表"], ["项目名称", "社区养老服务补贴"], REPORT[6],
+             ["产出指标", "数量指标", "补贴发放人数", "≥1200人", "1250人", None],
+             ["效益指标", "社会效益指标", "老年人生活质量", "明显改善", "明显改善", None],
+             ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", None],
+             ["填表说明："], ["一、本表由项目实施单位填写，指标值按年初批复的绩效目标填列，不得擅自调整。"],
+             ["二、实际完成值按年度实际完成情况填列，未完成的须在完成情况分析中说明原因。"]]
+    _, data = checked(grid_book(tmp_path / "t.xlsx", lines))
+    assert codes(data) == ["JX108"]
