@@ -311,9 +311,10 @@ _TARGETS_TITLE = re.compile(r"绩效目标(?:申报)?表")
 
 def _titled_targets(grids: list[Grid]) -> bool:
     """Whether a workbook without any table is titled a 绩效目标表 (项目绩效目标表,
-    绩效目标申报表) and says 自评 nowhere: a 目标表 whose header has no 分值 (宁乡 2021:
-    一级 | 二级 | 指标内容 | 指标值 | 备注)."""
-    texts = [compact_text(text) for grid in grids for text in grid.texts.values()]
+    绩效目标申报表) and says 自评 or 完成值 nowhere but in a note or a sentence (填报说明：
+    完成值及得分在年度自评时填写。 tells what comes later): a 目标表 whose header has no
+    分值 (宁乡 2021: 一级 | 二级 | 指标内容 | 指标值 | 备注)."""
+    texts = [text for grid in grids for text in grid.texts.values() if not _is_instruction(text)]
     return any(len(text) <= 30 and _TARGETS_TITLE.search(text) for text in texts) \
         and not any("自评" in text or "完成值" in text for text in texts)
 

@@ -1,6 +1,7 @@
 """Documents sent in place of a 自评表, told by what they say they are (rt25-g): a mid-year
-绩效监控表 whatever its title's tail or notes, a 绩效自评报告 typed into a sheet — and
-the 自评表 of the same words that are still checked."""
+绩效监控表 whatever its title's tail or notes, a 绩效自评报告 typed into a sheet, a
+绩效目标申报表 whose 填报说明 speaks of 自评 — and the 自评表 of the same words that are
+still checked."""
 
 import pytest
 from test_real_shapes import checked, codes
@@ -137,3 +138,35 @@ def test_numbered_instructions_under_an_unscored_table_make_no_report(tmp_path):
              ["二、实际完成值按年度实际完成情况填列，未完成的须在完成情况分析中说明原因。"]]
     _, data = checked(grid_book(tmp_path / "t.xlsx", lines))
     assert codes(data) == ["JX108"]
+
+
+def _targets(path, note):
+    book = Book()
+    sheet = book.sheet("绩效目标申报表")
+    sheet.line("项目支出绩效目标申报表")
+    sheet.line("项目名称", "乡村道路提升工程")
+    sheet.indicators([("产出指标", "数量指标", "道路提升里程", "≥30公里"),
+                      ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%")],
+                     header=("一级指标", "二级指标", "三级指标", "指标值"), lead=None)
+    if note:
+        sheet.line(note)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("note", [None, "填报说明：完成值及得分在年度自评时填写。",
+                                  "完成值及得分在年度自评时填写。"])
+def test_a_targets_form_whose_instructions_speak_of_the_self_evaluation(tmp_path, note):
+    """A 目标申报表 (no 分值, no 完成值) with a 填报说明 saying 完成值 and 得分 are filled in
+    at the 自评: still told it is a 绩效目标表 (rt25-g 3: before, the note's 自评 and 完成值
+    gave the message of a workbook without any table)."""
+    result = check_workbook(_targets(tmp_path / "t.xlsx", note))
+    assert result.targets_only
+    assert result.error == ("“t.xlsx”是绩效目标表（只有年度指标值，没有实际完成值和得分），不是自评表："
+                            "请提交填好实际完成值和得分的项目支出绩效自评表")
+
+
+def test_a_targets_title_beside_a_completion_header_is_not_told_a_targets_form(tmp_path):
+    """The same title over a header that names 完成值 (a 自评表 whose header was not
+    read): still the message of a workbook without a table, as before."""
+    result = check_workbook(_targets(tmp_path / "t.xlsx", "完成值"))
+    assert not result.targets_only and "没有找到项目支出绩效自评表" in result.error
