@@ -15,6 +15,7 @@ splitting them would put the scoring of a table apart from the facts it reads.)
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -23,7 +24,13 @@ from typing import Any
 
 from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
-from jixiao.parsing import is_placeholder, joined_target, normalize_text, parse_measure
+from jixiao.parsing import (
+    compact_string,
+    is_placeholder,
+    joined_target,
+    normalize_text,
+    parse_measure,
+)
 from jixiao.rules import RuleSet, Score
 from jixiao.units import bare_in_base, fraction_as_percent, is_bare_fraction, is_unit, split_unit
 
@@ -1016,3 +1023,47 @@ def unfilled(table: SelfEvaluation) -> bool:
     四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
     return not any(not blank_value(indicator.target) or not blank_value(indicator.actual)
                    or indicator.score_declared is not None for indicator in table.indicators)
+
+
+def project_key(name: str | None, department: str | None, unit: str | None
+                ) -> tuple[str, str, str] | None:
+    """Which project a table is of, where tables are grouped as one project's (a
+    workbook's tables, a batch's versions): 项目名称, 主管部门 and 实施单位, each as
+    ``compact_text`` reads it (full- and half-width, spaces alike) — not memoised: a
+    batch's every project has names of its own, they would fill the memo for nothing.
+    None for a table without a 项目名称: never grouped."""
+    compact = compact_string.__wrapped__  # type: ignore[attr-defined]
+    if not name or not compact(name):
+        return None
+    return (compact(name), compact(department) if department else "",
+            compact(unit) if unit else "")
+
+
+def declared_content(table: SelfEvaluation) -> tuple[object, ...]:
+    """Every value the table declares (not where it stands): two tables alike in all of
+    them are one table twice; a copy that differs in any (its 总分, its year) is another."""
+    project, funds = table.project, table.funds
+    return (project.name, project.department, project.unit, project.year,
+            project.goal_expected, project.goal_actual,
+            tuple((line.label, line.initial_budget, line.budget, line.executed,
+                   line.rate_declared) for line in (funds.total, *funds.parts)),
+            funds.weight, funds.score_declared, funds.reason,
+            table.total_declared, table.grade_declared, table.reason, tuple(table.notes),
+            tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
+                   i.reason) for i in table.indicators))
+
+
+def content_digest(table: SelfEvaluation) -> str:
+    """``declared_content`` as a short stable text (the same in every process and run):
+    two tables, in one workbook or in two files, have the same digest when they declare
+    the same values — 10 and 10.0 alike, as a number is one whichever way it was stored."""
+    text = repr(_canonical(declared_content(table)))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, tuple):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value

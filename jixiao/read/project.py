@@ -411,7 +411,7 @@ def year_from_names(*names: str) -> int | None:
 # does a body (人社局, 就业服务中心: a sheet per 实施单位), nor the table's 主管部门 or 实施单位.
 _SHEET_NUMBERING = re.compile(r"^(?:附件|附表|表|sheet)?\s*\d+(?:[-.．_]\d+)*(?![\d年])[\s.．、:：_\-－—]*"
                               r"|^[(（][\d一二三四五六七八九十]+[)）]\s*", re.IGNORECASE)
-_VERSION = (r"(?:修改|修订|调整)(?:稿|版|后)|修改|修订|终稿|定稿|初稿|送审稿|最终稿|最终版?"
+_VERSION = (r"(?:修改|修订|调整)(?:稿|版|后)|修改|修订|终稿|定稿|初稿|草稿|送审稿|最终稿|最终版?"
             r"|第[一二三四五六七八九十\d]+稿|[vV]\d+(?:\.\d+)?|副本|备份")
 _DRAFT_MARK = re.compile(rf"[\s\-_—－]*(?:[(（](?:{_VERSION}|新|旧|\d+)[)）]|{_VERSION})$"
                          rf"|^(?:[(（](?:{_VERSION})[)）]|(?:{_VERSION})[\s\-_—－:：]+)")
@@ -443,6 +443,27 @@ def name_from_sheet(sheet: str, project: Project) -> str | None:
             or _BODY_END.search(name) or compact_text(name) in bodies:
         return None
     return name
+
+
+def draft_order(sheet: str) -> int:
+    """Which draft a sheet's name says its table is: -1 an early one (（初稿）, 草稿,
+    第一稿, （旧）), 1 a later one (（修改稿）, 修订版, 终稿, 定稿, 最终版, 第二稿, -v2,
+    （新）), 0 neither (no mark, or a copy's “(2)”) — of the marks ``_DRAFT_MARK`` takes
+    off its ends."""
+    marks = []
+    name = sheet.strip()
+    while (found := _DRAFT_MARK.search(name)) is not None and found.group():
+        marks.append(found.group())
+        name = (name[:found.start()] + name[found.end():]).strip()
+    text = "".join(marks)
+    if _LATER_DRAFT.search(text):
+        return 1
+    return -1 if _EARLY_DRAFT.search(text) else 0
+
+
+_EARLY_DRAFT = re.compile(r"初稿|草稿|第[一1]稿|[vV]1(?!\d)|旧")
+_LATER_DRAFT = re.compile(r"修改|修订|调整|终稿|定稿|最终|第(?:[二三四五六七八九十]|[2-9]|\d{2,})稿"
+                          r"|[vV](?:[2-9]|\d{2,})|新")
 
 
 def _without_draft_marks(name: str) -> str:

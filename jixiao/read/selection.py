@@ -3,17 +3,29 @@ one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩�
 table of a 自评报告 typed into a sheet (``mark_kind``) are no 自评表; a table without
 分值 and 得分 restating a scored one of the same project (a report's 绩效完成表), a
 填表说明's example, an untouched blank copy of the form and a hidden sheet's table beside
-shown ones are set aside, each with a note saying so."""
+shown ones are set aside, each with a note saying so; of tables alike cell for cell one is
+kept, and a project left twice is said to be.
+
+(Over 400 lines: one decision — which tables of a workbook stand — and the note for each
+table set aside; split, the kinds would be weighed apart from one another.)"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
-from jixiao.model import HIDDEN_ROW, DocumentPlaces, SelfEvaluation, unfilled
+from jixiao.model import (
+    HIDDEN_ROW,
+    DocumentPlaces,
+    SelfEvaluation,
+    declared_content,
+    project_key,
+    unfilled,
+)
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid
-from jixiao.read.project import name_from_sheet
+from jixiao.read.project import draft_order, name_from_sheet
 from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 
@@ -176,6 +188,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
             tables = shown
     tables = _without_copies(tables, notes, document)
     _note_earlier_years(tables, notes, document)
+    _note_same_project(tables, notes, document)
     return tables
 
 
@@ -226,31 +239,91 @@ def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str],
                          f"本文件中最新的是 {latest} 年度：请确认是否应一并提交")
 
 
+def _note_same_project(tables: list[SelfEvaluation], notes: list[str],
+                       document: DocumentPlaces | None = None) -> None:
+    """A note for each project (项目名称, 主管部门, 实施单位 and 年度 alike: ``project_key``)
+    with several tables left in the workbook — they differ, or ``_without_copies`` would
+    have kept one: a 初稿 beside its 修改稿, or a sheet copied for another project whose
+    项目名称 was never changed (then its sheet's name names the other project: said too).
+    Each is checked and counted; a reviewer is to ask which one stands."""
+    groups: dict[tuple[object, ...], list[SelfEvaluation]] = {}
+    for table in tables:
+        project = table.project
+        key = project_key(project.name, project.department, project.unit)
+        if key is not None:
+            groups.setdefault((*key, project.year), []).append(table)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        name = group[0].project.name
+        sheets = Counter(table.sources["header"].sheet for table in group)
+        shared = [table for table in group if sheets[table.sources["header"].sheet] > 1]
+        places = _places(group, shared, document)
+        note = (f"项目“{name}”在本文件中有 {len(group)} 张内容不同的表（"
+                + ("" if places[0].startswith("（") else "工作表") + "、".join(places)
+                + "），各自校验、计数，请确认以哪一份为准")
+        for table in group:
+            sheet = table.sources["header"].sheet
+            named = None if _in_document(table, document) else name_from_sheet(sheet, table.project)
+            if named is not None and not _alike(named, name):
+                note += (f"；工作表“{sheet}”的名称是另一个项目，表中项目名称却写“{name}”："
+                         "是否复制后没有改项目名称？")
+        notes.append(note)
+
+
+def _alike(one: str, other: str | None) -> bool:
+    """Whether two names of a project may be one (the one within the other: a sheet's
+    short name, 低保资金, for 城乡低保资金)."""
+    one, other = compact_text(one), compact_text(other)
+    return one in other or other in one
+
+
 def _without_copies(tables: list[SelfEvaluation], notes: list[str],
                     document: DocumentPlaces | None = None) -> list[SelfEvaluation]:
     """The tables less those that repeat another cell for cell — on another sheet (a sheet
-    copied as “Sheet1 (2)”, or kept as “上年度”, beside the one submitted) or on the same
-    one (the table pasted twice, one below or beside the other): checked and counted once,
-    on the sheet whose name does not say it is a copy (else the first), the first there."""
+    copied as “Sheet1 (2)”, kept as “上年度” or as “（初稿）” beside the one submitted, a
+    打印版 sheet gathering every project's table) or on the same one (the table pasted
+    twice, one below or beside the other): checked and counted once, where the unit
+    corrects it (``_kept``), the first there."""
     groups: dict[tuple[object, ...], list[SelfEvaluation]] = {}
     for table in tables:
-        groups.setdefault(_content(table), []).append(table)
+        groups.setdefault(declared_content(table), []).append(table)
+    on_sheet = Counter(table.sources["header"].sheet for table in tables)
     dropped = set()
     for group in groups.values():
         if len(group) < 2:
             continue
-        sheets = list(dict.fromkeys(table.sources["header"].sheet for table in group))
-        kept_sheet = next((sheet for sheet in sheets if not _COPY_NAME.search(sheet)), sheets[0])
-        kept = next(table for table in group if table.sources["header"].sheet == kept_sheet)
-        for sheet in sheets:
-            if sheet != kept_sheet:
-                notes.append(f"工作表“{sheet}”上的表与“{kept_sheet}”上的表完全相同（复制的工作表），"
-                             "只校验、统计一次" + _other_project(sheet, kept_sheet, kept))
+        kept = _kept(group, on_sheet)
+        kept_sheet = kept.sources["header"].sheet
         for table in group:
-            if table is not kept and table.sources["header"].sheet == kept_sheet:
-                notes.append(_pasted_twice(table, kept, document))
+            sheet = table.sources["header"].sheet
+            if table is kept:
+                continue
+            if sheet == kept_sheet:
+                note = _pasted_twice(table, kept, document)
+            elif on_sheet[sheet] > 1 and on_sheet[kept_sheet] == 1:
+                note = (f"工作表“{sheet}”中表头在 {table.sources['header'].cell} 的表与"
+                        f"“{kept_sheet}”上的表完全相同（“{sheet}”汇集了 {on_sheet[sheet]} 张表），"
+                        f"只校验、统计一次：以“{kept_sheet}”上的为准")
+            else:
+                note = (f"工作表“{sheet}”上的表与“{kept_sheet}”上的表完全相同（复制的工作表），"
+                        "只校验、统计一次" + _other_project(sheet, kept_sheet, kept))
+            if note not in notes:  # a copied sheet of several tables: one note
+                notes.append(note)
         dropped.update(id(table) for table in group if table is not kept)
     return [table for table in tables if id(table) not in dropped]
+
+
+def _kept(group: list[SelfEvaluation], on_sheet: Counter[str]) -> SelfEvaluation:
+    """Of tables alike cell for cell, the one checked: the copy the unit corrects — the
+    later draft (（修改稿） over （初稿）, ``draft_order``), on a sheet whose name does not
+    say it is a copy (“Sheet1”, not “Sheet1 (2)”, “上年度”), on a sheet of its own (a
+    project's sheet, not a 打印版 gathering every project's table); then the first."""
+    def rank(table: SelfEvaluation) -> tuple[int, bool, bool]:
+        sheet = table.sources["header"].sheet
+        return -draft_order(sheet), bool(_COPY_NAME.search(sheet)), on_sheet[sheet] > 1
+
+    return min(group, key=rank)  # (min keeps the first of equals)
 
 
 def _other_project(sheet: str, kept_sheet: str, kept: SelfEvaluation) -> str:
@@ -280,20 +353,6 @@ def _pasted_twice(table: SelfEvaluation, kept: SelfEvaluation,
 
 
 _COPY_NAME = re.compile(r"\(\d+\)\s*$|上年|去年|备份|副本|复制|copy", re.IGNORECASE)
-
-
-def _content(table: SelfEvaluation) -> tuple[object, ...]:
-    """Every value the table declares (not where it stands): two tables alike in all of
-    them are one table twice; a copy that differs in any (its 总分, its year) is another."""
-    project, funds = table.project, table.funds
-    return (project.name, project.department, project.unit, project.year,
-            project.goal_expected, project.goal_actual,
-            tuple((line.label, line.initial_budget, line.budget, line.executed,
-                   line.rate_declared) for line in (funds.total, *funds.parts)),
-            funds.weight, funds.score_declared, funds.reason,
-            table.total_declared, table.grade_declared, table.reason, tuple(table.notes),
-            tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
-                   i.reason) for i in table.indicators))
 
 
 _EXAMPLE_WORDS = ("示例", "样例", "范例", "填表说明", "填报说明")
