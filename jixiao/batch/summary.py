@@ -96,6 +96,7 @@ class TableSummary:
     encrypted: bool = False  # it has a password to open (JSON "encrypted")
     targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
+    content: str | None = None  # the digest of what the table declares (JSON "content")
 
     @property
     def errors(self) -> int:
@@ -146,7 +147,7 @@ class TableSummary:
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
                    table.get("grade_computed"), table.get("weight_total"), findings, rows,
-                   form=table.get("form"))
+                   form=table.get("form"), content=table.get("content"))
 
 
 @plain_pickle

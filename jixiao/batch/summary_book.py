@@ -4,7 +4,8 @@
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
               警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names its original:
               of the files with its bytes the one nearest the root, then the first in path order;
-              a version of a project sent in several files names the others: ``_with_versions``)
+              a version of a project — another table of it, in another file or the same —
+              names the others, and whether each declares the same: ``_with_versions``)
     问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
@@ -74,7 +75,8 @@ from jixiao.batch.summary import (
     TableSummary,
 )
 from jixiao.errors import ENCRYPTED_FOR_REVIEWER
-from jixiao.parsing import compact_string, compact_text
+from jixiao.model import project_key
+from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
@@ -142,15 +144,17 @@ class Summary:
         self._contents: dict[str, str] = {}    # file → its content key, until it is written
         self._originals = Originals([])  # of the files with the same bytes, the original
         self._book: _Book | None = None
-        # Versions of one project (a table corrected and sent again under another name), by
-        # (项目名称, 主管部门, 实施单位) as compact_text reads them, duplicates left out: the
-        # key's hash → its first file (the run's own string: ~80 bytes a file), and for a
-        # project of several files, its first _NAMED files and their count. The 汇总 rows
-        # wait on disk until every file is in (``_Book.spooled``), so that each row of a
-        # project names all its versions, in whatever folder, with the same count.
+        # Versions of one project (a table corrected and sent again under another name, or
+        # left twice in one workbook), by ``project_key``, duplicates left out: the key's
+        # hash → its first file (the run's own string: ~80 bytes a file), and for a project
+        # of several tables, their count. The 汇总 rows wait on disk until every file is in
+        # (``_Book.spooled``); then the tables of those projects are read from there
+        # (``_Versions``: their files, sheets and contents), so that each row of a project
+        # names all its versions, in whatever folder, with the same count.
         self._projects: dict[int, str] = {}
-        self._versions: dict[int, list[str]] = {}  # its first _NAMED files, and
-        self._version_count: dict[int, int] = {}   # how many files it has
+        self._version_count: dict[int, int] = {}   # how many tables it has
+        self._in_one_file: set[int] = set()  # projects with two tables or more in one file
+        self._versions: dict[int, _Versions] = {}  # made when every file is in
         self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
         self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
         # 统计 counts each content once: a file with the bytes of one before it (the same
@@ -219,7 +223,7 @@ class Summary:
                 reason = (f"“{os.path.basename(file)}”{ENCRYPTED_FOR_REVIEWER}"
                           if table.encrypted else table.error)
                 rows.append((file, None, None, None, None, None, None, None, None,
-                             None, status, readable_text(reason), folder, None))
+                             None, status, readable_text(reason), folder, None, None, None))
                 continue
             name = table.project
             for item in table.findings:
@@ -244,7 +248,8 @@ class Summary:
             rows.append((file, name, table.department, table.unit,
                          table.total_declared, table.total_computed, table.grade_declared,
                          grade, errors, warnings, status,
-                         readable_text("；".join(reasons)) or None, folder, copy))
+                         readable_text("；".join(reasons)) or None, folder, copy,
+                         table.sheet, table.content))  # (these two: for ``_Versions`` only)
             tally.tables.append((table, errors, warnings))
 
         tally.several = len(tables) > 1
@@ -286,46 +291,82 @@ class Summary:
             book.add(file, rows, findings, key or 0)
 
     def _add_versions(self, file: str, rows: list[tuple[Any, ...]]) -> None:
-        """Note the projects of a file's tables (a file counted, not a duplicate)."""
-        seen = set()  # (a file of two tables of one project is one file of it)
+        """Note the projects of a file's tables (a file counted, not a duplicate): each
+        table of a project another version of it — a second one in the same file too."""
+        seen = set()
         for row in rows:
             key = _project_key(row)
-            if key in seen:
-                continue
-            seen.add(key)
             if key is None:
                 self.unnamed_tables += row[10] != UNREADABLE  # (an unreadable file: no table)
                 continue
             key_hash = hash(key)
             first = self._projects.setdefault(key_hash, self._own_string(file))
-            if first != file:
-                files = self._versions.setdefault(key_hash, [first])
+            if first != file or key_hash in seen:
                 self._version_count[key_hash] = self._version_count.get(key_hash, 1) + 1
-                # the first _NAMED in path order, whenever each was counted (an original
-                # nearer the root than a copy before it is counted at the end)
-                bisect.insort(files, self._own_string(file), key=path_order)
-                del files[_NAMED:]
+                if key_hash in seen:
+                    self._in_one_file.add(key_hash)
+            seen.add(key_hash)
 
     def _own_string(self, file: str) -> str:
         """The run's own string of ``file`` (its list's), if it is one of the run's files."""
         at = bisect.bisect_left(self._order, file)
         return self._order[at] if at < len(self._order) and self._order[at] == file else file
 
+    def _gather_versions(self, spooled: Iterable[tuple[str, int, list[tuple[Any, ...]]]]
+                         ) -> None:
+        """The tables of each project of several (``_version_count``), from the 汇总 rows
+        of the files counted: where each is and what it declares."""
+        for file, key, rows in spooled:
+            if self._originals.original(file, key) != file:
+                continue  # a duplicate's tables are no versions
+            for row in rows:
+                project = _project_key(row)
+                key_hash = hash(project) if project is not None else 0
+                if project is not None and key_hash in self._version_count:
+                    versions = self._versions.get(key_hash)
+                    if versions is None:
+                        versions = self._versions[key_hash] = _Versions(row[1])
+                    versions.add(self._own_string(file), row[_SHEET], row[_CONTENT])
+
     def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """A counted file's 汇总 row, its 原因 naming the other files of its project (if
-        any): written once every file is in, so each row of a group says the same count."""
+        """A counted file's 汇总 row, its 原因 naming the other tables of its project (if
+        any) and whether each declares the same as this one: written once every file is
+        in, so each row of a group says the same count."""
         key = _project_key(row)
-        key_hash = hash(key) if key is not None else 0
-        files = self._versions.get(key_hash, ()) if key is not None else ()
-        if not files:
+        versions = self._versions.get(hash(key)) if key is not None else None
+        if versions is None:
             return row
+        key_hash = hash(key)
         count = self._version_count[key_hash]
+        in_one_file = key_hash in self._in_one_file
+        noun = "张表" if in_one_file else "个文件"
+        me = (file, row[_SHEET], row[_CONTENT])
+        others = list(versions.named)
+        if me in others:
+            others.remove(me)
+        same = versions.contents[row[_CONTENT]] - 1 if row[_CONTENT] in versions.contents else 0
         folder = os.path.dirname(file)
-        others = "、".join(  # one folder's by their names, others below the inbox's
-            f"“{readable_text(self._places.file(other) if os.path.dirname(other) != folder else os.path.basename(other))}”"
-            for other in files if other != file)
-        more = "等" if count > len(files) else ""
-        note = f"同一项目共 {count} 个文件：另见{others}{more}（项目名称和单位相同，内容不同）"
+
+        def place(other: tuple[str, str | None, str | None]) -> str:
+            other_file, sheet = other[0], other[1]
+            if other_file == file:
+                return f"本文件工作表“{readable_text(sheet or '')}”"
+            # one folder's by their names, others below the inbox's
+            name = (os.path.basename(other_file) if os.path.dirname(other_file) == folder
+                    else self._places.file(other_file))
+            sheet_named = f"工作表“{readable_text(sheet)}”" if in_one_file and sheet else ""
+            return f"“{readable_text(name)}”{sheet_named}"
+
+        more = "等" if count > len(versions.named) else ""
+        if same == 0 or same == count - 1:  # every other differs, or every other is the same
+            what = "内容相同" if same else "内容不同"
+            note = (f"同一项目共 {count} {noun}：另见{'、'.join(place(other) for other in others)}"
+                    f"{more}（项目名称和单位相同，{what}）")
+        else:
+            alike = [place(other) for other in others if other[2] == row[_CONTENT]]
+            unlike = [place(other) for other in others if other[2] != row[_CONTENT]]
+            note = (f"同一项目共 {count} {noun}（项目名称和单位相同）：与{'、'.join(alike)}"
+                    f"内容相同，与{'、'.join(unlike)}{more}内容不同")
         return (*row[:11], "；".join(text for text in (row[11], note) if text), *row[12:])
 
     def _count(self, tally: _Tally) -> None:
@@ -353,6 +394,8 @@ class Summary:
             if self._originals.original(file, key) == file:
                 self._count(tally)
                 self._add_versions(file, rows)
+        if self._version_count:
+            self._gather_versions(self._book.spooled(keep=True))
         for file, key, rows in self._book.spooled():
             first = self._originals.original(file, key)
             if first != file:
@@ -361,7 +404,8 @@ class Summary:
                         for row in rows]
                 self.duplicates += 1
             for row in rows:
-                self._book.table.add(row if first != file else self._with_versions(file, row))
+                row = row if first != file else self._with_versions(file, row)
+                self._book.table.add(row[:_SHEET])
 
     @property
     def project_count(self) -> int:
@@ -371,18 +415,36 @@ class Summary:
 
     @property
     def versions(self) -> str:
-        """What 统计›注意 says of the projects sent in several files ("" if none)."""
-        groups = list(self._versions.values())
+        """What 统计›注意 says of the projects of several tables that differ ("" if none):
+        each project by its name, then its files (and sheets, where a file holds two)."""
+        groups = [(key, versions) for key, versions in self._versions.items()
+                  if not versions.alike]
         if not groups:
             return ""
         counts = self._version_count
-        shown = "；".join("、".join(f"“{readable_text(self._places.file(file))}”" for file in files)
-                         + (f" 等 {counts[key]} 个" if counts[key] > len(files) else "")
-                         for key, files in list(self._versions.items())[:_VERSIONS_SHOWN])
-        more = f" 等（共 {len(groups)} 组）" if len(groups) > _VERSIONS_SHOWN else ""
-        return (f"{len(groups)} 个项目各有多个内容不同的文件（项目名称和单位相同，可能是修改后"
-                f"重新提交的版本），各自计数，请确认以哪一份为准：{shown}{more}")
+        shown = []
+        for key, versions in groups[:_VERSIONS_SHOWN]:
+            places = [f"“{readable_text(self._places.file(file))}”" + (
+                f"工作表“{readable_text(sheet)}”" if key in self._in_one_file and sheet else "")
+                for file, sheet, _ in versions.named]
+            more = f" 等 {counts[key]} {'张' if key in self._in_one_file else '个'}" \
+                if counts[key] > len(versions.named) else ""
+            shown.append(f"“{readable_text(versions.name)}”：{'、'.join(places)}{more}")
+        more = f" 等（共 {len(groups)} 个项目）" if len(groups) > _VERSIONS_SHOWN else ""
+        return (f"{len(groups)} 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后"
+                f"重新提交的版本），各自计数，请确认以哪一份为准：{'；'.join(shown)}{more}")
 
+    @property
+    def repeated(self) -> str:
+        """What 统计›注意 says of the projects whose tables in several files declare the
+        same, every one ("" if none): the same table sent again, in another file."""
+        names = [versions.name for versions in self._versions.values() if versions.alike]
+        if not names:
+            return ""
+        shown = "、".join(f"“{readable_text(name)}”" for name in names[:_VERSIONS_SHOWN])
+        more = " 等" if len(names) > _VERSIONS_SHOWN else ""
+        return (f"{len(names)} 个项目的表在几个文件中内容完全相同（同一张表又交了一次），"
+                f"各自计数：{shown}{more}")
 
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
         # One group for a name written with half- or full-width brackets or spaces:
@@ -437,19 +499,43 @@ class Summary:
 
 _VERSIONS_SHOWN = 5  # groups of versions 统计›注意 names
 _NAMED = 6  # files of one project named (in 原因 and 统计): a project sent 12,000 times
+_CONTENTS = 256  # contents of one project told apart; one more is taken to differ from all
+# A 汇总 row's two last items, not written: its table's sheet and content (``_Versions``)
+_SHEET, _CONTENT = len(SUMMARY_COLUMNS), len(SUMMARY_COLUMNS) + 1
+
+
+class _Versions:
+    """The tables of one project of several (gathered when every file is in): its name as
+    the first writes it, its first ``_NAMED`` tables in path order — (file, sheet,
+    content) — and how many tables declare each content (a table of no content known,
+    from an outcome of an earlier jixiao, is taken to differ from every other)."""
+
+    __slots__ = ("contents", "name", "named", "unknown")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.named: list[tuple[str, str | None, str | None]] = []
+        self.contents: Counter[str] = Counter()
+        self.unknown = 0
+
+    def add(self, file: str, sheet: str | None, content: str | None) -> None:
+        bisect.insort(self.named, (file, sheet, content), key=lambda item: path_order(item[0]))
+        del self.named[_NAMED:]
+        if content is not None and (content in self.contents or len(self.contents) < _CONTENTS):
+            self.contents[content] += 1
+        else:
+            self.unknown += 1
+
+    @property
+    def alike(self) -> bool:
+        """Whether every table of the project declares the same."""
+        return not self.unknown and len(self.contents) == 1
 
 
 def _project_key(row: tuple[Any, ...]) -> tuple[str, str, str] | None:
-    """A 汇总 row's project: 项目名称, 主管部门, 实施单位 as compact_text reads them; None
+    """A 汇总 row's project (``model.project_key``: 项目名称, 主管部门, 实施单位); None
     for a row without a 项目名称 (never grouped)."""
-    name = _compact(row[1])
-    return (name, _compact(row[2]), _compact(row[3])) if name else None
-
-
-def _compact(text: str | None) -> str:
-    """``compact_text``, not memoised: each file has a name of its own, that would fill
-    the memo (and the memory the summary keeps flat) for nothing."""
-    return compact_string.__wrapped__(text) if text else ""
+    return project_key(row[1], row[2], row[3])
 
 
 @dataclass
@@ -806,9 +892,10 @@ class _Book:
         for row in findings:
             self.findings.add(row)
 
-    def spooled(self) -> Iterable[tuple[str, int, list[tuple[Any, ...]]]]:
-        """The files ``add`` was given, in that order, one at a time: (file, content, 汇总 rows)."""
-        yield from _unspooled(self._spool)
+    def spooled(self, keep: bool = False) -> Iterable[tuple[str, int, list[tuple[Any, ...]]]]:
+        """The files ``add`` was given, in that order, one at a time: (file, content, 汇总
+        rows); ``keep``: to be read again."""
+        yield from _unspooled(self._spool, keep)
 
     def defer(self, file: str, content: int, rows: list[tuple[Any, ...]], tally: Any) -> None:
         """Keep on disk the rows and counts of an original that may yet be passed."""
@@ -848,17 +935,18 @@ class _Book:
         self._scratch.cleanup()  # the rows' scratch files; no file was made at the target
 
 
-def _unspooled(spool: Any) -> Iterable[Any]:
+def _unspooled(spool: Any, keep: bool = False) -> Iterable[Any]:
     """The pickles written to ``spool`` (our own scratch file), one at a time; then it
-    is emptied."""
+    is emptied (unless ``keep``)."""
     spool.seek(0)
     while True:
         try:
             yield pickle.load(spool)
         except EOFError:
             break
-    spool.seek(0)
-    spool.truncate()
+    if not keep:
+        spool.seek(0)
+        spool.truncate()
 
 
 @dataclass(frozen=True)
@@ -906,6 +994,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         overview.append(("注意", summary.notice))
     if summary.versions:
         overview.append(("注意", summary.versions))
+    if summary.repeated:
+        overview.append(("注意", summary.repeated))
     if run.interrupted:
         overview.insert(0, ("注意", f"校验被中断：只完成了 {len(run.done)} / {len(run.files)} "
                                     "个文件，本表只含已完成的文件"))

@@ -1302,8 +1302,9 @@ def test_a_file_read_by_value_says_why_it_has_no_annotated_copy(tmp_path):
     header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
     reason, copy = header.index("原因"), header.index("标注副本")
     by_file = {row[0]: (row[reason], row[copy]) for row in rows}
-    # (the same table in both: two files of one project, each naming the other)
-    versions = "同一项目共 2 个文件：另见“{}”（项目名称和单位相同，内容不同）"
+    # (the same table in both: two files of one project, each naming the other, the
+    # table's content the same — only the bytes of the files differ)
+    versions = "同一项目共 2 个文件：另见“{}”（项目名称和单位相同，内容相同）"
     assert by_file[os.path.join("收件", "自评.docx")] == (
         NO_COPY_BY_VALUE + "；" + versions.format("x.xlsx"), None)
     assert by_file[os.path.join("收件", "x.xlsx")] == (versions.format("自评.docx"),
@@ -1340,6 +1341,79 @@ def test_every_row_of_a_project_in_several_folders_names_all_its_versions(tmp_pa
         (b1, note(c1, c2, a1, a2)),
         (a1, note(c1, c2, b1, "a2.xlsx")),
         (a2, note(c1, c2, b1, "a1.xlsx"))]
+
+
+def _department(path, total_b=(100, 99.98)):
+    """A 部门's workbook: 项目甲 and 项目乙 a sheet each (乙's 总分 ``total_b``), and 项目丙
+    twice — a （初稿） whose 总分 100 is wrong, and its corrected （修改稿）."""
+    from workbooks import Book, standard_sheet
+
+    book = Book()
+    standard_sheet(book.sheet("项目甲"), name="项目甲")
+    standard_sheet(book.sheet("项目乙"), name="项目乙", total=total_b)
+    standard_sheet(book.sheet("项目丙（初稿）"), name="项目丙", total=(100, 100))
+    standard_sheet(book.sheet("项目丙（修改稿）"), name="项目丙")
+    return book.save(path)
+
+
+def test_versions_are_told_table_by_table_not_file_by_file(tmp_path):
+    """rt25 P4: a 部门 sent its whole workbook again with one table corrected: every
+    project of the two files was called 内容不同, and 统计›注意 named the pair of files
+    once a project, no project. Now each table is compared with its project's others by
+    what it declares (JSON ``content``): the unchanged ones are 内容相同, the corrected
+    one 内容不同, and a project twice in one workbook (初稿 beside 修改稿) is a version
+    too, its rows naming the sheets; 统计 names the projects."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    _department(inbox / "部门.xlsx", total_b=(100, 95))  # 项目乙's 总分 wrong
+    _department(inbox / "部门v2.xlsx")
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 1
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    reasons = [(os.path.basename(row[0]), row[1], row[header.index("原因")].split("；")[-1])
+               for row in rows]
+    drafts = "项目“项目丙”在本文件中有 2 张内容不同的表（工作表“项目丙（初稿）”、“项目丙（修改稿）”），" \
+             "各自校验、计数，请确认以哪一份为准"
+    assert all(drafts in row[header.index("原因")] for row in rows)
+    assert reasons == [
+        ("部门.xlsx", "项目甲", "同一项目共 2 个文件：另见“部门v2.xlsx”（项目名称和单位相同，内容相同）"),
+        ("部门.xlsx", "项目乙", "同一项目共 2 个文件：另见“部门v2.xlsx”（项目名称和单位相同，内容不同）"),
+        ("部门.xlsx", "项目丙", "同一项目共 4 张表（项目名称和单位相同）：与“部门v2.xlsx”工作表“项目丙（初稿）”"
+                              "内容相同，与本文件工作表“项目丙（修改稿）”、“部门v2.xlsx”工作表“项目丙（修改稿）”内容不同"),
+        ("部门.xlsx", "项目丙", "同一项目共 4 张表（项目名称和单位相同）：与“部门v2.xlsx”工作表“项目丙（修改稿）”"
+                              "内容相同，与本文件工作表“项目丙（初稿）”、“部门v2.xlsx”工作表“项目丙（初稿）”内容不同"),
+        ("部门v2.xlsx", "项目甲", "同一项目共 2 个文件：另见“部门.xlsx”（项目名称和单位相同，内容相同）"),
+        ("部门v2.xlsx", "项目乙", "同一项目共 2 个文件：另见“部门.xlsx”（项目名称和单位相同，内容不同）"),
+        ("部门v2.xlsx", "项目丙", "同一项目共 4 张表（项目名称和单位相同）：与“部门.xlsx”工作表“项目丙（初稿）”"
+                                "内容相同，与“部门.xlsx”工作表“项目丙（修改稿）”、本文件工作表“项目丙（修改稿）”内容不同"),
+        ("部门v2.xlsx", "项目丙", "同一项目共 4 张表（项目名称和单位相同）：与“部门.xlsx”工作表“项目丙（修改稿）”"
+                                "内容相同，与“部门.xlsx”工作表“项目丙（初稿）”、本文件工作表“项目丙（初稿）”内容不同")]
+    notes = [row[1] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row and row[0] == "注意"]
+    assert notes == [
+        "2 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后重新提交的版本），各自计数，"
+        "请确认以哪一份为准：“项目乙”：“收件/部门.xlsx”、“收件/部门v2.xlsx”；“项目丙”："
+        "“收件/部门.xlsx”工作表“项目丙（初稿）”、“收件/部门.xlsx”工作表“项目丙（修改稿）”、"
+        "“收件/部门v2.xlsx”工作表“项目丙（初稿）”、“收件/部门v2.xlsx”工作表“项目丙（修改稿）”",
+        "1 个项目的表在几个文件中内容完全相同（同一张表又交了一次），各自计数：“项目甲”"]
+
+
+def test_a_project_twice_in_one_workbook_alone_names_its_other_sheet(tmp_path):
+    """rt25 P3c in a batch: the 初稿's JX501 marked the project 有错误, nothing linked its
+    row to the 修改稿's. A single workbook of two drafts: each row names the other sheet."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    _department(inbox / "部门.xlsx")
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 1
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    assert [(row[1], row[header.index("状态")], row[header.index("原因")].split("；")[-1])
+            for row in rows] == [
+        ("项目甲", "通过", "项目“项目丙”在本文件中有 2 张内容不同的表（工作表“项目丙（初稿）”、“项目丙（修改稿）”），"
+                         "各自校验、计数，请确认以哪一份为准"),
+        ("项目乙", "通过", "项目“项目丙”在本文件中有 2 张内容不同的表（工作表“项目丙（初稿）”、“项目丙（修改稿）”），"
+                         "各自校验、计数，请确认以哪一份为准"),
+        ("项目丙", "有错误", "同一项目共 2 张表：另见本文件工作表“项目丙（修改稿）”（项目名称和单位相同，内容不同）"),
+        ("项目丙", "通过", "同一项目共 2 张表：另见本文件工作表“项目丙（初稿）”（项目名称和单位相同，内容不同）")]
 
 
 def test_an_xlsx_renamed_xls_gets_an_annotated_copy(tmp_path):

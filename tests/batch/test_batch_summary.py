@@ -491,8 +491,8 @@ def test_versions_of_one_project_say_so_and_are_counted_as_one_project(tmp_path)
     labels = {row[0]: row[1] for row in stats}
     assert (labels["读出的自评表"], labels["其中不同的项目（项目名称和单位相同的算一个）"],
             labels["有错误的表"], labels["重复提交的文件（与另一文件内容相同，不重复计数）"]) == (5, 3, 1, 1)
-    assert ("注意", "1 个项目各有多个内容不同的文件（项目名称和单位相同，可能是修改后重新提交的版本），"
-                   "各自计数，请确认以哪一份为准：“收件/乙/最终.xlsx”、“收件/甲/自评表.xlsx”、"
+    assert ("注意", "1 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后重新提交的版本），"
+                   "各自计数，请确认以哪一份为准：“重点项目甲”：“收件/乙/最终.xlsx”、“收件/甲/自评表.xlsx”、"
                    "“收件/甲/自评表(修改版).xlsx”") in [row[:2] for row in stats]
 
 
