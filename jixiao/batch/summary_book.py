@@ -362,11 +362,16 @@ class Summary:
             what = "内容相同" if same else "内容不同"
             note = (f"同一项目共 {count} {noun}：另见{'、'.join(place(other) for other in others)}"
                     f"{more}（项目名称和单位相同，{what}）")
-        else:
+        else:  # some the same, some not: each named with its kind
+            def listed(kind: list[str], how_many: int) -> str:
+                if not kind:  # all beyond the first _NAMED
+                    return f"另外 {how_many} {noun}"
+                return "、".join(kind) + ("等" if how_many > len(kind) else "")
+
             alike = [place(other) for other in others if other[2] == row[_CONTENT]]
             unlike = [place(other) for other in others if other[2] != row[_CONTENT]]
-            note = (f"同一项目共 {count} {noun}（项目名称和单位相同）：与{'、'.join(alike)}"
-                    f"内容相同，与{'、'.join(unlike)}{more}内容不同")
+            note = (f"同一项目共 {count} {noun}（项目名称和单位相同）：与{listed(alike, same)}"
+                    f"内容相同，与{listed(unlike, count - 1 - same)}内容不同")
         return (*row[:11], "；".join(text for text in (row[11], note) if text), *row[12:])
 
     def _count(self, tally: _Tally) -> None:

@@ -508,3 +508,28 @@ def test_a_project_sent_many_times_names_only_its_first_files(tmp_path):
                           "“v4.xlsx”、“v5.xlsx”等（项目名称和单位相同，内容不同）")
     assert reasons[0] == ("同一项目共 8 个文件：另见“v1.xlsx”、“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、"
                           "“v5.xlsx”等（项目名称和单位相同，内容不同）")
+
+
+def test_a_project_sent_many_times_tells_which_declare_the_same(tmp_path):
+    """Versions compared table by table (JSON ``content``): v0 and v7 declare the same,
+    the others each something else — each row says which of its project's others are
+    alike, those beyond the first six named by their number."""
+    from dataclasses import replace
+
+    files = []
+    for number in range(8):
+        item = _project_file(f"收件/甲/v{number}.xlsx", "重点项目甲")
+        table = replace(item.tables[0], content="a" * 16 if number in (0, 7) else f"{number:016x}")
+        files.append(replace(item, tables=(table,)))
+    order = [item.file for item in files]
+    summary = Summary()
+    for item in files:
+        summary.add(item)
+    output = write_summary(tmp_path / "汇总.xlsx", summary, BatchRun(order, order, {}))
+    reasons = [row[11] for row in load_workbook(output)["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert reasons[0] == ("同一项目共 8 个文件（项目名称和单位相同）：与另外 1 个文件内容相同，与“v1.xlsx”、"
+                          "“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、“v5.xlsx”等内容不同")
+    assert reasons[7] == ("同一项目共 8 个文件（项目名称和单位相同）：与“v0.xlsx”内容相同，与“v1.xlsx”、"
+                          "“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、“v5.xlsx”等内容不同")
+    assert reasons[1] == ("同一项目共 8 个文件：另见“v0.xlsx”、“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、"
+                          "“v5.xlsx”等（项目名称和单位相同，内容不同）")
