@@ -131,7 +131,12 @@ def _weight_total_cell(table: SelfEvaluation) -> Source | None:
 
 def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
     """The 分值 the table gives, as JX101 adds them: (the indicators', the 执行率's, their
-    total); None when a row's points are stated nowhere (or no row has any)."""
+    total); None when a row's points are stated nowhere (or no row has any). A table
+    without one indicator row (the money filled, no 三级指标: JX001) gives the 执行率's
+    alone — 10, no 100: its 9.5 is no 差 (as the template's 评分等级 cell says)."""
+    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
+    if not table.indicators:
+        return 0.0, execution, execution
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
         return None
@@ -141,7 +146,6 @@ def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
         if headed is None:
             return None
         indicators = round2(indicators + headed)
-    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
     return indicators, execution, round2(indicators + execution)
 
 
