@@ -1016,3 +1016,19 @@ def unfilled(table: SelfEvaluation) -> bool:
     四川 指标性质 or 度量单位 alone is the form's, not the unit's answer)."""
     return not any(not blank_value(indicator.target) or not blank_value(indicator.actual)
                    or indicator.score_declared is not None for indicator in table.indicators)
+
+
+def unanswered(table: SelfEvaluation) -> bool:
+    """Indicators carry 指标值 and not one a 完成值 or a score: the targets (and 分值)
+    copied in, the self-evaluation not done — a form not yet filled (or a 绩效目标表 in
+    the 自评表's form), not a filled table with a mistake on every row. (The money's own
+    得分 is no answer of an indicator.)"""
+    return not any(not blank_value(indicator.actual) or indicator.score_declared is not None
+                   or indicator.judged is not None for indicator in table.indicators) \
+        and any(not blank_value(indicator.target) for indicator in table.indicators)
+
+
+def not_filled_in(table: SelfEvaluation) -> bool:
+    """An empty submission (``unfilled``) or one whose indicators have no answer
+    (``unanswered``): one JX001, not a finding per empty cell, and no 总分 to look into."""
+    return unfilled(table) or unanswered(table)

@@ -21,8 +21,8 @@ from jixiao.model import (
     Subtotal,
     blank_value,
     evaluate,
+    not_filled_in,
     plain_text,
-    unfilled,
 )
 from jixiao.parsing import compact_text
 from jixiao.xlsx.numformats import percent_decimals
@@ -99,7 +99,7 @@ def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
     """All findings for a table, in code order then cell order."""
     evaluation = evaluation or evaluate(table)
     wanted = set(select) if select is not None else set(REGISTRY)
-    if unfilled(table):  # an empty submission is one JX001, not a finding per empty cell
+    if not_filled_in(table):  # an empty submission is one JX001, not a finding per empty cell
         wanted &= WHEN_EMPTY
     findings: list[Finding] = []
     for code in sorted(REGISTRY):

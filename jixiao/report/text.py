@@ -15,6 +15,7 @@ from jixiao.model import (
     Evaluation,
     SelfEvaluation,
     form_label,
+    not_filled_in,
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
@@ -114,8 +115,10 @@ def _grade(checked: CheckedTable) -> str:
 
 def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """Why no 总分 was computed where rows have 分值 the rules cannot score (a 指标值 such
-    as “90%-95%” missed, a level a person must judge): which ones."""
-    if evaluation.total is not None or evaluation.total_basis is not None:
+    as “90%-95%” missed, a level a person must judge): which ones. None on a table not
+    filled in (JX001 says so): its rows are empty, no rule missed them."""
+    if evaluation.total is not None or evaluation.total_basis is not None \
+            or not_filled_in(table):
         return ""
     pending = [f"“{printable(indicator.name or '')}”" for indicator, score
                in zip(table.indicators, evaluation.scores, strict=True)

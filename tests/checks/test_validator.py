@@ -65,6 +65,8 @@ def unscored(*changes):
 # code → (failing descriptions, passing descriptions); each a dict of ``standard`` options.
 CASES = {
     "JX001": ([{"rows": [(*row[:3], None, None, row[5], None, None) for row in PUTUO_1_ROWS],
+                "total": (100, None), "grade": None},
+               {"rows": [(*row[:4], None, row[5], None, None) for row in PUTUO_1_ROWS],
                 "total": (100, None), "grade": None}], [{}]),
     "JX101": ([{"rows": rows((3, {"weight": 20, "score": 20})), "total": (90, 89.98)}], [{}]),
     "JX102": ([{"rows": rows((1, {"weight": 35, "score": 35}), (3, {"weight": 20, "score": 20}))}],

@@ -83,9 +83,22 @@ def test_a_batch_neither_grades_nor_averages_a_form_with_only_its_money(tmp_path
     assert grades == {"优": 1, "良": 0, "中": 0, "差": 0, "无法计算/未填写": 1}
     [department] = [row for row in stats if row[0] == "上海市普陀区医疗保障局"]
     assert department[1:3] == (2, 99.98)  # 2 tables, the average of the one graded
-    rows = list(book["汇总"].iter_rows(min_row=2, values_only=True))
-    [money_only] = [row for row in rows if row[0] == "只填资金.xlsx"]
-    assert money_only[7] is None and money_only[11].startswith("分值合计为 10，不是 100")
+    rows = {row[0]: row for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    money_only = rows["只填资金.xlsx"]
+    assert (money_only[5], money_only[7]) == (9.98, None)  # 计算总分, 计算等级
+    assert money_only[11] == "分值合计为 10，不是 100：计算总分不评等级，也不计入按主管部门的平均分"
+
+
+def test_targets_without_any_result_are_one_unfilled_table(tmp_path):
+    """Targets and 分值 copied in, no 完成值 or 得分 anywhere: before, a JX202 and a JX406
+    on every row and a JX410 — a filled table with mistakes, to look at. It is a form
+    not yet filled in (or a 绩效目标表 in the 自评表's form): one error says so."""
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=TARGETS_ONLY, total=(100, None),
+                                   grade=None))
+    assert found(data) == [("JX001", "error", "D10",
+                            "自评表未填写：5 个指标的实际完成值和得分全部未填写（只填了年度指标值，"
+                            "像是绩效目标表或未完成的自评表）")]
+    assert total_line(table) == "总分 填报 — / 计算 —；评分等级 填报 — / 计算 —"
 
 
 def test_a_table_with_some_results_keeps_a_finding_per_empty_cell(tmp_path):
