@@ -104,11 +104,14 @@ def _counts(findings: list[Finding]) -> str:
 
 
 def _grade(checked: CheckedTable) -> str:
-    """The computed grade; none of a total whose 分值 do not total 100 (JX101: 110 is no 优)."""
+    """The computed grade; none of a total whose 分值 do not total 100 (JX101: 110 is no 优).
+    A table not filled in says so only of a total computed (only the money filled: 9.5 of
+    10); blank, JX001 alone says why there is none."""
     from jixiao.checks.weights import weights_wrong
 
     total = weights_wrong(checked.table)
-    if total is not None:
+    if total is not None and (checked.evaluation.total is not None
+                              or not not_filled_in(checked.table)):
         return f"—（{ungraded(total)}）"
     return checked.grade or "—"
 

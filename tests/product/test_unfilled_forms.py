@@ -6,7 +6,7 @@ counted in a batch's averages, and each is one JX001 — while a filled table wi
 import json
 
 import openpyxl
-from workbooks import PUTUO_1_ROWS, standard
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
 
 from jixiao.cli.main import main
 from jixiao.layout import FUND_ROWS, GRADE_ROW, SHEET
@@ -17,6 +17,8 @@ from jixiao.report.text import total_line
 
 MONEY_ONLY = [(level1, level2, "指标1：", None, None, None, None, None)
               for level1, level2, *_ in PUTUO_1_ROWS]  # the form's placeholders, unfilled
+BLANK_MONEY = [(label, None, None, None, points, None, None)
+               for label, _, _, _, points, _, _ in PUTUO_1_MONEY]
 TARGETS_ONLY = [(*row[:4], None, row[5], None, None) for row in PUTUO_1_ROWS]
 
 
@@ -75,18 +77,31 @@ def test_a_batch_neither_grades_nor_averages_a_form_with_only_its_money(tmp_path
     inbox.mkdir()
     standard(inbox / "只填资金.xlsx", rows=MONEY_ONLY, total=(100, None), grade=None)
     standard(inbox / "已填.xlsx", name="另一个项目")
+    standard(inbox / "空白.xlsx", rows=MONEY_ONLY, money=BLANK_MONEY, total=(100, None), grade=None,
+             name="第三个项目")
     assert main(["batch", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--workers", "1"]) == 1
     capsys.readouterr()
     book = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
     stats = [row for row in book["统计"].iter_rows(values_only=True) if row and row[0]]
     grades = {row[0]: row[1] for row in stats if row[0] in ("优", "良", "中", "差", "无法计算/未填写")}
-    assert grades == {"优": 1, "良": 0, "中": 0, "差": 0, "无法计算/未填写": 1}
+    assert grades == {"优": 1, "良": 0, "中": 0, "差": 0, "无法计算/未填写": 2}
     [department] = [row for row in stats if row[0] == "上海市普陀区医疗保障局"]
-    assert department[1:3] == (2, 99.98)  # 2 tables, the average of the one graded
+    assert department[1:3] == (3, 99.98)  # 3 tables, the average of the one graded
     rows = {row[0]: row for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
-    money_only = rows["只填资金.xlsx"]
+    money_only, blank = rows["只填资金.xlsx"], rows["空白.xlsx"]
     assert (money_only[5], money_only[7]) == (9.98, None)  # 计算总分, 计算等级
     assert money_only[11] == "分值合计为 10，不是 100：计算总分不评等级，也不计入按主管部门的平均分"
+    assert (blank[5], blank[7], blank[11]) == (None, None, None)  # JX001 says why
+
+
+def test_a_blank_form_says_only_that_it_is_empty(tmp_path):
+    """The neighbour that must not change: nothing filled — one JX001, and no word of its
+    分值合计 10 (no total was computed to grade)."""
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=MONEY_ONLY, money=BLANK_MONEY,
+                                   total=(100, None), grade=None))
+    assert found(data) == [("JX001", "error", "D10", "自评表未填写：没有填写任何三级指标，是空表")]
+    assert (data["total_computed"], data["grade_computed"]) == (None, None)
+    assert total_line(table) == "总分 填报 — / 计算 —；评分等级 填报 — / 计算 —"
 
 
 def test_targets_without_any_result_are_one_unfilled_table(tmp_path):
