@@ -30,6 +30,7 @@ show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -149,6 +150,26 @@ HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y
 # row reads it, not the 分值 cell.
 _HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
 assert _HELPERS["points"] == COLUMN["points"]  # where the highlights read the points
+# a helper cell of a row as a formula names it (U15, AB15; not the B15 of AB15), and the
+# quoted texts a formula holds, which name no cell
+_HELPER_CELL = re.compile(r"(?<![A-Za-z$])\$?(" + "|".join(sorted(HELPER_COLUMNS, key=len, reverse=True))
+                          + r")\$?(\d+)(?!\d)")
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def helpers_missing(formula: str | None, row: int, holds_formula: Callable[[str], bool]
+                    ) -> list[str]:
+    """The hidden helper cells of indicator row ``row`` (``HELPER_COLUMNS``) that a row's
+    formula reads (a native 得分 reads U15, AB15 …; a JX_ one none) and that hold no
+    formula (``holds_formula(ref)``): the row's visible cells copied (D:K) without its
+    hidden ones, its 得分 blank after any recalculation (the 总分 shows ⚠). A clerk mends
+    it by copying the whole row above, M–AB included."""
+    if not formula:
+        return []
+    read = {f"{column}{number}" for column, number in
+            _HELPER_CELL.findall(_QUOTED.sub("", formula)) if int(number) == row}
+    return sorted((ref for ref in read if not holds_formula(ref)),
+                  key=lambda ref: HELPER_COLUMNS.index(ref.rstrip("0123456789")))
 
 
 # ---------------------------------------------------------------- the formulas

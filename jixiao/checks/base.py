@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jixiao import levels, rules
 from jixiao.model import (
+    HELPERS_MISSING,
     Evaluation,
     Indicator,
     SelfEvaluation,
@@ -184,6 +185,14 @@ def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
         return False
     info = table.cell(source)
     return info is not None and not info.is_formula and blank(info.value)
+
+
+def helpers_missing(table: SelfEvaluation, source: Source | None) -> bool:
+    """An indicator's 得分 of jixiao's native template whose formula reads hidden helper
+    cells of its row (M–AB) that hold no formula (``model.HELPERS_MISSING``): the row's
+    visible cells copied without them, its 得分 blank whatever recalculates it (JX503 says
+    so; the cell is not unfilled, its blank no stale result)."""
+    return source is not None and HELPERS_MISSING + source.cell in table.sources
 
 
 def formula_broken(table: SelfEvaluation, source: Source | None) -> bool:

@@ -19,6 +19,7 @@ from jixiao.checks.base import (
     formula_deleted,
     formula_error,
     full_marks,
+    helpers_missing,
     indicators_sum,
     jixiao_formula,
     label,
@@ -433,7 +434,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             yield _native_unscored(table, indicator, evaluation, score, str(info.value))
             continue
         if indicator.score_declared is None and indicator.weight is not None \
-                and not uncomputed_formula(table, source) and not formula_deleted(table, source):
+                and not uncomputed_formula(table, source) and not formula_deleted(table, source) \
+                and not helpers_missing(table, source):
             yield finding("JX406", source, _no_score(table, source, f"“{label(indicator)}”的得分",
                                                      f"“{label(indicator)}”未填写得分"))
     funds = table.funds

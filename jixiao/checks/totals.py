@@ -19,6 +19,7 @@ from jixiao.checks.base import (
     formula_broken,
     formula_deleted,
     formula_error,
+    helpers_missing,
     jixiao_formula,
     label,
     never_calculated,
@@ -30,6 +31,7 @@ from jixiao.checks.base import (
 )
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
+from jixiao.layout import COLUMN
 from jixiao.model import (
     SHOWN_ERROR,
     CellInfo,
@@ -506,6 +508,18 @@ def _native(table: SelfEvaluation) -> bool:
     return bool(formulas) and all("JX_SCORE" not in formula.upper() for formula in formulas)
 
 
+def _points_missing(table: SelfEvaluation, source: Source | None) -> bool:
+    """A native template's row whose hidden 分值 in points (AB) holds no formula — a row
+    inserted without copying the row above, or given only its visible cells — where the
+    分值合计 adds up that column (as it does since rt21, not the 分值 cells): the sheet's
+    分值合计 leaves the row's 分值 out, whatever recalculates it."""
+    if not (formula_deleted(table, source) or helpers_missing(table, source)):
+        return False
+    info = table.cell(table.sources.get("weight_total"))
+    column = COLUMN["points"]
+    return info is not None and f"{column}:{column}" in (info.formula or "").upper()
+
+
 def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
                   shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
     """The values the native formulas give (``jixiao.native``), cell by cell."""
@@ -537,7 +551,7 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             filled.append(not native.unused_row(indicator.target, indicator.actual,
                                                 points(indicator)))
             scores.append(_as_shown(table, source, values["score"], current))
-        if in_weights(indicator):
+        if in_weights(indicator) and not (current and _points_missing(table, source)):
             weights.append(points(indicator))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
@@ -572,7 +586,8 @@ def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,
               current: bool) -> object:
     """What a score cell holds for the total: its typed number when typed over (current)."""
     info = table.cell(source)
-    if current and (_typed(info) or formula_deleted(table, source)):
+    if current and (_typed(info) or formula_deleted(table, source)
+                    or helpers_missing(table, source)):
         return info.value if info is not None else None  # typed over, or left blank
     return computed
 
@@ -595,7 +610,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     jixiao new 新建的模板中复制同一位置的公式。
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
-    （JX406），重算后也不再报总分结果过时（JX504）。
+    （JX406），重算后也不再报总分结果过时（JX504）。原生公式模板（`jixiao new --formulas
+    native`）插入行后只复制了看得见的单元格（如 D:K）、得分公式读取的隐藏 M–AB 列没有公式的，
+    得分在任何软件中重算都为空，同样是错误，提示复制上一整行；不再报未填写得分（JX406）或
+    结果未重算（JX504），分值合计也按表中公式实际计入的行核对。
     公式引用的单元格已被删除、公式中出现 #REF! 的（如删除了旧模板总分公式区域起点所在的
     第 13 行，=JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))），公式已损坏，重算也算不出结果：
     同样是错误，写明从哪里复制公式；它和引用它的评分等级显示的错误值不再报为结果丢失（JX504）。
@@ -620,6 +638,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if formula_broken(table, source):
             yield finding("JX503", source, _broken(table, source, what, computed),
+                          severity="error")
+            continue
+        if helpers_missing(table, source):
+            yield finding("JX503", source, _copied_in_part(table, source, what, computed),
                           severity="error")
             continue
         if not _typed(info):
@@ -655,6 +677,17 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
         return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")
+
+
+def _copied_in_part(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
+    """What to say of a native template's 得分 whose row lacks its hidden helper formulas
+    (``helpers_missing``): the visible cells were copied alone; no recalculation scores it."""
+    row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
+        if isinstance(computed, (int, float)) else ""
+    return (f"第{row}行{what}为空：该行隐藏的 M–AB 列没有公式（插入行后只复制了看得见的单元格），"
+            f"重算也算不出得分，不计入总分{should}：请复制上一整行（含隐藏的 M–AB 列的公式）"
+            "插入或粘贴到该行，再改写其填写内容")
 
 
 _QUOTED_FORMULA = 100  # characters of a broken formula a message quotes
@@ -738,8 +771,9 @@ def formula_results_current(table: SelfEvaluation,
     uncalculated = [item for item in uncalculated_money(table) if item[0] not in computed_sources]
     for source, what, computed in computed_cells:
         info = table.cell(source)
-        if info is None or not info.is_formula or _reads_broken(info, source, broken):
-            continue  # (a broken formula, and what reads it, are JX503's)
+        if info is None or not info.is_formula or _reads_broken(info, source, broken) \
+                or helpers_missing(table, source):
+            continue  # (a broken formula, and what reads it, a row copied in part: JX503's)
         if info.error:
             if _told_elsewhere(table, source, info.error):
                 continue

@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao import levels
+from jixiao import levels, native
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.layout import COLUMN
 from jixiao.model import (
+    HELPERS_MISSING,
     HIDDEN_ROW,
     NOT_APPLICABLE_ROW,
     SHOWN_ERROR,
@@ -295,6 +296,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         if template:
             read_as_template(table)
             _note_shown_errors(table, grids)
+            _note_missing_helpers(table, grids)
         if rules_cell is not None:
             unknown_rules_cell(grids, rules_cell, table)
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
@@ -386,6 +388,23 @@ def _note_shown_errors(table: SelfEvaluation, grids: list[Grid]) -> None:
                 and grid.info(row, column).error:
             place = note(table, grid, row, column)
             table.sources[SHOWN_ERROR + grid.source(row, column).cell] = place  # type: ignore[assignment]
+
+
+def _note_missing_helpers(table: SelfEvaluation, grids: list[Grid]) -> None:
+    """Note, under ``HELPERS_MISSING``, each 得分 of a native template whose formula reads
+    hidden helper cells of its row that hold no formula (``native.helpers_missing``): a row
+    inserted and given only the visible cells (D:K) of the row above."""
+    grids_by_name = {grid.name: grid for grid in grids}
+    for indicator in table.indicators:
+        source = indicator.sources.get("score")
+        grid = grids_by_name.get(source.sheet) if source is not None else None
+        if grid is None:
+            continue
+        row, column = row_column(source.cell)
+        formulas = grid.formulas
+        if native.helpers_missing(formulas.get((row, column)), row,
+                                  lambda ref, formulas=formulas: row_column(ref) in formulas):
+            table.sources[HELPERS_MISSING + source.cell] = note(table, grid, row, column)  # type: ignore[assignment]
 
 
 def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:

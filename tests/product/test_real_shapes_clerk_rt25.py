@@ -1,0 +1,47 @@
+"""A clerk fits jixiao's template to a long 数量 group in LibreOffice (user test rt25):
+rows deleted, rows inserted, the row above copied into them — and ``jixiao check`` and
+``jixiao recalc`` say what is wrong in the words of what the clerk did.
+
+The filled form is test_real_shapes_clerk's 濉溪县 临时救助 2019 table (98.84 优)."""
+
+from __future__ import annotations
+
+from libreoffice import convert
+from openpyxl.formula.translate import Translator
+from test_real_shapes_clerk import copy_formulas, filled, findings, insert_row
+
+# ---------------------------------------------------------------- 1: the visible cells copied alone
+
+
+def _two_rows_inserted(book, sheet):
+    """Two 数量 rows inserted at 16: the first given the whole row above (hidden M–AB
+    included), the second only its visible cells (D:K: the 得分 and 是否达成 formulas,
+    not the hidden helpers they read). 100 points still: 扶贫临时救助人数 10 → 5, the
+    及时性 row emptied."""
+    sheet["G16"] = 5
+    for column in "DEFGI":
+        sheet[f"{column}21"] = None
+    insert_row(book, sheet, 16)
+    insert_row(book, sheet, 16)
+    copy_formulas(sheet, 15, 16)
+    for column in "HK":
+        origin = sheet[f"{column}15"]
+        sheet[f"{column}17"] = Translator(origin.value, origin=origin.coordinate) \
+            .translate_formula(f"{column}17")
+    for row, name in ((16, "低保边缘家庭救助人数"), (17, "困境儿童救助人数")):
+        sheet[f"D{row}"], sheet[f"E{row}"], sheet[f"F{row}"], sheet[f"G{row}"] = \
+            name, "≥20人", "25人", 5
+
+
+def test_a_row_given_only_its_visible_cells_is_said_to_lack_its_hidden_formulas(tmp_path):
+    """rt25 1. Before, recalculated by LibreOffice (H17 blank, 总分 ⚠, 分值合计 95): JX406
+    “未填写得分” at the locked H17, which holds its formula, and JX504 “stale” for the
+    row, the 分值合计 and the 总分 — though recalculating again gives the same. Now the
+    diagnosis of a row inserted without any formula (JX503), in the words of what was
+    copied; the row given the whole row above is sound."""
+    path = filled(tmp_path, _two_rows_inserted, "native")
+    out = convert(path, tmp_path / "lo", "xlsx", recalculate=True) / path.name
+    assert findings(out) == [
+        "JX503 error H17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AB 列没有公式"
+        "（插入行后只复制了看得见的单元格），重算也算不出得分，不计入总分（按财政部规则应为 5）："
+        "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"]
