@@ -10,6 +10,8 @@ from libreoffice import convert
 from openpyxl.formula.translate import Translator
 from test_real_shapes_clerk import copy_formulas, filled, findings, insert_row
 
+from jixiao.cli.main import main
+
 # ---------------------------------------------------------------- 1: the visible cells copied alone
 
 
@@ -45,3 +47,33 @@ def test_a_row_given_only_its_visible_cells_is_said_to_lack_its_hidden_formulas(
         "JX503 error H17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AB 列没有公式"
         "（插入行后只复制了看得见的单元格），重算也算不出得分，不计入总分（按财政部规则应为 5）："
         "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"]
+
+
+def test_recalc_of_a_row_given_only_its_visible_cells_asks_for_the_whole_row(tmp_path, capsys):
+    """rt25 1. Before: "删除了…行 … 重算（F9）后保存" or, rows not moved, a file written
+    with a 总分 counting the row its formulas leave blank. F9 mends neither."""
+    path = filled(tmp_path, _two_rows_inserted, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    message = capsys.readouterr().err
+    assert "但第 17 行（如 自评表!H17）缺少模板的公式：插入行后没有复制整行，或只复制了看得见的单元格" \
+        in message, message
+    assert "给这些行从上一行复制整行（含隐藏的 M–AB 列的公式）" in message
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+# ---------------------------------------------------------------- 3: rows deleted and inserted
+
+
+def test_recalc_of_rows_deleted_and_inserted_says_only_what_it_knows(tmp_path, capsys):
+    """rt25 3. Before: "删除了 1 行" where the clerk deleted two rows and inserted one
+    (the whole row above copied into it): only the difference shows."""
+    def change(book, sheet):
+        insert_row(book, sheet, 14)
+        copy_formulas(sheet, 13, 14)
+        sheet.move_range("A26:AB45", rows=-2, translate=True)  # rows 24 and 25 deleted
+
+    path = filled(tmp_path, change, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    message = capsys.readouterr().err
+    assert "但比模板少了 1 行（删除过行；模板最后的公式在第 44 行，本表在第 43 行）" in message, message
+    assert "删除了 1 行" not in message
