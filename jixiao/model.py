@@ -343,6 +343,10 @@ HIDDEN_ROW = "hidden_row:"
 # A key of ``SelfEvaluation.sources``: NOT_APPLICABLE_ROW + a row number, at the 三级 of a
 # named row the unit marked 不适用 (分值 and 得分 不适用, /, — or 0; no 指标值, 完成值)
 NOT_APPLICABLE_ROW = "not_applicable_row:"
+# A key of ``SelfEvaluation.sources``: LEVELS_BELOW + a cell, at the 三级 of a row of jixiao's
+# template above its first 一级 with 一级 and 二级 blank — a row inserted at the top of the
+# block, the merges moved down below it — read as the group below (JX107 says so)
+LEVELS_BELOW = "levels_below:"
 # A key of ``SelfEvaluation.sources``: SHOWN_ERROR + a cell, at a formula cell of jixiao's
 # template (its columns up to 是否达成, the table's rows) that shows an error value (#NAME?
 # once saved by a program without the JX_ functions): JX504 counts every one, not only

@@ -29,6 +29,7 @@ from typing import Any
 from jixiao import levels
 from jixiao.model import (
     HIDDEN_ROW,
+    LEVELS_BELOW,
     NOT_APPLICABLE_ROW,
     UNUSED_ROW,
     Indicator,
@@ -1087,6 +1088,30 @@ def _class_leading_rows(table: SelfEvaluation, first: int) -> None:
             row.level1 = inferred
             leading.append((row, ""))
     table.level1_inferred[:0] = leading  # the table's first rows: told first
+
+
+def levels_from_below(table: SelfEvaluation) -> None:
+    """On jixiao's template: rows above the first 一级 with 一级 and 二级 blank are the group
+    below's. A row inserted at the top of the block (at row 13) lands above the 一级/二级
+    merges, which Excel and LibreOffice move down instead of stretching; the template's
+    formulas read its 二级 as the group's below ($C13:$C$14), and so does check. Noted
+    under ``LEVELS_BELOW`` for JX107 to tell. (A unit's own table is not read so: a first
+    row without 一级 there may be one of no group — a 预算执行率 row.)"""
+    leading = []
+    for row in table.indicators:
+        if row.level1 or row.level2:
+            break
+        leading.append(row)
+    below = table.indicators[len(leading)] if len(leading) < len(table.indicators) else None
+    if not leading or below is None or not below.level1:
+        return
+    for row in leading:
+        for key in _LEVELS:
+            setattr(row, key, getattr(below, key))
+            if key in below.sources:
+                row.sources[key] = dict.get(below.sources, key)
+        if "name" in row.sources:
+            table.sources[LEVELS_BELOW + row.sources["name"].cell] = dict.get(row.sources, "name")
 
 
 def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:

@@ -50,7 +50,7 @@ from jixiao.parsing import compact_text, heading_points
 from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
-from jixiao.read.indicators import read_indicators
+from jixiao.read.indicators import levels_from_below, read_indicators
 from jixiao.read.merged_points import split_merged_points
 from jixiao.read.money import (
     MoneyBlock,
@@ -293,6 +293,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.template = template
         table.locked_formulas = defined_names
         table.document = document
+        if defined_names:
+            levels_from_below(table)
         if template:
             read_as_template(table)
             _note_shown_errors(table, grids)

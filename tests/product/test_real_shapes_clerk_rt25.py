@@ -11,6 +11,7 @@ from openpyxl.formula.translate import Translator
 from test_real_shapes_clerk import copy_formulas, filled, findings, insert_row
 
 from jixiao.cli.main import main
+from jixiao.recalc.workbook import recalc_file
 
 # ---------------------------------------------------------------- 1: the visible cells copied alone
 
@@ -77,3 +78,57 @@ def test_recalc_of_rows_deleted_and_inserted_says_only_what_it_knows(tmp_path, c
     message = capsys.readouterr().err
     assert "但比模板少了 1 行（删除过行；模板最后的公式在第 44 行，本表在第 43 行）" in message, message
     assert "删除了 1 行" not in message
+
+
+# ---------------------------------------------------------------- 2: a row inserted at the top
+
+
+def _row_inserted_at_13(book, sheet):
+    """A 数量 row inserted at 13, the top of the block, the row below copied into it
+    (hidden helpers included): Excel and LibreOffice move the 一级/二级 merges down to
+    B14/C14 instead of stretching them. 100 points still: 扶贫临时救助人数 10 → 5."""
+    sheet["G16"] = 5
+    insert_row(book, sheet, 13)
+    copy_formulas(sheet, 14, 13)
+    sheet["D13"], sheet["E13"], sheet["F13"], sheet["G13"] = "政策宣传活动次数", "≥4次", "6次", 5
+
+
+_TOP_ROW = ("JX107 info D13 第13行“政策宣传活动次数”的一级、二级指标为空（插在“产出指标”“数量指标”"
+            "合并单元格上方的行），按下方的“产出指标”“数量指标”归类；请把一级、二级指标的合并单元格"
+            "扩展到该行")
+
+
+def test_a_row_inserted_above_the_first_group_is_the_group_below(tmp_path):
+    """rt25 2. Before: row 13 read with no 一级 and no 二级, its 5 points left out of 产出:
+    JX102 “产出指标分值合计 45 … 调整权重须说明理由” for a weight nobody changed. The
+    template's own formulas read its 二级 from the merge below ($C13:$C$14); check too."""
+    from jixiao.pipeline import check_workbook
+
+    path = filled(tmp_path, _row_inserted_at_13)
+    out = recalc_file(path, tmp_path / "recalculated.xlsx")[0]
+    assert findings(out) == [_TOP_ROW]
+    [checked] = check_workbook(out).tables
+    row = checked.table.indicators[0]
+    assert (row.name, row.level1, row.level2) == ("政策宣传活动次数", "产出指标", "数量指标")
+    assert (row.sources["level1"].cell, row.sources["level2"].cell) == ("B14", "C14")
+
+
+def test_the_native_template_with_a_row_inserted_at_the_top_in_libreoffice(tmp_path):
+    path = filled(tmp_path, _row_inserted_at_13, "native")
+    out = convert(path, tmp_path / "lo", "xlsx", recalculate=True) / path.name
+    assert findings(out) == [_TOP_ROW]
+
+
+def test_a_units_own_table_keeps_its_first_row_without_a_group(tmp_path):
+    """Not on a unit's own table: a first row without 一级/二级 there may be of no group —
+    a 预算资金执行率 row listed first is the 预算执行率's (its JX102 stays)."""
+    from workbooks import PUTUO_1_ROWS, standard
+
+    from jixiao.pipeline import check_workbook
+
+    rows = [(None, None, *PUTUO_1_ROWS[0][2:]), *PUTUO_1_ROWS[1:]]
+    result = check_workbook(standard(tmp_path / "own.xlsx", rows=rows))
+    first = result.tables[0].table.indicators[0]
+    assert (first.name, first.level1, first.level2) == ("预算资金执行率", None, None)
+    assert [(item.code, item.cell) for item in result.findings] == [("JX102", "G11"),
+                                                                    ("JX102", "B12")]
