@@ -279,6 +279,18 @@ def points(value: float | None) -> str:
     return f"{rules.round2(value):g}"
 
 
+def points_written(value: float) -> str:
+    """A score quoted as the table holds it: as ``points`` where it has at most the 2
+    decimals scores keep, else with its own (an unrounded 89.995 is “89.995”, not the
+    “90” it rounds to — which a reviewer would not find in the cell)."""
+    if rules.round2(value) == round(value, _WRITTEN_DECIMALS):
+        return points(value)
+    return f"{value:.{_WRITTEN_DECIMALS}f}".rstrip("0").rstrip(".")
+
+
+_WRITTEN_DECIMALS = 9  # past these, a float's binary tail (89.97000000000001), not typing
+
+
 def points_below(value: float, bound: float) -> str:
     """``value`` as ``points`` shows it, with the decimals it needs to stay below ``bound``
     where two would round it up to it: 89.996 under 90 is “89.996”, not “90”."""
