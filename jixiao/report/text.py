@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
+from jixiao.checks.base import points_written
 from jixiao.model import (
     DocumentPlaces,
     EmbeddedPlaces,
@@ -96,6 +97,11 @@ def _points(value: float | None) -> str:
     return "—" if value is None else f"{round2(value):g}"
 
 
+def _written(value: float | None) -> str:
+    """A written 总分 as the table holds it (an unrounded 89.995, not the 90 it rounds to)."""
+    return "—" if value is None else points_written(value)
+
+
 def _counts(findings: list[Finding]) -> str:
     counts = {severity: 0 for severity in SEVERITIES}
     for item in findings:
@@ -150,7 +156,7 @@ def total_line(checked: CheckedTable) -> str:
     """总分 填报 … / 计算 …；评分等级 填报 … / 计算 …: the text report's line, and the
     annotated copy's (its 校验结果 sheet)."""
     table, evaluation = checked.table, checked.evaluation
-    return (f"总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
+    return (f"总分 填报 {_written(table.total_declared)} / 计算 {_points(evaluation.total)}"
             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}")
 
