@@ -17,10 +17,10 @@ forms only:
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
 
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas not
-grouping thousands (1,2), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
-clerk to ``jixiao check``: never a wrong number. Where they give a number it is
-the number of ``rules.indicator_score`` (tests/template/test_native.py checks this with
-LibreOffice on over a thousand rows).
+grouping thousands (1,2), a count whose point may group them (1.200人), words such as 以内 or
+达成指标 — shows a short ⚠ text that sends the clerk to ``jixiao check``: never a wrong
+number. Where they give a number it is the number of ``rules.indicator_score``
+(tests/template/test_native.py checks this with LibreOffice on over a thousand rows).
 
 The helper cells of a row sit in hidden columns (``HELPER_COLUMNS``).
 ``row_values`` is the same algorithm in Python, step for step: what the cells
@@ -52,7 +52,9 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     PLACEHOLDER_MARKS,
     PLACEHOLDER_WORDS,
+    WHOLE_COUNT_WORDS,
     clock_duration,
+    point_grouped_count,
 )
 from jixiao.rules import (
     AMOUNT_MISSING,
@@ -188,10 +190,22 @@ def _strip_number(expression: str) -> str:
 
 def _number_of(rest: str, unit: str) -> str:
     """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit
-    (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``)."""
+    (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``) or is a
+    count whose point may separate thousands (``_point_grouped``)."""
     body = f"LEFT({rest},LEN({rest})-LEN({unit}))"
     return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
-            f'IF({_grouped(body)},IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+            f'IF(AND({_grouped(body)},NOT({_point_grouped(body, unit)})),'
+            f'IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+
+
+def _point_grouped(body: str, unit: str) -> str:
+    """``parsing.point_grouped_count`` as a formula, of a ``body`` ``_grouped`` holds: no comma,
+    one point with three digits after it and one to three before it, the first no 0, beside
+    a unit of whole things (人, 人次)."""
+    whole = (f'AND(OR(LEN({unit})=1,AND(LEN({unit})=2,RIGHT({unit},1)="次")),'
+             f'ISNUMBER(FIND(LEFT({unit},1),"{WHOLE_COUNT_WORDS}")))')
+    return (f'AND({whole},ISERROR(FIND(",",{body})),ISNUMBER(FIND(".",{body})),'
+            f'LEN({body})-FIND(".",{body}&".")=3,FIND(".",{body}&".")<=4,LEFT({body},1)<>"0")')
 
 
 def _grouped(body: str) -> str:
@@ -531,6 +545,8 @@ def _number(rest: str, unit: str) -> float | str:
     if not (len(rest) > len(unit) and rest.endswith(unit)):
         return ""
     body = rest[:len(rest) - len(unit)]
+    if point_grouped_count(body, unit):
+        return ""  # 1.200人: 1200 or a slip, for jixiao to ask
     if body.count(".") > 1 or body.startswith(".") or body.endswith(".") or body.startswith(","):
         return ""
     commas, end = body.count(","), body.find(".") if "." in body else len(body)

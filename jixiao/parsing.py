@@ -45,6 +45,24 @@ _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
+# Words that count whole things (个, 名, 户, 所 …) — and %, a word left after a unit (100%准确)
+# as they are (units.py reads what each counts)
+COUNTING_WORDS = frozenset("个名位人户所辆台份家项座条处套批间张部本册块栋幢支只头棵株场期次件篇门类种趟宗例起%")
+# The units of whole things with no scale before them: a counting word (人, 家, 次), or one
+# with 次 after it (人次, 户次) — not 万人 (1.235万人 is 12350 人), %, 小时.
+WHOLE_COUNT_WORDS = "".join(sorted(COUNTING_WORDS - {"%"}))
+_POINT_GROUPED_RE = re.compile(r"\+?[1-9]\d{0,2}\.\d{3}")
+
+
+def point_grouped_count(number: str, unit: str) -> bool:
+    """Whether ``number``, written before ``unit``, has three digits after its one point and
+    one to three before it (1.200, 12.500) in a unit of whole things (1.200人): a point that
+    separates thousands as in Europe, or a slip — 1.2 people is no count; for a person to say
+    which. (The native formulas ask the same: ``native._number_of``.)"""
+    whole = (len(unit) == 1 or (len(unit) == 2 and unit[1] == "次")) and unit[0] in WHOLE_COUNT_WORDS
+    return whole and _POINT_GROUPED_RE.fullmatch(number) is not None
+
+
 # A number as every cell here is read: digits, thousands grouped by commas after the
 # first group (1,234.56, 1200,000; not 1,2,3 or 12,34), at most one inner point
 _UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -462,6 +480,12 @@ def _parse(raw: object, percent: bool) -> Measure:
     if any(ch.isdigit() for ch in unit) and not _SQUARE_OR_CUBIC_RE.search(unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
+    if point_grouped_count(number.group(1), unit):
+        grouped = number.group(1).lstrip("+").replace(".", "")
+        return Measure(text=original, kind="unparsed", op=op,
+                       problem=f"“{original.strip()}”的“{number.group(1)}”含义不清：按“{unit}”计的"
+                               f"数没有小数，这里的小数点像是千位分隔（{grouped}）；请写成 {grouped}"
+                               f" 或 {int(grouped):,}")
     value, unit = _per_period(value, unit)
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit

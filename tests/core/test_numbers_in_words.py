@@ -2,14 +2,15 @@
 百余家, 1万2千5百人, 1.2万-1.5万人, 每两个月一次 — each scored by hand with the rules of
 docs/domain.md §2. Before, each was unread (JX203), not comparable (JX204: 万余人 taken for
 a unit), or a number target called 定性 — a shortfall at full marks passed unseen, and a
-table all met got no computed total."""
+table all met got no computed total. And 1.200人 (a point where 1,200 was meant, beside
+≥1200人) scored 0.01 of 10 without a word: now it is asked about."""
 
 from __future__ import annotations
 
 import pytest
 from workbooks import standard
 
-from jixiao import cellfuncs
+from jixiao import cellfuncs, native
 from jixiao.checks import run_checks
 from jixiao.model import evaluate
 from jixiao.parsing import parse_measure
@@ -120,6 +121,24 @@ def test_digits_after_the_last_power_are_no_reading():
     assert parse_measure("2万6千5人").kind == "unparsed"
 
 
+@pytest.mark.parametrize(("text", "number", "grouped"), [
+    ("1.200人", "1.200", "1200"), ("≥12.500家", "12.500", "12500"), ("1.500人次", "1.500", "1500")])
+def test_a_count_with_a_point_before_three_digits_is_asked_about(text, number, grouped):
+    measure = parse_measure(text)
+    unit = text.lstrip("≥").removeprefix(number)
+    assert (measure.kind, measure.value) == ("unparsed", None)
+    assert measure.problem == (
+        f"“{text}”的“{number}”含义不清：按“{unit}”计的数没有小数，这里的小数点像是千位分隔"
+        f"（{grouped}）；请写成 {grouped} 或 {int(grouped):,}")
+
+
+def test_the_native_formulas_leave_a_point_grouped_count_to_jixiao():
+    """The native template's formulas scored ≥1200人 beside 1.200人 at 0.01 of 10: now ⚠,
+    as jixiao check asks (and a 万人 with three decimals is still scored)."""
+    assert native.row_values("≥1200人", "1.200人", 10.0)["score"] == native.WARN_INPUT
+    assert native.row_values("≥1.2万人", "1.235万人", 10.0)["score"] == 10.0
+
+
 ROWS_ALL_MET = [  # PUTUO_1_ROWS' weights (5, 25, 20, 30, 10): every row met by hand
     ("产出指标", "数量指标", "培训人次", "≥2万人次", "2.3万余人次", 5, 5, None),
     ("产出指标", "质量指标", "课程达标率", "九成以上", "96%", 25, 25, None),
@@ -154,3 +173,14 @@ def test_a_shortfall_in_words_at_full_marks_is_found(tmp_path):
     assert [(f.code, f.cell, f.message) for f in findings] == [(
         "JX402", cell, "“受益农户”未达到指标值（指标值 ≥1.5万户，完成值 1.2万余户），却得满分 30，"
         "按财政部规则应为 24（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_point_where_thousands_were_meant_is_asked_about_not_scored(tmp_path):
+    rows = [list(row) for row in ROWS_ALL_MET]
+    rows[3][2:5] = ["带动就业人数", "≥1200人", "1.200人"]
+    table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
+    assert evaluation.scores[3].value is None  # not 0.03 of 30
+    cell = table.indicators[3].sources["actual"].cell
+    assert [(f.code, f.cell, f.message) for f in findings if f.code.startswith("JX2")] == [(
+        "JX203", cell, "“带动就业人数”的实际完成值“1.200人”：“1.200人”的“1.200”含义不清：按“人”"
+        "计的数没有小数，这里的小数点像是千位分隔（1200）；请写成 1200 或 1,200")]
