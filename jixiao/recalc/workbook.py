@@ -71,6 +71,10 @@ class Recalculation:
     unknown_rules: tuple[Source, str] | None = None
     # formulas reading another workbook that kept the value Excel stored (``external``)
     kept: list[Linked] = field(default_factory=list)
+    # the formula cells the engine could not compute (a function it lacks, a formula it
+    # cannot parse, a loop, or one reading such a cell), each with why: their error value
+    # is the engine's, not what Excel shows
+    uncomputed: dict[Source, str] = field(default_factory=dict)
 
     @property
     def cell_count(self) -> int:
@@ -136,7 +140,8 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 
     general = evaluate_all(package, linked)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
-    return _report(package, "formulas", general.values, general.problems, cycles, linked)
+    return _report(package, "formulas", general.values, general.problems, cycles, linked,
+                   general.unknown)
 
 
 def _refuse_native_if_too_big(package: Package) -> None:
@@ -323,7 +328,8 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue]],
             problems: dict[tuple[str, str], str], cycles: list[list[Source]],
-            linked: dict[tuple[str, str], Linked] | None = None) -> Recalculation:
+            linked: dict[tuple[str, str], Linked] | None = None,
+            unknown: dict[tuple[str, str], str] | None = None) -> Recalculation:
     failed_sheets = {sheet for sheet, cells in values.items()
                      if any(isinstance(value, ExcelError) for value in cells.values())}
     formulas = {(sheet.name, cell.ref): cell.formula.text
@@ -339,7 +345,10 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                                         f"={text}" if text else None))
     return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package),
                          unknown_rules=unknown_rules(package),
-                         kept=[kept for kept in (linked or {}).values() if kept.value is not None])
+                         kept=[kept for kept in (linked or {}).values() if kept.value is not None],
+                         uncomputed={Source(sheet, ref): reason
+                                     for (sheet, ref), reason in {**(unknown or {}),
+                                                                  **problems}.items()})
 
 
 def unknown_rules(package: Package) -> tuple[Source, str] | None:
