@@ -14,7 +14,8 @@ Rows are tuples in the order of the header given (``STANDARD`` by default);
 equal consecutive 一级/二级 cells are merged vertically, as on paper. A value
 ``Percent(0.998)`` is a number shown as 99.80%; ``Formula("=…", cached)`` a
 formula cell whose cached result is written into the file (openpyxl cannot,
-so ``Book.save`` patches the sheet XML).
+so ``Book.save`` patches the sheet XML, and drops openpyxl's fullCalcOnLoad: Excel
+shows these results, as a file Excel saved).
 """
 
 from __future__ import annotations
@@ -205,6 +206,8 @@ def _write_cached(path: Path, wb: Workbook, cached: dict[tuple[str, str], Any]) 
                                           f"<v>{t}</v>", xml)
             assert count == 1, (ref, xml[:2000])
         members[member] = xml.encode()
+    # Excel saves without openpyxl's "recalculate on opening": the results shown are these
+    members["xl/workbook.xml"] = re.sub(rb'\s*fullCalcOnLoad="1"', b"", members["xl/workbook.xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)

@@ -107,6 +107,10 @@ class SubmittedWorkbook:
     path: Path
     tables: list[SelfEvaluation]
     notes: list[str] = field(default_factory=list)  # sheets skipped and why, in Chinese
+    # The workbook asks to be recalculated on opening (fullCalcOnLoad) and stores results
+    # of formulas: Excel shows what they compute, not these (0 from xlsxwriter, a template's
+    # old results from Apache POI) — ``pipeline`` reads it again as opened.
+    calculate_on_load: bool = False
 
 
 def read_workbook(path: str | Path, *, max_rows: int | None = None,
@@ -178,8 +182,11 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                                 if too_big or unformatted else data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas)
-    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
-                     parts.hidden, rules_cell)
+    found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
+                      parts.hidden, rules_cell)
+    found.calculate_on_load = parts.calculate_on_load and any(
+        cached for sheet in sheets for _, cached in sheet.formulas.values())
+    return found
 
 
 _MANY_EMPTY_CELLS = 50_000  # empty formatted cells openpyxl need not make: a sheet's worth
