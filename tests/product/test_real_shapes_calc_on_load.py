@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Formula, standard
@@ -138,3 +139,25 @@ def test_the_content_given_is_recalculated_in_memory(tmp_path):
     assert result.error is None and found(result) == []
     assert result.notes[0].startswith(NOTE)
 
+
+@pytest.mark.parametrize("writer", ["package", "openpyxl"])
+def test_the_annotated_copy_is_recalculated_on_opening_as_its_input(tmp_path, writer):
+    """Before, the copy lost fullCalcOnLoad (its stored results taken for Excel's): Excel
+    showed 执行率 0% and 总分 0 beside a 校验结果 sheet that found nothing wrong."""
+    from jixiao.report.annotate import annotate
+
+    path = xlsxwriter_export(tmp_path)
+    if writer == "openpyxl":  # an XML comment: the package editor leaves it to openpyxl
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = parts[sheet].replace(b"<sheetData>", b"<!-- x --><sheetData>", 1)
+        path = tmp_path / "odd.xlsx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    notes = []
+    copy = annotate(path, tmp_path / "copy.xlsx", check_workbook(path).findings, notes=notes)
+    assert bool(notes) == (writer == "openpyxl")  # (the openpyxl path says it simplified)
+    workbook = zipfile.ZipFile(copy).read("xl/workbook.xml").decode()
+    assert re.search(r'<calcPr[^>]*fullCalcOnLoad="1"', workbook), workbook
