@@ -807,7 +807,11 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖，或公式被删除。
 
     对 jixiao 模板生成的工作簿，这些单元格都应是 JX_ 公式；对其他工作簿，
-    得分列大部分是公式而个别行是数字时报告。
+    得分列大部分是公式而个别行是数字时报告——只在这些公式确实计分（引用本行的完成值、
+    指标值等，不只是分值）、手工填写的数又不是规则给出的得分时：得分列是 =F13 之类
+    （得分 = 分值，完成的行）的，复制它只会给满分，不是可恢复的计分公式；手工填写的数
+    与规则给出的相同（满意度 ≥95%、完成 93%、分值 10，填 9.79），或定性指标在其等级允许的
+    区间内的，本身没有错，都不报告（与规则不符的得分由 JX403、JX404 等报告）。
 
     **为什么**：被覆盖的单元格不再随完成值变化，表面正确的数字可能早已过时。
 
@@ -833,13 +837,19 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     elif not table.holds_formulas():
         return  # no formula to be overwritten
     else:
-        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i in table.indicators
-                 if "score" in i.sources]
-        infos = [table.cell(source) for source, _, _ in cells]
+        scored = [(i, score) for i, score in zip(table.indicators, evaluation.scores, strict=True)
+                  if "score" in i.sources]
+        infos = [table.cell(i.sources["score"]) for i, _ in scored]
         formulas = sum(1 for info in infos if info is not None and info.is_formula)
         typed = sum(1 for info in infos if _typed(info))
         if formulas < 2 or formulas <= typed:
             return
+        if not table.template:  # the unit's own formulas, not jixiao's
+            if not _scoring_column(table, scored):
+                return  # =F13 (得分 = 分值): a copy would give full marks, not the score
+            scored = [(i, score) for i, score in scored
+                      if not _as_rules_give(table.cell(i.sources["score"]), score)]
+        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i, _ in scored]
     for source, what, computed in cells:
         info = table.cell(source)
         if formula_deleted(table, source):
@@ -865,6 +875,54 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            f"覆盖了原有公式；{_restore(table, what)}")
+
+
+def _scoring_column(table: SelfEvaluation, scored: list[tuple[Indicator, rules.Score]]) -> bool:
+    """Whether the 得分 column's formulas compute scores: some formula reads a cell of its
+    row besides the row's 分值 (a 完成值, 指标值, 完成率). A column of =F13 (得分 = 分值,
+    the met rows') or =ROUND(F13,2) scores nothing — a row typed beside it is no formula
+    overwritten. A shared formula's follower (its text is the master's) tells nothing."""
+    texts = [(indicator, info.formula) for indicator, info in
+             ((indicator, table.cell(indicator.sources["score"])) for indicator, _ in scored)
+             if info is not None and info.formula and info.formula.strip("= ")]
+    if not texts:
+        return True  # nothing to tell by: as before
+    return any(_reads_beyond_weight(indicator, formula) for indicator, formula in texts)
+
+
+_CELL_REF = re.compile(r"(?<![\w.$])(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Za-z]{1,3}\$?\d+"
+                       r"(?![\w(])")
+_FUNCTION_CALL = re.compile(r"(?<![\w.])[^\W\d][\w.]*\s*\(")
+_NAME = re.compile(r"(?<![\w.])(?!(?:TRUE|FALSE)(?![\w.]))[^\W\d][\w.]*", re.IGNORECASE)
+
+
+def _reads_beyond_weight(indicator: Indicator, formula: str) -> bool:
+    """Whether ``formula`` refers to a cell other than the indicator's 分值 cell: another
+    cell, another sheet's, or a defined name (it may stand for anything)."""
+    weight = indicator.sources.get("weight")
+    if weight is None:
+        return True
+    text = FORMULA_STRING.sub('""', formula.lstrip("="))
+    if any(match.group(0).replace("$", "").upper() != weight.cell.upper()
+           for match in _CELL_REF.finditer(text)):
+        return True
+    return _NAME.search(_FUNCTION_CALL.sub("(", _CELL_REF.sub("0", text))) is not None
+
+
+def _as_rules_give(info: CellInfo | None, score: rules.Score) -> bool:
+    """Whether a typed score is what the rules give the row (within rounding; for a 定性
+    indicator scored by a person, within the band its level allows): right as it stands,
+    whatever the neighbouring formulas would give (rt25-e 2: 9.79 typed for 93 of 95,
+    beside =F13 rows that a copy would turn into full marks)."""
+    value = parse_points(info.value) if info is not None else None
+    if value is None:
+        return False
+    if score.value is not None:
+        return not differs(value, score.value)
+    if score.band is not None:
+        low, high = score.band
+        return low - rules.SCORE_STEP <= value <= high + rules.SCORE_STEP
+    return False
 
 
 def _restore(table: SelfEvaluation, what: str) -> str:

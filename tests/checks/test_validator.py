@@ -192,9 +192,15 @@ CASES = {
                # three scores 0.01 above the rules' lift 89.97 (良) to a written 90 (优)
                {"rows": boundary_rows(up=(0.01, 0.01, 0.01)), "total": (100, 90), "grade": "优"}],
               [{}, {"grade": "优秀"}]),
-    "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)
-                         for i, row in enumerate(PUTUO_1_ROWS)]}],
+    # the unit's own score formulas, one row typed over with a score the rules do not give;
+    # passing: typed as the rules give it, and a column of =G11 (得分 = 分值) beside it
+    "JX503": ([{"rows": [(*row[:6], Formula(f'=IF(F{11 + i}="达成指标",G{11 + i},0)', row[6])
+                          if i else 4, None) for i, row in enumerate(PUTUO_1_ROWS)]}],
               [{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]), None)
+                         for i, row in enumerate(PUTUO_1_ROWS)]},
+               {"rows": [(*row[:6], Formula(f'=IF(F{11 + i}="达成指标",G{11 + i},0)', row[6])
+                          if i else 5, None) for i, row in enumerate(PUTUO_1_ROWS)]},
+               {"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 4, None)
                          for i, row in enumerate(PUTUO_1_ROWS)]}]),
     "JX504": ([{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 3)}))},
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)")}))},
