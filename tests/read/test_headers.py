@@ -3,6 +3,7 @@ column in each, so a row's columns may be named in the row above ("绩效指标"
 一级|二级|三级, with 年度指标值 … 偏差原因 merged down beside them). And a header printed
 again in the middle of its table (a page break of a converted PDF) continues the table."""
 
+import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet, standard_sheet
 
 from jixiao.checks import run_checks
@@ -254,3 +255,35 @@ def test_header_texts_wrapped_onto_a_row_of_their_own(tmp_path):
             row[2:5] for row in PUTUO_1_ROWS]
         assert evaluate(table).total == TOTAL
         assert _findings(table) == []
+
+
+# 等保测评系统数 ≥4 个, done 3, yet full marks (5 of 5): 5 × 3 ÷ 4 = 3.75 by the rules
+MISSED = [("产出指标", "数量指标", "等保测评系统数", "≥4个", "3个", 5, 5, None),
+          *PUTUO_1_ROWS[1:]]
+MISSED_FOUND = ("JX402", "“等保测评系统数”未达到指标值（指标值 ≥4个，完成值 3个），却得满分 5，"
+                "按财政部规则应为 3.75（正向指标：分值 × 实际完成值 ÷ 年度指标值）")
+
+
+@pytest.mark.parametrize("under", [("年度", "实际"), ("计划", "实际"), ("计划", "完成"),
+                                   ("年度指标值", "实际完成值")])
+def test_bare_words_under_a_values_header_beside_a_lead_across_the_levels(tmp_path, under):
+    """绩效指标 merged across 一级 | 二级 | 三级 over them, 指标值 merged across 年度 | 实际
+    beside it, the rest merged down: the 年度 | 实际 row is the header's last and says which
+    value each column holds. Before, 年度 | 实际 named nothing there: the table was read as
+    a 第三方评价指标体系 without 指标值 or 完成值 and a full score for a missed target went
+    unreported (年度指标值 | 实际完成值 under it were read, and still are)."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    first = _two_row_header(
+        sheet, ["绩效指标", None, None, "指标值", None, "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", *under], across=[(1, 3), (4, 5)], down=[6, 7, 8])
+    _rows(sheet, MISSED)
+    (table,) = read_tables(book.save(tmp_path / "band.xlsx"))
+    assert table.layout == "standard"
+    assert [(i.target, i.actual) for i in table.indicators] == [row[3:5] for row in MISSED]
+    assert table.indicators[0].sources["actual"] == Source("自评表", f"E{first + 2}")
+    found = run_checks(table, evaluate(table))
+    assert [(f.code, f.cell, f.message) for f in found] == [
+        (MISSED_FOUND[0], f"G{first + 2}", MISSED_FOUND[1])]
+
