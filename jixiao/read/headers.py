@@ -429,6 +429,19 @@ def _second_reason(role: str | None, columns: dict[str, int]) -> bool:
     return role == "reason" and "reason" in columns
 
 
+_VALUES = ("target", "actual")
+# What a header adds to 指标值 or 完成值 when its column explains the value, not holds it:
+# 指标值设定依据, 指标值来源, 完成值数据来源, 实际完成情况说明, 实际完成值佐证材料 …
+_EXPLAINING = re.compile("说明|依据|来源|佐证|证明|计算方法|测算方法")
+
+
+def _explains(text: str) -> bool:
+    """Whether a header naming the 指标值 or the 完成值 heads an explanation of it: beside
+    the value's own column (年度指标值, 实际完成值), before it or after, it is not the
+    value's; alone, its column is read as the value's (as before)."""
+    return bool(_EXPLAINING.search(_UNIT_SUFFIX.sub("", text) or text))
+
+
 def _roles(texts: dict[int, str]) -> dict[str, int]:
     """Column of each role the header texts of a row name (column → text)."""
     columns: dict[str, int] = {}
@@ -440,8 +453,12 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         if _second_reason(role, columns) and column - columns["reason"] <= _BESIDE:
             # beside the first (a 偏差原因 further right is another block's: an example's)
             columns.setdefault("measures", column)
+        if role in _VALUES and role in columns and _explains(text):
+            continue  # 年度指标值 | 指标值调整说明: the value's column is the first
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+        elif role in _VALUES and _explains(texts[columns[role]]):
+            columns[role] = column  # 指标值设定依据 | 年度指标值: the value's own column
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
                 and not _fewer_words_target(text):
             columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column
