@@ -1415,6 +1415,25 @@ def parse_points(raw: object) -> float | None:
     return _to_float(match.group(1)) if match else None
 
 
+# The numerals of amounts written out (大写: 玖拾捌) as the plain ones ``_chinese_number`` reads
+_CAPITAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
+_POINTS_IN_WORDS_RE = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?")
+
+
+def points_in_words(raw: object) -> float | None:
+    """Points written in Chinese numerals, the whole text: "九十八分", "九十八", "玖拾捌分",
+    "九十八点五分" → 98, 98, 98, 98.5; else None (digits are ``parse_points``')."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw).rstrip(_END_MARKS).translate(_CAPITAL_NUMERALS)
+    match = _POINTS_IN_WORDS_RE.fullmatch(text)
+    whole = None if match is None else _chinese_number(match.group(1))
+    if whole is None:
+        return None
+    decimals = "".join(str(_CHINESE_DIGITS[digit]) for digit in match.group(2) or "")
+    return float(f"{whole}.{decimals}") if decimals else float(whole)
+
+
 def says_full_marks(raw: object) -> bool:
     """Whether a 得分 cell says "满分" (得满分, 满分。) instead of the points: the row's 分值."""
     return isinstance(raw, str) and normalize_text(raw).rstrip(_END_MARKS).strip() in (

@@ -19,8 +19,8 @@ from typing import Any
 from jixiao import levels
 from jixiao.cellfuncs import is_error
 from jixiao.model import SelfEvaluation, plain_text
-from jixiao.parsing import normalize_text, parse_points
-from jixiao.read.grid import Grid, clean, note, points, points_at
+from jixiao.parsing import normalize_text, points_in_words
+from jixiao.read.grid import Grid, clean, note, percent_shown, points, points_at
 from jixiao.read.roles import (
     is_conclusion_label,
     is_grade_label,
@@ -127,7 +127,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         found = grid.right_of(row, grid.rows[row][0])
         if found:
             table.sources["total"] = note(table, grid, row, found[1])
-            table.total_declared = parse_points(clean(found[0]))
+            table.total_declared = _total_at(grid, row, found[1])
     if table.total_declared is None and ("score" not in columns
                                          or clean(grid.raw(row, columns["score"])) is None):
         first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
@@ -162,7 +162,7 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.grade_declared = _grade_written(named)
         table.sources["grade"] = table.sources["total"]
     else:
-        table.total_declared = points(raw)
+        table.total_declared = _total_at(grid, row, column)
         if table.total_declared is None and isinstance(raw, str) \
                 and (inline := _INLINE_TOTAL.search(raw)) is not None:
             table.total_declared = float(inline.group(1))  # "自评得分：99.98" in the cell
@@ -188,7 +188,7 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
         if column > max(columns.values()) \
                 or is_grade_label(grid.texts.get((row, column), ""), results=False):
             break
-        number = _total_number(clean(grid.raw(row, column)))
+        number = _total_at(grid, row, column)
         if number is None or (column == columns.get("weight") and any(
                 abs(number - points_total) <= TOLERANCE for points_total in points_totals)):
             continue
@@ -230,19 +230,29 @@ def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.sources["total"] = note(table, grid, row, column)
         return
     found = grid.right_of(row, column, limit=3)
-    if found is not None and (number := _total_number(clean(found[0]))) is not None:
+    if found is not None and (number := _total_at(grid, row, found[1])) is not None:
         table.total_declared = number
         table.sources["total"] = note(table, grid, row, found[1])
 
 
+def _total_at(grid: Grid, row: int, column: int) -> float | None:
+    """The 总分 a cell holds, read as it shows (98% typed into Excel is 98)."""
+    where = (row, column)
+    return _total_number(percent_shown(_declared(grid.values.get(where)),
+                                       grid.formats.get(where, "")))
+
+
 def _total_number(value: Any) -> float | None:
+    """A 总分 as written: 98, "98分", "98%" (and 98% typed into Excel, given as shown),
+    "98（优）", or in Chinese numerals ("九十八分", "玖拾捌分")."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
         total, _ = _total_with_grade(value)
         if total is not None:
             return total
-    return points(value)
+    found = points(value)
+    return points_in_words(value) if found is None else found
 
 
 # "自评总分：95", and without the colon "项目总得分99分" (宁夏, in the title row)
