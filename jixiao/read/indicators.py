@@ -52,7 +52,7 @@ from jixiao.parsing import (
     parse_measure,
     says_full_marks,
 )
-from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
+from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points, points_at
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
@@ -84,7 +84,7 @@ from jixiao.read.totals import (
     row_label,
     sums_the_indicators,
 )
-from jixiao.rules import FAR_BEYOND, TOLERANCE
+from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE
 from jixiao.units import comparable
 from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
 
@@ -228,21 +228,27 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         label = row_label(grid, row, before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
+            and (len(table.indicators) > first or not _whole_points(grid, row, weight_column)) \
             and (_rows_go_on(grid, columns, row, stop)
                  or sums_the_indicators(grid, row, stop, columns, table))
         if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
             sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
             read_total(grid, row, _gap_shifted_total(grid, row, columns, gap) or columns, table)
-            last = row
-            grade_row = find_grade(grid, row, min(stop, row + 4), table)
-            last = _explained_below(grid, grade_row or last, stop, weight_column, table)
+            last = find_grade(grid, row, min(stop, row + 4), table) or row
+            if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
+                row = last + 1  # 总分 (and 等级) right under the header: the rows follow
+                continue
+            last = _explained_below(grid, last, stop, weight_column, table)
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
             last = find_total(grid, row, min(stop, row + 4), columns, table,
                               lambda below: _gap_shifted_total(grid, below, columns, gap)) \
                 or row
+            if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
+                row = last + 1  # 等级 (and 总分) right under the header: the rows follow
+                continue
             last = _explained_below(grid, last, stop, weight_column, table)
             break
         if "项目名称" in (label or ""):
@@ -798,6 +804,13 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
 _GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?|项目年度目标\d*[:：]?")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
+
+
+def _whole_points(grid: Grid, row: int, weight_column: int) -> bool:
+    """Whether a row's 分值 is the table's whole 100, or not written: a 合计 above every
+    indicator row (合计 | 100 | 98 under the header) is the 总分, no subtotal."""
+    weight = points_at(grid, row, weight_column)
+    return weight is None or abs(weight - FULL_MARKS) <= TOLERANCE
 
 
 def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> bool:

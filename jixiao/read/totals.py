@@ -218,10 +218,12 @@ def settle_weight_total(table: SelfEvaluation) -> None:
     table.sources["total"] = blank
 
 
-def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation,
+                    columns: dict[str, int] | None = None) -> None:
     """A 总分 written above the table, beside its label in the project's rows
     ("自评总分(分) | 97.93", "自评总分：95"): the declared total where no 总分 row under the
-    indicators gave one."""
+    indicators gave one. A row shaped as the 总分 row under its header's ``columns``
+    (总分 | … | 100 | 98, printed above the header) is read as that row."""
     if table.total_declared is not None or "total" in table.sources:
         return
     inline = _INLINE_TOTAL.search(grid.texts.get((row, column), ""))
@@ -229,6 +231,11 @@ def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.total_declared = float(inline.group(1))
         table.sources["total"] = note(table, grid, row, column)
         return
+    if columns and "score" in columns and column < label_before(columns, first=True):
+        first = grid.right_of(row, column, limit=columns["score"] - column)
+        if first is not None and first[1] in (columns.get("weight"), columns["score"]):
+            read_total(grid, row, columns, table)
+            return
     found = grid.right_of(row, column, limit=3)
     if found is not None and (number := _total_at(grid, row, found[1])) is not None:
         table.total_declared = number

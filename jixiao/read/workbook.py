@@ -597,7 +597,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         top = previous_end.get(grid, 0) + 1
         previous_end[grid] = item.end
         # above the header's first row: a header over two rows names no project fact
-        titled.append(read_project(grid, top, item.header.top, table))
+        titled.append(read_project(grid, top, item.header.top, table, item.header.columns))
         mark_kind(grid, top, item.header.row + 1, table)  # a 监控表's, a 报告's
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
