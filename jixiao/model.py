@@ -369,6 +369,10 @@ class SelfEvaluation:
     indicators: list[Indicator] = field(default_factory=list)
     total_declared: float | None = None
     grade_declared: str | None = None
+    # The 总分 or 评分等级 a sentence of the table states again (自评结论：经自评，该项目得分
+    # 92分，评价等级为良) where it is not the one declared: "total" → the number, "grade" →
+    # the grade as written; each at sources["restated_total"] / ["restated_grade"]
+    restated: dict[str, float | str] = field(default_factory=dict)
     rules: RuleSet = field(default_factory=rules.rule_set)
     layout: str = "standard"  # a key of LAYOUTS
     # The form, a key of FORMS: "department", a 部门整体 form (部门整体支出绩效自评表, as its

@@ -75,6 +75,7 @@ from jixiao.read.roles import (
     without_instructions,
     without_template_number,
 )
+from jixiao.read.statements import read_statements, stated_cell
 from jixiao.read.totals import (
     find_grade,
     find_total,
@@ -239,7 +240,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
                 row = last + 1  # 总分 (and 等级) right under the header: the rows follow
                 continue
-            last = _explained_below(grid, last, stop, weight_column, table)
+            last = _results_end(grid, row, last, stop, weight_column, table)
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
@@ -249,7 +250,15 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
                 row = last + 1  # 等级 (and 总分) right under the header: the rows follow
                 continue
-            last = _explained_below(grid, last, stop, weight_column, table)
+            last = _results_end(grid, row, last, stop, weight_column, table)
+            break
+        if label and not goal and len(table.indicators) > first \
+                and stated_cell(grid, row) is not None:
+            # 经自评，该项目得分98分，评价等级为优 — the table's results in a sentence (read
+            # by ``read_statements``), a 评分等级 or 总分 row perhaps under it
+            last = max(row, find_grade(grid, row, min(stop, row + 4), table) or row,
+                       find_total(grid, row, min(stop, row + 4), columns, table) or row)
+            last = _results_end(grid, row, last, stop, weight_column, table)
             break
         if "项目名称" in (label or ""):
             break
@@ -779,6 +788,19 @@ def _gap_shifted_total(grid: Grid, row: int, columns: dict[str, int],
                   if column > gap and is_grade_label(grid.texts.get((row, column), ""),
                                                      results=False)), None)
     return _gap_shifted(grid, row, columns, gap, grade)
+
+
+def _results_end(grid: Grid, first: int, last: int, stop: int, weight_column: int,
+                 table: SelfEvaluation) -> int:
+    """The table's last row under its 总分 and 等级 rows (``first`` to ``last``): the rows
+    explaining it (``_explained_below``) and the sentences stating its results (a 自评结论,
+    ``read_statements``), in any order."""
+    while True:
+        explained = _explained_below(grid, last, stop, weight_column, table)
+        said = read_statements(grid, first, explained, stop, table)
+        if said == last:
+            return last
+        last = said
 
 
 def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,

@@ -27,6 +27,7 @@ from jixiao.read.roles import (
     is_placeholder,
     is_total_label,
 )
+from jixiao.read.statements import stated_results
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 
@@ -143,6 +144,17 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         if inline is not None:
             table.total_declared = float(inline.group(1))
             table.sources["total"] = note(table, grid, row, first)
+        said, grade = (None, None) if table.total_declared is not None \
+            else stated_results(grid.values.get((row, first)))
+        if said is not None:  # "自评得分98.00分　评价等级 优", "总分98分　等级优"
+            table.total_declared = said
+            table.sources["total"] = note(table, grid, row, first)
+            if grade is not None and "grade" not in table.sources:
+                table.grade_declared = grade
+                table.sources["grade"] = table.sources["total"]
+        elif table.total_declared is None and at is not None \
+                and grid.same_merge((row, first), (row, at)):
+            table.sources["total"] = note(table, grid, row, first)  # no 得分 cell of its own
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             read_grade(grid, row, table, column)

@@ -109,3 +109,109 @@ def test_a_subtotal_of_the_first_rows_is_still_one(tmp_path):
     assert len(table.indicators) == 5 and [s.weight for s in table.subtotals] == [50]
     assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
     assert codes(data) == []
+
+
+# ------------------------------------------------------------ in a sentence
+
+def _sentence(path, text, label=None, total_row=False):
+    """The standard table (99.98, 优) with its 总分 and 等级 rows replaced by ``text`` in
+    one cell merged across the row (``label``: in the cell after it, 自评结论 | <text>);
+    ``total_row``: the 总分 row kept, its 得分 cell empty, the sentence under it."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    row = next(cell.row for cell in sheet["A"] if cell.value == "总分")
+    for merged in list(sheet.merged_cells.ranges):
+        if merged.min_row >= row:
+            sheet.unmerge_cells(str(merged))
+    for cells in sheet.iter_rows(min_row=row, max_row=row + 1):
+        for cell in cells:
+            cell.value = None
+    if total_row:
+        sheet.cell(row, 1, "总分")
+        sheet.cell(row, 7, 100)
+        row += 1
+    if label is None:
+        sheet.cell(row, 1, text)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+    else:
+        sheet.cell(row, 1, label)
+        sheet.cell(row, 2, text)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=9)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("自评得分99.98分    评价等级 优", None), ("总分99.98分　等级优", None),
+    ("自评得分为99.98分，评价等级为优", None), ("经自评，该项目得分99.98分，评价等级为优。", None),
+    ("自评得分九十九点九八分，等级为优", None),
+    ("自评结论：经自评，该项目自评得分99.98分，自评等级为优。", None),
+    ("经自评，该项目得分99.98分，评价等级为“优”。", "自评结论"),
+    ("项目总分100分，自评得分99.98分，评价等级为优秀", "评价结论")])
+def test_a_total_and_grade_in_a_sentence_are_read(tmp_path, text, label):
+    _, data = checked(_sentence(standard(tmp_path / "t.xlsx"), text, label))
+    assert data["total_declared"] == 99.98 and data["grade_declared"] in ("优", "优秀")
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize(("text", "label", "cell"), [
+    ("自评得分为92分，评价等级为优", None, "A16"),
+    ("经自评，该项目得分92分，评价等级为优。", "自评结论", "B16")])
+def test_a_wrong_total_in_a_sentence_is_flagged_at_its_cell(tmp_path, text, label, cell):
+    _, data = checked(_sentence(standard(tmp_path / "t.xlsx"), text, label))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX501", cell, "总分写为 92，各项得分之和为 99.98")]
+
+
+def test_a_sentence_naming_no_total_leaves_the_total_unfilled_at_its_own_cell(tmp_path):
+    """Not read as a total: a 总分 row merged across with nothing after its label — the
+    finding names the merged label's cell, not the 得分 cell hidden under the merge."""
+    _, data = checked(_sentence(standard(tmp_path / "t.xlsx"), "总分"))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX501", "A16", "总分未填写，各项得分之和为 99.98")]
+
+
+def test_a_conclusion_does_not_fill_an_empty_total_cell(tmp_path):
+    """A 总分 row whose 得分 cell is empty stays unfilled (JX501 at it) though a 自评结论
+    under it names the total; the grade the 自评结论 names is the table's (no 等级 row)."""
+    path = _sentence(standard(tmp_path / "t.xlsx"), "经自评，该项目得分99.98分，评价等级为优。",
+                     "自评结论", total_row=True)
+    _, data = checked(path)
+    assert (data["total_declared"], data["grade_declared"]) == (None, "优")
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX501", "H16", "总分未填写，各项得分之和为 99.98")]
+
+
+def test_a_grade_row_under_a_sentence_stating_the_total_is_read(tmp_path):
+    book = openpyxl.load_workbook(standard(tmp_path / "t.xlsx"))
+    sheet = book.active
+    for merged in list(sheet.merged_cells.ranges):
+        if merged.min_row == 16:
+            sheet.unmerge_cells(str(merged))
+    for cell in sheet[16]:
+        cell.value = None
+    sheet["A16"] = "经自评，该项目得分99.98分。"
+    sheet.merge_cells("A16:I16")
+    book.save(tmp_path / "t.xlsx")
+    _, data = checked(tmp_path / "t.xlsx")
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert codes(data) == []
+
+
+def test_a_goal_block_among_the_rows_naming_a_score_is_no_statement(tmp_path):
+    """Not changed: a 年度总体目标 block printed under the indicators, its texts naming a
+    score (绩效考核得分90分以上), is no sentence of the table's results: the 总分 and 等级
+    rows under it are read."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.line("年度总体目标", "预期目标", None, None, "实际完成情况")
+    sheet.line(None, "完成机房改造，绩效考核得分90分以上", None, None, "已完成，考核得分95分")
+    sheet.total(100, 99.98)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert table.restated == {} and codes(data) == []
