@@ -236,8 +236,9 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
                    header: Sequence[str] = STANDARD, money_header: Sequence[str] = MONEY,
                    money_label: str = "项目资金（万元）",
                    name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造",
-                   merged: Sequence[str] = _MERGED_ROLES) -> Sheet:
-    """A standard table: by default the first Putuo 2024 table, as published."""
+                   merged: Sequence[str] = _MERGED_ROLES, conclusion: str | None = None) -> Sheet:
+    """A standard table: by default the first Putuo 2024 table, as published.
+    ``conclusion``: a 自评结论 | <text> row under the 评分等级."""
     sheet.title("项目支出绩效自评表", "（2024 年度）")
     sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     if money is not None:
@@ -247,6 +248,8 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
         sheet.total(*total)
     if grade is not None:
         sheet.grade(grade)
+    if conclusion is not None:
+        sheet.merge(sheet.line("自评结论", conclusion), 2, 9)
     return sheet
 
 

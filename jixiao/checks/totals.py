@@ -1124,6 +1124,44 @@ def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                                    f"校验。请改为 {'、'.join(rules.RULE_SETS)} 之一后重算")
 
 
+@check("JX506", "error", "自评结论与总分、等级不一致")
+def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """表中另一处文字（多为表下的自评结论）写的总分或评分等级，与总分、评分等级单元格
+    填报的不一致。
+
+    报告在那段文字所在的单元格，写明两处各是多少，以及各项得分之和（或总分应得的等级）：
+    哪一处错了，改哪一处。总分、等级只写在文字中（没有总分行、评分等级行）的，这段文字
+    就是填报的总分、等级，按 JX501、JX502 核对。
+
+    **为什么**：表下的结论常从上年或别的项目复制，改了总分却忘了改结论；公开的是整张表，
+    两处不一，审核人不知以哪一处为准。
+
+    **错误示例**：总分 98、评分等级“优”，表下“自评结论：经自评，该项目得分92分，评价等级为良。”
+
+    **正确示例**：自评结论写“该项目得分98分，评价等级为优”。
+    """
+    restated = table.restated
+    if "total" in restated and table.total_declared is not None:
+        summed = f"（各项得分之和为 {points(evaluation.total)}）" \
+            if evaluation.total is not None else ""
+        yield finding("JX506", table.sources.get("restated_total"),
+                      f"此处写总分 {points(restated['total'])}，与{_at(table, 'total')}总分 "
+                      f"{points(table.total_declared)} 不一致{summed}")
+    if "grade" in restated and table.grade_declared is not None:
+        due = f"（总分 {points(table.total_declared)} 应为“{rules.grade(table.total_declared)}”）" \
+            if table.total_declared is not None else ""
+        yield finding("JX506", table.sources.get("restated_grade"),
+                      f"此处写评分等级“{plain_text(restated['grade'])}”，与{_at(table, 'grade')}"
+                      f"评分等级“{plain_text(table.grade_declared)}”不一致{due}")
+
+
+def _at(table: SelfEvaluation, key: str) -> str:
+    """" G19 的" — where the table declares its 总分 (评分等级), for a message; "填报的"
+    for a table built in code."""
+    source = table.sources.get(key)
+    return f" {source.cell} 的" if source is not None else "填报的"
+
+
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
     """An error a formula of the table's own shows, which no recalculation mends: a 得分,
     总分 or 等级 (=1/0) is JX406's, JX501's or JX502's; a money line's 执行率 #DIV/0! over a

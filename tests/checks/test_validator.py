@@ -210,6 +210,11 @@ CASES = {
     "JX505": ([{"rules_cell": "浙江"}, {"rules_cell": "省标准"}],
               [{}, {"rules_cell": ""}, {"rules_cell": "mof2020"}, {"rules_cell": "四川"},
                {"rules_cell": "比例法"}]),
+    # a 自评结论 under the 总分 and 等级 rows stating other ones (rt25-f s07f)
+    "JX506": ([{"conclusion": "经自评，该项目得分92分，评价等级为良。"},
+               {"conclusion": "自评得分98分"}],
+              [{}, {"conclusion": "经自评，该项目得分99.98分，评价等级为优。"},
+               {"conclusion": "项目完成情况良好，达到预期目标。"}]),
     # (a cell typed as 1e999 cannot be written by openpyxl: test_output_safety.py patches XML)
     "JX601": ([{"money": money((0, {"budget": 1e-300, "executed": 1e300}))},
                {"rows": rows((1, {"weight": 1e308, "score": 1e308}),

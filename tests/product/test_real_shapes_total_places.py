@@ -182,6 +182,17 @@ def test_a_conclusion_does_not_fill_an_empty_total_cell(tmp_path):
         ("JX501", "H16", "总分未填写，各项得分之和为 99.98")]
 
 
+def test_a_conclusion_contradicting_the_total_and_grade_rows_is_reported_at_it(tmp_path):
+    path = standard(tmp_path / "t.xlsx", total=(100, 99.98), grade="优",
+                    conclusion="经自评，该项目得分92分，评价等级为良。")
+    table, data = checked(path)
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert table.restated == {"total": 92.0, "grade": "良"}
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX506", "B18", "此处写总分 92，与 H16 的总分 99.98 不一致（各项得分之和为 99.98）"),
+        ("JX506", "B18", "此处写评分等级“良”，与 B17 的评分等级“优”不一致（总分 99.98 应为“优”）")]
+
+
 def test_a_grade_row_under_a_sentence_stating_the_total_is_read(tmp_path):
     book = openpyxl.load_workbook(standard(tmp_path / "t.xlsx"))
     sheet = book.active
