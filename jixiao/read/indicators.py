@@ -7,7 +7,8 @@ indicators, and so does a row above the 总分 that sums every indicator (指标
 the 执行率's 10 points in the money block); a 预算执行率 row
 of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
-their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
+their cells read by ``totals``) — printed right under the header, the rows follow them
+—, and a sentence may state both (经自评，该项目得分98分，评价等级为优; ``statements``). A 偏差原因 merged down over several rows explains each of
 them; an unused template row ("/" or "—" in every cell, or the template's 指标1：/……
 alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
 row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across

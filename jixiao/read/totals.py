@@ -7,8 +7,10 @@ the declared total under the 得分 column — that cell empty, the number besid
 "总分：98.5" in the label's own cell, or a 总分 cell that names its grade too
 ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on
 one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"), or
-a 自评结论 that names a grade. A 总分 (and 等级) may also stand above the table, beside its
-label among the project's rows (``read_head_total``, called by ``project``)."""
+a 自评结论 that names a grade. A 总分 is read as its cell shows it (98% typed into Excel
+is 98) or as its words say (九十八分). A 总分 (and 等级) may also stand above the table,
+beside its label among the project's rows, or as a 总分 row over the header
+(``read_head_total``, called by ``project``)."""
 
 from __future__ import annotations
 
