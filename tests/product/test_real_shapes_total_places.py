@@ -48,10 +48,11 @@ def test_a_wrong_total_in_those_forms_is_quoted_as_written(tmp_path, value, numb
 
 # ------------------------------------------------------------ above the indicators
 
-def _results_above(path, total=99.98, label="总分", grade_first=True, between=False):
+def _results_above(path, total=99.98, label="总分", grade_first=True, between=False,
+                   grade_on_top=False):
     """The standard table with its 总分 row (``label`` | 100 | ``total``) under the
     indicator header (``between``: above it, under the 年度总体目标) and its 评分等级
-    row under that (``grade_first``) or under the indicators."""
+    row under that (``grade_first``; ``grade_on_top``: over it) or under the indicators."""
     book = Book()
     sheet = book.sheet()
     sheet.title("项目支出绩效自评表", "（2024 年度）")
@@ -63,19 +64,22 @@ def _results_above(path, total=99.98, label="总分", grade_first=True, between=
         sheet.line(label, None, None, None, None, None, 100, total)
         sheet.grade("优")
     sheet.indicators(())
+    if grade_on_top:
+        sheet.grade("优")
     if not between:
         sheet.total(100, total, label=label)
         if grade_first:
             sheet.grade("优")
     for values in PUTUO_1_ROWS:
         sheet.line(*values, start=2)
-    if not between and not grade_first:
+    if not between and not grade_first and not grade_on_top:
         sheet.grade("优")
     return book.save(path)
 
 
 @pytest.mark.parametrize("shape", [{}, {"grade_first": False}, {"label": "合计"},
-                                   {"label": "合计", "grade_first": False}, {"between": True}])
+                                   {"label": "合计", "grade_first": False}, {"between": True},
+                                   {"grade_on_top": True, "grade_first": False}])
 def test_a_total_above_the_indicators_is_read_where_it_stands(tmp_path, shape):
     table, data = checked(_results_above(tmp_path / "t.xlsx", **shape))
     assert len(table.indicators) == 5 and table.subtotals == []
