@@ -350,11 +350,19 @@ HIDDEN_ROW = "hidden_row:"
 # A key of ``SelfEvaluation.sources``: NOT_APPLICABLE_ROW + a row number, at the 三级 of a
 # named row the unit marked 不适用 (分值 and 得分 不适用, /, — or 0; no 指标值, 完成值)
 NOT_APPLICABLE_ROW = "not_applicable_row:"
+# A key of ``SelfEvaluation.sources``: LEVELS_BELOW + a cell, at the 三级 of a row of jixiao's
+# template above its first 一级 with 一级 and 二级 blank — a row inserted at the top of the
+# block, the merges moved down below it — read as the group below (JX107 says so)
+LEVELS_BELOW = "levels_below:"
 # A key of ``SelfEvaluation.sources``: SHOWN_ERROR + a cell, at a formula cell of jixiao's
 # template (its columns up to 是否达成, the table's rows) that shows an error value (#NAME?
 # once saved by a program without the JX_ functions): JX504 counts every one, not only
 # the cells whose values the checks read (a 是否达成, an emptied row's 得分)
 SHOWN_ERROR = "shown_error:"
+# A key of ``SelfEvaluation.sources``: HELPERS_MISSING + a cell, at an indicator's 得分 of
+# jixiao's native template whose formula reads hidden helper cells of its row (M–AB) that
+# hold none: the row's visible cells copied without them (JX503's: not unfilled, not stale)
+HELPERS_MISSING = "helpers_missing:"
 
 
 @dataclass
@@ -368,6 +376,10 @@ class SelfEvaluation:
     indicators: list[Indicator] = field(default_factory=list)
     total_declared: float | None = None
     grade_declared: str | None = None
+    # The 总分 or 评分等级 a sentence of the table states again (自评结论：经自评，该项目得分
+    # 92分，评价等级为良) where it is not the one declared: "total" → the number, "grade" →
+    # the grade as written; each at sources["restated_total"] / ["restated_grade"]
+    restated: dict[str, float | str] = field(default_factory=dict)
     rules: RuleSet = field(default_factory=rules.rule_set)
     layout: str = "standard"  # a key of LAYOUTS
     # The form, a key of FORMS: "department", a 部门整体 form (部门整体支出绩效自评表, as its
@@ -1025,6 +1037,22 @@ def unfilled(table: SelfEvaluation) -> bool:
                    or indicator.score_declared is not None for indicator in table.indicators)
 
 
+def unanswered(table: SelfEvaluation) -> bool:
+    """Indicators carry 指标值 and not one a 完成值 or a score: the targets (and 分值)
+    copied in, the self-evaluation not done — a form not yet filled (or a 绩效目标表 in
+    the 自评表's form), not a filled table with a mistake on every row. (The money's own
+    得分 is no answer of an indicator.)"""
+    return not any(not blank_value(indicator.actual) or indicator.score_declared is not None
+                   or indicator.judged is not None for indicator in table.indicators) \
+        and any(not blank_value(indicator.target) for indicator in table.indicators)
+
+
+def not_filled_in(table: SelfEvaluation) -> bool:
+    """An empty submission (``unfilled``) or one whose indicators have no answer
+    (``unanswered``): one JX001, not a finding per empty cell, and no 总分 to look into."""
+    return unfilled(table) or unanswered(table)
+
+
 def project_key(name: str | None, department: str | None, unit: str | None
                 ) -> tuple[str, str, str] | None:
     """Which project a table is of, where tables are grouped as one project's (a
@@ -1048,7 +1076,8 @@ def declared_content(table: SelfEvaluation) -> tuple[object, ...]:
             tuple((line.label, line.initial_budget, line.budget, line.executed,
                    line.rate_declared) for line in (funds.total, *funds.parts)),
             funds.weight, funds.score_declared, funds.reason,
-            table.total_declared, table.grade_declared, table.reason, tuple(table.notes),
+            table.total_declared, table.grade_declared, tuple(sorted(table.restated.items())),
+            table.reason, tuple(table.notes),
             tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
                    i.reason) for i in table.indicators))
 

@@ -17,10 +17,10 @@ forms only:
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
 
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas not
-grouping thousands (1,2), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
-clerk to ``jixiao check``: never a wrong number. Where they give a number it is
-the number of ``rules.indicator_score`` (tests/template/test_native.py checks this with
-LibreOffice on over a thousand rows).
+grouping thousands (1,2), a count whose point may group them (1.200人), words such as 以内 or
+达成指标 — shows a short ⚠ text that sends the clerk to ``jixiao check``: never a wrong
+number. Where they give a number it is the number of ``rules.indicator_score``
+(tests/template/test_native.py checks this with LibreOffice on over a thousand rows).
 
 The helper cells of a row sit in hidden columns (``HELPER_COLUMNS``).
 ``row_values`` is the same algorithm in Python, step for step: what the cells
@@ -30,6 +30,7 @@ show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -51,7 +52,9 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     PLACEHOLDER_MARKS,
     PLACEHOLDER_WORDS,
+    WHOLE_COUNT_WORDS,
     clock_duration,
+    point_grouped_count,
 )
 from jixiao.rules import (
     AMOUNT_MISSING,
@@ -149,6 +152,26 @@ HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y
 # row reads it, not the 分值 cell.
 _HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
 assert _HELPERS["points"] == COLUMN["points"]  # where the highlights read the points
+# a helper cell of a row as a formula names it (U15, AB15; not the B15 of AB15), and the
+# quoted texts a formula holds, which name no cell
+_HELPER_CELL = re.compile(r"(?<![A-Za-z$])\$?(" + "|".join(sorted(HELPER_COLUMNS, key=len, reverse=True))
+                          + r")\$?(\d+)(?!\d)")
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def helpers_missing(formula: str | None, row: int, holds_formula: Callable[[str], bool]
+                    ) -> list[str]:
+    """The hidden helper cells of indicator row ``row`` (``HELPER_COLUMNS``) that a row's
+    formula reads (a native 得分 reads U15, AB15 …; a JX_ one none) and that hold no
+    formula (``holds_formula(ref)``): the row's visible cells copied (D:K) without its
+    hidden ones, its 得分 blank after any recalculation (the 总分 shows ⚠). A clerk mends
+    it by copying the whole row above, M–AB included."""
+    if not formula:
+        return []
+    read = {f"{column}{number}" for column, number in
+            _HELPER_CELL.findall(_QUOTED.sub("", formula)) if int(number) == row}
+    return sorted((ref for ref in read if not holds_formula(ref)),
+                  key=lambda ref: HELPER_COLUMNS.index(ref.rstrip("0123456789")))
 
 
 # ---------------------------------------------------------------- the formulas
@@ -167,10 +190,22 @@ def _strip_number(expression: str) -> str:
 
 def _number_of(rest: str, unit: str) -> str:
     """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit
-    (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``)."""
+    (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``) or is a
+    count whose point may separate thousands (``_point_grouped``)."""
     body = f"LEFT({rest},LEN({rest})-LEN({unit}))"
     return (f'IF(AND(LEN({rest})>LEN({unit}),RIGHT({rest},LEN({unit}))={unit}),'
-            f'IF({_grouped(body)},IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+            f'IF(AND({_grouped(body)},NOT({_point_grouped(body, unit)})),'
+            f'IFERROR(VALUE(SUBSTITUTE({body},",","")),""),""),"")')
+
+
+def _point_grouped(body: str, unit: str) -> str:
+    """``parsing.point_grouped_count`` as a formula, of a ``body`` ``_grouped`` holds: no comma,
+    one point with three digits after it and one to three before it, the first no 0, beside
+    a unit of whole things (人, 人次)."""
+    whole = (f'AND(OR(LEN({unit})=1,AND(LEN({unit})=2,RIGHT({unit},1)="次")),'
+             f'ISNUMBER(FIND(LEFT({unit},1),"{WHOLE_COUNT_WORDS}")))')
+    return (f'AND({whole},ISERROR(FIND(",",{body})),ISNUMBER(FIND(".",{body})),'
+            f'LEN({body})-FIND(".",{body}&".")=3,FIND(".",{body}&".")<=4,LEFT({body},1)<>"0")')
 
 
 def _grouped(body: str) -> str:
@@ -510,6 +545,8 @@ def _number(rest: str, unit: str) -> float | str:
     if not (len(rest) > len(unit) and rest.endswith(unit)):
         return ""
     body = rest[:len(rest) - len(unit)]
+    if point_grouped_count(body, unit):
+        return ""  # 1.200人: 1200 or a slip, for jixiao to ask
     if body.count(".") > 1 or body.startswith(".") or body.endswith(".") or body.startswith(","):
         return ""
     commas, end = body.count(","), body.find(".") if "." in body else len(body)

@@ -45,6 +45,24 @@ _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
+# Words that count whole things (个, 名, 户, 所 …) — and %, a word left after a unit (100%准确)
+# as they are (units.py reads what each counts)
+COUNTING_WORDS = frozenset("个名位人户所辆台份家项座条处套批间张部本册块栋幢支只头棵株场期次件篇门类种趟宗例起%")
+# The units of whole things with no scale before them: a counting word (人, 家, 次), or one
+# with 次 after it (人次, 户次) — not 万人 (1.235万人 is 12350 人), %, 小时.
+WHOLE_COUNT_WORDS = "".join(sorted(COUNTING_WORDS - {"%"}))
+_POINT_GROUPED_RE = re.compile(r"\+?[1-9]\d{0,2}\.\d{3}")
+
+
+def point_grouped_count(number: str, unit: str) -> bool:
+    """Whether ``number``, written before ``unit``, has three digits after its one point and
+    one to three before it (1.200, 12.500) in a unit of whole things (1.200人): a point that
+    separates thousands as in Europe, or a slip — 1.2 people is no count; for a person to say
+    which. (The native formulas ask the same: ``native._number_of``.)"""
+    whole = (len(unit) == 1 or (len(unit) == 2 and unit[1] == "次")) and unit[0] in WHOLE_COUNT_WORDS
+    return whole and _POINT_GROUPED_RE.fullmatch(number) is not None
+
+
 # A number as every cell here is read: digits, thousands grouped by commas after the
 # first group (1,234.56, 1200,000; not 1,2,3 or 12,34), at most one inner point
 _UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -56,7 +74,7 @@ _OP_SYMBOL_RE = re.compile(r"^(>=|=>|<=|=<|==|[≥≧⩾≤≦⩽><=])")
 _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
 # A share written as a fraction of small whole numbers (≥1/2, 2/3, 3/4), nothing after it;
 # 12/31 and 12/15 (a month and day) are none: at most tenths
-_FRACTION_RE = re.compile(r"(\d{1,2})\s*/\s*([1-9]\d?)")
+_FRACTION_RE = re.compile(r"(\d{1,2})\s*/\s*([1-9]\d?)(及以上|以上|及以下|以下)?")  # (1/3以上)
 _SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
 _POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
 _AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
@@ -407,6 +425,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     if fraction is not None and change is None \
             and 0 <= int(fraction.group(1)) <= int(fraction.group(2)) <= 10:
         share = int(fraction.group(1)) / int(fraction.group(2))  # ≥1/2, 2/3: a share, bare
+        if fraction.group(3):  # 三分之一以上: at least it
+            op = _SUFFIX_OPS[fraction.group(3)] if op in (None, "=") else op
         return Measure(text=original, kind="number", op=op, value=share, unit="")
     number = _NUMBER_RE.match(rest)
     if number is None and op is None and change is None:
@@ -460,6 +480,12 @@ def _parse(raw: object, percent: bool) -> Measure:
     if any(ch.isdigit() for ch in unit) and not _SQUARE_OR_CUBIC_RE.search(unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,
                        problem=f"无法识别“{original.strip()}”：数值后还有数字")
+    if point_grouped_count(number.group(1), unit):
+        grouped = number.group(1).lstrip("+").replace(".", "")
+        return Measure(text=original, kind="unparsed", op=op,
+                       problem=f"“{original.strip()}”的“{number.group(1)}”含义不清：按“{unit}”计的"
+                               f"数没有小数，这里的小数点像是千位分隔（{grouped}）；请写成 {grouped}"
+                               f" 或 {int(grouped):,}")
     value, unit = _per_period(value, unit)
     if change is not None:  # a change to reach: at least it, under 成本指标 as well
         op, unit = op or ">=", DECLINE + unit if change == "fall" else unit
@@ -609,18 +635,22 @@ def _per_unit(text: str, percent: bool) -> Measure | None:
     return replace(amount, value=value, unit=unit)
 
 
-# About a number (约95%, 近600人, 90%左右): no number to score against; a person asks.
+# About a number (约95%, 近600人, 90%左右, 数千人): no number to score against; a person asks.
 _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条契公])约为?|大约|将近|接近|"
-                       rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$")
+                       rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$"
+                       r"|^数以?[十百千万]")
 
 
-# A frequency (每季度1次, 每月召开一次, 每半年至少1期) is a count over the year: 4 次, 12 次, ≥2 期;
-# so is a count per period (1次/季度).
-_PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "周": 52,
-             "星期": 52}
+# A frequency (每季度1次, 每月召开一次, 每半年至少1期, 每两个月一次, 每旬一次) is a count over the
+# year: 4 次, 12 次, ≥2 期, 6 次, 36 次; so is a count per period (1次/季度).
+_PER_YEAR = {"半年": 2, "年度": 1, "年": 1, "季度": 4, "季": 4, "个月": 12, "月": 12, "旬": 36,
+             "周": 52, "星期": 52}
 _PERIODS = "|".join(sorted(_PER_YEAR, key=len, reverse=True))  # 半年 before 年
-# 每季度, 一年两次, 半年一次; 按季度 (开展4次 is the year's count; 开展1次, once each quarter)
-_FREQUENCY_RE = re.compile(rf"^(?:每({_PERIODS})|一?(年)|(半年)|[按逐]({_PERIODS}))(?!度)")
+# 每季度, 每两个月, 一年两次, 半年一次; 按季度 (开展4次 is the year's count; 开展1次, once each
+# quarter). Every few periods (每两个月) only where the year holds a whole number of them
+# (每两年, 每三周: left as written).
+_FREQUENCY_RE = re.compile(rf"^(?:每(?P<every>[两二三四六]|\d{{1,2}})?(?P<each>{_PERIODS})"
+                           rf"|一?(?P<year>年)|(?P<half>半年)|[按逐](?P<by>{_PERIODS}))(?!度)")
 _PER_PERIOD_RE = re.compile(rf"^(.+?)(?:/|每)({_PERIODS})$")
 _EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
 _NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
@@ -643,10 +673,15 @@ def _per_year(text: str, percent: bool) -> Measure | None:
         count = _parse(rest, percent)
         if count.kind != "number" or count.value is None or count.unit not in _EVENT_UNITS:
             return None
-        period = next(group for group in match.groups() if group)
-        if match.group(4) and count.value != 1:
+        if match.group("by") and count.value != 1:
             return count  # 按季度开展4次 (3次): the year's count, done by quarter
-        return replace(count, value=count.value * _PER_YEAR[period])
+        period = match.group("each") or match.group("year") or match.group("half") \
+            or match.group("by")
+        every = match.group("every") or "1"
+        every = int(every) if every.isdigit() else _CHINESE_DIGITS[every]
+        if not every or _PER_YEAR[period] % every:
+            return None
+        return replace(count, value=count.value * _PER_YEAR[period] // every)
     return None
 
 
@@ -1380,6 +1415,25 @@ def parse_points(raw: object) -> float | None:
     return _to_float(match.group(1)) if match else None
 
 
+# The numerals of amounts written out (大写: 玖拾捌) as the plain ones ``_chinese_number`` reads
+_CAPITAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
+_POINTS_IN_WORDS_RE = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?")
+
+
+def points_in_words(raw: object) -> float | None:
+    """Points written in Chinese numerals, the whole text: "九十八分", "九十八", "玖拾捌分",
+    "九十八点五分" → 98, 98, 98, 98.5; else None (digits are ``parse_points``')."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw).rstrip(_END_MARKS).translate(_CAPITAL_NUMERALS)
+    match = _POINTS_IN_WORDS_RE.fullmatch(text)
+    whole = None if match is None else _chinese_number(match.group(1))
+    if whole is None:
+        return None
+    decimals = "".join(str(_CHINESE_DIGITS[digit]) for digit in match.group(2) or "")
+    return float(f"{whole}.{decimals}") if decimals else float(whole)
+
+
 def says_full_marks(raw: object) -> bool:
     """Whether a 得分 cell says "满分" (得满分, 满分。) instead of the points: the row's 分值."""
     return isinstance(raw, str) and normalize_text(raw).rstrip(_END_MARKS).strip() in (
@@ -1613,6 +1667,8 @@ def _range(text: str, original: str) -> Measure | None:
         lower, upper = upper, lower
     first, unit = _clean_unit(match.group(2)), _clean_unit(match.group(4))
     unit = unit or first
+    if first in _SCALES and unit.startswith(first) and unit != first:
+        first = unit  # 1.2万-1.5万人: both in 万人
     if first not in ("", unit) or lower > upper or any(ch.isdigit() for ch in unit):
         return None
     return Measure(text=original, kind="range", value=lower, upper=upper, unit=unit)
@@ -1637,11 +1693,13 @@ _HALF_RE = re.compile(r"^(?P<op>[^\d半]{0,5})半(?P<unit>个小时|小时|天|�
 
 def _counted_in_words(text: str) -> str:
     """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月, 半小时
-    → 0.5小时); any other text as it is."""
+    → 0.5小时, 大于九十 → 大于90, 千余人 → 1000余人, 上百人 → 100余人), a share in words as
+    the digits that write it (九成 → 90%, 八成五 → 85%, 四分之三 → 3/4), a count in digits
+    and numerals (1万2千5百人 → 12500人); any other text as it is."""
     if "半" in text and (half := _HALF_RE.match(text)) is not None \
             and not _leading_operator(half.group("op"))[1]:
         return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
-    if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS for ch in text):
+    if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS or ch == "成" for ch in text):
         return text  # most texts
     percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 千分之五 → 5‰
     if percent is not None:
@@ -1649,17 +1707,89 @@ def _counted_in_words(text: str) -> str:
         if value is not None:
             sign = _PARTS_OF[percent.group(1)]
             return f"{text[:percent.start()]}{value}{sign}{text[percent.end():]}"
-    match = _COUNTED_RE.match(text)
-    if match is None or (match.group("op") and _leading_operator(match.group("op"))[1]):
+    for words, digits in ((_FRACTION_IN_WORDS_RE, _fraction_digits), (_TENTHS_RE, _tenths_digits),
+                          (_MIXED_NUMBER_RE, _mixed_digits)):
+        written = words.sub(digits, text)
+        if written != text:
+            return written
+    match = _COUNTED_RE.match(text) or _COUNTED_BARE_RE.match(text)
+    if match is None:
+        return text
+    op, number, more = match.group("op"), match.group("number"), match.group("more") or ""
+    unit = match.groupdict().get("unit") or ""
+    if number in _POWER_ALONE and op in ("上", "逾"):
+        op, more = "", "余"  # 上百人, 逾百家: a hundred and more, as 百余人
+    elif op == "逾":
+        op, more = "", "余"  # 逾两千人: 2000余人
+    if op and op not in _ABOUT_WORDS and _leading_operator(op)[1]:
         return text  # not an operator before the number: words (首次, 第一年)
-    if match.group("unit") == "季度" and match.group("number") in "一二三四" \
-            and not match.group("op") and not match.group("more"):
+    if not unit and not ((op and op not in _ABOUT_WORDS) or match.group("rest")):
+        return text  # a numeral alone (一, 十): no count without a sign or 以上
+    if number in _POWER_ALONE and not (op or more or match.group("rest")):
+        return text  # 万人, 千人, 百家: a unit or a name, no count
+    if unit == "季度" and number in "一二三四" and not op and not more:
         return text  # 三季度: the third quarter of the year (a date), not three of them
-    value = _chinese_number(match.group("number"))
+    value = _POWER_ALONE.get(number) or _chinese_number(number)
     if value is None:
         return text
-    return (f"{match.group('op')}{value}{match.group('more') or ''}{match.group('unit')}"
-            f"{match.group('rest') or ''}")
+    return f"{op}{value}{more}{unit}{match.group('rest') or ''}"
+
+
+# 百, 千, 万 with no digit before it: one of it, where a sign, 余 or 以上 makes it a count
+# (千人以上, 百余家, 上百人); alone, 万人 and 千人 are words.
+_POWER_ALONE = {"百": 100, "千": 1000, "万": 10_000}
+# Words of about before a count (近千人, 约两千人): read as 近1000人, which ``_ABOUT_RE`` asks
+# a person about — no sign.
+_ABOUT_WORDS = ("近", "约", "大约", "将近", "接近")
+# A number in Chinese numerals after a sign, or before a range word, with no unit (大于九十,
+# ≥九十五, 九十以上): the bare number (a score, a rate whose % is left off).
+_COUNTED_BARE_RE = re.compile(
+    rf"^(?P<op>[^{_NUMERAL}\d]{{0,5}})(?P<number>[{_NUMERAL}万]+)(?P<more>余|多)?"
+    r"(?P<rest>及以上|以上|及以下|以下|以内|之内)?$")
+# A share in tenths, 成 (九成 90 %, 八成五 85 %, 3成 30 %, 一成半 15 %): right after a
+# numeral, and then nothing but a range word, 余/多 or the text's end (九成以上, 九成多, 九成，…)
+# — not 完成, 达成, 一成不变, 九成新 (a thing's condition).
+_TENTHS_RE = re.compile(r"(?<![\d.零〇一二两三四五六七八九十百千万])(?P<tens>\d+(?:\.\d+)?|[一二两三四五六七八九十])成"
+                        r"(?P<ones>[1-9一二三四五六七八九半])?"
+                        r"(?P<more>[余多])?(?=(?:及?以[上下内]|之内|左右|上下)?(?:$|[^\u4e00-\u9fff]))")
+
+
+def _tenths_digits(found: re.Match[str]) -> str:
+    tens = found.group("tens")
+    value = 10.0 * (float(tens) if tens[0].isdigit() else _CHINESE_DIGITS.get(tens, 10))
+    ones = found.group("ones")
+    if ones:
+        value += 5 if ones == "半" else int(ones) if ones.isdigit() else _CHINESE_DIGITS[ones]
+    if value > 100 or (ones and value >= 100):
+        return found.group(0)  # 十一成, 十成五: no share
+    return f"{_format_number(value)}{found.group('more') or ''}%"
+
+
+# A fraction in words (四分之三, 三分之二, 十分之一): as 3/4 writes it. (百分之, 千分之: percent.)
+_FRACTION_IN_WORDS_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])([一二两三四五六七八九十])分之"
+                                   r"([一二两三四五六七八九十])(?![十百千万])")
+
+
+def _fraction_digits(found: re.Match[str]) -> str:
+    whole, part = (_chinese_number(found.group(number)) for number in (2, 1))
+    return f"{whole}/{part}" if whole is not None and part else found.group(0)
+
+
+# A count in digits with the numerals' powers between them (1万2千5百人, 2万6千人次, 3千5百元,
+# 1万零5百): its digits. Two powers at least (1万人, 5千元 keep their 万 and 千: a unit's
+# scale), or 百 alone (3百人: 百 scales no unit); nothing after the last power but 十's digit
+# (2万6千5 may be 26500 or 26005: left as written).
+_MIXED_NUMBER_RE = re.compile(r"(?<![\d.,])(?:(?P<wan>\d{1,4})万零?)?(?:(?P<qian>\d)千零?)?"
+                              r"(?:(?P<bai>\d)百零?)?(?:(?P<shi>\d)十(?P<ge>\d)?)?(?![\d.分])")
+
+
+def _mixed_digits(found: re.Match[str]) -> str:
+    powers = [name for name in ("wan", "qian", "bai", "shi") if found.group(name)]
+    if len(powers) < 2 and powers != ["bai"]:
+        return found.group(0)
+    scale = {"wan": 10_000, "qian": 1000, "bai": 100, "shi": 10}
+    value = sum(int(found.group(name)) * scale[name] for name in powers)
+    return str(value + int(found.group("ge") or 0))
 
 
 _PERCENT_IN_WORDS_RE = re.compile(r"(十万|万|千|百)分之([零〇一二两三四五六七八九十百]+)")
@@ -1942,6 +2072,11 @@ _POPULATION = {"10万": "十万", "1万": "万", "100万": "百万", "1000": "�
 _PER_POPULATION_RE = re.compile(r"/(10万|1万|100万|100000|10000|1000)(?![\d.])")
 
 
+# 余/多 after a scale (2.3万余人, 2800万多元, 3亿余元): some more of it, as 1200余人 says
+_SCALES = ("千万", "百万", "万", "千", "亿")
+_SCALE_MORE_RE = re.compile(rf"^({'|'.join(_SCALES)})[余多]")
+
+
 def _clean_unit(unit: str) -> str:
     parts = _NOTE_AFTER_MARK_RE.split(unit, maxsplit=1)
     if len(parts) == 2 and not _SECOND_CONDITION_RE.search(parts[1]):
@@ -1959,6 +2094,8 @@ def _clean_unit(unit: str) -> str:
             break
     if unit[:1] in ("余", "多") and len(unit) > 1:
         unit = unit[1:]
+    elif "余" in unit or "多" in unit:
+        unit = _SCALE_MORE_RE.sub(r"\1", unit)  # 2.3万余人, 2800万多元: 万人, 万元
     if len(unit) >= 3 and unit[-1] == "次" and unit[-2] in "·・•/":  # 人·次, 人/次: 人次
         unit = unit[:-2] + "次"
     return {"％": "%", "h": "小时", "H": "小时", "日": "天"}.get(unit, unit)

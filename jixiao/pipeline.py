@@ -4,6 +4,7 @@ bytes → package (``xlsx/``) → table (``read/``) → evaluation (``rules``) �
 (``checks/``) → ``FileResult`` (``report/``). The CLI (``jixiao check``), the batch and its
 workers, and the add-in's 校验 button all call this function, so they cannot disagree.
 It never raises for a bad input: a workbook jixiao cannot read comes back with ``error`` set.
+A workbook that asks to be recalculated on opening is checked as opened (``read_as_opened``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from jixiao.checks import run_checks
 from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation, TargetsOnly
 from jixiao.model import evaluate
-from jixiao.read.workbook import read_workbook
+from jixiao.read.workbook import SubmittedWorkbook, read_workbook
 from jixiao.report.result import CheckedTable, FileResult
 from jixiao.rules import rule_set
 from jixiao.xlsx.limits import Limits
@@ -31,7 +32,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
     chosen = rule_set(rules) if rules else None
     result = FileResult(Path(path))
     try:
-        workbook = read_workbook(result.path, data=data, limits=limits)
+        workbook = read_as_opened(result.path, data=data, limits=limits)
         result.notes = workbook.notes
         for table in workbook.tables:
             if chosen is not None:
@@ -47,3 +48,20 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
         result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
                                        f"{error}），请将此文件反馈给 jixiao 维护者"), []
     return result
+
+
+def read_as_opened(path: str | Path, *, data: bytes | None = None,
+                   limits: Limits | None = None) -> SubmittedWorkbook:
+    """``read_workbook``, with the values the unit saw: a workbook asking to be recalculated
+    on opening (fullCalcOnLoad: an export library's, its stored results 0 or a template's
+    old ones) is read from a copy in memory holding what its formulas compute
+    (``recalc.on_load``), with a note saying so. Every other workbook is read as it is."""
+    workbook = read_workbook(path, data=data, limits=limits)
+    if not workbook.calculate_on_load:
+        return workbook
+    from jixiao.recalc.on_load import as_opened
+
+    opened = as_opened(path, data)
+    workbook = read_workbook(path, data=opened.data, limits=limits)
+    workbook.notes.append(opened.note)
+    return workbook

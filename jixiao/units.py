@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from jixiao.parsing import (
+    COUNTING_WORDS,
     DAY_OF_MONTH,
     DECLINE,
     RISE,
@@ -93,10 +94,10 @@ def _one_name(part: str) -> str:
                  if known == (quantity, scale * factor) and "\u4e00" <= name[0] <= "\u9fff"), part)
 
 
-# Words that count (个, 名, 户, 所 …), which a clerk may follow with what is counted:
-# 18个乡镇, 200名学生, 152户家庭, 3所学校 are 个, 人, 户, 所 — and a word left after the
-# unit (100户已…, 100%准确). Not where what follows makes another unit: 人次, 个月, 个工作日.
-_COUNTING = frozenset("个名位人户所辆台份家项座条处套批间张部本册块栋幢支只头棵株场期次件篇门类种趟宗例起%")
+# Words that count (个, 名, 户, 所 …; ``parsing.COUNTING_WORDS``), which a clerk may follow with
+# what is counted: 18个乡镇, 200名学生, 152户家庭, 3所学校 are 个, 人, 户, 所 — and a word left
+# after the unit (100户已…, 100%准确). Not where what follows makes another unit: 人次, 个月, 个工作日.
+_COUNTING = COUNTING_WORDS
 _COUNTED_TIMES = ("人次", "场次", "户次", "批次", "台次", "车次", "架次", "班次", "期次", "课次")
 _UNIT_AFTER = ("次", "月", "季", "年", "天", "日", "周", "小时", "工作日", "百分点", "分钟", "秒")
 

@@ -14,7 +14,8 @@ Rows are tuples in the order of the header given (``STANDARD`` by default);
 equal consecutive 一级/二级 cells are merged vertically, as on paper. A value
 ``Percent(0.998)`` is a number shown as 99.80%; ``Formula("=…", cached)`` a
 formula cell whose cached result is written into the file (openpyxl cannot,
-so ``Book.save`` patches the sheet XML).
+so ``Book.save`` patches the sheet XML, and drops openpyxl's fullCalcOnLoad: Excel
+shows these results, as a file Excel saved).
 """
 
 from __future__ import annotations
@@ -205,6 +206,8 @@ def _write_cached(path: Path, wb: Workbook, cached: dict[tuple[str, str], Any]) 
                                           f"<v>{t}</v>", xml)
             assert count == 1, (ref, xml[:2000])
         members[member] = xml.encode()
+    # Excel saves without openpyxl's "recalculate on opening": the results shown are these
+    members["xl/workbook.xml"] = re.sub(rb'\s*fullCalcOnLoad="1"', b"", members["xl/workbook.xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
@@ -233,8 +236,9 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
                    header: Sequence[str] = STANDARD, money_header: Sequence[str] = MONEY,
                    money_label: str = "项目资金（万元）",
                    name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造",
-                   merged: Sequence[str] = _MERGED_ROLES) -> Sheet:
-    """A standard table: by default the first Putuo 2024 table, as published."""
+                   merged: Sequence[str] = _MERGED_ROLES, conclusion: str | None = None) -> Sheet:
+    """A standard table: by default the first Putuo 2024 table, as published.
+    ``conclusion``: a 自评结论 | <text> row under the 评分等级."""
     sheet.title("项目支出绩效自评表", "（2024 年度）")
     sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     if money is not None:
@@ -244,6 +248,8 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
         sheet.total(*total)
     if grade is not None:
         sheet.grade(grade)
+    if conclusion is not None:
+        sheet.merge(sheet.line("自评结论", conclusion), 2, 9)
     return sheet
 
 

@@ -237,9 +237,10 @@ class Summary:
                 tally.codes[item.code, findings[-1][3]] += 1
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
-            grade = table.grade_computed
-            if table.weights_wrong:  # 分值合计 110: a computed 110 is no 优
-                grade = None
+            grade = None if table.weights_wrong else table.grade_computed
+            # 分值合计 110: a computed 110 is no 优 (said where a total was computed: of a
+            # blank form, JX001 says why it has none)
+            if table.weights_wrong and table.total_computed is not None:
                 reasons.insert(0, f"分值合计为 {_points(table.weight_total)}，不是 100："
                                   "计算总分不评等级，也不计入按主管部门的平均分")
             if len(tables) > 1:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jixiao import levels, rules
 from jixiao.model import (
+    HELPERS_MISSING,
     Evaluation,
     Indicator,
     SelfEvaluation,
@@ -21,8 +22,8 @@ from jixiao.model import (
     Subtotal,
     blank_value,
     evaluate,
+    not_filled_in,
     plain_text,
-    unfilled,
 )
 from jixiao.parsing import compact_text
 from jixiao.xlsx.numformats import percent_decimals
@@ -99,7 +100,7 @@ def run_checks(table: SelfEvaluation, evaluation: Evaluation | None = None,
     """All findings for a table, in code order then cell order."""
     evaluation = evaluation or evaluate(table)
     wanted = set(select) if select is not None else set(REGISTRY)
-    if unfilled(table):  # an empty submission is one JX001, not a finding per empty cell
+    if not_filled_in(table):  # an empty submission is one JX001, not a finding per empty cell
         wanted &= WHEN_EMPTY
     findings: list[Finding] = []
     for code in sorted(REGISTRY):
@@ -186,6 +187,14 @@ def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
     return info is not None and not info.is_formula and blank(info.value)
 
 
+def helpers_missing(table: SelfEvaluation, source: Source | None) -> bool:
+    """An indicator's 得分 of jixiao's native template whose formula reads hidden helper
+    cells of its row (M–AB) that hold no formula (``model.HELPERS_MISSING``): the row's
+    visible cells copied without them, its 得分 blank whatever recalculates it (JX503 says
+    so; the cell is not unfilled, its blank no stale result)."""
+    return source is not None and HELPERS_MISSING + source.cell in table.sources
+
+
 def formula_broken(table: SelfEvaluation, source: Source | None) -> bool:
     """A computed cell of jixiao's template whose formula refers to cells deleted (#REF! in
     its text: the rows an older 总分 began at, =JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))): no
@@ -268,6 +277,18 @@ def points(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{rules.round2(value):g}"
+
+
+def points_written(value: float) -> str:
+    """A score quoted as the table holds it: as ``points`` where it has at most the 2
+    decimals scores keep, else with its own (an unrounded 89.995 is “89.995”, not the
+    “90” it rounds to — which a reviewer would not find in the cell)."""
+    if rules.round2(value) == round(value, _WRITTEN_DECIMALS):
+        return points(value)
+    return f"{value:.{_WRITTEN_DECIMALS}f}".rstrip("0").rstrip(".")
+
+
+_WRITTEN_DECIMALS = 9  # past these, a float's binary tail (89.97000000000001), not typing
 
 
 def points_below(value: float, bound: float) -> str:

@@ -19,10 +19,12 @@ from jixiao.checks.base import (
     formula_deleted,
     formula_error,
     full_marks,
+    helpers_missing,
     indicators_sum,
     jixiao_formula,
     label,
     points,
+    points_written,
     typed_in,
     uncomputed_formula,
     unknown_rules_cell,
@@ -251,19 +253,37 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     已达到指标值却扣分的，由 JX403 指出；未达到却得满分的，由 JX402 指出（并写明规则
     得分），本检查不再重复。
+
+    得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
+    得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
+    引用——否则总分（89.995）与等级看似不符，审核人也找不到表中的“20”。
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
         if declared is None or score.value is None or score.band is not None \
-                or not differs(declared, score.value) or _met_but_deducted(indicator, score) \
+                or _met_but_deducted(indicator, score) \
                 or (_unmet_full_marks(indicator, score) and not _jx503_speaks(table, indicator, score)):
+            continue
+        unrounded = not differs(declared, score.value) and differs(declared, score.value, 0) \
+            and _typed_unrounded(table, indicator.sources.get("score"), declared)
+        if not (differs(declared, score.value) or unrounded):
             continue
         source = indicator.sources.get("score")  # its cell, read only where they differ
         if not (jixiao_formula(table, source) or _typed_over_template(table, source)):
+            why = " 未保留两位小数，" if unrounded else "，"
             yield finding("JX404", source,
-                          f"“{label(indicator)}”得分 {points(declared)}，按"
+                          f"“{label(indicator)}”得分 {points_written(declared)}{why}按"
                           f"{evaluation.rules.label}应为 {points(score.value)}"
                           f"（{score.note}）")
+
+
+def _typed_unrounded(table: SelfEvaluation, source: Source | None, declared: float) -> bool:
+    """A score typed with more than the 2 decimals scores keep (19.995), and shown so: not
+    a formula's result, nor a number a format shows rounded (0.00 shows 19.995 as 20.00)."""
+    info = table.cell(source)
+    return info is not None and not info.is_formula \
+        and (isinstance(info.value, str) or info.number_format in ("General", "@")) \
+        and points_written(declared) != points(declared)
 
 
 @check("JX405", "error", "扣分未说明原因")
@@ -433,7 +453,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             yield _native_unscored(table, indicator, evaluation, score, str(info.value))
             continue
         if indicator.score_declared is None and indicator.weight is not None \
-                and not uncomputed_formula(table, source) and not formula_deleted(table, source):
+                and not uncomputed_formula(table, source) and not formula_deleted(table, source) \
+                and not helpers_missing(table, source):
             yield finding("JX406", source, _no_score(table, source, f"“{label(indicator)}”的得分",
                                                      f"“{label(indicator)}”未填写得分"))
     funds = table.funds

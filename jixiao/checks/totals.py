@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from jixiao import rules
 from jixiao.checks.base import (
@@ -19,10 +20,12 @@ from jixiao.checks.base import (
     formula_broken,
     formula_deleted,
     formula_error,
+    helpers_missing,
     jixiao_formula,
     label,
     never_calculated,
     points,
+    points_written,
     typed_in,
     uncalculated_money,
     uncomputed_formula,
@@ -30,6 +33,7 @@ from jixiao.checks.base import (
 )
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
+from jixiao.layout import COLUMN
 from jixiao.model import (
     SHOWN_ERROR,
     CellInfo,
@@ -43,7 +47,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import clock_duration, compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
-from jixiao.xlsx.refs import FORMULA_STRING, resolved_row_index, split_ref
+from jixiao.xlsx.refs import FORMULA_STRING, column_number, resolved_row_index, split_ref
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -61,6 +65,18 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     各项得分指表中计分的每一项：各指标的得分，加上执行率得分——填在资金表或
     预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
     90，执行率的 10 分按资金计算），按资金算出的数。
+
+    总分与按规则计算的总分一致、只是某项得分写得与规则不符（各项得分之和因此不等于总分）的，
+    在写错的得分单元格报告，列出各项应为多少：总分已计入了规则的得分，要改的是那一项，
+    不是总分（该项另有 JX404 或 JX302）。
+
+    总分加错时，各项得分之和给出的等级与填报总分的不同的，一并说明：填报的等级已是
+    各项得分之和的（总分 88、之和 98、等级“优”），不需改动；等级随填报的总分（“良”），
+    改正总分后随之改为“优”。
+
+    总分是公式、读到了得分单元格的，写明公式为何不等于各项得分之和：不含资金栏的执行率
+    得分（=SUM(H13:H18)）；只做加法的（=SUM(…)+H6），还写明把某项得分计入了两次，或计入了
+    不是得分的单元格（=SUM(G6:G18) 计入了执行率）。
 
     总分是公式、公式的区域漏掉了有分值或得分的指标行的，写明漏掉的是哪几行。最常见的是在
     总分行上方（最后一个指标行下方）插入了行：Excel 只在区域内部插入行时才扩大区域，
@@ -80,23 +96,16 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     if "score" not in table.columns:
         return
     left_out = _left_out(table, source)
-    if jixiao_formula(table, source) or uncomputed_formula(table, source) \
-            or formula_deleted(table, source):
+    if _computed_by_template(table, source):
         if left_out and not formula_deleted(table, source):  # recalculating cannot mend it
             yield finding("JX501", source, _left_out_message(table, evaluation, source, left_out))
         return  # a template's deleted 总分 formula is JX503's
-    rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
-    scores = [i.score_declared for i in rows]
-    counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
-    if counted:
-        scores.append(execution)
-    if not scores or any(score is None for score in scores):
+    summed = _written_sum(table, evaluation)
+    if summed is None:
         return  # a missing score is JX406; an unknown 执行率, the money checks'
-    expected = rules.total_score(scores)
-    if expected is None:
-        return
-    made_of = f"（含按资金计算的执行率得分 {points(execution)}）" \
-        if counted and not execution_written(table) else ""
+    expected = summed.total
+    made_of = f"（含按资金计算的执行率得分 {points(summed.execution)}）" \
+        if summed.execution is not None and not execution_written(table) else ""
     if table.total_declared is None:
         if source is not None:
             error = formula_error(table, source)
@@ -104,39 +113,167 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             yield finding("JX501", source,
                           f"{written}，各项得分之和为 {points(expected)}{made_of}")
         return
-    if differs(table.total_declared, expected, rules.TOLERANCE) \
-            and not _within_points_sum(rows, scores[len(rows):], table.total_declared):
-        yield finding("JX501", source, f"总分写为 {points(table.total_declared)}，"
+    if _off_sum(table, summed):
+        off = _items_off_under_rules_total(table, evaluation)
+        if off:  # the 总分 is the rules' own: the item written off it is what to change
+            yield finding("JX501", off[0][0] or source, _items_off_message(table, evaluation,
+                                                                           summed, off))
+            return
+        yield finding("JX501", source, f"总分写为 {points_written(table.total_declared)}，"
                                        f"各项得分之和为 {points(expected)}{made_of}"
-                                       f"{_formula_leaves_out(table, source, left_out)}"
-                                       f"{_weights_first(table)}")
+                                       f"{_formula_note(table, source, left_out, summed)}"
+                                       f"{_weights_first(table)}"
+                                       f"{_grade_after_fix(table, evaluation, summed)}")
     elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
         yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
                                        "无法核对各项得分，请核对哪些得分超过了分值")
 
 
+@dataclass(frozen=True)
+class _Sum:
+    """The scores the written 总分 is held against (JX501) and their sum."""
+
+    rows: list[Indicator]      # the indicator rows counted: each with a 分值 or a score
+    execution: float | None    # the 执行率得分 counted with them; None where none is
+    total: float
+
+
+def _computed_by_template(table: SelfEvaluation, source: Source | None) -> bool:
+    """A 总分 jixiao's template computes (its JX_ formula, one never calculated, or one
+    deleted): recalculating sets it, so it is never said to be added wrong."""
+    return jixiao_formula(table, source) or uncomputed_formula(table, source) \
+        or formula_deleted(table, source)
+
+
+def _written_sum(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
+    """The sum of the scores the table writes (``execution_in_total`` says which 执行率得分
+    it counts): the 总分 the table should show. None without a score column, or where a
+    score is missing."""
+    if "score" not in table.columns:
+        return None
+    rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
+    scores = [i.score_declared for i in rows]
+    counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
+    if counted:
+        scores.append(execution)
+    if not scores or any(score is None for score in scores):
+        return None
+    total = rules.total_score(scores)
+    if total is None:
+        return None
+    return _Sum(rows, execution if counted else None, total)
+
+
+def _off_sum(table: SelfEvaluation, summed: _Sum) -> bool:
+    """Whether the written 总分 is not the sum of the written scores — nor the sum the
+    rules allow with each score past its 分值 counted as its 分值 (JX401's to say)."""
+    written = table.total_declared
+    others = [] if summed.execution is None else [summed.execution]
+    return written is not None and differs(written, summed.total, rules.TOLERANCE) \
+        and not _within_points_sum(summed.rows, others, written)
+
+
+def _misadded(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
+    """The written scores' sum where JX501 says at the 总分 cell that the 总分 was added
+    wrong: the 总分 the grade then follows (JX502). None where the 总分 is the sum, or
+    is the rules' own total while an item is written off the rules (the item is what
+    JX501 points at), or the template computes it."""
+    if _computed_by_template(table, table.sources.get("total")):
+        return None
+    summed = _written_sum(table, evaluation)
+    if summed is None or not _off_sum(table, summed) \
+            or _items_off_under_rules_total(table, evaluation):
+        return None
+    return summed
+
+
+def _items_off_under_rules_total(table: SelfEvaluation, evaluation: Evaluation
+                                 ) -> list[tuple[Source | None, str, float, float]]:
+    """Where the written 总分 is the one the rules give though the written scores do not
+    add up to it: the scores written off the rules — they account for the gap, and the
+    unit's total shows it counted the rules' score, not the one written. Empty where the
+    written 总分 is not the rules' total, or the rules' total is not known."""
+    if evaluation.total_basis != "rules" or evaluation.total is None \
+            or table.total_declared is None \
+            or differs(table.total_declared, evaluation.total, rules.TOLERANCE):
+        return []
+    return _scores_off_rules(table, evaluation)
+
+
+def _items_off_message(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum,
+                       off: list[tuple[Source | None, str, float, float]]) -> str:
+    """JX501 where the 总分 is right and items are written off the rules: it names them."""
+    items = "、".join(f"{source.cell + ' ' if source is not None else ''}{name}得分 "
+                      f"{points_written(declared)}（应为 {points(computed)}）"
+                      for source, name, declared, computed in off)
+    which = "该项" if len(off) == 1 else "这些"
+    return (f"总分写为 {points_written(table.total_declared)}，与按{evaluation.rules.label}"  # type: ignore[arg-type]
+            f"计算的总分一致，但各项得分之和为 {points(summed.total)}：{items}；"
+            f"请改正{which}得分，总分不需改动")
+
+
+def _grade_after_fix(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum) -> str:
+    """What a JX501 adds of the 评分等级 where the sum gives another grade than the
+    written 总分: the written grade is already the sum's (keep it), or it follows the
+    written 总分 (change it with the 总分). Nothing where the grade is missing or
+    unreadable, or the rules give yet another grade (JX502 says those)."""
+    written = rules.grade_name(table.grade_declared)
+    if written is None or table.total_declared is None or weights_wrong(table) is not None:
+        return ""
+    right = rules.grade(summed.total)
+    if rules.grade(table.total_declared) == right \
+            or (evaluation.total_basis == "rules" and evaluation.grade != right):
+        return ""
+    if written == right:
+        return f"；评分等级“{written}”与各项得分之和相符，不需改动"
+    if written == rules.grade(table.total_declared):
+        return f"；总分改正后，评分等级应随之改为“{right}”"
+    return ""
+
+
 # A cell or range of a formula's text (H13, $H$13:H42), not a function's name (LOG10()
-_FORMULA_REFERENCE = re.compile(r"(?<![\w.$])\$?[A-Za-z]{1,3}\$?(\d+)"
-                                r"(?::\$?[A-Za-z]{1,3}\$?(\d+))?(?![\w.(!:])")
+_FORMULA_REFERENCE = re.compile(r"(?<![\w.$])\$?([A-Za-z]{1,3})\$?(\d+)"
+                                r"(?::\$?([A-Za-z]{1,3})\$?(\d+))?(?![\w.(!:])")
 _FUNCTION_NAME = re.compile(r"(?:\[\d+\]!)?(?:_xludf\.)?[A-Za-z_][\w.]*\s*\(")
+Area = tuple[int, int, int, int]  # top, left, bottom, right
+
+
+def _areas_read(formula: str) -> list[Area] | None:
+    """The cells and ranges a formula reads, as areas (top, left, bottom, right), one for
+    each time it names them (=H6+SUM(H13:H18)+H6 names H6 twice); None when its text does
+    not tell: a whole column, another sheet, a defined name, or a reference it computes
+    (INDEX, OFFSET; the template's INDEX(H:H,ROW()-1) is resolved before, ``_reads``)."""
+    text = FORMULA_STRING.sub("", formula.lstrip("="))
+    if re.search(r"\b(?:INDEX|OFFSET|INDIRECT)\s*\(", text, re.IGNORECASE):
+        return None
+    areas: list[Area] = []
+    for match in _FORMULA_REFERENCE.finditer(text):
+        first_column, first_row = column_number(match.group(1)), int(match.group(2))
+        last_column = column_number(match.group(3)) if match.group(3) else first_column
+        last_row = int(match.group(4)) if match.group(4) else first_row
+        areas.append((min(first_row, last_row), min(first_column, last_column),
+                      max(first_row, last_row), max(first_column, last_column)))
+    rest = _FUNCTION_NAME.sub("", _FORMULA_REFERENCE.sub("", text))
+    if re.search(r"[A-Za-z_!]", re.sub(r"\b(?:TRUE|FALSE)\b", "", rest, flags=re.IGNORECASE)):
+        return None  # a name, a whole column (H:H) or a sheet's: cells unknown
+    return areas
 
 
 def _rows_read(formula: str) -> set[int] | None:
     """The rows whose cells a formula reads (=JX_TOTAL(I6,H13:H42): 6 and 13–42), or None
-    when its text does not tell: a whole column, another sheet, a defined name, or a
-    reference it computes (INDEX, OFFSET; the template's INDEX(H:H,ROW()-1) is resolved
-    before, ``_reads``)."""
-    text = re.sub(r'"(?:[^"]|"")*"', "", formula.lstrip("="))
-    if re.search(r"\b(?:INDEX|OFFSET|INDIRECT)\s*\(", text, re.IGNORECASE):
+    when its text does not tell (``_areas_read``)."""
+    areas = _areas_read(formula)
+    if areas is None:
         return None
-    rows: set[int] = set()
-    for match in _FORMULA_REFERENCE.finditer(text):
-        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
-        rows.update(range(min(first, last), max(first, last) + 1))
-    rest = _FUNCTION_NAME.sub("", _FORMULA_REFERENCE.sub("", text))
-    if re.search(r"[A-Za-z_!]", re.sub(r"\b(?:TRUE|FALSE)\b", "", rest, flags=re.IGNORECASE)):
-        return None  # a name, a whole column (H:H) or a sheet's: rows unknown
-    return rows
+    return {row for top, _, bottom, _ in areas for row in range(top, bottom + 1)}
+
+
+def _additive(formula: str) -> bool:
+    """Whether a formula only adds up what it reads (=SUM(H13:H18)+H6, =H6+H13+H14): each
+    cell it names counts once for each time it is named."""
+    text = FORMULA_STRING.sub("", formula.lstrip("="))
+    rest = re.sub(r"\bSUM\s*\(", "(", _FORMULA_REFERENCE.sub("", text), flags=re.IGNORECASE)
+    return re.fullmatch(r"[\s+(),]*", rest) is not None
 
 
 def _indicator_row(indicator: Indicator, sheet: str) -> int | None:
@@ -188,13 +325,92 @@ def _quoted(formula: str) -> str:
     return f" ={formula} " if len(formula) <= _QUOTED_FORMULA else ""
 
 
-def _formula_leaves_out(table: SelfEvaluation, source: Source | None,
-                        left_out: list[Indicator]) -> str:
-    """What a JX501 adds when the 总分 is a formula that leaves out indicator rows."""
+def _formula_note(table: SelfEvaluation, source: Source | None, left_out: list[Indicator],
+                  summed: _Sum) -> str:
+    """What a JX501 adds when the 总分 is a formula whose text shows why it is not the
+    sum: the indicator rows it leaves out, the 执行率得分 it leaves out, a score it adds
+    more than once, the cells it adds that hold no score."""
     info = table.cell(source)
-    if not left_out or source is None or info is None or not info.formula:
+    if source is None or info is None or not info.formula:
         return ""
-    return f"：总分公式{_quoted(info.formula)}不含{_left_out_rows(table, source, left_out)}"
+    notes = [f"不含{_left_out_rows(table, source, left_out)}"] if left_out else []
+    areas = _areas_read(resolved_row_index(info.formula, split_ref(source.cell)[0]))
+    if areas is not None:
+        notes += _cells_note(table, source, areas, _additive(info.formula), left_out, summed)
+    return f"：总分公式{_quoted(info.formula)}{'，'.join(notes)}" if notes else ""
+
+
+def _cells_note(table: SelfEvaluation, source: Source, areas: list[Area], additive: bool,
+                left_out: list[Indicator], summed: _Sum) -> list[str]:
+    """The 执行率得分 cell a 总分 formula over the scores leaves out (=SUM(G13:G18) beside
+    the money block's H6); and, where the formula only adds, the scores it adds more than
+    once and the cells it adds that are no score (=SUM(G6:G18) takes in the 执行率 G6).
+    Nothing where it names no indicator's score cell (it adds subtotals: no telling)."""
+    def times(cell: Source) -> int:
+        if cell.sheet != source.sheet:
+            return 0
+        row, column = split_ref(cell.cell)
+        return sum(1 for top, left, bottom, right in areas
+                   if top <= row <= bottom and left <= column <= right)
+
+    scores = {indicator.sources["score"]: (f"“{label(indicator)}”得分", indicator.score_declared)
+              for indicator in summed.rows if "score" in indicator.sources}
+    if not any(times(cell) for cell in scores):
+        return []
+    notes = []
+    execution = table.funds.sources.get("score") \
+        if summed.execution is not None and execution_written(table) else None
+    if execution is not None and execution not in scores:
+        scores[execution] = ("执行率得分", summed.execution)
+        if not times(execution):
+            notes.append(f"不含执行率得分 {execution.cell}（{points_written(summed.execution)}）")  # type: ignore[arg-type]
+    if not additive:
+        return notes
+    for cell, (what, value) in scores.items():
+        if times(cell) > 1 and value is not None:
+            notes.append(f"把{what} {cell.cell}（{points_written(value)}）计入了 {times(cell)} 次")
+    roles = _cell_roles(table)
+    others = sorted(((cell, info) for cell, info in table.cells.items()
+                     if cell not in scores and cell != source and times(cell)
+                     and isinstance(info.value, (int, float)) and not isinstance(info.value, bool)
+                     and info.value != 0),  # (a 0 adds nothing: no cause)
+                    key=lambda item: _row_column(item[0]))
+    if others:
+        listed = "、".join(f"{cell.cell}（{_role_value(roles.get(cell), info)}）"
+                          for cell, info in others[:_LISTED_CELLS])
+        more = f"等 {len(others)} 个单元格" if len(others) > _LISTED_CELLS else ""
+        notes.append(f"又计入了不是得分的 {listed}{more}")
+    return notes
+
+
+_LISTED_CELLS = 3  # cells a note names before it counts the rest
+
+
+def _cell_roles(table: SelfEvaluation) -> dict[Source, str]:
+    """What the cells a 总分 formula should not add hold: the money's amounts and 执行率,
+    the 分值."""
+    roles: dict[Source, str] = {}
+    for line in (table.funds.total, *table.funds.parts):
+        for key, name in (("initial_budget", "年初预算数"), ("budget", "全年预算数"),
+                          ("executed", "全年执行数"), ("rate", "执行率")):
+            if key in line.sources:
+                roles[line.sources[key]] = name
+    if "weight" in table.funds.sources:
+        roles[table.funds.sources["weight"]] = "执行率分值"
+    for indicator in table.indicators:
+        if "weight" in indicator.sources:
+            roles[indicator.sources["weight"]] = "分值"
+    if "weight_total" in table.sources:
+        roles[table.sources["weight_total"]] = "分值合计"
+    return roles
+
+
+def _role_value(role: str | None, info: CellInfo) -> str:
+    """“执行率 95%”: a cell's role and its number as it shows (a percent as one)."""
+    value = float(info.value)
+    shown = f"{points(value * 100)}%" if shows_percent(info.number_format) \
+        else points_written(value)
+    return f"{role} {shown}" if role else shown
 
 
 def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Source,
@@ -255,8 +471,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
     按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
     人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
-    总分本身加错的（各项得分之和即按规则计算的总分，只是总分写错），由 JX501 在总分单元格报告，
-    本检查不再重复。
+    总分本身加错的（总分不等于各项得分之和，JX501 在总分单元格报告），等级按各项得分之和
+    判断：填报的等级是各项得分之和的（总分 88、之和 98、等级“优”），或随填报的总分、
+    改正总分后随之改正的（JX501 一并说明），不报告；两者都不是的，写明各项得分之和应得的等级。
+    总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分。
     只因几项得分各差 0.01 而改变等级的为错误；有得分与规则相差超过 0.01（JX404，警告：
     可能是对指标值的不同理解）而改变等级的，同为警告，请与该项得分一并核对。
 
@@ -268,14 +486,21 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **正确示例**：评分等级“良”（后一例同时把三项得分和总分改为按规则计算的数）。
     """
     source = table.sources.get("grade")
-    if table.total_declared is None or jixiao_formula(table, source) \
-            or uncomputed_formula(table, source):
+    total = table.total_declared
+    if total is None or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return
-    expected = rules.grade(table.total_declared)
+    misadded = _misadded(table, evaluation)
+    # a 总分 added wrong (JX501 at its cell): the grade follows the sum it should show
+    basis = misadded.total if misadded is not None else total
+    expected = rules.grade(basis)
+    graded = f"各项得分之和 {points(basis)}" if misadded is not None \
+        else f"总分 {points_written(total)}"
+    see = f"（总分写为 {points_written(total)}，见 JX501）" if misadded is not None \
+        else f"（总分保留两位小数为 {points(total)}）" if points_written(total) != points(total) \
+        else ""
     if table.grade_declared is None:
         if source is not None:
-            yield finding("JX502", source,
-                          f"评分等级未填写，总分 {points(table.total_declared)} 应为“{expected}”")
+            yield finding("JX502", source, f"评分等级未填写，{graded} 应为“{expected}”{see}")
         return
     written = rules.grade_name(table.grade_declared)
     if written is None:
@@ -286,69 +511,56 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             f"请写{names}，或在字母后注明，如“A（{rules.GRADE_NAMES[0]}）”）" \
             if rules.grade_letter(table.grade_declared) else f"不是{names}之一"
         yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”{problem}，"
-                                       f"总分 {points(table.total_declared)} 应为“{expected}”")
+                                       f"{graded} 应为“{expected}”{see}")
     elif written != expected:
-        yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，总分 "
-                                       f"{points(table.total_declared)} 应为“{expected}”")
-    elif (by_rules := _grade_by_rules(table, evaluation)) is not None \
-            and not _total_misadded(table, evaluation):
+        if misadded is not None and written in (rules.grade(total), evaluation.grade):
+            return  # the written 总分's grade (JX501: it changes with the 总分), or the rules'
+        yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，"
+                                       f"{graded} 应为“{expected}”{see}")
+    elif (by_rules := _grade_by_rules(table, evaluation, basis)) is not None:
         off = _scores_off_rules(table, evaluation)
-        listed = "；各项得分与规则相差：" + "、".join(text for text, _ in off) if off else ""
+        listed = "；各项得分与规则相差：" + "、".join(
+            f"{cell.cell if cell is not None else name + '得分'} {points_written(declared)}"
+            f"（规则 {points(computed)}）" for cell, name, declared, computed in off) if off else ""
         yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
                                        f"{points(evaluation.total)}，评分等级应为“{by_rules}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
-                                       f"{points(table.total_declared)}）{listed}",
-                      severity=None if all(not far for _, far in off) else "warning")
+                                       f"{points_written(total)}）{listed}",
+                      severity=None if all(not differs(declared, computed)
+                                           for _, _, declared, computed in off) else "warning")
 
 
-def _total_misadded(table: SelfEvaluation, evaluation: Evaluation) -> bool:
-    """Whether the written scores are the rules' (their sum is the rules' total) while the
-    written 总分 is not: the 总分 added wrong — JX501's to say at the 总分 cell, where the
-    mistake is made (the grade follows it); JX502 speaks of the rules' grade only where
-    the 总分 is the sum of scores that are off the rules."""
-    written = [indicator.score_declared for indicator in table.indicators]
-    if execution_written(table):
-        written.append(table.funds.score_declared)
-    if evaluation.total is None or table.total_declared is None \
-            or any(score is None for score in written):
-        return False
-    summed = rules.total_score(written)
-    return summed is not None and not differs(summed, evaluation.total, rules.TOLERANCE) \
-        and differs(table.total_declared, summed, rules.TOLERANCE)
-
-
-def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation) -> str | None:
+def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation, basis: float) -> str | None:
     """The grade the rules' 总分 gives where it is not the one written, though the written
-    grade is the written 总分's: scores a hair above the rules' (each within JX404's 0.01)
-    can lift 89.97 to 90 and 良 to 优. None where the rules' total is unknown or only the
-    written scores summed (``total_basis``), the 分值 do not total 100 (no grade, JX101),
-    or the template computes the grade (JX504's)."""
+    grade is the one of the 总分 the table gives (``basis``: the written 总分, or the sum
+    of the written scores where the 总分 was added wrong): scores a hair above the rules'
+    (each within JX404's 0.01) can lift 89.97 to 90 and 良 to 优. None where the rules'
+    total is unknown or only the written scores summed (``total_basis``), the 分值 do not
+    total 100 (no grade, JX101), or the template computes the grade (JX504's)."""
     source = table.sources.get("grade")
     if evaluation.total_basis != "rules" or evaluation.grade is None \
-            or table.total_declared is None or weights_wrong(table) is not None \
+            or weights_wrong(table) is not None \
             or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return None
     written = rules.grade_name(table.grade_declared)
-    if written is None or written != rules.grade(table.total_declared) \
-            or written == evaluation.grade:
+    if written is None or written != rules.grade(basis) or written == evaluation.grade:
         return None
     return evaluation.grade
 
 
-def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation) -> list[tuple[str, bool]]:
-    """Every written score not the rules' (the 执行率得分 too), however little, as
-    ("H13 4.8（规则 4.79）", far): ``far`` where it is off by more than the 0.01 JX404
-    allows — a score the rules' reading may not settle (JX404 is a warning), so the grade
-    it moves is said as a warning too; off by a hair only, the grade is surely the rules'."""
+def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation
+                      ) -> list[tuple[Source | None, str, float, float]]:
+    """Every written score not the rules' (the 执行率得分 too, first), however little, as
+    (its cell, what it is, written, the rules'). Off by no more than the 0.01 JX404 allows,
+    the grade a score moves is surely the rules'; off by more, the rules' reading may not
+    settle it (JX404 is a warning), so JX502 says that grade as a warning too."""
     pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”", indicator.score_declared,
               score.value)
              for indicator, score in zip(table.indicators, evaluation.scores, strict=True)]
     if execution_written(table):
-        pairs.insert(0, (table.funds.sources.get("score"), "执行率得分",
-                         table.funds.score_declared, evaluation.execution_score))
-    return [(f"{source.cell if source is not None else name} {points(declared)}"
-             f"（规则 {points(computed)}）", differs(declared, computed))
-            for source, name, declared, computed in pairs
+        pairs.insert(0, (table.funds.sources.get("score"), "执行率", table.funds.score_declared,
+                         evaluation.execution_score))
+    return [(source, name, declared, computed) for source, name, declared, computed in pairs
             if declared is not None and computed is not None and differs(declared, computed, 0)]
 
 
@@ -506,6 +718,18 @@ def _native(table: SelfEvaluation) -> bool:
     return bool(formulas) and all("JX_SCORE" not in formula.upper() for formula in formulas)
 
 
+def _points_missing(table: SelfEvaluation, source: Source | None) -> bool:
+    """A native template's row whose hidden 分值 in points (AB) holds no formula — a row
+    inserted without copying the row above, or given only its visible cells — where the
+    分值合计 adds up that column (as it does since rt21, not the 分值 cells): the sheet's
+    分值合计 leaves the row's 分值 out, whatever recalculates it."""
+    if not (formula_deleted(table, source) or helpers_missing(table, source)):
+        return False
+    info = table.cell(table.sources.get("weight_total"))
+    column = COLUMN["points"]
+    return info is not None and f"{column}:{column}" in (info.formula or "").upper()
+
+
 def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
                   shown: Callable[[object], object]) -> Iterator[tuple[Source, str, object]]:
     """The values the native formulas give (``jixiao.native``), cell by cell."""
@@ -537,7 +761,7 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             filled.append(not native.unused_row(indicator.target, indicator.actual,
                                                 points(indicator)))
             scores.append(_as_shown(table, source, values["score"], current))
-        if in_weights(indicator):
+        if in_weights(indicator) and not (current and _points_missing(table, source)):
             weights.append(points(indicator))  # SUM skips a 分值 in words
         if source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
@@ -572,7 +796,8 @@ def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,
               current: bool) -> object:
     """What a score cell holds for the total: its typed number when typed over (current)."""
     info = table.cell(source)
-    if current and (_typed(info) or formula_deleted(table, source)):
+    if current and (_typed(info) or formula_deleted(table, source)
+                    or helpers_missing(table, source)):
         return info.value if info is not None else None  # typed over, or left blank
     return computed
 
@@ -582,7 +807,11 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """应为公式的单元格（得分、执行率、总分、等级）被手工填写的数字覆盖，或公式被删除。
 
     对 jixiao 模板生成的工作簿，这些单元格都应是 JX_ 公式；对其他工作簿，
-    得分列大部分是公式而个别行是数字时报告。
+    得分列大部分是公式而个别行是数字时报告——只在这些公式确实计分（引用本行的完成值、
+    指标值等，不只是分值）、手工填写的数又不是规则给出的得分时：得分列是 =F13 之类
+    （得分 = 分值，完成的行）的，复制它只会给满分，不是可恢复的计分公式；手工填写的数
+    与规则给出的相同（满意度 ≥95%、完成 93%、分值 10，填 9.79），或定性指标在其等级允许的
+    区间内的，本身没有错，都不报告（与规则不符的得分由 JX403、JX404 等报告）。
 
     **为什么**：被覆盖的单元格不再随完成值变化，表面正确的数字可能早已过时。
 
@@ -595,7 +824,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     jixiao new 新建的模板中复制同一位置的公式。
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
-    （JX406），重算后也不再报总分结果过时（JX504）。
+    （JX406），重算后也不再报总分结果过时（JX504）。原生公式模板（`jixiao new --formulas
+    native`）插入行后只复制了看得见的单元格（如 D:K）、得分公式读取的隐藏 M–AB 列没有公式的，
+    得分在任何软件中重算都为空，同样是错误，提示复制上一整行；不再报未填写得分（JX406）或
+    结果未重算（JX504），分值合计也按表中公式实际计入的行核对。
     公式引用的单元格已被删除、公式中出现 #REF! 的（如删除了旧模板总分公式区域起点所在的
     第 13 行，=JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))），公式已损坏，重算也算不出结果：
     同样是错误，写明从哪里复制公式；它和引用它的评分等级显示的错误值不再报为结果丢失（JX504）。
@@ -605,13 +837,19 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     elif not table.holds_formulas():
         return  # no formula to be overwritten
     else:
-        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i in table.indicators
-                 if "score" in i.sources]
-        infos = [table.cell(source) for source, _, _ in cells]
+        scored = [(i, score) for i, score in zip(table.indicators, evaluation.scores, strict=True)
+                  if "score" in i.sources]
+        infos = [table.cell(i.sources["score"]) for i, _ in scored]
         formulas = sum(1 for info in infos if info is not None and info.is_formula)
         typed = sum(1 for info in infos if _typed(info))
         if formulas < 2 or formulas <= typed:
             return
+        if not table.template:  # the unit's own formulas, not jixiao's
+            if not _scoring_column(table, scored):
+                return  # =F13 (得分 = 分值): a copy would give full marks, not the score
+            scored = [(i, score) for i, score in scored
+                      if not _as_rules_give(table.cell(i.sources["score"]), score)]
+        cells = [(i.sources["score"], f"“{label(i)}”的得分", None) for i, _ in scored]
     for source, what, computed in cells:
         info = table.cell(source)
         if formula_deleted(table, source):
@@ -620,6 +858,10 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         if formula_broken(table, source):
             yield finding("JX503", source, _broken(table, source, what, computed),
+                          severity="error")
+            continue
+        if helpers_missing(table, source):
+            yield finding("JX503", source, _copied_in_part(table, source, what, computed),
                           severity="error")
             continue
         if not _typed(info):
@@ -633,6 +875,54 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            f"覆盖了原有公式；{_restore(table, what)}")
+
+
+def _scoring_column(table: SelfEvaluation, scored: list[tuple[Indicator, rules.Score]]) -> bool:
+    """Whether the 得分 column's formulas compute scores: some formula reads a cell of its
+    row besides the row's 分值 (a 完成值, 指标值, 完成率). A column of =F13 (得分 = 分值,
+    the met rows') or =ROUND(F13,2) scores nothing — a row typed beside it is no formula
+    overwritten. A shared formula's follower (its text is the master's) tells nothing."""
+    texts = [(indicator, info.formula) for indicator, info in
+             ((indicator, table.cell(indicator.sources["score"])) for indicator, _ in scored)
+             if info is not None and info.formula and info.formula.strip("= ")]
+    if not texts:
+        return True  # nothing to tell by: as before
+    return any(_reads_beyond_weight(indicator, formula) for indicator, formula in texts)
+
+
+_CELL_REF = re.compile(r"(?<![\w.$])(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Za-z]{1,3}\$?\d+"
+                       r"(?![\w(])")
+_FUNCTION_CALL = re.compile(r"(?<![\w.])[^\W\d][\w.]*\s*\(")
+_NAME = re.compile(r"(?<![\w.])(?!(?:TRUE|FALSE)(?![\w.]))[^\W\d][\w.]*", re.IGNORECASE)
+
+
+def _reads_beyond_weight(indicator: Indicator, formula: str) -> bool:
+    """Whether ``formula`` refers to a cell other than the indicator's 分值 cell: another
+    cell, another sheet's, or a defined name (it may stand for anything)."""
+    weight = indicator.sources.get("weight")
+    if weight is None:
+        return True
+    text = FORMULA_STRING.sub('""', formula.lstrip("="))
+    if any(match.group(0).replace("$", "").upper() != weight.cell.upper()
+           for match in _CELL_REF.finditer(text)):
+        return True
+    return _NAME.search(_FUNCTION_CALL.sub("(", _CELL_REF.sub("0", text))) is not None
+
+
+def _as_rules_give(info: CellInfo | None, score: rules.Score) -> bool:
+    """Whether a typed score is what the rules give the row (within rounding; for a 定性
+    indicator scored by a person, within the band its level allows): right as it stands,
+    whatever the neighbouring formulas would give (rt25-e 2: 9.79 typed for 93 of 95,
+    beside =F13 rows that a copy would turn into full marks)."""
+    value = parse_points(info.value) if info is not None else None
+    if value is None:
+        return False
+    if score.value is not None:
+        return not differs(value, score.value)
+    if score.band is not None:
+        low, high = score.band
+        return low - rules.SCORE_STEP <= value <= high + rules.SCORE_STEP
+    return False
 
 
 def _restore(table: SelfEvaluation, what: str) -> str:
@@ -655,6 +945,17 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
         return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")
+
+
+def _copied_in_part(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
+    """What to say of a native template's 得分 whose row lacks its hidden helper formulas
+    (``helpers_missing``): the visible cells were copied alone; no recalculation scores it."""
+    row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
+        if isinstance(computed, (int, float)) else ""
+    return (f"第{row}行{what}为空：该行隐藏的 M–AB 列没有公式（插入行后只复制了看得见的单元格），"
+            f"重算也算不出得分，不计入总分{should}：请复制上一整行（含隐藏的 M–AB 列的公式）"
+            "插入或粘贴到该行，再改写其填写内容")
 
 
 _QUOTED_FORMULA = 100  # characters of a broken formula a message quotes
@@ -738,8 +1039,9 @@ def formula_results_current(table: SelfEvaluation,
     uncalculated = [item for item in uncalculated_money(table) if item[0] not in computed_sources]
     for source, what, computed in computed_cells:
         info = table.cell(source)
-        if info is None or not info.is_formula or _reads_broken(info, source, broken):
-            continue  # (a broken formula, and what reads it, are JX503's)
+        if info is None or not info.is_formula or _reads_broken(info, source, broken) \
+                or helpers_missing(table, source):
+            continue  # (a broken formula, and what reads it, a row copied in part: JX503's)
         if info.error:
             if _told_elsewhere(table, source, info.error):
                 continue
@@ -820,6 +1122,44 @@ def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     yield finding("JX505", source, f"评分规则“{text}”不是 jixiao 能识别的评分规则，表中的公式"
                                    f"不按它计分（得分显示 ⚠）；本次按 {chosen.name}（{chosen.title}）"
                                    f"校验。请改为 {'、'.join(rules.RULE_SETS)} 之一后重算")
+
+
+@check("JX506", "error", "自评结论与总分、等级不一致")
+def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """表中另一处文字（多为表下的自评结论）写的总分或评分等级，与总分、评分等级单元格
+    填报的不一致。
+
+    报告在那段文字所在的单元格，写明两处各是多少，以及各项得分之和（或总分应得的等级）：
+    哪一处错了，改哪一处。总分、等级只写在文字中（没有总分行、评分等级行）的，这段文字
+    就是填报的总分、等级，按 JX501、JX502 核对。
+
+    **为什么**：表下的结论常从上年或别的项目复制，改了总分却忘了改结论；公开的是整张表，
+    两处不一，审核人不知以哪一处为准。
+
+    **错误示例**：总分 98、评分等级“优”，表下“自评结论：经自评，该项目得分92分，评价等级为良。”
+
+    **正确示例**：自评结论写“该项目得分98分，评价等级为优”。
+    """
+    restated = table.restated
+    if "total" in restated and table.total_declared is not None:
+        summed = f"（各项得分之和为 {points(evaluation.total)}）" \
+            if evaluation.total is not None else ""
+        yield finding("JX506", table.sources.get("restated_total"),
+                      f"此处写总分 {points(restated['total'])}，与{_at(table, 'total')}总分 "
+                      f"{points(table.total_declared)} 不一致{summed}")
+    if "grade" in restated and table.grade_declared is not None:
+        due = f"（总分 {points(table.total_declared)} 应为“{rules.grade(table.total_declared)}”）" \
+            if table.total_declared is not None else ""
+        yield finding("JX506", table.sources.get("restated_grade"),
+                      f"此处写评分等级“{plain_text(restated['grade'])}”，与{_at(table, 'grade')}"
+                      f"评分等级“{plain_text(table.grade_declared)}”不一致{due}")
+
+
+def _at(table: SelfEvaluation, key: str) -> str:
+    """" G19 的" — where the table declares its 总分 (评分等级), for a message; "填报的"
+    for a table built in code."""
+    source = table.sources.get(key)
+    return f" {source.cell} 的" if source is not None else "填报的"
 
 
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:

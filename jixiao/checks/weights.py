@@ -26,6 +26,7 @@ from jixiao.checks.base import (
 )
 from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
 from jixiao.model import (
+    LEVELS_BELOW,
     UNUSED_ROW,
     Evaluation,
     Indicator,
@@ -131,7 +132,12 @@ def _weight_total_cell(table: SelfEvaluation) -> Source | None:
 
 def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
     """The 分值 the table gives, as JX101 adds them: (the indicators', the 执行率's, their
-    total); None when a row's points are stated nowhere (or no row has any)."""
+    total); None when a row's points are stated nowhere (or no row has any). A table
+    without one indicator row (the money filled, no 三级指标: JX001) gives the 执行率's
+    alone — 10, no 100: its 9.5 is no 差 (as the template's 评分等级 cell says)."""
+    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
+    if not table.indicators:
+        return 0.0, execution, execution
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
         return None
@@ -141,7 +147,6 @@ def weight_parts(table: SelfEvaluation) -> tuple[float, float, float] | None:
         if headed is None:
             return None
         indicators = round2(indicators + headed)
-    execution = (table.funds.weight or 0.0) if table.execution_line else 0.0
     return indicators, execution, round2(indicators + execution)
 
 
@@ -489,7 +494,15 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     **错误示例**：产出指标下几行之后，一级指标空白、二级指标“社会效益指标”。
 
     **正确示例**：该行的一级指标写“效益指标”（或合并单元格只覆盖产出指标各行）。
+
+    jixiao 模板中在指标区第一行（第 13 行）插入的行，一级、二级指标单元格为空：Excel 和
+    LibreOffice 把一级、二级的合并单元格整体下移，而不是扩展到新行。这样的行按下方一组的
+    一级、二级指标读取（与表中公式读取二级指标相同），分值计入该组，并提示把合并单元格
+    扩展到该行。单位自制的表格不这样读。
     """
+    for key in table.sources:
+        if key.startswith(LEVELS_BELOW):
+            yield _levels_below(table, table.sources[key])
     seen: set[object] = set()
     for indicator, carried in table.level1_inferred:
         group = indicator.sources.get("level2") or indicator.sources.get("name")
@@ -504,6 +517,18 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         yield finding("JX107", where,
                       f"“{indicator.level2}”所在行一级指标为空，按二级指标归入“{indicator.level1}”"
                       f"{above}")
+
+
+def _levels_below(table: SelfEvaluation, source: Source) -> Finding:
+    """JX107 on a template row above the block's first 一级 (``LEVELS_BELOW``), read as the
+    group below: at its 三级指标 cell, the merged headings being locked."""
+    row = next(indicator for indicator in table.indicators
+               if indicator.sources.get("name") == source)
+    groups = "”“".join(text for text in (row.level1, row.level2) if text)
+    number = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return finding("JX107", source,
+                   f"第{number}行“{label(row)}”的一级、二级指标为空（插在“{groups}”合并单元格"
+                   f"上方的行），按下方的“{groups}”归类；请把一级、二级指标的合并单元格扩展到该行")
 
 
 @check("JX108", "info", "表中没有分值列")

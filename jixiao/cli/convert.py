@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> int:
     from jixiao.errors import OutputError
     from jixiao.fileio import refuse_input_as_output
-    from jixiao.read.workbook import read_workbook
+    from jixiao.pipeline import read_as_opened
 
-    tables = read_workbook(args.input).tables
+    tables = read_as_opened(args.input).tables
     numbered = [(table, output if len(tables) == 1
                  else output.with_name(f"{output.stem}-{number}{output.suffix}"))
                 for number, table in enumerate(tables, start=1)]

@@ -213,6 +213,9 @@ _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "�
                  "年初": "target", "原定": "target", "年初设定": "target", "调整后": "target",
                  "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
+# 年度 | 实际 under a 指标值 merged across them, named as their column in full
+_IN_FULL = {"target": "指标值", "actual": "完成值"}
+
 _HEADER_DEPTH = 3  # header rows at most: a cell merged down from further up heads no column
 
 
@@ -230,7 +233,10 @@ def header_at(grid: Grid, row: int) -> Header | None:
         own = _shown_first(own, grid.hidden_columns)
     own = _names_block(grid, own)
     own = _block_label_spread(grid, row, own)
+    own, under_across = _values_under_across(grid, row, own)
     header = _header(grid, row, _roles(own))
+    if header is not None and under_across and header.top == row:
+        header.top = row - 1  # the 指标值 over 年度 | 实际 is the header's first row
     if header is None or not {"target", "actual"} <= set(header.columns):
         joined = wrapped_texts(grid, row, own)
         if joined is not None:
@@ -245,6 +251,26 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if wrapped is not None and set(wrapped.columns) >= set(header.columns):
             return wrapped
     return header
+
+
+def _values_under_across(grid: Grid, row: int, own: dict[int, str]
+                         ) -> tuple[dict[int, str], bool]:
+    """``own`` with 年度 | 实际 (计划 | 完成, 年初 | 调整后) under a 指标值 merged across
+    their columns in the row above named in full (年度指标值 | 实际完成值), and whether any
+    was: where the header's names stand in this row, not in the 指标值's (绩效指标 merged
+    across 一级 | 二级 | 三级 over them), this row is the header's last and its own words
+    say which value each column holds. A header whose 一级 | 二级 | 三级 stand in the
+    指标值's row reads them as the row under it (``_header``)."""
+    named = dict(own)
+    for column, text in own.items():
+        role = _UNDER_VALUES.get(text)
+        head = grid.origin.get((row - 1, column))
+        if role is None or head is None or head[0] != row - 1 \
+                or not grid.is_merged_span(*head) \
+                or indicator_role(grid.texts.get(head, "")) not in ("target", "actual"):
+            continue
+        named[column] = text + _IN_FULL[role]
+    return named, named != own
 
 
 _LEFT_OF_NAMES = frozenset({"target", "initial_target", "actual", "weight", "score", "reason",
@@ -403,6 +429,19 @@ def _second_reason(role: str | None, columns: dict[str, int]) -> bool:
     return role == "reason" and "reason" in columns
 
 
+_VALUES = ("target", "actual")
+# What a header adds to 指标值 or 完成值 when its column explains the value, not holds it:
+# 指标值设定依据, 指标值来源, 完成值数据来源, 实际完成情况说明, 实际完成值佐证材料 …
+_EXPLAINING = re.compile("说明|依据|来源|佐证|证明|计算方法|测算方法")
+
+
+def _explains(text: str) -> bool:
+    """Whether a header naming the 指标值 or the 完成值 heads an explanation of it: beside
+    the value's own column (年度指标值, 实际完成值), before it or after, it is not the
+    value's; alone, its column is read as the value's (as before)."""
+    return bool(_EXPLAINING.search(_UNIT_SUFFIX.sub("", text) or text))
+
+
 def _roles(texts: dict[int, str]) -> dict[str, int]:
     """Column of each role the header texts of a row name (column → text)."""
     columns: dict[str, int] = {}
@@ -414,8 +453,12 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
         if _second_reason(role, columns) and column - columns["reason"] <= _BESIDE:
             # beside the first (a 偏差原因 further right is another block's: an example's)
             columns.setdefault("measures", column)
+        if role in _VALUES and role in columns and _explains(text):
+            continue  # 年度指标值 | 指标值调整说明: the value's column is the first
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+        elif role in _VALUES and _explains(texts[columns[role]]):
+            columns[role] = column  # 指标值设定依据 | 年度指标值: the value's own column
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
                 and not _fewer_words_target(text):
             columns[role] = column  # 年度绩效目标（80分） heads the block, 年初目标值 the column

@@ -7,7 +7,8 @@ indicators, and so does a row above the 总分 that sums every indicator (指标
 the 执行率's 10 points in the money block); a 预算执行率 row
 of its own 一级 is the money's 分值 and 得分 (``execution_row``). The 总分 row gives the
 declared total, the 等级 row the grade (both known by what their labels mean, ``roles``;
-their cells read by ``totals``). A 偏差原因 merged down over several rows explains each of
+their cells read by ``totals``) — printed right under the header, the rows follow them
+—, and a sentence may state both (经自评，该项目得分98分，评价等级为优; ``statements``). A 偏差原因 merged down over several rows explains each of
 them; an unused template row ("/" or "—" in every cell, or the template's 指标1：/……
 alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
 row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across
@@ -29,6 +30,7 @@ from typing import Any
 from jixiao import levels
 from jixiao.model import (
     HIDDEN_ROW,
+    LEVELS_BELOW,
     NOT_APPLICABLE_ROW,
     UNUSED_ROW,
     Indicator,
@@ -51,7 +53,7 @@ from jixiao.parsing import (
     parse_measure,
     says_full_marks,
 )
-from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points
+from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points, points_at
 from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
@@ -74,6 +76,7 @@ from jixiao.read.roles import (
     without_instructions,
     without_template_number,
 )
+from jixiao.read.statements import read_statements, stated_cell
 from jixiao.read.totals import (
     find_grade,
     find_total,
@@ -83,7 +86,7 @@ from jixiao.read.totals import (
     row_label,
     sums_the_indicators,
 )
-from jixiao.rules import FAR_BEYOND, TOLERANCE
+from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE
 from jixiao.units import comparable
 from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
 
@@ -227,22 +230,36 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         label = row_label(grid, row, before)
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
+            and (len(table.indicators) > first or not _whole_points(grid, row, weight_column)) \
             and (_rows_go_on(grid, columns, row, stop)
                  or sums_the_indicators(grid, row, stop, columns, table))
         if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
             sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
             read_total(grid, row, _gap_shifted_total(grid, row, columns, gap) or columns, table)
-            last = row
-            grade_row = find_grade(grid, row, min(stop, row + 4), table)
-            last = _explained_below(grid, grade_row or last, stop, weight_column, table)
+            last = find_grade(grid, row, min(stop, row + 4), table) or row
+            if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
+                row = last + 1  # 总分 (and 等级) right under the header: the rows follow
+                continue
+            last = _results_end(grid, row, last, stop, weight_column, table)
             break
         if label and is_grade_label(label):
             read_grade(grid, row, table)
             last = find_total(grid, row, min(stop, row + 4), columns, table,
                               lambda below: _gap_shifted_total(grid, below, columns, gap)) \
                 or row
-            last = _explained_below(grid, last, stop, weight_column, table)
+            if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
+                row = last + 1  # 等级 (and 总分) right under the header: the rows follow
+                continue
+            last = _results_end(grid, row, last, stop, weight_column, table)
+            break
+        if label and not goal and len(table.indicators) > first \
+                and stated_cell(grid, row) is not None:
+            # 经自评，该项目得分98分，评价等级为优 — the table's results in a sentence (read
+            # by ``read_statements``), a 评分等级 or 总分 row perhaps under it
+            last = max(row, find_grade(grid, row, min(stop, row + 4), table) or row,
+                       find_total(grid, row, min(stop, row + 4), columns, table) or row)
+            last = _results_end(grid, row, last, stop, weight_column, table)
             break
         if "项目名称" in (label or ""):
             break
@@ -774,6 +791,19 @@ def _gap_shifted_total(grid: Grid, row: int, columns: dict[str, int],
     return _gap_shifted(grid, row, columns, gap, grade)
 
 
+def _results_end(grid: Grid, first: int, last: int, stop: int, weight_column: int,
+                 table: SelfEvaluation) -> int:
+    """The table's last row under its 总分 and 等级 rows (``first`` to ``last``): the rows
+    explaining it (``_explained_below``) and the sentences stating its results (a 自评结论,
+    ``read_statements``), in any order."""
+    while True:
+        explained = _explained_below(grid, last, stop, weight_column, table)
+        said = read_statements(grid, first, explained, stop, table)
+        if said == last:
+            return last
+        last = said
+
+
 def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
                      table: SelfEvaluation) -> int:
     """The table's last row once the rows explaining it under its 总分 and 等级 are taken
@@ -797,6 +827,13 @@ def _explained_below(grid: Grid, last: int, stop: int, weight_column: int,
 _GOAL_LABEL = re.compile(r"(?:年度)?总体目标(?:完成情况)?[:：]?|项目年度目标\d*[:：]?")
 # A label that only says "the sum" (合计, 总计): a subtotal where indicator rows follow it
 _BARE_SUM = re.compile(r"(?:合计|总计)[:：]?")
+
+
+def _whole_points(grid: Grid, row: int, weight_column: int) -> bool:
+    """Whether a row's 分值 is the table's whole 100, or not written: a 合计 above every
+    indicator row (合计 | 100 | 98 under the header) is the 总分, no subtotal."""
+    weight = points_at(grid, row, weight_column)
+    return weight is None or abs(weight - FULL_MARKS) <= TOLERANCE
 
 
 def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> bool:
@@ -1087,6 +1124,30 @@ def _class_leading_rows(table: SelfEvaluation, first: int) -> None:
             row.level1 = inferred
             leading.append((row, ""))
     table.level1_inferred[:0] = leading  # the table's first rows: told first
+
+
+def levels_from_below(table: SelfEvaluation) -> None:
+    """On jixiao's template: rows above the first 一级 with 一级 and 二级 blank are the group
+    below's. A row inserted at the top of the block (at row 13) lands above the 一级/二级
+    merges, which Excel and LibreOffice move down instead of stretching; the template's
+    formulas read its 二级 as the group's below ($C13:$C$14), and so does check. Noted
+    under ``LEVELS_BELOW`` for JX107 to tell. (A unit's own table is not read so: a first
+    row without 一级 there may be one of no group — a 预算执行率 row.)"""
+    leading = []
+    for row in table.indicators:
+        if row.level1 or row.level2:
+            break
+        leading.append(row)
+    below = table.indicators[len(leading)] if len(leading) < len(table.indicators) else None
+    if not leading or below is None or not below.level1:
+        return
+    for row in leading:
+        for key in _LEVELS:
+            setattr(row, key, getattr(below, key))
+            if key in below.sources:
+                row.sources[key] = dict.get(below.sources, key)
+        if "name" in row.sources:
+            table.sources[LEVELS_BELOW + row.sources["name"].cell] = dict.get(row.sources, "name")
 
 
 def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:

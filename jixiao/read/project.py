@@ -493,9 +493,11 @@ def read_goal_among_rows(grid: Grid, top: int, bottom: int, table: SelfEvaluatio
         table.cells.note(place)  # type: ignore[attr-defined]
 
 
-def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> bool:
+def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
+                 columns: dict[str, int] | None = None) -> bool:
     """The project's facts above the table (rows ``top`` to ``bottom``, excluded): whether
-    its name is only its title's reading (``_name_from_title``), no label's."""
+    its name is only its title's reading (``_name_from_title``), no label's. ``columns``:
+    the header's under them, where a 总分 row is printed above it."""
     found = _scan_project(grid, top, bottom)
     table.project = found.project
     table.form = found.form
@@ -503,7 +505,7 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> bo
         table.sources[f"project_{key}"] = place
         table.cells.note(place)  # type: ignore[attr-defined]
     if found.total is not None:  # 自评总分 written above the table (重庆, 湖北 forms)
-        read_head_total(grid, *found.total, table)
+        read_head_total(grid, *found.total, table, columns)
     if found.grade is not None and "grade" not in table.sources:
         read_grade(grid, found.grade[0], table, found.grade[1])
     return found.titled

@@ -7,8 +7,10 @@ the declared total under the 得分 column — that cell empty, the number besid
 "总分：98.5" in the label's own cell, or a 总分 cell that names its grade too
 ("99.48（优）"); the grade right of its label ("评分等级 | 优"), "总分 | 97 | 等级 | 优" on
 one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 | 优"), or
-a 自评结论 that names a grade. A 总分 (and 等级) may also stand above the table, beside its
-label among the project's rows (``read_head_total``, called by ``project``)."""
+a 自评结论 that names a grade. A 总分 is read as its cell shows it (98% typed into Excel
+is 98) or as its words say (九十八分). A 总分 (and 等级) may also stand above the table,
+beside its label among the project's rows, or as a 总分 row over the header
+(``read_head_total``, called by ``project``)."""
 
 from __future__ import annotations
 
@@ -19,14 +21,15 @@ from typing import Any
 from jixiao import levels
 from jixiao.cellfuncs import is_error
 from jixiao.model import SelfEvaluation, plain_text
-from jixiao.parsing import normalize_text, parse_points
-from jixiao.read.grid import Grid, clean, note, points, points_at
+from jixiao.parsing import normalize_text, points_in_words
+from jixiao.read.grid import Grid, clean, note, percent_shown, points, points_at
 from jixiao.read.roles import (
     is_conclusion_label,
     is_grade_label,
     is_placeholder,
     is_total_label,
 )
+from jixiao.read.statements import stated_results
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 
@@ -127,7 +130,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         found = grid.right_of(row, grid.rows[row][0])
         if found:
             table.sources["total"] = note(table, grid, row, found[1])
-            table.total_declared = parse_points(clean(found[0]))
+            table.total_declared = _total_at(grid, row, found[1])
     if table.total_declared is None and ("score" not in columns
                                          or clean(grid.raw(row, columns["score"])) is None):
         first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
@@ -143,6 +146,17 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         if inline is not None:
             table.total_declared = float(inline.group(1))
             table.sources["total"] = note(table, grid, row, first)
+        said, grade = (None, None) if table.total_declared is not None \
+            else stated_results(grid.values.get((row, first)))
+        if said is not None:  # "自评得分98.00分　评价等级 优", "总分98分　等级优"
+            table.total_declared = said
+            table.sources["total"] = note(table, grid, row, first)
+            if grade is not None and "grade" not in table.sources:
+                table.grade_declared = grade
+                table.sources["grade"] = table.sources["total"]
+        elif table.total_declared is None and at is not None \
+                and grid.same_merge((row, first), (row, at)):
+            table.sources["total"] = note(table, grid, row, first)  # no 得分 cell of its own
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
         if is_grade_label(grid.texts.get((row, column), ""), results=False):
             read_grade(grid, row, table, column)
@@ -162,7 +176,7 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.grade_declared = _grade_written(named)
         table.sources["grade"] = table.sources["total"]
     else:
-        table.total_declared = points(raw)
+        table.total_declared = _total_at(grid, row, column)
         if table.total_declared is None and isinstance(raw, str) \
                 and (inline := _INLINE_TOTAL.search(raw)) is not None:
             table.total_declared = float(inline.group(1))  # "自评得分：99.98" in the cell
@@ -188,7 +202,7 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
         if column > max(columns.values()) \
                 or is_grade_label(grid.texts.get((row, column), ""), results=False):
             break
-        number = _total_number(clean(grid.raw(row, column)))
+        number = _total_at(grid, row, column)
         if number is None or (column == columns.get("weight") and any(
                 abs(number - points_total) <= TOLERANCE for points_total in points_totals)):
             continue
@@ -218,10 +232,12 @@ def settle_weight_total(table: SelfEvaluation) -> None:
     table.sources["total"] = blank
 
 
-def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation,
+                    columns: dict[str, int] | None = None) -> None:
     """A 总分 written above the table, beside its label in the project's rows
     ("自评总分(分) | 97.93", "自评总分：95"): the declared total where no 总分 row under the
-    indicators gave one."""
+    indicators gave one. A row shaped as the 总分 row under its header's ``columns``
+    (总分 | … | 100 | 98, printed above the header) is read as that row."""
     if table.total_declared is not None or "total" in table.sources:
         return
     inline = _INLINE_TOTAL.search(grid.texts.get((row, column), ""))
@@ -229,20 +245,35 @@ def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
         table.total_declared = float(inline.group(1))
         table.sources["total"] = note(table, grid, row, column)
         return
+    if columns and "score" in columns and column < label_before(columns, first=True):
+        first = grid.right_of(row, column, limit=columns["score"] - column)
+        if first is not None and first[1] in (columns.get("weight"), columns["score"]):
+            read_total(grid, row, columns, table)
+            return
     found = grid.right_of(row, column, limit=3)
-    if found is not None and (number := _total_number(clean(found[0]))) is not None:
+    if found is not None and (number := _total_at(grid, row, found[1])) is not None:
         table.total_declared = number
         table.sources["total"] = note(table, grid, row, found[1])
 
 
+def _total_at(grid: Grid, row: int, column: int) -> float | None:
+    """The 总分 a cell holds, read as it shows (98% typed into Excel is 98)."""
+    where = (row, column)
+    return _total_number(percent_shown(_declared(grid.values.get(where)),
+                                       grid.formats.get(where, "")))
+
+
 def _total_number(value: Any) -> float | None:
+    """A 总分 as written: 98, "98分", "98%" (and 98% typed into Excel, given as shown),
+    "98（优）", or in Chinese numerals ("九十八分", "玖拾捌分")."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
         total, _ = _total_with_grade(value)
         if total is not None:
             return total
-    return points(value)
+    found = points(value)
+    return points_in_words(value) if found is None else found
 
 
 # "自评总分：95", and without the colon "项目总得分99分" (宁夏, in the title row)

@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao import levels
+from jixiao import levels, native
 from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
 from jixiao.layout import COLUMN
 from jixiao.model import (
+    HELPERS_MISSING,
     HIDDEN_ROW,
     NOT_APPLICABLE_ROW,
     SHOWN_ERROR,
@@ -49,7 +50,7 @@ from jixiao.parsing import compact_text, heading_points
 from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
-from jixiao.read.indicators import read_indicators
+from jixiao.read.indicators import levels_from_below, read_indicators
 from jixiao.read.merged_points import split_merged_points
 from jixiao.read.money import (
     MoneyBlock,
@@ -106,6 +107,10 @@ class SubmittedWorkbook:
     path: Path
     tables: list[SelfEvaluation]
     notes: list[str] = field(default_factory=list)  # sheets skipped and why, in Chinese
+    # The workbook asks to be recalculated on opening (fullCalcOnLoad) and stores results
+    # of formulas: Excel shows what they compute, not these (0 from xlsxwriter, a template's
+    # old results from Apache POI) — ``pipeline`` reads it again as opened.
+    calculate_on_load: bool = False
 
 
 def read_workbook(path: str | Path, *, max_rows: int | None = None,
@@ -177,8 +182,11 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                                 if too_big or unformatted else data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas)
-    return _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
-                     parts.hidden, rules_cell)
+    found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
+                      parts.hidden, rules_cell)
+    found.calculate_on_load = parts.calculate_on_load and any(
+        cached for sheet in sheets for _, cached in sheet.formulas.values())
+    return found
 
 
 _MANY_EMPTY_CELLS = 50_000  # empty formatted cells openpyxl need not make: a sheet's worth
@@ -292,9 +300,12 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
         table.template = template
         table.locked_formulas = defined_names
         table.document = document
+        if defined_names:
+            levels_from_below(table)
         if template:
             read_as_template(table)
             _note_shown_errors(table, grids)
+            _note_missing_helpers(table, grids)
         if rules_cell is not None:
             unknown_rules_cell(grids, rules_cell, table)
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
@@ -386,6 +397,23 @@ def _note_shown_errors(table: SelfEvaluation, grids: list[Grid]) -> None:
                 and grid.info(row, column).error:
             place = note(table, grid, row, column)
             table.sources[SHOWN_ERROR + grid.source(row, column).cell] = place  # type: ignore[assignment]
+
+
+def _note_missing_helpers(table: SelfEvaluation, grids: list[Grid]) -> None:
+    """Note, under ``HELPERS_MISSING``, each 得分 of a native template whose formula reads
+    hidden helper cells of its row that hold no formula (``native.helpers_missing``): a row
+    inserted and given only the visible cells (D:K) of the row above."""
+    grids_by_name = {grid.name: grid for grid in grids}
+    for indicator in table.indicators:
+        source = indicator.sources.get("score")
+        grid = grids_by_name.get(source.sheet) if source is not None else None
+        if grid is None:
+            continue
+        row, column = row_column(source.cell)
+        formulas = grid.formulas
+        if native.helpers_missing(formulas.get((row, column)), row,
+                                  lambda ref, formulas=formulas: row_column(ref) in formulas):
+            table.sources[HELPERS_MISSING + source.cell] = note(table, grid, row, column)  # type: ignore[assignment]
 
 
 def _year_under(table: SelfEvaluation, grids: list[Grid]) -> int | None:
@@ -569,7 +597,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         top = previous_end.get(grid, 0) + 1
         previous_end[grid] = item.end
         # above the header's first row: a header over two rows names no project fact
-        titled.append(read_project(grid, top, item.header.top, table))
+        titled.append(read_project(grid, top, item.header.top, table, item.header.columns))
         mark_kind(grid, top, item.header.row + 1, table)  # a 监控表's, a 报告's
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)

@@ -47,7 +47,7 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
     except (Unsure, ValueError):  # a stylesheet the fast reader leaves to openpyxl
         from openpyxl import load_workbook
 
-        book = load_workbook(package.path)
+        book = load_workbook(package.source())
         return {cell.coordinate: cell.number_format for row in book[sheet.name].iter_rows()
                 for cell in row if isinstance(cell.value, (int, float))}
     return {span.ref: styles.formats[span.style] for span in package.spans(sheet)

@@ -56,6 +56,8 @@ class Result:
     values: dict[str, dict[str, CellValue]] = field(default_factory=dict)
     problems: dict[_Where, str] = field(default_factory=dict)  # cell → why it failed
     cycles: list[list[_Where]] = field(default_factory=list)
+    # cell → a function formulas does not have (its #NAME? may be a value in Excel)
+    unknown: dict[_Where, str] = field(default_factory=dict)
 
 
 def register_functions() -> None:
@@ -275,13 +277,15 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def load_model(path: str, linked: dict[_Where, Linked] | None = None) -> _Model:
+def load_model(path: str, linked: dict[_Where, Linked] | None = None,
+               data: bytes | None = None) -> _Model:
     """The workbook as a formulas model, JX_ functions registered, not yet calculated;
-    the cells of ``linked`` (``external.linked_cells``) hold their kept value."""
+    the cells of ``linked`` (``external.linked_cells``) hold their kept value. ``data``: the
+    file's content, read in place of ``path`` (which then only names it)."""
     register_functions()
     model = _Model(linked={(sheet.upper(), ref): kept.value
                            for (sheet, ref), kept in (linked or {}).items()})
-    with _quiet(), this_file_only(path, model.dropped_names, model.limits):
+    with _quiet(), this_file_only(path, model.dropped_names, model.limits, data):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
         # would read as cycles; a plain calculate() does not need them.
@@ -293,7 +297,7 @@ def load_model(path: str, linked: dict[_Where, Linked] | None = None) -> _Model:
 
 @contextlib.contextmanager
 def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
-                   limits: Limits | None = None) -> Iterator[None]:
+                   limits: Limits | None = None, data: bytes | None = None) -> Iterator[None]:
     """formulas opens every workbook a formula names (``[1]Sheet1!A1`` through the
     external-link parts, ``'[预算.xlsx]表'!A1`` beside the file, a network path …)
     and reads external-link parts; a submitted workbook must not make jixiao open
@@ -302,7 +306,8 @@ def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
 
     formulas also builds every defined name's range, used or not; a name over
     ``Limits.max_range_cells`` (``BIG = 表!$A:$C``) is left out and noted in
-    ``dropped_names`` (name → cells), so the formulas using it are reported."""
+    ``dropped_names`` (name → cells), so the formulas using it are reported. ``data``: the
+    content of ``path``, loaded from memory (a workbook ``check`` recalculates as opened)."""
     from formulas.excel import xlreader
 
     original = xlreader.load_workbook
@@ -312,7 +317,8 @@ def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
     def load_this_file(filename: Any, **options: Any) -> Any:
         if not isinstance(filename, str) or os.path.normcase(os.path.abspath(filename)) != wanted:
             raise FileNotFoundError("jixiao never opens a linked workbook")
-        book = original(filename, keep_links=False, **options)
+        book = original(filename if data is None else io.BytesIO(data), keep_links=False,
+                        **options)
         for scope in [book.defined_names, *(sheet.defined_names for sheet in book.worksheets)]:
             for name, defined in list(scope.items()):
                 cells = max(reference_areas(defined.attr_text or ""), default=0)
@@ -342,7 +348,7 @@ def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Re
     REFUSED.clear()  # formulas computes some cells while loading
     linked = linked_cells(package) if linked is None else linked
     try:
-        model = load_model(str(package.path), linked)
+        model = load_model(str(package.path), linked, package.data)
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
@@ -422,6 +428,8 @@ def _not_computed_downstream(result: Result, graph: dict[Any, Any], model: _Mode
         return
     for (sheet, ref), name in model.unknown.items():
         mine = known.get((sheet.upper(), ref))
+        if mine is not None:
+            result.unknown[mine] = f"计算引擎没有函数 {name}"
         cells = result.values.get(mine[0], {}) if mine is not None else {}
         if mine is not None and not isinstance(cells.get(mine[1]), ExcelError):
             result.problems[mine] = f"计算引擎没有函数 {name}，未计算"  # IFERROR(OFFSET(…),0)

@@ -71,6 +71,10 @@ class Recalculation:
     unknown_rules: tuple[Source, str] | None = None
     # formulas reading another workbook that kept the value Excel stored (``external``)
     kept: list[Linked] = field(default_factory=list)
+    # the formula cells the engine could not compute (a function it lacks, a formula it
+    # cannot parse, a loop, or one reading such a cell), each with why: their error value
+    # is the engine's, not what Excel shows
+    uncomputed: dict[Source, str] = field(default_factory=dict)
 
     @property
     def cell_count(self) -> int:
@@ -136,7 +140,8 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 
     general = evaluate_all(package, linked)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
-    return _report(package, "formulas", general.values, general.problems, cycles, linked)
+    return _report(package, "formulas", general.values, general.problems, cycles, linked,
+                   general.unknown)
 
 
 def _refuse_native_if_too_big(package: Package) -> None:
@@ -198,15 +203,24 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(elsewhere)} 个公式在"
                           f"其他工作表上（如 {elsewhere[0]}）：jixiao 只能计算模板自己的公式；"
                           "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
+    unscorable = _rows_copied_in_part(package, cells)
+    if unscorable:  # no program scores them: recalculating (F9) is not the cure
+        raise JixiaoError(
+            f"“{package.path.name}”是原生公式模板，但第 {_row_list(unscorable)} 行"
+            f"（如 {SHEET}!{COLUMN['score']}{unscorable[0]}）缺少模板的公式：插入行后没有复制整行，"
+            "或只复制了看得见的单元格（隐藏的 M–AB 列没有公式），这些行在任何软件中重算都算不出"
+            "得分；请在 Excel、WPS 或 LibreOffice 中打开本表，给这些行从上一行复制整行（含隐藏的 "
+            "M–AB 列的公式）、再改写其填写内容，重算（F9）后保存")
     if others:
         missing = set(values) - formulas
         last_here, last_template = (max(map(_row_of, refs)) for refs in (formulas, values))
-        if missing and last_here < last_template:  # the formulas moved up: rows deleted
+        if missing and last_here < last_template:  # the formulas moved up: rows deleted —
+            # and maybe some inserted: only the difference is known
             raise JixiaoError(
-                f"“{package.path.name}”是原生公式模板，但删除了 {last_template - last_here} 行"
-                f"（模板最后的公式在第 {last_template} 行，本表在第 {last_here} 行）：jixiao 只能按模板原样"
-                "计算；请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存。"
-                "以后用不到的指标行留空即可，不必删除")
+                f"“{package.path.name}”是原生公式模板，但比模板少了 {last_template - last_here} 行"
+                f"（删除过行；模板最后的公式在第 {last_template} 行，本表在第 {last_here} 行）："
+                "jixiao 只能按模板原样计算；请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后"
+                "保存。以后用不到的指标行留空即可，不必删除")
         if missing:  # the template's formulas are not where it put them: rows moved
             row = min(_row_of(ref) for ref in missing)
             cell = f"H{row}" if f"H{row}" in missing else min(r for r in missing if _row_of(r) == row)
@@ -222,6 +236,36 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
 
 def _row_of(ref: str) -> int:
     return int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _rows_copied_in_part(package: Package, cells: dict[str, object]) -> list[int]:
+    """The indicator rows of a native template that no program scores: a 得分 formula
+    reading helper cells of its row that hold none (``native.helpers_missing``: the row's
+    visible cells copied alone), or a row with a 分值 and no 得分 formula
+    (``unscored_rows``: inserted without copying anything)."""
+    from jixiao.layout import COLUMN
+    from jixiao.native import helpers_missing
+
+    def holds_formula(ref: str) -> bool:
+        return ref in cells and cells[ref].formula is not None  # type: ignore[attr-defined]
+
+    score = COLUMN["score"]
+    rows = {_row_of(ref) for ref, cell in cells.items()
+            if ref.rstrip("0123456789") == score and cell.formula is not None  # type: ignore[attr-defined]
+            and helpers_missing(cell.formula.text, _row_of(ref), holds_formula)}  # type: ignore[attr-defined]
+    rows.update(_row_of(source.cell) for source in unscored_rows(package))
+    return sorted(rows)
+
+
+def _row_list(rows: list[int]) -> str:
+    """Rows as a clerk reads them: 15–22、25 (runs of consecutive rows joined)."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return "、".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 def open_workbook(path: str | Path) -> Package:
@@ -284,7 +328,8 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue]],
             problems: dict[tuple[str, str], str], cycles: list[list[Source]],
-            linked: dict[tuple[str, str], Linked] | None = None) -> Recalculation:
+            linked: dict[tuple[str, str], Linked] | None = None,
+            unknown: dict[tuple[str, str], str] | None = None) -> Recalculation:
     failed_sheets = {sheet for sheet, cells in values.items()
                      if any(isinstance(value, ExcelError) for value in cells.values())}
     formulas = {(sheet.name, cell.ref): cell.formula.text
@@ -300,7 +345,10 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                                         f"={text}" if text else None))
     return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package),
                          unknown_rules=unknown_rules(package),
-                         kept=[kept for kept in (linked or {}).values() if kept.value is not None])
+                         kept=[kept for kept in (linked or {}).values() if kept.value is not None],
+                         uncomputed={Source(sheet, ref): reason
+                                     for (sheet, ref), reason in {**(unknown or {}),
+                                                                  **problems}.items()})
 
 
 def unknown_rules(package: Package) -> tuple[Source, str] | None:

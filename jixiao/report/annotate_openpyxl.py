@@ -118,16 +118,17 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     for other in book.worksheets:
         other.sheet_view.tabSelected = other is sheet
 
-    cached = _cached_results(source, data)
+    cached, stale = _cached_results(source, data)
     for name, cells in (results or {}).items():
         if name in cached:
             cached[name].update(cells)
-    if _uncalculated(cached):
+    on_load = _uncalculated(cached) or stale
+    if on_load:
         from openpyxl.workbook.properties import CalcProperties
 
         book.calculation = CalcProperties(fullCalcOnLoad=True)
     _save(book, target, macro_enabled)
-    _keep_cached_results(cached, target)
+    _keep_cached_results(cached, target, on_load)
 
 
 def _reveal(book, cells: Mapping[tuple[str, str], object]) -> Revealed:  # type: ignore[no-untyped-def]
@@ -286,17 +287,20 @@ def _text_cell(sheet, row: int, column: int, value: str):  # type: ignore[no-unt
     return cell
 
 
-def _cached_results(source: Path, data: bytes) -> dict[str, dict[str, object]]:
-    """sheet → {cell → cached result} of every formula cell of the source."""
+def _cached_results(source: Path, data: bytes) -> tuple[dict[str, dict[str, object]], bool]:
+    """sheet → {cell → cached result} of every formula cell of the source, and whether those
+    results are stale: the source asks to be recalculated on opening (fullCalcOnLoad) and
+    holds formulas (``annotate_package._stale``)."""
     from jixiao.xlsx.package import Package
 
     try:
         original = Package(source, data)
     except UnreadableWorkbook:
-        return {}
-    return {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
-                         if cell.formula is not None}
-            for sheet in original.sheets if original.may_hold_formulas(sheet)}
+        return {}, False
+    cached = {sheet.name: {cell.ref: cell.value for cell in original.cells(sheet)
+                           if cell.formula is not None}
+              for sheet in original.sheets if original.may_hold_formulas(sheet)}
+    return cached, original.calculates_on_load and any(cached.values())
 
 
 def _uncalculated(cached: dict[str, dict[str, object]]) -> bool:
@@ -304,10 +308,12 @@ def _uncalculated(cached: dict[str, dict[str, object]]) -> bool:
     return any(value is None for cells in cached.values() for value in cells.values())
 
 
-def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path) -> None:
+def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path,
+                         on_load: bool) -> None:
     """Put back into ``copy`` the ``cached`` result of every formula cell of the source;
-    where one was never calculated, the copy is calculated on opening (or Excel and WPS
-    would show it empty), as ``write_with_openpyxl`` asked of openpyxl."""
+    where one was never calculated, or the source asks for it (``on_load``), the copy is
+    calculated on opening (or Excel and WPS would show it empty, or the stale results), as
+    ``write_with_openpyxl`` asked of openpyxl."""
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
@@ -315,7 +321,7 @@ def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path) -> No
     names = {sheet.name for sheet in written.sheets}
     write_cached_values(written, copy, {name: cells for name, cells in cached.items()
                                         if name in names and cells},
-                        keep_calculation=_uncalculated(cached))
+                        keep_calculation=on_load)
 
 
 def _writable(ws, ref: str):  # type: ignore[no-untyped-def]

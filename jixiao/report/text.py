@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
+from jixiao.checks.base import points_written
 from jixiao.model import (
     DocumentPlaces,
     EmbeddedPlaces,
     Evaluation,
     SelfEvaluation,
     form_label,
+    not_filled_in,
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
@@ -95,6 +97,11 @@ def _points(value: float | None) -> str:
     return "—" if value is None else f"{round2(value):g}"
 
 
+def _written(value: float | None) -> str:
+    """A written 总分 as the table holds it (an unrounded 89.995, not the 90 it rounds to)."""
+    return "—" if value is None else points_written(value)
+
+
 def _counts(findings: list[Finding]) -> str:
     counts = {severity: 0 for severity in SEVERITIES}
     for item in findings:
@@ -103,19 +110,24 @@ def _counts(findings: list[Finding]) -> str:
 
 
 def _grade(checked: CheckedTable) -> str:
-    """The computed grade; none of a total whose 分值 do not total 100 (JX101: 110 is no 优)."""
+    """The computed grade; none of a total whose 分值 do not total 100 (JX101: 110 is no 优).
+    A table not filled in says so only of a total computed (only the money filled: 9.5 of
+    10); blank, JX001 alone says why there is none."""
     from jixiao.checks.weights import weights_wrong
 
     total = weights_wrong(checked.table)
-    if total is not None:
+    if total is not None and (checked.evaluation.total is not None
+                              or not not_filled_in(checked.table)):
         return f"—（{ungraded(total)}）"
     return checked.grade or "—"
 
 
 def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """Why no 总分 was computed where rows have 分值 the rules cannot score (a 指标值 such
-    as “90%-95%” missed, a level a person must judge): which ones."""
-    if evaluation.total is not None or evaluation.total_basis is not None:
+    as “90%-95%” missed, a level a person must judge): which ones. None on a table not
+    filled in (JX001 says so): its rows are empty, no rule missed them."""
+    if evaluation.total is not None or evaluation.total_basis is not None \
+            or not_filled_in(table):
         return ""
     pending = [f"“{printable(indicator.name or '')}”" for indicator, score
                in zip(table.indicators, evaluation.scores, strict=True)
@@ -144,7 +156,7 @@ def total_line(checked: CheckedTable) -> str:
     """总分 填报 … / 计算 …；评分等级 填报 … / 计算 …: the text report's line, and the
     annotated copy's (its 校验结果 sheet)."""
     table, evaluation = checked.table, checked.evaluation
-    return (f"总分 填报 {_points(table.total_declared)} / 计算 {_points(evaluation.total)}"
+    return (f"总分 填报 {_written(table.total_declared)} / 计算 {_points(evaluation.total)}"
             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}")
 

@@ -265,7 +265,7 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     quoted = "'" + name.replace("'", "''") + "'"
     workbook.print_titles(index, f"{quoted}!$1:$1")
     workbook.activate(index)
-    if _uncalculated(package):
+    if _uncalculated(package) or _stale(package):
         workbook.calculate_on_load()
         copy.put(package.workbook_part, workbook.result())
     else:  # the stored results are shown, as the input's: no program recalculates on opening
@@ -516,6 +516,15 @@ def _uncalculated(package: Package) -> bool:
     return any(cell.formula is not None and cell.value is None
                for sheet in package.sheets if package.may_hold_formulas(sheet)
                for cell in package.cells(sheet))
+
+
+def _stale(package: Package) -> bool:
+    """Whether the input asks to be recalculated on opening and holds formulas (an export
+    library's: xlsxwriter stores 0 for each, POI a template's old results): the copy asks
+    the same, or it would show those numbers where the input shows what they compute."""
+    return package.calculates_on_load and any(
+        cell.formula is not None for sheet in package.sheets if package.may_hold_formulas(sheet)
+        for cell in package.cells(sheet))
 
 
 def results_sheet(rows: Sequence[ResultRow], styles: StyleEditor) -> str:

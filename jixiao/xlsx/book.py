@@ -4,7 +4,11 @@ keeps the one that is), the relationships of the package — read here and nowhe
 (``read_relationships``: the guard's scan, this reader and ``package.Package`` all use
 it) — and the worksheets listed in workbook.xml with their parts, parsed with the same
 refusals as defusedxml. The file is read once: the reader takes the zip, its XML parts
-and its relationships from ``check_package(keep=True)``."""
+and its relationships from ``check_package(keep=True)``.
+
+Over 400 lines: one job, opening the file up to its workbook part (bytes, what it is,
+relationships, sheets, calculation, defined names), all read through the one expat parser
+with defusedxml's refusals (``_collect``); split, each half would import that parser."""
 
 from __future__ import annotations
 
@@ -281,9 +285,12 @@ def _relationships(archive: zipfile.ZipFile, part: str,
 
 class SheetParts(dict[str, str]):
     """Worksheet name → its XML member, in workbook order; ``hidden``: the names of the
-    sheets the workbook hides (state hidden or veryHidden)."""
+    sheets the workbook hides (state hidden or veryHidden); ``calculate_on_load``: whether
+    the workbook asks to be recalculated in full on opening (``<calcPr
+    fullCalcOnLoad="1"/>``: written by xlsxwriter, Apache POI, openpyxl …)."""
 
     hidden: frozenset[str] = frozenset()
+    calculate_on_load: bool = False
 
 
 def sheet_parts(path: Path, archive: zipfile.ZipFile,
@@ -303,7 +310,8 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
             raise UnreadableWorkbook(
                 f"“{path.name}”是“Strict Open XML 电子表格”格式，jixiao 不读取这种格式："
                 "请在 Excel 中“另存为”，保存类型选“Excel 工作簿(*.xlsx)”后再试")
-        for name, relation, state in _sheets(content):
+        sheets, parts.calculate_on_load = _workbook_facts(content)
+        for name, relation, state in sheets:
             kind, member = rels.get(relation, ("", ""))
             if kind.endswith("/worksheet") and member in members:
                 parts[name] = member
@@ -316,16 +324,34 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
     return parts
 
 
+def calculates_on_load(workbook: bytes) -> bool:
+    """Whether a workbook part asks for a full recalculation on opening (``<calcPr
+    fullCalcOnLoad="1"/>``): Excel, WPS and LibreOffice then show what the formulas compute,
+    not the results stored. False for a part that is not well-formed."""
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        return _workbook_facts(workbook)[1]
+    except (ParseError, ValueError):
+        return False
+
+
 # The namespace of a workbook saved as "Strict Open XML Spreadsheet" (ISO 29500 strict)
 _STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 @functools.lru_cache(maxsize=64)  # copies of one template have the same workbook part
-def _sheets(workbook: bytes) -> tuple[tuple[str, str, str], ...]:
-    """(name, relationship id, state) of each ``<sheet>`` of a workbook part, in order."""
-    return tuple((sheet.get("name", ""), sheet.get(f"{{{_NS_REL}}}id", ""),
-                  sheet.get("state", "visible"))
-                 for sheet in _elements(workbook, f"{{{NS_MAIN}}}sheet"))
+def _workbook_facts(workbook: bytes) -> tuple[tuple[tuple[str, str, str], ...], bool]:
+    """(name, relationship id, state) of each ``<sheet>`` of a workbook part, in order, and
+    whether its ``<calcPr>`` asks for a full recalculation on opening (xsd:boolean)."""
+    sheet_tag, calc_tag = f"{NS_MAIN}}}sheet", f"{NS_MAIN}}}calcPr"  # expat's "namespace}name"
+    found = _collect(workbook, lambda name: name in (sheet_tag, calc_tag))
+    sheets = tuple((attributes.get("name", ""), attributes.get(f"{{{_NS_REL}}}id", ""),
+                    attributes.get("state", "visible"))
+                   for tag, attributes in found if tag == sheet_tag)
+    full = any(attributes.get("fullCalcOnLoad", "").strip() in ("1", "true")
+               for tag, attributes in found if tag == calc_tag)
+    return sheets, full
 
 
 # A row with content: a value, an inline string or a formula in one of its cells. A row

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from jixiao.errors import UnreadableWorkbook, missing_file
-from jixiao.xlsx.book import DefinedName, defined_names, read_relationships, relationships_part
+from jixiao.xlsx.book import (
+    DefinedName,
+    calculates_on_load,
+    defined_names,
+    read_relationships,
+    relationships_part,
+)
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.refs import column_letters, split_ref
@@ -89,8 +95,10 @@ class Package:
     """An .xlsx/.xlsm file opened for reading its parts; nothing is written to it."""
 
     def __init__(self, path: str | Path, data: bytes | None = None) -> None:
-        """``data``: the file's content, when the caller has read it already."""
+        """``data``: the file's content, when the caller has read it already (or made it:
+        then ``path`` only names it, and nothing is read from there)."""
         self.path = Path(path)
+        self.data = data
         if data is None and not self.path.is_file():
             raise missing_file(self.path)
         self.inspection = check_package(self.path, data)  # zip bombs, DTDs, cells: before reading
@@ -110,6 +118,16 @@ class Package:
         self._strings: list[str] | None = None
         self._cells: dict[str, list[Cell]] = {}
         self._spans: dict[str, list[CellSpan]] = {}
+
+    @property
+    def calculates_on_load(self) -> bool:
+        """Whether the workbook asks to be recalculated in full on opening (fullCalcOnLoad)."""
+        return calculates_on_load(self.members.get(self.workbook_part, b""))
+
+    def source(self) -> Path | io.BytesIO:
+        """The file for a reader that opens it whole (openpyxl): its content in memory
+        where the caller gave it, else its path."""
+        return self.path if self.data is None else io.BytesIO(self.data)
 
     # ------------------------------------------------------------ parts
 

@@ -13,16 +13,18 @@ import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from jixiao.model import ERROR_CODES
 from jixiao.xlsx.package import CellSpan, CellValue, ExcelError, Package
 from jixiao.xlsx.xml import ATTRIBUTES, element_content
 
 
-def write_cached_values(package: Package, target: str | Path,
+def write_cached_values(package: Package, target: str | Path | BinaryIO,
                         values: Mapping[str, Mapping[str, CellValue]], *,
                         keep_calculation: bool = False) -> None:
-    """Copy ``package`` to ``target`` with new cached values that programs keep on opening.
+    """Copy ``package`` to ``target`` (a file, or a buffer in memory) with new cached values
+    that programs keep on opening.
 
     ``values``: sheet name → {cell ref → value}. Only those cells' ``<v>`` and
     ``t=`` change. A cell without an element in the sheet XML is left out (a

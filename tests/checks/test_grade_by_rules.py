@@ -64,7 +64,8 @@ def test_a_total_written_up_to_the_next_grade_is_one_finding_at_the_total(tmp_pa
     """Scores as the rules give them (89.97), 总分 written 90, 评分等级 优: the 总分 added
     wrong — one mistake, said once at the 总分 where it is made (JX501; the grade follows)."""
     path = standard(tmp_path / "t.xlsx", rows=rows(), total=(100, 90), grade="优")
-    assert found(path)[1] == [("JX501", "H19", "总分写为 90，各项得分之和为 89.97")]
+    assert found(path)[1] == [("JX501", "H19", "总分写为 90，各项得分之和为 89.97；总分改正后，"
+                                               "评分等级应随之改为“良”")]
 
 
 def test_a_total_written_wrong_within_its_grade_stays_jx501(tmp_path):
@@ -113,3 +114,67 @@ def test_a_grade_moved_by_a_score_the_rules_may_not_settle_is_a_warning(tmp_path
     path = standard(tmp_path / "t.xlsx", rows=rows(up=(0, 0, 0.05)), total=(100, 90.02),
                     grade="优")
     assert severities(path) == [("JX404", "warning"), ("JX502", "warning")]
+
+
+# A 总分 added wrong (JX501 at its cell): the grade is judged by the sum the 总分 should
+# be, not by the wrong number — rt25: a right 优 under a mis-added 88 was said to be 良.
+
+def test_a_right_grade_under_a_misadded_total_is_left_alone(tmp_path):
+    """Putuo's scores sum to 99.98 (优); the 总分 is written 88. The grade is right: JX501
+    says so at the 总分, and no JX502 asks to turn 优 into 良."""
+    path = standard(tmp_path / "t.xlsx", total=(100, 88), grade="优")
+    assert found(path)[1] == [
+        ("JX501", "H16", "总分写为 88，各项得分之和为 99.98；评分等级“优”与各项得分之和相符，不需改动")]
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("优", [("JX501", "H19", "总分写为 89.99，各项得分之和为 90；评分等级“优”与各项得分之和相符，"
+                            "不需改动")]),
+    ("良", [("JX501", "H19", "总分写为 89.99，各项得分之和为 90；总分改正后，评分等级应随之改为“优”")]),
+    ("中", [("JX501", "H19", "总分写为 89.99，各项得分之和为 90"),
+           ("JX502", "B20", "评分等级写为“中”，各项得分之和 90 应为“优”（总分写为 89.99，见 JX501）")]),
+])
+def test_a_total_written_a_hair_under_the_grade_line_is_graded_by_its_sum(tmp_path, grade,
+                                                                          expected):
+    """The scores (the 部分达成 row a person's 17.47) sum to 90 by the rules, 优; the 总分 is
+    written 89.99. The grade is the sum's: 优 is right, 良 follows the wrong 总分 (to be
+    changed with it), 中 is neither's — JX502 names the sum's grade, not the 良 of 89.99."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(judged=17.47), total=(100, 89.99),
+                    grade=grade)
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (90, "优")
+    assert findings == expected
+
+
+def test_a_wrong_grade_under_a_right_total_is_still_a_jx502(tmp_path):
+    """Neighbour that must not change: 总分 90 as summed, 评分等级 良."""
+    path = standard(tmp_path / "t.xlsx", rows=rows(judged=17.47), total=(100, 90), grade="良")
+    assert found(path)[1] == [("JX502", "B20", "评分等级写为“良”，总分 90 应为“优”")]
+
+
+def test_a_scoring_sheet_whose_total_formula_leaves_out_its_execution_row_keeps_its_grade(
+        tmp_path):
+    """评分附件表: the 预算执行率 a row of its own, the 总分 =SUM(F5:F10) without it (88.5 of
+    98). JX501 names the row; the 优 is the sum's, so no JX502."""
+    from workbooks import Book, Formula
+
+    book = Book()
+    sheet = book.sheet("评分表")
+    sheet.line("项目绩效评价评分表")
+    sheet.line("项目名称：职业技能培训补助项目")
+    sheet.line("一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果")
+    for line in [("预算执行率", "预算执行率", 10, "100%", "95%", 9.5),
+                 ("产出指标", "培训人次", 20, "≥500人次", "520人次", 20),
+                 ("产出指标", "培训合格率", 15, "≥95%", "96%", 15),
+                 ("产出指标", "培训完成及时率", 10, "100%", "100%", 10),
+                 ("产出指标", "人均培训成本", 5, "≤300元/人", "280元/人", 5),
+                 ("效益指标", "学员就业率", 30, "≥80%", "76%", 28.5),
+                 ("满意度指标", "学员满意度", 10, "≥95%", "96%", 10)]:
+        sheet.line(*line)
+    sheet.line("总分", None, Formula("=SUM(C4:C10)", 100), None, None,
+               Formula("=SUM(F5:F10)", 88.5))
+    sheet.line("评价等级", "优")
+    path = book.save(tmp_path / "t.xlsx")
+    assert [item for item in found(path)[1] if item[0].startswith("JX5")] == [
+        ("JX501", "F11", "总分写为 88.5，各项得分之和为 98：总分公式 =SUM(F5:F10) 不含第 4 行"
+                         "（“预算执行率”，得分 9.5）；评分等级“优”与各项得分之和相符，不需改动")]

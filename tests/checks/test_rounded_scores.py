@@ -73,3 +73,50 @@ def test_full_marks_where_the_formula_gives_clearly_less_is_still_jx402(tmp_path
     assert errors == [("JX402", "自评表!H11",
                        "“路面优良率”未达到指标值（指标值 ≥80%，完成值 79.7%），却得满分 4，"
                        "按财政部规则应为 3.99（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def _unrounded(score):
+    """执行率得分 10 + 20 + 15 + 15 + 就业率 + 10; 30 × 53.32 ÷ 80 = 19.995, 20 kept to 2
+    decimals: the rules' total is 90."""
+    return [
+        ("产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 20, 20, None),
+        ("产出指标", "质量指标", "培训合格率", "≥95%", "96%", 15, 15, None),
+        ("产出指标", "时效指标", "培训完成时间", "2024年12月31日前", "2024年11月完成", 15, 15, None),
+        ("效益指标", "社会效益指标", "学员就业率", "≥80%", "53.32%", 30, score,
+         "部分学员升学；改进措施：加强就业指导"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", "≥95%", "96%", 10, 10, None),
+    ]
+
+
+def _all_findings(path, rows, total, grade):
+    standard(path, rows=rows, money=MONEY, total=(100, total), grade=grade)
+    [table] = read_tables(path)
+    return [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))]
+
+
+def test_an_unrounded_score_and_total_are_quoted_as_written(tmp_path):
+    """rt25: 19.995 typed for the rules' 20, 总分 89.995, 评分等级 良. The grade reads the
+    总分 to 2 decimals (90, 优) — said with the 89.995 the reviewer finds in the cell, not
+    a “总分 90” the table does not show; the unrounded score is a JX404 of its own."""
+    found = _all_findings(tmp_path / "t.xlsx", _unrounded(19.995), 89.995, "良")
+    assert found == [
+        ("JX404", "H12", "“学员就业率”得分 19.995 未保留两位小数，按财政部规则应为 20（正向指标："
+                         "分值 × 实际完成值 ÷ 年度指标值）"),
+        ("JX502", "B15", "评分等级写为“良”，总分 89.995 应为“优”（总分保留两位小数为 90）")]
+
+
+def test_a_score_shown_to_two_decimals_or_kept_to_them_is_no_unrounded_jx404(tmp_path):
+    """Neighbours that must not change: 19.995 in a cell formatted 0.00 shows 20.00, as the
+    table prints it; 19.99 typed is 0.01 off, within JX404's tolerance (the grade it moves
+    is JX502's, as before)."""
+    import openpyxl
+
+    path = standard(tmp_path / "f.xlsx", rows=_unrounded(19.995), money=MONEY,
+                    total=(100, 90), grade="优")
+    book = openpyxl.load_workbook(path)
+    book["自评表"]["H12"].number_format = "0.00"
+    book.save(path)
+    [table] = read_tables(path)
+    assert run_checks(table, evaluate(table)) == []
+    found = _all_findings(tmp_path / "t.xlsx", _unrounded(19.99), 89.99, "良")
+    assert [(code, cell) for code, cell, _ in found] == [("JX502", "B15")]

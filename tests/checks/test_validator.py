@@ -65,6 +65,8 @@ def unscored(*changes):
 # code → (failing descriptions, passing descriptions); each a dict of ``standard`` options.
 CASES = {
     "JX001": ([{"rows": [(*row[:3], None, None, row[5], None, None) for row in PUTUO_1_ROWS],
+                "total": (100, None), "grade": None},
+               {"rows": [(*row[:4], None, row[5], None, None) for row in PUTUO_1_ROWS],
                 "total": (100, None), "grade": None}], [{}]),
     "JX101": ([{"rows": rows((3, {"weight": 20, "score": 20})), "total": (90, 89.98)}], [{}]),
     "JX102": ([{"rows": rows((1, {"weight": 35, "score": 35}), (3, {"weight": 20, "score": 20}))}],
@@ -190,9 +192,15 @@ CASES = {
                # three scores 0.01 above the rules' lift 89.97 (良) to a written 90 (优)
                {"rows": boundary_rows(up=(0.01, 0.01, 0.01)), "total": (100, 90), "grade": "优"}],
               [{}, {"grade": "优秀"}]),
-    "JX503": ([{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 5, None)
-                         for i, row in enumerate(PUTUO_1_ROWS)]}],
+    # the unit's own score formulas, one row typed over with a score the rules do not give;
+    # passing: typed as the rules give it, and a column of =G11 (得分 = 分值) beside it
+    "JX503": ([{"rows": [(*row[:6], Formula(f'=IF(F{11 + i}="达成指标",G{11 + i},0)', row[6])
+                          if i else 4, None) for i, row in enumerate(PUTUO_1_ROWS)]}],
               [{"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]), None)
+                         for i, row in enumerate(PUTUO_1_ROWS)]},
+               {"rows": [(*row[:6], Formula(f'=IF(F{11 + i}="达成指标",G{11 + i},0)', row[6])
+                          if i else 5, None) for i, row in enumerate(PUTUO_1_ROWS)]},
+               {"rows": [(*row[:6], Formula(f"=G{11 + i}", row[6]) if i else 4, None)
                          for i, row in enumerate(PUTUO_1_ROWS)]}]),
     "JX504": ([{"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)", 3)}))},
                {"rows": rows((0, {"score": Formula("=JX_SCORE(D11,E11,F11)")}))},
@@ -202,6 +210,11 @@ CASES = {
     "JX505": ([{"rules_cell": "浙江"}, {"rules_cell": "省标准"}],
               [{}, {"rules_cell": ""}, {"rules_cell": "mof2020"}, {"rules_cell": "四川"},
                {"rules_cell": "比例法"}]),
+    # a 自评结论 under the 总分 and 等级 rows stating other ones (rt25-f s07f)
+    "JX506": ([{"conclusion": "经自评，该项目得分92分，评价等级为良。"},
+               {"conclusion": "自评得分98分"}],
+              [{}, {"conclusion": "经自评，该项目得分99.98分，评价等级为优。"},
+               {"conclusion": "项目完成情况良好，达到预期目标。"}]),
     # (a cell typed as 1e999 cannot be written by openpyxl: test_output_safety.py patches XML)
     "JX601": ([{"money": money((0, {"budget": 1e-300, "executed": 1e300}))},
                {"rows": rows((1, {"weight": 1e308, "score": 1e308}),

@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from jixiao.parsing import heading_points, parse_amount, parse_measure, parse_points, parse_rate
+from jixiao.parsing import (
+    heading_points,
+    parse_amount,
+    parse_measure,
+    parse_points,
+    parse_rate,
+    points_in_words,
+)
 
 DEC_31_2023 = float(dt.date(2023, 12, 31).toordinal())
 
@@ -116,6 +123,14 @@ def test_cell_numbers_and_percent_format():
     measure = parse_measure(0.998, percent=True)
     assert (measure.value, measure.unit) == (pytest.approx(99.8), "%")
     assert parse_measure(dt.date(2023, 12, 31)).value == DEC_31_2023
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("九十八分", 98.0), ("九十八", 98.0), ("玖拾捌分", 98.0), ("九十八点五分", 98.5),
+    ("一百分。", 100.0), ("98", None), ("一般", None), ("二三分", None), ("九十八点", None)])
+def test_points_in_chinese_numerals(text, value):
+    # a 总分 written out (rt25-f): the numerals ``_chinese_number`` reads, 大写 too
+    assert points_in_words(text) == value
 
 
 def test_points_amounts_rates_and_headings():

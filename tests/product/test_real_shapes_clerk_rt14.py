@@ -249,13 +249,13 @@ def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, ca
     from jixiao.cli.main import main
 
     def insert_row_16(book, sheet):
-        sheet.move_range("A16:AA44", rows=1, translate=True)  # what inserting a row does
+        sheet.move_range("A16:AB44", rows=1, translate=True)  # what inserting a row does
         sheet["D16"], sheet["E16"], sheet["F16"], sheet["G16"] = "新增指标", "≥5人", "6人", 5
 
     path = filled(tmp_path, insert_row_16, "native")
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
     message = capsys.readouterr().err
-    assert "第 16 行起的公式位置与模板不同" in message and "自评表!H16 没有公式" in message, message
+    assert "但第 16 行（如 自评表!H16）缺少模板的公式：插入行后没有复制整行" in message, message
     assert "从上一行复制整行（含隐藏的 M–AB 列的公式）" in message
     assert not (tmp_path / "out.xlsx").exists()
 
@@ -289,6 +289,6 @@ def test_recalc_of_a_native_form_with_a_deleted_row_says_a_row_was_deleted(tmp_p
     path = filled(tmp_path, delete_row_22, "native")
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
     message = capsys.readouterr().err
-    assert "但删除了 1 行（模板最后的公式在第 44 行，本表在第 43 行）" in message, message
+    assert "但比模板少了 1 行（删除过行；模板最后的公式在第 44 行，本表在第 43 行）" in message, message
     assert "插入" not in message and "不必删除" in message
     assert not (tmp_path / "out.xlsx").exists()

@@ -3,6 +3,7 @@ column in each, so a row's columns may be named in the row above ("绩效指标"
 一级|二级|三级, with 年度指标值 … 偏差原因 merged down beside them). And a header printed
 again in the middle of its table (a page break of a converted PDF) continues the table."""
 
+import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet, standard_sheet
 
 from jixiao.checks import run_checks
@@ -254,3 +255,105 @@ def test_header_texts_wrapped_onto_a_row_of_their_own(tmp_path):
             row[2:5] for row in PUTUO_1_ROWS]
         assert evaluate(table).total == TOTAL
         assert _findings(table) == []
+
+
+# 等保测评系统数 ≥4 个, done 3, yet full marks (5 of 5): 5 × 3 ÷ 4 = 3.75 by the rules
+MISSED = [("产出指标", "数量指标", "等保测评系统数", "≥4个", "3个", 5, 5, None),
+          *PUTUO_1_ROWS[1:]]
+MISSED_FOUND = ("JX402", "“等保测评系统数”未达到指标值（指标值 ≥4个，完成值 3个），却得满分 5，"
+                "按财政部规则应为 3.75（正向指标：分值 × 实际完成值 ÷ 年度指标值）")
+
+
+@pytest.mark.parametrize("under", [("年度", "实际"), ("计划", "实际"), ("计划", "完成"),
+                                   ("年度指标值", "实际完成值")])
+def test_bare_words_under_a_values_header_beside_a_lead_across_the_levels(tmp_path, under):
+    """绩效指标 merged across 一级 | 二级 | 三级 over them, 指标值 merged across 年度 | 实际
+    beside it, the rest merged down: the 年度 | 实际 row is the header's last and says which
+    value each column holds. Before, 年度 | 实际 named nothing there: the table was read as
+    a 第三方评价指标体系 without 指标值 or 完成值 and a full score for a missed target went
+    unreported (年度指标值 | 实际完成值 under it were read, and still are)."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    first = _two_row_header(
+        sheet, ["绩效指标", None, None, "指标值", None, "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", *under], across=[(1, 3), (4, 5)], down=[6, 7, 8])
+    _rows(sheet, MISSED)
+    (table,) = read_tables(book.save(tmp_path / "band.xlsx"))
+    assert table.layout == "standard"
+    assert [(i.target, i.actual) for i in table.indicators] == [row[3:5] for row in MISSED]
+    assert table.indicators[0].sources["actual"] == Source("自评表", f"E{first + 2}")
+    found = run_checks(table, evaluate(table))
+    assert [(f.code, f.cell, f.message) for f in found] == [
+        (MISSED_FOUND[0], f"G{first + 2}", MISSED_FOUND[1])]
+
+
+EXPLAINING = ["指标值设定依据", "指标值确定依据", "指标值来源", "指标值说明"]
+EXPLAINING_DONE = ["完成情况说明", "完成值说明", "实际完成情况说明", "完成值数据来源",
+                   "实际完成值佐证材料"]
+STANDARD_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施"]
+
+
+def _explained(tmp_path, header, at, text):
+    """The ``MISSED`` table with a column ``header`` inserted before column ``at`` (1-based)
+    holding ``text`` in each row: the table read, its findings as (code, cell, message) and
+    its first data row."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    columns = [*STANDARD_HEADER[:at - 1], header, *STANDARD_HEADER[at - 1:]]
+    rows = [(*row[:at - 1], text, *row[at - 1:]) for row in MISSED]
+    first = sheet.row + 1
+    sheet.indicators(rows, header=columns, lead=None)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "explained.xlsx"))
+    found = run_checks(table, evaluate(table))
+    return table, [(f.code, f.cell, f.message) for f in found], first
+
+
+@pytest.mark.parametrize("header", EXPLAINING)
+def test_a_column_explaining_the_target_before_it_is_not_the_target(tmp_path, header):
+    """三级指标 | 指标值设定依据 | 年度指标值: the 指标值 is the 年度指标值's column, the
+    explanation beside it, before it or after, is not (before: each target read as
+    “根据上年实际及本年任务测算”, a qualitative indicator, each 完成值 a JX204 and no 总分)."""
+    table, found, first = _explained(tmp_path, header, 4, "根据上年实际及本年任务测算")
+    assert [i.target for i in table.indicators] == [row[3] for row in MISSED]
+    assert table.indicators[0].sources["target"] == Source("自评表", f"E{first}")
+    assert found == [(MISSED_FOUND[0], f"H{first}", MISSED_FOUND[1])]
+
+
+@pytest.mark.parametrize("header", EXPLAINING_DONE)
+def test_a_column_explaining_the_actual_before_it_is_not_the_actual(tmp_path, header):
+    """年度指标值 | 完成情况说明 | 实际完成值: the 完成值 is the 实际完成值's column (before:
+    “问卷调查及台账统计” read as each 完成值, JX204 on every row)."""
+    table, found, first = _explained(tmp_path, header, 5, "问卷调查及台账统计")
+    assert [i.actual for i in table.indicators] == [row[4] for row in MISSED]
+    assert table.indicators[0].sources["actual"] == Source("自评表", f"F{first}")
+    assert found == [(MISSED_FOUND[0], f"H{first}", MISSED_FOUND[1])]
+
+
+def test_a_column_explaining_the_actual_alone_is_still_the_actual(tmp_path):
+    """完成情况说明 with no 实际完成值 beside it is the 完成值's column, as before."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    header = [*STANDARD_HEADER[:4], "完成情况说明", *STANDARD_HEADER[5:]]
+    sheet.indicators(MISSED, header=header, lead=None)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "alone.xlsx"))
+    assert [i.actual for i in table.indicators] == [row[4] for row in MISSED]
+    assert table.indicators[0].sources["actual"].cell[0] == "E"
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX402"]
+
+
+def test_a_column_explaining_a_change_of_the_target_after_it_is_not_the_target(tmp_path):
+    """年度指标值 | 指标值调整说明: a header naming a change (调整) after the 指标值 heads the
+    adjusted target's column (年初指标值 | 调整后指标值) — not where it explains (before:
+    the explanation read as each target, JX204 on every row)."""
+    table, found, first = _explained(tmp_path, "指标值调整说明", 5, "年中未调整")
+    assert [i.target for i in table.indicators] == [row[3] for row in MISSED]
+    assert table.indicators[0].sources["target"] == Source("自评表", f"D{first}")
+    assert found == [(MISSED_FOUND[0], f"H{first}", MISSED_FOUND[1])]

@@ -1,0 +1,122 @@
+"""The 总分 and the 评分等级 stated in a sentence (docs/domain.md §4): the 总分 row's one
+merged cell ("自评得分98.00分　评价等级 优", "总分98分　等级优"), or a 自评结论 at the
+table's foot, labelled or not ("自评结论 | 经自评，该项目得分92分，评价等级为良"). Where
+the rows declare no 总分 (or 等级), the sentence declares it; where it states another one
+than the rows, the table contradicts itself: ``SelfEvaluation.restated``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jixiao.model import SelfEvaluation
+from jixiao.parsing import normalize_text, points_in_words
+from jixiao.read.grid import Grid, note, row_column
+from jixiao.read.roles import explaining_label, is_footer_label, is_note_label
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+
+# (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
+_NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
+# The whole table's score: 总分, 总得分, 自评得分, 该项目得分, 项目自评总分, or 得分 opening a
+# clause (经自评，得分98分) — not one topic's (满意度得分9分), nor the scale (总分值100)
+_SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+总?得?分|总得?分"
+                         r"|(?<![^,;。:])得分)数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?")
+# The grade: 评价等级为优, 等级优, 自评等级：良好, 评价结果为“优” — not any 结果 (实施结果良好)
+_SAID_GRADE = re.compile(r"(?:等级|等次|级别|评级|(?:自评|评价|考核|评审)(?:结果|结论))(?:评定|评价)?"
+                         r"(?:为|是|:|评定为|定为|属于)?[\"“「『【]?"
+                         r"([^,;。:\"“”「」『』【】()、]{1,4}?)(?=$|[,;。:\"”」』】()、])")
+
+
+def stated_results(text: Any) -> tuple[float | None, str | None]:
+    """The 总分 and the 评分等级 (as written) a sentence states, each None where it states
+    none: "经自评，该项目得分92分，评价等级为良" → 92 and 良. Of two totals the first is
+    the score, unless it is the full 100 and a score follows (项目总分100分，自评得分98分)."""
+    if not isinstance(text, str) or ("分" not in text and "等" not in text
+                                     and "级" not in text and "结" not in text):
+        return None, None
+    plain = normalize_text(text)
+    totals = [number for match in _SAID_TOTAL.finditer(plain)
+              if (number := _number(match.group(1))) is not None]
+    if len(totals) > 1 and abs(totals[0] - FULL_MARKS) <= TOLERANCE:
+        totals = totals[1:]
+    grade = next((match.group(1) for match in _SAID_GRADE.finditer(plain)
+                  if grade_name(match.group(1))), None)
+    return (totals[0] if totals else None), grade
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return points_in_words(text)  # 九十八, 玖拾捌
+
+
+def stated_cell(grid: Grid, row: int) -> int | None:
+    """The column of a row's sentence stating the 总分 or the 评分等级: the row's one text,
+    or its text after a label (自评结论 | …); None for any other row — an indicator's, a
+    signature line, a note, a row explaining the table (偏差原因分析 | …)."""
+    cells = grid.rows.get(row, [])
+    if not 1 <= len(cells) <= 2 \
+            or not all(isinstance(grid.values.get((row, column)), str) for column in cells):
+        return None
+    first = grid.texts[(row, cells[0])]
+    if is_footer_label(first) or is_note_label(first) or explaining_label(first) is not None:
+        return None
+    return next((column for column in reversed(cells)
+                 if stated_results(grid.values[(row, column)]) != (None, None)), None)
+
+
+def read_statements(grid: Grid, first: int, last: int, stop: int,
+                    table: SelfEvaluation) -> int:
+    """The sentences stating the 总分 or the 评分等级 on the rows ``first`` to ``last`` (the
+    总分 and 等级 rows, read) and on the rows right under them, up to ``stop`` (a 自评结论):
+    each declares what the rows did not, or is a restatement. The last row read."""
+    used = {_cell(table, key) for key in ("total", "grade")}
+    row, blank = first, 0
+    while row < stop:
+        if row > last and not grid.rows.get(row):
+            blank += 1
+            if blank > 1:
+                break
+            row += 1
+            continue
+        column = stated_cell(grid, row)
+        if column is None and row > last:
+            break
+        if column is not None and (row, column) not in used:
+            total, grade = stated_results(grid.values[(row, column)])
+            place = note(table, grid, row, column)
+            if total is not None:
+                _state(table, "total", total, place)
+            if grade is not None:
+                _state(table, "grade", grade, place)
+        if row > last:
+            last, blank = row, 0
+        row += 1
+    return last
+
+
+def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
+    place = dict.get(table.sources, key)
+    if place is None:
+        return None
+    return (place[1], place[2]) if type(place) is tuple else row_column(place.cell)
+
+
+def _state(table: SelfEvaluation, key: str, value: float | str, place: Any) -> None:
+    """A total or grade a sentence states: the declared one where the table has none (nor
+    a cell for it), else a restatement where it differs."""
+    declared = table.total_declared if key == "total" else table.grade_declared
+    if declared is None:
+        if key not in table.sources:
+            if key == "total":
+                table.total_declared = value  # type: ignore[assignment]
+            else:
+                table.grade_declared = value  # type: ignore[assignment]
+            table.sources[key] = place
+        return
+    same = abs(declared - value) <= TOLERANCE if key == "total" \
+        else grade_name(declared) == grade_name(value)  # type: ignore[operator]
+    if not same and key not in table.restated:
+        table.restated[key] = value
+        table.sources[f"restated_{key}"] = place

@@ -1,0 +1,186 @@
+"""Numbers written the Chinese way (rt25-c): 2.3万余人, 九成, 四分之三, 大于九十, 千人以上,
+百余家, 1万2千5百人, 1.2万-1.5万人, 每两个月一次 — each scored by hand with the rules of
+docs/domain.md §2. Before, each was unread (JX203), not comparable (JX204: 万余人 taken for
+a unit), or a number target called 定性 — a shortfall at full marks passed unseen, and a
+table all met got no computed total. And 1.200人 (a point where 1,200 was meant, beside
+≥1200人) scored 0.01 of 10 without a word: now it is asked about."""
+
+from __future__ import annotations
+
+import pytest
+from workbooks import standard
+
+from jixiao import cellfuncs, native
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.parsing import parse_measure
+from jixiao.read.workbook import read_tables
+from jixiao.rules import indicator_score
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("2.3万余人", (None, 2.3, "万人")),      # some more than 2.3 万, as 1200余人 is 1200
+    ("2.3万多人次", (None, 2.3, "万人次")),
+    ("2800万余元", (None, 2800.0, "万元")),
+    ("九成", (None, 90.0, "%")),
+    ("八成五", (None, 85.0, "%")),
+    ("3成", (None, 30.0, "%")),
+    ("一成半", (None, 15.0, "%")),
+    ("九成以上", (">=", 90.0, "%")),
+    ("不低于八成", (">=", 80.0, "%")),
+    ("四分之三", (None, 0.75, "")),          # as 3/4
+    ("≥四分之三", (">=", 0.75, "")),
+    ("三分之一以上", (">=", 1 / 3, "")),
+    ("大于九十", (">", 90.0, "")),          # DOMAIN §3's 大于 90, in numerals
+    ("九十五以上", (">=", 95.0, "")),
+    ("千人以上", (">=", 1000.0, "人")),
+    ("百家以上", (">=", 100.0, "家")),
+    ("百余家", (None, 100.0, "家")),
+    ("千余人", (None, 1000.0, "人")),
+    ("上百人", (None, 100.0, "人")),
+    ("逾百家", (None, 100.0, "家")),
+    ("1万2千5百人", (None, 12500.0, "人")),
+    ("2万6千人次", (None, 26000.0, "人次")),
+    ("９万５千元", (None, 95000.0, "元")),
+    ("1万零5百人", (None, 10500.0, "人")),
+    ("3百人", (None, 300.0, "人")),
+    ("每两个月一次", (None, 6.0, "次")),
+    ("每旬一次", (None, 36.0, "次")),
+    ("每2周1次", (None, 26.0, "次")),
+])
+def test_a_number_in_words_is_its_number(text, reading):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *reading)
+
+
+def test_a_range_with_its_scale_on_both_bounds():
+    measure = parse_measure("1.2万-1.5万人")  # as 1.2-1.5万人 (before: 数值后还有数字)
+    assert (measure.kind, measure.value, measure.upper, measure.unit) == ("range", 1.2, 1.5, "万人")
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("≥1.5万户", "1.2万余户", 8.0),       # 10 × 1.2 ÷ 1.5
+    ("≥20000人", "2.3万多人", 10.0),
+    ("≤3000万元", "2800万余元", 10.0),
+    ("≥95%", "九成", 9.47),               # 10 × 90 ÷ 95
+    ("≥90%", "八成五", 9.44),             # 10 × 85 ÷ 90
+    ("不低于八成", "85%", 10.0),
+    ("九成以上", "85%", 9.44),            # 10 × 85 ÷ 90
+    ("≥四分之三", "80%", 10.0),
+    ("≥三分之二", "60%", 9.0),            # 10 × 60 ÷ 66.67
+    ("≥3/4", "四分之三", 10.0),
+    ("大于九十", "92", 10.0),
+    ("千人以上", "1050人", 10.0),
+    ("千人以上", "800人", 8.0),
+    ("≥1.2万人", "1万2千5百人", 10.0),
+    ("≥3万人次", "2万4千人次", 8.0),      # 10 × 24000 ÷ 30000
+    ("≥100家", "百余家", 10.0),
+    ("≥1200人", "千余人", 8.33),          # 10 × 1000 ÷ 1200
+    ("每两个月一次", "6次", 10.0),
+    ("每两个月一次", "3次", 5.0),
+    ("每旬一次", "36次", 10.0),
+])
+def test_numbers_in_words_are_scored(target, actual, score):
+    assert indicator_score(target, actual, 10).value == score
+    assert cellfuncs.score(target, actual, 10) == score  # the JX_ functions read them alike
+
+
+@pytest.mark.parametrize("text", ["近千人", "数千人", "约九成", "七成左右"])
+def test_about_a_number_in_words_is_asked_about(text):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.problem) == (
+        "unparsed", f"“{text}”是约数，无法判断是否达到，请填写确切的数值")
+
+
+@pytest.mark.parametrize(("text", "kind", "level"), [
+    ("完成", "qualitative", "achieved"), ("达成", "qualitative", "achieved"),
+    ("有效", "qualitative", "achieved"), ("成本", "qualitative", None),
+    ("成效明显", "qualitative", "achieved"), ("九成新", "qualitative", None),  # a condition
+    ("一成不变", "qualitative", None), ("万人", "qualitative", None),  # a unit alone
+    ("千人", "qualitative", None), ("十", "qualitative", None), ("一", "qualitative", None),
+    ("每两年一次", "qualitative", None),   # half a count a year: left for a person
+])
+def test_words_around_these_numerals_stay_words(text, kind, level):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level) == (kind, level)
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("百分之九十五", (95.0, "%")), ("两万余人", (20000.0, "人")), ("1200余人", (1200.0, "人")),
+    ("3/4", (0.75, "")), ("1万人", (1.0, "万人")), ("5千元", (5.0, "千元")),
+    ("1.235万人", (1.235, "万人")), ("12,500人", (12500.0, "人")), ("1.2人", (1.2, "人")),
+    ("1.200万元", (1.2, "万元")), ("99.800%", (99.8, "%")),
+])
+def test_readings_beside_them_are_as_before(text, reading):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.unit) == ("number", *reading)
+
+
+def test_digits_after_the_last_power_are_no_reading():
+    """2万6千5 is 26500 or 26005: left as written, as before."""
+    assert parse_measure("2万6千5人").kind == "unparsed"
+
+
+@pytest.mark.parametrize(("text", "number", "grouped"), [
+    ("1.200人", "1.200", "1200"), ("≥12.500家", "12.500", "12500"), ("1.500人次", "1.500", "1500")])
+def test_a_count_with_a_point_before_three_digits_is_asked_about(text, number, grouped):
+    measure = parse_measure(text)
+    unit = text.lstrip("≥").removeprefix(number)
+    assert (measure.kind, measure.value) == ("unparsed", None)
+    assert measure.problem == (
+        f"“{text}”的“{number}”含义不清：按“{unit}”计的数没有小数，这里的小数点像是千位分隔"
+        f"（{grouped}）；请写成 {grouped} 或 {int(grouped):,}")
+
+
+def test_the_native_formulas_leave_a_point_grouped_count_to_jixiao():
+    """The native template's formulas scored ≥1200人 beside 1.200人 at 0.01 of 10: now ⚠,
+    as jixiao check asks (and a 万人 with three decimals is still scored)."""
+    assert native.row_values("≥1200人", "1.200人", 10.0)["score"] == native.WARN_INPUT
+    assert native.row_values("≥1.2万人", "1.235万人", 10.0)["score"] == 10.0
+
+
+ROWS_ALL_MET = [  # PUTUO_1_ROWS' weights (5, 25, 20, 30, 10): every row met by hand
+    ("产出指标", "数量指标", "培训人次", "≥2万人次", "2.3万余人次", 5, 5, None),
+    ("产出指标", "质量指标", "课程达标率", "九成以上", "96%", 25, 25, None),
+    ("产出指标", "时效指标", "督导频次", "每两个月一次", "6次", 20, 20, None),
+    ("效益指标", "社会效益指标", "带动就业人数", "≥1.2万人", "1万2千5百人", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "受训人员满意度", "大于九十", "92", 10, 10, None),
+]
+
+
+def _read(tmp_path, rows):
+    path = standard(tmp_path / "numbers.xlsx", rows=rows)
+    (table,) = read_tables(path)
+    evaluation = evaluate(table)
+    return table, evaluation, run_checks(table, evaluation)
+
+
+def test_a_table_with_numbers_in_words_all_met_is_totalled_and_clean(tmp_path):
+    """Before: JX204 on every row (定性指标…应写达成, 单位“万余人次”) and no computed total."""
+    table, evaluation, findings = _read(tmp_path, ROWS_ALL_MET)
+    assert [score.value for score in evaluation.scores] == [5.0, 25.0, 20.0, 30.0, 10.0]
+    assert evaluation.total == 99.98
+    assert findings == []
+
+
+def test_a_shortfall_in_words_at_full_marks_is_found(tmp_path):
+    """≥1.5万户 done 1.2万余户 at full 30: 30 × 1.2 ÷ 1.5 = 24 (before: JX204 only)."""
+    rows = [list(row) for row in ROWS_ALL_MET]
+    rows[3][2:5] = ["受益农户", "≥1.5万户", "1.2万余户"]
+    table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
+    assert evaluation.scores[3].value == 24.0
+    cell = table.indicators[3].sources["score"].cell
+    assert [(f.code, f.cell, f.message) for f in findings] == [(
+        "JX402", cell, "“受益农户”未达到指标值（指标值 ≥1.5万户，完成值 1.2万余户），却得满分 30，"
+        "按财政部规则应为 24（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_point_where_thousands_were_meant_is_asked_about_not_scored(tmp_path):
+    rows = [list(row) for row in ROWS_ALL_MET]
+    rows[3][2:5] = ["带动就业人数", "≥1200人", "1.200人"]
+    table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
+    assert evaluation.scores[3].value is None  # not 0.03 of 30
+    cell = table.indicators[3].sources["actual"].cell
+    assert [(f.code, f.cell, f.message) for f in findings if f.code.startswith("JX2")] == [(
+        "JX203", cell, "“带动就业人数”的实际完成值“1.200人”：“1.200人”的“1.200”含义不清：按“人”"
+        "计的数没有小数，这里的小数点像是千位分隔（1200）；请写成 1200 或 1,200")]
