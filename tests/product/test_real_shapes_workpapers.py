@@ -4,7 +4,7 @@ of several projects' indicators in one list (项目名称 | 一级 | … | 得�
 of the same words that are still checked."""
 
 import pytest
-from workbooks import PUTUO_1_ROWS, Book, Formula, standard_sheet
+from workbooks import PUTUO_1_ROWS, Book, Formula, grid_book, standard_sheet
 
 from jixiao.pipeline import check_workbook
 
@@ -88,3 +88,63 @@ def test_two_projects_sharing_common_indicators_are_both_checked(tmp_path, money
         == ["普陀区医疗保险事务中心信息安全等保项目机房设施升级改造", "区医保信息系统运行维护项目"]
     assert result.notes == []
     assert [code for sheet, code, _ in found if code == "JX101"] == ([] if money else ["JX101"])
+
+
+LIST_HEADER = ["序号", "项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+               "分值", "得分", "偏差原因分析"]
+LIST_ROWS = [("产出指标", "数量指标", "服务人数", "≥1000人", "1050人", 30, 30),
+             ("产出指标", "质量指标", "服务合格率", "≥95%", "98%", 10, 10),
+             ("产出指标", "时效指标", "资金拨付及时性", "及时", "及时", 10, 10),
+             ("效益指标", "社会效益指标", "社会保障水平", "有效提升", "达成", 30, 30),
+             ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10)]
+PROJECTS = ["养老服务项目", "社会救助项目", "殡葬改革项目", "残疾人两项补贴", "儿童福利项目"]
+
+
+def _list_lines(projects=PROJECTS):
+    """An export of several projects' indicators: each project's 5 rows (90 分) in turn."""
+    lines = [["某县民政局2024年度项目支出绩效自评指标明细汇总表"], LIST_HEADER]
+    for project in projects:
+        lines.extend([len(lines) - 1, project, *row] for row in LIST_ROWS)
+    return lines
+
+
+def test_a_list_of_several_projects_indicators_is_refused_as_one(tmp_path):
+    """5 projects' indicators in one list, 项目名称 on every row: one line saying it is a
+    汇总 of 5 projects' indicators, not a 自评表, and why (no money, so no 执行率), exit 2
+    (rt25-g d9: before, one table “（未写项目名称）” of 25 rows, JX101 “分值合计为 450”
+    and 20 × JX105 for each project's names met again)."""
+    result = check_workbook(grid_book(tmp_path / "m.xlsx", _list_lines()))
+    assert result.no_table
+    assert result.error == (
+        "“m.xlsx”是 5 个项目（养老服务项目、社会救助项目、殡葬改革项目等）的绩效指标明细汇总"
+        "（工作表“表”），不是项目支出绩效自评表：其中没有各项目的资金（全年预算数、全年执行数），"
+        "算不出执行率得分和总分，请按项目分别提交自评表")
+
+
+def test_a_list_of_projects_merged_down_beside_the_table_is_set_aside(tmp_path):
+    """The list beside a 自评表, each project's name merged down its rows: the 自评表
+    alone is checked, a note says the list was not."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    listing = book.sheet("指标明细")
+    lines = _list_lines(PROJECTS[:2])
+    for line in lines:
+        listing.line(*line)
+    listing.merge(3, 2, 2, 7)
+    listing.merge(8, 2, 2, 12)
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert found == []
+    assert result.notes == ["多个项目的指标明细汇总“指标明细”（没有各项目的资金，算不出执行率和总分）"
+                            "未校验：以自评表为准"]
+
+
+def test_one_projects_list_of_indicators_is_still_read(tmp_path):
+    """The same list naming one project on every row is that project's indicators: still
+    read as a table (its 分值 90 without money is JX101, as before)."""
+    result, found = _result(grid_book(tmp_path / "m.xlsx", _list_lines(PROJECTS[:1])))
+    [checked] = result.tables
+    assert [indicator.name for indicator in checked.table.indicators] \
+        == [row[2] for row in LIST_ROWS]
+    assert result.notes == []
+    assert found == [("表", "JX101", "表!H2")]
