@@ -85,3 +85,23 @@ def test_a_column_not_of_level_pairs_on_every_row_stays_unread(tmp_path, written
     assert [(i.level1, i.level2) for i in table.indicators] == [(None, None)] * len(ROWS)
     assert [i.name for i in table.indicators][:2] == ["培训人数", "居民健康档案建档率"]
     assert data["layout"] == "attachment"
+
+
+# ---------------------------------------------------------------- a scoring rule in the value's cell
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥95%，每少1%扣0.5分", "90%"), ("≥95%\n评分标准：完成得满分，每少1个百分点扣0.5分", "90%"),
+    ("建档率≥95%，达到得10分，每降1%扣1分", "90%"), ("≥95%", "90%\n扣0.53分")])
+def test_a_scoring_rule_after_the_value_in_its_cell_is_read_as_in_brackets(tmp_path, target,
+                                                                            actual):
+    """The 建档率 row's rule after a comma or on a new line of its 指标值 (or its 完成值):
+    scored as ≥95%（每少1%扣0.5分） is, 9.47. Before: JX203 at D9/E9 “数值后还有数字”,
+    the total “—”."""
+    rows = [*ROWS]
+    rows[1] = (*ROWS[1][:3], target, actual, *ROWS[1][5:])
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施")
+    _, data = checked(_book(tmp_path / "t.xlsx", header, rows))
+    assert codes(data) == []
+    assert data["indicators"][1]["score_computed"] == 9.47
+    assert data["total_computed"] == 98.75
