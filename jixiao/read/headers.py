@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao import levels
+from jixiao.model import states_rule_only, unexplained
 from jixiao.parsing import heading_points, is_bare_sign
 from jixiao.read.grid import Grid, points
 from jixiao.read.roles import is_placeholder
@@ -600,7 +601,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     if "reason" not in columns and {"target", "actual"} & set(columns):
         # no 偏差原因 column: the clerk explains a shortfall in the 备注 (a score sheet's
         # 备注, without 指标值 or 完成值, is an evaluator's remark, no reason column)
-        remark = _remark_column(grid, range(top, data_start))
+        remark = _remark_column(grid, columns["name"], range(top, data_start))
         if remark is not None:
             columns["reason"] = remark
     _reason_spread(grid, columns, range(top, data_start))
@@ -797,13 +798,19 @@ def _level_pairs(grid: Grid, column: int, names: int, data_start: int) -> bool:
     pairs (``levels.combined_levels``) or more and hold none after the first that is not
     one (总分, 评分等级 | 优 below the table: the table has ended)."""
     written = [levels.combined_levels(value) is not None
-               for row in range(data_start, data_start + _DATA_ROWS)
-               if isinstance(grid.values.get((row, names)), str)
-               and not is_placeholder(grid.values[(row, names)])
-               and (value := grid.values.get((row, column))) is not None
-               and grid.origin.get((row, column), (row, column)) == (row, column)]
+               for value in _beside_names(grid, column, names, data_start)]
     run = written.index(False) if False in written else len(written)
     return run >= 2 and not any(written[run:])
+
+
+def _beside_names(grid: Grid, column: int, names: int, data_start: int) -> list[object]:
+    """The values of ``column``'s own cells (not merged from above) on the rows under a
+    header that name an indicator in ``names`` — no 总分 row's."""
+    return [value for row in range(data_start, data_start + _DATA_ROWS)
+            if isinstance(grid.values.get((row, names)), str)
+            and not is_placeholder(grid.values[(row, names)])
+            and (value := grid.values.get((row, column))) is not None
+            and grid.origin.get((row, column), (row, column)) == (row, column)]
 
 
 def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:
@@ -849,14 +856,26 @@ def _points_in_names(grid: Grid, row: int, columns: dict[str, int]) -> bool:
 _BASIS = tuple(f"{scoring}依据" for scoring in _SCORING if scoring != "扣分")  # 得分依据 …
 
 
-def _remark_column(grid: Grid, rows: range) -> int | None:
+def _remark_column(grid: Grid, names: int, rows: range) -> int | None:
     """The column of a header cell 备注 (备注说明 …) in the header's rows, if any — else
     of a 得分依据 (评分依据, 打分依据): where a table has 指标值 and 完成值 but no reason
-    column, why the score is what it is is the reason for a deduction."""
+    column, why the score is what it is is the reason for a deduction. Not a column that
+    holds only scoring rules (≥95%得满分，…<90%不得分, on full-mark rows and deductions
+    alike): as a 评分标准 column, it explains nothing."""
     texts = [(column, grid.texts.get((row, column), "")) for row in rows
              for column in grid.rows.get(row, [])]
-    return next((column for column, text in texts if text.startswith("备注")), None) \
-        or next((column for column, text in texts if text.startswith(_BASIS)), None)
+    remarks = [column for column, text in texts if text.startswith("备注")]
+    bases = [column for column, text in texts if text.startswith(_BASIS)]
+    return next((column for column in (*remarks, *bases)
+                 if not _rules_only(grid, column, names, rows.stop)), None)
+
+
+def _rules_only(grid: Grid, column: int, names: int, data_start: int) -> bool:
+    """Whether ``column``'s texts beside the names, two at least, each state how the row is
+    scored (or what the indicator is) and no cause (``model.states_rule_only``)."""
+    written = [value for value in _beside_names(grid, column, names, data_start)
+               if not unexplained(value)]
+    return len(written) >= 2 and all(states_rule_only(value) for value in written)
 
 
 def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:

@@ -105,3 +105,33 @@ def test_a_scoring_rule_after_the_value_in_its_cell_is_read_as_in_brackets(tmp_p
     assert codes(data) == []
     assert data["indicators"][1]["score_computed"] == 9.47
     assert data["total_computed"] == 98.75
+
+
+# ---------------------------------------------------------------- a 评分依据 of rules only
+
+RULES = ["完成得满分，每少1%扣0.5分", "≥95%得满分，90%-95%得80%分值，<90%不得分",
+         "达到得满分，未达到不得分", "达到得满分，每低1个百分点扣0.5分", "不超过得满分，每超出1%扣0.5分",
+         "每降低1个百分点扣1分", "健全得满分，基本健全得80%分值", "满意度每降低1个百分点扣1分"]
+WITH_BASIS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+
+
+@pytest.mark.parametrize("header", ["评分依据", "得分依据", "打分依据", "备注"])
+def test_a_basis_column_of_scoring_rules_explains_no_deduction(tmp_path, header):
+    """No 偏差原因 column; a 评分依据 holding the scoring rule on every row, full marks
+    and deductions alike: no reason, as under 评分标准. Before: taken for the reasons,
+    the two deductions (9.47/10, 9.78/10) passed as explained."""
+    rows = [(*row[:7], rule) for row, rule in zip(ROWS, RULES, strict=True)]
+    _, data = checked(_book(tmp_path / "t.xlsx", (*WITH_BASIS, header), rows))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX405", "G9", "“居民健康档案建档率”扣 0.53 分（9.47/10），未说明偏差原因（表中没有偏差原因列）"),
+        ("JX405", "G15", "“居民满意度”扣 0.22 分（9.78/10），未说明偏差原因（表中没有偏差原因列）")]
+
+
+def test_a_basis_column_with_the_deductions_explained_stays_their_reasons(tmp_path):
+    """The rules on the full-mark rows, what went wrong on the deductions (外出务工人员多，
+    建档率未达标，扣0.53分): the 得分依据 explains them, as before."""
+    rows = [(*row[:7], row[7] or rule) for row, rule in zip(ROWS, RULES, strict=True)]
+    rows[1] = (*rows[1][:7], "外出务工人员多，建档率未达标，扣0.53分")
+    table, data = checked(_book(tmp_path / "t.xlsx", (*WITH_BASIS, "得分依据"), rows))
+    assert codes(data) == []
+    assert table.indicators[1].sources["reason"].cell == "H9"
