@@ -30,6 +30,7 @@ from jixiao.parsing import (
     joined_target,
     normalize_text,
     parse_measure,
+    states_scoring_rule,
 )
 from jixiao.rules import RuleSet, Score
 from jixiao.units import bare_in_base, fraction_as_percent, is_bare_fraction, is_unit, split_unit
@@ -899,6 +900,20 @@ def explains_shortfall(note: object) -> bool:
     ``explained``'s: those its sentences name."""
     return not unexplained(note) and not describes_indicator(note) \
         and any(_gives_cause(sentence) for sentence in _SENTENCE.split(note))  # type: ignore[arg-type]
+
+
+def states_rule_only(note: object) -> bool:
+    """Whether a note says only how the row is scored — each of its clauses a rule — or
+    what the indicator is, and no cause (≥95%得满分，90%-95%得80%分值，<90%不得分;
+    满意度每降低1个百分点扣1分; 评分标准：…, 数据来源：…): a 得分依据 (or 备注) of rules, no
+    explanation of a shortfall. 外出务工人员多，未达标，扣0.53分 says more than a rule."""
+    if not isinstance(note, str) or _CAUSE.search(note) is not None:
+        return False
+    clauses = [clause for clause in _RULE_CLAUSE.split(note) if clause.strip()]
+    return describes_indicator(note) or bool(clauses) and all(map(states_scoring_rule, clauses))
+
+
+_RULE_CLAUSE = re.compile(r"[，,；;。\n]+")
 
 
 def _gives_cause(sentence: str) -> bool:

@@ -344,6 +344,8 @@ def _parse(raw: object, percent: bool) -> Measure:
     text = normalize_text(original)
     if text in _EMPTY_TEXTS:
         return Measure(text=original, kind="empty")
+    if _CLAUSE_MARK_RE.search(original) and (ruled := _before_scoring_rule(original, percent)):
+        return replace(ruled, text=original)  # ≥95%，每少1%扣0.5分: the value, as in brackets
     if ("±" in text or "+-" in text) and (centred := _CENTRED_RE.match(text)) is not None:
         return _centred(centred, original)  # 95%±2%, 95±2%, 95%(±2个百分点): 93% to 97%
     if (mark := _FOOTNOTE_RE.search(original)) is not None \
@@ -495,6 +497,39 @@ def _parse(raw: object, percent: bool) -> Measure:
     return Measure(text=original, kind="number", op=op, value=value, unit=unit)
 
 
+
+
+# How a row is scored, written after its value (≥95%，每少1%扣0.5分; 90%\n扣0.53分;
+# ≥95%\n评分标准：…; 达到得10分; 未达到不得分; 得80%分值): the rule, no second condition
+# on the value (得90分以上 is one: a score to reach)
+_SCORING_RULE_RE = re.compile(r"(?:评分|计分|打分|记分|赋分|扣分)(?:标准|办法|方法|规则|细则|依据)"
+                              r"|扣\d+(?:\.\d+)?分|扣分|得满分|不得分"
+                              r"|得\d+(?:\.\d+)?%?的?分(?!以[上下])")
+_CLAUSE_MARK_RE = re.compile(r"[,;，；。\r\n]+")
+
+
+def states_scoring_rule(text: object) -> bool:
+    """Whether a text states how a row is scored (每少1%扣0.5分, 达到得满分, 未达到不得分,
+    得80%分值, 评分标准：…) — anywhere in it."""
+    return isinstance(text, str) and _SCORING_RULE_RE.search(normalize_text(text)) is not None
+
+
+def _before_scoring_rule(original: str, percent: bool) -> Measure | None:
+    """The value of a 指标值/完成值 written before a clause that begins its scoring rule,
+    after a comma or on a line of its own (≥95%，每少1%扣0.5分; ≥95%\n评分标准：…;
+    90%\n扣0.53分): as the same rule in brackets, the value before it — where that is a
+    number, a date or a range (≥95%，其中农村≥90%，每少1%扣0.5分 keeps its second
+    condition, for a person). Else None."""
+    for mark in _CLAUSE_MARK_RE.finditer(original):
+        clause = _CLAUSE_MARK_RE.split(original[mark.end():], maxsplit=1)[0]
+        if not states_scoring_rule(clause):
+            continue
+        head = original[:mark.start()]
+        if not any(character.isdigit() for character in head):
+            return None
+        value = _parse(head, percent)
+        return value if value.kind in ("number", "date", "range") else None
+    return None
 
 
 # The months of the year a count is of, before the words naming it (1-12月累计培训520人次):

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao import levels
+from jixiao.model import states_rule_only, unexplained
 from jixiao.parsing import heading_points, is_bare_sign
 from jixiao.read.grid import Grid, points
 from jixiao.read.roles import is_placeholder
@@ -600,7 +601,7 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     if "reason" not in columns and {"target", "actual"} & set(columns):
         # no 偏差原因 column: the clerk explains a shortfall in the 备注 (a score sheet's
         # 备注, without 指标值 or 完成值, is an evaluator's remark, no reason column)
-        remark = _remark_column(grid, range(top, data_start))
+        remark = _remark_column(grid, columns["name"], range(top, data_start))
         if remark is not None:
             columns["reason"] = remark
     _reason_spread(grid, columns, range(top, data_start))
@@ -729,12 +730,15 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
       the points are in the other column named as the weight (权重占比), if any;
     - a 指标值 column holding only signs (>=, ≤) is the sign of a 指标值 written in parts:
       the value is in the column right of it, the unit in the next, within the 指标值's
-      columns (up to the next column a header names)."""
+      columns (up to the next column a header names);
+    - a column of 一级-二级 pairs under a header of no level word is the levels' column
+      (``_combined_levels``)."""
     named: dict[int, str] = {}  # each column's header text of its own, lowest row last
     for row in range(top, data_start):
         for column in grid.rows.get(row, []):
             if (row, column) in grid.values and grid.texts.get((row, column)):
                 named[column] = grid.texts[(row, column)]
+    _combined_levels(grid, columns, named, data_start)
     rescaled = [column for column, text in sorted(named.items())
                 if "折算" in text and indicator_role(text) == "score"]
     if rescaled:
@@ -762,6 +766,51 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
             columns["unit"] = target + 2
         elif columns.get("unit") in (target, target + 1):
             del columns["unit"]
+
+
+_NAMES_ROLES = ("name", "other_name", "deepest")  # the roles of a header over the 三级's names
+
+
+def _combined_levels(grid: Grid, columns: dict[str, int], named: dict[int, str],
+                     data_start: int) -> None:
+    """A column left of the 三级's names whose every cell on the rows of a name holds an
+    一级 and its own 二级 in one (产出指标-数量指标, 效益指标—社会效益指标), under a header
+    of no level word (指标类型, 类别, 指标维度, 考核内容; 指标, which alone would name the
+    三级): the levels' column, as under 指标类别 — the 三级 the names column right of it.
+    Names that merely hold 指标 (培训指标完成率) are no pair: the column stays the names'."""
+    if "level1" in columns or "level2" in columns or "name" not in columns:
+        return
+    names = columns["name"]
+    taken = set(columns.values()) - {names}
+    for column in sorted(named):
+        if column in taken or indicator_role(named[column]) not in (None, *_NAMES_ROLES):
+            continue
+        own = names if column != names else next(
+            (right for right in sorted(named) if right > column and right not in taken
+             and indicator_role(named[right]) in _NAMES_ROLES), None)
+        if own is not None and own > column and _level_pairs(grid, column, own, data_start):
+            columns["level1"], columns["name"] = column, own
+            return
+
+
+def _level_pairs(grid: Grid, column: int, names: int, data_start: int) -> bool:
+    """Whether ``column``'s own cells beside the names in ``names`` begin with two 一级-二级
+    pairs (``levels.combined_levels``) or more and hold none after the first that is not
+    one (总分, 评分等级 | 优 below the table: the table has ended)."""
+    written = [levels.combined_levels(value) is not None
+               for value in _beside_names(grid, column, names, data_start)]
+    run = written.index(False) if False in written else len(written)
+    return run >= 2 and not any(written[run:])
+
+
+def _beside_names(grid: Grid, column: int, names: int, data_start: int) -> list[object]:
+    """The values of ``column``'s own cells (not merged from above) on the rows under a
+    header that name an indicator in ``names`` — no 总分 row's."""
+    return [value for row in range(data_start, data_start + _DATA_ROWS)
+            if isinstance(grid.values.get((row, names)), str)
+            and not is_placeholder(grid.values[(row, names)])
+            and (value := grid.values.get((row, column))) is not None
+            and grid.origin.get((row, column), (row, column)) == (row, column)]
 
 
 def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:
@@ -807,14 +856,26 @@ def _points_in_names(grid: Grid, row: int, columns: dict[str, int]) -> bool:
 _BASIS = tuple(f"{scoring}依据" for scoring in _SCORING if scoring != "扣分")  # 得分依据 …
 
 
-def _remark_column(grid: Grid, rows: range) -> int | None:
+def _remark_column(grid: Grid, names: int, rows: range) -> int | None:
     """The column of a header cell 备注 (备注说明 …) in the header's rows, if any — else
     of a 得分依据 (评分依据, 打分依据): where a table has 指标值 and 完成值 but no reason
-    column, why the score is what it is is the reason for a deduction."""
+    column, why the score is what it is is the reason for a deduction. Not a column that
+    holds only scoring rules (≥95%得满分，…<90%不得分, on full-mark rows and deductions
+    alike): as a 评分标准 column, it explains nothing."""
     texts = [(column, grid.texts.get((row, column), "")) for row in rows
              for column in grid.rows.get(row, [])]
-    return next((column for column, text in texts if text.startswith("备注")), None) \
-        or next((column for column, text in texts if text.startswith(_BASIS)), None)
+    remarks = [column for column, text in texts if text.startswith("备注")]
+    bases = [column for column, text in texts if text.startswith(_BASIS)]
+    return next((column for column in (*remarks, *bases)
+                 if not _rules_only(grid, column, names, rows.stop)), None)
+
+
+def _rules_only(grid: Grid, column: int, names: int, data_start: int) -> bool:
+    """Whether ``column``'s texts beside the names, two at least, each state how the row is
+    scored (or what the indicator is) and no cause (``model.states_rule_only``)."""
+    written = [value for value in _beside_names(grid, column, names, data_start)
+               if not unexplained(value)]
+    return len(written) >= 2 and all(states_rule_only(value) for value in written)
 
 
 def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:

@@ -31,6 +31,7 @@ _PROJECT_LABELS = (
               "承担单位", "项目承担单位", "资金使用单位", "填报单位", "单位名称")),
 )
 _ANY_LABEL = tuple(label for _, labels in _PROJECT_LABELS for label in labels)
+_NAME_LABELS = dict(_PROJECT_LABELS)["name"]
 # Labels that name a fact only where no other label of it is given: 单位名称 / 填报单位 is
 # the unit that filled the form in, the 实施单位 only where the form names none (区商务局
 # 2020: 单位名称:区商务局 above the table, 项目实施单位 | 投资促进中心 in it).
@@ -59,6 +60,11 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度|^((?:19|20)\d{2})年.*(?:自评|绩�
 # （二〇二四年度）: the year in Chinese numerals, alone on its line
 _WORD_YEAR = re.compile(r"^[(（]?[〇零一二三四五六七八九]{4}年度?[)）]?$")
 _WORD_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def is_name_label(text: str) -> bool:
+    """Whether a cell's compact text is a label of the project's name (项目名称, 专项名称 …)."""
+    return text in _NAME_LABELS
 
 
 def _label_pattern(label: str) -> str:

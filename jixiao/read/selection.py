@@ -1,13 +1,15 @@
 """Which tables of a workbook are checked (``kept_tables``), and why a workbook without
-one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩效监控表 and the
-table of a 自评报告 typed into a sheet (``mark_kind``) are no 自评表; a table without
-分值 and 得分 restating a scored one of the same project (a report's 绩效完成表), a
-填表说明's example, an untouched blank copy of the form and a hidden sheet's table beside
-shown ones are set aside, each with a note saying so; of tables alike cell for cell one is
-kept, and a project left twice is said to be.
+one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩效监控表, the
+table of a 自评报告 typed into a sheet (``mark_kind``) and a list of several projects'
+indicators (``mark_listed_projects``) are no 自评表; a table without 分值 and 得分
+restating a scored one of the same project (a report's 绩效完成表), a summary or a
+计算底稿 of the table's indicators, a 填表说明's example, an untouched blank copy of the
+form and a hidden sheet's table beside shown ones are set aside, each with a note saying
+so; of tables alike cell for cell one is kept, and a project left twice is said to be.
 
 (Over 400 lines: one decision — which tables of a workbook stand — and the note for each
-table set aside; split, the kinds would be weighed apart from one another.)"""
+table set aside, each kind of sheet that is no project's 自评表 told here beside the
+others, in the one order that lets the more certain go first.)"""
 
 from __future__ import annotations
 
@@ -18,14 +20,18 @@ from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, Unreadab
 from jixiao.model import (
     HIDDEN_ROW,
     DocumentPlaces,
+    Indicator,
     SelfEvaluation,
     declared_content,
+    plain_text,
     project_key,
     unfilled,
 )
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, parse_points
 from jixiao.read.grid import Grid
-from jixiao.read.project import draft_order, name_from_sheet
+from jixiao.read.headers import Header
+from jixiao.read.project import draft_order, is_name_label, name_from_sheet
+from jixiao.rules import FULL_MARKS, TOLERANCE
 from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 
@@ -101,6 +107,36 @@ def _chapters(grid: Grid) -> tuple[int, int] | None:
     return min(headings)
 
 
+def mark_listed_projects(grid: Grid, header: Header, end: int, table: SelfEvaluation) -> None:
+    """Where the indicator header has a 项目名称 column (an export of several projects'
+    indicators, 项目名称 | 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分, one project's
+    rows after another's) and the indicator rows to ``end`` name two projects or more in
+    it: each project at its first cell, ``sources[LISTED_PROJECT + name]``. One project
+    named on every row marks none."""
+    column = next((column for row in range(header.top, header.row + 1)
+                   for column in grid.rows.get(row, ())
+                   if column not in header.columns.values()
+                   and is_name_label(grid.texts[(row, column)])), None)
+    if column is None or "name" not in header.columns:
+        return
+    names = {compact_text(indicator.name) for indicator in table.indicators} - {""}
+    listed: dict[str, tuple[Grid, int, int]] = {}
+    for row in range(header.data_start, end + 1):
+        name_cell = (row, header.columns["name"])
+        if grid.texts.get(grid.origin.get(name_cell, name_cell)) not in names:
+            continue  # a 合计 row, a heading
+        cell = grid.origin.get((row, column), (row, column))  # merged down a project's rows
+        project = grid.values.get(cell)
+        if isinstance(project, str) and project.strip():
+            listed.setdefault(project.strip(), (grid, *cell))
+    if len(listed) > 1:
+        for project, place in listed.items():
+            table.sources[LISTED_PROJECT + project] = place  # type: ignore[assignment]
+
+
+# A key of ``SelfEvaluation.sources``: LISTED_PROJECT + a project's name, at its first cell
+# in the 项目名称 column of a list of several projects' indicators (``mark_listed_projects``)
+LISTED_PROJECT = "listed_project:"
 _TITLE_LENGTH = 60  # a title's compact text at most; a cell beyond it is a paragraph
 _HEADER_LENGTH = 24  # a column header's (or a chapter heading's) compact text at most
 _PARAGRAPH = 40  # a paragraph's compact text at least
@@ -161,6 +197,15 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
         tables = [table for table in tables if table not in listed]
         notes.append("指标得分汇总" + "、".join(_places(listed, tables, document))
                      + "（没有指标值和完成值，所列指标都在自评表中）未校验：以自评表为准")
+    # several projects' indicators in one list (项目名称 on each row), no money: a 汇总
+    tables = _without_project_lists(file_name, tables, notes, document)
+    # a 计算底稿 of a table (some of its indicators, their 指标值), no money nor name
+    papers = {id(table): full for table in tables if (full := _worked_from(table, tables))}
+    if papers:
+        for table in tables:
+            if id(table) in papers:
+                notes.append(_working_paper_note(table, papers[id(table)], tables, document))
+        tables = [table for table in tables if id(table) not in papers]
     # an untouched copy of the form (no 项目名称, nothing filled) beside filled tables: a
     # spare sheet of the template, not a submission left empty (that one, alone, is JX001)
     spare = [table for table in tables if unfilled(table) and not table.project.name]
@@ -211,6 +256,91 @@ def _without_kind(file_name: str, tables: list[SelfEvaluation], kind: str, notes
     kept = [table for table in tables if table not in marked]
     notes.append(what + "、".join(_places(marked, kept, document)) + f"（{why}）未校验：以自评表为准")
     return kept
+
+
+def _without_project_lists(file_name: str, tables: list[SelfEvaluation], notes: list[str],
+                           document: DocumentPlaces | None) -> list[SelfEvaluation]:
+    """The tables less the lists of several projects' indicators (``mark_listed_projects``)
+    without money of their own: a 汇总 exported from the budget system, no project's
+    自评表 — without each project's 全年预算数 and 执行数 there is no 执行率 to score, so no
+    project's 总分. A note says so; where no table is left, the workbook is refused."""
+    lists = [table for table in tables if not table.fund_columns and _listed(table)]
+    if not lists:
+        return tables
+    kept = [table for table in tables if table not in lists]
+    if not kept:
+        projects = list(dict.fromkeys(name for table in lists for name in _listed(table)))
+        sheets = _sheets(lists, document)
+        where = "、".join(sheets) if document is not None else "（工作表" + "、".join(sheets) + "）"
+        raise NotASelfEvaluation(
+            f"“{file_name}”是 {len(projects)} 个项目（{_some(projects)}）的绩效指标明细汇总"
+            f"{where}，不是项目支出绩效自评表：其中没有各项目的资金（全年预算数、全年执行数），"
+            "算不出执行率得分和总分，请按项目分别提交自评表")
+    notes.append("多个项目的指标明细汇总" + "、".join(_places(lists, kept, document))
+                 + "（没有各项目的资金，算不出执行率和总分）未校验：以自评表为准")
+    return kept
+
+
+def _listed(table: SelfEvaluation) -> list[str]:
+    """The projects a list of several projects' indicators names, in order (else none)."""
+    return [key[len(LISTED_PROJECT):] for key in table.sources if key.startswith(LISTED_PROJECT)]
+
+
+def _some(names: list[str], shown: int = 3) -> str:
+    """The first names of a list, 等 after them where there are more."""
+    return "、".join(names[:shown]) + ("等" if len(names) > shown else "")
+
+
+def _worked_from(paper: SelfEvaluation, tables: list[SelfEvaluation]) -> SelfEvaluation | None:
+    """The table of the workbook ``paper`` is a working paper of (a 计算底稿 sheet: 三级指标 |
+    指标值 | 完成值 | 目标数 | 完成数 | 完成比例 | 分值 | 得分 for some of its indicators), or
+    None: ``paper`` has no money and no project's name of its own (the other's, if any),
+    its 分值 total short of 100, and each of its indicators is one of the other's — the
+    same name and the same 指标值. The other is a table of its own (money, or a project's
+    name and its 分值 total): two projects' tables sharing the common indicators (满意度,
+    预算执行率) each have theirs."""
+    if not _short_of_money(paper):
+        return None
+    rows = {_name_and_target(indicator) for indicator in paper.indicators}
+    name = compact_text(paper.project.name)
+    for table in tables:
+        other = compact_text(table.project.name)
+        if table is paper or _short_of_money(table) or not (table.fund_columns or other) \
+                or (name and name != other):
+            continue
+        if rows <= {_name_and_target(indicator) for indicator in table.indicators}:
+            return table
+    return None
+
+
+def _short_of_money(table: SelfEvaluation) -> bool:
+    """Indicators with 指标值 and 分值, no money (nor a 预算执行率 row), 分值 short of 100."""
+    return bool(table.indicators) and {"target", "weight"} <= table.columns \
+        and not table.fund_columns and table.execution_row is None \
+        and _weights(table) < FULL_MARKS - TOLERANCE
+
+
+def _weights(table: SelfEvaluation) -> float:
+    """The 分值合计 the table writes (a 合计 row's 分值: a form's 100 below rows of 90,
+    a 底稿's sum of its rows), else its indicators' sum."""
+    info = table.cell(table.sources.get("weight_total"))
+    written = None if info is None or isinstance(info.value, bool) else parse_points(info.value)
+    return written if written is not None \
+        else sum(indicator.weight or 0 for indicator in table.indicators)
+
+
+def _name_and_target(indicator: Indicator) -> tuple[str, str]:
+    return compact_text(indicator.name), compact_text(plain_text(indicator.target))
+
+
+def _working_paper_note(paper: SelfEvaluation, table: SelfEvaluation,
+                        tables: list[SelfEvaluation], document: DocumentPlaces | None) -> str:
+    """The note of a working paper set aside, naming the table it works from."""
+    kept = [other for other in tables if other is not paper]
+    return ("指标计算底稿" + _places([paper], kept, document)[0]
+            + f"（没有资金和项目名称，分值合计 {plain_text(round(_weights(paper), 2))}，所列 "
+            f"{len(paper.indicators)} 项指标及其指标值都在{_places([table], [paper], document)[0]}"
+            "的表中）未校验：以该表为准")
 
 
 # A document's kind (``mark_kind``) → what it is, why it is no 自评表, what to send instead

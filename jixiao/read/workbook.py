@@ -72,7 +72,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.selection import kept_tables, mark_kind, no_table
+from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
@@ -599,6 +599,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         # above the header's first row: a header over two rows names no project fact
         titled.append(read_project(grid, top, item.header.top, table, item.header.columns))
         mark_kind(grid, top, item.header.row + 1, table)  # a 监控表's, a 报告's
+        mark_listed_projects(grid, item.header, item.end, table)  # several projects' rows
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
         head = _head_band(grids, found, grid)

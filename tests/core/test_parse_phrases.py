@@ -380,6 +380,29 @@ def test_a_second_number_or_condition_after_the_comma_is_not_a_note(text):
     assert parse_measure(text).kind != "number" or parse_measure(text).upper is not None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("≥95%，每少1%扣0.5分", (">=", 95.0, "%")),
+    ("≥95%\n评分标准：完成得满分，每少1个百分点扣0.5分", (">=", 95.0, "%")),
+    ("建档率≥95%，达到得10分，每降1%扣1分", (">=", 95.0, "%")),
+    ("90%\n扣0.53分", (None, 90.0, "%")), ("90%，未达标，扣0.53分", (None, 90.0, "%")),
+    ("≥90分，每低1分扣1分", (">=", 90.0, "分")),
+    ("≥95%；≥95%得满分，90%-95%得80%分值，<90%不得分", (">=", 95.0, "%")),
+])
+def test_a_scoring_rule_after_a_comma_or_on_a_line_of_its_own_is_no_second_number(text, expected):
+    """rt25 b3: the rule written after the value, not in brackets — the value before it,
+    as ≥95%（每少1%扣0.5分） reads. Before: “数值后还有数字”, JX203 and no total."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *expected)
+    assert measure.text == text
+
+
+@pytest.mark.parametrize("text", ["≥95%，其中农村≥90%，每少1%扣0.5分", "≥95%，考核得90分以上",
+                                  "≥95%\n其中农村≥90%"])
+def test_a_second_condition_before_or_instead_of_a_scoring_rule_stays_for_a_person(text):
+    """A condition on the value (其中农村≥90%, a score 90分以上 to reach) is no rule."""
+    assert parse_measure(text).kind == "unparsed"
+
+
 def test_full_coverage_after_the_rate_is_no_unit():
     """rt15 L7: 100%全覆盖 was 100 with the unit “%全”, not comparable with 全覆盖."""
     assert (parse_measure("100%全覆盖").value, parse_measure("100%全覆盖").unit) == (100.0, "%")

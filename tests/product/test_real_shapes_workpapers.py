@@ -1,0 +1,150 @@
+"""Sheets beside (or instead of) a 自评表 that list its indicators again, and are no table
+of their own (rt25-g 2): a 计算底稿 working out some of the table's scores, and an export
+of several projects' indicators in one list (项目名称 | 一级 | … | 得分) — and the shapes
+of the same words that are still checked."""
+
+import pytest
+from workbooks import PUTUO_1_ROWS, Book, Formula, grid_book, standard_sheet
+
+from jixiao.pipeline import check_workbook
+
+WORKING_HEADER = ["三级指标", "年度指标值", "实际完成值", "目标数", "完成数", "完成比例", "分值", "得分",
+                  "计算说明"]
+
+
+def _working_paper(book, rows=PUTUO_1_ROWS[:3]):
+    """A 计算底稿 sheet (no money, no 项目名称) working out ``rows`` of the Putuo table:
+    its 完成比例 and 得分 formulas with their values, a 合计 row of their 分值 and 得分."""
+    sheet = book.sheet("计算底稿")
+    sheet.line("信息安全等保项目绩效自评计算底稿")
+    sheet.line(*WORKING_HEADER)
+    first = sheet.row
+    for _, _, name, target, actual, weight, score, _ in rows:
+        row = sheet.row
+        sheet.line(name, target, actual, 1, 1, Formula(f"=E{row}/D{row}", 1), weight,
+                   Formula(f"=ROUND(G{row}*MIN(1,F{row}),2)", score), "完成值达到指标值，得满分")
+    last = sheet.row - 1
+    sheet.line("合计", None, None, None, None, None,
+               Formula(f"=SUM(G{first}:G{last})", sum(row[5] for row in rows)),
+               Formula(f"=SUM(H{first}:H{last})", sum(row[6] for row in rows)))
+
+
+def _result(path):
+    """The result, and each finding as (sheet, code, cell) over all its tables."""
+    result = check_workbook(path)
+    assert result.error is None, result.error
+    return result, [(checked.table.sources["header"].sheet, finding.code,
+                     f"{finding.sheet}!{finding.cell}")
+                    for checked in result.tables for finding in checked.findings]
+
+
+def test_a_working_paper_of_the_table_is_set_aside(tmp_path):
+    """A 计算底稿 sheet listing 3 of the table's 5 indicators with the same 指标值 (分值
+    合计 50): the 自评表 alone is checked, a note names the 底稿 and the table it works
+    from (rt25-g d5: before, a second table “（未写项目名称）” with JX101 “分值合计为 50，
+    应为 100”, exit 1, and a second row in the batch summary)."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    _working_paper(book)
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert found == []
+    assert result.notes == ["指标计算底稿“计算底稿”（没有资金和项目名称，分值合计 50，所列 3 项指标"
+                            "及其指标值都在“自评表”的表中）未校验：以该表为准"]
+
+
+def test_a_working_paper_with_another_target_is_still_checked(tmp_path):
+    """A sheet of the same indicators whose 指标值 differs in one (≥95% for ≥90.00(%)) does
+    not restate the table: it is checked as a table, as before (its 分值 short of 100 is
+    JX101, its 一级 weights unlike the defaults JX102)."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    rows = [("产出指标", "数量指标", "预算资金执行率", "≥95%", "99.80(%)", 5, 5, None),
+            *PUTUO_1_ROWS[1:3]]
+    _working_paper(book, rows)
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] \
+        == ["自评表", "计算底稿"]
+    assert result.notes == []
+    assert sorted(found) == [("计算底稿", "JX101", "计算底稿!G6"), ("计算底稿", "JX102", "计算底稿!G3")]
+
+
+@pytest.mark.parametrize("money", [True, False])
+def test_two_projects_sharing_common_indicators_are_both_checked(tmp_path, money):
+    """Two projects in one workbook, the second's indicators all among the first's (the
+    common 预算资金执行率, 资金拨付及时性, 服务对象满意度 with the same 指标值): each names its
+    own project, so each is checked — with its money and a 分值 total of 100, or without
+    money and short of it (then JX101 says so, as before)."""
+    book = Book()
+    standard_sheet(book.sheet("项目一"))
+    rows = [PUTUO_1_ROWS[0], PUTUO_1_ROWS[2], PUTUO_1_ROWS[4]]
+    if money:
+        rows = [(*row[:5], 30, 30, None) for row in rows]
+    standard_sheet(book.sheet("项目二"), rows=rows, name="区医保信息系统运行维护项目",
+                   money=None if not money else [("年度资金总额", 50, 50, 50, 10, 100, 10)],
+                   total=(100, 100) if money else None, grade="优" if money else None)
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.project.name for checked in result.tables] \
+        == ["普陀区医疗保险事务中心信息安全等保项目机房设施升级改造", "区医保信息系统运行维护项目"]
+    assert result.notes == []
+    assert [code for sheet, code, _ in found if code == "JX101"] == ([] if money else ["JX101"])
+
+
+LIST_HEADER = ["序号", "项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+               "分值", "得分", "偏差原因分析"]
+LIST_ROWS = [("产出指标", "数量指标", "服务人数", "≥1000人", "1050人", 30, 30),
+             ("产出指标", "质量指标", "服务合格率", "≥95%", "98%", 10, 10),
+             ("产出指标", "时效指标", "资金拨付及时性", "及时", "及时", 10, 10),
+             ("效益指标", "社会效益指标", "社会保障水平", "有效提升", "达成", 30, 30),
+             ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10)]
+PROJECTS = ["养老服务项目", "社会救助项目", "殡葬改革项目", "残疾人两项补贴", "儿童福利项目"]
+
+
+def _list_lines(projects=PROJECTS):
+    """An export of several projects' indicators: each project's 5 rows (90 分) in turn."""
+    lines = [["某县民政局2024年度项目支出绩效自评指标明细汇总表"], LIST_HEADER]
+    for project in projects:
+        lines.extend([len(lines) - 1, project, *row] for row in LIST_ROWS)
+    return lines
+
+
+def test_a_list_of_several_projects_indicators_is_refused_as_one(tmp_path):
+    """5 projects' indicators in one list, 项目名称 on every row: one line saying it is a
+    汇总 of 5 projects' indicators, not a 自评表, and why (no money, so no 执行率), exit 2
+    (rt25-g d9: before, one table “（未写项目名称）” of 25 rows, JX101 “分值合计为 450”
+    and 20 × JX105 for each project's names met again)."""
+    result = check_workbook(grid_book(tmp_path / "m.xlsx", _list_lines()))
+    assert result.no_table
+    assert result.error == (
+        "“m.xlsx”是 5 个项目（养老服务项目、社会救助项目、殡葬改革项目等）的绩效指标明细汇总"
+        "（工作表“表”），不是项目支出绩效自评表：其中没有各项目的资金（全年预算数、全年执行数），"
+        "算不出执行率得分和总分，请按项目分别提交自评表")
+
+
+def test_a_list_of_projects_merged_down_beside_the_table_is_set_aside(tmp_path):
+    """The list beside a 自评表, each project's name merged down its rows: the 自评表
+    alone is checked, a note says the list was not."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    listing = book.sheet("指标明细")
+    lines = _list_lines(PROJECTS[:2])
+    for line in lines:
+        listing.line(*line)
+    listing.merge(3, 2, 2, 7)
+    listing.merge(8, 2, 2, 12)
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert found == []
+    assert result.notes == ["多个项目的指标明细汇总“指标明细”（没有各项目的资金，算不出执行率和总分）"
+                            "未校验：以自评表为准"]
+
+
+def test_one_projects_list_of_indicators_is_still_read(tmp_path):
+    """The same list naming one project on every row is that project's indicators: still
+    read as a table (its 分值 90 without money is JX101, as before)."""
+    result, found = _result(grid_book(tmp_path / "m.xlsx", _list_lines(PROJECTS[:1])))
+    [checked] = result.tables
+    assert [indicator.name for indicator in checked.table.indicators] \
+        == [row[2] for row in LIST_ROWS]
+    assert result.notes == []
+    assert found == [("表", "JX101", "表!H2")]
