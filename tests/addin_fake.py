@@ -235,6 +235,9 @@ def written_findings(book):
                 assert shown == f"{sheet}!{cell}"
         elif where is not None:  # no link possible: the sheet name as text
             sheet = where[1]
+            names = [s.name for s in book.sheets]
+            if "" in names and sheet not in names and re.fullmatch(r"[A-Z]{1,3}[0-9]+", sheet):
+                sheet, cell = "", sheet  # the cell alone: on a sheet an export named ""
         findings.append((code[1], _NAMES[level[1]], sheet, cell, message[1]))
     return findings, notes
 

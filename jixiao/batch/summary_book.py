@@ -228,7 +228,8 @@ class Summary:
             name = table.project
             for item in table.findings:
                 sheet, cell = item.sheet, item.cell
-                place = f"{sheet}!{cell}" if sheet and cell else sheet or ""
+                place = ((f"{sheet}!{cell}" if sheet else cell) if sheet is not None and cell
+                         else sheet or "")  # as Finding.where: a sheet may be named ""
                 if item.place:  # a Word document's, a web page's: no cell to open it at
                     place, sheet, cell = item.place, None, None
                 findings.append((file, name, item.code,

@@ -44,8 +44,8 @@ class Finding:
 
     @property
     def where(self) -> str:
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
+        if self.sheet is not None and self.cell:  # an export may name a sheet "": the cell
+            return f"{self.sheet}!{self.cell}" if self.sheet else self.cell
         return self.sheet or ""
 
 

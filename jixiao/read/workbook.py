@@ -91,6 +91,7 @@ from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import (
     openpyxl_sheets,
     sheet_formulas,
+    with_stand_in_titles,
     without_empty_cells,
     without_sheets,
 )
@@ -173,15 +174,20 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                                                      if part not in too_big})
         if sheets is None:
             # openpyxl makes an object of every empty formatted cell: left out when many
-            unformatted = {part: without_empty_cells(archive.read(part))
-                           for part in parts.values() if part not in too_big
-                           } if package.formatted > _MANY_EMPTY_CELLS else {}
-            formulas = {sheet: sheet_formulas(archive, part, unformatted.get(part))
+            replaced = {part: without_empty_cells(archive.read(part))
+                        for part in parts.values() if part not in too_big
+                        } if package.formatted > _MANY_EMPTY_CELLS else {}
+            formulas = {sheet: sheet_formulas(archive, part, replaced.get(part))
                         for sheet, part in parts.items() if part not in too_big}
-            source = io.BytesIO(without_sheets(archive, too_big, unformatted)
-                                if too_big or unformatted else data)
+            titles: dict[str, str] = {}
+            if parts.workbook in archive.namelist():  # sheet names openpyxl refuses
+                renamed = with_stand_in_titles(archive.read(parts.workbook))
+                if renamed is not None:
+                    replaced[parts.workbook], titles = renamed
+            source = io.BytesIO(without_sheets(archive, too_big, replaced)
+                                if too_big or replaced else data)
     if sheets is None:
-        sheets = openpyxl_sheets(path, source, formulas)
+        sheets = openpyxl_sheets(path, source, formulas, titles)
     found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
                       parts.hidden, rules_cell)
     found.calculate_on_load = parts.calculate_on_load and any(

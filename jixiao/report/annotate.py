@@ -97,11 +97,11 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         findings = [_restated(item) for item in findings]
     marks = [Mark(item.sheet, item.cell, FILLS[item.severity], SEVERITIES.index(item.severity),
                   f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}")
-             for item in findings if item.sheet and item.cell]
+             for item in findings if item.sheet is not None and item.cell]
     sheets = {sheet.name for sheet in package.sheets} if package is not None else None
     heading, *lines = findings_rows(findings)
     rows = [ResultRow(heading)] + [
-        ResultRow(line, FILLS[item.severity], _location(item) if item.cell and (
+        ResultRow(line, FILLS[item.severity], _location(item) if item.sheet and item.cell and (
             sheets is None or item.sheet in sheets) else None)
         for line, item in zip(lines, findings, strict=True)]
     if not findings:

@@ -50,6 +50,18 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
+    from jixiao.xlsx.openpyxl_cells import NOT_IN_TITLES, titles_openpyxl_refuses
+
+    refused = titles_openpyxl_refuses(source, data)
+    if refused:  # openpyxl refuses the file for such a name, or renames the sheet
+        title = refused[0]
+        what = (f"的工作表名“{title}”含有 Excel 不允许的字符“"
+                f"{next(char for char in title if NOT_IN_TITLES.match(char))}”"
+                if title else "中有一个工作表没有名称")
+        raise UnreadableWorkbook(
+            f"“{source.name}”{what}：这个文件须经 openpyxl 重写才能制作标注副本，而 openpyxl "
+            "保留不了这个名称，故未制作标注副本（校验结果不受影响）；请在 Excel、WPS 或 "
+            "LibreOffice 中给该工作表改名后再试")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -138,6 +138,9 @@ def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
 
 
+UNNAMED_SHEET = "（工作表名称为空）"  # an export may write a sheet without a name
+
+
 def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     table, evaluation = checked.table, checked.evaluation
     project = table.project
@@ -145,7 +148,7 @@ def _table_heading(checked: CheckedTable, number: int, of: int) -> list[str]:
     year = f"（{project.year} 年度）" if project.year else ""
     where = table.sources.get("header")
     layout = form_label(table.form, table.layout)
-    sheet = printable(table_place(table) or where.sheet) if where else "—"
+    sheet = printable(table_place(table) or where.sheet or UNNAMED_SHEET) if where else "—"
     lines = [f"表 {number}/{of}：{name}{year}",
              f"  位置 {sheet} · {layout} · 评分规则 {evaluation.rules.name}",
              f"  {total_line(checked)}"]

@@ -287,10 +287,12 @@ class SheetParts(dict[str, str]):
     """Worksheet name → its XML member, in workbook order; ``hidden``: the names of the
     sheets the workbook hides (state hidden or veryHidden); ``calculate_on_load``: whether
     the workbook asks to be recalculated in full on opening (``<calcPr
-    fullCalcOnLoad="1"/>``: written by xlsxwriter, Apache POI, openpyxl …)."""
+    fullCalcOnLoad="1"/>``: written by xlsxwriter, Apache POI, openpyxl …); ``workbook``:
+    the workbook part that lists them."""
 
     hidden: frozenset[str] = frozenset()
     calculate_on_load: bool = False
+    workbook: str = "xl/workbook.xml"
 
 
 def sheet_parts(path: Path, archive: zipfile.ZipFile,
@@ -318,6 +320,7 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
                 if state in ("hidden", "veryHidden"):
                     hidden.append(name)
         parts.hidden = frozenset(hidden)
+        parts.workbook = workbook
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
                                  f"（{type(error).__name__}）") from None

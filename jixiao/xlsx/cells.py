@@ -496,7 +496,9 @@ def _date1904(archive: zipfile.ZipFile, manifest: bytes, parts: Mapping[str, str
     The workbook must be as openpyxl finds it (or openpyxl refuses the file): named
     in the manifest as xl/workbook.xml, with a relationship for each sheet. Its sheet
     names must be fit for the reader's name → part map: openpyxl renames a second
-    sheet of the same name (ignoring case) and refuses an empty or invalid one."""
+    sheet of the same name (ignoring case). A name it refuses (“自评表2024/12”) or
+    renames (an empty one) is read as written: the reference reads that sheet under a
+    stand-in name (``openpyxl_cells.with_stand_in_titles``)."""
     if _first_part(manifest, _WORKBOOK_TYPES) != "xl/workbook.xml":
         raise Unsure("the workbook part is not the usual one")
     date1904, sheets = _workbook_of(archive.read("xl/workbook.xml"))
@@ -515,7 +517,6 @@ _SHEET_NAME = re.compile(r"""\sname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SHEET_RELATION = re.compile(r"""\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _RELATION_ID = re.compile(r"""\sId\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DATE1904 = re.compile(r"""date1904\s*=\s*["']([^"']*)["']""")
-_NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
 
 
 @functools.lru_cache(maxsize=32)
@@ -526,15 +527,19 @@ def _workbook_of(workbook: bytes) -> tuple[bool, tuple[tuple[str, str], ...]]:
     sheets = []
     for sheet in _SHEET.findall(xml):
         name, relation = _SHEET_NAME.search(sheet), _SHEET_RELATION.search(sheet)
-        sheets.append((unescape(name.group(1) or name.group(2)) if name is not None else "",
-                       unescape(relation.group(1) or relation.group(2))
-                       if relation is not None else ""))
-    titles = [title for title, _ in sheets]
-    if len({title.lower() for title in titles}) != len(titles) or not all(titles) or any(
-            _NOT_IN_TITLES.search(title) for title in titles):
-        raise Unsure("sheet names openpyxl changes or refuses")
+        sheets.append((_value(name) if name is not None else "",
+                       _value(relation) if relation is not None else ""))
+    titles = [title.lower() for title, _ in sheets]
+    if len(set(titles)) != len(titles):
+        raise Unsure("two sheets of one name")  # openpyxl renames the second
     found = _DATE1904.search(xml)
     return found is not None and found.group(1).strip().lower() in ("1", "true"), tuple(sheets)
+
+
+def _value(attribute: re.Match[str]) -> str:
+    """An attribute's value, matched in double quotes or in single ones (maybe empty)."""
+    double, single = attribute.groups()
+    return unescape(double if double is not None else single)
 
 
 def _relation_ids(relations: bytes) -> set[str]:

@@ -10,11 +10,12 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import JixiaoError, UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
 from jixiao.xlsx.scan import EMPTY_CELL
 from jixiao.xlsx.sheet import SheetCells, hidden_for_good
+from jixiao.xlsx.xml import ATTRIBUTES
 
 
 def sheet_formulas(archive: zipfile.ZipFile, part: str,
@@ -77,16 +78,72 @@ def without_empty_cells(content: bytes) -> bytes:
     return EMPTY_CELL.sub(b"", content)
 
 
+# A sheet name Excel's dialog refuses, which other programs write (“自评表2024/12”, “[自评表]”,
+# an empty name): openpyxl refuses the whole file for one (an empty one it renames “Sheet”).
+NOT_IN_TITLES = re.compile(r"[\\*?:/\[\]]")
+_SHEET_TAG = re.compile(rf"<(?:[\w.-]+:)?sheet(?=[\s/>]){ATTRIBUTES}>")
+
+
+def with_stand_in_titles(workbook: bytes) -> tuple[bytes, dict[str, str]] | None:
+    """The workbook part with each sheet name openpyxl refuses or renames replaced by a
+    name it keeps, every other byte as written, and stand-in → name as written; None when
+    openpyxl keeps every name. A sheet name is only a label to jixiao: the sheet is read
+    under the stand-in and given back its own name (``openpyxl_sheets``)."""
+    from jixiao.xlsx.xmledit import attribute_value, with_attribute
+
+    try:
+        text = workbook.decode("utf-8-sig")
+        tags = [(tag, attribute_value(tag.group(), "name")) for tag in _SHEET_TAG.finditer(text)]
+    except ValueError:  # not UTF-8, or a reference to no character: openpyxl says what is wrong
+        return None
+    unfit = [(tag, name) for tag, name in tags
+             if name is not None and (not name or NOT_IN_TITLES.search(name))]
+    if not unfit:
+        return None
+    taken = {(name or "").lower() for _, name in tags}
+    titles: dict[str, str] = {}
+    pieces, position, number = [], 0, 0
+    for tag, name in unfit:
+        number += 1
+        while f"sheet{number}" in taken:
+            number += 1
+        stand_in = f"Sheet{number}"
+        titles[stand_in] = name
+        pieces += [text[position:tag.start()], with_attribute(tag.group(), "name", stand_in)]
+        position = tag.end()
+    pieces.append(text[position:])
+    return "".join(pieces).encode("utf-8"), titles
+
+
+def titles_openpyxl_refuses(path: Path, data: bytes) -> list[str]:
+    """The sheet names of the workbook ``data`` that openpyxl refuses or renames
+    (``with_stand_in_titles``); none where the workbook cannot be read (openpyxl then says
+    what is wrong with it)."""
+    from jixiao.xlsx.book import sheet_parts
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            renamed = with_stand_in_titles(archive.read(sheet_parts(path, archive).workbook))
+    except (JixiaoError, KeyError, zipfile.BadZipFile, OSError):
+        return []
+    return list(renamed[1].values()) if renamed is not None else []
+
+
 def openpyxl_sheets(path: Path, source: io.BytesIO,
-                    formulas: dict[str, dict[str, tuple[str, bool]]]) -> list[SheetCells]:
-    """The reference cell source: openpyxl, values only, formulas from the XML pass."""
+                    formulas: dict[str, dict[str, tuple[str, bool]]],
+                    titles: Mapping[str, str] | None = None) -> list[SheetCells]:
+    """The reference cell source: openpyxl, values only, formulas from the XML pass.
+    ``titles``: stand-in → sheet name as written (``with_stand_in_titles``)."""
     from openpyxl.cell.cell import MergedCell
+
+    titles = titles or {}
 
     book = _load(path, source)
     try:
         sheets = []
         for ws in book.worksheets:
-            if ws.title not in formulas:
+            title = titles.get(ws.title, ws.title)
+            if title not in formulas:
                 continue
             # ws._cells holds only the cells that exist; iter_rows() would create the rest.
             cells = [_east_asian(cell, book.epoch) if cell._style.numFmtId in EAST_ASIAN_FORMATS
@@ -105,7 +162,7 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
             columns = frozenset(column for dimension in ws.column_dimensions.values()
                                 if dimension.hidden and dimension.min
                                 for column in range(dimension.min, (dimension.max or dimension.min) + 1))
-            sheets.append(SheetCells(ws.title, cells, merges, formulas[ws.title],
+            sheets.append(SheetCells(title, cells, merges, formulas[title],
                                      hidden_rows=hidden, hidden_columns=columns))
     finally:
         book.close()
