@@ -2,7 +2,8 @@
 
     JixiaoError                  every error a user may see; its text is Chinese
      ├── UnreadableWorkbook      corrupt, encrypted, .xls, too large, missing …
-     │    └── Encrypted          protected by a password to open
+     │    ├── Encrypted          protected by a password to open
+     │    └── StrictOpenXml      Strict Open XML: checked, but never written into
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
      ├── UnknownRuleSet          a rule-set name that does not exist
      ├── ScoreInputError         inputs a rule cannot score (a budget of 0 …)
@@ -36,6 +37,11 @@ class Encrypted(UnreadableWorkbook):
 
 
 ENCRYPTED_FOR_REVIEWER = "设置了打开密码（已加密），无法校验：请填报单位提交未加密的文件"
+
+
+class StrictOpenXml(UnreadableWorkbook):
+    """A Strict Open XML workbook given to what writes into the file (recalculation, the
+    annotated copy): the reader reads it (``xlsx.strict``), these refuse it."""
 
 
 class NotASelfEvaluation(JixiaoError):

@@ -97,6 +97,7 @@ from jixiao.xlsx.openpyxl_cells import (
 )
 from jixiao.xlsx.refs import column_letters, split_ref
 from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.strict import is_strict, transitional
 
 ENGINES = ("auto", "calamine", "openpyxl")
 
@@ -148,6 +149,10 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     package = check_package(path, data, limits, keep=True, skip_sheets=True)
     archive = package.contents  # a zip (sniff), so kept: its XML parts are read from here
     assert archive is not None
+    if is_strict(archive.namelist(), archive.read):  # read as the .xlsx it maps onto
+        data, package = transitional(path, package, limits)
+        archive = package.contents
+        assert archive is not None
     with archive:
         parts = sheet_parts(path, archive, package.relationships)
         notes: list[str] = []

@@ -9,8 +9,9 @@ The copy is the input's package with only what the annotation needs changed
 (``xlsx.annotate_package``): every other part — drawings and text boxes,
 sparklines, Excel 2010 validation lists, rich text, formulas and their cached
 results, a VBA project — is copied byte for byte. A package those edits cannot
-change safely (strict OOXML, an odd structure) is written through openpyxl
-instead (``report.annotate_openpyxl``), which keeps less.
+change safely (an odd structure) is written through openpyxl
+instead (``report.annotate_openpyxl``), which keeps less. A Strict Open XML workbook is
+checked but refused here (``StrictOpenXml``): openpyxl reads none of its cells.
 
 A workbook of jixiao's own template (every formula a JX_ call, or the native template:
 ``recalc.workbook.recalculate`` with the core engine) gets the results ``jixiao recalc``
@@ -33,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
-from jixiao.errors import JixiaoError, OutputError, UnreadableWorkbook
+from jixiao.errors import JixiaoError, OutputError, StrictOpenXml, UnreadableWorkbook
 from jixiao.fileio import atomic_output
 from jixiao.report.result import FileResult
 from jixiao.xlsx.annotate_package import Mark, ResultRow, Revealed, write_annotated
@@ -90,6 +91,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                  f"（{type(error).__name__}）") from None
     try:
         package: Package | None = Package(source, data)
+    except StrictOpenXml:
+        raise  # openpyxl would read no cell of it
     except UnreadableWorkbook:
         package = None  # openpyxl says what it makes of it
     results = _template_results(package) if package is not None else None

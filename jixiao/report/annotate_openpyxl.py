@@ -1,5 +1,5 @@
 """The annotated copy written through openpyxl: the reference path, for a package the
-edits of ``xlsx.annotate_package`` cannot change safely (strict OOXML, an odd structure).
+edits of ``xlsx.annotate_package`` cannot change safely (an odd structure).
 
 openpyxl rewrites the whole file: the copy keeps values, formulas, merges, styles,
 comments, images and charts (Pillow is a dependency so openpyxl can carry images), but

@@ -308,10 +308,11 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         parts = SheetParts()
         hidden = []
         content = archive.read(workbook)
-        if _STRICT in content[:4096]:
+        if _STRICT in content[:4096]:  # (the reader renames what xlsx.strict knows of it)
             raise UnreadableWorkbook(
-                f"“{path.name}”是“Strict Open XML 电子表格”格式，jixiao 不读取这种格式："
-                "请在 Excel 中“另存为”，保存类型选“Excel 工作簿(*.xlsx)”后再试")
+                f"“{path.name}”是“Strict Open XML 电子表格”格式，jixiao 读不了其中的工作簿："
+                "请在 Excel 中“另存为”，保存类型选“Excel 工作簿(*.xlsx)”，或在 WPS、"
+                "LibreOffice 中另存为 Excel 工作簿（.xlsx）后再试")
         sheets, parts.calculate_on_load = _workbook_facts(content)
         for name, relation, state in sheets:
             kind, member = rels.get(relation, ("", ""))

@@ -30,6 +30,7 @@ from jixiao.xlsx.book import (
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.refs import column_letters, split_ref
+from jixiao.xlsx.strict import is_strict, strict_refusal
 from jixiao.xlsx.xml import (
     ATTRIBUTES,
     MAIN,
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 _OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument"
 _WORKSHEET = RELATIONSHIPS + "/worksheet"
 _SHARED_STRINGS = RELATIONSHIPS + "/sharedStrings"
-_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 class ExcelError(str):
     """An Excel error value such as ``#VALUE!``; a ``str`` so it prints as itself."""
@@ -109,6 +109,8 @@ class Package:
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError,
                 zipfile.LargeZipFile) as error:
             raise _unreadable(self.path, error) from None
+        if is_strict(self.members, self.members.__getitem__):
+            raise strict_refusal(self.path.name)  # written back as it is read: never strict
         try:
             self.workbook_part = self._workbook_part()
             self.sheets, self.defined_names = self._read_workbook()
@@ -158,13 +160,12 @@ class Package:
 
     def _read_workbook(self) -> tuple[list[Sheet], list[DefinedName]]:
         root = parse_xml(self.members[self.workbook_part])
-        ns = _STRICT if root.tag.startswith(f"{{{_STRICT}}}") else MAIN
-        if root.find(f"{{{ns}}}sheets") is None:
+        if root.find(f"{{{MAIN}}}sheets") is None:
             raise KeyError("sheets")  # no workbook: Excel needs at least the list of sheets
         targets = {rid: target for kind, target, rid in self._relationships(self.workbook_part)
                    if kind == _WORKSHEET}
         sheets = []
-        for sheet in root.iter(f"{{{ns}}}sheet"):
+        for sheet in root.iter(f"{{{MAIN}}}sheet"):
             rid = sheet.get(f"{{{RELATIONSHIPS}}}id")
             if rid in targets:  # chart sheets and dialog sheets hold no cells
                 sheets.append(Sheet(sheet.get("name", ""), targets[rid]))
