@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.checks import REGISTRY
-from jixiao.model import SelfEvaluation, content_digest, indicator_actual, indicator_target
+from jixiao.model import (
+    SelfEvaluation,
+    content_digest,
+    indicator_actual,
+    indicator_target,
+    not_filled_in,
+)
 from jixiao.report.result import CheckedTable, FileResult, table_place
 from jixiao.rules import round2
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE
@@ -72,6 +78,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "grade_declared": table.grade_declared,
         "grade_computed": checked.grade,
         "content": content_digest(table),
+        "not_filled_in": not_filled_in(table),
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
                       "cell": item.cell, "place": _place(table, item.sheet, item.cell),
                       "message": item.message}
