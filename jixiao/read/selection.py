@@ -27,8 +27,8 @@ from jixiao.model import (
     project_key,
     unfilled,
 )
-from jixiao.parsing import compact_text, parse_points
-from jixiao.read.grid import Grid
+from jixiao.parsing import compact_text, is_placeholder, parse_points
+from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Header
 from jixiao.read.project import draft_order, is_name_label, name_from_sheet
 from jixiao.rules import FULL_MARKS, TOLERANCE
@@ -107,33 +107,43 @@ def _chapters(grid: Grid) -> tuple[int, int] | None:
     return min(headings)
 
 
-def mark_listed_projects(grid: Grid, header: Header, end: int, table: SelfEvaluation) -> None:
+def mark_listed_projects(grid: Grid, header: Header, end: int,
+                         table: SelfEvaluation) -> tuple[str, Place] | None:
     """Where the indicator header has a 项目名称 column (an export of several projects'
     indicators, 项目名称 | 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分, one project's
     rows after another's) and the indicator rows to ``end`` name two projects or more in
-    it: each project at its first cell, ``sources[LISTED_PROJECT + name]``. One project
-    named on every row marks none."""
+    it: each project at its first cell, ``sources[LISTED_PROJECT + name]``. Names are told
+    apart as projects are (``compact_text``: full- and half-width, spaces alike — 补贴（2024年）
+    is 补贴(2024年)); a cell left blank, merged down, a placeholder (—, /) or a ditto mark
+    (同上, 同前, 〃, ") names the project above it. One project named on every row marks
+    none: its name and first cell are returned (that project's list of indicators)."""
     column = next((column for row in range(header.top, header.row + 1)
                    for column in grid.rows.get(row, ())
                    if column not in header.columns.values()
                    and is_name_label(grid.texts[(row, column)])), None)
     if column is None or "name" not in header.columns:
-        return
+        return None
     names = {compact_text(indicator.name) for indicator in table.indicators} - {""}
-    listed: dict[str, tuple[Grid, int, int]] = {}
+    listed: dict[str, tuple[str, Place]] = {}
     for row in range(header.data_start, end + 1):
         name_cell = (row, header.columns["name"])
         if grid.texts.get(grid.origin.get(name_cell, name_cell)) not in names:
             continue  # a 合计 row, a heading
         cell = grid.origin.get((row, column), (row, column))  # merged down a project's rows
         project = grid.values.get(cell)
-        if isinstance(project, str) and project.strip():
-            listed.setdefault(project.strip(), (grid, *cell))
-    if len(listed) > 1:
-        for project, place in listed.items():
-            table.sources[LISTED_PROJECT + project] = place  # type: ignore[assignment]
+        if not isinstance(project, str) or is_placeholder(project) \
+                or _DITTO.fullmatch(grid.texts[cell]):
+            continue  # the project above's
+        listed.setdefault(grid.texts[cell], (project.strip(), (grid, *cell)))
+    if len(listed) == 1:
+        return next(iter(listed.values()))
+    for project, place in listed.values():
+        table.sources[LISTED_PROJECT + project] = place  # type: ignore[assignment]
+    return None
 
 
+# A cell saying it is the same as the one above (同上, 同前, 〃, ", ” …), after compact_text
+_DITTO = re.compile(r"同上|同前|[〃\"“”]+")
 # A key of ``SelfEvaluation.sources``: LISTED_PROJECT + a project's name, at its first cell
 # in the 项目名称 column of a list of several projects' indicators (``mark_listed_projects``)
 LISTED_PROJECT = "listed_project:"

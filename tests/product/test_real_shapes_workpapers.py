@@ -148,3 +148,58 @@ def test_one_projects_list_of_indicators_is_still_read(tmp_path):
         == [row[2] for row in LIST_ROWS]
     assert result.notes == []
     assert found == [("表", "JX101", "表!H2")]
+
+
+# One project's indicators listed 评分附件-style (rt25-i s07): 预算执行率 as a row, 合计 100
+ONE_PROJECT_ROWS = [
+    ("产出指标", "数量指标", "开展养老服务培训场次", "≥12场", "14场", 15, 15),
+    ("产出指标", "数量指标", "服务老年人数", "≥3000人", "2850人", 15, 14.25, "部分老人随子女外出"),
+    ("产出指标", "质量指标", "服务质量合格率", "≥95%", "98%", 10, 10),
+    ("产出指标", "时效指标", "补贴发放及时性", "及时", "及时", 5, 5),
+    ("产出指标", "成本指标", "人均服务成本", "≤500元/人", "480元/人", 5, 5),
+    ("效益指标", "社会效益指标", "老年人生活质量", "明显改善", "明显改善", 20, 20),
+    ("效益指标", "可持续影响指标", "居家养老服务长效机制", "建立", "已建立", 10, 10),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10),
+    ("预算执行率", "预算执行率", "预算执行率", "100%", "98%", 10, 9.8, "部分补贴对象核减")]
+
+
+def _one_project_lines(names, head=()):
+    """``ONE_PROJECT_ROWS`` under 序号 | 项目名称 | …, row i naming ``names[i % len]``, and
+    a 合计 row of 100 / 99.05; ``head`` lines between the title and the header."""
+    lines = [["2024年度项目支出绩效自评指标明细表"], *head, LIST_HEADER]
+    for number, row in enumerate(ONE_PROJECT_ROWS, 1):
+        lines.append([number, names[(number - 1) % len(names)], *row])
+    lines.append(["合计", None, None, None, None, None, None, 100, 99.05])
+    return lines
+
+
+@pytest.mark.parametrize("names", [
+    ["居家养老服务补贴（2024年）", "居家养老服务补贴(2024年)"],  # bracket width
+    ["居家养老服务补贴（2024年）", "居家养老服务补贴 （2024年）"],  # a space
+    ["居家养老服务补贴（2024年）", *["同上"] * 8],
+    ["居家养老服务补贴（2024年）", "同前", "〃", "＂", "”", "—", "/"],
+    ["居家养老服务补贴（2024年）", None]])  # left blank under its first row
+def test_one_projects_list_written_unevenly_is_read_as_its_table(tmp_path, names):
+    """One project's list naming it on its rows in one spelling or another (full- and
+    half-width, a space), or once and then 同上, 〃, ", a dash or nothing: one project,
+    read and checked as its table — all correct, no finding (rt25-i s07c, s07d: before,
+    refused as “2 个项目（居家养老服务补贴项目、同上）的绩效指标明细汇总”, exit 2)."""
+    result, found = _result(grid_book(tmp_path / "m.xlsx", _one_project_lines(names)))
+    [checked] = result.tables
+    assert [indicator.name for indicator in checked.table.indicators] \
+        == [row[2] for row in ONE_PROJECT_ROWS]
+    assert (checked.table.total_declared, checked.evaluation.total, checked.grade) == (99.05, 99.05, "优")
+    assert result.notes == []
+    assert found == []
+
+
+def test_a_list_of_projects_each_named_once_then_ditto_is_still_a_list(tmp_path):
+    """Each project named on its first row and 同上 under it: still 3 projects (not 同上,
+    nor one), refused with the projects' own names."""
+    lines = [["某县民政局2024年度项目支出绩效自评指标明细汇总表"], LIST_HEADER]
+    for project in ["养老服务项目", "社会救助项目", "养老服务项目（2024年）"]:
+        for index, row in enumerate(LIST_ROWS):
+            lines.append([len(lines) - 1, project if index == 0 else "同上", *row])
+    result = check_workbook(grid_book(tmp_path / "m.xlsx", lines))
+    assert result.error.startswith(
+        "“m.xlsx”是 3 个项目（养老服务项目、社会救助项目、养老服务项目（2024年））的绩效指标明细汇总")
