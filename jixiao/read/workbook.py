@@ -48,7 +48,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, heading_points
 from jixiao.read.documents import nothing_between, table_stop
-from jixiao.read.grid import Grid, NotedCells, note, points_at, row_column
+from jixiao.read.grid import Grid, NotedCells, Place, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
 from jixiao.read.indicators import levels_from_below, read_indicators
 from jixiao.read.merged_points import split_merged_points
@@ -523,6 +523,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
     titled: list[bool] = []  # whether each table's name is only its title's reading
+    # the one project a 项目名称 column names on every row, and its first cell, by table
+    column_names: list[tuple[str, Place] | None] = []
     previous_end: dict[Grid, int] = {}  # by grid: a sheet's bands side by side each
     kept: list[Found] = []  # one per table: a header printed again is its table's
     pages: list[Found] = []  # a table's rows going on on the next sheets
@@ -610,7 +612,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         # above the header's first row: a header over two rows names no project fact
         titled.append(read_project(grid, top, item.header.top, table, item.header.columns))
         mark_kind(grid, top, item.header.row + 1, table)  # a 监控表's, a 报告's
-        mark_listed_projects(grid, item.header, item.end, table)  # several projects' rows
+        # several projects' rows; one project's: its name, if the table names none
+        column_names.append(mark_listed_projects(grid, item.header, item.end, table))
         read_goal_among_rows(grid, item.header.data_start, item.end + 1, table)
         money = find_money(grid, top, item.header.top)
         head = _head_band(grids, found, grid)
@@ -630,7 +633,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     spare_money = money_outside([grid for grid in grids if grid not in heads], kept + pages)
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
-    for table, money, is_titled in zip(tables, money_by_table, titled, strict=True):
+    for table, money, is_titled, column_name in zip(tables, money_by_table, titled,
+                                                     column_names, strict=True):
         if money is None and len(spare_money) == 1 and _money_of(spare_money[0], table):
             money = spare_money[0]
         if money is not None:
@@ -639,6 +643,9 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             table.funds = Funds(weight=None)
         if spare_project is not None:
             take_outside(table, spare_project, len(tables) == 1 and is_titled)
+        if table.project.name is None and column_name is not None:  # 项目名称 | 一级 | …
+            table.project.name = column_name[0]
+            table.sources["project_name"] = note(table, *column_name[1])  # type: ignore[assignment]
         if table.layout == "sichuan" and not without_levels(table) \
                 and _sichuan_money(money):  # unless the workbook says
             table.rules = rule_set("sichuan")

@@ -7,6 +7,7 @@ import pytest
 from workbooks import PUTUO_1_ROWS, Book, Formula, grid_book, standard_sheet
 
 from jixiao.pipeline import check_workbook
+from jixiao.report.text import text_report
 
 WORKING_HEADER = ["三级指标", "年度指标值", "实际完成值", "目标数", "完成数", "完成比例", "分值", "得分",
                   "计算说明"]
@@ -146,6 +147,7 @@ def test_one_projects_list_of_indicators_is_still_read(tmp_path):
     [checked] = result.tables
     assert [indicator.name for indicator in checked.table.indicators] \
         == [row[2] for row in LIST_ROWS]
+    assert checked.table.project.name == "养老服务项目"
     assert result.notes == []
     assert found == [("表", "JX101", "表!H2")]
 
@@ -203,3 +205,43 @@ def test_a_list_of_projects_each_named_once_then_ditto_is_still_a_list(tmp_path)
     result = check_workbook(grid_book(tmp_path / "m.xlsx", lines))
     assert result.error.startswith(
         "“m.xlsx”是 3 个项目（养老服务项目、社会救助项目、养老服务项目（2024年））的绩效指标明细汇总")
+
+
+def test_one_projects_list_is_named_by_its_column(tmp_path):
+    """The table names no project but its 项目名称 column does, one project on every row:
+    it is that project's table, named so in the report and where it came from (rt25-i
+    s07a: before, “表 1/1：（未写项目名称）（2024 年度）”)."""
+    path = grid_book(tmp_path / "m.xlsx", _one_project_lines(["居家养老服务补贴项目", "同上"]))
+    [checked] = check_workbook(path).tables
+    assert checked.table.project.name == "居家养老服务补贴项目"
+    assert checked.table.sources["project_name"].cell == "B3"
+    assert text_report([check_workbook(path)]).splitlines()[1] \
+        == "表 1/1：居家养老服务补贴项目（2024 年度）"
+
+
+def test_a_project_named_above_the_list_keeps_its_name(tmp_path):
+    """项目名称 written above the table as well: the head's name stands, whatever the
+    column writes on its rows (the column is not read over a name the form gives)."""
+    head = [["项目名称", None, "某县居家养老服务补贴项目"]]
+    lines = _one_project_lines(["居家养老服务补贴项目"], head)
+    [checked] = check_workbook(grid_book(tmp_path / "m.xlsx", lines)).tables
+    assert checked.table.project.name == "某县居家养老服务补贴项目"
+    assert checked.table.sources["project_name"].cell == "C2"
+
+
+def test_a_working_paper_naming_the_tables_project_in_a_column_is_set_aside(tmp_path):
+    """A 计算底稿 with a 项目名称 column writing the table's own project on each row: its
+    name is the table's, so it is still that table's working paper, set aside."""
+    book = Book()
+    standard_sheet(book.sheet("自评表"))
+    sheet = book.sheet("计算底稿")
+    sheet.line("信息安全等保项目绩效自评计算底稿")
+    sheet.line("项目名称", *WORKING_HEADER)
+    for _, _, name, target, actual, weight, score, _ in PUTUO_1_ROWS[:3]:
+        sheet.line("普陀区医疗保险事务中心信息安全等保项目机房设施升级改造", name, target, actual,
+                   1, 1, 1, weight, score, "完成值达到指标值，得满分")
+    result, found = _result(book.save(tmp_path / "t.xlsx"))
+    assert [checked.table.sources["header"].sheet for checked in result.tables] == ["自评表"]
+    assert found == []
+    assert result.notes == ["指标计算底稿“计算底稿”（没有资金和项目名称，分值合计 50，所列 3 项指标"
+                            "及其指标值都在“自评表”的表中）未校验：以该表为准"]
