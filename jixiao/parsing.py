@@ -1729,8 +1729,9 @@ _HALF_RE = re.compile(r"^(?P<op>[^\d半]{0,5})半(?P<unit>个小时|小时|天|�
 def _counted_in_words(text: str) -> str:
     """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月, 半小时
     → 0.5小时, 大于九十 → 大于90, 千余人 → 1000余人, 上百人 → 100余人), a share in words as
-    the digits that write it (九成 → 90%, 八成五 → 85%, 四分之三 → 3/4), a count in digits
-    and numerals (1万2千5百人 → 12500人); any other text as it is."""
+    the digits that write it (九成 → 90%, 八成五 → 85%, 四分之三 → 3/4, 九十五%以上 →
+    95%以上), a count in digits and numerals (1万2千5百人 → 12500人); any other text as it
+    is."""
     if "半" in text and (half := _HALF_RE.match(text)) is not None \
             and not _leading_operator(half.group("op"))[1]:
         return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
@@ -1742,7 +1743,8 @@ def _counted_in_words(text: str) -> str:
         if value is not None:
             sign = _PARTS_OF[percent.group(1)]
             return f"{text[:percent.start()]}{value}{sign}{text[percent.end():]}"
-    for words, digits in ((_FRACTION_IN_WORDS_RE, _fraction_digits), (_TENTHS_RE, _tenths_digits),
+    for words, digits in ((_PERCENT_NUMERAL_RE, _numeral_digits),
+                          (_FRACTION_IN_WORDS_RE, _fraction_digits), (_TENTHS_RE, _tenths_digits),
                           (_MIXED_NUMBER_RE, _mixed_digits)):
         written = words.sub(digits, text)
         if written != text:
@@ -1798,6 +1800,21 @@ def _tenths_digits(found: re.Match[str]) -> str:
     if value > 100 or (ones and value >= 100):
         return found.group(0)  # 十一成, 十成五: no share
     return f"{_format_number(value)}{found.group('more') or ''}%"
+
+
+# A number in Chinese numerals before % or ‰ (九十五%以上, 大于九十%, ≥九十%, 九十三%,
+# 九十五点五%): its digits, wherever 95% would be read (百分之九十五 is read above; 九十周年
+# has no %). All of it or none: not the 五 of 九十五点五% alone.
+_PERCENT_NUMERAL_RE = re.compile(rf"(?<![\d.点{_NUMERAL}万])(?P<whole>[{_NUMERAL}万]+)"
+                                 r"(?:点(?P<part>[零〇一二三四五六七八九]+))?(?=[%‰])")
+
+
+def _numeral_digits(found: re.Match[str]) -> str:
+    value = _chinese_number(found.group("whole"))
+    if value is None:
+        return found.group(0)  # 百%, 二三%: no one number, as written
+    part = "".join(str(_CHINESE_DIGITS[ch]) for ch in found.group("part") or "")
+    return f"{value}.{part}" if part else str(value)
 
 
 # A fraction in words (四分之三, 三分之二, 十分之一): as 3/4 writes it. (百分之, 千分之: percent.)
