@@ -54,6 +54,7 @@ from jixiao.parsing import (
     PLACEHOLDER_WORDS,
     WHOLE_COUNT_WORDS,
     clock_duration,
+    parse_measure,
     point_grouped_count,
 )
 from jixiao.rules import (
@@ -721,10 +722,12 @@ def level_wanted(target: Any, actual: Any) -> bool:
     """Whether the formulas leave a row to jixiao (WARN_INPUT) because its 完成值 is no
     level beside a 定性 指标值 (已建立 beside 建立, 明显改善 beside 明显改善): with 达成,
     部分达成 or 未达成 there (``CHOOSE_LEVEL``) they score it. False for a number 指标值
-    (≥95% beside 已完成: the 完成值 to write is a number) and anything else."""
+    (≥95% beside 已完成: the 完成值 to write is a number), one in numerals too, which the
+    formulas find no digit in (九十五%以上, 九成: jixiao reads a number), and anything else."""
     values = row_values(target, actual, 1.0)
     return values["kind"] == WARN_INPUT and values["t_num"] == "" \
-        and row_values(target, LEVEL_NAMES["achieved"], 1.0)["kind"] == "Q"
+        and row_values(target, LEVEL_NAMES["achieved"], 1.0)["kind"] == "Q" \
+        and parse_measure(target).kind == "qualitative"
 
 
 def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool

@@ -53,6 +53,24 @@ def test_a_number_in_words_is_its_number(text, reading):
     assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *reading)
 
 
+@pytest.mark.parametrize(("text", "reading"), [
+    ("九十五%以上", (">=", 95.0, "%")),     # as 95%以上 (before: 定性)
+    ("九十五％以上", (">=", 95.0, "%")),
+    ("大于九十%", (">", 90.0, "%")),
+    ("≥九十%", (">=", 90.0, "%")),          # before: JX203 有运算符但没有数值
+    ("不低于九十%", (">=", 90.0, "%")),
+    ("满意度大于九十%", (">", 90.0, "%")),   # as 满意度大于90%
+    ("九十%", (None, 90.0, "%")),
+    ("九十三%", (None, 93.0, "%")),         # a 完成值 (before: 不是数值)
+    ("九十五点五%", (None, 95.5, "%")),      # all of it, not the 五 after 点
+    ("一百%", (None, 100.0, "%")),
+    ("五‰", (None, 5.0, "‰")),
+])
+def test_a_number_in_numerals_before_percent_is_that_percent(text, reading):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *reading)
+
+
 def test_a_range_with_its_scale_on_both_bounds():
     measure = parse_measure("1.2万-1.5万人")  # as 1.2-1.5万人 (before: 数值后还有数字)
     assert (measure.kind, measure.value, measure.upper, measure.unit) == ("range", 1.2, 1.5, "万人")
@@ -79,13 +97,17 @@ def test_a_range_with_its_scale_on_both_bounds():
     ("每两个月一次", "6次", 10.0),
     ("每两个月一次", "3次", 5.0),
     ("每旬一次", "36次", 10.0),
+    ("九十五%以上", "85%", 8.95),         # 10 × 85 ÷ 95
+    ("不低于九十%", "85%", 9.44),
+    ("≥90%", "九十三%", 10.0),
+    ("≥95%", "九十三%", 9.79),            # 10 × 93 ÷ 95
 ])
 def test_numbers_in_words_are_scored(target, actual, score):
     assert indicator_score(target, actual, 10).value == score
     assert cellfuncs.score(target, actual, 10) == score  # the JX_ functions read them alike
 
 
-@pytest.mark.parametrize("text", ["近千人", "数千人", "约九成", "七成左右"])
+@pytest.mark.parametrize("text", ["近千人", "数千人", "约九成", "七成左右", "近九十%", "九十%左右"])
 def test_about_a_number_in_words_is_asked_about(text):
     measure = parse_measure(text)
     assert (measure.kind, measure.problem) == (
@@ -99,6 +121,8 @@ def test_about_a_number_in_words_is_asked_about(text):
     ("一成不变", "qualitative", None), ("万人", "qualitative", None),  # a unit alone
     ("千人", "qualitative", None), ("十", "qualitative", None), ("一", "qualitative", None),
     ("每两年一次", "qualitative", None),   # half a count a year: left for a person
+    ("九十周年", "qualitative", None), ("百%", "qualitative", None),  # no % / no one number
+    ("点五%", "qualitative", None),
 ])
 def test_words_around_these_numerals_stay_words(text, kind, level):
     measure = parse_measure(text)
@@ -173,6 +197,38 @@ def test_a_shortfall_in_words_at_full_marks_is_found(tmp_path):
     assert [(f.code, f.cell, f.message) for f in findings] == [(
         "JX402", cell, "“受益农户”未达到指标值（指标值 ≥1.5万户，完成值 1.2万余户），却得满分 30，"
         "按财政部规则应为 24（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_percent_in_numerals_missed_at_full_marks_is_found(tmp_path):
+    """rt25 j1: 满意度 九十五%以上 done 85% at full 10: 10 × 85 ÷ 95 = 8.95 (before: JX204
+    “是定性指标，完成值却是数值” only, and no total)."""
+    rows = [list(row) for row in ROWS_ALL_MET]
+    rows[4][3:5] = ["九十五%以上", "85%"]
+    table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
+    assert (evaluation.scores[4].value, evaluation.total) == (8.95, 98.93)
+    cell = table.indicators[4].sources["score"].cell
+    assert [(f.code, f.cell, f.message) for f in findings] == [(
+        "JX402", cell, "“受训人员满意度”未达到指标值（指标值 九十五%以上，完成值 85%），却得满分"
+        " 10，按财政部规则应为 8.95（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_a_percent_in_numerals_done_is_totalled_and_clean(tmp_path):
+    """≥90% done 九十三% at full 10 (before: JX204 “完成值‘九十三%’却不是数值”, no total)."""
+    rows = [list(row) for row in ROWS_ALL_MET]
+    rows[4][3:5] = ["≥90%", "九十三%"]
+    table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
+    assert (evaluation.scores[4].value, evaluation.total) == (10.0, 99.98)
+    assert findings == []
+
+
+def test_the_native_formulas_leave_a_percent_in_numerals_to_jixiao():
+    """The formulas find no digit in 九十五%以上: ⚠, and no advice to choose a level as for
+    a 定性 指标值 (jixiao reads a number); 建立 beside 已建立 is still told to."""
+    assert native.row_values("九十五%以上", "85%", 10.0)["score"] == native.WARN_INPUT
+    assert native.row_values("≥90%", "九十三%", 10.0)["score"] == native.WARN_INPUT
+    assert not native.level_wanted("九十五%以上", "85%")
+    assert not native.level_wanted("九成", "85%")
+    assert native.level_wanted("建立", "已建立")
 
 
 def test_a_point_where_thousands_were_meant_is_asked_about_not_scored(tmp_path):

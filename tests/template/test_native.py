@@ -525,6 +525,27 @@ def test_a_qualitative_row_is_told_to_choose_a_level_in_the_actual(tmp_path):
             if f.code == "JX406"] == []
 
 
+def test_a_percent_in_numerals_is_no_qualitative_row_to_the_template(tmp_path):
+    """rt25 j1: 九十五%以上 is 95%以上 to jixiao, a text with no digit to the formulas (⚠).
+    JX406 said it was a 定性 指标值 and to choose 达成 in the 完成值 beside it; it points
+    at the 指标值 to write the common way. ≥95% beside 九十七% points at the 完成值."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E21"], sheet["F21"] = "九十五%以上", "85%"
+        sheet["E37"], sheet["F37"] = "≤95%", "九十三%"
+
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
+                for f in check_workbook(_native_template(tmp_path, edit)).findings
+                if f.code == "JX406"]
+    assert findings == [
+        "JX406 warning E21 “资金拨付及时性”的写法须由 jixiao 计分：按财政部规则得分为 17.89"
+        "（正向指标：分值 × 实际完成值 ÷ 年度指标值）；改用常见写法（如“≥95%”“≤3 小时”）后表格可"
+        "自行计分",
+        "JX406 warning F37 “网络安全防护能力”的完成值“九十三%”表格公式不能读取：请只填实际数值"
+        "（如“93%”），表格即可自行计分；按财政部规则得分为 30（完成值未超过指标值）"]
+
+
 def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
     """rt24 s11: ≥50人 beside “62人（其中脱贫户18人）” and ≥95% beside a 完成值 copied as
     “≥95%” show ⚠; JX406 pointed at the 指标值, written the common way already, and said
