@@ -13,8 +13,8 @@ and the workbook agree. pandas is imported here only: ``jixiao batch`` never loa
 Column names are the JSON's field names (docs/json-schema.md), and three of the
 summary's: ``duplicate_of`` (the file whose bytes a duplicate has: 汇总's 原因 names
 it, 统计 leaves it out), ``counted`` (统计 counts the row: not a duplicate's) and
-``scored`` (its 计算总分 is in 统计's average by 主管部门: counted, and the 分值 total
-100). Each is decided by the summary's own code (``summary_book.Originals``,
+``scored`` (its 计算总分 is in 统计's average by 主管部门: counted, filled in, and the
+分值 total 100). Each is decided by the summary's own code (``summary_book.Originals``,
 ``counted_score``), on the files given together.
 """
 
@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 TABLE_COLUMNS = ("file", "sheet", "layout", "form", "rules", "project", "department", "unit", "year",
                  "total_declared", "total_computed", "grade_declared", "grade_computed",
-                 "errors", "warnings", "status", "error", "duplicate_of", "counted", "scored")
+                 "not_filled_in", "errors", "warnings", "status", "error", "duplicate_of",
+                 "counted", "scored")
 INDICATOR_COLUMNS = ("file", "sheet", "project", "department", "level1", "level2", "name",
                      "target", "actual", "weight", "score_declared", "score_computed", "met",
                      "cell", "duplicate_of")
@@ -94,9 +95,9 @@ def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
     copies = _duplicates(files)
     rows = [(table.file, table.sheet, table.layout, table.form, table.rules, table.project,
              table.department, table.unit, table.year, table.total_declared,
-             table.total_computed, table.grade_declared, table.grade_computed, table.errors,
-             table.warnings, table.status, table.error, copies.get(summary.file),
-             summary.file not in copies,
+             table.total_computed, table.grade_declared, table.grade_computed,
+             table.not_filled_in, table.errors, table.warnings, table.status, table.error,
+             copies.get(summary.file), summary.file not in copies,
              summary.file not in copies and table.error is None
              and counted_score(table) is not None)
             for summary in files for table in summary.tables]

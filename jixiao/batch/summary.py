@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from jixiao.rules import FULL_MARKS, TOLERANCE
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 # a Word document (WPS 文字's .wps too): one without a 自评表 gets no row
 WORD_SUFFIXES = (".docx", ".doc", ".wps")
@@ -23,7 +23,11 @@ UNREADABLE, WITH_ERRORS, WITH_WARNINGS, PASSED = "无法读取", "有错误", "�
 # was passed, a reviewer reads it by hand.
 MANUAL = "须人工审核"
 MANUAL_CODES = ("JX108",)
-STATUSES = (UNREADABLE, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
+# Read, but not filled in (JSON "not_filled_in", JX001: blank, or the targets copied without
+# one 完成值 or 得分): the whole form goes back to the unit, not one mistake to correct. Its
+# written 总分 and 等级 (a template's formulas over an empty form: 9.8, 差) are no result.
+UNFILLED = "未填写"
+STATUSES = (UNREADABLE, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
 
 _Plain = TypeVar("_Plain", bound=type)
 
@@ -97,6 +101,7 @@ class TableSummary:
     targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
     content: str | None = None  # the digest of what the table declares (JSON "content")
+    not_filled_in: bool = False  # JX001: no self-evaluation in it (JSON "not_filled_in")
 
     @property
     def errors(self) -> int:
@@ -112,9 +117,23 @@ class TableSummary:
         return self.weight_total is not None and abs(self.weight_total - FULL_MARKS) > TOLERANCE
 
     @property
+    def grade_counted(self) -> str | None:
+        """The computed grade a batch shows and counts: none of a table not filled in, or
+        whose 分值 do not total 100 (JX101: a computed 110 is no 优)."""
+        return None if self.not_filled_in or self.weights_wrong else self.grade_computed
+
+    @property
+    def declared_counted(self) -> str | None:
+        """The written grade a batch counts, as the grade it names (优秀, √优 □良 …: 优;
+        None if it names none): none of a table not filled in, whose 差 is no result."""
+        return None if self.not_filled_in else grade_name(self.grade_declared)
+
+    @property
     def status(self) -> str:
         if self.error is not None:
             return UNREADABLE
+        if self.not_filled_in:
+            return UNFILLED
         if self.errors:
             return WITH_ERRORS
         if self.warnings:
@@ -147,7 +166,8 @@ class TableSummary:
                    project.get("year"), table.get("total_declared"),
                    table.get("total_computed"), table.get("grade_declared"),
                    table.get("grade_computed"), table.get("weight_total"), findings, rows,
-                   form=table.get("form"), content=table.get("content"))
+                   form=table.get("form"), content=table.get("content"),
+                   not_filled_in=bool(table.get("not_filled_in")))
 
 
 @plain_pickle
@@ -182,4 +202,4 @@ class FileSummary:
             table.no_table and not table.targets_only for table in self.tables)
 
 
-__all__ = ["MANUAL", "PASSED", "STATUSES", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
+__all__ = ["MANUAL", "PASSED", "STATUSES", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

@@ -68,6 +68,7 @@ from jixiao.batch.outcome import (
 from jixiao.batch.summary import (
     MANUAL,
     PASSED,
+    UNFILLED,
     UNREADABLE,
     WITH_ERRORS,
     WITH_WARNINGS,
@@ -88,8 +89,8 @@ _COPY_COLUMN = SUMMARY_COLUMNS.index("标注副本")
 _NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 GRADES = GRADE_NAMES
-_STATUS_FILLS = {UNREADABLE: "#D9D9D9", WITH_ERRORS: "#FFC7CE", WITH_WARNINGS: "#FFEB9C",
-                 MANUAL: "#DDEBF7", PASSED: "#C6EFCE"}
+_STATUS_FILLS = {UNREADABLE: "#D9D9D9", UNFILLED: "#F4B084", WITH_ERRORS: "#FFC7CE",
+                 WITH_WARNINGS: "#FFEB9C", MANUAL: "#DDEBF7", PASSED: "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
 _TOP_CODES = 10
@@ -104,7 +105,8 @@ class _Department:
     tables: int = 0
     score_sum: float = 0.0   # of the computed totals that are numbers
     scored: int = 0
-    with_errors: int = 0
+    with_errors: int = 0     # tables 有错误 (not those 未填写: counted apart)
+    unfilled: int = 0
     errors: int = 0
     warnings: int = 0
 
@@ -156,6 +158,7 @@ class Summary:
         self._in_one_file: set[int] = set()  # projects with two tables or more in one file
         self._versions: dict[int, _Versions] = {}  # made when every file is in
         self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
+        self.unfilled_files: list[str] = []  # the first _NAMED counted files 未填写, in order
         self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
         # 统计 counts each content once: a file with the bytes of one before it (the same
         # table sent twice) is counted as a duplicate only, when its rows are written
@@ -238,10 +241,12 @@ class Summary:
                 tally.codes[item.code, findings[-1][3]] += 1
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
-            grade = None if table.weights_wrong else table.grade_computed
+            grade = table.grade_counted
+            if table.not_filled_in:  # the form goes back whole; its totals mean nothing
+                reasons.insert(0, _unfilled_reason(table))
             # 分值合计 110: a computed 110 is no 优 (said where a total was computed: of a
             # blank form, JX001 says why it has none)
-            if table.weights_wrong and table.total_computed is not None:
+            elif table.weights_wrong and table.total_computed is not None:
                 reasons.insert(0, f"分值合计为 {_points(table.weight_total)}，不是 100："
                                   "计算总分不评等级，也不计入按主管部门的平均分")
             if len(tables) > 1:
@@ -328,7 +333,8 @@ class Summary:
                     versions = self._versions.get(key_hash)
                     if versions is None:
                         versions = self._versions[key_hash] = _Versions(row[1])
-                    versions.add(self._own_string(file), row[_SHEET], row[_CONTENT])
+                    versions.add(self._own_string(file), row[_SHEET], row[_CONTENT],
+                                 row[10] == UNFILLED)
 
     def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """A counted file's 汇总 row, its 原因 naming the other tables of its project (if
@@ -342,22 +348,22 @@ class Summary:
         count = self._version_count[key_hash]
         in_one_file = key_hash in self._in_one_file
         noun = "张表" if in_one_file else "个文件"
-        me = (file, row[_SHEET], row[_CONTENT])
+        me = (file, row[_SHEET], row[_CONTENT], row[10] == UNFILLED)
         others = list(versions.named)
         if me in others:
             others.remove(me)
         same = versions.contents[row[_CONTENT]] - 1 if row[_CONTENT] in versions.contents else 0
         folder = os.path.dirname(file)
 
-        def place(other: tuple[str, str | None, str | None]) -> str:
+        def place(other: _Version) -> str:
             other_file, sheet = other[0], other[1]
             if other_file == file:
-                return f"本文件工作表“{readable_text(sheet or '')}”"
+                return f"本文件工作表“{readable_text(sheet or '')}”{_unfilled_mark(other[3])}"
             # one folder's by their names, others below the inbox's
             name = (os.path.basename(other_file) if os.path.dirname(other_file) == folder
                     else self._places.file(other_file))
             sheet_named = f"工作表“{readable_text(sheet)}”" if in_one_file and sheet else ""
-            return f"“{readable_text(name)}”{sheet_named}"
+            return f"“{readable_text(name)}”{sheet_named}{_unfilled_mark(other[3])}"
 
         more = "等" if count > len(versions.named) else ""
         if same == 0 or same == count - 1:  # every other differs, or every other is the same
@@ -431,15 +437,28 @@ class Summary:
         counts = self._version_count
         shown = []
         for key, versions in groups[:_VERSIONS_SHOWN]:
-            places = [f"“{readable_text(self._places.file(file))}”" + (
-                f"工作表“{readable_text(sheet)}”" if key in self._in_one_file and sheet else "")
-                for file, sheet, _ in versions.named]
+            places = [f"“{readable_text(self._places.file(file))}”"
+                      + (f"工作表“{readable_text(sheet)}”" if key in self._in_one_file and sheet
+                         else "") + _unfilled_mark(unfilled)
+                      for file, sheet, _, unfilled in versions.named]
             more = f" 等 {counts[key]} {'张' if key in self._in_one_file else '个'}" \
                 if counts[key] > len(versions.named) else ""
             shown.append(f"“{readable_text(versions.name)}”：{'、'.join(places)}{more}")
         more = f" 等（共 {len(groups)} 个项目）" if len(groups) > _VERSIONS_SHOWN else ""
         return (f"{len(groups)} 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后"
                 f"重新提交的版本），各自计数，请确认以哪一份为准：{'；'.join(shown)}{more}")
+
+    @property
+    def unfilled(self) -> str:
+        """What 统计›注意 says of the tables not filled in ("" if none)."""
+        count = self.counted[UNFILLED]
+        if not count:
+            return ""
+        shown = "、".join(f"“{readable_text(self._places.file(file))}”"
+                         for file in self.unfilled_files)
+        more = " 等" if count > len(self.unfilled_files) else ""
+        return (f"{count} 张表未填写（空表，或只有指标值、没有实际完成值和得分），应整表退回"
+                f"填报单位重填，所写总分和等级不计入评分等级分布：{shown}{more}")
 
     @property
     def repeated(self) -> str:
@@ -468,12 +487,18 @@ class Summary:
         if score is not None:
             totals.score_sum += score
             totals.scored += 1
-        totals.with_errors += errors > 0
+        if table.not_filled_in:
+            totals.unfilled += 1
+            if table.file not in self.unfilled_files:  # the first in path order, whenever
+                bisect.insort(self.unfilled_files, table.file, key=path_order)  # counted
+                del self.unfilled_files[_NAMED:]
+        else:
+            totals.with_errors += errors > 0
         totals.errors += errors
         totals.warnings += warnings
-        grade = None if table.weights_wrong else table.grade_computed
+        grade = table.grade_counted
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
-        grade = grade_name(table.grade_declared)  # 优秀, √优 □良 …: the grade they name
+        grade = table.declared_counted  # 优秀, √优 □良 …: the grade they name
         self.grades_declared[grade if grade in GRADES else "other"] += 1
 
     @property
@@ -494,10 +519,10 @@ class Summary:
 
     def exit_code(self) -> int:
         """2: a file unreadable, or no 自评表 at all (a folder of 自评报告.docx only); 1: a
-        file has errors; 0: neither (as ``jixiao check``)."""
+        file has errors (a table not filled in has its JX001); 0: neither (as ``jixiao check``)."""
         if self.statuses[UNREADABLE] or (self.without_table and not self.statuses):
             return 2
-        return 1 if self.statuses[WITH_ERRORS] else 0
+        return 1 if self.statuses[WITH_ERRORS] or self.statuses[UNFILLED] else 0
 
     def counts(self) -> Counter[str]:
         """The tables per status as 统计 counts them: each content once."""
@@ -509,24 +534,34 @@ _NAMED = 6  # files of one project named (in 原因 and 统计): a project sent 
 _CONTENTS = 256  # contents of one project told apart; one more is taken to differ from all
 # A 汇总 row's two last items, not written: its table's sheet and content (``_Versions``)
 _SHEET, _CONTENT = len(SUMMARY_COLUMNS), len(SUMMARY_COLUMNS) + 1
+# one table of a project of several: (file, sheet, content, 未填写)
+_Version = tuple[str, str | None, str | None, bool]
+
+
+def _unfilled_mark(unfilled: bool) -> str:
+    """“（未填写）” after a version of a project that is not filled in: the empty first
+    upload beside the filled one, in 原因 and in 统计›注意."""
+    return "（未填写）" if unfilled else ""
 
 
 class _Versions:
     """The tables of one project of several (gathered when every file is in): its name as
     the first writes it, its first ``_NAMED`` tables in path order — (file, sheet,
-    content) — and how many tables declare each content (a table of no content known,
+    content, 未填写) — and how many tables declare each content (a table of no content known,
     from an outcome of an earlier jixiao, is taken to differ from every other)."""
 
     __slots__ = ("contents", "name", "named", "unknown")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.named: list[tuple[str, str | None, str | None]] = []
+        self.named: list[_Version] = []
         self.contents: Counter[str] = Counter()
         self.unknown = 0
 
-    def add(self, file: str, sheet: str | None, content: str | None) -> None:
-        bisect.insort(self.named, (file, sheet, content), key=lambda item: path_order(item[0]))
+    def add(self, file: str, sheet: str | None, content: str | None, unfilled: bool = False
+            ) -> None:
+        bisect.insort(self.named, (file, sheet, content, unfilled),
+                      key=lambda item: path_order(item[0]))
         del self.named[_NAMED:]
         if content is not None and (content in self.contents or len(self.contents) < _CONTENTS):
             self.contents[content] += 1
@@ -770,8 +805,28 @@ def _points(value: float | None) -> str:
 
 def counted_score(table: TableSummary) -> float | None:
     """The 计算总分 统计 averages by 主管部门 (a table it counts, not a duplicate's): a
-    number, or None when it is none or the 分值 do not total 100 (JX101: it means nothing)."""
-    return None if table.weights_wrong else _number(table.total_computed)
+    number, or None when it is none, the table is not filled in or the 分值 do not total
+    100 (JX101): then it means nothing."""
+    if table.not_filled_in or table.weights_wrong:
+        return None
+    return _number(table.total_computed)
+
+
+def _unfilled_reason(table: TableSummary) -> str:
+    """The 原因 of a table not filled in: it goes back whole; what it writes of its total
+    and grade (a template's formulas over an empty form: 9.8, 差) is no result."""
+    written = []
+    total = _number(table.total_declared)
+    if total is not None:
+        written.append(f"总分 {_points(total)}")
+    if grade_name(table.grade_declared) is not None:
+        written.append(f"等级“{readable_text(str(table.grade_declared))}”")
+    reason = "自评表未填写，应整表退回重填"
+    if written:
+        reason += f"；表中所写的{'、'.join(written)}不是自评结果，不计入评分等级分布"
+    if table.total_computed is not None:
+        reason += "；计算总分不评等级，也不计入按主管部门的平均分"
+    return reason
 
 
 def _number(value: Any) -> float | None:
@@ -988,6 +1043,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     overview += [("读出的自评表", sum(statuses.values()) - statuses[UNREADABLE]),
                  ("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
                  ("含多张自评表的文件", summary.several_tables_files),
+                 ("未填写的表（应整表退回重填）", statuses[UNFILLED]),
                  ("有错误的表", statuses[WITH_ERRORS]),
                  ("只有警告的表", statuses[WITH_WARNINGS]),
                  ("须人工审核的表（得分无法按规则核对）", statuses[MANUAL]),
@@ -999,6 +1055,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                  ("用时（秒）", round(run.seconds, 1))]
     if summary.notice:
         overview.append(("注意", summary.notice))
+    if summary.unfilled:
+        overview.append(("注意", summary.unfilled))
     if summary.versions:
         overview.append(("注意", summary.versions))
     if summary.repeated:
@@ -1026,14 +1084,15 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
 
     departments = sorted(((item.name, item.tables,
                            round(item.score_sum / item.scored, 2) if item.scored else None,
-                           item.with_errors, item.errors, item.warnings)
+                           item.with_errors, item.errors, item.warnings, item.unfilled)
                           for item in summary.departments.values()),
                          key=lambda row: (-row[1], row[0]))
     return [
         _Block("概况", ("项目", "数值"), overview),
         _Block("评分等级分布", ("等级", "计算等级（份）", "填报等级（份）"), grades),
         _Block("问题代码统计（按次数）", ("代码", "级别", "问题", "次数", "涉及文件数"), codes),
-        _Block("按主管部门", ("主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数"),
+        _Block("按主管部门", ("主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数",
+                          "未填写的表"),
                departments),
     ]
 

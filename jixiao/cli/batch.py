@@ -147,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"jixiao batch：{note}", file=sys.stderr)
     counts = summary.counts()
     print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
-          f"用时 {run.seconds:.1f} 秒：{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
+          f"用时 {run.seconds:.1f} 秒："
+          + (f"{counts['未填写']} 张表未填写（应整表退回重填），" if counts['未填写'] else "")
+          + f"{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['须人工审核']} 张须人工审核（得分无法按规则核对），{counts['通过']} 张通过，"
           f"{counts['无法读取']} 个文件无法读取"
           + (f"；另有 {summary.duplicates} 个文件与另一文件内容相同（重复提交），不重复计数"

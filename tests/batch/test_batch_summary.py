@@ -228,7 +228,8 @@ def test_an_empty_or_tiny_batch(tmp_path, count):
 
 def varied(number: int) -> Outcome:
     """Outcomes of every shape the 统计 sheet counts: several tables in a file, no
-    department, no computed total or grade, a declared grade outside 优良中差."""
+    department, no computed total or grade, a declared grade outside 优良中差, a form
+    not filled in whose template wrote 9.98 and 差 (neither counted)."""
     outcome = synthetic(number, findings=number % 4)
     if number % 9 == 4 and outcome.error is None:  # two tables in one file
         second = {**outcome.report, "sheet": "第二张", "findings": [], "grade_declared": None}
@@ -246,6 +247,11 @@ def varied(number: int) -> Outcome:
             table["grade_declared"] = "√优 □良 □中 □差"  # ticked: 优
         if number % 17 == 5:
             table["grade_declared"] = "A"  # no grade
+        if number % 19 == 6:
+            table.update(not_filled_in=True, total_declared=9.98, grade_declared="差",
+                         total_computed=9.98, grade_computed=None, findings=[
+                             {"code": "JX001", "severity": "error", "sheet": "自评表",
+                              "cell": "D10", "message": "自评表未填写：没有填写任何三级指标，是空表"}])
     return outcome
 
 
@@ -287,7 +293,9 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     # What the summary computed with pandas from all its rows, before it kept only counts.
     readable = table[table["状态"] != "无法读取"]
     computed = readable["计算等级"].fillna("无法计算").value_counts()
-    declared = readable["填报等级"].map(grade_name).fillna("未填写").value_counts()  # 优秀 is 优
+    filled = readable["状态"] != "未填写"  # a form not filled in: its 9.98 and 差 are no result
+    declared = (readable["填报等级"].where(filled).map(grade_name)  # 优秀 is 优
+                .fillna("未填写").value_counts())
     assert got["评分等级分布"] == [
         (grade, int(computed.get(grade, 0)), int(declared.get(grade, 0))) for grade in GRADES
     ] + [("无法计算/未填写", int(computed.get("无法计算", 0)),
@@ -299,12 +307,13 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     assert [(row[0], row[1], row[3], row[4]) for row in got["问题代码统计（按次数）"]] == list(
         codes.itertuples(index=False, name=None))
     departments = (readable.assign(部门=readable["主管部门"].fillna("（未填写）"),
-                                   有错误=readable["状态"] == "有错误",
-                                   总分=pd.to_numeric(readable["计算总分"], errors="coerce"))
+                                   有错误=readable["状态"] == "有错误", 未填写=~filled,
+                                   总分=pd.to_numeric(readable["计算总分"], errors="coerce")
+                                   .where(filled))
                    .groupby("部门")
                    .agg(表数=("文件", "size"), 平均计算总分=("总分", "mean"),
                         有错误的表=("有错误", "sum"), 错误数=("错误数", "sum"),
-                        警告数=("警告数", "sum"))
+                        警告数=("警告数", "sum"), 未填写的表=("未填写", "sum"))
                    .reset_index().sort_values(["表数", "部门"], ascending=[False, True]))
     departments["平均计算总分"] = departments["平均计算总分"].round(2)
     assert got["按主管部门"] == [tuple(value.item() if hasattr(value, "item") else value
@@ -313,8 +322,10 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
     overview = dict(got["概况"])
     assert overview["读出的自评表"] == len(readable) and summary.row_count == len(table)
     assert overview["无法读取的文件"] == table.loc[table["状态"] == "无法读取", "文件"].nunique()
-    assert (overview["有错误的表"], overview["只有警告的表"], overview["通过的表"]) == tuple(
-        int((table["状态"] == status).sum()) for status in ("有错误", "有警告", "通过"))
+    assert (overview["未填写的表（应整表退回重填）"], overview["有错误的表"], overview["只有警告的表"],
+            overview["通过的表"]) == tuple(int((table["状态"] == status).sum())
+                                        for status in ("未填写", "有错误", "有警告", "通过")) \
+        and overview["未填写的表（应整表退回重填）"] > 10
 
 
 # ---------------------------------------------------------------- rows written by hand

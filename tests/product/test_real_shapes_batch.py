@@ -336,7 +336,7 @@ def test_a_department_written_with_half_and_full_width_brackets_is_one_group(inb
         book.save(inbox / "甲单位" / name)
     batch(inbox, "-o", "汇总.xlsx")
     rows = list(load_workbook("汇总.xlsx")["统计"].iter_rows(values_only=True))
-    at = rows.index(("按主管部门", None, None, None, None, None))
+    at = rows.index(("按主管部门", None, None, None, None, None, None))
     departments = {row[0]: row[1] for row in rows[at + 2:] if row[0]}
     assert departments["内蒙古自治区巴彦淖尔市自然资源局(部门)"] == 3  # as 1.xlsx writes it
     assert departments["[155]内蒙古自治区巴彦淖尔市自然资源局（部门）"] == 1  # a code: kept apart
@@ -396,7 +396,7 @@ def test_weights_of_110_point_at_the_weights_and_grade_nothing(inbox, capsys):
     assert heavy["原因"].startswith("分值合计为 110，不是 100：计算总分不评等级")
     assert rows["a.xlsx"]["计算等级"] == "优"
     stats = list(load_workbook("汇总.xlsx")["统计"].iter_rows(values_only=True))
-    at = stats.index(("按主管部门", None, None, None, None, None))
+    at = stats.index(("按主管部门", None, None, None, None, None, None))
     [putuo] = [row for row in stats[at + 2:] if row[0] == "上海市普陀区医疗保障局"]
     assert putuo[1:3] == (3, 99.98)  # three tables; the average of the two that count
     grades = {row[0]: row[1] for row in stats if row[0] in ("优", "无法计算/未填写")}

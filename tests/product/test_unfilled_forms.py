@@ -4,9 +4,10 @@ counted in a batch's averages, and each is one JX001 — while a filled table wi
 完成值 or 得分 missing keeps its finding on each empty cell."""
 
 import json
+from pathlib import Path
 
 import openpyxl
-from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, standard
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, standard, standard_sheet
 
 from jixiao.cli.main import main
 from jixiao.layout import FUND_ROWS, GRADE_ROW, SHEET
@@ -90,8 +91,10 @@ def test_a_batch_neither_grades_nor_averages_a_form_with_only_its_money(tmp_path
     rows = {row[0]: row for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
     money_only, blank = rows["只填资金.xlsx"], rows["空白.xlsx"]
     assert (money_only[5], money_only[7]) == (9.98, None)  # 计算总分, 计算等级
-    assert money_only[11] == "分值合计为 10，不是 100：计算总分不评等级，也不计入按主管部门的平均分"
-    assert (blank[5], blank[7], blank[11]) == (None, None, None)  # JX001 says why
+    assert money_only[10:12] == ("未填写", "自评表未填写，应整表退回重填；计算总分不评等级，"
+                                          "也不计入按主管部门的平均分")
+    assert (blank[5], blank[7], blank[10], blank[11]) == (None, None, "未填写",
+                                                          "自评表未填写，应整表退回重填")
 
 
 def test_a_blank_form_says_only_that_it_is_empty(tmp_path):
@@ -132,3 +135,93 @@ def test_a_table_with_some_results_keeps_a_finding_per_empty_cell(tmp_path):
                                grade=None))
     codes = [code for code, *_ in found(data)]
     assert "JX001" not in codes and codes.count("JX202") == 4 and codes.count("JX406") == 4
+
+
+def test_a_batch_sends_unfilled_forms_back_whole(tmp_path, capsys):
+    """rt25 h1: a unit's own template writes 总分 9.98 and 等级 差 by its formulas over an
+    empty form. Before: 状态 有错误 (one mistake to fix), 原因 empty, 统计 counted a 填报
+    差 per such form and no line said how many went back whole; the filled version of a
+    project named its empty first upload as just another version. The neighbour that must
+    not change: a filled table missing its 完成值 stays 有错误, its written 优 counted."""
+    from jixiao.batch.frame import check_folder, tables_frame
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    standard(inbox / "学生资助.xlsx", name="学生资助项目")
+    standard(inbox / "学生资助-未填.xlsx", name="学生资助项目", rows=TARGETS_ONLY,
+             total=(100, 9.98), grade="差")
+    standard(inbox / "只填资金.xlsx", name="另一个项目", rows=MONEY_ONLY, total=(100, 9.98),
+             grade="差")
+    no_actual = [(*row[:4], None, *row[5:]) for row in PUTUO_1_ROWS]
+    standard(inbox / "缺完成值.xlsx", name="第三个项目", rows=no_actual)
+    assert main(["batch", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--workers", "1"]) == 1
+    assert "：2 张表未填写（应整表退回重填），1 张表有错误，0 张只有警告，0 张须人工审核（得分无法" \
+           "按规则核对），1 张通过，" in capsys.readouterr().out
+    book = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
+    rows = {row[0]: row[4:12] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    # 填报总分, 计算总分, 填报等级, 计算等级, 错误数, 警告数, 状态, 原因
+    assert rows["学生资助-未填.xlsx"] == (
+        9.98, None, "差", None, 1, 0, "未填写",
+        "自评表未填写，应整表退回重填；表中所写的总分 9.98、等级“差”不是自评结果，不计入评分等级分布；"
+        "同一项目共 2 个文件：另见“学生资助.xlsx”（项目名称和单位相同，内容不同）")
+    assert rows["学生资助.xlsx"][6:] == (
+        "通过", "同一项目共 2 个文件：另见“学生资助-未填.xlsx”（未填写）（项目名称和单位相同，内容不同）")
+    assert rows["只填资金.xlsx"] == (
+        9.98, 9.98, "差", None, 1, 0, "未填写",
+        "自评表未填写，应整表退回重填；表中所写的总分 9.98、等级“差”不是自评结果，不计入评分等级分布；"
+        "计算总分不评等级，也不计入按主管部门的平均分")
+    assert rows["缺完成值.xlsx"][2:] == ("优", None, 5, 0, "有错误", None)
+
+    stats = [row for row in book["统计"].iter_rows(values_only=True) if row and row[0]]
+    overview = [row[:2] for row in stats]
+    assert overview[overview.index(("读出的自评表", 4)):][3:8] == [
+        ("未填写的表（应整表退回重填）", 2), ("有错误的表", 1), ("只有警告的表", 0),
+        ("须人工审核的表（得分无法按规则核对）", 0), ("通过的表", 1)]
+    assert ("注意", "2 张表未填写（空表，或只有指标值、没有实际完成值和得分），应整表退回填报单位"
+                  "重填，所写总分和等级不计入评分等级分布：“收件/只填资金.xlsx”、"
+                  "“收件/学生资助-未填.xlsx”") in overview
+    assert ("注意", "1 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后重新提交的版本），"
+                  "各自计数，请确认以哪一份为准：“学生资助项目”：“收件/学生资助.xlsx”、"
+                  "“收件/学生资助-未填.xlsx”（未填写）") in overview
+    grades = {row[0]: row[1:3] for row in stats
+              if row[0] in ("优", "良", "中", "差", "无法计算/未填写")}
+    assert grades == {"优": (1, 2), "良": (0, 0), "中": (0, 0), "差": (0, 0),
+                      "无法计算/未填写": (3, 2)}
+    [department] = [row for row in stats if row[0] == "上海市普陀区医疗保障局"]
+    # 表数, 平均计算总分, 有错误的表, 错误数, 警告数, 未填写的表
+    assert department[1:] == (4, 99.98, 1, 7, 0, 2)
+
+    tables = tables_frame(check_folder(str(inbox), workers=1))
+    assert [(Path(row.file).name, row.status, row.not_filled_in, row.scored)
+            for row in tables.itertuples()] == [
+        ("只填资金.xlsx", "未填写", True, False), ("学生资助.xlsx", "通过", False, True),
+        ("学生资助-未填.xlsx", "未填写", True, False), ("缺完成值.xlsx", "有错误", False, False)]
+
+
+def test_an_unfilled_sheet_beside_its_filled_one_is_marked_in_the_same_file(tmp_path):
+    """rt25 h1 with the per-table versions: one workbook holds the project twice, its
+    first sheet the empty upload (targets copied, no 完成值 or 得分). The filled sheet's
+    row names the other sheet as 未填写, the empty one's names the filled one unmarked;
+    统计›注意 marks the empty sheet only."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    book = Book()
+    standard_sheet(book.sheet("初稿"), name="学生资助项目", rows=TARGETS_ONLY,
+                   total=(100, 9.98), grade="差")
+    standard_sheet(book.sheet("定稿"), name="学生资助项目")
+    book.save(inbox / "学生资助.xlsx")
+    assert main(["batch", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--workers", "1"]) == 1
+    workbook = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
+    rows = [row[10:12] for row in workbook["汇总"].iter_rows(min_row=2, values_only=True)]
+    # the check's own note of a project twice in one workbook (read.selection), unchanged
+    same_file = ("项目“学生资助项目”在本文件中有 2 张内容不同的表（工作表“初稿”、“定稿”），"
+                 "各自校验、计数，请确认以哪一份为准")
+    assert rows == [
+        ("未填写", "本文件共 2 张表，此为第 1 张（工作表“初稿”）；自评表未填写，应整表退回重填；"
+                  "表中所写的总分 9.98、等级“差”不是自评结果，不计入评分等级分布；" + same_file
+         + "；同一项目共 2 张表：另见本文件工作表“定稿”（项目名称和单位相同，内容不同）"),
+        ("通过", "本文件共 2 张表，此为第 2 张（工作表“定稿”）；" + same_file
+         + "；同一项目共 2 张表：另见本文件工作表“初稿”（未填写）（项目名称和单位相同，内容不同）")]
+    notes = [row[1] for row in workbook["统计"].iter_rows(values_only=True) if row[0] == "注意"]
+    assert "“学生资助项目”：“收件/学生资助.xlsx”工作表“初稿”（未填写）、“收件/学生资助.xlsx”工作表“定稿”" \
+        in notes[-1]
