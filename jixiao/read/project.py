@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jixiao.levels import is_level1_only
 from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place, note
@@ -199,7 +200,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     break
                 found = grid.right_of(row, column, limit=6)
                 if found is not None and not texts[(row, found[1])].startswith(_ANY_LABEL) \
-                        and not _list_head(grid, row, found[1]):
+                        and not _list_head(grid, row, column, found[1]):
                     facts.read(key, text, str(found[0]).strip(), (grid, row, found[1]))
                 break
         if project.goal_expected is None and project.goal_actual is None:
@@ -223,11 +224,24 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     return _ProjectFound(project, sources, total, grade, form, titled)
 
 
-def _list_head(grid: Grid, row: int, column: int) -> bool:
-    """项目名称 | 全年预算数 | 全年执行数: the head of a list of projects, not a name — two
-    money headings side by side; one name that holds such a word (低执行率项目,
+# A list's numbering column (序号 | 项目名称 | …): the row it heads is a list's header
+_SERIAL_HEADS = frozenset(("序号", "编号"))
+
+
+def _list_head(grid: Grid, row: int, label: int, column: int) -> bool:
+    """Whether the label at ``label`` heads a column of a list of projects rather than
+    standing beside its value at ``column``: 序号 heads a column left of it (序号 | 项目名称
+    | 产出指标 | … | 总分, a 汇总 of the department's projects), the cell right of it is a
+    heading of the form (a 一级 name alone, 总分, 评分等级), or two money headings stand side
+    by side (项目名称 | 全年预算数 | 全年执行数); one name that holds such a word (低执行率项目,
     得分系统建设项目) is a name."""
     texts = grid.texts
+    if any(compact_text(texts.get((row, left), "")) in _SERIAL_HEADS
+           for left in grid.rows.get(row, ()) if left < label):
+        return True
+    value = compact_text(texts[(row, column)])
+    if is_level1_only(value) or is_total_label(value) or is_grade_label(value, results=False):
+        return True
     if fund_role(texts[(row, column)]) in (None, "ignore"):
         return False
     following = grid.right_of(row, column, limit=3)

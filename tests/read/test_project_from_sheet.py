@@ -124,3 +124,41 @@ def test_a_one_sheet_workbook_named_for_a_draft_or_a_body(tmp_path, capsys, shee
     assert main(["check", str(path)]) == 0
     heading = f"表 1/1：{name or '（未写项目名称）'}（2024 年度）"
     assert heading in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("head", [("序号", "项目名称"), ("项目名称",)],
+                         ids=["序号", "without 序号"])
+def test_a_summary_lists_header_names_no_project(tmp_path, capsys, head):
+    """rt25 P1: a 汇总 sheet (序号 | 项目名称 | 产出指标 | … | 总分 | 评分等级, one row per
+    project) beside a sheet whose 项目名称 is left blank: the project was named “产出指标”,
+    the heading right of 汇总!B2; it is the sheet's name, as without the 汇总."""
+    book = Book()
+    summary = book.sheet("汇总")
+    summary.line("某县人社局2024年度项目支出绩效自评得分汇总表")
+    summary.line(*head, "产出指标", "效益指标", "满意度指标", "预算执行率", "总分", "评分等级")
+    for number, name in enumerate(("职业技能培训补助项目", "就业见习补贴项目"), 1):
+        summary.line(*((number,) if len(head) == 2 else ()), name, 50, 30, 9.98, 10, 99.98, "优")
+    sheet = book.sheet("就业见习补贴项目")
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project(None, DEPARTMENT, UNIT)  # 项目名称 | (blank)
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    sheet.grade("优")
+    path = book.save(tmp_path / "部门.xlsx")
+    [table] = read_workbook(path).tables
+    assert (table.project.name, table.project.department) == ("就业见习补贴项目", DEPARTMENT)
+    assert main(["check", str(path)]) == 0
+    assert "表 1/1：就业见习补贴项目（2024 年度）" in capsys.readouterr().out
+
+
+def test_a_cover_sheets_name_beside_its_label_is_still_the_name(tmp_path):
+    """A cover sheet's 项目名称 | name | 主管部门 | department, 实施单位 | unit under it (label
+    beside value, no list): still the table's name where the table has none."""
+    book = Book()
+    cover = book.sheet("封面")
+    cover.line("项目名称", "职业技能培训补助项目", "主管部门", DEPARTMENT)
+    cover.line("实施单位", UNIT, "填报日期", "2025年3月10日")
+    _unnamed(book.sheet("Sheet1"))
+    path = book.save(tmp_path / "封面.xlsx")
+    assert [table.project.name for table in read_workbook(path).tables] == ["职业技能培训补助项目"]
