@@ -352,6 +352,8 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     按两处各自显示的小数位判断舍入（资金栏 96.37%、指标写 96.4% 或 96% 不算不一致）。
     比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
     的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
+    资金在另一张工作表上的（评分附件表另附的资金情况表，部门各项目一行的资金明细表），说明中
+    写出资金所在的单元格（“资金取自 资金明细!C5、D5”）。
     """
     rate = evaluation.rate if evaluation.rate is not None else table.funds.scored.rate_declared
     if rate is None:
@@ -366,9 +368,28 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
         shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
         if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.scored),
                                     0.0 if shown is None else 10.0 ** -shown)):
-            yield finding("JX305", indicator.sources.get("actual"),
+            source = indicator.sources.get("actual")
+            yield finding("JX305", source,
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
-                          f"{points(rate)}% 不一致")
+                          f"{points(rate)}% 不一致{_money_elsewhere(table, evaluation, source)}")
+
+
+def _money_elsewhere(table: SelfEvaluation, evaluation: Evaluation, here: Source | None) -> str:
+    """Where the 执行率 compared with a cell of ``here``'s sheet comes from, where that is
+    another sheet (a 部门's 资金明细 listing every project): （资金明细!C5、D5：全年执行数
+    1080 ÷ 全年预算数 1200）, or the rate's own cell where no amounts give it; else ""."""
+    line = table.funds.scored
+    if evaluation.rate is not None:
+        cells = [line.sources.get(key) for key in ("budget", "executed")]
+        said = f"：{_division(table, line)}"
+    else:
+        cells, said = [line.sources.get("rate")], ""
+    cells = [cell for cell in cells if cell is not None]
+    if not cells or here is None or all(cell.sheet == here.sheet for cell in cells):
+        return ""
+    first = cells[0]
+    rest = [cell.cell if cell.sheet == first.sheet else str(cell) for cell in cells[1:]]
+    return f"（资金取自 {'、'.join([str(first), *rest])}{said}）"
 
 
 @check("JX306", "warning", "执行率偏低未说明原因")

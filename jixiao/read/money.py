@@ -59,7 +59,8 @@ class MoneyBlock:
     scale: float = 1.0  # 1/10000 where the headers say the amounts are in 元
     # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
     by_label: dict[str, tuple[int, int]] | None = None
-    project: str | None = None  # the project its one line is labelled by (``_one_project``)
+    project: str | None = None  # the project its one line is labelled by (``_listed_projects``)
+    listed: bool = False  # one project's line of a list of several: its money by its name only
     # a column whose own header names its unit (全年预算数(A)（元） under 项目资金（万元）):
     # column → its scale, over the block's ``scale`` (the more specific label wins)
     column_scales: dict[int, float] = dataclasses.field(default_factory=dict)
@@ -277,7 +278,8 @@ def _sum_under(grid: Grid, row: int, column: int) -> int:
 
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block
-_PROJECT_LIST_HEADS = frozenset(("项目名称", "项目", "序号"))
+_PROJECT_NAME_HEADS = frozenset(("项目名称", "项目"))
+_PROJECT_LIST_HEADS = _PROJECT_NAME_HEADS | {"序号"}
 # A header naming each row's task (部门整体 forms list 年度主要任务 with their money): no
 # money block, whatever its rows are named — the department's own block follows
 _TASK_LIST_HEAD = re.compile(r"(?:年度)?(?:主要|重点)?(?:工作)?任务(?:名称)?")
@@ -601,22 +603,28 @@ def _pair_amount(grid: Grid, row: int, column: int) -> tuple[int, int] | None:
 
 
 def money_outside(grids: list[Grid], found: list[Found]) -> list[MoneyBlock]:
-    """Money blocks below every table of a sheet, or on a sheet without a table."""
+    """Money blocks below every table of a sheet, or on a sheet without a table: one a
+    sheet, or one for each project a list of projects names (``_listed_projects``)."""
     spare = []
     for grid in grids:
         ends = [item.end for item in found if item.grid is grid]
         top = max(ends, default=0) + 1
-        money = find_money(grid, top, grid.max_row + 1) \
-            or _one_project(grid, top, grid.max_row + 1)
+        money = find_money(grid, top, grid.max_row + 1)
         if money is not None:
             spare.append(money)
+        else:
+            spare.extend(_listed_projects(grid, top, grid.max_row + 1))
     return spare
 
 
-def _one_project(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
-    """A list of projects that lists one: 项目名称 | 全年预算数 | 全年执行数 | 执行率 over
-    the project's name and its amounts, on a sheet of its own (a 评分附件表's 资金情况) —
-    the project's money, its line the 年度资金总额 (``MoneyBlock.project`` names whose)."""
+def _listed_projects(grid: Grid, top: int, bottom: int) -> list[MoneyBlock]:
+    """A list of projects with their money: 序号 | 项目名称 | 全年预算数 | 全年执行数 | 执行率
+    over one line a project, on a sheet of its own (a 评分附件表's 资金情况, a 部门's 资金明细
+    of all its projects) — each project's money, its line the 年度资金总额, labelled by the
+    project's name (``MoneyBlock.project``; its 项目名称 column's, else the text left of the
+    amounts). A list of one project is that project's money whatever the table is named;
+    one of several (``MoneyBlock.listed``) only the table of that name's. Its 合计 line is
+    no project's."""
     for row in range(top, bottom):
         if row not in grid.rows:
             continue
@@ -624,13 +632,26 @@ def _one_project(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if columns is None:
             continue
         first = min(columns.values())
-        label, label_column = _line_label(grid, row + 1, first)
-        if not label or not _has_amount(grid, row + 1, first) \
-                or any(_has_amount(grid, below, first) for below in range(row + 2, bottom)):
-            return None  # no project's line, or more than one
-        return MoneyBlock(grid, row, columns, [(row + 1, "年度资金总额", label_column)],
-                          1e-4 if _in_yuan(_texts_above(grid, row)) else 1.0, project=label)
-    return None
+        named = next((column for column in grid.rows[row] if column < first
+                      and compact_text(grid.texts.get((row, column), "")) in _PROJECT_NAME_HEADS),
+                     None)
+        lines = []
+        for below in range(row + 1, bottom):
+            if not _has_amount(grid, below, first):
+                if lines:
+                    break  # the list ends (a blank line, its notes)
+                continue
+            label, label_column = _line_label(grid, below, first)
+            if named is not None and isinstance(grid.values.get((below, named)), str):
+                label, label_column = grid.texts[(below, named)], named
+            if label and not _is_sum(label):
+                lines.append((below, label, label_column))
+        scale = 1e-4 if _in_yuan(_texts_above(grid, row)) else 1.0
+        return [MoneyBlock(grid, row, columns, [(line, "年度资金总额", label_column)], scale,
+                           project=label, listed=len(lines) > 1,
+                           column_scales=_column_scales(grid, row, first))
+                for line, label, label_column in lines]
+    return []
 
 
 def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:

@@ -633,10 +633,15 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     spare_money = money_outside([grid for grid in grids if grid not in heads], kept + pages)
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
-    for table, money, is_titled, column_name in zip(tables, money_by_table, titled,
-                                                     column_names, strict=True):
-        if money is None and len(spare_money) == 1 and _money_of(spare_money[0], table):
-            money = spare_money[0]
+    sole_money = [money for money in spare_money if not money.listed]
+    for table, money, is_titled, column_name, item in zip(tables, money_by_table, titled,
+                                                           column_names, kept, strict=True):
+        if money is None and len(sole_money) == 1 and _money_of(sole_money[0], table):
+            money = sole_money[0]
+        if money is None:
+            alone = sum(other.grid.name == item.grid.name for other in kept) == 1
+            money = _listed_money(spare_money, table, item.grid.name if alone else None,
+                                  is_titled)
         if money is not None:
             apply_money(money, table)
         else:
@@ -850,6 +855,21 @@ def _money_of(money: MoneyBlock, table: SelfEvaluation) -> bool:
     name = table.project.name
     return money.project is None or not name \
         or compact_text(money.project) == compact_text(name)
+
+
+def _listed_money(spare: list[MoneyBlock], table: SelfEvaluation, sheet: str | None,
+                  titled: bool) -> MoneyBlock | None:
+    """The line of a list of several projects' money (a 部门's 资金明细) that names
+    ``table``'s project, where exactly one does: by its 项目名称 — or, where the table has
+    none but its title's reading, also by its sheet's name (``name_from_sheet``; ``sheet``:
+    the table is alone on it)."""
+    names = {compact_text(table.project.name)} if table.project.name else set()
+    if sheet is not None and (titled or not names):
+        names.add(compact_text(name_from_sheet(sheet, table.project)))
+    names.discard("")
+    matched = [money for money in spare if money.listed and money.project is not None
+               and compact_text(money.project) in names]
+    return matched[0] if len(matched) == 1 else None
 
 
 def _sichuan_money(money: MoneyBlock | None) -> bool:
