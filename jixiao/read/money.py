@@ -2,7 +2,8 @@
 
 Money is read as a block above the table, as 资金总额 | 年初预算数 | 全年预算数 | 全年执行数
 side by side, or as a 资金安排情况 table down the rows (预算安排 / 实际支出 / 预算执行率),
-on any sheet; amounts in 元 become 万元. The 执行率's 分值 comes from a 预算执行率 row,
+on any sheet, or as a project's line of a list of projects' money (项目名称 | 全年预算数 |
+全年执行数, ``_listed_projects``); amounts in 元 become 万元. The 执行率's 分值 comes from a 预算执行率 row,
 the block's 分值 column, or the rule set's share (``execution_weight``).
 
 (Over 400 lines: the block's forms — columns, rows down, sources as columns — read into
