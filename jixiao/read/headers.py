@@ -100,6 +100,7 @@ _RENAMED = ("deepest", "level1_weight", "level2_weight")
 _EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason",
                 "一级": "level1", "二级": "level2", "三级": "name", "实际完成": "actual"}
 
+_FUND_TOTAL = "资金总额"
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ignore", _LAST_YEAR),  # 上年执行数, 上年预算数: last year's amounts for comparison
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
@@ -118,9 +119,11 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   # 国库集中支付 wording of the 一体化 systems: what was paid out, used
                   "支付数", "实际支付", "全年支付", "拨付数", "实际拨付", "使用数", "实际使用",
                   "已使用", "全年完成数")),
-    # A: the year's budget after its changes (预算安排数, 调整后预算 …)
+    # A: the year's budget after its changes (预算安排数, 调整后预算 …); the year's 资金总额
+    # is the same side of the 执行率 (四川: 年度资金总额（万元） | 120 | 全年执行数 | 114), where
+    # no column names the budget itself (``names_the_total``)
     ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
-                "预算金额", "预算安排")),
+                "预算金额", "预算安排", _FUND_TOTAL)),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
@@ -185,6 +188,12 @@ def _level_name(text: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def fund_role(text: str) -> str | None:
     return _role(text, _FUND_WORDS)
+
+
+def names_the_total(text: str) -> bool:
+    """Whether a budget heading names the year's 资金总额 rather than the budget itself:
+    beside 调整后预算数 (四川: 年度资金总额 | 调整后预算数 | 全年执行数) the other is A."""
+    return _FUND_TOTAL in text and fund_role(text.replace(_FUND_TOTAL, "")) != "budget"
 
 
 @dataclass

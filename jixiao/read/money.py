@@ -32,7 +32,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
-from jixiao.read.headers import Found, fund_role, wrapped_texts
+from jixiao.read.headers import Found, fund_role, names_the_total, wrapped_texts
 from jixiao.read.roles import (
     is_placeholder,
     is_placeholder_points,
@@ -216,7 +216,10 @@ def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int
     texts, cells = grid.texts, grid.rows.get(row, ())
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
-    own = {column: texts.get((row, column), "") for column in cells}
+    # 年度资金总额 with amounts right of it is the total line's label, not a heading
+    own = {column: texts.get((row, column), "") for column in cells
+           if not (names_the_total(texts.get((row, column), ""))
+                   and _has_amount(grid, row, column + 1))}
     if not projects and any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
             and not _labels_money_lines(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
@@ -322,20 +325,20 @@ _OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年")
 
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
-    lines' labels (``labels``), or one over the project's years (累计执行数), where another
-    column names the same role."""
+    lines' labels (``labels``), one over the project's years (累计执行数), or one naming
+    the year's 资金总额 for the budget, where another column names the same role."""
     columns: dict[str, int] = {}
-    over_years: set[int] = set()
+    passed: set[int] = set()  # over the years, or the 资金总额 beside the budget's own column
     for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
         if not role or role == "ignore":
             continue
-        if any(word in text for word in _OVER_YEARS):
-            over_years.add(column)
+        if any(word in text for word in _OVER_YEARS) or names_the_total(text):
+            passed.add(column)
         if role not in columns or (columns[role] in labels and column not in labels) \
-                or (columns[role] in over_years and column not in over_years):
+                or (columns[role] in passed and column not in passed):
             columns[role] = column
     return columns
 

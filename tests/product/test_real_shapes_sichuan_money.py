@@ -7,6 +7,7 @@ Before: the row 年度预算数（万元） | 总额 | 200 | | 执行数 | 190 |
 分值合计为 90，应为 100”, 计算总分 90 without a grade — and no JX307 said the money was
 missing."""
 
+import pytest
 from test_real_shapes import checked, codes
 from workbooks import grid_book
 
@@ -115,3 +116,40 @@ def test_a_standard_table_of_90_points_without_money_is_a_wrong_total(tmp_path):
     _, data = checked(grid_book(tmp_path / "t.xlsx", rows))
     assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
         ("JX101", "F2", "分值合计为 90，应为 100")]
+
+
+@pytest.mark.parametrize("label", ["年度资金总额（万元）", "年度资金总额", "资金总额（万元）"])
+def test_the_years_total_funds_along_one_row_are_the_budget(tmp_path, label):
+    """年度资金总额（万元） | 200 | 全年执行数（万元） | 190 | 执行率 | 95% (rt25-h 1): the
+    资金总额 is the budget side of the 执行率, as 全年预算数 on the same row is — 95 % →
+    9.5 points, total 99.5 (before: only the 200 read, “JX307 全年预算数或全年执行数为空”
+    at A5's neighbour and no total); a wrong 执行率 is found at its cell."""
+    row = [label, 200, "全年执行数（万元）", 190, "执行率", "95%"]
+    _, data = checked(_sichuan(tmp_path / "t.xlsx", [row]))
+    assert codes(data) == []
+    assert _funds(data) == (200, 190, 95, "rules")
+    assert (data["total_computed"], data["grade_computed"]) == (99.5, "优")
+    _, data = checked(_sichuan(tmp_path / "wrong.xlsx", [[*row[:5], "90%"]]))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX301", "F5", "“年度资金总额”执行率写为 90%，按 全年执行数 190 ÷ 全年预算数 200 应为 95%")]
+
+
+def test_a_money_header_naming_the_total_for_the_budget_is_read(tmp_path):
+    """项目资金（万元） | 年度资金总额 | 全年执行数 | 执行率 over 200 | 190 | 95%: the same
+    reading in a money header (before: no money block, JX307 and no total)."""
+    money = [["项目资金（万元）", "年度资金总额", "全年执行数", "执行率"], [None, 200, 190, "95%"]]
+    _, data = checked(_sichuan(tmp_path / "t.xlsx", money))
+    assert codes(data) == []
+    assert _funds(data) == (200, 190, 95, "rules")
+    assert data["total_computed"] == 99.5
+
+
+def test_beside_the_budgets_own_column_the_total_is_not_the_budget(tmp_path):
+    """年度资金总额 | 调整后预算数 | 全年执行数 (四川 专项): the 调整后预算数 stays A, and
+    the findings name it — 220 (the year's total) is not."""
+    money = [["项目资金（万元）", None, "年度资金总额", "调整后预算数", "全年执行数", "执行率"],
+             [None, "预算资金", 220, 200, 190, "90%"]]
+    _, data = checked(_sichuan(tmp_path / "t.xlsx", money))
+    assert _funds(data)[:2] == (200, 190)
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX301", "F6", "“预算资金”执行率写为 90%，按 全年执行数 190 ÷ 调整后预算数 200 应为 95%")]
