@@ -9,7 +9,8 @@ so; of tables alike cell for cell one is kept, and a project left twice is said 
 
 (Over 400 lines: one decision — which tables of a workbook stand — and the note for each
 table set aside, each kind of sheet that is no project's 自评表 told here beside the
-others, in the one order that lets the more certain go first.)"""
+others, in the one order that lets the more certain go first; what a document says it is,
+read once for the tables kept and for the workbook refused without one.)"""
 
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 
 def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool) -> JixiaoError:
-    """The error of a workbook in which no table was found."""
+    """The error of a workbook in which no table was found: too big, a 绩效目标表, an
+    empty workbook, a 绩效自评报告 typed into a sheet (``_kind``, as a table's rows are
+    read: a 自评报告 with no table of indicators, or one without 一级/二级), or else the
+    header no row gives."""
     if too_big:
         return UnreadableWorkbook(f"“{file_name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
                                   "请删除无关的工作表、表中大片多余的行列后再试")
@@ -46,6 +50,12 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
             and not any(grid.name == DOCUMENT_SHEET for grid in grids):  # nothing at all
         return NotASelfEvaluation(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
                                   "请填报单位提交填好的自评表")
+    kinds = {found[0] for grid in grids if (found := _kind(grid, 1, grid.max_row + 1))}
+    if "report" in kinds and "self_evaluation" not in kinds:
+        # a 自评报告 typed into a sheet, no table of indicators with points in it (or none)
+        what, _, instead = _KINDS["report"]
+        return NotASelfEvaluation(f"“{file_name}”是{what}（文字报告，其中没有自评表），不是自评表："
+                                  f"{instead}")
     return NotASelfEvaluation(
         f"“{file_name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
         "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
@@ -57,11 +67,21 @@ def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     indicator headers — and its sheet say the table is where it is not a 自评表: a mid-year
     绩效监控表 (its title names 监控, or a column holds a part of the year's figures —
     1-7月执行数, 截至7月底, 上半年 — or the 全年预计 beside them), marked
-    ``sources["monitoring"]``; a 绩效自评报告 typed into the sheet (its title ends in 报告,
-    or its chapters 一、二、 run between paragraphs), its table of 完成情况 marked
-    ``sources["report"]`` — each at the cell that says so. A title naming 自评 (项目支出绩效
+    ``sources["monitoring"]``; a 绩效自评报告 typed into the sheet (its title, a line of
+    its own, ends in 报告, or its chapters 一、二、 run between paragraphs), its table of
+    完成情况 marked ``sources["report"]`` — each at the cell that says so. A title naming 自评 (项目支出绩效
     自评表) marks none: the form says what it is. Whether a marked table is set aside its
     columns tell (``kept_tables``: one with 得分 is scored whatever its words)."""
+    found = _kind(grid, top, bottom)
+    if found is not None and found[0] != "self_evaluation":
+        table.sources[found[0]] = (grid, *found[1])  # type: ignore[assignment]
+
+
+def _kind(grid: Grid, top: int, bottom: int) -> tuple[str, tuple[int, int]] | None:
+    """What the rows ``top`` to ``bottom`` (excluded) of ``grid`` say they are, and the cell
+    that says so (``mark_kind``'s words): "self_evaluation" (a title naming 自评表),
+    "monitoring", "report"; None where they say nothing. The one reading of a table's rows
+    above its header and of a whole sheet without a table (``no_table``)."""
     monitoring = titled_report = None
     for row in range(top, bottom):
         for column in grid.rows.get(row, ()):
@@ -69,17 +89,16 @@ def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
             if _is_instruction(text) or len(text) > _TITLE_LENGTH:
                 continue
             if _SELF_EVALUATION_TITLE.search(text):
-                return
+                return "self_evaluation", (row, column)
             if monitoring is None and (_MONITORING_TITLE.search(text) or _mid_year(text)):
                 monitoring = (row, column)
-            elif titled_report is None and _REPORT_TITLE.search(text):
+            elif titled_report is None and _REPORT_TITLE.search(text) \
+                    and len(grid.rows[row]) == 1:  # a title, on a line of its own
                 titled_report = (row, column)
     if monitoring is not None:
-        table.sources["monitoring"] = (grid, *monitoring)  # type: ignore[assignment]
-        return
+        return "monitoring", monitoring
     report = titled_report or _chapters(grid)
-    if report is not None:
-        table.sources["report"] = (grid, *report)  # type: ignore[assignment]
+    return None if report is None else ("report", report)
 
 
 def _mid_year(text: str) -> bool:
@@ -98,10 +117,15 @@ def _mid_year(text: str) -> bool:
 
 def _chapters(grid: Grid) -> tuple[int, int] | None:
     """The first chapter heading (一、项目基本情况) of a sheet written as a report: two
-    headings or more, each a short line, and two paragraphs (long sentences) or more."""
-    headings = {place: found.group(1) for place, text in grid.texts.items()
+    headings or more, each a short line, and two paragraphs (long sentences) or more —
+    above a heading of instructions (填报说明, 填表说明：), whose own numbered parts
+    (一、填报范围) are no report's."""
+    below = min((row for (row, _), text in grid.texts.items() if len(text) <= _HEADING_LENGTH
+                 and _INSTRUCTIONS_HEADING.fullmatch(compact_text(text))), default=grid.max_row + 1)
+    texts = {place: text for place, text in grid.texts.items() if place[0] < below}
+    headings = {place: found.group(1) for place, text in texts.items()
                 if len(text) <= _HEADER_LENGTH and (found := _CHAPTER.match(text))}
-    paragraphs = sum(len(text) >= _PARAGRAPH and "。" in text for text in grid.texts.values())
+    paragraphs = sum(len(text) >= _PARAGRAPH and "。" in text for text in texts.values())
     if len(set(headings.values())) < 2 or paragraphs < 2:
         return None
     return min(headings)
@@ -165,6 +189,10 @@ _DONE = re.compile("执行|完成|实际")
 # A monitoring form's forecast of the year, and its judgment of the target's chance
 _FORECAST = re.compile("全年预计|预计全年|预计(?:年底|年末)|完成目标可能性|目标完成可能性")
 _CHAPTER = re.compile("([一二三四五六七八九十]{1,3})、[^。]")
+# The heading of a sheet's instructions (填报说明, 填表说明：, 编制说明): what is under it
+# says how to fill in the form
+_INSTRUCTIONS_HEADING = re.compile(r"(?:填表|填报|填写|编制)?(?:说明|须知)[:：]?")
+_HEADING_LENGTH = 12  # such a heading's text at most, spaced out (填 报 说 明)
 # A note or instruction (注：…, 填报说明：…) or a sentence (…在年度自评时填写。): says
 # what is to be filled in, not what the sheet is
 _INSTRUCTION = re.compile(r"(?:注|备注|说明|填表说明|填报说明|填写说明|编制说明)\d*[:：]|.*。")

@@ -170,3 +170,65 @@ def test_a_targets_title_beside_a_completion_header_is_not_told_a_targets_form(t
     read): still the message of a workbook without a table, as before."""
     result = check_workbook(_targets(tmp_path / "t.xlsx", "完成值"))
     assert not result.targets_only and "没有找到项目支出绩效自评表" in result.error
+
+
+NO_TABLE = ("中没有找到项目支出绩效自评表：没有一行表头同时含有“三级指标”（或指标名称）和“分值”"
+            "（或权重）；没有分值列的，也没有一行同时含有一级（或二级）指标、三级指标、指标值和完成值")
+REPORT_WITHOUT_TABLE = ("是绩效自评报告（文字报告，其中没有自评表），不是自评表："
+                        "请另行提交填好分值和得分的项目支出绩效自评表")
+CHAPTERS = [REPORT[0], *REPORT[1:6], *REPORT[9:]]  # the report without its table
+
+
+@pytest.mark.parametrize(("lines", "why"), [
+    (CHAPTERS, "title and chapters"),
+    (CHAPTERS[1:], "chapters between paragraphs"),
+    ([REPORT[0], ["一、项目基本情况"], ["全年执行48万元。"]], "the title alone"),
+    ([*CHAPTERS, ["三级指标", "年度指标值", "实际完成值"], ["补贴发放人数", "≥1200人", "1250人"],
+      ["服务对象满意度", "≥90%", "88%"]], "a table without 一级 or 二级"),
+])
+def test_a_report_without_a_table_of_indicators_is_refused_as_one(tmp_path, lines, why):
+    """A 自评报告 typed into Excel with no table, or only 三级指标 | 年度指标值 | 实际完成值
+    (no table the reader finds): told it is a report, as the report with a 一级/二级
+    table is (rt25-h 2: before, “中没有找到项目支出绩效自评表：没有一行表头…” — the
+    reviewer told to look for a header, not to ask for the 自评表)."""
+    result = check_workbook(grid_book(tmp_path / "r.xlsx", lines))
+    assert result.no_table, why
+    assert result.error == f"“r.xlsx”{REPORT_WITHOUT_TABLE}", why
+
+
+P_FILL = "本表由项目实施单位填写，指标值按年初批复的绩效目标填列，实际完成值按年度实际完成情况填列。"
+P_SEND = "各单位须于次年3月底前报送主管部门审核，主管部门汇总后报送财政部门，并同时报送绩效自评报告。"
+
+
+@pytest.mark.parametrize(("lines", "why"), [
+    ([["填报说明"], ["一、填报范围"], [P_FILL], ["二、填报要求"], [P_SEND], ["三、报送时间"]],
+     "instructions in chapters"),
+    ([["填表说明："], ["1. " + P_FILL], ["2. " + P_SEND]], "numbered instructions"),
+    ([["城区绿化养护项目资金明细"], ["日期", "摘要", "金额（元）"], ["2024-03-01", "苗木采购", 120000],
+      ["2024-06-01", "养护劳务", 200000]], "a ledger"),
+    ([["2024年度项目支出绩效评价结果汇总表"],
+      ["序号", "项目名称", "自评得分", "评价等级", "是否提交绩效自评报告"],
+      [1, "城区绿化养护", 96, "优秀", "是"], [2, "路灯维护", 88, "良好", "是"]],
+     "a summary naming the report in a header"),
+    ([["项目支出绩效自评表"], *CHAPTERS[1:]], "a 自评表's title over the report's words"),
+])
+def test_other_workbooks_without_a_table_keep_the_header_message(tmp_path, lines, why):
+    """A 填报说明 (its 一、二、 parts under the 说明 heading are no report's chapters), a
+    资金明细 ledger, a 评价结果汇总表 whose header names the 自评报告, a sheet titled
+    自评表: still “没有找到项目支出绩效自评表” — they are no report."""
+    result = check_workbook(grid_book(tmp_path / "t.xlsx", lines))
+    assert result.error == f"“t.xlsx”{NO_TABLE}", why
+
+
+def test_a_report_sheet_beside_an_unread_self_evaluation_keeps_the_header_message(tmp_path):
+    """The report's sheet beside a sheet titled 项目支出绩效自评表 whose header was not
+    read: the workbook holds the 自评表, so it is not told it is a report."""
+    book = Book()
+    report = book.sheet("自评报告")
+    for line in CHAPTERS:
+        report.line(*line)
+    form = book.sheet("自评表")
+    form.line("项目支出绩效自评表")
+    form.line("项目名称", "社区养老服务补贴")
+    result = check_workbook(book.save(tmp_path / "t.xlsx"))
+    assert result.error == f"“t.xlsx”{NO_TABLE}"
