@@ -1202,6 +1202,19 @@ def grade(total: float) -> str:
     return next(grade.name for grade in GRADES if rounded >= grade.floor)
 
 
+def rounded_alike(total: float, said: float, decimals: int) -> bool:
+    """Whether a 总分 said again in a sentence, written with ``decimals``, is the ``total``:
+    the same, or — written with fewer decimals than a score has (0 or 1) — the total
+    rounded half-up to them, of the same grade (99.1 or 99 for 99.05, 98.0 for 98; not
+    99 for 98.4, nor 90 for 89.6: a 良 said as 优)."""
+    if abs(total - said) <= TOLERANCE:
+        return True
+    if decimals >= 2 or grade(said) != grade(total):
+        return False
+    step = Decimal(1).scaleb(-decimals)
+    return float(written(total).quantize(step, rounding=ROUND_HALF_UP)) == said
+
+
 def grade_name(raw: object) -> str | None:
     """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优,
     with its score noted after it or not ("优（95分）"), or the one grade ticked in a

@@ -2,7 +2,8 @@
 merged cell ("自评得分98.00分　评价等级 优", "总分98分　等级优"), or a 自评结论 at the
 table's foot, labelled or not ("自评结论 | 经自评，该项目得分92分，评价等级为良"). Where
 the rows declare no 总分 (or 等级), the sentence declares it; where it states another one
-than the rows, the table contradicts itself: ``SelfEvaluation.restated``."""
+than the rows — not the same total rounded as the sentence writes it (99.1 or 99 for 99.05) —,
+the table contradicts itself: ``SelfEvaluation.restated``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, points_in_words
 from jixiao.read.grid import Grid, note, row_column
 from jixiao.read.roles import explaining_label, is_footer_label, is_note_label
-from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, rounded_alike
 
 # (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
 _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
@@ -31,17 +32,24 @@ def stated_results(text: Any) -> tuple[float | None, str | None]:
     """The 总分 and the 评分等级 (as written) a sentence states, each None where it states
     none: "经自评，该项目得分92分，评价等级为良" → 92 and 良. Of two totals the first is
     the score, unless it is the full 100 and a score follows (项目总分100分，自评得分98分)."""
+    total, _, grade = _results(text)
+    return total, grade
+
+
+def _results(text: Any) -> tuple[float | None, int, str | None]:
+    """``stated_results`` and the decimals its total is written with (99.1 → 1, 九十八 → 0)."""
     if not isinstance(text, str) or ("分" not in text and "等" not in text
                                      and "级" not in text and "结" not in text):
-        return None, None
+        return None, 0, None
     plain = normalize_text(text)
-    totals = [number for match in _SAID_TOTAL.finditer(plain)
+    totals = [(number, _decimals(match.group(1))) for match in _SAID_TOTAL.finditer(plain)
               if (number := _number(match.group(1))) is not None]
-    if len(totals) > 1 and abs(totals[0] - FULL_MARKS) <= TOLERANCE:
+    if len(totals) > 1 and abs(totals[0][0] - FULL_MARKS) <= TOLERANCE:
         totals = totals[1:]
     grade = next((match.group(1) for match in _SAID_GRADE.finditer(plain)
                   if grade_name(match.group(1))), None)
-    return (totals[0] if totals else None), grade
+    total, decimals = totals[0] if totals else (None, 0)
+    return total, decimals, grade
 
 
 def _number(text: str) -> float | None:
@@ -49,6 +57,11 @@ def _number(text: str) -> float | None:
         return float(text)
     except ValueError:
         return points_in_words(text)  # 九十八, 玖拾捌
+
+
+def _decimals(text: str) -> int:
+    """The decimals a number is written with: 99.05 → 2, 九十八点五 → 1, 99 → 0."""
+    return len(re.split("[.点]", text, maxsplit=1)[1]) if re.search("[.点]", text) else 0
 
 
 def stated_cell(grid: Grid, row: int) -> int | None:
@@ -84,16 +97,22 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
         if column is None and row > last:
             break
         if column is not None and (row, column) not in used:
-            total, grade = stated_results(grid.values[(row, column)])
-            place = note(table, grid, row, column)
-            if total is not None:
-                _state(table, "total", total, place)
-            if grade is not None:
-                _state(table, "grade", grade, place)
+            read_stated(grid, row, column, table)
         if row > last:
             last, blank = row, 0
         row += 1
     return last
+
+
+def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+    """The 总分 and the 评分等级 a cell's sentence states, into the table: each the declared
+    one where the table has none, else a restatement where it differs (``_state``)."""
+    total, decimals, grade = _results(grid.values.get((row, column)))
+    place = note(table, grid, row, column)
+    if total is not None:
+        _state(table, "total", total, place, decimals)
+    if grade is not None:
+        _state(table, "grade", grade, place)
 
 
 def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
@@ -103,9 +122,11 @@ def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
     return (place[1], place[2]) if type(place) is tuple else row_column(place.cell)
 
 
-def _state(table: SelfEvaluation, key: str, value: float | str, place: Any) -> None:
+def _state(table: SelfEvaluation, key: str, value: float | str, place: Any,
+           decimals: int = 0) -> None:
     """A total or grade a sentence states: the declared one where the table has none (nor
-    a cell for it), else a restatement where it differs."""
+    a cell for it), else a restatement where it differs — a total written with
+    ``decimals`` not where it is the declared one rounded to them (``rounded_alike``)."""
     declared = table.total_declared if key == "total" else table.grade_declared
     if declared is None:
         if key not in table.sources:
@@ -115,8 +136,8 @@ def _state(table: SelfEvaluation, key: str, value: float | str, place: Any) -> N
                 table.grade_declared = value  # type: ignore[assignment]
             table.sources[key] = place
         return
-    same = abs(declared - value) <= TOLERANCE if key == "total" \
-        else grade_name(declared) == grade_name(value)  # type: ignore[operator]
+    same = rounded_alike(declared, value, decimals) if key == "total" \
+        else grade_name(declared) == grade_name(value)  # type: ignore[arg-type]
     if not same and key not in table.restated:
         table.restated[key] = value
         table.sources[f"restated_{key}"] = place

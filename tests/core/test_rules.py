@@ -17,6 +17,7 @@ from jixiao.rules import (
     indicator_score,
     is_met,
     round2,
+    rounded_alike,
     rule_set,
     template_amount,
     text_number,
@@ -405,6 +406,18 @@ def test_total_and_grade():
     assert grade(79.99) == "中"
     assert grade(60) == "中"
     assert grade(59.99) == "差"
+
+
+@pytest.mark.parametrize(("total", "said", "decimals", "alike"), [
+    (99.05, 99.05, 2, True), (98.0, 98.0, 1, True),  # 98.0分 for 98
+    (99.05, 99.1, 1, True), (99.05, 99.0, 0, True), (99.98, 100.0, 0, True),
+    (99.05, 99.0, 1, False),  # 99.0 is 99.05 rounded to no decimals, written with one
+    (99.05, 99.06, 2, False), (98.4, 99.0, 0, False), (99.04, 99.1, 1, False),
+    (89.6, 90.0, 0, False), (89.96, 90.0, 1, False),  # rounded across a grade: 良 said 优
+    (99.05, 92.0, 0, False)])
+def test_a_total_said_again_may_be_rounded_to_the_decimals_it_is_written_with(
+        total, said, decimals, alike):
+    assert rounded_alike(total, said, decimals) is alike
 
 
 def test_rounding_is_half_up_on_two_decimals():

@@ -197,6 +197,26 @@ def test_a_conclusion_contradicting_the_total_and_grade_rows_is_reported_at_it(t
         ("JX506", "B18", "此处写评分等级“良”，与 B17 的评分等级“优”不一致（总分 99.98 应为“优”）")]
 
 
+@pytest.mark.parametrize("said", ["100", "100.0", "99.98", "一百"])
+def test_a_conclusion_rounding_the_total_as_it_writes_it_is_no_contradiction(tmp_path, said):
+    """99.98 said as 100 (or 100.0) in a sentence is the total rounded to the decimals
+    the sentence writes, no copied total (rt25-i: 99.05 said as 99.1 or 99 was JX506)."""
+    path = standard(tmp_path / "t.xlsx", total=(100, 99.98), grade="优",
+                    conclusion=f"经自评，该项目得分{said}分，评价等级为优秀。")
+    table, data = checked(path)
+    assert table.restated == {} and codes(data) == []
+
+
+@pytest.mark.parametrize("said", ["99.9", "99"])
+def test_a_conclusion_not_rounding_the_total_still_contradicts_it(tmp_path, said):
+    """Not changed: 99.98 said as 99.9 (cut, not rounded) or 99 is another total."""
+    path = standard(tmp_path / "t.xlsx", total=(100, 99.98), grade="优",
+                    conclusion=f"经自评，该项目得分{said}分，评价等级为优。")
+    _, data = checked(path)
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX506", "B18", f"此处写总分 {said}，与 H16 的总分 99.98 不一致（各项得分之和为 99.98）")]
+
+
 def test_a_grade_row_under_a_sentence_stating_the_total_is_read(tmp_path):
     book = openpyxl.load_workbook(standard(tmp_path / "t.xlsx"))
     sheet = book.active

@@ -3,7 +3,7 @@ from a 自评结论 or the 总分 row's one merged cell, and what is not."""
 
 import pytest
 
-from jixiao.read.statements import stated_results
+from jixiao.read.statements import _results, stated_results
 
 
 @pytest.mark.parametrize(("text", "total", "grade"), [
@@ -26,3 +26,12 @@ from jixiao.read.statements import stated_results
     (98, None, None)])
 def test_stated_results(text, total, grade):
     assert stated_results(text) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "decimals"), [
+    ("经自评，该项目得分99分", 0), ("经自评，该项目得分99.0分", 1), ("自评得分99.05分", 2),
+    ("自评得分九十九点一分", 1), ("自评得分九十九分", 0)])
+def test_the_decimals_a_stated_total_is_written_with(text, decimals):
+    """What a restated total may be rounded to (rules.rounded_alike): 99.0 is written
+    with one decimal, so it is no rounding of 99.05 (99.1), though 99 is."""
+    assert _results(text)[1] == decimals
