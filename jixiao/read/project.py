@@ -16,6 +16,7 @@ from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place, note
 from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
+from jixiao.read.statements import read_stated, stated_results
 from jixiao.read.totals import read_grade, read_head_total
 from jixiao.rules import rule_name
 from jixiao.xlsx.refs import split_ref
@@ -146,6 +147,8 @@ class _ProjectFound:
     places: dict[str, Place]  # key → where it was read (a Source when the table reads it)
     total: tuple[int, int] | None = None  # the cell of a 自评总分 label among the rows
     grade: tuple[int, int] | None = None  # … and of a 评分等级 label
+    # … and of a sentence stating both (自评得分：92分　评价等级：良, a row of its own)
+    stated: tuple[int, int] | None = None
     form: str = "project"  # what the title or labels say the form is (SelfEvaluation's)
     titled: bool = False  # the name is the title's reading (no label gave one)
 
@@ -159,7 +162,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     facts = _Facts()
     project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
-    total = grade = None
+    total = grade = stated = None
     whole_department = transfer = False
     tables = grid.tables
     for row in range(top, bottom):
@@ -178,9 +181,13 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     whole_department = True
                 elif "区域" in text and len(text) <= 60 and _TRANSFER_TITLE.search(text):
                     transfer = True
-                if text.startswith(_HEAD_RESULT_WORDS) and len(text) <= 16 \
-                        and isinstance(values.get((row, column)), str):  # 自评总分(分) | 97.93
-                    label = compact_text(text)
+                if not text.startswith(_HEAD_RESULT_WORDS) \
+                        or not isinstance(values.get((row, column)), str):
+                    continue
+                label = compact_text(text)
+                if stated is None and _states_results(label, values[(row, column)]):
+                    stated = (row, column)  # 自评得分：92分　评价等级：良
+                elif len(text) <= 16:  # 自评总分(分) | 97.93
                     if total is None and is_total_label(label) \
                             and "分值" not in label and "满分" not in label:  # the scale's 100
                         total = (row, column)
@@ -221,7 +228,15 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     if project.name is None:
         _name_from_body(facts)
     form = "department" if whole_department else "transfer" if transfer else "project"
-    return _ProjectFound(project, sources, total, grade, form, titled)
+    return _ProjectFound(project, sources, total, grade, stated, form, titled)
+
+
+def _states_results(label: str, value: str) -> bool:
+    """Whether a cell above the table, opening as a 总分 or 等级 label, is a sentence stating
+    both ("自评得分：92分　评价等级：良", "总分98分　等级优"): not a label before its value's
+    cell (自评总分 | 97.93), nor one value after its colon (自评总分：95)."""
+    return (is_total_label(label) or is_grade_label(label, results=False)) \
+        and None not in stated_results(value)
 
 
 # A list's numbering column (序号 | 项目名称 | …): the row it heads is a list's header
@@ -528,6 +543,8 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
         read_head_total(grid, *found.total, table, columns)
     if found.grade is not None and "grade" not in table.sources:
         read_grade(grid, found.grade[0], table, found.grade[1])
+    if found.stated is not None:  # declared there, or restated (another: JX506)
+        read_stated(grid, *found.stated, table)
     return found.titled
 
 

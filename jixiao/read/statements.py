@@ -1,9 +1,11 @@
 """The 总分 and the 评分等级 stated in a sentence (docs/domain.md §4): the 总分 row's one
-merged cell ("自评得分98.00分　评价等级 优", "总分98分　等级优"), or a 自评结论 at the
-table's foot, labelled or not ("自评结论 | 经自评，该项目得分92分，评价等级为良"). Where
-the rows declare no 总分 (or 等级), the sentence declares it; where it states another one
-than the rows — not the same total rounded as the sentence writes it (99.1 or 99 for 99.05) —,
-the table contradicts itself: ``SelfEvaluation.restated``."""
+merged cell ("自评得分98.00分　评价等级 优", "总分98分　等级优"), a 自评结论 at the
+table's foot, labelled or not ("自评结论 | 经自评，该项目得分92分，评价等级为良"), or a
+line above the indicators' header opening as a 总分 or 等级 label ("自评得分：92分　评价
+等级：良", found by ``project``). Where the rows declare no 总分 (or 等级), the sentence
+declares it; where it states another one than the rows — not the same total rounded as
+the sentence writes it (99.1 or 99 for 99.05) —, the table contradicts itself:
+``SelfEvaluation.restated``."""
 
 from __future__ import annotations
 

@@ -94,6 +94,67 @@ def test_a_wrong_total_above_the_indicators_is_flagged(tmp_path, shape, cell):
         ("JX501", cell, "总分写为 92，各项得分之和为 99.98")]
 
 
+def _sentence_above(path, text, merged=True, rows=False):
+    """The standard table with ``text`` on a row of its own between the 年度总体目标 and
+    the indicator header (``merged`` across the row), its 总分 and 评分等级 rows (99.98,
+    优) under the indicators only where ``rows``."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.line("年度总体目标", "预期目标", None, None, "实际完成情况")
+    sheet.line(None, "完成机房设施升级改造，绩效考核得分90分以上、等级为优", None, None,
+               "已完成，上年考核得分85分、等级为良")
+    row = sheet.line(text)
+    if merged:
+        sheet.merge(row, 1, 9)
+    sheet.indicators(PUTUO_1_ROWS)
+    if rows:
+        sheet.total(100, 99.98)
+        sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("merged", [True, False])
+@pytest.mark.parametrize("text", ["自评得分：99.98分　　评价等级：优", "总分99.98分　等级优",
+                                  "评价等级：优，自评得分：99.98分"])
+def test_a_total_and_grade_in_a_sentence_above_the_header_are_read(tmp_path, text, merged):
+    _, data = checked(_sentence_above(tmp_path / "t.xlsx", text, merged))
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert codes(data) == []
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_wrong_total_and_grade_in_a_sentence_above_the_header_are_flagged(tmp_path,
+                                                                           merged):
+    """rt25-i s10e: before, neither was read (总分 填报 —) and the table passed."""
+    _, data = checked(_sentence_above(tmp_path / "t.xlsx", "自评得分：92分　　评价等级：良",
+                                      merged))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX501", "A12", "总分写为 92，各项得分之和为 99.98"),
+        ("JX502", "A12", "评分等级写为“良”，各项得分之和 99.98 应为“优”（总分写为 92，见 JX501）")]
+
+
+def test_a_sentence_above_the_header_contradicting_the_rows_is_reported_at_it(tmp_path):
+    path = _sentence_above(tmp_path / "t.xlsx", "自评得分：92分　　评价等级：良", rows=True)
+    table, data = checked(path)
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert table.restated == {"total": 92.0, "grade": "良"}
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX506", "A12", "此处写总分 92，与 H19 的总分 99.98 不一致（各项得分之和为 99.98）"),
+        ("JX506", "A12", "此处写评分等级“良”，与 B20 的评分等级“优”不一致（总分 99.98 应为“优”）")]
+
+
+def test_a_text_above_the_header_naming_a_score_in_passing_is_no_statement(tmp_path):
+    """Not changed: a line above the header stating a score and a grade, but opening with
+    no 总分 or 等级 label (as the goal's 考核得分90分以上、等级为优), declares nothing."""
+    table, data = checked(_sentence_above(tmp_path / "t.xlsx",
+                                          "自评工作组织有力：得分85分，评价等级为良", rows=True))
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert table.restated == {} and codes(data) == []
+
+
 def test_a_subtotal_of_the_first_rows_is_still_one(tmp_path):
     """Not changed: 合计 | 30 | 30 under the first 一级's rows (rows above it) is their
     subtotal, not the 总分."""
