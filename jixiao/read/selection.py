@@ -4,8 +4,8 @@ table of a 自评报告 typed into a sheet (``mark_kind``) and a list of several
 indicators (``mark_listed_projects``) are no 自评表; a table without 分值 and 得分
 restating a scored one of the same project (a report's 绩效完成表), a summary or a
 计算底稿 of the table's indicators, a 填表说明's example, an untouched blank copy of the
-form and a hidden sheet's table beside shown ones are set aside, each with a note saying
-so; of tables alike cell for cell one is kept, and a project left twice is said to be.
+form, an unfilled copy of a project beside its filled table and a hidden sheet's table
+beside shown ones are set aside, each with a note saying so; of tables alike cell for cell one is kept, and a project left twice is said to be.
 
 (Over 400 lines: one decision — which tables of a workbook stand — and the note for each
 table set aside, each kind of sheet that is no project's 自评表 told here beside the
@@ -24,6 +24,7 @@ from jixiao.model import (
     Indicator,
     SelfEvaluation,
     declared_content,
+    not_filled_in,
     plain_text,
     project_key,
     unfilled,
@@ -251,6 +252,9 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
         notes.append("未填写的空白表" + "、".join(_sheets(spare, document))
                      + "（没有项目名称，也没有填写任何指标）未校验")
         tables = [table for table in tables if table not in spare]
+    # an unfilled copy of a project (its name, maybe its targets, no 完成值 nor 得分) beside
+    # that project's filled table: a spare sheet, no version of it (alone it is JX001)
+    tables = _without_unfilled_copies(tables, notes, document)
     examples = [table for table in tables if _is_example(table)]
     if examples and len(examples) < len(tables):  # a 填表说明 sheet's sample beside the table
         notes.append("示例表" + "、".join(_sheets(examples, document))
@@ -293,6 +297,32 @@ def _without_kind(file_name: str, tables: list[SelfEvaluation], kind: str, notes
         raise NotASelfEvaluation(f"“{file_name}”是{what}（{why}），不是自评表：{instead}")
     kept = [table for table in tables if table not in marked]
     notes.append(what + "、".join(_places(marked, kept, document)) + f"（{why}）未校验：以自评表为准")
+    return kept
+
+
+def _without_unfilled_copies(tables: list[SelfEvaluation], notes: list[str],
+                             document: DocumentPlaces | None) -> list[SelfEvaluation]:
+    """The tables less each one not filled in (``not_filled_in``: empty, or its targets
+    copied without a 完成值 or 得分) whose project (``project_key``) has a filled table in
+    the workbook — the form copied before it was filled, left beside it; a note names both.
+    Unfilled tables of a project with no filled one stay (JX001: the submission is empty)."""
+    def key(table: SelfEvaluation) -> tuple[str, str, str] | None:
+        return project_key(table.project.name, table.project.department, table.project.unit)
+
+    filled: dict[tuple[str, str, str], list[SelfEvaluation]] = {}
+    for table in tables:
+        if (found := key(table)) is not None and not not_filled_in(table):
+            filled.setdefault(found, []).append(table)
+    spare = [table for table in tables if not_filled_in(table) and key(table) in filled]
+    if not spare:
+        return tables
+    kept = [table for table in tables if table not in spare]
+    for project in dict.fromkeys(key(table) for table in spare):
+        copies = [table for table in spare if key(table) == project]
+        notes.append("未填写的表" + "、".join(_places(copies, kept, document))
+                     + f"（项目“{copies[0].project.name}”另有填好的表"
+                     + "、".join(_places(filled[project], copies, document))
+                     + "，此表的指标没有实际完成值和得分）未校验：以填好的表为准")
     return kept
 
 

@@ -198,30 +198,39 @@ def test_a_batch_sends_unfilled_forms_back_whole(tmp_path, capsys):
         ("学生资助-未填.xlsx", "未填写", True, False), ("缺完成值.xlsx", "有错误", False, False)]
 
 
-def test_an_unfilled_sheet_beside_its_filled_one_is_marked_in_the_same_file(tmp_path):
-    """rt25 h1 with the per-table versions: one workbook holds the project twice, its
-    first sheet the empty upload (targets copied, no 完成值 or 得分). The filled sheet's
-    row names the other sheet as 未填写, the empty one's names the filled one unmarked;
-    统计›注意 marks the empty sheet only."""
+def test_an_unfilled_sheet_beside_its_filled_one_is_set_aside(tmp_path):
+    """rt25 h1, l1: one workbook holds the project twice, its first sheet the empty upload
+    (targets copied, no 完成值 or 得分). Before: JX001 at 初稿!D10 sent the workbook back
+    (状态 未填写 on that row) and the note called the two sheets versions of the project.
+    The unfilled copy beside its project's filled table is set aside with a note, as the
+    blank template without a name is; the workbook passes."""
     inbox = tmp_path / "收件"
     inbox.mkdir()
     book = Book()
     standard_sheet(book.sheet("初稿"), name="学生资助项目", rows=TARGETS_ONLY,
                    total=(100, 9.98), grade="差")
     standard_sheet(book.sheet("定稿"), name="学生资助项目")
-    book.save(inbox / "学生资助.xlsx")
-    assert main(["batch", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--workers", "1"]) == 1
+    path = book.save(inbox / "学生资助.xlsx")
+    note = ("未填写的表“初稿”（项目“学生资助项目”另有填好的表“定稿”，此表的指标没有实际完成值"
+            "和得分）未校验：以填好的表为准")
+    result = check_workbook(path)
+    assert [table.table.sources["header"].sheet for table in result.tables] == ["定稿"]
+    assert result.findings == [] and result.notes == [note]
+    assert main(["batch", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--workers", "1"]) == 0
     workbook = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
     rows = [row[10:12] for row in workbook["汇总"].iter_rows(min_row=2, values_only=True)]
-    # the check's own note of a project twice in one workbook (read.selection), unchanged
-    same_file = ("项目“学生资助项目”在本文件中有 2 张内容不同的表（工作表“初稿”、“定稿”），"
-                 "各自校验、计数，请确认以哪一份为准")
-    assert rows == [
-        ("未填写", "本文件共 2 张表，此为第 1 张（工作表“初稿”）；自评表未填写，应整表退回重填；"
-                  "表中所写的总分 9.98、等级“差”不是自评结果，不计入评分等级分布；" + same_file
-         + "；同一项目共 2 张表：另见本文件工作表“定稿”（项目名称和单位相同，内容不同）"),
-        ("通过", "本文件共 2 张表，此为第 2 张（工作表“定稿”）；" + same_file
-         + "；同一项目共 2 张表：另见本文件工作表“初稿”（未填写）（项目名称和单位相同，内容不同）")]
-    notes = [row[1] for row in workbook["统计"].iter_rows(values_only=True) if row[0] == "注意"]
-    assert "“学生资助项目”：“收件/学生资助.xlsx”工作表“初稿”（未填写）、“收件/学生资助.xlsx”工作表“定稿”" \
-        in notes[-1]
+    assert rows == [("通过", note)]
+
+
+def test_an_unfilled_table_beside_another_projects_filled_one_is_still_jx001(tmp_path):
+    """The neighbour that must not change: the empty form names another project than the
+    filled table (or another 实施单位) — a submission left empty, sent back (JX001)."""
+    book = Book()
+    standard_sheet(book.sheet("项目1"), name="学生资助项目")
+    standard_sheet(book.sheet("项目2"), name="营养改善计划", rows=TARGETS_ONLY,
+                   total=(100, None), grade=None)
+    result = check_workbook(book.save(tmp_path / "t.xlsx"))
+    assert [table.table.sources["header"].sheet for table in result.tables] == ["项目1", "项目2"]
+    assert [(item.code, item.sheet, item.cell) for item in result.findings] == [
+        ("JX001", "项目2", "D10")]
+    assert not any("未填写的表" in note for note in result.notes), result.notes
