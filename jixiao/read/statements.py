@@ -2,10 +2,10 @@
 merged cell ("自评得分98.00分　评价等级 优", "总分98分　等级优"), a 自评结论 at the
 table's foot, labelled or not ("自评结论 | 经自评，该项目得分92分，评价等级为良"), or a
 line above the indicators' header opening as a 总分 or 等级 label ("自评得分：92分　评价
-等级：良", found by ``project``). Where the rows declare no 总分 (or 等级), the sentence
-declares it; where it states another one than the rows — not the same total rounded as
-the sentence writes it (99.1 or 99 for 99.05) —, the table contradicts itself:
-``SelfEvaluation.restated``."""
+等级：良", found by ``project``). Where the rows declare no 总分 (or 等级) — no row, or its
+cell left blank —, the sentence declares it; where it states another one than the rows —
+not the same total rounded as the sentence writes it (99.1 or 99 for 99.05) —, the table
+contradicts itself: ``SelfEvaluation.restated``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, points_in_words
-from jixiao.read.grid import Grid, note, row_column
+from jixiao.read.grid import Grid, clean, note, row_column
 from jixiao.read.roles import explaining_label, is_footer_label, is_note_label
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, rounded_alike
 
@@ -126,12 +126,13 @@ def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
 
 def _state(table: SelfEvaluation, key: str, value: float | str, place: Any,
            decimals: int = 0) -> None:
-    """A total or grade a sentence states: the declared one where the table has none (nor
-    a cell for it), else a restatement where it differs — a total written with
+    """A total or grade a sentence states: the declared one where the table has none (no
+    cell for it, or its cell left blank: the 自评结论 under an empty 总分 cell states what
+    the unit declares), else a restatement where it differs — a total written with
     ``decimals`` not where it is the declared one rounded to them (``rounded_alike``)."""
     declared = table.total_declared if key == "total" else table.grade_declared
     if declared is None:
-        if key not in table.sources:
+        if key not in table.sources or _left_blank(table, key):
             if key == "total":
                 table.total_declared = value  # type: ignore[assignment]
             else:
@@ -143,3 +144,10 @@ def _state(table: SelfEvaluation, key: str, value: float | str, place: Any,
     if not same and key not in table.restated:
         table.restated[key] = value
         table.sources[f"restated_{key}"] = place
+
+
+def _left_blank(table: SelfEvaluation, key: str) -> bool:
+    """Whether the cell read for the table's 总分 (or 评分等级) is empty — not a formula,
+    whose result not yet computed is the template's declaration, not a blank."""
+    info = table.cell(table.sources[key])
+    return info is not None and info.formula is None and clean(info.value) is None

@@ -236,15 +236,36 @@ def test_a_sentence_naming_no_total_leaves_the_total_unfilled_at_its_own_cell(tm
         ("JX501", "A16", "总分未填写，各项得分之和为 99.98")]
 
 
-def test_a_conclusion_does_not_fill_an_empty_total_cell(tmp_path):
-    """A 总分 row whose 得分 cell is empty stays unfilled (JX501 at it) though a 自评结论
-    under it names the total; the grade the 自评结论 names is the table's (no 等级 row)."""
+def test_a_conclusion_under_an_empty_total_cell_declares_the_total(tmp_path):
+    """rt25 l1 (reversing d8e3a06): a 总分 row whose 得分 cell is empty, a 自评结论 under it
+    naming the total and the grade. Before: JX501 总分未填写 at H16 though the unit stated
+    99.98 — the 自评结论 is the unit's declaration, as it is where no 总分 row is printed."""
     path = _sentence(standard(tmp_path / "t.xlsx"), "经自评，该项目得分99.98分，评价等级为优。",
+                     "自评结论", total_row=True)
+    table, data = checked(path)
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert (table.sources["total"].cell, table.sources["grade"].cell) == ("B17", "B17")
+    assert data["findings"] == []
+
+
+def test_a_wrong_total_in_a_conclusion_under_an_empty_total_cell_is_reported_at_it(tmp_path):
+    """The stated total is checked as a written one: wrong, JX501 at the sentence."""
+    path = _sentence(standard(tmp_path / "t.xlsx"), "经自评，该项目得分92分，评价等级为优。",
+                     "自评结论", total_row=True)
+    _, data = checked(path)
+    assert data["total_declared"] == 92
+    assert [(item["code"], item["cell"]) for item in data["findings"]] == [("JX501", "B17")]
+
+
+def test_an_empty_total_cell_without_a_conclusion_is_still_unfilled(tmp_path):
+    """The neighbour that must not change: the 自评结论 under the empty 总分 cell names
+    the grade only — the total stays unfilled, the grade is read."""
+    path = _sentence(standard(tmp_path / "t.xlsx"), "经自评，该项目评价等级为优。",
                      "自评结论", total_row=True)
     _, data = checked(path)
     assert (data["total_declared"], data["grade_declared"]) == (None, "优")
-    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
-        ("JX501", "H16", "总分未填写，各项得分之和为 99.98")]
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]
+            if item["code"] == "JX501"] == [("JX501", "H16", "总分未填写，各项得分之和为 99.98")]
 
 
 def test_a_conclusion_contradicting_the_total_and_grade_rows_is_reported_at_it(tmp_path):
