@@ -332,7 +332,7 @@ class Summary:
                 if project is not None and key_hash in self._version_count:
                     versions = self._versions.get(key_hash)
                     if versions is None:
-                        versions = self._versions[key_hash] = _Versions(row[1])
+                        versions = self._versions[key_hash] = _Versions(row[1], _alike(project))
                     versions.add(self._own_string(file), row[_SHEET], row[_CONTENT],
                                  row[10] == UNFILLED)
 
@@ -342,7 +342,7 @@ class Summary:
         in, so each row of a group says the same count."""
         key = _project_key(row)
         versions = self._versions.get(hash(key)) if key is not None else None
-        if versions is None:
+        if key is None or versions is None:
             return row
         key_hash = hash(key)
         count = self._version_count[key_hash]
@@ -369,7 +369,7 @@ class Summary:
         if same == 0 or same == count - 1:  # every other differs, or every other is the same
             what = "内容相同" if same else "内容不同"
             note = (f"同一项目共 {count} {noun}：另见{'、'.join(place(other) for other in others)}"
-                    f"{more}（项目名称和单位相同，{what}）")
+                    f"{more}（{_alike(key)}，{what}）")
         else:  # some the same, some not: each named with its kind
             def listed(kind: list[str], how_many: int) -> str:
                 if not kind:  # all beyond the first _NAMED
@@ -378,7 +378,7 @@ class Summary:
 
             alike = [place(other) for other in others if other[2] == row[_CONTENT]]
             unlike = [place(other) for other in others if other[2] != row[_CONTENT]]
-            note = (f"同一项目共 {count} {noun}（项目名称和单位相同）：与{listed(alike, same)}"
+            note = (f"同一项目共 {count} {noun}（{_alike(key)}）：与{listed(alike, same)}"
                     f"内容相同，与{listed(unlike, count - 1 - same)}内容不同")
         return (*row[:11], "；".join(text for text in (row[11], note) if text), *row[12:])
 
@@ -445,7 +445,8 @@ class Summary:
                 if counts[key] > len(versions.named) else ""
             shown.append(f"“{readable_text(versions.name)}”：{'、'.join(places)}{more}")
         more = f" 等（共 {len(groups)} 个项目）" if len(groups) > _VERSIONS_SHOWN else ""
-        return (f"{len(groups)} 个项目各有多份内容不同的表（项目名称和单位相同，可能是修改后"
+        alike = "，或".join(sorted({versions.alike_words for _, versions in groups}, key=len))
+        return (f"{len(groups)} 个项目各有多份内容不同的表（{alike}，可能是修改后"
                 f"重新提交的版本），各自计数，请确认以哪一份为准：{'；'.join(shown)}{more}")
 
     @property
@@ -550,10 +551,11 @@ class _Versions:
     content, 未填写) — and how many tables declare each content (a table of no content known,
     from an outcome of an earlier jixiao, is taken to differ from every other)."""
 
-    __slots__ = ("contents", "name", "named", "unknown")
+    __slots__ = ("alike_words", "contents", "name", "named", "unknown")
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, alike_words: str) -> None:
         self.name = name
+        self.alike_words = alike_words  # ``_alike``: what its tables have in common
         self.named: list[_Version] = []
         self.contents: Counter[str] = Counter()
         self.unknown = 0
@@ -574,10 +576,21 @@ class _Versions:
         return not self.unknown and len(self.contents) == 1
 
 
-def _project_key(row: tuple[Any, ...]) -> tuple[str, str, str] | None:
+def _project_key(row: tuple[Any, ...]) -> tuple[str, ...] | None:
     """A 汇总 row's project (``model.project_key``: 项目名称, 主管部门, 实施单位); None
-    for a row without a 项目名称 (never grouped)."""
-    return project_key(row[1], row[2], row[3])
+    for a row without a 项目名称 (never grouped). A table that names neither 主管部门 nor
+    实施单位 (a 评分附件表) is of its folder's unit: two units' 办公设备购置项目 in
+    县财政局/ and 县统计局/ are two projects, not versions of one."""
+    key = project_key(row[1], row[2], row[3])
+    if key is None or key[1] or key[2]:
+        return key
+    return (*key, os.path.dirname(row[0]))
+
+
+def _alike(key: tuple[str, ...]) -> str:
+    """What the versions of a project have in common, as 原因 says it: no 单位相同 where
+    no unit is written (``_project_key``: then they share a folder)."""
+    return "项目名称和单位相同" if key[1] or key[2] else "项目名称相同（未写单位）"
 
 
 @dataclass

@@ -1343,6 +1343,54 @@ def test_every_row_of_a_project_in_several_folders_names_all_its_versions(tmp_pa
         (a2, note(c1, c2, b1, "a1.xlsx"))]
 
 
+def _no_unit(path, rate):
+    """A 评分表 of 办公设备购置项目 that names neither 主管部门 nor 实施单位 (DOMAIN §4's
+    评分附件表: 一级指标 | 三级指标 | 权重 | 目标值 | 业绩值 | 评分结果)."""
+    from openpyxl import Workbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "评分表"
+    sheet.append(["办公设备购置项目绩效自评评分表"])
+    sheet.append(["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"])
+    for row in (["预算执行率", "预算执行率", 10, "100%", f"{rate}%", rate / 10],
+                ["产出指标", "购置设备数量", 30, "≥20台", "22台", 30],
+                ["产出指标", "设备验收合格率", 20, "100%", "100%", 20],
+                ["效益指标", "办公效率提升", 30, "明显提升", "明显提升", 30],
+                ["满意度指标", "干部职工满意度", 10, "≥90%", "95%", 10]):
+        sheet.append(row)
+    sheet.append(["合计", "", 100, "", "", 90 + rate / 10])
+    book.save(path)
+
+
+def test_tables_without_a_unit_are_versions_only_in_one_folder(tmp_path):
+    """rt25 L2 #1: 县财政局/ and 县统计局/ each sent a 评分附件表 of a 办公设备购置项目
+    naming no unit: two units' projects, not versions of one (the rows said 同一项目共 2 个
+    文件（项目名称和单位相同…）, 统计 one project). With no unit written the folder is
+    the unit; two such tables in one folder are still versions, said without 单位相同."""
+    inbox = tmp_path / "收件"
+    _no_unit(inbox / "县财政局" / "办公设备购置-自评.xlsx", 98)
+    _no_unit(inbox / "县统计局" / "办公设备购置-自评.xlsx", 95)
+    _no_unit(inbox / "县统计局" / "办公设备购置-自评(修改).xlsx", 96)
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    reason = header.index("原因")
+    assert [(row[0], row[reason]) for row in rows] == [
+        (os.path.join("收件", "县统计局", "办公设备购置-自评.xlsx"),
+         "同一项目共 2 个文件：另见“办公设备购置-自评(修改).xlsx”（项目名称相同（未写单位），内容不同）"),
+        (os.path.join("收件", "县统计局", "办公设备购置-自评(修改).xlsx"),
+         "同一项目共 2 个文件：另见“办公设备购置-自评.xlsx”（项目名称相同（未写单位），内容不同）"),
+        (os.path.join("收件", "县财政局", "办公设备购置-自评.xlsx"), None)]
+    stats = {row[0]: row[1] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row[0]}
+    assert stats["其中不同的项目（项目名称和单位相同的算一个）"] == 2
+    assert stats["注意"] == (
+        "1 个项目各有多份内容不同的表（项目名称相同（未写单位），可能是修改后重新提交的版本），"
+        "各自计数，请确认以哪一份为准：“办公设备购置项目”：“收件/县统计局/办公设备购置-自评.xlsx”、"
+        "“收件/县统计局/办公设备购置-自评(修改).xlsx”")
+
+
 def _department(path, total_b=(100, 99.98)):
     """A 部门's workbook: 项目甲 and 项目乙 a sheet each (乙's 总分 ``total_b``), and 项目丙
     twice — a （初稿） whose 总分 100 is wrong, and its corrected （修改稿）."""
