@@ -138,9 +138,17 @@ class TableSummary:
             return WITH_ERRORS
         if self.warnings:
             return WITH_WARNINGS
-        unchecked = self.total_computed is None or any(
-            item.code in MANUAL_CODES for item in self.findings)
-        return MANUAL if unchecked else PASSED
+        return MANUAL if self.manual_reason else PASSED
+
+    @property
+    def manual_reason(self) -> str:
+        """Why a reviewer is to check its scores by hand, as 汇总's 原因 says it ("" if
+        they were checked): no 分值 column (JX108), or no total computed."""
+        if any(item.code in MANUAL_CODES for item in self.findings):
+            return "表中没有分值列（JX108）：各指标得分无法按评分规则核对"
+        if self.total_computed is None:
+            return "算不出总分：各指标得分和总分无法按评分规则核对"
+        return ""
 
     @classmethod
     def from_json(cls, table: dict[str, Any], file: str,

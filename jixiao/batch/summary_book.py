@@ -249,6 +249,8 @@ class Summary:
             elif table.weights_wrong and table.total_computed is not None:
                 reasons.insert(0, f"分值合计为 {_points(table.weight_total)}，不是 100："
                                   "计算总分不评等级，也不计入按主管部门的平均分")
+            elif status == MANUAL:  # (no error, no warning: nothing else says why)
+                reasons.insert(0, table.manual_reason)
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
@@ -476,7 +478,7 @@ class Summary:
     def _count_table(self, table: TableSummary, errors: int, warnings: int) -> None:
         # One group for a name written with half- or full-width brackets or spaces:
         # “某局(部门)” and “某局（部门）” are one 主管部门, shown as first written.
-        name = table.department or "（未填写）"
+        name = table.department or NO_DEPARTMENT
         key = compact_text(name)
         place = path_order(table.file)
         totals = self.departments.get(key) or self.departments.setdefault(
@@ -530,6 +532,9 @@ class Summary:
         return Counter(self.counted)
 
 
+# 按主管部门's row of the tables that name no 主管部门: not “（未填写）”, which beside its
+# 未填写的表 column and 评分等级分布's 无法计算/未填写 would read as the forms not filled in
+NO_DEPARTMENT = "（未写主管部门）"
 _VERSIONS_SHOWN = 5  # groups of versions 统计›注意 names
 _NAMED = 6  # files of one project named (in 原因 and 统计): a project sent 12,000 times
 _CONTENTS = 256  # contents of one project told apart; one more is taken to differ from all

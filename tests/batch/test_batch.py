@@ -1391,6 +1391,43 @@ def test_tables_without_a_unit_are_versions_only_in_one_folder(tmp_path):
         "“收件/县统计局/办公设备购置-自评(修改).xlsx”")
 
 
+def test_a_row_to_review_says_why_and_a_blank_department_is_not_unfilled(tmp_path):
+    """rt25 L2 #2, #3: a table without a 分值 column (JX108, no error, no warning) was
+    须人工审核 with 原因 empty — now it names why; a table naming no 主管部门 was listed in
+    按主管部门 as “（未填写）”, beside the 未填写的表 column: now “（未写主管部门）”."""
+    from openpyxl import Workbook
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "自评表"
+    for row in (["项目支出绩效自评表"], ["项目名称", "森林防火"],
+                ["主管部门", "某县林业局", "实施单位", "某县林场"],
+                ["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"],
+                ["年度资金总额", 50, 50, "100%", 10],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+                ["产出指标（50分）", "数量指标（30分）", "巡护面积", "≥10万亩", "10.5万亩", 30],
+                ["", "时效指标（20分）", "火情处置时间", "≤2小时", "1.5小时", 20],
+                ["效益指标（30分）", "生态效益指标（30分）", "森林火灾受害率", "≤0.9‰", "0.3‰", 30],
+                ["满意度指标（10分）", "服务对象满意度指标（10分）", "群众满意度", "≥90%", "95%", 10],
+                ["总分", "", "", "", "", 100], ["评分等级", "优"]):
+        sheet.append(row)
+    book.save(inbox / "无分值列.xlsx")
+    _no_unit(inbox / "无主管部门.xlsx", 98)
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0
+    header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+    status, reason = header.index("状态"), header.index("原因")
+    assert [(row[0], row[status], row[reason]) for row in rows] == [
+        (os.path.join("收件", "无主管部门.xlsx"), "通过", None),
+        (os.path.join("收件", "无分值列.xlsx"), "须人工审核",
+         "表中没有分值列（JX108）：各指标得分无法按评分规则核对")]
+    stats = sheet_rows(tmp_path / "汇总.xlsx", "统计")
+    at = stats.index(("按主管部门", None, None, None, None, None, None))
+    assert [row[:2] for row in stats[at + 2:at + 4]] == [("某县林业局", 1), ("（未写主管部门）", 1)]
+
+
 def _department(path, total_b=(100, 99.98)):
     """A 部门's workbook: 项目甲 and 项目乙 a sheet each (乙's 总分 ``total_b``), and 项目丙
     twice — a （初稿） whose 总分 100 is wrong, and its corrected （修改稿）."""

@@ -306,7 +306,7 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
              .reset_index().sort_values(["次数", "代码", "级别"], ascending=[False, True, True]))
     assert [(row[0], row[1], row[3], row[4]) for row in got["问题代码统计（按次数）"]] == list(
         codes.itertuples(index=False, name=None))
-    departments = (readable.assign(部门=readable["主管部门"].fillna("（未填写）"),
+    departments = (readable.assign(部门=readable["主管部门"].fillna("（未写主管部门）"),
                                    有错误=readable["状态"] == "有错误", 未填写=~filled,
                                    总分=pd.to_numeric(readable["计算总分"], errors="coerce")
                                    .where(filled))
