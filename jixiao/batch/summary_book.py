@@ -75,7 +75,6 @@ from jixiao.batch.summary import (
     FileSummary,
     TableSummary,
 )
-from jixiao.errors import ENCRYPTED_FOR_REVIEWER
 from jixiao.model import project_key
 from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
@@ -222,11 +221,9 @@ class Summary:
             tally.statuses[status] += 1
             if table.error is not None:
                 tally.unreadable = True
-                # the reviewer has no password: the unit is to send a file without one
-                reason = (f"“{os.path.basename(file)}”{ENCRYPTED_FOR_REVIEWER}"
-                          if table.encrypted else table.error)
-                rows.append((file, None, None, None, None, None, None, None, None,
-                             None, status, readable_text(reason), folder, None, None, None))
+                rows.append((file, None, None, None, None, None, None, None, None, None,
+                             status, readable_text(table.unreadable_reason or ""), folder,
+                             None, None, None))
                 continue
             name = table.project
             for item in table.findings:

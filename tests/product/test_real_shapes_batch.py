@@ -356,6 +356,11 @@ def test_an_encrypted_file_asks_the_unit_for_one_without_a_password(inbox, capsy
     main(["check", str(inbox / "甲单位" / "secret.xlsx")])
     assert "请在 Excel 中取消密码" in capsys.readouterr().out
     assert '"encrypted": true' in Path("r.jsonl").read_text("utf-8")
+    # rt25 L2 #4: the reviewers' frame said the clerk's 请在 Excel 中取消密码: one text with 汇总
+    from jixiao.batch.frame import check_folder, tables_frame
+
+    frame = tables_frame(check_folder(str(inbox), workers=1))
+    assert list(frame.loc[frame["file"].str.endswith("secret.xlsx"), "error"]) == [row["原因"]]
 
 
 # ---------------------------------------------------------------- weights of 110 (item 3)
