@@ -31,12 +31,17 @@ class UnreadableWorkbook(JixiaoError):
 
 
 class Encrypted(UnreadableWorkbook):
-    """The file is protected by a password to open. Its text tells the clerk, who knows
-    the password, how to take it off; a reviewer has none, and asks the unit for a file
-    without one (``ENCRYPTED_FOR_REVIEWER``: the batch summary says that)."""
+    """The file is protected by a password to open (made by ``encrypted``)."""
 
 
-ENCRYPTED_FOR_REVIEWER = "设置了打开密码（已加密），无法校验：请填报单位提交未加密的文件"
+def encrypted(for_clerk: str) -> Encrypted:
+    """The refusal of a file with a password: ``for_clerk`` tells the clerk, who knows
+    the password, how to take it off, and it goes on to the reviewer, who has none — one
+    text for ``check``, its JSON, and a batch's 汇总 and frame."""
+    return Encrypted(f"{for_clerk}；{_FOR_REVIEWER}")
+
+
+_FOR_REVIEWER = "没有密码的审核人，请填报单位提交未加密的文件"
 
 
 class StrictOpenXml(UnreadableWorkbook):

@@ -96,7 +96,7 @@ def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
     rows = [(table.file, table.sheet, table.layout, table.form, table.rules, table.project,
              table.department, table.unit, table.year, table.total_declared,
              table.total_computed, table.grade_declared, table.grade_computed,
-             table.not_filled_in, table.errors, table.warnings, table.status, table.unreadable_reason,
+             table.not_filled_in, table.errors, table.warnings, table.status, table.error,
              copies.get(summary.file), summary.file not in copies,
              summary.file not in copies and table.error is None
              and counted_score(table) is not None)

@@ -10,11 +10,9 @@ stays the one format of a result; these are its fields under names.
 from __future__ import annotations
 
 import operator
-import os
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from jixiao.errors import ENCRYPTED_FOR_REVIEWER
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 # a Word document (WPS 文字's .wps too): one without a 自评表 gets no row
@@ -104,15 +102,6 @@ class TableSummary:
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
     content: str | None = None  # the digest of what the table declares (JSON "content")
     not_filled_in: bool = False  # JX001: no self-evaluation in it (JSON "not_filled_in")
-
-    @property
-    def unreadable_reason(self) -> str | None:
-        """Why the file could not be read, as the reviewer is told it (汇总's 原因, the
-        frame's ``error``): the JSON's ``error``, but of a file with a password to open,
-        what the reviewer, who has none, can do — the JSON tells the clerk how to take it off."""
-        if self.error is not None and self.encrypted:
-            return f"“{os.path.basename(self.file)}”{ENCRYPTED_FOR_REVIEWER}"
-        return self.error
 
     @property
     def errors(self) -> int:

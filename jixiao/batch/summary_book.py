@@ -222,7 +222,7 @@ class Summary:
             if table.error is not None:
                 tally.unreadable = True
                 rows.append((file, None, None, None, None, None, None, None, None, None,
-                             status, readable_text(table.unreadable_reason or ""), folder,
+                             status, readable_text(table.error), folder,
                              None, None, None))
                 continue
             name = table.project

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import Encrypted, UnreadableWorkbook, missing_file
+from jixiao.errors import UnreadableWorkbook, encrypted, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
@@ -88,8 +88,8 @@ def sniff(path: Path, data: bytes) -> None:
     """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
     name = path.name
     if data.startswith(_CFB):  # an OLE2 file that foreign_format did not take: encrypted
-        raise Encrypted(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
-                                 "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
+        raise encrypted(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
+                        "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
     if data.startswith(b"PK"):
         other = next((what for part, what in _OTHER_OFFICE if part in data[-65536:]), None)
         if other is not None and b"xl/workbook" not in data[-65536:]:  # (central directory)

@@ -35,7 +35,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-from jixiao.errors import Encrypted, UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, encrypted
 from jixiao.xlsx.wordtable import SYMBOL_FONT
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,7 +59,7 @@ def doc_document(name: str, data: bytes) -> bytes:
     try:
         streams = _streams(data)
         if streams is None:
-            raise Encrypted(encrypted_refusal(name))
+            raise encrypted(encrypted_refusal(name))
         return _Document(*streams).xml()
     except UnreadableWorkbook:
         raise

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from jixiao.errors import Encrypted, JixiaoError, UnreadableWorkbook, missing_file
+from jixiao.errors import JixiaoError, UnreadableWorkbook, encrypted, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import NOT_A_TABLE_ASK, Relationship
@@ -246,8 +246,8 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
     in ``report.oversized`` when over a limit, not refused (it is still unpacked and
     scanned to its end, within the limits of the package)."""
     if info.flag_bits & 0x1:
-        raise Encrypted(f"“{name}”的压缩包设置了密码，无法读取；"
-                                 "请用 Excel 另存为不加密的 .xlsx 后再试")
+        raise encrypted(f"“{name}”的压缩包设置了密码，无法读取："
+                        "请用 Excel 另存为不加密的 .xlsx 后再试")
     pieces: list[bytes] = []
     over = False  # a skippable worksheet found over a limit: scanned no further
     try:

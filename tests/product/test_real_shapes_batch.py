@@ -4,6 +4,7 @@ name, tables whose scores cannot be checked, long file names, one department wri
 with half- and full-width brackets, an encrypted file, weights that do not total 100."""
 
 import io
+import json
 import shutil
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -351,12 +352,15 @@ def test_an_encrypted_file_asks_the_unit_for_one_without_a_password(inbox, capsy
     assert code == 2
     [row] = [row for row in sheet("汇总.xlsx") if row["文件名"] == "secret.xlsx"]
     assert row["状态"] == "无法读取"
-    assert row["原因"] == "“secret.xlsx”设置了打开密码（已加密），无法校验：请填报单位提交未加密的文件"
-    # the clerk, who has the password, is still told how to take it off
+    # one text for the clerk, who has the password, and the reviewer, who has none: in
+    # 汇总, in check and its JSON, in the frame (rt25 L2 #4: 汇总 said another than these)
+    assert row["原因"] == ("“secret.xlsx”设置了打开密码（已加密），请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用"
+                         "密码进行加密，清空）后再试；没有密码的审核人，请填报单位提交未加密的文件")
     main(["check", str(inbox / "甲单位" / "secret.xlsx")])
-    assert "请在 Excel 中取消密码" in capsys.readouterr().out
-    assert '"encrypted": true' in Path("r.jsonl").read_text("utf-8")
-    # rt25 L2 #4: the reviewers' frame said the clerk's 请在 Excel 中取消密码: one text with 汇总
+    assert row["原因"] in capsys.readouterr().out
+    [line] = [json.loads(line) for line in Path("r.jsonl").read_text("utf-8").splitlines()
+              if "secret.xlsx" in line]
+    assert (line["error"], line["encrypted"]) == (row["原因"], True)
     from jixiao.batch.frame import check_folder, tables_frame
 
     frame = tables_frame(check_folder(str(inbox), workers=1))
