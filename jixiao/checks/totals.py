@@ -474,6 +474,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     总分本身加错的（总分不等于各项得分之和，JX501 在总分单元格报告），等级按各项得分之和
     判断：填报的等级是各项得分之和的（总分 88、之和 98、等级“优”），或随填报的总分、
     改正总分后随之改正的（JX501 一并说明），不报告；两者都不是的，写明各项得分之和应得的等级。
+    得分本身与规则不符（未达到指标值却填满分，JX402）、按规则计算的总分因此另得一个等级的，
+    写明的是规则的等级，并注明各项得分之和的等级：三项满分使之和为 99.85（优），规则为 89.02
+    （良），填“中”的，应为“良”（不论总分写为 85 还是 99.85），改正得分后各项得分之和即随之改变；
+    填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
     总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分。
     只因几项得分各差 0.01 而改变等级的为错误；有得分与规则相差超过 0.01（JX404，警告：
     可能是对指标值的不同理解）而改变等级的，同为警告，请与该项得分一并核对。
@@ -492,6 +496,14 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     misadded = _misadded(table, evaluation)
     # a 总分 added wrong (JX501 at its cell): the grade follows the sum it should show
     basis = misadded.total if misadded is not None else total
+    by_rules = _grade_by_rules(table, evaluation, basis)
+    written = rules.grade_name(table.grade_declared)
+    if by_rules is not None and written != rules.grade(basis) \
+            and _scores_off_rules(table, evaluation):
+        # scores written off the rules: the sum's grade changes once they are mended
+        yield from _grade_not_rules(table, evaluation, total, basis, misadded is not None,
+                                    by_rules)
+        return
     expected = rules.grade(basis)
     graded = f"各项得分之和 {points(basis)}" if misadded is not None \
         else f"总分 {points_written(total)}"
@@ -502,50 +514,90 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if source is not None:
             yield finding("JX502", source, f"评分等级未填写，{graded} 应为“{expected}”{see}")
         return
-    written = rules.grade_name(table.grade_declared)
     if written is None:
-        ticked = rules.ticked_grades(table.grade_declared)
-        names = "、".join(rules.GRADE_NAMES)
-        problem = f"勾选了多个等级（{'、'.join(ticked)}）" if ticked else "未勾选等级" \
-            if ticked is not None else f"是字母等级，不是{names}之一（字母各地含义不一，" \
-            f"请写{names}，或在字母后注明，如“A（{rules.GRADE_NAMES[0]}）”）" \
-            if rules.grade_letter(table.grade_declared) else f"不是{names}之一"
-        yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”{problem}，"
-                                       f"{graded} 应为“{expected}”{see}")
+        yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”"
+                                       f"{_unread_grade(table)}，{graded} 应为“{expected}”{see}")
     elif written != expected:
         if misadded is not None and written in (rules.grade(total), evaluation.grade):
             return  # the written 总分's grade (JX501: it changes with the 总分), or the rules'
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，"
                                        f"{graded} 应为“{expected}”{see}")
-    elif (by_rules := _grade_by_rules(table, evaluation, basis)) is not None:
+    elif by_rules is not None:
         off = _scores_off_rules(table, evaluation)
-        listed = "；各项得分与规则相差：" + "、".join(
-            f"{cell.cell if cell is not None else name + '得分'} {points_written(declared)}"
-            f"（规则 {points(computed)}）" for cell, name, declared, computed in off) if off else ""
         yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
                                        f"{points(evaluation.total)}，评分等级应为“{by_rules}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
-                                       f"{points_written(total)}）{listed}",
+                                       f"{points_written(total)}）{_off_listed(off)}",
                       severity=None if all(not differs(declared, computed)
                                            for _, _, declared, computed in off) else "warning")
 
 
+def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float,
+                     basis: float, misadded: bool, by_rules: str) -> Iterator[Finding]:
+    """JX502 where the written grade is not the one of the 总分 the table gives (``basis``)
+    and the rules' total, known, gives another (scores written off the rules): the grade
+    to name is the rules' — the sum's changes as soon as the scores are mended. Silent
+    where the grade written is the rules' and JX501 already has the 总分 to change."""
+    source = table.sources.get("grade")
+    written = rules.grade_name(table.grade_declared)
+    if written == by_rules and misadded:
+        return
+    sum_grade = rules.grade(basis)
+    given = (f"各项得分之和 {points(basis)} 为“{sum_grade}”，总分写为 "
+             f"{points_written(total)}，见 JX501") if misadded \
+        else f"总分 {points_written(total)} 为“{sum_grade}”"
+    rules_total = f"按{evaluation.rules.label}计算总分 {points(evaluation.total)}"
+    off = _off_listed(_scores_off_rules(table, evaluation))
+    if table.grade_declared is None:
+        if source is not None:
+            yield finding("JX502", source, f"评分等级未填写，{rules_total} 应为“{by_rules}”"
+                                           f"（{given}）{off}")
+        return
+    shown = plain_text(table.grade_declared)
+    if written is None:
+        yield finding("JX502", source, f"评分等级“{shown}”{_unread_grade(table)}，{rules_total} "
+                                       f"应为“{by_rules}”（{given}）{off}")
+    elif written == by_rules:  # the 总分, the sum of the scores written, is what is off
+        yield finding("JX502", source, f"评分等级写为“{shown}”，与总分 {points_written(total)} "
+                                       f"不符（应为“{sum_grade}”），但与{rules_total} 相符："
+                                       f"按规则改正各项得分和总分后，等级不需改动{off}")
+    else:
+        yield finding("JX502", source, f"评分等级写为“{shown}”，{rules_total} 应为“{by_rules}”"
+                                       f"（{given}）{off}")
+
+
+def _unread_grade(table: SelfEvaluation) -> str:
+    """Why a written 评分等级 is not read as one of 优/良/中/差."""
+    ticked = rules.ticked_grades(table.grade_declared)
+    names = "、".join(rules.GRADE_NAMES)
+    return f"勾选了多个等级（{'、'.join(ticked)}）" if ticked else "未勾选等级" \
+        if ticked is not None else f"是字母等级，不是{names}之一（字母各地含义不一，" \
+        f"请写{names}，或在字母后注明，如“A（{rules.GRADE_NAMES[0]}）”）" \
+        if rules.grade_letter(table.grade_declared) else f"不是{names}之一"
+
+
+def _off_listed(off: list[tuple[Source | None, str, float, float]]) -> str:
+    """The scores written off the rules, as JX502 lists them after its sentence."""
+    if not off:
+        return ""
+    return "；各项得分与规则相差：" + "、".join(
+        f"{cell.cell if cell is not None else name + '得分'} {points_written(declared)}"
+        f"（规则 {points(computed)}）" for cell, name, declared, computed in off)
+
+
 def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation, basis: float) -> str | None:
-    """The grade the rules' 总分 gives where it is not the one written, though the written
-    grade is the one of the 总分 the table gives (``basis``: the written 总分, or the sum
-    of the written scores where the 总分 was added wrong): scores a hair above the rules'
-    (each within JX404's 0.01) can lift 89.97 to 90 and 良 to 优. None where the rules'
-    total is unknown or only the written scores summed (``total_basis``), the 分值 do not
-    total 100 (no grade, JX101), or the template computes the grade (JX504's)."""
+    """The grade the rules' 总分 gives where it is not the one of the 总分 the table gives
+    (``basis``: the written 总分, or the sum of the written scores where the 总分 was added
+    wrong): scores a hair above the rules' (each within JX404's 0.01) can lift 89.97 to 90
+    and 良 to 优, scores typed at full marks for missed targets 89 to 99. None where the
+    rules' total is unknown or only the written scores summed (``total_basis``), the 分值
+    do not total 100 (no grade, JX101), or the template computes the grade (JX504's)."""
     source = table.sources.get("grade")
     if evaluation.total_basis != "rules" or evaluation.grade is None \
             or weights_wrong(table) is not None \
             or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return None
-    written = rules.grade_name(table.grade_declared)
-    if written is None or written != rules.grade(basis) or written == evaluation.grade:
-        return None
-    return evaluation.grade
+    return None if evaluation.grade == rules.grade(basis) else evaluation.grade
 
 
 def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation

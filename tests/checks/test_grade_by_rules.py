@@ -178,3 +178,65 @@ def test_a_scoring_sheet_whose_total_formula_leaves_out_its_execution_row_keeps_
     assert [item for item in found(path)[1] if item[0].startswith("JX5")] == [
         ("JX501", "F11", "总分写为 88.5，各项得分之和为 98：总分公式 =SUM(F5:F10) 不含第 4 行"
                          "（“预算执行率”，得分 9.5）；评分等级“优”与各项得分之和相符，不需改动")]
+
+
+# Scores typed at full marks for missed targets (JX402 each): the written scores sum to
+# 92.42 (优), the rules give 89.97 (良). The grade to name is the rules' — the sum's
+# changes as soon as those scores are mended (rt25 j2: 中 under a mis-added 85 was told
+# to become the sum's 优, and the message changed with how the 总分 was written).
+
+def full_marks_rows():
+    """rows() with the three missed targets written at their 分值 (5, 2.5, 7.5)."""
+    return [(*row[:6], row[5], *row[7:]) if index in (0, 1, 3) else row
+            for index, row in enumerate(rows())]
+
+
+FULL_OFF = "；各项得分与规则相差：H11 5（规则 4.79）、H12 2.5（规则 2.13）、H14 7.5（规则 5.63）"
+
+
+def jx5(path):
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (89.97, "良")
+    assert [code for code, _, _ in findings if code.startswith("JX4")] == ["JX402"] * 3
+    return [item for item in findings if item[0].startswith("JX5")]
+
+
+@pytest.mark.parametrize(("total", "grade", "expected"), [
+    (85, "中", [("JX501", "H19", "总分写为 85，各项得分之和为 92.42"),
+               ("JX502", "B20", "评分等级写为“中”，按财政部规则计算总分 89.97 应为“良”（各项得分之和 "
+                                "92.42 为“优”，总分写为 85，见 JX501）" + FULL_OFF)]),
+    (75, "中", [("JX501", "H19", "总分写为 75，各项得分之和为 92.42"),
+               ("JX502", "B20", "评分等级写为“中”，按财政部规则计算总分 89.97 应为“良”（各项得分之和 "
+                                "92.42 为“优”，总分写为 75，见 JX501）" + FULL_OFF)]),
+    (85, "良", [("JX501", "H19", "总分写为 85，各项得分之和为 92.42")]),
+    (92.42, "中", [("JX502", "B20", "评分等级写为“中”，按财政部规则计算总分 89.97 应为“良”"
+                                   "（总分 92.42 为“优”）" + FULL_OFF)]),
+    (92.42, "良", [("JX502", "B20", "评分等级写为“良”，与总分 92.42 不符（应为“优”），但与按财政部"
+                                   "规则计算总分 89.97 相符：按规则改正各项得分和总分后，等级不需改动"
+                                   + FULL_OFF)]),
+])
+def test_scores_written_off_the_rules_name_the_rules_grade(tmp_path, total, grade, expected):
+    """中 is neither the sum's 优 nor the rules' 良: JX502 names 良, and the sum's 优 beside
+    it, however the 总分 was written (75 中 follows the 总分, but the rules still say 良).
+    良 under a mis-added 85 is the rules' grade: JX501 alone."""
+    path = standard(tmp_path / "t.xlsx", rows=full_marks_rows(), total=(100, total),
+                    grade=grade)
+    assert jx5(path) == expected
+
+
+def test_a_missing_grade_over_scores_off_the_rules_is_given_the_rules_grade(tmp_path):
+    path = standard(tmp_path / "t.xlsx", rows=full_marks_rows(), total=(100, 85), grade="")
+    assert jx5(path)[1:] == [(
+        "JX502", "B20", "评分等级未填写，按财政部规则计算总分 89.97 应为“良”（各项得分之和 92.42 为"
+                        "“优”，总分写为 85，见 JX501）" + FULL_OFF)]
+
+
+def test_the_sums_grade_over_scores_off_the_rules_stays_a_warning_naming_the_rules(tmp_path):
+    """Neighbour that must not change: 优 as the sum gives it (总分 97 mis-added or 92.42
+    right) — the rules' 良, a warning beside the JX402s, as before."""
+    for total in (97, 92.42):
+        path = standard(tmp_path / f"{total}.xlsx", rows=full_marks_rows(),
+                        total=(100, total), grade="优")
+        assert jx5(path)[-1] == (
+            "JX502", "B20", f"按财政部规则计算总分 89.97，评分等级应为“良”（填报“优”，总分填报 "
+                            f"{total}）" + FULL_OFF)
