@@ -51,6 +51,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import clock_duration, compact_text, parse_measure
 from jixiao.rules import RANGE_UNSCORED, TOLERANCE, Score, band_text, is_met, round2
+from jixiao.xlsx.numformats import number_as_shown, number_decimals
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -257,6 +258,10 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
     得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
     引用——否则总分（89.995）与等级看似不符，审核人也找不到表中的“20”。
+
+    得分按单元格显示的数核对：数字格式显示三位小数的（0.000 显示 19.995），同上报告；
+    显示的小数不到两位的（格式 0 把规则的 19.5 显示、打印为 20），按显示的数与规则比较，
+    写明单元格中的数和格式。显示两位小数的（0.00 把 19.995 显示为 20.00）照旧不报告。
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared
@@ -264,26 +269,53 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 or _met_but_deducted(indicator, score) \
                 or (_unmet_full_marks(indicator, score) and not _jx503_speaks(table, indicator, score)):
             continue
-        unrounded = not differs(declared, score.value) and differs(declared, score.value, 0) \
-            and _typed_unrounded(table, indicator.sources.get("score"), declared)
-        if not (differs(declared, score.value) or unrounded):
+        source = indicator.sources.get("score")
+        shown = _score_shown(table, source, declared)
+        # a typed score kept to more decimals than scores keep, and shown so (19.995)
+        unrounded = shown is not None and not differs(shown, score.value) \
+            and differs(shown, score.value, 0) and _typed(table, source) \
+            and points_written(shown) != points(shown)
+        # a format showing fewer decimals than scores keep: the table shows 8 for 8.125
+        hidden = shown is not None and points_written(shown) == points(shown) \
+            and differs(shown, round2(declared), 0)
+        shown_off = hidden and shown is not None and differs(shown, score.value)
+        if not (differs(declared, score.value) or unrounded or shown_off):
             continue
-        source = indicator.sources.get("score")  # its cell, read only where they differ
         if not (jixiao_formula(table, source) or _typed_over_template(table, source)):
-            why = " 未保留两位小数，" if unrounded else "，"
+            what = f"得分显示为 {points(shown)}（单元格中为 {points_written(declared)}，" \
+                   f"{_decimals_shown(table, source)}），" if hidden \
+                else f"得分 {points_written(shown)} 未保留两位小数，" if unrounded \
+                else f"得分 {points_written(declared)}，"
             yield finding("JX404", source,
-                          f"“{label(indicator)}”得分 {points_written(declared)}{why}按"
-                          f"{evaluation.rules.label}应为 {points(score.value)}"
-                          f"（{score.note}）")
+                          f"“{label(indicator)}”{what}按{evaluation.rules.label}应为 "
+                          f"{points(score.value)}（{score.note}）")
 
 
-def _typed_unrounded(table: SelfEvaluation, source: Source | None, declared: float) -> bool:
-    """A score typed with more than the 2 decimals scores keep (19.995), and shown so: not
-    a formula's result, nor a number a format shows rounded (0.00 shows 19.995 as 20.00)."""
+def _score_shown(table: SelfEvaluation, source: Source | None, declared: float
+                 ) -> float | None:
+    """The score its cell shows, on screen and on paper: as held where typed as text or
+    shown as General; rounded to the decimals its number format shows (8.125 under "0"
+    shows 8, under "0.000" 8.125, under "0.00" 8.13). None where no cell is known, or the
+    format shows it otherwise (a percent…)."""
     info = table.cell(source)
-    return info is not None and not info.is_formula \
-        and (isinstance(info.value, str) or info.number_format in ("General", "@")) \
-        and points_written(declared) != points(declared)
+    if info is None:
+        return None
+    if isinstance(info.value, str) or info.number_format in ("General", "@"):
+        return declared
+    return number_as_shown(declared, info.number_format)
+
+
+def _typed(table: SelfEvaluation, source: Source | None) -> bool:
+    """A score cell typed, not a formula's result (whose decimals are the formula's)."""
+    info = table.cell(source)
+    return info is not None and not info.is_formula
+
+
+def _decimals_shown(table: SelfEvaluation, source: Source | None) -> str:
+    """How a score cell's format cuts its decimals, in words: 只显示整数, 只显示 1 位小数."""
+    info = table.cell(source)
+    decimals = number_decimals(info.number_format) if info is not None else None
+    return "单元格格式只显示整数" if not decimals else f"单元格格式只显示 {decimals} 位小数"
 
 
 @check("JX405", "error", "扣分未说明原因")

@@ -306,6 +306,41 @@ def number_prefix(value: float, code: str) -> str:
     return "".join(before).strip()
 
 
+@functools.lru_cache(maxsize=256)
+def number_decimals(code: str) -> int | None:
+    """The decimals a number format shows of a number: its placeholders after the point
+    in the first section ("0" → 0, "0.000" → 3, "#,##0.0" → 1, 0.00"分" → 2). None where
+    it shows the number as held (General, @) or not as a plain number: a percent, a date,
+    an exponent, a fraction, a condition, a scaling comma (0.0,)."""
+    if is_date_format(code) or shows_percent(code):
+        return None
+    try:
+        sections = _tokens(code)
+    except _Unshown:
+        return None
+    kinds = [kind for kind, _ in sections[0]]
+    if "digit" not in kinds or {"general", "unshown", "percent"} & set(kinds):
+        return None
+    last = max(i for i, kind in enumerate(kinds) if kind == "digit")
+    if "comma" in kinds[last:]:
+        return None
+    point = kinds.index("point") if "point" in kinds else len(kinds)
+    return kinds[point:].count("digit")
+
+
+def number_as_shown(value: float, code: str) -> float | None:
+    """The number a cell shows of ``value`` under ``code``: rounded half-up to the format's
+    decimals, from its 15 significant digits as Excel keeps them (8.125 under "0" shows 8,
+    under "0.0" 8.1). None where the format shows the number as held or is no plain
+    number format (``number_decimals``)."""
+    decimals = number_decimals(code)
+    if decimals is None or not math.isfinite(value):
+        return None
+    number = decimal.Decimal(f"{value:.15g}")
+    return float(number.quantize(decimal.Decimal(1).scaleb(-decimals),
+                                 rounding=decimal.ROUND_HALF_UP))
+
+
 def is_date_format(code: str | None) -> bool:
     """Whether a cell with this format holds a date, a time or a duration."""
     if code is None:

@@ -120,3 +120,56 @@ def test_a_score_shown_to_two_decimals_or_kept_to_them_is_no_unrounded_jx404(tmp
     assert run_checks(table, evaluate(table)) == []
     found = _all_findings(tmp_path / "t.xlsx", _unrounded(19.99), 89.99, "良")
     assert [(code, cell) for code, cell, _ in found] == [("JX502", "B15")]
+
+
+def _formatted(tmp_path, score, number_format, total, grade, actual="53.32%"):
+    """_unrounded's table with the 就业率 score (H12) under ``number_format``."""
+    from workbooks import Book, standard_sheet
+
+    rows = [(*row[:4], actual, *row[5:]) if row[2] == "学员就业率" else row
+            for row in _unrounded(score)]
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=rows, money=MONEY, total=(100, total),
+                           grade=grade)
+    sheet.ws["H12"].number_format = number_format
+    [table] = read_tables(book.save(tmp_path / f"{number_format}.xlsx"))
+    return [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))]
+
+
+RULE = "（正向指标：分值 × 实际完成值 ÷ 年度指标值）"
+
+
+def test_a_format_showing_three_decimals_shows_the_unrounded_score(tmp_path):
+    """rt25 j2: 19.995 under 0.000 is printed 19.995, as under General: JX404."""
+    assert _formatted(tmp_path, 19.995, "0.000", 90, "优") == [
+        ("JX404", "H12", f"“学员就业率”得分 19.995 未保留两位小数，按财政部规则应为 20{RULE}")]
+
+
+def test_a_format_showing_fewer_decimals_is_judged_as_it_shows_the_score(tmp_path):
+    """rt25 j2: 30 × 52 ÷ 80 = 19.5, typed right, but the cell formatted 0 prints 20 — the
+    table on paper gives full marks to a target not met."""
+    assert _formatted(tmp_path, 19.5, "0", 89.5, "良", actual="52%") == [
+        ("JX404", "H12", "“学员就业率”得分显示为 20（单元格中为 19.5，单元格格式只显示整数），"
+                         f"按财政部规则应为 19.5{RULE}")]
+    assert _formatted(tmp_path, 19.5, "#,##0", 89.5, "良", actual="52%")[0][2].startswith(
+        "“学员就业率”得分显示为 20（单元格中为 19.5，")
+
+
+def test_a_format_that_shows_the_score_as_the_rules_give_it_is_silent(tmp_path):
+    """Neighbours that must not change: 19.5 under 0.0 shows 19.5; 20 under 0 shows 20 (a
+    target met); 19.995 under 0 shows the rules' 20."""
+    assert _formatted(tmp_path, 19.5, "0.0", 89.5, "良", actual="52%") == []
+    assert _formatted(tmp_path, 30, "0", 100, "优", actual="85%") == []
+    assert _formatted(tmp_path, 19.995, "0", 90, "优") == []
+
+
+def test_a_formula_score_under_a_format_showing_fewer_decimals_is_judged_as_shown(tmp_path):
+    """The unit's own =ROUND(…,2) gives 19.5, the cell formatted 0 prints 20: the same
+    JX404 as typed (what the reviewer reads is the printed 20)."""
+    from workbooks import Formula
+
+    found = _formatted(tmp_path, Formula("=ROUND(F12*52/80,2)", 19.5), "0", 89.5, "良",
+                       actual="52%")
+    assert found == [
+        ("JX404", "H12", "“学员就业率”得分显示为 20（单元格中为 19.5，单元格格式只显示整数），"
+                         f"按财政部规则应为 19.5{RULE}")]

@@ -129,3 +129,20 @@ def test_a_format_without_text_of_its_own_or_not_rendered_shows_none(value, code
 ])
 def test_the_text_a_format_writes_before_the_number_is_its_sign(value, code, prefix):
     assert numformats.number_prefix(value, code) == prefix
+
+
+@pytest.mark.parametrize(("value", "code", "shown"), [
+    (8.125, "0", 8), (8.5, "0", 9), (8.125, "0.0", 8.1), (8.125, "0.00", 8.13),
+    (8.125, "0.000", 8.125), (19.9951, "0.000", 19.995), (1234.5, "#,##0", 1235),
+    (8.125, '0.00"分"', 8.13), (8.125, "0.0#", 8.13), (8.125, "0.00_);(0.00)", 8.13),
+    (8.334999999999999, "0.00", 8.34),  # 15 significant digits, as Excel keeps them
+])
+def test_a_number_is_shown_rounded_half_up_to_its_formats_decimals(value, code, shown):
+    assert numformats.number_as_shown(value, code) == shown
+
+
+@pytest.mark.parametrize("code", ["General", "@", "0%", "0.00%", "0.00E+00", "# ?/?",
+                                  "yyyy-mm-dd", "[>10]0;0.0", "0.0,", '"≥"General"分"'])
+def test_a_format_showing_a_number_as_held_or_not_plainly_has_no_decimals(code):
+    assert numformats.number_decimals(code) is None
+    assert numformats.number_as_shown(8.125, code) is None
