@@ -18,13 +18,15 @@ from jixiao.model import (
     not_filled_in,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
-from jixiao.rules import round2
+from jixiao.rules import round2, written
 from jixiao.terminal import CONTROL_EXCEPT_NEWLINE
 
 
 def _json_value(value: Any) -> Any:
-    """A cell value as JSON: numbers as numbers, dates as ISO text."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    """A cell value as JSON: numbers as numbers (``_number``), dates as ISO text."""
+    if isinstance(value, float):
+        return _number(value)
+    if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
         return value.isoformat()
@@ -33,6 +35,16 @@ def _json_value(value: Any) -> Any:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round2(value)
+
+
+def _number(value: float | None) -> float | None:
+    """A number as a spreadsheet shows it, to its 15 significant digits: a formula's sum
+    9.55 + 89.29 is 98.84, not the 98.83999999999999 of binary arithmetic. What a person
+    typed has no more digits (a spreadsheet keeps no more), so it stays as typed;
+    an infinite number stays for ``_finite_only`` to make null."""
+    if value is None or not math.isfinite(value):
+        return value
+    return float(written(value))
 
 
 def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
@@ -48,8 +60,9 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
             "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
             "target": _json_value(indicator_target(indicator)),
             "actual": _json_value(indicator_actual(indicator)),
-            "weight": indicator.weight, "score_declared": indicator.score_declared,
-            "score_computed": score.value, "met": score.met,
+            "weight": _number(indicator.weight),
+            "score_declared": _number(indicator.score_declared),
+            "score_computed": _number(score.value), "met": score.met,
             "sheet": source.sheet if source else None, "cell": source.cell if source else None,
             "place": _place(table, source.sheet, source.cell) if source else None,
         })
@@ -63,18 +76,19 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "project": {"name": table.project.name, "department": table.project.department,
                     "unit": table.project.unit, "year": table.project.year},
         "funds": {
-            "budget": funds.total.budget, "executed": funds.total.executed,
-            "rate": _rounded(rate), "rate_declared": funds.scored.rate_declared,
+            "budget": _number(funds.total.budget), "executed": _number(funds.total.executed),
+            "rate": _rounded(rate), "rate_declared": _number(funds.scored.rate_declared),
             "rate_line": funds.rate_line.label if funds.rate_line is not None else None,
-            "weight": funds.weight if table.execution_line else None,
+            "weight": _number(funds.weight) if table.execution_line else None,
             "weight_source": table.funds_weight_source if table.execution_line else None,
-            "score_declared": funds.score_declared, "score_computed": evaluation.execution_score,
+            "score_declared": _number(funds.score_declared),
+            "score_computed": _number(evaluation.execution_score),
         },
         "indicators": indicators,
-        "total_declared": table.total_declared,
-        "total_computed": evaluation.total,
+        "total_declared": _number(table.total_declared),
+        "total_computed": _number(evaluation.total),
         "total_basis": evaluation.total_basis,
-        "weight_total": _weight_total(table),
+        "weight_total": _number(_weight_total(table)),
         "grade_declared": table.grade_declared,
         "grade_computed": checked.grade,
         "content": content_digest(table),

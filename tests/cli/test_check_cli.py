@@ -231,6 +231,22 @@ def test_json_rate_declared_in_a_percent_cell_is_the_percent_shown(tmp_path, cap
     assert json.loads(out)["funds"]["rate_declared"] == 97.4
 
 
+def test_json_numbers_are_as_a_spreadsheet_shows_them_and_typed_ones_as_typed(tmp_path,
+                                                                              capsys):
+    """rt25 (j2): a 总分 formula's stored result 99.97999999999999 (binary arithmetic)
+    was "total_declared": 99.97999999999999; it is 99.98, as Excel shows it. A number
+    typed to 15 significant digits (the most a spreadsheet keeps) stays as typed."""
+    from workbooks import PUTUO_1_MONEY, Formula
+
+    money = [(*PUTUO_1_MONEY[0][:2], 31.5600000000001, *PUTUO_1_MONEY[0][3:]),
+             *PUTUO_1_MONEY[1:]]
+    path = standard(tmp_path / "t.xlsx", money=money,
+                    total=(100, Formula("=H6+SUM(H11:H15)", 99.97999999999999)))
+    data = json.loads(run(capsys, path, "--json")[1])
+    assert (data["total_declared"], data["total_computed"]) == (99.98, 99.98)
+    assert data["funds"]["budget"] == 31.5600000000001
+
+
 def test_json_for_one_table(tmp_path, capsys):
     _, out, _ = run(capsys, putuo(tmp_path / "p2.xlsx", "putuo-2"), "--json")
     data = json.loads(out)
