@@ -61,6 +61,7 @@ from jixiao.xlsx.annotate_sheet import SheetEditor, out_of_order, unselect_chart
 from jixiao.xlsx.annotate_styles import EMPTY_STYLES, NO_FILL, StyleEditor, is_fill
 from jixiao.xlsx.book import read_relationships, relationships_part
 from jixiao.xlsx.marks import SHEETS_PROPERTY, sheets_digest
+from jixiao.xlsx.openpyxl_cells import NOT_IN_TITLES
 from jixiao.xlsx.package import Package
 from jixiao.xlsx.writeback import keep_cached_results
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS, unescape
@@ -262,8 +263,9 @@ def write_annotated(package: Package, target: Path, marks: Sequence[Mark],
     if revealed and revealed_rows is not None:
         rows = [*rows, *revealed_rows(revealed)]
     copy.put(result_part, _checked_sheet(results_sheet(rows, styles), None))
-    quoted = "'" + name.replace("'", "''") + "'"
-    workbook.print_titles(index, f"{quoted}!$1:$1")
+    if not any(_dropped_on_opening(other) for other, _, _ in entries[:index]):
+        quoted = "'" + name.replace("'", "''") + "'"
+        workbook.print_titles(index, f"{quoted}!$1:$1")
     workbook.activate(index)
     if _uncalculated(package) or _stale(package):
         workbook.calculate_on_load()
@@ -508,6 +510,15 @@ def _checked_sheet(text: str, before: str | None) -> str:
     if out_of_order(text) > (0 if before is None else out_of_order(before)):
         raise CannotEdit("a worksheet's elements out of order")
     return text
+
+
+def _dropped_on_opening(name: str) -> bool:
+    """Whether LibreOffice leaves the sheet out when it opens the file: a name Excel's
+    dialog refuses (“填表说明/2024”, “资金:2024”, “[资金]”, one that starts or ends with an
+    apostrophe). The print titles of the findings sheet after it are then not written: a
+    defined name's ``localSheetId`` counts every sheet in the file, LibreOffice's sheets
+    fewer, and it refuses the whole file for a name scoped to a sheet it does not have."""
+    return bool(NOT_IN_TITLES.search(name)) or name.startswith("'") or name.endswith("'")
 
 
 def _uncalculated(package: Package) -> bool:

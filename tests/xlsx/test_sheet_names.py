@@ -7,6 +7,7 @@ name “没有找到项目支出绩效自评表” (openpyxl renamed the sheet, 
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -118,6 +119,37 @@ def test_the_annotated_copy_keeps_the_name_and_marks_the_cell(tmp_path, capsys, 
     comments = [member for member in package.members if member.startswith("xl/comments")]
     assert len(comments) == 1
     assert "[JX501 错误] 总分写为 90，各项得分之和为 99.98" in package.text(comments[0])
+
+
+def _copy_names(copy) -> str:
+    with zipfile.ZipFile(copy) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    return re.search(r"<sheets>.*?</sheets>(<definedNames>.*?</definedNames>)?", workbook).group(1)
+
+
+@pytest.mark.parametrize("name", ["自评表2024/12", "自评表:等保", "[自评表]", "自评表*"])
+def test_no_print_titles_in_a_copy_after_a_sheet_libreoffice_leaves_out(tmp_path, capsys, name):
+    """LibreOffice opens such a file without the oddly named sheet, so it has one sheet
+    fewer than the file: the findings sheet's print titles (``localSheetId`` 1, the index
+    among all the file's sheets) named a sheet it does not have, and it refused the whole
+    copy (“source file could not be loaded”). The copy goes without them."""
+    path = _named(tmp_path / "t.xlsx", name)
+    copy = tmp_path / "标注.xlsx"
+    assert main(["check", "--annotate", str(copy), str(path)]) == 1
+    assert "已写入标注副本" in capsys.readouterr().out
+    assert _copy_names(copy) is None
+
+
+@pytest.mark.parametrize("name", ["自评表", "自评表（2024）", ""])
+def test_print_titles_kept_in_a_copy_after_sheets_libreoffice_opens(tmp_path, capsys, name):
+    """The neighbour that must not change: any other name (an empty one LibreOffice
+    renames) keeps the findings sheet's first row printed on every page."""
+    path = _named(tmp_path / "t.xlsx", name)
+    copy = tmp_path / "标注.xlsx"
+    assert main(["check", "--annotate", str(copy), str(path)]) == 1
+    assert "已写入标注副本" in capsys.readouterr().out
+    assert _copy_names(copy) == ('<definedNames><definedName name="_xlnm.Print_Titles" '
+                                 "localSheetId=\"1\">'校验结果'!$1:$1</definedName></definedNames>")
 
 
 @pytest.mark.parametrize(("name", "said"), [
