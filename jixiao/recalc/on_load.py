@@ -3,8 +3,8 @@ read as the unit saw it: its formulas computed by jixiao, not the results it sto
 
 Export libraries leave formulas for Excel to compute: xlsxwriter (and libxlsxwriter,
 rust_xlsxwriter, Excel::Writer::XLSX) stores 0 as every formula's result, Apache POI and
-NPOI template exports keep the template's old results; both set the flag, and Excel, WPS
-and LibreOffice recompute on opening. ``as_opened`` gives a copy, in memory, whose stored
+NPOI template exports keep the template's old results; both set the flag, and Excel and
+WPS recompute on opening (LibreOffice, by default, does not: docs/recalc.md). ``as_opened`` gives a copy, in memory, whose stored
 results are what ``recalculate`` (the engine of ``jixiao recalc``) computes — the copy
 ``jixiao recalc`` would write — for ``check`` to read; the input is never written. A formula
 saved without a result keeps none (JX504 asks to recalculate, as for any such file); one

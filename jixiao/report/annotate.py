@@ -18,7 +18,10 @@ A workbook of jixiao's own template (every formula a JX_ call, or the native tem
 would store — the same core, the same write-back (``xlsx.writeback``) — so the copy shows
 the scores in WPS, LibreOffice or an Excel without the add-in even where the submitted
 file showed #NAME? or nothing; the findings about its stored results (JX504) say so.
-Any other workbook's formulas are the unit's own: their results stay as submitted.
+A workbook that asks to be recalculated on opening (an export library's, its stored
+results stale) gets the results check read it with (``recalc.on_load.as_opened``), and
+still asks Excel and WPS to recalculate. Any other workbook's formulas are the unit's own:
+their results stay as submitted.
 
 Text from the input (sheet names, messages quoting cells) is written as text,
 never as a formula, even when it starts with "=".
@@ -27,6 +30,7 @@ never as a formula, even when it starts with "=".
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import zipfile
 from collections.abc import Sequence
@@ -98,6 +102,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     results = _template_results(package) if package is not None else None
     if results:
         findings = [_restated(item) for item in findings]
+    opened = _opened_results(source, data, package) if package is not None and not results \
+        else None
     marks = [Mark(item.sheet, item.cell, FILLS[item.severity], SEVERITIES.index(item.severity),
                   f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}")
              for item in findings if item.sheet is not None and item.cell]
@@ -117,7 +123,9 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         try:
             if package is None:
                 raise CannotEdit("not a package jixiao reads")
-            write_annotated(package, temporary, marks, rows, result_name=RESULT_SHEET,
+            stored = results or opened
+            made_of = _with_results(package, source, stored, not results) if stored else package
+            write_annotated(made_of, temporary, marks, rows, result_name=RESULT_SHEET,
                             heading=heading, author=AUTHOR, properties=properties,
                             drop_macros=drop_macros, colours=list(FILLS.values()),
                             macro_enabled=output.suffix.lower() == ".xlsm",
@@ -134,9 +142,6 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                     colour.upper() for colour in FILLS.values()],
                                 macro_enabled=output.suffix.lower() == ".xlsm",
                                 results=results, revealed_rows=_revealed_rows)
-        else:
-            if results:
-                _store_results(temporary, results)
     return output
 
 
@@ -197,12 +202,47 @@ def _restated(item: Finding) -> Finding:
     return replace(item, message=f"{item.message.rstrip('。')}{RESTATED}")
 
 
-def _store_results(copy: Path, results: dict[str, dict[str, CellValue]]) -> None:
-    """Write ``results`` into ``copy`` as ``jixiao recalc`` writes them (``write_cached_values``)."""
-    written = Package(copy)
-    names = {sheet.name for sheet in written.sheets}
-    write_cached_values(written, copy, {name: cells for name, cells in results.items()
-                                        if name in names})
+def _opened_results(source: Path, data: bytes, package: Package
+                    ) -> dict[str, dict[str, CellValue]] | None:
+    """The results a workbook that asks to be recalculated on opening was checked with
+    (``recalc.on_load.as_opened``: an export library's, its stored results 0 or a
+    template's old ones), where they differ from those it stores; None for any other
+    workbook. The copy stores them, or LibreOffice (which by default does not recalculate
+    an .xlsx on opening), openpyxl and previewers would show the stale numbers beside a
+    校验结果 sheet that quotes the computed ones."""
+    if not package.calculates_on_load:
+        return None
+    from jixiao.recalc.on_load import as_opened
+
+    try:
+        computed = Package(source, as_opened(source, data).data)
+    except JixiaoError:
+        return None
+    stored = {sheet.name: {cell.ref: cell.value for cell in package.cells(sheet)}
+              for sheet in package.sheets if package.may_hold_formulas(sheet)}
+    changed: dict[str, dict[str, CellValue]] = {}
+    for sheet in computed.sheets:
+        if sheet.name not in stored:
+            continue
+        before = stored[sheet.name]
+        for cell in computed.cells(sheet):
+            if cell.ref in before and cell.value != before[cell.ref]:
+                changed.setdefault(sheet.name, {})[cell.ref] = cell.value
+    return changed or None
+
+
+def _with_results(package: Package, source: Path, results: dict[str, dict[str, CellValue]],
+                  keep_calculation: bool) -> Package:
+    """``package`` storing ``results`` as ``jixiao recalc`` writes them
+    (``write_cached_values``), in memory, for the copy to be made of: its record of the
+    sheets as written (``xlsx.marks``) then names them with these results.
+    ``keep_calculation``: the copy still asks to be recalculated on opening (Excel and WPS
+    compute the same results again)."""
+    names = {sheet.name for sheet in package.sheets}
+    buffer = io.BytesIO()
+    write_cached_values(package, buffer, {name: cells for name, cells in results.items()
+                                          if name in names}, keep_calculation=keep_calculation)
+    return Package(source, buffer.getvalue())
 
 
 def _location(item: Finding) -> str:

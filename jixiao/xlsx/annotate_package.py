@@ -532,7 +532,9 @@ def _uncalculated(package: Package) -> bool:
 def _stale(package: Package) -> bool:
     """Whether the input asks to be recalculated on opening and holds formulas (an export
     library's: xlsxwriter stores 0 for each, POI a template's old results): the copy asks
-    the same, or it would show those numbers where the input shows what they compute."""
+    the same, or Excel and WPS would show those numbers where the input shows what they
+    compute. (LibreOffice does not recalculate on opening: ``report.annotate`` gives this
+    editor the package storing the results check read.)"""
     return package.calculates_on_load and any(
         cell.formula is not None for sheet in package.sheets if package.may_hold_formulas(sheet)
         for cell in package.cells(sheet))

@@ -1,0 +1,65 @@
+"""The annotated copy of a workbook that asks to be recalculated on opening with stale
+stored results (an Apache POI template export: ``fullCalcOnLoad`` and the template's old
+95 %, 9.5, 99.5). check reads it as Excel shows it (99.81 %, 9.98, 99.98); before, the copy
+kept the stale results, which LibreOffice (it does not recalculate an .xlsx on opening by
+default), openpyxl and previewers showed beside a 校验结果 sheet quoting the computed ones
+(red team rt25-m 2). The copy stores the results check read, and still asks Excel and WPS
+to recalculate."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from openpyxl import load_workbook
+from workbooks import PUTUO_1_MONEY, Formula, standard
+
+from jixiao.cli.main import main
+from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
+
+RATE, SCORE, TOTAL = "=ROUND(E6/D6*100,2)", "=ROUND(F6*G6/100,2)", "=H6+SUM(H11:H15)"
+
+
+def _export(path, full_calc=True):
+    money = [list(line) for line in PUTUO_1_MONEY]
+    money[0][5:7] = [Formula(RATE, 95), Formula(SCORE, 9.5)]
+    standard(path, money=[tuple(line) for line in money], total=(100, Formula(TOTAL, 99.5)))
+    if full_calc:
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        workbook = re.sub(r"<calcPr[^>]*/>", "", parts["xl/workbook.xml"].decode())
+        parts["xl/workbook.xml"] = workbook.replace(
+            "</workbook>", '<calcPr calcId="0" fullCalcOnLoad="1"/></workbook>').encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    return path
+
+
+def _stored(copy):
+    sheet = load_workbook(copy, data_only=True)["自评表"]
+    return [sheet[ref].value for ref in ("G6", "H6", "H16")]
+
+
+def test_the_copy_stores_the_results_check_read_and_still_asks_to_recalculate(tmp_path, capsys):
+    path = _export(tmp_path / "poi.xlsx")
+    before = path.read_bytes()
+    copy = tmp_path / "标注.xlsx"
+    assert main(["check", "--annotate", str(copy), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "总分 填报 99.98 / 计算 99.98" in out and "已写入标注副本" in out
+    assert _stored(copy) == [99.81, 9.98, 99.98]
+    assert re.search(r'<calcPr[^>]*fullCalcOnLoad="1"',
+                     zipfile.ZipFile(copy).read("xl/workbook.xml").decode())
+    assert written_by_jixiao(str(copy)) == ANNOTATED_MARK  # its record names these sheets
+    assert path.read_bytes() == before
+
+
+def test_without_the_flag_the_stored_results_are_the_units_and_stay(tmp_path, capsys):
+    """Saved by Excel: 95 % and 9.5 are what the unit saw (JX301, JX302), kept as stored."""
+    path = _export(tmp_path / "excel.xlsx", full_calc=False)
+    copy = tmp_path / "标注.xlsx"
+    assert main(["check", "--annotate", str(copy), str(path)]) == 1
+    assert "JX302" in capsys.readouterr().out
+    assert _stored(copy) == [95, 9.5, 99.5]
+    assert written_by_jixiao(str(copy)) == ANNOTATED_MARK
