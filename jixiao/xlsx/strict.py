@@ -82,7 +82,7 @@ def is_strict(names: Collection[str], read: Callable[[str], bytes]) -> bool:
         workbook = next((rel.target for rel in read_relationships(_PACKAGE_RELATIONSHIPS,
                                                                   relationships)
                          if rel.type.endswith("/officeDocument")), None)
-    except ValueError:  # not well-formed (ParseError is one): the reader says so
+    except (ValueError, SyntaxError):  # not well-formed (a ParseError): the reader says so
         return False
     return workbook in names and _STRICT.encode() + b"spreadsheetml/main" in read(workbook)
 

@@ -137,3 +137,24 @@ def test_an_xlsx_quoting_the_strict_namespace_in_a_cell_is_not_changed(tmp_path,
                   name=f"普陀区医疗保险事务中心信息安全等保项目（{address}）")
     [table] = read_workbook(path).tables
     assert table.project.name == f"普陀区医疗保险事务中心信息安全等保项目（{address}）"
+
+
+def test_a_package_whose_relationships_are_cut_short_is_refused_not_crashed(tmp_path, capsys):
+    """A damaged _rels/.rels (not well-formed: a ParseError, which is no ValueError) is no
+    strict workbook: check and recalc refuse the file in words, as for any damaged package
+    (fuzz seed 3 crashed both with the ParseError)."""
+    from jixiao.xlsx.strict import is_strict
+
+    rels = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Rel'
+    assert is_strict(["_rels/.rels"], lambda name: rels) is False
+    path = _table(tmp_path / "t.xlsx")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[: len(data) // 2] if item.filename == "_rels/.rels" else data)
+    capsys.readouterr()
+    assert main(["check", str(damaged)]) == 2
+    assert "damaged.xlsx" in capsys.readouterr().out
+    assert main(["recalc", str(damaged), "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert "无法读取“damaged.xlsx”" in capsys.readouterr().err
