@@ -86,8 +86,8 @@ def _kind(grid: Grid, top: int, bottom: int) -> tuple[str, tuple[int, int]] | No
     monitoring = titled_report = None
     for row in range(top, bottom):
         for column in grid.rows.get(row, ()):
-            text = grid.texts[(row, column)]
-            if _is_instruction(text) or len(text) > _TITLE_LENGTH:
+            text = grid.texts.get((row, column), "")  # a formula's cell may hold no text
+            if not text or _is_instruction(text) or len(text) > _TITLE_LENGTH:
                 continue
             if _SELF_EVALUATION_TITLE.search(text):
                 return "self_evaluation", (row, column)
@@ -145,7 +145,7 @@ def mark_listed_projects(grid: Grid, header: Header, end: int,
     column = next((column for row in range(header.top, header.row + 1)
                    for column in grid.rows.get(row, ())
                    if column not in header.columns.values()
-                   and is_name_label(grid.texts[(row, column)])), None)
+                   and is_name_label(grid.texts.get((row, column), ""))), None)
     if column is None or "name" not in header.columns:
         return None
     names = {compact_text(indicator.name) for indicator in table.indicators} - {""}

@@ -5,7 +5,7 @@ still checked."""
 
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import Book, grid_book, standard_sheet
+from workbooks import Book, Formula, grid_book, standard_sheet
 
 from jixiao.pipeline import check_workbook
 
@@ -232,3 +232,52 @@ def test_a_report_sheet_beside_an_unread_self_evaluation_keeps_the_header_messag
     form.line("项目名称", "社区养老服务补贴")
     result = check_workbook(book.save(tmp_path / "t.xlsx"))
     assert result.error == f"“t.xlsx”{NO_TABLE}"
+
+
+def _money_formulas(tmp_path, name, cached):
+    """A correct standard table titled without 自评表 (2024年度项目支出绩效评价表), its
+    money lines' 执行率 and 得分 formulas: ``cached`` the results Excel saved ("" for the
+    其他资金's =IF(D=0,"",…) over a budget of 0), None where none was saved."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("2024年度项目支出绩效评价表")
+    sheet.project("社区养老服务补助", "某区民政局", "某区养老服务中心")
+    first = sheet.row + 1  # the 年度资金总额 line, under the money header
+    lines = [("年度资金总额", 100, 100, 95, 10), ("其中：当年财政拨款", 100, 100, 95, "—"),
+             ("其他资金", 0, 0, 0, "—")]
+    results = [(95, 9.5), (95, None), ("", None)] if cached else [(None, None)] * 3
+    sheet.money([(*line, Formula(f'=IF(D{row}=0,"",ROUND(E{row}/D{row}*100,2))', rate),
+                  Formula(f"=ROUND(F{row}*E{row}/D{row},2)", score) if row == first else "—")
+                 for row, line, (rate, score) in zip(range(first, first + 3), lines, results,
+                                                     strict=True)])
+    rows = [("产出指标", "数量指标", "助餐服务人次", "≥5000人次", "5200人次", 20, 20, None),
+            ("产出指标", "质量指标", "服务合格率", "≥95%", "96%", 30, 30, None),
+            ("效益指标", "社会效益指标", "老年人生活质量提升", "有所提升", "有所提升", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10, None)]
+    sheet.indicators(rows)
+    sheet.total(100, 99.5)
+    sheet.grade("优")
+    return book.save(tmp_path / name)
+
+
+def test_formulas_without_text_above_the_header_are_read_past(tmp_path):
+    """Above the indicator header of a table titled without 自评表, a money formula whose
+    saved result is "" (shown blank) or that has no saved result (a program's export) holds
+    no words saying what the table is: the table is checked (rt25-k 1: before, an internal
+    error KeyError — the reading of the title's words looked up a text the cell has not)."""
+    _, data = checked(_money_formulas(tmp_path, "blank.xlsx", cached=True))
+    assert (data["total_computed"], data["grade_computed"], codes(data)) == (99.5, "优", [])
+    _, data = checked(_money_formulas(tmp_path, "uncached.xlsx", cached=False))
+    [finding] = data["findings"]
+    assert (finding["code"], finding["sheet"], finding["cell"]) == ("JX504", "自评表", "G5")
+    assert finding["message"].startswith("4 个公式单元格（G5、G6、G7、H5）没有计算结果")
+
+
+def test_a_sheet_of_formulas_without_text_and_no_table_keeps_the_header_message(tmp_path):
+    """A sheet with no table whose only cells beside a title are formulas with no result:
+    “没有找到项目支出绩效自评表”, as any sheet without a table (before: KeyError)."""
+    book = Book()
+    sheet = book.sheet("表")
+    sheet.line("资金测算")
+    sheet.line(Formula("=B3*2"), Formula('=IF(B3=0,"",1)', ""))
+    assert check_workbook(book.save(tmp_path / "t.xlsx")).error == f"“t.xlsx”{NO_TABLE}"
