@@ -8,7 +8,9 @@ WPS recompute on opening (LibreOffice, by default, does not: docs/recalc.md). ``
 results are what ``recalculate`` (the engine of ``jixiao recalc``) computes — the copy
 ``jixiao recalc`` would write — for ``check`` to read; the input is never written. A formula
 saved without a result keeps none (JX504 asks to recalculate, as for any such file); one
-the engine cannot compute loses its stored result and joins them.
+the engine cannot compute (a native template's, a function it lacks — or every formula, the
+workbook beyond it) keeps its stored result, the best evidence of what the unit saw, and
+the note says how many were checked so.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from jixiao.xlsx.refs import area_cells
 from jixiao.xlsx.writeback import write_cached_values
 
 # The note a report gives the file: the stored results were not what the unit saw.
-CALCULATED_ON_LOAD = "文件要求打开时重新计算（fullCalcOnLoad），已按公式算出的值校验"
+_ASKS = "文件要求打开时重新计算（fullCalcOnLoad）"
+CALCULATED_ON_LOAD = f"{_ASKS}，已按公式算出的值校验"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def as_opened(path: str | Path, data: bytes | None = None) -> Opened:
     except JixiaoError as error:  # too big for the engine, a data table …: none computed
         result, failed = None, str(error)
     values: dict[str, dict[str, CellValue]] = {}
-    changed, dropped = [], []
+    changed, kept = [], []
     for sheet in package.sheets:
         if not package.may_hold_formulas(sheet):
             continue
@@ -57,8 +60,7 @@ def as_opened(path: str | Path, data: bytes | None = None) -> Opened:
             if stored is None or (cell.formula is None and cell.ref not in computed):
                 continue  # no result stored (JX504's), or a constant
             if result is None or cell.ref in uncomputed or cell.ref not in computed:
-                values.setdefault(sheet.name, {})[cell.ref] = None
-                dropped.append(f"{sheet.name}!{cell.ref}")
+                kept.append(f"{sheet.name}!{cell.ref}")  # its stored result stands
                 continue
             value = computed[cell.ref]
             values.setdefault(sheet.name, {})[cell.ref] = value
@@ -66,7 +68,7 @@ def as_opened(path: str | Path, data: bytes | None = None) -> Opened:
                 changed.append(f"{sheet.name}!{cell.ref}")
     buffer = io.BytesIO()
     write_cached_values(package, buffer, values)
-    return Opened(buffer.getvalue(), _note(changed, dropped, failed, result))
+    return Opened(buffer.getvalue(), _note(changed, kept, failed, result))
 
 
 def _uncomputed(package: Package, sheet: Sheet, result: Recalculation | None) -> set[str]:
@@ -92,20 +94,20 @@ def _differs(stored: CellValue, computed: CellValue) -> bool:
     return stored != computed
 
 
-def _note(changed: list[str], dropped: list[str], failed: str,
+def _note(changed: list[str], kept: list[str], failed: str,
           result: Recalculation | None) -> str:
+    if failed:
+        return (f"{_ASKS}；但 jixiao 无法计算本文件的公式（{failed.rstrip('。')}），"
+                f"{len(kept)} 个公式按文件保存的结果校验")
     note = CALCULATED_ON_LOAD
     if changed:
         note += (f"（{len(changed)} 个公式保存的结果与打开后显示的不同，"
                  f"如 {'、'.join(changed[:3])}）")
-    if failed:
-        return (f"{note}；但 jixiao 无法计算本文件的公式（{failed.rstrip('。')}），"
-                f"{len(dropped)} 个公式按没有计算结果处理")
-    if dropped:
-        sheet, _, ref = dropped[0].rpartition("!")
+    if kept:
+        sheet, _, ref = kept[0].rpartition("!")
         reason = result.uncomputed.get(Source(sheet, ref)) if result is not None else None
-        why = f"（如 {dropped[0]}：{reason}）" if reason else f"（如 {dropped[0]}）"
-        note += f"；其中 {len(dropped)} 个公式 jixiao 无法计算{why}，按没有计算结果处理"
+        why = f"（如 {kept[0]}：{reason}）" if reason else f"（如 {kept[0]}）"
+        note += f"；其中 {len(kept)} 个公式 jixiao 无法计算{why}，按文件保存的结果校验"
     return note
 
 

@@ -239,7 +239,11 @@ class Package:
         if data_type == "inlineStr":
             value = _inline_text(children["is"][1]) if "is" in children else None
         elif raw is None:
-            value = None
+            # an empty <v> of a text result is the text "" (=IF(D7=0,"",…) over a budget of
+            # 0, as LibreOffice and Excel save it), as the reader takes it — not a formula
+            # left without a result
+            value = "" if data_type == "str" and formula is not None and "v" in children \
+                else None
         elif data_type == "s":
             value = self.shared_strings()[int(raw)]
         elif data_type == "b":

@@ -118,17 +118,72 @@ def test_formulas_saved_without_results_still_ask_to_recalculate(tmp_path):
     assert result.notes == []
 
 
-def test_a_formula_jixiao_cannot_compute_is_left_without_a_result(tmp_path):
-    """A 总分 using a function the engine lacks: its stored 0 is not taken, it is a formula
-    without a result (JX504); the formulas computed are checked as computed."""
-    formulas = {**FORMULAS, "H16": "=H6+SUM(H11:H15)+0*NOSUCHFUNCTION(1)"}
-    result = check_workbook(xlsxwriter_export(tmp_path, formulas))
-    assert found(result) == [("JX504", "H16")]
-    [item] = result.findings
-    assert item.message.startswith("2 个公式单元格（H16、B17）没有计算结果")
+def test_a_formula_jixiao_cannot_compute_keeps_its_stored_result(tmp_path):
+    """A 总分 using a function the engine lacks, in a template export that stores its
+    results: the stored 99.98 is the best evidence of what the unit saw — checked as
+    stored, the formulas computed as computed (rt25-k 2: before, its result was dropped, a
+    false JX504 “没有计算结果” and no 总分)."""
+    path = template_export(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet], count = re.subn(rb"<f>H6\+SUM\(H11:H15\)</f><v>[^<]*</v>",
+                                  b"<f>H6+SUM(H11:H15)+0*NOSUCHFUNCTION(1)</f><v>99.98</v>",
+                                  parts[sheet])
+    assert count == 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = check_workbook(path)
+    assert found(result) == []
+    assert result.tables[0].table.total_declared == 99.98
     [note] = result.notes
-    assert note.endswith("；其中 2 个公式 jixiao 无法计算（如 自评表!H16：计算引擎没有函数 "
-                         "NOSUCHFUNCTION），按没有计算结果处理")
+    assert note.endswith("；其中 1 个公式 jixiao 无法计算（如 自评表!H16：计算引擎没有函数 "
+                         "NOSUCHFUNCTION），按文件保存的结果校验")
+
+
+def _native_with_a_formula_of_its_own(tmp_path, full_calc):
+    """putuo-1 in the native template, every result stored (jixiao recalc, as LibreOffice
+    saves it), its first 分值 typed as a formula (=2+3, 5 stored) — a formula the template
+    has not, so jixiao cannot compute the workbook; ``full_calc``: asking to be recalculated
+    on opening, as jixiao's annotated copy of it did."""
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    tmp_path.mkdir(exist_ok=True)
+    build_template(tmp_path / "native.xlsx", year=2024, table=sample("putuo-1"), formulas="native")
+    path, _ = recalc_file(tmp_path / "native.xlsx", tmp_path / "stored.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet], count = re.subn(rb'<c r="G13"( s="[0-9]+")? t="n"><v>5</v></c>',
+                                  rb'<c r="G13"\1><f>2+3</f><v>5</v></c>', parts[sheet])
+    assert count == 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    if full_calc:
+        _ask_full_calculation(path)
+    return path
+
+
+def test_a_native_template_jixiao_cannot_compute_keeps_its_stored_results(tmp_path):
+    """A native template jixiao cannot compute (a formula of the unit's own), asking to be
+    recalculated on opening: checked by its stored results, as without the flag (rt25-k 2:
+    before, all 549 were dropped — JX504 “14 个公式单元格没有计算结果”, a JX102 for the
+    分值 5 lost, no 总分)."""
+    path = _native_with_a_formula_of_its_own(tmp_path, full_calc=True)
+    result = check_workbook(path)
+    assert found(result) == []
+    evaluation = result.tables[0].evaluation
+    assert (result.tables[0].table.total_declared, evaluation.total) == (99.98, 99.98)
+    [note] = result.notes
+    assert note.startswith("文件要求打开时重新计算（fullCalcOnLoad）；但 jixiao 无法计算本文件的公式"
+                           "（“stored.xlsx”是原生公式模板，另有 1 个其他公式（如 自评表!G13）")
+    assert re.search("）， *[0-9]+ 个公式按文件保存的结果校验$", note), note
+    plain = check_workbook(_native_with_a_formula_of_its_own(tmp_path / "plain", False))
+    assert (found(plain), plain.notes) == ([], [])
 
 
 def test_the_content_given_is_recalculated_in_memory(tmp_path):
@@ -161,3 +216,38 @@ def test_the_annotated_copy_is_recalculated_on_opening_as_its_input(tmp_path, wr
     assert bool(notes) == (writer == "openpyxl")  # (the openpyxl path says it simplified)
     workbook = zipfile.ZipFile(copy).read("xl/workbook.xml").decode()
     assert re.search(r'<calcPr[^>]*fullCalcOnLoad="1"', workbook), workbook
+
+
+@pytest.mark.parametrize("writer", ["package", "openpyxl"])
+def test_a_text_result_saved_empty_is_a_result_the_copy_keeps(tmp_path, writer):
+    """=IF(D9=0,"",…) over a budget of 0, saved as the text "" (t="str", an empty <v>) by
+    Excel or LibreOffice, in a file not asking to be recalculated: a result, not a formula
+    left without one — the annotated copy keeps every stored result and asks no
+    recalculation on opening either (rt25-k 2: before, it asked, and jixiao, checking the
+    copy again, recomputed a native template it cannot compute)."""
+    from jixiao.report.annotate import annotate
+    from jixiao.xlsx.package import Package
+
+    money = [list(line) for line in PUTUO_1_MONEY]
+    money[3][5] = Formula('=IF(D9=0,"",ROUND(E9/D9*100,2))', "")
+    path = standard(tmp_path / "t.xlsx", money=[tuple(line) for line in money], grade="良")
+    if writer == "openpyxl":  # an XML comment: the package editor leaves it to openpyxl
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = parts[sheet].replace(b"<sheetData>", b"<!-- x --><sheetData>", 1)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    package = Package(path)
+    [cell] = [cell for cell in package.cells(package.sheets[0]) if cell.ref == "G9"]
+    assert (cell.formula is not None, cell.value) == (True, "")
+    result = check_workbook(path)
+    assert (found(result), result.notes) == ([("JX502", "B17")], [])  # 良 for 99.98: a mark
+    notes = []
+    copy = annotate(path, tmp_path / "copy.xlsx", result.findings, notes=notes)
+    assert bool(notes) == (writer == "openpyxl")
+    workbook = zipfile.ZipFile(copy).read("xl/workbook.xml").decode()
+    assert "fullCalcOnLoad" not in workbook, workbook
+    again = check_workbook(copy)
+    assert (found(again), again.notes) == ([("JX502", "B17")], [])
