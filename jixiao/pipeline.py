@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.checks import run_checks
-from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation, TargetsOnly
+from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation, StrictOpenXml, TargetsOnly
 from jixiao.model import evaluate
 from jixiao.read.workbook import SubmittedWorkbook, read_workbook
 from jixiao.report.result import CheckedTable, FileResult
@@ -50,6 +50,10 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
     return result
 
 
+STRICT_NOT_RECALCULATED = ("文件要求打开时重新计算（fullCalcOnLoad），但它是 Strict Open XML 格式，"
+                           "jixiao 不能在其中重算公式：按文件保存的结果校验（可能不是打开后显示的数）")
+
+
 def read_as_opened(path: str | Path, *, data: bytes | None = None,
                    limits: Limits | None = None) -> SubmittedWorkbook:
     """``read_workbook``, with the values the unit saw: a workbook asking to be recalculated
@@ -61,7 +65,11 @@ def read_as_opened(path: str | Path, *, data: bytes | None = None,
         return workbook
     from jixiao.recalc.on_load import as_opened
 
-    opened = as_opened(path, data)
+    try:
+        opened = as_opened(path, data)
+    except StrictOpenXml:  # recomputed by writing results into the package: not in strict
+        workbook.notes.append(STRICT_NOT_RECALCULATED)
+        return workbook
     workbook = read_workbook(path, data=opened.data, limits=limits)
     workbook.notes.append(opened.note)
     return workbook

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 import xlsxwriter
@@ -271,3 +272,22 @@ def test_a_total_using_a_name_no_longer_defined_shows_name_error(tmp_path):
     assert found(result) == [("JX504", "H16")]
     assert result.findings[0].message.startswith(
         "总分公式显示 #NAME?（公式中有未定义的名称或函数），没有有效结果；")
+
+
+def test_a_strict_workbook_asking_to_recalculate_is_checked_with_its_stored_results(tmp_path):
+    """Strict Open XML with the flag: jixiao cannot write results into a strict package to
+    recompute it, so it checks the stored results and says so (before: refused, exit 2,
+    “不能按这种格式写出重算结果或标注副本” — though check writes nothing)."""
+    import importlib.util
+
+    from jixiao.pipeline import STRICT_NOT_RECALCULATED
+
+    spec = importlib.util.spec_from_file_location(
+        "strict_helpers", Path(__file__).parents[1] / "xlsx" / "test_strict.py")
+    strict = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(strict)
+    path = strict._as_strict(template_export(tmp_path), tmp_path / "strict.xlsx")
+    result = check_workbook(path)
+    assert result.error is None
+    assert result.notes == [STRICT_NOT_RECALCULATED]
+    assert ("JX301", "G6") in found(result)  # the stale 95 %, as the note warns
