@@ -271,10 +271,12 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         source = indicator.sources.get("score")
         shown = _score_shown(table, source, declared)
-        # a typed score kept to more decimals than scores keep, and shown so (19.995)
+        # a typed score kept to more decimals than scores keep, and shown so (19.995) — not
+        # where the 分值 itself has more (0.018 of 5,000 indicators: full marks are 0.018)
         unrounded = shown is not None and not differs(shown, score.value) \
             and differs(shown, score.value, 0) and _typed(table, source) \
-            and points_written(shown) != points(shown)
+            and points_written(shown) != points(shown) \
+            and (indicator.weight is None or points_written(indicator.weight) == points(indicator.weight))
         # a format showing fewer decimals than scores keep: the table shows 8 for 8.125
         hidden = shown is not None and points_written(shown) == points(shown) \
             and differs(shown, round2(declared), 0)

@@ -173,3 +173,13 @@ def test_a_formula_score_under_a_format_showing_fewer_decimals_is_judged_as_show
     assert found == [
         ("JX404", "H12", "“学员就业率”得分显示为 20（单元格中为 19.5，单元格格式只显示整数），"
                          f"按财政部规则应为 19.5{RULE}")]
+
+
+def test_full_marks_of_a_weight_with_three_decimals_are_no_unrounded_score(tmp_path):
+    """A 分值 of 3 decimals (90 shared by many indicators: 7.333) earns full marks of 7.333
+    — no “未保留两位小数” (7.33 would fall short of full marks); the score above 2 decimals
+    is reported only where the 分值 keeps to 2."""
+    rows = [("产出指标", "数量指标", f"指标{i}", "≥10个", "10个", 7.333, 7.333, None)
+            for i in range(1, 4)]
+    found = _all_findings(tmp_path / "t.xlsx", rows, None, None)
+    assert not [item for item in found if item[0] == "JX404"]
