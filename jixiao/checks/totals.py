@@ -1129,9 +1129,7 @@ def formula_results_current(table: SelfEvaluation,
     recalc = _recalc_hint(table, tuple(item[0] for item in (*showing_errors, *uncalculated)))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
-        add_in = table.template or "JX_" in (table.cell(source).formula or "").upper()
-        hint = ("（jixiao 加载项未启用）" if add_in else "（公式中有未定义的名称或函数）") \
-            if error == "#NAME?" else ""
+        hint = "（jixiao 加载项未启用）" if error == "#NAME?" else ""
         yield finding("JX504", at(source), f"{what}公式显示 {error}{hint}，没有有效结果；{recalc}")
     elif showing_errors:  # saved by a program without the JX_ functions: one line
         shown = sorted({error for _, _, error in showing_errors})

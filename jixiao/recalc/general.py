@@ -285,8 +285,7 @@ def load_model(path: str, linked: dict[_Where, Linked] | None = None,
     register_functions()
     model = _Model(linked={(sheet.upper(), ref): kept.value
                            for (sheet, ref), kept in (linked or {}).items()})
-    with _quiet(), this_file_only(path, model.dropped_names, model.limits, data), \
-            _undefined_names_as_excel():
+    with _quiet(), this_file_only(path, model.dropped_names, model.limits, data):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
         # would read as cycles; a plain calculate() does not need them.
@@ -334,30 +333,6 @@ def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
         yield
     finally:
         xlreader.load_workbook = original
-
-
-@contextlib.contextmanager
-def _undefined_names_as_excel() -> Iterator[None]:
-    """A name the workbook does not define (=SUM(得分区)+H5 after 得分区 was deleted) is
-    #NAME?, as Excel shows it; formulas gives #NAME? only for another workbook's name
-    ([1]!得分区) and #REF! for the file's own."""
-    import schedula
-    from formulas.cell import Cell
-    from formulas.tokens.operand import Error
-
-    original = Cell._missing_ref
-
-    def missing(cell: Any, inputs: Any, key: Any) -> None:
-        if not cell.replace_missing_ref:
-            original(cell, inputs, key)
-            return
-        schedula.get_nested_dicts(inputs, Error.errors["#NAME?"], default=list).append(key)
-
-    Cell._missing_ref = missing
-    try:
-        yield
-    finally:
-        Cell._missing_ref = original
 
 
 def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Result:

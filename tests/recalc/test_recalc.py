@@ -620,28 +620,6 @@ def test_a_name_defined_for_one_sheet_is_found_on_that_sheet(tmp_path):
     assert cached(written, "表")["A1"] == "32.5指标得分"
 
 
-def test_a_name_no_longer_defined_is_name_error_as_excel_shows_it(tmp_path):
-    """=SUM(得分区)+G1 after the name 得分区 was deleted: Excel shows #NAME? (rt25-k 3:
-    formulas gave #REF!, and jixiao check said the 总分 shows #REF!); a name defined as
-    #REF! (its range deleted) still shows #REF!, and a name defined is computed."""
-    from openpyxl.workbook.defined_name import DefinedName
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "表"
-    for row, score in enumerate([10, 8.5, 4], start=1):
-        sheet.cell(row, 7, score)
-    book.defined_names["删掉的区域"] = DefinedName("删掉的区域", attr_text="#REF!")
-    book.defined_names["指标得分"] = DefinedName("指标得分", attr_text="表!$G$1:$G$3")
-    sheet["A1"] = "=SUM(得分区)+G1"
-    sheet["A2"] = "=SUM(删掉的区域)+G1"
-    sheet["A3"] = "=SUM(指标得分)"
-    source = tmp_path / "名称.xlsx"
-    book.save(source)
-    written, _ = recalc_file(source)
-    assert [cached(written, "表")[ref] for ref in ("A1", "A2", "A3")] == ["#NAME?", "#REF!", 22.5]
-
-
 def test_a_data_table_is_refused_in_chinese(tmp_path):
     path = raw_workbook(tmp_path / "t.xlsx", {"S": (
         '<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/>'
