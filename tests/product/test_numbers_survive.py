@@ -257,6 +257,9 @@ def test_a_workbook_with_formulas_of_its_own_keeps_its_results_as_submitted(tmp_
     write_cached_values(Package(filled), submitted, {
         SHEET: {"H43": ExcelError("#NAME?"), "H44": ExcelError("#NAME?")}, "附件": {"A1": 3}},
         keep_calculation=True)
+    # as Excel saved it: no fullCalcOnLoad (openpyxl's, kept above; a flagged workbook is
+    # checked as recalculated on opening, test_annotate_stale.py)
+    _without_full_calculation(submitted)
     copy = tmp_path / "annotated.xlsx"
     main(["check", str(submitted), "--annotate", str(copy)])
     results = cached_formula_results(copy)
@@ -265,3 +268,15 @@ def test_a_workbook_with_formulas_of_its_own_keeps_its_results_as_submitted(tmp_
     rows = list(openpyxl.load_workbook(copy)[RESULT_SHEET].iter_rows(values_only=True))
     told = [row[3] for row in rows if row[0] == "JX504"]
     assert told and not any(RESTATED in text for text in told)
+
+
+def _without_full_calculation(path):
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["xl/workbook.xml"] = re.sub(rb'\s*fullCalcOnLoad="1"', b"", parts["xl/workbook.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
