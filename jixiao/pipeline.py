@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.checks import run_checks
-from jixiao.errors import Encrypted, JixiaoError, NotASelfEvaluation, StrictOpenXml, TargetsOnly
+from jixiao.errors import (
+    Encrypted,
+    JixiaoError,
+    NotASelfEvaluation,
+    StrictOpenXml,
+    TargetsOnly,
+    UnreadableWorkbook,
+)
 from jixiao.model import evaluate
 from jixiao.read.workbook import SubmittedWorkbook, read_workbook
 from jixiao.report.result import CheckedTable, FileResult
@@ -54,6 +61,10 @@ STRICT_NOT_RECALCULATED = ("文件要求打开时重新计算（fullCalcOnLoad�
                            "jixiao 不能在其中重算公式：按文件保存的结果校验（可能不是打开后显示的数）")
 
 
+NOT_RECALCULATED = ("文件要求打开时重新计算（fullCalcOnLoad），但 jixiao 无法重算其中的公式：按文件保存的"
+                    "结果校验（可能不是打开后显示的数）")
+
+
 def read_as_opened(path: str | Path, *, data: bytes | None = None,
                    limits: Limits | None = None) -> SubmittedWorkbook:
     """``read_workbook``, with the values the unit saw: a workbook asking to be recalculated
@@ -69,6 +80,9 @@ def read_as_opened(path: str | Path, *, data: bytes | None = None,
         opened = as_opened(path, data)
     except StrictOpenXml:  # recomputed by writing results into the package: not in strict
         workbook.notes.append(STRICT_NOT_RECALCULATED)
+        return workbook
+    except UnreadableWorkbook as error:  # a sheet over the limits the reader skipped …
+        workbook.notes.append(f"{NOT_RECALCULATED}（{error}）")
         return workbook
     workbook = read_workbook(path, data=opened.data, limits=limits)
     workbook.notes.append(opened.note)

@@ -285,6 +285,7 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
 
 
 _NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's lines
+_NESTED_LINES = 200  # a block of more lines is not searched (the search recurses per line)
 
 
 def _nests(values: list[float | None], total: float) -> bool:
@@ -301,7 +302,9 @@ def own_parts(values: list[float | None], total: float) -> frozenset[int] | None
     where no nesting does. Every nesting is tried, not the first run that fits: 中央补助
     8000 over 地方资金 4000 + 省级 1500 + 市级 1000 + 县级 1500 is not what makes 12000
     (地方资金 over its three is). Amounts not given count 0; past ``_NESTINGS_TRIED``
-    tries, None."""
+    tries, or over ``_NESTED_LINES`` lines (a recursion per line), None."""
+    if len(values) > _NESTED_LINES:
+        return None
     amounts = [value or 0.0 for value in values]
     seen: dict[tuple[int, int, float], frozenset[int] | None] = {}
     tries = [0]

@@ -988,12 +988,10 @@ def _restore(table: SelfEvaluation, what: str) -> str:
 
 def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
     """What to say of a template cell whose formula is missing, and how to restore it."""
-    row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
-        if isinstance(computed, (int, float)) else ""
+    row, should = split_ref(source.cell)[0], _should(table, computed)
     if what.endswith("的得分"):
         how = "请从上一行复制 H 列（得分）和 K 列（是否达成）的公式" if not _native(table) else \
-            "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"
+            _COPY_WHOLE_ROW
         return f"第{row}行{what}没有公式（新插入的行，或公式被删除），不计入总分{should}：{how}"
     return (f"{what}公式被删除，单元格为空{should}：请从 jixiao new 新建的模板中复制"
             "同一位置的公式恢复")
@@ -1002,12 +1000,19 @@ def _deleted(table: SelfEvaluation, source: Source, what: str, computed: object)
 def _copied_in_part(table: SelfEvaluation, source: Source, what: str, computed: object) -> str:
     """What to say of a native template's 得分 whose row lacks its hidden helper formulas
     (``helpers_missing``): the visible cells were copied alone; no recalculation scores it."""
-    row = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    should = f"（按{table.rules.label}应为 {points(float(computed))}）" \
-        if isinstance(computed, (int, float)) else ""
+    row, should = split_ref(source.cell)[0], _should(table, computed)
     return (f"第{row}行{what}为空：该行隐藏的 M–AB 列没有公式（插入行后只复制了看得见的单元格），"
-            f"重算也算不出得分，不计入总分{should}：请复制上一整行（含隐藏的 M–AB 列的公式）"
-            "插入或粘贴到该行，再改写其填写内容")
+            f"重算也算不出得分，不计入总分{should}：{_COPY_WHOLE_ROW}")
+
+
+# a native template's row without its formulas: how the clerk restores them
+_COPY_WHOLE_ROW = "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"
+
+
+def _should(table: SelfEvaluation, computed: object) -> str:
+    """"（按财政部规则应为 5）" where the rules computed the cell, else nothing."""
+    return f"（按{table.rules.label}应为 {points(float(computed))}）" \
+        if isinstance(computed, (int, float)) else ""
 
 
 _QUOTED_FORMULA = 100  # characters of a broken formula a message quotes

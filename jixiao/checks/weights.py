@@ -40,6 +40,7 @@ from jixiao.model import (
 from jixiao.parsing import compact_text, parse_points
 from jixiao.rules import FULL_MARKS, TOLERANCE, round2
 from jixiao.xlsx.numformats import shows_percent
+from jixiao.xlsx.refs import split_ref
 
 _REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -502,7 +503,9 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     """
     for key in table.sources:
         if key.startswith(LEVELS_BELOW):
-            yield _levels_below(table, table.sources[key])
+            told = _levels_below(table, table.sources[key])
+            if told is not None:
+                yield told
     seen: set[object] = set()
     for indicator, carried in table.level1_inferred:
         group = indicator.sources.get("level2") or indicator.sources.get("name")
@@ -519,13 +522,15 @@ def level1_from_level2(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
                       f"{above}")
 
 
-def _levels_below(table: SelfEvaluation, source: Source) -> Finding:
+def _levels_below(table: SelfEvaluation, source: Source) -> Finding | None:
     """JX107 on a template row above the block's first 一级 (``LEVELS_BELOW``), read as the
     group below: at its 三级指标 cell, the merged headings being locked."""
-    row = next(indicator for indicator in table.indicators
-               if indicator.sources.get("name") == source)
+    row = next((indicator for indicator in table.indicators
+                if indicator.sources.get("name") == source), None)
+    if row is None:  # no indicator of that cell: nothing to tell
+        return None
     groups = "”“".join(text for text in (row.level1, row.level2) if text)
-    number = source.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    number = split_ref(source.cell)[0]
     return finding("JX107", source,
                    f"第{number}行“{label(row)}”的一级、二级指标为空（插在“{groups}”合并单元格"
                    f"上方的行），按下方的“{groups}”归类；请把一级、二级指标的合并单元格扩展到该行")

@@ -15,6 +15,7 @@ read once for the tables kept and for the workbook refused without one.)"""
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 
 from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
@@ -120,7 +121,17 @@ def _chapters(grid: Grid) -> tuple[int, int] | None:
     """The first chapter heading (一、项目基本情况) of a sheet written as a report: two
     headings or more, each a short line, and two paragraphs (long sentences) or more —
     above a heading of instructions (填报说明, 填表说明：), whose own numbered parts
-    (一、填报范围) are no report's."""
+    (一、填报范围) are no report's. Looked for once a sheet (every table of a sheet asks)."""
+    if grid not in _CHAPTERS_OF:
+        _CHAPTERS_OF[grid] = _first_chapter(grid)
+    return _CHAPTERS_OF[grid]
+
+
+_CHAPTERS_OF: weakref.WeakKeyDictionary[Grid, tuple[int, int] | None] = \
+    weakref.WeakKeyDictionary()
+
+
+def _first_chapter(grid: Grid) -> tuple[int, int] | None:
     below = min((row for (row, _), text in grid.texts.items() if len(text) <= _HEADING_LENGTH
                  and _INSTRUCTIONS_HEADING.fullmatch(compact_text(text))), default=grid.max_row + 1)
     texts = {place: text for place, text in grid.texts.items() if place[0] < below}
@@ -579,10 +590,9 @@ def _titled_targets(grids: list[Grid]) -> bool:
 def _restates(unscored: SelfEvaluation, scored: list[SelfEvaluation]) -> bool:
     """Whether a table without 分值 and 得分 may restate a scored one of the workbook (a
     report's 绩效完成表): not when it names another project, or another year."""
-    name, year = compact_text(unscored.project.name), unscored.project.year
-    for table in scored:
-        other = compact_text(table.project.name)
-        if (not name or not other or name in other or other in name) \
+    year = unscored.project.year
+    for table in scored:  # a name left out is alike any (_alike: "" is in every name)
+        if _alike(unscored.project.name or "", table.project.name) \
                 and (year is None or table.project.year in (None, year)):
             return True
     return False

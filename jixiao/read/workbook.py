@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -634,12 +635,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     sole_money = [money for money in spare_money if not money.listed]
+    on_sheet = Counter(item.grid.name for item in kept)  # a sheet's tables: one is its own
     for table, money, is_titled, column_name, item in zip(tables, money_by_table, titled,
                                                            column_names, kept, strict=True):
         if money is None and len(sole_money) == 1 and _money_of(sole_money[0], table):
             money = sole_money[0]
         if money is None:
-            alone = sum(other.grid.name == item.grid.name for other in kept) == 1
+            alone = on_sheet[item.grid.name] == 1
             money = _listed_money(spare_money, table, item.grid.name if alone else None,
                                   is_titled)
         if money is not None:

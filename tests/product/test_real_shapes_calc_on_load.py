@@ -271,3 +271,22 @@ def test_a_strict_workbook_asking_to_recalculate_is_checked_with_its_stored_resu
     assert result.error is None
     assert result.notes == [STRICT_NOT_RECALCULATED]
     assert ("JX301", "G6") in found(result)  # the stale 95 %, as the note warns
+
+
+def test_a_flagged_workbook_jixiao_cannot_recompute_is_checked_with_its_stored_results(
+        tmp_path, monkeypatch):
+    """The recalculation refusing the file (a sheet over the limits the reader only skips,
+    review of rt25): the workbook as read stands, with a note saying why — not the whole
+    file refused (“超出安全上限”, 0 tables)."""
+    import jixiao.recalc.on_load as on_load
+    from jixiao.errors import UnreadableWorkbook
+    from jixiao.pipeline import NOT_RECALCULATED
+
+    def refuse(path, data=None):
+        raise UnreadableWorkbook("“poi.xlsx”超出安全上限")
+
+    monkeypatch.setattr(on_load, "as_opened", refuse)
+    result = check_workbook(template_export(tmp_path))
+    assert result.error is None and len(result.tables) == 1
+    assert result.notes == [f"{NOT_RECALCULATED}（“poi.xlsx”超出安全上限）"]
+    assert ("JX301", "G6") in found(result)  # the stale 95 %, as the note warns

@@ -163,3 +163,12 @@ def test_budgets_listed_as_the_totals_own_parts_still_add_up_to_it(tmp_path):
     assert not any(line.nested for line in table.funds.parts)
     assert [item["message"] for item in data["findings"] if item["code"] == "JX304"] == [
         "全年预算数：各明细合计 1400（一般公共预算 1000 + 政府性基金 300 + 其他资金 100），年度资金总额为 1350"]
+
+
+def test_a_money_block_of_many_lines_is_not_searched_for_nestings():
+    """The nesting search recurses once a line: 1,200 lines raised RecursionError and the
+    file stopped (review of rt25); past ``_NESTED_LINES`` lines no nesting is looked for."""
+    from jixiao.checks.money import own_parts
+
+    assert own_parts([1.0] * 1200, 1000.0) is None
+    assert own_parts([400.0, 250.0, 150.0, 600.0], 1000.0) == frozenset({1, 2})
