@@ -878,7 +878,8 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
     （JX406），重算后也不再报总分结果过时（JX504）。原生公式模板（`jixiao new --formulas
     native`）插入行后只复制了看得见的单元格（如 D:K）、得分公式读取的隐藏 M–AB 列没有公式的，
-    得分在任何软件中重算都为空，同样是错误，提示复制上一整行；不再报未填写得分（JX406）或
+    得分在任何软件中重算都为空，同样是错误，提示复制上一整行（指向该行填写的三级指标单元格：
+    得分单元格受保护）；不再报未填写得分（JX406）或
     结果未重算（JX504），分值合计也按表中公式实际计入的行核对。
     公式引用的单元格已被删除、公式中出现 #REF! 的（如删除了旧模板总分公式区域起点所在的
     第 13 行，=JX_TOTAL(I6,#REF!:INDEX(H:H,ROW()-1))），公式已损坏，重算也算不出结果：
@@ -913,8 +914,8 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           severity="error")
             continue
         if helpers_missing(table, source):
-            yield finding("JX503", source, _copied_in_part(table, source, what, computed),
-                          severity="error")
+            yield finding("JX503", _row_input(table, source),
+                          _copied_in_part(table, source, what, computed), severity="error")
             continue
         if not _typed(info):
             continue
@@ -1003,6 +1004,15 @@ def _copied_in_part(table: SelfEvaluation, source: Source, what: str, computed: 
     row, should = split_ref(source.cell)[0], _should(table, computed)
     return (f"第{row}行{what}为空：该行隐藏的 M–AB 列没有公式（插入行后只复制了看得见的单元格），"
             f"重算也算不出得分，不计入总分{should}：{_COPY_WHOLE_ROW}")
+
+
+def _row_input(table: SelfEvaluation, source: Source) -> Source:
+    """Where to point at a row of jixiao's template whose formulas are missing: at its
+    三级指标 cell, which the clerk fills (the 得分 cell is locked; the fix is the whole row)."""
+    if not table.template:
+        return source
+    return next((i.sources["name"] for i in table.indicators
+                 if i.sources.get("score") == source and "name" in i.sources), source)
 
 
 # a native template's row without its formulas: how the clerk restores them

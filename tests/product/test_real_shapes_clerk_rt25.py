@@ -6,6 +6,8 @@ The filled form is test_real_shapes_clerk's 濉溪县 临时救助 2019 table (9
 
 from __future__ import annotations
 
+from copy import copy
+
 from libreoffice import convert
 from openpyxl.formula.translate import Translator
 from test_real_shapes_clerk import copy_formulas, filled, findings, insert_row
@@ -27,6 +29,8 @@ def _two_rows_inserted(book, sheet):
     insert_row(book, sheet, 16)
     insert_row(book, sheet, 16)
     copy_formulas(sheet, 15, 16)
+    for column in "DEFGHIJK":  # the visible cells pasted: their formats (locks) too
+        sheet[f"{column}17"]._style = copy(sheet[f"{column}15"]._style)
     for column in "HK":
         origin = sheet[f"{column}15"]
         sheet[f"{column}17"] = Translator(origin.value, origin=origin.coordinate) \
@@ -41,11 +45,16 @@ def test_a_row_given_only_its_visible_cells_is_said_to_lack_its_hidden_formulas(
     “未填写得分” at the locked H17, which holds its formula, and JX504 “stale” for the
     row, the 分值合计 and the 总分 — though recalculating again gives the same. Now the
     diagnosis of a row inserted without any formula (JX503), in the words of what was
-    copied; the row given the whole row above is sound."""
+    copied; the row given the whole row above is sound. It points at the row's 三级指标
+    D17, a cell the clerk fills (was: at H17, locked)."""
+    from openpyxl import load_workbook
+
     path = filled(tmp_path, _two_rows_inserted, "native")
     out = convert(path, tmp_path / "lo", "xlsx", recalculate=True) / path.name
+    sheet = load_workbook(out)["自评表"]
+    assert sheet["H17"].protection.locked and not sheet["D17"].protection.locked
     assert findings(out) == [
-        "JX503 error H17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AB 列没有公式"
+        "JX503 error D17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AB 列没有公式"
         "（插入行后只复制了看得见的单元格），重算也算不出得分，不计入总分（按财政部规则应为 5）："
         "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"]
 
