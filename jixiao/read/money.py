@@ -322,11 +322,17 @@ def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]
 # year's own column of the same role, where the table has one, is the year's
 _OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年")
 
+# 调整预算数 is the adjusted budget in some tables (年初预算数 | 调整预算数 | 执行数) and the
+# year's change in others (年初预算数 | 调整预算数 | 全年预算数, 1000 | -100 | 900): A only
+# where no other column names the budget (全年预算数, 调整后预算数)
+_CHANGE_OR_BUDGET = "调整预算"
+
 
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
-    lines' labels (``labels``), one over the project's years (累计执行数), or one naming
-    the year's 资金总额 for the budget, where another column names the same role."""
+    lines' labels (``labels``), one over the project's years (累计执行数), one naming
+    the year's 资金总额 or its change (调整预算数) for the budget, where another column
+    names the same role."""
     columns: dict[str, int] = {}
     passed: set[int] = set()  # over the years, or the 资金总额 beside the budget's own column
     for column, text in texts.items():
@@ -335,7 +341,8 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
         role = fund_role(text)
         if not role or role == "ignore":
             continue
-        if any(word in text for word in _OVER_YEARS) or names_the_total(text):
+        if any(word in text for word in _OVER_YEARS) or names_the_total(text) \
+                or _CHANGE_OR_BUDGET in text:
             passed.add(column)
         if role not in columns or (columns[role] in labels and column not in labels) \
                 or (columns[role] in passed and column not in passed):
