@@ -703,6 +703,10 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             table.sources[HIDDEN_ROW + str(row)] = note(table, grid, row, column)
         money = dataclasses.replace(money, lines=[line for line in money.lines
                                                   if line not in hidden])
+    over_years = _over_the_years(money.lines)
+    if over_years:  # 实施期资金总额 above 年度资金总额: the project's, not the year's money
+        money = dataclasses.replace(money, lines=[line for line in money.lines
+                                                  if line not in over_years])
     lines = []
     splits = _splits(money)
     under = _under_the_line_above(money.lines)
@@ -761,6 +765,18 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if "budget" in columns:
         funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
     table.funds = funds
+
+
+def _over_the_years(lines: list[tuple[int, str, int | None]]
+                    ) -> list[tuple[int, str, int | None]]:
+    """The total lines over the project's years (实施期资金总额, 项目总投资合计, 累计资金总额)
+    of a block that also has the year's own total line (年度资金总额, 合计): neither the
+    year's total nor a part of it — the 执行率 is the year's (全年执行数 ÷ 全年预算数), and
+    the year's lines add to the year's total. None where no other total line is written
+    (the one total is the block's, whatever it is named)."""
+    totals = [line for line in lines if _fund_label(line[1]) == "total"]
+    over = [line for line in totals if any(word in line[1] for word in _OVER_YEARS)]
+    return over if over and len(over) < len(totals) else []
 
 
 def _points_line(money: MoneyBlock, total_row: int) -> int | None:
