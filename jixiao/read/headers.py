@@ -143,6 +143,19 @@ def _patterns(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> _RolePatterns:
             tuple((role, any_of(words)) for role, words in roles))
 
 
+# Over the project's years (multi-year and continued projects: 实施期指标值, 中期目标,
+# 累计完成值（截至2024年底）; 项目总投资 | 累计执行数 in the money block): beside a column of
+# the same role that names none of these, that one holds the year's own value, in either
+# order — the form scores the year. An adjustment (中期调整指标值) is the year's.
+_OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年", "中期", "总体", "整体", "项目期",
+               "全周期")
+
+
+def over_years(text: str) -> bool:
+    """Whether a header names a value over the project's years rather than the year's."""
+    return any(word in text for word in _OVER_YEARS) and "调整" not in text
+
+
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
 _FUND_WORDS = _patterns(_FUND_ROLES)
 _UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
@@ -467,6 +480,8 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             continue  # 年度指标值 | 指标值调整说明: the value's column is the first
         if role and role != "ignore" and role not in columns:
             columns[role] = column
+        elif role in _VALUES and over_years(texts[columns[role]]) and not over_years(text):
+            columns[role] = column  # 实施期指标值 | 年度指标值, 累计完成值 | 全年完成值: the year's
         elif role in _VALUES and _explains(texts[columns[role]]):
             columns[role] = column  # 指标值设定依据 | 年度指标值: the value's own column
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
@@ -592,6 +607,9 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                     and adjusted_target(texts.get((row + 1, below["target"]), ""), text):
                 below["initial_target"] = below["target"]  # 年初 | 调整后 under 年度指标值
                 below["target"] = column
+            elif role in _VALUES and role in below and not over_years(text) \
+                    and over_years(texts.get((row + 1, below[role]), "")):
+                below[role] = column  # 中期指标值 | 年度指标值 under 指标值: the year's
             below.setdefault(role, column)
     if below:
         for role, column in below.items():

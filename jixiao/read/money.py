@@ -32,7 +32,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
-from jixiao.read.headers import Found, fund_role, names_the_total, wrapped_texts
+from jixiao.read.headers import Found, fund_role, names_the_total, over_years, wrapped_texts
 from jixiao.read.roles import (
     is_placeholder,
     is_placeholder_points,
@@ -343,10 +343,6 @@ def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]
     return frozenset(found)
 
 
-# Over the project's years (multi-year projects: 项目总投资 | 累计执行数 | 全年预算数 …): the
-# year's own column of the same role, where the table has one, is the year's
-_OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年")
-
 # 调整预算数 is the adjusted budget in some tables (年初预算数 | 调整预算数 | 执行数) and the
 # year's change in others (年初预算数 | 调整预算数 | 全年预算数, 1000 | -100 | 900): A only
 # where no other column names the budget (全年预算数, 调整后预算数)
@@ -366,8 +362,7 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
         role = fund_role(text)
         if not role or role == "ignore":
             continue
-        if any(word in text for word in _OVER_YEARS) or names_the_total(text) \
-                or _CHANGE_OR_BUDGET in text:
+        if over_years(text) or names_the_total(text) or _CHANGE_OR_BUDGET in text:
             passed.add(column)
         if role not in columns or (columns[role] in labels and column not in labels) \
                 or (columns[role] in passed and column not in passed):
@@ -703,10 +698,10 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             table.sources[HIDDEN_ROW + str(row)] = note(table, grid, row, column)
         money = dataclasses.replace(money, lines=[line for line in money.lines
                                                   if line not in hidden])
-    over_years = _over_the_years(money.lines)
-    if over_years:  # 实施期资金总额 above 年度资金总额: the project's, not the year's money
+    projects = _over_the_years(money.lines)
+    if projects:  # 实施期资金总额 above 年度资金总额: the project's, not the year's money
         money = dataclasses.replace(money, lines=[line for line in money.lines
-                                                  if line not in over_years])
+                                                  if line not in projects])
     lines = []
     splits = _splits(money)
     under = _under_the_line_above(money.lines)
@@ -775,7 +770,7 @@ def _over_the_years(lines: list[tuple[int, str, int | None]]
     the year's lines add to the year's total. None where no other total line is written
     (the one total is the block's, whatever it is named)."""
     totals = [line for line in lines if _fund_label(line[1]) == "total"]
-    over = [line for line in totals if any(word in line[1] for word in _OVER_YEARS)]
+    over = [line for line in totals if over_years(line[1])]
     return over if over and len(over) < len(totals) else []
 
 
