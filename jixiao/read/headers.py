@@ -236,6 +236,17 @@ _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "�
                  "年初": "target", "原定": "target", "年初设定": "target", "调整后": "target",
                  "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
+_YEAR_WORDS = ("年度", "全年", "本年", "当年")
+
+
+def _under_value(text: str, head: str) -> str | None:
+    """Which value a bare word under a header merged across columns (``head``) names: the
+    year's under a 完成值 (实际完成值 over 累计 | 全年) is the 完成值, not a target."""
+    if text in _YEAR_WORDS and indicator_role(head) == "actual":
+        return "actual"
+    return _UNDER_VALUES.get(text)
+
+
 # 年度 | 实际 under a 指标值 merged across them, named as their column in full
 _IN_FULL = {"target": "指标值", "actual": "完成值"}
 
@@ -286,8 +297,8 @@ def _values_under_across(grid: Grid, row: int, own: dict[int, str]
     指标值's row reads them as the row under it (``_header``)."""
     named = dict(own)
     for column, text in own.items():
-        role = _UNDER_VALUES.get(text)
         head = grid.origin.get((row - 1, column))
+        role = _under_value(text, grid.texts.get(head, "")) if head else None
         if role is None or head is None or head[0] != row - 1 \
                 or not grid.is_merged_span(*head) \
                 or indicator_role(grid.texts.get(head, "")) not in ("target", "actual"):
@@ -600,7 +611,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         text = texts.get((row + 1, column), "")
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
-        role = indicator_role(text) or (_UNDER_VALUES.get(text) if spans else None)
+        role = indicator_role(text) or (
+            _under_value(text, texts.get(above, "")) if spans and above else None)
         if role and role not in _NO_COLUMN and (spans or (row, column) not in grid.values
                                           and (row, column) not in grid.origin):
             if role == "target" and "target" in below and "initial_target" not in below \
