@@ -93,6 +93,29 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值", "绩效目标")),
     ("other_name", ("评价指标", "考核指标", "评价内容", "考核内容")),  # the 三级 where none else is
 )
+# Who scored: the 自评表 is the unit's own scoring (单位自评); a reviewer's column beside
+# it (主管部门评分, 财政评价, 审核得分, 专家评分; 复核 is never read) holds another's. Of two
+# score columns the unit's own is the score (自评 before a score naming nobody, 得分,
+# before a reviewer's), in any order; a reviewer's column alone stays the score (a
+# 财政评价 sheet's).
+_SELF_SCORED = "自评"
+_REVIEWERS = ("主管", "财政", "审核", "复核", "专家", "第三方", "评审", "评价组")
+
+
+def _scorer_rank(text: str) -> int:
+    """0 for a header naming the unit's own scoring (自评得分, 单位自评), 2 for a
+    reviewer's (主管部门评分, 财政评价), 1 for one naming nobody (得分, 评分结果)."""
+    if any(word in text for word in _REVIEWERS):
+        return 2
+    return 0 if _SELF_SCORED in text else 1
+
+
+def _own_score_first(current: str, text: str) -> bool:
+    """Whether a score column headed ``text`` is the score rather than the one headed
+    ``current`` found before it (主管部门评分 | 自评得分: the unit's own)."""
+    return _scorer_rank(text) < _scorer_rank(current)
+
+
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
 # roles that become no column of their own: 四级 → name (its 三级 → group3); a level's
 # points column → Header.level_weights
@@ -493,6 +516,8 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             columns[role] = column
         elif role in _VALUES and over_years(texts[columns[role]]) and not over_years(text):
             columns[role] = column  # 实施期指标值 | 年度指标值, 累计完成值 | 全年完成值: the year's
+        elif role == "score" and _own_score_first(texts[columns["score"]], text):
+            columns[role] = column  # 主管部门评分 | 自评得分: the unit's own score
         elif role in _VALUES and _explains(texts[columns[role]]):
             columns[role] = column  # 指标值设定依据 | 年度指标值: the value's own column
         elif role == "target" and _fewer_words_target(texts[columns["target"]]) \
@@ -612,7 +637,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         above = grid.origin.get((row, column))
         spans = above is not None and above[0] == row and grid.is_merged_span(*above)
         role = indicator_role(text) or (
-            _under_value(text, texts.get(above, "")) if spans and above else None)
+            _under_value(text, texts.get(above, "")) if spans and above else None) \
+            or (_own_under_score(grid, above, text) if spans else None)
         if role and role not in _NO_COLUMN and (spans or (row, column) not in grid.values
                                           and (row, column) not in grid.origin):
             if role == "target" and "target" in below and "initial_target" not in below \
@@ -622,6 +648,9 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
             elif role in _VALUES and role in below and not over_years(text) \
                     and over_years(texts.get((row + 1, below[role]), "")):
                 below[role] = column  # 中期指标值 | 年度指标值 under 指标值: the year's
+            elif role == "score" and "score" in below \
+                    and _own_score_first(texts.get((row + 1, below["score"]), ""), text):
+                below["score"] = column  # 评分 over 主管部门评分 | 单位自评分
             below.setdefault(role, column)
     if below:
         for role, column in below.items():
@@ -648,6 +677,19 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+
+
+_SELF_ALONE = re.compile(rf"(?:本?单位)?{_SELF_SCORED}")  # not 自评扣分: the deduction
+
+
+def _own_under_score(grid: Grid, head: tuple[int, int] | None, text: str) -> str | None:
+    """"score" for 自评 (单位自评) under a 得分 merged across its columns (得分 over 自评 |
+    复核, 单位自评 | 主管部门评价 | 财政复核): alone the word names no column, there it
+    names the unit's own score; else None (the reviewers' beside it name no column)."""
+    if head is None or not _SELF_ALONE.fullmatch(text) \
+            or indicator_role(grid.texts.get(head, "")) != "score":
+        return None
+    return "score"
 
 
 def _across_empty(grid: Grid, columns: dict[str, int], column: int) -> bool:
@@ -921,7 +963,8 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
     """Adds to ``columns`` the roles of ``row``'s cells covered by a header cell merged down
     from a row above: such a cell heads its column in every header row it covers ("绩效指标"
     across 一级|二级|三级 above them, 分值 and 得分 merged down beside them). The row's own
-    header cells come first. Returns the first header row: the highest that names one."""
+    header cells come first, and of the score columns the unit's own (``_own_score_first``).
+    Returns the first header row: the highest that names one."""
     origin, texts = grid.origin, grid.texts
     heads = []  # (column, row above) of each cell merged down into ``row``
     for above in range(row - 1, max(row - _HEADER_DEPTH, 0), -1):
@@ -941,6 +984,10 @@ def _merged_down(grid: Grid, row: int, columns: dict[str, int]) -> int:
         role = indicator_role(texts.get((above, column), ""))
         if _second_reason(role, columns):  # merged down beside the second header row
             role = "measures"
+        if role == "score" and "score" in columns and _own_score_first(
+                texts.get(origin.get((row, columns["score"]), (row, columns["score"])), ""),
+                texts.get((above, column), "")):
+            columns["score"] = column  # 主管部门评分 | 自评得分 merged down: the unit's own
         if role and role not in _NO_COLUMN:
             columns.setdefault(role, column)
             top = min(top, above)

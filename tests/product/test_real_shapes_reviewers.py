@@ -1,0 +1,136 @@
+"""The unit's score beside the reviewers' columns (red team rt26-b): the 自评表 is the
+unit's own scoring, so of 主管部门评分 | 财政评分 | 自评得分 (in any order), or 得分 over
+单位自评 | 主管部门评价 | 财政复核, the 自评 column is the score — the reviewers' (blank,
+or filled with their stricter scores) are never read as the unit's. A reviewer's column
+alone (no 自评 column) stays the score, as before."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import Book
+
+# (一级, 二级, 三级, 指标值, 完成值, 分值, the unit's 得分, the reviewer's, 偏差原因)
+ROWS = [
+    ("产出指标", "数量指标", "培训人数", "≥500人次", "520人次", 20, 20, 20, None),
+    ("产出指标", "数量指标", "覆盖乡镇数", "≥18个", "18个", 10, 10, 10, None),
+    ("产出指标", "质量指标", "培训合格率", "≥95%", "92%", 10, 9.68, 8, "部分学员未参加补考"),
+    ("产出指标", "时效指标", "培训完成及时性", "及时", "及时", 5, 5, 5, None),
+    ("产出指标", "成本指标", "人均培训成本", "≤300元/人", "280元/人", 5, 5, 5, None),
+    ("效益指标", "社会效益指标", "群众政策知晓率", "≥90%", "93%", 15, 15, 15, None),
+    ("效益指标", "可持续影响指标", "培训长效机制", "健全", "健全", 15, 15, 15, None),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", 10, 10, 9, None),
+]
+MONEY = [("年度资金总额", 100, 100, 95, 10, "95%", 9.5)]
+TOTAL, REVIEWED = 99.18, 97.5  # 9.5 + 89.68; the reviewer's 9.5 + 88
+SELF = ("自评", "单位自评", "自评得分", "单位自评分", "得分")  # the unit's (得分: names nobody)
+
+
+def _book(scores, *, two_rows=None, filled=True, rows=ROWS):
+    """The table with the score columns headed ``scores`` (one header row; ``two_rows``:
+    under that word merged across them), the unit's scores under the header in ``SELF``,
+    the reviewer's under the others (blank unless ``filled``): the book and the columns."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("基层农技人员培训", "某县农业农村局", "某县农业技术推广中心")
+    sheet.money(MONEY)
+    lead = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值")
+    reason = len(lead) + len(scores) + 1
+    top = sheet.line(*lead, *(scores if two_rows is None else (two_rows,)), None if two_rows
+                     else "偏差原因分析及改进措施")
+    if two_rows is not None:
+        sheet.put(top, reason, "偏差原因分析及改进措施")
+        sheet.line(*[None] * len(lead), *scores)
+        sheet.merge(top, len(lead) + 1, len(lead) + len(scores))
+        for column in (*range(1, len(lead) + 1), reason):
+            sheet.merge(top, column, column, top + 1)
+    own = [i for i, text in enumerate(scores) if text in SELF]
+    for *head, unit, reviewer, why in rows:
+        sheet.line(*head, *[unit if i in own else reviewer if filled else None
+                            for i in range(len(scores))], why)
+    sheet.line("总分", None, None, None, None, 100, *[
+        TOTAL if i in own else REVIEWED if filled else None for i in range(len(scores))])
+    sheet.grade("优")
+    return book, [len(lead) + 1 + i for i in own]
+
+
+def _read_right(tmp_path, scores, **options):
+    book, own = _book(scores, **options)
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.score_declared for i in table.indicators] == [row[6] for row in ROWS]
+    assert codes(data) == []
+    assert (data["total_declared"], data["total_computed"]) == (TOTAL, TOTAL)
+    return own
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["复核已填", "复核空白"])
+@pytest.mark.parametrize("scores", [
+    ("主管部门评分", "自评得分"), ("财政评分", "自评得分"), ("主管部门评分", "财政评分", "自评得分"),
+    ("专家评分", "得分"), ("自评得分", "主管部门审核得分"),
+], ids="|".join)
+def test_the_units_own_score_column_beside_the_reviewers(tmp_path, scores, filled):
+    """主管部门评分 | 自评得分 (before: the department's column read as the unit's — blank,
+    eight JX406; filled, JX404/JX403/JX405/JX501 on the department's scores)."""
+    _read_right(tmp_path, scores, filled=filled)
+
+
+@pytest.mark.parametrize("scores", [
+    ("自评", "复核"), ("单位自评", "主管部门评价", "财政复核"), ("单位自评", "财政评价"),
+    ("财政评价", "单位自评"), ("主管部门评分", "单位自评分"), ("自评得分", "复核得分"),
+], ids="|".join)
+def test_the_units_own_score_under_a_score_header_over_two_rows(tmp_path, scores):
+    """得分 merged across 自评 | 复核 (单位自评 | 主管部门评价 | 财政复核): the 自评 column
+    (before: the second row read as an indicator, JX106 “二级指标”未填写分值, no total)."""
+    _read_right(tmp_path, scores, two_rows="得分")
+
+
+def test_the_units_own_score_merged_down_beside_the_reviewers(tmp_path):
+    """绩效指标 over 一级 | 二级 | 三级, 分值 | 主管部门评分 | 自评得分 merged down over
+    both header rows: the 自评得分."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("基层农技人员培训")
+    sheet.money(MONEY)
+    top = sheet.line("绩效指标", None, None, "年度指标值", "实际完成值", "分值", "主管部门评分",
+                     "自评得分", "偏差原因分析及改进措施")
+    sheet.line("一级指标", "二级指标", "三级指标")
+    sheet.merge(top, 1, 3)
+    for column in range(4, 10):
+        sheet.merge(top, column, column, top + 1)
+    for *head, unit, reviewer, why in ROWS:
+        sheet.line(*head, reviewer, unit, why)
+    sheet.line("总分", None, None, None, None, 100, REVIEWED, TOTAL)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.score_declared for i in table.indicators] == [row[6] for row in ROWS]
+    assert codes(data) == []
+
+
+def test_a_wrong_own_score_is_found_in_its_column_not_the_reviewers(tmp_path):
+    """The unit's full marks on the 培训合格率 (92 % of ≥95 %) beside the department's right
+    9.68: JX402 at the unit's cell, and JX501 (its 总分 99.18 is not the sum of its own
+    scores, 99.5) pointing at it too."""
+    rows = [(*row[:6], 10, 9.68, None) if row[2] == "培训合格率" else row for row in ROWS]
+    book, [own] = _book(("主管部门评分", "自评得分"), rows=rows)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    letter = "ABCDEFGHI"[own - 1]
+    row = next(item["cell"] for item in data["indicators"] if item["name"] == "培训合格率")[1:]
+    assert sorted((item["code"], item["cell"]) for item in data["findings"]) == [
+        ("JX402", f"{letter}{row}"), ("JX501", f"{letter}{row}")]
+
+
+@pytest.mark.parametrize("review", ["财政评分", "主管部门评分"])
+def test_a_reviewers_column_alone_is_still_the_score(tmp_path, review):
+    """No 自评 column: a 财政评分 (主管部门评分) column alone is the table's score, as before
+    (a 财政 evaluation sheet scores the project itself)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.project("基层农技人员培训")
+    sheet.money(MONEY)
+    sheet.line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", review,
+               "偏差原因分析及改进措施")
+    for *head, unit, _, why in ROWS:
+        sheet.line(*head, unit, why)
+    sheet.line("总分", None, None, None, None, 100, TOTAL)
+    sheet.grade("优")
+    table, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.score_declared for i in table.indicators] == [row[6] for row in ROWS]
+    assert codes(data) == []
