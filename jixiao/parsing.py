@@ -1717,7 +1717,7 @@ _CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 _COUNTED_RE = re.compile(
     rf"^(?P<op>[^{_NUMERAL}\d]{{0,5}})(?P<number>[{_NUMERAL}万]+)(?P<more>余|多)?"
     r"(?P<unit>个工作日|工作日|个季度|个月|个|次|年|项|名|人次|人|场|期|批次|批|家|所|座|台|套|份|本|篇|条|处|户|月|天|"
-    r"周|轮|件|位|支|辆|间|张|部|门|类|趟|宗|块|栋|幢|种|季度|小时|万元|万人|万)"
+    r"周|轮|件|位|支|辆|间|张|部|门|类|趟|宗|块|栋|幢|种|季度|小时|万元|万人|万|(?<!万)元)"
     r"(?P<rest>及以上|以上|及以下|以下|以内|之内|内)?$")
 
 
@@ -1728,21 +1728,23 @@ _HALF_RE = re.compile(r"^(?P<op>[^\d半]{0,5})半(?P<unit>个小时|小时|天|�
 
 def _counted_in_words(text: str) -> str:
     """A count written in Chinese numerals in digits (≥两次 → ≥2次, 十二个月 → 12个月, 半小时
-    → 0.5小时, 大于九十 → 大于90, 千余人 → 1000余人, 上百人 → 100余人), a share in words as
-    the digits that write it (九成 → 90%, 八成五 → 85%, 四分之三 → 3/4, 九十五%以上 →
-    95%以上), a count in digits and numerals (1万2千5百人 → 12500人); any other text as it
-    is."""
+    → 0.5小时, 大于九十 → 大于90, 千余人 → 1000余人, 万余元 → 10000余元, 上百人 → 100余人),
+    a share in words as the digits that write it (九成 → 90%, 八成五 → 85%, 四分之三 → 3/4,
+    九十五%以上 → 95%以上, 百分之九十五点五 → 95.5%), a count in digits and numerals
+    (1万2千5百人 → 12500人, 2万6千5人 → 26500人); any other text as it is."""
     if "半" in text and (half := _HALF_RE.match(text)) is not None \
             and not _leading_operator(half.group("op"))[1]:
         return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
-    if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS or ch == "成" for ch in text):
+    if not any(ch in _CHINESE_DIGITS or ch in _POWER_ALONE or ch == "成" for ch in text):
         return text  # most texts
     percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 千分之五 → 5‰
     if percent is not None:
         value = 100 if percent.group(2) == "百" else _chinese_number(percent.group(2))
         if value is not None:
             sign = _PARTS_OF[percent.group(1)]
-            return f"{text[:percent.start()]}{value}{sign}{text[percent.end():]}"
+            part = "".join(str(_CHINESE_DIGITS[ch]) for ch in percent.group(3) or "")
+            number = f"{value}.{part}" if part else str(value)  # 百分之九十五点五: 95.5%
+            return f"{text[:percent.start()]}{number}{sign}{text[percent.end():]}"
     for words, digits in ((_PERCENT_NUMERAL_RE, _numeral_digits),
                           (_FRACTION_IN_WORDS_RE, _fraction_digits), (_TENTHS_RE, _tenths_digits),
                           (_MIXED_NUMBER_RE, _mixed_digits)):
@@ -1829,43 +1831,55 @@ def _fraction_digits(found: re.Match[str]) -> str:
 
 # A count in digits with the numerals' powers between them (1万2千5百人, 2万6千人次, 3千5百元,
 # 1万零5百): its digits. Two powers at least (1万人, 5千元 keep their 万 and 千: a unit's
-# scale), or 百 alone (3百人: 百 scales no unit); nothing after the last power but 十's digit
-# (2万6千5 may be 26500 or 26005: left as written).
+# scale), or 百 alone (3百人: 百 scales no unit). One digit after the last 万, 千 or 百 is
+# the next power's, as it is said (2万6千5 26500, 1万2 12000, 3千5 3500, 5百5 550;
+# 26005 is written 2万6千零5) — the digit makes the count, 3千5元 is no 千元.
 _MIXED_NUMBER_RE = re.compile(r"(?<![\d.,])(?:(?P<wan>\d{1,4})万零?)?(?:(?P<qian>\d)千零?)?"
-                              r"(?:(?P<bai>\d)百零?)?(?:(?P<shi>\d)十(?P<ge>\d)?)?(?![\d.分])")
+                              r"(?:(?P<bai>\d)百零?)?(?:(?P<shi>\d)十(?P<ge>\d)?"
+                              r"|(?<=[万千百])(?P<next>\d)(?![十百千万]))?(?![\d.分])")
+_NEXT_POWER_DOWN = {"万": 1000, "千": 100, "百": 10}
 
 
 def _mixed_digits(found: re.Match[str]) -> str:
     powers = [name for name in ("wan", "qian", "bai", "shi") if found.group(name)]
-    if len(powers) < 2 and powers != ["bai"]:
+    next_digit = found.group("next")
+    if len(powers) < 2 and powers != ["bai"] and not (powers and next_digit):
         return found.group(0)
     scale = {"wan": 10_000, "qian": 1000, "bai": 100, "shi": 10}
     value = sum(int(found.group(name)) * scale[name] for name in powers)
+    if next_digit:  # 2万6千5: the 5 is 5百
+        value += int(next_digit) * _NEXT_POWER_DOWN[found.string[found.start("next") - 1]]
     return str(value + int(found.group("ge") or 0))
 
 
-_PERCENT_IN_WORDS_RE = re.compile(r"(十万|万|千|百)分之([零〇一二两三四五六七八九十百]+)")
+_PERCENT_IN_WORDS_RE = re.compile(r"(十万|万|千|百)分之([零〇一二两三四五六七八九十百]+)"
+                                  r"(?:点([零〇一二三四五六七八九]+))?")
 _PARTS_OF = {"百": "%", "千": "‰", "万": "‱", "十万": "/十万"}
 
 
 def _chinese_number(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000, 一万二千 → 12000; None
-    for what is not one number (二三, 一一, 百, 万)."""
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000, 一万二千 → 12000; one
+    digit after the last 万, 千 or 百 is the next power's, as it is said (一百五 → 150,
+    三千五 → 3500, 一万二 → 12000; 105 is 一百零五). None for what is not one number (二三,
+    一一, 百, 万)."""
     if "万" in numeral:
         high, _, low = numeral.partition("万")
         tens_of_thousands = _chinese_number(high) if high else None
         rest = _chinese_number(low.removeprefix("零")) if low else 0
+        if low in _CHINESE_DIGITS and rest:  # 一万二: 12000
+            rest *= 1000
         if not tens_of_thousands or rest is None or rest >= 10_000:
             return None
         return tens_of_thousands * 10_000 + rest
     if numeral in _CHINESE_DIGITS:
         return _CHINESE_DIGITS[numeral]
-    total, digit, last_power = 0, None, 10_000
+    total, digit, last_power, skipped = 0, None, 10_000, False
     for position, ch in enumerate(numeral):
         if ch in _CHINESE_DIGITS:
             if digit:  # two digits in a row (二三); a 零 may stand between (一百零五)
                 return None
             digit = _CHINESE_DIGITS[ch]
+            skipped = skipped or digit == 0
             continue
         power = _CHINESE_POWERS[ch]
         if power >= last_power:
@@ -1878,6 +1892,8 @@ def _chinese_number(numeral: str) -> int | None:
             return None  # a power with no digit before it (百, 零十)
         total += multiplier * power
         digit, last_power = None, power
+    if digit and last_power in (100, 1000) and not skipped:
+        return total + digit * last_power // 10  # 一百五: 150
     return total + (digit or 0)
 
 

@@ -101,6 +101,12 @@ def test_a_range_with_its_scale_on_both_bounds():
     ("不低于九十%", "85%", 9.44),
     ("≥90%", "九十三%", 10.0),
     ("≥95%", "九十三%", 9.79),            # 10 × 93 ÷ 95
+    ("百分之九十五点五以上", "90%", 9.42),  # 10 × 90 ÷ 95.5 (before: ÷ 95, 9.47)
+    ("≥95%", "百分之九十五点五", 10.0),
+    ("≥3万人次", "2万6千5人次", 8.83),    # 10 × 26500 ÷ 30000 (before: unread)
+    ("≥1.2万人", "1万2人", 10.0),
+    ("≥1.2万人", "万余人", 8.33),         # 10 × 10000 ÷ 12000
+    ("≥1500元", "千余元", 6.67),          # 10 × 1000 ÷ 1500
 ])
 def test_numbers_in_words_are_scored(target, actual, score):
     assert indicator_score(target, actual, 10).value == score
@@ -140,9 +146,55 @@ def test_readings_beside_them_are_as_before(text, reading):
     assert (measure.kind, measure.value, measure.unit) == ("number", *reading)
 
 
-def test_digits_after_the_last_power_are_no_reading():
-    """2万6千5 is 26500 or 26005: left as written, as before."""
-    assert parse_measure("2万6千5人").kind == "unparsed"
+@pytest.mark.parametrize(("text", "reading"), [
+    ("2万6千5人", (None, 26500.0, "人")),     # the 5 is 5百, as it is said (rt26)
+    ("2万6千5", (None, 26500.0, "")),
+    ("1万2人", (None, 12000.0, "人")),       # 1万2 is 1万2千
+    ("12万5人次", (None, 125000.0, "人次")),
+    ("3千5元", (None, 3500.0, "元")),        # no 千元: the digit makes the count
+    ("5百5户", (None, 550.0, "户")),
+    ("≥1万2人", (">=", 12000.0, "人")),
+    ("两万六千五人", (None, 26500.0, "人")),  # in numerals alike (was 26005)
+    ("一百五十人", (None, 150.0, "人")), ("一百五人", (None, 150.0, "人")),
+    ("三千五元", (None, 3500.0, "元")),
+    ("一百零五人", (None, 105.0, "人")),      # 零: the 5 is 5
+    ("两万六千零五人", (None, 26005.0, "人")),
+    ("百分之九十五点五", (None, 95.5, "%")),  # before: 95, unit “%点五”
+    ("百分之九十点五以上", (">=", 90.5, "%")),
+    ("≥百分之九十五点五", (">=", 95.5, "%")),
+    ("百分之百", (None, 100.0, "%")),
+    ("千分之五点五", (None, 5.5, "‰")),
+    ("千余元", (None, 1000.0, "元")),        # as 百余家 (before: 定性)
+    ("万余人", (None, 10000.0, "人")),
+    ("万余元", (None, 10000.0, "元")),
+    ("≥千余元", (">=", 1000.0, "元")),       # before: 有运算符但没有数值
+    ("两千余元", (None, 2000.0, "元")),
+    ("三千元", (None, 3000.0, "元")),
+])
+def test_a_digit_after_the_last_power_and_other_numbers_in_words(text, reading):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *reading)
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("2万6千人", (26000.0, "人")), ("1万2千5百", (12500.0, "")), ("95.5%", (95.5, "%")),
+    ("3百5十人", (350.0, "人")), ("两万元", (2.0, "万元")), ("十万元", (10.0, "万元")),
+    ("千余万元", (1000.0, "万元")), ("5千元", (5.0, "千元")), ("1万人", (1.0, "万人")),
+])
+def test_neighbours_of_the_trailing_digit_read_as_before(text, reading):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.value, measure.unit) == ("number", *reading)
+
+
+@pytest.mark.parametrize("text", ["1万零5人", "1万25人", "1万2.5人", "1千2万元"])
+def test_digits_after_the_last_power_that_are_not_its_next_stay_unread(text):
+    """1万零5 (零 before one digit), 1万25 (two digits), 1万2.5: no one reading."""
+    assert parse_measure(text).kind == "unparsed"
+
+
+@pytest.mark.parametrize("text", ["千元", "万元", "千余", "千余村", "千余家企业帮扶", "万人"])
+def test_a_power_alone_in_a_name_stays_words(text):
+    assert parse_measure(text).kind == "qualitative"
 
 
 @pytest.mark.parametrize(("text", "number", "grouped"), [
@@ -240,3 +292,33 @@ def test_a_point_where_thousands_were_meant_is_asked_about_not_scored(tmp_path):
     assert [(f.code, f.cell, f.message) for f in findings if f.code.startswith("JX2")] == [(
         "JX203", cell, "“带动就业人数”的实际完成值“1.200人”：“1.200人”的“1.200”含义不清：按“人”"
         "计的数没有小数，这里的小数点像是千位分隔（1200）；请写成 1200 或 1,200")]
+
+
+@pytest.mark.parametrize(("row", "target", "actual", "points", "score", "total"), [
+    # 10 × 90 ÷ 95.5 = 9.42 (before: 9.47, the 点五 dropped); 99.98 − 10 + 9.42
+    (4, "百分之九十五点五以上", "90%", 10, "9.42", 99.4),
+    # 30 × 26500 ÷ 30000 = 26.5 (before: JX203 数值后还有数字, no total)
+    (3, "≥3万人次", "2万6千5人次", 30, "26.5", 96.48),
+    # 30 × 10000 ÷ 12000 = 25 (before: JX204 完成值“万余人”却不是数值, no total)
+    (3, "≥1.2万人", "万余人", 30, "25", 94.98),
+])
+def test_a_shortfall_in_these_words_at_full_marks_is_found(tmp_path, row, target, actual,
+                                                            points, score, total):
+    rows = [list(line) for line in ROWS_ALL_MET]
+    rows[row][3:5] = [target, actual]
+    table, evaluation, findings = _read(tmp_path, [tuple(line) for line in rows])
+    name = rows[row][2]
+    cell = table.indicators[row].sources["score"].cell
+    assert evaluation.total == total
+    assert [(f.code, f.cell, f.message) for f in findings] == [(
+        "JX402", cell, f"“{name}”未达到指标值（指标值 {target}，完成值 {actual}），却得满分"
+        f" {points}，按财政部规则应为 {score}（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_these_words_met_are_totalled_and_clean(tmp_path):
+    """≥1.2万人 done 1万2人, ≥95% done 百分之九十五点五: full marks, right (before: JX203)."""
+    rows = [list(line) for line in ROWS_ALL_MET]
+    rows[3][3:5] = ["≥1.2万人", "1万2人"]
+    rows[4][3:5] = ["≥95%", "百分之九十五点五"]
+    _, evaluation, findings = _read(tmp_path, [tuple(line) for line in rows])
+    assert (evaluation.total, findings) == (99.98, [])
