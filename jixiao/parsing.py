@@ -102,11 +102,14 @@ _YEAR_MONTH_TEXT_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1
 # 2024-12, 2024/12 (完成时间): a month typed with a dash or slash is never a number
 _YEAR_MONTH_DASH_RE = re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])"
                                  r"(?![\d./-])月?(?P<d>(?!))?(?P<mend>底|末)?" + _BY)
-# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度, 年内
+# Without the year — the table's own: 12月31日, 12月底, 12月前, 年底前, 第三季度, 年内,
+# 年中 (its 6月30日) alone or before 前 or a word of done — not 年中央, 年中期, 年中考核
 _YEARLESS_DATE_RE = re.compile(
     r"(?<![\d.])(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<mend>底|末)|" + _TENTH
     + r"|(?=之前|以前|前))"
-    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度)(?:末|底)?"
+    r"|年(?P<yend>底|末)|(?P<part>上半年|下半年|第[一二三四1-4]季度|[一二三四]季度"
+    r"|(?<![\d.半])年中(?=之前|以前|前|已|全部|基本|完成|完工|竣工|到位|$|[^\u4e00-\u9fff]))"
+    r"(?:末|底)?"
     r"|(?<![\d.])年度?内|(?<=[本当今])年度?(?=完成|$))" + _BY)  # 年内完成, 当年完成: by its end
 # 12.31前, 12.31日前: a day typed as text with a dot, the word that makes it a deadline after
 # it (bare, 12.31 is a number, read as that day only beside a date: ``words_as_numbers``)
@@ -1922,10 +1925,10 @@ _DAY_OF_MONTH_RE = re.compile(r"(?:每个?月|次月|下个?月|当月)的?(\d{1
 DAY_OF_MONTH = "每月日"
 
 # A month, a part or the end of a year named relative to the table's (次年1月, 当年12月底前,
-# 次年一季度, 翌年上半年, 明年年底): 次年 is the year after the one evaluated, 当年 that year,
+# 次年一季度, 翌年上半年, 明年年底, 次年年中): 次年 is the year after the one evaluated, 当年 that year,
 # 上年 the one before it.
 _RELATIVE_YEAR_RE = re.compile(r"(?P<rel>次年|翌年|下一?年|明年|来年|第二年|当年|本年|今年|上一?年|去年)"
-                               r"度?(?=\d{1,2}月|年?[底末]|上半年|下半年|第?[一二三四1-4]季度)")
+                               r"度?(?=\d{1,2}月|年?[底末]|上半年|下半年|年中|第?[一二三四1-4]季度)")
 _RELATIVE_OFFSET = {"次": 1, "翌": 1, "下": 1, "明": 1, "来": 1, "第": 1, "当": 0, "本": 0, "今": 0,
                     "上": -1, "去": -1}
 _MONTH_ALONE_RE = re.compile(r"(\d{1,2})月(?![底末\d上中下初])")
@@ -1937,6 +1940,13 @@ _MONTH_ALONE_RE = re.compile(r"(\d{1,2})月(?![底末\d上中下初])")
 _LETTER_PART_RE = re.compile(r"^(?:(?P<y>(?:19|20)\d\d)年?)?"
                              r"(?:[Qq](?P<q>[1-4])|[Hh](?P<h>[12]))(?![A-Za-z\d:!$.,])")
 _QUARTER_NAMES = {"1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+# Quarters from one to a later one (Q1-Q3, 一至三季度, 1-3季度, 第一季度至第三季度): done
+# within them is done by the last one's end, as 第三季度 reads. Not 1-3个季度 (a count of
+# quarters), nor a first quarter after the last (三至一季度).
+_QUARTER_SPAN_RE = re.compile(
+    r"(?:(?<![A-Za-z\d])[Qq](?P<qa>[1-4])|(?<![\d.零〇一二两三四五六七八九十])第?(?P<a>[一二三四1-4])(?:季度)?)"
+    r"\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*"
+    r"(?:[Qq](?P<qb>[1-4])(?![A-Za-z\d:!$.,])|第?(?P<b>[一二三四1-4])季度)")
 _HALF_NAMES = {"1": "上半年", "2": "下半年"}
 # A date written in Chinese numerals (二〇二五年十二月三十一日前, 十二月底前): the year digit by
 # digit, the month and its day counted. Not a count of months (十二个月, 三月一次 stays words:
@@ -1952,6 +1962,8 @@ def _date_in_digits(text: str) -> str:
     """A date's Chinese numerals and English quarter in the digits and words the date
     patterns read (二〇二五年十二月 → 2025年12月, 2025年Q4 → 2025年第四季度); other text as
     it is."""
+    if "季" in text or "Q" in text or "q" in text:
+        text = _QUARTER_SPAN_RE.sub(_last_quarter, text)  # Q1-Q3, 1-3季度: by 第三季度's end
     if (letter := _LETTER_PART_RE.match(text)) is not None:
         text = _letter_part(letter) + text[letter.end():]
     if "月" in text and any(ch in _CHINESE_DIGITS or ch == "十" for ch in text):
@@ -1960,6 +1972,12 @@ def _date_in_digits(text: str) -> str:
     if "年" in text and ("一" in text or "二" in text):  # a year of 一九…, 二〇…
         text = _YEAR_IN_WORDS_RE.sub(lambda found: found.group().translate(_YEAR_DIGITS), text)
     return text
+
+
+def _last_quarter(found: re.Match[str]) -> str:
+    first, last = (str(_CHINESE_DIGITS.get(number, number)) for number in (
+        found.group("qa") or found.group("a"), found.group("qb") or found.group("b")))
+    return _QUARTER_NAMES[last] if first < last else found.group(0)
 
 
 def _letter_part(found: re.Match[str]) -> str:

@@ -699,6 +699,52 @@ def test_a_date_in_chinese_numerals_or_an_english_quarter_is_a_date(text, year, 
         assert measure.date == dt.date(year, month, day)
 
 
+@pytest.mark.parametrize(("text", "year", "month", "day"), [
+    # the middle of the year: its 6月30日 (before: words, JX204 beside a date done)
+    ("年中", 2000, 6, 30), ("年中前", 2000, 6, 30), ("年中前完成", 2000, 6, 30),
+    ("次年年中", 2001, 6, 30), ("翌年年中", 2001, 6, 30), ("次年年中前", 2001, 6, 30),
+    # quarters from one to a later one: by the last one's end (before: JX203, or 1-3 of a
+    # count of 季度, or the first quarter's end)
+    ("Q1-Q3", 2000, 9, 30), ("Q1~Q3", 2000, 9, 30), ("1-3季度", 2000, 9, 30),
+    ("一至三季度", 2000, 9, 30), ("第一季度至第三季度", 2000, 9, 30),
+    ("一季度至三季度", 2000, 9, 30), ("2-4季度", 2000, 12, 31),
+    # neighbours, as before
+    ("第一季度", 2000, 3, 31), ("一季度", 2000, 3, 31), ("次年一季度", 2001, 3, 31),
+    ("上半年", 2000, 6, 30), ("前三季度", 2000, 9, 30),
+])
+def test_the_middle_of_the_year_and_a_run_of_quarters_are_a_deadline(text, year, month, day):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.yearless, measure.value) == (
+        "date", "<=", True, ordinal(year, month, day))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2025年Q1-Q3", dt.date(2025, 9, 30)), ("2025年1-3季度", dt.date(2025, 9, 30)),
+    ("2025年年中", dt.date(2025, 6, 30))])
+def test_a_run_of_quarters_of_a_named_year(text, day):
+    assert parse_measure(text).date == day
+
+
+@pytest.mark.parametrize(("text", "kind", "level"), [
+    ("年中检查", "qualitative", None), ("年中考核优秀", "qualitative", None),
+    ("年中期评估", "qualitative", None), ("当年中央资金到位", "qualitative", "achieved"),
+    ("全年中央补助", "qualitative", None), ("1-3个季度", "range", None),  # a count of quarters
+])
+def test_year_middle_words_that_are_no_date_stay_as_read(text, kind, level):
+    """年中 inside a longer name (年中检查, 中央): no date; 1-3个季度 counts quarters."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level) == (kind, level)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("年中前", "6月20日", True), ("年中前", "9月30日", False), ("12月底前", "次年年中", False),
+    ("次年年中前", "次年3月", True), ("Q1-Q3", "9月", True), ("Q1-Q3", "10月", False),
+    ("1-3季度", "9月20日", True), ("第一季度至第三季度", "11月", False),
+])
+def test_the_middle_of_the_year_and_a_run_of_quarters_are_compared(target, actual, met):
+    assert indicator_score(target, actual, 10).met is met
+
+
 @pytest.mark.parametrize(("text", "kind", "value", "unit"), [
     ("十二月", "number", 12.0, "月"), ("十二个月", "number", 12.0, "个月"),
     ("一月内", "number", 1.0, "月"), ("三月一次", "qualitative", None, ""),
