@@ -1738,7 +1738,8 @@ def _counted_in_words(text: str) -> str:
     if "半" in text and (half := _HALF_RE.match(text)) is not None \
             and not _leading_operator(half.group("op"))[1]:
         return f"{half.group('op')}0.5{half.group('unit')}{half.group('rest') or ''}"
-    if not any(ch in _CHINESE_DIGITS or ch in _POWER_ALONE or ch == "成" for ch in text):
+    if not any(ch in _CHINESE_DIGITS or ch in _CHINESE_POWERS or ch == "万" or ch == "成"
+               for ch in text):
         return text  # most texts
     percent = _PERCENT_IN_WORDS_RE.search(text)  # 百分之九十五 → 95%, 千分之五 → 5‰
     if percent is not None:

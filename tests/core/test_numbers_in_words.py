@@ -180,6 +180,7 @@ def test_a_digit_after_the_last_power_and_other_numbers_in_words(text, reading):
     ("2万6千人", (26000.0, "人")), ("1万2千5百", (12500.0, "")), ("95.5%", (95.5, "%")),
     ("3百5十人", (350.0, "人")), ("两万元", (2.0, "万元")), ("十万元", (10.0, "万元")),
     ("千余万元", (1000.0, "万元")), ("5千元", (5.0, "千元")), ("1万人", (1.0, "万人")),
+    ("十人", (10.0, "人")), ("≥十次", (10.0, "次")),  # 十 alone is still a numeral
 ])
 def test_neighbours_of_the_trailing_digit_read_as_before(text, reading):
     measure = parse_measure(text)
