@@ -254,6 +254,8 @@ class Indicator:
     score_declared: float | None = None  # 得分 as written
     reason: str | None = None    # 偏差原因分析及改进措施
     judged: float | None = None  # a person's score for a qualitative indicator
+    # 扣分 as written (a 扣分 column, or 9.68（扣0.32分） in the 得分 cell), at sources["deduction"]
+    deduction: float | None = None
     nature: str | None = None    # 指标性质 column (四川 style), when the layout has one
     unit: str | None = None      # 度量单位 column, when the layout has one
     actual_unit: str | None = None  # the 完成值's own 计量单位 column, beside the 指标值's

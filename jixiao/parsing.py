@@ -76,7 +76,7 @@ _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
 # 12/31 and 12/15 (a month and day) are none: at most tenths
 _FRACTION_RE = re.compile(r"(\d{1,2})\s*/\s*([1-9]\d?)(及以上|以上|及以下|以下)?")  # (1/3以上)
 _SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
-_POINTS_RE = re.compile(rf"({_NUMBER})(分)?")
+_POINTS_RE = re.compile(rf"得?({_NUMBER})(分)?")  # 得20分: the points scored
 _AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
 _YUAN_RE = re.compile(rf"({_NUMBER})元")
 _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is the deadline either way
@@ -1439,8 +1439,8 @@ def says_the_negation(target: Measure, actual: Measure) -> bool:
 
 
 def parse_points(raw: object) -> float | None:
-    """A 分值/得分 cell: 10, "10.00", "20 分", "20分", "10（满分）", "10分。" → float; else
-    None."""
+    """A 分值/得分 cell: 10, "10.00", "20 分", "20分", "得20分", "10（满分）", "10分。" →
+    float; else None."""
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
@@ -1470,6 +1470,25 @@ def points_in_words(raw: object) -> float | None:
         return None
     decimals = "".join(str(_CHINESE_DIGITS[digit]) for digit in match.group(2) or "")
     return float(f"{whole}.{decimals}") if decimals else float(whole)
+
+
+# A 得分 cell stating the deduction: beside the points in brackets (9.68（扣0.32分）), or
+# instead of them (扣0.32分, 扣减0.32分); 不扣分, 未扣分 for none
+_STATED_DEDUCTION_RE = re.compile(rf"(?:{_NUMBER}分?)?[(（]?扣[减除]?({_UNSIGNED})分?[)）]?")
+_NO_DEDUCTION = ("不扣分", "未扣分", "无扣分", "没有扣分")
+
+
+def stated_deduction(raw: object) -> float | None:
+    """The deduction a 扣分 cell, or a 得分 cell beside its points, states: 0.32, "0.32分",
+    "9.68（扣0.32分）", "扣0.32分" → 0.32; "不扣分" → 0; else None (a 扣分 column's number is
+    ``parse_points``')."""
+    if not isinstance(raw, str):
+        return None
+    text = normalize_text(raw).rstrip(_END_MARKS).strip()
+    if text in _NO_DEDUCTION:
+        return 0.0
+    match = _STATED_DEDUCTION_RE.fullmatch(text)
+    return _to_float(match.group(1)) if match else None
 
 
 def says_full_marks(raw: object) -> bool:

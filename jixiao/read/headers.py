@@ -45,8 +45,12 @@ _SCORING_METHODS = tuple(f"{scoring}{how}{means}" for scoring in _SCORING
                          for how in ("", "计算") for means in _SCORING_MEANS)
 # A score's share of the 分值 (重庆 部门整体: 得分系数（%） | 指标权重（分） | 指标得分（分）,
 # 100 % for full marks): 得分 = 分值 × 系数, a ratio and never the score itself.
-_COEFFICIENTS = ("得分系数", "得分率", "得分比例", "得分比率", "评分系数", "完成系数", "达成系数",
-                 "得分占比")
+# Beside a 得分 column it is ignored; without one it gives the score (``read.deductions``).
+_SCORE_SHARES = ("得分系数", "得分率", "得分比例", "得分比率", "评分系数", "得分占比")
+_COEFFICIENTS = (*_SCORE_SHARES, "完成系数", "达成系数")
+# 扣分, 扣分值, 扣减分值 (分值 | 扣分 | 得分, or no 得分: 分值 − 扣分 is the score): the points
+# deducted, never the 分值 their 分值 says (扣分原因, 扣分标准 are read before: texts)
+_DEDUCTIONS = ("扣分", "扣减分", "扣除分")
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
 # A column of last year's figures beside this year's (上年得分 | 得分): a header naming
@@ -83,7 +87,9 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("target", ("年度指标值", "全年指标值", "预期指标值", "年度目标值", "指标值", "目标值",
                 "计划值", "年度目标", "预期目标", "计划数", "计划目标", "计划指标", "目标数",
                 "全年目标", "年初目标", "年度计划", "目标任务")),
-    ("ignore", _COEFFICIENTS),  # before 得分: 得分系数（%） is the share of the 分值, no score
+    ("score_share", _SCORE_SHARES),  # before 得分: 得分系数（%） is the share of the 分值
+    ("ignore", _COEFFICIENTS),  # 完成系数: no score
+    ("deduction", _DEDUCTIONS),  # before 分值: 扣减分值
     ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("ignore", ("系数",)),  # after 权重: 权重系数 is the 分值, 系数（%） a share of it

@@ -52,6 +52,7 @@ from jixiao.parsing import (
     heading_points,
     parse_measure,
     says_full_marks,
+    stated_deduction,
 )
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points, points_at
 from jixiao.read.headers import Header, fund_role, indicator_role
@@ -86,7 +87,7 @@ from jixiao.read.totals import (
     row_label,
     sums_the_indicators,
 )
-from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE
+from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE, round2
 from jixiao.units import comparable
 from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
 
@@ -166,7 +167,8 @@ _AS_SHOWN = frozenset(("target", "actual", "initial_target"))
 _LEVELS = ("level1", "level2")  # carried down from merged cells
 # A cell merged down over the rows below it holds theirs too (not the points: they count once)
 _MERGED_DOWN = frozenset(("reason", "remark", "target", "actual"))
-_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged"))  # even if empty
+_ALWAYS_NOTED = frozenset(("target", "actual", "weight", "score", "reason", "judged", "deduction",
+                           "score_share"))  # even if empty
 _CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit", "actual_unit")  # with name, 分值 and a typed 得分:
 # a row holding any of them, other than a placeholder, is an indicator
 
@@ -1503,6 +1505,7 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
                 indicator.sources["weight"] = places["name"]
     if indicator.score_declared is None and says_full_marks(value("score")):
         indicator.score_declared = indicator.weight  # 满分 for the points: the 分值
+    _read_deduction(indicator, value("deduction"), value("score"), places)
     judged = points(value("judged")) if "judged" in read else indicator.score_declared
     indicator.judged = judged
     if level1_source is not None:
@@ -1510,6 +1513,28 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
     if level2_source is not None:
         indicator.sources["level2"] = level2_source
     return indicator
+
+
+def _read_deduction(indicator: Indicator, column: Any, score: Any,
+                    places: dict[str, Place]) -> None:
+    """The 扣分 written: in a 扣分 column (0.32, "不扣分"), else in the 得分 cell beside the
+    points (9.68（扣0.32分）) or instead of them (扣0.32分: the score is 分值 − 扣分, at
+    that cell). A 扣分 column without a 得分 column gives the scores once the whole table
+    is read (``read.deductions``)."""
+    deduction = points(column)
+    if deduction is None:
+        deduction = stated_deduction(column)
+    if deduction is not None:
+        indicator.deduction = deduction
+        indicator.sources["deduction"] = places["deduction"]
+        return
+    deduction = stated_deduction(score)
+    if deduction is None:
+        return
+    indicator.deduction = deduction
+    indicator.sources["deduction"] = places["score"]
+    if indicator.score_declared is None and indicator.weight is not None:
+        indicator.score_declared = round2(indicator.weight - deduction)
 
 
 def _text(value: Any) -> str | None:

@@ -48,6 +48,7 @@ from jixiao.model import (
     without_levels,
 )
 from jixiao.parsing import compact_text, heading_points
+from jixiao.read.deductions import read_deductions
 from jixiao.read.documents import nothing_between, table_stop
 from jixiao.read.grid import Grid, NotedCells, Place, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
@@ -660,6 +661,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
         read_shares(table)
+        read_deductions(table)  # after: a 得分率 cell is no 得分 written as a share
         settle_weight_total(table)
     # A 绩效目标表 (指标值 and 分值, no 完成值 and no 得分 column) sent with the 自评表 is
     # the plan it is scored against, not a second self-evaluation; alone, it is read.
