@@ -84,7 +84,8 @@ def form_label(form: str, layout: str) -> str:
 # The indicator columns a table may have, by the Indicator field they fill (the roles of
 # the header reader, read/headers.py): a table built in code has them all.
 INDICATOR_COLUMNS = frozenset(("level1", "level2", "name", "nature", "sign", "unit", "target",
-                               "actual", "weight", "score", "reason", "judged"))
+                               "actual", "weight", "score", "reason", "judged", "deduction",
+                               "score_share"))
 
 
 @dataclass(frozen=True)

@@ -911,3 +911,28 @@ def score_as_share(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                   f"得分写成了分值的百分比（{what}写“{raw.strip()}”）：已按 分值 × 百分比 计分"
                   f"（{points(line.weight)} × {raw.strip()} = {points(line.score_declared)} 分）；"
                   "得分栏应填分数")
+
+
+@check("JX412", "error", "扣分与分值、得分不符")
+def deduction_matches(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """填写的扣分（扣分列，或得分栏中“9.68（扣0.32分）”的括注）不等于分值 − 得分。
+
+    分值合并在几行上、各行得分另有分法的，不核对。
+
+    **为什么**：扣分、得分两处写的不一致，至少一处写错了；审核人无法判断哪一个是
+    单位的自评结果。
+
+    **错误示例**：分值 10，扣分 0.5，得分 9.68。
+
+    **正确示例**：分值 10，扣分 0.32，得分 9.68。
+    """
+    for indicator in table.indicators:
+        lost, score, weight = indicator.deduction, indicator.score_declared, indicator.weight
+        if lost is None or score is None or weight is None or score > weight + TOLERANCE \
+                or in_unsplit_group(table, indicator):
+            continue
+        expected = round2(weight - score)
+        if differs(lost, expected):
+            yield finding("JX412", indicator.sources.get("deduction"),
+                          f"“{label(indicator)}”扣分 {points_written(lost)} 与分值、得分不符："
+                          f"分值 {points(weight)}，得分 {points(score)}，应扣 {points(expected)} 分")

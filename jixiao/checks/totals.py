@@ -86,6 +86,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     下一行合计到总分的上一行（INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1)），在指标区域最上方
     或总分行上方插入的行都自动计入。
 
+    表中没有得分列（四川格式、分值 | 偏差原因的表）而填报了总分的，与按规则算出的总分
+    核对（定性指标按其等级允许的区间），不在其中的报告。
+
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
     **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
@@ -94,6 +97,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     source = table.sources.get("total")
     if "score" not in table.columns:
+        yield from _unscored_total(table, evaluation, source)
         return
     left_out = _left_out(table, source)
     if _computed_by_template(table, source):
@@ -127,6 +131,24 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
         yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
                                        "无法核对各项得分，请核对哪些得分超过了分值")
+
+
+def _unscored_total(table: SelfEvaluation, evaluation: Evaluation, source: Source | None
+                    ) -> Iterator[Finding]:
+    """JX501 for a table without a 得分 column: its 总分 outside what the rules give (each
+    qualitative row anywhere in its level's band)."""
+    written = table.total_declared
+    if written is None or source is None or evaluation.total is None:
+        return
+    low = high = evaluation.total
+    for score in evaluation.scores:
+        if score.band is not None and score.value is not None:
+            low += score.band[0] - score.value
+            high += score.band[1] - score.value
+    if written < low - rules.TOLERANCE or written > high + rules.TOLERANCE:
+        yield finding("JX501", source,
+                      f"总分写为 {points_written(written)}；表中没有得分列，按{evaluation.rules.label}"
+                      f"各项得分之和为 {points(evaluation.total)}")
 
 
 @dataclass(frozen=True)

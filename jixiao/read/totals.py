@@ -126,7 +126,15 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
                 # under 分值: the 总分, or the 分值合计 — told once the money is read
                 table.sources[UNFILLED] = note(table, grid, row, columns["score"])
         _declared_total(grid, row, at, table)
-    elif "weight" not in columns:
+    elif "weight" in columns:  # no 得分 column: the 总分 beside its label, or 分值 − 扣分
+        at = _total_beside(grid, row, columns, table,
+                           columns.get("score_share") or columns.get("deduction") or columns["weight"])
+        if at is not None:
+            _declared_total(grid, row, at, table)
+        else:
+            _total_deducted(grid, row, columns, table)
+        at = None  # no grade typed right of a 得分 cell
+    else:
         found = grid.right_of(row, grid.rows[row][0])
         if found:
             table.sources["total"] = note(table, grid, row, found[1])
@@ -182,13 +190,27 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
             table.total_declared = float(inline.group(1))  # "自评得分：99.98" in the cell
 
 
+def _total_deducted(grid: Grid, row: int, columns: dict[str, int],
+                    table: SelfEvaluation) -> None:
+    """A 总分 row of a table scored by its 扣分 column (分值 | 扣分, no 得分): the full 100
+    under 分值 and the deductions' sum under 扣分 give the 总分, at the 扣分 cell."""
+    if "deduction" not in columns:
+        return
+    weight = points_at(grid, row, columns["weight"])
+    lost = points_at(grid, row, columns["deduction"])
+    if weight is not None and lost is not None and abs(weight - FULL_MARKS) <= TOLERANCE:
+        table.total_declared = round(weight - lost, 2)
+        table.sources["total"] = note(table, grid, row, columns["deduction"])
+
+
 def _total_beside(grid: Grid, row: int, columns: dict[str, int],
-                  table: SelfEvaluation) -> int | None:
+                  table: SelfEvaluation, near: int | None = None) -> int | None:
     """Where the 总分 stands on its row when the 得分 cell is empty: the number right of
     the label ("总分 | 98.5", "自评得分 | 98.5 | 自评等级 | 优", 98.5 under 分值 or in 分值
-    and 得分 merged) — of several, the one nearest the 得分 column; never the 分值 total
-    (100, or the indicators' weights, under 分值: the score left unfilled), nor a number
-    past a grade's label."""
+    and 得分 merged) — of several, the one nearest the 得分 column (``near``: the column
+    standing for it in a table without one); never the 分值 total (100, or the
+    indicators' weights, under 分值: the score left unfilled), nor the 扣分 total, nor a
+    number past a grade's label."""
     cells = grid.rows.get(row, [])
     label = next((column for column in cells
                   if is_total_label(grid.texts.get((row, column), ""))), None)
@@ -203,11 +225,12 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
                 or is_grade_label(grid.texts.get((row, column), ""), results=False):
             break
         number = _total_at(grid, row, column)
-        if number is None or (column == columns.get("weight") and any(
+        if number is None or column == columns.get("deduction") or (column == columns.get("weight") and any(
                 abs(number - points_total) <= TOLERANCE for points_total in points_totals)):
             continue
         found.append(column)
-    return min(found, key=lambda column: abs(column - columns["score"]), default=None)
+    near = columns["score"] if near is None else near
+    return min(found, key=lambda column: abs(column - near), default=None)
 
 
 UNFILLED = "total_unfilled"  # (a key of ``sources`` while reading) the empty 得分 cell

@@ -186,6 +186,9 @@ CASES = {
     "JX411": ([{"rows": rows(*((i, {"score": "100%"}) for i in range(5))),
                 "money": money((0, {"score": "99.8%"}))}],
               [{}, {"rows": rows((4, {"score": "100%"}))}]),  # one stray %: JX401, not JX411
+    # a deduction in brackets beside the score that is not 分值 − 得分; passing: one that is
+    "JX412": ([{"rows": rows((0, {"score": "5（扣0.5分）"}))}],
+              [{"rows": rows((0, {"score": "5（扣0分）"}))}, {"rows": rows((0, {"score": "得5分"}))}]),
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
     # the third: scores as the rules give them total 89.98 (良), the 总分 written 90, 优
     "JX502": ([{"grade": "良"}, {"grade": "甲"},
