@@ -398,6 +398,9 @@ def _parse(raw: object, percent: bool) -> Measure:
     if (late := _LATE_BY_RE.match(text)) is not None:
         on_time = late.group(1) == "零" or late.group(1).strip("0.") == ""  # 延期0天
         return Measure(text=original, kind="qualitative", level="achieved" if on_time else "partial")
+    if text[:1].isdigit() and (group := _GROUP_NAMED_RE.match(text)) is not None \
+            and (named := _after_naming_words(text[group.end():])) is not None:
+        return replace(_parse(named, percent), text=original)  # 65岁及以上老年人…率≥70%
     span = _range(text, original)
     if span is not None:
         return span
@@ -590,9 +593,14 @@ _PER_HEAD = ("人均", "平均每人", "每人平均")
 def _per_head(text: str, percent: bool) -> Measure | None:
     rest = text.removeprefix(next(word for word in _PER_HEAD if text.startswith(word)))
     each = _parse(rest, percent)
+    if each.kind == "number" and _PER_PERSON_UNIT_RE.search(each.unit):
+        return each  # 人均补助200元/人/月: the unit says each person already
     if each.kind != "number" or not each.unit or "/" in each.unit or each.unit.endswith("%"):
         return None  # 人均500 (bare), 人均增长5% (a rise, not an amount): a person reads it
     return replace(each, unit=f"{each.unit}/人")
+
+
+_PER_PERSON_UNIT_RE = re.compile(r"^[^/]+/人(?![次天日])")  # 元/人, 元/人/月, 元/人·年
 
 
 def states_bound(measure: Measure) -> bool:
@@ -2101,18 +2109,31 @@ def _month_end(year: int, month: int) -> int:
     return (next_month - _dt.timedelta(days=1)).day
 
 
+# A number that is part of the name before the value, the group it counts (65岁及以上老年人
+# 健康管理率≥70%, 0-6岁儿童, 15-49岁育龄妇女, 2型糖尿病患者规范管理率): the name goes on after it.
+_GROUP_NAMED_RE = re.compile(r"^\d{1,3}(?:[-~～—–至到]\d{1,3})?(?:周?岁(?:及以上|以上|及以下|以下)?|型)"
+                             r"(?=[\u4e00-\u9fff])")
+
+
 # The words that name what is counted before its number (完成培训 500 人次, 覆盖率 ≥95%,
 # 共计 12 次): none that changes what the number means (较上年, 增长, 每月, 近, 第, 前 …).
 _NAMING_RE = re.compile(r"^[\u4e00-\u9fff]{1,14}(?=[\d≥≧⩾≤≦⩽<>=]|[大小不低高少多至达超等控])")
-_NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "增", "降", "减", "升", "提", "长", "不",
-               "未", "每", "足", "超", "近", "约", "第", "前", "后", "年", "月", "日", "周", "季",
-               "以", "余", "多", "少", "低", "高", "差", "累", "人均", "年均")
+# Wherever they stand in the name: a comparison (较上年, 同比), a negation (不合格率, 未完成),
+# a rate or a period (每月, 人均, 上半年), about (约), an order (第), a change (增长, 降低 …).
+_NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "不", "未", "每", "超", "约", "第",
+               "年", "月", "日", "周", "季", "以", "余", "多", "少", "低", "高", "差", "累",
+               "人均", "年均", *_MOVES_BY.split("|"), "增幅", "增速", "降幅", "减幅", "升幅",
+               "回升", "压减", "缩减", "削减", "延长", "缩短")
+# Right before the number or its sign only: a change (增5%, 提3个百分点), about (近600人), a
+# bound (不足500人), an order (前3名, 后10%). Inside a name they are of its words (足额发放率,
+# 家长满意度, 学前教育, 升级改造, 近视筛查率, 长效机制, 减免, 提标, 增殖放流).
+_NOT_NAMING_LAST = ("增", "降", "减", "升", "提", "长", "足", "近", "前", "后")
 # What is counted or named, though 增, 约, 累, 差 alone change the number (增长5%, 约95%):
 # 新增3个, 签约95户, 累计培训520人次 (the year's total), 差错率≤1%, 偏差率≤5%.
 _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏差")
 # Words of what is counted that hold a character of _NOT_NAMING and change nothing of the
 # number (第三方调查, 高标准农田, 低保金, 老年人, 日间照料, 月度巡查, 比例, 合同约定)
-_PLAIN_WORDS = ("第三方", "高标准", "低保", "低收入", "老年", "青少年", "少年", "少数民族",
+_PLAIN_WORDS = ("第三方", "高标准", "低保", "低收入", "老年", "未成年", "青少年", "少年", "少数民族",
                 "提供", "日间", "日常", "月度", "年度", "年龄", "比例", "比率", "占比", "合同约定",
                 "约定", "高血压", "高中", "高校", "高新", "高速", "高效", "高龄", "多媒体")
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
@@ -2148,7 +2169,8 @@ def _after_naming_words(text: str) -> str | None:
         if change is not None and change.start() and not any(
                 word in prefix[:change.start()] for word in _NOT_NAMING):
             return text[change.start():]  # 收入增长率≥5%: the change, as 增长率≥5%
-        if any(word in plain for word in _NOT_NAMING):
+        if any(word in plain for word in _NOT_NAMING) or (prefix.endswith(_NOT_NAMING_LAST)
+                                                          and plain.endswith(prefix[-1])):
             return None
         return rest
     return None

@@ -87,3 +87,28 @@ def test_a_satisfaction_level_with_a_comment_is_read_by_the_level(tmp_path, caps
     assert data["findings"] == []
     assert (data["total_declared"], data["total_computed"]) == (total, total)
     assert data["indicators"][4]["score_computed"] == score  # 7 within the 部分达成 band
+
+
+def test_names_holding_a_change_character_and_an_age_group_are_read(tmp_path):
+    """rt26 c1: a 指标值/完成值 repeating its name was unreadable (JX203, no 总分) when the
+    name held 足/长/近/前/升/提/增/减/未 anywhere (足额发放率100%, 家长满意度≥90%), and an age
+    group before the name read as the number (65岁及以上老年人健康管理率≥70%: “数值后还有数字”);
+    a planted 96% of 足额发放率100% at full marks was missed. They are names: the value after
+    them is read and scored, the planted row is JX402."""
+    rows = [
+        ("产出指标", "数量指标", "老年人健康管理", "65岁及以上老年人健康管理率≥70%", "72.5%", 10, 10, None),
+        ("产出指标", "数量指标", "儿童健康管理", "0-6岁儿童健康管理率≥90%", "93.1%", 10, 10, None),
+        ("产出指标", "质量指标", "学生近视筛查", "儿童青少年近视筛查率≥95%", "近视筛查率96%", 10, 10, None),
+        ("产出指标", "质量指标", "补贴资金足额发放率", "足额发放率100%", "足额发放率96%", 10, 10, None),
+        ("产出指标", "成本指标", "人均救助补助", "人均补助200元/人/月", "200元/人/月", 10, 10, None),
+        ("效益指标", "可持续影响指标", "长效服务机制", "长效管理机制覆盖率100%", "100%", 20, 20, None),
+        ("效益指标", "社会效益指标", "未成年人保护", "未成年人保护覆盖率100%", "100%", 10, 10, None),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", "家长满意度≥90%", "家长满意度95%", 10, 10, None),
+    ]
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, 99.98)))
+    # 9.98 (执行率) + 10 × 3 + 9.6 + 10 + 20 + 10 + 10 = 99.58; declared 99.98 with full marks
+    assert [score.value for score in evaluation.scores] == [10, 10, 10, 9.6, 10, 20, 10, 10]
+    assert evaluation.total == 99.58
+    assert found == [
+        ("JX402", "“补贴资金足额发放率”未达到指标值（指标值 足额发放率100%，完成值 足额发放率96%），"
+                  "却得满分 10，按财政部规则应为 9.6（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]

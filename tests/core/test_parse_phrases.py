@@ -1117,3 +1117,48 @@ def test_the_height_scale_where_more_is_better(target, actual, level):
     assert indicator_score(target, actual, 10).level == level
     assert indicator_score("高", "低", 10, default_op="<=").level is None
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("足额发放率100%", (None, 100.0, "%")), ("按时足额发放率≥98%", (">=", 98.0, "%")),
+    ("家长满意度≥90%", (">=", 90.0, "%")), ("学前教育毛入园率≥90%", (">=", 90.0, "%")),
+    ("设备升级改造数量≥5台", (">=", 5.0, "台")), ("未成年人保护覆盖率100%", (None, 100.0, "%")),
+    ("近视筛查率91%", (None, 91.0, "%")), ("长效管理机制覆盖率100%", (None, 100.0, "%")),
+    ("减免人数≥500人", (">=", 500.0, "人")), ("提标改造数量≥3处", (">=", 3.0, "处")),
+    ("增殖放流数量≥10万尾", (">=", 10.0, "万尾")), ("升学率≥95%", (">=", 95.0, "%")),
+    ("人均补助200元/人/月", (None, 200.0, "元/人/月")),
+])
+def test_a_change_character_inside_a_name_is_of_the_name(text, expected):
+    """rt26 c1: 足, 长, 升, 前, 未, 近, 减, 提, 增 anywhere in the name before the number made it
+    unreadable (足额发放率100%, 家长满意度≥90%). Inside a name they are its words; only right
+    before the number (增5%, 近600人) or as a whole change word (增长, 减少) do they change it.
+    人均 before an amount per person (元/人/月) restates the unit."""
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == expected
+
+
+@pytest.mark.parametrize("text", ["增5%", "提前5天", "排名前3名", "人数增500人", "服务人数近600人",
+                                  "工业增加值增长5%", "下降比例12%", "会议费压减≥5%", "未完成3项",
+                                  "不合格率≤2%", "延长服务时间2小时"])
+def test_a_change_right_before_the_number_or_a_change_word_in_the_name_still_is_one(text):
+    """The same characters right before the number (增5%: a rise; 近600人: about; 前3名: an
+    order), a change word anywhere (增加值增长, 下降比例, 压减) or a negation (未完成, 不合格):
+    the number alone would say something else — for a person to read."""
+    assert parse_measure(text).kind == "unparsed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("65岁及以上老年人健康管理率≥70%", (">=", 70.0, "%")),
+    ("65岁及以上老年人健康管理率72%", (None, 72.0, "%")),
+    ("0-6岁儿童健康管理率≥90%", (">=", 90.0, "%")),
+    ("60周岁以上老年人体检人数≥1200人", (">=", 1200.0, "人")),
+    ("2型糖尿病患者规范管理率≥60%", (">=", 60.0, "%")),
+    ("65岁以上", (">=", 65.0, "岁")),  # the age alone: the number itself
+])
+def test_an_age_group_before_the_name_is_of_the_name(text, expected):
+    """rt26 c1: 65岁及以上老年人健康管理率≥70% read 65 as the number (“数值后还有数字”): the
+    age group (and 2型) counts whom the rate is of — part of the name; the value follows it."""
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == expected
