@@ -2125,9 +2125,10 @@ _NOT_NAMING = ("较", "比", "上年", "去年", "同比", "环比", "不", "未
                "人均", "年均", *_MOVES_BY.split("|"), "增幅", "增速", "降幅", "减幅", "升幅",
                "回升", "压减", "缩减", "削减", "延长", "缩短")
 # Right before the number or its sign only: a change (增5%, 提3个百分点), about (近600人), a
-# bound (不足500人), an order (前3名, 后10%). Inside a name they are of its words (足额发放率,
-# 家长满意度, 学前教育, 升级改造, 近视筛查率, 长效机制, 减免, 提标, 增殖放流).
-_NOT_NAMING_LAST = ("增", "降", "减", "升", "提", "长", "足", "近", "前", "后")
+# bound (不足500人), an order (前3名, 后10%), an exception (除2户外: all but them). Inside a
+# name they are of its words (足额发放率, 家长满意度, 学前教育, 升级改造, 近视筛查率, 长效机制,
+# 减免, 提标, 增殖放流, 除险加固).
+_NOT_NAMING_LAST = ("增", "降", "减", "升", "提", "长", "足", "近", "前", "后", "除")
 # What is counted or named, though 增, 约, 累, 差 alone change the number (增长5%, 约95%):
 # 新增3个, 签约95户, 累计培训520人次 (the year's total), 差错率≤1%, 偏差率≤5%.
 _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏差")

@@ -112,3 +112,15 @@ def test_names_holding_a_change_character_and_an_age_group_are_read(tmp_path):
     assert found == [
         ("JX402", "“补贴资金足额发放率”未达到指标值（指标值 足额发放率100%，完成值 足额发放率96%），"
                   "却得满分 10，按财政部规则应为 9.6（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+
+
+def test_all_but_a_count_is_not_the_count(tmp_path):
+    """rt26 c1: 除2户外全部完成 (all but 2 households) beside ≥100户 was read as 2 户: 计算
+    0.1 of 5 and a false JX404 on the unit's 4.9. The count is of those left out — the text
+    is left to a person (JX203); 除险加固 in a name still is a name."""
+    rows = with_row(0, "≥100户", "除2户外全部完成")
+    rows[0] = ("产出指标", "数量指标", "危房改造户数", *rows[0][3:6], 4.9, "2户因产权纠纷未改造")
+    rows[1] = ("产出指标", "质量指标", "病险水库除险加固数量", "除险加固水库≥3座", "3座", 25, 25, None)
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, 99.88)))
+    assert [score.value for score in evaluation.scores][:2] == [None, 25.0]
+    assert found == [("JX203", "“危房改造户数”的实际完成值“除2户外全部完成”：无法识别“除2户外全部完成”中的数值")]

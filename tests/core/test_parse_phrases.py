@@ -1126,7 +1126,7 @@ def test_the_height_scale_where_more_is_better(target, actual, level):
     ("近视筛查率91%", (None, 91.0, "%")), ("长效管理机制覆盖率100%", (None, 100.0, "%")),
     ("减免人数≥500人", (">=", 500.0, "人")), ("提标改造数量≥3处", (">=", 3.0, "处")),
     ("增殖放流数量≥10万尾", (">=", 10.0, "万尾")), ("升学率≥95%", (">=", 95.0, "%")),
-    ("人均补助200元/人/月", (None, 200.0, "元/人/月")),
+    ("人均补助200元/人/月", (None, 200.0, "元/人/月")), ("除险加固水库≥3座", (">=", 3.0, "座")),
 ])
 def test_a_change_character_inside_a_name_is_of_the_name(text, expected):
     """rt26 c1: 足, 长, 升, 前, 未, 近, 减, 提, 增 anywhere in the name before the number made it
@@ -1140,10 +1140,10 @@ def test_a_change_character_inside_a_name_is_of_the_name(text, expected):
 
 @pytest.mark.parametrize("text", ["增5%", "提前5天", "排名前3名", "人数增500人", "服务人数近600人",
                                   "工业增加值增长5%", "下降比例12%", "会议费压减≥5%", "未完成3项",
-                                  "不合格率≤2%", "延长服务时间2小时"])
+                                  "不合格率≤2%", "延长服务时间2小时", "除2户外全部完成"])
 def test_a_change_right_before_the_number_or_a_change_word_in_the_name_still_is_one(text):
     """The same characters right before the number (增5%: a rise; 近600人: about; 前3名: an
-    order), a change word anywhere (增加值增长, 下降比例, 压减) or a negation (未完成, 不合格):
+    order; 除2户外: all but them — read as 2户, rt26 c1), a change word anywhere (增加值增长, 下降比例, 压减) or a negation (未完成, 不合格):
     the number alone would say something else — for a person to read."""
     assert parse_measure(text).kind == "unparsed"
 
