@@ -643,11 +643,14 @@ def written_as_bound(measure: Measure) -> bool:
 
 def _per_period(value: float, unit: str) -> tuple[float, str]:
     """A count per period as the count over the year the table is about: 1次/季度 is 4 次,
-    500人次/年 is 500 人次; 100元/月 (a monthly standard, not a count) stays as written."""
+    500人次/年 is 500 人次; 100元/月 (a monthly standard, not a count) and 100元/人/年 (an
+    amount per person and year) stay as written."""
     match = _PER_PERIOD_RE.match(unit)
     if match is None:
         return value, unit
     counted, per_year = match.group(1), _PER_YEAR[match.group(2)]
+    if per_year == 1 and ("/" in counted or "每" in counted):
+        return value, unit  # 元/人/年: an amount per person and year, not 元/人
     if per_year == 1:
         return value, counted
     if counted in _EVENT_UNITS:
@@ -2183,6 +2186,8 @@ _UNIT_NOTE_RE = re.compile(r"[(（][^)）]*[)）]$")
 # One word with another in brackets (台(套), 个(项)): perhaps the unit's other name, which
 # units.py reads (台(套) counts 台 or 套) — not dropped here as a note is
 _EITHER_UNIT_RE = re.compile(r"^[\u4e00-\u9fff][(（][\u4e00-\u9fff][)）]$")
+# Brackets right after the / (元/（人·月）): what the amount is per, grouped — the unit's own
+_PER_BRACKETS_RE = re.compile(r"/[(（][^)）]+[)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
 _END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
@@ -2215,7 +2220,8 @@ def _clean_unit(unit: str) -> str:
         unit = _PER_POPULATION_RE.sub(lambda found: "/" + _POPULATION[found.group(1)], unit)
     if unit.startswith("(") and unit.endswith(")"):
         unit = unit[1:-1]
-    if unit and not unit.startswith(("(", "（")) and _EITHER_UNIT_RE.match(unit) is None:
+    if unit and not unit.startswith(("(", "（")) and _EITHER_UNIT_RE.match(unit) is None \
+            and _PER_BRACKETS_RE.search(unit) is None:
         unit = _UNIT_NOTE_RE.sub("", unit).strip() or unit
     for word in _DONE_WORDS:
         if unit.endswith(word) and len(unit) > len(word):

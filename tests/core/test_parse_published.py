@@ -37,7 +37,7 @@ def test_a_look_alike_sign_scores_as_the_sign():
 @pytest.mark.parametrize(("text", "op", "value", "unit"), [
     ("每亩300元", None, 300.0, "元/亩"), ("每亩 300 元", None, 300.0, "元/亩"),
     ("每亩300", None, 300.0, "/亩"), ("每亩补助300元", None, 300.0, "元/亩"),
-    ("每人每月200元", None, 200.0, "元/人/月"), ("每生每年1000元", None, 1000.0, "元/生"),
+    ("每人每月200元", None, 200.0, "元/人/月"), ("每生每年1000元", None, 1000.0, "元/生/年"),
     ("每亩不超过300元", "<=", 300.0, "元/亩"), ("每户补助2000元", None, 2000.0, "元/户")])
 def test_a_standard_per_unit_with_mei_first(text, op, value, unit):
     """每亩300元 is the 300元/亩 a clerk also writes (before: JX203 无法识别…中的数值)."""
