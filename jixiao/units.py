@@ -3,6 +3,10 @@
 96.7 万人 and 918226 人 compare as 967000 and 918226; ≥95% and 0.95 as 95 and
 95; "6 次" and a bare 6 as 6 and 6. Units that cannot be reconciled
 (万元 against 小时) give None, never a guess.
+
+One module past ~400 lines on purpose: it is the one home of units — their spellings
+(元/人·月 and 元/人/月, km and 公里), scales and quantities, and the comparison that needs
+all of them; split, the spellings would be read in two places.
 """
 
 from __future__ import annotations
@@ -69,9 +73,8 @@ def split_unit(unit: str) -> tuple[float, str]:
     """"万人" → (10000, "人"); "%" → (1, "%"); "" → (1, ""); "200名学生"'s unit → (1, "人")."""
     unit = unit.lower() if unit.isascii() else unit  # KM, Km: km
     unit = _SYNONYMS.get(unit, unit)
-    if "/" in unit:  # 元/㎡ is 元/平方米, 万元/km 万元/公里, kg/亩 公斤/亩: each side in one name
-        head, _, per = unit.partition("/")
-        unit = f"{_one_name(head)}/{_one_name(per)}"
+    if "/" in unit or "每" in unit[1:]:  # 元/㎡ is 元/平方米, 万元/km 万元/公里: one name each
+        unit = _per_parts(unit)
     for prefix, scale in _SCALE_PREFIXES.items():
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest:
@@ -79,6 +82,40 @@ def split_unit(unit: str) -> tuple[float, str]:
     if unit in _SCALE_PREFIXES:  # "30 万" means 万 of whatever the other side counts
         return _SCALE_PREFIXES[unit], ""
     return 1.0, _counted(unit)
+
+
+# What an amount is per, written after / or 每: one thing (亩, km), or a thing and a period
+# (人 and 月) — 元/人/月, 元/人·月, 元/(人·月), 元/人月, 元每人每月 are one unit, 元/人/月; a
+# count of times joined to what it counts (元/人·次, 元/人/次: 元/人次, as 人次 is one unit).
+_PER_RE = re.compile(r"[/每]")  # after the head (kW·h/㎡: the head is kW·h)
+_PER_MARK_RE = re.compile(r"[/每·・•∙.*]")
+_PER_BRACKETS = ("(", "（"), (")", "）")
+_PERIOD_AFTER = "月年天日周"  # 人月, 户年: a thing and a period, written as one word
+_PER_NAMES = {"日": "天"}
+
+
+@functools.lru_cache(maxsize=256)
+def _per_parts(unit: str) -> str:
+    """A unit with a / or a 每 after its head in one spelling: its head and each thing it is
+    per in one name (元/人·月 → 元/人/月, 万元每公里 → 万元/公里, 元/人·次 → 元/人次). The
+    period is never dropped: 元/人/年 is no 元/人."""
+    mark = _PER_RE.search(unit, 1)
+    cut = 0 if unit[:1] == "/" else (mark.start() if mark is not None else len(unit))
+    head, per = unit[:cut], unit[cut + 1:]
+    if per.startswith(_PER_BRACKETS[0]) and per.endswith(_PER_BRACKETS[1]):
+        per = per[1:-1]  # 元/(人·月): the brackets only group what it is per
+    parts: list[str] = []
+    for part in filter(None, _PER_MARK_RE.split(per)):
+        if len(part) == 2 and part[1] in _PERIOD_AFTER and part[0] in _COUNTING \
+                and part[0] not in "个%":  # 人月 is 人 and 月 (not 个月, a length)
+            parts += [part[0], _PER_NAMES.get(part[1], part[1])]
+        elif part == "次" and parts and parts[-1] in _COUNTING:
+            parts[-1] += part  # 人·次: 人次
+        else:
+            parts.append(_PER_NAMES.get(part, part))
+    if not parts:
+        return unit
+    return "/".join([_one_name(head) if head else "", *map(_one_name, parts)])
 
 
 @functools.lru_cache(maxsize=256)

@@ -237,6 +237,38 @@ def test_an_amount_per_measure_in_either_spelling(target, actual, expected):
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("100元/人·月", "100元/人/月", 10.0), ("≤1200元/（人·月）", "1150元/人/月", 10.0),
+    ("≤1200元/(人·月)", "1300元/人·月", 9.17), ("100元/人月", "100元每人每月", 10.0),
+    ("每人每月100元", "80元/（人·月）", 8.0), ("≤100元/人/年", "90元/人·年", 10.0),
+    ("≤30元/人·日", "28元/人/天", 10.0), ("≤50元/人·次", "45元/人/次", 10.0),
+    ("≤50元/人次", "45元/人·次", 10.0), ("≤95元/人", "90元/人", 10.0),
+    ("≤3万元/公里", "2.38万元/km", 10.0), ("≤3万元/km", "31000元/km", 9.67),
+])
+def test_an_amount_per_person_and_period_in_any_spelling(target, actual, expected):
+    """元/人·月, 元/人/月, 元/（人·月）, 元/人月, 元每人每月 are one unit (before: JX204
+    “元/人·月”与“元/人/月”, and “元/” where the 人·月 was bracketed); 次 joins its 人."""
+    assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≤100元/人/年", "120元/人"), ("≤100元/人/年", "90元/人/月"), ("100元/人·月", "100元/人"),
+    ("≤30元/人/天", "500元/人/月"), ("≤50元/人/次", "45元/人")])
+def test_a_period_per_person_is_never_dropped(target, actual):
+    """≤100元/人/年 beside 120元/人 scored 8 (the 年 dropped: 元/人); a year's amount is
+    no month's either."""
+    assert indicator_score(target, actual, 10).value is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("≤100元/人/年", "元/人/年"), ("≤1200元/（人·月）", "元/(人·月)"), ("每生每年1000元", "元/生/年"),
+    ("500人次/年", "人次"), ("100元/人(已发放)", "元/人")])
+def test_a_unit_per_person_and_period_is_kept_whole(text, unit):
+    """What a message quotes: the unit as written, whole (before: 元/人, 元/, 元/生); a
+    count per year is the year's count, a note in brackets after a unit no unit."""
+    assert parse_measure(text).unit == unit
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
     ("≥45%", "提高到45.2%", 10.0), ("≥45%", "森林覆盖率提升至44%", 9.78),
     ("≤35微克/立方米", "降至33微克/立方米", 10.0),
     ("降至35微克/立方米", "38微克/立方米", 9.14),   # the level to fall to: a ceiling
