@@ -30,6 +30,46 @@ _SAID_GRADE = re.compile(r"(?:等级|等次|级别|评级|(?:自评|评价|考�
                          r"([^,;。:\"“”「」『』【】()、]{1,4}?)(?=$|[,;。:\"”」』】()、])")
 
 
+# A 总分 label's own cell ("自评总分：95", "合计：98分", and without the colon "项目总得分99
+# 分", 宁夏's title row): the number after the label, at the cell's end or before the grade's
+# label and the grade ("自评总分：99.85分　评价等级：优", "总分：99.85  等级：优")
+_LABELLED_TOTAL = re.compile(r"(?:[:：]|(?<=分))\s*(\d+(?:\.\d+)?)\s*分?(?:$|[\s,，、;；]*"
+                             r"(?:自评|评价|评分|综合|绩效)?(?:等级|级别)\s*[:：]?\s*(\S+?)\s*$)")
+
+
+def _labelled(text: str) -> tuple[float | None, str | None]:
+    """The 总分 a label's own cell writes after the label, and the grade written after it
+    (its sentence's end left off: 优。 → 优); followed by what names no grade: neither.
+    ``text`` as the caller reads the cell (its compact text, or as typed)."""
+    found = _LABELLED_TOTAL.search(text)
+    if found is None:
+        return None, None
+    if found.group(2) is None:
+        return float(found.group(1)), None
+    if grade_name(found.group(2)) is None:
+        return None, None
+    return float(found.group(1)), grade_written(found.group(2))
+
+
+def labelled_total(text: Any) -> float | None:
+    """The 总分 a 总分 label's own cell writes after the label: "自评总分：95", "合计：98分",
+    "项目总得分99分", "总分：99.85　等级：优"."""
+    return _labelled(text)[0] if isinstance(text, str) else None
+
+
+# The marks ending a sentence, typed after a grade in a line of text (评分等级：优。)
+_SENTENCE_END = "。．.!！;；,，、"
+
+
+def grade_written(text: str | None) -> str | None:
+    """A 评分等级 as the unit wrote it, without the marks ending its sentence (优。 → 优),
+    so a report quotes the grade, not the sentence's full stop."""
+    if text is None:
+        return None
+    text = text.strip()
+    return text.rstrip(_SENTENCE_END).rstrip() or text
+
+
 def stated_results(text: Any) -> tuple[float | None, str | None]:
     """The 总分 and the 评分等级 (as written) a sentence states, each None where it states
     none: "经自评，该项目得分92分，评价等级为良" → 92 and 良. Of two totals the first is
@@ -115,6 +155,25 @@ def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> Non
         _state(table, "total", total, place, decimals)
     if grade is not None:
         _state(table, "grade", grade, place)
+
+
+def read_labelled(grid: Grid, row: int, column: int, table: SelfEvaluation) -> bool:
+    """The 总分 a 总分 label's own cell writes ("总分：98.5分", "自评总分：99.85分　评价等级：
+    优", "总分98分　等级优"), its row's 得分 cell empty: the declared total; the grade it
+    names too, as a sentence's (``_state``: declared, or restating a 评分等级 row's). Whether
+    the cell writes a total (without one, no grade is read from it)."""
+    value = grid.values.get((row, column))
+    total, grade = (None, None) if not isinstance(value, str) \
+        else _labelled(normalize_text(value))
+    if total is None:  # 合计：98 read by its label, whatever its words; else as a sentence
+        total, grade = stated_results(value)
+    if total is None:
+        return False
+    table.total_declared = total
+    table.sources["total"] = note(table, grid, row, column)
+    if grade is not None:
+        _state(table, "grade", grade, table.sources["total"])
+    return True
 
 
 def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:

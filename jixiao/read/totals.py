@@ -29,7 +29,7 @@ from jixiao.read.roles import (
     is_placeholder,
     is_total_label,
 )
-from jixiao.read.statements import stated_results
+from jixiao.read.statements import grade_written, labelled_total, read_labelled
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 
@@ -142,27 +142,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if table.total_declared is None and ("score" not in columns
                                          or clean(grid.raw(row, columns["score"])) is None):
         first = grid.rows[row][0]  # "总分：98.5分" typed in the label's own cell
-        text = grid.texts.get((row, first), "")
-        both = _INLINE_TOTAL_GRADE.search(normalize_text(text))
-        if both is not None and grade_name(both.group(2)) is not None:
-            # "自评总分：99.85分　　评价等级：优" — the row's one cell says both
-            table.total_declared = float(both.group(1))
-            table.sources["total"] = note(table, grid, row, first)
-            table.grade_declared = _grade_written(both.group(2))
-            table.sources["grade"] = table.sources["total"]
-        inline = None if table.total_declared is not None else _INLINE_TOTAL.search(text)
-        if inline is not None:
-            table.total_declared = float(inline.group(1))
-            table.sources["total"] = note(table, grid, row, first)
-        said, grade = (None, None) if table.total_declared is not None \
-            else stated_results(grid.values.get((row, first)))
-        if said is not None:  # "自评得分98.00分　评价等级 优", "总分98分　等级优"
-            table.total_declared = said
-            table.sources["total"] = note(table, grid, row, first)
-            if grade is not None and "grade" not in table.sources:
-                table.grade_declared = grade
-                table.sources["grade"] = table.sources["total"]
-        elif table.total_declared is None and at is not None \
+        if not read_labelled(grid, row, first, table) and at is not None \
                 and grid.same_merge((row, first), (row, at)):
             table.sources["total"] = note(table, grid, row, first)  # no 得分 cell of its own
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
@@ -171,7 +151,7 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
     if "grade" not in table.sources and at is not None and table.total_declared is not None:
         after = grid.right_of(row, at, limit=max(columns.values()) - at)
         if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
-            table.grade_declared = _grade_written(plain_text(clean(after[0])))
+            table.grade_declared = grade_written(plain_text(clean(after[0])))
             table.sources["grade"] = note(table, grid, row, after[1])
 
 
@@ -181,13 +161,12 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
     total, named = _total_with_grade(raw) if isinstance(raw, str) else (None, None)
     if total is not None:  # "99.48（优）"
         table.total_declared = total
-        table.grade_declared = _grade_written(named)
+        table.grade_declared = grade_written(named)
         table.sources["grade"] = table.sources["total"]
     else:
         table.total_declared = _total_at(grid, row, column)
-        if table.total_declared is None and isinstance(raw, str) \
-                and (inline := _INLINE_TOTAL.search(raw)) is not None:
-            table.total_declared = float(inline.group(1))  # "自评得分：99.98" in the cell
+        if table.total_declared is None:
+            table.total_declared = labelled_total(raw)  # "自评得分：99.98" in the cell
 
 
 def _total_deducted(grid: Grid, row: int, columns: dict[str, int],
@@ -263,9 +242,9 @@ def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation,
     (总分 | … | 100 | 98, printed above the header) is read as that row."""
     if table.total_declared is not None or "total" in table.sources:
         return
-    inline = _INLINE_TOTAL.search(grid.texts.get((row, column), ""))
+    inline = labelled_total(grid.texts.get((row, column)))
     if inline is not None:
-        table.total_declared = float(inline.group(1))
+        table.total_declared = inline
         table.sources["total"] = note(table, grid, row, column)
         return
     if columns and "score" in columns and column < label_before(columns, first=True):
@@ -299,13 +278,8 @@ def _total_number(value: Any) -> float | None:
     return points_in_words(value) if found is None else found
 
 
-# "自评总分：95", and without the colon "项目总得分99分" (宁夏, in the title row)
-_INLINE_TOTAL = re.compile(r"(?:[:：]|(?<=分))\s*(\d+(?:\.\d+)?)\s*分?$")
 _TOTAL_WITH_GRADE = re.compile(
     r"(\d+(?:\.\d+)?)分?[\s,，、;；]*[(（\[【]?([^\d()（）\[\]【】,，、;；]+)[)）\]】]?")
-# "自评总分：99.85分　评价等级：优", "总分：99.85  等级：优": both on the 总分 row's one cell
-_INLINE_TOTAL_GRADE = re.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*分?[\s,，、;；]*"
-                                 r"(?:自评|评价|评分|综合|绩效)?(?:等级|级别)\s*[:：]?\s*(\S+?)\s*$")
 
 
 def _total_with_grade(text: str) -> tuple[float | None, str | None]:
@@ -341,7 +315,7 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
         if found is None or not grade_name(found[0]):
             return
     if inline:
-        table.grade_declared = _grade_written(inline)
+        table.grade_declared = grade_written(inline)
         table.sources["grade"] = note(table, grid, row, column)
         return
     found = _grade_cell(grid, row, column)
@@ -353,23 +327,10 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     value, where = found
     table.sources["grade"] = note(table, grid, row, where)
     cleaned = _declared(value)
-    table.grade_declared = None if cleaned is None else _grade_written(plain_text(cleaned))
+    table.grade_declared = None if cleaned is None else grade_written(plain_text(cleaned))
     named = _after_label(table.grade_declared or "").strip()
     if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell
-
-
-# The marks ending a sentence, typed after a grade in a line of text (评分等级：优。)
-_SENTENCE_END = "。．.!！;；,，、"
-
-
-def _grade_written(text: str | None) -> str | None:
-    """A 评分等级 as the unit wrote it, without the marks ending its sentence (优。 → 优),
-    so a report quotes the grade, not the sentence's full stop."""
-    if text is None:
-        return None
-    text = text.strip()
-    return text.rstrip(_SENTENCE_END).rstrip() or text
 
 
 def _declared(value: Any) -> Any:

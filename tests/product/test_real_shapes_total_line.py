@@ -7,7 +7,7 @@ Also the workbook's other sheets: an untouched copy of the form beside the fille
 import openpyxl
 import pytest
 from test_real_shapes import checked, codes
-from workbooks import standard
+from workbooks import Book, standard, standard_sheet
 
 
 def _one_line(path, text=None, score_cell=None):
@@ -51,6 +51,35 @@ def test_a_wrong_total_or_grade_in_one_line_is_still_flagged(tmp_path):
     _, data = checked(_one_line(standard(tmp_path / "t.xlsx"), "自评总分：95.98分　　评价等级：良"))
     found = {(item["code"], item["cell"]) for item in data["findings"]}
     assert ("JX501", "A16") in found and ("JX502", "A16") in found, data["findings"]
+
+
+@pytest.mark.parametrize("line", ["自评总分：99.98分　　评价等级：良", "自评总分99.98分　　评价等级良"])
+def test_a_total_line_under_the_grade_row_restates_its_grade_either_way(tmp_path, line):
+    """A 评分等级 row (优) printed above a 总分 line naming another grade: the line's grade is
+    a restatement (JX506), with or without the colon after its label. Before, the colon's
+    form took the line's 良 as declared (the row's 优 unread) and the sentence's form
+    dropped it (no finding): two readers of one cell."""
+    book = Book()
+    sheet = standard_sheet(book.sheet(), total=None, grade=None)
+    sheet.grade("优")
+    sheet.merge(sheet.line(line), 1, 9)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX506", "A17", "此处写评分等级“良”，与 B16 的评分等级“优”不一致（总分 99.98 应为“优”）")]
+
+
+def test_a_total_and_grade_written_in_the_score_cell_after_a_label_give_the_total(tmp_path):
+    """"自评得分：99.98　等级：优" in the 得分 cell is read as the label's own cell reads
+    it: the total 99.98 (before: unread, JX501 总分未填写), the grade row's 优 kept."""
+    path = standard(tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(path)
+    row = next(cell.row for cell in book.active["A"] if cell.value == "总分")
+    book.active.cell(row, 8, "自评得分：99.98　等级：优")
+    book.save(path)
+    _, data = checked(path)
+    assert (data["total_declared"], data["grade_declared"]) == (99.98, "优")
+    assert codes(data) == []
 
 
 # ------------------------------------------------------------ a spare blank form (rt14-a D10)
