@@ -754,10 +754,11 @@ def _unread_money(table: SelfEvaluation) -> str:
         info = table.cell(total.sources.get(key))
         if getattr(total, key) is not None or info is None:
             continue
-        if info.uncalculated:
+        words = shown_error(table, total.sources.get(key))
+        if info.uncalculated or (info.error and words is None):  # lost (#NAME?): JX504's
             unknown.append(what)
-        elif info.error:
-            shown.append((what, f"{'公式' if info.is_formula else ''}显示 {info.error}"))
+        elif words is not None:
+            shown.append((what, words))
     if unknown:
         return f"{'、'.join(unknown)}是公式，文件中没有保存计算结果，重算后才能计算执行率"
     if not shown:
@@ -765,6 +766,31 @@ def _unread_money(table: SelfEvaluation) -> str:
     if len({words for _, words in shown}) == 1:  # 全年预算数(A)、全年执行数(B)公式显示 #VALUE!
         return f"{'、'.join(what for what, _ in shown)}{shown[0][1]}，无法计算执行率"
     return f"{'、'.join(what + words for what, words in shown)}，无法计算执行率"
+
+
+def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
+    """The error (#DIV/0!, #REF!, #VALUE! …) a formula of the table's own shows — its
+    result, as any program computes it again (=1/0), not a result lost by a program
+    without the JX_ functions (#NAME?, a JX_ formula: JX504)."""
+    info = table.cell(source)
+    if info is None or not info.is_formula or info.error is None or info.error == "#NAME?" \
+            or "JX_" in (info.formula or "").upper() or table.template:
+        return None
+    return info.error
+
+
+def shown_error(table: SelfEvaluation, source: Source | None) -> str | None:
+    """What a cell read as empty shows where it shows an Excel error, in a reviewer's
+    words: “公式显示 #DIV/0!” for a formula of the table's own (``formula_error``),
+    “显示 #REF!” for an error value kept (pasted as values); None for a cell that is
+    blank or unknown, or a result lost by a program without the JX_ functions (JX504)."""
+    error = formula_error(table, source)
+    if error is not None:
+        return f"公式显示 {error}"
+    info = table.cell(source)
+    if info is not None and not info.is_formula and info.error:
+        return f"显示 {info.error}"
+    return None
 
 
 def execution_in_total(table: SelfEvaluation, computed: float | None,

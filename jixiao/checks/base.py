@@ -22,6 +22,7 @@ from jixiao.model import (
     Subtotal,
     blank_value,
     evaluate,
+    formula_error,
     not_filled_in,
     plain_text,
 )
@@ -240,31 +241,6 @@ def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
     info = table.cell(source)
     return info is not None and info.is_formula and (
         not info.cached or (info.error is not None and formula_error(table, source) is None))
-
-
-def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
-    """The error (#DIV/0!, #REF!, #VALUE! …) a formula of the table's own shows — its
-    result, as any program computes it again (=1/0), not a result lost by a program
-    without the JX_ functions (#NAME?, a JX_ formula: JX504)."""
-    info = table.cell(source)
-    if info is None or not info.is_formula or info.error is None or info.error == "#NAME?" \
-            or "JX_" in (info.formula or "").upper() or table.template:
-        return None
-    return info.error
-
-
-def shown_error(table: SelfEvaluation, source: Source | None) -> str | None:
-    """What a cell read as empty shows where it shows an Excel error, in a reviewer's
-    words: “公式显示 #DIV/0!” for a formula of the table's own (``formula_error``),
-    “显示 #REF!” for an error value kept (pasted as values); None for a cell that is
-    blank or unknown, or a result lost by a program without the JX_ functions (JX504)."""
-    error = formula_error(table, source)
-    if error is not None:
-        return f"公式显示 {error}"
-    info = table.cell(source)
-    if info is not None and not info.is_formula and info.error:
-        return f"显示 {info.error}"
-    return None
 
 
 def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:

@@ -25,7 +25,6 @@ from jixiao.checks.base import (
     never_calculated,
     points,
     points_below,
-    shown_error,
     typed_in,
 )
 from jixiao.errors import ScoreInputError
@@ -42,6 +41,7 @@ from jixiao.model import (
     explained,
     indicator_actual,
     plain_text,
+    shown_error,
     unexplained,
 )
 from jixiao.parsing import parse_measure, visible_text

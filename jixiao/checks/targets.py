@@ -18,7 +18,6 @@ from jixiao.checks.base import (
     full_marks,
     label,
     never_calculated,
-    shown_error,
 )
 from jixiao.levels import is_process_level1, names_cost
 from jixiao.model import (
@@ -33,6 +32,7 @@ from jixiao.model import (
     indicator_target,
     pair_shown,
     plain_text,
+    shown_error,
     unexplained,
 )
 from jixiao.parsing import (

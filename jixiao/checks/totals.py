@@ -19,7 +19,6 @@ from jixiao.checks.base import (
     finding,
     formula_broken,
     formula_deleted,
-    formula_error,
     helpers_missing,
     jixiao_formula,
     label,
@@ -43,6 +42,7 @@ from jixiao.model import (
     Source,
     execution_in_total,
     execution_written,
+    formula_error,
     plain_text,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_points

@@ -79,3 +79,21 @@ def test_a_line_spent_without_budget_beside_a_budgeted_total_is_still_an_overspe
              ("其他资金", 0, 0, 0, "—", 0, "—")]
     _, data = checked(standard(tmp_path / "t.xlsx", money=money))
     assert _said(data) == [("JX303", "E8", "“上年结转资金”全年执行数 2 大于全年预算数 0")]
+
+
+@pytest.mark.parametrize(("value", "note"), [
+    (Formula("=JX_AMOUNT(1)", "#NAME?"),
+     "全年预算数(A)、全年执行数(B)是公式，文件中没有保存计算结果，重算后才能计算执行率"),
+    (Formula("=X1/10000", "#VALUE!"), "全年预算数(A)、全年执行数(B)公式显示 #VALUE!，无法计算执行率"),
+    ("#VALUE!", "全年预算数(A)、全年执行数(B)显示 #VALUE!，无法计算执行率"),
+])
+def test_the_execution_note_says_what_the_amounts_show_as_the_checks_do(tmp_path, value, note):
+    """The 执行率's note (the score sheet's ⚠ line, JX307's reason) words an amount's error
+    by the checks' one ``shown_error``: a =JX_…() result lost as #NAME? (saved by a program
+    without jixiao's functions) is one to recalculate, as JX504 says — before, the note
+    alone called it “公式显示 #NAME?”."""
+    from jixiao.pipeline import check_workbook
+
+    path = standard(tmp_path / "t.xlsx", money=_money(c1=value, c2=value, c3=value))
+    [checked_table] = check_workbook(path).tables
+    assert checked_table.evaluation.execution_note == note
