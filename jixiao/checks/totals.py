@@ -257,6 +257,7 @@ def _grade_after_fix(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum
 _FORMULA_REFERENCE = re.compile(r"(?<![\w.$])\$?([A-Za-z]{1,3})\$?(\d+)"
                                 r"(?::\$?([A-Za-z]{1,3})\$?(\d+))?(?![\w.(!:])")
 _FUNCTION_NAME = re.compile(r"(?:\[\d+\]!)?(?:_xludf\.)?[A-Za-z_][\w.]*\s*\(")
+_EXPONENT = re.compile(r"(?<![\w.])\d+(?:\.\d*)?[eE][+-]?\d+")  # 1.5E+3: a number, no name
 Area = tuple[int, int, int, int]  # top, left, bottom, right
 
 
@@ -275,8 +276,8 @@ def _areas_read(formula: str) -> list[Area] | None:
         last_row = int(match.group(4)) if match.group(4) else first_row
         areas.append((min(first_row, last_row), min(first_column, last_column),
                       max(first_row, last_row), max(first_column, last_column)))
-    rest = _FUNCTION_NAME.sub("", _FORMULA_REFERENCE.sub("", text))
-    if re.search(r"[A-Za-z_!]", re.sub(r"\b(?:TRUE|FALSE)\b", "", rest, flags=re.IGNORECASE)):
+    rest = _EXPONENT.sub("", _FUNCTION_NAME.sub("", _FORMULA_REFERENCE.sub("", text)))
+    if re.search(r"[^\W\d]|!", re.sub(r"\b(?:TRUE|FALSE)\b", "", rest, flags=re.IGNORECASE)):
         return None  # a name, a whole column (H:H) or a sheet's: cells unknown
     return areas
 
@@ -965,23 +966,18 @@ def _scoring_column(table: SelfEvaluation, scored: list[tuple[Indicator, rules.S
     return any(_reads_beyond_weight(indicator, formula) for indicator, formula in texts)
 
 
-_CELL_REF = re.compile(r"(?<![\w.$])(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Za-z]{1,3}\$?\d+"
-                       r"(?![\w(])")
-_FUNCTION_CALL = re.compile(r"(?<![\w.])[^\W\d][\w.]*\s*\(")
-_NAME = re.compile(r"(?<![\w.])(?!(?:TRUE|FALSE)(?![\w.]))[^\W\d][\w.]*", re.IGNORECASE)
-
-
 def _reads_beyond_weight(indicator: Indicator, formula: str) -> bool:
     """Whether ``formula`` refers to a cell other than the indicator's 分值 cell: another
-    cell, another sheet's, or a defined name (it may stand for anything)."""
+    cell, another sheet's, or a defined name (it may stand for anything: ``_areas_read``
+    cannot tell what it reads)."""
     weight = indicator.sources.get("weight")
     if weight is None:
         return True
-    text = FORMULA_STRING.sub('""', formula.lstrip("="))
-    if any(match.group(0).replace("$", "").upper() != weight.cell.upper()
-           for match in _CELL_REF.finditer(text)):
+    areas = _areas_read(formula)
+    if areas is None:
         return True
-    return _NAME.search(_FUNCTION_CALL.sub("(", _CELL_REF.sub("0", text))) is not None
+    row, column = split_ref(weight.cell)
+    return any(area != (row, column, row, column) for area in areas)
 
 
 def _as_rules_give(info: CellInfo | None, score: rules.Score) -> bool:

@@ -81,3 +81,33 @@ def test_a_wrong_score_typed_over_a_column_of_score_formulas_is_still_reported(t
     assert checked(path) == [
         ("JX404", "H15", "“服务对象满意度”得分 7，按财政部规则应为 9.79（正向指标：分值 × 实际完成值 ÷ 年度指标值）"),
         ("JX503", "H15", "“服务对象满意度”的得分是手工填写的“7”，覆盖了原有公式；请从相邻行复制公式恢复")]
+
+
+def test_a_score_formula_reading_its_row_through_offset_computes_scores(tmp_path):
+    """=IF(OFFSET(G11,0,-1)="达成指标",G11,0) reads the 完成值 (F11) though its text names
+    only the 分值: a formula whose cells its text does not tell (``_areas_read``: OFFSET,
+    INDIRECT, a name) may read anything, so the column computes scores and a wrong number
+    typed over it is an overwritten formula. (Before, a second reader of the formula's
+    text saw only G11 — copies of the 分值 — and said nothing of the overwritten formula.)"""
+    offset = '=IF(OFFSET(G{0},0,-1)="达成指标",G{0},0)'.format
+    path = standard(tmp_path / "t.xlsx", rows=own_rows(offset, typed=7), total=(100, 96.98))
+    assert checked(path) == [
+        ("JX404", "H15", "“服务对象满意度”得分 7，按财政部规则应为 9.79（正向指标：分值 × 实际完成值 ÷ 年度指标值）"),
+        ("JX503", "H15", "“服务对象满意度”的得分是手工填写的“7”，覆盖了原有公式；请从相邻行复制公式恢复")]
+
+
+def test_what_a_formula_s_text_tells_it_reads():
+    """The one reader of a formula's references (``_areas_read``), as the 得分 column's
+    formulas are judged by it: a defined name written in Chinese (=得分率*G11) tells
+    nothing of what it reads, as an ASCII one does; a number written with an exponent
+    (=G11*1E0) is no name; the 分值 alone, read twice, is the 分值 alone."""
+    from types import SimpleNamespace
+
+    from jixiao.checks.totals import _areas_read, _reads_beyond_weight
+
+    weight = SimpleNamespace(sources={"weight": SimpleNamespace(cell="G11")})
+    assert _areas_read("=得分率*G11") is None and _areas_read("=RATE*G11") is None
+    assert _areas_read("=G11*1E0") == [(11, 7, 11, 7)]
+    assert [_reads_beyond_weight(weight, formula) for formula in
+            ("=ROUND($G$11,2)", "=MIN(G11,G11:G11)", "=G11*1E0", "=得分率*G11", "=G11+F11")] \
+        == [False, False, False, True, True]
