@@ -15,10 +15,11 @@ splitting them would put the scoring of a table apart from the facts it reads.)
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -967,12 +968,16 @@ def _name_words(name: str | None) -> str:
                    if unicodedata.category(character)[0] in "LN")
 
 
-def _names(indicator: Indicator) -> list[str]:
+def _names(indicator: Indicator) -> tuple[str, ...]:
     """What names an indicator in a note: its 三级 name and its tails (``_name_tails``), and
     the whole 二级 and 一级 names it sits under (时效指标未完成 names every 时效 row)."""
-    groups = [words for words in (_name_words(indicator.level2), _name_words(indicator.level1))
-              if len(words) >= 3]
-    return [*_name_tails(indicator.name), *groups]
+    return _names_of(indicator.name, indicator.level2, indicator.level1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_of(name: str | None, level2: str | None, level1: str | None) -> tuple[str, ...]:
+    groups = [words for words in (_name_words(level2), _name_words(level1)) if len(words) >= 3]
+    return (*_name_tails(name), *groups)
 
 
 # The words saying a shortfall (or an overrun) was there: 未达标, 未完成, 偏低, 低于, 不足,
@@ -994,23 +999,40 @@ def _noted(table: SelfEvaluation, indicator: Indicator | None) -> str | None:
     (``_SHORTFALL``: 未达标, 偏低, 延期…)."""
     if not table.notes:
         return None  # nearly every table
-    names = [_names(other) for other in table.indicators]
-    mine = [index for index, other in enumerate(table.indicators) if other is indicator]
-    for note in table.notes:
+    explained_by = _note_explanations(tuple(table.notes),
+                                      tuple(_names(other) for other in table.indicators))
+    if indicator is None:
+        return explained_by.get(None, (None, None))[1]
+    found = [explained_by[index] for index, other in enumerate(table.indicators)
+             if other is indicator and index in explained_by]
+    return min(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=64)
+def _note_explanations(notes: tuple[str, ...], names: tuple[tuple[str, ...], ...]
+                       ) -> dict[int | None, tuple[tuple[int, int], str]]:
+    """Of each indicator (its index in ``names``; None: the 执行率) that a note explains
+    (``_noted``), the first words that do and where (the note's and sentence's number):
+    every sentence matched against every name once for the whole table, not once for
+    each indicator asked about."""
+    found: dict[int | None, tuple[tuple[int, int], str]] = {}
+    for number, note in enumerate(notes):
         named: set[object] = set()
         short = False
         start = 0
-        for begin, end in _sentence_spans(note):
+        for place, (begin, end) in enumerate(_sentence_spans(note)):
             sentence = note[begin:end]
             said = _names_in(sentence, names)
             if _RATE_WORDS.search(sentence):
                 said.add(None)
             if said:
                 named, short, start = said, _SHORTFALL.search(sentence) is not None, begin
-            if _gives_cause(sentence) and (short or _SHORTFALL.search(sentence) is not None) \
-                    and (indicator is None and None in named or any(index in named for index in mine)):
-                return _NUMBERED.sub("", note[start:end].strip()).strip()
-    return None
+            if named and _gives_cause(sentence) \
+                    and (short or _SHORTFALL.search(sentence) is not None):
+                words = _NUMBERED.sub("", note[start:end].strip()).strip()
+                for key in named:
+                    found.setdefault(key, ((number, place), words))  # type: ignore[arg-type]
+    return found
 
 
 _NUMBERED = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）])")  # a list item's number: 1. 2、 （3）
@@ -1037,7 +1059,7 @@ def noted_elsewhere(table: SelfEvaluation, indicator: Indicator) -> bool:
         for note in table.notes for sentence in _SENTENCE.split(note))
 
 
-def _names_in(sentence: str, tails: list[list[str]]) -> set[object]:
+def _names_in(sentence: str, tails: Sequence[Sequence[str]]) -> set[object]:
     """The indices of the indicators a sentence names: where names of several end at one
     place, only the longest written there counts."""
     best: dict[int, tuple[int, set[object]]] = {}

@@ -9,7 +9,7 @@ import pytest
 from test_real_shapes import checked, codes
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, sichuan_head, standard_sheet
 
-from jixiao.model import Indicator, SelfEvaluation, explained, explains_shortfall
+from jixiao.model import Indicator, SelfEvaluation, explained, explains_shortfall, explanation
 
 REASON = "受疫情影响，部分项目延期开工"
 WITH_REMARK = (*STANDARD, "备注")
@@ -439,3 +439,24 @@ def test_a_note_names_the_rows_of_a_group(note, explains):
         Indicator("产出指标", "时效指标", "资金拨付及时性"),
         Indicator("满意度指标", "服务对象满意度指标", "老年人满意度")], notes=[note])
     assert [explained(table, indicator) for indicator in table.indicators] == explains
+
+
+def test_a_note_is_matched_against_the_names_once_for_the_whole_table(monkeypatch):
+    """Asking of each of 40 indicators whether a note explains it matches the note's
+    sentences against the names once, not once per indicator (40 × 3 sentences before):
+    same answers, and the first words explaining each."""
+    import jixiao.model as model
+
+    calls = []
+    matched = model._names_in
+    monkeypatch.setattr(model, "_names_in", lambda *args: calls.append(1) or matched(*args))
+    names = [f"第{number}项工程完成率" for number in range(1, 41)]
+    note = "第3项工程完成率偏低，因拆迁延误。第7项工程完成率未达标。原因是材料涨价"
+    table = SelfEvaluation(indicators=[Indicator("产出指标", "数量指标", name) for name in names],
+                           notes=[note])
+    said = {name: explanation(table, indicator)
+            for name, indicator in zip(names, table.indicators, strict=True)}
+    assert {name: words for name, words in said.items() if words} == {
+        "第3项工程完成率": "第3项工程完成率偏低，因拆迁延误",
+        "第7项工程完成率": "第7项工程完成率未达标。原因是材料涨价"}
+    assert len(calls) == 3
