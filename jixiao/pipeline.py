@@ -40,7 +40,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
     result = FileResult(Path(path))
     try:
         workbook = read_as_opened(result.path, data=data, limits=limits)
-        result.notes = workbook.notes
+        result.notes, result.opened = workbook.notes, workbook.opened
         for table in workbook.tables:
             if chosen is not None:
                 table.rules = chosen
@@ -74,9 +74,12 @@ def read_as_opened(path: str | Path, *, data: bytes | None = None,
     workbook = read_workbook(path, data=data, limits=limits)
     if not workbook.calculate_on_load:
         return workbook
+    import hashlib
+
     from jixiao.recalc.on_load import as_opened
 
     try:
+        data = Path(path).read_bytes() if data is None else data
         opened = as_opened(path, data)
     except StrictOpenXml:  # recomputed by writing results into the package: not in strict
         workbook.notes.append(STRICT_NOT_RECALCULATED)
@@ -86,4 +89,5 @@ def read_as_opened(path: str | Path, *, data: bytes | None = None,
         return workbook
     workbook = read_workbook(path, data=opened.data, limits=limits)
     workbook.notes.append(opened.note)
+    workbook.opened = (hashlib.sha256(data).hexdigest(), opened.data)
     return workbook

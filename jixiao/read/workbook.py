@@ -115,6 +115,9 @@ class SubmittedWorkbook:
     # of formulas: Excel shows what they compute, not these (0 from xlsxwriter, a template's
     # old results from Apache POI) — ``pipeline`` reads it again as opened.
     calculate_on_load: bool = False
+    # Read as opened (``pipeline.read_as_opened``): the copy read, and the SHA-256 of the
+    # file it was computed from — the annotated copy stores these results, not computed again
+    opened: tuple[str, bytes] | None = None
 
 
 def read_workbook(path: str | Path, *, max_rows: int | None = None,

@@ -102,8 +102,9 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     results = _template_results(package) if package is not None else None
     if results:
         findings = [_restated(item) for item in findings]
-    opened = _opened_results(source, data, package) if package is not None and not results \
-        else None
+    digest = hashlib.sha256(data).hexdigest()
+    opened = _opened_results(source, data, package, digest, result) \
+        if package is not None and not results else None
     marks = [Mark(item.sheet, item.cell, FILLS[item.severity], SEVERITIES.index(item.severity),
                   f"[{item.code} {SEVERITY_NAMES[item.severity]}] {item.message}")
              for item in findings if item.sheet is not None and item.cell]
@@ -117,7 +118,7 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         rows.append(ResultRow([None, None, None, NO_FINDINGS]))
     if result is not None:
         rows.extend(_report_rows(result))
-    properties = {MARK_PROPERTY: ANNOTATED_MARK, SOURCE_PROPERTY: hashlib.sha256(data).hexdigest()}
+    properties = {MARK_PROPERTY: ANNOTATED_MARK, SOURCE_PROPERTY: digest}
     drop_macros = not keep_vba and source.suffix.lower() in (".xlsm", ".xltm")
     with atomic_output(output, derived=derived) as temporary:
         try:
@@ -202,20 +203,25 @@ def _restated(item: Finding) -> Finding:
     return replace(item, message=f"{item.message.rstrip('。')}{RESTATED}")
 
 
-def _opened_results(source: Path, data: bytes, package: Package
-                    ) -> dict[str, dict[str, CellValue]] | None:
+def _opened_results(source: Path, data: bytes, package: Package, digest: str,
+                    result: FileResult | None = None) -> dict[str, dict[str, CellValue]] | None:
     """The results a workbook that asks to be recalculated on opening was checked with
     (``recalc.on_load.as_opened``: an export library's, its stored results 0 or a
     template's old ones), where they differ from those it stores; None for any other
     workbook. The copy stores them, or LibreOffice (which by default does not recalculate
     an .xlsx on opening), openpyxl and previewers would show the stale numbers beside a
-    校验结果 sheet that quotes the computed ones."""
+    校验结果 sheet that quotes the computed ones. ``result``: the check of this content
+    (``digest``, its SHA-256, the same), whose copy read as opened is taken, not computed
+    again."""
     if not package.calculates_on_load:
         return None
     from jixiao.recalc.on_load import as_opened
 
     try:
-        computed = Package(source, as_opened(source, data).data)
+        if result is not None and result.opened is not None and result.opened[0] == digest:
+            computed = Package(source, result.opened[1])
+        else:
+            computed = Package(source, as_opened(source, data).data)
     except JixiaoError:
         return None
     stored = {sheet.name: {cell.ref: cell.value for cell in package.cells(sheet)}

@@ -40,6 +40,9 @@ class FileResult:
     encrypted: bool = False  # it has a password to open (``Encrypted``)
     targets_only: bool = False  # what it holds is a 绩效目标表 (``TargetsOnly``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
+    # A workbook read as opened (fullCalcOnLoad): (SHA-256 of the file, the copy read with
+    # its formulas' results), for ``annotate`` to store them without computing them again
+    opened: tuple[str, bytes] | None = field(default=None, repr=False)
 
     @property
     def findings(self) -> list[Finding]:

@@ -63,3 +63,34 @@ def test_without_the_flag_the_stored_results_are_the_units_and_stay(tmp_path, ca
     assert "JX302" in capsys.readouterr().out
     assert _stored(copy) == [95, 9.5, 99.5]
     assert written_by_jixiao(str(copy)) == ANNOTATED_MARK
+
+
+def test_the_copy_takes_the_results_check_computed_without_computing_them_again(
+        tmp_path, capsys, monkeypatch):
+    """check --annotate recalculates the flagged workbook once: the copy stores the results
+    the check read (``FileResult.opened``, for the same content), not a second computation."""
+    import jixiao.recalc.on_load as on_load
+
+    computed = []
+    as_opened = on_load.as_opened
+    monkeypatch.setattr(on_load, "as_opened",
+                        lambda *args: computed.append(args[0]) or as_opened(*args))
+    path = _export(tmp_path / "poi.xlsx")
+    copy = tmp_path / "标注.xlsx"
+    assert main(["check", "--annotate", str(copy), str(path)]) == 0
+    assert "已写入标注副本" in capsys.readouterr().out
+    assert _stored(copy) == [99.81, 9.98, 99.98]
+    assert len(computed) == 1
+
+
+def test_results_checked_of_other_content_are_not_taken(tmp_path):
+    """The results a check computed are the copy's only for the content checked (its
+    SHA-256): a file changed since is computed again, never given another's results."""
+    from jixiao.pipeline import check_workbook
+    from jixiao.report.annotate import annotate
+
+    path = _export(tmp_path / "poi.xlsx")
+    result = check_workbook(path)
+    result.opened = ("0" * 64, b"not the copy")  # of some other content
+    copy = annotate(path, tmp_path / "标注.xlsx", result.findings, result=result)
+    assert _stored(copy) == [99.81, 9.98, 99.98]
