@@ -29,7 +29,6 @@ show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 from typing import Any
@@ -54,6 +53,7 @@ from jixiao.parsing import (
     PLACEHOLDER_WORDS,
     WHOLE_COUNT_WORDS,
     clock_duration,
+    clock_seconds,
     parse_measure,
     point_grouped_count,
 )
@@ -579,12 +579,8 @@ def clock_number(value: Any) -> Any:
     read it: LibreOffice's CELL("format") gives "G" for a time format, so the row is scored
     from the cell's number (3:00 is 0.125 — 0.125 小时 against ≤2小时) where Excel shows
     ``WARN_INPUT`` (CELL gives "D9"). Anything else as it is."""
-    if clock_duration(value) is None:
-        return value
-    if isinstance(value, datetime.timedelta):
-        return value.total_seconds() / 86400
-    time = value.time() if isinstance(value, datetime.datetime) else value
-    return (time.hour * 3600 + time.minute * 60 + time.second + time.microsecond / 1e6) / 86400
+    seconds = clock_seconds(value)
+    return value if seconds is None else seconds / 86400
 
 
 def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,

@@ -2247,6 +2247,20 @@ def clock_duration(value: object) -> str | None:
     that time, 1899-12-30 03:00). 3:00 → “3小时”, 0:45 → “45分钟”, 1:30 → “1小时30分钟”
     (seconds as a part of a minute), which ``parse_measure`` reads as any duration typed
     in words. None for anything else (a date keeps its day)."""
+    seconds = clock_seconds(value)
+    if seconds is None:
+        return None
+    hours, rest = divmod(round(seconds, 3), 3600)
+    minutes = _format_number(round(rest / 60, 4))
+    if not hours:
+        return f"{minutes}分钟"
+    return f"{int(hours)}小时" + ("" if rest == 0 else f"{minutes}分钟")
+
+
+def clock_seconds(value: object) -> float | None:
+    """The seconds a time cell's value means (``clock_duration``: 3:00 → 10800, as
+    openpyxl's datetime.time, a [h]:mm timedelta or xlwings's day 0 at 03:00); None for
+    anything else — a date keeps its day, and no length of time is negative."""
     if isinstance(value, _dt.datetime):
         if value.date() != EXCEL_EPOCH or value.time() == _dt.time():
             return None
@@ -2257,13 +2271,7 @@ def clock_duration(value: object) -> str | None:
         seconds = value.total_seconds()
     else:
         return None
-    if seconds < 0:
-        return None
-    hours, rest = divmod(round(seconds, 3), 3600)
-    minutes = _format_number(round(rest / 60, 4))
-    if not hours:
-        return f"{minutes}分钟"
-    return f"{int(hours)}小时" + ("" if rest == 0 else f"{minutes}分钟")
+    return None if seconds < 0 else seconds
 
 
 def _format_number(value: float) -> str:

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from jixiao import cellfuncs, native
-from jixiao.parsing import clock_duration
+from jixiao.parsing import clock_duration, clock_seconds
 from jixiao.recalc.cellformats import as_time, with_times
 from tests.workbooks import PUTUO_1_ROWS, standard
 
@@ -156,3 +156,22 @@ def test_native_template_recalculated_by_libreoffice_is_current(tmp_path, stored
     checked = _jixiao("check", "--json", str(out), cwd=tmp_path)
     findings = json.loads(checked.stdout)["findings"]
     assert [f"{f['code']} {f['cell'] or '—'}" for f in findings] == expected, findings
+
+
+@pytest.mark.parametrize(("value", "seconds", "number"), [
+    (datetime.time(3), 10800, 0.125),
+    (datetime.time(1, 30, 15, 500), 5415.0005, 5415.0005 / 86400),
+    (datetime.timedelta(hours=26, minutes=5), 93900, 93900 / 86400),
+    (datetime.datetime(1899, 12, 30, 3), 10800, 0.125),  # xlwings: day 0 at 03:00
+    (datetime.timedelta(0), 0, 0.0),
+    (datetime.timedelta(seconds=-5), None, datetime.timedelta(seconds=-5)),
+    (datetime.datetime(1899, 12, 30), None, datetime.datetime(1899, 12, 30)),
+    (datetime.datetime(2024, 1, 1, 3), None, datetime.datetime(2024, 1, 1, 3)),  # a date
+    (0.125, None, 0.125), ("3:00", None, "3:00"), (None, None, None)])
+def test_a_time_cell_is_parsed_once_for_jixiao_and_for_libreoffice(value, seconds, number):
+    """The one reading of a time cell (``parsing.clock_seconds``): the length of time jixiao
+    scores (``clock_duration``) and the day's fraction LibreOffice's formulas score
+    (``native.clock_number``) come from it; anything else is left as it is."""
+    assert clock_seconds(value) == seconds
+    assert native.clock_number(value) == number
+    assert (clock_duration(value) is None) is (seconds is None)
