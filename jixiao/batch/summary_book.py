@@ -85,6 +85,9 @@ from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 SUMMARY_COLUMNS = ("文件名", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
                    "填报等级", "计算等级", "错误数", "警告数", "状态", "原因", "文件夹", "标注副本")
 _COPY_COLUMN = SUMMARY_COLUMNS.index("标注副本")
+_FILE, _PROJECT, _DEPARTMENT, _UNIT = (SUMMARY_COLUMNS.index(name)
+                                       for name in ("文件名", "项目名称", "主管部门", "实施单位"))
+_STATUS, _REASON = SUMMARY_COLUMNS.index("状态"), SUMMARY_COLUMNS.index("原因")
 _NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 GRADES = GRADE_NAMES
@@ -303,7 +306,7 @@ class Summary:
         for row in rows:
             key = _project_key(row)
             if key is None:
-                self.unnamed_tables += row[10] != UNREADABLE  # (an unreadable file: no table)
+                self.unnamed_tables += row[_STATUS] != UNREADABLE  # (an unreadable file: no table)
                 continue
             key_hash = hash(key)
             first = self._projects.setdefault(key_hash, self._own_string(file))
@@ -331,9 +334,9 @@ class Summary:
                 if project is not None and key_hash in self._version_count:
                     versions = self._versions.get(key_hash)
                     if versions is None:
-                        versions = self._versions[key_hash] = _Versions(row[1], _alike(project))
+                        versions = self._versions[key_hash] = _Versions(row[_PROJECT], _alike(project))
                     versions.add(self._own_string(file), row[_SHEET], row[_CONTENT],
-                                 row[10] == UNFILLED)
+                                 row[_STATUS] == UNFILLED)
 
     def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """A counted file's 汇总 row, its 原因 naming the other tables of its project (if
@@ -347,7 +350,7 @@ class Summary:
         count = self._version_count[key_hash]
         in_one_file = key_hash in self._in_one_file
         noun = "张表" if in_one_file else "个文件"
-        me = (file, row[_SHEET], row[_CONTENT], row[10] == UNFILLED)
+        me = (file, row[_SHEET], row[_CONTENT], row[_STATUS] == UNFILLED)
         others = list(versions.named)
         if me in others:
             others.remove(me)
@@ -379,7 +382,7 @@ class Summary:
             unlike = [place(other) for other in others if other[2] != row[_CONTENT]]
             note = (f"同一项目共 {count} {noun}（{_alike(key)}）：与{listed(alike, same)}"
                     f"内容相同，与{listed(unlike, count - 1 - same)}内容不同")
-        return (*row[:11], "；".join(text for text in (row[11], note) if text), *row[12:])
+        return _reason_with(row, row[_REASON], note)
 
     def _count(self, tally: _Tally) -> None:
         """Add one file's counts to those of 统计."""
@@ -412,8 +415,7 @@ class Summary:
             first = self._originals.original(file, key)
             if first != file:
                 same = f"与“{readable_text(self._places.file(first))}”内容相同"
-                rows = [(*row[:11], "；".join(text for text in (same, row[11]) if text), *row[12:])
-                        for row in rows]
+                rows = [_reason_with(row, same, row[_REASON]) for row in rows]
                 self.duplicates += 1
             for row in rows:
                 row = row if first != file else self._with_versions(file, row)
@@ -583,10 +585,15 @@ def _project_key(row: tuple[Any, ...]) -> tuple[str, ...] | None:
     for a row without a 项目名称 (never grouped). A table that names neither 主管部门 nor
     实施单位 (a 评分附件表) is of its folder's unit: two units' 办公设备购置项目 in
     县财政局/ and 县统计局/ are two projects, not versions of one."""
-    key = project_key(row[1], row[2], row[3])
+    key = project_key(row[_PROJECT], row[_DEPARTMENT], row[_UNIT])
     if key is None or key[1] or key[2]:
         return key
-    return (*key, os.path.dirname(row[0]))
+    return (*key, os.path.dirname(row[_FILE]))
+
+
+def _reason_with(row: tuple[Any, ...], *texts: str | None) -> tuple[Any, ...]:
+    """A 汇总 row whose 原因 is ``texts`` (the empty ones left out) joined by ；."""
+    return (*row[:_REASON], "；".join(text for text in texts if text), *row[_REASON + 1:])
 
 
 def _alike(key: tuple[str, ...]) -> str:

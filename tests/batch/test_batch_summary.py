@@ -544,3 +544,21 @@ def test_a_project_sent_many_times_tells_which_declare_the_same(tmp_path):
                           "“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、“v5.xlsx”等内容不同")
     assert reasons[1] == ("同一项目共 8 个文件：另见“v0.xlsx”、“v2.xlsx”、“v3.xlsx”、“v4.xlsx”、"
                           "“v5.xlsx”等（项目名称和单位相同，内容不同）")
+
+
+def test_a_summary_row_s_columns_are_taken_by_their_names():
+    """The 汇总 row's 状态, 原因 and project columns are read by name (``SUMMARY_COLUMNS``),
+    not by a position written twice: a note joins the 原因 in the order given, an empty
+    one left out; the project is 项目名称, 主管部门, 实施单位 (an attachment's, its folder)."""
+    from jixiao.batch import summary_book as book
+
+    row = tuple(f"<{name}>" for name in book.SUMMARY_COLUMNS)
+    row = tuple({"状态": book.UNFILLED, "原因": "", "主管部门": None, "实施单位": None,
+                 "文件名": "县统计局/a.xlsx", "项目名称": "办公设备购置项目"}.get(name, value)
+                for name, value in zip(book.SUMMARY_COLUMNS, row, strict=True))
+    noted = book._reason_with(row, "与“b.xlsx”内容相同", row[book._REASON], "另见 c.xlsx")
+    assert dict(zip(book.SUMMARY_COLUMNS, noted, strict=True)) == {
+        **dict(zip(book.SUMMARY_COLUMNS, row, strict=True)),
+        "原因": "与“b.xlsx”内容相同；另见 c.xlsx"}
+    assert row[book._STATUS] == book.UNFILLED
+    assert book._project_key(row)[-1] == "县统计局"
