@@ -401,6 +401,9 @@ class SelfEvaluation:
     template: bool = False   # made from jixiao's template (JX_ names or formulas)
     # jixiao's own form (its JX_ defined names): its formula cells are locked (JX504 names none)
     locked_formulas: bool = False
+    # read from a file jixiao reads by its values only (.xls, .xlsb, .ods): jixiao recalc
+    # cannot write it (the clerk saves it as .xlsx first)
+    values_only: bool = False
     external: list[ExternalContent] = field(default_factory=list)  # links, DDE (JX901)
     # Where the 执行率's 分值 (funds.weight) came from: "money" (the money block's 分值
     # column), "form" (stated by the printed form's money header: 得分(20分*执行率)),

@@ -1270,19 +1270,22 @@ _NATIVE_RECALC_HINT = "请在 Excel、WPS 或 LibreOffice 中打开本表，重�
 _PLAIN_RECALC_HINT = "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存，或运行 jixiao recalc"
 
 
+# A template saved as .xls or .ods: jixiao recalc writes .xlsx only
+_VALUES_ONLY_RECALC_HINT = ("请在 Excel、WPS 或 LibreOffice 中打开本表，另存为 .xlsx 后运行 jixiao recalc"
+                            "（jixiao recalc 不能写入 .xls、.ods 文件）")
+
+
 def _recalc_hint(table: SelfEvaluation, sources: tuple[Source, ...] = ()) -> str:
+    if table.template and table.values_only:
+        return _VALUES_ONLY_RECALC_HINT
     if table.template:
         return _NATIVE_RECALC_HINT if _native(table) else _RECALC_HINT
+    if table.values_only:
+        return _NATIVE_RECALC_HINT  # an .ods or .xls: jixiao recalc writes .xlsx only
     formulas = [(table.cell(source).formula or "") for source in sources
                 if table.cell(source) is not None]
-    if any(_ODF_FORMULA.match(formula) for formula in formulas):
-        return _NATIVE_RECALC_HINT  # an .ods (of:=…): jixiao recalc writes .xlsx only
     return _RECALC_HINT if any("JX_" in formula.upper() for formula in formulas) \
         else _PLAIN_RECALC_HINT
-
-
-# A formula as an OpenDocument file writes it (of:=SUM([.F13:.F19]), oooc:=…)
-_ODF_FORMULA = re.compile(r"[a-z]+:=")
 
 
 def _row_column(source: Source) -> tuple[int, int, str]:

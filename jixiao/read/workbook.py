@@ -88,6 +88,7 @@ from jixiao.xlsx.book import (
     sniff,
 )
 from jixiao.xlsx.foreign import foreign_format, foreign_sheets, is_excel_97
+from jixiao.xlsx.foreign_layout import template_names
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import (
@@ -147,7 +148,11 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
         if kind in ("docx", "doc"):
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)
-        return _workbook(path, sheets, notes, too_long, False, [], hidden)
+        names, rules_cell = template_names(data, kind)  # jixiao's template, 另存为 .xls/.ods
+        found = _workbook(path, sheets, notes, too_long, names, [], hidden, rules_cell)
+        for table in found.tables:
+            table.values_only = True
+        return found
     sniff(path, data)
     # zip bombs, DTDs, too many cells: before any parser; the parts it unpacked are kept
     # (a worksheet over a limit of its own is skipped below, not refused)

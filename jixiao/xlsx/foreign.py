@@ -33,6 +33,10 @@ _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 def foreign_refusal(name: str, kind: str, action: str) -> str:
     """Why ``action`` (重新计算, 制作标注副本) is refused for an .xls/.xlsb/.ods file."""
+    if kind in ("xls", "xlsb", "ods"):  # a workbook (jixiao's template too): saved as .xlsx
+        return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
+                f"校验它，但不能{action}；请在 Excel、WPS 或 LibreOffice 中打开它，另存为 .xlsx "
+                f"后再{action}（或用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板）")
     return (f"“{name}”是{FOREIGN_FORMATS[kind]}文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以"
             f"校验它，但不能{action}；"
             f"请先用 jixiao convert “{name}” -o 新文件.xlsx 转换为模板（或在 Excel/WPS 中"
@@ -176,22 +180,30 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
                 notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
                 continue
-            percent = layout.percent
-            cells = [(row, column, value, percent.get((row, column), "General")
-                      if percent and not isinstance(value, str) else "General")
+            percent, results = layout.percent, layout.results
+            cells = [(row, column, shown, percent.get((row, column), "General")
+                      if percent and not isinstance(shown, str) else "General")
                      for row, values in enumerate(rows, start=1)
                      for column, value in enumerate(values, start=1)
-                     if value is not None and value != ""]
+                     if (shown := _as_xlsx(results.get((row, column), value)))
+                     not in (None, "")]
             sheets.append(SheetCells(sheet_name, cells,
                                      [(top + 1, left + 1, bottom + 1, right + 1)
                                       for (top, left), (bottom, right) in merges],
-                                     {ref: (formula, False)
-                                      for ref, formula in layout.uncalculated.items()},
+                                     layout.formulas,
                                      hidden_rows=layout.hidden_rows,
                                      hidden_columns=layout.hidden_columns))
     finally:
         book.close()
     return sheets, notes, hidden, too_long
+
+
+def _as_xlsx(value: Any) -> Any:
+    """A cell's value as an .xlsx's reader gives it: a whole number as an int (calamine
+    gives an .ods's 2024 as 2024.0, which no year or count reads as written)."""
+    if type(value) is float and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    return value
 
 
 def _text_sheets(name: str, data: bytes, kind: str, max_rows: int

@@ -13,15 +13,25 @@ typed as 12月20日 keeps the year it was typed in, which the sheet never shows.
   (a custom number format's code) and XF (each cell format's number format); in each
   sheet's substream, Row (fDyZero: hidden), ColInfo (fHidden), FilterMode (an applied
   AutoFilter: the rows it hides are the sheet's data), and the cells that carry a
-  number and their XF: Number, RK, MulRk, Formula.
+  number and their XF: Number, RK, MulRk, Formula. Each Formula record is a formula
+  cell, its result as calamine misses it: a text (in the String record after it), an
+  error (#NAME?), an empty text; its text is not kept (parsed tokens; a function the
+  writer did not know is saved as #N/A).
 - .ods (content.xml, parsed with the defused parser): table:visibility="collapse" on
   table:table-row and table:table-column ("filter": a filter's, the sheet's data),
   office:value-type="percentage" on table:table-cell, and each cell's
   number-columns-spanned × number-rows-spanned; rows, columns and cells count as often
-  as they are repeated. A cell with a table:formula but no office:value-type is a
-  formula saved without its result (written by a program, never calculated): calamine
-  gives it as empty; it is kept as an .xlsx's formula without a cached value, so the
-  checks say it was never calculated (JX504), not unfilled.
+  as they are repeated. Each table:formula is a formula cell (written as Excel writes
+  it), its error (calcext:value-type="error") or empty text (no value type, an empty
+  <text:p/>) its result. A formula with neither is one saved without its result
+  (written by a program, never calculated): calamine gives it as empty; it is kept as
+  an .xlsx's formula without a cached value, so the checks say it was never calculated
+  (JX504), not unfilled.
+- Both: the defined names (Lbl records, table:named-expressions): jixiao's template's
+  JX_ names and the cell its JX_Rules names, kept by LibreOffice's 另存为.
+
+Over 400 lines: one job, the records of two formats calamine does not read, each reader
+beside the other's for the same facts.
 
 A stream or part it cannot follow tells nothing: the sheet is read as calamine gives it.
 """
@@ -29,8 +39,10 @@ A stream or part it cannot follow tells nothing: the sheet is read as calamine g
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, date_shown, is_date_format, shows_percent
 from jixiao.xlsx.refs import column_letters
@@ -48,8 +60,13 @@ class SheetLayout:
     # or as a date without its year or day (12月20日, 2024年12月): ``shown_apart``
     percent: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: Merges = field(default_factory=list)  # an .ods's (an .xls's calamine gives)
-    # A1 → the formula (as the file writes it, of:=…) of each cell saved without a result
-    uncalculated: dict[str, str] = field(default_factory=dict)
+    # A1 → (its formula, whether a result is saved) of each formula cell, as an .xlsx's
+    # cell source gives them (``SheetCells.formulas``)
+    formulas: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # (row, column) → what a formula cell shows where calamine gives otherwise: its text
+    # result (an .xls's: calamine gives 0), its error (#NAME?: calamine gives ""), ""
+    # for its empty text result (a result, not a cell never calculated)
+    results: dict[tuple[int, int], Any] = field(default_factory=dict)
 
 
 def foreign_layout(data: bytes, kind: str) -> dict[str, SheetLayout]:
@@ -66,7 +83,7 @@ def foreign_layout(data: bytes, kind: str) -> dict[str, SheetLayout]:
 
 _BOUNDSHEET, _EOF, _ROW, _COLINFO, _FILTERMODE = 0x0085, 0x000A, 0x0208, 0x007D, 0x009B
 _FORMAT, _XF = 0x041E, 0x00E0
-_NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
+_NUMBER, _RK, _MULRK, _FORMULA, _STRING = 0x0203, 0x027E, 0x00BD, 0x0006, 0x0207
 _ROW_HIDDEN = 0x20  # Row.fDyZero: the row's height is zero, hidden ([MS-XLS] 2.4.221)
 _COLUMN_HIDDEN = 0x01  # ColInfo.fHidden ([MS-XLS] 2.4.53)
 # The built-in number formats that show a value apart from calamine's ([MS-XLS] 2.4.126:
@@ -113,7 +130,7 @@ def xls_layout(data: bytes) -> dict[str, SheetLayout]:
         found: dict[str, SheetLayout] = {}
         for start, name in sheets:
             layout = _xls_sheet(book, start, percent_xfs)
-            if layout.hidden_rows or layout.hidden_columns or layout.percent:
+            if layout.hidden_rows or layout.hidden_columns or layout.percent or layout.formulas:
                 found[name] = layout
         return found
     except Exception:  # noqa: BLE001 — a stream it cannot follow tells nothing
@@ -130,9 +147,24 @@ def _xls_sheet(book: bytes, start: int, percent_xfs: list[str | None]) -> SheetL
         if xf < len(percent_xfs) and (code := percent_xfs[xf]) is not None:
             percent[(row + 1, column + 1)] = code
 
+    formulas: dict[str, tuple[str, bool]] = {}
+    results: dict[tuple[int, int], Any] = {}
+    string_of: tuple[int, int] | None = None  # the cell whose text result a String record holds
     for kind, body in _records(book, start):
+        if kind == _STRING and string_of is not None and len(body) >= 3:
+            results[string_of] = _long_string(body)
+            string_of = None
         if kind in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
             formatted(*(int.from_bytes(body[i:i + 2], "little") for i in (0, 2, 4)))
+        if kind == _FORMULA and len(body) >= 14:
+            row, column = (int.from_bytes(body[i:i + 2], "little") + 1 for i in (0, 2))
+            formulas[f"{column_letters(column)}{row}"] = (_XLS_FORMULA, True)
+            if body[12:14] == b"\xff\xff":  # FormulaValue: not a number ([MS-XLS] 2.5.133)
+                shown = _formula_result(body[6], body[8])
+                if shown is _STRING_FOLLOWS:
+                    string_of = (row, column)
+                elif shown is not None:
+                    results[(row, column)] = shown
         elif kind == _MULRK and len(body) >= 10:
             row, first = (int.from_bytes(body[i:i + 2], "little") for i in (0, 2))
             for index, at in enumerate(range(4, len(body) - 2, 6)):
@@ -146,7 +178,29 @@ def _xls_sheet(book: bytes, start: int, percent_xfs: list[str | None]) -> SheetL
             filtered = True
         elif kind == _EOF:
             break
-    return SheetLayout(frozenset() if filtered else frozenset(rows), frozenset(columns), percent)
+    return SheetLayout(frozenset() if filtered else frozenset(rows), frozenset(columns), percent,
+                       formulas=formulas, results=results)
+
+
+# An .xls keeps a formula as parsed tokens ([MS-XLS] 2.5.198), not as its text, and a
+# LibreOffice that does not know a function (jixiao's JX_) saves it as #N/A: the cell is a
+# formula, its text is not known. (Its cached result is: ``_formula_result``.)
+_XLS_FORMULA = "="
+_STRING_FOLLOWS = object()
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
+           0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+
+
+def _formula_result(kind: int, value: int) -> Any:
+    """What a Formula record's non-numeric result shows: its text (in the String record that
+    follows: ``_STRING_FOLLOWS``), TRUE/FALSE, its error, or "" (an empty text)."""
+    if kind == 0:
+        return _STRING_FOLLOWS
+    if kind == 1:
+        return bool(value)
+    if kind == 2:
+        return _ERRORS.get(value, "#VALUE!")
+    return "" if kind == 3 else None
 
 
 def _records(book: bytes, position: int) -> Iterator[tuple[int, bytes]]:
@@ -189,7 +243,6 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
                                   f"{{{_TABLE}}}table-column")
     cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
     name_key, shown_key = f"{{{_TABLE}}}name", f"{{{_TABLE}}}visibility"
-    kind_key = f"{{{_OFFICE}}}value-type"
     formula_key = f"{{{_TABLE}}}formula"
     repeated_rows, repeated_columns = (f"{{{_TABLE}}}number-rows-repeated",
                                        f"{{{_TABLE}}}number-columns-repeated")
@@ -199,6 +252,7 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
             depth, name, row, column, columns = 0, "", 0, 0, 0
+            pending: tuple[int, int, int, str] | None = None  # a formula cell's place
             layout = SheetLayout()
             rows_hidden: set[int] = set()
             columns_hidden: set[int] = set()
@@ -242,17 +296,153 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
                     if tag == cell_tags[0] and (wide > 1 or high > 1):  # its covered cells follow
                         layout.merges.append(((row, column), (row + high - 1, column + wide - 1)))
                     formula = element.get(formula_key)
-                    if formula and element.get(kind_key) is None and repeat <= _MOST_HIDDEN:
-                        layout.uncalculated.update(
-                            (f"{column_letters(column + 1 + offset)}{row + 1}", formula)
-                            for offset in range(repeat))
-                    if element.get(kind_key) == "percentage" and repeat <= _MOST_HIDDEN:
+                    if formula and repeat <= _MOST_HIDDEN:
+                        pending = (row, column, repeat, formula)
+                    if element.get(_VALUE_TYPE) == "percentage" and repeat <= _MOST_HIDDEN:
                         layout.percent.update(((row + 1, column + 1 + offset), "0%")
                                               for offset in range(repeat))
                     column += repeat
+                elif tag in cell_tags and pending is not None:  # its end: its result is read
+                    _ods_formula(element, pending, layout)
+                    pending = None
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
         return {}  # (defusedxml's refusals are ValueErrors: check_package refused such files)
     return found
 
 
-__all__ = ["SheetLayout", "foreign_layout", "ods_layout", "xls_layout"]
+# ------------------------------------------------------------------- defined names
+
+_NAME, _EXTERNSHEET, _REF3D = 0x0018, 0x0017, (0x3A, 0x5A, 0x7A)
+_RULES_NAME = "JX_Rules"  # jixiao's template: its 评分规则 cell (xlsx/book.defined_cell)
+
+
+def template_names(data: bytes, kind: str) -> tuple[bool, tuple[str, str] | None]:
+    """For an .xls or an .ods: whether it defines jixiao's template names (JX_…, as
+    ``book.has_jx_names`` tells of an .xlsx — kept by LibreOffice's 另存为), and the
+    (sheet, cell) its JX_Rules names (``book.defined_cell``); (False, None) if it cannot
+    tell."""
+    try:
+        names = _xls_names(data) if kind == "xls" else _ods_names(data) if kind == "ods" \
+            else {}
+    except Exception:  # noqa: BLE001 — records it cannot follow tell nothing
+        return False, None
+    return any(name.upper().startswith("JX_") for name in names), names.get(_RULES_NAME)
+
+
+def _xls_names(data: bytes) -> dict[str, tuple[str, str] | None]:
+    """The workbook's defined names ([MS-XLS] Lbl), each with the one cell it refers to
+    (a PtgRef3d through ExternSheet to a BoundSheet8), else None."""
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+        book = ole.openstream(stream).read() if stream is not None else b""
+    sheets: list[str] = []
+    sheet_of: list[int] = []  # each XTI's first sheet
+    found: dict[str, tuple[int, int, int] | None] = {}
+    for kind, body in _records(book, 0):
+        if kind == _BOUNDSHEET and len(body) >= 8:
+            sheets.append(_short_string(body[6:]))
+        elif kind == _EXTERNSHEET and len(body) >= 2:
+            count = int.from_bytes(body[:2], "little")
+            sheet_of = [int.from_bytes(body[at + 2:at + 4], "little")
+                        for at in range(2, min(len(body), 2 + 6 * count), 6)]
+        elif kind == _NAME and len(body) >= 15 and not body[0] & 0x20:  # not a built-in
+            length, size, wide = body[3], int.from_bytes(body[4:6], "little"), body[14] & 1
+            end = 15 + length * (2 if wide else 1)
+            name = body[15:end].decode("utf-16-le" if wide else "latin-1")
+            formula = body[end:end + size]
+            found[name] = (int.from_bytes(formula[1:3], "little"),
+                           int.from_bytes(formula[3:5], "little") + 1,
+                           (int.from_bytes(formula[5:7], "little") & 0x3FFF) + 1) \
+                if size == 7 and formula[0] in _REF3D else None
+        elif kind == _EOF:
+            break
+    return {name: (sheets[sheet_of[at[0]]], f"{column_letters(at[2])}{at[1]}")
+            if at is not None and at[0] < len(sheet_of) and sheet_of[at[0]] < len(sheets) else None
+            for name, at in found.items()}
+
+
+def _ods_names(data: bytes) -> dict[str, tuple[str, str] | None]:
+    """An .ods's named ranges and expressions (table:named-expressions), each with the one
+    cell it refers to ($自评表.$K$2), else None."""
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse
+
+    found: dict[str, tuple[str, str] | None] = {}
+    tags = (f"{{{_TABLE}}}named-range", f"{{{_TABLE}}}named-expression")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
+        for _, element in iterparse(part, ("start",), forbid_dtd=True):
+            if element.tag in tags:
+                where = element.get(f"{{{_TABLE}}}cell-range-address") or ""
+                sheet, _, cell = where.rpartition(".")
+                cell = cell.replace("$", "")
+                plain = sheet and ":" not in where and re.fullmatch(r"[A-Z]+[0-9]+", cell)
+                found[element.get(f"{{{_TABLE}}}name", "")] = \
+                    (sheet.lstrip("$").strip("'"), cell) if plain else None
+    return found
+
+
+_VALUE_TYPE = f"{{{_OFFICE}}}value-type"
+_CALC_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+_PARAGRAPH = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+
+
+def _ods_formula(element: Any, place: tuple[int, int, int, str], layout: SheetLayout) -> None:
+    """A formula cell of an .ods (``place``: its row and column from 0, how often repeated,
+    its table:formula) into ``layout``, as an .xlsx's reads: its formula, whether a result
+    is saved, and what it shows where calamine gives otherwise. LibreOffice saves a text
+    result with office:value-type="string" — or, when it is empty, none but an empty
+    <text:p/> — and an error (#NAME?, Err:502) as calcext:value-type="error", its text in
+    <text:p> (calamine gives ""). A formula with neither a value type nor a paragraph was
+    saved without a result (written by a program, never calculated): JX504's."""
+    row, column, repeat, formula = place
+    paragraphs = element.findall(_PARAGRAPH)
+    cached = element.get(_VALUE_TYPE) is not None or bool(paragraphs)
+    shown: Any = None
+    if element.get(_CALC_TYPE) == "error":
+        shown = "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs) or "#VALUE!"
+    elif element.get(_VALUE_TYPE) is None and cached:
+        shown = ""  # an empty text result
+    text = excel_formula(formula)
+    for offset in range(repeat):
+        layout.formulas[f"{column_letters(column + 1 + offset)}{row + 1}"] = (text, cached)
+        if shown is not None:
+            layout.results[(row + 1, column + 1 + offset)] = shown
+
+
+_ODF_PARTS = re.compile(r'("(?:[^"]|"")*")|\[([^\]]*)\]|;')
+
+
+def excel_formula(formula: str) -> str:
+    """An .ods's formula (OpenFormula, of:=IF([.U21]="";"";[$自评表.K2])) as Excel writes
+    it (=IF(U21="","",自评表!K2)): its references unbracketed, a sheet named with "!", its
+    arguments parted by commas; its texts as written."""
+    namespace, equals, rest = formula.partition(":=")
+    text = rest if equals and namespace.isalpha() else formula.lstrip("=")
+
+    def replaced(found: re.Match[str]) -> str:
+        if found.group(1) is not None:
+            return found.group(1)
+        if found.group(2) is None:
+            return ","
+        return ":".join(_excel_reference(part) for part in found.group(2).split(":"))
+
+    return "=" + _ODF_PARTS.sub(replaced, text)
+
+
+def _excel_reference(part: str) -> str:
+    """One end of an OpenFormula reference ($自评表.$K$2, .H, .12) as Excel writes it."""
+    sheet, _, cell = part.rpartition(".")
+    sheet = sheet.lstrip("$")
+    if not sheet:
+        return cell
+    if sheet.startswith("'") and sheet.endswith("'"):
+        return f"{sheet}!{cell}"
+    plain = re.fullmatch(r"[^\W\d]\w*", sheet) is not None
+    return f"{sheet}!{cell}" if plain else "'" + sheet.replace("'", "''") + f"'!{cell}"
+
+
+__all__ = ["SheetLayout", "excel_formula", "foreign_layout", "ods_layout", "template_names",
+           "xls_layout"]
