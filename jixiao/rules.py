@@ -1041,8 +1041,10 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                                      "等级选项，未写明达到哪一级")
         if actual.level is None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成")
+        read_as = (f"定量指标的完成值“{actual.text.strip()}”按文字读作{LEVEL_NAMES[actual.level]}"
+                   if target.is_number else f"定性指标：{LEVEL_NAMES[actual.level]}")
         return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,
-                            f"定性指标：{LEVEL_NAMES[actual.level]}")
+                            read_as)  # ≥80% answered 已完成: scored by the words (JX204 says so)
 
     pair = comparable(target, actual)
     if pair is None:

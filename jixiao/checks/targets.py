@@ -36,6 +36,7 @@ from jixiao.model import (
     unexplained,
 )
 from jixiao.parsing import (
+    LEVEL_NAMES,
     Measure,
     change_on_last_year,
     change_stated,
@@ -293,7 +294,7 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     单位能换算的不算（万人与人、% 与 0.95、小时与分钟）；不能换算的才报告，
     例如“25 万参保居民”与“100%”，或定性指标填了数值。定量指标（“≥95%”“≥6 次”）的
     完成值只写“达成”“已完成”“完成”等文字、没有数值的，同样报告：是否达到、得分多少
-    都无从核对（得分照文字所说的完成程度计）；先写等级、括号里附人数等说明的（“≥90%”
+    都无从核对（得分照文字所说的完成程度计，消息写明读作哪一级）；先写等级、括号里附人数等说明的（“≥90%”
     对“满意（抽样200人）”，说明里的数不是指标值所量的）同样按等级读、这样报告。指标值恰为 100% 的（完成率“100%”
     “＝100%”），完成值“全部完成”“已完成”“完成”即 100%，与“全覆盖”一样，不报告；开工率、
     拨付率、到位率等写“全部开工”“已全部拨付”“均已到位”“全部发放到位”（全部做到该比率
@@ -322,7 +323,8 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                 and not _nature_qualitative(indicator) and not _on_time_answered(target, actual):
             # (不低于上年 is answered in words: 高于上年; 定性 with a number is JX203's)
             problem = (f"“{name}”是定量指标（指标值“{target.text.strip()}”），完成值只写了"
-                       f"“{actual.text.strip()}”：应填写实际测得的数值，才能按规则核对得分")
+                       f"“{actual.text.strip()}”，没有实际测得的数值：得分按文字读作"
+                       f"“{LEVEL_NAMES[actual.level]}”计，无法与指标值核对；应填写实际测得的数值")
         elif target.is_number and actual.kind == "qualitative" and actual.level is None:
             problem = (f"“{name}”的指标值是期限“{target.text.strip()}”，完成值“"
                        f"{actual.text.strip()}”却不是日期，也未写明是否按时完成")

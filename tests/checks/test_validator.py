@@ -269,7 +269,8 @@ def test_a_quantitative_target_answered_in_words_is_a_warning(tmp_path, target, 
     found = findings(standard(tmp_path / "t.xlsx", rows=bad))
     assert [(item.code, item.severity, item.cell) for item in found] == [("JX204", "warning", "F15")]
     assert found[0].message == (f"“服务对象满意度”是定量指标（指标值“{target}”），完成值只写了"
-                                f"“{actual}”：应填写实际测得的数值，才能按规则核对得分")
+                                f"“{actual}”，没有实际测得的数值：得分按文字读作“达成”计，"
+                                "无法与指标值核对；应填写实际测得的数值")
 
 
 @pytest.mark.parametrize(("target", "actual"), [("100%", "全部完成"), ("=100%", "已完成"),

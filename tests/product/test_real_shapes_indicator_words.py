@@ -498,8 +498,9 @@ def test_a_satisfaction_word_with_its_sample_beside_a_number_target_is_the_word(
     与完成值单位“人”无法比较”, no 总分)."""
     _, data = _satisfaction(tmp_path, "≥90%", actual)
     assert [(found["code"], found["cell"], found["message"]) for found in data["findings"]] == [
-        ("JX204", "F11", f"“参保群众满意度”是定量指标（指标值“≥90%”），完成值只写了“{actual}”："
-                         "应填写实际测得的数值，才能按规则核对得分")]
+        ("JX204", "F11", f"“参保群众满意度”是定量指标（指标值“≥90%”），完成值只写了“{actual}”，"
+                         "没有实际测得的数值：得分按文字读作“达成”计，无法与指标值核对；"
+                         "应填写实际测得的数值")]
     assert data["indicators"][6]["met"] is True
     assert data["total_computed"] == 100
 
