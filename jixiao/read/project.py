@@ -18,7 +18,7 @@ from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.statements import read_stated, stated_results
 from jixiao.read.totals import read_grade, read_head_total
-from jixiao.rules import rule_name
+from jixiao.rules import rule_name, rule_set
 from jixiao.xlsx.refs import split_ref
 
 _PROJECT_LABELS = (
@@ -620,22 +620,30 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
     return None
 
 
-def unknown_rules_cell(grids: list[Grid], place: tuple[str, str],
-                       table: SelfEvaluation) -> None:
-    """The template's 评分规则 cell (``place``, its JX_Rules name) holding words that name
-    no rule set (浙江, 省标准), where nothing else in the workbook states one: noted as
-    the table's ``rules`` source — the table is scored by the default rules, and JX505
-    says so. A blank cell is the default, and a known name is read by
-    ``rules_from_workbook``."""
-    if "rules" in table.sources:
-        return
+def template_rules_cell(grids: list[Grid], place: tuple[str, str], table: SelfEvaluation,
+                        elsewhere: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """The template's 评分规则 cell the formulas of the table's sheet use (``place``: its
+    sheet's own JX_Rules, as Excel and LibreOffice give a copied sheet, else the
+    workbook's): a rule set it names is the table's, whatever another sheet states; a
+    blank is the default — also where the workbook's statement is another sheet's 评分规则
+    cell (``elsewhere``), which is that sheet's; words naming no rule set (浙江, 省标准),
+    where nothing else in the workbook states one, are noted as the table's ``rules``
+    source — the table is scored by the default rules, and JX505 says so."""
     sheet, cell = place
     grid = next((grid for grid in grids if grid.name == sheet), None)
     if grid is None:
         return
     row, column = split_ref(cell)
     text = grid.texts.get((row, column), "")
-    if text and rule_name(text) is None:
+    named = rule_name(text) if text else None
+    if named is not None:
+        table.rules, table.sources["rules"] = rule_set(named), note(table, grid, row, column)
+        return
+    stated = table.sources.get("rules")
+    if stated is not None and (stated.sheet, stated.cell) in elsewhere:
+        table.rules = rule_set(None)
+        del table.sources["rules"]
+    if text and "rules" not in table.sources:
         table.sources["rules"] = note(table, grid, row, column)
 
 

@@ -69,7 +69,7 @@ from jixiao.read.project import (
     read_project,
     rules_from_workbook,
     take_outside,
-    unknown_rules_cell,
+    template_rules_cell,
     year_below,
     year_from_names,
     year_from_project_name,
@@ -80,7 +80,7 @@ from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
     count_rows,
-    defined_cell,
+    defined_cells,
     has_jx_names,
     read_bytes,
     refuse_lock_file,
@@ -180,7 +180,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                 notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过"
                              "（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
         defined_names = has_jx_names(archive)
-        rules_cell = defined_cell(archive, "JX_Rules") if defined_names else None
+        rules_cells = defined_cells(archive, "JX_Rules") if defined_names else {}
         sheets = None
         if engine != "openpyxl":
             from jixiao.xlsx.cells import calamine_sheets
@@ -204,7 +204,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas, titles)
     found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
-                      parts.hidden, rules_cell)
+                      parts.hidden, rules_cells)
     found.calculate_on_load = parts.calculate_on_load and any(
         cached for sheet in sheets for _, cached in sheet.formulas.values())
     return found
@@ -303,9 +303,12 @@ def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) ->
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
               defined_names: bool, external: list[ExternalContent],
               hidden: frozenset[str] = frozenset(),
-              rules_cell: tuple[str, str] | None = None) -> SubmittedWorkbook:
+              rules_cells: dict[str | None, tuple[str, str]] | None = None
+              ) -> SubmittedWorkbook:
     """The tables found in the sheets read, whatever format they came from.
-    ``rules_cell``: (sheet, cell) of the template's 评分规则 cell (its JX_Rules name)."""
+    ``rules_cells``: (sheet, cell) of the template's 评分规则 cell (its JX_Rules name) by the
+    name's scope (None: the workbook's; a sheet's name: that sheet's own)."""
+    rules_cells = rules_cells or {}
     grids = [Grid(sheet) for sheet in sheets]
     template = defined_names or any("JX_" in formula.upper() for grid in grids
                                     for formula in grid.formulas.values())
@@ -327,8 +330,10 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
             read_as_template(table)
             _note_shown_errors(table, grids)
             _note_missing_helpers(table, grids)
+        rules_cell = rules_cells.get(table.sources["header"].sheet, rules_cells.get(None))
         if rules_cell is not None:
-            unknown_rules_cell(grids, rules_cell, table)
+            template_rules_cell(grids, rules_cell, table,
+                                frozenset(rules_cells.values()) - {rules_cell})
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
             # its project's name (2021年随州市…项目)
             table.project.year = _year_under(table, grids) \

@@ -228,7 +228,7 @@ class _Workbook:
         self.values: dict[_Key, Any] = {}
         self.formulas: dict[_Key, _Computed] = {}    # every cell a formula fills → its formula
         self.results: dict[_Key, Any] = {}           # anchor → result (scalar or rows)
-        self.names = _global_names(package)
+        self.names = _names(package)  # scope (None: the workbook's, else SHEET) → NAME → ref
         self.package = package
         self.formats: dict[str, dict[str, str]] = {}  # SHEET → cell → number format
         self.unread = {sheet.name.upper(): sheet for sheet in package.sheets}
@@ -327,10 +327,12 @@ class _Workbook:
     def _operand(self, node: Any, sheet: str, path: tuple[int, ...]) -> Any:
         if isinstance(node, _Call):
             return self._call(node, sheet, path)
-        if isinstance(node, _Name):
-            if node.name not in self.names:
-                raise NotApplicable(f"name {node.name} is not a workbook-scope reference")
-            return self._operand(self.names[node.name], sheet, path)
+        if isinstance(node, _Name):  # the sheet's own name first (a copied sheet's JX_Rules)
+            ref = self.names.get(sheet.upper(), {}).get(node.name) \
+                or self.names.get(None, {}).get(node.name)
+            if ref is None:
+                raise NotApplicable(f"name {node.name} is not a reference")
+            return self._operand(ref, sheet, path)
         if isinstance(node, _Ref):
             target = (node.sheet or sheet).upper()
             if target not in self.sheets:
@@ -402,20 +404,23 @@ def _constant(value: CellValue) -> Any:
     return argument_value(value)
 
 
-def _global_names(package: Package) -> dict[str, _Ref]:
-    """Workbook-scope names that point at one cell or range (the formulas package ignores
-    sheet-scope names, so the fast path must not use them either)."""
-    names = {}
+def _names(package: Package) -> dict[str | None, dict[str, _Ref]]:
+    """The names that point at one cell or range, by scope: None for the workbook's, a
+    sheet's name (upper case) for the names of that sheet's own, which its formulas use
+    before the workbook's (as Excel, LibreOffice and the general path do)."""
+    names: dict[str | None, dict[str, _Ref]] = {}
     for defined in package.defined_names:
-        if defined.local_sheet is not None or defined.hidden:
+        if defined.hidden or defined.local_sheet is not None and defined.scope is None:
             continue
         match = _TOKEN.fullmatch(defined.text.strip())
         if match is None or not match.group("ref") or not match.group("sheet"):
             continue
         try:
-            names[defined.name.upper()] = _reference(match)
+            ref = _reference(match)
         except NotApplicable:
             continue
+        scope = defined.scope.upper() if defined.scope is not None else None
+        names.setdefault(scope, {})[defined.name.upper()] = ref
     return names
 
 

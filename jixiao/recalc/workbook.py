@@ -24,7 +24,7 @@ from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
 from jixiao.recalc.external import Linked, linked_cells
-from jixiao.xlsx.book import name_place
+from jixiao.xlsx.book import DefinedName, name_place
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.package import CellValue, ExcelError, Package
 from jixiao.xlsx.refs import area_cells
@@ -359,19 +359,28 @@ def unknown_rules(package: Package) -> tuple[Source, str] | None:
     from jixiao.model import plain_text
     from jixiao.rules import rule_name
 
-    names = {name.name: name.text for name in package.defined_names if name.local_sheet is None}
-    place = name_place(names.get("JX_Rules"))
-    if place is None or ":" in place[1]:
-        return None
-    sheet_name, ref = place
-    sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
-    if sheet is None:
-        return None
-    cell = next((cell for cell in package.cells(sheet) if cell.ref == ref), None)
-    text = plain_text(cell.value).strip() if cell is not None and cell.value is not None else ""
-    if not text or rule_name(text) is not None:
-        return None
-    return Source(sheet_name, ref), text
+    for defined in _scopes(package, "JX_Rules"):  # a copied sheet's own, too
+        place = name_place(defined.text)
+        if place is None or ":" in place[1]:
+            continue
+        sheet_name, ref = place
+        sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
+        if sheet is None:
+            continue
+        cell = next((cell for cell in package.cells(sheet) if cell.ref == ref), None)
+        text = plain_text(cell.value).strip() if cell is not None and cell.value is not None \
+            else ""
+        if text and rule_name(text) is None:
+            return Source(sheet_name, ref), text
+    return None
+
+
+def _scopes(package: Package, name: str) -> list[DefinedName]:
+    """Every definition of ``name``: the workbook's, then each sheet's own (Excel and
+    LibreOffice give a copied sheet of the template its own JX_ names)."""
+    return sorted((defined for defined in package.defined_names if defined.name == name
+                   and (defined.local_sheet is None or defined.scope is not None)),
+                  key=lambda defined: defined.local_sheet is not None)
 
 
 def unscored_rows(package: Package) -> list[Source]:
@@ -379,23 +388,25 @@ def unscored_rows(package: Package) -> list[Source]:
     formula on a row with a 分值 (``JX_Weight``): a row inserted without copying the
     formulas, or one deleted. No recalculation scores them and the 总分 leaves them out;
     ``jixiao check`` says the same (JX503)."""
-    names = {name.name: name.text for name in package.defined_names if name.local_sheet is None}
-    places = [_place(names.get(key)) for key in ("JX_IndicatorScore", "JX_Weight")]
-    if None in places or places[0][0] != places[1][0]:  # type: ignore[index]
-        return []
-    (sheet_name, scores), (_, weights) = places  # type: ignore[misc]
-    sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
-    if sheet is None or len(scores) != len(weights):
-        return []
-    cells = {cell.ref: cell for cell in package.cells(sheet)}
-    out = []
-    for score_ref, weight_ref in zip(scores, weights, strict=True):
-        score, weight = cells.get(score_ref), cells.get(weight_ref)
-        weighed = weight is not None and isinstance(weight.value, (int, float)) \
-            and not isinstance(weight.value, bool) and weight.value > 0
-        if weighed and (score is None or score.formula is None and (
-                score.value is None or str(score.value).strip() == "")):
-            out.append(Source(sheet_name, score_ref))
+    out: list[Source] = []
+    weights_by_scope = {defined.scope: defined.text for defined in _scopes(package, "JX_Weight")}
+    for defined in _scopes(package, "JX_IndicatorScore"):  # a copied sheet's own, too
+        places = [_place(defined.text), _place(weights_by_scope.get(defined.scope))]
+        if None in places or places[0][0] != places[1][0]:  # type: ignore[index]
+            continue
+        (sheet_name, scores), (_, weights) = places  # type: ignore[misc]
+        sheet = next((sheet for sheet in package.sheets if sheet.name == sheet_name), None)
+        if sheet is None or len(scores) != len(weights):
+            continue
+        cells = {cell.ref: cell for cell in package.cells(sheet)}
+        for score_ref, weight_ref in zip(scores, weights, strict=True):
+            score, weight = cells.get(score_ref), cells.get(weight_ref)
+            weighed = weight is not None and isinstance(weight.value, (int, float)) \
+                and not isinstance(weight.value, bool) and weight.value > 0
+            if weighed and (score is None or score.formula is None and (
+                    score.value is None or str(score.value).strip() == "")) \
+                    and Source(sheet_name, score_ref) not in out:
+                out.append(Source(sheet_name, score_ref))
     return out
 
 

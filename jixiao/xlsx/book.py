@@ -409,18 +409,35 @@ class DefinedName:
     text: str                     # what it refers to: "'自评表'!$K$2"
     local_sheet: int | None = None  # index of the sheet it belongs to; None: workbook scope
     hidden: bool = False
+    scope: str | None = None  # the name of that sheet (None: workbook scope, or no such sheet)
 
 
 def defined_names(root: Any) -> list[DefinedName]:
-    """The defined names of a parsed workbook part (transitional or strict namespace)."""
+    """The defined names of a parsed workbook part (transitional or strict namespace), each
+    name scoped to a sheet with that sheet's name (``localSheetId`` counts every <sheet>,
+    chart sheets too)."""
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    sheets = [element.get("name", "") for element in elements
+              if element.tag.rpartition("}")[2] == "sheet"]
     names = []
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.rpartition("}")[2] == "definedName":
+    for element in elements:
+        if element.tag.rpartition("}")[2] == "definedName":
             local = element.get("localSheetId")
-            names.append(DefinedName(element.get("name", ""), element.text or "",
-                                     int(local) if local is not None and local.isdigit()
-                                     else None, element.get("hidden") in ("1", "true")))
+            index = int(local) if local is not None and local.isdigit() else None
+            names.append(DefinedName(element.get("name", ""), element.text or "", index,
+                                     element.get("hidden") in ("1", "true"),
+                                     sheets[index] if index is not None and index < len(sheets)
+                                     else None))
     return names
+
+
+def seen_from(names: list[DefinedName], name: str, sheet: str) -> DefinedName | None:
+    """The definition of ``name`` a formula on ``sheet`` uses: the sheet's own (a sheet copied
+    in Excel or LibreOffice gets its own JX_Rules → 自评表_2!$K$2), else the workbook's."""
+    found = [item for item in names if item.name.upper() == name.upper()]
+    return next((item for item in found if item.scope is not None
+                 and item.scope.upper() == sheet.upper()), None) \
+        or next((item for item in found if item.local_sheet is None), None)
 
 
 def name_place(text: str | None) -> tuple[str, str] | None:
@@ -437,10 +454,11 @@ def name_place(text: str | None) -> tuple[str, str] | None:
 _AREA = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 
 
-def defined_cell(archive: zipfile.ZipFile, name: str) -> tuple[str, str] | None:
-    """(sheet, cell) of the one cell a workbook-scope defined name refers to (jixiao's
-    template: JX_Rules → '自评表'!$K$2); None where there is no such name or it names a
-    range, a formula or nothing."""
+def defined_cells(archive: zipfile.ZipFile, name: str) -> dict[str | None, tuple[str, str]]:
+    """(sheet, cell) of the one cell a defined name refers to, by its scope: None for the
+    workbook's (jixiao's template: JX_Rules → '自评表'!$K$2), a sheet's name for that sheet's
+    own (a copied sheet's JX_Rules → 自评表_2!$K$2); a definition naming a range, a formula
+    or nothing is left out."""
     from xml.etree.ElementTree import ParseError
 
     from jixiao.xlsx.xml import parse_xml
@@ -449,11 +467,15 @@ def defined_cell(archive: zipfile.ZipFile, name: str) -> tuple[str, str] | None:
         member = next((member for member in archive.namelist()
                        if member.endswith("workbook.xml")), None)
         if member is None:
-            return None
+            return {}
         root = parse_xml(archive.read(member))
     except (KeyError, zipfile.BadZipFile, OSError, ParseError):
-        return None
-    text = next((item.text for item in defined_names(root)
-                 if item.name == name and item.local_sheet is None), None)
-    place = name_place(text)
-    return place if place is not None and ":" not in place[1] else None
+        return {}
+    cells: dict[str | None, tuple[str, str]] = {}
+    for item in defined_names(root):
+        if item.name != name or (item.local_sheet is not None and item.scope is None):
+            continue
+        place = name_place(item.text)
+        if place is not None and ":" not in place[1]:
+            cells[item.scope] = place
+    return cells
