@@ -8,6 +8,7 @@ same pair of cells; split, the families' shared helpers would cross modules.)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from jixiao.checks.base import (
     Finding,
@@ -18,6 +19,7 @@ from jixiao.checks.base import (
     full_marks,
     label,
     never_calculated,
+    points,
 )
 from jixiao.levels import is_process_level1, names_cost
 from jixiao.model import (
@@ -32,6 +34,7 @@ from jixiao.model import (
     indicator_target,
     pair_shown,
     plain_text,
+    score_indicator,
     shown_error,
     unexplained,
 )
@@ -49,6 +52,7 @@ from jixiao.rules import (
     EMPTY_TARGET,
     FAR_BEYOND,
     RISING_RATES,
+    TOLERANCE,
     Direction,
     bound_as_done,
     bound_short,
@@ -66,6 +70,7 @@ from jixiao.units import (
     split_unit,
     unit_name,
 )
+from jixiao.xlsx.numformats import number_shown
 
 # A share where more is better (``RISING_RATES``): "≤ 95%" or "≥ 120%" is a slip; its sign
 # the right way round
@@ -214,6 +219,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     成本超支率，按“≤”计分，不报告；成本节约率等节约、降低比率按目标计分；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
     “95%以下”）：未达到，但不知实际数值，得分无法计算；完成值照指标值写成界限（指标值“≥95%”，
     完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值。
+    jixiao 模板中，指标值或完成值是数、符号和单位只写在数字格式里（粘贴来的 30，
+    格式 `"≤"0"天"`，显示“≤30天”）：表格公式只读到数 30，按显示的文字计分不同时报错误，
+    指向改变得分的单元格，请把显示的文字作为文字输入。
 
     **为什么**：无法识别的指标值不能计分；写反方向的指标值会让未完成的指标得满分。
 
@@ -222,7 +230,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     **正确示例**：“≥100.00(%)”；指标性质“≥”、指标值 95、度量单位 %；“满意度 ≥ 90%”；
     “差错率 ≤1%”。
     """
-    for indicator in table.indicators:
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        if table.template:
+            yield from _format_unseen(table, indicator, score.value)
         target_text = indicator_target(indicator)
         target = parse_measure(target_text)
         shown = plain_text(target_text).strip()
@@ -270,6 +280,44 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         elif actual.op is not None and (copied := bound_as_done(
                 target, actual, default_operator(indicator))) is not None:
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{copied}")
+
+
+def _format_unseen(table: SelfEvaluation, indicator: Indicator,
+                   scored: float | None) -> Iterator[Finding]:
+    """On jixiao's template, a 指标值/完成值 typed as a number whose number format writes a
+    sign or unit beside it (30 pasted with "≤"0"天", shown ≤30天): the formulas — and check,
+    to agree with them — score the number as stored, while the table shows, and a reviewer
+    reads, the text. Where the text as shown (read as on any other table) scores
+    differently, the clerk is told at the cell whose text changes the score to type it as
+    text: an error, the score the table shows is not the one its printed values earn."""
+    shown: dict[str, str] = {}
+    for key in ("target", "actual"):
+        info = table.cell(indicator.sources.get(key))
+        value = info.value if info is not None else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = number_shown(value, info.number_format)
+            if text is not None:
+                shown[key] = text
+    if not shown:
+        return
+    def differs(**texts: str) -> bool:
+        value = score_indicator(replace(indicator, **texts), table.rules).value
+        return value is not None and scored is not None and abs(value - scored) >= TOLERANCE
+
+    if not differs(**shown):
+        return
+    as_shown = score_indicator(replace(indicator, **shown), table.rules).value
+    # the cell whose text alone changes the score (≤30天 beside 35天: the ≤, not the 天)
+    culprits = [key for key in shown if differs(**{key: shown[key]})] or list(shown)
+    for key in culprits:
+        text = shown[key]
+        what = "年度指标值" if key == "target" else "实际完成值"
+        stored = plain_text(table.cell(indicator.sources[key]).value)
+        yield finding("JX203", indicator.sources[key],
+                      f"“{label(indicator)}”的{what}单元格存的是数 {stored}，数字格式把它显示为"
+                      f"“{text}”：表格公式只读到 {stored}，得分 {points(scored)}；按显示的"
+                      f"“{text}”，按{table.rules.label}得分应为 {points(as_shown)}。请把“{text}”"
+                      "作为文字输入（单元格格式改为“常规”或“文本”后重新输入）", severity="error")
 
 
 # The words that answer a time limit (≤3小时, 每月10日前, 5个工作日内) kept: 及时 for
