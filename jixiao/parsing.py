@@ -1297,6 +1297,8 @@ def says_whole(measure: Measure) -> bool:
 def with_fulfilment(target: Measure, actual: Measure) -> Measure:
     """The 完成值, read as 达成 where it plainly fulfils the 指标值 (``fulfils``), as 未达成
     where it is the 指标值 negated (合规 → 不合规, 落实 → 未落实, 是 → 否)."""
+    if _fairly_only(target, actual):  # 规范 → 较规范: the word a degree less
+        return replace(actual, kind="qualitative", level="partial")
     if fulfils(target, actual):  # 无 read as the word it is, not as a blank
         goal, done = normalize_text(target.text), normalize_text(actual.text)
         partly = bool(goal) and _preceded(done, goal, _PARTLY)  # 合规 → 基本合规, 部分合规
@@ -1309,6 +1311,34 @@ def with_fulfilment(target: Measure, actual: Measure) -> Measure:
             and moved_as_wanted(target, actual) is True:
         return replace(actual, kind="qualitative", level="achieved")  # 明显增加 → 增加
     return actual
+
+
+# Before a word, what says it held a degree less (规范 → 较规范, 及时 → 较为及时, 完善 →
+# 比较完善); after 较, what it compares with (较上年提高, 较去年同期): no degree.
+_FAIRLY = ("比较", "较为", "较")
+_COMPARED_WITH = ("上年", "上一年", "去年", "往年", "同期", "以往", "之前", "以前", "原来", "年初",
+                  "基期", "上期", "上月")
+
+
+def _fairly_only(target: Measure, actual: Measure) -> bool:
+    """Whether the 完成值 is the 指标值's own words with 较 (较为, 比较) before one of them
+    (规范 → 较规范, 制度健全 → 制度较健全, 及时 → 较为及时): the word held a degree less
+    than asked, 部分达成 — as 好 → 较好, 高 → 较高 and 满意 → 较满意 on their scales in rules.
+    Not a 较 that compares (上年有所提高 → 较上年有所提高), nor the 指标值's own 较 (较完善 →
+    较完善, 比较满意), nor a 完成值 that says more (较规范，个别档案归档滞后: its own level)."""
+    if target.kind != "qualitative" or actual.kind != "qualitative" \
+            or actual.level not in (None, "achieved"):
+        return False
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    done = opening_clause(done) or done  # 较规范。 较规范（抽样检查）: the level stated first
+    for word in _FAIRLY:
+        start = done.find(word)
+        while start != -1:
+            rest = done[start + len(word):]
+            if rest and done[:start] + rest == goal and not rest.startswith(_COMPARED_WITH):
+                return True
+            start = done.find(word, start + 1)
+    return False
 
 
 # A goal of a change in words (稳步提升, 逐步提高, 明显增加, 持续改善; 明显下降) and a result
@@ -1427,11 +1457,14 @@ def _degree(text: str) -> int | None:
 def _weaker_degree(target: Measure, actual: Measure) -> bool:
     """Whether a qualitative 完成值 that says it reached (or says nothing of 达成, 有所增强)
     states a smaller degree of change than the 指标值 wants (明显提升 → 有所提升, 显著 →
-    较明显, 大幅提升 → 小幅提升): 部分达成."""
+    较明显, 大幅提升 → 小幅提升): 部分达成. The change wanted said with no degree (大幅提升 →
+    提升, 明显改善 → 稳步改善) is some of it, a little: less than a much or a fairly wanted."""
     if target.kind != "qualitative" or actual.kind != "qualitative" \
             or actual.level not in (None, "achieved"):
         return False
     wanted, reached = _degree(normalize_text(target.text)), _degree(normalize_text(actual.text))
+    if wanted is not None and reached is None and moved_as_wanted(target, actual) is True:
+        reached = _degree("有所")  # 大幅提升 → 提升: the rise, of no degree said
     return wanted is not None and reached is not None and reached < wanted
 
 

@@ -1041,15 +1041,17 @@ def test_a_fall_denied_or_of_something_else_is_not_read_as_a_fall(actual):
 
 
 @pytest.mark.parametrize(("target", "actual", "level"), [
-    ("明显增加", "增加", "achieved"), ("持续提升", "上升", "achieved"),
+    ("稳步增加", "增加", "achieved"), ("持续提升", "上升", "achieved"),
     ("稳步提升", "增长", "achieved"), ("逐步提高", "有所提升", "achieved"),
     ("持续提升", "提高", "achieved"), ("明显增加", "有所增加", "partial"),
-    ("明显下降", "降低", "achieved"), ("明显下降", "有所下降", "partial"),
+    ("明显增加", "增加", "partial"), ("下降", "降低", "achieved"),
+    ("明显下降", "降低", "partial"), ("明显下降", "有所下降", "partial"),
     ("下降", "下降", "achieved")])
 def test_a_rise_said_in_another_word_of_the_family_is_the_rise_wanted(target, actual, level):
-    """增加, 上升, 增长 answer 明显增加, 持续提升 as 提高 already did (before: JX410 “无法判断
+    """增加, 上升, 增长 answer 稳步增加, 持续提升 as 提高 already did (before: JX410 “无法判断
     完成值“增加”是否达成”); a lesser degree (有所增加 against 明显增加) is 部分达成 as
-    有所提升 against 明显提升 is; 下降 against 下降, as before."""
+    有所提升 against 明显提升 is, and so is the bare word against a 明显 wanted (增加 against
+    明显增加, 降低 against 明显下降: rt26, before 达成); 下降 against 下降, as before."""
     assert indicator_score(target, actual, 10).level == level
 
 
