@@ -421,6 +421,22 @@ def execution_rate(budget: float | None, executed: float | None) -> float:
     return executed / budget * 100.0
 
 
+def rate_stands_for(written: float, rate: float, decimals: int | None) -> bool:
+    """Whether a 执行率 written ``written`` (in %, showing ``decimals`` decimals) can stand
+    for the rate ``rate`` the amounts give. A whole percent is what rounding or
+    truncating the rate gives, no more: "98%" stands for 97.5 … 98.99, "95%" for 95.00
+    (neither 96 nor 94); a rate written with decimals may be one unit of its last decimal
+    off ("98.5%" for 98.4 … 98.6: a unit of 0.1 % moves a 10-point score by 0.01, its own
+    step); one whose decimals are unknown (a formula's unrounded result) by ``SCORE_STEP``."""
+    if decimals is None:
+        return abs(written - rate) <= SCORE_STEP + 1e-9
+    unit = 10.0 ** -decimals
+    if decimals > 0:
+        return abs(written - rate) <= max(unit, SCORE_STEP) + 1e-9
+    low, high = round(written - unit / 2, 9), round(written + unit, 9)
+    return low <= round(rate, 9) < high
+
+
 def execution_score(rate: float, weight: float = 10.0) -> float:
     """执行率得分 = 分值 × 执行率 / 100, capped at 分值, never negative."""
     _check_weight(weight)

@@ -23,10 +23,12 @@ from jixiao.model import (
     blank_value,
     evaluate,
     formula_error,
+    indicator_actual,
     not_filled_in,
     plain_text,
 )
-from jixiao.parsing import compact_text
+from jixiao.parsing import compact_text, parse_measure
+from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import percent_decimals
 from jixiao.xlsx.refs import FORMULA_STRING
 
@@ -340,3 +342,28 @@ def level1_category(indicator: Indicator) -> str | None:
 def is_budget_rate_indicator(indicator: Indicator) -> bool:
     """预算执行率 / 预算资金执行率 / 资金执行率 listed as an indicator."""
     return levels.is_budget_rate_name(indicator.name)
+
+
+def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
+                      indicator: Indicator) -> float | None:
+    """The 完成值 (in %) of a 预算执行率 indicator where it cannot stand for the money's
+    执行率 (JX305's case) at the decimals its cell shows (``rules.rate_stands_for``);
+    None where it can, or where either is no rate. The money's rate is 全年执行数 ÷
+    全年预算数, else the rate the money block writes — then the two written rates agree
+    where either stands for the other (资金栏 96%, 指标 96.37%)."""
+    if not is_budget_rate_indicator(indicator):
+        return None
+    actual = parse_measure(indicator_actual(indicator))
+    if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
+        return None
+    value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
+    shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
+    if evaluation.rate is not None:
+        return None if rules.rate_stands_for(value, evaluation.rate, shown) else value
+    line = table.funds.scored
+    if line.rate_declared is None:
+        return None
+    money = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
+    agree = rules.rate_stands_for(value, line.rate_declared, shown) \
+        or rules.rate_stands_for(line.rate_declared, value, money)
+    return None if agree else value

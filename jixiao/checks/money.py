@@ -26,6 +26,7 @@ from jixiao.checks.base import (
     points,
     points_below,
     typed_in,
+    wrong_rate_actual,
 )
 from jixiao.errors import ScoreInputError
 from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
@@ -39,24 +40,25 @@ from jixiao.model import (
     execution_row_rate,
     execution_written,
     explained,
-    indicator_actual,
     plain_text,
     shown_error,
     unexplained,
 )
 from jixiao.parsing import parse_measure, visible_text
 from jixiao.rules import SCORE_STEP, TOLERANCE
-from jixiao.units import fraction_as_percent, split_unit
+from jixiao.units import split_unit
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
     return [table.funds.total, *table.funds.parts]
 
 
-def _rate_tolerance(table: SelfEvaluation, line: FundLine) -> float:
-    """One unit of the last decimal shown: "100%" may stand for 99.6%, "99.80" not for 99.7."""
+def _rate_stands_for(table: SelfEvaluation, line: FundLine, rate: float) -> bool:
+    """Whether the line's written 执行率 can stand for ``rate`` at the decimals its cell
+    shows (``rules.rate_stands_for``): "100%" for 99.6%, "95%" not for 95.00 written 96,
+    "99.80" not for 99.7."""
     shown = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
-    return SCORE_STEP if shown is None else max(SCORE_STEP, 10.0 ** -shown)
+    return rules.rate_stands_for(line.rate_declared, rate, shown)  # type: ignore[arg-type]
 
 
 @check("JX301", "error", "执行率计算错误")
@@ -88,7 +90,7 @@ def _wrong_rate(table: SelfEvaluation, line: FundLine) -> float | None:
     if line.rate_declared is None or jixiao_formula(table, line.sources.get("rate")):
         return None
     rate = _computed_rate(line)
-    if rate is None or not differs(line.rate_declared, rate, _rate_tolerance(table, line)):
+    if rate is None or _rate_stands_for(table, line, rate):
         return None
     return rate
 
@@ -97,9 +99,10 @@ def _wrong_rate(table: SelfEvaluation, line: FundLine) -> float | None:
 def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率得分不等于 分值 × 执行率（不超过分值）。
 
-    按实际计算的执行率和表中写的执行率各算一次，与其中之一相符即可；表中写的执行率
-    本身算错了的（JX301），得分按实际计算的执行率核对：照错的执行率算出的得分同样报告，
-    并写明总分、评分等级随之应为多少（总分是按这个得分加出来的时候）。年度资金总额一行的
+    执行率按 全年执行数 ÷ 全年预算数 计算，得分按这个执行率核对（算不出时才按表中写的
+    执行率）：表中写的执行率算错了的（JX301），或取整后再计分的（97.5% 写作 98%、得分
+    9.8，应为 9.75），照表中执行率算出的得分同样报告，并写明总分、评分等级随之应为多少
+    （总分是按这个得分加出来的时候）。年度资金总额一行的
     分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
     执行率核对，指向该行的得分。
 
@@ -119,17 +122,18 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
         return
     written = funds.scored.rate_declared  # (the 其中 line the points stand on, if so)
     wrong = _wrong_rate(table, funds.scored) is not None  # JX301: not a rate to score by
-    candidates = [(rules.execution_score(rate, weight), rate)
-                  for rate in (evaluation.rate, None if wrong else written) if rate is not None]
-    if not candidates:
+    # the rate is B ÷ A: the written one only where the amounts give none
+    rate = evaluation.rate if evaluation.rate is not None else None if wrong else written
+    if rate is None:
         return
-    if all(differs(funds.score_declared, expected, TOLERANCE) for expected, _ in candidates):
-        # the nearer of the two, with the rate it follows from (as computed, else as written)
-        expected, rate = min(candidates, key=lambda pair: abs(pair[0] - funds.score_declared))
-        followed = wrong and not differs(funds.score_declared,
-                                         rules.execution_score(written, weight), TOLERANCE)
-        why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）{_what_follows(table, expected)}" \
-            if followed else ""
+    expected = rules.execution_score(rate, weight)
+    if differs(funds.score_declared, expected, TOLERANCE):
+        followed = written is not None and rate != written and not differs(
+            funds.score_declared, rules.execution_score(written, weight), TOLERANCE)
+        why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \
+            else f"（表中执行率写为 {points(written)}%，是舍入后的数；得分按 " \
+                 f"{_division(table, funds.scored)} 计，不先舍入）"
+        why = f"{why}{_what_follows(table, expected)}" if followed else ""
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
                       f"{_on_line(funds.scored, '执行率', table)} {points(rate)}% 应为 "
@@ -352,7 +356,8 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
 
     **正确示例**：两处都是 99.70%。
 
-    按两处各自显示的小数位判断舍入（资金栏 96.37%、指标写 96.4% 或 96% 不算不一致）。
+    按指标显示的小数位判断舍入（资金栏 96.37%、指标写 96.4% 或 96% 不算不一致；写整数
+    百分比的，只允许四舍五入或截去小数得到的数：96.00% 写作 95% 或 97% 都不一致）。
     比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
     的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
     资金在另一张工作表上的（评分附件表另附的资金情况表，部门各项目一行的资金明细表），说明中
@@ -362,15 +367,8 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     if rate is None:
         return
     for indicator in table.indicators:
-        if not is_budget_rate_indicator(indicator):
-            continue
-        actual = parse_measure(indicator_actual(indicator))
-        if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
-            continue
-        value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
-        shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
-        if differs(value, rate, max(SCORE_STEP, _rate_tolerance(table, table.funds.scored),
-                                    0.0 if shown is None else 10.0 ** -shown)):
+        value = wrong_rate_actual(table, evaluation, indicator)
+        if value is not None:
             source = indicator.sources.get("actual")
             yield finding("JX305", source,
                           f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
