@@ -666,15 +666,16 @@ def execution_row_rate(indicator: Indicator) -> float | None:
 
 
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
-                    weighed: bool = True) -> Score:
+                    weighed: bool = True, rate: float | None = None) -> Score:
     """What the rules give the indicator. ``weighed`` false: its table has no 分值 column
     (湖北, 云南, 湖南 衡山), so no score is computed; whether it met its target is still
-    judged (``_met_only``)."""
+    judged (``_met_only``). ``rate``: the 执行率 the table's money gives (全年执行数 ÷
+    全年预算数), which a 预算执行率 row's 分值 × 执行率 takes whatever its 完成值 says."""
     if indicator.weight is None:
         return Score(None, None, "分值为空") if weighed else _met_only(indicator, ruleset)
     target, actual = indicator_target(indicator), indicator_actual(indicator)
     try:
-        execution = rules.execution_row_score(actual, indicator.weight, target) \
+        execution = _execution_row_score(actual, indicator.weight, target, rate) \
             if is_execution_row(indicator) else None
         if execution is not None and not levels.names_department_framework(indicator.level1):
             return execution  # the money's own row (一级 预算执行率, 项目管理 | 预算执行率)
@@ -687,11 +688,19 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
             target, actual, indicator.weight, ruleset, indicator.judged,
             default_op=default_operator(indicator)), indicator.score_declared)
         if levels.is_budget_rate_name(indicator.name) and score.band is None:  # under 产出
-            return rules.either_reading(score, rules.execution_row_score(
-                actual, indicator.weight, target), indicator.score_declared, first_is_rate=False)
+            return rules.either_reading(score, _execution_row_score(
+                actual, indicator.weight, target, rate), indicator.score_declared,
+                first_is_rate=False)
         return score
     except ScoreInputError as error:
         return Score(None, None, str(error))
+
+
+def _execution_row_score(actual: object, weight: float, target: object,
+                         rate: float | None) -> Score | None:
+    """A 预算执行率 row's 分值 × 执行率, its 执行率 the money's B ÷ A where the table gives
+    one (``rate``), whatever its 完成值 says (``rules.execution_row_score``)."""
+    return rules.execution_row_score(actual, weight, target, money_rate=rate)
 
 
 def _met_only(indicator: Indicator, ruleset: str | RuleSet | None) -> Score:
@@ -720,7 +729,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     except ScoreInputError as error:
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
-    scores = [score_indicator(indicator, chosen, weighed) for indicator in table.indicators]
+    scores = [score_indicator(indicator, chosen, weighed, rate) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
     basis = "rules" if total is not None else None

@@ -443,18 +443,26 @@ def execution_score(rate: float, weight: float = 10.0) -> float:
     return round2(min(weight, max(0.0, weight * rate / 100.0)))
 
 
-def execution_row_score(actual: object, weight: float, target: object = None) -> Score | None:
+def execution_row_score(actual: object, weight: float, target: object = None,
+                        money_rate: float | None = None) -> Score | None:
     """The 得分 of a 预算执行率 listed as its own 一级 (beside 产出/效益/满意度): the
     执行率得分 of its 完成值 (分值 × 执行率, ``execution_score``), whatever its 指标值
     (≥90% states the goal, not the rule); None when the 完成值 is no rate. It is met
     when the rate reaches the 指标值 (95 % against ≥90 %), where one is written and
-    compares; else when the score is full."""
+    compares; else when the score is full. ``money_rate``: the 执行率 the money gives
+    (全年执行数 ÷ 全年预算数), the rate scored and judged in place of the 完成值 the
+    unit wrote — which may be rounded, or wrong (102.86% on the 年初预算数 where B ÷ A
+    is 60%)."""
     rate = execution_row_rate(actual)
     if rate is None:
         return None
+    note = "预算执行率：分值 × 执行率"
+    if money_rate is not None:
+        if round2(money_rate) != round2(rate):
+            note += f"，执行率按全年执行数 ÷ 全年预算数为 {plain_points(round2(money_rate))}%"
+        rate, actual = money_rate, f"{money_rate!r}%"
     value = execution_score(rate, weight)
     met = None if target is None else is_met(target, actual, ">=")
-    note = "预算执行率：分值 × 执行率"
     if met and value < round2(weight):  # ≥90% reached, the rate still below 100 %
         note += "；已达到指标值，得分仍按执行率计，不是满分"
     return Score(value, value >= round2(weight) if met is None else met, note)

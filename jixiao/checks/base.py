@@ -22,6 +22,7 @@ from jixiao.model import (
     Subtotal,
     blank_value,
     evaluate,
+    execution_written,
     formula_error,
     indicator_actual,
     not_filled_in,
@@ -367,3 +368,42 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     agree = rules.rate_stands_for(value, line.rate_declared, shown) \
         or rules.rate_stands_for(line.rate_declared, value, money)
     return None if agree else value
+
+
+def what_follows(table: SelfEvaluation, declared: float, score: float) -> str:
+    """What a score taken from a wrong 执行率 (the money's 执行率得分, a 预算执行率 row's
+    得分 ``declared``) carried into the 总分 and the 评分等级: the 总分 and 评分等级 they
+    become once ``score`` replaces it, where the written 总分 is the sum of the written
+    scores (else JX501 speaks of it) — so the clerk who corrects the rate and its score
+    corrects them too; "" where nothing changes."""
+    total = table.total_declared
+    if total is None:
+        return ""
+    scores = [i.score_declared for i in table.indicators
+              if i.weight is not None or i.score_declared is not None]
+    if execution_written(table):
+        scores.append(table.funds.score_declared)
+    summed = rules.total_score(scores)
+    if summed is None or differs(summed, total, rules.TOLERANCE):
+        return ""
+    becomes = rules.round2(total - declared + score)
+    if not differs(becomes, total, rules.TOLERANCE):
+        return ""
+    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
+    grade, written = rules.grade(becomes), rules.grade_name(table.grade_declared)
+    if written is not None and written == rules.grade(total) and written != grade:
+        said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
+    return said
+
+
+def wrong_rate_said(table: SelfEvaluation, evaluation: Evaluation, indicator: Indicator,
+                    score: float | None) -> str:
+    """Where a 预算执行率 row is scored from the money's 执行率 because its 完成值 cannot
+    stand for it (JX305): "；表中执行率写为 102.86%，有误，见 JX305", with the 总分 and
+    评分等级 its written score carried (``what_follows``); else ""."""
+    written = wrong_rate_actual(table, evaluation, indicator)
+    if written is None or evaluation.rate is None:
+        return ""
+    follows = what_follows(table, indicator.score_declared, score) \
+        if indicator.score_declared is not None and score is not None else ""
+    return f"；表中执行率写为 {points(written)}%，有误，见 JX305{follows}"

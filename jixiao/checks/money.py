@@ -26,6 +26,7 @@ from jixiao.checks.base import (
     points,
     points_below,
     typed_in,
+    what_follows,
     wrong_rate_actual,
 )
 from jixiao.errors import ScoreInputError
@@ -67,8 +68,9 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
     表中没有“全年预算数”列时按年初预算数计算；说明按表头的写法称呼预算数一栏（四川表的
     “调整后预算数”）。按显示的小数位判断舍入：
-    写“99.80%”时允许 0.01 的误差，写“100%”时允许 1；写成数字的按输入的位数（0.14 即
-    14%，允许 1）或百分比格式显示的位数判断，最粗到整数百分比（0.1 不能代表 14.46%）。
+    写“99.80%”时允许 0.01 的误差；写整数百分比的，只允许四舍五入或截去小数得到的数
+    （97.5% 可写 98% 或 97%，95.00% 只能写 95%，不能写 96%）；写成数字的按输入的位数
+    （0.14 即 14%）或百分比格式显示的位数判断，最粗到整数百分比（0.1 不能代表 14.46%）。
 
     **为什么**：执行率决定执行率得分；用错分母（年初预算数）或抄错数是常见错误。
 
@@ -141,26 +143,11 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:
-    """What a 执行率得分 scored from a wrong 执行率 carried into the 总分 and the 评分等级:
-    the 总分 and 评分等级 they become once ``score`` replaces it, where the written 总分 is
-    the sum of the written scores (else JX501 speaks of it) — so the clerk who corrects
-    the rate and its score corrects them too; "" where nothing changes."""
-    funds, total = table.funds, table.total_declared
-    if total is None or funds.score_declared is None or not execution_written(table):
+    """What a 执行率得分 scored from a wrong 执行率 carried into the 总分 and the 评分等级
+    (``what_follows``); "" where the table writes no cell for it."""
+    if table.funds.score_declared is None or not execution_written(table):
         return ""
-    scores = [i.score_declared for i in table.indicators
-              if i.weight is not None or i.score_declared is not None]
-    summed = rules.total_score([*scores, funds.score_declared])
-    if summed is None or differs(summed, total, TOLERANCE):
-        return ""
-    becomes = rules.round2(total - funds.score_declared + score)
-    if not differs(becomes, total, TOLERANCE):
-        return ""
-    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
-    grade, written = rules.grade(becomes), rules.grade_name(table.grade_declared)
-    if written is not None and written == rules.grade(total) and written != grade:
-        said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
-    return said
+    return what_follows(table, table.funds.score_declared, score)
 
 
 @check("JX303", "warning", "执行数大于预算数")

@@ -27,6 +27,7 @@ from jixiao.checks.base import (
     typed_in,
     uncomputed_formula,
     unknown_rules_cell,
+    wrong_rate_said,
 )
 from jixiao.checks.targets import bare_target_unsure
 from jixiao.model import (
@@ -153,10 +154,13 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         if _jx503_speaks(table, indicator, score):
             continue
         if _unmet_full_marks(indicator, score):
-            should = f"，按{evaluation.rules.label}应为 {points(score.value)}（{score.note}）" \
+            wrong = wrong_rate_said(table, evaluation, indicator, score.value)
+            should = f"，按{evaluation.rules.label}应为 {points(score.value)}（{score.note}{wrong}）" \
                 if score.value is not None and score.band is None else ""
+            pair = _pair_text(indicator) if not wrong else \
+                f"指标值 {_text(pair_shown(indicator)[0])}，执行率 {points(evaluation.rate)}%"
             yield finding("JX402", indicator.sources.get("score"),
-                          f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
+                          f"“{label(indicator)}”未达到指标值（{pair}），"
                           f"却得满分 {points(declared)}{should}")
         elif usual is not None and _unmet_unscored(indicator, score) and declared is not None \
                 and declared >= usual - TOLERANCE:
@@ -288,9 +292,10 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                    f"{_decimals_shown(table, source)}），" if hidden \
                 else f"得分 {points_written(shown)} 未保留两位小数，" if unrounded \
                 else f"得分 {points_written(declared)}，"
+            wrong = wrong_rate_said(table, evaluation, indicator, score.value)
             yield finding("JX404", source,
                           f"“{label(indicator)}”{what}按{evaluation.rules.label}应为 "
-                          f"{points(score.value)}（{score.note}）")
+                          f"{points(score.value)}（{score.note}{wrong}）")
 
 
 def _score_shown(table: SelfEvaluation, source: Source | None, declared: float

@@ -871,16 +871,20 @@ def test_attachment_execution_row_with_its_target_and_actual(tmp_path):
 
 
 def test_attachment_execution_row_short_of_its_target(tmp_path):
-    """85 % against ≥90 %: not met, 8.5 of 10 (beside the money's 96 %: JX305), never JX403;
-    full marks for it are JX402 (not met; the rules give 8.5)."""
+    """85 % against ≥90 % beside the money's 48 ÷ 50 = 96 % (JX305): the row is scored from
+    the money's rate (rt26 f) — met, 9.6 of 10, never JX403; 8.5 (the written 85 %) and
+    full marks are both JX404 against 9.6, the written rate named as wrong."""
     rows = [["预算执行率", "预算执行率", 10, "≥90%", "85%", 8.5], *ATTACHMENT_ROWS[1:]]
     _, data = checked(attachment(tmp_path / "附件表.xlsx", rows=rows, total=96.5))
-    assert data["indicators"][0]["met"] is False
-    assert codes(data) == ["JX305"]
+    assert data["indicators"][0]["met"] is True
+    assert codes(data) == ["JX305", "JX404"]
+    [message] = [f["message"] for f in data["findings"] if f["code"] == "JX404"]
+    assert message.startswith("“预算执行率”得分 8.5，按财政部规则应为 9.6（")
+    assert message.endswith("表中执行率写为 85%，有误，见 JX305；总分 96.5 随之应为 97.6）")
     rows = [["预算执行率", "预算执行率", 10, "≥90%", "85%", 10], *ATTACHMENT_ROWS[1:]]
     _, data = checked(attachment(tmp_path / "满分.xlsx", rows=rows, total=98))
-    assert "JX402" in codes(data) and "JX404" not in codes(data)
-    assert any("应为 8.5" in f["message"] for f in data["findings"] if f["code"] == "JX402")
+    assert codes(data) == ["JX305", "JX404"]
+    assert any("应为 9.6" in f["message"] for f in data["findings"] if f["code"] == "JX404")
 
 
 @pytest.mark.parametrize("grade_after", [False, True])

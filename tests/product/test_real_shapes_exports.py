@@ -92,11 +92,12 @@ def test_a_template_row_marked_not_applicable_is_no_indicator(tmp_path, name):
 
 def test_a_wrong_execution_score_names_the_rate_its_expected_score_follows_from(tmp_path):
     """廊坊: 65.07 of 65.66 (99.1 %), 执行率 written 99%, 得分 9: the message said "× 执行率
-    99.1% 应为 9.9" — 9.9 is 10 × 99 %, the written rate; 10 × 99.1 % is 9.91."""
+    99.1% 应为 9.9" — 9.9 is 10 × 99 %, the written rate; 10 × 99.1 % is 9.91, the score
+    the rules give (rt26 f: 分值 × B/A, the written rate rounded or not)."""
     money = [("年度资金总额", None, 65.66, 65.07, 10, "99%", 9)]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 99, money=money))
     [finding] = [item for item in data["findings"] if item["code"] == "JX302"]
-    assert finding["message"] == "执行率得分写为 9，按分值 10 × 执行率 99% 应为 9.9"
+    assert finding["message"] == "执行率得分写为 9，按分值 10 × 执行率 99.1% 应为 9.91"
 
 
 def test_a_target_and_actual_merged_down_over_two_rows_are_both_rows(tmp_path):

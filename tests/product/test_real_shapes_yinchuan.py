@@ -207,11 +207,16 @@ def test_a_low_rate_scored_in_full_is_still_flagged(tmp_path, money):
 
 
 def test_a_row_rate_unlike_the_moneys_is_still_flagged(tmp_path):
-    """The money 100 % spent, the 项目管理 row's 全年实际值 90 %: JX305 at the row."""
+    """The money 100 % spent, the 项目管理 row's 全年实际值 90 %: JX305 at the row, and its
+    9 points scored from the wrong 90 % are not the 10 the money's 100 % gives (JX404)."""
     rows = changed(RATE, actual="90%", score=9)
     _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=rows, total=99))
-    assert codes(data) == ["JX305"], data["findings"]
+    assert codes(data) == ["JX305", "JX404"], data["findings"]
     assert _at(data, "JX305") == ["F10"]
+    assert _at(data, "JX404") == ["G10"]
+    [message] = [f["message"] for f in data["findings"] if f["code"] == "JX404"]
+    assert message.endswith("应为 10（预算执行率：分值 × 执行率，执行率按全年执行数 ÷ 全年预算数"
+                            "为 100%；表中执行率写为 90%，有误，见 JX305；总分 99 随之应为 100）"), message
 
 
 def test_a_money_score_restating_the_row_is_still_checked(tmp_path):
