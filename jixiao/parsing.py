@@ -414,12 +414,12 @@ def _parse(raw: object, percent: bool) -> Measure:
         return replace(head, text=original)
     if text.startswith("以") and (basis := _BASIS_RE.match(text)) is not None:
         return replace(_parse(text[basis.end():], percent), text=original)  # 以乡镇为单位≥90%
-    if "到" in text or "至" in text:
+    if "到" in text or "至" in text or "为" in text:
         reached = _REACHED_RE.match(text)  # 提高到45.2%, 降至33微克/立方米: the level reached
         if reached is not None and not any(word in reached.group("name") for word in _NOT_NAMING):
             level = _parse(text[reached.end():], percent)
             if level.kind == "number" and level.op is None \
-                    and reached.group("verb") in (*_FALLS, "降"):
+                    and reached.group("verb") in (*_FALLS, *_CUTS, "降"):
                 level = replace(level, op="<=")  # 降至35 (a 指标值): no more than it
             return replace(level, text=original)
     stated, (text, change) = text, _change(text)
@@ -581,10 +581,13 @@ _BASIS_RE = re.compile(r"^以[\u4e00-\u9fff]{1,8}?为单位[,，]?(?:达到|达)
 # A ratio of one to a number (生师比≤17:1, 撬动比例≥1:1.5): the number, in a unit that says
 # which side it is on (17 比 1 beside 18 比 1; 1 比 1.5 beside 1 比 1.2)
 _RATIO_RE = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
-# A level a change reached (森林覆盖率提高到45.2%, 降至33微克/立方米, 下降到35以下): the
-# level, as 达到45.2% is — not the change (提高45.2% is a rise by that much).
-_REACHED_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,8}}?)(?P<verb>{_MOVES_BY}|降|升)"
-                         r"(?:到|至)(?=[\d≥≧⩾≤≦⩽<>=])")
+# Cuts a time or an amount is brought down by (办理时限缩短至3个工作日, 会议费压减至20万元)
+_CUTS = ("缩短", "压减", "缩减", "削减", "压缩")
+# A level a change reached (森林覆盖率提高到45.2%, 降至33微克/立方米, 下降到35以下, 时限缩短至
+# 3个工作日, 延长至15年): the level, as 达到45.2% is — not the change (提高45.2% is a rise by
+# that much).
+_REACHED_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,8}}?)(?P<verb>{_MOVES_BY}|降|升|"
+                         rf"{'|'.join(_CUTS)}|延长)(?:到|至|为)(?=[\d≥≧⩾≤≦⩽<>=])")
 # An amount for each person (人均≤200元, 人均增收620元): the unit per person, 元/人 as
 # ≤200元/人 writes it — so it compares with an amount per person, never with a total.
 _PER_HEAD = ("人均", "平均每人", "每人平均")

@@ -104,7 +104,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     执行率按 全年执行数 ÷ 全年预算数 计算，得分按这个执行率核对（算不出时才按表中写的
     执行率）：表中写的执行率算错了的（JX301），或取整后再计分的（97.5% 写作 98%、得分
     9.8，应为 9.75），照表中执行率算出的得分同样报告，并写明总分、评分等级随之应为多少
-    （总分是按这个得分加出来的时候）。年度资金总额一行的
+    （总分是按这个得分加出来的时候）；只是按取整后的执行率计分、不改变评分等级的，为警告。
+    年度资金总额一行的
     分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
     执行率核对，指向该行的得分。
 
@@ -135,11 +136,15 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
         why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \
             else f"（表中执行率写为 {points(written)}%，是舍入后的数；得分按 " \
                  f"{_division(table, funds.scored)} 计，不先舍入）"
-        why = f"{why}{_what_follows(table, expected)}" if followed else ""
+        follows = _what_follows(table, expected) if followed else ""
+        why = f"{why}{follows}" if followed else ""
+        # scored from the rate as written, rounded as it may be: the rules' way is B ÷ A
+        # unrounded, a few hundredths apart — a warning, unless it moves the grade
+        rounded = followed and not wrong and "评分等级" not in follows
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
                       f"{_on_line(funds.scored, '执行率', table)} {points(rate)}% 应为 "
-                      f"{points(expected)}{why}")
+                      f"{points(expected)}{why}", severity="warning" if rounded else None)
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:

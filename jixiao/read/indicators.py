@@ -1520,12 +1520,13 @@ def _read_deduction(indicator: Indicator, column: Any, score: Any,
     """The 扣分 written: in a 扣分 column (0.32, "不扣分"), else in the 得分 cell beside the
     points (9.68（扣0.32分）) or instead of them (扣0.32分: the score is 分值 − 扣分, at
     that cell). A 扣分 column without a 得分 column gives the scores once the whole table
-    is read (``read.deductions``)."""
+    is read (``read.deductions``). A deduction written as a negative number (−1.05) is
+    what was lost all the same: 1.05."""
     deduction = points(column)
     if deduction is None:
         deduction = stated_deduction(column)
     if deduction is not None:
-        indicator.deduction = deduction
+        indicator.deduction = abs(deduction)
         indicator.sources["deduction"] = places["deduction"]
         return
     deduction = stated_deduction(score)

@@ -172,13 +172,14 @@ def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) ->
 def _total_deducted(grid: Grid, row: int, columns: dict[str, int],
                     table: SelfEvaluation) -> None:
     """A 总分 row of a table scored by its 扣分 column (分值 | 扣分, no 得分): the full 100
-    under 分值 and the deductions' sum under 扣分 give the 总分, at the 扣分 cell."""
+    under 分值 and the deductions' sum under 扣分 (written negative or not) give the 总分,
+    at the 扣分 cell."""
     if "deduction" not in columns:
         return
     weight = points_at(grid, row, columns["weight"])
     lost = points_at(grid, row, columns["deduction"])
     if weight is not None and lost is not None and abs(weight - FULL_MARKS) <= TOLERANCE:
-        table.total_declared = round(weight - lost, 2)
+        table.total_declared = round(weight - abs(lost), 2)
         table.sources["total"] = note(table, grid, row, columns["deduction"])
 
 

@@ -108,6 +108,29 @@ def test_the_total_row_of_a_deduction_table_is_100_less_the_deductions(tmp_path)
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX501", "G21")]
 
 
+def test_deductions_written_negative_are_what_was_lost(tmp_path):
+    """rt26 k: −0.32 in the 扣分 column (units write deductions as negatives), the 合计 row
+    100 | −0.82: was 分值 − (−0.32) = 10.32 — JX401, JX402 “满分 10.32”, JX501 on a correct
+    table; now 9.68 and 99.18, no finding."""
+    header = [*LEAD, "分值", "扣分", "扣分原因"]
+    path = book(tmp_path / "n.xlsx", header,
+                lambda row, heading: -plain(row, heading) if heading == "扣分"
+                and plain(row, heading) else plain(row, heading),
+                {1: "合计", 6: 100, 7: -0.82})
+    table, data = checked(path)
+    assert (table.indicators[2].deduction, table.indicators[2].score_declared) == (0.32, 9.68)
+    assert data["total_declared"] == TOTAL and codes(data) == [], data["findings"]
+
+
+def test_a_negative_deduction_beside_the_score_is_no_jx412(tmp_path):
+    """rt26 k: 10 | −0.32 | 9.68 was JX412 “扣分 -0.32 …应扣 0.32 分” — only the sign."""
+    header = [*LEAD, "分值", "扣分", "得分", "偏差原因分析及改进措施"]
+    path = book(tmp_path / "k.xlsx", header, lambda row, heading: plain(row, heading, deduction=-0.32),
+                {1: "总分", 6: 100, 7: 0.82, 8: TOTAL})
+    _, data = checked(path)
+    assert codes(data) == [], data["findings"]
+
+
 def test_a_blank_deduction_column_scores_nothing(tmp_path):
     """Nothing filled under 扣分: no score read (JX409 as for a table without 得分)."""
     header = [*LEAD, "分值", "扣分", "扣分原因"]
