@@ -48,6 +48,17 @@ def test_a_whole_percent_rounded_up_is_right_but_the_score_is_not(tmp_path):
     assert _messages(data, "JX302") == [
         ("G6", "执行率得分写为 9.8，按分值 10 × 执行率 97.5% 应为 9.75（表中执行率写为 98%，是舍入后"
                "的数；得分按 全年执行数 117 ÷ 全年预算数 120 计，不先舍入）；总分 99.24 随之应为 99.19")]
+    # a few hundredths from the rounded rate, the grade unmoved: a warning
+    assert [f["severity"] for f in data["findings"]] == ["warning"]
+
+
+def test_a_score_from_a_rounded_rate_that_moves_the_grade_is_an_error(tmp_path):
+    """11 ÷ 200 = 5.5 % written “6%” and scored 0.6: the 总分 90.04 优 is 89.99 良 by the
+    rules — the rounding moved the grade, an error."""
+    _, data = checked(_standard(tmp_path / "g.xlsx", 200, 11, "6%", 0.6))
+    [(cell, message)] = _messages(data, "JX302")
+    assert cell == "G6" and message.endswith("总分 90.04 随之应为 89.99，评分等级“优”应为“良”"), message
+    assert [f["severity"] for f in data["findings"] if f["code"] == "JX302"] == ["error"]
 
 
 @pytest.mark.parametrize("budget, executed, rate, score", [
