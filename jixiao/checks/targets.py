@@ -490,9 +490,9 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             continue  # ≥1项 → 2项: one thing more than asked is no deviation to explain
         target_text, actual_text = pair_shown(indicator)
         yield finding("JX206", first_source(indicator, "reason", "actual"),
-                      f"“{label(indicator)}”完成值 {plain_text(actual_text).strip()} 超出"
-                      f"指标值 {plain_text(target_text).strip()} 的 "
-                      f"{(done / goal - 1) * 100:.0f}%，未说明原因（年度指标值是否定得过低？请在偏差原因中说明）")
+                      f"“{label(indicator)}”完成值 {plain_text(actual_text).strip()} 是指标值 "
+                      f"{plain_text(target_text).strip()} 的 {done / goal * 100:.0f}%（超出 "
+                      f"{(done / goal - 1) * 100:.0f}%），未说明原因（年度指标值是否定得过低？请在偏差原因中说明）")
 
 
 def _goal(indicator: Indicator, target: Measure) -> bool:

@@ -81,11 +81,11 @@ def test_the_checks_read_the_cell_facts_of_the_model_whichever_reader_made_it():
 
 def test_numbers_read_as_floats_are_written_as_typed():
     """An .ods, a .docx or a web page gives 69.0 where the .xlsx gives 69: the messages say
-    "完成值 69 超出指标值 30", not "69.0" and "30.0", whatever the format."""
+    "完成值 69 是指标值 30 的 230%", not "69.0" and "30.0", whatever the format."""
     findings = run_checks(table(("医疗保障次数", 30.0, 69.0, 90), ("b", "无", "无", 0)),
                           select=["JX206", "JX202"])
     messages = " ".join(item.message for item in findings)
-    assert "完成值 69 超出指标值 30 的 130%" in messages and ".0" not in messages
+    assert "完成值 69 是指标值 30 的 230%（超出 130%）" in messages and ".0" not in messages
 
 
 def test_each_codes_summary_is_a_whole_sentence_not_its_first_line():

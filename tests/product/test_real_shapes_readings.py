@@ -207,10 +207,10 @@ def test_a_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, target, ac
 
 
 @pytest.mark.parametrize(("target", "actual", "quoted"), [
-    ("≥0.5", 80, "完成值 80% 超出指标值 ≥50%"),  # a bare fraction as the target: 50 %
-    ("≥0.5", "80%", "完成值 80% 超出指标值 ≥50%"),
-    ("≥50%", "80%", "完成值 80% 超出指标值 ≥50%"),  # written in percent: as before
-    ("≥50", 80, "完成值 80 超出指标值 ≥50"),  # both bare, no fraction read: as typed
+    ("≥0.5", 80, "完成值 80% 是指标值 ≥50%"),  # a bare fraction as the target: 50 %
+    ("≥0.5", "80%", "完成值 80% 是指标值 ≥50%"),
+    ("≥50%", "80%", "完成值 80% 是指标值 ≥50%"),  # written in percent: as before
+    ("≥50", 80, "完成值 80 是指标值 ≥50"),  # both bare, no fraction read: as typed
 ])
 def test_a_target_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, target, actual,
                                                                    quoted):
@@ -220,7 +220,7 @@ def test_a_target_fraction_read_as_a_percent_is_quoted_as_compared(tmp_path, tar
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 0), total=100))
     [found] = data["findings"]
     assert (found["code"], found["sheet"], found["cell"]) == ("JX206", "自评表", "I5")
-    assert found["message"] == (f"“家庭医生签约覆盖率”{quoted} 的 60%，未说明原因（年度指标值是否定得"
+    assert found["message"] == (f"“家庭医生签约覆盖率”{quoted} 的 160%（超出 60%），未说明原因（年度指标值是否定得"
                                 "过低？请在偏差原因中说明）")
 
 
