@@ -918,10 +918,10 @@ def describes_indicator(note: object) -> bool:
 # A note under the table (备注：…, 说明：…) is read a sentence at a time (；。 or a numbered
 # item — not a comma: 满意度未达标，因活动内容单一 is one sentence)
 _SENTENCE = re.compile(r"[；;。\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
-# The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 导致, 造成, …所致 (not 原因
-# alone: 需分析原因 asks for one)
+# The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 主要是…, 导致, 造成, …所致
+# (not 原因 alone: 需分析原因 asks for one)
 _CAUSE = re.compile("(?<!原)因(?![素此而])|由于|受[^，,；;。]{0,20}影响|原因(?:是|为|在于|主要|[:：])"
-                    "|导致|造成|所致")
+                    "|主要是|导致|造成|所致")
 # A sentence that explains no shortfall whatever its words: the table's rounding, unit or
 # source (因四舍五入…尾差, 金额单位：万元, 数据来源：…), a policy (…的项目，下一年度预算将
 # 予以压减)
@@ -993,12 +993,24 @@ def _names_of(name: str | None, level2: str | None, level1: str | None) -> tuple
 
 
 # The words saying a shortfall (or an overrun) was there: 未达标, 未完成, 偏低, 低于, 不足,
-# 滞后, 延期, 下降, 差距, 扣分, 超支, 高于… — a note naming an indicator with a cause but no
-# shortfall (满意度较上年提高，因服务更丰富; 满意度调查由第三方开展，因…) explains none
+# 滞后, 延期, 下降, 差距, 扣分, 超支, 高于… — or saying it in numbers, as people write it:
+# fewer, missing or short by a count (少1期, 少办了1期, 缺少1期, 差1期; not 至少, 不少于 —
+# the target's words —, 少数, 青少年, 差旅), only a count done (仅完成9期, 只办了9期; not
+# 不仅), the points lost (扣1分), more or fewer than the plan (多于计划, 比计划少办1期,
+# 较目标10期少1期, 比目标多700人; not 比较高, 比例, nor a change on last year: 较上年提高).
+# A note naming an indicator with a cause but no shortfall (满意度较上年提高，因服务更丰富;
+# 满意度调查由第三方开展，因…) explains none.
+_COUNT = "[\\d一二两三四五六七八九十百千万]"
 _SHORTFALL = re.compile("未(?:达|完成|能|实现|支出|支付|拨付|到位|开展|启动|执行|按期|按时|及时|落实|全部)"
                         "|没有(?:完成|达到|达标|实现)|不(?:达标|到位|及预期)|偏低|较低|[率度量数]低|低于|不足"
                         "|滞后|延迟|延期|延误|推迟|缓慢|下降|减少|差距|偏差|扣分|超支|超出|超过|超额"
-                        "|高于|偏高|结余")
+                        "|高于|偏高|结余"
+                        f"|(?<![至最多不])(?:少(?![数年])|缺少?)[\\u3400-\\u9fff]{{0,3}}?{_COUNT}|差{_COUNT}"
+                        f"|(?<!不)仅[\\u3400-\\u9fff]{{0,3}}?{_COUNT}"
+                        f"|(?<![\\d一二两三四五六七八九十几])只[\\u3400-\\u9fff]{{0,3}}?{_COUNT}"
+                        "|扣除?\\d+(?:\\.\\d+)?分|(?<!不)[多少]于"
+                        "|(?:(?<!比)较|(?<![占对])比(?![较例重]))(?!上年|去年|同期|往年|上一?年)"
+                        "[^，,；;。]{1,12}?(?:少|多|缺|低|(?<![提升])高)")
 
 
 def _noted(table: SelfEvaluation, indicator: Indicator | None) -> str | None:
