@@ -548,6 +548,9 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     ``reason``, such a note's one of its ``notes`` (explaining what it names), each with the
     rows that go on with it (``_goes_on``: 四、偏差原因分析及改进措施 / 1.… / 2.…, 说明： /
     1.…). A note giving no cause (备注：本表金额单位万元, 说明：无未完成指标) is no such row.
+    A 改进措施 row (三、存在的问题及改进措施 / 1.…) whose items give a cause is read as a
+    note too — what it names with a cause is explained; giving none, it is its label's row
+    alone.
     The line's last row, or None."""
     if isinstance(grid.values.get((row, weight_column)), (int, float)):
         return None  # points: an indicator, whatever its name
@@ -562,7 +565,7 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     if kind is None:
         return None
     end = row
-    if kind in ("reason", "note"):
+    if kind in ("reason", "note", "measures"):
         written = [str(grid.values[(row, column)]).strip() for column in cells]
         after = re.split("[:：]", written[0], maxsplit=1)[1:]  # 未完成原因：<text> in one cell
         in_label = bool(after and after[0].strip())
@@ -570,10 +573,10 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
         end, more = _goes_on(grid, row, cells[0], bool(texts), weight_column)
         texts.extend(more)
         said = "；".join(text for text in texts if text) or None
-        if kind == "note":
+        if kind in ("note", "measures"):
             said = said and without_instructions(said)
-            if not explains_shortfall(said):
-                return None  # 备注：本表金额单位万元, 说明：…的需说明原因 (the form's prompt)
+            if not explains_shortfall(said):  # 备注：本表金额单位万元, 说明：…的需说明原因 (the
+                return None if kind == "note" else row  # form's prompt); 改进措施 | <plans>
             if said not in table.notes:  # (a row may be asked twice)
                 table.notes.append(said)  # type: ignore[arg-type]
             if "note" not in table.sources:

@@ -77,6 +77,11 @@ _PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页
 _NOTE_LABEL = r"(?:注|备注|说明)\d*"
 _NOTE = re.compile(_NOTE_LABEL + r"[:：].*")
 _NOTE_ROW = re.compile(_NOTE_LABEL + r"(?::.*)?")  # 备注 | <text>, or 备注：<text> in one cell
+# A section of the problems found, under the table (三、存在的问题, 主要问题：…, 存在问题及建议):
+# read as a note — its items naming an indicator with a cause explain it
+_PROBLEMS_ROW = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))?"
+                           r"(?:(?:存在|发现)的?(?:主要)?问题|主要问题|问题及[\u3400-\u9fff、]{1,12})"
+                           r"(?::.*)?")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -92,9 +97,9 @@ def is_between_rows(texts: list[str]) -> bool:
 
 
 def is_note_label(text: str) -> bool:
-    """Whether a row's first text (compact) is a note's label: 备注, 说明：…, 注1：… — not
-    填表说明, the form's."""
-    return _NOTE_ROW.fullmatch(text) is not None
+    """Whether a row's first text (compact) is a note's label: 备注, 说明：…, 注1：…, or a
+    section of the problems found (存在的问题, 主要问题：…) — not 填表说明, the form's."""
+    return _NOTE_ROW.fullmatch(text) is not None or _PROBLEMS_ROW.fullmatch(text) is not None
 
 
 # The lines under a table that close it: who filled it in and signed (填报单位（盖章）：…,

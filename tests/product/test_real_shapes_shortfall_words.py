@@ -104,6 +104,48 @@ def test_an_unexplained_overrun_says_what_share_of_the_target_was_done(tmp_path)
         "（年度指标值是否定得过低？请在偏差原因中说明）")
 
 
+ITEMS = "1.培训班次比计划少1期，主要是汛期停课；2.培训合格率92%，低于95%，因部分学员文化基础薄弱；"
+LAST = "3.学员满意度90%，低于目标，因部分课程与需求脱节。"
+
+
+@pytest.mark.parametrize("lines", [
+    (("三、存在的问题及改进措施",), (ITEMS,), (LAST,)),
+    (("存在问题及整改措施：",), (ITEMS,), (LAST,)),
+    (("问题及改进措施",), (ITEMS + LAST,)),
+    (("存在的问题",), (ITEMS,), (LAST,)),
+    (("主要问题：" + ITEMS + LAST,),),
+    (("存在问题及改进措施", ITEMS + LAST),),
+    (("二、存在的主要问题及原因分析",), (ITEMS,), (LAST,))])  # as before
+def test_a_problems_section_below_the_total_explains_what_it_names(tmp_path, lines):
+    """rt26 e t3/t7: a 问题/改进 section whose items name each deducted indicator with its
+    cause. Before: JX405 at I10, I11 and I16 under every heading but a 原因 one — a
+    …及改进措施 heading was read as measures only, 存在的问题 not at all."""
+    table, data = checked(_book(tmp_path, THREE_SHORT, *lines))
+    assert _found(data) == []
+
+
+def test_a_problems_section_explains_only_what_it_names_with_a_cause(tmp_path):
+    """The item naming 学员满意度 without a cause (and the one leaving out 合格率) leaves
+    those told, with the note's hint where it names the indicator not at all."""
+    _, data = checked(_book(tmp_path, THREE_SHORT, ("三、存在的问题及改进措施",),
+                            ("1.培训班次比计划少1期，主要是汛期停课；",),
+                            ("2.学员满意度90%，低于目标，下一步将加强课程调研。",)))
+    assert _found(data) == [("JX405", "I11"), ("JX405", "I16")]
+    assert [item["message"] for item in data["findings"]] == [
+        "“培训合格率”扣 0.32 分（9.68/10），未说明偏差原因（表下备注未写明该指标）",
+        "“学员满意度”扣 0.53 分（9.47/10），未说明偏差原因"]
+
+
+def test_a_measures_section_giving_no_cause_explains_nothing(tmp_path):
+    """What must not change: an 改进措施 section of plans only (the 四川 closing row's kind)
+    is no explanation, and no note."""
+    table, data = checked(_book(tmp_path, THREE_SHORT, ("三、存在的问题及改进措施",),
+                                ("1.培训班次比计划少1期，下一步将合理安排培训时间；",),
+                                ("2.加强学员基础教学，提高合格率与满意度。",)))
+    assert _found(data) == [("JX405", "I10"), ("JX405", "I11"), ("JX405", "I16")]
+    assert (table.notes, table.reason) == ([], None)
+
+
 @pytest.mark.parametrize(("note", "explains"), [
     ("培训班次少1期，因汛期停课", [True, False]),
     ("培训班次扣0.5分，由于汛期停课", [True, False]),
