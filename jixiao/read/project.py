@@ -589,10 +589,12 @@ _RULES_STATEMENT = re.compile(r"本表.{0,40}(?:评分|计分)")
 
 def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
     """The rule set a workbook states — in a cell labelled 评分规则 (计分方法, 评分办法,
-    评分标准 …), beside it or after its colon (评分规则：比例法), in a title (…自评表
-    （比例法评分）, 四川省…自评评分表), or in a line saying how 本表 is scored (注：本表各
-    指标按比例法评分) — and where. Which rule set the words name is ``rule_name``'s: 按比例
-    计分 alone names none (the 财政部 rule scores so too), a negated or unticked 比例法 neither."""
+    评分标准 …), beside it or after its colon (评分规则：比例法), else in a line saying how
+    本表 is scored (注：本表各指标按比例法评分), else in a title (…自评表（比例法评分）,
+    四川省…自评评分表) — and where. The first found in that order wins: a 四川省 title names
+    the province the form comes from, a line under it how this table is in fact scored.
+    Which rule set the words name is ``rule_name``'s: 按比例计分 alone names none (the
+    财政部 rule scores so too), a negated or unticked 比例法 neither."""
     for grid in grids:
         for (row, column), text in grid.texts.items():
             if not text.startswith(_RULES_LABELS) or not isinstance(grid.values[(row, column)], str):
@@ -609,12 +611,12 @@ def rules_from_workbook(grids: list[Grid]) -> tuple[str, Source] | None:
                 return name, grid.source(row, found[1])
     for grid in grids:
         for (row, column), text in grid.texts.items():
-            if row <= 3 and len(text) <= 60 and "自评" in text and _RULES_TITLE.search(text) \
+            if len(text) <= 60 and _RULES_STATEMENT.search(text) \
                     and (name := rule_name(text)) is not None:
                 return name, grid.source(row, column)
     for grid in grids:
         for (row, column), text in grid.texts.items():
-            if len(text) <= 60 and _RULES_STATEMENT.search(text) \
+            if row <= 3 and len(text) <= 60 and "自评" in text and _RULES_TITLE.search(text) \
                     and (name := rule_name(text)) is not None:
                 return name, grid.source(row, column)
     return None

@@ -71,6 +71,21 @@ def test_sichuan_stated_in_other_wordings(tmp_path, title, below, cell):
         "sichuan", Source("表", cell), [])
 
 
+@pytest.mark.parametrize(("stated", "cell"), [
+    ({"above": [["（本表采用比例法评分）"]]}, "A3"),
+    ({"below": [["注：本表各指标按比例法评分。"]]}, "A17"),
+    ({"above": [["评分规则：比例法"]]}, "A3"),
+])
+def test_a_stated_bilifa_wins_over_a_sichuan_title(tmp_path, stated, cell):
+    """四川省…自评表 names the province the form comes from; a line (or a 评分规则 cell)
+    says how this table is scored. Was, for the two lines: sichuan — JX404 “人均培训成本”
+    得分 4，按四川省规则应为 3.75 on a correct ratio table."""
+    table, data = checked(_book(tmp_path / "t.xlsx", 4, 98.24,
+                                title="四川省专项预算项目绩效目标完成情况自评表", **stated))
+    assert (table.rules.name, table.sources["rules"], codes(data)) == (
+        "ratio", Source("表", cell), [])
+
+
 @pytest.mark.parametrize("title", ["项目支出绩效自评表", "援建四川灾区项目支出绩效自评表"])
 def test_a_title_not_stating_sichuan_keeps_the_default_rules(tmp_path, title):
     """The neighbour that must not change: no 四川省 form, no 四川省…规则: the 分值 “—” is
