@@ -156,7 +156,7 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),
-    ("reason", ("说明",)),
+    ("reason", ("说明", "备注")),  # 备注 beside the money line: the 执行率's reason written there
 )
 
 

@@ -26,6 +26,7 @@ from jixiao.model import (
     FundLine,
     Funds,
     SelfEvaluation,
+    explains_shortfall,
     form_parts,
     is_execution_row,
     without_levels,
@@ -37,6 +38,7 @@ from jixiao.read.roles import (
     is_placeholder,
     is_placeholder_points,
     not_adjusted,
+    rate_reason_label,
     without_instructions,
 )
 from jixiao.rules import (
@@ -349,11 +351,14 @@ def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]
 _CHANGE_OR_BUDGET = "调整预算"
 
 
+_REMARK = "备注"  # a money column of anything, the 执行率's reason among it (``_remark_without_cause``)
+
+
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
     lines' labels (``labels``), one over the project's years (累计执行数), one naming
     the year's 资金总额 or its change (调整预算数) for the budget, where another column
-    names the same role."""
+    names the same role (a 备注 where a 原因 or 说明 column is the reason's)."""
     columns: dict[str, int] = {}
     passed: set[int] = set()  # over the years, or the 资金总额 beside the budget's own column
     for column, text in texts.items():
@@ -362,7 +367,8 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
         role = fund_role(text)
         if not role or role == "ignore":
             continue
-        if over_years(text) or names_the_total(text) or _CHANGE_OR_BUDGET in text:
+        if over_years(text) or names_the_total(text) or _CHANGE_OR_BUDGET in text \
+                or text.startswith(_REMARK):  # a 备注 beside a 原因 column: the 原因 one
             passed.add(column)
         if role not in columns or (columns[role] in labels and column not in labels) \
                 or (columns[role] in passed and column not in passed):
@@ -736,7 +742,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         funds.parts = _source_columns(money, table, first_row)
     funds.weight = None
     for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
-        if role not in columns:
+        if role not in columns or key == "reason" and _remark_without_cause(money, first_row):
             continue
         funds.sources[key] = note(table, grid, first_row, columns[role])
         if key == "weight":  # read as the indicators' 分值/权重 are: "10%" is 10 points
@@ -745,6 +751,8 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
+    if funds.reason is None:
+        _reason_under(money, table, funds)
     carrier = _points_line(money, first_row)
     if carrier is not None:  # the 执行率's points written on one 其中 line, not the total's
         funds.rate_line = lines[[row for row, _, _ in money.lines].index(carrier)]
@@ -760,6 +768,38 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if "budget" in columns:
         funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
     table.funds = funds
+
+
+def _remark_without_cause(money: MoneyBlock, row: int) -> bool:
+    """Whether the money's reason column is a 备注 that gives no cause in ``row``: a 备注
+    holds anything (资金来源：…, 含上年结转资金), a reason only where it says a cause
+    (``explains_shortfall``); left so, it is no place for the reason either."""
+    column = money.columns["reason"]
+    return money.grid.texts.get((money.header_row, column), "").startswith(_REMARK) \
+        and not explains_shortfall(money.grid.raw(row, column))
+
+
+def _reason_under(money: MoneyBlock, table: SelfEvaluation, funds: Funds) -> None:
+    """The 执行率's reason written on the row right under the money block's last line, as
+    hand-made forms put it: 执行率偏低原因：… in one (merged) cell, or the label with the
+    reason right of it (执行率偏低原因 | …) — ``rate_reason_label``. The label alone is
+    where the reason goes: JX306 points there."""
+    grid, last = money.grid, money.lines[-1][0]
+    row = next((row for row in (last + 1, last + 2) if row in grid.rows), None)  # one empty between
+    if row is None:
+        return
+    column = grid.rows[row][0]
+    text = grid.values[(row, column)]
+    if not isinstance(text, str) or not rate_reason_label(grid.texts[(row, column)]):
+        return
+    said = "".join(re.split("[:：]", text, maxsplit=1)[1:])  # after the label's colon
+    place = (row, column)
+    if not said.strip():
+        beside = grid.right_of(row, column, limit=8)
+        said = str(beside[0]) if beside is not None else ""
+        place = (row, beside[1]) if beside is not None else place
+    funds.reason = without_instructions(said.strip()) if said.strip() else None
+    funds.sources["reason"] = note(table, grid, *place)
 
 
 def _over_the_years(lines: list[tuple[int, str, int | None]]

@@ -133,6 +133,23 @@ def explaining_label(text: str) -> str | None:
     return "reason" if "原因" in found.group(1) else "measures"
 
 
+# A row right under the money block explaining its 执行率 (执行率偏低原因：…, 资金未执行原因
+# | …, 预算执行率低于90%的原因说明 | …): a label naming the money and its 原因
+_RATE_NAMES = re.compile("执行|资金|支出")
+_NOT_WORDS = re.compile(r"[^\u3400-\u9fff、()]")
+
+
+@functools.lru_cache(maxsize=1024)
+def rate_reason_label(text: str) -> bool:
+    """Whether a row's first text (compact, up to its colon) labels the 执行率's reason:
+    it names the money (执行, 资金, 支出) and ends with what it holds, as
+    ``explaining_label``'s do (原因, 原因分析, 原因及改进措施); digits and marks in it
+    (低于90%的) are passed over."""
+    label = text.replace("：", ":").partition(":")[0]
+    return len(label) <= 24 and "原因" in label and _RATE_NAMES.search(label) is not None \
+        and explaining_label(_NOT_WORDS.sub("", label)) == "reason"
+
+
 # What a form prints in its 原因 cell for the clerk: 1.预算执行率=预算执行数/调整后预算数，
 # 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason;
 # and under its table: 扣分指标须在偏差原因分析及改进措施栏说明原因, 未完成年度指标值的，
