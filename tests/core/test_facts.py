@@ -74,8 +74,12 @@ def test_grade_name_reads_the_words_of_the_grades(written, grade):
 
 # ---------------------------------------------------------------- directions
 
-_DIRECTION_CASES = [  # (二级指标, target, actual): the target has no ≥/≤
+_DIRECTION_CASES = [  # (二级指标, target, actual): the target has no ≥/≤ (＝ says no more)
     ("成本指标", "30 万元", "33 万元"),
+    ("成本指标", "＝60万元", "57万元"),     # 一体化's 指标性质 ＝: still the ceiling
+    ("成本指标", "=60万元", "66万元"),
+    ("时效指标", "＝5个工作日", "3个工作日"),
+    ("数量指标", "＝1000人", "980人"),      # a goal's ＝ stays a goal
     ("成本指标", "30", 29),
     ("经济成本指标", "100", 120),
     ("数量指标", "30", 33),
