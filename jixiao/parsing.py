@@ -1281,14 +1281,20 @@ _WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|
 # or all of it, with the act a rate counts (开工率, 拨付率, 到位率 …): 全部开工, 已全部拨付,
 # 均已到位, 全部发放到位, 已全部拨付完毕 — the act alone (已开工, 拨付, 发放到位) says some, not all
 _RATE_ACTS = ("开工", "竣工", "完工", "拨付", "支付", "兑付", "发放", "到位")
+# or all of it right, beside a 准确率 / 正确率 of 100 %: 全部准确, 均准确, 准确无误 (无误: not
+# one wrong) — 准确 alone says it was done right, not that all of it was
+_RIGHT = "准确|正确"
 _ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
                           r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
-                          rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$")
+                          rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$"
+                          rf"|^(?:全部|全数|均|都)(?:{_RIGHT})(?:无误)?$"
+                          rf"|^(?:{_RIGHT})无误$")
 
 
 def says_all_done(measure: Measure) -> bool:
     """Whether a value says all of it was done, in words only: 完成, 已完成, 全部完成, or
-    all of what a rate counts (全部开工, 已全部拨付, 均已到位)."""
+    all of what a rate counts (全部开工, 已全部拨付, 均已到位), or all of it right (全部准确,
+    均准确, 准确无误)."""
     return measure.kind == "qualitative" and _ALL_DONE_RE.match(normalize_text(measure.text)) is not None
 
 

@@ -309,6 +309,33 @@ def test_all_started_beside_a_count_or_started_alone_is_no_number(tmp_path, targ
     assert indicator_score(target, actual, 10).value is None
 
 
+ACCURACY = {"level2": "质量指标", "name": "资金拨付准确率"}
+
+
+@pytest.mark.parametrize(("target", "actual"), [("=100%", "全部准确"), ("100%", "均准确"),
+                                                ("＝100%", "准确无误"), ("100%", "全部准确无误"),
+                                                ("100%", "均正确")])
+def test_an_accuracy_of_100_percent_answered_all_right_is_100_percent(tmp_path, target, actual):
+    """A 准确率 of 100 % answered 全部准确 / 均准确 / 准确无误: all of it right, 100 % as
+    全部拨付 is for a 拨付率 — met, 10 of 10, no finding (rt26 g p2 C16; before: JX204
+    “完成值只写了“全部准确”，没有实际测得的数值”)."""
+    good = rows((4, {**ACCURACY, "target": target, "actual": actual}))
+    assert findings(standard(tmp_path / "t.xlsx", rows=good)) == []
+    result = indicator_score(target, actual, 10)
+    assert result.value == 10.0 and result.met is True
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥95%", "全部准确"), ("100%", "准确")])
+def test_all_right_beside_a_lower_rate_or_right_alone_is_no_number(tmp_path, target, actual):
+    """全部准确 beside ≥95% says not how many were right; 准确 alone says it was done right,
+    not all of it: words for a quantitative target (JX204), as before."""
+    bad = rows((4, {**ACCURACY, "target": target, "actual": actual}))
+    found = findings(standard(tmp_path / "t.xlsx", rows=bad), ["JX204"])
+    assert [(item.code, item.cell, item.message) for item in found] == [(
+        "JX204", "F15", f"“资金拨付准确率”是定量指标（指标值“{target}”），完成值只写了“{actual}”，"
+                        "没有实际测得的数值：得分按文字读作“达成”计，无法与指标值核对；应填写实际测得的数值")]
+
+
 @pytest.mark.parametrize(("target", "actual"), [("每月10日前", "及时"), ("≤3小时", "按时完成"),
                                                 ("5个工作日内", "及时办结")])
 def test_a_time_limit_answered_on_time_in_words_asks_for_no_number(tmp_path, target, actual):
