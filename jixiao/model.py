@@ -882,15 +882,75 @@ _UNIT_NOTE = re.compile("(?:计量|度量)?单位")
 
 def unexplained(reason: object) -> bool:
     """Whether a 偏差原因 explains nothing: blank, only dashes, slashes or dots (——, ／,
-    …), "无" (暂无。 没有 N/A …), "已完成", a bare number, or only a unit (单位：万元)."""
+    …), "无" (暂无。 没有 N/A …), "已完成", a bare number, only a unit (单位：万元), or
+    no cause however phrased (``says_no_cause``: 按计划完成, 偏差较小, 持续改进, 详见自评报告)."""
     if blank_value(reason) or not isinstance(reason, str):
         return True
-    words = "".join(character for character in reason
-                    if unicodedata.category(character)[0] not in "PSZC")
+    words = _words(reason)
     if not words or words.isdigit() or words.upper() in NO_REASON:
         return True
     unit = words[note.end():] if (note := _UNIT_NOTE.match(words)) else words
-    return not unit or is_unit(unit)
+    return not unit or is_unit(unit) or says_no_cause(reason)
+
+
+def _words(text: str) -> str:
+    """A text's letters and digits: no punctuation, symbols, spaces."""
+    return "".join(character for character in text
+                   if unicodedata.category(character)[0] not in "PSZC")
+
+
+# The words that say the work was done, on plan, well, or nearly — and of what (按计划完成,
+# 基本达到预期, 圆满完成, 良好, 正常推进, 偏差较小, 略有偏差, 各项指标均已完成, 超额完成:
+# what happened, not why) — and a clause's fill words; a clause of these alone gives no
+# cause (rt26e). Not 开展, 实施, 到位: 资金未到位, 1期未开展 say what is missing.
+_DONE_WORDS = re.compile(
+    "按(?:计划|要求|期|时|进度|序时)|如期|顺利|圆满|基本|总体|整体|全部|各项|均|都|已经?|本?项目|指标"
+    "|目标|任务|工作|情况|年度|完成|达到|达成|实现|达标|预期|要求|计划|标准|符合|满足|正常|推进|较好"
+    "|良好|很好|优秀|效果|明显|显著|偏差|差距|差异|较小|很小|不大|微小|轻微|略有|一定|存在|超额"
+    "|部分|未|没有|基本上|好|较|略|有|的|了|得|和|及|与|等|无|暂")
+# A clause saying what will be done (下一步将加强管理, 持续改进, 进一步提高培训质量): a
+# measure, no cause — unless it names one (下年加强宣传，因今年宣传不足 has a clause of cause)
+_MEASURE = re.compile(
+    "(?:下一?步|下一?年度?|明年|来年|今后|以后|后续|将来)?(?:我们|我单位|本单位|单位)?"
+    "(?:将|要|应|需|会|拟)?(?:继续|持续|进一步|不断|切实|积极|着力)?"
+    "(?:加强|提高|提升|完善|优化|强化|改进|改善|做好|确保|规范|健全|加大|加快|落实|推动|督促|严格"
+    "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)")
+_CAUSE_WORD = re.compile("因|由于|受|原因|导致|造成|所致|影响|延迟|延期|滞后|推迟|不足|减少|下降|调整")
+# A 偏差原因 that sends the reader elsewhere (详见自评报告, 见附件, 具体情况见绩效报告): the
+# cause may be there, it is not in the table
+_POINTER = re.compile("^(?:详|具体|请|另|参)?(?:情况)?(?:详|参)?见.{0,12}(?:报告|附件|附表|说明|正文|材料)$")
+# A clause of the form's labels, no content (偏差原因：, 改进措施：)
+_LABEL = re.compile("(?:偏差|未完成|差异)?原因(?:分析)?(?:及(?:改进|整改)措施)?|(?:改进|整改)措施")
+_NO_CAUSE_CLAUSE = re.compile(r"[，,；;。：:、！!？?\s\n]+")
+
+
+def says_no_cause(text: object) -> bool:
+    """Whether a text meant as a reason says no cause whatever its words: each clause only
+    that the work was done, on plan, well or nearly (按计划完成, 达到预期, 较好完成, 良好,
+    偏差较小, 各项指标均按计划完成, ``_DONE_WORDS``), a measure to come (持续改进, 下一步将
+    加强培训组织, ``_MEASURE``), "无" or a label (改进措施：) — no clause with a cause word
+    (因, 由于, 受, 导致, 影响, 不足, 调整 …) — or a pointer elsewhere (详见自评报告,
+    ``refers_elsewhere``). 部分学员基础薄弱, 资金下达较晚 give one."""
+    if not isinstance(text, str):
+        return False
+    if refers_elsewhere(text):
+        return True
+    clauses = [_words(clause) for clause in _NO_CAUSE_CLAUSE.split(text)]
+    return any(clauses) and all(map(_no_cause_clause, clauses))
+
+
+def _no_cause_clause(clause: str) -> bool:
+    if not clause or clause.upper() in NO_REASON or _LABEL.fullmatch(clause):
+        return True
+    if _CAUSE_WORD.search(clause) is not None:
+        return False
+    return not _DONE_WORDS.sub("", clause) or _MEASURE.match(clause) is not None
+
+
+def refers_elsewhere(text: object) -> bool:
+    """Whether a 偏差原因 only sends the reader elsewhere: 详见自评报告, 见附件, 具体见绩效
+    自评报告 — the cause is not in the table."""
+    return isinstance(text, str) and _POINTER.match(_words(text)) is not None
 
 
 # How a note on the indicator begins (指标解释：…, 数据来源：…): what it means, where its
@@ -1116,8 +1176,59 @@ def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> st
     if not unexplained(own):
         return own  # type: ignore[return-value]
     if not unexplained(table.reason):
-        return table.reason
+        items = reason_items(table)
+        if items is None:
+            return table.reason
+        key = None if indicator is None else next(
+            index for index, other in enumerate(table.indicators) if other is indicator)
+        if key in items:
+            return items[key]
     return _noted(table, indicator)
+
+
+def explains_all(table: SelfEvaluation) -> bool:
+    """Whether the table's 原因 row explains every shortfall in it: it gives a cause and
+    is no list of the indicators it explains (``reason_items``)."""
+    return not unexplained(table.reason) and reason_items(table) is None
+
+
+# Where a numbered item begins: 1. 2、 （3） — not a decimal (1.5万元)
+_ITEM = re.compile(r"(?<![\d.])(?=\d+[.、．](?!\d))|(?=[（(]\d+[)）])")
+
+
+def reason_items(table: SelfEvaluation) -> dict[int | None, str] | None:
+    """The shortfalls a table's 原因 row explains where it lists them (偏差原因：1.培训合格率
+    未达标，因…；2.培训班次少1期，因…): two numbered items or more, each naming an indicator
+    (by its 三级 name or a tail, its 二级 or 一级 name) or the 执行率 — each named one (None:
+    the 执行率) with the item that names it, where that item gives a cause; the indicators
+    it does not name it does not explain. None where the row is no such list (one text, or
+    an item naming none — 第2项指标…, 其他指标…): it explains every shortfall (rt26e)."""
+    if not isinstance(table.reason, str):
+        return None
+    items = [piece.strip() for piece in _ITEM.split(table.reason)
+             if _NUMBERED.match(piece.strip())]
+    if len(items) < 2:
+        return None
+    names = [_names(other) for other in table.indicators]
+    named: dict[int | None, str] = {}
+    for item in items:
+        said: set[Any] = _names_in(item, names)
+        if _RATE_WORDS.search(item):
+            said.add(None)
+        if not said:
+            return None
+        if not unexplained(_NUMBERED.sub("", item)):
+            for index in said:
+                named.setdefault(index, _NUMBERED.sub("", item).strip())
+    return named
+
+
+def reason_lists_others(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether the table's 原因 row lists the shortfalls it explains (``reason_items``) and
+    not this one: said, so the unit adds it."""
+    items = reason_items(table)
+    return items is not None and not any(
+        index in items for index, other in enumerate(table.indicators) if other is indicator)
 
 
 def unfilled(table: SelfEvaluation) -> bool:

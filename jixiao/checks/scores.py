@@ -40,6 +40,7 @@ from jixiao.model import (
     deduction_base,
     execution_row_rate,
     explained,
+    explains_all,
     formula_error,
     in_unsplit_group,
     indicator_actual,
@@ -47,7 +48,8 @@ from jixiao.model import (
     noted_elsewhere,
     pair_shown,
     plain_text,
-    unexplained,
+    reason_lists_others,
+    refers_elsewhere,
     unsplit_groups,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_measure
@@ -355,7 +357,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     if table.layout in ("third_party", "attachment") and "reason" not in table.columns:
         return  # an evaluator's index system or a report's 附件表: explained in the report
-    if not unexplained(table.reason):
+    if explains_all(table):
         return  # 偏差大或目标未完成原因分析 under the table explains them all
     unknown = _points_unknown(table)
     for group, pairs, scored in _groups(table, evaluation):
@@ -403,13 +405,31 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                     f"{points(indicator.weight)}），须说明偏差原因" if ruled else
                     f"扣 {points(indicator.weight - value)} 分"
                     f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因")
+        pointer = _pointer(table, indicator)
+        if pointer is not None:
+            yield finding("JX405", source, f"“{label(indicator)}”扣 "
+                          f"{points(indicator.weight - value)} 分，偏差原因只写了“{pointer}”，"  # type: ignore[operator]
+                          "表中未写明原因（请核对所指的材料，或在表中写明原因）", severity="warning")
+            continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
 
 
+def _pointer(table: SelfEvaluation, indicator: Indicator) -> str | None:
+    """The row's 偏差原因 (else the table's 原因 row) where it only sends the reader
+    elsewhere (详见自评报告): the cause may be there — a warning, not an error."""
+    for written in (indicator.reason, table.reason):
+        if refers_elsewhere(written):
+            return written.strip()  # type: ignore[union-attr]
+    return None
+
+
 def _unnamed(table: SelfEvaluation, indicator: Indicator) -> str:
     """A note under the table that names other shortfalls but not this one (服务人数 for
-    服务老年人数): said, so the unit writes the indicator's name there."""
+    服务老年人数), or a 原因 row listing the ones it explains: said, so the unit writes
+    the indicator's name there."""
+    if reason_lists_others(table, indicator):
+        return "（表下偏差原因未写明该指标）"
     return "（表下备注未写明该指标）" if noted_elsewhere(table, indicator) else ""
 
 

@@ -30,6 +30,7 @@ from jixiao.model import (
     ceiling_unsure,
     default_operator,
     explained,
+    explains_all,
     indicator_actual,
     indicator_target,
     pair_shown,
@@ -471,7 +472,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """
     if "reason" not in table.columns:
         return  # the layout has nowhere to write it (评分附件表, 第三方)
-    if not unexplained(table.reason):
+    if explains_all(table):
         return  # 偏差大或目标未完成原因分析 under the table explains them all (as for JX405)
     weighted = "weight" in table.columns  # else no row has points (湖北, 湖南 衡山)
     for indicator in table.indicators:
