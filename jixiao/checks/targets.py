@@ -458,7 +458,8 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
     指标值，如“6次”完成“150次”），偏差原因分析却是空的（表下“偏差大或目标未完成原因分析”
-    一行写了原因的，与 JX405 一样算已说明）。
+    一行写了原因的，与 JX405 一样算已说明）。只写“超额完成”“达到预期”等、说了结果没说原因的，
+    与 JX405 一样不算说明。
 
     表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
     计数的指标只多完成一个（指标值“≥1 项”，完成值“2 项”）不算大幅超额，不报告。

@@ -45,12 +45,17 @@ def _cells(data, code):
 
 
 def test_a_reason_in_the_improvement_column_of_a_two_row_header_explains(tmp_path):
-    """丽江 K13 "下一年度加强资金管理" under 改进措施, 偏差原因分析 empty: the deduction is
+    """丽江 K13 "下一年度加强资金管理" under 改进措施 (with a cause: a measure alone gives
+    none, rt26e), 偏差原因分析 empty: the deduction is
     explained (before: JX405 "未说明偏差原因" — the 改进措施 column, merged down beside the
     second header row, was not read). A deduction explained nowhere is still JX405."""
     rows = [(*LIJIANG_ROWS[0][:-1], 9), (*LIJIANG_ROWS[1][:-1], 19), *LIJIANG_ROWS[2:]]
-    _, data = checked(lijiang(tmp_path / "t.xlsx", rows, {0: (None, "下一年度加强资金管理")}, 98))
+    _, data = checked(lijiang(tmp_path / "t.xlsx", rows,
+                              {0: (None, "资金下达较晚，下一年度加强资金管理")}, 98))
     assert _cells(data, "JX405") == ["J9"], data["findings"]  # 19/20, explained nowhere
+    # the measure alone gives no cause (rt26e): JX405 there too (at the cell read)
+    _, data = checked(lijiang(tmp_path / "u.xlsx", rows, {0: (None, "下一年度加强资金管理")}, 98))
+    assert _cells(data, "JX405") == ["K8", "J9"], data["findings"]
 
 
 def test_a_score_written_as_full_marks_is_the_points(tmp_path):
@@ -237,7 +242,7 @@ def test_an_improvement_column_left_unmerged_beside_a_merged_reason_explains(tmp
     改进措施 beside it not (its lower cell empty). The 改进措施 column is still read
     (before: JX405 on the row it explains)."""
     rows = [(*LIJIANG_ROWS[0][:-1], 9), (*LIJIANG_ROWS[1][:-1], 19), *LIJIANG_ROWS[2:]]
-    path = lijiang(tmp_path / "t.xlsx", rows, {0: (None, "下一年度加强资金管理")}, 98,
+    path = lijiang(tmp_path / "t.xlsx", rows, {0: (None, "资金下达较晚，下一年度加强资金管理")}, 98,
                    merged_down=range(7, 11))
     _, data = checked(path)
     assert _cells(data, "JX405") == ["J9"], data["findings"]
