@@ -464,6 +464,9 @@ class Evaluation:
     # what ``total`` is: "rules", every score as the rules give it; "declared", the scores
     # the table wrote, summed where no rule can recompute them (no 分值 column); None, none
     total_basis: str | None = None
+    # the lowest and highest 总分 the rules allow where a person scores rows within their
+    # level's band (``total_range``); None where a score is unknown otherwise
+    total_range: tuple[float, float] | None = None
 
 
 def without_levels(table: SelfEvaluation) -> bool:
@@ -732,6 +735,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     scores = [score_indicator(indicator, chosen, weighed, rate) for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
+    span = total_range([part] if counted else [], scores, "score" not in table.columns)
     basis = "rules" if total is not None else None
     unmeasured = not {"target", "actual"} & table.columns  # a 得分表: points and scores only
     if total is None and (not weighed or unmeasured) and "score" in table.columns \
@@ -742,7 +746,26 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
                                   + [_within_points(indicator) for indicator in table.indicators])
         basis = "declared" if total is not None else None
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
-                      rules.grade(total) if total is not None else None, basis)
+                      rules.grade(total) if total is not None else None, basis, span)
+
+
+def total_range(parts: list[float | None], scores: list[Score], unscored: bool
+                ) -> tuple[float, float] | None:
+    """The lowest and highest 总分 the rules allow where a person scores a qualitative row
+    anywhere in its level's band (部分达成: 60–80 % of its 分值), every other score as the
+    rules give it; ``parts``: the 执行率得分 counted. A banded row counts its whole band
+    where the table does not say what the person gave: no score the rules accept (the
+    得分 is blank, or outside the band), or no 得分 column at all (``unscored``: any
+    qualitative row may have been scored anywhere in its band). The one range JX501 (a
+    table without 得分) and JX502 (a grade the bands fix) hold a 总分 against. None where
+    a score no band covers is unknown."""
+    lows, highs = list(parts), list(parts)
+    for score in scores:
+        band = score.band if score.value is None or unscored else None
+        lows.append(band[0] if band is not None else score.value)
+        highs.append(band[1] if band is not None else score.value)
+    low, high = rules.total_score(lows), rules.total_score(highs)
+    return None if low is None or high is None else (low, high)
 
 
 def _within_points(indicator: Indicator) -> float | None:

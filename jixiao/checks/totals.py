@@ -138,13 +138,10 @@ def _unscored_total(table: SelfEvaluation, evaluation: Evaluation, source: Sourc
     """JX501 for a table without a 得分 column: its 总分 outside what the rules give (each
     qualitative row anywhere in its level's band)."""
     written = table.total_declared
-    if written is None or source is None or evaluation.total is None:
+    if written is None or source is None or evaluation.total is None \
+            or evaluation.total_range is None:
         return
-    low = high = evaluation.total
-    for score in evaluation.scores:
-        if score.band is not None and score.value is not None:
-            low += score.band[0] - score.value
-            high += score.band[1] - score.value
+    low, high = evaluation.total_range
     if written < low - rules.TOLERANCE or written > high + rules.TOLERANCE:
         yield finding("JX501", source,
                       f"总分写为 {points_written(written)}；表中没有得分列，按{evaluation.rules.label}"
@@ -494,6 +491,11 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
     按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
     人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
+    定性指标的得分不在其区间内（JX408）、规则只给出区间的，总分按该项在区间内任取一个
+    得分计算，也是一个区间：区间内的总分都是同一等级、而填报的等级不是它的，同样报告，
+    写明总分的区间和它给出的等级（分值 20 的“部分达成”填满分 20，总分 91.89、等级“优”；
+    该项应在 12–16 之间，总分只能在 83.89–87.89 之间，等级应为“良”）。这一等级依据读出的
+    完成程度（JX408 为警告），同为警告；区间跨过等级线的（86.87–90.87），不报告。
     总分本身加错的（总分不等于各项得分之和，JX501 在总分单元格报告），等级按各项得分之和
     判断：填报的等级是各项得分之和的（总分 88、之和 98、等级“优”），或随填报的总分、
     改正总分后随之改正的（JX501 一并说明），不报告；两者都不是的，写明各项得分之和应得的等级。
@@ -522,7 +524,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     by_rules = _grade_by_rules(table, evaluation, basis)
     written = rules.grade_name(table.grade_declared)
     if by_rules is not None and written != rules.grade(basis) \
-            and _scores_off_rules(table, evaluation):
+            and (_scores_off_rules(table, evaluation) or evaluation.total is None):
         # scores written off the rules: the sum's grade changes once they are mended
         yield from _grade_not_rules(table, evaluation, total, basis, misadded is not None,
                                     by_rules)
@@ -547,12 +549,12 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                                        f"{graded} 应为“{expected}”{see}")
     elif by_rules is not None:
         off = _scores_off_rules(table, evaluation)
-        yield finding("JX502", source, f"按{evaluation.rules.label}计算总分 "
-                                       f"{points(evaluation.total)}，评分等级应为“{by_rules}”"
+        yield finding("JX502", source, f"{_rules_total(table, evaluation)}，评分等级应为“{by_rules}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
                                        f"{points_written(total)}）{_off_listed(off)}",
-                      severity=None if all(not differs(declared, computed)
-                                           for _, _, declared, computed in off) else "warning")
+                      severity=None if evaluation.total is not None and all(
+                          not differs(declared, computed) for _, _, declared, computed in off)
+                      else "warning")
 
 
 def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float,
@@ -569,7 +571,7 @@ def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float
     given = (f"各项得分之和 {points(basis)} 为“{sum_grade}”，总分写为 "
              f"{points_written(total)}，见 JX501") if misadded \
         else f"总分 {points_written(total)} 为“{sum_grade}”"
-    rules_total = f"按{evaluation.rules.label}计算总分 {points(evaluation.total)}"
+    rules_total = _rules_total(table, evaluation)
     off = _off_listed(_scores_off_rules(table, evaluation))
     if table.grade_declared is None:
         if source is not None:
@@ -612,15 +614,43 @@ def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation, basis: float)
     """The grade the rules' 总分 gives where it is not the one of the 总分 the table gives
     (``basis``: the written 总分, or the sum of the written scores where the 总分 was added
     wrong): scores a hair above the rules' (each within JX404's 0.01) can lift 89.97 to 90
-    and 良 to 优, scores typed at full marks for missed targets 89 to 99. None where the
-    rules' total is unknown or only the written scores summed (``total_basis``), the 分值
-    do not total 100 (no grade, JX101), or the template computes the grade (JX504's)."""
+    and 良 to 优, scores typed at full marks for missed targets 89 to 99, a 部分达成 at full
+    marks 86 to 92 (``rules_grade``). None where the rules give no one grade, or only the
+    written scores summed (``total_basis``), the 分值 do not total 100 (no grade, JX101),
+    or the template computes the grade (JX504's)."""
     source = table.sources.get("grade")
-    if evaluation.total_basis != "rules" or evaluation.grade is None \
-            or weights_wrong(table) is not None \
+    by_rules = _rules_grade(evaluation)
+    if by_rules is None or weights_wrong(table) is not None \
             or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return None
-    return None if evaluation.grade == rules.grade(basis) else evaluation.grade
+    return None if by_rules == rules.grade(basis) else by_rules
+
+
+def _rules_grade(evaluation: Evaluation) -> str | None:
+    """The grade of the rules' 总分; where a person scores some rows within their level's
+    band (部分达成 written at full marks: the rules' total unknown), the one grade every
+    总分 the bands allow has (``total_range``: 83.89–87.89 is 良 whatever the row's score).
+    None where the rules give no total, or totals of two grades."""
+    if evaluation.total_basis == "rules":
+        return evaluation.grade
+    if evaluation.total is not None or evaluation.total_range is None:
+        return None
+    low, high = evaluation.total_range
+    return rules.grade(low) if rules.grade(low) == rules.grade(high) else None
+
+
+def _rules_total(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """The rules' 总分 as JX502 quotes it: the total, or the range the bands allow with
+    the rows a person scores within them (计算总分（“群众生活”为部分达成，得分应在
+    12–16 之间）为 83.89–87.89)."""
+    said = f"按{evaluation.rules.label}计算总分"
+    if evaluation.total is not None or evaluation.total_range is None:
+        return f"{said} {points(evaluation.total)}"
+    rows = "、".join(f"“{label(indicator)}”为{score.level_name}，得分应在 "
+                    f"{rules.band_text(*score.band)} 之间"
+                    for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+                    if score.band is not None and score.value is None)
+    return f"{said}（{rows}）为 {rules.band_text(*evaluation.total_range)}"
 
 
 def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation

@@ -240,3 +240,56 @@ def test_the_sums_grade_over_scores_off_the_rules_stays_a_warning_naming_the_rul
         assert jx5(path)[-1] == (
             "JX502", "B20", f"按财政部规则计算总分 89.97，评分等级应为“良”（填报“优”，总分填报 "
                             f"{total}）" + FULL_OFF)
+
+
+# A 部分达成 row written at full marks (JX402, JX408): the rules give it no one score but a
+# band (60–80 % of 20: 12–16), so no one 总分 either — yet every 总分 that band allows may
+# have one grade, and the grade written may be another (rt26 g p5b: 91.89 优, while any
+# score in the band gives 83.89–87.89, 良).
+
+def band_rows(employment="60%", employment_score=7.5):
+    """执行率 9.98 + 16 + 15 + 15 + the 部分达成 row's 20 (band 12–16) + 就业率 + 8.89."""
+    return [
+        ("产出指标", "数量指标", "培训人数", "≥500人", "400人", 20, 16, REASON),
+        ("产出指标", "质量指标", "合格率", "≥95%", "96%", 15, 15, None),
+        ("产出指标", "时效指标", "完成时间", "2024年12月31日前", "2024年12月20日", 15, 15, None),
+        ("效益指标", "社会效益指标", "群众生活", "明显改善", "部分达成", 20, 20, REASON),
+        ("效益指标", "社会效益指标", "就业率", "≥80%", employment, 10, employment_score,
+         REASON if employment_score < 10 else None),
+        ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "80%", 10, 8.89, REASON),
+    ]
+
+
+BAND_ROW = [("JX402", "H14", "“群众生活”未达到指标值（指标值 明显改善，完成值 部分达成），"
+                             "却得满分 20"),
+            ("JX408", "H14", "“群众生活”为“部分达成”，得分应在 12–16 之间，填写为 20")]
+BAND_RULES = "按财政部规则计算总分（“群众生活”为部分达成，得分应在 12–16 之间）为 84.37–88.37"
+
+
+def test_a_grade_every_total_the_band_allows_denies_is_a_jx502(tmp_path):
+    path = standard(tmp_path / "t.xlsx", rows=band_rows(), total=(100, 92.37), grade="优")
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.total_range) == (None, (84.37, 88.37))
+    assert findings == [*BAND_ROW, (
+        "JX502", "B18", f"{BAND_RULES}，评分等级应为“良”（填报“优”，总分填报 92.37）")]
+    # the band rests on the level read (JX408 is a warning): so does the grade it fixes
+    assert ("JX502", "warning") in severities(path)
+
+
+def test_the_grade_the_band_fixes_written_under_the_wrong_total_is_not_to_change(tmp_path):
+    """良 written beside 92.37: not the written 总分's grade, but every total the band
+    allows is 良 — the scores and the 总分 are what to mend (before: “应为优”)."""
+    path = standard(tmp_path / "t.xlsx", rows=band_rows(), total=(100, 92.37), grade="良")
+    assert found(path)[1] == [*BAND_ROW, (
+        "JX502", "B18", f"评分等级写为“良”，与总分 92.37 不符（应为“优”），但与{BAND_RULES} "
+                        "相符：按规则改正各项得分和总分后，等级不需改动")]
+
+
+def test_a_band_whose_totals_cross_a_grade_line_fixes_no_grade(tmp_path):
+    """Neighbour that must not change: 就业率 met (10), the band's totals are 86.87–90.87,
+    良 or 优 as the person scores the row — the written 优 may stand, no JX502."""
+    path = standard(tmp_path / "t.xlsx", rows=band_rows("80%", 10), total=(100, 94.87),
+                    grade="优")
+    evaluation, findings = found(path)
+    assert evaluation.total_range == (86.87, 90.87)
+    assert findings == BAND_ROW
