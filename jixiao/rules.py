@@ -38,7 +38,16 @@ from jixiao.parsing import (
     with_fulfilment,
     written_as_bound,
 )
-from jixiao.units import as_compared, comparable, fraction_as_percent, unit_name
+from jixiao.units import (
+    DAYS_A_MONTH,
+    DAYS_A_MONTH_SAID,
+    MONTH_DAYS,
+    as_compared,
+    comparable,
+    fraction_as_percent,
+    month_readings,
+    unit_name,
+)
 
 DEFAULT_RULES = "mof2020"
 SCORE_STEP = 0.01  # scores are shown with 2 decimals
@@ -515,6 +524,9 @@ class Score:
     level: for qualitative scoring, the level scored: "achieved" | "partial" | "not";
     level_name: the same as a person reads it — 达成 / 部分达成 / 未达成, or 按时完成 /
     逾期完成 for a deadline.
+    span: for a quantitative score whose units read more than one way (months beside
+    days: a month of 28–31 days), the lowest and highest 得分 those readings give —
+    ``value`` is the one jixiao computes, any written score within is the rules' too.
     """
 
     value: float | None
@@ -526,6 +538,7 @@ class Score:
     # where the formula rounds to full marks on a target not met: (those full marks, the
     # note saying so) — the rules' own rounding, which ``as_written`` takes when written
     rounded_full: tuple[float, str] | None = None
+    span: tuple[float, float] | None = None
 
 
 def as_measure(value: Measure | object) -> Measure:
@@ -1085,11 +1098,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
                                  f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
     goal, done = pair
-    with localcontext() as exact:  # a cell past float range (inf): NaN, scored 0 as floats do
-        exact.traps[InvalidOperation] = False
-        share, note = _quantitative_share(target.op, written(goal), written(max(done, 0.0)),
-                                          ruleset)
-        value = formula_points(weight, share)
+    share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
     if met is False and weight > 0 and value >= round2(weight):
@@ -1101,13 +1110,49 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         return Score(value, met, f"{note}{rounding}，未达成的 jixiao 取 {plain_points(value)} "
                                  f"分（分值减 0.01），填 {plain_points(full)} 亦可",
                      rounded_full=(full, f"{note}{rounding}（未达成，填 {plain_points(value)} 亦可）"))
-    return Score(value, met, note)
+    return _month_span(Score(value, met, note), target, actual, weight, ruleset)
+
+
+def _quantitative_points(op: str | None, goal: float, done: float, weight: float,
+                         ruleset: RuleSet) -> tuple[Decimal, str, float]:
+    """The share, its note and the 得分 of a quantitative indicator on one scale."""
+    with localcontext() as exact:  # a cell past float range (inf): NaN, scored 0 as floats do
+        exact.traps[InvalidOperation] = False
+        share, note = _quantitative_share(op, written(goal), written(max(done, 0.0)), ruleset)
+        return share, note, formula_points(weight, share)
+
+
+def _month_span(score: Score, target: Measure, actual: Measure, weight: float,
+                ruleset: RuleSet) -> Score:
+    """A score whose months were counted in days at the average month (≤3个月 beside
+    100天): the note says so, and ``span`` holds the scores a month of 28 and of 31 days
+    gives — a unit counting 30 days a month (4.44 where jixiao computes 4.52) is right
+    too (``as_written``)."""
+    readings = month_readings(target, actual)
+    if readings is None:
+        return score
+    values = [_quantitative_points(target.op, goal, done, weight, ruleset)[2]
+              for goal, done in readings] + [score.value]
+    low, high = min(values), max(values)
+    if low == high:
+        return score
+    fewest, most = MONTH_DAYS
+    return replace(score, span=(low, high),
+                   note=f"{score.note}；月按每月 {DAYS_A_MONTH:.2f} 天（{DAYS_A_MONTH_SAID}）"
+                        f"折算，按每月 {fewest:g}–{most:g} 天折算的得分在 {band_text(low, high)} "
+                        "之间均可")
 
 
 def as_written(score: Score, declared: float | None) -> Score:
     """The score with the formula's own rounding to full marks (``Score.rounded_full``)
     where the unit wrote those full marks (4 for 3.995 of 4): the rules round to 2 decimals,
-    so the written 4 is right, and the total computed counts it as written."""
+    so the written 4 is right, and the total computed counts it as written. Likewise a
+    score written within ``Score.span`` (months counted as 30 days: 4.44 for jixiao's
+    4.52) is taken as written."""
+    if score.span is not None and declared is not None \
+            and score.span[0] - TOLERANCE < declared < score.span[1] + TOLERANCE:
+        return replace(score, value=round2(declared),
+                       note=f"{score.note}（填写 {plain_points(declared)}）")
     if score.rounded_full is None or declared is None \
             or abs(declared - score.rounded_full[0]) >= TOLERANCE:
         return score

@@ -214,8 +214,11 @@ def unit_name(unit: str) -> str:
 _UNIT_NAMES = {"": "无单位", "date": "日期", YEARLESS_UNIT: "日期", DAY_OF_MONTH: "每月的日期"}
 
 
-def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
-    """Target and actual values on one scale, or None if their units differ."""
+def comparable(target: Measure, actual: Measure, month_days: float | None = None
+               ) -> tuple[float, float] | None:
+    """Target and actual values on one scale, or None if their units differ.
+    ``month_days``: the days a month counts where months meet days and the days are no
+    run of whole months (``_months_and_days``); the average month where None."""
     if target.value is None or actual.value is None:
         return None
     if target.kind == "date" or actual.kind == "date":
@@ -225,7 +228,7 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     wanted = change_stated(target)
     if wanted is not None:  # 增长10% beside 下降5%: a rise of −5 %
         pair = _on_one_scale(replace(target, unit=_plain(target.unit)),
-                             replace(actual, unit=_plain(actual.unit)))
+                             replace(actual, unit=_plain(actual.unit)), month_days)
         if pair is None or change_stated(actual) in (None, wanted):
             return pair
         return pair[0], -pair[1]
@@ -233,7 +236,22 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
         target, actual = _as_rises(target, actual)
         if target is None or actual is None:
             return None
-    return _on_one_scale(target, actual)
+    return _on_one_scale(target, actual, month_days)
+
+
+def month_readings(target: Measure, actual: Measure
+                   ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where ``comparable`` counts months in days at the average month (≤3个月 beside
+    100天: 91.31 days), the pairs a month of the fewest and of the most days gives
+    (``MONTH_DAYS``: 84 and 93): the days a unit counts a month (30 is common) are its
+    own, and any of 28–31 is a month. None where no month is counted so, or the side
+    in the calendar's units is in years (a year is 365 days however its months run)."""
+    if any(split_unit(side.unit)[1] == "年" for side in (target, actual)):
+        return None
+    pairs = [comparable(target, actual, days) for days in MONTH_DAYS]
+    if pairs[0] is None or pairs[1] is None or pairs[0] == pairs[1]:
+        return None
+    return pairs[0], pairs[1]
 
 
 def _plain(unit: str) -> str:
@@ -241,7 +259,8 @@ def _plain(unit: str) -> str:
     return unit.removeprefix(DECLINE).removeprefix(RISE)
 
 
-def _on_one_scale(target: Measure, actual: Measure) -> tuple[float, float] | None:
+def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = None
+                  ) -> tuple[float, float] | None:
     t_scale, t_base = split_unit(target.unit)
     a_scale, a_base = split_unit(actual.unit)
     t_value, a_value = target.value * t_scale, actual.value * a_scale
@@ -261,7 +280,7 @@ def _on_one_scale(target: Measure, actual: Measure) -> tuple[float, float] | Non
             return t_value * t_quantity[1], a_value * a_quantity[1]  # 5 公里 and 5200 米
         if {t_quantity[0], a_quantity[0]} == {"time", "calendar"}:  # ≤3个月 beside 80天
             return _months_and_days(t_value * t_quantity[1], t_quantity[0],
-                                    a_value * a_quantity[1])
+                                    a_value * a_quantity[1], month_days)
     if (t_base == "工作日" and a_quantity is not None and a_quantity[0] == "time"
             and target.op in ("<=", "<", None) and target.upper is None):
         days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
@@ -329,19 +348,23 @@ def _out_of_100(value: float) -> bool:
 
 _PARTS = {"%": 100.0, "‰": 10.0, "‱": 1.0}  # parts of a whole, in ‱ (万分之)
 _MINUTES_A_DAY = 1440.0
-_DAYS_A_MONTH = 365.25 / 12
+DAYS_A_MONTH = 365.25 / 12  # the average month, as months are counted in days
+DAYS_A_MONTH_SAID = "365.25÷12"  # the same, as a message says how it was counted
+MONTH_DAYS = (28.0, 31.0)  # the fewest and the most days a month has
 
 
-def _months_and_days(target: float, target_quantity: str, actual: float) -> tuple[float, float]:
+def _months_and_days(target: float, target_quantity: str, actual: float,
+                     month_days: float | None = None) -> tuple[float, float]:
     """A length in months (``calendar``) beside one in minutes (``time``), in days: a
     month has 28 to 31 of them, so a number of days any run of that many months can
-    hold (30天 beside 1个月, 365天 beside 1年) is that length — else months are 365.25/12
-    days each (80天 is within ≤3个月)."""
+    hold (30天 beside 1个月, 365天 beside 1年) is that length — else months are
+    ``month_days`` days each, the average month (365.25/12) unless given (80天 is within
+    ≤3个月)."""
     months, minutes = (target, actual) if target_quantity == "calendar" else (actual, target)
     days = minutes / _MINUTES_A_DAY
     fewest, most = _days_in_months(months)
-    month_days = days if fewest <= days <= most else months * _DAYS_A_MONTH
-    return (month_days, days) if target_quantity == "calendar" else (days, month_days)
+    counted = days if fewest <= days <= most else months * (month_days or DAYS_A_MONTH)
+    return (counted, days) if target_quantity == "calendar" else (days, counted)
 
 
 @functools.lru_cache(maxsize=64)
@@ -350,7 +373,7 @@ def _days_in_months(months: float) -> tuple[float, float]:
     365–366); a fraction of a month (1.5个月) only its average."""
     whole = int(months)
     if whole != months or not 0 < whole <= 120:
-        return months * _DAYS_A_MONTH, months * _DAYS_A_MONTH
+        return months * DAYS_A_MONTH, months * DAYS_A_MONTH
     spans = [(_dt.date(year + (start + whole) // 12, (start + whole) % 12 + 1, 1)
               - _dt.date(year, start + 1, 1)).days
              for year in (2023, 2024) for start in range(12)]

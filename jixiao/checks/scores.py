@@ -268,6 +268,10 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     得分按单元格显示的数核对：数字格式显示三位小数的（0.000 显示 19.995），同上报告；
     显示的小数不到两位的（格式 0 把规则的 19.5 显示、打印为 20），按显示的数与规则比较，
     写明单元格中的数和格式。显示两位小数的（0.00 把 19.995 显示为 20.00）照旧不报告。
+
+    月与天相比的（指标值“≤3个月”、完成值“100天”，分值 5），一个月按 28–31 天计出的得分
+    （4.05–4.62）都不报告：单位常按每月 30 天计（4.44），jixiao 按每月 30.44 天
+    （365.25÷12）计（4.52）。不在其间的，报告中写明这一折算方法和可认可的区间。
     """
     for indicator, score in _judged(table, evaluation):
         declared = indicator.score_declared

@@ -1,5 +1,6 @@
 """Scores a person rounds by hand: a reverse tie rounds up (5.745 → 5.75), and a formula
-that rounds to full marks on a target not met (3.995 → 4.00) is right as written."""
+that rounds to full marks on a target not met (3.995 → 4.00) is right as written; months
+a person counts in days as 30 each (≤3个月 → 90天) are right too."""
 
 from workbooks import standard
 
@@ -183,3 +184,39 @@ def test_full_marks_of_a_weight_with_three_decimals_are_no_unrounded_score(tmp_p
             for i in range(1, 4)]
     found = _all_findings(tmp_path / "t.xlsx", rows, None, None)
     assert not [item for item in found if item[0] == "JX404"]
+
+
+def _month_rows(written):
+    """≤3个月 answered 100天 (5 points): jixiao's average month gives 4.52, 30-day months
+    4.44, 28- and 31-day months 4.05 and 4.62."""
+    return [("产出指标", "时效指标", "审批周期", "≤3个月", "100天", 5, written, "材料补正耗时；改进……"),
+            ("产出指标", "数量指标", "户数", "≥100户", "100户", 45, 45, None),
+            ("效益指标", "社会效益指标", "受益人数", "≥300人", "320人", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def _month_findings(path, written):
+    standard(path, rows=_month_rows(written), money=MONEY, total=(100, 95 + written),
+             grade="优")
+    [table] = read_tables(path)
+    evaluation = evaluate(table)
+    return evaluation, [(f.code, f.where, f.message) for f in run_checks(table, evaluation)]
+
+
+def test_months_counted_as_30_days_are_right_as_written(tmp_path):
+    """rt26 g p11: 4.44 (a unit's 30-day months) was a JX404 “应为 4.52” no reviewer could
+    reproduce; any score a month of 28–31 days gives is the rules' too, and the total
+    counts it as written."""
+    evaluation, found = _month_findings(tmp_path / "t.xlsx", 4.44)
+    assert found == []
+    assert (evaluation.scores[0].value, evaluation.total) == (4.44, 99.44)
+
+
+def test_a_score_no_month_gives_says_how_the_month_was_counted(tmp_path):
+    """Neighbour that still reports: 4 is below what 28-day months give (4.05)."""
+    evaluation, found = _month_findings(tmp_path / "t.xlsx", 4)
+    assert evaluation.scores[0].value == 4.52
+    assert found == [("JX404", "自评表!H9",
+                      "“审批周期”得分 4，按财政部规则应为 4.52（反向指标：分值 × (1 − (实际完成值 − "
+                      "年度指标值) ÷ 年度指标值)；月按每月 30.44 天（365.25÷12）折算，按每月 28–31 天"
+                      "折算的得分在 4.05–4.62 之间均可）")]

@@ -172,6 +172,36 @@ def test_months_and_days_compare(target, actual, expected):
     assert score(target, actual) == expected
 
 
+@pytest.mark.parametrize(("target", "actual", "span"), [
+    ("≤3个月", "100天", (4.05, 4.62)),   # 84 and 93 days: 5 × (1 − 16/84), 5 × (1 − 7/93)
+    ("≤1个季度", "100天", (4.05, 4.62)),
+    ("≤1个月", "35天", (3.75, 4.35)),
+    ("≥6个月", "150天", (4.03, 4.46)),   # 150 of 168 and of 186 days
+])
+def test_months_counted_in_days_allow_any_month_of_28_to_31_days(target, actual, span):
+    """jixiao counts an average month (365.25/12 days) and says so; a unit counting 30 days
+    a month (≤3个月 → 90天: 4.44 for jixiao's 4.52) is right too: any score a month of
+    28–31 days gives is taken as written (rt26 g p11)."""
+    result = indicator_score(target, actual, 5)
+    assert result.span == span
+    assert "月按每月 30.44 天（365.25÷12）折算" in result.note
+    assert f"按每月 28–31 天折算的得分在 {span[0]:g}–{span[1]:g} 之间均可" in result.note
+    assert as_written(result, span[0]).value == span[0]
+    assert as_written(result, span[1]).value == span[1]
+    assert as_written(result, round(span[1] + 0.01, 2)).value == result.value
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≤3个月", "80天"),     # met whatever a month holds: one score
+    ("≤30天", "35天"),      # no month counted
+    ("≤1年", "400天"),      # a year is 365 days however its months run
+    ("≤31天", "1个月"),     # days a month can hold: the month's own length
+])
+def test_no_span_where_the_days_a_month_counts_change_nothing(target, actual):
+    result = indicator_score(target, actual, 5)
+    assert result.span is None and "折算" not in result.note
+
+
 def test_days_within_the_working_days_allowed_are_met():
     """3天 hold at most 3 working days, within ≤5个工作日; 7天 may hold 5 or 7 — no reading."""
     assert score("≤5个工作日", "3天") == 10.0
