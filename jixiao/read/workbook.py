@@ -149,7 +149,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)
         names, rules_cell = template_names(data, kind)  # jixiao's template, 另存为 .xls/.ods
-        found = _workbook(path, sheets, notes, too_long, names, [], hidden, rules_cell)
+        found = _workbook(path, sheets, notes, too_long, names, [], hidden,
+                          {None: rules_cell} if rules_cell is not None else None)
         for table in found.tables:
             table.values_only = True
         return found
