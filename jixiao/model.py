@@ -970,6 +970,17 @@ def _no_cause_clause(clause: str) -> bool:
     return not _DONE_WORDS.sub("", clause) or _MEASURE.match(clause) is not None
 
 
+def measures_only(text: object) -> bool:
+    """Whether a 偏差原因 states only measures to come (下一步将加强培训组织, 持续改进, 改进
+    措施：加强资金管理) and no cause: something written in the column, the analysis missing."""
+    if not isinstance(text, str):
+        return False
+    clauses = [clause for clause in map(_words, _NO_CAUSE_CLAUSE.split(text)) if clause]
+    return any(_MEASURE.match(clause) and not _CAUSE_WORD.search(clause) for clause in clauses) \
+        and all(_LABEL.fullmatch(clause) or (_MEASURE.match(clause) and not _CAUSE_WORD.search(clause))
+                for clause in clauses)
+
+
 def refers_elsewhere(text: object) -> bool:
     """Whether a 偏差原因 only sends the reader elsewhere: 详见自评报告, 见附件, 具体见绩效
     自评报告 — the cause is not in the table."""

@@ -45,6 +45,7 @@ from jixiao.model import (
     in_unsplit_group,
     indicator_actual,
     indicator_target,
+    measures_only,
     noted_elsewhere,
     pair_shown,
     plain_text,
@@ -342,8 +343,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     “正常”“已完成”“不适用”“未达到”“未完成”“没有偏差”“符合预期”、只有横线斜线（——、／、N/A）、只有数字、只有单位（单位：万元）或只是表格印好的提示语（请填写偏差
     原因）的不算说明；同样不算的：不论怎样措辞，只说完成了、按计划、较好或偏差小的（“按计划完成”
     “基本达到预期”“圆满完成”“良好”“偏差较小”“各项指标均按计划完成”），以及只写改进措施、不写原因的
-    （“持续改进”“下一步将加强培训组织，提高培训质量”）；只写“详见自评报告”“见附件”的，给出警告
-    （原因可能写在所指的材料中，表中没有）。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
+    （“持续改进”“下一步将加强培训组织，提高培训质量”：栏中写了内容、缺少原因分析，给出警告）；
+    只写“详见自评报告”“见附件”的，也给出警告（原因可能写在所指的材料中，表中没有）。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
     2.培训班次……），只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等，或满分行也写了备注的说明栏，不算）。没有偏差原因
     列时，得分依据（评分依据）列或备注列当作原因说明，但各行都只写评分规则的（≥95%得满分，
@@ -419,6 +420,12 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"{points(indicator.weight - value)} 分，偏差原因只写了“{pointer}”，"  # type: ignore[operator]
                           "表中未写明原因（请核对所指的材料，或在表中写明原因）", severity="warning")
             continue
+        planned = _measures(table, indicator)
+        if planned is not None:
+            yield finding("JX405", source, f"“{label(indicator)}”扣 "
+                          f"{points(indicator.weight - value)} 分，偏差原因只写了改进措施“{planned}”，"  # type: ignore[operator]
+                          "未分析未达到的原因（请写明原因）", severity="warning")
+            continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
 
@@ -428,6 +435,15 @@ def _pointer(table: SelfEvaluation, indicator: Indicator) -> str | None:
     elsewhere (详见自评报告): the cause may be there — a warning, not an error."""
     for written in (indicator.reason, table.reason):
         if refers_elsewhere(written):
+            return written.strip()  # type: ignore[union-attr]
+    return None
+
+
+def _measures(table: SelfEvaluation, indicator: Indicator) -> str | None:
+    """The row's 偏差原因 (else the table's 原因 row) where it states only measures to come
+    (下一年度加强资金管理): the column is filled, the analysis missing — a warning."""
+    for written in (indicator.reason, table.reason):
+        if measures_only(written):
             return written.strip()  # type: ignore[union-attr]
     return None
 

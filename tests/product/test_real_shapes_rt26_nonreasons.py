@@ -29,14 +29,22 @@ def _found(data):
 
 @pytest.mark.parametrize("reason", [
     "按计划完成", "达到预期", "基本完成", "基本达到预期", "较好完成", "圆满完成", "基本达标",
-    "已达到", "符合要求", "良好", "正常推进", "偏差较小", "略有偏差", "持续改进",
-    "各项指标均按计划完成。", "项目整体达到预期目标，下一步继续加强管理。",
-    "下一步将加强培训组织，提高培训质量。", "无，下年度进一步完善"])
-def test_a_deduction_beside_words_of_completion_or_a_measure_only_is_unexplained(tmp_path, reason):
-    """9.44 of 10 beside 按计划完成 / 偏差较小 / 持续改进 …: JX405 (before: counted as a
-    reason, the file passed)."""
+    "已达到", "符合要求", "良好", "正常推进", "偏差较小", "略有偏差",
+    "各项指标均按计划完成。", "项目整体达到预期目标，下一步继续加强管理。", "无，下年度进一步完善"])
+def test_a_deduction_beside_words_of_completion_is_unexplained(tmp_path, reason):
+    """9.44 of 10 beside 按计划完成 / 偏差较小 …: JX405 (before: counted as a reason, the
+    file passed)."""
     _, data = checked(_table(tmp_path / "t.xlsx", _last_reason(reason)))
     assert _found(data) == [("JX405", f"H{SATISFACTION}", "error")]
+
+
+@pytest.mark.parametrize("reason", ["持续改进", "下一步将加强培训组织，提高培训质量。"])
+def test_a_deduction_beside_measures_only_is_a_warning(tmp_path, reason):
+    """9.44 of 10 beside measures to come and no cause: the column is filled, the analysis
+    missing — a JX405 warning saying so (before: counted as a reason, the file passed)."""
+    _, data = checked(_table(tmp_path / "t.xlsx", _last_reason(reason)))
+    assert _found(data) == [("JX405", f"H{SATISFACTION}", "warning")]
+    assert f"偏差原因只写了改进措施“{reason}”，未分析未达到的原因" in data["findings"][0]["message"]
 
 
 @pytest.mark.parametrize("reason", [
@@ -71,10 +79,11 @@ def test_far_beyond_the_target_said_only_to_be_done_is_unexplained(tmp_path, rea
     "偏差原因分析及改进措施：本项目各项指标完成情况良好。",
     "偏差原因分析及改进措施：下一步将加强培训组织，提高培训质量。"])
 def test_a_table_wide_reason_row_saying_no_cause_explains_nothing(tmp_path, line):
-    """A 偏差原因 row under the table denying any shortfall, or giving measures only:
-    each deduction is JX405 (before: every one counted as explained)."""
+    """A 偏差原因 row under the table denying any shortfall (an error), or giving measures
+    only (a warning): each deduction is JX405 (before: every one counted as explained)."""
     _, data = checked(_table(tmp_path / "t.xlsx", _last_reason(None), below=[line]))
-    assert _found(data) == [("JX405", f"H{SATISFACTION}", "error")]
+    severity = "warning" if "下一步" in line else "error"
+    assert _found(data) == [("JX405", f"H{SATISFACTION}", severity)]
 
 
 def test_a_pointer_to_the_report_is_a_warning(tmp_path):
