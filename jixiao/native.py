@@ -409,7 +409,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     t_rest = f"MID({h['t_text']},LEN({h['op']})+1,500)"
     op = h["op"]
     durations = ",".join(f'{h["t_unit"]}="{unit}"' for unit in DURATION_UNITS)
-    effective_op = (f'IF(AND({op}<>"",{op}<>"="),{op},IF(OR(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
+    effective_op = (f'IF(AND({op}<>"",OR({op}<>"=",RIGHT({h["t_unit"]},1)="%")),{op},'
+                    f'IF(OR(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
                     f'AND(ISNUMBER(SEARCH("{TIMELINESS_WORD}",{level2_cell})),OR({durations}))),'
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
     e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
@@ -662,7 +663,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                           else goal,
                           float(a_num) * 100 if is_bare_fraction(float(a_num), float(t_num))
                           else done)
-        effective = scored_op(op or None, unit_direction(level2, t_unit).value)
+        effective = scored_op(op or None, unit_direction(level2, t_unit).value, t_unit)
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
         values.update(eop=effective, goal=goal, done=done, at="是" if at else "否", share=share,

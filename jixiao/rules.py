@@ -1160,19 +1160,22 @@ def as_written(score: Score, declared: float | None) -> Score:
     return replace(score, value=full, note=note)
 
 
-def scored_op(op: str | None, default_op: str) -> str:
+def scored_op(op: str | None, default_op: str, unit: str = "") -> str:
     """The sign a number 指标值 is scored by: its own, or ``default_op`` (``direction``)
-    when it has none — or writes "＝", which says no more than a bare one (一体化 exports
-    list 指标性质 ＝ for a cost amount): under 成本指标 "＝60万元" is the ceiling "60万元"
-    is, 57 万元 met, 66 over. The native formulas' twin is ``native.row_formulas``' eop."""
-    if op is None or op == "=" and default_op == Direction.CEILING.value:
+    when it has none — or writes "＝" for an amount (not a rate: ``unit`` not %), which
+    says no more than a bare one (一体化 exports list 指标性质 ＝ for a cost amount): under
+    成本指标 "＝60万元" is the ceiling "60万元" is, 57 万元 met, 66 over; "＝5%" (a
+    政府采购节约率, a 足额发放率 listed under 成本) is a rate to reach. The native formulas'
+    twin is ``native.row_formulas``' eop."""
+    if op is None or op == "=" and default_op == Direction.CEILING.value \
+            and not unit.endswith("%"):
         return default_op
     return op
 
 
 def _with_default_op(target: Measure, default_op: str) -> Measure:
     if target.kind == "number" and target.value is not None:
-        op = scored_op(target.op, default_op)
+        op = scored_op(target.op, default_op, target.unit)
         return target if op == target.op else replace(target, op=op)
     return target
 

@@ -86,3 +86,25 @@ def test_the_native_template_scores_an_equals_cost_as_a_ceiling(tmp_path):
     ws = openpyxl.load_workbook(out, data_only=True)["自评表"]
     assert [(ws[f"H{row}"].value, ws[f"K{row}"].value) for row in (24, 25)] == [
         (15, "是"), (13.5, "否")]
+
+
+RATES = [
+    ("产出指标", "数量指标", "采购设备台数", "≥20台", "20台", 10, 10, None),
+    ("产出指标", "成本指标", "政府采购节约率", "＝5%", "3%", 15, 15, None),  # planted: 9
+    ("产出指标", "成本指标", "补助资金足额发放率", "＝100%", "95%", 15, 14.25, "2户资料不全暂缓发放"),
+    ("效益指标", "社会效益指标", "服务人次", "≥5000人次", "5200人次", 40, 40, None),
+    ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def test_an_equals_rate_under_costs_is_a_rate_to_reach(tmp_path):
+    """rt26 j2: ＝5% (a saving rate), ＝100% (paid in full) listed under 成本指标 are rates to
+    reach, not ceilings — 3% of ＝5% at full marks is JX402 (after the ＝-cost reading it
+    passed silently, and a correct 14.25 got a false JX403)."""
+    _, data = checked(medical_insurance(tmp_path / "r.xlsx", RATES, total=99.25))
+    assert [item["score_computed"] for item in data["indicators"]] == [10, 9, 14.25, 40, 10]
+    assert [(item["code"], item["cell"]) for item in data["findings"]
+            if item["code"] in ("JX402", "JX403")] == [("JX402", "H6")]
+    for target, actual, score in (("＝5%", "3%", 9.0), ("＝100%", "95%", 14.25)):
+        assert cellfuncs.score(target, actual, 15.0, None, None, "成本指标") == score
+        shown = native.row_values(target, actual, 15.0, None, None, "成本指标")
+        assert (shown["eop"], shown["score"]) == ("=", score)
