@@ -63,7 +63,10 @@ def test_each_table_takes_its_line_and_a_rate_unlike_it_is_found(tmp_path):
                                  ("公交运营补贴", 1200, 1080, 90)]
     assert [_said(table) for table in tables] == [[], [], [(
         "JX305", "附件3-公交运营补贴", "E3", "“预算执行率”完成值 95%，与项目资金栏的执行率 90% "
-        "不一致（资金取自 资金明细!C5、D5：全年执行数 1080 ÷ 全年预算数 1200）")]]
+        "不一致（资金取自 资金明细!C5、D5：全年执行数 1080 ÷ 全年预算数 1200）"), (
+        # the row is scored from the money's 90 % too (rt26 f: was left at its written 95 %)
+        "JX404", "附件3-公交运营补贴", "F3", "“预算执行率”得分 9.5，按财政部规则应为 9（预算执行率：分值 × 执行率，执行率按全年执行数 ÷ 全年预算数为 90%；"
+        "已达到指标值，得分仍按执行率计，不是满分；表中执行率写为 95%，有误，见 JX305；总分 99.5 随之应为 99）")]]
 
 
 def test_the_names_are_the_project_columns_not_the_text_beside_the_amounts(tmp_path):
@@ -73,7 +76,8 @@ def test_the_names_are_the_project_columns_not_the_text_beside_the_amounts(tmp_p
     assert [t["funds"]["budget"] for t in tables] == [500, 80, 1200]
     assert [f["message"] for t in tables for f in t["findings"]] == [
         "“预算执行率”完成值 95%，与项目资金栏的执行率 90% 不一致（资金取自 资金明细!D5、E5："
-        "全年执行数 1080 ÷ 全年预算数 1200）"]
+        "全年执行数 1080 ÷ 全年预算数 1200）", "“预算执行率”得分 9.5，按财政部规则应为 9（预算执行率：分值 × 执行率，执行率按全年执行数 ÷ 全年预算数为 90%；"
+        "已达到指标值，得分仍按执行率计，不是满分；表中执行率写为 95%，有误，见 JX305；总分 99.5 随之应为 99）"]
 
 
 @pytest.mark.parametrize("title", ["项目绩效自评评分表", "XX县公交运营补贴项目绩效自评评分表"],
@@ -85,7 +89,7 @@ def test_a_table_named_by_its_sheet_only_takes_the_sheets_line(tmp_path, title):
                        titles={"公交运营补贴": title})
     third = _checked(path)[2]
     assert (third["funds"]["budget"], third["funds"]["executed"]) == (1200, 1080)
-    assert [f["code"] for f in third["findings"]] == ["JX305"]
+    assert [f["code"] for f in third["findings"]] == ["JX305", "JX404"]
 
 
 def test_a_written_name_is_not_overruled_by_the_sheets(tmp_path):
