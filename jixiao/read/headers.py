@@ -108,9 +108,18 @@ _SELF_SCORED = "自评"
 _REVIEWERS = ("主管", "财政", "审核", "复核", "专家", "第三方", "评审", "评价组")
 
 
+# 评价得分, 评审得分 (a 第三方评价 score table: 分值 | 评分标准 | 评价得分 | 单位自评分): the
+# evaluation's own score, the table's, as the unit's is in a 自评表 — neither gives way to
+# the other, the first is the score (as before either was named)
+_EVALUATION_SCORED = re.compile(r"(?:评价|评审)(?:得分|分数|评分|分)")
+
+
 def _scorer_rank(text: str) -> int:
-    """0 for a header naming the unit's own scoring (自评得分, 单位自评), 2 for a
-    reviewer's (主管部门评分, 财政评价), 1 for one naming nobody (得分, 评分结果)."""
+    """0 for a header naming the unit's own scoring (自评得分, 单位自评) or the
+    evaluation's (评价得分, 评审得分), 2 for a reviewer's (主管部门评分, 财政评价), 1 for
+    one naming nobody (得分, 评分结果)."""
+    if _EVALUATION_SCORED.match(text):
+        return 0
     if any(word in text for word in _REVIEWERS):
         return 2
     return 0 if _SELF_SCORED in text else 1

@@ -5,6 +5,7 @@ or filled with their stricter scores) are never read as the unit's. A reviewer's
 alone (no 自评 column) stays the score, as before."""
 
 import pytest
+from openpyxl import Workbook
 from test_real_shapes import checked, codes
 from workbooks import Book
 
@@ -134,3 +135,79 @@ def test_a_reviewers_column_alone_is_still_the_score(tmp_path, review):
     table, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [i.score_declared for i in table.indicators] == [row[6] for row in ROWS]
     assert codes(data) == []
+
+
+# rt26 j1 t3: a 第三方评价 score table (决策/过程/产出/效益), the evaluators' 评价得分 left of
+# the unit's 单位自评分 (kept for comparison): (一级, 二级, 三级, 分值, 评价得分, 单位自评分)
+EVALUATED = [
+    ("决策", "项目立项", "立项依据充分性", 10, 10, 10),
+    ("决策", "绩效目标", "绩效目标合理性", 10, 8, 10),
+    ("过程", "资金管理", "预算执行率", 10, 9.5, 10),
+    ("过程", "组织实施", "管理制度健全性", 10, 7, 10),
+    ("产出", "产出数量", "信息系统建设数量", 20, 20, 20),
+    ("产出", "产出时效", "完成及时性", 10, 8, 10),
+    ("效益", "社会效益", "医保结算效率提升", 20, 16, 20),
+    ("效益", "满意度", "参保群众满意度", 10, 9, 10),
+]
+EVALUATION_TOTAL = 87.5  # 良; the unit's own 100
+
+
+def _evaluation_book(path, scores, *, deduction=False, totals=None):
+    """The 评分表 with ``scores`` (each "评价" or "自评" for whose column) after 分值 |
+    评分标准, a 扣分 column (分值 − 评价得分) after the first if ``deduction``, then 扣分原因;
+    the 合计 row's columns ``totals`` (whose → value), 评价等级 良."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分表"
+    ws["A1"] = "博湖县医保信息化建设项目绩效评价指标体系评分表"
+    ws["A2"], ws["B2"] = "项目名称", "博湖县医保信息化建设项目"
+    heads = {"评价": "评价得分", "自评": "单位自评分"}
+    header = ["一级指标", "二级指标", "三级指标", "分值", "评分标准"]
+    whose = []
+    for i, who in enumerate(scores):
+        header.append(heads[who])
+        whose.append(who)
+        if deduction and i == 0:
+            header.append("扣分")
+            whose.append("扣分")
+    header.append("扣分原因")
+    for column, text in enumerate(header, 1):
+        ws.cell(4, column, text)
+    for offset, (one, two, name, weight, judged, own) in enumerate(EVALUATED):
+        values = {"评价": judged, "自评": own, "扣分": round(weight - judged, 2)}
+        line = [one, two, name, weight, "按评分标准打分",
+                *[values[who] for who in whose], "" if judged == weight else "未完全达到目标"]
+        for column, value in enumerate(line, 1):
+            ws.cell(5 + offset, column, value)
+    last = 5 + len(EVALUATED)
+    ws.cell(last, 1, "合计")
+    ws.cell(last, 4, 100)
+    for who, value in (totals or {}).items():
+        ws.cell(last, 6 + whose.index(who), value)
+    ws.cell(last + 1, 1, "评价等级")
+    ws.cell(last + 1, 2, "良")
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("deduction", "totals"), [
+    (False, {"评价": EVALUATION_TOTAL, "自评": 100}), (False, {"评价": EVALUATION_TOTAL}),
+    (True, {"评价": EVALUATION_TOTAL, "扣分": 12.5, "自评": 100})], ids=["两列合计", "仅评价合计", "含扣分"])
+def test_the_evaluators_score_left_of_the_units_is_the_score(tmp_path, deduction, totals):
+    """评价得分 | (扣分 |) 单位自评分: the evaluators' column is the table's score, as the
+    first score column was before the unit's own 自评 came to win — was the 单位自评分 (100):
+    JX502 “应为优”, JX501 “总分写为 87.5，各项得分之和为 100”, and with 扣分 a JX412 on
+    every row the evaluators deducted."""
+    path = _evaluation_book(tmp_path / "e.xlsx", ("评价", "自评"), deduction=deduction, totals=totals)
+    table, data = checked(path)
+    assert [i.score_declared for i in table.indicators] == [row[4] for row in EVALUATED]
+    assert (data["total_declared"], data["total_computed"]) == (EVALUATION_TOTAL, EVALUATION_TOTAL)
+    assert codes(data) == [], data["findings"]
+
+
+@pytest.mark.parametrize("scores", [("财政评价得分", "自评得分"), ("专家评审得分", "自评得分")],
+                         ids="|".join)
+def test_a_named_reviewers_evaluation_still_gives_way_to_the_units_own(tmp_path, scores):
+    """评价/评审 after a reviewer's name (财政评价得分, 专家评审得分) stay the reviewer's:
+    the 自评得分 right of them is the score."""
+    _read_right(tmp_path, scores)
