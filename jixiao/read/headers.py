@@ -51,6 +51,9 @@ _COEFFICIENTS = (*_SCORE_SHARES, "完成系数", "达成系数")
 # 扣分, 扣分值, 扣减分值 (分值 | 扣分 | 得分, or no 得分: 分值 − 扣分 is the score): the points
 # deducted, never the 分值 their 分值 says (扣分原因, 扣分标准 are read before: texts)
 _DEDUCTIONS = ("扣分", "扣减分", "扣除分")
+# 扣分及原因, 扣分情况说明, 扣分事由: a deduction's words with a reason's name the text
+# explaining it, a reason column (扣分情况 alone stays the 扣分 column its numbers make it)
+_EXPLAINED = re.compile("原因|说明|理由|依据|事由")
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
 # A column of last year's figures beside this year's (上年得分 | 得分): a header naming
@@ -228,7 +231,8 @@ def indicator_role(text: str) -> str | None:
     spaced = _LEVEL_SPACED.fullmatch(text)
     if spaced is not None and _level_name(spaced.group("name")):
         return None  # 一级指标 产出指标
-    return _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
+    role = _EXACT_ROLES.get(text) or _role(text, _INDICATOR_WORDS)
+    return "reason" if role == "deduction" and _EXPLAINED.search(text) else role
 
 
 def _level_name(text: str) -> bool:

@@ -233,3 +233,32 @@ def test_a_deduction_without_a_reason_is_still_jx405(tmp_path):
                 {1: "总分", 2: TOTAL})
     _, data = checked(path)
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX405", f"H{QUALITY + 1}")]
+
+
+# ------------------------------------------------------------ rt26 j1: 扣分及原因, a reason
+
+
+@pytest.mark.parametrize("heading", ["扣分及原因", "扣分情况说明", "扣分及原因说明", "扣分事由"])
+def test_a_deduction_header_naming_its_reason_is_the_reason_column(tmp_path, heading):
+    """rt26 j1 t4 b: 分值 | 得分 | 扣分及原因 (扣分情况说明 …) holding the texts was read as
+    a 扣分 column: JX405 “表中没有偏差原因列” on the explained 合格率."""
+    header = [*LEAD, "分值", "得分", heading]
+    path = book(tmp_path / "b.xlsx", header,
+                lambda row, head: row[7] if head == heading else plain(row, head),
+                {1: "总分", 6: 100, 7: TOTAL})
+    table, data = checked(path)
+    assert "reason" in table.columns and "deduction" not in table.columns
+    assert str(table.indicators[2].sources["reason"]) == f"自评表!H{QUALITY + 1}"
+    assert codes(data) == [], data["findings"]
+
+
+def test_a_deduction_situation_column_of_numbers_stays_the_deduction(tmp_path):
+    """扣分情况 (no reason named) over numbers is still the 扣分 column: a wrong 0.5 beside
+    得分 9.68 is JX412 at its cell."""
+    header = [*LEAD, "分值", "扣分情况", "得分", "偏差原因分析及改进措施"]
+    path = book(tmp_path / "k.xlsx", header,
+                lambda row, head: plain(row, head, deduction=0.5 if row[2] == "培训合格率" else None)
+                if head != "扣分情况" else (0.5 if row[2] == "培训合格率" else round(row[5] - row[6], 2)),
+                {1: "总分", 6: 100, 7: 0.82, 8: TOTAL})
+    _, data = checked(path)
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX412", f"G{QUALITY + 1}")]
