@@ -173,14 +173,22 @@ def _total_deducted(grid: Grid, row: int, columns: dict[str, int],
                     table: SelfEvaluation) -> None:
     """A 总分 row of a table scored by its 扣分 column (分值 | 扣分, no 得分): the full 100
     under 分值 and the deductions' sum under 扣分 (written negative or not) give the 总分,
-    at the 扣分 cell."""
+    at the 扣分 cell. A number there no deductions' sum would be (half the full marks or
+    more, not the rows' deductions) is the 总分 itself, typed in the only number column
+    (100 | 99.48: not 0.52)."""
     if "deduction" not in columns:
         return
     weight = points_at(grid, row, columns["weight"])
     lost = points_at(grid, row, columns["deduction"])
-    if weight is not None and lost is not None and abs(weight - FULL_MARKS) <= TOLERANCE:
+    if weight is None or lost is None or abs(weight - FULL_MARKS) > TOLERANCE:
+        return
+    table.sources["total"] = note(table, grid, row, columns["deduction"])
+    rows_lost = sum(abs(indicator.deduction) for indicator in table.indicators
+                    if indicator.deduction is not None)
+    if lost >= FULL_MARKS / 2 and abs(lost - rows_lost) > TOLERANCE:
+        table.total_declared = lost
+    else:
         table.total_declared = round(weight - abs(lost), 2)
-        table.sources["total"] = note(table, grid, row, columns["deduction"])
 
 
 def _total_beside(grid: Grid, row: int, columns: dict[str, int],

@@ -235,6 +235,33 @@ def test_a_deduction_without_a_reason_is_still_jx405(tmp_path):
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX405", f"H{QUALITY + 1}")]
 
 
+# ------------------------------------------------------------ rt26 j1: the 总分 under 扣分
+
+
+@pytest.mark.parametrize("label", ["总分", "合计"])
+def test_the_total_typed_under_the_deductions_is_the_total(tmp_path, label):
+    """rt26 j1 t4 c: 分值 | 扣分 | 扣分原因, the unit's 总分 99.18 typed in the 总分 row under
+    扣分 (its only number column) — was read as 100 − 99.18 = 0.82: JX501 “总分写为 0.82”.
+    A sum no deductions would be (half the full marks or more) is the 总分 itself."""
+    _, data = checked(koufen_only(tmp_path / "t.xlsx", total_row={1: label, 6: 100, 7: TOTAL}))
+    assert data["total_declared"] == TOTAL
+    assert codes(data) == [], data["findings"]
+
+
+def test_the_total_under_a_deduction_column_of_texts_is_the_total(tmp_path):
+    """rt26 j1 t4 e: 扣分 holds a text on the deducted row, no number, no 得分 column; the
+    总分 99.18 under 扣分 — was 0.82, JX501 and JX502 “应为差”; the scores are the rules'
+    (JX409 as for any table without 得分)."""
+    header = [*LEAD, "分值", "扣分", "偏差原因分析及改进措施"]
+    path = book(tmp_path / "e.xlsx", header,
+                lambda row, heading: ("考核未通过学员扣分" if row[2] == "培训合格率" else None)
+                if heading == "扣分" else plain(row, heading),
+                {1: "总分", 6: 100, 7: TOTAL})
+    _, data = checked(path)
+    assert (data["total_declared"], data["total_computed"]) == (TOTAL, TOTAL)
+    assert codes(data) == ["JX409"], data["findings"]
+
+
 # ------------------------------------------------------------ rt26 j1: 扣分及原因, a reason
 
 
