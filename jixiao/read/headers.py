@@ -197,6 +197,28 @@ def over_years(text: str) -> bool:
     return any(word in text for word in _OVER_YEARS) and "调整" not in text
 
 
+# Words of a text about the value (完成情况, 完成情况及偏差原因分析, 完成情况分析及改进措施):
+# its header names the 完成值's role but its column holds no value — a column over the
+# years gives way only to the year's own value column (全年完成值, 实际完成数)
+_ABOUT_THE_VALUE = ("情况", "说明", "分析", "原因", "措施")
+# …and a text about the value that gives the reason (完成情况及偏差原因分析) beside the
+# 完成值's own column is the reason column
+_GIVES_THE_REASON = re.compile("原因|措施")
+
+
+def _names_the_value(text: str) -> bool:
+    """Whether a header of the 指标值's or the 完成值's role names the value itself
+    (全年完成值, 年度指标值), not a text about it (完成情况, 完成情况分析及改进措施)."""
+    return not any(word in text for word in _ABOUT_THE_VALUE)
+
+
+def _gives_way(over: str, text: str) -> bool:
+    """Whether a column headed ``over`` gives way to one headed ``text`` of the same
+    role: ``over`` names a value over the project's years (累计完成值, 实施期指标值),
+    ``text`` the year's own value (全年完成值, 年度指标值)."""
+    return over_years(over) and not over_years(text) and _names_the_value(text)
+
+
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
 _FUND_WORDS = _patterns(_FUND_ROLES)
 _UNIT_SUFFIX = re.compile(r"[(（][^)）]*[)）]$")
@@ -533,8 +555,10 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             continue  # 年度指标值 | 指标值调整说明: the value's column is the first
         if role and role != "ignore" and role not in columns:
             columns[role] = column
-        elif role in _VALUES and over_years(texts[columns[role]]) and not over_years(text):
+        elif role in _VALUES and _gives_way(texts[columns[role]], text):
             columns[role] = column  # 实施期指标值 | 年度指标值, 累计完成值 | 全年完成值: the year's
+        elif role == "actual" and "reason" not in columns and _GIVES_THE_REASON.search(text):
+            columns["reason"] = column  # 实际完成值 | … | 完成情况及偏差原因分析: the reason
         elif role == "score" and _own_score_first(texts[columns["score"]], text):
             columns[role] = column  # 主管部门评分 | 自评得分: the unit's own score
         elif role in _VALUES and _explains(texts[columns[role]]):
@@ -664,8 +688,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
                     and adjusted_target(texts.get((row + 1, below["target"]), ""), text):
                 below["initial_target"] = below["target"]  # 年初 | 调整后 under 年度指标值
                 below["target"] = column
-            elif role in _VALUES and role in below and not over_years(text) \
-                    and over_years(texts.get((row + 1, below[role]), "")):
+            elif role in _VALUES and role in below \
+                    and _gives_way(texts.get((row + 1, below[role]), ""), text):
                 below[role] = column  # 中期指标值 | 年度指标值 under 指标值: the year's
             elif role == "score" and "score" in below \
                     and _own_score_first(texts.get((row + 1, below["score"]), ""), text):

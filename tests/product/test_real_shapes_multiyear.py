@@ -146,3 +146,39 @@ def test_bare_words_under_a_merged_header(tmp_path, above, under, rows):
     assert [indicator["actual"] for indicator in data["indicators"]] == [
         "1050户", "180个", "100%", "有所改善", "88%"]
     assert _targets(data) == ["≥1000户", "≥200个", "=100%", "有所改善", "≥85%"]
+
+
+# (一级, 二级, 三级, 年度指标值, 累计完成值, 分值, 得分, 偏差原因): ROWS without the 实施期 target
+_CUMULATIVE = [(*row[:3], *row[4:]) for row in ROWS]
+_ACTUALS = ["1050户", "180个", "100%", "有所改善", "88%"]
+
+
+def test_a_cumulative_actual_beside_a_completion_text_column(tmp_path):
+    """年度指标值 | 累计完成值 | … | 完成情况 (已完成, 基本完成): the 累计 column is the only
+    value column, so the 完成值 (before: it gave way to the 完成情况 text — six false JX204
+    “完成值只写了“已完成””, the scoring rule not computable)."""
+    header = [*_LEVELS, "年度指标值", "累计完成值", *_SCORED, "完成情况"]
+    rows = [(*row, "已完成" if row[5] == row[6] else "基本完成") for row in _CUMULATIVE]
+    table, data = checked(_table(tmp_path / "t.xlsx", header, rows))
+    assert codes(data) == []
+    assert [indicator["actual"] for indicator in data["indicators"]] == _ACTUALS
+    assert data["total_computed"] == 98.8
+
+
+@pytest.mark.parametrize(("actual", "reason"), [
+    ("全年累计完成值", "完成情况及偏差原因分析"),
+    ("实际完成值（累计）", "完成情况分析及改进措施"),
+    ("实际完成值", "目标任务完成情况及偏差原因"),
+])
+def test_a_completion_and_reason_column_beside_the_actual(tmp_path, actual, reason):
+    """累计完成值 | 分值 | 得分 | 完成情况及偏差原因分析: the last column, naming the 完成值's
+    role in 完成情况, holds the reason (before: the 累计 column gave way to it — seven false
+    JX202 “未填写实际完成值” — and, as on 9500ff2, a false JX405 “表中没有偏差原因列”);
+    without the reason the shortfall is told at that column."""
+    header = [*_LEVELS, "年度指标值", actual, *_SCORED[:2], reason]
+    table, data = checked(_table(tmp_path / "t.xlsx", header, _CUMULATIVE))
+    assert codes(data) == []
+    assert [indicator["actual"] for indicator in data["indicators"]] == _ACTUALS
+    unexplained = [(*row[:7], None) for row in _CUMULATIVE]
+    table, data = checked(_table(tmp_path / "u.xlsx", header, unexplained))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX405", "H9")]
