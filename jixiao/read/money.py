@@ -247,8 +247,7 @@ def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int
     for role in ("initial", "budget", "executed"):
         if role in columns:
             columns[role] = _sum_under(grid, row, columns[role])
-    if "budget" in columns:
-        _year_under(grid, row, columns)
+    _year_under(grid, row, columns)
     return columns
 
 
@@ -286,26 +285,33 @@ def _sum_under(grid: Grid, row: int, column: int) -> int:
 
 
 # Bare sub-headers under a budget header merged across them (预算数 over 年初 | 调整 | 全年):
-# the year's budget after its changes, and the one planned at the start of the year
+# the year's budget after its changes, and the one planned at the start of the year; under
+# an executed header (执行数 over 上半年 | 全年): what was spent in the whole year
 _YEAR_SUBHEAD = re.compile(r"(?:全年|调整后)(?:预算数?)?")
 _INITIAL_SUBHEAD = re.compile(r"年初(?:预算数?|安排数?|批复数?)?")
+_YEAR_EXECUTED_SUBHEAD = re.compile(r"(?:全年|1[-—~～至]12月)(?:执行数?|支出数?|完成数?|累计)?")
 
 
 def _year_under(grid: Grid, row: int, columns: dict[str, int]) -> None:
     """Where the budget's header at ``row`` stands over 年初 | (调整 |) 全年 in the next
     row (预算数 merged across them), A is the 全年 (调整后) column's, not the first's —
     the 年初 one the initial budget, the 调整 one the year's change: moves ``columns``'
-    budget there."""
-    budget = columns["budget"]
-    under = {at: re.sub(r"[(（][^()（）]*[)）]", "", compact_text(grid.texts.get((row + 1, at), "")))
-             for at in _span(grid, row, budget)}
-    year = next((at for at, text in under.items() if _YEAR_SUBHEAD.fullmatch(text)), None)
-    if year is None:
-        return  # 中央 | 地方 | 合计 (``_sum_under``), or no sub-headers
-    columns["budget"] = year
-    initial = next((at for at, text in under.items() if _INITIAL_SUBHEAD.fullmatch(text)), None)
-    if initial is not None:
-        columns.setdefault("initial", initial)
+    budget there. Likewise B under 执行数 over 上半年 | 全年 (前三季度, 1-6月 | 全年): the
+    全年 column's, never a part of the year's."""
+    for role, year_subhead in (("budget", _YEAR_SUBHEAD), ("executed", _YEAR_EXECUTED_SUBHEAD)):
+        if role not in columns:
+            continue
+        under = {at: re.sub(r"[(（][^()（）]*[)）]", "",
+                            compact_text(grid.texts.get((row + 1, at), "")))
+                 for at in _span(grid, row, columns[role])}
+        year = next((at for at, text in under.items() if year_subhead.fullmatch(text)), None)
+        if year is None:
+            continue  # 中央 | 地方 | 合计 (``_sum_under``), or no sub-headers
+        columns[role] = year
+        initial = next((at for at, text in under.items() if _INITIAL_SUBHEAD.fullmatch(text)),
+                       None)
+        if role == "budget" and initial is not None:
+            columns.setdefault("initial", initial)
 
 
 # A header naming each row's project: a 汇总 of projects above their tables, no money block

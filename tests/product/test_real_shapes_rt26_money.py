@@ -102,3 +102,22 @@ def test_a_multi_year_total_line_alone_is_the_blocks_total(tmp_path):
         ["其中：财政拨款", 100, 100, 98, "—", "98%", "—"]]))
     assert codes(data) == []
     assert (table.funds.total.label, data["funds"]["budget"]) == ("实施期资金总额", 100)
+
+
+@pytest.mark.parametrize("under", [["上半年", "全年"], ["1-6月", "1-12月"], ["前三季度", "全年执行数"]])
+def test_an_executed_header_over_part_and_whole_year_sub_headers(tmp_path, under):
+    """预算数 merged over 年初 | 调整后, 执行数 merged over 上半年 | 全年 (1-6月 | 1-12月,
+    前三季度 | 全年执行数): B is the whole year's 98, not the half year's 49. Before (and on
+    9500ff2), the 上半年 column was B: JX301 “按 全年执行数 49 ÷ 预算数 100 应为 49%” on both
+    lines, JX302 and JX306."""
+    header = ["项目资金（万元）", "预算数", None, "执行数", None, "分值", "执行率", "得分"]
+    lines = [["年度资金总额", 95, 100, 49, 98, 10, "98%", 9.8],
+             ["其中：财政拨款", 95, 100, 49, 98, "—", "98%", "—"]]
+    money_row = len(HEAD[:4]) + 1
+    merges = [(money_row, 1, 1, 0), (money_row, 2, 0, 1), (money_row, 4, 0, 1),
+              *((money_row, column, 1, 0) for column in (6, 7, 8))]
+    table, data = checked(_table(tmp_path / "t.xlsx",
+                                 [header, [None, "年初", "调整后", *under], *lines], merges=merges))
+    assert codes(data) == []
+    assert (data["funds"]["budget"], data["funds"]["executed"]) == (100, 98)
+    assert table.funds.total.sources["executed"].cell == f"E{money_row + 2}"
