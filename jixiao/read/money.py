@@ -74,7 +74,11 @@ class MoneyBlock:
 
 _FUND_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("total", ("资金总额", "总额", "总金额", "总资金", "合计", "总计")),  # 年度总金额 (重庆)
-    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "其他资金", "自筹",
+    # the carry-over from before the year is a part of the year's money, however far back it
+    # is said to come from (以前年度结转, 历年结余): 以前年度, 历年 tell a total line or a
+    # column over the project's years (``over_years``), never such a line
+    ("part", ("财政拨款", "财政资金", "上年结转", "结转资金", "上年结余", "以前年度结转",
+              "以前年度结余", "往年结转", "往年结余", "历年结转", "历年结余", "其他资金", "自筹",
               "社会资金", "社会投入", "自有资金", "单位资金", "公共预算", "政府性基金", "国有资本",
               "债券", "国债", "贷款", "捐赠", "捐款", "融资", "其他")),
     # where the money came from: parts of 财政拨款 in some tables, the parts in others

@@ -121,3 +121,23 @@ def test_an_executed_header_over_part_and_whole_year_sub_headers(tmp_path, under
     assert codes(data) == []
     assert (data["funds"]["budget"], data["funds"]["executed"]) == (100, 98)
     assert table.funds.total.sources["executed"].cell == f"E{money_row + 2}"
+
+
+@pytest.mark.parametrize("label", ["以前年度结转结余资金", "其中：以前年度结转", "以前年度结余资金",
+                                   "历年结余资金", "以前年度结转资金", "上年结转结余资金"])
+def test_a_carry_over_line_from_earlier_years_is_a_part(tmp_path, label):
+    """年度资金总额 120 = 当年财政拨款 100 + 以前年度结转结余资金 20: the carry-over line is a
+    part of the year's money however far back it says it comes from (以前年度 names a total
+    line or a column over the years, not this line). Before (and on 9500ff2), 以前年度结转结余
+    资金, 以前年度结转, 以前年度结余资金 were no line: JX304 “各明细合计 100（当年财政拨款
+    100），年度资金总额为 120” on the budget and the executed (the last two: as before)."""
+    header = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    lines = [["年度资金总额", 100, 120, 117.6, 10, "98%", 9.8],
+             ["其中：当年财政拨款", 100, 100, 98, "—", "98%", "—"],
+             [label, 0, 20, 19.6, "—", "98%", "—"]]
+    table, data = checked(_table(tmp_path / "t.xlsx", [header, *lines]))
+    assert codes(data) == []
+    assert [line.budget for line in table.funds.parts] == [100, 20]
+    lines[2][2] = 25  # planted: the parts (125) exceed the total (120), the line's rate 78.4%
+    table, data = checked(_table(tmp_path / "u.xlsx", [header, *lines]))
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX301", "F8"), ("JX304", "C6")]
