@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -408,8 +409,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     if per_year is not None:
         return replace(per_year, text=original)
     if _ABOUT_RE.search(text):
-        return Measure(text=original, kind="unparsed",
-                       problem=f"“{original.strip()}”是约数，无法判断是否达到，请填写确切的数值")
+        return Measure(text=original, kind="unparsed", problem=about_problem(original))
     if text.startswith(_PER_HEAD) and (head := _per_head(text, percent)) is not None:
         return replace(head, text=original)
     if text.startswith("以") and (basis := _BASIS_RE.match(text)) is not None:
@@ -691,6 +691,39 @@ def _per_unit(text: str, percent: bool) -> Measure | None:
 _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条契公])约为?|大约|将近|接近|"
                        rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$"
                        r"|^数以?[十百千万]")
+
+
+def about_problem(text: str) -> str:
+    """What is wrong with a 完成值 that gives a number only about (近600次, 约95%; 万余人次
+    beside ≥1.5万人次, ``more_than``): met or not, unknown."""
+    return f"“{text.strip()}”是约数，无法判断是否达到，请填写确切的数值"
+
+
+# The first number, then 余/多 right after it or its scale (500余人, 1.1万余户, 千余户 read
+# as 1000余户, 300多人), or 逾 before it (逾500人, 上百人 read as 100余人): more than the figure.
+_MORE_THAN_RE = re.compile(r"^[^\d]*?(?P<figure>\d[\d.,]*)(?:千万|百万|万|千|亿)?[余多]|^逾\d")
+
+
+def more_than(measure: Measure) -> float | None:
+    """How far a number without a sign told as a figure and some more (万余人次, 500余人,
+    1.1万余户, 十余次, 300多人) reaches: the figure's next step over the figure — 500余人 is
+    more than 500 and less than 600 (1.2), 1.1万余户 less than 1.2万 (12/11), 万余人次 less
+    than 2万 (2); inf where nothing bounds it (逾500人). ``rules`` compares the 完成值 so. None
+    for any other number, and for one with a sign (≥500余人 is the sign's bound)."""
+    if measure.kind != "number" or measure.op is not None or not measure.value:
+        return None
+    text = _counted_in_words(normalize_text(measure.text).strip())
+    found = _MORE_THAN_RE.search(text)
+    if found is None:
+        return None
+    if found.group("figure") is None:
+        return math.inf  # 逾500人
+    figure = found.group("figure").replace(",", "").rstrip(".")
+    whole, _, part = figure.partition(".")
+    part = part.rstrip("0")  # the last digit written, not 0, is the step: 1.1 → 0.1, 500 → 100
+    step = 10.0 ** -len(part) if part else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    number = float(figure)
+    return math.inf if number <= 0 else (number + step) / number
 
 
 # A frequency (每季度1次, 每月召开一次, 每半年至少1期, 每两个月一次, 每旬一次) is a count over the

@@ -24,11 +24,13 @@ from jixiao.parsing import (
     INVISIBLE,
     LEVEL_NAMES,
     Measure,
+    about_problem,
     bare_number,
     changed_by,
     compact_text,
     damaged_at_least,
     is_placeholder,
+    more_than,
     normalize_text,
     opening_clause,
     parse_measure,
@@ -752,6 +754,8 @@ def is_met(target: Measure | object, actual: Measure | object,
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
+    if target.op == ">" and more_than(actual) is not None:
+        target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
@@ -766,7 +770,7 @@ def is_met(target: Measure | object, actual: Measure | object,
         return None
     if _bound_short(target, actual, pair):
         return False
-    if _bound_open(target, actual, pair):
+    if _bound_open(target, actual, pair) or _more_open(target, actual, pair):
         return None
     if actual.kind == "date" and actual.op == ">":
         return None  # done after a date before the deadline (6月后完成 beside 12月底前): when, unknown
@@ -795,11 +799,15 @@ def bound_short(target: Measure | object, actual: Measure | object,
     cannot be computed. None for any other 完成值."""
     target, actual = as_compared(as_measure(target), as_measure(actual))
     target = _with_default_op(target, default_op)
-    if not (target.is_number and actual.is_number and target.op and actual.op):
+    if not (target.is_number and actual.is_number and target.op
+            and (actual.op or more_than(actual))):
         return None
     pair = comparable(target, actual)
-    return None if pair is None else _bound_short(target, actual, pair) \
-        or _bound_open(target, actual, pair)
+    if pair is None:
+        return None
+    about = _more_open(target, actual, pair)
+    return _bound_short(target, actual, pair) or _bound_open(target, actual, pair) or (
+        None if about is None else f"实际完成值“{actual.text.strip()}”：{about}")
 
 
 def bound_as_done(target: Measure | object, actual: Measure | object,
@@ -825,11 +833,19 @@ def bound_as_done(target: Measure | object, actual: Measure | object,
 
 def _bound_short(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
     goal, bound = pair
-    if actual.op is None or target.kind == "range" or changed_by(actual):
+    op = actual.op
+    if op is None and (ratio := more_than(actual)) is not None:
+        # A figure and some more: at or past the 指标值 a lower bound (十余次 beside ≤10次:
+        # over), below it to its next step an upper one (1.1万余户 beside ≥1.2万户: short)
+        if bound >= goal - TOLERANCE:
+            op = ">"
+        elif bound * ratio <= goal + TOLERANCE:
+            op, bound = "<", bound * ratio
+    if op is None or target.kind == "range" or changed_by(actual):
         return None  # (增长7% beside 增长≤5%: a rise of 7 % measured, over the ceiling)
     # (95%以下 beside ≥95%: one who reached 95% writes 95%, not 以下)
-    below = actual.op in ("<", "<=") and bound <= goal + TOLERANCE
-    above = actual.op in (">", ">=") and bound >= goal - TOLERANCE
+    below = op in ("<", "<=") and bound <= goal + TOLERANCE
+    above = op in (">", ">=") and bound >= goal - TOLERANCE
     if target.op in (">=", ">", "=") and below or target.op in ("<=", "<") and above:
         return (f"完成值“{actual.text.strip()}”只说明{'不到' if below else '超过'}指标值"
                 f"“{target.text.strip()}”，未达到，且没有写出实际数值：得分无法计算，请填写确切的完成值")
@@ -847,6 +863,20 @@ def _bound_open(target: Measure, actual: Measure, pair: tuple[float, float]) -> 
         return (f"完成值“{actual.text.strip()}”只写了一个界限，不能判断是否达到指标值"
                 f"“{target.text.strip()}”：得分无法计算，请填写确切的完成值")
     return None
+def _more_open(target: Measure, actual: Measure, pair: tuple[float, float]) -> str | None:
+    """Why a 完成值 told as a figure and some more (``more_than``: 万余人次 is more than 1万,
+    less than 2万) tells neither way: the 指标值 between the figure and its next step
+    (≥1.5万人次; ≤550人 done 500余人) — met or not, unknown, as for 近600次. Elsewhere the
+    figure decides: 百余人 meets ≥100人, 十余次 is over ≤10次, 1.1万余户 short of ≥1.2万户
+    (``_bound_short``), 2800万余元 within ≤3000万元."""
+    goal, done = pair
+    ratio = more_than(actual)
+    if target.kind != "number" or target.op is None or ratio is None \
+            or at_target(goal, done) or done > goal or done * ratio <= goal + TOLERANCE:
+        return None
+    return about_problem(actual.text)
+
+
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 EMPTY_ACTUAL = "实际完成值为空"
 
@@ -1034,6 +1064,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
+    if target.op == ">" and more_than(actual) is not None:
+        target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
     met = is_met(target, actual)
 
     if target.kind == "empty":
@@ -1097,6 +1129,9 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     if open_bound is not None:
         return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达到指标值"
                                  f"“{target.text.strip()}”：只写了一个界限，请填写确切的完成值")
+    about = _more_open(target, actual, pair)
+    if about is not None:  # 万余人次 beside ≥1.5万人次: as 近600次 is
+        return Score(None, None, f"实际完成值：{about}")
     goal, done = pair
     share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)

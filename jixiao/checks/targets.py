@@ -275,7 +275,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
-        elif actual.op is not None and (short := bound_short(
+        elif (short := bound_short(
                 target, actual, default_operator(indicator))) is not None:
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")
         elif actual.op is not None and (copied := bound_as_done(

@@ -77,7 +77,7 @@ def test_a_range_with_its_scale_on_both_bounds():
 
 
 @pytest.mark.parametrize(("target", "actual", "score"), [
-    ("≥1.5万户", "1.2万余户", 8.0),       # 10 × 1.2 ÷ 1.5
+    ("≥1.2万户", "1.2万余户", 10.0),      # more than 1.2 万 (1.2万余 beside ≥1.5万: unknown)
     ("≥20000人", "2.3万多人", 10.0),
     ("≤3000万元", "2800万余元", 10.0),
     ("≥95%", "九成", 9.47),               # 10 × 90 ÷ 95
@@ -93,7 +93,7 @@ def test_a_range_with_its_scale_on_both_bounds():
     ("≥1.2万人", "1万2千5百人", 10.0),
     ("≥3万人次", "2万4千人次", 8.0),      # 10 × 24000 ÷ 30000
     ("≥100家", "百余家", 10.0),
-    ("≥1200人", "千余人", 8.33),          # 10 × 1000 ÷ 1200
+    ("≥1000人", "千余人", 10.0),          # more than 1000 (beside ≥1200: unknown)
     ("每两个月一次", "6次", 10.0),
     ("每两个月一次", "3次", 5.0),
     ("每旬一次", "36次", 10.0),
@@ -105,8 +105,8 @@ def test_a_range_with_its_scale_on_both_bounds():
     ("≥95%", "百分之九十五点五", 10.0),
     ("≥3万人次", "2万6千5人次", 8.83),    # 10 × 26500 ÷ 30000 (before: unread)
     ("≥1.2万人", "1万2人", 10.0),
-    ("≥1.2万人", "万余人", 8.33),         # 10 × 10000 ÷ 12000
-    ("≥1500元", "千余元", 6.67),          # 10 × 1000 ÷ 1500
+    ("≥1万人", "万余人", 10.0),
+    ("≥800元", "千余元", 10.0),
 ])
 def test_numbers_in_words_are_scored(target, actual, score):
     assert indicator_score(target, actual, 10).value == score
@@ -241,15 +241,17 @@ def test_a_table_with_numbers_in_words_all_met_is_totalled_and_clean(tmp_path):
 
 
 def test_a_shortfall_in_words_at_full_marks_is_found(tmp_path):
-    """≥1.5万户 done 1.2万余户 at full 30: 30 × 1.2 ÷ 1.5 = 24 (before: JX204 only)."""
+    """≥1.5万户 done 1.2万余户 at full 30: more than 1.2 万, less than 1.3 万 — short, by how
+    much unknown (rt26 j2; before: scored 24 as if exactly 1.2 万)."""
     rows = [list(row) for row in ROWS_ALL_MET]
     rows[3][2:5] = ["受益农户", "≥1.5万户", "1.2万余户"]
     table, evaluation, findings = _read(tmp_path, [tuple(row) for row in rows])
-    assert evaluation.scores[3].value == 24.0
-    cell = table.indicators[3].sources["score"].cell
-    assert [(f.code, f.cell, f.message) for f in findings] == [(
-        "JX402", cell, "“受益农户”未达到指标值（指标值 ≥1.5万户，完成值 1.2万余户），却得满分 30，"
-        "按财政部规则应为 24（正向指标：分值 × 实际完成值 ÷ 年度指标值）")]
+    assert (evaluation.scores[3].value, evaluation.scores[3].met) == (None, False)
+    score, actual = (table.indicators[3].sources[key].cell for key in ("score", "actual"))
+    assert [(f.code, f.cell, f.message) for f in findings] == [
+        ("JX203", actual, "“受益农户”的完成值“1.2万余户”只说明不到指标值“≥1.5万户”，未达到，"
+                          "且没有写出实际数值：得分无法计算，请填写确切的完成值"),
+        ("JX402", score, "“受益农户”未达到指标值（指标值 ≥1.5万户，完成值 1.2万余户），却得满分 30")]
 
 
 def test_a_percent_in_numerals_missed_at_full_marks_is_found(tmp_path):
@@ -300,8 +302,6 @@ def test_a_point_where_thousands_were_meant_is_asked_about_not_scored(tmp_path):
     (4, "百分之九十五点五以上", "90%", 10, "9.42", 99.4),
     # 30 × 26500 ÷ 30000 = 26.5 (before: JX203 数值后还有数字, no total)
     (3, "≥3万人次", "2万6千5人次", 30, "26.5", 96.48),
-    # 30 × 10000 ÷ 12000 = 25 (before: JX204 完成值“万余人”却不是数值, no total)
-    (3, "≥1.2万人", "万余人", 30, "25", 94.98),
 ])
 def test_a_shortfall_in_these_words_at_full_marks_is_found(tmp_path, row, target, actual,
                                                             points, score, total):
@@ -323,3 +323,45 @@ def test_these_words_met_are_totalled_and_clean(tmp_path):
     rows[4][3:5] = ["≥95%", "百分之九十五点五"]
     _, evaluation, findings = _read(tmp_path, [tuple(line) for line in rows])
     assert (evaluation.total, findings) == (99.98, [])
+
+
+ROWS_MORE_THAN = [  # rt26 j2 b10/b11: a figure and some more, at full marks
+    ("产出指标", "数量指标", "培训人次", "≥1.5万人次", "万余人次", 5, 5, None),
+    ("产出指标", "数量指标", "服务人数", "≥520人", "500余人", 25, 25, None),
+    ("产出指标", "时效指标", "宣传活动", "≥12次", "十余次", 20, 20, None),
+    ("效益指标", "社会效益指标", "受益人数", "≥100人", "百余人", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "巡查次数", "≥600次", "近600次", 10, 10, None),
+]
+
+
+def test_a_figure_and_some_more_short_of_the_target_is_asked_about_as_an_about(tmp_path):
+    """万余人次 is more than 1万, less than 2万: beside ≥1.5万人次 met or not is unknown, as
+    for 近600次 (JX203 是约数) — before, read as exactly 1万: a false JX402 “应为 3.33”. 百余人
+    beside ≥100人 is met at full marks."""
+    table, evaluation, findings = _read(tmp_path, ROWS_MORE_THAN)
+    assert [(score.value, score.met) for score in evaluation.scores] == [
+        (None, None), (None, None), (None, None), (30.0, True), (None, None)]
+    assert [(f.code, f.cell, f.message) for f in findings] == [
+        ("JX203", indicator.sources["actual"].cell,
+         f"“{indicator.name}”的实际完成值“{indicator.actual}”：“{indicator.actual}”是约数，"
+         "无法判断是否达到，请填写确切的数值")
+        for indicator in (table.indicators[i] for i in (0, 1, 2, 4))]
+
+
+@pytest.mark.parametrize(("target", "actual", "value", "met"), [
+    ("≤10次", "十余次", None, False),        # more than 10: over the ceiling
+    ("≤550人", "500余人", None, None),       # 500 to 600: unknown
+    ("≤3000万元", "2800万余元", 10.0, True),  # under 2900 万
+    ("≥1.2万户", "1.1万余户", None, False),   # under 1.2 万: short
+    ("＞1万人次", "万余人次", 10.0, True),     # more than 1 万
+    ("≥600人", "逾500人", None, None),
+    ("≥500人", "500人", 10.0, True),          # a number as written: unchanged
+    ("≥520人", "500人", 9.62, False),
+])
+def test_a_figure_and_some_more_is_compared_as_its_bounds(target, actual, value, met):
+    score = indicator_score(target, actual, 10)
+    assert (score.value, score.met) == (value, met)
+    assert cellfuncs.score(target, actual, 10) == (
+        value if value is not None else f"⚠ {score.note}")  # the JX_ functions alike
+    shown = native.row_values(target, actual, 10.0)["score"]  # the template leaves 余 to check
+    assert shown == (native.WARN_INPUT if "余" in actual or "逾" in actual else value)
