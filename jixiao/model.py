@@ -1214,7 +1214,7 @@ def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> st
         if items is None:
             return table.reason
         key = None if indicator is None else next(
-            index for index, other in enumerate(table.indicators) if other is indicator)
+            (index for index, other in enumerate(table.indicators) if other is indicator), -1)
         if key in items:
             return items[key]
     return _noted(table, indicator)

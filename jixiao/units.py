@@ -88,7 +88,7 @@ def split_unit(unit: str) -> tuple[float, str]:
 # (人 and 月) — 元/人/月, 元/人·月, 元/(人·月), 元/人月, 元每人每月 are one unit, 元/人/月; a
 # count of times joined to what it counts (元/人·次, 元/人/次: 元/人次, as 人次 is one unit).
 _PER_RE = re.compile(r"[/每]")  # after the head (kW·h/㎡: the head is kW·h)
-_PER_MARK_RE = re.compile(r"[/每·・•∙.*]")
+_PER_MARK_RE = re.compile(r"[/每·・•∙*]|(?<!\d)\.(?!\d)")  # a dot between digits is a decimal point
 _PER_BRACKETS = ("(", "（"), (")", "）")
 _PERIOD_AFTER = "月年天日周"  # 人月, 户年: a thing and a period, written as one word
 _PER_NAMES = {"日": "天"}
@@ -246,6 +246,8 @@ def month_readings(target: Measure, actual: Measure
     (``MONTH_DAYS``: 84 and 93): the days a unit counts a month (30 is common) are its
     own, and any of 28–31 is a month. None where no month is counted so, or the side
     in the calendar's units is in years (a year is 365 days however its months run)."""
+    if "月" not in target.unit and "月" not in actual.unit:
+        return None  # (most rows: no month to count)
     if any(split_unit(side.unit)[1] == "年" for side in (target, actual)):
         return None
     pairs = [comparable(target, actual, days) for days in MONTH_DAYS]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from jixiao.model import Indicator, SelfEvaluation
 from jixiao.parsing import is_placeholder, normalize_text, parse_points
+from jixiao.read.grid import percent_shown
 from jixiao.rules import round2
 
 
@@ -66,11 +67,16 @@ def _share(table: SelfEvaluation, row: Indicator) -> tuple[float | None, bool]:
         return None, False
     value = info.value
     if isinstance(value, str):
-        text = normalize_text(value).strip()
-        if text.endswith("%"):
-            number = parse_points(text[:-1])
-            return (None, False) if number is None else (number / 100, True)
-        return parse_points(text), False
-    if isinstance(value, (int, float)):
-        return float(value), "%" in info.number_format
+        return _share_text(value)
+    if isinstance(value, (int, float)):  # 0.985 in a 0.00% cell; 98.5 in a 0.00"%" one
+        shown = percent_shown(value, info.number_format)
+        return _share_text(shown) if isinstance(shown, str) else (float(value), False)
     return None, False
+
+
+def _share_text(text: str) -> tuple[float | None, bool]:
+    text = normalize_text(text).strip()
+    if text.endswith("%"):
+        number = parse_points(text[:-1])
+        return (None, False) if number is None else (number / 100, True)
+    return parse_points(text), False

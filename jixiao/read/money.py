@@ -799,8 +799,8 @@ def _reason_under(money: MoneyBlock, table: SelfEvaluation, funds: Funds) -> Non
     if row is None:
         return
     column = grid.rows[row][0]
-    text = grid.values[(row, column)]
-    if not isinstance(text, str) or not rate_reason_label(grid.texts[(row, column)]):
+    text = grid.values.get((row, column))  # (a formula cell without a result has none)
+    if not isinstance(text, str) or not rate_reason_label(grid.texts.get((row, column), "")):
         return
     said = "".join(re.split("[:：]", text, maxsplit=1)[1:])  # after the label's colon
     place = (row, column)

@@ -80,7 +80,7 @@ _NOTE_ROW = re.compile(_NOTE_LABEL + r"(?::.*)?")  # 备注 | <text>, or 备注�
 # A section of the problems found, under the table (三、存在的问题, 主要问题：…, 存在问题及建议):
 # read as a note — its items naming an indicator with a cause explain it
 _PROBLEMS_ROW = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))?"
-                           r"(?:(?:存在|发现)的?(?:主要)?问题|主要问题|问题及[\u3400-\u9fff、]{1,12})"
+                           r"(?:(?:存在|发现)的?(?:主要)?问题|主要问题|问题及(?!时)[\u3400-\u9fff、]{1,12})"
                            r"(?::.*)?")
 
 

@@ -30,7 +30,7 @@ from jixiao.read.roles import (
     is_total_label,
 )
 from jixiao.read.statements import grade_written, labelled_total, read_labelled
-from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, round2
 
 
 def row_label(grid: Grid, row: int, before: int) -> str:
@@ -188,7 +188,7 @@ def _total_deducted(grid: Grid, row: int, columns: dict[str, int],
     if lost >= FULL_MARKS / 2 and abs(lost - rows_lost) > TOLERANCE:
         table.total_declared = lost
     else:
-        table.total_declared = round(weight - abs(lost), 2)
+        table.total_declared = round2(weight - abs(lost))
 
 
 def _total_beside(grid: Grid, row: int, columns: dict[str, int],

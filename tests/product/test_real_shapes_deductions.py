@@ -4,7 +4,7 @@ beside 得分 or instead of it, a 得分率（%） column without 得分, scores
 that is not 分值 − 得分 is JX412."""
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from test_real_shapes import checked, codes
 
 # (一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 偏差原因): 合格率 92% of ≥95% scores 9.68
@@ -153,6 +153,20 @@ def test_a_score_share_column_without_scores_gives_the_scores(tmp_path, written)
     table, data = checked(path)
     assert table.indicators[2].score_declared == 9.68
     assert codes(data) == [] and data["total_declared"] == TOTAL, data["findings"]
+
+
+@pytest.mark.parametrize(("number_format", "factor"), [('0.00"%"', 1), ("0.00%", 0.01)])
+def test_a_share_shown_with_its_own_percent_sign_is_the_number_shown(tmp_path, number_format, factor):
+    """Review: 96.8 in a 0.00"%" cell shows 96.8% (the format's % is a literal) — was read
+    as a fraction already, 分值 × 96.8; 0.968 in a 0.00% cell shows the same."""
+    header = [*LEAD, "分值", "得分率（%）", "偏差原因分析及改进措施"]
+    path = book(tmp_path / "f.xlsx", header, lambda row, heading: plain(row, heading, share=96.8 * factor),
+                {1: "总分", 6: 100, 7: TOTAL})
+    wb = load_workbook(path)
+    wb.active[f"G{QUALITY + 1}"].number_format = number_format
+    wb.save(path)
+    table, _ = checked(path)
+    assert table.indicators[2].score_declared == 9.68
 
 
 def test_a_wrong_share_is_judged_as_a_score(tmp_path):

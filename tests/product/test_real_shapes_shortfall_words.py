@@ -159,3 +159,12 @@ def test_shortfall_words_in_numbers(note, explains):
                                        Indicator("效益指标", "社会效益指标", "学员就业率")],
                            notes=[note])
     assert [explained(table, indicator) for indicator in table.indicators] == explains
+
+
+def test_an_indicator_named_problems_in_time_is_no_problems_heading():
+    """Review: 问题及时整改率 (an indicator: problems put right in time) is no 问题及… heading
+    of a problems section under the table; 问题及整改措施 is one."""
+    from jixiao.read.roles import is_note_label
+
+    assert not is_note_label("问题及时整改率") and not is_note_label("问题及时发现率")
+    assert is_note_label("问题及整改措施")
