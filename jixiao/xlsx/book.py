@@ -431,15 +431,6 @@ def defined_names(root: Any) -> list[DefinedName]:
     return names
 
 
-def seen_from(names: list[DefinedName], name: str, sheet: str) -> DefinedName | None:
-    """The definition of ``name`` a formula on ``sheet`` uses: the sheet's own (a sheet copied
-    in Excel or LibreOffice gets its own JX_Rules → 自评表_2!$K$2), else the workbook's."""
-    found = [item for item in names if item.name.upper() == name.upper()]
-    return next((item for item in found if item.scope is not None
-                 and item.scope.upper() == sheet.upper()), None) \
-        or next((item for item in found if item.local_sheet is None), None)
-
-
 def name_place(text: str | None) -> tuple[str, str] | None:
     """(sheet, area without $) of what a name refers to ("'自评表'!$K$2" → ("自评表", "K2"));
     None for a constant or a formula."""
