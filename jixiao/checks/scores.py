@@ -414,37 +414,25 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                     f"{points(indicator.weight)}），须说明偏差原因" if ruled else
                     f"扣 {points(indicator.weight - value)} 分"
                     f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因")
-        pointer = _pointer(table, indicator)
-        if pointer is not None:
+        partly = _partly_said(table, indicator)
+        if partly is not None:  # something written in the column, the cause not in it
             yield finding("JX405", source, f"“{label(indicator)}”扣 "
-                          f"{points(indicator.weight - value)} 分，偏差原因只写了“{pointer}”，"  # type: ignore[operator]
-                          "表中未写明原因（请核对所指的材料，或在表中写明原因）", severity="warning")
-            continue
-        planned = _measures(table, indicator)
-        if planned is not None:
-            yield finding("JX405", source, f"“{label(indicator)}”扣 "
-                          f"{points(indicator.weight - value)} 分，偏差原因只写了改进措施“{planned}”，"  # type: ignore[operator]
-                          "未分析未达到的原因（请写明原因）", severity="warning")
+                          f"{points(indicator.weight - value)} 分，{partly}", severity="warning")  # type: ignore[operator]
             continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
 
 
-def _pointer(table: SelfEvaluation, indicator: Indicator) -> str | None:
-    """The row's 偏差原因 (else the table's 原因 row) where it only sends the reader
-    elsewhere (详见自评报告): the cause may be there — a warning, not an error."""
+def _partly_said(table: SelfEvaluation, indicator: Indicator) -> str | None:
+    """What to say where the row's 偏差原因 (else the table's 原因 row) only sends the reader
+    elsewhere (详见自评报告: the cause may be there) or states only measures to come
+    (下一年度加强资金管理: the analysis missing) — a warning, not an error; else None."""
     for written in (indicator.reason, table.reason):
         if refers_elsewhere(written):
-            return written.strip()  # type: ignore[union-attr]
-    return None
-
-
-def _measures(table: SelfEvaluation, indicator: Indicator) -> str | None:
-    """The row's 偏差原因 (else the table's 原因 row) where it states only measures to come
-    (下一年度加强资金管理): the column is filled, the analysis missing — a warning."""
-    for written in (indicator.reason, table.reason):
+            return (f"偏差原因只写了“{written.strip()}”，"  # type: ignore[union-attr]
+                    "表中未写明原因（请核对所指的材料，或在表中写明原因）")
         if measures_only(written):
-            return written.strip()  # type: ignore[union-attr]
+            return f"偏差原因只写了改进措施“{written.strip()}”，未分析未达到的原因（请写明原因）"  # type: ignore[union-attr]
     return None
 
 
