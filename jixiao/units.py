@@ -246,8 +246,8 @@ def month_readings(target: Measure, actual: Measure
     (``MONTH_DAYS``: 84 and 93): the days a unit counts a month (30 is common) are its
     own, and any of 28–31 is a month. None where no month is counted so, or the side
     in the calendar's units is in years (a year is 365 days however its months run)."""
-    if "月" not in target.unit and "月" not in actual.unit:
-        return None  # (most rows: no month to count)
+    if not any(word in side.unit for side in (target, actual) for word in ("月", "季")):
+        return None  # (most rows: no month or quarter to count)
     if any(split_unit(side.unit)[1] == "年" for side in (target, actual)):
         return None
     pairs = [comparable(target, actual, days) for days in MONTH_DAYS]
