@@ -92,6 +92,7 @@ _PER_MARK_RE = re.compile(r"[/每·・•∙*]|(?<!\d)\.(?!\d)")  # a dot betwee
 _PER_BRACKETS = ("(", "（"), (")", "）")
 _PERIOD_AFTER = "月年天日周"  # 人月, 户年: a thing and a period, written as one word
 _PER_NAMES = {"日": "天"}
+_PERIODS = frozenset(("年", "季度", "季", "月", "周", "天"))  # what an amount is per, in time
 
 
 @functools.lru_cache(maxsize=256)
@@ -115,6 +116,7 @@ def _per_parts(unit: str) -> str:
             parts.append(_PER_NAMES.get(part, part))
     if not parts:
         return unit
+    parts.sort(key=lambda part: part in _PERIODS)  # 元/月/人: 元/人/月, the period last
     return "/".join([_one_name(head) if head else "", *map(_one_name, parts)])
 
 

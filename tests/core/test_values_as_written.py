@@ -250,9 +250,19 @@ def test_an_amount_per_person_and_period_in_any_spelling(target, actual, expecte
     assert indicator_score(target, actual, 10).value == expected
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤300元/月/人", "300元/人/月", 10.0), ("≤300元/月/人", "330元/人·月", 9.0),
+    ("≤15元/天/人", "15元/人/日", 10.0), ("≤2元/月/亩", "2元/（亩·月）", 10.0),
+])
+def test_the_period_and_the_person_in_either_order(target, actual, expected):
+    """rt26 j2 b9: ≤300元/月/人 beside 300元/人/月 was JX204 (“元/月/人”与“元/人/月”无法比较):
+    per person and month whichever is written first; the period is still never dropped."""
+    assert indicator_score(target, actual, 10).value == expected
+
+
 @pytest.mark.parametrize(("target", "actual"), [
     ("≤100元/人/年", "120元/人"), ("≤100元/人/年", "90元/人/月"), ("100元/人·月", "100元/人"),
-    ("≤30元/人/天", "500元/人/月"), ("≤50元/人/次", "45元/人")])
+    ("≤30元/人/天", "500元/人/月"), ("≤50元/人/次", "45元/人"), ("≤300元/年/人", "300元/人/月")])
 def test_a_period_per_person_is_never_dropped(target, actual):
     """≤100元/人/年 beside 120元/人 scored 8 (the 年 dropped: 元/人); a year's amount is
     no month's either."""
