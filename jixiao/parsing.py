@@ -416,11 +416,17 @@ def _parse(raw: object, percent: bool) -> Measure:
         return replace(_parse(text[basis.end():], percent), text=original)  # 以乡镇为单位≥90%
     if "到" in text or "至" in text or "为" in text:
         reached = _REACHED_RE.match(text)  # 提高到45.2%, 降至33微克/立方米: the level reached
-        if reached is not None and not any(word in reached.group("name") for word in _NOT_NAMING):
+        name = reached.group("name") if reached is not None else ""
+        each = _EACH_PERIOD_RE.match(name)  # 每周开放时间延长至60小时: 60 小时 each week
+        if reached is not None and _names_only(name[each.end():] if each else name):
             level = _parse(text[reached.end():], percent)
             if level.kind == "number" and level.op is None \
                     and reached.group("verb") in (*_FALLS, *_CUTS, "降"):
                 level = replace(level, op="<=")  # 降至35 (a 指标值): no more than it
+            if each is not None and level.kind == "number" and level.value is not None \
+                    and level.unit not in ("", "%"):
+                value, unit = _per_period(level.value, f"{level.unit}/{each.group(1)}")
+                level = replace(level, value=value, unit=unit)  # as 60小时/周 writes it
             return replace(level, text=original)
     stated, (text, change) = text, _change(text)
     op, rest = _leading_operator(text)
@@ -737,6 +743,8 @@ _PERIODS = "|".join(sorted(_PER_YEAR, key=len, reverse=True))  # 半年 before �
 _FREQUENCY_RE = re.compile(rf"^(?:每(?P<every>[两二三四六]|\d{{1,2}})?(?P<each>{_PERIODS})"
                            rf"|一?(?P<year>年)|(?P<half>半年)|[按逐](?P<by>{_PERIODS}))(?!度)")
 _PER_PERIOD_RE = re.compile(rf"^(.+?)(?:/|每)({_PERIODS})$")
+# A period each before the name of a level reached (每周开放时间延长至60小时): the level per it
+_EACH_PERIOD_RE = re.compile(rf"^每({_PERIODS})")
 _EVENT_UNITS = ("次", "期", "场", "轮", "批", "份", "篇", "回", "会")
 _NOT_DONE_IN = ("增", "降", "减", "升", "提", "均", "人", "户", "元")  # 每年增长5次, 每人1次: no frequency
 
@@ -2221,6 +2229,23 @@ _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 _LATIN_NAMING_RE = re.compile(r"^(?=[^≥≤<>=]*[A-Za-z])[\u4e00-\u9fffA-Za-z0-9.]{1,16}?(?=[≥≤<>=])")
 
 
+def _plain_words_off(name: str) -> str:
+    """A name less the year the table is about (全年开展4次) and the words of what is counted
+    that change nothing of its number (差错率 → 率, 老年人 → 人): what is left is checked
+    against _NOT_NAMING."""
+    plain = _this_year_off(name)
+    for word in (*_COUNTED_NEW, *_PLAIN_WORDS):
+        plain = plain.replace(word, "")
+    return plain
+
+
+def _names_only(name: str) -> bool:
+    """Whether words before a level reached (差错率 of 差错率降低至5%) only name what is
+    counted, as they must before a bare number: no comparison, period, negation or change."""
+    plain = _plain_words_off(name)
+    return not any(word in plain for word in _NOT_NAMING)
+
+
 def _after_naming_words(text: str) -> str | None:
     """The rest of a text that names what it counts before the number or the sign:
     "完成培训500人次" → "500人次", "培训人数达到500人" → "达到500人"; None when no such
@@ -2239,9 +2264,7 @@ def _after_naming_words(text: str) -> str | None:
         prefix, rest = text[:cut], text[cut:]
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
-        plain = _this_year_off(prefix)  # 全年开展4次: the year the table is about
-        for word in (*_COUNTED_NEW, *_PLAIN_WORDS):
-            plain = plain.replace(word, "")
+        plain = _plain_words_off(prefix)
         if plain.endswith("比") and _RATIO_RE.match(_leading_operator(rest)[1]):
             return rest  # 生师比≤17:1: the ratio named (比 is no comparison with last year here)
         change = _CHANGE_NAMED_RE.search(prefix)

@@ -124,3 +124,20 @@ def test_all_but_a_count_is_not_the_count(tmp_path):
     evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, 99.88)))
     assert [score.value for score in evaluation.scores][:2] == [None, 25.0]
     assert found == [("JX203", "“危房改造户数”的实际完成值“除2户外全部完成”：无法识别“除2户外全部完成”中的数值")]
+
+
+def test_a_named_level_reached_and_a_unit_per_month_and_person(tmp_path):
+    """rt26 j2 b2/b9: 差错率降低至5% was JX203 (unread) and ≤300元/月/人 beside 300元/人/月
+    JX204 (无法比较): the first reads as ≤5% and scores 5 × (1 − 1/5); the second is one
+    unit, met. 元/人/年 beside 元/人/月 stays JX204."""
+    rows = [
+        ("产出指标", "质量指标", "差错率", "差错率降低至5%", "6%", 20, 16, "原因：人手不足；改进：加强复核。"),
+        ("产出指标", "成本指标", "护理补贴标准", "≤300元/月/人", "300元/人/月", 20, 20, None),
+        ("产出指标", "成本指标", "生活补助标准", "≤300元/人/年", "300元/人/月", 10, 10, None),
+        ("效益指标", "社会效益指标", "服务覆盖率", "≥90%", "95%", 30, 30, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None),
+    ]
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, 95.98)))
+    assert [score.value for score in evaluation.scores] == [16.0, 20.0, None, 30.0, 10.0]
+    assert [code for code, _ in found if code.startswith("JX2")] == ["JX204"]
+    assert ("JX204", "“生活补助标准”的指标值单位“元/人/年”与完成值单位“元/人/月”无法比较") in found

@@ -1176,6 +1176,35 @@ def test_a_time_or_amount_cut_to_a_level_is_at_most_it(text, value, unit):
     assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", "<=", value, unit)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("差错率降低至5%", ("<=", 5.0, "%")), ("差错率降至5%", ("<=", 5.0, "%")),
+    ("偏差率下降到3%", ("<=", 3.0, "%")), ("老年人健康管理率提高到70%", (None, 70.0, "%")),
+    ("每周开放时间延长至60小时", (None, 60.0, "小时/周")),
+    ("每月巡查次数增加至4次", (None, 48.0, "次")), ("全年差错率降低至1%", ("<=", 1.0, "%"))])
+def test_a_name_before_a_level_reached_reads_as_before_a_number(text, expected):
+    """rt26 j2 b2: 差错率降低至5% and 每周开放时间延长至60小时 were unread (JX203) while 降至5%
+    read: the name is held to the rules of a name before a number (差错 is counted, as 差错率≤1%
+    reads), and a period each before it is the level's (60小时/周; 4次 a month is 48 a year,
+    as 每月1次 is 12); a fall reached is a ceiling, as 降至5% is."""
+    measure = parse_measure(text)
+    assert measure.kind == "number", measure
+    assert (measure.op, measure.value, measure.unit) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "较上年降低至5%", "上年降低至5%", "同比增长至5%", "年均增长至5%", "不合格率降低至1%"])
+def test_a_comparison_or_negation_before_a_level_reached_stays_unread(text):
+    """Words that change what the level means (较上年, 同比, 年均, 不) still stop it."""
+    assert parse_measure(text).kind == "unparsed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("增长5%", (">=", 5.0, "%")), ("每月1次", (None, 12.0, "次"))])
+def test_a_change_or_a_frequency_reads_as_before(text, expected):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *expected)
+
+
 def test_a_cut_by_an_amount_is_no_level():
     """缩短3个工作日 is by how much, not to what: unread, as before."""
     assert parse_measure("缩短3个工作日").kind == "unparsed"
