@@ -272,3 +272,19 @@ def is_budget_rate_name(name: str | None) -> bool:
     """预算执行率 / 预算资金执行率 / 资金执行率 as an indicator's name."""
     text = normalize_text(name or "")
     return "执行率" in text and ("预算" in text or "资金" in text)
+
+
+# Where a money line's money came from, as its label and an indicator's name say it (the
+# money block's 其中 lines, docs/domain.md §1): 中央资金执行率 is the 中央 line's 执行率
+_MONEY_SOURCES = ("中央", "省级", "市级", "县级", "区级", "州级", "乡镇", "本级", "地方", "上级",
+                  "财政拨款", "上年结转", "其他资金", "自筹", "配套")
+
+
+def rate_source(name: str | None) -> str | None:
+    """The source of money a 执行率 indicator's name names (中央资金执行率 → 中央, 上年结转
+    资金执行率 → 上年结转); None for the budget's own (预算执行率, 资金执行率) or a name of
+    no 执行率."""
+    text = normalize_text(name or "")
+    if "执行率" not in text:
+        return None
+    return next((word for word in _MONEY_SOURCES if word in text), None)

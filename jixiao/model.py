@@ -668,6 +668,30 @@ def execution_row_rate(indicator: Indicator) -> float | None:
     return rules.execution_row_rate(indicator_actual(indicator))
 
 
+def money_line_named(table: SelfEvaluation, indicator: Indicator) -> FundLine | None:
+    """The money block's 其中 line an indicator's name names the 执行率 of (中央资金执行率
+    → 其中：中央补助资金), where exactly one line carries that source; None for the
+    budget's own 执行率 (预算执行率) or a source the block does not list."""
+    word = levels.rate_source(indicator.name)
+    if word is None:
+        return None
+    lines = [line for line in table.funds.parts if word in normalize_text(line.label)]
+    return lines[0] if len(lines) == 1 else None
+
+
+def money_rate(table: SelfEvaluation, indicator: Indicator, rate: float | None) -> float | None:
+    """The 执行率 (B ÷ A, in %) the money gives a 执行率 indicator: its own line's where its
+    name names one (``money_line_named``; None where that line's amounts give none), else
+    the block's ``rate``."""
+    line = money_line_named(table, indicator)
+    if line is None:
+        return rate
+    try:
+        return rules.execution_rate(line.budget, line.executed)
+    except ScoreInputError:
+        return None
+
+
 def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
                     weighed: bool = True, rate: float | None = None) -> Score:
     """What the rules give the indicator. ``weighed`` false: its table has no 分值 column
@@ -732,7 +756,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     except ScoreInputError as error:
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
-    scores = [score_indicator(indicator, chosen, weighed, rate) for indicator in table.indicators]
+    scores = [score_indicator(indicator, chosen, weighed, money_rate(table, indicator, rate))
+              for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
     span = total_range([part] if counted else [], scores, "score" not in table.columns)

@@ -25,6 +25,8 @@ from jixiao.model import (
     execution_written,
     formula_error,
     indicator_actual,
+    money_line_named,
+    money_rate,
     not_filled_in,
     plain_text,
 )
@@ -351,7 +353,8 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     执行率 (JX305's case) at the decimals its cell shows (``rules.rate_stands_for``);
     None where it can, or where either is no rate. The money's rate is 全年执行数 ÷
     全年预算数, else the rate the money block writes — then the two written rates agree
-    where either stands for the other (资金栏 96%, 指标 96.37%)."""
+    where either stands for the other (资金栏 96%, 指标 96.37%); an indicator naming a
+    source (中央资金执行率) is held against that 其中 line's (``money_line_named``)."""
     if not is_budget_rate_indicator(indicator):
         return None
     actual = parse_measure(indicator_actual(indicator))
@@ -359,9 +362,10 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
         return None
     value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
     shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
-    if evaluation.rate is not None:
-        return None if rules.rate_stands_for(value, evaluation.rate, shown) else value
-    line = table.funds.scored
+    rate = money_rate(table, indicator, evaluation.rate)
+    if rate is not None:
+        return None if rules.rate_stands_for(value, rate, shown) else value
+    line = money_line_named(table, indicator) or table.funds.scored
     if line.rate_declared is None:
         return None
     money = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
@@ -402,7 +406,7 @@ def wrong_rate_said(table: SelfEvaluation, evaluation: Evaluation, indicator: In
     stand for it (JX305): "；表中执行率写为 102.86%，有误，见 JX305", with the 总分 and
     评分等级 its written score carried (``what_follows``); else ""."""
     written = wrong_rate_actual(table, evaluation, indicator)
-    if written is None or evaluation.rate is None:
+    if written is None or money_rate(table, indicator, evaluation.rate) is None:
         return ""
     follows = what_follows(table, indicator.score_declared, score) \
         if indicator.score_declared is not None and score is not None else ""

@@ -41,6 +41,8 @@ from jixiao.model import (
     execution_row_rate,
     execution_written,
     explained,
+    money_line_named,
+    money_rate,
     plain_text,
     shown_error,
     unexplained,
@@ -355,24 +357,31 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     资金在另一张工作表上的（评分附件表另附的资金情况表，部门各项目一行的资金明细表），说明中
     写出资金所在的单元格（“资金取自 资金明细!C5、D5”）。
     """
-    rate = evaluation.rate if evaluation.rate is not None else table.funds.scored.rate_declared
-    if rate is None:
-        return
     for indicator in table.indicators:
         value = wrong_rate_actual(table, evaluation, indicator)
-        if value is not None:
-            source = indicator.sources.get("actual")
-            yield finding("JX305", source,
-                          f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏的执行率 "
-                          f"{points(rate)}% 不一致{_money_elsewhere(table, evaluation, source)}")
+        if value is None:
+            continue
+        named = money_line_named(table, indicator)
+        line = named or table.funds.scored
+        computed = money_rate(table, indicator, evaluation.rate)
+        rate = computed if computed is not None else line.rate_declared
+        if rate is None:
+            continue
+        which = f"“{named.label}”" if named else ""
+        source = indicator.sources.get("actual")
+        yield finding("JX305", source,
+                      f"“{label(indicator)}”完成值 {points(value)}%，与项目资金栏{which}的执行率 "
+                      f"{points(rate)}% 不一致"
+                      f"{_money_elsewhere(table, line, computed is not None, source)}")
 
 
-def _money_elsewhere(table: SelfEvaluation, evaluation: Evaluation, here: Source | None) -> str:
-    """Where the 执行率 compared with a cell of ``here``'s sheet comes from, where that is
-    another sheet (a 部门's 资金明细 listing every project): （资金明细!C5、D5：全年执行数
-    1080 ÷ 全年预算数 1200）, or the rate's own cell where no amounts give it; else ""."""
-    line = table.funds.scored
-    if evaluation.rate is not None:
+def _money_elsewhere(table: SelfEvaluation, line: FundLine, computed: bool,
+                     here: Source | None) -> str:
+    """Where the 执行率 compared with a cell of ``here``'s sheet comes from (``line``'s
+    amounts where ``computed``, else its written rate), where that is another sheet (a
+    部门's 资金明细 listing every project): （资金明细!C5、D5：全年执行数 1080 ÷ 全年预算数
+    1200）, or the rate's own cell where no amounts give it; else ""."""
+    if computed:
         cells = [line.sources.get(key) for key in ("budget", "executed")]
         said = f"：{_division(table, line)}"
     else:

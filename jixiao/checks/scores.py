@@ -46,6 +46,7 @@ from jixiao.model import (
     indicator_actual,
     indicator_target,
     measures_only,
+    money_rate,
     noted_elsewhere,
     pair_shown,
     plain_text,
@@ -160,8 +161,9 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             wrong = wrong_rate_said(table, evaluation, indicator, score.value)
             should = f"，按{evaluation.rules.label}应为 {points(score.value)}（{score.note}{wrong}）" \
                 if score.value is not None and score.band is None else ""
-            pair = _pair_text(indicator) if not wrong else \
-                f"指标值 {_text(pair_shown(indicator)[0])}，执行率 {points(evaluation.rate)}%"
+            pair = _pair_text(indicator) if not wrong else (
+                f"指标值 {_text(pair_shown(indicator)[0])}，执行率 "
+                f"{points(money_rate(table, indicator, evaluation.rate))}%")
             yield finding("JX402", indicator.sources.get("score"),
                           f"“{label(indicator)}”未达到指标值（{pair}），"
                           f"却得满分 {points(declared)}{should}")
