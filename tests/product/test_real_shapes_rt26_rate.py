@@ -178,3 +178,54 @@ def test_a_sichuan_rate_row_agreeing_with_the_money_is_unchanged(tmp_path):
     _, data = checked(_sichuan(tmp_path / "t.xlsx", 60, 6, 88))
     assert codes(data) == [], data["findings"]
     assert data["total_computed"] == 88
+
+
+def _sources(path, name, actual, score=10):
+    """The money 200 ÷ 180 = 90 %, its 其中 lines 中央补助资金 100 ÷ 100 and 县级配套资金
+    100 ÷ 80; an indicator ``name`` (完成值 ``actual``, 指标值 100%) under 产出 | 时效指标."""
+    rows = [*ROWS[:2], ("产出指标", "时效指标", name, "100%", actual, 10, score, None), *ROWS[3:]]
+    total = round(INDICATORS + 9, 2)
+    close = [CLOSING[0][:1] + [None] * 4 + [100, total], ["评分等级", "优"]]
+    money = [["年度资金总额", 200, 200, 180, 10, "90.00%", 9],
+             ["其中：中央补助资金", 100, 100, 100, "—", "100.00%", "—"],
+             ["      县级配套资金", 100, 100, 80, "—", "80.00%", "—"]]
+    return grid_book(path, [*HEAD[:4], MONEY_HEADER, *money, INDICATOR_HEADER,
+                            *map(list, rows), *close])
+
+
+def test_a_rate_indicator_naming_a_source_is_that_lines_rate(tmp_path):
+    """中央资金执行率 100 % is the 中央补助资金 line's 100 ÷ 100, not the total's 90 %.
+    Before: JX305 “与项目资金栏的执行率 90% 不一致” (rt26 j2 b6b)."""
+    table, data = checked(_sources(tmp_path / "t.xlsx", "中央资金执行率", "100%"))
+    assert codes(data) == [], data["findings"]
+    [row] = [i for i in data["indicators"] if i["name"] == "中央资金执行率"]
+    assert (row["cell"], row["score_computed"]) == ("C12", 10)
+
+
+def test_a_source_rate_indicator_off_its_line_is_flagged_against_that_line(tmp_path):
+    """95 % against the 中央 line's 100 %: still JX305, naming the line and its rate.
+    Before: held against the total's 90 %."""
+    _, data = checked(_sources(tmp_path / "t.xlsx", "中央资金执行率", "95%"))
+    assert _messages(data, "JX305") == [
+        ("E12", "“中央资金执行率”完成值 95%，与项目资金栏“中央补助资金”的执行率 100% 不一致")]
+
+
+@pytest.mark.parametrize("name, actual, flagged", [
+    ("预算资金执行率", "90%", False),   # the budget's own rate: the total's 90 %
+    ("预算资金执行率", "100%", True),   # … even where a 其中 line is at 100 %
+    ("省级资金执行率", "100%", True),   # a source the block does not list: the total's
+])
+def test_a_rate_indicator_naming_no_listed_source_keeps_the_total(tmp_path, name, actual, flagged):
+    _, data = checked(_sources(tmp_path / "t.xlsx", name, actual))
+    expected = [("E12", f"“{name}”完成值 {actual}，与项目资金栏的执行率 90% 不一致")] if flagged else []
+    assert _messages(data, "JX305") == expected
+
+
+def test_a_source_rate_indicator_is_scored_from_its_line(tmp_path):
+    """中央资金执行率 100 % scored 9 — the total's 90 % — is scored 10 from its line's
+    100 ÷ 100. Before: 9 stood (the row scored 分值 × the total's B/A)."""
+    _, data = checked(_sources(tmp_path / "t.xlsx", "中央资金执行率", "100%", score=9))
+    assert _messages(data, "JX403") == [
+        ("G12", "“中央资金执行率”已达到指标值（指标值 100%，完成值 100%），得分 9 却低于分值 10")]
+    [row] = [i for i in data["indicators"] if i["name"] == "中央资金执行率"]
+    assert row["score_computed"] == 10
