@@ -1585,6 +1585,22 @@ def stated_deduction(raw: object) -> float | None:
     return _to_float(match.group(1)) if match else None
 
 
+# A value with a note after it: in brackets (9期（因汛期停课1期）, 96%（200份问卷）) or after
+# a mark (90%，因部分课程与需求脱节) — the value first, never a note alone or before it
+_VALUE_NOTE_RE = re.compile(r"^([^(,;。]+?)(?:\((.+)\)|[,;。](.+?))[。.]?$")
+
+
+def value_note(raw: object) -> str | None:
+    """The note a 完成值 or 得分 cell writes after its value — "9期（因汛期停课1期）" →
+    "因汛期停课1期", "90%，因课程与需求脱节" → "因课程与需求脱节", "9（扣1分）" → "扣1分" —
+    or None: no text, or no note after the value. What the note says is the reader's."""
+    if not isinstance(raw, str):
+        return None
+    match = _VALUE_NOTE_RE.match(normalize_text(raw))
+    note = match and (match.group(2) or match.group(3) or "").strip()
+    return note or None
+
+
 def says_full_marks(raw: object) -> bool:
     """Whether a 得分 cell says "满分" (得满分, 满分。) instead of the points: the row's 分值."""
     return isinstance(raw, str) and normalize_text(raw).rstrip(_END_MARKS).strip() in (

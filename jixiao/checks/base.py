@@ -29,6 +29,7 @@ from jixiao.model import (
     money_rate,
     not_filled_in,
     plain_text,
+    reason_in_values,
 )
 from jixiao.parsing import compact_text, parse_measure
 from jixiao.units import fraction_as_percent
@@ -411,3 +412,13 @@ def wrong_rate_said(table: SelfEvaluation, evaluation: Evaluation, indicator: In
     follows = what_follows(table, indicator.score_declared, score) \
         if indicator.score_declared is not None and score is not None else ""
     return f"；表中执行率写为 {points(written)}%，有误，见 JX305{follows}"
+
+
+def misplaced_reason(table: SelfEvaluation, indicator: Indicator) -> str | None:
+    """What to say where the cause is written in the row's 完成值 or 得分 cell, not in its
+    偏差原因 (``reason_in_values``): a reviewer sees it, in the wrong column; else None."""
+    found = reason_in_values(table, indicator)
+    if found is None:
+        return None
+    column, note = found
+    return f"原因写在了{column}单元格中（“{note}”），应写在偏差原因栏"

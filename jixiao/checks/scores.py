@@ -22,6 +22,7 @@ from jixiao.checks.base import (
     indicators_sum,
     jixiao_formula,
     label,
+    misplaced_reason,
     points,
     points_written,
     typed_in,
@@ -346,7 +347,10 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     原因）的不算说明；同样不算的：不论怎样措辞，只说完成了、按计划、较好或偏差小的（“按计划完成”
     “基本达到预期”“圆满完成”“良好”“偏差较小”“各项指标均按计划完成”），以及只写改进措施、不写原因的
     （“持续改进”“下一步将加强培训组织，提高培训质量”：栏中写了内容、缺少原因分析，给出警告）；
-    只写“详见自评报告”“见附件”的，也给出警告（原因可能写在所指的材料中，表中没有）。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
+    只写“详见自评报告”“见附件”的，也给出警告（原因可能写在所指的材料中，表中没有）。偏差原因空着、原因写在了
+    完成值或得分单元格里的（“9期（因汛期停课1期）”“9（汛期停课少办1期）”），给出警告：原因
+    已写，应移到偏差原因栏；括号里只是数据来源或只说差了多少的（“96%（200份问卷）”“（抽样）”
+    “（少办1期）”）不算原因。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
     2.培训班次……），只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等，或满分行也写了备注的说明栏，不算）。没有偏差原因
     列时，得分依据（评分依据）列或备注列当作原因说明，但各行都只写评分规则的（≥95%得满分，
@@ -428,14 +432,16 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 def _partly_said(table: SelfEvaluation, indicator: Indicator) -> str | None:
     """What to say where the row's 偏差原因 (else the table's 原因 row) only sends the reader
     elsewhere (详见自评报告: the cause may be there) or states only measures to come
-    (下一年度加强资金管理: the analysis missing) — a warning, not an error; else None."""
+    (下一年度加强资金管理: the analysis missing), or the cause is written in the 完成值 or
+    得分 cell (``misplaced_reason``) — a warning, not an error; else None."""
     for written in (indicator.reason, table.reason):
         if refers_elsewhere(written):
             return (f"偏差原因只写了“{written.strip()}”，"  # type: ignore[union-attr]
                     "表中未写明原因（请核对所指的材料，或在表中写明原因）")
         if measures_only(written):
             return f"偏差原因只写了改进措施“{written.strip()}”，未分析未达到的原因（请写明原因）"  # type: ignore[union-attr]
-    return None
+    return misplaced_reason(table, indicator)
+
 
 
 def _unnamed(table: SelfEvaluation, indicator: Indicator) -> str:

@@ -18,6 +18,7 @@ from jixiao.checks.base import (
     first_source,
     full_marks,
     label,
+    misplaced_reason,
     never_calculated,
     points,
 )
@@ -459,7 +460,8 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """完成值超出指标值 50% 以上（正向指标：“≥”“＞”，以及按目标计分的不带符号或“＝”的
     指标值，如“6次”完成“150次”），偏差原因分析却是空的（表下“偏差大或目标未完成原因分析”
     一行写了原因的，与 JX405 一样算已说明）。只写“超额完成”“达到预期”等、说了结果没说原因的，
-    与 JX405 一样不算说明。
+    与 JX405 一样不算说明。原因写在完成值单元格里的（“1200人（上级追加返乡人员培训任务）”），
+    与 JX405 一样提示应移到偏差原因栏。
 
     表中没有分值列的（湖北、湖南等地的格式），各指标同样核对。
     计数的指标只多完成一个（指标值“≥1 项”，完成值“2 项”）不算大幅超额，不报告。
@@ -491,10 +493,12 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if done - goal <= 1 and is_count(target.unit) and is_count(actual.unit):
             continue  # ≥1项 → 2项: one thing more than asked is no deviation to explain
         target_text, actual_text = pair_shown(indicator)
+        misplaced = misplaced_reason(table, indicator)
         yield finding("JX206", first_source(indicator, "reason", "actual"),
                       f"“{label(indicator)}”完成值 {plain_text(actual_text).strip()} 是指标值 "
                       f"{plain_text(target_text).strip()} 的 {done / goal * 100:.0f}%（超出 "
-                      f"{(done / goal - 1) * 100:.0f}%），未说明原因（年度指标值是否定得过低？请在偏差原因中说明）")
+                      f"{(done / goal - 1) * 100:.0f}%），" + (misplaced or
+                      "未说明原因（年度指标值是否定得过低？请在偏差原因中说明）"))
 
 
 def _goal(indicator: Indicator, target: Measure) -> bool:
