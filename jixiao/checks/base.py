@@ -381,24 +381,43 @@ def what_follows(table: SelfEvaluation, declared: float, score: float) -> str:
     become once ``score`` replaces it, where the written 总分 is the sum of the written
     scores (else JX501 speaks of it) — so the clerk who corrects the rate and its score
     corrects them too; "" where nothing changes."""
+    followed = _followed(table, declared, score)
+    if followed is None:
+        return ""
+    total, becomes, grade = followed
+    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
+    if grade is not None:
+        said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
+    return said
+
+
+def grade_moves(table: SelfEvaluation, declared: float, score: float) -> bool:
+    """Whether the written 评分等级 changes once ``score`` replaces ``declared`` in the
+    written 总分 (``what_follows`` says to what)."""
+    followed = _followed(table, declared, score)
+    return followed is not None and followed[2] is not None
+
+
+def _followed(table: SelfEvaluation, declared: float, score: float
+              ) -> tuple[float, float, str | None] | None:
+    """(written 总分, the 总分 it becomes, the grade the written 评分等级 becomes or None)
+    where the written 总分 is the sum of the written scores and changes; else None."""
     total = table.total_declared
     if total is None:
-        return ""
+        return None
     scores = [i.score_declared for i in table.indicators
               if i.weight is not None or i.score_declared is not None]
     if execution_written(table):
         scores.append(table.funds.score_declared)
     summed = rules.total_score(scores)
     if summed is None or differs(summed, total, rules.TOLERANCE):
-        return ""
+        return None
     becomes = rules.round2(total - declared + score)
     if not differs(becomes, total, rules.TOLERANCE):
-        return ""
-    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
+        return None
     grade, written = rules.grade(becomes), rules.grade_name(table.grade_declared)
-    if written is not None and written == rules.grade(total) and written != grade:
-        said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
-    return said
+    moved = written is not None and written == rules.grade(total) and written != grade
+    return total, becomes, grade if moved else None
 
 
 def wrong_rate_said(table: SelfEvaluation, evaluation: Evaluation, indicator: Indicator,

@@ -19,6 +19,7 @@ from jixiao.checks.base import (
     decimals_shown,
     differs,
     finding,
+    grade_moves,
     is_budget_rate_indicator,
     jixiao_formula,
     label,
@@ -138,11 +139,12 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
         why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \
             else f"（表中执行率写为 {points(written)}%，是舍入后的数；得分按 " \
                  f"{_division(table, funds.scored)} 计，不先舍入）"
-        follows = _what_follows(table, expected) if followed else ""
-        why = f"{why}{follows}" if followed else ""
+        why = f"{why}{_what_follows(table, expected)}" if followed else ""
         # scored from the rate as written, rounded as it may be: the rules' way is B ÷ A
         # unrounded, a few hundredths apart — a warning, unless it moves the grade
-        rounded = followed and not wrong and "评分等级" not in follows
+        rounded = followed and not wrong and not (
+            execution_written(table) and table.funds.score_declared is not None
+            and grade_moves(table, table.funds.score_declared, expected))
         yield finding("JX302", source,
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
                       f"{_on_line(funds.scored, '执行率', table)} {points(rate)}% 应为 "
