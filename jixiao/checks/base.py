@@ -362,17 +362,24 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):
         return None
     value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
-    shown = decimals_shown(table, indicator.sources.get("actual"), value)  # 96.4% of 96.37
+    source = indicator.sources.get("actual")  # (96.4% of 96.37: its decimals as shown)
     rate = money_rate(table, indicator, evaluation.rate)
     if rate is not None:
-        return None if rules.rate_stands_for(value, rate, shown) else value
+        return None if rate_written_for(table, source, value, rate) else value
     line = money_line_named(table, indicator) or table.funds.scored
     if line.rate_declared is None:
         return None
-    money = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
-    agree = rules.rate_stands_for(value, line.rate_declared, shown) \
-        or rules.rate_stands_for(line.rate_declared, value, money)
+    agree = rate_written_for(table, source, value, line.rate_declared) \
+        or rate_written_for(table, line.sources.get("rate"), line.rate_declared, value)
     return None if agree else value
+
+
+def rate_written_for(table: SelfEvaluation, source: Source | None, written: float,
+                     rate: float) -> bool:
+    """Whether a 执行率 ``written`` in the cell at ``source`` can stand for ``rate`` at the
+    decimals the cell shows (``rules.rate_stands_for``): "100%" for 99.6%, "95%" not for
+    95.00 written 96, "99.80" not for 99.7."""
+    return rules.rate_stands_for(written, rate, decimals_shown(table, source, written))
 
 
 def what_follows(table: SelfEvaluation, declared: float, score: float) -> str:

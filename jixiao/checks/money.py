@@ -16,7 +16,6 @@ from jixiao.checks.base import (
     Finding,
     blank,
     check,
-    decimals_shown,
     differs,
     finding,
     grade_moves,
@@ -26,6 +25,7 @@ from jixiao.checks.base import (
     never_calculated,
     points,
     points_below,
+    rate_written_for,
     typed_in,
     what_follows,
     wrong_rate_actual,
@@ -58,11 +58,8 @@ def _lines(table: SelfEvaluation) -> list[FundLine]:
 
 
 def _rate_stands_for(table: SelfEvaluation, line: FundLine, rate: float) -> bool:
-    """Whether the line's written 执行率 can stand for ``rate`` at the decimals its cell
-    shows (``rules.rate_stands_for``): "100%" for 99.6%, "95%" not for 95.00 written 96,
-    "99.80" not for 99.7."""
-    shown = decimals_shown(table, line.sources.get("rate"), line.rate_declared)
-    return rules.rate_stands_for(line.rate_declared, rate, shown)  # type: ignore[arg-type]
+    """Whether the line's written 执行率 can stand for ``rate`` (``rate_written_for``)."""
+    return rate_written_for(table, line.sources.get("rate"), line.rate_declared, rate)  # type: ignore[arg-type]
 
 
 @check("JX301", "error", "执行率计算错误")
