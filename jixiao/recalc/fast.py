@@ -410,7 +410,7 @@ def _names(package: Package) -> dict[str | None, dict[str, _Ref]]:
     before the workbook's (as Excel, LibreOffice and the general path do)."""
     names: dict[str | None, dict[str, _Ref]] = {}
     for defined in package.defined_names:
-        if defined.hidden or defined.local_sheet is not None and defined.scope is None:
+        if defined.hidden or not defined.placed:
             continue
         match = _TOKEN.fullmatch(defined.text.strip())
         if match is None or not match.group("ref") or not match.group("sheet"):

@@ -378,8 +378,8 @@ def unknown_rules(package: Package) -> tuple[Source, str] | None:
 def _scopes(package: Package, name: str) -> list[DefinedName]:
     """Every definition of ``name``: the workbook's, then each sheet's own (Excel and
     LibreOffice give a copied sheet of the template its own JX_ names)."""
-    return sorted((defined for defined in package.defined_names if defined.name == name
-                   and (defined.local_sheet is None or defined.scope is not None)),
+    return sorted((defined for defined in package.defined_names
+                   if defined.name == name and defined.placed),
                   key=lambda defined: defined.local_sheet is not None)
 
 

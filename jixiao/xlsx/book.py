@@ -411,6 +411,12 @@ class DefinedName:
     hidden: bool = False
     scope: str | None = None  # the name of that sheet (None: workbook scope, or no such sheet)
 
+    @property
+    def placed(self) -> bool:
+        """Whether its scope is known: the workbook's, or a sheet that exists (a name of a
+        sheet index past the last is nobody's: every reader passes over it)."""
+        return self.local_sheet is None or self.scope is not None
+
 
 def defined_names(root: Any) -> list[DefinedName]:
     """The defined names of a parsed workbook part (transitional or strict namespace), each
@@ -464,7 +470,7 @@ def defined_cells(archive: zipfile.ZipFile, name: str) -> dict[str | None, tuple
         return {}
     cells: dict[str | None, tuple[str, str]] = {}
     for item in defined_names(root):
-        if item.name != name or (item.local_sheet is not None and item.scope is None):
+        if item.name != name or not item.placed:
             continue
         place = name_place(item.text)
         if place is not None and ":" not in place[1]:
