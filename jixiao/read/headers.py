@@ -111,21 +111,24 @@ _SELF_SCORED = "自评"
 _REVIEWERS = ("主管", "财政", "审核", "复核", "专家", "第三方", "评审", "评价组")
 
 
-# 评价得分, 评审得分 (a 第三方评价 score table: 分值 | 评分标准 | 评价得分 | 单位自评分): the
-# evaluation's own score, the table's, as the unit's is in a 自评表 — neither gives way to
-# the other, the first is the score (as before either was named)
+# 评价得分, 评审得分 (a 第三方评价 score table: 分值 | 评分标准 | 评价得分 | 单位自评分, or
+# 单位自评分 | 评价得分): the evaluation's own score is the result the table reports, the
+# unit's beside it what the unit claimed — the 评价得分 is the score in either order. Left
+# blank under its header (a 自评表's column for whoever evaluates next) it gives way to the
+# unit's own (``_unscored_evaluation``).
 _EVALUATION_SCORED = re.compile(r"(?:评价|评审)(?:得分|分数|评分|分)")
+_REVIEWER_RANK = 3
 
 
 def _scorer_rank(text: str) -> int:
-    """0 for a header naming the unit's own scoring (自评得分, 单位自评) or the
-    evaluation's (评价得分, 评审得分), 2 for a reviewer's (主管部门评分, 财政评价), 1 for
-    one naming nobody (得分, 评分结果)."""
+    """0 for a header naming the evaluation's score (评价得分, 评审得分), 1 for the unit's
+    own (自评得分, 单位自评), 2 for one naming nobody (得分, 评分结果), 3 for a reviewer's
+    (主管部门评分, 财政评价)."""
     if _EVALUATION_SCORED.match(text):
         return 0
     if any(word in text for word in _REVIEWERS):
-        return 2
-    return 0 if _SELF_SCORED in text else 1
+        return _REVIEWER_RANK
+    return 1 if _SELF_SCORED in text else 2
 
 
 def _own_score_first(current: str, text: str) -> bool:
@@ -867,6 +870,7 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
                 if "折算" in text and indicator_role(text) == "score"]
     if rescaled:
         columns["score"] = rescaled[0]
+    _unscored_evaluation(grid, columns, named, data_start)
     weight = columns.get("weight")
     if weight is not None and _holds_texts(grid, weight, data_start):
         other = next((column for column, text in sorted(named.items()) if column != weight
@@ -935,6 +939,23 @@ def _beside_names(grid: Grid, column: int, names: int, data_start: int) -> list[
             and not is_placeholder(grid.values[(row, names)])
             and (value := grid.values.get((row, column))) is not None
             and grid.origin.get((row, column), (row, column)) == (row, column)]
+
+
+def _unscored_evaluation(grid: Grid, columns: dict[str, int], named: dict[int, str],
+                         data_start: int) -> None:
+    """A 评价得分 column with nothing written under it beside a score column that has
+    scores (自评得分 | 评价得分, left blank for whoever evaluates next): the other column,
+    not a reviewer's, is the score — nobody has evaluated yet."""
+    score = columns.get("score")
+    if score is None or not _EVALUATION_SCORED.match(named.get(score, "")) \
+            or _written_under(grid, score, data_start):
+        return
+    scored = [column for column, text in sorted(named.items(), key=lambda item: (
+                  _scorer_rank(item[1]), item[0]))
+              if column != score and indicator_role(text) == "score"
+              and _scorer_rank(text) < _REVIEWER_RANK and _written_under(grid, column, data_start)]
+    if scored:
+        columns["score"] = scored[0]
 
 
 def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:

@@ -154,7 +154,7 @@ EVALUATION_TOTAL = 87.5  # 良; the unit's own 100
 
 def _evaluation_book(path, scores, *, deduction=False, totals=None):
     """The 评分表 with ``scores`` (each "评价" or "自评" for whose column) after 分值 |
-    评分标准, a 扣分 column (分值 − 评价得分) after the first if ``deduction``, then 扣分原因;
+    评分标准, a 扣分 column (分值 − 评价得分) after the 评价得分 if ``deduction``, then 扣分原因;
     the 合计 row's columns ``totals`` (whose → value), 评价等级 良."""
     wb = Workbook()
     ws = wb.active
@@ -164,10 +164,10 @@ def _evaluation_book(path, scores, *, deduction=False, totals=None):
     heads = {"评价": "评价得分", "自评": "单位自评分"}
     header = ["一级指标", "二级指标", "三级指标", "分值", "评分标准"]
     whose = []
-    for i, who in enumerate(scores):
+    for who in scores:
         header.append(heads[who])
         whose.append(who)
-        if deduction and i == 0:
+        if deduction and who == "评价":
             header.append("扣分")
             whose.append("扣分")
     header.append("扣分原因")
@@ -190,15 +190,17 @@ def _evaluation_book(path, scores, *, deduction=False, totals=None):
     return path
 
 
+@pytest.mark.parametrize("order", [("评价", "自评"), ("自评", "评价")], ids=["评价在左", "自评在左"])
 @pytest.mark.parametrize(("deduction", "totals"), [
     (False, {"评价": EVALUATION_TOTAL, "自评": 100}), (False, {"评价": EVALUATION_TOTAL}),
     (True, {"评价": EVALUATION_TOTAL, "扣分": 12.5, "自评": 100})], ids=["两列合计", "仅评价合计", "含扣分"])
-def test_the_evaluators_score_left_of_the_units_is_the_score(tmp_path, deduction, totals):
-    """评价得分 | (扣分 |) 单位自评分: the evaluators' column is the table's score, as the
-    first score column was before the unit's own 自评 came to win — was the 单位自评分 (100):
-    JX502 “应为优”, JX501 “总分写为 87.5，各项得分之和为 100”, and with 扣分 a JX412 on
-    every row the evaluators deducted."""
-    path = _evaluation_book(tmp_path / "e.xlsx", ("评价", "自评"), deduction=deduction, totals=totals)
+def test_the_evaluators_score_beside_the_units_is_the_score(tmp_path, order, deduction, totals):
+    """评价得分 | (扣分 |) 单位自评分, and 单位自评分 | 评价得分 (| 扣分): the evaluators'
+    column is the table's score in either order — the unit's is what it claimed. Hand
+    sum of 评价得分: 10 + 8 + 9.5 + 7 + 20 + 8 + 16 + 9 = 87.5 (良). Was the 单位自评分
+    (100) whichever stood left: JX502 “应为优”, JX501 “总分写为 87.5，各项得分之和为
+    100”, and with 扣分 a JX412 on every row the evaluators deducted (6 rows)."""
+    path = _evaluation_book(tmp_path / "e.xlsx", order, deduction=deduction, totals=totals)
     table, data = checked(path)
     assert [i.score_declared for i in table.indicators] == [row[4] for row in EVALUATED]
     assert (data["total_declared"], data["total_computed"]) == (EVALUATION_TOTAL, EVALUATION_TOTAL)
@@ -211,3 +213,12 @@ def test_a_named_reviewers_evaluation_still_gives_way_to_the_units_own(tmp_path,
     """评价/评审 after a reviewer's name (财政评价得分, 专家评审得分) stay the reviewer's:
     the 自评得分 right of them is the score."""
     _read_right(tmp_path, scores)
+
+
+@pytest.mark.parametrize("scores", [("自评得分", "评价得分"), ("评价得分", "自评得分")],
+                         ids="|".join)
+def test_a_blank_evaluation_column_gives_way_to_the_units_own(tmp_path, scores):
+    """A 自评表 with a 评价得分 column left blank (for whoever evaluates next) beside the
+    unit's 自评得分: nothing is scored there yet, the 自评得分 is the score (9.5 + 89.68
+    = 99.18, 优) in either order — not eight JX406 on the blank cells."""
+    _read_right(tmp_path, scores, filled=False)
