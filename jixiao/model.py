@@ -216,6 +216,9 @@ class FundLine:
     budget: float | None = None          # 全年预算数 (A)
     executed: float | None = None        # 全年执行数 (B)
     rate_declared: float | None = None   # 执行率 as written, in percent
+    # a second 执行率 on the line, as written (子洲: 全年执行率 | 分值 | 执行率 | 得分), at
+    # sources["rate_beside"]; checked as the first is
+    rate_beside: float | None = None
     sources: dict[str, Source] = field(default_factory=Sources)
     nested: bool = False  # a source of a part (中央补助 …, 一般公共预算 …), perhaps under 财政拨款
     # the breakdown it belongs to (按收入性质分 / 按支出性质分 of a 部门整体 table): each
@@ -239,6 +242,9 @@ class Funds:
     # the one 其中 line (of ``parts``) the unit wrote the 执行率's 分值 and 得分 on, the
     # total line's saying “—” (其中：财政拨款 | … | 10 | 95% | 9.5): its 执行率 is scored
     rate_line: FundLine | None = None
+    # the headers of the lines' two 执行率 columns (全年执行率, 执行率), where there are two:
+    # the findings name the cell they speak of
+    rate_names: tuple[str, str] | None = None
 
     @property
     def scored(self) -> FundLine:

@@ -57,9 +57,21 @@ def _lines(table: SelfEvaluation) -> list[FundLine]:
     return [table.funds.total, *table.funds.parts]
 
 
-def _rate_stands_for(table: SelfEvaluation, line: FundLine, rate: float) -> bool:
-    """Whether the line's written 执行率 can stand for ``rate`` (``rate_written_for``)."""
-    return rate_written_for(table, line.sources.get("rate"), line.rate_declared, rate)  # type: ignore[arg-type]
+# The line's 执行率 cells: the one read as its 执行率, and a second one where the form has
+# two (子洲: 全年执行率 | 分值 | 执行率 | 得分) — each checked against the money
+_RATE_CELLS = ("rate", "rate_beside")
+
+
+def _written_rate(line: FundLine, key: str = "rate") -> float | None:
+    """The line's 执行率 as written in its cell ``key`` (``_RATE_CELLS``)."""
+    return line.rate_declared if key == "rate" else line.rate_beside
+
+
+def _rate_stands_for(table: SelfEvaluation, line: FundLine, rate: float,
+                     key: str = "rate") -> bool:
+    """Whether the line's written 执行率 (in its cell ``key``) can stand for ``rate``
+    (``rate_written_for``)."""
+    return rate_written_for(table, line.sources.get(key), _written_rate(line, key), rate)  # type: ignore[arg-type]
 
 
 @check("JX301", "error", "执行率计算错误")
@@ -74,25 +86,69 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
     **为什么**：执行率决定执行率得分；用错分母（年初预算数）或抄错数是常见错误。
 
+    同一行写了两个执行率的（子洲表：全年执行率 | 分值 | 执行率 | 得分），两处都核对，
+    各自指向写错的一格；全年预算数或全年执行数未填、算不出执行率时，两处写得不一致
+    （按各自显示的位数不能代表同一个数）也报告，指向第二处。
+
+    **为什么**：执行率决定执行率得分；用错分母（年初预算数）或抄错数是常见错误。
+
     **错误示例**：全年预算数 31.56、全年执行数 31.50，执行率写 99.00%。
 
     **正确示例**：执行率 99.81%（31.50 ÷ 31.56）。
     """
     for line in _lines(table):
-        rate = _wrong_rate(table, line)
-        if rate is not None:
-            yield finding("JX301", line.sources.get("rate"),
-                          f"“{line.label}”执行率写为 {points(line.rate_declared)}%，按 "
-                          f"{_division(table, line)} 应为 {points(rate)}%")
+        for key in _RATE_CELLS:
+            rate = _wrong_rate(table, line, key)
+            if rate is not None:
+                yield finding("JX301", line.sources.get(key),
+                              f"“{line.label}”{_rate_named(table, line, key)}写为 "
+                              f"{points(_written_rate(line, key))}%，按 "
+                              f"{_division(table, line)} 应为 {points(rate)}%")
+        if _rates_disagree(table, line):
+            first, second = _rate_names(table)
+            yield finding("JX301", line.sources.get("rate_beside"),
+                          f"“{line.label}”两处执行率不一致：{first}写为 "
+                          f"{points(line.rate_declared)}%，{second}写为 "
+                          f"{points(line.rate_beside)}%（{_division(table, line)}，"
+                          "算不出执行率，无法判断哪一处对）")
 
 
-def _wrong_rate(table: SelfEvaluation, line: FundLine) -> float | None:
-    """The 执行率 the amounts give where the line's written one is wrong beyond the
-    rounding it shows (JX301's case), else None."""
-    if line.rate_declared is None or jixiao_formula(table, line.sources.get("rate")):
+def _rate_names(table: SelfEvaluation) -> tuple[str, str]:
+    """The two 执行率 columns as the header names them (全年执行率, 执行率)."""
+    return table.funds.rate_names or ("执行率", "执行率")
+
+
+def _rate_named(table: SelfEvaluation, line: FundLine, key: str) -> str:
+    """The 执行率 a finding speaks of: plain where the line has one, else which of its two
+    by its header (the second's naming the first where that one is written otherwise)."""
+    if line.rate_beside is None:
+        return "执行率"
+    first, second = _rate_names(table)
+    if key == "rate":
+        return first
+    if line.rate_declared is None or line.rate_declared == line.rate_beside:
+        return second
+    return f"{second}（{first}写为 {points(line.rate_declared)}%）"
+
+
+def _rates_disagree(table: SelfEvaluation, line: FundLine) -> bool:
+    """Whether a line's two written 执行率 cannot stand for one rate, where its amounts
+    give none to check them by (else each is checked against it)."""
+    if line.rate_declared is None or line.rate_beside is None \
+            or _computed_rate(line) is not None \
+            or any(jixiao_formula(table, line.sources.get(key)) for key in _RATE_CELLS):
+        return False
+    return not _rate_stands_for(table, line, line.rate_declared, "rate_beside") \
+        and not _rate_stands_for(table, line, line.rate_beside, "rate")
+
+
+def _wrong_rate(table: SelfEvaluation, line: FundLine, key: str = "rate") -> float | None:
+    """The 执行率 the amounts give where the line's written one (in its cell ``key``) is
+    wrong beyond the rounding it shows (JX301's case), else None."""
+    if _written_rate(line, key) is None or jixiao_formula(table, line.sources.get(key)):
         return None
     rate = _computed_rate(line)
-    if rate is None or _rate_stands_for(table, line, rate):
+    if rate is None or _rate_stands_for(table, line, rate, key):
         return None
     return rate
 

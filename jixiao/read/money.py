@@ -364,11 +364,17 @@ _CHANGE_OR_BUDGET = "调整预算"
 _REMARK = "备注"  # a money column of anything, the 执行率's reason among it (``_remark_without_cause``)
 
 
+# A second 执行率 column of the year's (子洲: 全年执行率 | 分值 | 执行率 | 得分, the unit's rate
+# from the money and the one the 分值 and 得分 stand beside): read too, and checked as the first
+_RATE_BESIDE = "rate_beside"
+
+
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
     lines' labels (``labels``), one over the project's years (累计执行数), one naming
     the year's 资金总额 or its change (调整预算数) for the budget, where another column
-    names the same role (a 备注 where a 原因 or 说明 column is the reason's)."""
+    names the same role (a 备注 where a 原因 or 说明 column is the reason's); a second
+    执行率 column is ``rate_beside``."""
     columns: dict[str, int] = {}
     passed: set[int] = set()  # over the years, or the 资金总额 beside the budget's own column
     for column, text in texts.items():
@@ -383,6 +389,9 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
         if role not in columns or (columns[role] in labels and column not in labels) \
                 or (columns[role] in passed and column not in passed):
             columns[role] = column
+        elif role == "rate" and column not in passed and column not in labels \
+                and columns[role] not in passed:
+            columns.setdefault(_RATE_BESIDE, column)  # 全年执行率 | 分值 | 执行率 | 得分 (子洲)
     return columns
 
 
@@ -740,6 +749,9 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
             line.rate_declared = _rate(grid, row, columns["rate"])
+        if _RATE_BESIDE in columns:
+            line.sources[_RATE_BESIDE] = note(table, grid, row, columns[_RATE_BESIDE])
+            line.rate_beside = _rate(grid, row, columns[_RATE_BESIDE])
         line.nested = _fund_label(label) == "source" or row in under
         lines.append(line)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
@@ -777,7 +789,18 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
     if "budget" in columns:
         funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
+    if _RATE_BESIDE in columns:
+        funds.rate_names = _rate_names(grid, money.header_row, columns)
     table.funds = funds
+
+
+def _rate_names(grid: Grid, row: int, columns: dict[str, int]) -> tuple[str, str]:
+    """The two 执行率 columns' headers as written (全年执行率, 执行率), told apart by their
+    order where they read the same."""
+    first, second = (re.sub(r"[（(][^（()）]*[)）]", "", compact_text(grid.texts.get(
+        grid.origin.get((row, columns[role]), (row, columns[role])), ""))) or "执行率"
+        for role in ("rate", _RATE_BESIDE))  # 执行率(B/A) → 执行率
+    return (first, second) if first != second else (f"左边一栏{first}", f"右边一栏{second}")
 
 
 def _remark_without_cause(money: MoneyBlock, row: int) -> bool:
