@@ -1212,7 +1212,10 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     A row without target and actual is a subtotal when its name cell holds only a 一级
     name, when it opens a 一级 in a layout without 二级 column (评分附件表) or is a 一级
     written across a table without 一级 column (产出指标 | | | | 50) and rows
-    follow, or when its points equal the sum of the rows below it; a row labelled 小计
+    follow, when it opens its 一级 or 二级 (产出指标 | 数量指标 | | | | 30 above the
+    数量指标 rows: its rows' sum is JX103's to compare), or when its points equal the sum
+    of the rows below it; its rows end at the next 一级 or 二级 — a heading row's
+    without points too (``_leaves_group``); a row labelled 小计
     sums the rows above it, back to where the 一级 changes (the same 一级 written on
     each row is one 一级) — or those below, when it opens its 一级 and the 一级 goes on
     down from it (one cell merged over the 小计 and its rows, or 过程小计 above rows
@@ -1255,6 +1258,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     if all(rank is None for rank in ranks):
         return
     taken: set[int] = set()
+    # each row's 一级 as read, before its 二级 classed it elsewhere (``_infer_level1``)
+    as_read = {id(indicator): carried or None for indicator, carried in table.level1_inferred}
     for index, rank in enumerate(ranks):
         if rank is None:
             continue
@@ -1295,21 +1300,20 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
         category = levels.level1_category(heading.name if named else heading.level1)
         members = []
         for below in range(index + 1, len(rows)):
-            other_rank, (own1, own2) = ranks[below], heads[below]
-            if other_rank is not None:
-                if other_rank <= rank:
+            if ranks[below] is not None:
+                if ranks[below] <= rank:
                     break
                 continue  # a 二级 subtotal inside a 一级
-            if rank == 0:
-                if own1 and levels.level1_category(rows[below].level1) != category:
-                    break
-            elif (own1 and levels.level1_category(rows[below].level1)
-                  != levels.level1_category(heading.level1)) or \
-                    (own2 and compact_text(rows[below].level2) != compact_text(heading.level2)):
-                break  # another 一级 or 二级 (the same one written again on its rows goes on)
+            if _leaves_group(heading, rank, category, rows[below], as_read):
+                break
             members.append(rows[below])
         total = sum(member.weight or 0.0 for member in members)
-        if named or (members and (abs(total - heading.weight) <= TOLERANCE
+        # a 一级/二级 heading opening its group heads its rows whatever they add up to
+        # (JX103 says they do not); one amid its group's rows must add up to be one
+        opens = rank in (0, 1) and (index == 0 or ranks[index - 1] is not None
+                                    or _leaves_group(heading, rank, category, rows[index - 1],
+                                                     as_read))
+        if named or (members and (abs(total - heading.weight) <= TOLERANCE or opens
                                   or (rank == 0 and not has_level2) or index in headings2)):
             taken.add(index)
             text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
@@ -1322,6 +1326,20 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _leaves_group(heading: Indicator, rank: int, category: str | None, row: Indicator,
+                  as_read: dict[int, str | None]) -> bool:
+    """Whether ``row`` is out of the group of the 一级 (``rank`` 0) or 二级 (1) heading
+    row ``heading``: it stands under another 一级 or 二级 — its own cell's, or one carried
+    down from a heading row without points (二、效益指标 | | | under 一、产出指标 | 50 | 50)
+    or from a row above. The same one written again goes on; a blank one goes on."""
+    level1 = as_read.get(id(row), row.level1)
+    if level1 and levels.level1_category(level1) != (
+            category if rank == 0 else levels.level1_category(heading.level1)):
+        return True
+    return rank == 1 and bool(row.level2) \
+        and compact_text(row.level2) != compact_text(heading.level2)
 
 
 def _take_numbered_groups(table: SelfEvaluation, first: int) -> None:
