@@ -150,3 +150,16 @@ def test_a_lone_heading_with_points_is_still_checked_against_its_own_rows(tmp_pa
     over 8 (90)."""
     _, data = _table(tmp_path, _word({"产出指标": (55, 50)}), header=WORD)
     assert _findings(data) == [("JX103", "E8", "小计行“产出指标”分值 55，所汇总的 5 项指标分值合计 50")]
+
+
+def test_a_half_filled_row_amid_its_groups_rows_is_no_heading(tmp_path):
+    """产出指标 | 数量指标 | | | | 7 | 7 between two 数量指标 rows (the 二级 on every row; the
+    row below weighs 10):
+    it opens nothing, so it is an indicator its unit left half filled (JX201/JX202 say
+    what is missing), not a heading over 开展活动次数 (no JX103)."""
+    lines = [tuple(row) for row in ROWS]
+    lines.insert(1, ("产出指标", "数量指标", None, None, None, 7, 7, None))
+    table, data = _table(tmp_path, lines)
+    assert {"JX201", "JX202"} <= set(codes(data))
+    assert "JX103" not in codes(data)
+    assert table.subtotals == []
