@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from jixiao.layout import GROUPS
-from jixiao.parsing import heading_points, normalize_text
+from jixiao.parsing import heading_points, names_part_of_year, normalize_text
 from jixiao.rules import COST_WORD, RISING_RATES, is_saving
 
 OUTPUT, BENEFIT, SATISFACTION, EXECUTION = "产出指标", "效益指标", "满意度指标", "预算执行率"
@@ -269,9 +269,10 @@ def _names_budget_execution(name: str | None) -> bool:
 
 
 def is_budget_rate_name(name: str | None) -> bool:
-    """预算执行率 / 预算资金执行率 / 资金执行率 as an indicator's name."""
+    """预算执行率 / 预算资金执行率 / 资金执行率 as an indicator's name — the year's: not
+    前三季度预算执行率 (a rate in September, no 执行率 of the money block)."""
     text = normalize_text(name or "")
-    return "执行率" in text and ("预算" in text or "资金" in text)
+    return "执行率" in text and ("预算" in text or "资金" in text) and not names_part_of_year(text)
 
 
 # Where a money line's money came from, as its label and an indicator's name say it (the

@@ -87,6 +87,29 @@ _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is 
 _PART = r"(?P<part>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?"
 _PART_END = {"上半年": 6, "年中": 6, "下半年": 12, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9,
              "3": 9, "四": 12, "4": 12}
+# A part of the year before the name of a rate (前三季度支出进度≥75%, 上半年预算执行率, 1-9月
+# 支出进度, 截至9月底): the rate at that point of the year, not the year's (1-12月 is the year).
+_PART_OF_YEAR = (r"(?:前[一二三两1-3]个?季度|第?[一二三四1-4]季度|[上下]半年|年中"
+                 r"|[1一][-~～至到](?:[1-9]|1[01]|十一|十|[二三四五六七八九])月(?:份|末|底)?"
+                 r"|截至(?:[1-9]|1[01]|十一|十|[一二三四五六七八九])月(?:份|末|底)?)")
+_PART_OF_YEAR_RE = re.compile(_PART_OF_YEAR)
+_PART_OF_YEAR_FIRST_RE = re.compile(rf"^{_PART_OF_YEAR}(?=[\u4e00-\u9fff≥≤<>=])")
+
+
+def _part_of_year_rate(rest: str, percent: bool) -> Measure | None:
+    """The rate after a part of the year and the rate's name (支出进度≥75% of 前三季度支出
+    进度≥75%), or None: no rate in % (上半年完成500人 is half the year's count, for a person)."""
+    named = _after_naming_words(rest) if rest[:1] not in "≥≤<>=" else rest
+    rate = _parse(named, percent) if named else None
+    return rate if rate is not None and rate.kind == "number" and rate.unit == "%" else None
+
+
+def names_part_of_year(name: str | None) -> bool:
+    """Whether a name or value names a part of the year (前三季度支出进度, 上半年预算执行率):
+    what it measures is at that point, not the year's."""
+    return _PART_OF_YEAR_RE.search(normalize_text(name or "")) is not None
+
+
 # A part of a month (10月中旬): its last day, 上旬 the 10th, 中旬 the 20th (``_TENTH_END``).
 _TENTH = r"(?P<tenth>上旬|中旬|下旬|初)"
 _TENTH_END = {"上旬": 10, "初": 10, "中旬": 20}  # 下旬: the month's last day
@@ -450,6 +473,10 @@ def _parse(raw: object, percent: bool) -> Measure:
         named = _after_naming_words(text)
         if named is not None:
             return replace(_parse(named, percent), text=original)
+        if (part := _PART_OF_YEAR_FIRST_RE.match(text)) is not None:
+            rate = _part_of_year_rate(text[part.end():], percent)
+            if rate is not None:  # 前三季度支出进度≥75%: the rate, named with its time
+                return replace(rate, text=original)
     if number is None and op is None and change is None \
             and (statement := _STATEMENT_FIRST_RE.match(text)) is not None:
         stated = _parse(text[statement.end():], percent)  # 按期完成，完成率100%: the number
