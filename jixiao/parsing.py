@@ -96,6 +96,29 @@ _PART_OF_YEAR_RE = re.compile(_PART_OF_YEAR)
 _PART_OF_YEAR_FIRST_RE = re.compile(rf"^{_PART_OF_YEAR}(?=[\u4e00-\u9fff≥≤<>=])")
 
 
+# A count or frequency, then the total after a comma (每季度开展1次，共4次; 分两批，共计500人):
+# the total is what is compared.
+_TOTAL_AFTER_RE = re.compile(r"^(?P<first>[^,;，；]+)[,;，；](?:全年度?|本年度?|年度)?(?:共计|合计|总计|共)"
+                             r"(?:开展|完成|举办|召开|组织|培训|发放)?(?P<total>(?:[≥≤<>=]|不[少低]于)?\d.*)$")
+
+
+def _stated_total(total: re.Match[str], percent: bool) -> Measure | None:
+    """The total of ``_TOTAL_AFTER_RE``, where the words before it are a frequency of the same
+    thing (4次 after 每季度1次) or hold no number; None otherwise (完成3次，共4次: 3 of 4)."""
+    whole = _parse(total.group("total"), percent)
+    if whole.kind != "number" or whole.value is None or not whole.unit:
+        return None
+    first = total.group("first")
+    if not any(ch.isdigit() for ch in first):
+        return whole
+    if _FREQUENCY_RE.match(first) is None:
+        return None
+    counted = _parse(first, percent)
+    if counted.kind != "number" or counted.unit != whole.unit:
+        return None
+    return whole if whole.op is not None else replace(whole, op=counted.op)
+
+
 def _part_of_year_rate(rest: str, percent: bool) -> Measure | None:
     """The rate after a part of the year and the rate's name (支出进度≥75% of 前三季度支出
     进度≥75%), or None: no rate in % (上半年完成500人 is half the year's count, for a person)."""
@@ -383,10 +406,15 @@ def _parse(raw: object, percent: bool) -> Measure:
         if noted is not None:
             return replace(noted, text=original)
     text = _counted_in_words(text)  # ≥两次 → ≥2次
+    if (total := _TOTAL_AFTER_RE.match(text)) is not None \
+            and (whole := _stated_total(total, percent)) is not None:
+        return replace(whole, text=original)  # 每季度开展1次，共4次: the 4 次
     if "小时" in text:  # 1小时30分钟 → 90分钟
         text = _HOURS_MINUTES_RE.sub(_in_minutes, text)
     if _TIMES_RE.search(text):  # 7×24小时 (a service's hours, as a goal): words, not a number
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
+    if _CLAUSE_MARK_RE.search(text) and (done := _before_delay_note(text, percent)) is not None:
+        return replace(done, text=original)  # 完成10处，2处因雨季延至2025年: the 10 处 done
 
     if "±" in text or "+-" in text:
         plus_minus = _PLUS_MINUS_RE.match(text)
@@ -629,14 +657,18 @@ _PER_HEAD = ("人均", "平均每人", "每人平均")
 def _per_head(text: str, percent: bool) -> Measure | None:
     rest = text.removeprefix(next(word for word in _PER_HEAD if text.startswith(word)))
     each = _parse(rest, percent)
-    if each.kind == "number" and _PER_PERSON_UNIT_RE.search(each.unit):
-        return each  # 人均补助200元/人/月: the unit says each person already
+    if each.kind == "number" and (_PER_PERSON_UNIT_RE.search(each.unit)
+                                  or (each.unit.startswith(_PER_HEAD_MONEY) and "/" in each.unit)):
+        return each  # 人均补助200元/人/月, 人均住院费用≤8000元/人次: the unit says each what
     if each.kind != "number" or not each.unit or "/" in each.unit or each.unit.endswith("%"):
         return None  # 人均500 (bare), 人均增长5% (a rise, not an amount): a person reads it
-    return replace(each, unit=f"{each.unit}/人")
+    year = "/年" if _PER_YEAR_WRITTEN_RE.search(rest) else ""  # 人均≤1200元/年: 元/人/年,
+    return replace(each, unit=f"{each.unit}/人{year}")      # as ≤1200元/人/年 (not 元/人)
 
 
 _PER_PERSON_UNIT_RE = re.compile(r"^[^/]+/人(?![次天日])")  # 元/人, 元/人/月, 元/人·年
+_PER_YEAR_WRITTEN_RE = re.compile(r"(?:/|每)年度?$")  # 1200元/年, whose 年 _per_period drops
+_PER_HEAD_MONEY = ("元", "万元")  # 人均住院费用≤8000元/人次: money per visit, as written
 
 
 def states_bound(measure: Measure) -> bool:
@@ -993,6 +1025,20 @@ _DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办�
 _LATE_BY_RE = re.compile(rf"^(?:{'|'.join(_LATE)})了?(\d+(?:\.\d+)?|[{_NUMERAL}半]+)个?"
                          rf"(?:个工作日|工作日|天|日|周|星期|月|季度|年|小时)(?:左右)?"
                          rf"(?:{'|'.join(_DONE_LATE)})?$")
+
+
+# A note after the number done saying why the rest is not done, or that it is put off
+# (完成10处，2处因雨季延至2025年; 9期，1期延期至次年): its numbers and dates are the rest's.
+_DELAY_NOTE_RE = re.compile("|".join(("因", "由于", "延至", "顺延", "延后", *_LATE)))
+
+
+def _before_delay_note(text: str, percent: bool) -> Measure | None:
+    """The number before a ``_DELAY_NOTE_RE`` note after a comma, or None."""
+    first, note = _CLAUSE_MARK_RE.split(text, maxsplit=1)
+    if not any(ch.isdigit() for ch in first) or _DELAY_NOTE_RE.search(note) is None:
+        return None
+    done = _parse(first, percent)
+    return done if done.kind == "number" and done.unit and done.op is None else None
 
 
 def _late_denied(text: str, word: str) -> bool:

@@ -91,15 +91,16 @@ _PER_RE = re.compile(r"[/每]")  # after the head (kW·h/㎡: the head is kW·h)
 _PER_MARK_RE = re.compile(r"[/每·・•∙*]|(?<!\d)\.(?!\d)")  # a dot between digits is a decimal point
 _PER_BRACKETS = ("(", "（"), (")", "）")
 _PERIOD_AFTER = "月年天日周"  # 人月, 户年: a thing and a period, written as one word
-_PER_NAMES = {"日": "天"}
+_PER_NAMES = {"日": "天", "名": "人", "位": "人"}  # 元/名 and 元/位 are 元/人: the same people
 _PERIODS = frozenset(("年", "季度", "季", "月", "周", "天"))  # what an amount is per, in time
 
 
 @functools.lru_cache(maxsize=256)
 def _per_parts(unit: str) -> str:
     """A unit with a / or a 每 after its head in one spelling: its head and each thing it is
-    per in one name (元/人·月 → 元/人/月, 万元每公里 → 万元/公里, 元/人·次 → 元/人次). The
-    period is never dropped: 元/人/年 is no 元/人."""
+    per in one name (元/人·月 → 元/人/月, 万元每公里 → 万元/公里, 元/人·次 → 元/人次, 元/名
+    → 元/人: 名 and 位 count the same people). The period is never dropped: 元/人/年 is no
+    元/人."""
     mark = _PER_RE.search(unit, 1)
     cut = 0 if unit[:1] == "/" else (mark.start() if mark is not None else len(unit))
     head, per = unit[:cut], unit[cut + 1:]
@@ -290,6 +291,8 @@ def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = N
         days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
         if days <= t_value:                              # than 3 working days either way
             return t_value, days                         # (a ceiling only: 3天 may hold none)
+    if _per_left_off(t_base, a_base, t_value, a_value):  # ≤8000元/人次 beside 7650元
+        return t_value, a_value
     if t_base in _PARTS and a_base in _PARTS:  # ≤3‰ beside 0.25%: 3 and 2.5 per mille
         return t_value * _PARTS[t_base], a_value * _PARTS[a_base]
     if {t_base, a_base} == {"%", "分"} and _out_of_100(t_value) and _out_of_100(a_value):
@@ -304,6 +307,16 @@ def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = N
     if t_base == "":
         return _bare(target.value, t_scale, a_scale, a_value), a_value
     return None
+
+
+def _per_left_off(target_base: str, actual_base: str, target: float, actual: float) -> bool:
+    """Whether a 完成值 in the head of the 指标值's unit (7650元 beside ≤8000元/人次, 1150元
+    beside ≤1200元/人) is the amount per that unit with the /人次 left off: it lands within
+    half to double of the 指标值. A total (76.5万元 of the year's visits) lands far off: no
+    guess, the two stay incomparable."""
+    head, per, _ = target_base.partition("/")
+    return bool(per) and bool(actual_base) and head == actual_base \
+        and target > 0 and target / 2 <= actual <= target * 2
 
 
 def _rate_in(rate: str, other: str) -> float | None:

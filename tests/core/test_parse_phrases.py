@@ -354,7 +354,7 @@ def test_words_naming_or_noting_the_number_are_not_its_unit(text, expected):
 
 @pytest.mark.parametrize("text", ["近600人", "约600人", "第3期", "人均：500元",
                                   "2023年完成率95%", "年均3次", "每人1次", "每年增长5%",
-                                  "每月1次，共12次", "年均增长率≥5%", "人均增长5%"])
+                                  "年均增长率≥5%", "人均增长5%"])
 def test_words_that_change_the_numbers_meaning_are_not_skipped(text):
     """近/约 (about), 第 (an ordinal), 年均/每人, a year before the number, a growth
     每年: the number alone would say something else; the text stays for a person to read.
@@ -375,9 +375,33 @@ def test_a_note_after_a_comma_is_not_the_unit(text, expected):
     assert (measure.op, measure.value, measure.unit) == expected
 
 
-@pytest.mark.parametrize("text", ["500人，其中女性200人", "≥90%,且≤100%", "每月1次，共12次"])
+@pytest.mark.parametrize("text", ["500人，其中女性200人", "≥90%,且≤100%", "完成3次，共4次"])
 def test_a_second_number_or_condition_after_the_comma_is_not_a_note(text):
     assert parse_measure(text).kind != "number" or parse_measure(text).upper is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rt27: a frequency and its total (共N) — the total is compared (每月1次，共12次 was
+    # unread, as a second number after the comma)
+    ("每月1次，共12次", (None, 12.0, "次")), ("每季度开展1次，共4次", (None, 4.0, "次")),
+    ("每季度至少1次，全年共4次", (">=", 4.0, "次")),
+    # the number done before a note of why the rest is put off (its 2处, 2025年 are the rest's)
+    ("完成10处，2处因雨季延至2025年", (None, 10.0, "处")), ("9期，1期延期至次年", (None, 9.0, "期")),
+    # a rate named with its part of the year
+    ("前三季度支出进度≥75%", (">=", 75.0, "%")), ("上半年预算执行率≥50%", (">=", 50.0, "%")),
+    # per head: money per visit stays per visit; a year written stays in the unit
+    ("人均住院费用≤8000元/人次", ("<=", 8000.0, "元/人次")), ("人均≤1200元/年", ("<=", 1200.0, "元/人/年")),
+])
+def test_rt27_wordings(text, expected):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", *expected)
+
+
+@pytest.mark.parametrize("text", ["上半年完成500人", "完成3次，共4次", "12月20日，因故延期"])
+def test_rt27_wordings_left_alone(text):
+    """Half the year's count, 3 of 4 done, a date with a note: not read as the new wordings."""
+    measure = parse_measure(text)
+    assert measure.kind != "number" or measure.value not in (500.0, 4.0)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -131,22 +131,24 @@ def test_points_and_plain_number_formats_keep_the_number(tmp_path):
 @pytest.mark.parametrize("engine", ["auto", "openpyxl"])
 def test_a_formats_unit_that_does_not_compare_leaves_the_number_bare(tmp_path, engine):
     """280 in a column-wide #,##0.00"元" beside ≤300元/人 is the 280 measured (shown as
-    280.00元, 元 against 元/人: JX204 and no 总分); 300 in "≤"0"元" beside 280元/人 keeps its
-    ≤ (read as 300: a target of 300 missed by 280, JX402)."""
+    280.00元, read since rt27 as 280元/人, ``units._per_left_off``; before, 元 against 元/人
+    was JX204 and no 总分); 300 in "≤"0"元" beside 280元/人 keeps its ≤ (read as 300: a
+    target of 300 missed by 280, JX402)."""
     path = _with_formats(tmp_path, {(1, 3): ("≤300元/人", None), (1, 4): (280, '#,##0.00"元"'),
                                     (2, 3): (300, '"≤"0"元"'), (2, 4): ("280元/人", None)})
     indicators = read_workbook(path, engine=engine).tables[0].indicators
     assert [(i.target, i.actual) for i in indicators[1:3]] == [
-        ("≤300元/人", 280), ("≤300", "280元/人")]
+        ("≤300元/人", "280.00元"), ("≤300", "280元/人")]
     result = check_workbook(path)
     assert [f.code for f in result.findings] == []
     assert result.tables[0].evaluation.total == 99.98
 
 
 def test_a_typed_unit_that_does_not_compare_is_still_reported(tmp_path):
-    """280元 typed beside ≤300元/人 is the clerk's unit: JX204 as before, the format's unit
-    rule leaves it (and 1.2 in 0.0"万人" beside 11800人, which compares, keeps its 万人)."""
-    path = _with_formats(tmp_path, {(1, 3): ("≤300元/人", None), (1, 4): ("280元", '#,##0"元"'),
+    """28000元 typed beside ≤300元/人 is the clerk's unit: JX204 as before, the format's unit
+    rule leaves it (and 1.2 in 0.0"万人" beside 11800人, which compares, keeps its 万人).
+    (280元 there is read as 280元/人 since rt27: ``units._per_left_off``.)"""
+    path = _with_formats(tmp_path, {(1, 3): ("≤300元/人", None), (1, 4): ("28000元", '#,##0"元"'),
                                     (2, 3): ("≥11800人", None), (2, 4): (1.2, '0.0"万人"')})
     result = check_workbook(path)
     assert [(f.code, f.cell, f.message) for f in result.findings] == [

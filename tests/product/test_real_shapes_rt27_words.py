@@ -1,0 +1,147 @@
+"""Round 27 (fix-words): wordings of 指标值 / 完成值 jixiao did not read (each test fails on
+83dff4a: a JX203/JX204 and no 总分, or a wrong JX305). The table: the first Putuo money
+block (执行率 99.80%, 10 × 0.998 = 9.98), the row under test (分值 20) and 准确率 30, 效益 30,
+满意度 10 at full marks: 9.98 + 70 + the row's score."""
+
+import pytest
+from test_real_shapes import checked
+from workbooks import Book, standard_sheet
+
+from jixiao import cellfuncs, native
+
+_OTHERS = [
+    ("产出指标", "质量指标", "补贴发放准确率", "100%", "100%", 30, 30, None),
+    ("效益指标", "社会效益指标", "群众生活质量", "明显提高", "明显提高", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "97.2%", 10, 10, None),
+]
+
+
+def _checked(tmp_path, level2, name, target, actual, score, reason=None):
+    rows = [("产出指标", level2, name, target, actual, 20, score, reason), *_OTHERS]
+    book = Book()
+    standard_sheet(book.sheet(), rows=rows, total=(100, round(9.98 + 70 + score, 2)))
+    _table, data = checked(book.save(tmp_path / "t.xlsx"))
+    return data
+
+
+def _said(data):
+    return [(item["code"], item["cell"], item["message"]) for item in data["findings"]]
+
+
+def _row(data):
+    first = data["indicators"][0]
+    return first["score_computed"], first["met"]
+
+
+# ---------------------------------------------------------------- 1. 前三季度 … ≥75%
+
+def test_a_rate_named_with_its_part_of_the_year_in_the_target_is_the_rate(tmp_path):
+    """指标值 “前三季度支出进度≥75%”: the rate ≥75% (before: JX203 “无法识别…中的数值”, no
+    总分). 78% ≥ 75%: 20 points; 9.98 + 70 + 20 = 99.98."""
+    data = _checked(tmp_path, "时效指标", "支出进度", "前三季度支出进度≥75%", "78%", 20)
+    assert _said(data) == []
+    assert _row(data) == (20.0, True)
+    assert (data["total_computed"], data["grade_computed"]) == (99.98, "优")
+
+
+def test_a_part_of_the_years_execution_rate_is_not_the_money_blocks_rate(tmp_path):
+    """“前三季度预算执行率” ≥75%, 70%: 20 × 70 / 75 = 18.67 — a rate at the end of September,
+    not the year's 99.80% of the money block (before: JX305 “与项目资金栏的执行率 99.81% 不一致”)."""
+    data = _checked(tmp_path, "时效指标", "前三季度预算执行率", "≥75%", "70%", 18.67,
+                    "因项目招标延迟，前三季度支出较慢")
+    assert _said(data) == []
+    assert _row(data) == (18.67, False)
+
+
+def test_the_years_execution_rate_is_still_held_against_the_money_block(tmp_path):
+    data = _checked(tmp_path, "数量指标", "预算执行率", "≥75%", "70%", 18.67, "因项目招标延迟")
+    assert [code for code, _cell, _message in _said(data)] == ["JX305"]
+
+
+# ---------------------------------------------------------------- 2. 人均住院费用≤8000元/人次
+
+@pytest.mark.parametrize(("actual", "score", "met"), [
+    ("7650元/人次", 20, True),
+    ("7650元", 20, True),        # the 完成值 leaves off the /人次 its 指标值 gives
+    ("8800元", 18, False),       # 20 × (1 − (8800 − 8000) / 8000) = 18
+])
+def test_a_per_visit_cost_ceiling_named_per_head(tmp_path, actual, score, met):
+    """Before: JX203 (人均 before 元/人次: not read) or JX204 “元/人次”与“元”无法比较."""
+    data = _checked(tmp_path, "成本指标", "人均住院费用", "人均住院费用≤8000元/人次", actual, score,
+                    None if met else "因重症病例增多")
+    assert _said(data) == []
+    assert _row(data) == (float(score), met)
+
+
+def test_a_total_beside_an_amount_per_visit_stays_incomparable(tmp_path):
+    """76.5万元 is the year's spending, not a cost per visit: no guess."""
+    data = _checked(tmp_path, "成本指标", "人均住院费用", "≤8000元/人次", "76.5万元", 20)
+    assert [(code, cell) for code, cell, _message in _said(data)][:1] == [("JX204", "F11")]
+
+
+# ---------------------------------------------------------------- 3. 每季度开展1次，共4次
+
+@pytest.mark.parametrize(("actual", "score", "met"), [
+    ("4次", 20, True), ("全年开展4次", 20, True),
+    ("3次", 15, False),          # 20 × 3 / 4 = 15
+])
+def test_a_frequency_with_its_total_is_the_total(tmp_path, actual, score, met):
+    """Before: JX203 “无法识别“每季度开展1次，共4次”中的数值”, no 总分."""
+    data = _checked(tmp_path, "数量指标", "培训次数", "每季度开展1次，共4次", actual, score,
+                    None if met else "因疫情停办1次")
+    assert _said(data) == []
+    assert _row(data) == (float(score), met)
+
+
+# ---------------------------------------------------------------- 4. 完成10处，2处…延至2025年
+
+def test_the_first_number_of_an_actual_with_a_deferral_is_the_achievement(tmp_path):
+    """完成值 “完成10处，2处因雨季延至2025年” against 12处: 10 of 12, 20 × 10 / 12 = 16.67
+    (before: JX204 “处”与“日期”无法比较 — 2025年 read as the 完成值)."""
+    data = _checked(tmp_path, "数量指标", "维修点位", "12处", "完成10处，2处因雨季延至2025年",
+                    16.67, "雨季施工受阻，2处顺延")
+    assert _said(data) == []
+    assert _row(data) == (16.67, False)
+
+
+def test_the_deferral_in_the_actual_cell_is_still_a_reason_in_the_wrong_column(tmp_path):
+    data = _checked(tmp_path, "数量指标", "维修点位", "≥12处", "完成10处，2处因雨季延至2025年",
+                    16.67)
+    assert [code for code, _cell, _message in _said(data)] == ["JX405"]
+    assert _row(data) == (16.67, False)
+
+
+# ---------------------------------------------------------------- 5. 元/年, 元/名 vs 元/人
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≤1200元/人/年", "1150元/名/年"),   # 名 and 人 count the same people
+    ("≤1200元/名·月", "1150元/人/月"),
+    ("人均≤1200元/年", "1150元/人/年"),  # 人均…元/年 is 元/人/年 (was 元/人: the 年 dropped)
+    ("≤1200元/人·年", "1150元/名·年"),
+])
+def test_amounts_per_person_and_year_in_either_spelling_compare(tmp_path, target, actual):
+    """Before: JX204 “元/人/年”与“元/名/年”无法比较 (and the like), no 总分. (元/人/年 beside
+    元/人 stays incomparable: tests/core/test_values_as_written.py.)"""
+    data = _checked(tmp_path, "成本指标", "补助标准", target, actual, 20)
+    assert _said(data) == []
+    assert _row(data) == (20.0, True)
+
+
+# ---------------------------------------------------------------- the native template
+
+@pytest.mark.parametrize(("target", "actual", "level2"), [
+    ("前三季度支出进度≥75%", "78%", "时效指标"),
+    ("人均住院费用≤8000元/人次", "7650元", "成本指标"),
+    ("≤8000元/人次", "7650元", "成本指标"),
+    ("每季度开展1次，共4次", "3次", "数量指标"),
+    ("12处", "完成10处，2处因雨季延至2025年", "数量指标"),
+    ("≤1200元/人/年", "1150元/名/年", "成本指标"),
+    ("人均≤1200元/年", "1150元/人/年", "成本指标"),
+])
+def test_the_native_formulas_leave_these_to_jixiao_or_agree(target, actual, level2):
+    """The native template cannot read these wordings: it shows ⚠ (sending the clerk to
+    jixiao check), never another number than the JX_ functions."""
+    shown = native.row_values(target, actual, 20.0, None, None, level2)
+    score = cellfuncs.score(target, actual, 20.0, None, None, level2)
+    assert isinstance(score, float)
+    assert str(shown["score"]).startswith("⚠") or shown["score"] == score
