@@ -281,11 +281,33 @@ _MONEY_SOURCES = ("中央", "省级", "市级", "县级", "区级", "州级", "�
                   "财政拨款", "上年结转", "其他资金", "自筹", "配套")
 
 
+# The money's own 执行率 (B ÷ A, DOMAIN §1) under another name: what is paid or spent of
+# the project's budget (资金支付率, 支出执行率, 资金支出率, 支出进度), once the words naming
+# whose money (预算, 资金, 中央, 上年结转…) are taken out. Not 拨付率 (passed on to others),
+# 到位率 (received), 工资支付率 or 补助资金支付率 (what else is left names other money).
+_MONEY_RATE = re.compile("(?:支付|支出(?:执行)?)率|支出进度")
+_WHOSE_MONEY = re.compile("|".join(("预算", "资金", "项目", "财政", "专项", "年度", "全年", "本年",
+                                    *_MONEY_SOURCES)))
+# A part of the year (前三季度, 上半年, 截至9月底): a 支出进度 of a date, not the year's B ÷ A
+_PART_OF_YEAR = re.compile("季度|半年|[\\d一二三四五六七八九十]+月|月底|月末")
+
+
+def states_money_rate(name: str | None, target: object = None) -> bool:
+    """Whether an indicator's name (and its 指标值) states the money's own B ÷ A under
+    another name than 预算（资金）执行率 (``_MONEY_RATE``): 资金支付率, 预算支出进度 — not
+    前三季度支出进度, 资金拨付率, 农民工工资支付率."""
+    text = normalize_text(name or "")
+    if _MONEY_RATE.fullmatch(_WHOSE_MONEY.sub("", text)) is None:
+        return False
+    return not any(_PART_OF_YEAR.search(normalize_text(words))
+                   for words in (text, target) if isinstance(words, str))
+
+
 def rate_source(name: str | None) -> str | None:
     """The source of money a 执行率 indicator's name names (中央资金执行率 → 中央, 上年结转
-    资金执行率 → 上年结转); None for the budget's own (预算执行率, 资金执行率) or a name of
-    no 执行率."""
+    资金执行率 → 上年结转, 中央资金支付率 → 中央); None for the budget's own (预算执行率,
+    资金执行率) or a name of no 执行率 (``states_money_rate``)."""
     text = normalize_text(name or "")
-    if "执行率" not in text:
+    if "执行率" not in text and not states_money_rate(text):
         return None
     return next((word for word in _MONEY_SOURCES if word in text), None)

@@ -344,8 +344,10 @@ def level1_category(indicator: Indicator) -> str | None:
 
 
 def is_budget_rate_indicator(indicator: Indicator) -> bool:
-    """预算执行率 / 预算资金执行率 / 资金执行率 listed as an indicator."""
-    return levels.is_budget_rate_name(indicator.name)
+    """预算执行率 / 预算资金执行率 / 资金执行率 listed as an indicator, or the same B ÷ A
+    under another name (资金支付率, 支出进度: ``levels.states_money_rate``)."""
+    return levels.is_budget_rate_name(indicator.name) \
+        or levels.states_money_rate(indicator.name, indicator.target)
 
 
 def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
