@@ -20,7 +20,7 @@ from jixiao.model import (
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
-from jixiao.rules import round2, ungraded
+from jixiao.rules import GRADE_NAMES, band_text, grade, round2, ungraded
 from jixiao.terminal import display_width, printable
 
 
@@ -119,7 +119,29 @@ def _grade(checked: CheckedTable) -> str:
     if total is not None and (checked.evaluation.total is not None
                               or not not_filled_in(checked.table)):
         return f"—（{ungraded(total)}）"
-    return checked.grade or "—"
+    return checked.grade or _range_grade(checked) or "—"
+
+
+def _range_grade(checked: CheckedTable) -> str | None:
+    """The grades of the 总分 range a person's scores within their bands allow
+    (``Evaluation.total_range``): 良 where every total in it is 良, 良或优 across a line,
+    中至优 across two; None where the rules give one total, or none."""
+    evaluation = checked.evaluation
+    if evaluation.total is not None or evaluation.total_range is None:
+        return None
+    low, high = (grade(end) for end in evaluation.total_range)
+    if low == high:
+        return low
+    apart = abs(GRADE_NAMES.index(low) - GRADE_NAMES.index(high))
+    return f"{low}{'或' if apart == 1 else '至'}{high}"
+
+
+def _computed_total(evaluation: Evaluation) -> str:
+    """The rules' 总分, or the range a person's scores within their bands allow
+    (84.37–88.37, as JX502 holds the grade against it)."""
+    if evaluation.total is None and evaluation.total_range is not None:
+        return band_text(*evaluation.total_range)
+    return _points(evaluation.total)
 
 
 def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
@@ -129,11 +151,17 @@ def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     if evaluation.total is not None or evaluation.total_basis is not None \
             or not_filled_in(table):
         return ""
-    pending = [f"“{printable(indicator.name or '')}”" for indicator, score
+    pending = [(indicator, score) for indicator, score
                in zip(table.indicators, evaluation.scores, strict=True)
                if score.value is None and indicator.weight is not None]
     if not pending:
         return ""
+    if evaluation.total_range is not None:  # every pending row is a level's band: the range
+        return "（" + "；".join(
+            f"“{printable(indicator.name or '')}”为{score.level_name}，须在 "
+            f"{band_text(*score.band)} 分之间人工评分" for indicator, score in pending[:3]) \
+            + ("等" if len(pending) > 3 else "") + "）"
+    pending = [f"“{printable(indicator.name or '')}”" for indicator, _ in pending]
     more = " 等" if len(pending) > 3 else ""
     return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
 
@@ -159,7 +187,7 @@ def total_line(checked: CheckedTable) -> str:
     """总分 填报 … / 计算 …；评分等级 填报 … / 计算 …: the text report's line, and the
     annotated copy's (its 校验结果 sheet)."""
     table, evaluation = checked.table, checked.evaluation
-    return (f"总分 填报 {_written(table.total_declared)} / 计算 {_points(evaluation.total)}"
+    return (f"总分 填报 {_written(table.total_declared)} / 计算 {_computed_total(evaluation)}"
             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}")
 
