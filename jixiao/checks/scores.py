@@ -824,6 +824,9 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
 
     也包括因指标值、完成值缺失或无法识别而算不出、也没有填报得分的指标（模板中显示 ⚠
     的得分；JX201–JX204 在各自单元格指出原因）：总分一行说明总分无法算出、待定的是哪几项。
+    待定的只是须人工评分的定性指标（部分达成）时，总分一行写出按其等级区间算出的总分范围。
+    表中没有得分列（四川格式）的，说明表中没有可核对的得分，列出其余各项按规则的合计，
+    填报了总分的说明该总分无法核对。
 
     包括：完成值既不是“达成/部分达成/未达成”，也不能看出是否达到指标值（“有待加强”）；
     定性指标“部分达成/未达成”却没有合规的人工得分。与指标值相同或显然满足指标值的
@@ -913,6 +916,19 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
                       f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计入，"
                       "按规则计算的总分为 "
                       f"{points(total)}{without}", severity="info")
+        return
+    if evaluation.total_range is not None:  # only bands pending: the total's range is known
+        yield finding("JX410", where,
+                      f"总分待人工评分后确定：{len(open_rows)} 项得分待定（{names}），按"
+                      f"{evaluation.rules.label}总分在 {band_text(*evaluation.total_range)} 之间")
+        return
+    if "score" not in table.columns:  # the table writes no scores: the rules' sum, the 总分 unchecked
+        written = "" if table.total_declared is None \
+            else f"；填报的总分 {points_written(table.total_declared)} 无法核对"
+        yield finding("JX410", where,
+                      f"表中没有得分列，总分按规则计算，但无法算出：{len(open_rows)} 项得分待定"
+                      f"（{names}）；其余各项按{evaluation.rules.label}合计 {points(sum(known))}"
+                      f"{without}{written}")
         return
     yield finding("JX410", where,
                   f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "

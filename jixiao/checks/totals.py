@@ -136,16 +136,26 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 def _unscored_total(table: SelfEvaluation, evaluation: Evaluation, source: Source | None
                     ) -> Iterator[Finding]:
     """JX501 for a table without a 得分 column: its 总分 outside what the rules give (each
-    qualitative row anywhere in its level's band)."""
+    qualitative row anywhere in its level's band). Where a 部分达成 row leaves the rules
+    no one total, only the range (``total_range``), the range is said — a warning, as the
+    band rests on the level read (JX502's); where no range either, JX410 says once that the
+    total is not known and the written one unchecked."""
     written = table.total_declared
-    if written is None or source is None or evaluation.total is None \
-            or evaluation.total_range is None:
+    if written is None or source is None or evaluation.total_range is None:
         return
     low, high = evaluation.total_range
-    if written < low - rules.TOLERANCE or written > high + rules.TOLERANCE:
-        yield finding("JX501", source,
-                      f"总分写为 {points_written(written)}；表中没有得分列，按{evaluation.rules.label}"
-                      f"各项得分之和为 {points(evaluation.total)}")
+    if low - rules.TOLERANCE <= written <= high + rules.TOLERANCE:
+        return
+    said = f"总分写为 {points_written(written)}；表中没有得分列，按{evaluation.rules.label}"
+    if evaluation.total is not None:
+        yield finding("JX501", source, f"{said}各项得分之和为 {points(evaluation.total)}")
+        return
+    rows = "、".join(f"“{label(indicator)}”为{score.level_name}，得分应在 "
+                    f"{rules.band_text(*score.band)} 之间"
+                    for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+                    if score.band is not None and score.value is None)
+    yield finding("JX501", source, f"{said}各项得分之和在 {rules.band_text(low, high)} 之间（{rows}）",
+                  severity="warning")
 
 
 @dataclass(frozen=True)

@@ -312,7 +312,8 @@ def test_one_missing_manual_score_is_one_finding_and_the_total_line(tmp_path):
     assert findings(path) == [
         "JX408 warning J21 “救助资金发放及时性”为“部分达成”，请在人工评分列填写 3–4 分之间"
         "（财政部规则）",
-        "JX410 warning J21 总分无法算出：1 项得分待定（“救助资金发放及时性”）；其余各项得分合计 93.84"]
+        "JX410 warning J21 总分待人工评分后确定：1 项得分待定（“救助资金发放及时性”），"
+        "按财政部规则总分在 96.84–97.84 之间"]
 
 
 def test_a_manual_score_outside_its_band_is_still_flagged(tmp_path):

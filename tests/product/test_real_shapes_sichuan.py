@@ -203,7 +203,8 @@ def test_an_open_score_points_at_the_sum_row_under_the_indicators(tmp_path):
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] == [
         ("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
         ("JX405", "I8", "“培训人次”按四川省规则得 9.6 分（满分 10），须说明偏差原因（表中没有偏差原因列）"),
-        ("JX410", "H12", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 79.1")]
+        ("JX410", "H12", "表中没有得分列，总分按规则计算，但无法算出：1 项得分待定（“设备验收合格率”）；"
+             "其余各项按四川省规则合计 79.1")]
 
 
 @pytest.mark.parametrize("empty", ["—", "/", None])
@@ -502,7 +503,8 @@ def test_a_sign_and_unit_without_a_value_is_no_target(tmp_path, value):
     _, data = checked(sichuan_rate_target(tmp_path / "四川.xlsx", "≥", value))
     assert [(f["code"], f["cell"], f["message"]) for f in data["findings"]] \
         == [("JX201", "F9", "“设备验收合格率”未填写年度指标值"),
-            ("JX410", "F9", "总分无法算出：1 项得分待定（“设备验收合格率”）；其余各项得分合计 80")]
+            ("JX410", "F9", "表中没有得分列，总分按规则计算，但无法算出：1 项得分待定（“设备验收合格率”）；"
+             "其余各项按四川省规则合计 80")]
 
 
 def test_a_target_typed_in_the_nature_column_is_still_read(tmp_path):
