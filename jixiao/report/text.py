@@ -158,12 +158,17 @@ def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
         return ""
     if evaluation.total_range is not None:  # every pending row is a level's band: the range
         return "（" + "；".join(
-            f"“{printable(indicator.name or '')}”为{score.level_name}，须在 "
+            f"“{printable(indicator.name or '')}”{_level(score.level_name)}须在 "
             f"{band_text(*score.band)} 分之间人工评分" for indicator, score in pending[:3]) \
             + ("等" if len(pending) > 3 else "") + "）"
     pending = [f"“{printable(indicator.name or '')}”" for indicator, _ in pending]
     more = " 等" if len(pending) > 3 else ""
     return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
+
+
+def _level(name: str | None) -> str:
+    """为部分达成， — the level a banded row was read at, where named."""
+    return f"为{printable(name)}，" if name else ""
 
 
 UNNAMED_SHEET = "（工作表名称为空）"  # an export may write a sheet without a name
