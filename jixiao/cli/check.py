@@ -9,6 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jixiao.report.result import FileResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -44,30 +48,17 @@ def run(args: argparse.Namespace) -> int:
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
     for target in targets.values():  # never onto a file given to be checked
         refuse_input_as_output(target, args.files, "标注副本")
-    results = []
+    results, written = [], []
     seconds = file_seconds(args.timeout)
     for path in args.files:
         with time_limit(seconds, Path(path).name):
-            results.append(check_workbook(path, args.rules))
-    written = []
-    for result in results:
+            result = check_workbook(path, args.rules)
+        results.append(result)
         target = targets.get(str(result.path))
-        if target is None or result.error:
-            continue
-        from jixiao.errors import UnreadableWorkbook
-        from jixiao.report.annotate import annotate
-
-        try:
-            # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
-            notes: list[str] = []
-            annotate(result.path, target, result.findings, derived=Path(args.annotate).is_dir(),
-                     notes=notes, result=result)
-        except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
-            print(f"jixiao：{error}", file=sys.stderr)
-            continue
-        for note in notes:  # the copy written through openpyxl: some content simplified
-            print(f"jixiao：{note}", file=sys.stderr)
-        written.append(target)
+        if target is not None and not result.error and _annotated(result, target, args.annotate):
+            written.append(target)
+        # the copy read as opened is the annotated copy's only: never held for the report
+        result.opened = None
     print(json_report(results) if args.json else text_report(results))
     for result in results:
         if result.error and args.json:
@@ -75,6 +66,25 @@ def run(args: argparse.Namespace) -> int:
     for target in written:
         print(f"已写入标注副本：{target}", file=sys.stderr if args.json else sys.stdout)
     return exit_code(results)
+
+
+def _annotated(result: FileResult, target: Path, annotate_to: str) -> bool:
+    """Write the annotated copy of a file just checked; False (said on stderr) where its
+    format cannot be written back."""
+    from jixiao.errors import UnreadableWorkbook
+    from jixiao.report.annotate import annotate
+
+    try:
+        # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
+        notes: list[str] = []
+        annotate(result.path, target, result.findings, derived=Path(annotate_to).is_dir(),
+                 notes=notes, result=result)
+    except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
+        print(f"jixiao：{error}", file=sys.stderr)
+        return False
+    for note in notes:  # the copy written through openpyxl: some content simplified
+        print(f"jixiao：{note}", file=sys.stderr)
+    return True
 
 
 def _refuse_folders(files: list[str]) -> None:

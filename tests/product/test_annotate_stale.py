@@ -94,3 +94,39 @@ def test_results_checked_of_other_content_are_not_taken(tmp_path):
     result.opened = ("0" * 64, b"not the copy")  # of some other content
     copy = annotate(path, tmp_path / "标注.xlsx", result.findings, result=result)
     assert _stored(copy) == [99.81, 9.98, 99.98]
+
+
+def test_check_of_many_files_keeps_no_computed_copy_past_its_file(tmp_path, capsys, monkeypatch):
+    """``FileResult.opened`` (the recalculated copy, as large as the workbook) is the annotated
+    copy's only: ``jixiao check`` of many flagged files held every one of them until the
+    report, memory growing with the number of files. Three files, the second annotated: when
+    each file is checked, no earlier result still holds its copy; the second's copy is
+    still taken from its check (one computation per file: 3, not 4)."""
+    import jixiao.pipeline as pipeline
+    import jixiao.recalc.on_load as on_load
+
+    files = [_export(tmp_path / f"poi{number}.xlsx") for number in range(3)]
+    computed, held, checked = [], [], []
+    as_opened, check_workbook = on_load.as_opened, pipeline.check_workbook
+    monkeypatch.setattr(on_load, "as_opened",
+                        lambda *args: computed.append(args[0]) or as_opened(*args))
+
+    def check(*args, **options):
+        held.append([result.path.name for result in checked if result.opened is not None])
+        checked.append(check_workbook(*args, **options))
+        return checked[-1]
+
+    monkeypatch.setattr(pipeline, "check_workbook", check)
+    annotated = tmp_path / "标注"
+    annotated.mkdir()
+    from jixiao.cli import check as check_command
+
+    targets = check_command._annotation_targets
+    monkeypatch.setattr(check_command, "_annotation_targets",
+                        lambda names, out: {name: path for name, path in targets(names, out).items()
+                                            if name == str(files[1])})
+    assert main(["check", "--annotate", str(annotated), *map(str, files)]) == 0
+    assert "已写入标注副本" in capsys.readouterr().out
+    assert held == [[], [], []]
+    assert all(result.opened is None for result in checked)
+    assert len(computed) == 3 and [copy.name for copy in annotated.iterdir()] == ["poi1-校验.xlsx"]
