@@ -743,12 +743,12 @@ def _quality_name(text: str) -> str | None:
     return grade_name(text) or (GRADE_NAMES[0] if text == "好" else None)
 
 
-def is_met(target: Measure | object, actual: Measure | object,
-           default_op: str = "=") -> bool | None:
-    """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).
-
-    A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
-    """
+def _compared(target: Measure | object, actual: Measure | object,
+              default_op: str) -> tuple[Measure, Measure]:
+    """指标值 and 完成值 as read to be compared: ``as_compared``; a damaged ≥ read as ≥
+    (not for a ceiling, whose ≠ stays unknown); the ``default_op`` a target written without
+    ≥/≤ takes; the 达成 the 完成值 states (``_fulfilment``); ＞ met by a 完成值 that says more
+    than it. ``is_met`` and the score of an indicator both start here."""
     target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
@@ -756,6 +756,20 @@ def is_met(target: Measure | object, actual: Measure | object,
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.op == ">" and more_than(actual) is not None:
         target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
+    return target, actual
+
+
+def is_met(target: Measure | object, actual: Measure | object,
+           default_op: str = "=") -> bool | None:
+    """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).
+
+    A target written without ≥/≤ ("100%", "30 万元") is read with ``default_op``.
+    """
+    return _met(*_compared(target, actual, default_op))
+
+
+def _met(target: Measure, actual: Measure) -> bool | None:
+    """``is_met`` of a 指标值 and 完成值 as ``_compared`` gives them."""
     if target.kind == "qualitative" or (actual.kind == "qualitative" and target.is_number):
         return None if actual.level is None else actual.level == "achieved"
     if target.kind == "date" and actual.kind == "qualitative":
@@ -1059,14 +1073,8 @@ def _remembered_score(target: Measure | object, actual: Measure | object, weight
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
-    target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
-    if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
-        target = damaged_at_least(target)
-    target = _with_default_op(target, default_op)
-    actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
-    if target.op == ">" and more_than(actual) is not None:
-        target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
-    met = is_met(target, actual)
+    target, actual = _compared(target, actual, default_op)
+    met = _met(target, actual)
 
     if target.kind == "empty":
         return Score(None, None, EMPTY_TARGET)
