@@ -144,11 +144,13 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
     if kind is not None:
         if kind in ("ods", "xlsb", "docx"):  # bombs, DTDs: before calamine or wordtable
             check_package(path, data, limits, ods=kind == "ods")
-        sheets, notes, hidden, too_long = foreign_sheets(path.name, data, kind, max_rows)
+        sheets, notes, hidden, too_long, defined = foreign_sheets(path.name, data, kind,
+                                                                  max_rows)
         if kind in ("docx", "doc"):
             return _word_document(path, data, kind, sheets, notes, too_long, limits, engine,
                                   max_rows)
-        names, rules_cell = template_names(data, kind)  # jixiao's template, 另存为 .xls/.ods
+        # jixiao's template, 另存为 .xls/.ods: its JX_ names and the cell JX_Rules names
+        names, rules_cell = template_names(defined)
         found = _workbook(path, sheets, notes, too_long, names, [], hidden,
                           {None: rules_cell} if rules_cell is not None else None)
         for table in found.tables:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.errors import UnreadableWorkbook
-from jixiao.xlsx.foreign_layout import SheetLayout, foreign_layout
+from jixiao.xlsx.foreign_layout import Names, SheetLayout, foreign_layout
 from jixiao.xlsx.sheet import SheetCells
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .xls, or an encrypted .xlsx
@@ -124,19 +124,20 @@ def _is_docx(data: bytes, directory: int = 0) -> bool:
 
 
 def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
-                   ) -> tuple[list[SheetCells], list[str], frozenset[str], bool]:
+                   ) -> tuple[list[SheetCells], list[str], frozenset[str], bool, Names]:
     """Every sheet's cells, merged ranges and (a document's) tables, notes on sheets
-    skipped, the names of the sheets the workbook hides, and whether a sheet was skipped for its
-    length (over ``max_rows`` rows with content): the values (and merged ranges where the
-    format keeps them) by python-calamine, and what it does not tell — the rows and
-    columns hidden, the cells shown as a percentage, an .ods's merges — from the file's
-    own records (``foreign_layout``)."""
+    skipped, the names of the sheets the workbook hides, whether a sheet was skipped for its
+    length (over ``max_rows`` rows with content), and an .xls's or .ods's defined names:
+    the values (and merged ranges where the format keeps them) by python-calamine, and
+    what it does not tell — the rows and columns hidden, the cells shown as a percentage,
+    an .ods's merges, the names — from the file's own records (``foreign_layout``), read
+    once."""
     what = FOREIGN_FORMATS[kind]
     if kind == "rtf":
         raise UnreadableWorkbook(f"“{name}”是{what}，jixiao 无法读取：请在 Word 或 WPS 中打开后"
                                  "另存为 .docx 或 .doc 再试，或把自评表复制到 Excel 中另存为 .xlsx")
     if kind in ("html", "xml2003", "docx", "doc"):
-        return _text_sheets(name, data, kind, max_rows)
+        return *_text_sheets(name, data, kind, max_rows), {}
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
@@ -163,7 +164,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
     too_long = False
     try:
         hidden = frozenset(_hidden_sheets(book))
-        layouts = foreign_layout(data, kind)
+        records = foreign_layout(data, kind)
         for sheet_name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(sheet_name)
@@ -175,7 +176,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                      "已跳过（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
                         continue
                 rows = sheet.to_python(skip_empty_area=False)
-                layout = layouts.get(sheet_name) or SheetLayout()
+                layout = records.sheets.get(sheet_name) or SheetLayout()
                 merges = sheet.merged_cell_ranges or layout.merges
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
                 notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
@@ -195,7 +196,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                      hidden_columns=layout.hidden_columns))
     finally:
         book.close()
-    return sheets, notes, hidden, too_long
+    return sheets, notes, hidden, too_long, records.names
 
 
 def _as_xlsx(value: Any) -> Any:

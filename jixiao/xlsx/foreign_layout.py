@@ -69,14 +69,35 @@ class SheetLayout:
     results: dict[tuple[int, int], Any] = field(default_factory=dict)
 
 
-def foreign_layout(data: bytes, kind: str) -> dict[str, SheetLayout]:
-    """Each sheet's ``SheetLayout`` by name for an .xls or an .ods; {} for other formats
-    (a web page, a document: their readers see it all)."""
+Names = dict[str, tuple[str, str] | None]  # each defined name → the one cell (sheet, A1) it names
+
+
+@dataclass
+class ForeignLayout:
+    """What an .xls's or an .ods's own records tell of it, from one read of the file (its
+    Workbook stream, its content.xml): each sheet's ``SheetLayout`` by name (only sheets
+    with something to tell), and the workbook's defined names (Lbl records,
+    table:named-expressions), each with the one cell it refers to, else None."""
+
+    sheets: dict[str, SheetLayout] = field(default_factory=dict)
+    names: Names = field(default_factory=dict)
+
+
+def template_names(names: Names) -> tuple[bool, tuple[str, str] | None]:
+    """Whether an .xls's or .ods's defined ``names`` are jixiao's template's (JX_…, as
+    ``book.has_jx_names`` tells of an .xlsx — kept by LibreOffice's 另存为), and the
+    (sheet, cell) its JX_Rules names (``book.defined_cell``)."""
+    return any(name.upper().startswith("JX_") for name in names), names.get(_RULES_NAME)
+
+
+def foreign_layout(data: bytes, kind: str) -> ForeignLayout:
+    """The ``ForeignLayout`` of an .xls or an .ods; an empty one for other formats (a web
+    page, a document: their readers see it all)."""
     if kind == "xls":
-        return xls_layout(data)
+        return _xls_records(data)
     if kind == "ods":
-        return ods_layout(data)
-    return {}
+        return _ods_records(data)
+    return ForeignLayout()
 
 
 # ------------------------------------------------------------------------------- .xls
@@ -104,14 +125,27 @@ def xls_layout(data: bytes) -> dict[str, SheetLayout]:
     with an applied AutoFilter (FilterMode) hides its rows for a while, not for good:
     they are its data, as ``sheet.unfiltered`` reads an .xlsx's (an .xls names the
     filter's range elsewhere, so all of them). Only sheets with something to tell."""
+    return _xls_records(data).sheets
+
+
+def _xls_records(data: bytes) -> ForeignLayout:
+    """``xls_layout``'s sheets and the defined names (``_xls_names``), from one read of
+    the Workbook stream."""
     import olefile
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
             if stream is None:
-                return {}
+                return ForeignLayout()
             book = ole.openstream(stream).read()
+    except Exception:  # noqa: BLE001 — a file it cannot follow tells nothing
+        return ForeignLayout()
+    try:
+        names = _xls_names(book)
+    except Exception:  # noqa: BLE001 — records it cannot follow tell nothing
+        names = {}
+    try:
         sheets: list[tuple[int, str]] = []
         codes = {number: code for number, code in _BUILT_IN_APART.items()
                  if shown_apart(code)}  # ifmt → its code, where ``shown_apart``
@@ -132,9 +166,9 @@ def xls_layout(data: bytes) -> dict[str, SheetLayout]:
             layout = _xls_sheet(book, start, percent_xfs)
             if layout.hidden_rows or layout.hidden_columns or layout.percent or layout.formulas:
                 found[name] = layout
-        return found
+        return ForeignLayout(found, names)
     except Exception:  # noqa: BLE001 — a stream it cannot follow tells nothing
-        return {}
+        return ForeignLayout({}, names)
 
 
 def _xls_sheet(book: bytes, start: int, percent_xfs: list[str | None]) -> SheetLayout:
@@ -234,6 +268,12 @@ _MOST_HIDDEN = 65_536  # a hidden run repeated to the sheet's end: its rows past
 def ods_layout(data: bytes) -> dict[str, SheetLayout]:
     """The ``SheetLayout`` of each sheet of an .ods's content.xml, by name. The package
     was checked before (check_package: size, DTD): the parse refuses DTDs too."""
+    return _ods_records(data).sheets
+
+
+def _ods_records(data: bytes) -> ForeignLayout:
+    """``ods_layout``'s sheets and the named ranges and expressions (``_ods_name``), from
+    one parse of content.xml."""
     import zipfile
     from xml.etree.ElementTree import ParseError
 
@@ -249,6 +289,7 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
     spanned_rows, spanned_columns = (f"{{{_TABLE}}}number-rows-spanned",
                                      f"{{{_TABLE}}}number-columns-spanned")
     found: dict[str, SheetLayout] = {}
+    names: Names = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
             depth, name, row, column, columns = 0, "", 0, 0, 0
@@ -258,7 +299,10 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
             columns_hidden: set[int] = set()
             for event, element in iterparse(part, ("start", "end"), forbid_dtd=True):
                 tag = element.tag
-                if tag == table:
+                if tag in _NAME_TAGS:
+                    if event == "start":
+                        _ods_name(element, names)
+                elif tag == table:
                     if event == "start":
                         depth += 1
                         if depth == 1:
@@ -306,8 +350,8 @@ def ods_layout(data: bytes) -> dict[str, SheetLayout]:
                     _ods_formula(element, pending, layout)
                     pending = None
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
-        return {}  # (defusedxml's refusals are ValueErrors: check_package refused such files)
-    return found
+        return ForeignLayout()  # (defusedxml's refusals are ValueErrors: check_package refused such files)
+    return ForeignLayout(found, names)
 
 
 # ------------------------------------------------------------------- defined names
@@ -316,27 +360,9 @@ _NAME, _EXTERNSHEET, _REF3D = 0x0018, 0x0017, (0x3A, 0x5A, 0x7A)
 _RULES_NAME = "JX_Rules"  # jixiao's template: its 评分规则 cell (xlsx/book.defined_cell)
 
 
-def template_names(data: bytes, kind: str) -> tuple[bool, tuple[str, str] | None]:
-    """For an .xls or an .ods: whether it defines jixiao's template names (JX_…, as
-    ``book.has_jx_names`` tells of an .xlsx — kept by LibreOffice's 另存为), and the
-    (sheet, cell) its JX_Rules names (``book.defined_cell``); (False, None) if it cannot
-    tell."""
-    try:
-        names = _xls_names(data) if kind == "xls" else _ods_names(data) if kind == "ods" \
-            else {}
-    except Exception:  # noqa: BLE001 — records it cannot follow tell nothing
-        return False, None
-    return any(name.upper().startswith("JX_") for name in names), names.get(_RULES_NAME)
-
-
-def _xls_names(data: bytes) -> dict[str, tuple[str, str] | None]:
-    """The workbook's defined names ([MS-XLS] Lbl), each with the one cell it refers to
-    (a PtgRef3d through ExternSheet to a BoundSheet8), else None."""
-    import olefile
-
-    with olefile.OleFileIO(io.BytesIO(data)) as ole:
-        stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
-        book = ole.openstream(stream).read() if stream is not None else b""
+def _xls_names(book: bytes) -> Names:
+    """The defined names ([MS-XLS] Lbl) in the globals of a Workbook stream, each with the
+    one cell it refers to (a PtgRef3d through ExternSheet to a BoundSheet8), else None."""
     sheets: list[str] = []
     sheet_of: list[int] = []  # each XTI's first sheet
     found: dict[str, tuple[int, int, int] | None] = {}
@@ -363,25 +389,18 @@ def _xls_names(data: bytes) -> dict[str, tuple[str, str] | None]:
             for name, at in found.items()}
 
 
-def _ods_names(data: bytes) -> dict[str, tuple[str, str] | None]:
-    """An .ods's named ranges and expressions (table:named-expressions), each with the one
-    cell it refers to ($自评表.$K$2), else None."""
-    import zipfile
+_NAME_TAGS = (f"{{{_TABLE}}}named-range", f"{{{_TABLE}}}named-expression")
 
-    from defusedxml.ElementTree import iterparse
 
-    found: dict[str, tuple[str, str] | None] = {}
-    tags = (f"{{{_TABLE}}}named-range", f"{{{_TABLE}}}named-expression")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
-        for _, element in iterparse(part, ("start",), forbid_dtd=True):
-            if element.tag in tags:
-                where = element.get(f"{{{_TABLE}}}cell-range-address") or ""
-                sheet, _, cell = where.rpartition(".")
-                cell = cell.replace("$", "")
-                plain = sheet and ":" not in where and re.fullmatch(r"[A-Z]+[0-9]+", cell)
-                found[element.get(f"{{{_TABLE}}}name", "")] = \
-                    (sheet.lstrip("$").strip("'"), cell) if plain else None
-    return found
+def _ods_name(element: Any, names: Names) -> None:
+    """An .ods's named range or expression (table:named-expressions) into ``names``, with
+    the one cell it refers to ($自评表.$K$2), else None."""
+    where = element.get(f"{{{_TABLE}}}cell-range-address") or ""
+    sheet, _, cell = where.rpartition(".")
+    cell = cell.replace("$", "")
+    plain = sheet and ":" not in where and re.fullmatch(r"[A-Z]+[0-9]+", cell)
+    names[element.get(f"{{{_TABLE}}}name", "")] = \
+        (sheet.lstrip("$").strip("'"), cell) if plain else None
 
 
 _VALUE_TYPE = f"{{{_OFFICE}}}value-type"
@@ -444,5 +463,5 @@ def _excel_reference(part: str) -> str:
     return f"{sheet}!{cell}" if plain else "'" + sheet.replace("'", "''") + f"'!{cell}"
 
 
-__all__ = ["SheetLayout", "excel_formula", "foreign_layout", "ods_layout", "template_names",
-           "xls_layout"]
+__all__ = ["ForeignLayout", "SheetLayout", "excel_formula", "foreign_layout", "ods_layout",
+           "template_names", "xls_layout"]

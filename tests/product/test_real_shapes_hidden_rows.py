@@ -107,7 +107,7 @@ def test_an_xls_with_an_applied_filter_keeps_its_rows_too(tmp_path, kind):
     from libreoffice import convert
 
     [xls] = convert(_filtered(tmp_path / "t.xlsx"), tmp_path, kind).glob(f"*.{kind}")
-    layouts = foreign_layout(xls.read_bytes(), kind)
+    layouts = foreign_layout(xls.read_bytes(), kind).sheets
     assert not any(layout.hidden_rows for layout in layouts.values())  # filtered: the table's
     workbook = read_workbook(xls)
     assert len(workbook.tables[0].indicators) == len(PUTUO_1_ROWS)
