@@ -1346,7 +1346,7 @@ def rounded_alike(total: float, said: float, decimals: int) -> bool:
 
 
 def grade_name(raw: object) -> str | None:
-    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等" → 优, 良, 中, 优,
+    """The grade a 评分等级 cell names: "优秀", "良好", "合格", "优等", "优秀等次" → 优, 良, 中, 优, 优,
     with its score noted after it or not ("优（95分）"), or the one grade ticked in a
     tick box ("√优 □良 □中 □差", ``ticked_grades``); anything else None."""
     if not isinstance(raw, str):
@@ -1359,7 +1359,8 @@ def grade_name(raw: object) -> str | None:
     if lettered is not None:  # A（优秀）: the word says the grade, whatever the letter
         text = (lettered["word"] or lettered["bare"]).strip().strip(_AROUND_GRADE)
     text = _GRADE_NOTE.sub("", text).strip().strip(_AROUND_GRADE) or text
-    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))
+    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等次")) \
+        or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))  # 优秀等次, 优等, 优秀级
 
 
 def grade_letter(raw: object) -> bool:

@@ -17,7 +17,7 @@ from jixiao.read.grid import Grid, Place, note
 from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.statements import read_stated, stated_results
-from jixiao.read.totals import read_grade, read_head_total
+from jixiao.read.totals import labels_grade, read_head_grade, read_head_total
 from jixiao.rules import rule_name, rule_set
 from jixiao.xlsx.refs import split_ref
 
@@ -154,8 +154,8 @@ class _ProjectFound:
 
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
-_HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "绩效", "考核", "等级", "项目总", "项目绩效",
-                      "项目自评")
+_HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "评定", "绩效", "考核", "等级", "等次",
+                      "得分", "项目总", "项目绩效", "项目自评")
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
@@ -191,7 +191,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     if total is None and is_total_label(label) \
                             and "分值" not in label and "满分" not in label:  # the scale's 100
                         total = (row, column)
-                    elif grade is None and is_grade_label(label, results=False):
+                    elif grade is None and labels_grade(grid, row, column):
                         grade = (row, column)
                 continue  # most cells: no label at all
             if text.startswith(_TRANSFER_LABEL):
@@ -541,8 +541,8 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
         table.cells.note(place)  # type: ignore[attr-defined]
     if found.total is not None:  # 自评总分 written above the table (重庆, 湖北 forms)
         read_head_total(grid, *found.total, table, columns)
-    if found.grade is not None and "grade" not in table.sources:
-        read_grade(grid, found.grade[0], table, found.grade[1])
+    if found.grade is not None:  # declared there, or restated (another: JX506)
+        read_head_grade(grid, *found.grade, table)
     if found.stated is not None:  # declared there, or restated (another: JX506)
         read_stated(grid, *found.stated, table)
     return found.titled

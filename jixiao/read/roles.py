@@ -30,10 +30,11 @@ _SUM = "(?:合计|总计|总和|汇总|加总)"
 _END = r"(?:$|[^\u3400-\u9fff])"
 _TOTAL = re.compile(f"{_DECOR}(?:{_SUM}{_SCORE}?|{_WHOLE}+{_SCORE}{_SUM}?|{_SCORE}{_SUM})"
                     f"(?:数|值)?{_END}")
-# A grade: (评分|自评|评价|绩效|考核 …)等级 or 等次, 等级评定, 评级; or the evaluation's 结果.
+# A grade: (评分|自评|评价|绩效|考核 …)等级 or 等次, 等级评定, 评级, 自评级别; or the evaluation's 结果.
 _GRADE_WORDS = "(?:评分|自评|评价|评审|评定|考核|绩效|综合|总体|最终|项目)"
 _GRADE_NAME = "(?:优|良|中|差|合格|不合格)"  # "等级 优" typed in one cell
-_GRADE = re.compile(f"{_DECOR}{_GRADE_WORDS}*(?:等级|等次|评级)(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")
+_GRADE = re.compile(f"{_DECOR}(?:{_GRADE_WORDS}*(?:等级|等次|评级)|(?:自评|评价|评审|考核|综合)级别)"
+                    f"(?:评定|评价)?(?:{_GRADE_NAME}[秀好等]?)?{_END}")  # 自评级别, not 项目级别
 _RESULT = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)(?:结果|结论){_END}")
 _CONCLUSION = re.compile(f"{_DECOR}(?:自评|评价|考核|绩效评价|绩效自评)结论")
 

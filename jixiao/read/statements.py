@@ -148,19 +148,19 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
 
 def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
     """The 总分 and the 评分等级 a cell's sentence states, into the table: each the declared
-    one where the table has none, else a restatement where it differs (``_state``)."""
+    one where the table has none, else a restatement where it differs (``restate``)."""
     total, decimals, grade = _results(grid.values.get((row, column)))
     place = note(table, grid, row, column)
     if total is not None:
-        _state(table, "total", total, place, decimals)
+        restate(table, "total", total, place, decimals)
     if grade is not None:
-        _state(table, "grade", grade, place)
+        restate(table, "grade", grade, place)
 
 
 def read_labelled(grid: Grid, row: int, column: int, table: SelfEvaluation) -> bool:
     """The 总分 a 总分 label's own cell writes ("总分：98.5分", "自评总分：99.85分　评价等级：
     优", "总分98分　等级优"), its row's 得分 cell empty: the declared total; the grade it
-    names too, as a sentence's (``_state``: declared, or restating a 评分等级 row's). Whether
+    names too, as a sentence's (``restate``: declared, or restating a 评分等级 row's). Whether
     the cell writes a total (without one, no grade is read from it)."""
     value = grid.values.get((row, column))
     total, grade = (None, None) if not isinstance(value, str) \
@@ -172,7 +172,7 @@ def read_labelled(grid: Grid, row: int, column: int, table: SelfEvaluation) -> b
     table.total_declared = total
     table.sources["total"] = note(table, grid, row, column)
     if grade is not None:
-        _state(table, "grade", grade, table.sources["total"])
+        restate(table, "grade", grade, table.sources["total"])
     return True
 
 
@@ -183,7 +183,7 @@ def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
     return (place[1], place[2]) if type(place) is tuple else row_column(place.cell)
 
 
-def _state(table: SelfEvaluation, key: str, value: float | str, place: Any,
+def restate(table: SelfEvaluation, key: str, value: float | str, place: Any,
            decimals: int = 0) -> None:
     """A total or grade a sentence states: the declared one where the table has none (no
     cell for it, or its cell left blank: the 自评结论 under an empty 总分 cell states what

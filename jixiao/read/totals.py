@@ -29,7 +29,7 @@ from jixiao.read.roles import (
     is_placeholder,
     is_total_label,
 )
-from jixiao.read.statements import grade_written, labelled_total, read_labelled
+from jixiao.read.statements import grade_written, labelled_total, read_labelled, restate
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, round2
 
 
@@ -146,13 +146,28 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
                 and grid.same_merge((row, first), (row, at)):
             table.sources["total"] = note(table, grid, row, first)  # no 得分 cell of its own
     for column in grid.rows.get(row, []):  # "总分 | 97 | 等级 | 优" on one row
-        if is_grade_label(grid.texts.get((row, column), ""), results=False):
+        if labels_grade(grid, row, column):
             read_grade(grid, row, table, column)
     if "grade" not in table.sources and at is not None and table.total_declared is not None:
         after = grid.right_of(row, at, limit=max(columns.values()) - at)
         if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
             table.grade_declared = grade_written(plain_text(clean(after[0])))
             table.sources["grade"] = note(table, grid, row, after[1])
+
+
+def labels_grade(grid: Grid, row: int, column: int) -> bool:
+    """Whether a cell labels the 评分等级 on a row holding more (the 总分's, a line above
+    the table): a grade's label (自评等级, 等次, 自评级别), or a 结果 or 结论 naming a
+    grade after its colon or in the next cell (自评结果 | 良好, 评价结果：良好) — not one
+    holding the score (自评结果 | 98.5)."""
+    text = grid.texts.get((row, column), "")
+    if is_grade_label(text, results=False):
+        return True
+    if not is_grade_label(text):
+        return False
+    inline = _after_label(text)
+    found = (inline, column) if inline else grid.right_of(row, column)
+    return found is not None and grade_name(found[0]) is not None
 
 
 def _declared_total(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
@@ -209,8 +224,7 @@ def _total_beside(grid: Grid, row: int, columns: dict[str, int],
     for column in cells:
         if column <= label or grid.same_merge((row, label), (row, column)):
             continue
-        if column > max(columns.values()) \
-                or is_grade_label(grid.texts.get((row, column), ""), results=False):
+        if column > max(columns.values()) or labels_grade(grid, row, column):
             break
         number = _total_at(grid, row, column)
         if number is None or column == columns.get("deduction") or (column == columns.get("weight") and any(
@@ -246,25 +260,39 @@ def settle_weight_total(table: SelfEvaluation) -> None:
 def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation,
                     columns: dict[str, int] | None = None) -> None:
     """A 总分 written above the table, beside its label in the project's rows
-    ("自评总分(分) | 97.93", "自评总分：95"): the declared total where no 总分 row under the
-    indicators gave one. A row shaped as the 总分 row under its header's ``columns``
-    (总分 | … | 100 | 98, printed above the header) is read as that row."""
-    if table.total_declared is not None or "total" in table.sources:
-        return
+    ("自评总分(分) | 97.93", "自评总分：95", 广东's "自评得分 | 96"): the declared total
+    where no 总分 row under the indicators gave one, else a restatement of it (another
+    one: JX506). A row shaped as the 总分 row under its header's ``columns`` (总分 | … |
+    100 | 98, printed above the header) is read as that row."""
+    declared = table.total_declared is not None or "total" in table.sources
     inline = labelled_total(grid.texts.get((row, column)))
     if inline is not None:
-        table.total_declared = inline
-        table.sources["total"] = note(table, grid, row, column)
+        restate(table, "total", inline, note(table, grid, row, column), decimals=2)
         return
     if columns and "score" in columns and column < label_before(columns, first=True):
         first = grid.right_of(row, column, limit=columns["score"] - column)
         if first is not None and first[1] in (columns.get("weight"), columns["score"]):
-            read_total(grid, row, columns, table)
+            if not declared:
+                read_total(grid, row, columns, table)
             return
     found = grid.right_of(row, column, limit=3)
     if found is not None and (number := _total_at(grid, row, found[1])) is not None:
-        table.total_declared = number
-        table.sources["total"] = note(table, grid, row, found[1])
+        restate(table, "total", number, note(table, grid, row, found[1]), decimals=2)
+
+
+def read_head_grade(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
+    """A 评分等级 written above the table beside its label (自评等级 | 优, 自评结果 | 良好):
+    the declared grade where no 评分等级 row under the indicators gave one, else a
+    restatement of it (another grade: JX506)."""
+    if "grade" not in table.sources:
+        read_grade(grid, row, table, column)
+        return
+    declared, place = table.grade_declared, table.sources.pop("grade")
+    read_grade(grid, row, table, column)
+    written, here = table.grade_declared, dict.get(table.sources, "grade")
+    table.grade_declared, table.sources["grade"] = declared, place
+    if written is not None and here is not None and grade_name(written):
+        restate(table, "grade", written, here)
 
 
 def _total_at(grid: Grid, row: int, column: int) -> float | None:

@@ -1,0 +1,120 @@
+"""The 自评得分 and 等级 written in a summary block above the table (广东, 浙江 forms:
+自评得分 | 96 | 自评等级 | 优), or beside the 总分 under it under other labels (自评结果,
+评价结果, 等次, 自评级别 …): read, and held against the 总分 and 评分等级 rows.
+
+Every table here is the first Putuo 2024 table: 执行率 9.98 + indicators 90 = 99.98, 优."""
+
+import pytest
+from test_real_shapes import checked, codes
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
+
+
+def _putuo(path, *head, total=(100, 99.98), grade="优", bottom=None):
+    """The Putuo table with the ``head`` lines (each a tuple of cells) between its title
+    and its project rows; ``bottom``: a line of cells instead of the 总分 and 评分等级 rows."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    for cells in head:
+        sheet.line(*cells)
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    if bottom is not None:
+        sheet.line(*bottom)
+        return book.save(path)
+    if total is not None:
+        sheet.total(*total)
+    if grade is not None:
+        sheet.grade(grade)
+    return book.save(path)
+
+
+def _found(data):
+    return [(item["code"], item["cell"], item["message"]) for item in data["findings"]]
+
+
+# ---------------------------------------------------------------- a summary above the rows under it
+
+def test_a_head_total_other_than_the_total_row_is_reported(tmp_path):
+    """Before: 未发现问题. Head 96, 总分 row H17 99.98 (9.98 + 90, the sum): the head is off."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", ("自评得分", 96, "自评等级", "优")))
+    assert _found(data) == [("JX506", "B3", "此处写总分 96，与 H17 的总分 99.98 不一致"
+                                           "（各项得分之和为 99.98）")]
+
+
+def test_a_head_grade_other_than_the_grade_row_is_reported(tmp_path):
+    """Before: 未发现问题. Head 良, 评分等级 row B18 优 (99.98 is 优)."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", ("自评得分", 99.98, "自评等级", "良")))
+    assert _found(data) == [("JX506", "D3", "此处写评分等级“良”，与 B18 的评分等级“优”不一致"
+                                           "（总分 99.98 应为“优”）")]
+
+
+def test_a_head_that_agrees_is_no_finding(tmp_path):
+    table, data = checked(_putuo(tmp_path / "t.xlsx", ("自评得分", 99.98, "自评等级", "优秀")))
+    assert codes(data) == [] and table.sources["total"].cell == "H17"
+
+
+# ---------------------------------------------------------------- the grade's labels
+
+@pytest.mark.parametrize("label", ["自评结果", "评价结果", "自评结论", "等次", "评定等级", "自评级别",
+                                   "绩效等级", "自评等次"])
+def test_a_head_grade_under_any_label_is_read(tmp_path, label):
+    """Before (but for 绩效等级, 自评等次): 评分等级 填报 —, 未发现问题. 99.98 is 优, not 良."""
+    table, data = checked(_putuo(tmp_path / "t.xlsx", ("自评得分", 99.98, label, "良好"),
+                                 total=None, grade=None))
+    assert table.grade_declared == "良好"
+    assert _found(data) == [("JX502", "D3", "评分等级写为“良好”，总分 99.98 应为“优”")]
+
+
+def test_a_head_result_holding_a_score_is_no_grade(tmp_path):
+    """评价结果 | 99.98 names no grade: no 评分等级 read from it."""
+    table, _ = checked(_putuo(tmp_path / "t.xlsx", ("评价结果", 99.98), grade=None))
+    assert table.grade_declared is None
+
+
+def test_a_head_over_two_rows(tmp_path):
+    """Before: 评分等级 填报 —. 自评结果 | 良好 on the year's row, 自评得分 | 99.98 under it."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.line("项目支出绩效自评表")
+    sheet.merge(1, 1, 8)
+    sheet.line("（2024 年度）", None, "自评结果", "良好")
+    sheet.line("自评得分", 99.98)
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    _, data = checked(book.save(tmp_path / "t.xlsx"))
+    assert _found(data) == [("JX502", "D2", "评分等级写为“良好”，总分 99.98 应为“优”")]
+
+
+def test_a_head_sum_label_is_the_total(tmp_path):
+    """Before: 总分 填报 —, 未发现问题. 得分合计 92, the sum 99.98."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", ("得分合计", 92, "等级", "优秀"),
+                             total=None, grade=None))
+    assert [(code, cell) for code, cell, _ in _found(data)] == [("JX501", "B3")]
+
+
+def test_a_bottom_row_of_score_and_result(tmp_path):
+    """Before: 评分等级 填报 —. 自评得分 | 99.98 | | 自评结果 | 良好 under the indicators."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx",
+                             bottom=("自评得分", 99.98, None, "自评结果", "良好")))
+    assert _found(data) == [("JX502", "E16", "评分等级写为“良好”，总分 99.98 应为“优”")]
+
+
+def test_a_total_row_ending_in_a_result(tmp_path):
+    """Before: 评分等级 填报 —. 总分 | … | 100 | 99.98 | 评价结果：良好."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", bottom=(
+        "总分", None, None, None, None, None, 100, 99.98, "评价结果：良好")))
+    assert _found(data) == [("JX502", "I16", "评分等级写为“良好”，总分 99.98 应为“优”")]
+
+
+# ---------------------------------------------------------------- grades written with 等次
+
+@pytest.mark.parametrize(("grade", "found"), [("优秀等次", []), ("优等次", []), ("良好等次", ["JX502"])])
+def test_a_grade_with_dengci(tmp_path, grade, found):
+    """Before: 优秀等次 → JX502 不是优、良、中、差之一 (优秀级 was read)."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", grade=grade))
+    assert codes(data) == found
+    if found:
+        assert data["findings"][0]["message"] == f"评分等级写为“{grade}”，总分 99.98 应为“优”"
