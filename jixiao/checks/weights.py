@@ -38,7 +38,7 @@ from jixiao.model import (
     without_levels,
 )
 from jixiao.parsing import compact_text, parse_points
-from jixiao.rules import FULL_MARKS, TOLERANCE, round2
+from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.refs import split_ref
 
@@ -182,8 +182,9 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
     written = parse_points(info.value)
     if written is None:
         return
-    if isinstance(info.value, (int, float)) and shows_percent(info.number_format):
-        written = info.value * 100  # 1 shown as 100%, as the rows' 0.15 shown as 15% count 15
+    if isinstance(info.value, (int, float)) and shows_percent(info.number_format) \
+            or "weight_shares" in table.sources and abs(written - 1) <= SHARES_SLACK:
+        written *= 100  # 1 shown as 100%, or a plain 1 over 权重 0.15 …, as they count 15
     right = [total] + ([indicators] if table.funds_weight_source == "rules" else [])
     if any(abs(written - value) <= TOLERANCE for value in right):
         return

@@ -1,4 +1,5 @@
-"""得分 written as a share of the 分值 (``100%``, ``98.5%``) instead of points.
+"""得分 written as a share of the 分值 (``100%``, ``98.5%``) instead of points, and 权重
+written as decimal shares of the whole (0.15, 0.1 …, 合计 1) beside 得分 in points.
 
 Some units fill the 得分 column with how much of each row's 分值 was earned: 15 points
 at full marks written ``100%``, the 执行率得分 of 10 points at 98.5 % written ``98.5%``.
@@ -13,13 +14,19 @@ reading is taken only where it explains the whole table:
 Then each 得分 is 分值 × share, rounded to 2 decimals, and checked as any score is;
 ``sources["score_shares"]`` keeps the first such cell, where JX411 asks for points.
 A single ``100%`` among point scores is left as it is (JX401 says 100 > 分值).
+
+A 权重 column of decimals (``read_weight_shares``) is read as its shares of the 100
+points — 0.15 is 15, as "15%" and 15% typed into Excel already are — only where every
+weight (the money's too) is a share of 1, they total 1 (± 0.01), and the 得分 are on the
+100 scale (they total more than the weights can). ``sources["weight_shares"]`` keeps the
+first such cell, where the 总分 row's written 1 counts 100 (JX101).
 """
 
 from __future__ import annotations
 
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, parse_points
-from jixiao.rules import TOLERANCE, round2
+from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
 
 
 def _share(table: SelfEvaluation, line: object) -> float | None:
@@ -66,3 +73,21 @@ def read_shares(table: SelfEvaluation) -> None:
             line.judged = score  # the reader took the 得分 for the person's score
         line.score_declared = score
     table.sources["score_shares"] = lines[0].sources["score"]
+
+
+def read_weight_shares(table: SelfEvaluation) -> None:
+    """Turn 权重 written as decimal shares of 1 into points, where the 得分 are points."""
+    lines: list = [i for i in table.indicators if i.weight is not None]
+    if table.funds.weight is not None and table.execution_line \
+            and table.funds_weight_source != "rules":
+        lines.append(table.funds)
+    weights = [line.weight for line in lines]
+    if len(lines) < 2 or any(not -TOLERANCE <= weight <= 1 + TOLERANCE for weight in weights) \
+            or abs(sum(weights) - 1) > SHARES_SLACK:
+        return
+    scores = [line.score_declared for line in lines if line.score_declared is not None]
+    if sum(scores) <= 1 + SHARES_SLACK:
+        return  # 得分 in the same shares (or none): nothing says the weights are not points
+    for line in lines:
+        line.weight = round2(line.weight * FULL_MARKS)
+    table.sources["weight_shares"] = lines[0].sources.get("weight")

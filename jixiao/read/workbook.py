@@ -75,7 +75,7 @@ from jixiao.read.project import (
     year_from_project_name,
 )
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
-from jixiao.read.shares import read_shares
+from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
@@ -676,6 +676,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
         if stated_rules is not None:
             table.rules, table.sources["rules"] = rule_set(stated_rules[0]), stated_rules[1]
         execution_weight(table, money is not None)
+        read_weight_shares(table)
         read_shares(table)
         read_deductions(table)  # after: a 得分率 cell is no 得分 written as a share
         settle_weight_total(table)

@@ -118,3 +118,62 @@ def test_a_grade_with_dengci(tmp_path, grade, found):
     assert codes(data) == found
     if found:
         assert data["findings"][0]["message"] == f"评分等级写为“{grade}”，总分 99.98 应为“优”"
+
+
+# ---------------------------------------------------------------- 权重 as decimal shares of 1
+
+def _shares(path, weight, satisfaction="95%"):
+    """The Putuo table under a 权重 column, each row's points written by ``weight`` (0.05
+    for 5 points, or "5%"), the money's 10 too and the 总分 row's 100; 得分 in points."""
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分",
+              "偏差原因分析及改进措施")
+    rows = [(*row[:5], weight(row[5]), *row[6:]) for row in PUTUO_1_ROWS[:-1]]
+    rows.append(("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", satisfaction,
+                 weight(10), 10, None))
+    money = [(PUTUO_1_MONEY[0][:4] + (weight(10),) + PUTUO_1_MONEY[0][5:]), *PUTUO_1_MONEY[1:]]
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("信息安全等保项目", "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
+    sheet.money(money)
+    sheet.indicators(rows, header=header)
+    sheet.total(weight(100), 99.98)
+    sheet.grade("优")
+    return book.save(path)
+
+
+def _decimal(points):
+    return round(points / 100, 4)
+
+
+def _percent(points):
+    return f"{points:g}%"
+
+
+def test_decimal_weights_totalling_one_are_shares_of_the_100_points(tmp_path):
+    """Before: 23 findings (JX101 分值合计为 1, JX302 应为 0.1, JX401 得分 5 大于分值 0.05 …).
+    0.05 + 0.25 + 0.2 + 0.3 + 0.1 + money 0.1 = 1: read as 5, 25, 20, 30, 10 and 10 points,
+    as "5%" … already are; the scores 5 + 25 + 20 + 30 + 10 + 9.98 = 99.98, 优."""
+    table, data = checked(_shares(tmp_path / "t.xlsx", _decimal))
+    assert [i.weight for i in table.indicators] == [5, 25, 20, 30, 10] and table.funds.weight == 10
+    assert codes(data) == []
+
+
+def test_decimal_weights_are_checked_as_percent_ones(tmp_path):
+    """满意度 85% for ≥90%, full marks 10: 10 × 85 / 90 = 9.44 (JX402), as with "10%"."""
+    _, shares = checked(_shares(tmp_path / "t.xlsx", _decimal, "85%"))
+    _, percents = checked(_shares(tmp_path / "p.xlsx", _percent, "85%"))
+    assert "JX402" in codes(percents)
+    assert _found(shares) == _found(percents)
+
+
+def test_decimal_weights_with_scores_as_shares_stay_as_they_are(tmp_path):
+    """权重 0.1 … with 得分 in the same shares (total 0.9998): no points to read them as."""
+    book = Book()
+    sheet = book.sheet()
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分")
+    sheet.indicators([(*row[:5], _decimal(row[5]), _decimal(row[6])) for row in PUTUO_1_ROWS]
+                     + [("产出指标", "数量指标", "执行率", "100%", "100%", 0.1, 0.1)], header=header)
+    sheet.total(1, 1)
+    table, _ = checked(book.save(tmp_path / "t.xlsx"))
+    assert [i.weight for i in table.indicators][:2] == [0.05, 0.25]
