@@ -1252,7 +1252,8 @@ def rules_cell_known(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 @check("JX506", "error", "自评结论与总分、等级不一致")
 def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """表中另一处文字（多为表下的自评结论）写的总分或评分等级，与总分、评分等级单元格
-    填报的不一致。
+    填报的不一致。表格上方的得分、等级栏（广东、浙江表：自评得分 | 96 | 自评等级 | 优）
+    与表下总分行、评分等级行不一致的，同样在上方的单元格报告（总分按两位小数比较）。
 
     报告在那段文字所在的单元格，写明两处各是多少，以及各项得分之和（或总分应得的等级）：
     哪一处错了，改哪一处。文字按它写的小数位把总分四舍五入的（总分 99.05，结论写 99.1 分

@@ -10,7 +10,10 @@ one row, a grade typed right of the total without a label ("总分 | 100 | 98.5 
 a 自评结论 that names a grade. A 总分 is read as its cell shows it (98% typed into Excel
 is 98) or as its words say (九十八分). A 总分 (and 等级) may also stand above the table,
 beside its label among the project's rows, or as a 总分 row over the header
-(``read_head_total``, called by ``project``), or in a sentence there (``statements``)."""
+(``read_head_total``, called by ``project``), or in a sentence there (``statements``).
+
+Over 400 lines: the one job of reading the 总分 and 等级 where forms write them (under the
+indicators, on the 总分 row beside it, above the table), each place a few lines."""
 
 from __future__ import annotations
 
