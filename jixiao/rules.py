@@ -16,16 +16,18 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import Enum
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
     INVISIBLE,
     LEVEL_NAMES,
+    RISE,
     Measure,
     about_problem,
     bare_number,
+    change_stated,
     changed_by,
     compact_text,
     damaged_at_least,
@@ -1202,6 +1204,45 @@ def as_written(score: Score, declared: float | None) -> Score:
         return score
     full, note = score.rounded_full
     return replace(score, value=full, note=note)
+
+
+def beyond_rounding(target: Measure | object, actual: Measure | object, weight: float | None,
+                    declared: float | None, default_op: str = "=") -> bool:
+    """Whether a 得分 written for a positive target not met (≥, ＞, or ＝ above 0: every rule
+    set scores it 分值 × 完成值 ÷ 指标值) is higher than any rounding of that rule gives: the
+    share up to a whole percent, then the points up to one decimal (91.8 of ≥96.7万人 at 10:
+    94.93 % → 95 % → 9.5; a written 9.99 is beyond, 9.5 is not). Only where both sides are
+    numbers written as read, in one unit: no conversion (万人 beside 人, months beside days,
+    每季度1次 read as 4次, a fraction beside a percent), no 约数 or 余, no bound, no change on
+    last year — elsewhere a score may rest on another reading of the target (False)."""
+    goal_side, done_side = as_measure(target), as_measure(actual)
+    if declared is None or weight is None or weight <= 0 \
+            or not (_written_as_read(goal_side) and _written_as_read(done_side)) \
+            or as_compared(goal_side, done_side) != (goal_side, done_side) \
+            or damaged_at_least(goal_side) != goal_side \
+            or done_side.op is not None or more_than(done_side) is not None \
+            or scored_op(goal_side.op, default_op, goal_side.unit) not in (">=", ">", "=") \
+            or goal_side.unit not in (done_side.unit, "") and done_side.unit != "":
+        return False
+    goal, done = goal_side.value, done_side.value
+    pair = comparable(goal_side, done_side)  # (in base units: 96.7万 is 967000)
+    if pair is None or month_readings(goal_side, done_side) \
+            or not 0 <= done < goal or at_target(goal, done) \
+            or not math.isclose(pair[1] * goal, pair[0] * done, rel_tol=1e-9):  # type: ignore[operator]
+        return False  # (a scale on one side only: 万人 beside 人)
+    percent = (written(done) * 100 / written(goal)).to_integral_value(rounding=ROUND_CEILING)  # type: ignore[arg-type]
+    most = (written(weight) * percent / 100).quantize(Decimal("0.1"), rounding=ROUND_CEILING)
+    return written(declared).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) > most
+
+
+def _written_as_read(measure: Measure) -> bool:
+    """A number whose figure, as written, is the value read (12场, ≥96.7万人, 1,200人): not
+    one counted from words (十二场) or a period (每季度1次 is 4次), nor a change (增长10%)."""
+    if measure.kind != "number" or measure.value is None or changed_by(measure) \
+            or change_stated(measure) is not None or measure.unit.startswith(RISE):
+        return False
+    figure = format(Decimal(repr(measure.value)).normalize(), "f")
+    return figure in normalize_text(measure.text).replace(",", "")
 
 
 def scored_op(op: str | None, default_op: str, unit: str = "") -> str:

@@ -30,6 +30,7 @@ from jixiao.checks.base import (
     uncomputed_formula,
     unknown_rules_cell,
 )
+from jixiao.checks.scores import over_scored
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
@@ -514,8 +515,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     （良），填“中”的，应为“良”（不论总分写为 85 还是 99.85），改正得分后各项得分之和即随之改变；
     填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
     总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分。
-    只因几项得分各差 0.01 而改变等级的为错误；有得分与规则相差超过 0.01（JX404，警告：
-    可能是对指标值的不同理解）而改变等级的，同为警告，请与该项得分一并核对。
+    只因几项得分各差 0.01 而改变等级的为错误；未达到指标值的正向指标得分高于规则任何舍入
+    所能得到的（JX404 为错误的，如“≥12场”完成 9 场、规则 7.5、填 9）而改变等级的，同为
+    错误；有得分与规则相差超过 0.01、JX404 为警告的（可能是对指标值的不同理解），按填写的
+    得分计入后等级仍与填报的不符的，为错误，否则同为警告，请与该项得分一并核对。
 
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
@@ -562,8 +565,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX502", source, f"{_rules_total(table, evaluation)}，评分等级应为“{by_rules}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
                                        f"{points_written(total)}）{_off_listed(off)}",
-                      severity=None if evaluation.total is not None and all(
-                          not differs(declared, computed) for _, _, declared, computed in off)
+                      severity=None if _rules_grade_sure(table, evaluation, written)
                       else "warning")
 
 
@@ -663,12 +665,35 @@ def _rules_total(table: SelfEvaluation, evaluation: Evaluation) -> str:
     return f"{said}（{rows}）为 {rules.band_text(*evaluation.total_range)}"
 
 
+def _rules_grade_sure(table: SelfEvaluation, evaluation: Evaluation, written: str | None
+                      ) -> bool:
+    """Whether the written grade is wrong whichever reading the unit took: the rules' 总分
+    with every score that may rest on another reading of its target (off the rules by more
+    than 0.01 and not ``scores.over_scored``: a JX404 warning) counted as written still
+    gives another grade. The scores off by 0.01 at most, and those above any rounding of
+    分值 × 完成值 ÷ 指标值 for a target not met, are surely the rules'."""
+    if evaluation.total is None:
+        return False
+    granted = evaluation.total
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        declared, computed = indicator.score_declared, score.value
+        if declared is not None and computed is not None and differs(declared, computed) \
+                and not over_scored(table, indicator, score):
+            granted += declared - computed
+    if execution_written(table) and table.funds.score_declared is not None \
+            and evaluation.execution_score is not None \
+            and differs(table.funds.score_declared, evaluation.execution_score):
+        granted += table.funds.score_declared - evaluation.execution_score
+    return rules.grade(rules.round2(granted)) != written
+
+
 def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation
                       ) -> list[tuple[Source | None, str, float, float]]:
     """Every written score not the rules' (the 执行率得分 too, first), however little, as
     (its cell, what it is, written, the rules'). Off by no more than the 0.01 JX404 allows,
     the grade a score moves is surely the rules'; off by more, the rules' reading may not
-    settle it (JX404 is a warning), so JX502 says that grade as a warning too."""
+    settle it (JX404 is a warning) — unless it is over-scored past any rounding of the
+    rule (``_rules_grade_sure`` weighs which)."""
     pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”", indicator.score_declared,
               score.value)
              for indicator, score in zip(table.indicators, evaluation.scores, strict=True)]
