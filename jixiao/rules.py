@@ -39,6 +39,7 @@ from jixiao.parsing import (
     qualitative_level,
     says_the_negation,
     states_bound,
+    states_scoring_rule,
     with_fulfilment,
     written_as_bound,
 )
@@ -1214,13 +1215,15 @@ def beyond_rounding(target: Measure | object, actual: Measure | object, weight: 
     94.93 % → 95 % → 9.5; a written 9.99 is beyond, 9.5 is not). Only where both sides are
     numbers written as read, in one unit: no conversion (万人 beside 人, months beside days,
     每季度1次 read as 4次, a fraction beside a percent), no 约数 or 余, no bound, no change on
-    last year — elsewhere a score may rest on another reading of the target (False)."""
+    last year, no scoring rule of the row's own (≥12场，每少1场扣0.5分) — elsewhere a score
+    may rest on another reading of the target (False)."""
     goal_side, done_side = as_measure(target), as_measure(actual)
     if declared is None or weight is None or weight <= 0 \
             or not (_written_as_read(goal_side) and _written_as_read(done_side)) \
             or as_compared(goal_side, done_side) != (goal_side, done_side) \
             or damaged_at_least(goal_side) != goal_side \
             or done_side.op is not None or more_than(done_side) is not None \
+            or states_scoring_rule(goal_side.text) or states_scoring_rule(done_side.text) \
             or scored_op(goal_side.op, default_op, goal_side.unit) not in (">=", ">", "=") \
             or goal_side.unit not in (done_side.unit, "") and done_side.unit != "":
         return False

@@ -57,7 +57,7 @@ from jixiao.model import (
     refers_elsewhere,
     unsplit_groups,
 )
-from jixiao.parsing import clock_duration, compact_text, parse_measure
+from jixiao.parsing import clock_duration, compact_text, parse_measure, states_scoring_rule
 from jixiao.rules import (
     RANGE_UNSCORED,
     TOLERANCE,
@@ -278,10 +278,10 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     一般为警告：得分可能出于对指标值的另一种理解（反向指标各规则算法不同，月与天、万人与人
     的折算，约数，定性的区间）。正向指标（≥、＞，或＝大于 0 的数：各规则都按 分值 × 完成值
     ÷ 指标值 计分）未达到指标值、指标值和完成值都是同一单位的确切数值（不经折算，不是约数、
-    “余”、界限或增减幅度）、所填得分又高于规则得分任何舍入所能得到的（完成比例进到整百分数、
-    得分再进到一位小数）的，为错误：指标值“≥96.7万人”、完成值 91.8 万人、分值 10，规则
-    9.49，填 9.5 为警告（94.93% 进为 95%），填 9.99 为错误；指标值“≥12场”、完成值 9 场，
-    规则 7.5，填 9 为错误。得分低于规则的仍为警告。
+    “余”、界限或增减幅度，也没有写明本行自己的扣分办法）、所填得分又高于规则得分任何舍入
+    所能得到的（完成比例进到整百分数、得分再进到一位小数）的，为错误：指标值“≥96.7万人”、
+    完成值 91.8 万人、分值 10，规则 9.49，填 9.5 为警告（94.93% 进为 95%），填 9.99 为错误；
+    指标值“≥12场”、完成值 9 场，规则 7.5，填 9 为错误。得分低于规则的仍为警告。
 
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
     得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
@@ -335,14 +335,16 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
     declared) is above any rounding of 分值 × 完成值 ÷ 指标值 (``rules.beyond_rounding``),
     both values plain numbers in one unit — nothing but the rules can be meant. Not a
     预算执行率 (scored 分值 × 执行率 too), a bare 指标值 in doubt (JX203), a row of a
-    merged 分值 split the unit's way, nor a cell of jixiao's template (its scores are
-    the rules'; one typed over it is JX503's)."""
+    merged 分值 split the unit's way, a row of an evaluator's index system or one whose
+    note states its own scoring rule (每少1场扣0.5分), nor a cell of jixiao's template
+    (its scores are the rules'; one typed over it is JX503's)."""
     declared = indicator.score_declared if written is None else written
     source = indicator.sources.get("score")
     if declared is None or score.value is None or score.met is not False \
             or score.band is not None or score.span is not None \
             or execution_row_rate(indicator) is not None or is_execution_row(indicator) \
             or levels.is_budget_rate_name(indicator.name) or bare_target_unsure(indicator) \
+            or table.layout == "third_party" or states_scoring_rule(indicator.reason) \
             or (unsplit_groups(table) and in_unsplit_group(table, indicator)) \
             or jixiao_formula(table, source) or _typed_over_template(table, source):
         return False

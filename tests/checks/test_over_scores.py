@@ -99,7 +99,9 @@ def one_row(target, actual, score):
     ("≥96.7万人", "918000人", 9.99, "warning"),
     # a reverse target: rule sets differ (mof2020 vs ratio) — a warning
     ("≤24小时", "30小时", 9, "warning"),
-    # a 约数 (余): the rules compare the figure, the unit may not — a warning
+    # a scoring rule of the row's own (10 − 3 × 0.5 = 8.5): not the rule set's — a warning
+    ("≥12场，每少1场扣0.5分", "9场", 8.5, "warning"),
+    # a 约数 (余): no score by the rules (short of ≥1.2万户 by an unknown amount)
     ("≥1.2万户", "1.1万余户", 9, None),
 ])
 def test_which_over_scores_are_errors(tmp_path, target, actual, score, severity):
