@@ -109,3 +109,24 @@ def test_which_over_scores_are_errors(tmp_path, target, actual, score, severity)
     found = [(code, found_severity) for code, _, found_severity in findings(path)[1]
              if code == "JX404"]
     assert found == ([("JX404", severity)] if severity else [])
+
+
+@pytest.mark.parametrize(("reverse", "total", "severity"), [
+    # granting the 投诉率 as written: 89.10 + 0.25 = 89.35, still 良 — the 优 is surely wrong
+    (11.5, 90.85, "error"),
+    # granting it: 89.10 + 3.65 = 92.75, 优 — the written grade may stand on that reading
+    (14.9, 94.25, "warning"),
+])
+def test_a_grade_is_an_error_where_it_stays_wrong_granting_the_debatable_scores(
+        tmp_path, reverse, total, severity):
+    """知晓率 replaced by a reverse 投诉率 ≤2% at 2.5% (mof2020: 15 × (1 − 0.5 ÷ 2) = 11.25;
+    the ratio rule set gives 12): rules' 总分 9.98 + 7.5 + 8 + 20 + 10 + 11.25 + 15 + 7.37
+    = 89.10, 良. 场次 written 9 for 7.5 (+1.5, an error); the 投诉率 written ``reverse``
+    (a warning: another rule set's reading); 总分 ``total``, 优."""
+    table_rows = rows(days=9, leaflets=8, satisfied=7.37)
+    table_rows[4] = ("效益指标", "社会效益指标", "群众投诉率", "≤2%", "2.5%", 15, reverse, REASON)
+    path = standard(tmp_path / "t.xlsx", rows=table_rows, total=(100, total), grade="优")
+    evaluation, found = findings(path)
+    assert (evaluation.total, evaluation.grade) == (89.1, "良")
+    assert [(code, found_severity) for code, _, found_severity in found] == [
+        ("JX404", "error"), ("JX404", "warning"), ("JX502", severity)]
