@@ -13,6 +13,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from jixiao.model import FORMS
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
 
 # a Word document (WPS 文字's .wps too): one without a 自评表 gets no row
@@ -27,7 +28,14 @@ MANUAL_CODES = ("JX108",)
 # one 完成值 or 得分): the whole form goes back to the unit, not one mistake to correct. Its
 # written 总分 and 等级 (a template's formulas over an empty form: 9.8, 差) are no result.
 UNFILLED = "未填写"
-STATUSES = (UNREADABLE, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
+# Read, and another form than a 自评表 (JSON "no_table": a 绩效目标表 sent for it, a 预算明细表):
+# not damaged, the unit sent the wrong table; its 原因 (the JSON error) says which.
+NOT_A_TABLE = "不是自评表"
+STATUSES = (UNREADABLE, NOT_A_TABLE, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
+# What 汇总's 表样 shows of a table's form (model.FORMS without 绩效自评表): 项目支出,
+# 部门整体支出, 转移支付区域
+PROJECT_FORM = "project"
+NO_TOTAL_REASON = "算不出总分，计算总分和计算等级空着：各指标得分和总分须人工按评分规则核对"
 
 _Plain = TypeVar("_Plain", bound=type)
 
@@ -131,7 +139,7 @@ class TableSummary:
     @property
     def status(self) -> str:
         if self.error is not None:
-            return UNREADABLE
+            return NOT_A_TABLE if self.no_table and not self.encrypted else UNREADABLE
         if self.not_filled_in:
             return UNFILLED
         if self.errors:
@@ -146,9 +154,29 @@ class TableSummary:
         they were checked): no 分值 column (JX108), or no total computed."""
         if any(item.code in MANUAL_CODES for item in self.findings):
             return "表中没有分值列（JX108）：各指标得分无法按评分规则核对"
-        if self.total_computed is None:
-            return "算不出总分：各指标得分和总分无法按评分规则核对"
+        return self.no_total_reason
+
+    @property
+    def no_total_reason(self) -> str:
+        """Why its 计算总分 and 计算等级 are blank, as 汇总's 原因 says it ("" if a total was
+        computed, or the table is not filled in: JX001 says why)."""
+        if self.total_computed is None and not self.not_filled_in:
+            return NO_TOTAL_REASON
         return ""
+
+    @property
+    def project_form(self) -> bool:
+        """A 项目支出 table (or one of an older JSON, without "form"): a 部门整体 or 转移支付
+        table is no project, kept out of the projects' counts, grades and averages."""
+        return self.form in (None, PROJECT_FORM)
+
+    @property
+    def form_shown(self) -> str | None:
+        """Its form as 汇总's 表样 shows it (None for a file not read)."""
+        if self.error is not None:
+            return None
+        name = FORMS.get(self.form or PROJECT_FORM, self.form or "")
+        return name.removesuffix("绩效自评表") or name
 
     @classmethod
     def from_json(cls, table: dict[str, Any], file: str,
@@ -210,4 +238,4 @@ class FileSummary:
             table.no_table and not table.targets_only for table in self.tables)
 
 
-__all__ = ["MANUAL", "PASSED", "STATUSES", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
+__all__ = ["MANUAL", "NOT_A_TABLE", "NO_TOTAL_REASON", "PASSED", "STATUSES", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

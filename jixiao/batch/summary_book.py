@@ -67,7 +67,9 @@ from jixiao.batch.outcome import (
 )
 from jixiao.batch.summary import (
     MANUAL,
+    NOT_A_TABLE,
     PASSED,
+    PROJECT_FORM,
     UNFILLED,
     UNREADABLE,
     WITH_ERRORS,
@@ -75,7 +77,7 @@ from jixiao.batch.summary import (
     FileSummary,
     TableSummary,
 )
-from jixiao.model import project_key
+from jixiao.model import FORMS, project_key
 from jixiao.parsing import compact_text
 from jixiao.rules import GRADE_NAMES, grade_name
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
@@ -83,15 +85,18 @@ from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 # 文件名 shows the file's name whole (the column is as wide as the names, up to a point),
 # linked to the file; its folder (the unit's, as a rule) and the annotated copy close the row.
 SUMMARY_COLUMNS = ("文件名", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
-                   "填报等级", "计算等级", "错误数", "警告数", "状态", "原因", "文件夹", "标注副本")
+                   "填报等级", "计算等级", "错误数", "警告数", "状态", "原因", "文件夹", "标注副本",
+                   "表样")
 _COPY_COLUMN = SUMMARY_COLUMNS.index("标注副本")
 _FILE, _PROJECT, _DEPARTMENT, _UNIT = (SUMMARY_COLUMNS.index(name)
                                        for name in ("文件名", "项目名称", "主管部门", "实施单位"))
 _STATUS, _REASON = SUMMARY_COLUMNS.index("状态"), SUMMARY_COLUMNS.index("原因")
+_FORM = SUMMARY_COLUMNS.index("表样")  # 项目支出, 部门整体支出 … (TableSummary.form_shown)
+_PROJECT_FORM = FORMS[PROJECT_FORM].removesuffix("绩效自评表")
 _NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 GRADES = GRADE_NAMES
-_STATUS_FILLS = {UNREADABLE: "#D9D9D9", UNFILLED: "#F4B084", WITH_ERRORS: "#FFC7CE",
+_STATUS_FILLS = {UNREADABLE: "#D9D9D9", NOT_A_TABLE: "#D9D9D9", UNFILLED: "#F4B084", WITH_ERRORS: "#FFC7CE",
                  WITH_WARNINGS: "#FFEB9C", MANUAL: "#DDEBF7", PASSED: "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
@@ -160,6 +165,8 @@ class Summary:
         self._in_one_file: set[int] = set()  # projects with two tables or more in one file
         self._versions: dict[int, _Versions] = {}  # made when every file is in
         self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
+        self._not_projects: set[int] = set()  # of ``_projects``, the 部门整体 and 转移支付 tables
+        self.other_forms = 0  # counted tables that are no project's (部门整体, 转移支付)
         self.unfilled_files: list[str] = []  # the first _NAMED counted files 未填写, in order
         self.statuses: Counter[str] = Counter()     # rows of 汇总 (tables, unreadable files) per status
         # 统计 counts each content once: a file with the bytes of one before it (the same
@@ -167,12 +174,15 @@ class Summary:
         self.duplicates = 0                 # files whose content an earlier file has
         self.counted: Counter[str] = Counter()      # the tables counted, per status
         self.unreadable_files = 0
+        self.not_table_files = 0            # read, and another form (a 绩效目标表)
         self.table_files = 0                # files read, with a 自评表 (one or more)
         self.several_tables_files = 0       # of those, with more than one
         self.finding_count = 0
         # by code and the severity it was given (JX306 is a 警告 under sichuan, a 提示 else)
         self.code_count: Counter[tuple[str, str]] = Counter()   # 次数
         self.code_files: Counter[tuple[str, str]] = Counter()   # 涉及文件数
+        # the rule sets of the tables given each (code, severity): JX306's 提示 and 警告 told apart
+        self.code_rules: dict[tuple[str, str], set[str]] = {}
         self.departments: dict[str, _Department] = {}
         self.grades_computed: Counter[str | None] = Counter()  # GRADES, None or another
         self.grades_declared: Counter[str] = Counter()         # GRADES or "other"
@@ -224,9 +234,10 @@ class Summary:
             tally.statuses[status] += 1
             if table.error is not None:
                 tally.unreadable = True
+                tally.not_table = status == NOT_A_TABLE
                 rows.append((file, None, None, None, None, None, None, None, None, None,
                              status, readable_text(table.error), folder,
-                             None, None, None))
+                             None, None, None, None))
                 continue
             name = table.project
             for item in table.findings:
@@ -239,6 +250,7 @@ class Summary:
                                  self._severity_names.get(item.severity, item.severity), place,
                                  readable_text(item.message), sheet, cell))
                 tally.codes[item.code, findings[-1][3]] += 1
+                tally.rules.setdefault((item.code, findings[-1][3]), set()).add(table.rules or "")
             errors, warnings = table.errors, table.warnings
             reasons = list(checked.notes)
             grade = table.grade_counted
@@ -251,6 +263,11 @@ class Summary:
                                   "计算总分不评等级，也不计入按主管部门的平均分")
             elif status == MANUAL:  # (no error, no warning: nothing else says why)
                 reasons.insert(0, table.manual_reason)
+            elif table.no_total_reason:  # its warnings do not say why 计算总分 is blank
+                reasons.insert(0, table.no_total_reason)
+            if not table.project_form:  # a 部门整体 table among the projects: no project
+                reasons.insert(0, f"{FORMS.get(table.form or '', table.form)}，不是项目支出自评表："
+                                  "不计入项目数、评分等级分布和按主管部门的平均计算总分")
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
@@ -258,6 +275,7 @@ class Summary:
                          table.total_declared, table.total_computed, table.grade_declared,
                          grade, errors, warnings, status,
                          readable_text("；".join(reasons)) or None, folder, copy,
+                         table.form_shown,
                          table.sheet, table.content))  # (these two: for ``_Versions`` only)
             tally.tables.append((table, errors, warnings))
 
@@ -305,10 +323,12 @@ class Summary:
         seen = set()
         for row in rows:
             key = _project_key(row)
-            if key is None:
-                self.unnamed_tables += row[_STATUS] != UNREADABLE  # (an unreadable file: no table)
+            if key is None:  # (a file not read, or no 自评表: no table)
+                self.unnamed_tables += row[_FORM] == _PROJECT_FORM
                 continue
             key_hash = hash(key)
+            if row[_FORM] not in (None, _PROJECT_FORM):  # versions of a 部门整体 table: no project
+                self._not_projects.add(key_hash)
             first = self._projects.setdefault(key_hash, self._own_string(file))
             if first != file or key_hash in seen:
                 self._version_count[key_hash] = self._version_count.get(key_hash, 1) + 1
@@ -387,12 +407,15 @@ class Summary:
     def _count(self, tally: _Tally) -> None:
         """Add one file's counts to those of 统计."""
         self.counted.update(tally.statuses)
-        self.unreadable_files += tally.unreadable
+        self.unreadable_files += tally.unreadable and not tally.not_table
+        self.not_table_files += tally.not_table
         if not tally.unreadable:
             self.table_files += 1
             self.several_tables_files += tally.several
         self.code_count.update(tally.codes)
         self.code_files.update(tally.codes.keys())
+        for key, rules in tally.rules.items():
+            self.code_rules.setdefault(key, set()).update(rules)
         for table, errors, warnings in tally.tables:
             self._count_table(table, errors, warnings)
 
@@ -425,7 +448,7 @@ class Summary:
     def project_count(self) -> int:
         """The projects of the tables counted: one for all versions of a project, one for
         each table without a 项目名称."""
-        return len(self._projects) + self.unnamed_tables
+        return len(self._projects) - len(self._not_projects) + self.unnamed_tables
 
     @property
     def versions(self) -> str:
@@ -498,6 +521,9 @@ class Summary:
             totals.with_errors += errors > 0
         totals.errors += errors
         totals.warnings += warnings
+        if not table.project_form:  # a 部门整体 table's grade is no project's
+            self.other_forms += 1
+            return
         grade = table.grade_counted
         self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
         grade = table.declared_counted  # 优秀, √优 □良 …: the grade they name
@@ -522,7 +548,8 @@ class Summary:
     def exit_code(self) -> int:
         """2: a file unreadable, or no 自评表 at all (a folder of 自评报告.docx only); 1: a
         file has errors (a table not filled in has its JX001); 0: neither (as ``jixiao check``)."""
-        if self.statuses[UNREADABLE] or (self.without_table and not self.statuses):
+        if self.statuses[UNREADABLE] or self.statuses[NOT_A_TABLE] or (
+                self.without_table and not self.statuses):
             return 2
         return 1 if self.statuses[WITH_ERRORS] or self.statuses[UNFILLED] else 0
 
@@ -610,7 +637,9 @@ class _Tally:
     statuses: Counter[str] = field(default_factory=Counter)
     unreadable: bool = False
     several: bool = False
+    not_table: bool = False  # the file is another form (不是自评表)
     codes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (code, 级别) → 次数
+    rules: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (code, 级别) → 规则
     tables: list[tuple[TableSummary, int, int]] = field(default_factory=list)
 
 
@@ -828,8 +857,8 @@ def _points(value: float | None) -> str:
 def counted_score(table: TableSummary) -> float | None:
     """The 计算总分 统计 averages by 主管部门 (a table it counts, not a duplicate's): a
     number, or None when it is none, the table is not filled in or the 分值 do not total
-    100 (JX101): then it means nothing."""
-    if table.not_filled_in or table.weights_wrong:
+    100 (JX101): then it means nothing; or the table is no project's (部门整体支出)."""
+    if table.not_filled_in or table.weights_wrong or not table.project_form:
         return None
     return _number(table.total_computed)
 
@@ -1057,12 +1086,15 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         ("找到的文件", found),
         ("含自评表的文件", summary.table_files),
         ("无法读取的文件", summary.unreadable_files),
+        ("不是自评表的文件（如只交了绩效目标表）", summary.not_table_files),
         ("Word 文档中没有自评表", len(summary.without_table)),
         ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own)),
         ("重复提交的文件（与另一文件内容相同，不重复计数）", summary.duplicates)]
     if run.interrupted:
         overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
-    overview += [("读出的自评表", sum(statuses.values()) - statuses[UNREADABLE]),
+    overview += [("读出的自评表",
+                  sum(statuses.values()) - statuses[UNREADABLE] - statuses[NOT_A_TABLE]),
+                 ("其中部门整体支出、转移支付等非项目表", summary.other_forms),
                  ("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
                  ("含多张自评表的文件", summary.several_tables_files),
                  ("未填写的表（应整表退回重填）", statuses[UNFILLED]),
@@ -1100,7 +1132,9 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     grades.append(("无法计算/未填写", computed[None], declared["other"]))
 
     codes = sorted(((code, severity, REGISTRY[code].summary if code in REGISTRY else "", count,
-                     summary.code_files[code, severity])
+                     summary.code_files[code, severity],
+                     "、".join(sorted(filter(None, summary.code_rules.get((code, severity), ()))))
+                     or None)
                     for (code, severity), count in summary.code_count.items()),
                    key=lambda row: (-row[3], row[0], row[1]))
 
@@ -1112,7 +1146,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     return [
         _Block("概况", ("项目", "数值"), overview),
         _Block("评分等级分布", ("等级", "计算等级（份）", "填报等级（份）"), grades),
-        _Block("问题代码统计（按次数）", ("代码", "级别", "问题", "次数", "涉及文件数"), codes),
+        _Block("问题代码统计（按次数）", ("代码", "级别", "问题", "次数", "涉及文件数", "评分规则"),
+               codes),
         _Block("按主管部门", ("主管部门", "表数", "平均计算总分", "有错误的表", "错误数", "警告数",
                           "未填写的表"),
                departments),

@@ -152,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
           + f"{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['须人工审核']} 张须人工审核（得分无法按规则核对），{counts['通过']} 张通过，"
           f"{counts['无法读取']} 个文件无法读取"
+          + (f"，{counts['不是自评表']} 个文件不是自评表" if counts['不是自评表'] else "")
           + (f"；另有 {summary.duplicates} 个文件与另一文件内容相同（重复提交），不重复计数"
              if summary.duplicates else ""))
     if summary.notice:

@@ -31,6 +31,7 @@ from workbooks import (
 )
 
 from jixiao.batch.outcome import path_order
+from jixiao.batch.summary import NO_TOTAL_REASON
 from jixiao.batch.summary_book import FINDING_COLUMNS, SUMMARY_COLUMNS
 from jixiao.cli.main import main
 from jixiao.samples import PUTUO_2024
@@ -171,7 +172,9 @@ def test_summary_rows_say_what_each_file_is(inbox):
     for name, what in made.items():
         if what in reasons:
             broken_row = row(name)
-            assert broken_row["状态"] == "无法读取" and reasons[what] in broken_row["原因"], name
+            # a workbook read that holds no 自评表 is 不是自评表 (rt27 #3), not damaged
+            status = "不是自评表" if what in ("empty-workbook", "no-table") else "无法读取"
+            assert broken_row["状态"] == status and reasons[what] in broken_row["原因"], name
             assert broken_row["项目名称"] is None and broken_row["错误数"] is None
     several = [value for key, value in rows.items() if key.endswith("三张表.xlsx")]
     assert len(several) == 1  # the dict keeps one; the sheet has three (see above)
@@ -199,7 +202,8 @@ def test_summary_rows_agree_with_the_json(inbox):
         value = json.loads(line)
         for table in value if isinstance(value, list) else [value]:
             if "error" in table:
-                expected_rows.append((table["file"], "无法读取"))
+                expected_rows.append((table["file"], "不是自评表" if table.get("no_table")
+                                      and not table.get("encrypted") else "无法读取"))
                 continue
             severities = [item["severity"] for item in table["findings"]]
             expected_rows.append((table["file"], table["project"]["name"],
@@ -207,7 +211,7 @@ def test_summary_rows_agree_with_the_json(inbox):
                                   severities.count("warning")))
             expected_findings.extend((table["file"], item["code"], item["message"])
                                      for item in table["findings"])
-    assert [(r[0], r[10]) if r[10] == "无法读取" else (r[0], r[1], r[5], r[8], r[9])
+    assert [(r[0], r[10]) if r[10] in ("无法读取", "不是自评表") else (r[0], r[1], r[5], r[8], r[9])
             for r in rows] == expected_rows
     assert [(r[0], r[2], r[5]) for r in findings[1:]] == expected_findings
 
@@ -239,7 +243,7 @@ def test_statistics_and_native_charts(inbox):
     stats = sheet_rows(work / "汇总.xlsx", "统计")
     labels = {row[0]: row[1] for row in stats if row and row[0]}
     assert labels["找到的文件"] == len(made) and labels["已校验的文件"] == len(made)
-    assert labels["无法读取的文件"] == len(BROKEN_KINDS)
+    assert labels["无法读取的文件"] + labels["不是自评表的文件（如只交了绩效目标表）"] == len(BROKEN_KINDS)
     grades = {row[0]: row[1] for row in stats if row[0] in ("优", "良", "中", "差")}
     assert grades["优"] >= 20 and sum(grades.values()) >= 30
     codes = [row for row in stats if row[0] and str(row[0]).startswith("JX")]
@@ -1163,8 +1167,10 @@ def test_the_same_bytes_are_a_duplicate_whatever_the_suffix(tmp_path):
     rows = [(row[0], row[11]) for row in load_workbook(tmp_path / "汇总.xlsx")["汇总"]
             .iter_rows(min_row=2, values_only=True)]
     same = "与“{}”内容相同".format
+    # 子洲's table: no total computed, which 原因 says (rt27 #1)
     assert dict(rows) == {
-        "自评表.et": None, "自评表.xls": same(os.path.join("收件", "甲单位", "自评表.et")),
+        "自评表.et": NO_TOTAL_REASON,
+        "自评表.xls": same(os.path.join("收件", "甲单位", "自评表.et")) + "；" + NO_TOTAL_REASON,
         "项目表.xlsx": None, "项目表 - 副本.XLSX": same(os.path.join("收件", "甲单位", "项目表.xlsx")),
         "项目表（WPS）.et": same(os.path.join("收件", "甲单位", "项目表.xlsx"))}
 
@@ -1200,9 +1206,9 @@ def test_the_original_of_the_same_bytes_is_the_file_nearest_the_root(tmp_path):
         ("收件/x - 副本.xlsx", same(os.path.join("收件", "x.xlsx"))),
         ("收件/丙单位/x2.xlsx", version(os.path.join("收件", "x.xlsx"))),
         ("收件/乙单位/y.xlsx", None),
-        ("收件/备份/自评表.xlsx", same(os.path.join("收件", "自评表.xlsx"))),
+        ("收件/备份/自评表.xlsx", same(os.path.join("收件", "自评表.xlsx")) + "；" + NO_TOTAL_REASON),
         ("收件/甲单位/y.xlsx", same(os.path.join("收件", "乙单位", "y.xlsx"))),
-        ("收件/自评表.xlsx", None)]
+        ("收件/自评表.xlsx", NO_TOTAL_REASON)]  # 子洲's: no total computed (rt27 #1)
     stats = {row[0]: row[1] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row and row[0]}
     assert [stats[label] for label in ("找到的文件", "含自评表的文件", "读出的自评表",
                                        "重复提交的文件（与另一文件内容相同，不重复计数）")] == [8, 4, 4, 4]
