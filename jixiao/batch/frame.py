@@ -13,8 +13,8 @@ and the workbook agree. pandas is imported here only: ``jixiao batch`` never loa
 Column names are the JSON's field names (docs/json-schema.md), and three of the
 summary's: ``duplicate_of`` (the file whose bytes a duplicate has: 汇总's 原因 names
 it, 统计 leaves it out), ``counted`` (统计 counts the row: not a duplicate's) and
-``scored`` (its 计算总分 is in 统计's average by 主管部门: counted, filled in, and the
-分值 total 100). Each is decided by the summary's own code (``summary_book.Originals``,
+``scored`` (its 计算总分 is in 统计's average by 主管部门: counted, a project's table
+— no 部门整体 one —, filled in, and the 分值 total 100). Each is decided by the summary's own code (``summary_book.Originals``,
 ``counted_score``), on the files given together.
 """
 

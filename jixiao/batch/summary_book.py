@@ -2,7 +2,9 @@
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
-              警告数 | 状态 | 原因 | 文件夹 | 标注副本 (a duplicate's 原因 names its original:
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 | 表样 (项目支出, 部门整体支出 …: a
+              部门整体 table is no project's, kept out of 统计's project counts, grades and
+              averages; a duplicate's 原因 names its original:
               of the files with its bytes the one nearest the root, then the first in path order;
               a version of a project — another table of it, in another file or the same —
               names the others, and whether each declares the same: ``_with_versions``)
@@ -1092,10 +1094,11 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         ("重复提交的文件（与另一文件内容相同，不重复计数）", summary.duplicates)]
     if run.interrupted:
         overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
-    overview += [("读出的自评表",
-                  sum(statuses.values()) - statuses[UNREADABLE] - statuses[NOT_A_TABLE]),
-                 ("其中部门整体支出、转移支付等非项目表", summary.other_forms),
-                 ("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
+    overview.append(("读出的自评表",
+                     sum(statuses.values()) - statuses[UNREADABLE] - statuses[NOT_A_TABLE]))
+    if summary.other_forms:  # (none, as a rule: a line only where there are)
+        overview.append(("其中部门整体支出、转移支付等非项目表", summary.other_forms))
+    overview += [("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
                  ("含多张自评表的文件", summary.several_tables_files),
                  ("未填写的表（应整表退回重填）", statuses[UNFILLED]),
                  ("有错误的表", statuses[WITH_ERRORS]),

@@ -121,3 +121,16 @@ def test_a_code_of_two_severities_names_the_rule_sets(tmp_path):
     assert codes["JX306", "提示"][3:] == (1, 1, "mof2020")
     assert codes["JX306", "警告"][3:] == (1, 1, "sichuan")
     assert codes["JX408", "警告"][3:] == (1, 1, "mof2020")
+
+
+def test_the_reviewers_frame_agrees_on_what_is_scored():
+    """``frame.tables_frame``'s ``scored`` is 统计's average: not the 部门整体 table's."""
+    from jixiao.batch.summary import FileSummary
+    from jixiao.batch.summary_book import counted_score
+
+    tables = {outcome.file.rsplit("/", 1)[1]: FileSummary.from_report(outcome.file, outcome.report)
+              .tables[0] for outcome in OUTCOMES}
+    assert counted_score(tables["49-部门整体支出自评表.xlsx"]) is None
+    assert counted_score(tables["09-良-正确.xlsx"]) == 94.45
+    assert tables["49-部门整体支出自评表.xlsx"].status == "通过"
+    assert tables["89-只交了目标表.xlsx"].status == "不是自评表"
