@@ -14,8 +14,8 @@ instead (``report.annotate_openpyxl``), which keeps less. A Strict Open XML work
 checked but refused here (``StrictOpenXml``): openpyxl reads none of its cells.
 
 A workbook of jixiao's own template (every formula a JX_ call, or the native template:
-``recalc.workbook.recalculate`` with the core engine) gets the results ``jixiao recalc``
-would store — the same core, the same write-back (``xlsx.writeback``) — so the copy shows
+``recalc.workbook.recalculate`` with the core engine; or JX_ calls beside formulas of the
+unit's own, with recalc's default engine) gets the results ``jixiao recalc`` would store — the same core, the same write-back (``xlsx.writeback``) — so the copy shows
 the scores in WPS, LibreOffice or an Excel without the add-in even where the submitted
 file showed #NAME? or nothing; the findings about its stored results (JX504) say so.
 A workbook that asks to be recalculated on opening (an export library's, its stored
@@ -183,16 +183,45 @@ RESTATED = "（以上指提交的文件；本标注副本已存入 jixiao 重新
 
 
 def _template_results(package: Package) -> dict[str, dict[str, CellValue]] | None:
-    """What ``jixiao recalc`` would store in a workbook of jixiao's template (only JX_
-    calls, or the native template: the core engine computes it exactly); None for any
-    other workbook, whose formulas are its own, or one without formulas."""
+    """What ``jixiao recalc`` would store in a workbook of jixiao's template: only JX_
+    calls, or the native template (the core engine computes it exactly), or JX_ calls
+    beside formulas of the unit's own (=E7+E8+E9 in 年度资金总额, =100% as a target:
+    recalc's default engine, whose results ``jixiao check`` agrees with); None for any
+    other workbook, whose formulas are its own, and for one without formulas. A formula
+    of the unit's own that engine cannot compute (a function it lacks) keeps the result
+    stored (recalc's would be the engine's error, not what Excel shows); where a JX_ call
+    is among them, nothing is changed (None): the copy would still show #NAME? there."""
     from jixiao.recalc.workbook import recalculate
 
     try:
         values = recalculate(package, engine="core").values
     except JixiaoError:
-        return None
+        if not _calls_jx(package):
+            return None
+        try:
+            computed = recalculate(package, engine="auto")
+        except JixiaoError:
+            return None
+        kept = {(source.sheet, source.cell) for source in computed.uncomputed}
+        formulas = _formulas(package)
+        if any("JX_" in formulas.get(place, "").upper() for place in kept):
+            return None
+        values = {sheet: {ref: value for ref, value in cells.items() if (sheet, ref) not in kept}
+                  for sheet, cells in computed.values.items()}
     return values if any(values.values()) else None
+
+
+def _calls_jx(package: Package) -> bool:
+    """Whether a formula of the workbook calls a JX_ function (jixiao's template: a program
+    without them shows #NAME? there, or nothing)."""
+    return any("JX_" in text.upper() for text in _formulas(package).values())
+
+
+def _formulas(package: Package) -> dict[tuple[str, str], str]:
+    """(sheet, cell) → formula text, of every formula cell."""
+    return {(sheet.name, cell.ref): cell.formula.text for sheet in package.sheets
+            if package.may_hold_formulas(sheet) for cell in package.cells(sheet)
+            if cell.formula is not None and cell.formula.text}
 
 
 def _restated(item: Finding) -> Finding:

@@ -241,30 +241,60 @@ def test_the_annotated_copy_of_a_template_stores_the_recalculated_results(tmp_pa
         ["9.98", "5", "是", "99.98", "优"]
 
 
-def test_a_workbook_with_formulas_of_its_own_keeps_its_results_as_submitted(tmp_path):
-    """A formula jixiao cannot compute with its core (the unit's own, here on a sheet 附件):
-    no result of the copy is changed, and JX504 says nothing of stored results."""
-    from jixiao.report.annotate import RESTATED
+def _with_own_formula(tmp_path, sheet, ref, formula, stored):
+    """putuo-1 in jixiao's template with a formula of the unit's own (``stored`` its result),
+    as a program without the JX_ functions saved it: 总分 and 等级 #NAME?."""
     from jixiao.xlsx.package import ExcelError
     from jixiao.xlsx.writeback import write_cached_values
 
     filled = tmp_path / "filled.xlsx"
     build_template(filled, year=2024, table=sample("putuo-1"))
     book = openpyxl.load_workbook(filled)
-    book.create_sheet("附件")["A1"] = "=1+1"
+    (book[sheet] if sheet in book.sheetnames else book.create_sheet(sheet))[ref] = formula
     book.save(filled)
     submitted = tmp_path / "own.xlsx"
-    write_cached_values(Package(filled), submitted, {
-        SHEET: {"H43": ExcelError("#NAME?"), "H44": ExcelError("#NAME?")}, "附件": {"A1": 3}},
-        keep_calculation=True)
+    results = {SHEET: {"H43": ExcelError("#NAME?"), "H44": ExcelError("#NAME?")}}
+    results.setdefault(sheet, {})[ref] = stored
+    write_cached_values(Package(filled), submitted, results, keep_calculation=True)
     # as Excel saved it: no fullCalcOnLoad (openpyxl's, kept above; a flagged workbook is
     # checked as recalculated on opening, test_annotate_stale.py)
     _without_full_calculation(submitted)
+    return submitted
+
+
+OS_VERSION = '=INFO("osversion")'  # a function the formulas engine does not have
+
+
+def test_a_formula_of_its_own_no_engine_computes_keeps_its_result(tmp_path):
+    """The unit's own formula on a sheet 附件 that no engine of jixiao computes keeps the
+    result stored; the template's results are recalculated (rt27-r4 1) and JX504 says so."""
+    from jixiao.report.annotate import RESTATED
+
+    submitted = _with_own_formula(tmp_path, "附件", "A1", OS_VERSION, "Windows (64-bit) NT 10.00")
+    copy = tmp_path / "annotated.xlsx"
+    main(["check", str(submitted), "--annotate", str(copy)])
+    results = cached_formula_results(copy)
+    # putuo-1: 31.50 / 31.56 → 9.98 of 10, every indicator met: 99.98, 优
+    assert results[(SHEET, "H43")] == 99.98 and results[(SHEET, "H44")] == "优"
+    assert results[("附件", "A1")] == "Windows (64-bit) NT 10.00"
+    rows = list(openpyxl.load_workbook(copy)[RESULT_SHEET].iter_rows(values_only=True))
+    told = [row[3] for row in rows if row[0] == "JX504"]
+    assert told and all(text.endswith(RESTATED) for text in told)
+
+
+def test_a_score_reading_what_no_engine_computes_keeps_every_result_as_submitted(tmp_path):
+    """年度资金总额's 全年预算数 from a function no engine of jixiao has: the 执行率 and
+    every result after it cannot be recomputed, so no result of the copy is changed, and
+    JX504 says nothing of stored results."""
+    from jixiao.report.annotate import RESTATED
+
+    submitted = _with_own_formula(tmp_path, SHEET, "E6", f'=IF({OS_VERSION[1:]}="",0,31.56)',
+                                  31.56)
     copy = tmp_path / "annotated.xlsx"
     main(["check", str(submitted), "--annotate", str(copy)])
     results = cached_formula_results(copy)
     assert results[(SHEET, "H43")] == "#NAME?" and results[(SHEET, "H44")] == "#NAME?"
-    assert results[(SHEET, "I6")] is None and results[("附件", "A1")] == 3
+    assert results[(SHEET, "I6")] is None and results[(SHEET, "E6")] == 31.56
     rows = list(openpyxl.load_workbook(copy)[RESULT_SHEET].iter_rows(values_only=True))
     told = [row[3] for row in rows if row[0] == "JX504"]
     assert told and not any(RESTATED in text for text in told)
