@@ -271,6 +271,9 @@ class Indicator:
     # 指标性质 正向/反向 where a 指标方向 column beside it gives the opposite sign (JX203)
     contrary_nature: str | None = None
     sources: dict[str, Source] = field(default_factory=Sources)
+    # a date 指标值/完成值's number format as the unit's cell shows it ("target"/"actual" →
+    # yyyy"年"m"月"d"日"): set by ``template.fill.as_standard``, written with it on the form
+    formats: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

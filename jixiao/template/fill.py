@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as _dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,8 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
                   "reason": indicator.reason, "judged": indicator.judged}
         for key, value in values.items():
             _type(ws, f"{c[key]}{row}", value)
+            if key in indicator.formats and isinstance(value, _dt.date):  # not one cleared
+                ws[f"{c[key]}{row}"].number_format = indicator.formats[key]
         level2 = ws[f"{c['level2']}{group_first_row(row)}"].value
         values["score"] = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
                                           rule_name, indicator.judged, level2)
@@ -163,6 +166,7 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
             continue
         row = copy.copy(indicator)
         row.target, row.actual = indicator_target(indicator), actual_shown(indicator)
+        row.formats = _date_formats(table, indicator, row)
         row.nature = row.unit = None
         declared = indicator.judged
         full = declared is not None and indicator.weight is not None \
@@ -185,6 +189,19 @@ def as_standard(table: SelfEvaluation, evaluation: Evaluation) -> SelfEvaluation
         funds.reason = rate_below
     return SelfEvaluation(project=table.project, funds=funds, indicators=indicators,
                           rules=table.rules, layout="standard")
+
+
+def _date_formats(table: SelfEvaluation, indicator: Indicator, row: Indicator) -> dict[str, str]:
+    """The number format of each date the form takes from the unit's cell as it is
+    (2024/11/30 shown as 2024年11月30日 stays so, not openpyxl's yyyy-mm-dd h:mm:ss)."""
+    formats = {}
+    for key in ("target", "actual"):
+        value = getattr(row, key)
+        info = table.cell(indicator.sources.get(key))
+        if isinstance(value, _dt.date) and info is not None \
+                and info.value == value and info.number_format != "General":
+            formats[key] = info.number_format
+    return formats
 
 
 def reasons_below(table: SelfEvaluation,
