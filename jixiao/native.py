@@ -29,6 +29,7 @@ show, for ``jixiao recalc`` and ``jixiao new`` to store as cached results.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from typing import Any
@@ -99,6 +100,12 @@ WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
 # The unit a number in a time-of-day cell (3:00 typed: 0.125, h:mm) has for these formulas:
 # none they score — a length of time jixiao reads (``parsing.clock_duration``): WARN_INPUT
 CLOCK_UNIT = "时刻"
+# The unit a number has for these formulas when it is a date (2024-03-20 typed: 45371): none
+# they score — they would compare the serials (45371 ÷ 45382 of a deadline met early), so
+# WARN_INPUT. A date format (Excel's CELL("format"): "D1" to "D5"), or — LibreOffice's CELL
+# gives "G" for yyyy/m/d — a number of a 时效 row in DATE_SERIALS (1982-02-18 to 2119-01-10).
+DATE_UNIT = "日期"
+DATE_SERIALS = (30000, 80000)
 WARN_WEIGHT = "⚠ 分值为空或无效"
 WARN_TARGET = f"⚠ {EMPTY_TARGET}"  # as the add-in's JX_SCORE says: the cell to fill
 WARN_ACTUAL = f"⚠ {EMPTY_ACTUAL}"
@@ -264,6 +271,24 @@ def _clock_format(ref: str) -> str:
     return f"OR({codes})"
 
 
+def _date_number(ref: str, level2_cell: str) -> str:
+    """Whether the number in cell ``ref`` is a date (``DATE_UNIT``): a date format, or a
+    timeliness row's number in ``DATE_SERIALS`` (see ``is_date_number``)."""
+    low, high = DATE_SERIALS
+    return (f'OR(LEFT(CELL("format",{ref}),1)="D",AND(ISNUMBER(SEARCH("{TIMELINESS_WORD}",'
+            f'{level2_cell})),{ref}>={low},{ref}<={high}))')
+
+
+def is_date_number(value: Any, level2: Any, percent: bool = False) -> bool:
+    """What ``_date_number`` says of a 指标值/完成值 ``value`` (openpyxl reads a date cell as
+    a datetime) on a row of 二级指标 ``level2``."""
+    if isinstance(value, datetime.date) and clock_duration(value) is None:
+        return True
+    low, high = DATE_SERIALS
+    return _is_number(value) and not percent and isinstance(level2, str) \
+        and TIMELINESS_WORD in level2 and low <= value <= high
+
+
 def _on_load(ref: str) -> str:
     """"" — a formula holding CELL is recalculated whenever the file is opened (LibreOffice;
     Excel takes CELL as volatile), the cells reading it too, but not the cells it reads,
@@ -421,12 +446,14 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
                f'LEFT({h["t_text"]},1)="="),LEFT({h["t_text"]},1),"")))'),
         "t_unit": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},"%",'
-                   f'IF({_clock_format(e)},"{CLOCK_UNIT}","")),{_strip_number(t_rest)})'),
+                   f'IF({_clock_format(e)},"{CLOCK_UNIT}",IF({_date_number(e, level2_cell)},'
+                   f'"{DATE_UNIT}",""))),{_strip_number(t_rest)})'),
         "t_num": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},{_percent_number(e)},{e}),'
                   f'{_number_of(t_rest, h["t_unit"])})'),
         "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
         "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",'
-                   f'IF({_clock_format(f)},"{CLOCK_UNIT}","")),{_strip_number(h["a_text"])})'),
+                   f'IF({_clock_format(f)},"{CLOCK_UNIT}",IF({_date_number(f, level2_cell)},'
+                   f'"{DATE_UNIT}",""))),{_strip_number(h["a_text"])})'),
         "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
                   f'{_number_of(h["a_text"], h["a_unit"])})'),
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
@@ -456,7 +483,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'IF(OR({g}="",NOT(ISNUMBER({g}))),"{WARN_WEIGHT}",IF({g}<0,"{WARN_WEIGHT}",'
         f'IF({e}="","{WARN_TARGET}",IF({f}="","{WARN_ACTUAL}",'
         f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
-        f'IF(OR({t_unit}="{CLOCK_UNIT}",{a_unit}="{CLOCK_UNIT}"),"{WARN_INPUT}",'
+        f'IF(OR({t_unit}="{CLOCK_UNIT}",{a_unit}="{CLOCK_UNIT}",{t_unit}="{DATE_UNIT}",'
+        f'{a_unit}="{DATE_UNIT}"),"{WARN_INPUT}",'
         f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target}),"Q","{WARN_INPUT}"),'
         f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
         f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))))')
@@ -596,6 +624,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     rules = rule_set_key(rules_name)
     if clock_duration(target) is not None:  # a time cell, as openpyxl reads it
         t_text, op, t_unit, t_num = "", "", CLOCK_UNIT, ""
+    elif is_date_number(target, level2, target_percent):
+        t_text, op, t_unit, t_num = "", "", DATE_UNIT, ""
     elif _is_number(target) and target_percent:
         t_text, op, t_unit, t_num = "", "", "%", percent_value(target)
     elif isinstance(target, (int, float)) and not isinstance(target, bool):
@@ -609,6 +639,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         t_num = _number(rest, t_unit)
     if clock_duration(actual) is not None:
         a_text, a_unit, a_num, level = "", CLOCK_UNIT, "", ""
+    elif is_date_number(actual, level2, actual_percent):
+        a_text, a_unit, a_num, level = "", DATE_UNIT, "", ""
     elif _is_number(actual):
         a_text, a_unit, level = "", "%" if actual_percent else "", ""
         a_num = percent_value(actual) if actual_percent else float(actual)
@@ -637,7 +669,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         kind = WARN_ACTUAL
     elif not _blank(judged) and not _is_number(judged):
         kind = WARN_JUDGED
-    elif CLOCK_UNIT in (t_unit, a_unit):
+    elif CLOCK_UNIT in (t_unit, a_unit) or DATE_UNIT in (t_unit, a_unit):
         kind = WARN_INPUT
     elif level:
         kind = "Q" if (t_num != "" or qualitative_target()) else WARN_INPUT

@@ -9,8 +9,8 @@ only, the call is written out before it compiles the formula (``with_formats``):
 ``JX_POINTS(G13:G14,{FALSE;TRUE})``; JX_EXEC_SCORE reads its rate cell's the same way
 (a 95 typed in a General cell is 95 %): ``JX_EXEC_SCORE(H6,G6)`` →
 ``JX_EXEC_SCORE(H6,G6,TRUE)``. A 指标值/完成值 of JX_SCORE, JX_MET, JX_SCORES in a cell
-of a time format (3:00 typed: 0.125, h:mm) Excel passes as a time (``cellfuncs.READS_TIME``):
-the fast path gives it so (``as_time``); for the formulas package the argument is read
+of a date or time format (3:00 typed: 0.125, h:mm; 2024/3/20: 45371) Excel passes as a time
+or a date (``cellfuncs.READS_TIME``): the fast path gives it so (``as_time``); for the formulas package the argument is read
 through ``AS_TIME`` with the cell's format (``with_times``): ``JX_SCORE(E13,F13,…)`` →
 ``JX_SCORE(E13,_XLJX.AS_TIME(F13,"h:mm"),…)``. A format is an input, never computed, so
 either way the result is what Excel shows.
@@ -61,16 +61,18 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
 
 
 def as_time(value: Any, code: str) -> Any:
-    """A cell's value as Excel passes a JX_ function a cell of a time format
+    """A cell's value as Excel passes a JX_ function a cell of a date or time format
     (``cellfuncs.READS_TIME``): 0.125 in an h:mm cell is 3:00 (a datetime.time; [h]:mm, a
-    timedelta). Any other value, a date included, as it is."""
+    timedelta); 45371 in a yyyy/m/d cell is 2024-03-20 (a datetime, as xlwings passes it:
+    a deadline met early, not 45371 ÷ 45382 of it). Any other value as it is."""
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not is_date_format(code):
         return value
     try:
         time = from_excel(value, timedelta=is_timedelta_format(code))
     except (OverflowError, ValueError):
         return value
-    return time if isinstance(time, (datetime.time, datetime.timedelta)) else value
+    return time if isinstance(time, (datetime.datetime, datetime.time, datetime.timedelta)) \
+        else value
 
 
 def with_formats(text: str, cell: Any) -> str:

@@ -30,7 +30,7 @@ def test_a_time_of_day_is_a_length_of_time():
     assert clock_duration(0.125) is None
     assert as_time(0.125, "h:mm") == datetime.time(3, 0)
     assert as_time(0.125, "General") == 0.125
-    assert as_time(45473.0, "yyyy-mm-dd") == 45473.0  # a date: as it is
+    assert as_time(45473.0, "yyyy-mm-dd") == datetime.datetime(2024, 6, 30)  # a date: a date
 
 
 def test_the_functions_score_a_clock_time_as_hours():

@@ -761,3 +761,33 @@ def test_libreoffice_rounds_a_reverse_tie_up_as_the_rules_do(tmp_path):
     assert shown == [score for *_, score in REVERSE_TIES]
     assert [native.row_values(target, actual, weight, "mof2020", None, "时效指标")["score"]
             for target, actual, weight, _ in REVERSE_TIES] == shown
+
+
+@pytest.mark.parametrize("fmt", ["yyyy/m/d", "m/d/yy"])
+def test_a_deadline_typed_as_date_cells_is_left_to_jixiao_everywhere(tmp_path, fmt):
+    """rt27: 时效 指标值 2024-03-31 and 完成值 2024-03-20 typed as date cells. The formulas
+    only see the serials 45382 and 45371 and scored 20 × 45371 ÷ 45382 = 19.99 and 否 (the
+    deadline is met early: 20, 是). LibreOffice's CELL("format") gives "G" for yyyy/m/d, so
+    a 时效 row's number in the serial range of dates (30000–80000: 1982–2119) is taken as a
+    date, which they cannot compare: ⚠, as ``row_values`` says; check gives the 20."""
+    import datetime
+
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E21"], sheet["F21"] = datetime.datetime(2024, 3, 31), datetime.datetime(2024, 3, 20)
+        sheet["E21"].number_format = sheet["F21"].number_format = fmt
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert (_cell(computed, 21, "H"), _cell(computed, 21, "K")) == (native.WARN_INPUT, "未知")
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 99.98  # as putuo-1: 9.98 + 5+25+20+30+10
+    assert [f"{f.code} {f.cell}" for f in result.findings
+            if f.code in ("JX402", "JX405", "JX504", "JX503")] == []
+    assert [f"{f.cell} {'按财政部规则得分为 20（按时完成）' in f.message}"
+            for f in result.findings if f.code == "JX406"] == ["E21 True"]
+    assert native.row_values(45382.0, 45371.0, 20.0, None, None, "时效指标")["score"] \
+        == native.WARN_INPUT
+    assert native.row_values(45382.0, 45371.0, 20.0, None, None, "数量指标")["score"] == 19.99
