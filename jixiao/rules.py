@@ -897,6 +897,10 @@ def _more_open(target: Measure, actual: Measure, pair: tuple[float, float]) -> s
 
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 EMPTY_ACTUAL = "实际完成值为空"
+# A 完成值 of just 无 (NA) beside a number to reach: filled, but not read as 0 — published
+# tables write it for a year the indicator did not apply (衡山 2020: 保障率 100% | 无, 5 of 10
+# by hand); beside a count of none wanted (≤2次, ＝0起) it is 0 (``parsing.words_as_numbers``).
+NONE_WRITTEN = "完成值“{}”看不出是否达到指标值：未开展的请填 0，已完成的请填实际数值"
 
 
 RANGE_UNSCORED = "无法判断得分"  # a note's start: a 完成值 outside a range 指标值 (JX410)
@@ -1083,6 +1087,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     if target.kind == "empty":
         return Score(None, None, EMPTY_TARGET)
     if actual.kind == "empty":
+        if target.kind == "number" and any(char.isalpha() for char in actual.text):
+            return Score(None, None, NONE_WRITTEN.format(actual.text.strip()))
         return Score(None, None, EMPTY_ACTUAL)
     for side, name in ((target, "年度指标值"), (actual, "实际完成值")):
         if side.kind == "unparsed":

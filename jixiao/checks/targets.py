@@ -17,6 +17,7 @@ from jixiao.checks.base import (
     finding,
     first_source,
     full_marks,
+    jixiao_formula,
     label,
     misplaced_reason,
     never_calculated,
@@ -177,7 +178,8 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **正确示例**：实际完成值填写“2023 年 12 月 31 日前全部完成”。
 
     只写“无”的完成值，除非指标值本就要求“无”（无重大安全事故、零投诉、＝0 起），
-    同样看不出完成情况（警告）；偏差原因栏说明了缘由、且未得满分的除外。
+    同样看不出完成情况（警告）；偏差原因栏说明了缘由、且未得满分的除外（jixiao 模板中
+    得分公式因此显示 ⚠、没有得分的不除外）。
     """
     if "actual" not in table.columns:
         return
@@ -191,17 +193,21 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                           + _unfilled(table, indicator.sources.get("actual"), "实际完成值"))
         elif score.met is None and score.value is None and \
                 parse_measure(indicator_actual(indicator)).kind == "empty" \
-                and not _explained_without_full_marks(indicator):
+                and not _explained_without_full_marks(table, indicator):
             yield finding("JX202", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值只写了“{plain_text(indicator.actual).strip()}”，"
                           f"看不出是否达到指标值“{plain_text(indicator_target(indicator)).strip()}”",
                           severity="warning")
 
 
-def _explained_without_full_marks(indicator: Indicator) -> bool:
+def _explained_without_full_marks(table: SelfEvaluation, indicator: Indicator) -> bool:
     """A 完成值 "无" the 偏差原因 explains (没有轮换、动用库存), its row not scored in full:
-    the reviewer reads why; full marks for it are still asked about."""
+    the reviewer reads why; full marks for it are still asked about. Not in jixiao's
+    template whose 得分 formula shows ⚠ for it: no score stands, and JX406 leaves the
+    row to the finding at its inputs — this one."""
     declared = indicator.score_declared
+    if declared is None and jixiao_formula(table, indicator.sources.get("score")):
+        return False
     return not unexplained(indicator.reason) \
         and not (declared is not None and full_marks(indicator, declared))
 
