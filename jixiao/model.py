@@ -87,7 +87,7 @@ def form_label(form: str, layout: str) -> str:
 # the header reader, read/headers.py): a table built in code has them all.
 INDICATOR_COLUMNS = frozenset(("level1", "level2", "name", "nature", "sign", "unit", "target",
                                "actual", "weight", "score", "reason", "judged", "deduction",
-                               "score_share"))
+                               "score_share", "method"))
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,8 @@ class Indicator:
     actual_unit: str | None = None  # the 完成值's own 计量单位 column, beside the 指标值's
     # 指标性质 正向/反向 where a 指标方向 column beside it gives the opposite sign (JX203)
     contrary_nature: str | None = None
+    # 评分标准 (评分方法, 计分办法 …) column: the row's own scoring rule as written, if any
+    method: str | None = None
     sources: dict[str, Source] = field(default_factory=Sources)
     # a date 指标值/完成值's number format as the unit's cell shows it ("target"/"actual" →
     # yyyy"年"m"月"d"日"): set by ``template.fill.as_standard``, written with it on the form
@@ -1101,6 +1103,31 @@ def states_rule_only(note: object) -> bool:
 
 
 _RULE_CLAUSE = re.compile(r"[，,；;。\n]+")
+# The rule sets' own rule in a 评分标准's words: a share (按比例扣分, 按完成比例计分, 比例法)
+# or its formula (实际完成值/年度指标值×分值, 得分=完成率×分值) …
+_PROPORTIONAL = re.compile(r"比例|比率|(?:完成|实际|实现)[^/÷]*[/÷][^/÷]*(?:指标|目标|计划)"
+                           r"|[×*]\s*(?:该项?|本项?)?(?:指标)?(?:分值|权重|满分)"
+                           r"|(?:分值|权重|满分)\s*[×*]|乘以(?:分值|权重)")
+# … and full marks for the target met, no figure of its own (完成得满分, 达到指标值的得满分)
+_FULL_WHEN_MET = re.compile(r"(?:全部|全面|按期|按时|如期)?(?:完成|达到|达成|实现)(?:年度)?(?:绩效)?"
+                            r"(?:目标值?|指标值?|计划值?|任务)?(?:的|者)?(?:得|给|计|为)?满分")
+# A 评分标准's label before its rule (评分标准：…)
+_RULE_LABEL = re.compile(r"^(?:评分|计分|打分|记分|得分|赋分)(?:计算)?(?:标准|方法|办法|规则|细则|公式)[:：]?")
+
+
+def states_own_rule(method: object) -> bool:
+    """Whether a row's 评分标准 (``Indicator.method``) states a rule of its own: any text
+    but one whose every clause restates the rule sets' 分值 × 完成值 ÷ 指标值 — a share
+    (未完成按比例扣分, 按完成比例计分), its formula (实际完成值/年度指标值×分值) or full
+    marks for the target met (完成得满分). 每少1场扣0.5分, 完成率≥90%得满分, 未完成不得分,
+    酌情扣分: the unit's own."""
+    if not isinstance(method, str) or is_placeholder(method):
+        return False
+    text = _RULE_LABEL.sub("", normalize_text(method).strip())
+    clauses = [clause.strip() for clause in _RULE_CLAUSE.split(text) if clause.strip()]
+    return bool(clauses) and not all(
+        _PROPORTIONAL.search(clause) is not None or _FULL_WHEN_MET.fullmatch(clause) is not None
+        for clause in clauses)
 
 
 def _gives_cause(sentence: str) -> bool:

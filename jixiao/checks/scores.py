@@ -55,6 +55,7 @@ from jixiao.model import (
     plain_text,
     reason_lists_others,
     refers_elsewhere,
+    states_own_rule,
     unsplit_groups,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_measure, states_scoring_rule
@@ -282,6 +283,10 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     所能得到的（完成比例进到整百分数、得分再进到一位小数）的，为错误：指标值“≥96.7万人”、
     完成值 91.8 万人、分值 10，规则 9.49，填 9.5 为警告（94.93% 进为 95%），填 9.99 为错误；
     指标值“≥12场”、完成值 9 场，规则 7.5，填 9 为错误。得分低于规则的仍为警告。
+    表中有评分标准列（评分方法、计分办法、得分计算方法、评分细则）的，该行写有本行自己的
+    评分办法（“完成得满分，每少1场扣0.5分”“完成率≥90%得满分，每降低1%扣1分”“酌情扣分”）
+    时仍为警告：得分可能按该办法计算，请人工核对；该列空着、只有横线，或只是重述规则本身
+    （“完成得满分，未完成按比例扣分”“实际完成值/年度指标值×分值”）的，仍为错误。
 
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
     得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
@@ -336,8 +341,9 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
     both values plain numbers in one unit — nothing but the rules can be meant. Not a
     预算执行率 (scored 分值 × 执行率 too), a bare 指标值 in doubt (JX203), a row of a
     merged 分值 split the unit's way, a row of an evaluator's index system or one whose
-    note states its own scoring rule (每少1场扣0.5分), nor a cell of jixiao's template
-    (its scores are the rules'; one typed over it is JX503's)."""
+    note — or 评分标准 column (``model.states_own_rule``: not merely 按比例) — states its
+    own scoring rule (每少1场扣0.5分), nor a cell of jixiao's template (its scores are the
+    rules'; one typed over it is JX503's)."""
     declared = indicator.score_declared if written is None else written
     source = indicator.sources.get("score")
     if declared is None or score.value is None or score.met is not False \
@@ -345,6 +351,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
             or execution_row_rate(indicator) is not None or is_execution_row(indicator) \
             or levels.is_budget_rate_name(indicator.name) or bare_target_unsure(indicator) \
             or table.layout == "third_party" or states_scoring_rule(indicator.reason) \
+            or states_own_rule(indicator.method) \
             or (unsplit_groups(table) and in_unsplit_group(table, indicator)) \
             or jixiao_formula(table, source) or _typed_over_template(table, source):
         return False

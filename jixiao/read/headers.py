@@ -43,6 +43,10 @@ _SCORING_MEANS = ("方法", "办法", "方式", "标准", "依据", "细则", "�
                   "口径")
 _SCORING_METHODS = tuple(f"{scoring}{how}{means}" for scoring in _SCORING
                          for how in ("", "计算") for means in _SCORING_MEANS)
+# Of those, the ones stating a rule (评分标准, 计分办法, 得分计算方法, 评分细则), not its
+# basis (得分依据, 评分要点, 计分口径): kept per row as the row's own rule (``method``)
+_STATED_METHODS = tuple(method for method in _SCORING_METHODS
+                        if not method.endswith(("依据", "要点", "口径")))
 # A score's share of the 分值 (重庆 部门整体: 得分系数（%） | 指标权重（分） | 指标得分（分）,
 # 100 % for full marks): 得分 = 分值 × 系数, a ratio and never the score itself.
 # Beside a 得分 column it is ignored; without one it gives the score (``read.deductions``).
@@ -68,6 +72,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
                 "整改措施", "得分理由", "评分理由", "打分理由", "打分说明", "计分说明", "得分原因",
                 "扣分原因")),  # before 得分/评分: a text
+    ("method", _STATED_METHODS),  # 评分标准: the row's own scoring rule, a text
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号",
                 "测算依据")),  # 三级指标测算依据 (发改 中央预算内投资): how, not the name
     # the 一级's (二级's) own points in a column of their own beside it (一级指标 | 一级指标分值)

@@ -334,6 +334,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         for key, column in row_columns.items():
             if key == "group3":
                 continue  # a 三级 over 四级 rows: read as the name of a row without a 四级 only
+            if key == "method":
+                continue  # 评分标准: read once the row is an indicator (``_method``)
             if key in _LEVELS:
                 where = origin.get((row, column), (row, column))
                 value = clean(values.get(where))
@@ -426,6 +428,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             continue
         remark, placed = places.get("remark"), dict(places)
         indicator = _indicator(read, places, carried)
+        indicator.method = _method(grid, row, row_columns.get("method"), data_start)
         _format_units_read_bare(indicator, bare)
         if remark is not None and dict.get(indicator.sources, "reason") == remark:
             remarked.append((indicator, read, placed))  # explained in the 备注 only
@@ -1557,6 +1560,21 @@ def _read_deduction(indicator: Indicator, column: Any, score: Any,
     indicator.sources["deduction"] = places["score"]
     if indicator.score_declared is None and indicator.weight is not None:
         indicator.score_declared = round2(indicator.weight - deduction)
+
+
+def _method(grid: Grid, row: int, column: int | None, data_start: int) -> str | None:
+    """The row's 评分标准 (评分方法, 计分办法 …) as written: its cell's text, or that of
+    a cell merged down over it from a row of the table (one rule for the rows it spans);
+    None where there is no such column or the cell is blank or a placeholder (—, /, 无).
+    Read apart from the row's other cells: it makes no row an indicator, nor a wrapped rest."""
+    if column is None:
+        return None
+    where = (row, column)
+    top = grid.origin.get(where)
+    if top is not None and top[1] == column and data_start <= top[0] < row:
+        where = top
+    text = _text(clean(grid.values.get(where)))
+    return None if not text or is_placeholder(text) else text
 
 
 def _text(value: Any) -> str | None:

@@ -442,8 +442,9 @@ def test_points_scored_and_points_to_score(text, role):
                                   "评分计算公式", "打分规则", "扣分标准", "得分计算方法(B/A)"])
 def test_how_a_score_is_computed_is_no_score_column(text):
     """得分计算方法, 评分标准 … describe how to score (北京 2016): neither the 得分 nor
-    the 分值, in the indicator block or the money block."""
-    assert indicator_role(text) == "ignore"
+    the 分值, in the indicator block or the money block. In the indicator block the ones
+    stating a rule are read as the row's own rule (``method``); 得分依据 stays unread."""
+    assert indicator_role(text) == ("ignore" if text == "得分依据" else "method")
     assert fund_role(text) == "ignore"
 
 
