@@ -285,7 +285,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     指标值“≥12场”、完成值 9 场，规则 7.5，填 9 为错误。得分低于规则的仍为警告。
     表中有评分标准列（评分方法、计分办法、得分计算方法、评分细则）的，该行写有本行自己的
     评分办法（“完成得满分，每少1场扣0.5分”“完成率≥90%得满分，每降低1%扣1分”“酌情扣分”）
-    时仍为警告：得分可能按该办法计算，请人工核对；该列空着、只有横线，或只是重述规则本身
+    时仍为警告，报告写明该行评分标准：得分可能按该办法计算，请人工核对；该列空着、只有横线，或只是重述规则本身
     （“完成得满分，未完成按比例扣分”“实际完成值/年度指标值×分值”）的，仍为错误。
 
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
@@ -326,16 +326,32 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 else f"得分 {points_written(shown)} 未保留两位小数，" if unrounded \
                 else f"得分 {points_written(declared)}，"
             wrong = wrong_rate_said(table, evaluation, indicator, score.value)
-            over = over_scored(table, indicator, score,
-                               min(declared, shown) if shown is not None else declared)
+            written = min(declared, shown) if shown is not None else declared
+            over = over_scored(table, indicator, score, written)
             yield finding("JX404", source,
                           f"“{label(indicator)}”{what}按{evaluation.rules.label}应为 "
-                          f"{points(score.value)}（{score.note}{wrong}）",
+                          f"{points(score.value)}（{score.note}{wrong}）"
+                          + ("" if over else _own_rule_said(table, indicator, score, written)),
                           severity="error" if over else None)
 
 
+_RULE_QUOTED = 40  # characters of a 评分标准 quoted in a finding at most
+
+
+def _own_rule_said(table: SelfEvaluation, indicator: Indicator, score: Score,
+                   written: float) -> str:
+    """Where only the row's 评分标准 keeps an over-score a warning: the rule it states,
+    for the reviewer to score the row by (else "")."""
+    if not states_own_rule(indicator.method) \
+            or not over_scored(table, indicator, score, written, own_rule=False):
+        return ""
+    rule = str(indicator.method)
+    rule = rule if len(rule) <= _RULE_QUOTED else rule[:_RULE_QUOTED] + "…"
+    return f"；该行评分标准为“{rule}”，得分可能按此计算，请核对"
+
+
 def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
-                written: float | None = None) -> bool:
+                written: float | None = None, own_rule: bool = True) -> bool:
     """JX404's error: a positive target not met whose 得分 (``written``, else the one
     declared) is above any rounding of 分值 × 完成值 ÷ 指标值 (``rules.beyond_rounding``),
     both values plain numbers in one unit — nothing but the rules can be meant. Not a
@@ -343,7 +359,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
     merged 分值 split the unit's way, a row of an evaluator's index system or one whose
     note — or 评分标准 column (``model.states_own_rule``: not merely 按比例) — states its
     own scoring rule (每少1场扣0.5分), nor a cell of jixiao's template (its scores are the
-    rules'; one typed over it is JX503's)."""
+    rules'; one typed over it is JX503's). ``own_rule`` false: the 评分标准 left aside."""
     declared = indicator.score_declared if written is None else written
     source = indicator.sources.get("score")
     if declared is None or score.value is None or score.met is not False \
@@ -351,7 +367,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
             or execution_row_rate(indicator) is not None or is_execution_row(indicator) \
             or levels.is_budget_rate_name(indicator.name) or bare_target_unsure(indicator) \
             or table.layout == "third_party" or states_scoring_rule(indicator.reason) \
-            or states_own_rule(indicator.method) \
+            or (own_rule and states_own_rule(indicator.method)) \
             or (unsplit_groups(table) and in_unsplit_group(table, indicator)) \
             or jixiao_formula(table, source) or _typed_over_template(table, source):
         return False

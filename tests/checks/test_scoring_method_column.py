@@ -63,6 +63,9 @@ def test_a_score_by_the_rows_own_rule_stays_a_warning(tmp_path, after_score):
     assert table.indicators[0].method == OWN_RULE
     assert table.indicators[1].method is None
     assert found == [("JX404", "warning"), ("JX404", "error"), ("JX502", "warning")]
+    messages = [f.message for f in run_checks(table, evaluation) if f.code == "JX404"]
+    assert messages[0].endswith(f"；该行评分标准为“{OWN_RULE}”，得分可能按此计算，请核对")
+    assert "评分标准" not in messages[1]
 
 
 @pytest.mark.parametrize(("method", "severity"), [
