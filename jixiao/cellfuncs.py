@@ -37,6 +37,9 @@ def _cell_safe(function: Callable[..., Cell]) -> Callable[..., Cell]:
     return guarded
 
 
+NOT_SCORED = rules.NOT_SCORED
+
+
 def is_error(value: Cell) -> bool:
     return isinstance(value, str) and value.startswith(ERROR_MARK)
 
@@ -134,15 +137,24 @@ def _flag(value: Cell) -> bool:
 
 @_cell_safe
 @_one_cell_each()
-def execution_score(rate_fraction: Cell, weight: Cell = 10.0, percent: Cell = None) -> Cell:
+def execution_score(rate_fraction: Cell, weight: Cell = 10.0, rule_name: Cell = None,
+                    percent: Cell = None) -> Cell:
     """执行率得分 from a rate: the result of JX_RATE (a fraction), or a rate typed. A
     rate that could not be computed ("⚠ 全年执行数(B)未填写") is shown again here, so that
     the 总分 (JX_TOTAL) shows it cannot be added up instead of a total without the
-    执行率得分. ``percent``: whether the rate's cell shows a percent (Excel's
-    JX_EXEC_SCORE reads the cell's format, the headless engines pass it,
-    ``recalc.cellformats``): the number is then read as ``jixiao check`` reads that cell
-    (``rules.rate_percent``) — a 95 typed in a General cell is 95 %, not 9500 %. None (a
-    rate given as a value, no cell): a fraction, as JX_RATE gives it."""
+    执行率得分. Given the 评分规则 (the template's JX_EXEC_SCORE(H6,JX_POINTS(G6),JX_Rules),
+    since rt27), a 分值 left blank is the rule set's share (四川: 10,
+    ``rules.unlisted_execution_points``), else the 执行率 is not scored: “—” (``rules.NOT_SCORED``),
+    which the 总分 skips — never 10 beside indicators already given 100; without the rules
+    (an older template, a unit's own formula) a blank 分值 is 10. ``percent``: whether the
+    rate's cell shows a percent (Excel's JX_EXEC_SCORE reads the cell's format, the headless
+    engines pass it, ``recalc.cellformats``): the number is then read as ``jixiao check``
+    reads that cell (``rules.rate_percent``) — a 95 typed in a General cell is 95 %, not
+    9500 %. None (a rate given as a value, no cell): a fraction, as JX_RATE gives it."""
+    if rule_name is not None and is_placeholder(weight):
+        weight = rules.unlisted_execution_points(weight, str(rule_name))
+        if is_placeholder(weight):
+            return NOT_SCORED
     if _blank(rate_fraction):
         return ""
     if is_error(rate_fraction):
@@ -326,7 +338,7 @@ FUNCTIONS: dict[str, Callable[..., Cell]] = {
 # themselves; the headless engines add it as the argument at the position given (the
 # arguments left out before it blank: JX_EXEC_SCORE(H6) is JX_EXEC_SCORE(H6,,TRUE)),
 # ``recalc.cellformats``.
-READS_FORMAT = {"JX_POINTS": 1, "JX_EXEC_SCORE": 2}  # name → the argument it is given as
+READS_FORMAT = {"JX_POINTS": 1, "JX_EXEC_SCORE": 3}  # name → the argument it is given as
 # The JX_ functions whose 指标值 and 完成值 (the arguments at these positions) a time format
 # makes a length of time: 3:00 typed (0.125, h:mm) is 3小时, as ``jixiao check`` reads it
 # (``parsing.clock_duration``). Excel passes such a cell as a time (xlwings: 1899-12-30

@@ -55,10 +55,12 @@ from jixiao.parsing import (
     WHOLE_COUNT_WORDS,
     clock_duration,
     clock_seconds,
+    is_placeholder,
     parse_measure,
     point_grouped_count,
 )
 from jixiao.rules import (
+    NOT_SCORED,
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
     BUDGET_NAME,
@@ -844,8 +846,9 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
     # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10
     rate, weight = f"H{top}", _fund_points(f"G{top}")
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
-    out[f"I{top}"] = (f'=IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
-                      f'IF({weight}="",ROUND(MIN(10,MAX(0,10*{rate})),2),'
+    # (a 分值 left blank or “—”, the rules giving none: no 执行率得分, “—”, as JX_EXEC_SCORE)
+    out[f"I{top}"] = (f'=IF(AND(NOT(ISNUMBER({weight})),{_placeholder(f"G{top}")}),'
+                      f'"{NOT_SCORED}",IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
                       f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
                       f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
     def rows(column: str) -> str:  # down to the row above the 总分: a row inserted there counts
@@ -955,12 +958,12 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
                          executed_value / budget_value
                          if budget_value > 0 and executed_value >= 0 else WARN_MONEY)
     rate = rates[0]
-    if rate == "":
-        execution: Any = ""
+    if not _is_number(weight) and is_placeholder(weight):
+        execution: Any = NOT_SCORED  # 分值 left blank, the rules giving none
+    elif rate == "":
+        execution = ""
     elif not _is_number(rate):
         execution = rate
-    elif _blank(weight):
-        execution = round2(min(10.0, max(0.0, 10 * rate)))
     elif _is_number(weight) and weight >= 0:
         execution = round2(min(weight, max(0.0, weight * rate)))
     else:

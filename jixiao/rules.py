@@ -347,6 +347,10 @@ AMOUNT_NOT_NUMBER = ("{what}“{value}”是文字，不是数值：请只填数
                      "单元格为文本格式的，改为常规格式后重新输入）")
 # Both amounts blank while indicators are scored: the 执行率得分 (10 points) cannot be
 # computed, and a 总分 without it would look complete (88.84 良 for 98.84 优).
+# The 执行率得分 of a 执行率 not scored — its 分值 left blank where the rules give it none
+# (the template's G6 cleared, its 10 points moved onto the indicators): a placeholder, as
+# the 其中 lines' “—”, which the 总分 skips (``parsing.is_placeholder``), never 10 more
+NOT_SCORED = "—"
 MONEY_BLANK = f"{BUDGET_NAME}、{EXECUTED_NAME}都未填写，执行率得分无从计算，总分无法合计"
 
 

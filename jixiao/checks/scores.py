@@ -60,6 +60,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import clock_duration, compact_text, parse_measure, states_scoring_rule
 from jixiao.rules import (
+    NOT_SCORED,
     RANGE_UNSCORED,
     TOLERANCE,
     Score,
@@ -611,8 +612,10 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     source = funds.sources.get("score")
     info = table.cell(source)
     if jixiao_formula(table, source) and (evaluation.execution_score is None or (
-            info is not None and str(info.value or "").startswith("⚠"))):
-        return  # the template's own ⚠ (a 分值 "十"): the input is at fault, JX106 says where
+            info is not None and (str(info.value or "").startswith("⚠")
+                                  or info.value == NOT_SCORED))):
+        return  # the template's own ⚠ (a 分值 "十") or “—” (分值 blank, not scored): the
+        # input is at fault, JX106 says where
     if "score" in table.fund_columns and table.execution_line \
             and funds.score_declared is None and not uncomputed_formula(table, source) \
             and not formula_deleted(table, source):

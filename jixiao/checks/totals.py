@@ -778,7 +778,10 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
                                 info is not None and shows_percent(info.number_format))
 
     rate_cell = table.cell(funds.total.sources.get("rate"))  # JX_EXEC_SCORE reads its format
+    score_cell = table.cell(funds.sources.get("score"))
     execution = cellfuncs.execution_score(rate_fraction, weight(funds, funds.sources.get("score")),
+                                          evaluation.rules.name if _scores_by_rules(score_cell)
+                                          else None,
                                           None if rate_cell is None
                                           else shows_percent(rate_cell.number_format))
     parts = [_as_shown(table, funds.sources.get("score"), execution, current)]
@@ -833,6 +836,14 @@ def _weighs_by_rules(info: CellInfo | None) -> bool:
     四川 a 执行率 分值 left blank or “—” counts 10. An older one counts it as blank."""
     formula = (info.formula or "") if info is not None else ""
     return re.search(r"JX_WEIGHT_TOTAL\s*\(.*,\s*JX_Rules\s*\)\s*$", formula,
+                     re.IGNORECASE) is not None
+
+
+def _scores_by_rules(info: CellInfo | None) -> bool:
+    """A template's JX_EXEC_SCORE given the 评分规则 (…,JX_Rules), since rt27: a 执行率
+    分值 left blank scores no 执行率 (“—”; 四川: 10). An older one takes it as 10."""
+    formula = (info.formula or "") if info is not None else ""
+    return re.search(r"JX_EXEC_SCORE\s*\(.*,\s*JX_Rules\s*\)\s*$", formula,
                      re.IGNORECASE) is not None
 
 

@@ -1106,7 +1106,8 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             funds.reason = row.reason
         table.funds_weight_source = "row"
     elif "weight" in table.fund_columns or "weight" in funds.sources:  # or its header's
-        if funds.weight is None and funds.score_declared is None and not table.template \
+        if funds.weight is None and funds.score_declared is None \
+                and (not table.template or _template_scores_no_rate(table)) \
                 and (_indicators_total_100(table)
                      or _money_points_left_out(table) and _rate_row_with_points(table)):
             table.execution_line = False  # 分值 and 得分 left blank (or “—”), the indicators
@@ -1134,6 +1135,15 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns
+
+
+def _template_scores_no_rate(table: SelfEvaluation) -> bool:
+    """Whether jixiao's template shows its 执行率得分 not scored: the “—” its formulas give
+    for a 分值 left blank (``cellfuncs.NOT_SCORED``, since rt27), computed — not a formula
+    saved without its result, nor an older template's 10 for a blank 分值."""
+    info = table.cell(table.funds.sources.get("score"))
+    return info is not None and not info.uncalculated and isinstance(info.value, str) \
+        and info.value.strip() != "" and is_placeholder(info.value)
 
 
 def _unlisted_by_rules(table: SelfEvaluation) -> bool:

@@ -37,7 +37,7 @@ or move blocks:
 
 Every formula reads a 分值 in points, as ``jixiao check`` does: 10% typed (0.1 in a
 percent-formatted cell) is 10 (``rules.weight_points``). The JX_ formulas pass it through
-JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6)),
+JX_POINTS — JX_SCORE(E13,F13,JX_POINTS(G13),…), JX_EXEC_SCORE(H6,JX_POINTS(G6),JX_Rules),
 JX_WEIGHT_TOTAL(JX_POINTS(G6),JX_POINTS(INDEX(G:G,ROW(G12)+1):INDEX(G:G,ROW()-1)),JX_Rules)
 (under 四川 a 执行率 分值 left blank or “—” counts 10: rules.unlisted_execution_points), so a row
 inserted with its H formula copied counts whole (the 分值合计 and 总分 read from the row below
@@ -230,7 +230,8 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
         put(ws, f"H{row}", f"=JX_RATE(E{row},F{row}{total_line})", Style(number_format=PERCENT))
         if row == FUND_ROWS[0]:
             put(ws, f"G{row}", 10, POINTS_INPUT)
-            put(ws, f"I{row}", f"=JX_EXEC_SCORE(H{row},JX_POINTS(G{row}))", COMPUTED)
+            # G6 left blank: no 执行率得分 (“—”) unless the rules give one (四川: 10)
+            put(ws, f"I{row}", f"=JX_EXEC_SCORE(H{row},JX_POINTS(G{row}),JX_Rules)", COMPUTED)
         else:
             put(ws, f"G{row}", "—")
             put(ws, f"I{row}", "—")

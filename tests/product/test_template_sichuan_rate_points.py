@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from test_real_shapes_clerk import filled, findings, recalculated, shown
 
-from jixiao import cellfuncs, native
+from jixiao import cellfuncs, native, rules
 
 
 def _sichuan_rate_points(value, rules_word="四川"):
@@ -65,4 +65,5 @@ def test_the_native_twin_reads_the_rate_points_as_its_formula():
     assert (results["I6"], results["G43"], results["H43"], results["H44"]) == (9.5, 100, 99.5, "优")
     inputs["K2"] = "mof2020"
     results = native.native_results(inputs.get)
-    assert (results["I6"], results["G43"]) == (native.WARN_WEIGHT, 90)
+    # under the standard rules “—” is no 分值: the 执行率 is not scored, as JX_EXEC_SCORE (rt27)
+    assert (results["I6"], results["G43"]) == (rules.NOT_SCORED, 90)
