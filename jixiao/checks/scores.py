@@ -408,7 +408,8 @@ def _decimals_shown(table: SelfEvaluation, source: Source | None) -> str:
 def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """得分低于分值，偏差原因分析及改进措施却是空的。
 
-    表中没有得分列时（如四川格式），或得分公式尚未计算时，按规则算出的得分判断。
+    表中没有得分列时（如四川格式），或得分公式尚未计算、jixiao 模板的得分公式显示 ⚠ 时
+    （如人工评分栏写了原因文字），按规则算出的得分判断。
     第三方评价指标体系和评分附件表没有偏差原因列时，扣分在报告正文中说明，不适用本检查。
     表下写有“偏差大或目标未完成原因分析”行的（四川格式），或写有“偏差原因分析及改进措施”
     “未完成原因”等标题、其下逐条（1.…、（1）…）或一段写明原因的，视为已说明；只写“无”“暂无”
@@ -469,6 +470,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 and jixiao_formula(table, indicator.sources.get("score")))) \
                 and not bare_target_unsure(indicator):
             value, ruled = score.value, True  # what the rules (and the uncalculated JX_SCORE) give
+        if value is None and _template_warns(table, indicator.sources.get("score")):
+            value, ruled = score.value, True  # the template's ⚠ (人工评分 in words): the rules'
         if _jx503_speaks(table, indicator, score):
             value, ruled = score.value, True  # the number typed over the formula is JX503's
         if value is None and "score" not in table.columns and score.band is not None \
@@ -497,6 +500,15 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
+
+
+def _template_warns(table: SelfEvaluation, source: Source | None) -> bool:
+    """Whether jixiao's template formula at ``source`` shows its own ⚠ (a 人工评分 or 分值
+    typed in words, a writing only jixiao scores): the row is still scored by the rules,
+    and a deduction they give still wants its reason (JX405)."""
+    info = table.cell(source)
+    return info is not None and jixiao_formula(table, source) \
+        and str(info.value or "").startswith("⚠")
 
 
 def _partly_said(table: SelfEvaluation, indicator: Indicator) -> str | None:
@@ -624,9 +636,10 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
 def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Evaluation,
                      score: Score, shown: str) -> Finding:
-    """JX406 on a native-template row whose 得分 shows ⚠, at the cell at fault: a 分值 or
-    人工评分 typed as text ("5" in a text-formatted cell) where the formulas want a number
-    (they show native.WARN_WEIGHT, WARN_JUDGED); the 完成值 where it is in another unit
+    """JX406 on a template row whose 得分 shows ⚠, at the cell at fault: a 分值 or
+    人工评分 typed as text ("5" in a text-formatted cell, “10%” pasted, a reason typed in
+    the 人工评分 column) where the formulas want a number (the native ones show
+    native.WARN_WEIGHT, WARN_JUDGED; JX_SCORE ⚠ 分值“10%”不是数字); the 完成值 where it is in another unit
     than the 指标值's, or no level beside a 定性 指标值; else the 指标值 written in a way
     only jixiao scores — or the 完成值 where the 指标值 is read and it is not (62人（其中脱贫户
     18人）, a copied ≥95%: ``native.unread_sides``); a deadline, which the formulas never
@@ -638,7 +651,9 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                                (native.WARN_JUDGED, "judged", "人工评分")):
         source = indicator.sources.get(key)
         info = table.cell(source)
-        if shown == warning and info is not None and isinstance(info.value, str):
+        # the add-in's JX_SCORE says it in its own words: ⚠ 分值“10%”不是数字
+        own = shown.startswith(f"⚠ {what}“") and shown.endswith("不是数字")
+        if (shown == warning or own) and info is not None and isinstance(info.value, str):
             return finding("JX406", source,
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
                            f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"

@@ -33,3 +33,45 @@ def test_jx_exec_score_given_the_rules_scores_no_rate_for_a_blank_points():
     assert cellfuncs.execution_score("", "", "mof2020") == "—"  # money blank too: not scored
     assert cellfuncs.execution_score(0.955, "") == 9.55  # an older template: no rules, 10
     assert cellfuncs.total("—", [[40], [50.5]]) == 90.5  # the 总分 skips it
+
+
+def _reason_in_judged_column(book, sheet):
+    sheet["I15"] = None  # the reason for 4604 of ≥4754 typed in the 人工评分 column J15
+    sheet["J15"] = "部分人员死亡或转入低保"
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_reason_typed_in_the_judged_column_is_pointed_at_there(tmp_path, formulas):
+    """人工评分 J15 holds words: the formulas cannot score row 15 (5 × 4604/4754 = 4.84);
+    the finding is at J15 (a number wanted there), not at the 指标值 E15 ≥4754人 with
+    advice to rewrite it — was JX406 at E15 for the add-in template."""
+    path = recalculated(filled(tmp_path, _reason_in_judged_column, formulas))
+    found = findings(path)
+    assert [line.split(" ", 3)[:3] for line in found if line.startswith("JX406")] == [
+        ["JX406", "warning", "J15"]]
+    assert "人工评分“部分人员死亡或转入低保”是文字" in found[0] or any(
+        "人工评分“部分人员死亡或转入低保”是文字" in line for line in found)
+
+
+def _weights_typed_as_percent_text(book, sheet):
+    sheet["G13"] = "5%"  # pasted as text: neither formula reads it (JX_POINTS reads 5% numbers)
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_weight_typed_as_percent_text_is_pointed_at_in_its_cell(tmp_path, formulas):
+    """The 分值 G13 “5%” is text: the finding is at G13 — was JX406 at E13 (the 指标值) for
+    the add-in template."""
+    path = recalculated(filled(tmp_path, _weights_typed_as_percent_text, formulas))
+    found = [line for line in findings(path) if line.startswith("JX406")]
+    assert [line.split(" ", 3)[:3] for line in found] == [["JX406", "warning", "G13"]]
+    assert "分值“5%”是文字" in found[0]
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_the_deduction_of_a_row_the_formulas_cannot_score_still_wants_its_reason(
+        tmp_path, formulas):
+    """Row 15 (4604 of ≥4754人, 5 points) scores 5 × 4604/4754 = 4.84 by the rules: its
+    偏差原因 I15 is empty (the reason went into J15), so JX405 at I15 — was none."""
+    path = recalculated(filled(tmp_path, _reason_in_judged_column, formulas))
+    assert "JX405 error I15 “特困人员救助供养人数(按月平均)”按财政部规则得 4.84 分（满分 5），" \
+        "须说明偏差原因" in findings(path)
