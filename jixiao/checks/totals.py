@@ -970,7 +970,8 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     **正确示例**：从相邻行复制公式恢复 H15。
 
-    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数；
+    jixiao 模板中，手工填写的数与规则算出的不同时为错误，并写明规则给出的数（执行率、
+    执行率得分也是：95.5% 手工改写成 0.96，执行率得分随之成为 9.6）；
     执行率、执行率得分、总分和等级没有相邻行的同一公式可复制，提示撤销修改或从
     jixiao new 新建的模板中复制同一位置的公式。
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
@@ -1024,6 +1025,13 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
                                            f"按{evaluation.rules.label}应为 {wrong}，"
                                            "请从相邻行复制公式恢复", severity="error")
+            continue
+        wrong = table.locked_formulas and computed is not None and _wrong_money(info, what,
+                                                                                computed)
+        if wrong:  # a rate rounded by hand (0.96 for 95.5 %): the scores move with it
+            yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，覆盖了原有公式；"
+                                           f"按{evaluation.rules.label}应为 {wrong}，"
+                                           f"{_restore(table, what)}", severity="error")
         else:
             yield finding("JX503", source, f"{what}是手工填写的“{_shown(info)}”，"
                                            f"覆盖了原有公式；{_restore(table, what)}")
@@ -1142,6 +1150,24 @@ def _wrong_score(info: CellInfo, computed: object) -> str | None:
     if value is None or not differs(value, float(computed)):  # type: ignore[arg-type]
         return None
     return points(float(computed))  # type: ignore[arg-type]
+
+
+def _wrong_money(info: CellInfo, what: str, computed: object) -> str | None:
+    """The rules' 执行率 (“95.5%”) or 执行率得分 as text where the number typed over the
+    template's formula is another one (0.96 for 31.5 ÷ 33 = 95.5 %: the formulas compute
+    with the 96 %); None where it is the same number (95.5% typed) or no number."""
+    if not isinstance(computed, (int, float)):
+        return None
+    if what.endswith("的执行率"):
+        value = info.value
+        typed = rules.text_rate(value) if isinstance(value, str) else value
+        if not isinstance(typed, (int, float)) or isinstance(typed, bool):
+            return None
+        percent = typed * 100 if isinstance(value, str) else rules.rate_percent(
+            typed, shows_percent(info.number_format))
+        return f"{points(round(float(computed), 4))}%" if differs(percent, float(computed)) \
+            else None
+    return _wrong_score(info, computed) if what == "执行率得分" else None
 
 
 def _typed(info: CellInfo | None) -> bool:

@@ -75,3 +75,20 @@ def test_the_deduction_of_a_row_the_formulas_cannot_score_still_wants_its_reason
     path = recalculated(filled(tmp_path, _reason_in_judged_column, formulas))
     assert "JX405 error I15 “特困人员救助供养人数(按月平均)”按财政部规则得 4.84 分（满分 5），" \
         "须说明偏差原因" in findings(path)
+
+
+def _rate_rounded_by_hand(book, sheet):
+    sheet["F6"] = sheet["F7"] = 28.65  # 28.65 ÷ 30 = 95.5 %
+    sheet["H6"] = 0.96  # typed over the rate's formula, rounded by hand
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_rate_rounded_by_hand_over_its_formula_is_an_error_giving_the_rules_rate(
+        tmp_path, formulas):
+    """0.96 typed over H6 where 28.65 ÷ 30 = 95.5 %: the formulas score 10 × 96 % = 9.6,
+    not 9.55, so the 总分 moves by 0.05 — an error (JX503's docstring: in the template a
+    typed number other than the rules' is one, with the rules' number); was a warning."""
+    path = recalculated(filled(tmp_path, _rate_rounded_by_hand, formulas))
+    assert "JX503 error H6 “年度资金总额”的执行率是手工填写的“0.96”，覆盖了原有公式；按财政部规则应为 " \
+        "95.5%，请撤销这次修改（Ctrl+Z），或从 jixiao new 新建的模板中复制同一位置的公式恢复" \
+        in findings(path)
