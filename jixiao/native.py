@@ -60,7 +60,6 @@ from jixiao.parsing import (
     point_grouped_count,
 )
 from jixiao.rules import (
-    NOT_SCORED,
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
     BUDGET_NAME,
@@ -73,6 +72,7 @@ from jixiao.rules import (
     GRADES,
     MONEY_BLANK,
     NOT_GRADED,
+    NOT_SCORED,
     NUMBER_BLANKS,
     NUMBER_INVISIBLE,
     RULE_BOXES,
@@ -817,6 +817,9 @@ __all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "clock_number", "row_f
 
 WARN_MONEY = "⚠ 预算数须大于 0，执行数须为不小于 0 的数"
 WARN_TOTAL = "⚠ 有得分未能计算，总分无法合计"
+# A 执行率 typed as text over its formula (“95.5%”): no rate these formulas compute with —
+# shown as a warning of the 执行率得分 (the 总分 then shows none), not passed on as a score
+RATE_TEXT = ("⚠ 执行率“", "”是文字，不能计算执行率得分")
 WARN_MONEY_BLANK = f"⚠ {MONEY_BLANK}"
 MARKER_NAME = "JX_Formulas"  # a defined name: "native" in a native template
 
@@ -848,7 +851,8 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
     # (a 分值 left blank or “—”, the rules giving none: no 执行率得分, “—”, as JX_EXEC_SCORE)
     out[f"I{top}"] = (f'=IF(AND(NOT(ISNUMBER({weight})),{_placeholder(f"G{top}")}),'
-                      f'"{NOT_SCORED}",IF({rate}="","",IF(NOT(ISNUMBER({rate})),{rate},'
+                      f'"{NOT_SCORED}",IF({rate}="","",IF(NOT(ISNUMBER({rate})),'
+                      f'IF(LEFT({rate},1)="⚠",{rate},"{RATE_TEXT[0]}"&{rate}&"{RATE_TEXT[1]}"),'
                       f'IF(AND(ISNUMBER({weight}),{weight}>=0),'
                       f'ROUND(MIN({weight},MAX(0,{weight}*{rate})),2),"{WARN_WEIGHT}"))))')
     def rows(column: str) -> str:  # down to the row above the 总分: a row inserted there counts
@@ -937,11 +941,13 @@ def _grade_formula(rounded: str) -> str:
 
 def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
                  weights: list[Any], graded_by_weights: bool = True,
-                 filled: list[bool] | None = None) -> dict[str, Any]:
+                 filled: list[bool] | None = None, typed_rate: Any = None) -> dict[str, Any]:
     """What ``money_formulas`` show: "rates" (one per fund line), "execution",
     "weight_total", "total", "grade" (``graded_by_weights`` False: as an older template's
     评分等级 formula, which grades a total whatever its 分值 total). ``filled``: per score,
-    whether its row has a 指标值, 完成值 or 分值 (one without a score leaves no total)."""
+    whether its row has a 指标值, 完成值 or 分值 (one without a score leaves no total).
+    ``typed_rate``: the 年度资金总额's 执行率 typed over its formula, which the 执行率得分
+    reads instead."""
     rates: list[Any] = []
     for line, (budget, executed) in enumerate(funds):
         try:
@@ -957,13 +963,13 @@ def money_values(funds: list[tuple[Any, Any]], weight: Any, scores: list[Any],
             rates.append(unused if budget_value == 0 and executed_value == 0 else
                          executed_value / budget_value
                          if budget_value > 0 and executed_value >= 0 else WARN_MONEY)
-    rate = rates[0]
+    rate = rates[0] if typed_rate is None else typed_rate
     if not _is_number(weight) and is_placeholder(weight):
         execution: Any = NOT_SCORED  # 分值 left blank, the rules giving none
     elif rate == "":
         execution = ""
     elif not _is_number(rate):
-        execution = rate
+        execution = rate if str(rate).startswith("⚠") else f"{RATE_TEXT[0]}{rate}{RATE_TEXT[1]}"
     elif _is_number(weight) and weight >= 0:
         execution = round2(min(weight, max(0.0, weight * rate)))
     else:
@@ -1022,7 +1028,9 @@ def native_results(get: Callable[[str], Any],
         scores.append(shown["score"])
         weights.append(weight)
         filled.append(not unused_row(get(target), get(actual), weight))
-    fund_weight = f"G{FUND_ROWS[0]}"
+    fund_weight, fund_rate = f"G{FUND_ROWS[0]}", f"H{FUND_ROWS[0]}"
+    typed_rate = get(fund_rate) if formula is not None and formula(fund_rate) is None \
+        and not _blank(get(fund_rate)) else None  # typed over its formula: I6 reads it
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
                          fund_points(weight_points(get(fund_weight), in_percent(fund_weight)),
                                      get(NAME_RANGES["JX_Rules"].replace("$", "")),
@@ -1030,7 +1038,7 @@ def native_results(get: Callable[[str], Any],
                                      or reads_rule_set(formula(f"I{FUND_ROWS[0]}"))),
                                 scores, weights,
                                 formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
-                                filled)
+                                filled, typed_rate)
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]

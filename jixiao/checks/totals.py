@@ -921,9 +921,12 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     fund_weight = native.fund_points(points(funds), evaluation.rules.name,  # blank is 10
                                      native.reads_rule_set(execution_formula.formula
                                                            if execution_formula else None))
+    rate_info = table.cell(funds.total.sources.get("rate"))  # typed over: I6 reads it
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
                                  for line in lines], fund_weight, scores, weights,
-                                filled=filled)
+                                filled=filled,
+                                typed_rate=rate_info.value if current and _typed(rate_info)
+                                and rate_info is not None else None)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)

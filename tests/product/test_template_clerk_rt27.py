@@ -92,3 +92,19 @@ def test_a_rate_rounded_by_hand_over_its_formula_is_an_error_giving_the_rules_ra
     assert "JX503 error H6 “年度资金总额”的执行率是手工填写的“0.96”，覆盖了原有公式；按财政部规则应为 " \
         "95.5%，请撤销这次修改（Ctrl+Z），或从 jixiao new 新建的模板中复制同一位置的公式恢复" \
         in findings(path)
+
+
+def _rate_typed_as_text(book, sheet):
+    sheet["F6"] = sheet["F7"] = 28.65  # 28.65 ÷ 30 = 95.5 %
+    sheet["H6"] = "95.5%"  # typed as text over the rate's formula: the rules' number
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_rate_typed_as_text_over_its_formula_is_no_finding_at_the_locked_score(
+        tmp_path, formulas):
+    """“95.5%” typed over H6 is the rate B ÷ A gives: JX503 (a warning) at H6 only — was,
+    for the native template, JX401 “执行率得分 95.5 大于分值 10” at the locked I6 (its
+    formula passed the text on) and a JX504 without a cell."""
+    path = recalculated(filled(tmp_path, _rate_typed_as_text, formulas))
+    found = findings(path)
+    assert [line.split(" ", 3)[:3] for line in found] == [["JX503", "warning", "H6"]], found
