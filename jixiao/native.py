@@ -302,8 +302,16 @@ def _on_load(ref: str) -> str:
 
 def _points(ref: str) -> str:
     """``rules.weight_points`` as a formula: a number in a percent-formatted cell in percent,
-    another number as it is, a text or blank as its text ("" for blank, not 0)."""
-    return f'IF(ISNUMBER({ref}),IF({_percent_format(ref)},{_percent_number(ref)},{ref}),{ref}&"")'
+    another number as it is, a text plainly points (“10分”, “ 10 ”: ``rules.points_text``) as
+    that number, another text or blank as its text ("" for blank, not 0)."""
+    text = _amount_text(ref)
+    bare = f'TRIM(IF(RIGHT({text},1)="分",LEFT({text},LEN({text})-1),{text}))'
+    digits = ",".join(f'"{ch}"' for ch in "0123456789.")
+    plain = (f'AND(LEN({bare})>0,{bare}<>".",'
+             f'LEN({bare})-LEN(SUBSTITUTE({bare},".",""))<=1,'
+             f'SUMPRODUCT(LEN({bare})-LEN(SUBSTITUTE({bare},{{{digits}}},"")))=LEN({bare}))')
+    return (f'IF(ISNUMBER({ref}),IF({_percent_format(ref)},{_percent_number(ref)},{ref}),'
+            f'IF({plain},VALUE({bare}),{ref}&""))')
 
 
 def _fund_points(ref: str) -> str:
@@ -846,8 +854,11 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
             f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
             f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))))))')
     top = fund_rows[0]
-    # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10
-    rate, weight = f"H{top}", _fund_points(f"G{top}")
+    # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10 —
+    # worked out once, in the row's hidden points helper (the formulas reading it stay short)
+    helper = f"{_HELPERS['points']}{top}"
+    out[helper] = f"={_fund_points(f'G{top}')}"
+    rate, weight = f"H{top}", helper
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
     # (a 分值 left blank or “—”, the rules giving none: no 执行率得分, “—”, as JX_EXEC_SCORE)
     out[f"I{top}"] = (f'=IF(AND(NOT(ISNUMBER({weight})),{_placeholder(f"G{top}")}),'
@@ -1031,17 +1042,19 @@ def native_results(get: Callable[[str], Any],
     fund_weight, fund_rate = f"G{FUND_ROWS[0]}", f"H{FUND_ROWS[0]}"
     typed_rate = get(fund_rate) if formula is not None and formula(fund_rate) is None \
         and not _blank(get(fund_rate)) else None  # typed over its formula: I6 reads it
+    fund_points_value = fund_points(weight_points(get(fund_weight), in_percent(fund_weight)),
+                                    get(NAME_RANGES["JX_Rules"].replace("$", "")),
+                                    formula is None
+                                    or reads_rule_set(formula(f"I{FUND_ROWS[0]}")))
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
-                         fund_points(weight_points(get(fund_weight), in_percent(fund_weight)),
-                                     get(NAME_RANGES["JX_Rules"].replace("$", "")),
-                                     formula is None
-                                     or reads_rule_set(formula(f"I{FUND_ROWS[0]}"))),
+                         fund_points_value,
                                 scores, weights,
                                 formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
                                 filled, typed_rate)
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]
+    out[f"{_HELPERS['points']}{FUND_ROWS[0]}"] = fund_points_value
     out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
     out[f"H{GRADE_ROW}"] = money["grade"]
     return out

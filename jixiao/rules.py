@@ -21,6 +21,7 @@ from enum import Enum
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
+    FULL_WIDTH_NUMBER,
     INVISIBLE,
     LEVEL_NAMES,
     RISE,
@@ -270,7 +271,24 @@ def weight_points(value: object, percent: bool) -> object:
     (``native._points``), the add-in's through JX_POINTS (``cellfuncs.points``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and percent:
         return percent_value(value)
+    typed = points_text(value)
+    if typed is not None:
+        return typed  # “10分”, “ 10 ” pasted: 10, in every template alike (rt27)
     return "" if value is None else value
+
+
+def points_text(value: object) -> float | None:
+    """A 分值 typed as text that is plainly points — digits and one point, spaces around,
+    full-width alike, a 分 after: “ 10 ”, “10分”, “１０ 分” → 10; else None (“10%”, “十”).
+    The native template's formulas read a 分值 text this way (``native._points``)."""
+    if not isinstance(value, str):
+        return None
+    text = number_text(value).translate(FULL_WIDTH_NUMBER)
+    if text.endswith("分"):
+        text = text[:-1].strip(" ")
+    if text in ("", ".") or text.count(".") > 1 or any(ch not in "0123456789." for ch in text):
+        return None
+    return float(text)
 
 
 def round2(value: float) -> float:

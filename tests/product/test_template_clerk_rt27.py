@@ -108,3 +108,45 @@ def test_a_rate_typed_as_text_over_its_formula_is_no_finding_at_the_locked_score
     path = recalculated(filled(tmp_path, _rate_typed_as_text, formulas))
     found = findings(path)
     assert [line.split(" ", 3)[:3] for line in found] == [["JX503", "warning", "H6"]], found
+
+
+def _weights_with_a_points_word(book, sheet):
+    sheet["G6"], sheet["G13"], sheet["G14"], sheet["G40"] = "10分", "5分", " 5 ", "１０ 分"
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_weights_written_with_fen_or_spaces_count_alike_in_both_templates(tmp_path, formulas):
+    """“10分”, “5分”, “ 5 ”, “１０ 分” are the 分值 10, 5, 5, 10: the sound fill's 100 points
+    and 98.84 in both templates, no finding — was, in the native one, ⚠ 分值为空或无效 on
+    those rows and a 分值合计 without them (JX_: read as numbers)."""
+    path = recalculated(filled(tmp_path, _weights_with_a_points_word, formulas))
+    assert shown(path, "I6", "H13", "H14", "H40", "G43", "H43", "H44") == \
+        [10, 5, 5, 10, 100, 98.84, "优"]
+    assert findings(path) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    # G6 blank, indicators 100: no 执行率得分, 总分 98.84 of the indicators alone
+    (_rate_points_moved_onto_row_30, {"I6": "—", "G43": "100", "H43": "98.84"}),
+    # “10分”, “ 5 ”, “１０ 分”: points as the numbers
+    (_weights_with_a_points_word, {"I6": "10", "H13": "5", "G43": "100", "H43": "98.84"}),
+    # “95.5%” typed over H6: ⚠ in I6, no total — not 95.5 passed on as a score
+    (_rate_typed_as_text, {"I6": "⚠ 执行率“95.5%”是文字，不能计算执行率得分",
+                           "H43": "⚠ 有得分未能计算，总分无法合计"}),
+])
+def test_libreoffice_recalculating_the_native_template_shows_what_jixiao_stored(
+        tmp_path, change, expected):
+    """The native formulas in a real spreadsheet program (LibreOffice, recalculating on
+    load) show what ``jixiao recalc`` stored for the same inputs."""
+    from libreoffice import error_cells, sheets_as_shown
+    from libreoffice import shown as lo_shown
+
+    path = recalculated(filled(tmp_path, change, "native"))
+    stored = dict(zip(expected, shown(path, *expected), strict=True))
+    sheets = sheets_as_shown(path, tmp_path / "lo", recalculate=True)
+    rows = sheets["自评表"]
+    assert not error_cells({"自评表": rows})
+    seen = {ref: lo_shown(rows, ref) for ref in expected}
+    assert seen == expected
+    assert {ref: str(value) if not isinstance(value, float) else f"{value:g}"
+            for ref, value in stored.items()} == expected
