@@ -151,7 +151,7 @@ def execution_score(rate_fraction: Cell, weight: Cell = 10.0, rule_name: Cell = 
     engines pass it, ``recalc.cellformats``): the number is then read as ``jixiao check``
     reads that cell (``rules.rate_percent``) — a 95 typed in a General cell is 95 %, not
     9500 %. None (a rate given as a value, no cell): a fraction, as JX_RATE gives it."""
-    if rule_name is not None and is_placeholder(weight):
+    if not _blank(rule_name) and is_placeholder(weight):
         weight = rules.unlisted_execution_points(weight, str(rule_name))
         if is_placeholder(weight):
             return NOT_SCORED

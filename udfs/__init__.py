@@ -42,7 +42,7 @@ def JX_RATE(budget, executed, total_line=False):
 @xw.func(category="绩效自评")
 @xw.arg("rate", "range", doc="执行率所在的单元格（JX_RATE 的结果；手工填写的 95 计 95%）")
 @xw.arg("weight", doc="分值，默认 10")
-@xw.arg("rules", doc=_RULES_DOC + "；给出时分值空着的执行率不计分（四川省规则计 10 分）")
+@xw.arg("rules", doc="评分规则：mof2020（默认）、ratio 或 sichuan；给出时分值空着的执行率不计分（四川省规则计 10 分）")
 def JX_EXEC_SCORE(rate, weight=10.0, rules=None):
     """执行率得分 = 分值 × 执行率，不超过分值，保留两位小数。执行率与 jixiao check 的读法
     相同：单元格设为百分比格式的按显示的百分数，常规格式填 95 的计 95%。"""
