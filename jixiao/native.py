@@ -162,6 +162,8 @@ HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y
 # percent-formatted cell) is 10 points, as a 权重 "10%" is (rt20). Every formula of the
 # row reads it, not the 分值 cell.
 _HELPERS = dict(zip(HELPER_KEYS, HELPER_COLUMNS, strict=True))
+# The 执行率's 分值 in points, worked out once beside the money (since rt27): I6, G43 read it
+_FUND_POINTS = f"{_HELPERS['points']}{FUND_ROWS[0]}"
 assert _HELPERS["points"] == COLUMN["points"]  # where the highlights read the points
 # a helper cell of a row as a formula names it (U15, AB15; not the B15 of AB15), and the
 # quoted texts a formula holds, which name no cell
@@ -856,7 +858,7 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
     top = fund_rows[0]
     # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10 —
     # worked out once, in the row's hidden points helper (the formulas reading it stay short)
-    helper = f"{_HELPERS['points']}{top}"
+    helper = _FUND_POINTS if top == FUND_ROWS[0] else f"{_HELPERS['points']}{top}"
     out[helper] = f"={_fund_points(f'G{top}')}"
     rate, weight = f"H{top}", helper
     # a rate that cannot be computed shows again as the 执行率得分, so the 总分 shows ⚠
@@ -895,7 +897,9 @@ def reads_rule_set(formula: object) -> bool:
     """Whether a native template's row formula reads the 评分规则 through ``RULE_SET_NAME``
     (written since rt23); an older one takes only a rule set's exact name (``sichuan``),
     and shows ⚠ for 四川."""
-    return not isinstance(formula, str) or RULE_SET_NAME.lower() in formula.lower()
+    return not isinstance(formula, str) or RULE_SET_NAME.lower() in formula.lower() \
+        or re.search(rf"(?<![A-Z$]){_FUND_POINTS}(?!\d)", formula.upper()) is not None
+        # (the 执行率得分 reading the 执行率's points worked out in their helper, since rt27)
 
 
 def _exact_rule_set(value: Any) -> str:
@@ -1054,7 +1058,7 @@ def native_results(get: Callable[[str], Any],
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]
-    out[f"{_HELPERS['points']}{FUND_ROWS[0]}"] = fund_points_value
+    out[_FUND_POINTS] = fund_points_value
     out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
     out[f"H{GRADE_ROW}"] = money["grade"]
     return out

@@ -447,8 +447,9 @@ def test_a_weight_typed_as_a_percent_counts_its_points_as_jixiao_check_reads_it(
 
 
 def test_a_weight_or_manual_score_typed_as_text_is_pointed_at_where_it_is(tmp_path):
-    """A 分值 or 人工评分 typed as text ("5" in a text-formatted cell) makes the row's 得分
-    show ⚠; JX406 pointed at the 指标值 and said to write it the common way (rt20 item 3)."""
+    """A 人工评分 typed as text ("20" in a text-formatted cell) makes the row's 得分 show ⚠;
+    JX406 pointed at it, not at the 指标值 (rt20 item 3). A 分值 "5" typed as text is plainly
+    5 points, read as such since rt27 (as the JX_ template and jixiao check read it)."""
     from jixiao.pipeline import check_workbook
 
     def edit(sheet):
@@ -460,7 +461,6 @@ def test_a_weight_or_manual_score_typed_as_text_is_pointed_at_where_it_is(tmp_pa
                 if f.code == "JX406"]
     tail = "是文字，表格公式不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新输入）；"
     assert findings == [
-        f"JX406 warning G13 “预算资金执行率”的分值“5”{tail}按财政部规则得分为 5（完成值达到指标值）",
         f"JX406 warning J17 “预算编制规范性”的人工评分“20”{tail}按财政部规则得分为 20（定性指标：部分达成，人工评分）"]
 
 
