@@ -1001,10 +1001,11 @@ def says_no_cause(text: object) -> bool:
 
 
 # A clause restating only the shortfall, in numbers or words (少5个百分点, 低于目标值, 较上年
-# 下降5个百分点, 比目标值低5%): what, not why. Narrow on purpose — 1期未开展, 报名人数减少,
-# 资金不足 name what is missing and stay a cause
-_RESTATED = re.compile("少|差|低于?|未达到?|未完成|未达标|不达标|偏低|较低|下降|减少|[比较于]|上年|去年|同期"
-                       "|年度|目标|指标|计划|值|数|个?百分点|[\\d.]")
+# 下降5个百分点, 比目标值低5%, 与目标相差5个百分点, 同比下降, 略低于预期, 完成率94.4%, 实际
+# 完成85%): what, not why. Narrow on purpose — 1期未开展, 报名人数减少, 资金不足 name what
+# is missing and stay a cause
+_RESTATED = re.compile("少|相?差|低于?|未达到?|未?完成[率值]?|实际值?|未达标|不达标|偏低|较低|下降|减少|同比|环比"
+                       "|[比较于与略]|上年|去年|同期|年度|目标|指标|计划|预[期计]|值|数|个?百分点|[\\d.]")
 
 
 def _restates_shortfall(clause: str) -> bool:
