@@ -309,14 +309,22 @@ def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = N
     return None
 
 
+# How many times a per-unit 指标值 a bare amount beside it may be and still be read per unit
+# (20000元 beside ≤8000元/人次: a cost 2.5 times the ceiling); a total of the year's units
+# (76.5万元 of the year's visits, 95 times) lies beyond
+PER_UNIT_SPAN = 5.0
+
+
 def _per_left_off(target_base: str, actual_base: str, target: float, actual: float) -> bool:
     """Whether a 完成值 in the head of the 指标值's unit (7650元 beside ≤8000元/人次, 1150元
-    beside ≤1200元/人) is the amount per that unit with the /人次 left off: it lands within
-    half to double of the 指标值. A total (76.5万元 of the year's visits) lands far off: no
-    guess, the two stay incomparable."""
+    beside ≤1200元/人) is the amount per that unit with the /人次 left off: any amount up to
+    ``PER_UNIT_SPAN`` times the 指标值 — far misses too (20000元, 450元 beside ≤200元/亩,
+    1400元 beside ≥3000元/人), which a narrower window left unread and quiet. A total
+    (76.5万元 of the year's visits) lands many times over: no guess, the two stay
+    incomparable (JX204). Below the 指标值 an amount is never a total of one or more units."""
     head, per, _ = target_base.partition("/")
     return bool(per) and bool(actual_base) and head == actual_base \
-        and target > 0 and target / 2 <= actual <= target * 2
+        and target > 0 and 0 < actual <= target * PER_UNIT_SPAN
 
 
 def _rate_in(rate: str, other: str) -> float | None:

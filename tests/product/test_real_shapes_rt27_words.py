@@ -73,6 +73,24 @@ def test_a_per_visit_cost_ceiling_named_per_head(tmp_path, actual, score, met):
     assert _row(data) == (float(score), met)
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "score"), [
+    # red team r5: left unread (JX204 only, no 总分) on 39ed0a2 — the further off, the quieter
+    ("人均住院费用", "≤8000元/人次", "20000元", 0),  # 20 × (1 − 12000/8000) < 0: 0 (c3b)
+    ("亩均补助", "≤200元/亩", "450元", 0),           # 20 × (1 − 250/200) < 0: 0 (c3ad)
+    ("人均检查费用", "≤150元/人次", "320元", 0),     # 20 × (1 − 170/150) < 0: 0 (c3ae)
+    ("人均补助标准", "≥3000元/人", "1400元", 9.33),  # 20 × 1400/3000 = 9.33 (c3aa)
+    ("人均补助标准", "≥3000元/人", "600元", 4),      # 20 × 600/3000 = 4
+])
+def test_a_far_miss_per_unit_is_read_and_caught(tmp_path, name, target, actual, score):
+    """The unit wrote full marks 20 for a per-unit amount far off its 指标值: read per unit
+    (within ``units.PER_UNIT_SPAN`` = 5 times), a JX402 error with the rules' score, and
+    the grade 优 of the written 99.98 is wrong for 79.98 + score (JX502)."""
+    data = _checked(tmp_path, "成本指标", name, target, actual, 20, "因物价上涨")
+    assert [(code, cell) for code, cell, _message in _said(data)] == [("JX402", "H11"),
+                                                                       ("JX502", "B16")]
+    assert _row(data) == (score, False)
+
+
 def test_a_total_beside_an_amount_per_visit_stays_incomparable(tmp_path):
     """76.5万元 is the year's spending, not a cost per visit: no guess."""
     data = _checked(tmp_path, "成本指标", "人均住院费用", "≤8000元/人次", "76.5万元", 20)
@@ -133,6 +151,8 @@ def test_amounts_per_person_and_year_in_either_spelling_compare(tmp_path, target
     ("前三季度支出进度≥75%", "78%", "时效指标"),
     ("人均住院费用≤8000元/人次", "7650元", "成本指标"),
     ("≤8000元/人次", "7650元", "成本指标"),
+    ("≤8000元/人次", "20000元", "成本指标"),
+    ("≥3000元/人", "1400元", "成本指标"),
     ("每季度开展1次，共4次", "3次", "数量指标"),
     ("12处", "完成10处，2处因雨季延至2025年", "数量指标"),
     ("≤1200元/人/年", "1150元/名/年", "成本指标"),
