@@ -278,7 +278,10 @@ def is_budget_rate_name(name: str | None) -> bool:
 # Where a money line's money came from, as its label and an indicator's name say it (the
 # money block's 其中 lines, docs/domain.md §1): 中央资金执行率 is the 中央 line's 执行率
 _MONEY_SOURCES = ("中央", "省级", "市级", "县级", "区级", "州级", "乡镇", "本级", "地方", "上级",
-                  "财政拨款", "上年结转", "其他资金", "自筹", "配套")
+                  "财政拨款", "上年结转", "其他资金", "自筹", "配套", "财政资金")
+# The word a money line's label says a source with, where the name's differs (财政资金支付率
+# is the 当年财政拨款 line's)
+SOURCE_IN_LINE = {"财政资金": "财政"}
 
 
 # The money's own 执行率 (B ÷ A, DOMAIN §1) under another name: what is paid or spent of

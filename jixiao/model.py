@@ -687,17 +687,27 @@ def money_line_named(table: SelfEvaluation, indicator: Indicator) -> FundLine | 
     word = levels.rate_source(indicator.name)
     if word is None:
         return None
+    word = levels.SOURCE_IN_LINE.get(word, word)
     lines = [line for line in table.funds.parts if word in normalize_text(line.label)]
     return lines[0] if len(lines) == 1 else None
 
 
+def names_unlisted_source(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a 执行率 indicator (or 支付率, 支出进度 …) names a source of money (省级资金
+    支付率, 财政资金执行率) the money block has no one line of: its rate is of money the
+    table does not show apart, no B ÷ A to hold it against (rt27 r5: it was held against
+    the total's)."""
+    return levels.rate_source(indicator.name) is not None \
+        and money_line_named(table, indicator) is None
+
+
 def money_rate(table: SelfEvaluation, indicator: Indicator, rate: float | None) -> float | None:
     """The 执行率 (B ÷ A, in %) the money gives a 执行率 indicator: its own line's where its
-    name names one (``money_line_named``; None where that line's amounts give none), else
-    the block's ``rate``."""
+    name names one (``money_line_named``; None where that line's amounts give none, or the
+    block lists no such line: ``names_unlisted_source``), else the block's ``rate``."""
     line = money_line_named(table, indicator)
     if line is None:
-        return rate
+        return None if names_unlisted_source(table, indicator) else rate
     try:
         return rules.execution_rate(line.budget, line.executed)
     except ScoreInputError:

@@ -27,6 +27,7 @@ from jixiao.model import (
     indicator_actual,
     money_line_named,
     money_rate,
+    names_unlisted_source,
     not_filled_in,
     plain_text,
     reason_in_values,
@@ -357,8 +358,9 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     None where it can, or where either is no rate. The money's rate is 全年执行数 ÷
     全年预算数, else the rate the money block writes — then the two written rates agree
     where either stands for the other (资金栏 96%, 指标 96.37%); an indicator naming a
-    source (中央资金执行率) is held against that 其中 line's (``money_line_named``)."""
-    if not is_budget_rate_indicator(indicator):
+    source (中央资金执行率, 财政资金支付率) is held against that 其中 line's
+    (``money_line_named``), and against none where the block has no such line."""
+    if not is_budget_rate_indicator(indicator) or names_unlisted_source(table, indicator):
         return None
     actual = parse_measure(indicator_actual(indicator))
     if actual.kind != "number" or actual.value is None or actual.unit not in ("%", ""):

@@ -213,7 +213,6 @@ def test_a_source_rate_indicator_off_its_line_is_flagged_against_that_line(tmp_p
 @pytest.mark.parametrize("name, actual, flagged", [
     ("预算资金执行率", "90%", False),   # the budget's own rate: the total's 90 %
     ("预算资金执行率", "100%", True),   # … even where a 其中 line is at 100 %
-    ("省级资金执行率", "100%", True),   # a source the block does not list: the total's
 ])
 def test_a_rate_indicator_naming_no_listed_source_keeps_the_total(tmp_path, name, actual, flagged):
     _, data = checked(_sources(tmp_path / "t.xlsx", name, actual))
@@ -229,3 +228,46 @@ def test_a_source_rate_indicator_is_scored_from_its_line(tmp_path):
         ("G12", "“中央资金执行率”已达到指标值（指标值 100%，完成值 100%），得分 9 却低于分值 10")]
     [row] = [i for i in data["indicators"] if i["name"] == "中央资金执行率"]
     assert row["score_computed"] == 10
+
+
+def _fiscal(path, name, actual):
+    """Red team r5 (c3n, c3o, c3z, c3w): the money 120 ÷ 110 = 91.67 %, its 其中 lines 当年
+    财政拨款 100 ÷ 100 = 100 %, 上年结转 0, 其他资金 20 ÷ 10 = 50 %; an indicator ``name``
+    (指标值 ≥90%, 完成值 ``actual``, 10 of 10) under 产出 | 时效指标."""
+    rows = [*ROWS[:2], ("产出指标", "时效指标", name, "≥90%", actual, 10, 10, None), *ROWS[3:]]
+    total = round(INDICATORS + 9.17, 2)
+    close = [CLOSING[0][:1] + [None] * 4 + [100, total], ["评分等级", "优"]]
+    money = [["年度资金总额", 120, 120, 110, 10, "91.67%", 9.17],
+             ["其中：当年财政拨款", 100, 100, 100, "—", "100.00%", "—"],
+             ["      上年结转资金", 0, 0, 0, "—", "—", "—"],
+             ["      其他资金", 20, 20, 10, "—", "50.00%", "—"]]
+    return grid_book(path, [*HEAD[:4], MONEY_HEADER, *money, INDICATOR_HEADER,
+                            *map(list, rows), *close])
+
+
+@pytest.mark.parametrize("name", ["财政资金支付率", "财政资金支出进度", "财政资金执行率",
+                                  "当年财政拨款支付率"])
+def test_a_rate_naming_fiscal_money_is_the_fiscal_lines(tmp_path, name):
+    """100 % is the 当年财政拨款 line's 100 ÷ 100, not the total's 91.67 %. Before (39ed0a2):
+    JX305 “与项目资金栏的执行率 91.67% 不一致” for the 财政资金 names."""
+    _, data = checked(_fiscal(tmp_path / "t.xlsx", name, "100%"))
+    assert _messages(data, "JX305") == []
+
+
+def test_a_rate_naming_fiscal_money_off_its_line_is_flagged_against_it(tmp_path):
+    _, data = checked(_fiscal(tmp_path / "t.xlsx", "财政资金支付率", "91.67%"))
+    assert _messages(data, "JX305") == [
+        ("E13", "“财政资金支付率”完成值 91.67%，与项目资金栏“当年财政拨款”的执行率 100% 不一致")]
+
+
+@pytest.mark.parametrize("name", ["省级资金支付率", "省级资金执行率", "中央资金支出进度", "自筹资金执行率"])
+def test_a_rate_naming_a_source_the_block_does_not_list_is_not_compared(tmp_path, name):
+    """No 省级/中央 line (自筹 is not 其他资金 by name): the block gives no B ÷ A of that money,
+    nothing to compare 100 % with. Before: JX305 against the total's 91.67 % (c3z)."""
+    _, data = checked(_fiscal(tmp_path / "t.xlsx", name, "100%"))
+    assert _messages(data, "JX305") == []
+
+
+def test_the_budgets_own_rate_is_still_the_totals(tmp_path):
+    _, data = checked(_fiscal(tmp_path / "t.xlsx", "资金支付率", "100%"))
+    assert [cell for cell, _message in _messages(data, "JX305")] == ["E13"]
