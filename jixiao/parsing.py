@@ -626,7 +626,26 @@ def _beside_note(text: str, percent: bool) -> Measure | None:
     if note[0] == "(" and not any(ch.isdigit() or ch == "±" for ch in note):
         return None  # (已完成), (抽查): the unit's note, read as it always was
     value = _parse(text[:after.start()], percent)
-    return value if value.kind in ("number", "date", "range") else None
+    return _less_put_off(value, note) if value.kind in ("number", "date", "range") else None
+
+
+# A note saying some of the number are not finished this year (其中2处延至2025年完工, 其中
+# 3个尚未完工): those are not done. Not a later 验收 (其中2处延至2025年验收: built) nor
+# 延期完成 (done, late).
+_PUT_OFF_RE = re.compile(r"其中(\d+(?:\.\d+)?)([^\d,，;；]*?)(?:因[^,，;；]*?)?"
+                         r"(?:(?:延至|延期至|推迟至|顺延至|延后至|结转至)[^,，;；]*?(?:完工|完成|建成|竣工|实施)"
+                         r"|(?:尚未|未能?)(?:完工|完成|建成|竣工|实施|开工))")
+
+
+def _less_put_off(value: Measure, note: str) -> Measure:
+    """``value`` less the part a note says is put off past the year (12处 with (其中2处延至
+    2025年完工): 10 处 done), where the note counts it in the same unit; else ``value``."""
+    put_off = _PUT_OFF_RE.search(note)
+    if put_off is None or value.kind != "number" or value.op is not None or value.value is None \
+            or not value.unit or _clean_unit(put_off.group(2)) != value.unit:
+        return value
+    count = float(put_off.group(1))
+    return replace(value, value=value.value - count) if 0 < count <= value.value else value
 
 
 # A length of time in hours and minutes (1小时30分钟, 2个小时15分): in minutes
@@ -1038,7 +1057,8 @@ def _before_delay_note(text: str, percent: bool) -> Measure | None:
     if not any(ch.isdigit() for ch in first) or _DELAY_NOTE_RE.search(note) is None:
         return None
     done = _parse(first, percent)
-    return done if done.kind == "number" and done.unit and done.op is None else None
+    return _less_put_off(done, note) if done.kind == "number" and done.unit and done.op is None \
+        else None
 
 
 def _late_denied(text: str, word: str) -> bool:

@@ -122,6 +122,30 @@ def test_the_first_number_of_an_actual_with_a_deferral_is_the_achievement(tmp_pa
     assert _row(data) == (16.67, False)
 
 
+@pytest.mark.parametrize("actual", [
+    "12处（其中2处延至2025年完工）",          # red team r5 c3d: read 12 on 39ed0a2 (full marks)
+    "12处(其中2处因雨季延至2025年完工)",
+    "12处，其中2处延至2025年完工",
+    "12处（其中2处尚未完工）",
+])
+def test_a_count_with_some_put_off_past_the_year_is_the_rest(tmp_path, actual):
+    """12处 of which 2 are finished in 2025: 10 of 12 done this year, 20 × 10 / 12 = 16.67,
+    as “完成10处，2处…延至2025年” is read."""
+    data = _checked(tmp_path, "数量指标", "危桥改造数", "≥12处", actual, 16.67,
+                    "雨季施工受阻，2处顺延")
+    assert _said(data) == []
+    assert _row(data) == (16.67, False)
+
+
+@pytest.mark.parametrize("actual", [
+    "完成12处，其中2处因雨季延至2025年验收",  # built; only the 验收 later
+    "12处（其中2处延期完成）",                # done, late
+])
+def test_a_count_done_with_a_later_step_stays_the_count(tmp_path, actual):
+    data = _checked(tmp_path, "数量指标", "危桥改造数", "≥12处", actual, 20)
+    assert _row(data) == (20.0, True)
+
+
 def test_the_deferral_in_the_actual_cell_is_still_a_reason_in_the_wrong_column(tmp_path):
     data = _checked(tmp_path, "数量指标", "维修点位", "≥12处", "完成10处，2处因雨季延至2025年",
                     16.67)
@@ -155,6 +179,8 @@ def test_amounts_per_person_and_year_in_either_spelling_compare(tmp_path, target
     ("≥3000元/人", "1400元", "成本指标"),
     ("每季度开展1次，共4次", "3次", "数量指标"),
     ("12处", "完成10处，2处因雨季延至2025年", "数量指标"),
+    ("≥12处", "12处（其中2处延至2025年完工）", "数量指标"),
+    ("≥12处", "12处，其中2处延至2025年完工", "数量指标"),
     ("≤1200元/人/年", "1150元/名/年", "成本指标"),
     ("人均≤1200元/年", "1150元/人/年", "成本指标"),
 ])
