@@ -948,19 +948,34 @@ def _beside_names(grid: Grid, column: int, names: int, data_start: int) -> list[
 
 def _unscored_evaluation(grid: Grid, columns: dict[str, int], named: dict[int, str],
                          data_start: int) -> None:
-    """A 评价得分 column with nothing written under it beside a score column that has
-    scores (自评得分 | 评价得分, left blank for whoever evaluates next): the other column,
-    not a reviewer's, is the score — nobody has evaluated yet."""
+    """A 评价得分 column not filled with scores beside a score column that is (自评得分 |
+    评价得分 left for whoever evaluates next: blank, “/”, “—”, “待评价”, or the
+    department's scores on only the rows it marked down): the other column, not a
+    reviewer's, is the score — nobody has evaluated the whole table. Filled on all but
+    one row in ten (at least one) of the rows the other scores, the evaluation stands."""
     score = columns.get("score")
-    if score is None or not _EVALUATION_SCORED.match(named.get(score, "")) \
-            or _written_under(grid, score, data_start):
+    if score is None or not _EVALUATION_SCORED.match(named.get(score, "")):
         return
-    scored = [column for column, text in sorted(named.items(), key=lambda item: (
-                  _scorer_rank(item[1]), item[0]))
-              if column != score and indicator_role(text) == "score"
-              and _scorer_rank(text) < _REVIEWER_RANK and _written_under(grid, column, data_start)]
-    if scored:
-        columns["score"] = scored[0]
+    judged = _scored_cells(grid, columns, score, data_start)
+    for column, text in sorted(named.items(), key=lambda item: (_scorer_rank(item[1]), item[0])):
+        if column == score or indicator_role(text) != "score" \
+                or _scorer_rank(text) >= _REVIEWER_RANK:
+            continue
+        own = _scored_cells(grid, columns, column, data_start)
+        if judged < own - max(1, own // _UNSCORED_SHARE):
+            columns["score"] = column
+            return
+
+
+_UNSCORED_SHARE = 10  # an evaluation may leave one row in this many (at least one) unscored
+
+
+def _scored_cells(grid: Grid, columns: dict[str, int], column: int, data_start: int) -> int:
+    """How many cells of ``column`` on the indicators' rows (under a header; beside a name
+    where the names' column is known) hold points — no placeholder (“/”, “—”), no note."""
+    values = _beside_names(grid, column, columns["name"], data_start) if "name" in columns \
+        else _written_under(grid, column, data_start)
+    return sum(not is_placeholder(value) and points(value) is not None for value in values)
 
 
 def _written_under(grid: Grid, column: int, data_start: int) -> list[object]:

@@ -25,10 +25,11 @@ TOTAL, REVIEWED = 99.18, 97.5  # 9.5 + 89.68; the reviewer's 9.5 + 88
 SELF = ("自评", "单位自评", "自评得分", "单位自评分", "得分")  # the unit's (得分: names nobody)
 
 
-def _book(scores, *, two_rows=None, filled=True, rows=ROWS):
+def _book(scores, *, two_rows=None, filled=True, rows=ROWS, reviewed=REVIEWED):
     """The table with the score columns headed ``scores`` (one header row; ``two_rows``:
     under that word merged across them), the unit's scores under the header in ``SELF``,
-    the reviewer's under the others (blank unless ``filled``): the book and the columns."""
+    the reviewer's under the others (blank unless ``filled``; ``reviewed`` on the 总分 row):
+    the book and the columns."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.project("基层农技人员培训", "某县农业农村局", "某县农业技术推广中心")
@@ -48,7 +49,7 @@ def _book(scores, *, two_rows=None, filled=True, rows=ROWS):
         sheet.line(*head, *[unit if i in own else reviewer if filled else None
                             for i in range(len(scores))], why)
     sheet.line("总分", None, None, None, None, 100, *[
-        TOTAL if i in own else REVIEWED if filled else None for i in range(len(scores))])
+        TOTAL if i in own else reviewed if filled else None for i in range(len(scores))])
     sheet.grade("优")
     return book, [len(lead) + 1 + i for i in own]
 
@@ -222,3 +223,27 @@ def test_a_blank_evaluation_column_gives_way_to_the_units_own(tmp_path, scores):
     unit's 自评得分: nothing is scored there yet, the 自评得分 is the score (9.5 + 89.68
     = 99.18, 优) in either order — not eight JX406 on the blank cells."""
     _read_right(tmp_path, scores, filled=False)
+
+
+# rt27 r5 c1a/c1b/c1e: the 评价得分 column of a 自评表 holding placeholders, a note, or the
+# department's scores on the rows it marked down only: (the reviewer's cell on each row, the
+# 总分 row's)
+_UNFINISHED = {
+    "斜杠": (["/"] * len(ROWS), "/"),
+    "破折号": (["—"] * len(ROWS), "—"),
+    "待评价": (["待评价"] + [None] * (len(ROWS) - 1), None),
+    "仅扣分行": ([None, None, 8, None, None, None, None, 9], None),
+}
+
+
+@pytest.mark.parametrize("scores", [("自评得分", "评价得分"), ("评价得分", "自评得分")],
+                         ids="|".join)
+@pytest.mark.parametrize("unfinished", list(_UNFINISHED), ids=list(_UNFINISHED))
+def test_an_evaluation_column_not_filled_with_scores_gives_way(tmp_path, scores, unfinished):
+    """A 评价得分 column that holds “/”, “—”, “待评价” or scores on only the rows the
+    department marked down (2 of 8) is no complete scoring: the unit's filled 自评得分 is
+    the score (9.5 + 89.68 = 99.18, 优), no findings. Was the 评价得分 column: a JX406
+    “未填写得分” (or “不是数字”) on every row it left unscored."""
+    cells, reviewed = _UNFINISHED[unfinished]
+    rows = [(*row[:7], cell, row[8]) for row, cell in zip(ROWS, cells, strict=True)]
+    _read_right(tmp_path, scores, rows=rows, reviewed=reviewed)
