@@ -17,7 +17,7 @@ from jixiao.read.grid import Grid, Place, note
 from jixiao.read.headers import Found, fund_role
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.statements import read_stated, stated_results
-from jixiao.read.totals import labels_grade, read_head_grade, read_head_total
+from jixiao.read.totals import labels_head_grade, read_head_grade, read_head_total
 from jixiao.rules import rule_name, rule_set
 from jixiao.xlsx.refs import split_ref
 
@@ -155,7 +155,7 @@ class _ProjectFound:
 
 # the first characters of a 总分 or 等级 label's compact text among the project's rows
 _HEAD_RESULT_WORDS = ("自评", "总", "综合", "评价", "评分", "评定", "绩效", "考核", "等级", "等次",
-                      "得分", "项目总", "项目绩效", "项目自评")
+                      "得分", "项目总", "项目绩效", "项目自评", "项目得分")
 
 
 def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
@@ -163,6 +163,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
     project, sources = facts.project, facts.places  # key → place
     values, texts = grid.values, grid.texts
     total = grade = stated = None
+    total_label, scored = "", None
     whole_department = transfer = False
     tables = grid.tables
     for row in range(top, bottom):
@@ -188,10 +189,12 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 if stated is None and _states_results(label, values[(row, column)]):
                     stated = (row, column)  # 自评得分：92分　评价等级：良
                 elif len(text) <= 16:  # 自评总分(分) | 97.93
-                    if total is None and is_total_label(label) \
-                            and "分值" not in label and "满分" not in label:  # the scale's 100
-                        total = (row, column)
-                    elif grade is None and labels_grade(grid, row, column):
+                    if _PROJECT_SCORE.fullmatch(label):  # 项目得分: the score beside a 总分
+                        scored = scored or (row, column)
+                    elif is_total_label(label) and "分值" not in label and "满分" not in label \
+                            and (total is None or _full_mark(total_label) and not _full_mark(label)):
+                        total, total_label = (row, column), label  # (the scale's 100: not read)
+                    elif grade is None and labels_head_grade(grid, row, column):
                         grade = (row, column)
                 continue  # most cells: no label at all
             if text.startswith(_TRANSFER_LABEL):
@@ -227,8 +230,21 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
         titled = project.name is not None
     if project.name is None:
         _name_from_body(facts)
+    if scored is not None and _full_mark(total_label):
+        total = scored  # 项目总分 | 100 | 项目得分 | 99.5: the 总分 is the full mark
     form = "department" if whole_department else "transfer" if transfer else "project"
     return _ProjectFound(project, sources, total, grade, stated, form, titled)
+
+
+# A bare 总分 label (总分, 总 分, 项目总分): beside a 自评得分 or 项目得分 label in the block
+# above the table (总分 | 100 | 自评得分 | 99.5) it labels the full mark, not the total.
+_PROJECT_SCORE = re.compile(r"项目(?:自评)?得分(?:\(分\))?[:：]?")
+_FULL_MARK = re.compile(r"(?:项目)?总分值?(?:\(分\))?[:：]?")
+
+
+def _full_mark(label: str) -> bool:
+    """Whether a head label (its compact text) is a bare 总分 that gives way to a score's."""
+    return _FULL_MARK.fullmatch(label) is not None
 
 
 def _states_results(label: str, value: str) -> bool:

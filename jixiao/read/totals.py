@@ -24,7 +24,7 @@ from typing import Any
 from jixiao import levels
 from jixiao.cellfuncs import is_error
 from jixiao.model import SelfEvaluation, plain_text
-from jixiao.parsing import normalize_text, points_in_words
+from jixiao.parsing import compact_text, normalize_text, points_in_words
 from jixiao.read.grid import Grid, clean, note, percent_shown, points, points_at
 from jixiao.read.roles import (
     is_conclusion_label,
@@ -278,15 +278,71 @@ def read_head_total(grid: Grid, row: int, column: int, table: SelfEvaluation,
             if not declared:
                 read_total(grid, row, columns, table)
             return
-    found = grid.right_of(row, column, limit=3)
+    under = _under_label(grid, row, column)
+    if under is not None:  # 总分 | 自评得分 | 自评等级 over 100 | 95 | 优
+        row, found = row + 1, (under, column)
+    else:
+        found = grid.right_of(row, column, limit=3)
     if found is not None and (number := _total_at(grid, row, found[1])) is not None:
         restate(table, "total", number, note(table, grid, row, found[1]), decimals=2)
 
 
+def _under_label(grid: Grid, row: int, column: int) -> Any:
+    """A head block of labels over values (总分 | 自评得分 | 自评等级 over 100 | 95 | 优):
+    the value in the cell under a label that has no value right of it (none, or the next
+    label) — a cell of its own holding no label; None where there is none."""
+    right = grid.right_of(row, column, limit=3)
+    if right is not None and not _is_head_label(right[0]):
+        return None
+    below = (row + 1, column)
+    value = clean(grid.values.get(below))
+    if value is None or grid.origin.get(below, below) != below or _is_head_label(value):
+        return None
+    return value
+
+
+def _is_head_label(value: Any) -> bool:
+    """Whether a cell of the head block labels a 总分 or 等级 (自评得分, 自评等级, 总分)."""
+    if not isinstance(value, str):
+        return False
+    text = compact_text(value)
+    return is_total_label(text) or is_grade_label(text)
+
+
+def labels_head_grade(grid: Grid, row: int, column: int) -> bool:
+    """Whether a cell above the table labels the 评分等级 (``labels_grade``), or the label
+    of a block of labels over values (自评等级 over 优). A 结果/结论 label there names a
+    grade only with a grade's word (优, 良, 中, 差 in it): 自评结果 | 合格 (较好, 一般) says
+    the evaluation passed, no grade to hold against the table's."""
+    text = grid.texts.get((row, column), "")
+    under = _under_label(grid, row, column)
+    if under is not None:
+        return is_grade_label(text, results=False) \
+            or is_grade_label(text) and _names_grade_word(under)
+    if not labels_grade(grid, row, column):
+        return False
+    if is_grade_label(text, results=False):
+        return True
+    inline = _after_label(text)
+    found = (inline, column) if inline else grid.right_of(row, column)
+    return found is not None and _names_grade_word(found[0])
+
+
+def _names_grade_word(value: Any) -> bool:
+    """Whether a cell names a grade with its own word (优秀, 良, 中等, 较差), not one read
+    as a grade only by its meaning (合格 as 中, 较好 as 良)."""
+    return grade_name(value) is not None and any(word in str(value) for word in "优良中差")
+
+
 def read_head_grade(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
-    """A 评分等级 written above the table beside its label (自评等级 | 优, 自评结果 | 良好):
-    the declared grade where no 评分等级 row under the indicators gave one, else a
-    restatement of it (another grade: JX506)."""
+    """A 评分等级 written above the table beside its label (自评等级 | 优, 自评结果 | 良好),
+    or under it (自评等级 over 优): the declared grade where no 评分等级 row under the
+    indicators gave one, else a restatement of it (another grade: JX506)."""
+    under = _under_label(grid, row, column)
+    if under is not None and grade_name(under):
+        restate(table, "grade", grade_written(plain_text(under)),
+                note(table, grid, row + 1, column))
+        return
     if "grade" not in table.sources:
         read_grade(grid, row, table, column)
         return

@@ -109,6 +109,49 @@ def test_a_total_row_ending_in_a_result(tmp_path):
     assert _found(data) == [("JX502", "I16", "评分等级写为“良好”，总分 99.98 应为“优”")]
 
 
+# ---------------------------------------------------------------- rt27 r5: the full mark, no grade, labels over values
+
+@pytest.mark.parametrize("head", [("总分", 100, "自评得分", 99.98), ("总 分", "100分", "自评得分", "99.98分"),
+                                  ("项目总分", 100, "项目得分", 99.98), ("自评得分", 99.98, "总分", 100)],
+                         ids=["总分", "总 分", "项目总分", "得分在前"])
+def test_a_head_total_beside_the_score_is_the_full_mark(tmp_path, head):
+    """Before: JX506 “此处写总分 100，与 H17 的总分 99.98 不一致”. A 总分 | 100 beside the
+    自评得分 (项目得分) in the block is the 满分; the score is 99.98, as the 总分 row says."""
+    table, data = checked(_putuo(tmp_path / "t.xlsx", head))
+    assert codes(data) == [], data["findings"]
+    assert table.sources["total"].cell == "H17"
+
+
+def test_a_wrong_score_beside_the_full_mark_is_still_reported(tmp_path):
+    """总分 | 100 | 自评得分 | 96: the 96 (D3) is held against H17's 99.98."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", ("总分", 100, "自评得分", 96)))
+    assert _found(data) == [("JX506", "D3", "此处写总分 96，与 H17 的总分 99.98 不一致"
+                                           "（各项得分之和为 99.98）")]
+
+
+@pytest.mark.parametrize(("label", "result"), [("自评结果", "合格"), ("评价结果", "较好"),
+                                               ("自评结论", "一般")])
+def test_a_head_result_naming_no_grade_is_not_compared(tmp_path, label, result):
+    """Before: JX506 “此处写评分等级“合格”，与 B18 的评分等级“优”不一致”. A 自评结果 of
+    合格 or 较好 (no 优/良/中/差 in it) says the evaluation passed, not a grade."""
+    table, data = checked(_putuo(tmp_path / "t.xlsx", (label, result)))
+    assert codes(data) == [], data["findings"]
+    assert table.grade_declared == "优"
+
+
+@pytest.mark.parametrize(("values", "found"), [
+    ((100, 99.98, "优"), []),
+    ((100, 95, "优"), [("JX506", "B4", "此处写总分 95，与 H18 的总分 99.98 不一致（各项得分之和为 99.98）")]),
+    ((100, 99.98, "良"), [("JX506", "C4", "此处写评分等级“良”，与 B19 的评分等级“优”不一致"
+                                          "（总分 99.98 应为“优”）")]),
+], ids=["一致", "得分不符", "等级不符"])
+def test_a_head_block_of_labels_over_values(tmp_path, values, found):
+    """Before: not read (未发现问题 with 95 planted). 总分 | 自评得分 | 自评等级 on one row,
+    100 | 95 | 优 under them: the 自评得分 is B4's, held against H18's 99.98 (9.98 + 90)."""
+    _, data = checked(_putuo(tmp_path / "t.xlsx", ("总分", "自评得分", "自评等级"), values))
+    assert _found(data) == found
+
+
 # ---------------------------------------------------------------- grades written with 等次
 
 @pytest.mark.parametrize(("grade", "found"), [("优秀等次", []), ("优等次", []), ("良好等次", ["JX502"])])
