@@ -88,7 +88,9 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
 
     同一行写了两个执行率的（子洲表：全年执行率 | 分值 | 执行率 | 得分），两处都核对，
     各自指向写错的一格；全年预算数或全年执行数未填、算不出执行率时，两处写得不一致
-    （按各自显示的位数不能代表同一个数）也报告，指向第二处。
+    （按各自显示的位数不能代表同一个数）也报告，指向第二处。超出预算（执行率超过 100%）
+    时，分值、得分旁的第二处写得分所按的 100% 也对；表头写“序时进度”“时间进度”的一栏是
+    时间进度，不是执行率，不核对。
 
     **为什么**：执行率决定执行率得分；用错分母（年初预算数）或抄错数是常见错误。
 
@@ -138,7 +140,9 @@ def _rates_disagree(table: SelfEvaluation, line: FundLine) -> bool:
             or _computed_rate(line) is not None \
             or any(jixiao_formula(table, line.sources.get(key)) for key in _RATE_CELLS):
         return False
+    capped = min(line.rate_declared, _CAPPED_RATE)  # 105% beside 100%: the score's rate
     return not _rate_stands_for(table, line, line.rate_declared, "rate_beside") \
+        and not _rate_stands_for(table, line, capped, "rate_beside") \
         and not _rate_stands_for(table, line, line.rate_beside, "rate")
 
 
@@ -150,7 +154,13 @@ def _wrong_rate(table: SelfEvaluation, line: FundLine, key: str = "rate") -> flo
     rate = _computed_rate(line)
     if rate is None or _rate_stands_for(table, line, rate, key):
         return None
+    if key == "rate_beside" and rate > _CAPPED_RATE \
+            and _rate_stands_for(table, line, _CAPPED_RATE, key):
+        return None  # spent over the budget: the rate the 分值 and 得分 stand beside, capped
     return rate
+
+
+_CAPPED_RATE = 100.0  # the 执行率 the 得分 counts at most (``rules.execution_score``)
 
 
 @check("JX302", "error", "执行率得分计算错误")

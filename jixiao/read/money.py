@@ -367,6 +367,9 @@ _REMARK = "备注"  # a money column of anything, the 执行率's reason among i
 # A second 执行率 column of the year's (子洲: 全年执行率 | 分值 | 执行率 | 得分, the unit's rate
 # from the money and the one the 分值 and 得分 stand beside): read too, and checked as the first
 _RATE_BESIDE = "rate_beside"
+# A time-schedule benchmark beside the rate (序时进度执行率, 时间进度): the share of the year
+# gone, not 全年执行数 ÷ 全年预算数 — no 执行率 column
+_SCHEDULE = re.compile("序时进度|时间进度")
 
 
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
@@ -381,7 +384,7 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
         if len(text) > 16:
             continue
         role = fund_role(text)
-        if not role or role == "ignore":
+        if not role or role == "ignore" or role == "rate" and _SCHEDULE.search(text):
             continue
         if over_years(text) or names_the_total(text) or _CHANGE_OR_BUDGET in text \
                 or text.startswith(_REMARK):  # a 备注 beside a 原因 column: the 原因 one

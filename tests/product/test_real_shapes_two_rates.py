@@ -19,7 +19,11 @@ ROWS = [
 ]
 
 
-def _zizhou(path, first, second, *, executed="28.5 万元", score=9.5, total="99.5 分"):
+_ZIZHOU_HEADER = ("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分")
+
+
+def _zizhou(path, first, second, *, executed="28.5 万元", score=9.5, total="99.5 分",
+            header=_ZIZHOU_HEADER):
     """The 子洲 form: money rows 5 (年度资金总额) and 6 (其中:财政拨款), 全年执行率 in E,
     分值 F, the second 执行率 in G, 得分 H; A = 年初预算数 30 万元."""
     book = Book()
@@ -30,7 +34,7 @@ def _zizhou(path, first, second, *, executed="28.5 万元", score=9.5, total="99
     sheet.money([("年度资金总额", "30 万元", executed, first, 10, second, score),
                  ("其中:财政拨款", "30 万元", executed, first, "—", second, "—"),
                  ("其他资金", None, None, None, "—", None, "—")],
-                header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
+                header=header,
                 label="项目资金 (万元)")
     sheet.indicators(ROWS, header=("一级指标", "二级指标", "三级指标", "年度指标值",
                                    "实际完成值", "分值", "得分", "未完成原因分析"))
@@ -77,3 +81,35 @@ def test_two_rates_that_disagree_without_the_money_are_flagged(tmp_path):
     flagged = [item for item in data["findings"] if item["code"] == "JX301"]
     assert sorted(item["cell"] for item in flagged) == ["G5", "G6"], data["findings"]
     assert "95%" in flagged[0]["message"] and "90%" in flagged[0]["message"]
+
+
+# rt27 r5 c6f: spent over the budget, 31.5 ÷ 30 = 105%; the 执行率 the 分值 and 得分 stand
+# beside may show the rate the score is capped at (100%: 得分 10, not 10.5), 总分 90 + 10 = 100
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("105%", "100%", []), ("105%", "105%", []),
+    ("100%", "100%", [("JX301", "E5"), ("JX301", "E6")]),  # the 全年执行率 is B ÷ A itself
+], ids=["第二栏封顶", "两栏105", "全年执行率封顶"])
+def test_the_rate_beside_the_points_may_show_the_capped_rate(tmp_path, first, second, expected):
+    """Before: JX301 at G5, G6 “执行率（全年执行率写为 105%）写为 100%，… 应为 105%”."""
+    _, data = checked(_zizhou(tmp_path / "z.xlsx", first, second, executed="31.5 万元",
+                              score=10, total="100 分"))
+    assert [found for found in _found(data) if found[0] == "JX301"] == expected, data["findings"]
+
+
+# rt27 r5 c6c: a 序时进度 benchmark beside the rate is not B ÷ A (100% at year end)
+@pytest.mark.parametrize("schedule", ["序时进度执行率", "时间进度", "序时进度"])
+def test_a_time_schedule_column_is_no_rate(tmp_path, schedule):
+    """Before: JX301 at G5 “序时进度执行率（执行率写为 95%）写为 100%，按 全年执行数 28.5 ÷
+    年初预算数 30 应为 95%”. The 序时进度 (the share of the year gone) is no 执行率:
+    28.5 ÷ 30 = 95% in 执行率, 得分 9.5, 总分 99.5 — nothing to report."""
+    _, data = checked(_zizhou(tmp_path / "z.xlsx", "95%", "100%", header=(
+        "年初预算数", "全年执行数", "执行率", "分值", schedule, "得分")))
+    assert _found(data) == [], data["findings"]
+
+
+def test_a_capped_rate_beside_an_over_budget_one_is_no_disagreement(tmp_path):
+    """No 全年执行数: 105% (全年执行率) and 100% beside the 分值 (the capped one the score
+    counts) can both be right — not flagged as disagreeing."""
+    _, data = checked(_zizhou(tmp_path / "z.xlsx", "105%", "100%", executed=None, score=10,
+                              total="100 分"))
+    assert [found for found in _found(data) if found[0] == "JX301"] == [], data["findings"]
