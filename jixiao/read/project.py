@@ -189,11 +189,11 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                 if stated is None and _states_results(label, values[(row, column)]):
                     stated = (row, column)  # 自评得分：92分　评价等级：良
                 elif len(text) <= 16:  # 自评总分(分) | 97.93
-                    if _PROJECT_SCORE.fullmatch(label):  # 项目得分: the score beside a 总分
-                        scored = scored or (row, column)
-                    elif is_total_label(label) and "分值" not in label and "满分" not in label \
+                    if is_total_label(label) and "分值" not in label and "满分" not in label \
                             and (total is None or _full_mark(total_label) and not _full_mark(label)):
                         total, total_label = (row, column), label  # (the scale's 100: not read)
+                    elif _PROJECT_SCORE.fullmatch(label):  # 项目得分: the score beside a 总分
+                        scored = scored or (row, column)
                     elif grade is None and labels_head_grade(grid, row, column):
                         grade = (row, column)
                 continue  # most cells: no label at all

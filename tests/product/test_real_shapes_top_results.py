@@ -122,6 +122,15 @@ def test_a_head_total_beside_the_score_is_the_full_mark(tmp_path, head):
     assert table.sources["total"].cell == "H17"
 
 
+def test_a_head_project_score_alone_is_the_total(tmp_path):
+    """项目自评得分 | 99.98 | 项目自评等级 | 优秀 with no 总分 row: the head's 99.98 is the
+    declared total (rt27 r3 u01), 99.98 = 9.98 + 90, 优."""
+    table, data = checked(_putuo(tmp_path / "t.xlsx", ("项目自评得分", 99.98, "项目自评等级", "优秀"),
+                                 total=None, grade=None))
+    assert (table.total_declared, table.sources["total"].cell) == (99.98, "B3")
+    assert codes(data) == [], data["findings"]
+
+
 def test_a_wrong_score_beside_the_full_mark_is_still_reported(tmp_path):
     """总分 | 100 | 自评得分 | 96: the 96 (D3) is held against H17's 99.98."""
     _, data = checked(_putuo(tmp_path / "t.xlsx", ("总分", 100, "自评得分", 96)))
