@@ -440,6 +440,9 @@ class SelfEvaluation:
     notes: list[str] = field(default_factory=list)
     # read from a document (Word, a web page): its cells named in the document's terms
     document: DocumentPlaces | EmbeddedPlaces | None = None
+    # the document's paragraphs outside its tables (a 自评报告's text around its one 自评表),
+    # each with its place: a deduction may be explained there (JX405)
+    report_text: list[tuple[str, Source]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)

@@ -4,6 +4,8 @@ A check takes a ``SelfEvaluation`` and its ``Evaluation`` and yields
 ``Finding``s. Each is registered with a stable code, a severity and a short
 name; its docstring is its user documentation (``jixiao rules`` prints it,
 ``docs/rules.md`` is generated from it). ``run_checks`` runs them all.
+
+(Over 400 lines: the registry and the helpers several checks share, which no one check owns.)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from jixiao import levels, rules
 from jixiao.model import (
     HELPERS_MISSING,
+    DocumentPlaces,
     Evaluation,
     Indicator,
     SelfEvaluation,
@@ -136,6 +139,18 @@ def findings_rows(findings: Iterable[Finding]) -> list[list[str]]:
 
 
 # ------------------------------------------------------------- helpers
+
+def cell_named(table: SelfEvaluation, source: Source, *, sheet: bool = False) -> str:
+    """Another cell named inside a message, as the report names a finding's place: in a
+    Word document's (a web page's) own terms ("第1个表格 第14行第8列") — its sheet "文档"
+    and A1 are nothing the document shows —, else its A1 ("G19"; with ``sheet``,
+    "Sheet1!G19")."""
+    if isinstance(table.document, DocumentPlaces):
+        place = table.document.place(source.sheet, source.cell)
+        if place is not None:
+            return place
+    return str(source) if sheet else source.cell
+
 
 def label(indicator: Indicator) -> str:
     return indicator.name or indicator.level2 or "（未命名指标）"

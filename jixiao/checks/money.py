@@ -15,6 +15,7 @@ from jixiao.checks.base import (
     MONEY_AMOUNTS,
     Finding,
     blank,
+    cell_named,
     check,
     differs,
     finding,
@@ -514,7 +515,7 @@ def low_rate_reason(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[F
         # empty cell to fill, not the rate
         row_source = table.funds.sources["reason"]
         what = FUND_REASON_TITLE if table.template else "资金栏的原因说明"
-        where = f"：请在{what}（{row_source}）写明原因"
+        where = f"：请在{what}（{cell_named(table, row_source, sheet=True)}）写明原因"
     elif row_source is None and table.template:
         # a template made before it had the cell: where the reader finds one (J5 | J6)
         where = (f"：请在资金栏右侧 {FUND_REASON_HEADER} 填写“{FUND_REASON_TITLE}”，"

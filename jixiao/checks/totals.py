@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jixiao import rules
 from jixiao.checks.base import (
     Finding,
+    cell_named,
     check,
     differs,
     finding,
@@ -1351,7 +1352,7 @@ def _at(table: SelfEvaluation, key: str) -> str:
     """" G19 的" — where the table declares its 总分 (评分等级), for a message; "填报的"
     for a table built in code."""
     source = table.sources.get(key)
-    return f" {source.cell} 的" if source is not None else "填报的"
+    return f" {cell_named(table, source)} 的" if source is not None else "填报的"
 
 
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:

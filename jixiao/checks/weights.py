@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from jixiao.checks.base import (
     Finding,
     blank,
+    cell_named,
     check,
     differs,
     finding,
@@ -429,7 +430,7 @@ def duplicate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             first = seen[key].sources.get("name")
             if first is not None and first == indicator.sources.get("name"):
                 continue  # one 三级 merged down over its rows (出厂水≥95% | 末梢水≥90%): written once
-            where = f"（与 {first} 重复）" if first else ""
+            where = f"（与 {cell_named(table, first, sheet=True)} 重复）" if first else ""
             yield finding("JX105", indicator.sources.get("name"),
                           f"三级指标“{indicator.name}”重复出现{where}")
         else:

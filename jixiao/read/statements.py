@@ -22,12 +22,19 @@ from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, rounded_alike
 _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
 # The whole table's score: 总分, 总得分, 自评得分, 该项目得分, 项目自评总分, or 得分 opening a
 # clause (经自评，得分98分) — not one topic's (满意度得分9分), nor the scale (总分值100)
+# — or, the number followed by 分, 自评得 97 分 (子洲's report) and 综合评分98.93分
 _SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+总?得?分|总得?分"
-                         r"|(?<![^,;。:])得分)数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?")
+                         r"|(?<![^,;。:])得分)数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?"
+                         r"|(?:(?:自评|评价|考核|评审)得|(?:综合|自评|最终|绩效|总)评分(?:为|是|:)?)"
+                         + _NUMBER + "分")
 # The grade: 评价等级为优, 等级优, 自评等级：良好, 评价结果为“优” — not any 结果 (实施结果良好)
 _SAID_GRADE = re.compile(r"(?:等级|等次|级别|评级|(?:自评|评价|考核|评审)(?:结果|结论))(?:评定|评价)?"
                          r"(?:为|是|:|评定为|定为|属于)?[\"“「『【]?"
                          r"([^,;。:\"“”「」『』【】()、]{1,4}?)(?=$|[,;。:\"”」』】()、])")
+
+# The grade before its word: 属于“优”等级, 评定为良好等次, 为优秀等级
+_GRADE_NAMED_BEFORE = re.compile(r"(?:属于|评定为|评为|定为|为)[\"“「『【]?"
+                                 r"([^,;。:\"“”「」『』【】()、为]{1,4}?)[\"”」』】]?(?:等级|等次|级别)")
 
 
 # A 总分 label's own cell ("自评总分：95", "合计：98分", and without the colon "项目总得分99
@@ -84,12 +91,12 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
                                      and "级" not in text and "结" not in text):
         return None, 0, None
     plain = normalize_text(text)
-    totals = [(number, _decimals(match.group(1))) for match in _SAID_TOTAL.finditer(plain)
-              if (number := _number(match.group(1))) is not None]
+    totals = [(number, _decimals(said)) for match in _SAID_TOTAL.finditer(plain)
+              if (number := _number(said := match.group(1) or match.group(2))) is not None]
     if len(totals) > 1 and abs(totals[0][0] - FULL_MARKS) <= TOLERANCE:
         totals = totals[1:]
-    grade = next((match.group(1) for match in _SAID_GRADE.finditer(plain)
-                  if grade_name(match.group(1))), None)
+    grade = next((match.group(1) for pattern in (_SAID_GRADE, _GRADE_NAMED_BEFORE)
+                  for match in pattern.finditer(plain) if grade_name(match.group(1))), None)
     total, decimals = totals[0] if totals else (None, 0)
     return total, decimals, grade
 
@@ -144,6 +151,37 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
             last, blank = row, 0
         row += 1
     return last
+
+
+# Words of a sentence about another year's results (上年自评得分95分), not this table's
+_ANOTHER_YEAR = re.compile("上年|去年|上一年|以前年度|往年|前年")
+
+
+def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
+    """A 自评报告's paragraphs — the document's lines outside its tables, its one 自评表 read
+    from ``grid`` —, into ``table.report_text``; and each sentence there stating the
+    project's 总分 or 评分等级 (经自评，本项目自评得分96分，等级为“优”; under a heading after
+    the table, or before it): declared where the table has none, else a restatement
+    (``restate``: JX506). Not the scale alone (指标体系总分100分), nor another year's score."""
+    inside = [(found.first, found.last) for found in grid.tables]
+    used = {_cell(table, key) for key in ("total", "grade", "restated_total", "restated_grade")}
+    for row in sorted(grid.rows):
+        if grid.rows[row] != [1] or any(first <= row <= last for first, last in inside):
+            continue
+        text = grid.values.get((row, 1))
+        if not isinstance(text, str) or not text.strip():
+            continue
+        table.report_text.append((text, grid.source(row, 1)))
+        if (row, 1) in used or _ANOTHER_YEAR.search(normalize_text(text)):
+            continue
+        total, decimals, grade = _results(text)
+        if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
+            continue  # the scale (总分100分), no grade: nothing of this project's said
+        place = note(table, grid, row, 1)
+        if total is not None:
+            restate(table, "total", total, place, decimals)
+        if grade is not None:
+            restate(table, "grade", grade, place)
 
 
 def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:

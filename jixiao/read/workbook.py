@@ -76,6 +76,7 @@ from jixiao.read.project import (
 )
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
+from jixiao.read.statements import read_report_text
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
@@ -341,6 +342,10 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
             # its project's name (2021年随州市…项目)
             table.project.year = _year_under(table, grids) \
                 or year_from_project_name(table.project.name)
+    report = [table for table in tables if document is not None
+              and table.sources["header"].sheet == document.sheet]
+    if len(report) == 1:  # a 自评报告 around its one 自评表: its conclusion, its reasons
+        read_report_text(next(grid for grid in grids if grid.name == document.sheet), report[0])
     for table in tables:
         if table.project.year is None:  # the one year of the tables above or below it on
             # its sheet (a second table pasted from 项目名称 down), else its sheet's or file's name

@@ -35,3 +35,15 @@ def test_the_decimals_a_stated_total_is_written_with(text, decimals):
     """What a restated total may be rounded to (rules.rounded_alike): 99.0 is written
     with one decimal, so it is no rounding of 99.05 (99.1), though 99 is."""
     assert _results(text)[1] == decimals
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # zizhou's report: 自评得 then the number (rt27-r6 2)
+    ("我单位2023年城乡居民就业技能培训项目绩效自评得 97 分，等级为“优”。", 97.0, "优"),
+    ("综合评分98.93分，评价等级为良。", 98.93, "良"),
+    ("经自评，本项目得分98.93分，属于“优”等级。", 98.93, "优"),
+    ("项目自评得分96分，评定为良好等次", 96.0, "良好"),
+    ("满意度指标方面共10分，得8.95分，主要是由于联网结算未实现", None, None),
+    ("问卷评分90分以上的占95%", None, None)])  # not the project's: no 综合/自评 before 评分
+def test_more_wordings_of_the_projects_results(text, total, grade):
+    assert stated_results(text) == (total, grade)

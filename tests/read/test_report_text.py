@@ -1,0 +1,98 @@
+"""A 自评报告 in Word: the 自评表 a table in the middle of the report's paragraphs, whose
+conclusion (经自评，本项目自评得分96分，等级为“优”) may stand anywhere in the body — under a
+heading after the table, or before it — and whose 偏差原因 may be written in a paragraph
+instead of the table (rt27-r6: docx2/E*, F*, G1, docx/D06, D07, docx16/Z3, Z4)."""
+
+import json
+import re
+import zipfile
+
+from wordfiles import paragraph, workbook_docx
+from workbooks import standard
+
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
+
+# The first Putuo table: money 9.98 + 5 + 25 + 20 + 30 + 10 = 99.98, 优 (≥ 90)
+COVER = (paragraph("三、项目评价及绩效分析")
+         + paragraph("本项目全年预算31.56万元，实际支出31.5万元。"))
+
+
+def checked(path):
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    [table] = result.tables
+    return table.table, json.loads(json_report([result]))
+
+
+def _report(tmp_path, text, *, before=False, name="r", **options):
+    """The standard table as a Word report: ``text`` a paragraph after the table under a
+    heading (or, ``before``, above the table's title)."""
+    source = standard(tmp_path / f"{name}.xlsx", **options)
+    if not before:
+        return workbook_docx(source, tmp_path / f"{name}.docx",
+                             after=paragraph("一、项目概况") + COVER + paragraph(text)
+                             + paragraph("四、存在问题") + paragraph("无。"))
+    made = workbook_docx(source, tmp_path / f"{name}-plain.docx")
+    with zipfile.ZipFile(made) as archive:
+        parts = {member: archive.read(member) for member in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:body>", b"<w:body>" + (COVER + paragraph(text)).encode(), 1)
+    path = tmp_path / f"{name}.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, data in parts.items():
+            archive.writestr(member, data)
+    return path
+
+
+def _findings(data, code):
+    return [item for item in data["findings"] if item["code"] == code]
+
+
+def test_a_conclusion_under_a_heading_after_the_table_is_checked(tmp_path):
+    """总分 99.98 in the table; four paragraphs under it the report says 96 分: JX506 at
+    that paragraph, naming the 总分's cell as the document shows it (not H16)."""
+    _, data = checked(_report(tmp_path, "经自评，本项目自评得分96分，等级为“优”。"))
+    [found] = _findings(data, "JX506")
+    assert found["place"].startswith("第1个表格之后的")
+    assert "此处写总分 96" in found["message"] and "99.98" in found["message"]
+    assert "第1个表格 第14行" in found["message"]
+    assert re.search(r"\b[A-Z]{1,2}\d+\b", found["message"]) is None
+
+
+def test_a_conclusion_grade_anywhere_is_checked(tmp_path):
+    """总分 99.98 优 in the table; the report: 综合评分99.98分，评价等级为良: JX506 on the
+    grade (99.98 is 优), not on the total (the same)."""
+    _, data = checked(_report(tmp_path, "综合评分99.98分，评价等级为良。"))
+    [found] = _findings(data, "JX506")
+    assert "“良”" in found["message"] and "总分 99.98 应为“优”" in found["message"]
+
+
+def test_a_conclusion_before_a_table_without_total_declares_it(tmp_path):
+    """No 总分 or 等级 row; the report before the table says 自评得分96分，等级为“优”: the
+    declared total 96 against the computed 99.98 (JX501), read from that paragraph."""
+    table, data = checked(_report(tmp_path, "经自评，本项目自评得分96分，等级为“优”。",
+                                  before=True, total=None, grade=None))
+    assert table.total_declared == 96
+    [found] = _findings(data, "JX501")
+    assert found["place"].startswith("第1个表格之前的")
+
+
+def test_zizhous_wording_declares_the_total(tmp_path):
+    """No 总分 row; 绩效自评得 97 分，等级为“优”: the total read (97 against 99.98: JX501)."""
+    table, data = checked(_report(tmp_path, "我单位2024年该项目绩效自评得 97 分，等级为“优”。",
+                                  total=None, grade=None))
+    assert (table.total_declared, table.grade_declared) == (97, "优")
+    assert _findings(data, "JX501")
+
+
+def test_other_numbers_of_the_report_are_not_its_conclusion(tmp_path):
+    """The scale (总分100分) and last year's score are no conclusion of this table."""
+    text = "本项目指标体系总分100分，其中产出指标80分；上年自评得分95分，等级为良。"
+    _, data = checked(_report(tmp_path, text))
+    assert not _findings(data, "JX506")
+
+
+def test_a_table_matching_its_report_has_no_finding(tmp_path):
+    _, data = checked(_report(tmp_path, "经自评，本项目自评得分99.98分，属于“优”等级。"))
+    assert not _findings(data, "JX506") and not _findings(data, "JX502")
