@@ -1318,6 +1318,33 @@ def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> st
     return _noted(table, indicator)
 
 
+# A report's sentence (。；!？ end one) and the points it states (扣1.05分, 得8.95分)
+_REPORT_SENTENCE = re.compile("[。；;！!？?\n]")
+_POINTS_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+
+
+def report_explanation(table: SelfEvaluation, indicator: Indicator, score: float
+                       ) -> tuple[str, Source] | None:
+    """A sentence of the report's text around the table (``report_text``) explaining the
+    indicator's deduction — it names the indicator (its 三级 name or a tail of it, its 二级
+    or 一级 name: 满意度指标扣1.05分), the points lost or the score kept (扣1.05分, 共10分，
+    得8.95分) and a cause (``_CAUSE_WORD``: 主要原因是…, 由于…) —, with its paragraph's
+    place; None where none does (a reason given, only not in the table's column)."""
+    if not table.report_text or indicator.weight is None:
+        return None
+    names = tuple(_names(other) for other in table.indicators)
+    mine = {index for index, other in enumerate(table.indicators) if other is indicator}
+    wanted = (indicator.weight - score, score)
+    for text, place in table.report_text:
+        for sentence in _REPORT_SENTENCE.split(text):
+            said = [float(found) for found in _POINTS_SAID.findall(sentence)]
+            if _CAUSE_WORD.search(sentence) and any(
+                    abs(number - value) <= rules.TOLERANCE for number in said for value in wanted) \
+                    and mine & _names_in(sentence, names):
+                return sentence.strip(), place
+    return None
+
+
 # Words saying more work was given (上级追加任务, 新增返乡人员): an overrun's deviation
 _MORE_WORK = re.compile("追加|新增|增加|扩大|增补")
 

@@ -12,6 +12,7 @@ from jixiao import levels
 from jixiao.checks.base import (
     Finding,
     blank,
+    cell_named,
     check,
     differs,
     finding,
@@ -55,6 +56,7 @@ from jixiao.model import (
     plain_text,
     reason_lists_others,
     refers_elsewhere,
+    report_explanation,
     states_own_rule,
     unsplit_groups,
 )
@@ -421,7 +423,9 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     只写“详见自评报告”“见附件”的，也给出警告（原因可能写在所指的材料中，表中没有）。偏差原因空着、原因写在了
     完成值或得分单元格里的（“9期（因汛期停课1期）”“9（汛期停课少办1期）”），给出警告：原因
     已写，应移到偏差原因栏；括号里只是数据来源或只说差了多少的（“96%（200份问卷）”“（抽样）”
-    “（少办1期）”）不算原因。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
+    “（少办1期）”）不算原因。Word 自评报告中偏差原因栏空着、表格以外的正文有一句写明了该指标
+    （指标名称或其二级、一级指标名称）、扣分或得分和原因的（“满意度指标扣1.05分，主要原因是……”），
+    同样给出警告：原因写在了报告正文中，应写在偏差原因栏。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
     2.培训班次……），只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等，或满分行也写了备注的说明栏，不算）。没有偏差原因
     列时，得分依据（评分依据）列或备注列当作原因说明，但各行都只写评分规则的（≥95%得满分，
@@ -497,6 +501,14 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if partly is not None:  # something written in the column, the cause not in it
             yield finding("JX405", source, f"“{label(indicator)}”扣 "
                           f"{points(indicator.weight - value)} 分，{partly}", severity="warning")  # type: ignore[operator]
+            continue
+        told = report_explanation(table, indicator, value) if not ruled else None
+        if told is not None:  # 满意度指标扣1.05分，主要原因是… in the report's text
+            sentence, where = told
+            yield finding("JX405", source, f"“{label(indicator)}”扣 "
+                          f"{points(indicator.weight - value)} 分，偏差原因栏未写；原因写在了"  # type: ignore[operator]
+                          f"自评报告正文中（{cell_named(table, where, sheet=True)}：“{sentence}”），"
+                          "应写在偏差原因栏", severity="warning")
             continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
