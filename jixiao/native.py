@@ -5,8 +5,8 @@
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
-SUMPRODUCT, FIND, INDEX, ROW, ASC) — no LAMBDA, no LET, no dynamic arrays. They handle the common
-forms only:
+SUMPRODUCT, FIND, INDEX, ROW, ASC, DATE) — no LAMBDA, no LET, no dynamic arrays. They handle the
+common forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
   number, with %, the actual's unit, or no unit (a number may have thousands
@@ -14,9 +14,13 @@ forms only:
   with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
   (CELL("format") tells the format);
-* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column.
+* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column;
+* a deadline and the day it was met, both written as a date with its year (2024年12月31日前
+  beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored
+  as those levels are — as ``rules.indicator_score`` scores two dates.
 
-Everything else — unit conversion (万人 and 人, 小时 and 分钟), dates, commas not
+Everything else — unit conversion (万人 and 人, 小时 and 分钟), other dates (12月底前 without
+its year, 2024年12月中旬, 未完成 after a date, a date typed into a date cell), commas not
 grouping thousands (1,2), a count whose point may group them (1.200人), words such as 以内 or
 达成指标 — shows a short ⚠ text that sends the clerk to ``jixiao check``: never a wrong
 number. Where they give a number it is the number of ``rules.indicator_score``
@@ -152,6 +156,15 @@ _CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
 _DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
 _LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
            "未达成指标": "N"}
+# A deadline and the day it was met written as text (``date_text``): Y年M月D日 or Y年M月 (that
+# month's last day, 底 or 末 after it), then one of DATE_ENDS; a year of DATE_YEARS. Read
+# where both sides are one: on or before the deadline is 达成, after it 部分达成 (逾期完成), as
+# ``rules.indicator_score`` scores two dates — the row is then scored as a level is.
+DATE_ENDS = ("", "前", "以前", "之前", "完成", "全部完成", "前完成", "前全部完成", "以前完成",
+             "之前完成", "以前全部完成", "之前全部完成")
+_MONTH_ENDS = ("底", "末")
+DATE_YEARS = (1901, 2099)  # DATE() of every program computes these alike
+_ENDS_LIST = "|" + "|".join(DATE_ENDS) + "|"  # "||前|以前|…|": an end is one of them
 
 # Hidden helper columns of an indicator row, in order.
 HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "level", "kind",
@@ -245,6 +258,83 @@ def _converted(unit: str) -> str:
 
 def _dated(unit: str) -> str:
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{ch}",{unit}))' for ch in _DATE_CHARS) + ")"
+
+
+def _all_digits(text: str, most: int) -> str:
+    """Whether ``text`` (at most ``most`` characters) holds only digits. Padded with zeros:
+    MID past its end gives "", which Excel's FIND finds and LibreOffice's does not."""
+    places = "{" + ",".join(str(k) for k in range(1, most + 1)) + "}"
+    return f'SUMPRODUCT(ISERROR(FIND(MID({text}&"{"0" * most}",{places},1),"{_DIGITS}"))*1)=0'
+
+
+def _date_end(text: str) -> str:
+    """Whether ``text`` is one of ``DATE_ENDS``."""
+    return f'AND(ISERROR(FIND("|",{text})),ISNUMBER(FIND("|"&{text}&"|","{_ENDS_LIST}")))'
+
+
+def _date_text(x: str) -> str:
+    """``date_text`` as a formula of a normalised text ``x`` (t_text, a_text): the date's
+    serial number, or an error (the caller's IFERROR) for any other text."""
+    month_at = f'FIND("月",{x})'
+    day_at = f'FIND("日",{x})'
+    year, month = f"VALUE(LEFT({x},4))", f"VALUE(MID({x},6,{month_at}-6))"
+    day_text = f"MID({x},{month_at}+1,{day_at}-{month_at}-1)"
+    day = f"VALUE({day_text})"
+    low, high = DATE_YEARS
+    year_month = (f'AND(MID({x},5,1)="年",{_all_digits(f"LEFT({x},4)", 4)},{year}>={low},'
+                  f'{year}<={high},{month_at}>=7,{month_at}<=8,'
+                  f'{_all_digits(f"MID({x},6,{month_at}-6)", 2)},{month}>=1,{month}<=12)')
+    with_day = (f'AND({day_at}-{month_at}>=2,{day_at}-{month_at}<=3,{_all_digits(day_text, 2)},'
+                f'{day}>=1,DATE({year},{month},{day})<DATE({year},{month}+1,1),'
+                f'{_date_end(f"MID({x},{day_at}+1,LEN({x}))")})')
+    rest = f"MID({x},{month_at}+1,LEN({x}))"
+    ends = ",".join(f'LEFT({rest},1)="{end}"' for end in _MONTH_ENDS)
+    month_end = (f'OR({_date_end(rest)},AND(OR({ends}),'
+                 f'{_date_end(f"MID({x},{month_at}+2,LEN({x}))")}))')
+    return (f'IF({year_month},IF(ISNUMBER({day_at}),IF({with_day},DATE({year},{month},{day}),1/0),'
+            f'IF({month_end},DATE({year},{month}+1,1)-1,1/0)),1/0)')
+
+
+def date_text(text: str) -> datetime.date | None:
+    """A normalised 指标值/完成值 text that is a date the native formulas read (``_date_text``):
+    Y年M月D日 or Y年M月 (its last day; 底 or 末 after it), then one of ``DATE_ENDS``, a year
+    of ``DATE_YEARS``, digits only (2024 年 12 月 31 日前完成 once its spaces are dropped);
+    None for anything else (12月31日前, 2024年12月20号, 2024年12月中旬, 2024年2月30日)."""
+    if text[4:5] != "年" or "月" not in text:
+        return None
+    month_at = text.index("月")
+    year_text, month_text = text[:4], text[5:month_at]
+    if not (year_text.isdigit() and year_text.isascii() and month_text.isdigit()
+            and month_text.isascii() and 1 <= len(month_text) <= 2):
+        return None
+    year, month = int(year_text), int(month_text)
+    if not (DATE_YEARS[0] <= year <= DATE_YEARS[1] and 1 <= month <= 12):
+        return None
+    first_of_next = datetime.date(year + month // 12, month % 12 + 1, 1)
+    if "日" in text:
+        day_at = text.index("日")
+        day_text = text[month_at + 1:day_at]
+        if not (day_text.isdigit() and day_text.isascii() and 1 <= len(day_text) <= 2) \
+                or text[day_at + 1:] not in DATE_ENDS:
+            return None
+        day = int(day_text)
+        if day < 1 or day > (first_of_next - datetime.timedelta(days=1)).day:
+            return None
+        return datetime.date(year, month, day)
+    rest = text[month_at + 1:]
+    if rest in DATE_ENDS or (rest[:1] in _MONTH_ENDS and rest[1:] in DATE_ENDS):
+        return first_of_next - datetime.timedelta(days=1)
+    return None
+
+
+def _date_level(target: Any, actual: Any) -> str:
+    """What the level helper gives for two date texts (``date_text``): "A" on time, "P" late,
+    "" where either is no such date."""
+    deadline = date_text(target) if isinstance(target, str) else None
+    done = date_text(actual) if isinstance(actual, str) else None
+    if deadline is None or done is None:
+        return ""
+    return "A" if done <= deadline else "P"
 
 
 def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
@@ -468,9 +558,12 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                    f'"{DATE_UNIT}",""))),{_strip_number(h["a_text"])})'),
         "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
                   f'{_number_of(h["a_text"], h["a_unit"])})'),
+        # a level written, or the one of a deadline and its date (``_date_level``)
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
                   f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
-                  f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",""))))'),
+                  f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",'
+                  f'IFERROR(IF({_date_text(h["a_text"])}<={_date_text(h["t_text"])},"A","P"),"")'
+                  f'))))'),
     }
     t_text, t_unit, t_num = h["t_text"], h["t_unit"], h["t_num"]
     a_unit, a_num, level = h["a_unit"], h["a_num"], h["level"]
@@ -482,6 +575,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     def unused_text(cell: str, text: str) -> str:  # the row's helper holds its text
         return f"AND(NOT(ISNUMBER({cell})),{_placeholder_text(text)})"
 
+    # a level no word in the 完成值 states: the one of two dates (``_date_level``)
+    dated_level = "AND(" + ",".join(f'{h["a_text"]}<>"{word}"' for word in _LEVELS) + ")"
     units_agree = (f'OR(EXACT({t_unit},{a_unit}),AND({t_unit}="%",{a_unit}=""),'
                    f'AND({t_unit}="",{a_unit}="%"),'
                    f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
@@ -497,7 +592,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'IF(AND({j}<>"",NOT(ISNUMBER({j}))),"{WARN_JUDGED}",'
         f'IF(OR({t_unit}="{CLOCK_UNIT}",{a_unit}="{CLOCK_UNIT}",{t_unit}="{DATE_UNIT}",'
         f'{a_unit}="{DATE_UNIT}"),"{WARN_INPUT}",'
-        f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target}),"Q","{WARN_INPUT}"),'
+        f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target},{dated_level}),"Q",'
+        f'"{WARN_INPUT}"),'
         f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
         f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))))')
     numeric = f'{h["kind"]}<>"N"'
@@ -660,7 +756,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         a_text = _normalised(actual)
         a_unit = _unit(a_text)
         a_num = _number(a_text, a_unit)
-        level = _LEVELS.get(a_text, "")
+        level = _LEVELS.get(a_text, "") or _date_level(t_text, a_text)
     values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
                   a_unit=a_unit, a_num=a_num, level=level)
 
@@ -684,7 +780,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     elif CLOCK_UNIT in (t_unit, a_unit) or DATE_UNIT in (t_unit, a_unit):
         kind = WARN_INPUT
     elif level:
-        kind = "Q" if (t_num != "" or qualitative_target()) else WARN_INPUT
+        kind = "Q" if (t_num != "" or qualitative_target() or a_text not in _LEVELS) \
+            else WARN_INPUT
     elif t_num != "" and a_num != "":
         agree = (t_unit == a_unit or (t_unit == "%" and a_unit == "")
                  or (t_unit == "" and a_unit == "%")

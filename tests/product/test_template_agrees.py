@@ -533,3 +533,46 @@ def test_a_native_template_saved_without_its_total_is_not_passed(tmp_path, store
     saved = "为空" if not stored else f"为“{stored}”"
     assert _findings(path) == [
         f"JX504 warning None 总分公式保存的结果{saved}，按财政部规则重新计算应为“99.98”"]
+
+
+# rt27: a 时效 row's deadline and date written as text, in the native template (资金拨付及时性,
+# row 21, 分值 20; the rest as putuo-1: 执行率得分 9.98 + 5 + 25 + 30 + 10 = 79.98).
+# Early: 20 (达成); late, 人工评分 15: inside 部分达成's 12–16, so 15; late without one: the
+# row asks for it, no 总分 — all as jixiao check scores the row.
+DEADLINE_FILLS = [
+    ("2024年12月31日前", "2024年11月完成", None, "20", "是", "99.98"),
+    ("2024 年 12 月 31 日前完成", "2024年12月31日前全部完成", None, "20", "是", "99.98"),
+    ("2024年6月30日前", "2024年7月20日完成", 15.0, "15", "否", "94.98"),
+    ("2024年6月30日前", "2024年7月20日完成", None, "⚠ 请在人工评分列填写 12–16 分", "否",
+     "⚠ 有得分未能计算，总分无法合计"),
+]
+
+
+@pytest.mark.parametrize(("target", "actual", "judged", "score", "met", "total"), DEADLINE_FILLS)
+def test_a_deadline_written_as_text_is_scored_by_the_native_template_as_check_scores_it(
+        tmp_path, target, actual, judged, score, met, total):
+    """Before: the row showed “⚠ 此写法须用 jixiao check 计分” and the 总分 ⚠ for every 时效
+    row written as a date (the commonest row of real tables); check JX406 said so."""
+    from libreoffice import sheets_as_shown
+
+    from jixiao.samples import sample
+
+    table = sample("putuo-1")
+    row = table.indicators[2]
+    row.target, row.actual, row.judged = target, actual, judged
+    path = tmp_path / "native.xlsx"
+    build_template(path, year=2024, table=table, formulas="native")
+    stored_path = recalc_file(path, tmp_path / "stored.xlsx")[0]
+
+    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
+        return [[text.strip() for text in line] for line in rows]
+
+    stored = stripped(sheets_as_shown(stored_path, tmp_path / "lo")[SHEET])
+    computed = stripped(sheets_as_shown(stored_path, tmp_path / "lo", recalculate=True)[SHEET])
+    assert computed[:44] == stored[:44]
+    assert [computed[20][7], computed[20][10], computed[42][7]] == [score, met, total]  # H21 K21 H43
+    result = check_workbook(stored_path)
+    evaluation = result.tables[0].evaluation
+    assert (str(evaluation.total) if evaluation.total is not None else total) == total
+    codes = [f"{f.code} {f.cell}" for f in result.findings]
+    assert not [code for code in codes if code.split()[0] in ("JX406", "JX503", "JX504")], codes

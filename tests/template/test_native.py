@@ -168,7 +168,8 @@ ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUT
            "TRIM", "TEXT", "EXACT", "CHAR", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "CELL",
            "INT", "LOG10", "FIND", "LOOKUP",  # LOOKUP(2,1/(C13:C24<>""),…): a row's own 二级
            "INDEX", "ROW",  # INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1): the 总分's rows
-           "ASC"}  # full-width digits of an amount typed as text (１００．００) made ASCII
+           "ASC",  # full-width digits of an amount typed as text (１００．００) made ASCII
+           "DATE"}  # 2024年12月31日前 read as that day (native.date_text)
 
 
 @pytest.fixture(scope="module")
@@ -552,8 +553,8 @@ def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
     “≥95%” show ⚠; JX406 pointed at the 指标值, written the common way already, and said
     to write it like “≥95%”. The cell the formulas cannot read is the 完成值. A 指标值 they
     cannot read (24小时以内, not the common ≤24小时) keeps the 指标值 and its advice; both
-    unread, the 指标值 and words for both; a deadline (never scored by the formulas), the
-    general words."""
+    unread, the 指标值 and words for both; a deadline without its year (one with it is
+    scored, rt27), the general words."""
     from jixiao.pipeline import check_workbook
 
     def edit(sheet):
@@ -561,7 +562,7 @@ def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
         sheet["E21"], sheet["F21"] = "≥95%", "≥95%"
         sheet["E37"], sheet["F37"] = "24小时以内", "20小时"
         sheet["E40"], sheet["F40"] = "24小时以内", "20小时（其中夜间3小时）"
-        sheet["E13"], sheet["F13"] = "2024年12月31日前", "2024年12月20日完成"
+        sheet["E13"], sheet["F13"] = "12月31日前", "12月20日完成"  # no year: not read
 
     findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
                 for f in check_workbook(_native_template(tmp_path, edit)).findings
@@ -791,3 +792,122 @@ def test_a_deadline_typed_as_date_cells_is_left_to_jixiao_everywhere(tmp_path, f
     assert native.row_values(45382.0, 45371.0, 20.0, None, None, "时效指标")["score"] \
         == native.WARN_INPUT
     assert native.row_values(45382.0, 45371.0, 20.0, None, None, "数量指标")["score"] == 19.99
+
+
+# ---------------------------------------------------------------- rt27: deadlines written as text
+
+# 指标值, 完成值, 人工评分, 评分规则, 二级指标, then the score (分值 10) and 是否达成 of jixiao
+# check, by hand; WARN: the formulas leave the row to jixiao check (the core's ⚠, or a form
+# they do not read, which check may score). On time or early: 达成, full marks (a 人工评分 inside 8–10 is taken);
+# late: 部分达成, 6–8 (ratio 5–8) from the 人工评分 column, ⚠ without one. A year and month
+# alone is that month's last day.
+WARN = native.WARN_INPUT
+DATE_TEXT_ROWS = [
+    ("2024年12月31日前", "2024年12月20日", None, "", "时效指标", 10.0, "是"),         # early
+    ("2024 年 12 月 31 日前完成", "2024年12月31日前全部完成", None, "", "时效指标", 10.0, "是"),
+    ("2024年12月底前", "2024年11月完成", None, "", "时效指标", 10.0, "是"),   # 11-30 ≤ 12-31
+    ("2024年12月31日之前", "2024年12月20日", 9.0, "", "时效指标", 9.0, "是"),  # 9 in 8–10
+    ("2024年12月末", "2024年12月31日", None, "", "时效指标", 10.0, "是"),      # the same day
+    ("2024年12月31日以前", "2024年12月底前完成", None, "", "数量指标", 10.0, "是"),
+    ("2024年12月31日前", "2025年1月5日", None, "", "时效指标", "⚠", "否"),     # late: 6–8 asked
+    ("2024年12月31日前", "2025年1月5日完成", 7.0, "", "时效指标", 7.0, "否"),   # 7 in 6–8
+    ("2024年11月15日前", "2024年11月完成", 7.5, "", "时效指标", 7.5, "否"),   # 11-30 > 11-15
+    ("2024年12月31日前", "2025年1月5日", 9.0, "", "时效指标", "⚠", "否"),      # 9 not in 6–8
+    ("2024年6月30日前", "2024年7月", 5.0, "ratio", "时效指标", 5.0, "否"),     # ratio: 5–8
+    ("2024年6月30日前", "2024年7月", 5.0, "mof2020", "时效指标", "⚠", "否"),   # not in 6–8
+    ("2024年2月30日前", "2024年2月20日", None, "", "时效指标", WARN, "未知"),  # no such day
+    ("2024年12月31日前", "2024年12月31日前未完成", None, "", "时效指标", WARN, "未知"),
+    ("2024年12月31日前", "12月20日", None, "", "时效指标", WARN, "未知"),      # no year
+    ("2024年12月31日前", "2024年12月20号", None, "", "时效指标", WARN, "未知"),
+    ("2024年12月31日前", "２０２４年12月20日", None, "", "时效指标", WARN, "未知"),
+]
+
+
+@pytest.fixture(scope="module")
+def date_text_rows(tmp_path_factory) -> list[list[str]]:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, judged, rules, level2, _, _) in enumerate(DATE_TEXT_ROWS,
+                                                                         start=FIRST):
+        for key, value in {"target": target, "actual": actual, "weight": 10.0, "judged": judged,
+                           "rules": rules, "level2": level2}.items():
+            sheet[f"{COLUMNS[key]}{number}"] = value
+        _write_row_formulas(sheet, number)
+    path = tmp_path_factory.mktemp("native-date-texts") / "dates.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, path.parent)["rows"]
+
+
+@pytest.mark.parametrize("index", range(len(DATE_TEXT_ROWS)))
+def test_a_deadline_and_its_date_written_as_text_are_scored_as_jixiao_check_scores_them(
+        date_text_rows, index):
+    """rt27: every 时效 row written as date text (2024年12月31日前 beside 2024年12月20日)
+    showed “⚠ 此写法须用 jixiao check 计分”, and the table had no 总分 in the native template.
+    Both sides a date with its year: on time is 达成 (full marks), late 部分达成 — the
+    人工评分 in its band, as jixiao check scores it; anything else still ⚠."""
+    target, actual, judged, rules, level2, score, met = DATE_TEXT_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, rules, judged, level2)
+    core = cellfuncs.score(target, actual, 10.0, rules or None, judged, level2)
+    assert (_cell(date_text_rows, number, "K"), shown["met_shown"]) == (met, met)
+    if isinstance(score, float):
+        assert float(_cell(date_text_rows, number, "H")) == shown["score"] == core == score
+        assert cellfuncs.met(target, actual, level2) == met
+    else:
+        assert _cell(date_text_rows, number, "H").startswith("⚠")
+        assert str(shown["score"]).startswith(score)
+        assert _cell(date_text_rows, number, "H") == shown["score"]
+        assert str(core).startswith("⚠") or score == WARN  # (12月20日: check places its year)
+
+
+DEADLINES = ["2024年12月31日前", "2024 年 12 月 31 日前完成", "2024年12月底前", "2024年12月31日",
+             "2024年12月前", "2024年12月", "2024年12月31日以前", "2024年12月31日之前全部完成",
+             "2024年11月30日前", "2024年6月30日前", "2024年2月29日前", "2023年2月29日前",
+             "2024年12月底完成", "2024年13月前", "2024年12月32日前", "2024年12月31日后",
+             "2024年12月中旬前", "2024年|12月"]
+DONE = ["2024年12月20日", "2024年12月31日前全部完成", "2024年11月完成", "2025年1月5日", "2025年1月",
+        "2024年12月31日", "2024年12月底", "2024年12月底前完成", "2024年2月29日完成", "2024年07月",
+        "2024年12月31日前未完成", "2024年12月31日后完成", "2024年12月20日前完成", "2024年1月1日完成了",
+        "2024年12月0日", "2024年12月末完成"]
+
+
+@pytest.fixture(scope="module")
+def date_grid(tmp_path_factory):
+    rows = [(target, actual, judged, rules) for target in DEADLINES for actual in DONE
+            for judged, rules in ((None, ""), (7.0, "mof2020"), (5.5, "ratio"))]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, judged, rules) in enumerate(rows, start=FIRST):
+        for key, value in {"target": target, "actual": actual, "weight": 10.0, "judged": judged,
+                           "rules": rules, "level2": "时效指标"}.items():
+            sheet[f"{COLUMNS[key]}{number}"] = value
+        _write_row_formulas(sheet, number)
+    path = tmp_path_factory.mktemp("native-date-grid") / "grid.xlsx"
+    book.save(path)
+    return rows, sheets_as_shown(path, path.parent)["rows"]
+
+
+def test_every_date_text_pair_shows_the_cores_score_or_a_warning(date_grid):
+    """Every pair of the deadlines and dates above, three 人工评分/评分规则 each: LibreOffice
+    shows what ``row_values`` says, and a number only where it is the core's score (the
+    dates it cannot read, 号, 中旬, no year, 未完成 … show ⚠)."""
+    rows, lines = date_grid
+    wrong, scored = [], 0
+    for number, (target, actual, judged, rules) in enumerate(rows, start=FIRST):
+        shown = native.row_values(target, actual, 10.0, rules, judged, "时效指标")
+        for column, value in (("H", shown["score"]), ("K", shown["met_shown"]),
+                              ("T", shown["level"]), ("U", shown["kind"])):
+            if not _same(_cell(lines, number, column), value):
+                wrong.append((target, actual, judged, column, _cell(lines, number, column), value))
+        core = cellfuncs.score(target, actual, 10.0, rules or None, judged, "时效指标")
+        if isinstance(shown["score"], float):
+            scored += 1
+            if shown["score"] != core or shown["met_shown"] != cellfuncs.met(target, actual,
+                                                                              "时效指标"):
+                wrong.append((target, actual, judged, rules, shown["score"], core))
+        elif not str(shown["score"]).startswith("⚠"):
+            wrong.append((target, actual, judged, rules, shown["score"]))
+    assert not wrong, wrong[:5]
+    assert scored > len(rows) // 5  # most pairs hold a form the formulas leave to check
