@@ -632,6 +632,7 @@ def test_the_native_template_tells_how_to_add_a_row_that_scores(tmp_path):
                      if cell.value)
     assert "插入复制的单元格" in text and "整行" in text
     assert "复制得分（H 列）和是否达成（K 列）的公式" not in text
+    assert "都写带年份的日期" in text  # rt27: what the formulas score of a deadline
 
 
 # ---------------------------------------------------------------- thousands separators
