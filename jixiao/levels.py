@@ -261,6 +261,34 @@ def is_level2_only(text: str | None) -> bool:
     return name in _LEVEL2_BARE and name != "满意度"
 
 
+# The full 一级/二级 names a narrow column may wrap over rows (``joined_split``).
+_FULL_NAMES = tuple(sorted({*_LEVEL1_ONLY, *(f"{name}指标" for name in _LEVEL2_BARE),
+                            *(f"{name}目标" for name in _LEVEL2_BARE), "服务对象满意度指标"},
+                           key=len))
+
+
+def _names_level(text: str) -> bool:
+    return is_level1_only(text) or level1_of_level2(text) is not None \
+        or level1_category(text) is not None
+
+
+def joined_split(above: object, piece: object) -> str | None:
+    """A 一级/二级 name wrapped over two rows of a PDF conversion's narrow column ("成本" |
+    "指标", "可持续影" | "响指标", "产出" | "指标"): the name joined where ``piece`` names no
+    level alone and the two make one (or the start of one: "可持" | "续影" | "响指标");
+    None otherwise."""
+    if not isinstance(above, str) or not isinstance(piece, str):
+        return None
+    head, tail = normalize_text(above), normalize_text(piece)
+    if not head or not tail or _names_level(tail):
+        return None
+    joined = head + tail
+    if is_level1_only(joined) or is_level2_only(joined) \
+            or (not _names_level(head) and any(name.startswith(joined) for name in _FULL_NAMES)):
+        return joined
+    return None
+
+
 def _names_budget_execution(name: str | None) -> bool:
     """A row without 一级 named for the budget's execution: 执行率, 预算执行率, 支出执行率 —
     not another plan's (政府采购执行率, 合同执行率: indicators like any other)."""

@@ -202,6 +202,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     headings2: set[int] = set()  # （一）数量指标 | | | 20: 二级 heading rows with points
     goal = False  # in a 年度总体目标 block printed among the rows
     gap = _gap_column(grid, header, stop)  # a blank column some rows lost (a converted PDF)
+    wrapped: dict[str, int] = {}  # level key → the last row a wrapped 一级/二级 went on to
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
@@ -404,6 +405,19 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             heads.pop()
             table.level1_inferred[:] = [pair for pair in table.level1_inferred
                                         if pair[0] is not lead]
+        for index, key in enumerate(_LEVELS):
+            if own[index] and (joined := _split_level(grid, row, key, places, carried,
+                                                      wrapped)) is not None:
+                # 成本 | 指标: a name wrapped over two rows of a PDF's narrow column goes on
+                above, top = carried[key]
+                for indicator in reversed(table.indicators[first:]):  # the rows under it
+                    if getattr(indicator, key) != str(above).strip():
+                        break
+                    setattr(indicator, key, joined)
+                carried[key] = (joined, top)
+                read.pop(key)  # carried on (its cell still the row's source)
+                own[index] = False
+                wrapped[key] = row  # 可持 | 续影 | 响指标: the next row may go on with it
         for key in _LEVELS:
             if read.get(key) is not None:
                 if key == "level1" and carried["level1"][1] != places[key]:
@@ -490,6 +504,23 @@ def _lost_nothing(indicator: Indicator) -> bool:
 
 
 _CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
+
+
+def _split_level(grid: Grid, row: int, key: str, places: dict[str, Place],
+                 carried: dict[str, tuple[Any, Place | None]],
+                 wrapped: dict[str, int]) -> str | None:
+    """The 一级/二级 name that the row's own ``key`` cell ends, wrapped from the cell right
+    above it (``levels.joined_split``); None where it is a name of its own."""
+    above, top = carried[key]
+    if type(top) is not tuple or top[0] is not grid:
+        return None  # none, or carried from the rows above a header printed again
+    column = top[2]
+    if (grid, row, column) != places.get(key):
+        return None
+    if grid.origin.get((row - 1, column), (row - 1, column)) != (top[1], column) \
+            and wrapped.get(key) != row - 1:
+        return None  # not the cell right above (a blank row or another cell between)
+    return levels.joined_split(plain_text(above), plain_text(grid.values.get((row, column))))
 
 
 def _continuation(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
