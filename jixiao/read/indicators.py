@@ -208,6 +208,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if present and len(present) <= 2 and is_between_rows(
                 [texts.get((row, column), "") for column in present]):
             present = None  # 第 1 页，共 2 页 between the rows of a converted PDF: no row
+        elif present and len(table.indicators) > first \
+                and _page_number(grid, row, present, weight_column, columns):
+            present = None  # a bare "2" alone between two pages' rows: the page's number
         if not present:
             blank_run += 1
             if blank_run >= _STOP_BLANK_ROWS:
@@ -504,6 +507,28 @@ def _lost_nothing(indicator: Indicator) -> bool:
 
 
 _CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
+
+
+_PAGE_NUMBER = re.compile(r"[1-9]\d?")
+_NUMBER_GOES_ON = "0123456789,，.．≥≤<>=＞＜≧≦⩾⩽＝~～-—–"  # a line a digit may continue
+
+
+def _page_number(grid: Grid, row: int, present: list[int], weight_column: int,
+                 columns: dict[str, int]) -> bool:
+    """Whether ``row`` holds only a page's bare number (1 to 99) a PDF conversion printed
+    between two pages' rows, in a column of text (not the 分值 or 得分): no cell merged
+    down over it from the row above (a row's own part), and the cell above in its column
+    not a number it could be the wrapped rest of ("≥9" | "5")."""
+    if len(present) != 1:
+        return False
+    column = present[0]
+    if column == weight_column or column == columns.get("score") \
+            or _PAGE_NUMBER.fullmatch(compact_text(grid.texts.get((row, column), ""))) is None:
+        return False
+    if any(grid.origin.get((row, other), (row, other))[0] < row for other in columns.values()):
+        return False
+    above = compact_text(grid.texts.get((row - 1, column), ""))
+    return not above or above[-1] not in _NUMBER_GOES_ON
 
 
 def _split_level(grid: Grid, row: int, key: str, places: dict[str, Place],
