@@ -763,7 +763,7 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation,
         return False
     if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
         return False  # another table of a document (another grid), not this one going on
-    return all(_page_line(grid, row) or _line(grid, row) in heading
+    return all(_page_line(grid, row) or _page_header(grid, row) or _line(grid, row) in heading
                for row in range(item.end + 1, later.header.top) if row in grid.rows)
 
 
@@ -777,6 +777,23 @@ def _page_line(grid: Grid, row: int) -> bool:
     """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``)."""
     texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
     return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(compact_text(texts[0])))
+
+
+# A page header a PDF printer puts over each page: the day printed (打印日期：2024-03-28),
+# alone or beside the unit's name (某县就业服务中心 | … | 2024/3/28)
+_PRINTED_DAY = re.compile(r"(?:(?:打印|导出|制表|生成)?(?:日期|时间):)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                          r"(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _page_header(grid: Grid, row: int) -> bool:
+    """Whether ``row`` is a page header printed above the header repeated: a day it was
+    printed (``_PRINTED_DAY``), and at most two other cells of short text without a number
+    (the unit's name)."""
+    texts = [compact_text(text) for text in _line(grid, row)]
+    days = [text for text in texts if _PRINTED_DAY.fullmatch(text)]
+    others = [text for text in texts if text and text not in days]
+    return len(days) == 1 and len(others) <= 2 \
+        and all(len(text) <= 30 and not any(ch.isdigit() for ch in text) for text in others)
 
 
 def _line(grid: Grid, row: int) -> tuple[str, ...]:
