@@ -812,10 +812,24 @@ def _gap_column(grid: Grid, header: Header, stop: int) -> int | None:
     if len(blank) != 1 or "score" not in columns or "weight" not in columns:
         return None
     gap = blank[0]
-    used = [row for row in range(header.data_start, stop) if (row, gap) in grid.values]
+    used = [row for row in _own_rows(grid, header, stop) if (row, gap) in grid.values]
     if all(_gap_shifted(grid, row, columns, gap) is not None for row in used):
         return gap
     return None
+
+
+def _own_rows(grid: Grid, header: Header, stop: int) -> range:
+    """The rows under ``header`` down to its table's 总分 or 评分等级 row (not included),
+    or to the next table's 项目名称 row — not the rows of a table printed below it on the
+    same sheet (a PDF converter's one sheet of tables), whose money block may stand in
+    this table's blank column."""
+    before = label_before(header.columns)
+    for row in range(header.data_start, stop):
+        label = compact_text(row_label(grid, row, before))
+        if "项目名称" in label or (row > header.data_start and label
+                                   and (is_total_label(label) or is_grade_label(label))):
+            return range(header.data_start, row)
+    return range(header.data_start, stop)
 
 
 def _gap_shifted(grid: Grid, row: int, columns: dict[str, int], gap: int,

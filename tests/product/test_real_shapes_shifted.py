@@ -6,6 +6,8 @@ import pytest
 from test_real_shapes import checked, codes
 from workbooks import ZIZHOU_ROWS, Book, Percent, zizhou
 
+from jixiao.pipeline import check_workbook
+
 HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
           "未完成原因分析")
 # the PDF text's cells, column A first (A is the 绩效指标 label column)
@@ -222,3 +224,34 @@ def test_a_total_and_grade_on_one_row_that_lost_the_blank_column(tmp_path, rows,
     assert table.sources["grade"].cell == "I10"
     reason = "H9" if rows is GAP_ROWS else "I9"
     assert findings(data) == sorted([*found, ("JX405", reason)])
+
+
+def test_a_table_that_lost_the_blank_column_above_the_next_table(tmp_path):
+    """rt27 r6 1: 普陀 2024's tables all on one sheet as a PDF converter writes them, the
+    table that lost the blank column above the next one. The next table's money rows
+    (全年执行数 | 30 万元 under the blank column) are no rows of this table: its 满意度
+    row and 总分 row are still read one column left — 分值 10, 得分 8.95; 分值合计
+    50 + 30 + 10 + 执行率 10 = 100, total 50 + 30 + 8.95 + 10 = 98.95, 优 — not 分值合计
+    written as 98.95, 得分 missing, 完成值 “10”."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    for name in ("农村实用技术培训项目", "农民专业合作社培训项目"):
+        sheet.title("项目支出绩效自评表", "(2024 年度)")
+        sheet.line("项目名称", None, name)
+        sheet.money([("年度资金总额", "30 万元", "30 万元", "100%", 10, "100%", 10)],
+                    header=("年初预算数", "全年执行数", "全年执行率", "分值", "执行率", "得分"),
+                    label="项目资金 (万元)")
+        for values in (GAP_HEADER, *GAP_ROWS, GAP_TOTAL, ("评分等级", None, "优")):
+            sheet.line(*values)
+        sheet.blank()
+    path = book.save(tmp_path / "两表.xlsx")
+    result = check_workbook(path)
+    assert result.error is None, result.error
+    assert len(result.tables) == 2
+    for checked_table in result.tables:
+        table = checked_table.table
+        assert as_read(table) == GAP_READ
+        assert (table.total_declared, table.grade_declared) == (98.95, "优")
+        assert (checked_table.evaluation.total, checked_table.grade) == (98.95, "优")
+        # only the 8.95 unexplained (JX405), in the row's own 偏差原因 cell
+        assert [finding.code for finding in checked_table.findings] == ["JX405"]
