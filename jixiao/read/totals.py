@@ -116,6 +116,7 @@ def _total_follows(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> 
 
 
 def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluation) -> None:
+    columns = _by_own_labels(grid, row, columns) or columns
     if "weight" in columns:
         table.sources["weight_total"] = note(table, grid, row, columns["weight"])
     at = None  # the total's column
@@ -156,6 +157,36 @@ def read_total(grid: Grid, row: int, columns: dict[str, int], table: SelfEvaluat
         if after is not None and grade_name(after[0]):  # "总分 | 100 | 98.5 | 优"
             table.grade_declared = grade_written(plain_text(clean(after[0])))
             table.sources["grade"] = note(table, grid, row, after[1])
+
+
+def _by_own_labels(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int] | None:
+    """The columns of a 总分 row whose cells do not stand under 分值 and 得分, read by its
+    own labels: "总分 | 100 | 98.5 | 评分等级 | 优" with its 评分等级 label under 得分 or left
+    of it (a Word 总分 cell spanning fewer grid columns than the cells above) — of the two
+    numbers between 总分 and 评分等级 the first is the 分值 total, the second the 总分; a
+    lone number there is the 总分. None where the row's cells align (or hold no such
+    labels)."""
+    if "score" not in columns:
+        return None
+    cells = grid.rows.get(row, [])
+    label = next((column for column in cells
+                  if is_total_label(grid.texts.get((row, column), ""))), None)
+    if label is None:
+        return None
+    grade = next((column for column in cells if column > label
+                  and not grid.same_merge((row, label), (row, column))
+                  and labels_grade(grid, row, column)), None)
+    if grade is None or grade > columns["score"]:
+        return None
+    numbers = [column for column in cells if label < column < grade
+               and not grid.same_merge((row, label), (row, column))
+               and _total_at(grid, row, column) is not None]
+    if len(numbers) == 2:
+        return {**columns, "weight": numbers[0], "score": numbers[1]}
+    if len(numbers) == 1:
+        own = {key: column for key, column in columns.items() if key != "weight"}
+        return {**own, "score": numbers[0]}
+    return None
 
 
 def labels_grade(grid: Grid, row: int, column: int) -> bool:
