@@ -19,9 +19,12 @@ cell placed by its gridSpan lands in another column below than above. Borders cl
 ``SNAP`` (3 mm) are one column border, and a cell spans the columns between the borders
 its start and its end snap to. A column that narrow cannot show a character (Word's cell
 margins alone are 2 × 0.19 cm, a 五号 character another 3.7 mm), so no real column is
-ever merged away.
+ever merged away. A table whose lower rows lie on a grid of their own (Word joining two
+tables, a .doc LibreOffice exported: their borders none of the upper rows have) is laid
+cell by cell: a lower row with as many cells as an upper one takes that row's borders,
+and every lower row whose borders are all so matched is laid on them (``_regridded``).
 
-(A little over 400 lines: a cell's text, its place on the snapped grid and the embedded
+(Over 400 lines: a cell's text, its place on the snapped grid and the embedded
 objects all walk the same WordprocessingML, for this one job; .doc reuses all of it.)
 
 The package is checked first as any workbook's is (``guard.check_package``, called by
@@ -309,6 +312,51 @@ def _snapped(widths: tuple[int, ...]) -> tuple[list[int], tuple[int, ...]]:
     return borders, tuple(right - left for left, right in zip(kept, kept[1:], strict=False))
 
 
+def _row_borders(table: Any) -> list[list[int]]:
+    """Each row's cell borders as grid borders (w:gridBefore, then each cell's w:gridSpan)."""
+    rows = []
+    for tr in _children(table, _TR):
+        at = _number(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
+        borders = [at]
+        for tc in _children(tr, _TC):
+            at += max(1, _number(tc.find(f"{_W}tcPr"), f"{_W}gridSpan", 1))
+            borders.append(at)
+        rows.append(borders)
+    return rows
+
+
+def _used(rows: list[list[int]]) -> set[int]:
+    return {border for borders in rows for border in borders}
+
+
+def _regridded(rows: list[list[int]]) -> dict[int, dict[int, int]]:
+    """The rows of a table laid on a second grid (Word joining two tables, a .doc saved
+    by LibreOffice: the lower rows' borders none of the upper rows have), each with the
+    map of its borders onto the upper rows' column borders — where a lower row has as
+    many cells (five or more) as an upper row, cell by cell, the lower grid's borders
+    being the upper row's; a lower row with a border the map lacks is left as it is."""
+    split = next((number for number in range(1, len(rows)) if len(rows[number]) > 5
+                  and len(_used(rows[:number]) - _used(rows[number:])) >= 2
+                  and len(_used(rows[number:]) - _used(rows[:number])) >= 2), None)
+    if split is None:
+        return {}
+    upper = {len(borders): borders for borders in rows[:split]
+             if len(borders) > 5}  # cell count → the borders of the last upper row
+    lower = list(range(split, len(rows)))
+    mapping: dict[int, int] = {}
+    for number in lower:
+        borders = rows[number]
+        above = upper.get(len(borders))
+        if above is None:
+            continue
+        pairs = dict(zip(borders, above, strict=True))
+        if all(mapping.get(own, theirs) == theirs for own, theirs in pairs.items()):
+            mapping.update(pairs)
+    if len(mapping) < 6 or sorted(mapping.values()) != [mapping[key] for key in sorted(mapping)]:
+        return {}
+    return {number: mapping for number in lower if all(b in mapping for b in rows[number])}
+
+
 class _Layout:
     """Rows as they are laid out on the sheet: cells, merged ranges, the area so far."""
 
@@ -362,11 +410,14 @@ class _Layout:
 
         carried = self._carried_columns(widths)  # its rows begin that many columns in
         starts: list[tuple[int, ...]] = []  # each row's cells' first columns
-        for tr in _children(element, _TR):
+        moved = _regridded([[border(index) for index in row_borders]
+                            for row_borders in _row_borders(element)])
+        for number, tr in enumerate(_children(element, _TR)):
             self.row += 1
             row = self.row
             properties = tr.find(f"{_W}trPr")
             at = _number(properties, f"{_W}gridBefore", 0)  # the grid border it begins at
+            remap = moved.get(number)
             column = 1 + carried + border(at)  # the first column free
             continued: dict[int, list[int]] = {}
             begins: list[int] = []
@@ -374,8 +425,11 @@ class _Layout:
             for tc in _children(tr, _TC):
                 cell_properties = tc.find(f"{_W}tcPr")
                 end = at + max(1, _number(cell_properties, f"{_W}gridSpan", 1))
-                left = max(column, 1 + carried + border(at))
-                wide = 1 + carried + border(end) - left
+                start_border, end_border = border(at), border(end)
+                if remap is not None:  # a row of the table's other grid: the cells above's
+                    start_border, end_border = remap[start_border], remap[end_border]
+                left = max(column, 1 + carried + start_border)
+                wide = 1 + carried + end_border - left
                 at = end
                 merge = cell_properties.find(f"{_W}vMerge") if cell_properties is not None \
                     else None

@@ -123,3 +123,23 @@ def test_recalc_and_annotate_refuse_a_word_table_convert_makes_a_template(tmp_pa
     assert done.returncode == 0, done.stdout + done.stderr
     converted, _ = findings(tmp_path / "模板.xlsx")
     assert converted["total_computed"] == findings(book)[0]["total_computed"]
+
+
+@pytest.mark.parametrize("nudged", [dict.fromkeys(range(1, 9), -400),
+                                    {1: 300, 2: -400, 3: 250, 5: -300, 7: 350}],
+                         ids=["every-border", "some-borders"])
+def test_lower_rows_on_a_grid_of_their_own_are_laid_cell_by_cell(tmp_path, nudged):
+    """rt27 r6 3: from the indicators down, the column borders dragged far off the ones
+    above (Word joining two tables; a .doc LibreOffice exported): Word keeps both rows'
+    borders as grid columns, the lower rows spanning other grid columns than the header.
+    A lower row with as many cells as the header's is laid cell by cell under it (its
+    borders are the header's), and so are the 总分 and 等级 rows on that lower grid: the
+    workbook's findings — the one reason missing (JX405 in the 满意度 row's 偏差原因), 总分 97.84
+    优. Before: 二级 read as 三级 names, 指标值 and 得分 missing (JX201, JX406 on each)."""
+    book = standard(tmp_path / "自评表.xlsx", rows=REASONED_ROWS, total=(100, 97.84))
+    document = workbook_docx(book, tmp_path / "自评表.docx", widths=WIDTHS,
+                             nudged=(11, nudged))
+    found, expected = same_as_workbook(document, book)
+    assert [code for code, _ in found] == [code for code, _ in expected] == ["JX405"]
+    data, _ = findings(document)
+    assert [item["place"] for item in data["findings"]] == ["第1个表格 第13行第9列"]
