@@ -892,6 +892,7 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         return _points(table, line)
 
     scores, weights, filled = [], [], []
+    older = False
     in_total = _reads(table, table.sources.get("total"))  # an older H13:H42: not row 43
     in_weights = _reads(table, table.sources.get("weight_total"))
     def typed(indicator: Indicator, key: str) -> object:
@@ -915,7 +916,10 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             scores.append(_as_shown(table, source, values["score"], current))
         if in_weights(indicator) and not (current and _points_missing(table, source)):
             weights.append(points(indicator))  # SUM skips a 分值 in words
-        if source is not None:
+        if source is not None and _older_native(info, values["score"]):
+            older = True  # an older template's formulas: their ⚠ is their result
+            yield source, f"“{label(indicator)}”的得分", None
+        elif source is not None:
             yield source, f"“{label(indicator)}”的得分", shown(values["score"])
     lines = (funds.total, *funds.parts)
     execution_formula = table.cell(funds.sources.get("score"))  # under 四川 a 分值 left
@@ -944,7 +948,17 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
                              ("total", "总分", money["total"]), ("grade", "评分等级", grade)):
         if key in table.sources:
-            yield table.sources[key], what, shown(value)
+            yield table.sources[key], what, None if older and key != "weight_total" \
+                else shown(value)
+
+
+def _older_native(info: CellInfo | None, computed: object) -> bool:
+    """A native row showing the ⚠ its formulas give for a form they do not read (a date
+    text before rt27) where today's formulas give a number: the workbook was made by an
+    older template, its result is no stale one (recalculating it shows the same ⚠)."""
+    from jixiao import native
+    return info is not None and isinstance(info.value, str) \
+        and info.value.strip() == native.WARN_INPUT and isinstance(computed, (int, float))
 
 
 def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,
