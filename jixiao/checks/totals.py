@@ -947,18 +947,19 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
         grade = ""  # "⚠ 分值合计 90，不是 100，不评等级"
     for key, what, value in (("weight_total", "分值合计", money["weight_total"]),
                              ("total", "总分", money["total"]), ("grade", "评分等级", grade)):
-        if key in table.sources:
-            yield table.sources[key], what, None if older and key != "weight_total" \
-                else shown(value)
+        if key in table.sources and not older:  # an older template's: its formulas' own
+            yield table.sources[key], what, shown(value)
 
 
 def _older_native(info: CellInfo | None, computed: object) -> bool:
-    """A native row showing the ⚠ its formulas give for a form they do not read (a date
-    text before rt27) where today's formulas give a number: the workbook was made by an
-    older template, its result is no stale one (recalculating it shows the same ⚠)."""
+    """A native row showing a ⚠ of its formulas for a form they do not read (a date text,
+    a 分值 “10分” before rt27) where today's formulas give a number: the workbook was made
+    by an older template, its result is no stale one (recalculating it shows the same ⚠;
+    its 分值合计, 总分 and 等级 follow those formulas too)."""
     from jixiao import native
     return info is not None and isinstance(info.value, str) \
-        and info.value.strip() == native.WARN_INPUT and isinstance(computed, (int, float))
+        and info.value.strip().startswith(native.WARN_INPUT[0]) \
+        and isinstance(computed, (int, float)) and not isinstance(computed, bool)
 
 
 def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,

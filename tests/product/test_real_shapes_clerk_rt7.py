@@ -58,7 +58,7 @@ def test_a_rate_typed_over_its_formula_is_not_also_a_stale_result(tmp_path, rate
     path = recalculated(filled(tmp_path, _rate_typed_over(rate)))
     assert shown(path, "I6", "H43") == [9.5, 98.34]
     assert [item.split(" ", 3)[:3] for item in findings(path)] == [
-        ["JX301", "error", "H6"], ["JX503", "warning", "H6"]]
+        ["JX301", "error", "H6"], ["JX503", "error", "H6"]]  # rt27: a typed rate not the rules'
 
 
 def test_a_typed_rate_changed_after_the_recalculation_is_a_stale_result(tmp_path):

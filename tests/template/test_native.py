@@ -914,14 +914,16 @@ def test_every_date_text_pair_shows_the_cores_score_or_a_warning(date_grid):
     assert scored > len(rows) // 5  # most pairs hold a form the formulas leave to check
 
 
-@pytest.mark.parametrize(("stored_score", "stale"), [(native.WARN_INPUT, False), (3, True)])
+@pytest.mark.parametrize(("stored_score", "stale"), [
+    (native.WARN_INPUT, False), (native.WARN_WEIGHT, False), (3, True)])
 def test_an_older_templates_warning_on_a_date_text_is_no_stale_result(tmp_path, stored_score,
                                                                       stale):
     """rt27: the native formulas now score a deadline and its date written as texts
     (2024年12月31日前 / 2024年12月20日). A native workbook made before shows the ⚠ its own
     formulas give for them in 得分 and 总分 — recalculating it shows the same ⚠, so check's
     mirror of today's formulas must not call it stale (was: two JX504 “应为 20”/“应为 99.98”
-    on every such workbook). A number stored there that is not the rules' still is (3)."""
+    on every such workbook); so for a 分值 “10分” an older template could not read. A number
+    stored there that is not the rules' still is (3)."""
     from jixiao.pipeline import check_workbook
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
@@ -933,7 +935,7 @@ def test_an_older_templates_warning_on_a_date_text_is_no_stale_result(tmp_path, 
     stored, _ = _stored_and_computed(path, tmp_path)
     assert _cell(stored, 21, "H") not in ("", native.WARN_INPUT)  # today's formulas score it
     package = Package(path)  # the results an older template stored
-    write_cached_values(package, path, {package.sheets[0].name: {
-        "H21": stored_score, "H43": native.WARN_TOTAL}})
+    older = {"H21": stored_score, "H43": native.WARN_TOTAL, "G43": 90}  # 分值合计 without it
+    write_cached_values(package, path, {package.sheets[0].name: older})
     found = [f"{f.code} {f.cell}" for f in check_workbook(path).findings if f.code == "JX504"]
     assert (found != []) is stale, found
