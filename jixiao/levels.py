@@ -319,8 +319,6 @@ SOURCE_IN_LINE = {"财政资金": "财政"}
 _MONEY_RATE = re.compile("(?:支付|支出(?:执行)?)率|支出进度")
 _WHOSE_MONEY = re.compile("|".join(("预算", "资金", "项目", "财政", "专项", "年度", "全年", "本年",
                                     *_MONEY_SOURCES)))
-# A part of the year (前三季度, 上半年, 截至9月底): a 支出进度 of a date, not the year's B ÷ A
-_PART_OF_YEAR = re.compile("季度|半年|[\\d一二三四五六七八九十]+月|月底|月末")
 
 
 def states_money_rate(name: str | None, target: object = None) -> bool:
@@ -330,7 +328,7 @@ def states_money_rate(name: str | None, target: object = None) -> bool:
     text = normalize_text(name or "")
     if _MONEY_RATE.fullmatch(_WHOSE_MONEY.sub("", text)) is None:
         return False
-    return not any(_PART_OF_YEAR.search(normalize_text(words))
+    return not any(names_part_of_year(words)  # 前三季度, 上半年: a date's, not the year's
                    for words in (text, target) if isinstance(words, str))
 
 

@@ -647,6 +647,9 @@ def _blank(value: Any) -> bool:
     return value is None or value == ""
 
 
+is_blank = _blank  # a cell the formulas take for empty (check's mirror of I6 asks too)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 

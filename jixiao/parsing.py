@@ -413,7 +413,8 @@ def _parse(raw: object, percent: bool) -> Measure:
         text = _HOURS_MINUTES_RE.sub(_in_minutes, text)
     if _TIMES_RE.search(text):  # 7×24小时 (a service's hours, as a goal): words, not a number
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
-    if _CLAUSE_MARK_RE.search(text) and (done := _before_delay_note(text, percent)) is not None:
+    if _CLAUSE_MARK_RE.search(text) and not _PLANNED_RE.search(str(original)) \
+            and (done := _before_delay_note(text, percent)) is not None:
         return replace(done, text=original)  # 完成10处，2处因雨季延至2025年: the 10 处 done
 
     if "±" in text or "+-" in text:
@@ -633,7 +634,8 @@ def _beside_note(text: str, percent: bool) -> Measure | None:
 # 3个尚未完工): those are not done. Not a later 验收 (其中2处延至2025年验收: built) nor
 # 延期完成 (done, late).
 _PUT_OFF_RE = re.compile(r"其中(\d+(?:\.\d+)?)([^\d,，;；]*?)(?:因[^,，;；]*?)?"
-                         r"(?:(?:延至|延期至|推迟至|顺延至|延后至|结转至)[^,，;；]*?(?:完工|完成|建成|竣工|实施)"
+                         r"(?:(?:延至|延期至|推迟至|顺延至|延后至|结转至)(?:\d{4}年|次年|明年|下一?年)"
+                         r"[^,，;；]*?(?:完工|完成|建成|竣工|实施)"
                          r"|(?:尚未|未能?)(?:完工|完成|建成|竣工|实施|开工))")
 
 
@@ -1051,10 +1053,17 @@ _LATE_BY_RE = re.compile(rf"^(?:{'|'.join(_LATE)})了?(\d+(?:\.\d+)?|[{_NUMERAL}
 _DELAY_NOTE_RE = re.compile("|".join(("因", "由于", "延至", "顺延", "延后", *_LATE)))
 
 
+# A text naming the plan beside what was done (计划12处，因资金问题实际完成10处): its first
+# number is the plan, not the number done — named so, or the note saying what was done
+_PLANNED_RE = re.compile("计划|目标|预计|预期")
+_DONE_IN_NOTE_RE = re.compile(r"(?:实际|完成|建成|开展|办理|实现)\D{0,4}\d")
+
+
 def _before_delay_note(text: str, percent: bool) -> Measure | None:
     """The number before a ``_DELAY_NOTE_RE`` note after a comma, or None."""
     first, note = _CLAUSE_MARK_RE.split(text, maxsplit=1)
-    if not any(ch.isdigit() for ch in first) or _DELAY_NOTE_RE.search(note) is None:
+    if not any(ch.isdigit() for ch in first) or _DELAY_NOTE_RE.search(note) is None \
+            or _DONE_IN_NOTE_RE.search(note):  # 12处，因资金问题实际完成10处: 12 is the plan
         return None
     done = _parse(first, percent)
     return _less_put_off(done, note) if done.kind == "number" and done.unit and done.op is None \

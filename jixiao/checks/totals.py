@@ -916,7 +916,8 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             scores.append(_as_shown(table, source, values["score"], current))
         if in_weights(indicator) and not (current and _points_missing(table, source)):
             weights.append(points(indicator))  # SUM skips a 分值 in words
-        if source is not None and _older_native(info, values["score"]):
+        if source is not None and _older_native(info, values["score"],
+                                                typed_in(table, indicator, "weight")):
             older = True  # an older template's formulas: their ⚠ is their result
             yield source, f"“{label(indicator)}”的得分", None
         elif source is not None:
@@ -930,8 +931,9 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     money = native.money_values([(typed_in(table, line, "budget"), typed_in(table, line, "executed"))
                                  for line in lines], fund_weight, scores, weights,
                                 filled=filled,
-                                typed_rate=rate_info.value if current and _typed(rate_info)
-                                and rate_info is not None else None)
+                                typed_rate=rate_info.value if current and rate_info is not None
+                                and not rate_info.is_formula
+                                and not native.is_blank(rate_info.value) else None)
     for line, rate in zip(lines, money["rates"], strict=False):
         if "rate" in line.sources:
             value = shown(rate)
@@ -951,15 +953,18 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
             yield table.sources[key], what, shown(value)
 
 
-def _older_native(info: CellInfo | None, computed: object) -> bool:
+def _older_native(info: CellInfo | None, computed: object, weight: object) -> bool:
     """A native row showing a ⚠ of its formulas for a form they do not read (a date text,
     a 分值 “10分” before rt27) where today's formulas give a number: the workbook was made
     by an older template, its result is no stale one (recalculating it shows the same ⚠;
     its 分值合计, 总分 and 等级 follow those formulas too)."""
     from jixiao import native
-    return info is not None and isinstance(info.value, str) \
-        and info.value.strip().startswith(native.WARN_INPUT[0]) \
-        and isinstance(computed, (int, float)) and not isinstance(computed, bool)
+    if info is None or not isinstance(info.value, str) \
+            or not isinstance(computed, (int, float)) or isinstance(computed, bool):
+        return False
+    stored = info.value.strip()  # (a stale “⚠ 实际完成值为空” is no older template's)
+    return stored == native.WARN_INPUT \
+        or (stored == native.WARN_WEIGHT and rules.points_text(weight) is not None)
 
 
 def _as_shown(table: SelfEvaluation, source: Source | None, computed: object,

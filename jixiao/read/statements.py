@@ -9,6 +9,7 @@ contradicts itself: ``SelfEvaluation.restated``."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, points_in_words
 from jixiao.read.grid import Grid, clean, note, row_column
 from jixiao.read.roles import explaining_label, is_footer_label, is_note_label
-from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, rounded_alike
+from jixiao.rules import FULL_MARKS, GRADE_NAMES, TOLERANCE, grade_name, rounded_alike
 
 # (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
 _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
@@ -157,6 +158,40 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
 _ANOTHER_YEAR = re.compile("上年|去年|上一年|以前年度|往年|前年")
 
 
+# A report sentence saying something else than this project's result: the grading scale
+# (综合评分90分（含）以上为优秀等级，80（含）-90分为良好), a rate (满意度评价得分为95%), one
+# indicator's or 一级's score (产出指标考核得分45分, 满意度指标评价得9.5分)
+_SENTENCE = re.compile("[。；;！!？?\n]")
+_SCALE = re.compile(r"\d(?:\.\d+)?分?(?:\(含\)|（含）)?(?:及?以上|及?以下|[-~～至到])")
+_PERCENT_SAID = re.compile(r"(?:得分|评分)(?:为|是|:)?\d+(?:\.\d+)?%")
+_TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
+
+
+def _report_results(text: str) -> tuple[float | None, int, str | None]:
+    """``_results`` of a report paragraph, sentence by sentence: the first total and the
+    first grade said of the project — a sentence on another year (上年自评得分95分), the
+    scale, a rate or one indicator's score says nothing of it."""
+    total: float | None = None
+    decimals, grade = 0, None
+    for sentence in _SENTENCE.split(text):
+        clauses = normalize_text(sentence).split(",")  # up to a clause on another year
+        plain = ",".join(itertools.takewhile(lambda clause: not _ANOTHER_YEAR.search(clause),
+                                             clauses))  # (较上年提高2分; 上年…，等级为良)
+        if not plain or _SCALE.search(plain) \
+                or _PERCENT_SAID.search(plain) \
+                or sum(word in plain for word in GRADE_NAMES) > 1 and "等级" in plain \
+                and ("分为" in plain or "、" in plain):
+            continue
+        said_total, said_decimals, said_grade = _results(plain)
+        if said_total is not None and total is None:
+            found = _SAID_TOTAL.search(plain)
+            if found is None or not _TOPIC.search(plain[:found.start()].split(",")[-1]):
+                total, decimals = said_total, said_decimals
+        if said_grade is not None and grade is None:
+            grade = said_grade
+    return total, decimals, grade
+
+
 def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
     """A 自评报告's paragraphs — the document's lines outside its tables, its one 自评表 read
     from ``grid`` —, into ``table.report_text``; and each sentence there stating the
@@ -172,9 +207,9 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
         if not isinstance(text, str) or not text.strip():
             continue
         table.report_text.append((text, grid.source(row, 1)))
-        if (row, 1) in used or _ANOTHER_YEAR.search(normalize_text(text)):
+        if (row, 1) in used:
             continue
-        total, decimals, grade = _results(text)
+        total, decimals, grade = _report_results(text)
         if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
             continue  # the scale (总分100分), no grade: nothing of this project's said
         place = note(table, grid, row, 1)

@@ -164,7 +164,7 @@ def _by_own_labels(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, i
     own labels: "总分 | 100 | 98.5 | 评分等级 | 优" with its 评分等级 label under 得分 or left
     of it (a Word 总分 cell spanning fewer grid columns than the cells above) — of the two
     numbers between 总分 and 评分等级 the first is the 分值 total, the second the 总分; a
-    lone number there is the 总分. None where the row's cells align (or hold no such
+    lone number there (not under 分值) is the 总分. None where the row's cells align (or hold no such
     labels)."""
     if "score" not in columns:
         return None
@@ -183,10 +183,10 @@ def _by_own_labels(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, i
                and _total_at(grid, row, column) is not None]
     if len(numbers) == 2:
         return {**columns, "weight": numbers[0], "score": numbers[1]}
-    if len(numbers) == 1:
+    if len(numbers) == 1 and numbers[0] != columns.get("weight"):
         own = {key: column for key, column in columns.items() if key != "weight"}
         return {**own, "score": numbers[0]}
-    return None
+    return None  # (a lone number under 分值 is the 分值 total: the 总分 left blank)
 
 
 def labels_grade(grid: Grid, row: int, column: int) -> bool:

@@ -191,3 +191,32 @@ def test_the_native_formulas_leave_these_to_jixiao_or_agree(target, actual, leve
     score = cellfuncs.score(target, actual, 20.0, None, None, level2)
     assert isinstance(score, float)
     assert str(shown["score"]).startswith("⚠") or shown["score"] == score
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    # rt27 review: the plan named first and what was done in the note — not the 12
+    ("计划12处，因资金问题实际完成10处", None),
+    ("年度目标12处，因雨季实际完成10处", None),
+    # finished within the year: nothing is put off past it
+    ("12处，其中2处延至12月完成", 12.0),
+    ("12处（其中2处延至次年完工）", 10.0),
+])
+def test_a_plan_or_a_delay_within_the_year_is_not_the_number_done(written, read):
+    from jixiao.parsing import parse_measure
+
+    measure = parse_measure(written)
+    assert (measure.value if measure.kind == "number" else None) == read
+
+
+@pytest.mark.parametrize(("name", "target", "money"), [
+    ("支出进度", "截至12月底达到100%", True),  # the year's end: the year's B ÷ A
+    ("资金支付率", "≥90%（12月底前）", True),
+    ("前三季度支出进度", "≥75%", False),
+    ("上半年资金支付率", "≥50%", False),
+])
+def test_a_rate_at_the_years_end_is_the_money_rate(name, target, money):
+    """One reading of “part of the year” (parsing.names_part_of_year) for JX305 too: a
+    12月底 is the year's end (levels had its own copy, which took any 月 for a part)."""
+    from jixiao.levels import states_money_rate
+
+    assert states_money_rate(name, target) is money

@@ -52,3 +52,21 @@ def test_a_total_row_off_the_columns_is_read_by_its_labels(tmp_path, word, total
     assert data["total_computed"] == 98.95
     # no 分值合计 written as 98.95 (JX101), no 总分 missing (JX501); 良 for 98.95 is JX502
     assert codes(data) == found
+
+
+def test_a_lone_number_under_the_weights_is_their_total_not_the_score(tmp_path):
+    """总分 | … | 100 (under 分值) | 评分等级 (under 得分) | 优: the 100 is the 分值 total, the
+    总分 left blank (JX501 总分未填写) — not a 总分 of 100 (rt27 review: “总分写为 100”)."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "(2023 年度)")
+    sheet.line("项目名称", None, "城乡居民就业技能培训项目")
+    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)],
+                header=("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                label="项目资金（万元）")
+    for values in (HEADER, *ROWS):
+        sheet.line(*values)
+    sheet.line("总分", None, None, None, None, 100, "评分等级", "优")
+    table, data = checked(book.save(tmp_path / "表.xlsx"))
+    assert table.total_declared is None and data["total_computed"] == 98.95
+    assert [f["message"][:5] for f in data["findings"] if f["code"] == "JX501"] == ["总分未填写"]

@@ -7,6 +7,7 @@ import json
 import re
 import zipfile
 
+import pytest
 from wordfiles import paragraph, workbook_docx
 from workbooks import standard
 
@@ -96,3 +97,22 @@ def test_other_numbers_of_the_report_are_not_its_conclusion(tmp_path):
 def test_a_table_matching_its_report_has_no_finding(tmp_path):
     _, data = checked(_report(tmp_path, "经自评，本项目自评得分99.98分，属于“优”等级。"))
     assert not _findings(data, "JX506") and not _findings(data, "JX502")
+
+
+@pytest.mark.parametrize("text", [
+    # the grading scale, common in 自评报告 (rt27 review: a false JX506 “此处写总分 90”)
+    "评价结果分为四个等级：综合评分90分（含）以上为优秀等级，80（含）-90分为良好等级，"
+    "60（含）-80分为合格等级，60分以下为不合格等级。",
+    "服务对象满意度评价得分为95%。",  # a rate
+    "产出指标考核得分45分。满意度指标评价得9.5分。",  # one 一级's, one indicator's score
+])
+def test_the_scale_a_rate_or_one_indicators_score_is_no_conclusion(tmp_path, text):
+    _, data = checked(_report(tmp_path, text))
+    assert not _findings(data, "JX506") and not _findings(data, "JX502")
+
+
+def test_a_conclusion_beside_last_years_is_read(tmp_path):
+    """本项目自评得分96分，较上年提高2分: the clause on last year is left out, not the
+    sentence (the table's 99.98 is not the 96 said)."""
+    _, data = checked(_report(tmp_path, "本项目自评得分96分，较上年提高2分。"))
+    assert [f["message"][:9] for f in _findings(data, "JX506")] == ["此处写总分 96，"]

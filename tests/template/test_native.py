@@ -915,21 +915,26 @@ def test_every_date_text_pair_shows_the_cores_score_or_a_warning(date_grid):
 
 
 @pytest.mark.parametrize(("stored_score", "stale"), [
-    (native.WARN_INPUT, False), (native.WARN_WEIGHT, False), (3, True)])
+    (native.WARN_INPUT, False), (native.WARN_WEIGHT, False), (native.WARN_WEIGHT, True),
+    (3, True), ("⚠ 实际完成值为空", True)])
 def test_an_older_templates_warning_on_a_date_text_is_no_stale_result(tmp_path, stored_score,
                                                                       stale):
     """rt27: the native formulas now score a deadline and its date written as texts
     (2024年12月31日前 / 2024年12月20日). A native workbook made before shows the ⚠ its own
     formulas give for them in 得分 and 总分 — recalculating it shows the same ⚠, so check's
     mirror of today's formulas must not call it stale (was: two JX504 “应为 20”/“应为 99.98”
-    on every such workbook); so for a 分值 “10分” an older template could not read. A number
-    stored there that is not the rules' still is (3)."""
+    on every such workbook). A number stored there that is not the rules' still is (3), and
+    so is a ⚠ no template gives for these inputs (实际完成值为空: left from before the row
+    was filled). The 分值 “10分” an older template could not read: WARN_WEIGHT, only where
+    today's formulas read the 分值 text (“5分”), not beside a plain 5."""
     from jixiao.pipeline import check_workbook
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
     def edit(sheet):
         sheet["E21"], sheet["F21"] = "2024年12月31日前", "2024年12月20日"
+        if stored_score == native.WARN_WEIGHT and not stale:
+            sheet["G21"] = f"{sheet['G21'].value}分"
 
     path = _native_template(tmp_path, edit)
     stored, _ = _stored_and_computed(path, tmp_path)
