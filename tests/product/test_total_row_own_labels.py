@@ -20,9 +20,9 @@ ROWS = [
 ]
 
 
-def _book(path, total_span, grade):
+def _book(path, total_span, grade, total_line=None):
     """The form, its 总分 cell merged over ``total_span`` columns, then 100 | 98.95 |
-    评分等级 | ``grade``."""
+    评分等级 | ``grade`` (or the 总分 row ``total_line``)."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.title("项目支出绩效自评表", "(2023 年度)")
@@ -32,7 +32,8 @@ def _book(path, total_span, grade):
                 label="项目资金（万元）")
     for values in (HEADER, *ROWS):
         sheet.line(*values)
-    row = sheet.line("总分", *([None] * (total_span - 1)), 100, 98.95, "评分等级", grade)
+    row = sheet.line(*total_line) if total_line else \
+        sheet.line("总分", *([None] * (total_span - 1)), 100, 98.95, "评分等级", grade)
     if total_span > 1:
         sheet.merge(row, 1, total_span)
     return book.save(path)
@@ -57,16 +58,8 @@ def test_a_total_row_off_the_columns_is_read_by_its_labels(tmp_path, word, total
 def test_a_lone_number_under_the_weights_is_their_total_not_the_score(tmp_path):
     """总分 | … | 100 (under 分值) | 评分等级 (under 得分) | 优: the 100 is the 分值 total, the
     总分 left blank (JX501 总分未填写) — not a 总分 of 100 (rt27 review: “总分写为 100”)."""
-    book = Book()
-    sheet = book.sheet("自评表")
-    sheet.title("项目支出绩效自评表", "(2023 年度)")
-    sheet.line("项目名称", None, "城乡居民就业技能培训项目")
-    sheet.money([("年度资金总额", 30, 30, 30, 10, "100%", 10)],
-                header=("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
-                label="项目资金（万元）")
-    for values in (HEADER, *ROWS):
-        sheet.line(*values)
-    sheet.line("总分", None, None, None, None, 100, "评分等级", "优")
-    table, data = checked(book.save(tmp_path / "表.xlsx"))
+    path = _book(tmp_path / "表.xlsx", 1, None,
+                 total_line=("总分", None, None, None, None, 100, "评分等级", "优"))
+    table, data = checked(path)
     assert table.total_declared is None and data["total_computed"] == 98.95
     assert [f["message"][:5] for f in data["findings"] if f["code"] == "JX501"] == ["总分未填写"]
