@@ -418,8 +418,7 @@ def _parse(raw: object, percent: bool) -> Measure:
         text = _HOURS_MINUTES_RE.sub(_in_minutes, text)
     if _TIMES_RE.search(text):  # 7×24小时 (a service's hours, as a goal): words, not a number
         return Measure(text=original, kind="qualitative", level=qualitative_level(text))
-    if _CLAUSE_MARK_RE.search(text) and not _PLANNED_RE.search(str(original)) \
-            and (done := _before_delay_note(text, percent)) is not None:
+    if _CLAUSE_MARK_RE.search(text) and (done := _before_delay_note(text, percent)) is not None:
         return replace(done, text=original)  # 完成10处，2处因雨季延至2025年: the 10 处 done
 
     if "±" in text or "+-" in text:
@@ -1058,9 +1057,8 @@ _LATE_BY_RE = re.compile(rf"^(?:{'|'.join(_LATE)})了?(\d+(?:\.\d+)?|[{_NUMERAL}
 _DELAY_NOTE_RE = re.compile("|".join(("因", "由于", "延至", "顺延", "延后", *_LATE)))
 
 
-# A text naming the plan beside what was done (计划12处，因资金问题实际完成10处): its first
-# number is the plan, not the number done — named so, or the note saying what was done
-_PLANNED_RE = re.compile("计划|目标|预计|预期")
+# A note saying what was done (计划12处，因资金问题实际完成10处): the first number is the
+# plan, not the number done
 _DONE_IN_NOTE_RE = re.compile(r"(?:实际|完成|建成|开展|办理|实现)\D{0,4}\d")
 
 
