@@ -18,13 +18,17 @@ A single ``100%`` among point scores is left as it is (JX401 says 100 > 分值).
 A 权重 column of decimals (``read_weight_shares``) is read as its shares of the 100
 points — 0.15 is 15, as "15%" and 15% typed into Excel already are — only where every
 weight (the money's too) is a share of 1, they total 1 (± 0.01), and the 得分 are on the
-100 scale (they total more than the weights can). ``sources["weight_shares"]`` keeps the
-first such cell, where the 总分 row's written 1 counts 100 (JX101).
+100 scale (they total more than the weights can). So are the indicators' alone where the
+执行率's points stand beside them as a plain number (the money's 分值 10, a 预算执行率
+row's 10, or the rule set's 10 where the table lists none) and they make the 100 with
+them: 10 + (0.3 + 0.2 + 0.15 + 0.15 + 0.1) × 100 = 100 (± 1) — with the indicators' 得分
+in points, or none where the table writes the 10 itself. ``sources["weight_shares"]``
+keeps the first such cell, where the 总分 row's written 1 counts 100 (JX101).
 """
 
 from __future__ import annotations
 
-from jixiao.model import SelfEvaluation
+from jixiao.model import SelfEvaluation, is_execution_row
 from jixiao.parsing import normalize_text, parse_points
 from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
 
@@ -84,10 +88,38 @@ def read_weight_shares(table: SelfEvaluation) -> None:
     weights = [line.weight for line in lines]
     if len(lines) < 2 or any(not -TOLERANCE <= weight <= 1 + TOLERANCE for weight in weights) \
             or abs(sum(weights) - 1) > SHARES_SLACK:
+        _read_shares_beside_points(table)
         return
     scores = [line.score_declared for line in lines if line.score_declared is not None]
     if sum(scores) <= 1 + SHARES_SLACK:
         return  # 得分 in the same shares (or none): nothing says the weights are not points
+    _as_points(table, lines)
+
+
+def _read_shares_beside_points(table: SelfEvaluation) -> None:
+    """Turn the indicators' 权重 0.3, 0.2 … into points where the 执行率's points stand
+    beside them unscaled (10) and 10 + their total × 100 makes the 100."""
+    money: list = [i for i in table.indicators
+                   if i.weight is not None and i.weight >= 1 and is_execution_row(i)]
+    if table.funds.weight is not None and table.execution_line:
+        money.append(table.funds)
+    shares: list = [i for i in table.indicators
+                    if i.weight is not None and not any(i is line for line in money)]
+    if not money or len(shares) < 2 or any(not 0 < line.weight < 1 for line in shares):
+        return
+    points = sum(line.weight for line in money)
+    share_total = sum(line.weight for line in shares)
+    if points < 1 or abs(points + share_total * FULL_MARKS - FULL_MARKS) \
+            > SHARES_SLACK * FULL_MARKS:
+        return  # the shares leave the 100 short or over: a weighting to report (JX101)
+    scores = [line.score_declared for line in shares if line.score_declared is not None]
+    if sum(scores) <= share_total + SHARES_SLACK \
+            and (scores or table.funds_weight_source == "rules"):
+        return  # 得分 in the same shares, or no 10 the table writes to set the scale
+    _as_points(table, shares)
+
+
+def _as_points(table: SelfEvaluation, lines: list) -> None:
     for line in lines:
         line.weight = round2(line.weight * FULL_MARKS)
     table.sources["weight_shares"] = lines[0].sources.get("weight")
