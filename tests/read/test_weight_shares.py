@@ -120,3 +120,11 @@ def test_scores_in_the_same_shares_leave_the_weights_as_written(tmp_path):
     table, _, found = _checked(_table(tmp_path / "t.xlsx", scores=scores))
     assert [i.weight for i in table.indicators] == list(SHARES)
     assert ("JX101", "G14", "分值合计为 10.9（各指标 0.9 + 执行率 10），应为 100") in found
+
+
+def test_no_scores_beside_the_money_10_written_in_the_table(tmp_path):
+    """No 得分 yet (a 目标表 filled in): the money's written 10 alone sets the scale."""
+    table, total, found = _checked(_table(tmp_path / "t.xlsx", scores=(None,) * 5,
+                                          money_score=None, total=(100, None)))
+    assert [i.weight for i in table.indicators] == [30, 20, 15, 15, 10]
+    assert total == 97.44 and not [item for item in found if item[0] == "JX101"]
