@@ -1079,6 +1079,8 @@ def _late_denied(text: str, word: str) -> bool:
 
 
 def _level(text: str) -> str | None:
+    if text == "一般":  # a middling effect alone, as 效果一般: some effect, short of the goal
+        return "partial"
     for level, words in _LEVEL_WORDS:
         found = [word for word in words if word in text]
         if found and level == "not" and all(_denied(text, word) for word in found):
@@ -1596,30 +1598,35 @@ def _unmoved(target: Measure, actual: Measure) -> Measure | None:
                    problem=None)
 
 
-# How much a goal or a result in words says changed: much (显著, 大幅, 明显 提升), fairly
-# (较明显, 较大), a little (有所, 略有, 稍有, 小幅, 一定程度). The fairly's first: they hold
-# the much's words (较明显 holds 明显).
-_DEGREES = ((2, ("较明显", "较为明显", "较显著", "较为显著", "较大")),
-            (3, ("显著", "大幅", "大大", "极大", "明显")),
-            (1, ("有所", "略有", "稍有", "小幅", "一定程度")))
+# How much a goal or a result in words says changed, least first: a little (有所, 略有, 稍有,
+# 小幅, 有一定), the change itself or an effect (提升; 有效/切实 before what is done: 有效降低,
+# 切实提高 — not 有效性, 有效投诉), fairly (较明显, 较大, 较好), much (显著, 大幅, 明显). Asked in
+# this order: the fairly's words hold the much's (较明显 holds 明显).
+_EFFECT_ACTS = (*_RISE_WORDS, *_FALL_WORDS, "控制", "遏制", "缓解", "减轻", "保障", "促进", "带动",
+                "推动", "解决")
+_CHANGED, _EFFECT = 2, re.compile(f"(?:有效|切实)(?:地)?(?:{'|'.join(_EFFECT_ACTS)})")
+_DEGREES = ((3, re.compile("较明显|较为明显|较显著|较为显著|较大|较好")),
+            (4, re.compile("显著|大幅|大大|极大|明显")),
+            (_CHANGED, _EFFECT),
+            (1, re.compile("有所|略有|稍有|小幅|一定")))
 
 
 def _degree(text: str) -> int | None:
-    return next((rank for rank, words in _DEGREES if any(word in text for word in words)),
-                None)
+    return next((rank for rank, words in _DEGREES if words.search(text)), None)
 
 
 def _weaker_degree(target: Measure, actual: Measure) -> bool:
     """Whether a qualitative 完成值 that says it reached (or says nothing of 达成, 有所增强)
     states a smaller degree of change than the 指标值 wants (明显提升 → 有所提升, 显著 →
-    较明显, 大幅提升 → 小幅提升): 部分达成. The change wanted said with no degree (大幅提升 →
-    提升, 明显改善 → 稳步改善) is some of it, a little: less than a much or a fairly wanted."""
+    较明显, 效果显著 → 效果较好, 有效降低 → 略有降低): 部分达成. The change wanted said with
+    no degree (大幅提升 → 提升, 明显改善 → 稳步改善) is as much as an effect (有效降低 → 降低
+    达成), less than a fairly or a much wanted."""
     if target.kind != "qualitative" or actual.kind != "qualitative" \
             or actual.level not in (None, "achieved"):
         return False
     wanted, reached = _degree(normalize_text(target.text)), _degree(normalize_text(actual.text))
     if wanted is not None and reached is None and moved_as_wanted(target, actual) is True:
-        reached = _degree("有所")  # 大幅提升 → 提升: the rise, of no degree said
+        reached = _CHANGED  # 大幅提升 → 提升: the rise, of no degree said
     return wanted is not None and reached is not None and reached < wanted
 
 
