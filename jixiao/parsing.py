@@ -1600,12 +1600,13 @@ def _unmoved(target: Measure, actual: Measure) -> Measure | None:
 
 # How much a goal or a result in words says changed, least first: a little (有所, 略有, 稍有,
 # 小幅, 有一定), the change itself or an effect (提升; 有效/切实 before what is done: 有效降低,
-# 切实提高 — not 有效性, 有效投诉), fairly (较明显, 较大, 较好), much (显著, 大幅, 明显). Asked in
-# this order: the fairly's words hold the much's (较明显 holds 明显).
+# 切实提高 — not 有效性, 有效投诉), fairly (较明显, 较大), much (显著, 大幅, 明显). 较好 is no
+# degree: 效果较好 meets 明显提升 (a good effect, as units write it for a change wanted; on a
+# grading scale it is 良). Asked in this order: the fairly's words hold the much's.
 _EFFECT_ACTS = (*_RISE_WORDS, *_FALL_WORDS, "控制", "遏制", "缓解", "减轻", "保障", "促进", "带动",
                 "推动", "解决")
 _CHANGED, _EFFECT = 2, re.compile(f"(?:有效|切实)(?:地)?(?:{'|'.join(_EFFECT_ACTS)})")
-_DEGREES = ((3, re.compile("较明显|较为明显|较显著|较为显著|较大|较好")),
+_DEGREES = ((3, re.compile("较明显|较为明显|较显著|较为显著|较大")),
             (4, re.compile("显著|大幅|大大|极大|明显")),
             (_CHANGED, _EFFECT),
             (1, re.compile("有所|略有|稍有|小幅|一定")))
@@ -1618,7 +1619,7 @@ def _degree(text: str) -> int | None:
 def _weaker_degree(target: Measure, actual: Measure) -> bool:
     """Whether a qualitative 完成值 that says it reached (or says nothing of 达成, 有所增强)
     states a smaller degree of change than the 指标值 wants (明显提升 → 有所提升, 显著 →
-    较明显, 效果显著 → 效果较好, 有效降低 → 略有降低): 部分达成. The change wanted said with
+    较明显, 有效降低 → 略有降低): 部分达成. The change wanted said with
     no degree (大幅提升 → 提升, 明显改善 → 稳步改善) is as much as an effect (有效降低 → 降低
     达成), less than a fairly or a much wanted."""
     if target.kind != "qualitative" or actual.kind != "qualitative" \

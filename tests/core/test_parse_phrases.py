@@ -961,11 +961,11 @@ def test_good_and_a_certain_effect(text, level):
 
 def test_good_against_a_grade_stays_a_grade():
     """较好 is 良 on a grading scale: it meets 良好, falls short of 优. Beside a change wanted
-    it is fairly (rt28): it meets 提升, falls short of 明显提升 as 较明显 does."""
+    it is a good effect: it meets 提升 and 明显提升."""
     assert indicator_score("良好", "较好", 10).value == 10.0
     assert indicator_score("优", "较好", 10).level == "partial"
     assert indicator_score("提升", "效果较好", 10).value == 10.0
-    assert indicator_score("明显提升", "效果较好", 10).band == (6.0, 8.0)
+    assert indicator_score("明显提升", "效果较好", 10).value == 10.0
     assert indicator_score("明显提升", "取得一定成效", 10).band == (6.0, 8.0)
 
 
@@ -1124,12 +1124,12 @@ def test_a_goal_of_both_ways_or_a_rise_by_a_number_is_left_to_a_person(target, a
     ("服务质量好", "服务质量较差", "not"), ("服务质量较好", "服务质量较差", "not"),
     ("质量好", "质量一般", "not"), ("质量较好", "质量好", "achieved"), ("较好", "好", "achieved"),
     ("效果好", "效果较好", "partial"), ("好", "较好", "partial"), ("质量优", "质量良", "partial"),
-    ("效果明显", "效果较好", "partial"), ("效果较好", "效果较好", "achieved")])
+    ("效果明显", "效果较好", "achieved"), ("效果较好", "效果较好", "achieved")])
 def test_quality_words_after_shared_words_on_one_scale(target, actual, level):
     """The words after a shared 效果/质量/服务质量 compared on the scale the words alone are:
     好 → 较好 a level short (部分达成, 6–8 of 10), 好 → 差 未达成 (0–6), 较好 → 好 达成
     (before: 效果好 → 效果差 no reading, JX410; 效果好 → 效果较好 met, 好 → 较好 partly).
-    效果明显 → 效果较好 is fairly against much, as 明显 → 较明显 (rt28: before, 达成)."""
+    效果明显 → 效果较好 is met: 较好 is a good effect, no degree of change."""
     result = indicator_score(target, actual, 10)
     assert result.level == level
     assert result.band == {"achieved": (8.0, 10.0), "partial": (6.0, 8.0), "not": (0.0, 6.0)}[level]

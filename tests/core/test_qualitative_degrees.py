@@ -4,9 +4,9 @@ DOMAIN.md §2: 达成年度指标 80–100% of 分值, 部分达成并具有一�
 0–60% (rule set ``ratio``: 100–80 / 80–50 / 50–0).
 
 The degrees, least first: a little (有所, 略有, 有一定), the change alone or an effect (提升;
-有效/切实 提升), fairly (较明显, 较大, 较好), much (明显, 显著, 大幅). A 完成值 of a smaller
-degree than its 指标值 is 部分达成 (rt28: 有效降低 → 略有降低 and 效果显著 → 效果较好 were 达成,
-一般 against a change wanted 无法判断)."""
+有效/切实 提升), fairly (较明显, 较大), much (明显, 显著, 大幅). A 完成值 of a smaller
+degree than its 指标值 is 部分达成 (rt28: 有效降低 → 略有降低 was 达成, 一般 against a change
+wanted 无法判断). 效果较好 is no degree: it meets 明显提升 and 效果显著, as before."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ PAIRS = [
     ("切实提高", "有所提高", "partial"),
     ("有效增强", "有所增强", "partial"),
     ("有效控制", "有所控制", "partial"),
-    # much wanted, fairly reached (显著 → 较明显 as before; 较好 is fairly: rt28)
-    ("效果显著", "效果较好", "partial"),
-    ("明显提升", "效果较好", "partial"),
+    # much wanted, fairly reached (显著 → 较明显 as before); a good effect meets it
+    ("效果显著", "效果较好", "achieved"),
+    ("明显提升", "效果较好", "achieved"),
     ("显著", "较明显", "partial"),
     # much or fairly wanted, the change alone or an effect reached (大幅提升 → 提升 as before)
     ("大幅提升", "提升", "partial"),
