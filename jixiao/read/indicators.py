@@ -509,13 +509,13 @@ def _lost_nothing(indicator: Indicator) -> bool:
 _CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
 
 
-_PAGE_NUMBER = re.compile(r"[1-9]\d?")
+_PAGE_NUMBER = re.compile(r"[1-9]\d{0,2}")  # a long report's page 102 as well
 _NUMBER_GOES_ON = "0123456789,，.．≥≤<>=＞＜≧≦⩾⩽＝~～-—–"  # a line a digit may continue
 
 
 def _page_number(grid: Grid, row: int, present: list[int], weight_column: int,
                  columns: dict[str, int]) -> bool:
-    """Whether ``row`` holds only a page's bare number (1 to 99) a PDF conversion printed
+    """Whether ``row`` holds only a page's bare number (1 to 999) a PDF conversion printed
     between two pages' rows, in a column of text (not the 分值 or 得分): no cell merged
     down over it from the row above (a row's own part), and the cell above in its column
     not a number it could be the wrapped rest of ("≥9" | "5")."""

@@ -74,6 +74,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
+from jixiao.read.roles import is_page_mark
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.statements import read_report_text
@@ -569,14 +570,14 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             if weight_cell not in grid.values and weight_cell not in grid.origin:
                 weight_cell = (item.header.top, weight_cell[1])
             table.sources["weight_header"] = (grid, *grid.origin.get(weight_cell, weight_cell))
-        item.end = read_indicators(grid, item.header, _next_header(found, index), table)
+        item.end = read_indicators(grid, item.header, _rows_stop(found, index, heading), table)
         _block_points(grid, item.header, 0, table)
         _column_blocks(grid, item.header, 0, table)
         index += 1
         while index < len(found) and _repeated(item, found[index], table, heading):
             read = len(table.indicators)
-            item.end = read_indicators(grid, found[index].header, _next_header(found, index),
-                                       table)
+            item.end = read_indicators(grid, found[index].header,
+                                       _rows_stop(found, index, heading), table)
             _block_points(grid, found[index].header, read, table)
             _column_blocks(grid, found[index].header, read, table)
             item.header.money = item.header.money or found[index].header.money
@@ -701,6 +702,24 @@ def _next_header(found: list[Found], index: int) -> int:
     return table_stop(item.grid, item.header, stop)
 
 
+def _rows_stop(found: list[Found], index: int, heading: frozenset[tuple[str, ...]]) -> int:
+    """Where the rows under ``found[index]`` end (``_next_header``) — before the lines a
+    page break prints over the same header printed again (``_page_break``: the title,
+    单位：万元, a page's number), which a converter without merged cells puts in the
+    indicator columns, where they would read as indicators."""
+    stop = _next_header(found, index)
+    item = found[index]
+    grid = item.grid
+    later = next((other for other in found[index + 1:] if other.grid is grid
+                  and other.header.top > item.header.row), None)
+    if later is None or later.header.top != stop or later.header.columns != item.header.columns:
+        return stop
+    while stop - 1 > item.header.data_start and (
+            stop - 1 not in grid.rows or _page_break(grid, stop - 1, heading)):
+        stop -= 1
+    return stop
+
+
 def _next_page(grids: list[Grid], last: Found, found: list[Found], index: int,
                table: SelfEvaluation, hidden: frozenset[str],
                heading: frozenset[tuple[str, ...]] = frozenset()) -> Found | None:
@@ -763,20 +782,36 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation,
         return False
     if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
         return False  # another table of a document (another grid), not this one going on
-    return all(_page_line(grid, row) or _page_header(grid, row) or _line(grid, row) in heading
+    return all(_page_break(grid, row, heading)
                for row in range(item.end + 1, later.header.top) if row in grid.rows)
 
 
+def _page_break(grid: Grid, row: int, heading: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``row`` is a line a page break prints between a table's rows: a page's
+    number or 续表 (``_page_line``), a page header with the day printed (``_page_header``),
+    or the table's ``heading`` printed again — as it stands there, or each cell one of its
+    texts, a page's number or the amounts' unit (单位：万元, ``_UNIT_LINE``): a converter
+    without merged cells puts the page header's parts where they stand on the page."""
+    line = _line(grid, row)
+    if _page_line(grid, row) or _page_header(grid, row) or line in heading:
+        return True
+    texts = {text for heading_line in heading for text in heading_line}
+    return all(text in texts or _UNIT_LINE.fullmatch(text) or is_page_mark(text)
+               for text in line)
+
+
 # A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
-# page's number (第2页, 第2页共3页, - 2 -, 2/3)
-_PAGE_LINE = re.compile(r"(?:.{0,20}[(（]续(?:表|上表)?[)）]|续表|续上表|第\d+页(?:[,，]?共\d+页)?"
-                        r"|-?\d{1,3}-?|\d{1,3}/\d{1,3})")
+# bare page's number (2, - 102 -); the other ways to write one are ``roles.is_page_mark``
+_PAGE_LINE = re.compile(r"(?:.{0,20}[(（]续(?:表|上表)?[)）]|续表|续上表|-?\d{1,3}-?)")
+# The amounts' unit a page header states at the right: 单位：万元, 金额单位：元
+_UNIT_LINE = re.compile(r"(?:金额|计量)?单位[:：]?(?:人民币)?(?:万元|元|千元|亿元)")
 
 
 def _page_line(grid: Grid, row: int) -> bool:
-    """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``)."""
+    """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``, a page's
+    number as ``roles.is_page_mark`` knows it: 第2页/共3页, Page 2, — 2 —)."""
     texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
-    return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(compact_text(texts[0])))
+    return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(texts[0]) or is_page_mark(texts[0]))
 
 
 # A page header a PDF printer puts over each page: the day printed (打印日期：2024-03-28),
@@ -815,8 +850,8 @@ def _reprinted(grid: Grid, top: int, bottom: int, heading: frozenset[tuple[str, 
     number or a note (``nothing_between``), a page break's line (续表, 项目支出绩效自评表（续）,
     ``_page_line``) or a line of the table's ``heading`` printed again as it stands there
     (its title, year, 项目名称 — not another project's name, no amount)."""
-    return all(nothing_between(grid, row, row + 1) or _page_line(grid, row)
-               or _line(grid, row) in heading for row in grid.rows if top <= row < bottom)
+    return all(nothing_between(grid, row, row + 1) or _page_break(grid, row, heading)
+               for row in grid.rows if top <= row < bottom)
 
 
 _BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)
