@@ -476,12 +476,18 @@ class Evaluation:
     scores: list[Score]               # one per indicator, same order
     total: float | None
     grade: str | None
-    # what ``total`` is: "rules", every score as the rules give it; "declared", the scores
-    # the table wrote, summed where no rule can recompute them (no 分值 column); None, none
+    # what ``total`` (or ``total_range``) is: "rules", every score as the rules give it;
+    # "declared", the scores the table wrote, summed where no rule can recompute them (no
+    # 分值 column); RULES_AND_DECLARED, the rules' scores with each row they cannot judge at
+    # its written 得分 (``declared_rows``); None, no total (a range of the rules' bands alone)
     total_basis: str | None = None
     # the lowest and highest 总分 the rules allow where a person scores rows within their
     # level's band (``total_range``); None where a score is unknown otherwise
     total_range: tuple[float, float] | None = None
+
+
+# Evaluation.total_basis where rows the rules cannot judge count at the 得分 written
+RULES_AND_DECLARED = "rules_and_declared"
 
 
 def without_levels(table: SelfEvaluation) -> bool:
@@ -795,6 +801,11 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         total = rules.total_score(([part] if counted else [])
                                   + [_within_points(indicator) for indicator in table.indicators])
         basis = "declared" if total is not None else None
+    if total is None and basis is None and "score" in table.columns:
+        taken = _total_with_declared([part] if counted else [], table, scores)
+        if taken is not None:  # rows no rule judges, at what the unit wrote (JX410 says so)
+            basis = RULES_AND_DECLARED
+            total, span = (taken[0], None) if taken[0] == taken[1] else (None, taken)
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
                       rules.grade(total) if total is not None else None, basis, span)
 
@@ -816,6 +827,40 @@ def total_range(parts: list[float | None], scores: list[Score], unscored: bool
         highs.append(band[1] if band is not None else score.value)
     low, high = rules.total_score(lows), rules.total_score(highs)
     return None if low is None or high is None else (low, high)
+
+
+def _total_with_declared(parts: list[float | None], table: SelfEvaluation,
+                         scores: list[Score]) -> tuple[float, float] | None:
+    """The 总分 where the rules cannot judge some rows (无法判断, a value they cannot read)
+    but the unit wrote their 得分: those rows at that 得分 (``_within_points``), a row a
+    person scores within its level's band across the band (as ``total_range``), every
+    other as the rules give it; one total where no band is open. None where a row has
+    neither, or no row is taken as written (the rules' own total or range then)."""
+    lows, highs = list(parts), list(parts)
+    taken = False
+    for indicator, score in zip(table.indicators, scores, strict=True):
+        if score.value is None and score.band is None:
+            written = _within_points(indicator)
+            if written is None:
+                return None
+            taken = True
+            lows.append(written)
+            highs.append(written)
+        else:
+            band = score.band if score.value is None else None
+            lows.append(band[0] if band is not None else score.value)
+            highs.append(band[1] if band is not None else score.value)
+    low, high = rules.total_score(lows), rules.total_score(highs)
+    return None if not taken or low is None or high is None else (low, high)
+
+
+def declared_rows(table: SelfEvaluation, evaluation: Evaluation) -> list[Indicator]:
+    """The rows ``evaluation``'s 总分 counts at the 得分 written, the rules unable to judge
+    them (``total_basis`` RULES_AND_DECLARED); none otherwise."""
+    if evaluation.total_basis != RULES_AND_DECLARED:
+        return []
+    return [indicator for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+            if score.value is None and score.band is None]
 
 
 def _within_points(indicator: Indicator) -> float | None:

@@ -13,8 +13,8 @@ import operator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from jixiao.model import FORMS
-from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name
+from jixiao.model import FORMS, RULES_AND_DECLARED
+from jixiao.rules import FULL_MARKS, TOLERANCE, band_text, grade_name
 
 # a Word document (WPS 文字's .wps too): one without a 自评表 gets no row
 WORD_SUFFIXES = (".docx", ".doc", ".wps")
@@ -36,6 +36,9 @@ STATUSES = (UNREADABLE, NOT_A_TABLE, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUA
 # 部门整体支出, 转移支付区域
 PROJECT_FORM = "project"
 NO_TOTAL_REASON = "算不出总分，计算总分和计算等级空着：各指标得分和总分须人工按评分规则核对"
+# A total computed with rows the rules cannot judge at their written 得分 (JSON total_basis
+# "rules_and_declared"): counted, but those scores were not checked
+DECLARED_REASON = "计算总分含按填报得分计入的指标：其得分无法按评分规则核对"
 
 _Plain = TypeVar("_Plain", bound=type)
 
@@ -110,6 +113,9 @@ class TableSummary:
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
     content: str | None = None  # the digest of what the table declares (JSON "content")
     not_filled_in: bool = False  # JX001: no self-evaluation in it (JSON "not_filled_in")
+    total_basis: str | None = None  # what total_computed is made of (JSON "total_basis")
+    # the 总分 a person's scores within their bands allow (JSON "total_range"), or None
+    total_range: tuple[float, float] | None = None
 
     @property
     def errors(self) -> int:
@@ -154,14 +160,28 @@ class TableSummary:
         they were checked): no 分值 column (JX108), or no total computed."""
         if any(item.code in MANUAL_CODES for item in self.findings):
             return "表中没有分值列（JX108）：各指标得分无法按评分规则核对"
-        return self.no_total_reason
+        return self.no_total_reason or self.declared_reason
 
     @property
     def no_total_reason(self) -> str:
         """Why its 计算总分 and 计算等级 are blank, as 汇总's 原因 says it ("" if a total was
-        computed, or the table is not filled in: JX001 says why)."""
-        if self.total_computed is None and not self.not_filled_in:
+        computed, or the table is not filled in: JX001 says why): the range a person's
+        scores within their bands allow, as the report's 总分 line gives it, where known."""
+        if self.total_computed is not None or self.not_filled_in:
+            return ""
+        if self.total_range is None:
             return NO_TOTAL_REASON
+        written = "（含按填报得分计入的指标）" if self.total_basis == RULES_AND_DECLARED else ""
+        return (f"计算总分待人工评分后确定，在 {band_text(*self.total_range)} 之间{written}，"
+                "计算总分和计算等级空着")
+
+    @property
+    def declared_reason(self) -> str:
+        """What 汇总's 原因 says of a 计算总分 counting rows the rules cannot judge at the
+        得分 written ("" otherwise)."""
+        if self.total_computed is not None and self.total_basis == RULES_AND_DECLARED \
+                and not self.not_filled_in:
+            return DECLARED_REASON
         return ""
 
     @property
@@ -203,7 +223,9 @@ class TableSummary:
                    table.get("total_computed"), table.get("grade_declared"),
                    table.get("grade_computed"), table.get("weight_total"), findings, rows,
                    form=table.get("form"), content=table.get("content"),
-                   not_filled_in=bool(table.get("not_filled_in")))
+                   not_filled_in=bool(table.get("not_filled_in")),
+                   total_basis=table.get("total_basis"),
+                   total_range=tuple(table["total_range"]) if table.get("total_range") else None)
 
 
 @plain_pickle

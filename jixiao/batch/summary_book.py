@@ -265,8 +265,9 @@ class Summary:
                                   "计算总分不评等级，也不计入按主管部门的平均分")
             elif status == MANUAL:  # (no error, no warning: nothing else says why)
                 reasons.insert(0, table.manual_reason)
-            elif table.no_total_reason:  # its warnings do not say why 计算总分 is blank
-                reasons.insert(0, table.no_total_reason)
+            elif table.no_total_reason or table.declared_reason:
+                # its warnings do not say why 计算总分 is blank, or what it counts unchecked
+                reasons.insert(0, table.no_total_reason or table.declared_reason)
             if not table.project_form:  # a 部门整体 table among the projects: no project
                 reasons.insert(0, f"{FORMS.get(table.form or '', table.form)}，不是项目支出自评表："
                                   "不计入项目数、评分等级分布和按主管部门的平均计算总分")

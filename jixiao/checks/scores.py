@@ -33,12 +33,14 @@ from jixiao.checks.base import (
 )
 from jixiao.checks.targets import bare_target_unsure
 from jixiao.model import (
+    RULES_AND_DECLARED,
     Evaluation,
     Indicator,
     SelfEvaluation,
     Source,
     Subtotal,
     blank_value,
+    declared_rows,
     deduction_base,
     default_operator,
     execution_row_rate,
@@ -942,7 +944,6 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     open_rows: list[str] = []
     first_open: Source | None = None
     unjudged = 0  # open rows that wait for a person's judgement (not for a missing value)
-    declared: list[float | None] = []  # the open rows' scores as written, if any
     for indicator, score in _pairs(table, evaluation):
         if indicator.weight is None or score.value is not None:
             continue
@@ -957,7 +958,6 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             order = ("target", "actual") if blank_value(indicator.target) else ("actual", "target")
             source = first_source(indicator, *order) or source
         open_rows.append(label(indicator))
-        declared.append(indicator.score_declared)
         first_open = first_open or source
         if score.band is not None and indicator.judged is not None:
             continue  # a person's score outside the band: JX408 says so, on that cell
@@ -988,7 +988,15 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         # else: a missing or unreadable value, no score (the template's ⚠): JX201–JX204
         # say which, at its cell; the total line says the 总分 waits for it
         unjudged += 1
-    if not unjudged or evaluation.total is not None:
+    if not unjudged:
+        return
+    where = _total_place(table) or first_open or table.sources.get("header")
+    if table.template:
+        where = first_open  # the template's 总分 is locked: point at what the clerk fills
+    if evaluation.total_basis == RULES_AND_DECLARED:  # the 总分 line says the same
+        yield finding("JX410", where, _declared_total(table, evaluation), severity="info")
+        return
+    if evaluation.total is not None:
         return
     known = [score.value for score in evaluation.scores if score.value is not None]
     if evaluation.execution_score is not None:
@@ -1004,17 +1012,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
             without = "（不含执行率得分）"
         else:
             known.append(table.funds.score_declared)
-    where = _total_place(table) or first_open or table.sources.get("header")
-    if table.template:
-        where = first_open  # the template's 总分 is locked: point at what the clerk fills
-    names = "、".join(f"“{name}”" for name in open_rows[:6]) + (" 等" if len(open_rows) > 6 else "")
-    if None not in declared:  # every open row carries a person's score: total with them
-        total = sum(known) + sum(declared)  # type: ignore[arg-type]
-        yield finding("JX410", where,
-                      f"{len(open_rows)} 项（{names}）无法按规则核对，按其填报得分计入，"
-                      "按规则计算的总分为 "
-                      f"{points(total)}{without}", severity="info")
-        return
+    names = _names(open_rows)
     if evaluation.total_range is not None:  # only bands pending: the total's range is known
         yield finding("JX410", where,
                       f"总分待人工评分后确定：{len(open_rows)} 项得分待定（{names}），按"
@@ -1031,6 +1029,25 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
     yield finding("JX410", where,
                   f"总分无法算出：{len(open_rows)} 项得分待定（{names}）；其余各项得分合计 "
                   f"{points(sum(known))}{without}")
+
+
+def _names(rows: list[str]) -> str:
+    """“甲”、“乙” 等: the rows a 总分 finding names, six at most."""
+    return "、".join(f"“{name}”" for name in rows[:6]) + (" 等" if len(rows) > 6 else "")
+
+
+def _declared_total(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """JX410 on the 总分 where it counts rows the rules cannot judge at the 得分 written
+    (``declared_rows``): which, and the total (or the range, rows in a band still open) —
+    the one the 总分 line and the JSON give."""
+    taken = [label(indicator) for indicator in declared_rows(table, evaluation)]
+    said = f"{len(taken)} 项（{_names(taken)}）无法按规则核对，按其填报得分计入"
+    if evaluation.total is not None:
+        return f"{said}，计算总分为 {points(evaluation.total)}"
+    banded = [label(indicator) for indicator, score in _pairs(table, evaluation)
+              if score.value is None and score.band is not None]
+    return (f"{said}；{_names(banded)}待人工评分，计算总分在 "
+            f"{band_text(*evaluation.total_range)} 之间")  # type: ignore[misc]
 
 
 def _total_place(table: SelfEvaluation) -> Source | None:

@@ -36,6 +36,7 @@ from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
+    RULES_AND_DECLARED,
     SHOWN_ERROR,
     CellInfo,
     Evaluation,
@@ -643,10 +644,12 @@ def _rules_grade(evaluation: Evaluation) -> str | None:
     """The grade of the rules' 总分; where a person scores some rows within their level's
     band (部分达成 written at full marks: the rules' total unknown), the one grade every
     总分 the bands allow has (``total_range``: 83.89–87.89 is 良 whatever the row's score).
-    None where the rules give no total, or totals of two grades."""
+    None where the rules give no total, or totals of two grades, or the range counts rows
+    the rules cannot judge at the 得分 written (``RULES_AND_DECLARED``: no rules' grade)."""
     if evaluation.total_basis == "rules":
         return evaluation.grade
-    if evaluation.total is not None or evaluation.total_range is None:
+    if evaluation.total is not None or evaluation.total_range is None \
+            or evaluation.total_basis == RULES_AND_DECLARED:
         return None
     low, high = evaluation.total_range
     return rules.grade(low) if rules.grade(low) == rules.grade(high) else None

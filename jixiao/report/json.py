@@ -88,6 +88,8 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "total_declared": _number(table.total_declared),
         "total_computed": _number(evaluation.total),
         "total_basis": evaluation.total_basis,
+        "total_range": [_number(end) for end in evaluation.total_range]
+        if evaluation.total_range is not None else None,
         "weight_total": _number(_weight_total(table)),
         "grade_declared": table.grade_declared,
         "grade_computed": checked.grade,
@@ -143,7 +145,8 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     # The number fields first: as good as always all finite, and looking at them costs a
     # seventh of walking the whole table (10 µs, not 70). A number field added later and
     # not listed here is still made null by json_text.
-    numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"]]
+    numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"],
+               *(table["total_range"] or ())]
     for indicator in table["indicators"]:
         numbers += (indicator["target"], indicator["actual"], indicator["weight"],
                     indicator["score_declared"], indicator["score_computed"])

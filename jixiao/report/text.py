@@ -11,16 +11,19 @@ from collections.abc import Sequence
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
 from jixiao.checks.base import points_written
 from jixiao.model import (
+    RULES_AND_DECLARED,
     DocumentPlaces,
     EmbeddedPlaces,
     Evaluation,
+    Indicator,
     SelfEvaluation,
+    declared_rows,
     form_label,
     not_filled_in,
     plain_text,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
-from jixiao.rules import GRADE_NAMES, band_text, grade, round2, ungraded
+from jixiao.rules import GRADE_NAMES, Score, band_text, grade, round2, ungraded
 from jixiao.terminal import display_width, printable
 
 
@@ -146,8 +149,11 @@ def _computed_total(evaluation: Evaluation) -> str:
 
 def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """Why no 总分 was computed where rows have 分值 the rules cannot score (a 指标值 such
-    as “90%-95%” missed, a level a person must judge): which ones. None on a table not
-    filled in (JX001 says so): its rows are empty, no rule missed them."""
+    as “90%-95%” missed, a level a person must judge): which ones; or, where the 总分
+    counts such rows at the 得分 written (``declared_rows``), which ones. None on a table
+    not filled in (JX001 says so): its rows are empty, no rule missed them."""
+    if evaluation.total_basis == RULES_AND_DECLARED:
+        return _declared_note(table, evaluation)
     if evaluation.total is not None or evaluation.total_basis is not None \
             or not_filled_in(table):
         return ""
@@ -157,13 +163,29 @@ def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     if not pending:
         return ""
     if evaluation.total_range is not None:  # every pending row is a level's band: the range
-        return "（" + "；".join(
-            f"“{printable(indicator.name or '')}”{_level(score.level_name)}须在 "
-            f"{band_text(*score.band)} 分之间人工评分" for indicator, score in pending[:3]) \
-            + ("等" if len(pending) > 3 else "") + "）"
+        return f"（{_bands_text(pending)}）"
     pending = [f"“{printable(indicator.name or '')}”" for indicator, _ in pending]
     more = " 等" if len(pending) > 3 else ""
     return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
+
+
+def _bands_text(pending: list[tuple[Indicator, Score]]) -> str:
+    """“群众生活”为部分达成，须在 12–16 分之间人工评分: the rows a person scores in a band."""
+    return "；".join(f"“{printable(indicator.name or '')}”{_level(score.level_name)}须在 "
+                    f"{band_text(*score.band)} 分之间人工评分"  # type: ignore[misc]
+                    for indicator, score in pending[:3]) + ("等" if len(pending) > 3 else "")
+
+
+def _declared_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """（含 1 项按填报得分计入：“群众生活”，规则无法核对其得分）: the rows the 总分 counts
+    at the 得分 written, then any a person still scores within a band (the range)."""
+    taken = declared_rows(table, evaluation)
+    names = "、".join(f"“{printable(indicator.name or '')}”" for indicator in taken[:3])
+    note = f"含 {len(taken)} 项按填报得分计入：{names}{' 等' if len(taken) > 3 else ''}，规则无法核对其得分"
+    banded = [(indicator, score) for indicator, score
+              in zip(table.indicators, evaluation.scores, strict=True)
+              if score.value is None and score.band is not None]
+    return f"（{note}；{_bands_text(banded)}）" if banded else f"（{note}）"
 
 
 def _level(name: str | None) -> str:

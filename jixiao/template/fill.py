@@ -26,6 +26,7 @@ from jixiao.layout import (
     group_first_row,
 )
 from jixiao.model import (
+    RULES_AND_DECLARED,
     Evaluation,
     FundLine,
     Indicator,
@@ -268,10 +269,13 @@ def not_kept(table: SelfEvaluation, standard: SelfEvaluation, ruleset: RuleSet) 
     declared, computed = standard.funds.score_declared, evaluation.execution_score
     if declared is not None and computed is not None and differs(declared, computed):
         told.append(f"执行率得分原表为 {points(declared)}，模板按执行率计为 {points(computed)}")
-    if table.total_declared is not None and (evaluation.total is None or differs(
-            table.total_declared, evaluation.total, TOLERANCE)):
-        told.append(f"总分原表为 {points(table.total_declared)}，模板计为 {points(evaluation.total)}")
-    if table.grade_declared is not None and evaluation.grade is not None \
+    # the template's formulas score no row the rules cannot judge: its 总分 shows ⚠ there,
+    # not the total counting the row's 得分 as written (RULES_AND_DECLARED)
+    total = None if evaluation.total_basis == RULES_AND_DECLARED else evaluation.total
+    if table.total_declared is not None and (total is None or differs(
+            table.total_declared, total, TOLERANCE)):
+        told.append(f"总分原表为 {points(table.total_declared)}，模板计为 {points(total)}")
+    if table.grade_declared is not None and total is not None and evaluation.grade is not None \
             and rules.grade_name(table.grade_declared) != evaluation.grade:
         told.append(f"评分等级原表为“{plain_text(table.grade_declared)}”，"
                     f"模板评为“{evaluation.grade}”")
