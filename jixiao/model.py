@@ -831,8 +831,8 @@ def total_range(parts: list[float | None], scores: list[Score], unscored: bool
 
 def _total_with_declared(parts: list[float | None], table: SelfEvaluation,
                          scores: list[Score]) -> tuple[float, float] | None:
-    """The 总分 where the rules cannot judge some rows (无法判断, a value they cannot read)
-    but the unit wrote their 得分: those rows at that 得分 (``_within_points``), a row a
+    """The 总分 where the rules cannot judge some rows (``_judged_by_hand``) but the unit
+    wrote their 得分: those rows at that 得分 (``_within_points``), a row a
     person scores within its level's band across the band (as ``total_range``), every
     other as the rules give it; one total where no band is open. None where a row has
     neither, or no row is taken as written (the rules' own total or range then)."""
@@ -840,7 +840,7 @@ def _total_with_declared(parts: list[float | None], table: SelfEvaluation,
     taken = False
     for indicator, score in zip(table.indicators, scores, strict=True):
         if score.value is None and score.band is None:
-            written = _within_points(indicator)
+            written = _within_points(indicator) if _judged_by_hand(indicator, score) else None
             if written is None:
                 return None
             taken = True
@@ -852,6 +852,17 @@ def _total_with_declared(parts: list[float | None], table: SelfEvaluation,
             highs.append(band[1] if band is not None else score.value)
     low, high = rules.total_score(lows), rules.total_score(highs)
     return None if not taken or low is None or high is None else (low, high)
+
+
+def _judged_by_hand(indicator: Indicator, score: Score) -> bool:
+    """Whether the 得分 written stands for a row the rules cannot judge (``rules.UNJUDGED``:
+    its values read, no rule says whether they meet the target): not where a value is
+    missing or unread (the clerk mends it, JX201–JX204), nor full marks for a target
+    missed (a 完成值 below a range 指标值: JX402's error, no score to count)."""
+    if not score.note.startswith(rules.UNJUDGED) or indicator.score_declared is None:
+        return False
+    return not (score.met is False and indicator.weight is not None
+                and indicator.score_declared >= indicator.weight - rules.TOLERANCE)
 
 
 def declared_rows(table: SelfEvaluation, evaluation: Evaluation) -> list[Indicator]:

@@ -928,6 +928,10 @@ EMPTY_ACTUAL = "实际完成值为空"
 NONE_WRITTEN = "完成值“{}”看不出是否达到指标值：未开展的请填 0，已完成的请填实际数值"
 
 
+# A note's start where the 指标值 and 完成值 are read but the rules cannot judge them (“有待
+# 加强” against “稳步提升”; a 完成值 outside a range 指标值, RANGE_UNSCORED): a person's
+# score stands for the rules' there (JX410), unlike a value missing or unread (JX201–JX204)
+UNJUDGED = "无法判断"
 RANGE_UNSCORED = "无法判断得分"  # a note's start: a 完成值 outside a range 指标值 (JX410)
 
 

@@ -67,6 +67,7 @@ from jixiao.rules import (
     NOT_SCORED,
     RANGE_UNSCORED,
     TOLERANCE,
+    UNJUDGED,
     Score,
     band_text,
     beyond_rounding,
@@ -954,7 +955,7 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
         # on the template the score is a locked formula: the clerk types the 人工评分
         source = first_source(indicator, *(("judged", "actual") if template
                                            else ("score", "actual")))
-        if score.band is None and not score.note.startswith("无法判断"):
+        if score.band is None and not score.note.startswith(UNJUDGED):
             # a missing or unreadable value (JX201–JX204 say which, at its cell): it is
             # what the clerk fixes, and the total line still counts the row as open
             # (a 指标值 of only a dash is as blank: JX201 names its cell)
@@ -975,14 +976,14 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
                 and indicator.score_declared is not None \
                 and indicator.score_declared >= indicator.weight - TOLERANCE:
             continue  # outside the range at full marks: JX402 says it, as an error
-        elif score.note.startswith("无法判断") and indicator.score_declared is not None:
+        elif score.note.startswith(UNJUDGED) and indicator.score_declared is not None:
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），填报得分 "
                           f"{points(indicator.score_declared)} 无法按规则核对", severity="info")
         elif score.note.startswith(RANGE_UNSCORED):  # outside a range: a person scores it
             yield finding("JX410", source, f"“{label(indicator)}”{score.note}"
                                            f"（{_pair_text(indicator)}）")
-        elif score.note.startswith("无法判断"):
+        elif score.note.startswith(UNJUDGED):
             yield finding("JX410", source,
                           f"“{label(indicator)}”{score.note}（{_pair_text(indicator)}），"
                           "请写明达成/部分达成/未达成，或人工评分")

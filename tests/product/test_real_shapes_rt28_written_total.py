@@ -105,3 +105,20 @@ def test_a_row_neither_judged_nor_scored_leaves_no_total(tmp_path):
     assert (data["total_computed"], data["total_basis"], data["total_range"]) == \
         (None, None, None)
     assert "计算 —（1 项得分规则无法计算" in total_line(checked)
+
+
+def test_a_value_missing_beside_it_leaves_no_total_and_jx410_says_so(tmp_path):
+    """就业率's 完成值 blank (JX201: the clerk fills it), its 7.5 written: no rule stands
+    behind that score, so no total — the 总分 line, the JSON and JX410 agree (before,
+    JX410 counted both written scores: “按规则计算的总分为 86.37”). The rest: 9.98 + 16 +
+    15 + 15 + 8.89 = 64.87."""
+    rows = _rows()
+    rows[4] = rows[4][:4] + (None,) + rows[4][5:]
+    path = standard(tmp_path / "t.xlsx", rows=rows, total=(100, 86.37), grade="良")
+    [checked] = check_workbook(path).tables
+    data = table_json(checked, path)
+    assert (data["total_computed"], data["total_basis"], data["total_range"]) == \
+        (None, None, None)
+    assert "计算 —（2 项得分规则无法计算：“群众生活”、“就业率”，须人工核对）" in total_line(checked)
+    assert _jx410_total(checked) == ["总分无法算出：2 项得分待定（“群众生活”、“就业率”）；其余各项得分"
+                                     "合计 64.87"]
