@@ -5,6 +5,9 @@
      │    ├── Encrypted          protected by a password to open
      │    └── StrictOpenXml      Strict Open XML: checked, but never written into
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
+ │    ├── EmptyWorkbook      nothing at all in it
+ │    ├── TargetsOnly        a 绩效目标表
+ │    └── UnrecognisedTable  titled a 自评表, its header row not found
      ├── UnknownRuleSet          a rule-set name that does not exist
      ├── ScoreInputError         inputs a rule cannot score (a budget of 0 …)
      ├── OutputError             the result file could not be written
@@ -50,11 +53,22 @@ class StrictOpenXml(UnreadableWorkbook):
 
 
 class NotASelfEvaluation(JixiaoError):
-    """The workbook opens, but holds no 项目支出绩效自评表."""
+    """The workbook opens, but no 项目支出绩效自评表 was read from it: another form, or
+    sheets of something else (a 工资表). Its subclasses say what a reviewer does instead
+    of ignoring it or asking for the 自评表 (a batch's 汇总 gives each its 状态)."""
+
+
+class EmptyWorkbook(NotASelfEvaluation):
+    """Every sheet of the workbook is blank: the unit is asked to send the file again."""
 
 
 class TargetsOnly(NotASelfEvaluation):
     """The workbook holds a 绩效目标表 (targets only, no 完成值 or 得分), not the 自评表."""
+
+
+class UnrecognisedTable(NotASelfEvaluation):
+    """The workbook is titled a 自评表, but no header row of a layout jixiao reads was
+    found under it: the reviewer opens it by hand."""
 
 
 class UnknownRuleSet(JixiaoError):

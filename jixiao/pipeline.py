@@ -13,12 +13,14 @@ from pathlib import Path
 
 from jixiao.checks import run_checks
 from jixiao.errors import (
+    EmptyWorkbook,
     Encrypted,
     JixiaoError,
     NotASelfEvaluation,
     StrictOpenXml,
     TargetsOnly,
     UnreadableWorkbook,
+    UnrecognisedTable,
 )
 from jixiao.model import evaluate
 from jixiao.read.workbook import SubmittedWorkbook, read_workbook
@@ -51,6 +53,8 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
         result.no_table = isinstance(error, NotASelfEvaluation)
         result.encrypted = isinstance(error, Encrypted)
         result.targets_only = isinstance(error, TargetsOnly)
+        result.empty = isinstance(error, EmptyWorkbook)
+        result.unrecognised = isinstance(error, UnrecognisedTable)
     except Exception as error:  # a bug must not stop a batch of hundreds of files
         result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
                                        f"{error}），请将此文件反馈给 jixiao 维护者"), []

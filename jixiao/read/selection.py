@@ -18,7 +18,14 @@ import re
 import weakref
 from collections import Counter
 
-from jixiao.errors import JixiaoError, NotASelfEvaluation, TargetsOnly, UnreadableWorkbook
+from jixiao.errors import (
+    EmptyWorkbook,
+    JixiaoError,
+    NotASelfEvaluation,
+    TargetsOnly,
+    UnreadableWorkbook,
+    UnrecognisedTable,
+)
 from jixiao.model import (
     HIDDEN_ROW,
     DocumentPlaces,
@@ -40,9 +47,11 @@ from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
 def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool) -> JixiaoError:
     """The error of a workbook in which no table was found: too big, a 绩效目标表, an
-    empty workbook, a 绩效自评报告 typed into a sheet (``_kind``, as a table's rows are
-    read: a 自评报告 with no table of indicators, or one without 一级/二级), or else the
-    header no row gives."""
+    empty workbook, one titled a 自评表 whose header no row gives (``UnrecognisedTable``),
+    a 绩效自评报告 typed into a sheet (``_kind``, as a table's rows are read: a 自评报告
+    with no table of indicators, or one without 一级/二级), or else the header no row
+    gives. The one place that tells them apart: ``jixiao check`` prints the message, a
+    batch's 汇总 gives it as 原因 beside the 状态 of the class."""
     if too_big:
         return UnreadableWorkbook(f"“{file_name}”过大：{'；'.join(notes)}。自评表通常只有几十行，"
                                   "请删除无关的工作表、表中大片多余的行列后再试")
@@ -50,18 +59,35 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         return TargetsOnly(_targets_message(file_name))
     if grids and not any(grid.values for grid in grids) \
             and not any(grid.name == DOCUMENT_SHEET for grid in grids):  # nothing at all
-        return NotASelfEvaluation(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
-                                  "请填报单位提交填好的自评表")
-    kinds = {found[0] for grid in grids if (found := _kind(grid, 1, grid.max_row + 1))}
+        return EmptyWorkbook(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
+                             "请填报单位提交填好的自评表")
+    found = [(grid, *kind) for grid in grids if (kind := _kind(grid, 1, grid.max_row + 1))]
+    # A workbook's sheet titled a 自评表, in a layout not read: opened by hand. (Not a Word
+    # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it.)
+    titled = next(((grid, *where) for grid, kind, where in found
+                   if kind == "self_evaluation" and grid.name != DOCUMENT_SHEET), None)
+    if titled is not None:
+        return UnrecognisedTable(f"“{file_name}”有自评表的标题{_title_at(*titled)}，但其中的表格"
+                                 f"未能识别：没有找到表头（{_NO_HEADER}），请打开文件人工核对")
+    kinds = {kind for _, kind, _ in found}
     if "report" in kinds and "self_evaluation" not in kinds:
         # a 自评报告 typed into a sheet, no table of indicators with points in it (or none)
         what, _, instead = _KINDS["report"]
         return NotASelfEvaluation(f"“{file_name}”是{what}（文字报告，其中没有自评表），不是自评表："
                                   f"{instead}")
-    return NotASelfEvaluation(
-        f"“{file_name}”中没有找到项目支出绩效自评表：没有一行表头同时含有"
-        "“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，也没有一行同时含有"
-        "一级（或二级）指标、三级指标、指标值和完成值")
+    return NotASelfEvaluation(f"“{file_name}”中没有找到项目支出绩效自评表：{_NO_HEADER}")
+
+
+# The header rows no row of a workbook refused without a table gives
+_NO_HEADER = ("没有一行表头同时含有“三级指标”（或指标名称）和“分值”（或权重）；没有分值列的，"
+              "也没有一行同时含有一级（或二级）指标、三级指标、指标值和完成值")
+
+
+def _title_at(grid: Grid, row: int, column: int) -> str:
+    """A title as the refusal of its workbook names it: “项目支出绩效自评表（2024年度）”
+    （工作表“自评表”A1）, on one line."""
+    title = " ".join(str(grid.values[row, column]).split())
+    return f"“{title}”（工作表“{grid.name}”{grid.source(row, column).cell}）"
 
 
 def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:

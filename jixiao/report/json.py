@@ -128,6 +128,10 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
                 failed["encrypted"] = True
             if result.targets_only:  # a 绩效目标表 sent for the 自评表
                 failed["targets_only"] = True
+            if result.empty:  # nothing in it: the unit sends it again
+                failed["empty"] = True
+            if result.unrecognised:  # titled a 自评表, its header not found: read by hand
+                failed["unrecognised"] = True
             objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))

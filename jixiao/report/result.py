@@ -39,6 +39,8 @@ class FileResult:
     no_table: bool = False  # it was read, and holds no 自评表 (``NotASelfEvaluation``)
     encrypted: bool = False  # it has a password to open (``Encrypted``)
     targets_only: bool = False  # what it holds is a 绩效目标表 (``TargetsOnly``)
+    empty: bool = False  # every sheet of it is blank (``EmptyWorkbook``)
+    unrecognised: bool = False  # titled a 自评表, no header found (``UnrecognisedTable``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
     # A workbook read as opened (fullCalcOnLoad): (SHA-256 of the file, the copy read with
     # its formulas' results), for ``annotate`` to store them without computing them again

@@ -686,15 +686,18 @@ def test_a_table_without_weights_or_scores_is_still_checked(tmp_path):
 def test_a_plan_without_weights_stays_refused(tmp_path):
     """A 绩效目标表 without 分值 (一级 | 二级 | 三级 | 年度指标值, no 完成值), and a note
     sheet naming 三级指标 | 指标值 | 完成值 without a 一级 or 二级 column, are still no table;
-    a 绩效目标表 with 分值 is still said to be one."""
-    from jixiao.errors import NotASelfEvaluation
+    a 绩效目标表 with 分值 is still said to be one. Titled 绩效目标自评表, the first two are
+    a 自评表 whose table was not recognised (rt28: before, “没有找到项目支出绩效自评表”)."""
+    from jixiao.errors import NotASelfEvaluation, UnrecognisedTable
     from jixiao.read.workbook import read_workbook
 
+    unrecognised = ("有自评表的标题“2020年度县级专项资金绩效目标自评表”（工作表“自评表”A1），"
+                    "但其中的表格未能识别：没有找到表头")
     plan = [row[:4] for row in HENGSHAN_ROWS]
-    with pytest.raises(NotASelfEvaluation, match="没有找到项目支出绩效自评表"):
+    with pytest.raises(UnrecognisedTable, match=unrecognised):
         read_workbook(_no_points(tmp_path / "plan.xlsx", plan, header=NO_POINTS_HEADER[:4]))
     notes = [row[2:6] for row in HENGSHAN_ROWS]
-    with pytest.raises(NotASelfEvaluation, match="没有找到项目支出绩效自评表"):
+    with pytest.raises(UnrecognisedTable, match=unrecognised):
         read_workbook(_no_points(tmp_path / "notes.xlsx", notes, header=NO_POINTS_HEADER[2:]))
     weighted = [(*row[:4], 20) for row in HENGSHAN_ROWS]
     with pytest.raises(NotASelfEvaluation, match="是绩效目标表"):
