@@ -86,8 +86,8 @@ def _duplicates(files: list[FileSummary]) -> dict[str, str]:
 
 
 def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
-    """One row per table read, and one per file that could not be (``status`` 无法读取,
-    ``error`` says why); ``duplicate_of``, ``counted`` and ``scored`` as the summary's
+    """One row per table read, and one per file that could not be (``status`` 无法读取, or
+    one of ``summary.REFUSED`` for a file read without a 自评表; ``error`` says why); ``duplicate_of``, ``counted`` and ``scored`` as the summary's
     汇总 and 统计 decide them (the module's docstring)."""
     import pandas as pd
 

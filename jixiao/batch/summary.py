@@ -28,10 +28,18 @@ MANUAL_CODES = ("JX108",)
 # one 完成值 or 得分): the whole form goes back to the unit, not one mistake to correct. Its
 # written 总分 and 等级 (a template's formulas over an empty form: 9.8, 差) are no result.
 UNFILLED = "未填写"
-# Read, and another form than a 自评表 (JSON "no_table": a 绩效目标表 sent for it, a 预算明细表):
-# not damaged, the unit sent the wrong table; its 原因 (the JSON error) says which.
+# Read, and no 自评表 read from it (JSON "no_table"; ``read.selection.no_table`` tells which,
+# ``jixiao check`` prints the same 原因, the JSON error): not damaged, and each asks the
+# reviewer for something else —
+# another form than a 自评表 (a 绩效目标表 sent for it, a 工资表): ignore it, or ask for the 自评表;
 NOT_A_TABLE = "不是自评表"
-STATUSES = (UNREADABLE, NOT_A_TABLE, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
+# nothing at all in it (JSON "empty"): ask the unit to send it again;
+EMPTY = "空文件"
+# titled a 自评表, its header row not found (JSON "unrecognised"): open it by hand.
+UNRECOGNISED = "未识别表格"
+REFUSED = (EMPTY, NOT_A_TABLE, UNRECOGNISED)
+NOT_READ = (UNREADABLE, *REFUSED)  # a file's status where no table was read from it
+STATUSES = (*NOT_READ, UNFILLED, WITH_ERRORS, WITH_WARNINGS, MANUAL, PASSED)
 # What 汇总's 表样 shows of a table's form (model.FORMS without 绩效自评表): 项目支出,
 # 部门整体支出, 转移支付区域
 PROJECT_FORM = "project"
@@ -110,6 +118,8 @@ class TableSummary:
     no_table: bool = False  # the file was read and holds no 自评表 (JSON "no_table")
     encrypted: bool = False  # it has a password to open (JSON "encrypted")
     targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
+    empty: bool = False  # every sheet of it blank (JSON "empty")
+    unrecognised: bool = False  # titled a 自评表, no header found (JSON "unrecognised")
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
     content: str | None = None  # the digest of what the table declares (JSON "content")
     not_filled_in: bool = False  # JX001: no self-evaluation in it (JSON "not_filled_in")
@@ -145,7 +155,9 @@ class TableSummary:
     @property
     def status(self) -> str:
         if self.error is not None:
-            return NOT_A_TABLE if self.no_table and not self.encrypted else UNREADABLE
+            if self.encrypted or not self.no_table:
+                return UNREADABLE
+            return EMPTY if self.empty else UNRECOGNISED if self.unrecognised else NOT_A_TABLE
         if self.not_filled_in:
             return UNFILLED
         if self.errors:
@@ -210,7 +222,9 @@ class TableSummary:
             return cls(file, error=table["error"], findings=findings,
                        no_table=bool(table.get("no_table")),
                        encrypted=bool(table.get("encrypted")),
-                       targets_only=bool(table.get("targets_only")))
+                       targets_only=bool(table.get("targets_only")),
+                       empty=bool(table.get("empty")),
+                       unrecognised=bool(table.get("unrecognised")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
@@ -260,4 +274,4 @@ class FileSummary:
             table.no_table and not table.targets_only for table in self.tables)
 
 
-__all__ = ["MANUAL", "NOT_A_TABLE", "NO_TOTAL_REASON", "PASSED", "STATUSES", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]
+__all__ = ["EMPTY", "MANUAL", "NOT_A_TABLE", "NOT_READ", "NO_TOTAL_REASON", "PASSED", "REFUSED", "STATUSES", "UNRECOGNISED", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

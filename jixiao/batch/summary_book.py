@@ -68,12 +68,16 @@ from jixiao.batch.outcome import (
     shown_name,
 )
 from jixiao.batch.summary import (
+    EMPTY,
     MANUAL,
     NOT_A_TABLE,
+    NOT_READ,
     PASSED,
     PROJECT_FORM,
+    REFUSED,
     UNFILLED,
     UNREADABLE,
+    UNRECOGNISED,
     WITH_ERRORS,
     WITH_WARNINGS,
     FileSummary,
@@ -98,7 +102,9 @@ _PROJECT_FORM = FORMS[PROJECT_FORM].removesuffix("绩效自评表")
 _NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
 FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
 GRADES = GRADE_NAMES
-_STATUS_FILLS = {UNREADABLE: "#D9D9D9", NOT_A_TABLE: "#D9D9D9", UNFILLED: "#F4B084", WITH_ERRORS: "#FFC7CE",
+# (a table not recognised is read by hand, as one whose scores cannot be checked)
+_STATUS_FILLS = {UNREADABLE: "#D9D9D9", EMPTY: "#D9D9D9", NOT_A_TABLE: "#D9D9D9",
+                 UNRECOGNISED: "#DDEBF7", UNFILLED: "#F4B084", WITH_ERRORS: "#FFC7CE",
                  WITH_WARNINGS: "#FFEB9C", MANUAL: "#DDEBF7", PASSED: "#C6EFCE"}
 _MAX_FINDING_ROWS = 1_000_000  # a sheet holds 1,048,576 rows
 _MAX_LINKS = 65_530            # Excel's limit of hyperlinks on one sheet (xlsx.stream_writer.MAX_LINKS)
@@ -176,7 +182,8 @@ class Summary:
         self.duplicates = 0                 # files whose content an earlier file has
         self.counted: Counter[str] = Counter()      # the tables counted, per status
         self.unreadable_files = 0
-        self.not_table_files = 0            # read, and another form (a 绩效目标表)
+        # files read without a 自评表, by status (REFUSED: 空文件, 不是自评表, 未识别表格)
+        self.refused_files: Counter[str] = Counter()
         self.table_files = 0                # files read, with a 自评表 (one or more)
         self.several_tables_files = 0       # of those, with more than one
         self.finding_count = 0
@@ -236,7 +243,7 @@ class Summary:
             tally.statuses[status] += 1
             if table.error is not None:
                 tally.unreadable = True
-                tally.not_table = status == NOT_A_TABLE
+                tally.refused = status if status in REFUSED else None
                 rows.append((file, None, None, None, None, None, None, None, None, None,
                              status, readable_text(table.error), folder,
                              None, None, None, None))
@@ -410,8 +417,9 @@ class Summary:
     def _count(self, tally: _Tally) -> None:
         """Add one file's counts to those of 统计."""
         self.counted.update(tally.statuses)
-        self.unreadable_files += tally.unreadable and not tally.not_table
-        self.not_table_files += tally.not_table
+        self.unreadable_files += tally.unreadable and tally.refused is None
+        if tally.refused is not None:
+            self.refused_files[tally.refused] += 1
         if not tally.unreadable:
             self.table_files += 1
             self.several_tables_files += tally.several
@@ -549,9 +557,10 @@ class Summary:
                                           self.earlier_copies) if text)
 
     def exit_code(self) -> int:
-        """2: a file unreadable, or no 自评表 at all (a folder of 自评报告.docx only); 1: a
-        file has errors (a table not filled in has its JX001); 0: neither (as ``jixiao check``)."""
-        if self.statuses[UNREADABLE] or self.statuses[NOT_A_TABLE] or (
+        """2: a file unreadable or read without a 自评表 (``NOT_READ``), or no 自评表 at all
+        (a folder of 自评报告.docx only); 1: a file has errors (a table not filled in has its
+        JX001); 0: neither (as ``jixiao check``)."""
+        if any(self.statuses[status] for status in NOT_READ) or (
                 self.without_table and not self.statuses):
             return 2
         return 1 if self.statuses[WITH_ERRORS] or self.statuses[UNFILLED] else 0
@@ -640,7 +649,7 @@ class _Tally:
     statuses: Counter[str] = field(default_factory=Counter)
     unreadable: bool = False
     several: bool = False
-    not_table: bool = False  # the file is another form (不是自评表)
+    refused: str | None = None  # read without a 自评表: its status (REFUSED)
     codes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (code, 级别) → 次数
     rules: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (code, 级别) → 规则
     tables: list[tuple[TableSummary, int, int]] = field(default_factory=list)
@@ -1082,21 +1091,24 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     from jixiao.checks import REGISTRY
 
     statuses = summary.counted  # each content once: a duplicate's tables are not counted
-    # The files found add up: with a 自评表, unreadable, Word without one, jixiao's own
-    # outputs (and, when stopped, not done); the tables are counted apart, by status.
+    # The files found add up: with a 自评表, unreadable, read without one (empty, another
+    # form, a table not recognised), Word without one, jixiao's own outputs (and, when
+    # stopped, not done); the tables are counted apart, by status.
     found = len(run.files) + len(summary.own)
     overview: list[tuple[str, Any]] = [
         ("找到的文件", found),
         ("含自评表的文件", summary.table_files),
         ("无法读取的文件", summary.unreadable_files),
-        ("不是自评表的文件（如只交了绩效目标表）", summary.not_table_files),
+        ("空文件（没有任何内容，请单位重新提交）", summary.refused_files[EMPTY]),
+        ("不是自评表的文件（如只交了绩效目标表）", summary.refused_files[NOT_A_TABLE]),
+        ("未识别出表格的文件（有自评表的标题，须人工查看）", summary.refused_files[UNRECOGNISED]),
         ("Word 文档中没有自评表", len(summary.without_table)),
         ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own)),
         ("重复提交的文件（与另一文件内容相同，不重复计数）", summary.duplicates)]
     if run.interrupted:
         overview.append(("校验中断、未完成的文件", len(run.files) - len(run.done)))
     overview.append(("读出的自评表",
-                     sum(statuses.values()) - statuses[UNREADABLE] - statuses[NOT_A_TABLE]))
+                     sum(statuses.values()) - sum(statuses[status] for status in NOT_READ)))
     if summary.other_forms:  # (none, as a rule: a line only where there are)
         overview.append(("其中部门整体支出、转移支付等非项目表", summary.other_forms))
     overview += [("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),

@@ -40,7 +40,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "不给则 --engine dask 在本机启动 LocalCluster。文件内容随任务发给 worker，"
                              "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
                              "各 worker 须能以相同路径读写这些文件（共享目录）")
-    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取（含没有交工作簿的单位交来的压缩包、PDF）或不是自评表，"
+    parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取（含没有交工作簿的单位交来的压缩包、PDF）、"
+                     "是空文件、不是自评表或未识别出表格，"
                      "130 被 Ctrl-C 中断、143 被终止（SIGTERM）、129 终端关闭（SIGHUP）："
                      "汇总只含已完成的文件。")
 
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
+    from jixiao.batch.summary import EMPTY, NOT_A_TABLE, UNRECOGNISED
     from jixiao.batch.summary_book import Summary, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import (
@@ -152,7 +154,9 @@ def run(args: argparse.Namespace) -> int:
           + f"{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"
           f"{counts['须人工审核']} 张须人工审核（得分无法按规则核对），{counts['通过']} 张通过，"
           f"{counts['无法读取']} 个文件无法读取"
-          + (f"，{counts['不是自评表']} 个文件不是自评表" if counts['不是自评表'] else "")
+          + "".join(f"，{counts[status]} 个文件{said}" for status, said in (
+              (EMPTY, "是空的"), (NOT_A_TABLE, "不是自评表"),
+              (UNRECOGNISED, "未识别出表格（须人工查看）")) if counts[status])
           + (f"；另有 {summary.duplicates} 个文件与另一文件内容相同（重复提交），不重复计数"
              if summary.duplicates else ""))
     if summary.notice:

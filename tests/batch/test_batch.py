@@ -172,8 +172,9 @@ def test_summary_rows_say_what_each_file_is(inbox):
     for name, what in made.items():
         if what in reasons:
             broken_row = row(name)
-            # a workbook read that holds no 自评表 is 不是自评表 (rt27 #3), not damaged
-            status = "不是自评表" if what in ("empty-workbook", "no-table") else "无法读取"
+            # a workbook read that holds no 自评表 is 不是自评表 (rt27 #3), not damaged; one
+            # with nothing in it is 空文件 (rt28)
+            status = {"empty-workbook": "空文件", "no-table": "不是自评表"}.get(what, "无法读取")
             assert broken_row["状态"] == status and reasons[what] in broken_row["原因"], name
             assert broken_row["项目名称"] is None and broken_row["错误数"] is None
     several = [value for key, value in rows.items() if key.endswith("三张表.xlsx")]
@@ -202,8 +203,10 @@ def test_summary_rows_agree_with_the_json(inbox):
         value = json.loads(line)
         for table in value if isinstance(value, list) else [value]:
             if "error" in table:
-                expected_rows.append((table["file"], "不是自评表" if table.get("no_table")
-                                      and not table.get("encrypted") else "无法读取"))
+                expected_rows.append((table["file"], "无法读取" if not table.get("no_table")
+                                      or table.get("encrypted") else "空文件"
+                                      if table.get("empty") else "未识别表格"
+                                      if table.get("unrecognised") else "不是自评表"))
                 continue
             severities = [item["severity"] for item in table["findings"]]
             expected_rows.append((table["file"], table["project"]["name"],
@@ -211,7 +214,7 @@ def test_summary_rows_agree_with_the_json(inbox):
                                   severities.count("warning")))
             expected_findings.extend((table["file"], item["code"], item["message"])
                                      for item in table["findings"])
-    assert [(r[0], r[10]) if r[10] in ("无法读取", "不是自评表") else (r[0], r[1], r[5], r[8], r[9])
+    assert [(r[0], r[10]) if r[10] in ("无法读取", "空文件", "不是自评表", "未识别表格") else (r[0], r[1], r[5], r[8], r[9])
             for r in rows] == expected_rows
     assert [(r[0], r[2], r[5]) for r in findings[1:]] == expected_findings
 
@@ -243,7 +246,9 @@ def test_statistics_and_native_charts(inbox):
     stats = sheet_rows(work / "汇总.xlsx", "统计")
     labels = {row[0]: row[1] for row in stats if row and row[0]}
     assert labels["找到的文件"] == len(made) and labels["已校验的文件"] == len(made)
-    assert labels["无法读取的文件"] + labels["不是自评表的文件（如只交了绩效目标表）"] == len(BROKEN_KINDS)
+    assert labels["无法读取的文件"] == 4 and labels["空文件（没有任何内容，请单位重新提交）"] == 1
+    assert labels["不是自评表的文件（如只交了绩效目标表）"] == 1 == len(BROKEN_KINDS) - 5
+    assert labels["未识别出表格的文件（有自评表的标题，须人工查看）"] == 0
     grades = {row[0]: row[1] for row in stats if row[0] in ("优", "良", "中", "差")}
     assert grades["优"] >= 20 and sum(grades.values()) >= 30
     codes = [row for row in stats if row[0] and str(row[0]).startswith("JX")]
