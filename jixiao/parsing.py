@@ -43,6 +43,9 @@ _RANGE_SUFFIX_RE = re.compile(
     r"^(.*?)(及以上|以上|及以下|以下|以内|之内|范围内|内)(?:完成|办结|到位|完工|解决|处理)?$")
 _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
                "范围内": "<=", "内": "<="}
+# 控制在 holds a value where the range word after it says (控制在98%以上 is ≥, as 保持在…以上;
+# 控制在30万元以内 ≤): ≤ only without one (控制在30万元), so never at odds with it.
+_HELD_AT = "控制在"
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
 
@@ -187,12 +190,13 @@ _LEVEL_WORDS = (
                  "一定成效", "一定效果", "一定成果", "初见成效", "效果一般", "成效一般", "情况一般",
                  # under way, not done yet (against a goal of done: 完成, 通过验收)
                  "进行中", "实施中", "建设中", "正在实施", "已启动", "待验收")),
-    # 达到 / 控制在 / 满足 before words (达到预期目标, 控制在预算范围内) state the goal reached
+    # 达到 / 控制在 / 满足 before words (达到预期目标, 控制在预算范围内) state the goal reached;
+    # 预算内 is 预算范围内 said short (在预算内)
     ("achieved", ("达成", "完成", "达标", "通过", "合格", "实现", "满意", "及时", "规范", "明显",
                   "合理", "完善", "有效", "准确", "充分", "提升", "提高", "改善", "是", "良好",
-                  "到位", "显著", "按时", "按期", "符合", "达到", "控制在", "满足", "范围内", "正常",
-                  "稳定", "完工", "竣工", "办结", "较好", "很好", "健全", "齐全", "合规", "落实",
-                  "建立", "认可", "保障", "平稳", "稳中有升", "受益", "严格执行", "按规定执行")),
+                  "到位", "显著", "按时", "按期", "符合", "达到", "控制在", "满足", "范围内", "预算内",
+                  "正常", "稳定", "完工", "竣工", "办结", "较好", "很好", "健全", "齐全", "合规",
+                  "落实", "建立", "认可", "保障", "平稳", "稳中有升", "受益", "严格执行", "按规定执行")),
 )
 LEVEL_NAMES = {"achieved": "达成", "partial": "部分达成", "not": "未达成"}
 
@@ -546,10 +550,12 @@ def _parse(raw: object, percent: bool) -> Measure:
     suffix = _RANGE_SUFFIX_RE.match(unit)
     if suffix is not None:
         suffix_op = _SUFFIX_OPS[suffix.group(2)]
-        if op is not None and op != "=" and op[0] != suffix_op[0]:
+        held = text.startswith(_HELD_AT)
+        if op is not None and op != "=" and op[0] != suffix_op[0] and not held:
             return Measure(text=original, kind="unparsed", op=op, value=value,
                            problem=f"“{original.strip()}”的运算符与“{suffix.group(2)}”相互矛盾")
-        op = suffix_op if op in (None, "=") else op  # 控制在…以内 is ≤; 超过…以上 stays ＞
+        # 控制在…以内 is ≤, 控制在…以上 ≥; 超过…以上 stays ＞
+        op = suffix_op if op in (None, "=") or held else op
         unit = _clean_unit(suffix.group(1))
     if any(ch.isdigit() for ch in unit) and not _SQUARE_OR_CUBIC_RE.search(unit):
         return Measure(text=original, kind="unparsed", op=op, value=value,

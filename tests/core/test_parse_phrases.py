@@ -47,8 +47,23 @@ def test_a_negation_further_off_leaves_the_achievement(text):
     assert parse_measure(text).level == "achieved"
 
 
-def test_within_the_budget_is_achieved():
-    assert parse_measure("在预算范围内").level == "achieved"
+@pytest.mark.parametrize("text", ["在预算范围内", "在预算内", "预算内", "控制在预算内"])
+def test_within_the_budget_is_achieved(text):
+    assert parse_measure(text).level == "achieved"
+
+
+@pytest.mark.parametrize("text", ["未在预算内", "不在预算内", "超出预算"])
+def test_outside_the_budget_is_not_achieved(text):
+    assert parse_measure(text).level == "not"
+
+
+@pytest.mark.parametrize("target", ["控制在预算范围内", "不超过预算", "≤预算"])
+@pytest.mark.parametrize("actual", ["在预算内", "预算内"])
+def test_within_the_budget_answers_a_budget_ceiling(target, actual):
+    """在预算内 is 在预算范围内 said short (before: no level, JX410 无法判断, no 总分): 达成
+    → full 分值 (mof2020's band 80–100 %, no judged score)."""
+    found = indicator_score(target, actual, 10, default_op="<=")
+    assert (found.level, found.value) == ("achieved", 10.0)
 
 
 @pytest.mark.parametrize("text", ["大于", "≥", "达到", "≥B级"])
@@ -59,11 +74,31 @@ def test_an_operator_alone_or_a_symbol_without_a_number_is_still_unreadable(text
 
 # ------------------------------------------------ ranges around the number
 
-@pytest.mark.parametrize("text", ["不低于30万元以内", "控制在90%以上"])
+@pytest.mark.parametrize("text", ["不低于30万元以内", "≤90%以上", "不超过90%以上", "≥90%以下"])
 def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
     measure = parse_measure(text)
     assert measure.kind == "unparsed"
     assert "矛盾" in measure.problem
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("控制在98%以上", ">="), ("控制在98%及以上", ">="), ("控制在98%以内", "<="),
+    ("控制在98%以下", "<="), ("控制在98%", "<="),
+])
+def test_held_at_takes_its_direction_from_the_range_word(text, op):
+    """控制在…以上 is plain Chinese for ≥, as 保持在/稳定在…以上 (before: JX203 “运算符与
+    “以上”相互矛盾”, no score); 控制在…以内/以下, or alone, stays ≤."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit, measure.problem) \
+        == ("number", op, 98.0, "%", None)
+
+
+def test_held_above_scores_as_a_positive_target():
+    # 亮灯率 控制在98%以上, 99.2%: met → 10; 95%: 10 × 95 / 98 = 9.694 → 9.69
+    assert indicator_score("控制在98%以上", "99.2%", 10).value == 10.0
+    assert indicator_score("控制在98%以上", "95%", 10).value == 9.69
+    # 控制在98%以下, 99.2%: reverse, 10 × (1 − 1.2 / 98) = 9.878 → 9.88
+    assert indicator_score("控制在98%以下", "99.2%", 10).value == 9.88
 
 
 # ------------------------------------------------ dates
