@@ -35,10 +35,12 @@ _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个�
              "人次": "人次", "元/人": "元/人", "名": "人", "位": "人", "批次": "批", "轮次": "轮",
              "个小时": "小时", "t": "吨", "min": "分钟", "日历天": "天", "个日历天": "天",
              "日历日": "天", "个日历日": "天", "ha": "公顷", "kwh": "千瓦时", "kWh": "千瓦时",
-             "kw·h": "千瓦时", "kW·h": "千瓦时", "台套": "台(套)"}
+             "kw·h": "千瓦时", "kW·h": "千瓦时", "千瓦·时": "千瓦时", "kw": "千瓦", "kW": "千瓦",
+             "mw": "兆瓦", "MW": "兆瓦", "mwh": "兆瓦时", "MWh": "兆瓦时", "台套": "台(套)"}
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
-# 千米 is 1000 米, 万亩 10,000 亩): minutes, months, metres, square metres, grams.
+# 千米 is 1000 米, 万亩 10,000 亩 — and one prefix only: 万千瓦时 is 10,000 千瓦时, so 千瓦时 is
+# listed as well as 瓦时): minutes, months, metres, square metres, grams, watt-hours, watts.
 _QUANTITIES: dict[str, tuple[str, float]] = {
     "秒": ("time", 1 / 60), "分钟": ("time", 1.0), "小时": ("time", 60.0), "天": ("time", 1440.0),
     "周": ("time", 10080.0),
@@ -55,6 +57,9 @@ _QUANTITIES: dict[str, tuple[str, float]] = {
     "毫克": ("mass", 1e-3), "mg": ("mass", 1e-3), "微克": ("mass", 1e-6), "μg": ("mass", 1e-6),
     "ug": ("mass", 1e-6), "升": ("volume", 1e-3), "l": ("volume", 1e-3),
     "毫升": ("volume", 1e-6), "ml": ("volume", 1e-6),
+    # electricity: 度 is 千瓦时 (kWh; listed after it, so 元/度 is named 元/千瓦时); 1 兆瓦 = 1000 千瓦
+    "瓦时": ("energy", 1.0), "千瓦时": ("energy", 1e3), "度": ("energy", 1e3),
+    "兆瓦时": ("energy", 1e6), "瓦": ("power", 1.0), "千瓦": ("power", 1e3), "兆瓦": ("power", 1e6),
 }
 
 

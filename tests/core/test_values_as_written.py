@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.parsing import parse_measure
 from jixiao.rules import indicator_score
+from jixiao.units import comparable
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
@@ -380,6 +381,28 @@ def test_names_and_units_in_latin_letters(target, actual, expected):
     and units in letters against their Chinese names (μg/m³ = 微克/立方米, mg/L = 毫克/升,
     ha = 公顷, kWh = 千瓦时; before: not comparable, JX204)."""
     assert indicator_score(target, actual, 10).value == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "weight", "expected"), [
+    ("≥100万千瓦时", "98万度", 15, 14.7),        # 度 is 千瓦时: 15 × 98 / 100
+    ("≥100万千瓦时", "1000000千瓦时", 10, 10.0),  # 万 before 千瓦时
+    ("≥1000千瓦时", "1.2万度", 10, 10.0),
+    ("≥100万kWh", "80万度", 10, 8.0),            # 10 × 80 / 100
+    ("≥2兆瓦", "2100千瓦", 10, 10.0),             # 1 兆瓦 = 1000 千瓦
+    ("≥2MW", "1500kW", 10, 7.5),                 # 10 × 1500 / 2000
+    ("≥2兆瓦", "1.5万千瓦", 10, 10.0),            # 15000 千瓦 = 15 兆瓦
+    ("≥1兆瓦时", "900度", 10, 9.0),              # 1 兆瓦时 = 1000 度: 10 × 900 / 1000
+    ("≤0.6元/千瓦时", "0.55元/度", 10, 10.0),     # per 度 is per 千瓦时
+])
+def test_energy_and_power_units(target, actual, weight, expected):
+    """度 = 千瓦时 = kWh, 1 兆瓦时 = 1000 千瓦时; 千瓦 = kW, 1 兆瓦 = MW = 1000 千瓦 (before:
+    “单位无法比较”, JX204, no score)."""
+    assert indicator_score(target, actual, weight).value == expected
+
+
+def test_energy_and_power_do_not_compare():
+    assert comparable(parse_measure("≥2兆瓦"), parse_measure("2100千瓦时")) is None
+    assert comparable(parse_measure("≥2兆瓦"), parse_measure("2100千瓦")) == (2e6, 2.1e6)
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
