@@ -43,8 +43,9 @@ _RANGE_SUFFIX_RE = re.compile(
     r"^(.*?)(及以上|以上|及以下|以下|以内|之内|范围内|内)(?:完成|办结|到位|完工|解决|处理)?$")
 _SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
                "范围内": "<=", "内": "<="}
-# 控制在 holds a value where the range word after it says (控制在98%以上 is ≥, as 保持在…以上;
-# 控制在30万元以内 ≤): ≤ only without one (控制在30万元), so never at odds with it.
+# 控制在 holds a value where the sign or the range word after it says (控制在≥98% and
+# 控制在98%以上 are ≥, as 保持在…以上; 控制在30万元以内 ≤): ≤ only without either (控制在30万元),
+# so never at odds with them (a sign and a range word still may be: 控制在≤5%以上).
 _HELD_AT = "控制在"
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
@@ -550,7 +551,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     suffix = _RANGE_SUFFIX_RE.match(unit)
     if suffix is not None:
         suffix_op = _SUFFIX_OPS[suffix.group(2)]
-        held = text.startswith(_HELD_AT)
+        held = text.startswith(_HELD_AT) and _OP_SYMBOL_RE.match(text[len(_HELD_AT):]) is None
         if op is not None and op != "=" and op[0] != suffix_op[0] and not held:
             return Measure(text=original, kind="unparsed", op=op, value=value,
                            problem=f"“{original.strip()}”的运算符与“{suffix.group(2)}”相互矛盾")
@@ -2159,6 +2160,8 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
             symbol = _OP_SYMBOL_RE.match(rest)  # "大于=90" is seen too
             if symbol:
                 rest = rest[symbol.end():]
+                if word == _HELD_AT:  # 控制在≥98%: the sign says which way
+                    return _SYMBOL_OPS[symbol.group(1)], rest
             return _WORD_OPS[word], rest
     return None, text
 

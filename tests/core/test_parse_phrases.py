@@ -74,7 +74,8 @@ def test_an_operator_alone_or_a_symbol_without_a_number_is_still_unreadable(text
 
 # ------------------------------------------------ ranges around the number
 
-@pytest.mark.parametrize("text", ["不低于30万元以内", "≤90%以上", "不超过90%以上", "≥90%以下"])
+@pytest.mark.parametrize("text", ["不低于30万元以内", "≤90%以上", "不超过90%以上", "≥90%以下",
+                                  "控制在≤90%以上"])
 def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
     measure = parse_measure(text)
     assert measure.kind == "unparsed"
@@ -83,11 +84,13 @@ def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
 
 @pytest.mark.parametrize(("text", "op"), [
     ("控制在98%以上", ">="), ("控制在98%及以上", ">="), ("控制在98%以内", "<="),
-    ("控制在98%以下", "<="), ("控制在98%", "<="),
+    ("控制在98%以下", "<="), ("控制在98%", "<="), ("控制在≥98%", ">="), ("控制在≤98%", "<="),
+    ("控制在≥98%以上", ">="),
 ])
 def test_held_at_takes_its_direction_from_the_range_word(text, op):
     """控制在…以上 is plain Chinese for ≥, as 保持在/稳定在…以上 (before: JX203 “运算符与
-    “以上”相互矛盾”, no score); 控制在…以内/以下, or alone, stays ≤."""
+    “以上”相互矛盾”, no score); 控制在…以内/以下, or alone, stays ≤; a sign after 控制在 says
+    the way (控制在≥98%: before, read ≤)."""
     measure = parse_measure(text)
     assert (measure.kind, measure.op, measure.value, measure.unit, measure.problem) \
         == ("number", op, 98.0, "%", None)
