@@ -784,9 +784,11 @@ def _per_unit(text: str, percent: bool) -> Measure | None:
     return replace(amount, value=value, unit=unit)
 
 
-# About a number (约95%, 近600人, 90%左右, 数千人): no number to score against; a person asks.
-_ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?:(?<![节签合预制条契公])约为?|大约|将近|接近|"
-                       rf"(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?:左右|上下)$"
+# About a number (约95%, 近600人, 90%左右, 数千人): as a 完成值 no number to score; a person
+# asks. As a 指标值 it names its number (``about_number``), the about word (``word``) or
+# ending (``tail``) left out — 数千人 names none.
+_ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?P<word>(?<![节签合预制条契公])约为?|大约|将近|"
+                       rf"接近|(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?P<tail>左右|上下)$"
                        r"|^数以?[十百千万]")
 
 
@@ -794,6 +796,25 @@ def about_problem(text: str) -> str:
     """What is wrong with a 完成值 that gives a number only about (近600次, 约95%; 万余人次
     beside ≥1.5万人次, ``more_than``): met or not, unknown."""
     return f"“{text.strip()}”是约数，无法判断是否达到，请填写确切的数值"
+
+
+def about_number(measure: Measure) -> Measure | None:
+    """The number a measure given about names (约500人 → 500人, 1000人左右 → 1000人,
+    ≥500盏左右 → ≥500盏, 近600人 → 600人), with its text as written: a 指标值 so written is
+    scored as that number (``units.as_compared``). None for any other measure, and for an
+    about that names no number (数千人)."""
+    if measure.kind != "unparsed" or measure.problem != about_problem(measure.text):
+        return None
+    text = _counted_in_words(normalize_text(measure.text).strip())  # 约两千人 → 约2000人
+    about = _ABOUT_RE.search(text)
+    said = next((name for name in ("word", "tail") if about and about.group(name)), None)
+    if about is None or said is None:
+        return None
+    named = parse_measure(text[:about.start(said)] + text[about.end(said):])
+    named = about_number(named) or named  # 约500人左右: said about twice
+    if named.kind != "number" or named.value is None:
+        return None
+    return replace(named, text=measure.text)
 
 
 # The first number, then 余/多 right after it or its scale (500余人, 1.1万余户, 千余户 read

@@ -26,6 +26,7 @@ from jixiao.parsing import (
     LEVEL_NAMES,
     RISE,
     Measure,
+    about_number,
     about_problem,
     bare_number,
     change_stated,
@@ -1110,6 +1111,7 @@ def _remembered_score(target: Measure | object, actual: Measure | object, weight
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
+    named = about_target(target)  # 约500人: scored as 500人
     target, actual = _compared(target, actual, default_op)
     met = _met(target, actual)
 
@@ -1183,6 +1185,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
+    if named is not None and met is False:  # (met: every reading of 约 agrees)
+        note = f"{note}；指标值“{target.text.strip()}”是约数，按 {named} 计"
     if met is False and weight > 0 and value >= round2(weight):
         # 3.995 of 4 rounds to full marks: the rules' score (rounded to 2 decimals) is 4.
         # jixiao's convention keeps a target not met below them (分值 − 0.01); either is
@@ -1193,6 +1197,13 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                                  f"分（分值减 0.01），填 {plain_points(full)} 亦可",
                      rounded_full=(full, f"{note}{rounding}（未达成，填 {plain_points(value)} 亦可）"))
     return _month_span(Score(value, met, note), target, actual, weight, ruleset)
+
+
+def about_target(target: Measure | object) -> str | None:
+    """The number a 指标值 given about names, as shown (约500人, ≥500盏左右: “500人”,
+    “500盏”), which it is scored as (``parsing.about_number``); None for any other 指标值."""
+    named = about_number(as_measure(target))
+    return None if named is None else f"{written(named.value).normalize():f}{named.unit}"
 
 
 def _quantitative_points(op: str | None, goal: float, done: float, weight: float,

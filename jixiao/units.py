@@ -24,6 +24,7 @@ from jixiao.parsing import (
     RISE,
     YEARLESS_UNIT,
     Measure,
+    about_number,
     change_stated,
     dates_compared,
     level_first,
@@ -432,7 +433,11 @@ def as_compared(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     """Target and actual as read to be compared (``words_as_numbers``), and a 完成值 that
     states its level first with a number in a remark of another measure than the 指标值's
     (满意（抽样200人） beside ≥90%: 200 人 are who was asked) read as its level, as beside a
-    goal in words; a remark's number of the 指标值's measure (满意（95%）) is the answer."""
+    goal in words; a remark's number of the 指标值's measure (满意（95%）) is the answer.
+    A 指标值 given about (约500人, 1000人左右) is the number it names (``about_number``): a
+    plain one is read ＝, positive above 0 (DOMAIN.md §2) — at or above it met on every
+    reading; a 完成值 given about stays unread."""
+    target = about_number(target) or target
     target, actual = words_as_numbers(target, actual)
     if target.kind == "number" and actual.kind == "number" and comparable(target, actual) is None \
             and (stated := level_first(actual)) is not None:

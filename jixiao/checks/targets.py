@@ -57,6 +57,7 @@ from jixiao.rules import (
     RISING_RATES,
     TOLERANCE,
     Direction,
+    about_target,
     bound_as_done,
     bound_short,
     direction,
@@ -226,7 +227,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     （名称写明成本、时限、周期的，如“人均培训成本 300元/人”“办结时限 5个工作日”，以及成本控制率、
     成本超支率，按“≤”计分，不报告；成本节约率等节约、降低比率按目标计分；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
     “95%以下”）：未达到，但不知实际数值，得分无法计算；完成值照指标值写成界限（指标值“≥95%”，
-    完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值。
+    完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值；指标值是约数
+    （“约500人”“1000人左右”），按其中的数值计分，完成值未达到这个数值的（480人）提示人工复核得分。
     jixiao 模板中，指标值或完成值是数、符号和单位只写在数字格式里（粘贴来的 30，
     格式 `"≤"0"天"`，显示“≤30天”）：表格公式只读到数 30，按显示的文字计分不同时报错误，
     指向改变得分的单元格，请把显示的文字作为文字输入。
@@ -251,6 +253,10 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
             if damaged_at_least(target) is not target and default_operator(indicator) != "<=":
                 problem += "；本次已按“≥”计分"  # (as ``rules`` scores it)
+        elif score.met is False and (named := about_target(target)) is not None:
+            problem = (f"“{label(indicator)}”的年度指标值“{shown}”是约数：已按 {named} 计分，完成值"
+                       f"“{plain_text(indicator.actual).strip()}”未达到；约数容许多大的偏差，计分规则"
+                       "没有规定，请人工复核得分，并把指标值改为确切的数值")
         elif _nature_qualitative(indicator) and target.kind == "number":
             problem = f"“{label(indicator)}”的指标性质为“定性”，指标值却是数值“{shown}”"
         elif (target.kind == "number" and target.unit == "%" and target.value is not None

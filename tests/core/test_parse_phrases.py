@@ -896,10 +896,11 @@ def test_done_the_same_day_is_one_day(target):
 @pytest.mark.parametrize(("target", "actual", "level"), [
     ("每月10日前", "按时报送", "achieved"), ("次月5日前", "按时", "achieved"),
     ("资金到位后1个月内", "未按时", "not"), ("每天≥8小时", "达成", "achieved"),
-    ("约95%", "达成", None)])
+    ("约95%", "达成", "achieved")])
 def test_a_rule_in_words_with_a_number_is_answered_by_the_actual(target, actual, level):
     """每月10日前 (no measure to read) beside 按时报送: a statement the 完成值 answers
-    (before: no score, JX203 on a correct row); an approximate number still asks."""
+    (before: no score, JX203 on a correct row); an approximate number is its number (rt28:
+    约95% as 95%), answered in words as 95% is — JX204 asks for the number measured."""
     assert indicator_score(target, actual, 10).level == level
 
 
