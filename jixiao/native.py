@@ -21,10 +21,11 @@ common forms only:
 
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), other dates (12月底前 without
 its year, 2024年12月中旬, 未完成 after a date, a date typed into a date cell), commas not
-grouping thousands (1,2), a count whose point may group them (1.200人), words such as 以内 or
-达成指标 — shows a short ⚠ text that sends the clerk to ``jixiao check``: never a wrong
-number. Where they give a number it is the number of ``rules.indicator_score``
-(tests/template/test_native.py checks this with LibreOffice on over a thousand rows).
+grouping thousands (1,2), a count whose point may group them (1.200人), a 约数 (约500人,
+1000人左右, 90%上下), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
+clerk to ``jixiao check``: never a wrong number. Where they give a number it is the number
+of ``rules.indicator_score`` (tests/template/test_native.py checks this with LibreOffice on
+over a thousand rows).
 
 The helper cells of a row sit in hidden columns (``HELPER_COLUMNS``).
 ``row_values`` is the same algorithm in Python, step for step: what the cells
@@ -52,6 +53,7 @@ from jixiao.layout import (
 )
 from jixiao.model import plain_text
 from jixiao.parsing import (
+    ABOUT_TAILS,
     INVISIBLE,
     LEVEL_NAMES,
     PLACEHOLDER_MARKS,
@@ -254,6 +256,11 @@ def _converted(unit: str) -> str:
     starts = ",".join(f'LEFT({unit},1)="{start}"' for start in _CONVERTED_STARTS)
     named = ",".join(f'{unit}="{name}"' for name in _CONVERTED_UNITS)
     return f"OR({starts},{named},{_dated(unit)})"
+
+
+def _about(unit: str) -> str:
+    """``_is_about`` as a formula."""
+    return "OR(" + ",".join(f'ISNUMBER(SEARCH("{tail}",{unit}))' for tail in ABOUT_TAILS) + ")"
 
 
 def _dated(unit: str) -> str:
@@ -594,7 +601,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'{a_unit}="{DATE_UNIT}"),"{WARN_INPUT}",'
         f'IF({level}<>"",IF(OR({t_num}<>"",{qualitative_target},{dated_level}),"Q",'
         f'"{WARN_INPUT}"),'
-        f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates})),"N",'
+        f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates}),'
+        f'NOT({_about(t_unit)}),NOT({_about(a_unit)})),"N",'
         f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
@@ -710,6 +718,13 @@ def _dated_unit(unit: str) -> bool:
         "/" in unit or unit in DURATION_UNITS)
 
 
+def _is_about(unit: str) -> bool:
+    """A unit the formulas cut from a number given about (1000人左右: 人左右, 90%上下): the
+    number is a 约数, a 指标值 jixiao scores as that number and a 完成值 it asks about
+    (``parsing.about_number``), so the formulas leave the row to it."""
+    return any(tail in unit for tail in ABOUT_TAILS)
+
+
 def _is_converted(unit: str) -> bool:
     return unit.startswith(_CONVERTED_STARTS) or unit.lower() in _CONVERTED_UNITS \
         or any(ch in unit for ch in _DATE_CHARS)
@@ -791,7 +806,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                  or (a_unit == "" and t_unit != "%" and not _is_converted(t_unit))
                  or (t_unit == "" and a_unit != "%" and not _is_converted(a_unit)))
         same_dates = t_unit == a_unit and _dated_unit(t_unit)
-        kind = "N" if agree and not same_dates else WARN_INPUT
+        about = _is_about(t_unit) or _is_about(a_unit)  # 1000人左右: jixiao reads the 约数
+        kind = "N" if agree and not same_dates and not about else WARN_INPUT
     else:
         kind = WARN_INPUT
     values["kind"] = kind

@@ -787,9 +787,10 @@ def _per_unit(text: str, percent: bool) -> Measure | None:
 # About a number (约95%, 近600人, 90%左右, 数千人): as a 完成值 no number to score; a person
 # asks. As a 指标值 it names its number (``about_number``), the about word (``word``) or
 # ending (``tail``) left out — 数千人 names none.
+ABOUT_TAILS = ("左右", "上下")
 _ABOUT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,8}}?(?P<word>(?<![节签合预制条契公])约为?|大约|将近|"
-                       rf"接近|(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})(?P<tail>左右|上下)$"
-                       r"|^数以?[十百千万]")
+                       rf"接近|(?<![最附将接])近)){_NUMBER}|\d(?:[^\d]{{0,4}})"
+                       rf"(?P<tail>{'|'.join(ABOUT_TAILS)})$|^数以?[十百千万]")
 
 
 def about_problem(text: str) -> str:
@@ -896,7 +897,7 @@ _EMPTY_TEXTS = ("", "-", "—", "/", "无", "--")
 # 定性 (judged) say none; a comparison in words (大于等于, 等于) is its operator's symbol.
 _DIRECTION_SIGNS = {"正向": "≥", "反向": "≤", "逆向": "≤", "越大越好": "≥", "越高越好": "≥",
                     "越小越好": "≤", "越低越好": "≤"}
-_OPERATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}  # how each is shown
+OPERATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}  # how each is shown
 _NO_SIGN = ("定量", "定性")
 # A 指标值 cell holding no value: left empty, or only a dash or slash.
 _PLACEHOLDER_VALUES = ("", "-", "—", "--", "/")
@@ -954,7 +955,7 @@ def joined_target(nature: object, target: str, unit: object) -> str:
             (sign in _DIRECTION_SIGNS and not any(ch.isdigit() for ch in _counted_in_words(value))):
         sign = ""  # (正向 beside 明显提升, a goal in words: a direction, no comparison)
     else:
-        sign = _DIRECTION_SIGNS.get(sign) or (_OPERATOR_SIGNS[_WORD_OPS[sign]] if sign in _WORD_OPS
+        sign = _DIRECTION_SIGNS.get(sign) or (OPERATOR_SIGNS[_WORD_OPS[sign]] if sign in _WORD_OPS
                                               else str(nature).strip())
         sign, place = _sign_on_change(sign, target)
     unit_text = "" if unit is None else str(unit).strip()

@@ -24,6 +24,7 @@ from jixiao.parsing import (
     FULL_WIDTH_NUMBER,
     INVISIBLE,
     LEVEL_NAMES,
+    OPERATOR_SIGNS,
     RISE,
     Measure,
     about_number,
@@ -1201,9 +1202,12 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
 
 def about_target(target: Measure | object) -> str | None:
     """The number a 指标值 given about names, as shown (约500人, ≥500盏左右: “500人”,
-    “500盏”), which it is scored as (``parsing.about_number``); None for any other 指标值."""
+    “≥500盏”), which it is scored as (``parsing.about_number``); None for any other 指标值."""
     named = about_number(as_measure(target))
-    return None if named is None else f"{written(named.value).normalize():f}{named.unit}"
+    if named is None or named.value is None:
+        return None
+    sign = OPERATOR_SIGNS.get(named.op or "", "")
+    return f"{sign}{written(named.value).normalize():f}{named.unit}"
 
 
 def _quantitative_points(op: str | None, goal: float, done: float, weight: float,

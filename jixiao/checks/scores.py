@@ -69,6 +69,7 @@ from jixiao.rules import (
     TOLERANCE,
     UNJUDGED,
     Score,
+    about_target,
     band_text,
     beyond_rounding,
     is_met,
@@ -681,6 +682,12 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        f"“{label(indicator)}”的{what}是时间格式（如 3:00），表格公式不能把它读作"
                        f"时长：请改填“{clock_duration(typed_in(table, indicator, clock))}”这样的文字，"
                        f"表格即可自行计分；{scored}", severity="warning")
+    named = about_target(indicator_target(indicator)) if shown == native.WARN_INPUT else None
+    if named is not None:  # 1000人左右: jixiao scores it as 1000人, the formulas cannot
+        return finding("JX406", first_source(indicator, "target", "score"),
+                       f"“{label(indicator)}”的指标值“{plain_text(indicator.target).strip()}”是约数，"
+                       f"表格公式不能计分：请填写确切的数值（如“{named}”），表格即可自行计分；"
+                       f"{scored}", severity="warning")
     differ = native.units_differ(indicator.target, indicator.actual) \
         if shown == native.WARN_INPUT else None
     if differ is not None:  # ≥3.2万人 beside 33500人: the 完成值 to write in the target's unit

@@ -182,7 +182,8 @@ def native_filled(tmp_path_factory):
     table.indicators[1].actual = "部分达成"                  # judged 20 of 25
     table.indicators[1].judged = 18.0
     table.indicators[2].target, table.indicators[2].actual = "＜ 24 小时", "24 小时"  # strict
-    table.indicators[3].target = "稳步提升到约 9 成"           # ⚠: an approximate number, no score
+    # ⚠: an approximate 完成值, no score (a 指标值 “稳步提升到约 9 成” is read as 90% since rt28)
+    table.indicators[3].target, table.indicators[3].actual = "≥90%", "约 9 成"
     path = tmp_path_factory.mktemp("native-template") / "native.xlsx"
     build_template(path, year=2024, table=table, formulas="native")
     return path
@@ -944,3 +945,38 @@ def test_an_older_templates_warning_on_a_date_text_is_no_stale_result(tmp_path, 
     write_cached_values(package, path, {package.sheets[0].name: older})
     found = [f"{f.code} {f.cell}" for f in check_workbook(path).findings if f.code == "JX504"]
     assert (found != []) is stale, found
+
+
+def test_an_about_target_is_left_to_jixiao_which_scores_it(tmp_path):
+    """rt28: 约500人, 1000人左右, ≥500盏左右 — the formulas read no 约数 (1000人左右 was a unit
+    “人左右”: JX406 said to write the 完成值 “1050人左右”, itself a 约数 jixiao asks about).
+    They show ⚠; jixiao scores each as its number (25; 20 × 480 ÷ 500 = 19.2; 30) and
+    JX406 asks, at the 指标值, for the number without 约. A 约数 in the 完成值 (1050人左右
+    beside the same unit) shows ⚠ too: jixiao asks about it (before: the formulas' 10)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E17"], sheet["F17"] = "1000人左右", "1050人"
+        sheet["E21"], sheet["F21"] = "约500人", "480人"
+        sheet["I21"] = "部分学员未参加鉴定考试；下年度加强组织动员。"
+        sheet["E37"], sheet["F37"] = "≥500盏左右", "520盏"
+
+    result = check_workbook(_native_template(tmp_path, edit))
+    checked = result.tables[0]
+    scores = {indicator.sources["target"].cell: score.value for indicator, score
+              in zip(checked.table.indicators, checked.evaluation.scores, strict=True)}
+    assert (scores["E17"], scores["E21"], scores["E37"]) == (25.0, 19.2, 30.0)
+    assert result.tables[0].evaluation.total == 99.18  # 100 − 0.8 − 执行率's 0.02
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}" for f in result.findings
+                if f.code == "JX406"]
+    tail = "是约数，表格公式不能计分：请填写确切的数值"
+    assert findings == [
+        f"JX406 warning E17 “预算编制规范性”的指标值“1000人左右”{tail}（如“1000人”），表格即可"
+        "自行计分；按财政部规则得分为 25（完成值达到指标值）",
+        f"JX406 warning E21 “资金拨付及时性”的指标值“约500人”{tail}（如“500人”），表格即可自行计分；"
+        "按财政部规则得分为 19.2（正向指标：分值 × 实际完成值 ÷ 年度指标值；指标值“约500人”是约数，"
+        "按 500人 计）",
+        f"JX406 warning E37 “网络安全防护能力”的指标值“≥500盏左右”{tail}（如“≥500盏”），表格即可"
+        "自行计分；按财政部规则得分为 30（完成值达到指标值）"]
+    for target, actual in (("1000人左右", "1050人左右"), ("1000左右", "1050"), ("90%上下", "92%")):
+        assert native.row_values(target, actual, 10.0)["score"] == native.WARN_INPUT
