@@ -677,7 +677,8 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
         return None
     data_start = row + 2 if wrapped else row + 1
     below: dict[str, int] = {}
-    for column in [] if wrapped else grid.rows.get(row + 1, []):
+    second = not wrapped and not _indicator_values(grid, row + 1, columns)
+    for column in grid.rows.get(row + 1, []) if second else []:
         # A second header row names the columns under a header merged across them
         # ("指标值" over 指标性质 | 指标值 | 度量单位), or under an empty header cell.
         if (row + 1, column) in grid.formulas:
@@ -728,6 +729,24 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+
+
+def _indicator_values(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """Whether ``row``, under a header naming ``columns``, holds an indicator's values: a
+    number under 分值 or 得分, or a name under 三级指标 beside a target or an actual, none
+    of them a header word. It is the first indicator row, never a second header row,
+    whatever its reason cell begins with (未完成原因：…, 改进措施：… under a 偏差原因分析
+    merged across two columns)."""
+    values, texts = grid.values, grid.texts
+    if any(isinstance(values.get((row, columns[role])), (int, float))
+           for role in ("weight", "score") if role in columns):
+        return True
+
+    def written(role: str) -> bool:  # the row's own text in the role's column, no header word
+        cell = (row, columns.get(role, 0))
+        return role in columns and grid.origin.get(cell, cell)[0] == row \
+            and bool(texts.get(cell)) and indicator_role(texts[cell]) is None
+    return written("name") and (written("target") or written("actual"))
 
 
 _SELF_ALONE = re.compile(rf"(?:本?单位)?{_SELF_SCORED}")  # not 自评扣分: the deduction
