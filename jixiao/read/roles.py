@@ -151,25 +151,52 @@ def rate_reason_label(text: str) -> bool:
         and explaining_label(_NOT_WORDS.sub("", label)) == "reason"
 
 
-# What a form prints in its 原因 cell for the clerk: 1.预算执行率=预算执行数/调整后预算数，
-# 预算执行率未达到90%的需说明原因（100字以内）；2.… (四川 2023) — the form's, no reason;
-# and under its table: 扣分指标须在偏差原因分析及改进措施栏说明原因, 未完成年度指标值的，
-# 需分析原因并提出改进措施.
+# What a form prints in its 原因 cell for the clerk (四川 2023, in any order, half- or
+# full-width): 1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；
+# 2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。
+# — the form's, no reason; and under its table: 扣分指标须在偏差原因分析及改进措施栏说明原因,
+# 未完成年度指标值的，需分析原因并提出改进措施. A clause is printed if it tells the clerk
+# what to write, defines the rate, or says what a money line includes.
 _INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请][\u3400-\u9fff]{0,16}?(?:说明|写明|注明|分析|填写)"
-                          r"[\u3400-\u9fff]{0,6}原因|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
-                          r"|=\s*[\u3400-\u9fff]{2,8}[/÷]")
-_ITEM = re.compile(r"[；;。，,\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
+                          r"[\u3400-\u9fff]{0,6}(?:原因|理由)|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
+                          r"|=\s*[\u3400-\u9fff]{2,8}[/÷]"
+                          r"|^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*[\u3400-\u9fff]{0,6}资金(?:包括|是指)")
+# The condition an instruction's clause follows (年中发生预算调整的（追加或调减），应…;
+# 未完成年度指标值的，需…): printed with it.
+_CONDITION = re.compile(r"的\s*(?:[(（][^()（）]*[)）]\s*)?$")
+# Where a cell's text breaks into clauses: its marks, a line break, a half-width full stop
+# (贷款. — not 2024.1 nor an item's 3.), after a closing bracket before words ((100字以内)因…)
+# and before each numbered item (…支付1.预算…).
+_BREAK = re.compile(r"[；;。，,\n]+|(?<![\d.])\.(?!\d)|(?<=[)）])(?=[\u3400-\u9fff])"
+                    r"|(?<![\d.])(?=\d{1,2}[.、．](?!\d))|(?=[(（]\d{1,2}[)）])")
+_NUMBER_ONLY = re.compile(r"\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*")
+_EDGES = " \t\r\n；;。，,."
 
 
 def without_instructions(text: str) -> str | None:
-    """A reason cell's text without the form's printed instructions (each numbered item or
-    clause that tells the clerk what to write, or defines the rate); None if nothing else
+    """A reason cell's text without the form's printed instructions (each clause that
+    tells the clerk what to write, defines the rate or a money line, with the condition
+    it follows) as the unit wrote the rest, before or after them; None if nothing else
     is written."""
-    if _INSTRUCTION.search(text) is None:
+    pieces, start = [], 0
+    for found in _BREAK.finditer(text):
+        pieces.append((text[start:found.start()], found.group()))
+        start = found.end()
+    pieces.append((text[start:], ""))
+    printed = [_INSTRUCTION.search(clause.strip()) is not None for clause, _ in pieces]
+    if not any(printed):
         return text  # nearly every cell
-    kept = [item.strip(" ，,") for item in _ITEM.split(text)
-            if item.strip(" ，,") and _INSTRUCTION.search(item) is None]
-    return "；".join(kept) or None
+    following = False  # whether the next clause with words is printed
+    for index in reversed(range(len(pieces))):
+        clause = pieces[index][0]
+        if _NUMBER_ONLY.fullmatch(clause):
+            printed[index] = True  # a number or nothing: no words of the unit's
+            continue
+        printed[index] = printed[index] or following and _CONDITION.search(clause) is not None
+        following = printed[index]
+    kept = "".join(clause + mark
+                   for (clause, mark), gone in zip(pieces, printed, strict=True) if not gone)
+    return kept.strip(_EDGES) or None
 
 
 _NOT_APPLICABLE = re.compile(r"(?:本年度?)?(?:不适用|不涉及)|无此项")

@@ -21,9 +21,9 @@ INDICATORS = [
 ]
 
 
-def sichuan_2023(path, money_header, lines):
+def sichuan_2023(path, money_header, lines, total=99.44):
     """The 510000_0013zp form: 预算执行情况(10分) merged down its money lines, then the
-    indicators under 绩效指标(90分), then 合计."""
+    indicators under 绩效指标(90分), then 合计 (``total``)."""
     book = Book()
     sheet = book.sheet()
     sheet.line("报表编号:510000_0013zp")
@@ -39,8 +39,8 @@ def sichuan_2023(path, money_header, lines):
         sheet.line(*values)
     sheet.merge(first, 1, 1, sheet.row - 1)
     sheet.merge(first + 1, 2, 2, first + 3)
-    total = sheet.line("合计", None, None, None, None, None, None, None, 100, 99.44)
-    sheet.merge(total, 1, 8)
+    row = sheet.line("合计", None, None, None, None, None, None, None, 100, total)
+    sheet.merge(row, 1, 8)
     return book.save(path)
 
 
@@ -372,6 +372,41 @@ def test_the_forms_printed_instruction_is_no_reason(tmp_path, reason, explained)
     table, data = checked(sichuan_2023(tmp_path / "说明.xlsx", REAL_HEADER, lines))
     assert table.rules.name == "sichuan"
     assert ("JX306" in codes(data)) is not explained
+
+
+# The 原因 cell's printed 填表说明 in full, as the published pages (青神, 大英 2023) print it
+# (half-width) and as the form has it (full-width)
+PRINTED_HALF = ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);"
+                "2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.")
+PRINTED_FULL = ("1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；"
+                "2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。")
+DELAY = "因项目招标延期，资金未能按期支付"
+
+
+@pytest.mark.parametrize(("reason", "explained"), [
+    (PRINTED_HALF, None),
+    (PRINTED_FULL, None),
+    (PRINTED_FULL.replace("；", "\n"), None),
+    (PRINTED_HALF + DELAY, DELAY),
+    (PRINTED_FULL + "\n" + DELAY, DELAY),
+    (DELAY + "。" + PRINTED_FULL, DELAY),
+], ids=["half", "full", "lines", "half+reason", "full+reason", "reason+full"])
+def test_the_forms_whole_printed_block_is_no_reason(tmp_path, reason, explained):
+    """rt28 R05: all three printed items of the 原因 cell are the form's (before, items 2
+    and 3 survived and counted as a reason). 51.60 ÷ 60.00 = 86 % → 10 × 0.86 = 8.6; the
+    indicators 30 + 20 + 10 + 20 + 9.44 = 89.44 (职工满意度 10 × 85 ÷ 90 = 9.44, explained);
+    总分 8.6 + 89.44 = 98.04, as written. Under 90 % the sichuan rules want a reason:
+    JX306 at the 原因 cell (I6) when the printed text is all there is, nothing with one."""
+    lines = [("总额", 50.00, 60.00, 51.60, "86.00%", 10, 8.6, reason),
+             ("其中:财政资金", 50.00, 60.00, 51.60, "86.00%", "/", "/")]
+    table, data = checked(sichuan_2023(tmp_path / "原因.xlsx", REAL_HEADER, lines, total=98.04))
+    assert table.rules.name == "sichuan"
+    assert table.funds.reason == explained
+    result = evaluate(table)
+    assert (result.rate, result.execution_score) == (pytest.approx(86), pytest.approx(8.6))
+    assert result.total == pytest.approx(98.04)
+    found = [(item["code"], item["severity"], item["cell"]) for item in data["findings"]]
+    assert found == ([] if explained else [("JX306", "warning", "I6")])
 
 
 def yunnan_yitihua(path, money_header=("分值", "执行率", "得分"), extra=()):
