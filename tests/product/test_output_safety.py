@@ -383,7 +383,9 @@ def test_batch_on_a_really_full_disk_never_prints_a_traceback(tmp_path):
             size, done.stderr)
         # a cache that cannot even be made is said first, in its own line (the batch goes on)
         lines = [line for line in done.stderr.splitlines(keepends=True)
-                 if not (line.startswith("jixiao batch：缓存") and "无法作为缓存使用" in line)]
+                 if not (line.startswith("jixiao batch：缓存") and "无法作为缓存使用" in line)
+                 # a slow machine's progress lines (已完成 22/30 个文件) are no error lines
+                 and not line.startswith("jixiao batch：已完成")]
         if done.returncode != 1:
             assert done.returncode == 2, (size, done.stderr)
             assert len(lines) == 1 and lines[0].startswith("jixiao："), (size, done.stderr)
