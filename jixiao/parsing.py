@@ -1684,7 +1684,7 @@ def parse_points(raw: object) -> float | None:
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
     if match is None:  # 10分。 10（满分）: a sentence's end, a note in brackets
-        text = _UNIT_NOTE_RE.sub("", text.rstrip(_END_MARKS)).strip()
+        text = _UNIT_NOTE_RE.sub("", text.rstrip(END_MARKS)).strip()
         match = _POINTS_RE.fullmatch(text) if text else None
     return _to_float(match.group(1)) if match else None
 
@@ -1699,7 +1699,7 @@ def points_in_words(raw: object) -> float | None:
     "九十八点五分" → 98, 98, 98, 98.5; else None (digits are ``parse_points``')."""
     if not isinstance(raw, str):
         return None
-    text = normalize_text(raw).rstrip(_END_MARKS).translate(_CAPITAL_NUMERALS)
+    text = normalize_text(raw).rstrip(END_MARKS).translate(_CAPITAL_NUMERALS)
     match = _POINTS_IN_WORDS_RE.fullmatch(text)
     whole = None if match is None else _chinese_number(match.group(1))
     if whole is None:
@@ -1720,7 +1720,7 @@ def stated_deduction(raw: object) -> float | None:
     ``parse_points``')."""
     if not isinstance(raw, str):
         return None
-    text = normalize_text(raw).rstrip(_END_MARKS).strip()
+    text = normalize_text(raw).rstrip(END_MARKS).strip()
     if text in _NO_DEDUCTION:
         return 0.0
     match = _STATED_DEDUCTION_RE.fullmatch(text)
@@ -1745,7 +1745,7 @@ def value_note(raw: object) -> str | None:
 
 def says_full_marks(raw: object) -> bool:
     """Whether a 得分 cell says "满分" (得满分, 满分。) instead of the points: the row's 分值."""
-    return isinstance(raw, str) and normalize_text(raw).rstrip(_END_MARKS).strip() in (
+    return isinstance(raw, str) and normalize_text(raw).rstrip(END_MARKS).strip() in (
         "满分", "得满分", "全分")
 
 
@@ -2448,7 +2448,7 @@ _EITHER_UNIT_RE = re.compile(r"^[\u4e00-\u9fff][(（][\u4e00-\u9fff][)）]$")
 _PER_BRACKETS_RE = re.compile(r"/[(（][^)）]+[)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
 _SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
-_END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
+END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
 _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖",
                "办结", "内办结")
 
@@ -2473,7 +2473,7 @@ def _clean_unit(unit: str) -> str:
     parts = _NOTE_AFTER_MARK_RE.split(unit, maxsplit=1)
     if len(parts) == 2 and not _SECOND_CONDITION_RE.search(parts[1]):
         unit = parts[0]  # 85%，未达标, 520人；已完成: a note after the mark, no second number
-    unit = unit.strip().rstrip(_END_MARKS)
+    unit = unit.strip().rstrip(END_MARKS)
     if "/1" in unit:  # 15/10万 (a rate per 100,000), as /十万 reads
         unit = _PER_POPULATION_RE.sub(lambda found: "/" + _POPULATION[found.group(1)], unit)
     if unit.startswith("(") and unit.endswith(")"):
