@@ -13,7 +13,8 @@ common forms only:
   separators, 1,200 or 1，200, grouped as ``parsing`` reads them); actuals a number, or a number
   with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
-  (CELL("format") tells the format);
+  (CELL("format") tells the format); a sentence's end after either value dropped as the reader
+  drops it (≥95%。, 96%；: ``end_marks_dropped``); an actual below zero (-2%) counts as 0;
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column;
 * a deadline and the day it was met, both written as a date with its year (2024年12月31日前
   beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored
@@ -54,6 +55,7 @@ from jixiao.layout import (
 from jixiao.model import plain_text
 from jixiao.parsing import (
     ABOUT_TAILS,
+    END_MARKS,
     INVISIBLE,
     LEVEL_NAMES,
     PLACEHOLDER_MARKS,
@@ -137,12 +139,20 @@ WARN_JUDGED = "⚠ 人工评分须为数字"
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""), ("\xa0", ""),
     *((chr(code), "") for code in INVISIBLE),
-    ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","),
+    ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","), ("－", "-"),
     ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
     ("大于", ">"), ("小于", "<"), ("高于", ">"), ("低于", "<"),
 )
 _NUMBER_CHARS = "0123456789.,"  # the comma: a thousands separator (1,200), see _number_of
+# A sentence's end or a note's mark after a value (≥95%。 96%；), which the reader drops from
+# the unit (``parsing.END_MARKS``), as the normalised text writes them: dropped from the end
+# of a text holding a digit (a mark alone, or after a dash, is no value), _END_ROUNDS of
+# them at most (≥95%。；); more leave the row to jixiao check. CHAR(9) marks the text's end:
+# REPLACEMENTS has dropped every tab before.
+_END_MARKS = tuple(dict.fromkeys(dict(REPLACEMENTS).get(mark, mark) for mark in END_MARKS))
+_END_ROUNDS = 2
+_TEXT_END = "\t"
 # A number's thousands separators as parsing._NUMBER reads them (1,200 and 1200,000; not
 # 1,2 or 12,34): after the first group, groups of three digits, at most _GROUPS of them
 # (a number up to 10^18); the formula looks for them through a padding of spaces.
@@ -216,6 +226,35 @@ def _strip_number(expression: str) -> str:
     return _substitute(expression, tuple((ch, "") for ch in _NUMBER_CHARS))
 
 
+def _has_digit(ref: str) -> str:
+    digits = "{" + ",".join(f'"{digit}"' for digit in _DIGITS) + "}"
+    return f'SUMPRODUCT(ISNUMBER(FIND({digits},{ref}&""))*1)>0'
+
+
+def _end_marks_dropped(text: str, ref: str) -> str:
+    """``end_marks_dropped`` as a formula of a normalised ``text`` of cell ``ref``: each
+    round drops one mark of ``_END_MARKS`` before the end (CHAR(9), added where ``ref``
+    holds a digit)."""
+    marked = f'{text}&IF({_has_digit(ref)},CHAR(9),"")'
+    for _ in range(_END_ROUNDS):
+        for mark in _END_MARKS:
+            marked = f'SUBSTITUTE({marked},"{mark}"&CHAR(9),CHAR(9))'
+    return f'SUBSTITUTE({marked},CHAR(9),"")'
+
+
+def end_marks_dropped(text: str, value: Any) -> str:
+    """A normalised 指标值/完成值 ``text`` without the sentence's end after its value (≥95%。
+    is ≥95%, 96%；。 is 96%), as ``_end_marks_dropped``: where the cell's ``value`` holds a
+    digit, ``_END_ROUNDS`` rounds, each dropping one mark of ``_END_MARKS`` before the end."""
+    if not any(digit in plain_text(value) for digit in _DIGITS):
+        return text
+    marked = text + _TEXT_END
+    for _ in range(_END_ROUNDS):
+        for mark in _END_MARKS:
+            marked = marked.replace(mark + _TEXT_END, _TEXT_END)
+    return marked.replace(_TEXT_END, "")
+
+
 def _number_of(rest: str, unit: str) -> str:
     """The number before ``unit`` in ``rest``, or "" when ``rest`` is not number+unit
     (``unit`` holds the rest: the number is digits, dots and commas, ``_grouped``) or is a
@@ -261,6 +300,10 @@ def _converted(unit: str) -> str:
 def _about(unit: str) -> str:
     """``_is_about`` as a formula."""
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{tail}",{unit}))' for tail in ABOUT_TAILS) + ")"
+def _no_percent(unit: str) -> str:
+    """Whether ``unit`` has no %: a bare number beside %（注） or %。。。 (a note or more marks
+    than ``_END_ROUNDS`` after the %) may be a fraction or a percent — jixiao's to read."""
+    return f'ISERROR(FIND("%",{unit}))'
 
 
 def _dated(unit: str) -> str:
@@ -547,7 +590,12 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                     f'IF(OR(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
                     f'AND(ISNUMBER(SEARCH("{TIMELINESS_WORD}",{level2_cell})),OR({durations}))),'
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
-    e_text, f_text = _substitute(f'{e}&""', REPLACEMENTS), _substitute(f'{f}&""', REPLACEMENTS)
+    e_text, f_text = (_end_marks_dropped(_substitute(f'{cell}&""', REPLACEMENTS), cell)
+                      for cell in (e, f))
+    # a 完成值 below zero (-2%): its number read after the minus, negated (``_signed``)
+    a_text = h["a_text"]
+    negative = f'LEFT({a_text},1)="-"'
+    a_rest = f"IF({negative},MID({a_text},2,500),{a_text})"
     formulas = {
         "points": _points(f"G{row}"),
         "t_text": f'IF(ISNUMBER({e}),{_on_load(e)},{e_text})',
@@ -562,9 +610,9 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
         "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",'
                    f'IF({_clock_format(f)},"{CLOCK_UNIT}",IF({_date_number(f, level2_cell)},'
-                   f'"{DATE_UNIT}",""))),{_strip_number(h["a_text"])})'),
+                   f'"{DATE_UNIT}",""))),{_strip_number(a_rest)})'),
         "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
-                  f'{_number_of(h["a_text"], h["a_unit"])})'),
+                  f'IFERROR(IF({negative},-1,1)*{_number_of(a_rest, h["a_unit"])},""))'),
         # a level written, or the one of a deadline and its date (``_date_level``)
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
                   f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
@@ -586,8 +634,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     dated_level = "AND(" + ",".join(f'{h["a_text"]}<>"{word}"' for word in _LEVELS) + ")"
     units_agree = (f'OR(EXACT({t_unit},{a_unit}),AND({t_unit}="%",{a_unit}=""),'
                    f'AND({t_unit}="",{a_unit}="%"),'
-                   f'AND({a_unit}="",{t_unit}<>"%",NOT({_converted(t_unit)})),'
-                   f'AND({t_unit}="",{a_unit}<>"%",NOT({_converted(a_unit)})))')
+                   f'AND({a_unit}="",{_no_percent(t_unit)},NOT({_converted(t_unit)})),'
+                   f'AND({t_unit}="",{_no_percent(a_unit)},NOT({_converted(a_unit)})))')
     per_period = ",".join([f'ISNUMBER(SEARCH("/",{t_unit}))',
                            *(f'EXACT({t_unit},"{unit}")' for unit in DURATION_UNITS)])
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)},NOT(OR({per_period})))'
@@ -757,7 +805,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     elif isinstance(target, (int, float)) and not isinstance(target, bool):
         t_text, op, t_unit, t_num = "", "", "", float(target)
     else:
-        t_text = _normalised(target)
+        t_text = end_marks_dropped(_normalised(target), target)
         op = next((symbol for symbol in (">=", "<=") if t_text.startswith(symbol)),
                   t_text[:1] if t_text[:1] in (">", "<", "=") else "")
         rest = t_text[len(op):]
@@ -771,9 +819,13 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         a_text, a_unit, level = "", "%" if actual_percent else "", ""
         a_num = percent_value(actual) if actual_percent else float(actual)
     else:
-        a_text = _normalised(actual)
-        a_unit = _unit(a_text)
-        a_num = _number(a_text, a_unit)
+        a_text = end_marks_dropped(_normalised(actual), actual)
+        negative = a_text.startswith("-")  # -2%: below zero, which the rules take as 0
+        a_rest = a_text[1:] if negative else a_text
+        a_unit = _unit(a_rest)
+        a_num = _number(a_rest, a_unit)
+        if negative and a_num != "":
+            a_num = 0.0 - a_num
         level = _LEVELS.get(a_text, "") or _date_level(t_text, a_text)
     values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
                   a_unit=a_unit, a_num=a_num, level=level)
@@ -803,8 +855,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     elif t_num != "" and a_num != "":
         agree = (t_unit == a_unit or (t_unit == "%" and a_unit == "")
                  or (t_unit == "" and a_unit == "%")
-                 or (a_unit == "" and t_unit != "%" and not _is_converted(t_unit))
-                 or (t_unit == "" and a_unit != "%" and not _is_converted(a_unit)))
+                 or (a_unit == "" and "%" not in t_unit and not _is_converted(t_unit))
+                 or (t_unit == "" and "%" not in a_unit and not _is_converted(a_unit)))
         same_dates = t_unit == a_unit and _dated_unit(t_unit)
         about = _is_about(t_unit) or _is_about(a_unit)  # 1000人左右: jixiao reads the 约数
         kind = "N" if agree and not same_dates and not about else WARN_INPUT
@@ -846,8 +898,9 @@ def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | No
     t_unit, a_unit = values["t_unit"], values["a_unit"]
     if values["kind"] != WARN_INPUT or values["level"] or values["t_num"] == "" \
             or values["a_num"] == "" or t_unit == a_unit \
-            or _dated_unit(t_unit) or _dated_unit(a_unit):
-        return None
+            or _dated_unit(t_unit) or _dated_unit(a_unit) \
+            or t_unit.rstrip("".join(_END_MARKS)) == a_unit.rstrip("".join(_END_MARKS)):
+        return None  # (%。。。 beside %: more marks than the formulas drop, no other unit)
     (t_scale, t_name), (a_scale, a_name) = split_unit(t_unit), split_unit(a_unit)
     converted = round(float(values["a_num"]) * a_scale / t_scale, 10) \
         if t_name == a_name and t_name not in ("", "%") else None

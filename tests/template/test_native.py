@@ -980,3 +980,105 @@ def test_an_about_target_is_left_to_jixiao_which_scores_it(tmp_path):
         "自行计分；按财政部规则得分为 30（完成值达到指标值）"]
     for target, actual in (("1000人左右", "1050人左右"), ("1000左右", "1050"), ("90%上下", "92%")):
         assert native.row_values(target, actual, 10.0)["score"] == native.WARN_INPUT
+# 指标值, 完成值, 二级指标 and the score (分值 10) of jixiao check, by hand; None: the formulas
+# leave the row to jixiao check (⚠), never another number. rt28: a sentence's end after the
+# value (≥90%。, 96%；) and a negative 完成值 (-2%, which the rules take as 0).
+PUNCTUATED_ROWS = [
+    ("≥90%。", "96%", "质量指标", 10.0),
+    ("≥10公里。", "12公里", "数量指标", 10.0),
+    ("≤50万元。", "55万元", "成本指标", 9.0),           # 10 × (1 − 5/50)
+    ("≥3个。", "2个", "数量指标", 6.67),                # 10 × 2/3 = 6.667
+    ("≥95%；", "90%;", "质量指标", 9.47),               # 10 × 90/95 = 9.474
+    ("≥95%", "96%。", "质量指标", 10.0),
+    ("≥95%.", "0.96", "质量指标", 10.0),                # a bare 0.96 beside % is 96 %
+    ("≥1,200人。", "1,150人.", "数量指标", 9.58),        # 10 × 1150/1200 = 9.583
+    ("≥95%。；", "96%", "质量指标", 10.0),              # two marks
+    ("≥95%", "96% 。 ", "质量指标", 10.0),              # spaces around the mark
+    ("≤2小时。", "3小时", "时效指标", 5.0),             # 10 × (1 − 1/2)
+    ("≥95%*", "96%*", "质量指标", 10.0),                # a note's mark
+    ("2024年12月31日前。", "2024年12月20日。", "时效指标", 10.0),
+    ("≥95%", "。", "质量指标", None),                   # no number at all: the core's ⚠ too
+    ("≥95%。。。", "0.96", "质量指标", None),           # three marks: left to check, not 0.1
+    ("≥95%（注）", "0.96", "质量指标", None),           # a note after the %: not 0.1 either
+    ("≥5%", "-2%", "成本指标", 0.0),                    # a negative 完成值 counts as 0
+    ("≥95%", "－2%", "质量指标", 0.0),                  # a full-width minus
+    ("≤5%", "-2%", "成本指标", 10.0),                   # 0 ≤ 5
+    ("≥100人", "-3人", "数量指标", 0.0),
+    ("≥90", "-0.5", "质量指标", 0.0),
+    ("＝0起", "-1起", "质量指标", 10.0),                 # as 0 beside ＝0
+    ("≥5%", "-2%。", "成本指标", 0.0),
+    ("≥95%", "-0%", "质量指标", 0.0),
+    ("≥5%", "--2%", "成本指标", None),                  # no number to the core either
+    ("≥-5%", "-2%", "成本指标", None),                  # a negative 指标值: left to check
+    ("≥5%", "-", "成本指标", None),                     # a dash: the core's ⚠ too
+]
+
+
+@pytest.fixture(scope="module")
+def punctuated_rows(tmp_path_factory) -> list[list[str]]:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, (target, actual, level2, _) in enumerate(PUNCTUATED_ROWS, start=FIRST):
+        sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
+        sheet[f"E{number}"], sheet[f"F{number}"] = target, actual
+        _write_row_formulas(sheet, number)
+    path = tmp_path_factory.mktemp("native-punctuated") / "punctuated.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, path.parent)["rows"]
+
+
+@pytest.mark.parametrize("index", range(len(PUNCTUATED_ROWS)))
+def test_a_sentences_end_and_a_negative_actual_are_scored_as_jixiao_check_scores_them(
+        punctuated_rows, index):
+    """rt28: ≥90%。 beside 96% showed ⚠ (the unit read as “%。”) and left the 总分 blank, and
+    -2% beside ≥5% showed ⚠; jixiao check scores both (10, and 0: a negative 完成值 is 0).
+    The formulas drop a sentence's end after a value as the reader does
+    (``parsing.END_MARKS``) and read a leading minus."""
+    target, actual, level2, score = PUNCTUATED_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, None, None, level2)
+    for column, key in (("H", "score"), ("K", "met_shown"),
+                        *zip(native.HELPER_COLUMNS, native.HELPER_KEYS, strict=True)):
+        assert _same(_cell(punctuated_rows, number, column), shown[key]), (column, shown[key])
+    if score is None:
+        assert _cell(punctuated_rows, number, "H") == native.WARN_INPUT
+        assert _cell(punctuated_rows, number, "K") == "未知"
+        return
+    assert float(_cell(punctuated_rows, number, "H")) == score
+    assert cellfuncs.score(target, actual, 10.0, None, None, level2) == score
+    met = cellfuncs.met(target, actual, level2)
+    assert _cell(punctuated_rows, number, "K") == met == ("是" if score == 10 else "否")
+
+
+def test_a_template_with_sentence_ends_and_a_negative_actual_totals_as_jixiao_check(tmp_path):
+    """The rt28 rows in the native template: LibreOffice scores them and the 总分 as jixiao
+    check does, and check asks nothing of them (before: ⚠, no 总分, and JX406 said the unit
+    was “%。” and to write the 完成值 “96%。”, or to write “-2%” where -2% stood)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E13"], sheet["F13"] = "≥90%。", "96%"          # 5
+        sheet["E17"], sheet["F17"] = "≥5%", "-2%"             # 0 of 25
+        sheet["E21"], sheet["F21"] = "≥10公里。", "12公里"     # 20
+        sheet["E37"], sheet["F37"] = "≤50万元。", "55万元"     # 30 × (1 − 5/50) = 27
+        sheet["E40"], sheet["F40"] = "≥3个。", "2个"           # 10 × 2/3 = 6.67
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert [_cell(computed, row, "H") for row in (13, 17, 21, 37, 40, 43, 44)] == [
+        "5", "0", "20", "27", "6.67", "68.65", "中"]  # 9.98 + 5 + 0 + 20 + 27 + 6.67
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 68.65
+    assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504")]
+
+
+def test_more_sentence_ends_than_the_formulas_drop_are_no_other_unit():
+    """≥95%。。。 beside 96%: the formulas drop two marks, not three, and leave the row to
+    jixiao check; JX406 is then to say the 指标值 is written in a way they do not read, not
+    that its unit is “%。” and the 完成值 is to be written “96%。” (rt28)."""
+    assert native.row_values("≥95%。。。", "96%", 10.0)["score"] == native.WARN_INPUT
+    assert native.units_differ("≥95%。。。", "96%") is None
+    assert native.unread_sides("≥95%。。。", "96%") == (True, False)
+    assert native.units_differ("≥3.2万人。", "33500人") == ("万人", "人", 3.35)
