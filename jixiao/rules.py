@@ -423,12 +423,23 @@ def text_rate(value: object) -> float | None:
     return text_number(text)
 
 
+def marked_unused(text: str) -> bool:
+    """Whether a money cell's text is blank or marks its line unused (“/”, “—”, “－”, 无:
+    ``parsing.is_placeholder``) as the native formulas see it (``native._amount_unused``):
+    its ``number_text`` without spaces. Another invisible character or a line break in it
+    (“/” and a soft hyphen) keeps it a text — ⚠ and JX309 naming it — alike everywhere."""
+    compact = number_text(text).replace(" ", "")
+    return is_placeholder(compact) and not any(
+        ord(ch) in INVISIBLE or ch.isspace() for ch in compact)
+
+
 def template_amount(value: object, what: str) -> float | None:
     """A money cell of jixiao's template as its formulas read it: a number, or a text
     that is plainly one ("100.00", "1,234.56" pasted as text: ``text_number``), None
-    when blank; any other text — "30万元" — raises ScoreInputError saying which amount
-    and what to type."""
-    if value is None or (isinstance(value, str) and not number_text(value)):
+    when blank or marked unused (“/”, “—”, 无: ``parsing.is_placeholder``, as an unused
+    indicator row's cells); any other text — "30万元" — raises ScoreInputError saying
+    which amount and what to type."""
+    if value is None or (isinstance(value, str) and marked_unused(value)):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
@@ -440,8 +451,8 @@ def template_amount(value: object, what: str) -> float | None:
 
 def template_amounts(budget: object, executed: object) -> tuple[float, float] | None:
     """全年预算数(A) and 全年执行数(B) of a template's money line: None when both are
-    blank (an unused line); ScoreInputError naming the first amount that is missing
-    ("全年执行数(B)未填写") or not a number."""
+    blank or marked unused (an unused line: ``template_amount``); ScoreInputError naming
+    the first amount that is missing ("全年执行数(B)未填写") or not a number."""
     amounts = [(template_amount(value, what), what)
                for value, what in ((budget, BUDGET_NAME), (executed, EXECUTED_NAME))]
     if all(amount is None for amount, _ in amounts):

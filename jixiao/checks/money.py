@@ -551,7 +551,8 @@ def _states_the_money(indicator: Indicator, table: SelfEvaluation) -> bool:
 def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """执行率计分，年度资金总额却只填了一部分：全年预算数(A)或全年执行数(B)空着
     （如只填了年初预算数）；jixiao 模板中，资金单元格填的不是数字（“30万元”）——
-    粘贴成文字的纯数字（“100.00”）照常按数值计算，不报告。
+    粘贴成文字的纯数字（“100.00”）照常按数值计算，不报告；不用的资金行填“/”“—”“无”的，
+    与空着相同，不报告。
 
     与指标的实际完成值缺失（JX202）一样是错误：执行率得分算不出，总分和评分等级
     也就算不出（模板中显示 ⚠）。资金栏整行空白、只填了其中各行的，见 JX304、JX307；

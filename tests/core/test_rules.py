@@ -20,6 +20,7 @@ from jixiao.rules import (
     rounded_alike,
     rule_set,
     template_amount,
+    template_amounts,
     text_number,
     text_rate,
     total_score,
@@ -56,6 +57,24 @@ def test_the_template_reads_grouped_and_full_width_amounts_and_refuses_units():
     for text in ("100万元", "1,2,3"):
         with pytest.raises(ScoreInputError, match=f"全年预算数\\(A\\)“{text}”是文字，不是数值"):
             template_amount(text, "全年预算数(A)")
+
+
+
+@pytest.mark.parametrize("mark", ["/", "—", "-", "－", "无", "／", "——", " / ", "N/A"])
+def test_a_money_cell_holding_only_a_placeholder_is_read_as_blank(mark):
+    """rt28 e23: “/” or “—” typed into an unused money line (上年结转资金, 其他资金) is no
+    amount but a blank, as the reader takes an indicator row of only “/”: no ⚠, no JX309."""
+    assert template_amount(mark, "全年预算数(A)") is None
+    assert template_amounts(mark, mark) is None  # an unused line
+    with pytest.raises(ScoreInputError, match=r"^全年预算数\(A\)未填写$"):
+        template_amounts(mark, 30.0)  # one amount left out stays missing
+
+
+def test_a_word_in_a_money_cell_is_still_no_amount():
+    with pytest.raises(ScoreInputError, match="全年预算数\\(A\\)“约50万”是文字，不是数值"):
+        template_amount("约50万", "全年预算数(A)")
+    with pytest.raises(ScoreInputError, match="“/50”是文字"):
+        template_amounts("/50", 30.0)
 
 
 # -------------------------------------------------------- execution rate
