@@ -5,7 +5,7 @@
 Each indicator row is scored by plain worksheet functions that Excel 2010+, WPS
 and LibreOffice all have (IF, AND, OR, ISNUMBER, SEARCH, SUBSTITUTE, LEFT, MID,
 RIGHT, LEN, VALUE, IFERROR, ROUND, MIN, MAX, ABS, LOWER, TRIM, TEXT, INT, LOG10, CELL,
-SUMPRODUCT, FIND, INDEX, ROW, ASC, DATE) — no LAMBDA, no LET, no dynamic arrays. They handle the
+SUMPRODUCT, FIND, INDEX, ROW, ASC, DATE, CHOOSE, MATCH) — no LAMBDA, no LET, no dynamic arrays. They handle the
 common forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
@@ -1013,17 +1013,18 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
         # 0 and 0: an unused 其中 line shows 0.00 %; on the 年度资金总额 line no rate
         # (jixiao check: 全年预算数为 0, JX307), so no 执行率得分 and no 总分
         unused = "0" if row != fund_rows[0] else f'"{WARN_MONEY}"'
-        blank_e, blank_f = f'{_amount_text(e)}=""', f'{_amount_text(f)}=""'
         # "1,234.56" pasted as text is 1234.56 (rules.text_number): once checked to be
         # a number, each amount is read the short way (the formula stays below 8192)
         a, b = _amount_value(e), _amount_value(f)
+        not_e, not_f = _not_number(BUDGET_NAME, e), _not_number(EXECUTED_NAME, f)
+        missing_e, missing_f = (f'"⚠ {AMOUNT_MISSING.format(what=what)}"'
+                                for what in (BUDGET_NAME, EXECUTED_NAME))
+        # each cell read once, as text 0, blank 1 (or marked unused) or number 2: the
+        # long tests appear once each, in the order rules.template_amounts reports them
         out[f"H{row}"] = (
-            f'=IF(AND({blank_e},{blank_f}),{_on_load(e)},'
-            f'IF(AND(NOT({blank_e}),NOT(ISNUMBER({_amount(e)}))),{_not_number(BUDGET_NAME, e)},'
-            f'IF(AND(NOT({blank_f}),NOT(ISNUMBER({_amount(f)}))),{_not_number(EXECUTED_NAME, f)},'
-            f'IF({blank_e},"⚠ {AMOUNT_MISSING.format(what=BUDGET_NAME)}",'
-            f'IF({blank_f},"⚠ {AMOUNT_MISSING.format(what=EXECUTED_NAME)}",'
-            f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))))))')
+            f'=CHOOSE(3*{_amount_kind(e)}+{_amount_kind(f)}+1,{not_e},{not_e},{not_e},'
+            f'{not_f},{_on_load(e)},{missing_e},{not_f},{missing_f},'
+            f'IF(AND({a}=0,{b}=0),{unused},IF(AND({a}>0,{b}>=0),{b}/{a},"{WARN_MONEY}")))')
     top = fund_rows[0]
     # 10% typed is 10 points; under 四川 a 分值 left blank or “—” is the rule set's 10 —
     # worked out once, in the row's hidden points helper (the formulas reading it stay short)
@@ -1093,6 +1094,22 @@ def _amount(cell: str) -> str:
     plain = (f'AND(LEN({text})>0,SUMPRODUCT(LEN({text})-LEN(SUBSTITUTE({text},{{{digits}}},"")))'
              f'=LEN({text}),{_grouped(text)})')
     return f'IF(ISNUMBER({cell}),{cell},IF({plain},VALUE(SUBSTITUTE({text},",","")),""))'
+
+
+def _amount_kind(cell: str) -> str:
+    """What a money cell holds, as ``rules.template_amount`` reads it: 2 a number
+    (``_amount``), 1 blank or marked unused (``_amount_unused``), 0 any other text."""
+    return f"(2*ISNUMBER({_amount(cell)})+{_amount_unused(cell)})"
+
+
+def _amount_unused(cell: str) -> str:
+    """``rules.marked_unused`` as a formula: the money cell's text (``_amount_text``, spaces
+    removed) empty, only dashes and slashes (``PLACEHOLDER_MARKS``) or one of
+    ``PLACEHOLDER_WORDS`` (MATCH ignores case). FALSE for a number."""
+    text = f'SUBSTITUTE({_amount_text(cell)}," ","")'
+    marks = _substitute(text, tuple((mark, "") for mark in PLACEHOLDER_MARKS))
+    words = ",".join(f'"{word}"' for word in PLACEHOLDER_WORDS)
+    return f"OR({marks}=\"\",ISNUMBER(MATCH({text},{{{words}}},0)))"
 
 
 def _amount_text(cell: str) -> str:

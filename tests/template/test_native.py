@@ -169,7 +169,8 @@ ALLOWED = {"IF", "AND", "OR", "NOT", "ISNUMBER", "ISERROR", "SEARCH", "SUBSTITUT
            "INT", "LOG10", "FIND", "LOOKUP",  # LOOKUP(2,1/(C13:C24<>""),…): a row's own 二级
            "INDEX", "ROW",  # INDEX(H:H,ROW(H12)+1):INDEX(H:H,ROW()-1): the 总分's rows
            "ASC",  # full-width digits of an amount typed as text (１００．００) made ASCII
-           "DATE"}  # 2024年12月31日前 read as that day (native.date_text)
+           "DATE",  # 2024年12月31日前 read as that day (native.date_text)
+           "CHOOSE", "MATCH"}  # a money line's cells read once each (native._amount_kind)
 
 
 @pytest.fixture(scope="module")
@@ -1082,3 +1083,54 @@ def test_more_sentence_ends_than_the_formulas_drop_are_no_other_unit():
     assert native.units_differ("≥95%。。。", "96%") is None
     assert native.unread_sides("≥95%。。。", "96%") == (True, False)
     assert native.units_differ("≥3.2万人。", "33500人") == ("万人", "人", 3.35)
+
+
+# ---------------------------------------------------------------- rt28: money cells marked unused
+
+# (全年预算数, 全年执行数) of a 其中 line and its 执行率, by hand: "" an unused line (blank, or
+# marked unused: ``parsing.is_placeholder``), a fraction, or ⚠ with what to fix
+_MARKS = ["/", "—", "-", "－", "无", "／", "——", " / ", "\u00a0/\u00a0", "N/A", "na", "－－", "—/"]
+_NOT_TEXT = "是文字，不是数值：请只填数字（单位已是万元；单元格为文本格式的，改为常规格式后重新输入）"
+_NO_BUDGET, _NO_EXECUTED = "⚠ 全年预算数(A)未填写", "⚠ 全年执行数(B)未填写"
+MONEY_CELLS = [
+    *((mark, mark, "") for mark in _MARKS),
+    *((mark, None, "") for mark in _MARKS[:6]), *((None, mark, "") for mark in _MARKS[:6]),
+    (None, None, ""), ("/", 30.0, _NO_BUDGET), (30.0, "—", _NO_EXECUTED), (0.0, "无", _NO_EXECUTED),
+    (40.0, "30", 0.75), ("1,234.5", 617.25, 0.5), (0.0, 0.0, 0.0),
+    ("约50万", "/", f"⚠ 全年预算数(A)“约50万”{_NOT_TEXT}"),
+    ("/", "约50万", f"⚠ 全年执行数(B)“约50万”{_NOT_TEXT}"),
+    ("/50", "/", f"⚠ 全年预算数(A)“/50”{_NOT_TEXT}"),
+    ("30万元", 30.0, f"⚠ 全年预算数(A)“30万元”{_NOT_TEXT}"),
+    ("ＮＡ", "\u3000—\u200b", ""), ("无无", "/", f"⚠ 全年预算数(A)“无无”{_NOT_TEXT}"),
+    # a soft hyphen, a line break: text the formulas cannot see through (rules.marked_unused)
+    ("/\u00ad", "/", f"⚠ 全年预算数(A)“/\u00ad”{_NOT_TEXT}"),
+    ("/", "—\n", f"⚠ 全年执行数(B)“—\n”{_NOT_TEXT}"),
+]
+
+
+@pytest.fixture(scope="module")
+def money_shown(tmp_path_factory) -> list[list[str]]:
+    rows = range(FIRST + 1, FIRST + 1 + len(MONEY_CELLS))
+    formulas = native.money_formulas((FIRST, *rows), FIRST, rows[-1] + 2, rows[-1] + 3)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "money"
+    for number, (budget, executed, _) in zip(rows, MONEY_CELLS, strict=True):
+        sheet[f"E{number}"], sheet[f"F{number}"] = budget, executed
+        sheet[f"H{number}"] = formulas[f"H{number}"]
+    path = tmp_path_factory.mktemp("native-money") / "money.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, path.parent)["money"]
+
+
+@pytest.mark.parametrize("index", range(len(MONEY_CELLS)))
+def test_money_cells_marked_unused_are_read_as_the_core_reads_them(money_shown, index):
+    """rt28 e23: “/”, “—”, “－”, “无” … in a money line's cells showed ⚠ “/”是文字 in the native
+    template's 执行率; LibreOffice now shows what the core (``rules.template_amounts``, as
+    the add-in's JX_RATE, recalc's twin and check read the line) gives: blank for a line
+    marked unused, ⚠ for an amount missing or a word."""
+    budget, executed, rate = MONEY_CELLS[index]
+    assert cellfuncs.rate(budget, executed) == rate
+    assert native.money_values([(30.0, 30.0), (budget, executed)], 10.0, [], [])["rates"][1] \
+        == rate
+    assert _same(_cell(money_shown, FIRST + 1 + index, "H"), rate)
