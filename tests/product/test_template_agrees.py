@@ -517,6 +517,88 @@ def test_a_row_with_a_weight_beside_slashes_is_no_unused_row(tmp_path, formulas)
     assert missing == ["JX201 E14 “数量指标”未填写年度指标值", "JX202 F14 “数量指标”未填写实际完成值"]
 
 
+
+# ---------------------------------------------------------------- rt28: unused money lines
+
+# 上年结转资金 (row 8) and 其他资金 (row 9) left unused with what clerks type or paste there
+_UNUSED_MONEY = {"D8": "／", "E8": "/", "F8": "—", "D9": "-", "E9": "－", "F9": "无"}
+
+
+def _money_marked(tmp_path: Path, formulas: str, marks: dict[str, object]) -> Path:
+    from jixiao.samples import sample
+
+    path = tmp_path / "money.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas=formulas)
+    book = openpyxl.load_workbook(path)
+    for ref, mark in marks.items():
+        book[SHEET][ref] = mark
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_money_lines_marked_unused_with_slashes_are_blank_lines(tmp_path, formulas, capsys):
+    """rt28 e23: “/” or “—” in 上年结转资金 and 其他资金 gave four JX309 (“/”是文字，不是数值),
+    ⚠ in H8 and H9 and recalc exit 1 on a correct table, whose money adds up with them
+    read as blank. One rule (``rules.template_amount``): such a line is an unused line,
+    blank in check, the JX_ functions, recalc and the native formulas."""
+    from jixiao.cli.main import main
+
+    path = _money_marked(tmp_path, formulas, _UNUSED_MONEY)
+    assert main(["recalc", str(path), "--in-place"]) == 0
+    capsys.readouterr()
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert [str(cells[ref].value or "").strip() for ref in ("H8", "H9")] == ["", ""]
+    result = check_workbook(path)
+    evaluation = result.tables[0].evaluation
+    assert (cells["I6"].value, cells["H43"].value, cells["H44"].value) == (
+        9.98, evaluation.total, evaluation.grade) == (9.98, 99.98, "优")  # 10 × 31.5 / 31.56
+    assert [f"{f.code} {f.message}" for f in result.findings] == []
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_word_in_an_unused_money_line_is_still_not_a_number(tmp_path, formulas):
+    """The neighbour that must not change: “约50万” is an amount written as text, not a mark
+    of an unused line — JX309 on its cell, ⚠ in its 执行率; the “/” beside it is blank."""
+    marks = {"E8": "约50万", "F8": "/"}
+    path = recalc_file(_money_marked(tmp_path, formulas, marks), tmp_path / "r.xlsx")[0]
+    cells = openpyxl.load_workbook(path, data_only=True)[SHEET]
+    assert str(cells["H8"].value).startswith("⚠ 全年预算数(A)“约50万”是文字")
+    assert [f"{f.code} {f.cell} {f.message}" for f in check_workbook(path).findings
+            if f.severity == "error"] == [
+        "JX309 E8 “上年结转资金”全年预算数(A)“约50万”是文字，不是数值：请只填数字（单位已是万元；"
+        "单元格为文本格式的，改为常规格式后重新输入）"]
+
+
+def test_libreoffice_shows_money_lines_marked_unused_as_jixiao_stored(tmp_path):
+    """The native template's money formulas, computed by LibreOffice, read “/” “—” “－” “无”
+    “／” “-” as blank: what jixiao recalc stored, no ⚠ in H8, H9 or the 总分."""
+    from libreoffice import sheets_as_shown
+
+    path = recalc_file(_money_marked(tmp_path, "native", _UNUSED_MONEY), tmp_path / "s.xlsx")[0]
+
+    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
+        return [[text.strip() for text in row] for row in rows]
+
+    stored = stripped(sheets_as_shown(path, tmp_path / "lo")[SHEET])
+    computed = stripped(sheets_as_shown(path, tmp_path / "lo", recalculate=True)[SHEET])
+    assert computed[:44] == stored[:44]
+    assert [computed[7][7], computed[8][7]] == ["", ""]  # H8, H9
+    assert [computed[5][8], computed[42][7], computed[43][7]] == ["9.98", "99.98", "优"]
+
+
+def test_a_units_own_money_line_of_slashes_is_no_error(tmp_path):
+    """A unit's own table (not the template): 上年结转资金 | / | / | / is a line not used,
+    never JX309; the total is the 年度资金总额's."""
+    from workbooks import PUTUO_1_MONEY, standard
+
+    money = [*PUTUO_1_MONEY[:2], ("上年结转资金", "/", "/", "/", "—", "/", "—"),
+             ("其他资金", "—", "—", "—", "—", "—", "—")]
+    result = check_workbook(standard(tmp_path / "own.xlsx", money=money))
+    assert result.tables[0].evaluation.total == 99.98
+    assert [f"{f.code} {f.message}" for f in result.findings] == []
+
+
 @pytest.mark.parametrize("stored", ["⚠ 有得分未能计算，总分无法合计", ""])
 def test_a_native_template_saved_without_its_total_is_not_passed(tmp_path, stored):
     """rt23 a11: the native template's 总分 saved as ⚠ (an older template's formulas beside
