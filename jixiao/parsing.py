@@ -179,7 +179,8 @@ YEARLESS_YEAR = 2000
 _LEVEL_WORDS = (
     ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "没有达到", "不达标", "未通过",
              "不合格", "未实现", "不满意", "未及时", "较差", "未满足", "不满足", "未控制在",
-             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在", "未达",
+             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在", "没在", "没有在",
+             "未达",
              "低于预期", "不及预期", "不理想", "欠佳", "不佳", "成效不大", "效果不大",
              # what was to be done, not done (未开展满意度调查: no survey, no 满意 to read)
              "未开展", "未进行", "未组织", "未实施", "未启动", "未调查", "未测评", "暂未开展",
@@ -187,6 +188,8 @@ _LEVEL_WORDS = (
     ("partial", ("部分达成", "部分完成", "基本达成", "基本完成", "部分实现", "基本实现",
                  "基本满意", "基本及时", "基本规范", "部分达到", "基本达到", "基本满足",
                  "基本控制在", "未全部", "未完全", "不完全", "未全面", "一半", "过半",
+                 # some over, the rest within (部分项目超出，其余在预算内)
+                 "项目超出", "部分超出",
                  # the rules' own 部分达成并具有一定效果, and an effect said to be middling
                  "一定成效", "一定效果", "一定成果", "初见成效", "效果一般", "成效一般", "情况一般",
                  # under way, not done yet (against a goal of done: 完成, 通过验收)
@@ -801,7 +804,8 @@ def about_problem(text: str) -> str:
 
 def about_number(measure: Measure) -> Measure | None:
     """The number a measure given about names (约500人 → 500人, 1000人左右 → 1000人,
-    ≥500盏左右 → ≥500盏, 近600人 → 600人), with its text as written: a 指标值 so written is
+    ≥500盏左右 → ≥500盏, 近600人 → 600人, 控制在500人左右 → 500人: held about a number, not
+    under it), with its text as written: a 指标值 so written is
     scored as that number (``units.as_compared``). None for any other measure, and for an
     about that names no number (数千人)."""
     if measure.kind != "unparsed" or measure.problem != about_problem(measure.text):
@@ -811,7 +815,10 @@ def about_number(measure: Measure) -> Measure | None:
     said = next((name for name in ("word", "tail") if about and about.group(name)), None)
     if about is None or said is None:
         return None
-    named = parse_measure(text[:about.start(said)] + text[about.end(said):])
+    rest = text[:about.start(said)] + text[about.end(said):]
+    if said == "tail" and rest.startswith(_HELD_AT):  # 控制在500人左右: about 500, no ceiling
+        rest = rest[len(_HELD_AT):]
+    named = parse_measure(rest)
     named = about_number(named) or named  # 约500人左右: said about twice
     if named.kind != "number" or named.value is None:
         return None

@@ -1056,12 +1056,14 @@ _DURATIONS_FOLDED = frozenset(unit.casefold() for unit in DURATION_UNITS)
 def direction(level2: object, target: object = None) -> Direction:
     """成本 means ≤ — the one place it is written: an indicator under a 二级 of costs
     (成本指标) is a ceiling; so is a ``target`` that is a length of time under 时效指标
-    (办结时限 "5个工作日", 响应时间 "2小时": the time allowed, done in 3 is met); every
+    (办结时限 "5个工作日", 响应时间 "2小时", 约2小时: the time allowed, done in 3 is met); every
     other one a goal. The model and the JX_ functions ask this; the native formulas'
     twin asks ``unit_direction`` with the unit as typed."""
     if target is None or not (isinstance(level2, str) and TIMELINESS_WORD in level2):
         return unit_direction(level2, "")  # the 指标值's unit matters under 时效指标 only
-    return unit_direction(level2, as_measure(target).unit)
+    measure = as_measure(target)
+    # 约24小时 is the time allowed as 24小时 is (scored as its number: ``about_number``)
+    return unit_direction(level2, (about_number(measure) or measure).unit)
 
 
 def unit_direction(level2: object, unit: str) -> Direction:

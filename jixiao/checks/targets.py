@@ -44,6 +44,7 @@ from jixiao.model import (
 from jixiao.parsing import (
     LEVEL_NAMES,
     Measure,
+    about_number,
     change_on_last_year,
     change_stated,
     compact_text,
@@ -494,6 +495,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if explained(table, indicator) or (weighted and indicator.weight is None):
             continue
         target = parse_measure(indicator_target(indicator))
+        target = about_number(target) or target  # 约500人 is 500人 (as the rules score it)
         actual = parse_measure(indicator_actual(indicator))
         if target.kind != "number" or actual.kind != "number" or not _goal(indicator, target):
             continue

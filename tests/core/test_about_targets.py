@@ -115,3 +115,35 @@ def test_full_marks_below_an_about_target_are_told_with_the_reading(tmp_path):
     assert evaluation.total == 99.78
     messages = [f.message for f in run_checks(table, evaluation) if f.code == "JX402"]
     assert len(messages) == 1 and "4.8" in messages[0] and "按 500人 计" in messages[0]
+
+
+@pytest.mark.parametrize(("target", "actual", "level2", "value"), [
+    # rt28 r6: under 时效指标 a time given about is the time allowed, as the plain one is
+    ("约24小时", "12小时", "时效指标", 20.0),            # within 24 h: met
+    ("24小时左右", "36小时", "时效指标", 10.0),          # 20 × (1 − 12/24)
+    ("约3个月", "4个月", "时效指标", 13.33),             # 20 × (1 − 1/3)
+    # 控制在 X 左右: held about X, no ceiling — scored as X 左右 is
+    ("控制在500人左右", "200人", "数量指标", 8.0),        # 20 × 200/500
+    ("控制在98%左右", "50%", "质量指标", 10.2),           # 20 × 50/98
+    ("控制在30万元左右", "33万元", "成本指标", 18.0),      # a cost: a ceiling, 20 × (1 − 3/30)
+])
+def test_an_about_target_keeps_the_direction_of_its_number(target, actual, level2, value):
+    """rt28 r6 #1, #2: 约24小时 against 12小时 was read as a goal (JX402 “应为 10” on a row
+    done in half the time allowed), 控制在98%左右 as a ceiling (50% met, full marks)."""
+    assert cellfuncs.score(target, actual, 20, None, None, level2) == value
+    plain = target.replace("约", "").replace("左右", "").replace("控制在", "")
+    if level2 != "成本指标":  # the plain number, scored the same way
+        assert cellfuncs.score(plain, actual, 20, None, None, level2) == value
+
+
+def test_far_beyond_an_about_target_asks_for_a_reason(tmp_path):
+    """rt28 r6 #5: 3000人 done beside 约1000人 / 1000人左右 (300 %) was silently met, where
+    beside 1000人 it is JX206 (超出 200%, no reason written)."""
+    for target in ("约1000人", "1000人左右", "≥1000人左右", "1000人"):
+        rows = [row if row[2] != "发放培训补贴人数" else (*row[:3], target, "3000人", *row[5:])
+                for row in ROWS_ABOUT]
+        path = standard(tmp_path / "far.xlsx", rows=rows, total=(100, 99.78))
+        [table] = read_tables(path)
+        found = [item for item in run_checks(table, evaluate(table)) if item.code == "JX206"]
+        assert [item.message.split("，")[0] for item in found] == \
+            [f"“发放培训补贴人数”完成值 3000人 是指标值 {target} 的 300%（超出 200%）"], target

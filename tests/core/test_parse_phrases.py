@@ -52,9 +52,19 @@ def test_within_the_budget_is_achieved(text):
     assert parse_measure(text).level == "achieved"
 
 
-@pytest.mark.parametrize("text", ["未在预算内", "不在预算内", "超出预算"])
+@pytest.mark.parametrize("text", ["未在预算内", "不在预算内", "超出预算", "没在预算内",
+                                  "没有在预算范围内", "没有在规定时间内完成"])
 def test_outside_the_budget_is_not_achieved(text):
+    """rt28 r6 #4: 没在预算内 / 没有在预算范围内 were 达成 (the 预算内 inside them)."""
     assert parse_measure(text).level == "not"
+
+
+@pytest.mark.parametrize("text", ["部分项目超出，其余在预算内", "个别项目超出预算，其余在预算内",
+                                  "部分超出，其余控制在预算内"])
+def test_some_over_the_budget_is_partly_achieved(text):
+    """rt28 r6 #4: some items over, the rest within, was 达成 with full marks: 部分达成."""
+    assert parse_measure(text).level in ("partial", "not")
+    assert indicator_score("控制在预算范围内", text, 10, default_op="<=").value is None
 
 
 @pytest.mark.parametrize("target", ["控制在预算范围内", "不超过预算", "≤预算"])
