@@ -11,6 +11,7 @@ from typing import Any
 
 from jixiao.checks import REGISTRY
 from jixiao.model import (
+    Evaluation,
     SelfEvaluation,
     content_digest,
     indicator_actual,
@@ -88,8 +89,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "total_declared": _number(table.total_declared),
         "total_computed": _number(evaluation.total),
         "total_basis": evaluation.total_basis,
-        "total_range": [_number(end) for end in evaluation.total_range]
-        if evaluation.total_range is not None else None,
+        "total_range": _total_range(evaluation),
         "weight_total": _number(_weight_total(table)),
         "grade_declared": table.grade_declared,
         "grade_computed": checked.grade,
@@ -101,6 +101,15 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
                      for item in checked.findings],
     }
 
+
+
+def _total_range(evaluation: Evaluation) -> list[float | None] | None:
+    """The 总分's range where a person still scores rows within their bands; null where
+    there is one total (the range's two ends equal) or none (docs/json-schema.md)."""
+    span = evaluation.total_range
+    if span is None or evaluation.total is not None or span[0] == span[1]:
+        return None
+    return [_number(end) for end in span]
 
 def _place(table: SelfEvaluation, sheet: str | None, cell: str | None) -> str | None:
     """A cell of a document (Word, a web page) in the document's own terms, else None."""

@@ -122,3 +122,14 @@ def test_a_value_missing_beside_it_leaves_no_total_and_jx410_says_so(tmp_path):
     assert "计算 —（2 项得分规则无法计算：“群众生活”、“就业率”，须人工核对）" in total_line(checked)
     assert _jx410_total(checked) == ["总分无法算出：2 项得分待定（“群众生活”、“就业率”）；其余各项得分"
                                      "合计 64.87"]
+
+
+def test_one_total_gives_no_range_in_the_json(tmp_path):
+    """rt28 r6 #3: every ordinary table's JSON said total_range [99.98, 99.98] (docs: null
+    where there is one total), so a reader taking a range for scores still to be given by
+    hand misread every file. One total: null; the range only where no one total is."""
+    path = standard(tmp_path / "plain.xlsx")
+    [checked] = check_workbook(path).tables
+    data = table_json(checked, path)
+    assert data["total_computed"] is not None and data["total_basis"] == "rules"
+    assert data["total_range"] is None
