@@ -262,6 +262,9 @@ class Indicator:
     weight: float | None = None  # 分值/权重
     score_declared: float | None = None  # 得分 as written
     reason: str | None = None    # 偏差原因分析及改进措施
+    # 备注 beside the 偏差原因 with text that is no reason (数据来源：…, a notes column's 问卷
+    # 调查): set aside, and said so where the deduction is unexplained (JX405)
+    remark: str | None = None
     judged: float | None = None  # a person's score for a qualitative indicator
     # 扣分 as written (a 扣分 column, or 9.68（扣0.32分） in the 得分 cell), at sources["deduction"]
     deduction: float | None = None
@@ -1044,7 +1047,7 @@ _MEASURE = re.compile(
     "(?:将|要|应|需|会|拟)?(?:继续|持续|进一步|不断|切实|积极|着力)?"
     "(?:加强|提高|提升|完善|优化|强化|改进|改善|做好|确保|规范|健全|加大|加快|落实|推动|督促|严格"
     "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)")
-_CAUSE_WORD = re.compile("因|由于|受|原因|导致|造成|所致|影响|延迟|延期|滞后|推迟|不足|减少|下降|调整")
+_CAUSE_WORD = re.compile("因|由于|受(?!益)|原因|导致|造成|所致|影响|延迟|延期|滞后|推迟|不足|减少|下降|调整")
 # A 偏差原因 that sends the reader elsewhere (详见自评报告, 见附件, 具体情况见绩效报告): the
 # cause may be there, it is not in the table
 _POINTER = re.compile("^(?:详|具体|请|另|参)?(?:情况)?(?:详|参)?见.{0,12}(?:报告|附件|附表|说明|正文|材料)$")
@@ -1457,15 +1460,17 @@ def reason_items(table: SelfEvaluation) -> dict[int | None, str] | None:
     未达标，因…；2.培训班次少1期，因…): two numbered items or more, each naming an indicator
     (by its 三级 name or a tail, its 二级 or 一级 name) or the 执行率 — each named one (None:
     the 执行率) with the item that names it, where that item gives a cause; the indicators
-    it does not name it does not explain. None where the row is no such list (one text, or
-    an item naming none — 第2项指标…, 其他指标…): it explains every shortfall (rt26e)."""
+    it does not name it does not explain. One text (no such list) explains what its
+    sentences name with a cause (``_named_reasons``, rt28). None where an item names none
+    (第2项指标…, 其他指标…) or a sentence's cause is no named one's: it explains every
+    shortfall (rt26e)."""
     if not isinstance(table.reason, str):
         return None
     items = [piece.strip() for piece in _ITEM.split(table.reason)
              if _NUMBERED.match(piece.strip())]
-    if len(items) < 2:
-        return None
     names = [_names(other) for other in table.indicators]
+    if len(items) < 2:
+        return _named_reasons(table.reason, names)
     named: dict[int | None, str] = {}
     for item in items:
         said: set[Any] = _names_in(item, names)
@@ -1477,6 +1482,38 @@ def reason_items(table: SelfEvaluation) -> dict[int | None, str] | None:
             for index in said:
                 named.setdefault(index, _NUMBERED.sub("", item).strip())
     return named
+
+
+# How a 原因 row names the 执行率 so as to explain that alone: by its name (预算执行率86%，
+# 因…), not by 资金 (受汛期影响，培训延期，资金未能按期支付: a cause of every shortfall)
+_RATE_NAMED = re.compile("执行率|预算执行")
+
+
+def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None, str] | None:
+    """The shortfalls a 原因 row written as one text explains where it says which (偏差原因：
+    预算执行率86%，因…；下一步加快采购进度。): read a sentence at a time, as a note under the
+    table is (``_noted``), each sentence giving a cause (``_gives_cause``) explains what it
+    names — an indicator, or the 执行率 by name —, or what the sentence before it named
+    without a cause (就业率未达标。原因是部分学员升学。). None where a sentence gives a cause
+    and names nothing (受汛期影响，部分培训延期; 其他指标因…略有下降), or none gives one:
+    the row explains every shortfall."""
+    found: dict[int | None, str] = {}
+    waiting: set[Any] = set()  # named by a sentence without a cause: the next one's
+    for sentence in _SENTENCE.split(text):
+        said: set[Any] = _names_in(sentence, names)
+        if _RATE_WORDS.search(sentence):
+            said.add(None)
+        named = said if said - {None} or _RATE_NAMED.search(sentence) else set()
+        if not _gives_cause(sentence):
+            waiting = named or waiting
+            continue
+        owners = named or waiting
+        if not owners:
+            return None
+        for key in owners:
+            found.setdefault(key, _NUMBERED.sub("", sentence.strip()).strip())
+        waiting = set()
+    return found or None
 
 
 def reason_lists_others(table: SelfEvaluation, indicator: Indicator) -> bool:

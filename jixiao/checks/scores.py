@@ -430,8 +430,10 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     “（少办1期）”）不算原因。Word 自评报告中偏差原因栏空着、表格以外的正文有一句写明了该指标
     （指标名称或其二级、一级指标名称）、扣分或得分和原因的（“满意度指标扣1.05分，主要原因是……”），
     同样给出警告：原因写在了报告正文中，应写在偏差原因栏。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
-    2.培训班次……），只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
-    （备注只是指标解释、数据来源、计算公式等，或满分行也写了备注的说明栏，不算）。没有偏差原因
+    2.培训班次……），或不编号而每句原因都点名了指标或执行率的（偏差原因：预算执行率86%，因……），
+    只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
+    （备注只是指标解释、数据来源、计算公式等的不算；满分行也写了备注的说明栏中，扣分行的备注写了原因的
+    算，只是数据来源、方法的如“问卷调查300份”不算，消息中注明该备注不是偏差原因）。没有偏差原因
     列时，得分依据（评分依据）列或备注列当作原因说明，但各行都只写评分规则的（≥95%得满分，
     <90%不得分）与评分标准列一样不算。四川格式
     没有得分列时，定性指标部分达成或未达成必然扣分，同样须说明原因。
@@ -488,7 +490,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX405", _reason_place(table, indicator, "actual"),
                           f"“{label(indicator)}”{score.level_name or '未完全达成'}，按规则得分在 "
                           f"{points(low)}–{points(high)} 分之间（分值 {points(indicator.weight)}），"
-                          f"须扣分，未说明偏差原因{_no_reason_column(table)}")
+                          f"须扣分，未说明偏差原因{_no_reason_column(table)}"
+                          f"{_remark_set_aside(indicator)}")
             continue
         if value is None or value >= deduction_base(table, indicator) - TOLERANCE:  # type: ignore[operator]
             continue
@@ -515,7 +518,8 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           "应写在偏差原因栏", severity="warning")
             continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
-                      f"{_no_reason_column(table)}{_unnamed(table, indicator)}")
+                      f"{_no_reason_column(table)}{_unnamed(table, indicator)}"
+                      f"{_remark_set_aside(indicator)}")
 
 
 def _template_warns(table: SelfEvaluation, source: Source | None) -> bool:
@@ -549,6 +553,16 @@ def _unnamed(table: SelfEvaluation, indicator: Indicator) -> str:
     if reason_lists_others(table, indicator):
         return "（表下偏差原因未写明该指标）"
     return "（表下备注未写明该指标）" if noted_elsewhere(table, indicator) else ""
+
+
+def _remark_set_aside(indicator: Indicator) -> str:
+    """The row's 备注 read as no reason (``Indicator.remark``: 数据来源：…, a notes column's
+    问卷调查300份), said, so the unit sees why the text beside the row was not taken."""
+    remark = indicator.remark
+    if not remark:
+        return ""
+    quoted = remark if len(remark) <= _RULE_QUOTED else remark[:_RULE_QUOTED] + "…"
+    return f"（备注列的“{quoted}”不是偏差原因）"
 
 
 def _own_target_missed(indicator: Indicator) -> bool:

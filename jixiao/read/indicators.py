@@ -42,6 +42,7 @@ from jixiao.model import (
     explains_shortfall,
     indicator_actual,
     indicator_target,
+    note_gives_cause,
     plain_text,
     unexplained,
 )
@@ -477,13 +478,20 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
 def _notes_column(table: SelfEvaluation, first: int,
                   remarked: list[tuple[Indicator, dict[str, Any], dict[str, Place]]]) -> None:
     """A 备注 written on a row that lost nothing (scored in full, not far beyond its
-    指标值) is a notes column: none of its texts is a row's reason — the 偏差原因 (or
-    改进措施) is again the row's explanation, and its cell the reason's."""
+    指标值) is a notes column (问卷调查300份, 县水务局组织验收): its texts are no row's
+    reason — the 偏差原因 (or 改进措施) is again the row's explanation, and its cell the
+    reason's; the 备注 is kept as set aside (``Indicator.remark``) — but for one that
+    gives a cause by the judgement of a value's note (``note_gives_cause``: 因涉河审批延后,
+    资金未到位), which a reviewer reads as the row's reason in any column (rt28)."""
     kept = {id(indicator) for indicator in table.indicators[first:]}
     rows = [entry for entry in remarked if id(entry[0]) in kept]
     if not any(_lost_nothing(indicator) for indicator, _, _ in rows):
         return
     for indicator, read, places in rows:
+        remark = indicator.reason  # the 备注 the row was explained by
+        if remark is not None and note_gives_cause(remark):
+            continue
+        indicator.remark = remark
         reason, measures = _reason(read.get("reason")), _reason(read.get("measures"))
         indicator.reason = _explanation(reason, measures)
         written = places.get("measures") if indicator.reason is not None \
@@ -1586,6 +1594,9 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
             indicator.sources["contrary_nature"] = places.get("nature")
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
+    set_aside = _reason(value("remark"))
+    if unexplained(indicator.reason) and not unexplained(set_aside):
+        indicator.remark = set_aside  # 数据来源：… beside a 偏差原因 saying nothing: no reason
     if indicator.reason is not None and indicator.reason != _reason(value("reason")):
         # explained in the 改进措施 or the 备注 only
         written = measures if indicator.reason == _reason(value("measures")) else remark

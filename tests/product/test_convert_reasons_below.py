@@ -65,7 +65,9 @@ def test_a_table_wide_reason_goes_into_each_deducted_row(tmp_path, capsys):
     assert _codes(before) == []
     said, template, data = _converted(tmp_path, capsys, source)
     assert "表下的偏差原因说明已写入各扣分行的偏差原因栏" in said
-    assert _reasons(template) == {"发放补贴户数": TABLE_REASON, "参训人员就业率": TABLE_REASON}
+    assert _reasons(template) == {  # each row its own sentence: the row names them (rt28)
+        "发放补贴户数": "发放补贴户数因部分申请人资格审核未通过未达标",
+        "参训人员就业率": "参训人员就业率因部分学员选择升学未达标"}
     assert _codes(data) == []
     assert (data["total_computed"], data["grade_computed"]) == (
         before["total_computed"], before["grade_computed"])
@@ -111,5 +113,6 @@ def test_a_sichuan_rate_explained_under_the_table_goes_into_j6(tmp_path, capsys)
     said, template, data = _converted(tmp_path, capsys, book_path)
     cell = FUND_REASON.replace("$", "")
     assert f"表下的执行率偏低原因已写入执行率偏低原因说明（{cell}）" in said
-    assert template.funds.reason == "部分设备尾款按合同于质保期满后支付，导致执行率为75%。"
+    # the sentence naming the 执行率, as a note's sentences are taken (rt28)
+    assert template.funds.reason == "部分设备尾款按合同于质保期满后支付，导致执行率为75%"
     assert "JX306" not in [code for code, _ in _codes(data)]

@@ -180,9 +180,12 @@ def test_reasons_in_the_remark_explain_both_deductions(tmp_path):
     ("计量单位：%", "单位：万元")])
 def test_a_remark_describing_the_indicator_is_no_reason(tmp_path, share, cost):
     """指标解释、数据来源、计算公式、评分标准、how it is counted, a formula, a unit: what
-    the indicator is, not why it fell short (19c81ea read them as reasons: no finding)."""
+    the indicator is, not why it fell short (19c81ea read them as reasons: no finding).
+    JX405 names a description set aside (rt28); a unit says nothing, and is not named."""
     table, data = checked(_medical(tmp_path, {SHARE: share, COST: cost}))
-    assert _told(data) == UNEXPLAINED
+    assert _told(data) == [
+        (code, cell, message + ("" if "单位" in remark else f"（备注列的“{remark}”不是偏差原因）"))
+        for (code, cell, message), remark in zip(UNEXPLAINED, (cost, share), strict=True)]
     assert table.indicators[SHARE].sources["reason"].cell == "I17"
 
 
@@ -191,7 +194,9 @@ def test_a_notes_column_explains_no_row(tmp_path):
     so its text on the deducted rows is a note too."""
     notes = {0: "医保信息系统", 1: "医保结算系统", 2: "财务报表", COST: "财务决算", SHARE: "问卷调查"}
     _, data = checked(_medical(tmp_path, notes))
-    assert _told(data) == UNEXPLAINED
+    assert _told(data) == [  # the 备注 set aside, and said so (rt28)
+        (code, cell, f"{message}（备注列的“{note}”不是偏差原因）")
+        for (code, cell, message), note in zip(UNEXPLAINED, ("财务决算", "问卷调查"), strict=True)]
 
 
 def test_sources_on_every_row_hide_neither_a_deduction_nor_an_overrun(tmp_path):

@@ -118,8 +118,19 @@ def test_a_numbered_reason_list_explains_only_the_indicators_it_names(tmp_path):
     assert codes(data) == []
 
 
+def test_a_reason_row_of_one_text_explains_only_the_indicator_it_names(tmp_path):
+    """偏差原因：培训合格率未达标，因… names the one it explains, as a 备注 row would: the
+    满意度 (10 × 85/90 = 9.44) is JX405 with the hint (rt28; rt26e read one text as the
+    whole table's)."""
+    line = "偏差原因：培训合格率未达标，因部分学员基础薄弱。"
+    _, data = checked(_table(tmp_path / "t.xlsx", _two_short(), below=[line]))
+    assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
+        ("JX405", f"H{SATISFACTION}",
+         "“参训人员满意度”扣 0.56 分（9.44/10），未说明偏差原因（表下偏差原因未写明该指标）")]
+
+
 @pytest.mark.parametrize("line", [
-    "偏差原因：培训合格率未达标，因部分学员基础薄弱。",  # one text: the table's
+    "偏差原因：部分学员基础薄弱，因汛期停课。",  # one text naming none: the table's
     "偏差原因：1.第2项指标未达标，因学员基础薄弱；2.第7项指标偏低，因课程安排不合理。",
     "偏差原因：1.培训合格率未达标，因部分学员基础薄弱；2.其他指标因汛期停课略有下降。"])
 def test_a_reason_row_not_listing_by_name_still_explains_every_shortfall(tmp_path, line):
