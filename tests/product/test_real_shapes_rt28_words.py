@@ -5,6 +5,7 @@ marks: 9.98 + 70 + the row's score."""
 
 import pytest
 from test_real_shapes import checked
+from test_real_shapes_rt27_words import _row, _said
 from workbooks import Book, standard_sheet
 
 from jixiao import cellfuncs, native
@@ -22,15 +23,6 @@ def _checked(tmp_path, level1, level2, name, target, actual, score, reason=None,
     standard_sheet(book.sheet(), rows=rows, total=(100, round(9.98 + 70 + score, 2)), grade=grade)
     _table, data = checked(book.save(tmp_path / "t.xlsx"))
     return data
-
-
-def _said(data):
-    return [(item["code"], item["cell"], item["message"]) for item in data["findings"]]
-
-
-def _row(data):
-    first = data["indicators"][0]
-    return first["score_computed"], first["met"]
 
 
 # ---------------------------------------------------------------- 1. 控制在98%以上
