@@ -156,11 +156,12 @@ def rate_reason_label(text: str) -> bool:
 # 2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。
 # — the form's, no reason; and under its table: 扣分指标须在偏差原因分析及改进措施栏说明原因,
 # 未完成年度指标值的，需分析原因并提出改进措施. A clause is printed if it tells the clerk
-# what to write, defines the rate, or says what a money line includes.
+# what to write, defines the rate, or says what a money line includes (其他资金包括：…,
+# …资金是指… — not a unit's 资金包括中央补助… nor 资金是指定用途的).
 _INSTRUCTION = re.compile(r"的[需须应]说明|[需须应请][\u3400-\u9fff]{0,16}?(?:说明|写明|注明|分析|填写)"
                           r"[\u3400-\u9fff]{0,6}(?:原因|理由)|\d+字以[内下]|^[(（]?请(?:填写|填报|说明)"
                           r"|=\s*[\u3400-\u9fff]{2,8}[/÷]"
-                          r"|^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*[\u3400-\u9fff]{0,6}资金(?:包括|是指)")
+                          r"|^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*[\u3400-\u9fff]{0,6}资金(?:包括\s*[:：]|是指(?!定))")
 # The condition an instruction's clause follows (年中发生预算调整的（追加或调减），应…;
 # 未完成年度指标值的，需…): printed with it.
 _CONDITION = re.compile(r"的\s*(?:[(（][^()（）]*[)）]\s*)?$")

@@ -53,10 +53,23 @@ def test_within_the_budget_is_achieved(text):
 
 
 @pytest.mark.parametrize("text", ["未在预算内", "不在预算内", "超出预算", "没在预算内",
-                                  "没有在预算范围内", "没有在规定时间内完成"])
+                                  "没有在预算范围内"])
 def test_outside_the_budget_is_not_achieved(text):
     """rt28 r6 #4: 没在预算内 / 没有在预算范围内 were 达成 (the 预算内 inside them)."""
     assert parse_measure(text).level == "not"
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("按计划完成", "项目超出计划完成"), ("控制在预算内", "无项目超出，均在预算内")])
+def test_over_said_of_no_part_is_no_partial(target, actual):
+    """Review of rt28: a bare 项目超出 made 部分达成 of done ahead of plan and of none over."""
+    assert indicator_score(target, actual, 10, default_op="<=").level != "partial"
+
+
+def test_not_in_is_said_of_the_budget_only():
+    """Review of rt28: 没有在 alone made 未达成 of 没有在规定时间内出现问题 and 淹没在."""
+    assert parse_measure("没有在规定时间内出现问题").level != "not"
+    assert parse_measure("淹没在水中的设施已修复").level != "not"
 
 
 @pytest.mark.parametrize("text", ["部分项目超出，其余在预算内", "个别项目超出预算，其余在预算内",
