@@ -39,6 +39,7 @@ from jixiao.model import (
     without_levels,
 )
 from jixiao.parsing import compact_text, parse_points
+from jixiao.read.shares import shares_as_written
 from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.refs import split_ref
@@ -187,6 +188,10 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
             or "weight_shares" in table.sources and abs(written - 1) <= SHARES_SLACK:
         written *= 100  # 1 shown as 100%, or a plain 1 over 权重 0.15 …, as they count 15
     right = [total] + ([indicators] if table.funds_weight_source == "rules" else [])
+    money = [table.funds] if table.execution_line else []
+    right += [value for value in (shares_as_written(table, table.indicators),
+                                  shares_as_written(table, [*table.indicators, *money]))
+              if value is not None]  # =SUM over 0.3, 0.2 …: 0.9, or 10.9 with the money's 10
     if any(abs(written - value) <= TOLERANCE for value in right):
         return
     what = "各指标分值之和"
@@ -356,7 +361,9 @@ def heading_points_match_rows(table: SelfEvaluation,
                               f"得分合计 {points(scored)} 分，超过标明的分值")
             continue
         weights = sum(member.weight or 0.0 for member in members)
-        if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE):
+        as_written = shares_as_written(table, members)  # 合计 =SUM over 0.3, 0.2 …: 0.9
+        if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE) \
+                and (as_written is None or differs(as_written, subtotal.weight, TOLERANCE)):
             what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
             yield finding("JX103", subtotal.sources.get("weight"),
                           f"{what}“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "

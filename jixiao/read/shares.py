@@ -23,7 +23,9 @@ weight (the money's too) is a share of 1, they total 1 (± 0.01), and the 得分
 row's 10, or the rule set's 10 where the table lists none) and they make the 100 with
 them: 10 + (0.3 + 0.2 + 0.15 + 0.15 + 0.1) × 100 = 100 (± 1) — with the indicators' 得分
 in points, or none where the table writes the 10 itself. ``sources["weight_shares"]``
-keeps the first such cell, where the 总分 row's written 1 counts 100 (JX101).
+keeps the first such cell, where the 总分 row's written 1 counts 100 (JX101). A 合计 or
+总分 row's 权重 summed over the column as written (=SUM(G13:G17) 0.9, or 10.9 with the
+money's 10) states the same weights: ``shares_as_written`` gives that sum to JX101/JX103.
 """
 
 from __future__ import annotations
@@ -117,6 +119,21 @@ def _read_shares_beside_points(table: SelfEvaluation) -> None:
             and (scores or table.funds_weight_source == "rules"):
         return  # 得分 in the same shares, or no 10 the table writes to set the scale
     _as_points(table, shares)
+
+
+def shares_as_written(table: SelfEvaluation, lines: list) -> float | None:
+    """What ``lines``' 权重 total as their cells write them (0.3 + 0.2 + 0.15 + 0.15 + 0.1
+    = 0.9 for the 30, 20, 15, 15, 10 read from them; 10.9 with the money's 10), where the
+    table's 权重 were read as shares; None where they were not."""
+    if "weight_shares" not in table.sources:
+        return None
+    total = 0.0
+    for line in lines:
+        info = table.cell(line.sources.get("weight"))
+        written = None if info is None or isinstance(info.value, bool) \
+            else parse_points(info.value)
+        total += (line.weight or 0.0) if written is None else written  # the rules' 10: no cell
+    return round2(total)
 
 
 def _as_points(table: SelfEvaluation, lines: list) -> None:

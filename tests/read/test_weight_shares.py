@@ -13,7 +13,8 @@ The table (hand-computed, 财政部 rules):
 
 import json
 
-from workbooks import ATTACHMENT, STANDARD, Book, Percent, standard, standard_sheet
+import pytest
+from workbooks import ATTACHMENT, STANDARD, Book, Formula, Percent, standard, standard_sheet
 
 from jixiao.pipeline import check_workbook
 from jixiao.report.json import json_report
@@ -128,3 +129,51 @@ def test_no_scores_beside_the_money_10_written_in_the_table(tmp_path):
                                           money_score=None, total=(100, None)))
     assert [i.weight for i in table.indicators] == [30, 20, 15, 15, 10]
     assert total == 97.44 and not [item for item in found if item[0] == "JX101"]
+
+
+def _summed(path, written_total, written_sum=None):
+    """The table with its 总分 row's 权重 written ``written_total`` (a formula over the
+    column, its result cached), under a 合计 row =SUM(G9:G13) cached ``written_sum`` (its
+    得分 87.94, the indicators' without the 执行率's 9.5)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet(), rows=_rows(), header=HEADER, total=None, grade=None,
+                           money=[("年度资金总额", 100, 100, 95, 10, "95%", 9.5),
+                                  ("其中：当年财政拨款", 100, 100, 95, "—", "95%", "—")])
+    if written_sum is not None:
+        sheet.total(Formula("=SUM(G9:G13)", written_sum), Formula("=SUM(H9:H13)", 87.94),
+                    label="合计")
+    sheet.total(written_total, 97.44)
+    sheet.grade("优")
+    return book.save(path)
+
+
+@pytest.mark.parametrize("written", [Formula("=SUM(G9:G13)+F6", 10.9),
+                                     Formula("=SUM(G9:G13)", 0.9), 1])
+def test_the_weight_total_summed_over_the_shares_as_written(tmp_path, written):
+    """Before: JX101 分值合计写为 10.9（0.9），各指标与执行率分值之和为 100: the sum
+    over the column as written — 10 + 0.9, or the shares' 0.9 — states the 100 too."""
+    table, total, found = _checked(_summed(tmp_path / "t.xlsx", written))
+    assert [i.weight for i in table.indicators] == [30, 20, 15, 15, 10]
+    assert total == 97.44 and found == []
+
+
+def test_a_subtotal_row_summing_the_shares_as_written(tmp_path):
+    """Before: JX103 小计行“合计”分值 0.9，所汇总的 5 项指标分值合计 90 (and JX101 on
+    the 总分 row's 10.9)."""
+    path = _summed(tmp_path / "t.xlsx", Formula("=G14+F6", 10.9), written_sum=0.9)
+    table, total, found = _checked(path)
+    assert [i.weight for i in table.indicators] == [30, 20, 15, 15, 10]
+    assert [s.weight for s in table.subtotals] == [0.9]
+    assert total == 97.44 and found == []
+
+
+@pytest.mark.parametrize(("written", "shown"), [(0.8, "0.8"), (95, "95"), (10.8, "10.8")])
+def test_a_weight_total_matching_neither_scale_is_still_jx101(tmp_path, written, shown):
+    _, _, found = _checked(_summed(tmp_path / "t.xlsx", written))
+    assert found == [("JX101", "G14", f"分值合计写为 {shown}，各指标与执行率分值之和为 100"
+                                      "（各指标 90 + 执行率 10）")]
+
+
+def test_a_subtotal_matching_neither_scale_is_still_jx103(tmp_path):
+    _, _, found = _checked(_summed(tmp_path / "t.xlsx", 100, written_sum=0.8))
+    assert found == [("JX103", "G14", "小计行“合计”分值 0.8，所汇总的 5 项指标分值合计 90")]
