@@ -40,12 +40,13 @@ _WORD_OPS = {
 # A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
 # done within it: the operator, not part of the unit.
 _RANGE_SUFFIX_RE = re.compile(
-    r"^(.*?)(及以上|以上|及以下|以下|以内|之内|范围内|内)(?:完成|办结|到位|完工|解决|处理)?$")
-_SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
-               "范围内": "<=", "内": "<="}
-# 控制在 holds a value where the sign or the range word after it says (控制在≥98% and
-# 控制在98%以上 are ≥, as 保持在…以上; 控制在30万元以内 ≤): ≤ only without either (控制在30万元),
-# so never at odds with them (a sign and a range word still may be: 控制在≤5%以上).
+    r"^(.*?)(及以上|以上|之上|及以下|以下|之下|以内|之内|范围内|内)(?:完成|办结|到位|完工|解决|处理)?$")
+_SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "之上": ">=", "及以下": "<=", "以下": "<=", "之下": "<=",
+               "以内": "<=", "之内": "<=", "范围内": "<=", "内": "<="}
+# 控制在 holds a value where the sign (a symbol or its words) or the range word after it says
+# (控制在≥98%, 控制在不低于98% and 控制在98%以上 are ≥, as 保持在…以上; 控制在30万元以内 ≤):
+# ≤ only without either (控制在30万元), so never at odds with them (a sign and a range word
+# still may be: 控制在≤5%以上, 控制在不超过5%以上).
 _HELD_AT = "控制在"
 _BAD_SYMBOLS = "≠≯≮±"
 DAMAGED_AT_LEAST = "≠"  # what a PDF's conversion makes of "≥" (≠100.00(%), DOMAIN.md §3)
@@ -554,7 +555,7 @@ def _parse(raw: object, percent: bool) -> Measure:
     suffix = _RANGE_SUFFIX_RE.match(unit)
     if suffix is not None:
         suffix_op = _SUFFIX_OPS[suffix.group(2)]
-        held = text.startswith(_HELD_AT) and _OP_SYMBOL_RE.match(text[len(_HELD_AT):]) is None
+        held = text.startswith(_HELD_AT) and _leading_operator(text[len(_HELD_AT):])[0] is None
         if op is not None and op != "=" and op[0] != suffix_op[0] and not held:
             return Measure(text=original, kind="unparsed", op=op, value=value,
                            problem=f"“{original.strip()}”的运算符与“{suffix.group(2)}”相互矛盾")
@@ -715,7 +716,7 @@ def states_bound(measure: Measure) -> bool:
     if _change(text)[1] is not None:
         return False
     return _leading_operator(text)[0] is not None or any(
-        word in text for word in ("以上", "以下", "以内", "之内"))
+        word in text for word in ("以上", "之上", "以下", "之下", "以内", "之内"))
 
 
 def changed_by(measure: Measure) -> bool:
@@ -2186,11 +2187,12 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
     for word in _WORD_OPS_LONGEST_FIRST:
         if text.startswith(word):
             rest = text[len(word):]
+            if word == _HELD_AT:  # 控制在≥98%, 控制在不低于98%: the sign says which way
+                sign, after = _leading_operator(rest)
+                return (sign, after) if sign is not None else (_WORD_OPS[word], rest)
             symbol = _OP_SYMBOL_RE.match(rest)  # "大于=90" is seen too
             if symbol:
                 rest = rest[symbol.end():]
-                if word == _HELD_AT:  # 控制在≥98%: the sign says which way
-                    return _SYMBOL_OPS[symbol.group(1)], rest
             return _WORD_OPS[word], rest
     return None, text
 

@@ -98,7 +98,7 @@ def test_an_operator_alone_or_a_symbol_without_a_number_is_still_unreadable(text
 # ------------------------------------------------ ranges around the number
 
 @pytest.mark.parametrize("text", ["不低于30万元以内", "≤90%以上", "不超过90%以上", "≥90%以下",
-                                  "控制在≤90%以上"])
+                                  "控制在≤90%以上", "控制在不超过90%以上", "控制在不低于90%以下"])
 def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
     measure = parse_measure(text)
     assert measure.kind == "unparsed"
@@ -125,6 +125,33 @@ def test_held_above_scores_as_a_positive_target():
     assert indicator_score("控制在98%以上", "95%", 10).value == 9.69
     # 控制在98%以下, 99.2%: reverse, 10 × (1 − 1.2 / 98) = 9.878 → 9.88
     assert indicator_score("控制在98%以下", "99.2%", 10).value == 9.88
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("控制在不低于98%", ">="), ("控制在不少于98%", ">="), ("控制在不小于98%", ">="),
+    ("控制在大于98%", ">"), ("控制在高于98%", ">"), ("控制在超过98%", ">"),
+    ("控制在不超过98%", "<="), ("控制在不高于98%", "<="), ("控制在不大于98%", "<="),
+    ("控制在小于98%", "<"), ("控制在低于98%", "<"), ("控制在不低于98%以上", ">="),
+    ("控制在98%之上", ">="), ("控制在98%之下", "<="), ("保持在98%之上", ">="), ("98%之上", ">="),
+])
+def test_held_at_reads_a_sign_in_words_and_above_as_alone(text, op):
+    """A sign written in words after 控制在 says the way as it does alone (控制在不低于98% is
+    不低于98%; before: JX203 “无法识别…中的数值”, no total); …之上 is …以上 (控制在98%之上 was
+    read ≤, 97% met)."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit, measure.problem) \
+        == ("number", op, 98.0, "%", None)
+
+
+def test_held_at_with_a_sign_in_words_scores_as_the_sign_alone():
+    # 亮灯率 控制在不低于98%, 97%: 20 × 97 / 98 = 19.796 → 19.8; 控制在大于98%, 99%: met → 20
+    assert indicator_score("控制在不低于98%", "97%", 20).value == 19.8
+    assert indicator_score("控制在大于98%", "99%", 20).value == 20.0
+    # 控制在98%之上, 97%: as 98%以上, 19.8 (before: ≤, met → 20)
+    assert indicator_score("控制在98%之上", "97%", 20).value == 19.8
+    # 投诉率 控制在不超过5% / 不高于5% / 小于5%, 6%: reverse, 20 × (1 − 1 / 5) = 16
+    for target in ("控制在不超过5%", "控制在不高于5%", "控制在小于5%"):
+        assert indicator_score(target, "6%", 20).value == 16.0
 
 
 # ------------------------------------------------ dates
