@@ -5,7 +5,7 @@
      │    ├── Encrypted          protected by a password to open
      │    └── StrictOpenXml      Strict Open XML: checked, but never written into
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
- │    ├── EmptyWorkbook      nothing at all in it
+ │    ├── EmptyWorkbook      nothing at all in it (every sheet blank, or 0 bytes)
  │    ├── TargetsOnly        a 绩效目标表
  │    └── UnrecognisedTable  titled a 自评表, its header row not found
      ├── UnknownRuleSet          a rule-set name that does not exist
@@ -59,7 +59,8 @@ class NotASelfEvaluation(JixiaoError):
 
 
 class EmptyWorkbook(NotASelfEvaluation):
-    """Every sheet of the workbook is blank: the unit is asked to send the file again."""
+    """Every sheet of the workbook is blank, or the file has no bytes at all (a failed
+    upload): the unit is asked to send the file again."""
 
 
 class TargetsOnly(NotASelfEvaluation):

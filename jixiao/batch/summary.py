@@ -271,7 +271,7 @@ class FileSummary:
         """A Word document read, in which no 自评表 was found (a 自评报告, not a damaged
         file): counted in a batch's closing line, given no row."""
         return self.file.lower().endswith(WORD_SUFFIXES) and bool(self.tables) and all(
-            table.no_table and not table.targets_only for table in self.tables)
+            table.no_table and not table.targets_only and not table.empty for table in self.tables)
 
 
 __all__ = ["EMPTY", "MANUAL", "NOT_A_TABLE", "NOT_READ", "NO_TOTAL_REASON", "PASSED", "REFUSED", "STATUSES", "UNRECOGNISED", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

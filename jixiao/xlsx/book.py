@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import UnreadableWorkbook, encrypted, missing_file
+from jixiao.errors import EmptyWorkbook, UnreadableWorkbook, encrypted, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
@@ -51,8 +51,8 @@ def read_bytes(path: Path, data: bytes | None = None,
 
 
 def _within(path: Path, size: int, limits: Limits) -> None:
-    if size == 0:
-        raise UnreadableWorkbook(f"“{path.name}”是空文件（0 字节）")
+    if size == 0:  # a failed upload: sent again, as a blank workbook
+        raise EmptyWorkbook(f"“{path.name}”是空文件（0 字节）")
     limit = limits.max_file_bytes  # one limit, raisable by JIXIAO_MAX_FILE_MB
     if size > limit:
         raise UnreadableWorkbook(

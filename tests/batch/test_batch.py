@@ -517,7 +517,7 @@ def test_a_pattern_skips_lock_files_and_a_link_never_hides_its_file(tmp_path):
 def test_every_kind_of_workbook_a_unit_sends_is_checked(tmp_path):
     """.xls, .xlsb, .ods and WPS's own .et are found by the batch like .xlsx; an .et saved
     in the .xls format is read as one, a damaged .xlsb is a row saying why (and an empty
-    .docx: Word documents are checked too)."""
+    .docx: Word documents are checked too — of 0 bytes, a failed upload: 空文件)."""
     import shutil
 
     from workbooks import standard
@@ -533,7 +533,7 @@ def test_every_kind_of_workbook_a_unit_sends_is_checked(tmp_path):
     (folder / "丙.xlsb").write_bytes(b"PK\x03\x04 not a workbook")
     (folder / "丁.docx").write_bytes(b"")
     code, out = batch(str(folder), "-o", tmp_path / "汇总.xlsx", "--workers", "1")
-    assert "已校验 4/4" in out and "2 个文件无法读取" in out and code == 2
+    assert "已校验 4/4" in out and "1 个文件无法读取，1 个文件是空的" in out and code == 2
 
 
 def test_discovery_takes_each_real_file_once_and_skips_through_links(tmp_path, monkeypatch):

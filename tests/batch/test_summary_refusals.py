@@ -75,7 +75,15 @@ def _department_targets(path):
     book.save(path)
 
 
+def _zero_bytes(path):
+    """Nothing at all: an upload that failed (0 bytes, not even a zip)."""
+    path.write_bytes(b"")
+
+
 FILES = {"空白.xlsx": (_empty, "空文件", EMPTY_REASON),
+         # a 0-byte file is a failed upload: 空文件 as a blank workbook, its own reason kept
+         # (before: 无法读取, no "empty" in the JSON, counted among the unreadable)
+         "零字节.xlsx": (_zero_bytes, "空文件", "“零字节.xlsx”是空文件（0 字节）"),
          "工资表.xlsx": (_payroll, "不是自评表", OTHER_REASON),
          "自评表表头不认识.xlsx": (_titled_without_header, "未识别表格", UNRECOGNISED_REASON),
          "部门目标表.xlsx": (_department_targets, "不是自评表", TARGETS_REASON)}
@@ -134,11 +142,23 @@ def test_check_prints_the_reason_the_summary_gives(inbox, name, capsys):
 
 def test_statistics_count_each_kind_and_the_files_add_up(inbox):
     _, code, out, _, stats = inbox
-    assert stats["找到的文件"] == 4
-    assert stats["空文件（没有任何内容，请单位重新提交）"] == 1
+    assert stats["找到的文件"] == 5
+    assert stats["空文件（没有任何内容，请单位重新提交）"] == 2  # 空白.xlsx, 零字节.xlsx
     assert stats["不是自评表的文件（如只交了绩效目标表）"] == 2  # 工资表, 部门目标表
     assert stats["未识别出表格的文件（有自评表的标题，须人工查看）"] == 1
     assert stats["无法读取的文件"] == 0 and stats["含自评表的文件"] == 0
     assert stats["读出的自评表"] == 0
-    assert code == 2  # none of the four could be checked
-    assert "0 个文件无法读取，1 个文件是空的，2 个文件不是自评表，1 个文件未识别出表格（须人工查看）" in out
+    assert code == 2  # none of the five could be checked
+    assert "0 个文件无法读取，2 个文件是空的，2 个文件不是自评表，1 个文件未识别出表格（须人工查看）" in out
+
+
+def test_a_word_document_of_0_bytes_has_its_row(tmp_path):
+    """A 0-byte .docx is a failed upload, 空文件 — no 自评报告 read without a table, which
+    takes no row (before: 无法读取)."""
+    (tmp_path / "收件").mkdir()
+    (tmp_path / "收件" / "零字节.docx").write_bytes(b"")
+    code, _ = _run("batch", tmp_path / "收件", "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    rows = list(load_workbook(tmp_path / "汇总.xlsx")["汇总"].iter_rows(min_row=2, values_only=True))
+    found = [dict(zip(SUMMARY_COLUMNS, row, strict=True)) for row in rows if row[0]]
+    assert [(row["状态"], row["原因"]) for row in found] == [("空文件", "“零字节.docx”是空文件（0 字节）")]
+    assert code == 2

@@ -25,7 +25,7 @@ from workbooks import (
     zizhou,
 )
 
-from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import EmptyWorkbook, NotASelfEvaluation, UnreadableWorkbook
 from jixiao.model import Source
 from jixiao.parsing import compact_text
 from jixiao.read.headers import (
@@ -241,7 +241,7 @@ def test_html_saved_as_xls_and_ods_and_empty_file(tmp_path):
     assert ".ods" in refused(ods)
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
-    assert "空文件" in refused(empty)
+    assert refused(empty, EmptyWorkbook) == "“empty.xlsx”是空文件（0 字节）"  # a failed upload
     missing = tmp_path / "missing.xlsx"
     with pytest.raises(UnreadableWorkbook, match="找不到"):
         read_workbook(missing)
