@@ -345,12 +345,27 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
             match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
             if match is None:
                 continue
-            name = match.group("name").strip("()（）:：")
-            if len(name) >= 2 and name not in _NO_NAME and not _NO_NAME_END.search(name) \
-                    and _says_something(name):
+            name = _title_name(match)
+            if name:
                 project.name = name
                 sources["name"] = (grid, row, column)
             return  # the title: a name or none
+
+
+def title_names_project(text: str) -> bool:
+    """Whether a compact text is a title naming a project (农村生活污水治理项目支出绩效自评表),
+    not only the form (某县水利局2024年度项目支出绩效自评表, 项目支出绩效自评表)."""
+    match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
+    return match is not None and _title_name(match) is not None
+
+
+def _title_name(match: re.Match[str]) -> str | None:
+    """The project a title's ``_TITLE`` match names, None if it names only the form."""
+    name = match.group("name").strip("()（）:：")
+    if len(name) >= 2 and name not in _NO_NAME and not _NO_NAME_END.search(name) \
+            and _says_something(name):
+        return name
+    return None
 
 
 # 目标完成情况: 河北's 三、目标完成情况 | 年度预期目标 | 具体完成情况 | 总体完成率(%)

@@ -70,6 +70,7 @@ from jixiao.read.project import (
     rules_from_workbook,
     take_outside,
     template_rules_cell,
+    title_names_project,
     year_below,
     year_from_names,
     year_from_project_name,
@@ -790,21 +791,36 @@ def _page_break(grid: Grid, row: int, heading: frozenset[tuple[str, ...]]) -> bo
     """Whether ``row`` is a line a page break prints between a table's rows: a page's
     number or 续表 (``_page_line``), a page header with the day printed (``_page_header``),
     or the table's ``heading`` printed again — as it stands there, or each cell one of its
-    texts, a page's number or the amounts' unit (单位：万元, ``_UNIT_LINE``): a converter
-    without merged cells puts the page header's parts where they stand on the page."""
+    texts (brackets aside: 2024年度 for （2024年度）), a page's number or a page header's
+    kind of text (``_PAGE_HEAD_TEXT``: a title naming no project, a year, a unit) — a
+    converter without merged cells puts the page header's parts where they stand on the
+    page, and a page header need not say what the first page's does."""
     line = _line(grid, row)
     if _page_line(grid, row) or _page_header(grid, row) or line in heading:
         return True
-    texts = {text for heading_line in heading for text in heading_line}
-    return all(text in texts or _UNIT_LINE.fullmatch(text) or is_page_mark(text)
-               for text in line)
+    texts = {_bare(text) for heading_line in heading for text in heading_line}
+    return all(_bare(text) in texts or is_page_mark(text) or (
+        _PAGE_HEAD_TEXT.fullmatch(text) and not title_names_project(text)) for text in line)
+
+
+def _bare(text: str) -> str:
+    """A compact text without its brackets: （2024年度） as 2024年度."""
+    return text.translate(_BRACKETS)
+
+
+_BRACKETS = str.maketrans("", "", "()[]【】〔〕")
+# A page header's text, whatever the first page's said: a title (某县水利局2024年度项目支出
+# 绩效自评表, …自评表（续）), the year (（2024年度）, 2024年度, 年度：2024), the amounts' unit
+# (单位：万元, 金额单位：元) or the unit filling it in (填报单位：某县水利局) — compact texts
+_PAGE_HEAD_TEXT = re.compile(r".{0,40}自评表(?:\(续表?\)|\((?:19|20)\d{2}年度?\))?"
+                             r"|\(?(?:19|20)\d{2}年度?\)?|\(?年度:?(?:19|20)\d{2}年?度?\)?"
+                             r"|(?:金额|计量)?单位:?(?:人民币)?(?:万元|元|千元|亿元)"
+                             r"|填报单位:.{1,30}")
 
 
 # A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
 # bare page's number (2, - 102 -); the other ways to write one are ``roles.is_page_mark``
 _PAGE_LINE = re.compile(r"(?:.{0,20}[(（]续(?:表|上表)?[)）]|续表|续上表|-?\d{1,3}-?)")
-# The amounts' unit a page header states at the right: 单位：万元, 金额单位：元
-_UNIT_LINE = re.compile(r"(?:金额|计量)?单位[:：]?(?:人民币)?(?:万元|元|千元|亿元)")
 
 
 def _page_line(grid: Grid, row: int) -> bool:

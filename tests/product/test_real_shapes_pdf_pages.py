@@ -59,16 +59,17 @@ def footer(mark):
     return [None, None, None, mark]
 
 
-def converted(path, pages, page_head, marks):
-    """``pages`` lists of rows, each page opening with ``page_head`` and the column header,
-    closed by a footer holding ``marks[n]``; the 总分 and 等级 on the last page."""
+def converted(path, pages, page_head, marks, later_head=None):
+    """``pages`` lists of rows, each page opening with ``page_head`` (the later pages with
+    ``later_head`` where given) and the column header, closed by a footer holding
+    ``marks[n]``; the 总分 and 等级 on the last page."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Table 1"
     lines = [*page_head, *head(), HEADER]
     for number, rows in enumerate(pages):
         if number:
-            lines += [*page_head, HEADER]
+            lines += [*(page_head if later_head is None else later_head), HEADER]
         lines += rows
         if number == len(pages) - 1:
             lines += END
@@ -102,6 +103,64 @@ def test_a_page_header_without_a_date_keeps_one_table(tmp_path, page_head, pages
     one_table(converted(tmp_path / "pages.xlsx", split, page_head, marks))
 
 
+# the later pages' header not as the first page prints it: the year without its brackets
+# (or in half-width ones, or as 年度：2024), the unit's name and the year before the title in
+# one line, 填报单位 beside the amounts' unit
+LATER_HEADS = {
+    "year without brackets": [TITLE, footer("2024年度"), UNIT],
+    "year in half-width brackets": [TITLE, footer("(2024年度)"), UNIT],
+    "年度：2024": [TITLE, footer("年度：2024")],
+    "unit, year and title in one line": [footer("某县水利局2024年度项目支出绩效自评表")],
+    "year and title in one line": [footer("2024年度 项目支出绩效自评表")],
+    "title spaced": [footer("项目支出 绩效自评表"), footer("（ 2024 年度 ）")],
+    "填报单位": [TITLE, [None, None, None, "填报单位：某县水利局", None, None, None,
+                        "单位：万元"]],
+}
+
+
+@pytest.mark.parametrize("later_head", LATER_HEADS.values(), ids=LATER_HEADS.keys())
+@pytest.mark.parametrize("pages", [2, 3])
+def test_a_page_header_printed_otherwise_keeps_one_table(tmp_path, later_head, pages):
+    split = [ROWS[:3], ROWS[3:6], ROWS[6:]] if pages == 3 else [ROWS[:4], ROWS[4:]]
+    marks = [f"Page {number} of {pages}" for number in range(1, pages + 1)]
+    one_table(converted(tmp_path / "pages.xlsx", split, [TITLE, YEAR, UNIT], marks,
+                        later_head))
+
+
+def test_red_team_page_headers_keep_one_table(tmp_path):
+    # rt28 r6 p10b: a footer "12" at the right, then the title, "2024年度" where page 1
+    # said "（2024年度）", the unit, the header — no blank row (the title and the year
+    # were read as indicators under 时效指标: JX106 ×2, no total); p15: "Page 3 of 5",
+    # then "某县水利局2024年度项目支出绩效自评表" (JX106 "“时效指标”未填写分值" at F18)
+    for name, page_break in [
+            ("p10b", [[None] * 7 + ["12"], TITLE, footer("2024年度"), UNIT]),
+            ("p15", [footer("Page 3 of 5"), footer("某县水利局2024年度项目支出绩效自评表")])]:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Table 1"
+        for line in [TITLE, YEAR, UNIT, *head(), HEADER, *ROWS[:4], *page_break, HEADER,
+                     *ROWS[4:], *END]:
+            sheet.append(line)
+        book.save(tmp_path / f"{name}.xlsx")
+        one_table(tmp_path / f"{name}.xlsx")
+
+
+def test_a_title_naming_another_project_is_no_page_header(tmp_path):
+    # "农村生活污水治理项目支出绩效自评表" over the header printed again names another
+    # project: not this table's page header, so not passed over silently — it stands
+    # among the rows (title row 18) and is named there
+    book = Workbook()
+    sheet = book.active
+    for line in [TITLE, YEAR, UNIT, *head(), HEADER, *ROWS[:4], footer("Page 1 of 2"),
+                 footer("农村生活污水治理项目支出绩效自评表"), HEADER, *ROWS[4:], *END]:
+        sheet.append(line)
+    book.save(tmp_path / "other.xlsx")
+    result = check_workbook(tmp_path / "other.xlsx")
+    assert result.error is None, result.error
+    assert [(finding.code, finding.cell) for checked_table in result.tables
+            for finding in checked_table.findings] == [("JX106", "F18")]
+
+
 # each page's footer; the table on pages 1–3, or on 101–103 of a long report
 MARKS = {"第 2 页 共 3 页": ("第 {} 页 共 3 页", 1), "- 2 -": ("- {} -", 1),
          "— 2 —": ("— {} —", 1), "2/3": ("{}/3", 1), "Page 2": ("Page {}", 1),
@@ -130,8 +189,11 @@ def test_a_page_number_without_the_header_printed_again_is_no_row(tmp_path, mark
     one_table(tmp_path / "bare.xlsx")
 
 
-def test_two_projects_on_one_sheet_stay_two_tables(tmp_path):
-    # the second project (村级供水站维修养护) under the same page header and column header:
+@pytest.mark.parametrize("second_head", [
+    [TITLE, YEAR_UNIT], [footer("某县水利局2024年度项目支出绩效自评表"), UNIT]],
+    ids=["same page header", "page header printed otherwise"])
+def test_two_projects_on_one_sheet_stay_two_tables(tmp_path, second_head):
+    # the second project (村级供水站维修养护) under a page header and the same column header:
     # its own 项目名称 and 总分. 全年预算数 50, 执行 50: 10; 10 + 50 + 30 + 10 = 100
     second = [["产出指标", "数量指标", "维修供水站", "≥10个", "10个", 20, 20],
               [None, "质量指标", "维修验收合格率", "100%", "100%", 30, 30],
@@ -142,7 +204,7 @@ def test_two_projects_on_one_sheet_stay_two_tables(tmp_path):
     sheet = book.active
     lines = [TITLE, YEAR_UNIT, *head(), HEADER, *ROWS[:5], [], footer("第 1 页 共 3 页"),
              TITLE, YEAR_UNIT, HEADER, *ROWS[5:], *END, [], footer("第 2 页 共 3 页"),
-             TITLE, YEAR_UNIT,
+             *second_head,
              *head("村级供水站维修养护", budget=50, executed=50, rate="100%", score=10),
              HEADER, *second, [], footer("第 3 页 共 3 页")]
     for line in lines:
