@@ -159,7 +159,7 @@ def _finite_only(table: dict[str, Any]) -> dict[str, Any]:
     # seventh of walking the whole table (10 µs, not 70). A number field added later and
     # not listed here is still made null by json_text.
     numbers = [*table["funds"].values(), table["total_declared"], table["total_computed"],
-               *(table["total_range"] or ())]
+               *(table.get("total_range") or ())]
     for indicator in table["indicators"]:
         numbers += (indicator["target"], indicator["actual"], indicator["weight"],
                     indicator["score_declared"], indicator["score_computed"])
