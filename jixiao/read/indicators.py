@@ -60,6 +60,7 @@ from jixiao.read.headers import Header, fund_role, indicator_role
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     DIGIT_NUMBER,
+    PAGE_NUMBER,
     WORD_NUMBER,
     explaining_label,
     is_between_rows,
@@ -517,7 +518,7 @@ def _lost_nothing(indicator: Indicator) -> bool:
 _CONTINUED = ("target", "actual", "reason", "name")  # the texts a continuation row may go on
 
 
-_PAGE_NUMBER = re.compile(r"[1-9]\d{0,2}")  # a long report's page 102 as well
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
 _NUMBER_GOES_ON = "0123456789,，.．≥≤<>=＞＜≧≦⩾⩽＝~～-—–"  # a line a digit may continue
 
 

@@ -75,6 +75,8 @@ def is_conclusion_label(text: str) -> bool:
 # 2 页; - 2 -; 1/3; Page 2 of 3), or a note (注：金额单位为万元). No row of the table.
 _PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页|[-—–]+\d+[-—–]+|\d+/\d+"
                         r"|page\d+(?:of\d+)?", re.IGNORECASE)
+# A page's bare number (1 to 999: a long report's page 102 too), alone in its cell or line
+PAGE_NUMBER = r"[1-9]\d{0,2}"
 _NOTE_LABEL = r"(?:注|备注|说明)\d*"
 _NOTE = re.compile(_NOTE_LABEL + r"[:：].*")
 _NOTE_ROW = re.compile(_NOTE_LABEL + r"(?::.*)?")  # 备注 | <text>, or 备注：<text> in one cell

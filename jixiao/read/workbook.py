@@ -75,7 +75,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.roles import is_page_mark
+from jixiao.read.roles import PAGE_NUMBER, is_page_mark
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.statements import read_report_text
@@ -820,7 +820,7 @@ _PAGE_HEAD_TEXT = re.compile(r".{0,40}自评表(?:\(续表?\)|\((?:19|20)\d{2}�
 
 # A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
 # bare page's number (2, - 102 -); the other ways to write one are ``roles.is_page_mark``
-_PAGE_LINE = re.compile(r"(?:.{0,20}[(（]续(?:表|上表)?[)）]|续表|续上表|-?\d{1,3}-?)")
+_PAGE_LINE = re.compile(rf"(?:.{{0,20}}[(（]续(?:表|上表)?[)）]|续表|续上表|-?{PAGE_NUMBER}-?)")
 
 
 def _page_line(grid: Grid, row: int) -> bool:

@@ -109,11 +109,18 @@ def test_a_range_word_against_the_operator_is_reported_not_guessed(text):
     ("控制在98%以上", ">="), ("控制在98%及以上", ">="), ("控制在98%以内", "<="),
     ("控制在98%以下", "<="), ("控制在98%", "<="), ("控制在≥98%", ">="), ("控制在≤98%", "<="),
     ("控制在≥98%以上", ">="),
+    # a sign in words after 控制在, as alone (before: JX203 “无法识别…中的数值”, no total)
+    ("控制在不低于98%", ">="), ("控制在不少于98%", ">="), ("控制在不小于98%", ">="),
+    ("控制在大于98%", ">"), ("控制在高于98%", ">"), ("控制在超过98%", ">"),
+    ("控制在不超过98%", "<="), ("控制在不高于98%", "<="), ("控制在不大于98%", "<="),
+    ("控制在小于98%", "<"), ("控制在低于98%", "<"), ("控制在不低于98%以上", ">="),
+    # …之上 is …以上 (控制在98%之上 was read ≤, 97% met)
+    ("控制在98%之上", ">="), ("控制在98%之下", "<="), ("保持在98%之上", ">="), ("98%之上", ">="),
 ])
 def test_held_at_takes_its_direction_from_the_range_word(text, op):
     """控制在…以上 is plain Chinese for ≥, as 保持在/稳定在…以上 (before: JX203 “运算符与
-    “以上”相互矛盾”, no score); 控制在…以内/以下, or alone, stays ≤; a sign after 控制在 says
-    the way (控制在≥98%: before, read ≤)."""
+    “以上”相互矛盾”, no score); 控制在…以内/以下, or alone, stays ≤; a sign after 控制在, in
+    symbols or words, says the way as it does alone (控制在≥98%: before, read ≤)."""
     measure = parse_measure(text)
     assert (measure.kind, measure.op, measure.value, measure.unit, measure.problem) \
         == ("number", op, 98.0, "%", None)
@@ -125,22 +132,6 @@ def test_held_above_scores_as_a_positive_target():
     assert indicator_score("控制在98%以上", "95%", 10).value == 9.69
     # 控制在98%以下, 99.2%: reverse, 10 × (1 − 1.2 / 98) = 9.878 → 9.88
     assert indicator_score("控制在98%以下", "99.2%", 10).value == 9.88
-
-
-@pytest.mark.parametrize(("text", "op"), [
-    ("控制在不低于98%", ">="), ("控制在不少于98%", ">="), ("控制在不小于98%", ">="),
-    ("控制在大于98%", ">"), ("控制在高于98%", ">"), ("控制在超过98%", ">"),
-    ("控制在不超过98%", "<="), ("控制在不高于98%", "<="), ("控制在不大于98%", "<="),
-    ("控制在小于98%", "<"), ("控制在低于98%", "<"), ("控制在不低于98%以上", ">="),
-    ("控制在98%之上", ">="), ("控制在98%之下", "<="), ("保持在98%之上", ">="), ("98%之上", ">="),
-])
-def test_held_at_reads_a_sign_in_words_and_above_as_alone(text, op):
-    """A sign written in words after 控制在 says the way as it does alone (控制在不低于98% is
-    不低于98%; before: JX203 “无法识别…中的数值”, no total); …之上 is …以上 (控制在98%之上 was
-    read ≤, 97% met)."""
-    measure = parse_measure(text)
-    assert (measure.kind, measure.op, measure.value, measure.unit, measure.problem) \
-        == ("number", op, 98.0, "%", None)
 
 
 def test_held_at_with_a_sign_in_words_scores_as_the_sign_alone():
