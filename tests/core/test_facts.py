@@ -271,3 +271,18 @@ def test_every_user_of_the_placeholder_takes_an_unused_row_alike(mark):
 def test_a_value_is_no_placeholder_for_any_of_them(value):
     assert not is_placeholder(value)
     assert not native.unused_row(value, value, 5.0) and not cellfuncs.unused_row(value, value, 5.0)
+
+
+def test_each_reading_is_written_once_in_the_readings_document():
+    """docs/readings.md is where a reviewer looks up how a layout is read: a reading amended by
+    a later round replaces its line. Two lines opening alike (an old and a new version kept
+    side by side after a merge) tell the reader two different things, as 效果较好 did."""
+    openings: dict[str, int] = {}
+    twice = []
+    lines = (ROOT / "docs" / "readings.md").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.startswith("- ") and len(line) > 60:
+            if line[:40] in openings:
+                twice.append(f"lines {openings[line[:40]]} and {number}: {line[:40]}")
+            openings.setdefault(line[:40], number)
+    assert not twice
