@@ -26,6 +26,8 @@ _SYMBOL_OPS = {
     "<=": "<=", "=<": "<=", "≤": "<=", "≦": "<=", "⩽": "<=",
     ">": ">", "<": "<", "=": "=", "==": "=",
 }
+# An overrun denied, alone a statement (未超出: not over, 达成); before a number a ceiling
+_OVERRUN_DENIED = ("未超过", "没有超过", "没超过", "并未超过", "未超出", "没有超出")
 _WORD_OPS = {
     "大于等于": ">=", "大于或等于": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
     "至少": ">=", "达到": ">=", "超过": ">", "大于": ">", "高于": ">", "多于": ">",
@@ -34,8 +36,7 @@ _WORD_OPS = {
     "小于": "<", "低于": "<", "少于": "<", "不到": "<", "不足": "<",
     "未达到": "<", "没有达到": "<", "没达到": "<", "未达": "<",
     # an overrun denied: 未超过2000元/人 is at most 2000 (没有超过 is not 超过 read as ＞)
-    "未超过": "<=", "没有超过": "<=", "没超过": "<=", "并未超过": "<=", "未超出": "<=",
-    "没有超出": "<=",
+    **dict.fromkeys(_OVERRUN_DENIED, "<="),
 }
 # A range word after the number ("30 万元以内", "3 个工作日内完成"), maybe followed by what is
 # done within it: the operator, not part of the unit.
@@ -176,11 +177,30 @@ _MONTH_DAY_TEXT_RE = re.compile(r"(?<![\d.])(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![
 # places it in the year of the date it is compared with.
 YEARLESS_YEAR = 2000
 
+# The budget, kept to or overrun — the one home of its words: what names a budget (预算数,
+# 批复金额, 概算, 合同金额, 中标价), over it (超预算, 超出批复金额, 超支: 未达成, ``_LEVEL_WORDS``;
+# by an amount, ``overrun_by``) and within it (在批复金额内, 按批复金额执行, 与预算一致, 未超出:
+# 达成; the ceiling a 指标值 names, ``budget_ceiling``).
+_BUDGET_NOUN = (r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?|(?:批复)?概算(?:数|金额)?"
+                r"|批复(?:金额|数|额|资金)?|合同(?:金额|价款|价|额)|中标(?:金额|价)")
+_BUDGET_RE = re.compile(rf"(?:{_BUDGET_NOUN})(?:以?内)?")
+_OVER = ("超出", "超过", "超")
+# An amount over the budget (超出预算2万元, 超合同金额5%, 超支20万元): the budget not kept to, by that
+_OVERRUN_RE = re.compile(rf"(?:(?:{'|'.join(_OVER)})(?:{_BUDGET_NOUN})|超支)(?=\d)")
+# Over the budget in words; after a denial (未超预算, 不超过批复金额, 无超支) kept to
+_OVER_BUDGET_WORDS = (*(over + noun for over in _OVER for noun in ("预算", "批复", "概算", "合同", "中标")),
+                      "超支")
+# Kept to, in words without a word of achievement (在批复金额内, 按批复金额执行, 与预算一致; 控制在
+# 预算内 has 控制在): 达成; a 指标值 so worded is the budget as a ceiling
+_BUDGET_KEPT_RE = re.compile(
+    rf"(?:{_BUDGET_NOUN})(?:以内|之内|内)|按照?(?:{_BUDGET_NOUN})执行|与(?:{_BUDGET_NOUN})(?:一致|相符)"
+    rf"|(?:不|未|没有?|并未|不得)(?:{'|'.join(_OVER)})(?:{_BUDGET_NOUN})")
+
 # Qualitative 完成值 → level. Checked in this order: a "未达成" also contains "达成".
 _LEVEL_WORDS = (
     ("not", ("未达成", "未完成", "未达到", "未达标", "没有达成", "没有达到", "不达标", "未通过",
              "不合格", "未实现", "不满意", "未及时", "较差", "未满足", "不满足", "未控制在",
-             "超出预算", "超过预算", "超支", "未能", "未按", "不及时", "未在", "不在", "没在预算", "没有在预算",
+             *_OVER_BUDGET_WORDS, "未能", "未按", "不及时", "未在", "不在", "没在预算", "没有在预算",
              "未达",
              "低于预期", "不及预期", "不理想", "欠佳", "不佳", "成效不大", "效果不大",
              # what was to be done, not done (未开展满意度调查: no survey, no 满意 to read)
@@ -540,6 +560,8 @@ def _parse(raw: object, percent: bool) -> Measure:
             return Measure(text=original, kind="number", op=op, value=0.0, unit="%")  # 0 at least
         if op in ("<=", "<") and _BUDGET_RE.fullmatch(rest):  # ≤预算数: within the budget, as
             return Measure(text=original, kind="qualitative", level="achieved")  # 控制在预算内
+        if not rest and text in _OVERRUN_DENIED:  # 未超出 (the budget): kept to, in words
+            return Measure(text=original, kind="qualitative", level="achieved")
         if op is not None and not rest and _OP_SYMBOL_RE.match(text) is None \
                 and (level := qualitative_level(text)) in ("not", "partial"):
             return Measure(text=original, kind="qualitative", level=level)  # 未达到: words
@@ -1134,7 +1156,36 @@ def _level(text: str) -> str | None:
                 if judged is not None:
                     return judged  # 满意度较低, 合格率偏低: the word names what is low
             return level
+    if _BUDGET_KEPT_RE.search(text):
+        return "achieved"  # 按批复金额执行, 与预算一致, 在批复金额内
     return None
+
+
+def overrun_by(measure: Measure) -> Measure | None:
+    """The amount a 完成值 says the budget was overrun by, as a number (超出预算3% → 3 %,
+    超支20万元 → 20 万元, ``_OVERRUN_RE``); None for any other (超出预算 alone: by how much,
+    unsaid)."""
+    if measure.kind != "qualitative" or measure.level != "not":
+        return None
+    text = normalize_text(measure.text)
+    over = _OVERRUN_RE.match(text)
+    if over is None:
+        return None
+    amount = parse_measure(text[over.end():])
+    if amount.kind != "number" or amount.op is not None or not (amount.value or 0) > 0:
+        return None
+    return amount
+
+
+def budget_ceiling(measure: Measure) -> bool:
+    """Whether a 指标值 is the budget as a ceiling, in words (控制在预算内, 不超过批复金额,
+    ≤预算数, 按预算执行): an overrun by a share of it is that share over 100 % of it."""
+    if measure.kind != "qualitative" or measure.level != "achieved":
+        return False
+    text = normalize_text(measure.text)
+    op, rest = _leading_operator(text)
+    return op in ("<=", "<") and _BUDGET_RE.fullmatch(rest) is not None \
+        or _BUDGET_KEPT_RE.search(text) is not None
 
 
 # Before a word of achievement, what turns it round: a negation right before it (不规范,
@@ -1675,11 +1726,19 @@ def _negates(target: Measure, actual: Measure) -> bool:
 
 
 def says_the_negation(target: Measure, actual: Measure) -> bool:
-    """Whether the 完成值 is the 指标值 negated: 合规 → 不合规, 合格 → 不合格, 是 → 否."""
+    """Whether the 完成值 is the 指标值 negated: 合规 → 不合规, 合格 → 不合格, 是 → 否, or its
+    word turned to the opposite (长期 → 短期)."""
     goal, done = normalize_text(target.text), normalize_text(actual.text)
     if goal == "是" and done == "否":
         return True
+    if any(word in goal and done == goal.replace(word, other)
+           for word, others in _OPPOSITES.items() for other in others):
+        return True
     return bool(goal) and any(done == word + goal for word in ("不", "未", "没有", "没", "非", "尚未"))
+
+
+# A word of a 指标值 and its opposites: the goal missed (长期发挥效益 → 短期发挥效益)
+_OPPOSITES = {"长期": ("短期", "临时")}
 
 
 def parse_points(raw: object) -> float | None:
@@ -1862,10 +1921,6 @@ _CHANGE_RE = re.compile(r"^(?:(?:较|比|与)(?:上年度?|去年|上一年度?|
                         + _CHANGE_WORD)
 _CHANGE_NAMED_RE = re.compile(r"(?:同比)?" + _CHANGE_WORD + "$")  # 收入增长率: what rises
 _FALLS = ("下降", "降低", "减少", "降幅", "减幅")
-_BUDGET_RE = re.compile(r"(?:(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金|范围|标准)?"
-                        r"|(?:批复)?概算(?:数|金额)?|合同(?:金额|价款|价|额)|中标(?:金额|价))(?:以?内)?")
-# An amount over the budget (超出预算2万元, 超合同金额5%): the budget not kept to.
-_OVERRUN_RE = re.compile(rf"(?:超出|超过|超)(?:{_BUDGET_RE.pattern})\d")
 _LAST_YEAR_RE = re.compile(r"(?:上年度?|去年|上一年度?)(?:同期)?(?:水平|数)?")
 DECLINE = "降"
 # A rise said to be on last year (较上年增长5%, 同比提高3个百分点), in its own unit (RISE +

@@ -38,6 +38,7 @@ from jixiao.parsing import (
     more_than,
     normalize_text,
     opening_clause,
+    overrun_by,
     parse_measure,
     qualitative_level,
     says_the_negation,
@@ -1128,6 +1129,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                      ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
     _check_weight(weight)
     named = about_target(target)  # 约500人: scored as 500人
+    overrun = overrun_by(as_measure(actual)) is not None  # 超支20万元: scored as what was spent
     target, actual = _compared(target, actual, default_op)
     met = _met(target, actual)
 
@@ -1203,6 +1205,9 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
     if named is not None and met is False:  # (met: every reading of 约 agrees)
         note = f"{note}；指标值“{target.text.strip()}”是约数，按 {named} 计"
+    if overrun:
+        spent = f"{written(actual.value).normalize():f}{actual.unit}"  # type: ignore[arg-type]
+        note = f"{note}；完成值“{actual.text.strip()}”按 {spent} 计"
     if met is False and weight > 0 and value >= round2(weight):
         # 3.995 of 4 rounds to full marks: the rules' score (rounded to 2 decimals) is 4.
         # jixiao's convention keeps a target not met below them (分值 − 0.01); either is

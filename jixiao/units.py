@@ -25,9 +25,11 @@ from jixiao.parsing import (
     YEARLESS_UNIT,
     Measure,
     about_number,
+    budget_ceiling,
     change_stated,
     dates_compared,
     level_first,
+    overrun_by,
     words_as_numbers,
 )
 
@@ -436,13 +438,49 @@ def as_compared(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     goal in words; a remark's number of the 指标值's measure (满意（95%）) is the answer.
     A 指标值 given about (约500人, 1000人左右) is the number it names (``about_number``): a
     plain one is read ＝, positive above 0 (DOMAIN.md §2) — at or above it met on every
-    reading; a 完成值 given about stays unread."""
+    reading; a 完成值 given about stays unread. A 完成值 that states by how much the budget
+    was overrun is the amount spent (``overrun_spent``)."""
     target = about_number(target) or target
+    if (spent := overrun_spent(target, actual)) is not None:
+        return spent
+    if target.kind == "unparsed" and overrun_by(actual) is not None:
+        return target, actual  # (超支率≤5%: the amount answers a number not read — JX203)
     target, actual = words_as_numbers(target, actual)
     if target.kind == "number" and actual.kind == "number" and comparable(target, actual) is None \
             and (stated := level_first(actual)) is not None:
         return target, stated
     return target, actual
+
+
+def overrun_spent(target: Measure, actual: Measure) -> tuple[Measure, Measure] | None:
+    """A 完成值 that states by how much the budget was overrun (``parsing.overrun_by``) read
+    as the amount spent, beside a ceiling: the budget in words (控制在预算内, 不超过批复金额)
+    is 100 % and 超出预算3% 103 % of it; a ceiling amount (≤500万元) is the budget, and
+    超支20万元 or 超出预算4% is 520万元; a ceiling of 100 % is the budget too, another one
+    (≤5%, a 超支率's) the rate of overrun itself (超支3%: 3 %). None elsewhere — beside a
+    budget in words an amount (超支20万元: of how much, unsaid), beside a goal (≥): 未达成
+    in words."""
+    by = overrun_by(actual)
+    if by is None or by.value is None:
+        return None
+    if budget_ceiling(target):
+        if by.unit != "%":
+            return None
+        target = replace(target, kind="number", op="<=", value=100.0, unit="%", level=None)
+    elif target.kind != "number" or target.op in (">=", ">") \
+            or target.value is None or target.value <= 0:
+        return None
+    elif target.unit == "%" and by.unit == "%" and target.value != 100:
+        return target, replace(by, text=actual.text)  # 超支率≤5% → 超支3%: the rate measured
+    if by.unit == "%":
+        spent = target.value * (100 + by.value) / 100
+    else:
+        pair = comparable(replace(target, op=None), by)
+        if pair is None or pair[0] <= 0:
+            return None
+        spent = target.value * (pair[0] + pair[1]) / pair[0]
+    return target, replace(actual, kind="number", op=None, value=round(spent, 10),
+                           unit=target.unit, level=None)
 
 
 def compatible(target: Measure, actual: Measure) -> bool:

@@ -141,3 +141,21 @@ def test_a_named_level_reached_and_a_unit_per_month_and_person(tmp_path):
     assert [score.value for score in evaluation.scores] == [16.0, 20.0, None, 30.0, 10.0]
     assert [code for code, _ in found if code.startswith("JX2")] == ["JX204"]
     assert ("JX204", "“生活补助标准”的指标值单位“元/人/年”与完成值单位“元/人/月”无法比较") in found
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    # 3 % over the budget (rt29 T9 G18): 25 × (1 − 0.03) = 24.25; 超支3万元 of ≤30万元 is
+    # 33 万元: 25 × (1 − 3/30) = 22.5
+    ("控制在预算内", "超出预算3%", 24.25),
+    ("不超过批复金额", "超出批复金额3%", 24.25),
+    ("≤30万元", "超支3万元", 22.5),
+])
+def test_cost_overrun_stated_in_words_is_scored(tmp_path, target, actual, score):
+    """Before: 未达成 with JX408 (0–15 of 25) on the clerk's 24.25, or JX203 no number; now
+    scored, no finding. Total 9.98 + 5 + score + 20 + 30 + 10."""
+    rows = with_row(1, target, actual, "成本指标")
+    rows[1] = (*rows[1][:6], score, "超出预算，下年加强预算管理")
+    total = round(9.98 + 5 + score + 20 + 30 + 10, 2)
+    evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, total)))
+    assert found == []
+    assert (evaluation.scores[1].value, evaluation.total) == (score, total)

@@ -1,0 +1,117 @@
+"""A budget kept to or overrun, stated in words under 成本指标 (rt29 r3): by how much
+(超出预算3%, 超支20万元) scored by the reverse rule, without an amount 未达成, kept to
+(按批复金额执行, 未超出) 达成; and 长期 answered 短期, 未达成."""
+
+import pytest
+
+from jixiao.parsing import parse_measure
+from jixiao.rules import indicator_score
+
+CEILINGS_IN_WORDS = ["控制在预算内", "不超过批复金额", "控制在预算范围内", "≤预算数"]
+
+
+# ------------------------------------------------ an overrun by a stated amount
+
+@pytest.mark.parametrize(("target", "actual", "weight", "rules", "expected"), [
+    # 3 % over the budget is 103 % of it: mof2020 5 × (1 − 3/100) = 4.85; ratio 5 × 100/103
+    # = 4.854 → 4.85 (T9.xlsx G18: a clerk's 4.85)
+    ("控制在预算内", "超出预算3%", 5, "mof2020", 4.85),
+    ("控制在预算内", "超出预算3%", 5, "ratio", 4.85),
+    ("控制在预算内", "超出预算3%", 10, "mof2020", 9.7),   # 10 × 0.97
+    ("控制在预算内", "超出预算3%", 10, "ratio", 9.71),    # 10 / 1.03 = 9.7087
+    ("控制在预算内", "超出预算3%", 10, "sichuan", 9.7),
+    # T7.xlsx E17: 10 × (1 − 0.05) = 9.5; ratio 10 / 1.05 = 9.5238
+    ("不超过批复金额", "超出批复金额5%", 10, "mof2020", 9.5),
+    ("不超过批复金额", "超出批复金额5%", 10, "ratio", 9.52),
+    ("≤预算数", "超过预算10%", 10, "mof2020", 9.0),
+    ("≤预算数", "超过预算10%", 10, "ratio", 9.09),       # 10 / 1.1 = 9.0909
+    # twice the budget or more: mof2020 0; ratio 10 / 2.2 = 4.545
+    ("控制在预算内", "超出预算120%", 10, "mof2020", 0.0),
+    ("控制在预算内", "超出预算120%", 10, "ratio", 4.55),
+    # P2.xlsx E22: 超支20万元 of ≤500万元 is 520万元: 5 × (1 − 20/500) = 4.8; ratio
+    # 5 × 500/520 = 4.8077
+    ("≤500万元", "超支20万元", 5, "mof2020", 4.8),
+    ("≤500万元", "超支20万元", 5, "ratio", 4.81),
+    ("500万元", "超支20万元", 5, "mof2020", 4.8),        # a bare ceiling under 成本指标
+    ("≤500万元", "超支200000元", 5, "mof2020", 4.8),     # 20 万元 in 元
+    # 4 % over a ceiling of 500万元 is 520万元 too
+    ("≤500万元", "超出预算4%", 5, "mof2020", 4.8),
+    ("≤500万元", "超出预算4%", 5, "ratio", 4.81),
+    # a ceiling of 100 % is the budget: 103 %; another is the overrun rate itself (3 ≤ 5)
+    ("≤100%", "超出预算3%", 10, "mof2020", 9.7),
+    ("≤5%", "超支3%", 10, "mof2020", 10.0),
+    ("≤2%", "超支3%", 10, "mof2020", 5.0),         # 10 × (1 − (3 − 2)/2)
+    ("≤2%", "超支3%", 10, "ratio", 6.67),          # 10 × 2/3
+])
+def test_an_overrun_by_an_amount_is_scored_by_the_reverse_rule(target, actual, weight, rules,
+                                                               expected):
+    """Before: 超出预算3% 未达成 (0–60 %, JX408 on the clerk's 4.85); 超出批复金额5% and
+    超支20万元 no number (JX203)."""
+    score = indicator_score(target, actual, weight, rules, default_op="<=")
+    assert (score.value, score.met) == (expected, expected == weight)
+
+
+def test_an_overrun_scored_says_what_it_was_read_as():
+    note = indicator_score("控制在预算内", "超出预算3%", 5, default_op="<=").note
+    assert "按 103% 计" in note
+    note = indicator_score("≤500万元", "超支20万元", 5, default_op="<=").note
+    assert "按 520万元 计" in note
+
+
+def test_an_amount_over_a_budget_in_words_is_not_achieved():
+    """超支20万元 beside 控制在预算内: over, by an amount of a budget not given — 未达成."""
+    score = indicator_score("控制在预算内", "超支20万元", 5, default_op="<=")
+    assert (score.level, score.band, score.value) == ("not", (0.0, 3.0), None)
+
+
+# ------------------------------------------------ over or within, in words alone
+
+@pytest.mark.parametrize("target", CEILINGS_IN_WORDS)
+@pytest.mark.parametrize("actual", ["超预算", "超出批复金额", "超出预算", "超支", "未控制在预算内",
+                                    "超过批复金额", "超批复金额", "超合同金额", "未按批复金额执行",
+                                    "未在批复金额内"])
+@pytest.mark.parametrize(("rules", "band"), [("mof2020", (0.0, 3.0)), ("ratio", (0.0, 2.5))])
+def test_an_overrun_without_an_amount_is_not_achieved(target, actual, rules, band):
+    """Before: 超预算 and 超出批复金额 无法判断 (JX410) where 超出预算 was 未达成.
+    未达成: mof2020 0–60 % of 5, ratio 0–50 %."""
+    score = indicator_score(target, actual, 5, rules, default_op="<=")
+    assert (score.level, score.met, score.band, score.value) == ("not", False, band, None)
+    assert score.band == band
+
+
+@pytest.mark.parametrize("target", CEILINGS_IN_WORDS)
+@pytest.mark.parametrize("actual", ["按批复金额执行", "与批复金额一致", "未超出", "未超预算",
+                                    "在批复金额内", "按预算执行", "与预算一致", "没有超出",
+                                    "未超批复金额", "不超过批复金额"])
+@pytest.mark.parametrize("rules", ["mof2020", "ratio"])
+def test_the_budget_kept_to_is_achieved(target, actual, rules):
+    """Before: 按批复金额执行, 与批复金额一致, 在批复金额内 无法判断 (JX410); 未超出
+    “有运算符但没有数值”. 达成 without a judged score: full 分值."""
+    score = indicator_score(target, actual, 5, rules, default_op="<=")
+    assert (score.level, score.met, score.value) == ("achieved", True, 5.0)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("超预算", "not"), ("超出批复金额", "not"), ("超支20万元", "not"), ("超出批复金额5%", "not"),
+    ("未超出", "achieved"), ("按批复金额执行", "achieved"), ("在批复金额内", "achieved"),
+    ("不超过批复金额", "achieved"),
+])
+def test_the_words_are_read_alone(text, level):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level, measure.problem) == ("qualitative", level, None)
+
+
+def test_an_overrun_of_a_number_to_reach_is_not_a_spent_amount():
+    """超支 beside a goal (≥500万元) says nothing of reaching it: read in words."""
+    score = indicator_score("≥500万元", "超支20万元", 5)
+    assert score.level == "not"
+
+
+# ------------------------------------------------ the opposite of 长期
+
+@pytest.mark.parametrize(("rules", "band"), [("mof2020", (0.0, 3.0)), ("ratio", (0.0, 2.5))])
+def test_short_term_misses_long_term(rules, band):
+    """Before: 长期 → 短期 无法判断 (JX410). 未达成: 0–60 % (ratio 0–50 %) of 5."""
+    score = indicator_score("长期", "短期", 5, rules)
+    assert (score.level, score.met, score.band) == ("not", False, band)
+    assert indicator_score("长期", "短期", 5, rules, judged=2).value == 2.0
