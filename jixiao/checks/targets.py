@@ -409,9 +409,16 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
 # (``rules.SAVINGS``).
 _NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "达标率", "完成率", "参保率",
               "到位率", "及时率", "正确率", "准确率", "兑付率", "发放率", "执行率", "使用率")
-# A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年): at least that much is
-# the goal — no cost to keep under
-_PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准")
+# A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年, 基础养老金最低标准
+# ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准): at least that much is the goal — no cost to
+# keep under. Not where the name says a cost (人均培训成本标准, 养老金发放成本).
+_PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准",
+                   "生活标准", "生活费", "低保标准", "供养标准", "养老金", "保障金", "救助金",
+                   "抚恤", "津贴")
+
+
+def _paid_standard(name: str) -> bool:
+    return not is_cost(name) and any(word in name for word in _PAID_STANDARDS)
 
 
 def _filed_as_cost(indicator: Indicator) -> bool:
@@ -427,8 +434,9 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     """成本指标的指标值写成了“≥”或“＞”，或成本指标下列的其实不是成本。
 
     成本节约率、节支率这类“节约”比率，以及写明成本降下来的指标（降低运输成本、农户生产
-    成本降低、减轻患者医疗成本）都是越高越好，补助、补贴标准（人均财政补助标准
-    ≥610元）是至少应发的数，写“≥”都是对的，不报告。只核对列在成本指标下的指标（没有
+    成本降低、减轻患者医疗成本）都是越高越好，按人发放的标准（人均财政补助标准
+    ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准）是至少应发的数，写“≥”
+    都是对的，不报告；名称说的是成本的（人均培训成本标准）照样报告。只核对列在成本指标下的指标（没有
     二级指标一列的表，按三级指标名称归入成本指标的）；列在经济效益等其他二级指标下的，
     名称里有“成本”也不按成本指标报告。知晓率、满意度、
     覆盖率等比率不是成本，列在成本指标下是归类错误，应移到效益或满意度指标，
@@ -451,8 +459,8 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                 or change_stated(target) == "fall":
             continue  # (较上年下降5%: the fall to reach, at least it — a cost's way)
         name = compact_text(indicator.name)
-        if is_saving(name) or any(word in name for word in _PAID_STANDARDS):
-            continue  # a saving (降低运输成本), a subsidy paid per person: ≥ is right
+        if is_saving(name) or _paid_standard(name):
+            continue  # a saving (降低运输成本), a standard paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
         misfiled = next((word for word in _NOT_COSTS if word in name), None)
