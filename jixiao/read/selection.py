@@ -468,10 +468,25 @@ def _note_earlier_years(tables: list[SelfEvaluation], notes: list[str],
     for table in tables:
         year = table.project.year
         if year is not None and year < latest:
-            named = _in_document(table, document)
-            notes.append(f"{named or '工作表“' + table.sources['header'].sheet + '”上的表'}"
-                         f"是 {year} 年度的，"
-                         f"本文件中最新的是 {latest} 年度：请确认是否应一并提交")
+            # its header's cell too where its sheet holds another table (both years stacked)
+            place = _places([table], [other for other in tables if other is not table],
+                            document)[0]
+            notes.append(earlier_year_note(place.strip("（）") if place.startswith("（")
+                                           else f"工作表{place}上的表", year, latest))
+
+
+def earlier_year_note(place: str, year: int, latest: int) -> str:
+    """What is said of a table (at ``place``) of a year before its file's ``latest``: by
+    ``jixiao check`` of the file, by a batch's 汇总 on that table's row (``place`` 此表)."""
+    return f"{place}是 {year} 年度的，本文件中最新的是 {latest} 年度：请确认是否应一并提交"
+
+
+_EARLIER_YEAR_NOTE = re.compile(r"是 \d+ 年度的，本文件中最新的是 \d+ 年度：请确认是否应一并提交$")
+
+
+def is_earlier_year_note(note: str) -> bool:
+    """Whether a file's note is ``earlier_year_note``'s (a batch puts it on its table's row)."""
+    return _EARLIER_YEAR_NOTE.search(note) is not None
 
 
 def _note_same_project(tables: list[SelfEvaluation], notes: list[str],
