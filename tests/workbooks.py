@@ -236,10 +236,12 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
                    header: Sequence[str] = STANDARD, money_header: Sequence[str] = MONEY,
                    money_label: str = "项目资金（万元）",
                    name: str = "普陀区医疗保险事务中心信息安全等保项目机房设施升级改造",
-                   merged: Sequence[str] = _MERGED_ROLES, conclusion: str | None = None) -> Sheet:
+                   merged: Sequence[str] = _MERGED_ROLES, conclusion: str | None = None,
+                   year: int | None = 2024) -> Sheet:
     """A standard table: by default the first Putuo 2024 table, as published.
-    ``conclusion``: a 自评结论 | <text> row under the 评分等级."""
-    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    ``conclusion``: a 自评结论 | <text> row under the 评分等级; ``year``: the title's
+    （2024 年度） line (None: a title without one)."""
+    sheet.title("项目支出绩效自评表", *([f"（{year} 年度）"] if year is not None else []))
     sheet.project(name, "上海市普陀区医疗保障局", "上海市普陀区医疗保险事务中心")
     if money is not None:
         sheet.money(money, header=money_header, label=money_label)

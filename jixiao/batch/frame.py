@@ -14,12 +14,14 @@ Column names are the JSON's field names (docs/json-schema.md), and three of the
 summary's: ``duplicate_of`` (the file whose bytes a duplicate has: 汇总's 原因 names
 it, 统计 leaves it out), ``counted`` (统计 counts the row: not a duplicate's) and
 ``scored`` (its 计算总分 is in 统计's average by 主管部门: counted, a project's table
-— no 部门整体 one —, filled in, and the 分值 total 100). Each is decided by the summary's own code (``summary_book.Originals``,
-``counted_score``), on the files given together.
+— no 部门整体 one —, filled in, the 分值 total 100, and of the year of most tables or of
+none: last year's table kept beside is not). Each is decided by the summary's own code
+(``summary_book.Originals``, ``counted_score``, ``main_year``), on the files given together.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +31,7 @@ from jixiao.batch.cache import content_key, hashed_content
 from jixiao.batch.discover import discover
 from jixiao.batch.run import BatchOptions, Checked, Job, _run_local, check_one
 from jixiao.batch.summary import FileSummary
-from jixiao.batch.summary_book import counted_score, duplicates
+from jixiao.batch.summary_book import counted_score, duplicates, main_year
 from jixiao.xlsx.limits import Limits
 
 if TYPE_CHECKING:
@@ -93,13 +95,17 @@ def tables_frame(files: Iterable[FileSummary]) -> pd.DataFrame:
 
     files = list(files)
     copies = _duplicates(files)
+    main = main_year(Counter(table.year for summary in files if summary.file not in copies
+                             for table in summary.tables
+                             if table.error is None and isinstance(table.year, int)))
     rows = [(table.file, table.sheet, table.layout, table.form, table.rules, table.project,
              table.department, table.unit, table.year, table.total_declared,
              table.total_computed, table.grade_declared, table.grade_computed,
              table.not_filled_in, table.errors, table.warnings, table.status, table.error,
              copies.get(summary.file), summary.file not in copies,
              summary.file not in copies and table.error is None
-             and counted_score(table) is not None)
+             and counted_score(table) is not None
+             and (main is None or not isinstance(table.year, int) or table.year == main))
             for summary in files for table in summary.tables]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 

@@ -2,13 +2,16 @@
 
     汇总      one row per table read (a file usually holds one), or per unreadable file:
               文件名 | 项目名称 | 主管部门 | 实施单位 | 填报/计算总分 | 填报/计算等级 | 错误数 |
-              警告数 | 状态 | 原因 | 文件夹 | 标注副本 | 表样 (项目支出, 部门整体支出 …: a
+              警告数 | 状态 | 原因 | 文件夹 | 标注副本 | 表样 | 年度 (表样: 项目支出, 部门整体支出 …: a
               部门整体 table is no project's, kept out of 统计's project counts, grades and
               averages; a duplicate's 原因 names its original:
               of the files with its bytes the one nearest the root, then the first in path order;
               a version of a project — another table of it, in another file or the same —
-              names the others, and whether each declares the same: ``_with_versions``)
-    问题明细  one row per finding; 文件 and 位置 link to the file (and the cell)
+              names the others, and whether each declares the same: ``_with_versions``;
+              a project's tables of two years are no versions: a table of another year
+              than most tables' is kept out of 统计's grades and averages, ``_with_year``)
+    问题明细  one row per finding, with its table's 年度; 文件 and 位置 link to the file
+              (and the cell)
     统计      概况, grade distribution, findings per code, per 主管部门 — with native
               Excel bar charts of the grades and of the most frequent findings
 
@@ -90,17 +93,20 @@ from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
 # 文件名 shows the file's name whole (the column is as wide as the names, up to a point),
 # linked to the file; its folder (the unit's, as a rule) and the annotated copy close the row.
+# 年度: the table's (its title's, else its sheet's or file's name: ``read.workbook``), last
+# as 表样 is, so the columns before keep their places.
 SUMMARY_COLUMNS = ("文件名", "项目名称", "主管部门", "实施单位", "填报总分", "计算总分",
                    "填报等级", "计算等级", "错误数", "警告数", "状态", "原因", "文件夹", "标注副本",
-                   "表样")
+                   "表样", "年度")
 _COPY_COLUMN = SUMMARY_COLUMNS.index("标注副本")
 _FILE, _PROJECT, _DEPARTMENT, _UNIT = (SUMMARY_COLUMNS.index(name)
                                        for name in ("文件名", "项目名称", "主管部门", "实施单位"))
 _STATUS, _REASON = SUMMARY_COLUMNS.index("状态"), SUMMARY_COLUMNS.index("原因")
 _FORM = SUMMARY_COLUMNS.index("表样")  # 项目支出, 部门整体支出 … (TableSummary.form_shown)
+_YEAR = SUMMARY_COLUMNS.index("年度")
 _PROJECT_FORM = FORMS[PROJECT_FORM].removesuffix("绩效自评表")
 _NAME_WIDTH = 40  # the widest the 文件名 column gets: a longer name wraps
-FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明")
+FINDING_COLUMNS = ("文件", "项目名称", "代码", "级别", "位置", "说明", "年度")
 GRADES = GRADE_NAMES
 # (a table not recognised is read by hand, as one whose scores cannot be checked)
 _STATUS_FILLS = {UNREADABLE: "#D9D9D9", EMPTY: "#D9D9D9", NOT_A_TABLE: "#D9D9D9",
@@ -118,8 +124,9 @@ class _Department:
     name: str = ""           # as the first file (in path order) writes it: the group is of
     first: tuple[Any, ...] = ()  # the names alike (compact_text); that file's path_order
     tables: int = 0
-    score_sum: float = 0.0   # of the computed totals that are numbers
-    scored: int = 0
+    # of the computed totals that are numbers, by the table's year: (sum, count); the
+    # average is of the inbox's year's (``Summary.of_main_year``)
+    scores: dict[int | None, tuple[float, int]] = field(default_factory=dict)
     with_errors: int = 0     # tables 有错误 (not those 未填写: counted apart)
     unfilled: int = 0
     errors: int = 0
@@ -167,11 +174,12 @@ class Summary:
         # of several tables, their count. The 汇总 rows wait on disk until every file is in
         # (``_Book.spooled``); then the tables of those projects are read from there
         # (``_Versions``: their files, sheets and contents), so that each row of a project
-        # names all its versions, in whatever folder, with the same count.
+        # names all its versions, in whatever folder, with the same count. Its tables of
+        # different years (last year's kept beside this year's) are no versions of one
+        # another: the versions are of (project's hash, year) (``_gather_versions``).
         self._projects: dict[int, str] = {}
         self._version_count: dict[int, int] = {}   # how many tables it has
-        self._in_one_file: set[int] = set()  # projects with two tables or more in one file
-        self._versions: dict[int, _Versions] = {}  # made when every file is in
+        self._versions: dict[tuple[int, int | None], _Versions] = {}  # when every file is in
         self.unnamed_tables = 0  # counted tables without a 项目名称: each a project of its own
         self._not_projects: set[int] = set()  # of ``_projects``, the 部门整体 and 转移支付 tables
         self.other_forms = 0  # counted tables that are no project's (部门整体, 转移支付)
@@ -193,8 +201,12 @@ class Summary:
         # the rule sets of the tables given each (code, severity): JX306's 提示 and 警告 told apart
         self.code_rules: dict[tuple[str, str], set[str]] = {}
         self.departments: dict[str, _Department] = {}
-        self.grades_computed: Counter[str | None] = Counter()  # GRADES, None or another
-        self.grades_declared: Counter[str] = Counter()         # GRADES or "other"
+        # the grades by the table's year: 评分等级分布 counts the inbox's year's (``main_year``)
+        self._grades: dict[int | None, tuple[Counter[str | None], Counter[str]]] = {}
+        # the tables counted of each year written (a table of none is of the inbox's year),
+        # and the first _NAMED files of each, in path order (统计›注意 names another year's)
+        self.years: Counter[int] = Counter()
+        self._year_files: dict[int, list[str]] = {}
         if target is not None:
             self._start(target, files)
 
@@ -237,6 +249,13 @@ class Summary:
         tally = _Tally()
         folder = readable_text(self._places.folder(os.path.dirname(file)))
         copy = checked.annotated  # its link goes to it; its cell shows it short (_List)
+        from jixiao.read.selection import earlier_year_note, is_earlier_year_note
+
+        # the check's note of last year's table kept beside this year's goes on that
+        # table's row only (its sheet may hold this year's table too)
+        notes = [note for note in checked.notes if not is_earlier_year_note(note)]
+        latest = max((table.year for table in tables
+                      if table.error is None and isinstance(table.year, int)), default=None)
         for number, table in enumerate(tables):
             status = table.status
             self.statuses[status] += 1
@@ -246,7 +265,7 @@ class Summary:
                 tally.refused = status if status in REFUSED else None
                 rows.append((file, None, None, None, None, None, None, None, None, None,
                              status, readable_text(table.error), folder,
-                             None, None, None, None))
+                             None, None, None, None, None))
                 continue
             name = table.project
             for item in table.findings:
@@ -257,11 +276,11 @@ class Summary:
                     place, sheet, cell = item.place, None, None
                 findings.append((file, name, item.code,
                                  self._severity_names.get(item.severity, item.severity), place,
-                                 readable_text(item.message), sheet, cell))
+                                 readable_text(item.message), table.year, sheet, cell))
                 tally.codes[item.code, findings[-1][3]] += 1
                 tally.rules.setdefault((item.code, findings[-1][3]), set()).add(table.rules or "")
             errors, warnings = table.errors, table.warnings
-            reasons = list(checked.notes)
+            reasons = list(notes)
             grade = table.grade_counted
             if table.not_filled_in:  # the form goes back whole; its totals mean nothing
                 reasons.insert(0, _unfilled_reason(table))
@@ -278,6 +297,8 @@ class Summary:
             if not table.project_form:  # a 部门整体 table among the projects: no project
                 reasons.insert(0, f"{FORMS.get(table.form or '', table.form)}，不是项目支出自评表："
                                   "不计入项目数、评分等级分布和按主管部门的平均计算总分")
+            if isinstance(table.year, int) and latest is not None and table.year < latest:
+                reasons.insert(0, earlier_year_note("此表", table.year, latest))
             if len(tables) > 1:
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
                                   f"（工作表“{table.sheet}”）")
@@ -285,7 +306,7 @@ class Summary:
                          table.total_declared, table.total_computed, table.grade_declared,
                          grade, errors, warnings, status,
                          readable_text("；".join(reasons)) or None, folder, copy,
-                         table.form_shown,
+                         table.form_shown, table.year,
                          table.sheet, table.content))  # (these two: for ``_Versions`` only)
             tally.tables.append((table, errors, warnings))
 
@@ -329,7 +350,8 @@ class Summary:
 
     def _add_versions(self, file: str, rows: list[tuple[Any, ...]]) -> None:
         """Note the projects of a file's tables (a file counted, not a duplicate): each
-        table of a project another version of it — a second one in the same file too."""
+        table of a project another version of it — a second one in the same file too —
+        unless of another year (``_gather_versions`` tells)."""
         seen = set()
         for row in rows:
             key = _project_key(row)
@@ -342,8 +364,6 @@ class Summary:
             first = self._projects.setdefault(key_hash, self._own_string(file))
             if first != file or key_hash in seen:
                 self._version_count[key_hash] = self._version_count.get(key_hash, 1) + 1
-                if key_hash in seen:
-                    self._in_one_file.add(key_hash)
             seen.add(key_hash)
 
     def _own_string(self, file: str) -> str:
@@ -354,7 +374,10 @@ class Summary:
     def _gather_versions(self, spooled: Iterable[tuple[str, int, list[tuple[Any, ...]]]]
                          ) -> None:
         """The tables of each project of several (``_version_count``), from the 汇总 rows
-        of the files counted: where each is and what it declares."""
+        of the files counted: where each is and what it declares, by year — a project's
+        2023 table is no version of its 2024 one. A table of no year known is a version
+        of the project's tables of its one year (of those of no year, if it has several)."""
+        years: dict[int, set[int]] = {}  # a project's years known
         for file, key, rows in spooled:
             if self._originals.original(file, key) != file:
                 continue  # a duplicate's tables are no versions
@@ -362,23 +385,31 @@ class Summary:
                 project = _project_key(row)
                 key_hash = hash(project) if project is not None else 0
                 if project is not None and key_hash in self._version_count:
-                    versions = self._versions.get(key_hash)
+                    year = _year(row)
+                    versions = self._versions.get((key_hash, year))
                     if versions is None:
-                        versions = self._versions[key_hash] = _Versions(row[_PROJECT], _alike(project))
+                        versions = self._versions[key_hash, year] = _Versions(
+                            row[_PROJECT], _alike(project))
+                        if year is not None:
+                            years.setdefault(key_hash, set()).add(year)
                     versions.add(self._own_string(file), row[_SHEET], row[_CONTENT],
                                  row[_STATUS] == UNFILLED)
+        for key_hash, known in years.items():
+            unknown = self._versions.get((key_hash, None))
+            if unknown is not None and len(known) == 1:
+                versions = self._versions[key_hash, next(iter(known))]
+                versions.merge(unknown)
+                self._versions[key_hash, None] = versions
 
     def _with_versions(self, file: str, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """A counted file's 汇总 row, its 原因 naming the other tables of its project (if
         any) and whether each declares the same as this one: written once every file is
         in, so each row of a group says the same count."""
         key = _project_key(row)
-        versions = self._versions.get(hash(key)) if key is not None else None
-        if key is None or versions is None:
+        versions = self._versions.get((hash(key), _year(row))) if key is not None else None
+        if key is None or versions is None or versions.count < 2:
             return row
-        key_hash = hash(key)
-        count = self._version_count[key_hash]
-        in_one_file = key_hash in self._in_one_file
+        count, in_one_file = versions.count, versions.in_one_file
         noun = "张表" if in_one_file else "个文件"
         me = (file, row[_SHEET], row[_CONTENT], row[_STATUS] == UNFILLED)
         others = list(versions.named)
@@ -413,6 +444,74 @@ class Summary:
             note = (f"同一项目共 {count} {noun}（{_alike(key)}）：与{listed(alike, same)}"
                     f"内容相同，与{listed(unlike, count - 1 - same)}内容不同")
         return _reason_with(row, row[_REASON], note)
+
+    def _with_year(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A counted 汇总 row, its 原因 saying that its table, of another year than the
+        inbox's, is not in 统计's grades and averages (where it would have been)."""
+        year, main = _year(row), self.main_year
+        if year is None or main is None or year == main or row[_STATUS] == UNFILLED \
+                or row[_FORM] != _PROJECT_FORM:
+            return row
+        from jixiao.read.selection import is_earlier_year_note
+
+        if any(is_earlier_year_note(part) for part in (row[_REASON] or "").split("；")):
+            note = f"不计入 {main} 年度的评分等级分布和按主管部门的平均计算总分"  # its year said
+        else:
+            note = (f"此表是 {year} 年度的（本次汇总的表以 {main} 年度为主）："
+                    "不计入评分等级分布和按主管部门的平均计算总分")
+        return _reason_with(row, row[_REASON], note)
+
+    @property
+    def main_year(self) -> int | None:
+        """The inbox's year: that of most tables counted (``main_year``)."""
+        return main_year(self.years)
+
+    def of_main_year(self, year: int | None) -> bool:
+        """Whether a table of ``year`` is counted in 统计's grades and averages: of the
+        inbox's year, or of none known."""
+        main = self.main_year
+        return year is None or main is None or year == main
+
+    @property
+    def other_years(self) -> int:
+        """The tables counted of another year than the inbox's."""
+        main = self.main_year
+        return sum(count for year, count in self.years.items() if year != main)
+
+    @property
+    def grades_computed(self) -> Counter[str | None]:
+        """评分等级分布's computed grades (GRADES, None or "other"): the inbox's year's."""
+        return sum((grades[0] for year, grades in self._grades.items()
+                    if self.of_main_year(year)), Counter())
+
+    @property
+    def grades_declared(self) -> Counter[str]:
+        """评分等级分布's written grades (GRADES or "other"): the inbox's year's."""
+        return sum((grades[1] for year, grades in self._grades.items()
+                    if self.of_main_year(year)), Counter())
+
+    def average(self, department: _Department) -> float | None:
+        """A 主管部门's average 计算总分 (统计›按主管部门): of its tables of the inbox's year."""
+        total = count = 0.0
+        for year, (score_sum, scored) in department.scores.items():
+            if self.of_main_year(year):
+                total, count = total + score_sum, count + scored
+        return round(total / count, 2) if count else None
+
+    @property
+    def other_years_note(self) -> str:
+        """What 统计›注意 says of the tables of other years ("" if none)."""
+        main, count = self.main_year, self.other_years
+        if not count:
+            return ""
+        years = "；".join(
+            f"{year} 年度 {self.years[year]} 张："
+            + "、".join(f"“{readable_text(self._places.file(file))}”"
+                       for file in self._year_files[year])
+            + (" 等" if self.years[year] > len(self._year_files[year]) else "")
+            for year in sorted(self.years) if year != main)
+        return (f"另有 {count} 张其他年度的表未计入评分等级分布和按主管部门的平均计算总分"
+                f"（{years}），这两项只计 {main} 年度的表")
 
     def _count(self, tally: _Tally) -> None:
         """Add one file's counts to those of 统计."""
@@ -452,7 +551,7 @@ class Summary:
                 rows = [_reason_with(row, same, row[_REASON]) for row in rows]
                 self.duplicates += 1
             for row in rows:
-                row = row if first != file else self._with_versions(file, row)
+                row = row if first != file else self._with_year(self._with_versions(file, row))
                 self._book.table.add(row[:_SHEET])
 
     @property
@@ -465,24 +564,28 @@ class Summary:
     def versions(self) -> str:
         """What 统计›注意 says of the projects of several tables that differ ("" if none):
         each project by its name, then its files (and sheets, where a file holds two)."""
-        groups = [(key, versions) for key, versions in self._versions.items()
-                  if not versions.alike]
+        groups = [versions for versions in self._groups() if not versions.alike]
         if not groups:
             return ""
-        counts = self._version_count
         shown = []
-        for key, versions in groups[:_VERSIONS_SHOWN]:
+        for versions in groups[:_VERSIONS_SHOWN]:
             places = [f"“{readable_text(self._places.file(file))}”"
-                      + (f"工作表“{readable_text(sheet)}”" if key in self._in_one_file and sheet
+                      + (f"工作表“{readable_text(sheet)}”" if versions.in_one_file and sheet
                          else "") + _unfilled_mark(unfilled)
                       for file, sheet, _, unfilled in versions.named]
-            more = f" 等 {counts[key]} {'张' if key in self._in_one_file else '个'}" \
-                if counts[key] > len(versions.named) else ""
+            more = f" 等 {versions.count} {'张' if versions.in_one_file else '个'}" \
+                if versions.count > len(versions.named) else ""
             shown.append(f"“{readable_text(versions.name)}”：{'、'.join(places)}{more}")
         more = f" 等（共 {len(groups)} 个项目）" if len(groups) > _VERSIONS_SHOWN else ""
-        alike = "，或".join(sorted({versions.alike_words for _, versions in groups}, key=len))
+        alike = "，或".join(sorted({versions.alike_words for versions in groups}, key=len))
         return (f"{len(groups)} 个项目各有多份内容不同的表（{alike}，可能是修改后"
                 f"重新提交的版本），各自计数，请确认以哪一份为准：{'；'.join(shown)}{more}")
+
+    def _groups(self) -> list[_Versions]:
+        """The groups of versions: of one project and year, of two tables or more."""
+        groups = {id(versions): versions for versions in self._versions.values()
+                  if versions.count > 1}
+        return list(groups.values())
 
     @property
     def unfilled(self) -> str:
@@ -500,7 +603,7 @@ class Summary:
     def repeated(self) -> str:
         """What 统计›注意 says of the projects whose tables in several files declare the
         same, every one ("" if none): the same table sent again, in another file."""
-        names = [versions.name for versions in self._versions.values() if versions.alike]
+        names = [versions.name for versions in self._groups() if versions.alike]
         if not names:
             return ""
         shown = "、".join(f"“{readable_text(name)}”" for name in names[:_VERSIONS_SHOWN])
@@ -519,10 +622,17 @@ class Summary:
         if place < totals.first:  # files come in any order: the name is the first's
             totals.name, totals.first = name, place
         totals.tables += 1
+        year = table.year if isinstance(table.year, int) else None
+        if year is not None:
+            self.years[year] += 1
+            files = self._year_files.setdefault(year, [])
+            if table.file not in files:  # the first in path order, whenever counted
+                bisect.insort(files, table.file, key=path_order)
+                del files[_NAMED:]
         score = counted_score(table)
         if score is not None:
-            totals.score_sum += score
-            totals.scored += 1
+            score_sum, scored = totals.scores.get(year, (0.0, 0))
+            totals.scores[year] = (score_sum + score, scored + 1)
         if table.not_filled_in:
             totals.unfilled += 1
             if table.file not in self.unfilled_files:  # the first in path order, whenever
@@ -535,10 +645,11 @@ class Summary:
         if not table.project_form:  # a 部门整体 table's grade is no project's
             self.other_forms += 1
             return
+        computed, declared = self._grades.setdefault(year, (Counter(), Counter()))
         grade = table.grade_counted
-        self.grades_computed[grade if grade in GRADES or grade is None else "other"] += 1
+        computed[grade if grade in GRADES or grade is None else "other"] += 1
         grade = table.declared_counted  # 优秀, √优 □良 …: the grade they name
-        self.grades_declared[grade if grade in GRADES else "other"] += 1
+        declared[grade if grade in GRADES else "other"] += 1
 
     @property
     def row_count(self) -> int:
@@ -589,12 +700,13 @@ def _unfilled_mark(unfilled: bool) -> str:
 
 
 class _Versions:
-    """The tables of one project of several (gathered when every file is in): its name as
-    the first writes it, its first ``_NAMED`` tables in path order — (file, sheet,
-    content, 未填写) — and how many tables declare each content (a table of no content known,
-    from an outcome of an earlier jixiao, is taken to differ from every other)."""
+    """The tables of one project and year of several (gathered when every file is in): its
+    name as the first writes it, its first ``_NAMED`` tables in path order — (file, sheet,
+    content, 未填写) — how many tables declare each content (a table of no content known,
+    from an outcome of an earlier jixiao, is taken to differ from every other), how many
+    there are and in which files."""
 
-    __slots__ = ("alike_words", "contents", "name", "named", "unknown")
+    __slots__ = ("alike_words", "contents", "count", "files", "name", "named", "unknown")
 
     def __init__(self, name: str, alike_words: str) -> None:
         self.name = name
@@ -602,9 +714,13 @@ class _Versions:
         self.named: list[_Version] = []
         self.contents: Counter[str] = Counter()
         self.unknown = 0
+        self.count = 0
+        self.files: set[str] = set()  # (the run's own strings)
 
     def add(self, file: str, sheet: str | None, content: str | None, unfilled: bool = False
             ) -> None:
+        self.count += 1
+        self.files.add(file)
         bisect.insort(self.named, (file, sheet, content, unfilled),
                       key=lambda item: path_order(item[0]))
         del self.named[_NAMED:]
@@ -612,6 +728,21 @@ class _Versions:
             self.contents[content] += 1
         else:
             self.unknown += 1
+
+    def merge(self, other: _Versions) -> None:
+        """Take in ``other``'s tables (the project's of no year known)."""
+        for item in other.named:
+            bisect.insort(self.named, item, key=lambda item: path_order(item[0]))
+        del self.named[_NAMED:]
+        self.contents.update(other.contents)
+        self.unknown += other.unknown
+        self.count += other.count
+        self.files |= other.files
+
+    @property
+    def in_one_file(self) -> bool:
+        """Whether a file holds two of its tables or more (then they are named by sheet)."""
+        return self.count > len(self.files)
 
     @property
     def alike(self) -> bool:
@@ -628,6 +759,12 @@ def _project_key(row: tuple[Any, ...]) -> tuple[str, ...] | None:
     if key is None or key[1] or key[2]:
         return key
     return (*key, os.path.dirname(row[_FILE]))
+
+
+def _year(row: tuple[Any, ...]) -> int | None:
+    """A 汇总 row's table's year, if one is known."""
+    year = row[_YEAR]
+    return year if isinstance(year, int) else None
 
 
 def _reason_with(row: tuple[Any, ...], *texts: str | None) -> tuple[Any, ...]:
@@ -864,6 +1001,12 @@ def _points(value: float | None) -> str:
     from jixiao.checks.base import points
 
     return points(value)
+
+
+def main_year(years: Counter[int]) -> int | None:
+    """The year of most tables (of two as many, the later): 统计's grades and averages
+    are that year's, a table of another year (last year's kept beside) is left out."""
+    return max(years, key=lambda year: (years[year], year)) if years else None
 
 
 def counted_score(table: TableSummary) -> float | None:
@@ -1111,6 +1254,9 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                      sum(statuses.values()) - sum(statuses[status] for status in NOT_READ)))
     if summary.other_forms:  # (none, as a rule: a line only where there are)
         overview.append(("其中部门整体支出、转移支付等非项目表", summary.other_forms))
+    if summary.other_years:  # last year's tables kept beside this year's
+        overview.append((f"其中 {summary.main_year} 年度以外的表（不计入评分等级分布和平均计算总分）",
+                         summary.other_years))
     overview += [("其中不同的项目（项目名称和单位相同的算一个）", summary.project_count),
                  ("含多张自评表的文件", summary.several_tables_files),
                  ("未填写的表（应整表退回重填）", statuses[UNFILLED]),
@@ -1127,6 +1273,8 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         overview.append(("注意", summary.notice))
     if summary.unfilled:
         overview.append(("注意", summary.unfilled))
+    if summary.other_years_note:
+        overview.append(("注意", summary.other_years_note))
     if summary.versions:
         overview.append(("注意", summary.versions))
     if summary.repeated:
@@ -1154,8 +1302,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                     for (code, severity), count in summary.code_count.items()),
                    key=lambda row: (-row[3], row[0], row[1]))
 
-    departments = sorted(((item.name, item.tables,
-                           round(item.score_sum / item.scored, 2) if item.scored else None,
+    departments = sorted(((item.name, item.tables, summary.average(item),
                            item.with_errors, item.errors, item.warnings, item.unfilled)
                           for item in summary.departments.values()),
                          key=lambda row: (-row[1], row[0]))

@@ -37,6 +37,9 @@ from jixiao.cli.main import main
 from jixiao.samples import PUTUO_2024
 
 ROOT = Path(__file__).resolve().parents[2]
+# 汇总's 原因 of 子洲's 2023 table (zizhou) among Putuo's of 2024 (standard): rt29
+OTHER_YEAR = ("此表是 2023 年度的（本次汇总的表以 2024 年度为主）："
+              "不计入评分等级分布和按主管部门的平均计算总分")
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 
@@ -1179,8 +1182,11 @@ def test_statistics_count_each_content_once(tmp_path):
     codes = {row[0]: (row[3], row[4]) for row in stats if row[0] and str(row[0]).startswith("JX")}
     assert codes == {"JX405": (1, 1), "JX204": (1, 1), "JX404": (1, 1)}
     grades = {row[0]: row[1:3] for row in stats if row[0] in ("优", "良", "中", "差", "无法计算/未填写")}
+    # 子洲's table is 2023's, a.xlsx 2024's: the later is the inbox's year (one table
+    # each); 子洲's, counted once, is left out of 2024's grades (rt29)
     assert grades == {"优": (1, 1), "良": (0, 0), "中": (0, 0), "差": (0, 0),
-                      "无法计算/未填写": (1, 1)}
+                      "无法计算/未填写": (0, 0)}
+    assert labels["其中 2024 年度以外的表（不计入评分等级分布和平均计算总分）"] == 1
     departments = {row[0]: row[1:6] for row in stats if row[0] == "子洲县医疗保障局 171001"}
     assert departments == {"子洲县医疗保障局 171001": (1, None, 1, 1, 2)}
 
@@ -1205,9 +1211,9 @@ def test_the_same_bytes_are_a_duplicate_whatever_the_suffix(tmp_path):
     rows = [(row[0], row[11]) for row in load_workbook(tmp_path / "汇总.xlsx")["汇总"]
             .iter_rows(min_row=2, values_only=True)]
     same = "与“{}”内容相同".format
-    # 子洲's table: no total computed, which 原因 says (rt27 #1)
+    # 子洲's table: no total computed, which 原因 says (rt27 #1); 2023's, not 2024's (rt29)
     assert dict(rows) == {
-        "自评表.et": NO_TOTAL_REASON,
+        "自评表.et": NO_TOTAL_REASON + "；" + OTHER_YEAR,
         "自评表.xls": same(os.path.join("收件", "甲单位", "自评表.et")) + "；" + NO_TOTAL_REASON,
         "项目表.xlsx": None, "项目表 - 副本.XLSX": same(os.path.join("收件", "甲单位", "项目表.xlsx")),
         "项目表（WPS）.et": same(os.path.join("收件", "甲单位", "项目表.xlsx"))}
@@ -1246,7 +1252,8 @@ def test_the_original_of_the_same_bytes_is_the_file_nearest_the_root(tmp_path):
         ("收件/乙单位/y.xlsx", None),
         ("收件/备份/自评表.xlsx", same(os.path.join("收件", "自评表.xlsx")) + "；" + NO_TOTAL_REASON),
         ("收件/甲单位/y.xlsx", same(os.path.join("收件", "乙单位", "y.xlsx"))),
-        ("收件/自评表.xlsx", NO_TOTAL_REASON)]  # 子洲's: no total computed (rt27 #1)
+        ("收件/自评表.xlsx", NO_TOTAL_REASON + "；" + OTHER_YEAR)]  # 子洲's: no total
+    # computed (rt27 #1), and 2023's among 2024's (rt29)
     stats = {row[0]: row[1] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row and row[0]}
     assert [stats[label] for label in ("找到的文件", "含自评表的文件", "读出的自评表",
                                        "重复提交的文件（与另一文件内容相同，不重复计数）")] == [8, 4, 4, 4]
@@ -1603,7 +1610,10 @@ def test_copies_of_files_no_longer_in_the_inbox_are_named(tmp_path):
     text = ("标注文件夹中另有 1 个以前的标注副本，对应的原文件已不在收件夹中（可能已改名或换成"
             f"修改版）：{os.path.join('甲单位', '自评表-校验.xlsx')}；转发前请删除")
     assert out.splitlines()[-2:] == [text, f"已写入汇总：{summary}"]
-    assert _statistics_notes(summary) == [text]
+    # (and 子洲's 2023 table beside b.xlsx of 2024: rt29)
+    years = ("另有 1 张其他年度的表未计入评分等级分布和按主管部门的平均计算总分（2023 年度 1 张："
+             f"“{os.path.join('收件', '甲单位', '自评表（修改版）.xlsx')}”），这两项只计 2024 年度的表")
+    assert _statistics_notes(summary) == [text, years]
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in before} == before
     assert sorted(path.name for path in (marked / "甲单位").iterdir()) == [
         "b-校验.xlsx", "自评表-校验.xlsx", "自评表（修改版）-校验.xlsx", "说明-校验.xlsx"]
@@ -1615,13 +1625,13 @@ def test_copies_of_files_no_longer_in_the_inbox_are_named(tmp_path):
                                                                "x10-校验.xlsx"))
     text = ("标注文件夹中另有 4 个以前的标注副本，对应的原文件已不在收件夹中（可能已改名或换成"
             f"修改版）：{names} 等；转发前请删除")
-    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text]
+    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text, years]
     # a folder where this run wrote no copy (another unit's, a run on part of the inbox):
     # its copies are not called stale
     (marked / "乙单位").mkdir()
     shutil.copy(marked / "甲单位" / "自评表-校验.xlsx", marked / "乙单位" / "y-校验.xlsx")
     code, out = batch(*run)
-    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text]
+    assert out.splitlines()[-2] == text and _statistics_notes(summary) == [text, years]
 
 
 def test_earlier_copies_reads_only_the_marks_of_copies_not_of_this_run(tmp_path, monkeypatch):

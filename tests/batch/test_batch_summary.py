@@ -223,7 +223,7 @@ def test_an_empty_or_tiny_batch(tmp_path, count):
         write_summary(tmp_path / "s.xlsx", summary, BatchRun(files, files, {}))
         assert summary.exit_code() == (1 if count else 0)
     book = load_workbook(tmp_path / "s.xlsx")
-    assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:O{1 + count}"
+    assert book["汇总"].max_row == 1 + count and book["汇总"].auto_filter.ref == f"A1:P{1 + count}"
 
 
 def varied(number: int) -> Outcome:
