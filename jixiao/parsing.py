@@ -84,8 +84,10 @@ _NUMBER_RE = re.compile(rf"^({_NUMBER})(.*)$")
 _FRACTION_RE = re.compile(r"(\d{1,2})\s*/\s*([1-9]\d?)(及以上|以上|及以下|以下)?")  # (1/3以上)
 _SQUARE_OR_CUBIC_RE = re.compile(r"^[^\d]*(?:k|c)?m[23]$")  # ㎡ (m2 once NFKC), 万m2, km2, m3
 _POINTS_RE = re.compile(rf"得?({_NUMBER})(分)?")  # 得20分: the points scored
-_AMOUNT_RE = re.compile(rf"({_NUMBER})(万元|万)?")
-_YUAN_RE = re.compile(rf"({_NUMBER})元")
+# an amount typed as text after a currency sign (“¥1,286.40”; ￥ is ¥ once NFKC): the number
+_CURRENCY_SIGN = "¥?"
+_AMOUNT_RE = re.compile(rf"{_CURRENCY_SIGN}({_NUMBER})(万元|万)?")
+_YUAN_RE = re.compile(rf"{_CURRENCY_SIGN}({_NUMBER})元")
 _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is the deadline either way
 # 底/末 after a month or a year (月底, 年末): the last day of that month or year.
 # 2024年12月31日, 2024年12月, 2024年12月底, 2024年底 (then 前/之前 …)
@@ -1833,7 +1835,7 @@ def heading_points(raw: object) -> tuple[str, float | None]:
 
 
 def parse_amount(raw: object) -> float | None:
-    """A money cell: 31.56, "15,000.00", "30 万元" → float (万元); else None."""
+    """A money cell: 31.56, "15,000.00", "30 万元", "¥1,286.40" → float (万元); else None."""
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):

@@ -143,6 +143,9 @@ def test_points_amounts_rates_and_headings():
     assert parse_amount("30 万元") == 30.0
     assert parse_amount("15,000.00") == 15000.0
     assert parse_amount("300000 元") == 30.0
+    # a currency sign before the amount (a cell formatted as text: “¥1,286.40”)
+    assert parse_amount("¥1,286.40") == parse_amount("￥1,286.40") == 1286.4
+    assert parse_amount("￥ 30 万元") == 30.0 and parse_amount("¥") is None
     assert parse_rate("99.80%") == 99.8
     assert parse_rate(0.998, percent_format=True) == pytest.approx(99.8)
     assert parse_rate(0.974, percent_format=True) == 97.4  # not 97.39999999999999
