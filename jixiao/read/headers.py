@@ -161,18 +161,25 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the 执行率's points and score named after it (重庆: 执行率权重 | 执行率得分（分）)
     ("weight", tuple(f"执行率{word}" for word in ("权重", "分值", "分数", "满分"))),
     ("score", ("执行率得分", "执行率评分", "执行率自评得分")),
-    ("rate", ("执行率", "执行进度")),  # 预算执行进度(%) (河北): the rate as written
+    # 预算执行进度(%) (河北): the rate as written; 转移支付 forms name it by what was spent
+    # or paid of the money (支出率, 支付进度, 资金使用率)
+    ("rate", ("执行率", "执行进度", "支出率", "支出进度", "支付率", "支付进度", "使用率")),
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
                   "实际执行", "决算",
                   # 国库集中支付 wording of the 一体化 systems: what was paid out, used
                   "支付数", "实际支付", "全年支付", "拨付数", "实际拨付", "使用数", "实际使用",
-                  "已使用", "全年完成数")),
+                  "已使用", "全年完成数",
+                  # 转移支付 and investment forms: 支出资金, 已拨付资金, 完成投资 (到位资金 is
+                  # what arrived, neither A nor B)
+                  "支出资金", "已支出", "资金支出", "累计支出", "拨付资金", "完成投资")),
     # A: the year's budget after its changes (预算安排数, 调整后预算 …); the year's 资金总额
     # is the same side of the 执行率 (四川: 年度资金总额（万元） | 120 | 全年执行数 | 114), where
-    # no column names the budget itself (``names_the_total``)
+    # no column names the budget itself (``names_the_total``); 转移支付 forms name it by
+    # what was allotted or approved (下达资金, 预算下达数, 批复金额), investment ones 计划投资
     ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
-                "预算金额", "预算安排", _FUND_TOTAL)),
+                "预算金额", "预算资金", "预算安排", "年度预算", "下达数", "下达资金", "批复金额", "批复数",
+                "计划投资", _FUND_TOTAL)),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", ("得分",)),

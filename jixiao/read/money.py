@@ -94,27 +94,21 @@ _SPLIT_HEADING = re.compile(r"(?:其中[:：]?)?(按.{1,10}分[类列]?)[:：]?"
 EXPENSE_SPLIT = "按支出性质分"  # the breakdown 基本支出 / 项目支出 are, headed or not
 
 
-# 资金安排情况 tables list the money down the rows: label → role.
-# As in the money header (``fund_role``): 年初预算数 is no A where the year's is given.
-_ROW_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("rate", ("预算执行率", "资金执行率", "执行率")),
-    ("initial", ("年初预算", "年初安排", "年初批复")),
-    ("budget", ("预算安排", "全年预算数", "调整后预算", "预算数", "预算资金", "年度预算",
-                "资金总额")),
-    ("executed", ("实际支出", "全年执行数", "实际执行数", "执行数", "支出数", "实际使用", "决算")),
-)
-_ANY_ROW_LABEL = re.compile("|".join(word for _, words in _ROW_LABELS for word in words))
+# 资金安排情况 tables list the money down the rows, each label naming its amount as a money
+# header names its column (``fund_role``: 预算安排, 实际支出, 预算执行率, 下达资金 …); 年初预算数
+# is no A where the year's is given
+_ROW_ROLES = ("rate", "initial", "budget", "executed")
 
 
 @functools.lru_cache(maxsize=4096)
 def _row_label_role(label: str) -> str | None:
     """预算安排 (1) → budget, 实际支出 (4) → executed, 预算执行率(%) (6)=(4)/(1) → rate."""
-    if not _ANY_ROW_LABEL.search(label) or len(label) > 24:
+    if len(label) > 24:
         return None
-    for role, words in _ROW_LABELS:
-        if any(word in label for word in words):
-            return None if role != "rate" and "率" in label else role  # 到位率 is no amount
-    return None
+    role = fund_role(label)
+    if role not in _ROW_ROLES:
+        return None
+    return None if role != "rate" and "率" in label else role  # 到位率 is no amount
 
 
 def _unit_scale(text: str) -> float | None:

@@ -431,6 +431,22 @@ def test_money_header_words(text, role):
 
 
 @pytest.mark.parametrize(("text", "role"), [
+    # 转移支付 and investment forms' budget: what was allotted (下达), approved (批复), planned
+    *((text, "budget") for text in ("下达资金", "下达数", "资金下达数", "预算下达数", "全年下达数",
+                                    "指标下达数", "批复金额", "预算批复数", "年度预算", "计划投资")),
+    # …what was spent or paid of it
+    *((text, "executed") for text in ("支出资金", "已支出资金", "资金支出", "累计支出", "已拨付资金",
+                                      "完成投资", "实际完成投资")),
+    # …and the rate under their words
+    *((text, "rate") for text in ("支出率", "支出进度", "支付进度", "资金支付率", "资金使用率",
+                                  "资金支出率")),
+    # money received is neither A nor B; the year's start is no A beside the year's budget
+    ("到位资金", None), ("实际到位资金", None), ("到位数", None), ("年初预算数", "initial")])
+def test_money_header_words_of_transfer_payment_forms(text, role):
+    assert fund_role(text) == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
     ("自评分数", "score"), ("评价分数", "score"), ("实得分数", "score"), ("考核分数", "score"),
     ("分数", "weight"), ("指标分数", "weight"), ("标准分值", "weight")])
 def test_points_scored_and_points_to_score(text, role):
