@@ -369,6 +369,9 @@ def even_shares(weight: float, count: int, first: Iterable[int] = ()) -> list[fl
 # and check all refuse the same cells with these words (``template_amounts``).
 BUDGET_NAME, EXECUTED_NAME = "全年预算数(A)", "全年执行数(B)"
 AMOUNT_MISSING = "{what}未填写"
+# A unit's own table (not the template) whose amount cell holds a text no amount can be read
+# from (“壹仟贰佰万元”): filled, not left empty
+AMOUNT_UNREADABLE = "{what}“{value}”无法读出金额"
 AMOUNT_NOT_NUMBER = ("{what}“{value}”是文字，不是数值：请只填数字（单位已是万元；"
                      "单元格为文本格式的，改为常规格式后重新输入）")
 # Both amounts blank while indicators are scored: the 执行率得分 (10 points) cannot be

@@ -552,7 +552,8 @@ def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     """执行率计分，年度资金总额却只填了一部分：全年预算数(A)或全年执行数(B)空着
     （如只填了年初预算数）；jixiao 模板中，资金单元格填的不是数字（“30万元”）——
     粘贴成文字的纯数字（“100.00”）照常按数值计算，不报告；不用的资金行填“/”“—”“无”的，
-    与空着相同，不报告。
+    与空着相同，不报告。其他表中金额一格填了读不出数额的文字（“壹仟贰佰万元”）的，
+    在该格说明“无法读出金额”（“30万元”“¥1,286.40”照常读取）。
 
     与指标的实际完成值缺失（JX202）一样是错误：执行率得分算不出，总分和评分等级
     也就算不出（模板中显示 ⚠）。资金栏整行空白、只填了其中各行的，见 JX304、JX307；
@@ -590,9 +591,12 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
     if not table.execution_line or table.funds_weight_source != "money" \
             or not funds.weight or problems:
         return problems
+    unreadable = {key: text for key in ("budget", "executed")
+                  if (text := _unreadable_amount(table, scored, key)) is not None}
     given = [value for key, value in (("initial_budget", scored.initial_budget),
                                       ("budget", scored.budget), ("executed", scored.executed))
-             if value is not None or never_calculated(table, scored.sources.get(key))]
+             if value is not None or never_calculated(table, scored.sources.get(key))
+             or key in unreadable]
     if table.template and not given and any(i.weight for i in table.indicators):
         # the template's formulas show ⚠ in the 总分 (a fresh form, nothing scored, none)
         return [(f"{rules.MONEY_BLANK}（执行率分值 {points(funds.weight)}）",
@@ -606,10 +610,24 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
             continue
         shown = shown_error(table, source)  # 公式显示 #REF!: not left empty
         message = what + shown if shown else rules.AMOUNT_MISSING.format(what=what)
+        if key in unreadable:
+            message = shown = rules.AMOUNT_UNREADABLE.format(what=what, value=unreadable[key])
         if key == "budget" and scored.initial_budget is not None and not shown:
             message += f"（年初预算数已填 {points(scored.initial_budget)}）"
         problems.append((_on_line(scored, message + "，执行率得分、总分无法计算", table), source))
     return problems
+
+
+def _unreadable_amount(table: SelfEvaluation, line: FundLine, key: str) -> str | None:
+    """The text of a money line's amount cell that holds words no amount is read from
+    (“壹仟贰佰万元”), as a message quotes it; None where the amount was read, or the cell
+    is blank, marked unused (“/”, “—”) or shows an error (``shown_error``)."""
+    if getattr(line, key) is not None or shown_error(table, line.sources.get(key)):
+        return None
+    value = typed_in(table, line, key)
+    if not isinstance(value, str) or rules.marked_unused(value):
+        return None
+    return visible_text(value.strip())
 
 
 def _on_line(line: FundLine, message: str, table: SelfEvaluation) -> str:
@@ -649,8 +667,12 @@ def _unverified(table: SelfEvaluation, evaluation: Evaluation) -> tuple[Source |
     if any(never_calculated(table, funds.scored.sources.get(key)) for key in ("budget", "executed")):
         return None  # an amount saved as a formula without its result: JX504 asks to recalculate
     why = evaluation.execution_note or "没有全年预算数和全年执行数"
+    columns = table.fund_columns | ({"budget"} if "initial" in table.fund_columns else set())
+    unread = [what for key, what in MONEY_AMOUNTS[1:] if key not in columns]  # (A = 年初 then)
     if not table.fund_columns:  # no money block at all (四川's form sent without it)
         why = "表中找不到资金数（全年预算数、全年执行数）"
+    elif unread:  # 下达资金 | 实际花费: the amounts filled under a heading not read
+        why = f"资金栏中找不到{'、'.join(unread)}一栏（栏目名称未能识别）"
     if table.funds_weight_source == "row":
         source = funds.sources.get("score") or funds.sources.get("weight")
         if funds.score_declared is not None:
