@@ -24,7 +24,13 @@ from typing import Any
 
 from jixiao.cellfuncs import READS_FORMAT, READS_TIME
 from jixiao.recalc.prepare import SHEET_PREFIX, prefix_sheet, sheet_named
-from jixiao.xlsx.numformats import from_excel, is_date_format, is_timedelta_format, shows_percent
+from jixiao.xlsx.numformats import (
+    WINDOWS_EPOCH,
+    from_excel,
+    is_date_format,
+    is_timedelta_format,
+    shows_percent,
+)
 from jixiao.xlsx.package import Package, Sheet
 from jixiao.xlsx.refs import area_cells
 
@@ -60,15 +66,16 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
             if span.style is not None and span.style < len(styles.formats)}
 
 
-def as_time(value: Any, code: str) -> Any:
+def as_time(value: Any, code: str, epoch: datetime.datetime = WINDOWS_EPOCH) -> Any:
     """A cell's value as Excel passes a JX_ function a cell of a date or time format
     (``cellfuncs.READS_TIME``): 0.125 in an h:mm cell is 3:00 (a datetime.time; [h]:mm, a
     timedelta); 45371 in a yyyy/m/d cell is 2024-03-20 (a datetime, as xlwings passes it:
-    a deadline met early, not 45371 ÷ 45382 of it). Any other value as it is."""
+    a deadline met early, not 45371 ÷ 45382 of it), counted from the workbook's ``epoch``
+    (``Package.epoch``: 44195 is 2024-12-31 in a 1904 workbook). Any other value as it is."""
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not is_date_format(code):
         return value
     try:
-        time = from_excel(value, timedelta=is_timedelta_format(code))
+        time = from_excel(value, epoch, timedelta=is_timedelta_format(code))
     except (OverflowError, ValueError):
         return value
     return time if isinstance(time, (datetime.datetime, datetime.time, datetime.timedelta)) \

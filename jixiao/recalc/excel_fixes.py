@@ -28,11 +28,12 @@ from typing import Any
 import numpy as np
 import schedula as sh
 from formulas.functions import Error, wrap_ufunc
-from formulas.functions.date import text2num, xdate, xdatedif
+from formulas.functions.date import text2num, xdatedif
 from formulas.functions.math import xceiling, xmod, xpower, xtrunc
 from formulas.functions.operators import OPERATORS, logic_wrap
 from formulas.functions.text import _kw1, xfixed, xvalue
 
+from jixiao.recalc.dates import date_to_serial
 from jixiao.recalc.excel_operators import text_number, to_number, use_excel_operators
 from jixiao.recalc.excel_ranges import use_excel_range_rules
 from jixiao.recalc.excel_text import use_excel_text_rules
@@ -132,7 +133,7 @@ def use_excel_rules(registry: dict[str, Any]) -> None:
     registry["ROUNDDOWN"] = wrap_ufunc(_rounder(ROUND_DOWN), input_parser=_numbers)
     for name, function in _NUMERIC.items():
         registry[name] = wrap_ufunc(function, input_parser=_numbers)
-    registry["DATE"] = wrap_ufunc(xdate, input_parser=_whole_numbers)
+    registry["DATE"] = wrap_ufunc(date_to_serial, input_parser=_whole_numbers)
     registry["FIXED"] = wrap_ufunc(_fixed, input_parser=lambda *a: a, args_parser=lambda *a: a)
     registry["TRIM"] = wrap_ufunc(_trim, **_kw1)
     registry["LENB"] = wrap_ufunc(_bytes, **_kw1)

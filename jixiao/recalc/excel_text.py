@@ -26,9 +26,10 @@ from typing import Any
 from formulas.functions import Error, wrap_ufunc
 from formulas.functions import operators as formulas_operators
 from formulas.functions import text as formulas_text
-from formulas.functions.date import _int2date, _n2time
+from formulas.functions.date import _n2time
 from formulas.functions.text import _format_number, _kw0, _parse_format_code
 
+from jixiao.recalc.dates import serial_to_date
 from jixiao.recalc.excel_operators import text_number, to_number
 from jixiao.recalc.excel_ranges import is_number, wildcard
 
@@ -152,7 +153,7 @@ def _literal(section: str) -> str:
 
 def _moment_codes(number: float, codes: list[str], types: dict[str, list[int]]) -> list[str]:
     """The date and time codes of a section filled in from the serial ``number``."""
-    moment = datetime(*(_int2date(number) + _n2time(number)))
+    moment = datetime(*(serial_to_date(number) + _n2time(number)))
     codes = codes.copy()
     twelve = any(codes[index].upper() in ("AM/PM", "A/P") for index in types.get("time", ()))
     hour = (moment.hour % 12 or 12) if twelve else moment.hour

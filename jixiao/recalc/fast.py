@@ -370,9 +370,11 @@ class _Workbook:
         from jixiao.recalc.cellformats import as_time
 
         formats = self._formats(ref, sheet)
+        epoch = self.package.epoch
         if not isinstance(value, list):  # one cell (E21, or E21:E21)
-            return as_time(value, formats.get(f"{column_letters(ref.left)}{ref.top}", "General"))
-        return [[as_time(item, formats.get(f"{column_letters(column)}{row}", "General"))
+            return as_time(value, formats.get(f"{column_letters(ref.left)}{ref.top}", "General"),
+                           epoch)
+        return [[as_time(item, formats.get(f"{column_letters(column)}{row}", "General"), epoch)
                  for column, item in zip(range(ref.left, ref.right + 1), items, strict=True)]
                 for row, items in zip(range(ref.top, ref.bottom + 1), value, strict=True)]
 

@@ -35,6 +35,7 @@ from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.cellformats import AS_TIME, as_time, with_formats, with_times
 from jixiao.recalc.cycles import cycles, dependencies, downstream
+from jixiao.recalc.dates import date_system, epoch, use_date_system
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.external import Linked, linked_cells
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
@@ -70,6 +71,7 @@ def register_functions() -> None:
         registry[f"_XLUDF.{name}"] = wrapped
     registry[AS_TIME] = wrap_func(_as_times)  # a 完成值 in a time cell, as Excel passes it
     use_excel_rules(registry)
+    use_date_system(registry)
     bound_array_functions(registry)
 
 
@@ -90,8 +92,8 @@ def _as_times(values: Any, codes: Any) -> Any:
     if not isinstance(values, np.ndarray) or values.size == 1:
         value = values.item() if isinstance(values, np.ndarray) else values
         code = codes.item() if isinstance(codes, np.ndarray) else codes
-        return as_time(value, str(code))
-    return np.asarray([[as_time(value, str(code)) for value, code in zip(row, code_row, strict=False)]
+        return as_time(value, str(code), epoch())
+    return np.asarray([[as_time(value, str(code), epoch()) for value, code in zip(row, code_row, strict=False)]
                        for row, code_row in zip(values.tolist(), np.asarray(codes).tolist(),
                                                 strict=False)], dtype=object)
 
@@ -342,11 +344,18 @@ def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Re
         return Result()
     check_workload(package)
     anchors = list(_formula_anchors(package))
-    result = Result()
     if not anchors:
-        return result
+        return Result()
     REFUSED.clear()  # formulas computes some cells while loading
     linked = linked_cells(package) if linked is None else linked
+    with date_system(package.date1904):
+        return _evaluated(package, anchors, linked)
+
+
+def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
+               linked: dict[_Where, Linked]) -> Result:
+    """``evaluate`` within the workbook's date system (``dates``)."""
+    result = Result()
     try:
         model = load_model(str(package.path), linked, package.data)
     except JixiaoError:

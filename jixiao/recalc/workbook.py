@@ -187,7 +187,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         if ref not in cells:
             return None
         value = cells[ref].value
-        return as_time(value, formats.get(ref, "General")) if ref.rstrip("0123456789") in sides \
+        return as_time(value, formats.get(ref, "General"), package.epoch) if ref.rstrip("0123456789") in sides \
             else value
 
     values = native_results(get,

@@ -10,6 +10,7 @@ Cell values, as a spreadsheet stores them: ``float``, ``str``, ``bool``,
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -174,6 +175,21 @@ class Package:
         return sheets, defined_names(root)
 
     @property
+    def date1904(self) -> bool:
+        """Whether the workbook counts its day serials from 1904-01-01 (workbookPr date1904:
+        Excel for Mac before 2011, or Excel's option 使用 1904 日期系统), not from 1900."""
+        root = parse_xml(self.members[self.workbook_part])
+        found = root.find(f"{{{MAIN}}}workbookPr")
+        return found is not None and found.get("date1904", "").strip().lower() in ("1", "true")
+
+    @property
+    def epoch(self) -> datetime.datetime:
+        """Day 0 of the workbook's date system (``numformats.from_excel``)."""
+        from jixiao.xlsx.numformats import MAC_EPOCH, WINDOWS_EPOCH
+
+        return MAC_EPOCH if self.date1904 else WINDOWS_EPOCH
+
+    @property
     def is_macro_enabled(self) -> bool:
         return any(name.lower().endswith("vbaproject.bin") for name in self.members)
 
@@ -215,7 +231,7 @@ class Package:
         from jixiao.xlsx.styles import Styles
 
         try:
-            return Styles(self.members.get("xl/styles.xml"), False)
+            return Styles(self.members.get("xl/styles.xml"), self.date1904)
         except ParseError as error:
             raise _unreadable(self.path, error) from None
 
