@@ -927,7 +927,7 @@ CORPUS: dict[str, Outcome] = {
     "crc-mismatch": Outcome(crc_mismatch, "一个成员的数据被改了一位（校验和不符）", 2, "无法解压",
                             2, "无法解压"),
     "wrong-extension": Outcome(wrong_extension, "正常的 .xlsx 改名为 .xls", 0, "共 0 个错误",
-                               2, _NOT_XLSX),
+                               0, "实际是 .xlsx 工作簿"),
     "xls": Outcome(xls, "旧版 Excel 97-2003 文件（OLE）", 2, "旧版 Excel 97-2003", 2, _NOT_XLSX),
     "encrypted": Outcome(encrypted, "设置了打开密码的 .xlsx（OLE 中含 EncryptionInfo）", 2,
                          "设置了打开密码", 2, "已加密或是旧版 .xls"),
@@ -935,7 +935,7 @@ CORPUS: dict[str, Outcome] = {
                    _NOT_XLSX),
     # read as the page it is (Excel opens it): this one's header has no indicator rows
     "html-as-xlsx": Outcome(html_as_xlsx, "网页表格另存为 .xlsx 扩展名", 2, "没有找到项目支出绩效自评表", 2,
-                            _NOT_VALID),
+                            "网页格式（HTML）的 Excel 表"),
     "csv-as-xlsx": Outcome(csv_as_xlsx, "GBK 编码的 CSV 改名为 .xlsx", 2, "不是 Excel 工作簿", 2,
                            _NOT_VALID),
     "zip-not-workbook": Outcome(zip_not_workbook, "普通压缩包（照片）改名为 .xlsx", 2,

@@ -49,6 +49,10 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     ``source``: the file recalculated, named where the clerk is to change it."""
     how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
+    if source is not None and written.suffix.lower() != source.suffix.lower():
+        named = f"扩展名是 {source.suffix}" if source.suffix else "没有扩展名"
+        lines.append(f"“{source.name}”实际是 {written.suffix.lower()} 工作簿（{named}），"
+                     f"重算结果以 {written.suffix.lower()} 为扩展名写出")
     if result.backup is not None:
         lines.append(f"原文件已备份为：{result.backup}")
     if result.failures:

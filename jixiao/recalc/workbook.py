@@ -269,21 +269,33 @@ def _row_list(rows: list[int]) -> str:
 
 
 def open_workbook(path: str | Path) -> Package:
-    path = Path(path)
-    if path.suffix.lower() not in SUFFIXES:
-        from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
+    """The workbook at ``path``, told by its content, not its name (``foreign_format_of``, as
+    ``check`` and ``annotate`` tell it): an .xlsx named .et or .xls is read; an .xls, .ods …
+    under any name is refused with the one message ``annotate`` gives too."""
+    from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
 
-        kind = foreign_format_of(path)
-        if kind is not None:
-            raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
-        raise UnreadableWorkbook(f"“{path.name}”不是 .xlsx 或 .xlsm 工作簿")
+    path = Path(path)
+    kind = foreign_format_of(path)
+    if kind is not None:
+        raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
     return Package(path)
 
 
-def default_output(path: str | Path) -> Path:
-    """IN.xlsx → IN.recalc.xlsx beside it (IN.xlsm → IN.recalc.xlsm)."""
+def output_suffix(path: str | Path, package: Package | None = None) -> str:
+    """The extension of what recalc writes for ``path``: its own where it is .xlsx or .xlsm,
+    else (an .xlsx named .et or .xls) .xlsx — .xlsm where ``package`` holds macros: Excel
+    refuses a workbook whose type and extension differ."""
+    suffix = Path(path).suffix
+    if suffix.lower() in SUFFIXES:
+        return suffix
+    return ".xlsm" if package is not None and package.is_macro_enabled else ".xlsx"
+
+
+def default_output(path: str | Path, package: Package | None = None) -> Path:
+    """IN.xlsx → IN.recalc.xlsx beside it (IN.xlsm → IN.recalc.xlsm; an .xlsx named IN.et →
+    IN.recalc.xlsx)."""
     path = Path(path)
-    return path.with_name(f"{path.stem}.recalc{path.suffix}")
+    return path.with_name(f"{path.stem}.recalc{output_suffix(path, package)}")
 
 
 def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place: bool = False,
@@ -300,14 +312,17 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
     source = Path(path)
     if in_place and output is not None:
         raise UsageError("--in-place 与 -o 不能同时使用")
-    target = source if in_place else Path(output) if output else default_output(source)
     with held_for_replacement(source) if in_place else contextlib.nullcontext():
         package = open_workbook(source)
+        target = source if in_place else Path(output) if output else default_output(source,
+                                                                                     package)
         if not in_place and _same_file(source, target):
             raise JixiaoError("输出文件就是输入文件；要覆盖原文件请使用 --in-place")
-        if target.suffix.lower() != source.suffix.lower():
-            raise JixiaoError(f"输出文件须与输入一样以 {source.suffix} 结尾"
-                              "（.xlsm 含宏，.xlsx 不能含宏）")
+        suffix = output_suffix(source, package)
+        if not in_place and target.suffix.lower() != suffix.lower():
+            said = "输出文件须与输入一样" if suffix == source.suffix else \
+                f"“{source.name}”实际是 {suffix} 工作簿，输出文件须"
+            raise JixiaoError(f"{said}以 {suffix} 结尾（.xlsm 含宏，.xlsx 不能含宏）")
         if in_place:
             ensure_replaceable(source)  # read-only or open elsewhere: say so before any work
         result = recalculate(package, engine=engine)

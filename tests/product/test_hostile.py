@@ -92,7 +92,9 @@ def test_check_gives_the_documented_outcome(kind, corpus, capsys):
 @pytest.mark.parametrize("kind", list(CORPUS))
 def test_recalc_gives_the_documented_outcome(kind, corpus, capsys, tmp_path_factory):
     outcome, path = CORPUS[kind], corpus[kind]
-    output = tmp_path_factory.mktemp("out") / f"out{path.suffix if path.suffix else '.xlsx'}"
+    from jixiao.recalc.workbook import output_suffix
+
+    output = tmp_path_factory.mktemp("out") / f"out{output_suffix(path)}"  # .xls: written .xlsx
     holder = hold_lock(path) if kind == "locked" else None
     try:
         code, out, err = _run(capsys, ["recalc", path, "-o", output])

@@ -670,7 +670,9 @@ def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
     (lambda d: d / "missing.xlsx", (), "找不到文件"),
     (lambda d: _write(d / "bad.xlsx", b"not a zip"), (), "不是有效的"),
     (lambda d: _write(d / "old.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600), (), "已加密"),
-    (lambda d: _write(d / "data.csv", b"a,b"), (), ".xlsx 或 .xlsm"),
+    (lambda d: _write(d / "data.csv", b"a,b"), (), "不是有效的"),
+    (lambda d: _renamed(putuo(d / "p.xlsx"), "p.et"), ("-o", "{d}/out.et"),
+     "“p.et”实际是 .xlsx 工作簿，输出文件须以 .xlsx 结尾"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsm"), "须与输入一样以 .xlsx 结尾"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsx"), "--in-place"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "/nonexistent-dir/p.xlsx"), "目录"),
@@ -681,6 +683,36 @@ def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, capsys, make, args, 
     captured = capsys.readouterr()
     assert code == 2
     assert message in captured.err and "Traceback" not in captured.err
+
+
+def _renamed(path: Path, name: str) -> Path:
+    return path.rename(path.with_name(name))
+
+
+@pytest.mark.parametrize("name", ["p.et", "p.xls", "p"])
+def test_an_xlsx_under_another_name_is_recalculated_as_xlsx(tmp_path, capsys, name):
+    # rt29 r1: the content decides, as in check and annotate; the copy is named .xlsx
+    source = _renamed(putuo(tmp_path / "p.xlsx"), name)
+    assert main(["recalc", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert default_output(source, Package(source)) == tmp_path / "p.recalc.xlsx"
+    assert f"“{name}”实际是 .xlsx 工作簿" in out and "以 .xlsx 为扩展名写出" in out
+    assert cached(tmp_path / "p.recalc.xlsx")["H43"] == 99.98
+
+
+def test_an_xls_named_xlsx_is_refused_as_annotate_refuses_it(tmp_path, capsys):
+    from hostile import xls
+
+    source = _renamed(xls(tmp_path), "old.xlsx")
+    assert main(["recalc", str(source)]) == 2
+    said = capsys.readouterr().err
+    assert "“old.xlsx”是旧版 Excel 97-2003（.xls）文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以校验它，" \
+        "但不能重新计算" in said, said
+    from jixiao.report.annotate import annotate
+
+    with pytest.raises(UnreadableWorkbook) as refused:
+        annotate(source, tmp_path / "a.xlsx", [])
+    assert str(refused.value) == said.removeprefix("jixiao：").strip().replace("重新计算", "制作标注副本")
 
 
 def _write(path: Path, data: bytes) -> Path:
