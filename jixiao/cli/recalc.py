@@ -65,6 +65,11 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
                      "依赖它们的单元格按保留的值计算：")
         for kept in result.kept:
             lines.append(f"  {kept.sheet}!{kept.ref}  {kept.reason}")
+    if result.left:
+        lines.append(f"有 {len(result.left)} 个单元格 jixiao 无法计算，但自评表不读取它们，也不由它们计分："
+                     "未重算，公式和文件中保存的值原样保留：")
+        for left in result.left:
+            lines.append(f"  {left.source}  {left.reason}，保留 {_shortened(str(left.stored), 40)}")
     if result.cycles:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
         for cycle in result.cycles:
@@ -91,7 +96,7 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     if result.unknown_rules is not None and not warnings:
         lines.append("结果不完整（退出码 1）：得分、总分和评分等级未能算出")
     if not result.failures and not result.cycles and not result.warnings and not result.unscored:
-        lines.append(f"{'其余' if result.kept else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
+        lines.append(f"{'其余' if result.kept or result.left else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
 
 

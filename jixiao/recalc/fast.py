@@ -25,6 +25,7 @@ from typing import Any
 from jixiao.cellfuncs import FUNCTIONS, READS_FORMAT, READS_TIME
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.external import Linked
+from jixiao.recalc.kept_stored import is_cell_picture
 from jixiao.recalc.limits import formula_problem
 from jixiao.recalc.prepare import ordered_ranges
 from jixiao.xlsx.package import Cell, CellValue, Formula, Package
@@ -250,6 +251,9 @@ class _Workbook:
                     raise NotApplicable(f"{sheet}!{cell.ref} holds t={cell.data_type}")
                 if (key_sheet, cell.row, cell.column) not in self.formulas:
                     self.values[(key_sheet, cell.row, cell.column)] = _constant(cell.value)
+                continue
+            if is_cell_picture(cell.formula.text):  # a WPS picture: left as it is
+                self.values[(key_sheet, cell.row, cell.column)] = _constant(cell.value)
                 continue
             kept = self.linked.get((sheet, cell.ref))
             if kept is not None:  # another workbook's: the value Excel stored

@@ -38,6 +38,7 @@ from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.dates import date_system, epoch, use_date_system
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.external import Linked, linked_cells
+from jixiao.recalc.kept_stored import is_cell_picture
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fix_row_index, fixed_offsets
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
@@ -280,13 +281,17 @@ def _quiet() -> Iterator[None]:
 
 
 def load_model(path: str, linked: dict[_Where, Linked] | None = None,
-               data: bytes | None = None) -> _Model:
+               data: bytes | None = None, stored: dict[_Where, CellValue] | None = None
+               ) -> _Model:
     """The workbook as a formulas model, JX_ functions registered, not yet calculated;
-    the cells of ``linked`` (``external.linked_cells``) hold their kept value. ``data``: the
-    file's content, read in place of ``path`` (which then only names it)."""
+    the cells of ``linked`` (``external.linked_cells``) hold their kept value, those of
+    ``stored`` (cell pictures) the value given. ``data``: the file's content, read in place
+    of ``path`` (which then only names it)."""
     register_functions()
-    model = _Model(linked={(sheet.upper(), ref): kept.value
-                           for (sheet, ref), kept in (linked or {}).items()})
+    model = _Model(linked={**{(sheet.upper(), ref): kept.value
+                              for (sheet, ref), kept in (linked or {}).items()},
+                           **{(sheet.upper(), ref): value
+                              for (sheet, ref), value in (stored or {}).items()}})
     with _quiet(), this_file_only(path, model.dropped_names, model.limits, data):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
@@ -356,8 +361,12 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
                linked: dict[_Where, Linked]) -> Result:
     """``evaluate`` within the workbook's date system (``dates``)."""
     result = Result()
+    pictures = {(sheet.name, cell.ref): cell.value if cell.value is not None else ""
+                for sheet in package.sheets if package.may_hold_formulas(sheet)
+                for cell in package.cells(sheet)
+                if cell.formula is not None and is_cell_picture(cell.formula.text)}
     try:
-        model = load_model(str(package.path), linked, package.data)
+        model = load_model(str(package.path), linked, package.data, pictures)
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
@@ -382,6 +391,8 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
             cyclic_cells[where] = node
 
     for sheet, ref, area in anchors:
+        if (sheet, ref) in pictures:  # an image: its formula and stored value left as they are
+            continue
         key = (sheet.upper(), ref)
         kept = linked.get((sheet, ref))
         if kept is not None:

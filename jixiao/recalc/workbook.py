@@ -24,6 +24,7 @@ from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
 from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
 from jixiao.model import Source
 from jixiao.recalc.external import Linked, linked_cells
+from jixiao.recalc.kept_stored import Kept, keep_stored
 from jixiao.xlsx.book import DefinedName, name_place
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.package import CellValue, ExcelError, Package
@@ -75,6 +76,9 @@ class Recalculation:
     # cannot parse, a loop, or one reading such a cell), each with why: their error value
     # is the engine's, not what Excel shows
     uncomputed: dict[Source, str] = field(default_factory=dict)
+    # of those, the ones the table does not read, left with the value the file stores
+    # (``kept_stored``): listed, not failures
+    left: list[Kept] = field(default_factory=list)
 
     @property
     def cell_count(self) -> int:
@@ -345,6 +349,8 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
             problems: dict[tuple[str, str], str], cycles: list[list[Source]],
             linked: dict[tuple[str, str], Linked] | None = None,
             unknown: dict[tuple[str, str], str] | None = None) -> Recalculation:
+    uncomputed = {**(unknown or {}), **problems}
+    left = keep_stored(package, values, uncomputed, cycles) if uncomputed else []
     failed_sheets = {sheet for sheet, cells in values.items()
                      if any(isinstance(value, ExcelError) for value in cells.values())}
     formulas = {(sheet.name, cell.ref): cell.formula.text
@@ -362,8 +368,8 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                          unknown_rules=unknown_rules(package),
                          kept=[kept for kept in (linked or {}).values() if kept.value is not None],
                          uncomputed={Source(sheet, ref): reason
-                                     for (sheet, ref), reason in {**(unknown or {}),
-                                                                  **problems}.items()})
+                                     for (sheet, ref), reason in uncomputed.items()},
+                         left=left)
 
 
 def unknown_rules(package: Package) -> tuple[Source, str] | None:

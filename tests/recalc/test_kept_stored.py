@@ -1,0 +1,102 @@
+"""rt29 r1: a formula jixiao cannot compute that the table does not read keeps the value the
+file stores and does not fail the run; a WPS cell picture (DISPIMG) is never touched.
+Before, 73_wps_dispimg.xlsx (a stamp in J3) exited 1 and its cell became #NAME?."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from jixiao.cli.main import main
+from jixiao.recalc.kept_stored import is_cell_picture
+from jixiao.recalc.workbook import recalc_file
+from jixiao.samples import sample
+from jixiao.template.build import build_template
+from jixiao.xlsx.package import Package
+from jixiao.xlsx.writeback import write_cached_values
+
+SHEET = "自评表"
+PICTURE = '_xlfn.DISPIMG("ID_5F3A",1)'
+PICTURE_SHOWN = '=DISPIMG("ID_5F3A",1)'  # what WPS stores as the picture cell's value
+
+
+def _putuo(path: Path, formulas: dict[tuple[str, str], tuple[str, object]]) -> Path:
+    """The putuo sample in jixiao's template, its formulas without results (as a program
+    that computes nothing saves it), plus ``formulas``: (sheet, cell) → (formula, stored)."""
+    build_template(path, table=sample("putuo-1"))
+    wb = openpyxl.load_workbook(path)
+    for (sheet, ref), (formula, _) in formulas.items():
+        if sheet not in wb.sheetnames:
+            wb.create_sheet(sheet)
+        wb[sheet][ref] = f"={formula}"
+    wb.save(path)
+    package = Package(path)
+    stored: dict[str, dict[str, object]] = {}
+    for sheet in package.sheets:
+        for cell in package.cells(sheet):
+            if cell.formula is not None:
+                stored.setdefault(sheet.name, {})[cell.ref] = formulas.get(
+                    (sheet.name, cell.ref), (None, None))[1]
+    write_cached_values(package, path, stored)
+    return path
+
+
+def _cached(path: Path, sheet: str) -> dict[str, object]:
+    ws = openpyxl.load_workbook(path, data_only=True)[sheet]
+    return {cell.coordinate: cell.value for row in ws.iter_rows() for cell in row}
+
+
+def test_a_cell_picture_is_told():
+    assert is_cell_picture(PICTURE) and is_cell_picture('DISPIMG("ID_1", 1)')
+    assert not is_cell_picture('IF(A1,DISPIMG("ID_1",1),"")') and not is_cell_picture(None)
+
+
+def test_a_picture_in_the_table_is_left_as_it_is_and_the_core_engine_still_computes(tmp_path):
+    path = _putuo(tmp_path / "p.xlsx", {(SHEET, "J3"): (PICTURE, PICTURE_SHOWN)})
+    written, result = recalc_file(path, tmp_path / "r.xlsx")
+    assert result.engine == "core" and not result.failures and not result.left
+    assert "J3" not in result.values[SHEET]
+    assert _cached(written, SHEET)["J3"] == PICTURE_SHOWN
+    assert _cached(written, SHEET)["H43"] == 99.98
+    assert openpyxl.load_workbook(written)[SHEET]["J3"].value == f"={PICTURE}"
+
+
+def test_the_general_engine_leaves_a_picture_too(tmp_path):
+    path = _putuo(tmp_path / "p.xlsx", {(SHEET, "J3"): (PICTURE, PICTURE_SHOWN),
+                                        ("附件", "A1"): ("SUM(1,2)", None)})
+    written, result = recalc_file(path, tmp_path / "r.xlsx", engine="formulas")
+    assert not result.failures and not result.left and "J3" not in result.values[SHEET]
+    assert _cached(written, SHEET)["J3"] == PICTURE_SHOWN
+    assert _cached(written, "附件")["A1"] == 3
+
+
+def test_an_unknown_function_the_table_does_not_read_keeps_its_stored_value(tmp_path, capsys):
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12),
+                                        ("附件", "A2"): ("A1*2", 24),
+                                        ("附件", "A3"): ("NOSUCH(2)", None)})
+    assert main(["recalc", str(path), "-o", str(tmp_path / "r.xlsx")]) == 1  # A3: no value
+    out = capsys.readouterr().out
+    assert "有 2 个单元格 jixiao 无法计算，但自评表不读取它们" in out
+    assert "附件!A1  计算引擎没有函数 NOSUCH" in out and "保留 12" in out
+    assert "附件!A2  依赖未算出的单元格 附件!A1，保留 24" in out
+    assert "附件!A3  #NAME?" in out  # nothing stored to keep: written as before
+    values = _cached(tmp_path / "r.xlsx", "附件")
+    assert (values["A1"], values["A2"], values["A3"]) == (12, 24, "#NAME?")
+    assert _cached(tmp_path / "r.xlsx", SHEET)["H43"] == 99.98
+
+
+def test_with_a_value_stored_everywhere_the_run_succeeds(tmp_path):
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12),
+                                        ("附件", "A2"): ("A1*2", 24)})
+    _, result = recalc_file(path, tmp_path / "r.xlsx")
+    assert not result.failures and [str(left.source) for left in result.left] == [
+        "附件!A1", "附件!A2"]
+
+
+def test_an_unknown_function_the_table_reads_still_fails(tmp_path):
+    # F13 is the first indicator's 实际完成值: its score cannot be computed from a guess
+    path = _putuo(tmp_path / "p.xlsx", {(SHEET, "F13"): ("NOSUCH(1)", 95)})
+    _, result = recalc_file(path, tmp_path / "r.xlsx")
+    failed = {failure.source.cell: failure.value for failure in result.failures}
+    assert failed["F13"] == "#NAME?" and "H13" in failed and not result.left
