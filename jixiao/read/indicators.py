@@ -201,7 +201,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     heads: list[tuple[bool, bool]] = []  # per indicator read: (own 一级 cell, own 二级 cell)
     remarked: list[tuple[Indicator, dict[str, Any], dict[str, Place]]] = []
     sums: set[int] = set()  # (indices among the rows read) 合计 rows amid the table
-    headings2: set[int] = set()  # （一）数量指标 | | | 20: 二级 heading rows with points
+    # heading rows with points → their level: 0 一、产出指标 | | | 50, 1 （一）数量指标 | | | 20
+    headings: dict[int, int] = {}
     goal = False  # in a 年度总体目标 block printed among the rows
     gap = _gap_column(grid, header, stop)  # a blank column some rows lost (a converted PDF)
     wrapped: dict[str, int] = {}  # level key → the last row a wrapped 一级/二级 went on to
@@ -279,7 +280,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         own = [column for column in present
                if column not in codes or _CODE.fullmatch(texts.get((row, column), "")) is None]
         if "level1" not in columns and own and len(own) <= 3 \
-                and (heading := _section_heading(grid, row, own[0])) is not None \
+                and (heading := _section_heading(grid, row, own[0])
+                     or (None if "level2" in columns  # one 评价指标 column: 一、项目决策
+                         else _numbered_heading(grid, row, own[0], stop, "、"))) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
                         for column in own[1:]):
             section = (grid, row, own[0])
@@ -290,7 +293,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 row += 1
                 continue
         if section is None and "level2" not in columns and own and len(own) <= 3 \
-                and (heading := _level2_heading(grid, row, own[0])) is not None \
+                and (heading := _level2_heading(grid, row, own[0])
+                     or _numbered_heading(grid, row, own[0], stop, "()")) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
                         for column in own[1:]):
             # （一）数量指标 written as a heading row in the one name column (Word forms):
@@ -458,8 +462,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             _infer_level1(indicator, table, merged)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))
-        if section2:
-            headings2.add(len(table.indicators) - 1 - first)
+        if section is not None or section2:
+            headings[len(table.indicators) - 1 - first] = 0 if section is not None else 1
         last = home = row
         row += 1
     if "level1" in columns:
@@ -470,7 +474,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     # a 一级 heading row with points heads its rows whatever they weigh where no 二级 row
     # can be taken for it: no 二级 column (评分附件表), or a section row (no 一级 column)
     _take_subtotals(table, first, heads, "level2" in columns and "level1" in columns, sums,
-                    headings2)
+                    headings)
     _take_numbered_groups(table, first)
     _notes_column(table, first, remarked)
     return last
@@ -1159,6 +1163,27 @@ def _level2_heading(grid: Grid, row: int, column: int) -> str | None:
     return heading_points(text)[0] if text and levels.is_level2_only(text) else None
 
 
+def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str) -> str | None:
+    """The 一级 (``number`` "、": 一、项目决策) or 二级 ("()": (一)项目立项) a heading row
+    numbered in Chinese opens, whatever its words (an index system's 决策, 资金管理, 产出…),
+    where rows numbered in digits (1. 1、 (1)) follow under it — under a 一级, perhaps
+    after its (一) heading: its name without number and points; else None. A 二级's words
+    after a 一、 (二、社会效益指标) stay the 二级's (``_level2_heading``)."""
+    text = grid.texts.get((row, column), "")
+    if not isinstance(grid.values.get((row, column)), str) or len(text) > 24 \
+            or _heading_number(text) != number:
+        return None
+    name = heading_points(text[_HEADING_NUMBER.match(text).end():])[0]  # type: ignore[union-attr]
+    if not name or (number == "、" and levels.is_level2_only(name)):
+        return None
+    for below in range(row + 1, stop):
+        under = grid.texts.get((below, column), "")
+        if number == "、" and _heading_number(under) == "()":
+            continue  # （一）项目立项 under 一、项目决策: its own rows tell
+        return name if _ITEM_START.match(under) is not None else None
+    return None
+
+
 def _heading_text(grid: Grid, row: int, column: int) -> str | None:
     """A short text cell without the list number it begins with (一、 （一） 1.); else None."""
     if not isinstance(grid.values.get((row, column)), str):
@@ -1288,7 +1313,7 @@ def _take_execution_row(table: SelfEvaluation, first: int, heads: list[tuple[boo
 
 def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, bool]],
                     has_level2: bool, sums: frozenset[int] | set[int] = frozenset(),
-                    headings2: frozenset[int] | set[int] = frozenset()) -> None:
+                    headings: dict[int, int] | None = None) -> None:
     """Move 小计 rows out of the indicators into ``table.subtotals``.
 
     A row without target and actual is a subtotal when its name cell holds only a 一级
@@ -1304,9 +1329,11 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
     each written 过程); the last row, when it sums
     every indicator above it, is their sum (``_whole_sum``). jixiao's template has no
     subtotal rows: a row of it with points and nothing else is a half-filled indicator
-    (JX201/JX202 say what is missing)."""
+    (JX201/JX202 say what is missing). ``headings``: the rows read as a 一级 (0) or 二级 (1)
+    heading row (一、项目决策 | | 22 | 20, （一）数量指标 | | 20 | 20) and their level."""
     if table.template:
         return
+    headings = headings or {}
     rows = table.indicators[first:]
     # 合计 alone is the table's sum — unless it closes each group: one after each is theirs
     bare = {index for index, (indicator, (own1, own2)) in enumerate(zip(rows, heads, strict=True))
@@ -1324,8 +1351,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             if index in sums or index in grouped or any(_sums_rows_above(text) for text in own
                                                         if text):
                 rank = -1  # "小计" (产出指标小计, 产出指标合计) under its rows
-            elif index in headings2:
-                rank = 1
+            elif index in headings:
+                rank = headings[index]
             elif _blank_text(indicator.name):  # empty, or "—" / "/"
                 # its own 二级 cell makes it the 二级's, though the 一级 merge begins on it
                 level2_own = own2 and not levels.is_level1_only(indicator.level2)
@@ -1396,7 +1423,7 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                     or _leaves_group(heading, rank, category, rows[index - 1],
                                                      as_read))
         if named or (members and (abs(total - heading.weight) <= TOLERANCE or opens
-                                  or (rank == 0 and not has_level2) or index in headings2)):
+                                  or (rank == 0 and not has_level2) or index in headings)):
             taken.add(index)
             text = heading.name if named else (heading.level1 if rank == 0 else heading.level2)
             label = str(text or "小计")
@@ -1415,10 +1442,14 @@ def _leaves_group(heading: Indicator, rank: int, category: str | None, row: Indi
     """Whether ``row`` is out of the group of the 一级 (``rank`` 0) or 二级 (1) heading
     row ``heading``: it stands under another 一级 or 二级 — its own cell's, or one carried
     down from a heading row without points (二、效益指标 | | | under 一、产出指标 | 50 | 50)
-    or from a row above. The same one written again goes on; a blank one goes on."""
+    or from a row above. The same one written again goes on; a blank one goes on. 一级
+    of no standard category (an index system's 项目决策, 项目过程) are told by their words."""
     level1 = as_read.get(id(row), row.level1)
-    if level1 and levels.level1_category(level1) != (
-            category if rank == 0 else levels.level1_category(heading.level1)):
+    own = levels.level1_category(level1) if level1 else None
+    if level1 and own != (category if rank == 0 else levels.level1_category(heading.level1)):
+        return True
+    if level1 and own is None and heading.level1 \
+            and compact_text(level1) != compact_text(heading.level1):
         return True
     return rank == 1 and bool(row.level2) \
         and compact_text(row.level2) != compact_text(heading.level2)
