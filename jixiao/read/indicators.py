@@ -1170,10 +1170,11 @@ def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str)
     after its (一) heading: its name without number and points; else None. A 二级's words
     after a 一、 (二、社会效益指标) stay the 二级's (``_level2_heading``)."""
     text = grid.texts.get((row, column), "")
-    if not isinstance(grid.values.get((row, column)), str) or len(text) > 24 \
-            or _heading_number(text) != number:
+    found = _HEADING_NUMBER.match(text)
+    if found is None or _heading_number(text) != number or len(text) > 24 \
+            or not isinstance(grid.values.get((row, column)), str):
         return None
-    name = heading_points(text[_HEADING_NUMBER.match(text).end():])[0]  # type: ignore[union-attr]
+    name = heading_points(text[found.end():])[0]
     if not name or (number == "、" and levels.is_level2_only(name)):
         return None
     for below in range(row + 1, stop):
