@@ -5,6 +5,7 @@ evaluated by the formulas engine on the values a recalculated form shows."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -53,6 +54,13 @@ SLIPS = {
 }
 
 
+@functools.cache
+def _compiled(formula: str):
+    """A mark's condition compiled once per test process: compiling is most of a case's time
+    (about 10 s for the form's conditions), and every case evaluates the same conditions."""
+    return formulas.Parser().ast("=" + formula)[1].compile()
+
+
 def _marks(path: Path) -> set[tuple[str, str]]:
     sheet = openpyxl.load_workbook(path, data_only=True)[SHEET]
 
@@ -68,7 +76,7 @@ def _marks(path: Path) -> set[tuple[str, str]]:
     for highlight in HIGHLIGHTS:
         first, last = highlight.rows
         for row in range(first, last + 1):
-            compiled = formulas.Parser().ast("=" + highlight.formula(row))[1].compile()
+            compiled = _compiled(highlight.formula(row))
             result = compiled(*(value(name.replace("$", "")) for name in compiled.inputs))
             if bool(np.ravel(result)[0]) is True:
                 marks.add((highlight.code, f"{highlight.column}{row}"))
