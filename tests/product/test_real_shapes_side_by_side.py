@@ -261,3 +261,76 @@ def test_two_tables_side_by_side_without_an_empty_column_between(tmp_path):
     [(_, left_findings), (_, right_findings)] = report(path)
     assert left_findings == []
     assert [code for code, _ in right_findings] == ["JX501", "JX502"]
+
+
+# ------------------------------------------ no empty column, header rows not in line
+
+# rt29: two county tables, each with a 年度总体目标 block of two rows (预期目标 | 实际完成情况),
+# project B's pasted against project A's 偏差原因. A: 228 of 240 万元 spent, 9.5 of 10;
+# every target met: 9.5 + 20 + 15 + 15 + 30 + 10 = 99.5. B: 620 of 620, 10; 满意度 88% for
+# ≥90%: 10 × 88 ÷ 90 = 9.78, no reason written (JX405): 10 + 20 + 15 + 15 + 30 + 9.78 = 99.78.
+_PENSION = [
+    ("产出指标", "数量指标", "运营养老服务驿站数量", "≥12个", "12个", 20, 20, None),
+    ("产出指标", "质量指标", "驿站服务规范达标率", "≥90%", "95%", 15, 15, None),
+    ("产出指标", "时效指标", "补贴拨付及时性", "及时", "及时", 15, 15, None),
+    ("效益指标", "社会效益指标", "居家老人服务覆盖率", "≥60%", "62%", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "93%", 10, 10, None),
+]
+_ALLOWANCE = [
+    ("产出指标", "数量指标", "高龄津贴发放人数", "≥9000人", "9350人", 20, 20, None),
+    ("产出指标", "质量指标", "津贴发放准确率", "＝100%", "100%", 15, 15, None),
+    ("产出指标", "时效指标", "津贴发放时间", "每季度末前", "每季度末前", 15, 15, None),
+    ("效益指标", "社会效益指标", "高龄老人生活质量", "有所提高", "有所提高", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "高龄老人满意度", "≥90%", "88%", 10, 9.78, None),
+]
+
+
+def _money(initial, budget, executed, rate, score):
+    return [("年度资金总额", initial, budget, executed, 10, rate, score),
+            ("其中：当年财政拨款", initial, budget, executed, "—", rate, "—"),
+            ("上年结转资金", 0, 0, 0, "—", "—", "—"),
+            ("其他资金", 0, 0, 0, "—", "—", "—")]
+
+
+def _county(path, name, money, rows, total, year=True):
+    """A county's table: title, (年度 line), 项目名称, money, a 年度总体目标 block of two
+    rows, the indicators under a 绩效指标 label, 总分 and 等级 (columns A … I)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", *(("（2024年度）",) if year else ()))
+    sheet.project(name, "某县民政局", "某县民政局")
+    sheet.money(money)
+    first = sheet.line("年度总体目标", "预期目标", None, None, None, "实际完成情况")
+    sheet.line(None, "按照年度计划完成各项工作任务。", None, None, None, "已按计划完成各项工作任务。")
+    sheet.merge(first, 1, 1, first + 1)
+    for row in (first, first + 1):
+        sheet.merge(row, 2, 5)
+        sheet.merge(row, 6, 9)
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade("优")
+    return book.save(path)
+
+
+def test_two_tables_without_an_empty_column_their_headers_not_in_line(tmp_path):
+    """B's 三级指标 header a row higher (no 年度 line), two rows higher (two money lines)
+    or two rows lower than A's (rt29: before, A and B were read as one table and a
+    headless one — JX001 “是空表”, JX101 分值合计为 90, B's name lost)."""
+    pension = _money(240, 240, 228, "95.00%", 9.5)
+    allowance = _money(600, 620, 620, "100.00%", 10)
+    for label, options, down, row in (("in-line", {}, 0, 17), ("no-year", {"year": False}, 0, 16),
+                                      ("two-money-lines", {"money": allowance[:2]}, 0, 15),
+                                      ("lower", {}, 2, 19)):
+        left = _county(tmp_path / f"{label}.xlsx", "社区养老服务驿站运营补贴", pension,
+                       _PENSION, 99.5)
+        right = _county(tmp_path / f"{label}-b.xlsx", "老年人高龄津贴",
+                        options.pop("money", allowance), _ALLOWANCE, 99.78, **options)
+        path = paste_beside(left, right, gap=0, down=down)
+        tables = read_tables(path)
+        assert [(table.project.name, len(table.indicators)) for table in tables] == [
+            ("社区养老服务驿站运营补贴", 5), ("老年人高龄津贴", 5)], label
+        [result] = [check_workbook(path)]
+        assert [(checked.evaluation.total, checked.grade) for checked in result.tables] == [
+            (99.5, "优"), (99.78, "优")], label
+        assert report(path) == [("社区养老服务驿站运营补贴", []),
+                                ("老年人高龄津贴", [("JX405", f"R{row}")])], label
