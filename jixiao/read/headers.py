@@ -1180,14 +1180,19 @@ class _Run:
     roles: set[str]
 
 
-def _header_runs(grid: Grid, header: Header) -> list[_Run]:
+def _header_runs(grid: Grid, header: Header, within: tuple[int, int] | None = None
+                 ) -> list[_Run]:
     """The runs of header cells in ``header``'s rows that each name a table's header
-    by themselves (``_TABLE_ROLES``): one for a table, two for tables side by side."""
+    by themselves (``_TABLE_ROLES``): one for a table, two for tables side by side.
+    ``within``: the first and last column the runs may take (``_fences``)."""
+    first, last_allowed = within or (1, max(grid.used_columns(), default=1))
     covered: dict[int, set[str]] = {}  # column → roles its header cells name
     named: dict[int, int] = {}  # column → the row of its header cell naming the 三级
     heading: set[int] = set()  # the columns a header cell names any role of (偏差原因 too)
     for row in range(header.top, header.row + 1):
         for column in grid.rows.get(row, ()):
+            if not first <= column <= last_allowed:
+                continue  # the other table's, beside this one in its header's row
             role = indicator_role(grid.texts.get((row, column), ""))
             role = "name" if role in ("deepest", "other_name") else role
             covered.setdefault(column, set()).update({role} & _TABLE_ROLES)
@@ -1196,7 +1201,7 @@ def _header_runs(grid: Grid, header: Header) -> list[_Run]:
             if role == "name":
                 named.setdefault(column, row)
             last = column  # the columns a header cell is merged across
-            while grid.origin.get((row, last + 1)) == (row, column):
+            while grid.origin.get((row, last + 1)) == (row, column) and last < last_allowed:
                 last += 1
                 covered.setdefault(last, set())
     runs: list[_Run] = []
@@ -1261,7 +1266,8 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
     header. The right band begins after the last column left
     empty between the two (the right table's labels left of its header), or at its
     header; each band still holds its table's header."""
-    runs = sorted((run for item in headers for run in _header_runs(grid, item.header)),
+    runs = sorted((run for item, within in zip(headers, _fences(grid, headers), strict=True)
+                   for run in _header_runs(grid, item.header, within)),
                   key=lambda run: run.first)
     starts = [run.first for run in runs]
     used: set[int] | None = None  # the columns holding any value, when first asked
@@ -1286,6 +1292,38 @@ def _side_by_side(grid: Grid, headers: list[Found]) -> list[Grid] | None:
                    for band, run in zip(bands, (left, right), strict=True)):
                 return bands
     return None
+
+
+def _own_columns(header: Header) -> tuple[int, int]:
+    """The first and last column ``header`` names a role of, less a 指标值 or 完成值 left
+    of its 一级/二级/三级: the 预期目标 | 实际完成情况 of the 年度总体目标 of a table beside
+    it, in the same row, are that table's."""
+    columns = header.columns
+    names = min((columns[role] for role in ("level1", "level2", "name") if role in columns),
+                default=0)
+    own = [column for role, column in columns.items()
+           if column >= names or role not in _LEFT_OF_NAMES]
+    return min(own), max(own)
+
+
+def _fences(grid: Grid, headers: list[Found]) -> list[tuple[int, int]]:
+    """For each header, the columns its runs may take: two tables pasted side by side with
+    no empty column between, their header rows not in line (one has no 年度 line, fewer
+    money lines, or was pasted lower), each have a header of their own, and each header's
+    row goes on into the other table's cells beside it (its 年度总体目标, its indicators),
+    so that each run took both tables' columns and none was right of the other. Where
+    another header's own columns lie wholly left of this one's, its runs begin after that
+    header's last column (the right table's 绩效指标 label is its own); where they lie
+    wholly right, its runs end at its own last column. Tables stacked share their columns
+    and fence nothing."""
+    spans = [_own_columns(item.header) for item in headers]
+    widest = max(grid.used_columns(), default=1)
+    fences = []
+    for first, last in spans:
+        left = [other_last for _, other_last in spans if other_last < first]
+        right = any(other_first > last for other_first, _ in spans)
+        fences.append((max(left, default=0) + 1, last if right else widest))
+    return fences
 
 
 _MONEY_ROLES = frozenset({"initial", "budget", "executed"})  # two name a money block's header
