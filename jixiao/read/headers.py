@@ -71,7 +71,8 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judged", ("人工评分",)),
     ("reason", ("扣分说明", "扣分理由", "得分说明", "评分说明", "偏差说明", "偏差分析", "存在问题",
                 "整改措施", "得分理由", "评分理由", "打分理由", "打分说明", "计分说明", "得分原因",
-                "扣分原因")),  # before 得分/评分: a text
+                "扣分原因", "得分情况说明", "评价意见", "评价说明", "评价情况")),  # before 得分/评分:
+    # a text (an evaluator's 评价意见 says why a row lost points, as a 得分说明 does)
     ("method", _STATED_METHODS),  # 评分标准: the row's own scoring rule, a text
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号",
                 "测算依据")),  # 三级指标测算依据 (发改 中央预算内投资): how, not the name

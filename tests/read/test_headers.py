@@ -357,3 +357,12 @@ def test_a_column_explaining_a_change_of_the_target_after_it_is_not_the_target(t
     assert [i.target for i in table.indicators] == [row[3] for row in MISSED]
     assert table.indicators[0].sources["target"] == Source("自评表", f"D{first}")
     assert found == [(MISSED_FOUND[0], f"H{first}", MISSED_FOUND[1])]
+
+
+@pytest.mark.parametrize("text", ["评价意见", "评价说明", "得分情况说明", "评价情况", "得分说明"])
+def test_an_evaluators_comment_column_is_the_reason_column(text):
+    """An index system's 评价意见 says why a row lost points, as 得分说明 does (rt29 tp14c:
+    before, 评价意见 had no role and 得分情况说明 was read as the 得分)."""
+    from jixiao.read.headers import indicator_role
+
+    assert indicator_role(text) == "reason"
