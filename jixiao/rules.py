@@ -1415,17 +1415,21 @@ def total_score(scores: Iterable[float | None]) -> float | None:
 @dataclass(frozen=True)
 class Grade:
     """One 评分等级: its name, the lowest 总分 (rounded to 2 decimals) that earns it,
-    and the other words tables write for it (优秀 for 优)."""
+    the other words tables write for it (优秀 for 优), and its name in the scale of
+    优秀/良好/合格/不合格 some tables grade on (``scaled``; of the same floors)."""
 
     name: str
     floor: float
     words: tuple[str, ...] = ()
+    scaled: str = ""
 
 
 # The four grades, best first — the one list of them (docs/domain.md §2).
-GRADES = (Grade("优", 90.0, ("优秀",)), Grade("良", 80.0, ("良好", "较好")),
-          Grade("中", 60.0, ("中等", "合格", "一般")), Grade("差", float("-inf"), ("较差", "不合格")))
+GRADES = (Grade("优", 90.0, ("优秀",), "优秀"), Grade("良", 80.0, ("良好", "较好"), "良好"),
+          Grade("中", 60.0, ("中等", "合格", "一般"), "合格"),
+          Grade("差", float("-inf"), ("较差", "不合格"), "不合格"))
 GRADE_NAMES = tuple(grade.name for grade in GRADES)
+_SCALED_NAMES = {grade.name: grade.scaled for grade in GRADES}
 _WORST_LEVEL = len(GRADE_NAMES) - 1  # 差, 较差, 不合格: 未达成 below any better level wanted
 _GRADE_WORDS = {word: grade.name for grade in GRADES for word in (grade.name, *grade.words)}
 
@@ -1472,13 +1476,31 @@ def grade_name(raw: object) -> str | None:
     ticked = ticked_grades(raw)
     if ticked is not None:
         return ticked[0] if len(ticked) == 1 else None
+    word = _grade_word(raw)
+    return None if word is None else _GRADE_WORDS[word]
+
+
+def _grade_word(raw: str) -> str | None:
+    """The grade word a 评分等级 cell writes, as typed ("优秀等次", "A（优秀）", "优（95分）"
+    → 优秀, 优秀, 优); None where it writes none (a tick box aside: ``ticked_grades``)."""
     text = normalize_text(raw).strip(_AROUND_GRADE) or normalize_text(raw)  # 优。 “优” 【优】
     lettered = _LETTER_FIRST.fullmatch(text)
     if lettered is not None:  # A（优秀）: the word says the grade, whatever the letter
         text = (lettered["word"] or lettered["bare"]).strip().strip(_AROUND_GRADE)
     text = _GRADE_NOTE.sub("", text).strip().strip(_AROUND_GRADE) or text
-    return _GRADE_WORDS.get(text) or _GRADE_WORDS.get(text.removesuffix("等次")) \
-        or _GRADE_WORDS.get(text.removesuffix("等").removesuffix("级"))  # 优秀等次, 优等, 优秀级
+    for word in (text, text.removesuffix("等次"), text.removesuffix("等").removesuffix("级")):
+        if word in _GRADE_WORDS:  # 优秀等次, 优等, 优秀级
+            return word
+    return None
+
+
+def grade_as_written(name: str, written: object) -> str:
+    """The grade ``name`` (优/良/中/差) as a table whose 评分等级 cell holds ``written``
+    names it: in the scale of 优秀/良好/合格/不合格 where it wrote one of those (96 graded
+    良好 → 优秀, 86 graded 合格 → 良好), else ``name``."""
+    word = _grade_word(written) if isinstance(written, str) \
+        and ticked_grades(written) is None else None
+    return _SCALED_NAMES.get(name, name) if word in _SCALED_NAMES.values() else name
 
 
 def grade_letter(raw: object) -> bool:

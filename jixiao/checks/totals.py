@@ -264,9 +264,9 @@ def _grade_after_fix(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum
             or (evaluation.total_basis == "rules" and evaluation.grade != right):
         return ""
     if written == right:
-        return f"；评分等级“{written}”与各项得分之和相符，不需改动"
+        return f"；评分等级“{plain_text(table.grade_declared)}”与各项得分之和相符，不需改动"
     if written == rules.grade(table.total_declared):
-        return f"；总分改正后，评分等级应随之改为“{right}”"
+        return f"；总分改正后，评分等级应随之改为“{_named(table, right)}”"
     return ""
 
 
@@ -552,6 +552,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                                     by_rules)
         return
     expected = rules.grade(basis)
+    named = _named(table, expected)
     graded = f"各项得分之和 {points(basis)}" if misadded is not None \
         else f"总分 {points_written(total)}"
     see = f"（总分写为 {points_written(total)}，见 JX501）" if misadded is not None \
@@ -559,19 +560,20 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         else ""
     if table.grade_declared is None:
         if source is not None:
-            yield finding("JX502", source, f"评分等级未填写，{graded} 应为“{expected}”{see}")
+            yield finding("JX502", source, f"评分等级未填写，{graded} 应为“{named}”{see}")
         return
     if written is None:
         yield finding("JX502", source, f"评分等级“{plain_text(table.grade_declared)}”"
-                                       f"{_unread_grade(table)}，{graded} 应为“{expected}”{see}")
+                                       f"{_unread_grade(table)}，{graded} 应为“{named}”{see}")
     elif written != expected:
         if misadded is not None and written in (rules.grade(total), evaluation.grade):
             return  # the written 总分's grade (JX501: it changes with the 总分), or the rules'
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，"
-                                       f"{graded} 应为“{expected}”{see}")
+                                       f"{graded} 应为“{named}”{see}")
     elif by_rules is not None:
         off = _scores_off_rules(table, evaluation)
-        yield finding("JX502", source, f"{_rules_total(table, evaluation)}，评分等级应为“{by_rules}”"
+        yield finding("JX502", source, f"{_rules_total(table, evaluation)}，评分等级应为"
+                                       f"“{_named(table, by_rules)}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
                                        f"{points_written(total)}）{_off_listed(off)}",
                       severity=None if _rules_grade_sure(table, evaluation, written)
@@ -588,7 +590,8 @@ def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float
     written = rules.grade_name(table.grade_declared)
     if written == by_rules and misadded:
         return
-    sum_grade = rules.grade(basis)
+    sum_grade = _named(table, rules.grade(basis))
+    rules_grade = _named(table, by_rules)
     given = (f"各项得分之和 {points(basis)} 为“{sum_grade}”，总分写为 "
              f"{points_written(total)}，见 JX501") if misadded \
         else f"总分 {points_written(total)} 为“{sum_grade}”"
@@ -596,20 +599,26 @@ def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float
     off = _off_listed(_scores_off_rules(table, evaluation))
     if table.grade_declared is None:
         if source is not None:
-            yield finding("JX502", source, f"评分等级未填写，{rules_total} 应为“{by_rules}”"
+            yield finding("JX502", source, f"评分等级未填写，{rules_total} 应为“{rules_grade}”"
                                            f"（{given}）{off}")
         return
     shown = plain_text(table.grade_declared)
     if written is None:
         yield finding("JX502", source, f"评分等级“{shown}”{_unread_grade(table)}，{rules_total} "
-                                       f"应为“{by_rules}”（{given}）{off}")
+                                       f"应为“{rules_grade}”（{given}）{off}")
     elif written == by_rules:  # the 总分, the sum of the scores written, is what is off
         yield finding("JX502", source, f"评分等级写为“{shown}”，与总分 {points_written(total)} "
                                        f"不符（应为“{sum_grade}”），但与{rules_total} 相符："
                                        f"按规则改正各项得分和总分后，等级不需改动{off}")
     else:
-        yield finding("JX502", source, f"评分等级写为“{shown}”，{rules_total} 应为“{by_rules}”"
+        yield finding("JX502", source, f"评分等级写为“{shown}”，{rules_total} 应为“{rules_grade}”"
                                        f"（{given}）{off}")
+
+
+def _named(table: SelfEvaluation, grade: str) -> str:
+    """A grade as the table names its grades: 优秀 for 优 where it grades on 优秀/良好/合格/
+    不合格 (``rules.grade_as_written``)."""
+    return rules.grade_as_written(grade, table.grade_declared)
 
 
 def _unread_grade(table: SelfEvaluation) -> str:
@@ -1371,7 +1380,8 @@ def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Itera
                       f"此处写总分 {points(restated['total'])}，与{_at(table, 'total')}总分 "
                       f"{points(table.total_declared)} 不一致{summed}")
     if "grade" in restated and table.grade_declared is not None:
-        due = f"（总分 {points(table.total_declared)} 应为“{rules.grade(table.total_declared)}”）" \
+        due = f"（总分 {points(table.total_declared)} 应为"\
+              f"“{_named(table, rules.grade(table.total_declared))}”）" \
             if table.total_declared is not None else ""
         yield finding("JX506", table.sources.get("restated_grade"),
                       f"此处写评分等级“{plain_text(restated['grade'])}”，与{_at(table, 'grade')}"

@@ -72,6 +72,17 @@ def test_grade_name_reads_the_words_of_the_grades(written, grade):
     assert rules.grade_name(written) == grade
 
 
+@pytest.mark.parametrize(("grade", "written", "named"), [
+    ("优", "良好", "优秀"), ("良", "合格", "良好"), ("中", "优秀等次", "合格"), ("差", "合格", "不合格"),
+    ("优", "良", "优"), ("良", "中等", "良"), ("良", "较好", "良"), ("优", None, "优"),
+    ("优", "√良好 □优秀", "优")])  # a tick box names its own words: the grade names
+def test_a_grade_is_named_in_the_scale_the_table_writes(grade, written, named):
+    """96 graded 良好 on a table of 优秀/良好/合格/不合格 should be 优秀, not 优 (rt29 tp08b);
+    the scale's names are the grades' own (``Grade.scaled``), of the same floors."""
+    assert rules.grade_as_written(grade, written) == named
+    assert [item.scaled for item in rules.GRADES] == ["优秀", "良好", "合格", "不合格"]
+
+
 # ---------------------------------------------------------------- directions
 
 _DIRECTION_CASES = [  # (二级指标, target, actual): the target has no ≥/≤ (＝ says no more)

@@ -64,7 +64,7 @@ def test_a_head_grade_under_any_label_is_read(tmp_path, label):
     table, data = checked(_putuo(tmp_path / "t.xlsx", ("自评得分", 99.98, label, "良好"),
                                  total=None, grade=None))
     assert table.grade_declared == "良好"
-    assert _found(data) == [("JX502", "D3", "评分等级写为“良好”，总分 99.98 应为“优”")]
+    assert _found(data) == [("JX502", "D3", "评分等级写为“良好”，总分 99.98 应为“优秀”")]
 
 
 def test_a_head_result_holding_a_score_is_no_grade(tmp_path):
@@ -85,7 +85,7 @@ def test_a_head_over_two_rows(tmp_path):
     sheet.money(PUTUO_1_MONEY)
     sheet.indicators(PUTUO_1_ROWS)
     _, data = checked(book.save(tmp_path / "t.xlsx"))
-    assert _found(data) == [("JX502", "D2", "评分等级写为“良好”，总分 99.98 应为“优”")]
+    assert _found(data) == [("JX502", "D2", "评分等级写为“良好”，总分 99.98 应为“优秀”")]
 
 
 def test_a_head_sum_label_is_the_total(tmp_path):
@@ -99,14 +99,14 @@ def test_a_bottom_row_of_score_and_result(tmp_path):
     """Before: 评分等级 填报 —. 自评得分 | 99.98 | | 自评结果 | 良好 under the indicators."""
     _, data = checked(_putuo(tmp_path / "t.xlsx",
                              bottom=("自评得分", 99.98, None, "自评结果", "良好")))
-    assert _found(data) == [("JX502", "E16", "评分等级写为“良好”，总分 99.98 应为“优”")]
+    assert _found(data) == [("JX502", "E16", "评分等级写为“良好”，总分 99.98 应为“优秀”")]
 
 
 def test_a_total_row_ending_in_a_result(tmp_path):
     """Before: 评分等级 填报 —. 总分 | … | 100 | 99.98 | 评价结果：良好."""
     _, data = checked(_putuo(tmp_path / "t.xlsx", bottom=(
         "总分", None, None, None, None, None, 100, 99.98, "评价结果：良好")))
-    assert _found(data) == [("JX502", "I16", "评分等级写为“良好”，总分 99.98 应为“优”")]
+    assert _found(data) == [("JX502", "I16", "评分等级写为“良好”，总分 99.98 应为“优秀”")]
 
 
 # ---------------------------------------------------------------- rt27 r5: the full mark, no grade, labels over values
@@ -169,7 +169,8 @@ def test_a_grade_with_dengci(tmp_path, grade, found):
     _, data = checked(_putuo(tmp_path / "t.xlsx", grade=grade))
     assert codes(data) == found
     if found:
-        assert data["findings"][0]["message"] == f"评分等级写为“{grade}”，总分 99.98 应为“优”"
+        # named in the table's own scale (优秀/良好/合格/不合格, rt29)
+        assert data["findings"][0]["message"] == f"评分等级写为“{grade}”，总分 99.98 应为“优秀”"
 
 
 # ---------------------------------------------------------------- 权重 as decimal shares of 1

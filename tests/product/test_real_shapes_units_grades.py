@@ -90,7 +90,7 @@ def test_a_grade_written_as_a_word_that_is_not_the_total_s_is_still_wrong(tmp_pa
     standard_sheet(book.sheet(), grade="A（良好）")
     _, data = checked(book.save(tmp_path / "t.xlsx"))
     assert [(f["code"], f["message"]) for f in data["findings"]] == [
-        ("JX502", "评分等级写为“A（良好）”，总分 99.98 应为“优”")]
+        ("JX502", "评分等级写为“A（良好）”，总分 99.98 应为“优秀”")]
 
 
 @pytest.mark.parametrize("written", ["A", "A级"])
