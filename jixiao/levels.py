@@ -117,6 +117,22 @@ def is_process_level1(level1: str | None) -> bool:
     return level1_category(level1) is None and any(word in text for word in _PROCESS_WORDS)
 
 
+# 二级 words of an index system's 决策 and 过程 (管理): 项目立项, 绩效目标 (宁夏: 项目目标),
+# 资金投入; 资金管理 (投入管理, 财务管理), 组织实施 (业务管理)
+_PROCESS_LEVEL2_WORDS = ("立项", "绩效目标", "项目目标", "资金投入", "投入管理", "资金管理",
+                         "财务管理", "组织实施", "业务管理")
+
+
+def is_process_row(level1: str | None, level2: str | None) -> bool:
+    """Whether a row is an index system's 决策 or 过程 (``is_process_level1``), or, its 一级
+    naming none of 产出/效益/满意度, sits under one of their 二级 (项目立项, 资金管理 …)."""
+    if is_process_level1(level1):
+        return True
+    text = normalize_text(level2 or "")
+    return level1_category(level1) is None and level1_of_level2(level2) is None \
+        and any(word in text for word in _PROCESS_LEVEL2_WORDS)
+
+
 @functools.lru_cache(maxsize=4096)
 def level1_of_level2(level2: str | None) -> str | None:
     """The 一级 a 二级 name belongs to ("社会效益指标 (30 分)" → 效益指标), if it says."""

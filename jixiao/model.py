@@ -790,7 +790,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     except ScoreInputError as error:
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
-    scores = [score_indicator(indicator, chosen, weighed, money_rate(table, indicator, rate))
+    scores = [_by_standard(indicator) if judged_by_standard(table, indicator)
+              else score_indicator(indicator, chosen, weighed, money_rate(table, indicator, rate))
               for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
@@ -811,6 +812,39 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
             total, span = (taken[0], None) if taken[0] == taken[1] else (None, taken)
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
                       rules.grade(total) if total is not None else None, basis, span)
+
+
+# Score.note of a row an index system scores by its 评分标准 (``judged_by_standard``)
+BY_STANDARD = "按评分标准评分，按填报得分计"
+
+
+def without_target(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a row of an evaluator's index system (第三方: 决策/过程/产出/效益) has no
+    target to fill: a 决策 or 过程 (管理) row — or one under their 二级 项目立项, 资金管理 …
+    (``levels.is_process_row``) — whose 指标值 is "—", "/" or blank whatever its 完成值
+    says (立项依据充分; 宁夏's 项目管理: 财务管理制度有效性 | 7 | — | 财务制度健全…), or any
+    row with neither 指标值 nor 完成值. Rows of a standard 自评表 always have a target."""
+    if table.layout != "third_party" or not {"target", "actual"} & table.columns \
+            or not blank_value(indicator_target(indicator)):
+        return False  # (printed without both: a 得分表, its scores all the written ones)
+    return blank_value(indicator.actual) \
+        or levels.is_process_row(indicator.level1, indicator.level2)
+
+
+def judged_by_standard(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a row without a target (``without_target``) is scored by its 评分标准: its
+    得分 is the evaluator's, as in a table printed without 指标值 and 完成值 (``total_basis``
+    "declared"). Not the 预算执行率 row: the rules' 分值 × 执行率."""
+    return without_target(table, indicator) and not is_execution_row(indicator)
+
+
+def _by_standard(indicator: Indicator) -> Score:
+    """A row scored by its 评分标准 at its written 得分 (within its 分值, as a total of
+    written scores counts it): the rules have nothing to recompute."""
+    if indicator.weight is None:
+        return Score(None, None, "分值为空")
+    written = _within_points(indicator)
+    return Score(written, None, BY_STANDARD if written is not None else "按评分标准评分，得分为空")
 
 
 def total_range(parts: list[float | None], scores: list[Score], unscored: bool

@@ -51,6 +51,7 @@ from jixiao.model import (
     indicator_actual,
     indicator_target,
     is_execution_row,
+    judged_by_standard,
     measures_only,
     money_rate,
     noted_elsewhere,
@@ -86,9 +87,10 @@ def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Ind
     """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤, nor a
     响应时间 "2小时" in a table without 二级 (JX203 says to write the sign; read "＝", doing
     better would count as falling short), nor a row whose 分值 is only its share of a
-    merged one the unit split its own way (``_groups`` judge those)."""
+    merged one the unit split its own way (``_groups`` judge those), nor an index
+    system's row scored by its 评分标准 (``judged_by_standard``: the evaluator's score)."""
     for indicator, score in _own_points(table, evaluation):
-        if not bare_target_unsure(indicator):
+        if not bare_target_unsure(indicator) and not judged_by_standard(table, indicator):
             yield indicator, score
 
 

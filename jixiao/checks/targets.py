@@ -23,7 +23,7 @@ from jixiao.checks.base import (
     never_calculated,
     points,
 )
-from jixiao.levels import is_process_level1, names_cost
+from jixiao.levels import names_cost
 from jixiao.model import (
     Evaluation,
     Indicator,
@@ -40,6 +40,7 @@ from jixiao.model import (
     score_indicator,
     shown_error,
     unexplained,
+    without_target,
 )
 from jixiao.parsing import (
     LEVEL_NAMES,
@@ -109,20 +110,6 @@ def _is_indicator(indicator: Indicator) -> bool:
     return indicator.weight is not None or bool(indicator.name)
 
 
-def _judged_without_values(table: SelfEvaluation, indicator: Indicator) -> bool:
-    """A row of an evaluator's index system (第三方: 决策, 过程 …) with neither 指标值 nor
-    完成值 ("—" in both), or a 决策/过程 row whose 指标值 is printed "—" whatever its 完成值
-    says (宁夏's 项目管理: 财务管理制度有效性 | 7 | — | 财务制度健全…): scored by its 评分标准,
-    nothing is missing. An empty 指标值 there is still missing."""
-    if table.layout != "third_party":
-        return False
-    target = indicator_target(indicator)
-    if not blank(target):
-        return False
-    return blank(indicator.actual) or (
-        isinstance(target, str) and bool(target.strip()) and is_process_level1(indicator.level1))
-
-
 @check("JX201", "error", "年度指标值缺失")
 def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """有分值的指标没有填写年度指标值。
@@ -134,8 +121,8 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     **正确示例**：年度指标值填写“≥95%”。
 
     第三方评价指标体系中指标值和完成值都写“—”的行（决策、过程类，按评分标准打分）不适用；
-    决策、过程（管理）类指标的指标值写明“—”的，完成值写了情况说明也不适用（指标值
-    空白的仍要填写）。
+    决策、过程（管理）类指标（二级为项目立项、绩效目标、资金投入、资金管理、组织实施等）的
+    指标值写“—”“/”或空着的，完成值写了情况说明也不适用：这些指标没有年度指标值。
     只写“无”的指标值，除非完成值也是“无”“未发生”、几起事故或“有”“发生”（指标值即
     “无事故”：“有”是未达成，得 0 分，见 JX402），同样没有目标。
     """
@@ -145,7 +132,7 @@ def target_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
         if not _is_indicator(indicator):
             continue
         target = indicator_target(indicator)
-        if _judged_without_values(table, indicator):
+        if without_target(table, indicator):
             continue
         if not (blank(target) or score.note == EMPTY_TARGET) \
                 or never_calculated(table, indicator.sources.get("target")):
@@ -186,7 +173,7 @@ def actual_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     if "actual" not in table.columns:
         return
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
-        if not _is_indicator(indicator) or _judged_without_values(table, indicator):
+        if not _is_indicator(indicator) or without_target(table, indicator):
             continue
         if blank(indicator.actual):
             if never_calculated(table, indicator.sources.get("actual")):

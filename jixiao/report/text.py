@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jixiao import levels
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
 from jixiao.checks.base import points_written
 from jixiao.model import (
+    BY_STANDARD,
     RULES_AND_DECLARED,
     DocumentPlaces,
     EmbeddedPlaces,
@@ -86,12 +88,28 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
 def basis_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """What a computed 总分 made of the written scores says of itself
     (``Evaluation.total_basis`` "declared"): why no rule could score the rows — no 分值
-    column, or (a 得分表: 分值 and 得分 only) no 年度指标值 and 实际完成值."""
+    column, or (a 得分表: 分值 and 得分 only) no 年度指标值 and 实际完成值; of a total by
+    the rules, the index system's rows scored by their 评分标准 at the 得分 written
+    (``model.judged_by_standard``)."""
+    if evaluation.total_basis == "rules":
+        return _standard_note(table, evaluation)
     if evaluation.total_basis != "declared":
         return ""
     if "weight" in table.columns:
         return "（表中没有年度指标值和实际完成值，各指标按填报得分计）"
     return "（表中没有分值列，各指标按填报得分计）"
+
+
+def _standard_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """（决策、过程类 9 项按评分标准评分，按填报得分计）: the rows of a total by the rules
+    that count the evaluator's 得分 (``model.BY_STANDARD``)."""
+    rows = [indicator for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+            if score.note == BY_STANDARD]
+    if not rows:
+        return ""
+    kind = "决策、过程类 " if all(levels.is_process_row(row.level1, row.level2) for row in rows) \
+        else ""
+    return f"（{kind}{len(rows)} 项{BY_STANDARD}）"
 
 
 # ---------------------------------------------------------------- jixiao check

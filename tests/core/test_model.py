@@ -8,6 +8,7 @@ import pytest
 
 from jixiao.errors import UnknownRuleSet
 from jixiao.model import (
+    BY_STANDARD,
     INDICATOR_COLUMNS,
     CellInfo,
     FundLine,
@@ -96,6 +97,28 @@ def test_a_total_of_written_scores_counts_each_within_its_points():
                            execution_line=False)
     evaluation = evaluate(table)
     assert (evaluation.total, evaluation.total_basis) == (92.0, "declared")  # 4 + 0 + 88
+
+
+@pytest.mark.parametrize("target", ["—", "/", None])
+def test_an_index_systems_rows_without_a_target_count_their_written_scores(target):
+    """第三方 决策/过程 rows (or under their 二级, 一级 left blank) with no 指标值 are scored
+    by their 评分标准: the written 得分, within the 分值 (5 of 4 counts 4); the 预算执行率
+    under 过程 stays the rules' 4 × 85 % = 3.4, the 产出 row ≥300 → 240 is 10 × 240/300 = 8.
+    4 + 3 + 3.4 + 8 = 18.4, by the rules. A standard 自评表's row has no 评分标准: no score."""
+    rows = [Indicator("决策", "项目立项", "立项依据充分性", target, "立项依据充分", 4.0,
+                      score_declared=5.0),
+            Indicator(None, "资金管理", "资金使用合规性", target, "合规", 3.0, score_declared=3.0),
+            Indicator("过程", "资金管理", "预算执行率", target, "85%", 4.0, score_declared=3.4),
+            Indicator("产出", "产出数量", "新增学位数", "≥300个", "240个", 10.0, score_declared=8.0)]
+    columns = frozenset({"level1", "level2", "name", "target", "actual", "weight", "score"})
+    table = SelfEvaluation(indicators=rows, columns=columns, execution_line=False,
+                           layout="third_party")
+    evaluation = evaluate(table)
+    assert [score.value for score in evaluation.scores] == [4.0, 3.0, 3.4, 8.0]
+    assert [score.note == BY_STANDARD for score in evaluation.scores] == [True, True, False, False]
+    assert (evaluation.total, evaluation.total_basis) == (18.4, "rules")
+    standard = evaluate(dataclasses.replace(table, layout="standard"))
+    assert [score.value for score in standard.scores][:2] == [None, None]
 
 
 @pytest.mark.parametrize(("actual", "value", "met"), [

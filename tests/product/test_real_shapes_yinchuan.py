@@ -73,9 +73,13 @@ def test_a_dash_target_on_decision_and_management_rows_is_no_missing_target(tmp_
     assert "JX201" not in codes(data)
 
 
-def test_an_empty_target_on_a_management_row_is_still_missing(tmp_path):
-    _, data = checked(yinchuan(tmp_path / "t.xlsx", rows=changed(MANAGEMENT, target=None)))
-    assert _at(data, "JX201") == ["E11"]
+def test_an_empty_target_on_a_management_row_is_no_missing_target_either(tmp_path):
+    """Left blank as "—" is printed (rt29 tp22b): such a row never has a target; before,
+    JX201 “未填写年度指标值”. Its 得分 is counted as written: 4 + 6 + 10 + 15 + 30 + 15 +
+    10 + 10 = 100."""
+    table, data = checked(yinchuan(tmp_path / "t.xlsx", rows=changed(MANAGEMENT, target=None)))
+    assert "JX201" not in codes(data)
+    assert (data["total_computed"], data["total_basis"]) == (100, "rules")
 
 
 def test_a_dash_target_on_an_output_row_is_still_missing(tmp_path):
