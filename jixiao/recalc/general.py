@@ -302,6 +302,10 @@ def load_model(path: str, linked: dict[_Where, Linked] | None = None,
     return model
 
 
+# The names openpyxl opens a workbook by; under any other its loader refuses the file.
+OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
 @contextlib.contextmanager
 def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
                    limits: Limits | None = None, data: bytes | None = None) -> Iterator[None]:
@@ -324,8 +328,11 @@ def this_file_only(path: str, dropped_names: dict[str, int] | None = None,
     def load_this_file(filename: Any, **options: Any) -> Any:
         if not isinstance(filename, str) or os.path.normcase(os.path.abspath(filename)) != wanted:
             raise FileNotFoundError("jixiao never opens a linked workbook")
-        book = original(filename if data is None else io.BytesIO(data), keep_links=False,
-                        **options)
+        source: Any = filename if data is None else io.BytesIO(data)
+        if data is None and os.path.splitext(filename)[1].lower() not in OPENPYXL_SUFFIXES:
+            with open(filename, "rb") as handle:  # an .xlsx named .et: openpyxl refuses a
+                source = io.BytesIO(handle.read())  # file by its name, not its content
+        book = original(source, keep_links=False, **options)
         for scope in [book.defined_names, *(sheet.defined_names for sheet in book.worksheets)]:
             for name, defined in list(scope.items()):
                 cells = max(reference_areas(defined.attr_text or ""), default=0)

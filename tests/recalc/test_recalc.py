@@ -700,6 +700,20 @@ def test_an_xlsx_under_another_name_is_recalculated_as_xlsx(tmp_path, capsys, na
     assert cached(tmp_path / "p.recalc.xlsx")["H43"] == 99.98
 
 
+@pytest.mark.parametrize("name", ["s.et", "s.xls", "s"])
+def test_an_xlsx_under_another_name_with_own_formulas_is_recalculated_by_the_general_engine(
+        tmp_path, capsys, name):
+    # rt29 r7: the general engine's loader (openpyxl) refused the file by its name
+    # ("openpyxl does not support .et file format") although recalc had read it as .xlsx
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B1"] = 2, "=A1*3"
+    book.save(tmp_path / "s.xlsx")
+    source = _renamed(tmp_path / "s.xlsx", name)
+    assert main(["recalc", str(source)]) == 0
+    assert "通用公式引擎" in capsys.readouterr().out
+    assert openpyxl.load_workbook(tmp_path / "s.recalc.xlsx", data_only=True).active["B1"].value == 6
+
+
 def test_an_xls_named_xlsx_is_refused_as_annotate_refuses_it(tmp_path, capsys):
     from hostile import xls
 
