@@ -1623,4 +1623,9 @@ def _canonical(value: object) -> object:
         return tuple(_canonical(item) for item in value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        # A date cell is a date whoever read it: an .xls or .ods reader gives a date, the
+        # .xlsx readers a datetime at midnight. Both are keyed as the latter, the digest
+        # the .xlsx files (most tables) always had.
+        return _dt.datetime.combine(value, _dt.time())
     return value

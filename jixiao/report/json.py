@@ -29,6 +29,8 @@ def _json_value(value: Any) -> Any:
         return _number(value)
     if value is None or isinstance(value, (bool, int, str)):
         return value
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time():
+        return value.date().isoformat()  # a date cell, as every reader shows it (plain_text)
     if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
         return value.isoformat()
     return str(value)
