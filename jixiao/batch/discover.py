@@ -350,6 +350,18 @@ def describe_earlier_copies(copies: list[str], folder: str | Path) -> str:
 _COPIES_NAMED = 3
 
 
+def describe_failed_copies(failed: dict[str, str]) -> str:
+    """One line on the annotated copies that could not be written: how many, and why
+    (each cause with its count); empty when there are none."""
+    if not failed:
+        return ""
+    causes = Counter(failed.values())
+    why = ("：" + next(iter(causes)) if len(causes) == 1 else "（" + "；".join(
+        f"{cause} {count} 个" for cause, count in causes.most_common()) + "）")
+    return (f"{len(failed)} 个文件的标注副本未能写出{why}；"
+            "各文件在汇总的“原因”栏写明，请处理后重新运行")
+
+
 def describe_without_table(files: Iterable[str]) -> str:
     """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
     rule): how many, a few names; empty when there are none. They get no row."""
@@ -362,5 +374,5 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-__all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_earlier_copies", "describe_others",
-           "describe_own", "describe_without_table", "discover", "earlier_copies"]
+__all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_earlier_copies",
+           "describe_failed_copies", "describe_others", "describe_own", "describe_without_table", "discover", "earlier_copies"]

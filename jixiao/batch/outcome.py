@@ -198,3 +198,5 @@ class BatchRun:
     annotated: dict[str, str] = field(default_factory=dict)  # file → its annotated copy
     # file → where its annotated copy goes (--annotate-dir), every file's, done or not
     targets: dict[str, str] = field(default_factory=dict)
+    # file → why its annotated copy could not be written (a full or read-only disk …)
+    copies_failed: dict[str, str] = field(default_factory=dict)

@@ -19,6 +19,9 @@ notes. An outcome is small and plain, so it travels between processes and machin
 nothing a file holds stops the batch. Results are ordered by path (``path_order``), so every
 engine and every number of workers gives the same summary, byte for byte in
 its data.
+
+(Over 400 lines: the run itself and its annotated copies — their names, folders, and
+what is tidied after a stop or a failure — which only a run knows.)
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from jixiao.batch.work import (
     Job,
     RunSettings,
     check_one,
+    copy_failure,
 )
 from jixiao.xlsx.marks import annotated_name, is_annotated_name
 
@@ -189,6 +193,10 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                 rows.append(row)
                 if len(rows) >= _LARGEST_CHUNK:
                     flush()
+            failed = (_ASTRAY if summary.file in astray else next(
+                (cause for note in summary.notes if (cause := copy_failure(note))), None))
+            if failed is not None:
+                copies_failed[summary.file] = failed
             if on_outcome is not None:
                 if summary.file in astray:
                     summary = dataclasses.replace(
@@ -218,6 +226,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
 
     keys: dict[str, str] = {}
     hits: list[str] = []
+    copies_failed: dict[str, str] = {}
     annotated: dict[str, str] = {}  # file → its annotated copy, written or found made
     odd = odd or {}
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
@@ -225,6 +234,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     astray = _astray(targets, options.annotate_dir) if targets else {}
     _remove_stale_temporaries(targets)
     before = {target: _stamp(target) for target in targets.values()}  # copies made earlier
+    new_folders = _missing_folders(targets, options.annotate_dir)  # made by this run, if any
 
     def job(file: str) -> Job:
         return (file, options.rules, None if file in astray else targets.get(file),
@@ -283,10 +293,41 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
             if stop.received is not None:
                 _tidy_interrupted({file: target for file, target in targets.items()
                                    if file not in done}, before)
+            _remove_empty(new_folders)
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
-                    annotated, targets)
+                    annotated, targets, copies_failed)
+
+
+# why a copy is not written where a folder of the 标注 folder links elsewhere (``_astray``)
+_ASTRAY = "标注目录中有指向别处的符号链接"
+
+
+def _missing_folders(targets: dict[str, str], folder: Path | None) -> list[str]:
+    """The folders of the annotated copies (up to the 标注 folder itself) not there yet:
+    those the workers will make."""
+    if folder is None:
+        return []
+    top = os.path.abspath(folder)
+    missing = set()
+    for target in targets.values():
+        here = os.path.abspath(os.path.dirname(target))
+        while here not in missing and not os.path.lexists(here):
+            missing.add(here)
+            if here == top or os.path.dirname(here) == here:
+                break
+            here = os.path.dirname(here)
+    return sorted(missing, key=len, reverse=True)  # the deepest first
+
+
+def _remove_empty(folders: list[str]) -> None:
+    """Of ``folders`` (deepest first), those this run made and left empty — no copy could
+    be written in them (a full disk) — removed: jixiao leaves no empty 标注 folders."""
+    for here in folders:
+        with contextlib.suppress(OSError):  # not empty, or gone: kept as it is
+            os.rmdir(here)
+
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:

@@ -159,6 +159,7 @@ class Summary:
         self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
         # annotated copies of earlier runs whose files are gone (describe_earlier_copies)
         self.earlier_copies = ""
+        self.failed_copies = ""  # the annotated copies not written (describe_failed_copies)
 
         self._severity_names = SEVERITY_NAMES
         # rows of files not written yet, by file: [(汇总 rows, 问题明细 rows), …]
@@ -660,10 +661,12 @@ class Summary:
     def notice(self) -> str:
         """What the closing line and the 统计 sheet say of the files without a row: the
         documents that are no workbooks, the Word documents without a 自评表, and the
-        annotated copies of earlier runs left in the 标注 folder."""
+        annotated copies of earlier runs left in the 标注 folder, and the annotated copies
+        this run could not write."""
         from jixiao.batch.discover import describe_own, describe_without_table
 
-        return "；".join(text for text in (describe_own(self.own), self.others,
+        return "；".join(text for text in (self.failed_copies, describe_own(self.own),
+                                          self.others,
                                           describe_without_table(self.without_table),
                                           self.earlier_copies) if text)
 

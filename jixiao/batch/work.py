@@ -68,9 +68,20 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
         except OSError as error:
             from jixiao.fileio import os_error_text
 
-            outcome.notes.append(f"{ANNOTATION_FAILED}：{os_error_text(error)}"
-                                 f"（{error.filename or annotate_to}）")
+            outcome.notes.append(f"{ANNOTATION_FAILED}：无法写入“{error.filename or annotate_to}”："
+                                 f"{os_error_text(error)}")
     return outcome
+
+
+def copy_failure(note: str) -> str | None:
+    """Why a file's annotated copy was not written, from its note (``ANNOTATION_FAILED``),
+    without the path: "磁盘空间不足", "所在磁盘是只读的"; None for another note."""
+    if not note.startswith(ANNOTATION_FAILED):
+        return None
+    cause = note[len(ANNOTATION_FAILED):].removeprefix("：")
+    if cause.startswith("无法写入“") and "”：" in cause:  # fileio's OutputError, an OSError
+        cause = cause.split("”：", 1)[1]
+    return cause
 
 
 def _check_job(job: Job) -> Outcome:
@@ -264,4 +275,5 @@ class BatchOptions:
 
 
 
-__all__ = ["ANNOTATION_FAILED", "DEFAULT_TIMEOUT", "BatchOptions", "Checked", "Job", "RunSettings", "check_one"]
+__all__ = ["ANNOTATION_FAILED", "DEFAULT_TIMEOUT", "BatchOptions", "Checked", "Job", "RunSettings",
+           "check_one", "copy_failure"]

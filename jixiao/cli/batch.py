@@ -3,7 +3,8 @@
 Exit 0 = no errors in any file (warnings allowed), 1 = some file has errors,
 2 = some file could not be read or holds no 自评表 (a zip or a PDF sent instead of
 a workbook too, not one beside it) — the codes of ``jixiao check``, unreadable first, because a file nobody could check is the one a
-reviewer must chase. 130 = stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the
+reviewer must chase; 2 also when annotated copies asked for could not be written (a full
+or read-only disk: the terminal says how many and why). 130 = stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the
 summary then holds the files finished before it).
 """
 
@@ -41,7 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "集群中的机器不必能访问这些文件；只有同时用 --annotate-dir 时，"
                              "各 worker 须能以相同路径读写这些文件（共享目录）")
     parser.epilog = ("退出码：0 没有错误（可有警告），1 有文件有错误，2 有文件无法读取（含没有交工作簿的单位交来的压缩包、PDF）、"
-                     "是空文件、不是自评表或未识别出表格，"
+                     "是空文件、不是自评表或未识别出表格，或有标注副本未能写出（磁盘已满、只读等），"
                      "130 被 Ctrl-C 中断、143 被终止（SIGTERM）、129 终端关闭（SIGHUP）："
                      "汇总只含已完成的文件。")
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.discover import (
         SUFFIXES,
         describe_earlier_copies,
+        describe_failed_copies,
         describe_others,
         describe_own,
         discover,
@@ -140,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
                         skip or not _inside_inputs(annotate_dir, args.paths)):
                     summary.earlier_copies = describe_earlier_copies(earlier_copies(
                         annotate_dir, run.targets.values(), roots), annotate_dir)
+                summary.failed_copies = describe_failed_copies(run.copies_failed)
                 write_summary(output, summary, run, args.rules)
                 if args.json:
                     write_jsonl(Path(args.json), cache, run)
@@ -164,7 +167,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
-    return summary.exit_code()
+    # annotated copies asked for and not written (a full or read-only disk): an output of
+    # the run is missing, as when ``jixiao check --annotate`` cannot write its copy
+    return 2 if run.copies_failed else summary.exit_code()
 
 
 def _inside_inputs(folder: Path, paths: list[str]) -> bool:

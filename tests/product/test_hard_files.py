@@ -119,9 +119,9 @@ def test_annotated_copies_are_never_written_through_a_planted_link(tmp_path):
     victim = tmp_path / "victim"
     victim.write_bytes(VICTIM)
     (marked / "x-校验.xlsx").symlink_to(victim)
-    code, _, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
-                     "--workers", "1")
-    assert code == 0
+    code, out, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
+                       "--workers", "1")
+    assert code == 2 and "1 个文件的标注副本未能写出：" in out  # a copy asked for is missing
     assert victim.read_bytes() == VICTIM
     [row] = summary_rows(tmp_path / "s.xlsx")
     assert "未能写出标注副本" in str(row) and "符号链接" in str(row)
@@ -493,9 +493,9 @@ def test_annotated_copies_stay_inside_the_annotation_folder(tmp_path):
     elsewhere.mkdir()
     standard(inbox / "子" / "x.xlsx")
     (marked / "子").symlink_to(elsewhere)  # planted: 标注/子 → 别处
-    code, _, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
-                     "--workers", "1")
-    assert code == 0
+    code, out, _ = run("batch", inbox, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
+                       "--workers", "1")
+    assert code == 2 and "1 个文件的标注副本未能写出：标注目录中有指向别处的符号链接" in out
     assert list(elsewhere.iterdir()) == []
     [row] = summary_rows(tmp_path / "s.xlsx")
     assert "标注目录之外" in str(row)

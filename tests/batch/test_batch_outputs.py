@@ -1,0 +1,75 @@
+"""What the batch says when its own outputs cannot be written (rt29): annotated copies
+on a full or read-only disk, a cache that fails or fills the disk."""
+
+import errno
+import io
+import os
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from openpyxl import load_workbook
+from workbooks import standard, zizhou
+
+from jixiao.batch.summary_book import SUMMARY_COLUMNS
+from jixiao.cli.main import main
+
+
+def batch(*args):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["batch", *map(str, args)])
+    return code, out.getvalue()
+
+
+def reasons(summary: Path) -> dict[str, str]:
+    return {row[0]: row[SUMMARY_COLUMNS.index("原因")] or "" for row in
+            load_workbook(summary)["汇总"].iter_rows(min_row=2, values_only=True)}
+
+
+def inbox(root: Path) -> Path:
+    (root / "收件" / "w2").mkdir(parents=True)
+    standard(root / "收件" / "w2" / "a.xlsx")
+    standard(root / "收件" / "w2" / "b.xlsx", name="另一项目")
+    return root / "收件"
+
+
+def test_copies_that_cannot_be_written_are_counted_on_the_terminal_and_exit_2(tmp_path):
+    folder = inbox(tmp_path)
+    marked = tmp_path / "标注"
+    marked.mkdir()
+    (marked / "w2").write_text("a file where the copies' folder should be")
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--annotate-dir", marked,
+                      "--workers", "1")
+    assert code == 2  # both tables pass: 0 if the copies had been written
+    assert "2 个文件的标注副本未能写出：同名的文件已存在；各文件在汇总的“原因”栏写明" in out
+    assert all(reason.startswith("未能写出标注副本：无法写入“")
+               for reason in reasons(tmp_path / "s.xlsx").values())
+    statistics = [row for row in load_workbook(tmp_path / "s.xlsx")["统计"]
+                  .iter_rows(values_only=True) if row[0] == "注意"]
+    assert "2 个文件的标注副本未能写出" in str(statistics)
+
+
+def test_a_full_disk_leaves_no_empty_folder_of_copies(tmp_path, monkeypatch):
+    folder = inbox(tmp_path)
+    zizhou(folder / "z.xlsx")  # its copy is written: its folder (标注) stays
+
+    def full(source, target, *args, **kwargs):
+        if "w2" in str(target):
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        Path(target).write_bytes(b"copy")
+
+    monkeypatch.setattr("jixiao.report.annotate.annotate", full)
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--annotate-dir", tmp_path / "标注",
+                      "--workers", "1")
+    assert code == 2
+    assert "2 个文件的标注副本未能写出：磁盘空间不足" in out
+    assert sorted(os.listdir(tmp_path / "标注")) == ["z-校验.xlsx"]  # no empty 标注/w2
+
+    (tmp_path / "标注" / "z-校验.xlsx").unlink()
+    monkeypatch.setattr("jixiao.report.annotate.annotate", lambda *a, **k: (_ for _ in ()).throw(
+        OSError(errno.EROFS, "Read-only file system", str(a[1]))))
+    code, out = batch(folder, "-o", tmp_path / "s.xlsx", "--annotate-dir",
+                      tmp_path / "新标注", "--workers", "1", "--force")
+    assert code == 2 and "3 个文件的标注副本未能写出：所在磁盘是只读的" in out
+    assert not (tmp_path / "新标注").exists()  # made by this run, left empty: removed
+    assert (tmp_path / "标注").is_dir()  # there before: kept, empty or not
