@@ -9,11 +9,16 @@ moved to this one (``moved``) when nothing in it but its file fields names the p
 
 The folder is often the reviewers' shared inbox, so nothing found there is
 trusted: rows are sealed with the user's own secret (``ResultCache``), and a
-file at the cache's name that jixiao did not make is left alone.
+file at the cache's name that jixiao did not make is left alone. A cache that fails
+(a full disk) moves to memory for the rest of the run and leaves no file it made behind.
+
+(Over 400 lines: one store and what it must withstand — a planted cache, other users,
+a full disk — kept together because each guards the same rows.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -60,6 +65,10 @@ class ResultCache:
         self.notes: list[str] = []
         self.untrusted = 0  # rows whose seal did not match, ignored
         self._secret = _user_secret(self.notes)
+        # the cache's files there before this run: the others are this run's to remove
+        self._found = {name for name in _files_of(self.path) if os.path.lexists(name)}
+        self.on_disk = False
+        self._pending: list[tuple[object, ...]] = []  # rows put since the last commit
         self.db = self._open()
         self._last_commit = time.monotonic()
 
@@ -70,6 +79,7 @@ class ResultCache:
                 db = sqlite3.connect(self.path, timeout=60)
                 try:
                     self._prepare(db, on_disk=True)
+                    self.on_disk = True
                     return db
                 except BaseException:
                     db.close()
@@ -77,12 +87,85 @@ class ResultCache:
             except _Foreign as error:
                 why = str(error)
             except sqlite3.Error as error:
-                why = f"无法作为缓存使用（{error}）"
-        self.notes.append(f"缓存“{self.path}”{why}；本次未使用也未改动它，全部文件重新校验"
-                          "（如不需要它，可删除）")
+                why = f"无法作为缓存使用（{sqlite_error_text(error, self.path.parent)}）"
+        made = self._remove_made()  # a cache this run began (a full disk): nothing left
+        if self.path in self._found:
+            self.notes.append(f"缓存“{self.path}”{why}；本次未使用也未改动它，全部文件重新校验"
+                              "（如不需要它，可删除）")
+        elif made:
+            self.notes.append(f"缓存“{self.path}”{why.replace('无法作为缓存使用', '无法建立')}："
+                              "本次只在内存中缓存，已删除本次建立的缓存文件")
+        else:  # never made (a read-only folder): nothing to delete, nothing kept
+            self.notes.append(f"缓存“{self.path}”{why}：本次只在内存中缓存")
+        return self._memory()
+
+    def _memory(self) -> sqlite3.Connection:
         db = sqlite3.connect(":memory:")
         self._prepare(db, on_disk=False)
         return db
+
+    def _remove_made(self) -> bool:
+        """Remove the cache's files this run created; whether it had created any."""
+        made = [name for name in _files_of(self.path) if name not in self._found
+                and os.path.lexists(name)]
+        for name in made:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        return bool(made)
+
+    def _failed(self, error: sqlite3.Error | None) -> None:
+        """The cache on disk failed while written (a full disk, a disk error): the rest of
+        the run caches in memory — its rows so far copied there, those not committed put
+        again — and the files this run created are removed, giving their space back to
+        the summary. A cache there before the run is closed as it is."""
+        memory = sqlite3.connect(":memory:")
+        with contextlib.suppress(sqlite3.Error):
+            self.db.rollback()
+        try:
+            self.db.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            memory = self._memory()
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        self.db, self.on_disk = memory, False
+        why = (f"写入失败（{sqlite_error_text(error, self.path.parent)}）" if error is not None
+               else "所在磁盘空间不足，为写出汇总表让出空间")  # make_room
+        if self._remove_made() and self.path not in self._found:
+            self.notes.append(f"缓存“{self.path}”{why}：本次改在内存中缓存，"
+                              "已删除本次建立的缓存文件，下次运行将全部重新校验")
+        else:
+            self.notes.append(f"缓存“{self.path}”{why}：本次改在内存中缓存，"
+                              "其中没有本次的结果")
+        pending, self._pending = self._pending, []
+        self.put_rows(pending)
+
+    def outcome_bytes(self) -> int:
+        """The bytes of the outcomes stored: about what the JSON Lines of a run take."""
+        try:
+            return int(self.db.execute(
+                "SELECT coalesce(sum(length(outcome)), 0) FROM result").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def make_room(self, needed: int) -> None:
+        """Before the summary is written beside the cache: where the disk has less than
+        ``needed`` bytes free (and a margin) and this run created the cache, the cache
+        moves to memory and its files are removed — the summary must not fail for it."""
+        import shutil
+
+        if not self.on_disk or self.path in self._found:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.commit()
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL's space back
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            return
+        if free >= needed + _ROOM:
+            return
+        self._failed(None)
 
     def _prepare(self, db: sqlite3.Connection, *, on_disk: bool) -> None:
         db.execute("PRAGMA trusted_schema = OFF")  # no functions run from a planted schema
@@ -212,7 +295,16 @@ class ResultCache:
 
     def put_rows(self, rows: list[tuple[object, ...]]) -> None:
         """Rows made by ``worker_row`` (or ``put``), in one statement."""
-        self.db.executemany(f"INSERT OR REPLACE INTO result VALUES ({', '.join('?' * 9)})", rows)
+        if self.on_disk:
+            self._pending.extend(rows)
+        try:
+            self.db.executemany(f"INSERT OR REPLACE INTO result VALUES ({', '.join('?' * 9)})",
+                                rows)
+        except sqlite3.OperationalError as error:
+            if not self.on_disk:
+                raise
+            self._failed(error)
+            return
         if time.monotonic() - self._last_commit > 2:
             self.commit()
 
@@ -221,20 +313,68 @@ class ResultCache:
         the last day: rewriting every row (its whole outcome) cost a re-run of 2,000
         files 45 ms, for a date that need only be right to the day."""
         now = time.time()
-        self.db.executemany("UPDATE result SET used = ? WHERE key = ? AND used < ?",
-                            [(now, key, now - 86400) for key in keys])
+        try:
+            self.db.executemany("UPDATE result SET used = ? WHERE key = ? AND used < ?",
+                                [(now, key, now - 86400) for key in keys])
+        except sqlite3.OperationalError as error:
+            if not self.on_disk:
+                raise
+            self._failed(error)
 
     def commit(self) -> None:
-        self.db.commit()
+        try:
+            self.db.commit()
+        except sqlite3.OperationalError as error:
+            if not self.on_disk:
+                raise
+            self._failed(error)
+        self._pending.clear()
         self._last_commit = time.monotonic()
 
     def close(self, keep_days: float = 180) -> None:
         if self.untrusted:
             self.notes.append(f"缓存中有 {self.untrusted} 条记录无法验证（不是本用户的 jixiao "
                               "写入的，或已被改动），已忽略并重新校验")
-        self.db.execute("DELETE FROM result WHERE used < ?", (time.time() - keep_days * 86400,))
-        self.db.commit()
+        try:
+            self.db.execute("DELETE FROM result WHERE used < ?",
+                            (time.time() - keep_days * 86400,))
+            self.db.commit()
+        except sqlite3.OperationalError as error:
+            if not self.on_disk:
+                raise
+            self._failed(error)
         self.db.close()
+
+
+_ROOM = 1 << 20  # bytes kept free beyond a summary's estimate (its 统计 sheet, charts)
+
+
+def _files_of(path: Path) -> list[Path]:
+    """The cache's file and SQLite's files beside it."""
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+
+
+# SQLite's primary result codes (``sqlite3.Error.sqlite_errorcode`` & 0xFF), in Chinese
+_SQLITE_TEXTS = {3: "没有权限", 5: "正被另一个 jixiao 使用", 6: "正被另一个 jixiao 使用",
+                 8: "文件或所在磁盘是只读的", 10: "磁盘读写错误", 11: "数据库已损坏",
+                 13: "磁盘空间不足", 14: "无法打开", 26: "不是 SQLite 数据库"}
+_SQLITE_WORDS = (("full", 13), ("I/O", 10), ("readonly", 8), ("not a database", 26),
+                 ("malformed", 11), ("locked", 5), ("unable to open", 14))
+
+
+def sqlite_error_text(error: BaseException, folder: Path | None = None) -> str:
+    """An error of SQLite (the cache) in Chinese. A disk error where the disk is full (as
+    SQLite may say of a shared-memory file it cannot grow) is the full disk."""
+    import shutil
+
+    code = getattr(error, "sqlite_errorcode", None)
+    code = code & 0xFF if isinstance(code, int) else next(
+        (number for word, number in _SQLITE_WORDS if word in str(error)), None)
+    if code == 10 and folder is not None:
+        with contextlib.suppress(OSError):
+            if shutil.disk_usage(folder).free < _ROOM:
+                code = 13
+    return _SQLITE_TEXTS.get(code or 0, f"数据库出错：{error}")
 
 
 _TABLE = ("CREATE TABLE result (key TEXT PRIMARY KEY, content TEXT, error INTEGER, file TEXT, "
@@ -436,4 +576,4 @@ def hashed_content(file: str, keep: int = 0) -> tuple[str, bytes | None]:
 
 
 __all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash", "content_key",
-           "hashed_content", "row_key", "same_bytes", "worker_row"]
+           "hashed_content", "row_key", "same_bytes", "sqlite_error_text", "worker_row"]

@@ -44,6 +44,7 @@ dropping them all), so the rows past that have their file name as plain text, an
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import math
 import os
@@ -216,6 +217,20 @@ class Summary:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def size_estimate(self) -> int:
+        """About how many bytes the workbook will take at most: what its rows take in
+        scratch files now (the workbook is these, compressed, and its 统计 sheet)."""
+        if self._book is None:
+            return 0
+        files = [self._book._spool, *(sheet.row_data_fh for sheet in self._book.book.worksheets()
+                                      if getattr(sheet, "row_data_fh", None) is not None)]
+        size = 0
+        for stream in files:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+                size += os.fstat(stream.fileno()).st_size
+        return size
 
     def close(self) -> None:
         """Discard what is not written (the scratch files; the target is never touched)."""

@@ -143,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
                     summary.earlier_copies = describe_earlier_copies(earlier_copies(
                         annotate_dir, run.targets.values(), roots), annotate_dir)
                 summary.failed_copies = describe_failed_copies(run.copies_failed)
+                # the cache this run made gives way on a full disk: the summary comes first
+                cache.make_room(summary.size_estimate()
+                                + (cache.outcome_bytes() if args.json else 0))
                 write_summary(output, summary, run, args.rules)
                 if args.json:
                     write_jsonl(Path(args.json), cache, run)

@@ -170,11 +170,9 @@ def _environment_error_text(error: BaseException) -> str:
     if isinstance(error, OSError):
         where = f"“{error.filename}”：" if error.filename else ""
         return f"无法完成：{where}{os_error_text(error)}"
-    text = str(error)
-    why = ("磁盘空间不足" if "full" in text else "磁盘读写错误" if "I/O" in text
-           else "数据库已损坏或不是 jixiao 的缓存" if "malformed" in text or "not a database" in text
-           else text)
-    return f"无法完成：读写缓存时出错（{why}）；请检查磁盘空间后重试"
+    from jixiao.batch.cache import sqlite_error_text
+
+    return f"无法完成：读写缓存时出错（{sqlite_error_text(error)}）；请检查磁盘空间后重试"
 
 
 def _check_environment() -> None:

@@ -73,3 +73,66 @@ def test_a_full_disk_leaves_no_empty_folder_of_copies(tmp_path, monkeypatch):
     assert code == 2 and "3 个文件的标注副本未能写出：所在磁盘是只读的" in out
     assert not (tmp_path / "新标注").exists()  # made by this run, left empty: removed
     assert (tmp_path / "标注").is_dir()  # there before: kept, empty or not
+
+
+# ---------------------------------------------------------------- the cache
+
+def _cache_files(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.startswith(".jixiao-cache"))
+
+
+def test_a_cache_that_fills_the_disk_moves_to_memory_and_leaves_no_file(tmp_path, monkeypatch):
+    from jixiao.batch.cache import ResultCache
+
+    folder = inbox(tmp_path)
+    zizhou(folder / "z.xlsx")
+    prepare = ResultCache._prepare
+
+    def small_disk(self, db, *, on_disk):
+        prepare(self, db, on_disk=on_disk)
+        if on_disk:  # SQLite's own "database or disk is full" (SQLITE_FULL) at the first rows
+            db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+
+    monkeypatch.setattr(ResultCache, "_prepare", small_disk)
+    out_folder = tmp_path / "out"
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    code, out = batch(folder, "-o", out_folder / "s.xlsx", "--json", out_folder / "r.jsonl",
+                      "--workers", "1")
+    assert code == 1 and "已写入汇总" in out  # 子洲's errors: the summary is written
+    assert (f"缓存“{out_folder / '.jixiao-cache.sqlite'}”写入失败（磁盘空间不足）：本次改在内存中缓存，"
+            "已删除本次建立的缓存文件，下次运行将全部重新校验") in err.getvalue()
+    assert "database" not in err.getvalue() and "可删除" not in err.getvalue()
+    assert _cache_files(out_folder) == []
+    assert len((out_folder / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_the_cache_this_run_made_gives_way_to_the_summary_on_a_full_disk(tmp_path, monkeypatch):
+    import collections
+    import shutil
+
+    folder = inbox(tmp_path)
+    out_folder = tmp_path / "out"
+    real = shutil.disk_usage
+    usage = collections.namedtuple("usage", "total used free")
+
+    def nearly_full(path):  # the output's disk: 100 KB left once the cache is written
+        found = real(path)
+        return usage(found.total, found.used, 100_000) if Path(path) == out_folder else found
+
+    monkeypatch.setattr(shutil, "disk_usage", nearly_full)
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    code, out = batch(folder, "-o", out_folder / "s.xlsx", "--workers", "1")
+    assert code == 0 and (out_folder / "s.xlsx").is_file()
+    assert "所在磁盘空间不足，为写出汇总表让出空间：本次改在内存中缓存，已删除本次建立的缓存文件" \
+        in err.getvalue()
+    assert _cache_files(out_folder) == []
+
+    monkeypatch.setattr(shutil, "disk_usage", real)  # room again: the cache is made and kept
+    assert batch(folder, "-o", out_folder / "s.xlsx", "--workers", "1")[0] == 0
+    assert _cache_files(out_folder) == [".jixiao-cache.sqlite"]
+    monkeypatch.setattr(shutil, "disk_usage", nearly_full)  # one there before: never removed
+    err.truncate(0)
+    assert batch(folder, "-o", out_folder / "s.xlsx", "--workers", "1")[0] == 0
+    assert _cache_files(out_folder) == [".jixiao-cache.sqlite"] and "缓存" not in err.getvalue()
