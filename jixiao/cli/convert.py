@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, default=None, metavar="年度",
                         help="做成该年度的空白待填表：写入年度，清空实际完成值、偏差原因、人工评分、"
                              "资金栏金额和实际完成情况，保留项目、指标、指标值和分值"
-                             "（不加时原样转换，保留原表的全部内容）")
+                             "（不加时原样转换，保留原表自评表的全部内容；批注、图片、其他工作表和宏不转入，转换时写明）")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     from jixiao.timeouts import add_timeout_option
 
@@ -65,7 +65,36 @@ def _convert(args: argparse.Namespace, output: Path, chosen: RuleSet | None) -> 
         print(f"jixiao：{line}", file=sys.stderr)
     for table, target in kept:
         _convert_table(args, table, target, chosen)
+    if kept:
+        left = _left_behind(args.input, tables, kept[0][1])
+        if left:
+            print(f"注意：原表的{left}未转入，请对照原文件")
     return 2 if refused else 0
+
+
+def _left_behind(file: str, tables: list[SelfEvaluation], converted: Path) -> str:
+    """What of the workbook the template did not take, in words ("批注 1 条、图片 1 张、
+    工作表“资金明细”、宏"); "" for nothing, or for a file read by value (no package to count)."""
+    from jixiao.xlsx.extras import workbook_extras
+
+    extras, made = workbook_extras(file), workbook_extras(converted)
+    if extras is None:
+        return ""
+    read = {place.sheet for table in tables for place in (
+        *table.cells, *table.sources.values(),
+        *(source for indicator in table.indicators for source in indicator.sources.values()))}
+    # the template's own sheets (填写说明 …) are in the new file: a jixiao form's are not lost
+    sheets = [name for name in extras.sheets
+              if name not in read and name not in (made.sheets if made else ())]
+    named = "".join(f"“{name}”" for name in sheets[:_SHEETS_NAMED])
+    more = f" 等 {len(sheets)} 张" if len(sheets) > _SHEETS_NAMED else ""
+    return "、".join(text for text, present in (
+        (f"批注 {extras.comments} 条", extras.comments), (f"图片 {extras.pictures} 张", extras.pictures),
+        (f"图表 {extras.charts} 个", extras.charts), (f"工作表{named}{more}", sheets),
+        ("宏（VBA）", extras.macros)) if present)
+
+
+_SHEETS_NAMED = 3
 
 
 def _whole_department(file: str, number: int, count: int, table: SelfEvaluation) -> str:
