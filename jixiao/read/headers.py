@@ -60,6 +60,9 @@ _DEDUCTIONS = ("扣分", "扣减分", "扣除分")
 _EXPLAINED = re.compile("原因|说明|理由|依据|事由")
 _SCORED_POINTS = ("得分数", "自评分数", "评价分数", "实得分数", "考核分数", "评定分数", "评审分数",
                   "实际分数", "最终分数", "得分值", "自评分值")
+# A score column's header after the 分值's words (自评分, 评价得分, 评分结果), in the
+# indicator block and the money block alike: the money's 自评得分 is its 执行率得分
+_SCORE_WORDS = ("得分", "评分结果", "评价得分", "自评得分", "评分")
 # A column of last year's figures beside this year's (上年得分 | 得分): a header naming
 # the year before is never one of this year's columns
 _LAST_YEAR = ("上年", "去年", "上一年", "上年度")
@@ -102,7 +105,7 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", _SCORED_POINTS),  # before 分数/分值: 自评分数, 得分值 are the score, 分数 the 分值
     ("weight", ("分值", "权重", "标准分", "分数", "满分")),
     ("ignore", ("系数",)),  # after 权重: 权重系数 is the 分值, 系数（%） a share of it
-    ("score", ("得分", "评分结果", "评价得分", "自评得分", "评分")),
+    ("score", _SCORE_WORDS),
     ("reason", ("原因", "改进措施", "情况说明")),
     # the target in fewer words, after every other role's ("年度指标得分" is the score)
     ("target", _FEWER_WORDS_TARGET := ("年度指标", "年度绩效目标", "预期值", "绩效目标")),
@@ -183,7 +186,7 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "计划投资", _FUND_TOTAL)),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
-    ("score", ("得分",)),
+    ("score", _SCORE_WORDS),
     ("reason", ("说明", "备注")),  # 备注 beside the money line: the 执行率's reason written there
 )
 

@@ -432,6 +432,14 @@ def _line_kind(label: str, first: bool) -> str | None:
     return kind
 
 
+def heads_money_score(grid: Grid, row: int, column: int) -> bool:
+    """Whether the cell at ``row``, ``column`` heads a money block's 得分 column (全年预算数 |
+    全年执行数 | 分值 | 执行率 | 自评得分): the 执行率得分's header, not a 总分 label above
+    the table however it is worded (自评得分, 评价得分 name a 总分 elsewhere)."""
+    columns = _money_header(grid, row)
+    return columns is not None and columns.get("score") == column
+
+
 def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     """Where a money block that begins at ``row`` (its header: 全年预算数 | 执行数 …) ends —
     its last 资金 line — or None if no money header is at ``row``."""

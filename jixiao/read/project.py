@@ -15,6 +15,7 @@ from jixiao.model import Project, SelfEvaluation, Source
 from jixiao.parsing import compact_text
 from jixiao.read.grid import Grid, Place, note
 from jixiao.read.headers import Found, fund_role
+from jixiao.read.money import heads_money_score
 from jixiao.read.roles import is_grade_label, is_total_label, without_word_number
 from jixiao.read.statements import read_stated, stated_results
 from jixiao.read.totals import labels_head_grade, read_head_grade, read_head_total
@@ -190,7 +191,8 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                     stated = (row, column)  # 自评得分：92分　评价等级：良
                 elif len(text) <= 16:  # 自评总分(分) | 97.93
                     if is_total_label(label) and "分值" not in label and "满分" not in label \
-                            and (total is None or _full_mark(total_label) and not _full_mark(label)):
+                            and (total is None or _full_mark(total_label) and not _full_mark(label)) \
+                            and not heads_money_score(grid, row, column):  # 执行率 | 自评得分
                         total, total_label = (row, column), label  # (the scale's 100: not read)
                     elif _PROJECT_SCORE.fullmatch(label):  # 项目得分: the score beside a 总分
                         scored = scored or (row, column)
