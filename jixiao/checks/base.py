@@ -402,16 +402,18 @@ def rate_written_for(table: SelfEvaluation, source: Source | None, written: floa
 
 
 def what_follows(table: SelfEvaluation, declared: float, score: float) -> str:
-    """What a score taken from a wrong 执行率 (the money's 执行率得分, a 预算执行率 row's
-    得分 ``declared``) carried into the 总分 and the 评分等级: the 总分 and 评分等级 they
-    become once ``score`` replaces it, where the written 总分 is the sum of the written
-    scores (else JX501 speaks of it) — so the clerk who corrects the rate and its score
-    corrects them too; "" where nothing changes."""
+    """What a wrong score (the money's 执行率得分, a 预算执行率 row's 得分 ``declared``,
+    taken from a wrong 执行率 or not) carried into the 总分 and the 评分等级: the 总分 and
+    评分等级 they become once ``score`` replaces it, where the written 总分 is the sum of
+    the written scores (else JX501 speaks of it) — so the clerk who corrects the score
+    corrects them too; a 总分 over the full marks is said to be; "" where nothing changes."""
     followed = _followed(table, declared, score)
     if followed is None:
         return ""
     total, becomes, grade = followed
-    said = f"；总分 {points(total)} 随之应为 {points(becomes)}"
+    over = f"超过满分 {points(rules.FULL_MARKS)}，" if total > rules.FULL_MARKS + rules.TOLERANCE \
+        else ""  # (a score above its 分值 carried the 总分 over 100)
+    said = f"；总分 {points(total)} {over}随之应为 {points(becomes)}"
     if grade is not None:
         said += f"，评分等级“{plain_text(table.grade_declared)}”应为“{grade}”"
     return said

@@ -168,8 +168,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 
     执行率按 全年执行数 ÷ 全年预算数 计算，得分按这个执行率核对（算不出时才按表中写的
     执行率）：表中写的执行率算错了的（JX301），或取整后再计分的（97.5% 写作 98%、得分
-    9.8，应为 9.75），照表中执行率算出的得分同样报告，并写明总分、评分等级随之应为多少
-    （总分是按这个得分加出来的时候）；只是按取整后的执行率计分、不改变评分等级的，为警告。
+    9.8，应为 9.75），照表中执行率算出的得分同样报告；只是按取整后的执行率计分、不改变
+    评分等级的，为警告。总分是按写错的得分加出来的（无论执行率对错），写明总分、评分等级
+    随之应为多少（得分超过分值、总分超过 100 的，一并指出）。
     年度资金总额一行的
     分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
     执行率核对，指向该行的得分。
@@ -201,7 +202,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
         why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \
             else f"（表中执行率写为 {points(written)}%，是舍入后的数；得分按 " \
                  f"{_division(table, funds.scored)} 计，不先舍入）"
-        why = f"{why}{_what_follows(table, expected)}" if followed else ""
+        # the 总分 the written score carried (where it is the written scores' sum), whether
+        # the score followed a wrong rate or is wrong on its own
+        why = f"{why if followed else ''}{_what_follows(table, expected)}"
         # scored from the rate as written, rounded as it may be: the rules' way is B ÷ A
         # unrounded, a few hundredths apart — a warning, unless it moves the grade
         rounded = followed and not wrong and not (
@@ -214,8 +217,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:
-    """What a 执行率得分 scored from a wrong 执行率 carried into the 总分 and the 评分等级
-    (``what_follows``); "" where the table writes no cell for it."""
+    """What a wrong 执行率得分 (scored from a wrong 执行率 or not) carried into the 总分 and
+    the 评分等级 (``what_follows``); "" where the table writes no cell for it."""
     if table.funds.score_declared is None or not execution_written(table):
         return ""
     return what_follows(table, table.funds.score_declared, score)
