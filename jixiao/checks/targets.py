@@ -392,10 +392,18 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             yield finding("JX204", first_source(indicator, "actual", "target"), problem)
 
 
-# Under 成本指标, a share that is not a cost: misfiled. A saving (节约) rate rises by nature
-# (``rules.SAVINGS``).
-_NOT_COSTS = ("知晓率", "满意度", "满意率", "覆盖率", "合格率", "达标率", "完成率", "参保率",
-              "到位率", "及时率", "正确率", "准确率", "兑付率", "发放率", "执行率", "使用率")
+# Under 成本指标, a share that is not a cost: misfiled — and where it belongs by what it is
+# (a 预算执行率 is scored by the money block's 执行率 points, or listed under 产出/过程 —
+# never 效益/满意度). A saving (节约) rate rises by nature (``rules.SAVINGS``).
+_NOT_COSTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("执行率",), "应按资金栏的执行率计分，或列在产出指标、过程指标下"),
+    (("满意度", "满意率"), "应归入满意度指标"),
+    (("知晓率",), "应归入效益指标"),
+    (("合格率", "达标率", "正确率", "准确率"), "应归入质量指标"),
+    (("及时率",), "应归入时效指标"),
+    (("覆盖率", "完成率", "参保率", "到位率", "兑付率", "发放率", "使用率"),
+     "应归入数量、质量指标或效益指标"),
+)
 # A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年, 基础养老金最低标准
 # ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准): at least that much is the goal — no cost to
 # keep under. Not where the name says a cost (人均培训成本标准, 养老金发放成本).
@@ -425,9 +433,9 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准）是至少应发的数，写“≥”
     都是对的，不报告；名称说的是成本的（人均培训成本标准）照样报告。只核对列在成本指标下的指标（没有
     二级指标一列的表，按三级指标名称归入成本指标的）；列在经济效益等其他二级指标下的，
-    名称里有“成本”也不按成本指标报告。知晓率、满意度、
-    覆盖率等比率不是成本，列在成本指标下是归类错误，应移到效益或满意度指标，
-    不必改方向。
+    名称里有“成本”也不按成本指标报告。知晓率、满意度、合格率、及时率、
+    覆盖率等比率不是成本，列在成本指标下是归类错误，不必改方向，按其性质移到效益、满意度、
+    质量或时效指标；预算执行率应按资金栏的执行率计分，或列在产出指标、过程指标下。
 
     **为什么**：成本是上限，应“≤”；写成“≥”时，花得越多得分越高。
 
@@ -450,14 +458,15 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
             continue  # a saving (降低运输成本), a standard paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()
-        misfiled = next((word for word in _NOT_COSTS if word in name), None)
+        misfiled, where_it_belongs = next(((word, advice) for words, advice in _NOT_COSTS
+                                           for word in words if word in name), (None, ""))
         if misfiled and not is_cost(name):
             # the 二级 heading says where it is listed; in jixiao's template that heading
             # is locked, and the row is moved by its own 三级指标 cell
             keys = ("name", "level2") if table.template else ("level2", "name")
             yield finding("JX205", first_source(indicator, *keys),
                           f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
-                          "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")
+                          f"（{where_it_belongs}）；“≥”的方向本身没有错")
         else:
             yield finding("JX205", where, f"成本指标“{label(indicator)}”的指标值“{shown}”"
                                           "方向为“≥”，成本应写“≤”")

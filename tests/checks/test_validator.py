@@ -424,4 +424,4 @@ def test_a_misfiled_cost_outside_the_template_points_at_its_heading(tmp_path):
     found = findings(standard(tmp_path / "t.xlsx", rows=bad), ["JX205"])
     assert [(f.cell, f.message) for f in found] == [(
         "C11", "“政策知晓率”是知晓率，不是成本，却列在成本指标下"
-            "（应归入效益指标或满意度指标）；“≥”的方向本身没有错")]
+            "（应归入效益指标）；“≥”的方向本身没有错")]

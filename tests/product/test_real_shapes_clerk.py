@@ -474,5 +474,5 @@ def test_a_misfiled_cost_points_at_its_own_name_not_the_locked_heading(tmp_path)
     path = recalculated(filled(tmp_path, change))
     assert [item for item in findings(path) if item.startswith("JX205")] == [
         "JX205 warning D25 “政策知晓率”是知晓率，不是成本，却列在成本指标下"
-        "（应归入效益指标或满意度指标）；“≥”的方向本身没有错"]
+        "（应归入效益指标）；“≥”的方向本身没有错"]
     assert not openpyxl.load_workbook(path)[SHEET]["D25"].protection.locked
