@@ -68,6 +68,15 @@ FULL_MARKS = 100.0  # 满分: the points of a whole table (执行率 and every i
 FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was set too low (JX206)
 
 
+def rounding_tail(lines: int) -> float:
+    """How far ``lines`` amounts shown with 2 decimals may add up from their total, shown
+    so too, none of them wrong (尾差): each, and the total, is off its exact amount by at
+    most half a step, so their sum by less than (lines + 1) half steps — ``lines // 2``
+    whole steps (元 converted to 万元 line by line: 1,234,550 → 123.46 and 765,450 → 76.55
+    add up to 200.01 for 2,000,000 → 200.00); one line, just ``TOLERANCE``."""
+    return SCORE_STEP * (lines // 2) + TOLERANCE
+
+
 # User documentation of the decisions the scoring rules make beyond docs/domain.md §2;
 # docs/rules.md prints it (section 评分约定), the code below follows it.
 SCORING_NOTES = """\

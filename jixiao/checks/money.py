@@ -275,6 +275,10 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     各自合计应等于年度资金总额，不相加。某一行下只列了一行“其中”（当年财政拨款 600，
     其中：中央资金 400）的，是其中一部分，不要求相等（不超过该行即可）。专项债券、
     新增债券资金等政府债券列在财政拨款下的，是财政拨款的明细。消息写出所比较的各行及其合计，预算数一栏用表中自己的栏名（如“调整后预算数”）。
+    金额保留两位小数、逐行四舍五入（由元折算为万元）的，各行合计与总额可差出尾差：每行与
+    总额各差不到 0.005，n 行的合计至多差 n÷2（取整）个 0.01——两行、三行差 0.01 不报
+    （1,234,550 元、765,450 元折为 123.46、76.55，合计 200.01，总额 2,000,000 元为 200.00）；
+    表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。
     """
     funds = table.funds
     if not funds.parts:
@@ -301,6 +305,12 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
             yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）")
 
 
+def _tail(values: list[float | None]) -> float:
+    """How far the amounts ``values`` (those given) may add up from their total by their
+    rounding alone (``rules.rounding_tail``)."""
+    return rules.rounding_tail(sum(value is not None for value in values))
+
+
 def _named(lines: list[FundLine], key: str) -> str:
     """The lines a sum adds, named: （中央补助 60 + 地方资金 37.5 + 其他资金 0）."""
     given = [f"{line.label} {points(getattr(line, key))}" for line in lines
@@ -316,22 +326,23 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     if all(value is None for value in values):
         return
     everything = _sum(values)
-    if everything is not None and not differs(everything, total, TOLERANCE):
-        return
+    if everything is not None and not differs(everything, total, _tail(values)):
+        return  # (a cent or so apart: the lines' rounding, 元 converted to 万元 line by line)
     if _nests(values, total):
         return  # 地方资金 400, then its 省级资金 250 + 市县资金 150: a line and its own parts
     if everything is not None and not math.isfinite(everything):
         return  # amounts too big to add: JX601 says so
     outer_lines = [line for line in parts if not line.nested]
-    outer = _sum(getattr(line, key) for line in outer_lines)
-    nested = _sum(getattr(line, key) for line in parts if line.nested)
-    if nested is not None and not differs(nested, total, TOLERANCE):
+    outer_values = [getattr(line, key) for line in outer_lines]
+    nested_values = [getattr(line, key) for line in parts if line.nested]
+    outer, nested = _sum(outer_values), _sum(nested_values)
+    if nested is not None and not differs(nested, total, _tail(nested_values)):
         return  # the sources break down the total, the other lines one of them
     parent = _parent_of_nested(parts)
     if parent is not None and any(word in parent.label for word in ("结转", "结余")):
         parent = None  # 上年结转 above 上级补助, 本级财政资金: last year's, not where they came from
     if outer is None or nested is None or parent is None \
-            or differs(outer, total, TOLERANCE):
+            or differs(outer, total, _tail(outer_values)):
         # the sum compared: the lines beside the one the sources break down, else all
         added = outer_lines if parent is not None and outer is not None else parts
         shown = _sum(getattr(line, key) for line in added)
@@ -343,7 +354,7 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     if part is not None and sum(line.nested for line in parts) == 1 \
             and nested < part + TOLERANCE:
         return  # one 其中 line (其中：中央资金 400 of 600): of which, not made of
-    if part is None or differs(nested, part, TOLERANCE):
+    if part is None or differs(nested, part, _tail(nested_values)):
         yield finding("JX304", parent.sources.get(key),
                       f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
                       f"“{parent.label}”为 {points(part or 0.0)}")
@@ -371,6 +382,7 @@ def own_parts(values: list[float | None], total: float) -> frozenset[int] | None
     if len(values) > _NESTED_LINES:
         return None
     amounts = [value or 0.0 for value in values]
+    tail = _tail(values)  # (a nesting's own lines are fewer: their tail no more)
     seen: dict[tuple[int, int, float], frozenset[int] | None] = {}
     tries = [0]
 
@@ -378,7 +390,7 @@ def own_parts(values: list[float | None], total: float) -> frozenset[int] | None
         """Lines start … end - 1, each with its parts below it, adding up to ``target``:
         the places of the parts, or None."""
         if start == end:
-            return frozenset() if not differs(target, 0.0, TOLERANCE) else None
+            return frozenset() if not differs(target, 0.0, tail) else None
         key = (start, end, round(target, 6))
         if key not in seen:
             tries[0] += 1

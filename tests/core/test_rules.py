@@ -18,6 +18,7 @@ from jixiao.rules import (
     is_met,
     round2,
     rounded_alike,
+    rounding_tail,
     rule_set,
     template_amount,
     template_amounts,
@@ -831,3 +832,11 @@ def test_even_shares_add_up_to_the_points_to_the_cent():
     assert even_shares(20, 3, [1, 2, 0]) == [6.66, 6.67, 6.67]
     assert even_shares(45, 2) == [22.5, 22.5]
     assert sum(even_shares(9.5, 3)) == 9.5
+
+
+@pytest.mark.parametrize(("lines", "tail"), [(1, 0.005), (2, 0.015), (3, 0.015), (4, 0.025)])
+def test_a_rounding_tail_grows_with_the_lines_rounded(lines, tail):
+    """n amounts and their total, each rounded to 2 decimals (off by < 0.005), differ by
+    less than (n + 1) × 0.005: by at most n // 2 whole steps of 0.01 — none for one line,
+    one for two or three (1,234,550 元 → 123.46 and 765,450 元 → 76.55, 200.01 for 200.00)."""
+    assert rounding_tail(lines) == pytest.approx(tail)
