@@ -116,7 +116,7 @@ def test_an_own_tables_jx_result_against_the_rules_is_reported_as_a_typed_one(tm
     findings = [(f.code, f.cell, f.message) for table in check_workbook(written).tables
                 for f in table.findings]
     assert findings == [
-        ("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 95% 应为 9.5"),
+        ("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 95% 应为 9.5；总分 99.5 随之应为 99"),
         ("JX504", "H6", "执行率得分公式保存的结果为“10”，按财政部规则重新计算应为“9.5”"),
         ("JX504", "H19", "总分公式保存的结果为“99.5”，按财政部规则重新计算应为“99”")]
 

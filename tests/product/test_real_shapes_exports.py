@@ -97,7 +97,8 @@ def test_a_wrong_execution_score_names_the_rate_its_expected_score_follows_from(
     money = [("年度资金总额", None, 65.66, 65.07, 10, "99%", 9)]
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", QUALITATIVE_MET, 99, money=money))
     [finding] = [item for item in data["findings"] if item["code"] == "JX302"]
-    assert finding["message"] == "执行率得分写为 9，按分值 10 × 执行率 99.1% 应为 9.91"
+    assert finding["message"] == ("执行率得分写为 9，按分值 10 × 执行率 99.1% 应为 9.91；"
+                                  "总分 99 随之应为 99.91")  # (rt29: the 总分 it carried)
 
 
 def test_a_target_and_actual_merged_down_over_two_rows_are_both_rows(tmp_path):

@@ -55,4 +55,4 @@ def test_the_execution_points_beside_money_down_the_rows_are_read(tmp_path, mone
     _, data = checked(_book(tmp_path / "wrong.xlsx", money_rows, 10))
     [finding] = data["findings"]
     assert (finding["code"], finding["message"]) == \
-        ("JX302", "执行率得分写为 10，按分值 10 × 执行率 99.8% 应为 9.98")
+        ("JX302", "执行率得分写为 10，按分值 10 × 执行率 99.8% 应为 9.98；总分 100 随之应为 99.98")

@@ -189,9 +189,11 @@ def test_a_total_not_the_sum_is_left_to_jx501(tmp_path):
 
 
 def test_a_right_rate_with_a_wrong_score_and_a_right_table_are_as_before(tmp_path):
+    """A wrong score beside a right rate says the 总分 and grade it carried too (rt29)."""
     _, score_only = checked(divided_by_the_initial(tmp_path / "s.xlsx", rate="90%"))
     assert [(item["code"], item["cell"], item["message"]) for item in score_only["findings"]] \
-        == [("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9"),
+        == [("JX302", "H6", "执行率得分写为 10，按分值 10 × 执行率 90% 应为 9；总分 90.5 随之应为 "
+                            "89.5，评分等级“优”应为“良”"),
             ("JX502", "B12", "按财政部规则计算总分 89.5，评分等级应为“良”（填报“优”，总分填报 "
                              "90.5）；各项得分与规则相差：H6 10（规则 9）")]
     _, rate_only = checked(divided_by_the_initial(tmp_path / "r.xlsx", score=9, total=89.5,
