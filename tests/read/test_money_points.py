@@ -127,7 +127,8 @@ def test_a_wrong_score_on_the_fiscal_line_is_caught_there(tmp_path):
     money = [FISCAL_POINTS_MONEY[0], (*FISCAL_POINTS_MONEY[1][:6], 10), FISCAL_POINTS_MONEY[2]]
     table = fiscal_points(tmp_path / "t.xlsx", money=money, total=(100, 100), rows=PLAIN_ROWS)
     assert findings(table) == [
-        ("JX302", "H7", "执行率得分写为 10，按分值 10 × “当年财政拨款”执行率 95% 应为 9.5")]
+        ("JX302", "H7", "执行率得分写为 10，按分值 10 × “当年财政拨款”执行率 95% 应为 9.5；"
+                        "总分 100 随之应为 99.5")]
 
 
 def test_points_on_two_lines_or_on_the_total_stay_the_totals(tmp_path):
