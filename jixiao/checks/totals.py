@@ -18,7 +18,6 @@ from jixiao.checks.base import (
     check,
     differs,
     finding,
-    first_source,
     formula_broken,
     formula_deleted,
     helpers_missing,
@@ -51,13 +50,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import clock_duration, compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
-from jixiao.xlsx.refs import (
-    FORMULA_STRING,
-    column_letters,
-    column_number,
-    resolved_row_index,
-    split_ref,
-)
+from jixiao.xlsx.refs import FORMULA_STRING, column_number, resolved_row_index, split_ref
 
 
 @check("JX501", "error", "总分不等于各项得分之和")
@@ -1386,69 +1379,6 @@ def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Itera
         yield finding("JX506", table.sources.get("restated_grade"),
                       f"此处写评分等级“{plain_text(restated['grade'])}”，与{_at(table, 'grade')}"
                       f"评分等级“{plain_text(table.grade_declared)}”不一致{due}")
-
-
-@check("JX507", "warning", "缺少总分行")
-def total_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """标准格式的表有得分列，却没有总分行（往往评分等级行也没有）：单位没有填报总分。
-
-    报告在总分应在的位置（最后一个指标行下一行的得分列），写明按规则计算的总分和评分等级，
-    填报的各项得分之和与之不同的一并写出，供审核人核对、单位补填。总分行在、只是空着的，
-    是 JX501（总分未填写）；总分、等级写在表下自评结论一句话里的，这句话就是填报的总分。
-    四川格式、评分附件表、第三方评价指标体系，以及没有得分列的表，总分不一定写在指标之下，
-    不适用本检查。
-
-    **为什么**：财预〔2020〕10号的表样在指标之下有总分和评分等级两行；没有填报总分的表，
-    评分等级无从核对，公开的表也看不出自评结果。
-
-    **错误示例**：各指标行之下直接是填表人、日期，没有“总分”“评分等级”两行。
-
-    **正确示例**：最后一个指标行之下写“总分 | 100 | 99.98”和“评分等级 | 优”。
-    """
-    if table.layout != "standard" or "score" not in table.columns or not table.indicators \
-            or "total" in table.sources or table.total_declared is not None:
-        return
-    graded = table.grade_declared is not None or "grade" in table.sources
-    if graded:
-        shown = plain_text(table.grade_declared) if table.grade_declared is not None else ""
-        said = ("表中没有总分行：标准表样要求在各指标之下填写总分，单位未填报"
-                f"（评分等级写为“{shown}”，没有总分可依）")
-    else:
-        said = "表中没有总分行和评分等级行：标准表样要求在各指标之下填写总分和评分等级，单位未填报"
-    yield finding("JX507", _total_place(table), f"{said}。{_computed_result(table, evaluation)}")
-
-
-def _computed_result(table: SelfEvaluation, evaluation: Evaluation) -> str:
-    """The 总分 and grade the rules give (no grade where the 分值 do not total 100), and
-    the written scores' sum where it differs."""
-    unweighted = rules.ungraded(weights_wrong(table))
-    if evaluation.total is not None:
-        graded = f"（{unweighted}，见 JX101）" if unweighted \
-            else f"，评分等级为“{evaluation.grade}”" if evaluation.grade else ""
-        said = f"按规则计算总分为 {points(evaluation.total)}{graded}"
-    elif evaluation.total_range is not None:
-        said = f"按规则总分在 {rules.band_text(*evaluation.total_range)} 之间"
-    else:
-        said = "按规则无法算出总分"
-    summed = _written_sum(table, evaluation)
-    if summed is not None and (evaluation.total is None
-                               or differs(summed.total, evaluation.total)):
-        said += f"；各项填报得分之和为 {points(summed.total)}"
-    return said
-
-
-def _total_place(table: SelfEvaluation) -> Source | None:
-    """Where the missing 总分 would stand: under 得分, in the row below the table's last
-    indicator (or subtotal) row; in a document, whose rows are its own, the last indicator's
-    得分 cell."""
-    last = table.indicators[-1]
-    score = last.sources.get("score")
-    if score is None or table.document is not None:
-        return score or first_source(last)
-    cells = [source for item in (*table.indicators, *table.subtotals)
-             for source in item.sources.values() if source.sheet == score.sheet]
-    bottom = max(split_ref(source.cell)[0] for source in cells)
-    return Source(score.sheet, f"{column_letters(split_ref(score.cell)[1])}{bottom + 1}")
 
 
 def _at(table: SelfEvaluation, key: str) -> str:

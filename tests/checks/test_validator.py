@@ -218,9 +218,6 @@ CASES = {
                {"conclusion": "自评得分98分"}],
               [{}, {"conclusion": "经自评，该项目得分99.98分，评价等级为优。"},
                {"conclusion": "项目完成情况良好，达到预期目标。"}]),
-    "JX507": ([{"total": None, "grade": None}, {"total": None}],
-              [{}, {"total": (100, None)}, no_points(),
-               {"total": None, "grade": None, "conclusion": "经自评，该项目得分99.98分，评价等级为优。"}]),
     # (a cell typed as 1e999 cannot be written by openpyxl: test_output_safety.py patches XML)
     "JX601": ([{"money": money((0, {"budget": 1e-300, "executed": 1e300}))},
                {"rows": rows((1, {"weight": 1e308, "score": 1e308}),
