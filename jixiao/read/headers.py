@@ -154,6 +154,11 @@ _EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明"
                 "一级": "level1", "二级": "level2", "三级": "name", "实际完成": "actual"}
 
 _FUND_TOTAL = "资金总额"
+# The budget as 转移支付 and investment forms name it, by what was allotted, approved or
+# planned (下达资金, 预算下达数, 批复金额, 计划投资), or by the year alone (年度预算数, 预算资金):
+# A only where no column names the year's budget after its changes (``names_an_allotment``)
+_ALLOTTED_BUDGET = ("预算资金", "年度预算", "下达数", "下达资金", "批复金额", "批复数", "计划投资")
+_YEARS_BUDGET = re.compile("全年预算|调整后|调整预算")  # 全年预算数, 调整后预算数, 调整预算数
 _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ignore", _LAST_YEAR),  # 上年执行数, 上年预算数: last year's amounts for comparison
     ("reason", ("原因",)),  # "执行率偏低原因说明" is no 执行率 column
@@ -179,11 +184,10 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "支出资金", "已支出", "资金支出", "累计支出", "拨付资金", "完成投资")),
     # A: the year's budget after its changes (预算安排数, 调整后预算 …); the year's 资金总额
     # is the same side of the 执行率 (四川: 年度资金总额（万元） | 120 | 全年执行数 | 114), where
-    # no column names the budget itself (``names_the_total``); 转移支付 forms name it by
-    # what was allotted or approved (下达资金, 预算下达数, 批复金额), investment ones 计划投资
+    # no column names the budget itself (``names_the_total``); 转移支付 and investment forms
+    # name it by what was allotted or approved (``_ALLOTTED_BUDGET``)
     ("budget", ("全年预算数", "调整后预算", "调整预算数", "预算数", "全年预算", "批复预算",
-                "预算金额", "预算资金", "预算安排", "年度预算", "下达数", "下达资金", "批复金额", "批复数",
-                "计划投资", _FUND_TOTAL)),
+                "预算金额", "预算安排", *_ALLOTTED_BUDGET, _FUND_TOTAL)),
     ("score", _SCORED_POINTS),
     ("weight", ("分值", "分数", "权重")),
     ("score", _SCORE_WORDS),
@@ -290,6 +294,14 @@ def names_the_total(text: str) -> bool:
     """Whether a budget heading names the year's 资金总额 rather than the budget itself:
     beside 调整后预算数 (四川: 年度资金总额 | 调整后预算数 | 全年执行数) the other is A."""
     return _FUND_TOTAL in text and fund_role(text.replace(_FUND_TOTAL, "")) != "budget"
+
+
+def names_an_allotment(text: str) -> bool:
+    """Whether a budget heading names what was allotted, approved or planned (批复金额,
+    下达资金, 计划投资, 年度预算数) rather than the year's budget after its changes: beside
+    全年预算数 or 调整后预算数 (批复金额 | 调整后预算数 | 全年执行数) the other is A."""
+    return fund_role(text) == "budget" and any(word in text for word in _ALLOTTED_BUDGET) \
+        and not _YEARS_BUDGET.search(text)
 
 
 @dataclass

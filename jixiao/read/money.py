@@ -33,7 +33,14 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_amount, parse_measure, parse_rate
 from jixiao.read.grid import Grid, clean, note, points_at
-from jixiao.read.headers import Found, fund_role, names_the_total, over_years, wrapped_texts
+from jixiao.read.headers import (
+    Found,
+    fund_role,
+    names_an_allotment,
+    names_the_total,
+    over_years,
+    wrapped_texts,
+)
 from jixiao.read.roles import (
     is_placeholder,
     is_placeholder_points,
@@ -165,6 +172,7 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             if _row_label_role(texts.get((row, column), "")) is None:
                 continue
             found: dict[str, tuple[int, int]] = {}
+            ranks: dict[str, int] = {}  # as in a header (批复金额 above 调整后预算数: the latter)
             for below in range(row, min(bottom, row + 12)):
                 label = texts.get((below, column), "")
                 role = _row_label_role(label)
@@ -176,12 +184,12 @@ def _money_by_rows(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
                             and points_at(grid, below, value[1]) is not None:
                         found[role] = (below, value[1])
                     continue
-                if role is None or role in found:
+                if role is None or role in found and _gives_way(label) >= ranks[role]:
                     continue
                 value = grid.right_of(below, column, limit=4)
                 if value is not None and (parse_amount(value[0]) is not None
                                           or role == "rate"):
-                    found[role] = (below, value[1])
+                    found[role], ranks[role] = (below, value[1]), _gives_way(label)
             if "budget" not in found and "initial" in found:  # A = 年初预算数 then
                 found["budget"] = found.pop("initial")
             if "budget" in found and "executed" in found:
@@ -366,28 +374,38 @@ _RATE_BESIDE = "rate_beside"
 _SCHEDULE = re.compile("序时进度|时间进度")
 
 
+def _gives_way(text: str) -> int:
+    """How far a money column headed ``text`` gives way to another of its role: 0 not at
+    all; 1 调整预算数 (the adjusted budget, or the year's change); 2 a budget named by what
+    was allotted or approved (批复金额, 下达资金, 年度预算数 — ``names_an_allotment``); 3 one
+    over the project's years (累计执行数), the year's 资金总额, a 备注."""
+    if over_years(text) or names_the_total(text) or text.startswith(_REMARK):
+        return 3  # a 备注 beside a 原因 column: the 原因 one
+    if names_an_allotment(text):
+        return 2
+    return 1 if _CHANGE_OR_BUDGET in text else 0
+
+
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
     """Each money role's column: the first that names it, passing over a column of the
-    lines' labels (``labels``), one over the project's years (累计执行数), one naming
-    the year's 资金总额 or its change (调整预算数) for the budget, where another column
-    names the same role (a 备注 where a 原因 or 说明 column is the reason's); a second
-    执行率 column is ``rate_beside``."""
+    lines' labels (``labels``), and one that gives way (``_gives_way``: 累计执行数, 资金总额,
+    批复金额, 调整预算数) where another column names the same role and gives way less (a
+    备注 where a 原因 or 说明 column is the reason's; 全年预算数 or 调整后预算数 beside
+    批复金额, 年度预算数); a second 执行率 column is ``rate_beside``."""
     columns: dict[str, int] = {}
-    passed: set[int] = set()  # over the years, or the 资金总额 beside the budget's own column
+    ranks: dict[int, int] = {}
     for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
         if not role or role == "ignore" or role == "rate" and _SCHEDULE.search(text):
             continue
-        if over_years(text) or names_the_total(text) or _CHANGE_OR_BUDGET in text \
-                or text.startswith(_REMARK):  # a 备注 beside a 原因 column: the 原因 one
-            passed.add(column)
+        ranks[column] = _gives_way(text)
         if role not in columns or (columns[role] in labels and column not in labels) \
-                or (columns[role] in passed and column not in passed):
+                or ranks[column] < ranks[columns[role]]:
             columns[role] = column
-        elif role == "rate" and column not in passed and column not in labels \
-                and columns[role] not in passed:
+        elif role == "rate" and not ranks[column] and column not in labels \
+                and not ranks[columns[role]]:
             columns.setdefault(_RATE_BESIDE, column)  # 全年执行率 | 分值 | 执行率 | 得分 (子洲)
     return columns
 

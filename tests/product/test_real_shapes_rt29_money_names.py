@@ -6,6 +6,7 @@ at the filled budget cell. 到位资金 (money received) stays neither A nor B (
 
 import pytest
 from test_real_shapes import checked, codes
+from test_real_shapes_money_rows import _book
 from test_real_shapes_round16 import HEAD, ROWS
 from workbooks import grid_book
 
@@ -124,3 +125,54 @@ def test_an_amount_under_a_heading_not_read_is_named(tmp_path):
     assert _messages(data, "JX307") == [
         ("B6", "执行率得分（分值 10）无法计算：资金栏中找不到全年执行数一栏（栏目名称未能识别）；"
                "总分无法算出")]
+
+
+def _beside(path, first, second, executed="全年执行数", rate="94.00%", score=9.4):
+    """rt29 d0–d4: 项目资金（万元） | ``first`` 450 | ``second`` 500 | ``executed`` 470 | 分值 |
+    执行率 | 得分, then ROWS: 470 ÷ 500 = 94 %, 10 × 0.94 = 9.4, 总分 89.44 + 9.4 = 98.84 优."""
+    header = ["项目资金（万元）", first, second, executed, "分值", "执行率", "得分"]
+    money = [["年度资金总额", 450, 500, 470, 10, rate, score]]
+    close = [["总分", None, None, None, None, 100, round(INDICATORS + score, 2)],
+             ["评分等级", "优"]]
+    return grid_book(path, [*HEAD[:4], header, *money, INDICATOR_HEADER, *map(list, ROWS), *close])
+
+
+@pytest.mark.parametrize(("first", "second", "executed"), [
+    ("年度预算数", "调整后预算数", "全年执行数"), ("批复金额", "调整后预算数", "全年执行数"),
+    ("计划投资", "全年预算数", "完成投资"), ("年度预算", "全年预算数", "累计支出")])
+def test_the_years_budget_beside_a_transfer_payment_name(tmp_path, first, second, executed):
+    """rt29 d0, d1, d3, d4: A is the 全年预算数 (调整后预算数) 500, not the 450 beside it.
+    Before: JX301 ×1 “按 全年执行数 470 ÷ 全年预算数 450 应为 104.44%”, JX302 “应为 10”,
+    JX303 “全年执行数 470 大于全年预算数 450”, the computed 总分 99.84 (10 + 89.44)."""
+    table, data = checked(_beside(tmp_path / "t.xlsx", first, second, executed))
+    assert (table.funds.total.budget, table.funds.total.executed) == (500, 470)
+    assert codes(data) == [], data["findings"]
+
+
+@pytest.mark.parametrize(("first", "second", "named"), [
+    ("批复金额", "调整后预算数", "调整后预算数"), ("计划投资", "全年预算数", "全年预算数"),
+    ("年度预算数", "调整后预算数", "调整后预算数")])
+def test_a_wrong_rate_names_the_budget_column_it_used(tmp_path, first, second, named):
+    """The rate written 98 %, scored 9.8: JX301 divides by the column read as A, named by
+    its own header; 10 × 0.94 = 9.4."""
+    _, data = checked(_beside(tmp_path / "t.xlsx", first, second, rate="98.00%", score=9.8))
+    assert codes(data) == ["JX301", "JX302"], data["findings"]
+    assert _messages(data, "JX301") == [
+        ("F6", f"“年度资金总额”执行率写为 98%，按 全年执行数 470 ÷ {named} 500 应为 94%")]
+
+
+@pytest.mark.parametrize("lines", [
+    [("资金安排情况（万元）", None), (None, "批复金额", 90), (None, "调整后预算数", 100),
+     (None, "实际支出", 99.8), (None, "预算执行率", "99.8%"), (None, "分值", 10),
+     (None, "得分", 9.98)],
+    [("项目资金（万元）", "下达资金", 90, "其中：财政拨款", 90, "其他资金", 0),
+     (None, "全年预算数", 100, "其中：财政拨款", 100, "其他资金", 0),
+     (None, "全年执行数", 99.8, "其中：财政拨款", 99.8, "其他资金", 0),
+     (None, "预算执行率", "99.8%", "分值", 10, "得分", 9.98)]])
+def test_the_years_budget_below_a_transfer_payment_name_down_the_rows(tmp_path, lines):
+    """The money down the rows, 批复金额 (下达资金) 90 above 调整后预算数 (全年预算数) 100:
+    A is 100, 99.8 ÷ 100 = 99.8 %, 10 × 0.998 = 9.98. Before: 90 read, JX301 “应为 110.89%”,
+    JX302, JX303, JX305."""
+    _, data = checked(_book(tmp_path / "t.xlsx", lambda score: lines, 9.98))
+    assert (data["funds"]["budget"], data["funds"]["executed"]) == (100, 99.8)
+    assert data["findings"] == []

@@ -446,6 +446,24 @@ def test_money_header_words_of_transfer_payment_forms(text, role):
     assert fund_role(text) == role
 
 
+# rt29 d0–d4: a money header naming the budget twice, 450 beside the year's 500. 全年预算数,
+# 调整后预算数 (调整预算数 beside no year's column) are A; a 转移支付 or investment form's
+# name (批复金额, 下达资金, 计划投资) or 年度预算(数), 预算资金 is A only where no such column is
+@pytest.mark.parametrize(("first", "second", "budget"), [
+    ("年度预算数", "调整后预算数", 500), ("批复金额", "调整后预算数", 500),
+    ("计划投资", "全年预算数", 500), ("年度预算", "全年预算数", 500),
+    ("下达资金", "全年预算数(A)", 500), ("预算资金", "调整后预算数", 500),
+    ("批复数", "调整预算数", 500), ("全年预算数", "下达数", 450),
+    ("调整后预算数(A)", "年度预算数", 450),
+    # two of the forms' own names, or the year's start beside one: the first, as before
+    ("批复金额", "下达资金", 450), ("年初预算数", "下达资金", 500)])
+def test_the_years_budget_beside_another_budget_name(tmp_path, first, second, budget):
+    money = [("年度资金总额", 450, 500, 470, 10, "94%", 9.4)]
+    header = (first, second, "全年执行数", "分值", "执行率", "得分")
+    table = only(standard(tmp_path / "t.xlsx", money=money, money_header=header))
+    assert (table.funds.total.budget, table.funds.total.executed) == (budget, 470)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("自评分数", "score"), ("评价分数", "score"), ("实得分数", "score"), ("考核分数", "score"),
     ("分数", "weight"), ("指标分数", "weight"), ("标准分值", "weight")])
