@@ -187,10 +187,13 @@ _BUDGET_NOUN = (r"(?:年度|全年|批复|下达)?预算(?:数|额|金额|资金
                 r"|批复(?:金额|数|额|资金)?|合同(?:金额|价款|价|额)|中标(?:金额|价)")
 _BUDGET_RE = re.compile(rf"(?:{_BUDGET_NOUN})(?:以?内)?")
 _OVER = ("超出", "超过", "超")
-# An amount over the budget (超出预算2万元, 超合同金额5%, 超支20万元): the budget not kept to, by that
-_OVERRUN_RE = re.compile(rf"(?:(?:{'|'.join(_OVER)})(?:{_BUDGET_NOUN})|超支)(?=\d)")
-# Over the budget in words; after a denial (未超预算, 不超过批复金额, 无超支) kept to
-_OVER_BUDGET_WORDS = (*(over + noun for over in _OVER for noun in ("预算", "批复", "概算", "合同", "中标")),
+# An amount over the budget (超出预算2万元, 超合同金额5%, 超支20万元, 超支率3%): the budget not
+# kept to, by that; by 0 (超支0元, 超出预算0%) kept to
+_OVERRUN_RE = re.compile(rf"(?:(?:{'|'.join(_OVER)})(?:{_BUDGET_NOUN})|超支(?:率|额|金额)?)(?=\d)")
+# Over the budget in words; after a denial (未超预算, 不超过批复金额, 无超支, 零超支) kept to. A
+# contract over is its sum's (超合同金额, 超出合同价款), not its terms' (超合同约定标准).
+_OVER_BUDGET_WORDS = (*(over + noun for over in _OVER
+                        for noun in ("预算", "批复", "概算", "合同金额", "合同价", "合同额", "中标")),
                       "超支")
 # Kept to, in words without a word of achievement (在批复金额内, 按批复金额执行, 与预算一致; 控制在
 # 预算内 has 控制在): 达成; a 指标值 so worded is the budget as a ceiling
@@ -553,8 +556,8 @@ def _parse(raw: object, percent: bool) -> Measure:
         if stated.kind == "number" and stated.op is None:  # 12次(全部完成) is read
             return replace(stated, text=original)
     if number is None:
-        if _OVERRUN_RE.match(text):  # 超出预算2万元: over the budget, by that
-            return Measure(text=original, kind="qualitative", level="not")
+        if _OVERRUN_RE.match(text):  # 超出预算2万元: over the budget, by that (超支0元: kept to)
+            return Measure(text=original, kind="qualitative", level=qualitative_level(text))
         if any(ch.isdigit() for ch in text):
             return Measure(text=original, kind="unparsed", op=op,
                            problem=f"无法识别“{original.strip()}”{_NO_NUMBER_READ}")
@@ -1142,6 +1145,8 @@ def _late_denied(text: str, word: str) -> bool:
 def _level(text: str) -> str | None:
     if text == "一般":  # a middling effect alone, as 效果一般: some effect, short of the goal
         return "partial"
+    if (by := _overrun_amount(text)) is not None and by.value == 0:
+        return "achieved"  # 超支0元, 超出预算0%: no overrun
     for level, words in _LEVEL_WORDS:
         found = [word for word in words if word in text]
         if found and level == "not" and all(_denied(text, word) for word in found):
@@ -1165,16 +1170,21 @@ def _level(text: str) -> str | None:
 
 def overrun_by(measure: Measure) -> Measure | None:
     """The amount a 完成值 says the budget was overrun by, as a number (超出预算3% → 3 %,
-    超支20万元 → 20 万元, ``_OVERRUN_RE``); None for any other (超出预算 alone: by how much,
-    unsaid)."""
-    if measure.kind != "qualitative" or measure.level != "not":
+    超支20万元 → 20 万元, 超支率0% → 0 %, ``_OVERRUN_RE``); None for any other (超出预算
+    alone: by how much, unsaid)."""
+    if measure.kind != "qualitative" or measure.level not in ("not", "achieved"):
         return None
-    text = normalize_text(measure.text)
+    return _overrun_amount(normalize_text(measure.text))
+
+
+def _overrun_amount(text: str) -> Measure | None:
+    """``overrun_by`` of a normalised text: the number, 0 or more, after ``_OVERRUN_RE``."""
     over = _OVERRUN_RE.match(text)
     if over is None:
         return None
     amount = parse_measure(text[over.end():])
-    if amount.kind != "number" or amount.op is not None or not (amount.value or 0) > 0:
+    if amount.kind != "number" or amount.op is not None or amount.value is None \
+            or amount.value < 0:
         return None
     return amount
 
@@ -1190,6 +1200,25 @@ def budget_ceiling(measure: Measure) -> bool:
         or _BUDGET_KEPT_RE.search(text) is not None
 
 
+# A goal to reach, named after its word (符合合同约定, 达到预算数), and a 完成值 over a thing
+_REACH_RE = re.compile(r"(?:符合|满足|达到|不低于)")
+_OVER_RE = re.compile(rf"(?:{'|'.join(_OVER)})")
+
+
+def goes_over_goal(target: Measure, actual: Measure) -> bool:
+    """Whether the 完成值 says it went over what the 指标值 names to reach (符合合同约定 →
+    超合同约定标准, 达到预算数 → 超出预算10%): more than met. Not beside the budget as a
+    ceiling (控制在预算内), nor a sum over a contract's terms (符合合同约定 → 超合同金额);
+    on a cost row, whose budget is a ceiling however worded, the caller does not ask."""
+    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    reach, over = _REACH_RE.match(goal), _OVER_RE.match(done)
+    if reach is None or over is None or budget_ceiling(target):
+        return False
+    wanted, gone = goal[reach.end():], done[over.end():]
+    return len(wanted) >= 2 and wanted[:2] == gone[:2] \
+        and (_BUDGET_RE.match(wanted) is None) == (_BUDGET_RE.match(gone) is None)
+
+
 # Before a word of achievement, what turns it round: a negation right before it (不规范,
 # 未到位, 无明显) or a hedge (不够完善, 不太明显) — not one further off (不断完善,
 # 未发现问题，运行规范).
@@ -1197,7 +1226,7 @@ _HEDGES = ("不够", "不太", "不很", "没有", "未能", "尚未")
 
 
 # Before a word of falling short, what denies it: 无不合格, 未超支, 未出现超支, 没有不及时.
-_DENIAL_BEFORE = re.compile(_DENIAL.format(more="|不|杜绝") + "$")  # 不低于预期 too
+_DENIAL_BEFORE = re.compile(_DENIAL.format(more="|不|杜绝|零") + "$")  # 不低于预期, 零超支 too
 
 
 def _denied(text: str, word: str) -> bool:

@@ -34,6 +34,7 @@ from jixiao.parsing import (
     changed_by,
     compact_text,
     damaged_at_least,
+    goes_over_goal,
     is_placeholder,
     more_than,
     normalize_text,
@@ -608,13 +609,16 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
     """The 完成值 with the 达成 it states or plainly means (``with_fulfilment``); where both
     sides name a level of one scale (``_level_compared``: 优 良好 合格, 高 较高, 满意 较满意),
     the levels decide. Against a grading scale to choose from (``grading_scale``) the level
-    named on it decides (``_level_on_scale``)."""
+    named on it decides (``_level_on_scale``). Off a cost row, a 完成值 over the goal it
+    names (``goes_over_goal``: 达到预算数 → 超出预算10%) is 达成."""
     scale = grading_scale(target)
     if scale is not None and actual.kind == "qualitative":
         level = _level_on_scale(scale, actual)
         if level is not None or grading_scale(actual) is not None:
             return replace(actual, level=level)  # 好坏 → 好坏: the options copied, no level
         return actual  # its own words (达成) or none
+    if default_op != "<=" and goes_over_goal(target, actual):
+        return replace(actual, kind="qualitative", level="achieved")  # 达到预算数 → 超出预算10%
     level = _level_compared(target, actual, default_op)
     if level is not None:
         if level == "partial" and says_the_negation(target, actual):

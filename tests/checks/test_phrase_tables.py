@@ -159,3 +159,33 @@ def test_cost_overrun_stated_in_words_is_scored(tmp_path, target, actual, score)
     evaluation, found = checked(standard(tmp_path / "t.xlsx", rows=rows, total=(100, total)))
     assert found == []
     assert (evaluation.scores[1].value, evaluation.total) == (score, total)
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("零超支", "零超支"),              # rt29 r7 a1
+    ("不超预算", "超支0元"),           # a2
+    ("≤30万元", "超出预算0%"),         # a9: 30 万元 spent, at the ceiling
+    ("≤5%", "超支率0%"),              # a10: a rate of overrun of 0 % within 5 %
+    ("控制在预算内", "无超支"),
+    ("控制在预算内", "超支0"),
+])
+def test_no_overrun_is_the_budget_kept(tmp_path, target, actual):
+    """Before: 零超支, 超支0元, 超出预算0% 未达成 (JX402 + JX408 “得分应在 0–15 之间”);
+    超支率0% no number (JX203). Kept to: full 25, total 99.98 as declared."""
+    evaluation, found = checked(standard(tmp_path / "t.xlsx",
+                                         rows=with_row(1, target, actual, "成本指标")))
+    assert found == []
+    assert (evaluation.scores[1].value, evaluation.total) == (25.0, 99.98)
+
+
+@pytest.mark.parametrize(("index", "target", "actual", "level2"), [
+    (1, "符合合同约定", "超合同约定标准", "质量指标"),    # rt29 r7 a12: quality above the contract's
+    (3, "达到预算数", "超出预算10%", "经济效益指标"),     # a8: revenue 10 % above the budget
+])
+def test_going_over_a_goal_is_not_an_overrun(tmp_path, index, target, actual, level2):
+    """Before: 未达成, JX402 + JX408 on the full marks. Over what was to be reached: 达成,
+    full marks (质量 25, 可持续影响 30), total 99.98 as declared."""
+    evaluation, found = checked(standard(tmp_path / "t.xlsx",
+                                         rows=with_row(index, target, actual, level2)))
+    assert found == []
+    assert (evaluation.scores[index].value, evaluation.total) == (PUTUO_1_ROWS[index][5], 99.98)

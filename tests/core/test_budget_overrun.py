@@ -115,3 +115,61 @@ def test_short_term_misses_long_term(rules, band):
     score = indicator_score("长期", "短期", 5, rules)
     assert (score.level, score.met, score.band) == ("not", False, band)
     assert indicator_score("长期", "短期", 5, rules, judged=2).value == 2.0
+
+
+# ------------------------------------------------ no overrun (rt29 r7)
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("零超支", "零超支"), ("控制在预算内", "零超支"), ("不超预算", "超支0元"),
+    ("控制在预算内", "超出预算0%"), ("≤500万元", "超出预算0%"), ("≤500万元", "超支0万元"),
+    ("≤5%", "超支率0%"), ("≤5%", "超支0%"), ("不超过批复金额", "超出批复金额0.00%"),
+])
+@pytest.mark.parametrize("rules", ["mof2020", "ratio"])
+def test_an_overrun_of_nothing_is_the_budget_kept(target, actual, rules):
+    """Before: 未达成 (0–60 % of 5), 超支率0% no number. Kept to: full 5."""
+    score = indicator_score(target, actual, 5, rules, default_op="<=")
+    assert (score.met, score.value) == (True, 5.0)
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤5%", "超支率3%", 5.0),      # 3 ≤ 5
+    ("≤2%", "超支率3%", 2.5),      # 5 × (1 − (3 − 2)/2)
+    ("≤500万元", "超支额20万元", 4.8),   # 520 万元: 5 × (1 − 20/500)
+])
+def test_a_rate_or_sum_of_overrun_is_read(target, actual, expected):
+    """Before: 超支率3% “无法识别”(JX203)."""
+    assert indicator_score(target, actual, 5, default_op="<=").value == expected
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("零超支", "achieved"), ("超支0元", "achieved"), ("超出预算0%", "achieved"),
+    ("超支率0%", "achieved"), ("超支率3%", "not"),
+    ("超合同金额", "not"), ("超出合同价款", "not"),
+    ("超合同约定标准", None),   # above the contract's standard: no budget named
+])
+def test_overrun_words_alone(text, level):
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level) == ("qualitative", level)
+
+
+# ------------------------------------------------ over a goal, not a ceiling
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("达到预算数", "超出预算10%"),       # revenue above its budget (rt29 r7 a8)
+    ("达到预算数", "超预算"),
+    ("符合合同约定", "超合同约定标准"),   # quality above the contract's (a12)
+    ("符合合同约定", "超出合同约定"),
+])
+def test_going_over_a_goal_meets_it(target, actual):
+    """Before: 未达成 (0–60 % of 15). Not a cost row: over what was to be reached, 达成."""
+    score = indicator_score(target, actual, 15)
+    assert (score.level, score.met, score.value) == ("achieved", True, 15.0)
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("达到预算数", "超出预算10%"),   # under 成本指标 the budget is a ceiling all the same
+    ("符合合同约定", "超合同金额"),   # a sum over the contract's: an overrun
+])
+def test_an_overrun_of_a_cost_is_not_a_goal_exceeded(target, actual):
+    score = indicator_score(target, actual, 15, default_op="<=" if "预算" in target else "=")
+    assert (score.level, score.met) == ("not", False)
