@@ -129,6 +129,17 @@ def _per_parts(unit: str) -> str:
     return "/".join([_one_name(head) if head else "", *map(_one_name, parts)])
 
 
+# Whom an amount is paid to each of: a person or a household (元/人·月, 元/名, 元/户, 元/人次)
+_HEADS = frozenset(("人", "户", "人次", "户次"))
+
+
+def per_head(unit: str) -> bool:
+    """Whether a unit is an amount per person or household (元/人, 元/人·月, 元/户): a
+    standard paid to each, not a sum (万元)."""
+    parts = _per_parts(unit).split("/")
+    return len(parts) > 1 and parts[1] in _HEADS
+
+
 @functools.lru_cache(maxsize=256)
 def _one_name(part: str) -> str:
     """A measure by its Chinese name in ``_QUANTITIES`` (km, 千米 → 公里; ㎡, m2, 平米 →

@@ -73,6 +73,7 @@ from jixiao.units import (
     comparable,
     is_count,
     is_time,
+    per_head,
     split_unit,
     unit_name,
 )
@@ -406,14 +407,21 @@ _NOT_COSTS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 # A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年, 基础养老金最低标准
 # ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准): at least that much is the goal — no cost to
-# keep under. Not where the name says a cost (人均培训成本标准, 养老金发放成本).
+# keep under. Per head: the name says a standard (标准, 人均), or the unit is per person or
+# household (元/人·月, 元/户). Not where the name says a cost (人均培训成本标准, 养老金发放成本)
+# or a sum paid out (抚恤金支出, 救助金发放总额, 养老金发放金额 ≥1200万元; 保障金 ≥500万元 is
+# one too, by its unit).
 _PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准",
                    "生活标准", "生活费", "低保标准", "供养标准", "养老金", "保障金", "救助金",
                    "抚恤", "津贴")
+_PER_HEAD_NAMES = ("标准", "人均", "户均", "每人", "每户")
+_SUMS_PAID = ("支出", "总额", "金额")
 
 
-def _paid_standard(name: str) -> bool:
-    return not is_cost(name) and any(word in name for word in _PAID_STANDARDS)
+def _paid_standard(name: str, target: Measure) -> bool:
+    return not is_cost(name) and any(word in name for word in _PAID_STANDARDS) \
+        and not any(word in name for word in _SUMS_PAID) \
+        and (any(word in name for word in _PER_HEAD_NAMES) or per_head(target.unit))
 
 
 def _filed_as_cost(indicator: Indicator) -> bool:
@@ -430,8 +438,10 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     成本节约率、节支率这类“节约”比率，以及写明成本降下来的指标（降低运输成本、农户生产
     成本降低、减轻患者医疗成本）都是越高越好，按人发放的标准（人均财政补助标准
-    ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准）是至少应发的数，写“≥”
-    都是对的，不报告；名称说的是成本的（人均培训成本标准）照样报告。只核对列在成本指标下的指标（没有
+    ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准，以及单位按人、按户的
+    “元/人·月”“元/户”）是至少应发的数，写“≥”都是对的，不报告；名称说的是成本的
+    （人均培训成本标准）或发放总数的（抚恤金支出、救助金发放总额、养老金发放金额、
+    “保障金 ≥500万元”）照样报告。只核对列在成本指标下的指标（没有
     二级指标一列的表，按三级指标名称归入成本指标的）；列在经济效益等其他二级指标下的，
     名称里有“成本”也不按成本指标报告。知晓率、满意度、合格率、及时率、
     覆盖率等比率不是成本，列在成本指标下是归类错误，不必改方向，按其性质移到效益、满意度、
@@ -454,7 +464,7 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                 or change_stated(target) == "fall":
             continue  # (较上年下降5%: the fall to reach, at least it — a cost's way)
         name = compact_text(indicator.name)
-        if is_saving(name) or _paid_standard(name):
+        if is_saving(name) or _paid_standard(name, target):
             continue  # a saving (降低运输成本), a standard paid per person: ≥ is right
         where = first_source(indicator, "target", "nature")
         shown = target.text.strip()

@@ -42,3 +42,28 @@ def test_a_real_cost_written_at_least_is_still_flagged(tmp_path, name, target):
     found = _cost_row(tmp_path, name, target, target.lstrip("≥"))
     assert [(item.cell, item.message) for item in found] == [
         ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”")]
+
+
+@pytest.mark.parametrize(("name", "target"), [
+    ("抚恤金支出", "≥100万元"),          # rt29 r7 p0–p4: spending totals, not a standard per head
+    ("救助金发放总额", "≥200万元"),
+    ("保障金", "≥500万元"),
+    ("津贴补贴", "≥30万元"),
+    ("养老金发放金额", "≥1200万元"),
+    ("生活费补助资金", "≥80万元"),
+    ("低保金发放标准金额", "≥800元/人"),   # a sum, whatever else it names
+])
+def test_a_total_paid_out_is_a_cost(tmp_path, name, target):
+    """Before (ed7df7a): no JX205 — 抚恤, 救助金, 保障金, 养老金 named a standard paid."""
+    found = _cost_row(tmp_path, name, target, target.lstrip("≥"))
+    assert [(item.cell, item.message) for item in found] == [
+        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”")]
+
+
+@pytest.mark.parametrize(("name", "target"), [
+    ("人均救助补助", "≥200元/人/月"),   # per head by its unit and 人均
+    ("养老服务补贴", "≥300元/人·月"),   # per head by its unit
+    ("困难家庭救助金", "≥1000元/户"),
+])
+def test_an_amount_per_head_is_a_standard(tmp_path, name, target):
+    assert _cost_row(tmp_path, name, target, target.lstrip("≥")) == []
