@@ -802,8 +802,10 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
             and table.indicators:
         # no 分值 column (湖北, 云南): no rule scores an indicator, but the 总分 is still the
         # sum of what each row scored — the written 得分, with the 执行率得分 the rules give
-        total = rules.total_score(([part] if counted else [])
-                                  + [_within_points(indicator) for indicator in table.indicators])
+        # (a 得分表's 预算执行率 row, scored by the money's 执行率, at that score)
+        total = rules.total_score(([part] if counted else []) + [
+            score.value if score.value is not None else _within_points(indicator)
+            for indicator, score in zip(table.indicators, scores, strict=True)])
         basis = "declared" if total is not None else None
     if total is None and basis is None and "score" in table.columns:
         taken = _total_with_declared([part] if counted else [], table, scores)

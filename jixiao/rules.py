@@ -521,13 +521,14 @@ def execution_row_score(actual: object, weight: float, target: object = None,
     compares; else when the score is full. ``money_rate``: the 执行率 the money gives
     (全年执行数 ÷ 全年预算数), the rate scored and judged in place of the 完成值 the
     unit wrote — which may be rounded, or wrong (102.86% on the 年初预算数 where B ÷ A
-    is 60%)."""
+    is 60%); and where the row has no rate of its own to write (a 第三方 得分表 of 分值
+    and 得分 only, its 过程 | 资金管理 | 预算执行率 row beside a money block or sheet)."""
     rate = execution_row_rate(actual)
-    if rate is None:
+    if rate is None and money_rate is None:
         return None
     note = "预算执行率：分值 × 执行率"
     if money_rate is not None:
-        if round2(money_rate) != round2(rate):
+        if rate is None or round2(money_rate) != round2(rate):
             note += f"，执行率按全年执行数 ÷ 全年预算数为 {plain_points(round2(money_rate))}%"
         rate, actual = money_rate, f"{money_rate!r}%"
     value = execution_score(rate, weight)

@@ -25,9 +25,11 @@ from jixiao.model import (
     Subtotal,
     blank_value,
     evaluate,
+    execution_row_rate,
     execution_written,
     formula_error,
     indicator_actual,
+    is_execution_row,
     money_line_named,
     money_rate,
     names_unlisted_source,
@@ -459,6 +461,26 @@ def wrong_rate_said(table: SelfEvaluation, evaluation: Evaluation, indicator: In
     follows = what_follows(table, indicator.score_declared, score) \
         if indicator.score_declared is not None and score is not None else ""
     return f"；表中执行率写为 {points(written)}%，有误，见 JX305{follows}"
+
+
+def rate_by_money_only(table: SelfEvaluation, evaluation: Evaluation,
+                       indicator: Indicator) -> float | None:
+    """The money's 执行率 (in %) a 预算执行率 row of its own 一级 (or of 过程 | 资金管理) is
+    scored by where the row writes no rate of its own — a 第三方 得分表 of 分值 and 得分
+    only, its money above it or on a sheet of its own; None for any other row."""
+    if not is_execution_row(indicator) or execution_row_rate(indicator) is not None:
+        return None
+    return money_rate(table, indicator, evaluation.rate)
+
+
+def money_only_follows(table: SelfEvaluation, evaluation: Evaluation, indicator: Indicator,
+                       score: float | None) -> str:
+    """What a 预算执行率 row scored by the money alone (``rate_by_money_only``) carried into
+    the 总分 and 评分等级 at its written 得分 (``what_follows``); "" for any other row."""
+    if rate_by_money_only(table, evaluation, indicator) is None \
+            or indicator.score_declared is None or score is None:
+        return ""
+    return what_follows(table, indicator.score_declared, score)
 
 
 def misplaced_reason(table: SelfEvaluation, indicator: Indicator) -> str | None:

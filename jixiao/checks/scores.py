@@ -24,8 +24,10 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     misplaced_reason,
+    money_only_follows,
     points,
     points_written,
+    rate_by_money_only,
     typed_in,
     uncomputed_formula,
     unknown_rules_cell,
@@ -185,9 +187,12 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             pair = _pair_text(indicator) if not wrong else (
                 f"指标值 {_text(pair_shown(indicator)[0])}，执行率 "
                 f"{points(money_rate(table, indicator, evaluation.rate))}%")
+            by_money = rate_by_money_only(table, evaluation, indicator)
+            unmet = f"未达到指标值（{pair}）" if by_money is None \
+                else f"执行率 {points(by_money)}%，不到 100%"  # no 完成值: the money's rate
             yield finding("JX402", indicator.sources.get("score"),
-                          f"“{label(indicator)}”未达到指标值（{pair}），"
-                          f"却得满分 {points(declared)}{should}")
+                          f"“{label(indicator)}”{unmet}，却得满分 {points(declared)}{should}"
+                          f"{money_only_follows(table, evaluation, indicator, score.value)}")
         elif usual is not None and _unmet_unscored(indicator, score) and declared is not None \
                 and declared >= usual - TOLERANCE:
             yield finding("JX402", indicator.sources.get("score"),
@@ -341,6 +346,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             yield finding("JX404", source,
                           f"“{label(indicator)}”{what}按{evaluation.rules.label}应为 "
                           f"{points(score.value)}（{score.note}{wrong}）"
+                          + money_only_follows(table, evaluation, indicator, score.value)
                           + ("" if over else _own_rule_said(table, indicator, score, written)),
                           severity="error" if over else None)
 

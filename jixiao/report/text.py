@@ -88,15 +88,20 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
 def basis_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """What a computed 总分 made of the written scores says of itself
     (``Evaluation.total_basis`` "declared"): why no rule could score the rows — no 分值
-    column, or (a 得分表: 分值 and 得分 only) no 年度指标值 and 实际完成值; of a total by
-    the rules, the index system's rows scored by their 评分标准 at the 得分 written
+    column, or (a 得分表: 分值 and 得分 only) no 年度指标值 and 实际完成值 — its 预算执行率
+    row, if any, scored by the money's 执行率 all the same; of a total by the rules, the
+    index system's rows scored by their 评分标准 at the 得分 written
     (``model.judged_by_standard``)."""
     if evaluation.total_basis == "rules":
         return _standard_note(table, evaluation)
     if evaluation.total_basis != "declared":
         return ""
     if "weight" in table.columns:
-        return "（表中没有年度指标值和实际完成值，各指标按填报得分计）"
+        # a 预算执行率 row scored by the money's 执行率 (分值 × 执行率), at the rules' score
+        rated = [indicator.name for indicator, score in zip(table.indicators, evaluation.scores,
+                                                            strict=True) if score.value is not None]
+        by_rate = f"，{'、'.join(f'“{name}”' for name in rated)}按资金的执行率计" if rated else ""
+        return f"（表中没有年度指标值和实际完成值，各指标按填报得分计{by_rate}）"
     return "（表中没有分值列，各指标按填报得分计）"
 
 
