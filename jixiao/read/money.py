@@ -70,6 +70,7 @@ class MoneyBlock:
     # labels down the rows (资金安排情况: 预算安排 (1) | 500000): role → (row, column)
     by_label: dict[str, tuple[int, int]] | None = None
     project: str | None = None  # the project its one line is labelled by (``_listed_projects``)
+    project_cell: tuple[int, int] | None = None  # … where its 项目名称 column writes it
     listed: bool = False  # one project's line of a list of several: its money by its name only
     # a column whose own header names its unit (全年预算数(A)（元） under 项目资金（万元）):
     # column → its scale, over the block's ``scale`` (the more specific label wins)
@@ -728,6 +729,7 @@ def _listed_projects(grid: Grid, top: int, bottom: int) -> list[MoneyBlock]:
         scale = 1e-4 if _in_yuan(_texts_above(grid, row)) else 1.0
         return [MoneyBlock(grid, row, columns, [(line, "年度资金总额", label_column)], scale,
                            project=label, listed=len(lines) > 1,
+                           project_cell=(line, label_column) if label_column == named else None,
                            column_scales=_column_scales(grid, row, first))
                 for line, label, label_column in lines]
     return []

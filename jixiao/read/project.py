@@ -222,6 +222,7 @@ def _scan_project(grid: Grid, top: int, bottom: int) -> _ProjectFound:
                            if isinstance(values.get((row, c)), (str, int, float)))
             if _WORD_YEAR.match(line):
                 line = line.translate(_WORD_DIGITS)
+            line = _TITLE_NUMBER.sub("", line, count=1)  # 附件2：2023年…评分表: the year first
             match = _YEAR.search(line)
             if match:
                 project.year = int(next(group for group in match.groups() if group))
@@ -311,14 +312,20 @@ def _name_from_body(facts: _Facts) -> None:
 # A title that names its project: "2023年度某县农村公路养护项目支出绩效自评表".
 # A 第三方评价 index system's title names its project the same way: 博湖县医保信息化建设经费
 # 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表; and a 评分附件表's:
-# …项目绩效自评评分表. The form's whole phrase after the name is one rule — (支出)(绩效),
-# then 自评(价) or 评价, then 指标体系(及评分(表)) or (指标)评分表 — or the plain 自评(价)表.
+# …项目绩效自评评分表, …项目绩效评价评分附件表, …绩效评价得分表, …绩效评价结果表. The form's
+# whole phrase after the name is one rule — (支出)(绩效), then 自评(价) or 评价, then
+# 指标体系(及评分(表)), (指标)评分(附件)表, 得分表 or 结果表 — or the plain 自评(价)表.
 # 评分 without 表 ends it only after 指标体系 or 评价 (…指标体系及评分, …绩效评价评分): a
 # bare …评分 (专家评分, 综合评分) is a label, not a title.
 _TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
-                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表?)?|(?:指标)?评分表)"
-                    r"|(?:自评价?|评价)(?:指标)?评分|自评价?表)"
+                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表?)?|(?:指标)?评分(?:附件|附)?表)"
+                    r"|(?:自评价?|评价)(?:指标)?(?:评分(?:附件|附)?表?|(?:得分|结果)(?:附件|附)?表)"
+                    r"|自评价?表)"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
+# A report's title on its cover naming the project the same way (博湖县医保信息化建设经费项目
+# 支出绩效评价报告, …项目绩效自评报告), often over two lines (…经费项目支出 / 绩效评价报告)
+_REPORT_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
+                           r"(?:自评价?|评价)(?:工作)?报告(?:\((?:19|20)\d{2}年度?\))?$")
 _NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
 # 部门整体支出绩效评价得分表 (湖南) — the form of a body, not of a project
@@ -337,11 +344,19 @@ _TITLE_NUMBER = re.compile(r"^(?:附件|附表|表)\s*\d+(?:[-.．_]\d+)*[\s.．
 
 def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
                      sources: dict[str, Place]) -> None:
-    """The project's name from the table's title, where no 项目名称 cell gives it; a
-    title that names no project (项目支出绩效自评表) gives none."""
+    """The project's name from the table's title, where no 项目名称 cell gives it, else
+    from a report's title on its cover above it (``_report_name``); a table's title that
+    names no project (项目支出绩效自评表, 附件1：项目支出绩效评价指标体系及评分) gives
+    none but the cover's."""
+    cover: tuple[str, Place] | None = None
+    line_above = ""  # the text of the last line of one cell: a cover's title's first line
     for row in range(top, bottom):
-        for column in grid.rows.get(row, ()):
+        columns = grid.rows.get(row, ())
+        for column in columns:
             text = grid.texts.get((row, column), "")
+            if cover is None and text.endswith("报告") and len(text) <= 60:
+                found = _report_name(text, line_above)
+                cover = (found, (grid, row, column)) if found else None
             if not text.endswith(("表", ")", "体系", "评分")) or len(text) > 60:
                 continue
             match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
@@ -351,7 +366,28 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
             if name:
                 project.name = name
                 sources["name"] = (grid, row, column)
-            return  # the title: a name or none
+            elif cover is not None:
+                project.name, sources["name"] = cover
+            return  # the title: a name or none (but the cover's)
+        line_above = grid.texts.get((row, columns[0]), "") if len(columns) == 1 else ""
+    if cover is not None:
+        project.name, sources["name"] = cover
+
+
+def _report_name(text: str, line_above: str) -> str | None:
+    """The project a report's title names (…项目支出绩效评价报告, ``_REPORT_TITLE``), or
+    with the line above it where the title is split over two (…经费项目支出 / 绩效评价报告)."""
+    joined = line_above + text if len(line_above + text) <= 60 \
+        and not _SENTENCE_MARKS.search(line_above) else ""
+    for title in (text, joined):
+        match = _REPORT_TITLE.match(_TITLE_NUMBER.sub("", title, count=1))
+        name = _title_name(match) if match is not None else None
+        if name or not joined:
+            return name
+    return None
+
+
+_SENTENCE_MARKS = re.compile("[,，。;；:：!！?？]")  # a sentence's line, no title's
 
 
 def title_names_project(text: str) -> bool:

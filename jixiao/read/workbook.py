@@ -662,7 +662,7 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     on_sheet = Counter(item.grid.name for item in kept)  # a sheet's tables: one is its own
     for table, money, is_titled, column_name, item in zip(tables, money_by_table, titled,
                                                            column_names, kept, strict=True):
-        if money is None and len(sole_money) == 1 and _money_of(sole_money[0], table):
+        if money is None and len(sole_money) == 1 and _money_of(sole_money[0], table, is_titled):
             money = sole_money[0]
         if money is None:
             alone = on_sheet[item.grid.name] == 1
@@ -670,6 +670,13 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
                                   is_titled)
         if money is not None:
             apply_money(money, table)
+            if money.project_cell is not None and (
+                    table.project.name is None or len(tables) == 1 and is_titled):
+                # a 资金情况 listing the one project (项目名称 | 全年预算数 …): its name
+                # written as a name, over what a title leaves of itself (…评分附件表)
+                table.project.name = str(money.grid.raw(*money.project_cell)).strip()
+                table.sources["project_name"] = note(table, money.grid, *money.project_cell)
+                is_titled = False
         else:
             table.funds = Funds(weight=None)
         if spare_project is not None:
@@ -943,12 +950,16 @@ def _head_band(grids: list[Grid], found: list[Found], grid: Grid) -> Grid | None
     return left
 
 
-def _money_of(money: MoneyBlock, table: SelfEvaluation) -> bool:
+def _money_of(money: MoneyBlock, table: SelfEvaluation, titled: bool = False) -> bool:
     """Whether a money block outside the tables is ``table``'s: any, unless it is labelled
-    by a project (项目名称 | 全年预算数 …) and the table names another."""
+    by a project (项目名称 | 全年预算数 …) and the table names another — a name only its
+    title gives (``titled``: the form's words and the year left off) is the label's where
+    either holds the other (高素质农民培育项目, 2023年高素质农民培育项目)."""
     name = table.project.name
-    return money.project is None or not name \
-        or compact_text(money.project) == compact_text(name)
+    if money.project is None or not name:
+        return True
+    label, name = compact_text(money.project), compact_text(name)
+    return label == name or titled and (name in label or label in name)
 
 
 def _listed_money(spare: list[MoneyBlock], table: SelfEvaluation, sheet: str | None,

@@ -118,7 +118,8 @@ def test_a_report_sheet_beside_a_self_evaluation_is_set_aside(tmp_path, year, no
     report (2023年度…自评报告) does not, and its note says it is a report (before: its
     table checked as a second 自评表, JX108 and JX409)."""
     book = Book()
-    standard_sheet(book.sheet("自评表"))
+    # the project the report's title names (rt29: a report's cover title names its tables')
+    standard_sheet(book.sheet("自评表"), name="社区养老服务补贴项目")
     report = book.sheet("自评报告")
     for line in [[REPORT[0][0].replace("2024", str(year))], *REPORT[1:]]:
         report.line(*line)

@@ -125,3 +125,100 @@ def test_the_tables_own_name_wins_over_the_money_sheets(tmp_path, capsys):
     """A 项目名称 row of the table's own is its name: another sheet's does not replace it."""
     path = _attachment(tmp_path, own_name="社区居家养老服务补贴项目")
     assert _json_project(path, capsys)["name"] == "社区居家养老服务补贴项目"
+
+
+# ---------------------------------------------------------------- rt29 r5: 评价 titles
+
+def _scored_attachment(tmp_path, title, money_sheet=False):
+    """A 评分附件表 under ``title`` (rt29 r5 a1_ok), with no 项目名称 of its own; its money,
+    where ``money_sheet``, on a 资金情况 sheet listing the one project (项目名称 | 全年预算数
+    | 全年执行数 | 预算执行率 over 2023年高素质农民培育项目 | 80 | 74 | 92.5%)."""
+    book = Book()
+    if money_sheet:
+        money = book.sheet("资金情况")
+        money.line("2023年高素质农民培育项目资金使用情况")
+        money.line("单位：万元")
+        money.line("项目名称", "全年预算数", "全年执行数", "预算执行率")
+        money.line("2023年高素质农民培育项目", 80, 74, "92.5%")
+    sheet = book.sheet("评分附件表")
+    sheet.title(title)
+    sheet.indicators([("预算执行率", "预算执行率", 10, "100%", "92.5%", 9.25, None),
+                      ("产出指标", "培训人次", 50, "≥500人次", "520人次", 50, None),
+                      ("效益指标", "学员就业率", 30, "≥60%", "65%", 30, None),
+                      ("满意度指标", "学员满意度", 10, "≥90%", "95%", 10, None)],
+                     header=ATTACHMENT, lead=None)
+    sheet.total(100, 99.25, label="合计")
+    return book.save(tmp_path / "附件表.xlsx")
+
+
+@pytest.mark.parametrize(("title", "name", "year"), [
+    # the form's words 评分附件表, 得分表, 结果表 after 绩效评价 (before: no name)
+    ("附件2：2023年高素质农民培育项目绩效评价评分附件表", "高素质农民培育项目", 2023),
+    ("2023年高素质农民培育项目绩效评价评分附件表", "高素质农民培育项目", 2023),
+    ("高素质农民培育项目绩效评价得分表", "高素质农民培育项目", None),
+    ("附表1 高素质农民培育项目绩效评价结果表", "高素质农民培育项目", None),
+    ("2023年度高素质农民培育项目支出绩效评价评分表", "高素质农民培育项目", 2023),
+    ("项目绩效评价评分附件表", None, None), ("绩效评价结果表", None, None),
+])
+def test_an_evaluations_title_names_the_attachment(tmp_path, title, name, year):
+    """rt29 r5 (2): …项目绩效评价评分附件表 / 得分表 / 结果表 gave （未写项目名称）; (3) the
+    year after 附件2： was dropped (the title without it gave （2023 年度））."""
+    table, = read_workbook(_scored_attachment(tmp_path, title)).tables
+    assert (table.project.name, table.project.year) == (name, year)
+
+
+def test_the_year_after_an_attachments_number_heads_the_table(tmp_path, capsys):
+    path = _scored_attachment(tmp_path, "附件2：2023年高素质农民培育项目绩效评价评分附件表")
+    main(["check", str(path)])
+    assert "表 1/1：高素质农民培育项目（2023 年度）\n" in capsys.readouterr().out
+
+
+def test_the_money_sheets_project_column_names_the_attachment(tmp_path, capsys):
+    """a1_ok: 资金情况's 项目名称 column names the one project its money is: a name written as
+    a name, over what the title leaves of itself (as a 项目名称 | X row on that sheet is)."""
+    path = _scored_attachment(tmp_path, "附件2：2023年高素质农民培育项目绩效评价评分附件表",
+                              money_sheet=True)
+    table, = read_workbook(path).tables
+    assert table.project.name == "2023年高素质农民培育项目"
+    assert (table.sources["project_name"].sheet, table.sources["project_name"].cell) == ("资金情况", "A4")
+    assert table.funds.scored.budget == 80
+
+
+def test_a_money_sheets_project_column_names_an_untitled_attachment(tmp_path):
+    """The title names no project (绩效评价评分附件表): the money sheet's 项目名称 does."""
+    path = _scored_attachment(tmp_path, "绩效评价评分附件表", money_sheet=True)
+    table, = read_workbook(path).tables
+    assert table.project.name == "2023年高素质农民培育项目"
+
+
+def _report(tmp_path, cover, table_title="附件 1：项目支出绩效评价指标体系及评分"):
+    """A 绩效评价报告 (rt29 r5 w4, 博湖): the cover's title over its lines ``cover``, a
+    sentence, then the index system under a title naming no project."""
+    from wordfiles import cell, docx, paragraph, table
+
+    rows = [[cell(text) for text in ("一级指标", "二级指标", "三级指标", "指标解释", "分值", "得分")]]
+    rows += [[cell(value) for value in row] for row in ROWS]
+    rows.append([cell("合计", span=4), cell(100), cell(96)])
+    body = "".join(paragraph(line) for line in cover) \
+        + paragraph("受博湖县财政局的委托，某咨询公司承担了项目的绩效评价工作。") \
+        + paragraph(table_title) + table(rows)
+    return docx(tmp_path / "报告.docx", body)
+
+
+@pytest.mark.parametrize(("cover", "name"), [
+    (["博湖县医保信息化建设经费项目支出", "绩效评价报告"], "博湖县医保信息化建设经费项目"),
+    (["博湖县医保信息化建设经费项目支出绩效评价报告"], "博湖县医保信息化建设经费项目"),
+    (["2023年度博湖县医保信息化建设经费项目", "绩效自评报告"], "博湖县医保信息化建设经费项目"),
+    (["绩效评价报告"], None),  # the form's words only
+])
+def test_a_reports_cover_names_its_index_system(tmp_path, cover, name):
+    """rt29 r5 w4: the name only on the cover, over two lines (…经费项目支出 / 绩效评价报告)."""
+    table, = read_workbook(_report(tmp_path, cover)).tables
+    assert (table.layout, table.project.name) == ("third_party", name)
+
+
+def test_the_tables_own_title_wins_over_the_cover(tmp_path):
+    path = _report(tmp_path, ["博湖县医保信息化建设项目", "绩效评价报告"],
+                   "附件1：博湖县医保信息化建设经费项目绩效评价指标体系及评分表")
+    table, = read_workbook(path).tables
+    assert table.project.name == "博湖县医保信息化建设经费项目"
