@@ -1203,6 +1203,9 @@ def budget_ceiling(measure: Measure) -> bool:
 # A goal to reach, named after its word (符合合同约定, 达到预算数), and a 完成值 over a thing
 _REACH_RE = re.compile(r"(?:符合|满足|达到|不低于)")
 _OVER_RE = re.compile(rf"(?:{'|'.join(_OVER)})")
+# What a goal names to keep within, not to reach: going over it is failing (工期, 时限, 排放标准)
+_LIMITS = ("工期", "时限", "期限", "时间", "时效", "进度", "排放", "限值", "限额", "上限", "限定",
+           "规定", "范围")
 
 
 def goes_over_goal(target: Measure, actual: Measure) -> bool:
@@ -1215,6 +1218,8 @@ def goes_over_goal(target: Measure, actual: Measure) -> bool:
     if reach is None or over is None or budget_ceiling(target):
         return False
     wanted, gone = goal[reach.end():], done[over.end():]
+    if any(word in wanted for word in _LIMITS):
+        return False  # 满足工期要求 → 超出工期, 符合排放标准 → 超过排放标准: the limit broken
     return len(wanted) >= 2 and wanted[:2] == gone[:2] \
         and (_BUDGET_RE.match(wanted) is None) == (_BUDGET_RE.match(gone) is None)
 

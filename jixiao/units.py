@@ -129,8 +129,9 @@ def _per_parts(unit: str) -> str:
     return "/".join([_one_name(head) if head else "", *map(_one_name, parts)])
 
 
-# Whom an amount is paid to each of: a person or a household (元/人·月, 元/名, 元/户, 元/人次)
-_HEADS = frozenset(("人", "户", "人次", "户次"))
+# Whom (or what) an amount is paid to each of: a person, a household, a pupil, a bed, an 亩
+# of land, an animal (元/人·月, 元/名, 元/户, 元/人次, 元/生·年, 元/亩, 元/头)
+_HEADS = frozenset(("人", "户", "人次", "户次", "生", "学生", "名", "床", "亩", "头", "只"))
 
 
 def per_head(unit: str) -> bool:

@@ -51,7 +51,6 @@ def test_a_real_cost_written_at_least_is_still_flagged(tmp_path, name, target):
     ("津贴补贴", "≥30万元"),
     ("养老金发放金额", "≥1200万元"),
     ("生活费补助资金", "≥80万元"),
-    ("低保金发放标准金额", "≥800元/人"),   # a sum, whatever else it names
 ])
 def test_a_total_paid_out_is_a_cost(tmp_path, name, target):
     """Before (ed7df7a): no JX205 — 抚恤, 救助金, 保障金, 养老金 named a standard paid."""
@@ -64,6 +63,10 @@ def test_a_total_paid_out_is_a_cost(tmp_path, name, target):
     ("人均救助补助", "≥200元/人/月"),   # per head by its unit and 人均
     ("养老服务补贴", "≥300元/人·月"),   # per head by its unit
     ("困难家庭救助金", "≥1000元/户"),
+    ("低保金发放标准金额", "≥800元/人"),   # 金额, but per person: a standard (rt29 review)
+    ("人均补助金额", "≥610元/人"),
+    ("家庭经济困难学生生活补助", "≥1000元/生·年"),   # per pupil
+    ("耕地地力保护补贴", "≥100元/亩"),              # per 亩 of land
 ])
 def test_an_amount_per_head_is_a_standard(tmp_path, name, target):
     assert _cost_row(tmp_path, name, target, target.lstrip("≥")) == []

@@ -173,3 +173,15 @@ def test_going_over_a_goal_meets_it(target, actual):
 def test_an_overrun_of_a_cost_is_not_a_goal_exceeded(target, actual):
     score = indicator_score(target, actual, 15, default_op="<=" if "预算" in target else "=")
     assert (score.level, score.met) == ("not", False)
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("满足工期要求", "超出工期"),        # rt29 review: a limit broken, not a goal exceeded
+    ("符合时限要求", "超过时限要求"),
+    ("符合排放标准", "超过排放标准"),
+])
+def test_going_over_a_limit_is_no_goal_exceeded(target, actual):
+    """Before the review: 达成, full marks for an overdue project or emissions over the
+    standard. What a goal names to keep within is broken when gone over: not 达成."""
+    score = indicator_score(target, actual, 20)
+    assert score.met is not True and score.value != 20.0
