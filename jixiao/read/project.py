@@ -338,8 +338,10 @@ _TRANSFER_TITLE = re.compile(r"区域绩效(?:目标)?自评(?:价)?表(?:\((?:1
 _TRANSFER_LABEL = "转移支付"
 # What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
 _NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
-# An attachment's number before a title (附件1：…评分表, 附表2-1 …自评表): not the project's
-_TITLE_NUMBER = re.compile(r"^(?:附件|附表|表)\s*\d+(?:[-.．_]\d+)*[\s.．、:：_\-－—]*")
+# An attachment's number before a title (附件1：…评分表, 附表2-1 …自评表): not the project's;
+# a year right after 附件 (附件 2023年度…自评表) is the title's own
+_TITLE_NUMBER = re.compile(r"^(?:(?:附件|附表|表)\s*(?!(?:19|20)\d{2}年)\d+(?:[-.．_]\d+)*"
+                           r"[\s.．、:：_\-－—]*|(?:附件|附表)\s*(?=(?:19|20)\d{2}年))")
 
 
 def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
@@ -377,6 +379,8 @@ def _name_from_title(grid: Grid, top: int, bottom: int, project: Project,
 def _report_name(text: str, line_above: str) -> str | None:
     """The project a report's title names (…项目支出绩效评价报告, ``_REPORT_TITLE``), or
     with the line above it where the title is split over two (…经费项目支出 / 绩效评价报告)."""
+    if _SENTENCE_MARKS.search(text) or _TASK.search(text):
+        return None  # 请于3月底前按时报送绩效自评报告: a task to do, no cover's title
     joined = line_above + text if len(line_above + text) <= 60 \
         and not _SENTENCE_MARKS.search(line_above) else ""
     for title in (text, joined):
@@ -388,6 +392,8 @@ def _report_name(text: str, line_above: str) -> str | None:
 
 
 _SENTENCE_MARKS = re.compile("[,，。;；:：!！?？]")  # a sentence's line, no title's
+# Words of a task about a report (请于…报送, 按时提交, 是否按时报送, 撰写): no cover names it so
+_TASK = re.compile("报送|提交|上报|撰写|按时|是否|请于|请按|请在|应于|须于")
 
 
 def title_names_project(text: str) -> bool:

@@ -58,6 +58,8 @@ def test_a_third_party_title_names_its_project(tmp_path, capsys, title, name, he
     ("新型职业农民培育项目绩效自评表", "新型职业农民培育项目"),
     ("附件2：新型职业农民培育项目支出绩效自评表", "新型职业农民培育项目"),
     ("项目支出绩效自评表", None),
+    # rt29 review: 附件 right before the year (附件 2023年度…) is no attachment's number
+    ("附件 2023年度新型职业农民培育项目绩效自评表", "新型职业农民培育项目"),
 ])
 def test_a_standard_title_names_its_project(tmp_path, title, name):
     book = Book()
@@ -210,6 +212,10 @@ def _report(tmp_path, cover, table_title="附件 1：项目支出绩效评价指
     (["博湖县医保信息化建设经费项目支出绩效评价报告"], "博湖县医保信息化建设经费项目"),
     (["2023年度博湖县医保信息化建设经费项目", "绩效自评报告"], "博湖县医保信息化建设经费项目"),
     (["绩效评价报告"], None),  # the form's words only
+    # rt29 review: a task about a report is no cover's title (请于… named 请于3月底前按时报送)
+    (["请于3月底前按时报送绩效自评报告"], None),
+    (["是否按时报送绩效自评报告"], None),
+    (["按时提交绩效评价报告"], None),
 ])
 def test_a_reports_cover_names_its_index_system(tmp_path, cover, name):
     """rt29 r5 w4: the name only on the cover, over two lines (…经费项目支出 / 绩效评价报告)."""
@@ -222,3 +228,15 @@ def test_the_tables_own_title_wins_over_the_cover(tmp_path):
                    "附件1：博湖县医保信息化建设经费项目绩效评价指标体系及评分表")
     table, = read_workbook(path).tables
     assert table.project.name == "博湖县医保信息化建设经费项目"
+
+
+def test_a_year_right_after_the_attachment_label_is_the_tables_year(tmp_path):
+    """rt29 review: 附件 2023年度…自评表 lost its year (the attachment's number took 2023)."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.title("附件 2023年度新型职业农民培育项目绩效自评表")
+    sheet.money(PUTUO_1_MONEY)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, 99.98)
+    table, = read_workbook(book.save(tmp_path / "附件.xlsx")).tables
+    assert (table.project.name, table.project.year) == ("新型职业农民培育项目", 2023)
