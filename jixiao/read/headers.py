@@ -173,6 +173,9 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # 预算执行进度(%) (河北): the rate as written; 转移支付 forms name it by what was spent
     # or paid of the money (支出率, 支付进度, 资金使用率)
     ("rate", ("执行率", "执行进度", "支出率", "支出进度", "支付率", "支付进度", "使用率")),
+    # what arrived (预算资金到位数, 下达资金到位数): neither A nor B, whatever budget it names
+    ("ignore", ("预算资金到位", "下达资金到位", "批复资金到位", "下达到位")),
+    ("budget", ("计划完成投资",)),  # the investment planned: A, not the 完成投资 B
     # B: what was spent; 决算数 is the amount the year's final accounts give
     ("executed", ("全年执行数", "全年执行", "实际执行数", "执行数", "实际支出", "支出数", "执行金额", "支出金额",
                   "实际执行", "决算",
