@@ -95,11 +95,12 @@ from jixiao.xlsx.foreign_layout import template_names
 from jixiao.xlsx.guard import check_package
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.openpyxl_cells import (
+    for_openpyxl,
     openpyxl_sheets,
     sheet_formulas,
+    with_cell_references,
     with_stand_in_titles,
     without_empty_cells,
-    without_sheets,
 )
 from jixiao.xlsx.refs import column_letters, split_ref
 from jixiao.xlsx.sheet import SheetCells
@@ -194,10 +195,17 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             sheets = calamine_sheets(data, archive, {sheet: part for sheet, part in parts.items()
                                                      if part not in too_big})
         if sheets is None:
-            # openpyxl makes an object of every empty formatted cell: left out when many
-            replaced = {part: without_empty_cells(archive.read(part))
-                        for part in parts.values() if part not in too_big
-                        } if package.formatted > _MANY_EMPTY_CELLS else {}
+            # each cell with its reference (its formula is keyed by it); openpyxl makes an
+            # object of every empty formatted cell: left out when many
+            replaced = {}
+            for part in parts.values():
+                if part not in too_big:
+                    content = archive.read(part)
+                    sheet = with_cell_references(content)
+                    if package.formatted > _MANY_EMPTY_CELLS:
+                        sheet = without_empty_cells(sheet)
+                    if sheet is not content:
+                        replaced[part] = sheet
             formulas = {sheet: sheet_formulas(archive, part, replaced.get(part))
                         for sheet, part in parts.items() if part not in too_big}
             titles: dict[str, str] = {}
@@ -205,8 +213,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                 renamed = with_stand_in_titles(archive.read(parts.workbook))
                 if renamed is not None:
                     replaced[parts.workbook], titles = renamed
-            source = io.BytesIO(without_sheets(archive, too_big, replaced)
-                                if too_big or replaced else data)
+            source = io.BytesIO(for_openpyxl(archive, too_big, replaced) or data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas, titles)
     found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,

@@ -373,13 +373,13 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
                 for cell in package.cells(sheet)
                 if cell.formula is not None and is_cell_picture(cell.formula.text)}
     try:
-        model = load_model(str(package.path), linked, package.data, pictures)
+        model = load_model(str(package.path), linked, package.opened_whole(), pictures)
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
-        detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
-        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”（{type(error).__name__}"
-                          f"{'：' + detail if detail else ''}）") from None
+        # what failed, in the reader's words; the library's own text is English Python
+        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”中的公式和单元格，"
+                          f"没有算出任何公式（{type(error).__name__}）") from None
     graph = dependencies(model)
     components = cycles(graph)
     cyclic = {node for component in components for node in component}

@@ -17,7 +17,7 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -251,6 +251,16 @@ def relationships_part(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
+def member_of(part: str, names: Collection[str]) -> str | None:
+    """The zip member that holds ``part``: the one of its name, else one whose name differs
+    in case only (part names compare ignoring case, ECMA-376-2 §9.1.1.1: Excel opens
+    xl/worksheets/Sheet1.xml as the relationship's worksheets/sheet1.xml); None if none."""
+    if part in names:
+        return part
+    wanted = part.lower()
+    return next((name for name in names if name.lower() == wanted), None)
+
+
 def read_relationships(rels_part: str, xml: bytes) -> tuple[Relationship, ...]:
     """Every relationship of a ``.rels`` part (in any namespace), in document order; the one
     reading of relationships in jixiao. ``ParseError``, or ``ValueError`` for entities, as
@@ -273,13 +283,14 @@ def _relationships(archive: zipfile.ZipFile, part: str,
                    known: Mapping[str, tuple[Relationship, ...]]) -> dict[str, tuple[str, str]]:
     """Id → (type, target member) of a part's relationships; ``known``: the ``.rels`` parts
     read already (``check_package``)."""
-    rels_member = relationships_part(part)
-    if rels_member not in archive.namelist():
+    names = archive.namelist()
+    rels_member = member_of(relationships_part(part), names)
+    if rels_member is None:
         return {}
     found = known.get(rels_member)
     if found is None:
         found = read_relationships(rels_member, archive.read(rels_member))
-    return {rel.id: (rel.type, rel.target) for rel in found
+    return {rel.id: (rel.type, member_of(rel.target, names) or rel.target) for rel in found
             if rel.standard and rel.mode != "External"}
 
 

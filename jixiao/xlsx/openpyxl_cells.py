@@ -4,6 +4,7 @@ twin of the fast source (``xlsx/cells.py``), giving the same ``SheetCells``."""
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Collection, Mapping
@@ -13,6 +14,7 @@ from typing import Any
 from jixiao.errors import JixiaoError, UnreadableWorkbook
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
+from jixiao.xlsx.placing import with_references
 from jixiao.xlsx.scan import EMPTY_CELL
 from jixiao.xlsx.sheet import SheetCells, hidden_for_good
 from jixiao.xlsx.xml import ATTRIBUTES
@@ -48,23 +50,103 @@ _EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 b'<worksheet xmlns="' + NS_MAIN.encode() + b'"><sheetData/></worksheet>')
 
 
-def without_sheets(archive: zipfile.ZipFile, parts: Collection[str],
-                   replaced: Mapping[str, bytes] | None = None) -> bytes:
-    """The workbook with the sheets ``parts`` emptied, so openpyxl need not parse them,
-    and the parts ``replaced`` as given (``without_empty_cells``)."""
+def for_openpyxl(archive: zipfile.ZipFile, emptied: Collection[str] = (),
+                 replaced: Mapping[str, bytes] | None = None) -> bytes | None:
+    """The package as openpyxl (and the formulas package, which reads through it) should
+    read it, or None where that is the package as it is: the sheets ``emptied``, so
+    openpyxl need not parse them; the parts ``replaced`` as given (``without_empty_cells``);
+    every worksheet's cells with their references (``with_cell_references``); each member
+    under the name the package refers to it by (``_exact_names``)."""
+    replaced = dict(replaced or {})
+    for info in archive.infolist():
+        if info.filename not in emptied and info.filename not in replaced:
+            content = archive.read(info)
+            if _SHEET_DATA in content:
+                placed = with_cell_references(content)
+                if placed is not content:
+                    replaced[info.filename] = placed
+    renamed = _exact_names(archive)
+    if not emptied and not replaced and not renamed:
+        return None
     out = io.BytesIO()
-    replaced = replaced or {}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
-            content = replaced.get(info.filename)
-            if info.filename in parts:
-                content = _EMPTY_SHEET
-            copy.writestr(info, archive.read(info) if content is None else content)
+            content = _EMPTY_SHEET if info.filename in emptied else replaced.get(info.filename)
+            name = renamed.get(info.filename, info.filename)
+            copy.writestr(zipfile.ZipInfo(name, info.date_time) if name != info.filename
+                          else info, archive.read(info) if content is None else content,
+                          zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
-# A cell written without its address: its place follows from the cell before it.
-_UNPLACED_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])(?![^<>]*\sr\s*=)")
+_SHEET_DATA = b"sheetData"
+# A row or cell written without its address: its place follows from the one before.
+_UNPLACED = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])(?![^<>]*\sr\s*=)")
+
+
+def with_cell_references(content: bytes) -> bytes:
+    """A sheet's XML with an ``r=`` on every row and cell (``placing.with_references``), or
+    ``content`` itself where each has one, or where it is not UTF-8 (openpyxl then reads it
+    as it is)."""
+    if _UNPLACED.search(content) is None:
+        return content
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content
+    placed = with_references(text)
+    return content if placed is text else placed.encode("utf-8")
+
+
+# The parts openpyxl reads by these names, not through a relationship
+_OPENPYXL_NAMES = ("[Content_Types].xml", "_rels/.rels", "xl/styles.xml", "xl/theme/theme1.xml",
+                   "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+
+
+def _exact_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Member → the name the package refers to it by, where the two differ in case only:
+    part names compare ignoring case (ECMA-376-2 §9.1.1.1: Excel opens
+    xl/worksheets/Sheet1.xml as the relationship's worksheets/sheet1.xml), openpyxl's
+    exactly. The names openpyxl reads without a relationship come first, then relationship
+    targets and the manifest's part names, then each relationships part follows its part."""
+    from jixiao.xlsx.book import read_relationships, relationships_part
+
+    names = archive.namelist()
+    members = {}
+    for name in names:
+        members.setdefault(name.lower(), name)
+    renamed: dict[str, str] = {}
+
+    def refer(name: str) -> None:
+        member = members.get(name.lower())
+        if member is not None and member != name and name not in names:
+            renamed.setdefault(member, name)
+
+    for name in _OPENPYXL_NAMES:
+        refer(name)
+    relationships = [name for name in names if name.lower().endswith(".rels")]
+    for name in relationships:
+        try:
+            found = read_relationships(name, archive.read(name))
+        except (ValueError, SyntaxError):  # not well-formed (a ParseError): openpyxl says so
+            continue
+        for relationship in found:
+            if relationship.mode != "External":
+                refer(relationship.target)
+    manifest = members.get("[content_types].xml")
+    if manifest is not None:
+        for part in _PART_NAME.findall(archive.read(manifest)):
+            refer(part.decode("utf-8", "replace"))
+    for name in relationships:
+        folder, file = posixpath.split(name)
+        if posixpath.basename(folder).lower() == "_rels" and file.lower() != ".rels":
+            source = members.get(posixpath.join(posixpath.dirname(folder), file[:-5]).lower())
+            if source is not None:
+                refer(relationships_part(renamed.get(source, source)))
+    return renamed
+
+
+_PART_NAME = re.compile(rb"""<(?:[\w.-]+:)?Override\s[^>]*?\sPartName\s*=\s*["']/([^"'&]*)["']""")
 
 
 def without_empty_cells(content: bytes) -> bytes:
@@ -73,7 +155,7 @@ def without_empty_cells(content: bytes) -> bytes:
     merges and rows. Unchanged where that could move another cell — a cell without its
     address takes its place from the one before — or where a CDATA section could hold
     the text of one."""
-    if b"<![CDATA[" in content or _UNPLACED_CELL.search(content) is not None:
+    if b"<![CDATA[" in content or _UNPLACED.search(content) is not None:
         return content
     return EMPTY_CELL.sub(b"", content)
 

@@ -25,12 +25,14 @@ from jixiao.xlsx.book import (
     DefinedName,
     calculates_on_load,
     defined_names,
+    member_of,
     read_relationships,
     relationships_part,
 )
 from jixiao.xlsx.foreign import CFB
 from jixiao.xlsx.guard import check_package
-from jixiao.xlsx.refs import column_letters, split_ref
+from jixiao.xlsx.placing import placed
+from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.strict import is_strict, strict_refusal
 from jixiao.xlsx.xml import (
     ATTRIBUTES,
@@ -119,6 +121,7 @@ class Package:
         except (ElementTree.ParseError, KeyError, UnicodeDecodeError, ValueError) as error:
             raise _unreadable(self.path, error) from None
         self._strings: list[str] | None = None
+        self._for_openpyxl: bytes | None = None
         self._cells: dict[str, list[Cell]] = {}
         self._spans: dict[str, list[CellSpan]] = {}
 
@@ -128,9 +131,22 @@ class Package:
         return calculates_on_load(self.members.get(self.workbook_part, b""))
 
     def source(self) -> Path | io.BytesIO:
-        """The file for a reader that opens it whole (openpyxl): its content in memory
-        where the caller gave it, else its path."""
-        return self.path if self.data is None else io.BytesIO(self.data)
+        """The file for a reader that opens it whole (openpyxl): ``opened_whole()`` in
+        memory, else its path."""
+        data = self.opened_whole()
+        return self.path if data is None else io.BytesIO(data)
+
+    def opened_whole(self) -> bytes | None:
+        """The content for a reader that opens the file whole (openpyxl, the formulas
+        package), None where that is the file at ``path`` as it is: the package as
+        ``openpyxl_cells.for_openpyxl`` gives it, else as the caller gave it."""
+        if self._for_openpyxl is None:
+            from jixiao.xlsx.openpyxl_cells import for_openpyxl
+
+            with zipfile.ZipFile(self.path if self.data is None else io.BytesIO(self.data)
+                                 ) as archive:
+                self._for_openpyxl = for_openpyxl(archive) or b""
+        return self._for_openpyxl or self.data
 
     # ------------------------------------------------------------ parts
 
@@ -149,10 +165,11 @@ class Package:
 
     def _relationships(self, part: str) -> list[tuple[str, str, str]]:
         """(type, target part, id) of each internal relationship of ``part`` ("" = package)."""
-        rels = relationships_part(part)
-        if rels not in self.members:
+        rels = member_of(relationships_part(part), self.members)
+        if rels is None:
             return []
-        return [(rel.type, rel.target, rel.id) for rel in read_relationships(rels, self.members[rels])
+        return [(rel.type, member_of(rel.target, self.members) or rel.target, rel.id)
+                for rel in read_relationships(rels, self.members[rels])
                 if rel.standard and rel.mode != "External"]
 
     def _related(self, part: str, kind: str) -> str | None:
@@ -231,7 +248,9 @@ class Package:
         from jixiao.xlsx.styles import Styles
 
         try:
-            return Styles(self.members.get("xl/styles.xml"), self.date1904)
+            # openpyxl reads this name only (``openpyxl_cells.for_openpyxl`` gives it that)
+            part = member_of("xl/styles.xml", self.members)
+            return Styles(self.members[part] if part else None, self.date1904)
         except ParseError as error:
             raise _unreadable(self.path, error) from None
 
@@ -301,15 +320,7 @@ class CellSpan:
         return int(style) if style.isdigit() else None
 
 
-# Every pattern below is linear in the text, whatever it holds (see ``xlsx.xml.ATTRIBUTES``),
-# and comments, processing instructions and CDATA sections are skipped whole — so 60,000
-# unclosed <c r=…> in a comment are passed over once, not searched from each of them to
-# the end of the sheet.
-_SKIPPED = r"!--.*?(?:-->|\Z)|\?.*?(?:\?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)"
-_SHEET_DATA = re.compile(rf"<((?:[\w.-]+:)?)sheetData(?=[\s/>]){ATTRIBUTES}(/?)>")
-_ITEM = re.compile(rf"<(?:{_SKIPPED}|((?:[\w.-]+:)?)(?:row(?=[\s/>])({ATTRIBUTES})>"
-                   rf"|c(?=[\s/>])({ATTRIBUTES})(?:/>|>({element_content('c', 'row')})</\1c\s*>)))", re.S)
-_R = re.compile(r"""\sr\s*=\s*["']([^"']*)["']""")
+# Linear in the text, whatever it holds (see ``xlsx.xml.ATTRIBUTES``)
 _TYPE = re.compile(r"""\st\s*=\s*["']([^"']*)["']""")
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CHILD = re.compile(rf"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])({ATTRIBUTES})"
@@ -317,30 +328,14 @@ _CHILD = re.compile(rf"<((?:[\w.-]+:)?)(f|v|is)(?=[\s/>])({ATTRIBUTES})"
 
 
 def _cell_spans(text: str) -> Iterator[CellSpan]:
-    opening = _SHEET_DATA.search(text)
-    if opening is None or opening.group(2):
-        return
-    closing = text.find(f"</{opening.group(1)}sheetData>", opening.end())
-    end = closing if closing >= 0 else len(text)
-    row = column = 0
-    for match in _ITEM.finditer(text, opening.end(), end):
+    for match, row, column, _ in placed(text):
         prefix, row_attrs, attrs, body = match.groups()
-        if prefix is None:
-            continue  # a comment, processing instruction or CDATA section
         if row_attrs is not None:
-            given = _R.search(row_attrs)
-            row, column = (int(given.group(1)) if given else row + 1), 0
             continue
-        given = _R.search(attrs)
-        if given:
-            ref = given.group(1)
-            row, column = split_ref(ref)
-        else:
-            column += 1
-            ref = f"{column_letters(column)}{row}"
         data_type = _TYPE.search(attrs)
-        yield CellSpan(ref, row, column, match.start(), match.end(), attrs, prefix, body,
-                        data_type.group(1) if data_type else "n")
+        yield CellSpan(f"{column_letters(column)}{row}", row, column, match.start(),
+                       match.end(), attrs, prefix, body,
+                       data_type.group(1) if data_type else "n")
 
 
 def _attributes(attrs: str) -> dict[str, str]:

@@ -1,0 +1,99 @@
+"""Sheets whose rows and cells are written without their ``r=`` (ECMA-376 §18.3.1.73,
+§18.3.1.4: each follows the one before), as the .NET Open XML SDK and some exporters write
+them (rt29 r1 41–57). Their values were read; their formulas were not: a shared formula
+failed the calculation engine (“TypeError”, so a fullCalcOnLoad file was checked against
+its stale stored 0s: 7 false errors), and formulas saved without results were keyed by no
+cell (JX406 执行率得分未填写 instead of JX504)."""
+
+from __future__ import annotations
+
+import zipfile
+from xml.sax.saxutils import escape
+
+from openpyxl import load_workbook
+from workbooks import standard
+
+from jixiao.pipeline import check_workbook
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+
+# The standard table's computed cells (tests/workbooks.standard: money in row 6, 总分 row 16);
+# G7 is G6's shared formula, stored as <f t="shared" si="0"/> with no text of its own.
+MASTER = '<f t="shared" ref="G6:G7" si="0">ROUND(E6/D6*100,2)</f>'
+FORMULAS = {"G6": MASTER, "G7": '<f t="shared" si="0"/>', "H6": "<f>ROUND(F6*G6/100,2)</f>",
+            "G16": "<f>F6+SUM(G11:G15)</f>", "H16": "<f>H6+SUM(H11:H15)</f>",
+            "B17": '<f>IF(H16&gt;=90,"优",IF(H16&gt;=80,"良",IF(H16&gt;=60,"中","差")))</f>'}
+
+
+def dotnet_export(tmp_path, stored=True, full_calc=True):
+    """The Putuo table as an Open XML SDK export writes it: no r= on rows or cells (an
+    empty <c/> holds each gap), inline strings, each formula stored with 0 (``stored``)
+    or without a result, and (``full_calc``) the flag asking for recalculation on opening."""
+    plain = load_workbook(standard(tmp_path / "plain.xlsx")).active
+    rows = []
+    for row in plain.iter_rows():
+        cells = []
+        for cell in row:
+            if cell.coordinate in FORMULAS:
+                kind = ' t="str"' if cell.coordinate == "B17" else ""
+                cells.append(f"<c{kind}>{FORMULAS[cell.coordinate]}"
+                             f"{'<v>0</v>' if stored else ''}</c>")
+            elif isinstance(cell.value, str):
+                cells.append(f'<c t="inlineStr"><is><t>{escape(cell.value)}</t></is></c>')
+            elif cell.value is not None:
+                cells.append(f"<c><v>{cell.value}</v></c>")
+            else:
+                cells.append("<c/>")
+        rows.append(f"<row>{''.join(cells)}</row>")
+    merges = "".join(f'<mergeCell ref="{area}"/>' for area in plain.merged_cells.ranges)
+    calc = '<calcPr fullCalcOnLoad="1"/>' if full_calc else ""
+    parts = {
+        "[Content_Types].xml":
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{TYPES}sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPES}worksheet+xml"/>'
+            "</Types>",
+        "_rels/.rels": f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" Type="{RELS}/'
+                       'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet '
+                           f'name="自评表" sheetId="1" r:id="R1"/></sheets>{calc}</workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" '
+                                      f'Type="{RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                      "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{"".join(rows)}'
+                                    f"</sheetData><mergeCells>{merges}</mergeCells></worksheet>",
+    }
+    path = tmp_path / "dotnet.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def found(result):
+    return [(item.code, item.cell) for item in result.findings]
+
+
+def test_stale_results_of_shared_formulas_without_cell_references_are_recalculated(tmp_path):
+    """Before: “jixiao 无法计算本文件的公式（…TypeError：'NoneType' object is not
+    iterable）”, the stored 0s checked: JX101, JX301 G6/G7, JX302, JX501, JX502. Excel shows
+    99.81 % (31.50 ÷ 31.56), 9.98, 总分 99.98 (9.98 + 5 + 25 + 20 + 30 + 10), 优."""
+    result = check_workbook(dotnet_export(tmp_path))
+    assert result.error is None and found(result) == []
+    assert result.notes[0].startswith("文件要求打开时重新计算（fullCalcOnLoad），已按公式算出的值校验")
+    table = result.tables[0].table
+    assert (table.funds.total.rate_declared, table.funds.score_declared, table.total_declared,
+            table.grade_declared) == (99.81, 9.98, 99.98, "优")
+
+
+def test_formulas_without_results_or_cell_references_ask_to_recalculate(tmp_path):
+    """Before: the formulas were keyed by no cell, the blank 执行率得分 read as not filled
+    in (JX406 H6). As with r= written: JX504 on the first of them, in reading order."""
+    result = check_workbook(dotnet_export(tmp_path, stored=False, full_calc=False))
+    assert found(result) == [("JX504", "G6")]
+    assert "6 个公式单元格" in result.findings[0].message
