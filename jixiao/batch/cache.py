@@ -131,7 +131,9 @@ class ResultCache:
         self.db, self.on_disk = memory, False
         why = (f"写入失败（{sqlite_error_text(error, self.path.parent)}）" if error is not None
                else "所在磁盘空间不足，为写出汇总表让出空间")  # make_room
-        if self._remove_made() and self.path not in self._found:
+        # a cache there before the run keeps every file: its -wal may hold pages the full disk
+        # kept out of the file itself (deleting it breaks the cache)
+        if self.path not in self._found and self._remove_made():
             self.notes.append(f"缓存“{self.path}”{why}：本次改在内存中缓存，"
                               "已删除本次建立的缓存文件，下次运行将全部重新校验")
         else:

@@ -276,13 +276,24 @@ def open_workbook(path: str | Path) -> Package:
     """The workbook at ``path``, told by its content, not its name (``foreign_format_of``, as
     ``check`` and ``annotate`` tell it): an .xlsx named .et or .xls is read; an .xls, .ods …
     under any name is refused with the one message ``annotate`` gives too."""
+    from jixiao.xlsx.book import member_of
     from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
 
     path = Path(path)
     kind = foreign_format_of(path)
     if kind is not None:
         raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
-    return Package(path)
+    package = Package(path)
+    types = package.members.get(member_of("[Content_Types].xml", package.members) or "", b"")
+    if any(mark in types for mark in _TEMPLATE_TYPES):
+        raise UnreadableWorkbook(  # its copy under .xlsx would be a template Excel refuses
+            f"“{path.name}”是 Excel 模板（.xltx/.xltm），不能重新计算：请在 Excel 或 WPS 中"
+            "另存为 .xlsx 工作簿后再运行")
+    return package
+
+
+# The content types of a template's workbook part (.xltx, .xltm)
+_TEMPLATE_TYPES = (b"spreadsheetml.template.main+xml", b"ms-excel.template.macroEnabled.main+xml")
 
 
 def output_suffix(path: str | Path, package: Package | None = None) -> str:

@@ -136,3 +136,61 @@ def test_the_cache_this_run_made_gives_way_to_the_summary_on_a_full_disk(tmp_pat
     err.truncate(0)
     assert batch(folder, "-o", out_folder / "s.xlsx", "--workers", "1")[0] == 0
     assert _cache_files(out_folder) == [".jixiao-cache.sqlite"] and "缓存" not in err.getvalue()
+
+
+_EARLIER_CACHE_ON_A_FULL_DISK = """
+import os, sqlite3, sys, time
+from pathlib import Path
+from jixiao.batch.cache import CACHE_NAME, ResultCache
+box = Path(sys.argv[1]) / "box"
+box.mkdir()
+def rows(count, start):
+    return [(f"k{i}", "c", 0, "f", "x" * 2000, "b", time.time(), "s", "t")
+            for i in range(start, start + count)]
+cache = ResultCache(box, None)
+cache.put_rows(rows(300, 0)); cache.commit(); cache.close()
+with open(box.parent / "filler", "wb") as filler:  # 200 KB left
+    filler.write(b"0" * (os.statvfs(box).f_bavail * 4096 - 200_000))
+cache = ResultCache(box, None)
+for step in range(40):
+    cache.put_rows(rows(50, 1000 + step * 50)); cache.commit()
+    if not cache.on_disk:
+        break
+print("failed" if not cache.on_disk else "never failed")
+cache.close()
+os.remove(box.parent / "filler")
+db = sqlite3.connect(box / CACHE_NAME)
+print(db.execute("pragma integrity_check").fetchone()[0], db.execute("select count(*) from result").fetchone()[0])
+"""
+
+
+def test_a_full_disk_never_breaks_a_cache_left_by_an_earlier_run(tmp_path):
+    """rt29 review: a run that found the disk full removed the -wal and -shm files SQLite
+    made as it opened an earlier run's cache; the -wal held pages the full disk kept out of
+    the file, so the cache was "malformed" and every earlier result lost. A cache there
+    before the run keeps all its files. A real full disk: a small tmpfs."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("unshare") is None or subprocess.run(
+            ["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"],
+            capture_output=True).returncode != 0:
+        import pytest
+
+        pytest.skip("cannot mount a small tmpfs here")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = tmp_path / "fill.py"
+    script.write_text(_EARLIER_CACHE_ON_A_FULL_DISK, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f"mount -t tmpfs -o size=3m tmpfs {disk} && exec {sys.executable} {script} {disk}"],
+        capture_output=True, text=True, timeout=120, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    failed, checked = done.stdout.splitlines()
+    assert failed == "failed"
+    integrity, count = checked.split()
+    assert integrity == "ok" and int(count) >= 300

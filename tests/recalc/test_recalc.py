@@ -676,6 +676,9 @@ def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
     (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsm"), "须与输入一样以 .xlsx 结尾"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsx"), "--in-place"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "/nonexistent-dir/p.xlsx"), "目录"),
+    # rt29 review: a template's copy under .xlsx keeps its template type, which Excel refuses
+    (lambda d: _template(d / "t.xltx"), (), "“t.xltx”是 Excel 模板（.xltx/.xltm），不能重新计算"),
+    (lambda d: _renamed(_template(d / "t.xltx"), "t.et"), (), "是 Excel 模板"),
 ])
 def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, capsys, make, args, message):
     path = make(tmp_path)
@@ -683,6 +686,14 @@ def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, capsys, make, args, 
     captured = capsys.readouterr()
     assert code == 2
     assert message in captured.err and "Traceback" not in captured.err
+
+
+def _template(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.template = True
+    book.active["A1"], book.active["B1"] = 2, "=A1*3"
+    book.save(path)
+    return path
 
 
 def _renamed(path: Path, name: str) -> Path:
