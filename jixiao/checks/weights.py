@@ -324,7 +324,9 @@ def heading_points_match_rows(table: SelfEvaluation,
 
     评分附件表的小计行（“产出目标 | | 40 | | | 40”：没有三级指标名称，分值等于其下
     各行之和，或只写了一级指标名称）不是指标：只用来核对其下各行的分值和得分。一级、
-    二级指标各有分值列的（一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值），同样核对。
+    二级指标各有分值（得分）列的（一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值；
+    第三方评价的一级指标 | 分值 | 得分 | 二级指标 | 三级指标 | 分值 | 得分：重复的分值、得分列
+    各属其前面最近的一列指标，三级指标之后的是各行的），一级、二级的分值和得分同样核对。
 
     一级、二级单元格没有合并、在每一行重复写同一标题（“产出指标(50分)”）的，连续重复
     该标题的各行合为一组，与标题的分值核对一次。
@@ -362,9 +364,9 @@ def heading_points_match_rows(table: SelfEvaluation,
             continue
         weights = sum(member.weight or 0.0 for member in members)
         as_written = shares_as_written(table, members)  # 合计 =SUM over 0.3, 0.2 …: 0.9
+        what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE) \
                 and (as_written is None or differs(as_written, subtotal.weight, TOLERANCE)):
-            what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
             yield finding("JX103", subtotal.sources.get("weight"),
                           f"{what}“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
                           f"{len(members)} 项指标分值合计 {points(weights)}")
@@ -372,7 +374,7 @@ def heading_points_match_rows(table: SelfEvaluation,
         if subtotal.score is not None and scores and None not in scores \
                 and differs(sum(scores), subtotal.score, TOLERANCE):  # type: ignore[arg-type]
             yield finding("JX103", subtotal.sources.get("score"),
-                          f"小计行“{subtotal.label}”得分 {points(subtotal.score)}，所汇总的 "
+                          f"{what}“{subtotal.label}”得分 {points(subtotal.score)}，所汇总的 "
                           f"{len(members)} 项指标得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
 
 

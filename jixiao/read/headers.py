@@ -79,9 +79,14 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("method", _STATED_METHODS),  # 评分标准: the row's own scoring rule, a text
     ("ignore", (*_SCORING_METHODS, "指标解释", "指标说明", "评价要点", "是否达成", "备注", "序号",
                 "测算依据")),  # 三级指标测算依据 (发改 中央预算内投资): how, not the name
-    # the 一级's (二级's) own points in a column of their own beside it (一级指标 | 一级指标分值)
+    # the 一级's (二级's) own points and score in columns of their own beside it (一级指标 |
+    # 一级指标分值 | 一级指标得分); the 三级's are the indicator's (三级指标分值 | 三级指标得分)
     ("level1_weight", ("一级指标分值", "一级指标权重", "一级分值", "一级权重")),
     ("level2_weight", ("二级指标分值", "二级指标权重", "二级分值", "二级权重")),
+    ("level1_score", ("一级指标得分", "一级得分")),
+    ("level2_score", ("二级指标得分", "二级得分")),
+    ("weight", ("三级指标分值", "三级指标权重", "三级分值", "三级权重")),
+    ("score", ("三级指标得分", "三级得分")),
     ("level1", ("一级指标", "指标类别")),  # 指标类别: 一级 and 二级 in one cell (产出指标-数量指标)
     ("level2", ("二级指标",)),
     ("deepest", ("四级指标",)),  # 一级 | 二级 | 三级 | 四级 (2017 score sheets): the name
@@ -148,8 +153,8 @@ def _own_score_first(current: str, text: str) -> bool:
 
 _NO_COLUMN = ("ignore", "other_name")  # roles no column keeps as they are (other_name: _roles)
 # roles that become no column of their own: 四级 → name (its 三级 → group3); a level's
-# points column → Header.level_weights
-_RENAMED = ("deepest", "level1_weight", "level2_weight")
+# points (score) column → Header.level_weights (level_scores)
+_RENAMED = ("deepest", "level1_weight", "level2_weight", "level1_score", "level2_score")
 _EXACT_ROLES = {"单位": "unit", "指标": "name", "目标": "target", "说明": "reason",
                 "一级": "level1", "二级": "level2", "三级": "name", "实际完成": "actual"}
 
@@ -318,6 +323,8 @@ class Header:
     money: int | None = None  # read: a money block's header row among the indicator rows
     # 一级 | 分值 | 二级 | 分值 | 三级 | 分值: the column of the 一级's and the 二级's points
     level_weights: dict[str, int] = field(default_factory=dict)
+    # … and of their scores (一级 | 分值 | 得分 | 二级 | 三级 | 分值 | 得分)
+    level_scores: dict[str, int] = field(default_factory=dict)
     # the column of a block heading under the 一级 header beside the 一级 (湖北: 项目绩效85分
     # | 产出指标40分 under 一级指标 merged over both), if any
     block: int | None = None
@@ -577,11 +584,13 @@ def _explains(text: str) -> bool:
 def _roles(texts: dict[int, str]) -> dict[str, int]:
     """Column of each role the header texts of a row name (column → text)."""
     columns: dict[str, int] = {}
-    weights = []
+    weights, scores = [], []
     for column, text in texts.items():
         role = indicator_role(text)
         if role == "weight":
             weights.append(column)
+        elif role == "score":
+            scores.append(column)
         if _second_reason(role, columns) and column - columns["reason"] <= _BESIDE:
             # beside the first (a 偏差原因 further right is another block's: an example's)
             columns.setdefault("measures", column)
@@ -636,7 +645,33 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
                              if c > columns[level]), default=0)  # the next level's column
             if after < following and after != columns["weight"]:
                 columns[f"{level}_weight"] = after
+    if len(scores) > 1 and "name" in columns:
+        _level_scores(texts, columns, scores)
     return columns
+
+
+def _level_scores(texts: dict[int, str], columns: dict[str, int], scores: list[int]) -> None:
+    """一级 | 分值 | 得分 | 二级 | 三级 | 分值 | 得分 (第三方评价 index systems): of several
+    得分 columns each belongs to the level column just before it — the one after the 三级's
+    name is the indicator's (of several there, the unit's own: ``_own_score_first``), one
+    after the 一级 (二级) and before the next level's column that level's own score, kept
+    as ``level1_score`` (``level2_score``) to compare with its rows (JX103)."""
+    name = columns["name"]
+    own = [column for column in scores if column > name]
+    if not own:
+        return  # no score right of the names: the one found stays the score
+    columns["score"] = own[0]
+    for column in own[1:]:
+        if _own_score_first(texts[columns["score"]], texts[column]):
+            columns["score"] = column
+    for level in ("level1", "level2"):
+        if level not in columns:
+            continue
+        following = min((column for column in (name, columns.get("level2", 0))
+                         if column > columns[level]), default=0)  # the next level's column
+        after = next((column for column in scores if column > columns[level]), None)
+        if after is not None and after < following:
+            columns.setdefault(f"{level}_score", after)
 
 
 _BLOCK_LABEL = re.compile(r"(?:指标|目标)完成情况")
@@ -754,7 +789,10 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     _remark_beside(grid, columns, range(top, data_start))
     levels = {level: columns.pop(f"{level}_weight") for level in ("level1", "level2")
               if f"{level}_weight" in columns}
-    return Header(data_start - 1, data_start, columns, top, level_weights=levels, block=block)
+    scores = {level: columns.pop(f"{level}_score") for level in ("level1", "level2")
+              if f"{level}_score" in columns}
+    return Header(data_start - 1, data_start, columns, top, level_weights=levels,
+                  level_scores=scores, block=block)
 
 
 def _indicator_values(grid: Grid, row: int, columns: dict[str, int]) -> bool:

@@ -287,11 +287,13 @@ def _column_blocks(grid: Grid, header: Header, first: int, table: SelfEvaluation
                                                  "block": place, "part": place})))
 
 
-def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) -> None:
-    """一级 | 分值 | 二级 | 分值 | 三级 | 分值: the points beside each 一级 (二级) heading, at
-    its first row, kept as a subtotal of the rows under it for JX103 to compare — the
-    rows of one merged heading cell, or of the same heading written on each row."""
-    for level, column in columns.items():
+def _level_points(grid: Grid, weights: dict[str, int], scores: dict[str, int],
+                  table: SelfEvaluation) -> None:
+    """一级 | 分值 | 二级 | 分值 | 三级 | 分值 (一级 | 分值 | 得分 | 二级 | 三级 | 分值 | 得分):
+    the points (and score) beside each 一级 (二级) heading, at its first row, kept as a
+    subtotal of the rows under it for JX103 to compare — the rows of one merged heading
+    cell, or of the same heading written on each row."""
+    for level in dict.fromkeys((*weights, *scores)):
         runs: list[list[Indicator]] = []
         previous: Indicator | None = None
         for indicator in table.indicators:
@@ -307,11 +309,17 @@ def _level_points(grid: Grid, columns: dict[str, int], table: SelfEvaluation) ->
             if source is None or source.sheet != grid.name:
                 continue
             row = split_ref(source.cell)[0]
-            weight = points_at(grid, row, column)
-            if weight is not None:
-                table.subtotals.append(Subtotal(getattr(members[0], level), weight, None, members,
-                                                Sources({"weight": note(table, grid, row, column),
-                                                         "heading": source})))
+            weight = points_at(grid, row, weights[level]) if level in weights else None
+            score = points_at(grid, row, scores[level]) if level in scores else None
+            if weight is None and score is None:
+                continue
+            sources = {"heading": source}
+            for role, value, columns in (("weight", weight, weights), ("score", score, scores)):
+                if value is not None:
+                    sources[role] = note(table, grid, row, columns[level])
+            table.subtotals.append(Subtotal(getattr(members[0], level), weight, score, members,
+                                            Sources(sources)))
+
 
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
               defined_names: bool, external: list[ExternalContent],
@@ -620,8 +628,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
             index += 1
         if unweighted:  # a block without 分值: its points stand in its headings only
             table.columns -= {"weight"}
-        if item.header.level_weights:
-            _level_points(grid, item.header.level_weights, table)
+        if item.header.level_weights or item.header.level_scores:
+            _level_points(grid, item.header.level_weights, item.header.level_scores, table)
         split_merged_points(grid, item.header.columns, table)
         for later in beside:
             split_merged_points(later.grid, later.header.columns, table)

@@ -504,6 +504,30 @@ def test_an_evaluation_index_column_names_the_indicator_only_where_nothing_else_
     assert indicator_role("计划完成值") == "target"  # planned, not done
 
 
+@pytest.mark.parametrize(("header", "roles"), [
+    # 一级指标 | 分值 | 得分 | 二级指标 | 三级指标 | 分值 | 得分: the pair after the 三级 is
+    # the rows' own, the pair after the 一级 the 一级's
+    (("一级指标", "分值", "得分", "二级指标", "三级指标", "分值", "得分"),
+     {"weight": 6, "score": 7, "level1_weight": 2, "level1_score": 3}),
+    (("一级指标", "一级分值", "一级得分", "二级指标", "三级指标", "分值", "得分"),
+     {"weight": 6, "score": 7, "level1_weight": 2, "level1_score": 3}),
+    (("一级指标", "一级指标分值", "一级指标得分", "二级指标", "三级指标", "三级指标分值",
+      "三级指标得分"), {"weight": 6, "score": 7, "level1_weight": 2, "level1_score": 3}),
+    (("一级指标", "分值", "得分", "二级指标", "三级指标", "三级指标分值", "三级指标得分"),
+     {"weight": 6, "score": 7, "level1_weight": 2, "level1_score": 3}),
+    (("一级指标", "分值", "得分", "二级指标", "分值", "得分", "三级指标", "分值", "得分"),
+     {"weight": 8, "score": 9, "level1_weight": 2, "level1_score": 3, "level2_weight": 5,
+      "level2_score": 6}),
+    # two scores right of the names: the unit's own, no level's
+    (("一级指标", "二级指标", "三级指标", "分值", "主管部门评分", "自评得分"), {"weight": 4, "score": 6}),
+])
+def test_each_points_and_score_pair_belongs_to_the_level_before_it(header, roles):
+    from jixiao.read.headers import _roles
+    columns = _roles(dict(enumerate(header, 1)))
+    assert {role: column for role, column in columns.items()
+            if role.endswith(("weight", "score"))} == roles
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("一级指标:产出指标", None), ("一级指标：效益指标", None), ("二级指标:数量指标", None),
     ("一级:产出指标", None),  # a heading row's text, no header cell
