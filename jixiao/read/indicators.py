@@ -209,8 +209,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     while row < stop:
         present = grid.rows.get(row)
         if present and len(present) <= 2 and is_between_rows(
-                [texts.get((row, column), "") for column in present]):
+                [texts.get((row, column), "") for column in present]) \
+                and stated_cell(grid, row) is None:
             present = None  # 第 1 页，共 2 页 between the rows of a converted PDF: no row
+            # (a note stating the results, 备注：本项目自评得分99.8分…, closes the table)
         elif present and len(table.indicators) > first \
                 and _page_number(grid, row, present, weight_column, columns):
             present = None  # a bare "2" alone between two pages' rows: the page's number

@@ -116,17 +116,33 @@ def _decimals(text: str) -> int:
 
 def stated_cell(grid: Grid, row: int) -> int | None:
     """The column of a row's sentence stating the 总分 or the 评分等级: the row's one text,
-    or its text after a label (自评结论 | …); None for any other row — an indicator's, a
-    signature line, a note, a row explaining the table (偏差原因分析 | …)."""
+    or its text after a label (自评结论 | …, 备注 | …); None for any other row — an
+    indicator's, a signature line, a note stating no results, a row explaining the table
+    (偏差原因分析 | …)."""
     cells = grid.rows.get(row, [])
     if not 1 <= len(cells) <= 2 \
             or not all(isinstance(grid.values.get((row, column)), str) for column in cells):
         return None
     first = grid.texts[(row, cells[0])]
-    if is_footer_label(first) or is_note_label(first) or explaining_label(first) is not None:
+    if is_footer_label(first) or explaining_label(first) is not None:
         return None
     return next((column for column in reversed(cells)
-                 if stated_results(grid.values[(row, column)]) != (None, None)), None)
+                 if _said_in(grid, row, column) != (None, 0, None)), None)
+
+
+def _said_in(grid: Grid, row: int, column: int) -> tuple[float | None, int, str | None]:
+    """``_results`` of a row's cell; of a note's (备注：本项目自评得分99.8分，等级为优) as of a
+    report's paragraph, sentence by sentence (``_report_results``): a note may state the
+    scale (备注：总分100分，90分以上为优) or another year's score, nothing of this table's."""
+    text = grid.values.get((row, column))
+    if not is_note_label(grid.texts[(row, grid.rows[row][0])]):
+        return _results(text)
+    if not isinstance(text, str):
+        return None, 0, None
+    total, decimals, grade = _report_results(text)
+    if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
+        return None, 0, None  # the scale (总分100分), no grade
+    return total, decimals, grade
 
 
 def read_statements(grid: Grid, first: int, last: int, stop: int,
@@ -222,7 +238,7 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
 def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
     """The 总分 and the 评分等级 a cell's sentence states, into the table: each the declared
     one where the table has none, else a restatement where it differs (``restate``)."""
-    total, decimals, grade = _results(grid.values.get((row, column)))
+    total, decimals, grade = _said_in(grid, row, column)
     place = note(table, grid, row, column)
     if total is not None:
         restate(table, "total", total, place, decimals)

@@ -32,7 +32,13 @@ from jixiao.read.roles import (
     is_placeholder,
     is_total_label,
 )
-from jixiao.read.statements import grade_written, labelled_total, read_labelled, restate
+from jixiao.read.statements import (
+    grade_written,
+    labelled_total,
+    read_labelled,
+    restate,
+    stated_results,
+)
 from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, round2
 
 
@@ -437,15 +443,17 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
                       if is_grade_label(grid.texts.get((row, c), "")))
     label = grid.texts.get((row, column), "")
     inline = _after_label(label)
-    if is_conclusion_label(label):  # 自评结论: a grade only where one is named
-        found = (inline, column) if inline else _grade_cell(grid, row, column)
+    found = (inline, column) if inline else _grade_cell(grid, row, column)
+    if is_conclusion_label(label) or found is not None and _states_results(found[0]):
+        # 自评结论: a grade only where one is named; a sentence stating the results under
+        # any grade label (自评结果 | 该项目自评得分99.8分，等级为优) is read for what it
+        # states (``read_statements``), never taken whole as the grade
         if found is None or not grade_name(found[0]):
             return
     if inline:
         table.grade_declared = grade_written(inline)
         table.sources["grade"] = note(table, grid, row, column)
         return
-    found = _grade_cell(grid, row, column)
     if found is None:  # an empty grade cell: point at the first cell after the label
         other = next(c for c in range(column + 1, column + 40)
                      if not grid.same_merge((row, column), (row, c)))
@@ -458,6 +466,12 @@ def read_grade(grid: Grid, row: int, table: SelfEvaluation, column: int | None =
     named = _after_label(table.grade_declared or "").strip()
     if named and grade_name(named):
         table.grade_declared = named  # "自评等级：优" in the grade's cell
+
+
+def _states_results(value: Any) -> bool:
+    """Whether a grade label's cell is a sentence stating the 总分 or the grade (该项目自评
+    得分99.8分，等级为优), not a grade itself (优, 良好, 优（95分）)."""
+    return grade_name(value) is None and stated_results(value) != (None, None)
 
 
 def _declared(value: Any) -> Any:

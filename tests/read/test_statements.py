@@ -2,8 +2,12 @@
 from a 自评结论 or the 总分 row's one merged cell, and what is not."""
 
 import pytest
+from workbooks import Book, standard_sheet
 
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
 from jixiao.read.statements import _results, stated_results
+from jixiao.read.workbook import read_tables
 
 
 @pytest.mark.parametrize(("text", "total", "grade"), [
@@ -47,3 +51,66 @@ def test_the_decimals_a_stated_total_is_written_with(text, decimals):
     ("问卷评分90分以上的占95%", None, None)])  # not the project's: no 综合/自评 before 评分
 def test_more_wordings_of_the_projects_results(text, total, grade):
     assert stated_results(text) == (total, grade)
+
+
+def _stated_below(path, *line, total=None):
+    """The Putuo table (执行率 9.98 + rows 90 = 99.98, 优) with no 评分等级 row (and no
+    总分 row unless ``total``), ``line`` under its last row, merged over the columns right
+    of its first cell."""
+    book = Book()
+    sheet = standard_sheet(book.sheet(), total=total, grade=None)
+    row = sheet.line(*line)
+    if len(line) > 1:
+        sheet.merge(row, 2, 9)
+    (table,) = read_tables(book.save(path))
+    return table
+
+
+RESULTS_SAID = "该项目自评得分99.98分，等级为优。"
+
+
+@pytest.mark.parametrize("line", [
+    ("自评结果", RESULTS_SAID),
+    ("自评结果", "经自评，本项目综合得分99.98分，自评等级为“优”。"),
+    ("评价结果", RESULTS_SAID),
+    ("评分等级", RESULTS_SAID),
+    ("自评结论", RESULTS_SAID),
+    ("备注：本项目自评得分99.98分，自评等级为“优”。",),
+    ("备注", RESULTS_SAID)])
+def test_a_sentence_under_a_results_label_or_in_a_note_declares_total_and_grade(tmp_path,
+                                                                                  line):
+    """rt29 r7 f1, g1, e23, e24: a sentence under 自评结果 (any grade label, as under
+    自评结论) or in a 备注 declares the 总分 and the grade it states — 99.98 and 优, not
+    the sentence taken whole as the grade (was: 总分 “—”, 评分等级 the sentence)."""
+    table = _stated_below(tmp_path / "t.xlsx", *line)
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+    assert run_checks(table, evaluate(table)) == []
+
+
+def test_a_results_sentence_under_the_total_row_is_read_for_its_grade(tmp_path):
+    """rt29 r7 h1: 总分 99.98 and under it 自评结果 | <sentence>: the grade is the 优 it
+    states (was JX502 “评分等级“该项目…”不是优、良、中、差之一”)."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结果", RESULTS_SAID, total=(100, 99.98))
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+    assert run_checks(table, evaluate(table)) == []
+
+
+def test_a_wrong_grade_stated_under_a_results_label_is_jx502(tmp_path):
+    """自评结果 | 该项目自评得分99.98分，等级为良: the grade declared is 良, and 99.98 is 优."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结果", "该项目自评得分99.98分，等级为良。",
+                          total=(100, 99.98))
+    assert table.grade_declared == "良"
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX502"]
+
+
+@pytest.mark.parametrize("line", [("自评结果", "良好"), ("自评结果", "很好")])
+def test_a_grade_under_a_results_label_is_still_the_cell(tmp_path, line):
+    """A grade (or a word that is none, JX502's to say) beside 自评结果 is the grade cell."""
+    table = _stated_below(tmp_path / "t.xlsx", *line, total=(100, 99.98))
+    assert table.grade_declared == line[1]
+
+
+def test_a_note_of_the_scale_declares_nothing(tmp_path):
+    """备注：总分100分，90分（含）以上为优 states the scale, not this project's results."""
+    table = _stated_below(tmp_path / "t.xlsx", "备注：总分100分，90分（含）以上为优。")
+    assert (table.total_declared, table.grade_declared) == (None, None)
