@@ -307,6 +307,15 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 row += 1
                 continue
             section2 = True
+        if section is None and not section2 and "level1" not in columns \
+                and "level2" not in columns and own \
+                and (lone := _lone_heading(grid, row, own[0], carried)) is not None:
+            # 五、服务对象满意度 | … | 10 | 9 under 四、项目效益's rows, no numbered row under
+            # it: a 一级 (or 二级) scored on its own row, an indicator out of the group above
+            key, name = lone
+            carried[key] = (name, (grid, row, own[0]))
+            if key == "level1":
+                carried["level2"] = (None, None)
         money_end = None
         if not isinstance(values.get((row, weight_column)), (int, float)):  # a header's text
             for column in money_columns:
@@ -1185,6 +1194,25 @@ def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str)
             continue  # （一）项目立项 under 一、项目决策: its own rows tell
         return name if _ITEM_START.match(under) is not None else None
     return None
+
+
+def _lone_heading(grid: Grid, row: int, column: int,
+                  carried: dict[str, tuple[Any, Place | None]]) -> tuple[str, str] | None:
+    """A row numbered as a 一级 (四、…) or 二级 ((三)…) heading, in a table whose 一级 (or
+    二级) are numbered heading rows, with no numbered row under it (``_numbered_heading``
+    said no): the level it opens ("level1" or "level2") and its name without number and
+    points — an indicator scored on its own row, none of the group above; else None."""
+    text = grid.texts.get((row, column), "")
+    number = _heading_number(text)
+    key = {"、": "level1", "()": "level2"}.get(number or "")
+    if key is None or len(text) > 24 or not isinstance(grid.values.get((row, column)), str):
+        return None
+    above = carried[key][1]
+    if above is None or _heading_number(above[0].texts.get(above[1:], "")) != number:
+        return None  # the level above is no numbered heading row's: no such table
+    # (its number, not its words, tells its level: 五、服务对象满意度 is a 一级 here)
+    name = heading_points(text[_HEADING_NUMBER.match(text).end():])[0]  # type: ignore[union-attr]
+    return (key, name) if name else None
 
 
 def _heading_text(grid: Grid, row: int, column: int) -> str | None:

@@ -134,3 +134,42 @@ def test_a_heading_without_points_ends_the_group_above(tmp_path):
     evaluation = evaluate(table)
     assert (evaluation.total, evaluation.grade) == (96, "优")
     assert run_checks(table, evaluation) == []
+
+
+@pytest.mark.parametrize("method", ["按满意度评分", None])
+def test_a_numbered_heading_without_rows_under_it_is_an_indicator_of_its_own(tmp_path, method):
+    """rt29 r7 n1: 四、项目效益 | | 10 | 10 over 1.实施效益 | 10 | 10, then 五、服务对象满意度
+    | … | 10 | 10 with no numbered rows under it, the 合计 next: 五、 is scored on its own row,
+    an indicator of its own 一级 — not one of 项目效益's rows (was JX103 “小计行“项目效益”分值
+    10，所汇总的 2 项指标分值合计 20”). 22 + 18 + 40 + 10 = 90 points, 20 + 18 + 38 + 10 = 86,
+    and 五、's 10 / 10: 100 / 96, 优."""
+    lines = _lines(ROWS[:-1]) + [["五、服务对象满意度", method, 10, 10, "满意度96%"]]
+    table = _table(tmp_path, lines)
+    assert [(s.label, s.weight, s.score, len(s.members)) for s in table.subtotals][-2:] == [
+        ("项目效益", 10, 10, 1), ("项目效益", 10, 10, 1)]
+    assert [(i.level1, i.level2, i.name, i.weight, i.score_declared)
+            for i in table.indicators][-2:] == [
+        ("项目效益", "项目效益", "1.实施效益", 10, 10),
+        ("服务对象满意度", None, "五、服务对象满意度", 10, 10)]
+    evaluation = evaluate(table)
+    assert (evaluation.total, evaluation.grade) == (96, "优")
+    assert run_checks(table, evaluation) == []
+
+
+def test_a_numbered_level2_heading_without_rows_under_it_is_an_indicator_of_its_own(tmp_path):
+    """（二）产出质量 | … | 12 | 12 under 三、项目产出 with no numbered rows under it, （三）
+    产出时效 next: an indicator of its own 二级 in 项目产出, not one of 产出数量's rows."""
+    lines = _lines(ROWS)
+    [quality] = [index for index, line in enumerate(lines) if line[0] == "（二）产出质量"]
+    assert lines[quality + 1][0] == "1.质量达标率"
+    lines[quality][1] = "按质量达标率评分"
+    del lines[quality + 1]
+    table = _table(tmp_path, lines)
+    subtotals = {s.label: (s.weight, s.score, len(s.members)) for s in table.subtotals}
+    assert (subtotals["项目产出"], subtotals["产出数量"]) == ((40, 38, 4), (12, 12, 1))
+    assert "产出质量" not in subtotals
+    assert [(i.level1, i.level2, i.name) for i in table.indicators][12] == \
+        ("项目产出", "产出质量", "（二）产出质量")
+    evaluation = evaluate(table)
+    assert (evaluation.total, evaluation.grade) == (96, "优")
+    assert run_checks(table, evaluation) == []
