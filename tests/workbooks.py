@@ -552,3 +552,47 @@ def grid_book(path, grid, header=None, at=0, merges=()):
             sheet.merge(row, column, column + width, row + height)
             taken |= cells
     return book.save(path)
+
+
+# ---------------------------------------------------------------- a package written by hand
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+
+
+def raw_package(path: Path, sheet_data: str, *, sheet: str = "表", calc: str = "",
+                after_data: str = "", styles: str | None = None,
+                names: dict[str, str] | None = None) -> Path:
+    """A workbook of one sheet written part by part as an exporter writes it: ``sheet_data``
+    is sheetData's content as given (rows and cells with or without r=), ``calc`` the
+    workbook's calcPr, ``after_data`` what follows sheetData (mergeCells), ``styles`` a
+    styles part, ``names`` part → the zip member name it is stored under."""
+    names = names or {}
+    parts = {
+        "[Content_Types].xml":
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPES}sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPES}worksheet+xml"/>'
+            "</Types>",
+        "_rels/.rels": f'<Relationships xmlns="{_PACKAGE}"><Relationship Id="R1" Type="{_RELS}/'
+                       'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}"><sheets><sheet '
+                           f'name="{sheet}" sheetId="1" r:id="R1"/></sheets>{calc}</workbook>',
+        "xl/_rels/workbook.xml.rels":
+            f'<Relationships xmlns="{_PACKAGE}"><Relationship Id="R1" Type="{_RELS}/worksheet" '
+            'Target="worksheets/sheet1.xml"/>'
+            + (f'<Relationship Id="R2" Type="{_RELS}/styles" Target="styles.xml"/>' if styles
+               else "") + "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{sheet_data}'
+                                    f"</sheetData>{after_data}</worksheet>",
+    }
+    if styles:
+        parts["xl/styles.xml"] = styles
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(names.get(name, name), text)
+    return path

@@ -7,18 +7,12 @@ cell (JX406 执行率得分未填写 instead of JX504)."""
 
 from __future__ import annotations
 
-import zipfile
 from xml.sax.saxutils import escape
 
 from openpyxl import load_workbook
-from workbooks import standard
+from workbooks import raw_package, standard
 
 from jixiao.pipeline import check_workbook
-
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
-TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 
 # The standard table's computed cells (tests/workbooks.standard: money in row 6, 总分 row 16);
 # G7 is G6's shared formula, stored as <f t="shared" si="0"/> with no text of its own.
@@ -50,29 +44,8 @@ def dotnet_export(tmp_path, stored=True, full_calc=True):
         rows.append(f"<row>{''.join(cells)}</row>")
     merges = "".join(f'<mergeCell ref="{area}"/>' for area in plain.merged_cells.ranges)
     calc = '<calcPr fullCalcOnLoad="1"/>' if full_calc else ""
-    parts = {
-        "[Content_Types].xml":
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/xl/workbook.xml" ContentType="{TYPES}sheet.main+xml"/>'
-            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPES}worksheet+xml"/>'
-            "</Types>",
-        "_rels/.rels": f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" Type="{RELS}/'
-                       'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet '
-                           f'name="自评表" sheetId="1" r:id="R1"/></sheets>{calc}</workbook>',
-        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" '
-                                      f'Type="{RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
-                                      "</Relationships>",
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{"".join(rows)}'
-                                    f"</sheetData><mergeCells>{merges}</mergeCells></worksheet>",
-    }
-    path = tmp_path / "dotnet.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return path
+    return raw_package(tmp_path / "dotnet.xlsx", "".join(rows), sheet="自评表", calc=calc,
+                       after_data=f"<mergeCells>{merges}</mergeCells>")
 
 
 def found(result):

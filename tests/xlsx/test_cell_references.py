@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
+from workbooks import raw_package
 
 from jixiao.recalc.workbook import recalculate
 from jixiao.xlsx.openpyxl_cells import for_openpyxl, with_cell_references
@@ -16,9 +17,6 @@ from jixiao.xlsx.package import Package
 from jixiao.xlsx.placing import with_references
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
-TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 
 # A1=2 B1=3 C1=A1*B1, A2=4 B2=5 C2 the shared formula moved down: A2*B2; no r= anywhere
 SHARED = ('<row><c><v>2</v></c><c><v>3</v></c><c><f t="shared" ref="C1:C2" si="0">A1*B1</f>'
@@ -33,33 +31,7 @@ STYLES = (f'<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164"
 def workbook(path, rows, names=None, styles=None):
     """A package of one sheet 表 holding ``rows`` (sheetData's content), its parts referred
     to as Excel writes them; ``names``: part → the zip member name it is stored under."""
-    names = names or {}
-    parts = {
-        "[Content_Types].xml":
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/xl/workbook.xml" ContentType="{TYPES}sheet.main+xml"/>'
-            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPES}worksheet+xml"/>'
-            "</Types>",
-        "_rels/.rels": f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" Type="{RELS}/'
-                       'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="表" '
-                           'sheetId="1" r:id="R1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels":
-            f'<Relationships xmlns="{PACKAGE}"><Relationship Id="R1" Type="{RELS}/worksheet" '
-            'Target="worksheets/sheet1.xml"/>'
-            + (f'<Relationship Id="R2" Type="{RELS}/styles" Target="styles.xml"/>' if styles
-               else "") + "</Relationships>",
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData>'
-                                    "</worksheet>",
-    }
-    if styles:
-        parts["xl/styles.xml"] = styles
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in parts.items():
-            archive.writestr(names.get(name, name), text)
-    return path
+    return raw_package(path, rows, styles=styles, names=names)
 
 
 def test_every_row_and_cell_is_given_the_reference_it_stands_at():
