@@ -11,6 +11,7 @@ Cell values, as a spreadsheet stores them: ``float``, ``str``, ``bool``,
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -191,10 +192,11 @@ class Package:
             raise KeyError("two sheets of one name")  # Excel refuses such a file too
         return sheets, defined_names(root)
 
-    @property
+    @functools.cached_property
     def date1904(self) -> bool:
         """Whether the workbook counts its day serials from 1904-01-01 (workbookPr date1904:
-        Excel for Mac before 2011, or Excel's option 使用 1904 日期系统), not from 1900."""
+        Excel for Mac before 2011, or Excel's option 使用 1904 日期系统), not from 1900. Asked
+        for every date a formula reads: the workbook part is parsed once."""
         root = parse_xml(self.members[self.workbook_part])
         found = root.find(f"{{{MAIN}}}workbookPr")
         return found is not None and found.get("date1904", "").strip().lower() in ("1", "true")
