@@ -487,15 +487,9 @@ def test_rows_marked_unused_with_slashes_score_nothing_and_the_total_shows(tmp_p
 
 def test_libreoffice_scores_rows_marked_unused_as_jixiao_stored(tmp_path):
     """The native template's formulas, computed by LibreOffice, show what jixiao stored."""
-    from libreoffice import sheets_as_shown
-
     path = recalc_file(_unused_rows_marked(tmp_path, "native"), tmp_path / "stored.xlsx")[0]
 
-    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
-        return [[text.strip() for text in row] for row in rows]
-
-    stored = stripped(sheets_as_shown(path, tmp_path / "lo")[SHEET])
-    computed = stripped(sheets_as_shown(path, tmp_path / "lo", recalculate=True)[SHEET])
+    stored, computed = _stored_and_computed(path, tmp_path / "lo")
     assert computed[:44] == stored[:44]
     assert [computed[42][7], computed[43][7]] == ["99.98", "优"]  # H43, H44
     assert {computed[row - 1][7] for row in (*_UNUSED, 23)} == {""}
@@ -573,18 +567,23 @@ def test_a_word_in_an_unused_money_line_is_still_not_a_number(tmp_path, formulas
 def test_libreoffice_shows_money_lines_marked_unused_as_jixiao_stored(tmp_path):
     """The native template's money formulas, computed by LibreOffice, read “/” “—” “－” “无”
     “／” “-” as blank: what jixiao recalc stored, no ⚠ in H8, H9 or the 总分."""
-    from libreoffice import sheets_as_shown
-
     path = recalc_file(_money_marked(tmp_path, "native", _UNUSED_MONEY), tmp_path / "s.xlsx")[0]
 
-    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
-        return [[text.strip() for text in row] for row in rows]
-
-    stored = stripped(sheets_as_shown(path, tmp_path / "lo")[SHEET])
-    computed = stripped(sheets_as_shown(path, tmp_path / "lo", recalculate=True)[SHEET])
+    stored, computed = _stored_and_computed(path, tmp_path / "lo")
     assert computed[:44] == stored[:44]
     assert [computed[7][7], computed[8][7]] == ["", ""]  # H8, H9
     assert [computed[5][8], computed[42][7], computed[43][7]] == ["9.98", "99.98", "优"]
+
+def _stored_and_computed(path, folder):
+    """The 自评表 as LibreOffice shows what was stored, then as it computes it itself; each
+    text stripped (an empty result is stored as one space, docs/recalc.md)."""
+    from libreoffice import sheets_as_shown
+
+    def stripped(rows):
+        return [[text.strip() for text in row] for row in rows]
+
+    return (stripped(sheets_as_shown(path, folder)[SHEET]),
+            stripped(sheets_as_shown(path, folder, recalculate=True)[SHEET]))
 
 
 def test_a_units_own_money_line_of_slashes_is_no_error(tmp_path):
@@ -635,8 +634,6 @@ def test_a_deadline_written_as_text_is_scored_by_the_native_template_as_check_sc
         tmp_path, target, actual, judged, score, met, total):
     """Before: the row showed “⚠ 此写法须用 jixiao check 计分” and the 总分 ⚠ for every 时效
     row written as a date (the commonest row of real tables); check JX406 said so."""
-    from libreoffice import sheets_as_shown
-
     from jixiao.samples import sample
 
     table = sample("putuo-1")
@@ -646,11 +643,7 @@ def test_a_deadline_written_as_text_is_scored_by_the_native_template_as_check_sc
     build_template(path, year=2024, table=table, formulas="native")
     stored_path = recalc_file(path, tmp_path / "stored.xlsx")[0]
 
-    def stripped(rows):  # an empty result is stored as one space (docs/recalc.md)
-        return [[text.strip() for text in line] for line in rows]
-
-    stored = stripped(sheets_as_shown(stored_path, tmp_path / "lo")[SHEET])
-    computed = stripped(sheets_as_shown(stored_path, tmp_path / "lo", recalculate=True)[SHEET])
+    stored, computed = _stored_and_computed(stored_path, tmp_path / "lo")
     assert computed[:44] == stored[:44]
     assert [computed[20][7], computed[20][10], computed[42][7]] == [score, met, total]  # H21 K21 H43
     result = check_workbook(stored_path)

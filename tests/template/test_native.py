@@ -101,6 +101,21 @@ def _write_row_formulas(sheet, number: int) -> None:
     for column, formula in native.row_formulas(number, f"C{number}", f"{RULE_SET}{number}").items():
         sheet[f"{column}{number}"] = formula
 
+def _rows_shown(folder, rows: list[dict[str, object]]) -> list[list[str]]:
+    """``rows`` (COLUMNS key → value), each with its native formulas, as LibreOffice shows
+    them after computing the sheet."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    for number, row in enumerate(rows, start=FIRST):
+        for key, value in row.items():
+            sheet[f"{COLUMNS[key]}{number}"] = value
+        _write_row_formulas(sheet, number)
+    path = folder / "rows.xlsx"
+    book.save(path)
+    return sheets_as_shown(path, folder)["rows"]
+
+
 
 def _shown(value: object) -> str:
     if isinstance(value, float):
@@ -665,16 +680,9 @@ COMMA_ROWS = [
 
 @pytest.fixture(scope="module")
 def comma_rows(tmp_path_factory) -> list[list[str]]:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "rows"
-    for number, (target, actual, level2, _) in enumerate(COMMA_ROWS, start=FIRST):
-        sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
-        sheet[f"E{number}"], sheet[f"F{number}"] = target, actual
-        _write_row_formulas(sheet, number)
-    path = tmp_path_factory.mktemp("native-commas") / "commas.xlsx"
-    book.save(path)
-    return sheets_as_shown(path, path.parent)["rows"]
+    return _rows_shown(tmp_path_factory.mktemp("native-commas"), [
+        {"level2": level2, "weight": 10.0, "target": target, "actual": actual}
+        for target, actual, level2, _ in COMMA_ROWS])
 
 
 @pytest.mark.parametrize("index", range(len(COMMA_ROWS)))
@@ -828,18 +836,9 @@ DATE_TEXT_ROWS = [
 
 @pytest.fixture(scope="module")
 def date_text_rows(tmp_path_factory) -> list[list[str]]:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "rows"
-    for number, (target, actual, judged, rules, level2, _, _) in enumerate(DATE_TEXT_ROWS,
-                                                                         start=FIRST):
-        for key, value in {"target": target, "actual": actual, "weight": 10.0, "judged": judged,
-                           "rules": rules, "level2": level2}.items():
-            sheet[f"{COLUMNS[key]}{number}"] = value
-        _write_row_formulas(sheet, number)
-    path = tmp_path_factory.mktemp("native-date-texts") / "dates.xlsx"
-    book.save(path)
-    return sheets_as_shown(path, path.parent)["rows"]
+    return _rows_shown(tmp_path_factory.mktemp("native-date-texts"), [
+        {"target": target, "actual": actual, "weight": 10.0, "judged": judged, "rules": rules,
+         "level2": level2} for target, actual, judged, rules, level2, _, _ in DATE_TEXT_ROWS])
 
 
 @pytest.mark.parametrize("index", range(len(DATE_TEXT_ROWS)))
@@ -879,17 +878,9 @@ DONE = ["2024年12月20日", "2024年12月31日前全部完成", "2024年11月�
 def date_grid(tmp_path_factory):
     rows = [(target, actual, judged, rules) for target in DEADLINES for actual in DONE
             for judged, rules in ((None, ""), (7.0, "mof2020"), (5.5, "ratio"))]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "rows"
-    for number, (target, actual, judged, rules) in enumerate(rows, start=FIRST):
-        for key, value in {"target": target, "actual": actual, "weight": 10.0, "judged": judged,
-                           "rules": rules, "level2": "时效指标"}.items():
-            sheet[f"{COLUMNS[key]}{number}"] = value
-        _write_row_formulas(sheet, number)
-    path = tmp_path_factory.mktemp("native-date-grid") / "grid.xlsx"
-    book.save(path)
-    return rows, sheets_as_shown(path, path.parent)["rows"]
+    return rows, _rows_shown(tmp_path_factory.mktemp("native-date-grid"), [
+        {"target": target, "actual": actual, "weight": 10.0, "judged": judged, "rules": rules,
+         "level2": "时效指标"} for target, actual, judged, rules in rows])
 
 
 def test_every_date_text_pair_shows_the_cores_score_or_a_warning(date_grid):
@@ -1017,16 +1008,9 @@ PUNCTUATED_ROWS = [
 
 @pytest.fixture(scope="module")
 def punctuated_rows(tmp_path_factory) -> list[list[str]]:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "rows"
-    for number, (target, actual, level2, _) in enumerate(PUNCTUATED_ROWS, start=FIRST):
-        sheet[f"C{number}"], sheet[f"G{number}"] = level2, 10.0
-        sheet[f"E{number}"], sheet[f"F{number}"] = target, actual
-        _write_row_formulas(sheet, number)
-    path = tmp_path_factory.mktemp("native-punctuated") / "punctuated.xlsx"
-    book.save(path)
-    return sheets_as_shown(path, path.parent)["rows"]
+    return _rows_shown(tmp_path_factory.mktemp("native-punctuated"), [
+        {"level2": level2, "weight": 10.0, "target": target, "actual": actual}
+        for target, actual, level2, _ in PUNCTUATED_ROWS])
 
 
 @pytest.mark.parametrize("index", range(len(PUNCTUATED_ROWS)))
