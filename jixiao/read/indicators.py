@@ -284,7 +284,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         if "level1" not in columns and own and len(own) <= 3 \
                 and (heading := _section_heading(grid, row, own[0])
                      or (None if "level2" in columns  # one 评价指标 column: 一、项目决策
-                         else _numbered_heading(grid, row, own[0], stop, "、"))) is not None \
+                         else _numbered_heading(grid, row, own[0], stop, "、",
+                                                weight_column))) is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
                         for column in own[1:]):
             section = (grid, row, own[0])
@@ -296,7 +297,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 continue
         if section is None and "level2" not in columns and own and len(own) <= 3 \
                 and (heading := _level2_heading(grid, row, own[0])
-                     or _numbered_heading(grid, row, own[0], stop, "()")) is not None \
+                     or _numbered_heading(grid, row, own[0], stop, "()", weight_column)) \
+                is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
                         for column in own[1:]):
             # （一）数量指标 written as a heading row in the one name column (Word forms):
@@ -1174,12 +1176,15 @@ def _level2_heading(grid: Grid, row: int, column: int) -> str | None:
     return heading_points(text)[0] if text and levels.is_level2_only(text) else None
 
 
-def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str) -> str | None:
+def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str,
+                      weight_column: int) -> str | None:
     """The 一级 (``number`` "、": 一、项目决策) or 二级 ("()": (一)项目立项) a heading row
     numbered in Chinese opens, whatever its words (an index system's 决策, 资金管理, 产出…),
     where rows numbered in digits (1. 1、 (1)) follow under it — under a 一级, perhaps
-    after its (一) heading: its name without number and points; else None. A 二级's words
-    after a 一、 (二、社会效益指标) stay the 二级's (``_level2_heading``)."""
+    after its (一) heading — or where its 分值 is the sum of the rows under it however they
+    are numbered (立项依据充分性, ①立项依据充分性; ``_sums_rows_under``): its name without
+    number and points; else None. A 二级's words after a 一、 (二、社会效益指标) stay the
+    二级's (``_level2_heading``)."""
     text = grid.texts.get((row, column), "")
     found = _HEADING_NUMBER.match(text)
     if found is None or _heading_number(text) != number or len(text) > 24 \
@@ -1192,8 +1197,38 @@ def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str)
         under = grid.texts.get((below, column), "")
         if number == "、" and _heading_number(under) == "()":
             continue  # （一）项目立项 under 一、项目决策: its own rows tell
-        return name if _ITEM_START.match(under) is not None else None
-    return None
+        if _ITEM_START.match(under) is not None:
+            return name
+        break
+    return name if _sums_rows_under(grid, row, column, stop, number, weight_column) else None
+
+
+def _sums_rows_under(grid: Grid, row: int, column: int, stop: int, number: str,
+                     weight_column: int) -> bool:
+    """Whether the 分值 of the heading row numbered ``number`` (一、决策 | 22 or （一）项目立项
+    | 6) is the sum of the rows under it, down to the next heading of its level or above or
+    the 合计: 22 = 3 + 3 + 3 + 3 + 5 + 5 — or, for a 一级, the sum of its （一） headings'
+    (one of them an indicator with no rows of its own). A heading with no rows under it
+    sums none (五、服务对象满意度 | 10 right above the 合计: an indicator, ``_lone_heading``)."""
+    stated = points_at(grid, row, weight_column)
+    if stated is None:
+        return False
+    ends = ("、",) if number == "、" else ("、", "()")
+    rows: list[float] = []  # the points of the rows under it
+    parts: list[float] = []  # a 一级's: its （一） headings'
+    for below in range(row + 1, stop):
+        if below not in grid.rows:
+            continue
+        under = grid.texts.get((below, column), "")
+        heading = _heading_number(under)
+        if heading in ends or is_total_label(under) or is_grade_label(under) \
+                or _BARE_SUBTOTAL.fullmatch(under) or _sums_rows_above(under):
+            break
+        weight = points_at(grid, below, weight_column)
+        if weight is not None:
+            (parts if heading == "()" else rows).append(weight)
+    return bool(rows) and any(abs(sum(found) - stated) <= TOLERANCE
+                              for found in (rows, parts) if found)
 
 
 def _lone_heading(grid: Grid, row: int, column: int,

@@ -38,8 +38,13 @@ ROWS = [
 WORDS = "一二三四"
 
 
-def _lines(rows, typed=int):
-    """The rows under their numbered headings, each heading's points its rows' sums."""
+def _digits(item, name, level1):
+    return f"{item}.{name}"
+
+
+def _lines(rows, typed=int, numbered=_digits):
+    """The rows under their numbered headings, each heading's points its rows' sums;
+    ``numbered(item, name, 一级)`` writes a row's name with its list number (1.立项依据充分性)."""
     lines, level1, level2, opened1, opened2, item = [], None, None, 0, 0, 0
     for row in rows:
         if row[0] != level1:
@@ -53,7 +58,8 @@ def _lines(rows, typed=int):
             lines.append([f"（{WORDS[opened2 - 1]}）{level2}", None,
                           typed(sum(r[3] for r in mine)), typed(sum(r[4] for r in mine)), None])
         item += 1
-        lines.append([f"{item}.{row[2]}", "按评分标准评分", typed(row[3]), typed(row[4]), row[5]])
+        lines.append([numbered(item, row[2], level1), "按评分标准评分", typed(row[3]),
+                      typed(row[4]), row[5]])
     return lines
 
 
@@ -170,6 +176,43 @@ def test_a_numbered_level2_heading_without_rows_under_it_is_an_indicator_of_its_
     assert "产出质量" not in subtotals
     assert [(i.level1, i.level2, i.name) for i in table.indicators][12] == \
         ("项目产出", "产出质量", "（二）产出质量")
+    evaluation = evaluate(table)
+    assert (evaluation.total, evaluation.grade) == (96, "优")
+    assert run_checks(table, evaluation) == []
+
+
+def _unnumbered(item, name, level1):
+    return name
+
+
+def _circled(item, name, level1):
+    return "①②③④⑤"[item - 1] + name
+
+
+def _benefit_unnumbered(item, name, level1):
+    return name if level1 == "项目效益" else f"{item}.{name}"
+
+
+SUBTOTALS = [("项目决策", 22, 20, 6), ("项目立项", 6, 6, 2), ("绩效目标", 8, 6, 2),
+             ("资金投入", 8, 8, 2), ("项目过程", 18, 18, 5), ("资金管理", 12, 12, 3),
+             ("组织实施", 6, 6, 2), ("项目产出", 40, 38, 4), ("产出数量", 12, 12, 1),
+             ("产出质量", 12, 12, 1), ("产出时效", 12, 12, 1), ("产出成本", 4, 2, 1),
+             ("项目效益", 20, 20, 2), ("项目效益", 20, 20, 2)]
+
+
+@pytest.mark.parametrize("numbered", [_unnumbered, _circled, _benefit_unnumbered])
+def test_headings_over_rows_not_numbered_in_digits_are_subtotals(tmp_path, numbered):
+    """rt30 r1 n2, n3, n5: the rows under （一）项目立项 unnumbered (立项依据充分性), numbered
+    ①②, or one group unnumbered among groups numbered 1. 2.: each heading's 分值 is the sum
+    of the rows under it, down to the next heading of its level (22 = 3 + 3 + 4 + 4 + 4 + 4,
+    6 = 3 + 3), so it is their subtotal as over rows numbered 1. 2. — not an indicator of
+    its own (was 分值合计 300 (JX101) and 总分 288 (JX501) unnumbered or ①②, every heading an
+    indicator and JX405 on four of them; 140 and 136 with 项目效益's rows alone unnumbered)."""
+    table = _table(tmp_path, _lines(ROWS, numbered=numbered))
+    items = [1, 2, 1, 2, 1, 2, 1, 2, 3, 1, 2, 1, 1, 1, 1, 1, 2]
+    assert [(i.level1, i.level2, i.name) for i in table.indicators] == \
+        [(r[0], r[1], numbered(n, r[2], r[0])) for r, n in zip(ROWS, items, strict=True)]
+    assert [(s.label, s.weight, s.score, len(s.members)) for s in table.subtotals] == SUBTOTALS
     evaluation = evaluate(table)
     assert (evaluation.total, evaluation.grade) == (96, "优")
     assert run_checks(table, evaluation) == []
