@@ -251,6 +251,18 @@ class Funds:
         """The line whose 执行率 the 执行率得分 is scored on: the total's, else ``rate_line``."""
         return self.rate_line if self.rate_line is not None else self.total
 
+    def budget_column(self, line: FundLine | None = None, form_name: str = "全年预算数") -> str:
+        """What the table calls the budget (A) of ``line`` (the scored line by default), as
+        the findings name it: 年初预算数 where A was read from that column (no other budget
+        column), the column's own name where it has another (调整后预算数, 预算数), else
+        the form's name, ``form_name`` (全年预算数, or 全年预算数(A) where a message has
+        always said that)."""
+        line = self.scored if line is None else line
+        source = line.sources.get("budget")
+        if source is not None and source == line.sources.get("initial_budget"):
+            return "年初预算数"
+        return self.budget_name or form_name
+
 
 @dataclass
 class Indicator:
@@ -784,7 +796,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     rate = execution = None
     note = ""
     try:
-        rate = rules.execution_rate(table.funds.scored.budget, table.funds.scored.executed)
+        rate = rules.execution_rate(table.funds.scored.budget, table.funds.scored.executed,
+                                    table.funds.budget_column())
         execution = rules.execution_score(rate, table.funds.weight if table.funds.weight is not None
                                           else 10.0)
     except ScoreInputError as error:
@@ -931,7 +944,8 @@ def _unread_money(table: SelfEvaluation) -> str:
     total = table.funds.scored
     unknown: list[str] = []
     shown: list[tuple[str, str]] = []
-    for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
+    for key, what in (("budget", table.funds.budget_column(total, rules.BUDGET_NAME)),
+                      ("executed", rules.EXECUTED_NAME)):
         info = table.cell(total.sources.get(key))
         if getattr(total, key) is not None or info is None:
             continue

@@ -479,12 +479,14 @@ def template_amounts(budget: object, executed: object) -> tuple[float, float] | 
     return amounts[0][0], amounts[1][0]  # type: ignore[return-value]
 
 
-def execution_rate(budget: float | None, executed: float | None) -> float:
-    """执行率 in percent: 全年执行数 B / 全年预算数 A × 100, unrounded."""
+def execution_rate(budget: float | None, executed: float | None,
+                   budget_name: str = "全年预算数") -> float:
+    """执行率 in percent: 全年执行数 B / 全年预算数 A × 100, unrounded; the errors name A
+    ``budget_name``, as the table's header does (调整后预算数, 预算数)."""
     if budget is None or executed is None:
-        raise ScoreInputError("全年预算数或全年执行数为空，无法计算执行率")
+        raise ScoreInputError(f"{budget_name}或全年执行数为空，无法计算执行率")
     if budget <= 0:
-        raise ScoreInputError(f"全年预算数为 {budget:g}，须大于 0 才能计算执行率")
+        raise ScoreInputError(f"{budget_name}为 {budget:g}，须大于 0 才能计算执行率")
     if executed < 0:
         raise ScoreInputError(f"全年执行数为 {executed:g}，不能为负数")
     return executed / budget * 100.0

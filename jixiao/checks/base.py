@@ -250,6 +250,8 @@ def uncalculated_money(table: SelfEvaluation) -> list[tuple[Source, str]]:
     found: list[tuple[Source, str]] = []
     for line in (table.funds.total, *table.funds.parts):
         for key, name in MONEY_AMOUNTS:
+            if key == "budget":
+                name = table.funds.budget_column(line)  # as the header names it (调整后预算数)
             source = line.sources.get(key)
             if never_calculated(table, source) and all(source != seen for seen, _ in found):
                 found.append((source, f"“{line.label}”的{name}"))

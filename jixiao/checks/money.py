@@ -246,8 +246,8 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
             continue
         if line.executed > line.budget + TOLERANCE:
             yield finding("JX303", line.sources.get("executed"),
-                          f"“{line.label}”全年执行数 {points(line.executed)} 大于全年预算数 "
-                          f"{points(line.budget)}")
+                          f"“{line.label}”全年执行数 {points(line.executed)} 大于"
+                          f"{table.funds.budget_column(line)} {points(line.budget)}")
 
 
 def _sum(values: Iterator[float | None] | list[float | None]) -> float | None:
@@ -294,7 +294,7 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
         if key == "budget" and not shown_budget:
             continue  # no 全年预算数 column: A is the 年初预算数, already checked
         if key == "budget":
-            name = funds.budget_name or name  # the column's own name (调整后预算数)
+            name = funds.budget_column(funds.total)  # the column's own name (调整后预算数)
         total = getattr(funds.total, key)
         if total is None or any(never_calculated(table, line.sources.get(key))
                                 for line in funds.parts):
@@ -616,7 +616,7 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
         # the template's formulas show ⚠ in the 总分 (a fresh form, nothing scored, none)
         return [(f"{rules.MONEY_BLANK}（执行率分值 {points(funds.weight)}）",
                  scored.sources.get("budget"))]
-    for key, what, column in (("budget", rules.BUDGET_NAME, "budget"),
+    for key, what, column in (("budget", funds.budget_column(scored, rules.BUDGET_NAME), "budget"),
                               ("executed", rules.EXECUTED_NAME, "executed")):
         source = scored.sources.get(key)
         if getattr(scored, key) is not None or not given or column not in table.fund_columns \
@@ -719,7 +719,8 @@ def _by_the_lines(table: SelfEvaluation) -> str:
         score = rules.execution_score(rate, funds.weight)
     except ScoreInputError:
         return ""
-    return (f"。按其中各行合计（全年预算数 {points(budget)}，全年执行数 {points(executed)}），"
+    return (f"。按其中各行合计（{funds.budget_column(total)} {points(budget)}，"
+            f"全年执行数 {points(executed)}），"
             f"执行率 {points(rate)}%，执行率得分应为 {points(score)}")
 
 
@@ -763,10 +764,8 @@ def _division(table: SelfEvaluation, line: FundLine) -> str:
     """The 执行率's division in the table's words: 全年执行数 31.5 ÷ 全年预算数 31.56 (the
     年初预算数 where the table has no 全年预算数 and the line was read from it; the
     column's own name where the header gives another, 调整后预算数 in 四川's form)."""
-    budget = line.sources.get("budget")
-    name = "年初预算数" if budget is not None and budget == line.sources.get("initial_budget") \
-        else table.funds.budget_name or "全年预算数"
-    return f"全年执行数 {points(line.executed)} ÷ {name} {points(line.budget)}"
+    return f"全年执行数 {points(line.executed)} ÷ {table.funds.budget_column(line)} " \
+        f"{points(line.budget)}"
 
 
 def _computed_rate(line: FundLine) -> float | None:

@@ -33,7 +33,7 @@ def numbers_finite(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     funds, total = table.funds, table.funds.total
     # (what, value, its record's sources, key): a Source is made only for a finding
     declared: list[tuple[str, object, Mapping[str, Source], str]] = [
-        ("全年预算数", total.budget, total.sources, "budget"),
+        (funds.budget_column(total), total.budget, total.sources, "budget"),
         ("年初预算数", total.initial_budget, total.sources, "initial_budget"),
         ("全年执行数", total.executed, total.sources, "executed"),
         ("填报的执行率", total.rate_declared, total.sources, "rate"),
@@ -62,7 +62,7 @@ def numbers_finite(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     if _infinite(evaluation.rate):
         yield finding("JX601", total.sources.get("rate") or total.sources.get("executed"),
                       f"执行率的计算结果为{_shown(evaluation.rate)}：所填的数过大，请检查")
-    for key, what in (("budget", "全年预算数"), ("executed", "全年执行数")):
+    for key, what in (("budget", funds.budget_column(total)), ("executed", "全年执行数")):
         parts = [getattr(line, key) for line in funds.parts if getattr(line, key) is not None]
         if _infinite(sum(parts, 0.0)):  # 1e308 + 1e308: each finite, their sum none (JX304's)
             yield finding("JX601", total.sources.get(key) or funds.parts[0].sources.get(key),

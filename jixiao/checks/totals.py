@@ -424,7 +424,8 @@ def _cell_roles(table: SelfEvaluation) -> dict[Source, str]:
     the 分值."""
     roles: dict[Source, str] = {}
     for line in (table.funds.total, *table.funds.parts):
-        for key, name in (("initial_budget", "年初预算数"), ("budget", "全年预算数"),
+        for key, name in (("initial_budget", "年初预算数"),
+                          ("budget", table.funds.budget_column(line)),
                           ("executed", "全年执行数"), ("rate", "执行率")):
             if key in line.sources:
                 roles[line.sources[key]] = name
