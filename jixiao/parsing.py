@@ -2483,6 +2483,10 @@ _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏
 _PLAIN_WORDS = ("第三方", "高标准", "低保", "低收入", "老年", "未成年", "青少年", "少年", "少数民族",
                 "提供", "日间", "日常", "月度", "年度", "年龄", "比例", "比率", "占比", "合同约定",
                 "约定", "高血压", "高中", "高校", "高新", "高速", "高效", "高龄", "多媒体")
+# Rates of going over a limit (超支率, 超标率): before a sign they name what it bounds
+# (超支率≤5%, 成本超支率不超过5%: a ceiling on a percentage), 超 changing no number; before a
+# bare number the overrun itself (超支率3%, ``_OVERRUN_RE``), so named only before a sign
+_OVER_RATES = ("超支率", "超标率")
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 # A name with Latin letters in it (PM2.5, COD, 5G基站, II类水质达标率) before a sign
@@ -2525,6 +2529,9 @@ def _after_naming_words(text: str) -> str | None:
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
         plain = _plain_words_off(prefix)
+        if _leading_operator(rest)[0] is not None:
+            for word in _OVER_RATES:
+                plain = plain.replace(word, "")
         if plain.endswith("比") and _RATIO_RE.match(_leading_operator(rest)[1]):
             return rest  # 生师比≤17:1: the ratio named (比 is no comparison with last year here)
         change = _CHANGE_NAMED_RE.search(prefix)

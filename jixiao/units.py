@@ -456,7 +456,7 @@ def as_compared(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     if (spent := overrun_spent(target, actual)) is not None:
         return spent
     if target.kind == "unparsed" and overrun_by(actual) is not None:
-        return target, actual  # (超支率≤5%: the amount answers a number not read — JX203)
+        return target, actual  # (a 指标值 not read: the amount answers nothing — JX203)
     target, actual = words_as_numbers(target, actual)
     if target.kind == "number" and actual.kind == "number" and comparable(target, actual) is None \
             and (stated := level_first(actual)) is not None:

@@ -4,6 +4,7 @@
 
 import pytest
 
+from jixiao.model import Indicator, score_indicator
 from jixiao.parsing import parse_measure
 from jixiao.rules import indicator_score
 
@@ -185,3 +186,53 @@ def test_going_over_a_limit_is_no_goal_exceeded(target, actual):
     standard. What a goal names to keep within is broken when gone over: not 达成."""
     score = indicator_score(target, actual, 20)
     assert score.met is not True and score.value != 20.0
+
+
+# ------------------------------------------------ a rate of overrun named before its ceiling
+
+OVERRUN_RATE_CEILINGS = ["超支率≤5%", "成本超支率不超过5%", "超支率不超过5%", "成本超支率≤5%"]
+
+
+@pytest.mark.parametrize("text", OVERRUN_RATE_CEILINGS)
+def test_a_named_rate_of_overrun_is_a_ceiling_on_a_percentage(text):
+    """left30: the name before the sign names what it bounds, as 差错率≤5% does (超 in it
+    changes no number). Before: 无法识别数值 (JX203), no score."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.op, measure.value, measure.unit) == ("number", "<=", 5.0, "%")
+
+
+@pytest.mark.parametrize("target", OVERRUN_RATE_CEILINGS)
+@pytest.mark.parametrize("actual", ["3%", "超支2%", "未超支", "超支率3%", "5%", "0%"])
+@pytest.mark.parametrize("rules", ["mof2020", "ratio"])
+def test_an_overrun_rate_within_its_ceiling_is_achieved(target, actual, rules):
+    score = indicator_score(target, actual, 10, rules, default_op="<=")
+    assert (score.met, score.value) == (True, 10.0)
+
+
+@pytest.mark.parametrize("target", OVERRUN_RATE_CEILINGS)
+@pytest.mark.parametrize(("actual", "rules", "expected"), [
+    ("8%", "mof2020", 4.0),       # 10 × (1 − (8 − 5)/5)
+    ("8%", "ratio", 6.25),        # 10 × 5/8
+    ("超支8%", "mof2020", 4.0),   # the rate measured, as beside ≤5%
+    ("10%", "mof2020", 0.0),      # twice the ceiling
+])
+def test_an_overrun_rate_over_its_ceiling_is_scored_by_the_reverse_rule(target, actual, rules,
+                                                                        expected):
+    score = indicator_score(target, actual, 10, rules, default_op="<=")
+    assert (score.met, score.value) == (False, expected)
+
+
+def test_a_rate_of_overrun_without_a_sign_stays_the_overrun():
+    """超支率3% (no sign) is by how much the budget was overrun (``overrun_by``), not a 3 % to
+    reach: beside 控制在预算内 it is 103 % of the budget, 10 × 0.97."""
+    assert indicator_score("控制在预算内", "超支率3%", 10, default_op="<=").value == 9.7
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("超支率≤5%", "3%", 20.0), ("成本超支率不超过5%", "超支2%", 20.0),
+    ("超支率≤5%", "未超支", 20.0), ("成本超支率不超过5%", "8%", 8.0),   # 20 × (1 − 3/5)
+])
+def test_a_cost_rows_overrun_rate_ceiling_is_scored(target, actual, expected):
+    """The row as a table gives it, under 成本指标 (a ceiling there in any case)."""
+    row = Indicator("产出指标", "成本指标", "成本超支率", target=target, actual=actual, weight=20)
+    assert score_indicator(row).value == expected
