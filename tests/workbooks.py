@@ -596,3 +596,54 @@ def raw_package(path: Path, sheet_data: str, *, sheet: str = "表", calc: str = 
         for name, text in parts.items():
             archive.writestr(names.get(name, name), text)
     return path
+
+
+_ROW_XML = re.compile(r'<row r="(\d+)"([^>]*?)(\s*/>|>(.*?)</row>)', re.S)
+_CELL_XML = re.compile(r'<c r="([A-Z]+)(\d+)"([^>]*?)(\s*/>|>(.*?)</c>)', re.S)
+_FORMULA_XML = re.compile(r"<f>(.*?)</f>", re.S)
+
+
+def references_dropped(source: Path, target: Path, shared: str | None = None) -> Path:
+    """A copy of the workbook ``source`` (as openpyxl writes one) as the .NET Open XML SDK
+    writes it: no r= on any row or cell of its worksheets, an empty <row/> or <c/> holding
+    each gap. ``shared`` (one column's cells, "K13:K42"): their formulas stored as one shared
+    formula, the first cell's text and the rest <f t="shared" si="0"/>, as Excel saves a
+    formula filled down."""
+    from openpyxl.utils.cell import column_index_from_string, range_boundaries
+
+    first = last = column = None
+    if shared is not None:
+        column, first, _, last = range_boundaries(shared)
+
+    def cells(row: int, content: str) -> str:
+        out, at = [], 0
+        for letters, _, attributes, whole, inner in _CELL_XML.findall(content):
+            index = column_index_from_string(letters)
+            out += ["<c/>"] * (index - at - 1)
+            at = index
+            if column == index and first <= row <= last and inner and "<f>" in inner:
+                inner = _FORMULA_XML.sub(
+                    (lambda m: f'<f t="shared" ref="{shared}" si="0">{m.group(1)}</f>')
+                    if row == first else '<f t="shared" si="0"/>', inner, count=1)
+            out.append(f"<c{attributes}>{inner}</c>" if whole.lstrip() != "/>" else f"<c{attributes}/>")
+        return "".join(out)
+
+    def rows(data: str) -> str:
+        out, at = [], 0
+        for number, attributes, whole, content in _ROW_XML.findall(data):
+            out += ["<row/>"] * (int(number) - at - 1)
+            at = int(number)
+            out.append(f"<row{attributes}/>" if whole.lstrip() == "/>"
+                       else f"<row{attributes}>{cells(at, content)}</row>")
+        return "".join(out)
+
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w") as copy:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                text = data.decode("utf-8")
+                start, end = text.find("<sheetData>") + len("<sheetData>"), text.find("</sheetData>")
+                if start > len("<sheetData>") - 1 and end > start:
+                    data = (text[:start] + rows(text[start:end]) + text[end:]).encode("utf-8")
+            copy.writestr(info, data)
+    return target

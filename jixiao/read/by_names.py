@@ -11,6 +11,7 @@ only a group's first row holds the text; the reader carries it down.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -262,11 +263,14 @@ def _open(path: Path) -> tuple[Workbook, Workbook]:
     if path.suffix.lower() == ".xls":
         raise UnreadableWorkbook(f"“{path.name}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试")
     from jixiao.xlsx.guard import check_package
+    from jixiao.xlsx.openpyxl_cells import as_openpyxl_reads
 
     check_package(path)  # zip bombs, DTDs, too many cells: before openpyxl sees it
     try:
-        return (load_workbook(path, data_only=False),
-                load_workbook(path, data_only=True))
+        # each cell at the place the check reads it at (an exporter's cells without r=)
+        data = as_openpyxl_reads(path.read_bytes())
+        return (load_workbook(io.BytesIO(data), data_only=False),
+                load_workbook(io.BytesIO(data), data_only=True))
     except Exception as error:  # corrupt, encrypted, not a workbook: all mean "cannot read"
         raise UnreadableWorkbook(
             f"无法读取“{path.name}”：文件已损坏、已加密或不是 .xlsx 工作簿（{type(error).__name__}）"

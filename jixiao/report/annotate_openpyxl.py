@@ -50,7 +50,7 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from jixiao.xlsx.openpyxl_cells import NOT_IN_TITLES, titles_openpyxl_refuses
+    from jixiao.xlsx.openpyxl_cells import NOT_IN_TITLES, as_openpyxl_reads, titles_openpyxl_refuses
 
     refused = titles_openpyxl_refuses(source, data)
     if refused:  # openpyxl refuses the file for such a name, or renames the sheet
@@ -65,7 +65,9 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(data), keep_vba=keep_vba, keep_links=True)
+            # each cell at the place the check read it at (an exporter's cells without r=)
+            book = load_workbook(io.BytesIO(as_openpyxl_reads(data)), keep_vba=keep_vba,
+                                 keep_links=True)
     except Exception as error:  # already read once; anything here means the file changed
         raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
                                  f"（{type(error).__name__}）") from None

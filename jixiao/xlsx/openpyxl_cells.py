@@ -79,6 +79,15 @@ def for_openpyxl(archive: zipfile.ZipFile, emptied: Collection[str] = (),
     return out.getvalue()
 
 
+def as_openpyxl_reads(data: bytes) -> bytes:
+    """The package ``data`` as openpyxl should read it (``for_openpyxl``: each cell with its
+    reference, so a shared formula moves and each formula is keyed by its cell), or
+    ``data`` itself; for a reader that opens a file whole and has no ``Package`` (the
+    annotated copy's openpyxl path, the template's defined names)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return for_openpyxl(archive) or data
+
+
 _SHEET_DATA = b"sheetData"
 # A row or cell written without its address: its place follows from the one before.
 _UNPLACED = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])(?![^<>]*\sr\s*=)")

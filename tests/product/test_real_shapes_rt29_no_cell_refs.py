@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+import pytest
 from openpyxl import load_workbook
 from workbooks import raw_package, standard
 
@@ -70,3 +71,48 @@ def test_formulas_without_results_or_cell_references_ask_to_recalculate(tmp_path
     result = check_workbook(dotnet_export(tmp_path, stored=False, full_calc=False))
     assert found(result) == [("JX504", "G6")]
     assert "6 个公式单元格" in result.findings[0].message
+
+
+def _opened(path):
+    """A package as openpyxl reads it once each cell has its r= (``for_openpyxl``): the
+    package path keeps the cells of the copy as the exporter wrote them, without."""
+    import io
+    import zipfile
+
+    from jixiao.xlsx.openpyxl_cells import for_openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        placed = for_openpyxl(archive)
+    return load_workbook(io.BytesIO(placed) if placed else path)
+
+
+@pytest.mark.parametrize("through_openpyxl", [False, True])
+def test_the_annotated_copy_marks_the_cells_the_findings_name(tmp_path, monkeypatch,
+                                                              through_openpyxl):
+    """left30: the stored 0s of a file that does not ask to be recalculated are checked
+    (JX101 G16, JX301 G6 and G7, JX302 H6, JX501 H16, JX502 B17); each finding's note sits
+    on its own cell in the copy, written in place or through openpyxl. Before, openpyxl
+    refused the copy of the shared formula G6:G7 without its r= (“无法打开…（TypeError）”)."""
+    from jixiao.report import annotate as annotate_module
+    from jixiao.xlsx.xmledit import CannotEdit
+
+    source = dotnet_export(tmp_path, full_calc=False)
+    findings = check_workbook(source).findings
+    assert found(check_workbook(source)) == [("JX101", "G16"), ("JX301", "G6"), ("JX301", "G7"),
+                                             ("JX302", "H6"), ("JX501", "H16"), ("JX502", "B17")]
+    if through_openpyxl:
+        def refuse(*args, **kwargs):
+            raise CannotEdit("forced")
+
+        monkeypatch.setattr(annotate_module, "write_annotated", refuse)
+    notes = []
+    copy = _opened(annotate_module.annotate(source, tmp_path / "copy.xlsx", findings, notes=notes))
+    assert bool(notes) == through_openpyxl
+    sheet = copy["自评表"]
+    noted = {cell.coordinate: cell.comment.text for row in sheet.iter_rows() for cell in row
+             if cell.comment is not None}
+    assert {ref: text.split("]")[0] for ref, text in noted.items()} == {
+        "G16": "[JX101 错误", "G6": "[JX301 错误", "G7": "[JX301 错误", "H6": "[JX302 错误",
+        "H16": "[JX501 错误", "B17": "[JX502 错误"}
+    assert (sheet["B6"].value, sheet["D6"].value, sheet["E6"].value) == ("年度资金总额", 31.56, 31.5)
+    assert (sheet["G6"].value, sheet["G7"].value) == ("=ROUND(E6/D6*100,2)", "=ROUND(E7/D7*100,2)")

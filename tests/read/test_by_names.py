@@ -4,6 +4,8 @@ in tests/template/test_template.py."""
 
 from __future__ import annotations
 
+import zipfile
+
 import openpyxl
 import pytest
 
@@ -64,3 +66,25 @@ def test_both_readers_build_the_same_model_of_a_template(tmp_path):
         assert getattr(by_names, fact) == getattr(by_header, fact), fact
     assert by_names.template and by_names.rules.name == "sichuan"
     assert by_names.columns == INDICATOR_COLUMNS >= by_header.columns
+
+
+def test_a_template_saved_without_cell_references_is_read_by_its_names(tmp_path):
+    """left30: a filled template re-saved by an exporter that writes no r= (the .NET Open
+    XML SDK), its 是否达成 column one shared formula. openpyxl refused it (a TypeError moving
+    the shared formula from no cell); read with each cell placed as the check places it
+    (``xlsx.placing``), it gives the table the template itself gives, cell for cell."""
+    from workbooks import references_dropped
+
+    from jixiao.samples import sample
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "模板.xlsx"
+    build_template(path, table=sample("putuo-1"))
+    dropped = references_dropped(path, tmp_path / "导出.xlsx", shared="K13:K42")
+    with zipfile.ZipFile(dropped) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert ' r="' not in sheet.split("<sheetData>")[1] and 't="shared"' in sheet
+    original, exported = read_template(path), read_template(dropped)
+    assert exported.indicators == original.indicators and exported.funds == original.funds
+    assert exported.project == original.project and len(exported.indicators) == 5
+    assert exported.indicators[0].sources["target"] == Source("自评表", "E13")
