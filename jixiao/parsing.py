@@ -624,6 +624,127 @@ def states_scoring_rule(text: object) -> bool:
     return isinstance(text, str) and _SCORING_RULE_RE.search(normalize_text(text)) is not None
 
 
+# A 评分标准 of bands and per-percent deductions (第三方 index systems), read clause by clause:
+# 执行率100%得4分；90%（含）-100%得3分；80%以下不得分, 满意度≥95%得6分，每降低1%扣0.5分
+_PERCENT = r"(\d+(?:\.\d+)?)%"
+_INCLUDED = r"(?:\((含|不含)\))?"
+_BAND_CLAUSE = re.compile(
+    r"^([\u4e00-\u9fff]{0,12}?)(?:(≥|>|≤|<|=|不低于|不少于|达到|高于|大于|超过|低于|小于|不足))?"
+    + _PERCENT + _INCLUDED
+    + r"(?:(?:-|—|~|至|到)" + _PERCENT + _INCLUDED + r")?(及以上|以上|及以下|以下)?"
+    r"(?:的|者|时)?(?:得(\d+(?:\.\d+)?)分|得满分|(?:不得分|得0分|计0分))$")
+_STEP_CLAUSE = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}?每(?:降低|下降|减少|少|低|低于)" r"(\d+(?:\.\d+)?)(?:%|个百分点)"
+    r"扣(\d+(?:\.\d+)?)分$")
+_NO_RULE_CLAUSE = re.compile(r"^(?:扣完为止|扣完即止|最低0分|最低不得分|扣至0分为止)$")
+_AT_LEAST_WORDS = {"≥": True, "不低于": True, "不少于": True, "达到": True,
+                   ">": False, "高于": False, "大于": False, "超过": False}
+_BELOW_WORDS = {"≤": True, "<": False, "低于": False, "小于": False, "不足": False}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a band of a 评分标准: ``value`` in %, ``closed`` whether the band holds
+    it; ``said`` whether (含)/(不含), a sign or a single value says so — an end only implied
+    (80%以下, the 100% of 90%-100%) gives way to a band that says it holds the value."""
+
+    value: float
+    closed: bool
+    said: bool
+
+
+@dataclass(frozen=True)
+class Band:
+    """A 评分标准's band: the rate from ``low`` to ``high`` (None: no end) earns ``points``
+    (None: full marks, 得满分)."""
+
+    low: Bound | None
+    high: Bound | None
+    points: float | None
+
+    def holds(self, value: float, said_only: bool = False) -> bool:
+        """Whether ``value`` (in %) is in the band; ``said_only``: not on an end implied."""
+        for end, inside in ((self.low, lambda v, e: v > e), (self.high, lambda v, e: v < e)):
+            if end is None or inside(value, end.value):
+                continue
+            if value != end.value or not end.closed or (said_only and not end.said):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class ScoringStandard:
+    """A 评分标准 read whole: its bands, and ``step`` (per, points): ``points`` lost for each
+    ``per`` percentage points below the lowest rate of full marks (每降低1%扣0.5分)."""
+
+    bands: tuple[Band, ...]
+    step: tuple[float, float] | None
+
+
+def scoring_standard(text: object) -> ScoringStandard | None:
+    """A 评分标准 of percent bands (90%（含）-100%得3分, 80%以下不得分, ≥95%得6分) and a
+    deduction per percentage point below full marks (每降低1%扣0.1分), every clause read;
+    None where any clause says something else (酌情扣分, 按比例扣分, 每延期一个月扣1分) —
+    a standard read in part is not read."""
+    if not isinstance(text, str):
+        return None
+    bands: list[Band] = []
+    step: tuple[float, float] | None = None
+    for clause in _RULE_CLAUSE_MARKS.split(normalize_text(text)):
+        if not clause or _NO_RULE_CLAUSE.match(clause):
+            continue
+        steps = _STEP_CLAUSE.match(clause)
+        if steps is not None and step is None and float(steps.group(1)) > 0:
+            step = (float(steps.group(1)), float(steps.group(2)))
+            continue
+        band = _band(clause)
+        if band is None:
+            return None
+        bands.append(band)
+    return ScoringStandard(tuple(bands), step) if bands else None
+
+
+_RULE_CLAUSE_MARKS = re.compile(r"[,;。\n]+")
+_NEGATION = re.compile("[未不没非否]")
+
+
+def _band(clause: str) -> Band | None:
+    """One clause of bands (``scoring_standard``), or None."""
+    match = _BAND_CLAUSE.match(clause)
+    if match is None:
+        return None
+    name, sign, first, first_kept, second, second_kept, side, points = match.groups()
+    if _NEGATION.search(name):  # 未达到95%不得分: the rate short of it, no band read
+        return None
+    if points is not None:
+        worth: float | None = float(points)
+    else:
+        worth = None if clause.endswith("满分") else 0.0
+    value = float(first)
+    kept = None if first_kept is None else first_kept == "含"
+    if second is not None:  # 90%（含）-100%: from the one to the other
+        if sign is not None or side is not None or float(second) <= value:
+            return None
+        high_kept = None if second_kept is None else second_kept == "含"
+        return Band(Bound(value, kept is not False, kept is not None),
+                    Bound(float(second), high_kept is not False, high_kept is not None), worth)
+    if sign in _AT_LEAST_WORDS or side in ("以上", "及以上"):
+        if sign is not None and side is not None:
+            return None
+        closed = _AT_LEAST_WORDS[sign] if sign is not None else side == "及以上" or kept is not False
+        return Band(Bound(value, closed, sign is not None or side == "及以上" or kept is not None),
+                    None, worth)
+    if sign in _BELOW_WORDS or side in ("以下", "及以下"):
+        if sign is not None and side is not None:
+            return None
+        closed = _BELOW_WORDS[sign] if sign is not None else side == "及以下" or kept is True
+        return Band(None, Bound(value, closed, sign is not None or side == "及以下"
+                                or kept is not None), worth)
+    if sign not in (None, "="):
+        return None
+    return Band(Bound(value, True, True), Bound(value, True, True), worth)  # 100%得4分
+
+
 def _before_scoring_rule(original: str, percent: bool) -> Measure | None:
     """The value of a 指标值/完成值 written before a clause that begins its scoring rule,
     after a comma or on a line of its own (≥95%，每少1%扣0.5分; ≥95%\n评分标准：…;

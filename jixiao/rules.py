@@ -27,6 +27,7 @@ from jixiao.parsing import (
     OPERATOR_SIGNS,
     RISE,
     Measure,
+    ScoringStandard,
     about_number,
     about_problem,
     bare_number,
@@ -512,6 +513,32 @@ def execution_score(rate: float, weight: float = 10.0) -> float:
     """执行率得分 = 分值 × 执行率 / 100, capped at 分值, never negative."""
     _check_weight(weight)
     return round2(min(weight, max(0.0, weight * rate / 100.0)))
+
+
+def standard_score(standard: ScoringStandard, rate: float, weight: float) -> float | None:
+    """The 得分 a 评分标准 read whole (``parsing.scoring_standard``) gives a rate (in %)
+    within ``weight``: the band holding it (a band whose end is only implied gives way to one
+    saying it holds the rate: 100% of 执行率100%得4分 beside 90%（含）-100%得3分 is 4), else
+    below the lowest rate of full marks ``weight`` less the deduction per percentage point
+    (每降低1%扣0.5分: 94 % under ≥95%得6分 is 5.5, a part of a point in proportion, never
+    below 0). None where no band holds it and no deduction reaches it, or two bands do
+    with different points — the standard says nothing sure of it."""
+    _check_weight(weight)
+    worth = [weight if band.points is None else band.points
+             for band in standard.bands if band.holds(rate)]
+    if len(set(worth)) > 1:
+        worth = [weight if band.points is None else band.points
+                 for band in standard.bands if band.holds(rate, said_only=True)]
+    if len(set(worth)) == 1:
+        return round2(min(weight, max(0.0, worth[0])))
+    if worth or standard.step is None:
+        return None
+    full = [band.low.value for band in standard.bands if band.low is not None
+            and (band.points is None or band.points >= weight) and band.low.value > rate]
+    if len(full) != 1:
+        return None
+    per, lost = standard.step
+    return round2(max(0.0, weight - (full[0] - rate) / per * lost))
 
 
 def execution_row_score(actual: object, weight: float, target: object = None,
