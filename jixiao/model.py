@@ -31,6 +31,7 @@ from jixiao.parsing import (
     joined_target,
     normalize_text,
     parse_measure,
+    scoring_standard,
     states_scoring_rule,
     value_note,
 )
@@ -804,6 +805,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
     scores = [_by_standard(indicator) if judged_by_standard(table, indicator)
+              else _by_own_standard(indicator, money_rate(table, indicator, rate))
+              if by_own_standard(table, indicator)
               else score_indicator(indicator, chosen, weighed, money_rate(table, indicator, rate))
               for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
@@ -860,6 +863,63 @@ def _by_standard(indicator: Indicator) -> Score:
         return Score(None, None, "分值为空")
     written = _within_points(indicator)
     return Score(written, None, BY_STANDARD if written is not None else "按评分标准评分，得分为空")
+
+
+# How the Score.note of a row scored by a 评分标准 jixiao reads begins (``by_own_standard``)
+BY_OWN_STANDARD = "评分标准"
+
+
+def by_own_standard(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a row of an evaluator's index system (第三方) is scored by the 评分标准 it
+    writes (``states_own_rule``: 90%（含）-100%得3分, 每降低1%扣1分, 酌情扣分 — not merely
+    分值 × 执行率 or 按比例), not by the rules: a row of a table printing 指标值 or 完成值,
+    or its 预算执行率 row, whose rate the money gives where the table prints neither."""
+    return table.layout == "third_party" and states_own_rule(indicator.method) \
+        and not _scores_in_proportion(indicator.method) \
+        and bool({"target", "actual"} & table.columns or is_execution_row(indicator))
+
+
+def _scores_in_proportion(method: object) -> bool:
+    """Whether a 评分标准 scores a shortfall in proportion in one of its clauses (完成率100%得
+    10分，按比例扣分): the rules' own 分值 × 完成值 ÷ 指标值 beside its full marks."""
+    return isinstance(method, str) and any(
+        _PROPORTIONAL.search(clause) is not None
+        for clause in _RULE_CLAUSE.split(normalize_text(method)))
+
+
+def _by_own_standard(indicator: Indicator, money: float | None) -> Score:
+    """A row scored by its 评分标准 (``by_own_standard``): what the standard, read whole
+    (``parsing.scoring_standard``), gives its rate — the money's 执行率 for the 预算执行率
+    row (``money``), else a 完成值 in % — (``rules.standard_score``); where the standard
+    or the rate cannot be read, or says nothing sure of it, the 得分 written, as a row
+    scored by its 评分标准 against no target (``_by_standard``): nothing is recomputed."""
+    if indicator.weight is None:
+        return Score(None, None, "分值为空")
+    if is_execution_row(indicator):
+        rate = money if money is not None else execution_row_rate(indicator)
+    else:
+        done = rules.as_measure(indicator_actual(indicator))
+        rate = done.value if done.kind == "number" and done.op is None and done.unit == "%" \
+            else None
+    standard = scoring_standard(indicator.method)
+    value = None if standard is None or rate is None \
+        else rules.standard_score(standard, rate, indicator.weight)
+    if value is None:
+        return _by_standard(indicator)
+    rule = str(indicator.method).strip()
+    rule = rule if len(rule) <= _RULE_QUOTED else rule[:_RULE_QUOTED] + "…"
+    what = "完成值" if not is_execution_row(indicator) \
+        else "执行率按全年执行数 ÷ 全年预算数" if money is not None else "执行率"
+    return Score(value, value >= rules.round2(indicator.weight),
+                 f"{BY_OWN_STANDARD}“{rule}”，{what}为 {rules.plain_points(rules.round2(rate))}%")
+
+
+_RULE_QUOTED = 60  # characters of a 评分标准 quoted in a note at most (bands run long)
+
+
+def scored_by_own_standard(score: Score) -> bool:
+    """Whether a score is the one a row's own 评分标准 gives (``_by_own_standard``)."""
+    return score.note.startswith(f"{BY_OWN_STANDARD}“")
 
 
 def total_range(parts: list[float | None], scores: list[Score], unscored: bool
@@ -1243,12 +1303,12 @@ def states_own_rule(method: object) -> bool:
     but one whose every clause restates the rule sets' 分值 × 完成值 ÷ 指标值 — a share
     (未完成按比例扣分, 按完成比例计分), its formula (实际完成值/年度指标值×分值) or full
     marks for the target met (完成得满分). 每少1场扣0.5分, 完成率≥90%得满分, 未完成不得分,
-    酌情扣分: the unit's own."""
+    酌情扣分: the unit's own. Marks without a word or a figure (…, ——) state none."""
     if not isinstance(method, str) or is_placeholder(method):
         return False
     text = _RULE_LABEL.sub("", normalize_text(method).strip())
     clauses = [clause.strip() for clause in _RULE_CLAUSE.split(text) if clause.strip()]
-    return bool(clauses) and not all(
+    return any(unicodedata.category(character)[0] in "LN" for character in text) and not all(
         _PROPORTIONAL.search(clause) is not None or _FULL_WHEN_MET.fullmatch(clause) is not None
         for clause in clauses)
 

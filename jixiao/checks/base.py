@@ -36,6 +36,7 @@ from jixiao.model import (
     not_filled_in,
     plain_text,
     reason_in_values,
+    scored_by_own_standard,
 )
 from jixiao.parsing import compact_text, parse_measure
 from jixiao.units import fraction_as_percent
@@ -403,6 +404,12 @@ def rate_written_for(table: SelfEvaluation, source: Source | None, written: floa
     decimals the cell shows (``rules.rate_stands_for``): "100%" for 99.6%, "95%" not for
     95.00 written 96, "99.80" not for 99.7."""
     return rules.rate_stands_for(written, rate, decimals_shown(table, source, written))
+
+
+def scored_by(evaluation: Evaluation, score: rules.Score) -> str:
+    """What computed a score, as a finding names it: the row's own 评分标准 where jixiao
+    read it (``model.scored_by_own_standard``: 第三方 90%（含）-100%得3分), else the rules."""
+    return "该行评分标准" if scored_by_own_standard(score) else evaluation.rules.label
 
 
 def what_follows(table: SelfEvaluation, declared: float, score: float) -> str:

@@ -28,6 +28,7 @@ from jixiao.checks.base import (
     points,
     points_written,
     rate_by_money_only,
+    scored_by,
     typed_in,
     uncomputed_formula,
     unknown_rules_cell,
@@ -182,7 +183,7 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             continue
         if _unmet_full_marks(indicator, score):
             wrong = wrong_rate_said(table, evaluation, indicator, score.value)
-            should = f"，按{evaluation.rules.label}应为 {points(score.value)}（{score.note}{wrong}）" \
+            should = f"，按{scored_by(evaluation, score)}应为 {points(score.value)}（{score.note}{wrong}）" \
                 if score.value is not None and score.band is None else ""
             pair = _pair_text(indicator) if not wrong else (
                 f"指标值 {_text(pair_shown(indicator)[0])}，执行率 "
@@ -302,6 +303,9 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     时仍为警告，报告写明该行评分标准：得分可能按该办法计算，请人工核对；该列空着、只有
     横线，或只是重述规则本身（“完成得满分，未完成按比例扣分”“实际完成值/年度指标值×分值”）
     的，仍为错误。
+    第三方评价指标体系中本行评分标准写明分档（“90%（含）-100%得3分”）或逐点扣分（“每降低1%
+    扣0.5分”）的，按该标准核对（“按该行评分标准应为 3”）；标准读不全的（“酌情扣分”）按
+    填报得分计，不报告。
 
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
     得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
@@ -344,7 +348,7 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
             written = min(declared, shown) if shown is not None else declared
             over = over_scored(table, indicator, score, written)
             yield finding("JX404", source,
-                          f"“{label(indicator)}”{what}按{evaluation.rules.label}应为 "
+                          f"“{label(indicator)}”{what}按{scored_by(evaluation, score)}应为 "
                           f"{points(score.value)}（{score.note}{wrong}）"
                           + money_only_follows(table, evaluation, indicator, score.value)
                           + ("" if over else _own_rule_said(table, indicator, score, written)),

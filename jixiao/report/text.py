@@ -23,6 +23,7 @@ from jixiao.model import (
     form_label,
     not_filled_in,
     plain_text,
+    scored_by_own_standard,
 )
 from jixiao.report.result import CheckedTable, FileResult, table_place
 from jixiao.rules import GRADE_NAMES, Score, band_text, grade, round2, ungraded
@@ -97,10 +98,14 @@ def basis_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     if evaluation.total_basis != "declared":
         return ""
     if "weight" in table.columns:
-        # a 预算执行率 row scored by the money's 执行率 (分值 × 执行率), at the rules' score
-        rated = [indicator.name for indicator, score in zip(table.indicators, evaluation.scores,
-                                                            strict=True) if score.value is not None]
-        by_rate = f"，{'、'.join(f'“{name}”' for name in rated)}按资金的执行率计" if rated else ""
+        # a 预算执行率 row scored by the money's 执行率 — 分值 × 执行率, or by its 评分标准
+        # (model.scored_by_own_standard) — at that score
+        rated = [(indicator.name, scored_by_own_standard(score)) for indicator, score
+                 in zip(table.indicators, evaluation.scores, strict=True)
+                 if score.value is not None and score.note != BY_STANDARD]
+        by_rate = "".join(f"，{'、'.join(f'“{name}”' for name, own in rated if own is by_own)}"
+                          f"按{'评分标准和' if by_own else ''}资金的执行率计"
+                          for by_own in (False, True) if any(own is by_own for _, own in rated))
         return f"（表中没有年度指标值和实际完成值，各指标按填报得分计{by_rate}）"
     return "（表中没有分值列，各指标按填报得分计）"
 

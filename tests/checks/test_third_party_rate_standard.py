@@ -1,0 +1,185 @@
+"""A 第三方 index system whose 预算执行率 row (or any row with a rate) writes its own
+评分标准 of bands or per-percent deductions is scored by that standard, not 分值 × 执行率
+(rt30 r1 t4, t6): 200 / 185 = 92.5 % under 90%（含）-100%得3分 is 3, where e0a83dc said
+JX404 “应为 3.7 … 总分 91.5 随之应为 92.2”. A standard jixiao cannot read (酌情扣分) leaves
+the written 得分 standing; a row writing no standard keeps 分值 × 执行率
+(tests/checks/test_third_party_rate_money.py).
+
+The table (t4): 决策 3 + 3 + 2 + 3 + 5 + 4 = 20; 过程 3 + 3 + 4 + 3 + 3 = 16; 产出 10 + 9 + 8
++ 10 = 37; 效益 7 + 6 + 5.5 = 18.5; 20 + 16 + 37 + 18.5 = 91.5 → 优."""
+
+import json
+
+import pytest
+from workbooks import Book
+
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
+from jixiao.report.text import text_report
+
+BANDS = "执行率100%得4分；90%（含）-100%得3分；80%（含）-90%得2分；80%以下不得分"
+TITLE = "2023年度博湖县农村饮水安全工程维修养护项目绩效评价指标体系及评分表"
+PROJECT = "博湖县农村饮水安全工程维修养护项目"
+# (一级, 二级, 三级, 分值, 指标值, 完成值, 评分标准, 得分, 评价意见)
+ROWS = [
+    ("决策", "项目立项", "立项依据充分性", 3, "—", "—", "立项依据充分得3分，否则酌情扣分", 3, "立项依据充分"),
+    ("决策", "项目立项", "立项程序规范性", 3, "—", "—", "程序规范得3分", 3, "程序规范"),
+    ("决策", "绩效目标", "绩效目标合理性", 3, "—", "—", "目标合理得3分，每发现一处不合理扣1分", 2,
+     "部分目标与任务不匹配，扣1分"),
+    ("决策", "绩效目标", "绩效指标明确性", 3, "—", "—", "指标清晰细化可衡量得3分", 3, "指标明确"),
+    ("决策", "资金投入", "预算编制科学性", 5, "—", "—", "预算编制经过论证得5分", 5, "编制科学"),
+    ("决策", "资金投入", "资金分配合理性", 5, "—", "—", "分配依据充分得5分，否则酌情扣分", 4,
+     "个别乡镇分配依据不充分，扣1分"),
+    ("过程", "资金管理", "资金到位率", 3, "100%", "100%", "到位率100%得3分，每降低1%扣0.1分", 3, "资金全部到位"),
+    ("过程", "资金管理", "预算执行率", 4, "100%", "92.5%", BANDS, 3, "执行率92.5%，扣1分"),
+    ("过程", "资金管理", "资金使用合规性", 4, "—", "—", "资金使用符合规定得4分", 4, "使用合规"),
+    ("过程", "组织实施", "管理制度健全性", 3, "—", "—", "制度健全得3分", 3, "制度健全"),
+    ("过程", "组织实施", "制度执行有效性", 4, "—", "—", "制度执行有效得4分，发现问题每处扣0.5分", 3,
+     "档案资料不完整2处，扣1分"),
+    ("产出", "产出数量", "维修养护工程完成率", 10, "100%", "100%", "完成率100%得10分，按比例扣分", 10, "全部完成"),
+    ("产出", "产出质量", "工程验收合格率", 10, "100%", "99%", "合格率100%得10分，每降低1%扣1分", 9,
+     "合格率99%，扣1分"),
+    ("产出", "产出时效", "完成及时性", 10, "2023年10月底前", "2023年12月底", "按期完成得10分，每延期一个月扣1分",
+     8, "2处工程延期2个月，扣2分"),
+    ("产出", "产出成本", "成本控制情况", 10, "≤200万元", "185万元", "未超出预算得10分，超支不得分", 10, "未超预算"),
+    ("效益", "项目效益", "农村供水保障水平", 8, "明显提高", "有所提高", "保障水平明显提高得8分，否则酌情扣分", 7,
+     "个别村季节性缺水，扣1分"),
+    ("效益", "项目效益", "长效管护机制", 6, "健全", "健全", "机制健全得6分", 6, "机制健全"),
+    ("效益", "项目效益", "受益群众满意度", 6, "≥95%", "94%", "满意度≥95%得6分，每降低1%扣0.5分", 5.5,
+     "满意度94%，扣0.5分"),
+]
+RATE, PASSED, SATISFIED = 7, 12, 17  # the 预算执行率, 工程验收合格率 and 满意度 rows
+MEASURED = ("一级指标", "二级指标", "三级指标", "分值", "指标值", "实际完成值", "评分标准", "得分", "评价意见")
+SCORED = ("一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分", "评价意见")
+
+
+def _changed(index, standard=None, score=None):
+    rows = [list(row) for row in ROWS]
+    if standard is not None:
+        rows[index][6] = standard
+    if score is not None:
+        rows[index][7] = score
+    return rows
+
+
+def scored_only(path, rows=ROWS, total=91.5):
+    """t4: the 评分表 of 分值, 评分标准 and 得分 only; the money (200 / 185) on a 资金情况
+    sheet after it."""
+    book = Book()
+    sheet = book.sheet("评分表")
+    sheet.line(TITLE)
+    sheet.indicators([(row[0], row[1], row[2], row[3], row[6], row[7], row[8]) for row in rows],
+                     header=SCORED, lead=None)
+    sheet.line("合计", None, None, 100, None, total)
+    sheet.line("评价等级", "优")
+    money = book.sheet("资金情况")
+    money.line("项目名称", "全年预算数", "全年执行数", "执行率")
+    money.line(PROJECT, 200, 185, "92.5%")
+    return book.save(path)
+
+
+def measured(path, rows=ROWS, total=91.5):
+    """t6: the same table with 指标值 and 实际完成值 columns, no money anywhere."""
+    book = Book()
+    sheet = book.sheet("评分表")
+    sheet.line(TITLE)
+    sheet.indicators(rows, header=MEASURED, lead=None, merge=False)
+    sheet.line("合计", None, None, 100, None, None, None, total)
+    sheet.line("评价等级", "优")
+    return book.save(path)
+
+
+def _checked(path):
+    result = check_workbook(path)
+    assert result.error is None, result.error
+    [checked] = result.tables
+    return checked, json.loads(json_report([result]))
+
+
+def _found(data, code):
+    return [(item["cell"], item["message"]) for item in data["findings"] if item["code"] == code]
+
+
+def test_t4_the_band_standard_gives_3_for_92_5_percent(tmp_path):
+    """No JX404 “应为 3.7”: the row is 3 by its bands, the 总分 the 91.5 written."""
+    checked, data = _checked(scored_only(tmp_path / "t.xlsx"))
+    assert data["layout"] == "third_party"
+    assert data["funds"]["rate"] == 92.5
+    assert data["indicators"][RATE]["score_computed"] == 3.0
+    assert checked.evaluation.total == 91.5
+    assert data["findings"] == []
+    report = text_report([check_workbook(tmp_path / "t.xlsx")])
+    assert "总分 填报 91.5 / 计算 91.5（表中没有年度指标值和实际完成值，各指标按填报得分计，" \
+           "“预算执行率”按评分标准和资金的执行率计）" in report
+
+
+def test_t4_full_marks_at_92_5_percent_is_the_standards_3(tmp_path):
+    """Written 4 (总分 92.5): JX402, 3 by the standard, the 总分 91.5."""
+    checked, data = _checked(scored_only(tmp_path / "t.xlsx", _changed(RATE, score=4), 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "F10"  # title, header, then the eighth row
+    assert message == (
+        "“预算执行率”执行率 92.5%，不到 100%，却得满分 4，按该行评分标准应为 3（评分标准“执行率100%得4分；"
+        "90%（含）-100%得3分；80%（含）-90%得2分；80%以下不得分”，执行率按全年执行数 ÷ 全年预算数为 "
+        "92.5%）；总分 92.5 随之应为 91.5")
+    assert checked.evaluation.total == 91.5
+
+
+def test_t4_a_deduction_per_percentage_point_of_the_rate(tmp_path):
+    """执行率100%得4分，每降低1%扣0.2分: 4 − 7.5 × 0.2 = 2.5. Written 3: JX404 “应为 2.5”,
+    the 总分 91.5 − 0.5 = 91; written 2.5 and 91: nothing."""
+    standard = "执行率100%得4分，每降低1%扣0.2分"
+    checked, data = _checked(scored_only(tmp_path / "a.xlsx", _changed(RATE, standard)))
+    [(cell, message)] = _found(data, "JX404")
+    assert cell == "F10"
+    assert message.startswith("“预算执行率”得分 3，按该行评分标准应为 2.5（评分标准“执行率100%得4分，"
+                              "每降低1%扣0.2分”")
+    assert message.endswith("总分 91.5 随之应为 91")
+    assert checked.evaluation.total == 91.0
+    checked, data = _checked(scored_only(tmp_path / "b.xlsx", _changed(RATE, standard, 2.5), 91))
+    assert data["findings"] == []
+    assert checked.evaluation.total == 91.0
+
+
+def test_t4_a_standard_not_read_leaves_the_written_score(tmp_path):
+    """执行率达到要求得4分，否则酌情扣分: nothing to compute — the written 3 stands, no JX404."""
+    checked, data = _checked(scored_only(
+        tmp_path / "t.xlsx", _changed(RATE, "执行率达到要求得4分，否则酌情扣分")))
+    assert data["indicators"][RATE]["score_computed"] == 3.0
+    assert checked.evaluation.total == 91.5
+    assert data["findings"] == []
+
+
+def test_t4_a_standard_of_the_rules_own_keeps_the_rate_times_the_points(tmp_path):
+    """得分=预算执行率×分值: the rules' 分值 × 执行率 (e0a83dc), 4 × 92.5 % = 3.7."""
+    checked, data = _checked(scored_only(tmp_path / "t.xlsx", _changed(RATE, "得分=预算执行率×分值")))
+    assert data["indicators"][RATE]["score_computed"] == 3.7
+    assert [cell for cell, _ in _found(data, "JX404")] == ["F10"]
+    assert checked.evaluation.total == 92.2
+
+
+def test_t6_every_row_by_its_written_standard(tmp_path):
+    """t6: 预算执行率 92.5 % → 3 (bands), 工程验收合格率 99 % → 10 − 1 = 9, 满意度 94 % → 6 −
+    0.5 = 5.5, 资金到位率 100 % → 3 (per-percent); 保障水平 (酌情扣分) at its written 7 —
+    no JX404 ×3 and JX408 of the rules; 总分 91.5."""
+    checked, data = _checked(measured(tmp_path / "t.xlsx"))
+    assert data["layout"] == "third_party"
+    computed = {row["name"]: row["score_computed"] for row in data["indicators"]}
+    assert (computed["资金到位率"], computed["预算执行率"], computed["工程验收合格率"],
+            computed["受益群众满意度"], computed["农村供水保障水平"]) == (3, 3, 9, 5.5, 7)
+    assert checked.evaluation.total == 91.5
+    assert data["findings"] == []
+
+
+@pytest.mark.parametrize(("index", "written", "cell", "expected"), [
+    (PASSED, 9.5, "H15", "“工程验收合格率”得分 9.5，按该行评分标准应为 9（评分标准“合格率100%得10分，"
+                         "每降低1%扣1分”，完成值为 99%）"),
+    (SATISFIED, 5.94, "H20", "“受益群众满意度”得分 5.94，按该行评分标准应为 5.5（评分标准“满意度≥95%得6分，"
+                             "每降低1%扣0.5分”，完成值为 94%）"),
+])
+def test_t6_a_score_off_its_standard_is_said(tmp_path, index, written, cell, expected):
+    """A score the written standard does not give (9.5 for 99 % at 1 point a percent; the
+    rules' 6 × 94 / 95 = 5.94) is JX404 by that standard."""
+    rows = _changed(index, score=written)
+    _, data = _checked(measured(tmp_path / "t.xlsx", rows, round(91.5 - ROWS[index][7] + written, 2)))
+    assert _found(data, "JX404") == [(cell, expected)]
