@@ -141,6 +141,17 @@ def per_head(unit: str) -> bool:
     return len(parts) > 1 and parts[1] in _HEADS
 
 
+# The same heads named before the amount in a name: 人均, 户均, 生均, 亩均, 头均 and 每人, 每户,
+# 每生, 每亩, 每头 (每亩补贴 ≥150元 is 150元/亩)
+_PER_HEAD_WORDS = tuple(sorted({word for head in _HEADS for word in (f"{head}均", f"每{head}")}))
+
+
+def names_per_head(name: str) -> bool:
+    """Whether a name says its amount is paid to each of ``_HEADS`` (人均补助, 每亩补贴,
+    亩均补助, 生均补助): per head, as a unit of 元/人 or 元/亩 says."""
+    return any(word in name for word in _PER_HEAD_WORDS)
+
+
 @functools.lru_cache(maxsize=256)
 def _one_name(part: str) -> str:
     """A measure by its Chinese name in ``_QUANTITIES`` (km, 千米 → 公里; ㎡, m2, 平米 →

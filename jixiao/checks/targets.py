@@ -73,6 +73,7 @@ from jixiao.units import (
     comparable,
     is_count,
     is_time,
+    names_per_head,
     per_head,
     split_unit,
     unit_name,
@@ -407,14 +408,14 @@ _NOT_COSTS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 # A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年, 基础养老金最低标准
 # ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准): at least that much is the goal — no cost to
-# keep under. Per head: the name says a standard (标准, 人均), or the unit is per person or
-# household or other unit paid for (元/人·月, 元/户, 元/生·年, 元/亩). Not where the name says a cost (人均培训成本标准, 养老金发放成本)
+# keep under. Per head: the name says a standard (标准) or each it is paid to (人均, 每亩,
+# 亩均: ``units.names_per_head``), or the unit is per person or household or other unit paid
+# for (元/人·月, 元/户, 元/生·年, 元/亩). Not where the name says a cost (人均培训成本标准, 养老金发放成本)
 # or a sum paid out (抚恤金支出, 救助金发放总额, 养老金发放金额 ≥1200万元; 保障金 ≥500万元 is
 # one too, by its unit).
 _PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准",
                    "生活标准", "生活费", "低保标准", "供养标准", "养老金", "保障金", "救助金",
                    "抚恤", "津贴")
-_PER_HEAD_NAMES = ("人均", "户均", "生均", "每人", "每户")
 _SUMS_PAID = ("支出", "总额", "金额")
 
 
@@ -423,7 +424,7 @@ def _paid_standard(name: str, target: Measure) -> bool:
     even where its name says 金额; a 标准 is one unless the name says a sum paid out."""
     if is_cost(name) or not any(word in name for word in _PAID_STANDARDS):
         return False
-    if per_head(target.unit) or any(word in name for word in _PER_HEAD_NAMES):
+    if per_head(target.unit) or names_per_head(name):
         return True
     return "标准" in name and not any(word in name for word in _SUMS_PAID)
 
