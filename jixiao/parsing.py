@@ -2600,14 +2600,20 @@ _NOT_NAMING_LAST = ("增", "降", "减", "升", "提", "长", "足", "近", "前
 # 新增3个, 签约95户, 累计培训520人次 (the year's total), 差错率≤1%, 偏差率≤5%.
 _COUNTED_NEW = ("新增", "新建", "签约", "节约", "累计", "差错", "偏差")
 # Words of what is counted that hold a character of _NOT_NAMING and change nothing of the
-# number (第三方调查, 高标准农田, 低保金, 老年人, 日间照料, 月度巡查, 比例, 合同约定)
+# number (第三方调查, 高标准农田, 低保金, 老年人, 日间照料, 月度巡查, 比例, 合同约定; 使用年限,
+# 服务年限: a length in years)
 _PLAIN_WORDS = ("第三方", "高标准", "低保", "低收入", "老年", "未成年", "青少年", "少年", "少数民族",
-                "提供", "日间", "日常", "月度", "年度", "年龄", "比例", "比率", "占比", "合同约定",
-                "约定", "高血压", "高中", "高校", "高新", "高速", "高效", "高龄", "多媒体")
+                "提供", "日间", "日常", "月度", "年度", "年龄", "年限", "比例", "比率", "占比",
+                "合同约定", "约定", "高血压", "高中", "高校", "高新", "高速", "高效", "高龄", "多媒体")
 # Rates of going over a limit (超支率, 超标率): before a sign they name what it bounds
 # (超支率≤5%, 成本超支率不超过5%: a ceiling on a percentage), 超 changing no number; before a
 # bare number the overrun itself (超支率3%, ``_OVERRUN_RE``), so named only before a sign
 _OVER_RATES = ("超支率", "超标率")
+# The year's average before an amount of money (年均增收3200元, 年均收入): a 年度 table's year is
+# one, its average amount the year's own. Not before a rate (年均增长率≥5%: compounded over
+# years) nor a count (年均3次: over a cycle of years), which a person reads.
+_YEAR_AVERAGE = "年均"
+_MONEY_AFTER_NUMBER = ("元", "万元", "亿元", "千元")
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fff]{1,8})[:：](?=[\d≥≧⩾≤≦⩽<>=])(.+)$")
 _THIS_YEAR = ("全年度", "本年度", "全年", "本年", "年度", "当年")
 # A name with Latin letters in it (PM2.5, COD, 5G基站, II类水质达标率) before a sign
@@ -2621,6 +2627,16 @@ def _plain_words_off(name: str) -> str:
     plain = _this_year_off(name)
     for word in (*_COUNTED_NEW, *_PLAIN_WORDS):
         plain = plain.replace(word, "")
+    return plain
+
+
+def _naming_off(prefix: str, rest: str) -> str:
+    """``_plain_words_off`` of the words before a number, less the year's average where the
+    number is an amount of money (年均增收 before 3200元: 增收)."""
+    plain = _plain_words_off(prefix)
+    number = _NUMBER_RE.match(_leading_operator(rest)[1])
+    if number is not None and number.group(2).lstrip().startswith(_MONEY_AFTER_NUMBER):
+        return plain.replace(_YEAR_AVERAGE, "")
     return plain
 
 
@@ -2649,7 +2665,7 @@ def _after_naming_words(text: str) -> str | None:
         prefix, rest = text[:cut], text[cut:]
         if _NUMBER_RE.match(_leading_operator(rest)[1]) is None:
             continue  # 基本达到预期: words, no number after them
-        plain = _plain_words_off(prefix)
+        plain = _naming_off(prefix, rest)
         if _leading_operator(rest)[0] is not None:
             for word in _OVER_RATES:
                 plain = plain.replace(word, "")
@@ -2657,7 +2673,7 @@ def _after_naming_words(text: str) -> str | None:
             return rest  # 生师比≤17:1: the ratio named (比 is no comparison with last year here)
         change = _CHANGE_NAMED_RE.search(prefix)
         if change is not None and change.start() and not any(
-                word in prefix[:change.start()] for word in _NOT_NAMING):
+                word in _naming_off(prefix[:change.start()], rest) for word in _NOT_NAMING):
             return text[change.start():]  # 收入增长率≥5%: the change, as 增长率≥5%
         if any(word in plain for word in _NOT_NAMING) or (prefix.endswith(_NOT_NAMING_LAST)
                                                           and plain.endswith(prefix[-1])):
