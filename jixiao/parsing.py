@@ -1324,14 +1324,18 @@ def budget_ceiling(measure: Measure) -> bool:
 # A goal to reach, named after its word (符合合同约定, 达到预算数), and a 完成值 over a thing
 _REACH_RE = re.compile(r"(?:符合|满足|达到|不低于)")
 _OVER_RE = re.compile(rf"(?:{'|'.join(_OVER)})")
-# What a goal names to keep within, not to reach: going over it is failing (工期, 时限, 排放标准)
-_LIMITS = ("工期", "时限", "期限", "时间", "时效", "进度", "排放", "限值", "限额", "上限", "限定",
-           "规定", "范围")
+# What a goal names to keep within, not to reach: going over it is failing (工期, 时限, 排放标准).
+# Not a schedule (达到序时进度 → 超过序时进度: ahead of it, more than met).
+_LIMITS = ("工期", "时限", "期限", "时效", "排放", "限值", "限额", "上限", "限定", "范围")
+# What is a limit to conform to (符合规定时间 → 超过规定时间: late; 符合规定 → 超出规定) but a
+# floor to reach (达到规定时间 → 超过规定时间: 志愿服务时长 served longer)
+_CONFORMED_LIMITS = ("时间", "规定")
+_CONFORM_WORDS = ("符合", "满足")
 
 
 def goes_over_goal(target: Measure, actual: Measure) -> bool:
     """Whether the 完成值 says it went over what the 指标值 names to reach (符合合同约定 →
-    超合同约定标准, 达到预算数 → 超出预算10%): more than met. Not beside the budget as a
+    超合同约定标准, 达到预算数 → 超出预算10%, 达到序时进度 → 超过序时进度): more than met. Not beside the budget as a
     ceiling (控制在预算内), nor a sum over a contract's terms (符合合同约定 → 超合同金额);
     on a cost row, whose budget is a ceiling however worded, the caller does not ask."""
     goal, done = normalize_text(target.text), normalize_text(actual.text)
@@ -1339,7 +1343,8 @@ def goes_over_goal(target: Measure, actual: Measure) -> bool:
     if reach is None or over is None or budget_ceiling(target):
         return False
     wanted, gone = goal[reach.end():], done[over.end():]
-    if any(word in wanted for word in _LIMITS):
+    limits = _LIMITS + _CONFORMED_LIMITS if reach.group(0) in _CONFORM_WORDS else _LIMITS
+    if any(word in wanted for word in limits):
         return False  # 满足工期要求 → 超出工期, 符合排放标准 → 超过排放标准: the limit broken
     return len(wanted) >= 2 and wanted[:2] == gone[:2] \
         and (_BUDGET_RE.match(wanted) is None) == (_BUDGET_RE.match(gone) is None)
@@ -1414,10 +1419,25 @@ def fulfils(target: Measure, actual: Measure) -> bool:
     if goal in done:
         rest = done.replace(goal, "", 1)
         return not any(word in rest for word in _NEGATIONS)
-    if _shortened(goal, done) or _said_more_fully(goal, done):
+    if _shortened(goal, done) or _said_more_fully(goal, done) or _not_done_as_forbidden(goal, done):
         return True
     done = _this_year_off(done)  # 全年无安全事故
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+# A goal forbidding a deed (不超过排放限值, 不得突破预算) and a 完成值 saying, in the same words,
+# it was not done (未超过排放限值, 没有突破预算): the 不 turned into a denial of it.
+_FORBIDDING = ("不得", "不")
+_NOT_DONE = ("没有", "并未", "均未", "未", "没")
+
+
+def _not_done_as_forbidden(goal: str, done: str) -> bool:
+    """Whether the 完成值 is the 指标值's forbidden deed denied (不超过排放限值 → 未超过排放限值):
+    two characters of it at least, none a negation of its own."""
+    deed = next((goal[len(word):] for word in _FORBIDDING if goal.startswith(word)), "")
+    if len(deed) < 2 or deed.startswith(_NEGATIONS):
+        return False
+    return any(done == word + deed for word in _NOT_DONE)
 
 
 def _said_more_fully(goal: str, done: str) -> bool:
