@@ -850,6 +850,13 @@ def _compared(target: Measure | object, actual: Measure | object,
     return target, actual
 
 
+def actual_as_read(target: Measure | object, actual: Measure | object,
+                   default_op: str = "=") -> Measure:
+    """The 完成值 as the rules read it beside the 指标值 (``_compared``): an unread one whose
+    words the rules judge (达到预期目标 → 超出预期目标20%: 达成) is read."""
+    return _compared(target, actual, default_op)[1]
+
+
 def is_met(target: Measure | object, actual: Measure | object,
            default_op: str = "=") -> bool | None:
     """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).

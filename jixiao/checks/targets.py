@@ -60,6 +60,7 @@ from jixiao.rules import (
     TOLERANCE,
     Direction,
     about_target,
+    actual_as_read,
     bound_as_done,
     bound_short,
     direction,
@@ -273,8 +274,10 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 indicator, *(("contrary_nature",) if indicator.contrary_nature else ()),
                 "target", "nature"), problem)
         actual = parse_measure(indicator_actual(indicator))
-        if actual.kind == "unparsed" and as_compared(target, actual)[1].kind == "unparsed":
-            # (随机抽取200名…，满意度95% beside ≥90%: the one number in the 指标值's unit, read)
+        if actual.kind == "unparsed" and actual_as_read(
+                target, actual, default_operator(indicator)).kind == "unparsed":
+            # (随机抽取200名…，满意度95% beside ≥90%: the one number in the 指标值's unit, read;
+            # 达到预期目标 → 超出预期目标20%: 达成 in words, as the rules score it)
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
