@@ -1321,6 +1321,31 @@ def budget_ceiling(measure: Measure) -> bool:
         or _BUDGET_KEPT_RE.search(text) is not None
 
 
+# A sum left of the budget (结余4万元, 节约资金4万元, 资金节余2.3万元): spent within it, by that
+_LEFT_OF_BUDGET_RE = re.compile(r"(?:资金|经费|预算)?(?:结余|节余|节约|节省|结存)(?:资金|经费)?(?=\d)")
+
+
+def kept_to_budget(target: Measure, actual: Measure) -> Measure | None:
+    """A 完成值 beside the budget as a ceiling in words (``budget_ceiling``: 控制在预算内)
+    that says what was left of it (结余4万元, 节约资金4万元), each other clause the budget
+    kept (结余4万元，未超支): 达成, as 未超支 alone is; None for any other (结余4万元，超支2万元;
+    beside a ceiling amount ≤500万元 a sum left says nothing of the spending's own)."""
+    if not budget_ceiling(target) or actual.kind not in ("unparsed", "number"):
+        return None
+    left = False
+    for clause in filter(None, _CLAUSE_MARK_RE.split(normalize_text(actual.text))):
+        saved = _LEFT_OF_BUDGET_RE.match(clause)
+        if saved is None and _level(clause) != "achieved":
+            return None
+        if saved is not None:
+            amount = parse_measure(clause[saved.end():])
+            if amount.kind != "number" or amount.op is not None:
+                return None
+            left = True
+    return replace(actual, kind="qualitative", op=None, value=None, unit="", level="achieved",
+                   problem=None) if left else None
+
+
 # A goal to reach, named after its word (符合合同约定, 达到预算数), and a 完成值 over a thing
 _REACH_RE = re.compile(r"(?:符合|满足|达到|不低于)")
 _OVER_RE = re.compile(rf"(?:{'|'.join(_OVER)})")

@@ -28,6 +28,7 @@ from jixiao.parsing import (
     budget_ceiling,
     change_stated,
     dates_compared,
+    kept_to_budget,
     level_first,
     overrun_by,
     words_as_numbers,
@@ -462,10 +463,13 @@ def as_compared(target: Measure, actual: Measure) -> tuple[Measure, Measure]:
     A 指标值 given about (约500人, 1000人左右) is the number it names (``about_number``): a
     plain one is read ＝, positive above 0 (DOMAIN.md §2) — at or above it met on every
     reading; a 完成值 given about stays unread. A 完成值 that states by how much the budget
-    was overrun is the amount spent (``overrun_spent``)."""
+    was overrun is the amount spent (``overrun_spent``); one that says what was left of a
+    budget in words is 达成 (``kept_to_budget``)."""
     target = about_number(target) or target
     if (spent := overrun_spent(target, actual)) is not None:
         return spent
+    if (kept := kept_to_budget(target, actual)) is not None:
+        return target, kept  # 控制在预算内 → 结余4万元，未超支
     if target.kind == "unparsed" and overrun_by(actual) is not None:
         return target, actual  # (a 指标值 not read: the amount answers nothing — JX203)
     target, actual = words_as_numbers(target, actual)
