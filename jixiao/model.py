@@ -26,6 +26,8 @@ from typing import Any
 from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import (
+    Measure,
+    as_change_named,
     compact_string,
     is_placeholder,
     joined_target,
@@ -555,6 +557,13 @@ def indicator_target(indicator: Indicator) -> object:
     return joined_target(indicator.nature, plain_text(indicator.target), indicator.unit) or None
 
 
+def target_measure(indicator: Indicator) -> Measure:
+    """The 指标值 as the rules read it: ``indicator_target`` parsed, as the change its name is
+    the rate of where it states none (≥5% under 门诊量增幅: a rise of 5 % at least,
+    ``parsing.as_change_named``)."""
+    return as_change_named(parse_measure(indicator_target(indicator)), indicator.name)
+
+
 def _actual_unit(indicator: Indicator) -> tuple[str | None, bool]:
     """The unit of the 完成值 column and whether it is the 完成值's own (a 计量单位 column
     of its own, written on the row), not the 度量单位 the 指标值 and the 完成值 share."""
@@ -747,9 +756,10 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
     全年预算数), which a 预算执行率 row's 分值 × 执行率 takes whatever its 完成值 says."""
     if indicator.weight is None:
         return Score(None, None, "分值为空") if weighed else _met_only(indicator, ruleset)
-    target, actual = indicator_target(indicator), indicator_actual(indicator)
+    target, actual = target_measure(indicator), indicator_actual(indicator)
     try:
-        execution = _execution_row_score(actual, indicator.weight, target, rate) \
+        execution = _execution_row_score(actual, indicator.weight, indicator_target(indicator),
+                                         rate) \
             if is_execution_row(indicator) else None
         if execution is not None and not levels.names_department_framework(indicator.level1):
             return execution  # the money's own row (一级 预算执行率, 项目管理 | 预算执行率)
@@ -763,7 +773,8 @@ def score_indicator(indicator: Indicator, ruleset: str | RuleSet | None = None,
             default_op=default_operator(indicator)), indicator.score_declared)
         if levels.is_budget_rate_name(indicator.name) and score.band is None:  # under 产出
             return rules.either_reading(score, _execution_row_score(
-                actual, indicator.weight, target, rate), indicator.score_declared,
+                actual, indicator.weight, indicator_target(indicator), rate),
+                indicator.score_declared,
                 first_is_rate=False)
         return score
     except ScoreInputError as error:

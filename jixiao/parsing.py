@@ -2130,6 +2130,37 @@ DECLINE = "降"
 RISE = "升"
 
 
+# A name that is a rate of change (门诊量增幅, 诊疗人次同比增长率, 成本降低率): its 指标值 is the
+# change itself — ≥5% a rise of 5 % at least, as 增长≥5% writes it. Not a change alone
+# (收入增长, 满意度提升: what rises, its level perhaps the 指标值).
+_CHANGE_RATE_NAMED_RE = re.compile(rf"(?:({_MOVES_BY})(?:率|幅度|速度)|(增幅|增速|降幅|减幅))$")
+
+
+def change_named(name: object) -> str | None:
+    """The way of the change an indicator's name is the rate of ("rise": 门诊量增幅, 诊疗人次
+    同比增长率; "fall": 发病率降幅, 成本降低率), a unit in brackets after it aside; None for
+    any other name."""
+    if not isinstance(name, str):
+        return None
+    text = _UNIT_NOTE_RE.sub("", normalize_text(name)).strip()
+    match = _CHANGE_RATE_NAMED_RE.search(text)
+    if match is None:
+        return None
+    return "fall" if (match.group(1) or match.group(2)) in _FALLS else "rise"
+
+
+def as_change_named(target: Measure, name: object) -> Measure:
+    """A 指标值 under a name that is a rate of change (``change_named``) as that change: ≥5%
+    under 门诊量增幅 read as 增长≥5% is (its unit RISE + %, DECLINE + % for a fall), which
+    同比增长6.2%, 较上年增长6.2%, 增长6.2% and 6.2% all meet. The 指标值 as it is where it
+    is no number or states a change or last year of its own (增长≥5%, 不低于上年)."""
+    way = change_named(name)
+    if way is None or target.kind != "number" or target.unit.startswith((RISE, DECLINE)) \
+            or change_stated(target) is not None or change_on_last_year(target) is not None:
+        return target
+    return replace(target, unit=(DECLINE if way == "fall" else RISE) + target.unit)
+
+
 def change_stated(measure: Measure) -> str | None:
     """Which way the change a number states goes, "rise" or "fall" (较上年下降5%, 下降2个百分点
     "fall"; 增长10%, 提高2.5个百分点 "rise"); None for a number that states no change (≥90%,

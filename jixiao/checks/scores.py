@@ -64,6 +64,7 @@ from jixiao.model import (
     refers_elsewhere,
     report_explanation,
     states_own_rule,
+    target_measure,
     unsplit_groups,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_measure, states_scoring_rule
@@ -391,7 +392,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
             or (unsplit_groups(table) and in_unsplit_group(table, indicator)) \
             or jixiao_formula(table, source) or _typed_over_template(table, source):
         return False
-    return beyond_rounding(indicator_target(indicator), indicator_actual(indicator),
+    return beyond_rounding(target_measure(indicator), indicator_actual(indicator),
                            indicator.weight, declared, default_operator(indicator))
 
 
@@ -582,7 +583,7 @@ def _own_target_missed(indicator: Indicator) -> bool:
     an indicator of its own) fell short of its own 指标值: a deduction for a target
     missed, to be explained as any other's (JX405) — not only the money's JX306."""
     return levels.names_department_framework(indicator.level1) and is_met(
-        indicator_target(indicator), indicator_actual(indicator), default_op=">=") is False
+        target_measure(indicator), indicator_actual(indicator), default_op=">=") is False
 
 
 def _no_reason_column(table: SelfEvaluation) -> str:
@@ -939,11 +940,11 @@ def unmet_without_score_column(table: SelfEvaluation,
 
 def _strict_equality(indicator: Indicator) -> str | None:
     """The target text when it is strict (＜, ＞) and the actual equals it exactly."""
-    from jixiao.model import indicator_actual, indicator_target
+    from jixiao.model import indicator_actual, indicator_target, target_measure
     from jixiao.parsing import parse_measure
     from jixiao.units import comparable
 
-    target = parse_measure(indicator_target(indicator))
+    target = target_measure(indicator)
     if target.kind != "number" or target.op not in ("<", ">"):
         return None
     pair = comparable(target, parse_measure(indicator_actual(indicator)))

@@ -39,6 +39,7 @@ from jixiao.model import (
     plain_text,
     score_indicator,
     shown_error,
+    target_measure,
     unexplained,
     without_target,
 )
@@ -235,7 +236,7 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         if table.template:
             yield from _format_unseen(table, indicator, score.value)
         target_text = indicator_target(indicator)
-        target = parse_measure(target_text)
+        target = target_measure(indicator)
         shown = plain_text(target_text).strip()
         problem = None
         if target.kind == "unparsed" and as_compared(
@@ -363,7 +364,7 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **正确示例**：指标值“≥25 万人”，完成值“25.3 万人”。
     """
     for indicator in table.indicators:
-        target, actual = as_compared(parse_measure(indicator_target(indicator)),
+        target, actual = as_compared(target_measure(indicator),
                                       parse_measure(indicator_actual(indicator)))
         name = label(indicator)
         problem = None
@@ -516,7 +517,7 @@ def far_exceeded(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     for indicator in table.indicators:
         if explained(table, indicator) or (weighted and indicator.weight is None):
             continue
-        target = parse_measure(indicator_target(indicator))
+        target = target_measure(indicator)
         target = about_number(target) or target  # 约500人 is 500人 (as the rules score it)
         actual = parse_measure(indicator_actual(indicator))
         if target.kind != "number" or actual.kind != "number" or not _goal(indicator, target):
