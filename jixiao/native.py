@@ -14,7 +14,8 @@ common forms only:
   with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
   (CELL("format") tells the format); a sentence's end after either value dropped as the reader
-  drops it (≥95%。, 96%；: ``end_marks_dropped``); an actual below zero (-2%) counts as 0;
+  drops it (≥95%。, 96%；: ``end_marks_dropped``); an actual below zero (-2%) counts as 0 —
+  below a target of 0 (≥0%) it is 未达成, scored in that band with the 人工评分 column;
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column;
 * a deadline and the day it was met, both written as a date with its year (2024年12月31日前
   beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored
@@ -130,6 +131,9 @@ assert all(rule.bands == (RULE_SETS[_RATIO] if rule.reverse == "ratio" else _LIN
            for rule in RULE_SETS.values()), "a rule set the native formulas cannot express"
 _BANDS = {"A": "achieved", "P": "partial", "N": "not"}
 _STRICT = strict_at_target_share(_LINEAR)
+# The share helper of a positive target of 0 missed (≥0% done −2%): no 分值 × 完成值 ÷ 指标值,
+# scored in the 未达成 band as the rules score it (``rules._missed_without_ratio``)
+_MISSED_AT_ZERO = LEVEL_NAMES["not"]
 assert _STRICT == strict_at_target_share(RULE_SETS[_RATIO])
 WARN_JUDGED = "⚠ 人工评分须为数字"
 
@@ -659,7 +663,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     done = _bare_fraction(a_num, t_num, a_unit, t_unit,
                           _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""'))
     formulas["goal"] = f'IF({numeric},"",{goal})'
-    formulas["done"] = f'IF({numeric},"",MAX({done},0))'
+    formulas["done"] = f'IF({numeric},"",{done})'  # (−2%: counts as 0 in the share only)
     eop, goal, done = h["eop"], h["goal"], h["done"]
     formulas["at"] = (f'IF({numeric},"",IF(ABS({done}-{goal})<=1E-9*MAX(ABS({done}),'
                       f'ABS({goal})),"是","否"))')
@@ -669,7 +673,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'IF(AND(OR({eop}=">",{eop}="<"),{at}),{_STRICT:g},'
         f'IF(AND({eop}="=",{goal}=0),IF({done}<=0,1,0),'
         f'IF(OR({eop}=">=",{eop}=">",{eop}="="),'
-        f'IF(OR({goal}<=0,{done}>={goal},{at}),1,{done}/{goal}),'
+        f'IF(OR({done}>={goal},{at}),1,IF({goal}<=0,"{_MISSED_AT_ZERO}",{done}/{goal})),'
         f'IF(OR({done}<={goal},{at}),1,IF({goal}<=0,0,'
         f'IF({ratio},{goal}/{done},IF({done}>=2*{goal},0,1-({done}-{goal})/{goal}))))))))')
     formulas["met"] = (
@@ -689,6 +693,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     band = f'{lo}&"–"&{hi}'  # General, as rules.band_text writes it: 3–4, 6.5–8
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
                    f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
+    numeric = f'IF({h["share"]}="{_MISSED_AT_ZERO}",{qualitative},{numeric})'
     score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
              f'IF({h["kind"]}="Q",{qualitative},{h["kind"]})))')
     met = f'IF(OR({h["kind"]}="",AND({e}="",{f}="")),"",IF({h["met"]}="","未知",{h["met"]}))'
@@ -868,8 +873,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     if kind == "N":
         goal = fraction_as_percent(float(t_num), float(a_num)) if (t_unit, a_unit) == ("", "%") \
             else float(t_num)
-        done = max(fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "")
-                   else float(a_num), 0.0)
+        done = fraction_as_percent(float(a_num), float(t_num)) if (t_unit, a_unit) == ("%", "") \
+            else float(a_num)
         if t_unit == a_unit == "":  # ≥90 beside 0.95
             goal, done = (float(t_num) * 100 if is_bare_fraction(float(t_num), float(a_num))
                           else goal,
@@ -942,14 +947,14 @@ def level_wanted(target: Any, actual: Any) -> bool:
 
 
 def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool
-                   ) -> tuple[float, str]:
+                   ) -> tuple[float | str, str]:
     yes_no: Callable[[bool], str] = lambda flag: "是" if flag else "否"  # noqa: E731
     if op in (">", "<") and at:
         return _STRICT, "否"
     if op == "=" and goal == 0:
         share = 1.0 if done <= 0 else 0.0
     elif op in (">=", ">", "="):
-        share = 1.0 if (goal <= 0 or done >= goal or at) else done / goal
+        share = 1.0 if (done >= goal or at) else _MISSED_AT_ZERO if goal <= 0 else done / goal
     elif done <= goal or at:
         share = 1.0
     elif goal <= 0:
@@ -971,6 +976,8 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
            ratio: bool) -> Any:
     if kind == "":
         return ""
+    if kind == "N" and share == _MISSED_AT_ZERO:
+        kind, level = "Q", "N"  # scored in the 未达成 band, with the 人工评分 column
     if kind == "N":
         value = round2(min(weight, max(0.0, round(weight * share, 10))))  # as the formula
         if met == "否" and weight > 0 and value >= round2(weight):

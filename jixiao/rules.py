@@ -129,6 +129,13 @@ SCORING_NOTES = """\
 （非常满意、很满意＞满意＞比较满意、较满意、基本满意＞一般＞不满意、不太满意）：完成值同级或更满意
 为达成；低于指标值但高于“不满意”为部分达成（“满意”→“较满意”“一般”，“非常满意”→“满意”）；
 “不满意”为未达成。指标值写作数值（“≥95%”）的满意度按数值计分，不受此影响。
+
+**完成值为负数**：完成值为负数的按 0 计分（指标值“≥5%”、完成值“-2%”得 0 分），但是否达到
+指标值按所写的数比较：指标值为 0 或负数的正向指标（“≥0%”“不低于0%”“＞0”“≥0万元”，以及读作增幅
+不低于 0 的“不低于上年”“较上年增长≥0%”），完成值低于指标值（“-2%”）为**未达成**；分值 × 完成值
+÷ 指标值 在指标值为 0 时没有意义，按“未达成”区间人工评分（mof2020 为分值的 0–60%，分值 20 得
+0–12 分；ratio 0–50%），与“不低于上年”对“较上年下降2%”相同。填满分的报“未完成却得满分”（JX402）
+和区间外（JX408）；填 0 分并说明原因的不报告。原生公式模板同样在人工评分列按此区间评分。
 """
 
 
@@ -888,8 +895,7 @@ def _met(target: Measure, actual: Measure) -> bool | None:
         return None  # done after a date before the deadline (6月后完成 beside 12月底前): when, unknown
     if target.kind == "date" and actual.kind == "date" and actual.level == "not":
         return False  # 2023年12月31日前未完成: the date is when it was still not done
-    goal, done = pair
-    done = max(done, 0.0)
+    goal, done = pair  # (a negative actual, which scores as 0, is compared as it is: −2 < 0)
     at = at_target(goal, done)
     if target.op in STRICT_OPS and at:
         return False  # a strict target reached only at equality is not met
@@ -1253,6 +1259,11 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     if about is not None:  # 万余人次 beside ≥1.5万人次: as 近600次 is
         return Score(None, None, f"实际完成值：{about}")
     goal, done = pair
+    if _missed_without_ratio(target.op, goal, done):
+        return _qualitative("not", LEVEL_NAMES["not"], weight, ruleset, judged, False,
+                            f"正向指标：完成值“{actual.text.strip()}”低于指标值"
+                            f"“{target.text.strip()}”，未达成；指标值不大于 0，"
+                            "无法按 分值 × 完成值 ÷ 指标值 计分，按“未达成”区间评分")
     share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
@@ -1288,8 +1299,17 @@ def _quantitative_points(op: str | None, goal: float, done: float, weight: float
     """The share, its note and the 得分 of a quantitative indicator on one scale."""
     with localcontext() as exact:  # a cell past float range (inf): NaN, scored 0 as floats do
         exact.traps[InvalidOperation] = False
-        share, note = _quantitative_share(op, written(goal), written(max(done, 0.0)), ruleset)
+        share, note = _quantitative_share(op, written(goal), written(done), ruleset)
         return share, note, formula_points(weight, share)
+
+
+def _missed_without_ratio(op: str | None, goal: float, done: float) -> bool:
+    """A positive target of 0 or less missed (≥0% or 不低于上年 done −2%, ＞0 done −2%): the
+    actual is below it, so not met — counting a negative actual as 0 must not reach it —
+    and 分值 × 完成值 ÷ 指标值 means nothing there. Scored in the 未达成 band, as
+    不低于上年 answered 较上年下降2% is (``_indicator_score``)."""
+    positive = op in (">=", ">") or (op == "=" and goal != 0)  # (=0: done ≤ 0 is met)
+    return positive and goal <= 0 and done < goal and not at_target(goal, done)
 
 
 def _month_span(score: Score, target: Measure, actual: Measure, weight: float,
@@ -1407,7 +1427,7 @@ def _quantitative_share(op: str, goal: Decimal, done: Decimal, ruleset: RuleSet
     if op in (">=", ">", "="):
         if goal <= 0 or done >= goal or at:
             return Decimal(1), "完成值达到指标值"
-        return done / goal, _POSITIVE_NOTE
+        return max(done, Decimal(0)) / goal, _POSITIVE_NOTE  # a negative actual counts as 0
     # reverse: ≤ <
     if done <= goal or at:
         return Decimal(1), "完成值未超过指标值"

@@ -265,6 +265,35 @@ def test_a_negative_actual_is_said_to_count_as_zero():
     assert indicator_score("≥5%", "2%", 10.0).note == "正向指标：分值 × 实际完成值 ÷ 年度指标值"
 
 
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥0%", "-2%"), ("≥0", "-2.5%"), ("不低于0%", "-2%"), ("≥0.00(%)", "-5.00(%)"),
+    ("≥0%", "-0.01%"), ("≥0万元", "-3万元"), ("不低于上年", "-2%"), ("较上年增长≥0%", "-3%"),
+    ("＞0", "-2%"), ("≥-5%", "-8%"), ("≥0%", -0.02)])
+def test_a_negative_actual_below_a_target_of_zero_or_less_is_not_met(target, actual):
+    """rt30 (n01–n08, ng00–ng05): −2 % against ≥0 % was clamped to 0 first and so met
+    (full marks), and against ＞0 said to equal the target (16 of 20). By hand −2 < 0: not
+    met; 分值 × 完成值 ÷ 指标值 has no meaning at a target of 0 or less, so the row is scored
+    in the 未达成 band, as 不低于上年 against 较上年下降2% is (0–12 of 20)."""
+    assert is_met(target, actual) is False
+    scored = indicator_score(target, actual, 20.0)
+    assert (scored.value, scored.met, scored.band, scored.level) == (None, False, (0.0, 12.0), "not")
+    assert "请在 0–12 分之间人工评分" in scored.note
+    assert "恰好等于" not in scored.note
+    # a unit that scored it 0 (or anything in the band) is right; 20 is not
+    assert indicator_score(target, actual, 20.0, judged=0.0).value == 0.0
+    assert indicator_score(target, actual, 20.0, judged=20.0).value is None
+
+
+@pytest.mark.parametrize(("target", "actual", "points"), [
+    ("≥0%", "0%", 20.0), ("≥0%", "3%", 20.0), ("≥-5%", "-3%", 20.0), ("＞0", "0", 16.0),
+    ("=0 起", "-1 起", 20.0), ("≤5 次", "-2 次", 20.0), ("≥5%", "-2%", 0.0)])
+def test_negative_actuals_that_keep_their_score(target, actual, points):
+    """The neighbours: met at or above a target of 0 or less; ＞0 reached only at 0 is the
+    strict target's 80 %; a ceiling or =0 is met below it; against a target above 0 a
+    negative actual still counts as 0 (0 points)."""
+    assert score(target, actual, 20.0) == points
+
+
 # -------------------------------------------------------- strict targets
 
 def test_strict_target_met_only_beyond_equality():
@@ -539,8 +568,10 @@ def test_met_implies_full_marks(op, goal, done, weight, rules):
     result = indicator_score(target, actual, weight, rules)
     if result.met:
         assert result.value == round2(weight)
-    elif result.met is False and round2(weight) > 0:
+    elif result.met is False and round2(weight) > 0 and result.band is None:
         assert result.value < round2(weight)  # never 未完成却得满分
+    elif result.met is False and round2(weight) > 0:  # ≥0 done −1: the 未达成 band, by hand
+        assert result.value is None and result.level == "not"
 
 
 @given(st.sampled_from(["及时", "规范", "满意"]),

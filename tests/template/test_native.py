@@ -1059,6 +1059,42 @@ def test_a_template_with_sentence_ends_and_a_negative_actual_totals_as_jixiao_ch
     assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504")]
 
 
+# (指标值, 完成值, 人工评分, what the 得分 cell shows by hand): a positive target of 0 missed
+# is 未达成, scored in its band (mof2020 0–60 % of 10: 0–6) with the 人工评分 column
+MISSED_AT_ZERO_ROWS = [
+    ("≥0%", "-2%", None, "⚠ 请在人工评分列填写 0–6 分"),
+    ("≥0%", "-2%", 0.0, 0.0),
+    ("≥0%", "-2%", 4.0, 4.0),
+    ("≥0%", "-2%", 10.0, "⚠ 人工评分应在 0–6 分之间"),
+    ("＞0", "-2%", None, "⚠ 请在人工评分列填写 0–6 分"),  # not “equal to the target”: 8
+    ("不低于0", "-0.5", None, "⚠ 请在人工评分列填写 0–6 分"),
+    ("≥0%", "0%", None, 10.0),                              # met at the target
+    ("＞0", "0", None, 8.0),                                # strict, met only at equality
+]
+
+
+def test_a_negative_actual_below_a_target_of_zero_is_scored_in_the_unmet_band(tmp_path):
+    """rt30 (n01, n04): −2% beside ≥0% showed full marks (the 完成值 counted as 0 first,
+    which reaches 0), and beside ＞0 8 of 10 (“equal to the target”). By hand −2 < 0: not
+    met, and 分值 × 完成值 ÷ 指标值 means nothing at 0 — the formulas ask for a 人工评分 in
+    the 未达成 band, as jixiao check does (``rules._missed_without_ratio``)."""
+    shown = _rows_shown(tmp_path, [{"level2": "社会效益指标", "weight": 10.0, "target": target,
+                                    "actual": actual, "judged": judged}
+                                   for target, actual, judged, _ in MISSED_AT_ZERO_ROWS])
+    for index, (target, actual, judged, by_hand) in enumerate(MISSED_AT_ZERO_ROWS):
+        number = FIRST + index
+        values = native.row_values(target, actual, 10.0, None, judged, "社会效益指标")
+        assert values["score"] == by_hand, (target, actual, judged)
+        for column, key in (("H", "score"), ("K", "met_shown"),
+                            *zip(native.HELPER_COLUMNS, native.HELPER_KEYS, strict=True)):
+            assert _same(_cell(shown, number, column), values[key]), (index, column, values[key])
+        core = cellfuncs.score(target, actual, 10.0, None, judged, "社会效益指标")
+        assert core == by_hand if isinstance(by_hand, float) \
+            else str(core).startswith("⚠") and "0–6 分之间" in str(core)
+        assert values["met_shown"] == cellfuncs.met(target, actual, "社会效益指标") \
+            == ("是" if by_hand == 10.0 else "否")
+
+
 def test_more_sentence_ends_than_the_formulas_drop_are_no_other_unit():
     """≥95%。。。 beside 96%: the formulas drop two marks, not three, and leave the row to
     jixiao check; JX406 is then to say the 指标值 is written in a way they do not read, not

@@ -1,0 +1,43 @@
+"""A negative 完成值 below a target of 0 (rt30: n01–n08, ng00–ng05, k09): not met, scored in
+the 未达成 band, as 不低于上年 answered 较上年下降2% is — never full marks, never “met”."""
+
+import pytest
+from test_validator import findings, rows
+from workbooks import standard
+
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+REASON = "受市场行情影响收入下降，下年度拓展服务项目"
+
+
+def _income(target, actual, score, reason=None):
+    """The Putuo table with its 效益 row (30 points) an income growth of ``actual``."""
+    return rows((3, {"name": "服务收入增长率", "target": target, "actual": actual,
+                     "score": score, "reason": reason}))
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥0%", "-2%"), ("不低于0%", "-2%"), ("＞0", "-2%"), ("≥0万元", "-3万元"),
+    ("不低于上年", "-2%"), ("较上年增长≥0%", "-3%"), ("≥0%", -0.02)])
+def test_full_marks_for_a_negative_actual_below_zero_are_jx402(tmp_path, target, actual):
+    """By hand −2 % < 0 %: not met; 30 × (−2 ÷ 0) has no meaning, so the row takes the
+    未达成 band, 0–60 % of 30: 0–18. Full marks 30 are JX402 and outside the band (JX408);
+    the rules' 总分 is 69.98–87.98 (the other rows' 69.98 plus 0–18)."""
+    path = standard(tmp_path / "t.xlsx", rows=_income(target, actual, 30))
+    found = {item.code: item.message for item in findings(path)}
+    assert set(found) >= {"JX402", "JX408"}, found
+    assert "未达到指标值" in found["JX402"] and "恰好等于" not in found["JX402"]
+    assert "得分应在 0–18 之间，填写为 30" in found["JX408"]
+    evaluation = evaluate(read_tables(path)[0])
+    assert evaluation.total is None and evaluation.total_range == (69.98, 87.98)
+
+
+def test_a_unit_that_scored_the_miss_0_is_right(tmp_path):
+    """k09: 0 of 30 with a reason, 总分 69.98, 中 — before, JX403 said the target was met
+    (“已达到指标值…得分 0 却低于分值”) and JX502 wanted 99.98 and 优."""
+    path = standard(tmp_path / "t.xlsx", rows=_income("≥0%", "-2%", 0, REASON),
+                    total=(100, 69.98), grade="中")
+    assert findings(path) == []
+    evaluation = evaluate(read_tables(path)[0])
+    assert (evaluation.total, evaluation.grade) == (69.98, "中")
