@@ -65,6 +65,10 @@ SCORE_STEP = 0.01  # scores are shown with 2 decimals
 # Two numbers shown with 2 decimals (分, 万元, %) are the same when they differ by less than
 # half a step: the one tolerance of "equal as written" (a 总分 against its sum, 分值 against 100).
 TOLERANCE = SCORE_STEP / 2
+# How far a written 得分 may lie from the rules' with no finding: one step of the 2 decimals
+# — the rules' 9.995 written 9.99 (an exact half cut off, or binary rounding), a share rounded
+# before the points. One slack for every score: an indicator's (JX404) and the 执行率's (JX302).
+SCORE_SLACK = SCORE_STEP
 SHARES_SLACK = 0.01  # how far 权重 written as decimal shares may total from 1 (read.shares)
 FULL_MARKS = 100.0  # 满分: the points of a whole table (执行率 and every indicator)
 FAR_BEYOND = 1.5  # a 完成值 more than 50 % over its target: the target was set too low (JX206)

@@ -270,8 +270,9 @@ def uncomputed_formula(table: SelfEvaluation, source: Source | None) -> bool:
         not info.cached or (info.error is not None and formula_error(table, source) is None))
 
 
-def differs(a: float, b: float, tolerance: float = rules.SCORE_STEP) -> bool:
-    """Beyond ``tolerance``: by default a whole step of the 2 decimals shown (0.01)."""
+def differs(a: float, b: float, tolerance: float = rules.SCORE_SLACK) -> bool:
+    """Beyond ``tolerance``: by default the slack a written score has (``rules.SCORE_SLACK``,
+    a whole step of the 2 decimals shown: 0.01)."""
     return abs(a - b) > tolerance + _EPSILON
 
 

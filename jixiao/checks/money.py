@@ -164,7 +164,10 @@ _CAPPED_RATE = 100.0  # the 执行率 the 得分 counts at most (``rules.executi
 
 @check("JX302", "error", "执行率得分计算错误")
 def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
-    """执行率得分不等于 分值 × 执行率（不超过分值）。
+    """执行率得分不等于 分值 × 执行率（不超过分值），相差超过 0.01。
+
+    与指标得分（JX404）一样，相差不超过 0.01 的不报告：199.9 ÷ 200 = 99.95%，
+    10 × 99.95% = 9.995，四舍五入为 10，写作 9.99（舍去了恰好的一半）的，不算错。
 
     执行率按 全年执行数 ÷ 全年预算数 计算，得分按这个执行率核对（算不出时才按表中写的
     执行率）：表中写的执行率算错了的（JX301），或取整后再计分的（97.5% 写作 98%、得分
@@ -196,9 +199,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     if rate is None:
         return
     expected = rules.execution_score(rate, weight)
-    if differs(funds.score_declared, expected, TOLERANCE):
+    if differs(funds.score_declared, expected):  # (within 0.01, as an indicator's: JX404)
         followed = written is not None and rate != written and not differs(
-            funds.score_declared, rules.execution_score(written, weight), TOLERANCE)
+            funds.score_declared, rules.execution_score(written, weight))
         why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \
             else f"（表中执行率写为 {points(written)}%，是舍入后的数；得分按 " \
                  f"{_division(table, funds.scored)} 计，不先舍入）"

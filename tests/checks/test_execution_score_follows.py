@@ -67,3 +67,16 @@ def test_a_total_not_the_written_scores_sum_is_left_to_jx501(tmp_path):
     """9.3 written, 总分 99.34 (not 90 + 9.3): nothing follows from the score."""
     assert _jx302(tmp_path, _money(score=9.3), 99.34) == [
         ("H6", "error", "执行率得分写为 9.3，按分值 10 × 执行率 93.39% 应为 9.34")]
+
+
+def test_a_score_one_hundredth_off_is_within_the_tolerance_indicators_have(tmp_path):
+    """rt30 r02/m02/tol03: 199.9 ÷ 200 = 99.95 %, 10 × 0.9995 = 9.995, half-up 10 — 9.99
+    written (the half cut off, or binary rounding); 1201.35 ÷ 1286.4 gives 9.34, 9.33 or
+    9.35 written. Off by 0.01 at most, as JX404 lets an indicator's 得分 be: no JX302.
+    9.32 (0.02 off) still is."""
+    assert _jx302(tmp_path, _money("99.95%", 9.99, 200, 199.9), 99.99) == []
+    assert _jx302(tmp_path, _money(score=9.33), 99.33) == []
+    assert _jx302(tmp_path, _money(score=9.35), 99.35) == []
+    assert _jx302(tmp_path, _money(score=9.32), 99.32) == [
+        ("H6", "error", "执行率得分写为 9.32，按分值 10 × 执行率 93.39% 应为 9.34；"
+                        "总分 99.32 随之应为 99.34")]
