@@ -51,7 +51,9 @@ from jixiao.read.roles import (
 from jixiao.rules import (
     FULL_MARKS,
     TOLERANCE,
+    execution_rate,
     rate_percent,
+    rate_stands_for,
     template_amount,
     unlisted_execution_points,
 )
@@ -773,10 +775,10 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             line.budget = line.initial_budget  # 全年预算数 “—”, “未调整”: the 年初 one unchanged
         if "rate" in columns:
             line.sources["rate"] = note(table, grid, row, columns["rate"])
-            line.rate_declared = _rate(grid, row, columns["rate"])
+            line.rate_declared = _rate(grid, row, columns["rate"], line, money.header_row)
         if _RATE_BESIDE in columns:
             line.sources[_RATE_BESIDE] = note(table, grid, row, columns[_RATE_BESIDE])
-            line.rate_beside = _rate(grid, row, columns[_RATE_BESIDE])
+            line.rate_beside = _rate(grid, row, columns[_RATE_BESIDE], line, money.header_row)
         line.nested = _fund_label(label) == "source" or row in under
         lines.append(line)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
@@ -992,7 +994,7 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
     if "rate" in stated:
         row, column = stated["rate"]
         line.sources["rate"] = note(table, grid, row, column)
-        line.rate_declared = _rate(grid, row, column)
+        line.rate_declared = _rate(grid, row, column, line)
     funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table))
     for key in ("weight", "score"):
         if key in stated:
@@ -1097,7 +1099,10 @@ def _plain_label(label: str) -> str:
     return label or "年度资金总额"
 
 
-def _rate(grid: Grid, row: int, column: int) -> float | None:
+def _rate(grid: Grid, row: int, column: int, line: FundLine | None = None,
+          header_row: int | None = None) -> float | None:
+    """The 执行率 written in a cell, in percent; a bare number read by ``_bare_rate``
+    (``line``: its amounts, read already; ``header_row``: the row of its column's header)."""
     value = clean(grid.raw(row, column))
     percent = shows_percent(grid.formats.get((row, column), ""))
     if isinstance(value, str):  # "0.98" typed as text (an export): the number 0.98, shown
@@ -1105,8 +1110,37 @@ def _rate(grid: Grid, row: int, column: int) -> float | None:
         if typed.kind == "number" and typed.unit == "" and typed.op is None:
             value, percent = typed.value, False
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return rate_percent(value, percent)  # 0.998 typed without a % format is still 99.8%
+        if percent:
+            return rate_percent(value, percent)
+        header = "" if header_row is None else grid.texts.get(
+            grid.origin.get((header_row, column), (header_row, column)), "")
+        return _bare_rate(float(value), line, "%" in compact_text(header).replace("％", "%"))
     return parse_rate(value, percent_format=percent)
+
+
+def _bare_rate(value: float, line: FundLine | None, percent_header: bool) -> float:
+    """A number without a % format in an 执行率 cell, in percent. 0.998 is 99.8 % and 99.8
+    is 99.8 % (``rate_percent``); a number that reads either way (1: 1 % or 100 %, 0.5) is
+    read as the line's B ÷ A stands for, where one reading does and the other does not
+    (1 beside 0.5 of 50 is 1 %); else as the header says — percent points under 执行率(%),
+    the fraction elsewhere."""
+    as_fraction = rate_percent(value, False)
+    if as_fraction == value:
+        return value  # one reading only (99.8, 0, 1.5)
+    rate = None
+    if line is not None and line.budget is not None and line.executed is not None \
+            and line.budget > 0:
+        try:
+            rate = execution_rate(line.budget, line.executed)
+        except ScoreInputError:
+            rate = None
+    if rate is not None:
+        text = repr(value).removesuffix(".0")
+        typed = None if "e" in text else len(text.partition(".")[2])  # as typed: 0.5 → 1
+        as_points = rate_stands_for(value, rate, typed)
+        if as_points != rate_stands_for(as_fraction, rate, None if typed is None else max(typed - 2, 0)):
+            return value if as_points else as_fraction
+    return value if percent_header else as_fraction
 
 
 def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
