@@ -25,7 +25,7 @@ from jixiao.model import SelfEvaluation
 from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import Header, header_at
 from jixiao.read.indicators import read_indicators
-from jixiao.read.roles import is_between_rows, is_grade_label, is_total_label
+from jixiao.read.roles import is_grade_label, is_total_label, nothing_between
 from jixiao.read.totals import label_before, row_label
 from jixiao.xlsx.sheet import DocumentTable, totals_alike
 
@@ -49,13 +49,6 @@ def table_stop(grid: Grid, header: Header, stop: int) -> int:
             return after.first
         at += 1
     return stop
-
-
-def nothing_between(grid: Grid, top: int, bottom: int) -> bool:
-    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
-    number or a note between a converted PDF's rows."""
-    return all(is_between_rows([grid.texts.get((row, column), "") for column in grid.rows[row]])
-               for row in grid.rows if top <= row < bottom)
 
 
 def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTable,
@@ -97,4 +90,4 @@ def _same_grid(this: DocumentTable, after: DocumentTable) -> bool:
     return totals_alike(this.widths, after.widths)
 
 
-__all__ = ["nothing_between", "table_stop"]
+__all__ = ["table_stop"]

@@ -75,6 +75,7 @@ from jixiao.read.roles import (
     is_total_label,
     names_not_applicable,
     not_adjusted,
+    nothing_between,
     says_not_applicable,
     without_instructions,
     without_template_number,
@@ -415,8 +416,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         printed = section is None and not section2 and (
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                        and (row - 1, columns["score"]) not in grid.formulas))
-        if printed and last == row - 1 and len(table.indicators) > first \
-                and _continued(table.indicators[-1], read, own, home, carried, bool(numbers)):
+        if printed and len(table.indicators) > first \
+                and (last == row - 1 or _next_page(grid, last, row)) \
+                and _continued(table.indicators[-1], read, own, home, carried, bool(numbers),
+                               paged=last != row - 1):
             last = row  # a PDF conversion's wrapped text: the rest of the row above
             row += 1
             continue
@@ -993,27 +996,39 @@ _FRAGMENT = 12  # characters at most of a wrapped line's rest
 
 
 def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: int,
-               carried: dict[str, tuple[Any, Place | None]], pointed: bool = True) -> bool:
+               carried: dict[str, tuple[Any, Place | None]], pointed: bool = True,
+               paged: bool = False) -> bool:
     """Whether a row holds only the wrapped rest of the texts of the indicator right above
     it (read in row ``home``) — a PDF converted to a sheet puts a cell's further lines in
-    rows of their own ("全县经办业务" / "量", "规定时间" / "内", "满意度指" / "标") — and if
-    so, adds each piece to its text. No points, only short texts, each under a text of
-    the indicator's own row and shorter than it. In a table without 分值 and 得分 columns
-    (``pointed`` false: no row has points) a row with a name and a 指标值 or 完成值 of its
-    own is an indicator (衡山: 库存数量真实率 | 100% | 100% under …储备到位率 | 100% | 100%)."""
+    rows of their own ("全县经办业务" / "量", "规定时间" / "内", "满意度指" / "标"), the rest
+    of the name, the units and the reason's rest on one row ("益人口 | 万人 | 万人 | … |
+    响未完工…") — and if so, adds each piece to its text (a unit to a 指标值 or 完成值 read
+    as a number: 2.38 | 万人, a Word table's). No points, only short texts, each under a
+    text of the indicator's own row and shorter than it — but a reason's rest beside other
+    rests (the lines of a long text under the numbers, together), and any rest at the top of
+    the next page (``paged``: the row a page break split, all its lines there). In a table
+    without 分值 and 得分 columns (``pointed`` false: no row has points) a row with a name
+    and a 指标值 or 完成值 of its own is an indicator (衡山: 库存数量真实率 | 100% | 100%
+    under …储备到位率 | 100% | 100%)."""
     if read.get("weight") is not None or read.get("score") is not None:
         return False
     pieces = {key: value for key, value in read.items() if value is not None
               and (key not in _LEVELS or own[_LEVELS.index(key)])}  # not merged from above
     if not pointed and "name" in pieces and {"target", "actual"} & set(pieces):
         return False
+    free = {"reason"} if len(pieces) > 1 else set()  # any length: its lines together
     if not pieces or any(key not in _WRAPPED or not isinstance(value, str)
-                         or len(value.strip()) > _FRAGMENT or is_placeholder(value)
-                         or is_template_name(value) or _names_a_row(value)
+                         or (key not in free and len(value.strip()) > _FRAGMENT)
+                         or is_placeholder(value) or is_template_name(value)
+                         or _names_a_row(value)
                          for key, value in pieces.items()):
         return False
+    texts: dict[str, str] = {}
     for key, value in pieces.items():
         text = getattr(above, key)
+        if key in ("target", "actual") and isinstance(text, (int, float)) \
+                and not isinstance(text, bool):
+            text = plain_text(text)  # 2.38 a number, its unit on the next line
         place = dict.get(above.sources, key)
         if not isinstance(text, str) or not text or type(place) is not tuple \
                 or place[1] != home:  # the indicator's own cell, in its own row
@@ -1024,13 +1039,27 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
         # (a short name under a long one may be a row of its own, left unfilled).
         longest = len(text) if len(pieces) > 1 or key in ("target", "actual") \
             and _completes_number(value, text) else max(2, len(text) // 2)
-        if len(value.strip()) > longest:
+        if key not in free and not paged and len(value.strip()) > longest:
             return False
+        texts[key] = text
     for key, value in pieces.items():
-        setattr(above, key, getattr(above, key) + value.strip())
+        setattr(above, key, texts[key] + value.strip())
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
     return True
+
+
+def _next_page(grid: Grid, last: int, row: int) -> bool:
+    """Whether ``row`` begins the document table right after the one row ``last`` is in,
+    nothing but blank rows or a page's number between: the next page of a table a page
+    break split (Word, a PDF→Word conversion), its first row perhaps the rest of ``last``."""
+    tables = grid.tables
+    if not tables:
+        return False
+    at = next((number for number, table in enumerate(tables)
+               if table.first <= last <= table.last), None)
+    return at is not None and at + 1 < len(tables) and tables[at + 1].first == row \
+        and nothing_between(grid, last + 1, row)
 
 
 def _own_measure(grid: Grid, row: int, columns: dict[str, int]) -> bool:

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from jixiao.parsing import PLACEHOLDER, compact_string, is_placeholder
-from jixiao.read.grid import points
+from jixiao.read.grid import Grid, points
 
 # Words a label may open with that say nothing of its role (项目绩效自评总分).
 _DECOR = "(?:项目|绩效|部门|单位|本表|全表)*"
@@ -97,6 +97,13 @@ def is_between_rows(texts: list[str]) -> bool:
     """Whether a row's texts (compact) are only a page's number or a note: a line printed
     between the rows of a table, not one of them."""
     return bool(texts) and all(is_page_mark(text) or _NOTE.fullmatch(text) for text in texts)
+
+
+def nothing_between(grid: Grid, top: int, bottom: int) -> bool:
+    """Whether rows ``top`` to ``bottom`` (excluded) of ``grid`` hold nothing but a page's
+    number or a note between a converted PDF's rows."""
+    return all(is_between_rows([grid.texts.get((row, column), "") for column in grid.rows[row]])
+               for row in grid.rows if top <= row < bottom)
 
 
 def is_note_label(text: str) -> bool:

@@ -49,7 +49,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, heading_points
 from jixiao.read.deductions import read_deductions
-from jixiao.read.documents import nothing_between, table_stop
+from jixiao.read.documents import table_stop
 from jixiao.read.grid import Grid, NotedCells, Place, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
 from jixiao.read.indicators import levels_from_below, read_indicators
@@ -75,7 +75,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.roles import PAGE_NUMBER, is_page_mark
+from jixiao.read.roles import PAGE_NUMBER, is_page_mark, nothing_between
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.statements import read_report_text
