@@ -221,19 +221,39 @@ def _carried_down(level2s: list[Cell]) -> list[Cell]:
     return out
 
 
+def _as_read(value: Cell, percent: Cell) -> Cell:
+    """A 指标值 or 完成值 as ``jixiao check`` reads its cell: a number in a cell that shows a
+    percent (``percent`` true; 105% typed is 1.05) is the percent shown, "105%"
+    (``rules.percent_text``) — not 1.05 %. Excel's JX_SCORE, JX_MET and JX_SCORES read the
+    cell's format themselves (``udfs/``); the headless engines pass it (``READS_FORMAT``)."""
+    if _flag(percent) and isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and math.isfinite(value):
+        return rules.percent_text(value)
+    return value
+
+
 @_cell_safe
 @_one_cell_each("level2")
 def score(target: Cell, actual: Cell, weight: Cell, rule_name: Cell = None,
-          judged: Cell = None, level2: Cell = None) -> Cell:
-    """得分 of one indicator; "" for an unused row (``unused_row``)."""
+          judged: Cell = None, level2: Cell = None, target_percent: Cell = None,
+          actual_percent: Cell = None, judged_percent: Cell = None) -> Cell:
+    """得分 of one indicator; "" for an unused row (``unused_row``). ``target_percent``,
+    ``actual_percent``: whether that cell shows a percent (``_as_read``); ``judged_percent``:
+    the 人工评分's — 70% typed is 70 points, as ``jixiao check`` reads it, and out of its
+    band the cell asks for points (``rules.judged_out_of_band``)."""
+    target, actual = _as_read(target, target_percent), _as_read(actual, actual_percent)
     if unused_row(target, actual, weight):
         return ""
     if is_placeholder(weight):
         raise ScoreInputError("分值为空")
-    judged_value = None if _blank(judged) else _number(judged, "人工评分")
+    typed_percent = _flag(judged_percent) and isinstance(judged, (int, float)) \
+        and not isinstance(judged, bool)
+    judged_value = None if _blank(judged) else _number(
+        rules.weight_points(judged, typed_percent), "人工评分")
     result = rules.indicator_score(target, actual, _number(weight, "分值"),
                                    None if _blank(rule_name) else str(rule_name),
-                                   judged_value, default_op=_default_op(level2, target))
+                                   judged_value, default_op=_default_op(level2, target),
+                                   judged_percent=typed_percent)
     if result.value is None:
         return f"{ERROR_MARK} {result.note}"
     return result.value
@@ -246,30 +266,38 @@ MET_TEXT = {True: "是", False: "否", None: "未知"}
 
 @_cell_safe
 @_one_cell_each("level2")
-def met(target: Cell, actual: Cell, level2: Cell = None, weight: Cell = None) -> Cell:
+def met(target: Cell, actual: Cell, level2: Cell = None, weight: Cell = None,
+        target_percent: Cell = None, actual_percent: Cell = None) -> Cell:
     """是 / 否, or 未知 when the rules cannot tell; "" where ``score`` shows none for an
     unused row (``unused_row``) — given the 分值 (the template's JX_MET(E13,F13,…,G13)), a
     无/无 row with points is judged as it is scored (无 事故 is met); without it, a row of
-    placeholders is taken as unused — or where 指标值 and 完成值 are both blank."""
+    placeholders is taken as unused — or where 指标值 and 完成值 are both blank. The
+    percent flags as ``score``'s."""
+    target, actual = _as_read(target, target_percent), _as_read(actual, actual_percent)
     if unused_row(target, actual, weight) or (_blank(target) and _blank(actual)):
         return ""
     return MET_TEXT[rules.is_met(target, actual, default_op=_default_op(level2, target))]
 
 
 def scores(targets: Cell, actuals: Cell, weights: Cell, rule_name: Cell = None,
-           judged: Cell = None, level2s: Cell = None) -> list[list[Cell]]:
-    """得分 of a whole indicator column: one row out per row in."""
+           judged: Cell = None, level2s: Cell = None, target_percents: Cell = None,
+           actual_percents: Cell = None, judged_percents: Cell = None) -> list[list[Cell]]:
+    """得分 of a whole indicator column: one row out per row in; the percent flags, a
+    column each, as ``score``'s."""
     target_list = _flat(targets)
     length = len(target_list)
-    named = {"完成值": actuals, "分值": weights, "人工评分": judged, "二级指标": level2s}
+    named = {"完成值": actuals, "分值": weights, "人工评分": judged, "二级指标": level2s,
+             "指标值格式": target_percents, "完成值格式": actual_percents,
+             "人工评分格式": judged_percents}
     for name, values in named.items():
         count = len(_flat(values))
         if count not in (1, length):
             return [[f"{ERROR_MARK} 区域行数不一致：指标值 {length} 行，{name} {count} 行"]]
     columns = zip(target_list, _column(actuals, length), _column(weights, length),
                   _column(judged, length), _carried_down(_column(level2s, length)),
-                  strict=True)
-    return [[score(t, a, w, rule_name, j, l2)] for t, a, w, j, l2 in columns]
+                  _column(target_percents, length), _column(actual_percents, length),
+                  _column(judged_percents, length), strict=True)
+    return [[score(t, a, w, rule_name, j, l2, *flags)] for t, a, w, j, l2, *flags in columns]
 
 
 @_cell_safe
@@ -333,12 +361,20 @@ FUNCTIONS: dict[str, Callable[..., Cell]] = {
     "JX_WEIGHT_TOTAL": weight_total,
     "JX_POINTS": points,
 }
-# The JX_ functions given, after the cell their first argument names, whether that cell's
-# number format shows a percent: Excel's JX_POINTS and JX_EXEC_SCORE read the format
-# themselves; the headless engines add it as the argument at the position given (the
-# arguments left out before it blank: JX_EXEC_SCORE(H6) is JX_EXEC_SCORE(H6,,TRUE)),
-# ``recalc.cellformats``.
-READS_FORMAT = {"JX_POINTS": 1, "JX_EXEC_SCORE": 3}  # name → the argument it is given as
+# The JX_ functions given, for the cells some of their arguments name, whether that cell's
+# number format shows a percent (10% typed as a 分值, 105% as a 完成值): Excel's read the
+# format themselves (``udfs/``); the headless engines add it as the argument at the
+# position given — a range's as a column of flags, an argument that names no cell's
+# blank, the arguments left out before it blank: JX_EXEC_SCORE(H6) is
+# JX_EXEC_SCORE(H6,"",TRUE), JX_SCORE(E13,F13,G13) is
+# JX_SCORE(E13,F13,G13,"","","",FALSE,TRUE) (``recalc.cellformats``).
+READS_FORMAT: dict[str, dict[int, int]] = {  # name → {argument read: position of its flag}
+    "JX_POINTS": {0: 1},
+    "JX_EXEC_SCORE": {0: 3},
+    "JX_SCORE": {0: 6, 1: 7, 4: 8},  # 指标值, 完成值, 人工评分
+    "JX_MET": {0: 4, 1: 5},
+    "JX_SCORES": {0: 6, 1: 7, 4: 8},
+}
 # The JX_ functions whose 指标值 and 完成值 (the arguments at these positions) a time format
 # makes a length of time: 3:00 typed (0.125, h:mm) is 3小时, as ``jixiao check`` reads it
 # (``parsing.clock_duration``). Excel passes such a cell as a time (xlwings: 1899-12-30

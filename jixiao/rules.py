@@ -276,11 +276,19 @@ RULE_CHOICES = (f"{'、'.join(RULE_SETS)} 之一（也可写“比例法”“�
                 "“财政部”）")
 
 
+def percent_text(value: float, decimals: int | None = None) -> str:
+    """A number in a percent-formatted cell (105% typed: 1.05) as the text the reader takes
+    it for, "105%" (to 6 significant digits; ``decimals``: rounded to those the format
+    shows). ``read.grid.percent_shown`` reads a cell so, and the JX_ functions a 指标值 or
+    完成值 whose cell shows a percent (``cellfuncs.READS_FORMAT``)."""
+    return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
+
+
 def percent_value(value: float) -> float | str:
     """A number in a percent-formatted cell (105% typed: 1.05) in percent, as the reader
-    takes it (``read.grid.percent_shown``: the text "105%", to 6 significant digits);
-    "" where that text has an exponent (1e-05%), which no rule reads."""
-    text = f"{round(value * 100, 10):g}"
+    takes it (``percent_text``: "105%"); "" where that text has an exponent (1e-05%),
+    which no rule reads."""
+    text = percent_text(value).removesuffix("%")
     return "" if "e" in text else float(text)
 
 
@@ -1159,12 +1167,14 @@ def strict_at_target_share(ruleset: RuleSet) -> float:
 
 def indicator_score(target: Measure | object, actual: Measure | object, weight: float,
                     rules: str | RuleSet | None = None, judged: float | None = None,
-                    default_op: str = "=") -> Score:
+                    default_op: str = "=", judged_percent: bool = False) -> Score:
     """The 得分 of one indicator under a rule set.
 
     ``judged`` is the score a person gave a qualitative indicator; it is
     accepted when it lies in the band of the indicator's level. A target
     without ≥/≤ is read with ``default_op`` ("=", or "<=" for 成本指标).
+    ``judged_percent``: the 人工评分 was typed as a percent (70%, read as 70 points, as a
+    分值 10% is 10): out of its band, the note asks for points (``judged_out_of_band``).
 
     Remembered for the published rule sets (a pure function of its inputs, and a
     ``Score`` is frozen): a table's score is asked for by the evaluation, by the
@@ -1178,18 +1188,22 @@ def indicator_score(target: Measure | object, actual: Measure | object, weight: 
         except TypeError:  # a value no cell holds (a list): computed, not remembered
             pass
         else:
-            return _remembered_score(target, actual, weight, ruleset.name, judged, default_op)
-    return _indicator_score(target, actual, weight, ruleset, judged, default_op)
+            return _remembered_score(target, actual, weight, ruleset.name, judged, default_op,
+                                     judged_percent)
+    return _indicator_score(target, actual, weight, ruleset, judged, default_op, judged_percent)
 
 
 @functools.lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are read differently
 def _remembered_score(target: Measure | object, actual: Measure | object, weight: float,
-                      rules: str, judged: float | None, default_op: str) -> Score:
-    return _indicator_score(target, actual, weight, RULE_SETS[rules], judged, default_op)
+                      rules: str, judged: float | None, default_op: str,
+                      judged_percent: bool) -> Score:
+    return _indicator_score(target, actual, weight, RULE_SETS[rules], judged, default_op,
+                            judged_percent)
 
 
 def _indicator_score(target: Measure | object, actual: Measure | object, weight: float,
-                     ruleset: RuleSet, judged: float | None, default_op: str) -> Score:
+                     ruleset: RuleSet, judged: float | None, default_op: str,
+                     judged_percent: bool = False) -> Score:
     _check_weight(weight)
     named = about_target(target)  # 约500人: scored as 500人
     overrun = overrun_by(as_measure(actual)) is not None  # 超支20万元: scored as what was spent
@@ -1230,7 +1244,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         level = "achieved" if met else "not" if actual.level == "not" else "partial"
         on_time = "按时完成" if met else "未完成" if level == "not" else "逾期完成"
         return _qualitative(level, on_time, weight, ruleset, judged, met,
-                            on_time if met else f"{on_time}，按“{LEVEL_NAMES[level]}”区间评分")
+                            on_time if met else f"{on_time}，按“{LEVEL_NAMES[level]}”区间评分",
+                            judged_percent)
     if qualitative:
         if target.is_number and actual.kind == "qualitative" and actual.level is None:
             return Score(None, None, f"定量指标的完成值“{actual.text.strip()}”不是数值")
@@ -1245,7 +1260,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         read_as = (f"定量指标的完成值“{actual.text.strip()}”按文字读作{LEVEL_NAMES[actual.level]}"
                    if target.is_number else f"定性指标：{LEVEL_NAMES[actual.level]}")
         return _qualitative(actual.level, LEVEL_NAMES[actual.level], weight, ruleset, judged, met,
-                            read_as)  # ≥80% answered 已完成: scored by the words (JX204 says so)
+                            read_as, judged_percent)  # ≥80% answered 已完成: scored by the words (JX204 says so)
 
     pair = comparable(target, actual)
     if pair is None:
@@ -1455,8 +1470,19 @@ def band_text(low: float, high: float) -> str:
     return f"{plain_points(low)}–{plain_points(high)}"
 
 
+def judged_out_of_band(judged: float, band: tuple[float, float], percent: bool = False) -> str:
+    """A 人工评分 outside its level's band, as the template's 得分 cell and JX408 both say
+    it: “人工评分 9 不在 6–8 分之间”; one typed as a percent (70%, read as 70 points) asks
+    for points: “人工评分 70% 不在 6–8 分之间：请填写分数（如 7），不是百分比”."""
+    if not percent:
+        return f"人工评分 {judged:g} 不在 {band_text(*band)} 分之间"
+    return (f"人工评分 {judged:g}% 不在 {band_text(*band)} 分之间：请填写分数（如 "
+            f"{plain_points(sum(band) / 2)}），不是百分比")
+
+
 def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
-                 judged: float | None, met: bool | None, note: str) -> Score:
+                 judged: float | None, met: bool | None, note: str,
+                 judged_percent: bool = False) -> Score:
     low, high = ruleset.bands[level]
     band = (formula_points(weight, written(low)), formula_points(weight, written(high)))
     if judged is None:
@@ -1465,7 +1491,7 @@ def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
         else:
             value, note = None, f"{note}，请在 {band_text(*band)} 分之间人工评分"
     elif not band[0] <= judged <= band[1]:
-        value, note = None, f"{note}，人工评分 {judged:g} 不在 {band_text(*band)} 分之间"
+        value, note = None, f"{note}，{judged_out_of_band(judged, band, judged_percent)}"
     else:
         value, note = round2(judged), f"{note}，人工评分"
     return Score(value, met, note, band, level, level_name)

@@ -78,9 +78,10 @@ from jixiao.rules import (
     band_text,
     beyond_rounding,
     is_met,
+    judged_out_of_band,
     round2,
 )
-from jixiao.xlsx.numformats import number_as_shown, number_decimals
+from jixiao.xlsx.numformats import number_as_shown, number_decimals, shows_percent
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -750,6 +751,17 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                    "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
 
 
+def _judged_as_percent(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether the 人工评分 was typed as a percent (70% in a percent-formatted cell, or the
+    text “70%”), which the reader takes as 70 points, as a 分值 10% is 10."""
+    info = table.cell(indicator.sources.get("judged"))
+    if info is None:
+        return False
+    if isinstance(info.value, str):
+        return info.value.strip().endswith(("%", "％"))
+    return isinstance(info.value, (int, float)) and shows_percent(info.number_format)
+
+
 def _as_typed(table: SelfEvaluation, indicator: Indicator, key: str) -> object:
     """A 指标值/完成值 as its cell holds it, which the native formulas read (96%\xa0 pasted
     from a web system, not the reader's 96%); the model's value where no cell is known."""
@@ -831,6 +843,12 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             # the template leaves the score to a person: point at the 人工评分 cell
             low, high = score.band
             source = first_source(indicator, "judged", "score")
+            if indicator.judged is not None and _judged_as_percent(table, indicator):
+                yield finding("JX408", source,  # as the template's 得分 cell says it
+                              f"“{label(indicator)}”{_level_said(indicator, score)}，"
+                              f"{judged_out_of_band(indicator.judged, score.band, True)}"
+                              f"（{evaluation.rules.label}）")
+                continue
             judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
                 if indicator.judged is not None else _judged_not_number(table, indicator) \
                 or "请在人工评分列填写"

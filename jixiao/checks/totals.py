@@ -803,10 +803,13 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
         yield funds.sources["score"], "执行率得分", shown(execution)
     in_total = _reads(table, table.sources.get("total"))  # an older H13:H42: not row 43
     for indicator in table.indicators:
+        judged = table.cell(indicator.sources.get("judged"))  # JX_SCORE reads its format
         value = cellfuncs.score(indicator.target, indicator.actual,
                                 weight(indicator, indicator.sources.get("score")),
                                 evaluation.rules.name,
-                                typed_in(table, indicator, "judged"), indicator.level2)
+                                typed_in(table, indicator, "judged"), indicator.level2,
+                                None, None,  # the 指标值, 完成值: read as shown already
+                                judged is not None and shows_percent(judged.number_format))
         if in_total(indicator):
             parts.append(_as_shown(table, indicator.sources.get("score"), value, current))
         if "score" in indicator.sources:

@@ -12,6 +12,7 @@ from typing import Any
 
 from jixiao.model import ERROR_TEXTS, CellInfo, SelfEvaluation, Source
 from jixiao.parsing import INVISIBLE, compact_string, compact_text, parse_points
+from jixiao.rules import percent_text
 from jixiao.xlsx.numformats import literal_percent, percent_decimals, shows_percent
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.sheet import SheetCells
@@ -310,7 +311,7 @@ def percent_shown(value: Any, number_format: str, *, rounded: bool = False) -> A
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
         if shows_percent(number_format):
             decimals = percent_decimals(number_format) if rounded else None
-            return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
+            return percent_text(value, decimals)
         if literal_percent(number_format):
             return f"{round(value, 10):g}%"
     return value

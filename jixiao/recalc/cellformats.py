@@ -8,7 +8,9 @@ only, the call is written out before it compiles the formula (``with_formats``):
 ``JX_POINTS(G13)`` → ``JX_POINTS(G13,TRUE)``, ``JX_POINTS(G13:G14)`` →
 ``JX_POINTS(G13:G14,{FALSE;TRUE})``; JX_EXEC_SCORE reads its rate cell's the same way
 (a 95 typed in a General cell is 95 %): ``JX_EXEC_SCORE(H6,G6)`` →
-``JX_EXEC_SCORE(H6,G6,TRUE)``. A 指标值/完成值 of JX_SCORE, JX_MET, JX_SCORES in a cell
+``JX_EXEC_SCORE(H6,G6,"",TRUE)``, and JX_SCORE, JX_MET, JX_SCORES their 指标值's and
+完成值's (105% typed is 105 %, not 1.05 %), JX_SCORE's 人工评分's: ``JX_SCORE(E13,F13,G13)``
+→ ``JX_SCORE(E13,F13,G13,"","","",FALSE,TRUE)``. A 指标值/完成值 of JX_SCORE, JX_MET, JX_SCORES in a cell
 of a date or time format (3:00 typed: 0.125, h:mm; 2024/3/20: 45371) Excel passes as a time
 or a date (``cellfuncs.READS_TIME``): the fast path gives it so (``as_time``); for the formulas package the argument is read
 through ``AS_TIME`` with the cell's format (``with_times``): ``JX_SCORE(E13,F13,…)`` →
@@ -34,12 +36,8 @@ from jixiao.xlsx.numformats import (
 from jixiao.xlsx.package import Package, Sheet
 from jixiao.xlsx.refs import area_cells
 
-_CALL = re.compile(r"(?<![\w.])(?P<call>(?:_xludf\.)?(?P<name>JX_\w+)\(\s*)" + SHEET_PREFIX
-                   + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*"
-                   r"(?P<rest>(?:,(?:[^(),]|\([^()]*\))*)*)\)",  # more arguments: F6, JX_POINTS(G6)
-                   re.IGNORECASE)
 _MAX_CELLS = 1000  # a longer range is left as it is (no format: as typed)
-_TIME_CALL = re.compile(r"(?<![\w.])(?:_xludf\.)?(?P<name>JX_\w+)\s*\(", re.IGNORECASE)
+_JX_CALL = re.compile(r"(?<![\w.])(?:_xludf\.)?(?P<name>JX_\w+)\s*\(", re.IGNORECASE)
 _REF = re.compile(SHEET_PREFIX + r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)")
 AS_TIME = "_XLJX.AS_TIME"  # the formulas package's name of ``as_time`` (never in a file)
 
@@ -83,34 +81,51 @@ def as_time(value: Any, code: str, epoch: datetime.datetime = WINDOWS_EPOCH) -> 
 
 
 def with_formats(text: str, cell: Any) -> str:
-    """The formula of openpyxl ``cell`` with each JX_POINTS (and JX_EXEC_SCORE) of a cell
-    given that cell's percent format as an argument (``cellfuncs.READS_FORMAT``), for the
-    formulas package (strings left alone)."""
+    """The formula of openpyxl ``cell`` with each JX_ call that reads a cell's percent format
+    (``cellfuncs.READS_FORMAT``: JX_POINTS, JX_EXEC_SCORE, the 指标值 and 完成值 of JX_SCORE,
+    JX_MET, JX_SCORES) given, after its arguments, whether the cells read show a percent —
+    a range's as an array of flags, an argument naming no cell's blank — for the formulas
+    package (strings left alone; a call already given them left as it is)."""
     if not any(name in text.upper() for name in READS_FORMAT):
         return text
-    parts = text.split('"')  # even parts are outside quotes
+    quoted = _in_quotes(text)
+    changes = []
+    for call in _JX_CALL.finditer(text):
+        flags = READS_FORMAT.get(call.group("name").upper())
+        if quoted[call.start()] or not flags:
+            continue
+        arguments = _arguments(text, call.end(), quoted)
+        closed = arguments[-1][1] if arguments else call.end()
+        if closed >= len(text) or text[closed] != ")" or len(arguments) > min(flags.values()):
+            continue  # not closed (a formula Excel did not write), or given them already
+        given = [""] * (max(flags.values()) + 1 - len(arguments))
+        for index, position in flags.items():
+            if index < len(arguments):
+                start, end = arguments[index]
+                given[position - len(arguments)] = _percent_flags(text[start:end].strip(), cell)
+        while given and not given[-1]:  # JX_SCORE(E13,F13,G13): no 人工评分 named, none given
+            given.pop()
+        if given:  # a cell named among the arguments read; the others blank, as
+            # ``prepare`` writes an omitted argument (formulas would pass 0 for nothing)
+            changes.append((closed, "," + ",".join(flag or '""' for flag in given)))
+    for at, added in sorted(changes, reverse=True):  # JX_EXEC_SCORE(H6,JX_POINTS(G6)): both
+        text = text[:at].rstrip() + added + text[at:]
+    return text
 
-    def written_out(match: re.Match[str]) -> str:
-        position = READS_FORMAT.get(match.group("name").upper())
-        rest = match.group("rest")
-        given_args = 1 + re.sub(r"\([^()]*\)", "", rest).count(",")
-        inner = _CALL.sub(written_out, rest)  # JX_EXEC_SCORE(H6,JX_POINTS(G6)): G6's too
-        whole = match.string[match.start():match.start("rest")] + inner \
-            + match.string[match.end("rest"):match.end()]
-        if position is None or given_args > position:
-            return whole
-        ref = match.group("ref")
-        codes = _formats_of(cell, match.group("sheet"), ref)
-        if codes is None:
-            return whole
-        flags = ";".join(",".join("TRUE" if shows_percent(code) else "FALSE" for code in row)
-                         for row in codes)
-        given = flags if ":" not in ref else "{" + flags + "}"  # a range: an array of flags
-        left_out = "," * (position - given_args)  # JX_EXEC_SCORE(H6) → JX_EXEC_SCORE(H6,,TRUE)
-        return f"{whole[:-1].rstrip()}{left_out},{given})"
 
-    parts[::2] = [_CALL.sub(written_out, part) for part in parts[::2]]
-    return '"'.join(parts)
+def _percent_flags(argument: str, cell: Any) -> str:
+    """TRUE/FALSE whether the cell an argument names shows a percent; a range's as an array
+    row by row ({FALSE;TRUE}); "" (blank) for an argument naming no cell, or too many."""
+    whole = _REF.fullmatch(argument)
+    if whole is None:
+        return ""
+    ref = whole.group("ref")
+    codes = _formats_of(cell, whole.group("sheet"), ref)
+    if codes is None:
+        return ""
+    flags = ";".join(",".join("TRUE" if shows_percent(code) else "FALSE" for code in row)
+                     for row in codes)
+    return flags if ":" not in ref else "{" + flags + "}"
 
 
 def with_times(text: str, cell: Any) -> str:
@@ -123,7 +138,7 @@ def with_times(text: str, cell: Any) -> str:
         return text
     quoted = _in_quotes(text)
     changes = []
-    for call in _TIME_CALL.finditer(text):
+    for call in _JX_CALL.finditer(text):
         if quoted[call.start()]:
             continue
         arguments = _arguments(text, call.end(), quoted)

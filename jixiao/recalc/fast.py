@@ -349,11 +349,12 @@ class _Workbook:
 
     def _call(self, call: _Call, sheet: str, path: tuple[int, ...]) -> Any:
         args = [self._operand(arg, sheet, path) for arg in call.args]
-        position = READS_FORMAT.get(call.name)
-        if position is not None and len(call.args) <= position \
-                and isinstance(call.args[0], _Ref):  # as Excel's reads it
-            args = [*args, *[None] * (position - len(args)),
-                    self._shows_percent(call.args[0], sheet)]
+        flags = READS_FORMAT.get(call.name, {})
+        if flags and len(call.args) <= min(flags.values()):  # as Excel's reads the cells
+            args = [*args, *[None] * (max(flags.values()) + 1 - len(args))]
+            for index, position in flags.items():
+                if index < len(call.args) and isinstance(call.args[index], _Ref):
+                    args[position] = self._shows_percent(call.args[index], sheet)
         for index in READS_TIME.get(call.name, ()):
             if index < len(call.args) and isinstance(call.args[index], _Ref):
                 args[index] = self._as_time(call.args[index], sheet, args[index])

@@ -327,3 +327,41 @@ def test_total_skips_the_slash_of_an_unused_row():
     assert udfs.JX_TOTAL(9.5, [[29.5], [10], ["/"], ["—"], [None]]) == 49
     assert udfs.JX_WEIGHT_TOTAL(10, [[30], [10], ["/"]]) == 50
     assert udfs.JX_TOTAL(9.5, [[29.5], ["十"]]) == "⚠ 得分“十”不是数字"
+
+
+def test_score_and_met_read_a_percent_typed_actual_as_check_does():
+    """rt30: 105% typed into a 完成值 is 1.05 in a percent-formatted cell; jixiao check
+    reads 105 %, so JX_SCORE, JX_MET and JX_SCORES do: ≥100% met, the full 5 (was 5 × 1.05
+    ÷ 100 = 0.05, 否); ≤100% typed 103%: 5 × (1 − 3 ÷ 100) = 4.85; ≥120% typed 110%:
+    5 × 110 ÷ 120 = 4.58."""
+    assert udfs.JX_SCORE(_Cell("≥100%", "General"), _Cell(1.05, "0%"), 5) == 5
+    assert udfs.JX_MET(_Cell("≥100%", "General"), _Cell(1.05, "0%")) == "是"
+    assert udfs.JX_SCORE(_Cell("≤100%", "@"), _Cell(1.03, "0.00%"), 5) == 4.85
+    assert udfs.JX_SCORE(_Cell(1.2, "0%"), _Cell(1.1, "0%"), 5) == 4.58  # ≥ by default
+    assert udfs.JX_SCORE("≥100%", 1.05, 5) == 0.05  # values, no cells: as typed
+    assert udfs.JX_SCORE(_Cell("≥100%", "General"), _Cell(1.05, "General"), 5) == 0.05
+    assert udfs.JX_SCORES(_Column(_Cell("≥100%", "General"), _Cell("≥120%", "General")),
+                          _Column(_Cell(1.05, "0%"), _Cell(1.1, "0%")), [[5], [5]]) == \
+        [[5], [4.58]]
+
+
+def test_a_value_given_where_cells_are_read_is_that_value():
+    """xlwings' "range" conversion gives None for an argument that names no cell
+    (=JX_SCORE("≥95%",F5,10), a literal); ``_CellsOrValue`` hands over the value."""
+    class Engine:
+        class impl:  # noqa: N801 — xlwings' engine.impl
+            @staticmethod
+            def clean_value_data(data, *args, **kwargs):
+                return data
+
+    class Context:
+        def __init__(self, rng, value):
+            self.range, self.value, self.engine, self.meta = rng, value, Engine, {}
+
+    cell = _Cell(1.05, "0%")
+    given = Context(cell, None)
+    udfs._CellsOrValue.reader({})(given)
+    assert given.value is cell
+    typed = Context(None, "≥95%")
+    udfs._CellsOrValue.reader({})(typed)
+    assert typed.value == "≥95%"
