@@ -928,6 +928,25 @@ def unread_sides(target: Any, actual: Any) -> tuple[bool, bool]:
         values["a_num"] == "" and not values["level"]
 
 
+def unread_date(target: Any, actual: Any, level2: Any = None
+                ) -> tuple[str, datetime.date | None] | None:
+    """Of a deadline row the formulas leave to jixiao (WARN_INPUT): the side they read no
+    date in (``date_text``) — "target", else "actual" (2024年8月31日前 they read, beside a date
+    typed into a date cell or 按时完成) — and the date that cell holds, to be written as
+    text (“2024年8月25日”), None where it holds none. None for a row they score, or whose
+    two dates they read."""
+    values = row_values(target, actual, 1.0, level2=level2)
+    if values["kind"] != WARN_INPUT:
+        return None
+    for side, value, text in (("target", target, values["t_text"]),
+                              ("actual", actual, values["a_text"])):
+        if not text or date_text(text) is None:
+            typed = value if isinstance(value, datetime.date) \
+                and clock_duration(value) is None else None
+            return side, typed.date() if isinstance(typed, datetime.datetime) else typed
+    return None
+
+
 # What to do with a 定性 row's 完成值 the formulas cannot read (``level_wanted``): the
 # template's 完成值 dropdown offers the levels the formulas score.
 _LEVEL_WORDS = tuple(LEVEL_NAMES.values())

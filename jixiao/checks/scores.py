@@ -6,6 +6,7 @@ documentation in docs/rules.md.)
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 
 from jixiao import levels
@@ -732,6 +733,12 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        f"“{label(indicator)}”是定性指标，完成值“{plain_text(indicator.actual)}”"
                        f"表格公式不能计分：请{native.CHOOSE_LEVEL}，表格即可自行计分；{scored}",
                        severity="warning")
+    dated = native.unread_date(*(_as_typed(table, indicator, key) for key in ("target", "actual")),
+                               indicator.level2) \
+        if shown == native.WARN_INPUT \
+        and parse_measure(indicator_target(indicator)).kind == "date" else None
+    if dated is not None:  # 2024/8/25 typed into a date cell, 按时完成 beside 2024年8月31日前
+        return _unread_date(table, indicator, *dated, scored)
     target_unread, actual_unread = native.unread_sides(
         *(_as_typed(table, indicator, key) for key in ("target", "actual"))) \
         if shown == native.WARN_INPUT \
@@ -760,6 +767,34 @@ def _judged_as_percent(table: SelfEvaluation, indicator: Indicator) -> bool:
     if isinstance(info.value, str):
         return info.value.strip().endswith(("%", "％"))
     return isinstance(info.value, (int, float)) and shows_percent(info.number_format)
+
+
+def _unread_date(table: SelfEvaluation, indicator: Indicator, side: str,
+                 typed: _dt.date | None, scored: str) -> Finding:
+    """JX406 at the cell of a deadline row the native formulas read no date in
+    (``native.unread_date``): a date typed into a date cell, to be written as the text they
+    read (“2024年8月25日”); a 完成值 in words (按时完成), to give the day it was done; a
+    指标值 without its year (12月底前)."""
+    what, value = ("完成值", indicator.actual) if side == "actual" else ("指标值", indicator.target)
+    deadline = parse_measure(indicator_target(indicator)).date
+    ends = "前" if side == "target" else ""
+    if typed is not None:
+        said = (f"的{what}是日期格式的日期，表格公式不能把它当作日期比较：请写成"
+                f"“{_date_words(typed)}{ends}”这样的文字日期")
+    elif side == "actual":
+        example = f"“{_date_words(deadline)}”" if deadline is not None else "“2024年12月20日”"
+        said = (f"的完成值“{plain_text(value).strip()}”表格公式不能与指标值的期限比较：请写明"
+                f"实际完成的日期，写成{example}这样的文字日期")
+    else:
+        said = (f"的指标值“{plain_text(value).strip()}”表格公式不能读作日期：请写明年、月、日，"
+                f"写成“{_date_words(deadline) if deadline else '2024年12月31日'}前”这样的文字日期")
+    return finding("JX406", first_source(indicator, side, "score"),
+                   f"“{label(indicator)}”{said}，表格即可自行计分；{scored}", severity="warning")
+
+
+def _date_words(day: _dt.date) -> str:
+    """A date as the text the native formulas read (``native.date_text``): 2024年8月25日."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _as_typed(table: SelfEvaluation, indicator: Indicator, key: str) -> object:
