@@ -786,8 +786,9 @@ def _unread_date(table: SelfEvaluation, indicator: Indicator, side: str,
         said = (f"的完成值“{plain_text(value).strip()}”表格公式不能与指标值的期限比较：请写明"
                 f"实际完成的日期，写成{example}这样的文字日期")
     else:
+        example = _date_words(deadline) if deadline else f"{table.project.year or 2024}年12月31日"
         said = (f"的指标值“{plain_text(value).strip()}”表格公式不能读作日期：请写明年、月、日，"
-                f"写成“{_date_words(deadline) if deadline else '2024年12月31日'}前”这样的文字日期")
+                f"写成“{example}前”这样的文字日期")
     return finding("JX406", first_source(indicator, side, "score"),
                    f"“{label(indicator)}”{said}，表格即可自行计分；{scored}", severity="warning")
 

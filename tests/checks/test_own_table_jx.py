@@ -122,9 +122,10 @@ def test_an_own_tables_jx_result_against_the_rules_is_reported_as_a_typed_one(tm
 
 
 @pytest.mark.parametrize(("formula", "written"), [
-    ("=JX_EXEC_SCORE(G6,F6)", "=JX_EXEC_SCORE(G6,F6,,TRUE)"),
-    ("=JX_EXEC_SCORE(G6)", "=JX_EXEC_SCORE(G6,,,TRUE)"),
-    ("=JX_EXEC_SCORE(G6,JX_POINTS(F6))", "=JX_EXEC_SCORE(G6,JX_POINTS(F6,FALSE),,TRUE)"),
+    # the arguments left out before the format blank as ``prepare`` writes them, "" (rt30)
+    ("=JX_EXEC_SCORE(G6,F6)", '=JX_EXEC_SCORE(G6,F6,"",TRUE)'),
+    ("=JX_EXEC_SCORE(G6)", '=JX_EXEC_SCORE(G6,"","",TRUE)'),
+    ("=JX_EXEC_SCORE(G6,JX_POINTS(F6))", '=JX_EXEC_SCORE(G6,JX_POINTS(F6,FALSE),"",TRUE)'),
     # the template's, given the 评分规则 (since rt27): the format comes after it
     ("=JX_EXEC_SCORE(G6,JX_POINTS(F6),JX_Rules)",
      "=JX_EXEC_SCORE(G6,JX_POINTS(F6,FALSE),JX_Rules,TRUE)"),

@@ -571,7 +571,7 @@ def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
     to write it like “≥95%”. The cell the formulas cannot read is the 完成值. A 指标值 they
     cannot read (24小时以内, not the common ≤24小时) keeps the 指标值 and its advice; both
     unread, the 指标值 and words for both; a deadline without its year (one with it is
-    scored, rt27), the general words."""
+    scored, rt27): the 指标值, to be written with its year (rt30)."""
     from jixiao.pipeline import check_workbook
 
     def edit(sheet):
@@ -586,8 +586,8 @@ def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
                 if f.code == "JX406"]
     unread = "表格公式不能读取：请只填实际数值"
     assert findings == [
-        "JX406 warning E13 “预算资金执行率”的写法须由 jixiao 计分：按财政部规则得分为 5（按时完成）；"
-        "改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分",
+        "JX406 warning E13 “预算资金执行率”的指标值“12月31日前”表格公式不能读作日期：请写明年、月、日，"
+        "写成“2024年12月31日前”这样的文字日期，表格即可自行计分；按财政部规则得分为 5（按时完成）",
         f"JX406 warning F17 “预算编制规范性”的完成值“62人（其中脱贫户18人）”{unread}（如“62人”），"
         "表格即可自行计分；按财政部规则得分为 25（完成值达到指标值）",
         f"JX406 warning F21 “资金拨付及时性”的完成值“≥95%”{unread}（不写“≥”“不低于”等界限），"
