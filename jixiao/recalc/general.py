@@ -25,7 +25,7 @@ import formulas
 import numpy as np
 import schedula as sh
 from formulas.excel import ExcelModel
-from formulas.functions import not_implemented, wrap_func
+from formulas.functions import Array, not_implemented, wrap_func
 from formulas.ranges import Ranges
 from formulas.tokens.operand import Error, XlError
 
@@ -79,9 +79,10 @@ def register_functions() -> None:
 def _adapter(function: Any) -> Any:
     def jx_function(*args: Any) -> Any:
         result = call_function(function, [_argument(arg) for arg in args])
-        if isinstance(result, list):
+        if isinstance(result, list):  # an Array: in a plain one-cell formula, its top-left
+            # value, as Excel shows it (before dynamic arrays, and as =@JX_SCORES(…) since)
             return np.asarray([[_to_formulas(value) for value in row] for row in result],
-                              dtype=object)
+                              dtype=object).view(Array)
         return _to_formulas(result)
 
     jx_function.__name__ = function.__name__

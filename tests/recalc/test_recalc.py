@@ -915,3 +915,23 @@ def test_both_engines_read_a_shared_reversed_range_as_excel_does(tmp_path):
     assert fast.values == general.values
     assert [fast.values["表"][f"B{row}"] for row in (1, 2, 3)] == [3, 2, 5]
     assert (fast.engine, general.failures) == ("core", [])
+
+
+def test_an_array_result_in_a_plain_cell_is_its_first_value_in_both_engines(tmp_path):
+    """rt30 r6 4: =JX_SCORES(…) typed as an ordinary one-cell formula. Excel before dynamic
+    arrays shows the top-left value of an array result there, and a dynamic-array Excel opens
+    such a cell as =@JX_SCORES(…), whose implicit intersection of an array is its top-left
+    value too: 10 × 85 / 95 = 8.95, the first row's score. The general engine gave #VALUE!."""
+    rows = "".join(
+        f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>{target}</t></is></c>'
+        f'<c r="B{row}" t="inlineStr"><is><t>{actual}</t></is></c><c r="C{row}"><v>{weight}</v></c>'
+        + ('<c r="D1"><f>JX_SCORES(A1:A3,B1:B3,C1:C3)</f></c>'
+           '<c r="E1"><f>JX_TOTAL(JX_SCORES(A1:A3,B1:B3,C1:C3))</f></c>' if row == 1 else "")
+        + "</row>"
+        for row, (target, actual, weight) in enumerate(
+            [("≥95%", "85%", 10), ("100%", "100%", 20), ("≤3 小时", "4 小时", 10)], start=1))
+    path = raw_workbook(tmp_path / "one_cell.xlsx", {"表": rows})
+    fast, general = (recalculate(path, engine=engine) for engine in ("core", "formulas"))
+    assert fast.values == general.values
+    # the whole array where a function takes it: 8.95 + 20 + 6.67 (4 hours of ≤3: 10 × 2/3)
+    assert general.values["表"] == {"D1": 8.95, "E1": 35.62}
