@@ -783,9 +783,17 @@ def _template_cells(table: SelfEvaluation, evaluation: Evaluation,
             yield line.sources["rate"], f"“{line.label}”的执行率", \
                 None if value is None else float(value) * 100  # type: ignore[arg-type]
     # the formulas read the 分值 and 人工评分 cells as typed ("十" is no 10); a 分值 through
-    # JX_POINTS in points (10% typed is 10, since rt21), directly as typed before
+    # JX_POINTS in points (10% typed is 10, since rt21), directly as typed before. A cell
+    # whose formula was deleted or typed over is what its formula, restored, gives: read
+    # as the template's score formulas read the 分值 (one version of the template)
+    scores_read_points = any(_reads_points(table.cell(i.sources.get("score")))
+                             for i in table.indicators)
+
     def weight(line: object, formula_at: Source | None) -> object:
-        if not _reads_points(table.cell(formula_at)):
+        held = table.cell(formula_at)
+        reads_points = _reads_points(held) if held is not None and held.is_formula \
+            else scores_read_points
+        if not reads_points:
             return typed_in(table, line, "weight")
         info = table.cell(line.sources.get("weight"))  # type: ignore[attr-defined]
         return cellfuncs.points(typed_in(table, line, "weight"),  # “—” is "", as JX_POINTS
