@@ -11,7 +11,8 @@ ROUND, ABS, INT, MOD, SQRT, DATE … read a number stored as text with Python's
 ``float``, so "98.00%" (a rate written by TEXT) and "1,234.5" were #VALUE! where Excel
 reads 0.98 and 1234.5, as its arithmetic does. Each is replaced here by Excel's rule;
 the rest of formulas is used as it is. Operators, ranges and criteria, and text
-(numbers as text, TEXT, SEARCH, DOLLAR) have modules of their own.
+(numbers as text, TEXT, SEARCH, DOLLAR), SUBTOTAL and AGGREGATE (which formulas lacks) have
+modules of their own.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from formulas.functions.text import _kw1, xfixed, xvalue
 from jixiao.recalc.dates import date_to_serial
 from jixiao.recalc.excel_operators import text_number, to_number, use_excel_operators
 from jixiao.recalc.excel_ranges import use_excel_range_rules
+from jixiao.recalc.excel_subtotals import use_excel_subtotals
 from jixiao.recalc.excel_text import use_excel_text_rules
 
 
@@ -141,6 +143,7 @@ def use_excel_rules(registry: dict[str, Any]) -> None:
     registry["DATEDIF"] = wrap_ufunc(_datedif, input_parser=lambda *a: text2num(a))
     registry["HYPERLINK"] = wrap_ufunc(_hyperlink, input_parser=lambda *a: a)
     use_excel_range_rules(registry)
+    use_excel_subtotals(registry)
     use_excel_text_rules(registry)
     use_excel_operators()
     for symbol, compare in _COMPARISONS.items():

@@ -37,6 +37,7 @@ from jixiao.recalc.cellformats import AS_TIME, as_time, with_formats, with_times
 from jixiao.recalc.cycles import cycles, dependencies, downstream
 from jixiao.recalc.dates import date_system, epoch, use_date_system
 from jixiao.recalc.excel_fixes import use_excel_rules
+from jixiao.recalc.excel_subtotals import workbook_rows
 from jixiao.recalc.external import Linked, linked_cells
 from jixiao.recalc.kept_stored import is_cell_picture
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
@@ -361,7 +362,7 @@ def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Re
         return Result()
     REFUSED.clear()  # formulas computes some cells while loading
     linked = linked_cells(package) if linked is None else linked
-    with date_system(package.date1904):
+    with date_system(package.date1904), workbook_rows(package):
         return _evaluated(package, anchors, linked)
 
 

@@ -44,7 +44,7 @@ from typing import Any
 
 from jixiao.xlsx.plainxml import Unsure, document, plain_part, unsure_text, well_formed
 from jixiao.xlsx.refs import column_number
-from jixiao.xlsx.sheet import SheetCells, hidden_for_good
+from jixiao.xlsx.sheet import SheetCells, hidden_for_good, unfiltered
 from jixiao.xlsx.styles import (
     BOOL,
     DATE,
@@ -331,6 +331,14 @@ def _hidden_rows(text: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(hidden), frozenset(grouped)
 
 
+def rows_out_of_view(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(every row a sheet's XML hides, those of them an applied AutoFilter hides): what
+    Excel's SUBTOTAL 101–111 and 1–11 leave out (``recalc.excel_subtotals``)."""
+    hidden = _hidden_rows(text)[0] if 'hidden="' in text else frozenset()
+    applied = _applied_filter(text) if hidden and "filterColumn" in text else None
+    return hidden, hidden - unfiltered(hidden, applied)
+
+
 def _number(text: str) -> int | float:
     """A number's text as openpyxl casts it."""
     return float(text) if "." in text or "E" in text or "e" in text else int(text)
@@ -547,4 +555,4 @@ def _relation_ids(relations: bytes) -> set[str]:
     return {double or single for double, single in _RELATION_ID.findall(relations.decode())}
 
 
-__all__ = ["calamine_sheets"]
+__all__ = ["calamine_sheets", "rows_out_of_view"]
