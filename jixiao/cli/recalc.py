@@ -65,11 +65,16 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
                      "依赖它们的单元格按保留的值计算：")
         for kept in result.kept:
             lines.append(f"  {kept.sheet}!{kept.ref}  {kept.reason}")
+    if result.stood:
+        lines.append(f"有 {len(result.stood)} 个单元格 jixiao 无法计算，未重算：公式和文件中保存的值（Excel 或 WPS "
+                     "算出的）原样保留，依赖它们的单元格按这个值计算：")
+        for stood in result.stood:
+            lines.append(f"  {stood.source}  {stood.reason}，保留 {_shortened(_value_text(stood.stored), 40)}")
     if result.left:
         lines.append(f"有 {len(result.left)} 个单元格 jixiao 无法计算，但自评表不读取它们，也不由它们计分："
                      "未重算，公式和文件中保存的值原样保留：")
         for left in result.left:
-            lines.append(f"  {left.source}  {left.reason}，保留 {_shortened(str(left.stored), 40)}")
+            lines.append(f"  {left.source}  {left.reason}，保留 {_shortened(_value_text(left.stored), 40)}")
     if result.cycles:
         lines.append(f"发现 {len(result.cycles)} 处循环引用（未计算），每处涉及的单元格：")
         for cycle in result.cycles:
@@ -96,8 +101,13 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     if result.unknown_rules is not None and not warnings:
         lines.append("结果不完整（退出码 1）：得分、总分和评分等级未能算出")
     if not result.failures and not result.cycles and not result.warnings and not result.unscored:
-        lines.append(f"{'其余' if result.kept or result.left else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
+        lines.append(f"{'其余' if result.kept or result.left or result.stood else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
+
+
+def _value_text(value: object) -> str:
+    """A stored value as a cell shows it in General format: 12, not 12.0."""
+    return f"{value:.15g}" if isinstance(value, float) else str(value)
 
 
 def _unknown_rules(rules_cell: tuple[Source, str], scores: int, source: Path) -> str:

@@ -61,6 +61,9 @@ class Result:
     cycles: list[list[_Where]] = field(default_factory=list)
     # cell → a function formulas does not have (its #NAME? may be a value in Excel)
     unknown: dict[_Where, str] = field(default_factory=dict)
+    # cell → (why the engine cannot compute it, the value the file stores, kept: the cells
+    # reading it computed from that value)
+    kept: dict[_Where, tuple[str, CellValue]] = field(default_factory=dict)
 
 
 def register_functions() -> None:
@@ -151,9 +154,14 @@ class _Model(ExcelModel):
     """ExcelModel that turns a formula it cannot parse into #NAME? instead of failing."""
 
     def __init__(self, limits: Limits | None = None,
-                 linked: dict[_Where, CellValue] | None = None) -> None:
+                 linked: dict[_Where, CellValue] | None = None,
+                 stored: dict[_Where, CellValue] | None = None) -> None:
         super().__init__()
         self.linked = linked or {}  # (SHEET, cell) → the value kept for another workbook's
+        # (SHEET, cell) → the value the file stores for a formula; where the engine cannot
+        # compute one, that value is kept, as Excel or WPS computed it (``kept``: why)
+        self.stored = stored or {}
+        self.kept: dict[_Where, str] = {}
         self.unparsed: dict[_Where, str] = {}
         self.limits = limits or Limits.from_environment()
         self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
@@ -180,18 +188,35 @@ class _Model(ExcelModel):
             text = self._clamp(cell, fixed_offsets(cell, _with_sheet_names(cell, _formula_text(cell))))
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
             unknown = _unknown_function(text)
-            if unknown is not None:
-                self.unknown[(context.get("sheet", ""), cell.coordinate)] = unknown
+            if unknown is not None and where not in self.stored:
+                self.unknown[where] = unknown
+            elif problem is None and unknown is not None:
+                return self._keep_stored(cell, where, f"计算引擎没有函数 {unknown}", context,
+                                         references, formula_references)
         try:
             if problem is None:
                 return super().compile_cell(cell, context, references, formula_references)
             error_value = "=#VALUE!"  # too long, too deep or too wide for the engine: not parsed
         except Exception as error:  # noqa: BLE001 — any parser failure means "cannot evaluate"
             problem, error_value = f"公式无法解析（{type(error).__name__}）", "=#NAME?"
-        where = (context.get("sheet", ""), cell.coordinate)
+        if where in self.stored:
+            return self._keep_stored(cell, where, problem, context, references,
+                                     formula_references)
         self.unparsed[where] = problem
         coordinate = formula_references.get(cell.coordinate, cell.coordinate)
         return self._compile_cell(coordinate, error_value, context, True, references)
+
+    def _keep_stored(self, cell: Any, where: _Where, reason: str, context: Any,
+                     references: Any, formula_references: Any) -> Any:
+        """A formula the engine cannot compute, as the constant the file stores for it:
+        what Excel or WPS computed, which every program shows (``Result.kept``)."""
+        self.kept[where] = reason
+        value = self.stored[where]
+        if isinstance(value, float):
+            value = round(value, 15)  # as formulas reads a typed number
+        coordinate = formula_references.get(cell.coordinate, cell.coordinate)
+        return self._compile_cell(coordinate, value, context, not isinstance(value, str),
+                                  references)
 
     def _clamp(self, cell: Any, text: str) -> str:
         """The formula with whole columns and rows cut to the used range (``whole``)."""
@@ -283,17 +308,20 @@ def _quiet() -> Iterator[None]:
 
 
 def load_model(path: str, linked: dict[_Where, Linked] | None = None,
-               data: bytes | None = None, stored: dict[_Where, CellValue] | None = None
-               ) -> _Model:
+               data: bytes | None = None, stored: dict[_Where, CellValue] | None = None,
+               cached: dict[_Where, CellValue] | None = None) -> _Model:
     """The workbook as a formulas model, JX_ functions registered, not yet calculated;
     the cells of ``linked`` (``external.linked_cells``) hold their kept value, those of
-    ``stored`` (cell pictures) the value given. ``data``: the file's content, read in place
-    of ``path`` (which then only names it)."""
+    ``stored`` (cell pictures) the value given; a formula the engine cannot compute holds
+    its value in ``cached`` (each formula's stored value) where it has one. ``data``: the
+    file's content, read in place of ``path`` (which then only names it)."""
     register_functions()
     model = _Model(linked={**{(sheet.upper(), ref): kept.value
                               for (sheet, ref), kept in (linked or {}).items()},
                            **{(sheet.upper(), ref): value
-                              for (sheet, ref), value in (stored or {}).items()}})
+                              for (sheet, ref), value in (stored or {}).items()}},
+                   stored={(sheet.upper(), ref): value
+                           for (sheet, ref), value in (cached or {}).items()})
     with _quiet(), this_file_only(path, model.dropped_names, model.limits, data):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
@@ -374,8 +402,12 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
                 for sheet in package.sheets if package.may_hold_formulas(sheet)
                 for cell in package.cells(sheet)
                 if cell.formula is not None and is_cell_picture(cell.formula.text)}
+    cached = {(sheet.name, cell.ref): cell.value for sheet in package.sheets
+              if package.may_hold_formulas(sheet) for cell in package.cells(sheet)
+              if cell.formula is not None and cell.formula.kind != "array"
+              and cell.value is not None and not isinstance(cell.value, ExcelError)}
     try:
-        model = load_model(str(package.path), linked, package.opened_whole(), pictures)
+        model = load_model(str(package.path), linked, package.opened_whole(), pictures, cached)
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
@@ -399,8 +431,12 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
         if where is not None:
             cyclic_cells[where] = node
 
+    stood = {(sheet_of.get(sheet.upper(), sheet), ref): why for (sheet, ref), why in model.kept.items()}
     for sheet, ref, area in anchors:
         if (sheet, ref) in pictures:  # an image: its formula and stored value left as they are
+            continue
+        if (sheet, ref) in stood:  # not computed: its formula and stored value left as they are
+            result.kept[(sheet, ref)] = (stood[(sheet, ref)], cached[(sheet, ref)])
             continue
         key = (sheet.upper(), ref)
         kept = linked.get((sheet, ref))

@@ -8,6 +8,9 @@ actuals, points, scores, totals …) nor the origin of one that fails, they are 
 the table's scores: each keeps its formula and the value the file stores (what Excel or
 WPS computed), is listed, and the run does not fail. A cell with no stored value, one in
 or after a loop, an array formula, or one the table reads (or that feeds it) still fails.
+(A formula the engine cannot compute whose file stores a value never fails: the general
+engine keeps that value as a constant, the cells reading it computed from it —
+``general._Model._keep_stored``; what is left here fails from one that stores none.)
 
 A WPS cell picture (``=_xlfn.DISPIMG("ID_…",1)``: a stamp, a signature, a photo placed in a
 cell) is an image, never a number: both engines leave its formula and stored value as

@@ -79,6 +79,10 @@ class Recalculation:
     # of those, the ones the table does not read, left with the value the file stores
     # (``kept_stored``): listed, not failures
     left: list[Kept] = field(default_factory=list)
+    # formulas the engine cannot compute (a function it lacks, a formula it cannot parse or
+    # that is too large) whose file stores a value: kept, as Excel or WPS computed it, and
+    # the cells reading them computed from it (``general.Result.kept``): listed, not failures
+    stood: list[Kept] = field(default_factory=list)
 
     @property
     def cell_count(self) -> int:
@@ -144,8 +148,11 @@ def recalculate(path: str | Path | Package, *, engine: str = "auto") -> Recalcul
 
     general = evaluate_all(package, linked)
     cycles = [[Source(sheet, ref) for sheet, ref in cycle] for cycle in general.cycles]
-    return _report(package, "formulas", general.values, general.problems, cycles, linked,
-                   general.unknown)
+    result = _report(package, "formulas", general.values, general.problems, cycles, linked,
+                     general.unknown)
+    result.stood = [Kept(Source(sheet, ref), reason, value)
+                    for (sheet, ref), (reason, value) in general.kept.items()]
+    return result
 
 
 def _refuse_native_if_too_big(package: Package) -> None:
@@ -371,7 +378,8 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
     for sheet, cells in values.items():
         for ref, value in cells.items():
             if isinstance(value, ExcelError):
-                reason = problems.get((sheet, ref)) or ERROR_REASONS.get(value, "无法计算")
+                reason = problems.get((sheet, ref)) or (unknown or {}).get((sheet, ref)) \
+                    or ERROR_REASONS.get(value, "无法计算")
                 text = formulas.get((sheet, ref))
                 failures.append(Failure(Source(sheet, ref), value, reason,
                                         f"={text}" if text else None))

@@ -71,16 +71,18 @@ def test_the_general_engine_leaves_a_picture_too(tmp_path):
     assert _cached(written, "附件")["A1"] == 3
 
 
-def test_an_unknown_function_the_table_does_not_read_keeps_its_stored_value(tmp_path, capsys):
+def test_an_unknown_function_keeps_its_stored_value_and_the_cells_reading_it_compute(
+        tmp_path, capsys):
+    # rt30 r6: the stored 12 is what Excel (or the add-in that has NOSUCH) computed; A2
+    # reads it and is computed from it, 24; A3 stores nothing: #NAME?, named for what it is
     path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12),
-                                        ("附件", "A2"): ("A1*2", 24),
+                                        ("附件", "A2"): ("A1*2", None),
                                         ("附件", "A3"): ("NOSUCH(2)", None)})
     assert main(["recalc", str(path), "-o", str(tmp_path / "r.xlsx")]) == 1  # A3: no value
     out = capsys.readouterr().out
-    assert "有 2 个单元格 jixiao 无法计算，但自评表不读取它们" in out
-    assert "附件!A1  计算引擎没有函数 NOSUCH" in out and "保留 12" in out
-    assert "附件!A2  依赖未算出的单元格 附件!A1，保留 24" in out
-    assert "附件!A3  #NAME?" in out  # nothing stored to keep: written as before
+    assert "有 1 个单元格 jixiao 无法计算，未重算：公式和文件中保存的值（Excel 或 WPS 算出的）原样保留" in out
+    assert "附件!A1  计算引擎没有函数 NOSUCH，保留 12\n" in out
+    assert "附件!A3  #NAME?  计算引擎没有函数 NOSUCH  =NOSUCH(2)" in out and "未知" not in out
     values = _cached(tmp_path / "r.xlsx", "附件")
     assert (values["A1"], values["A2"], values["A3"]) == (12, 24, "#NAME?")
     assert _cached(tmp_path / "r.xlsx", SHEET)["H43"] == 99.98
@@ -90,13 +92,31 @@ def test_with_a_value_stored_everywhere_the_run_succeeds(tmp_path):
     path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12),
                                         ("附件", "A2"): ("A1*2", 24)})
     _, result = recalc_file(path, tmp_path / "r.xlsx")
-    assert not result.failures and [str(left.source) for left in result.left] == [
-        "附件!A1", "附件!A2"]
+    assert not result.failures and not result.left
+    assert [(str(kept.source), kept.stored) for kept in result.stood] == [("附件!A1", 12)]
+    assert result.values["附件"]["A2"] == 24
 
 
-def test_an_unknown_function_the_table_reads_still_fails(tmp_path):
-    # F13 is the first indicator's 实际完成值: its score cannot be computed from a guess
+def test_a_formula_it_cannot_parse_keeps_its_stored_value_too(tmp_path):
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("SUM(1,", 3)})
+    _, result = recalc_file(path, tmp_path / "r.xlsx")
+    assert not result.failures and [str(kept.source) for kept in result.stood] == ["附件!A1"]
+    assert result.stood[0].reason.startswith("公式无法解析")
+
+
+def test_an_unknown_function_the_table_reads_keeps_its_stored_value(tmp_path):
+    # F13 is the first indicator's 实际完成值 (≥90.00(%), 分值 5): the 95 stored is what the
+    # program that saved the file computed, and what check reads; the row is scored from it
+    # (95 ≥ 90: the full 5) instead of #NAME? down to the 总分 (rt30 r6)
     path = _putuo(tmp_path / "p.xlsx", {(SHEET, "F13"): ("NOSUCH(1)", 95)})
     _, result = recalc_file(path, tmp_path / "r.xlsx")
-    failed = {failure.source.cell: failure.value for failure in result.failures}
-    assert failed["F13"] == "#NAME?" and "H13" in failed and not result.left
+    assert not result.failures and [str(kept.source) for kept in result.stood] == ["自评表!F13"]
+    assert (result.values[SHEET]["H13"], result.values[SHEET]["H43"]) == (5, 99.98)
+
+
+def test_an_unknown_function_without_a_stored_value_the_table_reads_still_fails(tmp_path):
+    path = _putuo(tmp_path / "p.xlsx", {(SHEET, "F13"): ("NOSUCH(1)", None)})
+    _, result = recalc_file(path, tmp_path / "r.xlsx")
+    failed = {failure.source.cell: failure for failure in result.failures}
+    assert failed["F13"].value == "#NAME?" and "H13" in failed and not result.stood
+    assert failed["F13"].reason == "计算引擎没有函数 NOSUCH"

@@ -662,7 +662,7 @@ def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
     assert main(["recalc", str(broken(tmp_path / "b.xlsx"))]) == 1
     out = capsys.readouterr().out
     assert "S!B1  #DIV/0!  除数为 0  =A1/0" in out
-    assert "S!C1  #NAME?  未知的函数或名称  =NOSUCH(A1)" in out
+    assert "S!C1  #NAME?  计算引擎没有函数 NOSUCH  =NOSUCH(A1)" in out  # not “未知”
     assert "发现 2 处循环引用" in out and "  S!D1、S!E1\n" in out and "  S!F1\n" in out
 
 
