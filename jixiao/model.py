@@ -1045,6 +1045,18 @@ def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
     return info.error
 
 
+# What a formula showing an Excel error is told (JX309, JX504): a result of its own (a loop,
+# a function no program computes), not a number typed as text nor a result lost
+FORMULA_ERROR = "公式结果为错误值 {error}，请检查该公式（如循环引用或无法计算的函数）"
+
+
+def result_lost(info: CellInfo | None) -> bool:
+    """A JX_ formula showing #NAME?: saved by a program without the JX_ functions, its
+    result lost, which recalculating brings back (JX504) — no error of its own."""
+    return info is not None and info.is_formula and info.error == "#NAME?" \
+        and "JX_" in (info.formula or "").upper()
+
+
 def shown_error(table: SelfEvaluation, source: Source | None) -> str | None:
     """What a cell read as empty shows where it shows an Excel error, in a reviewer's
     words: “公式显示 #DIV/0!” for a formula of the table's own (``formula_error``),
@@ -1104,6 +1116,8 @@ def plain_text(value: object) -> str:
 
 
 __all__ = [
+    "FORMULA_ERROR",
+    "result_lost",
     "ERROR_CODES", "ERROR_TEXTS", "FORMS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation",
     "ExternalContent", "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source",
     "Sources", "Subtotal", "evaluate", "execution_in_total", "execution_written", "form_label",

@@ -35,6 +35,7 @@ from jixiao.errors import ScoreInputError
 from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
 from jixiao.model import (
     ERROR_TEXTS,
+    FORMULA_ERROR,
     Evaluation,
     FundLine,
     Indicator,
@@ -46,6 +47,7 @@ from jixiao.model import (
     money_line_named,
     money_rate,
     plain_text,
+    result_lost,
     shown_error,
     unexplained,
 )
@@ -574,7 +576,9 @@ def money_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     （如只填了年初预算数）；jixiao 模板中，资金单元格填的不是数字（“30万元”）——
     粘贴成文字的纯数字（“100.00”）照常按数值计算，不报告；不用的资金行填“/”“—”“无”的，
     与空着相同，不报告。其他表中金额一格填了读不出数额的文字（“壹仟贰佰万元”）的，
-    在该格说明“无法读出金额”（“30万元”“¥1,286.40”照常读取）。
+    在该格说明“无法读出金额”（“30万元”“¥1,286.40”照常读取）。jixiao 模板中资金单元格显示
+    Excel 错误值的，不是填了文字：是公式的，说明公式结果为错误值（如循环引用、无法计算的函数），
+    请检查该公式；是粘贴的错误值的，请改填数字（JX_ 公式的 #NAME? 是结果丢失，见 JX504）。
 
     与指标的实际完成值缺失（JX202）一样是错误：执行率得分算不出，总分和评分等级
     也就算不出（模板中显示 ⚠）。资金栏整行空白、只填了其中各行的，见 JX304、JX307；
@@ -602,6 +606,14 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
             for key, what in (("budget", rules.BUDGET_NAME), ("executed", rules.EXECUTED_NAME)):
                 if never_calculated(table, line.sources.get(key)):
                     continue  # a formula to recalculate (JX504), not an amount left out
+                info = table.cell(line.sources.get(key))
+                if info is not None and info.error:  # an error value, no text typed
+                    if not result_lost(info):  # (a JX_ formula's #NAME?: JX504's)
+                        told = FORMULA_ERROR.format(error=info.error) if info.is_formula \
+                            else f"为错误值 {info.error}，不是数字：请改填数字"
+                        problems.append((_on_line(line, what + told, table),
+                                         line.sources.get(key)))
+                    continue
                 typed = typed_in(table, line, key)
                 try:
                     rules.template_amount(typed, what)

@@ -36,6 +36,7 @@ from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
+    FORMULA_ERROR,
     RULES_AND_DECLARED,
     SHOWN_ERROR,
     CellInfo,
@@ -47,6 +48,7 @@ from jixiao.model import (
     execution_written,
     formula_error,
     plain_text,
+    result_lost,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
@@ -1253,7 +1255,10 @@ def formula_results_current(table: SelfEvaluation,
     原生公式模板（`jixiao new --formulas native`）不需要 jixiao：提示在 Excel、WPS 或
     LibreOffice 中打开、重算后保存。jixiao 模板的计算单元格受保护、不能填写，提示不指向
     它们（不给单元格位置），只说明怎样重算；显示错误值的公式单元格逐一计数、列出，包括
-    是否达成列和清空了的行（隐藏的辅助列不列出）。
+    是否达成列和清空了的行（隐藏的辅助列不列出）。只有 JX_ 公式显示的 #NAME? 是没有
+    jixiao 函数的软件保存后丢失的结果；其他错误值（循环引用的 #VALUE!、计算引擎没有的函数的
+    #NAME?，以及引用它们的 JX_ 公式传下来的）是公式自己的结果，单独说明，请检查这些公式
+    （资金单元格的见 JX309）。
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
@@ -1309,6 +1314,23 @@ def formula_results_current(table: SelfEvaluation,
         for key, name in (("target", "年度指标值"), ("actual", "实际完成值"), ("weight", "分值")):
             if never_calculated(table, indicator.sources.get(key)):
                 uncalculated.append((indicator.sources[key], f"“{label(indicator)}”的{name}"))
+    # an error of the formula's own (a loop, a function no program computes, and what reads
+    # it) is no result lost: told to check the formula, not to recalculate; a money amount's
+    # is JX309's
+    erring = _own_errors(table, showing_errors)
+    amounts = {line.sources.get(key) for line in (table.funds.total, *table.funds.parts)
+               for key in ("budget", "executed")}
+    if erring:
+        told = [item for item in showing_errors if item[0] in erring and item[0] not in amounts]
+        showing_errors = [item for item in showing_errors if item[0] not in erring]
+        if len(told) == 1:
+            source, what, error = told[0]
+            yield finding("JX504", at(source), f"{what}{FORMULA_ERROR.format(error=error)}")
+        elif told:
+            shown = "、".join(sorted({error for _, _, error in told}))
+            yield finding("JX504", at(told[0][0]),
+                          f"{len(told)} 个公式单元格（{_cell_list(told)}）的公式结果为错误值 {shown}，"
+                          "请检查这些公式（如循环引用或无法计算的函数，以及引用它们的公式）")
     recalc = _recalc_hint(table, tuple(item[0] for item in (*showing_errors, *uncalculated)))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
@@ -1398,6 +1420,46 @@ def _at(table: SelfEvaluation, key: str) -> str:
     for a table built in code."""
     source = table.sources.get(key)
     return f" {cell_named(table, source)} 的" if source is not None else "填报的"
+
+
+def _own_errors(table: SelfEvaluation, showing: list[tuple[Source, str, str]]) -> set[Source]:
+    """The cells of ``showing`` whose error is the formula's own, not a result lost
+    (``result_lost``: a JX_ formula's #NAME?, saved by a program without the JX_ functions):
+    every other error, and a JX_ formula's #NAME? that reads (on its sheet) a cell showing
+    one of those — a loop's #VALUE!, an unknown function's #NAME? — passed on to it."""
+    own = {source for source, _, _ in showing if not result_lost(table.cell(source))}
+    lost = [source for source, _, _ in showing if source not in own]
+    while own and lost:
+        passed_on = [source for source in lost if _reads_any(table.cell(source), source, own)]
+        if not passed_on:
+            break
+        own.update(passed_on)
+        lost = [source for source in lost if source not in own]
+    return own
+
+
+def _reads_any(info: CellInfo | None, source: Source, cells: set[Source]) -> bool:
+    """Whether the formula of ``info`` (at ``source``) names a cell of ``cells`` on its sheet."""
+    text = FORMULA_STRING.sub("", (info.formula or "") if info is not None else "")
+    for match in _FORMULA_REFERENCE.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] in "!'":
+            continue  # another sheet's
+        top, left = int(match.group(2)), column_number(match.group(1).upper())
+        bottom = int(match.group(4)) if match.group(4) else top
+        right = column_number(match.group(3).upper()) if match.group(3) else left
+        for cell in cells:
+            row, column = split_ref(cell.cell)
+            if cell.sheet == source.sheet and top <= row <= bottom and left <= column <= right:
+                return True
+    for match in _WHOLE_COLUMNS.finditer(text):  # the template's INDEX(G:G,ROW()-1)
+        left, right = (column_number(match.group(i).upper()) for i in (1, 2))
+        if any(cell.sheet == source.sheet and left <= split_ref(cell.cell)[1] <= right
+               for cell in cells):
+            return True
+    return False
+
+
+_WHOLE_COLUMNS = re.compile(r"(?<![\w.$!'])\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![\w(!])")
 
 
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
