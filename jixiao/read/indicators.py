@@ -91,7 +91,7 @@ from jixiao.read.totals import (
     sums_the_indicators,
 )
 from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE, round2
-from jixiao.units import comparable
+from jixiao.units import comparable, is_unit
 from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
 
 _STOP_BLANK_ROWS = 5
@@ -1006,7 +1006,8 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
     as a number: 2.38 | 万人, a Word table's). No points, only short texts, each under a
     text of the indicator's own row and shorter than it — but a reason's rest beside other
     rests (the lines of a long text under the numbers, together), and any rest at the top of
-    the next page (``paged``: the row a page break split, all its lines there). In a table
+    the next page (``paged``: the row a page break split, all its lines there) that evidently
+    goes on from above (``_goes_on_paged``). In a table
     without 分值 and 得分 columns (``pointed`` false: no row has points) a row with a name
     and a 指标值 or 完成值 of its own is an indicator (衡山: 库存数量真实率 | 100% | 100%
     under …储备到位率 | 100% | 100%)."""
@@ -1041,12 +1042,40 @@ def _continued(above: Indicator, read: dict[str, Any], own: list[bool], home: in
             and _completes_number(value, text) else max(2, len(text) // 2)
         if key not in free and not paged and len(value.strip()) > longest:
             return False
+        if paged and not _goes_on_paged(key, value, text):
+            return False
         texts[key] = text
     for key, value in pieces.items():
         setattr(above, key, texts[key] + value.strip())
         if key in carried and carried[key][1] == dict.get(above.sources, key):
             carried[key] = (getattr(above, key), carried[key][1])
     return True
+
+
+# How a whole 三级 name ends (受益人口, 水费收缴率, 管护制度, 受益人口（万人）): a name above a
+# page break ending so is no line cut short — a name under it begins a row of its own.
+_WHOLE_NAME = re.compile(r"(?:[率度数量额值性比价费]|人口|人次|时间|时限|期限|工期|周期|机制"
+                         r"|体系|情况|效果|效益|成本|标准|面积|长度|里程|规模|水平|能力|项目"
+                         r"|工程|设施|任务|[)）])$")
+_GOES_ON = tuple("（(）)、，,。；;：:")  # a piece opening so goes on from the line above
+
+
+def _goes_on_paged(key: str, piece: str, above: str) -> bool:
+    """Whether ``piece``, at the top of a table's next page, evidently goes on from the text
+    ``above`` it on the page before (the row a page break split) rather than beginning a row
+    of its own: it opens with a bracket or a punctuation mark (（农村常住人口）); a 指标值 or
+    完成值 is a unit after a number (2.38 | 万人) or the rest of a cut number — a value of its
+    own (健全, 达标, ≥90%) begins a row; a 三级 goes on from a name cut short (农村集中供水工程受
+    | 益人口), not from a whole one (农村集中供水工程受益人口 | 管护制度, 水费收缴率: rows of
+    their own, unfilled)."""
+    piece, above = piece.strip(), above.strip()
+    if piece.startswith(_GOES_ON):
+        return True
+    if key in ("target", "actual"):
+        return above[-1:].isdigit() and is_unit(piece) or _completes_number(piece, above)
+    if key == "name":
+        return _WHOLE_NAME.search(above) is None
+    return True  # a 一级/二级 (no row names: _names_a_row) or a reason's rest
 
 
 def _next_page(grid: Grid, last: int, row: int) -> bool:

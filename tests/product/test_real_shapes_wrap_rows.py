@@ -128,3 +128,37 @@ def test_a_word_table_reads_the_wrapped_rest_as_excel_does(tmp_path, shape, spli
     assert indicator.name == name + rest[0]
     assert (indicator.target, indicator.actual) == ("≥2.5万人", "2.38万人")
     assert indicator.reason == REASON
+
+
+NEW_ROWS = {  # r8 D1–D5: an unfilled indicator of its own at the top of the next page
+    "a qualitative row": (["管护制度", "健全", "健全"], ["JX106"]),
+    "a rate row": (["饮水安全知晓率", "≥90%", "92%"], ["JX106"]),
+    "a name alone": (["水费收缴率"], ["JX106", "JX201", "JX202"]),
+    "a name and a reason": (["工程管护", None, None, None, None, "尚未建立"],
+                            ["JX106", "JX201", "JX202"]),
+    "达标 and a reason": (["水质达标", "达标", "达标", None, None, "无"], ["JX106"]),
+}
+
+
+@pytest.mark.parametrize("shape", NEW_ROWS)
+def test_a_new_row_at_the_top_of_the_next_page_stays_a_row(tmp_path, shape):
+    # the row above is whole (农村集中供水工程受益人口 | ≥2.5万人 | 2.38万人): a name that
+    # is one already, a full value (健全, ≥90%, 达标) below it begin an indicator of their
+    # own, not the rest of it — before, 管护制度 | 健全 | 健全 made 农村集中供水工程受益人口
+    # 管护制度 | ≥2.5万人健全 | 2.38万人健全 and nothing was found. The new row has no 分值
+    # (JX106; the 分值 total stays 90, so 总分 is not computed), nor 指标值/完成值 if none
+    rest, found = NEW_ROWS[shape]
+    lines = [["效益指标", "社会效益指标", "农村集中供水工程受益人口", "≥2.5万人", "2.38万人",
+              "15", "14.28", REASON], [None, None, *rest]]
+    book = _workbook(tmp_path / "n.xlsx", lines)
+    path = workbook_docx(book, tmp_path / "n.docx", splits=(WRAPPED + 1,))
+    table, data = checked(path)
+    assert sorted(codes(data)) == found
+    assert len(table.indicators) == 9
+    above, new = table.indicators[5:7]
+    assert (above.name, above.target, above.actual) \
+        == ("农村集中供水工程受益人口", "≥2.5万人", "2.38万人")
+    assert above.reason == REASON
+    assert new.name == rest[0]
+    assert (new.target, new.actual) == ((rest[1], rest[2]) if len(rest) > 1 else (None, None))
+    assert new.weight is None
