@@ -1163,8 +1163,7 @@ def qualitative_level(text: str) -> str | None:
     if level != "not" and _PENDING_RE.search(text):
         return None  # 完成情况待统计, 满意度待测评: not known yet — for a person to judge
     if level in ("achieved", None):
-        late = next((word for word in _LATE if word in text and not _late_denied(text, word)), None)
-        if late is not None:
+        if _says_late(text):
             return "partial" if any(word in text for word in _DONE_LATE) else "not"
         if level is None and (any(word in text for word in _LATE) or _BAD_DENIED.search(text)):
             return "achieved"  # 未逾期, 无超期; 无违规, 未发现差错: what was feared did not happen
@@ -1227,8 +1226,11 @@ def _judged_low(text: str, words: list[str]) -> str | None:
     return None
 
 
-# Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time.
-_LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于")
+# Words of lateness; "done" beside them is done late. 无延期, 未出现延误: on time. Over the
+# time set (超过规定时间完成, 超时完成) is late whatever verb the 指标值 used (``goes_over_goal``).
+_LATE = ("延期", "推迟", "滞后", "逾期", "延迟", "延误", "拖延", "超期", "晚于", "超时",
+         *(over + time for over in ("超过", "超出")
+           for time in ("规定时间", "规定时限", "规定期限", "时间", "时限", "期限")))
 _DONE_LATE = ("完成", "实现", "达成", "到位", "交付", "验收", "办结")
 # Late by a length of time (延期1个月, 推迟3天完成, 逾期两周): done that much late — 延期完成,
 # not a time taken of 1 个月 (a length of delay says the work ended)
@@ -1256,6 +1258,11 @@ def _before_delay_note(text: str, percent: bool) -> Measure | None:
     done = _parse(first, percent)
     return _less_put_off(done, note) if done.kind == "number" and done.unit and done.op is None \
         else None
+
+
+def _says_late(text: str) -> bool:
+    """Whether a (normalised) 完成值 says it came late: a word of lateness, not denied."""
+    return any(word in text and not _late_denied(text, word) for word in _LATE)
 
 
 def _late_denied(text: str, word: str) -> bool:
@@ -1371,6 +1378,8 @@ def goes_over_goal(target: Measure, actual: Measure) -> bool:
     limits = _LIMITS + _CONFORMED_LIMITS if reach.group(0) in _CONFORM_WORDS else _LIMITS
     if any(word in wanted for word in limits):
         return False  # 满足工期要求 → 超出工期, 符合排放标准 → 超过排放标准: the limit broken
+    if _says_late(done) and any(word in done for word in _DONE_LATE):
+        return False  # 达到规定时间 → 超过规定时间完成: done late (``qualitative_level``)
     return len(wanted) >= 2 and wanted[:2] == gone[:2] \
         and (_BUDGET_RE.match(wanted) is None) == (_BUDGET_RE.match(gone) is None)
 

@@ -573,6 +573,30 @@ def test_done_late_is_not_done_on_time(text, level):
         assert indicator_score("按时完成", text, 10).met is False
 
 
+@pytest.mark.parametrize("target", ["在规定时间内完成", "规定时间内完成", "按规定时间完成",
+                                    "按时完成", "2024年12月31日前完成", "达到规定时间",
+                                    "符合规定时间"])
+@pytest.mark.parametrize("actual", ["超过规定时间完成", "超过时间完成", "超出规定时间完成",
+                                    "超过规定时限完成"])
+def test_done_after_the_time_set_is_done_late(target, actual):
+    """r8 pp0–pp6: 超过规定时间完成 (finished after the time set) was 达成 for its 完成 — a
+    silent full 5 of 5; 达到规定时间 → 超过…完成 was more than met. Done late, as 延期完成:
+    部分达成, scored 60–80 % of 10 → 6–8, not met, whatever verb the 指标值 uses."""
+    assert parse_measure(actual).level == "partial"
+    score = indicator_score(target, actual, 10)
+    assert (score.met, score.level, score.band) == (False, "partial", (6.0, 8.0))
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("超过规定时间", "not"), ("未超过规定时间完成", "achieved"),
+    ("超过规定时间1个月完成", "partial")])
+def test_over_the_time_set_in_words(text, level):
+    """超过规定时间 alone: late, not said done (未达成); denied (未超过规定时间完成): on time;
+    by a length of time (超过规定时间1个月完成, r8 pp5, before JX203): done late."""
+    measure = parse_measure(text)
+    assert (measure.kind, measure.level) == ("qualitative", level)
+
+
 @pytest.mark.parametrize(("text", "level"), [
     ("延期1个月", "partial"), ("延期1个月完成", "partial"), ("推迟3天", "partial"),
     ("逾期两周", "partial"), ("延期一个月", "partial"), ("延迟5个工作日完成", "partial"),
