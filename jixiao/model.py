@@ -815,10 +815,7 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
     except ScoreInputError as error:
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
-    scores = [_by_standard(indicator) if judged_by_standard(table, indicator)
-              else _by_own_standard(indicator, money_rate(table, indicator, rate))
-              if by_own_standard(table, indicator)
-              else score_indicator(indicator, chosen, weighed, money_rate(table, indicator, rate))
+    scores = [_scored(table, indicator, chosen, weighed, money_rate(table, indicator, rate))
               for indicator in table.indicators]
     counted, part = execution_in_total(table, execution)
     total = rules.total_score(([part] if counted else []) + [score.value for score in scores])
@@ -898,31 +895,76 @@ def _scores_in_proportion(method: object) -> bool:
         for clause in _RULE_CLAUSE.split(normalize_text(method)))
 
 
-def _by_own_standard(indicator: Indicator, money: float | None) -> Score:
+def _scored(table: SelfEvaluation, indicator: Indicator, chosen: RuleSet, weighed: bool,
+            money: float | None) -> Score:
+    """One row's Score: its written 得分 where its 评分标准 judges it against no target
+    (``judged_by_standard``); what its own 评分标准 gives where jixiao reads it
+    (``_by_own_standard``); else the rules' — but where a standard jixiao cannot read
+    (否则酌情扣分) leaves the rules only a band for a person to score in, the points the
+    evaluator took off under it stand (t6: 明显提高 → 有所提高, 7 of 8); full marks for a
+    target missed remain the rules' to judge (tI: 8 of 8, JX402 and JX408)."""
+    if judged_by_standard(table, indicator):
+        return _by_standard(indicator)
+    own = by_own_standard(table, indicator)
+    if own:
+        score = _by_own_standard(indicator, money)
+        if score is not None:
+            return score
+    score = score_indicator(indicator, chosen, weighed, money)
+    if own and score.value is None and score.band is not None and indicator.weight is not None:
+        written = _within_points(indicator)
+        if written is not None and written < rules.round2(indicator.weight):
+            return _by_standard(indicator)
+    return score
+
+
+def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
     """A row scored by its 评分标准 (``by_own_standard``): what the standard, read whole
     (``parsing.scoring_standard``), gives its rate — the money's 执行率 for the 预算执行率
-    row (``money``), else a 完成值 in % — (``rules.standard_score``); where the standard
-    or the rate cannot be read, or says nothing sure of it, the 得分 written, as a row
-    scored by its 评分标准 against no target (``_by_standard``): nothing is recomputed."""
+    row (``money``), else a 完成值 in %, or a count's share of its target where the
+    standard scores a 完成率 (``_completion``) — (``rules.standard_score``); None where
+    the standard or the rate cannot be read, or it says nothing sure of it: the rules
+    score the row then, as they score a row writing no standard."""
     if indicator.weight is None:
         return Score(None, None, "分值为空")
+    standard = scoring_standard(indicator.method)
+    if standard is None:
+        return None
     if is_execution_row(indicator):
         rate = money if money is not None else execution_row_rate(indicator)
+        what = "执行率按全年执行数 ÷ 全年预算数" if money is not None else "执行率"
     else:
         done = rules.as_measure(indicator_actual(indicator))
         rate = done.value if done.kind == "number" and done.op is None and done.unit == "%" \
             else None
-    standard = scoring_standard(indicator.method)
-    value = None if standard is None or rate is None \
-        else rules.standard_score(standard, rate, indicator.weight)
+        what = "完成值"
+        if rate is None and (share := _completion(indicator)) is not None:
+            what, rate = share
+    value = None if rate is None else rules.standard_score(standard, rate, indicator.weight)
     if value is None:
-        return _by_standard(indicator)
+        return None
     rule = str(indicator.method).strip()
     rule = rule if len(rule) <= _RULE_QUOTED else rule[:_RULE_QUOTED] + "…"
-    what = "完成值" if not is_execution_row(indicator) \
-        else "执行率按全年执行数 ÷ 全年预算数" if money is not None else "执行率"
     return Score(value, value >= rules.round2(indicator.weight),
                  f"{BY_OWN_STANDARD}“{rule}”，{what}为 {rules.plain_points(rules.round2(rate))}%")
+
+
+def _completion(indicator: Indicator) -> tuple[str, float] | None:
+    """Where a row's 评分标准 scores a 完成率 (完成率100%得10分，每降低1%扣0.5分) and its
+    指标值 is a count to reach (≥100户) that its 完成值 counts in the same unit (95户): how
+    a note names that share (完成率按 95户 ÷ 100户) and the share in % (95); else None."""
+    if "完成率" not in normalize_text(str(indicator.method)):
+        return None
+    goal = rules.as_measure(indicator_target(indicator))
+    done = rules.as_measure(indicator_actual(indicator))
+    if goal.kind != "number" or done.kind != "number" or done.op is not None \
+            or goal.op not in (None, ">=", ">") or goal.unit in ("", "%") \
+            or done.unit != goal.unit or goal.value is None or done.value is None \
+            or goal.value <= 0:
+        return None
+    rate = done.value / goal.value * 100
+    return (f"完成率按 {rules.plain_points(done.value)}{done.unit} ÷ "
+            f"{rules.plain_points(goal.value)}{goal.unit}", rate)
 
 
 _RULE_QUOTED = 60  # characters of a 评分标准 quoted in a note at most (bands run long)

@@ -141,13 +141,14 @@ def test_t4_a_deduction_per_percentage_point_of_the_rate(tmp_path):
     assert checked.evaluation.total == 91.0
 
 
-def test_t4_a_standard_not_read_leaves_the_written_score(tmp_path):
-    """执行率达到要求得4分，否则酌情扣分: nothing to compute — the written 3 stands, no JX404."""
+def test_t4_a_standard_not_read_is_scored_by_the_rules(tmp_path):
+    """执行率达到要求得4分，否则酌情扣分: nothing jixiao can compute from it, so the rules'
+    分值 × 执行率 4 × 92.5 % = 3.7, as before the row's standard was read (rt30 r8): JX404."""
     checked, data = _checked(scored_only(
         tmp_path / "t.xlsx", _changed(RATE, "执行率达到要求得4分，否则酌情扣分")))
-    assert data["indicators"][RATE]["score_computed"] == 3.0
-    assert checked.evaluation.total == 91.5
-    assert data["findings"] == []
+    assert data["indicators"][RATE]["score_computed"] == 3.7
+    assert [cell for cell, _ in _found(data, "JX404")] == ["F10"]
+    assert checked.evaluation.total == 92.2
 
 
 def test_t4_a_standard_of_the_rules_own_keeps_the_rate_times_the_points(tmp_path):
@@ -183,3 +184,54 @@ def test_t6_a_score_off_its_standard_is_said(tmp_path, index, written, cell, exp
     rows = _changed(index, score=written)
     _, data = _checked(measured(tmp_path / "t.xlsx", rows, round(91.5 - ROWS[index][7] + written, 2)))
     assert _found(data, "JX404") == [(cell, expected)]
+
+
+def _row(index, *values):
+    """The rows with row ``index`` given (三级, 指标值, 完成值, 评分标准, 得分, 评价意见)."""
+    rows = [list(row) for row in ROWS]
+    rows[index][2:] = [values[0], rows[index][3], *values[1:]]
+    return rows
+
+
+def test_a_count_short_of_its_target_under_a_completion_rate_standard(tmp_path):
+    """rt30 r8 tA2: 维修户数 ≥100户 → 95户 under 完成率100%得10分，每降低1%扣0.5分 is a
+    completion of 95 / 100 = 95 %: 10 − 5 × 0.5 = 7.5, not the 10 written (JX402); the 总分
+    91.5 − 10 + 7.5 = 89."""
+    rows = _row(11, "农村供水管网维修户数", "≥100户", "95户", "完成率100%得10分，每降低1%扣0.5分", 10,
+                "基本完成")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows))
+    assert _found(data, "JX402") == [(
+        "H14", "“农村供水管网维修户数”未达到指标值（指标值 ≥100户，完成值 95户），却得满分 10，按该行评分标准"
+               "应为 7.5（评分标准“完成率100%得10分，每降低1%扣0.5分”，完成率按 95户 ÷ 100户为 95%）")]
+    assert checked.evaluation.total == 89.0
+
+
+def test_an_overrun_under_a_standard_not_read_is_scored_by_the_rules(tmp_path):
+    """rt30 r8 tJ: 成本控制情况 ≤200万元 → 215万元, 10 written under 未超出预算得10分，超支不得分
+    (not read): the rules' reverse 10 × (1 − 15 / 200) = 9.25 — JX402, as before the row's
+    standard was read, not the written 10 standing."""
+    rows = _row(14, "成本控制情况", "≤200万元", "215万元", "未超出预算得10分，超支不得分", 10, "略有超支")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H17"
+    assert "应为 9.25" in message
+
+
+def test_a_late_deadline_under_a_standard_not_read_is_scored_by_the_rules(tmp_path):
+    """rt30 r8 tH: 2023年10月底前 → 2023年12月底 at full 10 under 每延期一个月扣1分 (not read):
+    the rules' 逾期完成 band 6–8 — JX402 and JX408 at H16."""
+    rows = _row(13, "完成及时性", "2023年10月底前", "2023年12月底", "按期完成得10分，每延期一个月扣1分", 10,
+                "基本按期")
+    _, data = _checked(measured(tmp_path / "t.xlsx", rows))
+    assert [cell for cell, _ in _found(data, "JX402")] == ["H16"]
+    assert [cell for cell, _ in _found(data, "JX408")] == ["H16"]
+
+
+def test_full_marks_for_a_qualitative_row_short_of_its_target(tmp_path):
+    """rt30 r8 tI: 明显提高 → 有所提高 at the full 8 (否则酌情扣分 not read): JX402 and JX408
+    (band 4.8–6.4) at H18; the 7 of t6 is the evaluator's 酌情扣分 and stands."""
+    rows = _row(15, "农村供水保障水平", "明显提高", "有所提高", "保障水平明显提高得8分，否则酌情扣分", 8, "有所提高")
+    _, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    assert [cell for cell, _ in _found(data, "JX402")] == ["H18"]
+    [(cell, message)] = _found(data, "JX408")
+    assert cell == "H18" and "4.8–6.4" in message
