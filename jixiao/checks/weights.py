@@ -328,6 +328,9 @@ def heading_points_match_rows(table: SelfEvaluation,
     第三方评价的一级指标 | 分值 | 得分 | 二级指标 | 三级指标 | 分值 | 得分：重复的分值、得分列
     各属其前面最近的一列指标，三级指标之后的是各行的），一级、二级的分值和得分同样核对。
 
+    一级标题的分值（得分）等于其下各二级标题之和、二级标题与其下各行不符的，只在二级标题
+    报告（“一、决策 22”下“（二）绩效目标 6”的两行合计 7：报在绩效目标）。
+
     一级、二级单元格没有合并、在每一行重复写同一标题（“产出指标(50分)”）的，连续重复
     该标题的各行合为一组，与标题的分值核对一次。
 
@@ -365,17 +368,38 @@ def heading_points_match_rows(table: SelfEvaluation,
         weights = sum(member.weight or 0.0 for member in members)
         as_written = shares_as_written(table, members)  # 合计 =SUM over 0.3, 0.2 …: 0.9
         what = "" if "heading" in subtotal.sources else "小计行"  # 一级 | 分值 | 二级 | 分值
+        parts = _parts(subtotal, table.subtotals)
         if subtotal.weight is not None and differs(weights, subtotal.weight, TOLERANCE) \
-                and (as_written is None or differs(as_written, subtotal.weight, TOLERANCE)):
+                and (as_written is None or differs(as_written, subtotal.weight, TOLERANCE)) \
+                and not _parts_add_up(parts, subtotal.weight, "weight"):
             yield finding("JX103", subtotal.sources.get("weight"),
                           f"{what}“{subtotal.label}”分值 {points(subtotal.weight)}，所汇总的 "
                           f"{len(members)} 项指标分值合计 {points(weights)}")
         scores = [member.score_declared for member in members]
         if subtotal.score is not None and scores and None not in scores \
-                and differs(sum(scores), subtotal.score, TOLERANCE):  # type: ignore[arg-type]
+                and differs(sum(scores), subtotal.score, TOLERANCE) \
+                and not _parts_add_up(parts, subtotal.score, "score"):  # type: ignore[arg-type]
             yield finding("JX103", subtotal.sources.get("score"),
                           f"{what}“{subtotal.label}”得分 {points(subtotal.score)}，所汇总的 "
                           f"{len(members)} 项指标得分合计 {points(sum(scores))}")  # type: ignore[arg-type]
+
+
+def _parts(subtotal: Subtotal, subtotals: list[Subtotal]) -> list[Subtotal]:
+    """The 二级 subtotals a 一级 subtotal's rows fall into, where they cover all its rows
+    (一、决策 over （一）（二）（三）); else none."""
+    mine = {id(member) for member in subtotal.members}
+    parts = [other for other in subtotals if other is not subtotal and other.members
+             and {id(member) for member in other.members} < mine]
+    covered = {id(member) for part in parts for member in part.members}
+    return parts if covered == mine else []
+
+
+def _parts_add_up(parts: list[Subtotal], stated: float, what: str) -> bool:
+    """Whether a 一级's points (or score) are the sum of its 二级 subtotals' (22 = 6 + 6 + 10):
+    a row mistyped under one of them is that 二级's JX103 alone (rt30 r8 H1)."""
+    values = [getattr(part, what) for part in parts]
+    return bool(values) and None not in values \
+        and not differs(sum(values), stated, TOLERANCE)  # type: ignore[arg-type]
 
 
 @check("JX104", "warning", "缺少必备的一级指标")

@@ -1258,7 +1258,34 @@ def _numbered_heading(grid: Grid, row: int, column: int, stop: int, number: str,
         if _ITEM_START.match(under) is not None:
             return name
         break
-    return name if _sums_rows_under(grid, row, column, stop, number, weight_column) else None
+    return name if _sums_rows_under(grid, row, column, stop, number, weight_column) \
+        or _among_summing_headings(grid, row, column, stop, number, weight_column) else None
+
+
+def _among_summing_headings(grid: Grid, row: int, column: int, stop: int, number: str,
+                            weight_column: int) -> bool:
+    """Whether a row numbered ``number`` with rows under it whose 分值 add to another sum
+    ((二)绩效目标 | 6 over 3 + 4, one 分值 mistyped) has a sibling numbered the same way in
+    its table, before the 合计, that is a heading by its sum (``_sums_rows_under``): then it
+    is a heading too, its subtotal wrong (JX103), not an indicator (rt30 r8 H1). A heading
+    with no rows under it stays an indicator (``_lone_heading``)."""
+    if not _points_under(grid, row, column, stop, number, weight_column)[0]:
+        return False
+    siblings = []
+    for other in range(row - 1, -1, -1):  # up to the table's start or a 合计 above
+        text = grid.texts.get((other, column), "")
+        if is_total_label(text) or is_grade_label(text):
+            break
+        siblings.append(other)
+    for other in range(row + 1, stop):
+        text = grid.texts.get((other, column), "")
+        if is_total_label(text) or is_grade_label(text):
+            break
+        siblings.append(other)
+    return any(_heading_number(grid.texts.get((other, column), "")) == number
+               and isinstance(grid.values.get((other, column)), str)
+               and _sums_rows_under(grid, other, column, stop, number, weight_column)
+               for other in siblings)
 
 
 def _sums_rows_under(grid: Grid, row: int, column: int, stop: int, number: str,
@@ -1269,8 +1296,15 @@ def _sums_rows_under(grid: Grid, row: int, column: int, stop: int, number: str,
     (one of them an indicator with no rows of its own). A heading with no rows under it
     sums none (五、服务对象满意度 | 10 right above the 合计: an indicator, ``_lone_heading``)."""
     stated = points_at(grid, row, weight_column)
-    if stated is None:
-        return False
+    rows, parts = _points_under(grid, row, column, stop, number, weight_column)
+    return stated is not None and bool(rows) and any(
+        abs(sum(found) - stated) <= TOLERANCE for found in (rows, parts) if found)
+
+
+def _points_under(grid: Grid, row: int, column: int, stop: int, number: str,
+                  weight_column: int) -> tuple[list[float], list[float]]:
+    """The 分值 of the rows under a heading row numbered ``number``, down to the next
+    heading of its level or above or the 合计, and, for a 一级, of its （一） headings."""
     ends = ("、",) if number == "、" else ("、", "()")
     rows: list[float] = []  # the points of the rows under it
     parts: list[float] = []  # a 一级's: its （一） headings'
@@ -1285,8 +1319,7 @@ def _sums_rows_under(grid: Grid, row: int, column: int, stop: int, number: str,
         weight = points_at(grid, below, weight_column)
         if weight is not None:
             (parts if heading == "()" else rows).append(weight)
-    return bool(rows) and any(abs(sum(found) - stated) <= TOLERANCE
-                              for found in (rows, parts) if found)
+    return rows, parts
 
 
 def _lone_heading(grid: Grid, row: int, column: int,

@@ -102,13 +102,14 @@ def test_a_wrong_heading_subtotal_is_jx103_at_its_cell(tmp_path):
 
 
 @pytest.mark.parametrize(("score", "found"), [
-    (4, [("JX103", "D3"), ("JX103", "D4"), ("JX401", "D5")]),  # over its 分值 3: capped, 96
-    (2, [("JX103", "D3"), ("JX103", "D4"), ("JX501", "D34")]),  # 96 written, the rows 95
+    (4, [("JX103", "D4"), ("JX401", "D5")]),  # over its 分值 3: capped, 96
+    (2, [("JX103", "D4"), ("JX501", "D34")]),  # 96 written, the rows 95
 ])
 def test_a_wrong_row_score_is_found_as_usual(tmp_path, score, found):
     """1.立项依据充分性 | 3 | <score>, its headings still saying 6 and 20: the row's mistake
-    as in a table with 一级/二级 columns (JX401, or JX501 on the 合计), and each heading
-    whose rows no longer add up to it (JX103 on its 得分)."""
+    as in a table with 一级/二级 columns (JX401, or JX501 on the 合计), and the （一）
+    heading whose rows no longer add up to it (JX103 on its 得分) — not 一、项目决策, whose
+    20 is still the sum of its （一）（二）（三） headings' 6 + 6 + 8 (rt30 r8 H1)."""
     lines = _lines(ROWS)
     lines[2][3:5] = [score, "部分不符"]
     table = _table(tmp_path, lines)
@@ -216,3 +217,24 @@ def test_headings_over_rows_not_numbered_in_digits_are_subtotals(tmp_path, numbe
     evaluation = evaluate(table)
     assert (evaluation.total, evaluation.grade) == (96, "优")
     assert run_checks(table, evaluation) == []
+
+
+def test_a_heading_whose_rows_add_to_another_sum_is_still_a_heading(tmp_path):
+    """rt30 r8 H1: the rows unnumbered, 绩效指标明确性 mistyped 5 (not 4) so （二）绩效目标
+    | 8 has 4 + 5 = 9 under it: its sibling （一） headings sum their rows, so it is one of
+    them and its 8 a wrong subtotal — one JX103 at its 分值 cell (8 ≠ 9), the 三级 total
+    101 (JX101) — not an indicator (was JX101 109, JX103 on 决策, JX405, JX501, no grade)."""
+    rows = [list(row) for row in ROWS]
+    rows[3][3] = 5
+    lines = _lines(ROWS, numbered=_unnumbered)
+    [index] = [i for i, line in enumerate(lines) if line[0] == "绩效指标明确性"]
+    lines[index][2] = 5
+    table = _table(tmp_path, lines)
+    assert [i.name for i in table.indicators] == [r[2] for r in ROWS]
+    assert [(i.level1, i.level2) for i in table.indicators][3] == ("项目决策", "绩效目标")
+    assert [(s.label, s.weight) for s in table.subtotals][2] == ("绩效目标", 8)
+    evaluation = evaluate(table)
+    found = [(f.code, f.cell) for f in run_checks(table, evaluation)]
+    assert any(code == "JX101" for code, _ in found)
+    assert [cell for code, cell in found if code == "JX103"] == ["C7"]
+    assert not [code for code, _ in found if code in ("JX405", "JX501")]
