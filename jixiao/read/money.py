@@ -156,6 +156,19 @@ def _texts_above(grid: Grid, row: int) -> list[str]:
             for c in grid.rows.get(r, [])]
 
 
+# A unit alone in a cell — (元), (单位:元), 万元 — the rest of the money block's label a PDF
+# conversion split over two rows of its column (项目资金 / (元))
+_UNIT_ALONE = re.compile(r"\(?(?:单位:)?万?元\)?")
+
+
+def _label_units_below(grid: Grid, row: int, first: int) -> list[str]:
+    """A unit alone in the row under a label left of the money header at ``row`` (amounts
+    from column ``first``), in the label's column: 项目资金 / (元) is 项目资金（元）."""
+    return [below for column in grid.rows.get(row, []) if column < first
+            and isinstance(grid.values.get((row, column)), str)
+            and _UNIT_ALONE.fullmatch(below := grid.texts.get((row + 1, column), ""))]
+
+
 def _in_yuan(texts: Iterable[str]) -> bool:
     """Whether headers say amounts are in 元 ("单位：元", "金额（元）"), not 万元."""
     for text in texts:
@@ -602,8 +615,10 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         lines = _money_lines(grid, row, first, bottom) \
             or (_unlabelled_line(grid, row, columns, first) if row + 1 < bottom else [])
         if lines:
-            # the header's own words first, then a "单位：元" line up to four rows above it
-            heads = [*_texts_above(grid, row), *(label for _, label, _ in lines[:1])]
+            # the label's own unit first (项目资金 / (元) split over two rows: as 项目资金（元）),
+            # the header's words, then a "单位：元" line up to four rows above it
+            heads = [*_label_units_below(grid, row, first), *_texts_above(grid, row),
+                     *(label for _, label, _ in lines[:1])]
             return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0,
                               column_scales=_column_scales(grid, row, first))
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
