@@ -277,10 +277,17 @@ def differs(a: float, b: float, tolerance: float = rules.SCORE_SLACK) -> bool:
 
 
 def points(value: float | None) -> str:
-    """A score as a reviewer writes it: 7, 8.95, 99.8."""
+    """A score or an amount as a reviewer writes it: 7, 8.95, 99.8, 1286.4 — to 2 decimals,
+    never in scientific notation, and from 10,000 on with thousands separators (元 amounts:
+    14,073,456.78, not “1.40735e+07”)."""
     if value is None:
         return "—"
-    return f"{rules.round2(value):g}"
+    rounded = rules.round2(value)
+    grouping = "," if abs(rounded) >= _GROUPED_FROM else ""
+    return f"{rounded:{grouping}.2f}".rstrip("0").rstrip(".")
+
+
+_GROUPED_FROM = 10000  # a score or a 万元 amount of four digits reads at a glance: 1286.4
 
 
 def points_written(value: float) -> str:
@@ -300,7 +307,7 @@ def points_below(value: float, bound: float) -> str:
     where two would round it up to it: 89.996 under 90 is “89.996”, not “90”."""
     shown = points(value)
     for digits in range(3, 8):
-        if float(shown) < bound:
+        if float(shown.replace(",", "")) < bound:
             break
         shown = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return shown

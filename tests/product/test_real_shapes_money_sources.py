@@ -132,5 +132,5 @@ def test_levels_that_do_not_add_up_to_the_local_line_are_still_flagged(tmp_path)
                                 [("省级资金", 1500), ("市级资金", 1000), ("县级资金", 2000)]))
     lines = "（中央补助 8000 + 地方资金 4000 + 省级资金 1500 + 市级资金 1000 + 县级资金 2000）"
     assert [(item["code"], item["cell"], item["message"]) for item in data["findings"]] == [
-        ("JX304", "B6", f"全年预算数：各明细合计 16500{lines}，年度资金总额为 12000"),
-        ("JX304", "C6", f"全年执行数：各明细合计 16500{lines}，年度资金总额为 12000")]
+        ("JX304", "B6", f"全年预算数：各明细合计 16,500{lines}，年度资金总额为 12,000"),
+        ("JX304", "C6", f"全年执行数：各明细合计 16,500{lines}，年度资金总额为 12,000")]
