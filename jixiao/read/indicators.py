@@ -483,7 +483,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         last = home = row
         row += 1
     if "level1" in columns:
-        _class_leading_rows(table, first)
+        _class_leading_rows(table, first, "level2" in columns)
     _keep_by_heading_points(table, first)
     if {"target", "actual"} & set(columns):  # not in an index system (第三方): a real row there
         _take_execution_row(table, first, heads)
@@ -1377,22 +1377,44 @@ def _infer_level1(indicator: Indicator, table: SelfEvaluation, merged: bool) -> 
         table.level1_inferred.append((indicator, carried))
 
 
-def _class_leading_rows(table: SelfEvaluation, first: int) -> None:
-    """Rows above the first 一级 typed in the 一级 column (产出指标 typed in its group's
-    second row, not merged over the first): each classed by its 二级 (数量指标 → 产出指标),
-    as a blank 一级 under another 一级 is; the check says so (nothing carried: "")."""
+def _class_leading_rows(table: SelfEvaluation, first: int, has_level2: bool) -> None:
+    """Rows above the first 一级 typed in the 一级 column are that 一级's: a label a PDF
+    conversion put in the middle of its group (产出指标 on the 3rd of 5 rows), or typed in
+    its group's second row, not merged over the first. A row whose 二级 names another 一级
+    (社会效益指标 above 产出指标) is classed by its 二级, as under a carried 一级, and the
+    check says so (nothing carried: ""); a 预算执行率 row without 一级 or 二级 is no
+    group's. Likewise rows above the first 二级 typed, of its 一级, are that 二级's (数量指标
+    on the 2nd of 2 rows). Only rows where no group is open yet: below a label, a blank
+    cell goes on with the label above."""
     rows = table.indicators[first:]
-    if not any(row.level1 for row in rows):
+    labelled = next((row for row in rows if row.level1), None)
+    if labelled is None:
         return  # no 一级 typed at all: the 二级 class the rows as they are
+    category = levels.level1_category(labelled.level1)
     leading: list[tuple[Indicator, str]] = []
     for row in rows:
-        if row.level1:
+        if row is labelled:
             break
         inferred = levels.level1_of_level2(row.level2)
-        if inferred is not None:
+        if inferred is not None and inferred != category:
             row.level1 = inferred
             leading.append((row, ""))
+        elif row.level2 or levels.level1_category(None, row.name) != levels.EXECUTION:
+            _take_level(row, labelled, "level1")
     table.level1_inferred[:0] = leading  # the table's first rows: told first
+    labelled = next((row for row in rows if row.level2), None) if has_level2 else None
+    for row in rows if labelled is not None else ():
+        if row is labelled:
+            break
+        if row.level1 == labelled.level1:
+            _take_level(row, labelled, "level2")
+
+
+def _take_level(row: Indicator, labelled: Indicator, key: str) -> None:
+    """``row``'s 一级 or 二级 (``key``) is ``labelled``'s, read from its cell."""
+    setattr(row, key, getattr(labelled, key))
+    if key in labelled.sources:
+        row.sources[key] = dict.get(labelled.sources, key)
 
 
 def levels_from_below(table: SelfEvaluation) -> None:
