@@ -326,7 +326,11 @@ _TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩�
 # 支出绩效评价报告, …项目绩效自评报告), often over two lines (…经费项目支出 / 绩效评价报告)
 _REPORT_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
                            r"(?:自评价?|评价)(?:工作)?报告(?:\((?:19|20)\d{2}年度?\))?$")
-_NO_NAME = ("项目", "专项", "部门", "项目支出", "专项资金", "绩效", "年度")
+# The kind of money a title may name in place of a project (2023年度重点项目绩效评价报告,
+# 财政支出绩效评价报告): no project's name, alone or after a year or a body (XX局)
+_GENERIC_NAMES = ("重点项目", "项目支出", "项目", "专项资金", "专项", "财政支出", "财政",
+                  "部门整体", "部门")
+_NO_NAME = (*_GENERIC_NAMES, "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
 # 部门整体支出绩效评价得分表 (湖南) — the form of a body, not of a project
 _WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(.{0,12}\))?$")
@@ -336,8 +340,11 @@ _WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(
 # 自评表, do — a project's form says 项目名称)
 _TRANSFER_TITLE = re.compile(r"区域绩效(?:目标)?自评(?:价)?表(?:\((?:19|20)\d{2}年度?\))?$")
 _TRANSFER_LABEL = "转移支付"
-# What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况
-_NO_NAME_END = re.compile(r"(?:(?:19|20)\d{2}年度?(?:项目)?|整体|完成情况)$")
+# What a title says of the form, not of a project: XX局2023年项目, 部门整体, …完成情况,
+# 博湖县财政局2023年度重点项目 (the body's line over the report's title), XX局重点项目
+_GENERIC = "|".join(_GENERIC_NAMES)
+_NO_NAME_END = re.compile(rf"(?:(?:19|20)\d{{2}}年度?(?:{_GENERIC})?|(?:局|委|办|政府)(?:{_GENERIC})"
+                          r"|整体|完成情况)$")
 # An attachment's number before a title (附件1：…评分表, 附表2-1 …自评表): not the project's;
 # a year right after 附件 (附件 2023年度…自评表) is the title's own
 _TITLE_NUMBER = re.compile(r"^(?:(?:附件|附表|表)\s*(?!(?:19|20)\d{2}年)\d+(?:[-.．_]\d+)*"

@@ -240,3 +240,34 @@ def test_a_year_right_after_the_attachment_label_is_the_tables_year(tmp_path):
     sheet.total(100, 99.98)
     table, = read_workbook(book.save(tmp_path / "附件.xlsx")).tables
     assert (table.project.name, table.project.year) == ("新型职业农民培育项目", 2023)
+
+
+@pytest.mark.parametrize(("report_title", "name"), [
+    # rt30 r1 p1: the report's title names no project, only the kind of money (重点项目)
+    ("2023年度重点项目绩效评价报告", None), ("2023年度重点项目支出绩效评价报告", None),
+    ("博湖县财政局2023年度重点项目绩效评价报告", None), ("2023年度项目支出绩效评价报告", None),
+    ("2023年度专项资金绩效评价报告", None), ("2023年度部门整体支出绩效评价报告", None),
+    ("2023年度财政支出绩效评价报告", None), ("2023年度项目绩效自评报告", None),
+    ("2023年度博湖县农村饮水安全重点项目绩效评价报告", "博湖县农村饮水安全重点项目"),
+])
+def test_a_report_title_of_a_generic_word_names_no_project(tmp_path, capsys, report_title,
+                                                           name):
+    """博湖县财政局 / 2023年度重点项目绩效评价报告 / 项目绩效评价指标体系及评分表: before,
+    the project “重点项目” — and in a batch two unrelated projects “同一项目” of 2 files."""
+    book = Book()
+    sheet = book.sheet("评分表")
+    sheet.title("博湖县财政局", report_title, "项目绩效评价指标体系及评分表")
+    sheet.indicators(ROWS, header=THIRD_PARTY, lead=None)
+    sheet.total(100, 96, label="合计")
+    path = book.save(tmp_path / "评分表.xlsx")
+    table, = read_workbook(path).tables
+    assert (table.layout, table.project.name) == ("third_party", name)
+    main(["check", str(path)])
+    assert f"表 1/1：{name or '（未写项目名称）'}（2023 年度）\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("title", ["2023年度重点项目绩效自评表", "财政支出绩效自评表",
+                                   "重点项目支出绩效评价指标体系及评分表"])
+def test_a_table_title_of_a_generic_word_names_no_project(tmp_path, title):
+    table, = read_workbook(_third_party(tmp_path, title)).tables
+    assert table.project.name is None
