@@ -41,7 +41,7 @@ from jixiao.model import (
 from jixiao.parsing import compact_text, parse_measure
 from jixiao.units import fraction_as_percent
 from jixiao.xlsx.numformats import percent_decimals
-from jixiao.xlsx.refs import FORMULA_STRING
+from jixiao.xlsx.refs import FORMULA_STRING, split_ref
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -198,8 +198,22 @@ def typed_in(table: SelfEvaluation, line: object, key: str) -> object:
     """What an input cell holds as typed ("30万元", a 分值 "十" stay text), for the
     template's own formulas to read — a money line's amount, an indicator's or the
     funds' 分值; the value read where the table was built in code."""
-    info = table.cell(line.sources.get(key))  # type: ignore[attr-defined]
+    source = line.sources.get(key)  # type: ignore[attr-defined]
+    if key == "weight" and merged_weight_unread(line):
+        return None  # the row's own cell of a merged 分值, blank to its formulas
+    info = table.cell(source)
     return info.value if info is not None else getattr(line, key)
+
+
+def merged_weight_unread(line: object) -> bool:
+    """An indicator on a lower row of a 分值 merged down over several rows (JX109): its
+    分值 was read from the merged cell above, but a template's formulas read the row's own
+    分值 cell, which is blank (the merged value stands in the top cell only)."""
+    sources = getattr(line, "sources", {})
+    weight, score = sources.get("weight"), sources.get("score")
+    if weight is None or score is None or weight.sheet != score.sheet:
+        return False
+    return split_ref(weight.cell)[0] != split_ref(score.cell)[0]
 
 
 def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:

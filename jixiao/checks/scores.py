@@ -24,6 +24,7 @@ from jixiao.checks.base import (
     indicators_sum,
     jixiao_formula,
     label,
+    merged_weight_unread,
     misplaced_reason,
     money_only_follows,
     points,
@@ -656,6 +657,9 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
         if jixiao_formula(table, source) and info is not None \
                 and str(info.value or "").startswith("⚠") and unknown_rules:
             continue  # every 得分 shows ⚠ under a 评分规则 jixiao does not know: JX505's
+        if jixiao_formula(table, source) and info is not None \
+                and str(info.value or "").startswith("⚠") and merged_weight_unread(indicator):
+            continue  # the row of a merged 分值 reads a blank one: JX109 says to unmerge
         if jixiao_formula(table, source) and info is not None \
                 and str(info.value or "").startswith("⚠"):
             # the native template's formulas leave this row to jixiao: give its score

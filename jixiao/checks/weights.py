@@ -22,6 +22,7 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     level1_category,
+    merged_weight_unread,
     never_calculated,
     points,
 )
@@ -626,6 +627,26 @@ def no_weight_column(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                   f"{lead}：{checked}；各指标得分是否符合评分规则无法核对，须人工审核")
 
 
+def _merged_unread_by_formulas(table: SelfEvaluation, subtotal: Subtotal) -> str:
+    """JX109's words where a template's score formulas read the rows of a merged 分值
+    one by one (``merged_weight_unread``): all but the first see a blank cell; "" elsewhere."""
+    members = [member for member in subtotal.members
+               if merged_weight_unread(member) and jixiao_formula(table, member.sources.get("score"))]
+    top = subtotal.sources.get("merged")
+    if not members or top is None:
+        return ""
+    column = top.cell.rstrip("0123456789")
+    last = max(split_ref(member.sources["score"].cell)[0] for member in members)
+    shares = {member.weight for member in subtotal.members}
+    each = f"各 {points(subtotal.members[0].weight)} 分" if len(shares) == 1 else \
+        "、".join(points(member.weight) for member in subtotal.members) + " 分"
+    return (f"“{subtotal.label}”{len(subtotal.members)} 行的分值合并写在 {top.cell}:{column}{last}"
+            f"（{points(subtotal.weight)}）：模板的得分公式逐行读取本行的分值，合并后只有第一行"
+            "读得到，其余各行得分显示“⚠ 分值为空”，总分和评分等级算不出，重算也不能改正："
+            "请取消合并（工作表保护没有密码，可先撤消保护），在每行填写"
+            f"该行的分值（如{each}，合计 {points(subtotal.weight)}）")
+
+
 @check("JX109", "info", "分值合并填写")
 def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """一个分值单元格向下合并在几个三级指标上（如数量指标两行合写“20”）：按每行平均分配核对。
@@ -644,9 +665,18 @@ def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     **错误示例**：数量指标两行的分值合并写“20”。
 
     **正确示例**：每个三级指标各写分值（10、10）。
+
+    jixiao 模板（撤消了工作表保护后合并的）中这是警告：模板的得分公式逐行读取本行的分值，
+    合并后只有第一行读得到，其余各行得分显示“⚠ 分值为空”，总分算不出，重算也不能改正；
+    提示取消合并、逐行填写分值。这些行的得分、分值合计和总分按公式实际读到的分值核对，
+    不报结果过时（JX504）或得分缺失（JX406）。
     """
     for subtotal in table.subtotals:
         if "merged" not in subtotal.sources:
+            continue
+        unread = _merged_unread_by_formulas(table, subtotal)
+        if unread:
+            yield finding("JX109", subtotal.sources.get("merged"), unread, severity="warning")
             continue
         shares = {member.weight for member in subtotal.members}
         share = f"每行 {points(subtotal.members[0].weight)} 分" if len(shares) == 1 else \
