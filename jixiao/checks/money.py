@@ -287,6 +287,8 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     总额各差不到半个 0.01，n 行的合计至多差 n÷2（取整）个 0.01——两行、三行差 0.01 不报
     （1,234,550 元、765,450 元折为 123.46、76.55，合计 200.01，总额 2,000,000 元为 200.00）；
     表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。
+    一栏的明细没有填全的（当年财政拨款空着、上年结转填 0，或除空格外只填了 0）视为未分列，
+    与各行都空着一样不核对；只有最后几行空着的（其他资金空着即没有）照常核对。
     """
     funds = table.funds
     if not funds.parts:
@@ -351,6 +353,8 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
         parent = None  # 上年结转 above 上级补助, 本级财政资金: last year's, not where they came from
     if outer is None or nested is None or parent is None \
             or differs(outer, total, _tail(outer_values)):
+        if parent is None and _not_filled_in(values):
+            return  # (the total not broken down yet: as when every line is blank)
         # the sum compared: the lines beside the one the sources break down, else all
         added = outer_lines if parent is not None and outer is not None else parts
         shown = _sum(getattr(line, key) for line in added)
@@ -366,6 +370,19 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
         yield finding("JX304", parent.sources.get(key),
                       f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
                       f"“{parent.label}”为 {points(part or 0.0)}")
+
+
+def _not_filled_in(values: list[float | None]) -> bool:
+    """Whether a column's 其中 lines were left unfilled, some of them given: a line blank
+    above a filled one (当年财政拨款 blank, 上年结转 0), or nothing but zeros beside a blank —
+    not added up, as a column of blanks is not. A line blank below the last amount (其他资金
+    blank: none) is no gap: such a breakdown is added up."""
+    blanks = [index for index, value in enumerate(values) if value is None]
+    given = [value for value in values if value is not None]
+    if not blanks or not given:
+        return False
+    last = max(index for index, value in enumerate(values) if value is not None)
+    return blanks[0] < last or all(value == 0 for value in given)
 
 
 _NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's lines
