@@ -338,7 +338,8 @@ def keep_backup(source: Path) -> Path:
     """
     names = (source.with_name(f"{source.name}.bak" if number == 0
                               else f"{source.name}.{number}.bak") for number in range(MAX_BACKUPS))
-    with _finished_copy(source, source, f"无法备份“{source}”") as temporary:
+    with _finished(source, lambda temporary: shutil.copy2(source, temporary),
+                   f"无法备份“{source}”") as temporary:
         for name in names:
             if _same_regular_content(name, temporary):
                 return name
@@ -347,16 +348,17 @@ def keep_backup(source: Path) -> Path:
     raise OutputError(f"“{source.name}”已有 {MAX_BACKUPS} 个备份（.bak），请清理后再试")
 
 
-def write_new(source: Path, target: Path) -> Path:
-    """Copy the finished file ``source`` to ``target``, or, when anything is there (a file
-    the user may have opened and edited), to the first free name of ``NAME (2).xlsx``,
-    ``NAME (3).xlsx`` … as Windows and Excel name a second copy; return the name written.
-    Nothing is replaced: each name is taken exclusively, as ``keep_backup``'s are."""
+def write_new(target: Path, fill: Callable[[Path], object]) -> Path:
+    """Write a new file — ``fill(temporary)`` writes it — to ``target``, or, when anything
+    is there (a file the user may have opened and edited), to the first free name of
+    ``NAME (2).xlsx``, ``NAME (3).xlsx`` … as Windows and Excel name a second copy; return
+    the name written. Nothing is replaced: each name is taken exclusively, as
+    ``keep_backup``'s are (so a link planted at a name is never followed either)."""
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
     names = (numbered_name(target, number) for number in range(1, MAX_BACKUPS + 1))
-    with _finished_copy(source, target, f"无法写入“{target}”") as temporary:
+    with _finished(target, fill, f"无法写入“{target}”") as temporary:
         written = next((name for name in names if _claimed(temporary, name)), None)
     if written is not None:
         _sweep(target)  # those of NAME.xlsx a killed run left, whichever name was taken
@@ -371,16 +373,16 @@ def numbered_name(path: Path, number: int) -> Path:
 
 
 @contextlib.contextmanager
-def _finished_copy(source: Path, target: Path, failure: str) -> Iterator[Path]:
-    """A flushed copy of ``source`` in a new hidden file beside ``target``, for
+def _finished(target: Path, fill: Callable[[Path], object], failure: str) -> Iterator[Path]:
+    """A new hidden file beside ``target``, written by ``fill`` and flushed, for
     ``_claimed`` to name; removed afterwards if it was not. ``failure``: what a failed
-    copy is reported as."""
+    write is reported as."""
     directory = target.parent if str(target.parent) else Path(".")
     temporary, handle = _temporary_beside(target, directory)
     _LIVE.add(temporary)
     try:
         try:
-            shutil.copy2(source, temporary)
+            fill(temporary)
             _flush(temporary)
         except OSError as error:
             raise OutputError(f"{failure}：{os_error_text(error)}") from None

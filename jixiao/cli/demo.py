@@ -26,7 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import shutil
     import tempfile
+    from functools import partial
 
     from jixiao.errors import wrong_suffix
     from jixiao.fileio import write_new
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             written = output
         else:
             recalc_file(filled, Path(folder) / DEFAULT_OUTPUT)
-            written = write_new(Path(folder) / DEFAULT_OUTPUT, output)
+            written = write_new(output, partial(shutil.copy2, Path(folder) / DEFAULT_OUTPUT))
     scored = read_template(written)  # score what the workbook holds, not the sample
     print(evaluation_text(scored, evaluate(scored, ruleset)))
     print()

@@ -1,5 +1,9 @@
 """``jixiao recalc``: recalculate a workbook without Excel, keeping its formulas.
 
+Without ``-o`` the result goes to IN.recalc.xlsx, or, when that exists (an earlier result
+the clerk may have edited), to the next free IN.recalc (2).xlsx …, as ``demo`` does;
+``--force`` replaces it. A file named with ``-o`` is replaced.
+
 Exit codes: 0 every formula computed, 1 some cells show an error value or a ⚠ text
 instead of a score, or a template row has a 分值 but no score formula (listed: the file
 written is incomplete), 2 the input cannot be read
@@ -21,10 +25,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="输入.xlsx", help="要重算的工作簿（.xlsx 或 .xlsm）")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="输出.xlsx",
-                       help="结果的保存位置（默认：输入文件名加 .recalc，放在输入文件旁边）")
+                       help="结果的保存位置，已存在则替换（默认：输入文件名加 .recalc，放在输入文件旁边，"
+                            "如 自评表.recalc.xlsx；它已存在时另存为 自评表.recalc (2).xlsx 等，不覆盖）")
     where.add_argument("--in-place", action="store_true",
                        help="直接替换输入文件（先把原文件备份为 输入.xlsx.bak；已有不同的备份时"
                             "依次为 输入.xlsx.1.bak、输入.xlsx.2.bak……，从不覆盖已有备份）")
+    parser.add_argument("--force", action="store_true",
+                        help="默认的输出文件（输入文件名加 .recalc）已存在时覆盖它，不另存为 (2)")
     parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
                         help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
                              "core（只用核心）、formulas（只用通用公式引擎）")
@@ -39,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,
-                                      engine=args.engine)
+                                      engine=args.engine, force=args.force)
     print(report_text(result, written, Path(args.input)))
     return 1 if result.failures or result.cycles or result.warnings or result.unscored else 0
 
@@ -48,7 +55,9 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     """The command's report: what was computed, what failed, where it was written.
     ``source``: the file recalculated, named where the clerk is to change it."""
     how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
-    lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}"]
+    kept = f"（“{result.existing.name}”已存在，未覆盖；要覆盖它请加 --force）" \
+        if result.existing is not None else ""
+    lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}{kept}"]
     if source is not None and written.suffix.lower() != source.suffix.lower():
         named = f"扩展名是 {source.suffix}" if source.suffix else "没有扩展名"
         lines.append(f"“{source.name}”实际是 {written.suffix.lower()} 工作簿（{named}），"

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
-from jixiao.fileio import atomic_output, ensure_replaceable, held_for_replacement, keep_backup
+from jixiao.fileio import (
+    atomic_output,
+    ensure_replaceable,
+    held_for_replacement,
+    keep_backup,
+    write_new,
+)
 from jixiao.model import Source
 from jixiao.recalc.external import Linked, linked_cells
 from jixiao.recalc.kept_stored import Kept, keep_stored
@@ -65,6 +71,7 @@ class Recalculation:
     failures: list[Failure] = field(default_factory=list)
     cycles: list[list[Source]] = field(default_factory=list)  # 循环引用, one list per loop
     backup: Path | None = None                    # recalc --in-place: where the original went
+    existing: Path | None = None  # the default output found there, kept: written beside it
     # jixiao's template: indicator rows with a 分值 but no score formula (``unscored_rows``)
     unscored: list[Source] = field(default_factory=list)
     # jixiao's template: its 评分规则 cell and what it holds, where that names no rule set
@@ -321,11 +328,14 @@ def default_output(path: str | Path, package: Package | None = None) -> Path:
 
 
 def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place: bool = False,
-                engine: str = "auto") -> tuple[Path, Recalculation]:
+                engine: str = "auto", force: bool = False) -> tuple[Path, Recalculation]:
     """Recalculate ``path`` and write the copy with cached values; returns (written, result).
 
     Without ``output`` the copy is IN.recalc.xlsx beside the input (a name jixiao
-    made up: never written through a link). ``in_place`` first keeps a backup
+    made up: never written through a link); where anything is there already (an earlier
+    result the user may have edited, or IN.et's beside IN.xlsx's), the copy goes to the
+    first free IN.recalc (2).xlsx … (``fileio.write_new``; the name kept is in
+    ``result.existing``) — unless ``force``, which replaces it. ``in_place`` first keeps a backup
     (``fileio.keep_backup``: IN.xlsx.bak, never overwritten; its name is in
     ``result.backup``), then replaces the input atomically, holding it locked so
     that a second run on the same file is refused. The input is never written
@@ -350,9 +360,18 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
         result = recalculate(package, engine=engine)
         if in_place:
             result.backup = keep_backup(source)
-        with atomic_output(target, derived=output is None and not in_place) as temporary:
+        def fill(temporary: Path) -> None:
             write_cached_values(package, temporary, result.values)
             shutil.copymode(source, temporary)  # not the private mode of a temporary file
+
+        derived = output is None and not in_place
+        if derived and not force:
+            written = write_new(target, fill)
+            if written != target:
+                result.existing = target
+            return written, result
+        with atomic_output(target, derived=derived) as temporary:
+            fill(temporary)
     return target, result
 
 

@@ -88,7 +88,9 @@ def test_the_default_recalc_output_is_never_written_through_a_planted_link(tmp_p
     victim = tmp_path / "victim"
     victim.write_bytes(VICTIM)
     (tmp_path / "x.recalc.xlsx").symlink_to(victim)
-    code, _, err = run("recalc", source)
+    code, out, _ = run("recalc", source)  # the name taken: written beside it (rt30)
+    assert code == 0 and "x.recalc (2).xlsx" in out and zipfile.is_zipfile(tmp_path / "x.recalc (2).xlsx")
+    code, _, err = run("recalc", source, "--force")  # to be replaced: a link is refused
     assert code == 2 and "符号链接" in err and "x.recalc.xlsx" in err
     assert victim.read_bytes() == VICTIM
     output = tmp_path / "named.xlsx"

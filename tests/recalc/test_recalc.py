@@ -643,6 +643,33 @@ def test_the_input_is_never_touched(workbooks, tmp_path):
     assert (tmp_path / "自评表.recalc.xlsx").is_file() and (tmp_path / "out.xlsx").is_file()
 
 
+def test_the_default_output_never_replaces_an_earlier_one(workbooks, tmp_path, capsys):
+    """rt30: recalc without -o replaced 自评表.recalc.xlsx, which the clerk may have opened
+    and edited, and 自评表.et's result replaced 自评表.xlsx's (both 自评表.recalc.xlsx). As
+    demo does, a second run writes 自评表.recalc (2).xlsx …; --force replaces; -o is the
+    user's own name: replaced."""
+    source = shutil.copy(workbooks["putuo"], tmp_path / "自评表.xlsx")
+    edited = tmp_path / "自评表.recalc.xlsx"
+    edited.write_bytes(b"the clerk's edited result")
+    assert main(["recalc", str(source)]) == 0
+    out = capsys.readouterr().out
+    second = tmp_path / "自评表.recalc (2).xlsx"
+    assert f"结果已写入：{second}（“自评表.recalc.xlsx”已存在，未覆盖；要覆盖它请加 --force）" in out
+    assert edited.read_bytes() == b"the clerk's edited result"
+    assert cached(second)["H43"] == 99.98
+    assert main(["recalc", str(source)]) == 0  # and the next one beside both
+    assert cached(tmp_path / "自评表.recalc (3).xlsx")["H43"] == 99.98
+    et = shutil.copy(source, tmp_path / "自评表.et")  # an .xlsx saved as .et: 自评表.recalc.xlsx
+    assert main(["recalc", str(et)]) == 0
+    assert cached(tmp_path / "自评表.recalc (4).xlsx")["H43"] == 99.98
+    assert edited.read_bytes() == b"the clerk's edited result"
+    capsys.readouterr()
+    assert main(["recalc", str(source), "--force"]) == 0
+    assert "未覆盖" not in capsys.readouterr().out
+    assert cached(edited)["H43"] == 99.98
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
 def test_in_place_keeps_a_backup(workbooks, tmp_path):
     source = Path(shutil.copy(workbooks["macro"], tmp_path / "m.xlsm"))
     original = digest(source)
