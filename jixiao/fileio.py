@@ -8,7 +8,8 @@ process may leave its hidden temporary file (``.NAME.xxxx.tmp``) behind; the
 target is whole either way. So a temporary file is held locked while it is written
 (``remove_stale_temporaries`` removes those no process holds: each finished write
 sweeps its own target's), and a process stopped by a signal removes its own
-(``remove_live_temporaries``; every command, ``stopped_by_signals``).
+(``remove_live_temporaries``; every command, ``stopped_by_signals``, which also makes sure
+a stop is not lost).
 
 An existing target is replaced only if it may be: not a read-only file, and
 not open in another program (a lock held on it, or the lock file LibreOffice,
@@ -37,6 +38,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from jixiao.errors import OutputError
 
@@ -66,6 +68,7 @@ def atomic_output(path: str | os.PathLike[str], *, derived: bool = False) -> Ite
     try:
         yield temporary_path
         _flush(temporary_path)
+        raise_if_stopping()
         if derived:
             _refuse_planted(target)  # a link planted while the file was being written
         os.replace(temporary_path, target)  # a rename never follows a link at ``target``
@@ -188,42 +191,112 @@ def _sweep(target: Path) -> None:
 
 
 class Stopped(KeyboardInterrupt):
-    """SIGTERM (``kill``, a service stopped) or SIGHUP (the terminal closed) ends a
-    command as Ctrl-C does: it unwinds, so every ``finally`` runs. ``number``: the signal."""
+    """SIGTERM (``kill``, a service stopped), SIGHUP (the terminal closed) or SIGINT
+    (Ctrl-C) ends a command: it unwinds, so every ``finally`` runs. ``number``: the signal."""
 
     def __init__(self, number: int) -> None:
         super().__init__(number)
         self.number = number
 
 
-@contextlib.contextmanager
-def stopped_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise ``Stopped`` in the block, once this process's temporary
-    files are removed (the unwinding would remove them, unless the signal lands inside a
-    ``finally``); a second signal while unwinding ends the process at once, 128 + its
-    number. (A batch puts its own handlers over these: it writes a summary first.)"""
-    import signal
+_STOPPING: list[int] = []  # the signal ending this command, once one came (stopped_by_signals)
+STOP_GRACE_SECONDS = 1.0  # after a stop, how long the unwinding may take before it is helped
+_STOP_RETRIES = 3  # then ``Stopped`` raised again, this many times, half a grace apart
 
-    received: list[int] = []
+
+def raise_if_stopping() -> None:
+    """Raise ``Stopped`` where a signal came and its ``Stopped`` was lost — raised inside a
+    ``__del__`` or a callback, where Python prints and ignores it: no file is finished after
+    the user stopped the command (``atomic_output`` and ``write_new`` ask before naming one)."""
+    if _STOPPING:
+        raise Stopped(_STOPPING[0])
+
+
+@contextlib.contextmanager
+def stopped_by_signals(said: str = "") -> Iterator[None]:
+    """SIGTERM, SIGHUP and SIGINT raise ``Stopped`` in the block, once this process's
+    temporary files are removed (the unwinding would remove them, unless the signal lands
+    inside a ``finally``). A signal ignored when the block begins (``nohup``, a job started
+    in the background) stays ignored.
+
+    A ``Stopped`` raised while Python runs a ``__del__``, a weakref or import callback is
+    printed and ignored, and the command would go on; so the stop is made sure of: the
+    block ends in ``Stopped`` whatever else it ends in (an error its ``Stopped`` caused —
+    an import half done —, or none), no file is finished after it (``raise_if_stopping``),
+    and a block still running after ``STOP_GRACE_SECONDS`` gets ``Stopped`` again, a few
+    times, then the process ends at once (``said`` printed, temporaries removed), 128 + the
+    signal. So does a second signal while unwinding. (A batch puts its own handlers over
+    these: it writes a summary first.)"""
+    import _thread
+    import signal
+    import sys
+    import threading
+
+    _STOPPING.clear()
+    finished = threading.Event()
+    resent = threading.Event()
 
     def stop(number: int, frame: object) -> None:
+        if _STOPPING and resent.is_set():  # the watch's: unwind again, unless it has
+            resent.clear()
+            if finished.is_set():
+                return
+            raise Stopped(_STOPPING[0])
         remove_live_temporaries()
-        if received:
-            os._exit(128 + received[0])
-        received.append(number)
+        if _STOPPING:
+            _end_now(_STOPPING[0], said)
+        _STOPPING.append(number)
+        threading.Thread(target=watch, args=(number,), daemon=True).start()
         raise Stopped(number)
 
+    def watch(number: int) -> None:
+        if finished.wait(STOP_GRACE_SECONDS):
+            return
+        for _attempt in range(_STOP_RETRIES):
+            resent.set()
+            _thread.interrupt_main(number)
+            if finished.wait(STOP_GRACE_SECONDS / 2):
+                return
+        remove_live_temporaries()
+        _end_now(number, said)
+
+    def unraisable(what: Any) -> None:  # a Stopped lost in a __del__: made sure of, not shown
+        if not isinstance(what.exc_value, Stopped):
+            hook(what)
+
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable
     previous = {}
     with contextlib.suppress(ValueError):  # not the main thread: signals go elsewhere
-        for name in ("SIGTERM", "SIGHUP"):
-            if hasattr(signal, name):
-                number = getattr(signal, name)
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
                 previous[number] = signal.signal(number, stop)
     try:
         yield
+    except Stopped:
+        raise
+    except BaseException:
+        if _STOPPING:  # what the lost Stopped left behind (an import half done)
+            raise Stopped(_STOPPING[0]) from None
+        raise
+    else:
+        raise_if_stopping()  # the block finished all the same
     finally:
+        finished.set()
+        sys.unraisablehook = hook
         for number, handler in previous.items():
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+def _end_now(number: int, said: str) -> None:
+    """End the process at once, 128 + ``number``, ``said`` on stderr (written directly: the
+    interpreter may be anywhere, holding any lock)."""
+    import sys
+
+    if said:
+        with contextlib.suppress(OSError, ValueError):
+            os.write(2, (said + "\n").encode(sys.stderr.encoding or "utf-8", "replace"))
+    os._exit(128 + number)
 
 
 _NAME_BYTES_KEPT = 200  # of a long name, in its temporary file's: ".", ".xxxxxxxx.tmp" fit
@@ -359,6 +432,7 @@ def write_new(target: Path, fill: Callable[[Path], object]) -> Path:
         raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
     names = (numbered_name(target, number) for number in range(1, MAX_BACKUPS + 1))
     with _finished(target, fill, f"无法写入“{target}”") as temporary:
+        raise_if_stopping()
         written = next((name for name in names if _claimed(temporary, name)), None)
     if written is not None:
         _sweep(target)  # those of NAME.xlsx a killed run left, whichever name was taken

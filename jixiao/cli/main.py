@@ -140,13 +140,13 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         _check_environment()
-        with stopped_by_signals():  # SIGTERM, SIGHUP: as Ctrl-C, no temporary file left
+        with stopped_by_signals(STOPPED):  # SIGTERM, SIGHUP, Ctrl-C: no temporary file left
             return int(args._run(args) or 0)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt as stop:  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
-        print("jixiao：已中断", file=sys.stderr)
+        print(STOPPED, file=sys.stderr)
         return 128 + getattr(stop, "number", _SIGINT)
     except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
@@ -159,6 +159,7 @@ def _run(argv: list[str] | None) -> int:
 
 
 _SIGINT = 2
+STOPPED = "jixiao：已中断"
 
 
 def _environment_error_text(error: BaseException) -> str:
