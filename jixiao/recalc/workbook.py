@@ -10,6 +10,10 @@ recalculating. A formula reading another workbook is not recomputed: it keeps th
 Excel stored for it (``external``). The JX_ functions are the core's ``cellfuncs`` in both engines
 — the same functions the add-in's 一键重算 calls. The fast path is chosen only
 when it is exact (see ``fast``); the tests check that both engines agree.
+
+(Over 400 lines: the result of a recalculation, the choice of engine, writing the file
+and what the template's own cells say of the result — rows unscored, rules unknown —
+kept together, as ``jixiao recalc`` reports them.)
 """
 
 from __future__ import annotations
