@@ -1137,8 +1137,9 @@ def _bare_rate(value: float, line: FundLine | None, percent_header: bool) -> flo
     """A number without a % format in an 执行率 cell, in percent. 0.998 is 99.8 % and 99.8
     is 99.8 % (``rate_percent``); a number that reads either way (1: 1 % or 100 %, 0.5) is
     read as the line's B ÷ A stands for, where one reading does and the other does not
-    (1 beside 0.5 of 50 is 1 %); else as the header says — percent points under 执行率(%),
-    the fraction elsewhere."""
+    (1 beside 0.5 of 50 is 1 %); where the amounts allow neither, as the header says —
+    percent points under 执行率(%), the fraction elsewhere; without both amounts, the
+    fraction as always (0.95 beside a blank B is 95 %, as JX_EXEC_SCORE reads it)."""
     as_fraction = rate_percent(value, False)
     if as_fraction == value:
         return value  # one reading only (99.8, 0, 1.5)
@@ -1155,7 +1156,8 @@ def _bare_rate(value: float, line: FundLine | None, percent_header: bool) -> flo
         as_points = rate_stands_for(value, rate, typed)
         if as_points != rate_stands_for(as_fraction, rate, None if typed is None else max(typed - 2, 0)):
             return value if as_points else as_fraction
-    return value if percent_header else as_fraction
+        return value if percent_header else as_fraction
+    return as_fraction
 
 
 def execution_weight(table: SelfEvaluation, has_money: bool) -> None:

@@ -1,5 +1,5 @@
-"""A bare number in the 执行率 column (rt30 p08): under a header that says (%) it is percent
-points; where it reads either way (1 is 1 % or 100 %), the reading B ÷ A gives wins."""
+"""A bare number in the 执行率 column (rt30 p08): where it reads either way (1 is 1 % or
+100 %), the reading B ÷ A gives wins; without both amounts, the fraction as always."""
 
 import pytest
 from workbooks import MONEY, PUTUO_1_ROWS, standard
@@ -42,8 +42,10 @@ def test_a_fraction_under_a_percent_header_that_fits_b_over_a_is_the_fraction(tm
     assert rate == 99.8 and "JX301" not in found
 
 
-def test_a_bare_number_under_a_percent_header_without_amounts_is_percent_points(tmp_path):
-    """No amounts to decide by: the header says (%), so 0.5 is 0.5 %; under 执行率(B/A),
-    a fraction, 50 % as before."""
-    assert _read(tmp_path, None, None, 0.5, 0.05, PERCENT_HEADER)[0] == 0.5
+def test_a_bare_fraction_without_amounts_is_the_fraction_whatever_the_header(tmp_path):
+    """No B to decide by (rev30 A): 0.95 under 执行率(%) beside 100 | 100 | blank is 95 %, as
+    before and as JX_EXEC_SCORE reads it — not 0.95 % (a false JX302 应为 0.1 and JX306)."""
+    rate, found = _read(tmp_path, 100, None, 0.95, 9.5, PERCENT_HEADER)
+    assert rate == 95.0 and "JX302" not in found and "JX306" not in found
+    assert "JX309" in found
     assert _read(tmp_path, None, None, 0.5, 5, MONEY)[0] == 50.0
