@@ -175,6 +175,9 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the 执行率's points and score named after it (重庆: 执行率权重 | 执行率得分（分）)
     ("weight", tuple(f"执行率{word}" for word in ("权重", "分值", "分数", "满分"))),
     ("score", ("执行率得分", "执行率评分", "执行率自评得分")),
+    # a time-schedule benchmark (序时进度执行率, 序时支出进度, 时间进度): the share of the year
+    # gone (100 % at its end), not 全年执行数 ÷ 全年预算数 — no 执行率 column
+    ("ignore", ("序时", "时间进度")),
     # 预算执行进度(%) (河北): the rate as written; 转移支付 forms name it by what was spent
     # or paid of the money (支出率, 支付进度, 资金使用率)
     ("rate", ("执行率", "执行进度", "支出率", "支出进度", "支付率", "支付进度", "使用率")),
@@ -188,7 +191,8 @@ _FUND_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "支付数", "实际支付", "全年支付", "拨付数", "实际拨付", "使用数", "实际使用",
                   "已使用", "全年完成数",
                   # 转移支付 and investment forms: 支出资金, 已拨付资金, 完成投资 (到位资金 is
-                  # what arrived, neither A nor B)
+                  # what arrived, neither A nor B); what was passed on (拨付) is B only where
+                  # no column names what was spent (``names_a_payout``)
                   "支出资金", "已支出", "资金支出", "累计支出", "拨付资金", "完成投资")),
     # A: the year's budget after its changes (预算安排数, 调整后预算 …); the year's 资金总额
     # is the same side of the 执行率 (四川: 年度资金总额（万元） | 120 | 全年执行数 | 114), where
@@ -310,6 +314,36 @@ def names_an_allotment(text: str) -> bool:
     全年预算数 or 调整后预算数 (批复金额 | 调整后预算数 | 全年执行数) the other is A."""
     return fund_role(text) == "budget" and any(word in text for word in _ALLOTTED_BUDGET) \
         and not _YEARS_BUDGET.search(text)
+
+
+# What 转移支付 forms pass on to the counties and units (已拨付资金, 资金拨付数, 实际拨付数),
+# listed beside what was spent (全年执行数, 支出资金)
+_PASSED_ON = "拨付"
+
+
+def names_a_payout(text: str) -> bool:
+    """Whether a B heading names what was passed on to others (已拨付资金, 资金拨付数) rather
+    than what was spent: beside 全年执行数 or 支出资金 (拨付资金 | 支出资金 | 支出率) the other
+    is B; alone it is B."""
+    return fund_role(text) == "executed" and _PASSED_ON in text
+
+
+def names_a_progress(text: str) -> bool:
+    """Whether a rate heading names a progress (支出进度, 预算执行进度) rather than a rate
+    (执行率, 支出率): beside a rate it is a schedule's benchmark, not the rate as written
+    (全年执行数 | 支出进度 | 分值 | 执行率 | 得分); alone it is the rate."""
+    return fund_role(text) == "rate" and "率" not in text
+
+
+# The amount a rate heading says it divides by A: 执行率 → 全年执行数, 支出率 → 支出资金,
+# 支付进度 → 实际支付数, 资金使用率 → 实际使用数
+_RATE_KIND = re.compile("(执行|支出|支付|使用)(?:率|进度)")
+
+
+def rate_kind(text: str) -> str | None:
+    """The word a rate heading names its B by (预算执行率 → 执行, 资金支出率 → 支出)."""
+    found = _RATE_KIND.search(text)
+    return found.group(1) if found else None
 
 
 @dataclass

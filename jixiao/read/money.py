@@ -36,9 +36,12 @@ from jixiao.read.grid import Grid, clean, note, points_at
 from jixiao.read.headers import (
     Found,
     fund_role,
+    names_a_payout,
+    names_a_progress,
     names_an_allotment,
     names_the_total,
     over_years,
+    rate_kind,
     wrapped_texts,
 )
 from jixiao.read.roles import (
@@ -385,21 +388,20 @@ _REMARK = "备注"  # a money column of anything, the 执行率's reason among i
 # A second 执行率 column of the year's (子洲: 全年执行率 | 分值 | 执行率 | 得分, the unit's rate
 # from the money and the one the 分值 and 得分 stand beside): read too, and checked as the first
 _RATE_BESIDE = "rate_beside"
-# A time-schedule benchmark beside the rate (序时进度执行率, 时间进度): the share of the year
-# gone, not 全年执行数 ÷ 全年预算数 — no 执行率 column
-_SCHEDULE = re.compile("序时进度|时间进度")
 
 
 def _gives_way(text: str) -> int:
     """How far a money column headed ``text`` gives way to another of its role: 0 not at
-    all; 1 调整预算数 (the adjusted budget, or the year's change); 2 a budget named by what
-    was allotted or approved (批复金额, 下达资金, 年度预算数 — ``names_an_allotment``); 3 one
-    over the project's years (累计执行数), the year's 资金总额, a 备注."""
+    all; 1 调整预算数 (the adjusted budget, or the year's change), a progress beside a rate
+    (支出进度 beside 执行率 — ``names_a_progress``); 2 a budget named by what was allotted or
+    approved (批复金额, 下达资金, 年度预算数 — ``names_an_allotment``), B named by what was
+    passed on (已拨付资金 beside 全年执行数 — ``names_a_payout``); 3 one over the project's
+    years (累计执行数), the year's 资金总额, a 备注."""
     if over_years(text) or names_the_total(text) or text.startswith(_REMARK):
         return 3  # a 备注 beside a 原因 column: the 原因 one
-    if names_an_allotment(text):
+    if names_an_allotment(text) or names_a_payout(text):
         return 2
-    return 1 if _CHANGE_OR_BUDGET in text else 0
+    return 1 if _CHANGE_OR_BUDGET in text or names_a_progress(text) else 0
 
 
 def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> dict[str, int]:
@@ -407,23 +409,43 @@ def _fund_roles(texts: dict[int, str], labels: frozenset[int] = frozenset()) -> 
     lines' labels (``labels``), and one that gives way (``_gives_way``: 累计执行数, 资金总额,
     批复金额, 调整预算数) where another column names the same role and gives way less (a
     备注 where a 原因 or 说明 column is the reason's; 全年预算数 or 调整后预算数 beside
-    批复金额, 年度预算数); a second 执行率 column is ``rate_beside``."""
+    批复金额, 年度预算数; 全年执行数 beside 已拨付资金; 执行率 beside 支出进度); of two B
+    columns alike, the one the rate names (``_rates_own_executed``); a second 执行率 column
+    is ``rate_beside``."""
     columns: dict[str, int] = {}
     ranks: dict[int, int] = {}
+    executed: list[int] = []
     for column, text in texts.items():
         if len(text) > 16:
             continue
         role = fund_role(text)
-        if not role or role == "ignore" or role == "rate" and _SCHEDULE.search(text):
+        if not role or role == "ignore":
             continue
         ranks[column] = _gives_way(text)
+        if role == "executed" and column not in labels:
+            executed.append(column)
         if role not in columns or (columns[role] in labels and column not in labels) \
                 or ranks[column] < ranks[columns[role]]:
             columns[role] = column
         elif role == "rate" and not ranks[column] and column not in labels \
                 and not ranks[columns[role]]:
             columns.setdefault(_RATE_BESIDE, column)  # 全年执行率 | 分值 | 执行率 | 得分 (子洲)
+    _rates_own_executed(texts, columns, executed, ranks)
     return columns
+
+
+def _rates_own_executed(texts: dict[int, str], columns: dict[str, int], executed: list[int],
+                        ranks: dict[int, int]) -> None:
+    """Where two columns name B and give way alike (实际支付数 | 全年执行数), B is the one
+    the rate names (执行率 → 全年执行数, 支付率 → 实际支付数: ``rate_kind``), wherever it
+    stands."""
+    if "rate" not in columns or "executed" not in columns:
+        return
+    kind, chosen = rate_kind(texts[columns["rate"]]), columns["executed"]
+    if kind is None or kind in texts[chosen]:
+        return
+    columns["executed"] = next((column for column in executed if kind in texts[column]
+                                and ranks[column] == ranks[chosen]), chosen)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few labels in every table of a batch

@@ -34,6 +34,9 @@ from jixiao.read.headers import (
     _INDICATOR_ROLES,
     fund_role,
     indicator_role,
+    names_a_payout,
+    names_a_progress,
+    rate_kind,
 )
 from jixiao.read.workbook import read_tables, read_workbook
 
@@ -447,6 +450,46 @@ def test_money_header_words(text, role):
     ("预算资金到位数", "ignore"), ("下达资金到位数", "ignore"), ("计划完成投资", "budget")])
 def test_money_header_words_of_transfer_payment_forms(text, role):
     assert fund_role(text) == role
+
+
+@pytest.mark.parametrize(("text", "payout", "progress", "kind"), [
+    # rt30: what was passed on is B only beside no column of what was spent
+    ("已拨付资金", True, False, None), ("资金拨付数", True, False, None),
+    ("实际拨付数", True, False, None), ("拨付资金", True, False, None),
+    ("全年执行数", False, False, None), ("支出资金", False, False, None),
+    # a rate names what it divides; a progress beside a rate is a schedule's
+    ("执行率", False, False, "执行"), ("预算执行率(%)", False, False, "执行"),
+    ("资金支出率", False, False, "支出"), ("支付进度", False, True, "支付"),
+    ("资金使用率", False, False, "使用"), ("支出进度", False, True, "支出"),
+    ("预算执行进度(%)", False, True, "执行")])
+def test_money_header_words_that_give_way(text, payout, progress, kind):
+    assert (names_a_payout(text), names_a_progress(text), rate_kind(text)) == \
+        (payout, progress, kind)
+
+
+@pytest.mark.parametrize("text", ["序时进度执行率", "序时进度", "序时支出进度", "序时执行进度",
+                                  "时间进度"])
+def test_a_schedule_heads_no_money_column(text):
+    """rt27 r5, rt30 m8b: the share of the year gone (100 % at its end) is no 执行率."""
+    assert fund_role(text) == "ignore"
+
+
+# rt30 m5, m5c: B named twice — what was passed on (100) beside what was spent (96)
+@pytest.mark.parametrize(("header", "amounts", "executed"), [
+    (("全年预算数", "已拨付资金", "全年执行数"), (100, 100, 96), 96),
+    (("全年预算数", "全年执行数", "已拨付资金"), (100, 96, 100), 96),
+    (("下达资金", "拨付资金", "支出资金"), (100, 100, 96), 96),
+    (("全年预算数", "资金拨付数"), (100, 96), 96),  # alone: B
+    # two alike: the rate's own (实际支付数 100 | 全年执行数 96: 执行率 → 96, 支付率 → 100)
+    (("全年预算数", "实际支付数", "全年执行数"), (100, 100, 96), 96),
+    (("全年预算数", "全年执行数", "实际支付数"), (100, 96, 100), 96),
+    (("全年预算数", "实际支付数", "全年执行数"), (100, 100, 96), 100)])
+def test_the_spending_beside_what_was_passed_on(tmp_path, header, amounts, executed):
+    rate = "支付率" if executed == 100 else "支出率" if "支出资金" in header else "执行率"
+    money = [("年度资金总额", *amounts, 10, "96%", 9.6)]
+    table = only(standard(tmp_path / "t.xlsx", money=money,
+                          money_header=(*header, "分值", rate, "得分")))
+    assert (table.funds.total.budget, table.funds.total.executed) == (100, executed)
 
 
 # rt29 d0–d4: a money header naming the budget twice, 450 beside the year's 500. 全年预算数,
