@@ -71,6 +71,7 @@ from jixiao.read.roles import (
     is_optional_label,
     is_placeholder,
     is_placeholder_points,
+    is_signature_row,
     is_template_name,
     is_total_label,
     names_not_applicable,
@@ -329,7 +330,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             header.money = header.money or row
             row = money_end + 1
             continue
-        if _signed_above_total(grid, row, stop, columns):
+        if _signed_above_total(grid, row, stop, columns, weight_column):
             row += 1  # 单位负责人：… | 填表人：… typed above the 总分 row: not the table's end
             continue
         closed = _closes_table(grid, row, weight_column, table)
@@ -640,15 +641,15 @@ def _closes_table(grid: Grid, row: int, weight_column: int, table: SelfEvaluatio
     note too — what it names with a cause is explained; giving none, it is its label's row
     alone.
     The line's last row, or None."""
-    if isinstance(grid.values.get((row, weight_column)), (int, float)):
+    if _is_signature(grid, row, weight_column):
+        return row  # (a phone typed under the 分值 too: no indicator's points)
+    if _points_number(grid.values.get((row, weight_column))):
         return None  # points: an indicator, whatever its name
     cells = [column for column in grid.rows.get(row, [])
              if isinstance(grid.values.get((row, column)), str)]
     if not cells:
         return None
     first = compact_text(grid.texts[(row, cells[0])])
-    if is_footer_label(first):
-        return row
     kind = explaining_label(first) or ("note" if is_note_label(first) else None)
     if kind is None:
         return None
@@ -726,11 +727,13 @@ def _goes_on(grid: Grid, row: int, label: int, said: bool,
     return below - 1, found
 
 
-def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> bool:
-    """Whether ``row`` is a signature line (单位负责人：… 填表人：… 日期：…) typed between the
-    last indicator and the 总分 row: a 总分 (or 合计) row follows it closely, past blank
-    rows and other signature lines only — the table goes on to that row."""
-    if not _is_signature(grid, row):
+def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int],
+                        weight_column: int) -> bool:
+    """Whether ``row`` is a signature line (单位负责人：… 填表人：… 日期：…, a phone typed as
+    a number) typed between the last indicator and the 总分 row: a 总分 (or 合计) row
+    follows it closely, past blank rows and other signature lines only — the table goes on
+    to that row."""
+    if not _is_signature(grid, row, weight_column):
         return False
     before = label_before(columns)
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
@@ -739,7 +742,7 @@ def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]
         label = row_label(grid, below, before)
         if label and is_total_label(label):
             return True
-        if not _is_signature(grid, below):
+        if not _is_signature(grid, below, weight_column):
             return False
     return False
 
@@ -753,12 +756,17 @@ def _total_next(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> boo
     return bool(label) and is_total_label(label)
 
 
-def _is_signature(grid: Grid, row: int) -> bool:
+def _is_signature(grid: Grid, row: int, weight_column: int) -> bool:
+    """Whether ``row`` is a signature line (``roles.is_signature_row``), a number under the
+    分值 (a phone typed as a number) or not."""
     cells = [column for column in grid.rows.get(row, [])
              if isinstance(grid.values.get((row, column)), str)]
-    return bool(cells) and is_footer_label(compact_text(grid.texts[(row, cells[0])])) \
-        and not any(isinstance(grid.values.get((row, column)), (int, float))
-                    for column in grid.rows[row])  # points: an indicator's row
+    return is_signature_row([compact_text(grid.texts[(row, column)]) for column in cells],
+                            _points_number(grid.values.get((row, weight_column))))
+
+
+def _points_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _points_text(value: Any) -> str | None:

@@ -113,10 +113,11 @@ def is_note_label(text: str) -> bool:
 
 
 # The lines under a table that close it: who filled it in and signed (填报单位（盖章）：…,
-# 填报人：李四, 单位负责人 | 张三, 联系电话：…), each label followed by a colon or a value.
+# 填报人：李四, 单位负责人 | 张三, 联系电话：…, 电话 | 86661234, 日期：…), each label
+# followed by a colon or a value. The one list of these words.
 _FOOTER = re.compile(r"(?:填报|填表|制表|审核|复核|经办)(?:单位|部门|人|日期|时间)?"
-                     r"|(?:单位|部门|财务|项目)负责人|联系(?:电话|人|方式)|(?:填报|报送)日期"
-                     r"|盖章|签字")
+                     r"|(?:单位|部门|财务|项目)?负责人|联系(?:电话|人|方式)|电话"
+                     r"|(?:填报|报送)?日期|盖章|签字")
 _FOOTER_LABEL = re.compile(f"(?:{_FOOTER.pattern})(?:\\([^)]*\\))?(?::.*)?")
 
 
@@ -125,6 +126,23 @@ def is_footer_label(text: str) -> bool:
     """Whether a row's first text (compact) is a signature line's label: 填报单位(盖章):…,
     填报人:李四, 单位负责人 — the line that ends the table above it."""
     return _FOOTER_LABEL.fullmatch(text) is not None
+
+
+def is_signature_row(texts: list[str], numbers: bool) -> bool:
+    """Whether a row's texts (compact, left to right) are a signature line: its first a
+    signature label (``is_footer_label``). ``numbers``: the row holds a number under the
+    分值 — a phone typed as a number (填表人： | 张丽 | 联系电话： | 13812345678) — where an
+    indicator's points would stand: then every text must be such a label or the value
+    right after one, and the labels two, or one written with its colon, which no
+    indicator's name is (填报时间 | 2024年12月31日前 | 5 is an indicator)."""
+    if not texts or not is_footer_label(texts[0]):
+        return False
+    if not numbers:
+        return True
+    labels = [is_footer_label(text) for text in texts]
+    return all(label or labels[index - 1] for index, label in enumerate(labels) if index) \
+        and (sum(labels) >= 2 or any(":" in text for text, label in zip(texts, labels,
+                                                                        strict=True) if label))
 
 
 # A row under the table explaining it as a whole: 偏差大或目标未完成原因分析 | <text>,
