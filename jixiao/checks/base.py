@@ -40,7 +40,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, parse_measure
 from jixiao.units import fraction_as_percent
-from jixiao.xlsx.numformats import percent_decimals
+from jixiao.xlsx.numformats import number_as_shown, number_decimals, percent_decimals
 from jixiao.xlsx.refs import FORMULA_STRING, split_ref
 
 SEVERITIES = ("error", "warning", "info")
@@ -314,6 +314,32 @@ def points_written(value: float) -> str:
 
 
 _WRITTEN_DECIMALS = 9  # past these, a float's binary tail (89.97000000000001), not typing
+
+
+def number_shown(table: SelfEvaluation, source: Source | None, value: float) -> float:
+    """A score or 总分 as its cell shows it, on screen and on paper — what a reviewer adds
+    and quotes: rounded to the decimals its number format shows, 2 or more (=F14*0.9/0.95
+    under 0.00 shows 14.21, not 14.2105…); a formula's result under General, or under a
+    format showing fewer decimals (JX404 says what that hides), to the 2 decimals scores
+    keep — its tail is no one's typing; a number typed (or typed as text) as it stands
+    (19.995 stays 19.995: JX404 says it). ``value`` where no cell is known."""
+    info = table.cell(source)
+    if info is None or isinstance(info.value, str):
+        return value
+    decimals = number_decimals(info.number_format)
+    if decimals is not None and decimals >= 2:
+        return number_as_shown(value, info.number_format)  # type: ignore[return-value]
+    if info.is_formula and (decimals is not None or info.number_format in ("General", "@")):
+        return rules.round2(value)
+    return value
+
+
+def total_shown(table: SelfEvaluation) -> float | None:
+    """The written 总分 as its cell shows it (``number_shown``): =SUM(…) of unrounded
+    scores under 0.00 is the 89.99 printed, not 89.994881871."""
+    if table.total_declared is None:
+        return None
+    return number_shown(table, table.sources.get("total"), table.total_declared)
 
 
 def points_below(value: float, bound: float) -> str:

@@ -31,6 +31,7 @@ from jixiao.checks.base import (
     points_written,
     rate_by_money_only,
     scored_by,
+    total_shown,
     typed_in,
     uncomputed_formula,
     unknown_rules_cell,
@@ -1116,8 +1117,8 @@ def open_scores(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
                       f"{evaluation.rules.label}总分在 {band_text(*evaluation.total_range)} 之间")
         return
     if "score" not in table.columns:  # the table writes no scores: the rules' sum, the 总分 unchecked
-        written = "" if table.total_declared is None \
-            else f"；填报的总分 {points_written(table.total_declared)} 无法核对"
+        written = "" if total_shown(table) is None \
+            else f"；填报的总分 {points_written(total_shown(table))} 无法核对"
         yield finding("JX410", where,
                       f"表中没有得分列，总分按规则计算，但无法算出：{len(open_rows)} 项得分待定"
                       f"（{names}）；其余各项按{evaluation.rules.label}合计 {points(sum(known))}"

@@ -24,8 +24,10 @@ from jixiao.checks.base import (
     jixiao_formula,
     label,
     never_calculated,
+    number_shown,
     points,
     points_written,
+    total_shown,
     typed_in,
     uncalculated_money,
     uncomputed_formula,
@@ -94,6 +96,11 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     表中没有得分列（四川格式、分值 | 偏差原因的表）而填报了总分的，与按规则算出的总分
     核对（定性指标按其等级允许的区间），不在其中的报告。
 
+    各项得分和总分按单元格显示的数核对：得分公式没有 ROUND、单元格格式显示两位小数的
+    （=F14*0.9/0.95 显示 14.21），按 14.21 相加；这样的各项得分显示合计 90.00、总分公式
+    =SUM(…) 按未四舍五入的数相加显示 89.99 的，在总分单元格报告，引用显示的数，并写明是哪个
+    单元格显示的数与存的数不同。
+
     **为什么**：总分决定评分等级；加错或改了得分忘了改总分都很常见。
 
     **错误示例**：执行率得分 10，各指标得分 20、10、10、10、30、7，总分写 100。
@@ -128,14 +135,28 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             yield finding("JX501", off[0][0] or source, _items_off_message(table, evaluation,
                                                                            summed, off))
             return
-        yield finding("JX501", source, f"总分写为 {points_written(table.total_declared)}，"
+        yield finding("JX501", source, f"总分写为 {points_written(summed.written)}，"  # type: ignore[arg-type]
                                        f"各项得分之和为 {points(expected)}{made_of}"
+                                       f"{_tails_note(summed)}"
                                        f"{_formula_note(table, source, left_out, summed)}"
                                        f"{_weights_first(table)}"
                                        f"{_grade_after_fix(table, evaluation, summed)}")
     elif "weight" not in table.columns and expected > rules.FULL_MARKS + rules.TOLERANCE:
         yield finding("JX501", source, f"总分 {points(expected)} 超过满分 100：表中没有分值列，"
                                        "无法核对各项得分，请核对哪些得分超过了分值")
+
+
+def _tails_note(summed: _Sum) -> str:
+    """What a JX501 adds where the 总分 is the sum of the scores as their cells hold them
+    but not as they show them (=F14*0.9/0.95 under 0.00: 14.2105… shown 14.21, the 总分
+    =SUM(…) 89.99 under scores showing 90.00): which cell hides a tail."""
+    if summed.tail is None or summed.held is None or summed.written is None \
+            or differs(summed.held, summed.written, rules.TOLERANCE):
+        return ""
+    cell, held, shown = summed.tail
+    return (f"（按各单元格显示的数相加；{cell.cell} 显示 {points(shown)}，单元格中为 "
+            f"{points_written(held)}，总分按未四舍五入的数相加为 {points(summed.held)}，"
+            "得分宜用 ROUND(…,2) 计算）")
 
 
 def _unscored_total(table: SelfEvaluation, evaluation: Evaluation, source: Source | None
@@ -145,7 +166,7 @@ def _unscored_total(table: SelfEvaluation, evaluation: Evaluation, source: Sourc
     no one total, only the range (``total_range``), the range is said — a warning, as the
     band rests on the level read (JX502's); where no range either, JX410 says once that the
     total is not known and the written one unchecked."""
-    written = table.total_declared
+    written = total_shown(table)
     if written is None or source is None or evaluation.total_range is None:
         return
     low, high = evaluation.total_range
@@ -168,8 +189,12 @@ class _Sum:
     """The scores the written 总分 is held against (JX501) and their sum."""
 
     rows: list[Indicator]      # the indicator rows counted: each with a 分值 or a score
+    scores: list[float]        # their scores as their cells show them (``number_shown``)
     execution: float | None    # the 执行率得分 counted with them; None where none is
     total: float
+    written: float | None      # the 总分 written, as its cell shows it
+    held: float | None         # the scores' sum as their cells hold them (14.2105…, not 14.21)
+    tail: tuple[Source, float, float] | None  # a score cell showing another number than it holds
 
 
 def _computed_by_template(table: SelfEvaluation, source: Source | None) -> bool:
@@ -186,25 +211,33 @@ def _written_sum(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
     if "score" not in table.columns:
         return None
     rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
-    scores = [i.score_declared for i in rows]
-    counted, execution = execution_in_total(table, evaluation.execution_score, written=True)
-    if counted:
-        scores.append(execution)
-    if not scores or any(score is None for score in scores):
+    if any(i.score_declared is None for i in rows):
         return None
-    total = rules.total_score(scores)
-    if total is None:
+    scores = [number_shown(table, i.sources.get("score"), i.score_declared)  # type: ignore[arg-type]
+              for i in rows]
+    counted, held = execution_in_total(table, evaluation.execution_score, written=True)
+    cells = [(i.sources.get("score"), i.score_declared, score) for i, score in zip(rows, scores, strict=True)]
+    execution = held
+    if counted and held is not None and execution_written(table):
+        execution = number_shown(table, table.funds.sources.get("score"), held)
+        cells.insert(0, (table.funds.sources.get("score"), held, execution))
+    total = rules.total_score([*scores, *([execution] if counted else [])])
+    if total is None or not (scores or counted):
         return None
-    return _Sum(rows, execution if counted else None, total)
+    tail = next(((cell, value, shown) for cell, value, shown in cells
+                 if cell is not None and differs(value, shown, 0)), None)  # type: ignore[arg-type]
+    return _Sum(rows, scores, execution if counted else None, total, total_shown(table),
+                rules.total_score([i.score_declared for i in rows] + ([held] if counted else [])),
+                tail)  # type: ignore[arg-type]
 
 
 def _off_sum(table: SelfEvaluation, summed: _Sum) -> bool:
     """Whether the written 总分 is not the sum of the written scores — nor the sum the
     rules allow with each score past its 分值 counted as its 分值 (JX401's to say)."""
-    written = table.total_declared
+    written = summed.written
     others = [] if summed.execution is None else [summed.execution]
     return written is not None and differs(written, summed.total, rules.TOLERANCE) \
-        and not _within_points_sum(summed.rows, others, written)
+        and not _within_points_sum(summed, others, written)
 
 
 def _misadded(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
@@ -227,9 +260,9 @@ def _items_off_under_rules_total(table: SelfEvaluation, evaluation: Evaluation
     add up to it: the scores written off the rules — they account for the gap, and the
     unit's total shows it counted the rules' score, not the one written. Empty where the
     written 总分 is not the rules' total, or the rules' total is not known."""
+    written = total_shown(table)
     if evaluation.total_basis != "rules" or evaluation.total is None \
-            or table.total_declared is None \
-            or differs(table.total_declared, evaluation.total, rules.TOLERANCE):
+            or written is None or differs(written, evaluation.total, rules.TOLERANCE):
         return []
     return _scores_off_rules(table, evaluation)
 
@@ -241,7 +274,7 @@ def _items_off_message(table: SelfEvaluation, evaluation: Evaluation, summed: _S
                       f"{points_written(declared)}（应为 {points(computed)}）"
                       for source, name, declared, computed in off)
     which = "该项" if len(off) == 1 else "这些"
-    return (f"总分写为 {points_written(table.total_declared)}，与按{evaluation.rules.label}"  # type: ignore[arg-type]
+    return (f"总分写为 {points_written(summed.written)}，与按{evaluation.rules.label}"  # type: ignore[arg-type]
             f"计算的总分一致，但各项得分之和为 {points(summed.total)}：{items}；"
             f"请改正{which}得分，总分不需改动")
 
@@ -252,15 +285,15 @@ def _grade_after_fix(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum
     written 总分 (change it with the 总分). Nothing where the grade is missing or
     unreadable, or the rules give yet another grade (JX502 says those)."""
     written = rules.grade_name(table.grade_declared)
-    if written is None or table.total_declared is None or weights_wrong(table) is not None:
+    if written is None or summed.written is None or weights_wrong(table) is not None:
         return ""
     right = rules.grade(summed.total)
-    if rules.grade(table.total_declared) == right \
+    if rules.grade(summed.written) == right \
             or (evaluation.total_basis == "rules" and evaluation.grade != right):
         return ""
     if written == right:
         return f"；评分等级“{plain_text(table.grade_declared)}”与各项得分之和相符，不需改动"
-    if written == rules.grade(table.total_declared):
+    if written == rules.grade(summed.written):
         return f"；总分改正后，评分等级应随之改为“{_named(table, right)}”"
     return ""
 
@@ -388,8 +421,9 @@ def _cells_note(table: SelfEvaluation, source: Source, areas: list[Area], additi
         return sum(1 for top, left, bottom, right in areas
                    if top <= row <= bottom and left <= column <= right)
 
-    scores = {indicator.sources["score"]: (f"“{label(indicator)}”得分", indicator.score_declared)
-              for indicator in summed.rows if "score" in indicator.sources}
+    scores = {indicator.sources["score"]: (f"“{label(indicator)}”得分", score)
+              for indicator, score in zip(summed.rows, summed.scores, strict=True)
+              if "score" in indicator.sources}
     if not any(times(cell) for cell in scores):
         return []
     notes = []
@@ -471,15 +505,14 @@ def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Sou
             "在指标区域最上方或总分行上方插入的行都自动计入）")
 
 
-def _within_points_sum(rows: list[Indicator], others: list[float | None],
-                       written: float) -> bool:
+def _within_points_sum(summed: _Sum, others: list[float | None], written: float) -> bool:
     """Whether the written 总分 is the sum with each row's score past its 分值 counted as
     its 分值 (a negative one as 0) — the total the rules allow, which the unit added up
-    rightly: the score is JX401's (JX407's), the total needs no change. (``rows`` all
-    have a written score here; ``others``: the 执行率得分 counted with them.)"""
-    scores = [row.score_declared for row in rows]
+    rightly: the score is JX401's (JX407's), the total needs no change. (``others``: the
+    执行率得分 counted with the rows.)"""
+    scores = summed.scores
     capped = [min(max(score, 0.0), row.weight) if row.weight is not None else max(score, 0.0)
-              for row, score in zip(rows, scores, strict=True) if score is not None]
+              for row, score in zip(summed.rows, scores, strict=True)]
     if capped == scores:
         return False  # no score past its 分值: the plain sum is the only one
     total = rules.total_score([*capped, *others])
@@ -519,7 +552,9 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     写明的是规则的等级，并注明各项得分之和的等级：三项满分使之和为 99.85（优），规则为 89.02
     （良），填“中”的，应为“良”（不论总分写为 85 还是 99.85），改正得分后各项得分之和即随之改变；
     填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
-    总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分。
+    总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分；是公式
+    结果、单元格格式显示两位小数的，按显示的数引用（89.99）。得分按单元格显示的数与规则比较
+    （显示 14.21 的 14.2105… 即规则的 14.21）；得分空着而规则给出得分的，列为“未填”。
     只因几项得分各差 0.01 而改变等级的为错误；未达到指标值的正向指标得分高于规则任何舍入
     所能得到的（JX404 为错误的，如“≥12场”完成 9 场、规则 7.5、填 9）而改变等级的，同为
     错误；有得分与规则相差超过 0.01、JX404 为警告的（可能是对指标值的不同理解），按填写的
@@ -533,7 +568,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     **正确示例**：评分等级“良”（后一例同时把三项得分和总分改为按规则计算的数）。
     """
     source = table.sources.get("grade")
-    total = table.total_declared
+    total = total_shown(table)
     if total is None or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return
     misadded = _misadded(table, evaluation)
@@ -567,11 +602,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX502", source, f"评分等级写为“{plain_text(table.grade_declared)}”，"
                                        f"{graded} 应为“{named}”{see}")
     elif by_rules is not None:
-        off = _scores_off_rules(table, evaluation)
         yield finding("JX502", source, f"{_rules_total(table, evaluation)}，评分等级应为"
                                        f"“{_named(table, by_rules)}”"
                                        f"（填报“{plain_text(table.grade_declared)}”，总分填报 "
-                                       f"{points_written(total)}）{_off_listed(off)}",
+                                       f"{points_written(total)}）{_off_listed(table, evaluation)}",
                       severity=None if _rules_grade_sure(table, evaluation, written)
                       else "warning")
 
@@ -592,7 +626,7 @@ def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float
              f"{points_written(total)}，见 JX501") if misadded \
         else f"总分 {points_written(total)} 为“{sum_grade}”"
     rules_total = _rules_total(table, evaluation)
-    off = _off_listed(_scores_off_rules(table, evaluation))
+    off = _off_listed(table, evaluation)
     if table.grade_declared is None:
         if source is not None:
             yield finding("JX502", source, f"评分等级未填写，{rules_total} 应为“{rules_grade}”"
@@ -627,12 +661,15 @@ def _unread_grade(table: SelfEvaluation) -> str:
         if rules.grade_letter(table.grade_declared) else f"不是{names}之一"
 
 
-def _off_listed(off: list[tuple[Source | None, str, float, float]]) -> str:
-    """The scores written off the rules, as JX502 lists them after its sentence."""
+def _off_listed(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """The scores written off the rules, and those left blank, as JX502 lists them after
+    its sentence."""
+    off = _scores_off_rules(table, evaluation, blank=True)
     if not off:
         return ""
     return "；各项得分与规则相差：" + "、".join(
-        f"{cell.cell if cell is not None else name + '得分'} {points_written(declared)}"
+        f"{cell.cell if cell is not None else name + '得分'} "
+        f"{'未填' if declared is None else points_written(declared)}"
         f"（规则 {points(computed)}）" for cell, name, declared, computed in off)
 
 
@@ -693,31 +730,43 @@ def _rules_grade_sure(table: SelfEvaluation, evaluation: Evaluation, written: st
     granted = evaluation.total
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         declared, computed = indicator.score_declared, score.value
+        if declared is not None:
+            declared = number_shown(table, indicator.sources.get("score"), declared)
         if declared is not None and computed is not None and differs(declared, computed) \
                 and not over_scored(table, indicator, score):
             granted += declared - computed
-    if execution_written(table) and table.funds.score_declared is not None \
-            and evaluation.execution_score is not None \
-            and differs(table.funds.score_declared, evaluation.execution_score):
-        granted += table.funds.score_declared - evaluation.execution_score
+    execution = table.funds.score_declared
+    if execution_written(table) and execution is not None \
+            and evaluation.execution_score is not None:
+        execution = number_shown(table, table.funds.sources.get("score"), execution)
+        if differs(execution, evaluation.execution_score):
+            granted += execution - evaluation.execution_score
     return rules.grade(rules.round2(granted)) != written
 
 
-def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation
-                      ) -> list[tuple[Source | None, str, float, float]]:
+def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation, blank: bool = False
+                      ) -> list[tuple[Source | None, str, float | None, float]]:
     """Every written score not the rules' (the 执行率得分 too, first), however little, as
-    (its cell, what it is, written, the rules'). Off by no more than the 0.01 JX404 allows,
-    the grade a score moves is surely the rules'; off by more, the rules' reading may not
+    (its cell, what it is, written as its cell shows it, the rules'): 14.2105… shown 14.21
+    is the rules' 14.21 (``number_shown``). Off by no more than the 0.01 JX404 allows, the
+    grade a score moves is surely the rules'; off by more, the rules' reading may not
     settle it (JX404 is a warning) — unless it is over-scored past any rounding of the
-    rule (``_rules_grade_sure`` weighs which)."""
-    pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”", indicator.score_declared,
-              score.value)
-             for indicator, score in zip(table.indicators, evaluation.scores, strict=True)]
+    rule (``_rules_grade_sure`` weighs which). ``blank``: a score left blank that the rules
+    give is one too (written None) — listed, though it moves no written total."""
+    def shown(source: Source | None, declared: float | None) -> float | None:
+        return None if declared is None else number_shown(table, source, declared)
+
+    pairs = [(indicator.sources.get("score"), f"“{label(indicator)}”",
+              shown(indicator.sources.get("score"), indicator.score_declared), score.value)
+             for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+             if indicator.weight is not None or indicator.score_declared is not None]
     if execution_written(table):
-        pairs.insert(0, (table.funds.sources.get("score"), "执行率", table.funds.score_declared,
+        pairs.insert(0, (table.funds.sources.get("score"), "执行率",
+                         shown(table.funds.sources.get("score"), table.funds.score_declared),
                          evaluation.execution_score))
     return [(source, name, declared, computed) for source, name, declared, computed in pairs
-            if declared is not None and computed is not None and differs(declared, computed, 0)]
+            if computed is not None
+            and (differs(declared, computed, 0) if declared is not None else blank)]
 
 
 # ---------------------------------------------------------------- formulas

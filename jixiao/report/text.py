@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from jixiao import levels
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
-from jixiao.checks.base import points_written
+from jixiao.checks.base import points_written, total_shown
 from jixiao.model import (
     BY_STANDARD,
     RULES_AND_DECLARED,
@@ -129,7 +129,9 @@ def _points(value: float | None) -> str:
 
 
 def _written(value: float | None) -> str:
-    """A written 总分 as the table holds it (an unrounded 89.995, not the 90 it rounds to)."""
+    """A written 总分 as its cell shows it (``total_shown``): an unrounded 89.995 typed
+    is “89.995”, not the 90 it rounds to; =SUM(…) under 0.00 the 98.76 shown, not
+    98.755729167."""
     return "—" if value is None else points_written(value)
 
 
@@ -242,7 +244,7 @@ def total_line(checked: CheckedTable) -> str:
     """总分 填报 … / 计算 …；评分等级 填报 … / 计算 …: the text report's line, and the
     annotated copy's (its 校验结果 sheet)."""
     table, evaluation = checked.table, checked.evaluation
-    return (f"总分 填报 {_written(table.total_declared)} / 计算 {_computed_total(evaluation)}"
+    return (f"总分 填报 {_written(total_shown(table))} / 计算 {_computed_total(evaluation)}"
             f"{basis_note(table, evaluation)}{_pending_note(table, evaluation)}；"
             f"评分等级 填报 {printable(table.grade_declared or '—')} / 计算 {_grade(checked)}")
 
