@@ -126,6 +126,8 @@ class TableSummary:
     total_basis: str | None = None  # what total_computed is made of (JSON "total_basis")
     # the 总分 a person's scores within their bands allow (JSON "total_range"), or None
     total_range: tuple[float, float] | None = None
+    # where a document's table is in its own terms (JSON "place": 第1个表格), or None
+    place: str | None = None
 
     @property
     def errors(self) -> int:
@@ -239,7 +241,8 @@ class TableSummary:
                    form=table.get("form"), content=table.get("content"),
                    not_filled_in=bool(table.get("not_filled_in")),
                    total_basis=table.get("total_basis"),
-                   total_range=tuple(table["total_range"]) if table.get("total_range") else None)
+                   total_range=tuple(table["total_range"]) if table.get("total_range") else None,
+                   place=table.get("place"))
 
 
 @plain_pickle

@@ -89,7 +89,7 @@ from jixiao.batch.summary import (
 )
 from jixiao.model import FORMS, project_key
 from jixiao.parsing import compact_text
-from jixiao.rules import GRADE_NAMES, grade_name
+from jixiao.rules import GRADE_NAMES, grade_name, round2
 from jixiao.xlsx.marks import MARK_PROPERTY, SUMMARY_MARK
 
 # 文件名 shows the file's name whole (the column is as wide as the names, up to a point),
@@ -316,8 +316,10 @@ class Summary:
             if isinstance(table.year, int) and latest is not None and table.year < latest:
                 reasons.insert(0, earlier_year_note("此表", table.year, latest))
             if len(tables) > 1:
+                # a Word document's table by its place (第1个表格), as its findings: no
+                # Word document has the sheet “文档” it is read as
                 reasons.insert(0, f"本文件共 {len(tables)} 张表，此为第 {number + 1} 张"
-                                  f"（工作表“{table.sheet}”）")
+                                  f"（{table.place or f'工作表“{table.sheet}”'}）")
             rows.append((file, name, table.department, table.unit,
                          table.total_declared, table.total_computed, table.grade_declared,
                          grade, errors, warnings, status,
@@ -512,7 +514,7 @@ class Summary:
         for year, (score_sum, scored) in department.scores.items():
             if self.of_main_year(year):
                 total, count = total + score_sum, count + scored
-        return round(total / count, 2) if count else None
+        return round2(total / count) if count else None  # half-up, as Excel's ROUND
 
     @property
     def other_years_note(self) -> str:
