@@ -200,3 +200,6 @@ class BatchRun:
     targets: dict[str, str] = field(default_factory=dict)
     # file → why its annotated copy could not be written (a full or read-only disk …)
     copies_failed: dict[str, str] = field(default_factory=dict)
+    # of ``done``, the entries never opened (an archive, a PDF, a folder named x.xlsx:
+    # discovery's odd ones): neither checked again nor cached, whatever changed
+    unopened: int = 0

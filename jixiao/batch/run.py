@@ -229,6 +229,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     copies_failed: dict[str, str] = {}
     annotated: dict[str, str] = {}  # file → its annotated copy, written or found made
     odd = odd or {}
+    unopened: list[str] = []  # the odd entries recorded: never opened, so never cached
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
                                   options.annotate_dir) if options.annotate_dir else {})
     astray = _astray(targets, options.annotate_dir) if targets else {}
@@ -248,6 +249,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                                                     "error": f"“{Path(file).name}”{odd[file]}"}))
                 key = cache.key(file, "")
                 record(checked.summary, key, checked.row(key, secret))  # type: ignore[arg-type]
+                unopened.append(file)
             else:
                 yield job(file)
 
@@ -297,7 +299,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
-                    annotated, targets, copies_failed)
+                    annotated, targets, copies_failed, len(unopened))
 
 
 # why a copy is not written where a folder of the 标注 folder links elsewhere (``_astray``)

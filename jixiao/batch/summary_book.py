@@ -1286,6 +1286,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
                  ("通过的表", statuses[PASSED]),
                  ("已校验的文件", len(run.done)),
                  ("其中未变化、取自缓存", run.cached),
+                 *([("其中未打开（压缩包、PDF 等）", run.unopened)] if run.unopened else []),
                  ("评分规则", rules or "各表写明的规则（默认 mof2020）"),
                  ("校验时间", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
                  ("用时（秒）", round(run.seconds, 1))]

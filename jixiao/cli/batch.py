@@ -154,7 +154,9 @@ def run(args: argparse.Namespace) -> int:
             for note in cache.notes:
                 print(f"jixiao batch：{note}", file=sys.stderr)
     counts = summary.counts()
-    print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存），"
+    # an archive or PDF is never opened, so never cached: not counted as a file changed
+    unopened = f"；{run.unopened} 个未打开：压缩包、PDF 等" if run.unopened else ""
+    print(f"已校验 {len(run.done)}/{len(files)} 个文件（{run.cached} 个未变化，取自缓存{unopened}），"
           f"用时 {run.seconds:.1f} 秒："
           + (f"{counts['未填写']} 张表未填写（应整表退回重填），" if counts['未填写'] else "")
           + f"{counts['有错误']} 张表有错误，{counts['有警告']} 张只有警告，"

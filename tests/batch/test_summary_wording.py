@@ -62,3 +62,36 @@ def test_a_department_s_average_is_rounded_half_up(tmp_path):
     header = next(number for number, row in enumerate(rows) if row[0] == "主管部门")
     averages = {row[0]: row[2] for row in rows[header + 1:header + 3]}
     assert averages == {"某局": 99.82, "乙局": 99.99}
+
+
+def test_the_closing_line_does_not_count_a_pdf_as_changed(tmp_path):
+    """rt30 r3: after the inbox was renamed, the line read “36/36 个文件（34 个未变化，取自
+    缓存）”: the PDF and the zip, never opened nor hashed, are never cached, which read as
+    two files changed. They are said apart: one workbook cached, one PDF not opened."""
+    import io
+    from contextlib import redirect_stdout
+
+    from workbooks import standard
+
+    from jixiao.cli.main import main
+
+    inbox = tmp_path / "收件"
+    (inbox / "甲单位").mkdir(parents=True)
+    (inbox / "乙单位").mkdir()
+    standard(inbox / "甲单位" / "自评表.xlsx")
+    (inbox / "乙单位" / "盖章版.pdf").write_bytes(b"%PDF-1.4")
+
+    def closing(output: str) -> str:
+        out = io.StringIO()
+        with redirect_stdout(out):
+            main(["batch", str(inbox), "-o", str(tmp_path / output), "--workers", "1"])
+        return next(line for line in out.getvalue().splitlines() if line.startswith("已校验"))
+
+    assert closing("汇总.xlsx").startswith(
+        "已校验 2/2 个文件（0 个未变化，取自缓存；1 个未打开：压缩包、PDF 等），")
+    assert closing("汇总.xlsx").startswith(
+        "已校验 2/2 个文件（1 个未变化，取自缓存；1 个未打开：压缩包、PDF 等），")
+    overview = {row[0]: row[1] for row in load_workbook(tmp_path / "汇总.xlsx")["统计"]
+                .iter_rows(values_only=True)}
+    assert (overview["已校验的文件"], overview["其中未变化、取自缓存"],
+            overview["其中未打开（压缩包、PDF 等）"]) == (2, 1, 1)
