@@ -67,8 +67,9 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     ``NAME-校验.xlsx``. Every copy gets its own name — ``a/x.xlsx`` under two folders,
     or ``x.xlsx`` beside ``x.XLSX``, would otherwise overwrite each other: a later one
     is ``NAME-校验-2.xlsx`` (names compared ignoring case, as Windows and macOS do).
-    Only a file a copy can be made of takes a name: ``x.xls`` beside ``x.xlsx`` gets no
-    copy, so ``x.xlsx``'s is ``x-校验.xlsx``. An .xlsx renamed ``x.xls`` (its bytes an
+    Only a file a copy can be made of takes a name, as its bytes say: ``x.xls`` beside
+    ``x.xlsx`` gets no copy, so ``x.xlsx``'s is ``x-校验.xlsx``; nor does an .xls saved
+    under an .xlsx name (``foreign.foreign_format_of``). An .xlsx renamed ``x.xls`` (its bytes an
     .xlsx package, ``_renamed_package``) gets one, named as an .xlsx (or, holding macros,
     an .xlsm) is, after the files whose names say what they are.
     A long name is shortened to fit the 255 bytes a file system allows."""
@@ -79,8 +80,13 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
     # where a unit sent x-校验.xlsx beside x.xlsx): nothing submitted is overwritten
     taken = {os.path.realpath(file).casefold() for file in files}
     targets = {}
-    named: list[tuple[str, bool | None]] = [  # None: .xlsm or not, as its real name says
-        (file, None) for file in files if file.lower().endswith(ANNOTATABLE)]
+    # None: .xlsm or not, as its real name says. An .xls (or a Word document) saved under
+    # an .xlsx name is read by value as its bytes say: no copy, no name (NO_COPY_BY_VALUE)
+    from jixiao.xlsx.foreign import foreign_format_of
+
+    named: list[tuple[str, bool | None]] = [
+        (file, None) for file in files if file.lower().endswith(ANNOTATABLE)
+        and foreign_format_of(file) is None]
     # read by value (.xls, .ods, Word): no copy, so no name, unless it is an .xlsx renamed
     renamed = [(file, kind == ".xlsm") for file in files
                if not file.lower().endswith(ANNOTATABLE)

@@ -1668,3 +1668,31 @@ def test_copies_in_the_inbox_itself_are_named_as_jixiao_outputs_only(tmp_path):
     code, out = batch(*run)
     assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：z-校验.xlsx）" in out
     assert "以前的标注副本" not in out
+
+
+def test_a_file_read_by_value_under_an_xlsx_name_has_no_copy_and_no_failure(tmp_path):
+    """rt30 r3: .xls content saved as 村级河长制工作经费自评表.xlsx, with --annotate-dir: its
+    copy “could not be written” (1 个文件的标注副本未能写出……请处理后重新运行) and the batch
+    exited 2, where an .xls by its own name gets NO_COPY_BY_VALUE and 0. Files are taken by
+    their content: a Word document saved as 自评.xlsx is read by value, so it gets the same
+    note, takes no copy's name, and the batch exits 0 — from the cache too."""
+    from wordfiles import workbook_docx
+
+    from jixiao.batch.run import NO_COPY_BY_VALUE
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    workbook_docx(standard(tmp_path / "t.xlsx", name="乙项目"), tmp_path / "自评.docx")
+    (inbox / "自评.xlsx").write_bytes((tmp_path / "自评.docx").read_bytes())
+    standard(inbox / "x.xlsx")
+    for _ in range(2):  # checked, then from the cache
+        code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--annotate-dir",
+                          tmp_path / "标注", "--workers", "1")
+        assert code == 0 and "未能写出" not in out
+        header, *rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")
+        reason, copy = header.index("原因"), header.index("标注副本")
+        assert [(row[0], row[reason], row[copy]) for row in rows] == [
+            (os.path.join("收件", "x.xlsx"), None, os.path.join("标注", "x-校验.xlsx")),
+            (os.path.join("收件", "自评.xlsx"), NO_COPY_BY_VALUE, None)]
+    assert "（2 个未变化" in out
+    assert sorted(path.name for path in (tmp_path / "标注").iterdir()) == ["x-校验.xlsx"]
