@@ -7,7 +7,8 @@
      ├── NotASelfEvaluation      readable, but no 自评表 found in it
  │    ├── EmptyWorkbook      nothing at all in it (every sheet blank, or 0 bytes)
  │    ├── TargetsOnly        a 绩效目标表
- │    └── UnrecognisedTable  titled a 自评表, its header row not found
+ │    ├── UnrecognisedTable  titled a 自评表, its header row not found
+ │    └── ResultsSummary     a 自评结果汇总表: a list of projects' results, no 自评表
      ├── UnknownRuleSet          a rule-set name that does not exist
      ├── ScoreInputError         inputs a rule cannot score (a budget of 0 …)
      ├── OutputError             the result file could not be written
@@ -70,6 +71,12 @@ class TargetsOnly(NotASelfEvaluation):
 class UnrecognisedTable(NotASelfEvaluation):
     """The workbook is titled a 自评表, but no header row of a layout jixiao reads was
     found under it: the reviewer opens it by hand."""
+
+
+class ResultsSummary(NotASelfEvaluation):
+    """The workbook is a department's 自评结果汇总表 (its projects' money, 自评得分 and
+    等级, one line each): sent beside the 自评表 it sums up, nothing to check and nothing
+    wrong — it raises no exit code, and a batch gives it no row."""
 
 
 class UnknownRuleSet(JixiaoError):

@@ -17,6 +17,7 @@ from jixiao.errors import (
     Encrypted,
     JixiaoError,
     NotASelfEvaluation,
+    ResultsSummary,
     StrictOpenXml,
     TargetsOnly,
     UnreadableWorkbook,
@@ -55,6 +56,7 @@ def check_workbook(path: str | Path, rules: str | None = None, *,
         result.targets_only = isinstance(error, TargetsOnly)
         result.empty = isinstance(error, EmptyWorkbook)
         result.unrecognised = isinstance(error, UnrecognisedTable)
+        result.results_summary = isinstance(error, ResultsSummary)
     except Exception as error:  # a bug must not stop a batch of hundreds of files
         result.error, result.tables = (f"“{result.path.name}”校验时出现内部错误（{type(error).__name__}: "
                                        f"{error}），请将此文件反馈给 jixiao 维护者"), []

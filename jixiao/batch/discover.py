@@ -374,5 +374,18 @@ def describe_without_table(files: Iterable[str]) -> str:
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
+def describe_results_lists(files: Iterable[str]) -> str:
+    """One line on the 自评结果汇总表 files (a department's list of its projects' results,
+    ``errors.ResultsSummary``): how many, a few names; empty when there are none. They
+    get no row and raise no exit code."""
+    files = sorted(files, key=path_order)
+    if not files:
+        return ""
+    names = "、".join(Path(path).name for path in files[:3])
+    more = " 等" if len(files) > 3 else ""
+    return f"自评结果汇总表 {len(files)} 个（{names}{more}）不是自评表，未校验，未列入汇总"
+
+
 __all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_earlier_copies",
-           "describe_failed_copies", "describe_others", "describe_own", "describe_without_table", "discover", "earlier_copies"]
+           "describe_failed_copies", "describe_others", "describe_own", "describe_results_lists",
+           "describe_without_table", "discover", "earlier_copies"]

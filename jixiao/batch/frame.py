@@ -65,7 +65,7 @@ def check_folder(paths: str | Iterable[str], rules: str | None = None,
     jobs = [(file, rules, None, timeout) for file in files if file not in odd]
     for checked in _run_local(jobs, options, work=_with_indicators):
         assert checked.summary is not None
-        if not checked.summary.document_without_table:
+        if not (checked.summary.document_without_table or checked.summary.results_summary):
             summaries[checked.file] = replace(checked.summary, content=checked.content)
     return [summaries[file] for file in files if file in summaries]
 

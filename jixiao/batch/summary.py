@@ -120,6 +120,8 @@ class TableSummary:
     targets_only: bool = False  # a 绩效目标表 sent for the 自评表 (JSON "targets_only")
     empty: bool = False  # every sheet of it blank (JSON "empty")
     unrecognised: bool = False  # titled a 自评表, no header found (JSON "unrecognised")
+    # a 自评结果汇总表, no 自评表 and nothing wrong (JSON "results_summary"): no row
+    results_summary: bool = False
     form: str | None = None  # project / department / transfer (JSON "form"; model.FORMS)
     content: str | None = None  # the digest of what the table declares (JSON "content")
     not_filled_in: bool = False  # JX001: no self-evaluation in it (JSON "not_filled_in")
@@ -226,7 +228,8 @@ class TableSummary:
                        encrypted=bool(table.get("encrypted")),
                        targets_only=bool(table.get("targets_only")),
                        empty=bool(table.get("empty")),
-                       unrecognised=bool(table.get("unrecognised")))
+                       unrecognised=bool(table.get("unrecognised")),
+                       results_summary=bool(table.get("results_summary")))
         project = table.get("project") or {}
         rows = tuple(IndicatorSummary(
             item.get("level1"), item.get("level2"), item.get("name"), item.get("target"),
@@ -275,6 +278,12 @@ class FileSummary:
         file): counted in a batch's closing line, given no row."""
         return self.file.lower().endswith(WORD_SUFFIXES) and bool(self.tables) and all(
             table.no_table and not table.targets_only and not table.empty for table in self.tables)
+
+    @property
+    def results_summary(self) -> bool:
+        """A department's 自评结果汇总表 (``errors.ResultsSummary``): counted in a batch's
+        closing line, given no row, raising no exit code."""
+        return bool(self.tables) and all(table.results_summary for table in self.tables)
 
 
 __all__ = ["EMPTY", "MANUAL", "NOT_A_TABLE", "NOT_READ", "NO_TOTAL_REASON", "PASSED", "REFUSED", "STATUSES", "UNRECOGNISED", "UNFILLED", "UNREADABLE", "WITH_ERRORS", "WITH_WARNINGS", "FileSummary", "FindingSummary", "IndicatorSummary", "TableSummary"]

@@ -158,6 +158,7 @@ class Summary:
         self.others = others  # the documents found that are no workbooks (describe_others)
         self.own = dict(own or {})  # jixiao's own outputs found, not checked: path → what
         self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
+        self.results_lists: list[str] = []  # 自评结果汇总表 files, no 自评表 in them: no row
         # annotated copies of earlier runs whose files are gone (describe_earlier_copies)
         self.earlier_copies = ""
         self.failed_copies = ""  # the annotated copies not written (describe_failed_copies)
@@ -255,8 +256,8 @@ class Summary:
         if isinstance(checked, Outcome):
             checked = FileSummary.from_report(checked.file, checked.report, checked.notes)
         file, tables = checked.file, checked.tables
-        if checked.document_without_table:  # a 自评报告.docx: counted, no row
-            self.without_table.append(file)
+        if checked.document_without_table or checked.results_summary:  # counted, no row
+            (self.results_lists if checked.results_summary else self.without_table).append(file)
             self._waiting.setdefault(file, [])  # nothing to write; the files after it may be
             self._write_ready()
             return
@@ -680,11 +681,16 @@ class Summary:
         documents that are no workbooks, the Word documents without a 自评表, and the
         annotated copies of earlier runs left in the 标注 folder, and the annotated copies
         this run could not write."""
-        from jixiao.batch.discover import describe_own, describe_without_table
+        from jixiao.batch.discover import (
+            describe_own,
+            describe_results_lists,
+            describe_without_table,
+        )
 
         return "；".join(text for text in (self.failed_copies, describe_own(self.own),
                                           self.others,
                                           describe_without_table(self.without_table),
+                                          describe_results_lists(self.results_lists),
                                           self.earlier_copies) if text)
 
     def exit_code(self) -> int:
@@ -1266,6 +1272,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
         ("不是自评表的文件（如只交了绩效目标表）", summary.refused_files[NOT_A_TABLE]),
         ("未识别出表格的文件（有自评表的标题，须人工查看）", summary.refused_files[UNRECOGNISED]),
         ("Word 文档中没有自评表", len(summary.without_table)),
+        ("自评结果汇总表（不是自评表，未校验）", len(summary.results_lists)),
         ("jixiao 的输出（汇总表、标注副本），未校验", len(summary.own)),
         ("重复提交的文件（与另一文件内容相同，不重复计数）", summary.duplicates)]
     if run.interrupted:

@@ -29,7 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from jixiao.timeouts import add_timeout_option
 
     add_timeout_option(parser)
-    parser.epilog = ("退出码：0 没有错误（可有警告），1 有错误，2 文件无法读取、是空文件、不是自评表或未识别出表格。"
+    parser.epilog = ("退出码：0 没有错误（可有警告；自评结果汇总表说明后也是 0），1 有错误，"
+                     "2 文件无法读取、是空文件、不是自评表或未识别出表格。"
                      "全部代码见 jixiao rules。")
 
 

@@ -247,8 +247,7 @@ def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int
     own = {column: texts.get((row, column), "") for column in cells
            if not (names_the_total(texts.get((row, column), ""))
                    and _has_amount(grid, row, column + 1))}
-    if not projects and any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
-            and not _labels_money_lines(grid, row, own):
+    if not projects and _lists_projects(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
     if any(_TASK_LIST_HEAD.fullmatch(compact_text(text)) for text in own.values()):
         return None  # 年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数: a 部门整体 form's tasks
@@ -345,6 +344,42 @@ _PROJECT_LIST_HEADS = _PROJECT_NAME_HEADS | {"序号"}
 # A header naming each row's task (部门整体 forms list 年度主要任务 with their money): no
 # money block, whatever its rows are named — the department's own block follows
 _TASK_LIST_HEAD = re.compile(r"(?:年度)?(?:主要|重点)?(?:工作)?任务(?:名称)?")
+
+
+def _lists_projects(grid: Grid, row: int, own: dict[int, str]) -> bool:
+    """Whether a header at ``row`` (its cells' ``own`` texts) heads a list of projects, one
+    line each (序号 | 项目名称 | 全年预算数 …), not a money block: the one reading that passes
+    a department's 汇总 sheet over and tells a 自评结果汇总表 (``results_list``)."""
+    return any(compact_text(text) in _PROJECT_LIST_HEADS for text in own.values()) \
+        and not _labels_money_lines(grid, row, own)
+
+
+# A list of projects' column of each one's result: 自评得分, 得分, 自评等级, 评价等级, 等级
+_GRADE_HEAD = re.compile(r"(?:自评|评价|绩效|评分)?等级")
+
+
+def results_list(grid: Grid) -> tuple[int, int, int, str] | None:
+    """A 自评结果汇总表 on ``grid``: a list of projects with their money (``_lists_projects``)
+    and each one's result — 自评得分 (the block's 得分 column) or 自评等级 — a department's
+    summary of its projects' 自评表, none itself. Its header's first cell, how many projects
+    it lists, and what of their results it gives (自评得分和等级); None where the sheet holds none. One
+    project's money with its 执行率's 得分 (a 评分附件表's 资金情况) is none: it lists two
+    projects or more, or their grades."""
+    for row in sorted(grid.rows):
+        own = {column: grid.texts.get((row, column), "") for column in grid.rows[row]}
+        if not _lists_projects(grid, row, own):
+            continue
+        columns = _money_header(grid, row, projects=True)
+        if columns is None:
+            continue
+        graded = any(_GRADE_HEAD.fullmatch(compact_text(text)) for text in own.values())
+        if "score" not in columns and not graded:
+            continue
+        projects = len(_listed_projects(grid, row, grid.max_row + 1))  # (headed at row)
+        if projects > 1 or (projects and graded):
+            given = ("自评得分和等级" if graded else "自评得分") if "score" in columns else "自评等级"
+            return row, min(grid.rows[row]), projects, given
+    return None
 
 
 def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:

@@ -22,6 +22,7 @@ from jixiao.errors import (
     EmptyWorkbook,
     JixiaoError,
     NotASelfEvaluation,
+    ResultsSummary,
     TargetsOnly,
     UnreadableWorkbook,
     UnrecognisedTable,
@@ -40,6 +41,7 @@ from jixiao.model import (
 from jixiao.parsing import compact_text, is_placeholder, parse_points
 from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Header
+from jixiao.read.money import results_list
 from jixiao.read.project import draft_order, is_name_label, name_from_sheet
 from jixiao.rules import FULL_MARKS, TOLERANCE
 from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
@@ -61,6 +63,9 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
             and not any(grid.name == DOCUMENT_SHEET for grid in grids):  # nothing at all
         return EmptyWorkbook(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
                              "请填报单位提交填好的自评表")
+    summary = next(((grid, found) for grid in grids if (found := results_list(grid))), None)
+    if summary is not None:  # titled a 自评……汇总表, as a rule: no 自评表 to open by hand
+        return _results_summary(file_name, *summary)
     found = [(grid, *kind) for grid in grids if (kind := _kind(grid, 1, grid.max_row + 1))]
     # A workbook's sheet titled a 自评表, in a layout not read: opened by hand. (Not a Word
     # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it.)
@@ -76,6 +81,15 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         return NotASelfEvaluation(f"“{file_name}”是{what}（文字报告，其中没有自评表），不是自评表："
                                   f"{instead}")
     return NotASelfEvaluation(f"“{file_name}”中没有找到项目支出绩效自评表：{_NO_HEADER}")
+
+
+def _results_summary(file_name: str, grid: Grid,
+                     found: tuple[int, int, int, str]) -> ResultsSummary:
+    """What a workbook holding a 自评结果汇总表 and no table is (``money.results_list``):
+    the one line ``jixiao check`` prints and a batch's closing line counts."""
+    _, _, projects, results = found
+    return ResultsSummary(f"“{file_name}”是自评结果汇总表（工作表“{grid.name}”列出 {projects} 个项目的"
+                          f"{results}），不是自评表，未校验")
 
 
 # The header rows no row of a workbook refused without a table gives

@@ -143,6 +143,8 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
                 failed["empty"] = True
             if result.unrecognised:  # titled a 自评表, its header not found: read by hand
                 failed["unrecognised"] = True
+            if result.results_summary:  # a 自评结果汇总表: nothing to check, nothing wrong
+                failed["results_summary"] = True
             objects.append(failed)
             continue
         objects.extend(_finite_only(table_json(checked, result.path))

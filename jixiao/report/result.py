@@ -3,7 +3,7 @@ read), and the command's exit code for a list of them.
 
 ``pipeline.check_workbook`` returns a ``FileResult``; ``report/text.py`` and
 ``report/json.py`` format a list of them. ``exit_code`` is 0 (no errors), 1 (errors) or
-2 (a file unreadable or not a 自评表).
+2 (a file unreadable or not a 自评表; a 自评结果汇总表 raises none).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class FileResult:
     targets_only: bool = False  # what it holds is a 绩效目标表 (``TargetsOnly``)
     empty: bool = False  # every sheet of it is blank (``EmptyWorkbook``)
     unrecognised: bool = False  # titled a 自评表, no header found (``UnrecognisedTable``)
+    results_summary: bool = False  # a 自评结果汇总表, no 自评表 (``ResultsSummary``)
     notes: list[str] = field(default_factory=list)   # sheets skipped …
     # A workbook read as opened (fullCalcOnLoad): (SHA-256 of the file, the copy read with
     # its formulas' results), for ``annotate`` to store them without computing them again
@@ -52,7 +53,9 @@ class FileResult:
 
 
 def exit_code(results: list[FileResult]) -> int:
-    if any(result.error for result in results):
+    """2 where a file could not be checked — not a 自评结果汇总表, which holds nothing to
+    check and nothing wrong —, 1 where a table has an error, else 0."""
+    if any(result.error and not result.results_summary for result in results):
         return 2
     if any(item.severity == "error" for result in results for item in result.findings):
         return 1

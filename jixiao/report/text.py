@@ -274,8 +274,9 @@ def text_report(results: list[FileResult]) -> str:
     out: list[str] = []
     for result in results:
         out.append(f"== {printable(str(result.path))} ==")
-        if result.error:
-            out.append(f"无法校验：{printable(result.error)}")
+        if result.error:  # (a 自评结果汇总表 is no failure: its line says what it is)
+            out.append(printable(result.error) if result.results_summary
+                       else f"无法校验：{printable(result.error)}")
             out.append("")
             continue
         for note in result.notes:
@@ -288,9 +289,12 @@ def text_report(results: list[FileResult]) -> str:
             out.append(f"本文件合计：{_counts(result.findings)}")
             out.append("")
     findings = [item for result in results for item in result.findings]
-    unreadable = sum(1 for result in results if result.error)
+    unreadable = sum(1 for result in results if result.error and not result.results_summary)
+    lists = sum(1 for result in results if result.results_summary)
     summary = f"共 {_counts(findings)}"
-    if len(results) > 1 or unreadable:
-        summary = f"共 {len(results)} 个文件（{unreadable} 个无法校验），{_counts(findings)}"
+    if len(results) > 1 or unreadable or lists:
+        apart = "，".join([f"{unreadable} 个无法校验"] * bool(unreadable or not lists)
+                         + [f"{lists} 个是自评结果汇总表，未校验"] * bool(lists))
+        summary = f"共 {len(results)} 个文件（{apart}），{_counts(findings)}"
     out.append(summary)
     return "\n".join(out)

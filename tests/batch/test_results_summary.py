@@ -1,0 +1,102 @@
+"""rt30 r3: a department's 自评结果汇总表 sent as a file of its own (附件1：项目自评结果汇总表
+.xlsx: 序号 | 项目名称 | 实施单位 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 自评等级, one
+line a project) was refused as a 自评表 whose header was not found (未识别表格, open it by
+hand) and made ``jixiao check`` and the batch exit 2 — while the same list as a sheet of a
+workbook of 自评表 is passed over in silence. It is recognised as what it is, by the same
+reading that passes the sheet over (a list of projects is no money block): one line says so,
+the exit code is not raised, and the batch gives it no row, only a count."""
+
+import io
+import json
+import os
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from workbooks import standard
+
+from jixiao.cli.main import main
+
+TITLE = "某区残疾人联合会2024年度项目支出绩效自评结果汇总表"
+LIST = [["序号", "项目名称", "实施单位", "全年预算数（万元）", "全年执行数（万元）", "执行率",
+         "自评得分", "自评等级"],
+        [1, "残疾人两项补贴发放", "某区残疾人联合会", 210, 205.8, 0.98, 99.8, "优"],
+        [2, "残疾人康复服务项目", "某区残疾人康复中心", 88, 79.2, 0.9, 99, "优"],
+        [3, "残疾人就业培训项目", "某区残疾人就业服务所", 30, 30, 1, 100, "优"]]
+NAME = "附件1：项目自评结果汇总表.xlsx"
+SAID = (f"“{NAME}”是自评结果汇总表（工作表“汇总表”列出 3 个项目的自评得分和等级），"
+        "不是自评表，未校验")
+
+
+def _results_list(path: Path, rows: list[list] = LIST) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "汇总表"
+    for row in [[TITLE], *rows]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _run(*args) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main([*map(str, args)])
+    return code, out.getvalue()
+
+
+def test_check_says_it_is_a_results_summary_and_exits_0(tmp_path):
+    path = _results_list(tmp_path / NAME)
+    code, out = _run("check", path)
+    assert code == 0
+    assert out.splitlines()[1:] == [SAID, "", "共 1 个文件（1 个是自评结果汇总表，未校验），0 个错误，0 个警告，0 个提示"]
+    code, out = _run("check", path, "--json")
+    assert code == 0
+    assert json.loads(out) == {"file": str(path), "error": SAID, "findings": [],
+                               "no_table": True, "results_summary": True}
+
+
+def test_a_list_of_projects_money_without_their_results_is_still_no_table(tmp_path):
+    """A 资金明细 of the projects (no 自评得分, no 等级) is no results summary: 不是自评表, 2."""
+    rows = [row[:6] for row in LIST]
+    code, out = _run("check", _results_list(tmp_path / "资金明细.xlsx", rows))
+    assert code == 2 and "不是自评表，未校验" not in out
+
+
+def test_the_batch_gives_it_no_row_and_exits_as_for_the_tables(tmp_path):
+    inbox = tmp_path / "收件"
+    (inbox / "区残联").mkdir(parents=True)
+    _results_list(inbox / "区残联" / NAME)
+    standard(inbox / "区残联" / "自评表.xlsx")
+    output = tmp_path / "汇总.xlsx"
+    code, out = _run("batch", inbox, "-o", output, "--workers", "1", "--json", tmp_path / "r.jsonl")
+    assert code == 0
+    line = f"自评结果汇总表 1 个（{NAME}）不是自评表，未校验，未列入汇总"
+    assert line in out.splitlines()[-2]
+    assert "未识别" not in out and "须人工查看" not in out
+    book = load_workbook(output)
+    assert [(row[0], row[12]) for row in book["汇总"].iter_rows(min_row=2, values_only=True)] == [
+        ("自评表.xlsx", os.path.join("收件", "区残联"))]
+    overview = {row[0]: row[1] for row in book["统计"].iter_rows(values_only=True)}
+    assert (overview["找到的文件"], overview["含自评表的文件"],
+            overview["自评结果汇总表（不是自评表，未校验）"],
+            overview["未识别出表格的文件（有自评表的标题，须人工查看）"]) == (2, 1, 1, 0)
+    assert line in overview["注意"]
+    # the JSON Lines keep one line a file, as ``jixiao check --json`` prints it
+    lines = [json.loads(text) for text in (tmp_path / "r.jsonl").read_text("utf-8").splitlines()]
+    assert [item.get("results_summary") for item in lines] == [None, True]
+
+
+def test_the_same_list_in_a_workbook_of_tables_is_passed_over(tmp_path):
+    """A 汇总 sheet before the projects' sheets (区文旅局 （2024） 项目自评表  汇总.xlsx): its
+    tables are checked, the list is no table and says nothing."""
+    from openpyxl import load_workbook as load
+
+    path = standard(tmp_path / "汇总.xlsx")
+    book = load(path)
+    sheet = book.create_sheet("汇总", 0)
+    for row in [[TITLE], *LIST]:
+        sheet.append(row)
+    book.save(path)
+    code, out = _run("check", path)
+    assert code == 0 and "汇总" not in out.split("==", 2)[2] and "注意" not in out
