@@ -27,6 +27,7 @@ from jixiao import levels, rules
 from jixiao.errors import ScoreInputError
 from jixiao.parsing import (
     Measure,
+    ScoringStandard,
     as_change_named,
     compact_string,
     is_placeholder,
@@ -920,11 +921,13 @@ def _scored(table: SelfEvaluation, indicator: Indicator, chosen: RuleSet, weighe
 
 def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
     """A row scored by its 评分标准 (``by_own_standard``): what the standard, read whole
-    (``parsing.scoring_standard``), gives its rate — the money's 执行率 for the 预算执行率
-    row (``money``), else a 完成值 in %, or a count's share of its target where the
-    standard scores a 完成率 (``_completion``) — (``rules.standard_score``); None where
-    the standard or the rate cannot be read, or it says nothing sure of it: the rules
-    score the row then, as they score a row writing no standard."""
+    (``parsing.scoring_standard``), gives its rate (``rules.standard_score``) — the money's
+    执行率 for the 预算执行率 row (``money``), else the 完成值's share of its 指标值 where
+    the standard scores a 完成率 (``_completion``), else a 完成值 in % where the standard
+    scores that rate to reach (``_own_rate``). Whether the row met its 指标值 is the
+    rules' (``rules.is_met``), not the points: 98 % of ≥95% is met. None where the
+    standard or the rate cannot be read, or it says nothing sure of it: the rules score
+    the row then, as they score a row writing no standard."""
     if indicator.weight is None:
         return Score(None, None, "分值为空")
     standard = scoring_standard(indicator.method)
@@ -934,35 +937,51 @@ def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
         rate = money if money is not None else execution_row_rate(indicator)
         what = "执行率按全年执行数 ÷ 全年预算数" if money is not None else "执行率"
     else:
-        done = rules.as_measure(indicator_actual(indicator))
-        rate = done.value if done.kind == "number" and done.op is None and done.unit == "%" \
-            else None
-        what = "完成值"
-        if rate is None and (share := _completion(indicator)) is not None:
-            what, rate = share
+        reading = _completion(indicator) or _own_rate(indicator, standard)
+        what, rate = reading if reading is not None else ("", None)
     value = None if rate is None else rules.standard_score(standard, rate, indicator.weight)
     if value is None:
         return None
+    met = None if is_execution_row(indicator) else rules.is_met(
+        target_measure(indicator), indicator_actual(indicator), default_operator(indicator))
     rule = str(indicator.method).strip()
     rule = rule if len(rule) <= _RULE_QUOTED else rule[:_RULE_QUOTED] + "…"
-    return Score(value, value >= rules.round2(indicator.weight),
+    return Score(value, value >= rules.round2(indicator.weight) if met is None else met,
                  f"{BY_OWN_STANDARD}“{rule}”，{what}为 {rules.plain_points(rules.round2(rate))}%")
 
 
+def _own_rate(indicator: Indicator, standard: ScoringStandard) -> tuple[str, float] | None:
+    """A row's 完成值 in % as the rate its 评分标准 scores, where the standard scores a rate
+    to reach (``ScoringStandard.rises``: ≥95%得6分，每降低1%扣0.5分) and the 指标值 is no
+    ceiling (≤5% of a 返工率: the standard is not about this rate, the rules score it)."""
+    done = rules.as_measure(indicator_actual(indicator))
+    if done.kind != "number" or done.op is not None or done.unit != "%" or done.value is None \
+            or not standard.rises():
+        return None
+    goal = target_measure(indicator)
+    if goal.kind == "number" and goal.value is not None and rules.scored_op(
+            goal.op, default_operator(indicator), goal.unit) in ("<=", "<"):
+        return None
+    return "完成值", done.value
+
+
 def _completion(indicator: Indicator) -> tuple[str, float] | None:
-    """Where a row's 评分标准 scores a 完成率 (完成率100%得10分，每降低1%扣0.5分) and its
-    指标值 is a count to reach (≥100户) that its 完成值 counts in the same unit (95户): how
-    a note names that share (完成率按 95户 ÷ 100户) and the share in % (95); else None."""
-    if "完成率" not in normalize_text(str(indicator.method)):
+    """Where a row's 评分标准 scores a 完成率 (完成率100%得10分，每降低1%扣0.5分), the row is
+    not itself a 完成率 (维修养护工程完成率 writes its 完成率 as its 完成值) and its 指标值
+    is an amount or a rate to reach (≥100户, ≥95%) that its 完成值 gives in the same unit
+    (95户, 98%): how a note names that share (完成率按 95户 ÷ 100户) and the share in %
+    (95), a share beyond the 指标值 complete (98% ÷ 95%: 100); else None."""
+    if "完成率" not in normalize_text(str(indicator.method)) \
+            or "完成率" in normalize_text(str(indicator.name)):
         return None
     goal = rules.as_measure(indicator_target(indicator))
     done = rules.as_measure(indicator_actual(indicator))
     if goal.kind != "number" or done.kind != "number" or done.op is not None \
-            or goal.op not in (None, ">=", ">") or goal.unit in ("", "%") \
+            or goal.op not in (None, ">=", ">") or goal.unit == "" \
             or done.unit != goal.unit or goal.value is None or done.value is None \
             or goal.value <= 0:
         return None
-    rate = done.value / goal.value * 100
+    rate = min(done.value / goal.value * 100, 100.0)
     return (f"完成率按 {rules.plain_points(done.value)}{done.unit} ÷ "
             f"{rules.plain_points(goal.value)}{goal.unit}", rate)
 

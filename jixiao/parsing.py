@@ -680,6 +680,14 @@ class ScoringStandard:
     bands: tuple[Band, ...]
     step: tuple[float, float] | None
 
+    def rises(self) -> bool:
+        """Whether it scores a rate to reach: its most points (得满分, the highest written)
+        for a rate from a lower end up (≥95%得10分, 90%以上, 100%得4分), not a ceiling's
+        (5%以下得10分)."""
+        worth = [band.points for band in self.bands]
+        most = None if None in worth else max(worth)  # type: ignore[type-var]
+        return all(band.low is not None for band in self.bands if band.points == most)
+
 
 def scoring_standard(text: object) -> ScoringStandard | None:
     """A 评分标准 of percent bands (90%（含）-100%得3分, 80%以下不得分, ≥95%得6分) and a

@@ -235,3 +235,35 @@ def test_full_marks_for_a_qualitative_row_short_of_its_target(tmp_path):
     assert [cell for cell, _ in _found(data, "JX402")] == ["H18"]
     [(cell, message)] = _found(data, "JX408")
     assert cell == "H18" and "4.8–6.4" in message
+
+
+def test_a_percent_beyond_its_target_under_a_completion_rate_standard(tmp_path):
+    """rt30 revB p1: 工程验收合格率 ≥95% → 98% under 完成率100%得10分，每降低1%扣0.5分 is a
+    completion of 98 / 95 > 100 %: the full 10 written stands, the target met — no JX402
+    “应为 9” of 98 % read as the 完成率 itself; the 总分 91.5 − 9 + 10 = 92.5."""
+    rows = _row(PASSED, "工程验收合格率", "≥95%", "98%", "完成率100%得10分，每降低1%扣0.5分", 10, "合格")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    assert data["findings"] == []
+    assert data["indicators"][PASSED]["score_computed"] == 10
+    assert checked.evaluation.total == 92.5
+
+
+def test_a_percent_short_of_its_target_under_a_completion_rate_standard(tmp_path):
+    """≥95% → 90% under the same standard: a completion of 90 / 95 = 94.74 %, 10 − 5.26 ×
+    0.5 = 7.37, not the 10 written (JX402); the 总分 91.5 − 9 + 7.37 = 89.87."""
+    rows = _row(PASSED, "工程验收合格率", "≥95%", "90%", "完成率100%得10分，每降低1%扣0.5分", 10, "合格")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H15"
+    assert "应为 7.37" in message and "完成率按 90% ÷ 95%为 94.74%" in message
+    assert checked.evaluation.total == 89.87
+
+
+def test_a_ceiling_under_bands_of_a_rate_to_reach_is_scored_by_the_rules(tmp_path):
+    """rt30 revB p1: 工程返工率 ≤5% → 3% under ≥95%得10分，每降低1%扣0.5分 (bands for a rate to
+    reach, not this ceiling): the rules' met 10, no JX402 “应为 0” nor JX502 “82.5 良”."""
+    rows = _row(PASSED, "工程返工率", "≤5%", "3%", "≥95%得10分，每降低1%扣0.5分", 10, "返工率低")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    assert data["findings"] == []
+    assert data["indicators"][PASSED]["score_computed"] == 10
+    assert checked.evaluation.total == 92.5
