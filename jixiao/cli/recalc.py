@@ -75,8 +75,8 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
         for kept in result.kept:
             lines.append(f"  {kept.sheet}!{kept.ref}  {kept.reason}")
     if result.stood:
-        lines.append(f"有 {len(result.stood)} 个单元格 jixiao 无法计算，未重算：公式和文件中保存的值（Excel 或 WPS "
-                     "算出的）原样保留，依赖它们的单元格按这个值计算：")
+        lines.append(f"有 {len(result.stood)} 个单元格 jixiao 无法计算，未重算：公式和文件保存的值原样保留，"
+                     "依赖它们的单元格按这个值计算：")
         for stood in result.stood:
             lines.append(f"  {stood.source}  {stood.reason}，保留 {_shortened(_value_text(stood.stored), 40)}")
     if result.left:

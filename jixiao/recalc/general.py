@@ -39,7 +39,7 @@ from jixiao.recalc.dates import date_system, epoch, use_date_system
 from jixiao.recalc.excel_fixes import use_excel_rules
 from jixiao.recalc.excel_subtotals import workbook_rows
 from jixiao.recalc.external import Linked, linked_cells
-from jixiao.recalc.kept_stored import is_cell_picture
+from jixiao.recalc.kept_stored import cells_the_table_reads, is_cell_picture
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fix_row_index, fixed_offsets
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
@@ -159,7 +159,8 @@ class _Model(ExcelModel):
         super().__init__()
         self.linked = linked or {}  # (SHEET, cell) → the value kept for another workbook's
         # (SHEET, cell) → the value the file stores for a formula; where the engine cannot
-        # compute one, that value is kept, as Excel or WPS computed it (``kept``: why)
+        # compute one, that value is kept (``kept``: why; none the table reads or is scored
+        # from: ``_kept_scoring``)
         self.stored = stored or {}
         self.kept: dict[_Where, str] = {}
         self.unparsed: dict[_Where, str] = {}
@@ -208,8 +209,8 @@ class _Model(ExcelModel):
 
     def _keep_stored(self, cell: Any, where: _Where, reason: str, context: Any,
                      references: Any, formula_references: Any) -> Any:
-        """A formula the engine cannot compute, as the constant the file stores for it:
-        what Excel or WPS computed, which every program shows (``Result.kept``)."""
+        """A formula the engine cannot compute, as the constant the file stores for it
+        (``Result.kept``)."""
         self.kept[where] = reason
         value = self.stored[where]
         if isinstance(value, float):
@@ -394,6 +395,35 @@ def evaluate(package: Package, linked: dict[_Where, Linked] | None = None) -> Re
         return _evaluated(package, anchors, linked)
 
 
+def _loaded(package: Package, linked: dict[_Where, Linked], pictures: dict[_Where, CellValue],
+            cached: dict[_Where, CellValue]) -> _Model:
+    """``load_model`` for ``package``, its failure in the reader's words."""
+    try:
+        return load_model(str(package.path), linked, package.opened_whole(), pictures, cached)
+    except JixiaoError:
+        raise
+    except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
+        # what failed, in the reader's words; the library's own text is English Python
+        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”中的公式和单元格，"
+                          f"没有算出任何公式（{type(error).__name__}）") from None
+
+
+def _kept_scoring(package: Package, model: _Model, graph: dict[Any, Any]) -> set[_Where]:
+    """The cells kept at their stored value (``_Model.kept``) that the self-evaluation table
+    reads or that feed one it reads: a stored value may be stale (a file to be recalculated
+    on opening, or computed from inputs since changed), so it never scores the table."""
+    if not model.kept:
+        return set()
+    read = {(source.sheet.upper(), source.cell) for source in cells_the_table_reads(package)}
+    scoring = {where for where in model.kept if where in read}
+    for node in graph:
+        where = _where(node)
+        if where in model.kept and where not in scoring and any(
+                _where(reached) in read for reached in downstream(graph, {node: where})):
+            scoring.add(where)
+    return scoring
+
+
 def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
                linked: dict[_Where, Linked]) -> Result:
     """``evaluate`` within the workbook's date system (``dates``)."""
@@ -406,15 +436,14 @@ def _evaluated(package: Package, anchors: list[tuple[str, str, str | None]],
               if package.may_hold_formulas(sheet) for cell in package.cells(sheet)
               if cell.formula is not None and cell.formula.kind != "array"
               and cell.value is not None and not isinstance(cell.value, ExcelError)}
-    try:
-        model = load_model(str(package.path), linked, package.opened_whole(), pictures, cached)
-    except JixiaoError:
-        raise
-    except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
-        # what failed, in the reader's words; the library's own text is English Python
-        raise JixiaoError(f"计算引擎无法读取“{package.path.name}”中的公式和单元格，"
-                          f"没有算出任何公式（{type(error).__name__}）") from None
+    model = _loaded(package, linked, pictures, cached)
     graph = dependencies(model)
+    scoring = _kept_scoring(package, model, graph)
+    if scoring:  # as before keeping: #NAME? (or #VALUE!), failing the cells reading it
+        cached = {where: value for where, value in cached.items()
+                  if (where[0].upper(), where[1]) not in scoring}
+        model = _loaded(package, linked, pictures, cached)
+        graph = dependencies(model)
     components = cycles(graph)
     cyclic = {node for component in components for node in component}
     with _quiet():

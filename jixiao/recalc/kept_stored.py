@@ -8,9 +8,11 @@ actuals, points, scores, totals …) nor the origin of one that fails, they are 
 the table's scores: each keeps its formula and the value the file stores (what Excel or
 WPS computed), is listed, and the run does not fail. A cell with no stored value, one in
 or after a loop, an array formula, or one the table reads (or that feeds it) still fails.
-(A formula the engine cannot compute whose file stores a value never fails: the general
-engine keeps that value as a constant, the cells reading it computed from it —
-``general._Model._keep_stored``; what is left here fails from one that stores none.)
+(A formula the engine cannot compute whose file stores a value, neither read by the table
+nor feeding a cell it reads, does not fail: the general engine keeps that value as a
+constant, the cells reading it computed from it — ``general._Model._keep_stored``; one the
+table reads or that feeds it is computed as before keeping, #NAME?, ``general._kept_scoring``:
+its stored value may be stale. What is left here fails from one that stores none.)
 
 A WPS cell picture (``=_xlfn.DISPIMG("ID_…",1)``: a stamp, a signature, a photo placed in a
 cell) is an image, never a number: both engines leave its formula and stored value as
@@ -64,7 +66,7 @@ def keep_stored(package: Package, values: dict[str, dict[str, CellValue]],
     if not candidates:
         return []
     stored = _stored_values(package, {source.sheet for source in candidates})
-    read = _cells_the_table_reads(package)
+    read = cells_the_table_reads(package)
     feeding = {origin for source, (origin, _) in candidates.items() if source in read}
     kept = []
     for source, (origin, reason) in candidates.items():
@@ -84,7 +86,7 @@ def _stored_values(package: Package, sheets: set[str]) -> dict[Source, CellValue
             and cell.value is not None}
 
 
-def _cells_the_table_reads(package: Package) -> set[Source]:
+def cells_the_table_reads(package: Package) -> set[Source]:
     """Every cell read by the workbook's self-evaluation tables; none where it has none."""
     from jixiao.read.workbook import read_workbook
 
@@ -95,4 +97,4 @@ def _cells_the_table_reads(package: Package) -> set[Source]:
     return {source for table in found.tables for source in table.cells}
 
 
-__all__ = ["Kept", "is_cell_picture", "keep_stored"]
+__all__ = ["Kept", "cells_the_table_reads", "is_cell_picture", "keep_stored"]

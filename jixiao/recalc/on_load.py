@@ -105,7 +105,10 @@ def _note(changed: list[str], kept: list[str], failed: str,
                  f"如 {'、'.join(changed[:3])}）")
     if kept:
         sheet, _, ref = kept[0].rpartition("!")
-        reason = result.uncomputed.get(Source(sheet, ref)) if result is not None else None
+        reason = None
+        if result is not None:  # failed, or kept at its stored value by the general engine
+            stood = {kept_cell.source: kept_cell.reason for kept_cell in result.stood}
+            reason = result.uncomputed.get(Source(sheet, ref)) or stood.get(Source(sheet, ref))
         why = f"（如 {kept[0]}：{reason}）" if reason else f"（如 {kept[0]}）"
         note += f"；其中 {len(kept)} 个公式 jixiao 无法计算{why}，按文件保存的结果校验"
     return note

@@ -91,8 +91,9 @@ class Recalculation:
     # (``kept_stored``): listed, not failures
     left: list[Kept] = field(default_factory=list)
     # formulas the engine cannot compute (a function it lacks, a formula it cannot parse or
-    # that is too large) whose file stores a value: kept, as Excel or WPS computed it, and
-    # the cells reading them computed from it (``general.Result.kept``): listed, not failures
+    # that is too large) whose file stores a value, the table neither reading them nor scored
+    # from them: kept at that value, the cells reading them computed from it
+    # (``general.Result.kept``, ``general._kept_scoring``): listed, not failures
     stood: list[Kept] = field(default_factory=list)
 
     @property

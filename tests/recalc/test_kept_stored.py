@@ -80,7 +80,8 @@ def test_an_unknown_function_keeps_its_stored_value_and_the_cells_reading_it_com
                                         ("附件", "A3"): ("NOSUCH(2)", None)})
     assert main(["recalc", str(path), "-o", str(tmp_path / "r.xlsx")]) == 1  # A3: no value
     out = capsys.readouterr().out
-    assert "有 1 个单元格 jixiao 无法计算，未重算：公式和文件中保存的值（Excel 或 WPS 算出的）原样保留" in out
+    assert "有 1 个单元格 jixiao 无法计算，未重算：公式和文件保存的值原样保留" in out
+    assert "Excel 或 WPS" not in out  # the file may come from an export library
     assert "附件!A1  计算引擎没有函数 NOSUCH，保留 12\n" in out
     assert "附件!A3  #NAME?  计算引擎没有函数 NOSUCH  =NOSUCH(2)" in out and "未知" not in out
     values = _cached(tmp_path / "r.xlsx", "附件")
@@ -104,14 +105,28 @@ def test_a_formula_it_cannot_parse_keeps_its_stored_value_too(tmp_path):
     assert result.stood[0].reason.startswith("公式无法解析")
 
 
-def test_an_unknown_function_the_table_reads_keeps_its_stored_value(tmp_path):
-    # F13 is the first indicator's 实际完成值 (≥90.00(%), 分值 5): the 95 stored is what the
-    # program that saved the file computed, and what check reads; the row is scored from it
-    # (95 ≥ 90: the full 5) instead of #NAME? down to the 总分 (rt30 r6)
+def test_an_unknown_function_the_table_reads_still_fails(tmp_path):
+    # rev30 C p3/p5: F13 is the first indicator's 实际完成值; the value stored for it may be
+    # stale (fullCalcOnLoad, or computed from inputs since changed), so it never scores
+    # the table: #NAME? named for what it is, H13 and the 总分 fail with it (exit 1)
     path = _putuo(tmp_path / "p.xlsx", {(SHEET, "F13"): ("NOSUCH(1)", 95)})
     _, result = recalc_file(path, tmp_path / "r.xlsx")
-    assert not result.failures and [str(kept.source) for kept in result.stood] == ["自评表!F13"]
-    assert (result.values[SHEET]["H13"], result.values[SHEET]["H43"]) == (5, 99.98)
+    failed = {failure.source.cell: failure for failure in result.failures}
+    assert failed["F13"].value == "#NAME?" and failed["F13"].reason == "计算引擎没有函数 NOSUCH"
+    assert "H13" in failed and "H43" in failed and not result.stood and not result.left
+
+
+def test_an_unknown_function_feeding_the_table_still_fails(tmp_path):
+    # 附件!A1 is not read, but F13 reads it: kept, its stored 95 would score the row
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 95),
+                                        ("附件", "A2"): ("NOSUCH(2)", 7),
+                                        (SHEET, "F13"): ("附件!A1", 95)})
+    _, result = recalc_file(path, tmp_path / "r.xlsx")
+    failed = {str(failure.source): failure for failure in result.failures}
+    assert failed["附件!A1"].reason == "计算引擎没有函数 NOSUCH"
+    assert failed["自评表!F13"].reason == "依赖未算出的单元格 附件!A1" and "自评表!H13" in failed
+    # A2 feeds nothing the table reads: kept as before
+    assert [(str(kept.source), kept.stored) for kept in result.stood] == [("附件!A2", 7)]
 
 
 def test_an_unknown_function_without_a_stored_value_the_table_reads_still_fails(tmp_path):
@@ -120,3 +135,13 @@ def test_an_unknown_function_without_a_stored_value_the_table_reads_still_fails(
     failed = {failure.source.cell: failure for failure in result.failures}
     assert failed["F13"].value == "#NAME?" and "H13" in failed and not result.stood
     assert failed["F13"].reason == "计算引擎没有函数 NOSUCH"
+
+
+def test_a_file_recalculated_on_opening_names_why_a_kept_cell_stands(tmp_path):
+    # rev30 C p4: check's note on a fullCalcOnLoad file names the reason of a cell the
+    # general engine kept (Recalculation.stood), as it does for one it failed
+    from jixiao.recalc.on_load import as_opened
+
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12)})
+    assert as_opened(path).note.endswith(
+        "；其中 1 个公式 jixiao 无法计算（如 附件!A1：计算引擎没有函数 NOSUCH），按文件保存的结果校验")
