@@ -15,7 +15,10 @@ common forms only:
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
   (CELL("format") tells the format); a sentence's end after either value dropped as the reader
   drops it (≥95%。, 96%；: ``end_marks_dropped``); an actual below zero (-2%) counts as 0 —
-  below a target of 0 (≥0%) it is 未达成, scored in that band with the 人工评分 column;
+  below a target of 0 (≥0%) it is 未达成, scored in that band with the 人工评分 column (the
+  formulas read no name: under a name of a decrease, 较上年下降 ≥0% beside −2.1%, which
+  ``jixiao check`` reads as a fall of 2.1 % and met, the row asks for that band — a known
+  difference, the check's score being the right one);
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column;
 * a deadline and the day it was met, both written as a date with its year (2024年12月31日前
   beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored

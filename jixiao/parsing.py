@@ -2148,22 +2148,25 @@ RISE = "升"
 
 
 # A name that is a rate of change (门诊量增幅, 诊疗人次同比增长率, 成本降低率): its 指标值 is the
-# change itself — ≥5% a rise of 5 % at least, as 增长≥5% writes it. Not a change alone
-# (收入增长, 满意度提升: what rises, its level perhaps the 指标值).
-_CHANGE_RATE_NAMED_RE = re.compile(rf"(?:({_MOVES_BY})(?:率|幅度|速度)|(增幅|增速|降幅|减幅))$")
+# change itself — ≥5% a rise of 5 % at least, as 增长≥5% writes it. Not a rise alone
+# (收入增长, 满意度提升: what rises, its level perhaps the 指标值); a fall alone is (门诊次均
+# 费用较上年下降, 药占比下降: ≥0% the fall, as 下降≥0% writes it — a level of a fall is none).
+_CHANGE_RATE_NAMED_RE = re.compile(rf"(?:({_MOVES_BY})(?:率|幅度|速度)|(增幅|增速|降幅|减幅)"
+                                   rf"|({'|'.join(_FALLS[:3])}))$")
 
 
 def change_named(name: object) -> str | None:
     """The way of the change an indicator's name is the rate of ("rise": 门诊量增幅, 诊疗人次
-    同比增长率; "fall": 发病率降幅, 成本降低率), a unit in brackets after it aside; None for
-    any other name."""
+    同比增长率; "fall": 发病率降幅, 成本降低率, 门诊次均费用较上年下降), a unit in brackets
+    after it aside; None for any other name. The one home of the names of a decrease: beside
+    a fall, a negative 完成值 is the fall written with its sign (``units.comparable``)."""
     if not isinstance(name, str):
         return None
     text = _UNIT_NOTE_RE.sub("", normalize_text(name)).strip()
     match = _CHANGE_RATE_NAMED_RE.search(text)
     if match is None:
         return None
-    return "fall" if (match.group(1) or match.group(2)) in _FALLS else "rise"
+    return "fall" if (match.group(1) or match.group(2) or match.group(3)) in _FALLS else "rise"
 
 
 def as_change_named(target: Measure, name: object) -> Measure:

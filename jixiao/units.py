@@ -264,7 +264,10 @@ def comparable(target: Measure, actual: Measure, month_days: float | None = None
     if wanted is not None:  # 增长10% beside 下降5%: a rise of −5 %
         pair = _on_one_scale(replace(target, unit=_plain(target.unit)),
                              replace(actual, unit=_plain(actual.unit)), month_days)
-        if pair is None or change_stated(actual) in (None, wanted):
+        stated = change_stated(actual)
+        if pair is not None and wanted == "fall" and stated is None and pair[1] < 0:
+            return pair[0], -pair[1]  # 下降≥0% (降幅, 较上年下降) beside −2.1%: a fall of 2.1 %
+        if pair is None or stated in (None, wanted):
             return pair
         return pair[0], -pair[1]
     if target.unit.startswith(RISE) or actual.unit.startswith(RISE):

@@ -41,3 +41,41 @@ def test_a_unit_that_scored_the_miss_0_is_right(tmp_path):
     assert findings(path) == []
     evaluation = evaluate(read_tables(path)[0])
     assert (evaluation.total, evaluation.grade) == (69.98, "中")
+
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("门诊次均费用较上年下降", "≥0%", "-2.1%"),        # rt30 r10 N1
+    ("药占比较上年下降", "≥0个百分点", "-1.2个百分点"),  # N7
+    ("交通事故下降率", "≥0%", "-5%"),                  # N8
+    ("养护成本降幅", "≥0%", "-4%"),                    # N9
+    ("单位能耗降低率", "≥0%", "-3%"),                  # N2
+    ("门诊次均费用下降率", "≥5%", "-6%"),               # P12: |−6| = 6 ≥ 5
+    ("门诊次均费用较上年下降", "≥0%", "下降2.1%"),      # P16: before JX204
+    ("门诊次均费用较上年下降", "≥0%", "2.1%"),
+])
+def test_a_fall_written_with_its_sign_meets_a_decrease_named_target(tmp_path, name, target,
+                                                                    actual):
+    """rt30 r10: the unit wrote the fall with its sign (fees fell 2.1 %: −2.1 %). On a row
+    named for a decrease (下降, 降幅, 降低, 减少, 下降率) the negative 完成值 is the size of the
+    fall, |−2.1| = 2.1 ≥ 0: met, 30 of 30, 总分 99.98 as written, no finding (before be16ec8
+    so; after it JX402 + JX408)."""
+    path = standard(tmp_path / "t.xlsx", rows=rows((3, {"name": name, "target": target,
+                                                        "actual": actual, "score": 30})))
+    assert findings(path) == []
+    evaluation = evaluate(read_tables(path)[0])
+    score = evaluation.scores[3]
+    assert (score.value, score.met, evaluation.total) == (30.0, True, 99.98)
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("沿线农产品运输量增长率", "≥0%", "-2%"),  # N5: a growth rate of −2 % is a fall
+    ("沿线农民人均收入", "不低于上年", "-1.5%"),  # N6
+    ("门诊次均费用下降率", "≥5%", "增长6%"),  # a rise is no fall
+])
+def test_a_growth_or_rise_below_its_target_is_still_missed(tmp_path, name, target, actual):
+    path = standard(tmp_path / "t.xlsx", rows=rows((3, {"name": name, "target": target,
+                                                        "actual": actual, "score": 30})))
+    codes = {item.code for item in findings(path)}
+    assert "JX402" in codes, codes
+    assert evaluate(read_tables(path)[0]).scores[3].met is False
