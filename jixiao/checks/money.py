@@ -289,8 +289,8 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     总额各差不到半个 0.01，n 行的合计至多差 n÷2（取整）个 0.01——两行、三行差 0.01 不报
     （1,234,550 元、765,450 元折为 123.46、76.55，合计 200.01，总额 2,000,000 元为 200.00）；
     表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。
-    一栏的明细没有填全的（当年财政拨款空着、上年结转填 0，或除空格外只填了 0）视为未分列，
-    与各行都空着一样不核对；只有最后几行空着的（其他资金空着即没有）照常核对。
+    一栏的明细除空格外只填了 0 的（当年财政拨款空着、上年结转填 0）视为未分列，与各行都空着
+    一样不核对；明细中有金额的，空着的行即没有（上年结转空着为 0），照常核对。
     """
     funds = table.funds
     if not funds.parts:
@@ -375,16 +375,13 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
 
 
 def _not_filled_in(values: list[float | None]) -> bool:
-    """Whether a column's 其中 lines were left unfilled, some of them given: a line blank
-    above a filled one (当年财政拨款 blank, 上年结转 0), or nothing but zeros beside a blank —
-    not added up, as a column of blanks is not. A line blank below the last amount (其他资金
-    blank: none) is no gap: such a breakdown is added up."""
-    blanks = [index for index, value in enumerate(values) if value is None]
+    """Whether a column's 其中 lines were left unfilled, some of them given: nothing but
+    zeros beside a blank (当年财政拨款 blank, 上年结转 0) — no line holds an amount, the total
+    not broken down yet — not added up, as a column of blanks is not. A blank line beside an
+    amount, above or below it (上年结转 blank: no carry-over, 0), is no gap: such a breakdown
+    is added up."""
     given = [value for value in values if value is not None]
-    if not blanks or not given:
-        return False
-    last = max(index for index, value in enumerate(values) if value is not None)
-    return blanks[0] < last or all(value == 0 for value in given)
+    return len(given) < len(values) and all(value == 0 for value in given)
 
 
 _NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's lines
