@@ -63,26 +63,34 @@ def test_the_formulas_engine_is_given_the_cells_percent_formats():
     assert with_formats(given, ws["H13"]) == given
 
 
-def _filled(tmp_path):
-    """The add-in template: 执行率 100 % (10) + 完成率 ≥100% typed 105% (40) + 决算比率
-    ≤100% typed 103% (10) + 缩短比例 ≥120% typed 110% (20) + 就业 (10) + 满意度 “93%” (10)."""
-    path = tmp_path / "t.xlsx"
+def _template(path, rows, percent_typed=()):
+    """The add-in template for 农村公路养护工程 with 执行率 100 % (10) and ``rows`` (row, 三级,
+    指标值, 完成值, 分值, 偏差原因) filled in; the 完成值 of ``percent_typed`` rows formatted 0%
+    (typed as 105%: Excel stores 1.05). Returns the open workbook and its 自评表."""
     build_template(path, year=2024)
     wb = openpyxl.load_workbook(path)
     ws = wb["自评表"]
     ws["D3"], ws["D4"], ws["G4"] = "农村公路养护工程", "某县交通运输局", "某县公路事务中心"
     for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
         ws[cell] = 100
+    for row, name, target, actual, weight, reason in rows:
+        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
+        ws[f"I{row}"] = reason
+        if row in percent_typed:
+            ws[f"F{row}"].number_format = "0%"
+    return wb, ws
+
+
+def _filled(tmp_path):
+    """执行率 100 % (10) + 完成率 ≥100% typed 105% (40) + 决算比率 ≤100% typed 103% (10) +
+    缩短比例 ≥120% typed 110% (20) + 就业 (10) + 满意度 “93%” (10)."""
+    path = tmp_path / "t.xlsx"
     rows = [(13, "年度养护计划完成率", "≥100%", 1.05, 40, None),
             (24, "工程决算与合同价比率", "≤100%", 1.03, 10, "材料价格上涨，决算超出合同价3%"),
             (30, "群众出行时间缩短比例", "≥120%", 1.1, 20, "部分路段延期开工，缩短比例未达目标"),
             (31, "带动就业人数", "≥50人", "60人", 10, None),
             (40, "群众满意度", "≥90%", "93%", 10, None)]
-    for row, name, target, actual, weight, reason in rows:
-        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
-        ws[f"I{row}"] = reason
-        if isinstance(actual, float):
-            ws[f"F{row}"].number_format = "0%"  # typed as 105%: Excel stores 1.05
+    wb, _ws = _template(path, rows, percent_typed=(13, 24, 30))
     wb.save(path)
     return path
 
@@ -101,22 +109,14 @@ def test_recalc_scores_a_percent_typed_actual_as_check_reads_it(tmp_path, engine
 
 
 def _judged(tmp_path, judged, number_format="0%"):
-    """The add-in template: 执行率 100 % (10) + 培训人次 50 + 群众出行条件 提升 → 部分达成
-    (20, 人工评分 ``judged``, its cell formatted ``number_format``) + 就业 10 + 满意度 10."""
+    """执行率 100 % (10) + 培训人次 50 + 群众出行条件 提升 → 部分达成 (20, 人工评分
+    ``judged``, its cell formatted ``number_format``) + 就业 10 + 满意度 10."""
     path = tmp_path / "j.xlsx"
-    build_template(path, year=2024)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["自评表"]
-    ws["D3"], ws["D4"], ws["G4"] = "农村公路养护工程", "某县交通运输局", "某县公路事务中心"
-    for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
-        ws[cell] = 100
     rows = [(13, "培训人次", "≥500人次", "500人次", 50, None),
             (30, "群众出行条件", "提升", "部分达成", 20, "个别偏远村组道路仍较窄"),
             (31, "带动就业人数", "≥50人", "60人", 10, None),
             (40, "群众满意度", "≥90%", "93%", 10, None)]
-    for row, name, target, actual, weight, reason in rows:
-        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
-        ws[f"I{row}"] = reason
+    wb, ws = _template(path, rows)
     ws["J30"] = judged
     ws["J30"].number_format = number_format
     wb.save(path)
