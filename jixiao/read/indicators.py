@@ -758,7 +758,7 @@ def _total_next(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> boo
 
 def _is_signature(grid: Grid, row: int, weight_column: int) -> bool:
     """Whether ``row`` is a signature line (``roles.is_signature_row``), a number under the
-    分值 (a phone typed as a number) or not."""
+    分值 (a phone typed as a number; points typed as text, "10.00", count too) or not."""
     cells = [column for column in grid.rows.get(row, [])
              if isinstance(grid.values.get((row, column)), str)]
     return is_signature_row([compact_text(grid.texts[(row, column)]) for column in cells],
@@ -766,7 +766,8 @@ def _is_signature(grid: Grid, row: int, weight_column: int) -> bool:
 
 
 def _points_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """Whether a 分值/得分 cell holds a number: 10, or one typed as text ("10.00", "10分")."""
+    return _points_text(value) is not None
 
 
 def _points_text(value: Any) -> str | None:

@@ -63,10 +63,15 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
             and not any(grid.name == DOCUMENT_SHEET for grid in grids):  # nothing at all
         return EmptyWorkbook(f"“{file_name}”是空的工作簿：没有任何内容（各工作表都是空白的），"
                              "请填报单位提交填好的自评表")
-    summary = next(((grid, found) for grid in grids if (found := results_list(grid))), None)
+    found = [(grid, *kind) for grid in grids if (kind := _kind(grid, 1, grid.max_row + 1))]
+    titled_one = {grid.name for grid, kind, (row, column) in found if kind == "self_evaluation"
+                  and not _SUMMARY_TITLE.search(grid.texts.get((row, column), ""))}
+    # A sheet titled a 自评表 (not a 汇总表) listing sub-projects with their 得分 is a
+    # 自评表 not read, no results summary: the title wins
+    summary = next(((grid, listed) for grid in grids if grid.name not in titled_one
+                    and (listed := results_list(grid))), None)
     if summary is not None:  # titled a 自评……汇总表, as a rule: no 自评表 to open by hand
         return _results_summary(file_name, *summary)
-    found = [(grid, *kind) for grid in grids if (kind := _kind(grid, 1, grid.max_row + 1))]
     # A workbook's sheet titled a 自评表, in a layout not read: opened by hand. (Not a Word
     # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it.)
     titled = next(((grid, *where) for grid, kind, where in found
@@ -232,6 +237,8 @@ _PARAGRAPH = 40  # a paragraph's compact text at least
 _TITLE_END = r"[^:,;。()]{0,10}%s(?:\([^()]{0,24}\))?$"
 _MONITORING_TITLE = re.compile("监控" + _TITLE_END % "表")
 _SELF_EVALUATION_TITLE = re.compile("自评" + _TITLE_END % "表")
+# A 自评 title of a list of projects' results, not of one 自评表
+_SUMMARY_TITLE = re.compile("汇总|一览")
 _REPORT_TITLE = re.compile("^[^:,;。]*(?:自评|评价|绩效)" + _TITLE_END % "报告")
 # A header naming a part of the year (1-7月, 1至6月, 截至7月底, 上半年, 前三季度) beside
 # the figures done in it (执行, 完成, 实际)

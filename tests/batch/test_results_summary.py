@@ -100,3 +100,25 @@ def test_the_same_list_in_a_workbook_of_tables_is_passed_over(tmp_path):
     book.save(path)
     code, out = _run("check", path)
     assert code == 0 and "汇总" not in out.split("==", 2)[2] and "注意" not in out
+
+
+def test_a_sheet_titled_a_self_evaluation_listing_sub_projects_is_no_results_summary(tmp_path):
+    """rt30 r9: a sheet titled 项目支出绩效自评表 whose money block lists sub-projects with
+    an 得分 column, no indicator block read: a 自评表 in a layout not read (exit 2, opened by
+    hand), not a 自评结果汇总表 passed over — a summary is titled 汇总表 or not a 自评表."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "自评表"
+    for row in [["项目支出绩效自评表"], ["（2024年度）"],
+                ["序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                [1, "村庄清洁行动", 50, 50, 48, None, "96%", None],
+                [2, "农村改厕", 30, 30, 27, None, "90%", None],
+                ["合计", None, 80, 80, 75, 10, "93.75%", 9.38]]:
+        sheet.append(row)
+    book.save(path := tmp_path / "农村人居环境.xlsx")
+    code, out = _run("check", path)
+    assert code == 2
+    assert out.splitlines()[1] == (
+        "无法校验：“农村人居环境.xlsx”有自评表的标题“项目支出绩效自评表”（工作表“自评表”A1），但其中的表格"
+        "未能识别：没有找到表头（没有一行表头同时含有“三级指标”（或指标名称）和“分值”（或权重）；"
+        "没有分值列的，也没有一行同时含有一级（或二级）指标、三级指标、指标值和完成值），请打开文件人工核对")

@@ -83,3 +83,36 @@ def test_the_signature_labels(text):
 ])
 def test_a_signature_row_by_its_texts(texts, numbers, signed):
     assert is_signature_row(texts, numbers) is signed
+
+
+def _as_text(row):
+    return tuple(f"{value:.2f}" if isinstance(value, (int, float)) else value for value in row)
+
+
+def test_indicators_named_like_footer_labels_with_points_typed_as_text(tmp_path):
+    """时效 rows 报送日期 then 审核时间 under a merged 二级, every number typed as text
+    ("10.00", red team rt30 r9): each a label's name first, its 分值 a number typed as text
+    — still points, and a 指标值 and a 完成值 beside them: indicators, not the table's end.
+    5 + 25 + 10 + 10 + 30 + 10 = 90 points scored in full, + 执行率 9.98 = 99.98 (优)."""
+    rows = [_as_text(row) for row in [
+        *PUTUO_1_ROWS[:2],
+        ("产出指标", "时效指标", "报送日期", "2024年6月30日前", "2024年6月28日", 10, 10, None),
+        ("产出指标", "时效指标", "审核时间", "≤15个工作日", "12个工作日", 10, 10, None),
+        *PUTUO_1_ROWS[3:]]]
+    book = Book()
+    standard_sheet(book.sheet(), rows=rows, total=("100.00", "99.98"))
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert [indicator.name for indicator in table.indicators] == [
+        "预算资金执行率", "预算编制规范性", "报送日期", "审核时间", "网络安全防护能力",
+        "服务对象满意度"]
+    evaluation = evaluate(table)
+    assert (round(evaluation.total, 2), evaluation.grade) == (99.98, "优")
+    assert run_checks(table, evaluation) == []
+
+
+@pytest.mark.parametrize(("texts", "numbers", "signed"), [
+    (["报送日期", "2024年6月30日前", "2024年6月28日", "10.00", "10.00"], True, False),
+    (["填表人:", "张丽", "联系电话:", "13812345678"], True, True),  # a phone typed as text
+])
+def test_a_row_with_points_typed_as_text(texts, numbers, signed):
+    assert is_signature_row(texts, numbers) is signed
