@@ -243,6 +243,8 @@ class Funds:
     # A (全年预算数) as the table's header names it, where that is another name
     # (调整后预算数, 预算数): the findings say the column the table has
     budget_name: str | None = None
+    # B (全年执行数) likewise (已拨付资金, 实际支出数): the findings name the column read
+    executed_name: str | None = None
     # the one 其中 line (of ``parts``) the unit wrote the 执行率's 分值 and 得分 on, the
     # total line's saying “—” (其中：财政拨款 | … | 10 | 95% | 9.5): its 执行率 is scored
     rate_line: FundLine | None = None
@@ -266,6 +268,11 @@ class Funds:
         if source is not None and source == line.sources.get("initial_budget"):
             return "年初预算数"
         return self.budget_name or form_name
+
+    def executed_column(self) -> str:
+        """What the table calls what was spent (B), as the findings name it: the header's
+        own name where it has another (已拨付资金), else the form's 全年执行数."""
+        return self.executed_name or "全年执行数"
 
 
 @dataclass

@@ -256,7 +256,7 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
             continue
         if line.executed > line.budget + TOLERANCE:
             yield finding("JX303", line.sources.get("executed"),
-                          f"“{line.label}”全年执行数 {points(line.executed)} 大于"
+                          f"“{line.label}”{table.funds.executed_column()} {points(line.executed)} 大于"
                           f"{table.funds.budget_column(line)} {points(line.budget)}")
 
 
@@ -754,7 +754,7 @@ def _by_the_lines(table: SelfEvaluation) -> str:
     except ScoreInputError:
         return ""
     return (f"。按其中各行合计（{funds.budget_column(total)} {points(budget)}，"
-            f"全年执行数 {points(executed)}），"
+            f"{funds.executed_column()} {points(executed)}），"
             f"执行率 {points(rate)}%，执行率得分应为 {points(score)}")
 
 
@@ -796,10 +796,11 @@ def rate_filled(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Findi
 
 def _division(table: SelfEvaluation, line: FundLine) -> str:
     """The 执行率's division in the table's words: 全年执行数 31.5 ÷ 全年预算数 31.56 (the
-    年初预算数 where the table has no 全年预算数 and the line was read from it; the
-    column's own name where the header gives another, 调整后预算数 in 四川's form)."""
-    return f"全年执行数 {points(line.executed)} ÷ {table.funds.budget_column(line)} " \
-        f"{points(line.budget)}"
+    年初预算数 where the table has no 全年预算数 and the line was read from it; each
+    column's own name where the header gives another, 调整后预算数 in 四川's form,
+    已拨付资金 for B)."""
+    return f"{table.funds.executed_column()} {points(line.executed)} ÷ " \
+        f"{table.funds.budget_column(line)} {points(line.budget)}"
 
 
 def _computed_rate(line: FundLine) -> float | None:

@@ -887,7 +887,11 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         if stated is not None:
             funds.weight, funds.sources["weight"] = stated[0], note(table, grid, *stated[1])
     if "budget" in columns:
-        funds.budget_name = _budget_name(grid, money.header_row, columns["budget"])
+        funds.budget_name = _column_name(grid, money.header_row, columns["budget"], "全年预算数",
+                                         _BUDGET_NAME)
+    if "executed" in columns:
+        funds.executed_name = _column_name(grid, money.header_row, columns["executed"],
+                                           "全年执行数", _EXECUTED_NAME)
     if _RATE_BESIDE in columns:
         funds.rate_names = _rate_names(grid, money.header_row, columns)
     table.funds = funds
@@ -977,14 +981,19 @@ def _points_line(money: MoneyBlock, total_row: int) -> int | None:
 
 # A budget column's own name, its (A) and unit left out: 调整后预算数, 预算数, 年度预算数
 _BUDGET_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}预算数")
+# B's name as a header writes it (已拨付资金, 实际支出数, 1-12月执行数): a short name
+_EXECUTED_NAME = re.compile(r"[\u4e00-\u9fff\d-]{2,10}")
 
 
-def _budget_name(grid: Grid, row: int, column: int) -> str | None:
-    """The name the header at ``row`` gives the budget column (调整后预算数 for 四川's
-    调整后预算数(A)（万元）), where it is not the form's 全年预算数; None otherwise."""
+def _column_name(grid: Grid, row: int, column: int, form_name: str,
+                 shape: re.Pattern[str]) -> str | None:
+    """The name the header at ``row`` gives a money column — the budget (调整后预算数 for
+    四川's 调整后预算数(A)（万元）), what was spent (已拨付资金) — where it is not the
+    form's ``form_name`` (全年预算数, 全年执行数) and has the ``shape`` of such a name;
+    None otherwise."""
     head = grid.origin.get((row, column), (row, column))
     name = re.sub(r"[（(][^（()）]*[)）]", "", compact_text(grid.texts.get(head, "")))
-    return name if _BUDGET_NAME.fullmatch(name) and name != "全年预算数" else None
+    return name if shape.fullmatch(name) and name != form_name else None
 
 
 def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[FundLine]:

@@ -63,7 +63,8 @@ def evaluation_text(table: SelfEvaluation, evaluation: Evaluation) -> str:
         f"主管部门：{_cell(project.department) or '—'}    实施单位：{_cell(project.unit) or '—'}",
         f"评分规则：{evaluation.rules.name}（{evaluation.rules.title}）",
         "",
-        f"项目资金{line}：{table.funds.budget_column()} {_number(funds.budget)} 万元，全年执行数 {_number(funds.executed)} 万元，"
+        f"项目资金{line}：{table.funds.budget_column()} {_number(funds.budget)} 万元，"
+        f"{table.funds.executed_column()} {_number(funds.executed)} 万元，"
         f"执行率 {_number(evaluation.rate)}%，得分 {_number(evaluation.execution_score)}"
         f" / {_number(table.funds.weight)}",
     ]

@@ -58,3 +58,16 @@ def test_a_budget_of_nought_names_the_budget_column(tmp_path, header, name):
     text = evaluation_text(table, evaluate(table))
     assert f"项目资金：{name} 0.00 万元，全年执行数 0.00 万元" in text
     assert f"⚠ {why}" in text
+
+
+@pytest.mark.parametrize(("header", "name"), [("已拨付资金", "已拨付资金"), ("全年执行数", "全年执行数"),
+                                              ("全年执行数（B）", "全年执行数")])
+def test_a_wrong_rate_names_the_spending_column(tmp_path, header, name):
+    """rt30 r9: B headed 已拨付资金 (the only spending column), 95 of 100, the 执行率
+    written 100%: 95 ÷ 100 = 95%, in the words of the header — no 全年执行数 the table lacks."""
+    path = standard(tmp_path / "t.xlsx", money=[("年度资金总额", 100, 100, 95, 10, "100%", 10)],
+                    money_header=("年初预算数", "全年预算数", header, "分值", "执行率", "得分"))
+    (table,) = read_tables(path)
+    assert _messages(table, "JX301") == [
+        ("G6", f"“年度资金总额”执行率写为 100%，按 {name} 95 ÷ 全年预算数 100 应为 95%")]
+    assert f"全年预算数 100.00 万元，{name} 95.00 万元" in evaluation_text(table, evaluate(table))
