@@ -981,8 +981,9 @@ def _points_line(money: MoneyBlock, total_row: int) -> int | None:
 
 # A budget column's own name, its (A) and unit left out: 调整后预算数, 预算数, 年度预算数
 _BUDGET_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}预算数")
-# B's name as a header writes it (已拨付资金, 实际支出数, 1-12月执行数): a short name
-_EXECUTED_NAME = re.compile(r"[\u4e00-\u9fff\d-]{2,10}")
+# B's name as a header writes it (已拨付资金, 实际支出数, 1-12月执行数): a short name with
+# words in it (not the amount of a one-row money block, whose "header" is its own row)
+_EXECUTED_NAME = re.compile(r"[\d-]*[\u4e00-\u9fff][\u4e00-\u9fff\d-]{1,9}")
 
 
 def _column_name(grid: Grid, row: int, column: int, form_name: str,
@@ -993,7 +994,8 @@ def _column_name(grid: Grid, row: int, column: int, form_name: str,
     None otherwise."""
     head = grid.origin.get((row, column), (row, column))
     name = re.sub(r"[（(][^（()）]*[)）]", "", compact_text(grid.texts.get(head, "")))
-    return name if shape.fullmatch(name) and name != form_name else None
+    return name if shape.fullmatch(name) and name != form_name \
+        and fund_role(name) is not None else None
 
 
 def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[FundLine]:

@@ -72,7 +72,7 @@ def test_a_wrong_rate_score_and_details_under_transfer_payment_names(tmp_path):
                             total=99.44, parts=parts))
     assert codes(data) == ["JX301", "JX302", "JX304"], data["findings"]
     assert _messages(data, "JX301") == [
-        ("D6", "“年度资金总额”执行率写为 98%，按 全年执行数 1201.35 ÷ 全年预算数 1286.4 应为 93.39%")]
+        ("D6", "“年度资金总额”执行率写为 98%，按 支出资金 1201.35 ÷ 全年预算数 1286.4 应为 93.39%")]
     assert _messages(data, "JX302") == [
         ("F6", "执行率得分写为 10，按分值 10 × 执行率 93.39% 应为 9.34；"
                "总分 99.44 随之应为 98.78")]  # 99.44 − 10 + 9.34
