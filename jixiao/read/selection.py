@@ -66,15 +66,18 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
     found = [(grid, *kind) for grid in grids if (kind := _kind(grid, 1, grid.max_row + 1))]
     titled_one = {grid.name for grid, kind, (row, column) in found if kind == "self_evaluation"
                   and not _SUMMARY_TITLE.search(grid.texts.get((row, column), ""))}
-    # A sheet titled a 自评表 (not a 汇总表) listing sub-projects with their 得分 is a
-    # 自评表 not read, no results summary: the title wins
-    summary = next(((grid, listed) for grid in grids if grid.name not in titled_one
-                    and (listed := results_list(grid))), None)
+    # A sheet titled a 自评表 (not a 汇总表) — the list itself (sub-projects with their 得分)
+    # or another sheet of the workbook — is a 自评表 not read, no results summary: the
+    # title wins, the file is opened by hand (rev30 D/E: a 汇总表 sheet beside it hid it)
+    summary = None if titled_one - {DOCUMENT_SHEET} else next(
+        ((grid, listed) for grid in grids if grid.name not in titled_one
+         and (listed := results_list(grid))), None)
     if summary is not None:  # titled a 自评……汇总表, as a rule: no 自评表 to open by hand
         return _results_summary(file_name, *summary)
     # A workbook's sheet titled a 自评表, in a layout not read: opened by hand. (Not a Word
     # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it.)
-    titled = next(((grid, *where) for grid, kind, where in found
+    titled = next(((grid, *where) for grid, kind, where in sorted(
+        found, key=lambda one: one[0].name not in titled_one)  # a 汇总表's title the last
                    if kind == "self_evaluation" and grid.name != DOCUMENT_SHEET), None)
     if titled is not None:
         return UnrecognisedTable(f"“{file_name}”有自评表的标题{_title_at(*titled)}，但其中的表格"

@@ -122,3 +122,20 @@ def test_a_sheet_titled_a_self_evaluation_listing_sub_projects_is_no_results_sum
         "无法校验：“农村人居环境.xlsx”有自评表的标题“项目支出绩效自评表”（工作表“自评表”A1），但其中的表格"
         "未能识别：没有找到表头（没有一行表头同时含有“三级指标”（或指标名称）和“分值”（或权重）；"
         "没有分值列的，也没有一行同时含有一级（或二级）指标、三级指标、指标值和完成值），请打开文件人工核对")
+
+
+def test_a_summary_sheet_beside_a_titled_table_not_read_leaves_the_table_to_open_by_hand(tmp_path):
+    """rev30 D/E: the list on a 汇总表 sheet beside a sheet titled 项目支出绩效自评表 whose
+    header jixiao does not find (考核内容 | 考核要点 | 标准 | 完成情况 | 评价) made the whole
+    file a results summary (exit 0, no batch row) — the 自评表 was dropped in silence. The
+    titled sheet wins: exit 2, opened by hand, as it is alone."""
+    path = _results_list(tmp_path / "残联自评.xlsx")
+    book = load_workbook(path)
+    sheet = book.create_sheet("残疾人两项补贴发放")
+    for row in [["项目支出绩效自评表（2024年度）"], ["考核内容", "考核要点", "标准", "完成情况", "评价"],
+                ["补贴发放", "按月足额发放", "100%", "100%", "好"]]:
+        sheet.append(row)
+    book.save(path)
+    code, out = _run("check", path)
+    assert code == 2
+    assert "未能识别" in out and "自评结果汇总表" not in out
