@@ -2155,6 +2155,11 @@ _CHANGE_RATE_NAMED_RE = re.compile(rf"(?:({_MOVES_BY})(?:率|幅度|速度)|(增
                                    rf"|({'|'.join(_FALLS[:3])}))$")
 
 
+# Before a fall named at the end, a denial: the level that must not fall (不下降, 不得降低,
+# 未减少, 没有下降, 防止/避免减少), no fall as a rate (rev30 D)
+_FALL_DENIED_RE = re.compile(r"(?:不|未|没有?|无|防止|避免|杜绝)(?:得|会|出现|再)?$")
+
+
 def change_named(name: object) -> str | None:
     """The way of the change an indicator's name is the rate of ("rise": 门诊量增幅, 诊疗人次
     同比增长率; "fall": 发病率降幅, 成本降低率, 门诊次均费用较上年下降), a unit in brackets
@@ -2166,6 +2171,8 @@ def change_named(name: object) -> str | None:
     match = _CHANGE_RATE_NAMED_RE.search(text)
     if match is None:
         return None
+    if match.group(3) and _FALL_DENIED_RE.search(text, 0, match.start()):
+        return None  # 农民人均收入不下降, 补助标准不降低, 耕地面积不得减少: what must not fall
     return "fall" if (match.group(1) or match.group(2) or match.group(3)) in _FALLS else "rise"
 
 

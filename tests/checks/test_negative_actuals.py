@@ -72,6 +72,9 @@ def test_a_fall_written_with_its_sign_meets_a_decrease_named_target(tmp_path, na
     ("沿线农产品运输量增长率", "≥0%", "-2%"),  # N5: a growth rate of −2 % is a fall
     ("沿线农民人均收入", "不低于上年", "-1.5%"),  # N6
     ("门诊次均费用下降率", "≥5%", "增长6%"),  # a rise is no fall
+    ("农民人均收入不下降", "≥0%", "-2%"),  # rev30 D: what must not fall, fell 2 %
+    ("补助标准不降低", "≥0%", "-5%"),
+    ("耕地面积不得减少", "≥0%", "-1%"),
 ])
 def test_a_growth_or_rise_below_its_target_is_still_missed(tmp_path, name, target, actual):
     path = standard(tmp_path / "t.xlsx", rows=rows((3, {"name": name, "target": target,
