@@ -40,6 +40,8 @@ class Stop:
             for name in self.SIGNALS:
                 if hasattr(signal, name):
                     number = getattr(signal, name)
+                    if signal.getsignal(number) is signal.SIG_IGN:
+                        continue  # ignored from the start (nohup, a background job): kept so
                     previous[number] = signal.signal(number, self._handle)
         except ValueError:  # not the main thread: signals go elsewhere anyway
             pass
