@@ -382,6 +382,16 @@ def results_list(grid: Grid) -> tuple[int, int, int, str] | None:
     return None
 
 
+def _results_given(grid: Grid, row: int, score: int) -> bool:
+    """Whether a list of projects headed at ``row`` gives each one's result — its 得分
+    column headed 自评得分 (总得分, 综合得分), or a 自评等级 column beside it — so that its
+    得分 is the project's 总分, never its 执行率's (rev30 E: 99.8 read as an 执行率得分)."""
+    head = compact_text(grid.texts.get((row, score), ""))
+    return any(word in head for word in ("自评", "总", "综合")) or any(
+        _GRADE_HEAD.fullmatch(compact_text(grid.texts.get((row, column), "")))
+        for column in grid.rows.get(row, ()))
+
+
 def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:
     """Whether under a header beginning 项目 | (序号 | 资金来源 |) the next row names a
     money line (年度资金总额, 财政拨款) where a list of projects names a project."""
@@ -800,6 +810,9 @@ def _listed_projects(grid: Grid, top: int, bottom: int) -> list[MoneyBlock]:
                 label, label_column = grid.texts[(below, named)], named
             if label and not _is_sum(label):
                 lines.append((below, label, label_column))
+        if "score" in columns and _results_given(grid, row, columns["score"]):
+            # 自评得分 | 自评等级 of a 自评结果汇总表: each project's total, not its 执行率's
+            columns = {role: at for role, at in columns.items() if role not in ("score", "weight")}
         scale = 1e-4 if _in_yuan(_texts_above(grid, row)) else 1.0
         return [MoneyBlock(grid, row, columns, [(line, "年度资金总额", label_column)], scale,
                            project=label, listed=len(lines) > 1,

@@ -139,3 +139,25 @@ def test_a_summary_sheet_beside_a_titled_table_not_read_leaves_the_table_to_open
     code, out = _run("check", path)
     assert code == 2
     assert "未能识别" in out and "自评结果汇总表" not in out
+
+
+def test_a_summary_sheet_beside_a_read_table_gives_its_money_not_its_score(tmp_path):
+    """rev30 E: beside a table read (满分 | 打分: 40 + 20 + 20 + 10 = 90 of 90 points), the
+    汇总表 line of the same project (210 | 205.8 | 98% | 自评得分 99.8 | 优) was taken as the
+    table's money with 99.8 as its 执行率得分: JX302 “应为 9.8” and JX401 “99.8 大于分值 10”.
+    The list's 自评得分 is the project's 总分: its money stands (98 % × 10 = 9.8), the 总分
+    computed 90 + 9.8 = 99.8, 优, and nothing found."""
+    path = _results_list(tmp_path / "残联.xlsx", LIST[:3])
+    book = load_workbook(path)
+    sheet = book.create_sheet("残疾人两项补贴发放")
+    for row in [["项目支出绩效自评表（2024年度）"], ["项目名称", "残疾人两项补贴发放"],
+                ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "满分", "打分"],
+                ["产出指标", "数量指标", "补贴人数", "≥1000人", "1020人", 40, 40],
+                ["产出指标", "质量指标", "发放准确率", "100%", "100%", 20, 20],
+                ["效益指标", "社会效益", "生活改善", "有效改善", "有效改善", 20, 20],
+                ["满意度指标", "满意度", "满意度", "≥90%", "95%", 10, 10]]:
+        sheet.append(row)
+    book.save(path)
+    code, out = _run("check", path)
+    assert code == 0, out
+    assert "计算 99.8" in out and "计算 优" in out and "未发现问题" in out
