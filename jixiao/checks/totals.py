@@ -1476,7 +1476,8 @@ def _own_errors(table: SelfEvaluation, showing: list[tuple[Source, str, str]]) -
     (``result_lost``: a JX_ formula's #NAME?, saved by a program without the JX_ functions):
     every other error, and a JX_ formula's #NAME? that reads (on its sheet) a cell showing
     one of those — a loop's #VALUE!, an unknown function's #NAME? — passed on to it."""
-    own = {source for source, _, _ in showing if not result_lost(table.cell(source))}
+    own = {source for source, _, _ in showing if not result_lost(table.cell(source))
+           and not _formula_unknown_name(table.cell(source))}
     lost = [source for source, _, _ in showing if source not in own]
     while own and lost:
         passed_on = [source for source in lost if _reads_any(table.cell(source), source, own)]
@@ -1485,6 +1486,13 @@ def _own_errors(table: SelfEvaluation, showing: list[tuple[Source, str, str]]) -
         own.update(passed_on)
         lost = [source for source in lost if source not in own]
     return own
+
+
+def _formula_unknown_name(info: CellInfo | None) -> bool:
+    """A #NAME? whose formula the file does not give (an .xls or .ods read by value): the
+    template's JX_ results lost by the program that saved it, as before the formulas could
+    be told apart (a LibreOffice .xls of the add-in template shows 68 of them)."""
+    return info is not None and info.error == "#NAME?" and (info.formula or "=") == "="
 
 
 def _reads_any(info: CellInfo | None, source: Source, cells: set[Source]) -> bool:
