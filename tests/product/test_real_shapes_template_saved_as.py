@@ -75,8 +75,9 @@ def test_a_native_template_saved_as_ods_gives_the_xlsx_findings(tmp_path):
     xlsx, ods = _saved_as(tmp_path, "native", "ods")
     expected, xlsx_data = _findings(xlsx)
     assert expected == [("JX406", "warning", "E21",
-                         "“补贴发放时间”的写法须由 jixiao 计分：按财政部规则得分为 5（按时完成）；"
-                         "改用常见写法（如“≥95%”“≤3 小时”）后表格可自行计分")]
+                         "“补贴发放时间”的指标值“年内完成”表格公式不能读作日期：请写明年、月、日，"
+                         "写成“2024年12月31日前”这样的文字日期，表格即可自行计分；"
+                         "按财政部规则得分为 5（按时完成）")]
     found, ods_data = _findings(ods)
     assert found == expected
     assert ods_data["project"]["year"] == xlsx_data["project"]["year"] == 2024
