@@ -1435,8 +1435,8 @@ def levels_from_below(table: SelfEvaluation) -> None:
     row without 一级 there may be one of no group — a 预算执行率 row.)"""
     leading = []
     for row in table.indicators:
-        if row.level1 or row.level2:
-            break
+        if (row.level1 or row.level2) and not _levels_from_a_row_below(row):
+            break  # (a row above the first label has it already: ``_class_leading_rows``)
         leading.append(row)
     below = table.indicators[len(leading)] if len(leading) < len(table.indicators) else None
     if not leading or below is None or not below.level1:
@@ -1448,6 +1448,15 @@ def levels_from_below(table: SelfEvaluation) -> None:
                 row.sources[key] = dict.get(below.sources, key)
         if "name" in row.sources:
             table.sources[LEVELS_BELOW + row.sources["name"].cell] = dict.get(row.sources, "name")
+
+
+def _levels_from_a_row_below(row: Indicator) -> bool:
+    """Whether ``row``'s 一级 was read from a cell below its own row (``_take_level``)."""
+    name, level1 = row.sources.get("name"), row.sources.get("level1")
+    if name is None or level1 is None:
+        return False
+    own, read = (re.match(r"[A-Za-z]+(\d+)", source.cell) for source in (name, level1))
+    return own is not None and read is not None and int(read.group(1)) > int(own.group(1))
 
 
 def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:
