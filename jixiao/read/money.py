@@ -45,6 +45,7 @@ from jixiao.read.headers import (
     wrapped_texts,
 )
 from jixiao.read.roles import (
+    is_grade_label,
     is_placeholder,
     is_placeholder_points,
     not_adjusted,
@@ -354,10 +355,6 @@ def _lists_projects(grid: Grid, row: int, own: dict[int, str]) -> bool:
         and not _labels_money_lines(grid, row, own)
 
 
-# A list of projects' column of each one's result: 自评得分, 得分, 自评等级, 评价等级, 等级
-_GRADE_HEAD = re.compile(r"(?:自评|评价|绩效|评分)?等级")
-
-
 def results_list(grid: Grid) -> tuple[int, int, int, str] | None:
     """A 自评结果汇总表 on ``grid``: a list of projects with their money (``_lists_projects``)
     and each one's result — 自评得分 (the block's 得分 column) or 自评等级 — a department's
@@ -372,7 +369,7 @@ def results_list(grid: Grid) -> tuple[int, int, int, str] | None:
         columns = _money_header(grid, row, projects=True)
         if columns is None:
             continue
-        graded = any(_GRADE_HEAD.fullmatch(compact_text(text)) for text in own.values())
+        graded = any(is_grade_label(compact_text(text), results=False) for text in own.values())
         if "score" not in columns and not graded:
             continue
         projects = len(_listed_projects(grid, row, grid.max_row + 1))  # (headed at row)
@@ -388,7 +385,7 @@ def _results_given(grid: Grid, row: int, score: int) -> bool:
     得分 is the project's 总分, never its 执行率's (rev30 E: 99.8 read as an 执行率得分)."""
     head = compact_text(grid.texts.get((row, score), ""))
     return any(word in head for word in ("自评", "总", "综合")) or any(
-        _GRADE_HEAD.fullmatch(compact_text(grid.texts.get((row, column), "")))
+        is_grade_label(compact_text(grid.texts.get((row, column), "")), results=False)
         for column in grid.rows.get(row, ()))
 
 
