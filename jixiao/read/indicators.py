@@ -94,6 +94,7 @@ from jixiao.read.totals import (
 from jixiao.rules import FAR_BEYOND, FULL_MARKS, TOLERANCE, round2
 from jixiao.units import comparable, is_unit
 from jixiao.xlsx.numformats import date_shown, number_prefix, number_shown
+from jixiao.xlsx.refs import split_ref
 
 _STOP_BLANK_ROWS = 5
 _AMOUNTS = ("initial", "budget", "executed")  # the money header's roles of amounts
@@ -1455,8 +1456,7 @@ def _levels_from_a_row_below(row: Indicator) -> bool:
     name, level1 = row.sources.get("name"), row.sources.get("level1")
     if name is None or level1 is None:
         return False
-    own, read = (re.match(r"[A-Za-z]+(\d+)", source.cell) for source in (name, level1))
-    return own is not None and read is not None and int(read.group(1)) > int(own.group(1))
+    return split_ref(level1.cell)[0] > split_ref(name.cell)[0]
 
 
 def _keep_by_heading_points(table: SelfEvaluation, first: int) -> None:
