@@ -116,7 +116,11 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
 
 def _value_text(value: object) -> str:
     """A stored value as a cell shows it in General format: 12, not 12.0."""
-    return f"{value:.15g}" if isinstance(value, float) else str(value)
+    if not isinstance(value, float):
+        return str(value)
+    from jixiao.recalc.excel_text import general_text  # formulas: loaded by a recalc anyway
+
+    return general_text(value)
 
 
 def _unknown_rules(rules_cell: tuple[Source, str], scores: int, source: Path) -> str:
