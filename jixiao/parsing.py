@@ -689,6 +689,7 @@ class ScoringStandard:
         return all(band.low is not None for band in self.bands if band.points == most)
 
 
+@functools.lru_cache(maxsize=1024)  # a row's 评分标准, asked for by several checks
 def scoring_standard(text: object) -> ScoringStandard | None:
     """A 评分标准 of percent bands (90%（含）-100%得3分, 80%以下不得分, ≥95%得6分) and a
     deduction per percentage point below full marks (每降低1%扣0.1分), every clause read;
