@@ -6,7 +6,8 @@ laid out by ``xlsx.wordtable`` and ``xlsx.webtable``), so the rows under a heade
 the next table — a 校验结果 table, a 绩效目标表, a second project's table is never read into
 a 自评表 that has no 总分 row. Except where the next table is this one going on: a table a
 PDF→Word conversion (or a page break in a web page) splits into several, one right under
-the other with nothing between but blank lines or a page's number, and
+the other with nothing between but blank lines, a page's number or a line saying it goes
+on (续表, 续上表, 附件1（续）, 项目支出绩效自评表（续）), and
 
 - the next one begins with the 总分 (or 评分等级) row: the table's last row on a page of its
   own, whatever its columns; or
@@ -25,7 +26,7 @@ from jixiao.model import SelfEvaluation
 from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import Header, header_at
 from jixiao.read.indicators import read_indicators
-from jixiao.read.roles import is_grade_label, is_total_label, nothing_between
+from jixiao.read.roles import is_continued_line, is_grade_label, is_total_label, nothing_between
 from jixiao.read.totals import label_before, row_label
 from jixiao.xlsx.sheet import DocumentTable, totals_alike
 
@@ -55,7 +56,8 @@ def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTab
              stop: int) -> bool:
     """Whether the document table ``after`` is ``this`` one (headed by ``header``) going on
     (its rows read, for that, up to its end or ``stop``, the next header)."""
-    if not nothing_between(grid, this.last + 1, after.first):
+    if not all(nothing_between(grid, row, row + 1) or _continued(grid, row)
+               for row in grid.rows if this.last < row < after.first):
         return False  # a title, a note, a project's name between: another table
     first = min((row for row in grid.rows if after.first <= row <= after.last), default=None)
     if first is None:
@@ -77,6 +79,12 @@ def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTab
         isinstance(indicator.weight, (int, float)) or indicator.target is not None
         or indicator.actual is not None)]
     return bool(named) and len(named) >= len(trial.indicators) / 2
+
+
+def _continued(grid: Grid, row: int) -> bool:
+    """Whether ``row`` is a page break's line saying the table goes on: 续表, 附件1（续）."""
+    texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
+    return len(texts) == 1 and is_continued_line(texts[0])
 
 
 def _same_grid(this: DocumentTable, after: DocumentTable) -> bool:

@@ -87,6 +87,17 @@ _PROBLEMS_ROW = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一�
                            r"(?::.*)?")
 
 
+# A line a page break prints above a table's next rows: 续表, 续上表, 续表1, （续表）, 附件1
+# （续）, 项目支出绩效自评表（续） — compact text; the one list of these words
+_CONTINUED = re.compile(r".{0,20}\(续(?:上?表)?\d{0,2}\)|续上?表(?:\d{1,2}|[一二三四五六七八九十]{1,2})?")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_continued_line(text: str) -> bool:
+    """Whether a line's compact text says the table above goes on (续表, 附件1（续）)."""
+    return _CONTINUED.fullmatch(text) is not None
+
+
 @functools.lru_cache(maxsize=1024)
 def is_page_mark(text: str) -> bool:
     """Whether a cell's compact text is a page's number a conversion printed."""

@@ -75,7 +75,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.roles import PAGE_NUMBER, is_page_mark, nothing_between
+from jixiao.read.roles import PAGE_NUMBER, is_continued_line, is_page_mark, nothing_between
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.statements import read_report_text
@@ -840,16 +840,17 @@ _PAGE_HEAD_TEXT = re.compile(r".{0,40}自评表(?:\(续表?\)|\((?:19|20)\d{2}�
                              r"|填报单位:.{1,30}")
 
 
-# A line a page break prints above the header repeated: 续表, 项目支出绩效自评表（续）, a
-# bare page's number (2, - 102 -); the other ways to write one are ``roles.is_page_mark``
-_PAGE_LINE = re.compile(rf"(?:.{{0,20}}[(（]续(?:表|上表)?[)）]|续表|续上表|-?{PAGE_NUMBER}-?)")
+# A bare page's number a page break prints above the header repeated (2, - 102 -); the
+# other ways to write one are ``roles.is_page_mark``, its 续表 ``roles.is_continued_line``
+_PAGE_LINE = re.compile(rf"-?{PAGE_NUMBER}-?")
 
 
 def _page_line(grid: Grid, row: int) -> bool:
     """Whether ``row`` holds nothing but a page break's line (``_PAGE_LINE``, a page's
     number as ``roles.is_page_mark`` knows it: 第2页/共3页, Page 2, — 2 —)."""
     texts = [grid.texts.get((row, column), "") for column in grid.rows[row]]
-    return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(texts[0]) or is_page_mark(texts[0]))
+    return len(texts) == 1 and bool(_PAGE_LINE.fullmatch(texts[0]) or is_page_mark(texts[0])
+                                    or is_continued_line(texts[0]))
 
 
 # A page header a PDF printer puts over each page: the day printed (打印日期：2024-03-28),

@@ -489,3 +489,22 @@ def test_libreoffice_lays_a_web_page_out_otherwise_so_its_a1_is_no_place(tmp_pat
     [shown] = sheets_as_shown(path, tmp_path).values()
     theirs = next(number for number, row in enumerate(shown, start=1) if row[0] == "校验项目")
     assert ours != theirs
+
+
+def test_a_continued_line_between_the_parts_keeps_one_table(tmp_path):
+    """A line saying the table goes on, between its two w:tbl after a page break (续表,
+    （续表）, 续上表, 续表1, 附件1（续）, 项目支出绩效自评表（续）), the header printed again
+    or not: one table, its five indicators, 总分 99.98 as written. Before, the line made the
+    second part another table (JX101 分值合计为 50, JX104 缺少一级指标, convert wrote two
+    templates)."""
+    book = standard(tmp_path / "t.xlsx", rows=PUTUO_1_ROWS, money=PUTUO_1_MONEY)
+    expected, expected_codes = _findings(book)
+    for line in ("续表", "（续表）", "续上表", "续表1", "附件1（续）", "项目支出绩效自评表（续）"):
+        for again in (False, True):
+            path = workbook_docx(book, tmp_path / "s.docx", splits=(FIRST_INDICATOR + 2,),
+                                 header_again=again, between=paragraph(line))
+            data, found = _findings(path)
+            assert found == expected_codes == [], (line, again)
+            assert names(data) == NAMES, (line, again)
+            assert data["total_declared"] == expected["total_declared"]
+            assert data["total_computed"] == 99.98
