@@ -117,6 +117,16 @@ def nothing_between(grid: Grid, top: int, bottom: int) -> bool:
                for row in grid.rows if top <= row < bottom)
 
 
+# The form's instructions printed under it (填表说明：总分为100分；90分（含）以上为优): the
+# scale and how to fill it in, never this project's results
+_INSTRUCTIONS_ROW = re.compile(r"(?:填表|填报|填写|编制)说明\d*(?::.*)?")
+
+
+def is_instructions_label(text: str) -> bool:
+    """Whether a row's first text (compact) is the form's instructions' label: 填表说明：…"""
+    return _INSTRUCTIONS_ROW.fullmatch(text) is not None
+
+
 def is_note_label(text: str) -> bool:
     """Whether a row's first text (compact) is a note's label: 备注, 说明：…, 注1：…, or a
     section of the problems found (存在的问题, 主要问题：…) — not 填表说明, the form's."""

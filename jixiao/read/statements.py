@@ -16,7 +16,12 @@ from typing import Any
 from jixiao.model import SelfEvaluation
 from jixiao.parsing import normalize_text, points_in_words
 from jixiao.read.grid import Grid, clean, note, row_column
-from jixiao.read.roles import explaining_label, is_footer_label, is_note_label
+from jixiao.read.roles import (
+    explaining_label,
+    is_footer_label,
+    is_instructions_label,
+    is_note_label,
+)
 from jixiao.rules import FULL_MARKS, GRADE_NAMES, TOLERANCE, grade_name, rounded_alike
 
 # (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
@@ -132,10 +137,12 @@ def stated_cell(grid: Grid, row: int) -> int | None:
 
 def _said_in(grid: Grid, row: int, column: int) -> tuple[float | None, int, str | None]:
     """``_results`` of a row's cell; of a note's (备注：本项目自评得分99.8分，等级为优) as of a
-    report's paragraph, sentence by sentence (``_report_results``): a note may state the
-    scale (备注：总分100分，90分以上为优) or another year's score, nothing of this table's."""
+    report's paragraph, sentence by sentence (``_report_results``), and so of the form's
+    instructions (填表说明：…): a note may state the scale (备注：总分100分，90分以上为优) or
+    another year's score, nothing of this table's."""
     text = grid.values.get((row, column))
-    if not is_note_label(grid.texts[(row, grid.rows[row][0])]):
+    label = grid.texts[(row, grid.rows[row][0])]
+    if not is_note_label(label) and not is_instructions_label(label):
         return _results(text)
     if not isinstance(text, str):
         return None, 0, None

@@ -114,3 +114,17 @@ def test_a_note_of_the_scale_declares_nothing(tmp_path):
     """备注：总分100分，90分（含）以上为优 states the scale, not this project's results."""
     table = _stated_below(tmp_path / "t.xlsx", "备注：总分100分，90分（含）以上为优。")
     assert (table.total_declared, table.grade_declared) == (None, None)
+
+
+@pytest.mark.parametrize("line", [
+    "填表说明：总分为100分；得分90分（含）以上为优。",
+    "填表说明：1.总分为100分。2.评价等级：90分以上为优，80-90分为良。",
+    "填表说明：总分90分（含）以上为优。",
+    "填写说明：得分90分以上为优。"])
+def test_the_forms_instructions_under_the_total_state_nothing(tmp_path, line):
+    """rt31 r7 m3–m23: 填表说明 under the 总分 99.98 states the scale as a note does — no
+    restated total 90 (was JX506 “此处写总分 90，与总分 99.98 不一致”)."""
+    table = _stated_below(tmp_path / "t.xlsx", line, total=(100, 99.98))
+    assert (table.total_declared, table.grade_declared) == (99.98, None)
+    assert table.restated == {}
+    assert run_checks(table, evaluate(table)) == []
