@@ -1968,12 +1968,26 @@ def parse_points(raw: object) -> float | None:
         return None
     if isinstance(raw, (int, float)):
         return float(raw)  # 1e999 too: JX601 names it (a cell function refuses it)
+    if _numbers_apart(str(raw)):
+        return None  # 10 10: two cells' numbers run together, not 1010
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
     if match is None:  # 10分。 10（满分）: a sentence's end, a note in brackets
         text = _UNIT_NOTE_RE.sub("", text.rstrip(END_MARKS)).strip()
         match = _POINTS_RE.fullmatch(text) if text else None
     return _to_float(match.group(1)) if match else None
+
+
+# Digits grouped by thousands with a space (1 000, 12 345 678); any other space between
+# digits parts two numbers (10 10, 15 14.78: a converter ran two cells into one)
+_SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.])\d{1,3}(?:\s\d{3})+(?![\d])")
+_DIGITS_APART_RE = re.compile(r"\d\s+\d")
+
+
+def _numbers_apart(text: str) -> bool:
+    """Whether ``text`` holds two numbers with only whitespace between (10 10, 15 14.78),
+    which compacting would run together into one (1010, 1514.78)."""
+    return _DIGITS_APART_RE.search(_SPACED_THOUSANDS_RE.sub("", text)) is not None
 
 
 # The numerals of amounts written out (大写: 玖拾捌) as the plain ones ``_chinese_number`` reads

@@ -140,6 +140,10 @@ def test_points_amounts_rates_and_headings():
     # a note in brackets or a sentence's end after the points (before: no score, JX406)
     assert parse_points("10（满分）") == 10.0 and parse_points("10分。") == 10.0
     assert parse_points("（10）") is None and parse_points("满分") is None
+    # two numbers a converter ran into one cell (rt31 r7 p22, p19): unreadable, not 1010
+    assert parse_points("10 10") is None and parse_points("15 14.78") is None
+    assert parse_points("10\n10") is None and parse_points("9.5 10") is None
+    assert parse_points("1 000") == 1000.0 and parse_points(" 10 ") == 10.0
     assert parse_amount("30 万元") == 30.0
     assert parse_amount("15,000.00") == 15000.0
     assert parse_amount("300000 元") == 30.0
