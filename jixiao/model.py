@@ -1698,10 +1698,12 @@ def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None
     table is (``_noted``), each sentence giving a cause (``_gives_cause``) explains what it
     names — an indicator, or the 执行率 by name —, or what the sentence before it named
     without a cause (就业率未达标。原因是部分学员升学。). None where a sentence gives a cause
-    and names nothing (受汛期影响，部分培训延期; 其他指标因…略有下降), or none gives one:
-    the row explains every shortfall."""
+    and names nothing (受汛期影响，部分培训延期; 其他指标因…略有下降), or none gives one and
+    none names one: the row explains every shortfall. Sentences naming shortfalls without a
+    cause the reader knows (受益人口未达标系入户管网未完工) explain those they name, no other."""
     found: dict[int | None, str] = {}
     waiting: set[Any] = set()  # named by a sentence without a cause: the next one's
+    told: dict[int | None, str] = {}  # what sentences without a cause name, in their words
     for sentence in _SENTENCE.split(text):
         said: set[Any] = _names_in(sentence, names)
         if _RATE_WORDS.search(sentence):
@@ -1709,6 +1711,8 @@ def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None
         named = said if said - {None} or _RATE_NAMED.search(sentence) else set()
         if not _gives_cause(sentence):
             waiting = named or waiting
+            for key in named:
+                told.setdefault(key, _NUMBERED.sub("", sentence.strip()).strip())
             continue
         owners = named or waiting
         if not owners:
@@ -1716,7 +1720,7 @@ def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None
         for key in owners:
             found.setdefault(key, _NUMBERED.sub("", sentence.strip()).strip())
         waiting = set()
-    return found or None
+    return found or told or None
 
 
 def reason_lists_others(table: SelfEvaluation, indicator: Indicator) -> bool:

@@ -81,3 +81,16 @@ def test_a_reason_heading_explains_an_empty_reason_column_too(tmp_path):
     table, data = checked(path)
     assert table.reason == f"1.{FIRST}；2.{SECOND}"
     assert codes(data) == []
+
+
+def test_a_reason_naming_one_shortfall_without_a_cause_word_explains_that_one(tmp_path):
+    """rt31 r7 d18: 偏差原因 | 培训人数未达标系部分学员中途退出 names 培训人数 (its reason, 系
+    no cause word the reader knows) and not 参训人员就业率 (28.5/30): that deduction is
+    unexplained, JX405 at its row. Before, a text with no cause read explained every
+    shortfall, the one it names and all others."""
+    table, data = checked(_document(tmp_path, ["四、偏差原因分析及改进措施",
+                                               "培训人数未达标系部分学员中途退出。"]))
+    assert table.reason == "培训人数未达标系部分学员中途退出。"
+    [jx405] = data["findings"]
+    assert jx405["code"] == "JX405"
+    assert jx405["message"].startswith("“参训人员就业率”扣 1.5 分（28.5/30），未说明偏差原因")
