@@ -260,6 +260,10 @@ def comparable(target: Measure, actual: Measure, month_days: float | None = None
         if target.kind == actual.kind == "date":
             return dates_compared(target, actual)  # 12月20日 beside 2024年12月31日前: in 2024
         return None
+    if target.op in (">=", ">") and target.value == 0 and target.unit == _plain(target.unit) \
+            and change_stated(actual) is not None:
+        target = replace(target, unit=RISE + target.unit)  # ≥0% beside 较上年增长3.2%: a floor
+        # of nothing is no level to reach — the change is, at least none (as 不低于上年)
     wanted = change_stated(target)
     if wanted is not None:  # 增长10% beside 下降5%: a rise of −5 %
         pair = _on_one_scale(replace(target, unit=_plain(target.unit)),
