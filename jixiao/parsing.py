@@ -1097,6 +1097,13 @@ def is_bare_sign(raw: object) -> bool:
     return operator is not None and not rest.strip()
 
 
+def after_at_least(text: str) -> str | None:
+    """The words after a leading "this or more" (≥良好, 不低于良好, 达到良好 → 良好); None
+    where the text opens with no such sign or word."""
+    operator, rest = _leading_operator(normalize_text(text))
+    return rest if operator == ">=" else None
+
+
 def joined_target(nature: object, target: str, unit: object) -> str:
     """The 指标值 as one text, from a row that writes it in parts (四川 style): the sign
     (指标性质 ≥ ＝ ≤ …, 正向 → ≥, 反向 → ≤ — before a number only —, 大于等于 → ≥,

@@ -30,6 +30,7 @@ from jixiao.parsing import (
     ScoringStandard,
     about_number,
     about_problem,
+    after_at_least,
     bare_number,
     change_stated,
     changed_by,
@@ -784,6 +785,8 @@ def _levels_compared(goal: str, done: str, default_op: str) -> str | None:
     for wanted_text, reached_text in pairs:
         wanted, reached = _text_quality_level(wanted_text), _text_quality_level(reached_text)
         if wanted is not None and reached is not None:
+            if _level_words(wanted_text) == _GOOD and _level_words(reached_text) == _GOOD_TOO:
+                return "achieved"  # 好 wanted, 良好 reached: a good
             return _a_level_short(wanted, reached, _WORST_LEVEL)
         if default_op != "<=" and wanted_text in _HEIGHTS_WANTED and reached_text in _HEIGHTS:
             return _a_level_short(_HEIGHTS[wanted_text], _HEIGHTS[reached_text],
@@ -817,8 +820,28 @@ _UNSATISFIED = max(_SATISFACTION.values())
 
 
 def _satisfaction(text: str) -> int | None:
-    """The rank (0 best) of a satisfaction level (满意, 较满意; 满意及以上 as 满意)."""
-    return _SATISFACTION.get(text.removesuffix("以上").removesuffix("及"))
+    """The rank (0 best) of a satisfaction level (满意, 较满意; 满意及以上, ≥满意 as 满意)."""
+    return _SATISFACTION.get(_level_words(text))
+
+
+def _level_words(text: str) -> str:
+    """A level as written without the words that say "this one or better" around it
+    (良好及以上, ≥良好, 不低于良好, 达到良好 → 良好)."""
+    return (after_at_least(text) or text).removesuffix("以上").removesuffix("及")
+
+
+def level_at_least(target: Measure) -> Measure:
+    """A 指标值 of a quality or satisfaction level written with ≥ (≥良好, ≥合格, ≥优良,
+    ≥满意, ≥良好等级): that level or better, qualitative as 良好及以上 is, the levels
+    compared (``_level_compared``). Any other as it is (≥B级, ≥明显提升: no level, JX203).
+    The rules and JX203 both read a 指标值 so."""
+    if target.kind != "unparsed" or target.op != ">=":
+        return target
+    words = after_at_least(target.text)
+    if not words or (_text_quality_level(words) is None and _satisfaction(words) is None):
+        return target
+    return replace(target, kind="qualitative", op=None, problem=None,
+                   level=qualitative_level(words))
 
 
 def _satisfaction_wanted(goal: str) -> str | None:
@@ -842,18 +865,23 @@ def _quality_level(measure: Measure) -> int | None:
 
 
 def _text_quality_level(text: str) -> int | None:
-    text = text.removesuffix("以上").removesuffix("及")
-    text = text.removesuffix("等级").removesuffix("水平")
+    text = _level_words(text).removesuffix("等级").removesuffix("水平")
     if text == GRADE_NAMES[0] + GRADE_NAMES[1]:  # 优良: good or better
         return 1
     name = _quality_name(text)
     return None if name is None else GRADE_NAMES.index(name)
 
 
+# 好, the top of the 好/较好/一般/差 scale (no 评分等级 of its own: it stands at 优); 良好, a
+# "good" in ordinary usage, meets it where it is wanted, though as a grade it is 良 with 较好
+# (好 wanted, 较好 reached stays a level short; 优 wanted, 良好 reached too)
+_GOOD, _GOOD_TOO = "好", "良好"
+
+
 def _quality_name(text: str) -> str | None:
     """The grade a quality word stands at: the 评分等级 words (优秀 → 优, 较好 → 良, 一般 →
-    中, 较差 → 差), and 好, the top of the 好/较好/一般/差 scale (no 评分等级 of its own)."""
-    return grade_name(text) or (GRADE_NAMES[0] if text == "好" else None)
+    中, 较差 → 差), and 好, the top of the 好/较好/一般/差 scale (``_GOOD``)."""
+    return grade_name(text) or (GRADE_NAMES[0] if text == _GOOD else None)
 
 
 def _compared(target: Measure | object, actual: Measure | object,
@@ -863,6 +891,7 @@ def _compared(target: Measure | object, actual: Measure | object,
     ≥/≤ takes; the 达成 the 完成值 states (``_fulfilment``); ＞ met by a 完成值 that says more
     than it. ``is_met`` and the score of an indicator both start here."""
     target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
+    target = level_at_least(target)  # ≥良好: 良好及以上
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)

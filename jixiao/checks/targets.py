@@ -68,6 +68,7 @@ from jixiao.rules import (
     is_cost,
     is_falling_rate,
     is_saving,
+    level_at_least,
 )
 from jixiao.units import (
     as_compared,
@@ -239,9 +240,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
         target = target_measure(indicator)
         shown = plain_text(target_text).strip()
         problem = None
-        if target.kind == "unparsed" and as_compared(
+        if level_at_least(target).kind == "unparsed" and as_compared(
                 target, parse_measure(indicator_actual(indicator)))[0].kind == "unparsed":
-            # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read)
+            # (每月10日前 beside 按时发放 is a statement the 完成值 answers: read; ≥良好 a level)
             problem = f"“{label(indicator)}”的年度指标值“{shown}”：{target.problem}"
             if damaged_at_least(target) is not target and default_operator(indicator) != "<=":
                 problem += "；本次已按“≥”计分"  # (as ``rules`` scores it)

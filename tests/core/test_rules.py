@@ -637,6 +637,12 @@ def test_a_date_is_named_a_date_when_units_differ():
     ("良好及以上", "优", "achieved"), ("优", "优秀", "achieved"),
     ("优良", "合格", "partial"), ("优", "良好", "partial"), ("良好", "较好", "achieved"), ("优", "较好", "partial"),
     ("优", "合格", "not"), ("优良", "不合格", "not"),
+    # rt31 r5 Z2: a level written with ≥ is that level or better, as 良好及以上
+    ("≥良好", "良好", "achieved"), ("≥合格", "合格", "achieved"), ("≥优良", "优", "achieved"),
+    ("≥较好", "良好", "achieved"), ("≥优秀", "优秀", "achieved"), ("≥满意", "满意", "achieved"),
+    ("≥良好", "合格", "partial"), ("≥优秀", "良好", "partial"), ("≥满意", "较满意", "partial"),
+    ("不低于良好", "合格", "partial"), ("达到良好", "合格", "partial"),  # before: achieved
+    ("≥良好", "不合格", "not"),
 ])
 def test_quality_levels_are_compared_not_matched_as_words(target, actual, level):
     """工程质量 优良 (good or better) met by 优; 优 wanted, 良好 reached is one level short —
@@ -651,7 +657,8 @@ def test_quality_levels_are_compared_not_matched_as_words(target, actual, level)
     ("较好", "好", "achieved", (8.0, 10.0)), ("良好", "好", "achieved", (8.0, 10.0)),
     ("优", "好", "achieved", (8.0, 10.0)), ("一般", "好", "achieved", (8.0, 10.0)),
     ("好", "优秀", "achieved", (8.0, 10.0)), ("好", "好", "achieved", (8.0, 10.0)),
-    ("好", "较好", "partial", (6.0, 8.0)), ("好", "良好", "partial", (6.0, 8.0)),
+    ("好", "较好", "partial", (6.0, 8.0)), ("好", "良好", "achieved", (8.0, 10.0)),  # rt31
+    ("优", "良好", "partial", (6.0, 8.0)), ("≥好", "良好", "achieved", (8.0, 10.0)),
     ("好", "一般", "not", (0.0, 6.0)), ("好", "较差", "not", (0.0, 6.0)),
     ("好", "差", "not", (0.0, 6.0)), ("较好", "差", "not", (0.0, 6.0)),
     ("一般", "差", "not", (0.0, 6.0)), ("一般", "较差", "not", (0.0, 6.0)),
@@ -660,7 +667,8 @@ def test_quality_levels_are_compared_not_matched_as_words(target, actual, level)
 ])
 def test_good_stands_at_the_top_of_the_quality_words(target, actual, level, band):
     """差 < 较差 … 一般/中 < 较好/良 < 好/优: 好 exceeds 较好 (达成, before: 无法判断); 好
-    wanted, 较好 reached is one level short (部分达成, 6–8 of 10), as 优 → 良好 is; 差 and
+    wanted, 较好 reached is one level short (部分达成, 6–8 of 10), as 优 → 良好 is — but 良好
+    is a “good” and meets 好 (rt31 r5 Z1; before: 部分达成, JX402 on full marks); 差 and
     较差 are 未达成 below any better level (0–6 of 10: 未达成且效果较差), not a level short
     of 一般 (before: 好 → 差 无法判断, 一般 → 差 部分达成)."""
     found = indicator_score(target, actual, 10)
