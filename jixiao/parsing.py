@@ -2201,12 +2201,18 @@ def change_named(name: object) -> str | None:
 def as_change_named(target: Measure, name: object) -> Measure:
     """A 指标值 under a name that is a rate of change (``change_named``) as that change: ≥5%
     under 门诊量增幅 read as 增长≥5% is (its unit RISE + %, DECLINE + % for a fall), which
-    同比增长6.2%, 较上年增长6.2%, 增长6.2% and 6.2% all meet. The 指标值 as it is where it
-    is no number or states a change or last year of its own (增长≥5%, 不低于上年)."""
+    同比增长6.2%, 较上年增长6.2%, 增长6.2% and 6.2% all meet. A fall written with its sign
+    (≤-5% under 较上年下降: the change at most −5 %) is that fall, at least 5 % (≥5, DECLINE +
+    %), as a 完成值 written so is (−6.2 %: a fall of 6.2 %, ``units.comparable``). The 指标值
+    as it is where it is no number or states a change or last year of its own (增长≥5%,
+    不低于上年)."""
     way = change_named(name)
     if way is None or target.kind != "number" or target.unit.startswith((RISE, DECLINE)) \
             or change_stated(target) is not None or change_on_last_year(target) is not None:
         return target
+    if way == "fall" and target.value is not None and target.value < 0:
+        return replace(target, value=-target.value, op=_OTHER_WAY.get(target.op or ""),
+                       unit=DECLINE + target.unit)
     return replace(target, unit=(DECLINE if way == "fall" else RISE) + target.unit)
 
 

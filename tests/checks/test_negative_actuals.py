@@ -82,3 +82,20 @@ def test_a_growth_or_rise_below_its_target_is_still_missed(tmp_path, name, targe
     codes = {item.code for item in findings(path)}
     assert "JX402" in codes, codes
     assert evaluate(read_tables(path)[0]).scores[3].met is False
+
+
+@pytest.mark.parametrize(("name", "target"), [
+    ("单位产品能耗较上年下降", "≤-5%"),   # rt31 c3
+    ("农产品损耗率较上年降低", "＜-5%"),  # rt31 d8
+    ("单位能耗下降率", "≤-5%"),
+])
+def test_a_fall_with_its_sign_meets_a_target_with_its_sign(tmp_path, name, target):
+    """rt31 c3/d8: ≤-5% under a name of a decrease is the change with its sign, a fall of at
+    least 5 %; −6.2 % is a fall of 6.2 %: met, 30 of 30, 总分 99.98, no finding (before: the
+    指标值 a fall of −5 % beside 6.2, JX402 “应为 0（反向指标：目标为 0…）” and JX502)."""
+    path = standard(tmp_path / "t.xlsx", rows=rows((3, {"name": name, "target": target,
+                                                        "actual": "-6.2%", "score": 30})))
+    assert findings(path) == []
+    evaluation = evaluate(read_tables(path)[0])
+    score = evaluation.scores[3]
+    assert (score.value, score.met, evaluation.total) == (30.0, True, 99.98)

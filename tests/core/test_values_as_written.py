@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.parsing import parse_measure
+from jixiao import cellfuncs
+from jixiao.parsing import as_change_named, parse_measure
 from jixiao.rules import indicator_score
 from jixiao.units import comparable
 
@@ -521,3 +522,33 @@ def test_a_month_typed_with_a_dash_or_slash(actual, met):
     before, JX203 “数值后还有数字”, and “2025-01” done late passed at full marks)."""
     assert parse_measure(actual).kind == "date"
     assert indicator_score("2024年12月31日前", actual, 10).met is met
+
+
+FALL_NAMES = ("单位产品能耗较上年下降", "农产品损耗率较上年降低", "单位能耗下降率")
+
+
+@pytest.mark.parametrize("name", FALL_NAMES)
+@pytest.mark.parametrize(("target", "actual", "expected", "met"), [
+    ("≤-5%", "-6.2%", 10.0, True),     # rt31 c3: a change of −6.2 % ≤ −5 %, a fall of 6.2 ≥ 5
+    ("＜-5%", "-6.2%", 10.0, True),     # rt31 d8
+    ("≤-5%", "-3%", 6.0, False),       # a fall of 3 of the 5 wanted: 10 × 3 / 5
+    ("≤-5%", "下降6.2%", 10.0, True),   # the fall in words: the same 6.2
+    ("≤-5%", "增长2%", 0.0, False),     # a rise: a fall of −2, counted 0
+    ("-5%", "-6.2%", 10.0, True),      # rt31 d7: no sign, a fall of 5 to reach
+])
+def test_a_signed_target_under_a_decrease_name_is_the_change_as_written(name, target, actual,
+                                                                      expected, met):
+    """rt31 c3/d8: under a name of a decrease, ≤-5% is the change written with its sign — a
+    fall of at least 5 % — read alike with a 完成值 written with its sign (−6.2 %: a fall of
+    6.2 %). Before, the 指标值 was read as a fall of −5 % while −6.2 % was a fall of 6.2 %: a
+    ceiling of “−5” beside 6.2, 0 points (“目标为 0”)."""
+    goal = as_change_named(parse_measure(target), name)
+    score = indicator_score(goal, actual, 10)
+    assert (score.value, score.met) == (expected, met)
+
+
+def test_the_cell_functions_read_a_signed_fall_as_written():
+    """The JX_ functions read no name: ≤-5% beside −6.2 % as written, −6.2 ≤ −5, met — the
+    same 10 the name's reading gives (``jixiao.cellfuncs.score``)."""
+    assert cellfuncs.score("≤-5%", "-6.2%", 10) == 10.0
+    assert cellfuncs.score("＜-5%", "-6.2%", 10) == 10.0
