@@ -1318,6 +1318,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
         note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
+    if note == _NEGATIVE_CEILING_NOTE:
+        note = f"反向指标：指标值“{target.text.strip()}”小于 0，完成值高于指标值，得 0 分"
     if named is not None and met is False:  # (met: every reading of 约 agrees)
         note = f"{note}；指标值“{target.text.strip()}”是约数，按 {named} 计"
     if overrun:
@@ -1463,6 +1465,7 @@ def _with_default_op(target: Measure, default_op: str) -> Measure:
 
 
 _POSITIVE_NOTE = "正向指标：分值 × 实际完成值 ÷ 年度指标值"
+_NEGATIVE_CEILING_NOTE = "反向指标：指标值小于 0，完成值高于指标值，得 0 分"
 
 
 def _quantitative_share(op: str, goal: Decimal, done: Decimal, ruleset: RuleSet
@@ -1482,7 +1485,9 @@ def _quantitative_share(op: str, goal: Decimal, done: Decimal, ruleset: RuleSet
     # reverse: ≤ <
     if done <= goal or at:
         return Decimal(1), "完成值未超过指标值"
-    if goal <= 0:
+    if goal < 0:  # (≤-18℃ done −16℃: the note names the 指标值, ``_indicator_score``)
+        return Decimal(0), _NEGATIVE_CEILING_NOTE
+    if goal == 0:
         return Decimal(0), "反向指标：目标为 0，完成值超过目标，得 0 分"
     if ruleset.reverse == "ratio":
         return goal / done, "反向指标（比例法）：分值 × 年度指标值 ÷ 实际完成值"

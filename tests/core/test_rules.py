@@ -879,3 +879,13 @@ def test_a_rounding_tail_grows_with_the_lines_rounded(lines, tail):
     less than (n + 1) × 0.005: by at most n // 2 whole steps of 0.01 — none for one line,
     one for two or three (1,234,550 元 → 123.46 and 765,450 元 → 76.55, 200.01 for 200.00)."""
     assert rounding_tail(lines) == pytest.approx(tail)
+
+
+def test_a_negative_ceiling_missed_names_its_target():
+    """rt31 c1: 冷库储藏温度 ≤-18℃, done −16℃ — warmer than the ceiling, not met; the
+    reverse formula 1 − (−16 − (−18)) ÷ (−18) means nothing below 0, so 0 of 10. The note
+    names the target written (before: “目标为 0”, which it is not)."""
+    score = indicator_score("≤-18℃", "-16℃", 10)
+    assert (score.value, score.met) == (0.0, False)
+    assert score.note == "反向指标：指标值“≤-18℃”小于 0，完成值高于指标值，得 0 分"
+    assert indicator_score("≤0起", "2起", 10).note == "反向指标：目标为 0，完成值超过目标，得 0 分"
