@@ -278,10 +278,20 @@ _LEVEL_NAMED = re.compile(r"[一二三]级(?:指标)?[:：](?P<name>.+)")
 _LEVEL_SPACED = re.compile(r"[一二三]级指标(?P<name>.+)")
 
 
+_HEADER_LENGTH = 20  # characters at most of a header's own words: longer is a sentence
+# A header's name followed by a bracketed instruction to the clerk (偏差原因分析（未完成或
+# 大幅超额完成的须说明）, 实际完成值（截至2024年12月31日的实际完成数）): the leading words
+# name the column, however long the note
+_NOTED = re.compile(r"(?P<name>[^(（]+?)\s*[(（][^()（）]*[)）]")
+
+
 @functools.lru_cache(maxsize=16384)
 def indicator_role(text: str) -> str | None:
-    if len(text) > 20:
-        return None  # a sentence, not a header
+    if len(text) > _HEADER_LENGTH:
+        noted = _NOTED.fullmatch(text)
+        if noted is None or len(noted.group("name")) > _HEADER_LENGTH:
+            return None  # a sentence, not a header
+        text = noted.group("name")
     named = _LEVEL_NAMED.fullmatch(text)
     if named is not None and indicator_role(named.group("name").strip()) is None:
         return None  # 一级指标：产出指标 heads rows (一级指标 alone, or 一级指标：, a column)

@@ -1,0 +1,86 @@
+"""Header cells as regional forms write them (rt31): a header whose name is followed by a
+bracketed instruction longer than a header (偏差原因分析（未完成或大幅超额完成的须说明）),
+the year's 完成值 under 实际完成值 beside a cumulative one in any words and order
+(累计完成 | 本年完成, 项目累计 | 本年度), and 一级 and 二级 in one cell joined by brackets,
+a colon, a middle dot or an arrow (产出指标（成本指标）, 产出指标·成本指标)."""
+
+import json
+
+import pytest
+from workbooks import grid_book
+
+from jixiao.pipeline import check_workbook
+from jixiao.read.headers import indicator_role
+from jixiao.report.json import json_report
+
+HEAD = [["项目支出绩效自评表"], ["（2024年度）"], ["项目名称", "农村公路提档升级项目"],
+        ["主管部门", "某县交通运输局", None, "实施单位", "某县公路事业发展中心"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", 100, 100, 98, 10, "98%", 9.8]]
+# (一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 偏差原因): 9.8 + 89 = 98.8 — 新增通硬化路
+# 自然村 28 of ≥30 scores 15 × 28 / 30 = 14; the 时效 and 成本 rows carry no sign, so
+# their ceiling comes from the 二级 alone (11 of 12 个月, 78 of 80 万元/公里: met)
+ROWS = [("产出指标", "数量指标", "新改建农村公路里程", "≥50公里", "52公里", 30, 30, None),
+        ("产出指标", "时效指标", "建设工期", "12个月", "11个月", 10, 10, None),
+        ("产出指标", "成本指标", "每公里建设成本", "80万元/公里", "78万元/公里", 10, 10, None),
+        ("效益指标", "社会效益指标", "新增通硬化路自然村", "≥30个", "28个", 15, 14,
+         "2个自然村因征地协调推迟至2025年实施"),
+        ("效益指标", "可持续影响指标", "公路设计使用年限", "≥15年", "15年", 15, 15, None),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, None)]
+TOTAL = 98.8
+_PLANTED = 3  # 新增通硬化路自然村: full 15 at 28 of ≥30 is the planted mistake (JX402, 14)
+
+
+def _checked(path):
+    [result] = [check_workbook(path)]
+    assert result.error is None, result.error
+    [table] = result.tables
+    return json.loads(json_report([result]))
+
+
+def _codes(data):
+    return sorted(item["code"] for item in data["findings"])
+
+
+def _closing(at, score=TOTAL):
+    return [["总分", *[None] * (at - 2), 100, score], ["评分等级", "优"]]
+
+
+def _planted(rows):
+    return [(*row[:6], 15, None) if index == _PLANTED else row for index, row in enumerate(rows)]
+
+
+# ---------------------------------------------------------------- a bracketed note in the header
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("偏差原因分析（未完成或大幅超额完成的须说明）", "reason"),
+    ("得分（未完成按完成比例计分，保留两位小数）", "score"),
+    ("分值（各项指标分值之和应为九十分整）", "weight"),
+    ("实际完成值（截至2024年12月31日的实际完成数）", "actual"),
+    ("年度指标值（按批复的绩效目标表填写调整后值）", "target"),
+    ("年度指标值(按批复的绩效目标表填写调整后的值)", "target"),
+    # prose stays prose: no bracket, a bracket in the middle, or a long lead
+    ("各项指标得分由主管部门组织专家统一复核后再行确认", None),
+    ("得分（未完成按完成比例计分）由主管部门复核后确认", None),
+    ("本项目各项指标实际完成值均已由第三方机构核实（见附件）", None),
+])
+def test_a_header_with_a_bracketed_note_is_read_by_its_leading_words(text, role):
+    assert indicator_role(text) == role
+
+
+def test_a_table_with_long_noted_headers(tmp_path):
+    """一级 | 二级 | 三级 | 年度指标值（按批复…） | 实际完成值（截至…） | 分值（…） | 得分（…）
+    | 偏差原因分析（…）: read as the standard table (before: no 得分 column, 总分 “—”,
+    JX108/JX208); the planted 15 for 28 of ≥30 is told (JX402, 15 × 28 / 30 = 14)."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值（按批复的绩效目标表填写调整后值）",
+              "实际完成值（截至2024年12月31日的实际完成数）", "分值（各项指标分值之和应为九十分整）",
+              "得分（未完成按完成比例计分，保留两位小数）", "偏差原因分析（未完成或大幅超额完成的须说明）"]
+    data = _checked(grid_book(tmp_path / "ok.xlsx", [*HEAD, header, *ROWS, *_closing(6)]))
+    assert _codes(data) == []
+    assert data["total_computed"] == TOTAL
+    bad = _checked(grid_book(tmp_path / "bad.xlsx",
+                             [*HEAD, header, *_planted(ROWS), *_closing(6, TOTAL + 1)]))
+    assert _codes(bad) == ["JX402"]
+    assert "应为 14" in next(item["message"] for item in bad["findings"]
+                            if item["code"] == "JX402")
