@@ -390,8 +390,10 @@ _YEAR_WORDS = ("年度", "全年", "本年", "当年")
 
 def _under_value(text: str, head: str) -> str | None:
     """Which value a bare word under a header merged across columns (``head``) names: the
-    year's under a 完成值 (实际完成值 over 累计 | 全年) is the 完成值, not a target."""
-    if text in _YEAR_WORDS and indicator_role(head) == "actual":
+    year's under a 完成值 (实际完成值 over 累计 | 全年, 累计完成 | 本年完成, 项目累计 | 本年度,
+    累计值 | 本年值) is the 完成值, not a target; the one over the years beside it none."""
+    if indicator_role(head) == "actual" and len(text) <= _WRAP_PIECE \
+            and any(word in text for word in _YEAR_WORDS) and not over_years(text):
         return "actual"
     return _UNDER_VALUES.get(text)
 

@@ -84,3 +84,37 @@ def test_a_table_with_long_noted_headers(tmp_path):
     assert _codes(bad) == ["JX402"]
     assert "应为 14" in next(item["message"] for item in bad["findings"]
                             if item["code"] == "JX402")
+
+
+# ---------------------------------------------------------------- 实际完成值 over 累计 | 本年
+
+
+@pytest.mark.parametrize("under", [
+    ("累计完成", "本年完成"), ("本年完成", "累计完成"), ("项目累计", "本年度"),
+    ("累计值", "本年值"), ("累计", "本年"), ("当年完成数", "累计完成数")])
+def test_the_years_actual_under_a_merged_actual_beside_a_cumulative_one(tmp_path, under):
+    """实际完成值 merged across 累计完成 | 本年完成 (either order): the year's column is the
+    完成值 and the second header row no indicator (before: JX106 on “二级指标”, total “—”,
+    and with 累计 first the cumulative 85个 read as done — the planted mistake missed)."""
+    year_first = not levels_over_years(under[0])
+    at = len(HEAD) + 1
+
+    def lines(rows, total):
+        body = [(*row[:4], *((row[4], "9999") if year_first else ("9999", row[4])), *row[5:])
+                for row in rows]
+        top = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", None,
+               "分值", "得分", "偏差原因分析及改进措施"]
+        return [*HEAD, top, [None] * 4 + list(under), *body, *_closing(7, total)]
+
+    merges = [(at, 5, 0, 1), *((at, column, 1, 0) for column in (1, 2, 3, 4, 7, 8, 9))]
+    data = _checked(grid_book(tmp_path / "ok.xlsx", lines(ROWS, TOTAL), merges=merges))
+    assert _codes(data) == []
+    assert [item["actual"] for item in data["indicators"]] == [row[4] for row in ROWS]
+    assert data["total_computed"] == TOTAL
+    bad = _checked(grid_book(tmp_path / "bad.xlsx", lines(_planted(ROWS), TOTAL + 1),
+                             merges=merges))
+    assert _codes(bad) == ["JX402"]
+
+
+def levels_over_years(text):
+    return "累计" in text
