@@ -236,19 +236,26 @@ def heading_groups(indicators: Iterable[Any], level: str) -> list[tuple[str, flo
 
 
 def combined_levels(text: object) -> tuple[str, str] | None:
-    """一级 and 二级 written in one cell, joined by a dash, a slash or a line break
-    ("产出指标-数量指标", "效益指标／社会效益指标"): the two names, where the first is a 一级
-    and the second a 二级 of it; else None."""
+    """一级 and 二级 written in one cell, joined by a dash, a slash, a line break, a colon,
+    a middle dot, an arrow, a comma or a bar ("产出指标-数量指标", "效益指标／社会效益指标",
+    "产出指标：成本指标", "产出指标·时效指标"), or the 二级 in brackets after the 一级
+    ("产出指标（成本指标）"): the two names, where the first is a 一级 and the second a 二级
+    of it; else None."""
     if not isinstance(text, str):
         return None
-    parts = [part.strip() for part in _LEVELS_JOINED.split(text.strip(), maxsplit=1)]
+    text = text.strip()
+    parts = [part.strip() for part in _LEVELS_JOINED.split(text, maxsplit=1)]
+    bracketed = _LEVEL2_BRACKETED.fullmatch(text)
+    if len(parts) != 2 and bracketed is not None:
+        parts = [bracketed.group("level1"), bracketed.group("level2").strip()]
     if len(parts) == 2 and is_level1_only(parts[0]) \
             and level1_of_level2(parts[1]) == level1_category(parts[0]) is not None:
         return parts[0], parts[1]
     return None
 
 
-_LEVELS_JOINED = re.compile(r"\s*(?:[-－—–―/／]+|\n)\s*")
+_LEVELS_JOINED = re.compile(r"\s*(?:[-－—–―/／]+|\n|[:：·•・>＞→|｜，,、])\s*")
+_LEVEL2_BRACKETED = re.compile(r"(?P<level1>[^(（]+?)\s*[(（](?P<level2>[^()（）]+)[)）]")
 
 
 def is_level1_only(text: str | None, *, as_name: bool = False) -> bool:

@@ -9,6 +9,7 @@ import json
 import pytest
 from workbooks import grid_book
 
+from jixiao import levels
 from jixiao.pipeline import check_workbook
 from jixiao.read.headers import indicator_role
 from jixiao.report.json import json_report
@@ -118,3 +119,35 @@ def test_the_years_actual_under_a_merged_actual_beside_a_cumulative_one(tmp_path
 
 def levels_over_years(text):
     return "累计" in text
+
+
+# ---------------------------------------------------------------- 一级（二级） in one cell
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("产出指标（成本指标）", ("产出指标", "成本指标")), ("产出指标(时效指标)", ("产出指标", "时效指标")),
+    ("产出指标：成本指标", ("产出指标", "成本指标")), ("产出指标:数量指标", ("产出指标", "数量指标")),
+    ("产出指标·成本指标", ("产出指标", "成本指标")), ("产出指标>成本指标", ("产出指标", "成本指标")),
+    ("效益指标＞社会效益指标", ("效益指标", "社会效益指标")),
+    ("效益指标，社会效益指标", ("效益指标", "社会效益指标")),
+    ("满意度指标|服务对象满意度指标", ("满意度指标", "服务对象满意度指标")),
+    ("产出指标（20分）", None), ("产出指标（社会效益指标）", None),  # points, no pair
+])
+def test_levels_joined_by_brackets_colons_and_dots(text, pair):
+    assert levels.combined_levels(text) == pair
+
+
+@pytest.mark.parametrize(("header", "joined"), [
+    ("一级指标（二级指标）", "{}（{}）"), ("指标类别", "{}({})"), ("指标类别", "{}：{}"),
+    ("指标", "{}·{}"), ("指标层级", "{}>{}")])
+def test_a_ceiling_under_a_joined_level2_is_scored_as_one(tmp_path, header, joined):
+    """产出指标（时效指标） | 建设工期 | 12个月 | 11个月: the 二级 read from the joined cell makes
+    the unsigned 时效 and 成本 targets ceilings — met, full marks (before: the whole cell
+    was the 一级, both scored as at-least, two false JX402 and 总分 97.59)."""
+    top = [header, "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    rows = [(joined.format(*row[:2]), *row[2:]) for row in ROWS]
+    data = _checked(grid_book(tmp_path / "t.xlsx", [*HEAD, top, *rows, *_closing(5)]))
+    assert _codes(data) == []
+    assert data["total_computed"] == TOTAL
+    assert [(item["level1"], item["level2"]) for item in data["indicators"]] == [
+        row[:2] for row in ROWS]
