@@ -513,11 +513,18 @@ def _block_label_spread(grid: Grid, row: int, own: dict[int, str]) -> dict[int, 
     return spread
 
 
-def hidden_duplicates(grid: Grid, row: int) -> list[int]:
-    """The hidden columns of a header row whose role a shown column of it also has."""
+def hidden_duplicates(grid: Grid, row: int) -> dict[int, int]:
+    """The hidden columns of a header row passed over for a shown column of the same role,
+    each with that shown column (调整前指标值 hidden beside 指标值). A column no table reads
+    (上年完成值, 序号) is none: hidden or shown, it is not read."""
     own = {column: grid.texts.get((row, column), "") for column in grid.rows.get(row, [])}
     kept = _shown_first(own, grid.hidden_columns)
-    return [column for column in own if column not in kept and indicator_role(own[column])]
+    shown: dict[str | None, int] = {}
+    for column, text in own.items():
+        if column not in grid.hidden_columns:
+            shown.setdefault(indicator_role(text), column)
+    return {column: shown[role] for column, text in own.items()
+            if column not in kept and (role := indicator_role(text)) not in (None, *_NO_COLUMN)}
 
 
 def _shown_first(own: dict[int, str], hidden: frozenset[int]) -> dict[int, str]:

@@ -396,9 +396,15 @@ def _hidden_columns_note(table: SelfEvaluation, grid: Grid) -> str | None:
     passed = hidden_duplicates(grid, row)
     if not passed:
         return None
-    named = "、".join(f"{column_letters(column)} 列（“{grid.texts[(row, column)]}”）"
-                     for column in passed)
-    return (f"工作表“{grid.name}”{named}是隐藏列，表头与显示的列相同，未读取；"
+    def why(hidden: int, shown: int) -> str:
+        text, beside = grid.texts[(row, hidden)], grid.texts[(row, shown)]
+        if text == beside:
+            return f"{column_letters(hidden)} 列（“{text}”）是隐藏列，表头与显示的列相同"
+        return (f"{column_letters(hidden)} 列（“{text}”）是隐藏列，与显示的 {column_letters(shown)} 列"
+                f"（“{beside}”）读作同一栏目，读显示的一列")
+
+    said = "；".join(why(hidden, shown) for hidden, shown in passed.items())
+    return (f"工作表“{grid.name}”{said}，未读取；"
             "若其中是本年的数据，请取消隐藏后再校验")
 
 

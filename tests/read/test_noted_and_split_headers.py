@@ -151,3 +151,34 @@ def test_a_ceiling_under_a_joined_level2_is_scored_as_one(tmp_path, header, join
     assert data["total_computed"] == TOTAL
     assert [(item["level1"], item["level2"]) for item in data["indicators"]] == [
         row[:2] for row in ROWS]
+
+
+# ---------------------------------------------------------------- a hidden column's note
+
+
+@pytest.mark.parametrize(("hidden", "note"), [
+    ("调整前指标值", "工作表“表”E 列（“调整前指标值”）是隐藏列，与显示的 D 列（“年度指标值”）"
+                   "读作同一栏目，读显示的一列，未读取；若其中是本年的数据，请取消隐藏后再校验"),
+    ("年度指标值", "工作表“表”E 列（“年度指标值”）是隐藏列，表头与显示的列相同，未读取；"
+                 "若其中是本年的数据，请取消隐藏后再校验"),
+    ("上年完成值", None),  # last year's: not read hidden or shown, nothing passed over
+])
+def test_a_hidden_columns_note_says_why_it_was_not_read(tmp_path, hidden, note):
+    """A hidden column beside the shown one it gives way to: the note says the headers are
+    the same only where they are (before: “表头与显示的列相同” for 调整前指标值 beside 指标值,
+    and for 上年完成值, which no table reads)."""
+    from openpyxl import load_workbook
+
+    from jixiao.read.workbook import read_workbook
+
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", hidden, "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"]
+    rows = [(*row[:4], "1", *row[4:]) for row in ROWS]
+    path = grid_book(tmp_path / "t.xlsx", [*HEAD, header, *rows, *_closing(7)])
+    book = load_workbook(path)
+    book.active.column_dimensions["E"].hidden = True
+    book.save(path)
+    workbook = read_workbook(path)
+    assert workbook.notes == ([note] if note else [])
+    assert [indicator.target for indicator in workbook.tables[0].indicators] == [
+        row[3] for row in ROWS]
