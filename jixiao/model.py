@@ -390,6 +390,10 @@ UNUSED_ROW = "unused_row:"
 # A key of ``SelfEvaluation.sources``: HIDDEN_ROW + a row number, at a hidden row under the
 # header that holds an indicator's cells (last year's, kept hidden): not read as one
 HIDDEN_ROW = "hidden_row:"
+# A key of ``SelfEvaluation.sources``: HIDDEN_COUNTED + a row number, at the 三级 of a hidden
+# row of jixiao's template read as an indicator: the template's formulas (分值合计, 得分, 总分)
+# count every row of its block, shown or not, so check does too (JX110 says so at the row)
+HIDDEN_COUNTED = "hidden_counted:"
 # A key of ``SelfEvaluation.sources``: NOT_APPLICABLE_ROW + a row number, at the 三级 of a
 # named row the unit marked 不适用 (分值 and 得分 不适用, /, — or 0; no 指标值, 完成值)
 NOT_APPLICABLE_ROW = "not_applicable_row:"

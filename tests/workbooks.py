@@ -255,11 +255,14 @@ def standard_sheet(sheet: Sheet, rows: Sequence[Sequence[Any]] = PUTUO_1_ROWS,
     return sheet
 
 
-def standard(path: str | Path, rules_cell: Any = None, **options: Any) -> Path:
+def standard(path: str | Path, rules_cell: Any = None, hidden: Sequence[int] = (),
+             **options: Any) -> Path:
     """``rules_cell``: a 评分规则 cell as jixiao's template has it (J2 评分规则 | K2 the
-    value, named JX_Rules), holding this ("" for blank)."""
+    value, named JX_Rules), holding this ("" for blank); ``hidden``: sheet rows to hide."""
     book = Book()
     sheet = standard_sheet(book.sheet(), **options)
+    for row in hidden:
+        sheet.ws.row_dimensions[row].hidden = True
     if rules_cell is not None:
         from openpyxl.workbook.defined_name import DefinedName
 

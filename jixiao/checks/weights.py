@@ -28,6 +28,7 @@ from jixiao.checks.base import (
 )
 from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
 from jixiao.model import (
+    HIDDEN_COUNTED,
     LEVELS_BELOW,
     UNUSED_ROW,
     Evaluation,
@@ -691,3 +692,54 @@ def merged_points(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
             continue
         yield finding("JX109", subtotal.sources.get("merged"),
                       f"{merged}，按{share}核对")
+
+
+@check("JX110", "warning", "隐藏行计入总分")
+def hidden_row_counted(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """jixiao 模板中被隐藏的指标行填有分值、指标值或完成值：它不显示也不打印，模板的分值合计
+    和总分却计入这一行。
+
+    模板的公式（分值合计、各行得分、总分）按指标区的每一行计算，隐藏的行也不例外；
+    `jixiao check` 与模板按同一规则读取，隐藏行照常作为指标核对（其他表中隐藏的行是单位
+    留下的上年指标，不读取，见 docs/readings.md）。隐藏行没有分值的，模板的得分显示
+    “⚠ 分值为空”，总分和评分等级算不出，本条指出就是这一行。只写了指标名称的隐藏行
+    公式不计，照旧不读取。
+
+    **为什么**：填表人看不到这一行，却不知道分值合计、总分为什么与看到的各行不符；
+    隐藏的若是上年的指标，它被算进了本年的总分。
+
+    **错误示例**：把上年的指标“老旧管网改造长度（上年指标）| ≥8公里 | 8.2公里 | 5”隐藏在
+    表中，看到的各行分值合计 95，模板的分值合计却是 100。
+
+    **正确示例**：上年的指标整行清空或删除；本年的指标不隐藏。
+    """
+    for key, source in table.sources.items():
+        if not key.startswith(HIDDEN_COUNTED):
+            continue
+        row = int(key.removeprefix(HIDDEN_COUNTED))
+        found = next(((indicator, score) for indicator, score
+                      in zip(table.indicators, evaluation.scores, strict=False)
+                      if any(place.sheet == source.sheet and split_ref(place.cell)[0] == row
+                             for place in indicator.sources.values() if place.cell)), None)
+        if found is None:
+            continue
+        indicator, score = found
+        lead = f"第{row}行是隐藏行（“{label(indicator)}”），不显示也不打印，但模板"
+        clear = "是上年的，请清空（或删除）这一行"
+        if indicator.weight is not None:
+            scored = f"得分 {points(score.value)}" if score.value is not None \
+                else "得分算不出，总分和评分等级因此也算不出"
+            yield finding("JX110", source,
+                          f"{lead}的分值合计和总分计入这一行（分值 {points(indicator.weight)}，"
+                          f"{scored}）：是本年的指标，请取消隐藏；{clear}")
+            continue
+        typed = [what for what, value in (("年度指标值", indicator.target),
+                                          ("实际完成值", indicator.actual))
+                 if not blank(value)]
+        wanted = "、".join(["分值", *(what for what in ("年度指标值", "实际完成值")
+                                     if what not in typed)])
+        wanted = wanted.replace("、", "和") if wanted.count("、") == 1 else wanted
+        yield finding("JX110", source,
+                      f"{lead}计入这一行：它填了{'和'.join(typed) or '得分'}，却没有分值，得分显示"
+                      " ⚠（分值为空），总分和评分等级因此算不出。是本年的指标，请取消隐藏并填写"
+                      f"{wanted}；{clear}")

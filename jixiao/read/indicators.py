@@ -29,6 +29,7 @@ from typing import Any
 
 from jixiao import levels
 from jixiao.model import (
+    HIDDEN_COUNTED,
     HIDDEN_ROW,
     LEVELS_BELOW,
     NOT_APPLICABLE_ROW,
@@ -463,7 +464,10 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             table.sources[NOT_APPLICABLE_ROW + str(row)] = places["name"]
             row += 1
             continue
-        if row in grid.hidden_rows:  # last year's row kept hidden: not the table's
+        if row in grid.hidden_rows and table.template and _counted_by_formulas(read, score_typed):
+            # jixiao's template: its formulas count the row, shown or not, and so does check
+            table.sources[HIDDEN_COUNTED + str(row)] = places.get("name") or (grid, row, leftmost)
+        elif row in grid.hidden_rows:  # last year's row kept hidden: not the table's
             table.sources[HIDDEN_ROW + str(row)] = places.get("name") or (grid, row, leftmost)
             row += 1
             continue
@@ -1190,6 +1194,14 @@ def _not_applicable_row(read: dict[str, Any], score_typed: bool) -> bool:
              or says_not_applicable(read.get("score"))) \
         and all(is_placeholder(read.get(key)) or says_not_applicable(read.get(key))
                 for key in _CONTENT_TEXT)
+
+
+def _counted_by_formulas(read: dict[str, Any], score_typed: bool) -> bool:
+    """Whether jixiao's template's formulas count a row: its 分值 in the 分值合计, its 得分 (or
+    its ⚠, which leaves the 总分 open) in the 总分 — a row holding a 指标值, a 完成值, a 分值,
+    or a 得分 typed over the formula; a row holding only a name they pass over."""
+    return score_typed or not all(is_placeholder(read.get(key))
+                                  for key in ("target", "actual", "weight"))
 
 
 def _unused_row(read: dict[str, Any], score_typed: bool) -> bool:

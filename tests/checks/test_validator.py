@@ -85,6 +85,11 @@ CASES = {
                 "merged": ("一级指标", "二级指标", "分值")}],
               [{}, {"rows": rows((2, {"level2": "质量指标", "weight": 20})),
                     "merged": ("一级指标", "二级指标", "分值")}]),
+    # a hidden row of jixiao's template (its JX_Rules name): counted by its formulas, and
+    # so by check; a hidden row of another table is last year's, not read
+    "JX110": ([{"rules_cell": "mof2020", "hidden": [11]},
+               {"rules_cell": "mof2020", "hidden": [11], "rows": rows((0, {"weight": None}))}],
+              [{}, {"rules_cell": "mof2020"}, {"hidden": [11]}]),
     "JX201": ([{"rows": rows((4, {"target": None}))}], [{}]),
     "JX202": ([{"rows": rows((4, {"actual": None}))}], [{}]),
     "JX203": ([{"rows": rows((0, {"target": "≠90.00(%)"}))},

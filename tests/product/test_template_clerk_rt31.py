@@ -1,0 +1,75 @@
+"""A clerk's hidden rows in jixiao's own templates (user test rt31): the template's formulas
+(分值合计 G43, 总分 H43) count every row of the indicator block, shown or not, so
+``jixiao check`` counts them too — one rule for the template, ``jixiao recalc`` and check —
+and says once, at the hidden row, that it counts. Before, check left a hidden row out (as it
+does on other tables: last year's indicator kept hidden): JX101 分值合计为 95 against the
+template's 100, and on the recalculated file JX504 “stored 100 should be 95, run recalc”,
+which stored 100 again: a loop."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_shapes_clerk import filled, findings, recalculated, shown
+
+from jixiao import native
+from jixiao.cli.main import main
+from jixiao.pipeline import check_workbook
+
+LAST_YEAR = "老旧管网改造长度（上年指标）"
+
+
+def _last_year_row_hidden(points):
+    def change(book, sheet):
+        sheet["G16"] = 5  # 扶贫临时救助人数 10 → 5: the shown rows weigh 95 (85 + 执行率 10)
+        sheet["D22"], sheet["E22"], sheet["F22"] = LAST_YEAR, "≥8公里", "8.2公里"
+        sheet["G22"] = points
+        sheet.row_dimensions[22].hidden = True
+    return change
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_hidden_row_with_points_counts_in_check_as_in_the_template(tmp_path, formulas):
+    """The hidden row 22 (5 points, 8.2 of ≥8公里: full 5) makes the template's G43 100 and
+    its 总分 98.84 (the sound fill's: row 16 now 5 of 5 instead of 10 of 10, row 22 5 of 5).
+    Check reads the same rows: no JX101, no JX504, the same 98.84 优, and one warning at
+    D22 that the hidden row counts."""
+    path = recalculated(filled(tmp_path, _last_year_row_hidden(5), formulas))
+    assert shown(path, "G43", "H22", "H43", "H44") == [100, 5, 98.84, "优"]
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 98.84
+    assert findings(path) == [
+        f"JX110 warning D22 第22行是隐藏行（“{LAST_YEAR}”），不显示也不打印，但模板的分值合计"
+        "和总分计入这一行（分值 5，得分 5）：是本年的指标，请取消隐藏；是上年的，请清空"
+        "（或删除）这一行"]
+    assert not any("隐藏行" in note for note in result.notes)  # said once, at the row
+    assert main(["check", str(path)]) == 0
+
+
+@pytest.mark.parametrize("formulas", ["addin", "native"])
+def test_a_hidden_row_without_points_blocks_the_total_in_check_as_in_the_template(
+        tmp_path, formulas, capsys):
+    """The hidden row 22 has a 指标值 but no 分值: the template shows ⚠ 分值为空 at H22 and
+    no 总分 or 等级 (recalc exits 1). Check agrees: no total, JX106 at G22, and the hidden
+    row named as what blocks the total — was 98.84 优, no error, and a JX504 saying the
+    stored ⚠ was stale."""
+    def change(book, sheet):
+        _last_year_row_hidden(None)(book, sheet)
+        sheet["F22"] = None
+        sheet["G16"] = 10  # the shown rows weigh 100 again
+
+    path = filled(tmp_path, change, formulas)
+    assert main(["recalc", str(path)]) == 1
+    capsys.readouterr()
+    path = path.with_name(path.stem + ".recalc.xlsx")
+    score, total = shown(path, "H22", "H43")
+    assert score.startswith("⚠ 分值为空") and total == native.WARN_TOTAL
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total is None
+    found = findings(path)
+    assert not any(line.startswith("JX504") for line in found)
+    assert any(line.startswith("JX106 error G22 ") for line in found)
+    assert f"JX110 warning D22 第22行是隐藏行（“{LAST_YEAR}”），不显示也不打印，但模板计入" \
+        "这一行：它填了年度指标值，却没有分值，得分显示 ⚠（分值为空），总分和评分等级因此" \
+        "算不出。是本年的指标，请取消隐藏并填写分值和实际完成值；是上年的，请清空（或删除）" \
+        "这一行" in found
+    assert main(["check", str(path)]) == 1
