@@ -510,6 +510,12 @@ def _placeholder(ref: str) -> str:
     return _placeholder_text(_substitute(f'{ref}&""', _SPACES))
 
 
+def placeholder(ref: str) -> str:
+    """``parsing.is_placeholder`` of a cell as a formula (empty, only dashes or slashes,
+    无, N/A): the template's marks read a 偏差原因 by it (``template.highlights``)."""
+    return _placeholder(ref)
+
+
 def _unused_weight(ref: str) -> str:
     """A 分值 of an unused row (``unused_row``): a placeholder, or the number 0."""
     return f"({_placeholder(ref)}+ISNUMBER({ref})*({ref}=0)>0)"

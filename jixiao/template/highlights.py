@@ -12,7 +12,8 @@ spreadsheet program evaluates (Excel, WPS, LibreOffice) without the add-in:
     JX201  年度指标值 (E)          a row with a 分值 has no 年度指标值
     JX202  实际完成值 (F)          a row with a 分值 and a 年度指标值 has no 实际完成值
     JX405  偏差原因 (I)            the 得分 is below the 分值 and no reason is written
-                                   (blank, or only “无”/“暂无” …: ``model.NO_REASON``);
+                                   (blank, only / ／ — - —— N/A: ``parsing.is_placeholder``,
+                                   or only “无”/“暂无” …: ``model.NO_REASON``);
                                    the 分值 in points, from the hidden column AB (10%
                                    typed is 10, as the 得分 counts it)
     JX408  人工评分 (J)            the 得分 cell asks for a person's score
@@ -34,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.layout import COLUMN, FIRST_ROW, LAST_ROW, TOTAL_ROW
 from jixiao.model import NO_REASON
+from jixiao.native import placeholder
 from jixiao.rules import FULL_MARKS, TOLERANCE
 
 # Excel's own presets: "light red fill with dark red text" for what check calls an
@@ -62,9 +64,10 @@ def _blank(ref: str) -> str:
 
 
 def _no_reason(ref: str) -> str:
-    # each word compared on its own: no array constant, which not every program takes here
+    # each word compared on its own: no array constant, which not every program takes here;
+    # a placeholder (/, ／, —, -, ——, N/A) as check reads one (``parsing.is_placeholder``)
     words = ",".join(f'TRIM({ref})="{word}"' for word in sorted(NO_REASON))
-    return f"OR({_blank(ref)},{words})"
+    return f"OR({placeholder(ref)},{words})"
 
 
 def _row(key: str, row: int) -> str:

@@ -39,6 +39,9 @@ SLIPS = {
     "sound": (None, set()),
     "deduction without reason": (_set(I15=None), {("JX405", "I15")}),
     "reason only 无": (_set(I19="无"), {("JX405", "I19")}),
+    # rt31: the dashes, slashes and N/A that check reads as no reason (``is_placeholder``)
+    **{f"reason only {mark}": (_set(I19=mark), {("JX405", "I19")})
+       for mark in ("/", "／", "—", "-", "——", "N/A")},
     # JX101 at the first 分值, where check points (rt20: the form marked the locked G43)
     "分值 missing": (_set(G17=None), {("JX106", "G17"), ("JX101", "G13")}),
     "分值 total 95": (_set(G16=5), {("JX101", "G13")}),
