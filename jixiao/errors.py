@@ -53,6 +53,14 @@ class StrictOpenXml(UnreadableWorkbook):
     annotated copy): the reader reads it (``xlsx.strict``), these refuse it."""
 
 
+class NotRecalculated(JixiaoError):
+    """A readable workbook ``jixiao recalc`` leaves to the spreadsheet program: jixiao's
+    native template with rows inserted or deleted, or formulas of the clerk's own. Nothing
+    is written; exit 1 (the results are not computed), not 2 (the file reads)."""
+
+    exit_code = 1
+
+
 class NotASelfEvaluation(JixiaoError):
     """The workbook opens, but no 项目支出绩效自评表 was read from it: another form, or
     sheets of something else (a 工资表). Its subclasses say what a reviewer does instead

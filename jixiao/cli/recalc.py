@@ -6,7 +6,8 @@ the clerk may have edited), to the next free IN.recalc (2).xlsx …, as ``demo``
 
 Exit codes: 0 every formula computed, 1 some cells show an error value or a ⚠ text
 instead of a score, or a template row has a 分值 but no score formula (listed: the file
-written is incomplete), 2 the input cannot be read
+written is incomplete), or a native template changed (rows inserted or deleted, formulas
+of the clerk's own: ``NotRecalculated``, nothing written), 2 the input cannot be read
 (or another error, printed by the CLI).
 """
 

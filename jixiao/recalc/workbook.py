@@ -24,7 +24,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.errors import JixiaoError, UnreadableWorkbook, UsageError
+from jixiao.errors import JixiaoError, NotRecalculated, UnreadableWorkbook, UsageError
 from jixiao.fileio import (
     atomic_output,
     ensure_replaceable,
@@ -195,7 +195,7 @@ def _is_native_template(package: Package) -> bool:
 def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     """The native template's formulas, computed as its plain functions compute them
     (``native.native_results``: the same steps as the formulas, in Python)."""
-    from jixiao.layout import COLUMN, SHEET
+    from jixiao.layout import COLUMN, SHEET, TOTAL_ROW
     from jixiao.native import native_results
     from jixiao.recalc.cellformats import as_time, number_formats
 
@@ -223,12 +223,13 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                  if other is not sheet and package.may_hold_formulas(other)
                  for cell in package.cells(other) if cell.formula is not None]
     if elsewhere:  # a sheet the clerk added (附件, 旧表) computing its own: not jixiao's
-        raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(elsewhere)} 个公式在"
-                          f"其他工作表上（如 {elsewhere[0]}）：jixiao 只能计算模板自己的公式；"
-                          "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
+        raise NotRecalculated(
+            f"“{package.path.name}”是原生公式模板，另有 {len(elsewhere)} 个公式在"
+            f"其他工作表上（如 {elsewhere[0]}）：jixiao 只能计算模板自己的公式；"
+            "请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后保存")
     unscorable = _rows_copied_in_part(package, cells)
     if unscorable:  # no program scores them: recalculating (F9) is not the cure
-        raise JixiaoError(
+        raise NotRecalculated(
             f"“{package.path.name}”是原生公式模板，但第 {_row_list(unscorable)} 行"
             f"（如 {SHEET}!{COLUMN['score']}{unscorable[0]}）缺少模板的公式：插入行后没有复制整行，"
             "或只复制了看得见的单元格（隐藏的 M–AB 列没有公式），这些行在任何软件中重算都算不出"
@@ -239,21 +240,30 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         last_here, last_template = (max(map(_row_of, refs)) for refs in (formulas, values))
         if missing and last_here < last_template:  # the formulas moved up: rows deleted —
             # and maybe some inserted: only the difference is known
-            raise JixiaoError(
+            raise NotRecalculated(
                 f"“{package.path.name}”是原生公式模板，但比模板少了 {last_template - last_here} 行"
                 f"（删除过行；模板最后的公式在第 {last_template} 行，本表在第 {last_here} 行）："
                 "jixiao 只能按模板原样计算；请在 Excel、WPS 或 LibreOffice 中打开本表，重算（F9）后"
                 "保存。以后用不到的指标行留空即可，不必删除")
+        if missing and last_here > last_template:  # moved down: rows inserted (each
+            # copied whole, as 填写说明 says: a row copied in part is told above)
+            inserted = last_here - last_template
+            raise NotRecalculated(
+                f"“{package.path.name}”是原生公式模板，本表比模板多了 {inserted} 行（插入过行；"
+                f"模板的总分在第 {TOTAL_ROW} 行，本表在第 {TOTAL_ROW + inserted} 行）："
+                "jixiao 不重算改动过行的原生公式模板；请在 Excel、WPS 或 LibreOffice 中打开本表，"
+                "重算（F9）后保存——原生公式模板的公式由这些软件计算，插入的行已复制了整行的，"
+                "照常计分")
         if missing:  # the template's formulas are not where it put them: rows moved
             row = min(_row_of(ref) for ref in missing)
             cell = f"H{row}" if f"H{row}" in missing else min(r for r in missing if _row_of(r) == row)
-            raise JixiaoError(
+            raise NotRecalculated(
                 f"“{package.path.name}”是原生公式模板，但第 {row} 行起的公式位置与模板"
                 f"不同（插入或删除了行，如 {SHEET}!{cell} 没有公式）：jixiao 只能按模板原样计算；"
                 "请在 Excel、WPS 或 LibreOffice 中打开本表，给新插入的行从上一行复制整行"
                 "（含隐藏的 M–AB 列的公式）、再改写其填写内容，重算（F9）后保存")
-        raise JixiaoError(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
-                          f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
+        raise NotRecalculated(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
+                              f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
 
 

@@ -73,3 +73,35 @@ def test_a_hidden_row_without_points_blocks_the_total_in_check_as_in_the_templat
         "算不出。是本年的指标，请取消隐藏并填写分值和实际完成值；是上年的，请清空（或删除）" \
         "这一行" in found
     assert main(["check", str(path)]) == 1
+
+
+def _two_rows_inserted_as_told(book, sheet):
+    """Two rows inserted under row 22 and each given row 22's whole row (M–AB too), as the
+    填写说明 says: the 总分 moves from row 43 to 45."""
+    from openpyxl.formula.translate import Translator
+
+    sheet.move_range("A23:AB44", rows=2, translate=True)
+    for row in (23, 24):
+        for column in range(1, 29):
+            above = sheet.cell(22, column)
+            value = above.value
+            if isinstance(value, str) and value.startswith("="):
+                value = Translator(value, above.coordinate).translate_formula(
+                    sheet.cell(row, column).coordinate)
+            sheet.cell(row, column).value = value
+    sheet["D23"], sheet["E23"], sheet["F23"], sheet["G23"] = "新增指标", "≥10次", "10次", 5
+    sheet["G16"] = 5
+
+
+def test_recalc_of_a_native_form_with_rows_inserted_as_told_says_so_plainly(tmp_path, capsys):
+    """rt31 s1: before, exit 2 (as for an unreadable file) and “第 43 行起的公式位置与模板不同
+    （…G43 没有公式）… 给新插入的行从上一行复制整行” — advice the clerk had followed. Now it
+    says the form has 2 rows more than the template and is to be recalculated in the
+    spreadsheet program; exit 1 (not computed, the file readable); nothing written."""
+    path = filled(tmp_path, _two_rows_inserted_as_told, "native")
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 1
+    message = capsys.readouterr().err
+    assert "本表比模板多了 2 行（插入过行；模板的总分在第 43 行，本表在第 45 行）" in message, message
+    assert "jixiao 不重算改动过行的原生公式模板" in message
+    assert "复制整行" not in message and "没有公式" not in message
+    assert not (tmp_path / "out.xlsx").exists()
