@@ -43,13 +43,17 @@ from jixiao.recalc.kept_stored import cells_the_table_reads, is_cell_picture
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fix_row_index, fixed_offsets
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
+from jixiao.recalc.structured import UnsupportedTableReference, resolved_tables
 from jixiao.recalc.whole import clamped
 from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.package import CellValue, ExcelError, Package
 from jixiao.xlsx.refs import area_cells
+from jixiao.xlsx.tables import ExcelTable, workbook_tables
 
 _Where = tuple[str, str]  # (sheet, cell)
+TABLE_PROBLEM = "不支持的表格引用"  # a structured reference naming no range jixiao can write
+UNPARSED = "公式无法解析（计算引擎不支持这种写法）"
 
 
 @dataclass
@@ -155,7 +159,8 @@ class _Model(ExcelModel):
 
     def __init__(self, limits: Limits | None = None,
                  linked: dict[_Where, CellValue] | None = None,
-                 stored: dict[_Where, CellValue] | None = None) -> None:
+                 stored: dict[_Where, CellValue] | None = None,
+                 tables: list[ExcelTable] | None = None) -> None:
         super().__init__()
         self.linked = linked or {}  # (SHEET, cell) → the value kept for another workbook's
         # (SHEET, cell) → the value the file stores for a formula; where the engine cannot
@@ -168,6 +173,7 @@ class _Model(ExcelModel):
         self.dropped_names: dict[str, int] = {}  # NAME → cells, too many to build
         self.used_ranges: dict[str, tuple[int, int]] = {}  # sheet → (last row, last column)
         self.unknown: dict[_Where, str] = {}  # cell → a function formulas does not have
+        self.tables: list[ExcelTable] = list(tables or [])  # what structured references name
 
     def compile_cell(self, cell: Any, context: Any, references: Any,
                      formula_references: Any) -> Any:
@@ -183,6 +189,8 @@ class _Model(ExcelModel):
             return self._compile_cell(coordinate, value, context, not isinstance(value, str),
                                       references)
         if cell.data_type == "f":
+            problem = self._resolve_tables(cell)
+        if cell.data_type == "f" and problem is None:
             prepare_cell(cell)
             fix_row_index(cell, _formula_text(cell))
             _give_formats(cell)
@@ -197,9 +205,10 @@ class _Model(ExcelModel):
         try:
             if problem is None:
                 return super().compile_cell(cell, context, references, formula_references)
-            error_value = "=#VALUE!"  # too long, too deep or too wide for the engine: not parsed
-        except Exception as error:  # noqa: BLE001 — any parser failure means "cannot evaluate"
-            problem, error_value = f"公式无法解析（{type(error).__name__}）", "=#NAME?"
+            # too long, too deep or too wide for the engine, or a table it cannot name: not parsed
+            error_value = "=#REF!" if problem.startswith(TABLE_PROBLEM) else "=#VALUE!"
+        except Exception:  # noqa: BLE001 — any parser failure means "cannot evaluate"
+            problem, error_value = UNPARSED, "=#NAME?"  # (the parser's class name: no help)
         if where in self.stored:
             return self._keep_stored(cell, where, problem, context, references,
                                      formula_references)
@@ -218,6 +227,20 @@ class _Model(ExcelModel):
         coordinate = formula_references.get(cell.coordinate, cell.coordinate)
         return self._compile_cell(coordinate, value, context, not isinstance(value, str),
                                   references)
+
+    def _resolve_tables(self, cell: Any) -> str | None:
+        """The formula with its structured references (``资金表[预算数]``) written as plain
+        ranges (``structured``); why not, where one names no range jixiao can write."""
+        text = _formula_text(cell)
+        if "[" not in text and not self.tables:
+            return None
+        try:
+            new = resolved_tables(text, self.tables, cell.parent.title, cell.row, cell.column)
+        except UnsupportedTableReference as error:
+            return f"{TABLE_PROBLEM} {error}"
+        if new != text:
+            set_formula(cell, new)
+        return None
 
     def _clamp(self, cell: Any, text: str) -> str:
         """The formula with whole columns and rows cut to the used range (``whole``)."""
@@ -310,11 +333,13 @@ def _quiet() -> Iterator[None]:
 
 def load_model(path: str, linked: dict[_Where, Linked] | None = None,
                data: bytes | None = None, stored: dict[_Where, CellValue] | None = None,
-               cached: dict[_Where, CellValue] | None = None) -> _Model:
+               cached: dict[_Where, CellValue] | None = None,
+               tables: list[ExcelTable] | None = None) -> _Model:
     """The workbook as a formulas model, JX_ functions registered, not yet calculated;
     the cells of ``linked`` (``external.linked_cells``) hold their kept value, those of
     ``stored`` (cell pictures) the value given; a formula the engine cannot compute holds
-    its value in ``cached`` (each formula's stored value) where it has one. ``data``: the
+    its value in ``cached`` (each formula's stored value) where it has one; ``tables``: the
+    workbook's tables, for its structured references (``structured``). ``data``: the
     file's content, read in place of ``path`` (which then only names it)."""
     register_functions()
     model = _Model(linked={**{(sheet.upper(), ref): kept.value
@@ -322,7 +347,8 @@ def load_model(path: str, linked: dict[_Where, Linked] | None = None,
                            **{(sheet.upper(), ref): value
                               for (sheet, ref), value in (stored or {}).items()}},
                    stored={(sheet.upper(), ref): value
-                           for (sheet, ref), value in (cached or {}).items()})
+                           for (sheet, ref), value in (cached or {}).items()},
+                   tables=tables)
     with _quiet(), this_file_only(path, model.dropped_names, model.limits, data):
         model.loads(path)
         # finish() without inverse_references: that step adds name → cell edges, which
@@ -399,7 +425,8 @@ def _loaded(package: Package, linked: dict[_Where, Linked], pictures: dict[_Wher
             cached: dict[_Where, CellValue]) -> _Model:
     """``load_model`` for ``package``, its failure in the reader's words."""
     try:
-        return load_model(str(package.path), linked, package.opened_whole(), pictures, cached)
+        return load_model(str(package.path), linked, package.opened_whole(), pictures, cached,
+                          workbook_tables(package))
     except JixiaoError:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
