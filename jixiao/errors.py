@@ -117,6 +117,14 @@ def missing_file(path: object) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"找不到文件“{path}”")
 
 
+def folder_given(path: object, task: str = "", instead: str = "",
+                 kind: type[JixiaoError] = UsageError) -> JixiaoError:
+    """The error of a folder given where one file is read: ``task`` says what the command
+    does with one file (“jixiao check 校验单个文件”), ``instead`` what to run for a folder;
+    ``kind``: UnreadableWorkbook where a reader meets it."""
+    return kind(f"“{path}”是文件夹；{task or '这里需要一个文件'}{instead}")
+
+
 def wrong_suffix(path: object, what: str = "输出文件", suffix: str = ".xlsx") -> OutputError:
     """The error of an output file named with the wrong ending."""
     return OutputError(f"{what}“{path}”须以 {suffix} 结尾")

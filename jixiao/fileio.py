@@ -213,7 +213,7 @@ def raise_if_stopping() -> None:
 
 
 @contextlib.contextmanager
-def stopped_by_signals(said: str = "") -> Iterator[None]:
+def stopped_by_signals(said: str | Callable[[], str] = "") -> Iterator[None]:
     """SIGTERM, SIGHUP and SIGINT raise ``Stopped`` in the block, once this process's
     temporary files are removed (the unwinding would remove them, unless the signal lands
     inside a ``finally``). A signal ignored when the block begins (``nohup``, a job started
@@ -224,7 +224,8 @@ def stopped_by_signals(said: str = "") -> Iterator[None]:
     block ends in ``Stopped`` whatever else it ends in (an error its ``Stopped`` caused —
     an import half done —, or none), no file is finished after it (``raise_if_stopping``),
     and a block still running after ``STOP_GRACE_SECONDS`` gets ``Stopped`` again, a few
-    times, then the process ends at once (``said`` printed, temporaries removed), 128 + the
+    times, then the process ends at once (``said`` printed — or what it gives, a function —,
+    temporaries removed), 128 + the
     signal. So does a second signal while unwinding. (A batch puts its own handlers over
     these: it writes a summary first.)"""
     import _thread
@@ -288,10 +289,13 @@ def stopped_by_signals(said: str = "") -> Iterator[None]:
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
-def _end_now(number: int, said: str) -> None:
+def _end_now(number: int, said: str | Callable[[], str]) -> None:
     """End the process at once, 128 + ``number``, ``said`` on stderr (written directly: the
     interpreter may be anywhere, holding any lock)."""
     import sys
+
+    if callable(said):  # a text made up of strings only: no lock taken
+        said = said()
 
     if said:
         with contextlib.suppress(OSError, ValueError):

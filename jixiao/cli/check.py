@@ -90,12 +90,12 @@ def _annotated(result: FileResult, target: Path, annotate_to: str) -> bool:
 
 def _refuse_folders(files: list[str]) -> None:
     """A folder is the batch's job: say so instead of reporting it as an unreadable file."""
-    from jixiao.errors import UsageError
+    from jixiao.errors import folder_given
 
     for name in files:
         if Path(name).is_dir():
-            raise UsageError(f"“{name}”是文件夹；jixiao check 校验单个文件。校验整个文件夹请用："
-                             f"jixiao batch \"{name}\" -o 汇总.xlsx")
+            raise folder_given(name, "jixiao check 校验单个文件",
+                               f"。校验整个文件夹请用：jixiao batch \"{name}\" -o 汇总.xlsx")
 
 
 def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:

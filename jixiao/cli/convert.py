@@ -32,10 +32,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.errors import wrong_suffix
+    from jixiao.errors import folder_given, wrong_suffix
     from jixiao.rules import rule_set
     from jixiao.timeouts import file_seconds, time_limit
 
+    if Path(args.input).is_dir():
+        raise folder_given(args.input, "jixiao convert 转换单个文件")
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise wrong_suffix(output)

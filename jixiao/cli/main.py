@@ -140,13 +140,14 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         _check_environment()
-        with stopped_by_signals(STOPPED):  # SIGTERM, SIGHUP, Ctrl-C: no temporary file left
+        _UNDER_WAY.clear()
+        with stopped_by_signals(stopped_text):  # SIGTERM, SIGHUP, Ctrl-C: no temporary file left
             return int(args._run(args) or 0)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt as stop:  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
-        print(STOPPED, file=sys.stderr)
+        print(stopped_text(), file=sys.stderr)
         return 128 + getattr(stop, "number", _SIGINT)
     except (OSError, MemoryError) as error:  # the machine, not a file: disk full, no memory …
         print(f"jixiao：{_environment_error_text(error)}", file=sys.stderr)
@@ -160,6 +161,18 @@ def _run(argv: list[str] | None) -> int:
 
 _SIGINT = 2
 STOPPED = "jixiao：已中断"
+_UNDER_WAY: list[str] = []  # what the command was doing, where it says (``doing``)
+
+
+def doing(what: str) -> None:
+    """Name what the command is doing (正在重算“自评表.xlsx”), for the line that says it was
+    stopped."""
+    _UNDER_WAY[:] = [what]
+
+
+def stopped_text() -> str:
+    """The line a stopped command prints: 已中断, and what it was doing where it said."""
+    return f"{STOPPED}（{_UNDER_WAY[0]}）" if _UNDER_WAY else STOPPED
 
 
 def _environment_error_text(error: BaseException) -> str:

@@ -42,9 +42,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jixiao.errors import folder_given
     from jixiao.recalc.workbook import recalc_file
     from jixiao.timeouts import file_seconds, time_limit
 
+    if Path(args.input).is_dir():
+        raise folder_given(args.input, "jixiao recalc 重算单个工作簿",
+                           "，请给出文件夹中的一个 .xlsx 或 .xlsm 文件")
+    from jixiao.cli.main import doing
+
+    doing(f"正在重算“{Path(args.input).name}”")  # named if the run is stopped
     with time_limit(file_seconds(args.timeout), Path(args.input).name):
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,
                                       engine=args.engine, force=args.force)

@@ -304,15 +304,19 @@ def _row_list(rows: list[int]) -> str:
 def open_workbook(path: str | Path) -> Package:
     """The workbook at ``path``, told by its content, not its name (``foreign_format_of``, as
     ``check`` and ``annotate`` tell it): an .xlsx named .et or .xls is read; an .xls, .ods …
-    under any name is refused with the one message ``annotate`` gives too."""
-    from jixiao.xlsx.book import member_of
-    from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
+    under any name is refused with the one message ``annotate`` gives too. A folder, an empty
+    file, an office program's lock file (~$自评表.xlsx) are refused as ``check`` refuses them
+    (``read_bytes``, ``refuse_lock_file``)."""
+    from jixiao.xlsx.book import member_of, read_bytes, refuse_lock_file
+    from jixiao.xlsx.foreign import foreign_format, foreign_refusal
 
     path = Path(path)
-    kind = foreign_format_of(path)
+    data, _ = read_bytes(path)
+    refuse_lock_file(path, data, "重算")
+    kind = foreign_format(data)
     if kind is not None:
         raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
-    package = Package(path)
+    package = Package(path, data)
     types = package.members.get(member_of("[Content_Types].xml", package.members) or "", b"")
     if any(mark in types for mark in _TEMPLATE_TYPES):
         raise UnreadableWorkbook(  # its copy under .xlsx would be a template Excel refuses

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import EmptyWorkbook, UnreadableWorkbook, encrypted, missing_file
+from jixiao.errors import EmptyWorkbook, UnreadableWorkbook, encrypted, folder_given, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
@@ -40,6 +40,8 @@ def read_bytes(path: Path, data: bytes | None = None,
     if not path.is_file():
         if not path.exists():
             raise missing_file(path)
+        if path.is_dir():
+            raise folder_given(path, kind=UnreadableWorkbook)
         raise UnreadableWorkbook(f"“{path}”不是文件")
     try:
         with path.open("rb") as stream:
@@ -61,11 +63,12 @@ def _within(path: Path, size: int, limits: Limits) -> None:
             "（确属正常的大文件可设环境变量 JIXIAO_MAX_FILE_MB 调高）")
 
 
-def refuse_lock_file(path: Path, data: bytes) -> None:
+def refuse_lock_file(path: Path, data: bytes, verb: str = "校验") -> None:
     """Refuse the lock file an office program keeps beside a document it has open:
     ``~$x.xlsx`` (Excel, WPS, Word; about 165 bytes holding the user's name) or
     ``.~lock.x.xlsx#`` (LibreOffice). Told by its name and a size no workbook has;
-    a real workbook a clerk named ``~$…`` is a zip or an OLE2 file and is read."""
+    a real workbook a clerk named ``~$…`` is a zip or an OLE2 file and is read. ``verb``:
+    what the command does with the real file (校验, 重算)."""
     name = path.name
     if len(data) > 4096 or data.startswith((b"PK", _CFB)):
         return
@@ -77,11 +80,11 @@ def refuse_lock_file(path: Path, data: bytes) -> None:
             else "Excel（或 WPS）"
         if program.startswith("Word"):  # Word shortens a long name: the document is unsure
             raise UnreadableWorkbook(f"“{name}”是 {program}打开文档时生成的临时锁定文件"
-                                     "（只记着打开者的名字），不是提交的文件：请校验文档本身")
+                                     f"（只记着打开者的名字），不是提交的文件：请{verb}文档本身")
     else:
         return
     raise UnreadableWorkbook(f"“{name}”是 {program}{' ' if program[-1].isascii() else ''}打开“{real}”时生成的临时锁定文件"
-                             f"（只记着打开者的名字），不是提交的自评表：请校验“{real}”本身")
+                             f"（只记着打开者的名字），不是提交的自评表：请{verb}“{real}”本身")
 
 
 def sniff(path: Path, data: bytes) -> None:
