@@ -307,7 +307,7 @@ def open_workbook(path: str | Path) -> Package:
     under any name is refused with the one message ``annotate`` gives too. A folder, an empty
     file, an office program's lock file (~$自评表.xlsx) are refused as ``check`` refuses them
     (``read_bytes``, ``refuse_lock_file``)."""
-    from jixiao.xlsx.book import member_of, read_bytes, refuse_lock_file
+    from jixiao.xlsx.book import member_of, read_bytes, refuse_lock_file, sniff
     from jixiao.xlsx.foreign import foreign_format, foreign_refusal
 
     path = Path(path)
@@ -316,6 +316,7 @@ def open_workbook(path: str | Path) -> Package:
     kind = foreign_format(data)
     if kind is not None:
         raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
+    sniff(path, data)  # no zip: what it is (encrypted, a CSV, a web page …), as check says
     package = Package(path, data)
     types = package.members.get(member_of("[Content_Types].xml", package.members) or "", b"")
     if any(mark in types for mark in _TEMPLATE_TYPES):

@@ -695,9 +695,11 @@ def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
 
 @pytest.mark.parametrize(("make", "args", "message"), [
     (lambda d: d / "missing.xlsx", (), "找不到文件"),
-    (lambda d: _write(d / "bad.xlsx", b"not a zip"), (), "不是有效的"),
-    (lambda d: _write(d / "old.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600), (), "已加密"),
-    (lambda d: _write(d / "data.csv", b"a,b"), (), "不是有效的"),
+    # rt31 r6: what is no zip is told as check tells it (``book.sniff``)
+    (lambda d: _write(d / "bad.xlsx", b"not a zip"), (), "是文本文件，只是扩展名改成了 Excel 的"),
+    (lambda d: _write(d / "old.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600), (),
+     "“old.xlsx”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏"),
+    (lambda d: _write(d / "data.csv", b"a,b"), (), "是 CSV 文本文件，不是 Excel 工作簿"),
     (lambda d: _renamed(putuo(d / "p.xlsx"), "p.et"), ("-o", "{d}/out.et"),
      "“p.et”实际是 .xlsx 工作簿，输出文件须以 .xlsx 结尾"),
     (lambda d: putuo(d / "p.xlsx"), ("-o", "{d}/p.xlsm"), "须与输入一样以 .xlsx 结尾"),
