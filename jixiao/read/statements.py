@@ -135,18 +135,21 @@ def stated_cell(grid: Grid, row: int) -> int | None:
                  if _said_in(grid, row, column) != (None, 0, None)), None)
 
 
-def _said_in(grid: Grid, row: int, column: int) -> tuple[float | None, int, str | None]:
+def _said_in(grid: Grid, row: int, column: int, year: int | None = None
+             ) -> tuple[float | None, int, str | None]:
     """``_results`` of a row's cell; of a note's (备注：本项目自评得分99.8分，等级为优) as of a
     report's paragraph, sentence by sentence (``_report_results``), and so of the form's
     instructions (填表说明：…): a note may state the scale (备注：总分100分，90分以上为优) or
-    another year's score, nothing of this table's."""
+    another year's score (of a table of ``year``), nothing of this table's; and so of any
+    cell naming another year (自评结论 | 2023年自评得分95分…；2024年…)."""
     text = grid.values.get((row, column))
     label = grid.texts[(row, grid.rows[row][0])]
-    if not is_note_label(label) and not is_instructions_label(label):
+    if not is_note_label(label) and not is_instructions_label(label) \
+            and not _on_another_year(text, year):
         return _results(text)
     if not isinstance(text, str):
         return None, 0, None
-    total, decimals, grade = _report_results(text)
+    total, decimals, grade = _report_results(text, year)
     if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
         return None, 0, None  # the scale (总分100分), no grade
     return total, decimals, grade
@@ -179,6 +182,8 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
 
 # Words of a sentence about another year's results (上年自评得分95分), not this table's
 _ANOTHER_YEAR = re.compile("上年|去年|上一年|以前年度|往年|前年")
+# A year named by its number (2022年自评得分, 2023年度), not a date's (2025年3月)
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 
 
 # A report sentence saying something else than this project's result: the grading scale
@@ -190,14 +195,17 @@ _PERCENT_SAID = re.compile(r"(?:得分|评分)(?:为|是|:)?\d+(?:\.\d+)?%")
 _TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
 
 
-def _report_results(text: str) -> tuple[float | None, int, str | None]:
+def _report_results(text: str, year: int | None = None
+                    ) -> tuple[float | None, int, str | None]:
     """``_results`` of a report paragraph, sentence by sentence: the first total and the
-    first grade said of the project — a sentence on another year (上年自评得分95分), the
-    scale, a rate or one indicator's score says nothing of it."""
+    first grade said of the project — a sentence on another year (上年自评得分95分; of a
+    table of ``year``, 2022年自评得分95分), the scale, a rate or one indicator's score says
+    nothing of it."""
     total: float | None = None
     decimals, grade = 0, None
     for sentence in _SENTENCE.split(text):
-        clauses = normalize_text(sentence).split(",")  # up to a clause on another year
+        clauses = _this_years(normalize_text(sentence).split(","), year)
+        # up to a clause on another year
         plain = ",".join(itertools.takewhile(lambda clause: not _ANOTHER_YEAR.search(clause),
                                              clauses))  # (较上年提高2分; 上年…，等级为良)
         if not plain or _SCALE.search(plain) \
@@ -213,6 +221,32 @@ def _report_results(text: str) -> tuple[float | None, int, str | None]:
         if said_grade is not None and grade is None:
             grade = said_grade
     return total, decimals, grade
+
+
+def _on_another_year(text: Any, year: int | None) -> bool:
+    """Whether a text names another year than ``year`` (the table's): 上年, or by its
+    number (2022年; not a date, 2025年3月)."""
+    if not isinstance(text, str):
+        return False
+    plain = normalize_text(text)
+    return _ANOTHER_YEAR.search(plain) is not None or year is not None \
+        and any(int(found) != year for found in _YEAR_NAMED.findall(plain))
+
+
+def _this_years(clauses: list[str], year: int | None) -> list[str]:
+    """The clauses of a sentence not on another year than ``year`` (the table's; None:
+    not known, all): a clause naming a year by its number (2022年自评得分95分) is on that
+    year, and so are the clauses after it up to one naming another (，等级为优)."""
+    if year is None:
+        return clauses
+    kept, on = [], year
+    for clause in clauses:
+        named = {int(found) for found in _YEAR_NAMED.findall(clause)}
+        if named:
+            on = year if year in named else min(named)
+        if on == year:
+            kept.append(clause)
+    return kept
 
 
 def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
@@ -232,7 +266,7 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
         table.report_text.append((text, grid.source(row, 1)))
         if (row, 1) in used:
             continue
-        total, decimals, grade = _report_results(text)
+        total, decimals, grade = _report_results(text, table.project.year)
         if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
             continue  # the scale (总分100分), no grade: nothing of this project's said
         place = note(table, grid, row, 1)
@@ -245,7 +279,7 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
 def read_stated(grid: Grid, row: int, column: int, table: SelfEvaluation) -> None:
     """The 总分 and the 评分等级 a cell's sentence states, into the table: each the declared
     one where the table has none, else a restatement where it differs (``restate``)."""
-    total, decimals, grade = _said_in(grid, row, column)
+    total, decimals, grade = _said_in(grid, row, column, table.project.year)
     place = note(table, grid, row, column)
     if total is not None:
         restate(table, "total", total, place, decimals)

@@ -116,3 +116,24 @@ def test_a_conclusion_beside_last_years_is_read(tmp_path):
     sentence (the table's 99.98 is not the 96 said)."""
     _, data = checked(_report(tmp_path, "本项目自评得分96分，较上年提高2分。"))
     assert [f["message"][:9] for f in _findings(data, "JX506")] == ["此处写总分 96，"]
+
+
+@pytest.mark.parametrize("text", [
+    # rt31 n5.docx: the 2023 table's report quoting the 2022 score first
+    "本项目2023年度自评得分95.6分，等级为优；2024年自评得分99.98分，等级为优。",
+    "2023年自评得分95.6分，2024年自评得分99.98分。",
+    "2025年，我单位对2024年度项目开展自评，自评得分99.98分，等级为优。",
+])
+def test_another_year_named_by_its_number_is_no_conclusion(tmp_path, text):
+    """The table is 2024's: a sentence or clause on 2023 (or written in 2025 about 2024)
+    says nothing of its total. Before: JX506 “此处写总分 95.6” for the first two."""
+    _, data = checked(_report(tmp_path, text))
+    assert not _findings(data, "JX506") and not _findings(data, "JX502")
+
+
+def test_this_years_number_and_a_date_do_not_hide_a_conclusion(tmp_path):
+    """2024 is the table's year; 2025年3月 a date (the report's), not another year's
+    result: the 96 said is still this table's (99.98 in the table: JX506)."""
+    text = "截至2025年3月，经自评，本项目2024年自评得分96分，等级为优。"
+    _, data = checked(_report(tmp_path, text))
+    assert [f["message"][:9] for f in _findings(data, "JX506")] == ["此处写总分 96，"]

@@ -128,3 +128,15 @@ def test_the_forms_instructions_under_the_total_state_nothing(tmp_path, line):
     assert (table.total_declared, table.grade_declared) == (99.98, None)
     assert table.restated == {}
     assert run_checks(table, evaluate(table)) == []
+
+
+def test_a_conclusion_cell_on_last_year_restates_nothing_of_it(tmp_path):
+    """A 自评结论 cell read as a report's paragraph is (rt31 r7 n5): its sentence on 上年
+    says nothing of this table. Before: JX506 “此处写总分 95，与总分 99.98 不一致”.
+    (A year named by its number is not known yet where the cell is read: the title is
+    read after the rows.)"""
+    text = "上年自评得分95分，等级为良。本年自评得分99.98分，等级为优。"
+    table = _stated_below(tmp_path / "t.xlsx", "自评结论", text, total=(100, 99.98))
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+    assert table.restated == {}
+    assert run_checks(table, evaluate(table)) == []
