@@ -1436,8 +1436,8 @@ def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     填报的不一致。表格上方的得分、等级栏（广东、浙江表：自评得分 | 96 | 自评等级 | 优）
     与表下总分行、评分等级行不一致的，同样在上方的单元格报告（总分按两位小数比较）。
 
-    报告在那段文字所在的单元格，写明两处各是多少，以及各项得分之和（或总分应得的等级）：
-    哪一处错了，改哪一处。文字按它写的小数位把总分四舍五入的（总分 99.05，结论写 99.1 分
+    报告在那段文字所在的单元格，写明两处各是多少，以及各项得分之和（表中填写的各项得分
+    相加，没有得分列的按规则计算；或总分应得的等级）：哪一处错了，改哪一处。文字按它写的小数位把总分四舍五入的（总分 99.05，结论写 99.1 分
     或 99 分）不算不一致；四舍五入后跨了等级的（89.6 写成 90 分）仍报告。总分、等级只写在
     文字中（没有总分行、评分等级行）的，这段文字就是填报的总分、等级，按 JX501、JX502 核对。
 
@@ -1450,11 +1450,9 @@ def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     """
     restated = table.restated
     if "total" in restated and table.total_declared is not None:
-        summed = f"（各项得分之和为 {points(evaluation.total)}）" \
-            if evaluation.total is not None else ""
         yield finding("JX506", table.sources.get("restated_total"),
                       f"此处写总分 {points(restated['total'])}，与{_at(table, 'total')}总分 "
-                      f"{points(table.total_declared)} 不一致{summed}")
+                      f"{points(table.total_declared)} 不一致{_restated_sum(table, evaluation)}")
     if "grade" in restated and table.grade_declared is not None:
         due = f"（总分 {points(table.total_declared)} 应为"\
               f"“{_named(table, rules.grade(table.total_declared))}”）" \
@@ -1462,6 +1460,18 @@ def results_stated_alike(table: SelfEvaluation, evaluation: Evaluation) -> Itera
         yield finding("JX506", table.sources.get("restated_grade"),
                       f"此处写评分等级“{plain_text(restated['grade'])}”，与{_at(table, 'grade')}"
                       f"评分等级“{plain_text(table.grade_declared)}”不一致{due}")
+
+
+def _restated_sum(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """What a JX506 on a restated 总分 adds: the sum of the scores the table writes (the
+    总分 it should show, as JX501 adds it), or, without a 得分 column, the rules' total;
+    nothing where a score is missing."""
+    summed = _written_sum(table, evaluation)
+    if summed is not None:
+        return f"（各项得分之和为 {points(summed.total)}）"
+    if "score" not in table.columns and evaluation.total is not None:
+        return f"（按{evaluation.rules.label}各项得分之和为 {points(evaluation.total)}）"
+    return ""
 
 
 def _at(table: SelfEvaluation, key: str) -> str:

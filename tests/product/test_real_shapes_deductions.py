@@ -303,3 +303,16 @@ def test_a_deduction_situation_column_of_numbers_stays_the_deduction(tmp_path):
                 {1: "总分", 6: 100, 7: 0.82, 8: TOTAL})
     _, data = checked(path)
     assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX412", f"G{QUALITY + 1}")]
+
+
+def test_a_restated_total_of_a_table_without_scores_names_the_rules_total(tmp_path):
+    """JX506 under a table without 得分: its sum is the rules' (99.18), said as such, as
+    JX501 says it — no written scores to add (rt31 r7: the written scores' sum otherwise)."""
+    header = [*LEAD, "分值", "偏差原因分析及改进措施"]
+    path = book(tmp_path / "a.xlsx", header, plain, {1: "总分", 2: TOTAL})
+    wb = load_workbook(path)
+    wb.active["A23"], wb.active["B23"] = "自评结论", "经自评，该项目得分96分，评价等级为优。"
+    wb.save(path)
+    _, data = checked(path)
+    assert [(f["cell"], f["message"]) for f in data["findings"] if f["code"] == "JX506"] == [
+        ("B23", "此处写总分 96，与 B21 的总分 99.18 不一致（按财政部规则各项得分之和为 99.18）")]
