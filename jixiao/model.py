@@ -30,6 +30,8 @@ from jixiao.parsing import (
     ScoringStandard,
     as_change_named,
     compact_string,
+    compact_text,
+    is_page_mark,
     is_placeholder,
     joined_target,
     normalize_text,
@@ -1221,12 +1223,14 @@ _UNIT_NOTE = re.compile("(?:计量|度量)?单位")
 
 def unexplained(reason: object) -> bool:
     """Whether a 偏差原因 explains nothing: blank, only dashes, slashes or dots (——, ／,
-    …), "无" (暂无。 没有 N/A …), "已完成", a bare number, only a unit (单位：万元), or
+    …), "无" (暂无。 没有 N/A …), "已完成", a bare number or a page's (- 1 -, 第 1 页 共 2
+    页, Page 1 of 2), only a unit (单位：万元), or
     no cause however phrased (``says_no_cause``: 按计划完成, 偏差较小, 持续改进, 详见自评报告)."""
     if blank_value(reason) or not isinstance(reason, str):
         return True
     words = _words(reason)
-    if not words or words.isdigit() or words.upper() in NO_REASON:
+    if not words or words.isdigit() or words.upper() in NO_REASON \
+            or is_page_mark(compact_text(reason)):  # a converter's 第 1 页 共 2 页
         return True
     unit = words[note.end():] if (note := _UNIT_NOTE.match(words)) else words
     return not unit or is_unit(unit) or says_no_cause(reason)

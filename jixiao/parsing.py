@@ -317,6 +317,19 @@ def compact_text(value: object) -> str:
     return _compact(value if isinstance(value, str) else str(value))
 
 
+# A page's number a PDF conversion prints between a table's rows or into a cell (第 1 页，共
+# 2 页; - 2 -; 1/3; Page 2 of 3), compact text: no row of the table, no 偏差原因
+_PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页|[-—–]+\d+[-—–]+|\d+/\d+"
+                        r"|page\d+(?:of\d+)?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def is_page_mark(text: str) -> bool:
+    """Whether a cell's compact text (``compact_text``) is a page's number a conversion
+    printed."""
+    return _PAGE_MARK.fullmatch(text) is not None
+
+
 # Memoised: the same labels are matched against every row of every table (a batch reads
 # thousands of workbooks with the same headers), and these functions are pure.
 @functools.lru_cache(maxsize=16384)

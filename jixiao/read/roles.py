@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from jixiao.parsing import PLACEHOLDER, compact_string, is_placeholder
+from jixiao.parsing import PLACEHOLDER, compact_string, is_page_mark, is_placeholder
 from jixiao.read.grid import Grid, points
 
 # Words a label may open with that say nothing of its role (项目绩效自评总分).
@@ -71,10 +71,8 @@ def is_conclusion_label(text: str) -> bool:
     return _CONCLUSION.match(text) is not None
 
 
-# What a PDF conversion prints into a table between its rows: a page's number (第 1 页，共
-# 2 页; - 2 -; 1/3; Page 2 of 3), or a note (注：金额单位为万元). No row of the table.
-_PAGE_MARK = re.compile(r"第\d+页(?:[,;/]?共\d+页)?|共\d+页[,;/]?第\d+页|[-—–]+\d+[-—–]+|\d+/\d+"
-                        r"|page\d+(?:of\d+)?", re.IGNORECASE)
+# What a PDF conversion prints into a table between its rows: a page's number
+# (``parsing.is_page_mark``), or a note (注：金额单位为万元). No row of the table.
 # A page's bare number (1 to 999: a long report's page 102 too), alone in its cell or line
 PAGE_NUMBER = r"[1-9]\d{0,2}"
 _NOTE_LABEL = r"(?:注|备注|说明)\d*"
@@ -96,12 +94,6 @@ _CONTINUED = re.compile(r".{0,20}\(续(?:上?表)?\d{0,2}\)|续上?表(?:\d{1,2}
 def is_continued_line(text: str) -> bool:
     """Whether a line's compact text says the table above goes on (续表, 附件1（续）)."""
     return _CONTINUED.fullmatch(text) is not None
-
-
-@functools.lru_cache(maxsize=1024)
-def is_page_mark(text: str) -> bool:
-    """Whether a cell's compact text is a page's number a conversion printed."""
-    return _PAGE_MARK.fullmatch(text) is not None
 
 
 def is_between_rows(texts: list[str]) -> bool:

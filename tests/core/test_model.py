@@ -132,3 +132,19 @@ def test_a_bare_actual_beside_a_percent_unit_column_is_a_fraction_or_a_percent(a
                           weight=20, nature="≥", unit="%")
     found = score_indicator(indicator)
     assert (found.value, found.met) == (value, met)
+
+
+@pytest.mark.parametrize("reason", [
+    "- 1 -", "1/2", "第 1 页 共 2 页", "第1页/共2页", "第1页", "共2页 第1页", "Page 1 of 2",
+    "page 3", "— 2 —"])
+def test_a_page_number_in_a_reason_cell_is_no_reason(reason):
+    """A converter's page footer left in a 偏差原因 cell (rt31 r7 p24: 第 1 页 共 2 页,
+    no JX405 before) explains nothing, as - 1 - did."""
+    from jixiao.model import unexplained
+    assert unexplained(reason)
+
+
+@pytest.mark.parametrize("reason", ["第1页表格有误，已更正", "部分项目延至第2季度完成"])
+def test_a_reason_naming_a_page_is_a_reason(reason):
+    from jixiao.model import unexplained
+    assert not unexplained(reason)
