@@ -128,9 +128,25 @@ WHEN_EMPTY = frozenset(("JX001", "JX901"))  # the checks that still run on an em
 
 def finding(code: str, source: Source | None, message: str,
             severity: str | None = None) -> Finding:
-    """A Finding of a registered check at a source cell."""
+    """A Finding of a registered check at a source cell; each name quoted in its message
+    on one line (``_one_line``)."""
     return Finding(code, severity or REGISTRY[code].severity,
-                   source.sheet if source else None, source.cell if source else None, message)
+                   source.sheet if source else None, source.cell if source else None,
+                   _QUOTED.sub(_one_line, message))
+
+
+# A text quoted in a message (“服务对象满意度指标”), and a line break inside a cell's text
+# with the spaces around it (a converter's wrap: 服务对象满意\n度指标)
+_QUOTED = re.compile("“[^“”]*”")
+_BREAK = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
+
+
+def _one_line(quoted: re.Match[str]) -> str:
+    """A quoted text without its line breaks: joined as Chinese is (满意度), a space kept
+    between two Latin letters or digits (Service satisfaction)."""
+    text = quoted.group()
+    return _BREAK.sub(lambda found: " " if text[found.start() - 1].isascii()
+                      and text[found.end()].isascii() else "", text)
 
 
 def findings_rows(findings: Iterable[Finding]) -> list[list[str]]:
