@@ -66,6 +66,9 @@ SCORE_STEP = 0.01  # scores are shown with 2 decimals
 # Two numbers shown with 2 decimals (分, 万元, %) are the same when they differ by less than
 # half a step: the one tolerance of "equal as written" (a 总分 against its sum, 分值 against 100).
 TOLERANCE = SCORE_STEP / 2
+# The decimals a percent is read to: one computed in binary floating point (46.8 / 52 × 100
+# = 89.99999999999999) is the 90 % written, as a percent-formatted cell's 0.9 is 90 %.
+PERCENT_DECIMALS = 10
 # How far a written 得分 may lie from the rules' with no finding: one step of the 2 decimals
 # — the rules' 9.995 written 9.99 (an exact half cut off, or binary rounding), a share rounded
 # before the points. One slack for every score: an indicator's (JX404) and the 执行率's (JX302).
@@ -285,7 +288,7 @@ def percent_text(value: float, decimals: int | None = None) -> str:
     it for, "105%" (to 6 significant digits; ``decimals``: rounded to those the format
     shows). ``read.grid.percent_shown`` reads a cell so, and the JX_ functions a 指标值 or
     完成值 whose cell shows a percent (``cellfuncs.READS_FORMAT``)."""
-    return f"{round(value * 100, 10 if decimals is None else decimals):g}%"
+    return f"{round(value * 100, PERCENT_DECIMALS if decimals is None else decimals):g}%"
 
 
 def percent_value(value: float) -> float | str:
@@ -302,7 +305,8 @@ def rate_percent(value: float, percent: bool) -> float:
     fractions — are 95 % and 105 %); without a percent format a bare number as
     ``units.fraction_as_percent`` reads it (0.95 is 95 %, and a 95 typed is 95 %, not
     9500 %). JX_EXEC_SCORE reads its rate this way (``cellfuncs.execution_score``)."""
-    return round(float(value) * 100.0, 10) if percent else fraction_as_percent(float(value))
+    return round(float(value) * 100.0, PERCENT_DECIMALS) if percent \
+        else fraction_as_percent(float(value))
 
 
 def weight_points(value: object, percent: bool) -> object:
@@ -545,8 +549,10 @@ def standard_score(standard: ScoringStandard, rate: float, weight: float) -> flo
     below the lowest rate of full marks ``weight`` less the deduction per percentage point
     (每降低1%扣0.5分: 94 % under ≥95%得6分 is 5.5, a part of a point in proportion, never
     below 0). None where no band holds it and no deduction reaches it, or two bands do
-    with different points — the standard says nothing sure of it."""
+    with different points — the standard says nothing sure of it. The rate is read to
+    ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it."""
     _check_weight(weight)
+    rate = round(rate, PERCENT_DECIMALS)
     worth = [weight if band.points is None else band.points
              for band in standard.bands if band.holds(rate)]
     if len(set(worth)) > 1:

@@ -62,9 +62,9 @@ def _changed(index, standard=None, score=None):
     return rows
 
 
-def scored_only(path, rows=ROWS, total=91.5):
-    """t4: the 评分表 of 分值, 评分标准 and 得分 only; the money (200 / 185) on a 资金情况
-    sheet after it."""
+def scored_only(path, rows=ROWS, total=91.5, money=(200, 185, "92.5%")):
+    """t4: the 评分表 of 分值, 评分标准 and 得分 only; the money (全年预算数, 全年执行数,
+    执行率: 200 / 185) on a 资金情况 sheet after it."""
     book = Book()
     sheet = book.sheet("评分表")
     sheet.line(TITLE)
@@ -72,9 +72,9 @@ def scored_only(path, rows=ROWS, total=91.5):
                      header=SCORED, lead=None)
     sheet.line("合计", None, None, 100, None, total)
     sheet.line("评价等级", "优")
-    money = book.sheet("资金情况")
-    money.line("项目名称", "全年预算数", "全年执行数", "执行率")
-    money.line(PROJECT, 200, 185, "92.5%")
+    sheet = book.sheet("资金情况")
+    sheet.line("项目名称", "全年预算数", "全年执行数", "执行率")
+    sheet.line(PROJECT, *money)
     return book.save(path)
 
 
@@ -267,3 +267,31 @@ def test_a_ceiling_under_bands_of_a_rate_to_reach_is_scored_by_the_rules(tmp_pat
     assert data["findings"] == []
     assert data["indicators"][PASSED]["score_computed"] == 10
     assert checked.evaluation.total == 92.5
+
+
+# rt31 r1 b1, b2: the 执行率 on the edge of a band, computed in floating point
+EDGES = "执行率95%（含）以上得4分；90%（含）-95%得3分；80%（含）-90%得2分；80%以下不得分"
+
+
+@pytest.mark.parametrize(("money", "written", "total"), [
+    ((52, 46.8, "90%"), 3, 91.5),       # 46.8 / 52 = 89.99999999999999 %: 90%（含）, 3 (not 2)
+    ((22.6, 21.47, "95%"), 4, 92.5),    # 94.99999999999999 %: 95%（含）以上, 4 (not 3, JX402)
+])
+def test_a_rate_on_the_edge_of_a_band(tmp_path, money, written, total):
+    """The 总分 91.5 with the row's 3 of t4, 92.5 with 4 — as written: no finding."""
+    rows = _changed(RATE, EDGES, written)
+    checked, data = _checked(scored_only(tmp_path / "t.xlsx", rows, total, money))
+    assert data["indicators"][RATE]["score_computed"] == written
+    assert checked.evaluation.total == total
+    assert data["findings"] == []
+
+
+def test_a_completion_on_the_edge_of_a_band(tmp_path):
+    """rt31 r1 a10: ≥52公里 → 46.8公里 under 完成率90%（含）以上得10分: 46.8 ÷ 52 = 90 % (in
+    floating point 89.99999999999999), the 10 written — no JX402 “应为 6”; 总分 91.5."""
+    rows = _row(11, "改造农村公路里程", "≥52公里", "46.8公里",
+                "完成率90%（含）以上得10分；80%（含）-90%得6分；80%以下不得分", 10, "基本完成")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows))
+    assert data["indicators"][11]["score_computed"] == 10
+    assert checked.evaluation.total == 91.5
+    assert data["findings"] == []
