@@ -641,18 +641,23 @@ def states_scoring_rule(text: object) -> bool:
 # 执行率100%得4分；90%（含）-100%得3分；80%以下不得分, 满意度≥95%得6分，每降低1%扣0.5分
 _PERCENT = r"(\d+(?:\.\d+)?)%"
 _INCLUDED = r"(?:\((含|不含)\))?"
+_POINTS = r"(?:的|者|时)?(?:得(\d+(?:\.\d+)?)分|得满分|(?:不得分|得0分|计0分))$"
 _BAND_CLAUSE = re.compile(
-    r"^([\u4e00-\u9fff]{0,12}?)(?:(≥|>|≤|<|=|不低于|不少于|达到|高于|大于|超过|低于|小于|不足))?"
-    + _PERCENT + _INCLUDED
-    + r"(?:(?:-|—|~|至|到)" + _PERCENT + _INCLUDED + r")?(及以上|以上|及以下|以下)?"
-    r"(?:的|者|时)?(?:得(\d+(?:\.\d+)?)分|得满分|(?:不得分|得0分|计0分))$")
+    r"^([\u4e00-\u9fff]{0,12}?)(?:(≥|>|≤|<|=|大于等于|小于等于|不低于|不少于|不高于|不超过|达到|高于"
+    r"|大于|超过|低于|小于|不足))?"
+    r"(\d+(?:\.\d+)?)(%?)" + _INCLUDED  # 80-90%: the % after the second number only
+    + r"(?:(?:-|—|~|至|到)" + _PERCENT + _INCLUDED + r")?(及以上|以上|及以下|以下|之间)?" + _POINTS)
+# A band written as an inequality of the rate's name: 85%≤满意度<90%得5分, 90%>满意度≥85%得5分
+_BETWEEN_CLAUSE = re.compile(r"^" + _PERCENT + r"(≤|<|≥|>)[\u4e00-\u9fff]{1,12}(≤|<|≥|>)" + _PERCENT
+                             + _POINTS)
 _STEP_CLAUSE = re.compile(
     r"^[\u4e00-\u9fff]{0,12}?每(?:降低|下降|减少|少|低|低于)" r"(\d+(?:\.\d+)?)(?:%|个百分点)"
     r"扣(\d+(?:\.\d+)?)分$")
 _NO_RULE_CLAUSE = re.compile(r"^(?:扣完为止|扣完即止|最低0分|最低不得分|扣至0分为止)$")
-_AT_LEAST_WORDS = {"≥": True, "不低于": True, "不少于": True, "达到": True,
+_AT_LEAST_WORDS = {"≥": True, "大于等于": True, "不低于": True, "不少于": True, "达到": True,
                    ">": False, "高于": False, "大于": False, "超过": False}
-_BELOW_WORDS = {"≤": True, "<": False, "低于": False, "小于": False, "不足": False}
+_BELOW_WORDS = {"≤": True, "小于等于": True, "不高于": True, "不超过": True,
+                "<": False, "低于": False, "小于": False, "不足": False}
 
 
 @dataclass(frozen=True)
@@ -704,15 +709,18 @@ class ScoringStandard:
 
 @functools.lru_cache(maxsize=1024)  # a row's 评分标准, asked for by several checks
 def scoring_standard(text: object) -> ScoringStandard | None:
-    """A 评分标准 of percent bands (90%（含）-100%得3分, 80%以下不得分, ≥95%得6分) and a
-    deduction per percentage point below full marks (每降低1%扣0.1分), every clause read;
-    None where any clause says something else (酌情扣分, 按比例扣分, 每延期一个月扣1分) —
-    a standard read in part is not read."""
+    """A 评分标准 of percent bands (90%（含）-100%得3分, 80%以下不得分, ≥95%得6分, 80-90%得5分,
+    在80%-90%之间的得5分, 85%≤满意度<90%得5分) and a deduction per percentage point below
+    full marks (每降低1%扣0.1分), every clause read — clauses numbered 1. 2. 3. or parted by
+    、 alike, points after a comma (≥90%，得8分) in their clause; None where any clause says
+    something else (酌情扣分, 按比例扣分, 每延期一个月扣1分) — a standard read in part is not read."""
     if not isinstance(text, str):
         return None
     bands: list[Band] = []
     step: tuple[float, float] | None = None
-    for clause in _RULE_CLAUSE_MARKS.split(normalize_text(text)):
+    joined = _POINTS_AFTER_COMMA.sub("", normalize_text(text))
+    for clause in (part for numbered in _unnumbered(_RULE_CLAUSE_MARKS.split(joined))
+                   for part in numbered.split("、")):
         if not clause or _NO_RULE_CLAUSE.match(clause):
             continue
         steps = _STEP_CLAUSE.match(clause)
@@ -727,37 +735,66 @@ def scoring_standard(text: object) -> ScoringStandard | None:
 
 
 _RULE_CLAUSE_MARKS = re.compile(r"[,;。\n]+")
+# A comma between a band and its points, or a step and its deduction (≥90%，得8分; 每降低1%，
+# 扣0.5分): one clause
+_POINTS_AFTER_COMMA = re.compile(r",(?=得\d|得满分|得0分|不得分|计0分|扣\d)")
+_NUMBERED = re.compile(r"^(\d{1,2})[.、)]")
 _NEGATION = re.compile("[未不没非否]")
+
+
+def _unnumbered(clauses: list[str]) -> list[str]:
+    """The clauses without their numbers where they are numbered 1, 2, 3 … in order, one at
+    least with words right after its number (1.满意度≥90%得8分；2.80%≤满意度<90%得5分): not
+    the decimals of 1.5%以下得10分；2.5%以上不得分. Else as they are."""
+    found = [(index, match) for index, clause in enumerate(clauses)
+             if (match := _NUMBERED.match(clause)) is not None]
+    if len(found) < 2 or [int(match.group(1)) for _, match in found] != list(range(1, len(found) + 1)) \
+            or all(clauses[index][match.end():][:1].isdigit() for index, match in found):
+        return clauses
+    unnumbered = list(clauses)
+    for index, match in found:
+        unnumbered[index] = clauses[index][match.end():]
+    return unnumbered
+
+
+def _worth(clause: str, points: str | None) -> float | None:
+    """A band's points: those written, None for 得满分, 0 for 不得分."""
+    if points is not None:
+        return float(points)
+    return None if clause.endswith("满分") else 0.0
 
 
 def _band(clause: str) -> Band | None:
     """One clause of bands (``scoring_standard``), or None."""
+    between = _BETWEEN_CLAUSE.match(clause)
+    if between is not None:
+        return _between(clause, between)
     match = _BAND_CLAUSE.match(clause)
     if match is None:
         return None
-    name, sign, first, first_kept, second, second_kept, side, points = match.groups()
+    name, sign, first, percent, first_kept, second, second_kept, side, points = match.groups()
     if _NEGATION.search(name):  # 未达到95%不得分: the rate short of it, no band read
         return None
-    if points is not None:
-        worth: float | None = float(points)
-    else:
-        worth = None if clause.endswith("满分") else 0.0
+    worth = _worth(clause, points)
     value = float(first)
     kept = None if first_kept is None else first_kept == "含"
     if second is not None:  # 90%（含）-100%: from the one to the other
-        if sign is not None or side is not None or float(second) <= value:
+        if sign is not None or side not in (None, "之间") or float(second) <= value:
             return None
         high_kept = None if second_kept is None else second_kept == "含"
         return Band(Bound(value, kept is not False, kept is not None),
                     Bound(float(second), high_kept is not False, high_kept is not None), worth)
+    if not percent or side == "之间":
+        return None
     if sign in _AT_LEAST_WORDS or side in ("以上", "及以上"):
-        if sign is not None and side is not None:
-            return None
+        if side in ("以下", "及以下") or side is not None and sign is not None \
+                and _AT_LEAST_WORDS.get(sign) is not True:
+            return None  # >90%以上: 90 itself in or not, unsaid
         closed = _AT_LEAST_WORDS[sign] if sign is not None else side == "及以上" or kept is not False
         return Band(Bound(value, closed, sign is not None or side == "及以上" or kept is not None),
                     None, worth)
     if sign in _BELOW_WORDS or side in ("以下", "及以下"):
-        if sign is not None and side is not None:
+        if side is not None and sign is not None and _BELOW_WORDS.get(sign) is not True:
             return None
         closed = _BELOW_WORDS[sign] if sign is not None else side == "及以下" or kept is True
         return Band(None, Bound(value, closed, sign is not None or side == "及以下"
@@ -765,6 +802,19 @@ def _band(clause: str) -> Band | None:
     if sign not in (None, "="):
         return None
     return Band(Bound(value, True, True), Bound(value, True, True), worth)  # 100%得4分
+
+
+def _between(clause: str, match: re.Match[str]) -> Band | None:
+    """A band written as an inequality (85%≤满意度<90%得5分, 90%>满意度≥85%得5分), both signs
+    one way; else None."""
+    first, sign, second_sign, second, points = match.groups()
+    low, high, rising = float(first), float(second), sign in "≤<"
+    if rising != (second_sign in "≤<") or (low >= high if rising else low <= high):
+        return None
+    if not rising:
+        low, high, sign, second_sign = high, low, second_sign, sign
+    return Band(Bound(low, sign in "≤≥", True), Bound(high, second_sign in "≤≥", True),
+                _worth(clause, points))
 
 
 def _before_scoring_rule(original: str, percent: bool) -> Measure | None:

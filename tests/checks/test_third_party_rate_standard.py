@@ -295,3 +295,28 @@ def test_a_completion_on_the_edge_of_a_band(tmp_path):
     assert data["indicators"][11]["score_computed"] == 10
     assert checked.evaluation.total == 91.5
     assert data["findings"] == []
+
+
+# rt31 r1 g1–g10, a4: common wordings of the 满意度 row's standard (分值 6, ≥90% → 88%)
+@pytest.mark.parametrize("standard", [
+    "满意度达到90%以上得满分，每降低1个百分点扣0.5分",          # 6 − 2 × 0.5 = 5
+    "满意度≥90%，得6分；每降低1%，扣0.5分",                     # 5
+    "满意度90%以上得满分，80-90%得5分，80%以下不得分",          # 5
+    "满意度≥90%的得6分；满意度在80%-90%之间的得5分；80%以下不得分",  # 5
+    "满意度≥90%得满分；85%≤满意度<90%得5分；满意度<85%不得分",   # 5
+    "1.满意度≥90%得6分；2.80%≤满意度<90%得5分；3.满意度<80%不得分",  # 5
+    "满意度≥90%得满分、每降低1%扣0.5分",                        # 5
+])
+def test_a_wording_of_bands_is_read(tmp_path, standard):
+    """Each gives 88 % a 5, as written: no JX404 “按财政部规则应为 5.87” (6 × 88 ÷ 90); the
+    总分 91.5 − 5.5 + 5 = 91. Written the full 6 (总分 92): JX402 by the standard, 应为 5."""
+    rows = _row(SATISFIED, "受益群众满意度", "≥90%", "88%", standard, 5, "候诊时间较长")
+    checked, data = _checked(measured(tmp_path / "a.xlsx", rows, 91))
+    assert data["indicators"][SATISFIED]["score_computed"] == 5
+    assert checked.evaluation.total == 91.0
+    assert data["findings"] == []
+    rows = _row(SATISFIED, "受益群众满意度", "≥90%", "88%", standard, 6, "候诊时间较长")
+    checked, data = _checked(measured(tmp_path / "b.xlsx", rows, 92))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H20" and "按该行评分标准应为 5" in message
+    assert checked.evaluation.total == 91.0

@@ -85,3 +85,82 @@ def test_two_bands_meeting_at_an_end_neither_says_it_holds():
 ])
 def test_a_standard_read_in_part_is_not_read(text):
     assert scoring_standard(text) is None
+
+
+# rt31 r1 b1/b2: a rate computed in floating point sits on a band's edge as written
+RATE_BANDS = "执行率95%（含）以上得10分；90%（含）-95%得8分；80%（含）-90%得5分；80%以下不得分"
+
+
+@pytest.mark.parametrize(("spent", "budget", "expected"), [
+    (46.8, 52, 8),       # 46.8 / 52 × 100 = 89.99999999999999 in binary: 90 %, 90%（含）
+    (21.47, 22.6, 10),   # 94.99999999999999: 95 %, 95%（含）以上
+    (218.5, 230, 10),    # 95.0 exactly
+    (46.7, 52, 5),       # 89.81 %: below 90
+])
+def test_a_rate_on_a_band_edge_in_floating_point_is_the_edge(spent, budget, expected):
+    assert _score(RATE_BANDS, spent / budget * 100, 10) == expected
+
+
+def test_a_deduction_from_a_rate_on_the_edge_in_floating_point():
+    """≥90%得8分，每降低1%扣0.5分 at 46.8 / 52: 90 %, the full 8 (not 8 − 0.0000…)."""
+    assert _score("满意度≥90%得8分，每降低1%扣0.5分", 46.8 / 52 * 100, 8) == 8
+
+
+# rt31 r1 g1–g10, a4: common wordings of one standard (满意度 at 88 %, 分值 8, full at 90 %)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("满意度达到90%以上得满分，每降低1个百分点扣0.5分", 7),   # g1: 8 − 2 × 0.5
+    ("满意度≥90%，得8分；每降低1%，扣0.5分", 7),              # g2: a comma before the points
+    ("满意度90%以上得满分，80-90%得5分，80%以下不得分", 5),    # g3: % only after 90
+    ("满意度≥90%的得8分；满意度在80%-90%之间的得5分；80%以下不得分", 5),  # g4: 在…之间
+    ("满意度≥90%得满分；85%≤满意度<90%得5分；满意度<85%不得分", 5),  # g5: written inequality
+    ("满意度90%（含）以上得满分，80%（含）-90%（不含）得5分，80%以下不得分。", 5),  # g6
+    ("1.满意度≥90%得8分；2.80%≤满意度<90%得5分；3.满意度<80%不得分", 5),  # g7: numbered
+    ("满意度大于等于90%得满分，每降低1%扣0.5分", 7),           # g8
+    ("满意度≥90%得满分；每低1个百分点扣0.5分，扣完为止", 7),   # g9
+    ("满意度≥90%得满分、每降低1%扣0.5分", 7),                 # g10: 、 between clauses
+    ("满意度≥90%得8分；85%≤满意度<90%得5分；满意度<85%不得分", 5),  # a4
+])
+def test_common_wordings_of_bands(text, expected):
+    assert _score(text, 88, 8) == expected
+
+
+@pytest.mark.parametrize(("rate", "expected"), [(90, 8), (89.9, 5), (85, 5), (84.9, 0), (100, 8)])
+def test_a_written_inequality_holds_its_ends_as_written(rate, expected):
+    """85%≤满意度<90%: 85 in, 90 out (the band above holds it)."""
+    assert _score("满意度≥90%得8分；85%≤满意度<90%得5分；满意度<85%不得分", rate, 8) == expected
+
+
+def test_a_written_inequality_the_other_way_round():
+    """90%>满意度≥85%得5分 is 85%≤满意度<90%得5分."""
+    text = "满意度≥90%得8分；90%>满意度≥85%得5分；满意度<85%不得分"
+    assert [_score(text, rate, 8) for rate in (90, 88, 85, 84)] == [8, 5, 5, 0]
+
+
+def test_达到_with_以上_holds_its_value():
+    """达到90%以上: 90 reached is in — full marks at 90 beside 80-90%得5分."""
+    assert _score("满意度达到90%以上得满分，80%-90%得5分", 90, 8) == 8
+
+
+def test_an_end_neither_band_says_it_holds_stays_unread():
+    """g3 at 90 %: 90%以上 and 80-90% both end at 90, neither says (含) — no score; the
+    rules score the row (as before)."""
+    assert _score("满意度90%以上得满分，80-90%得5分，80%以下不得分", 90, 8) is None
+
+
+def test_decimals_are_no_numbering():
+    """1.5%以下得10分；2.5%以上不得分: 1.5 and 2.5, not clauses numbered 1 and 2 of 5 % —
+    2 % is in no band (a numbering read would give it 10)."""
+    text = "1.5%以下得10分；2.5%以上不得分"
+    assert (_score(text, 1, 10), _score(text, 2, 10), _score(text, 3, 10)) == (10, None, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "满意度90得满分",                       # no percent at all
+    "满意度80-90得5分",                     # no percent at all
+    "满意度≥90%，否则酌情扣分",             # a comma before no points
+    "85%≤满意度得5分",                      # one side of an inequality
+    "满意度>90%以上得满分",                 # ＞ and 以上 together: 90 in or not, unsaid
+    "1.满意度≥90%得满分",                   # one clause numbered: perhaps 1.满意度
+])
+def test_wordings_still_not_read(text):
+    assert scoring_standard(text) is None
