@@ -966,7 +966,9 @@ def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
 def _own_rate(indicator: Indicator, standard: ScoringStandard) -> tuple[str, float] | None:
     """A row's 完成值 in % as the rate its 评分标准 scores, where the standard scores a rate
     to reach (``ScoringStandard.rises``: ≥95%得6分，每降低1%扣0.5分) and the 指标值 is no
-    ceiling (≤5% of a 返工率: the standard is not about this rate, the rules score it)."""
+    ceiling (≤5% of a 返工率: the standard is not about this rate, the rules score it) —
+    read as the rules read it beside the 指标值 (``rules.compared_values``): −6% of a
+    下降率 ≥5% is the fall of 6 the standard scores."""
     done = rules.as_measure(indicator_actual(indicator))
     if done.kind != "number" or done.op is not None or done.unit != "%" or done.value is None \
             or not standard.rises():
@@ -975,6 +977,9 @@ def _own_rate(indicator: Indicator, standard: ScoringStandard) -> tuple[str, flo
     if goal.kind == "number" and goal.value is not None and rules.scored_op(
             goal.op, default_operator(indicator), goal.unit) in ("<=", "<"):
         return None
+    pair = rules.compared_values(goal, done, default_operator(indicator))
+    if pair is not None and done.value < 0 and pair[1] == -done.value:  # −6% of a 下降率: a
+        return f"完成值“{done.text.strip()}”按降幅计", pair[1]               # fall of 6
     return "完成值", done.value
 
 

@@ -914,6 +914,17 @@ def actual_as_read(target: Measure | object, actual: Measure | object,
     return _compared(target, actual, default_op)[1]
 
 
+def compared_values(target: Measure | object, actual: Measure | object,
+                    default_op: str = "=") -> tuple[float, float] | None:
+    """The 指标值 and 完成值 as the rules compare them (``_compared``, then ``comparable``):
+    beside a fall to reach (≥5% of a 下降率) the −6% written is a fall of 6. None where
+    either is no number or their units differ."""
+    target, actual = _compared(target, actual, default_op)
+    if not (target.kind == "number" and actual.kind == "number"):
+        return None
+    return comparable(target, actual)
+
+
 def is_met(target: Measure | object, actual: Measure | object,
            default_op: str = "=") -> bool | None:
     """Whether the 完成值 reaches the 指标值: True, False, or None (unknown).

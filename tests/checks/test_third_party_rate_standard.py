@@ -78,14 +78,14 @@ def scored_only(path, rows=ROWS, total=91.5, money=(200, 185, "92.5%")):
     return book.save(path)
 
 
-def measured(path, rows=ROWS, total=91.5):
+def measured(path, rows=ROWS, total=91.5, grade="优"):
     """t6: the same table with 指标值 and 实际完成值 columns, no money anywhere."""
     book = Book()
     sheet = book.sheet("评分表")
     sheet.line(TITLE)
     sheet.indicators(rows, header=MEASURED, lead=None, merge=False)
     sheet.line("合计", None, None, 100, None, None, None, total)
-    sheet.line("评价等级", "优")
+    sheet.line("评价等级", grade)
     return book.save(path)
 
 
@@ -320,3 +320,39 @@ def test_a_wording_of_bands_is_read(tmp_path, standard):
     [(cell, message)] = _found(data, "JX402")
     assert cell == "H20" and "按该行评分标准应为 5" in message
     assert checked.evaluation.total == 91.0
+
+
+# rt31 r1 a1, a1b: a decrease-named row whose 完成值 is the fall written with its sign
+@pytest.mark.parametrize(("name", "target", "actual", "standard", "expected"), [
+    # −6 %: a fall of 6, at least the 5 → the full 10 (not 0)
+    ("门诊次均费用下降率", "≥5%", "-6%", "下降率≥5%得10分，每降低1%扣1分", 10),
+    # −4 %: a fall of 4, 1 short of 5 → 10 − 1 = 9
+    ("门诊次均费用下降率", "≥5%", "-4%", "下降率≥5%得10分，每降低1%扣1分", 9),
+    # −3.5 %: 3%（含）以上 → 10
+    ("慢性病住院率下降率", "≥3%", "-3.5%", "下降率3%（含）以上得10分；1%（含）-3%得6分；1%以下不得分", 10),
+    # −2 %: 1%（含）-3% → 6 (总分 88.5, 良)
+    ("慢性病住院率下降率", "≥3%", "-2%", "下降率3%（含）以上得10分；1%（含）-3%得6分；1%以下不得分", 6),
+    # 6 % written without its sign: a fall of 6 as before → 10
+    ("门诊次均费用下降率", "≥5%", "6%", "下降率≥5%得10分，每降低1%扣1分", 10),
+])
+def test_a_fall_written_with_its_sign_under_its_own_standard(tmp_path, name, target, actual,
+                                                             standard, expected):
+    """The row read as the rules read it (no standard: −6 % beside ≥5% of a 下降率 is met,
+    10): the standard scores the fall, 6 — not −6 (0, JX404 “应为 0”). Written as
+    ``expected``: the 总分 91.5 − 9 + ``expected``, no finding."""
+    rows = _row(PASSED, name, target, actual, standard, expected, "费用下降")
+    total = 91.5 - 9 + expected
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, total, "优" if total >= 90 else "良"))
+    assert data["indicators"][PASSED]["score_computed"] == expected
+    assert checked.evaluation.total == total
+    assert data["findings"] == []
+
+
+def test_a_fall_short_under_its_own_standard_is_said(tmp_path):
+    """−4 % written 10 (总分 93.5): JX402 by the standard, 应为 9, the fall read as 4 %."""
+    rows = _row(PASSED, "门诊次均费用下降率", "≥5%", "-4%", "下降率≥5%得10分，每降低1%扣1分", 10, "下降4%")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H15"
+    assert "按该行评分标准应为 9" in message and "为 4%" in message
+    assert checked.evaluation.total == 91.5
