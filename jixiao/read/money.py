@@ -1049,14 +1049,20 @@ def _source_columns_by_label(money: MoneyBlock, table: SelfEvaluation) -> list[F
     grid, found = money.grid, money.by_label or {}
     if "budget" not in found or "executed" not in found:
         return []
-    (budget_row, total), (executed_row, _) = found["budget"], found["executed"]
-    head = min(budget_row, executed_row) - 1
+    total = found["budget"][1]
+    head = money.header_row - 1  # above the block's first row (年初预算数, where written)
     if _fund_label(grid.texts.get((head, total), "")) != "total":
         return []
+    rows = {key: found[role][0] for key, role in _AMOUNT_ROLES
+            if role in found and found[role][1] == total}  # (the 合计's amounts only)
     return [_source_line(money, table, grid.texts[(head, column)],
-                         {"budget": (budget_row, column), "executed": (executed_row, column)})
+                         {key: (row, column) for key, row in rows.items()})
             for column in grid.rows.get(head, []) if column != total
             and _fund_label(grid.texts.get((head, column), "")) in ("source", "part")]
+
+
+# A money line's amounts (``FundLine``'s attributes) and the roles of their columns or rows
+_AMOUNT_ROLES = (("initial_budget", "initial"), ("budget", "budget"), ("executed", "executed"))
 
 
 _STATED_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
@@ -1079,7 +1085,9 @@ def _stated_points(grid: Grid, row: int, columns: dict[str, int]
 
 def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
     grid, line = money.grid, FundLine("年度资金总额")
-    for key, role in (("budget", "budget"), ("executed", "executed")):
+    for key, role in _AMOUNT_ROLES:
+        if role not in money.by_label:  # type: ignore[operator]
+            continue  # (年初预算数: where a row gives it)
         row, column = money.by_label[role]  # type: ignore[index]
         line.sources[key] = note(table, grid, row, column)
         setattr(line, key, _amount(grid, row, column, money.scale))
