@@ -253,6 +253,10 @@ class Funds:
     # the headers of the lines' two 执行率 columns (全年执行率, 执行率), where there are two:
     # the findings name the cell they speak of
     rate_names: tuple[str, str] | None = None
+    # the money blocks under this one, each with its own total and 其中 lines (转移支付资金
+    # （万元） | 年初预算数 | … over 年度资金总额, 其中：中央补助 …), and the label each has
+    blocks: list[Funds] = field(default_factory=list)
+    label: str | None = None
 
     @property
     def scored(self) -> FundLine:

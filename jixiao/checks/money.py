@@ -38,6 +38,7 @@ from jixiao.model import (
     FORMULA_ERROR,
     Evaluation,
     FundLine,
+    Funds,
     Indicator,
     SelfEvaluation,
     Source,
@@ -57,7 +58,9 @@ from jixiao.units import split_unit
 
 
 def _lines(table: SelfEvaluation) -> list[FundLine]:
-    return [table.funds.total, *table.funds.parts]
+    """The money's lines, those of the blocks under it (转移支付资金 …) after its own."""
+    return [line for funds in (table.funds, *table.funds.blocks)
+            for line in (funds.total, *funds.parts)]
 
 
 # The line's 执行率 cells: the one read as its 执行率, and a second one where the form has
@@ -291,8 +294,16 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。
     一栏的明细除空格外只填了 0 的（当年财政拨款空着、上年结转填 0）视为未分列，与各行都空着
     一样不核对；明细中有金额的，空着的行即没有（上年结转空着为 0），照常核对。
+    资金栏下另有一块带自己表头和年度资金总额的（转移支付资金（万元） | 年初预算数 | …），
+    该块的其中各行与它自己的年度资金总额核对，消息写明块名（“转移支付资金”全年执行数：…）。
     """
-    funds = table.funds
+    for funds in (table.funds, *table.funds.blocks):
+        yield from _block_adds_up(table, funds)
+
+
+def _block_adds_up(table: SelfEvaluation, funds: Funds) -> Iterator[Finding]:
+    """JX304 for one money block: the first, or one under it with a total of its own (its
+    findings named by its label, “转移支付资金”全年执行数：…)."""
     if not funds.parts:
         return
     shown_budget = "budget" not in funds.total.sources or (
@@ -307,6 +318,8 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
             continue  # no 全年预算数 column: A is the 年初预算数, already checked
         if key == "budget":
             name = funds.budget_column(funds.total)  # the column's own name (调整后预算数)
+        if funds.label is not None:
+            name = f"“{funds.label}”{name}"
         total = getattr(funds.total, key)
         if total is None or any(never_calculated(table, line.sources.get(key))
                                 for line in funds.parts):

@@ -81,6 +81,10 @@ class MoneyBlock:
     # a column whose own header names its unit (全年预算数(A)（元） under 项目资金（万元）):
     # column → its scale, over the block's ``scale`` (the more specific label wins)
     column_scales: dict[int, float] = dataclasses.field(default_factory=dict)
+    # the money blocks right under this one, each under a header of its own (转移支付资金
+    # （万元） | 年初预算数 | …) with its own 年度资金总额 and 其中 lines (``_blocks_below``)
+    below: list[MoneyBlock] = dataclasses.field(default_factory=list)
+    label: str | None = None  # the block's own label, where it is one of several (转移支付资金)
 
     def scale_at(self, column: int) -> float:
         return self.column_scales.get(column, self.scale)
@@ -546,7 +550,31 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
         return None
     first = min(columns.values())
     lines = _money_lines(grid, row, first, stop) or _unlabelled_line(grid, row, columns, first)
-    return lines[-1][0] if lines else row
+    if not lines:
+        return row
+    below = _blocks_below(grid, lines[-1][0] + 1, stop)
+    return below[-1].lines[-1][0] if below else lines[-1][0]
+
+
+def _blocks_below(grid: Grid, row: int, bottom: int, scale: float = 1.0) -> list[MoneyBlock]:
+    """The money blocks that follow one ending above ``row``, each right under the last:
+    a header of its own (转移支付资金（万元） | 年初预算数 | 全年预算数 | 全年执行数) over its
+    own 年度资金总额 (right under it) and 其中 lines — not more lines of the block above. In the unit its
+    header or first line names, else the block's above (``scale``)."""
+    blocks: list[MoneyBlock] = []
+    while row < bottom and (columns := _money_header(grid, row)) is not None:
+        first = min(columns.values())
+        lines = _money_lines(grid, row, first, bottom)
+        if not lines or lines[0][0] != row + 1 or _fund_label(lines[0][1]) != "total":
+            break  # lines of no known kind first (资金使用明细: 培训费, …, 示范基地补助, 合计)
+        label = _line_label(grid, row, first)[0]
+        heads = [*(grid.texts.get((row, column), "") for column in grid.rows[row]), lines[0][1]]
+        scale = next((found for found in map(_unit_scale, heads) if found is not None), scale)
+        blocks.append(MoneyBlock(grid, row, columns, lines, scale,
+                                 column_scales=_column_scales(grid, row, first),
+                                 label=_outside_notes(label) or None))
+        row = lines[-1][0] + 1
+    return blocks
 
 
 def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[int, str, int | None]]:
@@ -566,8 +594,10 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
         if joined_next:  # the rest of the label above, wrapped onto its own row
             joined_next = False
             continue
-        if not lines and _money_header(grid, below) is not None:
-            break  # another money header before any line: the lines below are its own
+        if (not lines or not _has_amount(grid, below, first)) \
+                and _money_header(grid, below) is not None:
+            break  # another money header (转移支付资金（万元） | 年初预算数 | …): the lines
+            # below are its own block's (``_blocks_below``)
         label, label_column = _line_label(grid, below, first)
         if lines and split_heading(label):
             in_split = True  # 按收入性质分： — its lines follow (the total again beside it,
@@ -683,8 +713,10 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             # the header's words, then a "单位：元" line up to four rows above it
             heads = [*_label_units_below(grid, row, first), *_texts_above(grid, row),
                      *(label for _, label, _ in lines[:1])]
-            return MoneyBlock(grid, row, columns, lines, 1e-4 if _in_yuan(heads) else 1.0,
-                              column_scales=_column_scales(grid, row, first))
+            scale = 1e-4 if _in_yuan(heads) else 1.0
+            return MoneyBlock(grid, row, columns, lines, scale,
+                              column_scales=_column_scales(grid, row, first),
+                              below=_blocks_below(grid, lines[-1][0] + 1, bottom, scale))
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:
         return labelled
@@ -836,6 +868,44 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if projects:  # 实施期资金总额 above 年度资金总额: the project's, not the year's money
         money = dataclasses.replace(money, lines=[line for line in money.lines
                                                   if line not in projects])
+    lines = _fund_lines(money, table)
+    totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
+              if _fund_label(label) == "total"]
+    total = totals[0] if totals else lines[0]
+    funds = Funds(total=total, parts=[line for line in lines if line is not total])
+    first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
+                     if line is total)
+    if not funds.parts:
+        funds.parts = _source_columns(money, table, first_row)
+    funds.weight = None
+    for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
+        if role not in columns or key == "reason" and _remark_without_cause(money, first_row):
+            continue
+        funds.sources[key] = note(table, grid, first_row, columns[role])
+        if key == "weight":  # read as the indicators' 分值/权重 are: "10%" is 10 points
+            funds.weight = points_at(grid, first_row, columns[role])
+        elif key == "score":
+            funds.score_declared = points_at(grid, first_row, columns[role])
+        elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
+            funds.reason = without_instructions(str(value))
+    funds.blocks = [_block_below(block, table) for block in money.below]
+    _apply_points(money, table, funds, lines, first_row)
+
+
+def _block_below(money: MoneyBlock, table: SelfEvaluation) -> Funds:
+    """A money block under the first (``MoneyBlock.below``): its 年度资金总额 and 其中 lines,
+    no points of its own."""
+    lines = _fund_lines(money, table)
+    total = next((line for line, (_, label, _) in zip(lines, money.lines, strict=True)
+                  if _fund_label(label) == "total"), lines[0])
+    return Funds(total=total, parts=[line for line in lines if line is not total],
+                 weight=None, label=money.label)
+
+
+def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
+    """A money block's lines, read: each one's amounts, its 执行率 as written, its breakdown
+    and whether it is a part of the line above it."""
+    grid, columns = money.grid, money.columns
     lines = []
     splits = _splits(money)
     under = _under_the_line_above(money.lines)
@@ -863,25 +933,14 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             line.rate_beside = _rate(grid, row, columns[_RATE_BESIDE], line, money.header_row)
         line.nested = _fund_label(label) == "source" or row in under
         lines.append(line)
-    totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
-              if _fund_label(label) == "total"]
-    total = totals[0] if totals else lines[0]
-    funds = Funds(total=total, parts=[line for line in lines if line is not total])
-    first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
-                     if line is total)
-    if not funds.parts:
-        funds.parts = _source_columns(money, table, first_row)
-    funds.weight = None
-    for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
-        if role not in columns or key == "reason" and _remark_without_cause(money, first_row):
-            continue
-        funds.sources[key] = note(table, grid, first_row, columns[role])
-        if key == "weight":  # read as the indicators' 分值/权重 are: "10%" is 10 points
-            funds.weight = points_at(grid, first_row, columns[role])
-        elif key == "score":
-            funds.score_declared = points_at(grid, first_row, columns[role])
-        elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
-            funds.reason = without_instructions(str(value))
+    return lines
+
+
+def _apply_points(money: MoneyBlock, table: SelfEvaluation, funds: Funds,
+                  lines: list[FundLine], first_row: int) -> None:
+    """The rest of ``apply_money``: the 执行率's reason and points where the total line's
+    cells do not give them, the columns' names; ``funds`` becomes the table's."""
+    grid, columns = money.grid, money.columns
     if funds.reason is None:
         _reason_under(money, table, funds)
     carrier = _points_line(money, first_row)
