@@ -257,6 +257,9 @@ class Funds:
     # （万元） | 年初预算数 | … over 年度资金总额, 其中：中央补助 …), and the label each has
     blocks: list[Funds] = field(default_factory=list)
     label: str | None = None
+    # the unit the cells show the amounts in, in 万元 (1e-4: 元): the findings quote the
+    # amounts so, and allow for the rounding of that unit's 2 decimals, not of 万元's
+    unit: float = 1.0
 
     @property
     def scored(self) -> FundLine:

@@ -257,10 +257,12 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     for line in _lines(table):
         if line.budget is None or line.executed is None or (unbudgeted and line.budget == 0):
             continue
-        if line.executed > line.budget + TOLERANCE:
+        unit = _unit(table, line)
+        if line.executed > line.budget + TOLERANCE * unit:
             yield finding("JX303", line.sources.get("executed"),
-                          f"“{line.label}”{table.funds.executed_column()} {points(line.executed)} 大于"
-                          f"{table.funds.budget_column(line)} {points(line.budget)}")
+                          f"“{line.label}”{table.funds.executed_column()} "
+                          f"{_shown(line.executed, unit)} 大于"
+                          f"{table.funds.budget_column(line)} {_shown(line.budget, unit)}")
 
 
 def _sum(values: Iterator[float | None] | list[float | None]) -> float | None:
@@ -291,7 +293,8 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     金额保留两位小数、逐行四舍五入（由元折算为万元）的，各行合计与总额可差出尾差：每行与
     总额各差不到半个 0.01，n 行的合计至多差 n÷2（取整）个 0.01——两行、三行差 0.01 不报
     （1,234,550 元、765,450 元折为 123.46、76.55，合计 200.01，总额 2,000,000 元为 200.00）；
-    表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。
+    表下“因四舍五入，合计数与分项之和存在尾差”的说明指的就是这种差额。以元为单位的表
+    （项目资金（元））按元的两位小数计尾差：差 1 元、100 元都报告，消息按表中的元写出金额。
     一栏的明细除空格外只填了 0 的（当年财政拨款空着、上年结转填 0）视为未分列，与各行都空着
     一样不核对；明细中有金额的，空着的行即没有（上年结转空着为 0），照常核对。
     资金栏下另有一块带自己表头和年度资金总额的（转移支付资金（万元） | 年初预算数 | …），
@@ -325,35 +328,49 @@ def _block_adds_up(table: SelfEvaluation, funds: Funds) -> Iterator[Finding]:
                                 for line in funds.parts):
             continue  # (an amount saved as a formula without its result: JX504's)
         if plain:
-            yield from _lines_add_up(funds.total, plain, key, name)
+            yield from _lines_add_up(funds.total, plain, key, name, funds.unit)
         for split, lines in splits.items():  # each breakdown on its own
-            yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）")
+            yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）", funds.unit)
 
 
-def _tail(values: list[float | None]) -> float:
+def _tail(values: list[float | None], unit: float = 1.0) -> float:
     """How far the amounts ``values`` (those given) may add up from their total by their
-    rounding alone (``rules.rounding_tail``)."""
-    return rules.rounding_tail(sum(value is not None for value in values))
+    rounding alone (``rules.rounding_tail``), shown with 2 decimals of the ``unit`` the
+    cells show (``Funds.unit``: 0.01 元 in a table in 元, not 0.01 万元)."""
+    return rules.rounding_tail(sum(value is not None for value in values)) * unit
 
 
-def _named(lines: list[FundLine], key: str) -> str:
+def _shown(amount: float | None, unit: float) -> str:
+    """An amount (in 万元) as its cell shows it, in the ``unit`` of its block (1,286,400
+    in a table in 元, not 128.64)."""
+    return points(None if amount is None else amount / unit)
+
+
+def _unit(table: SelfEvaluation, line: FundLine) -> float:
+    """The unit the cells of ``line`` show its amounts in (``Funds.unit``)."""
+    return next((funds.unit for funds in (table.funds, *table.funds.blocks)
+                 if any(line is one for one in (funds.total, *funds.parts))), table.funds.unit)
+
+
+def _named(lines: list[FundLine], key: str, unit: float = 1.0) -> str:
     """The lines a sum adds, named: （中央补助 60 + 地方资金 37.5 + 其他资金 0）."""
-    given = [f"{line.label} {points(getattr(line, key))}" for line in lines
+    given = [f"{line.label} {_shown(getattr(line, key), unit)}" for line in lines
              if getattr(line, key) is not None]
     return f"（{' + '.join(given)}）" if given else ""
 
 
-def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: str
-                  ) -> Iterator[Finding]:
-    """JX304 for the 其中 lines ``parts`` (not in a breakdown) in column ``key``."""
+def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: str,
+                  unit: float = 1.0) -> Iterator[Finding]:
+    """JX304 for the 其中 lines ``parts`` (not in a breakdown) in column ``key``, their
+    cells showing ``unit`` (``Funds.unit``)."""
     total = getattr(total_line, key)
     values = [getattr(line, key) for line in parts]
     if all(value is None for value in values):
         return
     everything = _sum(values)
-    if everything is not None and not differs(everything, total, _tail(values)):
+    if everything is not None and not differs(everything, total, _tail(values, unit)):
         return  # (a cent or so apart: the lines' rounding, 元 converted to 万元 line by line)
-    if _nests(values, total):
+    if _nests(values, total, unit):
         return  # 地方资金 400, then its 省级资金 250 + 市县资金 150: a line and its own parts
     if everything is not None and not math.isfinite(everything):
         return  # amounts too big to add: JX601 says so
@@ -361,30 +378,30 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
     outer_values = [getattr(line, key) for line in outer_lines]
     nested_values = [getattr(line, key) for line in parts if line.nested]
     outer, nested = _sum(outer_values), _sum(nested_values)
-    if nested is not None and not differs(nested, total, _tail(nested_values)):
+    if nested is not None and not differs(nested, total, _tail(nested_values, unit)):
         return  # the sources break down the total, the other lines one of them
     parent = _parent_of_nested(parts)
     if parent is not None and any(word in parent.label for word in ("结转", "结余")):
         parent = None  # 上年结转 above 上级补助, 本级财政资金: last year's, not where they came from
     if outer is None or nested is None or parent is None \
-            or differs(outer, total, _tail(outer_values)):
+            or differs(outer, total, _tail(outer_values, unit)):
         if parent is None and _not_filled_in(values):
             return  # (the total not broken down yet: as when every line is blank)
         # the sum compared: the lines beside the one the sources break down, else all
         added = outer_lines if parent is not None and outer is not None else parts
         shown = _sum(getattr(line, key) for line in added)
         yield finding("JX304", total_line.sources.get(key),
-                      f"{name}：各明细合计 {points(shown or 0.0)}{_named(added, key)}，"
-                      f"年度资金总额为 {points(total)}")
+                      f"{name}：各明细合计 {_shown(shown or 0.0, unit)}{_named(added, key, unit)}，"
+                      f"年度资金总额为 {_shown(total, unit)}")
         return
     part = getattr(parent, key)
     if part is not None and sum(line.nested for line in parts) == 1 \
-            and nested < part + TOLERANCE:
+            and nested < part + TOLERANCE * unit:
         return  # one 其中 line (其中：中央资金 400 of 600): of which, not made of
-    if part is None or differs(nested, part, _tail(nested_values)):
+    if part is None or differs(nested, part, _tail(nested_values, unit)):
         yield finding("JX304", parent.sources.get(key),
-                      f"{name}：“{parent.label}”下按来源分列的合计 {points(nested)}，"
-                      f"“{parent.label}”为 {points(part or 0.0)}")
+                      f"{name}：“{parent.label}”下按来源分列的合计 {_shown(nested, unit)}，"
+                      f"“{parent.label}”为 {_shown(part or 0.0, unit)}")
 
 
 def _not_filled_in(values: list[float | None]) -> bool:
@@ -401,13 +418,14 @@ _NESTINGS_TRIED = 20000  # a bound on the search, far above any money block's li
 _NESTED_LINES = 200  # a block of more lines is not searched (the search recurses per line)
 
 
-def _nests(values: list[float | None], total: float) -> bool:
+def _nests(values: list[float | None], total: float, unit: float = 1.0) -> bool:
     """Whether the lines add up to the total once some are read as another line's own
     parts (``own_parts``)."""
-    return own_parts(values, total) is not None
+    return own_parts(values, total, unit) is not None
 
 
-def own_parts(values: list[float | None], total: float) -> frozenset[int] | None:
+def own_parts(values: list[float | None], total: float, unit: float = 1.0
+              ) -> frozenset[int] | None:
     """The lines (their places in ``values``, one column's amounts) that are another line's
     own parts in a nesting that makes the lines add up to ``total`` — the run of two or
     more lines right under a line adding up to it (地方资金 400: 省级资金 250 + 市县资金
@@ -419,7 +437,7 @@ def own_parts(values: list[float | None], total: float) -> frozenset[int] | None
     if len(values) > _NESTED_LINES:
         return None
     amounts = [value or 0.0 for value in values]
-    tail = _tail(values)  # (a nesting's own lines are fewer: their tail no more)
+    tail = _tail(values, unit)  # (a nesting's own lines are fewer: their tail no more)
     seen: dict[tuple[int, int, float], frozenset[int] | None] = {}
     tries = [0]
 
@@ -675,7 +693,7 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
         if key in unreadable:
             message = shown = rules.AMOUNT_UNREADABLE.format(what=what, value=unreadable[key])
         if key == "budget" and scored.initial_budget is not None and not shown:
-            message += f"（年初预算数已填 {points(scored.initial_budget)}）"
+            message += f"（年初预算数已填 {_shown(scored.initial_budget, funds.unit)}）"
         problems.append((_on_line(scored, message + "，执行率得分、总分无法计算", table), source))
     return problems
 
@@ -766,8 +784,8 @@ def _by_the_lines(table: SelfEvaluation) -> str:
         score = rules.execution_score(rate, funds.weight)
     except ScoreInputError:
         return ""
-    return (f"。按其中各行合计（{funds.budget_column(total)} {points(budget)}，"
-            f"{funds.executed_column()} {points(executed)}），"
+    return (f"。按其中各行合计（{funds.budget_column(total)} {_shown(budget, funds.unit)}，"
+            f"{funds.executed_column()} {_shown(executed, funds.unit)}），"
             f"执行率 {points(rate)}%，执行率得分应为 {points(score)}")
 
 
@@ -812,8 +830,9 @@ def _division(table: SelfEvaluation, line: FundLine) -> str:
     年初预算数 where the table has no 全年预算数 and the line was read from it; each
     column's own name where the header gives another, 调整后预算数 in 四川's form,
     已拨付资金 for B)."""
-    return f"{table.funds.executed_column()} {points(line.executed)} ÷ " \
-        f"{table.funds.budget_column(line)} {points(line.budget)}"
+    unit = _unit(table, line)
+    return f"{table.funds.executed_column()} {_shown(line.executed, unit)} ÷ " \
+        f"{table.funds.budget_column(line)} {_shown(line.budget, unit)}"
 
 
 def _computed_rate(line: FundLine) -> float | None:

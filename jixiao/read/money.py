@@ -889,7 +889,16 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
     funds.blocks = [_block_below(block, table) for block in money.below]
+    funds.unit = _unit(money)
     _apply_points(money, table, funds, lines, first_row)
+
+
+def _unit(money: MoneyBlock) -> float:
+    """The unit the block's amount columns show, in 万元 (``Funds.unit``): its own where
+    they share one, else 万元 (a column in 元 under 项目资金（万元）: the findings quote 万元)."""
+    scales = {money.scale_at(column) for role, column in money.columns.items()
+              if role in ("initial", "budget", "executed")}
+    return scales.pop() if len(scales) == 1 else 1.0
 
 
 def _block_below(money: MoneyBlock, table: SelfEvaluation) -> Funds:
@@ -899,7 +908,7 @@ def _block_below(money: MoneyBlock, table: SelfEvaluation) -> Funds:
     total = next((line for line, (_, label, _) in zip(lines, money.lines, strict=True)
                   if _fund_label(label) == "total"), lines[0])
     return Funds(total=total, parts=[line for line in lines if line is not total],
-                 weight=None, label=money.label)
+                 weight=None, label=money.label, unit=_unit(money))
 
 
 def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
@@ -1155,7 +1164,8 @@ def _apply_money_rows(money: MoneyBlock, table: SelfEvaluation) -> None:
         row, column = stated["rate"]
         line.sources["rate"] = note(table, grid, row, column)
         line.rate_declared = _rate(grid, row, column, line)
-    funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table))
+    funds = Funds(total=line, weight=None, parts=_source_columns_by_label(money, table),
+                  unit=money.scale)
     for key in ("weight", "score"):
         if key in stated:
             row, column = stated[key]
