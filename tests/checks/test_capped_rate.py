@@ -1,0 +1,48 @@
+"""Spent over the budget (105 of 100), the one 执行率 cell written 100 % — typed or
+=MIN(B/A,1) — and the 执行率得分 the full 分值 (red team rt31 d08, e04): a template's
+common cap, the score right (``rules.execution_score`` caps at the 分值). Not JX301 at
+the rate cell and at the 财政拨款 line's; JX303 still warns of the overspend."""
+
+import pytest
+from workbooks import PUTUO_1_ROWS, Formula, Percent, standard
+
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+ROWS = [(*PUTUO_1_ROWS[0][:4], "100%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+
+
+def _found(tmp_path, rates, score=10):
+    """年度资金总额 and 其中：当年财政拨款 100 / 100 / 105, their 执行率 ``rates``."""
+    money = [("年度资金总额", 100, 100, 105, 10, rates[0], score),
+             ("其中：当年财政拨款", 100, 100, 105, "—", rates[1], "—"),
+             ("上年结转资金", 0, 0, 0, "—", "—", "—"), ("其他资金", 0, 0, 0, "—", "—", "—")]
+    path = standard(tmp_path / "t.xlsx", rows=ROWS, money=money, money_header=HEADER,
+                    total=(100, 90 + score), grade="优")
+    (table,) = read_tables(path)
+    return [(f.code, f.cell) for f in run_checks(table, evaluate(table),
+                                                 select={"JX301", "JX302", "JX303"})]
+
+
+OVERSPENT = [("JX303", "E6"), ("JX303", "E7")]
+
+
+@pytest.mark.parametrize("rates", [
+    ("100%", "100%"),  # d08: typed
+    (Formula("=MIN(E6/D6,1)", 1), Formula("=MIN(E7/D7,1)", 1)),  # e04
+    (Percent(1), Percent(1)),
+])
+def test_a_rate_capped_at_100_beside_full_marks(tmp_path, rates):
+    assert _found(tmp_path, rates) == OVERSPENT
+
+
+def test_the_rate_as_spent_is_right_too(tmp_path):
+    assert _found(tmp_path, ("105%", "105%")) == OVERSPENT
+
+
+def test_a_capped_rate_beside_a_score_short_of_full_marks_is_still_wrong(tmp_path):
+    """100 % written, 9.5 scored: neither 105 % nor the score its cap gives (10)."""
+    assert _found(tmp_path, ("100%", "100%"), score=9.5) == [
+        ("JX301", "G6"), ("JX301", "G7"), ("JX302", "H6"), *OVERSPENT]
