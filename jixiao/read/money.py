@@ -395,10 +395,24 @@ def _results_given(grid: Grid, row: int, score: int) -> bool:
 
 def _labels_money_lines(grid: Grid, row: int, own: dict[int, str]) -> bool:
     """Whether under a header beginning 项目 | (序号 | 资金来源 |) the next row names a
-    money line (年度资金总额, 财政拨款) where a list of projects names a project."""
+    money line (年度资金总额, 财政拨款) where a list of projects names a project. A first
+    line naming no total (城乡困难群众救助补助项目, 上年结转项目, 义务教育学校公用经费 read as
+    a part of the money) is a money line only where every line after it names one too: a
+    list's other projects name none (rt31 r3)."""
     first = min((column for column, text in own.items() if fund_role(text)), default=0)
-    return any(_fund_label(grid.texts.get((row + 1, column), ""))
-               for column in grid.rows.get(row + 1, []) if column < first)
+    kinds = [_fund_label(grid.texts.get((row + 1, column), ""))
+             for column in grid.rows.get(row + 1, []) if column < first]
+    if not any(kinds):
+        return False
+    if "total" in kinds:
+        return True
+    for below in range(row + 2, grid.max_row + 1):
+        if not _has_amount(grid, below, first):
+            break  # the block ends (a blank line, its notes)
+        if not any(_fund_label(grid.texts.get((below, column), ""))
+                   for column in grid.rows.get(below, []) if column < first):
+            return False
+    return True
 
 
 def _label_columns(grid: Grid, row: int, cells: Iterable[int]) -> frozenset[int]:

@@ -12,6 +12,7 @@ import os
 from contextlib import redirect_stdout
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from workbooks import standard
 
@@ -161,3 +162,47 @@ def test_a_summary_sheet_beside_a_read_table_gives_its_money_not_its_score(tmp_p
     code, out = _run("check", path)
     assert code == 0, out
     assert "计算 99.8" in out and "计算 优" in out and "未发现问题" in out
+
+
+# rt31 r3: a department's list whose first project reads like a money line's label
+MONEY_LIKE_NAMES = ["城乡困难群众救助补助项目", "中央财政补助资金项目", "省级专项资金",
+                    "2024年中央转移支付资金", "上年结转项目", "义务教育学校公用经费",
+                    "2024年乡村振兴衔接补助资金"]
+DEPARTMENT_LIST = [["序号", "项目名称", "主管部门", "实施单位", "全年预算数（万元）", "全年执行数（万元）",
+                    "执行率", "自评得分", "评分等级"],
+                   [1, None, "某县民政局", "某县社会救助服务中心", 125.5, 123, "98.01%", 99.8, "优"],
+                   [2, "高龄老人养老服务补贴项目", "某县民政局", "某县养老服务中心", 125.5, 123, "98.01%",
+                    99.18, "优"],
+                   [3, "困难残疾人生活补贴和重度残疾人护理补贴", "某县民政局", "某县残疾人联合会", 125.5,
+                    123, "98.01%", 99.58, "优"],
+                   ["合计", "", "", "", 376.5, 369, "98.01%", "", ""]]
+
+
+@pytest.mark.parametrize("name", MONEY_LIKE_NAMES)
+def test_a_first_project_named_like_a_money_line_is_still_a_project(tmp_path, name):
+    """rt31 r3: 城乡困难群众救助补助项目 (补助), 上年结转项目, 义务教育学校公用经费 … as the
+    list's first project made its header a money block's (项目 | 全年预算数 over 年度资金总额):
+    未识别表格, exit 2. The projects after it name no money line: a list of projects."""
+    rows = [DEPARTMENT_LIST[0], [1, name, *DEPARTMENT_LIST[1][2:]], *DEPARTMENT_LIST[2:]]
+    code, out = _run("check", _results_list(tmp_path / "民政局汇总.xlsx", rows))
+    assert code == 0, out
+    assert out.splitlines()[1] == ("“民政局汇总.xlsx”是自评结果汇总表（工作表“汇总表”列出 3 个项目的"
+                                   "自评得分和等级），不是自评表，未校验")
+
+
+def test_the_batch_counts_a_list_whose_first_project_reads_like_money(tmp_path):
+    inbox = tmp_path / "收件"
+    (inbox / "民政局").mkdir(parents=True)
+    rows = [DEPARTMENT_LIST[0], [1, MONEY_LIKE_NAMES[0], *DEPARTMENT_LIST[1][2:]],
+            *DEPARTMENT_LIST[2:]]
+    _results_list(inbox / "民政局" / "民政局2024年度项目自评结果汇总表.xlsx", rows)
+    standard(inbox / "民政局" / "自评表.xlsx")
+    output = tmp_path / "汇总.xlsx"
+    code, out = _run("batch", inbox, "-o", output, "--workers", "1")
+    assert code == 0, out
+    book = load_workbook(output)
+    assert [row[0] for row in book["汇总"].iter_rows(min_row=2, values_only=True)] == ["自评表.xlsx"]
+    overview = {row[0]: row[1] for row in book["统计"].iter_rows(values_only=True)}
+    assert (overview["找到的文件"], overview["自评结果汇总表（不是自评表，未校验）"],
+            overview["未识别出表格的文件（有自评表的标题，须人工查看）"]) == (2, 1, 0)
+    assert overview["注意"].count("自评结果汇总表 1 个（民政局2024年度项目自评结果汇总表.xlsx）") == 1
