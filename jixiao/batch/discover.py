@@ -21,7 +21,11 @@ from jixiao.batch.outcome import path_order
 # is none of them after all is a row saying why); a Word .docx's or .doc's tables by value
 # too, and a WPS 文字 .wps's (Kingsoft's format is Word 97-2003's binary) — one without a
 # 自评表 (a 自评报告) gets no row, only a count (``describe_without_table``).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc", ".wps")
+# Excel's templates (.xltx, .xltm) are packages as .xlsx files are, read whole. A file
+# without an extension (an .xlsx sent over WeChat or QQ, its name cut) is one if its bytes
+# say so (``_sniffed_workbook``).
+SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".et", ".docx", ".doc",
+            ".wps")
 
 # What a unit sends instead of its workbook and jixiao cannot check: an archive of its files,
 # a table printed to PDF or OFD. When no workbook was found in its folder (or below), each
@@ -45,7 +49,11 @@ SENT_BESIDE = {".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
 # exported as CSV (or a reviewer's own list). Named in the batch's closing line and its
 # 统计 sheet, so that none is passed over unnoticed, but no row (images and other files
 # are not mentioned at all).
-OTHER_KINDS = {".csv": "CSV 文本"}  # a table exported as text: no merges, no layout to read
+# A table saved as a web page (.htm, .html) is read by ``jixiao check``, but an inbox's
+# pages are seldom tables (a notice saved from a browser): named, with how to check one.
+OTHER_KINDS = {".csv": "CSV 文本",  # a table exported as text: no merges, no layout to read
+               ".htm": "网页", ".html": "网页"}
+_CHECK_ONE_BY_ONE = {"网页": "网页格式的表格可用 jixiao check 逐个校验"}
 
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
@@ -176,7 +184,9 @@ def _walk(folder: Path, strange: dict[str, str],
                 folders.append(os.path.join(here, name))
                 if name.lower().endswith(SUFFIXES):
                     strange[os.path.join(here, name)] = "是一个文件夹，不是工作簿"
-            elif name.lower().endswith(SUFFIXES) and not name.startswith("~$"):
+            elif not name.startswith("~$") and (
+                    name.rstrip(" ").lower().endswith(SUFFIXES)  # x.xlsx␠ too
+                    or (not os.path.splitext(name)[1] and _sniffed_workbook(entry))):
                 yield from _entry(os.path.join(here, name), entry, strange,
                                   real=os.path.join(real_here, name))
             elif not name.startswith("~$"):
@@ -186,6 +196,30 @@ def _walk(folder: Path, strange: dict[str, str],
                 elif others is not None and extension in OTHER_KINDS:
                     others[os.path.join(here, name)] = OTHER_KINDS[extension]
         pending.extend(reversed(folders))
+
+
+def _sniffed_workbook(entry: os.DirEntry[str]) -> bool:
+    """Whether a regular file without an extension is a workbook by its bytes: a zip whose
+    directory lists a workbook part (.xlsx, .xlsm, .xlsb), an .ods, or an .xls. Only files
+    without an extension are opened (a few, as a rule): a zip's first and last bytes read,
+    an OLE2 file's streams named (``foreign_format_of``)."""
+    from jixiao.xlsx.foreign import CFB, foreign_format_of
+
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        with open(entry.path, "rb") as stream:
+            head = stream.read(8)
+            if head.startswith(CFB):
+                return foreign_format_of(entry.path) == "xls"
+            if not head.startswith(b"PK\x03\x04"):
+                return False
+            stream.seek(0, os.SEEK_END)
+            stream.seek(max(0, stream.tell() - 65536))
+            tail = stream.read()
+    except OSError:
+        return False
+    return b"xl/workbook" in tail or foreign_format_of(entry.path) == "ods"
 
 
 def _entry(path: str, entry: os.DirEntry[str] | None, strange: dict[str, str], *,
@@ -263,8 +297,10 @@ def describe_others(others: dict[str, str]) -> str:
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(others.values()).items())
     names = "、".join(Path(path).name for path in sorted(others, key=path_order)[:3])
     more = " 等" if len(others) > 3 else ""
+    hints = "".join(f"；{_CHECK_ONE_BY_ONE[kind]}" for kind in dict.fromkeys(others.values())
+                    if kind in _CHECK_ONE_BY_ONE)
     return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}{more}）；"
-            "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
+            f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{hints}")
 
 
 def describe_own(own: dict[str, str]) -> str:

@@ -803,6 +803,39 @@ def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, cap
     assert code == 2 and line in capsys.readouterr().err
 
 
+def test_templates_and_extensionless_workbooks_are_checked_web_pages_named(tmp_path):
+    """rt31 r3: ``jixiao check`` reads an Excel template (.xltx), an .xlsx whose extension
+    WeChat or QQ dropped (or a Mac left a space after), and a table saved as a web page
+    (.htm/.html), but the batch passed them over in silence: no row, no count, not in the
+    closing line. The templates, ``x.xlsx␠`` and a file without extension whose bytes are
+    a workbook are checked, each a row; the web pages are named with the documents not
+    checked (a page is seldom a table), with how to check one."""
+    inbox = tmp_path / "收件"
+    (inbox / "甲单位").mkdir(parents=True)
+    template = load_workbook(standard(tmp_path / "t.xlsx", name="模板项目"))
+    template.template = True
+    template.save(inbox / "甲单位" / "模板.xltx")
+    shutil.copy(standard(tmp_path / "w.xlsx", name="微信项目"), inbox / "甲单位" / "微信文件")
+    shutil.copy(standard(tmp_path / "s.xlsx", name="空格项目"), inbox / "甲单位" / "空格.xlsx ")
+    (inbox / "甲单位" / "说明").write_text("不是工作簿", "utf-8")  # no extension, no workbook
+    page = "<html><body><table><tr><td>项目名称</td><td>网页项目</td></tr></table></body></html>"
+    (inbox / "甲单位" / "网页版.htm").write_text(page, "utf-8")
+    (inbox / "乙单位.html").write_text(page, "utf-8")
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0, out
+    rows = sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]
+    assert [(os.path.basename(row[0]), row[1], row[10]) for row in rows] == [
+        ("微信文件", "微信项目", "通过"), ("模板.xltx", "模板项目", "通过"),
+        ("空格.xlsx ", "空格项目", "通过")]
+    line = ("另有 2 个文件不是工作簿，未校验（网页 2 个：乙单位.html、网页版.htm）；"
+            "其中若有自评表，须人工审核，或请填报单位提交 Excel 版；"
+            "网页格式的表格可用 jixiao check 逐个校验")
+    assert line in out.splitlines()
+    overview = dict(row[:2] for row in load_workbook(tmp_path / "汇总.xlsx")["统计"]
+                    .iter_rows(values_only=True) if row[0] in ("找到的文件", "注意"))
+    assert overview == {"找到的文件": 3, "注意": line}
+
+
 def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_path, capsys):
     """rt21 #1: five units each sent 报送材料.zip, one a PDF: the batch exited 0, with
     no row and no JSON line for them, and only one line in 统计›注意 naming three of the
