@@ -134,15 +134,21 @@ def path_order(path: str) -> tuple[tuple[Any, ...], str]:
     stem, dot, suffix = name.rpartition(".")
     if not stem.strip("."):  # no suffix (".profile", "README")
         stem, suffix = name, ""
-    parts: list[Any] = _DIGITS.split(
+    return natural_order(
         f"{folder.replace('/', _FOLDER_END)}{_FOLDER_END if folder or path.startswith('/') else ''}"
-        f"{stem}{_SUFFIX_START}{suffix}")
-    parts[1::2] = map(int, parts[1::2])
-    return tuple(parts), path
+        f"{stem}{_SUFFIX_START}{suffix}")[0], path
 
 
 _DIGITS = re.compile(r"(\d+)")
 _FOLDER_END, _SUFFIX_START = "\0", "\1"
+
+
+def natural_order(text: str) -> tuple[tuple[Any, ...], str]:
+    """A name's place in the natural order ``path_order`` sorts the files' names in (the
+    numbers by value: 某县第2局 before 某县第10局), for what is no path (统计›按主管部门)."""
+    parts: list[Any] = _DIGITS.split(text)
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts), text
 
 
 def moved(outcome: Outcome, file: str) -> Outcome | None:

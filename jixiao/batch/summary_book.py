@@ -68,6 +68,7 @@ from jixiao.batch.outcome import (
     BatchRun,
     Outcome,
     is_unicode,
+    natural_order,
     path_order,
     shown_name,
 )
@@ -1333,7 +1334,7 @@ def _statistics(summary: Summary, run: BatchRun, rules: str | None) -> list[_Blo
     departments = sorted(((item.name, item.tables, summary.average(item),
                            item.with_errors, item.errors, item.warnings, item.unfilled)
                           for item in summary.departments.values()),
-                         key=lambda row: (-row[1], row[0]))
+                         key=lambda row: (-row[1], natural_order(row[0])))
     return [
         _Block("概况", ("项目", "数值"), overview),
         _Block("评分等级分布", ("等级", "计算等级（份）", "填报等级（份）"), grades),

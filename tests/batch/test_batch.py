@@ -1427,6 +1427,28 @@ def test_every_row_of_a_project_in_several_folders_names_all_its_versions(tmp_pa
         (a2, note(c1, c2, b1, "a1.xlsx"))]
 
 
+def test_departments_with_as_many_tables_are_in_natural_order(tmp_path):
+    """rt31 r3: 统计›按主管部门 put 某县第10局 before 某县第1局 (code points) where they
+    have as many tables, while the 汇总 rows are in natural order (项目2 before 项目10).
+    The most tables first, as before; ties in the same natural order."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    for number, department in enumerate(["某县第10局", "某县第1局", "某县第2局", "某县第2局"]):
+        book = load_workbook(standard(inbox / f"表{number}.xlsx", name=f"项目{number}"))
+        sheet = book.active
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == "上海市普陀区医疗保障局":
+                    cell.value = department
+        book.save(inbox / f"表{number}.xlsx")
+    code, _ = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0
+    stats = sheet_rows(tmp_path / "汇总.xlsx", "统计")
+    at = stats.index(("按主管部门", None, None, None, None, None, None))
+    assert [row[:2] for row in stats[at + 2:at + 5]] == [
+        ("某县第2局", 2), ("某县第1局", 1), ("某县第10局", 1)]
+
+
 def _no_unit(path, rate):
     """A 评分表 of 办公设备购置项目 that names neither 主管部门 nor 实施单位 (DOMAIN §4's
     评分附件表: 一级指标 | 三级指标 | 权重 | 目标值 | 业绩值 | 评分结果)."""
