@@ -2,6 +2,7 @@
 every row written, nothing left behind. (tests/batch/test_batch.py checks its contents.)"""
 
 import os
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -314,7 +315,12 @@ def test_statistics_are_those_pandas_computes_from_the_rows(tmp_path):
                    .agg(表数=("文件", "size"), 平均计算总分=("总分", "mean"),
                         有错误的表=("有错误", "sum"), 错误数=("错误数", "sum"),
                         警告数=("警告数", "sum"), 未填写的表=("未填写", "sum"))
-                   .reset_index().sort_values(["表数", "部门"], ascending=[False, True]))
+                   .reset_index())
+    # the most tables first; ties in natural order, as the 汇总 rows (部门3 before 部门12)
+    natural = [tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
+               for name in departments["部门"]]
+    departments = departments.iloc[sorted(range(len(departments)), key=lambda at: (
+        -departments["表数"].iloc[at], natural[at]))]
     # half-up, as Excel's ROUND and jixiao's rules.round2 (部门23: 95.625 → 95.63, where
     # pandas' round gives 95.62)
     departments["平均计算总分"] = departments["平均计算总分"].map(round2)
