@@ -85,6 +85,9 @@ class MoneyBlock:
     # （万元） | 年初预算数 | …) with its own 年度资金总额 and 其中 lines (``_blocks_below``)
     below: list[MoneyBlock] = dataclasses.field(default_factory=list)
     label: str | None = None  # the block's own label, where it is one of several (转移支付资金)
+    # role → the columns of the sources its header stands over with no 合计 among them
+    # (全年预算数（A） over 中央补助 | 地方资金): the amount is their sum (``_sources_added``)
+    added: dict[str, list[int]] = dataclasses.field(default_factory=dict)
 
     def scale_at(self, column: int) -> float:
         return self.column_scales.get(column, self.scale)
@@ -299,6 +302,25 @@ def _sub_headers_under(grid: Grid, row: int, first: int) -> bool:
     (全年预算数（A） over 中央 | 地方 | 合计), no amounts."""
     return not _has_amount(grid, row + 1, first) and any(
         _span(grid, row, column) for column in grid.rows.get(row, []) if column >= first)
+
+
+def _sources_added(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, list[int]]:
+    """The amounts a money header at ``row`` heads as its sources' columns with no 合计 among
+    them (全年预算数（A） over 中央补助 | 地方资金, the same under 全年执行数（B）): role →
+    the sources' columns, the amount being their sum — not the first source's alone."""
+    if not _sub_headers_under(grid, row, min(columns.values())):
+        return {}
+    added = {}
+    for role in ("initial", "budget", "executed"):
+        column = columns.get(role)
+        if column is None or grid.origin.get((row, column), (row, column)) != (row, column):
+            continue  # (moved to the 合计 or the 全年 column under it: no sources to add)
+        span = _span(grid, row, column)
+        labels = [grid.texts.get((row + 1, at), "") for at in span]
+        if span and all(_fund_label(text) in ("source", "part") and not _is_sum(text)
+                        for text in labels):
+            added[role] = span
+    return added
 
 
 def _is_sum(text: str) -> bool:
@@ -586,7 +608,8 @@ def _blocks_below(grid: Grid, row: int, bottom: int, scale: float = 1.0) -> list
         scale = next((found for found in map(_unit_scale, heads) if found is not None), scale)
         blocks.append(MoneyBlock(grid, row, columns, lines, scale,
                                  column_scales=_column_scales(grid, row, first),
-                                 label=_outside_notes(label) or None))
+                                 label=_outside_notes(label) or None,
+                                 added=_sources_added(grid, row, columns)))
         row = lines[-1][0] + 1
     return blocks
 
@@ -730,7 +753,8 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             scale = 1e-4 if _in_yuan(heads) else 1.0
             return MoneyBlock(grid, row, columns, lines, scale,
                               column_scales=_column_scales(grid, row, first),
-                              below=_blocks_below(grid, lines[-1][0] + 1, bottom, scale))
+                              below=_blocks_below(grid, lines[-1][0] + 1, bottom, scale),
+                              added=_sources_added(grid, row, columns))
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:
         return labelled
@@ -938,7 +962,13 @@ def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
             line.sources["label"] = note(table, grid, row, label_column)
         for key, role in (("initial_budget", "initial"), ("budget", "budget"),
                           ("executed", "executed")):
-            if role in columns:
+            if role in money.added:  # 中央补助 + 地方资金 under 全年预算数（A）, no 合计
+                amounts = [_amount(grid, row, column, money.scale_at(column))
+                           for column in money.added[role]]
+                given = [amount for amount in amounts if amount is not None]
+                line.sources[key] = note(table, grid, row, columns[role])
+                setattr(line, key, round(sum(given), 6) if given else None)
+            elif role in columns:
                 line.sources[key] = note(table, grid, row, columns[role])
                 setattr(line, key, _amount(grid, row, columns[role], money.scale_at(columns[role])))
         if "budget" not in columns and "initial" in columns:  # A = 年初预算数 then
@@ -1093,13 +1123,18 @@ def _column_name(grid: Grid, row: int, column: int, form_name: str,
 def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[FundLine]:
     """The sources a money block splits into columns under its merged headers (全年预算数（A）
     over 中央 | 地方 | 合计, the same under 全年执行数（B）): one line each, so that their sum
-    is checked against the 合计 (JX304) as the sources written down the rows are."""
+    is checked against the 合计 (JX304) as the sources written down the rows are — and,
+    without a 合计 (``MoneyBlock.added``), each source's line read as one."""
     grid, columns = money.grid, money.columns
     spans: dict[str, dict[str, int]] = {}
     head = money.header_row
     for role in ("budget", "executed"):
         if role not in columns:
             return []
+        if role in money.added:  # 中央补助 | 地方资金, no 合计: the amount their sum
+            spans[role] = {grid.texts[(head + 1, column)]: column
+                           for column in money.added[role]}
+            continue
         top = grid.origin.get((head, columns[role]), (head, columns[role]))
         if top[0] != head or not _is_sum(grid.texts.get((head + 1, columns[role]), "")):
             return []  # no 合计 among the sources: the amounts are not the sum's
