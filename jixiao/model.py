@@ -230,6 +230,10 @@ class FundLine:
     # the breakdown it belongs to (按收入性质分 / 按支出性质分 of a 部门整体 table): each
     # breakdown adds up to the 年度资金总额 on its own; None for the plain 其中 lines
     split: str | None = None
+    # the 执行率's 分值 and 得分 written on this line, where each line scores its own
+    # (``Funds.shares``), at sources["weight"] and sources["score"]
+    weight: float | None = None
+    score_declared: float | None = None
 
 
 @dataclass
@@ -260,6 +264,10 @@ class Funds:
     # the unit the cells show the amounts in, in 万元 (1e-4: 元): the findings quote the
     # amounts so, and allow for the rounding of that unit's 2 decimals, not of 万元's
     unit: float = 1.0
+    # the lines (of ``parts``) that each score their own 执行率 with their own 分值, no
+    # 年度资金总额 line written (本级资金 | … | 5 | 95% | 4.75 over 转移支付资金 | … | 5 | …):
+    # the 执行率得分 is the sum of each one's 分值 × its own rate; ``total`` their sum
+    shares: list[FundLine] = field(default_factory=list)
 
     @property
     def scored(self) -> FundLine:
@@ -833,6 +841,8 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
                                     table.funds.budget_column())
         execution = rules.execution_score(rate, table.funds.weight if table.funds.weight is not None
                                           else 10.0)
+        if table.funds.shares:  # each line's 分值 × its own rate (本级资金 5, 转移支付资金 5)
+            execution = rules.round2(sum(share_score(line) for line in table.funds.shares))
     except ScoreInputError as error:
         note = _unread_money(table) or str(error)
     weighed = "weight" in table.columns
@@ -859,6 +869,13 @@ def evaluate(table: SelfEvaluation, ruleset: str | RuleSet | None = None) -> Eva
             total, span = (taken[0], None) if taken[0] == taken[1] else (None, taken)
     return Evaluation(chosen, rate, execution if counted else None, note, scores, total,
                       rules.grade(total) if total is not None else None, basis, span)
+
+
+def share_score(line: FundLine) -> float:
+    """The 执行率得分 of a money line that scores its own 执行率 (``Funds.shares``): its
+    分值 × its 全年执行数 ÷ 全年预算数; ScoreInputError where its amounts give none."""
+    return rules.execution_score(rules.execution_rate(line.budget, line.executed),
+                                 line.weight if line.weight is not None else 0.0)
 
 
 # Score.note of a row an index system scores by its 评分标准 (``judged_by_standard``)

@@ -197,7 +197,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     随之应为多少（得分超过分值、总分超过 100 的，一并指出）。
     年度资金总额一行的
     分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
-    执行率核对，指向该行的得分。
+    执行率核对，指向该行的得分。没有年度资金总额一行、各行各写分值和得分的（本级资金 5 分、
+    转移支付资金 5 分），执行率分值是各行分值之和，各行得分按该行自己的执行率核对，指向该行的得分。
 
     **为什么**：执行率得分是总分的一部分，常被直接写成满分 10 分。
 
@@ -206,6 +207,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     **正确示例**：得分 9.75。
     """
     funds = table.funds
+    if funds.shares:  # each line's 分值 × its own 执行率 (本级资金 5, 转移支付资金 5)
+        yield from _shares_scored(table)
+        return
     source = funds.sources.get("score")
     if funds.score_declared is None or jixiao_formula(table, source):  # (also where a
         # 预算执行率 row scores the 执行率 and the money restates it: ``execution_line`` false)
@@ -238,6 +242,22 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
                       f"执行率得分写为 {points(funds.score_declared)}，按分值 {points(weight)} × "
                       f"{_on_line(funds.scored, '执行率', table)} {points(rate)}% 应为 "
                       f"{points(expected)}{why}", severity="warning" if rounded else None)
+
+
+def _shares_scored(table: SelfEvaluation) -> Iterator[Finding]:
+    """JX302 for the lines that each score their own 执行率 (``Funds.shares``): each
+    line's 得分 against its 分值 × its own 全年执行数 ÷ 全年预算数."""
+    for line in table.funds.shares:
+        source = line.sources.get("score")
+        rate = _computed_rate(line)
+        if line.score_declared is None or line.weight is None or rate is None \
+                or jixiao_formula(table, source):
+            continue
+        expected = rules.execution_score(rate, line.weight)
+        if differs(line.score_declared, expected):
+            yield finding("JX302", source,
+                          f"“{line.label}”执行率得分写为 {points(line.score_declared)}，按分值 "
+                          f"{points(line.weight)} × 执行率 {points(rate)}% 应为 {points(expected)}")
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:

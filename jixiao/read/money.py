@@ -913,6 +913,8 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     funds = Funds(total=total, parts=[line for line in lines if line is not total])
     first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
                      if line is total)
+    if _scored_each(money, table, lines):  # 本级资金 5 | 转移支付资金 5, no total line
+        funds = Funds(total=_added_up(lines), parts=lines, shares=lines)
     if not funds.parts:
         funds.parts = _source_columns(money, table, first_row)
     funds.weight = None
@@ -926,9 +928,42 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
+    if funds.shares:  # the 执行率's points are the lines' together
+        funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
+        scores = [line.score_declared for line in funds.shares]
+        funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
     funds.blocks = [_block_below(block, table) for block in money.below]
     funds.unit = _unit(money)
     _apply_points(money, table, funds, lines, first_row)
+
+
+def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]) -> bool:
+    """Whether every line of a block without a total line (本级资金 | … | 5 | 95% | 4.75 over
+    转移支付资金 | … | 5 | 95% | 4.75) scores its own 执行率 with its own 分值: then their
+    分值 add up to the 执行率's (``Funds.shares``), each line's 得分 its 分值 × its own rate
+    — not the first line the total and the second its part. Gives each line its points."""
+    grid, columns = money.grid, money.columns
+    if "weight" not in columns or len(lines) < 2 or any(
+            _line_kind(label, at == 0) == "total" for at, (_, label, _) in enumerate(money.lines)):
+        return False
+    weights = [points_at(grid, row, columns["weight"]) for row, _, _ in money.lines]
+    if any(weight is None or weight <= TOLERANCE for weight in weights):
+        return False
+    for (row, _, _), line, weight in zip(money.lines, lines, weights, strict=True):
+        line.weight, line.sources["weight"] = weight, note(table, grid, row, columns["weight"])
+        if "score" in columns:
+            line.score_declared = points_at(grid, row, columns["score"])
+            line.sources["score"] = note(table, grid, row, columns["score"])
+    return True
+
+
+def _added_up(lines: list[FundLine]) -> FundLine:
+    """The 年度资金总额 of lines written without one: each amount the lines' sum."""
+    total = FundLine("年度资金总额")
+    for key, _ in _AMOUNT_ROLES:
+        given = [getattr(line, key) for line in lines if getattr(line, key) is not None]
+        setattr(total, key, round(sum(given), 6) if given else None)
+    return total
 
 
 def _unit(money: MoneyBlock) -> float:
