@@ -452,14 +452,23 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     value = fraction_as_percent(actual.value) if actual.unit == "" else actual.value
     source = indicator.sources.get("actual")  # (96.4% of 96.37: its decimals as shown)
     rate = money_rate(table, indicator, evaluation.rate)
-    if rate is not None:
-        return None if rate_written_for(table, source, value, rate) else value
     line = money_line_named(table, indicator) or table.funds.scored
+    if rate is not None:
+        capped = rate > CAPPED_RATE and line.rate_declared is not None \
+            and rate_written_for(table, line.sources.get("rate"), line.rate_declared, CAPPED_RATE)
+        if capped:  # the block's 100 % for 105 of 100 (JX301 takes it): the row's 100 % agrees
+            rate = CAPPED_RATE
+        return None if rate_written_for(table, source, value, rate) else value
     if line.rate_declared is None:
         return None
     agree = rate_written_for(table, source, value, line.rate_declared) \
         or rate_written_for(table, line.sources.get("rate"), line.rate_declared, value)
     return None if agree else value
+
+
+# The 执行率 the 得分 counts at most (``rules.execution_score`` caps it): the rate a block
+# may write for B over A (JX301), and a 预算执行率 row beside it too (JX305)
+CAPPED_RATE = 100.0
 
 
 def rate_written_for(table: SelfEvaluation, source: Source | None, written: float,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from jixiao import rules
 from jixiao.checks.base import (
+    CAPPED_RATE,
     MONEY_AMOUNTS,
     Finding,
     blank,
@@ -180,7 +181,7 @@ def _capped_for_full_marks(table: SelfEvaluation, line: FundLine) -> bool:
         or not differs(funds.score_declared, funds.weight))
 
 
-_CAPPED_RATE = 100.0  # the 执行率 the 得分 counts at most (``rules.execution_score``)
+_CAPPED_RATE = CAPPED_RATE  # the 执行率 the 得分 counts at most (``rules.execution_score``)
 
 
 @check("JX302", "error", "执行率得分计算错误")
@@ -523,7 +524,8 @@ def budget_rate_indicator(table: SelfEvaluation, evaluation: Evaluation) -> Iter
     按指标显示的小数位判断舍入（资金栏 96.37%、指标写 96.4% 或 96% 不算不一致；写整数
     百分比的，只允许四舍五入或截去小数得到的数：96.00% 写作 95% 或 97% 都不一致）。
     比较的是全年执行数 ÷ 全年预算数算出的执行率（算不出时才用资金栏写的执行率）：资金栏
-    的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。
+    的执行率写错了（JX301），照实填写的指标不因此报错，照抄错数的指标报此错误。超出预算
+    （全年执行数 105、全年预算数 100）、资金栏执行率写得分所按的 100% 的，指标写 100% 也一致。
     指标名称写明资金来源的（“中央资金执行率”“上年结转资金执行率”“财政资金支付率”“省级
     资金支出进度”），与资金栏中该来源的其中行（“中央补助资金”“当年财政拨款”）比较，该指标
     也按这一行的执行率计分；资金栏没有这一行（或不止一行）的，看不出该来源的执行率，不比较。

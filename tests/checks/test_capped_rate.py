@@ -14,7 +14,7 @@ HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "�
 ROWS = [(*PUTUO_1_ROWS[0][:4], "100%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
 
 
-def _found(tmp_path, rates, score=10):
+def _found(tmp_path, rates, score=10, select=("JX301", "JX302", "JX303")):
     """年度资金总额 and 其中：当年财政拨款 100 / 100 / 105, their 执行率 ``rates``."""
     money = [("年度资金总额", 100, 100, 105, 10, rates[0], score),
              ("其中：当年财政拨款", 100, 100, 105, "—", rates[1], "—"),
@@ -23,7 +23,7 @@ def _found(tmp_path, rates, score=10):
                     total=(100, 90 + score), grade="优")
     (table,) = read_tables(path)
     return [(f.code, f.cell) for f in run_checks(table, evaluate(table),
-                                                 select={"JX301", "JX302", "JX303"})]
+                                                 select=set(select))]
 
 
 OVERSPENT = [("JX303", "E6"), ("JX303", "E7")]
@@ -46,3 +46,16 @@ def test_a_capped_rate_beside_a_score_short_of_full_marks_is_still_wrong(tmp_pat
     """100 % written, 9.5 scored: neither 105 % nor the score its cap gives (10)."""
     assert _found(tmp_path, ("100%", "100%"), score=9.5) == [
         ("JX301", "G6"), ("JX301", "G7"), ("JX302", "H6"), *OVERSPENT]
+
+
+@pytest.mark.parametrize("rates", [
+    ("100%", "100%"), (Formula("=MIN(E6/D6,1)", 1), Formula("=MIN(E7/D7,1)", 1))])
+def test_a_rate_indicator_at_100_beside_a_capped_block(tmp_path, rates):
+    """The 预算资金执行率 row's 100 % beside the block's capped 100 %: one rate, not JX305's
+    “与项目资金栏的执行率 105% 不一致”."""
+    assert _found(tmp_path, rates, select={"JX305"}) == []
+
+
+def test_a_rate_indicator_at_100_beside_a_block_of_105(tmp_path):
+    """The block writes 105 %, the row 100 %: two rates written differently."""
+    assert _found(tmp_path, ("105%", "105%"), select={"JX305"}) == [("JX305", "F11")]
