@@ -201,8 +201,9 @@ def _cells(reference: Any, skip_nested: bool, out_of_view: str) -> list[Any]:
     return out
 
 
-def _apply(function: int, values: list[Any], skip_errors: bool) -> Any:
-    """``function`` (1–13) over the values of the cells counted."""
+def apply(function: int, values: list[Any], skip_errors: bool) -> Any:
+    """``function`` (1–13) over the values of the cells counted (also ``plain_ranges``'
+    SUM, COUNT … over typed-in values)."""
     if skip_errors:
         values = [value for value in values if not isinstance(value, XlError)]
     if function == 3:
@@ -224,7 +225,7 @@ def _subtotal(function_num: Any, *references: Any) -> Any:
         kind = "hidden" if function > 100 else "filtered"
         values = [value for reference in references
                   for value in _cells(reference, True, kind)]
-        return _apply(function % 100, values, skip_errors=False)
+        return apply(function % 100, values, skip_errors=False)
     except _Failed as failed:
         return failed.error
 
@@ -252,7 +253,7 @@ def _aggregate(function_num: Any, options: Any, *arguments: Any) -> Any:
                         function)
         values = [value for reference in arguments
                   for value in _cells(reference, skip_nested, kind)]
-        return _apply(function, values, skip_errors)
+        return apply(function, values, skip_errors)
     except _Failed as failed:
         return failed.error
 
@@ -263,4 +264,4 @@ def use_excel_subtotals(registry: dict[str, Any]) -> None:
     registry["AGGREGATE"] = registry["_XLFN.AGGREGATE"] = wrap_func(_aggregate, ranges=True)
 
 
-__all__ = ["use_excel_subtotals", "workbook_rows"]
+__all__ = ["apply", "use_excel_subtotals", "workbook_rows"]

@@ -42,13 +42,14 @@ from jixiao.recalc.external import Linked, linked_cells
 from jixiao.recalc.kept_stored import cells_the_table_reads, is_cell_picture
 from jixiao.recalc.limits import STRING_LITERAL, formula_problem, reference_areas
 from jixiao.recalc.offset import fix_row_index, fixed_offsets
+from jixiao.recalc.plain_ranges import Area, folded
 from jixiao.recalc.prepare import prepare_cell, set_formula, sheet_named
 from jixiao.recalc.structured import UnsupportedTableReference, resolved_tables
 from jixiao.recalc.whole import clamped
 from jixiao.recalc.workload import cells_with_texts, check_workload
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.package import CellValue, ExcelError, Package
-from jixiao.xlsx.refs import area_cells
+from jixiao.xlsx.refs import area_cells, split_area
 from jixiao.xlsx.tables import ExcelTable, workbook_tables
 
 _Where = tuple[str, str]  # (sheet, cell)
@@ -174,6 +175,19 @@ class _Model(ExcelModel):
         self.used_ranges: dict[str, tuple[int, int]] = {}  # sheet → (last row, last column)
         self.unknown: dict[_Where, str] = {}  # cell → a function formulas does not have
         self.tables: list[ExcelTable] = list(tables or [])  # what structured references name
+        self._pushing = False
+
+    def push(self, worksheet: Any, context: Any) -> Any:
+        """The sheet's formulas only: ``complete`` then loads the cells they read (formulas
+        knows every reference before evaluating), not every typed-in cell of a roster."""
+        self._pushing = True
+        try:
+            return super().push(worksheet, context)
+        finally:
+            self._pushing = False
+
+    def add_cell(self, cell: Any, context: Any, formula_ranges: Any) -> Any:
+        return None if cell is None else super().add_cell(cell, context, formula_ranges)
 
     def compile_cell(self, cell: Any, context: Any, references: Any,
                      formula_references: Any) -> Any:
@@ -188,6 +202,8 @@ class _Model(ExcelModel):
                 value = round(value, 15)  # as formulas reads a typed number
             return self._compile_cell(coordinate, value, context, not isinstance(value, str),
                                       references)
+        if self._pushing and cell.data_type != "f":
+            return None  # a typed-in value: loaded by ``complete`` where a formula reads it
         if cell.data_type == "f":
             problem = self._resolve_tables(cell)
         if cell.data_type == "f" and problem is None:
@@ -195,6 +211,7 @@ class _Model(ExcelModel):
             fix_row_index(cell, _formula_text(cell))
             _give_formats(cell)
             text = self._clamp(cell, fixed_offsets(cell, _with_sheet_names(cell, _formula_text(cell))))
+            text = self._fold(cell, text)
             problem = formula_problem(text, self.limits) or self._dropped_name_in(text)
             unknown = _unknown_function(text)
             if unknown is not None and where not in self.stored:
@@ -249,6 +266,14 @@ class _Model(ExcelModel):
             set_formula(cell, new)
         return new
 
+    def _fold(self, cell: Any, text: str) -> str:
+        """The formula with SUM, COUNT … over long plain ranges written as their value
+        (``plain_ranges``)."""
+        new = folded(text, lambda area: _typed_in_values(cell.parent, area))
+        if new != text:
+            set_formula(cell, new)
+        return new
+
     def _used(self, own: Any, name: str | None) -> tuple[int, int] | None:
         sheet = sheet_named(own, name)
         if sheet is None:
@@ -262,6 +287,30 @@ class _Model(ExcelModel):
         for name in sorted(_names_in(text) & set(self.dropped_names)):
             return f"名称“{name}”引用的区域过大（{self.dropped_names[name]:,} 个单元格），未计算"
         return None
+
+
+def _typed_in_values(own: Any, area: Area) -> list[Any] | None:
+    """The values of ``area``'s cells as the engine would hold them; None where one holds a
+    formula, is part of an array formula's area, or the sheet does not exist."""
+    sheet = sheet_named(own, area.sheet)
+    if sheet is None:
+        return None
+    for ref in sheet.array_formulae.values():
+        top, left, bottom, right = split_area(ref.replace("$", ""))
+        if top <= area.bottom and area.top <= bottom and left <= area.right \
+                and area.left <= right:
+            return None
+    values: list[Any] = []
+    for row in sheet.iter_rows(area.top, min(area.bottom, sheet.max_row),
+                               area.left, min(area.right, sheet.max_column)):
+        for held in row:
+            if held.data_type == "f":
+                return None
+            value = held.value
+            values.append(sh.EMPTY if value is None else
+                          Error.errors.get(value, Error.errors["#VALUE!"])
+                          if held.data_type == "e" else value)
+    return values
 
 
 def _give_formats(cell: Any) -> None:

@@ -5,71 +5,92 @@ Only the formulas path imports this (the fast path has no such cost to bound).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from jixiao.errors import JixiaoError
 from jixiao.recalc.limits import formula_problem, formula_tokens, reference_areas
+from jixiao.recalc.plain_ranges import Area, Reader, folded
 from jixiao.xlsx.limits import Limits
 from jixiao.xlsx.package import Cell, Package
-from jixiao.xlsx.refs import column_number
+from jixiao.xlsx.refs import split_area
 
 
 def check_workload(package: Package) -> None:
-    """Refuse a workbook that would take the engine minutes and gigabytes.
-
-    formulas makes a node of about 6 KB for every cell of each sheet's used
-    area — the rectangle from A1 to the farthest cell, merge, range hyperlink
-    or comment, empty cells included — and for every part of every formula
-    (a shared formula costs as much in each cell it fills), and about 650 bytes
-    for each cell of a range, every defined name's included.
-    ``Limits.max_formula_work`` keeps it near half a
-    gigabyte; a 自评表 needs a fiftieth of that.
-    """
+    """Refuse a workbook that would take the engine minutes and gigabytes
+    (``formula_work`` over ``Limits.max_formula_work``)."""
     limits = Limits.from_environment()
-    if package.inspection.cells > limits.max_formula_work:  # no need to read them to know
-        _refuse(package, package.inspection.cells, limits)
-    work, ranges = 0, set()
-    for sheet in package.sheets:
-        bottom = right = 0
-        for cell, text in cells_with_texts(package, sheet):
-            bottom, right = max(bottom, cell.row), max(right, cell.column)
-            if not text or formula_problem(text, limits):
+    work = formula_work(package, limits)
+    if work > limits.max_formula_work:
+        raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
+                          f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 "
+                          f"Excel 中重算，或把环境变量 JIXIAO_MAX_FORMULA_WORK 设为 {work:,} 以上"
+                          "（计算会很慢、占用大量内存）")
+
+
+def formula_work(package: Package, limits: Limits | None = None) -> int:
+    """About how much the general engine is given, in its nodes of ~6 KB.
+
+    formulas makes a node for every formula cell and every part of its formula (a
+    shared formula costs as much in each cell it fills), for every cell a formula or a
+    defined name reads (typed-in cells no formula reads are not loaded: ``general._Model``),
+    and about 650 bytes more for each cell of a range; openpyxl holds every cell of the
+    file first, about a tenth of a node each. SUM, COUNT … over a long range of typed-in
+    values are computed before (``plain_ranges``) and cost nothing. ``Limits.max_formula_work``
+    keeps it near half a gigabyte; a 自评表 needs a fiftieth of that.
+    """
+    limits = limits or Limits.from_environment()
+    formulas_by_sheet = {sheet.name: [(cell, text) for cell, text in cells_with_texts(package, sheet)
+                                      if text] for sheet in package.sheets}
+    formula_cells = _formula_cells(package, formulas_by_sheet)
+    work, ranges = package.inspection.cells // 10, set()
+    for name, formulas in formulas_by_sheet.items():
+        read = _reader(name, formula_cells)
+        for _, text in formulas:
+            if formula_problem(text, limits):
                 continue  # such a cell is not given to the engine (see general._Model)
+            text = folded(text, read)
             work += formula_tokens(text)
-            ranges.update((sheet.name, area) for area in reference_areas(text) if area > 1)
-        for row, column in _far_corners(package, sheet):
-            bottom, right = max(bottom, row), max(right, column)
-        work += bottom * right
+            ranges.update((name, area) for area in reference_areas(text) if area > 1)
     for defined in package.defined_names:  # formulas builds every name's range, used or not
+        if defined.hidden or defined.local_sheet is not None \
+                or defined.name.lower().startswith("_xlnm."):
+            continue  # except these (a print area, a filter's range; a sheet's own names
+            # are written out in the formulas using them: ``general._with_sheet_names``)
         ranges.update((defined.name, area) for area in reference_areas(defined.text)
                       if 1 < area <= limits.max_range_cells)
-    work += sum(area for _, area in ranges) // 10
-    if work > limits.max_formula_work:
-        _refuse(package, work, limits)
+    return work + sum(area + area // 10 for _, area in ranges)
 
 
-def _refuse(package: Package, work: int, limits: Limits) -> None:
-    raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
-                      f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 Excel "
-                      "中重算，或设置环境变量 JIXIAO_MAX_FORMULA_WORK 调高上限")
+def _formula_cells(package: Package, formulas_by_sheet: dict[str, list[tuple[Cell, str]]]
+                   ) -> dict[str, list[tuple[int, int, int, int]]]:
+    """SHEET → (top, left, bottom, right) of each formula cell and array formula area."""
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    for name, formulas in formulas_by_sheet.items():
+        areas = out.setdefault(name.upper(), [])
+        for cell, _ in formulas:
+            formula = cell.formula
+            if formula is not None and formula.kind == "array" and formula.area:
+                areas.append(split_area(formula.area.replace("$", "")))
+            else:
+                areas.append((cell.row, cell.column, cell.row, cell.column))
+    return out
 
 
-_FAR_REF = re.compile(r"""<(?:[\w.-]+:)?(?:mergeCell|hyperlink|comment)\s[^<>]*?\bref\s*=\s*["']"""
-                      r"""(?:[^"':]*:)?\$?([A-Za-z]{1,3})\$?(\d{1,7})["']""")
+def _reader(own: str, formula_cells: dict[str, list[tuple[int, int, int, int]]]) -> Reader:
+    """``plain_ranges.Reader`` that knows only where the formulas are: enough to tell
+    which calls are folded (their values do not matter to the estimate)."""
+    def read(area: Area) -> list[Any] | None:
+        areas = formula_cells.get((area.sheet or own).upper())
+        if areas is None:
+            return None
+        for top, left, bottom, right in areas:
+            if top <= area.bottom and area.top <= bottom and left <= area.right \
+                    and area.left <= right:
+                return None
+        return []
 
-
-def _far_corners(package: Package, sheet: Any) -> Iterator[tuple[int, int]]:
-    """(row, column) of the far corner of each merge, range hyperlink and comment:
-    openpyxl makes a cell there too, and formulas reads every cell up to it."""
-    parts = [sheet.part] + [target for kind, target, _ in package._relationships(sheet.part)
-                            if kind.endswith("/comments")]
-    for part in parts:
-        if part not in package.members:
-            continue
-        for letters, row in _FAR_REF.findall(package.members[part].decode("utf-8", "replace")):
-            yield int(row), column_number(letters)
+    return read
 
 
 def cells_with_texts(package: Package, sheet: Any) -> Iterator[tuple[Cell, str]]:
@@ -90,4 +111,4 @@ def cells_with_texts(package: Package, sheet: Any) -> Iterator[tuple[Cell, str]]
         yield cell, text or ""
 
 
-__all__ = ["cells_with_texts", "check_workload"]
+__all__ = ["cells_with_texts", "check_workload", "formula_work"]

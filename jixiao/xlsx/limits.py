@@ -29,10 +29,10 @@ class Limits:
     max_sheet_area: int = 10_000_000   # rows × columns a sheet's cells span (dense readers)
     max_ratio: int = 100               # unpacked : packed, for a member of
     ratio_floor_bytes: int = 1 * MB    # … at least this size (small parts compress well)
-    # what the general formula engine is given: it builds a node of ~6 KB for every cell
-    # of each sheet's used area and every part of a formula, ~650 B for a range's cell
+    # what the general formula engine is given: it builds a node of ~6 KB for every part
+    # of a formula and every cell one reads, ~650 B more for a range's cell
     max_range_cells: int = 100_000     # one reference: A:A is 1,048,576 cells
-    max_formula_work: int = 60_000     # used-area cells + formula parts + range cells / 10
+    max_formula_work: int = 60_000     # formula parts + cells read × 1.1 + file's cells / 10
     # rows of one sheet the reader reads as a table; a longer sheet (a ledger, an export)
     # is skipped. 10,000 holds a table of 5,000 indicators with room to spare.
     max_rows: int = 10_000
