@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -648,7 +649,7 @@ _BAND_CLAUSE = re.compile(
     r"(\d+(?:\.\d+)?)(%?)" + _INCLUDED  # 80-90%: the % after the second number only
     + r"(?:(?:-|—|~|至|到)" + _PERCENT + _INCLUDED + r")?(及以上|以上|及以下|以下|之间)?" + _POINTS)
 # A band written as an inequality of the rate's name: 85%≤满意度<90%得5分, 90%>满意度≥85%得5分
-_BETWEEN_CLAUSE = re.compile(r"^" + _PERCENT + r"(≤|<|≥|>)[\u4e00-\u9fff]{1,12}(≤|<|≥|>)" + _PERCENT
+_BETWEEN_CLAUSE = re.compile(r"^" + _PERCENT + r"(≤|<|≥|>)([\u4e00-\u9fff]{1,12})(≤|<|≥|>)" + _PERCENT
                              + _POINTS)
 _STEP_CLAUSE = re.compile(
     r"^[\u4e00-\u9fff]{0,12}?每(?:降低|下降|减少|少|低|低于)" r"(\d+(?:\.\d+)?)(?:%|个百分点)"
@@ -679,6 +680,7 @@ class Band:
     low: Bound | None
     high: Bound | None
     points: float | None
+    measure: str = ""  # the rate named before it (完成率≥90%得5分), or ""
 
     def holds(self, value: float, said_only: bool = False) -> bool:
         """Whether ``value`` (in %) is in the band; ``said_only``: not on an end implied."""
@@ -698,6 +700,56 @@ class ScoringStandard:
     bands: tuple[Band, ...]
     step: tuple[float, float] | None
 
+    def settling(self, rate: float, full: float) -> tuple[Band, ...]:
+        """The bands that set the score of ``rate`` (in %), ``full`` the points of 得满分:
+        those holding it; where they give different points, the top rung of a ladder holding
+        it (``_rung``: 96 % reaches ≥95%得8分 and ≥90%得6分, the higher bound sets 8), else
+        those saying they hold it (100 % of 执行率100%得4分 beside 90%（含）-100%得3分: an end
+        only implied gives way)."""
+        held = tuple(band for band in self.bands if band.holds(rate))
+        if len({_points(band, full) for band in held}) <= 1:
+            return held
+        rung = self._rung(held, full)
+        if rung is not None:
+            return (rung,)
+        return tuple(band for band in held if band.holds(rate, said_only=True))
+
+    def _rung(self, held: tuple[Band, ...], full: float) -> Band | None:
+        """The band that sets the score of a rate in several bands ``held`` where they are
+        rungs of one ladder: bands from a lower end up whose points fall as their bound falls
+        (≥95%得4分；≥90%得3分；≥80%得2分), the highest reached; or bands up to an upper end
+        whose points fall as their bound rises (≤5%得10分；≤8%得6分), the lowest reached —
+        every other band beyond the ladder's last rung with fewer points (80%以下不得分).
+        None where the bands are not so."""
+        for rising in (True, False):
+            rungs = sorted((band for band in self.bands if _rung_bound(band, rising) is not None),
+                           key=lambda band: _rung_bound(band, rising))
+            if len(rungs) < 2 or not all(band in rungs for band in held):
+                continue
+            bounds = [_rung_bound(band, rising) or 0.0 for band in rungs]
+            worth = [_points(band, full) for band in rungs]
+            if any(a >= b for pair in (bounds, worth) for a, b in itertools.pairwise(pair)):
+                return None
+            last = bounds[0] if rising else -bounds[0]  # the last rung's end, in %
+            for band in self.bands:
+                end = band.high if rising else band.low
+                if band not in rungs and (end is None or _points(band, full) >= worth[0]
+                                          or (end.value > last if rising else end.value < last)):
+                    return None
+            return max(held, key=lambda band: _rung_bound(band, rising))
+        return None
+
+    def conflicts(self) -> bool:
+        """Whether some rate is in bands that give it different points, no band saying it
+        holds it over the others and no ladder settling it (``settling``): 3 % in
+        2.9%（含）-100%得8分 and 3.9%以下不得分 — a standard no evaluator wrote."""
+        ends = sorted({end.value for band in self.bands for end in (band.low, band.high)
+                       if end is not None})
+        probes = [ends[0] - 1, ends[-1] + 1, *ends,
+                  *((a + b) / 2 for a, b in itertools.pairwise(ends))]
+        return any(len({_points(band, math.inf) for band in self.settling(rate, math.inf)}) > 1
+                   for rate in probes)
+
     def rises(self) -> bool:
         """Whether it scores a rate to reach: its most points (得满分, the highest written)
         for a rate from a lower end up (≥95%得10分, 90%以上, 100%得4分), not a ceiling's
@@ -713,14 +765,27 @@ def scoring_standard(text: object) -> ScoringStandard | None:
     在80%-90%之间的得5分, 85%≤满意度<90%得5分) and a deduction per percentage point below
     full marks (每降低1%扣0.1分), every clause read — clauses numbered 1. 2. 3. or parted by
     、 alike, points after a comma (≥90%，得8分) in their clause; None where any clause says
-    something else (酌情扣分, 按比例扣分, 每延期一个月扣1分) — a standard read in part is not read."""
+    something else (酌情扣分, 按比例扣分, 每延期一个月扣1分) — a standard read in part is not read.
+    Clauses 1. 2. 3. each with a digit after its number (1.100%得10分；2.90%（含）-100%得8分)
+    are read both ways, numbered and as decimals (1.1%得10分；2.9%（含）-100%得8分): the one
+    reading a sound standard, the other none or one giving a rate two scores
+    (``ScoringStandard.conflicts``); None where both are sound, or neither."""
     if not isinstance(text, str):
         return None
+    clauses = _RULE_CLAUSE_MARKS.split(_POINTS_AFTER_COMMA.sub("", normalize_text(text)))
+    readings = [_read_clauses(reading) for reading in _readings(clauses)]
+    if len(readings) == 1:
+        return readings[0]
+    sound = [standard for standard in readings
+             if standard is not None and not standard.conflicts()]
+    return sound[0] if len(sound) == 1 else None
+
+
+def _read_clauses(clauses: list[str]) -> ScoringStandard | None:
+    """A 评分标准 of its clauses (``scoring_standard``), or None."""
     bands: list[Band] = []
     step: tuple[float, float] | None = None
-    joined = _POINTS_AFTER_COMMA.sub("", normalize_text(text))
-    for clause in (part for numbered in _unnumbered(_RULE_CLAUSE_MARKS.split(joined))
-                   for part in numbered.split("、")):
+    for clause in (part for numbered in clauses for part in numbered.split("、")):
         if not clause or _NO_RULE_CLAUSE.match(clause):
             continue
         steps = _STEP_CLAUSE.match(clause)
@@ -738,23 +803,39 @@ _RULE_CLAUSE_MARKS = re.compile(r"[,;。\n]+")
 # A comma between a band and its points, or a step and its deduction (≥90%，得8分; 每降低1%，
 # 扣0.5分): one clause
 _POINTS_AFTER_COMMA = re.compile(r",(?=得\d|得满分|得0分|不得分|计0分|扣\d)")
-_NUMBERED = re.compile(r"^(\d{1,2})[.、)]")
+_NUMBERED = re.compile(r"^(\d{1,2})([.、)])")
 _NEGATION = re.compile("[未不没非否]")
 
 
-def _unnumbered(clauses: list[str]) -> list[str]:
-    """The clauses without their numbers where they are numbered 1, 2, 3 … in order, one at
-    least with words right after its number (1.满意度≥90%得8分；2.80%≤满意度<90%得5分): not
-    the decimals of 1.5%以下得10分；2.5%以上不得分. Else as they are."""
+def _readings(clauses: list[str]) -> list[list[str]]:
+    """The ways a standard's clauses read: without their numbers where they are numbered 1,
+    2, 3 … in order (1.满意度≥90%得8分；2.80%≤满意度<90%得5分; 1、95%以上得10分); that and
+    as they are where every number is a 1. before a digit, perhaps a decimal's (1.100%得10分；
+    2.90%（含）-100%得8分: 100 % or 1.1 %?; 1.5%以下得10分；2.5%以上不得分). Else as they are."""
     found = [(index, match) for index, clause in enumerate(clauses)
              if (match := _NUMBERED.match(clause)) is not None]
-    if len(found) < 2 or [int(match.group(1)) for _, match in found] != list(range(1, len(found) + 1)) \
-            or all(clauses[index][match.end():][:1].isdigit() for index, match in found):
-        return clauses
+    if len(found) < 2 or [int(match.group(1)) for _, match in found] != list(range(1, len(found) + 1)):
+        return [clauses]
     unnumbered = list(clauses)
     for index, match in found:
         unnumbered[index] = clauses[index][match.end():]
-    return unnumbered
+    if all(match.group(2) == "." and unnumbered[index][:1].isdigit() for index, match in found):
+        return [unnumbered, clauses]
+    return [unnumbered]
+
+
+def _points(band: Band, full: float) -> float:
+    """A band's points, ``full`` for 得满分."""
+    return full if band.points is None else band.points
+
+
+def _rung_bound(band: Band, rising: bool) -> float | None:
+    """How far a rate reaching a band of one end goes (``ScoringStandard._rung``): its lower
+    end where ``rising`` (≥90%), its upper end negated where not (≤5%: −5, ≤8% −8 reaching
+    less); None for a band of two ends or of the other one."""
+    if rising:
+        return band.low.value if band.high is None and band.low is not None else None
+    return -band.high.value if band.low is None and band.high is not None else None
 
 
 def _worth(clause: str, points: str | None) -> float | None:
@@ -783,7 +864,7 @@ def _band(clause: str) -> Band | None:
             return None
         high_kept = None if second_kept is None else second_kept == "含"
         return Band(Bound(value, kept is not False, kept is not None),
-                    Bound(float(second), high_kept is not False, high_kept is not None), worth)
+                    Bound(float(second), high_kept is not False, high_kept is not None), worth, name)
     if not percent or side == "之间":
         return None
     if sign in _AT_LEAST_WORDS or side in ("以上", "及以上"):
@@ -792,29 +873,29 @@ def _band(clause: str) -> Band | None:
             return None  # >90%以上: 90 itself in or not, unsaid
         closed = _AT_LEAST_WORDS[sign] if sign is not None else side == "及以上" or kept is not False
         return Band(Bound(value, closed, sign is not None or side == "及以上" or kept is not None),
-                    None, worth)
+                    None, worth, name)
     if sign in _BELOW_WORDS or side in ("以下", "及以下"):
         if side is not None and sign is not None and _BELOW_WORDS.get(sign) is not True:
             return None
         closed = _BELOW_WORDS[sign] if sign is not None else side == "及以下" or kept is True
         return Band(None, Bound(value, closed, sign is not None or side == "及以下"
-                                or kept is not None), worth)
+                                or kept is not None), worth, name)
     if sign not in (None, "="):
         return None
-    return Band(Bound(value, True, True), Bound(value, True, True), worth)  # 100%得4分
+    return Band(Bound(value, True, True), Bound(value, True, True), worth, name)  # 100%得4分
 
 
 def _between(clause: str, match: re.Match[str]) -> Band | None:
     """A band written as an inequality (85%≤满意度<90%得5分, 90%>满意度≥85%得5分), both signs
     one way; else None."""
-    first, sign, second_sign, second, points = match.groups()
+    first, sign, name, second_sign, second, points = match.groups()
     low, high, rising = float(first), float(second), sign in "≤<"
     if rising != (second_sign in "≤<") or (low >= high if rising else low <= high):
         return None
     if not rising:
         low, high, sign, second_sign = high, low, second_sign, sign
     return Band(Bound(low, sign in "≤≥", True), Bound(high, second_sign in "≤≥", True),
-                _worth(clause, points))
+                _worth(clause, points), name)
 
 
 def _before_scoring_rule(original: str, percent: bool) -> Measure | None:

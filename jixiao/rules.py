@@ -544,20 +544,18 @@ def execution_score(rate: float, weight: float = 10.0) -> float:
 
 def standard_score(standard: ScoringStandard, rate: float, weight: float) -> float | None:
     """The 得分 a 评分标准 read whole (``parsing.scoring_standard``) gives a rate (in %)
-    within ``weight``: the band holding it (a band whose end is only implied gives way to one
-    saying it holds the rate: 100% of 执行率100%得4分 beside 90%（含）-100%得3分 is 4), else
-    below the lowest rate of full marks ``weight`` less the deduction per percentage point
-    (每降低1%扣0.5分: 94 % under ≥95%得6分 is 5.5, a part of a point in proportion, never
-    below 0). None where no band holds it and no deduction reaches it, or two bands do
-    with different points — the standard says nothing sure of it. The rate is read to
+    within ``weight``: the band holding it (``ScoringStandard.settling``: a band whose end is
+    only implied gives way to one saying it holds the rate — 100% of 执行率100%得4分 beside
+    90%（含）-100%得3分 is 4; of stacked bounds the highest reached — 92.5 % under ≥95%得4分；
+    ≥90%得3分；≥80%得2分 is 3), else below the lowest rate of full marks ``weight`` less the
+    deduction per percentage point (每降低1%扣0.5分: 94 % under ≥95%得6分 is 5.5, a part of a
+    point in proportion, never below 0). None where no band holds it and no deduction
+    reaches it, or two bands do with different points — the standard says nothing sure of it. The rate is read to
     ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it."""
     _check_weight(weight)
     rate = round(rate, PERCENT_DECIMALS)
     worth = [weight if band.points is None else band.points
-             for band in standard.bands if band.holds(rate)]
-    if len(set(worth)) > 1:
-        worth = [weight if band.points is None else band.points
-                 for band in standard.bands if band.holds(rate, said_only=True)]
+             for band in standard.settling(rate, weight)]
     if len(set(worth)) == 1:
         return round2(min(weight, max(0.0, worth[0])))
     if worth or standard.step is None:

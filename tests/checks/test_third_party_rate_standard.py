@@ -356,3 +356,25 @@ def test_a_fall_short_under_its_own_standard_is_said(tmp_path):
     assert cell == "H15"
     assert "按该行评分标准应为 9" in message and "为 4%" in message
     assert checked.evaluation.total == 91.5
+
+
+# rt31 r11 e10, e7, e1, e2: stacked bounds and numbered clauses scored by the standard
+@pytest.mark.parametrize(("index", "standard", "actual", "written", "total"), [
+    # e10: 92.5 % reaches ≥90% and ≥80%, the higher sets 3 (not JX404 “应为 3.7”)
+    (RATE, "执行率≥95%得4分；≥90%得3分；≥80%得2分；80%以下不得分", "92.5%", 3, 91.5),
+    # e7: 96 % reaches ≥95% and ≥90%: 8 (not JX404 “应为 9.6”); 91.5 − 9 + 8
+    (PASSED, "合格率≥98%得10分；≥95%得8分；≥90%得6分；90%以下不得分", "96%", 8, 90.5),
+    # e1: 1.100%得10分 is clause 1 of 100 %: 10 (not JX404 “应为 8”); 91.5 − 9 + 10
+    (PASSED, "1.100%得10分；2.90%（含）-100%得8分；3.90%以下不得分", "100%", 10, 92.5),
+    # e2: 93 % in clause 2, 90%（含）-95%: 8 (not JX404 “应为 9.3”); 91.5 − 9 + 8
+    (PASSED, "1.95%以上得10分；2.90%（含）-95%得8分；3.90%以下不得分", "93%", 8, 90.5),
+])
+def test_a_score_by_stacked_bounds_or_numbered_clauses(tmp_path, index, standard, actual, written,
+                                                       total):
+    """The written 得分 is the standard's, the 总分 the sum written: no finding."""
+    rows = [list(row) for row in ROWS]
+    rows[index][5:8] = [actual, standard, written]
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, total))
+    assert data["indicators"][index]["score_computed"] == written
+    assert checked.evaluation.total == total
+    assert data["findings"] == []

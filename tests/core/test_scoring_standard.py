@@ -147,11 +147,11 @@ def test_an_end_neither_band_says_it_holds_stays_unread():
     assert _score("满意度90%以上得满分，80-90%得5分，80%以下不得分", 90, 8) is None
 
 
-def test_decimals_are_no_numbering():
-    """1.5%以下得10分；2.5%以上不得分: 1.5 and 2.5, not clauses numbered 1 and 2 of 5 % —
-    2 % is in no band (a numbering read would give it 10)."""
-    text = "1.5%以下得10分；2.5%以上不得分"
-    assert (_score(text, 1, 10), _score(text, 2, 10), _score(text, 3, 10)) == (10, None, 0)
+def test_decimals_or_numbering_both_sound_is_not_read():
+    """1.5%以下得10分；2.5%以上不得分: 1.5 % and 2.5 % (2 % in no band), or clauses numbered
+    1 and 2 of 5 % (5%以下得10分；5%以上不得分) — each reading a sound standard, which one
+    the evaluator meant is unsure: not read, the rules score the row (rt31 r11)."""
+    assert scoring_standard("1.5%以下得10分；2.5%以上不得分") is None
 
 
 @pytest.mark.parametrize("text", [
@@ -164,3 +164,64 @@ def test_decimals_are_no_numbering():
 ])
 def test_wordings_still_not_read(text):
     assert scoring_standard(text) is None
+
+
+# rt31 r11 e10, e7: stacked lower bounds, the highest reached sets the score
+CUMULATIVE_RATE = "执行率≥95%得4分；≥90%得3分；≥80%得2分；80%以下不得分"
+CUMULATIVE_PASSED = "合格率≥98%得10分；≥95%得8分；≥90%得6分；90%以下不得分"
+
+
+@pytest.mark.parametrize(("rate", "expected"), [
+    (100, 4), (96, 4), (95, 4),
+    (92.5, 3),    # e10: ≥90% and ≥80% both reached, ≥90% the higher: 3 (not None → 3.7)
+    (90, 3), (85, 2), (80, 2),
+    (79.9, 0),    # 80%以下 alone
+])
+def test_stacked_lower_bounds_of_the_rate(rate, expected):
+    assert _score(CUMULATIVE_RATE, rate, 4) == expected
+
+
+@pytest.mark.parametrize(("rate", "expected"), [(100, 10), (98, 10), (96, 8), (95, 8), (91, 6),
+                                                (89, 0)])
+def test_stacked_lower_bounds_of_a_pass_rate(rate, expected):
+    """e7: 96 % reaches ≥95% and ≥90%, not ≥98%: 8 (not the rules' 9.6)."""
+    assert _score(CUMULATIVE_PASSED, rate, 10) == expected
+
+
+@pytest.mark.parametrize(("rate", "expected"), [(3, 10), (5, 10), (6, 6), (8, 6), (9, 0)])
+def test_stacked_upper_bounds_of_a_ceiling(rate, expected):
+    """返工率≤5%得10分；≤8%得6分；8%以上不得分: 3 % is under both, the lower 5 sets 10; 8 %
+    is ≤8% (said) and the 8%以上 only implied: 6."""
+    assert _score("返工率≤5%得10分；≤8%得6分；8%以上不得分", rate, 10) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "执行率≥90%得2分；≥80%得3分",               # more points for the lower bound: no ladder
+    "执行率≥95%得4分；≥90%得3分；85%-100%得2分",  # a band across the ladder
+    "执行率≥95%得4分；≥90%得3分；≥90%得2分",     # one bound, two scores
+])
+def test_stacked_bounds_not_consistent_are_not_scored(text):
+    """96 % is in several bands that do not fall with their bound: no score from them."""
+    assert _score(text, 96, 4) is None
+
+
+# rt31 r11 e1, e2: clauses numbered 1. 2. 3. with a digit right after the number
+NUMBERED_100 = "1.100%得10分；2.90%（含）-100%得8分；3.90%以下不得分"
+NUMBERED_95 = "1.95%以上得10分；2.90%（含）-95%得8分；3.90%以下不得分"
+
+
+@pytest.mark.parametrize(("text", "rate", "expected"), [
+    (NUMBERED_100, 100, 10),  # e1: 100%得10分 (read as 1.1 %: 8, a false JX404)
+    (NUMBERED_100, 95, 8),
+    (NUMBERED_100, 90, 8),
+    (NUMBERED_100, 89, 0),
+    (NUMBERED_95, 93, 8),     # e2: 90%（含）-95% (read as 1.95%以上 … : no score, the rules' 9.3)
+    (NUMBERED_95, 96, 10),
+    (NUMBERED_95, 89, 0),
+    # numbered 1、 2、: no decimal to mistake
+    ("1、95%以上得10分；2、90%（含）-95%得8分；3、90%以下不得分", 93, 8),
+])
+def test_numbered_clauses_with_a_digit_after_the_number(text, rate, expected):
+    """Read as decimals (1.1%得10分；2.9%（含）-100%得8分；3.9%以下不得分) 3 % would be in two
+    bands of 8 and 0 points — the numbering, a sound standard, is the reading."""
+    assert _score(text, rate, 10) == expected
