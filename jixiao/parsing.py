@@ -750,6 +750,12 @@ class ScoringStandard:
         return any(len({_points(band, math.inf) for band in self.settling(rate, math.inf)}) > 1
                    for rate in probes)
 
+    def names_several_rates(self) -> bool:
+        """Whether its bands name different rates (完成率≥90%得5分，验收合格率≥95%得5分), not
+        one rate named more or less fully (满意度≥90% beside 满意度在80%-90%之间)."""
+        names = {band.measure for band in self.bands if band.measure}
+        return any(a not in b and b not in a for a in names for b in names)
+
     def rises(self) -> bool:
         """Whether it scores a rate to reach: its most points (得满分, the highest written)
         for a rate from a lower end up (≥95%得10分, 90%以上, 100%得4分), not a ceiling's

@@ -550,9 +550,15 @@ def standard_score(standard: ScoringStandard, rate: float, weight: float) -> flo
     ≥90%得3分；≥80%得2分 is 3), else below the lowest rate of full marks ``weight`` less the
     deduction per percentage point (每降低1%扣0.5分: 94 % under ≥95%得6分 is 5.5, a part of a
     point in proportion, never below 0). None where no band holds it and no deduction
-    reaches it, or two bands do with different points — the standard says nothing sure of it. The rate is read to
-    ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it."""
+    reaches it, or two bands do with different points — the standard says nothing sure of
+    it; None too where its bands name different rates whose points add up to ``weight``
+    (完成率≥90%得5分，验收合格率≥95%得5分 of 10: two measures, not bands of one). The rate is
+    read to ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it."""
     _check_weight(weight)
+    if standard.names_several_rates() and abs(sum(
+            weight if band.points is None else band.points for band in standard.bands)
+            - weight) < TOLERANCE:
+        return None  # 完成率≥90%得5分，验收合格率≥95%得5分 of 10: two measures, not bands
     rate = round(rate, PERCENT_DECIMALS)
     worth = [weight if band.points is None else band.points
              for band in standard.settling(rate, weight)]

@@ -378,3 +378,17 @@ def test_a_score_by_stacked_bounds_or_numbered_clauses(tmp_path, index, standard
     assert data["indicators"][index]["score_computed"] == written
     assert checked.evaluation.total == total
     assert data["findings"] == []
+
+
+def test_a_standard_of_two_measures_is_left_to_the_rules(tmp_path):
+    """rt31 r11 e3: 完成率≥90%得5分，验收合格率≥95%得5分 under 分值 10 (99 %, 10 written) is
+    two measures of 5 + 5, not bands of one: no JX402 “按该行评分标准应为 5” nor JX502
+    “87.5 良”; the rules score the row, 10 × 99 ÷ 100 = 9.9 (JX402 of the rules: the 100 %
+    not reached), the 总分 91.5 − 9 + 9.9 = 92.4."""
+    rows = [list(row) for row in ROWS]
+    rows[PASSED][5:8] = ["99%", "完成率≥90%得5分，验收合格率≥95%得5分", 10]
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H15" and "按财政部规则应为 9.9" in message and "评分标准" not in message
+    assert _found(data, "JX502") == []
+    assert checked.evaluation.total == 92.4

@@ -225,3 +225,15 @@ def test_numbered_clauses_with_a_digit_after_the_number(text, rate, expected):
     """Read as decimals (1.1%得10分；2.9%（含）-100%得8分；3.9%以下不得分) 3 % would be in two
     bands of 8 and 0 points — the numbering, a sound standard, is the reading."""
     assert _score(text, rate, 10) == expected
+
+
+# rt31 r11 e3: one standard of two measures
+def test_two_measures_adding_up_to_the_points_are_not_bands():
+    """完成率≥90%得5分，验收合格率≥95%得5分 under 分值 10: 5 + 5 = 10 of two measures, not
+    bands of one rate — 99 % scores no 5 from it (the rules score the row)."""
+    assert _score("完成率≥90%得5分，验收合格率≥95%得5分", 99, 10) is None
+
+
+def test_bands_of_one_measure_adding_up_to_the_points_are_bands():
+    """满意度≥90%得6分；满意度80%（含）-90%得4分 under 分值 10: 6 + 4 = 10, but one measure: 85 % is 4."""
+    assert _score("满意度≥90%得6分；满意度80%（含）-90%得4分", 85, 10) == 4
