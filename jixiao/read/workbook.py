@@ -84,7 +84,7 @@ from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
     count_rows,
     defined_cells,
-    has_jx_names,
+    jx_name_sheets,
     read_bytes,
     refuse_lock_file,
     sheet_parts,
@@ -186,8 +186,8 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
                 too_big.add(part)
                 notes.append(f"工作表“{sheet}”有 {rows} 行，超过 {max_rows} 行的上限，已跳过"
                              "（可设置环境变量 JIXIAO_MAX_ROWS 调高）")
-        defined_names = has_jx_names(archive)
-        rules_cells = defined_cells(archive, "JX_Rules") if defined_names else {}
+        named = jx_name_sheets(archive)
+        rules_cells = defined_cells(archive, "JX_Rules") if named else {}
         sheets = None
         if engine != "openpyxl":
             from jixiao.xlsx.cells import calamine_sheets
@@ -216,7 +216,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             source = io.BytesIO(for_openpyxl(archive, too_big, replaced) or data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas, titles)
-    found = _workbook(path, sheets, notes, bool(too_big), defined_names, package.external,
+    found = _workbook(path, sheets, notes, bool(too_big), named, package.external,
                       parts.hidden, rules_cells)
     found.calculate_on_load = parts.calculate_on_load and any(
         cached for sheet in sheets for _, cached in sheet.formulas.values())
@@ -322,18 +322,21 @@ def _level_points(grid: Grid, weights: dict[str, int], scores: dict[str, int],
 
 
 def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: bool,
-              defined_names: bool, external: list[ExternalContent],
+              named: frozenset[str], external: list[ExternalContent],
               hidden: frozenset[str] = frozenset(),
               rules_cells: dict[str | None, tuple[str, str]] | None = None
               ) -> SubmittedWorkbook:
     """The tables found in the sheets read, whatever format they came from.
+    ``named``: the sheets jixiao's template's names (JX_…) refer to — with the sheets whose
+    formulas call its functions, the template's; a sheet typed by hand beside them is read
+    as any other (its hidden rows last year's, its typed cells no formulas overwritten).
     ``rules_cells``: (sheet, cell) of the template's 评分规则 cell (its JX_Rules name) by the
     name's scope (None: the workbook's; a sheet's name: that sheet's own)."""
     rules_cells = rules_cells or {}
     grids = [Grid(sheet) for sheet in sheets]
-    template = defined_names or any("JX_" in formula.upper() for grid in grids
-                                    for formula in grid.formulas.values())
-    tables = find_tables(grids, path.name, template, hidden)
+    templates = named | {grid.name for grid in grids
+                         if any("JX_" in formula.upper() for formula in grid.formulas.values())}
+    tables = find_tables(grids, path.name, templates, hidden)
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
@@ -341,18 +344,19 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
                      for grid in grids if grid.tables), None)
     tables = kept_tables(path.name, tables, notes, hidden, document)
     for table in tables:
+        sheet = table.sources["header"].sheet
         table.file = str(path)
-        table.template = template
-        table.locked_formulas = defined_names
+        table.template = sheet in templates
+        table.locked_formulas = sheet in named
         table.document = document
-        if defined_names:
+        if table.locked_formulas:
             levels_from_below(table)
-        if template:
+        if table.template:
             read_as_template(table)
             _note_shown_errors(table, grids)
             _note_missing_helpers(table, grids)
-        rules_cell = rules_cells.get(table.sources["header"].sheet, rules_cells.get(None))
-        if rules_cell is not None:
+        rules_cell = rules_cells.get(sheet, rules_cells.get(None))
+        if rules_cell is not None and table.template:
             template_rules_cell(grids, rules_cell, table,
                                 frozenset(rules_cells.values()) - {rules_cell})
         if table.project.year is None:  # no 年度 above the table: 评价年度：2024 under it,
@@ -504,9 +508,9 @@ def _word_document(path: Path, data: bytes, kind: str, sheets: list[SheetCells],
     embedded = [(part, content) for part, content in embedded_objects(path.name, data)
                 if _is_workbook(content)]
     if not embedded:
-        return _workbook(path, sheets, notes, too_long, False, [])
+        return _workbook(path, sheets, notes, too_long, frozenset(), [])
     try:
-        own = _workbook(path, sheets, notes, too_long, False, [])
+        own = _workbook(path, sheets, notes, too_long, frozenset(), [])
         tables, notes = list(own.tables), list(own.notes)
         missing: NotASelfEvaluation | None = None
     except NotASelfEvaluation as error:  # the 自评表 is the object's
@@ -563,8 +567,10 @@ def _drop_blank_points_column(table: SelfEvaluation) -> None:
     table.columns = table.columns - {"weight"}
 
 
-def find_tables(grids: list[Grid], file_name: str, template: bool = False,
+def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = frozenset(),
                 hidden: frozenset[str] = frozenset()) -> list[SelfEvaluation]:
+    """The tables of the sheets ``grids``; those on the sheets ``templates`` read as
+    jixiao's template's."""
     found = find_headers(grids)
     tables: list[SelfEvaluation] = []
     money_by_table: list[MoneyBlock | None] = []
@@ -579,7 +585,8 @@ def find_tables(grids: list[Grid], file_name: str, template: bool = False,
     while index < len(found):
         item = found[index]
         grid = item.grid
-        table = SelfEvaluation(file=file_name, template=template, cells=NotedCells())
+        table = SelfEvaluation(file=file_name, template=grid.name in templates,
+                               cells=NotedCells())
         table.columns = frozenset(item.header.columns)
         # its title, year, 项目名称: a page break may print them again over its rows
         heading = _head_lines(grid, previous_end.get(grid, 0) + 1, item.header.top)

@@ -409,12 +409,6 @@ def count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) 
                                  f"（{type(error).__name__}）") from None
 
 
-def has_jx_names(archive: zipfile.ZipFile) -> bool:
-    try:
-        return any(b"JX_" in archive.read(member) for member in archive.namelist()
-                   if member.endswith("workbook.xml"))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return False
 
 
 @dataclass(frozen=True)
@@ -465,11 +459,23 @@ def name_place(text: str | None) -> tuple[str, str] | None:
 _AREA = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 
 
-def defined_cells(archive: zipfile.ZipFile, name: str) -> dict[str | None, tuple[str, str]]:
-    """(sheet, cell) of the one cell a defined name refers to, by its scope: None for the
-    workbook's (jixiao's template: JX_Rules → '自评表'!$K$2), a sheet's name for that sheet's
-    own (a copied sheet's JX_Rules → 自评表_2!$K$2); a definition naming a range, a formula
-    or nothing is left out."""
+def jx_name_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
+    """The sheets jixiao's template's names (JX_…) refer to or belong to: the template's
+    own sheet (and its copies), not a sheet typed by hand beside it in the workbook."""
+    root = _workbook_root(archive)
+    if root is None:
+        return frozenset()
+    sheets: set[str] = set()
+    for item in defined_names(root):
+        if not item.name.upper().startswith("JX_") or not item.placed:
+            continue
+        place = name_place(item.text)
+        sheets.update(sheet for sheet in (item.scope, place and place[0]) if sheet)
+    return frozenset(sheets)
+
+
+def _workbook_root(archive: zipfile.ZipFile) -> Any:
+    """The parsed workbook part, None where there is none or it does not parse."""
     from xml.etree.ElementTree import ParseError
 
     from jixiao.xlsx.xml import parse_xml
@@ -477,10 +483,18 @@ def defined_cells(archive: zipfile.ZipFile, name: str) -> dict[str | None, tuple
     try:
         member = next((member for member in archive.namelist()
                        if member.endswith("workbook.xml")), None)
-        if member is None:
-            return {}
-        root = parse_xml(archive.read(member))
+        return None if member is None else parse_xml(archive.read(member))
     except (KeyError, zipfile.BadZipFile, OSError, ParseError):
+        return None
+
+
+def defined_cells(archive: zipfile.ZipFile, name: str) -> dict[str | None, tuple[str, str]]:
+    """(sheet, cell) of the one cell a defined name refers to, by its scope: None for the
+    workbook's (jixiao's template: JX_Rules → '自评表'!$K$2), a sheet's name for that sheet's
+    own (a copied sheet's JX_Rules → 自评表_2!$K$2); a definition naming a range, a formula
+    or nothing is left out."""
+    root = _workbook_root(archive)
+    if root is None:
         return {}
     cells: dict[str | None, tuple[str, str]] = {}
     for item in defined_names(root):

@@ -83,11 +83,12 @@ class ForeignLayout:
     names: Names = field(default_factory=dict)
 
 
-def template_names(names: Names) -> tuple[bool, tuple[str, str] | None]:
-    """Whether an .xls's or .ods's defined ``names`` are jixiao's template's (JX_…, as
-    ``book.has_jx_names`` tells of an .xlsx — kept by LibreOffice's 另存为), and the
+def template_names(names: Names) -> tuple[frozenset[str], tuple[str, str] | None]:
+    """The sheets an .xls's or .ods's defined ``names`` of jixiao's template (JX_…, kept by
+    LibreOffice's 另存为) refer to, as ``book.jx_name_sheets`` tells of an .xlsx, and the
     (sheet, cell) its JX_Rules names (``book.defined_cell``)."""
-    return any(name.upper().startswith("JX_") for name in names), names.get(_RULES_NAME)
+    return frozenset(place[0] for name, place in names.items()
+                     if name.upper().startswith("JX_") and place), names.get(_RULES_NAME)
 
 
 def foreign_layout(data: bytes, kind: str) -> ForeignLayout:

@@ -105,3 +105,46 @@ def test_recalc_of_a_native_form_with_rows_inserted_as_told_says_so_plainly(tmp_
     assert "jixiao 不重算改动过行的原生公式模板" in message
     assert "复制整行" not in message and "没有公式" not in message
     assert not (tmp_path / "out.xlsx").exists()
+
+
+ROAD = [("产出指标", "数量指标", "新建道路长度", "≥5公里", "5.2公里", 20, 20),
+        (None, None, LAST_YEAR, "≥8公里", "8.2公里", 5, 5),  # row 14, hidden
+        (None, "质量指标", "工程验收合格率", "100%", "100%", 15, 15),
+        (None, "时效指标", "项目完工及时率", "100%", "100%", 10, 10),
+        (None, "成本指标", "每公里建设成本", "≤80万元", "78万元", 5, 5),
+        ("效益指标", "社会效益指标", "受益农户人数", "≥3000人", "3200人", 15, 15),
+        (None, "可持续影响指标", "道路设计使用年限", "≥15年", "15年", 15, 15),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", 10, 10)]
+
+
+def _typed_sheet_beside(book, sheet):
+    """A second project typed by hand on a sheet of its own (no formula, no JX_ name), its
+    last-year row 14 hidden: rt31 r10 h_mixed."""
+    typed = book.create_sheet("乡村道路养护项目")
+    for line in (["项目支出绩效自评表"], ["（2024年度）"], ["项目名称", None, "XX镇乡村道路养护项目"],
+                 ["主管部门", None, "XX县交通运输局", None, "实施单位", "XX县农村公路管理所"],
+                 ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值",
+                  "执行率", "得分"],
+                 [None, "年度资金总额", 100, 100, 95, 10, "95%", 9.5],
+                 [None, "其中：当年财政拨款", 100, 100, 95, "—", "95%", "—"],
+                 [None, "上年结转资金", 0, 0, 0], [None, "其他资金", 0, 0, 0],
+                 ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+                 [None, "新建农村公路5公里。", None, None, "完成新建农村公路5.2公里。"],
+                 ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                  "偏差原因分析及改进措施"],
+                 *ROAD, ["总分", None, None, None, None, 100, 99.5], ["评分等级", "优"]):
+        typed.append(line)
+    typed.row_dimensions[14].hidden = True
+
+
+def test_a_typed_sheet_beside_the_template_keeps_its_hidden_row_out(tmp_path):
+    """rt31 r10 h_mixed: the template's names and formulas are its own sheet's. The typed
+    sheet beside it is read as any typed table: its hidden row 14 is last year's, not
+    counted — 分值 20+15+10+5+15+15+10 + 执行率 10 = 100, 得分 90 + 95/100 × 10 = 99.5 优;
+    no JX101 (105), JX501, JX110 and no JX503 over formulas it never held (G6, G8, H6, …).
+    The template's table stays the sound fill's 98.84 优."""
+    path = recalculated(filled(tmp_path, _typed_sheet_beside))
+    result = check_workbook(path)
+    assert [(table.evaluation.total, table.evaluation.grade) for table in result.tables] \
+        == [(98.84, "优"), (99.5, "优")]
+    assert findings(path) == []
