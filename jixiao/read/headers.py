@@ -386,15 +386,19 @@ _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "�
                  "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
 _YEAR_WORDS = ("年度", "全年", "本年", "当年")
+# Words of a plan: under a 完成情况 merged across 本年计划 | 本年完成 the 指标值's column
+_PLAN_WORDS = ("计划", "目标", "预期", "指标值")
 
 
 def _under_value(text: str, head: str) -> str | None:
     """Which value a bare word under a header merged across columns (``head``) names: the
     year's under a 完成值 (实际完成值 over 累计 | 全年, 累计完成 | 本年完成, 项目累计 | 本年度,
-    累计值 | 本年值) is the 完成值, not a target; the one over the years beside it none."""
+    累计值 | 本年值) is the 完成值, not a target; the one over the years beside it none;
+    the year's plan (完成情况 over 本年计划 | 本年完成, 当年计划 | 当年实际, 本年目标 | 本年完成)
+    the 指标值."""
     if indicator_role(head) == "actual" and len(text) <= _WRAP_PIECE \
             and any(word in text for word in _YEAR_WORDS) and not over_years(text):
-        return "actual"
+        return "target" if any(word in text for word in _PLAN_WORDS) else "actual"
     return _UNDER_VALUES.get(text)
 
 

@@ -117,6 +117,32 @@ def test_the_years_actual_under_a_merged_actual_beside_a_cumulative_one(tmp_path
     assert _codes(bad) == ["JX402"]
 
 
+@pytest.mark.parametrize(("head", "under"), [
+    ("指标完成情况", ("本年计划", "本年完成")), ("年度绩效指标完成情况", ("当年计划", "当年实际")),
+    ("绩效指标完成情况", ("全年计划", "全年实际")), ("实际完成情况", ("本年目标", "本年完成")),
+    ("完成情况", ("年度计划", "年度实际")), ("指标完成情况", ("本年指标值", "本年完成值"))])
+def test_the_plan_and_the_done_under_a_merged_completion_header(tmp_path, head, under):
+    """rt31 r10 b2–b6: 完成情况 merged across 本年计划 | 本年完成 (当年计划 | 当年实际, 本年目标
+    | 本年完成): the plan word (计划, 目标, 指标值) makes its column the 指标值, the other the
+    完成值 — the standard table, 9.8 + 89 = 98.8 (before: both read as the 完成值, the plan
+    kept, JX208 and no score computed); the planted 15 for 28 of ≥30 is told (JX402, 14)."""
+    at = len(HEAD) + 1
+
+    def lines(rows, total):
+        top = ["一级指标", "二级指标", "三级指标", head, None, "分值", "得分", "偏差原因分析及改进措施"]
+        return [*HEAD, top, [None] * 3 + list(under), *rows, *_closing(6, total)]
+
+    merges = [(at, 4, 0, 1), *((at, column, 1, 0) for column in (1, 2, 3, 6, 7, 8))]
+    data = _checked(grid_book(tmp_path / "ok.xlsx", lines(ROWS, TOTAL), merges=merges))
+    assert _codes(data) == []
+    assert [(item["target"], item["actual"]) for item in data["indicators"]] \
+        == [(row[3], row[4]) for row in ROWS]
+    assert data["total_computed"] == TOTAL
+    bad = _checked(grid_book(tmp_path / "bad.xlsx", lines(_planted(ROWS), TOTAL + 1),
+                             merges=merges))
+    assert _codes(bad) == ["JX402"]
+
+
 def levels_over_years(text):
     return "累计" in text
 
