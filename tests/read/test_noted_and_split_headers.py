@@ -11,7 +11,7 @@ from workbooks import grid_book
 
 from jixiao import levels
 from jixiao.pipeline import check_workbook
-from jixiao.read.headers import indicator_role
+from jixiao.read.headers import indicator_role, part_of_year
 from jixiao.report.json import json_report
 
 HEAD = [["项目支出绩效自评表"], ["（2024年度）"], ["项目名称", "农村公路提档升级项目"],
@@ -141,6 +141,40 @@ def test_the_plan_and_the_done_under_a_merged_completion_header(tmp_path, head, 
     bad = _checked(grid_book(tmp_path / "bad.xlsx", lines(_planted(ROWS), TOTAL + 1),
                              merges=merges))
     assert _codes(bad) == ["JX402"]
+
+
+@pytest.mark.parametrize(("part", "first"), [
+    ("1-6月完成值（截至2024年6月30日运行监控数据）", True), ("1-6月完成值", True),
+    ("半年完成值（截至6月30日）", True), ("上半年完成值", True), ("前三季度完成值", True),
+    ("1-9月完成值", True), ("截至6月完成值", True), ("1—6月实际完成值", False)])
+def test_the_whole_years_actual_beside_a_part_years_one(tmp_path, part, first):
+    """rt31 r10 a1, a1s, a1m: a part-year 完成值 (1-6月, 半年, 上半年, 前三季度, 1-9月, 截至6月)
+    beside 全年完成值, either side: the whole year's is the 完成值, as beside a 累计 one —
+    9.8 + 89 = 98.8, nothing to say (before, left of it, the half-year's 50% was read as done:
+    false JX402 and JX204); the planted 15 for 28 of ≥30 is told (JX402, 14)."""
+    def lines(rows, total):
+        body = [(*row[:4], *(("50%", row[4]) if first else (row[4], "50%")), *row[5:])
+                for row in rows]
+        top = ["一级指标", "二级指标", "三级指标", "年度指标值",
+               *((part, "全年完成值") if first else ("全年完成值", part)),
+               "分值", "得分", "偏差原因分析及改进措施"]
+        return [*HEAD, top, *body, *_closing(7, total)]
+
+    data = _checked(grid_book(tmp_path / "ok.xlsx", lines(ROWS, TOTAL)))
+    assert _codes(data) == []
+    assert [item["actual"] for item in data["indicators"]] == [row[4] for row in ROWS]
+    assert data["total_computed"] == TOTAL
+    bad = _checked(grid_book(tmp_path / "bad.xlsx", lines(_planted(ROWS), TOTAL + 1)))
+    assert _codes(bad) == ["JX402"]
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("1-6月完成值", True), ("1～9月完成值", True), ("上半年完成值", True), ("下半年完成值", True),
+    ("前三季度完成值", True), ("截至6月完成值", True), ("截至2024年9月30日完成值", True),
+    ("1-12月完成值", False), ("全年完成值", False), ("实际完成值（截至2024年12月31日的实际完成数）", False),
+    ("年度指标值", False)])
+def test_part_of_the_year(text, part):
+    assert part_of_year(text) is part
 
 
 def levels_over_years(text):
