@@ -632,7 +632,10 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             joined_next = False
             continue
         if (not lines or not _has_amount(grid, below, first)) \
-                and _money_header(grid, below) is not None:
+                and (inner := _money_header(grid, below)) is not None:
+            if lines and _header_again(grid, row, below, inner, first):
+                end = min(bottom, end + 1)
+                continue  # the header again over more 其中 lines: the block goes on
             break  # another money header (转移支付资金（万元） | 年初预算数 | …): the lines
             # below are its own block's (``_blocks_below``)
         label, label_column = _line_label(grid, below, first)
@@ -655,6 +658,31 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             continue
         lines.append((below, label, label_column))
     return lines
+
+
+# The label of a header written again inside a money block over its 其中 lines: none (the
+# block's label merged down over it), 资金来源, 其中
+_INNER_HEADER_LABEL = re.compile(r"(?:其中[:：]?)?(?:资金)?(?:来源|构成)?[:：]?")
+
+
+def _header_again(grid: Grid, row: int, inner_row: int, inner: dict[str, int],
+                  first: int) -> bool:
+    """Whether a money header at ``inner_row``, inside the block headed at ``row``, heads
+    more of its lines: the header repeated at a page break (a converted PDF), or 资金来源 |
+    年初预算数 | … between the 年度资金总额 and its 其中 lines — the amounts in the same
+    columns, labelled as the block or as its sources (``_INNER_HEADER_LABEL``), a 其中 line
+    (财政拨款, 上年结转, 中央补助) right under it. Not a block of its own (转移支付资金（万元）
+    over its 年度资金总额, ``_blocks_below``)."""
+    outer = _money_header(grid, row) or {}
+    if any(outer.get(role) != column for role, column in inner.items()
+           if role in ("initial", "budget", "executed")):
+        return False
+    label = compact_text(_line_label(grid, inner_row, first)[0])
+    if label != compact_text(_line_label(grid, row, first)[0]) \
+            and not _INNER_HEADER_LABEL.fullmatch(label):
+        return False
+    below = _line_label(grid, inner_row + 1, first)[0]
+    return _fund_label(below) in ("part", "source") and _has_amount(grid, inner_row + 1, first)
 
 
 def split_heading(label: str) -> str | None:
