@@ -100,7 +100,8 @@ def rate_matches_money(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     各自指向写错的一格；全年预算数或全年执行数未填、算不出执行率时，两处写得不一致
     （按各自显示的位数不能代表同一个数）也报告，指向第二处。超出预算（执行率超过 100%）
     时，分值、得分旁的第二处写得分所按的 100% 也对；只有一处执行率、执行率得分为满分
-    （等于分值）的，写 100%（或 =MIN(B/A,1)）也对，超支由 JX303 提示；表头写“序时进度”“序时支出进度”
+    （等于分值）的，写 100%（或 =MIN(B/A,1)）也对，不计分的其中各行写 100% 同样也对，
+    超支由 JX303 提示；表头写“序时进度”“序时支出进度”
     “时间进度”的一栏，以及执行率旁写“支出进度”的一栏，是时间进度，不是执行率，不核对。
     全年执行数写了两栏的（已拨付资金 | 全年执行数），按支出的一栏（全年执行数、支出资金）
     计算，拨付的一栏不作执行数。
@@ -174,11 +175,18 @@ def _wrong_rate(table: SelfEvaluation, line: FundLine, key: str = "rate") -> flo
 def _capped_for_full_marks(table: SelfEvaluation, line: FundLine) -> bool:
     """Whether a line's one 执行率 cell may write 100 % for B over A (105 of 100, typed or
     =MIN(B/A,1)): the rate the score counts (``rules.execution_score`` caps it), where the
-    table's 执行率得分 is the full 分值 (or not written) — JX303 tells the overspend."""
+    line's 执行率得分 is the full 分值 (or not written), and on a 其中 line that scores
+    nothing (the template's =MIN(B/A,1) on every line) — JX303 tells the overspend."""
+    if line.rate_beside is not None:
+        return False
     funds = table.funds
-    return line.rate_beside is None and (
-        funds.score_declared is None or funds.weight is None
-        or not differs(funds.score_declared, funds.weight))
+    if any(line is share for share in funds.shares):  # (本级资金 5 | … | 4.75: its own)
+        weight, score = line.weight, line.score_declared
+    elif line is funds.scored:
+        weight, score = funds.weight, funds.score_declared
+    else:
+        return True  # a 其中 line (or a block's below): no points its rate could be short of
+    return score is None or weight is None or not differs(score, weight)
 
 
 _CAPPED_RATE = CAPPED_RATE  # the 执行率 the 得分 counts at most (``rules.execution_score``)

@@ -43,9 +43,28 @@ def test_the_rate_as_spent_is_right_too(tmp_path):
 
 
 def test_a_capped_rate_beside_a_score_short_of_full_marks_is_still_wrong(tmp_path):
-    """100 % written, 9.5 scored: neither 105 % nor the score its cap gives (10)."""
+    """100 % written, 9.5 scored: neither 105 % nor the score its cap gives (10) — at the
+    total's rate; the 其中 line's 100 % scores nothing (its template cap, not JX301)."""
     assert _found(tmp_path, ("100%", "100%"), score=9.5) == [
-        ("JX301", "G6"), ("JX301", "G7"), ("JX302", "H6"), *OVERSPENT]
+        ("JX301", "G6"), ("JX302", "H6"), *OVERSPENT]
+
+
+@pytest.mark.parametrize("rate", ["100%", Formula("=MIN(E7/D7,1)", 1)])
+def test_a_part_capped_at_100_beside_a_total_short_of_full_marks(tmp_path, rate):
+    """rt31 r11 c4: 当年财政拨款 63 of 60 (105 %) written 100 % — the template's
+    =MIN(B/A,1) on every line — 上年结转资金 32 of 40 (80 %), the total 95 of 100 at 95 %,
+    9.5 of 10. The 其中 line carries no points: its capped 100 % is no JX301 (“应为 105%”);
+    JX303 still warns of its overspend."""
+    money = [("年度资金总额", 100, 100, 95, 10, "95%", 9.5),
+             ("其中：当年财政拨款", 60, 60, 63, "—", rate, "—"),
+             ("上年结转资金", 40, 40, 32, "—", "80%", "—"), ("其他资金", 0, 0, 0, "—", "—", "—")]
+    rows = [(*PUTUO_1_ROWS[0][:4], "95%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    path = standard(tmp_path / "t.xlsx", rows=rows, money=money, money_header=HEADER,
+                    total=(100, 99.5), grade="优")
+    (table,) = read_tables(path)
+    assert [(f.code, f.cell) for f in run_checks(table, evaluate(table),
+                                                 select={"JX301", "JX302", "JX303", "JX304"})] \
+        == [("JX303", "E7")]
 
 
 @pytest.mark.parametrize("rates", [
