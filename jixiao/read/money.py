@@ -88,6 +88,9 @@ class MoneyBlock:
     # role → the columns of the sources its header stands over with no 合计 among them
     # (全年预算数（A） over 中央补助 | 地方资金): the amount is their sum (``_sources_added``)
     added: dict[str, list[int]] = dataclasses.field(default_factory=dict)
+    # the cell of the 执行率 written on a row of its own under the lines (执行率（B/A） |
+    # 99.00%), the header naming no 执行率 column (``_rate_row``): the total's
+    rate_cell: tuple[int, int] | None = None
 
     def scale_at(self, column: int) -> float:
         return self.column_scales.get(column, self.scale)
@@ -589,7 +592,10 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     if not lines:
         return row
     below = _blocks_below(grid, lines[-1][0] + 1, stop)
-    return below[-1].lines[-1][0] if below else lines[-1][0]
+    if below:
+        return below[-1].lines[-1][0]
+    rate_cell = None if "rate" in columns else _rate_row(grid, lines[-1][0] + 1, first, stop)
+    return lines[-1][0] if rate_cell is None else rate_cell[0]  # (执行率（B/A） | 99%)
 
 
 def _blocks_below(grid: Grid, row: int, bottom: int, scale: float = 1.0) -> list[MoneyBlock]:
@@ -763,6 +769,22 @@ def _line_label(grid: Grid, row: int, first: int) -> tuple[str, int | None]:
 _FIGURE_RE = re.compile(r"\s*[\d.,，%％]+\s*")
 
 
+def _rate_row(grid: Grid, row: int, first: int, bottom: int) -> tuple[int, int] | None:
+    """The cell of a 执行率 written on a row of its own right under a money block's lines
+    (执行率（B/A） | 99.00%, under 全年预算数（A） | 全年执行数（B） over their sources), where
+    the block's header has no 执行率 column: a rate label and one rate after it, else None."""
+    if row >= bottom:
+        return None
+    label, label_column = _line_label(grid, row, first)
+    if label_column is None or fund_role(label) != "rate":
+        return None
+    cells = [column for column in grid.rows.get(row, []) if column > label_column
+             and clean(grid.raw(row, column)) is not None]
+    if len(cells) != 1 or _rate(grid, row, cells[0]) is None:
+        return None
+    return row, cells[0]
+
+
 def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     for row in range(top, bottom):
         if row not in grid.rows:
@@ -779,10 +801,12 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
             heads = [*_label_units_below(grid, row, first), *_texts_above(grid, row),
                      *(label for _, label, _ in lines[:1])]
             scale = 1e-4 if _in_yuan(heads) else 1.0
+            rate_cell = None if "rate" in columns \
+                else _rate_row(grid, lines[-1][0] + 1, first, bottom)
             return MoneyBlock(grid, row, columns, lines, scale,
                               column_scales=_column_scales(grid, row, first),
                               below=_blocks_below(grid, lines[-1][0] + 1, bottom, scale),
-                              added=_sources_added(grid, row, columns))
+                              added=_sources_added(grid, row, columns), rate_cell=rate_cell)
     labelled = _money_by_pairs(grid, top, bottom) or _money_by_rows(grid, top, bottom)
     if labelled is not None:
         return labelled
@@ -960,6 +984,10 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
         funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
         scores = [line.score_declared for line in funds.shares]
         funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
+    if money.rate_cell is not None and funds.total.rate_declared is None:
+        row, column = money.rate_cell  # 执行率（B/A） | 99.00% on its own row: the total's
+        funds.total.sources["rate"] = note(table, grid, row, column)
+        funds.total.rate_declared = _rate(grid, row, column, funds.total)
     funds.blocks = [_block_below(block, table) for block in money.below]
     funds.unit = _unit(money)
     _apply_points(money, table, funds, lines, first_row)
