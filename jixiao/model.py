@@ -1378,10 +1378,13 @@ def describes_indicator(note: object) -> bool:
 # A note under the table (备注：…, 说明：…) is read a sentence at a time (；。 or a numbered
 # item — not a comma: 满意度未达标，因活动内容单一 is one sentence)
 _SENTENCE = re.compile(r"[；;。\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
-# The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 主要是…, 导致, 造成, …所致
-# (not 原因 alone: 需分析原因 asks for one)
+# 系 saying a cause (未达标系…, 主要系…, 少于计划，系…): not the 系 of a word (体系, 关系,
+# 联系, 维系, 院系, 系统, 系列, 系数)
+_CAUSE_XI = "(?<![体关联维派直旁世院校水星谱菜父母根品语科干心情])系(?![统列数着])"
+# The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 主要是…, 导致, 造成, …所致,
+# 系… (not 原因 alone: 需分析原因 asks for one)
 _CAUSE = re.compile("(?<!原)因(?![素此而])|由于|受[^，,；;。]{0,20}影响|原因(?:是|为|在于|主要|[:：])"
-                    "|主要是|导致|造成|所致")
+                    "|主要是|导致|造成|所致|" + _CAUSE_XI)
 # A sentence that explains no shortfall whatever its words: the table's rounding, unit or
 # source (因四舍五入…尾差, 金额单位：万元, 数据来源：…), a policy (…的项目，下一年度预算将
 # 予以压减)
@@ -1734,13 +1737,17 @@ def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None
     预算执行率86%，因…；下一步加快采购进度。): read a sentence at a time, as a note under the
     table is (``_noted``), each sentence giving a cause (``_gives_cause``) explains what it
     names — an indicator, or the 执行率 by name —, or what the sentence before it named
-    without a cause (就业率未达标。原因是部分学员升学。). None where a sentence gives a cause
-    and names nothing (受汛期影响，部分培训延期; 其他指标因…略有下降), or none gives one and
-    none names one: the row explains every shortfall. Sentences naming shortfalls without a
-    cause the reader knows (受益人口未达标系入户管网未完工) explain those they name, no other."""
+    without a cause (就业率未达标。原因是部分学员升学。) — unless it states a shortfall of its
+    own before its cause (部分指标未完成系…, 培训人数少于计划，系…). None where a sentence
+    gives a cause and names nothing (受汛期影响，部分培训延期; 其他指标因…略有下降; 未完成的
+    指标主要系…), or none gives one and none names one: the row explains every shortfall.
+    Where no sentence gives a cause the reader knows, those naming shortfalls (受益人口未达标，
+    入户管网未完工) explain those they name — unless another, naming none, says more than a
+    remedy (部分学员外出务工): it may be every shortfall's cause (rt31 r9 g2/g4/g5)."""
     found: dict[int | None, str] = {}
     waiting: set[Any] = set()  # named by a sentence without a cause: the next one's
     told: dict[int | None, str] = {}  # what sentences without a cause name, in their words
+    unnamed = False  # a sentence without a cause word naming none says more than a remedy
     for sentence in _SENTENCE.split(text):
         said: set[Any] = _names_in(sentence, names)
         if _RATE_WORDS.search(sentence):
@@ -1750,14 +1757,28 @@ def _named_reasons(text: str, names: Sequence[Sequence[str]]) -> dict[int | None
             waiting = named or waiting
             for key in named:
                 told.setdefault(key, _NUMBERED.sub("", sentence.strip()).strip())
+            unnamed = unnamed or not named and bool(sentence.strip()) and not says_no_cause(sentence)
             continue
-        owners = named or waiting
+        owners = named or (set() if _own_shortfall(sentence) else waiting)
         if not owners:
             return None
         for key in owners:
             found.setdefault(key, _NUMBERED.sub("", sentence.strip()).strip())
         waiting = set()
-    return found or told or None
+    if found:
+        return found
+    return told if told and not unnamed else None
+
+
+# A shortfall a sentence states before its cause (部分指标未完成系…, 培训人数少于计划，系…,
+# 未完成的指标主要系…): its own, not the one the sentence before it named
+_SHORTFALL_SAID = re.compile("未完成|未达|未实现|少于|低于|偏低|不足|指标")
+
+
+def _own_shortfall(sentence: str) -> bool:
+    """Whether a sentence giving a cause states, before it, a shortfall of its own."""
+    cause = _CAUSE.search(sentence)
+    return cause is not None and _SHORTFALL_SAID.search(sentence, 0, cause.start()) is not None
 
 
 def reason_lists_others(table: SelfEvaluation, indicator: Indicator) -> bool:
