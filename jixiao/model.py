@@ -40,7 +40,7 @@ from jixiao.parsing import (
     states_scoring_rule,
     value_note,
 )
-from jixiao.rules import RuleSet, Score
+from jixiao.rules import RuleSet, Score, floor_as_fall, level_at_least
 from jixiao.units import bare_in_base, fraction_as_percent, is_bare_fraction, is_unit, split_unit
 
 
@@ -589,8 +589,12 @@ def indicator_target(indicator: Indicator) -> object:
 def target_measure(indicator: Indicator) -> Measure:
     """The 指标值 as the rules read it: ``indicator_target`` parsed, as the change its name is
     the rate of where it states none (≥5% under 门诊量增幅: a rise of 5 % at least,
-    ``parsing.as_change_named``)."""
-    return as_change_named(parse_measure(indicator_target(indicator)), indicator.name)
+    ``parsing.as_change_named``), a floor of nothing under a name of something better less
+    as a fall (≥0% under 安全事故发生率: ``rules.floor_as_fall``), a level written with ≥ as
+    that level or better (≥良好: 良好及以上, ``rules.level_at_least``) — so the checks read
+    it as the score does."""
+    target = as_change_named(parse_measure(indicator_target(indicator)), indicator.name)
+    return level_at_least(floor_as_fall(target, indicator.name))
 
 
 def _actual_unit(indicator: Indicator) -> tuple[str | None, bool]:

@@ -2434,11 +2434,24 @@ def change_on_last_year(measure: Measure, *, named: bool = True) -> str | None:
     return "<" if change == "fall" else ">"
 
 
+def floor_of_nothing(measure: Measure) -> str | None:
+    """The operator of a 指标值 that is a floor of nothing (≥0%, ＞0, ≥0件: ">=", ">"), no
+    change of its own stated; None for any other. Beside a change on last year it is that
+    change, at least none (as 不低于上年): no level to reach (``units.comparable``)."""
+    if measure.kind == "number" and measure.op in (">=", ">") and measure.value == 0 \
+            and not measure.unit.startswith((RISE, DECLINE)):
+        return measure.op
+    return None
+
+
 def _against_last_year(target: Measure, actual: Measure) -> bool | None:
     """Whether a 完成值 stating a change on last year meets a 指标值 stating one (高于上年 or
-    持平 meets 不低于上年, 低于上年 does not): True where every change the 完成值 allows
-    meets the 指标值, False where none does, None where it depends or either states none."""
+    持平 meets 不低于上年, 低于上年 does not; 持平 meets a floor of nothing, ≥0%,
+    ``floor_of_nothing``): True where every change the 完成值 allows meets the 指标值, False
+    where none does, None where it depends or either states none."""
     wanted = change_on_last_year(target)
+    if wanted is None and actual.kind == "qualitative":
+        wanted = floor_of_nothing(target)  # ≥0% beside 与上年持平: a change of 0, at least none
     if wanted is None or (target.kind == actual.kind == "number"
                           and target.unit.removeprefix(RISE) == actual.unit.removeprefix(RISE)
                           and any(ch.isdigit() for ch in actual.text)):

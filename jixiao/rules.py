@@ -21,6 +21,7 @@ from enum import Enum
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
 from jixiao.parsing import (
+    DECLINE,
     FULL_WIDTH_NUMBER,
     INVISIBLE,
     LEVEL_NAMES,
@@ -36,6 +37,7 @@ from jixiao.parsing import (
     changed_by,
     compact_text,
     damaged_at_least,
+    floor_of_nothing,
     goes_over_goal,
     is_placeholder,
     more_than,
@@ -900,8 +902,9 @@ def _compared(target: Measure | object, actual: Measure | object,
     (not for a ceiling, whose ≠ stays unknown); the ``default_op`` a target written without
     ≥/≤ takes; the 达成 the 完成值 states (``_fulfilment``); ＞ met by a 完成值 that says more
     than it. ``is_met`` and the score of an indicator both start here."""
-    target, actual = as_compared(as_measure(target), as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
-    target = level_at_least(target)  # ≥良好: 良好及以上
+    # ≥良好: 良好及以上, read before the 完成值 is (合格率100% beside a level: 达成)
+    target = level_at_least(as_measure(target))
+    target, actual = as_compared(target, as_measure(actual))  # 0 起 → 未发生, 全覆盖 → 100%
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
@@ -1168,6 +1171,31 @@ def is_falling_rate(name: object) -> bool:
     """Whether an indicator's name is a rate of something bad (差错率, 受害率, 失业率 …),
     where less is better."""
     return isinstance(name, str) and "率" in name and any(word in name for word in FALLING_RATES)
+
+
+# What is better less beside its rates (FALLING_RATES) and costs: complaints, accidents,
+# losses, consumption (群众投诉量, 安全事故起数, 单位能耗, 粮食损耗)
+_LESS_BETTER_WORDS = ("投诉", "事故", "损耗", "能耗", "发案", "伤亡")
+
+
+def less_is_better(name: object) -> bool:
+    """Whether an indicator's name is of something better less: a rate of something bad
+    (``is_falling_rate``: 安全事故发生率, 投诉率), a cost that is no saving, or a count of
+    complaints, accidents, losses or consumption (群众投诉量, 单位能耗)."""
+    if not isinstance(name, str) or is_saving(name):
+        return False
+    return is_falling_rate(name) or is_cost(name) or any(word in name for word in _LESS_BETTER_WORDS)
+
+
+def floor_as_fall(target: Measure, name: object) -> Measure:
+    """A floor of nothing (≥0%, ≥0件: ``parsing.floor_of_nothing``) under a name of
+    something better less (``less_is_better``: 安全事故发生率, 群众投诉量) as a fall of at
+    least nothing (下降≥0%, its unit DECLINE + %), as under a name of a fall (门诊次均费用较
+    上年下降): 较上年下降3.2% meets it, 较上年增长1% does not. Any other 指标值 as it is —
+    beside a change, a floor of nothing is a rise of at least nothing (``units.comparable``)."""
+    if floor_of_nothing(target) is None or not less_is_better(name):
+        return target
+    return replace(target, unit=DECLINE + target.unit)
 
 
 TIMELINESS_WORD = "时效"

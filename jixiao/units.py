@@ -28,6 +28,7 @@ from jixiao.parsing import (
     budget_ceiling,
     change_stated,
     dates_compared,
+    floor_of_nothing,
     kept_to_budget,
     level_first,
     overrun_by,
@@ -260,8 +261,7 @@ def comparable(target: Measure, actual: Measure, month_days: float | None = None
         if target.kind == actual.kind == "date":
             return dates_compared(target, actual)  # 12月20日 beside 2024年12月31日前: in 2024
         return None
-    if target.op in (">=", ">") and target.value == 0 and target.unit == _plain(target.unit) \
-            and change_stated(actual) is not None:
+    if floor_of_nothing(target) is not None and change_stated(actual) is not None:
         target = replace(target, unit=RISE + target.unit)  # ≥0% beside 较上年增长3.2%: a floor
         # of nothing is no level to reach — the change is, at least none (as 不低于上年)
     wanted = change_stated(target)

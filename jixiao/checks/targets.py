@@ -51,6 +51,7 @@ from jixiao.parsing import (
     change_stated,
     compact_text,
     damaged_at_least,
+    floor_of_nothing,
     opens_with_number,
     parse_measure,
 )
@@ -377,8 +378,10 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
             problem = f"“{name}”是定量指标，完成值“{actual.text.strip()}”却不是数值"
         elif target.kind == "number" and actual.level in ("achieved", "partial") \
                 and actual.kind == "qualitative" and change_on_last_year(target) is None \
+                and not (floor_of_nothing(target) and change_on_last_year(actual, named=False)) \
                 and not _nature_qualitative(indicator) and not _on_time_answered(target, actual):
-            # (不低于上年 is answered in words: 高于上年; 定性 with a number is JX203's)
+            # (不低于上年 is answered in words: 高于上年, ≥0% too: 与上年持平; 定性 with a
+            # number is JX203's)
             problem = (f"“{name}”是定量指标（指标值“{target.text.strip()}”），完成值只写了"
                        f"“{actual.text.strip()}”，没有实际测得的数值：得分按文字读作"
                        f"“{LEVEL_NAMES[actual.level]}”计，无法与指标值核对；应填写实际测得的数值")

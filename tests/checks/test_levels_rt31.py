@@ -41,6 +41,29 @@ def test_a_level_short_of_one_written_with_at_least_is_not_met(tmp_path, target,
     assert evaluation.total_range == (74.98 + band[0], 74.98 + band[1])
 
 
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥合格", "100%"), ("≥合格", "合格率100%"), ("≥良好", "良好（考核92分）"),
+    ("≥合格", "合格（100%）"), ("合格及以上", "100%")])
+def test_a_level_with_at_least_reads_its_answer_as_the_level_alone_does(tmp_path, target, actual):
+    """rt31 r9 c2/c3/k3/k4: as 合格 | 合格率100% and 良好及以上 | 良好（考核92分） are, met — full
+    25, 总分 99.98, 优 (before: no 总分 and no finding at all)."""
+    path, evaluation = _quality(tmp_path, target, actual)
+    assert findings(path) == []
+    assert (evaluation.total, evaluation.grade) == (99.98, "优")
+
+
+@pytest.mark.parametrize(("target", "actual", "message"), [
+    ("≥良好", "92%", "是定性指标，完成值却是数值“92%”，应写达成/部分达成/未达成"),
+    ("≥满意", "96%", "是定性指标，完成值却是数值“96%”，应写达成/部分达成/未达成"),
+    ("≥满意", "满意度96%", "是定性指标，完成值“满意度96%”只写了数量，未写明是否达成，"
+                        "应写达成/部分达成/未达成")])
+def test_a_level_with_at_least_answered_by_a_number_alone_is_told(tmp_path, target, actual, message):
+    """rt31 r9 c7/k1/k5: as 满意及以上 | 96% is, JX204 (no 总分); before: no finding."""
+    path, evaluation = _quality(tmp_path, target, actual)
+    assert [(item.code, item.message) for item in findings(path)] == [("JX204", f"“工程质量”{message}")]
+    assert evaluation.total is None
+
+
 def test_the_b_grade_with_a_sign_stays_unread(tmp_path):
     """≥B级 names no level of the quality words: JX203 as before."""
     path, _ = _quality(tmp_path, "≥B级", "B级")
@@ -89,3 +112,26 @@ def test_a_fall_on_last_year_misses_a_floor_of_nothing(tmp_path):
     assert {"JX402", "JX408"} <= set(found) and "JX204" not in found
     assert "得分应在 0–18 之间，填写为 30" in found["JX408"]
     assert evaluation.total is None and evaluation.total_range == (69.98, 87.98)
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("安全事故发生率", "≥0%", "较上年下降3.2%"),  # rt31 r9 d1
+    ("投诉率", "≥0%", "较上年下降50%"),            # d9
+    ("群众投诉量", "≥0件", "较上年下降20件"),      # h5
+    ("单位能耗", "≥0%", "较上年下降3%")])
+def test_a_fall_meets_a_floor_of_nothing_where_less_is_better(tmp_path, name, target, actual):
+    """Under a name of what is better less (发生率, 投诉, 能耗) a floor of nothing is a fall of
+    at least nothing, as under a name of a fall (门诊次均费用较上年下降): 3.2 ≥ 0, met, 30 of
+    30, 总分 99.98, 优 (before: JX402 and JX408, 未达成 — a fall of an accident rate)."""
+    path, evaluation = _income(tmp_path, name, target, actual)
+    assert findings(path) == []
+    assert (evaluation.total, evaluation.grade) == (99.98, "优")
+
+
+@pytest.mark.parametrize("actual", ["持平", "与上年持平", "较上年持平"])
+def test_no_change_meets_a_floor_of_nothing(tmp_path, actual):
+    """rt31 r9 d3/d4: ≥0% beside 持平 — a change of 0, at least none: met, 30 of 30, 总分
+    99.98 (before: JX204 “完成值“持平”却不是数值”, no total)."""
+    path, evaluation = _income(tmp_path, "农民人均收入", "≥0%", actual)
+    assert findings(path) == []
+    assert (evaluation.total, evaluation.grade) == (99.98, "优")
