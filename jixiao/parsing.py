@@ -2125,7 +2125,7 @@ def parse_points(raw: object) -> float | None:
         return None
     if isinstance(raw, (int, float)):
         return float(raw)  # 1e999 too: JX601 names it (a cell function refuses it)
-    if _numbers_apart(str(raw)):
+    if numbers_apart(str(raw)):
         return None  # 10 10: two cells' numbers run together, not 1010
     text = normalize_text(str(raw))
     match = _POINTS_RE.fullmatch(text)
@@ -2137,14 +2137,21 @@ def parse_points(raw: object) -> float | None:
 
 # Digits grouped by thousands with a space (1 000, 12 345 678); any other space between
 # digits parts two numbers (10 10, 15 14.78: a converter ran two cells into one)
-_SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.])\d{1,3}(?:\s\d{3})+(?![\d])")
+_SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.])[1-9]\d{0,2}(?:\s\d{3})+(?![\d])")
 _DIGITS_APART_RE = re.compile(r"\d\s+\d")
+# The most points a spaced thousand may be: no 分值 or 得分 is more (100 100 is 100 and
+# 100 run together, not 100,100 points; 25 250, 10 100 likewise)
+_MOST_SPACED_POINTS = 1000
 
 
-def _numbers_apart(text: str) -> bool:
-    """Whether ``text`` holds two numbers with only whitespace between (10 10, 15 14.78),
-    which compacting would run together into one (1010, 1514.78)."""
-    return _DIGITS_APART_RE.search(_SPACED_THOUSANDS_RE.sub("", text)) is not None
+def numbers_apart(text: str) -> bool:
+    """Whether ``text`` holds two numbers with only whitespace between (10 10, 15 14.78,
+    100 100), which compacting would run together into one (1010, 1514.78, 100100); only a
+    spaced thousand of points that can be (1 000) is one number."""
+    def joined(match: re.Match[str]) -> str:
+        number = int(re.sub(r"\s", "", match.group()))
+        return "" if number <= _MOST_SPACED_POINTS else match.group()
+    return _DIGITS_APART_RE.search(_SPACED_THOUSANDS_RE.sub(joined, text)) is not None
 
 
 # The numerals of amounts written out (大写: 玖拾捌) as the plain ones ``_chinese_number`` reads

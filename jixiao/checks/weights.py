@@ -40,7 +40,7 @@ from jixiao.model import (
     plain_text,
     without_levels,
 )
-from jixiao.parsing import compact_text, parse_points
+from jixiao.parsing import compact_text, numbers_apart, parse_points
 from jixiao.read.shares import shares_as_written
 from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
 from jixiao.xlsx.numformats import shows_percent
@@ -81,7 +81,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     或由 PDF 转成时丢了），表中只有 85 分，其余 15 分是项目决策、项目管理的，不是执行率
     的，同样报告。总分（合计）行分值栏写明的分值合计与各指标
     分值之和（表中计执行率分值的，加执行率分值）不符的，同样报在该单元格（“分值合计写为
-    97，各指标分值之和为 100”）。
+    97，各指标分值之和为 100”）；写成两个数的（“100 100”，转换时两格并进一格）也报在该
+    单元格，不读作 100100。
 
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
@@ -185,6 +186,10 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
         return
     written = parse_points(info.value)
     if written is None:
+        if isinstance(info.value, str) and numbers_apart(info.value):  # 100 100: two cells
+            # a converter ran into one
+            yield finding("JX101", source, f"分值合计写为“{info.value.strip()}”，是两个数，"
+                          f"不是一个分值；{_rows_sum(indicators, execution, total)}")
         return
     if isinstance(info.value, (int, float)) and shows_percent(info.number_format) \
             or "weight_shares" in table.sources and abs(written - 1) <= SHARES_SLACK:
@@ -196,13 +201,16 @@ def _written_weight_total(table: SelfEvaluation, indicators: float, execution: f
               if value is not None]  # =SUM over 0.3, 0.2 …: 0.9, or 10.9 with the money's 10
     if any(abs(written - value) <= TOLERANCE for value in right):
         return
-    what = "各指标分值之和"
+    yield finding("JX101", source, f"分值合计写为 {points(written)}，"
+                  f"{_rows_sum(indicators, execution, total)}")
+
+
+def _rows_sum(indicators: float, execution: float, total: float) -> str:
+    """What the rows' 分值 add up to, in a JX101 about the 分值合计 written."""
     if execution:
-        what = f"各指标与执行率分值之和为 {points(total)}（各指标 {points(indicators)} + " \
+        return f"各指标与执行率分值之和为 {points(total)}（各指标 {points(indicators)} + " \
                f"执行率 {points(execution)}）"
-    else:
-        what += f"为 {points(total)}"
-    yield finding("JX101", source, f"分值合计写为 {points(written)}，{what}")
+    return f"各指标分值之和为 {points(total)}"
 
 
 def _headed_points(rows: list[Indicator], table: SelfEvaluation) -> float | None:

@@ -144,6 +144,11 @@ def test_points_amounts_rates_and_headings():
     assert parse_points("10 10") is None and parse_points("15 14.78") is None
     assert parse_points("10\n10") is None and parse_points("9.5 10") is None
     assert parse_points("1 000") == 1000.0 and parse_points(" 10 ") == 10.0
+    # rt31 r9 f_tot1: a spaced thousand past 1 000 is no 分值 or 得分 — two numbers
+    assert parse_points("100 100") is None and parse_points("25 250") is None
+    assert parse_points("10 100") is None and parse_points("100 000") is None
+    assert parse_points("10 000 分") is None and parse_points("0 500") is None
+    assert parse_points("1 000.5") == 1000.5
     assert parse_amount("30 万元") == 30.0
     assert parse_amount("15,000.00") == 15000.0
     assert parse_amount("300000 元") == 30.0

@@ -104,3 +104,16 @@ def test_a_signature_line_under_the_total_still_ends_the_table(tmp_path):
 
     _, data = checked(table(tmp_path / "t.xlsx", closing))
     assert codes(data) == []
+
+
+@pytest.mark.parametrize("weight_total", ["100 100", "25 75"])
+def test_a_weight_total_of_two_numbers_run_together_is_told(tmp_path, weight_total):
+    """rt31 r9 f_tot1: “100 100” (two cells a converter ran into one) is no 分值合计 of
+    100,100, nor one to pass over: JX101 in its cell, as two numbers (before the fix of
+    parse_points: “分值合计写为 100100”; with it, nothing)."""
+    path, row = score_sheet(tmp_path / "t.xlsx", weight_total, 99)
+    _, data = checked(path)
+    assert _cells(data) == [("JX101", f"E{row}")]
+    [jx101] = data["findings"]
+    assert jx101["message"].startswith(f"分值合计写为“{weight_total}”，是两个数，不是一个分值；"
+                                       "各指标")
