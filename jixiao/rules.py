@@ -975,6 +975,16 @@ def _met(target: Measure, actual: Measure) -> bool | None:
 
 
 STRICT_OPS = (">", "<")
+_WAYS = {"rise": "增长", "fall": "下降"}
+
+
+def _negative_said(target: Measure, actual: Measure) -> str:
+    """What a 完成值 below 0 is, in a score's note: a change the other way than the one
+    wanted (下降≥5% done 增长2%: “是增长，不是要求的下降”), else a negative number."""
+    wanted, done = change_stated(target), change_stated(actual)
+    if wanted is not None and done is not None and wanted != done:
+        return f"是{_WAYS[done]}，不是要求的{_WAYS[wanted]}"
+    return "为负数"
 
 
 def bound_short(target: Measure | object, actual: Measure | object,
@@ -1366,7 +1376,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
                             "无法按 分值 × 完成值 ÷ 指标值 计分，按“未达成”区间评分")
     share, note, value = _quantitative_points(target.op, goal, done, weight, ruleset)
     if done < 0 and share == 0 and note == _POSITIVE_NOTE:  # (the formula would give < 0)
-        note = f"正向指标：实际完成值“{actual.text.strip()}”为负数，按 0 计，得 0 分"
+        note = f"正向指标：实际完成值“{actual.text.strip()}”{_negative_said(target, actual)}，按 0 计，得 0 分"
     if note == _NEGATIVE_CEILING_NOTE:
         note = f"反向指标：指标值“{target.text.strip()}”小于 0，完成值高于指标值，得 0 分"
     if named is not None and met is False:  # (met: every reading of 约 agrees)

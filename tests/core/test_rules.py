@@ -265,6 +265,18 @@ def test_a_negative_actual_is_said_to_count_as_zero():
     assert indicator_score("≥5%", "2%", 10.0).note == "正向指标：分值 × 实际完成值 ÷ 年度指标值"
 
 
+@pytest.mark.parametrize(("target", "actual", "note"), [
+    ("下降≥5%", "增长2%", "正向指标：实际完成值“增长2%”是增长，不是要求的下降，按 0 计，得 0 分"),
+    ("较上年下降5%", "较上年增长2%",
+     "正向指标：实际完成值“较上年增长2%”是增长，不是要求的下降，按 0 计，得 0 分"),
+    ("增长10%", "下降5%", "正向指标：实际完成值“下降5%”是下降，不是要求的增长，按 0 计，得 0 分")])
+def test_a_change_the_other_way_is_said_so(target, actual, note):
+    """rt31 r9 h6/e9: a fall wanted, a rise done — a fall of −2 %, 0 of 10; the note said
+    “增长2%”为负数, which it is not."""
+    scored = indicator_score(target, actual, 10.0)
+    assert (scored.value, scored.note) == (0.0, note)
+
+
 @pytest.mark.parametrize(("target", "actual"), [
     ("≥0%", "-2%"), ("≥0", "-2.5%"), ("不低于0%", "-2%"), ("≥0.00(%)", "-5.00(%)"),
     ("≥0%", "-0.01%"), ("≥0万元", "-3万元"), ("不低于上年", "-2%"), ("较上年增长≥0%", "-3%"),

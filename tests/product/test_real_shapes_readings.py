@@ -234,7 +234,7 @@ def test_a_change_the_other_way_at_full_marks_is_an_error(tmp_path):
     _, data = checked(medical_insurance(tmp_path / "t.xlsx", _with_row(row, 4), total=100))
     assert [(f["code"], f["message"]) for f in data["findings"]] == [
         ("JX402", "“农民人均收入”未达到指标值（指标值 增长10%，完成值 下降5%），却得满分 20，按财政部"
-                  "规则应为 0（正向指标：实际完成值“下降5%”为负数，按 0 计，得 0 分）"),
+                  "规则应为 0（正向指标：实际完成值“下降5%”是下降，不是要求的增长，按 0 计，得 0 分）"),
         # the rules' 总分 80 is 良, not the 优 written: the outcome, said at the grade
         ("JX502", "按财政部规则计算总分 80，评分等级应为“良”（填报“优”，总分填报 100）；"
                   "各项得分与规则相差：H9 20（规则 0）")]
