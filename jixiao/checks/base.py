@@ -456,9 +456,11 @@ def wrong_rate_actual(table: SelfEvaluation, evaluation: Evaluation,
     if rate is not None:
         capped = rate > CAPPED_RATE and line.rate_declared is not None \
             and rate_written_for(table, line.sources.get("rate"), line.rate_declared, CAPPED_RATE)
-        if capped:  # the block's 100 % for 105 of 100 (JX301 takes it): the row's 100 % agrees
-            rate = CAPPED_RATE
-        return None if rate_written_for(table, source, value, rate) else value
+        # the block's 100 % for 105 of 100 (JX301 takes it): the row's 100 % agrees, and
+        # its true 105 % as well
+        agrees = rate_written_for(table, source, value, rate) \
+            or (capped and rate_written_for(table, source, value, CAPPED_RATE))
+        return None if agrees else value
     if line.rate_declared is None:
         return None
     agree = rate_written_for(table, source, value, line.rate_declared) \

@@ -78,3 +78,18 @@ def test_a_rate_indicator_at_100_beside_a_capped_block(tmp_path, rates):
 def test_a_rate_indicator_at_100_beside_a_block_of_105(tmp_path):
     """The block writes 105 %, the row 100 %: two rates written differently."""
     assert _found(tmp_path, ("105%", "105%"), select={"JX305"}) == [("JX305", "F11")]
+
+
+def test_the_true_rate_on_the_indicator_beside_a_capped_block(tmp_path):
+    """The block writes the cap (100 % for 105 of 100), the 预算资金执行率 row the true
+    105 %: both stand for the money's rate — no JX305 (“…105%，与项目资金栏的执行率
+    105% 不一致” contradicted itself; reviewer rt31)."""
+    money = [("年度资金总额", 100, 100, 105, 10, "100%", 10),
+             ("其中：当年财政拨款", 100, 100, 105, "—", "100%", "—"),
+             ("上年结转资金", 0, 0, 0, "—", "—", "—"), ("其他资金", 0, 0, 0, "—", "—", "—")]
+    rows = [(*PUTUO_1_ROWS[0][:4], "105%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]]
+    path = standard(tmp_path / "t.xlsx", rows=rows, money=money, money_header=HEADER,
+                    total=(100, 100), grade="优")
+    (table,) = read_tables(path)
+    assert [(f.code, f.cell) for f in run_checks(table, evaluate(table),
+                                                 select={"JX305"})] == []
