@@ -24,7 +24,7 @@ def check_workload(package: Package) -> None:
     if work > limits.max_formula_work:
         raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
                           f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 "
-                          f"Excel 中重算，或把环境变量 JIXIAO_MAX_FORMULA_WORK 设为 {work:,} 以上"
+                          f"Excel 中重算，或把环境变量 JIXIAO_MAX_FORMULA_WORK 设为 {work} 以上"
                           "（计算会很慢、占用大量内存）")
 
 

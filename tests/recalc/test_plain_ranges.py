@@ -85,9 +85,11 @@ def test_genuine_formula_work_is_still_refused_and_the_advice_works(tmp_path, mo
     path = _roster(tmp_path / "逐行公式.xlsx", formula_per_row=True)  # 3000 × =H2*2, not folded
     monkeypatch.setenv("JIXIAO_MAX_FORMULA_WORK", "8000")
     with pytest.raises(JixiaoError, match=r"约 ([\d,]+) 个计算单元，上限 8,000.*"
-                                          r"JIXIAO_MAX_FORMULA_WORK 设为 \1 以上") as refused:
+                                          r"JIXIAO_MAX_FORMULA_WORK 设为 (\d+) 以上") as refused:
         recalculate(path)
-    advised = str(refused.value).split("约 ")[1].split(" ")[0].replace(",", "")
+    counted = str(refused.value).split("约 ")[1].split(" ")[0].replace(",", "")
+    advised = str(refused.value).split("设为 ")[1].split(" ")[0]
+    assert advised == counted  # copied as shown: no thousands commas the variable refuses
     monkeypatch.setenv("JIXIAO_MAX_FORMULA_WORK", advised)
     check_workload(Package(path))  # the number the message names is enough
 
