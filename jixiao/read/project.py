@@ -630,6 +630,13 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
     return found.titled
 
 
+def year_above(grid: Grid, top: int, bottom: int) -> int | None:
+    """The 年度 the rows ``top`` to ``bottom`` (excluded) above a table name (（2024年度）,
+    评价年度：2024), as ``read_project`` reads it: known before the table's rows are read,
+    so a 自评结论 under them naming another year (2023年自评得分90分) is known for it."""
+    return _scan_project(grid, top, bottom).project.year
+
+
 def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:
     """Project labels in a sheet without a table (a cover sheet), if any."""
     with_tables = {item.grid.name for item in found}

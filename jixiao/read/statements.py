@@ -235,18 +235,36 @@ def _on_another_year(text: Any, year: int | None) -> bool:
 
 def _this_years(clauses: list[str], year: int | None) -> list[str]:
     """The clauses of a sentence not on another year than ``year`` (the table's; None:
-    not known, all): a clause naming a year by its number (2022年自评得分95分) is on that
-    year, and so are the clauses after it up to one naming another (，等级为优)."""
+    not known, all): a clause naming a year by its number before the result it states
+    (2022年自评得分95分, 2022年度得分…) is on that year, and so are the clauses after it up
+    to one naming another (，等级为优); a year in a clause stating no result (按照2025年…
+    通知要求, 于2021年立项, 根据2022年度绩效目标) is not the year of what follows."""
     if year is None:
         return clauses
     kept, on = [], year
     for clause in clauses:
-        named = {int(found) for found in _YEAR_NAMED.findall(clause)}
+        named = _years_of_results(clause)
         if named:
             on = year if year in named else min(named)
         if on == year:
             kept.append(clause)
     return kept
+
+
+# Words a result is said after (自评得分, 得分, 评价等级, 评分): a year before one, in a
+# clause stating a result after it, is the result's year
+_RESULT_WORD = re.compile("自评|得分|评分|评价|等级|等次")
+
+
+def _years_of_results(clause: str) -> set[int]:
+    """The years a clause names by their number before the result it states (2023年自评
+    得分95.6分 → 2023; 按照2025年绩效自评工作通知要求 → none: no result)."""
+    named = set()
+    for found in _YEAR_NAMED.finditer(clause):
+        word = _RESULT_WORD.search(clause, found.end())
+        if word is not None and _results(clause[word.start():]) != (None, 0, None):
+            named.add(int(found.group(1)))
+    return named
 
 
 def read_report_text(grid: Grid, table: SelfEvaluation) -> None:

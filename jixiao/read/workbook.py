@@ -71,6 +71,7 @@ from jixiao.read.project import (
     take_outside,
     template_rules_cell,
     title_names_project,
+    year_above,
     year_below,
     year_from_names,
     year_from_project_name,
@@ -599,6 +600,9 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
             if weight_cell not in grid.values and weight_cell not in grid.origin:
                 weight_cell = (item.header.top, weight_cell[1])
             table.sources["weight_header"] = (grid, *grid.origin.get(weight_cell, weight_cell))
+        # its 年度, read again with its project's facts: a sentence under its rows on another
+        # year (自评结论 | 2023年自评得分90分) states nothing of it
+        table.project.year = year_above(grid, previous_end.get(grid, 0) + 1, item.header.top)
         item.end = read_indicators(grid, item.header, _rows_stop(found, index, heading), table)
         _block_points(grid, item.header, 0, table)
         _column_blocks(grid, item.header, 0, table)

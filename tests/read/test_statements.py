@@ -6,7 +6,7 @@ from workbooks import Book, standard_sheet
 
 from jixiao.checks import run_checks
 from jixiao.model import evaluate
-from jixiao.read.statements import _results, stated_results
+from jixiao.read.statements import _report_results, _results, stated_results
 from jixiao.read.workbook import read_tables
 
 
@@ -132,11 +132,52 @@ def test_the_forms_instructions_under_the_total_state_nothing(tmp_path, line):
 
 def test_a_conclusion_cell_on_last_year_restates_nothing_of_it(tmp_path):
     """A 自评结论 cell read as a report's paragraph is (rt31 r7 n5): its sentence on 上年
-    says nothing of this table. Before: JX506 “此处写总分 95，与总分 99.98 不一致”.
-    (A year named by its number is not known yet where the cell is read: the title is
-    read after the rows.)"""
+    says nothing of this table. Before: JX506 “此处写总分 95，与总分 99.98 不一致”."""
     text = "上年自评得分95分，等级为良。本年自评得分99.98分，等级为优。"
     table = _stated_below(tmp_path / "t.xlsx", "自评结论", text, total=(100, 99.98))
     assert (table.total_declared, table.grade_declared) == (99.98, "优")
     assert table.restated == {}
     assert run_checks(table, evaluate(table)) == []
+
+
+@pytest.mark.parametrize("text", ["2023年自评得分90分，等级为良。",
+                                  "2023年度得分90分，等级为良。",
+                                  "上年自评得分90分，等级为良。"])
+def test_a_conclusion_cell_on_another_year_by_its_number_restates_nothing(tmp_path, text):
+    """The table is 2024's (its title's （2024 年度）, read after its rows): a 自评结论 on
+    2023 says nothing of it, neither its 90 nor its 良 (the table has no 评分等级 row: the
+    良 was its declared grade). Before (rt31 review): JX506 “此处写总分 90，与总分 99.98 不
+    一致” — the year was not known where the cell was read."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结论", text, total=(100, 99.98))
+    assert table.project.year == 2024
+    assert (table.total_declared, table.grade_declared) == (99.98, None)  # no 评分等级 row
+    assert table.restated == {}
+    assert "JX506" not in {finding.code for finding in run_checks(table, evaluate(table))}
+
+
+def test_a_conclusion_cell_on_this_year_by_its_number_is_read(tmp_path):
+    """2024 is the table's year: the 90 it states contradicts the rows' 99.98 (JX506)."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结论", "2024年自评得分90分，等级为优。",
+                          total=(100, 99.98))
+    assert table.restated == {"total": 90.0}
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # a year in a clause stating no result (a notice's, the project's start, its goals)
+    ("按照2025年绩效自评工作通知要求，本项目自评得分为92分，等级为优。", 92.0, "优"),
+    ("本项目于2021年立项，自评得分95分，等级为优。", 95.0, "优"),
+    ("根据2022年度绩效目标，本项目自评得分95分，等级为优。", 95.0, "优"),
+    ("本项目自2021年起实施，2024年自评得分90分，等级为优。", 90.0, "优"),
+    ("截至2025年3月，经自评，本项目自评得分96分。", 96.0, None),
+    # a year tied to the result its clause states: that year's, and the clauses after it
+    ("2023年自评得分95.6分，等级为良。", None, None),
+    ("2023年度得分95.6分，等级为良。", None, None),
+    ("本项目2023年评价等级为良。", None, None),
+    ("本项目2023年自评得分95.6分，等级为良；2024年自评得分98.28分，等级为优。", 98.28, "优"),
+    ("2023年自评得分95.6分，2024年自评得分98.28分。", 98.28, None),
+    ("2024年自评得分98分，较2023年提高2分。", 98.0, None)])
+def test_a_year_is_another_years_result_only_where_it_names_it(text, total, grade):
+    """Of a 2024 table (rt31 review): before, any year number but 2024 dropped its clause
+    and those after it, the 92 of the first sentence, this year's, unread (no JX506)."""
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
