@@ -207,7 +207,9 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     年度资金总额一行的
     分值、得分写“—”（或空着），分值和得分写在其中一行（如“其中：财政拨款”）的，按该行的
     执行率核对，指向该行的得分。没有年度资金总额一行、各行各写分值和得分的（本级资金 5 分、
-    转移支付资金 5 分），执行率分值是各行分值之和，各行得分按该行自己的执行率核对，指向该行的得分。
+    转移支付资金 5 分），执行率分值是各行分值之和，各行得分按该行自己的执行率核对，指向该行的得分；
+    另有合计一行、其分值和得分正是各行之和的（合计 10、9.75），同样按各行核对；资金栏下另有带
+    自己表头的资金块、其年度资金总额也写了分值和得分的，各块按自己的执行率核对，消息写明块名。
 
     **为什么**：执行率得分是总分的一部分，常被直接写成满分 10 分。
 
@@ -256,6 +258,7 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 def _shares_scored(table: SelfEvaluation) -> Iterator[Finding]:
     """JX302 for the lines that each score their own 执行率 (``Funds.shares``): each
     line's 得分 against its 分值 × its own 全年执行数 ÷ 全年预算数."""
+    wrong = []
     for line in table.funds.shares:
         source = line.sources.get("score")
         rate = _computed_rate(line)
@@ -264,9 +267,16 @@ def _shares_scored(table: SelfEvaluation) -> Iterator[Finding]:
             continue
         expected = rules.execution_score(rate, line.weight)
         if differs(line.score_declared, expected):
-            yield finding("JX302", source,
-                          f"“{line.label}”执行率得分写为 {points(line.score_declared)}，按分值 "
-                          f"{points(line.weight)} × 执行率 {points(rate)}% 应为 {points(expected)}")
+            wrong.append((line, source, rate, expected))
+    # the 总分 the written scores carried: each wrong one put right (4.75 + 5 → 4.75 + 4.5)
+    follows = _what_follows(table, table.funds.score_declared - sum(
+        line.score_declared - expected for line, _, _, expected in wrong)) \
+        if wrong and table.funds.score_declared is not None else ""
+    for line, source, rate, expected in wrong:
+        yield finding("JX302", source,
+                      f"“{line.label}”执行率得分写为 {points(line.score_declared)}，按分值 "
+                      f"{points(line.weight)} × 执行率 {points(rate)}% 应为 {points(expected)}"
+                      f"{follows}")
 
 
 def _what_follows(table: SelfEvaluation, score: float) -> str:

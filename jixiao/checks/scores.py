@@ -679,10 +679,15 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
                                   or info.value == NOT_SCORED))):
         return  # the template's own ⚠ (a 分值 "十") or “—” (分值 blank, not scored): the
         # input is at fault, JX106 says where
-    if "score" in table.fund_columns and table.execution_line \
-            and funds.score_declared is None and not uncomputed_formula(table, source) \
-            and not formula_deleted(table, source):
-        yield finding("JX406", source, _no_score(table, source, "执行率得分", "执行率得分未填写"))
+    if "score" not in table.fund_columns or not table.execution_line \
+            or funds.score_declared is not None:
+        return
+    # the lines that each score their own 执行率 (本级资金 5, 转移支付资金 5): the one missing
+    missing = [(f"“{line.label}”执行率得分", line.sources.get("score"))
+               for line in funds.shares if line.score_declared is None]
+    for what, cell in missing or [("执行率得分", source)]:
+        if not uncomputed_formula(table, cell) and not formula_deleted(table, cell):
+            yield finding("JX406", cell, _no_score(table, cell, what, f"{what}未填写"))
 
 
 def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Evaluation,

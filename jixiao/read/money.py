@@ -965,8 +965,15 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     funds = Funds(total=total, parts=[line for line in lines if line is not total])
     first_row = next(row for (row, _, _), line in zip(money.lines, lines, strict=True)
                      if line is total)
-    if _scored_each(money, table, lines):  # 本级资金 5 | 转移支付资金 5, no total line
-        funds = Funds(total=_added_up(lines), parts=lines, shares=lines)
+    scored_each = _scored_each(money, table, lines)
+    if scored_each is not None:  # 本级资金 5 | 转移支付资金 5 (with or without their 合计 10)
+        total, shares = scored_each
+        if total is None:
+            funds = Funds(total=_added_up(lines), parts=lines, shares=shares)
+        else:
+            funds = Funds(total=total, parts=[line for line in lines if line is not total],
+                          shares=shares)
+            first_row = money.lines[lines.index(total)][0]
     if not funds.parts:
         funds.parts = _source_columns(money, table, first_row)
     funds.weight = None
@@ -991,26 +998,69 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     funds.blocks = [_block_below(block, table) for block in money.below]
     funds.unit = _unit(money)
     _apply_points(money, table, funds, lines, first_row)
+    _blocks_scored(funds, _outside_notes(_line_label(grid, money.header_row,
+                                                     min(columns.values()))[0]))
 
 
-def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]) -> bool:
-    """Whether every line of a block without a total line (本级资金 | … | 5 | 95% | 4.75 over
-    转移支付资金 | … | 5 | 95% | 4.75) scores its own 执行率 with its own 分值: then their
-    分值 add up to the 执行率's (``Funds.shares``), each line's 得分 its 分值 × its own rate
-    — not the first line the total and the second its part. Gives each line its points."""
+def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]
+                 ) -> tuple[FundLine | None, list[FundLine]] | None:
+    """The total line (None where none is written) and the lines that each score their own
+    执行率 with their own 分值 (``Funds.shares``), where a block's lines do so: 本级资金 | … |
+    5 | 95% | 4.75 over 转移支付资金 | … | 5 | 100% | 5 — not the first line the total and
+    the second its part — with or without a 合计 (or 年度资金总额) line whose 分值 is theirs
+    added up (10) and whose 得分 is theirs (9.75, not 10 × its own 96.67 %). A line that is
+    the sum of the others (财政资金 300 over 中央资金 200, 省级资金 100) is their total, not
+    one more share: where its 分值 is not theirs added up (10 written on every line), the
+    block is read as usual (None). Gives each share its points."""
     grid, columns = money.grid, money.columns
-    if "weight" not in columns or len(lines) < 2 or any(
-            _line_kind(label, at == 0) == "total" for at, (_, label, _) in enumerate(money.lines)):
-        return False
-    weights = [points_at(grid, row, columns["weight"]) for row, _, _ in money.lines]
-    if any(weight is None or weight <= TOLERANCE for weight in weights):
-        return False
-    for (row, _, _), line, weight in zip(money.lines, lines, weights, strict=True):
-        line.weight, line.sources["weight"] = weight, note(table, grid, row, columns["weight"])
+    if "weight" not in columns or len(lines) < 2:
+        return None
+    rows = [row for row, _, _ in money.lines]
+    weights = [points_at(grid, row, columns["weight"]) for row in rows]
+    scores = [points_at(grid, row, columns["score"]) if "score" in columns else None
+              for row in rows]
+    totals = [at for at, (_, label, _) in enumerate(money.lines)
+              if _line_kind(label, at == 0) == "total"] \
+        or [at for at in range(len(lines)) if len(lines) > 2  # (of two, neither is the
+            and _sums_the_others(lines, at, _unit(money))]  # other's total: alike, if so)
+    shares = list(range(len(lines)))
+    if totals:
+        shares = next((others for at in totals if _adds_up_the_points(
+            weights, scores, at, others := [i for i in range(len(lines)) if i != at])), [])
+    if len(shares) < 2 or any(weights[at] is None or weights[at] <= TOLERANCE  # type: ignore[operator]
+                              for at in shares):
+        return None
+    for at in shares:
+        line, row = lines[at], rows[at]
+        line.weight, line.sources["weight"] = weights[at], note(table, grid, row, columns["weight"])
         if "score" in columns:
-            line.score_declared = points_at(grid, row, columns["score"])
+            line.score_declared = scores[at]
             line.sources["score"] = note(table, grid, row, columns["score"])
+    total = next((lines[at] for at in range(len(lines)) if at not in shares), None)
+    return total, [lines[at] for at in shares]
+
+
+def _sums_the_others(lines: list[FundLine], at: int, unit: float) -> bool:
+    """Whether line ``at``'s 全年预算数 and 全年执行数 are the other lines' added up (to 0.01
+    of the unit the cells show): their total, whatever its label (财政资金, 小计)."""
+    for key in ("budget", "executed"):
+        amounts = [getattr(line, key) for line in lines]
+        if None in amounts or abs(amounts[at] - (sum(amounts) - amounts[at])) \
+                > 2 * TOLERANCE * unit:
+            return False
     return True
+
+
+def _adds_up_the_points(weights: list[float | None], scores: list[float | None], at: int,
+                        others: list[int]) -> bool:
+    """Whether the total line ``at``'s 分值 is the ``others``' added up and its 得分 theirs
+    too (each rounded to 0.01: within half a hundredth a line), where all are written."""
+    if weights[at] is None or any(weights[i] is None for i in others) \
+            or abs(weights[at] - sum(weights[i] for i in others)) > TOLERANCE:  # type: ignore[operator, misc]
+        return False
+    given = [scores[i] for i in (at, *others)]
+    return None in given or abs(given[0] - sum(given[1:])) \
+        <= TOLERANCE * len(given)  # type: ignore[operator, arg-type]
 
 
 def _added_up(lines: list[FundLine]) -> FundLine:
@@ -1032,12 +1082,44 @@ def _unit(money: MoneyBlock) -> float:
 
 def _block_below(money: MoneyBlock, table: SelfEvaluation) -> Funds:
     """A money block under the first (``MoneyBlock.below``): its 年度资金总额 and 其中 lines,
-    no points of its own."""
+    and the 分值 and 得分 its total line writes, if any (``_blocks_scored``)."""
     lines = _fund_lines(money, table)
-    total = next((line for line, (_, label, _) in zip(lines, money.lines, strict=True)
-                  if _fund_label(label) == "total"), lines[0])
-    return Funds(total=total, parts=[line for line in lines if line is not total],
-                 weight=None, label=money.label, unit=_unit(money))
+    at = next((at for at, (_, label, _) in enumerate(money.lines)
+               if _fund_label(label) == "total"), 0)
+    funds = Funds(total=lines[at], parts=[line for line in lines if line is not lines[at]],
+                  weight=None, label=money.label, unit=_unit(money))
+    row = money.lines[at][0]
+    for key, role in (("weight", "weight"), ("score_declared", "score")):
+        if role in money.columns:
+            setattr(funds, key, points_at(money.grid, row, money.columns[role]))
+            funds.sources[role] = note(table, money.grid, row, money.columns[role])
+    return funds
+
+
+def _blocks_scored(funds: Funds, label: str) -> None:
+    """Where the blocks under the first write 分值 and 得分 of their own on their total
+    lines, as the first does (本级资金（万元） … 5 | 95% | 4.75 over 转移支付资金（万元） …
+    5 | 96% | 4.8), each block scores its own 执行率: their totals (named by the blocks'
+    labels, the first's ``label``) join ``Funds.shares``, the 执行率's 分值 and 得分 are
+    their sums (10, 9.55) — not the first block's 5 alone."""
+    below = [block for block in funds.blocks
+             if block.weight is not None and block.weight > TOLERANCE]
+    if not below or funds.weight is None or funds.weight <= TOLERANCE:
+        return
+    funds.shares = [*(funds.shares or [_block_share(funds, label)]),
+                    *(_block_share(block, block.label) for block in below)]
+    funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
+    scores = [line.score_declared for line in funds.shares]
+    funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
+
+
+def _block_share(block: Funds, label: str | None) -> FundLine:
+    """A block's scored line as one of ``Funds.shares``: its amounts, its points, its label."""
+    line = block.scored
+    sources = {**line.sources, **{key: block.sources[key] for key in ("weight", "score")
+                                  if key in block.sources}}
+    return dataclasses.replace(line, label=label or line.label, weight=block.weight,
+                               score_declared=block.score_declared, sources=sources)
 
 
 def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:

@@ -71,3 +71,42 @@ def test_a_breakdown_of_the_spending_below_is_no_block_of_money(tmp_path):
         ("培训费", 360, 380, 361, None, "95%"), ("专家授课费", 100, 100, 95, None, "95%"),
         ("示范基地补助", 40, 40, 38, None, "95%"), ("合计", 500, 520, 494, None, "95%")))
     assert found == []
+
+
+def _two_blocks(tmp_path, transfer_score, total):
+    """本级资金（万元） 200 / 190, 5 | 95% | 4.75 over 转移支付资金（万元） 300 / 288, 5 | 96% |
+    ``transfer_score``, each under its own header; the 总分 ``total``."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "（2023 年度）")
+    sheet.project("高素质农民培育项目", "某县农业农村局", "某县农业技术推广中心")
+    top = sheet.line("本级资金（万元）", None, *HEADER)
+    sheet.line(None, "年度资金总额", 200, 200, 190, 5, "95%", 4.75)
+    sheet.line(None, "其中：当年财政拨款", 200, 200, 190, "—", "95%", "—")
+    sheet.line(None, "转移支付资金（万元）", *HEADER)
+    sheet.line(None, "年度资金总额", 300, 300, 288, 5, "96%", transfer_score)
+    sheet.line(None, "其中：中央补助", 200, 200, 192, "—", "96%", "—")
+    sheet.line(None, "省级补助", 100, 100, 96, "—", "96%", "—")
+    sheet.merge(top, 1, 1, sheet.row - 1)
+    sheet.indicators([(*PUTUO_1_ROWS[0][:4], "95%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]])
+    sheet.total(100, total)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    evaluation = evaluate(table)
+    return table, evaluation, [(f.code, f.cell, f.message) for f in run_checks(table, evaluation)]
+
+
+def test_two_blocks_of_five_points_each(tmp_path):
+    """rt31 r13 s01: 4.75 + 5 × 288 ÷ 300 = 4.75 + 4.8 = 9.55 of 5 + 5 = 10, 90 + 9.55 =
+    99.55 — not the first block's 5 alone (JX101 95, JX102, JX501)."""
+    table, evaluation, found = _two_blocks(tmp_path, 4.8, 99.55)
+    assert (table.funds.weight, table.funds.score_declared) == (10, 9.55)
+    assert (evaluation.execution_score, evaluation.total) == (9.55, 99.55)
+    assert found == []
+
+
+def test_a_blocks_wrong_score_is_told_by_its_name(tmp_path):
+    """The second block's 5 × 96 % is 4.8, written 5: 90 + 4.75 + 5 = 99.75 becomes 99.55."""
+    _, _, found = _two_blocks(tmp_path, 5, 99.75)
+    assert found == [("JX302", "H9", "“转移支付资金”执行率得分写为 5，按分值 5 × 执行率 96% 应为 "
+                                      "4.8；总分 99.75 随之应为 99.55")]
