@@ -48,6 +48,7 @@ from jixiao.read.roles import (
     is_grade_label,
     is_placeholder,
     is_placeholder_points,
+    is_total_label,
     not_adjusted,
     rate_reason_label,
     without_instructions,
@@ -658,7 +659,8 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
         kind = _line_kind(label, not lines and below == first_row)
         if kind == "expense" and not _has_amount(grid, below, first):
             kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
-        if not kind and not (in_split and label and _has_amount(grid, below, first)):
+        if not kind and not (in_split and label and _has_amount(grid, below, first)) \
+                and not (lines and _continues_lines(grid, row, below, label, lines)):
             if lines:
                 break
             continue
@@ -689,6 +691,30 @@ def _header_again(grid: Grid, row: int, inner_row: int, inner: dict[str, int],
         return False
     below = _line_label(grid, inner_row + 1, first)[0]
     return _fund_label(below) in ("part", "source") and _has_amount(grid, inner_row + 1, first)
+
+
+def _continues_lines(grid: Grid, header_row: int, row: int, label: str,
+                     lines: list[tuple[int, str, int | None]]) -> bool:
+    """Whether ``row``, right under the lines read so far, is one more money line whatever
+    its label names (县财政安排资金, 衔接资金, 彩票公益金, 车购税资金: names of money no
+    vocabulary lists): the block's amount columns hold amounts — two at least, all where
+    it has fewer — and no words, and its label names no other role (预算执行率, 分值, 总分,
+    a 一级 or 二级 name). Not after a total at the bottom of the lines (中央 | 地方 | 合计:
+    the block ends there)."""
+    if not label or any(_fund_label(text) == "total" for _, text, _ in lines[1:]):
+        return False
+    name = compact_text(label)
+    if fund_role(name) not in (None, "initial", "budget", "executed") or is_total_label(name) \
+            or is_grade_label(name) or "指标" in name or levels.level1_category(name) \
+            or levels.is_level2_only(name):
+        return False
+    columns = _money_header(grid, header_row) or {}
+    amounts = [clean(grid.raw(row, columns[role])) for role in ("initial", "budget", "executed")
+               if role in columns]
+    given = [value for value in amounts if parse_amount(value) is not None]
+    return bool(given) and len(given) >= min(2, len(amounts)) and all(
+        value is None or parse_amount(value) is not None or is_placeholder(value)
+        for value in amounts)
 
 
 def split_heading(label: str) -> str | None:
