@@ -699,14 +699,14 @@ def _continues_lines(grid: Grid, header_row: int, row: int, label: str,
     its label names (县财政安排资金, 衔接资金, 彩票公益金, 车购税资金: names of money no
     vocabulary lists): the block's amount columns hold amounts — two at least, all where
     it has fewer — and no words, and its label names no other role (预算执行率, 分值, 总分,
-    a 一级 or 二级 name). Not after a total at the bottom of the lines (中央 | 地方 | 合计:
+    小计, a 一级 or 二级 name). Not after a total at the bottom of the lines (中央 | 地方 | 合计:
     the block ends there)."""
     if not label or any(_fund_label(text) == "total" for _, text, _ in lines[1:]):
         return False
     name = compact_text(label)
-    if fund_role(name) not in (None, "initial", "budget", "executed") or is_total_label(name) \
-            or is_grade_label(name) or "指标" in name or levels.level1_category(name) \
-            or levels.is_level2_only(name):
+    if fund_role(name) not in (None, "initial", "budget", "executed") or _is_sum(name) \
+            or is_total_label(name) or is_grade_label(name) or "指标" in name \
+            or levels.level1_category(name) or levels.is_level2_only(name):
         return False
     columns = _money_header(grid, header_row) or {}
     amounts = [clean(grid.raw(row, columns[role])) for role in ("initial", "budget", "executed")

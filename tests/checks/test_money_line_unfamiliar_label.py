@@ -93,3 +93,16 @@ def test_a_level_name_with_figures_ends_the_lines(tmp_path):
         ("本级资金", 200, 200, 190, "—", "95%", "—"),
         ("满意度指标", 90, 95, 93, 10, None, 10)])
     assert [line.label for line in table.funds.parts] == ["中央补助资金", "本级资金"]
+
+
+def test_a_subtotal_at_the_bottom_is_no_more_lines(tmp_path):
+    """rt31 r13 c09: 中央补助资金 5 | 地方配套资金 5 | 小计 10 — two lines scored each (5 × 95 %
+    = 4.75 twice, 9.5 in all: 总分 90 + 9.5 = 99.5); the 小计 is no third line (before the
+    change: 分值 20, a false JX101 110)."""
+    table, evaluation, found = _read(tmp_path, [
+        ("中央补助资金", 200, 200, 190, 5, "95%", 4.75),
+        ("地方配套资金", 100, 100, 95, 5, "95%", 4.75),
+        ("小计", 300, 300, 285, 10, "95%", 9.5)])
+    assert [line.label for line in table.funds.parts] == ["中央补助资金", "地方配套资金"]
+    assert (table.funds.weight, evaluation.total) == (10, 99.5)
+    assert [code for code, _, _ in found if code in ("JX101", "JX304")] == []
