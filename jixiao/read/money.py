@@ -87,7 +87,8 @@ class MoneyBlock:
     below: list[MoneyBlock] = dataclasses.field(default_factory=list)
     label: str | None = None  # the block's own label, where it is one of several (转移支付资金)
     # role → the columns of the sources its header stands over with no 合计 among them
-    # (全年预算数（A） over 中央补助 | 地方资金): the amount is their sum (``_sources_added``)
+    # (全年预算数（A） over 中央补助 | 地方资金): the amount is their sum (``_sources_added``;
+    # a 其中 column, a part of the one before it, not among them)
     added: dict[str, list[int]] = dataclasses.field(default_factory=dict)
     # the cell of the 执行率 written on a row of its own under the lines (执行率（B/A） |
     # 99.00%), the header naming no 执行率 column (``_rate_row``): the total's
@@ -311,7 +312,9 @@ def _sub_headers_under(grid: Grid, row: int, first: int) -> bool:
 def _sources_added(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, list[int]]:
     """The amounts a money header at ``row`` heads as its sources' columns with no 合计 among
     them (全年预算数（A） over 中央补助 | 地方资金, the same under 全年执行数（B）): role →
-    the sources' columns, the amount being their sum — not the first source's alone."""
+    the sources' columns, the amount being their sum — not the first source's alone, nor
+    a column that is a part of the one before it (当年财政拨款 | 其中：中央补助 | 上年结转:
+    900 + 100, ``_parts_of_columns_before``)."""
     if not _sub_headers_under(grid, row, min(columns.values())):
         return {}
     added = {}
@@ -323,8 +326,17 @@ def _sources_added(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, l
         labels = [grid.texts.get((row + 1, at), "") for at in span]
         if span and all(_fund_label(text) in ("source", "part") and not _is_sum(text)
                         for text in labels):
-            added[role] = span
+            parts = _parts_of_columns_before(grid, row, span)
+            added[role] = [at for at in span if at not in parts]
     return added
+
+
+def _parts_of_columns_before(grid: Grid, row: int, span: list[int]) -> set[int]:
+    """The columns of sources (``span``, sub-headers in the row under ``row``) that break
+    down the column before them as lines do the line above (``_under_the_line_above``):
+    其中：中央补助 after 当年财政拨款, 其中：中央资金 after 财政资金 — of which, not added."""
+    return _under_the_line_above([(0, "年度资金总额", None), *(
+        (at, grid.texts.get((row + 1, at), ""), at) for at in span)])
 
 
 def _is_sum(text: str) -> bool:
@@ -1323,16 +1335,20 @@ def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[
     """The sources a money block splits into columns under its merged headers (全年预算数（A）
     over 中央 | 地方 | 合计, the same under 全年执行数（B）): one line each, so that their sum
     is checked against the 合计 (JX304) as the sources written down the rows are — and,
-    without a 合计 (``MoneyBlock.added``), each source's line read as one."""
+    without a 合计 (``MoneyBlock.added``), each source's line read as one, a 其中 column
+    nested in the one before it. A lone 其中 column beside the 合计 (合计 | 其中：中央补助)
+    is of which: no lines."""
     grid, columns = money.grid, money.columns
     spans: dict[str, dict[str, int]] = {}
     head = money.header_row
+    nested: set[int] = set()  # 其中：中央补助 after 当年财政拨款 (``_parts_of_columns_before``)
     for role in ("budget", "executed"):
         if role not in columns:
             return []
         if role in money.added:  # 中央补助 | 地方资金, no 合计: the amount their sum
-            spans[role] = {grid.texts[(head + 1, column)]: column
-                           for column in money.added[role]}
+            span = _span(grid, head, columns[role])
+            nested |= _parts_of_columns_before(grid, head, span)
+            spans[role] = {grid.texts[(head + 1, column)]: column for column in span}
             continue
         top = grid.origin.get((head, columns[role]), (head, columns[role]))
         if top[0] != head or not _is_sum(grid.texts.get((head + 1, columns[role]), "")):
@@ -1343,9 +1359,14 @@ def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[
     if not labels or labels != list(spans["executed"]) \
             or not all(_fund_label(label) in ("source", "part") for label in labels):
         return []
-    return [_source_line(money, table, label, {key: (row, spans[key][label])
-                                                for key in ("budget", "executed")})
-            for label in labels]
+    if len(labels) == 1 and labels[0].startswith("其中"):
+        return []  # 合计 | 其中：中央补助: of which, no breakdown of the 合计
+    lines = [_source_line(money, table, _plain_label(label), {key: (row, spans[key][label])
+                                                 for key in ("budget", "executed")})
+             for label in labels]
+    for line, label in zip(lines, labels, strict=True):
+        line.nested = spans["budget"][label] in nested
+    return lines
 
 
 def _source_line(money: MoneyBlock, table: SelfEvaluation, label: str,
