@@ -711,9 +711,12 @@ def _continues_lines(grid: Grid, header_row: int, row: int, label: str,
     its label names (县财政安排资金, 衔接资金, 彩票公益金, 车购税资金: names of money no
     vocabulary lists): the block's amount columns hold amounts — two at least, all where
     it has fewer — and no words, and its label names no other role (预算执行率, 分值, 总分,
-    小计, a 一级 or 二级 name). Not after a total at the bottom of the lines (中央 | 地方 | 合计:
+    小计, a 一级 or 二级 name). Only after a line of a known part (其中：中央补助资金, 本级资金),
+    not right under the total alone (合计 then 培训费, 示范基地补助: what the money was spent
+    on, its own breakdown), nor after a total at the bottom of the lines (中央 | 地方 | 合计:
     the block ends there)."""
-    if not label or any(_fund_label(text) == "total" for _, text, _ in lines[1:]):
+    kinds = [_fund_label(text) for _, text, _ in lines]
+    if not label or "total" in kinds[1:] or not any(kind in ("part", "source") for kind in kinds):
         return False
     name = compact_text(label)
     if fund_role(name) not in (None, "initial", "budget", "executed") or _is_sum(name) \

@@ -106,3 +106,25 @@ def test_a_subtotal_at_the_bottom_is_no_more_lines(tmp_path):
     assert [line.label for line in table.funds.parts] == ["中央补助资金", "地方配套资金"]
     assert (table.funds.weight, evaluation.total) == (10, 99.5)
     assert [code for code, _, _ in found if code in ("JX101", "JX304")] == []
+
+
+def test_a_spending_breakdown_below_is_not_read_line_by_line(tmp_path):
+    """rt31 r11 a4: a block below (支出明细（万元）) of 合计 500 then 培训费 360, 其中：专家授课费
+    100, 示范基地补助 140 — what the money was spent on, no known part right under its total:
+    its lines are not read as sources (before the guard: 培训费 360 of 500, a false JX304 ×3)."""
+    book = Book()
+    sheet = book.sheet()
+    sheet.title("项目支出绩效自评表", "（2023年度）")
+    sheet.project("高素质农民培育项目", "某县农业农村局", "某县农业技术推广中心")
+    sheet.money([("年度资金总额", 500, 520, 494, 10, "95%", 9.5),
+                 ("其中：当年财政拨款", 500, 520, 494, "—", "95%", "—"),
+                 ("上年结转资金", 0, 0, 0, "—", "—", "—"), ("其他资金", 0, 0, 0, "—", "—", "—")])
+    sheet.line(None, "支出明细（万元）", "年初预算数", "全年预算数", "全年执行数", None, "执行率")
+    for label, amounts in (("合计", (500, 520, 494)), ("培训费", (360, 380, 361)),
+                           ("其中：专家授课费", (100, 100, 95)), ("示范基地补助", (140, 140, 133))):
+        sheet.line(None, label, *amounts, None, "95%")
+    sheet.indicators([(*PUTUO_1_ROWS[0][:4], "95%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]])
+    sheet.total(100, 99.5)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    found = [f.code for f in run_checks(table, evaluate(table))]
+    assert "JX304" not in found
