@@ -1035,7 +1035,7 @@ CORPUS: dict[str, Outcome] = {
     "long-file-name": Outcome(long_file_name, "245 字节的文件名（80 个汉字）", 0, "共 0 个错误", 0,
                               "全部公式计算成功"),
     "odd-sheet-names": Outcome(sheet_names_odd, "工作表名含 !#$%&'() 和 31 个汉字，名称指向不存在的表",
-                               0, "JX503", 1, "#REF!"),
+                               0, "未发现问题", 1, "#REF!"),
     "read-only": Outcome(read_only, "只读文件", 0, "共 0 个错误", 0, "全部公式计算成功"),
     "locked": Outcome(locked, "被另一个进程加锁（fcntl）的文件", 0, "共 0 个错误", 0,
                       "全部公式计算成功"),
