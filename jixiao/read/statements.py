@@ -182,6 +182,9 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
 
 # Words of a sentence about another year's results (上年自评得分95分), not this table's
 _ANOTHER_YEAR = re.compile("上年|去年|上一年|以前年度|往年|前年")
+# A clause comparing this year's result with another's (较上年提高3.6分, 比上年增加2分,
+# 与上年相比): about this year, but stating no result of its own
+_COMPARED = re.compile("(?:较|比|同比|与)(?:上年|去年|上一年)")
 # A year named by its number (2022年自评得分, 2023年度), not a date's (2025年3月)
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 
@@ -204,10 +207,11 @@ def _report_results(text: str, year: int | None = None
     total: float | None = None
     decimals, grade = 0, None
     for sentence in _SENTENCE.split(text):
-        clauses = _this_years(normalize_text(sentence).split(","), year)
+        clauses = [clause for clause in _this_years(normalize_text(sentence).split(","), year)
+                   if not _COMPARED.search(clause)]  # 较上年提高3.6分: this year's, compared
         # up to a clause on another year
         plain = ",".join(itertools.takewhile(lambda clause: not _ANOTHER_YEAR.search(clause),
-                                             clauses))  # (较上年提高2分; 上年…，等级为良)
+                                             clauses))  # (上年…，等级为良)
         if not plain or _SCALE.search(plain) \
                 or _PERCENT_SAID.search(plain) \
                 or sum(word in plain for word in GRADE_NAMES) > 1 and "等级" in plain \

@@ -140,6 +140,18 @@ def test_a_conclusion_cell_on_last_year_restates_nothing_of_it(tmp_path):
     assert run_checks(table, evaluate(table)) == []
 
 
+@pytest.mark.parametrize("text", ["较上年提高3.6分，自评得分99.98分，等级为优。",
+                                  "自评得分99.98分，较上年提高3.6分，等级为优。",
+                                  "比上年增加2分，本年自评得分99.98分，等级为优。"])
+def test_a_conclusion_cell_comparing_with_last_year_is_read(tmp_path, text):
+    """A clause comparing with 上年 (较上年提高3.6分) is this year's, stating no result of
+    its own: the sentence's 99.98 and 优 are the table's declared ones (JSON identity
+    rt31: “较上年提高3.6分，自评得分99.6分，等级为优” had stopped being read at 较上年 once a
+    自评结论 cell naming 上年 was read sentence by sentence — 总分 填报 —)."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结论", text)
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+
+
 @pytest.mark.parametrize("text", ["2023年自评得分90分，等级为良。",
                                   "2023年度得分90分，等级为良。",
                                   "上年自评得分90分，等级为良。"])
