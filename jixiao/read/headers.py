@@ -400,7 +400,8 @@ _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "�
                  "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
 _YEAR_WORDS = ("年度", "全年", "本年", "当年")
-# Words of a plan: under a 完成情况 merged across 本年计划 | 本年完成 the 指标值's column
+# Words of a plan: under a 完成情况 merged across 本年计划 | 本年完成 the 指标值's column; 任务
+# too where the cell does not say it was done (本年任务 | 本年完成, not 本年完成任务)
 _PLAN_WORDS = ("计划", "目标", "预期", "指标值")
 
 
@@ -412,7 +413,9 @@ def _under_value(text: str, head: str) -> str | None:
     the 指标值."""
     if indicator_role(head) == "actual" and len(text) <= _WRAP_PIECE \
             and any(word in text for word in _YEAR_WORDS) and not over_years(text):
-        return "target" if any(word in text for word in _PLAN_WORDS) else "actual"
+        planned = any(word in text for word in _PLAN_WORDS) \
+            or "任务" in text and "完成" not in text
+        return "target" if planned else "actual"
     return _UNDER_VALUES.get(text)
 
 

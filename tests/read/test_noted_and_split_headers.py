@@ -120,7 +120,8 @@ def test_the_years_actual_under_a_merged_actual_beside_a_cumulative_one(tmp_path
 @pytest.mark.parametrize(("head", "under"), [
     ("指标完成情况", ("本年计划", "本年完成")), ("年度绩效指标完成情况", ("当年计划", "当年实际")),
     ("绩效指标完成情况", ("全年计划", "全年实际")), ("实际完成情况", ("本年目标", "本年完成")),
-    ("完成情况", ("年度计划", "年度实际")), ("指标完成情况", ("本年指标值", "本年完成值"))])
+    ("完成情况", ("年度计划", "年度实际")), ("指标完成情况", ("本年指标值", "本年完成值")),
+    ("指标完成情况", ("本年任务", "本年完成"))])  # rt31 review: 任务 was no plan word (JX208)
 def test_the_plan_and_the_done_under_a_merged_completion_header(tmp_path, head, under):
     """rt31 r10 b2–b6: 完成情况 merged across 本年计划 | 本年完成 (当年计划 | 当年实际, 本年目标
     | 本年完成): the plan word (计划, 目标, 指标值) makes its column the 指标值, the other the
