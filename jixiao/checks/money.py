@@ -152,7 +152,7 @@ def _rates_disagree(table: SelfEvaluation, line: FundLine) -> bool:
             or _computed_rate(line) is not None \
             or any(jixiao_formula(table, line.sources.get(key)) for key in _RATE_CELLS):
         return False
-    capped = min(line.rate_declared, _CAPPED_RATE)  # 105% beside 100%: the score's rate
+    capped = min(line.rate_declared, CAPPED_RATE)  # 105% beside 100%: the score's rate
     return not _rate_stands_for(table, line, line.rate_declared, "rate_beside") \
         and not _rate_stands_for(table, line, capped, "rate_beside") \
         and not _rate_stands_for(table, line, line.rate_beside, "rate")
@@ -166,7 +166,7 @@ def _wrong_rate(table: SelfEvaluation, line: FundLine, key: str = "rate") -> flo
     rate = _computed_rate(line)
     if rate is None or _rate_stands_for(table, line, rate, key):
         return None
-    if rate > _CAPPED_RATE and _rate_stands_for(table, line, _CAPPED_RATE, key) \
+    if rate > CAPPED_RATE and _rate_stands_for(table, line, CAPPED_RATE, key) \
             and (key == "rate_beside" or _capped_for_full_marks(table, line)):
         return None  # spent over the budget: the rate the 分值 and 得分 stand beside, capped
     return rate
@@ -187,9 +187,6 @@ def _capped_for_full_marks(table: SelfEvaluation, line: FundLine) -> bool:
     else:
         return True  # a 其中 line (or a block's below): no points its rate could be short of
     return score is None or weight is None or not differs(score, weight)
-
-
-_CAPPED_RATE = CAPPED_RATE  # the 执行率 the 得分 counts at most (``rules.execution_score``)
 
 
 @check("JX302", "error", "执行率得分计算错误")

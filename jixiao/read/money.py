@@ -1028,10 +1028,8 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             funds.score_declared = points_at(grid, first_row, columns[role])
         elif (value := clean(grid.raw(first_row, columns[role]))) is not None:
             funds.reason = without_instructions(str(value))
-    if funds.shares:  # the 执行率's points are the lines' together
-        funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
-        scores = [line.score_declared for line in funds.shares]
-        funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
+    if funds.shares:
+        _points_of_shares(funds)
     if money.rate_cell is not None and funds.total.rate_declared is None:
         row, column = money.rate_cell  # 执行率（B/A） | 99.00% on its own row: the total's
         funds.total.sources["rate"] = note(table, grid, row, column)
@@ -1149,6 +1147,12 @@ def _blocks_scored(funds: Funds, label: str) -> None:
         return
     funds.shares = [*(funds.shares or [_block_share(funds, label)]),
                     *(_block_share(block, block.label) for block in below)]
+    _points_of_shares(funds)
+
+
+def _points_of_shares(funds: Funds) -> None:
+    """The 执行率's 分值 and 得分 as its lines' (``Funds.shares``) together; no 得分 where a
+    line has none."""
     funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
     scores = [line.score_declared for line in funds.shares]
     funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
