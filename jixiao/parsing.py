@@ -96,18 +96,37 @@ _BY = r"(?:之前|以前|前)?"  # "前" after a deadline: "by" — the date is 
 _PART = r"(?P<part>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?"
 _PART_END = {"上半年": 6, "年中": 6, "下半年": 12, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9,
              "3": 9, "四": 12, "4": 12}
-# A part of the year before the name of a rate (前三季度支出进度≥75%, 上半年预算执行率, 1-9月
-# 支出进度, 截至9月底): the rate at that point of the year, not the year's (1-12月 is the year).
-_PART_OF_YEAR = (r"(?:前[一二三两1-3]个?季度|第?[一二三四1-4]季度|[上下]半年|年中"
-                 r"|[1一][-~～至到](?:[1-9]|1[01]|十一|十|[二三四五六七八九])月(?:份|末|底)?"
-                 r"|截至(?:[1-9]|1[01]|十一|十|[一二三四五六七八九])月(?:份|末|底)?)")
+# A part of the year (前三季度, 上半年, 年中, 1-9月, 1—6月, 7-12月, 1-3季度, 截至9月底, 截止2024年
+# 6月30日): what is measured at that point or over that part, not the year's — 1-12月,
+# 1-4季度 and 截至12月 are the year. The one vocabulary of it: the names (前三季度支出进度,
+# before the name of a rate too: 前三季度支出进度≥75%), the column headers (1-6月完成值
+# beside 全年完成值) and the monitoring forms' headers (1-7月执行数).
+_DASH = "-~～〜—–―‐至到"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_MONTH_BEFORE_12 = r"(?:1[01]|0?[1-9]|十一|十|[一二三四五六七八九])"
+_QUARTER_FROM_1 = rf"第?[1一](?:季度)?[{_DASH}]第?[1-3一二三]"
+_QUARTER_FROM_2 = rf"第?[2-4二三四](?:季度)?[{_DASH}]第?[1-4一二三四]"
+_PART_OF_YEAR = (
+    rf"(?:(?<![\d十])(?:(?:0?1|一)(?:月份?)?[{_DASH}]{_MONTH_BEFORE_12}"
+    rf"|(?:1[0-2]|0?[2-9]|十[一二]?|[二三四五六七八九])(?:月份?)?[{_DASH}]{_MONTH})月(?:份|末|底)?"
+    rf"|截[至止](?:(?:19|20)\d{{2}}年)?{_MONTH_BEFORE_12}月(?:份|末|底)?"
+    rf"|前[一二三两1-3]个?季度|(?<!\d)(?:{_QUARTER_FROM_1}|{_QUARTER_FROM_2})季度"
+    rf"|(?<![{_DASH}\d第])第?[一二三四1-4]季度(?![{_DASH}])|[上下]半年"
+    # 年中 alone (年中完成值, 截至年中) — not 当年中央, 2024年中央, 年中期
+    rf"|(?:(?<=[至到止])|(?<![\u4e00-\u9fff\d]))年中(?![央期]))")
+# A column's header may name the part by its length alone (半年完成值, 季度执行数), where a
+# name's or a value's 半年 and 季度 are a length or a frequency (每半年1期, 按季度开展)
+_PART_BY_LENGTH = r"|(?<![\d一二三四两个每按分第前])季度|(?<![上下每个隔近满])半年"
 
 
 @functools.cache
-def _part_of_year(first: bool = False) -> re.Pattern[str]:
-    """``_PART_OF_YEAR`` compiled when first asked (about 1.5 ms each: not at import, which
-    every ``jixiao recalc`` pays); ``first``: opening a name (前三季度支出进度≥75%)."""
-    return re.compile(rf"^{_PART_OF_YEAR}(?=[\u4e00-\u9fff≥≤<>=])" if first else _PART_OF_YEAR)
+def _part_of_year(first: bool = False, header: bool = False) -> re.Pattern[str]:
+    """``_PART_OF_YEAR`` compiled when first asked (about 3.5 ms each: not at import, which
+    every ``jixiao recalc`` pays); ``first``: opening a name (前三季度支出进度≥75%);
+    ``header``: a column's header (with ``_PART_BY_LENGTH``)."""
+    if first:
+        return re.compile(rf"^{_PART_OF_YEAR}(?=[\u4e00-\u9fff≥≤<>=])")
+    return re.compile(_PART_OF_YEAR + _PART_BY_LENGTH if header else _PART_OF_YEAR)
 
 
 # A count or frequency, then the total after a comma (每季度开展1次，共4次; 分两批，共计500人):
@@ -141,10 +160,12 @@ def _part_of_year_rate(rest: str, percent: bool) -> Measure | None:
     return rate if rate is not None and rate.kind == "number" and rate.unit == "%" else None
 
 
-def names_part_of_year(name: str | None) -> bool:
-    """Whether a name or value names a part of the year (前三季度支出进度, 上半年预算执行率):
-    what it measures is at that point, not the year's."""
-    return _part_of_year().search(normalize_text(name or "")) is not None
+def names_part_of_year(name: str | None, *, header: bool = False) -> bool:
+    """Whether a name or value names a part of the year (前三季度支出进度, 上半年预算执行率,
+    1-9月, 截至9月底 — not 1-12月, 截至12月底): what it measures is at that point, not the
+    year's. ``header``: a column's header, which may name the part by its length alone
+    (半年完成值, 季度执行数: 1-6月完成值 beside 全年完成值; 1-7月执行数 of a monitoring form)."""
+    return _part_of_year(header=header).search(normalize_text(name or "")) is not None
 
 
 # A part of a month (10月中旬): its last day, 上旬 the 10th, 中旬 the 20th (``_TENTH_END``).

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from jixiao import levels
 from jixiao.model import states_rule_only, unexplained
-from jixiao.parsing import heading_points, is_bare_sign
+from jixiao.parsing import heading_points, is_bare_sign, names_part_of_year
 from jixiao.read.grid import Grid, points
 from jixiao.read.roles import is_placeholder
 
@@ -232,18 +232,6 @@ def over_years(text: str) -> bool:
     return any(word in text for word in _OVER_YEARS) and "调整" not in text
 
 
-# Part of the year (运行监控's 1-6月完成值, 半年完成值（截至6月30日）, 前三季度完成值, 截至9月):
-# beside a column of the same role that names the whole year (全年完成值), that one holds
-# the year's value, in either order — as beside one over the years. Up to 12月 is the year.
-_PART_OF_YEAR = re.compile(r"半年|季度|(?<!\d)\d{1,2}\s*[-－—–~～至到]\s*(?!12\s*月)\d{1,2}\s*月"
-                           r"|截[至止]\s*(?:\d{4}\s*年)?\s*(?!12\s*月)\d{1,2}\s*月")
-
-
-def part_of_year(text: str) -> bool:
-    """Whether a header names a value of part of the year (1-6月, 上半年, 前三季度, 截至6月)."""
-    return bool(_PART_OF_YEAR.search(text))
-
-
 # Words of a text about the value (完成情况, 完成情况及偏差原因分析, 完成情况分析及改进措施):
 # its header names the 完成值's role but its column holds no value — a column over the
 # years gives way only to the year's own value column (全年完成值, 实际完成数)
@@ -263,9 +251,10 @@ def _gives_way(over: str, text: str) -> bool:
     """Whether a column headed ``over`` gives way to one headed ``text`` of the same
     role: ``over`` names a value over the project's years (累计完成值, 实施期指标值),
     ``text`` the year's own value (全年完成值, 年度指标值); or ``over`` names part of the
-    year (1-6月完成值, 半年完成值), ``text`` the whole year's."""
-    return (over_years(over) or part_of_year(over)) and not over_years(text) \
-        and not part_of_year(text) and _names_the_value(text)
+    year (运行监控's 1-6月完成值, 半年完成值（截至6月30日）, 前三季度完成值: ``parsing.
+    names_part_of_year``, where 1-12月 is the year), ``text`` the whole year's. Either order."""
+    return (over_years(over) or names_part_of_year(over, header=True)) and not over_years(text) \
+        and not names_part_of_year(text, header=True) and _names_the_value(text)
 
 
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)

@@ -38,7 +38,7 @@ from jixiao.model import (
     project_key,
     unfilled,
 )
-from jixiao.parsing import compact_text, is_placeholder, parse_points
+from jixiao.parsing import compact_text, is_placeholder, names_part_of_year, parse_points
 from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Header
 from jixiao.read.money import results_list
@@ -158,11 +158,7 @@ def _mid_year(text: str) -> bool:
         return True
     if len(text) > _HEADER_LENGTH or not _DONE.search(text):
         return False
-    found = _PART_OF_YEAR.search(text)
-    if found is None:
-        return False
-    month = found.group("month") or found.group("through")
-    return month is None or int(month) < 12
+    return names_part_of_year(text, header=True)
 
 
 def _chapters(grid: Grid) -> tuple[int, int] | None:
@@ -243,10 +239,8 @@ _SELF_EVALUATION_TITLE = re.compile("自评" + _TITLE_END % "表")
 # A 自评 title of a list of projects' results, not of one 自评表
 _SUMMARY_TITLE = re.compile("汇总|一览")
 _REPORT_TITLE = re.compile("^[^:,;。]*(?:自评|评价|绩效)" + _TITLE_END % "报告")
-# A header naming a part of the year (1-7月, 1至6月, 截至7月底, 上半年, 前三季度) beside
-# the figures done in it (执行, 完成, 实际)
-_PART_OF_YEAR = re.compile(r"\d{1,2}月?[-~—–至到](?P<month>\d{1,2})月|截[至止](?:(?:19|20)\d{2}年)?"
-                           r"(?P<through>\d{1,2})月|上半年|前三季度|[一二三]季度")
+# The figures done (执行, 完成, 实际) in a part of the year a header names
+# (``names_part_of_year``: 1-7月, 截至7月底, 上半年, 前三季度)
 _DONE = re.compile("执行|完成|实际")
 # A monitoring form's forecast of the year, and its judgment of the target's chance
 _FORECAST = re.compile("全年预计|预计全年|预计(?:年底|年末)|完成目标可能性|目标完成可能性")

@@ -198,6 +198,65 @@ def test_a_whole_float_is_shown_without_decimals_in_one_place():
     assert _hits(r"str\(int\(", allowed=("jixiao/model.py", "jixiao/xlsx/writeback.py")) == []
 
 
+# ---------------------------------------------------------------- part of the year (rt32)
+
+# (words, in a header, in a name or value): whether they name a part of the year. Every
+# month's range but 1-12月 (7-12月 is the second half), every quarter's but 1-4, 截至 any
+# month but 12月; a header may name the part by its length alone (半年完成值, 季度执行数),
+# where a name's or value's 半年 and 季度 are a length or a frequency (每半年1期).
+PART_OF_YEAR_WORDS = [
+    ("1-6月", True, True), ("1—6月", True, True), ("1–6月", True, True), ("1～9月", True, True),
+    ("1至9月", True, True), ("1月至9月", True, True), ("1-9月份", True, True),
+    ("2024年1-6月", True, True), ("一至九月", True, True), ("1-11月", True, True),
+    ("7-12月", True, True), ("10-12月", True, True), ("2-6月", True, True),
+    ("前三季度", True, True), ("前两个季度", True, True), ("第三季度", True, True),
+    ("三季度", True, True), ("第四季度", True, True), ("1-3季度", True, True),
+    ("第一季度至第三季度", True, True), ("上半年", True, True), ("下半年", True, True),
+    ("年中", True, True), ("截至6月底", True, True), ("截至9月", True, True),
+    ("截止6月", True, True), ("截止2024年6月30日", True, True), ("截至2024年9月30日", True, True),
+    ("半年", True, False), ("季度", True, False),
+    ("1-12月", False, False), ("1—12月", False, False), ("1至12月", False, False),
+    ("1月至12月", False, False), ("一至十二月", False, False), ("1-4季度", False, False),
+    ("一至四季度", False, False), ("第一季度至第四季度", False, False), ("截至12月31日", False, False),
+    ("截止2024年12月31日", False, False), ("截至12月底", False, False), ("截至十二月底", False, False),
+    ("全年", False, False), ("年度", False, False), ("本年", False, False), ("当年", False, False),
+    ("每季度1次", False, False), ("每半年1期", False, False), ("半年一次", None, False),
+    ("当年中央资金执行率", None, False), ("2024年中央资金", None, False), ("年中期评估", None, False),
+]
+
+
+@pytest.mark.parametrize(("words", "header", "name"), PART_OF_YEAR_WORDS)
+def test_the_part_of_the_year_is_read_in_one_place(words, header, name):
+    from jixiao.parsing import names_part_of_year
+
+    assert names_part_of_year(words) is name
+    if header is not None:
+        assert names_part_of_year(words + "完成值", header=True) is header
+
+
+@pytest.mark.parametrize(("name", "year"), [
+    ("当年中央资金执行率", True),  # 当年中央: no 年中 (before: a mid-year rate, not compared)
+    ("1—6月预算执行率", False), ("截止6月底预算执行率", False), ("预算执行率", True)])
+def test_the_years_budget_rate_is_told_by_the_same_words(name, year):
+    from jixiao.levels import is_budget_rate_name
+
+    assert is_budget_rate_name(name) is year
+
+
+@pytest.mark.parametrize(("name", "target", "year"), [
+    ("支出进度", "截止6月底达到50%", False), ("支出进度", "1—6月≥50%", False),
+    ("支出进度", "截至12月底达到100%", True)])
+def test_the_years_money_rate_is_told_by_the_same_words(name, target, year):
+    from jixiao.levels import states_money_rate
+
+    assert states_money_rate(name, target) is year
+
+
+def test_the_words_of_a_part_of_the_year_are_written_once():
+    assert _hits(r"_PART_OF_YEAR\s*=|re\.compile\(.*(?:上半年|前三季度|截\[至止\])",
+                 allowed=("jixiao/parsing.py",)) == []
+
+
 # ---------------------------------------------------------------- Score carries its level
 
 @pytest.mark.parametrize(("target", "actual", "level", "name"), [

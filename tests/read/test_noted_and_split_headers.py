@@ -11,7 +11,7 @@ from workbooks import grid_book
 
 from jixiao import levels
 from jixiao.pipeline import check_workbook
-from jixiao.read.headers import indicator_role, part_of_year
+from jixiao.read.headers import indicator_role
 from jixiao.report.json import json_report
 
 HEAD = [["项目支出绩效自评表"], ["（2024年度）"], ["项目名称", "农村公路提档升级项目"],
@@ -172,10 +172,27 @@ def test_the_whole_years_actual_beside_a_part_years_one(tmp_path, part, first):
 @pytest.mark.parametrize(("text", "part"), [
     ("1-6月完成值", True), ("1～9月完成值", True), ("上半年完成值", True), ("下半年完成值", True),
     ("前三季度完成值", True), ("截至6月完成值", True), ("截至2024年9月30日完成值", True),
-    ("1-12月完成值", False), ("全年完成值", False), ("实际完成值（截至2024年12月31日的实际完成数）", False),
-    ("年度指标值", False)])
+    # rt32: where the column headers, the monitoring form's and the names' words disagreed
+    ("1—6月完成值", True), ("1–6月执行数", True), ("截止6月底完成值", True),
+    ("截止2024年6月30日执行数", True), ("第三季度完成值", True), ("第四季度完成值", True),
+    ("前两个季度完成值", True), ("1-3季度执行数", True), ("年中完成值", True), ("半年完成值", True),
+    ("7-12月完成值", True), ("一至九月执行数", True), ("1月至6月完成值", True),
+    ("1-12月完成值", False), ("1—12月完成值", False), ("1至12月执行数", False), ("全年完成值", False),
+    ("年度完成值", False), ("本年完成值", False), ("截至12月底执行数", False),
+    ("实际完成值（截至2024年12月31日的实际完成数）", False), ("一至四季度完成值", False)])
 def test_part_of_the_year(text, part):
-    assert part_of_year(text) is part
+    """rt32: one reading of a part of the year (parsing.names_part_of_year) for a column
+    beside the year's (``_gives_way``) and for a monitoring form's header (``_mid_year``);
+    before, 1—6月 and 截止6月 were no part for the names, 第四季度, 下半年 and 年中 none for
+    the monitoring form, 年中 and 7-12月 none for the columns."""
+    from jixiao.parsing import compact_text, names_part_of_year
+    from jixiao.read.headers import _gives_way
+    from jixiao.read.selection import _mid_year
+
+    text = compact_text(text)
+    assert names_part_of_year(text, header=True) is part
+    assert _gives_way(text, "全年完成值") is part
+    assert _mid_year(text) is part
 
 
 def levels_over_years(text):
