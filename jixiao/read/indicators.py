@@ -299,17 +299,24 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             if len(own) == 1:
                 row += 1
                 continue
-        if section is None and "level2" not in columns and own and len(own) <= 3 \
-                and (heading := _level2_heading(grid, row, own[0])
-                     or _numbered_heading(grid, row, own[0], stop, "()", weight_column)) \
+        # the row's cells but its own 一级's (产出指标 | 数量指标 | | | 20 opening the 一级)
+        named = [column for column in own if column != columns.get("level1")]
+        if section is None and "level2" not in columns and named and len(named) <= 3 \
+                and (heading := _level2_heading(grid, row, named[0])
+                     or _numbered_heading(grid, row, named[0], stop, "()", weight_column)) \
                 is not None \
                 and all(column in numbers and _points_text(values.get((row, column))) is not None
-                        for column in own[1:]):
-            # （一）数量指标 written as a heading row in the one name column (Word forms):
-            # the 二级 of the rows below, no indicator (its points, if any, their subtotal)
-            carried["level2"] = (heading, (grid, row, own[0]))
-            noted((grid, row, own[0]))
-            if len(own) == 1:
+                        for column in named[1:]):
+            # （一）数量指标 written as a heading row in the one name column (Word forms, or
+            # the 三级 column beside a 一级 one): the 二级 of the rows below, no indicator
+            # (its points, if any, their subtotal) — wherever it stands in its 一级
+            if len(named) < len(own):  # its own 一级 cell: the 一级 it opens (or writes again)
+                place = (grid, row, columns["level1"])
+                carried["level1"] = (clean(values.get(place[1:])), place)
+                noted(place)
+            carried["level2"] = (heading, (grid, row, named[0]))
+            noted((grid, row, named[0]))
+            if len(named) == 1:
                 row += 1
                 continue
             section2 = True
@@ -414,7 +421,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         elif section2:  # （一）数量指标 | | | 20 | 20: the 二级's own points, its subtotal
             read.pop("name", None)
             places.pop("name", None)
-            own = [False, True]
+            own = [len(named) < len(own), True]
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
         printed = section is None and not section2 and (
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
@@ -448,7 +455,8 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 wrapped[key] = row  # 可持 | 续影 | 响指标: the next row may go on with it
         for key in _LEVELS:
             if read.get(key) is not None:
-                if key == "level1" and carried["level1"][1] != places[key]:
+                if key == "level1" and carried["level1"][1] != places[key] \
+                        and not _written_again(read[key], carried, "level2" in columns):
                     carried["level2"] = (None, None)  # a new 一级 starts its own 二级
                 carried[key] = (read[key], places[key])
         score_typed = (read.get("score") is not None
@@ -500,6 +508,15 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
     _take_numbered_groups(table, first)
     _notes_column(table, first, remarked)
     return last
+
+
+def _written_again(level1: Any, carried: dict[str, tuple[Any, Place | None]],
+                   has_level2: bool) -> bool:
+    """Whether a row's own 一级 cell repeats the 一级 carried down (产出指标 written on each
+    row, not merged) where only 二级 heading rows name the 二级 (no 二级 column): the 二级
+    heading above goes on over it."""
+    return not has_level2 and carried["level1"][0] is not None \
+        and compact_text(level1) == compact_text(carried["level1"][0])
 
 
 def _notes_column(table: SelfEvaluation, first: int,
