@@ -55,6 +55,7 @@ from jixiao.read.roles import (
 )
 from jixiao.rules import (
     FULL_MARKS,
+    SCORE_STEP,
     TOLERANCE,
     execution_rate,
     rate_percent,
@@ -124,6 +125,10 @@ EXPENSE_SPLIT = "按支出性质分"  # the breakdown 基本支出 / 项目支�
 # header names its column (``fund_role``: 预算安排, 实际支出, 预算执行率, 下达资金 …); 年初预算数
 # is no A where the year's is given
 _ROW_ROLES = ("rate", "initial", "budget", "executed")
+
+# What an amount or a sum of amounts or points is read to: 0.01 元 in 万元 is 0.000001, and
+# past it lies only the binary tail of a sum or a conversion (0.1 + 0.2, 1286400 × 1e-4)
+_SUM_DECIMALS = 6
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1080,12 +1085,12 @@ def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]
 
 
 def _sums_the_others(lines: list[FundLine], at: int, unit: float) -> bool:
-    """Whether line ``at``'s 全年预算数 and 全年执行数 are the other lines' added up (to 0.01
-    of the unit the cells show): their total, whatever its label (财政资金, 小计)."""
+    """Whether line ``at``'s 全年预算数 and 全年执行数 are the other lines' added up (to one
+    ``SCORE_STEP`` of the unit the cells show): their total, whatever its label (财政资金, 小计)."""
     for key in ("budget", "executed"):
         amounts = [getattr(line, key) for line in lines]
         if None in amounts or abs(amounts[at] - (sum(amounts) - amounts[at])) \
-                > 2 * TOLERANCE * unit:
+                > SCORE_STEP * unit:
             return False
     return True
 
@@ -1107,7 +1112,7 @@ def _added_up(lines: list[FundLine]) -> FundLine:
     total = FundLine("年度资金总额")
     for key, _ in _AMOUNT_ROLES:
         given = [getattr(line, key) for line in lines if getattr(line, key) is not None]
-        setattr(total, key, round(sum(given), 6) if given else None)
+        setattr(total, key, round(sum(given), _SUM_DECIMALS) if given else None)
     return total
 
 
@@ -1153,9 +1158,9 @@ def _blocks_scored(funds: Funds, label: str) -> None:
 def _points_of_shares(funds: Funds) -> None:
     """The 执行率's 分值 and 得分 as its lines' (``Funds.shares``) together; no 得分 where a
     line has none."""
-    funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), 6)
+    funds.weight = round(sum(line.weight or 0.0 for line in funds.shares), _SUM_DECIMALS)
     scores = [line.score_declared for line in funds.shares]
-    funds.score_declared = None if None in scores else round(sum(scores), 6)  # type: ignore[arg-type]
+    funds.score_declared = None if None in scores else round(sum(scores), _SUM_DECIMALS)  # type: ignore[arg-type]
 
 
 def _block_share(block: Funds, label: str | None) -> FundLine:
@@ -1185,7 +1190,7 @@ def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
                            for column in money.added[role]]
                 given = [amount for amount in amounts if amount is not None]
                 line.sources[key] = note(table, grid, row, columns[role])
-                setattr(line, key, round(sum(given), 6) if given else None)
+                setattr(line, key, round(sum(given), _SUM_DECIMALS) if given else None)
             elif role in columns:
                 line.sources[key] = note(table, grid, row, columns[role])
                 setattr(line, key, _amount(grid, row, columns[role], money.scale_at(columns[role])))
@@ -1500,7 +1505,7 @@ def _amount(grid: Grid, row: int, column: int, scale: float) -> float | None:
     amount = parse_amount(raw)
     if amount is None or scale == 1.0 or (isinstance(raw, str) and "元" in raw):
         return amount  # "30 万元", "500000 元": the cell says its unit
-    return round(amount * scale, 6)  # 元 → 万元
+    return round(amount * scale, _SUM_DECIMALS)  # 元 → 万元
 
 
 # the budgets 财政拨款 comes from, and the government bonds it holds (专项债券, 特别国债)
@@ -1636,9 +1641,9 @@ def execution_weight(table: SelfEvaluation, has_money: bool) -> None:
                 and not _indicators_total_100(table) and not _rate_row_totalled(table):
             funds.weight = table.rules.default_weights[levels.EXECUTION]
             table.funds_weight_source = "rules"
-        elif headed is not None and TOLERANCE < 100.0 - headed <= 100.0 \
+        elif headed is not None and TOLERANCE < FULL_MARKS - headed <= FULL_MARKS \
                 and not form_parts(table):  # 项目绩效85分: the rest is 决策/管理's
-            funds.weight = round(100.0 - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
+            funds.weight = round(FULL_MARKS - headed, 2)  # 产出 40 + 效益 30 + 满意度 20: 10
             table.funds_weight_source = "headings"  # with the money found or not
     table.execution_line = table.funds_weight_source is not None \
         or "weight" in table.fund_columns or "score" in table.fund_columns

@@ -107,3 +107,16 @@ def test_a_lines_score_missing(tmp_path, written, said):
     (“—” is a blank, as in an indicator's 得分)."""
     _, _, found = _checked(tmp_path, (100, 100, 100, 5, "100%", written), "96.67%", 99.75)
     assert [item for item in found if item[0] == "JX406"] == [("JX406", "H7", said)]
+
+
+@pytest.mark.parametrize(("budget", "weight", "shares"), [
+    (300.01, 10, []), (300.02, 30, ["财政资金", "中央资金", "省级资金"])])
+def test_a_total_of_the_lines_to_one_step(tmp_path, budget, weight, shares):
+    """A line is the others' total where its amounts are theirs added up to one step of
+    the 2 decimals shown (``rules.SCORE_STEP``): 财政资金 300.01 over 200 + 100 is their
+    total (10 points, as above); 300.02 is not, and each of the three lines scores its
+    own 10 points (30)."""
+    table, _, _ = _with_lines(tmp_path, [
+        ("财政资金", 300, budget, 285, 10, "95%", 9.5), ("其中：中央资金", 200, 200, 190, 10, "95%", 9.5),
+        ("省级资金", 100, 100, 95, 10, "95%", 9.5)], "95%", 99.5)
+    assert ([line.label for line in table.funds.shares], table.funds.weight) == (shares, weight)
