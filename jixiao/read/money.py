@@ -606,7 +606,7 @@ def money_rows_end(grid: Grid, row: int, stop: int) -> int | None:
     if columns is None:
         return None
     first = min(columns.values())
-    lines = _money_lines(grid, row, first, stop) or _unlabelled_line(grid, row, columns, first)
+    lines = _money_lines(grid, row, columns, stop) or _unlabelled_line(grid, row, columns, first)
     if not lines:
         return row
     below = _blocks_below(grid, lines[-1][0] + 1, stop)
@@ -624,7 +624,7 @@ def _blocks_below(grid: Grid, row: int, bottom: int, scale: float = 1.0) -> list
     blocks: list[MoneyBlock] = []
     while row < bottom and (columns := _money_header(grid, row)) is not None:
         first = min(columns.values())
-        lines = _money_lines(grid, row, first, bottom)
+        lines = _money_lines(grid, row, columns, bottom)
         if not lines or lines[0][0] != row + 1 or _fund_label(lines[0][1]) != "total":
             break  # lines of no known kind first (资金使用明细: 培训费, …, 示范基地补助, 合计)
         label = _line_label(grid, row, first)[0]
@@ -638,10 +638,13 @@ def _blocks_below(grid: Grid, row: int, bottom: int, scale: float = 1.0) -> list
     return blocks
 
 
-def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[int, str, int | None]]:
-    """The 资金 lines under a money header at ``row`` whose amounts begin in column
-    ``first``: (row, label, label's column), each labelled left of the amounts. Under a
-    breakdown heading (按支出性质分：) a line with any label and an amount is one (基本支出)."""
+def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
+                 ) -> list[tuple[int, str, int | None]]:
+    """The 资金 lines under a money header at ``row`` naming ``columns`` (``_money_header``,
+    read once for the block, not for each line): (row, label, label's column), each labelled
+    left of the amounts. Under a breakdown heading (按支出性质分：) a line with any label and
+    an amount is one (基本支出)."""
+    first = min(columns.values())
     lines: list[tuple[int, str, int | None]] = []
     joined_next = False
     in_split = False
@@ -657,7 +660,7 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
             continue
         if (not lines or not _has_amount(grid, below, first)) \
                 and (inner := _money_header(grid, below)) is not None:
-            if lines and _header_again(grid, row, below, inner, first):
+            if lines and _header_again(grid, row, columns, below, inner):
                 end = min(bottom, end + 1)
                 continue  # the header again over more 其中 lines: the block goes on
             break  # another money header (转移支付资金（万元） | 年初预算数 | …): the lines
@@ -677,7 +680,7 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
         if kind == "expense" and not _has_amount(grid, below, first):
             kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
         if not kind and not (in_split and label and _has_amount(grid, below, first)) \
-                and not (lines and _continues_lines(grid, row, below, label, lines)):
+                and not (lines and _continues_lines(grid, columns, below, label, lines)):
             if lines:
                 break
             continue
@@ -690,15 +693,15 @@ def _money_lines(grid: Grid, row: int, first: int, bottom: int) -> list[tuple[in
 _INNER_HEADER_LABEL = re.compile(r"(?:其中[:：]?)?(?:资金)?(?:来源|构成)?[:：]?")
 
 
-def _header_again(grid: Grid, row: int, inner_row: int, inner: dict[str, int],
-                  first: int) -> bool:
-    """Whether a money header at ``inner_row``, inside the block headed at ``row``, heads
-    more of its lines: the header repeated at a page break (a converted PDF), or 资金来源 |
-    年初预算数 | … between the 年度资金总额 and its 其中 lines — the amounts in the same
-    columns, labelled as the block or as its sources (``_INNER_HEADER_LABEL``), a 其中 line
-    (财政拨款, 上年结转, 中央补助) right under it. Not a block of its own (转移支付资金（万元）
-    over its 年度资金总额, ``_blocks_below``)."""
-    outer = _money_header(grid, row) or {}
+def _header_again(grid: Grid, row: int, outer: dict[str, int], inner_row: int,
+                  inner: dict[str, int]) -> bool:
+    """Whether a money header at ``inner_row``, inside the block headed at ``row`` (its
+    columns ``outer``), heads more of its lines: the header repeated at a page break (a
+    converted PDF), or 资金来源 | 年初预算数 | … between the 年度资金总额 and its 其中 lines
+    — the amounts in the same columns, labelled as the block or as its sources
+    (``_INNER_HEADER_LABEL``), a 其中 line (财政拨款, 上年结转, 中央补助) right under it. Not
+    a block of its own (转移支付资金（万元） over its 年度资金总额, ``_blocks_below``)."""
+    first = min(outer.values())
     if any(outer.get(role) != column for role, column in inner.items()
            if role in ("initial", "budget", "executed")):
         return False
@@ -710,16 +713,16 @@ def _header_again(grid: Grid, row: int, inner_row: int, inner: dict[str, int],
     return _fund_label(below) in ("part", "source") and _has_amount(grid, inner_row + 1, first)
 
 
-def _continues_lines(grid: Grid, header_row: int, row: int, label: str,
+def _continues_lines(grid: Grid, columns: dict[str, int], row: int, label: str,
                      lines: list[tuple[int, str, int | None]]) -> bool:
-    """Whether ``row``, right under the lines read so far, is one more money line whatever
-    its label names (县财政安排资金, 衔接资金, 彩票公益金, 车购税资金: names of money no
-    vocabulary lists): the block's amount columns hold amounts — two at least, all where
-    it has fewer — and no words, and its label names no other role (预算执行率, 分值, 总分,
-    小计, a 一级 or 二级 name). Only after a line of a known part (其中：中央补助资金, 本级资金),
-    not right under the total alone (合计 then 培训费, 示范基地补助: what the money was spent
-    on, its own breakdown), nor after a total at the bottom of the lines (中央 | 地方 | 合计:
-    the block ends there)."""
+    """Whether ``row``, right under the lines read so far (of a block whose header names
+    ``columns``), is one more money line whatever its label names (县财政安排资金, 衔接资金,
+    彩票公益金, 车购税资金: names of money no vocabulary lists): the block's amount columns
+    hold amounts — two at least, all where it has fewer — and no words, and its label names
+    no other role (预算执行率, 分值, 总分, 小计, a 一级 or 二级 name). Only after a line of a
+    known part (其中：中央补助资金, 本级资金), not right under the total alone (合计 then 培训费,
+    示范基地补助: what the money was spent on, its own breakdown), nor after a total at the
+    bottom of the lines (中央 | 地方 | 合计: the block ends there)."""
     kinds = [_fund_label(text) for _, text, _ in lines]
     if not label or "total" in kinds[1:] or not any(kind in ("part", "source") for kind in kinds):
         return False
@@ -728,7 +731,6 @@ def _continues_lines(grid: Grid, header_row: int, row: int, label: str,
             or is_total_label(name) or is_grade_label(name) or "指标" in name \
             or levels.level1_category(name) or levels.is_level2_only(name):
         return False
-    columns = _money_header(grid, header_row) or {}
     amounts = [clean(grid.raw(row, columns[role])) for role in ("initial", "budget", "executed")
                if role in columns]
     given = [value for value in amounts if parse_amount(value) is not None]
@@ -839,7 +841,7 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
         if columns is None:
             continue
         first = min(columns.values())
-        lines = _money_lines(grid, row, first, bottom) \
+        lines = _money_lines(grid, row, columns, bottom) \
             or (_unlabelled_line(grid, row, columns, first) if row + 1 < bottom else [])
         if lines:
             # the label's own unit first (项目资金 / (元) split over two rows: as 项目资金（元）),
