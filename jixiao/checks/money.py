@@ -301,15 +301,17 @@ def executed_within_budget(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     # the 执行率 cannot be computed for it: each line's 0 is that one cause, not an overspend
     budget = table.funds.scored.budget
     unbudgeted = (budget is None or budget <= 0) and _unverified(table, evaluation) is not None
-    for line in _lines(table):
-        if line.budget is None or line.executed is None or (unbudgeted and line.budget == 0):
-            continue
-        unit = _unit(table, line)
-        if line.executed > line.budget + TOLERANCE * unit:
-            yield finding("JX303", line.sources.get("executed"),
-                          f"“{line.label}”{table.funds.executed_column()} "
-                          f"{_shown(line.executed, unit)} 大于"
-                          f"{table.funds.budget_column(line)} {_shown(line.budget, unit)}")
+    for funds in (table.funds, *table.funds.blocks):
+        unit = funds.unit  # each of its lines' (``_unit``), taken once for the block
+        for line in (funds.total, *funds.parts):
+            if line.budget is None or line.executed is None \
+                    or (unbudgeted and line.budget == 0):
+                continue
+            if line.executed > line.budget + TOLERANCE * unit:
+                yield finding("JX303", line.sources.get("executed"),
+                              f"“{line.label}”{table.funds.executed_column()} "
+                              f"{_shown(line.executed, unit)} 大于"
+                              f"{table.funds.budget_column(line)} {_shown(line.budget, unit)}")
 
 
 def _sum(values: Iterator[float | None] | list[float | None]) -> float | None:

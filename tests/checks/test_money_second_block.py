@@ -110,3 +110,16 @@ def test_a_blocks_wrong_score_is_told_by_its_name(tmp_path):
     _, _, found = _two_blocks(tmp_path, 5, 99.75)
     assert found == [("JX302", "H9", "“转移支付资金”执行率得分写为 5，按分值 5 × 执行率 96% 应为 "
                                       "4.8；总分 99.75 随之应为 99.55")]
+
+
+def test_an_overspend_is_quoted_in_its_own_blocks_unit(tmp_path):
+    """JX303 quotes a line's amounts in the unit of its own block: 转移支付资金（元） under
+    项目资金（万元）, its 中央补助 spending 2,000,100 元 of 2,000,000 (100 元 over, 0.01 万元),
+    not 200.01 of 200; the 万元 block above has no overspend (its lines in 万元)."""
+    _, _, found = _checked(tmp_path, below=(
+        ("转移支付资金（元）", "年初预算数", "全年预算数", "全年执行数", None, "执行率"),
+        ("年度资金总额", 3000000, 3200000, 3040000, None, "95%"),
+        ("其中：中央补助", 2000000, 2000000, 2000100, None, None),
+        ("省级补助", 1000000, 1200000, 1039900, None, None)))
+    assert [item for item in found if item[0] == "JX303"] == [
+        ("JX303", "E12", "“中央补助”全年执行数 2,000,100 大于全年预算数 2,000,000")]
