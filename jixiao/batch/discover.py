@@ -201,25 +201,20 @@ def _walk(folder: Path, strange: dict[str, str],
 def _sniffed_workbook(entry: os.DirEntry[str]) -> bool:
     """Whether a regular file without an extension is a workbook by its bytes: a zip whose
     directory lists a workbook part (.xlsx, .xlsm, .xlsb), an .ods, or an .xls. Only files
-    without an extension are opened (a few, as a rule): a zip's first and last bytes read,
-    an OLE2 file's streams named (``foreign_format_of``)."""
-    from jixiao.xlsx.foreign import CFB, foreign_format_of
+    without an extension are opened (a few, as a rule), each once: a zip's first and last
+    bytes read, an OLE2 file's streams named (``foreign.file_ends``, ``foreign_format``)."""
+    from jixiao.xlsx.foreign import CFB, file_ends, foreign_format
 
     try:
         if not entry.is_file(follow_symlinks=False):
             return False
-        with open(entry.path, "rb") as stream:
-            head = stream.read(8)
-            if head.startswith(CFB):
-                return foreign_format_of(entry.path) == "xls"
-            if not head.startswith(b"PK\x03\x04"):
-                return False
-            stream.seek(0, os.SEEK_END)
-            stream.seek(max(0, stream.tell() - 65536))
-            tail = stream.read()
+        head, tail = file_ends(entry.path)
+        if head.startswith(CFB):
+            return foreign_format(head) == "xls"
     except OSError:
         return False
-    return b"xl/workbook" in tail or foreign_format_of(entry.path) == "ods"
+    return head.startswith(b"PK\x03\x04") \
+        and (b"xl/workbook" in tail or foreign_format(head) == "ods")
 
 
 def _entry(path: str, entry: os.DirEntry[str] | None, strange: dict[str, str], *,

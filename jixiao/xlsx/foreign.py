@@ -46,14 +46,9 @@ def foreign_refusal(name: str, kind: str, action: str) -> str:
 def foreign_format_of(path: str | Path) -> str | None:
     """``foreign_format`` of a file, from its first and last bytes; None if unreadable."""
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(4096)
-            if head.startswith(CFB):
-                return foreign_format(head + stream.read())
-            stream.seek(0, os.SEEK_END)
-            size = stream.tell()
-            stream.seek(max(0, size - 65536))
-            tail = stream.read()
+        head, tail = file_ends(path)
+        if head.startswith(CFB):
+            return foreign_format(head)
     except OSError:
         return None
     if foreign_format(head) in ("ods", "html", "xml2003"):
@@ -61,6 +56,25 @@ def foreign_format_of(path: str | Path) -> str | None:
     if not head.startswith(b"PK"):
         return None
     return "xlsb" if b"xl/workbook.bin" in tail else "docx" if _is_docx(tail) else None
+
+
+_HEAD = 4096  # a file's first bytes: its signature, an .ods's mimetype, a web page's tags
+_DIRECTORY = 65536  # a zip's last bytes: its central directory, naming its members
+
+
+def file_ends(path: str | Path) -> tuple[bytes, bytes]:
+    """What tells a file's kind, read at one opening: its first bytes and, of a zip, its
+    last (``_DIRECTORY``; else b""); an OLE2 compound file whole as its first bytes (its
+    streams' names lie anywhere in it). Raises OSError."""
+    with open(path, "rb") as stream:
+        head = stream.read(_HEAD)
+        if head.startswith(CFB):
+            return head + stream.read(), b""
+        if not head.startswith(b"PK"):
+            return head, b""
+        stream.seek(0, os.SEEK_END)
+        stream.seek(max(0, stream.tell() - _DIRECTORY))
+        return head, stream.read()
 
 
 def foreign_format(data: bytes) -> str | None:
@@ -87,7 +101,7 @@ def foreign_format(data: bytes) -> str | None:
         return text_format(data)
     if data[30:30 + len(_ODS_MIME)] == _ODS_MIME:
         return "ods"
-    directory = max(0, len(data) - 65536)  # where the central directory is
+    directory = max(0, len(data) - _DIRECTORY)  # where the central directory is
     if data.find(b"xl/workbook.bin", directory) >= 0:
         return "xlsb"
     return "docx" if _is_docx(data, directory) else None
