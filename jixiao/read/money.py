@@ -125,6 +125,7 @@ EXPENSE_SPLIT = "按支出性质分"  # the breakdown 基本支出 / 项目支�
 # header names its column (``fund_role``: 预算安排, 实际支出, 预算执行率, 下达资金 …); 年初预算数
 # is no A where the year's is given
 _ROW_ROLES = ("rate", "initial", "budget", "executed")
+_AMOUNT_COLUMNS = ("initial", "budget", "executed")  # the money header's amount roles
 
 # What an amount or a sum of amounts or points is read to: 0.01 元 in 万元 is 0.000001, and
 # past it lies only the binary tail of a sum or a conversion (0.1 + 0.2, 1286400 × 1e-4)
@@ -262,9 +263,10 @@ def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int
     if not any(fund_role(texts.get((row, column), "")) for column in cells):
         return None  # most rows
     # 年度资金总额 with amounts right of it is the total line's label, not a heading
-    own = {column: texts.get((row, column), "") for column in cells
-           if not (names_the_total(texts.get((row, column), ""))
-                   and _has_amount(grid, row, column + 1))}
+    own = _without_block_label(grid, row, {
+        column: texts.get((row, column), "") for column in cells
+        if not (names_the_total(texts.get((row, column), ""))
+                and _has_amount(grid, row, column + 1))})
     if not projects and _lists_projects(grid, row, own):
         return None  # 序号 | 项目名称 | 全年预算数 | 全年执行数 | 自评得分: a list of projects
     if any(_TASK_LIST_HEAD.fullmatch(compact_text(text)) for text in own.values()):
@@ -291,6 +293,18 @@ def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int
             columns[role] = _sum_under(grid, row, columns[role])
     _year_under(grid, row, columns)
     return columns
+
+
+def _without_block_label(grid: Grid, row: int, own: dict[int, str]) -> dict[int, str]:
+    """A money header's cells less a 执行率 heading left of every amount column with no
+    rate under it: the block's own label (预算执行率 | 预算数 | 执行数 | 执行率 | 分值 |
+    得分 over one line of the money, rt32 r4), as 项目资金（万元） would be, not its rate."""
+    amounts = [column for column, text in own.items() if fund_role(text) in _AMOUNT_COLUMNS]
+    if not amounts:
+        return own
+    return {column: text for column, text in own.items()
+            if not (column < min(amounts) and fund_role(text) == "rate"
+                    and _rate(grid, row + 1, column) is None)}
 
 
 def _span(grid: Grid, row: int, column: int) -> list[int]:
@@ -677,6 +691,9 @@ def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
                     and len(rest) <= 6 and _fund_label(label + rest):
                 label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
         kind = _line_kind(label, not lines and below == first_row)
+        if kind is None and not lines and below == first_row and _names_the_execution(label) \
+                and _holds_amounts(grid, columns, below):
+            kind = "total"  # 预算执行率 | 185 | 178.6 | 96.54% | 10 | 9.65: the block's one line
         if kind == "expense" and not _has_amount(grid, below, first):
             kind = None  # 项目支出绩效目标 …: a heading of what follows, no money line
         if not kind and not (in_split and label and _has_amount(grid, below, first)) \
@@ -731,12 +748,29 @@ def _continues_lines(grid: Grid, columns: dict[str, int], row: int, label: str,
             or is_total_label(name) or is_grade_label(name) or "指标" in name \
             or levels.level1_category(name) or levels.is_level2_only(name):
         return False
-    amounts = [clean(grid.raw(row, columns[role])) for role in ("initial", "budget", "executed")
-               if role in columns]
+    return _holds_amounts(grid, columns, row)
+
+
+def _holds_amounts(grid: Grid, columns: dict[str, int], row: int) -> bool:
+    """Whether ``row``'s amount columns (of a money header naming ``columns``) hold
+    amounts — two at least, all where it has fewer — and no words."""
+    amounts = [clean(grid.raw(row, columns[role])) for role in _AMOUNT_COLUMNS if role in columns]
     given = [value for value in amounts if parse_amount(value) is not None]
     return bool(given) and len(given) >= min(2, len(amounts)) and all(
         value is None or parse_amount(value) is not None or is_placeholder(value)
         for value in amounts)
+
+
+# A line labelled by what the block reports (预算执行率, 资金执行情况, 预算执行率（%）):
+# right under a header whose columns name the amounts, and holding them, the block's total
+_EXECUTION_LINE = re.compile(r"(?:项目|预算|资金|项目资金|预算资金)?执行(?:率|情况)")
+
+
+def _names_the_execution(label: str) -> bool:
+    """Whether a money line's label names the execution the block reports (预算执行率,
+    资金执行情况), no part of the money (财政资金执行率 is its own 其中 line's)."""
+    text = re.sub(r"[(（][^()（）]*[)）]|[\s:：]", "", label)
+    return _EXECUTION_LINE.fullmatch(text) is not None
 
 
 def split_heading(label: str) -> str | None:

@@ -1,0 +1,96 @@
+"""A money block of one row, headed by what it reports (预算执行率 | 预算数 | 执行数 | 执行率 |
+分值 | 得分) or labelled so (预算执行率, 资金执行情况 | 185 | 178.6 | 96.54% | 10 | 9.65):
+that row is the block's 年度资金总额 line, its 分值 and 得分 the 执行率's (red team rt32 r4
+E1, E2, E6, E8, E9, E11, E12: read as no money, JX101 "分值合计为 90" and JX501).
+
+The money: 全年预算数 185, 全年执行数 178.6, 执行率 178.6 ÷ 185 = 96.5405 % → 96.54%,
+得分 10 × 0.965405 = 9.654 → 9.65; the indicators 20 + 15 + 15 + 30 + 10 = 90, all full;
+总分 9.65 + 90 = 99.65 (优)."""
+
+import pytest
+from workbooks import Book
+
+from jixiao.checks import run_checks
+from jixiao.model import evaluate
+from jixiao.read.workbook import read_tables
+
+ROWS = [
+    ("产出指标", "数量指标", "培训高素质农民人次", "≥1200人次", "1350人次", 20, 20, None),
+    ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", 15, 15, None),
+    ("产出指标", "时效指标", "补贴发放及时率", "≥95%", "100%", 15, 15, None),
+    ("效益指标", "社会效益指标", "农民技能水平", "有效提升", "有效提升", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "受训农民满意度", "≥90%", "95%", 10, 10, None),
+]
+
+SHORT = ("预算数", "执行数", "执行率", "分值", "得分")
+YEARS = ("全年预算数", "全年执行数", "执行率", "分值", "得分")
+LINE = (185, 178.6, "96.54%", 10, 9.65)
+
+
+def _book(tmp_path, head_label, header, line_label, rows=ROWS, line=LINE, total=99.65):
+    """The red team's layout: the block's label in A (not merged), amounts from C; the one
+    line's label (if any) in A too."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "（2024年度）")
+    sheet.project("高素质农民培育项目", "XX县农业农村局", "XX县农业技术推广中心")
+    sheet.line(head_label, None, *header)
+    sheet.line(line_label, None, *line)
+    sheet.indicators(rows)
+    sheet.total(100, total)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    return table
+
+
+def _findings(table):
+    return [(f.code, f.cell, f.message) for f in run_checks(table, evaluate(table))]
+
+
+@pytest.mark.parametrize(("head_label", "header", "line_label"), [
+    ("预算执行率", SHORT, None),            # E2
+    ("预算执行率", YEARS, None),            # E6
+    ("预算执行率", SHORT, "预算执行率"),     # E8
+    (None, SHORT, "预算执行率"),            # E9
+    ("预算执行情况", SHORT, "预算执行率"),   # E1
+    ("项目资金（万元）", YEARS, "预算执行率"),  # E11
+    ("项目资金（万元）", YEARS, "资金执行情况"),  # E12
+    ("项目资金（万元）", YEARS, "预算执行率（%）"),
+])
+def test_a_one_row_block_headed_or_labelled_by_its_execution_is_the_total_line(
+        tmp_path, head_label, header, line_label):
+    table = _book(tmp_path, head_label, header, line_label)
+    funds = table.funds
+    assert (funds.total.budget, funds.total.executed) == (185, 178.6)
+    assert funds.total.rate_declared == 96.54
+    assert (funds.weight, funds.score_declared) == (10, 9.65)
+    assert funds.sources["score"].cell == "G6"
+    evaluation = evaluate(table)
+    assert round(evaluation.rate, 2) == 96.54
+    assert (evaluation.execution_score, evaluation.total, evaluation.grade) == (9.65, 99.65, "优")
+    assert _findings(table) == []
+
+
+def test_a_wrong_score_on_such_a_line_is_the_execution_score_wrong(tmp_path):
+    """10 written for 9.65 (total 100): JX302 at the line's 得分, not JX101 and JX501."""
+    table = _book(tmp_path, "预算执行率", SHORT, None, line=(185, 178.6, "96.54%", 10, 10),
+                  total=100)
+    codes = [(code, cell) for code, cell, _ in _findings(table)]
+    assert ("JX302", "G6") in codes
+    assert not {"JX101", "JX501"} & {code for code, _ in codes}
+
+
+def test_an_indicator_named_yu_suan_zhi_xing_lv_stays_an_indicator(tmp_path):
+    """A 三级 预算执行率 (≥90%, 96.54%) in the indicator table, under a one-row block
+    headed 预算执行率: the row stays an indicator (positive target met: full 15), the
+    money the block's; 总分 9.65 + 90 = 99.65, the rates agree (no JX305)."""
+    rows = [ROWS[0], ("产出指标", "时效指标", "预算执行率", "≥90%", "96.54%", 15, 15, None),
+            *ROWS[2:]]
+    table = _book(tmp_path, "预算执行率", SHORT, None, rows=rows)
+    assert [i.name for i in table.indicators][1] == "预算执行率"
+    assert (table.indicators[1].weight, table.indicators[1].score_declared) == (15, 15)
+    assert len(table.indicators) == 5
+    assert (table.funds.total.budget, table.funds.weight) == (185, 10)
+    evaluation = evaluate(table)
+    assert (evaluation.execution_score, evaluation.total) == (9.65, 99.65)
+    assert _findings(table) == []
