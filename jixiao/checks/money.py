@@ -774,9 +774,15 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
     （权重合计 90，执行率 10 分由资金计分）找不到资金栏时，同样报告，总分无法算出；
     权重合计 90 不报 JX101（缺的是资金数，不是分值）。
 
+    资金栏有表头（全年预算数、全年执行数……），其下一行也填了金额，却没有一行能读作
+    资金行的（行名写的是“培训费”等，不是年度资金总额、合计、其中各行），同样报告，
+    指向资金栏表头：资金、执行率及其分值、得分都未读取（分值合计不含执行率的分值，见 JX101）。
+
     **为什么**：执行率得分应等于 分值 × 执行率；没有预算数和执行数，审核人无法核对。
 
-    **错误示例**：附件表“预算执行率 | 10 | | | 3.10”，工作簿中没有资金安排情况表。
+    **错误示例**：附件表“预算执行率 | 10 | | | 3.10”，工作簿中没有资金安排情况表；
+    资金栏“项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分”下一行
+    “培训费 | 185 | 178.6 | 96.54% | 10 | 9.65”。
 
     **正确示例**：另附资金表，写明预算安排和实际支出（或全年预算数、全年执行数）。
     """
@@ -788,6 +794,9 @@ def execution_unverified(table: SelfEvaluation, evaluation: Evaluation) -> Itera
 def _unverified(table: SelfEvaluation, evaluation: Evaluation) -> tuple[Source | None, str] | None:
     """JX307's (cell, message) where the table scores its 执行率 and no amount lets jixiao
     compute it; None otherwise."""
+    unread = table.sources.get("money_unread")
+    if unread is not None:
+        return unread, _money_unread(table)
     funds = table.funds
     # the 执行率's points are the table's (a 分值 column, a 预算执行率 row, the rule set's
     # share beside its money), not the default of a table built in code
@@ -813,6 +822,16 @@ def _unverified(table: SelfEvaluation, evaluation: Evaluation) -> tuple[Source |
         or table.sources.get("header")
     return (source, f"执行率得分（分值 {points(funds.weight)}）无法计算：{why}；"
                     f"总分无法算出{_by_the_lines(table)}")
+
+
+def _money_unread(table: SelfEvaluation) -> str:
+    """JX307's words where a money header has amounts under it and no line was read
+    (``read.money.unread_money_header``): the row, by its label where it has one."""
+    info = table.cell(table.sources.get("money_unread_label"))
+    named = "一行" if info is None or blank(info.value) \
+        else f"“{visible_text(str(info.value).strip())}”一行"
+    return (f"资金栏表头下的{named}未能读作资金行（行名应写“年度资金总额”“合计”或“其中：财政拨款”"
+            "等）：资金、执行率及执行率的分值、得分都未读取，执行率得分无法核对")
 
 
 def _by_the_lines(table: SelfEvaluation) -> str:

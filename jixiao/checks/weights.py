@@ -71,7 +71,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     执行率分值取项目资金栏的分值、评分附件表的“预算执行率”行；表中列了资金却没有
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）；四川格式的表找不到资金栏的，
-    同样计入（缺的是资金数，见 JX307）。各指标本身已合计 100 的，
+    同样计入（缺的是资金数，见 JX307）；资金栏有表头和金额、却没有一行读作资金行的，
+    照常报告，并说明执行率的分值未计入（见 JX307）。各指标本身已合计 100 的，
     视为不另给执行率计分；“项目管理”（过程）下已列“预算执行率”、各指标分值已合计 100
     的（银川），资金栏的分值、得分是这一行的重述，执行率只计一次（资金栏的得分仍按
     分值 × 执行率核对，JX302）。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
@@ -115,6 +116,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 detail += f"，表中未列执行率分值，按{evaluation.rules.label}计 " \
                           f"{points(execution)} 分"
             detail += "）"
+        elif "money_unread" in table.sources:
+            detail = "（资金栏未能读取，执行率的分值未计入，见 JX307）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
         return
     yield from _written_weight_total(table, indicators, execution, total)

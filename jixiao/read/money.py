@@ -902,6 +902,25 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
     return None
 
 
+def unread_money_header(grid: Grid, top: int, bottom: int
+                        ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The first cell of a money header between ``top`` and ``bottom`` with amounts right
+    under it, no line of which ``find_money`` reads (培训费 | 185 | 178.6: a label naming no
+    part of the money), and the cell of that row's label (None: none written): the table
+    then has no money, and the reviewer is told so (JX307) rather than shown empty funds.
+    None where there is no such header."""
+    for row in range(top, bottom - 1):
+        if row not in grid.rows or (columns := _money_header(grid, row)) is None:
+            continue
+        first = min(columns.values())
+        data = row + 2 if _sub_headers_under(grid, row, first) else row + 1
+        if data < bottom and _has_amount(grid, data, first):
+            label_column = _line_label(grid, data, first)[1]
+            return (row, min(grid.rows[row])), \
+                None if label_column is None else (data, label_column)
+    return None
+
+
 _PAIRED = ("budget", "executed")  # the amounts a block of label | amount pairs must give
 _PAIRED_TOO = ("rate", "weight", "score")  # written in the same pairs after them, if at all
 

@@ -61,6 +61,7 @@ from jixiao.read.money import (
     find_money,
     money_outside,
     read_as_template,
+    unread_money_header,
 )
 from jixiao.read.project import (
     name_from_sheet,
@@ -683,6 +684,11 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
         total = dict.get(table.sources, "total") or dict.get(table.sources, "weight_total")
         if money is None and type(total) is tuple and total[1] < item.end:  # a place
             money = find_money(grid, total[1] + 1, item.end + 1)  # between 总分 and 评分等级
+        if money is None and (unread := unread_money_header(grid, top, item.header.top)):
+            header_cell, label_cell = unread  # (JX307)
+            table.sources["money_unread"] = note(table, grid, *header_cell)
+            if label_cell is not None:
+                table.sources["money_unread_label"] = note(table, grid, *label_cell)
         money_by_table.append(money)
         table.layout = layout_of(item.header.columns, [i.level1 or "" for i in table.indicators],
                                  any(i.level2 for i in table.indicators))
@@ -701,6 +707,8 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
             money = _listed_money(spare_money, table, item.grid.name if alone else None,
                                   is_titled)
         if money is not None:
+            for key in ("money_unread", "money_unread_label"):  # the money found elsewhere
+                table.sources.pop(key, None)
             apply_money(money, table)
             if money.project_cell is not None and (
                     table.project.name is None or len(tables) == 1 and is_titled):

@@ -94,3 +94,23 @@ def test_an_indicator_named_yu_suan_zhi_xing_lv_stays_an_indicator(tmp_path):
     evaluation = evaluate(table)
     assert (evaluation.execution_score, evaluation.total) == (9.65, 99.65)
     assert _findings(table) == []
+
+
+@pytest.mark.parametrize(("line_label", "named"), [("培训费", "“培训费”一行"), (None, "一行")])
+def test_a_money_header_over_a_line_not_read_is_told_not_left_silent(
+        tmp_path, line_label, named):
+    """项目资金（万元） | 全年预算数 … over 培训费 | 185 | 178.6 | 96.54% | 10 | 9.65 (what the
+    money bought, no name of a money line; a blank label under a header naming no money):
+    the line is not read, and the reviewer is told so at the header (JX307), JX101's 90
+    saying the 执行率's points are in the block not read — not empty funds and a bare 90."""
+    head_label = "项目资金（万元）" if line_label else None
+    table = _book(tmp_path, head_label, YEARS, line_label)
+    assert table.funds.total.budget is None
+    assert table.sources["money_unread"].cell == ("A5" if line_label else "C5")
+    found = {code: (cell, message) for code, cell, message in _findings(table)}
+    assert found["JX307"] == (
+        "A5" if line_label else "C5",
+        f"资金栏表头下的{named}未能读作资金行（行名应写“年度资金总额”“合计”"
+        "或“其中：财政拨款”等）：资金、执行率及执行率的分值、得分都未读取，执行率得分无法核对")
+    assert found["JX101"] == ("G13", "分值合计为 90（资金栏未能读取，执行率的分值未计入，"
+                                     "见 JX307），应为 100")
