@@ -552,6 +552,9 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     写明的是规则的等级，并注明各项得分之和的等级：三项满分使之和为 99.85（优），规则为 89.02
     （良），填“中”的，应为“良”（不论总分写为 85 还是 99.85），改正得分后各项得分之和即随之改变；
     填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
+    得分空着（JX406）而规则给出得分的同样：总分只是已填得分之和，等级按规则计算的总分
+    判断——填报的正是规则的等级的，写明填写未填的得分、改正总分后等级不需改动，不要求
+    改成已填得分之和的等级；不是的，写明规则的等级。
     总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分；是公式
     结果、单元格格式显示两位小数的，按显示的数引用（89.99）。得分按单元格显示的数与规则比较
     （显示 14.21 的 14.2105… 即规则的 14.21）；得分空着而规则给出得分的，列为“未填”。
@@ -577,8 +580,9 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     by_rules = _grade_by_rules(table, evaluation, basis)
     written = rules.grade_name(table.grade_declared)
     if by_rules is not None and written != rules.grade(basis) \
-            and (_scores_off_rules(table, evaluation) or evaluation.total is None):
-        # scores written off the rules: the sum's grade changes once they are mended
+            and (_scores_off_rules(table, evaluation, blank=True) or evaluation.total is None):
+        # scores written off the rules, or left blank where the rules give one: the sum's
+        # grade changes once they are mended or filled
         yield from _grade_not_rules(table, evaluation, total, basis, misadded is not None,
                                     by_rules)
         return
@@ -639,10 +643,20 @@ def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float
     elif written == by_rules:  # the 总分, the sum of the scores written, is what is off
         yield finding("JX502", source, f"评分等级写为“{shown}”，与总分 {points_written(total)} "
                                        f"不符（应为“{sum_grade}”），但与{rules_total} 相符："
-                                       f"按规则改正各项得分和总分后，等级不需改动{off}")
+                                       f"{_to_mend(table, evaluation)}后，等级不需改动{off}")
     else:
         yield finding("JX502", source, f"评分等级写为“{shown}”，{rules_total} 应为“{rules_grade}”"
                                        f"（{given}）{off}")
+
+
+def _to_mend(table: SelfEvaluation, evaluation: Evaluation) -> str:
+    """What the unit does before a grade the rules give stands beside its 总分: mend the
+    scores written off the rules and the 总分, or — where the only gap is scores left
+    blank (JX406) — fill those in and mend the 总分."""
+    off = _scores_off_rules(table, evaluation, blank=True)
+    if off and all(declared is None for _, _, declared, _ in off):
+        return "按规则填写未填的得分、改正总分"
+    return "按规则改正各项得分和总分"
 
 
 def _named(table: SelfEvaluation, grade: str) -> str:

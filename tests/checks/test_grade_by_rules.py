@@ -293,3 +293,42 @@ def test_a_band_whose_totals_cross_a_grade_line_fixes_no_grade(tmp_path):
     evaluation, findings = found(path)
     assert evaluation.total_range == (86.87, 90.87)
     assert findings == BAND_ROW
+
+
+# A score left blank that the rules give (JX406): the 总分 written is the sum of the
+# scores filled in, the rules' total counts the blank row's score. The grade is judged
+# against the rules' grade, as for a score written off the rules (rt32 b406: 优 written,
+# rules 99.76 优, was told 总分 89.76 应为“良” — while 良 was told 应为“优”).
+
+def blank_rows():
+    """rows() with 定点机构满意度 (10 by the rules, H18) left blank: filled 79.97, rules 89.97."""
+    return [(*row[:6], None, row[7]) if index == 7 else row
+            for index, row in enumerate(rows())]
+
+
+BLANK_OFF = "；各项得分与规则相差：H18 未填（规则 10）"
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("良", "评分等级写为“良”，与总分 79.97 不符（应为“中”），但与按财政部规则计算总分 89.97 相符："
+          "按规则填写未填的得分、改正总分后，等级不需改动" + BLANK_OFF),
+    ("中", "按财政部规则计算总分 89.97，评分等级应为“良”（填报“中”，总分填报 79.97）" + BLANK_OFF),
+    ("差", "评分等级写为“差”，按财政部规则计算总分 89.97 应为“良”（总分 79.97 为“中”）" + BLANK_OFF),
+    ("", "评分等级未填写，按财政部规则计算总分 89.97 应为“良”（总分 79.97 为“中”）" + BLANK_OFF),
+])
+def test_a_blank_score_judges_the_grade_by_the_rules_total(tmp_path, grade, expected):
+    """The rules' 良 written is not to change (before: 应为“中”); any other grade is told
+    the rules' 良 (before: 差 and a blank were told the filled sum's 中). JX501 says
+    nothing: the 总分 is the sum of the scores filled in."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_rows(), total=(100, 79.97), grade=grade)
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (89.97, "良")
+    assert findings == [("JX406", "H18", "“定点机构满意度”未填写得分"),
+                        ("JX502", "B20", expected)]
+
+
+def test_a_blank_score_under_the_rules_total_is_jx406_alone(tmp_path):
+    """Neighbour that must not change: the 总分 written 89.97 (the blank row counted at
+    the rules' 10), 良 — only the blank is to fill."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_rows(), total=(100, 89.97), grade="良")
+    assert found(path)[1] == [("JX406", "H18", "“定点机构满意度”未填写得分")]
