@@ -37,7 +37,7 @@ from jixiao.checks.base import (
     unknown_rules_cell,
     wrong_rate_said,
 )
-from jixiao.checks.targets import bare_target_unsure
+from jixiao.checks.targets import sign_unsure
 from jixiao.model import (
     RULES_AND_DECLARED,
     Evaluation,
@@ -94,11 +94,12 @@ def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indi
 def _judged(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
     """The pairs whose score the rules can judge: not a 差错率 "1%" without its ≤, nor a
     响应时间 "2小时" in a table without 二级 (JX203 says to write the sign; read "＝", doing
-    better would count as falling short), nor a row whose 分值 is only its share of a
-    merged one the unit split its own way (``_groups`` judge those), nor an index
-    system's row scored by its 评分标准 (``judged_by_standard``: the evaluator's score)."""
+    better would count as falling short), nor a cost written ≥ (JX205: ≤ likely meant),
+    nor a row whose 分值 is only its share of a merged one the unit split its own way
+    (``_groups`` judge those), nor an index system's row scored by its 评分标准
+    (``judged_by_standard``: the evaluator's score)."""
     for indicator, score in _own_points(table, evaluation):
-        if not bare_target_unsure(indicator) and not judged_by_standard(table, indicator):
+        if not sign_unsure(indicator) and not judged_by_standard(table, indicator):
             yield indicator, score
 
 
@@ -209,7 +210,7 @@ def unmet_full_marks(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         if scored < group.weight - TOLERANCE:  # type: ignore[operator]
             continue
         for indicator, score in pairs:
-            if score.met is False and not bare_target_unsure(indicator) \
+            if score.met is False and not sign_unsure(indicator) \
                     and execution_row_rate(indicator) is None:
                 yield finding("JX402", indicator.sources.get("score"),
                               f"“{label(indicator)}”未达到指标值（{_pair_text(indicator)}），"
@@ -381,7 +382,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
     """JX404's error: a positive target not met whose 得分 (``written``, else the one
     declared) is above any rounding of 分值 × 完成值 ÷ 指标值 (``rules.beyond_rounding``),
     both values plain numbers in one unit — nothing but the rules can be meant. Not a
-    预算执行率 (scored 分值 × 执行率 too), a bare 指标值 in doubt (JX203), a row of a
+    预算执行率 (scored 分值 × 执行率 too), a sign in doubt (JX203, JX205), a row of a
     merged 分值 split the unit's way, a row of an evaluator's index system or one whose
     note — or 评分标准 column (``model.states_own_rule``: not merely 按比例) — states its
     own scoring rule (每少1场扣0.5分), nor a cell of jixiao's template (its scores are the
@@ -391,7 +392,7 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
     if declared is None or score.value is None or score.met is not False \
             or score.band is not None or score.span is not None \
             or execution_row_rate(indicator) is not None or is_execution_row(indicator) \
-            or levels.is_budget_rate_name(indicator.name) or bare_target_unsure(indicator) \
+            or levels.is_budget_rate_name(indicator.name) or sign_unsure(indicator) \
             or table.layout == "third_party" or states_scoring_rule(indicator.reason) \
             or (own_rule and states_own_rule(indicator.method)) \
             or (unsplit_groups(table) and in_unsplit_group(table, indicator)) \
@@ -496,7 +497,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         if value is None and ("score" not in table.columns or (
                 uncomputed_formula(table, indicator.sources.get("score"))
                 and jixiao_formula(table, indicator.sources.get("score")))) \
-                and not bare_target_unsure(indicator):
+                and not sign_unsure(indicator):
             value, ruled = score.value, True  # what the rules (and the uncalculated JX_SCORE) give
         if value is None and _template_warns(table, indicator.sources.get("score")):
             value, ruled = score.value, True  # the template's ⚠ (人工评分 in words): the rules'
@@ -620,9 +621,9 @@ def _points_unknown(table: SelfEvaluation) -> bool:
 def _unmet_unscored(indicator: Indicator, score: Score) -> bool:
     """An indicator without points that fell short of its target as the rules read it —
     not a 预算执行率 row of its own 一级 (the money's, JX306) nor a 差错率 without its ≤
-    (JX203 first)."""
+    or a cost written ≥ (JX203, JX205 first)."""
     return score.met is False and execution_row_rate(indicator) is None \
-        and not bare_target_unsure(indicator)
+        and not sign_unsure(indicator)
 
 
 @check("JX406", "error", "得分缺失")

@@ -112,6 +112,14 @@ def bare_target_unsure(indicator: Indicator) -> bool:
     return unsigned_falling_rate(indicator) or ceiling_unsure(indicator)
 
 
+def sign_unsure(indicator: Indicator) -> bool:
+    """Whether the row's score waits for its sign: a bare 指标值 that may mean ≤
+    (``bare_target_unsure``, JX203) or a cost written ≥ (``cost_at_least``, JX205). The
+    rules score it by the sign as written (as JX_SCORE does); the checks that judge a
+    score, or a target met or exceeded, hold until the unit writes the sign it meant."""
+    return bare_target_unsure(indicator) or cost_at_least(indicator)
+
+
 def _is_indicator(indicator: Indicator) -> bool:
     return indicator.weight is not None or bool(indicator.name)
 
@@ -445,6 +453,37 @@ def _filed_as_cost(indicator: Indicator) -> bool:
     return names_cost(indicator.level1, indicator.name)
 
 
+def cost_at_least(indicator: Indicator) -> bool:
+    """Whether a 成本指标 is written ≥ or ＞ where a cost's ceiling (≤) was likely meant
+    (JX205): not a fall to reach (较上年下降5%), a saving (成本节约率), a standard paid per
+    head (人均补助标准), nor a share misfiled under 成本 (知晓率: its ≥ is right)."""
+    name = _at_least_under_cost(indicator)
+    return name is not None and _misfiled(name) is None
+
+
+def _at_least_under_cost(indicator: Indicator) -> str | None:
+    """The name (compacted) of a row filed under 成本指标 whose 指标值 is ≥ or ＞ where
+    that is no cost's own way; None for a fall to reach, a saving, a standard paid."""
+    if not _filed_as_cost(indicator):
+        return None  # under another 二级 (经济效益指标: 降低运输成本 is no 成本指标)
+    target = parse_measure(indicator_target(indicator))
+    if target.kind != "number" or target.op not in (">=", ">") \
+            or change_stated(target) == "fall":
+        return None  # (较上年下降5%: the fall to reach, at least it — a cost's way)
+    name = compact_text(indicator.name)
+    if is_saving(name) or _paid_standard(name, target):
+        return None  # a saving (降低运输成本), a standard paid per person: ≥ is right
+    return name
+
+
+def _misfiled(name: str) -> tuple[str, str] | None:
+    """A share listed under 成本指标 that is no cost (知晓率), and where it belongs."""
+    if is_cost(name):
+        return None
+    return next(((word, advice) for words, advice in _NOT_COSTS for word in words
+                 if word in name), None)
+
+
 @check("JX205", "warning", "成本指标方向为≥")
 def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
     """成本指标的指标值写成了“≥”或“＞”，或成本指标下列的其实不是成本。
@@ -460,6 +499,12 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     覆盖率等比率不是成本，列在成本指标下是归类错误，不必改方向，按其性质移到效益、满意度、
     质量或时效指标；预算执行率应按资金栏的执行率计分，或列在产出指标、过程指标下。
 
+    方向写成“≥”的成本指标，得分暂不核对（不报告未达到指标值却得满分、得分与规则不符、
+    大幅超额完成未说明原因），改正符号后再核对：“≥800元/人”完成 760元/人，按“≤”是达成、
+    满分，按写的“≥”却未达到（10 × 760 ÷ 800 = 9.5），原意只有填报单位知道（节约率、发放
+    标准写“≥”就是对的）；与差错率没写“≤”时一样（JX203）。按规则计算的得分和总分、模板的
+    得分公式仍按写的“≥”计算。
+
     **为什么**：成本是上限，应“≤”；写成“≥”时，花得越多得分越高。
 
     **错误示例**：成本指标“项目投入资金”，指标值“≥30 万元”；成本指标“医保政策知晓率
@@ -470,29 +515,21 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
     指标下。
     """
     for indicator in table.indicators:
-        if not _filed_as_cost(indicator):
-            continue  # under another 二级 (经济效益指标: 降低运输成本 is no 成本指标)
-        target = parse_measure(indicator_target(indicator))
-        if target.kind != "number" or target.op not in (">=", ">") \
-                or change_stated(target) == "fall":
-            continue  # (较上年下降5%: the fall to reach, at least it — a cost's way)
-        name = compact_text(indicator.name)
-        if is_saving(name) or _paid_standard(name, target):
-            continue  # a saving (降低运输成本), a standard paid per person: ≥ is right
-        where = first_source(indicator, "target", "nature")
-        shown = target.text.strip()
-        misfiled, where_it_belongs = next(((word, advice) for words, advice in _NOT_COSTS
-                                           for word in words if word in name), (None, ""))
-        if misfiled and not is_cost(name):
+        if cost_at_least(indicator):
+            shown = parse_measure(indicator_target(indicator)).text.strip()
+            yield finding("JX205", first_source(indicator, "target", "nature"),
+                          f"成本指标“{label(indicator)}”的指标值“{shown}”方向为“≥”，"
+                          "成本应写“≤”；得分暂不核对，改正符号后再核对")
+            continue
+        name = _at_least_under_cost(indicator)
+        misfiled = _misfiled(name) if name is not None else None
+        if misfiled is not None:
             # the 二级 heading says where it is listed; in jixiao's template that heading
             # is locked, and the row is moved by its own 三级指标 cell
             keys = ("name", "level2") if table.template else ("level2", "name")
             yield finding("JX205", first_source(indicator, *keys),
-                          f"“{label(indicator)}”是{misfiled}，不是成本，却列在成本指标下"
-                          f"（{where_it_belongs}）；“≥”的方向本身没有错")
-        else:
-            yield finding("JX205", where, f"成本指标“{label(indicator)}”的指标值“{shown}”"
-                                          "方向为“≥”，成本应写“≤”")
+                          f"“{label(indicator)}”是{misfiled[0]}，不是成本，却列在成本指标下"
+                          f"（{misfiled[1]}）；“≥”的方向本身没有错")
 
 
 @check("JX206", "warning", "大幅超额完成未说明原因")
@@ -546,7 +583,7 @@ def _goal(indicator: Indicator, target: Measure) -> bool:
     """Whether more is better: a ≥ or ＞ target, or a bare or ＝ one the rules read as a
     goal (not under 成本指标, no time allowed, no rate of something bad: 差错率 …)."""
     if target.op in (">=", ">"):
-        return True
+        return not cost_at_least(indicator)  # (a cost's ≥ in doubt: JX205 first)
     return target.op in (None, "=") and not is_falling_rate(indicator.name) \
         and default_operator(indicator) == Direction.GOAL.value and not ceiling_unsure(indicator)
 

@@ -34,6 +34,7 @@ from jixiao.checks.base import (
     unknown_rules_cell,
 )
 from jixiao.checks.scores import over_scored
+from jixiao.checks.targets import sign_unsure
 from jixiao.checks.weights import weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
@@ -75,7 +76,8 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
     总分与按规则计算的总分一致、只是某项得分写得与规则不符（各项得分之和因此不等于总分）的，
     在写错的得分单元格报告，列出各项应为多少：总分已计入了规则的得分，要改的是那一项，
-    不是总分（该项另有 JX404 或 JX302）。
+    不是总分（该项另有 JX404 或 JX302）；其中有得分暂不核对的行（符号待改正，JX203、JX205）的，
+    不要求把它改成规则的得分，按总分不等于各项得分之和报告。
 
     总分加错时，各项得分之和给出的等级与填报总分的不同的，一并说明：填报的等级已是
     各项得分之和的（总分 88、之和 98、等级“优”），不需改动；等级随填报的总分（“良”），
@@ -259,12 +261,17 @@ def _items_off_under_rules_total(table: SelfEvaluation, evaluation: Evaluation
     """Where the written 总分 is the one the rules give though the written scores do not
     add up to it: the scores written off the rules — they account for the gap, and the
     unit's total shows it counted the rules' score, not the one written. Empty where the
-    written 总分 is not the rules' total, or the rules' total is not known."""
+    written 总分 is not the rules' total, or the rules' total is not known, or one of them
+    waits for its sign (``targets.sign_unsure``): the rules' score of it may not stand."""
     written = total_shown(table)
     if evaluation.total_basis != "rules" or evaluation.total is None \
             or written is None or differs(written, evaluation.total, rules.TOLERANCE):
         return []
-    return _scores_off_rules(table, evaluation)
+    off = _scores_off_rules(table, evaluation)
+    held = {i.sources.get("score") for i in table.indicators if sign_unsure(i)}
+    if any(source in held for source, _, _, _ in off):
+        return []  # a score held for its sign (JX203, JX205) is not to be changed to the rules'
+    return off
 
 
 def _items_off_message(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum,

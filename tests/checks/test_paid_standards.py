@@ -41,7 +41,8 @@ def test_a_standard_paid_per_person_may_be_at_least(tmp_path, name, target, actu
 def test_a_real_cost_written_at_least_is_still_flagged(tmp_path, name, target):
     found = _cost_row(tmp_path, name, target, target.lstrip("≥"))
     assert [(item.cell, item.message) for item in found] == [
-        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”")]
+        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”；"
+                "得分暂不核对，改正符号后再核对")]
 
 
 @pytest.mark.parametrize(("name", "target"), [
@@ -56,7 +57,8 @@ def test_a_total_paid_out_is_a_cost(tmp_path, name, target):
     """Before (ed7df7a): no JX205 — 抚恤, 救助金, 保障金, 养老金 named a standard paid."""
     found = _cost_row(tmp_path, name, target, target.lstrip("≥"))
     assert [(item.cell, item.message) for item in found] == [
-        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”")]
+        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”；"
+                "得分暂不核对，改正符号后再核对")]
 
 
 @pytest.mark.parametrize(("name", "target"), [
