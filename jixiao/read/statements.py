@@ -96,7 +96,7 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
     if not isinstance(text, str) or ("分" not in text and "等" not in text
                                      and "级" not in text and "结" not in text):
         return None, 0, None
-    plain = normalize_text(text)
+    plain = _changed_to(normalize_text(text))
     totals = [(number, _decimals(said)) for match in _SAID_TOTAL.finditer(plain)
               if (number := _number(said := match.group(1) or match.group(2))) is not None]
     if len(totals) > 1 and abs(totals[0][0] - FULL_MARKS) <= TOLERANCE:
@@ -105,6 +105,22 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
                   for match in pattern.finditer(plain) if grade_name(match.group(1))), None)
     total, decimals = totals[0] if totals else (None, 0)
     return total, decimals, grade
+
+
+# This year's score told by its change on another year's (自评得分较上年提高4.8分，为96分;
+# 由上年的92分提高至99.8分; 较2023年下降1.5分，达到93.5分): up to the figure it went to
+_CHANGED_TO = re.compile(r"(?:(?:较|比|同比)(?:上年|去年|上一年|(?:19|20)\d{2}年度?)"
+                         r"(?:的?\d+(?:\.\d+)?分)?"
+                         r"|(?:由|从)(?:上年|去年|上一年|(?:19|20)\d{2}年度?)?的?\d+(?:\.\d+)?分?)"
+                         r"(?:提高|提升|增加|增长|上升|下降|降低|减少)了?(?:\d+(?:\.\d+)?分)?,?"
+                         r"(?:为|到|至|达到|达)(?=\d)")
+
+
+def _changed_to(plain: str) -> str:
+    """A normalized text with a score's change on another year's left out, the figure it
+    went to kept: 自评得分较上年提高4.8分,为96分 → 自评得分96分, 自评得分由92分提高到96分 →
+    自评得分96分 — neither the change nor last year's figure is this year's score."""
+    return _CHANGED_TO.sub("", plain)
 
 
 def _number(text: str) -> float | None:
@@ -207,7 +223,8 @@ def _report_results(text: str, year: int | None = None
     total: float | None = None
     decimals, grade = 0, None
     for sentence in _SENTENCE.split(text):
-        clauses = [clause for clause in _this_years(normalize_text(sentence).split(","), year)
+        said = _changed_to(normalize_text(sentence))  # (…较上年提高4.8分，为96分)
+        clauses = [clause for clause in _this_years(said.split(","), year)
                    if not _COMPARED.search(clause)]  # 较上年提高3.6分: this year's, compared
         # up to a clause on another year
         plain = ",".join(itertools.takewhile(lambda clause: not _ANOTHER_YEAR.search(clause),
@@ -258,15 +275,22 @@ def _this_years(clauses: list[str], year: int | None) -> list[str]:
 # Words a result is said after (自评得分, 得分, 评价等级, 评分): a year before one, in a
 # clause stating a result after it, is the result's year
 _RESULT_WORD = re.compile("自评|得分|评分|评价|等级|等次")
+# A basis the result is given against, its year right after the word (对照2023年批复的绩效
+# 目标, 依据2023年签订的合同, 按照2025年…通知要求): the year is the document's
+_BASIS = re.compile("(?:对照|依据|根据|按照|参照|依照|对标)$")
+_DOCUMENT = re.compile("目标|通知|合同|协议|批复|文件|方案|计划|任务书|要求|办法|规定|标准|意见")
 
 
 def _years_of_results(clause: str) -> set[int]:
     """The years a clause names by their number before the result it states (2023年自评
-    得分95.6分 → 2023; 按照2025年绩效自评工作通知要求 → none: no result)."""
+    得分95.6分 → 2023; 按照2025年绩效自评工作通知要求 → none: no result; 对照2023年批复的
+    绩效目标自评得分95分 → none: the year of the goals the result is given against)."""
     named = set()
     for found in _YEAR_NAMED.finditer(clause):
-        word = _RESULT_WORD.search(clause, found.end())
-        if word is not None and _results(clause[word.start():]) != (None, 0, None):
+        said = [word.start() for word in _RESULT_WORD.finditer(clause, found.end())
+                if _results(clause[word.start():]) != (None, 0, None)]
+        if said and not (_BASIS.search(clause, 0, found.start())
+                         and _DOCUMENT.search(clause, found.end(), said[-1])):
             named.add(int(found.group(1)))
     return named
 

@@ -167,6 +167,48 @@ def test_a_conclusion_cell_on_another_year_by_its_number_restates_nothing(tmp_pa
     assert "JX506" not in {finding.code for finding in run_checks(table, evaluate(table))}
 
 
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # the figure this year's score went to after the change on last year (rt32 r1)
+    ("项目自评得分较上年提高4.8分，为96分，等级为优。", 96.0, "优"),
+    ("本项目自评得分较上年提高2分，达到95分，等级为优。", 95.0, "优"),
+    ("与上年相比，自评得分由92分提高到96分，等级为优。", 96.0, "优"),
+    ("项目自评得分由上年的92分提高至99.8分，等级为优。", 99.8, "优"),
+    ("项目自评得分较上年的95分提高至99.8分，等级为优。", 99.8, "优"),
+    ("自评得分较2023年下降1.5分，为93.5分。", 93.5, None),
+    # the change and last year's figure are no score of this year's
+    ("项目自评得分99.8分，较上年（95分）提高4.8分，等级为优。", 99.8, "优"),
+    ("项目自评得分96分，较上年提高3.6分，评价等级为优。", 96.0, "优"),
+    ("项目自评得分95分，比上年增加2分，等级为优。", 95.0, "优"),
+    ("较上年提高4.8分，为96分。", None, None),  # no score named: a figure of what?
+    ("满意度较上年提高2个百分点，达到95%。", None, None)])
+def test_a_score_changed_from_last_years_is_the_figure_it_went_to(text, total, grade):
+    """A sentence telling this year's score by its change on last year's states the
+    figure it went to (96), not the change (4.8分) nor last year's (92分) — before, the
+    clause comparing with 上年 was dropped and the figure after it, or after 由92分提高到,
+    read as no score: no JX506 on 96 beside the table's 99.8."""
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "restated"), [
+    ("项目自评得分较上年提高4.8分，为96分，等级为优。", {"total": 96.0}),
+    ("本项目自评得分较上年提高2分，达到95分，等级为优。", {"total": 95.0}),
+    ("与上年相比，自评得分由92分提高到96分，等级为优。", {"total": 96.0}),
+    ("对照2023年批复的绩效目标自评得分95分，等级为优。", {"total": 95.0}),
+    ("依据2023年签订的合同自评得分95分。", {"total": 95.0}),
+    ("项目自评得分由上年的92分提高至99.98分，等级为优。", {}),
+    ("项目自评得分较上年的95分提高至99.98分，等级为优。", {}),
+    ("项目自评得分99.98分，较上年（95分）提高4.98分，等级为优。", {})])
+def test_a_conclusion_restating_this_years_score_beside_another_is_jx506(tmp_path, text,
+                                                                         restated):
+    """rt32 r1 (s06, s10, s24, s30–s34): the 总分 99.98 of a 2024 table and a 自评结论
+    naming last year or another year's goals: the score it gives this year is compared."""
+    table = _stated_below(tmp_path / "t.xlsx", "自评结论", text, total=(100, 99.98))
+    assert table.restated == restated
+    codes = [finding.code for finding in run_checks(table, evaluate(table))]
+    assert codes == (["JX506"] if restated else [])
+
+
 def test_a_conclusion_cell_on_this_year_by_its_number_is_read(tmp_path):
     """2024 is the table's year: the 90 it states contradicts the rows' 99.98 (JX506)."""
     table = _stated_below(tmp_path / "t.xlsx", "自评结论", "2024年自评得分90分，等级为优。",
@@ -187,7 +229,18 @@ def test_a_conclusion_cell_on_this_year_by_its_number_is_read(tmp_path):
     ("本项目2023年评价等级为良。", None, None),
     ("本项目2023年自评得分95.6分，等级为良；2024年自评得分98.28分，等级为优。", 98.28, "优"),
     ("2023年自评得分95.6分，2024年自评得分98.28分。", 98.28, None),
-    ("2024年自评得分98分，较2023年提高2分。", 98.0, None)])
+    ("2024年自评得分98分，较2023年提高2分。", 98.0, None),
+    # a year of the goals, the contract the score is given against, no comma after them
+    # (rt32 r1 s06, s24; read since 2e53c7b only with the comma)
+    ("对照2023年批复的绩效目标自评得分95分，等级为优。", 95.0, "优"),
+    ("依据2023年签订的合同自评得分95分。", 95.0, None),
+    ("按照2025年绩效自评工作通知要求自评得分92分，等级为优。", 92.0, "优"),
+    ("对照2023年批复的绩效目标，自评得分95分，等级为优。", 95.0, "优"),
+    ("依据2023年签订的合同及2024年实施方案，项目自评得分95分。", 95.0, None),
+    # … but a basis naming no document before the score is the score's year, and a
+    # document without a basis word before the year is the year's own self-evaluation
+    ("根据2023年自评得分95.6分，等级为良。", None, None),
+    ("2023年度绩效目标自评得分95.6分，等级为良。", None, None)])
 def test_a_year_is_another_years_result_only_where_it_names_it(text, total, grade):
     """Of a 2024 table (rt31 review): before, any year number but 2024 dropped its clause
     and those after it, the 92 of the first sentence, this year's, unread (no JX506)."""
