@@ -61,6 +61,7 @@ from jixiao.units import (
     fraction_as_percent,
     month_readings,
     unit_name,
+    written,
 )
 
 DEFAULT_RULES = "mof2020"
@@ -361,12 +362,6 @@ def _round2(number: float) -> float:
     # 15 significant digits: what a spreadsheet keeps of a float (no float has more that
     # a person wrote); beyond them is binary noise, which must not decide a tie
     return _half_up(written(number))
-
-
-def written(number: float) -> Decimal:
-    """A float as the number a person wrote: its 15 significant digits (see ``round2``).
-    16.17 万元 in 元 is 161700.00000000003 in binary; written, it is 161700."""
-    return Decimal(f"{number:.15g}")
 
 
 def _half_up(number: Decimal) -> float:

@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from jixiao.parsing import (
     COUNTING_WORDS,
@@ -45,27 +46,54 @@ _SYNONYMS = {"％": "%", "个百分点": "%", "h": "小时", "日": "天", "个�
 _KEPT = frozenset(("人次", "户次", "家次", "台次", "个人"))  # one unit each, not 人 + 次
 # Units of one quantity, each in a base of its own (the 万/千 prefixes above apply first:
 # 千米 is 1000 米, 万亩 10,000 亩 — and one prefix only: 万千瓦时 is 10,000 千瓦时, so 千瓦时 is
-# listed as well as 瓦时): minutes, months, metres, square metres, grams, watt-hours, watts.
-_QUANTITIES: dict[str, tuple[str, float]] = {
-    "秒": ("time", 1 / 60), "分钟": ("time", 1.0), "小时": ("time", 60.0), "天": ("time", 1440.0),
-    "周": ("time", 10080.0),
+# listed as well as 瓦时): seconds, months, metres, 亩, cubic metres, grams, watt-hours, watts.
+# Each base is a unit every other of its quantity is a whole or short decimal number of —
+# area in 亩 (平方米 0.0015 亩, 公顷 15), time in seconds — and values are converted in
+# decimal (``_in_base``): a converted value is the decimal a person computes, so a score on a
+# tie stays one (6.5公顷 beside ≥100亩 is 97.5 亩 of 100: 5 × 0.975 = 4.875 → 4.88). In
+# 平方米, 100 亩 is 66666.666…, which no float holds; the tie landed a hair low (4.87, rt32).
+_QUANTITIES: dict[str, tuple[str, Decimal]] = {name: (quantity, Decimal(size)) for name, (
+    quantity, size) in {
+    "秒": ("time", "1"), "分钟": ("time", "60"), "小时": ("time", "3600"), "天": ("time", "86400"),
+    "周": ("time", "604800"),
     # the calendar's own: months, quarters, years (a month has no fixed number of days)
-    "个月": ("calendar", 1.0), "季度": ("calendar", 3.0), "个季度": ("calendar", 3.0),
-    "年": ("calendar", 12.0),
-    "米": ("length", 1.0), "m": ("length", 1.0), "公里": ("length", 1000.0),
-    "km": ("length", 1000.0), "厘米": ("length", 0.01), "cm": ("length", 0.01),
-    "平方米": ("area", 1.0), "㎡": ("area", 1.0), "m2": ("area", 1.0), "m²": ("area", 1.0),
-    "平米": ("area", 1.0), "亩": ("area", 2000 / 3), "公顷": ("area", 1e4),
-    "平方公里": ("area", 1e6), "km2": ("area", 1e6), "km²": ("area", 1e6),
-    "立方米": ("volume", 1.0), "m3": ("volume", 1.0), "方": ("volume", 1.0),
-    "克": ("mass", 1.0), "公斤": ("mass", 1e3), "kg": ("mass", 1e3), "吨": ("mass", 1e6),
-    "毫克": ("mass", 1e-3), "mg": ("mass", 1e-3), "微克": ("mass", 1e-6), "μg": ("mass", 1e-6),
-    "ug": ("mass", 1e-6), "升": ("volume", 1e-3), "l": ("volume", 1e-3),
-    "毫升": ("volume", 1e-6), "ml": ("volume", 1e-6),
+    "个月": ("calendar", "1"), "季度": ("calendar", "3"), "个季度": ("calendar", "3"),
+    "年": ("calendar", "12"),
+    "米": ("length", "1"), "m": ("length", "1"), "公里": ("length", "1000"),
+    "km": ("length", "1000"), "厘米": ("length", "0.01"), "cm": ("length", "0.01"),
+    # 1 公顷 = 15 亩 = 10,000 平方米
+    "平方米": ("area", "0.0015"), "㎡": ("area", "0.0015"), "m2": ("area", "0.0015"),
+    "m²": ("area", "0.0015"), "平米": ("area", "0.0015"), "亩": ("area", "1"),
+    "公顷": ("area", "15"), "平方公里": ("area", "1500"), "km2": ("area", "1500"),
+    "km²": ("area", "1500"),
+    "立方米": ("volume", "1"), "m3": ("volume", "1"), "方": ("volume", "1"),
+    "克": ("mass", "1"), "公斤": ("mass", "1e3"), "kg": ("mass", "1e3"), "吨": ("mass", "1e6"),
+    "毫克": ("mass", "1e-3"), "mg": ("mass", "1e-3"), "微克": ("mass", "1e-6"),
+    "μg": ("mass", "1e-6"), "ug": ("mass", "1e-6"), "升": ("volume", "1e-3"),
+    "l": ("volume", "1e-3"), "毫升": ("volume", "1e-6"), "ml": ("volume", "1e-6"),
     # electricity: 度 is 千瓦时 (kWh; listed after it, so 元/度 is named 元/千瓦时); 1 兆瓦 = 1000 千瓦
-    "瓦时": ("energy", 1.0), "千瓦时": ("energy", 1e3), "度": ("energy", 1e3),
-    "兆瓦时": ("energy", 1e6), "瓦": ("power", 1.0), "千瓦": ("power", 1e3), "兆瓦": ("power", 1e6),
-}
+    "瓦时": ("energy", "1"), "千瓦时": ("energy", "1e3"), "度": ("energy", "1e3"),
+    "兆瓦时": ("energy", "1e6"), "瓦": ("power", "1"), "千瓦": ("power", "1e3"),
+    "兆瓦": ("power", "1e6"),
+}.items()}
+
+
+def _in_base(value: float, *sizes: float | Decimal) -> float:
+    """``value`` times ``sizes`` (a 万's 10,000, a unit's size in its base), computed in
+    decimal from the numbers as written (``written``), so no binary noise of the product is carried on: 16.17 万 is 161700, not
+    161700.00000000003, and 65000 平方米 97.5 亩."""
+    product = written(value)
+    for size in sizes:
+        product *= size if isinstance(size, Decimal) else written(size)
+    return float(product)
+
+
+def written(number: float) -> Decimal:
+    """A float as the number a person wrote: its 15 significant digits, what a spreadsheet
+    keeps of a float (no float has more that a person wrote; beyond them is binary noise).
+    16.17 万元 in 元 is 161700.00000000003 in binary; written, it is 161700. The one home of
+    this reading: ``rules.round2`` rounds the written number, ``_in_base`` converts it."""
+    return Decimal(f"{number:.15g}")
 
 
 @functools.lru_cache(maxsize=1024)  # a handful of units, asked for by every indicator
@@ -160,11 +188,11 @@ def _one_name(part: str) -> str:
     平方米; kg, 千克 → 公斤; 方 → 立方米): the spellings of one size of one quantity are one
     unit; any other part as it is (万元, 人)."""
     scale, base = split_unit(part)
-    quantity, factor = _QUANTITIES.get(base, (None, 0.0))
+    quantity, factor = _QUANTITIES.get(base, (None, Decimal(0)))
     if quantity is None:
         return part
     return next((name for name, known in _QUANTITIES.items()
-                 if known == (quantity, scale * factor) and "\u4e00" <= name[0] <= "\u9fff"), part)
+                 if known == (quantity, written(scale) * factor) and "\u4e00" <= name[0] <= "\u9fff"), part)
 
 
 # Words that count (个, 名, 户, 所 …; ``parsing.COUNTING_WORDS``), which a clerk may follow with
@@ -307,7 +335,7 @@ def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = N
                   ) -> tuple[float, float] | None:
     t_scale, t_base = split_unit(target.unit)
     a_scale, a_base = split_unit(actual.unit)
-    t_value, a_value = target.value * t_scale, actual.value * a_scale
+    t_value, a_value = _in_base(target.value, t_scale), _in_base(actual.value, a_scale)
     if t_base == a_base:
         if t_base == "" and t_scale == a_scale == 1.0:  # ≥90 beside 0.95: a rate either way
             return (t_value * 100 if is_bare_fraction(t_value, a_value) else t_value,
@@ -316,24 +344,24 @@ def _on_one_scale(target: Measure, actual: Measure, month_days: float | None = N
     if _either(t_base) & _either(a_base):  # ≥40套 beside 42台(套)
         return t_value, a_value
     per = _rate_in(a_base, t_base) if "/" in t_base and "/" in a_base else None
-    if per is not None:  # ≤3000元/亩 beside 43500元/公顷: 2900元/亩
-        return t_value, a_value * per
+    if per is not None:  # ≤3000元/亩 beside 43500元/公顷: 45000 and 43500 元/公顷 (2900元/亩)
+        return _in_base(t_value, per[1]), _in_base(a_value, per[0])
     t_quantity, a_quantity = _QUANTITIES.get(t_base), _QUANTITIES.get(a_base)
     if t_quantity is not None and a_quantity is not None:
-        if t_quantity[0] == a_quantity[0]:
-            return t_value * t_quantity[1], a_value * a_quantity[1]  # 5 公里 and 5200 米
+        if t_quantity[0] == a_quantity[0]:  # 5 公里 and 5200 米
+            return _in_base(t_value, t_quantity[1]), _in_base(a_value, a_quantity[1])
         if {t_quantity[0], a_quantity[0]} == {"time", "calendar"}:  # ≤3个月 beside 80天
-            return _months_and_days(t_value * t_quantity[1], t_quantity[0],
-                                    a_value * a_quantity[1], month_days)
+            return _months_and_days(_in_base(t_value, t_quantity[1]), t_quantity[0],
+                                    _in_base(a_value, a_quantity[1]), month_days)
     if (t_base == "工作日" and a_quantity is not None and a_quantity[0] == "time"
             and target.op in ("<=", "<", None) and target.upper is None):
-        days = a_value * a_quantity[1] / _MINUTES_A_DAY  # ≤5个工作日 beside 3天: no more
-        if days <= t_value:                              # than 3 working days either way
-            return t_value, days                         # (a ceiling only: 3天 may hold none)
+        days = _in_base(a_value, a_quantity[1]) / _SECONDS_A_DAY  # ≤5个工作日 beside 3天: no
+        if days <= t_value:                     # more than 3 working days either way
+            return t_value, days                # (a ceiling only: 3天 may hold none)
     if _per_left_off(t_base, a_base, t_value, a_value):  # ≤8000元/人次 beside 7650元
         return t_value, a_value
     if t_base in _PARTS and a_base in _PARTS:  # ≤3‰ beside 0.25%: 3 and 2.5 per mille
-        return t_value * _PARTS[t_base], a_value * _PARTS[a_base]
+        return _in_base(t_value, _PARTS[t_base]), _in_base(a_value, _PARTS[a_base])
     if {t_base, a_base} == {"%", "分"} and _out_of_100(t_value) and _out_of_100(a_value):
         return t_value, a_value  # 满意度≥90% beside 92分: a survey's score out of 100
     if t_base == "%" and a_base == "":
@@ -366,26 +394,29 @@ def _per_left_off(target_base: str, actual_base: str, target: float, actual: flo
         and target > 0 and 0 < actual <= target * PER_UNIT_SPAN
 
 
-def _rate_in(rate: str, other: str) -> float | None:
-    """How many of the rate ``other`` one of ``rate`` is, each side converted (元/公顷 in
-    元/亩: 1/15; 吨/公顷 in 公斤/亩: 1000/15); None where a side is of another thing (元/人
-    beside 元/户)."""
+def _rate_in(rate: str, other: str) -> tuple[Decimal, Decimal] | None:
+    """How many of the rate ``other`` one of ``rate`` is, each side converted, as a fraction
+    (元/公顷 in 元/亩: 1/15; 吨/公顷 in 公斤/亩: 1000/15); None where a side is of another
+    thing (元/人 beside 元/户). The comparison multiplies each side by the other's term and
+    never divides: 146.75 元/亩 is 9.78333… 元/公顷, which no decimal holds, and a tie on it
+    would be lost (≥10元/亩 done 146.75元/公顷, 分值 3: 3 × 146.75 ÷ 150 = 2.935 → 2.94)."""
     head, _, per = rate.partition("/")
     other_head, _, other_per = other.partition("/")
     heads, pers = _times(head, other_head), _times(per, other_per)
-    return None if heads is None or pers is None else heads / pers
+    return None if heads is None or pers is None else (heads[0] * pers[1], heads[1] * pers[0])
 
 
-def _times(unit: str, other: str) -> float | None:
-    """How many ``other`` one ``unit`` is (公顷 in 亩: 15; 元 in 元: 1); None if unrelated."""
+def _times(unit: str, other: str) -> tuple[Decimal, Decimal] | None:
+    """How many ``other`` one ``unit`` is, as a fraction (公顷 in 亩: 15/1; 元 in 元: 1/1;
+    平方米 in 亩: 0.0015/1); None if unrelated."""
     scale, base = split_unit(unit)
     other_scale, other_base = split_unit(other)
     if base == other_base:
-        return scale / other_scale
+        return written(scale), written(other_scale)
     quantity, other_quantity = _QUANTITIES.get(base), _QUANTITIES.get(other_base)
     if quantity is None or other_quantity is None or quantity[0] != other_quantity[0]:
         return None
-    return scale * quantity[1] / (other_scale * other_quantity[1])
+    return written(scale) * quantity[1], written(other_scale) * other_quantity[1]
 
 
 # A target that speaks of a change, beside a rise: its words, or a unit that is a change (≥2个百分点)
@@ -411,7 +442,7 @@ def _out_of_100(value: float) -> bool:
 
 
 _PARTS = {"%": 100.0, "‰": 10.0, "‱": 1.0}  # parts of a whole, in ‱ (万分之)
-_MINUTES_A_DAY = 1440.0
+_SECONDS_A_DAY = 86400.0
 DAYS_A_MONTH = 365.25 / 12  # the average month, as months are counted in days
 DAYS_A_MONTH_SAID = "365.25÷12"  # the same, as a message says how it was counted
 MONTH_DAYS = (28.0, 31.0)  # the fewest and the most days a month has
@@ -419,16 +450,16 @@ MONTH_DAYS = (28.0, 31.0)  # the fewest and the most days a month has
 
 def _months_and_days(target: float, target_quantity: str, actual: float,
                      month_days: float | None = None) -> tuple[float, float]:
-    """A length in months (``calendar``) beside one in minutes (``time``), in days: a
-    month has 28 to 31 of them, so a number of days any run of that many months can
+    """A length in months (``calendar``) beside one in seconds (``time``), in seconds: a
+    month has 28 to 31 days, so a number of days any run of that many months can
     hold (30天 beside 1个月, 365天 beside 1年) is that length — else months are
     ``month_days`` days each, the average month (365.25/12) unless given (80天 is within
     ≤3个月)."""
-    months, minutes = (target, actual) if target_quantity == "calendar" else (actual, target)
-    days = minutes / _MINUTES_A_DAY
+    months, seconds = (target, actual) if target_quantity == "calendar" else (actual, target)
     fewest, most = _days_in_months(months)
-    counted = days if fewest <= days <= most else months * (month_days or DAYS_A_MONTH)
-    return (counted, days) if target_quantity == "calendar" else (days, counted)
+    counted = seconds if fewest <= seconds / _SECONDS_A_DAY <= most \
+        else _in_base(months, month_days or DAYS_A_MONTH, _SECONDS_A_DAY)
+    return (counted, seconds) if target_quantity == "calendar" else (seconds, counted)
 
 
 @functools.lru_cache(maxsize=64)

@@ -36,6 +36,24 @@ def test_a_table_with_a_reverse_tie_rounded_by_hand_totals_90_and_is_graded_exce
     assert errors == []
 
 
+def test_a_tie_on_an_area_in_another_unit_totals_90_and_is_graded_excellent(tmp_path):
+    """rt32 E_rural_90: ≥100亩 done 6.5公顷 is 97.5 亩, 5 × 0.975 = 4.875 → 4.88 by hand;
+    jixiao gave 4.87, the 总分 89.99 and a false JX502 (等级应为“良”)."""
+    rows = [
+        ("产出指标", "数量指标", "高标准农田建设面积", "≥100亩", "6.5公顷", 5, 4.88,
+         "部分地块调整；改进措施：次年补建"),
+        ("产出指标", "数量指标", "产业道路", "≥5公里", "2.53公里", 20, 10.12,  # 20 × 2.53 ÷ 5
+         "征地延误；改进措施：提前协调"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100%", 10, 10, None),
+        ("效益指标", "社会效益指标", "受益农户", "≥500户", "520户", 40, 40, None),
+        ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "92%", 15, 15, None),
+    ]
+    evaluation, errors = _checked(tmp_path / "t.xlsx", rows, 90, "优")
+    assert [score.value for score in evaluation.scores] == [4.88, 10.12, 10, 40, 15]
+    assert (evaluation.total, evaluation.grade) == (90.0, "优")  # 10 + 4.88 + 10.12 + 65
+    assert errors == []
+
+
 SHORT = "按公式四舍五入"
 
 
