@@ -1991,8 +1991,12 @@ def _fairly_only(target: Measure, actual: Measure) -> bool:
 # that forbids a change (不增加, 无增加, 不得上升, 不降低) wants any but that one: 增加 misses
 # 不增加, 未增加, 持平 and 下降 meet it; a result denying a change (未下降) allows two (持平 or
 # a rise), which meets a goal only where both do.
-_RISE_WORDS = ("提升", "提高", "增长", "增加", "上升", "改善", "增强", "扩大")
-_FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱")
+_RISE_WORDS = ("提升", "提高", "增长", "增加", "上升", "改善", "增强", "扩大", "加重", "加剧")
+_FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱", "减轻", "缓解")
+# 减轻 and 缓解 are the falls of a burden or a shortage (加重, 加剧 its rises) — a change for
+# the better as 改善 is, which is counted a rise: the two beside each other (逐步缓解 → 有所
+# 改善) say no change against the other, and are read as any other words are
+_EASING = ("减轻", "缓解", "加重", "加剧")
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
 _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
@@ -2050,16 +2054,29 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
     wanted = _goal_change(goal)
     if wanted is None:
         return None  # no change wanted, or both (提高效率降低成本)
+    if any(word in goal for word in _EASING) != any(word in done for word in _EASING) \
+            and "改善" in goal + done:
+        return None  # 逐步缓解 → 有所改善: both for the better, neither the other way
     if actual.kind == "qualitative":
         stated = _done_change(done)
     elif actual.kind == "number" and actual.value and actual.value > 0:
-        change = _change(done)[1]  # 较上年下降2%, 同比增长5%: the change stated first
+        # 较上年下降2%, 同比增长5%, 改善3个百分点: the change stated first
+        changed_by = _CHANGED_BY_RE.match(done)
+        change = _change(done)[1] or (changed_by is not None and (
+            "rise" if changed_by.group("word") in _RISE_WORDS else "fall"))
         stated = {"rise": ">", "fall": "<"}.get(change or "")
-        if stated is not None and stated == wanted:
-            return None  # 稳步提升 → 同比增长5%: how much is enough, a person says (JX204)
+        if stated is not None and stated == wanted and (_degree(goal) or 0) > _CHANGED:
+            return None  # 明显提升 → 同比增长5%: how much is 明显, a person says (JX204)
     else:
         return None
     return None if stated is None else _change_meets(wanted, stated)
+
+
+# A change by a number said by a word of the change wanted (改善3个百分点, 减轻2%): its way. A
+# 指标值 that names only the change (逐步提高, 稳步提升, 有所提升, 有效降低) is met by any measured
+# the same way (docs/rules.md: 只写变化本身的…同一方向的任何变化都为达成); one of a degree (明显,
+# 大幅) is a person's to weigh.
+_CHANGED_BY_RE = re.compile(rf"^{_HOW_MUCH}(?P<word>{'|'.join(_RISE_WORDS + _FALL_WORDS)})了?(?=\d)")
 
 
 _OTHER_WAY = {">": "<", ">=": "<=", "=": "=", "<=": ">=", "<": ">"}

@@ -1,0 +1,75 @@
+"""A 指标值 in words that names only a change (逐步提高, 稳步提升, 有所提升) answered by the
+change measured (较上年提高3个百分点), and 减轻/缓解 read as the falls they are.
+
+docs/domain.md §3 and docs/rules.md (评分约定): where the 指标值 names only the change itself
+(改善, 稳步提升), any change in the same direction is 达成 — a measured one too: 分值 5, 达成,
+scores 5 (80–100 % band, computed at its top). The other way is 未达成: no score computed,
+0–60 % of 5 = 0–3 for a person (rt32: 逐步提高 answered 较上年提高3个百分点 was JX204 “只写了
+数量，未写明是否达成” and the 总分 was left uncomputed, C_sewage_ok.xlsx F26).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.rules import indicator_score
+
+ACHIEVED, NOT = ("achieved", 5.0, True, (4.0, 5.0)), ("not", None, False, (0.0, 3.0))
+PARTIAL = ("partial", None, False, (3.0, 4.0))
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # the change wanted, measured the same way: 达成, 5 of 5
+    ("逐步提高", "较上年提高3个百分点", ACHIEVED),
+    ("稳步提升", "提升2.5%", ACHIEVED),
+    ("逐步降低", "下降2个百分点", ACHIEVED),
+    ("逐步改善", "改善3个百分点", ACHIEVED),
+    ("有所提升", "提升2%", ACHIEVED),            # a little wanted, some reached
+    ("稳步提升", "同比增长5%", ACHIEVED),
+    ("有效降低", "较上年下降2%", ACHIEVED),      # an effect: as 有效降低 → 降低 is
+    ("逐步减轻", "减轻2%", ACHIEVED),
+    # measured the other way: 未达成, 0–3 of 5 by a person
+    ("逐步提高", "下降1个百分点", NOT),
+    ("稳步提升", "同比下降5%", NOT),
+    ("逐步降低", "较上年提高2个百分点", NOT),
+])
+def test_a_change_measured_against_a_change_named(target, actual, expected):
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("明显提升", "提升2%"),       # how much is 明显, a person says (JX204, as before)
+    ("大幅提高", "较上年提高3个百分点"),
+])
+def test_a_change_measured_against_a_degree_wanted_is_left_to_a_person(target, actual):
+    assert indicator_score(target, actual, 5).value is None
+    assert indicator_score(target, actual, 5).met is None
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # 减轻, 缓解 are falls (of a burden, of a shortage): as 降低 and 下降 (rt32: the first three
+    # were JX410 无法判断, while 负担减轻 → 负担有所减轻 and 逐步减轻 → 明显减轻 were 达成)
+    ("逐步减轻", "有所减轻", ACHIEVED),
+    ("有效减轻", "减轻", ACHIEVED),
+    ("逐步缓解", "有所缓解", ACHIEVED),
+    ("负担减轻", "负担有所减轻", ACHIEVED),
+    ("逐步减轻", "明显减轻", ACHIEVED),
+    ("逐步缓解", "明显缓解", ACHIEVED),
+    ("有效缓解", "有所缓解", PARTIAL),          # an effect wanted, a little reached
+    ("明显减轻", "有所减轻", PARTIAL),
+    # the other way (加重, 加剧): 未达成
+    ("逐步减轻", "有所加重", NOT),
+    ("逐步缓解", "加剧", NOT),
+])
+def test_easing_is_a_fall(target, actual, expected):
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [("逐步缓解", "有所改善"), ("逐步改善", "有所缓解")])
+def test_easing_beside_improving_is_no_change_the_other_way(target, actual):
+    """Both say a change for the better: not read as a fall against a rise (未达成) — read
+    as before (逐步缓解 → 有所改善: 达成, 5 of 5)."""
+    assert indicator_score(target, actual, 5).level != "not"
+    assert indicator_score("逐步缓解", "有所改善", 5).value == 5.0
