@@ -248,17 +248,19 @@ _GRACE_SECONDS = 5.0  # a worker asked to stop hands back what it finished withi
 
 
 def _wind_down(pool: Any, running: dict[Any, list[Job]]) -> Iterator[Checked]:
-    """The batch is stopping: the chunks not begun are dropped, and each worker is asked
-    to stop (SIGINT: ``work.stop_asked``): it abandons the file it is checking — leaving
-    no temporary file — and hands back those it finished. They are yielded, so every
-    annotated copy a worker finished is in the summary. A worker that has not answered
-    within ``_GRACE_SECONDS`` (stuck in C code) is killed; the caller removes what it
-    leaves (``run._tidy_interrupted``)."""
+    """The batch is stopping: each worker is asked to stop (SIGINT: ``work.stop_asked``):
+    it abandons the file it is checking — leaving no temporary file — and hands back
+    those it finished, and each chunk not begun comes back empty. They are yielded, so
+    every annotated copy a worker finished is in the summary. A worker that has not
+    answered within ``_GRACE_SECONDS`` (stuck in C code) is killed; the caller removes
+    what it leaves (``run._tidy_interrupted``).
+
+    The chunks not begun are not cancelled here: the pool's own thread marks every chunk
+    it holds as failed when a worker dies (as all do when the whole process group is
+    stopped), and before Python 3.12 it fails with a traceback on one cancelled from
+    this thread meanwhile (``InvalidStateError: CANCELLED``)."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    for future in list(running):
-        if future.cancel():
-            del running[future]
     _interrupt_workers(pool)
     deadline = time.monotonic() + _GRACE_SECONDS
     while running:
