@@ -12,7 +12,7 @@ from __future__ import annotations
 import glob
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from jixiao.batch.outcome import path_order
@@ -284,29 +284,38 @@ def _skipped(key: str, skipped: list[str]) -> bool:
                for item in skipped)
 
 
-def describe_others(others: dict[str, str]) -> str:
+def _first_few(paths: Iterable[str], place: Callable[[str], str]) -> str:
+    """The first three of ``paths`` in path order, each as ``place`` shows it (with its
+    folder: every unit sends its 自评报告.docx), and “ 等” when there are more."""
+    paths = sorted(paths, key=path_order)
+    return "、".join(map(place, paths[:_NAMED])) + (" 等" if len(paths) > _NAMED else "")
+
+
+_NAMED = 3  # files a note names
+
+
+def describe_others(others: dict[str, str], place: Callable[[str], str] = str) -> str:
     """One line on the documents that are no workbooks: how many of each kind, a few
-    names; empty when there are none."""
+    of them, each as ``place`` shows it (the summary's: below the inbox's folder); empty
+    when there are none."""
     if not others:
         return ""
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(others.values()).items())
-    names = "、".join(Path(path).name for path in sorted(others, key=path_order)[:3])
-    more = " 等" if len(others) > 3 else ""
+    names = _first_few(others, place)
     hints = "".join(f"；{_CHECK_ONE_BY_ONE[kind]}" for kind in dict.fromkeys(others.values())
                     if kind in _CHECK_ONE_BY_ONE)
-    return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}{more}）；"
+    return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}）；"
             f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{hints}")
 
 
-def describe_own(own: dict[str, str]) -> str:
+def describe_own(own: dict[str, str], place: Callable[[str], str] = str) -> str:
     """One line on the workbooks jixiao wrote itself found among the submissions (an
-    earlier summary, annotated copies): how many of each, a few names; empty if none."""
+    earlier summary, annotated copies): how many of each, a few of them (as ``place``
+    shows them); empty if none."""
     if not own:
         return ""
     kinds = "、".join(f"{kind} {count} 个" for kind, count in Counter(own.values()).items())
-    names = "、".join(Path(path).name for path in sorted(own, key=path_order)[:3])
-    more = " 等" if len(own) > 3 else ""
-    return f"另有 {len(own)} 个文件是 jixiao 的输出，未校验（{kinds}：{names}{more}）"
+    return f"另有 {len(own)} 个文件是 jixiao 的输出，未校验（{kinds}：{_first_few(own, place)}）"
 
 
 def earlier_copies(folder: str | Path, current: Iterable[str],
@@ -393,28 +402,24 @@ def describe_failed_copies(failed: dict[str, str]) -> str:
             "各文件在汇总的“原因”栏写明，请处理后重新运行")
 
 
-def describe_without_table(files: Iterable[str]) -> str:
+def describe_without_table(files: list[str], place: Callable[[str], str] = str) -> str:
     """One line on the Word documents checked in which no 自评表 was found (自评报告, as a
-    rule): how many, a few names; empty when there are none. They get no row."""
-    files = sorted(files, key=path_order)
+    rule): how many, a few of them (as ``place`` shows them); empty when there are none.
+    They get no row."""
     if not files:
         return ""
-    names = "、".join(Path(path).name for path in files[:3])
-    more = " 等" if len(files) > 3 else ""
-    return (f"Word 文档 {len(files)} 个中没有自评表（{names}{more}），未列入汇总；"
+    return (f"Word 文档 {len(files)} 个中没有自评表（{_first_few(files, place)}），未列入汇总；"
             "多为自评报告，若其中应有自评表，请人工审核")
 
 
-def describe_results_lists(files: Iterable[str]) -> str:
+def describe_results_lists(files: list[str], place: Callable[[str], str] = str) -> str:
     """One line on the 自评结果汇总表 files (a department's list of its projects' results,
-    ``errors.ResultsSummary``): how many, a few names; empty when there are none. They
-    get no row and raise no exit code."""
-    files = sorted(files, key=path_order)
+    ``errors.ResultsSummary``): how many, a few of them (as ``place`` shows them); empty
+    when there are none. They get no row and raise no exit code."""
     if not files:
         return ""
-    names = "、".join(Path(path).name for path in files[:3])
-    more = " 等" if len(files) > 3 else ""
-    return f"自评结果汇总表 {len(files)} 个（{names}{more}）不是自评表，未校验，未列入汇总"
+    return (f"自评结果汇总表 {len(files)} 个（{_first_few(files, place)}）不是自评表，"
+            "未校验，未列入汇总")
 
 
 __all__ = ["OTHER_KINDS", "SUFFIXES", "UNCHECKED_KINDS", "describe_earlier_copies",

@@ -149,14 +149,14 @@ class Summary:
     """
 
     def __init__(self, target: Path | None = None, files: Iterable[str] = (),
-                 others: str = "", own: dict[str, str] | None = None,
+                 others: dict[str, str] | None = None, own: dict[str, str] | None = None,
                  roots: Iterable[Path] = (), annotate_dir: Path | None = None) -> None:
         from jixiao.checks import SEVERITY_NAMES
 
         # 文件夹 and 标注副本 are shown short: below the inbox's or the 标注 folder's name
-        self._places = _Places(roots, annotate_dir)
+        self._places = Places(roots, annotate_dir)
 
-        self.others = others  # the documents found that are no workbooks (describe_others)
+        self.others = dict(others or {})  # the documents found that are no workbooks: path → kind
         self.own = dict(own or {})  # jixiao's own outputs found, not checked: path → what
         self.without_table: list[str] = []  # Word documents checked, no 自评表 in them: no row
         self.results_lists: list[str] = []  # 自评结果汇总表 files, no 自评表 in them: no row
@@ -683,16 +683,17 @@ class Summary:
         annotated copies of earlier runs left in the 标注 folder, and the annotated copies
         this run could not write."""
         from jixiao.batch.discover import (
+            describe_others,
             describe_own,
             describe_results_lists,
             describe_without_table,
         )
 
-        return "；".join(text for text in (self.failed_copies, describe_own(self.own),
-                                          self.others,
-                                          describe_without_table(self.without_table),
-                                          describe_results_lists(self.results_lists),
-                                          self.earlier_copies) if text)
+        place = self._places.named  # with its folder: every unit sends its 自评报告.docx
+        return "；".join(text for text in (
+            self.failed_copies, describe_own(self.own, place),
+            describe_others(self.others, place), describe_without_table(self.without_table, place),
+            describe_results_lists(self.results_lists, place), self.earlier_copies) if text)
 
     def exit_code(self) -> int:
         """2: a file unreadable or read without a 自评表 (``NOT_READ``), or no 自评表 at all
@@ -823,7 +824,7 @@ class _Tally:
 _Waiting = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], _Tally]
 
 
-class _Places:
+class Places:
     """How 汇总 shows a file's folder and its annotated copy: below the name of the
     folder given (``jixiao batch 收件 … --annotate-dir 标注``: 收件/甲单位,
     标注/甲单位/x-校验.xlsx), not the whole path a reviewer would read past in every row;
@@ -841,6 +842,10 @@ class _Places:
 
     def file(self, path: str) -> str:
         return os.path.join(self.folder(os.path.dirname(path)), os.path.basename(path))
+
+    def named(self, path: str) -> str:
+        """A file as a note names it: ``file``, readable."""
+        return readable_text(self.file(path))
 
     def copy(self, path: str) -> str:
         folder, name = os.path.split(path)
@@ -1706,4 +1711,4 @@ def _charts(book: Any, ws: Any, blocks: dict[str, tuple[int, _Block]]) -> None:
         ws.insert_chart(19, 7, chart)  # H20
 
 
-__all__ = ["FINDING_COLUMNS", "SUMMARY_COLUMNS", "Summary", "write_summary"]
+__all__ = ["FINDING_COLUMNS", "SUMMARY_COLUMNS", "Places", "Summary", "write_summary"]

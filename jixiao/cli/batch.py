@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary import EMPTY, NOT_A_TABLE, UNRECOGNISED
-    from jixiao.batch.summary_book import Summary, write_summary
+    from jixiao.batch.summary_book import Places, Summary, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import (
         os_error_text,
@@ -109,11 +109,13 @@ def run(args: argparse.Namespace) -> int:
     if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
         raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
                           "请换一个汇总表文件名，或先把它移走")
+    roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     if not files:
         where = "、".join(f"“{path}”" for path in args.paths)
         print(f"jixiao batch：{where}中没有找到工作簿（{'、'.join(SUFFIXES)}），未写出汇总表；"
               "请检查文件夹路径", file=sys.stderr)
-        for text in (describe_own(own), describe_others(others)):
+        place = Places(roots, None).named
+        for text in (describe_own(own, place), describe_others(others, place)):
             if text:
                 print(f"jixiao batch：{text}", file=sys.stderr)
         return 2
@@ -121,13 +123,12 @@ def run(args: argparse.Namespace) -> int:
     options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
                            scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force,
                            timeout=args.timeout or None)
-    roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     cache = ResultCache(output.resolve().parent, args.rules)
     progress = Progress(len(files))
     stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
     # The summary's rows are written as the files come (in path order); write_summary
     # adds the 统计 sheet and makes the file.
-    with Summary(output, files, describe_others(others), own, roots=roots,
+    with Summary(output, files, others, own, roots=roots,
                  annotate_dir=annotate_dir) as summary, stop.installed():
         try:
             run = run_batch(files, cache, options, on_outcome=summary.add, progress=progress,

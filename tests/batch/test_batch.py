@@ -785,8 +785,8 @@ def test_documents_that_are_no_workbooks_are_named_not_passed_over(tmp_path, cap
     for name in ("~$自评报告.docx", "说明.txt", "扫描.jpg", "丁单位导出.csv", "甲单位/导出.CSV"):
         (inbox / name).write_bytes(b"x")
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
-    line = ("另有 2 个文件不是工作簿，未校验（CSV 文本 2 个：丁单位导出.csv、导出.CSV）；"
-            "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
+    line = (f"另有 2 个文件不是工作簿，未校验（CSV 文本 2 个：{os.path.join('收件', '丁单位导出.csv')}、"
+            f"{os.path.join('收件', '甲单位', '导出.CSV')}）；其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
     assert line in out.splitlines()
     assert code == 0  # the one workbook passes: the documents are no failure of the batch
     overview = load_workbook(tmp_path / "汇总.xlsx")["统计"]
@@ -827,7 +827,8 @@ def test_templates_and_extensionless_workbooks_are_checked_web_pages_named(tmp_p
     assert [(os.path.basename(row[0]), row[1], row[10]) for row in rows] == [
         ("微信文件", "微信项目", "通过"), ("模板.xltx", "模板项目", "通过"),
         ("空格.xlsx ", "空格项目", "通过")]
-    line = ("另有 2 个文件不是工作簿，未校验（网页 2 个：乙单位.html、网页版.htm）；"
+    line = (f"另有 2 个文件不是工作簿，未校验（网页 2 个：{os.path.join('收件', '乙单位.html')}、"
+            f"{os.path.join('收件', '甲单位', '网页版.htm')}）；"
             "其中若有自评表，须人工审核，或请填报单位提交 Excel 版；"
             "网页格式的表格可用 jixiao check 逐个校验")
     assert line in out.splitlines()
@@ -862,7 +863,10 @@ def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_
                       "--workers", "1")
     assert code == 2
     assert "2 张通过，7 个文件无法读取" in out
-    assert "另有 2 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个：报送材料.zip、盖章版.pdf）" in out
+    unit = os.path.join("收件", "戊单位")
+    others = (f"另有 2 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个：{unit}{os.sep}报送材料.zip、"
+              f"{unit}{os.sep}盖章版.pdf）")
+    assert others in out
     unpack = "是压缩包，其中的文件未校验：请解压后再校验（jixiao batch 可校验解压后的整个文件夹）"
     ask = "其中的表格无法校验：请向填报单位索取 Excel 版（或 Word 原文件）"
     sheet = load_workbook(tmp_path / "汇总.xlsx")["汇总"]
@@ -889,8 +893,7 @@ def test_an_archive_or_a_pdf_sent_instead_of_a_workbook_is_a_row_of_its_own(tmp_
     overview = dict(row[:2] for row in load_workbook(tmp_path / "汇总.xlsx")["统计"]
                     .iter_rows(values_only=True) if row[0] in ("找到的文件", "无法读取的文件", "注意"))
     assert overview == {"找到的文件": 9, "无法读取的文件": 7, "注意": (
-        "另有 2 个文件不是工作簿，未校验（压缩包 1 个、PDF/OFD 1 个：报送材料.zip、盖章版.pdf）；"
-        "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")}
+        f"{others}；其中若有自评表，须人工审核，或请填报单位提交 Excel 版")}
 
     # named among the files of a pattern: the same row
     code, out = batch(str(inbox / "甲单位" / "*"), "-o", tmp_path / "汇总2.xlsx")
@@ -933,7 +936,9 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
         "自评表.docx", "自评表.doc", "自评表.wps"}
     # the place as the document shows it (第1个表格 第13行第8列), not 文档!H15
     assert all(str(row[4]).startswith("第1个表格 第") for row in findings), findings
-    line = ("Word 文档 4 个中没有自评表（丁单位自评报告.doc、自评报告.docx、自评报告.wps 等），未列入汇总；"
+    line = (f"Word 文档 4 个中没有自评表（{os.path.join('收件', '丁单位自评报告.doc')}、"
+            f"{os.path.join('收件', '乙单位', '自评报告.docx')}、"
+            f"{os.path.join('收件', '戊单位', '自评报告.wps')} 等），未列入汇总；"
             "多为自评报告，若其中应有自评表，请人工审核")
     assert line in out.splitlines(), out
     overview = sheet_rows(tmp_path / "汇总.xlsx", "统计")
@@ -942,6 +947,53 @@ def test_word_documents_are_checked_a_report_without_a_table_gets_no_row(tmp_pat
     # the .wps holds the very bytes of the .doc: one table sent twice (rt21 #3), counted once
     assert rows["自评表.wps"][11] == f"与“{Path('收件', '乙单位', '自评表.doc')}”内容相同"
     assert stats["找到的文件"] == 8 and stats["读出的自评表"] == 2
+
+
+def test_the_notes_name_each_unnamed_file_with_its_folder(tmp_path, capsys):
+    """rt32 #2: every unit sent 指标明细.csv and 自评报告.docx beside its table: the closing
+    line and 统计›注意 read "CSV 文本 4 个：指标明细.csv、指标明细.csv、指标明细.csv 等" —
+    which units' files went unchecked was nowhere. Each file is named below the inbox's
+    folder, as the note on a project's versions names its files."""
+    from wordfiles import docx, paragraph
+
+    inbox = tmp_path / "收件"
+    for unit in ("甲单位", "乙单位", "丙单位", "丁单位"):
+        (inbox / unit).mkdir(parents=True)
+        standard(inbox / unit / "自评表.xlsx", name=f"{unit}项目")
+        (inbox / unit / "指标明细.csv").write_text("一级指标,二级指标\n", "utf-8")
+        docx(inbox / unit / "自评报告.docx", paragraph("2023年度项目支出绩效自评报告"))
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0, out
+    others = ("另有 4 个文件不是工作簿，未校验（CSV 文本 4 个：收件/丁单位/指标明细.csv、"
+              "收件/丙单位/指标明细.csv、收件/乙单位/指标明细.csv 等）；"
+              "其中若有自评表，须人工审核，或请填报单位提交 Excel 版")
+    reports = ("Word 文档 4 个中没有自评表（收件/丁单位/自评报告.docx、收件/丙单位/自评报告.docx、"
+               "收件/乙单位/自评报告.docx 等），未列入汇总；多为自评报告，若其中应有自评表，请人工审核")
+    note = f"{others}；{reports}"
+    assert note.replace("/", os.sep) in out.splitlines(), out
+    overview = dict(row[:2] for row in sheet_rows(tmp_path / "汇总.xlsx", "统计") if row[0])
+    assert overview["注意"] == note.replace("/", os.sep)
+
+    for unit in ("甲单位", "乙单位", "丙单位", "丁单位"):  # no workbook at all: said on stderr
+        (inbox / unit / "自评表.xlsx").unlink()
+        (inbox / unit / "自评报告.docx").unlink()
+    code, _ = batch(inbox, "-o", tmp_path / "汇总2.xlsx")
+    assert code == 2 and others.replace("/", os.sep) in capsys.readouterr().err
+
+
+def test_the_notes_on_own_outputs_and_results_lists_name_folders_too(tmp_path):
+    """rt32 #2: the other notes of files without a row name their folders as well."""
+    from jixiao.batch.summary_book import Summary
+
+    inbox = tmp_path / "收件"
+    own = {str(inbox / unit / "自评表-校验.xlsx"): "标注副本" for unit in ("甲单位", "乙单位")}
+    with Summary(own=own, roots=[inbox]) as summary:
+        summary.results_lists = [str(inbox / "乙单位" / "汇总表.xlsx")]
+        assert summary.notice == (
+            "另有 2 个文件是 jixiao 的输出，未校验（标注副本 2 个：收件/乙单位/自评表-校验.xlsx、"
+            "收件/甲单位/自评表-校验.xlsx）；"
+            "自评结果汇总表 1 个（收件/乙单位/汇总表.xlsx）不是自评表，未校验，未列入汇总"
+        ).replace("/", os.sep)
 
 
 def test_a_folder_of_reports_without_any_table_exits_2(tmp_path):
@@ -1321,7 +1373,8 @@ def test_names_are_sorted_naturally_everywhere(tmp_path):
     assert list(dict.fromkeys(findings)) == [f"收件/{name}" for name in order]
     lines = (tmp_path / "r.jsonl").read_text("utf-8").splitlines()
     assert [Path(json.loads(line)["file"]).relative_to(inbox).as_posix() for line in lines] == order
-    assert "（CSV 文本 4 个：表1.csv、表2.csv、表3.csv 等）" in out
+    shown = "、".join(os.path.join("收件", f"表{number}.csv") for number in (1, 2, 3))
+    assert f"（CSV 文本 4 个：{shown} 等）" in out
     assert code == 1
 
 
@@ -1345,8 +1398,8 @@ def test_annotated_copies_into_the_inbox_itself(tmp_path):
         rows = {row[0]: row for row in sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]}
         assert sorted(os.path.basename(name) for name in rows) == ["z-校验.xlsx", "z.xlsx"]
         assert rows[os.path.join("收件", "z.xlsx")][13] == os.path.join("收件", "z-校验-2.xlsx")
-        assert ("另有 2 个文件是 jixiao 的输出，未校验（标注副本 2 个：z-校验-2.xlsx、"
-                "z-校验-校验.xlsx）" in out) == (run == 1)
+        assert (f"另有 2 个文件是 jixiao 的输出，未校验（标注副本 2 个：{os.path.join('收件', 'z-校验-2.xlsx')}、"
+                f"{os.path.join('收件', 'z-校验-校验.xlsx')}）" in out) == (run == 1)
 
 
 def test_findings_name_the_file_below_the_inbox_as_the_folder_column_does(tmp_path):
@@ -1721,7 +1774,7 @@ def test_copies_in_the_inbox_itself_are_named_as_jixiao_outputs_only(tmp_path):
     batch(*run)
     (inbox / "z.xlsx").rename(inbox / "z2.xlsx")
     code, out = batch(*run)
-    assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：z-校验.xlsx）" in out
+    assert f"另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：{os.path.join('收件', 'z-校验.xlsx')}）" in out
     assert "以前的标注副本" not in out
 
 

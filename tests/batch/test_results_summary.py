@@ -72,7 +72,7 @@ def test_the_batch_gives_it_no_row_and_exits_as_for_the_tables(tmp_path):
     output = tmp_path / "汇总.xlsx"
     code, out = _run("batch", inbox, "-o", output, "--workers", "1", "--json", tmp_path / "r.jsonl")
     assert code == 0
-    line = f"自评结果汇总表 1 个（{NAME}）不是自评表，未校验，未列入汇总"
+    line = f"自评结果汇总表 1 个（{os.path.join('收件', '区残联', NAME)}）不是自评表，未校验，未列入汇总"
     assert line in out.splitlines()[-2]
     assert "未识别" not in out and "须人工查看" not in out
     book = load_workbook(output)
@@ -205,4 +205,5 @@ def test_the_batch_counts_a_list_whose_first_project_reads_like_money(tmp_path):
     overview = {row[0]: row[1] for row in book["统计"].iter_rows(values_only=True)}
     assert (overview["找到的文件"], overview["自评结果汇总表（不是自评表，未校验）"],
             overview["未识别出表格的文件（有自评表的标题，须人工查看）"]) == (2, 1, 0)
-    assert overview["注意"].count("自评结果汇总表 1 个（民政局2024年度项目自评结果汇总表.xlsx）") == 1
+    shown = os.path.join("收件", "民政局", "民政局2024年度项目自评结果汇总表.xlsx")
+    assert overview["注意"].count(f"自评结果汇总表 1 个（{shown}）") == 1
