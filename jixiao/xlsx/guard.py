@@ -56,6 +56,7 @@ from jixiao.xlsx.limits import (
     check_member_count,
     megabytes,
     over_limit,
+    over_unpacked,
 )
 from jixiao.xlsx.refs import column_letters
 from jixiao.xlsx.scan import DECLARATION_PART, Declared, MemberScanner, declared_xml_parts
@@ -66,6 +67,7 @@ class PackageReport:
     """What ``check_package`` saw: the sizes, and what leads outside the workbook."""
 
     members: int = 0
+    packed_bytes: int = 0  # the file's size
     unpacked_bytes: int = 0
     cells: int = 0  # <c> elements and areas, of the parts not skipped
     formatted: int = 0  # of those <c> elements, the empty ones (a format only)
@@ -176,8 +178,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                                      "解压，再校验其中的自评表（jixiao batch 可校验解压后的整个文件夹）")
         declared = sum(info.file_size for info in infos)
         if declared > limits.max_unpacked_bytes:
-            raise over_limit(name, f"解压后共 {megabytes(declared)}，上限 {megabytes(limits.max_unpacked_bytes)}"
-                        "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+            raise over_unpacked(name, declared, size, limits)
         for info in infos:
             if info.file_size >= limits.ratio_floor_bytes and \
                     info.file_size > limits.max_ratio * max(info.compress_size, 1):
@@ -190,7 +191,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 raise UnreadableWorkbook(
                     f"“{name}”的压缩包成员 {info.filename} 使用 {method} 压缩方式，Excel 从不"
                     "这样保存（可能是恶意构造的文件），已拒绝读取；请用 Excel 另存为 .xlsx 后再试")
-        report = PackageReport(members=len(infos))
+        report = PackageReport(members=len(infos), packed_bytes=size)
         scanners: dict[str, MemberScanner] = {}
         kept: dict[zipfile.ZipInfo, bytes] = {}
         ends = _data_ends(infos, getattr(archive, "start_dir", 0))
@@ -215,8 +216,7 @@ def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
                 scanner, whole = known
                 report.unpacked_bytes += len(whole)
                 if report.unpacked_bytes > limits.max_unpacked_bytes:
-                    raise over_limit(name, f"解压后超过 {megabytes(limits.max_unpacked_bytes)}"
-                                "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+                    raise over_unpacked(name, report.unpacked_bytes, size, limits, counted=False)
                 if keep:
                     kept[info] = whole
                 scanners[info.filename] = scanner
@@ -261,8 +261,8 @@ def _stream_member(archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.Zi
         for chunk in _chunks(archive, info) if whole is None else (whole,) if whole else ():
             report.unpacked_bytes += len(chunk)
             if report.unpacked_bytes > limits.max_unpacked_bytes:
-                raise over_limit(name, f"解压后超过 {megabytes(limits.max_unpacked_bytes)}"
-                            "（可能是“压缩炸弹”）", "max_unpacked_bytes")
+                raise over_unpacked(name, report.unpacked_bytes, report.packed_bytes, limits,
+                                    counted=False)
             if over:  # a worksheet the reader skips: only unpacked to its end, for the totals
                 continue
             scanner.feed(chunk, clean)

@@ -112,3 +112,20 @@ def over_limit(name: str, what: str, limit: str) -> UnreadableWorkbook:
     variable = VARIABLES[limit][0]
     return UnreadableWorkbook(f"“{name}”超出安全上限：{what}。自评表通常只有几十 KB；"
                               f"如确属正常文件，可设置环境变量 {variable} 调高上限")
+
+
+def over_unpacked(name: str, unpacked: int, packed: int, limits: Limits,
+                  counted: bool = True) -> UnreadableWorkbook:
+    """The refusal of a file ``name`` that unpacks past ``max_unpacked_bytes``: to
+    ``unpacked`` bytes (``counted``: all of them, as declared; else as far as unpacking
+    went) from ``packed``, the file's size. A possible zip bomb only when packed as tightly
+    as one (past ``max_ratio``, the bound of a member's ratio): an honest large workbook —
+    a ledger of 150,000 rows, 60 MB from 8 MB — is only too large."""
+    limit = megabytes(limits.max_unpacked_bytes)
+    if unpacked > limits.max_ratio * max(packed, 1):
+        size = f"解压后共 {megabytes(unpacked)}，上限 {limit}" if counted else f"解压后超过 {limit}"
+        return over_limit(name, f"{size}（可能是“压缩炸弹”）", "max_unpacked_bytes")
+    size = f"解压后共 {megabytes(unpacked)}，超过" if counted else "解压后超过"
+    return UnreadableWorkbook(f"“{name}”过大：{size} {limit} 的上限。自评表通常只有几十 KB；"
+                              f"如确属正常文件，可设置环境变量 {VARIABLES['max_unpacked_bytes'][0]} "
+                              "调高上限")

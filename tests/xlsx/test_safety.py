@@ -243,3 +243,58 @@ def test_reader_file_size_limit_is_the_one_raisable_limit(tmp_path, monkeypatch)
         read_workbook(path)
     monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "100")
     assert read_workbook(path)
+
+
+def _ledger(path, rows=6_000):
+    """An honest large workbook: a 工资发放明细 of ``rows`` rows, varied numbers (about 7:1
+    packed, as such exports are), beside no 自评表."""
+    import random
+
+    import xlsxwriter
+
+    numbers = random.Random(32)
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("明细")
+    for row in range(rows):
+        sheet.write_row(row, 0, [f"职工{row:06d}", numbers.randrange(10**8), numbers.random() * 9000,
+                                 numbers.random() * 1000, f"2024-{row % 12 + 1:02d}"])
+    book.close()
+    return path
+
+
+def test_a_large_honest_workbook_is_too_large_not_a_zip_bomb(tmp_path, files, capsys,
+                                                              monkeypatch):
+    """rt32 #3: an 8 MB ledger of 150,000 rows (60 MB unpacked, 7.5:1) was refused as
+    “可能是“压缩炸弹””. Only a file packed as tightly as a bomb (past ``max_ratio``,
+    100:1) is called one; a large honest file is too large, and said so plainly — still
+    无法读取, exit 2, with the variable that raises the limit."""
+    from jixiao.cli.main import main
+    from jixiao.xlsx.limits import MB, megabytes, over_unpacked
+
+    path = _ledger(tmp_path / "工资发放明细.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    assert 3 < unpacked / path.stat().st_size < 15  # as packed as real exports
+    limit = Limits(max_unpacked_bytes=MB)
+    with pytest.raises(UnreadableWorkbook) as refused:
+        check_package(path, limits=limit)
+    assert str(refused.value) == (
+        f"“工资发放明细.xlsx”过大：解压后共 {megabytes(unpacked)}，超过 1.0 MB 的上限。"
+        "自评表通常只有几十 KB；如确属正常文件，可设置环境变量 JIXIAO_MAX_UNPACKED_MB 调高上限")
+    monkeypatch.setenv("JIXIAO_MAX_UNPACKED_MB", "1")
+    assert main(["check", str(path)]) == 2  # 无法读取, as before
+    assert f"无法校验：{refused.value}" in capsys.readouterr().out
+    # the figures of the report: 60 MB from 8 MB is a large file; from 0.5 MB, a bomb
+    assert str(over_unpacked("明细.xlsx", 60 * MB, 8 * MB, Limits())) == (
+        "“明细.xlsx”过大：解压后共 60 MB，超过 50 MB 的上限。自评表通常只有几十 KB；"
+        "如确属正常文件，可设置环境变量 JIXIAO_MAX_UNPACKED_MB 调高上限")
+    assert str(over_unpacked("明细.xlsx", 60 * MB, MB // 2, Limits())) == (
+        "“明细.xlsx”超出安全上限：解压后共 60 MB，上限 50 MB（可能是“压缩炸弹”）。"
+        "自评表通常只有几十 KB；如确属正常文件，可设置环境变量 JIXIAO_MAX_UNPACKED_MB 调高上限")
+    assert str(over_unpacked("明细.xlsx", 51 * MB, 8 * MB, Limits(), counted=False)) == (
+        "“明细.xlsx”过大：解压后超过 50 MB 的上限。自评表通常只有几十 KB；"
+        "如确属正常文件，可设置环境变量 JIXIAO_MAX_UNPACKED_MB 调高上限")
+    # the bombs of the corpus are still called so
+    for kind in ("zip-bomb", "zip-bomb-lying", "overlapping-members"):
+        with pytest.raises(UnreadableWorkbook, match="可能是“压缩炸弹”"):
+            check_package(files(kind))
