@@ -1110,7 +1110,9 @@ def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]
     added up (10) and whose 得分 is theirs (9.75, not 10 × its own 96.67 %). A line that is
     the sum of the others (财政资金 300 over 中央资金 200, 省级资金 100) is their total, not
     one more share: where its 分值 is not theirs added up (10 written on every line), the
-    block is read as usual (None). Gives each share its points."""
+    block is read as usual (None). A line named for where its money came from (中央补助资金
+    500 over 省级 300, 县级配套 200) is a part, never the others' total, whatever it adds up
+    to. Gives each share its points."""
     grid, columns = money.grid, money.columns
     if "weight" not in columns or len(lines) < 2:
         return None
@@ -1121,7 +1123,8 @@ def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]
     totals = [at for at, (_, label, _) in enumerate(money.lines)
               if _line_kind(label, at == 0) == "total"] \
         or [at for at in range(len(lines)) if len(lines) > 2  # (of two, neither is the
-            and _sums_the_others(lines, at, _unit(money))]  # other's total: alike, if so)
+            and _fund_label(money.lines[at][1]) != "source"  # other's total: alike, if so)
+            and _sums_the_others(lines, at, _unit(money))]
     shares = list(range(len(lines)))
     if totals:
         shares = next((others for at in totals if _adds_up_the_points(

@@ -120,3 +120,36 @@ def test_a_total_of_the_lines_to_one_step(tmp_path, budget, weight, shares):
         ("财政资金", 300, budget, 285, 10, "95%", 9.5), ("其中：中央资金", 200, 200, 190, 10, "95%", 9.5),
         ("省级资金", 100, 100, 95, 10, "95%", 9.5)], "95%", 99.5)
     assert ([line.label for line in table.funds.shares], table.funds.weight) == (shares, weight)
+
+
+# rt32 r1 m14, m11: three lines labelled by where their money came from, each with its own
+# points and no total line; the first is the others' sum (500 = 300 + 200) and so were its
+# points in m14 (5 = 3 + 2): it was read as their total (JX101 分值合计 95, JX102, JX501).
+# A line named for a source is a part of the money, never the total of the others.
+SOURCE_LINES = [("中央补助资金", 500, 500, 500, 5, "100.00%", 5),
+                ("省级补助资金", 300, 300, 300, 3, "100.00%", 3),
+                ("县级配套资金", 200, 200, 200, 2, "100.00%", 2)]
+
+
+def test_source_lines_each_scored_the_first_their_sum(tmp_path):
+    """m14: 5 + 3 + 2 = 10 points, each line at 100 %: 10; 90 + 10 = 100, 优."""
+    table, evaluation, found = _with_lines(tmp_path, SOURCE_LINES, "100%", 100)
+    assert [line.label for line in table.funds.shares] == ["中央补助资金", "省级补助资金",
+                                                           "县级配套资金"]
+    assert (table.funds.total.budget, table.funds.total.executed, table.funds.weight,
+            table.funds.score_declared) == (1000, 1000, 10, 10)
+    assert (evaluation.execution_score, evaluation.total, evaluation.grade) == (10, 100, "优")
+    assert found == []
+
+
+def test_source_lines_each_scored_the_first_their_sum_spent_too(tmp_path):
+    """m11: 中央 450 of 500 (= 300 + 150 spent by the others), 4 × 90 % = 3.6; 省级 3 ×
+    100 % = 3; 县级 150 of 200, 3 × 75 % = 2.25: 3.6 + 3 + 2.25 = 8.85 of 4 + 3 + 3 = 10;
+    90 + 8.85 = 98.85 (not 中央's 3.6 of 4 read as the whole: 93.6)."""
+    table, evaluation, found = _with_lines(tmp_path, [
+        ("中央补助资金", 500, 500, 450, 4, "90.00%", 3.6), ("省级补助资金", 300, 300, 300, 3, "100.00%", 3),
+        ("县级配套资金", 200, 200, 150, 3, "75.00%", 2.25)], "90%", 98.85)
+    assert (table.funds.total.budget, table.funds.total.executed, table.funds.weight,
+            table.funds.score_declared) == (1000, 900, 10, 8.85)
+    assert (evaluation.execution_score, evaluation.total) == (8.85, 98.85)
+    assert found == []
