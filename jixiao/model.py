@@ -268,6 +268,10 @@ class Funds:
     # 年度资金总额 line written (本级资金 | … | 5 | 95% | 4.75 over 转移支付资金 | … | 5 | …):
     # the 执行率得分 is the sum of each one's 分值 × its own rate; ``total`` their sum
     shares: list[FundLine] = field(default_factory=list)
+    # the 小计 lines among the 其中 lines, each with the lines it adds up (those above it
+    # since the total or the 小计 before it: 中央补助 600 + 省级补助 300 = 小计 900): no
+    # part of the total, not in ``parts``
+    subtotals: list[tuple[FundLine, list[FundLine]]] = field(default_factory=list)
 
     @property
     def scored(self) -> FundLine:

@@ -348,6 +348,10 @@ def money_lines_add_up(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
     一样不核对；明细中有金额的，空着的行即没有（上年结转空着为 0），照常核对。
     资金栏下另有一块带自己表头和年度资金总额的（转移支付资金（万元） | 年初预算数 | …），
     该块的其中各行与它自己的年度资金总额核对，消息写明块名（“转移支付资金”全年执行数：…）。
+    其中各行之间的“小计”（小计、上级补助资金小计）是它上面几行（年度资金总额或上一个小计以下
+    各行）之和，不算作明细：中央补助 600、省级补助 300、小计 900、县级配套 100 的明细合计
+    600 + 300 + 100 = 1000。小计不等于这几行之和（也不等于其中最后几行之和）的，在小计上报告
+    （“各明细合计 900（中央补助资金 600 + 省级补助资金 300），“小计”为 890”）。
     """
     for funds in (table.funds, *table.funds.blocks):
         yield from _block_adds_up(table, funds)
@@ -380,6 +384,25 @@ def _block_adds_up(table: SelfEvaluation, funds: Funds) -> Iterator[Finding]:
             yield from _lines_add_up(funds.total, plain, key, name, funds.unit)
         for split, lines in splits.items():  # each breakdown on its own
             yield from _lines_add_up(funds.total, lines, key, f"{name}（{split}）", funds.unit)
+        for subtotal, added in funds.subtotals:
+            if not never_calculated(table, subtotal.sources.get(key)):
+                yield from _subtotal_adds_up(subtotal, added, key, name, funds.unit)
+
+
+def _subtotal_adds_up(subtotal: FundLine, added: list[FundLine], key: str, name: str,
+                      unit: float) -> Iterator[Finding]:
+    """JX304 at a 小计 line (``Funds.subtotals``) in column ``key``: not its lines' sum
+    (those above it since the total or the 小计 before), nor that of the last of them (中央
+    补助 then 地方资金: 省级 + 县级 = 小计)."""
+    total = getattr(subtotal, key)
+    if total is None or not added:
+        return
+    for start in range(1, len(added)):
+        values = [getattr(line, key) for line in added[start:]]
+        given = _sum(values)
+        if given is not None and not differs(given, total, _tail(values, unit)):
+            return
+    yield from _lines_add_up(subtotal, added, key, name, unit, f"“{subtotal.label}”")
 
 
 def _tail(values: list[float | None], unit: float = 1.0) -> float:
@@ -409,9 +432,9 @@ def _named(lines: list[FundLine], key: str, unit: float = 1.0) -> str:
 
 
 def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: str,
-                  unit: float = 1.0) -> Iterator[Finding]:
+                  unit: float = 1.0, total_name: str = "年度资金总额") -> Iterator[Finding]:
     """JX304 for the 其中 lines ``parts`` (not in a breakdown) in column ``key``, their
-    cells showing ``unit`` (``Funds.unit``)."""
+    cells showing ``unit`` (``Funds.unit``); the total named ``total_name``."""
     total = getattr(total_line, key)
     values = [getattr(line, key) for line in parts]
     if all(value is None for value in values):
@@ -441,7 +464,7 @@ def _lines_add_up(total_line: FundLine, parts: list[FundLine], key: str, name: s
         shown = _sum(getattr(line, key) for line in added)
         yield finding("JX304", total_line.sources.get(key),
                       f"{name}：各明细合计 {_shown(shown or 0.0, unit)}{_named(added, key, unit)}，"
-                      f"年度资金总额为 {_shown(total, unit)}")
+                      f"{total_name}为 {_shown(total, unit)}")
         return
     part = getattr(parent, key)
     if part is not None and sum(line.nested for line in parts) == 1 \

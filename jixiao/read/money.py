@@ -358,6 +358,14 @@ def _parts_of_columns_before(grid: Grid, row: int, span: list[int]) -> set[int]:
         (at, grid.texts.get((row + 1, at), ""), at) for at in span)])
 
 
+# A 小计 line's label (小计, 上级补助资金小计, 其中：小计): the sum of the lines above it
+_SUBTOTAL = re.compile(r"(?:其中:?)?[^合总计]{0,12}小计:?")
+
+
+def _is_subtotal(label: str) -> bool:
+    return _SUBTOTAL.fullmatch(_outside_notes(compact_text(label))) is not None
+
+
 def _is_sum(text: str) -> bool:
     return _fund_label(text) == "total" or text.startswith("小计")
 
@@ -690,6 +698,10 @@ def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
             if rest_column == label_column and len(grid.rows.get(below + 1, [])) == 1 \
                     and len(rest) <= 6 and _fund_label(label + rest):
                 label, joined_next = label + rest, True  # 年度资金 / 总额 of a converted PDF
+        if lines and _is_subtotal(label) and _has_amount(grid, below, first) \
+                and any(_fund_label(text) == "total" for _, text, _ in lines):
+            lines.append((below, label, label_column))  # 小计 under the total: the sum of
+            continue  # the lines above it (``_without_subtotals``); more lines follow
         kind = _line_kind(label, not lines and below == first_row)
         if kind is None and not lines and below == first_row and _names_the_execution(label) \
                 and _holds_amounts(grid, columns, below):
@@ -1059,6 +1071,7 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     if projects:  # 实施期资金总额 above 年度资金总额: the project's, not the year's money
         money = dataclasses.replace(money, lines=[line for line in money.lines
                                                   if line not in projects])
+    money, subtotals = _without_subtotals(money)
     lines = _fund_lines(money, table)
     totals = [line for line, (_, label, _) in zip(lines, money.lines, strict=True)
               if _fund_label(label) == "total"]
@@ -1077,6 +1090,8 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
             first_row = money.lines[lines.index(total)][0]
     if not funds.parts:
         funds.parts = _source_columns(money, table, first_row)
+    if subtotals:
+        funds.subtotals = _subtotals_added(money, table, subtotals, lines)
     funds.weight = None
     for key, role in (("weight", "weight"), ("score", "score"), ("reason", "reason")):
         if role not in columns or key == "reason" and _remark_without_cause(money, first_row):
@@ -1099,6 +1114,36 @@ def apply_money(money: MoneyBlock, table: SelfEvaluation) -> None:
     _apply_points(money, table, funds, lines, first_row)
     _blocks_scored(funds, _outside_notes(_line_label(grid, money.header_row,
                                                      min(columns.values()))[0]))
+
+
+def _without_subtotals(money: MoneyBlock
+                       ) -> tuple[MoneyBlock, list[tuple[int, str, int | None]]]:
+    """The block without its 小计 lines, and those lines, where a line is its total
+    (年度资金总额 over 其中：中央补助 | 省级补助 | 小计 | 县级配套): each 小计 the sum of
+    lines above it, no part of the total."""
+    if not any(_fund_label(label) == "total" for _, label, _ in money.lines):
+        return money, []
+    subtotals = [line for line in money.lines[1:] if _is_subtotal(line[1])]
+    if not subtotals:
+        return money, []
+    return dataclasses.replace(money, lines=[line for line in money.lines
+                                             if line not in subtotals]), subtotals
+
+
+def _subtotals_added(money: MoneyBlock, table: SelfEvaluation,
+                     subtotals: list[tuple[int, str, int | None]], lines: list[FundLine]
+                     ) -> list[tuple[FundLine, list[FundLine]]]:
+    """Each 小计 line read (``Funds.subtotals``), with the lines it adds up: those of
+    ``money``'s (read as ``lines``) above it since the 小计 before it, totals left out."""
+    found = []
+    after = -1
+    for (row, _, _), subtotal in zip(subtotals, _fund_lines(
+            dataclasses.replace(money, lines=subtotals), table), strict=True):
+        found.append((subtotal, [line for (at, label, _), line in zip(money.lines, lines,
+                                                                       strict=True)
+                                 if after < at < row and _fund_label(label) != "total"]))
+        after = row
+    return found
 
 
 def _scored_each(money: MoneyBlock, table: SelfEvaluation, lines: list[FundLine]
