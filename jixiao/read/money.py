@@ -245,7 +245,8 @@ def _from_sum_column(grid: Grid, row: int, column: int, found: dict[str, tuple[i
                      ) -> None:
     """Where the money's sources head the columns (资金来源 | 中央资金 | 省级资金 | 市县资金 |
     合计, 全年预算数 / 全年执行数 down the rows), the amounts are the 合计 column's, not
-    the first source's: moves ``found``'s amounts there."""
+    the first source's: moves ``found``'s amounts there — and the 执行率, where the 执行率
+    row gives every column's (中央 98% | … | 合计 96.54%)."""
     total = next((at for at in grid.rows.get(row - 1, []) if at > column
                   and _fund_label(grid.texts.get((row - 1, at), "")) == "total"), None)
     if total is None:
@@ -253,6 +254,8 @@ def _from_sum_column(grid: Grid, row: int, column: int, found: dict[str, tuple[i
     for role in ("initial", "budget", "executed"):
         if role in found and parse_amount(clean(grid.raw(found[role][0], total))) is not None:
             found[role] = (found[role][0], total)
+    if "rate" in found and _rate(grid, found["rate"][0], total) is not None:
+        found["rate"] = (found["rate"][0], total)
 
 
 def _money_header(grid: Grid, row: int, projects: bool = False) -> dict[str, int] | None:
