@@ -34,6 +34,7 @@ from jixiao.model import states_rule_only, unexplained
 from jixiao.parsing import heading_points, is_bare_sign, names_part_of_year
 from jixiao.read.grid import Grid, points
 from jixiao.read.roles import is_placeholder
+from jixiao.read.statements import YEAR_NAMED
 
 # How a row is scored (得分计算方法, 评分标准, 计分办法 …): a word of scoring followed by one
 # of method or standard names a description of the score, never the score (北京 2016:
@@ -247,14 +248,33 @@ def _names_the_value(text: str) -> bool:
     return not any(word in text for word in _ABOUT_THE_VALUE)
 
 
-def _gives_way(over: str, text: str) -> bool:
+def _gives_way(over: str, text: str, year: int | None = None) -> bool:
     """Whether a column headed ``over`` gives way to one headed ``text`` of the same
     role: ``over`` names a value over the project's years (累计完成值, 实施期指标值),
     ``text`` the year's own value (全年完成值, 年度指标值); or ``over`` names part of the
     year (运行监控's 1-6月完成值, 半年完成值（截至6月30日）, 前三季度完成值: ``parsing.
-    names_part_of_year``, where 1-12月 is the year), ``text`` the whole year's. Either order."""
-    return (over_years(over) or names_part_of_year(over, header=True)) and not over_years(text) \
-        and not names_part_of_year(text, header=True) and _names_the_value(text)
+    names_part_of_year``, where 1-12月 is the year), ``text`` the whole year's; or ``over``
+    names a year before ``year`` (the header row's: ``_row_year``), ``text`` none before it.
+    Either order."""
+    earlier = _before(over, year) and not _before(text, year)
+    return (over_years(over) or names_part_of_year(over, header=True) or earlier) \
+        and not over_years(text) and not names_part_of_year(text, header=True) \
+        and _names_the_value(text)
+
+
+# A value column naming its year by the number (2023年完成值 | 2024年度指标值 | 2024年实际
+# 完成值): the latest year the row's value headers name is the table's, a column naming an
+# earlier one holds last year's figures (as 上年完成值 does) and gives way to one of its role
+# naming that year or none. Alone in its role it is read (a header copied from last year's).
+def _row_year(texts: Iterable[str]) -> int | None:
+    """The latest year the value headers (指标值, 完成值) among ``texts`` name by its number."""
+    return max((int(found) for text in texts if indicator_role(text) in _VALUES
+                for found in YEAR_NAMED.findall(text)), default=None)
+
+
+def _before(text: str, year: int | None) -> bool:
+    """Whether a header names a year before ``year`` by its number (2023年完成值)."""
+    return year is not None and any(int(found) < year for found in YEAR_NAMED.findall(text))
 
 
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)
@@ -648,6 +668,7 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
     """Column of each role the header texts of a row name (column → text)."""
     columns: dict[str, int] = {}
     weights, scores = [], []
+    year = _row_year(texts.values())
     for column, text in texts.items():
         role = indicator_role(text)
         if role == "weight":
@@ -661,8 +682,9 @@ def _roles(texts: dict[int, str]) -> dict[str, int]:
             continue  # 年度指标值 | 指标值调整说明: the value's column is the first
         if role and role != "ignore" and role not in columns:
             columns[role] = column
-        elif role in _VALUES and _gives_way(texts[columns[role]], text):
-            columns[role] = column  # 实施期指标值 | 年度指标值, 累计完成值 | 全年完成值: the year's
+        elif role in _VALUES and _gives_way(texts[columns[role]], text, year):
+            # 实施期指标值 | 年度指标值, 累计完成值 | 全年完成值, 2023年完成值 | 2024年实际完成值:
+            columns[role] = column  # the year's
         elif role == "actual" and "reason" not in columns and _GIVES_THE_REASON.search(text):
             columns["reason"] = column  # 实际完成值 | … | 完成情况及偏差原因分析: the reason
         elif role == "score" and _own_score_first(texts[columns["score"]], text):

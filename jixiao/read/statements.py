@@ -202,7 +202,7 @@ _ANOTHER_YEAR = re.compile("上年|去年|上一年|以前年度|往年|前年")
 # 与上年相比): about this year, but stating no result of its own
 _COMPARED = re.compile("(?:较|比|同比|与)(?:上年|去年|上一年)")
 # A year named by its number (2022年自评得分, 2023年度), not a date's (2025年3月)
-_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
+YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 
 
 # A report sentence saying something else than this project's result: the grading scale
@@ -251,7 +251,7 @@ def _on_another_year(text: Any, year: int | None) -> bool:
         return False
     plain = normalize_text(text)
     return _ANOTHER_YEAR.search(plain) is not None or year is not None \
-        and any(int(found) != year for found in _YEAR_NAMED.findall(plain))
+        and any(int(found) != year for found in YEAR_NAMED.findall(plain))
 
 
 def _this_years(clauses: list[str], year: int | None) -> list[str]:
@@ -286,7 +286,7 @@ def _years_of_results(clause: str) -> set[int]:
     得分95.6分 → 2023; 按照2025年绩效自评工作通知要求 → none: no result; 对照2023年批复的
     绩效目标自评得分95分 → none: the year of the goals the result is given against)."""
     named = set()
-    for found in _YEAR_NAMED.finditer(clause):
+    for found in YEAR_NAMED.finditer(clause):
         said = [word.start() for word in _RESULT_WORD.finditer(clause, found.end())
                 if _results(clause[word.start():]) != (None, 0, None)]
         if said and not (_BASIS.search(clause, 0, found.start())

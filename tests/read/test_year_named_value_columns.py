@@ -1,0 +1,76 @@
+"""Value columns whose headers name their year by its number (2023年完成值 | 2024年度指标值 |
+2024年实际完成值): the column of the table's year holds this year's 完成值, an earlier
+year's column last year's, as 上年完成值 | 本年指标值 | 本年完成值 reads. Before, the 2023
+column, coming first, was read as the 完成值 (two false JX402 on a sound table)."""
+
+from __future__ import annotations
+
+import json
+
+from workbooks import PUTUO_1_ROWS, STANDARD, standard
+
+from jixiao.pipeline import check_workbook
+from jixiao.report.json import json_report
+
+
+def checked(path):
+    [result] = [check_workbook(path)]
+    [checked_table] = result.tables
+    return checked_table.table, json.loads(json_report([result]))
+
+
+def codes(data):
+    return sorted(item["code"] for item in data["findings"])
+
+
+# What the rows reached last year: the first short of this year's ≥90.00(%)
+LAST_YEAR = ("85.00(%)", "达成指标", "达成指标", "达成指标", "达成指标")
+
+
+def _with_last_year(tmp_path, last: str, target: str = "2024年度指标值",
+                    actual: str = "2024年实际完成值"):
+    header = (*STANDARD[:3], last, target, actual, *STANDARD[5:])
+    rows = [(*row[:3], before, *row[3:]) for row, before in zip(PUTUO_1_ROWS, LAST_YEAR, strict=True)]
+    return checked(standard(tmp_path / "t.xlsx", rows=rows, header=header))
+
+
+def test_an_earlier_years_column_is_last_years(tmp_path):
+    table, data = _with_last_year(tmp_path, "2023年完成值")
+    assert codes(data) == []
+    assert [i.actual for i in table.indicators] == ["99.80(%)", *["达成指标"] * 4]
+    assert data["total_computed"] == 99.98  # 9.98 + 90, all met
+
+
+def test_an_earlier_years_column_beside_an_unnumbered_actual(tmp_path):
+    # the year named by the target's header only: 实际完成值 is that year's
+    table, data = _with_last_year(tmp_path, "2023年完成值", actual="实际完成值")
+    assert codes(data) == []
+    assert table.indicators[0].actual == "99.80(%)"
+
+
+def test_last_year_in_words_as_before(tmp_path):
+    table, data = _with_last_year(tmp_path, "上年完成值", "本年指标值", "本年完成值")
+    assert codes(data) == []
+    assert table.indicators[0].actual == "99.80(%)"
+
+
+def test_the_only_actual_column_naming_a_year_is_read(tmp_path):
+    header = (*STANDARD[:3], "2024年度指标值", "2024年实际完成值", *STANDARD[5:])
+    table, data = checked(standard(tmp_path / "t.xlsx", header=header))
+    assert codes(data) == []
+    assert table.indicators[0].actual == "99.80(%)"
+
+
+def test_the_only_actual_column_naming_an_earlier_year_is_still_read(tmp_path):
+    # a copied header (2023年实际完成值 under a 2024 title, no other 完成值): the column read
+    header = (*STANDARD[:3], "2024年度指标值", "2023年实际完成值", *STANDARD[5:])
+    table, _ = checked(standard(tmp_path / "t.xlsx", header=header))
+    assert [i.actual for i in table.indicators] == [row[4] for row in PUTUO_1_ROWS]
+
+
+def test_an_earlier_years_column_right_of_this_years(tmp_path):
+    header = (*STANDARD[:3], "2024年度指标值", "2024年实际完成值", "2023年完成值", *STANDARD[5:])
+    rows = [(*row[:5], before, *row[5:]) for row, before in zip(PUTUO_1_ROWS, LAST_YEAR, strict=True)]
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=rows, header=header))
+    assert codes(data) == []
+    assert table.indicators[0].actual == "99.80(%)"
