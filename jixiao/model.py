@@ -969,10 +969,10 @@ def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
     (``parsing.scoring_standard``), gives its rate (``rules.standard_score``) — the money's
     执行率 for the 预算执行率 row (``money``), else the 完成值's share of its 指标值 where
     the standard scores a 完成率 (``_completion``), else a 完成值 in % where the standard
-    scores that rate to reach (``_own_rate``). Whether the row met its 指标值 is the
-    rules' (``rules.is_met``), not the points: 98 % of ≥95% is met. None where the
-    standard or the rate cannot be read, or it says nothing sure of it: the rules score
-    the row then, as they score a row writing no standard."""
+    scores that rate to reach, or to stay under beside a ceiling (``_own_rate``). Whether
+    the row met its 指标值 is the rules' (``rules.is_met``), not the points: 98 % of ≥95%
+    is met. None where the standard or the rate cannot be read, or it says nothing sure of
+    it: the rules score the row then, as they score a row writing no standard."""
     if indicator.weight is None:
         return Score(None, None, "分值为空")
     standard = scoring_standard(indicator.method)
@@ -996,18 +996,20 @@ def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
 
 
 def _own_rate(indicator: Indicator, standard: ScoringStandard) -> tuple[str, float] | None:
-    """A row's 完成值 in % as the rate its 评分标准 scores, where the standard scores a rate
-    to reach (``ScoringStandard.rises``: ≥95%得6分，每降低1%扣0.5分) and the 指标值 is no
-    ceiling (≤5% of a 返工率: the standard is not about this rate, the rules score it) —
-    read as the rules read it beside the 指标值 (``rules.compared_values``): −6% of a
-    下降率 ≥5% is the fall of 6 the standard scores."""
+    """A row's 完成值 in % as the rate its 评分标准 scores, where the standard runs the way
+    the 指标值 does: a rate to reach (``ScoringStandard.rises``: ≥95%得6分，每降低1%扣0.5分)
+    beside a 指标值 that is no ceiling, a rate to stay under (``ScoringStandard.falls``:
+    差错率≤1%得10分；≤2%得6分) beside a ceiling (≤1%); else the standard is not about this
+    rate (≥95%得10分 of a 返工率 ≤5%) and the rules score it — read as the rules read it
+    beside the 指标值 (``rules.compared_values``): −6% of a 下降率 ≥5% is the fall of 6
+    the standard scores."""
     done = rules.as_measure(indicator_actual(indicator))
-    if done.kind != "number" or done.op is not None or done.unit != "%" or done.value is None \
-            or not standard.rises():
+    if done.kind != "number" or done.op is not None or done.unit != "%" or done.value is None:
         return None
     goal = target_measure(indicator)
-    if goal.kind == "number" and goal.value is not None and rules.scored_op(
-            goal.op, default_operator(indicator), goal.unit) in ("<=", "<"):
+    ceiling = goal.kind == "number" and goal.value is not None and rules.scored_op(
+        goal.op, default_operator(indicator), goal.unit) in ("<=", "<")
+    if not (standard.falls() if ceiling else standard.rises()):
         return None
     pair = rules.compared_values(goal, done, default_operator(indicator))
     if pair is not None and done.value < 0 and pair[1] == -done.value:  # −6% of a 下降率: a

@@ -781,9 +781,20 @@ class ScoringStandard:
         """Whether it scores a rate to reach: its most points (得满分, the highest written)
         for a rate from a lower end up (≥95%得10分, 90%以上, 100%得4分), not a ceiling's
         (5%以下得10分)."""
+        return all(band.low is not None for band in self._most())
+
+    def falls(self) -> bool:
+        """Whether it scores a rate to stay under: its most points for a rate up to an upper
+        end only (≤1%得10分, 0.5%以下得满分), beside ceilings or bands above it (≤2%得6分,
+        0.5%-1.0%得6分), and no deduction per point below full marks (a rate to reach's)."""
+        return self.step is None and all(band.low is None and band.high is not None
+                                         for band in self._most())
+
+    def _most(self) -> tuple[Band, ...]:
+        """The bands of its most points (得满分, else the highest written)."""
         worth = [band.points for band in self.bands]
         most = None if None in worth else max(worth)  # type: ignore[type-var]
-        return all(band.low is not None for band in self.bands if band.points == most)
+        return tuple(band for band in self.bands if band.points == most)
 
 
 @functools.lru_cache(maxsize=1024)  # a row's 评分标准, asked for by several checks

@@ -392,3 +392,49 @@ def test_a_standard_of_two_measures_is_left_to_the_rules(tmp_path):
     assert cell == "H15" and "按财政部规则应为 9.9" in message and "评分标准" not in message
     assert _found(data, "JX502") == []
     assert checked.evaluation.total == 92.4
+
+
+# rt32 r1 t09, t05: a ceiling (≤1% of a 差错率) scored by stacked ceilings or bands up to it
+STACKED_CEILINGS = "差错率≤1%得10分；≤2%得6分；≤3%得3分；3%以上不得分"
+CEILING_BANDS = "差错率≤0.5%得10分；0.5%-1.0%得6分；1.0%以上不得分"
+
+
+@pytest.mark.parametrize(("target", "actual", "standard", "written"), [
+    ("≤1%", "1.6%", STACKED_CEILINGS, 6),     # t09: ≤2% the lowest reached: 6 (not the rules' 4)
+    ("≤1%", "2.5%", STACKED_CEILINGS, 3),     # ≤3%: 3 (the rules' 0: 2.5 ≥ 2 × 1)
+    ("≤1%", "3.5%", STACKED_CEILINGS, 0),     # 3%以上不得分
+    ("≤1%", "0.8%", STACKED_CEILINGS, 10),    # met: ≤1%, the full 10
+    ("≤0.5%", "0.8%", CEILING_BANDS, 6),      # t05: 0.5%-1.0%: 6 (not the rules' 4)
+    ("≤0.5%", "1.2%", CEILING_BANDS, 0),      # 1.0%以上不得分
+])
+def test_a_ceiling_scored_by_its_own_ceilings(tmp_path, target, actual, standard, written):
+    """The row written as its standard gives it, the 总分 91.5 − 9 + ``written``: no JX404
+    “按财政部规则应为 4” (10 × (1 − 0.6 ÷ 1) of 1.6 % against ≤1%)."""
+    rows = _row(PASSED, "资金发放差错率", target, actual, standard, written, "差错率偏高")
+    total = 91.5 - 9 + written
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, total, "优" if total >= 90 else "良"))
+    assert data["indicators"][PASSED]["score_computed"] == written
+    assert checked.evaluation.total == total
+    assert data["findings"] == []
+
+
+def test_full_marks_over_a_ceiling_by_its_own_ceilings_is_said(tmp_path):
+    """1.6 % against ≤1% written the full 10 (总分 92.5): JX402 by the standard, 应为 6 (≤2%),
+    the 总分 88.5."""
+    rows = _row(PASSED, "资金发放差错率", "≤1%", "1.6%", STACKED_CEILINGS, 10, "差错率偏高")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H15"
+    assert "按该行评分标准应为 6" in message and "完成值为 1.6%" in message
+    assert checked.evaluation.total == 88.5
+
+
+def test_a_ceiling_under_a_standard_not_read_is_scored_by_the_rules(tmp_path):
+    """差错率≤1%得10分，每增加1%扣1分 (a per-percent increase: not read): the rules' reverse
+    10 × (1 − (1.6 − 1) ÷ 1) = 4, the written 6 a JX404 “按财政部规则应为 4”, the 总分
+    91.5 − 9 + 4 = 86.5 — as for every ceiling row before."""
+    rows = _row(PASSED, "资金发放差错率", "≤1%", "1.6%", "差错率≤1%得10分，每增加1%扣1分", 6, "差错率偏高")
+    checked, data = _checked(measured(tmp_path / "t.xlsx", rows, 88.5, "良"))
+    [(cell, message)] = _found(data, "JX404")
+    assert cell == "H15" and "按财政部规则应为 4" in message
+    assert checked.evaluation.total == 86.5

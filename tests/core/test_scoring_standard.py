@@ -237,3 +237,17 @@ def test_two_measures_adding_up_to_the_points_are_not_bands():
 def test_bands_of_one_measure_adding_up_to_the_points_are_bands():
     """满意度≥90%得6分；满意度80%（含）-90%得4分 under 分值 10: 6 + 4 = 10, but one measure: 85 % is 4."""
     assert _score("满意度≥90%得6分；满意度80%（含）-90%得4分", 85, 10) == 4
+
+
+@pytest.mark.parametrize(("text", "rises", "falls"), [
+    ("差错率≤1%得10分；≤2%得6分；≤3%得3分；3%以上不得分", False, True),
+    ("差错率≤0.5%得10分；0.5%-1.0%得6分；1.0%以上不得分", False, True),
+    ("满意度≥95%得6分，每降低1%扣0.5分", True, False),
+    ("执行率100%得4分；90%（含）-100%得3分；80%以下不得分", True, False),
+    ("≤1%得满分，每降低1%扣1分", False, False),  # a ceiling's full marks, a rate to reach's step
+])
+def test_which_way_a_standard_runs(text, rises, falls):
+    """A rate to reach (its most points from a lower end) or to stay under (up to an upper
+    end only): ``model._own_rate`` scores a ceiling row only by the second."""
+    standard = scoring_standard(text)
+    assert (standard.rises(), standard.falls()) == (rises, falls)
