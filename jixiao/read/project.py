@@ -637,16 +637,23 @@ def year_above(grid: Grid, top: int, bottom: int) -> int | None:
     return _scan_project(grid, top, bottom).project.year
 
 
-def project_outside(grids: list[Grid], found: list[Found]) -> _ProjectFound | None:
-    """Project labels in a sheet without a table (a cover sheet), if any."""
-    with_tables = {item.grid.name for item in found}
+def project_outside(grids: list[Grid], found: list[Found],
+                    paired: frozenset[str] = frozenset()) -> _ProjectFound | None:
+    """Project labels in a sheet without a table (a cover sheet), if any — not on the
+    ``paired`` sheets, each the money sheet of one table split across sheets."""
+    with_tables = {item.grid.name for item in found} | paired
     for grid in grids:
         if grid.name in with_tables:
             continue
-        project = _scan_project(grid, 1, grid.max_row + 1)
+        project = project_on(grid)
         if project.project.name or project.project.department:
             return project
     return None
+
+
+def project_on(grid: Grid) -> _ProjectFound:
+    """The project facts a sheet without a table states, in all its rows."""
+    return _scan_project(grid, 1, grid.max_row + 1)
 
 
 def take_outside(table: SelfEvaluation, outside: _ProjectFound, titled: bool) -> None:

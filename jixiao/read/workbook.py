@@ -65,6 +65,7 @@ from jixiao.read.money import (
 )
 from jixiao.read.project import (
     name_from_sheet,
+    project_on,
     project_outside,
     read_goal_among_rows,
     read_project,
@@ -80,6 +81,7 @@ from jixiao.read.project import (
 from jixiao.read.roles import PAGE_NUMBER, is_continued_line, is_page_mark, nothing_between
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
+from jixiao.read.split_sheets import IndicatorHalf, paired_money
 from jixiao.read.statements import read_report_text
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
@@ -694,14 +696,38 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
                                  any(i.level2 for i in table.indicators))
         tables.append(table)
     spare_money = money_outside([grid for grid in grids if grid not in heads], kept + pages)
-    spare_project = project_outside(grids, kept + pages)
     stated_rules = rules_from_workbook(grids) if tables else None  # the same for every table
     sole_money = [money for money in spare_money if not money.listed]
     on_sheet = Counter(item.grid.name for item in kept)  # a sheet's tables: one is its own
-    for table, money, is_titled, column_name, item in zip(tables, money_by_table, titled,
-                                                           column_names, kept, strict=True):
+    # a money block alone on a sheet without a table: the money half of a table split
+    # across sheets, whose project facts are that table's
+    with_tables = {item.grid.name for item in kept + pages}
+    money_sheets = {money.grid.name: project_on(money.grid) for money in sole_money
+                    if money.grid.name not in with_tables}
+    pairs: dict[int, MoneyBlock] = {}
+    if len(sole_money) > 1:
+        halves = {index: IndicatorHalf(table, item.grid.name, is_titled)
+                   for index, (table, money, is_titled, item)
+                   in enumerate(zip(tables, money_by_table, titled, kept, strict=True))
+                   if money is None and on_sheet[item.grid.name] == 1}
+        pairs = paired_money(halves, [money for money in sole_money
+                                       if money.grid.name in money_sheets],
+                             {sheet: compact_text(found.project.name) or None
+                              for sheet, found in money_sheets.items()},
+                             list(dict.fromkeys(grid.name for grid in grids)))
+    spare_project = project_outside(grids, kept + pages,
+                                    frozenset(money.grid.name for money in pairs.values()))
+    for index, (table, money, is_titled, column_name, item) in enumerate(zip(
+            tables, money_by_table, titled, column_names, kept, strict=True)):
+        outside = spare_project
         if money is None and len(sole_money) == 1 and _money_of(sole_money[0], table, is_titled):
             money = sole_money[0]
+        if money is None:
+            money = pairs.get(index)
+        own = money_sheets.get(money.grid.name) if money is not None else None
+        if own is not None:  # the money sheet of a table split across sheets
+            if own.project.name or own.project.department:
+                outside = own  # its name, not another pair's
         if money is None:
             alone = on_sheet[item.grid.name] == 1
             money = _listed_money(spare_money, table, item.grid.name if alone else None,
@@ -719,8 +745,8 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
                 is_titled = False
         else:
             table.funds = Funds(weight=None)
-        if spare_project is not None:
-            take_outside(table, spare_project, len(tables) == 1 and is_titled)
+        if outside is not None:
+            take_outside(table, outside, len(tables) == 1 and is_titled)
         if table.project.name is None and column_name is not None:  # 项目名称 | 一级 | …
             table.project.name = column_name[0]
             table.sources["project_name"] = note(table, *column_name[1])  # type: ignore[assignment]
