@@ -621,13 +621,21 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
     for key, place in found.places.items():
         table.sources[f"project_{key}"] = place
         table.cells.note(place)  # type: ignore[attr-defined]
-    if found.total is not None:  # 自评总分 written above the table (重庆, 湖北 forms)
-        read_head_total(grid, *found.total, table, columns)
-    if found.grade is not None:  # declared there, or restated (another: JX506)
-        read_head_grade(grid, *found.grade, table)
-    if found.stated is not None:  # declared there, or restated (another: JX506)
-        read_stated(grid, *found.stated, table)
+    take_results(grid, found, table, columns)
     return found.titled
+
+
+def take_results(grid: Grid, found: _ProjectFound, table: SelfEvaluation,
+                 columns: dict[str, int] | None = None) -> None:
+    """The 总分 and 评分等级 written among the project's rows (``found``, read in ``grid``):
+    above the table (重庆, 湖北 forms), or on the money sheet of a table split across sheets
+    — each declared there, or restated (another: JX506)."""
+    if found.total is not None:
+        read_head_total(grid, *found.total, table, columns)
+    if found.grade is not None:
+        read_head_grade(grid, *found.grade, table)
+    if found.stated is not None:
+        read_stated(grid, *found.stated, table)
 
 
 def year_above(grid: Grid, top: int, bottom: int) -> int | None:
@@ -652,7 +660,7 @@ def project_outside(grids: list[Grid], found: list[Found],
 
 
 def project_on(grid: Grid) -> _ProjectFound:
-    """The project facts a sheet without a table states, in all its rows."""
+    """The project facts, 总分 and 等级 a sheet without a table states, in all its rows."""
     return _scan_project(grid, 1, grid.max_row + 1)
 
 

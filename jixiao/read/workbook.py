@@ -71,6 +71,7 @@ from jixiao.read.project import (
     read_project,
     rules_from_workbook,
     take_outside,
+    take_results,
     template_rules_cell,
     title_names_project,
     year_above,
@@ -700,7 +701,7 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
     sole_money = [money for money in spare_money if not money.listed]
     on_sheet = Counter(item.grid.name for item in kept)  # a sheet's tables: one is its own
     # a money block alone on a sheet without a table: the money half of a table split
-    # across sheets, whose project facts are that table's
+    # across sheets, whose project facts (and 总分) are that table's
     with_tables = {item.grid.name for item in kept + pages}
     money_sheets = {money.grid.name: project_on(money.grid) for money in sole_money
                     if money.grid.name not in with_tables}
@@ -726,6 +727,7 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
             money = pairs.get(index)
         own = money_sheets.get(money.grid.name) if money is not None else None
         if own is not None:  # the money sheet of a table split across sheets
+            take_results(money.grid, own, table)
             if own.project.name or own.project.department:
                 outside = own  # its name, not another pair's
         if money is None:

@@ -1,10 +1,12 @@
 """Tables split across sheets: a money-only sheet (title, 项目名称, 项目资金) and an
 indicator-only sheet (绩效指标, 总分) read as one table — several such pairs in one
-workbook each with its own money and name."""
+workbook each with its own money and name, and a 总分 written on the money sheet."""
 
+import pytest
 from workbooks import Book
 
 from jixiao.pipeline import check_workbook
+from jixiao.read.workbook import read_workbook
 
 SUBSIDY = "困难残疾人生活补贴"
 REHAB = "残疾儿童康复救助"
@@ -27,10 +29,13 @@ REHAB_ROWS = [("产出指标", "数量指标", "康复救助儿童人数", "≥1
               ("满意度指标", "服务对象满意度指标", "家长满意度", "≥95%", "97%", 10, 10, None)]
 
 
-def money_sheet(book, sheet_name, name, unit, money):
-    """The money half: title, year, 项目名称, 主管部门 | 实施单位, 项目资金."""
+def money_sheet(book, sheet_name, name, unit, money, results=None):
+    """The money half: title, year, 项目名称, 主管部门 | 实施单位, 项目资金; ``results``:
+    a 自评得分 | … | 自评等级 | … line under the year."""
     sheet = book.sheet(sheet_name)
     sheet.title("项目支出绩效自评表", "（2024年度）")
+    if results is not None:
+        sheet.line(*results)
     sheet.project(name, "某区残疾人联合会", unit)
     sheet.money(money)
     return sheet
@@ -124,3 +129,23 @@ def test_one_split_table_beside_a_summary_keeps_its_money_sheet(tmp_path):
     money_sheet(book, "表1 基本情况", SUBSIDY, "某区残疾人服务中心", SUBSIDY_MONEY)
     path = book.save(tmp_path / "one.xlsx")
     assert checked(path) == [(SUBSIDY, "表1 基本情况", 98.36, ["JX306"])]
+
+
+@pytest.mark.parametrize(("above", "cell"), [(True, "F3"), (False, "B9")])
+def test_a_total_on_the_money_sheet_of_a_split_table_is_read(tmp_path, above, cell):
+    """rt32 m15d (m15): 自评得分 97.36 | 自评等级 优 written on the money sheet, above its
+    项目名称 (under its money), the indicator sheet without a 总分 row: the declared total,
+    97.36 against 98.36 (JX501)."""
+    book = Book()
+    results = ("自评得分", 97.36, "自评等级", "优")
+    sheet = money_sheet(book, "表1 基本情况", SUBSIDY, "某区残疾人服务中心", SUBSIDY_MONEY,
+                        results=(None, None, None, None, *results) if above else None)
+    if not above:
+        sheet.blank()
+        sheet.line(*results)
+    indicator_sheet(book, "表2 绩效指标", SUBSIDY_ROWS, None)
+    path = book.save(tmp_path / "m15d.xlsx")
+    table = read_workbook(path).tables[0]
+    assert (table.total_declared, table.grade_declared) == (97.36, "优")
+    assert (table.sources["total"].sheet, table.sources["total"].cell) == ("表1 基本情况", cell)
+    assert checked(path) == [(SUBSIDY, "表1 基本情况", 98.36, ["JX306", "JX501"])]
