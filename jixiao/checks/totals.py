@@ -35,7 +35,7 @@ from jixiao.checks.base import (
 )
 from jixiao.checks.scores import over_scored
 from jixiao.checks.targets import sign_unsure
-from jixiao.checks.weights import weights_wrong
+from jixiao.checks.weights import money_points_missing, weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
@@ -68,7 +68,8 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     总分已是规则允许的数，要改的是那一项得分。
 
     分值合计不是 100 时（JX101），各项得分之和随之偏离（分值合计 110 的表，得分之和
-    可达 110）：此时说明写明先改正分值，而不是把总分改成超过 100 的和。
+    可达 110）：此时说明写明先改正分值，而不是把总分改成超过 100 的和；表中整个没有
+    资金栏、各指标合计 90、总分行分值写 100 的，缺的是预算执行情况一栏，说明写明补上它。
 
     各项得分指表中计分的每一项：各指标的得分，加上执行率得分——填在资金表或
     预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
@@ -528,10 +529,14 @@ def _within_points_sum(summed: _Sum, others: list[float | None], written: float)
 
 def _weights_first(table: SelfEvaluation) -> str:
     """What a JX501 adds when the 分值 do not total 100 (JX101): the sum it quotes rests
-    on them, so the fix is the 分值, not a 总分 above 100."""
+    on them, so the fix is the 分值, not a 总分 above 100 — or, the money block missing
+    (``money_points_missing``), that block."""
     total = weights_wrong(table)
     if total is None:
         return ""
+    if money_points_missing(table) is not None:  # the 执行率's 10 with the money block
+        return (f"；但分值合计为 {points(total)}，不是 100（见 JX101）：应补上预算执行情况一栏"
+                "（全年预算数、全年执行数、执行率得分），再重算总分")
     return (f"；但分值合计为 {points(total)}，不是 100（见 JX101）：应先改正各项分值，"
             "再据此重算得分和总分")
 

@@ -26,7 +26,12 @@ from jixiao.checks.base import (
     never_calculated,
     points,
 )
-from jixiao.levels import heading_groups, missing_department_levels, names_department_framework
+from jixiao.levels import (
+    EXECUTION,
+    heading_groups,
+    missing_department_levels,
+    names_department_framework,
+)
 from jixiao.model import (
     HIDDEN_COUNTED,
     LEVELS_BELOW,
@@ -72,7 +77,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）；四川格式的表找不到资金栏的，
     同样计入（缺的是资金数，见 JX307）；资金栏有表头和金额、却没有一行读作资金行的，
-    照常报告，并说明执行率的分值未计入（见 JX307）。各指标本身已合计 100 的，
+    照常报告，并说明执行率的分值未计入（见 JX307）；表中整个没有资金栏（也没有预算执行率
+    一行）、各指标合计 90、总分行分值写 100 的，说明缺的是预算执行情况一栏及执行率的
+    10 分（不是分值写错）。各指标本身已合计 100 的，
     视为不另给执行率计分；“项目管理”（过程）下已列“预算执行率”、各指标分值已合计 100
     的（银川），资金栏的分值、得分是这一行的重述，执行率只计一次（资金栏的得分仍按
     分值 × 执行率核对，JX302）。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
@@ -118,6 +125,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             detail += "）"
         elif "money_unread" in table.sources:
             detail = "（资金栏未能读取，执行率的分值未计入，见 JX307）"
+        elif (missing := money_points_missing(table)) is not None:
+            detail = f"（表中没有预算执行情况（项目资金、执行率）一栏，缺执行率的 {points(missing)} 分）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
         return
     yield from _written_weight_total(table, indicators, execution, total)
@@ -174,6 +183,23 @@ def weights_wrong(table: SelfEvaluation) -> float | None:
     if parts is None or abs(parts[2] - FULL_MARKS) <= TOLERANCE:
         return None
     return parts[2]
+
+
+def money_points_missing(table: SelfEvaluation) -> float | None:
+    """The 执行率's points a table lacks with its whole money block (rt32 m3: a table
+    pasted without its 项目资金 lines): no money read or seen, no 预算执行率 row, its
+    indicators' 分值 the 100 less the rule set's 执行率 share and its 总分 row's 分值 100
+    — the 10 missing are the block's, not a 分值 to correct; else None."""
+    if table.fund_columns or "money_unread" in table.sources \
+            or table.funds_weight_source is not None:
+        return None
+    share = table.rules.default_weights[EXECUTION]
+    parts = weight_parts(table)
+    if parts is None or abs(parts[2] + share - FULL_MARKS) > TOLERANCE:
+        return None
+    info = table.cell(table.sources.get("weight_total"))
+    written = parse_points(info.value) if info is not None else None
+    return share if written is not None and abs(written - FULL_MARKS) <= TOLERANCE else None
 
 
 def _written_weight_total(table: SelfEvaluation, indicators: float, execution: float,
