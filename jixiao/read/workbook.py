@@ -727,7 +727,8 @@ def find_tables(grids: list[Grid], file_name: str, templates: frozenset[str] = f
             money = pairs.get(index)
         own = money_sheets.get(money.grid.name) if money is not None else None
         if own is not None:  # the money sheet of a table split across sheets
-            take_results(money.grid, own, table)
+            if money.project is None:  # not a list's line (项目名称 | … | 自评得分 over it)
+                take_results(money.grid, own, table)
             if own.project.name or own.project.department:
                 outside = own  # its name, not another pair's
         if money is None:
