@@ -678,6 +678,7 @@ def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
     if _sub_headers_under(grid, row, first):
         below = row + 1  # 中央资金 | 地方资金 | 合计 under 全年预算数（A）: sub-headers, no line
     first_row = below + 1  # the row right under the header: a generic label there is the total
+    leading: list[tuple[int, str, int | None]] = []  # unknown lines right above the first
     while below + 1 < end:
         below += 1
         if joined_next:  # the rest of the label above, wrapped onto its own row
@@ -715,8 +716,16 @@ def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
                 and not (lines and _continues_lines(grid, columns, below, label, lines)):
             if lines:
                 break
+            leading = [*leading, (below, label, label_column)] \
+                if _may_be_money_line(grid, columns, below, label) else []
             continue
+        if not lines and kind in ("part", "source"):
+            lines.extend(leading)  # 日常养护费 | 养护补助 | 合计: the line above the first
+            # known part is a part as well (what the money was spent on, added up)
         lines.append((below, label, label_column))
+    if leading and lines[:len(leading)] == leading \
+            and not any(_fund_label(text) == "total" for _, text, _ in lines):
+        return lines[len(leading):]  # no total below (培训费 | 示范基地补助): as before
     return lines
 
 
@@ -756,12 +765,20 @@ def _continues_lines(grid: Grid, columns: dict[str, int], row: int, label: str,
     示范基地补助: what the money was spent on, its own breakdown), nor after a total at the
     bottom of the lines (中央 | 地方 | 合计: the block ends there)."""
     kinds = [_fund_label(text) for _, text, _ in lines]
-    if not label or "total" in kinds[1:] or not any(kind in ("part", "source") for kind in kinds):
+    if "total" in kinds[1:] or not any(kind in ("part", "source") for kind in kinds):
         return False
+    return _may_be_money_line(grid, columns, row, label)
+
+
+def _may_be_money_line(grid: Grid, columns: dict[str, int], row: int, label: str) -> bool:
+    """Whether ``row``, labelled ``label``, may be a money line of a block whose header
+    names ``columns``, whatever its label names: its amount columns hold amounts
+    (``_holds_amounts``) and its label names no other role (预算执行率, 分值, 总分, 小计, a 一级
+    or 二级 name)."""
     name = compact_text(label)
-    if fund_role(name) not in (None, "initial", "budget", "executed") or _is_sum(name) \
-            or is_total_label(name) or is_grade_label(name) or "指标" in name \
-            or levels.level1_category(name) or levels.is_level2_only(name):
+    if not label or fund_role(name) not in (None, "initial", "budget", "executed") \
+            or _is_sum(name) or is_total_label(name) or is_grade_label(name) \
+            or "指标" in name or levels.level1_category(name) or levels.is_level2_only(name):
         return False
     return _holds_amounts(grid, columns, row)
 
@@ -1284,7 +1301,7 @@ def _fund_lines(money: MoneyBlock, table: SelfEvaluation) -> list[FundLine]:
     grid, columns = money.grid, money.columns
     lines = []
     splits = _splits(money)
-    under = _under_the_line_above(money.lines)
+    under = _under_the_line_above(money.lines) | _before_the_first_source(money.lines)
     for row, label, label_column in money.lines:
         line = FundLine(_plain_label(label), split=splits.get(row))
         if label_column is not None:
@@ -1641,6 +1658,18 @@ def _under_the_line_above(lines: list[tuple[int, str, int | None]]) -> set[int]:
         else:
             fiscal_above = "财政" in text
     return rows
+
+
+def _before_the_first_source(lines: list[tuple[int, str, int | None]]) -> set[int]:
+    """The rows of lines of no known kind above the first source line, the total below
+    them (日常养护费 | 养护补助 | 合计, ``_money_lines``): its peers, not a line it breaks
+    down — added up with it."""
+    kinds = [_fund_label(label) for _, label, _ in lines]
+    known = next((at for at, kind in enumerate(kinds) if kind is not None), None)
+    if not known or kinds[known] != "source" or "total" not in kinds[known:] \
+            or _line_kind(lines[0][1], True) is not None:
+        return set()
+    return {row for row, _, _ in lines[:known]}
 
 
 def _outside_notes(label: str) -> str:

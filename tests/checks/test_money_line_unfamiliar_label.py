@@ -128,3 +128,32 @@ def test_a_spending_breakdown_below_is_not_read_line_by_line(tmp_path):
     (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
     found = [f.code for f in run_checks(table, evaluate(table))]
     assert "JX304" not in found
+
+
+def test_an_unfamiliar_line_first_then_a_known_part(tmp_path):
+    """rt32 r7 c12: 日常养护费 300 | 养护补助 200 | 合计 500 (执行 291.5 + 195 = 486.5). The
+    first line names no known part, the second does (补助): once that one is a part, the
+    line above it holding amounts is one too — 300 + 200 = 500 adds up (before: 养护补助 200
+    alone of 500, a false JX304 ×3)."""
+    table, _, found = _read(tmp_path, [
+        ("日常养护费", 300, 300, 291.5, None, "97.17%", None),
+        ("养护补助", 200, 200, 195, None, "97.5%", None),
+        ("合计", 500, 500, 486.5, 10, "97.3%", 9.73)])
+    assert table.funds.total.label == "合计"
+    assert [(line.label, line.budget, line.executed) for line in table.funds.parts] == [
+        ("日常养护费", 300, 291.5), ("养护补助", 200, 195)]
+    assert [code for code, _, _ in found if code == "JX304"] == []
+
+
+def test_an_unfamiliar_first_line_is_added_up(tmp_path):
+    """The same lines under a 合计 of 520: 300 + 200 = 500, not 520 (年初, 全年预算数);
+    291.5 + 195 = 486.5 (全年执行数) adds up."""
+    _, _, found = _read(tmp_path, [
+        ("日常养护费", 300, 300, 291.5, None, "97.17%", None),
+        ("养护补助", 200, 200, 195, None, "97.5%", None),
+        ("合计", 520, 520, 486.5, 10, "93.56%", 9.36)])
+    assert [(code, cell, message) for code, cell, message in found if code == "JX304"] == [
+        ("JX304", "C8", "年初预算数：各明细合计 500（日常养护费 300 + 养护补助 200），"
+                        "年度资金总额为 520"),
+        ("JX304", "D8", "全年预算数：各明细合计 500（日常养护费 300 + 养护补助 200），"
+                        "年度资金总额为 520")]
