@@ -1485,7 +1485,7 @@ def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[
             nested |= _parts_of_columns_before(grid, head, span)
             spans[role] = {grid.texts[(head + 1, column)]: column for column in span}
             continue
-        top = grid.origin.get((head, columns[role]), (head, columns[role]))
+        top = _group_head(grid, head, columns[role])
         if top[0] != head or not _is_sum(grid.texts.get((head + 1, columns[role]), "")):
             return []  # no 合计 among the sources: the amounts are not the sum's
         spans[role] = {grid.texts[(head + 1, column)]: column
@@ -1502,6 +1502,18 @@ def _source_columns(money: MoneyBlock, table: SelfEvaluation, row: int) -> list[
     for line, label in zip(lines, labels, strict=True):
         line.nested = spans["budget"][label] in nested
     return lines
+
+
+def _group_head(grid: Grid, head: int, column: int) -> tuple[int, int]:
+    """The cell of the header at row ``head`` over ``column``'s sub-header: its merge's, or
+    — the merge lost (a PDF or WPS conversion) — the header cell left of it whose columns
+    run to the next header cell (``_span``: 全年预算数（A） in one cell above 中央 | 省级 |
+    合计, 全年执行数（B） right after them)."""
+    top = grid.origin.get((head, column), (head, column))
+    if top != (head, column) or (head, column) in grid.values:
+        return top
+    return next(((head, at) for at in sorted(grid.rows.get(head, []), reverse=True)
+                 if at < column and column in _span(grid, head, at)), top)
 
 
 def _source_line(money: MoneyBlock, table: SelfEvaluation, label: str,
