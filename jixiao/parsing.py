@@ -2015,7 +2015,9 @@ _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)�
 # 未下降, 没有降低, 避免下降) — not 不断 (不断提高 is a rise wanted); a degree between
 # (无明显增加: a little may be) says no one change.
 _FORBID = r"(?:不得|不再|不会|不能|没有|并未|避免|防止|杜绝|不|无|未|没)"
-_FORBID_BEFORE_RE = re.compile(rf"{_FORBID}$")
+# 防止, 避免, 杜绝, 遏制, 严防 reach across what changes (防止病情加重, 避免矛盾加剧, 遏制加剧
+# 趋势): a short name between them and the change word, no punctuation
+_FORBID_BEFORE_RE = re.compile(rf"(?:{_FORBID}|(?:避免|防止|杜绝|遏制|严防)[\u4e00-\u9fff]{{0,6}})$")
 _DEGREE_FORBIDDEN_RE = re.compile(rf"{_FORBID}(?:明显|显著|大幅|较大)$")
 _DENIED_CHANGE_RE = re.compile(rf"^(?:较上年|同比)?{_FORBID}(?:出现)?"
                                rf"(?P<word>{'|'.join(_RISE_WORDS + _FALL_WORDS)})了?$")

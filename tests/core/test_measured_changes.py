@@ -73,3 +73,19 @@ def test_easing_beside_improving_is_no_change_the_other_way(target, actual):
     as before (逐步缓解 → 有所改善: 达成, 5 of 5)."""
     assert indicator_score(target, actual, 5).level != "not"
     assert indicator_score("逐步缓解", "有所改善", 5).value == 5.0
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # 防止/避免/遏制 … 加重/加剧 forbids the rise across the name between (reviewer rt32: read
+    # as a rise wanted since 加重/加剧 became rise words — 未加重 was 未达成, 加重2% 达成)
+    ("防止病情加重", "未加重", ACHIEVED),
+    ("防止病情加重", "加重2%", NOT),
+    ("避免污染加剧", "有所减少", ACHIEVED),
+    ("避免矛盾加剧", "下降2%", ACHIEVED),
+    ("遏制加剧趋势", "有所缓解", ACHIEVED),
+    ("防止成本增加", "未增加", ACHIEVED),
+    ("防止返贫人口增加", "增加", NOT),
+])
+def test_a_change_forbidden_across_a_name(target, actual, expected):
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == expected
