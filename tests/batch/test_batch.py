@@ -289,6 +289,22 @@ def small_inbox(root: Path) -> Path:
     return root / "in"
 
 
+def test_a_jsonl_line_carries_the_notes_of_its_file(tmp_path):
+    """The 注意 of a file (a hidden row not read) is in its JSON line, as in the 原因
+    of its row in 汇总 and in ``jixiao check --json``."""
+    (tmp_path / "in").mkdir()
+    rows = [*PUTUO_1_ROWS[:3], ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%",
+                                10, 3, None), *PUTUO_1_ROWS[3:]]
+    standard(tmp_path / "in" / "a.xlsx", rows=rows, hidden=[14])
+    batch(tmp_path / "in", "-o", tmp_path / "汇总.xlsx", "--json", tmp_path / "a.jsonl",
+          "--workers", "1")
+    [line] = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    [note] = json.loads(line)["notes"]
+    assert note.startswith("工作表“自评表”第 14 行是隐藏行（“上年度旧指标（已停用）”）")
+    [row] = sheet_rows(tmp_path / "汇总.xlsx", "汇总")[1:]
+    assert note in row[SUMMARY_COLUMNS.index("原因")]
+
+
 def cached_rows(output: Path) -> int:
     with sqlite3.connect(output.parent / ".jixiao-cache.sqlite") as db:
         return db.execute("SELECT count(*) FROM result").fetchone()[0]

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from workbooks import BROKEN_KINDS, broken, putuo, standard, zizhou
+from workbooks import BROKEN_KINDS, PUTUO_1_ROWS, broken, putuo, standard, zizhou
 
 from jixiao.checks import REGISTRY, rules_markdown
 from jixiao.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
+# last year's indicator, kept in the table on a hidden row
+OLD_ROW = ("产出指标", "时效指标", "上年度旧指标（已停用）", "≥50%", "30%", 10, 3, None)
 
 
 def run(capsys, *argv):
@@ -278,6 +280,21 @@ def test_json_absent_values_are_null_and_several_files_give_a_list(tmp_path, cap
     assert first["indicators"][0]["score_computed"] is None
     assert first["indicators"][0]["met"] is None
     assert second["findings"] == []
+
+
+def test_json_carries_the_notes_the_text_report_prints(tmp_path, capsys):
+    """The 注意 lines (a hidden row not read …) are in the JSON too, each table's object
+    carrying its file's notes as the text report prints them (rt32 r6 hid402)."""
+    rows = [*PUTUO_1_ROWS[:3], OLD_ROW, *PUTUO_1_ROWS[3:]]
+    path = standard(tmp_path / "hidden.xlsx", rows=rows, hidden=[14])
+    note = ("工作表“自评表”第 14 行是隐藏行（“上年度旧指标（已停用）”），不显示也不打印，未读取；"
+            "若其中是本年的指标或资金，请取消隐藏后再校验")
+    _, text, _ = run(capsys, path)
+    assert f"注意：{note}" in text.splitlines()
+    _, out, _ = run(capsys, path, "--json")
+    assert json.loads(out)["notes"] == [note]
+    _, out, _ = run(capsys, putuo(tmp_path / "p.xlsx"), "--json")
+    assert json.loads(out)["notes"] == []
 
 
 # ---------------------------------------------------------------- annotate
