@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,9 @@ def _number(value: float | None) -> float | None:
     return float(written(value))
 
 
-def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
+def table_json(checked: CheckedTable, path: Path, notes: Sequence[str] = ()) -> dict[str, Any]:
+    """One table's object; ``notes``: its file's (``FileResult.notes``), the 注意 lines
+    of the text report, the annotated copy and the batch summary's 原因."""
     table, evaluation = checked.table, checked.evaluation
     funds = table.funds
     rate = evaluation.rate if evaluation.rate is not None else funds.scored.rate_declared
@@ -97,6 +100,7 @@ def table_json(checked: CheckedTable, path: Path) -> dict[str, Any]:
         "grade_computed": checked.grade,
         "content": content_digest(table),
         "not_filled_in": not_filled_in(table),
+        "notes": list(notes),
         "findings": [{"code": item.code, "severity": item.severity, "sheet": item.sheet,
                       "cell": item.cell, "place": _place(table, item.sheet, item.cell),
                       "message": item.message}
@@ -147,7 +151,7 @@ def json_objects(results: list[FileResult]) -> list[dict[str, Any]]:
                 failed["results_summary"] = True
             objects.append(failed)
             continue
-        objects.extend(_finite_only(table_json(checked, result.path))
+        objects.extend(_finite_only(table_json(checked, result.path, result.notes))
                        for checked in result.tables)
     return objects
 
