@@ -54,6 +54,24 @@ def test_help_never_breaks_a_latin_word_and_fits_the_terminal(columns, monkeypat
             assert display_width(line.rstrip("，。、；：）”")) <= columns, (name, line)
 
 
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize(("command", "example"), [("batch", '"收件/**/*.xlsx"'),
+                                                  ("demo", "jixiao-demo (2).xlsx"),
+                                                  ("recalc", "自评表.recalc (2).xlsx")])
+def test_an_example_in_the_help_stays_on_one_line(command, example, columns, monkeypatch,
+                                                  capsys):
+    """rt32 r6: at 80 columns ``batch --help`` broke its example glob after 收件 and
+    ``demo --help`` the file name jixiao-demo (2).xlsx at its space (``recalc --help``'s
+    自评表.recalc (2).xlsx alike)."""
+    from jixiao.cli.main import build_parser
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert any(example in line for line in lines), lines
+
+
 def test_demo_scores_the_putuo_table_as_published(tmp_path):
     result = jixiao("demo", "-o", str(tmp_path / "demo.xlsx"))
     assert result.returncode == 0, result.stderr
