@@ -14,11 +14,12 @@ DEFAULT_OUTPUT = "jixiao-demo.xlsx"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from jixiao.cli.main import unbroken
     from jixiao.fileio import numbered_name
 
     parser.add_argument("-o", "--output", default=None, metavar="输出.xlsx",
                         help=f"示例工作簿的保存位置，已存在则替换（不给时写到 {DEFAULT_OUTPUT}；"
-                             f"它已存在时另存为 {numbered_name(Path(DEFAULT_OUTPUT), 2).name} 等，不覆盖）")
+                             f"它已存在时另存为 {unbroken(numbered_name(Path(DEFAULT_OUTPUT), 2).name)} 等，不覆盖）")
     parser.add_argument("--sample", default="putuo-1", metavar="样例",
                         help="putuo-1 … putuo-7（普陀区 2024）或 zizhou-2023（子洲县），默认 putuo-1")
     parser.add_argument("--rules", default=None, metavar="规则",

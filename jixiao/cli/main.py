@@ -58,9 +58,13 @@ argparse._ = lambda text: _ARGPARSE_TEXTS.get(text, text)  # type: ignore[attr-d
 class _Formatter(argparse.HelpFormatter):
     """Help text wrapped as Chinese is: a line may break between any two Chinese
     characters, never inside a word of Latin letters or digits (formulas, .xlsx,
-    JIXIAO_TIMEOUT), and a Chinese character takes two columns of the terminal."""
+    JIXIAO_TIMEOUT), nor inside an example quoted ("收件/**/*.xlsx") or joined by a
+    no-break space (jixiao-demo\u00a0(2).xlsx, shown with a plain space); a Chinese
+    character takes two columns of the terminal."""
 
-    _TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of printable ASCII, spaces, or one character
+    # a quoted example, a word joined by no-break spaces, a run of printable ASCII,
+    # spaces, or one character
+    _TOKENS = re.compile(r'"[^"\s]+"|\S*\u00a0(?:\S|\u00a0)*|[!-~]+|\s+|.')
     _NO_LINE_START = frozenset("，。、；：？！）》」』”’…")  # stays at the end of its line
 
     def _split_lines(self, text: str, width: int) -> list[str]:
@@ -77,10 +81,16 @@ class _Formatter(argparse.HelpFormatter):
                 line += token
         if line.strip():
             lines.append(line.rstrip())
-        return lines
+        return [line.replace("\u00a0", " ") for line in lines]
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:  # description, epilog
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+def unbroken(example: str) -> str:
+    """``example`` (a file name with a space: jixiao-demo (2).xlsx) kept on one line of
+    the help: its spaces no-break ones, which ``_Formatter`` prints as plain spaces."""
+    return example.replace(" ", "\u00a0")
 
 
 class _Parser(argparse.ArgumentParser):

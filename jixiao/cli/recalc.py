@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from jixiao.cli.main import unbroken
+
     parser.add_argument("input", metavar="输入.xlsx", help="要重算的工作簿（.xlsx 或 .xlsm）")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="输出.xlsx",
                        help="结果的保存位置，已存在则替换（默认：输入文件名加 .recalc，放在输入文件旁边，"
-                            "如 自评表.recalc.xlsx；它已存在时另存为 自评表.recalc (2).xlsx 等，不覆盖）")
+                            f"如 自评表.recalc.xlsx；它已存在时另存为 {unbroken('自评表.recalc (2).xlsx')} 等，不覆盖）")
     where.add_argument("--in-place", action="store_true",
                        help="直接替换输入文件（先把原文件备份为 输入.xlsx.bak；已有不同的备份时"
                             "依次为 输入.xlsx.1.bak、输入.xlsx.2.bak……，从不覆盖已有备份）")
