@@ -70,6 +70,7 @@ from jixiao.parsing import (
     is_placeholder,
     parse_measure,
     point_grouped_count,
+    range_word_after,
 )
 from jixiao.rules import (
     AMOUNT_MISSING,
@@ -926,7 +927,8 @@ def unread_sides(target: Any, actual: Any) -> tuple[bool, bool]:
     (nor, for the 完成值, a level) in when they leave it to jixiao (WARN_INPUT) — ≥50人
     beside “62人（其中脱贫户18人）” is the 完成值's, 以内3小时 beside 2小时 the 指标值's — or,
     for the 指标值, a number they would not score beside its own value (24小时以内 beside
-    24小时以内: a unit they do not compare). (False, False) for a row they score, or leave
+    24小时以内: a unit they do not compare); for the 完成值, a figure told with a range word
+    after it (96%以上: ``told_as_bound``). (False, False) for a row they score, or leave
     for their two readings disagreeing (units: ``units_differ``)."""
     values = row_values(target, actual, 1.0)
     if values["kind"] != WARN_INPUT:
@@ -934,7 +936,14 @@ def unread_sides(target: Any, actual: Any) -> tuple[bool, bool]:
     t_num = values["t_num"]
     own = "" if t_num == "" else format(t_num, "f").rstrip("0").rstrip(".") + values["t_unit"]
     return t_num == "" or row_values(target, own, 1.0)["kind"] == WARN_INPUT, \
-        values["a_num"] == "" and not values["level"]
+        (values["a_num"] == "" and not values["level"]) or told_as_bound(actual)
+
+
+def told_as_bound(actual: Any) -> bool:
+    """A 完成值 whose number the formulas read but the reader reads with a bound after it
+    (96%以上, 500册以上, 4%以内: a unit “%以上” to the formulas, which they leave to jixiao):
+    the figure alone is what they score (``parsing.range_word_after``)."""
+    return isinstance(actual, str) and range_word_after(parse_measure(actual)) is not None
 
 
 def unread_date(target: Any, actual: Any, level2: Any = None

@@ -1058,6 +1058,18 @@ def states_bound(measure: Measure) -> bool:
         word in text for word in ("以上", "之上", "以下", "之下", "以内", "之内"))
 
 
+def range_word_after(measure: Measure) -> tuple[str, str] | None:
+    """(the figure, the range word) of a number whose bound is a range word after it (96%以上
+    → ("96%", "以上"), 1200人及以上, 4%以内, 3天以内完成 → ("3天", "以内")): how a 完成值 is
+    commonly told, its figure what was reached. None for any other measure (不低于96%, 96%)."""
+    if not states_bound(measure) or written_as_bound(measure):
+        return None
+    match = _RANGE_SUFFIX_RE.match(normalize_text(measure.text))
+    if match is None or not match.group(1) or not any(ch.isdigit() for ch in match.group(1)):
+        return None
+    return match.group(1), match.group(2)
+
+
 def changed_by(measure: Measure) -> bool:
     """Whether a number is a change by a measured amount (增长7%, 较上年下降4%): its operator
     is the reading of a change to reach (at least it), no bound its text states — unlike

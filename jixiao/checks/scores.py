@@ -70,7 +70,13 @@ from jixiao.model import (
     target_measure,
     unsplit_groups,
 )
-from jixiao.parsing import clock_duration, compact_text, parse_measure, states_scoring_rule
+from jixiao.parsing import (
+    clock_duration,
+    compact_text,
+    parse_measure,
+    range_word_after,
+    states_scoring_rule,
+)
 from jixiao.rules import (
     NOT_SCORED,
     RANGE_UNSCORED,
@@ -642,8 +648,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     请只填数字；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
     单元格，请把完成值按指标值的单位填写（“3.35万人”）；定性指标的完成值不是达成、部分达成、
     未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；公式读不出
-    完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”或照抄的“≥95%”）指向完成值
-    单元格，请只填实际数值（“62人”）；其他写法须由 jixiao 计分时指向指标值单元格。
+    完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”、照抄的“≥95%”或写成
+    “96%以上”）指向完成值单元格，请只填实际数值（“62人”“96%”）；其他写法须由 jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -819,10 +825,14 @@ def _as_typed(table: SelfEvaluation, indicator: Indicator, key: str) -> object:
 
 def _actual_example(indicator: Indicator) -> str:
     """How the 完成值 the native formulas cannot read is written so they can: its number in
-    the 指标值's unit (“62人” for 62人（其中脱贫户18人）); a bound (≥95%) has no number to
-    offer, only the sign to leave out."""
+    the 指标值's unit (“62人” for 62人（其中脱贫户18人）); a figure told with a range word
+    (96%以上) without the word; a bound (≥95%) has no number to offer, only the sign to
+    leave out."""
     actual = parse_measure(indicator_actual(indicator))
     unit = parse_measure(indicator_target(indicator)).unit or ""
+    told = range_word_after(actual)
+    if told is not None:  # 96%以上: its figure, what the formulas read
+        return f"（如“{told[0]}”，不写“{told[1]}”）"
     if actual.is_number and actual.op is None and actual.value is not None \
             and (actual.unit or "") == unit:
         return f"（如“{actual.value:g}{unit}”）"

@@ -599,6 +599,34 @@ def test_jx406_points_at_the_side_the_formulas_cannot_read(tmp_path):
         "实际数值后表格可自行计分"]
 
 
+def test_a_completion_told_as_a_bound_or_about_points_at_the_actual(tmp_path):
+    """rt32 r2 T2/T1: 96%以上, 500册以上, 1200人以上 beside ≥95%, ≥500册, ≥1000人 show ⚠ (the
+    formulas read a unit “%以上”); JX406 pointed at the 指标值, written the common way
+    already, and said to write it like “≥95%”. The cell to change is the 完成值: its figure
+    without 以上, as 不低于96% is told to drop its bound."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E13"], sheet["F13"] = "≥95%", "96%以上"
+        sheet["E17"], sheet["F17"] = "≥500册", "500册以上"
+        sheet["E21"], sheet["F21"] = "≥1000人", "1200人及以上"
+        sheet["E37"], sheet["F37"] = "≤5%", "4%以内"
+
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
+                for f in check_workbook(_native_template(tmp_path, edit)).findings
+                if f.code == "JX406"]
+    unread = "表格公式不能读取：请只填实际数值"
+    assert findings == [
+        f"JX406 warning F13 “预算资金执行率”的完成值“96%以上”{unread}（如“96%”，不写“以上”），"
+        "表格即可自行计分；按财政部规则得分为 5（完成值达到指标值）",
+        f"JX406 warning F17 “预算编制规范性”的完成值“500册以上”{unread}（如“500册”，不写“以上”），"
+        "表格即可自行计分；按财政部规则得分为 25（完成值达到指标值）",
+        f"JX406 warning F21 “资金拨付及时性”的完成值“1200人及以上”{unread}（如“1200人”，不写"
+        "“及以上”），表格即可自行计分；按财政部规则得分为 20（完成值达到指标值）",
+        f"JX406 warning F37 “网络安全防护能力”的完成值“4%以内”{unread}（如“4%”，不写“以内”），"
+        "表格即可自行计分；按财政部规则得分为 30（完成值未超过指标值）"]
+
+
 def test_a_no_break_space_pasted_after_a_value_is_read_by_the_formulas():
     """rt24 s11: “96%\xa0” pasted from a web system (the reader reads 96%) showed ⚠: the
     formulas dropped spaces but not the no-break space. The twin, as the formulas now."""
